@@ -1,0 +1,1 @@
+"""chartdesk: draft, check and sign PT/OT documentation from a terminal."""

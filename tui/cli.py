@@ -1,0 +1,254 @@
+"""The `chartdesk` command: argument parsing and the headless subcommands.
+
+Every subcommand follows the contract of DESIGN.md: ``--json`` for machine output, exit 0 on
+success, exit 2 with one line on stderr for bad usage or bad input, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, NoReturn
+
+from tui.core.clinic import Clinic, find_clinic, init_clinic
+from tui.core.context import load_context
+from tui.core.drafting.base import DraftingError
+from tui.core.drafting.select import select_backend
+from tui.core.errors import ChartdeskError
+from tui.core.resources import example_context
+from tui.core.service import ClinicService
+from tui.core.skills import load_registry
+from tui.core.store import DRAFT_STATUSES
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage as one line, as the headless contract asks."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"chartdesk: {message} (see `{self.prog} --help`)\n")
+
+
+def emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    """Print JSON with --json, else the human-readable text."""
+    print(json.dumps(data, indent=2) if getattr(args, "json", False) else text)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    paths = init_clinic(Path(args.dir))
+    emit(args, {"clinic": str(paths.root)}, f"Created clinic folder {paths.root}\n"
+         f"Edit {paths.context} (clinic name, clinicians, payers), then drop notes in "
+         f"{paths.inbox}.")  # fmt: skip
+    return 0
+
+
+def make_demo(root: Path) -> ClinicService:
+    """A demo clinic with the sample notes already drafted (offline)."""
+    if not (root / "context.toml").exists():
+        init_clinic(root)
+    service = ClinicService.open(root)
+    demo = files("tui.core").joinpath("data", "demo")
+    for item in sorted(demo.iterdir(), key=lambda p: p.name):
+        target = service.clinic.paths.inbox / item.name
+        if not target.exists():
+            target.write_bytes(item.read_bytes())
+        service.ingest(target)
+    service.run_pending(owner="demo")
+    return service
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    root = Path(args.dir)
+    service = make_demo(root)
+    if args.no_open:
+        counts = service.store.counts()
+        emit(args, {"clinic": str(service.clinic.paths.root), "counts": counts},
+             f"Demo clinic ready at {service.clinic.paths.root}: {counts['ready']} drafts ready")  # fmt: skip
+        return 0
+    return _run_app(service, args)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    root = find_clinic(args.clinic)
+    service = ClinicService.open(root)
+    return _run_app(service, args)
+
+
+def _run_app(service: ClinicService, args: argparse.Namespace) -> int:
+    from tui.ui.app import run_app
+
+    mouse = False if getattr(args, "no_mouse", False) else None
+    return run_app(service, mouse=mouse)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    note_path = Path(args.note)
+    if not note_path.is_file():
+        raise ChartdeskError(f"{note_path}: no such note file")
+    service = _draft_service(args)
+    try:
+        from tui.core.notes import NoteError, read_note
+
+        try:
+            note = read_note(note_path, service.context.intake.max_bytes)
+        except NoteError as exc:
+            raise ChartdeskError(f"{note_path}: {exc}") from exc
+        skill = service.plan_skill(note, "", args.skill or "")
+        from tui.core.prompt import build_prompt
+
+        prompt = build_prompt(service.context, skill, note)
+        backend = select_backend(service.context)
+        import asyncio
+
+        try:
+            result = asyncio.run(backend.draft(prompt, lambda _t: None))
+        except DraftingError as exc:
+            raise ChartdeskError(f"{note_path}: {exc}") from exc
+        checks = service.check(prompt, result)
+    finally:
+        service.close()
+    emit(args, {"note": str(note_path), "skill": skill.id, "backend": result.backend,
+                "model": result.model, "text": result.text, "checks": checks}, result.text)  # fmt: skip
+    return 0
+
+
+def _draft_service(args: argparse.Namespace) -> ClinicService:
+    """The clinic's service, or a throwaway one on the example context when no clinic is set."""
+    if args.clinic or _has_env_clinic():
+        return ClinicService.open(find_clinic(args.clinic))
+    import tempfile
+
+    scratch = Path(tempfile.mkdtemp(prefix="chartdesk-draft-"))
+    init_clinic(scratch)
+    service = ClinicService.open(scratch)
+    import atexit
+
+    atexit.register(shutil.rmtree, scratch, True)
+    return service
+
+
+def _has_env_clinic() -> bool:
+    import os
+
+    return bool(os.environ.get("CHARTDESK_CLINIC"))
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    service = ClinicService.open(find_clinic(args.clinic))
+    try:
+        data = service.queue_json(args.status)
+    finally:
+        service.close()
+    rows = [
+        f"{d['id']:>5}  {d['status']:<9} {d['skill'] or '-':<22} {d['patient'] or '-':<22} "
+        f"{d['note']}" + (f"  ({d['reason']})" if d.get("reason") else "")
+        for d in data["drafts"]
+    ]
+    emit(args, data, "\n".join(rows) or "The queue is empty.")
+    return 0
+
+
+def cmd_skills(args: argparse.Namespace) -> int:
+    clinic_dir = find_clinic(args.clinic) if (args.clinic or _has_env_clinic()) else None
+    skills_dir = clinic_dir / "skills" if clinic_dir else None
+    registry = load_registry(skills_dir)
+    problems = [str(p) for p in registry.problems]
+    if clinic_dir is not None and args.action == "check":
+        try:
+            load_context(clinic_dir / "context.toml")
+        except ChartdeskError as exc:
+            problems.insert(0, str(exc))
+    elif args.action == "check":
+        try:
+            load_context(example_context())
+        except ChartdeskError as exc:
+            problems.insert(0, str(exc))
+    listing = [
+        {"id": s.id, "name": s.name, "kind": s.kind, "disciplines": list(s.disciplines),
+         "aliases": list(s.aliases), "next": s.next, "source": s.source,
+         "overrides_builtin": s.overrides_builtin, "path": str(s.path), "sha256": s.sha256}
+        for s in registry
+    ]  # fmt: skip
+    if args.action == "list":
+        text = "\n".join(
+            f"{s['id']:<30} {s['kind']:<11} {'/'.join(s['disciplines']):<6} {s['source']}"
+            + (" (overrides built-in)" if s["overrides_builtin"] else "")
+            for s in listing
+        )
+        emit(args, {"skills": listing, "problems": problems}, text)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 0
+    status = "ok" if not problems else "problems"
+    text = "\n".join(problems) if problems else f"{len(listing)} Skills OK"
+    if args.json:
+        emit(args, {"status": status, "skills": len(listing), "problems": problems}, text)
+    else:
+        print(text, file=sys.stderr if problems else sys.stdout)
+    return 2 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="chartdesk",
+        description="Draft, check and sign PT/OT documentation from session notes.",
+    )
+    parser.add_argument("--clinic", help="clinic folder (default: $CHARTDESK_CLINIC or .)")
+    parser.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    parser.set_defaults(func=cmd_app)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    def command(name: str, help_text: str, func: Any, clinic: bool = True) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd.add_argument("--json", action="store_true", help="machine-readable output")
+        if clinic:
+            cmd.add_argument("--clinic", help="clinic folder")
+        cmd.set_defaults(func=func)
+        return cmd
+
+    init = command("init", "create a clinic folder", cmd_init, clinic=False)
+    init.add_argument("dir")
+    demo = command("demo", "create a demo clinic with drafted sample notes and open it", cmd_demo,
+                   clinic=False)  # fmt: skip
+    demo.add_argument("dir", nargs="?", default="demo-clinic")
+    demo.add_argument("--no-open", action="store_true", help="create the demo clinic and exit")
+    demo.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")
+    draft = command("draft", "draft one note and print it", cmd_draft)
+    draft.add_argument("note")
+    draft.add_argument("--skill", help="Skill id or alias (default: planned from the note)")
+    queue = command("queue", "list the drafts", cmd_queue)
+    queue.add_argument("--status", choices=DRAFT_STATUSES)
+    skills = command("skills", "list or check Skills", cmd_skills)
+    skills.add_argument("action", choices=("list", "check"))
+    _register_optional(sub)
+    return parser
+
+
+def _register_optional(sub: Any) -> None:
+    """Subcommand groups kept in their own modules (checks, watch, ...)."""
+    from tui.commands import checks
+
+    checks.register(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.func(args)
+        return result
+    except ChartdeskError as exc:
+        print(f"chartdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The domain: clinic folder, Skills, notes, store, pipeline and checks. Never imports Textual."""

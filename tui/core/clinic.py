@@ -1,0 +1,197 @@
+"""The clinic folder on disk: its paths, `init`, private file modes, and the drafter lock.
+
+Everything patient-related under ``.chartdesk/`` and ``approved/`` is private to the OS user
+(0700 folders, 0600 files); source notes in ``inbox/`` are never modified, moved or deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.context import ClinicContext, load_context
+from tui.core.errors import ChartdeskError
+from tui.core.resources import example_context
+from tui.core.skills import SkillRegistry, load_registry
+
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+@dataclass(frozen=True)
+class ClinicPaths:
+    """Named paths of one clinic folder."""
+
+    root: Path
+
+    @property
+    def context(self) -> Path:
+        return self.root / "context.toml"
+
+    @property
+    def skills(self) -> Path:
+        return self.root / "skills"
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "inbox"
+
+    @property
+    def approved(self) -> Path:
+        return self.root / "approved"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def state(self) -> Path:
+        return self.root / ".chartdesk"
+
+    @property
+    def db(self) -> Path:
+        return self.state / "state.db"
+
+    @property
+    def audit_log(self) -> Path:
+        return self.state / "audit.log"
+
+    @property
+    def drafter_lock(self) -> Path:
+        return self.state / "drafter.lock"
+
+
+def init_clinic(root: Path, *, exist_ok: bool = False) -> ClinicPaths:
+    """Create a clinic folder with the example context; never overwrites an existing one."""
+    paths = ClinicPaths(root.resolve())
+    if paths.context.exists() and not exist_ok:
+        raise ChartdeskError(f"{paths.root} is already a clinic folder (context.toml exists)")
+    if root.exists() and not root.is_dir():
+        raise ChartdeskError(f"{root} exists and is not a folder")
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        for folder in (paths.skills, paths.inbox, paths.exports):
+            folder.mkdir(exist_ok=True)
+        ensure_private_dir(paths.approved)
+        ensure_private_dir(paths.state)
+        if not paths.context.exists():
+            shutil.copyfile(example_context(), paths.context)
+    except PermissionError as exc:
+        raise ChartdeskError(f"cannot create the clinic folder: {exc.strerror}: {exc.filename}") from exc
+    return paths
+
+
+def ensure_private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, PRIVATE_DIR)
+
+
+def write_private(path: Path, data: bytes, *, read_only: bool = False) -> None:
+    """Write a file atomically (temp file, fsync, rename) with mode 0600 (0400 if read_only)."""
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if read_only:
+            os.chmod(tmp, 0o400)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+@dataclass
+class Clinic:
+    """An opened clinic: its paths, validated context and Skill registry."""
+
+    paths: ClinicPaths
+    context: ClinicContext
+    skills: SkillRegistry
+
+    @classmethod
+    def open(cls, root: Path) -> Clinic:
+        """Open a clinic folder; a bad context.toml raises ConfigError (exit 2)."""
+        paths = ClinicPaths(root.resolve())
+        if not paths.root.is_dir():
+            raise ChartdeskError(f"{root}: no such clinic folder (create one with `chartdesk init`)")
+        context = load_context(paths.context)
+        ensure_private_dir(paths.state)
+        ensure_private_dir(paths.approved)
+        return cls(paths, context, load_registry(paths.skills))
+
+    def reload_skills(self) -> SkillRegistry:
+        self.skills = load_registry(self.paths.skills)
+        return self.skills
+
+
+def find_clinic(explicit: str | None) -> Path:
+    """The clinic folder: --clinic, then $CHARTDESK_CLINIC, then the current folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    env = os.environ.get("CHARTDESK_CLINIC")
+    if env:
+        return Path(env).expanduser()
+    if Path("context.toml").is_file():
+        return Path.cwd()
+    raise ChartdeskError(
+        "no clinic folder: pass --clinic DIR, set CHARTDESK_CLINIC, or run inside a clinic folder"
+    )
+
+
+class DrafterLock:
+    """An OS file lock electing the one process that drafts for a clinic folder.
+
+    flock is released by the kernel when the holder dies, so a crashed drafter never leaves a
+    stale lock; another process takes over on its next attempt.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def try_acquire(self) -> bool:
+        if self._fd is not None:
+            return True
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    @contextlib.contextmanager
+    def holding(self) -> Iterator[bool]:
+        acquired = self.try_acquire()
+        try:
+            yield acquired
+        finally:
+            if acquired:
+                self.release()

@@ -1,0 +1,194 @@
+"""The embedded offline drafter: deterministic, no network, no language model.
+
+It cannot write prose, so it does the next most useful thing: it sorts the note's own lines into
+the Skill's sections (by the cue table in ``data/offline.toml``), marks empty sections
+``[not documented]``, and lists every measurement the fact extractor finds. Because it only ever
+reuses the clinician's words, its drafts verify clean against the note.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from tui.core.checks.extract import Fact, extract_facts
+from tui.core.checks.readability import plain_language
+from tui.core.drafting.base import DraftingError, TextSink
+from tui.core.prompt import Prompt
+from tui.core.store import DraftResult
+
+BACKEND_NAME = "offline"
+NOTICE = (
+    "> Drafted offline, without a language model: each line below is the clinician's own note "
+    "text, sorted into this document's sections. Review and complete before signing."
+)
+NOT_DOCUMENTED = "[not documented]"
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_PREFIX = re.compile(r"^\s*(S|O|A|P|Tx|Plan|Ideas)\s*:\s*", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    headings: tuple[str, ...]
+    cues: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _categories() -> tuple[Category, ...]:
+    raw: dict[str, Any] = tomllib.loads(
+        files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    )
+    table = raw["categories"]
+    return tuple(
+        Category(
+            name,
+            tuple(table[name]["headings"]),
+            tuple(re.compile(cue, re.IGNORECASE) for cue in table[name]["cues"]),
+        )
+        for name in raw["order"]
+    )
+
+
+class OfflineBackend:
+    """Deterministic drafts from the note's own lines; never fails on a readable text note."""
+
+    name = BACKEND_NAME
+
+    async def draft(self, prompt: Prompt, on_text: TextSink) -> DraftResult:
+        text = draft_text(prompt)
+        on_text(text)
+        return DraftResult(text=text, backend=self.name, model="", stop_reason="end_turn")
+
+
+def draft_text(prompt: Prompt) -> str:
+    """Build the whole offline draft for a prompt."""
+    note = prompt.note
+    if note.kind != "text":
+        raise DraftingError(
+            f"needs a model to read: {note.kind} notes ({note.name}) cannot be read offline; "
+            "configure a model backend or add a typed note"
+        )
+    source = prompt.previous or note.body
+    skill = prompt.skill
+    items = split_items(source)
+    placed = place_items(items, skill.sections)
+    lines = [f"# {skill.name}", "", _header_line(prompt), "", NOTICE, ""]
+    for section in skill.sections:
+        lines.append(f"## {section}")
+        lines.append("")
+        body = placed.get(section) or []
+        lines.extend(f"- {item}" for item in body) if body else lines.append(NOT_DOCUMENTED)
+        lines.append("")
+    facts = extract_facts(source)
+    if facts:
+        lines += ["## Measurements found in the note", ""]
+        lines += [f"- {_fact_line(fact)}" for fact in facts]
+        lines.append("")
+    text = "\n".join(lines).rstrip() + "\n"
+    if skill.max_grade:
+        text = plain_language(text, prompt.plain_language)
+    return text
+
+
+def _header_line(prompt: Prompt) -> str:
+    header = prompt.note.header()
+    shown = [
+        ("Patient", header["name"]),
+        ("Date", header["date"]),
+        ("Visit", header["visit"]),
+        ("Discipline", header["discipline"]),
+        ("Payer", header["payer"]),
+        ("Diagnosis", header["diagnosis"]),
+    ]
+    return " · ".join(f"**{key}:** {value}" for key, value in shown if value)
+
+
+def _fact_line(fact: Fact) -> str:
+    span_text = fact.label or fact.kind
+    value = f"{fact.value}{' ' + fact.unit if fact.unit else ''}"
+    if fact.kind == "service" and fact.cpt:
+        return f"{span_text}: CPT {fact.cpt}, {fact.minutes} min"
+    if fact.measure:
+        return f"{fact.measure}: {value}"
+    return f"{span_text}: {value}"
+
+
+def split_items(text: str) -> list[str]:
+    """The note as a list of statements: bullets and lines, prose split into sentences."""
+    items: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") and len(line) < 3:
+            continue
+        line = line.lstrip("#").strip() if line.startswith("#") else line
+        line = _BULLET.sub("", line)
+        if len(line) > 200 and not _BULLET.match(raw):
+            items.extend(part.strip() for part in _SENTENCE.split(line) if part.strip())
+        else:
+            items.append(line)
+    return items
+
+
+def place_items(items: Sequence[str], sections: Sequence[str]) -> dict[str, list[str]]:
+    """Assign each item to one section; items with no matching section go to the closest one."""
+    section_category = {section: _section_category(section) for section in sections}
+    placed: dict[str, list[str]] = {section: [] for section in sections}
+    for item in items:
+        section = _best_section(item, sections, section_category)
+        placed[section].append(_PREFIX.sub("", item))
+    return placed
+
+
+def _section_category(section: str) -> str:
+    lowered = section.lower()
+    best, best_len = "", 0
+    for category in _categories():
+        for heading in category.headings:
+            if heading in lowered and len(heading) > best_len:
+                best, best_len = category.name, len(heading)
+    return best
+
+
+# When a note line's category has no section of its own, where it goes instead.
+_FALLBACK = {
+    "treatment": ("objective", "billing", "plan", "assessment"),
+    "billing": ("treatment", "objective", "plan"),
+    "history": ("subjective", "objective", "assessment"),
+    "subjective": ("history", "objective", "assessment"),
+    "objective": ("treatment", "assessment", "subjective", "history"),
+    "assessment": ("objective", "plan", "subjective"),
+    "plan": ("assessment", "treatment", "objective"),
+}
+
+
+def _best_section(item: str, sections: Sequence[str], categories: dict[str, str]) -> str:
+    wanted = [_item_category(item)]
+    wanted += list(_FALLBACK.get(wanted[0], ()))
+    for category in wanted:
+        for section in sections:
+            if categories[section] == category:
+                return section
+    uncategorised = [s for s in sections if not categories[s]]
+    return uncategorised[0] if uncategorised else sections[0]
+
+
+def _item_category(item: str) -> str:
+    prefix = _PREFIX.match(item)
+    if prefix:
+        key = prefix.group(1).lower()
+        direct = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan"}
+        direct |= {"tx": "treatment", "plan": "plan", "ideas": "plan"}
+        return direct[key]
+    scores = [
+        (sum(1 for cue in category.cues if cue.search(item)), -index, category.name)
+        for index, category in enumerate(_categories())
+    ]
+    score, _, name = max(scores)
+    return name if score else "objective"

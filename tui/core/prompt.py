@@ -1,0 +1,78 @@
+"""The exact prompt a Skill produces for one note, shared by every drafting backend.
+
+The two system blocks (clinic context, then the Skill's system prompt) depend only on the clinic
+and the Skill, never on the note, so a model server can cache them across a day's notes. Anything
+patient-specific goes in `instructions`, which follows the note content (notes-first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from tui.core.context import ClinicContext, render_context
+from tui.core.notes import Note
+from tui.core.skills import CONTEXT_REFERENCE, Skill, render, skill_values
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """Everything a backend sends: cached system blocks, the note, then the instructions."""
+
+    skill: Skill
+    note: Note
+    context_block: str
+    skill_block: str
+    instructions: str
+    previous: str
+    max_tokens: int
+    plain_language: Mapping[str, str] = field(default_factory=dict)
+
+    def as_text(self) -> str:
+        """A readable rendering with the cache boundary marked (the Skill editor's "Try")."""
+        note = self.note.body if self.note.kind == "text" else f"[{self.note.kind}: {self.note.name}]"
+        return "\n\n".join(
+            [
+                "=== system block 1: clinic context (cached) ===",
+                self.context_block,
+                "=== system block 2: Skill system prompt (cached) ===",
+                self.skill_block,
+                "=== cache boundary: everything below varies per note ===",
+                "=== user: session notes ===",
+                note,
+                "=== user: instructions ===",
+                self.instructions,
+            ]
+        )
+
+
+def build_prompt(
+    ctx: ClinicContext,
+    skill: Skill,
+    note: Note,
+    previous: str = "",
+    instruction: str = "",
+) -> Prompt:
+    """Render `skill` for `note`; system blocks are byte-identical for every note."""
+    shared = ctx.rendered() | skill_values(skill)
+    system_values = shared | {"clinic.context": CONTEXT_REFERENCE}
+    payer = ctx.payer(note.payer)
+    note_values = shared | {f"patient.{key}": value for key, value in note.header().items()}
+    note_values |= {
+        "payer.requirements": "\n".join(f"- {r}" for r in payer.requirements) or "[none listed]",
+        "previous.output": previous,
+        "instruction": instruction.strip(),
+    }
+    for key, value in note_values.items():
+        if key.startswith("patient.") and not value:
+            note_values[key] = "[not documented]"
+    return Prompt(
+        skill=skill,
+        note=note,
+        context_block=render_context(ctx),
+        skill_block=render(skill.system, system_values).strip(),
+        instructions=render(skill.instructions, note_values).strip(),
+        previous=previous,
+        plain_language=dict(ctx.plain_language),
+        max_tokens=min(skill.max_tokens, ctx.model.max_tokens or skill.max_tokens),
+    )

@@ -1,0 +1,751 @@
+"""The SQLite store at ``.chartdesk/state.db``: notes, drafts, versions, jobs, approvals.
+
+Several processes share one clinic folder (a drafter and any number of review sessions), so the
+database runs in WAL mode with a busy timeout, every write is one short ``BEGIN IMMEDIATE``
+transaction, and nothing is ever overwritten: an edit is a new version, a rejection is a row.
+The schema carries a version (``PRAGMA user_version``) and is moved forward by `MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+DRAFT_STATUSES: Final = ("queued", "drafting", "ready", "failed", "approved", "rejected")
+FAILED_NOTE_SKILL: Final = ""
+
+# Each entry moves the schema from version N to N+1. Never edit a released entry; append.
+MIGRATIONS: Final[tuple[str, ...]] = (
+    """
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        kind TEXT NOT NULL DEFAULT 'text',
+        patient TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        visit INTEGER,
+        discipline TEXT NOT NULL DEFAULT '',
+        payer TEXT NOT NULL DEFAULT '',
+        skill TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'failed', 'superseded')),
+        reason TEXT NOT NULL DEFAULT '',
+        received_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX notes_ok_sha ON notes(sha256) WHERE status = 'ok';
+    CREATE TABLE note_content (
+        note_id INTEGER PRIMARY KEY REFERENCES notes(id),
+        media_type TEXT NOT NULL,
+        data BLOB NOT NULL
+    );
+    CREATE INDEX notes_path ON notes(path);
+    CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES notes(id),
+        skill TEXT NOT NULL,
+        parent_id INTEGER REFERENCES drafts(id),
+        status TEXT NOT NULL CHECK (status IN
+            ('queued', 'drafting', 'ready', 'failed', 'approved', 'rejected')),
+        reason TEXT NOT NULL DEFAULT '',
+        backend TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        skill_sha256 TEXT NOT NULL DEFAULT '',
+        request_id TEXT NOT NULL DEFAULT '',
+        stop_reason TEXT NOT NULL DEFAULT '',
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+        cost_usd REAL NOT NULL DEFAULT 0,
+        checks_json TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ready_at TEXT
+    );
+    CREATE INDEX drafts_status ON drafts(status);
+    CREATE INDEX drafts_note ON drafts(note_id);
+    CREATE TABLE draft_versions (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id),
+        n INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (draft_id, n)
+    );
+    CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        not_before TEXT NOT NULL DEFAULT '',
+        owner TEXT NOT NULL DEFAULT '',
+        error TEXT NOT NULL DEFAULT '',
+        instruction TEXT NOT NULL DEFAULT '',
+        partial_text TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX jobs_state ON jobs(state);
+    CREATE TABLE approvals (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL UNIQUE REFERENCES drafts(id),
+        version_id INTEGER NOT NULL REFERENCES draft_versions(id),
+        clinician TEXT NOT NULL,
+        credentials TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        note_sha256 TEXT NOT NULL,
+        files_json TEXT NOT NULL
+    );
+    CREATE TABLE rejections (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id),
+        reason TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION: Final = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """A store operation that cannot be done (e.g. editing an approved draft)."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One row of the review queue."""
+
+    id: int
+    note_id: int
+    note_path: str
+    note_version: int
+    patient: str
+    date: str
+    skill: str
+    status: str
+    reason: str
+    backend: str
+    model: str
+    cost_usd: float
+    created: str
+    checks: Mapping[str, Any]
+
+    @property
+    def check_summary(self) -> str:
+        missing = len(self.checks.get("missing", ()))
+        unsupported = len(self.checks.get("unsupported", ()))
+        findings = len(self.checks.get("findings", ()))
+        if not self.checks:
+            return ""
+        parts = []
+        if missing:
+            parts.append(f"{missing} missing")
+        if unsupported:
+            parts.append(f"{unsupported} unsupported")
+        if findings:
+            parts.append(f"{findings} audit")
+        return ", ".join(parts) or "clean"
+
+
+@dataclass(frozen=True)
+class Draft(DraftRow):
+    """A draft with its provenance and usage, for the draft view and `queue --json`."""
+
+    parent_id: int | None
+    skill_sha256: str
+    request_id: str
+    stop_reason: str
+    input_tokens: int
+    output_tokens: int
+    cache_write_tokens: int
+    cache_read_tokens: int
+    note_sha256: str
+    note_kind: str
+    discipline: str
+    payer: str
+    visit: int | None
+    ready_at: str | None
+
+
+@dataclass(frozen=True)
+class Version:
+    id: int
+    draft_id: int
+    n: int
+    text: str
+    sha256: str
+    origin: str
+    author: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    draft_id: int
+    state: str
+    attempts: int
+    instruction: str
+    partial_text: str
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    """What a backend produced, recorded on the draft."""
+
+    text: str
+    backend: str
+    model: str = ""
+    request_id: str = ""
+    stop_reason: str = ""
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_write_tokens: int = 0
+    cache_read_tokens: int = 0
+    cost_usd: float = 0.0
+
+
+_DRAFT_SELECT: Final = """
+    SELECT d.id, d.note_id, n.path, n.version, n.patient, n.date, d.skill, d.status, d.reason,
+           d.backend, d.model, d.cost_usd, d.created_at, d.checks_json,
+           d.parent_id, d.skill_sha256, d.request_id, d.stop_reason, d.input_tokens,
+           d.output_tokens, d.cache_write_tokens, d.cache_read_tokens, n.sha256, n.kind,
+           n.discipline, n.payer, n.visit, d.ready_at
+    FROM drafts d JOIN notes n ON n.id = d.note_id
+"""
+
+
+class Store:
+    """Thread-safe access to one clinic's state.db (one connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._create()
+        self.migrate()
+
+    def _create(self) -> None:
+        if not self.path.exists():
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.close(fd)
+        os.chmod(self.path, 0o600)
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                                   check_same_thread=False)  # fmt: skip
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+            for suffix in ("-wal", "-shm"):
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    os.chmod(side, 0o600)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction; BEGIN IMMEDIATE takes the write lock up front."""
+        conn = self.db
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def migrate(self) -> int:
+        """Apply any migrations this file has not seen; returns the schema version."""
+        with self.write() as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"state.db is schema version {version}, newer than this chartdesk "
+                    f"({SCHEMA_VERSION}); upgrade chartdesk"
+                )
+            for index in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[index]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {index + 1}")
+        return SCHEMA_VERSION
+
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # Notes -----------------------------------------------------------------------------------
+
+    def note_by_sha(self, sha256: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM notes WHERE sha256 = ? AND status = 'ok'", (sha256,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def add_note(
+        self, path: str, sha256: str, meta: Mapping[str, Any], content: bytes, media_type: str
+    ) -> tuple[int, bool]:
+        """Record a readable note and keep its bytes, so a draft never depends on the file
+        staying in the inbox; returns (id, created). Same content is never added twice."""
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT id FROM notes WHERE sha256 = ? AND status = 'ok'", (sha256,)
+            ).fetchone()
+            if row:
+                return int(row[0]), False
+            version = self._next_note_version(conn, path)
+            conn.execute(
+                "UPDATE notes SET status = 'superseded' WHERE path = ? AND status = 'failed'",
+                (path,),
+            )
+            cursor = conn.execute(
+                "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
+                " payer, skill, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    path, sha256, version, meta.get("kind", "text"), meta.get("patient", ""),
+                    meta.get("date", ""), meta.get("visit"), meta.get("discipline", ""),
+                    meta.get("payer", ""), meta.get("skill", ""), now(),
+                ),
+            )  # fmt: skip
+            note_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO note_content (note_id, media_type, data) VALUES (?,?,?)",
+                (note_id, media_type, content),
+            )
+            return note_id, True
+
+    def note_content(self, note_id: int) -> tuple[str, bytes]:
+        """The note's bytes as received, and their media type."""
+        row = self.db.execute(
+            "SELECT media_type, data FROM note_content WHERE note_id = ?", (note_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no content kept for note {note_id}")
+        return str(row[0]), bytes(row[1])
+
+    def _next_note_version(self, conn: sqlite3.Connection, path: str) -> int:
+        row = conn.execute(
+            "SELECT MAX(version) FROM notes WHERE path = ? AND status != 'failed'", (path,)
+        ).fetchone()
+        return int(row[0] or 0) + 1
+
+    def add_failed_note(self, path: str, sha256: str, reason: str, meta: Mapping[str, Any]) -> int:
+        """Record an unreadable note as a failed draft the clinician sees, once per content."""
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT id FROM notes WHERE path = ? AND sha256 = ? AND status = 'failed'",
+                (path, sha256),
+            ).fetchone()
+            if row:
+                return int(row[0])
+            conn.execute(
+                "UPDATE notes SET status = 'superseded' WHERE path = ? AND status = 'failed'",
+                (path,),
+            )
+            cursor = conn.execute(
+                "INSERT INTO notes (path, sha256, kind, patient, date, status, reason,"
+                " received_at) VALUES (?,?,?,?,?,'failed',?,?)",
+                (path, sha256, meta.get("kind", "text"), meta.get("patient", ""),
+                 meta.get("date", ""), reason, now()),
+            )  # fmt: skip
+            note_id = int(cursor.lastrowid or 0)
+            stamp = now()
+            conn.execute(
+                "INSERT INTO drafts (note_id, skill, status, reason, created_at, updated_at)"
+                " VALUES (?,?,'failed',?,?,?)",
+                (note_id, meta.get("skill", FAILED_NOTE_SKILL), reason, stamp, stamp),
+            )
+            return note_id
+
+    def note_path(self, note_id: int) -> str:
+        row = self.db.execute("SELECT path FROM notes WHERE id = ?", (note_id,)).fetchone()
+        if not row:
+            raise StoreError(f"no note {note_id}")
+        return str(row[0])
+
+    # Drafts and jobs ---------------------------------------------------------------------------
+
+    def create_draft(
+        self, note_id: int, skill: str, parent_id: int | None = None, instruction: str = ""
+    ) -> int:
+        """A queued draft and its pending job, created together."""
+        stamp = now()
+        with self.write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO drafts (note_id, skill, parent_id, status, created_at, updated_at)"
+                " VALUES (?,?,?,'queued',?,?)",
+                (note_id, skill, parent_id, stamp, stamp),
+            )
+            draft_id = int(cursor.lastrowid or 0)
+            conn.execute(
+                "INSERT INTO jobs (draft_id, state, instruction, created_at, updated_at)"
+                " VALUES (?,'pending',?,?,?)",
+                (draft_id, instruction, stamp, stamp),
+            )
+        return draft_id
+
+    def fail_draft(self, draft_id: int, reason: str) -> None:
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE drafts SET status = 'failed', reason = ?, updated_at = ? WHERE id = ?",
+                (reason, now(), draft_id),
+            )
+
+    def requeue(self, draft_id: int, instruction: str = "") -> int:
+        """Queue a failed, ready or rejected draft to be drafted again (a new job)."""
+        stamp = now()
+        with self.write() as conn:
+            status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if status is None:
+                raise StoreError(f"no draft {draft_id}")
+            if status[0] == "approved":
+                raise StoreError("an approved draft cannot be regenerated; add an addendum")
+            if conn.execute(
+                "SELECT 1 FROM jobs WHERE draft_id = ? AND state IN ('pending', 'running')",
+                (draft_id,),
+            ).fetchone():
+                raise StoreError("this draft is already being drafted")
+            conn.execute(
+                "UPDATE drafts SET status = 'queued', reason = '', updated_at = ? WHERE id = ?",
+                (stamp, draft_id),
+            )
+            cursor = conn.execute(
+                "INSERT INTO jobs (draft_id, state, instruction, created_at, updated_at)"
+                " VALUES (?,'pending',?,?,?)",
+                (draft_id, instruction, stamp, stamp),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def claim_job(self, owner: str) -> Job | None:
+        """Take the oldest runnable pending job; the draft moves to 'drafting' atomically."""
+        stamp = now()
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT id, draft_id, state, attempts, instruction, partial_text FROM jobs"
+                " WHERE state = 'pending' AND not_before <= ? ORDER BY id LIMIT 1",
+                (stamp,),
+            ).fetchone()
+            if row is None:
+                return None
+            conn.execute(
+                "UPDATE jobs SET state = 'running', owner = ?, attempts = attempts + 1,"
+                " updated_at = ? WHERE id = ?",
+                (owner, stamp, row[0]),
+            )
+            conn.execute(
+                "UPDATE drafts SET status = 'drafting', updated_at = ? WHERE id = ?",
+                (stamp, row[1]),
+            )
+        return Job(row[0], row[1], "running", row[3] + 1, row[4], row[5])
+
+    def checkpoint(self, job_id: int, partial_text: str) -> None:
+        """Save streamed text so far; a crash loses at most what came after this."""
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE jobs SET partial_text = ?, updated_at = ? WHERE id = ? AND state = 'running'",
+                (partial_text, now(), job_id),
+            )
+
+    def finish_job(self, job: Job, result: DraftResult, checks: Mapping[str, Any]) -> int | None:
+        """Store the draft text as a new version and mark it ready, exactly once per job."""
+        stamp = now()
+        with self.write() as conn:
+            state = conn.execute("SELECT state FROM jobs WHERE id = ?", (job.id,)).fetchone()
+            if state is None or state[0] != "running":
+                return None
+            conn.execute(
+                "UPDATE jobs SET state = 'done', partial_text = '', updated_at = ? WHERE id = ?",
+                (stamp, job.id),
+            )
+            version_id = self._insert_version(
+                conn, job.draft_id, result.text, "regenerate" if job.instruction else "model", ""
+            )
+            conn.execute(
+                "UPDATE drafts SET status = 'ready', reason = '', backend = ?, model = ?,"
+                " request_id = ?, stop_reason = ?, input_tokens = input_tokens + ?,"
+                " output_tokens = output_tokens + ?, cache_write_tokens = cache_write_tokens + ?,"
+                " cache_read_tokens = cache_read_tokens + ?, cost_usd = cost_usd + ?,"
+                " checks_json = ?, updated_at = ?, ready_at = ? WHERE id = ?",
+                (
+                    result.backend, result.model, result.request_id, result.stop_reason,
+                    result.input_tokens, result.output_tokens, result.cache_write_tokens,
+                    result.cache_read_tokens, result.cost_usd, json.dumps(checks), stamp, stamp,
+                    job.draft_id,
+                ),
+            )  # fmt: skip
+            return version_id
+
+    def set_skill_hash(self, draft_id: int, sha256: str) -> None:
+        with self.write() as conn:
+            conn.execute("UPDATE drafts SET skill_sha256 = ? WHERE id = ?", (sha256, draft_id))
+
+    def fail_job(self, job: Job, reason: str, retry_at: str | None = None) -> None:
+        """Fail a job; with `retry_at` it goes back to pending for a later attempt."""
+        stamp = now()
+        with self.write() as conn:
+            if retry_at:
+                conn.execute(
+                    "UPDATE jobs SET state = 'pending', not_before = ?, error = ?, owner = '',"
+                    " updated_at = ? WHERE id = ?",
+                    (retry_at, reason, stamp, job.id),
+                )
+                conn.execute(
+                    "UPDATE drafts SET status = 'queued', reason = ?, updated_at = ? WHERE id = ?",
+                    (f"retrying: {reason}", stamp, job.draft_id),
+                )
+                return
+            conn.execute(
+                "UPDATE jobs SET state = 'failed', error = ?, updated_at = ? WHERE id = ?",
+                (reason, stamp, job.id),
+            )
+            conn.execute(
+                "UPDATE drafts SET status = 'failed', reason = ?, updated_at = ? WHERE id = ?",
+                (reason, stamp, job.draft_id),
+            )
+
+    def cancel_jobs(self, draft_id: int, reason: str = "cancelled by clinician") -> bool:
+        stamp = now()
+        with self.write() as conn:
+            cursor = conn.execute(
+                "UPDATE jobs SET state = 'cancelled', error = ?, updated_at = ?"
+                " WHERE draft_id = ? AND state IN ('pending', 'running')",
+                (reason, stamp, draft_id),
+            )
+            if cursor.rowcount:
+                has_text = conn.execute(
+                    "SELECT 1 FROM draft_versions WHERE draft_id = ?", (draft_id,)
+                ).fetchone()
+                conn.execute(
+                    "UPDATE drafts SET status = ?, reason = ?, updated_at = ? WHERE id = ?",
+                    ("ready" if has_text else "failed", reason, stamp, draft_id),
+                )
+            return bool(cursor.rowcount)
+
+    def job_state(self, job_id: int) -> str:
+        row = self.db.execute("SELECT state FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def recover_jobs(self) -> int:
+        """Put jobs left running by a dead drafter back in the queue (call holding the lock)."""
+        stamp = now()
+        with self.write() as conn:
+            cursor = conn.execute(
+                "UPDATE jobs SET state = 'pending', owner = '', updated_at = ? WHERE state = 'running'",
+                (stamp,),
+            )
+            conn.execute(
+                "UPDATE drafts SET status = 'queued', updated_at = ? WHERE status = 'drafting'",
+                (stamp,),
+            )
+            return cursor.rowcount
+
+    def pending_jobs(self) -> int:
+        row = self.db.execute(
+            "SELECT COUNT(*) FROM jobs WHERE state IN ('pending', 'running')"
+        ).fetchone()
+        return int(row[0])
+
+    # Queries ----------------------------------------------------------------------------------
+
+    def list_drafts(self, status: str | None = None, limit: int | None = None) -> list[Draft]:
+        sql = _DRAFT_SELECT
+        args: list[Any] = []
+        if status:
+            sql += " WHERE d.status = ?"
+            args.append(status)
+        sql += " ORDER BY d.id"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [_draft(row) for row in self.db.execute(sql, args)]
+
+    def drafts_since(self, updated_after: str) -> list[Draft]:
+        """Drafts changed after a timestamp: how review sessions follow another drafter."""
+        rows = self.db.execute(
+            _DRAFT_SELECT + " WHERE d.updated_at > ? ORDER BY d.id", (updated_after,)
+        )
+        return [_draft(row) for row in rows]
+
+    def get_draft(self, draft_id: int) -> Draft:
+        row = self.db.execute(_DRAFT_SELECT + " WHERE d.id = ?", (draft_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no draft {draft_id}")
+        return _draft(row)
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(DRAFT_STATUSES, 0)
+        for status, count in self.db.execute(
+            "SELECT status, COUNT(*) FROM drafts GROUP BY status"
+        ):
+            counts[status] = count
+        return counts
+
+    def last_change(self) -> str:
+        row = self.db.execute("SELECT MAX(updated_at) FROM drafts").fetchone()
+        return str(row[0] or "")
+
+    # Versions ---------------------------------------------------------------------------------
+
+    def versions(self, draft_id: int) -> list[Version]:
+        rows = self.db.execute(
+            "SELECT id, draft_id, n, text, sha256, origin, author, created_at FROM draft_versions"
+            " WHERE draft_id = ? ORDER BY n",
+            (draft_id,),
+        )
+        return [Version(*row) for row in rows]
+
+    def latest_version(self, draft_id: int) -> Version | None:
+        row = self.db.execute(
+            "SELECT id, draft_id, n, text, sha256, origin, author, created_at FROM draft_versions"
+            " WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
+            (draft_id,),
+        ).fetchone()
+        return Version(*row) if row else None
+
+    def add_version(self, draft_id: int, text: str, origin: str, author: str) -> Version:
+        """Save text as a new version; unchanged text is not a new version."""
+        with self.write() as conn:
+            status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if status is None:
+                raise StoreError(f"no draft {draft_id}")
+            if status[0] == "approved" and origin != "addendum":
+                raise StoreError("this draft is signed; it can only get an addendum")
+            latest = conn.execute(
+                "SELECT sha256 FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
+                (draft_id,),
+            ).fetchone()
+            if latest is None or latest[0] != text_sha256(text):
+                self._insert_version(conn, draft_id, text, origin, author)
+                conn.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", (now(), draft_id))
+        version = self.latest_version(draft_id)
+        assert version is not None
+        return version
+
+    def _insert_version(
+        self, conn: sqlite3.Connection, draft_id: int, text: str, origin: str, author: str
+    ) -> int:
+        row = conn.execute(
+            "SELECT COALESCE(MAX(n), 0) FROM draft_versions WHERE draft_id = ?", (draft_id,)
+        ).fetchone()
+        cursor = conn.execute(
+            "INSERT INTO draft_versions (draft_id, n, text, sha256, origin, author, created_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (draft_id, int(row[0]) + 1, text, text_sha256(text), origin, author, now()),
+        )
+        return int(cursor.lastrowid or 0)
+
+    # Sign-off ---------------------------------------------------------------------------------
+
+    def approve(
+        self,
+        draft_id: int,
+        version: Version,
+        clinician: str,
+        credentials: str,
+        os_user: str,
+        signed_at: str,
+        note_sha256: str,
+        files: Sequence[str],
+    ) -> None:
+        """Record a signature on exactly the version the clinician saw."""
+        with self.write() as conn:
+            status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if status is None or status[0] != "ready":
+                raise StoreError("only a ready draft can be approved")
+            conn.execute(
+                "INSERT INTO approvals (draft_id, version_id, clinician, credentials, os_user,"
+                " signed_at, sha256, note_sha256, files_json) VALUES (?,?,?,?,?,?,?,?,?)",
+                (draft_id, version.id, clinician, credentials, os_user, signed_at,
+                 version.sha256, note_sha256, json.dumps(list(files))),
+            )  # fmt: skip
+            conn.execute(
+                "UPDATE drafts SET status = 'approved', updated_at = ? WHERE id = ?",
+                (now(), draft_id),
+            )
+
+    def approval(self, draft_id: int) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT clinician, credentials, os_user, signed_at, sha256, note_sha256, files_json,"
+            " version_id FROM approvals WHERE draft_id = ?",
+            (draft_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("clinician", "credentials", "os_user", "signed_at", "sha256", "note_sha256")
+        result: dict[str, Any] = dict(zip(keys, row[:6], strict=True))
+        result["files"] = json.loads(row[6])
+        result["version_id"] = row[7]
+        return result
+
+    def reject(self, draft_id: int, reason: str, os_user: str) -> None:
+        if not reason.strip():
+            raise StoreError("a rejection needs a reason")
+        with self.write() as conn:
+            status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if status is None:
+                raise StoreError(f"no draft {draft_id}")
+            if status[0] == "approved":
+                raise StoreError("a signed draft cannot be rejected")
+            stamp = now()
+            conn.execute(
+                "INSERT INTO rejections (draft_id, reason, os_user, at) VALUES (?,?,?,?)",
+                (draft_id, reason.strip(), os_user, stamp),
+            )
+            conn.execute(
+                "UPDATE drafts SET status = 'rejected', reason = ?, updated_at = ? WHERE id = ?",
+                (reason.strip(), stamp, draft_id),
+            )
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+def _draft(row: Sequence[Any]) -> Draft:
+    return Draft(
+        id=row[0], note_id=row[1], note_path=row[2], note_version=row[3], patient=row[4],
+        date=row[5], skill=row[6], status=row[7], reason=row[8], backend=row[9], model=row[10],
+        cost_usd=row[11], created=row[12], checks=json.loads(row[13] or "{}"), parent_id=row[14],
+        skill_sha256=row[15], request_id=row[16], stop_reason=row[17], input_tokens=row[18],
+        output_tokens=row[19], cache_write_tokens=row[20], cache_read_tokens=row[21],
+        note_sha256=row[22], note_kind=row[23], discipline=row[24], payer=row[25],
+        visit=row[26], ready_at=row[27],
+    )  # fmt: skip
