@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tui.core.clinic import Clinic, find_clinic, init_clinic
+from tui.core.clinic import find_clinic, init_clinic
 from tui.core.context import load_context
 from tui.core.drafting.base import DraftingError
 from tui.core.drafting.select import select_backend
@@ -40,9 +40,13 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     paths = init_clinic(Path(args.dir))
-    emit(args, {"clinic": str(paths.root)}, f"Created clinic folder {paths.root}\n"
-         f"Edit {paths.context} (clinic name, clinicians, payers), then drop notes in "
-         f"{paths.inbox}.")  # fmt: skip
+    emit(
+        args,
+        {"clinic": str(paths.root)},
+        f"Created clinic folder {paths.root}\n"
+        f"Edit {paths.context} (clinic name, clinicians, payers), then drop notes in "
+        f"{paths.inbox}.",
+    )
     return 0
 
 
@@ -66,8 +70,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     service = make_demo(root)
     if args.no_open:
         counts = service.store.counts()
-        emit(args, {"clinic": str(service.clinic.paths.root), "counts": counts},
-             f"Demo clinic ready at {service.clinic.paths.root}: {counts['ready']} drafts ready")  # fmt: skip
+        emit(
+            args,
+            {"clinic": str(service.clinic.paths.root), "counts": counts},
+            f"Demo clinic ready at {service.clinic.paths.root}: {counts['ready']} drafts ready",
+        )
         return 0
     return _run_app(service, args)
 
@@ -111,8 +118,18 @@ def cmd_draft(args: argparse.Namespace) -> int:
         checks = service.check(prompt, result)
     finally:
         service.close()
-    emit(args, {"note": str(note_path), "skill": skill.id, "backend": result.backend,
-                "model": result.model, "text": result.text, "checks": checks}, result.text)  # fmt: skip
+    emit(
+        args,
+        {
+            "note": str(note_path),
+            "skill": skill.id,
+            "backend": result.backend,
+            "model": result.model,
+            "text": result.text,
+            "checks": checks,
+        },
+        result.text,
+    )
     return 0
 
 
@@ -168,11 +185,20 @@ def cmd_skills(args: argparse.Namespace) -> int:
         except ChartdeskError as exc:
             problems.insert(0, str(exc))
     listing = [
-        {"id": s.id, "name": s.name, "kind": s.kind, "disciplines": list(s.disciplines),
-         "aliases": list(s.aliases), "next": s.next, "source": s.source,
-         "overrides_builtin": s.overrides_builtin, "path": str(s.path), "sha256": s.sha256}
+        {
+            "id": s.id,
+            "name": s.name,
+            "kind": s.kind,
+            "disciplines": list(s.disciplines),
+            "aliases": list(s.aliases),
+            "next": s.next,
+            "source": s.source,
+            "overrides_builtin": s.overrides_builtin,
+            "path": str(s.path),
+            "sha256": s.sha256,
+        }
         for s in registry
-    ]  # fmt: skip
+    ]
     if args.action == "list":
         text = "\n".join(
             f"{s['id']:<30} {s['kind']:<11} {'/'.join(s['disciplines']):<6} {s['source']}"
@@ -202,7 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_app)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
-    def command(name: str, help_text: str, func: Any, clinic: bool = True) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, func: Any, clinic: bool = True
+    ) -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         cmd.add_argument("--json", action="store_true", help="machine-readable output")
         if clinic:
@@ -212,8 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = command("init", "create a clinic folder", cmd_init, clinic=False)
     init.add_argument("dir")
-    demo = command("demo", "create a demo clinic with drafted sample notes and open it", cmd_demo,
-                   clinic=False)  # fmt: skip
+    demo = command(
+        "demo", "create a demo clinic with drafted sample notes and open it", cmd_demo, clinic=False
+    )
     demo.add_argument("dir", nargs="?", default="demo-clinic")
     demo.add_argument("--no-open", action="store_true", help="create the demo clinic and exit")
     demo.add_argument("--no-mouse", action="store_true", help="do not capture the mouse")

@@ -18,8 +18,14 @@ from tui.core.skills import load_registry
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "CHARTDESK_CLINIC"}
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True,
-                          text=True, cwd=cwd, env=env, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_init_creates_the_clinic_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,7 +40,9 @@ def test_init_creates_the_clinic_folder(tmp_path: Path, capsys: pytest.CaptureFi
     assert "already a clinic folder" in capsys.readouterr().err
 
 
-def test_demo_without_opening_drafts_the_samples(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_without_opening_drafts_the_samples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["demo", str(tmp_path / "d"), "--no-open", "--json"]) == 0
     counts = json.loads(capsys.readouterr().out)["counts"]
     assert counts["ready"] >= 6 and counts["failed"] == 0

@@ -81,11 +81,11 @@ def test_api_key_in_context_is_refused() -> None:
 
 
 def test_array_of_tables_lines() -> None:
-    source = GOOD.replace('credentials = "OTR/L"', 'credentials = 7')
+    source = GOOD.replace('credentials = "OTR/L"', "credentials = 7")
     line = _line_of(source, "credentials = 7")
     assert _error(source).startswith(f"clinic/context.toml:{line}: clinicians.1.credentials:")
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="no context.toml"):
+    with pytest.raises(ConfigError, match=r"no context\.toml"):
         load_context(tmp_path / "context.toml")

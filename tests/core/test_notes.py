@@ -57,7 +57,10 @@ def test_file_name_fallback_when_no_header(tmp_path: Path) -> None:
 
 def test_crlf_and_bom_are_normalised(tmp_path: Path) -> None:
     path = tmp_path / "n.txt"
-    path.write_bytes(b"\xef\xbb\xbfPatient: Ann Test\r\nDate: 2026-01-02\r\n\r\n- pain 3/10 at rest, walked 10 minutes\r\n")
+    path.write_bytes(
+        b"\xef\xbb\xbfPatient: Ann Test\r\nDate: 2026-01-02\r\n\r\n"
+        b"- pain 3/10 at rest, walked 10 minutes\r\n"
+    )
     note = read_note(path)
     assert note.patient == "Ann Test"
     assert "\r" not in note.body
@@ -96,8 +99,17 @@ def test_scans_keep_their_bytes() -> None:
 
 @pytest.mark.parametrize(
     ("name", "accepted"),
-    [("a.txt", True), ("b.MD", True), ("c.pdf", True), ("d.jpeg", True), ("e.docx", True),
-     ("f.exe", False), (".hidden.txt", False), ("g.txt~", False), ("~$h.docx", False)],
-)  # fmt: skip
+    [
+        ("a.txt", True),
+        ("b.MD", True),
+        ("c.pdf", True),
+        ("d.jpeg", True),
+        ("e.docx", True),
+        ("f.exe", False),
+        (".hidden.txt", False),
+        ("g.txt~", False),
+        ("~$h.docx", False),
+    ],
+)
 def test_note_file_patterns(name: str, accepted: bool) -> None:
     assert is_note_file(Path(name)) is accepted

@@ -47,14 +47,21 @@ def test_same_content_twice_is_one_draft(service: ClinicService) -> None:
 
 def test_inbox_subfolder_names_the_skill(service: ClinicService, tmp_path: Path) -> None:
     note = tmp_path / "plain.txt"
-    note.write_text("Patient: Ann Test\nDate: 2026-11-06\nDiscipline: PT\n\n- pain 3/10 at rest, walked 20 minutes today\n")
+    note.write_text(
+        "Patient: Ann Test\nDate: 2026-11-06\nDiscipline: PT\n\n"
+        "- pain 3/10 at rest, walked 20 minutes today\n"
+    )
     result = service.ingest(_drop(service, note, "progress_report/plain.txt"))
     assert service.draft(result.draft_id or 0).skill == "progress_report"
 
 
-def test_unknown_skill_header_fails_the_note_with_a_reason(service: ClinicService, tmp_path: Path) -> None:
+def test_unknown_skill_header_fails_the_note_with_a_reason(
+    service: ClinicService, tmp_path: Path
+) -> None:
     note = tmp_path / "n.txt"
-    note.write_text("Patient: Ann Test\nSkill: telepathy_report\n\n- pain 3/10 at rest, walked 5 min\n")
+    note.write_text(
+        "Patient: Ann Test\nSkill: telepathy_report\n\n- pain 3/10 at rest, walked 5 min\n"
+    )
     result = service.ingest(_drop(service, note))
     assert result.status == "failed"
     assert "unknown Skill 'telepathy_report'" in result.reason

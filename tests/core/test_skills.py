@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from tui.core.resources import builtin_skills_dir
 from tui.core.skills import load_registry, parse_skill
 
@@ -17,8 +15,15 @@ SOAP = (BUILTIN / "soap_note.toml").read_text(encoding="utf-8")
 def test_builtin_library_loads_clean() -> None:
     registry = load_registry()
     assert [str(p) for p in registry.problems] == []
-    for skill_id in ("soap_note", "pt_initial_eval", "ot_initial_eval", "progress_report",
-                     "hep_clinical", "hep_patient", "billing_audit"):  # fmt: skip
+    for skill_id in (
+        "soap_note",
+        "pt_initial_eval",
+        "ot_initial_eval",
+        "progress_report",
+        "hep_clinical",
+        "hep_patient",
+        "billing_audit",
+    ):
         assert registry.get(skill_id) is not None, skill_id
 
 
@@ -50,7 +55,9 @@ def _problems(text: str, name: str = "soap_note.toml") -> list[str]:
 
 def test_unknown_field_is_located() -> None:
     text = SOAP.replace("kind = ", 'colour = "blue"\nkind = ', 1)
-    assert _problems(text) == [f"skills/soap_note.toml:{_line(text, 'colour')}: colour: unknown field"]
+    assert _problems(text) == [
+        f"skills/soap_note.toml:{_line(text, 'colour')}: colour: unknown field"
+    ]
 
 
 def test_wrong_type_is_located() -> None:

@@ -21,8 +21,9 @@ def store(tmp_path: Path) -> Store:
 
 
 def _note(store: Store, sha: str = "a" * 64, path: str = "inbox/n.txt") -> int:
-    note_id, created = store.add_note(path, sha, {"patient": "Ann Test", "date": "2026-11-02"},
-                                      b"pain 3/10", "text/plain")  # fmt: skip
+    note_id, created = store.add_note(
+        path, sha, {"patient": "Ann Test", "date": "2026-11-02"}, b"pain 3/10", "text/plain"
+    )
     assert created
     return note_id
 
@@ -117,8 +118,16 @@ def test_approved_draft_refuses_edits_but_takes_addenda(store: Store) -> None:
     store.finish_job(job, DraftResult(text="note", backend="offline"), {})
     version = store.latest_version(draft)
     assert version is not None
-    store.approve(draft, version, "Alex Rivera", "PT, DPT", "alex", "2026-11-02T10:00:00",
-                  "a" * 64, ["approved/x.md"])  # fmt: skip
+    store.approve(
+        draft,
+        version,
+        "Alex Rivera",
+        "PT, DPT",
+        "alex",
+        "2026-11-02T10:00:00",
+        "a" * 64,
+        ["approved/x.md"],
+    )
     with pytest.raises(StoreError, match="signed"):
         store.add_version(draft, "changed", "edit", "alex")
     with pytest.raises(StoreError):
@@ -149,7 +158,8 @@ from pathlib import Path
 from tui.core.store import Store
 store = Store(Path(sys.argv[1]))
 for i in range(40):
-    note, _ = store.add_note(f"inbox/{sys.argv[2]}-{i}.txt", f"{sys.argv[2]}-{i}", {}, b"x", "text/plain")
+    name = f"{sys.argv[2]}-{i}"
+    note, _ = store.add_note(f"inbox/{name}.txt", name, {}, b"x", "text/plain")
     store.create_draft(note, "soap_note")
 """
 

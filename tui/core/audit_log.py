@@ -19,9 +19,20 @@ from tui.core.store import now
 
 GENESIS = "0" * 64
 _ALLOWED_DETAIL = frozenset(
-    {"draft", "note_sha256", "sha256", "version", "skill", "clinician", "reason_sha256",
-     "files", "backend", "count", "target"}
-)  # fmt: skip
+    {
+        "draft",
+        "note_sha256",
+        "sha256",
+        "version",
+        "skill",
+        "clinician",
+        "reason_sha256",
+        "files",
+        "backend",
+        "count",
+        "target",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,12 @@ class AuditLog:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             previous = _last_hash(fd)
-            entry = {"at": now(), "user": os_user(), "clinician": clinician, "action": action}
+            entry: dict[str, object] = {
+                "at": now(),
+                "user": os_user(),
+                "clinician": clinician,
+                "action": action,
+            }
             entry |= {key: detail[key] for key in sorted(detail)}
             entry["prev"] = previous
             line = json.dumps(entry, sort_keys=True, separators=(",", ":")) + "\n"

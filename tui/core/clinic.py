@@ -82,7 +82,9 @@ def init_clinic(root: Path, *, exist_ok: bool = False) -> ClinicPaths:
         if not paths.context.exists():
             shutil.copyfile(example_context(), paths.context)
     except PermissionError as exc:
-        raise ChartdeskError(f"cannot create the clinic folder: {exc.strerror}: {exc.filename}") from exc
+        raise ChartdeskError(
+            f"cannot create the clinic folder: {exc.strerror}: {exc.filename}"
+        ) from exc
     return paths
 
 
@@ -127,7 +129,9 @@ class Clinic:
         """Open a clinic folder; a bad context.toml raises ConfigError (exit 2)."""
         paths = ClinicPaths(root.resolve())
         if not paths.root.is_dir():
-            raise ChartdeskError(f"{root}: no such clinic folder (create one with `chartdesk init`)")
+            raise ChartdeskError(
+                f"{root}: no such clinic folder (create one with `chartdesk init`)"
+            )
         context = load_context(paths.context)
         ensure_private_dir(paths.state)
         ensure_private_dir(paths.approved)

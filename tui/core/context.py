@@ -51,9 +51,7 @@ SCHEMA = Table(
             },
             array=True,
         ),
-        "documentation": Table(
-            {"note_format": _S, "terminology": _S, "signature_block": _S}
-        ),
+        "documentation": Table({"note_format": _S, "terminology": _S, "signature_block": _S}),
         "defaults": Table({"skill": Table(values=_S)}),
         "cpt": Table(
             {

@@ -10,4 +10,4 @@ class ChartdeskError(Exception):
 
 
 class ConfigError(ChartdeskError):
-    """A context.toml or Skill file that does not validate (message is FILE:LINE: field: problem)."""
+    """A context.toml or Skill file that does not validate: ``FILE:LINE: field: problem``."""

@@ -30,7 +30,9 @@ class Prompt:
 
     def as_text(self) -> str:
         """A readable rendering with the cache boundary marked (the Skill editor's "Try")."""
-        note = self.note.body if self.note.kind == "text" else f"[{self.note.kind}: {self.note.name}]"
+        note = (
+            self.note.body if self.note.kind == "text" else f"[{self.note.kind}: {self.note.name}]"
+        )
         return "\n\n".join(
             [
                 "=== system block 1: clinic context (cached) ===",

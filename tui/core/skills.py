@@ -47,10 +47,22 @@ SYSTEM_PLACEHOLDERS: Final = frozenset(
     }
 )
 NOTE_PLACEHOLDERS: Final = frozenset(
-    {f"patient.{key}" for key in (
-        "name", "mrn", "dob", "date", "visit", "last_progress_report", "discipline", "payer",
-        "diagnosis", "grade", "setting",
-    )}  # fmt: skip
+    {
+        f"patient.{key}"
+        for key in (
+            "name",
+            "mrn",
+            "dob",
+            "date",
+            "visit",
+            "last_progress_report",
+            "discipline",
+            "payer",
+            "diagnosis",
+            "grade",
+            "setting",
+        )
+    }
     | {"payer.requirements", "previous.output", "instruction"}
 )
 INSTRUCTION_PLACEHOLDERS: Final = SYSTEM_PLACEHOLDERS | NOTE_PLACEHOLDERS
@@ -206,7 +218,9 @@ def load_skill_file(path: Path, source_kind: str = "clinic") -> tuple[Skill | No
     return parse_skill(path, text, source_kind)
 
 
-def parse_skill(path: Path, text: str, source_kind: str = "clinic") -> tuple[Skill | None, list[Problem]]:
+def parse_skill(
+    path: Path, text: str, source_kind: str = "clinic"
+) -> tuple[Skill | None, list[Problem]]:
     """Validate Skill TOML text (also used by the editor, which validates as you type)."""
     file = str(path)
     try:
@@ -223,7 +237,9 @@ def parse_skill(path: Path, text: str, source_kind: str = "clinic") -> tuple[Ski
             Problem(file, line_of(lines, "id"), "id", f"must match the file name ({path.stem!r})")
         )
     if data.get("next") == data["id"]:
-        problems.append(Problem(file, line_of(lines, "next"), "next", "a Skill cannot chain to itself"))
+        problems.append(
+            Problem(file, line_of(lines, "next"), "next", "a Skill cannot chain to itself")
+        )
     if problems:
         return None, problems
     checks = data.get("checks", {})
@@ -253,7 +269,10 @@ def _placeholder_problems(
     data: Mapping[str, Any], file: str, text: str, lines: Mapping[str, int]
 ) -> list[Problem]:
     problems: list[Problem] = []
-    for key, allowed in (("system", SYSTEM_PLACEHOLDERS), ("instructions", INSTRUCTION_PLACEHOLDERS)):
+    for key, allowed in (
+        ("system", SYSTEM_PLACEHOLDERS),
+        ("instructions", INSTRUCTION_PLACEHOLDERS),
+    ):
         for match in PLACEHOLDER.finditer(data["prompt"][key]):
             name = match.group(1)
             if name in allowed:

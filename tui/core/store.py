@@ -260,8 +260,9 @@ class Store:
     def db(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
-                                   check_same_thread=False)  # fmt: skip
+            conn = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -340,11 +341,19 @@ class Store:
                 "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
                 " payer, skill, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    path, sha256, version, meta.get("kind", "text"), meta.get("patient", ""),
-                    meta.get("date", ""), meta.get("visit"), meta.get("discipline", ""),
-                    meta.get("payer", ""), meta.get("skill", ""), now(),
+                    path,
+                    sha256,
+                    version,
+                    meta.get("kind", "text"),
+                    meta.get("patient", ""),
+                    meta.get("date", ""),
+                    meta.get("visit"),
+                    meta.get("discipline", ""),
+                    meta.get("payer", ""),
+                    meta.get("skill", ""),
+                    now(),
                 ),
-            )  # fmt: skip
+            )
             note_id = int(cursor.lastrowid or 0)
             conn.execute(
                 "INSERT INTO note_content (note_id, media_type, data) VALUES (?,?,?)",
@@ -383,9 +392,16 @@ class Store:
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, kind, patient, date, status, reason,"
                 " received_at) VALUES (?,?,?,?,?,'failed',?,?)",
-                (path, sha256, meta.get("kind", "text"), meta.get("patient", ""),
-                 meta.get("date", ""), reason, now()),
-            )  # fmt: skip
+                (
+                    path,
+                    sha256,
+                    meta.get("kind", "text"),
+                    meta.get("patient", ""),
+                    meta.get("date", ""),
+                    reason,
+                    now(),
+                ),
+            )
             note_id = int(cursor.lastrowid or 0)
             stamp = now()
             conn.execute(
@@ -480,7 +496,8 @@ class Store:
         """Save streamed text so far; a crash loses at most what came after this."""
         with self.write() as conn:
             conn.execute(
-                "UPDATE jobs SET partial_text = ?, updated_at = ? WHERE id = ? AND state = 'running'",
+                "UPDATE jobs SET partial_text = ?, updated_at = ?"
+                " WHERE id = ? AND state = 'running'",
                 (partial_text, now(), job_id),
             )
 
@@ -505,12 +522,21 @@ class Store:
                 " cache_read_tokens = cache_read_tokens + ?, cost_usd = cost_usd + ?,"
                 " checks_json = ?, updated_at = ?, ready_at = ? WHERE id = ?",
                 (
-                    result.backend, result.model, result.request_id, result.stop_reason,
-                    result.input_tokens, result.output_tokens, result.cache_write_tokens,
-                    result.cache_read_tokens, result.cost_usd, json.dumps(checks), stamp, stamp,
+                    result.backend,
+                    result.model,
+                    result.request_id,
+                    result.stop_reason,
+                    result.input_tokens,
+                    result.output_tokens,
+                    result.cache_write_tokens,
+                    result.cache_read_tokens,
+                    result.cost_usd,
+                    json.dumps(checks),
+                    stamp,
+                    stamp,
                     job.draft_id,
                 ),
-            )  # fmt: skip
+            )
             return version_id
 
     def set_skill_hash(self, draft_id: int, sha256: str) -> None:
@@ -568,7 +594,8 @@ class Store:
         stamp = now()
         with self.write() as conn:
             cursor = conn.execute(
-                "UPDATE jobs SET state = 'pending', owner = '', updated_at = ? WHERE state = 'running'",
+                "UPDATE jobs SET state = 'pending', owner = '', updated_at = ?"
+                " WHERE state = 'running'",
                 (stamp,),
             )
             conn.execute(
@@ -612,9 +639,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(DRAFT_STATUSES, 0)
-        for status, count in self.db.execute(
-            "SELECT status, COUNT(*) FROM drafts GROUP BY status"
-        ):
+        for status, count in self.db.execute("SELECT status, COUNT(*) FROM drafts GROUP BY status"):
             counts[status] = count
         return counts
 
@@ -693,9 +718,18 @@ class Store:
             conn.execute(
                 "INSERT INTO approvals (draft_id, version_id, clinician, credentials, os_user,"
                 " signed_at, sha256, note_sha256, files_json) VALUES (?,?,?,?,?,?,?,?,?)",
-                (draft_id, version.id, clinician, credentials, os_user, signed_at,
-                 version.sha256, note_sha256, json.dumps(list(files))),
-            )  # fmt: skip
+                (
+                    draft_id,
+                    version.id,
+                    clinician,
+                    credentials,
+                    os_user,
+                    signed_at,
+                    version.sha256,
+                    note_sha256,
+                    json.dumps(list(files)),
+                ),
+            )
             conn.execute(
                 "UPDATE drafts SET status = 'approved', updated_at = ? WHERE id = ?",
                 (now(), draft_id),
@@ -741,11 +775,32 @@ def _statements(script: str) -> list[str]:
 
 def _draft(row: Sequence[Any]) -> Draft:
     return Draft(
-        id=row[0], note_id=row[1], note_path=row[2], note_version=row[3], patient=row[4],
-        date=row[5], skill=row[6], status=row[7], reason=row[8], backend=row[9], model=row[10],
-        cost_usd=row[11], created=row[12], checks=json.loads(row[13] or "{}"), parent_id=row[14],
-        skill_sha256=row[15], request_id=row[16], stop_reason=row[17], input_tokens=row[18],
-        output_tokens=row[19], cache_write_tokens=row[20], cache_read_tokens=row[21],
-        note_sha256=row[22], note_kind=row[23], discipline=row[24], payer=row[25],
-        visit=row[26], ready_at=row[27],
-    )  # fmt: skip
+        id=row[0],
+        note_id=row[1],
+        note_path=row[2],
+        note_version=row[3],
+        patient=row[4],
+        date=row[5],
+        skill=row[6],
+        status=row[7],
+        reason=row[8],
+        backend=row[9],
+        model=row[10],
+        cost_usd=row[11],
+        created=row[12],
+        checks=json.loads(row[13] or "{}"),
+        parent_id=row[14],
+        skill_sha256=row[15],
+        request_id=row[16],
+        stop_reason=row[17],
+        input_tokens=row[18],
+        output_tokens=row[19],
+        cache_write_tokens=row[20],
+        cache_read_tokens=row[21],
+        note_sha256=row[22],
+        note_kind=row[23],
+        discipline=row[24],
+        payer=row[25],
+        visit=row[26],
+        ready_at=row[27],
+    )

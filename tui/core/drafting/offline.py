@@ -125,7 +125,7 @@ def split_items(text: str) -> list[str]:
     items: list[str] = []
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or line.startswith("#") and len(line) < 3:
+        if not line or (line.startswith("#") and len(line) < 3):
             continue
         line = line.lstrip("#").strip() if line.startswith("#") else line
         line = _BULLET.sub("", line)
