@@ -7,21 +7,24 @@ success, exit 2 with one line on stderr for bad usage or bad input, never a trac
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
-import shutil
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tui.core.clinic import find_clinic, init_clinic
+from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
-from tui.core.drafting.base import DraftingError
 from tui.core.drafting.select import select_backend
 from tui.core.errors import ChartdeskError
 from tui.core.resources import example_context
 from tui.core.service import ClinicService
+from tui.core.skill_files import new_skill
 from tui.core.skills import load_registry
 from tui.core.store import DRAFT_STATUSES
 
@@ -96,62 +99,40 @@ def cmd_draft(args: argparse.Namespace) -> int:
     note_path = Path(args.note)
     if not note_path.is_file():
         raise ChartdeskError(f"{note_path}: no such note file")
-    service = _draft_service(args)
-    try:
-        from tui.core.notes import NoteError, read_note
-
-        try:
-            note = read_note(note_path, service.context.intake.max_bytes)
-        except NoteError as exc:
-            raise ChartdeskError(f"{note_path}: {exc}") from exc
-        skill = service.plan_skill(note, "", args.skill or "")
-        from tui.core.prompt import build_prompt
-
-        prompt = build_prompt(service.context, skill, note)
+    with _draft_service(args) as service:
         backend = select_backend(service.context)
-        import asyncio
-
-        try:
-            result = asyncio.run(backend.draft(prompt, lambda _t: None))
-        except DraftingError as exc:
-            raise ChartdeskError(f"{note_path}: {exc}") from exc
-        checks = service.check(prompt, result)
-    finally:
-        service.close()
-    emit(
-        args,
-        {
-            "note": str(note_path),
-            "skill": skill.id,
-            "backend": result.backend,
-            "model": result.model,
-            "text": result.text,
-            "checks": checks,
-        },
-        result.text,
-    )
+        skill, result, checks = asyncio.run(
+            service.draft_file(note_path, args.skill or "", backend)
+        )
+    data = {
+        "note": str(note_path),
+        "skill": skill.id,
+        "backend": result.backend,
+        "model": result.model,
+        "text": result.text,
+        "checks": checks,
+    }
+    emit(args, data, result.text)
     return 0
 
 
-def _draft_service(args: argparse.Namespace) -> ClinicService:
+@contextlib.contextmanager
+def _draft_service(args: argparse.Namespace) -> Iterator[ClinicService]:
     """The clinic's service, or a throwaway one on the example context when no clinic is set."""
-    if args.clinic or _has_env_clinic():
-        return ClinicService.open(find_clinic(args.clinic))
-    import tempfile
-
-    scratch = Path(tempfile.mkdtemp(prefix="chartdesk-draft-"))
-    init_clinic(scratch)
-    service = ClinicService.open(scratch)
-    import atexit
-
-    atexit.register(shutil.rmtree, scratch, True)
-    return service
-
-
-def _has_env_clinic() -> bool:
-    import os
-
-    return bool(os.environ.get("CHARTDESK_CLINIC"))
+    if args.clinic or os.environ.get("CHARTDESK_CLINIC"):
+        service = ClinicService.open(find_clinic(args.clinic))
+        try:
+            yield service
+        finally:
+            service.close()
+        return
+    with tempfile.TemporaryDirectory(prefix="chartdesk-draft-") as scratch:
+        init_clinic(Path(scratch))
+        service = ClinicService.open(Path(scratch))
+        try:
+            yield service
+        finally:
+            service.close()
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
@@ -169,8 +150,27 @@ def cmd_queue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_skills_new(args: argparse.Namespace) -> int:
+    if not args.id or not args.from_skill:
+        raise ChartdeskError("usage: chartdesk skills new ID --from SKILL [--clinic DIR]")
+    clinic = Clinic.open(find_clinic(args.clinic))
+    path = new_skill(clinic.paths.skills, clinic.skills, args.id, args.from_skill)
+    emit(
+        args,
+        {"skill": args.id, "path": str(path)},
+        f"Created {path}; edit it, then run `chartdesk skills check`.",
+    )
+    return 0
+
+
 def cmd_skills(args: argparse.Namespace) -> int:
-    clinic_dir = find_clinic(args.clinic) if (args.clinic or _has_env_clinic()) else None
+    if args.action == "new":
+        return cmd_skills_new(args)
+    clinic_dir = (
+        find_clinic(args.clinic)
+        if (args.clinic or bool(os.environ.get("CHARTDESK_CLINIC")))
+        else None
+    )
     skills_dir = clinic_dir / "skills" if clinic_dir else None
     registry = load_registry(skills_dir)
     problems = [str(p) for p in registry.problems]
@@ -252,7 +252,9 @@ def build_parser() -> argparse.ArgumentParser:
     queue = command("queue", "list the drafts", cmd_queue)
     queue.add_argument("--status", choices=DRAFT_STATUSES)
     skills = command("skills", "list or check Skills", cmd_skills)
-    skills.add_argument("action", choices=("list", "check"))
+    skills.add_argument("action", choices=("list", "check", "new"))
+    skills.add_argument("id", nargs="?", help="for `new`: the new Skill's id")
+    skills.add_argument("--from", dest="from_skill", help="for `new`: the Skill to copy")
     _register_optional(sub)
     return parser
 
