@@ -18,6 +18,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, NoReturn
 
+import tomlkit
+
 from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
 from tui.core.drafting.select import select_backend
@@ -57,6 +59,7 @@ def make_demo(root: Path) -> ClinicService:
     """A demo clinic with the sample notes already drafted (offline)."""
     if not (root / "context.toml").exists():
         init_clinic(root)
+        _use_offline_drafter(root / "context.toml")
     service = ClinicService.open(root)
     demo = files("tui.core").joinpath("data", "demo")
     for item in sorted(demo.iterdir(), key=lambda p: p.name):
@@ -66,6 +69,14 @@ def make_demo(root: Path) -> ClinicService:
         service.ingest(target)
     service.run_pending(owner="demo")
     return service
+
+
+def _use_offline_drafter(context: Path) -> None:
+    """The demo drafts offline even where ANTHROPIC_API_KEY is set: no BAA covers a demo."""
+    document = tomlkit.parse(context.read_text(encoding="utf-8"))
+    model = document.setdefault("model", tomlkit.table())
+    model["provider"] = "offline"
+    context.write_text(tomlkit.dumps(document), encoding="utf-8")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -515,22 +515,16 @@ class Store:
             version_id = self._insert_version(
                 conn, job.draft_id, result.text, "regenerate" if job.instruction else "model", ""
             )
+            _add_usage(conn, job.draft_id, result)
             conn.execute(
-                "UPDATE drafts SET status = 'ready', reason = '', backend = ?, model = ?,"
-                " request_id = ?, stop_reason = ?, input_tokens = input_tokens + ?,"
-                " output_tokens = output_tokens + ?, cache_write_tokens = cache_write_tokens + ?,"
-                " cache_read_tokens = cache_read_tokens + ?, cost_usd = cost_usd + ?,"
-                " checks_json = ?, updated_at = ?, ready_at = ? WHERE id = ?",
+                "UPDATE drafts SET status = 'ready', reason = '', request_id = ?, stop_reason = ?,"
+                " backend = ?, model = ?, checks_json = ?, updated_at = ?, ready_at = ?"
+                " WHERE id = ?",
                 (
-                    result.backend,
-                    result.model,
                     result.request_id,
                     result.stop_reason,
-                    result.input_tokens,
-                    result.output_tokens,
-                    result.cache_write_tokens,
-                    result.cache_read_tokens,
-                    result.cost_usd,
+                    result.backend,
+                    result.model,
                     json.dumps(checks),
                     stamp,
                     stamp,
@@ -543,10 +537,22 @@ class Store:
         with self.write() as conn:
             conn.execute("UPDATE drafts SET skill_sha256 = ? WHERE id = ?", (sha256, draft_id))
 
-    def fail_job(self, job: Job, reason: str, retry_at: str | None = None) -> None:
-        """Fail a job; with `retry_at` it goes back to pending for a later attempt."""
+    def fail_job(
+        self,
+        job: Job,
+        reason: str,
+        retry_at: str | None = None,
+        usage: DraftResult | None = None,
+    ) -> None:
+        """Fail a job; with `retry_at` it goes back to pending for a later attempt.
+
+        `usage` carries the tokens and cost of a model answer that was billed but unusable
+        (cut off, refused), so the day's cost stays true.
+        """
         stamp = now()
         with self.write() as conn:
+            if usage is not None:
+                _add_usage(conn, job.draft_id, usage)
             if retry_at:
                 conn.execute(
                     "UPDATE jobs SET state = 'pending', not_before = ?, error = ?, owner = '',"
@@ -767,6 +773,27 @@ class Store:
                 "UPDATE drafts SET status = 'rejected', reason = ?, updated_at = ? WHERE id = ?",
                 (reason.strip(), stamp, draft_id),
             )
+
+
+def _add_usage(conn: sqlite3.Connection, draft_id: int, usage: DraftResult) -> None:
+    conn.execute(
+        "UPDATE drafts SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?,"
+        " cache_write_tokens = cache_write_tokens + ?, cache_read_tokens = cache_read_tokens + ?,"
+        " cost_usd = cost_usd + ?, model = CASE WHEN ? != '' THEN ? ELSE model END,"
+        " backend = CASE WHEN ? != '' THEN ? ELSE backend END WHERE id = ?",
+        (
+            usage.input_tokens,
+            usage.output_tokens,
+            usage.cache_write_tokens,
+            usage.cache_read_tokens,
+            usage.cost_usd,
+            usage.model,
+            usage.model,
+            usage.backend,
+            usage.backend,
+            draft_id,
+        ),
+    )
 
 
 def _statements(script: str) -> list[str]:

@@ -1,0 +1,51 @@
+"""What a draft cost, from the token usage a model server reports and context.toml's prices.
+
+Prices are per million tokens and kept per model in context.toml, so a price change or a new
+model is a config edit. The four token kinds are billed separately: `input_tokens` counts only
+the uncached part of the prompt, cache writes and reads are reported on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from tui.core.context import Price
+
+PER_MILLION = 1_000_000
+
+
+@dataclass(frozen=True)
+class TokenUsage:
+    input: int = 0
+    output: int = 0
+    cache_write: int = 0
+    cache_read: int = 0
+
+
+def price_for(prices: Mapping[str, Price], models: Iterable[str]) -> Price | None:
+    """The first model id (requested, then reported) that has a price; None for no price."""
+    for model in models:
+        if model and model in prices:
+            return prices[model]
+    return None
+
+
+def cost_usd(price: Price | None, usage: TokenUsage) -> float:
+    """USD for one request; 0.0 without a price (a local model server costs nothing per token)."""
+    if price is None:
+        return 0.0
+    total = (
+        usage.input * price.input
+        + usage.output * price.output
+        + usage.cache_write * price.cache_write
+        + usage.cache_read * price.cache_read
+    )
+    return total / PER_MILLION
+
+
+def format_usd(amount: float) -> str:
+    """A cost as the review app shows it: cents for a day, fractions of a cent for one draft."""
+    if amount == 0:
+        return "$0"
+    return f"${amount:.2f}" if amount >= 1 else f"${amount:.4f}"
