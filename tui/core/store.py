@@ -721,6 +721,12 @@ class Store:
             status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if status is None or status[0] != "ready":
                 raise StoreError("only a ready draft can be approved")
+            latest = conn.execute(
+                "SELECT id FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
+                (draft_id,),
+            ).fetchone()
+            if latest is None or latest[0] != version.id:
+                raise StoreError("the draft changed in another session; review it again to sign")
             conn.execute(
                 "INSERT INTO approvals (draft_id, version_id, clinician, credentials, os_user,"
                 " signed_at, sha256, note_sha256, files_json) VALUES (?,?,?,?,?,?,?,?,?)",

@@ -1,0 +1,120 @@
+"""The keymap table: one source for bindings, remaps and help; no key SSH or tmux may eat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from tests.ui.conftest import RecordingApp, copy_clinic
+from tui.core.service import ClinicService
+from tui.ui.app import ChartdeskApp
+from tui.ui.keymap import (
+    ACTIONS,
+    ACTIONS_BY_ID,
+    KeyAction,
+    check_remaps,
+    display_keys,
+    is_unsafe,
+)
+from tui.ui.screens.approve import ApproveScreen
+from tui.ui.screens.editor import EditorScreen
+from tui.ui.screens.help import HelpScreen
+from tui.ui.screens.reject import RejectScreen
+from tui.ui.screens.review import ReviewScreen
+from tui.ui.screens.unsaved import UnsavedScreen
+
+BOUND = (ChartdeskApp, ReviewScreen, EditorScreen, ApproveScreen, RejectScreen, UnsavedScreen,
+         HelpScreen)  # fmt: skip
+
+
+def test_action_ids_are_unique() -> None:
+    assert len(ACTIONS_BY_ID) == len(ACTIONS)
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.id)
+def test_no_default_key_relies_on_keys_terminals_eat(action: KeyAction) -> None:
+    keys = action.key.split(",")
+    assert not any(is_unsafe(key) for key in keys)
+
+
+def test_every_binding_comes_from_the_table() -> None:
+    declared = {(a.id, a.key, a.action) for a in ACTIONS}
+    bound = set()
+    for owner in BOUND:
+        for binding in owner.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert binding.id in ACTIONS_BY_ID, f"{owner.__name__} binds {binding.key} without id"
+            bound.add((binding.id, binding.key, binding.action))
+    assert bound == declared, "every action in the table is bound somewhere, and only those"
+
+
+def test_unsafe_keys() -> None:
+    for key in ("ctrl+s", "ctrl+enter", "ctrl+m", "ctrl+i", "f5", "shift+f2"):
+        assert is_unsafe(key), key
+    for key in ("ctrl+o", "a", "question_mark", "escape", "enter", "tab"):
+        assert not is_unsafe(key), key
+
+
+def test_remaps_are_checked() -> None:
+    keymap, problems = check_remaps(
+        {"approve": "A", "reject": "ctrl+s", "nope": "x", "edit": "E, ctrl+e"}
+    )
+    assert keymap == {"approve": "A", "edit": "E,ctrl+e"}
+    assert any("nope" in p for p in problems)
+    assert any("ctrl+s" in p and "reject" in p for p in problems)
+
+
+def test_keys_are_shown_as_typed() -> None:
+    assert display_keys("question_mark") == "?"
+    assert display_keys("n,escape") == "n / esc"
+    assert display_keys("ctrl+o") == "ctrl+o"
+
+
+async def test_help_lists_every_binding(app: RecordingApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        table = help_screen.query_one("#help-keys", DataTable)
+        rows = {str(key.value): [str(cell) for cell in table.get_row(key)] for key in table.rows}
+        assert set(rows) == set(ACTIONS_BY_ID)
+        for action in ACTIONS:
+            keys, description, _where, action_id = rows[action.id]
+            assert (keys, description, action_id) == (
+                display_keys(action.key),
+                action.description,
+                action.id,
+            )
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_context_toml_remaps_keys_by_id(demo_template: Path, tmp_path: Path) -> None:
+    root = copy_clinic(demo_template, tmp_path / "clinic")
+    context = root / "context.toml"
+    context.write_text(
+        context.read_text()
+        + '\n[ui.keys]\napprove = "A"\nhelp = "h"\nreject = "ctrl+s"\nfrobnicate = "x"\n'
+    )
+    service = ClinicService.open(root)
+    app = RecordingApp(service)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            assert app.said("frobnicate", "warning")
+            assert app.said("ctrl+s", "warning")
+            await pilot.press("a")
+            assert isinstance(app.screen, ReviewScreen), "the default key is replaced"
+            await pilot.press("A")
+            assert isinstance(app.screen, ApproveScreen)
+            await pilot.press("escape", "r")
+            assert isinstance(app.screen, RejectScreen), "a bad remap keeps the default"
+            await pilot.press("escape", "h")
+            help_screen = app.screen
+            assert isinstance(help_screen, HelpScreen)
+            table = help_screen.query_one("#help-keys", DataTable)
+            assert str(table.get_row("approve")[0]) == "A"
+    finally:
+        service.close()

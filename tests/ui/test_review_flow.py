@@ -1,0 +1,260 @@
+"""Pilot tests of the review flow on a real demo clinic: open, edit, save, approve, reject."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import stat
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids
+from tui.core.context import Clinician
+from tui.core.service import ClinicService
+from tui.ui.screens.approve import ApproveScreen
+from tui.ui.screens.editor import EditorScreen
+from tui.ui.screens.reject import RejectScreen
+from tui.ui.screens.review import ReviewScreen
+
+SIZE = (100, 30)
+
+
+def draft_elsewhere(root: Path, note: Path) -> None:
+    """What the drafter process does with a new note, on its own connection."""
+    drafter = ClinicService.open(root)
+    try:
+        drafter.ingest(note)
+        drafter.run_pending(owner="test")
+    finally:
+        drafter.close()
+
+
+def review(app: RecordingApp) -> ReviewScreen:
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+async def test_queue_lists_every_draft_and_follows_the_cursor(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review(app)
+        drafts = service.drafts()
+        assert screen.table.row_count == len(drafts)
+        first, second = drafts[0].id, drafts[1].id
+        assert screen.table.selected_id == first
+        assert screen.preview.draft_id == first
+        await pilot.press("j")
+        assert screen.table.selected_id == second
+        assert screen.preview.draft_id == second
+        await pilot.press("k")
+        assert screen.preview.draft_id == first
+        await pilot.press("down")
+        assert screen.preview.draft_id == second
+
+
+async def test_enter_opens_the_draft_and_escape_returns(app: RecordingApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review(app)
+        await pilot.press("enter")
+        assert screen.reading
+        assert screen.preview.has_focus
+        assert not screen.table.display
+        await pilot.press("j")
+        assert screen.preview.draft_id == screen.table.selected_id
+        await pilot.press("escape")
+        assert not screen.reading
+        assert screen.table.has_focus
+        await pilot.press("tab")
+        assert screen.preview.has_focus
+        await pilot.press("tab")
+        assert screen.table.has_focus
+
+
+async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService) -> None:
+    draft_id = ready_ids(service)[0]
+    original = service.text(draft_id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review(app)
+        screen.table.select_draft(draft_id)
+        await pilot.press("enter", "e")
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.text_area.text == original
+        area = editor.text_area
+        area.move_cursor(area.document.end)
+        await pilot.press("enter", "o", "k")
+        assert editor.dirty
+        await pilot.press("ctrl+o")
+        assert not editor.dirty
+        versions = service.versions(draft_id)
+        assert [v.n for v in versions] == [1, 2]
+        assert versions[0].text == original
+        assert versions[1].text == original + "\nok"
+        assert versions[1].origin == "edit"
+        assert app.said("version 2")
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.preview.shown_text == original + "\nok"
+
+        await pilot.press("a")
+        modal = app.screen
+        assert isinstance(modal, ApproveScreen)
+        assert modal.clinician == Clinician("Alex Rivera", "PT, DPT", "PT")
+        await pilot.press("y")
+        assert app.screen is screen
+
+    draft = service.draft(draft_id)
+    assert draft.status == "approved"
+    approval = service.store.approval(draft_id)
+    assert approval is not None and approval["clinician"] == "Alex Rivera"
+    folder = service.clinic.paths.approved / draft.date
+    md = next(folder.glob(f"*-{draft_id}.md"))
+    record_path = md.with_suffix(".json")
+    assert app.said(md.name)
+    for path in (md, record_path):
+        assert stat.S_IMODE(path.stat().st_mode) & 0o222 == 0, "signed files are read-only"
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, "signed files are private"
+    record = json.loads(record_path.read_text())
+    document = md.read_text()
+    assert record["text"] == document
+    assert record["sha256"] == hashlib.sha256(document.encode()).hexdigest()
+    assert record["clinician"] == "Alex Rivera" and record["credentials"] == "PT, DPT"
+    assert record["draft_version"] == 2
+    note_bytes = (service.clinic.paths.root / draft.note_path).read_bytes()
+    assert record["source_note_sha256"] == hashlib.sha256(note_bytes).hexdigest()
+    assert document.startswith(original + "\nok")
+
+
+async def test_the_chosen_clinician_is_remembered(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    first, second = ready_ids(service)[:2]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review(app)
+        screen.table.select_draft(first)
+        await pilot.press("a")
+        assert isinstance(app.screen, ApproveScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 2
+        await pilot.press("down")
+        assert app.screen.clinician.name == "Jordan Lee"
+        await pilot.press("y")
+        screen.table.select_draft(second)
+        await pilot.press("a")
+        assert isinstance(app.screen, ApproveScreen)
+        assert app.screen.clinician.name == "Jordan Lee"
+        await pilot.press("escape")
+    assert service.store.approval(first)["clinician"] == "Jordan Lee"  # type: ignore[index]
+    assert service.draft(second).status == "ready", "cancel signs nothing"
+
+
+async def test_approving_a_draft_that_is_not_ready_is_refused(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    service.reject(draft_id, "duplicate note")
+    async with app.run_test(size=SIZE) as pilot:
+        review(app).table.select_draft(draft_id)
+        await pilot.press("a")
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.said("cannot be signed", "warning")
+
+
+async def test_a_draft_changed_elsewhere_is_not_signed_unseen(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        review(app).table.select_draft(draft_id)
+        await pilot.press("a")
+        other = ClinicService.open(service.clinic.paths.root)
+        other.save_edit(draft_id, "changed in another session")
+        other.close()
+        await pilot.press("y")
+        assert app.said("changed in another session", "error")
+    assert service.draft(draft_id).status == "ready"
+
+
+async def test_reject_needs_a_reason(app: RecordingApp, service: ClinicService) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review(app)
+        screen.table.select_draft(draft_id)
+        await pilot.press("r")
+        modal = app.screen
+        assert isinstance(modal, RejectScreen)
+        await pilot.press("enter")
+        assert app.screen is modal, "an empty reason is refused"
+        assert "required" in str(modal.query_one("#reason-error").render())
+        await pilot.press("space", "space", "enter")
+        assert app.screen is modal, "a blank reason is refused"
+        assert service.draft(draft_id).status == "ready"
+        modal.query_one(Input).value = "wrong patient"
+        await pilot.press("enter")
+        assert app.screen is screen
+        assert "rejected" in str(screen.table.get_cell(str(draft_id), "status"))
+    draft = service.draft(draft_id)
+    assert draft.status == "rejected"
+    assert draft.reason == "wrong patient"
+
+
+async def test_reject_can_be_cancelled(app: RecordingApp, service: ClinicService) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        review(app).table.select_draft(draft_id)
+        await pilot.press("r", "n", "o", "escape")
+        assert isinstance(app.screen, ReviewScreen)
+    assert service.draft(draft_id).status == "ready"
+
+
+async def test_new_drafts_from_another_process_appear_in_place(
+    app: RecordingApp, service: ClinicService, tmp_path: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review(app)
+        before = screen.table.row_count
+        await pilot.press("j", "j")
+        selected = screen.table.selected_id
+        note = service.clinic.paths.inbox / "2026-11-09_doe-sam_soap.txt"
+        note.write_text(
+            "Patient: Sam Doe\nDate: 2026-11-09\nDiscipline: PT\n\n"
+            "Knee flexion 110 deg, pain 3/10 after gait training.\n"
+        )
+        await asyncio.to_thread(draft_elsewhere, service.clinic.paths.root, note)
+        for _ in range(40):  # the screen polls every POLL_SECONDS
+            await pilot.pause(0.1)
+            if screen.table.row_count > before:
+                break
+        assert screen.table.row_count == before + 1
+        assert screen.table.selected_id == selected, "the cursor stays on its draft"
+        assert "Sam Doe" in screen.table.get_row_at(before)[0]
+
+
+async def test_a_single_clinician_signs_without_a_choice(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    root = copy_clinic(demo_template, tmp_path / "clinic")
+    context = root / "context.toml"
+    text = context.read_text()
+    second = text.index("[[clinicians]]", text.index("[[clinicians]]") + 1)
+    end = text.index("\n[", second + 1)
+    context.write_text(text[:second] + text[end + 1 :])
+    service = ClinicService.open(root)
+    app = RecordingApp(service)
+    try:
+        draft_id = ready_ids(service)[0]
+        async with app.run_test(size=SIZE) as pilot:
+            review(app).table.select_draft(draft_id)
+            await pilot.press("a")
+            modal = app.screen
+            assert isinstance(modal, ApproveScreen)
+            assert not modal.query(OptionList)
+            assert modal.clinician.name == "Alex Rivera"
+            await pilot.press("y")
+        assert service.draft(draft_id).status == "approved"
+    finally:
+        service.close()
