@@ -174,3 +174,26 @@ def test_several_processes_write_one_file(tmp_path: Path) -> None:
     ]
     assert [proc.wait(timeout=60) for proc in procs] == [0, 0, 0]
     assert Store(path).counts()["queued"] == 120
+
+
+def test_change_cursor_follows_every_write(store: Store) -> None:
+    start = store.change_cursor()
+    draft = store.create_draft(_note(store), "soap_note")
+    cursor, changed = store.changes_since(start)
+    assert [d.id for d in changed] == [draft] and cursor > start
+    assert store.changes_since(cursor) == (cursor, [])
+    job = store.claim_job("t")
+    assert job is not None
+    store.finish_job(job, DraftResult(text="x", backend="offline"), {})
+    cursor2, changed = store.changes_since(cursor)
+    assert [d.status for d in changed] == ["ready"] and cursor2 > cursor
+    store.prune_changes(keep=1)
+    assert store.change_cursor() == cursor2
+
+
+def test_change_cursor_sees_other_processes(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    reader, writer = Store(path), Store(path)
+    cursor = reader.change_cursor()
+    writer.create_draft(_note(writer), "soap_note")
+    assert len(reader.changes_since(cursor)[1]) == 1

@@ -119,6 +119,23 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         at TEXT NOT NULL
     );
     """,
+    # A change log fed by triggers: review sessions follow other processes by a monotonic
+    # integer cursor instead of clock timestamps, which can collide within a millisecond.
+    """
+    CREATE TABLE draft_changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        draft_id INTEGER NOT NULL
+    );
+    CREATE TRIGGER drafts_inserted AFTER INSERT ON drafts BEGIN
+        INSERT INTO draft_changes (draft_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER drafts_updated AFTER UPDATE ON drafts BEGIN
+        INSERT INTO draft_changes (draft_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER versions_inserted AFTER INSERT ON draft_versions BEGIN
+        INSERT INTO draft_changes (draft_id) VALUES (NEW.draft_id);
+    END;
+    """,
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
@@ -649,6 +666,38 @@ class Store:
             counts[status] = count
         return counts
 
+    def change_cursor(self) -> int:
+        """The position of the latest change; pass it to `changes_since` to follow changes."""
+        row = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM draft_changes").fetchone()
+        return int(row[0])
+
+    def changes_since(self, cursor: int) -> tuple[int, list[Draft]]:
+        """Drafts changed after `cursor` (by any process), and the new cursor."""
+        conn = self.db
+        conn.execute("BEGIN")
+        try:
+            latest = int(
+                conn.execute("SELECT COALESCE(MAX(id), 0) FROM draft_changes").fetchone()[0]
+            )
+            if latest <= cursor:
+                return latest, []
+            rows = conn.execute(
+                _DRAFT_SELECT + " WHERE d.id IN (SELECT draft_id FROM draft_changes"
+                " WHERE id > ? AND id <= ?) ORDER BY d.id",
+                (cursor, latest),
+            ).fetchall()
+            return latest, [_draft(row) for row in rows]
+        finally:
+            conn.execute("COMMIT")
+
+    def prune_changes(self, keep: int = 100_000) -> None:
+        """Keep the change log small; sessions further behind than `keep` reload everything."""
+        with self.write() as conn:
+            conn.execute(
+                "DELETE FROM draft_changes WHERE id <= (SELECT MAX(id) FROM draft_changes) - ?",
+                (keep,),
+            )
+
     def last_change(self) -> str:
         row = self.db.execute("SELECT MAX(updated_at) FROM drafts").fetchone()
         return str(row[0] or "")
@@ -803,7 +852,17 @@ def _add_usage(conn: sqlite3.Connection, draft_id: int, usage: DraftResult) -> N
 
 
 def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """Split a migration script into complete statements (trigger bodies hold semicolons)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
 
 
 def _draft(row: Sequence[Any]) -> Draft:
