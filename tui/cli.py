@@ -272,9 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_optional(sub: Any) -> None:
     """Subcommand groups kept in their own modules (checks, watch, ...)."""
-    from tui.commands import checks
+    from tui.commands import checks, watch
 
     checks.register(sub)
+    watch.register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

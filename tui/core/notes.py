@@ -8,21 +8,34 @@ with front matter, or a scan. Metadata comes from a header block (``Key: value``
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
+import io
+import logging
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
+from xml.etree import ElementTree
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown"})
 IMAGE_SUFFIXES: Final = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 PDF_SUFFIXES: Final = frozenset({".pdf"})
 DOCX_SUFFIXES: Final = frozenset({".docx"})
-NOTE_SUFFIXES: Final = (
-    TEXT_SUFFIXES | frozenset(IMAGE_SUFFIXES) | PDF_SUFFIXES | DOCX_SUFFIXES
-)
+NOTE_SUFFIXES: Final = TEXT_SUFFIXES | frozenset(IMAGE_SUFFIXES) | PDF_SUFFIXES | DOCX_SUFFIXES
 DEFAULT_MAX_BYTES: Final = 2 * 1024 * 1024
 MIN_BODY_CHARS: Final = 20
+VANISHED: Final = "file vanished before it could be read"
+MAX_PDF_PAGES: Final = 50
+MAX_DOCX_XML_BYTES: Final = 20 * 1024 * 1024
+DOCX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_IMAGE_MAGIC: Final = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # Header keys as clinicians write them, mapped to Note attribute names.
 _HEADER_KEYS: Final = {
@@ -56,7 +69,22 @@ _INT = re.compile(r"(\d+)")
 
 
 class NoteError(Exception):
-    """A note that cannot be read; the message is the reason a clinician sees."""
+    """A note that cannot be read; the message is the reason a clinician sees.
+
+    `sha256` is the content hash when the bytes were read, so the failure is recorded once per
+    content and a fixed file (new content) is retried without anyone reading the file twice.
+    """
+
+    def __init__(self, message: str, sha256: str = "") -> None:
+        super().__init__(message)
+        self.sha256 = sha256
+
+
+class NoteVanished(NoteError):
+    """The file was gone when it was to be read (deleted, or renamed just after writing)."""
+
+    def __init__(self) -> None:
+        super().__init__(VANISHED)
 
 
 @dataclass(frozen=True)
@@ -83,6 +111,7 @@ class Note:
     certification_date: str = ""
     media_type: str = "text/plain"
     data: bytes = b""
+    text: str = ""  # the whole note as text, header included (body is text[body_offset:])
     body_offset: int = 0
     warnings: tuple[str, ...] = field(default=())
 
@@ -122,32 +151,60 @@ def is_note_file(path: Path) -> bool:
 
 
 def read_note(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Note:
-    """Read one note file. Raises NoteError with a clinician-readable reason."""
+    """Read one note file. Raises NoteError with a clinician-readable reason.
+
+    The file is opened with O_NOFOLLOW (a symlink is refused, never followed, so a link in the
+    inbox cannot make chartdesk read a file from elsewhere) and O_NONBLOCK (a FIFO named like a
+    note cannot hang intake); only a regular file is read, and never more than `max_bytes`.
+    """
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        size = path.stat().st_size
+        fd = os.open(path, flags)
     except FileNotFoundError as exc:
-        raise NoteError("file vanished before it could be read") from exc
+        raise NoteVanished() from exc
     except PermissionError as exc:
         raise NoteError("file cannot be read (permission denied)") from exc
-    if size > max_bytes:
-        raise NoteError(
-            f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.1f} MB limit"
-        )
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise NoteError("file vanished before it could be read") from exc
-    except PermissionError as exc:
-        raise NoteError("file cannot be read (permission denied)") from exc
-    except IsADirectoryError as exc:
-        raise NoteError("not a file") from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NoteError("symlink: refused, never followed") from exc
+        raise NoteError(f"file cannot be read ({exc.strerror})") from exc
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NoteError("not a regular file")
+        if info.st_size > max_bytes:
+            raise NoteError(_too_big(info.st_size, max_bytes))
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise NoteError(f"file cannot be read ({exc.strerror})") from exc
+    if len(data) > max_bytes:
+        raise NoteError(_too_big(len(data), max_bytes))
     return parse_note_bytes(path, data)
 
 
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.1f} MB limit"
+
+
 def parse_note_bytes(path: Path, data: bytes) -> Note:
-    """Turn a note's raw bytes into a Note; text notes get their header parsed."""
-    suffix = path.suffix.lower()
+    """Turn a note's raw bytes into a Note; text notes get their header parsed.
+
+    PDFs with a text layer and .docx files are read as text notes (their text is the body, their
+    bytes are kept); a scan with no text layer stays a `pdf`/`image` note that only a model
+    backend can read.
+    """
     digest = sha256_bytes(data)
+    try:
+        return _parse(path, data, digest)
+    except NoteError as exc:
+        if not exc.sha256:
+            exc.sha256 = digest
+        raise
+
+
+def _parse(path: Path, data: bytes, digest: str) -> Note:
+    suffix = path.suffix.lower()
     if not data:
         raise NoteError("note is empty")
     if suffix in TEXT_SUFFIXES:
@@ -155,26 +212,139 @@ def parse_note_bytes(path: Path, data: bytes) -> Note:
         return parse_note_text(path, text, digest, warnings, data)
     meta = _file_name_meta(path)
     if suffix in IMAGE_SUFFIXES:
+        media_type = IMAGE_SUFFIXES[suffix]
+        if not data.startswith(_IMAGE_MAGIC[media_type]):
+            raise NoteError(
+                f"not a {suffix[1:].upper()} image (the content does not match the name)"
+            )
         return Note(
-            path=path, sha256=digest, kind="image", body="", media_type=IMAGE_SUFFIXES[suffix],
-            data=data, **meta,
-        )  # fmt: skip
+            path=path,
+            sha256=digest,
+            kind="image",
+            body="",
+            media_type=media_type,
+            data=data,
+            patient=meta.get("patient", ""),
+            date=meta.get("date", ""),
+            skill=meta.get("skill", ""),
+        )
     if suffix in PDF_SUFFIXES:
+        text = pdf_text(data)
+        if len(text.strip()) >= MIN_BODY_CHARS:
+            note = parse_note_text(path, text, digest, ("text read from the PDF's text layer",))
+            return replace(note, media_type="application/pdf", data=data)
         return Note(
-            path=path, sha256=digest, kind="pdf", body="", media_type="application/pdf",
-            data=data, **meta,
-        )  # fmt: skip
+            path=path,
+            sha256=digest,
+            kind="pdf",
+            body="",
+            media_type="application/pdf",
+            data=data,
+            patient=meta.get("patient", ""),
+            date=meta.get("date", ""),
+            skill=meta.get("skill", ""),
+        )
     if suffix in DOCX_SUFFIXES:
-        return Note(
-            path=path, sha256=digest, kind="docx", body="",
-            media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            data=data, **meta,
-        )  # fmt: skip
+        text = docx_text(data)
+        note = parse_note_text(path, text, digest, ("text read from the Word document",))
+        return replace(note, media_type=DOCX_MEDIA_TYPE, data=data)
     raise NoteError(f"unsupported file type {suffix or '(none)'}")
 
 
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF (first `MAX_PDF_PAGES` pages); empty for a scan.
+
+    pypdf is imported here, not at module load, so intake of plain text notes never pays for it.
+    """
+    if b"%PDF-" not in data[:1024]:
+        raise NoteError("not a PDF (the content does not match the .pdf name)")
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise NoteError("PDF is password-protected; save an unprotected copy and retry")
+        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
+    except NoteError:
+        raise
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
+        raise NoteError(f"PDF cannot be read ({type(exc).__name__})") from exc
+    text = "\n".join(pages)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def docx_text(data: bytes) -> str:
+    """The paragraphs of a .docx, read with the standard library (a .docx is a zip of XML).
+
+    No third-party reader: only ``word/document.xml`` is read, its size is capped against zip
+    bombs, and a document type declaration (entity tricks) is refused before parsing.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.file_size > MAX_DOCX_XML_BYTES:
+                raise NoteError("Word document is too large to read")
+            with archive.open(info) as member:
+                xml = member.read(MAX_DOCX_XML_BYTES + 1)
+    except NoteError:
+        raise
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        EOFError,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
+        raise NoteError("not a readable Word document (.docx)") from exc
+    if len(xml) > MAX_DOCX_XML_BYTES:
+        raise NoteError("Word document is too large to read")
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+        raise NoteError("Word document has a document type declaration; refused")
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise NoteError("not a readable Word document (.docx)") from exc
+    paragraphs = []
+    for paragraph in root.iter(f"{_W}p"):
+        parts = []
+        for node in paragraph.iter():
+            if node.tag == f"{_W}t" and node.text:
+                parts.append(node.text)
+            elif node.tag == f"{_W}tab":
+                parts.append("\t")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
 def decode_text(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode note bytes as UTF-8; reject binary junk and other encodings clearly."""
+    """Decode note bytes as UTF-8; reject binary junk and other encodings clearly.
+
+    UTF-16 with a byte-order mark (what older Windows editors save as "Unicode") is decoded with
+    a warning; anything else that is not UTF-8 is refused rather than guessed at.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise NoteError("not valid UTF-16 text; save the note as UTF-8 and retry") from exc
+        text, _ = decode_text(text.encode("utf-8"))
+        return text, ("decoded from UTF-16; save notes as UTF-8",)
     if b"\x00" in data[:8192]:
         raise NoteError("file looks binary, not a text note")
     try:
@@ -210,6 +380,7 @@ def parse_note_text(
         sha256=digest,
         kind="text",
         body=body,
+        text=text,
         data=data or text.encode("utf-8"),
         body_offset=body_offset,
         warnings=warnings,

@@ -206,6 +206,12 @@ class Draft(DraftRow):
     payer: str
     visit: int | None
     ready_at: str | None
+    note_status: str = "ok"
+
+    @property
+    def superseded(self) -> bool:
+        """A failed entry whose file was fixed and read again: no longer shown in the queue."""
+        return self.note_status == "superseded"
 
 
 @dataclass(frozen=True)
@@ -251,9 +257,11 @@ _DRAFT_SELECT: Final = """
            d.backend, d.model, d.cost_usd, d.created_at, d.checks_json,
            d.parent_id, d.skill_sha256, d.request_id, d.stop_reason, d.input_tokens,
            d.output_tokens, d.cache_write_tokens, d.cache_read_tokens, n.sha256, n.kind,
-           n.discipline, n.payer, n.visit, d.ready_at
+           n.discipline, n.payer, n.visit, d.ready_at, n.status
     FROM drafts d JOIN notes n ON n.id = d.note_id
 """
+# A failed note replaced by a fixed version of the same file leaves the queue.
+_VISIBLE: Final = "n.status != 'superseded'"
 
 
 class Store:
@@ -354,6 +362,7 @@ class Store:
                 "UPDATE notes SET status = 'superseded' WHERE path = ? AND status = 'failed'",
                 (path,),
             )
+            _touch_superseded(conn, path)
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
                 " payer, skill, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -406,6 +415,7 @@ class Store:
                 "UPDATE notes SET status = 'superseded' WHERE path = ? AND status = 'failed'",
                 (path,),
             )
+            _touch_superseded(conn, path)
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, kind, patient, date, status, reason,"
                 " received_at) VALUES (?,?,?,?,?,'failed',?,?)",
@@ -636,10 +646,10 @@ class Store:
     # Queries ----------------------------------------------------------------------------------
 
     def list_drafts(self, status: str | None = None, limit: int | None = None) -> list[Draft]:
-        sql = _DRAFT_SELECT
+        sql = _DRAFT_SELECT + f" WHERE {_VISIBLE}"
         args: list[Any] = []
         if status:
-            sql += " WHERE d.status = ?"
+            sql += " AND d.status = ?"
             args.append(status)
         sql += " ORDER BY d.id"
         if limit:
@@ -662,7 +672,10 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(DRAFT_STATUSES, 0)
-        for status, count in self.db.execute("SELECT status, COUNT(*) FROM drafts GROUP BY status"):
+        for status, count in self.db.execute(
+            "SELECT d.status, COUNT(*) FROM drafts d JOIN notes n ON n.id = d.note_id"
+            f" WHERE {_VISIBLE} GROUP BY d.status"
+        ):
             counts[status] = count
         return counts
 
@@ -829,6 +842,75 @@ class Store:
                 (reason.strip(), stamp, draft_id),
             )
 
+    # Review session queries (issue 6) ------------------------------------------------------
+
+    def version(self, draft_id: int, n: int) -> Version | None:
+        row = self.db.execute(
+            "SELECT id, draft_id, n, text, sha256, origin, author, created_at FROM draft_versions"
+            " WHERE draft_id = ? AND n = ?",
+            (draft_id, n),
+        ).fetchone()
+        return Version(*row) if row else None
+
+    def model_version(self, draft_id: int, up_to_id: int | None = None) -> Version | None:
+        """The latest text the model drafted (not an edit), optionally not after a version."""
+        row = self.db.execute(
+            "SELECT id, draft_id, n, text, sha256, origin, author, created_at FROM draft_versions"
+            " WHERE draft_id = ? AND origin IN ('model', 'regenerate') AND id <= ?"
+            " ORDER BY n DESC LIMIT 1",
+            (draft_id, up_to_id if up_to_id is not None else 2**62),
+        ).fetchone()
+        return Version(*row) if row else None
+
+    def drafted_between(self, start: str, end: str) -> tuple[int, float, int]:
+        """Drafts that became ready in [start, end): how many, their cost and tokens."""
+        row = self.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(cost_usd), 0), COALESCE(SUM(input_tokens +"
+            " output_tokens + cache_write_tokens + cache_read_tokens), 0) FROM drafts"
+            " WHERE ready_at >= ? AND ready_at < ?",
+            (start, end),
+        ).fetchone()
+        return int(row[0]), float(row[1]), int(row[2])
+
+    def queue_entries(self) -> list[QueueEntry]:
+        """Every draft as the queue lists it, in arrival order: one lean query (check counts
+        come from SQLite's JSON functions), so 10,000 drafts load in milliseconds."""
+        rows = self.db.execute(
+            "SELECT d.id, n.patient, n.date, d.skill, d.status, d.cost_usd,"
+            " json_array_length(d.checks_json, '$.missing'),"
+            " json_array_length(d.checks_json, '$.unsupported'),"
+            " json_array_length(d.checks_json, '$.findings'),"
+            " d.checks_json NOT IN ('', '{}')"
+            " FROM drafts d JOIN notes n ON n.id = d.note_id ORDER BY d.id"
+        )
+        return [
+            QueueEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8] or 0,
+                       bool(r[9]))
+            for r in rows
+        ]  # fmt: skip
+
+    def signed_between(self, start: str, end: str) -> list[Signing]:
+        """Signatures in [start, end) with the drafted and the signed text of each."""
+        rows = self.db.execute(
+            "SELECT a.draft_id, d.ready_at, a.signed_at, v.text, (SELECT m.text FROM"
+            " draft_versions m WHERE m.draft_id = a.draft_id AND m.origin IN ('model',"
+            " 'regenerate') AND m.id <= a.version_id ORDER BY m.n DESC LIMIT 1)"
+            " FROM approvals a JOIN drafts d ON d.id = a.draft_id"
+            " JOIN draft_versions v ON v.id = a.version_id"
+            " WHERE a.signed_at >= ? AND a.signed_at < ? ORDER BY a.id",
+            (start, end),
+        )
+        return [Signing(int(r[0]), r[1] or "", str(r[2]), str(r[3]), r[4] or "") for r in rows]
+
+
+def _touch_superseded(conn: sqlite3.Connection, path: str) -> None:
+    """Mark drafts of just-superseded notes as changed, so open sessions drop them."""
+    conn.execute(
+        "UPDATE drafts SET updated_at = ? WHERE note_id IN"
+        " (SELECT id FROM notes WHERE path = ? AND status = 'superseded')",
+        (now(), path),
+    )
+
 
 def _add_usage(conn: sqlite3.Connection, draft_id: int, usage: DraftResult) -> None:
     conn.execute(
@@ -895,4 +977,62 @@ def _draft(row: Sequence[Any]) -> Draft:
         payer=row[25],
         visit=row[26],
         ready_at=row[27],
+        note_status=row[28],
     )
+
+
+@dataclass(frozen=True)
+class Signing:
+    """One signature, for the day's figures: when the draft was ready and signed, and texts."""
+
+    draft_id: int
+    ready_at: str
+    signed_at: str
+    signed_text: str
+    drafted_text: str
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """One queue row: what the review queue shows and filters on, nothing more."""
+
+    id: int
+    patient: str
+    date: str
+    skill: str
+    status: str
+    cost_usd: float
+    missing: int
+    unsupported: int
+    findings: int
+    checked: bool
+
+    @classmethod
+    def of(cls, draft: DraftRow) -> QueueEntry:
+        checks = draft.checks
+        return cls(
+            draft.id,
+            draft.patient,
+            draft.date,
+            draft.skill,
+            draft.status,
+            draft.cost_usd,
+            len(checks.get("missing", ())),
+            len(checks.get("unsupported", ())),
+            len(checks.get("findings", ())),
+            bool(checks),
+        )
+
+    @property
+    def check_summary(self) -> str:
+        """As `DraftRow.check_summary`: "" unchecked, "clean", or "2 missing, 1 audit"."""
+        if not self.checked:
+            return ""
+        parts = []
+        if self.missing:
+            parts.append(f"{self.missing} missing")
+        if self.unsupported:
+            parts.append(f"{self.unsupported} unsupported")
+        if self.findings:
+            parts.append(f"{self.findings} audit")
+        return ", ".join(parts) or "clean"

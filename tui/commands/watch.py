@@ -1,0 +1,153 @@
+"""`chartdesk watch --clinic DIR [--json]`: the drafter alone, for a service manager.
+
+It waits for the clinic's drafter lock (another drafter may hold it; it takes over within about
+a second of that process dying), then watches the inbox and drafts until SIGTERM or SIGINT,
+when running jobs get a few seconds to finish and the rest are checkpointed and resumed by the
+next drafter. It logs one line per note event to stdout (note id, file name, status, reason;
+never note text) and its own state to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from tui.core.clinic import find_clinic
+from tui.core.drafting.delayed import delayed_from_env
+from tui.core.drafting.select import select_backend
+from tui.core.errors import ChartdeskError
+from tui.core.pipeline import Pipeline, PipelineEvent
+from tui.core.service import ClinicService
+
+_STATUS_OF_INGEST = {"drafted": "queued", "duplicate": "duplicate", "failed": "failed"}
+
+
+def register(sub: Any) -> None:
+    """Add the `watch` subcommand to the CLI's subparsers."""
+    help_text = "run the drafter with no UI (for a service manager)"
+    cmd = sub.add_parser("watch", help=help_text, description=help_text)
+    cmd.add_argument("--json", action="store_true", help="one JSON object per log line")
+    cmd.add_argument("--clinic", help="clinic folder")
+    cmd.add_argument(
+        "--grace",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="on SIGTERM, how long running drafts may finish before they are checkpointed "
+        "and left for the next start (default 5)",
+    )
+    cmd.set_defaults(func=cmd_watch)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    service = ClinicService.open(find_clinic(args.clinic))
+    try:
+        backend = delayed_from_env(select_backend(service.context))
+        owner = f"watch:{socket.gethostname()}:{os.getpid()}"
+        pipeline = Pipeline(service, backend, owner, stop_grace_seconds=max(0.0, args.grace))
+        pipeline.subscribe(NoteLog(sys.stdout, sys.stderr, json_lines=bool(args.json)))
+        print(
+            f"chartdesk watch: clinic {service.clinic.paths.root}, backend {backend.name}, "
+            f"{pipeline.concurrency} at a time, pid {os.getpid()}",
+            file=sys.stderr,
+            flush=True,
+        )
+        asyncio.run(_run(pipeline))
+    finally:
+        service.close()
+    return 0
+
+
+async def _run(pipeline: Pipeline) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, pipeline.stop)
+    await pipeline.run()
+
+
+class NoteLog:
+    """Turns pipeline events into log lines: a note's arrival and its draft's outcome."""
+
+    def __init__(self, out: TextIO, err: TextIO, *, json_lines: bool = False) -> None:
+        self.out = out
+        self.err = err
+        self.json_lines = json_lines
+
+    def __call__(self, event: PipelineEvent) -> None:
+        if event.kind == "role":
+            self._role(event)
+        elif event.kind == "note" and event.status != "unchanged":
+            self._line(event, _STATUS_OF_INGEST.get(event.status, event.status))
+        elif event.kind == "draft" and event.source == "drafter":
+            if event.status in ("ready", "failed"):
+                self._line(event, event.status)
+            elif event.status == "queued" and event.reason:
+                self._line(event, "retrying")
+
+    def _line(self, event: PipelineEvent, status: str) -> None:
+        if self.json_lines:
+            record: dict[str, Any] = {
+                "time": _now(),
+                "note": event.note_id,
+                "draft": event.draft_id,
+                "file": event.path,
+                "status": status,
+            }
+            if event.reason:
+                record["reason"] = event.reason
+            print(json.dumps(record, ensure_ascii=False), file=self.out, flush=True)
+            return
+        parts = [_now(), f"note {event.note_id}", _printable(event.path), status]
+        if event.draft_id is not None:
+            parts.append(f"draft {event.draft_id}")
+        if event.reason:
+            parts.append(f"({_printable(event.reason)})")
+        print("  ".join(parts), file=self.out, flush=True)
+
+    def _role(self, event: PipelineEvent) -> None:
+        message = {
+            "waiting": "waiting: another drafter holds the lock"
+            + (f" ({event.reason})" if event.reason else "")
+            + "; taking over when it stops",
+            "drafter": "drafting: this process holds the drafter lock",
+            "stopped": "stopped",
+        }.get(event.status)
+        if message:
+            print(f"chartdesk watch: {message}", file=self.err, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m tui.commands.watch`: the same command outside the main CLI."""
+    parser = argparse.ArgumentParser(prog="chartdesk watch")
+    sub = parser.add_subparsers(dest="command")
+    register(sub)
+    args = parser.parse_args(["watch", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        result: int = args.func(args)
+    except ChartdeskError as exc:
+        print(f"chartdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    return result
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _printable(text: str) -> str:
+    """One log line per event even for file names holding newlines or control characters."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
