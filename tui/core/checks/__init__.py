@@ -1,0 +1,10 @@
+"""Clinical checks on notes and drafts, all deterministic and offline.
+
+- `extract`: facts (pain, ROM, MMT, outcome scores, grip, girth, services) and the billing summary.
+- `verify`: a draft against its note (facts missing, values unsupported).
+- `units`: the 8-minute rule and the per-code rule, with ties.
+- `audit`: billing and documentation findings for a note.
+- `readability`: reading grade, jargon and plain-language swaps for patient handouts.
+
+Clinical tables (codes, service names, measures, vocabulary) live in ``tui/core/data/*.toml``.
+"""

@@ -1,0 +1,506 @@
+"""The billing and documentation audit of one note (finding codes from DESIGN.md).
+
+Deterministic rules first: units against the documented minutes under the payer's rule,
+timed codes without minutes, missing or inconsistent totals, untimed codes billed more than
+once, progress reports and recertification coming due. Then three conservative heuristics
+(skilled care, functional baseline, plan versus goals) that fire only when nothing in the note
+could answer them; a model review may add its own findings, marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tui.core.checks.billing import Billing
+from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks.lexicon import GOAL_START, words_pattern
+from tui.core.checks.tables import billing_tables
+from tui.core.checks.units import RULES, units_for_minutes, valid_allocations
+from tui.core.notes import Note
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+FINDING_CODES = (
+    "UNITS_OVER_BILLED",
+    "UNITS_UNDER_BILLED",
+    "UNITS_MISALLOCATED",
+    "TIMED_MINUTES_MISSING",
+    "TOTAL_TIME_MISSING",
+    "TOTAL_TIME_INCONSISTENT",
+    "UNTIMED_CODE_MULTIPLE_UNITS",
+    "SKILLED_JUSTIFICATION_MISSING",
+    "FUNCTIONAL_BASELINE_MISSING",
+    "PLAN_GOAL_MISALIGNED",
+    "PROGRESS_REPORT_DUE",
+    "PROGRESS_REPORT_SOON",
+    "RECERTIFICATION_DUE",
+    "RECERTIFICATION_SOON",
+)
+_REPORT_SKILLS = re.compile(r"progress|re[_-]?eval|recert|discharge", re.IGNORECASE)
+_PLAN_LINE = re.compile(
+    r"^\s*(?:[-*\u2022]\s*)?(?:P\s*:|plan\b|POC\b|continue\b|cont\b|next\s+(?:visit|session)\b)",
+    re.IGNORECASE,
+)
+_MEASUREMENT_KINDS = frozenset({"pain", "rom", "mmt", "outcome", "strength", "girth", "other"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One deficiency in a note; `source` says whether a rule or a model review found it."""
+
+    code: str
+    severity: str
+    message: str
+    source: str = "rules"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class AuditRules:
+    """The clinic's rules: payer unit rules, extra codes, progress-report interval, measures."""
+
+    payer_rules: Mapping[str, str] = field(default_factory=dict)
+    payer_progress_visits: Mapping[str, int] = field(default_factory=dict)
+    default_rule: str = "cms"
+    extra_timed_codes: Mapping[str, str] = field(default_factory=dict)
+    extra_untimed_codes: Mapping[str, str] = field(default_factory=dict)
+    progress_report_visits: int = field(
+        default_factory=lambda: billing_tables().progress_report_visits
+    )
+    progress_report_soon: int = field(default_factory=lambda: billing_tables().progress_report_soon)
+    recert_days: int = field(default_factory=lambda: billing_tables().recert_days)
+    recert_soon_days: int = field(default_factory=lambda: billing_tables().recert_soon_days)
+    measures: tuple[str, ...] = ()
+
+    @classmethod
+    def from_context(cls, ctx: object) -> AuditRules:
+        """Rules from a ClinicContext, read defensively so a partial context still works."""
+        payers = getattr(ctx, "payers", {}) or {}
+        rules: dict[str, str] = {}
+        visits: dict[str, int] = {}
+        for name, payer in dict(payers).items():
+            rule = getattr(payer, "timed_rule", "cms")
+            if rule in RULES:
+                rules[str(name).casefold()] = rule
+            interval = getattr(payer, "progress_report_visits", None)
+            if isinstance(interval, int) and interval > 0:
+                visits[str(name).casefold()] = interval
+        return cls(
+            payer_rules=rules,
+            payer_progress_visits=visits,
+            extra_timed_codes=dict(getattr(ctx, "timed_codes", {}) or {}),
+            extra_untimed_codes=dict(getattr(ctx, "untimed_codes", {}) or {}),
+            measures=tuple(getattr(ctx, "measures", ()) or ()),
+        )
+
+    @property
+    def timed_codes(self) -> dict[str, str]:
+        return {**billing_tables().timed, **self.extra_timed_codes}
+
+    @property
+    def untimed_codes(self) -> dict[str, str]:
+        untimed = {**billing_tables().untimed, **self.extra_untimed_codes}
+        return {code: name for code, name in untimed.items() if code not in self.extra_timed_codes}
+
+    def rule_for(self, payer: str) -> str:
+        return self.payer_rules.get(payer.strip().casefold(), self.default_rule)
+
+    def progress_interval_for(self, payer: str) -> int:
+        return self.payer_progress_visits.get(payer.strip().casefold(), self.progress_report_visits)
+
+
+@dataclass(frozen=True)
+class PatientHistory:
+    """What the store knows about the patient's episode (overrides the note header)."""
+
+    last_progress_report_visit: int | None = None
+    visits_since_progress_report: int | None = None
+    certification_date: date | None = None
+
+
+@dataclass(frozen=True)
+class NoteAudit:
+    """The audit of one note."""
+
+    file: str
+    patient: str
+    timed_minutes: int | None
+    units_allowed: int | None
+    units_billed: int
+    billed: Mapping[str, int]
+    findings: list[Finding]
+    rule: str = "cms"
+    valid_allocations: list[dict[str, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "patient": self.patient,
+            "timed_minutes": self.timed_minutes,
+            "units_allowed": self.units_allowed,
+            "units_billed": self.units_billed,
+            "billed": dict(self.billed),
+            "rule": self.rule,
+            "findings": [finding.to_json() for finding in self.findings],
+        }
+
+
+@dataclass
+class _Context:
+    """One audit in progress."""
+
+    note: Note
+    rules: AuditRules
+    billing: Billing
+    rule: str
+    findings: list[Finding] = field(default_factory=list)
+    units_allowed: int | None = None
+    allocations: list[dict[str, int]] = field(default_factory=list)
+
+    def add(self, code: str, severity: str, message: str) -> None:
+        self.findings.append(Finding(code=code, severity=severity, message=message))
+
+    @property
+    def timed_billed(self) -> dict[str, int]:
+        timed = self.rules.timed_codes
+        return {code: units for code, units in self.billing.billed.items() if code in timed}
+
+
+def audit_note(
+    note: Note, rules: AuditRules | None = None, history: PatientHistory | None = None
+) -> NoteAudit:
+    """Audit one note; a note with nothing billed gets no billing findings."""
+    rules = rules or AuditRules()
+    billing = extract_billing(note.body, timed_codes=tuple(rules.timed_codes))
+    ctx = _Context(note=note, rules=rules, billing=billing, rule=rules.rule_for(note.payer))
+    if billing.billed:
+        _untimed_units(ctx)
+        _timed_units(ctx)
+        _totals(ctx)
+        _heuristics(ctx)
+    _progress_report(ctx, history)
+    _recertification(ctx, history)
+    return NoteAudit(
+        file=note.name,
+        patient=note.patient,
+        timed_minutes=billing.total_timed_minutes,
+        units_allowed=ctx.units_allowed,
+        units_billed=sum(ctx.timed_billed.values()),
+        billed=dict(billing.billed),
+        findings=ctx.findings,
+        rule=ctx.rule,
+        valid_allocations=ctx.allocations,
+    )
+
+
+# -- deterministic billing rules -------------------------------------------------------------
+
+
+def _untimed_units(ctx: _Context) -> None:
+    untimed = ctx.rules.untimed_codes
+    for code, units in sorted(ctx.billing.billed.items()):
+        if code in untimed and units > 1:
+            ctx.add(
+                "UNTIMED_CODE_MULTIPLE_UNITS",
+                ERROR,
+                f"{code} ({untimed[code]}) is untimed: 1 unit per day, billed {units}.",
+            )
+
+
+def _timed_units(ctx: _Context) -> None:
+    """Units billed against units allowed by the documented minutes."""
+    billed = ctx.timed_billed
+    per_code = ctx.billing.timed_minutes_by_code
+    stated = ctx.billing.stated_timed_minutes
+    without = sorted(code for code in billed if code not in per_code)
+    if billed and not per_code and stated is None:
+        ctx.add(
+            "TIMED_MINUTES_MISSING",
+            ERROR,
+            f"Timed code(s) {', '.join(sorted(billed))} billed with no documented minutes.",
+        )
+        return
+    if without and per_code:
+        ctx.add(
+            "TIMED_MINUTES_MISSING",
+            ERROR,
+            f"Timed code(s) {', '.join(without)} billed without minutes for that service.",
+        )
+    totals = _candidate_totals(per_code, stated)
+    if not totals:
+        return
+    allowed_range = _allowed_units(ctx, per_code, totals)
+    ctx.units_allowed = allowed_range[0]
+    _compare_units(ctx, billed, per_code, allowed_range, consistent=len(set(totals)) == 1)
+
+
+def _candidate_totals(per_code: Mapping[str, int], stated: int | None) -> list[int]:
+    totals = []
+    if stated is not None:
+        totals.append(stated)
+    if per_code:
+        totals.append(sum(per_code.values()))
+    return totals
+
+
+def _allowed_units(ctx: _Context, per_code: Mapping[str, int], totals: list[int]) -> list[int]:
+    if ctx.rule == "per_code" and per_code:
+        return [sum(units_for_minutes(m) for m in per_code.values())]
+    return [units_for_minutes(total) for total in totals]
+
+
+def _compare_units(
+    ctx: _Context,
+    billed: Mapping[str, int],
+    per_code: Mapping[str, int],
+    allowed: list[int],
+    *,
+    consistent: bool,
+) -> None:
+    units_billed = sum(billed.values())
+    minutes = ", ".join(f"{code} {m} min" for code, m in sorted(per_code.items()))
+    rule_name = "8-minute rule" if ctx.rule == "cms" else "per-code rule"
+    if units_billed > max(allowed):
+        ctx.add(
+            "UNITS_OVER_BILLED",
+            ERROR,
+            f"{units_billed} timed units billed; the documented minutes allow {max(allowed)} "
+            f"({rule_name}{'; ' + minutes if minutes else ''}).",
+        )
+        return
+    if units_billed < min(allowed):
+        ctx.add(
+            "UNITS_UNDER_BILLED",
+            WARNING,
+            f"{units_billed} timed units billed; the documented minutes allow {min(allowed)} "
+            f"({rule_name}{'; ' + minutes if minutes else ''}).",
+        )
+        return
+    if not consistent or not per_code or any(code not in per_code for code in billed):
+        return
+    ctx.allocations = valid_allocations(
+        per_code, ctx.rule, ctx.rules.timed_codes, ctx.rules.untimed_codes
+    )
+    billed_all = {code: billed.get(code, 0) for code in per_code}
+    if billed_all not in ctx.allocations:
+        expected = " or ".join(_allocation_text(a) for a in ctx.allocations)
+        ctx.add(
+            "UNITS_MISALLOCATED",
+            WARNING,
+            f"Units billed as {_allocation_text(billed_all)}; the minutes ({minutes}) give "
+            f"{expected}.",
+        )
+
+
+def _allocation_text(allocation: Mapping[str, int]) -> str:
+    return ", ".join(f"{code} x{units}" for code, units in sorted(allocation.items()) if units)
+
+
+def _totals(ctx: _Context) -> None:
+    """Total timed minutes and total treatment time: present and consistent."""
+    billing = ctx.billing
+    stated_timed = billing.stated_timed_minutes
+    treatment = billing.stated_treatment_minutes
+    missing = []
+    if ctx.timed_billed and stated_timed is None:
+        missing.append("total timed minutes")
+    if treatment is None:
+        missing.append("total treatment time")
+    if missing:
+        ctx.add("TOTAL_TIME_MISSING", ERROR, f"The note does not state {' or '.join(missing)}.")
+    per_code = billing.timed_minutes_by_code
+    timed_sum = sum(per_code.values())
+    untimed_sum = sum(billing.untimed_minutes_by_code.values())
+    every_code_timed = all(code in per_code for code in ctx.timed_billed)
+    problems = []
+    if stated_timed is not None and timed_sum and every_code_timed and timed_sum != stated_timed:
+        problems.append(
+            f"per-service timed minutes add up to {timed_sum}, but the stated total timed "
+            f"minutes are {stated_timed}"
+        )
+    timed_total = stated_timed if stated_timed is not None else timed_sum
+    if treatment is not None and treatment < timed_total + untimed_sum:
+        problems.append(
+            f"total treatment time ({treatment} min) is less than the timed ({timed_total}) "
+            f"plus untimed ({untimed_sum}) minutes documented"
+        )
+    if problems:
+        message = "; ".join(problems)
+        ctx.add("TOTAL_TIME_INCONSISTENT", WARNING, message[0].upper() + message[1:] + ".")
+
+
+# -- episode rules -------------------------------------------------------------------------------
+
+
+def _progress_report(ctx: _Context, history: PatientHistory | None) -> None:
+    note = ctx.note
+    if _REPORT_SKILLS.search(note.skill or "") or billing_tables().report_codes & set(
+        ctx.billing.billed
+    ):
+        return
+    since = _visits_since_report(note, history)
+    if since is None or not (ctx.billing.billed or note.payer):
+        return
+    interval = ctx.rules.progress_interval_for(note.payer)
+    if since >= interval:
+        ctx.add(
+            "PROGRESS_REPORT_DUE",
+            ERROR,
+            f"{since} visits since the last progress report; one is due at least every "
+            f"{interval} treatment days.",
+        )
+    elif since >= interval - ctx.rules.progress_report_soon:
+        ctx.add(
+            "PROGRESS_REPORT_SOON",
+            INFO,
+            f"{since} visits since the last progress report; one is due by visit "
+            f"{(note.visit or since) + interval - since}.",
+        )
+
+
+def _visits_since_report(note: Note, history: PatientHistory | None) -> int | None:
+    """Visits since the last progress report, when the store or the note header says.
+
+    A note that gives its visit number but no "Last progress report" line says nothing about
+    the episode's reports, so no finding is made from the visit number alone.
+    """
+    if history and history.visits_since_progress_report is not None:
+        return history.visits_since_progress_report
+    last = note.last_progress_report
+    if history and history.last_progress_report_visit is not None:
+        last = history.last_progress_report_visit
+    if note.visit is None or last is None:
+        return None
+    return note.visit - last
+
+
+def _recertification(ctx: _Context, history: PatientHistory | None) -> None:
+    certified = history.certification_date if history else None
+    certified = certified or _parse_date(ctx.note.certification_date)
+    seen = _parse_date(ctx.note.date)
+    if certified is None or seen is None:
+        return
+    elapsed = (seen - certified).days
+    if elapsed >= ctx.rules.recert_days:
+        ctx.add(
+            "RECERTIFICATION_DUE",
+            ERROR,
+            f"Plan of care certified {certified.isoformat()}, {elapsed} days ago; "
+            f"recertification is due every {ctx.rules.recert_days} days.",
+        )
+    elif elapsed >= ctx.rules.recert_days - ctx.rules.recert_soon_days:
+        ctx.add(
+            "RECERTIFICATION_SOON",
+            INFO,
+            f"Plan of care recertification due in {ctx.rules.recert_days - elapsed} days.",
+        )
+
+
+def _parse_date(text: str) -> date | None:
+    match = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text or "")
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+# -- conservative heuristics -----------------------------------------------------------------
+
+
+def _heuristics(ctx: _Context) -> None:
+    tables = billing_tables()
+    body = _clinical_text(ctx.note.body)
+    if ctx.timed_billed and not words_pattern(tables.skilled_terms).search(body):
+        ctx.add(
+            "SKILLED_JUSTIFICATION_MISSING",
+            WARNING,
+            "Nothing in the note shows skilled care (cueing, progression, manual technique, "
+            "assessment, training); it reads as an established program repeated.",
+        )
+    facts = extract_facts(ctx.note.body, ctx.rules.measures)
+    measured = any(fact.kind in _MEASUREMENT_KINDS for fact in facts)
+    if not measured and not words_pattern(tables.functional_terms).search(body):
+        ctx.add(
+            "FUNCTIONAL_BASELINE_MISSING",
+            WARNING,
+            "No measurement or functional status is documented (pain, ROM, strength, "
+            "outcome score, or what the patient can and cannot do).",
+        )
+    _plan_goals(ctx, body)
+
+
+def _clinical_text(body: str) -> str:
+    """The note without its billing lines, which say nothing about care."""
+    lines = [
+        line
+        for line in body.splitlines()
+        if not re.match(r"\s*(?:billed|billing|total\b|charges)", line, re.IGNORECASE)
+    ]
+    return "\n".join(lines)
+
+
+def _plan_goals(ctx: _Context, body: str) -> None:
+    """Fire only when goals name body regions and the plan and treatment name only others."""
+    regions = words_pattern(billing_tables().region_terms)
+    goals, rest = _split_goals(body)
+    goal_regions = _found(regions, "\n".join(goals))
+    if not goal_regions:
+        return
+    plan = [line for line in rest if _PLAN_LINE.match(line)]
+    treated = _service_lines(ctx.note.body, ctx.billing)
+    care_regions = _found(regions, "\n".join(plan + treated))
+    if care_regions and not goal_regions & care_regions:
+        ctx.add(
+            "PLAN_GOAL_MISALIGNED",
+            WARNING,
+            f"Goals address {', '.join(sorted(goal_regions))}, but the plan and treatment "
+            f"address {', '.join(sorted(care_regions))}.",
+        )
+
+
+def _split_goals(body: str) -> tuple[list[str], list[str]]:
+    """The goal statements (from STG/LTG/goal to the end of the line) and the other lines."""
+    goals = []
+    rest = []
+    for line in body.splitlines():
+        match = GOAL_START.search(line)
+        if match:
+            goals.append(line[match.start() :])
+            rest.append(line[: match.start()])
+        else:
+            rest.append(line)
+    return goals, rest
+
+
+def _service_lines(body: str, billing: Billing) -> list[str]:
+    """The lines of the note that document a service with minutes (the treatment given)."""
+    lines = []
+    for service in billing.services:
+        start = body.rfind("\n", 0, service.span[0]) + 1
+        end = body.find("\n", service.span[0])
+        lines.append(body[start : end if end >= 0 else len(body)])
+    return lines
+
+
+def _found(pattern: re.Pattern[str], text: str) -> set[str]:
+    return {match.group().lower() for match in pattern.finditer(text)}
+
+
+def audit_notes(notes: Iterable[Note], rules: AuditRules | None = None) -> list[NoteAudit]:
+    """Audit several notes with the same rules."""
+    return [audit_note(note, rules) for note in notes]

@@ -1,0 +1,304 @@
+"""Reading the billing side of a note: services with minutes, stated totals, billed codes.
+
+Minutes belong to a service only when the text ties them to it ("ther ex 26 min", "manual
+therapy ..., about fifteen minutes", "20 minutes of gait training"); minutes after an exercise
+inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.lexicon import MINUTES, ServiceMatcher, service_matcher, words_pattern
+from tui.core.checks.numbers import to_number
+from tui.core.checks.scan import Scanner
+from tui.core.checks.tables import billing_tables
+
+_CODE = r"(?:9\d{4}|G\d{4})"
+_FILLER_WORD = (
+    rf"\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
+    r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?|\d+\s*units?|units?|we|I|pt|then"
+    r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
+)
+_FILLER = re.compile(rf"[\s:=\-,().]*(?:(?:{_FILLER_WORD})[\s:=\-,().]*)*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,;()]")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'/\-]*")
+_BEFORE_NAME = re.compile(r"[ \t]*(?:(of|on|doing|in)[ \t]+)?", re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[\n,;:(])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
+    re.IGNORECASE,
+)
+
+TOTAL_TIMED = re.compile(
+    r"\b(?:total\s+timed(?:\s+code)?(?:\s+(?:treatment|tx|service))?(?:\s+(?:minutes|mins?|time))?"
+    r"|timed(?:\s+code)?\s+(?:treatment\s+)?(?:minutes|mins)(?:\s+total)?)"
+    r"\s*(?:[:=\-]|was|is|of)?\s*(\d{1,3})(?:\s*(?:min(?:ute)?s?|mins)\b)?",
+    re.IGNORECASE,
+)
+TOTAL_TREATMENT = re.compile(
+    r"\b(?:total\s+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)?\s*"
+    r"(?:time|minutes|mins)|treatment\s+time|tx\s+time|session\s+(?:length|duration))"
+    r"\s*(?:[:=\-]|was|is|of)?\s*(\d{1,3})(?:\s*(?:min(?:ute)?s?|mins)\b)?",
+    re.IGNORECASE,
+)
+BILLED_START = re.compile(
+    r"\b(?:billed|billing|bill|charges?|charged|cpt(?:\s+codes?)?|codes?\s+billed|units?\s+billed)"
+    r"\b\s*[:\-]?",
+    re.IGNORECASE,
+)
+_COUNT = (
+    r"(?:\s*(?:x|\*|times|@)\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
+    r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
+    r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
+    r"|\s*[:\-=]\s*(\d)\b(?!\s*(?:min|minutes)\b))"
+)
+BILLED_ITEM = re.compile(
+    rf"(?<![\w.])({_CODE})(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77)\b)*(?:{_COUNT})?",
+    re.IGNORECASE,
+)
+_NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
+_ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Billing:
+    """What a note says about billing: services with minutes, stated totals, billed units."""
+
+    services: tuple[Fact, ...] = ()
+    stated_timed_minutes: int | None = None
+    stated_treatment_minutes: int | None = None
+    billed: Mapping[str, int] = field(default_factory=dict)
+    timed_codes: frozenset[str] = frozenset()
+
+    def minutes_by_code(self, *, timed: bool) -> dict[str, int]:
+        """Documented minutes per CPT code, timed or untimed codes only."""
+        totals: dict[str, int] = {}
+        for service in self.services:
+            code = service.cpt or ""
+            if (code in self.timed_codes) == timed and service.minutes is not None:
+                totals[code] = totals.get(code, 0) + service.minutes
+        return totals
+
+    @property
+    def timed_minutes_by_code(self) -> dict[str, int]:
+        return self.minutes_by_code(timed=True)
+
+    @property
+    def untimed_minutes_by_code(self) -> dict[str, int]:
+        return self.minutes_by_code(timed=False)
+
+    @property
+    def total_timed_minutes(self) -> int | None:
+        """The stated total, else the sum of per-code timed minutes, else None."""
+        if self.stated_timed_minutes is not None:
+            return self.stated_timed_minutes
+        per_code = self.timed_minutes_by_code
+        return sum(per_code.values()) if per_code else None
+
+    @property
+    def total_treatment_minutes(self) -> int | None:
+        return self.stated_treatment_minutes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "services": [service.to_json() for service in self.services],
+            "total_timed_minutes": self.total_timed_minutes,
+            "total_treatment_minutes": self.total_treatment_minutes,
+            "billed": dict(self.billed),
+        }
+
+
+@cache
+def _dose_words() -> re.Pattern[str]:
+    names = [re.escape(name).replace(r"\ ", r"[\s\-]*") for name in billing_tables().dose_words]
+    return words_pattern(names)
+
+
+def read_totals(scanner: Scanner) -> tuple[int | None, int | None]:
+    """The stated total timed minutes and total treatment time; their text is claimed."""
+    timed = _first_total(scanner, TOTAL_TIMED)
+    treatment = _first_total(scanner, TOTAL_TREATMENT)
+    return timed, treatment
+
+
+def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> int | None:
+    found: int | None = None
+    for match in pattern.finditer(scanner.text):
+        if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
+            continue
+        scanner.claim(match.start(), match.end())
+        scanner.block(match.start(), match.end())
+        if found is None:
+            found = int(match.group(1))
+    return found
+
+
+def read_billed(scanner: Scanner) -> dict[str, int]:
+    """Billed codes with units, from "Billed:" lines (or "97110 x2" items when none)."""
+    billed: dict[str, int] = {}
+    regions = _billed_regions(scanner)
+    explicit_only = not regions
+    if explicit_only:
+        regions = [(0, len(scanner.text))]
+    for start, end in regions:
+        for item in BILLED_ITEM.finditer(scanner.text, start, end):
+            count = next((g for g in item.groups()[1:] if g), None)
+            if (explicit_only and not count) or scanner.in_header(item.start()):
+                continue
+            code = item.group(1).upper()
+            billed[code] = billed.get(code, 0) + int(count or 1)
+            scanner.claim(item.start(), item.end())
+            scanner.block(item.start(), item.end())
+        if not explicit_only:
+            _billed_by_name(scanner, start, end, billed)
+    return billed
+
+
+def _billed_by_name(scanner: Scanner, start: int, end: int, billed: dict[str, int]) -> None:
+    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line."""
+    matcher = service_matcher()
+    for name in matcher.pattern.finditer(scanner.text, start, end):
+        code = matcher.code(name.group())
+        count = _NAMED_COUNT.match(scanner.text, name.end())
+        if code is None or count is None or not scanner.free(name.start(), count.end()):
+            continue
+        units = next(g for g in count.groups() if g)
+        billed[code] = billed.get(code, 0) + int(units)
+        scanner.claim(name.start(), count.end())
+        scanner.block(name.start(), count.end())
+
+
+def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
+    regions = []
+    text = scanner.text
+    for match in BILLED_START.finditer(text):
+        if scanner.in_header(match.start()):
+            continue
+        end = _extend_item_lines(text, scanner.sentence_after(match.end()))
+        regions.append((match.end(), end))
+    return regions
+
+
+def _extend_item_lines(text: str, end: int, most: int = 20) -> int:
+    """A "Billed:" heading may list its codes on the lines below it (a few lines at most)."""
+    for _ in range(most):
+        if end >= len(text):
+            break
+        line_end = text.find("\n", end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _ITEM_LINE.match(text, end if text[end] != "\n" else end + 1):
+            break
+        end = line_end
+    return end
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    code: str
+
+
+def read_services(scanner: Scanner) -> list[Fact]:
+    """Each named service with the minutes the text ties to it."""
+    matcher = service_matcher()
+    names = _service_names(scanner, matcher)
+    used: set[int] = set()
+    facts = _minutes_before_names(scanner, names, used)
+    named = {fact.span for fact in facts}
+    for index, name in enumerate(names):
+        if any(span[0] <= name.start < span[1] for span in named):
+            continue
+        fact = _minutes_after_name(scanner, names, index, used)
+        if fact is not None:
+            facts.append(fact)
+    return sorted(facts, key=lambda fact: fact.span)
+
+
+def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
+    names = []
+    for match in matcher.pattern.finditer(scanner.text):
+        if not scanner.free(match.start(), match.end()):
+            continue
+        code = matcher.code(match.group())
+        if code is not None:
+            names.append(_Name(match.start(), match.end(), code))
+    return names
+
+
+def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) -> list[Fact]:
+    """ "20 minutes of gait training", "15 min ther ex"."""
+    by_start = {name.start: name for name in names}
+    facts = []
+    for minutes in MINUTES.finditer(scanner.text):
+        if not scanner.free(minutes.start(), minutes.end()):
+            continue
+        gap = _BEFORE_NAME.match(scanner.text, minutes.end())
+        name = by_start.get(gap.end()) if gap else None
+        if name is None or gap is None:
+            continue
+        opening = scanner.text[max(0, minutes.start() - 40) : minutes.start()]
+        if not gap.group(1) and not _CLAUSE_OPENING.search(opening):
+            continue
+        used.add(minutes.start())
+        facts.append(_service_fact(scanner, name, minutes, minutes.start(), name.end))
+    return facts
+
+
+def _minutes_after_name(
+    scanner: Scanner, names: list[_Name], index: int, used: set[int]
+) -> Fact | None:
+    name = names[index]
+    limit = scanner.sentence_after(name.end)
+    for later in names[index + 1 :]:
+        if later.code != name.code and later.start < limit:
+            limit = later.start
+            break
+    for minutes in MINUTES.finditer(scanner.text, name.end, limit):
+        if minutes.start() in used or not scanner.free(minutes.start(), minutes.end()):
+            return None
+        if not _ties_to_name(scanner.text[name.end : minutes.start()]):
+            return None
+        used.add(minutes.start())
+        return _service_fact(scanner, name, minutes, name.start, minutes.end())
+    return None
+
+
+def _ties_to_name(gap: str) -> bool:
+    """True when the words between a service name and minutes leave them the service's."""
+    if _FILLER.fullmatch(gap):
+        return True
+    separators = list(_SEPARATOR.finditer(gap))
+    if separators and _FILLER.fullmatch(gap[separators[-1].end() :]):
+        return True
+    return (
+        len(gap) <= 40
+        and ":" not in gap
+        and " - " not in gap
+        and not any(ch.isdigit() for ch in gap)
+        and len(_WORDS.findall(gap)) <= 5
+        and not _dose_words().search(gap)
+    )
+
+
+def _service_fact(
+    scanner: Scanner, name: _Name, minutes: re.Match[str], start: int, end: int
+) -> Fact:
+    scanner.claim(minutes.start(), minutes.end())
+    value = to_number(minutes.group(1))
+    count = int(value)
+    span = (start, end) if end - start <= 60 else (minutes.start(), minutes.end())
+    return Fact(
+        kind="service",
+        value=count,
+        unit="min",
+        cpt=name.code,
+        minutes=count,
+        label=billing_tables().name_of(name.code),
+        span=scanner.span(*span),
+    )

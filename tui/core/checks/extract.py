@@ -1,0 +1,84 @@
+"""Facts from a note: pain, range of motion, muscle grades, outcome scores, grip and pinch,
+girth, services with minutes, and the note's billing summary.
+
+The extractor is deliberately literal: it takes a number only when the words around it say
+what it measures, so "fatigue 6/10" is not pain, "bike 10 min" in an exercise list is not a
+billed service, "3x10" is a dose and dates or MRNs are never measurements. Passes run in a
+fixed order and each number is taken at most once. Spans point into the text given.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
+from tui.core.checks.facts import Fact
+from tui.core.checks.others import read_others, read_regions, read_vitals
+from tui.core.checks.rom import read_rom
+from tui.core.checks.scan import Scanner, measurement_scanner
+from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.tables import billing_tables
+
+__all__ = ["Billing", "Fact", "extract_billing", "extract_facts", "measurement_scanner"]
+
+Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
+
+# Order matters: named things first (vital signs, outcome measures, grades, ratings) so their
+# numbers are taken before the looser readings (ROM by context, percentages, distances).
+_PASSES: tuple[Pass, ...] = (
+    read_vitals,
+    read_outcomes,
+    read_mmt,
+    read_ratings,
+    read_regions,
+    read_rom,
+    read_others,
+)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    facts: tuple[Fact, ...]
+    billing: Billing
+
+
+def extract_facts(text: str, measures: Sequence[str] = ()) -> list[Fact]:
+    """Every fact in `text`, in order of position; `measures` adds clinic measure names."""
+    return list(_read(text, tuple(measures)).facts)
+
+
+def extract_billing(text: str, timed_codes: Sequence[str] | None = None) -> Billing:
+    """The note's services with minutes, stated totals and billed codes with units.
+
+    `timed_codes` replaces the built-in list of timed codes (a clinic may add its own).
+    """
+    billing = _read(text, ()).billing
+    if timed_codes is None:
+        return billing
+    return dataclasses.replace(billing, timed_codes=frozenset(timed_codes))
+
+
+@lru_cache(maxsize=64)
+def _read(text: str, measures: tuple[str, ...]) -> _Reading:
+    """Read a text once; verification and audit ask for the same note several times."""
+    scanner = Scanner(text)
+    scanner.mark_headers()
+    stated_timed, stated_treatment = read_totals(scanner)
+    billed = read_billed(scanner)
+    services = read_services(scanner)
+    scanner.block_non_measurements()
+    facts: list[Fact] = list(services)
+    for step in _PASSES:
+        step(scanner, facts, measures)
+    facts.sort(key=lambda fact: (fact.span, fact.kind))
+    billing = Billing(
+        services=tuple(services),
+        stated_timed_minutes=stated_timed,
+        stated_treatment_minutes=stated_treatment,
+        billed=billed,
+        timed_codes=frozenset(billing_tables().timed),
+    )
+    return _Reading(facts=tuple(facts), billing=billing)

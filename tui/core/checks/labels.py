@@ -1,0 +1,118 @@
+"""Short labels for facts, built from the words around a value ("R knee flexion AROM").
+
+Labels help the clinician find a fact; matching uses kind and value, so a label only has to be
+recognisable, not canonical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.lexicon import PRIOR_CUE, SIDE, SIDE_NAMES, words
+from tui.core.checks.tables import vocabulary
+
+_NOISE = re.compile(
+    r"\b(?:MMT|manual muscle test(?:ing)?|muscle test(?:ing)?|strength|grade|to|at|about|approx"
+    r"|approximately|of|is|was|measured|w/|with)\b|[:=()\[\],;~\-]",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z0-9][\w/'.+\-]*")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Side, joint, motion, muscle and mode named in a stretch of text (last one wins)."""
+
+    side: str = ""
+    joint: str = ""
+    motion: str = ""
+    muscle: str = ""
+    mode: str = ""
+
+
+# Words of a stretch of text: letters only, not glued to digits ("L3" is a vertebra, not left).
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])")
+_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L",
+          "bilat": "bilateral", "bilateral": "bilateral", "b l": "bilateral"}  # fmt: skip
+_MODES = {"arom": "AROM", "prom": "PROM", "aarom": "AAROM"}
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, str]]:
+    """Phrase (lower case, words joined by one space) -> (part name, expanded word)."""
+    vocab = vocabulary()
+    table: dict[str, tuple[str, str]] = {}
+    for part, mapping in (
+        ("muscle", vocab.muscles),
+        ("joint", vocab.joints),
+        ("motion", vocab.motions),
+        ("side", _SIDES),
+        ("mode", _MODES),
+    ):
+        for phrase, name in mapping.items():
+            table[" ".join(re.findall(r"[a-z]+", phrase.lower()))] = (part, name)
+    return table
+
+
+def parts_of(text: str) -> Parts:
+    """The anatomy words in `text`, expanded ("sh" -> "shoulder", "abd" -> "abduction").
+
+    Reads word by word with phrase lookups (longest phrase first), which keeps labelling fast.
+    """
+    table = _lexicon()
+    tokens = [token.lower() for token in _TOKEN.findall(text)]
+    found: dict[str, str] = {}
+    index = 0
+    while index < len(tokens):
+        for size in (3, 2, 1):
+            hit = table.get(" ".join(tokens[index : index + size]))
+            if hit is not None:
+                found[hit[0]] = hit[1]
+                index += size
+                break
+        else:
+            index += 1
+    return Parts(**found)
+
+
+def _side_name(word: str) -> str:
+    lowered = word.lower().rstrip(".")
+    if lowered in ("bilat", "bilateral", "b/l"):
+        return "bilateral"
+    return SIDE_NAMES.get(lowered, word)
+
+
+def join(*pieces: str) -> str:
+    return _SPACES.sub(" ", " ".join(piece for piece in pieces if piece)).strip()
+
+
+def context_words(text: str, limit: int = 7) -> str:
+    """The last few meaningful words of a stretch of text, for a fallback label."""
+    cleaned = _NOISE.sub(" ", text)
+    found = _WORD.findall(cleaned)
+    return " ".join(found[-limit:])
+
+
+def expand(text: str) -> str:
+    """Expand abbreviations ("R quads" -> "R quadriceps", "mid trap" -> "middle trapezius")."""
+    vocab = vocabulary()
+    vocab_words = words()
+    cleaned = " ".join(_WORD.findall(_NOISE.sub(" ", text)))
+    cleaned = vocab_words.muscle.sub(
+        lambda m: vocab.muscles.get(m.group().lower(), m.group()), cleaned
+    )
+    cleaned = vocab_words.motion.sub(
+        lambda m: vocab.motions.get(m.group().lower(), m.group()), cleaned
+    )
+    cleaned = vocab_words.joint.sub(
+        lambda m: vocab.joints.get(m.group().lower(), m.group()), cleaned
+    )
+    return SIDE.sub(lambda m: _side_name(m.group(1)), cleaned)
+
+
+def prior_suffix(text: str) -> str:
+    """ " (previous)" when the words before a value say it is an earlier measurement."""
+    return " (previous)" if PRIOR_CUE.search(text) else ""

@@ -1,0 +1,287 @@
+"""Regular expressions built from the clinical tables, plus the fixed shapes of note text.
+
+Vocabulary (measure names, service names, muscles) comes from the TOML tables; what stays here
+is the grammar of how numbers are written: dates, doses, units, header lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.tables import MeasureDef, billing_tables, measure_defs, vocabulary
+
+NUM = r"\d+(?:\.\d+)?"
+
+# Capitalised only: "dec 5 deg" (decreased) is not December 5.
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUNE?"
+    r"|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+)
+MONTH_NAMES = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+DATE_SLASH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
+DATE_WORDS = re.compile(
+    rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"
+    rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b"
+)
+
+HEADER_LINE = re.compile(
+    r"^[ \t]*(?:patient(?: name)?|student|name|mrn|dob"
+    r"|date(?: of (?:service|birth|surgery|injury|onset))?|dos|doi|visit(?: number| #)?"
+    r"|last progress report|discipline|payer|insurance|diagnosis|dx"
+    r"|skill|document|grade|setting|clinician|therapist|provider|certification date"
+    r"|plan of care date|poc date|cert date|age|referring(?: physician| provider)?|physician"
+    r"|onset|surgery|icd-?10|icd|precautions)[ \t]*:[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# Numbers that look like measurements but are not.
+NOT_MEASUREMENTS = [
+    DATE_ISO,
+    DATE_SLASH,
+    DATE_WORDS,
+    re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE),  # clock times
+    re.compile(r"(?<![\d.])\d{5,}(?!\.?\d)"),  # MRNs, CPT codes, long ids
+    re.compile(r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b"),  # phone numbers
+    re.compile(  # sets x reps, holds: 3x10, 3 x 30s, 2x15
+        rf"(?<![\w.]){NUM}\s*x\s*{NUM}(?:\s*(?:s|sec|secs|seconds|reps?|min|'|\"|#|lb|lbs)\b)?",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?<![\w.])x\s*{NUM}(?!\.?\d)", re.IGNORECASE),  # x10
+    re.compile(rf"(?<![\w.]){NUM}\s*x(?![a-z])", re.IGNORECASE),  # 10x
+    re.compile(  # 3 sets of 10, 10 reps, 2 times a week, 2x/wk, 3 times
+        rf"(?<![\w.]){NUM}\s*(?:sets?|reps?|repetitions|rounds|laps|trials|bouts|times|x)"
+        rf"(?:\s*(?:of|x|@)\s*{NUM}(?:\s*(?:reps?|repetitions|s|sec|seconds))?)?"
+        r"(?:\s*(?:/|per|a|an|each)\s*(?:wk|week|day|d|visit|session|side))?\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?<![\w.])\d+\s*/\s*(?:wk|week|day|d|hr|hour|month|mo)\b", re.IGNORECASE),
+    re.compile(  # grade III mobilisation, grade 3 glides (not MMT "grade 4/5")
+        r"\b(?:grade|gr)\.?\s*(?:[IV]+\b|\d\b(?!\s*[-+]?\s*/\s*5))(?:\s*[-/+]\s*(?:[IV]+\b|\d\b))?",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\bpos(?:ition)?\.?\s*#?\s*\d+", re.IGNORECASE),  # dynamometer position
+    re.compile(rf"(?<![\w.]){NUM}\s*(?:\"|''|inch(?:es)?\b)", re.IGNORECASE),  # step heights
+    re.compile(
+        rf"(?<![\w.]){NUM}\s*(?:y/o|yo\b|y\.o\.|years?[ -]old|-year-old|yr[ -]old)",
+        re.IGNORECASE,
+    ),
+    re.compile(  # 5-word sentence, 30-min sessions
+        r"(?<![\w.])\d+-(?:word|step|inch|in|pound|minute|min|second|sec|day|week|wk|month|year"
+        r"|yr|hour|hr|letter|point|item|foot|ft|piece|block|stair)s?\b",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?<![-=])[<>≥≤]\s*{NUM}"),  # thresholds: >90, ≥45
+    re.compile(
+        rf"\b(?:greater than|more than|less than|at least|over|under|above|below)\s+{NUM}",
+        re.IGNORECASE,
+    ),
+    re.compile(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
+        rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
+        rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}",
+        re.IGNORECASE,
+    ),
+    re.compile(  # counters: visit 4, day 3, week 2, STG 1, #2
+        r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
+        r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*/)",
+        re.IGNORECASE,
+    ),
+    re.compile(r"#\s*\d+\b"),
+    re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
+    re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
+    re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
+        rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b|Hz|pps|mA|ms|μs|us\b)(?:\s*,?\s*{NUM}\s*%)?",
+        re.IGNORECASE,
+    ),
+    re.compile(  # landmarks: 10 cm above the patella
+        rf"(?<![\w.]){NUM}\s*(?:cm|mm|in|inch(?:es)?|fingers?|finger ?breadths?)\s+"
+        r"(?:above|below|proximal|distal|from|superior|inferior|medial|lateral)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(  # durations: 6 wks, 2 weeks, 3 months, 4 days ago
+        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:wks?|weeks?|days?|months?|mos?|yrs?|years?|hrs?|hours?|visits?|sessions?)\b",
+        re.IGNORECASE,
+    ),
+]
+
+GOAL_START = re.compile(r"\b(?:STGs?|LTGs?|goals?|targets?|objectives?)\b", re.IGNORECASE)
+
+SIDE = re.compile(r"\b(R|L|rt|lt|right|left|bilat|bilateral|B/L)\b\.?", re.IGNORECASE)
+SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
+
+DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
+MINUTES = re.compile(rf"(?<![A-Za-z0-9.])({NUM})\s*(?:min(?:ute)?s?|mins)\b", re.IGNORECASE)
+
+PRIOR_CUE = re.compile(
+    r"\b(?:was|were|previously|previous|prev|prior|last|eval|evaluation|IE|initial|initially|"
+    r"baseline|admission|SOC|before)\b",
+    re.IGNORECASE,
+)
+
+# Words allowed between a value and an earlier value of the same thing ("34%, was 42").
+FOLLOW = re.compile(
+    r"[\s,;:()\[\]\-/>]*(?:(?:was|were|from|to|vs\.?|versus|eval(?:uation)?|IE|initial(?:ly)?"
+    r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
+    r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
+    r"|left|right|contralateral|uninvolved)[\s,;:()\[\]\-/>]*)*",
+    re.IGNORECASE,
+)
+
+# Units a loose number may carry, for verification of drafts (class name -> pattern).
+UNIT_CLASSES: dict[str, str] = {
+    "ratio10": r"/\s*10\b|\s*out of\s*10\b",
+    "grade5": r"/\s*5\b|\s*out of\s*5\b",
+    "deg": r"\s*" + DEGREES,
+    "pct": r"\s*(?:%|percent\b|pct\b)",
+    "weight": r"\s*(?:lbs?\b|#|kg\b|pounds?\b)",
+    "length": r"\s*(?:cm\b|mm\b)",
+    "distance": r"\s*(?:ft\b|feet\b|foot\b|m\b|meters?\b|metres?\b|yards?\b|yds?\b)",
+    "seconds": r"\s*(?:s\b|sec\b|secs\b|seconds?\b)",
+    "minutes": r"\s*(?:min\b|mins\b|minutes?\b)",
+    "speed": r"\s*(?:m/s\b|mph\b)",
+    "points": r"\s*(?:points?\b|pts?\b)",
+    "units": r"\s*units?\b",
+}
+
+
+def alternation(names: Iterable[str], *, flexible: bool = True) -> str:
+    """A regex matching any of the names, longest first; spaces and hyphens are flexible."""
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        pieces = [re.escape(piece) for piece in re.split(r"[\s\-]+", name.strip()) if piece]
+        parts.append(r"[\s\-]*".join(pieces) if flexible else re.escape(name))
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Case-insensitive whole-word match of regex fragments from a table."""
+    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _alias_key(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text)
+
+
+@dataclass(frozen=True)
+class MeasureMatcher:
+    """Finds outcome-measure names in text and says which measure each one is."""
+
+    pattern: re.Pattern[str]
+    exact: Mapping[str, MeasureDef]
+    folded: Mapping[str, MeasureDef]
+
+    def measure(self, written: str) -> MeasureDef | None:
+        key = _alias_key(written)
+        return self.exact.get(key) or self.folded.get(key.lower())
+
+
+def build_measure_matcher(extra: Iterable[str] = ()) -> MeasureMatcher:
+    """The built-in measures plus a clinic's own measure names (no range check for those)."""
+    defs = list(measure_defs())
+    known = {_alias_key(a).lower() for d in defs for a in d.aliases}
+    for name in extra:
+        name = name.strip()
+        if name and _alias_key(name).lower() not in known:
+            defs.append(MeasureDef(name=name, aliases=(name,)))
+            known.add(_alias_key(name).lower())
+    exact: dict[str, MeasureDef] = {}
+    folded: dict[str, MeasureDef] = {}
+    parts: list[tuple[int, str]] = []
+    for measure in defs:
+        for alias in measure.aliases:
+            body = alternation([alias])
+            if alias in measure.exact_case:
+                exact[_alias_key(alias)] = measure
+                parts.append((len(alias), body))
+            else:
+                folded[_alias_key(alias).lower()] = measure
+                parts.append((len(alias), f"(?i:{body})"))
+    parts.sort(key=lambda item: item[0], reverse=True)
+    joined = "|".join(body for _, body in parts)
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined})(?![A-Za-z])")
+    return MeasureMatcher(pattern=pattern, exact=exact, folded=folded)
+
+
+@cache
+def measure_matcher(extra: tuple[str, ...] = ()) -> MeasureMatcher:
+    return build_measure_matcher(extra)
+
+
+@dataclass(frozen=True)
+class ServiceMatcher:
+    """Finds service names ("ther ex", "manual", "97110") and gives each one's CPT code."""
+
+    pattern: re.Pattern[str]
+    codes: Mapping[str, str]
+
+    def code(self, written: str) -> str | None:
+        if re.fullmatch(r"9\d{4}|G\d{4}", written):
+            return written
+        key = _alias_key(written)
+        return self.codes.get(key) or self.codes.get(key.lower())
+
+
+@cache
+def service_matcher() -> ServiceMatcher:
+    tables = billing_tables()
+    exact_names = tables.services_exact_case
+    codes: dict[str, str] = {}
+    parts: list[tuple[int, str]] = []
+    for name, code in tables.services.items():
+        body = alternation([name])
+        if name in exact_names:
+            codes[_alias_key(name)] = code
+            parts.append((len(name), body))
+        else:
+            codes[_alias_key(name).lower()] = code
+            parts.append((len(name), f"(?i:{body})"))
+    parts.sort(key=lambda item: item[0], reverse=True)
+    joined = "|".join(body for _, body in parts)
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined}|9\d{{4}}|G\d{{4}})(?![A-Za-z0-9])")
+    return ServiceMatcher(pattern=pattern, codes=codes)
+
+
+@dataclass(frozen=True)
+class Words:
+    """Compiled word lists from the vocabulary table."""
+
+    pain: re.Pattern[str]
+    not_pain: re.Pattern[str]
+    regions: re.Pattern[str]
+    motion: re.Pattern[str]
+    joint: re.Pattern[str]
+    muscle: re.Pattern[str]
+    rom_any: re.Pattern[str]
+
+
+@cache
+def words() -> Words:
+    vocab = vocabulary()
+    tables = billing_tables()
+    motion = _keys_pattern(vocab.motions)
+    joint = _keys_pattern(vocab.joints)
+    muscle = _keys_pattern(vocab.muscles)
+    rom_terms = [*vocab.motions, *vocab.joints, "AROM", "PROM", "ROM", "AAROM", "lacks", "lacking"]
+    return Words(
+        pain=words_pattern(vocab.pain_words),
+        not_pain=words_pattern(vocab.not_pain_words),
+        regions=words_pattern(tables.region_terms),
+        motion=motion,
+        joint=joint,
+        muscle=muscle,
+        rom_any=_keys_pattern(rom_terms),
+    )
+
+
+def _keys_pattern(keys: Iterable[str]) -> re.Pattern[str]:
+    body = "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)

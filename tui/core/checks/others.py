@@ -1,0 +1,165 @@
+"""Other measurements: grip and pinch strength, girth and edema, timed balance, vital signs,
+percentages and walking distances.
+
+Grip, pinch, girth and balance values are read only in a sentence that names the test, so an
+exercise load ("10 pound box", "1#") or a landmark ("1 cm above the patella") is not taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.checks import labels
+from tui.core.checks.facts import Fact
+from tui.core.checks.numbers import to_number
+from tui.core.checks.scan import Scanner
+
+_PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+_DISTANCE = re.compile(
+    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(ft|feet|m|meters|metres|yards|yds)\b(?!/)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Region:
+    kind: str
+    keyword: re.Pattern[str]
+    value: re.Pattern[str]
+    units: dict[str, str]
+
+
+_REGIONS = (
+    _Region(
+        "strength",
+        re.compile(
+            r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
+            r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
+        {"lb": "lb", "lbs": "lb", "#": "lb", "pound": "lb", "pounds": "lb", "kg": "kg"},
+    ),
+    _Region(
+        "girth",
+        re.compile(
+            r"\b(?:edema|girth|circumference|circumferential|circ|figure[- ]?(?:8|of[- ]8|eight)"
+            r"|swelling|volumetric|volumetry)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm|ml|mL)(?![A-Za-z])"),
+        {"cm": "cm", "mm": "mm", "ml": "mL", "mL": "mL"},
+    ),
+    _Region(
+        "other",
+        re.compile(
+            r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem|Romberg)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds)\b", re.I),
+        {"s": "s", "sec": "s", "secs": "s", "seconds": "s"},
+    ),
+)
+
+
+def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Values with the test's unit in each sentence that names grip, pinch, girth, stance."""
+    for region in _REGIONS:
+        keywords = list(region.keyword.finditer(scanner.text))
+        for keyword in keywords:
+            scanner.block(keyword.start(), keyword.end())
+        for keyword in keywords:
+            if scanner.in_header(keyword.start()):
+                continue
+            end = scanner.sentence_after(keyword.end())
+            for value in region.value.finditer(scanner.text, keyword.end(), end):
+                if scanner.free(value.start(1), value.end(1)):
+                    _region_fact(scanner, facts, region, keywords, value)
+
+
+def _region_fact(
+    scanner: Scanner,
+    facts: list[Fact],
+    region: _Region,
+    keywords: list[re.Match[str]],
+    value: re.Match[str],
+) -> None:
+    text = scanner.text
+    before = [k for k in keywords if k.end() <= value.start()]
+    named = [k for k in before if re.search(r"grip|pinch", k.group(), re.IGNORECASE)]
+    nearest = (named or before)[-1]
+    clause = text[scanner.clause_start(value.start()) : value.start()]
+    side = labels.parts_of(clause).side
+    if not side:
+        side = labels.parts_of(text[max(0, nearest.start() - 4) : nearest.start()]).side
+    name = nearest.group().lower()
+    label = labels.join(side, name)
+    unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
+    scanner.emit(
+        facts,
+        region.kind,
+        to_number(value.group(1)),
+        (value.start(), value.end()),
+        label,
+        unit=unit,
+    )
+
+
+_BLOOD_PRESSURE = re.compile(
+    r"\b(?:BP|blood pressure)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\s*(?:/|over)\s*(\d{2,3})\b"
+    r"(?:\s*mm\s*Hg)?",
+    re.IGNORECASE,
+)
+_HEART_RATE = re.compile(
+    r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b(?:\s*(?:bpm|beats))?",
+    re.IGNORECASE,
+)
+
+
+def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Blood pressure and heart rate, so "BP 128/82" is never read as anything else."""
+    for match in _BLOOD_PRESSURE.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(2)):
+            value = f"{match.group(1)}/{match.group(2)}"
+            scanner.emit(
+                facts, "other", value, (match.start(1), match.end()), "blood pressure", unit="mmHg"
+            )
+    for match in _HEART_RATE.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)):
+            scanner.emit(
+                facts,
+                "other",
+                int(match.group(1)),
+                (match.start(1), match.end()),
+                "heart rate",
+                unit="bpm",
+            )
+
+
+def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Percentages and distances nothing else took ("legibility 56%", "amb 150 ft")."""
+    for pattern, unit in ((_PERCENT, "%"), (_DISTANCE, None)):
+        for match in pattern.finditer(scanner.text):
+            if not scanner.free(match.start(1), match.end(1)):
+                continue
+            written = unit or match.group(2).lower()
+            written = {"feet": "ft", "meters": "m", "metres": "m", "yds": "yd"}.get(
+                written, written
+            )
+            label = _context_label(scanner, match.start())
+            scanner.emit(
+                facts,
+                "other",
+                to_number(match.group(1)),
+                (match.start(), match.end()),
+                label,
+                unit=written,
+            )
+
+
+def _context_label(scanner: Scanner, pos: int) -> str:
+    clause = scanner.text[scanner.clause_start(pos) : pos]
+    if not re.search(r"[A-Za-z]{3}", clause):
+        clause = scanner.text[scanner.sentence_before(pos) : pos]
+    return labels.context_words(clause, 6) or "value"

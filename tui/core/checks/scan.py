@@ -1,0 +1,177 @@
+"""Bookkeeping shared by the extraction passes: normalised text, masks, sentences, claims.
+
+Each pass reads the normalised text and takes numbers that nothing else has taken yet.
+"Blocked" characters are never measurements (header lines, dates, doses, goals); "claimed"
+characters already belong to a fact, so one number never becomes two facts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.lexicon import GOAL_START, HEADER_LINE, NOT_MEASUREMENTS
+from tui.core.checks.numbers import Normalized, normalize
+
+# A numeric token standing on its own: not glued to letters before it ("L4", "M17.11").
+TOKEN = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
+
+_ABBREVIATIONS = frozenset(
+    {"approx", "pt", "vs", "e.g", "i.e", "etc", "dr", "min", "sec", "no", "st", "appt", "wk"}
+)
+_BOUNDARY = re.compile(r"\n|[.!?]+(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_CLAUSE_MARK = re.compile(r"[,;:(\[]")
+# How far around a value the passes look for the words that say what it is. Bounding the
+# look-around keeps reading linear even for a note written as one enormous sentence.
+WINDOW = 240
+
+
+class Scanner:
+    """One text being read: normalised once, then shared by every pass."""
+
+    def __init__(self, text: str) -> None:
+        self.norm: Normalized = normalize(text)
+        self.text: str = self.norm.text
+        size = len(self.text)
+        self._blocked = bytearray(size)
+        self._claimed = bytearray(size)
+        self._header = bytearray(size)
+        self._sentence_starts = self._find_sentence_starts()
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    # -- masks -------------------------------------------------------------------------------
+
+    def block(self, start: int, end: int) -> None:
+        """Mark characters that can never be a measurement value."""
+        self._blocked[start:end] = b"\x01" * max(0, end - start)
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark characters that already belong to a fact."""
+        self._claimed[start:end] = b"\x01" * max(0, end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """True when no character of the span is blocked or claimed."""
+        return not any(self._blocked[start:end]) and not any(self._claimed[start:end])
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return any(self._blocked[start:end])
+
+    def mark_header(self, start: int, end: int) -> None:
+        """Header lines (Patient:, MRN:, Date: ...) hold metadata, never facts or services."""
+        self.block(start, end)
+        self._header[start:end] = b"\x01" * max(0, end - start)
+
+    def in_header(self, pos: int) -> bool:
+        return 0 <= pos < len(self._header) and bool(self._header[pos])
+
+    def block_all(self, pattern: re.Pattern[str]) -> None:
+        for match in pattern.finditer(self.text):
+            self.block(match.start(), match.end())
+
+    def mark_headers(self) -> None:
+        for match in HEADER_LINE.finditer(self.text):
+            self.mark_header(match.start(), match.end())
+
+    def block_non_measurements(self) -> None:
+        """Dates, doses, durations, thresholds, counters and goal statements."""
+        for pattern in NOT_MEASUREMENTS:
+            self.block_all(pattern)
+        for match in GOAL_START.finditer(self.text):
+            _, end = self.sentence(match.start())
+            self.block(match.start(), end)
+
+    def emit(
+        self,
+        facts: list[Fact],
+        kind: str,
+        value: int | float | str,
+        span: tuple[int, int],
+        label: str,
+        **extra: str | None,
+    ) -> None:
+        """Record a fact read at `span` (normalised offsets) and claim its characters."""
+        self.claim(*span)
+        facts.append(
+            Fact(
+                kind=kind,
+                value=value,
+                unit=extra.get("unit"),
+                measure=extra.get("measure"),
+                label=label,
+                span=self.span(*span),
+            )
+        )
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def _find_sentence_starts(self) -> list[int]:
+        starts = [0]
+        for match in _BOUNDARY.finditer(self.text):
+            if match.group() == "." and self._is_abbreviation(match.start()):
+                continue
+            starts.append(match.end())
+        return starts
+
+    def _is_abbreviation(self, dot: int) -> bool:
+        word = _WORD_BEFORE.search(self.text[max(0, dot - 12) : dot])
+        if not word or word.group(1).lower().rstrip(".") not in _ABBREVIATIONS:
+            return False
+        following = self.text[dot + 1 : dot + 3].lstrip()
+        return bool(following) and (following[0].islower() or following[0].isdigit())
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence (or line) holding position `pos`."""
+        index = bisect.bisect_right(self._sentence_starts, pos) - 1
+        start = self._sentence_starts[max(index, 0)]
+        end = (
+            self._sentence_starts[index + 1]
+            if index + 1 < len(self._sentence_starts)
+            else len(self.text)
+        )
+        return start, end
+
+    def line(self, pos: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._line_starts, pos) - 1
+        start = self._line_starts[max(index, 0)]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    def sentence_before(self, pos: int) -> int:
+        """Where to start looking back from `pos`: the sentence start, at most WINDOW back."""
+        start, _ = self.sentence(pos)
+        return max(start, pos - WINDOW)
+
+    def sentence_after(self, pos: int) -> int:
+        """Where to stop looking ahead of `pos`: the sentence end, at most WINDOW on."""
+        _, end = self.sentence(pos)
+        return min(end, pos + WINDOW)
+
+    def clause_start(self, pos: int) -> int:
+        """Start of the clause before `pos`: after the last , ; : ( or the sentence start."""
+        start = self.sentence_before(pos)
+        last = start
+        for match in _CLAUSE_MARK.finditer(self.text, start, pos):
+            last = match.end()
+        return last
+
+    def tokens(self, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Numeric tokens in a range, free or not."""
+        return TOKEN.finditer(self.text, start, len(self.text) if end is None else end)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the normalised text as offsets into the original text."""
+        return self.norm.span(start, end)
+
+
+def measurement_scanner(text: str) -> Scanner:
+    """A scanner with header lines, dates, doses, thresholds and goals blocked.
+
+    Verification uses it to skip draft numbers that are not measurements of this visit.
+    """
+    scanner = Scanner(text)
+    scanner.mark_headers()
+    scanner.block_non_measurements()
+    return scanner

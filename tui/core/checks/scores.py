@@ -1,0 +1,261 @@
+"""Scores, muscle grades and ratings: outcome measures, MMT grades, pain and other 0-10 ratings.
+
+Outcome measures are found by name (the table in measures.toml plus the clinic's own names) and
+take the score written after the name, then earlier scores introduced by "was", "eval" or a
+bracket. A 0-10 rating belongs to the nearest rating word before it: "fatigue 6/10" is a
+fatigue rating, never pain; with no word at all it is the patient's pain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.checks import labels
+from tui.core.checks.facts import Fact
+from tui.core.checks.labels import prior_suffix
+from tui.core.checks.lexicon import FOLLOW, NUM, PRIOR_CUE, Words, measure_matcher, words
+from tui.core.checks.numbers import to_number
+from tui.core.checks.scan import Scanner
+from tui.core.checks.tables import MeasureDef
+
+_OUTCOME_SUFFIX = re.compile(
+    rf"(?:\s*/\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b"
+    r"|metres?\b|ft\b|feet\b)?",
+    re.IGNORECASE,
+)
+_OUTCOME_BAD = re.compile(
+    r"\s*(?:x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
+    r"|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(
+    r"[^,;)\n]{0,12}?\b(?:cut-?off|norms?|normal|threshold|goal|target|predicted|MCID|MDC|"
+    r"age[- ]matched)\b",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = {
+    "%": "%", "percent": "%", "pct": "%", "s": "s", "sec": "s", "secs": "s", "second": "s",
+    "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
+    "metres": "m", "ft": "ft", "feet": "ft",
+}  # fmt: skip
+
+# "8/10 trials", "4/5 days": counts of attempts or days, not ratings or muscle grades.
+_COUNTED = (
+    r"(?!\s*(?:trials?|attempts?|reps?\b|repetitions|opportunities|items?|words?|letters?|steps?"
+    r"|correct|times|occasions|days?\b|d\b|wks?\b|weeks?|visits?|sessions?|x\b|of\b))"
+)
+_RATING = re.compile(
+    r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10|out of\s*10)"
+    r"(?!\.?\d)(?!\s*/)" + _COUNTED,
+    re.IGNORECASE,
+)
+_PAIN_BARE = re.compile(
+    r"\b(?:pain|pn)\b(?:'s)?[\s:=]*(?:(?:rated|rating|level|score|of|at|is|was|currently|now"
+    r"|today|about|around|approximately|approx|maybe|roughly|like|a|an)\s*[:=]?\s*)*"
+    r"(\d{1,2}(?:\.\d)?)(?!\.?\d)(?!\s*(?:/|-\s*\d|out of|min|x\b|times|days?|wks?"
+    r"|weeks?|reps?|sets?|%|°|deg|visits?|hours?|hrs?|months?|yrs?|years?|ft|feet|m\b|lb|#|kg"
+    r"|cm|s\b|sec))",
+    re.IGNORECASE,
+)
+_MMT_SLASH = re.compile(
+    r"(?<![\d.])([0-5])\s*(\+|-|\s+plus\b|\s+minus\b)?\s*(?:/\s*5|out of\s*5)(?!\.?\d)" + _COUNTED,
+    re.IGNORECASE,
+)
+_MMT_CONTEXT = re.compile(
+    r"\b(?:MMT|manual muscle test(?:ing)?|muscle test(?:ing)?|strength)\b", re.IGNORECASE
+)
+_MMT_BARE = re.compile(
+    r"(?<![\w.+\-/])([0-5])(\+|-(?!\s*\d)|\s+plus\b|\s+minus\b)?"
+    r"(?=\s*(?:[,;.)]|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/)))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
+    """Scores after each outcome-measure name, up to the next name or the sentence end."""
+    matcher = measure_matcher(measures)
+    found = [m for m in matcher.pattern.finditer(scanner.text) if not scanner.in_header(m.start())]
+    for match in matcher.pattern.finditer(scanner.text):
+        scanner.block(match.start(), match.end())
+    for index, match in enumerate(found):
+        measure = matcher.measure(match.group())
+        if measure is None:
+            continue
+        _, limit = scanner.sentence(match.start())
+        if index + 1 < len(found):
+            limit = min(limit, found[index + 1].start())
+        if measure.multi:
+            _item_scores(scanner, facts, measure, match.end(), limit)
+        else:
+            _scores(scanner, facts, measure, match.end(), limit)
+
+
+def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int) -> None:
+    """A measure's score and up to two earlier scores after it ("34%, was 42 at eval")."""
+    text = scanner.text
+    count = 0
+    start = pos
+    for token in scanner.tokens(pos, limit):
+        if not scanner.free(token.start(), token.end()):
+            continue
+        gap = text[pos : token.start()]
+        if count == 0 and token.start() - start > 60:
+            return
+        if count and (not FOLLOW.fullmatch(gap) or _REFERENCE.match(text, token.end())):
+            return
+        value = to_number(token.group())
+        suffix = _OUTCOME_SUFFIX.match(text, token.end())
+        end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
+        if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
+            if count:
+                return
+            continue
+        unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
+        if count and unit == "%" and measure.unit != "%":
+            return  # "LEFS 38/80 (47.5%)": a percentage of the score, not an earlier score
+        prior = bool(count and PRIOR_CUE.search(gap))
+        label = measure.name + (" (previous)" if prior else "")
+        kind = "pain" if measure.kind == "pain" else "outcome"
+        scanner.emit(
+            facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
+        )
+        count += 1
+        pos = end
+        if count >= 3:
+            return
+
+
+def _item_scores(
+    scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int
+) -> None:
+    """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3)."""
+    text = scanner.text
+    activity = ""
+    for token in scanner.tokens(pos, limit):
+        if not scanner.free(token.start(), token.end()):
+            continue
+        value = to_number(token.group())
+        if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
+            continue
+        gap_words = re.findall(r"[A-Za-z][\w/'\-]*", text[pos : token.start()])
+        role = ""
+        others = []
+        for word in gap_words:
+            if word in ("P", "perf", "performance", "Perf", "Performance"):
+                role = "performance"
+            elif word in ("S", "sat", "satisfaction", "Sat", "Satisfaction"):
+                role = "satisfaction"
+            else:
+                others.append(word)
+        if others:
+            activity = " ".join(others)
+        suffix = re.compile(rf"\s*/\s*{NUM}").match(text, token.end())
+        end = suffix.end() if suffix else token.end()
+        label = labels.join(measure.name, activity, role)
+        scanner.emit(facts, "outcome", value, (token.start(), end), label, measure=measure.name)
+        pos = end
+
+
+def _grade(digit: str, sign: str | None) -> str:
+    sign = (sign or "").strip().lower()
+    return digit + {"plus": "+", "minus": "-"}.get(sign, sign)
+
+
+def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Grades written "4-/5" anywhere, or "4-" in a sentence about muscle testing."""
+    matches = list(_MMT_SLASH.finditer(scanner.text))
+    for match in _MMT_BARE.finditer(scanner.text):
+        if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
+            matches.append(match)
+    matches.sort(key=lambda m: m.start())
+    previous: labels.Parts | None = None
+    previous_label = ""
+    previous_line = -1
+    for match in matches:
+        if not scanner.free(match.start(), match.end()):
+            continue
+        line_start, _line_end = scanner.line(match.start())
+        clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+        parts = labels.parts_of(clause)
+        if previous_line != line_start:
+            previous, previous_label = None, ""
+        if previous_label and PRIOR_CUE.search(clause) and not (parts.muscle or parts.motion):
+            label = previous_label + " (previous)"
+        else:
+            label = previous_label = _mmt_label(clause, parts, previous)
+        grade = _grade(match.group(1), match.group(2))
+        scanner.emit(facts, "mmt", grade, (match.start(), match.end()), label)
+        previous = labels.Parts(
+            side=parts.side or (previous.side if previous else ""),
+            joint=parts.joint or (previous.joint if previous else ""),
+        )
+        previous_line = line_start
+
+
+def _mmt_label(clause: str, parts: labels.Parts, previous: labels.Parts | None) -> str:
+    described = labels.expand(clause)
+    if parts.muscle or parts.joint or previous is None:
+        return described or "MMT"
+    if not parts.motion:
+        described = ""
+    return labels.join(parts.side or previous.side, previous.joint, described) or "MMT"
+
+
+def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """0-10 ratings ("4/10", "six out of ten") and "pain 4"; non-pain ratings are "other"."""
+    vocab = words()
+    text = scanner.text
+    for match in _RATING.finditer(text):
+        values = [g for g in (1, 2) if match.group(g) is not None]
+        if not all(scanner.free(match.start(g), match.end(g)) for g in values):
+            continue
+        numbers = [to_number(match.group(g)) for g in values]
+        if any(number > 10 for number in numbers):
+            continue
+        about = _rating_subject(scanner, match.start(), match.end(), vocab)
+        prior = prior_suffix(text[scanner.clause_start(match.start()) : match.start()])
+        for number in numbers:
+            if about is None:
+                label = _pain_label(text, match.end()) + prior
+                scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
+            else:
+                label = f"{about.lower()} rating{prior}"
+                scanner.emit(
+                    facts, "other", number, (match.start(), match.end()), label, unit="/10"
+                )
+    for match in _PAIN_BARE.finditer(text):
+        if not scanner.free(match.start(1), match.end(1)):
+            continue
+        number = to_number(match.group(1))
+        if number <= 10:
+            label = _pain_label(text, match.end(1))
+            scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
+
+
+def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str | None:
+    """None for a pain rating, else the thing rated ("fatigue").
+
+    The nearest rating word before the value decides; with none, a 0-10 rating in a therapy
+    note is a pain rating ("his back is about a six out of ten").
+    """
+    text = scanner.text
+    after = re.match(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)", text[end : end + 30])
+    if after:
+        not_pain = vocab.not_pain.match(after.group(1))
+        if not_pain:
+            return not_pain.group()
+        if vocab.pain.match(after.group(1)):
+            return None
+    before = text[scanner.sentence_before(start) : start]
+    best: tuple[int, str | None] = (-1, None)
+    for pattern, is_pain in ((vocab.pain, True), (vocab.not_pain, False)):
+        for found in pattern.finditer(before):
+            if found.start() > best[0]:
+                best = (found.start(), None if is_pain else found.group())
+    return best[1]
+
+
+def _pain_label(text: str, end: int) -> str:
+    qualifier = re.match(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})", text[end:])
+    words_after = qualifier.group(1).split()[:4] if qualifier else []
+    return labels.join("pain", " ".join(words_after))

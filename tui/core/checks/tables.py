@@ -1,0 +1,159 @@
+"""The clinical tables behind the checks, loaded once from the TOML files in ``tui/core/data``.
+
+Codes, service names, measures and vocabulary change with payers and clinics, so they live in
+data files a reviewer can read, not in code. Clinic additions (context.toml) are merged on top
+by the callers that know the clinic.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+_DATA = files("tui.core") / "data"
+
+
+@dataclass(frozen=True)
+class MeasureDef:
+    """One outcome measure: canonical name, how notes write it, and its valid range."""
+
+    name: str
+    aliases: tuple[str, ...]
+    exact_case: frozenset[str] = frozenset()
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    kind: str = "outcome"
+    multi: bool = False
+    direction: str = ""
+
+    def in_range(self, value: float) -> bool:
+        """True when the value could be a score of this measure."""
+        if self.low is not None and value < self.low:
+            return False
+        return self.high is None or value <= self.high
+
+
+@dataclass(frozen=True)
+class BillingTables:
+    """Timed and untimed CPT codes, plain service names, and episode intervals."""
+
+    timed: Mapping[str, str]
+    untimed: Mapping[str, str]
+    services: Mapping[str, str]
+    services_exact_case: frozenset[str]
+    dose_words: tuple[str, ...]
+    progress_report_visits: int
+    progress_report_soon: int
+    recert_days: int
+    recert_soon_days: int
+    report_codes: frozenset[str]
+    skilled_terms: tuple[str, ...]
+    functional_terms: tuple[str, ...]
+    region_terms: tuple[str, ...]
+
+    def name_of(self, code: str) -> str:
+        """The service name of a CPT code, or the code itself when unknown."""
+        return self.timed.get(code) or self.untimed.get(code) or code
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Words the extractor reads: rating words, ROM terms, muscles, MMT grade words."""
+
+    pain_words: tuple[str, ...]
+    not_pain_words: tuple[str, ...]
+    motions: Mapping[str, str]
+    joints: Mapping[str, str]
+    muscles: Mapping[str, str]
+    mmt_suffixes: Mapping[str, str]
+    plain_language: Mapping[str, str] = field(default_factory=dict)
+
+
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads((_DATA / name).read_text(encoding="utf-8"))
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+def _str_map(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(key): str(item) for key, item in value.items()}
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+@cache
+def billing_tables() -> BillingTables:
+    """The built-in billing tables (billing.toml)."""
+    data = _load("billing.toml")
+    episode = data.get("episode", {})
+    audit = data.get("audit", {})
+    return BillingTables(
+        timed=_str_map(data.get("timed")),
+        untimed=_str_map(data.get("untimed")),
+        services=_str_map(data.get("services")),
+        services_exact_case=frozenset(_strs(data.get("services_exact_case", {}).get("names"))),
+        dose_words=_strs(data.get("dose_words", {}).get("names")),
+        progress_report_visits=int(episode.get("progress_report_visits", 10)),
+        progress_report_soon=int(episode.get("progress_report_soon", 2)),
+        recert_days=int(episode.get("recert_days", 90)),
+        recert_soon_days=int(episode.get("recert_soon_days", 14)),
+        report_codes=frozenset(_strs(episode.get("report_codes"))),
+        skilled_terms=_strs(audit.get("skilled")),
+        functional_terms=_strs(audit.get("functional")),
+        region_terms=_strs(audit.get("regions")),
+    )
+
+
+@cache
+def measure_defs() -> tuple[MeasureDef, ...]:
+    """The built-in outcome measures (measures.toml)."""
+    data = _load("measures.toml")
+    defs = []
+    for name, spec in data.get("measures", {}).items():
+        defs.append(
+            MeasureDef(
+                name=str(name),
+                aliases=_strs(spec.get("aliases")) or (str(name),),
+                exact_case=frozenset(_strs(spec.get("exact_case"))),
+                low=_number(spec.get("min")),
+                high=_number(spec.get("max")),
+                unit=str(spec.get("unit", "")),
+                kind=str(spec.get("kind", "outcome")),
+                multi=bool(spec.get("multi", False)),
+                direction=str(spec.get("direction", "")),
+            )
+        )
+    return tuple(defs)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Rating, ROM and muscle words, and the plain-language swaps (measures.toml)."""
+    data = _load("measures.toml")
+    ratings = data.get("ratings", {})
+    rom = data.get("rom", {})
+    return Vocabulary(
+        pain_words=_strs(ratings.get("pain")),
+        not_pain_words=_strs(ratings.get("not_pain")),
+        motions=_str_map(rom.get("motions")),
+        joints=_str_map(rom.get("joints")),
+        muscles=_str_map(rom.get("muscles")),
+        mmt_suffixes=_str_map(data.get("mmt", {}).get("suffix_words")),
+        plain_language=_str_map(data.get("plain_language")),
+    )
+
+
+def plain_language_swaps() -> dict[str, str]:
+    """The built-in clinical-to-plain swaps for patient handouts."""
+    return dict(vocabulary().plain_language)

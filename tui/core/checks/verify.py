@@ -1,0 +1,446 @@
+"""Checking a draft against its note: facts the draft dropped, numbers the note does not support.
+
+Omission is the main failure of drafted notes, so every fact extracted from the note must reach
+the draft (same kind and value; "0-118°" carries a ROM of 118). In the other direction every
+measurement and every number with a unit in the draft must be supported by the note. A false
+alarm teaches clinicians to ignore the panel, so support is judged generously (the same value
+written another way, a difference between two of the note's scores, a date written another
+way) while a changed value or an invented score is still caught.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks.facts import Fact
+from tui.core.checks.labels import context_words
+from tui.core.checks.lexicon import (
+    DATE_ISO,
+    DATE_SLASH,
+    DATE_WORDS,
+    MONTH_NAMES,
+    NUM,
+    UNIT_CLASSES,
+    measure_matcher,
+    service_matcher,
+    words,
+)
+from tui.core.checks.numbers import ANY_NUMBER, normalize, to_number
+from tui.core.checks.scan import measurement_scanner
+from tui.core.checks.tables import measure_defs
+from tui.core.checks.units import units_for_minutes
+
+_QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.])({NUM})(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNIT_CLASSES.items())
+    + ")",
+    re.IGNORECASE,
+)
+_CLASSES_OF_KIND = {
+    "pain": ("ratio10",),
+    "rom": ("deg",),
+    "strength": ("weight",),
+    "girth": ("length",),
+    "service": ("minutes",),
+    "outcome": ("pct", "seconds", "distance", "speed", "points"),
+    "other": ("pct", "distance", "seconds", "ratio10"),
+}
+# Sentences for "written near" support: split at full stops (not decimal points), ; and lines.
+_SENTENCES = re.compile(r"(?<!\d)[.\n;]|\.(?!\d)|\n|;")
+_MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
+_EPSILON = 1e-6
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number written with a unit, and the unit's class ("deg", "minutes", "ratio10")."""
+
+    value: float
+    unit_class: str
+    unit: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Facts of the note the draft misses, and draft values the note does not support."""
+
+    missing: list[Fact]
+    unsupported: list[Fact]
+
+    @property
+    def clean(self) -> bool:
+        return not self.missing and not self.unsupported
+
+    @property
+    def count(self) -> int:
+        return len(self.missing) + len(self.unsupported)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "missing": [fact.to_json() for fact in self.missing],
+            "unsupported": [fact.to_json() for fact in self.unsupported],
+        }
+
+
+@dataclass(frozen=True)
+class _Side:
+    """Everything verification needs to know about one text."""
+
+    text: str
+    normalized: str
+    facts: tuple[Fact, ...]
+    quantities: tuple[Quantity, ...]
+    numbers: frozenset[float]
+    dates: frozenset[tuple[int, int, int]]
+    topics: dict[str, set[float]]
+
+    @classmethod
+    def read(cls, text: str, measures: Sequence[str]) -> _Side:
+        normalized = normalize(text).text
+        return cls(
+            text=text,
+            normalized=normalized,
+            facts=tuple(extract_facts(text, measures)),
+            quantities=tuple(quantities(text)),
+            numbers=frozenset(float(m.group()) for m in ANY_NUMBER.finditer(normalized)),
+            dates=frozenset(dates_in(text)),
+            topics=_numbers_by_topic(normalized, measures),
+        )
+
+    def said_near(self, topic: str, value: float) -> bool:
+        """The value written in a sentence about `topic` ("measure:LEFS", "service:97110",
+        "pain", "rom", "strength", "girth")."""
+        return value in self.topics.get(topic, set())
+
+
+def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Verification:
+    """Compare a draft with the note it was drafted from."""
+    note = _Side.read(note_text, measures)
+    draft = _Side.read(draft_text, measures)
+    missing = [fact for fact in note.facts if not _carried(fact, draft)]
+    derived = _derived_values(note.facts)
+    derived["billing"] = _billing_numbers(note_text)
+    unsupported = [fact for fact in draft.facts if not _supported(fact, note, derived)]
+    unsupported += _unsupported_quantities(draft, note, derived)
+    unsupported += _unsupported_dates(draft, note)
+    unsupported.sort(key=lambda fact: fact.span)
+    return Verification(missing=missing, unsupported=unsupported)
+
+
+def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
+    """Every number written with a recognised unit, spans in the original text.
+
+    With `measurements_only`, numbers in dates, doses, durations, thresholds ("> 13.5 s"),
+    reference values and goals are left out: they are not this visit's measurements.
+    """
+    scanner = measurement_scanner(text)
+    found = []
+    for match in _QUANTITY.finditer(scanner.text):
+        if measurements_only and scanner.is_blocked(match.start(1), match.end(1)):
+            continue
+        unit_class = next(name for name, group in match.groupdict().items() if group is not None)
+        found.append(
+            Quantity(
+                value=float(match.group(1)),
+                unit_class=unit_class,
+                unit=match.group(unit_class).strip(),
+                span=scanner.span(match.start(), match.end()),
+            )
+        )
+    return found
+
+
+def dates_in(text: str) -> set[tuple[int, int, int]]:
+    """Dates written in the text as (year, month, day); two-digit years read as 20xx."""
+    text = normalize(text).text
+    found: set[tuple[int, int, int]] = set()
+    for match in DATE_ISO.finditer(text):
+        found.add((int(match.group(1)), int(match.group(2)), int(match.group(3))))
+    for match in DATE_SLASH.finditer(text):
+        year = int(match.group(4))
+        year += 2000 if year < 100 else 0
+        first, second = int(match.group(1)), int(match.group(3))
+        found.add((year, first, second))
+        found.add((year, second, first))
+    for match in DATE_WORDS.finditer(text):
+        month_name = match.group(1) or match.group(5)
+        day_text = match.group(2) or match.group(4)
+        year_text = match.group(3) or match.group(6)
+        month = MONTH_NAMES.get(month_name[:3].lower(), 0)
+        found.add((int(year_text) if year_text else 0, month, int(day_text)))
+    return {d for d in found if _plausible(d)}
+
+
+def _plausible(day: tuple[int, int, int]) -> bool:
+    year, month, dom = day
+    try:
+        date(year or 2000, month, dom)
+    except ValueError:
+        return False
+    return True
+
+
+# -- the note's facts in the draft ---------------------------------------------------------------
+
+
+def _group(fact: Fact) -> str:
+    """Facts in one group can stand for each other (an NPRS score is a pain rating)."""
+    if fact.kind == "outcome" and fact.measure == "NPRS":
+        return "pain"
+    if fact.kind == "outcome":
+        return f"outcome:{fact.measure}"
+    if fact.kind == "service":
+        return f"service:{fact.cpt}"
+    return fact.kind
+
+
+def _same_value(a: Fact, b: Fact) -> bool:
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return str(a.value) == str(b.value)
+    return abs(float(a.value) - float(b.value)) < _EPSILON
+
+
+def _equal(a: float, b: float) -> bool:
+    return abs(a - b) < _EPSILON
+
+
+def _numeric(fact: Fact) -> float | None:
+    if fact.kind == "service" and fact.minutes is not None:
+        return float(fact.minutes)
+    return None if isinstance(fact.value, str) else float(fact.value)
+
+
+def _carried(fact: Fact, draft: _Side) -> bool:
+    """True when the draft states the note's fact, in any wording the extractor reads."""
+    if any(_group(fact) == _group(other) and _same_value(fact, other) for other in draft.facts):
+        return True
+    if fact.kind == "mmt":
+        return _grade_written(str(fact.value), draft.normalized)
+    value = _numeric(fact)
+    if value is None:
+        return _all_numbers_in(str(fact.value), draft.numbers)
+    if fact.kind == "outcome":
+        return draft.said_near(f"measure:{fact.measure}", value)
+    if fact.kind == "other":
+        return value in draft.numbers
+    if fact.kind == "service":
+        return draft.said_near(f"service:{fact.cpt}", value)
+    classes = _CLASSES_OF_KIND.get(fact.kind, ())
+    return any(q.unit_class in classes and _equal(q.value, value) for q in draft.quantities)
+
+
+def _all_numbers_in(value: str, numbers: frozenset[float]) -> bool:
+    """A value like "128/82": every number in it appears in the other text."""
+    found = [float(m.group()) for m in ANY_NUMBER.finditer(value)]
+    return bool(found) and all(number in numbers for number in found)
+
+
+def _grade_written(grade: str, text: str) -> bool:
+    """A grade written as "4-/5" (or "4-" in a strength sentence) anywhere in the text."""
+    escaped = re.escape(grade)
+    if re.search(rf"(?<![\d.]){escaped}\s*/\s*5(?!\d)", text):
+        return True
+    bare = re.compile(rf"(?<![\w.+\-/]){escaped}(?![\d+\-/])")
+    return any(
+        _MMT_CONTEXT.search(sentence) and bare.search(sentence)
+        for sentence in re.split(r"[.\n]", text)
+    )
+
+
+# -- the draft's values in the note -----------------------------------------------------------
+
+
+def _supported(fact: Fact, note: _Side, derived: dict[str, set[float]]) -> bool:
+    """True when the note backs a fact found in the draft."""
+    if any(_group(fact) == _group(other) and _same_value(fact, other) for other in note.facts):
+        return True
+    if fact.kind == "mmt":
+        return _grade_written(str(fact.value), note.normalized)
+    value = _numeric(fact)
+    if value is None:
+        return _all_numbers_in(str(fact.value), note.numbers)
+    if fact.kind == "service":
+        return _service_supported(fact, value, note)
+    if fact.kind == "other":
+        return value in note.numbers or _in_derived(value, derived, percent=fact.unit == "%")
+    if fact.kind == "outcome" and note.said_near(f"measure:{fact.measure}", value):
+        return True
+    classes = _CLASSES_OF_KIND.get(fact.kind, ())
+    if any(q.unit_class in classes and _equal(q.value, value) for q in note.quantities):
+        return True
+    percent = fact.unit == "%"
+    return _in_derived(value, derived, _group(fact), percent=percent) or note.said_near(
+        fact.kind, value
+    )
+
+
+def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
+    """A service's minutes: the note's minutes for that code, or minutes written near it."""
+    same_code = [other for other in note.facts if other.kind == "service" and other.cpt == fact.cpt]
+    if same_code:
+        return any(_equal(float(other.minutes or 0), minutes) for other in same_code)
+    return note.said_near(f"service:{fact.cpt}", minutes)
+
+
+def _numbers_by_topic(text: str, measures: Sequence[str]) -> dict[str, set[float]]:
+    """For each thing a sentence is about, the numbers written in such sentences."""
+    topics: dict[str, set[float]] = {}
+    measure_names = measure_matcher(tuple(measures))
+    services = service_matcher()
+    for sentence in _SENTENCES.split(text):
+        numbers = {float(m.group()) for m in ANY_NUMBER.finditer(sentence)}
+        if not numbers:
+            continue
+        about = {kind for kind, pattern in _topic_patterns().items() if pattern.search(sentence)}
+        for match in measure_names.pattern.finditer(sentence):
+            measure = measure_names.measure(match.group())
+            if measure is not None:
+                about.add(f"measure:{measure.name}")
+        for match in services.pattern.finditer(sentence):
+            about.add(f"service:{services.code(match.group())}")
+        for topic in about:
+            topics.setdefault(topic, set()).update(numbers)
+    return topics
+
+
+@cache
+def _topic_patterns() -> dict[str, re.Pattern[str]]:
+    vocab = words()
+    return {
+        "pain": vocab.pain,
+        "rom": vocab.rom_any,
+        "strength": re.compile(r"\b(?:grip|pinch|dynamometer|strength)\b", re.IGNORECASE),
+        "girth": re.compile(r"\b(?:edema|girth|circumference|figure|swelling)\b", re.IGNORECASE),
+    }
+
+
+def _billing_numbers(note_text: str) -> set[float]:
+    """Sums a draft may state: units billed, units allowed, minutes added up."""
+    billing = extract_billing(note_text)
+    timed = billing.timed_minutes_by_code
+    untimed = billing.untimed_minutes_by_code
+    billed_timed = [u for code, u in billing.billed.items() if code in billing.timed_codes]
+    numbers = {
+        sum(billing.billed.values()),
+        sum(billed_timed),
+        units_for_minutes(billing.total_timed_minutes or 0),
+        sum(timed.values()),
+        sum(untimed.values()),
+        sum(timed.values()) + sum(untimed.values()),
+    }
+    return {float(n) for n in numbers if n}
+
+
+def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
+    """Numbers a draft may compute from the note: changes, percent changes, percent of max."""
+    groups: dict[str, list[float]] = {}
+    highs = {m.name: m.high for m in measure_defs()}
+    percent_of_max: set[float] = set()
+    for fact in facts:
+        value = _numeric(fact)
+        if value is not None and fact.kind != "service":
+            groups.setdefault(_group(fact), []).append(value)
+            high = highs.get(fact.measure or "")
+            if fact.kind == "outcome" and high and fact.unit not in ("s", "m", "m/s", "ft"):
+                percent_of_max |= {round(value / high * 100), round(value / high * 100, 1)}
+    derived: dict[str, set[float]] = {"percent_of_max": percent_of_max}
+    for group, values in groups.items():
+        found: set[float] = set()
+        for i, first in enumerate(values):
+            for second in values[i + 1 :]:
+                change = abs(first - second)
+                found.add(round(change, 1))
+                for base in (first, second):
+                    if base:
+                        found.add(round(change / base * 100))
+                        found.add(round(change / base * 100, 1))
+        derived[group] = found
+    return derived
+
+
+def _in_derived(
+    value: float, derived: dict[str, set[float]], group: str | None = None, *, percent: bool
+) -> bool:
+    """A computed number: a change within the fact's group, a billing sum, or (for a
+    percentage) a score as a percent of its maximum."""
+    if group:
+        pools = [derived.get(group, set())]
+    else:
+        pools = [pool for name, pool in derived.items() if name != "percent_of_max"]
+    if percent:
+        pools.append(derived.get("percent_of_max", set()))
+    return any(round(value, 1) in pool for pool in pools)
+
+
+def _unsupported_quantities(
+    draft: _Side, note: _Side, derived: dict[str, set[float]]
+) -> list[Fact]:
+    """Numbers with units in the draft, outside its facts, that the note never mentions."""
+    covered = [fact.span for fact in draft.facts]
+    found = []
+    for quantity in quantities(draft.text, measurements_only=True):
+        start, end = quantity.span
+        if any(s <= start < e or s < end <= e for s, e in covered):
+            continue
+        percent = quantity.unit_class == "pct"
+        if quantity.value in note.numbers or _in_derived(quantity.value, derived, percent=percent):
+            continue
+        before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
+        label = context_words(before, 5) or "value"
+        found.append(
+            Fact(
+                kind="other",
+                value=to_number(_plain(quantity.value)),
+                unit=quantity.unit,
+                label=f"{label} (not in the note)".strip(),
+                span=quantity.span,
+            )
+        )
+    return found
+
+
+def _unsupported_dates(draft: _Side, note: _Side) -> list[Fact]:
+    """Dates in the draft that the note does not give (in any format).
+
+    A note given without its header (the body only) states no dates at all; then the draft's
+    dates cannot be judged and none is reported.
+    """
+    if not note.dates:
+        return []
+    found = []
+    norm = normalize(draft.text)
+    for pattern in (DATE_ISO, DATE_SLASH, DATE_WORDS):
+        for match in pattern.finditer(norm.text):
+            written = dates_in(match.group())
+            if not written or written & note.dates or _same_day_no_year(written, note.dates):
+                continue
+            found.append(
+                Fact(
+                    kind="other",
+                    value=match.group(),
+                    label="date not in the note",
+                    span=norm.span(match.start(), match.end()),
+                )
+            )
+    return found
+
+
+def _same_day_no_year(
+    written: set[tuple[int, int, int]], known: frozenset[tuple[int, int, int]]
+) -> bool:
+    """A date written without a year matches any year the note gives for that day."""
+    return any(
+        year == 0 and any((m, d) == (km, kd) for _, km, kd in known) for year, m, d in written
+    )
+
+
+def _plain(value: float) -> str:
+    """A float as written for a fact value: 52.0 -> "52", 12.5 -> "12.5"."""
+    return str(int(value)) if float(value).is_integer() else str(value)
