@@ -13,8 +13,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from tests.intake.conftest import (
     SETTLE,
     by_note,
