@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from tui.core.checks.extract import Fact, extract_facts
+from tui.core.checks.extract import extract_facts
 from tui.core.checks.readability import plain_language
 from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.prompt import Prompt
@@ -30,6 +30,8 @@ NOTICE = (
 NOT_DOCUMENTED = "[not documented]"
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _PREFIX = re.compile(r"^\s*(S|O|A|P|Tx|Plan|Ideas)\s*:\s*", re.IGNORECASE)
+# A line that only introduces what follows ("Voice transcript, recorded after session:").
+_LABEL_ONLY = re.compile(r"^[^:]{0,60}:\s*$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -89,7 +91,7 @@ def draft_text(prompt: Prompt) -> str:
     facts = extract_facts(source)
     if facts:
         lines += ["## Measurements found in the note", ""]
-        lines += [f"- {_fact_line(fact)}" for fact in facts]
+        lines += [f"- {fact.render()}" for fact in facts]
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     if skill.max_grade:
@@ -110,16 +112,6 @@ def _header_line(prompt: Prompt) -> str:
     return " · ".join(f"**{key}:** {value}" for key, value in shown if value)
 
 
-def _fact_line(fact: Fact) -> str:
-    span_text = fact.label or fact.kind
-    value = f"{fact.value}{' ' + fact.unit if fact.unit else ''}"
-    if fact.kind == "service" and fact.cpt:
-        return f"{span_text}: CPT {fact.cpt}, {fact.minutes} min"
-    if fact.measure:
-        return f"{fact.measure}: {value}"
-    return f"{span_text}: {value}"
-
-
 def split_items(text: str) -> list[str]:
     """The note as a list of statements: bullets and lines, prose split into sentences."""
     items: list[str] = []
@@ -129,6 +121,8 @@ def split_items(text: str) -> list[str]:
             continue
         line = line.lstrip("#").strip() if line.startswith("#") else line
         line = _BULLET.sub("", line)
+        if _LABEL_ONLY.match(line):
+            continue
         if len(line) > 200 and not _BULLET.match(raw):
             items.extend(part.strip() for part in _SENTENCE.split(line) if part.strip())
         else:
