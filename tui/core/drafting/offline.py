@@ -43,10 +43,22 @@ class Category:
 
 
 @cache
-def _categories() -> tuple[Category, ...]:
-    raw: dict[str, Any] = tomllib.loads(
-        files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+def _table() -> dict[str, Any]:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _section_cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    return tuple(
+        (phrase, tuple(re.compile(cue, re.IGNORECASE) for cue in cues))
+        for phrase, cues in _table()["section_cues"].items()
     )
+
+
+@cache
+def _categories() -> tuple[Category, ...]:
+    raw = _table()
     table = raw["categories"]
     return tuple(
         Category(
@@ -166,11 +178,21 @@ def _best_section(item: str, sections: Sequence[str], categories: dict[str, str]
     wanted = [_item_category(item)]
     wanted += list(_FALLBACK.get(wanted[0], ()))
     for category in wanted:
-        for section in sections:
-            if categories[section] == category:
-                return section
+        candidates = [section for section in sections if categories[section] == category]
+        if candidates:
+            return max(candidates, key=lambda section: _section_score(item, section))
     uncategorised = [s for s in sections if not categories[s]]
     return uncategorised[0] if uncategorised else sections[0]
+
+
+def _section_score(item: str, section: str) -> int:
+    """How well a line fits a section among several of its category (first wins ties)."""
+    heading = section.lower()
+    return sum(
+        sum(1 for cue in cues if cue.search(item))
+        for phrase, cues in _section_cues()
+        if phrase in heading
+    )
 
 
 def _item_category(item: str) -> str:
