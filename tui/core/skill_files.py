@@ -15,8 +15,8 @@ import tomlkit
 
 from tui.core.clinic import write_private
 from tui.core.errors import ChartdeskError
-from tui.core.skills import Skill, SkillRegistry, parse_skill
-from tui.core.tomlschema import Problem
+from tui.core.skills import Skill, SkillRegistry, chain_problem, parse_skill
+from tui.core.tomlschema import Problem, key_lines, line_of
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -48,18 +48,30 @@ def new_skill(skills_dir: Path, registry: SkillRegistry, new_id: str, from_id: s
         raise ChartdeskError(f"{target} already exists")
     if new_id in registry.skills and new_id != source.id:
         raise ChartdeskError(f"a Skill {new_id!r} already exists; pick another id")
-    save_skill_text(target, copy_text(source, new_id))
+    save_skill_text(target, copy_text(source, new_id), registry)
     return target
 
 
-def save_skill_text(path: Path, text: str) -> Skill:
-    """Validate and save a Skill atomically; an invalid file is never written."""
+def save_skill_text(path: Path, text: str, registry: SkillRegistry | None = None) -> Skill:
+    """Validate and save a Skill atomically; an invalid file is never written.
+
+    With `registry`, the Skill's chain is checked against the other Skills too (a `next` that
+    is missing or loops back is refused).
+    """
     skill, problems = parse_skill(path, text)
     if skill is None:
         raise SkillInvalid(problems)
+    if registry is not None:
+        problem = chain_problem(skill, {**registry.skills, skill.id: skill})
+        if problem:
+            raise SkillInvalid([Problem(str(path), _line_of_next(text), "next", problem)])
     path.parent.mkdir(parents=True, exist_ok=True)
     write_private(path, text.encode("utf-8"))
     return skill
+
+
+def _line_of_next(text: str) -> int:
+    return line_of(key_lines(text), "next")
 
 
 class SkillInvalid(ChartdeskError):

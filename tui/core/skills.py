@@ -298,21 +298,32 @@ def _line_of_text(text: str, needle: str, start_line: int) -> int:
 
 
 def _check_chains(registry: SkillRegistry) -> None:
-    """Drop Skills whose `next` is missing or loops, reporting each at its `next` line."""
-    for skill in list(registry.skills.values()):
-        if not skill.next:
-            continue
-        seen = [skill.id]
-        current: Skill | None = skill
-        while current is not None and current.next:
-            if current.next in seen:
-                _reject(registry, skill, f"chain loops: {' -> '.join([*seen, current.next])}")
-                break
-            seen.append(current.next)
-            current = registry.skills.get(current.next)
-            if current is None:
-                _reject(registry, skill, f"chains to unknown Skill {seen[-1]!r}")
-                break
+    """Drop Skills whose `next` is missing or loops, reporting each at its `next` line.
+
+    Every chain is judged against the full registry before any Skill is dropped, so each
+    member of a loop is reported as a loop rather than as a chain to a vanished Skill.
+    """
+    rejected = {
+        skill.id: problem
+        for skill in registry.skills.values()
+        if (problem := chain_problem(skill, registry.skills))
+    }
+    for skill_id, problem in rejected.items():
+        _reject(registry, registry.skills[skill_id], problem)
+
+
+def chain_problem(skill: Skill, skills: Mapping[str, Skill]) -> str:
+    """Why `skill`'s chain is broken ("" when it is fine): a loop or a missing Skill."""
+    seen = [skill.id]
+    current: Skill | None = skill
+    while current is not None and current.next:
+        if current.next in seen:
+            return f"chain loops: {' -> '.join([*seen, current.next])}"
+        seen.append(current.next)
+        current = skills.get(current.next)
+        if current is None:
+            return f"chains to unknown Skill {seen[-1]!r}"
+    return ""
 
 
 def _check_aliases(registry: SkillRegistry) -> None:

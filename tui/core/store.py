@@ -12,11 +12,13 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import threading
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -185,6 +187,9 @@ class DraftRow:
             parts.append(f"{unsupported} unsupported")
         if findings:
             parts.append(f"{findings} audit")
+        grade = self.checks.get("readability") or {}
+        if grade.get("max_grade") and grade.get("grade", 0) > grade["max_grade"]:
+            parts.append(f"grade {grade['grade']:g} > {grade['max_grade']:g}")
         return ", ".join(parts) or "clean"
 
 
@@ -902,6 +907,60 @@ class Store:
         )
         return [Signing(int(r[0]), r[1] or "", str(r[2]), str(r[3]), r[4] or "") for r in rows]
 
+    # Episode history and the day's notes (issue 5) -------------------------------------------
+
+    def patient_notes(self, patient: str, until: str = "") -> list[PatientNote]:
+        """The readable notes of one patient dated on or before `until` (an ISO day; "" for
+        all), oldest first: what the audit needs to know of the episode (reports, evaluations,
+        certification). Names match in any case, accent or word order ("Whitfield, Dana" is
+        "Dana Whitfield"). Each row carries the start of a text note, so the caller reads its
+        header (MRN, discipline, certification date) without loading whole notes or scans."""
+        key = patient_key(patient)
+        if not key:
+            return []
+        conn = self.db
+        _register_functions(conn)
+        rows = conn.execute(
+            "SELECT n.id, n.path, n.sha256, chartdesk_day(n.date) AS day, n.visit, n.skill,"
+            " n.discipline, CASE WHEN c.media_type LIKE 'text/%' THEN substr(c.data, 1, ?)"
+            " ELSE NULL END"
+            " FROM notes n LEFT JOIN note_content c ON c.note_id = n.id"
+            " WHERE n.status = 'ok' AND chartdesk_patient(n.patient) = ?"
+            " AND day != '' AND (? = '' OR day <= ?) ORDER BY day, n.visit, n.id",
+            (_HEAD_BYTES, key, until, until),
+        ).fetchall()
+        return [
+            PatientNote(int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], str(r[5]), str(r[6]),
+                        _head_text(r[7]))
+            for r in rows
+        ]  # fmt: skip
+
+    def notes_on(self, day: str) -> list[DayNote]:
+        """The readable notes dated `day` (ISO), the latest version of each file, in arrival
+        order, each with the draft a reviewer opens for it: its first pass in the planned
+        Skill, else its oldest draft."""
+        conn = self.db
+        _register_functions(conn)
+        rows = conn.execute(
+            "SELECT n.id, n.path, n.patient, n.skill, n.kind, (SELECT d.id FROM drafts d"
+            " WHERE d.note_id = n.id ORDER BY d.parent_id IS NOT NULL, d.skill != n.skill, d.id"
+            " LIMIT 1) FROM notes n WHERE n.status = 'ok' AND chartdesk_day(n.date) = ?"
+            " AND n.version = (SELECT MAX(m.version) FROM notes m WHERE m.path = n.path"
+            " AND m.status = 'ok') ORDER BY n.id",
+            (day,),
+        ).fetchall()
+        return [DayNote(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5]) for r in rows]
+
+    def note_days(self) -> list[str]:
+        """The ISO days that have readable notes, oldest first (the audit steps through them)."""
+        conn = self.db
+        _register_functions(conn)
+        rows = conn.execute(
+            "SELECT DISTINCT chartdesk_day(date) AS day FROM notes WHERE status = 'ok'"
+            " AND day != '' ORDER BY day"
+        )
+        return [str(row[0]) for row in rows]
+
 
 def _touch_superseded(conn: sqlite3.Connection, path: str) -> None:
     """Mark drafts of just-superseded notes as changed, so open sessions drop them."""
@@ -1036,3 +1095,69 @@ class QueueEntry:
         if self.findings:
             parts.append(f"{self.findings} audit")
         return ", ".join(parts) or "clean"
+
+
+# -- episode history and day queries (issue 5) -------------------------------------------------
+
+_HEAD_BYTES: Final = 4096
+_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_NAME_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def iso_day(text: str) -> str:
+    """A note's date as an ISO day ("" when it names none): clinicians write 2026-11-02 or
+    11/02/2026, and the day audit must find both."""
+    for pattern, order in ((_ISO_DAY, (0, 1, 2)), (_US_DAY, (2, 0, 1))):
+        match = pattern.search(text or "")
+        if match:
+            year, month, day = (int(match.group(i + 1)) for i in order)
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return ""
+    return ""
+
+
+def patient_key(name: str) -> str:
+    """A patient name reduced to its words, case- and accent-free and sorted, so the header's
+    "Whitfield, Dana" and the file name's "Dana Whitfield" are one patient."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", name or "") if not unicodedata.combining(ch)
+    )
+    return " ".join(sorted(_NAME_WORD.findall(plain.casefold())))
+
+
+def _register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("chartdesk_day", 1, iso_day, deterministic=True)
+    conn.create_function("chartdesk_patient", 1, patient_key, deterministic=True)
+
+
+def _head_text(data: bytes | None) -> str:
+    return bytes(data).decode("utf-8", "replace") if data else ""
+
+
+@dataclass(frozen=True)
+class PatientNote:
+    """One recorded note of a patient, as the episode history reads it."""
+
+    note_id: int
+    path: str
+    sha256: str
+    day: str
+    visit: int | None
+    skill: str
+    discipline: str
+    head: str  # the first bytes of a text note (its header); "" for scans
+
+
+@dataclass(frozen=True)
+class DayNote:
+    """One note of a day, for the end-of-day audit, with the draft to open for it."""
+
+    note_id: int
+    path: str
+    patient: str
+    skill: str
+    kind: str
+    draft_id: int | None

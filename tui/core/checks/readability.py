@@ -21,6 +21,7 @@ from tui.core.checks.tables import plain_language_swaps
 
 TARGET_GRADE = 6.0
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|#+)\s+")
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 
@@ -49,8 +50,21 @@ def syllables(word: str) -> int:
     return len(_hyphenator().positions(word)) + 1
 
 
+def as_sentences(text: str) -> str:
+    """Markdown list items and headings are sentences to a reader even without a full stop;
+    end each such line with one so the grade does not treat a list as one long sentence."""
+    lines = []
+    for line in text.splitlines():
+        stripped = _LIST_MARK.sub("", line).strip()
+        if stripped and stripped[-1] not in ".!?:;":
+            stripped += "."
+        lines.append(stripped)
+    return "\n".join(lines)
+
+
 def fk_grade(text: str) -> float:
     """Flesch-Kincaid grade: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
+    text = as_sentences(text)
     word_count = int(textstat.lexicon_count(text))
     if word_count == 0:
         return 0.0

@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.readability import plain_language
+from tui.core.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED, document_body
 from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.prompt import Prompt
 from tui.core.store import DraftResult
@@ -27,7 +28,6 @@ NOTICE = (
     "> Drafted offline, without a language model: each line below is the clinician's own note "
     "text, sorted into this document's sections. Review and complete before signing."
 )
-NOT_DOCUMENTED = "[not documented]"
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _PREFIX = re.compile(r"^\s*(S|O|A|P|Tx|Plan|Ideas)\s*:\s*", re.IGNORECASE)
 # A line that only introduces what follows ("Voice transcript, recorded after session:").
@@ -46,6 +46,11 @@ class Category:
 def _table() -> dict[str, Any]:
     text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+@cache
+def _fixed_sections() -> dict[str, tuple[str, ...]]:
+    return {key: tuple(lines) for key, lines in _table().get("fixed_sections", {}).items()}
 
 
 @cache
@@ -89,20 +94,21 @@ def draft_text(prompt: Prompt) -> str:
             f"needs a model to read: {note.kind} notes ({note.name}) cannot be read offline; "
             "configure a model backend or add a typed note"
         )
-    source = prompt.previous or note.body
+    source = document_body(prompt.previous) if prompt.previous else note.body
     skill = prompt.skill
     items = split_items(source)
     placed = place_items(items, skill.sections)
-    lines = [f"# {skill.name}", "", _header_line(prompt), "", NOTICE, ""]
+    patient_facing = skill.max_grade > 0
+    lines = [f"# {skill.name}", "", _header_line(prompt, patient_facing), "", NOTICE, ""]
+    fixed = _fixed_sections() if patient_facing else {}
     for section in skill.sections:
-        lines.append(f"## {section}")
+        lines += [f"## {section}", ""]
+        body = placed.get(section) or list(fixed.get(section.lower(), ()))
+        lines += [f"- {item}" for item in body] if body else [NOT_DOCUMENTED]
         lines.append("")
-        body = placed.get(section) or []
-        lines.extend(f"- {item}" for item in body) if body else lines.append(NOT_DOCUMENTED)
-        lines.append("")
-    facts = extract_facts(source)
+    facts = [] if patient_facing else extract_facts(source)
     if facts:
-        lines += ["## Measurements found in the note", ""]
+        lines += [MEASUREMENTS_HEADING, ""]
         lines += [f"- {fact.render()}" for fact in facts]
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
@@ -111,8 +117,10 @@ def draft_text(prompt: Prompt) -> str:
     return text
 
 
-def _header_line(prompt: Prompt) -> str:
+def _header_line(prompt: Prompt, patient_facing: bool) -> str:
     header = prompt.note.header()
+    if patient_facing:
+        return f"**For:** {header['name']} · **Date:** {header['date']}"
     shown = [
         ("Patient", header["name"]),
         ("Date", header["date"]),
