@@ -114,3 +114,27 @@ def test_queue_json_contract(service: ClinicService) -> None:
     for entry in drafts:
         assert {"id", "note", "patient", "skill", "status", "created"} <= set(entry)
         assert entry["status"] == "ready"
+
+
+def test_two_pass_hep_runs_on_the_signed_first_pass(service: ClinicService) -> None:
+    source = (
+        Path(__file__).resolve().parents[2] / "tui/core/data/demo/2026-11-06_osei-kwame_hep.txt"
+    )
+    first = service.ingest(_drop(service, source)).draft_id or 0
+    service.run_pending()
+    assert service.draft(first).skill == "hep_clinical"
+    signed_text = service.text(first).replace(
+        "## Progression Criteria", "- calf stretch 3x30s daily\n\n## Progression Criteria"
+    )
+    service.save_edit(first, signed_text)
+    service.approve(first, service.context.clinicians[0])
+    children = [d for d in service.drafts() if d.parent_id == first]
+    assert [d.skill for d in children] == ["hep_patient"]
+    service.run_pending()
+    child = service.draft(children[0].id)
+    assert child.status == "ready"
+    handout = service.text(child.id)
+    assert "calf stretch" in handout
+    assert "## When to call your therapist" in handout
+    grade = child.checks["readability"]
+    assert grade["max_grade"] == 6 and grade["grade"] <= 6, grade
