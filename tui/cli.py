@@ -272,9 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _register_optional(sub: Any) -> None:
     """Subcommand groups kept in their own modules (checks, watch, ...)."""
-    from tui.commands import checks, watch
+    from tui.commands import checks, review, watch
 
     checks.register(sub)
+    review.register(sub)
     watch.register(sub)
 
 

@@ -1,22 +1,32 @@
 """Fixtures for the review app's Pilot tests: a real demo clinic per test, and a notice log.
 
-The demo clinic (sample notes drafted offline) is built once per session and copied for each
-test, so every test starts from the same store without paying for drafting again.
+The demo clinic (sample notes drafted offline) is built once per session, its timestamps pinned
+to one fixed morning, and copied for each test, so every test starts from the same store
+without paying for drafting again and screenshots never depend on the clock.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomlkit
+from textual.pilot import Pilot
 
 from tui.cli import make_demo
 from tui.core.service import ClinicService
 from tui.ui.app import ChartdeskApp
+
+FIXED_STAMP = "2026-11-06T09:00:00.000+00:00"
+FIXED_NOW = datetime(2026, 11, 6, 12, 0, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -29,14 +39,17 @@ class Notice:
 class RecordingApp(ChartdeskApp):
     """The real app, keeping every notification so tests can read what the clinician saw."""
 
-    def __init__(self, service: ClinicService) -> None:
-        super().__init__(service)
+    def __init__(self, service: ClinicService, **kwargs: Any) -> None:
+        kwargs.setdefault("clock", lambda: FIXED_NOW)
+        super().__init__(service, **kwargs)
         self.notices: list[Notice] = []
 
-    def notify(self, message: str, *, title: str = "", severity: Any = "information",
-               **kwargs: Any) -> None:  # fmt: skip
-        self.notices.append(Notice(str(message), title, str(severity)))
-        super().notify(message, title=title, severity=severity, **kwargs)
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        if not self.locked:
+            title = str(kwargs.get("title", ""))
+            severity = str(kwargs.get("severity", "information"))
+            self.notices.append(Notice(str(message), title, severity))
+        super().notify(message, *args, **kwargs)
 
     def said(self, fragment: str, severity: str | None = None) -> bool:
         return any(
@@ -45,10 +58,36 @@ class RecordingApp(ChartdeskApp):
         )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def utc_local_time() -> Iterator[None]:
+    """Local time is UTC in these tests, so "today" and version times render the same."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+def pin_timestamps(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "UPDATE drafts SET created_at = ?, updated_at = ?, ready_at = CASE WHEN ready_at"
+            " IS NULL THEN NULL ELSE ? END",
+            (FIXED_STAMP, FIXED_STAMP, FIXED_STAMP),
+        )
+        conn.execute("UPDATE draft_versions SET created_at = ?", (FIXED_STAMP,))
+        conn.execute("UPDATE notes SET received_at = ?", (FIXED_STAMP,))
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("template") / "clinic"
     make_demo(root).close()
+    pin_timestamps(root / ".chartdesk" / "state.db")
     return root
 
 
@@ -78,3 +117,23 @@ def ready_ids(service: ClinicService) -> list[int]:
     ids = [d.id for d in service.drafts("ready")]
     assert len(ids) >= 2, "the demo clinic should have ready drafts"
     return ids
+
+
+def edit_context(root: Path, table: str, key: str, value: object) -> None:
+    """Set one key of the clinic's context.toml (e.g. ``[lock] idle_minutes``)."""
+    context = root / "context.toml"
+    document = tomlkit.parse(context.read_text())
+    document.setdefault(table, tomlkit.table())[key] = value
+    context.write_text(tomlkit.dumps(document))
+
+
+async def wait_until(
+    pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5.0
+) -> bool:
+    """Let the app run until `condition` holds (workers, timers, polls), or time out."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()

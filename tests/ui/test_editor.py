@@ -1,18 +1,22 @@
-"""Pilot tests of the editor: unsaved changes are never dropped silently; signed text is never
-edited."""
+"""Pilot tests of the editor: nothing typed is lost (autosave after a pause, on leaving, on
+quitting, across a killed app); signed text is never edited; diff and versions."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.screen import Screen
 
-from tests.ui.conftest import RecordingApp, ready_ids
+from tests.ui.conftest import RecordingApp, ready_ids, wait_until
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
+from tui.ui.screens import editor as editor_module
+from tui.ui.screens.diff import DiffScreen
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.review import ReviewScreen
-from tui.ui.screens.unsaved import UnsavedScreen
+from tui.ui.screens.versions import VersionsScreen
 
 SIZE = (100, 30)
 SIGNER = Clinician("Alex Rivera", "PT, DPT", "PT")
@@ -23,64 +27,95 @@ def current(app: RecordingApp) -> Screen[Any]:
     return app.screen
 
 
-async def test_leaving_with_unsaved_changes_asks(app: RecordingApp, service: ClinicService) -> None:
+def review_of(app: RecordingApp) -> ReviewScreen:
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+async def test_leaving_autosaves_and_quitting_keeps_the_text(
+    app: RecordingApp, service: ClinicService
+) -> None:
     draft_id = ready_ids(service)[0]
     original = service.text(draft_id)
     async with app.run_test(size=SIZE) as pilot:
-        review = current(app)
-        assert isinstance(review, ReviewScreen)
+        review = review_of(app)
         review.table.select_draft(draft_id)
         await pilot.press("e")
         editor = current(app)
         assert isinstance(editor, EditorScreen)
-        await pilot.press("x")
-        await pilot.press("escape")
-        assert isinstance(current(app), UnsavedScreen)
-        await pilot.press("escape")
-        assert editor.is_current, "keep editing"
-        assert editor.text_area.text == "x" + original
-
+        await pilot.press("x", "escape")
+        assert review.is_current, "esc closes the editor without a question"
+        versions = service.versions(draft_id)
+        assert [v.origin for v in versions] == ["model", "autosave"]
+        assert versions[-1].text == "x" + original
+        await pilot.press("e", "y")
         await pilot.press("ctrl+q")
-        assert app.is_running, "quitting with unsaved edits is refused"
-        assert app.said("unsaved changes", "warning")
-
-        await pilot.press("escape", "d")
-        assert review.is_current, "discard closes the editor"
-        assert len(service.versions(draft_id)) == 1
-
-        await pilot.press("e", "y", "escape")
-        assert isinstance(current(app), UnsavedScreen)
-        await pilot.press("s")
-        assert review.is_current, "save closes the editor"
-    versions = service.versions(draft_id)
-    assert [v.text for v in versions] == [original, "y" + original]
+    assert not app.is_running
+    assert service.text(draft_id) == "yx" + original, "quitting autosaves the open editor"
 
 
-async def test_leaving_without_changes_does_not_ask(
-    app: RecordingApp, service: ClinicService
+async def test_autosave_after_a_pause_survives_a_killed_app(
+    monkeypatch: pytest.MonkeyPatch, clinic_root: Path, service: ClinicService
 ) -> None:
+    monkeypatch.setattr(editor_module, "AUTOSAVE_SECONDS", 0.2)
+    draft_id = ready_ids(service)[0]
+    original = service.text(draft_id)
+    first = RecordingApp(ClinicService.open(clinic_root))
+    async with first.run_test(size=SIZE) as pilot:
+        review_of(first).table.select_draft(draft_id)
+        await pilot.press("e", "h", "i")
+        editor = current(first)
+        assert isinstance(editor, EditorScreen)
+        assert await wait_until(pilot, lambda: not editor.dirty), "autosaved after the pause"
+        # The connection drops here: the app is gone without closing the editor.
+        first.session.service.close()
+    latest = service.versions(draft_id)[-1]
+    assert (latest.origin, latest.text) == ("autosave", "hi" + original)
+
+    second = RecordingApp(ClinicService.open(clinic_root))
+    async with second.run_test(size=SIZE) as pilot:
+        review = review_of(second)
+        review.table.select_draft(draft_id)
+        await pilot.pause()
+        assert review.preview.shown_text == "hi" + original
+        await pilot.press("e")
+        reopened = current(second)
+        assert isinstance(reopened, EditorScreen)
+        assert reopened.text_area.text == "hi" + original, "reopening shows the last autosave"
+    second.session.service.close()
+
+
+async def test_save_makes_a_version(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review = current(app)
-        assert isinstance(review, ReviewScreen)
-        review.table.select_draft(draft_id)
-        await pilot.press("e", "ctrl+o", "escape")
-        assert review.is_current
+        review_of(app).table.select_draft(draft_id)
+        await pilot.press("e", "ctrl+o")
         assert app.said("No changes")
-    assert len(service.versions(draft_id)) == 1
+        await pilot.press("z", "ctrl+o")
+        assert app.said("Saved as version 2")
+        await pilot.press("escape")
+    assert [v.origin for v in service.versions(draft_id)] == ["model", "edit"]
 
 
 async def test_an_approved_draft_refuses_editing(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[0]
     service.approve(draft_id, SIGNER)
     async with app.run_test(size=SIZE) as pilot:
-        review = current(app)
-        assert isinstance(review, ReviewScreen)
+        review = review_of(app)
         review.table.select_draft(draft_id)
         await pilot.press("e")
         assert review.is_current
         assert app.said("signed; a signed document is never edited", "warning")
+        assert app.said("Press n to add a signed addendum")
+        await pilot.press("v")
+        versions = current(app)
+        assert isinstance(versions, VersionsScreen)
+        await pilot.press("r")
+        assert versions.is_current, "restore is not offered on a signed draft"
     assert len(service.versions(draft_id)) == 1
+    with pytest.raises(Exception, match="signed"):
+        service.save_edit(draft_id, "silent change")
 
 
 async def test_signed_elsewhere_while_editing_keeps_the_text(
@@ -88,9 +123,7 @@ async def test_signed_elsewhere_while_editing_keeps_the_text(
 ) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review = current(app)
-        assert isinstance(review, ReviewScreen)
-        review.table.select_draft(draft_id)
+        review_of(app).table.select_draft(draft_id)
         await pilot.press("e")
         editor = current(app)
         assert isinstance(editor, EditorScreen)
@@ -99,7 +132,36 @@ async def test_signed_elsewhere_while_editing_keeps_the_text(
         other.close()
         await pilot.press("z", "ctrl+o")
         assert editor.is_current
-        assert editor.dirty
         assert editor.text_area.text.startswith("z")
         assert app.said("Your text is still here", "error")
+        await pilot.press("escape")
+        assert editor.is_current, "the first esc keeps the unsaved text on screen"
+        await pilot.press("escape")
+        assert not editor.is_current
     assert len(service.versions(draft_id)) == 1
+
+
+async def test_diff_and_restore_from_the_editor(app: RecordingApp, service: ClinicService) -> None:
+    draft_id = ready_ids(service)[0]
+    original = service.text(draft_id)
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
+        await pilot.press("e")
+        editor = current(app)
+        assert isinstance(editor, EditorScreen)
+        editor.text_area.load_text("Completely new text\n")
+        await pilot.press("ctrl+r")
+        diff = current(app)
+        assert isinstance(diff, DiffScreen)
+        assert "+Completely new text" in diff.lines
+        assert any(line.startswith("-") for line in diff.lines[2:])
+        await pilot.press("escape", "ctrl+t")
+        versions = current(app)
+        assert isinstance(versions, VersionsScreen)
+        assert [v.n for v in versions.versions] == [2, 1], "autosaved before browsing"
+        await pilot.press("down", "r")
+        back = current(app)
+        assert isinstance(back, EditorScreen) and back is editor
+        assert back.text_area.text == original
+        assert not back.dirty
+    assert [v.origin for v in service.versions(draft_id)] == ["model", "autosave", "restore"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import json
 import stat
 from pathlib import Path
 
+from fhir.resources.R4B.documentreference import DocumentReference
 from textual.widgets import Input, OptionList
 
 from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids
@@ -19,6 +21,10 @@ from tui.ui.screens.reject import RejectScreen
 from tui.ui.screens.review import ReviewScreen
 
 SIZE = (100, 30)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def draft_elsewhere(root: Path, note: Path) -> None:
@@ -114,19 +120,43 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     folder = service.clinic.paths.approved / draft.date
     md = next(folder.glob(f"*-{draft_id}.md"))
     record_path = md.with_suffix(".json")
-    assert app.said(md.name)
-    for path in (md, record_path):
+    fhir_path = md.with_suffix(".fhir.json")
+    assert app.said(md.stem)
+    assert sorted(approval["files"]) == sorted(
+        service.relative(p) for p in (md, record_path, fhir_path)
+    )
+    for path in (md, record_path, fhir_path):
         assert stat.S_IMODE(path.stat().st_mode) & 0o222 == 0, "signed files are read-only"
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, "signed files are private"
     record = json.loads(record_path.read_text())
     document = md.read_text()
     assert record["text"] == document
-    assert record["sha256"] == hashlib.sha256(document.encode()).hexdigest()
+    assert approval["sha256"] == record["draft_version_sha256"]
+    assert record["sha256"] == sha256(md.read_bytes())
+    assert record["files"]["markdown"]["sha256"] == sha256(md.read_bytes())
+    assert record["files"]["fhir"]["sha256"] == sha256(fhir_path.read_bytes())
     assert record["clinician"] == "Alex Rivera" and record["credentials"] == "PT, DPT"
     assert record["draft_version"] == 2
     note_bytes = (service.clinic.paths.root / draft.note_path).read_bytes()
-    assert record["source_note_sha256"] == hashlib.sha256(note_bytes).hexdigest()
+    assert record["source_note_sha256"] == sha256(note_bytes)
     assert document.startswith(original + "\nok")
+
+    resource = json.loads(fhir_path.read_text())
+    assert resource["resourceType"] == "DocumentReference"
+    assert (resource["status"], resource["docStatus"]) == ("current", "final")
+    attachment = resource["content"][0]["attachment"]
+    assert base64.b64decode(attachment["data"]) == md.read_bytes()
+    assert attachment["hash"] == base64.b64encode(hashlib.sha1(md.read_bytes()).digest()).decode()
+    assert resource["authenticator"]["display"] == "Alex Rivera, PT, DPT"
+    assert resource["subject"]["display"] == draft.patient
+    DocumentReference.model_validate(resource)
+
+    entry = json.loads(service.clinic.paths.audit_log.read_text().splitlines()[-1])
+    assert entry["action"] == "approve"
+    assert entry["sha256"] == record["sha256"]
+    assert entry["json_sha256"] == sha256(record_path.read_bytes())
+    assert entry["fhir_sha256"] == sha256(fhir_path.read_bytes())
+    assert service.audit_log.verify().ok
 
 
 async def test_the_chosen_clinician_is_remembered(

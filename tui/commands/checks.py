@@ -7,18 +7,35 @@ the CLI prints it and exits 2.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from tui.core.checks.audit import AuditRules, NoteAudit, audit_note
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
+from tui.core.checks.model_review import review_backend, reviewer_name
 from tui.core.checks.readability import readability
 from tui.core.checks.units import RULES, allocate_units, parse_minutes_args
 from tui.core.checks.verify import verify
+from tui.core.clinic import ClinicPaths, find_clinic
+from tui.core.context import load_context
+from tui.core.day_audit import (
+    DayAudit,
+    build_day_audit,
+    export_day_audit,
+    not_reviewed,
+    parse_day,
+    render_markdown,
+    review_day_audit,
+    review_notes,
+)
 from tui.core.errors import ChartdeskError
-from tui.core.notes import NoteError, decode_text, read_note
+from tui.core.notes import Note, NoteError, decode_text, read_note
+from tui.core.service import ClinicService
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,8 +49,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     units.add_argument("items", nargs="+", metavar="CODE=MIN", help="e.g. 97110=33 97140=7")
     units.add_argument("--rule", choices=RULES, default="cms", help="timed-unit rule")
     audit = _command(subparsers, "audit", "billing and documentation audit of notes", cmd_audit)
-    audit.add_argument("notes", nargs="+", metavar="NOTE", help="note files")
-    audit.add_argument("--clinic", help="clinic folder (payer rules from its context.toml)")
+    audit.add_argument("notes", nargs="*", metavar="NOTE", help="note files (or use --day)")
+    audit.add_argument(
+        "--clinic", help="clinic folder (payer rules from its context.toml, history from its store)"
+    )
+    audit.add_argument(
+        "--day", metavar="YYYY-MM-DD", help="audit every note of this day in the clinic's store"
+    )
+    audit.add_argument(
+        "--export", action="store_true", help="with --day: write exports/audit-YYYY-MM-DD.md"
+    )
+    audit.add_argument(
+        "--model",
+        action="store_true",
+        help="have the clinic's model review the heuristic findings (if its privacy gate allows)",
+    )
     grade = _command(subparsers, "readability", "reading grade and jargon of a text", cmd_read)
     grade.add_argument("file", help="text file")
 
@@ -113,17 +143,91 @@ def cmd_units(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    rules = _clinic_rules(args.clinic)
-    audits = []
-    for path_text in args.notes:
-        try:
-            note = read_note(Path(path_text))
-        except NoteError as exc:
-            raise ChartdeskError(f"{path_text}: {exc}") from exc
-        audits.append(audit_note(note, rules))
-    data = {"notes": [audit.to_json() for audit in audits]}
-    _emit(args, data, "\n\n".join(_audit_text(audit) for audit in audits))
+    if args.day:
+        return _audit_day(args)
+    if not args.notes:
+        raise ChartdeskError("audit needs NOTE files, or --day YYYY-MM-DD with a clinic")
+    if args.export:
+        raise ChartdeskError("--export writes the day's report: use it with --day YYYY-MM-DD")
+    notes = [_read_audit_note(path_text) for path_text in args.notes]
+    with _optional_clinic(args.clinic) as (rules, service):
+        audits, how = _audit_files(rules, service, notes, model=args.model)
+    data: dict[str, Any] = {"notes": [audit.to_json() for audit in audits]}
+    text = "\n\n".join(_audit_text(audit) for audit in audits)
+    if how:
+        data["review"] = how
+        text += f"\n\nHeuristics: {how}"
+    _emit(args, data, text)
     return 0
+
+
+def _audit_files(
+    rules: AuditRules, service: ClinicService | None, notes: list[Note], *, model: bool
+) -> tuple[list[NoteAudit], str]:
+    """Audit note files, each with its patient's history when there is a clinic store, then
+    have the model review the heuristic findings if asked."""
+    if service is None:
+        if model:
+            raise ChartdeskError(
+                "--model needs a clinic (--clinic DIR): its context.toml decides whether a "
+                "model may read notes"
+            )
+        return [audit_note(note, rules) for note in notes], ""
+    audits = [audit_note(note, rules, service.patient_history(note)) for note in notes]
+    return _review_notes(service, notes, audits) if model else (audits, "")
+
+
+def _read_audit_note(path_text: str) -> Note:
+    try:
+        return read_note(Path(path_text))
+    except NoteError as exc:
+        raise ChartdeskError(f"{path_text}: {exc}") from exc
+
+
+def _review_notes(
+    service: ClinicService, notes: list[Note], audits: list[NoteAudit]
+) -> tuple[list[NoteAudit], str]:
+    """The audits after a model review of their heuristic findings, and how they were judged
+    (unchanged, with the reason, when the privacy gate allows no model)."""
+    choice = review_backend(service.context)
+    if choice.backend is None:
+        return audits, f"not reviewed by a model: {choice.reason}"
+    pairs = list(zip(audits, notes, strict=True))
+    results = asyncio.run(review_notes(service, pairs, choice.backend))
+    reasons = sorted({result.reason for result in results if not result.reviewed})
+    how = f"reviewed by {reviewer_name(choice.backend)}"
+    if reasons:
+        how += f"; not reviewed: {'; '.join(reasons)}"
+    return [r.apply(a) for r, a in zip(results, audits, strict=True)], how
+
+
+def _audit_day(args: argparse.Namespace) -> int:
+    """`audit --day`: every note of the day from the clinic's store, grouped by patient."""
+    if args.notes:
+        raise ChartdeskError("give NOTE files or --day, not both")
+    day = parse_day(args.day)
+    service = ClinicService.open(find_clinic(args.clinic))
+    try:
+        audit = build_day_audit(service, day)
+        if args.model:
+            audit = _review_day(service, audit)
+        path = export_day_audit(service, audit) if args.export else None
+    finally:
+        service.close()
+    data = audit.to_json()
+    text = render_markdown(audit)
+    if path is not None:
+        data["export"] = str(path)
+        text += f"\nExported to {path}"
+    _emit(args, data, text.rstrip("\n"))
+    return 0
+
+
+def _review_day(service: ClinicService, audit: DayAudit) -> DayAudit:
+    choice = review_backend(service.context)
+    if choice.backend is None:
+        return not_reviewed(audit, choice.reason)
+    return asyncio.run(review_day_audit(service, audit, choice.backend))
 
 
 def cmd_read(args: argparse.Namespace) -> int:
@@ -138,17 +242,27 @@ def cmd_read(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clinic_rules(clinic: str | None) -> AuditRules:
-    """The payer rules of the clinic (--clinic, $CHARTDESK_CLINIC, or the current folder);
-    the built-in defaults when no clinic is given or found."""
-    from tui.core.clinic import find_clinic
-    from tui.core.context import load_context
+@contextlib.contextmanager
+def _optional_clinic(clinic: str | None) -> Iterator[tuple[AuditRules, ClinicService | None]]:
+    """The clinic's payer rules and, for patient history, its service: from --clinic, else
+    $CHARTDESK_CLINIC or the current folder; the built-in rules when there is no clinic.
 
+    A clinic found implicitly is used for its store only when it already has one, so auditing
+    files never creates a clinic's state as a side effect.
+    """
     try:
         root = find_clinic(clinic)
     except ChartdeskError:
-        return AuditRules()
-    return AuditRules.from_context(load_context(root / "context.toml"))
+        yield AuditRules(), None
+        return
+    if not clinic and not ClinicPaths(root.resolve()).db.exists():
+        yield AuditRules.from_context(load_context(root / "context.toml")), None
+        return
+    service = ClinicService.open(root)
+    try:
+        yield AuditRules.from_context(service.context), service
+    finally:
+        service.close()
 
 
 def _facts_table(facts: list[Fact]) -> str:

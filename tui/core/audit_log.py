@@ -31,6 +31,8 @@ _ALLOWED_DETAIL = frozenset(
         "backend",
         "count",
         "target",
+        "json_sha256",
+        "fhir_sha256",
     }
 )
 

@@ -7,27 +7,50 @@ the audit log together, so the UI never touches SQLite or files itself.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.core import fhir
 from tui.core.audit_log import AuditLog, os_user
-from tui.core.checks.audit import AuditRules, audit_note
+from tui.core.checks.audit import AuditRules, PatientHistory, audit_note
+from tui.core.checks.history import patient_history
 from tui.core.checks.readability import readability
 from tui.core.checks.verify import verify
 from tui.core.clinic import Clinic, ensure_private_dir, write_private
 from tui.core.context import Clinician
+from tui.core.document import document_body
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.drafting.offline import OfflineBackend
 from tui.core.errors import ChartdeskError
-from tui.core.notes import Note, NoteError, parse_note_bytes, read_note, sha256_bytes
+from tui.core.notes import (
+    VANISHED,
+    Note,
+    NoteError,
+    NoteVanished,
+    parse_note_bytes,
+    read_note,
+)
 from tui.core.prompt import Prompt, build_prompt
+from tui.core.review import title as draft_title
 from tui.core.skills import Skill
-from tui.core.store import Draft, DraftResult, Job, Store, StoreError, Version, text_sha256
+from tui.core.stats import TodayFigures, today_figures
+from tui.core.store import (
+    Draft,
+    DraftResult,
+    Job,
+    QueueEntry,
+    Store,
+    StoreError,
+    Version,
+    text_sha256,
+)
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -37,7 +60,7 @@ class IngestResult:
     """What happened to one file: a new draft, a duplicate, or a failure with its reason."""
 
     path: str
-    status: str  # drafted | duplicate | failed
+    status: str  # drafted | duplicate | failed (| vanished, only when asked not to record it)
     note_id: int | None = None
     draft_id: int | None = None
     reason: str = ""
@@ -67,19 +90,43 @@ class ClinicService:
     # Intake -------------------------------------------------------------------------------------
 
     def relative(self, path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(self.clinic.paths.root))
-        except ValueError:
-            return str(path)
+        """The path as recorded: relative to the clinic (``inbox/...`` even when the inbox is a
+        symlink to a share), without following the file itself, and always storable text."""
+        paths = self.clinic.paths
+        full = path.parent.resolve() / path.name
+        rel = full
+        for base, prefix in ((paths.inbox.resolve(), Path("inbox")), (paths.root, Path())):
+            if full.is_relative_to(base):
+                rel = prefix / full.relative_to(base)
+                break
+        return _storable(str(rel))
 
-    def ingest(self, path: Path, skill_id: str = "") -> IngestResult:
-        """Read a note, record it once (by content hash), plan its Skill and queue a draft."""
+    def ingest(
+        self, path: Path, skill_id: str = "", *, record_vanished: bool = True
+    ) -> IngestResult:
+        """Read a note, record it once (by content hash), plan its Skill and queue a draft.
+
+        Never raises for a bad file: each becomes one failed entry with its reason (recorded
+        once per path and content, superseded when the file is fixed). With `record_vanished`
+        False a file gone before it was read is reported (status ``vanished``) but not
+        recorded: the watcher may know it was only renamed."""
         rel = self.relative(path)
+        refused = self._refused_link(path)
+        if refused:
+            return self._failed(rel, refused)
         try:
             note = read_note(path, self.context.intake.max_bytes)
+        except NoteVanished as exc:
+            if not record_vanished:
+                return IngestResult(rel, "vanished", reason=str(exc))
+            return self._failed(rel, str(exc))
         except NoteError as exc:
-            return self._failed(path, rel, str(exc))
+            return self._failed(rel, str(exc), exc.sha256)
         return self.ingest_note(note, rel, skill_id)
+
+    def record_vanished(self, path: Path) -> IngestResult:
+        """Record a file that was gone before it could be read (one failed entry)."""
+        return self._failed(self.relative(path), VANISHED)
 
     def ingest_note(self, note: Note, rel: str, skill_id: str = "") -> IngestResult:
         existing = self.store.note_by_sha(note.sha256)
@@ -97,11 +144,37 @@ class ClinicService:
         self.store.set_skill_hash(draft_id, skill.sha256)
         return IngestResult(rel, "drafted", note_id, draft_id)
 
-    def _failed(self, path: Path, rel: str, reason: str) -> IngestResult:
-        try:
-            digest = sha256_bytes(path.read_bytes()) if path.is_file() else ""
-        except OSError:
-            digest = ""
+    def queue_orphan_notes(self) -> int:
+        """Queue a draft for each recorded note that has none.
+
+        A drafter killed between recording a note and queueing its draft leaves such a note,
+        and its content is never offered as new again, so the next drafter (holding the lock)
+        repairs it at start-up. Returns how many drafts it queued."""
+        rows = self.store.db.execute(
+            "SELECT n.id, n.skill FROM notes n WHERE n.status = 'ok'"
+            " AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.note_id = n.id) ORDER BY n.id"
+        ).fetchall()
+        for note_id, skill_id in rows:
+            self.store.create_draft(int(note_id), str(skill_id))
+        return len(rows)
+
+    def retry_note(self, draft_id: int) -> IngestResult:
+        """Read a failed note's file again, e.g. after the clinician fixed it or added its
+        Skill (a changed file is retried by the watcher on its own)."""
+        draft = self.store.get_draft(draft_id)
+        return self.ingest(self.clinic.paths.root / draft.note_path)
+
+    def _refused_link(self, path: Path) -> str:
+        """Why a symlink in the inbox is refused ("" for a real file). Links are never read
+        through, so a link cannot make chartdesk read a file from outside the clinic."""
+        if not path.is_symlink():
+            return ""
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(self.clinic.paths.root):
+            return "symlink to a file outside the clinic folder: refused, never followed"
+        return "symlink: refused, never followed; put the note file itself in the inbox"
+
+    def _failed(self, rel: str, reason: str, digest: str = "") -> IngestResult:
         note_id = self.store.add_failed_note(rel, digest, reason, {"kind": "text"})
         return IngestResult(rel, "failed", note_id, reason=reason)
 
@@ -114,8 +187,11 @@ class ClinicService:
         then the clinic's default for the discipline."""
         registry = self.clinic.skills
         folder = _inbox_folder(rel)
-        for name, origin in ((skill_id, "--skill"), (note.skill, "the note's Skill"),
-                             (folder, "the inbox folder")):  # fmt: skip
+        for name, origin in (
+            (skill_id, "--skill"),
+            (note.skill, "the note's Skill"),
+            (folder, "the inbox folder"),
+        ):
             if not name:
                 continue
             skill = registry.resolve(name)
@@ -136,14 +212,20 @@ class ClinicService:
         if skill is None:
             raise DraftingError(f"Skill {draft.skill!r} is not loaded (fix it with `skills check`)")
         note = self.stored_note(draft.note_id)
-        previous = ""
-        if draft.parent_id is not None:
-            parent = self.store.latest_version(draft.parent_id)
-            previous = parent.text if parent else ""
+        previous = self._approved_text(draft.parent_id) if draft.parent_id is not None else ""
         return build_prompt(self.context, skill, note, previous, instruction)
 
+    def _approved_text(self, draft_id: int) -> str:
+        """The signed text of a first pass (its latest version if it was never signed)."""
+        approval = self.store.approval(draft_id)
+        versions = self.store.versions(draft_id)
+        for version in versions:
+            if approval and version.id == approval["version_id"]:
+                return version.text
+        return versions[-1].text if versions else ""
+
     def stored_note(self, note_id: int) -> Note:
-        media_type, data = self.store.note_content(note_id)
+        _media_type, data = self.store.note_content(note_id)
         path = Path(self.store.note_path(note_id))
         try:
             return parse_note_bytes(path, data)
@@ -167,6 +249,22 @@ class ClinicService:
         self.store.finish_job(job, result, checks)
         return self.store.get_draft(job.draft_id)
 
+    async def draft_file(
+        self, path: Path, skill_id: str = "", backend: Backend | None = None
+    ) -> tuple[Skill, DraftResult, dict[str, Any]]:
+        """Draft one note file without queueing it (`chartdesk draft`)."""
+        try:
+            note = read_note(path, self.context.intake.max_bytes)
+        except NoteError as exc:
+            raise ChartdeskError(f"{path}: {exc}") from exc
+        skill = self.plan_skill(note, "", skill_id)
+        prompt = build_prompt(self.context, skill, note)
+        try:
+            result = await (backend or self.backend).draft(prompt, lambda _text: None)
+        except DraftingError as exc:
+            raise ChartdeskError(f"{path}: {exc}") from exc
+        return skill, result, self.check(prompt, result)
+
     def run_pending(self, backend: Backend | None = None, owner: str = "cli") -> int:
         """Draft every queued job, one at a time (the `draft` and `demo` commands)."""
         done = 0
@@ -179,17 +277,24 @@ class ClinicService:
         """Verify a finished draft against its note, audit billable notes, grade handouts."""
         skill, note = prompt.skill, prompt.note
         checks: dict[str, Any] = {}
-        source = prompt.previous or note.body
+        source = prompt.previous or note.text
         measures = self.context.measures
         if skill.verify and note.kind == "text":
             checks |= verify(source, result.text, measures).to_json()
         if skill.audit and note.kind == "text":
-            report = audit_note(note, AuditRules.from_context(self.context))
+            history = self.patient_history(note, skill.id)
+            report = audit_note(note, AuditRules.from_context(self.context), history)
             checks["findings"] = [f.to_json() for f in report.findings]
         if skill.max_grade:
-            grade = readability(result.text, self.context.plain_language)
-            checks["readability"] = grade.to_json()
+            grade = readability(document_body(result.text), self.context.plain_language)
+            checks["readability"] = grade.to_json() | {"max_grade": skill.max_grade}
         return checks
+
+    def patient_history(self, note: Note, skill_id: str = "") -> PatientHistory:
+        """The patient's episode as the store knows it (last report, plan-of-care date), so
+        the audit sees reports made on earlier visits, not only what this note's header says."""
+        kinds = {skill.id: skill.kind for skill in self.clinic.skills}
+        return patient_history(self.store, note, kinds, skill_id)
 
     # Review -------------------------------------------------------------------------------------
 
@@ -220,7 +325,9 @@ class ClinicService:
         version = self.store.latest_version(draft_id)
         return version.text if version else ""
 
-    def save_edit(self, draft_id: int, text: str, origin: str = "edit", clinician: str = "") -> Version:
+    def save_edit(
+        self, draft_id: int, text: str, origin: str = "edit", clinician: str = ""
+    ) -> Version:
         try:
             version = self.store.add_version(draft_id, text, origin, os_user())
         except StoreError as exc:
@@ -246,12 +353,22 @@ class ClinicService:
             raise ChartdeskError(str(exc)) from exc
         self.audit_log.append("regenerate", clinician, draft=draft_id)
 
-    def approve(self, draft_id: int, clinician: Clinician) -> list[Path]:
-        """Sign the latest version: write the signed files atomically, read-only, then record."""
+    def approve(
+        self, draft_id: int, clinician: Clinician, expected_sha256: str | None = None
+    ) -> list[Path]:
+        """Sign the latest version: write the signed files atomically, read-only, then record.
+
+        `expected_sha256` is the text the clinician read; if another session saved a newer
+        version meanwhile, nothing is signed.
+        """
         draft = self.store.get_draft(draft_id)
         version = self.store.latest_version(draft_id)
+        if expected_sha256 is not None and (version is None or version.sha256 != expected_sha256):
+            raise ChartdeskError("the draft changed in another session; review it again to sign")
         if draft.status != "ready" or version is None:
-            raise ChartdeskError(f"draft {draft_id} is {draft.status}; only a ready draft can be signed")
+            raise ChartdeskError(
+                f"draft {draft_id} is {draft.status}; only a ready draft can be signed"
+            )
         signed_at = datetime.now(UTC).isoformat(timespec="seconds")
         folder = self.clinic.paths.approved / (draft.date or signed_at[:10])
         ensure_private_dir(folder)
@@ -276,21 +393,34 @@ class ClinicService:
             "backend": draft.backend,
             "model": draft.model,
         }
-        md_path = folder / f"{stem}.md"
-        json_path = folder / f"{stem}.json"
-        if md_path.exists():
-            raise ChartdeskError(f"{md_path.name} already exists; signed documents are never replaced")
-        write_private(md_path, document.encode("utf-8"), read_only=True)
-        write_private(json_path, json.dumps(record, indent=2).encode("utf-8"), read_only=True)
-        files = [self.relative(md_path), self.relative(json_path)]
+        signed = self._write_signed(folder, stem, document, record, draft, clinician, signed_at)
+        files = [self.relative(path) for path in signed.paths]
         try:
             self.store.approve(draft_id, version, clinician.name, clinician.credentials, os_user(),
                                signed_at, draft.note_sha256, files)  # fmt: skip
         except StoreError as exc:
+            signed.remove()
             raise ChartdeskError(str(exc)) from exc
-        self.audit_log.append("approve", clinician.name, draft=draft_id,
-                              sha256=record["sha256"], files=files)  # fmt: skip
-        return [md_path, json_path]
+        self.audit_log.append(
+            "approve",
+            clinician.name,
+            draft=draft_id,
+            sha256=record["sha256"],
+            files=files,
+            **signed.hashes,
+        )
+        self._start_next_pass(draft)
+        return list(signed.paths)
+
+    def _start_next_pass(self, draft: Draft) -> int | None:
+        """A two-pass Skill (hep_clinical -> hep_patient) drafts its second pass from the
+        clinician-approved first pass, never from the raw draft."""
+        skill = self.clinic.skills.get(draft.skill)
+        if skill is None or not skill.next or self.clinic.skills.get(skill.next) is None:
+            return None
+        child = self.store.create_draft(draft.note_id, skill.next, parent_id=draft.id)
+        self.audit_log.append("chain", "", draft=child, target=skill.next)
+        return child
 
     def queue_json(self, status: str | None = None) -> dict[str, Any]:
         """The `chartdesk queue --json` document (DESIGN.md contract plus cost and backend)."""
@@ -324,6 +454,325 @@ class ClinicService:
             drafts.append(entry)
         return {"drafts": drafts}
 
+    # Review session (issue 6) -------------------------------------------------------------------
+    # What the review app needs beyond the queue: following other processes by the store's
+    # change cursor, autosave and versions, the FHIR copy of every signature, addenda to signed
+    # documents, handout export, and the audit records of opening, copying and locking.
+
+    def change_cursor(self) -> int:
+        return self.store.change_cursor()
+
+    def queue_entries(self) -> list[QueueEntry]:
+        return self.store.queue_entries()
+
+    def latest_version(self, draft_id: int) -> Version | None:
+        return self.store.latest_version(draft_id)
+
+    def approval(self, draft_id: int) -> dict[str, Any] | None:
+        """Who signed a draft, when, and the signed files (None when not signed)."""
+        return self.store.approval(draft_id)
+
+    def poll(self, cursor: int) -> Poll:
+        """Drafts changed by any process since `cursor`, the new cursor, and fresh counts when
+        anything changed (None otherwise, so an idle poll costs one tiny query)."""
+        latest, drafts = self.store.changes_since(cursor)
+        return Poll(latest, drafts, self.store.counts() if drafts else None)
+
+    def record_open(self, draft_id: int, clinician: str = "") -> None:
+        """A clinician read a draft: who, which draft, which text (by hash)."""
+        version = self.store.latest_version(draft_id)
+        detail: dict[str, object] = {"draft": draft_id}
+        if version is not None:
+            detail |= {"version": version.n, "sha256": version.sha256}
+        self.audit_log.append("open", clinician, **detail)
+
+    def autosave(self, draft_id: int, text: str, clinician: str = "") -> Version:
+        """Keep what was typed as a version (origin ``autosave``); unchanged text is not one."""
+        return self.save_edit(draft_id, text, origin="autosave", clinician=clinician)
+
+    def version(self, draft_id: int, n: int) -> Version | None:
+        return self.store.version(draft_id, n)
+
+    def model_version(self, draft_id: int) -> Version | None:
+        """The model's latest draft of this document: what the clinician's edits are measured
+        against (the first version, unless it was regenerated)."""
+        return self.store.model_version(draft_id)
+
+    def restore_version(self, draft_id: int, n: int, clinician: str = "") -> Version:
+        """Make an old version current again, as a new version (history is never rewritten)."""
+        old = self.store.version(draft_id, n)
+        if old is None:
+            raise ChartdeskError(f"draft {draft_id} has no version {n}")
+        return self.save_edit(draft_id, old.text, origin="restore", clinician=clinician)
+
+    def cancel_draft(self, draft_id: int, clinician: str = "") -> bool:
+        """Stop drafting a draft (its pending or running job); True if there was one."""
+        cancelled = self.store.cancel_jobs(draft_id)
+        if cancelled:
+            self.audit_log.append("cancel", clinician, draft=draft_id)
+        return cancelled
+
+    def draft_with(self, draft_id: int, skill_id: str, clinician: str = "") -> int:
+        """Queue a new draft of the same note with another Skill; returns the new draft's id."""
+        draft = self.store.get_draft(draft_id)
+        skill = self.clinic.skills.resolve(skill_id)
+        if skill is None:
+            raise ChartdeskError(f"unknown Skill {skill_id!r}")
+        try:
+            self.store.note_content(draft.note_id)
+        except StoreError as exc:
+            raise ChartdeskError(f"draft {draft_id} has no readable note to draft from") from exc
+        new_id = self.store.create_draft(draft.note_id, skill.id)
+        self.store.set_skill_hash(new_id, skill.sha256)
+        self.audit_log.append("draft_with", clinician, draft=new_id, skill=skill.id)
+        return new_id
+
+    def skill_list(self) -> list[Skill]:
+        return sorted(self.clinic.skills, key=lambda skill: skill.name.lower())
+
+    def signed_version(self, draft_id: int) -> Version | None:
+        """The version a clinician signed (None for a draft that is not signed)."""
+        approval = self.store.approval(draft_id)
+        if approval is None:
+            return None
+        for version in self.store.versions(draft_id):
+            if version.id == approval["version_id"]:
+                return version
+        return None
+
+    def addenda(self, draft_id: int) -> list[Version]:
+        return [v for v in self.store.versions(draft_id) if v.origin == "addendum"]
+
+    def _write_signed(
+        self,
+        folder: Path,
+        stem: str,
+        document: str,
+        record: dict[str, Any],
+        draft: Draft,
+        clinician: Clinician,
+        signed_at: str,
+        appends_sha256: str = "",
+    ) -> SignedFiles:
+        """Write the signed Markdown, its FHIR DocumentReference and the JSON record naming
+        both with their hashes: validated first, each atomic and read-only, never replaced."""
+        md_path, json_path = folder / f"{stem}.md", folder / f"{stem}.json"
+        fhir_path = folder / f"{stem}.fhir.json"
+        for path in (md_path, json_path, fhir_path):
+            if path.exists():
+                raise ChartdeskError(
+                    f"{path.name} already exists; signed documents are never replaced"
+                )
+        skill = self.clinic.skills.get(draft.skill)
+        md_bytes = document.encode("utf-8")
+        resource = fhir.document_reference(
+            fhir.SignedDocument(
+                document=md_bytes,
+                file_name=md_path.name,
+                title=draft_title(draft),
+                skill_kind=skill.kind if skill else "",
+                skill_id=draft.skill,
+                patient=draft.patient,
+                service_date=draft.date,
+                signed_at=signed_at,
+                signer=clinician.name,
+                signature=clinician.signature,
+                clinic=self.context.name,
+                draft_id=draft.id,
+                sha256=text_sha256(document),
+                appends_sha256=appends_sha256,
+            )
+        )
+        fhir.validate(resource)
+        fhir_bytes = fhir.to_bytes(resource)
+        record = record | {
+            "files": {
+                "markdown": {"path": self.relative(md_path), "sha256": text_sha256(document)},
+                "fhir": {"path": self.relative(fhir_path), "sha256": _sha256(fhir_bytes)},
+            }
+        }
+        json_bytes = json.dumps(record, indent=2).encode("utf-8")
+        signed = SignedFiles(
+            (md_path, json_path, fhir_path),
+            {
+                "json_sha256": _sha256(json_bytes),
+                "fhir_sha256": _sha256(fhir_bytes),
+            },
+        )
+        try:
+            write_private(md_path, md_bytes, read_only=True)
+            write_private(fhir_path, fhir_bytes, read_only=True)
+            write_private(json_path, json_bytes, read_only=True)
+        except BaseException:
+            signed.remove()
+            raise
+        return signed
+
+    def add_addendum(self, draft_id: int, text: str, clinician: Clinician) -> list[Path]:
+        """Sign an addendum to a signed document: a new version (origin ``addendum``) and new
+        signed files beside the original, which is never touched."""
+        draft = self.store.get_draft(draft_id)
+        approval = self.store.approval(draft_id)
+        if draft.status != "approved" or approval is None:
+            raise ChartdeskError(f"draft {draft_id} is not signed; edit it, no addendum needed")
+        body = text.strip()
+        if not body:
+            raise ChartdeskError("the addendum is empty")
+        number = len(self.addenda(draft_id)) + 1
+        signed_at = datetime.now(UTC).isoformat(timespec="seconds")
+        document = (
+            f"# Addendum {number}: {draft_title(draft)}\n\n"
+            f"Adds to the document signed by {approval['clinician']}, {approval['credentials']}"
+            f" on {approval['signed_at']} (sha256 {approval['sha256']}).\n\n{body}\n"
+        )
+        document = _signed_markdown(document, clinician.signature, signed_at)
+        folder = self.clinic.paths.approved / (draft.date or signed_at[:10])
+        ensure_private_dir(folder)
+        stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}-addendum-{number}"
+        record = {
+            "draft_id": draft.id,
+            "addendum": number,
+            "appends_sha256": approval["sha256"],
+            "patient": draft.patient,
+            "date": draft.date,
+            "skill": draft.skill,
+            "text": document,
+            "sha256": text_sha256(document),
+            "clinician": clinician.name,
+            "credentials": clinician.credentials,
+            "os_user": os_user(),
+            "signed_at": signed_at,
+        }
+        signed = self._write_signed(
+            folder,
+            stem,
+            document,
+            record,
+            draft,
+            clinician,
+            signed_at,
+            appends_sha256=approval["sha256"],
+        )
+        try:
+            version = self.store.add_version(draft_id, body, "addendum", os_user())
+        except StoreError as exc:
+            signed.remove()
+            raise ChartdeskError(str(exc)) from exc
+        files = [self.relative(path) for path in signed.paths]
+        self.audit_log.append(
+            "addendum",
+            clinician.name,
+            draft=draft_id,
+            version=version.n,
+            sha256=record["sha256"],
+            files=files,
+            **signed.hashes,
+        )
+        self.discard_addendum_draft(draft_id)
+        return list(signed.paths)
+
+    def _addendum_draft_path(self, draft_id: int) -> Path:
+        return self.clinic.paths.state / "addenda" / f"{draft_id}.md"
+
+    def save_addendum_draft(self, draft_id: int, text: str) -> None:
+        """Keep an unsigned addendum while it is typed (private, under .chartdesk/): an
+        addendum is not a version until it is signed, but a dropped connection must not lose it."""
+        path = self._addendum_draft_path(draft_id)
+        ensure_private_dir(path.parent)
+        write_private(path, text.encode("utf-8"))
+
+    def addendum_draft(self, draft_id: int) -> str:
+        try:
+            return self._addendum_draft_path(draft_id).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+
+    def discard_addendum_draft(self, draft_id: int) -> None:
+        self._addendum_draft_path(draft_id).unlink(missing_ok=True)
+
+    def is_patient_facing(self, draft: Draft) -> bool:
+        """Handouts: home exercise programmes and any Skill graded for plain language."""
+        skill = self.clinic.skills.get(draft.skill)
+        return skill is not None and (skill.kind == "hep" or skill.max_grade > 0)
+
+    def export_handout(self, draft_id: int, clinician: str = "", paper: str = "auto") -> Path:
+        """Write a signed patient-facing document as printable HTML to exports/."""
+        from tui.core.export import PAPERS, Handout, handout_html
+
+        draft = self.store.get_draft(draft_id)
+        if not self.is_patient_facing(draft):
+            raise ChartdeskError(f"{draft.skill} is not a patient handout; nothing to export")
+        signed = self.signed_version(draft_id)
+        approval = self.store.approval(draft_id)
+        if signed is None or approval is None:
+            raise ChartdeskError("only a signed handout is exported; sign it first")
+        if paper not in PAPERS:
+            raise ChartdeskError(f"paper must be one of {', '.join(PAPERS)}")
+        skill = self.clinic.skills.get(draft.skill)
+        page = handout_html(
+            Handout(
+                title=skill.name if skill else draft.skill,
+                clinic=self.context.name,
+                patient=draft.patient,
+                date=draft.date,
+                markdown=signed.text,
+                signature=f"{approval['clinician']}, {approval['credentials']}",
+            ),
+            paper,
+        )
+        folder = self.clinic.paths.exports / (draft.date or approval["signed_at"][:10])
+        ensure_private_dir(folder)
+        path = folder / f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}.html"
+        data = page.encode("utf-8")
+        write_private(path, data)
+        self.audit_log.append(
+            "export", clinician, draft=draft_id, sha256=_sha256(data), files=[self.relative(path)]
+        )
+        return path
+
+    def record_copy(self, draft_id: int | None, text: str, clinician: str = "") -> None:
+        """Text left the app through the terminal clipboard: record which draft, by hash."""
+        detail: dict[str, object] = {"sha256": text_sha256(text)}
+        if draft_id is not None:
+            detail["draft"] = draft_id
+        self.audit_log.append("copy", clinician, **detail)
+
+    def record_lock(self, action: str, clinician: str = "", count: int = 0) -> None:
+        """The screen locked, unlocked, or refused a PIN (`count` failed attempts so far)."""
+        if action not in ("lock", "unlock", "unlock_failed"):
+            raise ValueError(action)
+        detail: dict[str, object] = {"count": count} if count else {}
+        self.audit_log.append(action, clinician, **detail)
+
+    def today(self, day: date) -> TodayFigures:
+        return today_figures(self.store, day)
+
+
+@dataclass(frozen=True)
+class Poll:
+    """What changed since a review session last looked."""
+
+    cursor: int
+    drafts: list[Draft]
+    counts: dict[str, int] | None
+
+
+@dataclass(frozen=True)
+class SignedFiles:
+    """The files of one signature and the hashes recorded for them."""
+
+    paths: tuple[Path, ...]
+    hashes: dict[str, str]
+
+    def remove(self) -> None:
+        """Undo a signature the store refused: these files were never a signed record."""
+        for path in self.paths:
+            path.unlink(missing_ok=True)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
 
 def _signed_markdown(text: str, signature: str, signed_at: str) -> str:
     return f"{text.rstrip()}\n\n---\nElectronically signed by {signature} on {signed_at}.\n"
@@ -343,6 +792,12 @@ def _note_meta(note: Note) -> dict[str, Any]:
         "payer": note.payer,
         "skill": note.skill,
     }
+
+
+def _storable(text: str) -> str:
+    """File names are bytes on Linux; undecodable bytes become backslash escapes so the name
+    can be stored and shown (SQLite text must be valid UTF-8)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _inbox_folder(rel: str) -> str:

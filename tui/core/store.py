@@ -936,27 +936,33 @@ class Store:
         ]  # fmt: skip
 
     def notes_on(self, day: str) -> list[DayNote]:
-        """The readable notes dated `day` (ISO), the latest version of each file, in arrival
-        order, each with the draft a reviewer opens for it: its first pass in the planned
-        Skill, else its oldest draft."""
+        """The notes dated `day` (ISO): the latest version of each readable file, and the
+        unreadable ones still waiting for a fix (the billing office must hear of those too),
+        in arrival order, each with the draft a reviewer opens for it: its first pass in the
+        planned Skill, else its oldest draft."""
         conn = self.db
         _register_functions(conn)
         rows = conn.execute(
             "SELECT n.id, n.path, n.patient, n.skill, n.kind, (SELECT d.id FROM drafts d"
-            " WHERE d.note_id = n.id ORDER BY d.parent_id IS NOT NULL, d.skill != n.skill, d.id"
-            " LIMIT 1) FROM notes n WHERE n.status = 'ok' AND chartdesk_day(n.date) = ?"
-            " AND n.version = (SELECT MAX(m.version) FROM notes m WHERE m.path = n.path"
-            " AND m.status = 'ok') ORDER BY n.id",
+            " WHERE d.note_id = n.id ORDER BY d.parent_id IS NOT NULL, d.skill != (SELECT"
+            " s.skill FROM notes s WHERE s.id = d.note_id), d.id LIMIT 1), n.status, n.reason"
+            f" FROM notes n WHERE {_NOTE_DAY} = ? AND (n.status = 'failed'"
+            " OR (n.status = 'ok' AND n.version = (SELECT MAX(m.version) FROM notes m"
+            " WHERE m.path = n.path AND m.status = 'ok'))) ORDER BY n.id",
             (day,),
         ).fetchall()
-        return [DayNote(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5]) for r in rows]
+        return [
+            DayNote(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5], str(r[6]),
+                    str(r[7]))
+            for r in rows
+        ]  # fmt: skip
 
     def note_days(self) -> list[str]:
-        """The ISO days that have readable notes, oldest first (the audit steps through them)."""
+        """The ISO days that have notes, oldest first (the audit steps through them)."""
         conn = self.db
         _register_functions(conn)
         rows = conn.execute(
-            "SELECT DISTINCT chartdesk_day(date) AS day FROM notes WHERE status = 'ok'"
+            f"SELECT DISTINCT {_NOTE_DAY} AS day FROM notes n WHERE n.status IN ('ok', 'failed')"
             " AND day != '' ORDER BY day"
         )
         return [str(row[0]) for row in rows]
@@ -1100,9 +1106,11 @@ class QueueEntry:
 # -- episode history and day queries (issue 5) -------------------------------------------------
 
 _HEAD_BYTES: Final = 4096
+# A note's day: its header or file-name date; an unreadable note has only its path to go by.
+_NOTE_DAY: Final = "chartdesk_day(CASE WHEN n.date != '' THEN n.date ELSE n.path END)"
 _ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_NAME_WORD: Final = re.compile(r"[^\W\d_]+")
+_NAME_WORD: Final = re.compile(r"[^\W_]+")
 
 
 def iso_day(text: str) -> str:
@@ -1161,3 +1169,5 @@ class DayNote:
     skill: str
     kind: str
     draft_id: int | None
+    status: str = "ok"  # ok | failed (unreadable: `reason` says why)
+    reason: str = ""

@@ -1,25 +1,41 @@
 """The review app: the queue, the draft, the editor and sign-off, all from the keyboard.
 
 `run_app` is the entry point `tui.cli` calls. The app owns session-wide concerns only (keymap,
-theme, help, quitting safely, clipboard policy); the screens do the review work.
+theme, the idle lock, the in-process drafter, help and the command palette, quitting safely,
+clipboard policy); the screens do the review work.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.core.service import ClinicService
-from tui.ui.keymap import bindings_for, check_remaps
-from tui.ui.screens.editor import EditorScreen
-from tui.ui.screens.help import HelpScreen
+from tui.ui.drafter import DrafterEvent, make_pipeline
+from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
+from tui.ui.screens.lock import LockScreen
 from tui.ui.screens.review import ReviewScreen
 from tui.ui.session import Session
 
+if TYPE_CHECKING:
+    from tui.core.pipeline import PipelineEvent
+
 DEFAULT_THEME = "nord"
+ANSI_THEME = "ansi-dark"
+IDLE_CHECK_SECONDS = 5.0
+# Actions a locked screen still answers to: quitting, and the lock screen's own.
+_WHILE_LOCKED = frozenset({"request_quit", "unlock"})
 
 
 class ChartdeskApp(App[int], inherit_bindings=False):
@@ -29,19 +45,45 @@ class ChartdeskApp(App[int], inherit_bindings=False):
     TITLE = "chartdesk"
     BINDINGS = bindings_for("app")
 
-    def __init__(self, service: ClinicService) -> None:
+    def __init__(
+        self,
+        service: ClinicService,
+        *,
+        drafter: bool = False,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         super().__init__()
         keymap, self.key_problems = check_remaps(service.context.ui.keys)
         self.session = Session(service, keymap)
-        if os.environ.get("SSH_CONNECTION"):
+        if clock is not None:
+            self.session.clock = clock
+        self.locked = False
+        self.last_input = time.monotonic()
+        self._want_drafter = drafter
+        self.review = ReviewScreen(self.session)
+        if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
             self.animation_level = "none"
 
     def get_default_screen(self) -> Screen[None]:
-        return ReviewScreen(self.session)
+        return self.review
 
     def on_mount(self) -> None:
         self.set_keymap(dict(self.session.keymap))
-        wanted = self.session.service.context.ui.theme or DEFAULT_THEME
+        self._choose_theme()
+        for problem in self.key_problems:
+            self.notify(problem, title="context.toml", severity="warning", timeout=10, markup=False)
+        idle = self.idle_seconds
+        if idle > 0:
+            self.set_interval(min(IDLE_CHECK_SECONDS, max(idle / 4, 0.05)), self.lock_if_idle)
+        if self._want_drafter:
+            self.call_after_refresh(self.start_drafter)
+
+    def _choose_theme(self) -> None:
+        """The clinic's theme, else a readable ANSI theme on a 16-colour terminal."""
+        wanted = self.session.service.context.ui.theme
+        if not wanted and self.console.color_system in ("standard", "windows"):
+            wanted = ANSI_THEME
+        wanted = wanted or DEFAULT_THEME
         if wanted in self.available_themes:
             self.theme = wanted
         else:
@@ -49,18 +91,147 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             self.notify(
                 f"[ui] theme {wanted!r} is not a known theme", severity="warning", markup=False
             )
-        for problem in self.key_problems:
-            self.notify(problem, title="context.toml", severity="warning", timeout=10, markup=False)
+
+    # The drafter --------------------------------------------------------------------------------
+
+    def start_drafter(self) -> None:
+        """Run the clinic's pipeline here (it waits if another process holds the drafter lock)."""
+        pipeline = make_pipeline(self.session.service)
+
+        def forward(event: PipelineEvent) -> None:
+            self.review.post_message(DrafterEvent(event))
+
+        pipeline.subscribe(forward)
+        self.session.drafter = pipeline
+        self.run_worker(pipeline.run(), name="drafter", group="drafter", exit_on_error=False)
+
+    async def on_unmount(self) -> None:
+        drafter = self.session.drafter
+        stop = getattr(drafter, "stop", None)
+        if stop is not None:
+            stop()
+
+    # The idle lock ------------------------------------------------------------------------------
+
+    @property
+    def idle_seconds(self) -> float:
+        return float(self.session.service.context.idle_minutes) * 60.0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.last_input = time.monotonic()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        if not self.locked and time.monotonic() - self.last_input >= self.idle_seconds:
+            self.action_lock()
+
+    def action_lock(self) -> None:
+        """Hide all patient data now: keep open edits, clear messages, cover every screen."""
+        if self.locked:
+            return
+        self.autosave_editors()
+        self.locked = True
+        self.clear_notifications()
+        self.review.hide_patient_data()
+        self.session.service.record_lock("lock", self.session.signer_name)
+        self.push_screen(LockScreen(self.session), self._unlocked)
+
+    def _unlocked(self, _result: None) -> None:
+        self.locked = False
+        self.last_input = time.monotonic()
+        self.review.restore_patient_data()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.locked or action in _WHILE_LOCKED
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        """Messages often name a patient: none are shown while the screen is locked."""
+        if not self.locked:
+            super().notify(message, *args, **kwargs)
+
+    # Help and the command palette ---------------------------------------------------------------
 
     def action_show_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.session.keymap))
 
+    def action_show_skills(self) -> None:
+        from tui.ui.screens.skills import SkillsScreen
+
+        if not any(isinstance(s, SkillsScreen) for s in self.screen_stack):
+            self.push_screen(SkillsScreen(self.session))
+
+    def action_show_audit(self) -> None:
+        from tui.ui.screens.audit import AuditScreen
+
+        if not any(isinstance(s, AuditScreen) for s in self.screen_stack):
+            self.push_screen(AuditScreen(self.session))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every action of the keymap table usable here, and every Skill ("draft with")."""
+        if self.locked:
+            return
+        for command in super().get_system_commands(screen):
+            if command.title == "Theme":
+                yield command
+        yield SystemCommand("Skills", "List, edit and try Skills", self.action_show_skills)
+        bound = {b.id for b in type(screen).BINDINGS if isinstance(b, Binding)}
+        for action in ACTIONS:
+            if action.scope == "app":
+                run_app_action = partial(self.run_action, action.action.removeprefix("app."))
+                yield SystemCommand(action.description, action.id, run_app_action)
+            elif action.id in bound and action.scope not in ("filter", "lock"):
+                run_screen_action = partial(screen.run_action, action.action)
+                yield SystemCommand(action.description, action.id, run_screen_action)
+        if isinstance(screen, ReviewScreen) and screen.table.selected_id is not None:
+            for skill in self.session.service.skill_list():
+                yield SystemCommand(
+                    f"Draft this note with {skill.name}",
+                    f"{skill.id}: a new draft of the selected note",
+                    partial(self.draft_with, screen, skill.id),
+                )
+
+    def draft_with(self, screen: ReviewScreen, skill_id: str) -> None:
+        from tui.core.errors import ChartdeskError
+
+        draft_id = screen.table.selected_id
+        if draft_id is None:
+            return
+        try:
+            new_id = self.session.service.draft_with(draft_id, skill_id, self.session.signer_name)
+        except ChartdeskError as exc:
+            self.notify(str(exc), title="Not drafted", severity="error", markup=False)
+            return
+        if self.session.drafter is not None:
+            self.session.drafter.wake()
+        screen.refresh_draft(new_id)
+        self.notify(f"Draft {new_id} queued with {skill_id}.", title="Drafting", markup=False)
+
+    # Leaving ------------------------------------------------------------------------------------
+
+    def autosave_editors(self) -> bool:
+        """Autosave every open draft or addendum editor; False if one could not be saved."""
+        ok = True
+        for screen in self.screen_stack:
+            autosave = getattr(screen, "autosave", None)
+            if callable(autosave):
+                ok = bool(autosave()) and ok
+        return ok
+
     def action_request_quit(self) -> None:
-        """Quit, unless an editor holds text that is not saved as a version yet."""
-        if any(isinstance(s, EditorScreen) and s.dirty for s in self.screen_stack):
+        """Quit after autosaving open edits; refused while a Skill has unsaved text or an edit
+        could not be saved (so it is not lost)."""
+        saved = self.autosave_editors()
+        skill_editors = sys.modules.get("tui.ui.screens.skills_editor")  # imported when opened
+        skill_dirty = skill_editors is not None and any(
+            isinstance(s, skill_editors.SkillEditorScreen) and s.dirty for s in self.screen_stack
+        )
+        if skill_dirty or not saved:
             self.notify(
-                "The editor has unsaved changes: save (ctrl+o) or close it (esc) first.",
+                "The editor has text that is not saved: save (ctrl+o) or close it (esc) first.",
                 title="Not quitting",
                 severity="warning",
                 markup=False,
@@ -68,18 +239,40 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             return
         self.exit(0)
 
+    # The clipboard ------------------------------------------------------------------------------
+
     def copy_to_clipboard(self, text: str) -> None:
         """Copy inside the app only, unless the clinic allows the terminal clipboard: over SSH
-        the terminal clipboard is another machine, and drafts are patient data."""
+        the terminal clipboard is another machine, and drafts are patient data. Every copy that
+        leaves the app is recorded in the audit log (by hash)."""
         if self.session.service.context.ui.clipboard:
             super().copy_to_clipboard(text)
+            draft = getattr(self.screen, "draft", None)
+            draft_id = getattr(draft, "id", None)
+            self.session.service.record_copy(draft_id, text, self.session.signer_name)
         else:
             self._clipboard = text
 
+    def copy_draft_text(self, draft_id: int, text: str) -> None:
+        """`c` in the queue: the shown text to the terminal clipboard, if the clinic allows."""
+        if not self.session.service.context.ui.clipboard:
+            self.notify(
+                "Copying is off: the clipboard may be on another machine over SSH. "
+                "[ui] clipboard = true in context.toml allows it (each copy is recorded).",
+                title="Not copied",
+                severity="warning",
+                markup=False,
+            )
+            return
+        super().copy_to_clipboard(text)
+        self.session.service.record_copy(draft_id, text, self.session.signer_name)
+        self.notify("Copied (recorded in the audit log).", title="Copied", markup=False)
 
-def run_app(service: ClinicService, mouse: bool | None = None) -> int:
-    """Run the review app on a clinic; `mouse=None` follows context.toml's ``[ui] mouse``."""
-    app = ChartdeskApp(service)
+
+def run_app(service: ClinicService, mouse: bool | None = None, drafter: bool = True) -> int:
+    """Run the review app on a clinic; `mouse=None` follows context.toml's ``[ui] mouse``.
+    With `drafter`, this process also drafts (when no other process holds the drafter lock)."""
+    app = ChartdeskApp(service, drafter=drafter)
     use_mouse = service.context.ui.mouse if mouse is None else mouse
     result = app.run(mouse=use_mouse)
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -1,4 +1,5 @@
-"""What one review session knows beyond the store: the service and who is signing.
+"""What one review session knows beyond the store: the service, who is signing, the clock and
+the drafter running in this process (if any).
 
 Screens receive the session instead of reaching for ``self.app`` so they stay testable alone and
 typed; the clinician chosen at the first signature is remembered here for the whole session.
@@ -6,11 +7,27 @@ typed; the clinician chosen at the first signature is remembered here for the wh
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol
 
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
+
+
+class Drafter(Protocol):
+    """What the review screens ask of an in-process drafter (tui.core.pipeline.Pipeline)."""
+
+    def wake(self) -> None: ...
+
+    def cancel(self, draft_id: int, reason: str = ...) -> bool: ...
+
+    def partial_text(self, draft_id: int) -> str: ...
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
 
 
 @dataclass
@@ -18,6 +35,8 @@ class Session:
     service: ClinicService
     keymap: Mapping[str, str] = field(default_factory=dict)
     clinician: Clinician | None = None
+    clock: Callable[[], datetime] = _now
+    drafter: Drafter | None = None
 
     @property
     def clinicians(self) -> tuple[Clinician, ...]:
@@ -34,3 +53,6 @@ class Session:
             return self.clinician
         clinicians = self.clinicians
         return clinicians[0] if len(clinicians) == 1 else None
+
+    def today(self) -> date:
+        return self.clock().date()

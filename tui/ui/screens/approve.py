@@ -19,6 +19,11 @@ from tui.core.review import title
 from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
 
+SIGN_NOTE = (
+    "The signed document is written to approved/ (Markdown, JSON and FHIR) and can never be "
+    "changed; later corrections are signed addenda."
+)
+
 
 def preselect(
     clinicians: Sequence[Clinician], remembered: Clinician | None, discipline: str
@@ -37,16 +42,24 @@ class ApproveScreen(ModalScreen[Clinician | None]):
     BINDINGS = bindings_for("approve")
 
     def __init__(
-        self, draft: Draft, clinicians: Sequence[Clinician], remembered: Clinician | None
+        self,
+        draft: Draft,
+        clinicians: Sequence[Clinician],
+        remembered: Clinician | None,
+        *,
+        heading: str = "Approve and sign",
+        note: str = SIGN_NOTE,
     ) -> None:
         super().__init__()
+        self.heading = heading
+        self.note = note
         self.draft = draft
         self.clinicians = tuple(clinicians)
         self.choice = preselect(self.clinicians, remembered, draft.discipline)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
-            yield Label("Approve and sign", classes="dialog-title")
+            yield Label(self.heading, classes="dialog-title")
             yield Static(Text(title(self.draft), style="bold"))
             summary = self.draft.check_summary
             if summary and summary != "clean":
@@ -61,10 +74,7 @@ class ApproveScreen(ModalScreen[Clinician | None]):
                 )
             else:
                 yield Static(Text.assemble("Sign as: ", (self.clinicians[0].signature, "bold")))
-            yield Static(
-                "The signed document is written to approved/ and can never be changed.",
-                classes="dialog-note",
-            )
+            yield Static(self.note, classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Sign (y)", id="sign", variant="success", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
@@ -84,6 +94,11 @@ class ApproveScreen(ModalScreen[Clinician | None]):
 
     @property
     def clinician(self) -> Clinician:
+        """The highlighted clinician, read from the list itself: keys typed together (↓ then y
+        over a slow SSH link) arrive before the list's highlight message does."""
+        for options in self.query("#clinicians").results(OptionList):
+            if options.highlighted is not None:
+                self.choice = options.highlighted
         return self.clinicians[self.choice]
 
     def action_sign(self) -> None:

@@ -1,16 +1,22 @@
 """The editor: the draft's latest text in a TextArea; every save is a new version in the store.
 
-Closing with unsaved changes asks save / discard / keep editing. If the draft is signed by
-another session meanwhile, the save is refused by the store and the text stays in the editor,
-so nothing typed is lost.
+Nothing typed is lost: the text is autosaved as a version (origin ``autosave``) a few seconds
+after typing stops, at the latest every `AUTOSAVE_MAX_SECONDS` while typing goes on, and when
+the editor closes, the screen locks or the app quits; an SSH connection that drops loses at
+most those seconds, and reopening the draft shows the last autosave. If the draft is signed by
+another session meanwhile, the store refuses the save and the text stays in the editor.
 """
 
 from __future__ import annotations
+
+import os
+import time
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
@@ -18,16 +24,24 @@ from tui.core.errors import ChartdeskError
 from tui.core.review import title
 from tui.core.store import Draft, Version
 from tui.ui.keymap import bindings_for
-from tui.ui.screens.unsaved import Choice, UnsavedScreen
+from tui.ui.screens.diff import DiffScreen, diff_for
+from tui.ui.screens.versions import VersionsScreen
 from tui.ui.session import Session
 
+AUTOSAVE_SECONDS = 3.0
+AUTOSAVE_MAX_SECONDS = 15.0
 
-def markdown_area(text: str) -> TextArea:
+
+def markdown_area(text: str, *, id: str = "editor-text") -> TextArea:
     """A soft-wrapping TextArea, with Markdown highlighting when tree-sitter is installed."""
+    # A blinking cursor repaints twice a second: over SSH that is traffic for nothing.
+    blink = not (os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"))
     try:
-        return TextArea(text, language="markdown", soft_wrap=True, id="editor-text")
+        area = TextArea(text, language="markdown", soft_wrap=True, id=id)
     except LanguageDoesNotExist:
-        return TextArea(text, soft_wrap=True, id="editor-text")
+        area = TextArea(text, soft_wrap=True, id=id)
+    area.cursor_blink = blink
+    return area
 
 
 class EditorScreen(Screen[bool]):
@@ -42,6 +56,10 @@ class EditorScreen(Screen[bool]):
         self.version = version
         self.saved_text = version.text
         self.saved_any = False
+        self._timer: Timer | None = None
+        self._dirty_since: float | None = None
+        self._save_failed = False
+        self._leave_armed = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="editor-header")
@@ -61,49 +79,112 @@ class EditorScreen(Screen[bool]):
         return self.text_area.text != self.saved_text
 
     @on(TextArea.Changed, "#editor-text")
-    def _show_state(self) -> None:
-        state = ("● unsaved changes", "bold yellow") if self.dirty else ("saved", "green")
+    def _changed(self) -> None:
+        self._show_state()
+        if not self.dirty:
+            return
+        now = time.monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        if now - self._dirty_since >= AUTOSAVE_MAX_SECONDS:
+            self.autosave()
+        elif self._timer is None:
+            self._timer = self.set_timer(AUTOSAVE_SECONDS, self.autosave)
+        else:
+            self._timer.reset()
+
+    def _show_state(self, note: str = "") -> None:
+        if self._save_failed:
+            state = ("● not saved (see message)", "bold red")
+        elif self.dirty:
+            state = ("● editing", "bold yellow")
+        else:
+            state = (note or "saved", "green")
         self.query_one("#editor-header", Static).update(
             Text.assemble(
                 ("Editing ", "bold"),
                 title(self.draft),
-                f" · version {self.version.n} · ",
+                f" · version {self.version.n} ({self.version.origin}) · ",
                 state,
             )
         )
 
-    def action_save(self) -> bool:
-        """Save the text as a new version; False (with a message) when the store refuses."""
+    def _store(self, origin: str) -> bool:
+        """Save the text as a new version; False (with one message) when the store refuses."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         text = self.text_area.text
         try:
             version = self.session.service.save_edit(
-                self.draft.id, text, clinician=self.session.signer_name
+                self.draft.id, text, origin=origin, clinician=self.session.signer_name
             )
         except ChartdeskError as exc:
-            self.notify(
-                f"{exc}. Your text is still here.",
-                title="Not saved",
-                severity="error",
-                markup=False,
-            )
+            if not self._save_failed or origin == "edit":
+                self.notify(
+                    f"{exc}. Your text is still here.",
+                    title="Not saved",
+                    severity="error",
+                    markup=False,
+                )
+            self._save_failed = True
+            self._show_state()
             return False
-        if version.n == self.version.n:
-            self.notify("No changes to save.", markup=False)
-        else:
-            self.notify(f"Saved as version {version.n}.", title="Saved", markup=False)
+        self._save_failed = False
+        if version.n != self.version.n:
             self.saved_any = True
         self.version = version
         self.saved_text = text
-        self._show_state()
+        self._dirty_since = None
+        self._show_state("autosaved" if origin == "autosave" else "saved")
+        return True
+
+    def autosave(self) -> bool:
+        """Keep what was typed (called by the timer, on leaving, locking and quitting)."""
+        if not self.dirty:
+            return True
+        return self._store("autosave")
+
+    def action_save(self) -> bool:
+        before = self.version.n
+        if not self._store("edit"):
+            return False
+        if self.version.n == before:
+            self.notify("No changes to save.", markup=False)
+        else:
+            self.notify(f"Saved as version {self.version.n}.", title="Saved", markup=False)
         return True
 
     def action_leave(self) -> None:
-        if not self.dirty:
+        """Close, autosaving first. If the store refuses (signed elsewhere), the text stays;
+        a second esc closes without it."""
+        if self.autosave() or self._leave_armed:
             self.dismiss(self.saved_any)
             return
-        self.app.push_screen(UnsavedScreen(), self._after_question)
+        self._leave_armed = True
+        self.notify(
+            "Press esc again to close without saving this text.", severity="warning", markup=False
+        )
 
-    def _after_question(self, choice: Choice | None) -> None:
-        leave = choice == "discard" or (choice == "save" and self.action_save())
-        if leave:
-            self.dismiss(self.saved_any)
+    def action_diff(self) -> None:
+        self.autosave()
+        model = self.session.service.model_version(self.draft.id)
+        if model is None:
+            self.notify("No model draft to compare with.", severity="warning", markup=False)
+            return
+        lines = diff_for(model, self.text_area.text, self.version.n)
+        self.app.push_screen(DiffScreen(title(self.draft), lines))
+
+    def action_versions(self) -> None:
+        self.autosave()
+        screen = VersionsScreen(self.session, self.draft, can_restore=True)
+        self.app.push_screen(screen, self._restored)
+
+    def _restored(self, version: Version | None) -> None:
+        if version is None:
+            return
+        self.version = version
+        self.saved_text = version.text
+        self.saved_any = True
+        self.text_area.load_text(version.text)
+        self._show_state("restored")

@@ -1,36 +1,77 @@
-"""The main screen: the queue beside (or above) the selected draft, and the review actions.
+"""The main screen: the queue beside (or above) the selected draft, and every review action.
 
-The screen polls the store once a second (`last_change`, then `changed_since`) so drafts made by
-the drafter in another process appear without a restart; rows change in place, the cursor stays.
+Dialogs and editors are imported when first opened: start-up time is part of the review
+app's speed target, and most sessions open only a few of them.
+
+The screen follows the store by its change cursor (`ClinicService.poll`, once a second), so
+drafts made by any process appear without a restart; rows change in place, the cursor stays.
+Events of a drafter running in this process arrive as `DrafterEvent` messages and are applied
+at once (new rows, streaming text).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
 from functools import partial
 
-from textual import on
+from rich.text import Text
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input
 
 from tui.core.context import Clinician
 from tui.core.errors import ChartdeskError
-from tui.core.review import approve_refusal, edit_refusal, reject_refusal, title
+from tui.core.review import (
+    addendum_refusal,
+    approve_refusal,
+    cancel_refusal,
+    edit_refusal,
+    next_status_filter,
+    query_terms,
+    regenerate_refusal,
+    reject_refusal,
+    title,
+)
 from tui.core.store import Draft, text_sha256
+from tui.ui.drafter import DrafterEvent, role_text
 from tui.ui.keymap import bindings_for
-from tui.ui.screens.approve import ApproveScreen
-from tui.ui.screens.editor import EditorScreen
-from tui.ui.screens.reject import RejectScreen
+from tui.ui.render import line_of
 from tui.ui.session import Session
-from tui.ui.widgets.preview import DraftPreview
+from tui.ui.widgets.preview import DraftPreview, Shown, SourcePane
 from tui.ui.widgets.queue import QueueTable
 from tui.ui.widgets.status import StatusBar
+from tui.ui.widgets.today import TodayBar
 
 POLL_SECONDS = 1.0
+OPEN_AFTER_SECONDS = 1.0
 STACK_BELOW_COLUMNS = 90
+
+
+class FilterInput(Input):
+    """The `/` filter line: typing filters the queue at once; enter keeps it, esc clears it."""
+
+    BINDINGS = bindings_for("filter")
+
+    def watch_value(self, value: str) -> None:
+        """Filter as the key is typed, in the same frame (Input.Changed would arrive after
+        the frame that echoes the key, and the queue would follow one frame late)."""
+        screen = self.screen
+        if isinstance(screen, ReviewScreen):
+            screen.filter_to(value)
+
+    def action_apply_filter(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ReviewScreen):
+            screen.apply_filter()
+
+    def action_clear_filter(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ReviewScreen):
+            screen.clear_filter()
 
 
 class ReviewScreen(Screen[None]):
@@ -39,20 +80,32 @@ class ReviewScreen(Screen[None]):
 
     reading: reactive[bool] = reactive(False)
     """True while a draft is open full-size (the queue is hidden; j/k still move)."""
+    show_source: reactive[bool] = reactive(False)
+    """True while the source note is shown beside the draft (`s`)."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.service = session.service
-        self._stamp = ""
+        self._cursor = 0
         self._poll_failed = False
+        self._opened: set[int] = set()
+        self._open_timer: Timer | None = None
+        self._filter_opening = False
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.service.context.name, id="status")
+        yield TodayBar(id="today")
         with Container(id="panes"):
             yield QueueTable(id="queue")
             yield DraftPreview(id="preview")
-        yield Footer(show_command_palette=False)
+            yield SourcePane(id="source")
+        filter_input = FilterInput(
+            placeholder="filter: patient, document, date, status", id="filter"
+        )
+        filter_input.cursor_blink = False  # no repaint twice a second over SSH
+        yield filter_input
+        yield Footer(show_command_palette=False, compact=True)
 
     @property
     def table(self) -> QueueTable:
@@ -62,69 +115,196 @@ class ReviewScreen(Screen[None]):
     def preview(self) -> DraftPreview:
         return self.query_one(DraftPreview)
 
+    @property
+    def source(self) -> SourcePane:
+        return self.query_one(SourcePane)
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
     def on_mount(self) -> None:
         self.table.border_title = "Queue"
         self.preview.border_title = "Draft"
-        self._stamp = self.service.last_change()
-        self.table.upsert(self.service.drafts())
+        self.source.border_title = "Source note"
+        self._cursor = self.service.change_cursor()
+        self.table.on_cursor_moved = self.load_preview
+        self.table.load(self.service.queue_entries())
         self.query_one(StatusBar).show_counts(self.service.counts())
+        self._show_queue_title()
         self.table.focus()
         self.load_preview()
+        # Tens of thousands of long-lived row objects now exist; freezing them keeps Python's
+        # cyclic GC from rescanning them all on every collection (pauses of 30-80 ms that
+        # otherwise land on random keystrokes).
+        gc.freeze()
         self.set_interval(POLL_SECONDS, self.poll_changes)
+        self.refresh_today()
 
     # Following the store ------------------------------------------------------------------------
 
     def poll_changes(self) -> None:
         """Pick up drafts changed by any process since the last look."""
         try:
-            stamp = self.service.last_change()
-            if stamp == self._stamp:
-                return
-            changed = self.service.changed_since(self._stamp)
+            result = self.service.poll(self._cursor)
         except Exception as exc:  # a busy or vanished database must not kill the session
             if not self._poll_failed:
                 self.notify(f"Could not read the queue: {exc}", severity="warning", markup=False)
             self._poll_failed = True
             return
         self._poll_failed = False
-        self._stamp = stamp
-        self.apply_changes(changed)
+        self._cursor = result.cursor
+        if result.drafts:
+            self.apply_changes(result.drafts, result.counts)
 
-    def apply_changes(self, drafts: Iterable[Draft]) -> None:
-        drafts = list(drafts)
+    def apply_changes(self, drafts: list[Draft], counts: dict[str, int] | None = None) -> None:
         self.table.upsert(drafts)
-        self.query_one(StatusBar).show_counts(self.service.counts())
+        self.query_one(StatusBar).show_counts(counts or self.service.counts())
+        self._show_queue_title()
         if self.table.selected_id in {d.id for d in drafts} or self.preview.draft_id is None:
             self.load_preview()
+        self.refresh_today()
 
     def refresh_draft(self, draft_id: int) -> None:
         """Show the effect of this session's own action at once, without waiting for a poll."""
         self.apply_changes([self.service.draft(draft_id)])
 
+    @on(DrafterEvent)
+    def _drafter_event(self, message: DrafterEvent) -> None:
+        event = message.event
+        if event.kind == "role":
+            self.query_one(StatusBar).show_drafter(role_text(event.status, event.reason))
+        elif event.kind == "progress" and event.draft_id == self.table.selected_id:
+            self.load_preview()
+        elif event.kind == "draft" and event.draft_id is not None:
+            self.poll_changes()
+
+    @work(thread=True, exclusive=True, group="today")
+    def refresh_today(self) -> None:
+        """The day's figures read the store and diff signed texts: off the UI thread."""
+        figures = self.service.today(self.session.today())
+        self.app.call_from_thread(self.query_one(TodayBar).show, figures)
+
+    # The draft pane -----------------------------------------------------------------------------
+
+    def shown_for(self, draft: Draft) -> Shown:
+        """Gather what the draft pane shows: the text to sign (or the signed text with its
+        addenda), highlighted unsupported values, and note lines of missing facts."""
+        service = self.service
+        skill = service.clinic.skills.get(draft.skill)
+        skill_name = skill.name if skill else draft.skill
+        if draft.status == "approved":
+            version = service.signed_version(draft.id)
+            text = version.text if version else None
+            for number, addendum in enumerate(service.addenda(draft.id), start=1):
+                text = f"{text or ''}\n\n---\n\n## Addendum {number}\n\n{addendum.text}"
+        else:
+            version = service.latest_version(draft.id)
+            text = version.text if version else None
+        partial_text = ""
+        if text is None and self.session.drafter is not None:
+            partial_text = self.session.drafter.partial_text(draft.id)
+        marks: tuple[str, ...] = ()
+        unsupported = draft.checks.get("unsupported") or []
+        if unsupported and text is not None:
+            model = service.model_version(draft.id)
+            source = model.text if model else text
+            marks = tuple(
+                source[f["span"][0] : f["span"][1]]
+                for f in unsupported
+                if isinstance(f.get("span"), list) and len(f["span"]) == 2
+            )
+        missing_lines: dict[int, int] = {}
+        missing = draft.checks.get("missing") or []
+        if missing and draft.parent_id is None:
+            note_text = self._note_text(draft.id)
+            for index, fact in enumerate(missing):
+                span = fact.get("span")
+                if note_text and isinstance(span, list) and span:
+                    missing_lines[index] = line_of(note_text, int(span[0]))
+        return Shown(draft, version, text, skill_name, marks, missing_lines, partial_text)
+
+    def _note_text(self, draft_id: int) -> str:
+        try:
+            note = self.service.source_note(draft_id)
+        except Exception:  # a failed note has no stored content
+            return ""
+        return note.text if note.kind == "text" else ""
+
     def load_preview(self) -> None:
         draft_id = self.table.selected_id
         if draft_id is None:
-            self.preview.show(None, None)
+            self.preview.show(None)
+            if self.show_source:
+                self.source.show_message("No draft selected.")
             return
-        versions = self.service.versions(draft_id)
-        self.preview.show(self.service.draft(draft_id), versions[-1] if versions else None)
+        draft = self.service.draft(draft_id)
+        self.preview.show(self.shown_for(draft))
+        if self.show_source:
+            self.load_source(draft)
+        self._arm_open_record()
 
-    @on(DataTable.RowHighlighted, "#queue")
-    def _highlighted(self) -> None:
-        self.load_preview()
+    def load_source(self, draft: Draft) -> None:
+        if self.source.draft_id == draft.id:
+            return
+        try:
+            note = self.service.source_note(draft.id)
+        except Exception as exc:
+            self.source.show_message(f"The note could not be read: {draft.reason or exc}")
+            return
+        if note.kind != "text":
+            self.source.show_scan(draft.id, note.name, note.media_type, len(note.data))
+            return
+        spans = []
+        if draft.parent_id is None:
+            for fact in draft.checks.get("missing") or []:
+                span = fact.get("span")
+                if isinstance(span, list) and len(span) == 2:
+                    spans.append((int(span[0]), int(span[1])))
+        self.source.show_text(draft.id, note.name, note.text, spans)
+
+    def _arm_open_record(self) -> None:
+        """Record "open" in the audit log once the cursor rests on a draft (not for every row
+        passed over with j/k)."""
+        if self._open_timer is None:
+            self._open_timer = self.set_timer(OPEN_AFTER_SECONDS, self._record_open)
+        else:
+            self._open_timer.reset()
+
+    def _record_open(self) -> None:
+        self._open_timer = None
+        draft_id = self.preview.draft_id
+        if draft_id is not None and draft_id not in self._opened and not self.app_locked:
+            self._opened.add(draft_id)
+            self._audit_open(draft_id)
+
+    @work(thread=True, group="audit")
+    def _audit_open(self, draft_id: int) -> None:
+        self.service.record_open(draft_id, self.session.signer_name)
+
+    @property
+    def app_locked(self) -> bool:
+        return bool(getattr(self.app, "locked", False))
 
     @on(DataTable.RowSelected, "#queue")
     def _selected(self) -> None:
         self.action_open()
 
-    # Moving and reading -------------------------------------------------------------------------
+    # Moving, reading, filtering -----------------------------------------------------------------
 
     def watch_reading(self, reading: bool) -> None:
         self.set_class(reading, "-reading")
 
+    def watch_show_source(self, show: bool) -> None:
+        self.set_class(show, "-source")
+        if show and self.table.selected_id is not None:
+            self.load_source(self.service.draft(self.table.selected_id))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_draft":
-            return self.reading
+            return self.reading or self.show_source
+        if action == "open":
+            return not self.filter_input.has_focus
         return True
 
     def action_cursor_down(self) -> None:
@@ -134,20 +314,95 @@ class ReviewScreen(Screen[None]):
         self.table.action_cursor_up()
 
     def action_open(self) -> None:
-        if self.table.selected_id is None:
+        draft_id = self.table.selected_id
+        if draft_id is None:
             return
         self.reading = True
         self.preview.focus()
+        if draft_id not in self._opened:
+            self._opened.add(draft_id)
+            self._audit_open(draft_id)
 
     def action_close_draft(self) -> None:
         self.reading = False
+        self.show_source = False
         self.table.focus()
 
     def action_switch_pane(self) -> None:
         if self.reading or self.preview.has_focus:
-            self.action_close_draft()
+            self.reading = False
+            self.table.focus()
         else:
             self.preview.focus()
+
+    def action_toggle_source(self) -> None:
+        self.show_source = not self.show_source
+
+    def action_filter(self) -> None:
+        self.filter_input.add_class("-shown")
+        self.filter_input.focus()
+        self._filter_opening = True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.filter_input:
+            self._filter_opening = False
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed right after `/` (several can arrive in one SSH packet) reach the screen
+        before the focus has moved to the filter line: they belong to the filter."""
+        if not self._filter_opening:
+            return
+        if self.filter_input.has_focus:
+            self._filter_opening = False
+        elif event.is_printable and event.character:
+            self.filter_input.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
+    def apply_filter(self) -> None:
+        self._filter_opening = False
+        if not self.filter_input.value.strip():
+            self.filter_input.remove_class("-shown")
+        self.table.focus()
+
+    def clear_filter(self) -> None:
+        self._filter_opening = False
+        self.filter_input.value = ""
+        self.filter_input.remove_class("-shown")
+        self.table.focus()
+
+    def filter_to(self, query: str) -> None:
+        terms = query_terms(query)
+        if terms != self.table.terms:
+            self.table.set_filter(terms, self.table.status_filter)
+            self._after_filter()
+
+    def action_status_filter(self) -> None:
+        status = next_status_filter(self.table.status_filter)
+        self.table.set_filter(self.table.terms, status)
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        self._show_queue_title()
+        self.load_preview()
+
+    def _show_queue_title(self) -> None:
+        table = self.table
+        shown, total = table.row_count, table.total
+        parts = ["Queue"]
+        if table.status_filter != "all":
+            parts.append(table.status_filter)
+        if table.terms:
+            parts.append("/" + " ".join(table.terms))
+        if shown != total or len(parts) > 1:
+            parts.append(f"{shown} of {total}")
+        table.border_title = " · ".join(parts)
+
+    def on_hide(self) -> None:
+        """Covered by another screen (e.g. the lock): stop the open timer."""
+        if self._open_timer is not None:
+            self._open_timer.stop()
+            self._open_timer = None
 
     # Review actions -----------------------------------------------------------------------------
 
@@ -163,13 +418,20 @@ class ReviewScreen(Screen[None]):
 
     def action_edit(self) -> None:
         draft = self.current_draft()
-        if draft is None or self._refuse(edit_refusal(draft), "edit"):
+        if draft is None:
             return
-        versions = self.service.versions(draft.id)
-        if not versions:
+        why = edit_refusal(draft)
+        if draft.status == "approved":
+            why = f"{why} Press n to add a signed addendum."
+        if self._refuse(why, "edit"):
+            return
+        version = self.service.latest_version(draft.id)
+        if version is None:
             self.notify(f"Draft {draft.id} has no text to edit.", severity="warning", markup=False)
             return
-        editor = EditorScreen(self.session, draft, versions[-1])
+        from tui.ui.screens.editor import EditorScreen
+
+        editor = EditorScreen(self.session, draft, version)
         self.app.push_screen(editor, lambda _saved: self.refresh_draft(draft.id))
 
     def action_approve(self) -> None:
@@ -186,6 +448,8 @@ class ReviewScreen(Screen[None]):
             return
         if self.preview.draft_id != draft.id:
             self.load_preview()
+        from tui.ui.screens.approve import ApproveScreen
+
         seen = self.preview.shown_text
         screen = ApproveScreen(draft, self.session.clinicians, self.session.default_clinician())
         self.app.push_screen(screen, partial(self._sign, draft, seen))
@@ -202,7 +466,7 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not signed", severity="error", markup=False)
             return
         self.refresh_draft(draft.id)
-        where = f"{files[0].name}\nin {self.service.relative(files[0].parent)}/" if files else ""
+        where = f"{files[0].stem}.md/.json/.fhir.json\nin {self.service.relative(files[0].parent)}/"
         self.notify(
             f"{title(draft)}\nSigned by {clinician.signature}\n{where}",
             title="Signed",
@@ -213,6 +477,8 @@ class ReviewScreen(Screen[None]):
         draft = self.current_draft()
         if draft is None or self._refuse(reject_refusal(draft), "reject"):
             return
+        from tui.ui.screens.reject import RejectScreen
+
         self.app.push_screen(RejectScreen(draft), partial(self._reject, draft))
 
     def _reject(self, draft: Draft, reason: str | None) -> None:
@@ -226,3 +492,118 @@ class ReviewScreen(Screen[None]):
             return
         self.refresh_draft(draft.id)
         self.notify(f"{title(draft)}\nReason: {reason}", title="Rejected", markup=False)
+
+    def action_regenerate(self) -> None:
+        draft = self.current_draft()
+        if draft is None or self._refuse(regenerate_refusal(draft), "redraft"):
+            return
+        from tui.ui.screens.instruction import InstructionScreen
+
+        self.app.push_screen(InstructionScreen(draft), partial(self._regenerate, draft))
+
+    def _regenerate(self, draft: Draft, instruction: str | None) -> None:
+        if instruction is None:
+            return
+        try:
+            self.service.regenerate(draft.id, instruction, clinician=self.session.signer_name)
+        except ChartdeskError as exc:
+            self.refresh_draft(draft.id)
+            self.notify(str(exc), title="Not redrafted", severity="error", markup=False)
+            return
+        if self.session.drafter is not None:
+            self.session.drafter.wake()
+        self.refresh_draft(draft.id)
+        how = f" ({instruction})" if instruction else ""
+        self.notify(
+            f"{title(draft)}{how}\nThe new text becomes the next version; the old one is kept.",
+            title="Drafting again",
+            markup=False,
+        )
+
+    def action_cancel_drafting(self) -> None:
+        draft = self.current_draft()
+        if draft is None or self._refuse(cancel_refusal(draft), "cancel"):
+            return
+        cancelled = self.service.cancel_draft(draft.id, self.session.signer_name)
+        if self.session.drafter is not None:
+            self.session.drafter.cancel(draft.id)
+        self.refresh_draft(draft.id)
+        if cancelled:
+            self.notify(f"{title(draft)}\nDrafting cancelled.", title="Cancelled", markup=False)
+
+    def action_diff(self) -> None:
+        draft = self.current_draft()
+        if draft is None:
+            return
+        shown = self.shown_for(draft)
+        model = self.service.model_version(draft.id)
+        if model is None or shown.text is None:
+            self.notify("No model draft to compare with yet.", severity="warning", markup=False)
+            return
+        from tui.ui.screens.diff import DiffScreen, diff_for
+
+        current = shown.version.n if shown.version else model.n
+        self.app.push_screen(DiffScreen(title(draft), diff_for(model, shown.text, current)))
+
+    def action_versions(self) -> None:
+        draft = self.current_draft()
+        if draft is None:
+            return
+        if not self.service.versions(draft.id):
+            self.notify("This draft has no versions yet.", severity="warning", markup=False)
+            return
+        from tui.ui.screens.versions import VersionsScreen
+
+        screen = VersionsScreen(self.session, draft, can_restore=edit_refusal(draft) is None)
+        self.app.push_screen(screen, lambda _restored: self.refresh_draft(draft.id))
+
+    def action_addendum(self) -> None:
+        draft = self.current_draft()
+        if draft is None or self._refuse(addendum_refusal(draft), "add an addendum"):
+            return
+        from tui.ui.screens.addendum import AddendumScreen
+
+        self.app.push_screen(
+            AddendumScreen(self.session, draft), lambda _signed: self.refresh_draft(draft.id)
+        )
+
+    def action_export(self) -> None:
+        draft = self.current_draft()
+        if draft is None:
+            return
+        try:
+            path = self.service.export_handout(draft.id, self.session.signer_name)
+        except (ChartdeskError, OSError) as exc:
+            self.notify(str(exc), title="Not exported", severity="warning", markup=False)
+            return
+        where = self.service.relative(path)
+        self.notify(f"{where}\nPrint it on A4 or Letter.", title="Handout exported", markup=False)
+
+    def action_copy(self) -> None:
+        draft = self.current_draft()
+        if draft is None or self.preview.shown_text is None:
+            return
+        copy = getattr(self.app, "copy_draft_text", None)
+        if copy is not None:
+            copy(draft.id, self.preview.shown_text)
+
+    def hide_patient_data(self) -> None:
+        """Before the lock screen covers this one: drop rendered texts (defence in depth)."""
+        self.preview.hide()
+        self.source.show_message("")
+        self.query_one(TodayBar).update(Text(""))
+
+    def restore_patient_data(self) -> None:
+        self.load_preview()
+        self.refresh_today()
+
+    def show_draft(self, draft_id: int) -> None:
+        """Put the queue's cursor on a draft (the Audit screen jumps here); a filter hiding it
+        is cleared, so the jump always lands."""
+        if str(draft_id) not in self.table.rows:
+            self.clear_filter()
+            self.table.set_filter((), "all")
+            self._after_filter()
+        self.table.select_draft(draft_id)
+        self.table.focus()
+        self.load_preview()

@@ -1,28 +1,41 @@
-"""The preview pane: the selected draft's latest text as Markdown under a short header.
+"""The draft pane and the source pane.
 
-The header carries what a clinician needs before signing — status, who drafted it, the version,
-what the checks found and why a draft failed or was rejected — so the text itself stays clean.
-
-The text is rendered with Rich's Markdown inside one Static rather than Textual's Markdown
-widget: the widget mounts one child per block (hundreds per draft, ~300 ms per cursor move),
-while one renderable costs a few milliseconds, so j/k stay instant on long drafts.
+The draft pane's header carries what a clinician needs before signing — status, the Skill, the
+backend and model, tokens and cost, the version, what the checks found and why a draft failed
+— so the text itself stays clean; values the checks could not find in the note are highlighted
+in the text. The source pane shows the note the draft was made from (as received), with the
+facts missing from the draft highlighted; a scan is named, not shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from rich.markdown import Markdown
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
+from tui.core.cost import format_usd
 from tui.core.store import Draft, Version
+from tui.ui.render import markdown_text, numbered_text
 from tui.ui.widgets.queue import status_style
+from tui.ui.widgets.textview import TextView
 
 _MAX_FACTS = 4
+SCAN_NOTE = "A scan is sent to the drafting model as an image; open the file to read it."
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Everything the draft pane shows for one draft, gathered by the screen."""
+
+    draft: Draft
+    version: Version | None
+    text: str | None
+    skill_name: str = ""
+    marks: tuple[str, ...] = ()
+    missing_lines: Mapping[int, int] = field(default_factory=dict)
+    partial: str = ""
 
 
 def fact_labels(facts: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -36,82 +49,133 @@ def fact_labels(facts: Iterable[Mapping[str, Any]]) -> list[str]:
     return labels
 
 
-def _fact_line(title: str, facts: Sequence[Mapping[str, Any]], style: str) -> Text:
-    labels = fact_labels(facts)
-    more = f" (+{len(labels) - _MAX_FACTS} more)" if len(labels) > _MAX_FACTS else ""
+def _fact_line(title: str, labels: Sequence[str], style: str, more_hint: str = "") -> Text:
+    more = f" (+{len(labels) - _MAX_FACTS} more{more_hint})" if len(labels) > _MAX_FACTS else ""
     return Text.assemble((f"{title}: ", style), "; ".join(labels[:_MAX_FACTS]) + more)
 
 
-def header_text(draft: Draft, version: Version | None) -> Text:
-    """The preview header; built from Text pieces so patient data is never parsed as markup."""
+def usage_text(draft: Draft) -> str:
+    """Backend, model, tokens and cost of a draft, as one short line."""
+    parts = [draft.backend + (f" / {draft.model}" if draft.model else "")]
+    tokens = draft.input_tokens + draft.output_tokens
+    if tokens:
+        cached = draft.cache_read_tokens + draft.cache_write_tokens
+        parts.append(
+            f"{draft.input_tokens:,} in / {draft.output_tokens:,} out"
+            + (f" / {cached:,} cached" if cached else "")
+        )
+    if draft.backend:
+        parts.append(format_usd(draft.cost_usd))
+    return " · ".join(part for part in parts if part)
+
+
+def header_text(shown: Shown) -> Text:
+    """The draft pane's header; built from Text pieces so patient data is never markup."""
+    draft, version = shown.draft, shown.version
     lines = [
         Text.assemble(
             (draft.patient or "(unknown patient)", "bold"),
-            f" · {draft.skill or '–'} · {draft.date or 'no date'}",
+            f" · {shown.skill_name or draft.skill or '–'} · {draft.date or 'no date'}",
         )
     ]
-    source = draft.backend + (f" / {draft.model}" if draft.model else "")
-    facts = [(draft.status, status_style(draft.status))]
-    if source:
-        facts.append((f" · {source}", ""))
+    state = [(draft.status, status_style(draft.status))]
     if version is not None:
-        facts.append((f" · version {version.n} ({version.origin})", ""))
-    if draft.cost_usd:
-        facts.append((f" · ${draft.cost_usd:.4f}", ""))
-    lines.append(Text.assemble(*facts))
-    if draft.reason and draft.status in ("failed", "rejected", "queued"):
-        lines.append(Text.assemble((f"{draft.status.capitalize()}: ", "bold red"), draft.reason))
+        state.append((f" · version {version.n} ({version.origin})", ""))
+    usage = usage_text(draft)
+    if usage:
+        state.append((f" · {usage}", "dim"))
+    lines.append(Text.assemble(*state))
+    if draft.reason and draft.status in ("failed", "rejected", "queued", "ready"):
+        label = "Note" if draft.status == "ready" else draft.status.capitalize()
+        lines.append(Text.assemble((f"{label}: ", "bold red"), draft.reason))
     checks = draft.checks
-    if checks.get("missing"):
-        lines.append(_fact_line("Missing from draft", checks["missing"], "bold yellow"))
+    missing = checks.get("missing") or []
+    if missing:
+        labels = []
+        for index, label in enumerate(fact_labels(missing)):
+            line = shown.missing_lines.get(index)
+            labels.append(f"{label} (note line {line})" if line else label)
+        lines.append(_fact_line("Missing from draft", labels, "bold yellow", ", s: source"))
     if checks.get("unsupported"):
-        lines.append(_fact_line("Not in the note", checks["unsupported"], "bold yellow"))
+        labels = fact_labels(checks["unsupported"])
+        lines.append(_fact_line("Not in the note (highlighted)", labels, "bold yellow"))
     if checks.get("findings"):
         codes = ", ".join(str(f.get("code", "?")) for f in checks["findings"])
         lines.append(Text.assemble(("Audit: ", "bold yellow"), codes))
-    if checks and not (
-        checks.get("missing") or checks.get("unsupported") or checks.get("findings")
-    ):
+    grade = checks.get("readability")
+    if isinstance(grade, Mapping) and grade.get("grade") is not None:
+        lines.append(Text(f"Reading grade: {grade['grade']}", style="dim"))
+    if checks and not (missing or checks.get("unsupported") or checks.get("findings")):
         lines.append(Text("Checks: clean", style="green"))
     return Text("\n").join(lines)
 
 
-def body_markdown(draft: Draft, version: Version | None) -> str:
-    """What the Markdown pane shows: the text, or why there is none yet."""
-    if version is not None:
-        return version.text
-    if draft.status in ("queued", "drafting"):
-        return "*Drafting… the text appears here when it is ready.*"
-    return "*No text: this draft has no version.*"
+def body_text(shown: Shown) -> Text:
+    """The pane's text: the draft, text still streaming in, or why there is none."""
+    if shown.text is not None:
+        return markdown_text(shown.text, shown.marks)
+    if shown.partial:
+        return Text.assemble(("Drafting…\n\n", "italic yellow"), shown.partial)
+    if shown.draft.status in ("queued", "drafting"):
+        return Text("Drafting… the text appears here when it is ready.", style="italic")
+    return Text("No text: this draft has no version.", style="italic")
 
 
-class DraftPreview(VerticalScroll):
-    """Header and Markdown of one draft; remembers exactly which text it is showing."""
+class DraftPreview(TextView):
+    """Header and text of one draft; remembers exactly which text it is showing."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.draft_id: int | None = None
         self.shown_text: str | None = None
+        self._shown: Shown | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="preview-header")
-        yield Static(id="preview-text")
+    def show(self, shown: Shown | None) -> None:
+        """Show a draft (None: nothing to show); the text is re-rendered only if it changed."""
+        if shown is None:
+            self.draft_id, self.shown_text, self._shown = None, None, None
+            self.set_text(Text("No draft here. Notes dropped in the clinic's inbox/ appear."))
+            return
+        if shown == self._shown:
+            return
+        moved = shown.draft.id != self.draft_id
+        self.draft_id, self.shown_text, self._shown = shown.draft.id, shown.text, shown
+        self.set_text(Text("\n").join([header_text(shown), Text(), body_text(shown)]), home=moved)
 
-    def show(self, draft: Draft | None, version: Version | None) -> None:
-        """Show a draft (None: the queue is empty); the text is only re-rendered if it changed."""
-        header = self.query_one("#preview-header", Static)
-        body = self.query_one("#preview-text", Static)
-        if draft is None:
-            self.draft_id, self.shown_text = None, None
-            header.update(Text("The queue is empty. Drop notes in the clinic's inbox/ folder."))
-            body.update("")
-            return
-        header.update(header_text(draft, version))
-        text = version.text if version else None
-        if draft.id == self.draft_id and text == self.shown_text and text is not None:
-            return
-        moved = draft.id != self.draft_id
-        self.draft_id, self.shown_text = draft.id, text
-        body.update(Markdown(body_markdown(draft, version)))
-        if moved:
-            self.scroll_home(animate=False)
+    def hide(self) -> None:
+        """Forget the shown draft (the screen locks): no patient data stays rendered."""
+        self.show(None)
+
+
+class SourcePane(TextView):
+    """The source note beside the draft: text with missing facts highlighted, or a scan's name."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.draft_id: int | None = None
+
+    def show_text(
+        self, draft_id: int, name: str, text: str, spans: Sequence[tuple[int, int]]
+    ) -> None:
+        self.draft_id = draft_id
+        self.border_subtitle = name
+        self.set_text(numbered_text(text, spans), home=True)
+
+    def show_scan(self, draft_id: int, name: str, media_type: str, size: int) -> None:
+        self.draft_id = draft_id
+        self.border_subtitle = name
+        kind = "PDF" if media_type == "application/pdf" else "image"
+        self.set_text(
+            Text.assemble(
+                (f"{kind}: ", "bold"),
+                name,
+                f"\n{media_type}, {size / 1024:.0f} KB\n\n",
+                (SCAN_NOTE, "italic"),
+            ),
+            home=True,
+        )
+
+    def show_message(self, message: str) -> None:
+        self.draft_id = None
+        self.border_subtitle = ""
+        self.set_text(Text(message, style="italic"), home=True)

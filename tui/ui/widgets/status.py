@@ -1,4 +1,5 @@
-"""The one-line status bar: the clinic's name and how many drafts wait in each state."""
+"""The one-line status bar: the clinic's name, the drafter, and how many drafts wait in each
+state (the counts the queue is filtered by)."""
 
 from __future__ import annotations
 
@@ -11,28 +12,41 @@ from textual.widgets import Label
 
 from tui.ui.widgets.queue import status_style
 
-# Waiting work first; in-flight states only when there are any.
-_ALWAYS = ("ready", "failed", "approved", "rejected")
-_WHEN_ANY = ("queued", "drafting")
+# Waiting work first; in-flight states only when there are any. "ready" reads as "waiting".
+_ALWAYS = (("ready", "waiting"), ("failed", "failed"), ("approved", "signed"),
+           ("rejected", "rejected"))  # fmt: skip
+_WHEN_ANY = (("queued", "queued"), ("drafting", "drafting"))
 
 
-def counts_text(counts: Mapping[str, int]) -> Text:
+def counts_text(counts: Mapping[str, int], narrow: bool = False) -> Text:
+    """Drafts per state; on a narrow screen only the states that have any (waiting always)."""
     parts: list[Text] = []
-    for status in (*_WHEN_ANY, *_ALWAYS):
+    for status, word in (*_WHEN_ANY, *_ALWAYS):
         count = counts.get(status, 0)
-        if status in _ALWAYS or count:
-            parts.append(Text.assemble((str(count), status_style(status)), f" {status}"))
-    return Text("  ").join(parts)
+        wanted = count or status == "ready" if narrow else (status, word) in _ALWAYS or count
+        if wanted:
+            parts.append(Text.assemble((str(count), status_style(status)), f" {word}"))
+    return Text(" · " if narrow else "  ").join(parts)
 
 
 class StatusBar(Horizontal):
     def __init__(self, clinic_name: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._clinic_name = clinic_name
+        self._counts: Mapping[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Label(self._clinic_name, id="clinic-name", markup=False)
+        yield Label(id="drafter", markup=False)
         yield Label(id="counts")
 
     def show_counts(self, counts: Mapping[str, int]) -> None:
-        self.query_one("#counts", Label).update(counts_text(counts))
+        self._counts = dict(counts)
+        self.query_one("#counts", Label).update(counts_text(counts, self.size.width < 70))
+
+    def on_resize(self) -> None:
+        if self._counts:
+            self.show_counts(self._counts)
+
+    def show_drafter(self, text: str) -> None:
+        self.query_one("#drafter", Label).update(text)

@@ -1,0 +1,133 @@
+"""End to end: the installed `chartdesk` in a real pseudo-terminal, driven by keys, read back
+through a terminal emulator (pyte), as a clinician over SSH would use it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pexpect
+import pyte
+import pytest
+
+CHARTDESK = Path(sys.executable).with_name("chartdesk")
+COLS, ROWS = 100, 30
+
+pytestmark = pytest.mark.skipif(not CHARTDESK.exists(), reason="chartdesk is not installed")
+
+
+class Term:
+    """A chartdesk process in a pty, with the screen as a terminal would show it."""
+
+    def __init__(self, clinic: Path, cols: int = COLS, rows: int = ROWS) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "SSH_"))}
+        env.update(TERM="xterm-256color", LANG="C.UTF-8")
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.child = pexpect.spawn(
+            str(CHARTDESK),
+            ["--clinic", str(clinic), "--no-mouse"],
+            env=env,
+            dimensions=(rows, cols),
+            timeout=10,
+        )
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def pump(self, seconds: float = 0.05) -> None:
+        try:
+            while True:
+                data = self.child.read_nonblocking(65536, timeout=seconds)
+                self.stream.feed(data)
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            return
+
+    def wait(self, condition: Callable[[str], bool], timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.pump()
+            if condition(self.text()):
+                return self.text()
+        raise AssertionError(f"screen never matched; it shows:\n{self.text()}")
+
+    def wait_for(self, *needles: str, timeout: float = 10.0) -> str:
+        return self.wait(lambda screen: all(n in screen for n in needles), timeout)
+
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            self.child.send(key)
+            self.pump(0.1)
+
+    def close(self) -> None:
+        if self.child.isalive():
+            self.child.kill(signal.SIGKILL)
+        self.child.close(force=True)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("e2e") / "clinic"
+    command = [str(CHARTDESK), "demo", str(root), "--no-open"]
+    subprocess.run(command, check=True, capture_output=True)
+    return root
+
+
+@pytest.fixture
+def term(demo: Path) -> Iterator[Term]:
+    terminal = Term(demo)
+    yield terminal
+    terminal.close()
+
+
+ESC, CTRL_Q = "\x1b", "\x11"
+
+
+def test_review_edit_and_sign_from_the_keyboard(term: Term, demo: Path) -> None:
+    term.wait_for("Queue", "Dana Whitfield", "keys")
+    term.press("j")
+    term.wait(lambda s: "James Okafor ·" in s)
+    term.press("?")
+    term.wait_for("Keys", "Approve and sign")
+    term.press(ESC)
+    term.wait(lambda s: "Keys" not in s.splitlines()[3])
+    term.press("e")
+    term.wait_for("Editing", "James Okafor")
+    term.press("# E2E check")
+    term.press(ESC)
+    term.wait_for("Queue", "autosave")
+    term.press("a")
+    term.wait_for("Approve and sign", "Sign as")
+    term.press("y")
+    term.wait_for("Signed")
+    signed = sorted(p.name for p in (demo / "approved").rglob("*okafor*"))
+    assert [name.split("-2.")[-1] for name in signed] == ["fhir.json", "json", "md"]
+    assert (demo / "approved" / "2026-11-03").is_dir()
+    term.press(CTRL_Q)
+    term.child.expect(pexpect.EOF, timeout=10)
+    term.child.close()
+    assert term.child.exitstatus == 0
+
+
+def test_a_dropped_connection_keeps_the_last_autosave(demo: Path) -> None:
+    first = Term(demo, cols=60, rows=24)
+    try:
+        first.wait_for("Queue", "waiting")
+        first.press("e")
+        first.wait_for("Editing")
+        first.press("XYZZY ")
+        first.wait_for("autosaved", timeout=10)
+    finally:
+        first.close()  # SIGKILL: the SSH connection is gone, nothing runs on exit
+    second = Term(demo, cols=60, rows=24)
+    try:
+        second.wait_for("Queue", "waiting")
+        second.press("e")
+        second.wait_for("Editing", "XYZZY")
+    finally:
+        second.close()

@@ -1,0 +1,76 @@
+"""The idle lock hides every patient datum until the clinic PIN is entered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.ui.conftest import RecordingApp, edit_context, ready_ids, wait_until
+from tui.core.pin import set_pin
+from tui.core.service import ClinicService
+from tui.ui.screens.editor import EditorScreen
+from tui.ui.screens.lock import LockScreen
+from tui.ui.screens.review import ReviewScreen
+
+SIZE = (100, 30)
+PIN = "2468"
+FAST_KDF = 2**10  # the real cost is 2**15; tests need the logic, not the slowness
+
+
+def screen_text(app: RecordingApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_idle_lock_hides_patient_data_until_the_pin(clinic_root: Path) -> None:
+    edit_context(clinic_root, "lock", "idle_minutes", 0.01)
+    service = ClinicService.open(clinic_root)
+    set_pin(service.clinic.paths.state, PIN, n=FAST_KDF)
+    patients = {d.patient for d in service.drafts()}
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert any(p in screen_text(app) for p in patients)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), 5)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "locked" in text
+        assert not any(p in text for p in patients), "no patient name on the lock screen"
+        assert review.preview.shown_text is None
+
+        await pilot.press("question_mark", "ctrl+p")
+        assert isinstance(app.screen, LockScreen), "help and the palette stay closed"
+
+        app.screen.query_one(Input).value = "1111"
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: "Wrong PIN" in screen_text(app))
+        assert isinstance(app.screen, LockScreen)
+        app.last_input = 10**9  # typing the PIN keeps it from re-locking at once
+        app.screen.query_one(Input).value = PIN
+        await pilot.press("enter")
+        assert await wait_until(pilot, lambda: app.screen is review)
+        app.last_input = 10**9
+        await pilot.pause()
+        assert any(p in screen_text(app) for p in patients)
+    actions = [json.loads(line)["action"] for line in service.clinic.paths.audit_log.open()]
+    assert actions[-3:] == ["lock", "unlock_failed", "unlock"]
+    service.close()
+
+
+async def test_locking_autosaves_the_editor(app: RecordingApp, service: ClinicService) -> None:
+    draft_id = ready_ids(service)[0]
+    original = service.text(draft_id)
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        review.table.select_draft(draft_id)
+        await pilot.press("e", "w", "ctrl+l")
+        assert isinstance(app.screen, LockScreen)
+        assert isinstance(app.screen_stack[-2], EditorScreen)
+        await pilot.pause()
+        assert "No clinic PIN is set" in screen_text(app)
+        await pilot.press("ctrl+q")
+    assert not app.is_running, "without a PIN, quitting is the way out"
+    assert service.text(draft_id) == "w" + original

@@ -1,0 +1,105 @@
+"""Headless commands of the review session: `chartdesk pin` and `chartdesk audit-log verify`.
+
+`pin` sets the clinic PIN that unlocks an idle review screen (stored only as an scrypt hash).
+`audit-log verify` walks the hash chain of ``.chartdesk/audit.log`` and names the first line
+where an entry was changed, removed or reordered: exit 0 when intact, 1 when broken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import Any
+
+from tui.core.audit_log import AuditLog
+from tui.core.clinic import ClinicPaths, find_clinic
+from tui.core.errors import ChartdeskError
+from tui.core.pin import clear_pin, pin_problem, set_pin
+
+EXIT_BROKEN = 1
+
+
+def register(sub: Any) -> None:
+    """Add `pin` and `audit-log` to the CLI's subparsers."""
+    help_text = "set the clinic PIN that unlocks an idle review screen"
+    pin = sub.add_parser("pin", help=help_text, description=help_text)
+    pin.add_argument("--clinic", help="clinic folder")
+    pin.add_argument("--json", action="store_true", help="machine-readable output")
+    pin.add_argument("--clear", action="store_true", help="remove the clinic PIN")
+    pin.add_argument(
+        "--stdin", action="store_true", help="read the PIN from the first line of standard input"
+    )
+    pin.set_defaults(func=cmd_pin)
+
+    help_text = "check the audit log's hash chain"
+    audit_log = sub.add_parser("audit-log", help=help_text, description=help_text)
+    audit_log.add_argument("action", choices=("verify",))
+    audit_log.add_argument("--clinic", help="clinic folder")
+    audit_log.add_argument("--json", action="store_true", help="machine-readable output")
+    audit_log.set_defaults(func=cmd_audit_log)
+
+
+def _paths(args: argparse.Namespace) -> ClinicPaths:
+    paths = ClinicPaths(find_clinic(args.clinic).resolve())
+    if not paths.context.is_file():
+        raise ChartdeskError(f"{paths.root}: not a clinic folder (no context.toml)")
+    return paths
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    print(json.dumps(data, indent=2) if args.json else text)
+
+
+def _read_pin(args: argparse.Namespace) -> str:
+    if args.stdin or not sys.stdin.isatty():
+        pin = sys.stdin.readline().rstrip("\r\n")
+    else:
+        pin = getpass.getpass("New clinic PIN: ")
+        if pin != getpass.getpass("Repeat the PIN: "):
+            raise ChartdeskError("the two PINs differ; nothing changed")
+    problem = pin_problem(pin)
+    if problem:
+        raise ChartdeskError(problem)
+    return pin
+
+
+def cmd_pin(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    log = AuditLog(paths.audit_log)
+    if args.clear:
+        removed = clear_pin(paths.state)
+        if removed:
+            log.append("pin_cleared")
+        text = "Clinic PIN removed." if removed else "No clinic PIN was set."
+        _emit(args, {"pin": "cleared" if removed else "none"}, text)
+        return 0
+    pin = _read_pin(args)
+    paths.state.mkdir(mode=0o700, parents=True, exist_ok=True)
+    set_pin(paths.state, pin)
+    log.append("pin_set")
+    _emit(
+        args,
+        {"pin": "set", "kdf": "scrypt"},
+        "Clinic PIN set. It unlocks an idle review screen; only its scrypt hash is stored.",
+    )
+    return 0
+
+
+def cmd_audit_log(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    report = AuditLog(paths.audit_log).verify()
+    data = {
+        "ok": report.ok,
+        "entries": report.entries,
+        "problem": report.problem,
+        "line": report.line,
+        "path": str(paths.audit_log),
+    }
+    if report.ok:
+        text = f"audit log intact: {report.entries} entries, chain verified ({paths.audit_log})"
+    else:
+        text = f"audit log BROKEN at line {report.line}: {report.problem} ({paths.audit_log})"
+    _emit(args, data, text)
+    return 0 if report.ok else EXIT_BROKEN
