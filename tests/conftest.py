@@ -7,16 +7,21 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO.parent / "shared" / "samples"
 DEMO_NOTES = REPO / "tui" / "core" / "data" / "demo"
+SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+# The shared samples when shared/ lies beside the repo (CI, sessions); else the repo's copies
+# (the demo notes hold the six samples, and tests/checks/data holds expected.json).
+SAMPLE_NOTES = SHARED_SAMPLES / "notes" if SHARED_SAMPLES.is_dir() else DEMO_NOTES
+EXPECTED_JSON = (
+    SHARED_SAMPLES / "expected.json"
+    if SHARED_SAMPLES.is_dir()
+    else REPO / "tests" / "checks" / "data" / "expected.json"
+)
 
 
 def sample_notes() -> list[Path]:
-    """The shared sample notes, or the packaged copies when shared/ is not beside the repo."""
-    folder = SAMPLES / "notes"
-    if not folder.is_dir():
-        folder = DEMO_NOTES
-    return sorted(p for p in folder.iterdir() if p.name[:4].isdigit())
+    """The sample notes (see SAMPLE_NOTES)."""
+    return sorted(p for p in SAMPLE_NOTES.iterdir() if p.name[:4].isdigit())
 
 
 @pytest.fixture

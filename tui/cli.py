@@ -18,15 +18,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, NoReturn
 
-import tomlkit
-
 from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
-from tui.core.drafting.select import select_backend
 from tui.core.errors import ChartdeskError
 from tui.core.resources import example_context
 from tui.core.service import ClinicService
-from tui.core.skill_files import new_skill
 from tui.core.skills import load_registry
 from tui.core.store import DRAFT_STATUSES
 
@@ -73,6 +69,8 @@ def make_demo(root: Path) -> ClinicService:
 
 def _use_offline_drafter(context: Path) -> None:
     """The demo drafts offline even where ANTHROPIC_API_KEY is set: no BAA covers a demo."""
+    import tomlkit
+
     document = tomlkit.parse(context.read_text(encoding="utf-8"))
     model = document.setdefault("model", tomlkit.table())
     model["provider"] = "offline"
@@ -111,6 +109,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     if not note_path.is_file():
         raise ChartdeskError(f"{note_path}: no such note file")
     with _draft_service(args) as service:
+        from tui.core.drafting.select import select_backend
+
         backend = select_backend(service.context)
         skill, result, checks = asyncio.run(
             service.draft_file(note_path, args.skill or "", backend)
@@ -165,6 +165,8 @@ def cmd_skills_new(args: argparse.Namespace) -> int:
     if not args.id or not args.from_skill:
         raise ChartdeskError("usage: chartdesk skills new ID --from SKILL [--clinic DIR]")
     clinic = Clinic.open(find_clinic(args.clinic))
+    from tui.core.skill_files import new_skill
+
     path = new_skill(clinic.paths.skills, clinic.skills, args.id, args.from_skill)
     emit(
         args,

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, sample_notes
+from tests.conftest import EXPECTED_JSON, SAMPLE_NOTES, sample_notes
 from tui.core.notes import NoteError, is_note_file, parse_note_bytes, read_note
 
 
 @pytest.mark.parametrize("path", sample_notes(), ids=lambda p: p.name)
 def test_every_sample_note_reads_with_its_patient(path: Path) -> None:
     note = read_note(path)
-    expected = json.loads((SAMPLES / "expected.json").read_text())["notes"]
+    expected = json.loads(EXPECTED_JSON.read_text())["notes"]
     if path.name in expected:
         assert note.patient == expected[path.name]["patient"]
     assert note.date == path.name[:10]
@@ -25,7 +25,7 @@ def test_every_sample_note_reads_with_its_patient(path: Path) -> None:
 
 
 def test_header_block_fields() -> None:
-    note = read_note(SAMPLES / "notes" / "2026-11-04_reyes-marisol_soap.txt")
+    note = read_note(SAMPLE_NOTES / "2026-11-04_reyes-marisol_soap.txt")
     assert (note.visit, note.last_progress_report) == (10, 0)
     assert note.payer == "Medicare"
     assert note.diagnosis.startswith("L rotator cuff")
@@ -35,14 +35,14 @@ def test_header_block_fields() -> None:
 
 
 def test_front_matter_in_markdown() -> None:
-    note = read_note(SAMPLES / "notes" / "2026-11-06_brandt-theo_handwriting.md")
+    note = read_note(SAMPLE_NOTES / "2026-11-06_brandt-theo_handwriting.md")
     assert note.patient == "Theo Brandt"
     assert (note.grade, note.setting, note.skill) == ("2", "school", "handwriting_report")
     assert note.body.lstrip().startswith("# Handwriting observation")
 
 
 def test_header_skill_beats_file_name() -> None:
-    note = read_note(SAMPLES / "notes" / "2026-11-05_lindqvist-ola_ot-eval.txt")
+    note = read_note(SAMPLE_NOTES / "2026-11-05_lindqvist-ola_ot-eval.txt")
     assert note.skill == "ot_initial_eval"
 
 

@@ -15,19 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core import fhir
+
+if TYPE_CHECKING:
+    from tui.core.checks.audit import PatientHistory
 from tui.core.audit_log import AuditLog, os_user
-from tui.core.checks.audit import AuditRules, PatientHistory, audit_note
-from tui.core.checks.history import patient_history
-from tui.core.checks.readability import readability
-from tui.core.checks.verify import verify
 from tui.core.clinic import Clinic, ensure_private_dir, write_private
 from tui.core.context import Clinician
 from tui.core.document import document_body
 from tui.core.drafting.base import Backend, DraftingError
-from tui.core.drafting.offline import OfflineBackend
 from tui.core.errors import ChartdeskError
 from tui.core.notes import (
     VANISHED,
@@ -72,8 +70,17 @@ class ClinicService:
     def __init__(self, clinic: Clinic, store: Store, backend: Backend | None = None) -> None:
         self.clinic = clinic
         self.store = store
-        self.backend: Backend = backend or OfflineBackend()
+        self._backend = backend
         self.audit_log = AuditLog(clinic.paths.audit_log)
+
+    @property
+    def backend(self) -> Backend:
+        """The backend used when none is passed: the offline drafter unless one was given."""
+        if self._backend is None:
+            from tui.core.drafting.offline import OfflineBackend
+
+            self._backend = OfflineBackend()
+        return self._backend
 
     @classmethod
     def open(cls, root: Path, backend: Backend | None = None) -> ClinicService:
@@ -276,6 +283,12 @@ class ClinicService:
     def check(self, prompt: Prompt, result: DraftResult) -> dict[str, Any]:
         """Verify a finished draft against its note, audit billable notes, grade handouts."""
         skill, note = prompt.skill, prompt.note
+        # The checks load their clinical tables on first use, so the review app opens without
+        # paying for them (about 0.1 s).
+        from tui.core.checks.audit import AuditRules, audit_note
+        from tui.core.checks.readability import readability
+        from tui.core.checks.verify import verify
+
         checks: dict[str, Any] = {}
         source = prompt.previous or note.text
         measures = self.context.measures
@@ -293,6 +306,8 @@ class ClinicService:
     def patient_history(self, note: Note, skill_id: str = "") -> PatientHistory:
         """The patient's episode as the store knows it (last report, plan-of-care date), so
         the audit sees reports made on earlier visits, not only what this note's header says."""
+        from tui.core.checks.history import patient_history
+
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         return patient_history(self.store, note, kinds, skill_id)
 

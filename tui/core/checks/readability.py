@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import textstat
 from pyphen import Pyphen
 
 from tui.core.checks.tables import plain_language_swaps
@@ -65,6 +64,8 @@ def as_sentences(text: str) -> str:
 def fk_grade(text: str) -> float:
     """Flesch-Kincaid grade: 0.39 words/sentence + 11.8 syllables/word - 15.59."""
     text = as_sentences(text)
+    import textstat  # imported here: it loads nltk (~0.2 s), which start-up should not pay
+
     word_count = int(textstat.lexicon_count(text))
     if word_count == 0:
         return 0.0
