@@ -138,3 +138,19 @@ def test_two_pass_hep_runs_on_the_signed_first_pass(service: ClinicService) -> N
     assert "## When to call your therapist" in handout
     grade = child.checks["readability"]
     assert grade["max_grade"] == 6 and grade["grade"] <= 6, grade
+
+
+def test_an_edit_on_a_replaced_version_is_refused_and_kept(service: ClinicService) -> None:
+    draft_id = service.ingest(_drop(service, sample_notes()[0])).draft_id or 0
+    service.run_pending()
+    base = service.store.latest_version(draft_id)
+    assert base is not None
+    service.save_edit(draft_id, "session B's edit", base_n=base.n)
+    with pytest.raises(ChartdeskError, match="another session saved version 2") as info:
+        service.autosave(draft_id, "session A's edit", base_n=base.n)
+    assert service.text(draft_id) == "session B's edit"
+    kept = list((service.clinic.paths.state / "unsaved").iterdir())
+    assert [p.read_text() for p in kept] == ["session A's edit"]
+    assert "reopen the draft" in str(info.value)
+    service.save_edit(draft_id, "session A's edit")  # an explicit second save replaces it
+    assert service.text(draft_id) == "session A's edit"

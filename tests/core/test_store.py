@@ -197,3 +197,17 @@ def test_change_cursor_sees_other_processes(tmp_path: Path) -> None:
     cursor = reader.change_cursor()
     writer.create_draft(_note(writer), "soap_note")
     assert len(reader.changes_since(cursor)[1]) == 1
+
+
+def test_a_late_failure_of_a_cancelled_job_changes_nothing(store: Store) -> None:
+    draft = store.create_draft(_note(store), "soap_note")
+    job = store.claim_job("t")
+    assert job is not None
+    store.cancel_jobs(draft)
+    store.requeue(draft)
+    store.fail_job(job, "overloaded", retry_at="2000-01-01")
+    pending = store.db.execute(
+        "SELECT COUNT(*) FROM jobs WHERE draft_id = ? AND state = 'pending'", (draft,)
+    ).fetchone()[0]
+    assert pending == 1
+    assert store.get_draft(draft).status == "queued"

@@ -131,7 +131,7 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     record = json.loads(record_path.read_text())
     document = md.read_text()
     assert record["text"] == document
-    assert approval["sha256"] == record["draft_version_sha256"]
+    assert approval["sha256"] == record["sha256"]
     assert record["sha256"] == sha256(md.read_bytes())
     assert record["files"]["markdown"]["sha256"] == sha256(md.read_bytes())
     assert record["files"]["fhir"]["sha256"] == sha256(fhir_path.read_bytes())

@@ -10,12 +10,13 @@ import contextlib
 import fcntl
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.context import ClinicContext, load_context
-from tui.core.errors import ChartdeskError
+from tui.core.errors import ChartdeskError, describe_os_error
 from tui.core.resources import example_context
 from tui.core.skills import SkillRegistry, load_registry
 
@@ -81,9 +82,9 @@ def init_clinic(root: Path, *, exist_ok: bool = False) -> ClinicPaths:
         ensure_private_dir(paths.state)
         if not paths.context.exists():
             shutil.copyfile(example_context(), paths.context)
-    except PermissionError as exc:
+    except OSError as exc:
         raise ChartdeskError(
-            f"cannot create the clinic folder: {exc.strerror}: {exc.filename}"
+            f"cannot create the clinic folder {root}: {describe_os_error(exc)}"
         ) from exc
     return paths
 
@@ -93,18 +94,29 @@ def ensure_private_dir(path: Path) -> None:
     os.chmod(path, PRIVATE_DIR)
 
 
-def write_private(path: Path, data: bytes, *, read_only: bool = False) -> None:
-    """Write a file atomically (temp file, fsync, rename) with mode 0600 (0400 if read_only)."""
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+def write_private(
+    path: Path, data: bytes, *, read_only: bool = False, exclusive: bool = False
+) -> None:
+    """Write a file atomically (temp file, fsync, rename) with mode 0600 (0400 if read_only).
+
+    With `exclusive`, the file is published with a hard link, which fails with FileExistsError
+    if the path exists: two sessions signing at once can never replace each other's file.
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(name)
     try:
+        os.fchmod(fd, PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if read_only:
             os.chmod(tmp, 0o400)
-        os.replace(tmp, path)
+        if exclusive:
+            os.link(tmp, path)
+            tmp.unlink()
+        else:
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

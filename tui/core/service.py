@@ -18,9 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core import fhir
-
-if TYPE_CHECKING:
-    from tui.core.checks.audit import PatientHistory
 from tui.core.audit_log import AuditLog, os_user
 from tui.core.clinic import Clinic, ensure_private_dir, write_private
 from tui.core.context import Clinician
@@ -44,11 +41,16 @@ from tui.core.store import (
     DraftResult,
     Job,
     QueueEntry,
+    StaleVersion,
     Store,
     StoreError,
     Version,
+    iso_day,
     text_sha256,
 )
+
+if TYPE_CHECKING:
+    from tui.core.checks.audit import PatientHistory
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -341,16 +343,38 @@ class ClinicService:
         return version.text if version else ""
 
     def save_edit(
-        self, draft_id: int, text: str, origin: str = "edit", clinician: str = ""
+        self,
+        draft_id: int,
+        text: str,
+        origin: str = "edit",
+        clinician: str = "",
+        base_n: int | None = None,
     ) -> Version:
+        """Save an edit as a new version. With `base_n` (the version the editor opened), an
+        edit made on top of a version another session has since replaced is refused, and the
+        typed text is kept in ``.chartdesk/unsaved/`` so nothing typed is ever lost."""
         try:
-            version = self.store.add_version(draft_id, text, origin, os_user())
+            version = self.store.add_version(draft_id, text, origin, os_user(), base_n)
+        except StaleVersion as exc:
+            kept = self._keep_unsaved(draft_id, text)
+            raise ChartdeskError(
+                f"{exc}; your text is kept ({self.relative(kept)}): reopen the draft to see the "
+                "other edit, or save again to replace it"
+            ) from exc
         except StoreError as exc:
             raise ChartdeskError(str(exc)) from exc
         self.audit_log.append(
             "edit", clinician, draft=draft_id, version=version.n, sha256=version.sha256
         )
         return version
+
+    def _keep_unsaved(self, draft_id: int, text: str) -> Path:
+        folder = self.clinic.paths.state / "unsaved"
+        ensure_private_dir(folder)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        path = folder / f"draft-{draft_id}-{stamp}.md"
+        write_private(path, text.encode("utf-8"))
+        return path
 
     def reject(self, draft_id: int, reason: str, clinician: str = "") -> None:
         try:
@@ -385,7 +409,7 @@ class ClinicService:
                 f"draft {draft_id} is {draft.status}; only a ready draft can be signed"
             )
         signed_at = datetime.now(UTC).isoformat(timespec="seconds")
-        folder = self.clinic.paths.approved / (draft.date or signed_at[:10])
+        folder = self.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])
         ensure_private_dir(folder)
         stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}"
         signature = f"{clinician.name}, {clinician.credentials}"
@@ -411,11 +435,23 @@ class ClinicService:
         signed = self._write_signed(folder, stem, document, record, draft, clinician, signed_at)
         files = [self.relative(path) for path in signed.paths]
         try:
-            self.store.approve(draft_id, version, clinician.name, clinician.credentials, os_user(),
-                               signed_at, draft.note_sha256, files)  # fmt: skip
+            self.store.approve(
+                draft_id,
+                version,
+                clinician.name,
+                clinician.credentials,
+                os_user(),
+                signed_at,
+                draft.note_sha256,
+                files,
+                document_sha256=text_sha256(document),
+            )
         except StoreError as exc:
             signed.remove()
             raise ChartdeskError(str(exc)) from exc
+        except BaseException:
+            signed.remove()
+            raise
         self.audit_log.append(
             "approve",
             clinician.name,
@@ -501,9 +537,11 @@ class ClinicService:
             detail |= {"version": version.n, "sha256": version.sha256}
         self.audit_log.append("open", clinician, **detail)
 
-    def autosave(self, draft_id: int, text: str, clinician: str = "") -> Version:
+    def autosave(
+        self, draft_id: int, text: str, clinician: str = "", base_n: int | None = None
+    ) -> Version:
         """Keep what was typed as a version (origin ``autosave``); unchanged text is not one."""
-        return self.save_edit(draft_id, text, origin="autosave", clinician=clinician)
+        return self.save_edit(draft_id, text, "autosave", clinician, base_n)
 
     def version(self, draft_id: int, n: int) -> Version | None:
         return self.store.version(draft_id, n)
@@ -573,11 +611,6 @@ class ClinicService:
         both with their hashes: validated first, each atomic and read-only, never replaced."""
         md_path, json_path = folder / f"{stem}.md", folder / f"{stem}.json"
         fhir_path = folder / f"{stem}.fhir.json"
-        for path in (md_path, json_path, fhir_path):
-            if path.exists():
-                raise ChartdeskError(
-                    f"{path.name} already exists; signed documents are never replaced"
-                )
         skill = self.clinic.skills.get(draft.skill)
         md_bytes = document.encode("utf-8")
         resource = fhir.document_reference(
@@ -608,16 +641,26 @@ class ClinicService:
         }
         json_bytes = json.dumps(record, indent=2).encode("utf-8")
         signed = SignedFiles(
-            (md_path, json_path, fhir_path),
+            [],
             {
                 "json_sha256": _sha256(json_bytes),
                 "fhir_sha256": _sha256(fhir_bytes),
             },
         )
         try:
-            write_private(md_path, md_bytes, read_only=True)
-            write_private(fhir_path, fhir_bytes, read_only=True)
-            write_private(json_path, json_bytes, read_only=True)
+            for path, data in (
+                (md_path, md_bytes),
+                (json_path, json_bytes),
+                (fhir_path, fhir_bytes),
+            ):
+                write_private(path, data, read_only=True, exclusive=True)
+                signed.paths.append(path)
+        except FileExistsError as exc:
+            signed.remove()
+            raise ChartdeskError(
+                f"{Path(exc.filename or '').name or stem} already exists; "
+                "signed documents are never replaced"
+            ) from exc
         except BaseException:
             signed.remove()
             raise
@@ -641,7 +684,7 @@ class ClinicService:
             f" on {approval['signed_at']} (sha256 {approval['sha256']}).\n\n{body}\n"
         )
         document = _signed_markdown(document, clinician.signature, signed_at)
-        folder = self.clinic.paths.approved / (draft.date or signed_at[:10])
+        folder = self.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])
         ensure_private_dir(folder)
         stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}-addendum-{number}"
         record = {
@@ -673,6 +716,9 @@ class ClinicService:
         except StoreError as exc:
             signed.remove()
             raise ChartdeskError(str(exc)) from exc
+        except BaseException:
+            signed.remove()
+            raise
         files = [self.relative(path) for path in signed.paths]
         self.audit_log.append(
             "addendum",
@@ -735,7 +781,7 @@ class ClinicService:
             ),
             paper,
         )
-        folder = self.clinic.paths.exports / (draft.date or approval["signed_at"][:10])
+        folder = self.clinic.paths.exports / (iso_day(draft.date) or approval["signed_at"][:10])
         ensure_private_dir(folder)
         path = folder / f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}.html"
         data = page.encode("utf-8")
@@ -776,11 +822,12 @@ class Poll:
 class SignedFiles:
     """The files of one signature and the hashes recorded for them."""
 
-    paths: tuple[Path, ...]
+    paths: list[Path]
     hashes: dict[str, str]
 
     def remove(self) -> None:
-        """Undo a signature the store refused: these files were never a signed record."""
+        """Undo a signature the store refused: only the files this call created, which were
+        never a signed record."""
         for path in self.paths:
             path.unlink(missing_ok=True)
 

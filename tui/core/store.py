@@ -146,6 +146,10 @@ class StoreError(Exception):
     """A store operation that cannot be done (e.g. editing an approved draft)."""
 
 
+class StaleVersion(StoreError):
+    """An edit based on a version that is no longer the latest."""
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -578,31 +582,31 @@ class Store:
     ) -> None:
         """Fail a job; with `retry_at` it goes back to pending for a later attempt.
 
+        Only a job still running is touched: one cancelled (and perhaps re-queued) meanwhile
+        keeps its state, so a late failure can never queue a second drafting of the draft.
         `usage` carries the tokens and cost of a model answer that was billed but unusable
         (cut off, refused), so the day's cost stays true.
         """
         stamp = now()
+        retrying = bool(retry_at)
         with self.write() as conn:
             if usage is not None:
                 _add_usage(conn, job.draft_id, usage)
-            if retry_at:
-                conn.execute(
-                    "UPDATE jobs SET state = 'pending', not_before = ?, error = ?, owner = '',"
-                    " updated_at = ? WHERE id = ?",
-                    (retry_at, reason, stamp, job.id),
-                )
-                conn.execute(
-                    "UPDATE drafts SET status = 'queued', reason = ?, updated_at = ? WHERE id = ?",
-                    (f"retrying: {reason}", stamp, job.draft_id),
-                )
+            changed = conn.execute(
+                "UPDATE jobs SET state = ?, not_before = ?, error = ?, owner = '', updated_at = ?"
+                " WHERE id = ? AND state = 'running'",
+                ("pending" if retrying else "failed", retry_at or "", reason, stamp, job.id),
+            ).rowcount
+            if not changed:
                 return
             conn.execute(
-                "UPDATE jobs SET state = 'failed', error = ?, updated_at = ? WHERE id = ?",
-                (reason, stamp, job.id),
-            )
-            conn.execute(
-                "UPDATE drafts SET status = 'failed', reason = ?, updated_at = ? WHERE id = ?",
-                (reason, stamp, job.draft_id),
+                "UPDATE drafts SET status = ?, reason = ?, updated_at = ? WHERE id = ?",
+                (
+                    "queued" if retrying else "failed",
+                    f"retrying: {reason}" if retrying else reason,
+                    stamp,
+                    job.draft_id,
+                ),
             )
 
     def cancel_jobs(self, draft_id: int, reason: str = "cancelled by clinician") -> bool:
@@ -738,8 +742,14 @@ class Store:
         ).fetchone()
         return Version(*row) if row else None
 
-    def add_version(self, draft_id: int, text: str, origin: str, author: str) -> Version:
-        """Save text as a new version; unchanged text is not a new version."""
+    def add_version(
+        self, draft_id: int, text: str, origin: str, author: str, base_n: int | None = None
+    ) -> Version:
+        """Save text as a new version; unchanged text is not a new version.
+
+        `base_n` is the version the editor started from: if another session saved a newer one
+        meanwhile, StaleVersion is raised instead of silently burying that session's edit.
+        """
         with self.write() as conn:
             status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if status is None:
@@ -747,9 +757,17 @@ class Store:
             if status[0] == "approved" and origin != "addendum":
                 raise StoreError("this draft is signed; it can only get an addendum")
             latest = conn.execute(
-                "SELECT sha256 FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
+                "SELECT sha256, n FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
                 (draft_id,),
             ).fetchone()
+            if base_n is not None and latest is not None and latest[1] != base_n:
+                if latest[0] == text_sha256(text):
+                    base_n = None
+                else:
+                    raise StaleVersion(
+                        f"another session saved version {latest[1]} while you edited version "
+                        f"{base_n}"
+                    )
             if latest is None or latest[0] != text_sha256(text):
                 self._insert_version(conn, draft_id, text, origin, author)
                 conn.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", (now(), draft_id))
@@ -782,8 +800,13 @@ class Store:
         signed_at: str,
         note_sha256: str,
         files: Sequence[str],
+        document_sha256: str = "",
     ) -> None:
-        """Record a signature on exactly the version the clinician saw."""
+        """Record a signature on exactly the version the clinician saw.
+
+        `document_sha256` is the hash of the signed document as written (text plus signature
+        line); addenda cite it, so it must name a file that exists.
+        """
         with self.write() as conn:
             status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
             if status is None or status[0] != "ready":
@@ -804,7 +827,7 @@ class Store:
                     credentials,
                     os_user,
                     signed_at,
-                    version.sha256,
+                    document_sha256 or version.sha256,
                     note_sha256,
                     json.dumps(list(files)),
                 ),

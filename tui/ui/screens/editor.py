@@ -116,8 +116,14 @@ class EditorScreen(Screen[bool]):
             self._timer = None
         text = self.text_area.text
         try:
+            # A second explicit save after a refusal replaces the other session's version.
+            force = self._save_failed and origin == "edit"
             version = self.session.service.save_edit(
-                self.draft.id, text, origin=origin, clinician=self.session.signer_name
+                self.draft.id,
+                text,
+                origin=origin,
+                clinician=self.session.signer_name,
+                base_n=None if force else self.version.n,
             )
         except ChartdeskError as exc:
             if not self._save_failed or origin == "edit":

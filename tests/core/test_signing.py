@@ -1,0 +1,95 @@
+"""Signing never replaces, strands or misplaces a signed file, whatever else happens."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import sample_notes
+from tui.core.errors import ChartdeskError
+from tui.core.service import ClinicService
+from tui.core.store import Store
+
+
+@pytest.fixture
+def service(clinic_dir: Path) -> ClinicService:
+    return ClinicService.open(clinic_dir)
+
+
+def _ready_draft(service: ClinicService, text: str | None = None, name: str = "n.txt") -> int:
+    target = service.clinic.paths.inbox / name
+    if text is None:
+        target.write_bytes(sample_notes()[0].read_bytes())
+    else:
+        target.write_text(text)
+    draft_id = service.ingest(target).draft_id
+    assert draft_id is not None
+    service.run_pending()
+    return draft_id
+
+
+def _signed_files(service: ClinicService) -> list[Path]:
+    return sorted(p for p in service.clinic.paths.approved.rglob("*") if p.is_file())
+
+
+def test_an_existing_file_is_never_replaced_nor_removed(service: ClinicService) -> None:
+    draft_id = _ready_draft(service)
+    draft = service.draft(draft_id)
+    folder = service.clinic.paths.approved / draft.date
+    folder.mkdir(parents=True)
+    other = folder / f"dana-whitfield-{draft.skill}-{draft.id}.json"
+    other.write_text("another session's signed record")
+    with pytest.raises(ChartdeskError, match="never replaced"):
+        service.approve(draft_id, service.context.clinicians[0])
+    assert other.read_text() == "another session's signed record"
+    assert _signed_files(service) == [other]
+    assert service.draft(draft_id).status == "ready"
+
+
+def test_a_database_failure_leaves_no_signed_files(
+    service: ClinicService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft_id = _ready_draft(service)
+
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(Store, "approve", locked)
+    with pytest.raises(sqlite3.OperationalError):
+        service.approve(draft_id, service.context.clinicians[0])
+    assert _signed_files(service) == []
+    monkeypatch.undo()
+    service.approve(draft_id, service.context.clinicians[0])
+    assert len(_signed_files(service)) == 3
+
+
+@pytest.mark.parametrize(
+    ("date", "folder"),
+    [("../../../escaped", "today"), ("11/02/2026", "2026-11-02"), ("yesterday", "today")],
+)
+def test_the_note_date_never_becomes_a_path(service: ClinicService, date: str, folder: str) -> None:
+    text = (
+        f"Patient: Ann Test\nDate: {date}\nDiscipline: PT\n\n- pain 3/10 at rest, walked 20 min\n"
+    )
+    draft_id = _ready_draft(service, text)
+    md = service.approve(draft_id, service.context.clinicians[0])[0]
+    assert md.parent.parent == service.clinic.paths.approved
+    today = datetime.now(UTC).date().isoformat()
+    assert md.parent.name == (today if folder == "today" else folder)
+
+
+def test_addendum_cites_the_signed_document_hash(service: ClinicService) -> None:
+    draft_id = _ready_draft(service)
+    md = service.approve(draft_id, service.context.clinicians[0])[0]
+    from tui.core.store import text_sha256
+
+    signed_hash = text_sha256(md.read_text())
+    approval = service.store.approval(draft_id)
+    assert approval is not None and approval["sha256"] == signed_hash
+    addendum = service.add_addendum(
+        draft_id, "Late entry: HEP reviewed.", service.context.clinicians[0]
+    )
+    assert signed_hash in addendum[0].read_text()
