@@ -179,22 +179,7 @@ class DraftRow:
 
     @property
     def check_summary(self) -> str:
-        missing = len(self.checks.get("missing", ()))
-        unsupported = len(self.checks.get("unsupported", ()))
-        findings = len(self.checks.get("findings", ()))
-        if not self.checks:
-            return ""
-        parts = []
-        if missing:
-            parts.append(f"{missing} missing")
-        if unsupported:
-            parts.append(f"{unsupported} unsupported")
-        if findings:
-            parts.append(f"{findings} audit")
-        grade = self.checks.get("readability") or {}
-        if grade.get("max_grade") and grade.get("grade", 0) > grade["max_grade"]:
-            parts.append(f"grade {grade['grade']:g} > {grade['max_grade']:g}")
-        return ", ".join(parts) or "clean"
+        return QueueEntry.of(self).check_summary
 
 
 @dataclass(frozen=True)
@@ -908,12 +893,14 @@ class Store:
             " json_array_length(d.checks_json, '$.missing'),"
             " json_array_length(d.checks_json, '$.unsupported'),"
             " json_array_length(d.checks_json, '$.findings'),"
-            " d.checks_json NOT IN ('', '{}')"
-            " FROM drafts d JOIN notes n ON n.id = d.note_id ORDER BY d.id"
+            " d.checks_json NOT IN ('', '{}'),"
+            " json_extract(d.checks_json, '$.readability.grade'),"
+            " json_extract(d.checks_json, '$.readability.max_grade')"
+            f" FROM drafts d JOIN notes n ON n.id = d.note_id WHERE {_VISIBLE} ORDER BY d.id"
         )
         return [
             QueueEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8] or 0,
-                       bool(r[9]))
+                       bool(r[9]), float(r[10] or 0), float(r[11] or 0))
             for r in rows
         ]  # fmt: skip
 
@@ -1094,10 +1081,13 @@ class QueueEntry:
     unsupported: int
     findings: int
     checked: bool
+    grade: float = 0.0
+    max_grade: float = 0.0
 
     @classmethod
     def of(cls, draft: DraftRow) -> QueueEntry:
         checks = draft.checks
+        grade = checks.get("readability") or {}
         return cls(
             draft.id,
             draft.patient,
@@ -1109,11 +1099,13 @@ class QueueEntry:
             len(checks.get("unsupported", ())),
             len(checks.get("findings", ())),
             bool(checks),
+            float(grade.get("grade", 0)),
+            float(grade.get("max_grade", 0)),
         )
 
     @property
     def check_summary(self) -> str:
-        """As `DraftRow.check_summary`: "" unchecked, "clean", or "2 missing, 1 audit"."""
+        """ "" unchecked, "clean", or e.g. "2 missing, 1 audit, grade 8.1 > 6"."""
         if not self.checked:
             return ""
         parts = []
@@ -1123,6 +1115,8 @@ class QueueEntry:
             parts.append(f"{self.unsupported} unsupported")
         if self.findings:
             parts.append(f"{self.findings} audit")
+        if self.max_grade and self.grade > self.max_grade:
+            parts.append(f"grade {self.grade:g} > {self.max_grade:g}")
         return ", ".join(parts) or "clean"
 
 
