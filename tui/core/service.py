@@ -146,26 +146,21 @@ class ClinicService:
         except ChartdeskError as exc:
             return self._failed_note(note, rel, str(exc))
         meta = _note_meta(note) | {"skill": skill.id}
-        note_id, created = self.store.add_note(rel, note.sha256, meta, note.data, note.media_type)
+        note_id, created = self.store.add_note(
+            rel, note.sha256, meta, note.data, note.media_type, skill.id, skill.sha256
+        )
         if not created:
             return IngestResult(rel, "duplicate", note_id)
-        draft_id = self.store.create_draft(note_id, skill.id)
-        self.store.set_skill_hash(draft_id, skill.sha256)
-        return IngestResult(rel, "drafted", note_id, draft_id)
+        return IngestResult(rel, "drafted", note_id, self.store.draft_of_note(note_id))
 
     def queue_orphan_notes(self) -> int:
-        """Queue a draft for each recorded note that has none.
-
-        A drafter killed between recording a note and queueing its draft leaves such a note,
-        and its content is never offered as new again, so the next drafter (holding the lock)
-        repairs it at start-up. Returns how many drafts it queued."""
-        rows = self.store.db.execute(
-            "SELECT n.id, n.skill FROM notes n WHERE n.status = 'ok'"
-            " AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.note_id = n.id) ORDER BY n.id"
-        ).fetchall()
-        for note_id, skill_id in rows:
-            self.store.create_draft(int(note_id), str(skill_id))
-        return len(rows)
+        """Queue a draft for each recorded note that has none (notes recorded before a note and
+        its draft were stored in one transaction); the drafter runs it at start-up, holding the
+        lock. Returns how many drafts it queued."""
+        orphans = self.store.notes_without_drafts()
+        for note_id, skill_id in orphans:
+            self.store.create_draft(note_id, skill_id)
+        return len(orphans)
 
     def retry_note(self, draft_id: int) -> IngestResult:
         """Read a failed note's file again, e.g. after the clinician fixed it or added its

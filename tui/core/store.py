@@ -341,10 +341,21 @@ class Store:
         return int(row[0]) if row else None
 
     def add_note(
-        self, path: str, sha256: str, meta: Mapping[str, Any], content: bytes, media_type: str
+        self,
+        path: str,
+        sha256: str,
+        meta: Mapping[str, Any],
+        content: bytes,
+        media_type: str,
+        draft_skill: str = "",
+        skill_sha256: str = "",
     ) -> tuple[int, bool]:
         """Record a readable note and keep its bytes, so a draft never depends on the file
-        staying in the inbox; returns (id, created). Same content is never added twice."""
+        staying in the inbox; returns (id, created). Same content is never added twice.
+
+        With `draft_skill`, the note's draft and job are queued in the same transaction, so no
+        process can ever see the note without its draft (and queue a second one).
+        """
         with self.write() as conn:
             row = conn.execute(
                 "SELECT id FROM notes WHERE sha256 = ? AND status = 'ok'", (sha256,)
@@ -379,7 +390,27 @@ class Store:
                 "INSERT INTO note_content (note_id, media_type, data) VALUES (?,?,?)",
                 (note_id, media_type, content),
             )
+            if draft_skill:
+                draft_id = _insert_draft(conn, note_id, draft_skill, None, "")
+                conn.execute(
+                    "UPDATE drafts SET skill_sha256 = ? WHERE id = ?", (skill_sha256, draft_id)
+                )
             return note_id, True
+
+    def draft_of_note(self, note_id: int) -> int | None:
+        row = self.db.execute(
+            "SELECT MIN(id) FROM drafts WHERE note_id = ? AND parent_id IS NULL", (note_id,)
+        ).fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def notes_without_drafts(self) -> list[tuple[int, str]]:
+        """Readable notes with no draft (recorded by a release before drafts were queued in
+        the same transaction): (note id, planned Skill)."""
+        rows = self.db.execute(
+            "SELECT n.id, n.skill FROM notes n WHERE n.status = 'ok'"
+            " AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.note_id = n.id) ORDER BY n.id"
+        ).fetchall()
+        return [(int(note_id), str(skill)) for note_id, skill in rows]
 
     def note_content(self, note_id: int) -> tuple[str, bytes]:
         """The note's bytes as received, and their media type."""
@@ -444,20 +475,8 @@ class Store:
         self, note_id: int, skill: str, parent_id: int | None = None, instruction: str = ""
     ) -> int:
         """A queued draft and its pending job, created together."""
-        stamp = now()
         with self.write() as conn:
-            cursor = conn.execute(
-                "INSERT INTO drafts (note_id, skill, parent_id, status, created_at, updated_at)"
-                " VALUES (?,?,?,'queued',?,?)",
-                (note_id, skill, parent_id, stamp, stamp),
-            )
-            draft_id = int(cursor.lastrowid or 0)
-            conn.execute(
-                "INSERT INTO jobs (draft_id, state, instruction, created_at, updated_at)"
-                " VALUES (?,'pending',?,?,?)",
-                (draft_id, instruction, stamp, stamp),
-            )
-        return draft_id
+            return _insert_draft(conn, note_id, skill, parent_id, instruction)
 
     def fail_draft(self, draft_id: int, reason: str) -> None:
         with self.write() as conn:
@@ -976,6 +995,24 @@ class Store:
             " AND day != '' ORDER BY day"
         )
         return [str(row[0]) for row in rows]
+
+
+def _insert_draft(
+    conn: sqlite3.Connection, note_id: int, skill: str, parent_id: int | None, instruction: str
+) -> int:
+    stamp = now()
+    cursor = conn.execute(
+        "INSERT INTO drafts (note_id, skill, parent_id, status, created_at, updated_at)"
+        " VALUES (?,?,?,'queued',?,?)",
+        (note_id, skill, parent_id, stamp, stamp),
+    )
+    draft_id = int(cursor.lastrowid or 0)
+    conn.execute(
+        "INSERT INTO jobs (draft_id, state, instruction, created_at, updated_at)"
+        " VALUES (?,'pending',?,?,?)",
+        (draft_id, instruction, stamp, stamp),
+    )
+    return draft_id
 
 
 def _touch_superseded(conn: sqlite3.Connection, path: str) -> None:
