@@ -42,7 +42,8 @@ from tui.ui.keymap import bindings_for
 from tui.ui.screens.review import ReviewScreen
 from tui.ui.session import Session
 
-COLUMNS: Final = ("Patient", "Sev", "Finding", "Document")
+# Column titles and widths: wide enough for a name and a finding code at 80 columns.
+COLUMNS: Final = (("Patient", 16), ("Sev", 5), ("Finding", 30), ("Document", 20))
 SEVERITY_LABELS: Final = {ERROR: "error", WARNING: "warn", INFO: "info"}
 SEVERITY_STYLES: Final = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
 _CLIP: Final = 16
@@ -184,7 +185,8 @@ class AuditScreen(Screen[int | None]):
         return self.audit is not None and self.audit.day == self.day
 
     def on_mount(self) -> None:
-        self.table.add_columns(*COLUMNS)
+        for label, width in COLUMNS:
+            self.table.add_column(label, width=width)
         self.table.border_title = "Billing audit · findings by patient"
         self.query_one("#audit-detail", Static).border_title = "Finding"
         self.table.focus()
