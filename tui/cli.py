@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -20,11 +21,13 @@ from typing import Any, NoReturn
 
 from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
-from tui.core.errors import ChartdeskError
+from tui.core.errors import ChartdeskError, describe_os_error, one_line
 from tui.core.resources import example_context
 from tui.core.service import ClinicService
 from tui.core.skills import load_registry
-from tui.core.store import DRAFT_STATUSES
+from tui.core.store import DRAFT_STATUSES, StoreError
+
+STATE_DB = ".chartdesk/state.db"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -288,12 +291,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.func(args)
         return result
     except ChartdeskError as exc:
-        print(f"chartdesk: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _fail(str(exc), exc.exit_code)
+    except StoreError as exc:  # e.g. a state.db written by a newer chartdesk
+        return _fail(str(exc))
+    except sqlite3.OperationalError as exc:  # locked, read-only, cannot open, disk I/O
+        return _fail(f"{STATE_DB} cannot be used: {exc}")
+    except sqlite3.DatabaseError as exc:  # not a database, or a corrupt one
+        return _fail(f"{STATE_DB} is not a readable chartdesk database: {exc}")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        return _fail(describe_os_error(exc))
+
+
+def _fail(message: str, exit_code: int = 2) -> int:
+    """Report an error as the one line on stderr the headless contract promises."""
+    print(f"chartdesk: {one_line(message)}", file=sys.stderr)
+    return exit_code
 
 
 if __name__ == "__main__":

@@ -90,9 +90,11 @@ class AuditLog:
         with self.path.open("rb") as handle:
             for number, raw in enumerate(handle, start=1):
                 try:
-                    entry: Mapping[str, object] = json.loads(raw)
-                except json.JSONDecodeError:
+                    entry: object = json.loads(raw.decode("utf-8"))
+                except (ValueError, RecursionError):  # bad JSON, not UTF-8, absurd nesting
                     return ChainReport(False, count, "line is not valid JSON", number)
+                if not isinstance(entry, Mapping):
+                    return ChainReport(False, count, "line is not a JSON object", number)
                 if entry.get("prev") != previous:
                     return ChainReport(
                         False, count, "chain broken: entry changed, removed or reordered", number

@@ -11,3 +11,15 @@ class ChartdeskError(Exception):
 
 class ConfigError(ChartdeskError):
     """A context.toml or Skill file that does not validate: ``FILE:LINE: field: problem``."""
+
+
+def one_line(message: str) -> str:
+    """`message` with its line breaks folded, for the one line a command prints on stderr."""
+    return " ".join(message.split()) or "unknown error"
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError as one readable line: ``reason: path`` (``reason: path -> other`` for moves)."""
+    reason = exc.strerror or str(exc) or exc.__class__.__name__
+    names = [str(name) for name in (exc.filename, exc.filename2) if name is not None]
+    return one_line(f"{reason}: {' -> '.join(names)}" if names else reason)

@@ -38,7 +38,7 @@ from tui.core.errors import ChartdeskError
 from tui.core.prompt import Prompt
 from tui.core.service import ClinicService, IngestResult
 from tui.core.store import DraftResult, Job, StoreError
-from tui.core.watcher import InboxWatcher
+from tui.core.watcher import InboxWatcher, call_on_loop
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ class Pipeline:
     def stop(self) -> None:
         """Stop: no new work; running jobs get `stop_grace_seconds` to finish, then are
         checkpointed and put back in the queue for the next drafter."""
-        self._threadsafe(self._request_stop)
+        call_on_loop(self._loop, self._request_stop)
 
     def _request_stop(self) -> None:
         if self._stopping.is_set():
@@ -214,35 +214,20 @@ class Pipeline:
 
     def wake(self) -> None:
         """New work is in the store (e.g. a regenerate): look now rather than at the next poll."""
-        self._threadsafe(self._wake.set)
+        call_on_loop(self._loop, self._wake.set)
 
     def cancel(self, draft_id: int, reason: str = "cancelled by clinician") -> bool:
         """Cancel a draft's pending or running job (in the store, and its task if it runs here)."""
         cancelled = self.store.cancel_jobs(draft_id, reason)
-        self._threadsafe(lambda: self._cancel_task(draft_id))
+        call_on_loop(self._loop, lambda: self._cancel_task(draft_id))
         if cancelled:
-            self._threadsafe(lambda: self._emit_draft(draft_id, "drafter"))
+            call_on_loop(self._loop, lambda: self._emit_draft(draft_id, "drafter"))
         return cancelled
 
     def _cancel_task(self, draft_id: int) -> None:
         for running in self._running.values():
             if running.job.draft_id == draft_id:
                 running.task.cancel()
-
-    def _threadsafe(self, callback: Callable[[], None]) -> None:
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            callback()
-            return
-        try:
-            current = asyncio.get_running_loop()
-        except RuntimeError:
-            current = None
-        if current is loop:
-            callback()
-        else:
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(callback)
 
     # Main --------------------------------------------------------------------------------------
 
@@ -459,7 +444,11 @@ class Pipeline:
             self._interrupted(job, running)
             raise
         except DraftingError as exc:
-            self._failed(job, str(exc), transient=exc.transient)
+            # A model answer that was billed but unusable (DraftFailed: cut off, refused)
+            # carries its usage, so the failed draft still shows what it cost.
+            billed = getattr(exc, "result", None)
+            usage = billed if isinstance(billed, DraftResult) else None
+            self._failed(job, str(exc), transient=exc.transient, usage=usage)
             return
         except Exception as exc:  # a backend bug fails this draft, never the drafter
             log.exception("drafting job %d failed", job.id)
@@ -476,13 +465,17 @@ class Pipeline:
             log.exception("checks failed on a draft; it is stored unchecked")
             return {}
 
-    def _failed(self, job: Job, reason: str, *, transient: bool) -> None:
+    def _failed(
+        self, job: Job, reason: str, *, transient: bool, usage: DraftResult | None = None
+    ) -> None:
         if transient and job.attempts < self.retry.max_attempts:
             delay = self.retry.delay(job.attempts)
             retry_at = datetime.now(UTC) + timedelta(seconds=delay)
-            self.store.fail_job(job, reason, retry_at=retry_at.isoformat(timespec="milliseconds"))
+            self.store.fail_job(
+                job, reason, retry_at=retry_at.isoformat(timespec="milliseconds"), usage=usage
+            )
         else:
-            self.store.fail_job(job, reason)
+            self.store.fail_job(job, reason, usage=usage)
         self._emit_draft(job.draft_id, "drafter", job.attempts)
 
     def _interrupted(self, job: Job, running: _Running) -> None:
@@ -516,15 +509,18 @@ class Pipeline:
 
     async def _follow_store(self) -> None:
         """Tell observers about drafts changed by other processes (review sessions, or the
-        drafter when this process is only waiting), and stop jobs cancelled elsewhere."""
-        stamp = await asyncio.to_thread(self.store.last_change)
+        drafter when this process is only waiting), and stop jobs cancelled elsewhere.
+
+        Changes are followed by the store's integer change cursor (a trigger-fed log), not by
+        timestamps: a commit whose clock stamp is older than one already seen is never missed.
+        """
+        cursor = await asyncio.to_thread(self.store.change_cursor)
         while not self._stopping.is_set():
             await self._wait(self._stopping, self.poll_seconds)
             if self._stopping.is_set():
                 return
             try:
-                latest = await asyncio.to_thread(self.store.last_change)
-                changed = await asyncio.to_thread(self.store.drafts_since, stamp)
+                latest, changed = await asyncio.to_thread(self.store.changes_since, cursor)
                 for running in list(self._running.values()):
                     state = await asyncio.to_thread(self.store.job_state, running.job.id)
                     if state == "cancelled":
@@ -532,7 +528,7 @@ class Pipeline:
             except Exception:
                 log.exception("could not read the store; trying again")
                 continue
-            stamp = max(stamp, latest)
+            cursor = latest
             for draft in changed:
                 self._emit(
                     PipelineEvent(

@@ -59,6 +59,25 @@ WRITER_RECHECK_SECONDS: Final = 1.0
 _OVERFLOW_LOGGER: Final = "watchdog.observers.inotify_c"
 _OVERFLOW_TEXT: Final = "overflow"
 
+
+def call_on_loop(loop: asyncio.AbstractEventLoop | None, callback: Callable[[], None]) -> None:
+    """Run `callback` on `loop`'s thread: now when already there (or when there is no loop to
+    hand it to), else through ``call_soon_threadsafe``. Safe from any thread; a loop that
+    closes meanwhile drops the call."""
+    if loop is None or loop.is_closed():
+        callback()
+        return
+    try:
+        running = asyncio.get_running_loop()
+    except RuntimeError:
+        running = None
+    if running is loop:
+        callback()
+    else:
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+            loop.call_soon_threadsafe(callback)
+
+
 # inode, size, mtime, ctime, mode: any write, touch, chmod or replacement changes one of them.
 Signature = tuple[int, int, int, int, int]
 
@@ -152,11 +171,11 @@ class InboxWatcher:
 
     def stop(self) -> None:
         """Stop watching; safe to call from any thread."""
-        self._threadsafe(self._stop.set)
+        call_on_loop(self._loop, self._stop.set)
 
     def request_rescan(self) -> None:
         """Walk the inbox again soon (after an overflow, or when asked); any thread."""
-        self._threadsafe(self._rescan_now.set)
+        call_on_loop(self._loop, self._rescan_now.set)
 
     def moved_away(self, path: Path) -> bool:
         """True if `path` was renamed away lately: its note lives on under another name (or
@@ -169,24 +188,9 @@ class InboxWatcher:
         def drop() -> None:
             self._taken.pop(path, None)
 
-        self._threadsafe(drop)
+        call_on_loop(self._loop, drop)
 
     # Observer thread -> loop -----------------------------------------------------------------
-
-    def _threadsafe(self, callback: Callable[[], None]) -> None:
-        loop = self._loop
-        if loop is None or loop.is_closed():
-            callback()
-            return
-        try:
-            running = asyncio.get_running_loop()
-        except RuntimeError:
-            running = None
-        if running is loop:
-            callback()
-        else:
-            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
-                loop.call_soon_threadsafe(callback)
 
     def _start_observer(self) -> BaseObserver:
         """The configured observer; polling if inotify cannot start (e.g. the per-user watch

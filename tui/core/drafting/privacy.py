@@ -11,17 +11,20 @@ one in `[model] api_key_file`, so an Anthropic key in someone's shell never cros
 network in clear text to a plain-http model server.
 
 Only addresses that cannot leave the site count as local: loopback and private-network IP
-literals, ``localhost``, single-label host names (``http://ollama:11434`` in a compose network)
-and the private-use suffixes ``.localhost``, ``.local``, ``.internal``, ``.lan``,
-``.home.arpa``. Any other
-name counts as remote even when it happens to resolve to a private address today, because DNS
-can change without context.toml changing.
+literals (numeric IPv4 spellings too: ``http://2130706433`` is 127.0.0.1, while
+``http://134744072`` and ``http://0x08080808`` are 8.8.8.8 and so remote), ``localhost``,
+single-label host names (``http://ollama:11434`` in a compose network) and the private-use
+suffixes ``.localhost``, ``.local``, ``.internal``, ``.lan``, ``.home.arpa``. Any other name
+counts as remote even when it happens to resolve to a private address today, because DNS can
+change without context.toml changing; so does a host that is not a plain name at all.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+import re
+import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +38,7 @@ from tui.core.errors import ChartdeskError
 ANTHROPIC_API: Final = "https://api.anthropic.com"
 KEY_ENV: Final = "ANTHROPIC_API_KEY"
 LOCAL_SUFFIXES: Final = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
+_HOST_NAME: Final = re.compile(r"[a-z0-9_.-]+")
 _PRIVATE_NETWORKS: Final = tuple(
     ipaddress.ip_network(net)
     for net in (
@@ -80,10 +84,29 @@ def is_local_url(base_url: str) -> bool:
     if not host:
         return False
     try:
-        address = ipaddress.ip_address(host)
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(host)
     except ValueError:
-        return host == "localhost" or "." not in host or host.endswith(LOCAL_SUFFIXES)
+        numeric = _numeric_ipv4(host)
+        if numeric is None:
+            if not _HOST_NAME.fullmatch(host):
+                return False  # not a plain host name: fail closed
+            return host == "localhost" or "." not in host or host.endswith(LOCAL_SUFFIXES)
+        address = numeric
     return any(address in network for network in _PRIVATE_NETWORKS)
+
+
+def _numeric_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The IPv4 address a numeric host spells in the forms resolvers accept, or None.
+
+    ``134744072``, ``0x08080808``, ``010.010.010.010`` and ``8.8`` all reach an IPv4 address
+    (the C library's inet_aton rules, which connect() honours), so they are judged as that
+    address, never as a dotless single-label name.
+    """
+    try:
+        packed = socket.inet_aton(host)
+    except (OSError, ValueError):
+        return None
+    return ipaddress.IPv4Address(packed)
 
 
 def key_configured(ctx: ClinicContext, environ: Mapping[str, str] | None = None) -> bool:
