@@ -263,6 +263,7 @@ class Pipeline:
     async def _drafting(self) -> None:
         recovered = await asyncio.to_thread(self.store.recover_jobs)
         requeued = await asyncio.to_thread(self.service.queue_orphan_notes)
+        await asyncio.to_thread(self.store.prune_changes)
         if recovered or requeued:
             log.info("resumed %d interrupted jobs, queued %d orphan notes", recovered, requeued)
         self._set_role("drafter")

@@ -162,12 +162,6 @@ class ClinicService:
             self.store.create_draft(note_id, skill_id)
         return len(orphans)
 
-    def retry_note(self, draft_id: int) -> IngestResult:
-        """Read a failed note's file again, e.g. after the clinician fixed it or added its
-        Skill (a changed file is retried by the watcher on its own)."""
-        draft = self.store.get_draft(draft_id)
-        return self.ingest(self.clinic.paths.root / draft.note_path)
-
     def _refused_link(self, path: Path) -> str:
         """Why a symlink in the inbox is refused ("" for a real file). Links are never read
         through, so a link cannot make chartdesk read a file from outside the clinic."""
@@ -315,13 +309,6 @@ class ClinicService:
 
     def drafts(self, status: str | None = None) -> list[Draft]:
         return self.store.list_drafts(status)
-
-    def changed_since(self, stamp: str) -> list[Draft]:
-        """Drafts updated after `stamp` (see `last_change`): how a session follows the drafter."""
-        return self.store.drafts_since(stamp)
-
-    def last_change(self) -> str:
-        return self.store.last_change()
 
     def counts(self) -> dict[str, int]:
         return self.store.counts()

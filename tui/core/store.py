@@ -478,13 +478,6 @@ class Store:
         with self.write() as conn:
             return _insert_draft(conn, note_id, skill, parent_id, instruction)
 
-    def fail_draft(self, draft_id: int, reason: str) -> None:
-        with self.write() as conn:
-            conn.execute(
-                "UPDATE drafts SET status = 'failed', reason = ?, updated_at = ? WHERE id = ?",
-                (reason, now(), draft_id),
-            )
-
     def requeue(self, draft_id: int, instruction: str = "") -> int:
         """Queue a failed, ready or rejected draft to be drafted again (a new job)."""
         stamp = now()
@@ -650,14 +643,6 @@ class Store:
             )
             return cursor.rowcount
 
-    def pending_jobs(self) -> int:
-        row = self.db.execute(
-            "SELECT COUNT(*) FROM jobs WHERE state IN ('pending', 'running')"
-        ).fetchone()
-        return int(row[0])
-
-    # Queries ----------------------------------------------------------------------------------
-
     def list_drafts(self, status: str | None = None, limit: int | None = None) -> list[Draft]:
         sql = _DRAFT_SELECT + f" WHERE {_VISIBLE}"
         args: list[Any] = []
@@ -669,13 +654,6 @@ class Store:
             sql += " LIMIT ?"
             args.append(limit)
         return [_draft(row) for row in self.db.execute(sql, args)]
-
-    def drafts_since(self, updated_after: str) -> list[Draft]:
-        """Drafts changed after a timestamp: how review sessions follow another drafter."""
-        rows = self.db.execute(
-            _DRAFT_SELECT + " WHERE d.updated_at > ? ORDER BY d.id", (updated_after,)
-        )
-        return [_draft(row) for row in rows]
 
     def get_draft(self, draft_id: int) -> Draft:
         row = self.db.execute(_DRAFT_SELECT + " WHERE d.id = ?", (draft_id,)).fetchone()
@@ -724,9 +702,6 @@ class Store:
                 (keep,),
             )
 
-    def last_change(self) -> str:
-        row = self.db.execute("SELECT MAX(updated_at) FROM drafts").fetchone()
-        return str(row[0] or "")
 
     # Versions ---------------------------------------------------------------------------------
 
