@@ -56,3 +56,17 @@ def test_skills_new_command(clinic_dir: Path, capsys: pytest.CaptureFixture[str]
     assert json.loads(capsys.readouterr().out)["skill"] == "my_eval"
     assert main(args) == 2
     assert "already exists" in capsys.readouterr().err
+
+
+def test_a_running_service_drafts_with_a_skill_saved_after_it_started(clinic_dir: Path) -> None:
+    from tui.core.service import ClinicService
+
+    service = ClinicService.open(clinic_dir)
+    path = new_skill(clinic_dir / "skills", service.clinic.skills, "soap_note", "soap_note")
+    before = service.clinic.fresh_skills().get("soap_note")
+    assert before is not None and before.source == "clinic"
+    text = path.read_text().replace('name = "', 'name = "Edited ', 1)
+    save_skill_text(path, text, service.clinic.skills)
+    after = service.clinic.fresh_skills().get("soap_note")
+    assert after is not None and after.name.startswith("Edited ")
+    assert after.sha256 != before.sha256

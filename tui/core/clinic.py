@@ -147,11 +147,38 @@ class Clinic:
         context = load_context(paths.context)
         ensure_private_dir(paths.state)
         ensure_private_dir(paths.approved)
-        return cls(paths, context, load_registry(paths.skills))
+        clinic = cls(paths, context, load_registry(paths.skills))
+        clinic._skills_seen = skill_files_state(paths.skills)
+        return clinic
+
+    _skills_seen: tuple[tuple[str, int, int], ...] = ()
 
     def reload_skills(self) -> SkillRegistry:
+        self._skills_seen = skill_files_state(self.paths.skills)
         self.skills = load_registry(self.paths.skills)
         return self.skills
+
+    def fresh_skills(self) -> SkillRegistry:
+        """The registry, reloaded first if a clinic Skill file was saved since it was read
+        (by this process's editor or another one): a draft started after a save uses it."""
+        if skill_files_state(self.paths.skills) != self._skills_seen:
+            self.reload_skills()
+        return self.skills
+
+
+def skill_files_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of each clinic Skill file: cheap to compare per job."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return ()
+    state = []
+    for entry in entries:
+        if entry.name.endswith(".toml"):
+            with contextlib.suppress(OSError):
+                info = entry.stat()
+                state.append((entry.name, info.st_size, info.st_mtime_ns))
+    return tuple(state)
 
 
 def find_clinic(explicit: str | None) -> Path:

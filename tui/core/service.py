@@ -206,7 +206,7 @@ class ClinicService:
 
     def prompt_for(self, draft: Draft, instruction: str = "") -> Prompt:
         """Rebuild the exact prompt for a draft from the stored note bytes."""
-        skill = self.clinic.skills.get(draft.skill)
+        skill = self.clinic.fresh_skills().get(draft.skill)
         if skill is None:
             raise DraftingError(f"Skill {draft.skill!r} is not loaded (fix it with `skills check`)")
         note = self.stored_note(draft.note_id)
