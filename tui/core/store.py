@@ -702,7 +702,6 @@ class Store:
                 (keep,),
             )
 
-
     # Versions ---------------------------------------------------------------------------------
 
     def versions(self, draft_id: int) -> list[Version]:
