@@ -32,6 +32,10 @@ from tui.core.cost import format_usd
 from tui.core.review import STATUS_FILTERS, haystack, matches
 from tui.core.store import DraftRow, QueueEntry
 
+_NO_ROW: Final = -100
+_NOWHERE: Final = Coordinate(-100, -100)
+"""A cursor or hover location on no row (the header is row -1)."""
+
 # What decides the next action comes first (who, what, state, checks), so a narrow pane shows
 # it without scrolling sideways; date and cost follow.
 COLUMNS: Final = (
@@ -347,6 +351,29 @@ class QueueTable(DataTable[Text]):
         lines: SegmentLines = [line]
         self._cell_render_cache[cache_key] = lines
         return lines
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[SegmentLines, SegmentLines]:
+        """DataTable caches a rendered row under the cursor's and the hover's coordinates, so
+        every cursor move re-renders every visible row (and a move that scrolls paints them
+        all). With a row cursor only whether the cursor (or hover) is on this row matters."""
+        if self.cursor_type == "row":
+            row_index = self._row_locations.get(row_key)
+            if row_index is None:
+                row_index = _NO_ROW
+            if cursor_location.row != row_index:
+                cursor_location = _NOWHERE
+            if hover_location.row != row_index:
+                hover_location = _NOWHERE
+        return super()._render_line_in_row(
+            row_key, line_no, base_style, cursor_location, hover_location
+        )
 
     # The cursor ---------------------------------------------------------------------------------
 

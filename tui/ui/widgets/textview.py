@@ -8,8 +8,9 @@ scroll range, so moving the cursor repaints the lines on screen and nothing else
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -30,6 +31,7 @@ class TextView(ScrollView, can_focus=True):
         self._lines: list[list[Segment]] = []
         self._strips: dict[int, Strip] = {}
         self._width = -1
+        self._style: Style | None = None  # this view's style while it paints
 
     def set_text(self, text: Text, *, home: bool = False) -> None:
         self.text = text
@@ -60,13 +62,21 @@ class TextView(ScrollView, can_focus=True):
         self._width = -1
         self._wrap()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._style = self.rich_style  # once per paint, not once per line (it is not cheap)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style = None
+
     def render_line(self, y: int) -> Strip:
         self._wrap()
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
+        style = self._style or self.rich_style
         if not 0 <= index < len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, style)
         strip = self._strips.get(index)
         if strip is None:  # made when first painted: most lines of a long draft never are
             strip = self._strips[index] = Strip(self._lines[index], self._width)
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip.crop_extend(0, width, style)
