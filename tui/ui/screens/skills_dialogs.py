@@ -7,6 +7,7 @@ Each answers through `dismiss` (None: cancelled), so the calling screen decides 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from rich.text import Text
 from textual import on
@@ -18,9 +19,12 @@ from textual.widgets.option_list import Option
 
 from tui.core.skill_try import NoteChoice
 from tui.ui.keymap import bindings_for
-from tui.ui.screens.unsaved import Choice
 
 IdCheck = Callable[[str], str | None]
+
+
+# What the unsaved-changes question answers.
+Choice = Literal["save", "discard", "cancel"]
 
 
 class NewSkillScreen(ModalScreen[str | None]):

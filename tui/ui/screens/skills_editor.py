@@ -24,9 +24,8 @@ from textual.widgets.text_area import LanguageDoesNotExist
 from tui.core.skill_edit import EditTarget, TextCheck, check_text, display_path
 from tui.core.skill_files import SkillInvalid, save_skill_text
 from tui.ui.keymap import bindings_for
-from tui.ui.screens.skills_dialogs import SkillUnsavedScreen
+from tui.ui.screens.skills_dialogs import Choice, SkillUnsavedScreen
 from tui.ui.screens.skills_try import start_try
-from tui.ui.screens.unsaved import Choice
 from tui.ui.session import Session
 from tui.ui.widgets.skill_problems import ProblemsPanel, located
 
