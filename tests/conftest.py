@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,3 +32,16 @@ def clinic_dir(tmp_path: Path) -> Path:
     from tui.core.clinic import init_clinic
 
     return init_clinic(tmp_path / "clinic").root
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `chartdesk` as a user would (its own process), without a clinic from the env."""
+    env = {k: v for k, v in os.environ.items() if k != "CHARTDESK_CLINIC"}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli as run
 from tests.conftest import sample_notes
 from tui.cli import main
 from tui.core.skills import load_registry
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CHARTDESK_CLINIC"}
-    return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_init_creates_the_clinic_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

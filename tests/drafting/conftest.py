@@ -117,3 +117,14 @@ def collect() -> tuple[list[str], Callable[[str], None]]:
     """An on_text sink that keeps every delta."""
     deltas: list[str] = []
     return deltas, deltas.append
+
+
+@pytest.fixture
+def leaky_env(fake_anthropic: FakeAnthropic, monkeypatch: pytest.MonkeyPatch) -> FakeAnthropic:
+    """Point every environment route out of the process at the fake server."""
+    for name in ("ANTHROPIC_BASE_URL", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, fake_anthropic.url)
+        monkeypatch.setenv(name.lower(), fake_anthropic.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    return fake_anthropic

@@ -21,17 +21,6 @@ from tui.core.errors import ChartdeskError
 ENV_KEY = {"ANTHROPIC_API_KEY": KEY}
 
 
-@pytest.fixture
-def leaky_env(fake_anthropic: FakeAnthropic, monkeypatch: pytest.MonkeyPatch) -> FakeAnthropic:
-    """Point every environment route out of the process at the fake server."""
-    for name in ("ANTHROPIC_BASE_URL", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY"):
-        monkeypatch.setenv(name, fake_anthropic.url)
-        monkeypatch.setenv(name.lower(), fake_anthropic.url)
-    monkeypatch.delenv("NO_PROXY", raising=False)
-    monkeypatch.delenv("no_proxy", raising=False)
-    return fake_anthropic
-
-
 @pytest.mark.parametrize(
     ("url", "local"),
     [
