@@ -24,6 +24,7 @@ from textual.pilot import Pilot
 from tui.cli import make_demo
 from tui.core.service import ClinicService
 from tui.ui.app import ChartdeskApp
+from tui.ui.screens.review import ReviewScreen
 
 FIXED_STAMP = "2026-11-06T09:00:00.000+00:00"
 FIXED_NOW = datetime(2026, 11, 6, 12, 0, tzinfo=UTC)
@@ -137,3 +138,10 @@ async def wait_until(
             return True
         await pilot.pause(0.05)
     return condition()
+
+
+def review_of(app: RecordingApp) -> ReviewScreen:
+    """The review screen, asserting it is the one shown."""
+    screen = app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen

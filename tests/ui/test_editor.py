@@ -9,13 +9,12 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
-from tests.ui.conftest import RecordingApp, ready_ids, wait_until
+from tests.ui.conftest import RecordingApp, ready_ids, review_of, wait_until
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
 from tui.ui.screens import editor as editor_module
 from tui.ui.screens.diff import DiffScreen
 from tui.ui.screens.editor import EditorScreen
-from tui.ui.screens.review import ReviewScreen
 from tui.ui.screens.versions import VersionsScreen
 
 SIZE = (100, 30)
@@ -25,12 +24,6 @@ SIGNER = Clinician("Alex Rivera", "PT, DPT", "PT")
 def current(app: RecordingApp) -> Screen[Any]:
     """The active screen, re-read on every call (so type checkers do not pin one narrowing)."""
     return app.screen
-
-
-def review_of(app: RecordingApp) -> ReviewScreen:
-    screen = app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
 
 
 async def test_leaving_autosaves_and_quitting_keeps_the_text(

@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from tests.ui.conftest import RecordingApp, edit_context, ready_ids, wait_until
+from tests.ui.conftest import RecordingApp, edit_context, ready_ids, review_of, wait_until
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
 from tui.ui.keymap import ACTIONS
@@ -24,12 +24,6 @@ from tui.ui.widgets.today import TodayBar
 
 SIZE = (100, 30)
 SIGNER = Clinician("Alex Rivera", "PT, DPT", "PT")
-
-
-def review_of(app: RecordingApp) -> ReviewScreen:
-    screen = app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
 
 
 def audit_actions(service: ClinicService) -> list[str]:

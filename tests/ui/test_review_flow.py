@@ -12,7 +12,7 @@ from pathlib import Path
 from fhir.resources.R4B.documentreference import DocumentReference
 from textual.widgets import Input, OptionList
 
-from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids
+from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids, review_of
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
 from tui.ui.screens.approve import ApproveScreen
@@ -37,17 +37,11 @@ def draft_elsewhere(root: Path, note: Path) -> None:
         drafter.close()
 
 
-def review(app: RecordingApp) -> ReviewScreen:
-    screen = app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
-
-
 async def test_queue_lists_every_draft_and_follows_the_cursor(
     app: RecordingApp, service: ClinicService
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = review(app)
+        screen = review_of(app)
         drafts = service.drafts()
         assert screen.table.row_count == len(drafts)
         first, second = drafts[0].id, drafts[1].id
@@ -64,7 +58,7 @@ async def test_queue_lists_every_draft_and_follows_the_cursor(
 
 async def test_enter_opens_the_draft_and_escape_returns(app: RecordingApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = review(app)
+        screen = review_of(app)
         await pilot.press("enter")
         assert screen.reading
         assert screen.preview.has_focus
@@ -84,7 +78,7 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     draft_id = ready_ids(service)[0]
     original = service.text(draft_id)
     async with app.run_test(size=SIZE) as pilot:
-        screen = review(app)
+        screen = review_of(app)
         screen.table.select_draft(draft_id)
         await pilot.press("enter", "e")
         editor = app.screen
@@ -164,7 +158,7 @@ async def test_the_chosen_clinician_is_remembered(
 ) -> None:
     first, second = ready_ids(service)[:2]
     async with app.run_test(size=SIZE) as pilot:
-        screen = review(app)
+        screen = review_of(app)
         screen.table.select_draft(first)
         await pilot.press("a")
         assert isinstance(app.screen, ApproveScreen)
@@ -188,7 +182,7 @@ async def test_approving_a_draft_that_is_not_ready_is_refused(
     draft_id = ready_ids(service)[0]
     service.reject(draft_id, "duplicate note")
     async with app.run_test(size=SIZE) as pilot:
-        review(app).table.select_draft(draft_id)
+        review_of(app).table.select_draft(draft_id)
         await pilot.press("a")
         assert isinstance(app.screen, ReviewScreen)
         assert app.said("cannot be signed", "warning")
@@ -199,7 +193,7 @@ async def test_a_draft_changed_elsewhere_is_not_signed_unseen(
 ) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review(app).table.select_draft(draft_id)
+        review_of(app).table.select_draft(draft_id)
         await pilot.press("a")
         other = ClinicService.open(service.clinic.paths.root)
         other.save_edit(draft_id, "changed in another session")
@@ -212,7 +206,7 @@ async def test_a_draft_changed_elsewhere_is_not_signed_unseen(
 async def test_reject_needs_a_reason(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        screen = review(app)
+        screen = review_of(app)
         screen.table.select_draft(draft_id)
         await pilot.press("r")
         modal = app.screen
@@ -235,7 +229,7 @@ async def test_reject_needs_a_reason(app: RecordingApp, service: ClinicService) 
 async def test_reject_can_be_cancelled(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review(app).table.select_draft(draft_id)
+        review_of(app).table.select_draft(draft_id)
         await pilot.press("r", "n", "o", "escape")
         assert isinstance(app.screen, ReviewScreen)
     assert service.draft(draft_id).status == "ready"
@@ -245,7 +239,7 @@ async def test_new_drafts_from_another_process_appear_in_place(
     app: RecordingApp, service: ClinicService, tmp_path: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = review(app)
+        screen = review_of(app)
         before = screen.table.row_count
         await pilot.press("j", "j")
         selected = screen.table.selected_id
@@ -278,7 +272,7 @@ async def test_a_single_clinician_signs_without_a_choice(
     try:
         draft_id = ready_ids(service)[0]
         async with app.run_test(size=SIZE) as pilot:
-            review(app).table.select_draft(draft_id)
+            review_of(app).table.select_draft(draft_id)
             await pilot.press("a")
             modal = app.screen
             assert isinstance(modal, ApproveScreen)
