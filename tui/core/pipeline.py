@@ -437,8 +437,6 @@ class Pipeline:
         try:
             draft = self.store.get_draft(job.draft_id)
             prompt = self.service.prompt_for(draft, job.instruction)
-            if draft.skill_sha256 != prompt.skill.sha256:  # the Skill changed since intake
-                self.store.set_skill_hash(draft.id, prompt.skill.sha256)
             result = await self.backend.draft(prompt, on_text)
             checks = await asyncio.to_thread(self._checks, prompt, result)
         except asyncio.CancelledError:
@@ -455,7 +453,7 @@ class Pipeline:
             log.exception("drafting job %d failed", job.id)
             self._failed(job, f"drafting failed ({type(exc).__name__})", transient=False)
             return
-        self.store.finish_job(job, result, checks)
+        self.store.finish_job(job, result, checks, prompt.skill.sha256)
         self._emit_draft(job.draft_id, "drafter", job.attempts)
 
     def _checks(self, prompt: Prompt, result: DraftResult) -> dict[str, Any]:

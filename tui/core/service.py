@@ -238,13 +238,12 @@ class ClinicService:
         chosen = backend or self.backend
         try:
             prompt = self.prompt_for(draft, job.instruction)
-            self.store.set_skill_hash(draft.id, prompt.skill.sha256)
             result = await chosen.draft(prompt, on_text or (lambda _text: None))
         except DraftingError as exc:
             self.store.fail_job(job, str(exc))
             return self.store.get_draft(job.draft_id)
         checks = self.check(prompt, result)
-        self.store.finish_job(job, result, checks)
+        self.store.finish_job(job, result, checks, prompt.skill.sha256)
         return self.store.get_draft(job.draft_id)
 
     async def draft_file(

@@ -534,13 +534,26 @@ class Store:
                 (partial_text, now(), job_id),
             )
 
-    def finish_job(self, job: Job, result: DraftResult, checks: Mapping[str, Any]) -> int | None:
-        """Store the draft text as a new version and mark it ready, exactly once per job."""
+    def finish_job(
+        self,
+        job: Job,
+        result: DraftResult,
+        checks: Mapping[str, Any],
+        skill_sha256: str = "",
+    ) -> int | None:
+        """Store the draft text as a new version and mark it ready, exactly once per job.
+
+        `skill_sha256` names the Skill version that wrote this text; it is recorded with the
+        text, in the same transaction."""
         stamp = now()
         with self.write() as conn:
             state = conn.execute("SELECT state FROM jobs WHERE id = ?", (job.id,)).fetchone()
             if state is None or state[0] != "running":
                 return None
+            if skill_sha256:
+                conn.execute(
+                    "UPDATE drafts SET skill_sha256 = ? WHERE id = ?", (skill_sha256, job.draft_id)
+                )
             conn.execute(
                 "UPDATE jobs SET state = 'done', partial_text = '', updated_at = ? WHERE id = ?",
                 (stamp, job.id),
