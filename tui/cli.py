@@ -19,6 +19,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, NoReturn
 
+from tui.commands.parsers import register_all
 from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
 from tui.core.errors import ChartdeskError, describe_os_error, one_line
@@ -271,17 +272,8 @@ def build_parser() -> argparse.ArgumentParser:
     skills.add_argument("action", choices=("list", "check", "new"))
     skills.add_argument("id", nargs="?", help="for `new`: the new Skill's id")
     skills.add_argument("--from", dest="from_skill", help="for `new`: the Skill to copy")
-    _register_optional(sub)
+    register_all(sub)
     return parser
-
-
-def _register_optional(sub: Any) -> None:
-    """Subcommand groups kept in their own modules (checks, watch, ...)."""
-    from tui.commands import checks, review, watch
-
-    checks.register(sub)
-    review.register(sub)
-    watch.register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.checks.conftest import DRAFTS, EXPECTED, SAMPLES, SYNTHETIC
 from tui.cli import main
-from tui.commands.checks import register
+from tui.commands.parsers import register_checks
 
 WHITFIELD = SAMPLES["2026-11-02_whitfield-dana_soap.txt"]
 
@@ -32,7 +32,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: i
 
 def test_register_adds_every_command_with_a_func() -> None:
     parser = argparse.ArgumentParser()
-    register(parser.add_subparsers(dest="command"))
+    register_checks(parser.add_subparsers(dest="command"))
     for argv in (
         ["extract", "n.txt"],
         ["verify", "n.txt", "d.md"],

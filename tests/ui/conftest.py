@@ -23,6 +23,7 @@ from textual.pilot import Pilot
 
 from tui.cli import make_demo
 from tui.core.service import ClinicService
+from tui.core.unlock import Unlocker
 from tui.ui.app import ChartdeskApp
 from tui.ui.screens.review import ReviewScreen
 
@@ -42,6 +43,9 @@ class RecordingApp(ChartdeskApp):
 
     def __init__(self, service: ClinicService, **kwargs: Any) -> None:
         kwargs.setdefault("clock", lambda: FIXED_NOW)
+        # The clinic PIN only, whatever PAM this machine has (tests of the OS password pass
+        # their own Unlocker with a throwaway PAM service).
+        kwargs.setdefault("unlocker", Unlocker(service.clinic.paths.state, None, "clinician"))
         super().__init__(service, **kwargs)
         self.notices: list[Notice] = []
 

@@ -1,4 +1,4 @@
-"""The idle lock hides every patient datum until the clinic PIN is entered."""
+"""The idle lock hides every patient datum until the OS password or the clinic PIN is entered."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.fakes.pam import pam_service
 from tests.ui.conftest import RecordingApp, edit_context, ready_ids, wait_until
+from tui.core.os_password import current_user
 from tui.core.pin import set_pin
 from tui.core.service import ClinicService
+from tui.core.unlock import Unlocker
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.lock import LockScreen
 from tui.ui.screens.review import ReviewScreen
@@ -74,3 +77,51 @@ async def test_locking_autosaves_the_editor(app: RecordingApp, service: ClinicSe
         await pilot.press("ctrl+q")
     assert not app.is_running, "without a PIN, quitting is the way out"
     assert service.text(draft_id) == "w" + original
+
+
+async def test_the_os_password_unlocks_through_pam(clinic_root: Path, tmp_path: Path) -> None:
+    """Real libpam with a throwaway service: the OS password and the PIN are both offered."""
+    password = "s3cret os password"
+    service = ClinicService.open(clinic_root)
+    state = service.clinic.paths.state
+    set_pin(state, PIN, n=FAST_KDF)
+    unlocker = Unlocker(state, pam_service(tmp_path / "pam", password), current_user())
+    app = RecordingApp(service, unlocker=unlocker)
+    patients = {d.patient for d in service.drafts()}
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, LockScreen)
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"Password of {current_user()}, or the clinic PIN:" in text
+        assert not any(p in text for p in patients)
+
+        await pilot.press(*"not it", "enter")
+        assert await wait_until(pilot, lambda: "Wrong password or PIN" in screen_text(app))
+        assert isinstance(app.screen, LockScreen)
+        app.last_input = 10**9
+        await pilot.press(*password, "enter")
+        assert await wait_until(pilot, lambda: app.screen is review)
+    entries = [json.loads(line) for line in service.clinic.paths.audit_log.open()]
+    assert [e["action"] for e in entries[-3:]] == ["lock", "unlock_failed", "unlock"]
+    assert entries[-1]["method"] == "os_password"
+    assert password not in service.clinic.paths.audit_log.read_text()
+    service.close()
+
+
+async def test_a_broken_pam_service_says_why(clinic_root: Path, tmp_path: Path) -> None:
+    service = ClinicService.open(clinic_root)
+    working = pam_service(tmp_path / "pam", "pw")
+    broken = type(working)("no-such-service", working.confdir)
+    app = RecordingApp(service, unlocker=Unlocker(service.clinic.paths.state, broken, "me"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "Password of me:" in screen_text(app)
+        await pilot.press("x", "enter")
+        assert await wait_until(
+            pilot, lambda: "cannot be checked: PAM could not start" in screen_text(app)
+        )
+        assert isinstance(app.screen, LockScreen)
+    service.close()

@@ -3,7 +3,6 @@ figures, the queue's lean rows, and the `pin` / `audit-log verify` commands."""
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import stat
@@ -111,15 +110,8 @@ def test_queue_entries_match_the_drafts(service: ClinicService) -> None:
 
 def _cli(argv: list[str]) -> int:
     from tui.cli import build_parser
-    from tui.commands import review
 
-    parser = build_parser()
-    sub = next(
-        action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
-    )
-    if "pin" not in sub.choices:
-        review.register(sub)
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     result: int = args.func(args)
     return result
 

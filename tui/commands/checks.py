@@ -19,7 +19,7 @@ from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
 from tui.core.checks.model_review import review_backend, reviewer_name
 from tui.core.checks.readability import readability
-from tui.core.checks.units import RULES, allocate_units, parse_minutes_args
+from tui.core.checks.units import allocate_units, parse_minutes_args
 from tui.core.checks.verify import verify
 from tui.core.clinic import ClinicPaths, find_clinic
 from tui.core.context import load_context
@@ -36,50 +36,6 @@ from tui.core.day_audit import (
 from tui.core.errors import ChartdeskError
 from tui.core.notes import Note, NoteError, decode_text, read_note
 from tui.core.service import ClinicService
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the check subcommands to the CLI."""
-    extract = _command(subparsers, "extract", "list the facts found in a note", cmd_extract)
-    extract.add_argument("note", help="note file")
-    check = _command(subparsers, "verify", "check a draft against its note", cmd_verify)
-    check.add_argument("note", help="note file")
-    check.add_argument("draft", help="draft file")
-    units = _command(subparsers, "units", "timed units for CODE=MINUTES items", cmd_units)
-    units.add_argument("items", nargs="+", metavar="CODE=MIN", help="e.g. 97110=33 97140=7")
-    units.add_argument("--rule", choices=RULES, default="cms", help="timed-unit rule")
-    audit = _command(subparsers, "audit", "billing and documentation audit of notes", cmd_audit)
-    audit.add_argument("notes", nargs="*", metavar="NOTE", help="note files (or use --day)")
-    audit.add_argument(
-        "--clinic", help="clinic folder (payer rules from its context.toml, history from its store)"
-    )
-    audit.add_argument(
-        "--day", metavar="YYYY-MM-DD", help="audit every note of this day in the clinic's store"
-    )
-    audit.add_argument(
-        "--export", action="store_true", help="with --day: write exports/audit-YYYY-MM-DD.md"
-    )
-    audit.add_argument(
-        "--model",
-        action="store_true",
-        help="have the clinic's model review the heuristic findings (if its privacy gate allows)",
-    )
-    grade = _command(subparsers, "readability", "reading grade and jargon of a text", cmd_read)
-    grade.add_argument("file", help="text file")
-
-
-def _command(
-    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
-    name: str,
-    help_text: str,
-    func: Any,
-) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = subparsers.add_parser(
-        name, help=help_text, description=help_text
-    )
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.set_defaults(func=func)
-    return parser
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:

@@ -21,26 +21,6 @@ from tui.core.pin import clear_pin, pin_problem, set_pin
 EXIT_BROKEN = 1
 
 
-def register(sub: Any) -> None:
-    """Add `pin` and `audit-log` to the CLI's subparsers."""
-    help_text = "set the clinic PIN that unlocks an idle review screen"
-    pin = sub.add_parser("pin", help=help_text, description=help_text)
-    pin.add_argument("--clinic", help="clinic folder")
-    pin.add_argument("--json", action="store_true", help="machine-readable output")
-    pin.add_argument("--clear", action="store_true", help="remove the clinic PIN")
-    pin.add_argument(
-        "--stdin", action="store_true", help="read the PIN from the first line of standard input"
-    )
-    pin.set_defaults(func=cmd_pin)
-
-    help_text = "check the audit log's hash chain"
-    audit_log = sub.add_parser("audit-log", help=help_text, description=help_text)
-    audit_log.add_argument("action", choices=("verify",))
-    audit_log.add_argument("--clinic", help="clinic folder")
-    audit_log.add_argument("--json", action="store_true", help="machine-readable output")
-    audit_log.set_defaults(func=cmd_audit_log)
-
-
 def _paths(args: argparse.Namespace) -> ClinicPaths:
     paths = ClinicPaths(find_clinic(args.clinic).resolve())
     if not paths.context.is_file():

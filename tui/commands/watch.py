@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from tui.commands.parsers import register_watch
 from tui.core.clinic import find_clinic
 from tui.core.drafting.delayed import delayed_from_env
 from tui.core.drafting.select import select_backend
@@ -28,23 +29,6 @@ from tui.core.pipeline import Pipeline, PipelineEvent
 from tui.core.service import ClinicService
 
 _STATUS_OF_INGEST = {"drafted": "queued", "duplicate": "duplicate", "failed": "failed"}
-
-
-def register(sub: Any) -> None:
-    """Add the `watch` subcommand to the CLI's subparsers."""
-    help_text = "run the drafter with no UI (for a service manager)"
-    cmd = sub.add_parser("watch", help=help_text, description=help_text)
-    cmd.add_argument("--json", action="store_true", help="one JSON object per log line")
-    cmd.add_argument("--clinic", help="clinic folder")
-    cmd.add_argument(
-        "--grace",
-        type=float,
-        default=5.0,
-        metavar="SECONDS",
-        help="on SIGTERM, how long running drafts may finish before they are checkpointed "
-        "and left for the next start (default 5)",
-    )
-    cmd.set_defaults(func=cmd_watch)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
@@ -128,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """`python -m tui.commands.watch`: the same command outside the main CLI."""
     parser = argparse.ArgumentParser(prog="chartdesk watch")
     sub = parser.add_subparsers(dest="command")
-    register(sub)
+    register_watch(sub)
     args = parser.parse_args(["watch", *(sys.argv[1:] if argv is None else argv)])
     try:
         result: int = args.func(args)

@@ -30,6 +30,7 @@ _ALLOWED_DETAIL = frozenset(
         "files",
         "backend",
         "count",
+        "method",
         "target",
         "json_sha256",
         "fhir_sha256",

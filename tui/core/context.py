@@ -17,6 +17,7 @@ from tui.core.tomlschema import (
     Problem,
     Table,
     TomlSyntaxError,
+    full_match,
     in_range,
     key_lines,
     one_of,
@@ -103,7 +104,15 @@ SCHEMA = Table(
                 "rescan_seconds": Field((int, float), check=in_range(1, 3600)),
             }
         ),
-        "lock": Table({"idle_minutes": Field((int, float), check=in_range(0, 240))}),
+        "lock": Table(
+            {
+                "idle_minutes": Field((int, float), check=in_range(0, 240)),
+                "os_password": Field((bool,)),
+                "pam_service": Field(
+                    (str,), check=full_match(r"[\w.-]+", "a PAM service name (no spaces or /)")
+                ),
+            }
+        ),
         "prices": Table(
             values=Table(
                 {
@@ -216,6 +225,8 @@ class ClinicContext:
     baa_signed: bool = False
     intake: IntakeSettings = IntakeSettings()
     idle_minutes: float = 5.0
+    os_password_unlock: bool = True
+    pam_service: str = "chartdesk"
     prices: Mapping[str, Price] = field(default_factory=dict)
     ui: UISettings = UISettings()
 
@@ -389,6 +400,8 @@ def _build(data: Mapping[str, Any], path: Path | None) -> ClinicContext:
             rescan_seconds=float(intake.get("rescan_seconds", 60)),
         ),
         idle_minutes=float(data.get("lock", {}).get("idle_minutes", 5)),
+        os_password_unlock=bool(data.get("lock", {}).get("os_password", True)),
+        pam_service=str(data.get("lock", {}).get("pam_service", "chartdesk")),
         prices={
             name: Price(
                 float(p["input"]),

@@ -16,12 +16,10 @@ import logging
 import os
 import re
 import stat
-import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
-from xml.etree import ElementTree
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown"})
 IMAGE_SUFFIXES: Final = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
@@ -291,6 +289,9 @@ def docx_text(data: bytes) -> str:
     No third-party reader: only ``word/document.xml`` is read, its size is capped against zip
     bombs, and a document type declaration (entity tricks) is refused before parsing.
     """
+    import zipfile  # Word notes are rare: not imported to open the app
+    from xml.etree import ElementTree
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo("word/document.xml")

@@ -4,9 +4,8 @@ The PIN is short, so it is stored only as an scrypt hash (a slow, memory-hard KD
 every 6-digit PIN offline costs hours instead of milliseconds) with a random salt, in
 ``.chartdesk/pin`` (mode 0600). Checking uses a constant-time comparison.
 
-The OS password is not offered: checking it needs PAM (a C library, a PAM service file and,
-for a non-root user, the setuid unix_chkpwd helper), which chartdesk cannot rely on over SSH, in
-containers or on a phone's jump host. A PIN the clinic sets with `chartdesk pin` always works.
+The lock screen also takes the OS password where PAM can check it (tui.core.unlock); a PIN
+works everywhere, including containers and jump hosts without a usable PAM stack.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core import fhir
 from tui.core.audit_log import AuditLog, os_user
 from tui.core.clinic import Clinic, ensure_private_dir, write_private
 from tui.core.context import Clinician
@@ -35,7 +34,6 @@ from tui.core.notes import (
 from tui.core.prompt import Prompt, build_prompt
 from tui.core.review import title as draft_title
 from tui.core.skills import Skill
-from tui.core.stats import TodayFigures, today_figures
 from tui.core.store import (
     Draft,
     DraftResult,
@@ -51,6 +49,7 @@ from tui.core.store import (
 
 if TYPE_CHECKING:
     from tui.core.checks.audit import PatientHistory
+    from tui.core.stats import TodayFigures
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -494,8 +493,8 @@ class ClinicService:
     def change_cursor(self) -> int:
         return self.store.change_cursor()
 
-    def queue_entries(self) -> list[QueueEntry]:
-        return self.store.queue_entries()
+    def queue_entries(self, limit: int | None = None) -> list[QueueEntry]:
+        return self.store.queue_entries(limit)
 
     def latest_version(self, draft_id: int) -> Version | None:
         return self.store.latest_version(draft_id)
@@ -590,6 +589,8 @@ class ClinicService:
     ) -> SignedFiles:
         """Write the signed Markdown, its FHIR DocumentReference and the JSON record naming
         both with their hashes: validated first, each atomic and read-only, never replaced."""
+        from tui.core import fhir  # its XML parser is not needed to open the queue
+
         md_path, json_path = folder / f"{stem}.md", folder / f"{stem}.json"
         fhir_path = folder / f"{stem}.fhir.json"
         skill = self.clinic.skills.get(draft.skill)
@@ -779,14 +780,21 @@ class ClinicService:
             detail["draft"] = draft_id
         self.audit_log.append("copy", clinician, **detail)
 
-    def record_lock(self, action: str, clinician: str = "", count: int = 0) -> None:
-        """The screen locked, unlocked, or refused a PIN (`count` failed attempts so far)."""
+    def record_lock(
+        self, action: str, clinician: str = "", count: int = 0, method: str = ""
+    ) -> None:
+        """The screen locked, unlocked (with `method`: the PIN or the OS password), or refused
+        what was typed (`count` failed attempts so far)."""
         if action not in ("lock", "unlock", "unlock_failed"):
             raise ValueError(action)
         detail: dict[str, object] = {"count": count} if count else {}
+        if method:
+            detail["method"] = method
         self.audit_log.append(action, clinician, **detail)
 
     def today(self, day: date) -> TodayFigures:
+        from tui.core.stats import today_figures  # statistics: not needed to open the queue
+
         return today_figures(self.store, day)
 
 

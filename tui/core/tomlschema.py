@@ -223,3 +223,13 @@ def in_range(low: float, high: float) -> Validator:
         return None if low <= value <= high else f"must be between {low:g} and {high:g}"
 
     return check
+
+
+def full_match(pattern: str, what: str) -> Validator:
+    """A check that a string matches `pattern` entirely; `what` names what it must be."""
+    compiled = re.compile(pattern)
+
+    def check(value: Any) -> str | None:
+        return None if compiled.fullmatch(value) else f"must be {what}"
+
+    return check

@@ -24,12 +24,12 @@ from textual.screen import Screen
 from tui.core.service import ClinicService
 from tui.ui.drafter import DrafterEvent, make_pipeline
 from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
-from tui.ui.screens.lock import LockScreen
-from tui.ui.screens.review import ReviewScreen
+from tui.ui.screens.review import BACKGROUND_START_SECONDS, ReviewScreen
 from tui.ui.session import Session
 
 if TYPE_CHECKING:
     from tui.core.pipeline import PipelineEvent
+    from tui.core.unlock import Unlocker
 
 DEFAULT_THEME = "nord"
 ANSI_THEME = "ansi-dark"
@@ -51,16 +51,18 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         *,
         drafter: bool = False,
         clock: Callable[[], datetime] | None = None,
+        unlocker: Unlocker | None = None,
     ) -> None:
         super().__init__()
         keymap, self.key_problems = check_remaps(service.context.ui.keys)
-        self.session = Session(service, keymap)
+        self.session = Session(service, keymap, unlocker=unlocker)
         if clock is not None:
             self.session.clock = clock
         self.locked = False
         self.last_input = time.monotonic()
         self._want_drafter = drafter
         self.review = ReviewScreen(self.session)
+        self._theme_problem = self._choose_theme()
         if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
             self.animation_level = "none"
 
@@ -69,28 +71,29 @@ class ChartdeskApp(App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.set_keymap(dict(self.session.keymap))
-        self._choose_theme()
+        if self._theme_problem:
+            self.notify(self._theme_problem, severity="warning", markup=False)
         for problem in self.key_problems:
             self.notify(problem, title="context.toml", severity="warning", timeout=10, markup=False)
         idle = self.idle_seconds
         if idle > 0:
             self.set_interval(min(IDLE_CHECK_SECONDS, max(idle / 4, 0.05)), self.lock_if_idle)
         if self._want_drafter:
-            self.call_after_refresh(self.start_drafter)
+            self.set_timer(BACKGROUND_START_SECONDS, self.start_drafter)
 
-    def _choose_theme(self) -> None:
-        """The clinic's theme, else a readable ANSI theme on a 16-colour terminal."""
+    def _choose_theme(self) -> str:
+        """Set the clinic's theme, else a readable ANSI theme on a 16-colour terminal; a
+        problem to report once mounted. Chosen before mounting, so the first styling pass is
+        the only one."""
         wanted = self.session.service.context.ui.theme
         if not wanted and self.console.color_system in ("standard", "windows"):
             wanted = ANSI_THEME
         wanted = wanted or DEFAULT_THEME
         if wanted in self.available_themes:
             self.theme = wanted
-        else:
-            self.theme = DEFAULT_THEME
-            self.notify(
-                f"[ui] theme {wanted!r} is not a known theme", severity="warning", markup=False
-            )
+            return ""
+        self.theme = DEFAULT_THEME
+        return f"[ui] theme {wanted!r} is not a known theme"
 
     # The drafter --------------------------------------------------------------------------------
 
@@ -135,6 +138,8 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         self.clear_notifications()
         self.review.hide_patient_data()
         self.session.service.record_lock("lock", self.session.signer_name)
+        from tui.ui.screens.lock import LockScreen
+
         self.push_screen(LockScreen(self.session), self._unlocked)
 
     def _unlocked(self, _result: None) -> None:

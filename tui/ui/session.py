@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
+
+if TYPE_CHECKING:
+    from tui.core.unlock import Unlocker
 
 
 class Drafter(Protocol):
@@ -37,6 +40,8 @@ class Session:
     clinician: Clinician | None = None
     clock: Callable[[], datetime] = _now
     drafter: Drafter | None = None
+    unlocker: Unlocker | None = None
+    """What the lock screen accepts; None: the clinic's settings (built when first locked)."""
 
     @property
     def clinicians(self) -> tuple[Clinician, ...]:

@@ -8,3 +8,8 @@
 
 Clinical tables (codes, service names, measures, vocabulary) live in ``tui/core/data/*.toml``.
 """
+
+from typing import Final
+
+UNIT_RULES: Final = ("cms", "per_code")
+"""Timed-unit rules: CMS's 8-minute rule over the total, or each code on its own (AMA/CPT)."""

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
+from tui.core.checks import UNIT_RULES
 from tui.core.checks.tables import billing_tables
 from tui.core.errors import ChartdeskError
 
-RULES = ("cms", "per_code")
+RULES = UNIT_RULES
 MAX_MINUTES = 24 * 60
 
 

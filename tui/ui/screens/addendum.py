@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from tui.core.context import Clinician
 from tui.core.errors import ChartdeskError
@@ -22,6 +22,7 @@ from tui.ui.keymap import bindings_for
 from tui.ui.screens.approve import ApproveScreen
 from tui.ui.screens.editor import AUTOSAVE_SECONDS, markdown_area
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 
 ADDENDUM_NOTE = (
     "The addendum is written to approved/ beside the original (Markdown, JSON and FHIR, "
@@ -51,7 +52,7 @@ class AddendumScreen(Screen[bool]):
             id="editor-header",
         )
         yield markdown_area(self.kept_text)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.text_area.focus()

@@ -11,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Label, OptionList, Static
+from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.context import Clinician
 from tui.core.review import title
 from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
+from tui.ui.widgets.keybar import KeyBar
 
 SIGN_NOTE = (
     "The signed document is written to approved/ (Markdown, JSON and FHIR) and can never be "
@@ -78,7 +79,7 @@ class ApproveScreen(ModalScreen[Clinician | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Sign (y)", id="sign", variant="success", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if len(self.clinicians) > 1:

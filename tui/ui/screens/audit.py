@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.core.checks.audit import ERROR, INFO, WARNING, Finding
 from tui.core.checks.model_review import review_backend
@@ -41,6 +41,7 @@ from tui.core.errors import ChartdeskError
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.review import ReviewScreen
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 
 # Column titles and widths: wide enough for a name and a finding code at 80 columns.
 COLUMNS: Final = (("Patient", 16), ("Sev", 5), ("Finding", 30), ("Document", 20))
@@ -174,7 +175,7 @@ class AuditScreen(Screen[int | None]):
         yield Static(id="audit-header")
         yield DataTable(id="audit-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="audit-detail", markup=False)
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyBar()
 
     @property
     def table(self) -> DataTable[Text]:

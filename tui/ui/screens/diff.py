@@ -12,11 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from tui.core.review import unified_diff
 from tui.core.store import Version
 from tui.ui.keymap import bindings_for
+from tui.ui.widgets.keybar import KeyBar
 
 
 def diff_for(model: Version, current: str, current_n: int) -> list[str]:
@@ -57,7 +58,7 @@ class DiffScreen(ModalScreen[None]):
             yield Static(Text(self.heading, style="bold"))
             with VerticalScroll(id="diff-scroll"):
                 yield Static(diff_text(self.lines), id="diff-text")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#diff-scroll").focus()

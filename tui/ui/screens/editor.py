@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from tui.core.errors import ChartdeskError
@@ -27,6 +27,7 @@ from tui.ui.keymap import bindings_for
 from tui.ui.screens.diff import DiffScreen, diff_for
 from tui.ui.screens.versions import VersionsScreen
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 
 AUTOSAVE_SECONDS = 3.0
 AUTOSAVE_MAX_SECONDS = 15.0
@@ -64,7 +65,7 @@ class EditorScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         yield Static(id="editor-header")
         yield markdown_area(self.saved_text)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.text_area.focus()

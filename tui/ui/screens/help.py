@@ -9,9 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from tui.ui.keymap import bindings_for, help_rows
+from tui.ui.widgets.keybar import KeyBar
 
 NOTE = (
     "Arrows, PgUp/PgDn and Home/End move inside the focused list or text. "
@@ -31,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=True)
             yield Static(NOTE, classes="dialog-note", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)

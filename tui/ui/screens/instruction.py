@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.core.review import clean_reason, title
 from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
+from tui.ui.widgets.keybar import KeyBar
 
 
 class InstructionScreen(ModalScreen[str | None]):
@@ -30,7 +31,7 @@ class InstructionScreen(ModalScreen[str | None]):
             yield Label("Instruction (optional):")
             yield Input(placeholder="e.g. shorter assessment", id="instruction")
             yield Static("The current text stays in the draft's versions.", classes="dialog-note")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#instruction", Input).focus()

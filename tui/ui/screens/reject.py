@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from tui.core.review import clean_reason, title
 from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
+from tui.ui.widgets.keybar import KeyBar
 
 
 class RejectScreen(ModalScreen[str | None]):
@@ -28,7 +29,7 @@ class RejectScreen(ModalScreen[str | None]):
             yield Label("Reason (required):")
             yield Input(placeholder="e.g. wrong patient, duplicate note", id="reason")
             yield Static("", id="reason-error", classes="dialog-error")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#reason", Input).focus()

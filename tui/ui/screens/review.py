@@ -21,7 +21,7 @@ from textual.containers import Container
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import DataTable, Input
 
 from tui.core.context import Clinician
 from tui.core.errors import ChartdeskError
@@ -41,12 +41,18 @@ from tui.ui.drafter import DrafterEvent, role_text
 from tui.ui.keymap import bindings_for
 from tui.ui.render import line_of
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.preview import DraftPreview, Shown, SourcePane
-from tui.ui.widgets.queue import QueueTable
+from tui.ui.widgets.queue import QueueTable, RowBatch
 from tui.ui.widgets.status import StatusBar
 from tui.ui.widgets.today import TodayBar
 
 POLL_SECONDS = 1.0
+FIRST_ROWS = 200
+"""Rows read before the first frame (more than any screen is tall); the rest load after it."""
+BACKGROUND_START_SECONDS = 0.25
+"""Background work (the rest of the queue, the drafter) waits this long after mounting, so it
+does not slow the first frames: Textual fills the footer in a few frames after the first."""
 OPEN_AFTER_SECONDS = 1.0
 STACK_BELOW_COLUMNS = 90
 
@@ -92,6 +98,7 @@ class ReviewScreen(Screen[None]):
         self._opened: set[int] = set()
         self._open_timer: Timer | None = None
         self._filter_opening = False
+        self._loading = False
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.service.context.name, id="status")
@@ -105,7 +112,7 @@ class ReviewScreen(Screen[None]):
         )
         filter_input.cursor_blink = False  # no repaint twice a second over SSH
         yield filter_input
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyBar()
 
     @property
     def table(self) -> QueueTable:
@@ -129,17 +136,33 @@ class ReviewScreen(Screen[None]):
         self.source.border_title = "Source note"
         self._cursor = self.service.change_cursor()
         self.table.on_cursor_moved = self.load_preview
-        self.table.load(self.service.queue_entries())
+        first = self.service.queue_entries(limit=FIRST_ROWS)
+        self.table.load(first)
+        self._loading = len(first) == FIRST_ROWS
         self.query_one(StatusBar).show_counts(self.service.counts())
         self._show_queue_title()
         self.table.focus()
         self.load_preview()
+        if self._loading:
+            self.set_timer(BACKGROUND_START_SECONDS, self.load_rest)
+        self.set_interval(POLL_SECONDS, self.poll_changes)
+        self.refresh_today()
+
+    @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
+    def load_rest(self) -> None:
+        """Read and build every row after the first screenful, off the UI thread, once the
+        first screen is out: a clinic with 10,000 drafts opens as fast as one with 100."""
+        batch = RowBatch.of(self.service.queue_entries())
+        self.app.call_from_thread(self._rest_loaded, batch)
+
+    def _rest_loaded(self, batch: RowBatch) -> None:
+        self.table.add_batch(batch)
+        self._loading = False
+        self._show_queue_title()
         # Tens of thousands of long-lived row objects now exist; freezing them keeps Python's
         # cyclic GC from rescanning them all on every collection (pauses of 30-80 ms that
         # otherwise land on random keystrokes).
         gc.freeze()
-        self.set_interval(POLL_SECONDS, self.poll_changes)
-        self.refresh_today()
 
     # Following the store ------------------------------------------------------------------------
 
@@ -396,6 +419,8 @@ class ReviewScreen(Screen[None]):
             parts.append("/" + " ".join(table.terms))
         if shown != total or len(parts) > 1:
             parts.append(f"{shown} of {total}")
+        if self._loading:
+            parts.append("loading…")
         table.border_title = " · ".join(parts)
 
     def on_hide(self) -> None:

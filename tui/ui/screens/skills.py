@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tui.core.errors import ChartdeskError
 from tui.core.skill_edit import (
@@ -30,6 +30,7 @@ from tui.ui.screens.skills_dialogs import NewSkillScreen
 from tui.ui.screens.skills_editor import SkillEditorScreen
 from tui.ui.screens.skills_try import start_try
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.skill_table import SkillDetail, SkillTable
 
 STACK_BELOW_COLUMNS = 90
@@ -84,7 +85,7 @@ class SkillsScreen(Screen[None]):
         with Container(id="skills-panes"):
             yield SkillTable(id="skills-table")
             yield SkillDetail(id="skill-detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     @property
     def table(self) -> SkillTable:

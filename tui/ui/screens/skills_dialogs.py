@@ -14,11 +14,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.skill_try import NoteChoice
 from tui.ui.keymap import bindings_for
+from tui.ui.widgets.keybar import KeyBar
 
 IdCheck = Callable[[str], str | None]
 
@@ -47,7 +48,7 @@ class NewSkillScreen(ModalScreen[str | None]):
             )
             yield Input(placeholder=f"e.g. {self.from_id}_clinic", id="new-skill-id")
             yield Static("", id="new-skill-error", classes="dialog-error", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -96,7 +97,7 @@ class NotePickerScreen(ModalScreen[NoteChoice | None]):
             yield Static(
                 "The draft is shown, never queued or saved.", classes="dialog-note", markup=False
             )
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -132,7 +133,7 @@ class SkillUnsavedScreen(ModalScreen[Choice]):
                 yield Button("Save (s)", id="save", variant="primary", compact=True)
                 yield Button("Discard (d)", id="discard", variant="error", compact=True)
                 yield Button("Keep editing (esc)", id="cancel", compact=True)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()

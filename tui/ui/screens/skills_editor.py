@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from tui.core.skill_edit import EditTarget, TextCheck, check_text, display_path
@@ -27,6 +27,7 @@ from tui.ui.keymap import bindings_for
 from tui.ui.screens.skills_dialogs import Choice, SkillUnsavedScreen
 from tui.ui.screens.skills_try import start_try
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.skill_problems import ProblemsPanel, located
 
 VALIDATE_DELAY = 0.3
@@ -101,7 +102,7 @@ class SkillEditorScreen(Screen[bool]):
         with Container(id="skill-editor-body"):
             yield toml_area(self.target.text)
             yield ProblemsPanel(id="skill-problems")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.text_area.focus()

@@ -15,7 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
@@ -33,6 +33,7 @@ from tui.core.skills import Skill
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.skills_dialogs import NotePickerScreen
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 
 BOUNDARY_MARK = "=== cache boundary"
 
@@ -118,7 +119,7 @@ class TryScreen(Screen[None]):
         yield Static(self._title(), id="try-header")
         with TabbedContent(id="try-tabs"), TabPane("Drafting…", id="try-wait-tab"):
             yield Static("Drafting…")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def _title(self) -> Text:
         which = " (text as typed, not saved)" if self.unsaved else ""

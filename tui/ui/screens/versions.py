@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from tui.core.errors import ChartdeskError
 from tui.core.review import title
@@ -18,6 +18,7 @@ from tui.core.store import Draft, Version
 from tui.ui.keymap import bindings_for
 from tui.ui.render import markdown_text
 from tui.ui.session import Session
+from tui.ui.widgets.keybar import KeyBar
 
 
 def when(stamp: str) -> str:
@@ -47,7 +48,7 @@ class VersionsScreen(ModalScreen[Version | None]):
             yield DataTable(id="version-list", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="version-scroll"):
                 yield Static(id="version-text")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#version-list", DataTable)

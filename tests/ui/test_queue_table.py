@@ -1,0 +1,93 @@
+"""The queue's fast paths over DataTable internals: the first screenful at once and the rest in
+a batch built off the UI thread, widths kept per column, filters over every row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.review import add_drafts
+from tests.ui.conftest import RecordingApp, wait_until
+from tui.core.service import ClinicService
+from tui.core.store import QueueEntry
+from tui.ui.screens.review import FIRST_ROWS, ReviewScreen
+from tui.ui.widgets.queue import COLUMNS, RowBatch
+
+SIZE = (100, 30)
+EXTRA = FIRST_ROWS + 250
+
+
+def _queue_title(screen: ReviewScreen) -> str:
+    return str(screen.table.border_title)
+
+
+async def test_a_long_queue_opens_with_its_first_rows_then_takes_the_rest(
+    clinic_root: Path,
+) -> None:
+    add_drafts(clinic_root, EXTRA)
+    service = ClinicService.open(clinic_root)
+    total = len(service.queue_entries())
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        table = screen.table
+        assert table.total == FIRST_ROWS, "only the first screenful before the first frame"
+        assert "loading" in _queue_title(screen)
+        await pilot.press("j", "j")
+        selected = table.selected_id
+        assert await wait_until(pilot, lambda: table.total == total)
+        assert table.row_count == total
+        assert table.selected_id == selected, "the cursor stays on its draft"
+        assert "loading" not in _queue_title(screen)
+        ids = [int(str(key.value)) for key in table.rows]
+        assert ids == sorted(ids), "arrival order across the two loads"
+    service.close()
+
+
+async def test_a_filter_typed_while_loading_covers_every_row(clinic_root: Path) -> None:
+    add_drafts(clinic_root, EXTRA)
+    service = ClinicService.open(clinic_root)
+    wanted = {e.id for e in service.queue_entries() if "Jun" in e.patient}
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        await pilot.press("slash", *"Jun")
+        assert await wait_until(pilot, lambda: not screen._loading)
+        assert {int(str(key.value)) for key in screen.table.rows} == wanted
+        assert f"{len(wanted)} of" in _queue_title(screen)
+    service.close()
+
+
+async def test_rows_already_shown_win_over_an_older_batch(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    """A poll may bring a draft's new state before the batch (read earlier) arrives."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        table = screen.table
+        entries = service.queue_entries()
+        stale = RowBatch.of(entries)
+        first = entries[0]
+        service.reject(first.id, "Wrong patient")
+        screen.refresh_draft(first.id)
+        table.add_batch(stale)
+        await pilot.pause()
+        assert table._all[first.id].entry.status == "rejected"
+        assert [int(str(key.value)) for key in table.rows] == [e.id for e in entries]
+
+
+def test_row_batches_keep_the_widest_cell_of_each_column() -> None:
+    entries = [
+        QueueEntry(1, "Al", "2026-11-02", "soap_note", "ready", 0.0, 0, 0, 0, True),
+        QueueEntry(2, "Bartholomew Quinn-Osei", "2026-11-02", "progress_report", "failed",
+                   0.125, 2, 1, 0, True),
+    ]  # fmt: skip
+    batch = RowBatch.of(entries)
+    assert len(batch.widths) == len(COLUMNS)
+    patient, document, status, checks = batch.widths[:4]
+    assert patient == 16, "long names are clipped to 16 cells"
+    assert document == len("progress_report")
+    assert status == len("✗ failed")
+    assert checks == len("2 missing, 1 unsupp…"), "check summaries are clipped to 20"
