@@ -21,6 +21,7 @@ from tui.core.errors import ChartdeskError
 from tui.core.unlock import OS_PASSWORD, PIN, Method, Unlocker
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
+from tui.ui.typed import after_typed_keys
 from tui.ui.widgets.keybar import KeyBar
 
 FREE_ATTEMPTS = 3
@@ -98,6 +99,9 @@ class LockScreen(Screen[None]):
         return True
 
     def action_unlock(self) -> None:
+        after_typed_keys(self.app, self._submit)
+
+    def _submit(self) -> None:
         secret = self.query_one("#secret", Input)
         attempt, secret.value = secret.value, ""
         if attempt:

@@ -1,0 +1,98 @@
+"""Keys that arrive in one read, as they do over a slow SSH link: text and the key that acts on
+it are queued together, and the action must see every character typed before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+
+from tests.fakes.pam import pam_service
+from tests.ui.conftest import RecordingApp, ready_ids, review_of, wait_until
+from tui.core.os_password import current_user
+from tui.core.service import ClinicService
+from tui.core.unlock import Unlocker
+from tui.ui.screens.editor import EditorScreen
+from tui.ui.screens.instruction import InstructionScreen
+from tui.ui.screens.lock import LockScreen
+from tui.ui.screens.reject import RejectScreen
+from tui.ui.screens.review import ReviewScreen
+
+SIZE = (100, 30)
+_NAMED = {" ": "space", "\r": "enter", "\x0f": "ctrl+o", "\x0c": "ctrl+l", "\x11": "ctrl+q"}
+
+
+async def one_read(pilot: Pilot[object], data: str) -> None:
+    """Queue every key of `data` on the app before it handles the first (the driver's order)."""
+    for char in data:
+        pilot.app.post_message(events.Key(_NAMED.get(char, char), char))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_a_reject_reason_typed_with_its_enter_is_kept_whole(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
+        await pilot.press("r")
+        assert isinstance(app.screen, RejectScreen)
+        await one_read(pilot, "duplicate of the 9am note\r")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    assert service.draft(draft_id).reason == "duplicate of the 9am note"
+
+
+async def test_a_regenerate_instruction_typed_with_its_enter_is_kept_whole(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review_of(app)
+        screen.table.select_draft(draft_id)
+        await pilot.press("g")
+        dialog = app.screen
+        assert isinstance(dialog, InstructionScreen)
+        results: list[str | None] = []
+        dialog.dismiss = results.append  # type: ignore[assignment,method-assign]
+        await one_read(pilot, "shorter assessment\r")
+        assert results == ["shorter assessment"]
+
+
+async def test_the_os_password_typed_with_its_enter_unlocks(
+    clinic_root: Path, tmp_path: Path
+) -> None:
+    password = "fast typist"
+    service = ClinicService.open(clinic_root)
+    check = pam_service(tmp_path / "pam", password)
+    app = RecordingApp(
+        service, unlocker=Unlocker(service.clinic.paths.state, check, current_user())
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, LockScreen)
+        await one_read(pilot, password + "\r")
+        assert await wait_until(pilot, lambda: app.screen is review)
+    service.close()
+
+
+async def test_edits_typed_just_before_lock_or_quit_are_saved(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    original = service.text(draft_id)
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
+        await pilot.press("e")
+        assert isinstance(app.screen, EditorScreen)
+        await one_read(pilot, "Seen with interpreter. \x0c")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, LockScreen))
+        assert service.text(draft_id) == "Seen with interpreter. " + original
+        app.pop_screen()
+        app.locked = False
+        await pilot.pause()
+        await one_read(pilot, "Pain 3/10. \x11")
+        assert await wait_until(pilot, lambda: not app.is_running)
+    assert service.text(draft_id) == "Seen with interpreter. Pain 3/10. " + original
