@@ -151,6 +151,18 @@ def test_recertification_due_and_soon() -> None:
     assert "RECERTIFICATION_DUE" in codes(note)
 
 
+@pytest.mark.parametrize("written", ["09/01/2026", "9/1/2026", "2026-9-1"])
+def test_recertification_reads_dates_as_clinicians_write_them(written: str) -> None:
+    """US-order dates in the header and the certification line count the same days."""
+    note = note_from_text(
+        HEADER.replace("Date: 2026-12-20", "Date: 12/20/2026").format(
+            visit=4, payer="Medicare", extra=f"Certification date: {written}\n"
+        )
+        + GOOD_BODY
+    )
+    assert "RECERTIFICATION_DUE" in codes(note)
+
+
 def test_per_code_payer_rule() -> None:
     body = (
         "- pain 4/10 with reaching, cues for form\n- ther ex 10 min\n- gait training 10 min\n"

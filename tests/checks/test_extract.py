@@ -415,6 +415,13 @@ def test_billed_lines_in_several_forms() -> None:
     assert dict(extract_billing("CPT 97110 x 2u").billed) == {"97110": 2}
 
 
+def test_zero_units_are_written_but_not_billed() -> None:
+    """ "97110 x0" (a code struck from today's bill) bills nothing; found by hypothesis."""
+    assert dict(extract_billing("Billed: 97110 x0, 97116 x1").billed) == {"97116": 1}
+    assert dict(extract_billing("Billing: TE x0, GT x2").billed) == {"97116": 2}
+    assert dict(extract_billing("G0283=0").billed) == {}
+
+
 def test_totals_in_several_forms() -> None:
     billing = extract_billing("Total timed minutes 35. Total treatment time fifty minutes.")
     assert (billing.stated_timed_minutes, billing.stated_treatment_minutes) == (35, 50)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXPECTED_JSON, SAMPLE_NOTES, sample_notes
-from tui.core.notes import NoteError, is_note_file, parse_note_bytes, read_note
+from tui.core.notes import NoteError, is_note_file, note_day, parse_note_bytes, read_note
 
 
 @pytest.mark.parametrize("path", sample_notes(), ids=lambda p: p.name)
@@ -113,3 +114,21 @@ def test_scans_keep_their_bytes() -> None:
 )
 def test_note_file_patterns(name: str, accepted: bool) -> None:
     assert is_note_file(Path(name)) is accepted
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2026-11-02", date(2026, 11, 2)),
+        ("2026-11-2", date(2026, 11, 2)),
+        ("11/02/2026", date(2026, 11, 2)),
+        ("seen 3/7/2026 at 9am", date(2026, 3, 7)),
+        ("2026-11-02_whitfield-dana_soap.txt", date(2026, 11, 2)),
+        ("2026-02-30", None),
+        ("13/02/2026", None),
+        ("next Tuesday", None),
+        ("", None),
+    ],
+)
+def test_note_days_are_read_the_way_clinicians_write_them(written: str, day: date | None) -> None:
+    assert note_day(written) == day

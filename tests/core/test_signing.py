@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,3 +94,16 @@ def test_addendum_cites_the_signed_document_hash(service: ClinicService) -> None
         draft_id, "Late entry: HEP reviewed.", service.context.clinicians[0]
     )
     assert signed_hash in addendum[0].read_text()
+
+
+def test_a_us_date_signs_into_its_iso_day(service: ClinicService) -> None:
+    """A note dated 11/04/2026 is filed under approved/2026-11-04/ and its FHIR record names
+    that day as the period of service."""
+    text = sample_notes()[0].read_text().replace("Date: 2026-11-02", "Date: 11/04/2026")
+    assert "Date: 11/04/2026" in text
+    draft_id = _ready_draft(service, text)
+    service.approve(draft_id, service.context.clinicians[0])
+    fhir_file = next(p for p in _signed_files(service) if p.name.endswith(".fhir.json"))
+    assert fhir_file.parent.name == "2026-11-04"
+    resource = json.loads(fhir_file.read_text())
+    assert resource["context"]["period"]["start"] == "2026-11-04"

@@ -18,6 +18,7 @@ import re
 import stat
 import zlib
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Final
 
@@ -34,6 +35,9 @@ MAX_DOCX_XML_BYTES: Final = 20 * 1024 * 1024
 DOCX_MEDIA_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _IMAGE_MAGIC: Final = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 # Header keys as clinicians write them, mapped to Note attribute names.
 _HEADER_KEYS: Final = {
@@ -455,3 +459,17 @@ def _file_name_meta(path: Path) -> dict[str, str]:
 def _int_or_none(value: str) -> int | None:
     match = _INT.search(value)
     return int(match.group(1)) if match else None
+
+
+def note_day(text: str) -> date | None:
+    """The day a note's date (or file name) names: clinicians write 2026-11-02 or 11/02/2026
+    (US order), and every check that counts days must read both the same way."""
+    for pattern, order in ((_ISO_DAY, (0, 1, 2)), (_US_DAY, (2, 0, 1))):
+        match = pattern.search(text or "")
+        if match:
+            year, month, day = (int(match.group(i + 1)) for i in order)
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None

@@ -603,7 +603,7 @@ class ClinicService:
                 skill_kind=skill.kind if skill else "",
                 skill_id=draft.skill,
                 patient=draft.patient,
-                service_date=draft.date,
+                service_date=iso_day(draft.date),
                 signed_at=signed_at,
                 signer=clinician.name,
                 signature=clinician.signature,

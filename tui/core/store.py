@@ -18,9 +18,11 @@ import threading
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
+
+from tui.core.notes import note_day
 
 DRAFT_STATUSES: Final = ("queued", "drafting", "ready", "failed", "approved", "rejected")
 FAILED_NOTE_SKILL: Final = ""
@@ -1152,23 +1154,13 @@ class QueueEntry:
 _HEAD_BYTES: Final = 4096
 # A note's day: its header or file-name date; an unreadable note has only its path to go by.
 _NOTE_DAY: Final = "chartdesk_day(CASE WHEN n.date != '' THEN n.date ELSE n.path END)"
-_ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _NAME_WORD: Final = re.compile(r"[^\W_]+")
 
 
 def iso_day(text: str) -> str:
-    """A note's date as an ISO day ("" when it names none): clinicians write 2026-11-02 or
-    11/02/2026, and the day audit must find both."""
-    for pattern, order in ((_ISO_DAY, (0, 1, 2)), (_US_DAY, (2, 0, 1))):
-        match = pattern.search(text or "")
-        if match:
-            year, month, day = (int(match.group(i + 1)) for i in order)
-            try:
-                return date(year, month, day).isoformat()
-            except ValueError:
-                return ""
-    return ""
+    """A note's date as an ISO day, "" when it names none (see `note_day`)."""
+    day = note_day(text)
+    return day.isoformat() if day else ""
 
 
 def patient_key(name: str) -> str:

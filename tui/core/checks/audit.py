@@ -20,7 +20,7 @@ from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.lexicon import GOAL_START, words_pattern
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.units import RULES, units_for_minutes, valid_allocations
-from tui.core.notes import Note
+from tui.core.notes import Note, note_day
 
 ERROR = "error"
 WARNING = "warning"
@@ -389,8 +389,8 @@ def _visits_since_report(note: Note, history: PatientHistory | None) -> int | No
 
 def _recertification(ctx: _Context, history: PatientHistory | None) -> None:
     certified = history.certification_date if history else None
-    certified = certified or _parse_date(ctx.note.certification_date)
-    seen = _parse_date(ctx.note.date)
+    certified = certified or note_day(ctx.note.certification_date)
+    seen = note_day(ctx.note.date)
     if certified is None or seen is None:
         return
     elapsed = (seen - certified).days
@@ -407,16 +407,6 @@ def _recertification(ctx: _Context, history: PatientHistory | None) -> None:
             INFO,
             f"Plan of care recertification due in {ctx.rules.recert_days - elapsed} days.",
         )
-
-
-def _parse_date(text: str) -> date | None:
-    match = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 # -- conservative heuristics -----------------------------------------------------------------

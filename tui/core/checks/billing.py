@@ -150,6 +150,8 @@ def read_billed(scanner: Scanner) -> dict[str, int]:
             count = next((g for g in item.groups()[1:] if g), None)
             if (explicit_only and not count) or scanner.in_header(item.start()):
                 continue
+            if count is not None and int(count) == 0:  # "97110 x0": written, not billed
+                continue
             code = item.group(1).upper()
             billed[code] = billed.get(code, 0) + int(count or 1)
             scanner.claim(item.start(), item.end())
@@ -167,8 +169,10 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, billed: dict[str, in
         count = _NAMED_COUNT.match(scanner.text, name.end())
         if code is None or count is None or not scanner.free(name.start(), count.end()):
             continue
-        units = next(g for g in count.groups() if g)
-        billed[code] = billed.get(code, 0) + int(units)
+        units = int(next(g for g in count.groups() if g))
+        if not units:
+            continue
+        billed[code] = billed.get(code, 0) + units
         scanner.claim(name.start(), count.end())
         scanner.block(name.start(), count.end())
 

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Final
 
 from tui.core.checks.audit import PatientHistory
-from tui.core.notes import Note, NoteError, parse_note_text
-from tui.core.store import PatientNote, Store, iso_day
+from tui.core.notes import Note, NoteError, note_day, parse_note_text
+from tui.core.store import PatientNote, Store
 
 EVAL: Final = "eval"
 REPORT: Final = "report"
@@ -58,7 +58,7 @@ def patient_history(
     recertifies = own_role == EVAL or bool(_RECERTIFIES.search(skill_id))
     if not note.patient:
         return history_from(note, [], recertifies=recertifies)
-    day = _day(note.date)
+    day = note_day(note.date)
     rows = store.patient_notes(note.patient, day.isoformat() if day else "")
     visits = [visit for row in rows if (visit := episode_visit(row, note, kinds))]
     return history_from(note, visits, recertifies=recertifies)
@@ -67,7 +67,7 @@ def patient_history(
 def episode_visit(row: PatientNote, note: Note, kinds: Mapping[str, str]) -> EpisodeVisit | None:
     """The row as an episode visit, or None when it is this very note, another discipline,
     or another patient (a different MRN) who happens to share the name."""
-    day = _day(row.day)
+    day = note_day(row.day)
     if day is None or row.sha256 == note.sha256:
         return None
     if _differs(note.discipline, row.discipline):
@@ -81,7 +81,7 @@ def episode_visit(row: PatientNote, note: Note, kinds: Mapping[str, str]) -> Epi
         visit=row.visit,
         role=role,
         recertifies=role == EVAL or bool(_RECERTIFIES.search(row.skill)),
-        certification=_day(header.certification_date) if header else None,
+        certification=note_day(header.certification_date) if header else None,
     )
 
 
@@ -110,7 +110,7 @@ def history_from(
         last_visit = note.last_progress_report
     since = None
     if last is not None and (note.visit is None or last_visit is None):
-        since = _days_since(last, visits, _day(note.date))
+        since = _days_since(last, visits, note_day(note.date))
     return PatientHistory(
         last_progress_report_visit=last_visit,
         visits_since_progress_report=since,
@@ -144,8 +144,8 @@ def _days_since(last: EpisodeVisit, visits: list[EpisodeVisit], today: date | No
 def _certification(note: Note, visits: list[EpisodeVisit], *, recertifies: bool) -> date | None:
     """The latest plan-of-care date known: a header's certification date, or the day of an
     evaluation or re-evaluation (where the plan of care is written), never after this note."""
-    today = _day(note.date)
-    found = [_day(note.certification_date), today if recertifies else None]
+    today = note_day(note.date)
+    found = [note_day(note.certification_date), today if recertifies else None]
     found += [visit.certification for visit in visits]
     found += [visit.day for visit in visits if visit.recertifies]
     known = [day for day in found if day is not None and (today is None or day <= today)]
@@ -170,8 +170,3 @@ def _differs(ours: str, theirs: str) -> bool:
 
 def _plain(value: str) -> str:
     return re.sub(r"[\s-]+", "", value or "").casefold()
-
-
-def _day(text: str) -> date | None:
-    day = iso_day(text)
-    return date.fromisoformat(day) if day else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
@@ -47,6 +48,9 @@ from tui.ui.widgets.preview import DraftPreview, Shown, SourcePane
 from tui.ui.widgets.queue import QueueTable, RowBatch
 from tui.ui.widgets.status import StatusBar
 from tui.ui.widgets.today import TodayBar
+
+if TYPE_CHECKING:
+    from tui.core.stats import TodayFigures
 
 POLL_SECONDS = 1.0
 FIRST_ROWS = 200
@@ -157,6 +161,8 @@ class ReviewScreen(Screen[None]):
         self.app.call_from_thread(self._rest_loaded, batch)
 
     def _rest_loaded(self, batch: RowBatch) -> None:
+        if not self.is_attached:
+            return
         self.table.add_batch(batch)
         self._loading = False
         self._show_queue_title()
@@ -203,11 +209,16 @@ class ReviewScreen(Screen[None]):
         elif event.kind == "draft" and event.draft_id is not None:
             self.poll_changes()
 
-    @work(thread=True, exclusive=True, group="today")
+    @work(thread=True, exclusive=True, group="today", exit_on_error=False)
     def refresh_today(self) -> None:
-        """The day's figures read the store and diff signed texts: off the UI thread."""
+        """The day's figures read the store and diff signed texts: off the UI thread. The
+        panel is looked up on the UI thread, where it may be gone if the app is closing."""
         figures = self.service.today(self.session.today())
-        self.app.call_from_thread(self.query_one(TodayBar).show, figures)
+        self.app.call_from_thread(self._show_today, figures)
+
+    def _show_today(self, figures: TodayFigures) -> None:
+        for bar in self.query(TodayBar):
+            bar.show(figures)
 
     # The draft pane -----------------------------------------------------------------------------
 
