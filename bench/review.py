@@ -20,6 +20,7 @@ filter <= 100 ms per key; RSS <= 200 MB.
 
 from __future__ import annotations
 
+import compileall
 import json
 import math
 import os
@@ -238,6 +239,10 @@ def _ready(argv: list[str], needle: bytes) -> float:
 
 
 def run() -> BenchResult:
+    # Both apps start from compiled bytecode, as installed apps do: pip compiled Textual when it
+    # installed it, but this editable checkout's .pyc files may be stale, and with
+    # PYTHONDONTWRITEBYTECODE=1 (common in containers) Python would never write them.
+    compileall.compile_dir(REPO / "tui", quiet=1)
     root = Path(tempfile.mkdtemp(prefix="chartdesk-bench-review-"))
     try:
         clinic = make_clinic(root)

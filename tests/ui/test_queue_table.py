@@ -10,7 +10,7 @@ from tests.ui.conftest import RecordingApp, wait_until
 from tui.core.service import ClinicService
 from tui.core.store import QueueEntry
 from tui.ui.screens.review import FIRST_ROWS, ReviewScreen
-from tui.ui.widgets.queue import COLUMNS, RowBatch
+from tui.ui.widgets.queue import COLUMNS, RowBatch, fit
 
 SIZE = (100, 30)
 EXTRA = FIRST_ROWS + 250
@@ -91,3 +91,29 @@ def test_row_batches_keep_the_widest_cell_of_each_column() -> None:
     assert document == len("progress_report")
     assert status == len("✗ failed")
     assert checks == len("2 missing, 1 unsupp…"), "check summaries are clipped to 20"
+
+
+async def test_status_and_check_colours_reach_the_screen(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    """Cells keep their own style (Rich's Text.render drops a span-less Text's base style, so
+    the fast path once painted every status in the table's plain colour)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        table = screen.table
+        table.move_cursor(row=1)
+        await pilot.pause()
+        strip = table.render_line(1)  # row 0 under the header: not the cursor row
+        styles = {segment.text.strip(): segment.style for segment in strip if segment.text.strip()}
+        ready = styles["● ready"]
+        assert ready is not None and ready.bold and ready.color is not None
+        assert ready.color.name in ("green", "color(2)") or ready.color.triplet is not None
+
+
+def test_fit_cuts_with_an_ellipsis_or_pads() -> None:
+    assert fit("Dana Whitfield", 10) == "Dana Whit…"
+    assert fit("Al", 5) == "Al   "
+    assert fit("田中太郎", 5) == "田中…", "wide characters count two cells"
+    assert fit("x", 0) == ""

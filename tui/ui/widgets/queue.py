@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequen
 from dataclasses import dataclass
 from typing import Final
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -101,6 +101,14 @@ def row_cells(entry: QueueEntry) -> tuple[Text, ...]:
         Text(value, style=styles[index] if index < len(styles) and value != "–" else "")
         for index, value in enumerate(strings)
     )
+
+
+def fit(value: str, width: int) -> str:
+    """`value` in exactly `width` cells: cut with an ellipsis, or padded with spaces."""
+    length = cell_len(value)
+    if length <= width:
+        return value + " " * (width - length)
+    return set_cell_size(value, width - 1) + "…" if width > 0 else ""
 
 
 def _narrows(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
@@ -344,7 +352,6 @@ class QueueTable(DataTable[Text]):
         if cached is not None:
             return cached
         cell = self._data[row_key].get(column_key)
-        text = cell.copy() if isinstance(cell, Text) else Text(str(cell or ""))
         component_style, post_style = self._get_styles_to_render_cell(
             False, False, column_index < self.fixed_columns or row_index < self.fixed_rows,
             hover, cursor, self.show_cursor, self._show_hover_cursor,
@@ -354,13 +361,22 @@ class QueueTable(DataTable[Text]):
         pre_style += component_style
         pad = self.cell_padding
         inner = max(0, width - 2 * pad)
-        text.truncate(inner, overflow="ellipsis", pad=True)
-        text.no_wrap = True
-        segments = [Segment(" " * pad), *text.render(self.app.console, end=""), Segment(" " * pad)]
+        segments = [Segment(" " * pad), *self._cell_segments(cell, inner), Segment(" " * pad)]
         line = list(Segment.apply_style(segments, pre_style, post_style))
         lines: SegmentLines = [line]
         self._cell_render_cache[cache_key] = lines
         return lines
+
+    def _cell_segments(self, cell: object, width: int) -> list[Segment]:
+        """A cell's line, `width` cells wide. Queue cells are one-style Text: their plain
+        string is fitted directly (no Text copy, no Rich render: each costs a pass of Rich's
+        control-code stripping, and a full screen paints 150 cells)."""
+        if isinstance(cell, Text) and not cell.spans:
+            return [Segment(fit(cell.plain, width), self.app.console.get_style(cell.style))]
+        text = cell.copy() if isinstance(cell, Text) else Text(str(cell or ""))
+        text.truncate(width, overflow="ellipsis", pad=True)
+        text.no_wrap = True
+        return list(text.render(self.app.console, end=""))
 
     def _render_line_in_row(
         self,
