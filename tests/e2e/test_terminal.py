@@ -4,6 +4,7 @@ through a terminal emulator (pyte), as a clinician over SSH would use it."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -131,3 +132,26 @@ def test_a_dropped_connection_keeps_the_last_autosave(demo: Path) -> None:
         second.wait_for("Editing", "XYZZY")
     finally:
         second.close()
+
+
+def test_an_idle_screen_locks_and_the_pin_typed_in_one_burst_unlocks(
+    demo: Path, tmp_path: Path
+) -> None:
+    """The idle lock in a real terminal: patient names vanish, and a PIN that arrives in one
+    read with its enter (as over a slow SSH link) unlocks."""
+    clinic = tmp_path / "clinic"
+    shutil.copytree(demo, clinic)
+    context = clinic / "context.toml"
+    text = context.read_text().replace("idle_minutes = 5", "idle_minutes = 0.03")
+    context.write_text(text.replace("os_password = true", "os_password = false"))
+    subprocess.run([str(CHARTDESK), "pin", "--clinic", str(clinic), "--stdin"],
+                   input="2468\n", text=True, check=True, capture_output=True)  # fmt: skip
+    term = Term(clinic)
+    try:
+        term.wait_for("Queue", "Dana Whitfield")
+        locked = term.wait_for("chartdesk is locked", "Clinic PIN", timeout=15)
+        assert "Dana Whitfield" not in locked
+        term.child.send("2468\r")
+        term.wait_for("Queue", "Dana Whitfield")
+    finally:
+        term.close()
