@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,19 +57,15 @@ DRAFT_TEXT = (
     "\n\n## Assessment\n\nFlexion improving; still guarded on stairs. Skilled cueing required."
     "\n\n## Plan\n\nProgress step-ups; recheck ROM next visit.\n\n## Billing\n\n97110 x2\n"
 ) * 4
-NOTE = """Patient: {name}
-MRN: {mrn}
-Date: 2026-11-02
-Visit: 4
-Discipline: PT
-Payer: Medicare
+DEMO_NOTE = "2026-11-02_whitfield-dana_soap.txt"
 
-S: knee pain 4/10 after stairs, doing HEP daily
-O: knee flexion AROM 110 deg, quad set 3x10, gait 200 ft no device
-A: improving flexion, still guarded on stairs
-P: progress step-ups, recheck ROM next visit
-97110 therapeutic exercise 25 min
-"""
+
+def bench_note(name: str, mrn: int) -> str:
+    """The demo clinic's first note (shipped in the package) for a synthetic patient."""
+    text = files("tui.core").joinpath("data", "demo", DEMO_NOTE).read_text(encoding="utf-8")
+    return text.replace("Patient: Dana Whitfield", f"Patient: {name}").replace(
+        "MRN: 480221", f"MRN: {mrn}"
+    )
 
 
 @dataclass(frozen=True)
@@ -106,7 +103,7 @@ async def _direct(server: FakeAnthropic, folder: Path) -> list[Sample]:
     store = Store(folder / "state.db")
     samples = []
     for index in range(DRAFTS + 1):
-        data = NOTE.format(name=f"Bench Patient{index}", mrn=10_000 + index).encode()
+        data = bench_note(f"Bench Patient{index}", 10_000 + index).encode()
         note = parse_note_bytes(folder / f"2026-11-02_patient{index}-bench_soap.txt", data)
         note_id, _ = store.add_note(note.name, note.sha256, {"kind": "text"}, data, "text/plain")
         store.create_draft(note_id, skill.id)
@@ -177,7 +174,7 @@ async def _through_pipeline(server: FakeAnthropic, root: Path) -> list[Sample]:
     backend = AnthropicBackend(service.context, environ={}, max_retries=0)
     for index in range(PIPELINE_DRAFTS + 1):
         note = paths.inbox / f"2026-11-02_patient{index}-bench_soap.txt"
-        note.write_text(NOTE.format(name=f"Bench Patient{index}", mrn=20_000 + index))
+        note.write_text(bench_note(f"Bench Patient{index}", 20_000 + index))
         service.ingest(note)
     marks = _instrument(service.store)
     pipeline = Pipeline(service, backend, watch=False, concurrency=1, poll_seconds=0.05)

@@ -67,7 +67,9 @@ def make_demo(root: Path) -> ClinicService:
         if not target.exists():
             target.write_bytes(item.read_bytes())
         service.ingest(target)
-    service.run_pending(owner="demo")
+    from tui.core.pipeline import draft_queued  # the watcher stack: not for the app's start
+
+    draft_queued(service, owner="demo")
     return service
 
 

@@ -14,6 +14,7 @@ from tui.cli import main
 from tui.core.checks.audit import audit_note
 from tui.core.checks.history import EVAL, REPORT, skill_role
 from tui.core.notes import read_note
+from tui.core.pipeline import draft_queued
 from tui.core.service import ClinicService
 from tui.core.store import iso_day, patient_key
 
@@ -218,7 +219,7 @@ def test_a_re_evaluation_is_its_own_plan_of_care(service: ClinicService, tmp_pat
 def test_check_audits_drafts_with_the_history(service: ClinicService) -> None:
     evaluation(service)
     drop(service, "2026-10-30_whitfield-dana_soap.txt", note_text("2026-10-30", 10))
-    service.run_pending()
+    draft_queued(service)
     soap = next(d for d in service.drafts() if d.skill == "soap_note")
     assert [f["code"] for f in soap.checks["findings"]] == ["PROGRESS_REPORT_DUE"]
 

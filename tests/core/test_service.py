@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import sample_notes
 from tui.core.audit_log import AuditLog
 from tui.core.errors import ChartdeskError
+from tui.core.pipeline import draft_queued
 from tui.core.service import ClinicService
 
 
@@ -71,7 +72,7 @@ def test_unknown_skill_header_fails_the_note_with_a_reason(
 def test_offline_draft_sign_and_record(service: ClinicService) -> None:
     source = sample_notes()[0]
     draft_id = service.ingest(_drop(service, source)).draft_id or 0
-    assert service.run_pending() == 1
+    assert draft_queued(service) == 1
     draft = service.draft(draft_id)
     assert draft.status == "ready" and draft.backend == "offline"
     edited = service.text(draft_id) + "\nClinician addition.\n"
@@ -97,7 +98,7 @@ def test_offline_draft_sign_and_record(service: ClinicService) -> None:
 
 def test_reject_with_reason(service: ClinicService) -> None:
     draft_id = service.ingest(_drop(service, sample_notes()[1])).draft_id or 0
-    service.run_pending()
+    draft_queued(service)
     with pytest.raises(ChartdeskError, match="reason"):
         service.reject(draft_id, "")
     service.reject(draft_id, "wrong visit number")
@@ -108,7 +109,7 @@ def test_reject_with_reason(service: ClinicService) -> None:
 def test_queue_json_contract(service: ClinicService) -> None:
     for path in sample_notes():
         service.ingest(_drop(service, path))
-    service.run_pending()
+    draft_queued(service)
     drafts = service.queue_json()["drafts"]
     assert len(drafts) == len(sample_notes())
     for entry in drafts:
@@ -121,7 +122,7 @@ def test_two_pass_hep_runs_on_the_signed_first_pass(service: ClinicService) -> N
         Path(__file__).resolve().parents[2] / "tui/core/data/demo/2026-11-06_osei-kwame_hep.txt"
     )
     first = service.ingest(_drop(service, source)).draft_id or 0
-    service.run_pending()
+    draft_queued(service)
     assert service.draft(first).skill == "hep_clinical"
     signed_text = service.text(first).replace(
         "## Progression Criteria", "- calf stretch 3x30s daily\n\n## Progression Criteria"
@@ -130,7 +131,7 @@ def test_two_pass_hep_runs_on_the_signed_first_pass(service: ClinicService) -> N
     service.approve(first, service.context.clinicians[0])
     children = [d for d in service.drafts() if d.parent_id == first]
     assert [d.skill for d in children] == ["hep_patient"]
-    service.run_pending()
+    draft_queued(service)
     child = service.draft(children[0].id)
     assert child.status == "ready"
     handout = service.text(child.id)
@@ -142,7 +143,7 @@ def test_two_pass_hep_runs_on_the_signed_first_pass(service: ClinicService) -> N
 
 def test_an_edit_on_a_replaced_version_is_refused_and_kept(service: ClinicService) -> None:
     draft_id = service.ingest(_drop(service, sample_notes()[0])).draft_id or 0
-    service.run_pending()
+    draft_queued(service)
     base = service.store.latest_version(draft_id)
     assert base is not None
     service.save_edit(draft_id, "session B's edit", base_n=base.n)

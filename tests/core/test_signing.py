@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import sample_notes
 from tui.core.errors import ChartdeskError
+from tui.core.pipeline import draft_queued
 from tui.core.service import ClinicService
 from tui.core.store import Store
 
@@ -28,7 +29,7 @@ def _ready_draft(service: ClinicService, text: str | None = None, name: str = "n
         target.write_text(text)
     draft_id = service.ingest(target).draft_id
     assert draft_id is not None
-    service.run_pending()
+    draft_queued(service)
     return draft_id
 
 

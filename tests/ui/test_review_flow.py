@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList
 
 from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids, review_of
 from tui.core.context import Clinician
+from tui.core.pipeline import draft_queued
 from tui.core.service import ClinicService
 from tui.ui.screens.approve import ApproveScreen
 from tui.ui.screens.editor import EditorScreen
@@ -32,7 +33,7 @@ def draft_elsewhere(root: Path, note: Path) -> None:
     drafter = ClinicService.open(root)
     try:
         drafter.ingest(note)
-        drafter.run_pending(owner="test")
+        draft_queued(drafter, owner="test")
     finally:
         drafter.close()
 

@@ -302,6 +302,18 @@ class Pipeline:
                     continue
             await self._wait(self._wake, self.poll_seconds)
 
+    async def drain(self) -> int:
+        """Draft every job already queued, one at a time, and return how many ran (`chartdesk
+        demo`, tests). No watcher, no drafter lock and no waiting: claiming a job is atomic in
+        the store, so a drafter running elsewhere never drafts the same one."""
+        self._loop = asyncio.get_running_loop()
+        done = 0
+        while (job := self.store.claim_job(self.owner)) is not None:
+            self._start(job)
+            await self._running[job.id].task
+            done += 1
+        return done
+
     def _start(self, job: Job) -> None:
         task = asyncio.create_task(self._run_job(job), name=f"chartdesk-job-{job.id}")
         self._running[job.id] = _Running(job, task)
@@ -560,3 +572,10 @@ def _lock_holder(path: Path) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return int(text) if text.isdigit() else None
+
+
+def draft_queued(service: ClinicService, backend: Backend | None = None, owner: str = "") -> int:
+    """Draft the clinic's queued jobs now, through the same path as the drafter
+    (`Pipeline.drain`); the service's own backend (offline) unless one is given."""
+    pipeline = Pipeline(service, backend or service.backend, owner, watch=False)
+    return asyncio.run(pipeline.drain())

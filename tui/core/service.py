@@ -6,12 +6,10 @@ the audit log together, so the UI never touches SQLite or files itself.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -37,7 +35,6 @@ from tui.core.skills import Skill
 from tui.core.store import (
     Draft,
     DraftResult,
-    Job,
     QueueEntry,
     StaleVersion,
     Store,
@@ -229,22 +226,6 @@ class ClinicService:
         except NoteError as exc:
             raise DraftingError(str(exc)) from exc
 
-    async def run_job(
-        self, job: Job, backend: Backend | None = None, on_text: Callable[[str], None] | None = None
-    ) -> Draft:
-        """Draft one claimed job through `backend`, check the result and store it once."""
-        draft = self.store.get_draft(job.draft_id)
-        chosen = backend or self.backend
-        try:
-            prompt = self.prompt_for(draft, job.instruction)
-            result = await chosen.draft(prompt, on_text or (lambda _text: None))
-        except DraftingError as exc:
-            self.store.fail_job(job, str(exc))
-            return self.store.get_draft(job.draft_id)
-        checks = self.check(prompt, result)
-        self.store.finish_job(job, result, checks, prompt.skill.sha256)
-        return self.store.get_draft(job.draft_id)
-
     async def draft_file(
         self, path: Path, skill_id: str = "", backend: Backend | None = None
     ) -> tuple[Skill, DraftResult, dict[str, Any]]:
@@ -260,14 +241,6 @@ class ClinicService:
         except DraftingError as exc:
             raise ChartdeskError(f"{path}: {exc}") from exc
         return skill, result, self.check(prompt, result)
-
-    def run_pending(self, backend: Backend | None = None, owner: str = "cli") -> int:
-        """Draft every queued job, one at a time (the `draft` and `demo` commands)."""
-        done = 0
-        while (job := self.store.claim_job(owner)) is not None:
-            asyncio.run(self.run_job(job, backend))
-            done += 1
-        return done
 
     def check(self, prompt: Prompt, result: DraftResult) -> dict[str, Any]:
         """Verify a finished draft against its note, audit billable notes, grade handouts."""
