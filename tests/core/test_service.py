@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import sample_notes
 from tui.core.audit_log import AuditLog
+from tui.core.clinic import DrafterLock
 from tui.core.errors import ChartdeskError
 from tui.core.pipeline import draft_queued
 from tui.core.service import ClinicService
@@ -155,3 +156,23 @@ def test_an_edit_on_a_replaced_version_is_refused_and_kept(service: ClinicServic
     assert "reopen the draft" in str(info.value)
     service.save_edit(draft_id, "session A's edit")  # an explicit second save replaces it
     assert service.text(draft_id) == "session A's edit"
+
+
+def test_drafting_the_queue_waits_for_no_one_and_takes_no_one_s_work(
+    service: ClinicService,
+) -> None:
+    """`chartdesk demo` drafts through the pipeline; with a drafter running elsewhere (it
+    holds the lock) it says so instead of racing it for the same jobs."""
+    note = service.clinic.paths.inbox / sample_notes()[0].name
+    note.write_bytes(sample_notes()[0].read_bytes())
+    service.ingest(note)
+    other = DrafterLock(service.clinic.paths.drafter_lock)
+    assert other.try_acquire()
+    try:
+        with pytest.raises(ChartdeskError, match="another drafter is running"):
+            draft_queued(service)
+        assert [d.status for d in service.drafts()] == ["queued"]
+    finally:
+        other.release()
+    assert draft_queued(service) == 1
+    assert [d.status for d in service.drafts()] == ["ready"]

@@ -20,7 +20,14 @@ from tui.ui.screens.reject import RejectScreen
 from tui.ui.screens.review import ReviewScreen
 
 SIZE = (100, 30)
-_NAMED = {" ": "space", "\r": "enter", "\x0f": "ctrl+o", "\x0c": "ctrl+l", "\x11": "ctrl+q"}
+_NAMED = {
+    "/": "slash",
+    " ": "space",
+    "\r": "enter",
+    "\x0f": "ctrl+o",
+    "\x0c": "ctrl+l",
+    "\x11": "ctrl+q",
+}
 
 
 async def one_read(pilot: Pilot[object], data: str) -> None:
@@ -96,3 +103,83 @@ async def test_edits_typed_just_before_lock_or_quit_are_saved(
         await one_read(pilot, "Pain 3/10. \x11")
         assert await wait_until(pilot, lambda: not app.is_running)
     assert service.text(draft_id) == "Seen with interpreter. Pain 3/10. " + original
+
+
+async def test_text_typed_with_the_key_that_opens_the_filter_is_the_query(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    """ "/reyes" in one read: the letters are the filter query, not r (reject), e (edit)..."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review_of(app)
+        await one_read(pilot, "/reyes")
+        assert await wait_until(pilot, lambda: screen.filter_input.value == "reyes")
+        assert app.screen is screen, "no dialog opened"
+        assert screen.table.row_count == 1
+    assert not [d for d in service.drafts() if d.status != "ready"]
+
+
+async def test_a_reason_typed_with_the_reject_key_lands_in_the_dialog(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
+        await pilot.pause()
+        await one_read(pilot, "rwrong patient")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, RejectScreen))
+        await one_read(pilot, "\r")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        assert await wait_until(pilot, lambda: service.draft(draft_id).status == "rejected")
+    assert service.draft(draft_id).reason == "wrong patient"
+
+
+async def test_text_typed_with_the_edit_key_goes_into_the_editor(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    original = service.text(draft_id)
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
+        await pilot.pause()
+        await one_read(pilot, "eNo pain today. ")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert await wait_until(pilot, lambda: editor.text_area.text.startswith("No pain today. "))
+        assert editor.text_area.text == "No pain today. " + original
+
+
+async def test_a_double_enter_in_a_dialog_submits_once(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review_of(app)
+        screen.table.select_draft(draft_id)
+        await pilot.press("r")
+        await one_read(pilot, "dup\r\r")
+        assert await wait_until(pilot, lambda: service.draft(draft_id).status == "rejected")
+        assert app.screen is screen, "the queue is still there (the second enter was a no-op)"
+    assert service.draft(draft_id).reason == "dup"
+
+
+async def test_two_passwords_in_one_read_are_two_counted_attempts(
+    clinic_root: Path, tmp_path: Path
+) -> None:
+    service = ClinicService.open(clinic_root)
+    check = pam_service(tmp_path / "pam", "right")
+    app = RecordingApp(
+        service, unlocker=Unlocker(service.clinic.paths.state, check, current_user())
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        lock = app.screen
+        assert isinstance(lock, LockScreen)
+        await one_read(pilot, "wrong1\rwrong2\r")
+        assert await wait_until(pilot, lambda: lock.failures >= 1 and not lock.checking)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, LockScreen)
+    failed = [line for line in service.clinic.paths.audit_log.read_text().splitlines()
+              if '"unlock_failed"' in line]  # fmt: skip
+    assert len(failed) == lock.failures, "every check that ran is in the audit log"
+    service.close()

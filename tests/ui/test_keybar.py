@@ -52,3 +52,17 @@ async def test_clicking_a_key_presses_it(app: RecordingApp) -> None:
         assert await pilot.click(KeyBar, offset=(column, 0))
         assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "esc close" in _bar_text(app), "the bar follows the screen"
+
+
+def test_a_disabled_key_is_dimmed_and_not_clickable() -> None:
+    from rich.style import Style
+
+    bar = KeyBar._assemble(
+        shown_keys([(Binding("a", "approve", "sign", id="approve"), False)], {"a": "a"}),
+        Style(bold=True),
+        Style(),
+    )
+    spans = [span for span in bar.spans if bar.plain[span.start : span.end].strip()]
+    assert spans and all(isinstance(s.style, Style) and s.style.dim for s in spans)
+    assert all("@click" not in (s.style.meta if isinstance(s.style, Style) else {})
+               for s in spans)  # fmt: skip

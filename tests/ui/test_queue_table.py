@@ -3,7 +3,10 @@ a batch built off the UI thread, widths kept per column, filters over every row.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from bench.review import add_drafts
 from tests.ui.conftest import RecordingApp, wait_until
@@ -117,3 +120,40 @@ def test_fit_cuts_with_an_ellipsis_or_pads() -> None:
     assert fit("Al", 5) == "Al   "
     assert fit("田中太郎", 5) == "田中…", "wide characters count two cells"
     assert fit("x", 0) == ""
+
+
+async def test_the_rest_loading_behind_the_lock_shows_nothing(clinic_root: Path) -> None:
+    add_drafts(clinic_root, EXTRA)
+    service = ClinicService.open(clinic_root)
+    total = len(service.queue_entries())
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        await pilot.press("ctrl+l")
+        assert await wait_until(pilot, lambda: screen.table.total == total)
+        assert screen.preview.shown_text is None, "the draft pane stays empty while locked"
+    service.close()
+
+
+async def test_a_queue_that_cannot_be_read_says_so(
+    clinic_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_drafts(clinic_root, EXTRA)
+    service = ClinicService.open(clinic_root)
+    first = service.queue_entries
+
+    def busy(limit: int | None = None) -> list[QueueEntry]:
+        if limit is None:
+            raise sqlite3.OperationalError("database is locked")
+        return first(limit)
+
+    monkeypatch.setattr(service, "queue_entries", busy)
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        assert await wait_until(pilot, lambda: app.said("database is locked", "error"))
+        assert "loading" not in _queue_title(screen)
+        assert screen.table.total == FIRST_ROWS, "the first rows stay usable"
+    service.close()

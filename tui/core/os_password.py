@@ -35,6 +35,7 @@ PAM_SUCCESS: Final = 0
 PAM_PROMPT_ECHO_OFF: Final = 1
 PAM_PROMPT_ECHO_ON: Final = 2
 PAM_BUF_ERR: Final = 5
+PAM_CONV_ERR: Final = 19
 PAM_SILENT: Final = 0x8000
 PAM_DISALLOW_NULL_AUTHTOK: Final = 0x0001
 _LIBRARIES: Final = ("libpam.so.0", "libpam.so", "libpam.dylib")
@@ -93,6 +94,8 @@ def _load() -> _Pam:
     libc.calloc.argtypes = (ctypes.c_size_t, ctypes.c_size_t)
     libc.strdup.restype = ctypes.c_void_p
     libc.strdup.argtypes = (ctypes.c_char_p,)
+    libc.free.restype = None
+    libc.free.argtypes = (ctypes.c_void_p,)
     handle = ctypes.POINTER(ctypes.c_void_p)
     lib.pam_start.restype = ctypes.c_int
     lib.pam_start.argtypes = (ctypes.c_char_p, ctypes.c_char_p,
@@ -113,8 +116,12 @@ def _load() -> _Pam:
 
 
 def current_user() -> str:
-    """The account chartdesk runs as (from the real uid, not $USER, which anyone can set)."""
-    return pwd.getpwuid(os.getuid()).pw_name
+    """The account chartdesk runs as (from the real uid, not $USER, which anyone can set);
+    "" when the uid has no passwd entry (common in containers run as an arbitrary uid)."""
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -152,12 +159,18 @@ class PamCheck:
             if not block:
                 return PAM_BUF_ERR
             replies = ctypes.cast(block, ctypes.POINTER(_Response))
-            for index in range(count):
-                style = messages[index].contents.msg_style
-                if style == PAM_PROMPT_ECHO_OFF:
-                    replies[index].resp = pam.libc.strdup(secret)
-                elif style == PAM_PROMPT_ECHO_ON:
-                    replies[index].resp = pam.libc.strdup(user.encode("utf-8"))
+            try:
+                for index in range(count):
+                    style = messages[index].contents.msg_style
+                    if style == PAM_PROMPT_ECHO_OFF:
+                        replies[index].resp = pam.libc.strdup(secret)
+                    elif style == PAM_PROMPT_ECHO_ON:
+                        replies[index].resp = pam.libc.strdup(user.encode("utf-8"))
+            except Exception:  # never PAM_SUCCESS with half the answers: PAM frees nothing then
+                for index in range(count):
+                    pam.libc.free(replies[index].resp)
+                pam.libc.free(block)
+                return PAM_CONV_ERR
             answers[0] = replies
             return PAM_SUCCESS
 

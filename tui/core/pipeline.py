@@ -303,15 +303,24 @@ class Pipeline:
             await self._wait(self._wake, self.poll_seconds)
 
     async def drain(self) -> int:
-        """Draft every job already queued, one at a time, and return how many ran (`chartdesk
-        demo`, tests). No watcher, no drafter lock and no waiting: claiming a job is atomic in
-        the store, so a drafter running elsewhere never drafts the same one."""
+        """Draft every job queued now, one at a time, and return how many ran (`chartdesk
+        demo`, tests): no watcher and no waiting. It holds the drafter lock meanwhile (a
+        drafter elected while it ran would take its running job for an interrupted one and
+        draft it again); a job that fails transiently stays queued, for the drafter."""
+        if not self.lock.try_acquire():
+            holder = _lock_holder(self.lock.path)
+            raise ChartdeskError(
+                f"another drafter is running (pid {holder}); it drafts the queued notes"
+            )
         self._loop = asyncio.get_running_loop()
         done = 0
-        while (job := self.store.claim_job(self.owner)) is not None:
-            self._start(job)
-            await self._running[job.id].task
-            done += 1
+        try:
+            while (job := self.store.claim_job(self.owner)) is not None:
+                self._start(job)
+                await self._running[job.id].task
+                done += 1
+        finally:
+            self.lock.release()
         return done
 
     def _start(self, job: Job) -> None:

@@ -8,6 +8,7 @@ for a shared front-desk account whose password everybody knows) or the system ha
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
@@ -32,8 +33,9 @@ class Unlocker:
 
     @classmethod
     def for_clinic(cls, state_dir: Path, context: ClinicContext) -> Unlocker:
-        check = PamCheck(context.pam_service) if context.os_password_unlock else None
-        return cls(state_dir, check, current_user())
+        user = current_user()
+        check = PamCheck(context.pam_service) if context.os_password_unlock and user else None
+        return cls(state_dir, check, user)
 
     def methods(self) -> tuple[Method, ...]:
         """What the lock screen can accept now (empty: only quitting leaves it)."""
@@ -47,6 +49,8 @@ class Unlocker:
     def why_no_os_password(self) -> str:
         """Why the OS password is not offered ("" when it is)."""
         if self.os_password is None:
+            if not self.user:
+                return f"user id {os.getuid()} has no account name"
             return "the clinic turned it off ([lock] os_password = false)"
         return self.os_password.problem()
 

@@ -41,6 +41,8 @@ class InstructionScreen(ModalScreen[str | None]):
         after_typed_keys(self.app, self._submit)
 
     def _submit(self) -> None:
+        if not self.is_current:  # a second enter in the same burst: already dismissed
+            return
         self.dismiss(clean_reason(self.query_one("#instruction", Input).value))
 
     def action_cancel(self) -> None:

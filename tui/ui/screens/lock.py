@@ -102,6 +102,8 @@ class LockScreen(Screen[None]):
         after_typed_keys(self.app, self._submit)
 
     def _submit(self) -> None:
+        if self.checking or not self.is_current:  # one check at a time; each one is counted
+            return
         secret = self.query_one("#secret", Input)
         attempt, secret.value = secret.value, ""
         if attempt:

@@ -39,6 +39,8 @@ class RejectScreen(ModalScreen[str | None]):
         after_typed_keys(self.app, self._submit)
 
     def _submit(self) -> None:
+        if not self.is_current:  # a second enter in the same burst: already dismissed
+            return
         reason = clean_reason(self.query_one("#reason", Input).value)
         if not reason:
             self.query_one("#reason-error", Static).update("A reason is required to reject.")

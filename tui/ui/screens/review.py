@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.reactive import reactive
@@ -102,7 +102,6 @@ class ReviewScreen(Screen[None]):
         self._poll_failed = False
         self._opened: set[int] = set()
         self._open_timer: Timer | None = None
-        self._filter_opening = False
         self._loading = False
 
     def compose(self) -> ComposeResult:
@@ -157,13 +156,24 @@ class ReviewScreen(Screen[None]):
     def load_rest(self) -> None:
         """Read and build every row after the first screenful, off the UI thread, once the
         first screen is out: a clinic with 10,000 drafts opens as fast as one with 100."""
-        batch = RowBatch.of(self.service.queue_entries())
+        try:
+            batch = RowBatch.of(self.service.queue_entries())
+        except Exception as exc:  # a busy or broken store: say so, the first rows stay usable
+            self.app.call_from_thread(self._rest_failed, str(exc))
+            return
         self.app.call_from_thread(self._rest_loaded, batch)
+
+    def _rest_failed(self, reason: str) -> None:
+        self._loading = False
+        self._show_queue_title()
+        self.notify(f"Only the first {FIRST_ROWS} drafts are listed: {reason}. Restart to "
+                    "try again.", title="Could not read the queue", severity="error",
+                    timeout=30, markup=False)  # fmt: skip
 
     def _rest_loaded(self, batch: RowBatch) -> None:
         if not self.is_attached:
             return
-        self.table.add_batch(batch)
+        self.table.add_batch(batch, preview=not self.app_locked)
         self._loading = False
         self._show_queue_title()
         # Tens of thousands of long-lived row objects now exist; freezing them keeps Python's
@@ -375,33 +385,16 @@ class ReviewScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.filter_input.add_class("-shown")
-        self.filter_input.focus()
-        self._filter_opening = True
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget is self.filter_input:
-            self._filter_opening = False
-
-    def on_key(self, event: events.Key) -> None:
-        """Keys typed right after `/` (several can arrive in one SSH packet) reach the screen
-        before the focus has moved to the filter line: they belong to the filter."""
-        if not self._filter_opening:
-            return
-        if self.filter_input.has_focus:
-            self._filter_opening = False
-        elif event.is_printable and event.character:
-            self.filter_input.insert_text_at_cursor(event.character)
-            event.stop()
-            event.prevent_default()
+        # At once, not on the app's next turn: keys that came in the same read as "/" must
+        # find the filter focused (see tui.ui.typed.KeyRoutes).
+        self.set_focus(self.filter_input)
 
     def apply_filter(self) -> None:
-        self._filter_opening = False
         if not self.filter_input.value.strip():
             self.filter_input.remove_class("-shown")
         self.table.focus()
 
     def clear_filter(self) -> None:
-        self._filter_opening = False
         self.filter_input.value = ""
         self.filter_input.remove_class("-shown")
         self.table.focus()

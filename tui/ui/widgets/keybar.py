@@ -109,7 +109,9 @@ class KeyBar(Widget):
         """ " ⏎ open  e edit " with each key's styles (dim when disabled) and its click."""
         text = Text(no_wrap=True, end="")
         for index, key in enumerate(keys):
-            click = Style.from_meta({"@click": f"app.simulate_key({key.key!r})"})
+            # A disabled key is shown dimmed and does nothing when clicked.
+            action = {"@click": f"app.simulate_key({key.key!r})"} if key.enabled else {}
+            click = Style.from_meta(action)
             dim = Style(dim=not key.enabled)
             text.append(GAP if index else " ")
             text.append(key.display, key_style + dim + click)

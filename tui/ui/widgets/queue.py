@@ -223,13 +223,23 @@ class QueueTable(DataTable[Text]):
         self._widths = batch.widths
         self._show(self.selected_id)
 
-    def add_batch(self, batch: RowBatch) -> None:
+    def add_batch(self, batch: RowBatch, *, preview: bool = True) -> None:
         """Take the rest of the queue after the first screenful. Rows already here win: they
-        are the first screen, or drafts a poll has brought in since the batch was read."""
+        are the first screen, or drafts a poll has brought in since the batch was read. The
+        cursor and the view stay on the draft under the cursor; `preview` False keeps the
+        draft pane as it is (the screen is locked and must stay empty)."""
         merged = batch.rows | self._all
         self._all = {draft_id: merged[draft_id] for draft_id in sorted(merged)}
         self._widths = [max(pair) for pair in zip(self._widths, batch.widths, strict=True)]
-        self._show(self.selected_id)
+        selected, scroll_y = self.selected_id, self.scroll_y
+        moved, self.on_cursor_moved = self.on_cursor_moved, None
+        try:
+            self._show(selected)
+            self.scroll_to(y=scroll_y, animate=False, immediate=True)
+        finally:
+            self.on_cursor_moved = moved
+        if preview and moved is not None and self.selected_id != selected:
+            moved()
 
     def set_filter(self, terms: tuple[str, ...], status: str) -> None:
         """Show only matching drafts; the cursor stays on its draft when it still matches.
