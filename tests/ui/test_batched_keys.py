@@ -24,10 +24,19 @@ _NAMED = {
     "/": "slash",
     " ": "space",
     "\r": "enter",
+    "\x1b": "escape",
     "\x0f": "ctrl+o",
     "\x0c": "ctrl+l",
     "\x11": "ctrl+q",
 }
+
+
+def locked_by_pam(service: ClinicService, folder: Path, password: str) -> RecordingApp:
+    """The app with a throwaway PAM service that accepts `password` as the OS password."""
+    check = pam_service(folder, password)
+    return RecordingApp(
+        service, unlocker=Unlocker(service.clinic.paths.state, check, current_user())
+    )
 
 
 async def one_read(pilot: Pilot[object], data: str) -> None:
@@ -72,10 +81,7 @@ async def test_the_os_password_typed_with_its_enter_unlocks(
 ) -> None:
     password = "fast typist"
     service = ClinicService.open(clinic_root)
-    check = pam_service(tmp_path / "pam", password)
-    app = RecordingApp(
-        service, unlocker=Unlocker(service.clinic.paths.state, check, current_user())
-    )
+    app = locked_by_pam(service, tmp_path / "pam", password)
     async with app.run_test(size=SIZE) as pilot:
         review = app.screen
         await pilot.press("ctrl+l")
@@ -125,9 +131,7 @@ async def test_a_reason_typed_with_the_reject_key_lands_in_the_dialog(
     async with app.run_test(size=SIZE) as pilot:
         review_of(app).table.select_draft(draft_id)
         await pilot.pause()
-        await one_read(pilot, "rwrong patient")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, RejectScreen))
-        await one_read(pilot, "\r")
+        await one_read(pilot, "rwrong patient\r")
         assert await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         assert await wait_until(pilot, lambda: service.draft(draft_id).status == "rejected")
     assert service.draft(draft_id).reason == "wrong patient"
@@ -167,10 +171,7 @@ async def test_two_passwords_in_one_read_are_two_counted_attempts(
     clinic_root: Path, tmp_path: Path
 ) -> None:
     service = ClinicService.open(clinic_root)
-    check = pam_service(tmp_path / "pam", "right")
-    app = RecordingApp(
-        service, unlocker=Unlocker(service.clinic.paths.state, check, current_user())
-    )
+    app = locked_by_pam(service, tmp_path / "pam", "right")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+l")
         lock = app.screen
@@ -183,3 +184,13 @@ async def test_two_passwords_in_one_read_are_two_counted_attempts(
               if '"unlock_failed"' in line]  # fmt: skip
     assert len(failed) == lock.failures, "every check that ran is in the audit log"
     service.close()
+
+
+async def test_a_filter_typed_fast_never_signs(app: RecordingApp, service: ClinicService) -> None:
+    """ "/kay" and "/day" hold a (sign) and y (confirm): in one read they are still a query."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review_of(app)
+        await one_read(pilot, "/kay\x1b/day\r")
+        assert await wait_until(pilot, lambda: screen.filter_input.value == "day")
+        assert app.screen is screen
+    assert all(d.status == "ready" for d in service.drafts())

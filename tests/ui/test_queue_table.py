@@ -4,6 +4,7 @@ a batch built off the UI thread, widths kept per column, filters over every row.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,23 @@ SIZE = (100, 30)
 EXTRA = FIRST_ROWS + 250
 
 
+@pytest.fixture
+def long_queue(clinic_root: Path) -> Iterator[ClinicService]:
+    """The demo clinic plus enough drafts that the queue loads in two steps."""
+    add_drafts(clinic_root, EXTRA)
+    service = ClinicService.open(clinic_root)
+    yield service
+    service.close()
+
+
 def _queue_title(screen: ReviewScreen) -> str:
     return str(screen.table.border_title)
 
 
 async def test_a_long_queue_opens_with_its_first_rows_then_takes_the_rest(
-    clinic_root: Path,
+    long_queue: ClinicService,
 ) -> None:
-    add_drafts(clinic_root, EXTRA)
-    service = ClinicService.open(clinic_root)
+    service = long_queue
     total = len(service.queue_entries())
     app = RecordingApp(service)
     async with app.run_test(size=SIZE) as pilot:
@@ -44,12 +53,10 @@ async def test_a_long_queue_opens_with_its_first_rows_then_takes_the_rest(
         assert "loading" not in _queue_title(screen)
         ids = [int(str(key.value)) for key in table.rows]
         assert ids == sorted(ids), "arrival order across the two loads"
-    service.close()
 
 
-async def test_a_filter_typed_while_loading_covers_every_row(clinic_root: Path) -> None:
-    add_drafts(clinic_root, EXTRA)
-    service = ClinicService.open(clinic_root)
+async def test_a_filter_typed_while_loading_covers_every_row(long_queue: ClinicService) -> None:
+    service = long_queue
     wanted = {e.id for e in service.queue_entries() if "Jun" in e.patient}
     app = RecordingApp(service)
     async with app.run_test(size=SIZE) as pilot:
@@ -59,7 +66,6 @@ async def test_a_filter_typed_while_loading_covers_every_row(clinic_root: Path) 
         assert await wait_until(pilot, lambda: not screen._loading)
         assert {int(str(key.value)) for key in screen.table.rows} == wanted
         assert f"{len(wanted)} of" in _queue_title(screen)
-    service.close()
 
 
 async def test_rows_already_shown_win_over_an_older_batch(
@@ -122,9 +128,8 @@ def test_fit_cuts_with_an_ellipsis_or_pads() -> None:
     assert fit("x", 0) == ""
 
 
-async def test_the_rest_loading_behind_the_lock_shows_nothing(clinic_root: Path) -> None:
-    add_drafts(clinic_root, EXTRA)
-    service = ClinicService.open(clinic_root)
+async def test_the_rest_loading_behind_the_lock_shows_nothing(long_queue: ClinicService) -> None:
+    service = long_queue
     total = len(service.queue_entries())
     app = RecordingApp(service)
     async with app.run_test(size=SIZE) as pilot:
@@ -133,14 +138,12 @@ async def test_the_rest_loading_behind_the_lock_shows_nothing(clinic_root: Path)
         await pilot.press("ctrl+l")
         assert await wait_until(pilot, lambda: screen.table.total == total)
         assert screen.preview.shown_text is None, "the draft pane stays empty while locked"
-    service.close()
 
 
 async def test_a_queue_that_cannot_be_read_says_so(
-    clinic_root: Path, monkeypatch: pytest.MonkeyPatch
+    long_queue: ClinicService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    add_drafts(clinic_root, EXTRA)
-    service = ClinicService.open(clinic_root)
+    service = long_queue
     first = service.queue_entries
 
     def busy(limit: int | None = None) -> list[QueueEntry]:
@@ -156,4 +159,3 @@ async def test_a_queue_that_cannot_be_read_says_so(
         assert await wait_until(pilot, lambda: app.said("database is locked", "error"))
         assert "loading" not in _queue_title(screen)
         assert screen.table.total == FIRST_ROWS, "the first rows stay usable"
-    service.close()

@@ -26,7 +26,7 @@ from tui.ui.drafter import DrafterEvent, make_pipeline
 from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
 from tui.ui.screens.review import BACKGROUND_START_SECONDS, ReviewScreen
 from tui.ui.session import Session
-from tui.ui.typed import KeyRoutes, after_typed_keys
+from tui.ui.typed import KeyGate, after_typed_keys
 
 if TYPE_CHECKING:
     from tui.core.pipeline import PipelineEvent
@@ -61,7 +61,7 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             self.session.clock = clock
         self.locked = False
         self.last_input = time.monotonic()
-        self.key_routes = KeyRoutes()
+        self.key_gate = KeyGate(self, super().on_event)
         self._want_drafter = drafter
         self.review = ReviewScreen(self.session)
         self._theme_problem = self._choose_theme()
@@ -126,16 +126,9 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         if isinstance(event, events.InputEvent):
             self.last_input = time.monotonic()
             if isinstance(event, events.Key) and not event.is_forwarded:
-                self.key_routes.remember(event, self.focused or self.screen)
+                await self.key_gate.take(event)  # one key at a time (tui.ui.typed)
+                return
         await super().on_event(event)
-
-    async def _on_key(self, event: events.Key) -> None:
-        """A key that came back up unhandled: if focus moved since it was sent (it arrived in
-        the same read as the key that opened the filter or a dialog), it goes to the new focus
-        rather than to the bindings of a widget the clinician had already left. Otherwise
-        Textual's own handler (App._on_key, called after this one) checks the bindings."""
-        if self.key_routes.reroute(event, self.focused or self.screen):
-            event.prevent_default()
 
     def lock_if_idle(self) -> None:
         if not self.locked and time.monotonic() - self.last_input >= self.idle_seconds:
@@ -161,7 +154,6 @@ class ChartdeskApp(App[int], inherit_bindings=False):
     def _unlocked(self, _result: None) -> None:
         self.locked = False
         self.last_input = time.monotonic()
-        self.key_routes = KeyRoutes()
         self.review.restore_patient_data()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,60 +1,114 @@
 """Keys typed in one burst (one read from the terminal) are handled as if typed one by one.
 
-A priority binding runs as soon as the app takes its key from the app's queue, but the keys
-typed just before it were only forwarded to the focused widget's own queue and may not be
-applied yet. Over SSH, "duplicate note⏎" often arrives in one read: the reason would be cut
-short, a password checked half-typed, an edit autosaved without its last words. Running the
-action as a callback queued on the focused widget puts it behind those keys.
+Over SSH several keys often arrive in one read: "/reyes", "r" and a reason, a PIN and its
+enter. Textual routes every key of the read at once, to whatever has focus at that moment,
+and runs priority bindings at once too; the effects of the first key (the filter opening, a
+dialog being pushed, text reaching an input) come later. So letters meant for a new filter
+ran the queue's bindings (r: reject, e: edit), an enter submitted a dialog before its text
+had arrived, and an autosave could miss the last words typed.
+
+`KeyGate` holds each key until the one before it has been handled and has settled: the
+widget it went to has processed it, any copy that bubbled up has reached the app, and a
+screen it pushed has mounted and taken focus. Keys typed at human speed never wait.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
 
 from textual.app import App
+from textual.dom import DOMNode
 from textual.events import Key
-from textual.widget import Widget
+from textual.screen import Screen
+from textual.timer import Timer
+
+SETTLE_LIMIT: Final = 1.0
+"""Seconds a key may be held at most: a stuck action never freezes the keyboard."""
 
 
 def after_typed_keys(app: App[Any], action: Callable[[], object]) -> None:
-    """Run `action` once the focused widget has handled every key already sent to it."""
+    """Run `action` once the focused widget has handled every key already sent to it (for
+    actions that read typed text: a key injected by a test or a slow path still lands first)."""
     focused = app.focused
-    if focused is None:
+    if focused is None or not focused.call_later(action):
         action()
-    else:
-        focused.call_later(action)
 
 
-class KeyRoutes:
-    """Where the app sent each key it took from the terminal, so a key that comes back up
-    unhandled can be checked against where focus is now.
+class KeyGate:
+    """Lets the app take one terminal key at a time (see the module docstring)."""
 
-    Textual sends a key to whatever has focus when it reads the key, and resolves bindings
-    when the key bubbles back up, against whatever has focus *then*. When one read holds "/"
-    and "reyes", the letters were already sent to the queue table before "/" opened the
-    filter, and would run the table's bindings (r: reject, e: edit) instead of being typed.
-    A key whose route no longer matches the focus is sent on to the new focus instead, as it
-    would have been had it been typed a moment later.
-    """
+    def __init__(self, app: App[Any], handle: Callable[[Key], Awaitable[None]]) -> None:
+        self._app = app
+        self._handle = handle
+        self._held: deque[Key] = deque()
+        self._busy = False
+        self._generation = 0
+        self._watchdog: Timer | None = None
 
-    LIMIT = 256
+    @property
+    def holding(self) -> int:
+        return len(self._held)
 
-    def __init__(self) -> None:
-        self._routes: dict[int, tuple[Key, Widget]] = {}
+    async def take(self, key: Key) -> None:
+        """Handle `key` now, or after the keys before it have settled."""
+        if self._busy:
+            self._held.append(key)
+            return
+        await self._run(key)
 
-    def remember(self, key: Key, target: Widget) -> None:
-        if len(self._routes) >= self.LIMIT:  # keys a widget consumed never come back up
-            self._routes.pop(next(iter(self._routes)))
-        self._routes[id(key)] = (key, target)
+    async def _run(self, key: Key) -> None:
+        self._busy = True
+        self._generation += 1
+        generation = self._generation
+        app = self._app
+        target: DOMNode = app.focused or app.screen
+        screen = app.screen
+        self._watchdog = app.set_timer(SETTLE_LIMIT, lambda: self._release(generation))
+        await self._handle(key)
+        self._settle_up(target, screen, generation)
 
-    def reroute(self, key: Key, here: Widget) -> bool:
-        """Send `key` on to `here` if it was routed elsewhere; False when it is where it was
-        sent (its bindings apply)."""
-        route = self._routes.pop(id(key), None)
-        if route is None or route[0] is not key or route[1] is here:
-            return False
-        again = Key(key.key, key.character)
-        self.remember(again, here)
-        here._forward_event(again)
-        return True
+    def _settle_up(self, node: DOMNode, screen: Screen[Any], generation: int) -> None:
+        """Wait for `node` to process what it was sent, then its parent (a key it did not
+        handle bubbles up), up to the screen; then the app, which resolves bindings."""
+
+        def next_step() -> None:
+            parent = node.parent
+            if isinstance(node, Screen) or parent is None or parent is self._app:
+                self._later(self._app, lambda: self._settle_screen(screen, generation))
+            else:
+                self._settle_up(parent, screen, generation)
+
+        self._later(node, next_step)
+
+    def _settle_screen(self, before: Screen[Any], generation: int) -> None:
+        """A screen pushed or popped by the key must mount and take focus first (its focus
+        request goes through the app's queue: release after it)."""
+        app = self._app
+        if app.screen is not before:
+            self._later(app.screen, lambda: self._later(app, lambda: self._release(generation)))
+        else:
+            self._later(app, lambda: self._release(generation))
+
+    def _later(self, pump: DOMNode, callback: Callable[[], object]) -> None:
+        """`callback` after what `pump` has queued; at once if it no longer runs."""
+        if not pump.call_later(callback):
+            callback()
+
+    def _release(self, generation: int) -> None:
+        if generation != self._generation or not self._busy:
+            return  # a late step of a key the watchdog already let go
+        if self._watchdog is not None:
+            self._watchdog.stop()
+            self._watchdog = None
+        self._busy = False
+        if self._held:
+            self._busy = True  # the next held key runs on the app's next turn, before new ones
+            if not self._app.call_later(self._run_held):
+                self._held.clear()  # the app is closing
+
+    async def _run_held(self) -> None:
+        self._busy = False
+        if self._held:
+            await self._run(self._held.popleft())

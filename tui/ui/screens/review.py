@@ -386,7 +386,7 @@ class ReviewScreen(Screen[None]):
     def action_filter(self) -> None:
         self.filter_input.add_class("-shown")
         # At once, not on the app's next turn: keys that came in the same read as "/" must
-        # find the filter focused (see tui.ui.typed.KeyRoutes).
+        # find the filter focused (see tui.ui.typed.KeyGate).
         self.set_focus(self.filter_input)
 
     def apply_filter(self) -> None:
