@@ -28,6 +28,7 @@ _NAMED = {
     "\x0f": "ctrl+o",
     "\x0c": "ctrl+l",
     "\x11": "ctrl+q",
+    "\x10": "ctrl+p",
 }
 
 
@@ -194,3 +195,49 @@ async def test_a_filter_typed_fast_never_signs(app: RecordingApp, service: Clini
         assert await wait_until(pilot, lambda: screen.filter_input.value == "day")
         assert app.screen is screen
     assert all(d.status == "ready" for d in service.drafts())
+
+
+async def test_a_palette_command_and_escape_in_one_read(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    """ctrl+p, a command, enter and esc together: the command runs and esc closes what it
+    opened, instead of the palette being dismissed twice (which popped the queue itself)."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review_of(app)
+        await one_read(pilot, "\x10Show all keys\r")
+        assert await wait_until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        await one_read(pilot, "\x1b")
+        assert await wait_until(pilot, lambda: app.screen is screen)
+        assert app.is_running
+
+
+async def test_pasted_text_keeps_its_place_among_typed_keys(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
+        await pilot.press("e")
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        for event in (events.Key("a", "a"), events.Key("b", "b"), events.Paste("PASTE"),
+                      events.Key("c", "c")):  # fmt: skip
+            app.post_message(event)
+        assert await wait_until(pilot, lambda: editor.text_area.text.startswith("abPASTEc"))
+
+
+async def test_a_new_skill_id_and_its_first_line_in_one_read(app: RecordingApp) -> None:
+    """The dialog's enter goes through Input.Submitted; the text after it still waits for the
+    Skill editor it opens."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("K")
+        assert await wait_until(pilot, lambda: type(app.screen).__name__ == "SkillsScreen")
+        await pilot.press("n")
+        await pilot.pause(0.2)
+        await one_read(pilot, "burst_skill\r# first line")
+        assert await wait_until(pilot, lambda: type(app.screen).__name__ == "SkillEditorScreen")
+        editor = app.screen
+        assert await wait_until(
+            pilot,
+            lambda: editor.text_area.text.startswith("# first line"),  # type: ignore[attr-defined]
+        )

@@ -128,6 +128,9 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             if isinstance(event, events.Key) and not event.is_forwarded:
                 await self.key_gate.take(event)  # one key at a time (tui.ui.typed)
                 return
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            await self.key_gate.take(event)  # pasted text keeps its place among the keys
+            return
         await super().on_event(event)
 
     def lock_if_idle(self) -> None:

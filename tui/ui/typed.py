@@ -20,12 +20,14 @@ from typing import Any, Final
 
 from textual.app import App
 from textual.dom import DOMNode
-from textual.events import Key
+from textual.events import Key, Paste
 from textual.screen import Screen
 from textual.timer import Timer
 
 SETTLE_LIMIT: Final = 1.0
 """Seconds a key may be held at most: a stuck action never freezes the keyboard."""
+MAX_ROUNDS: Final = 8
+"""Times to look for widgets with messages waiting before letting the next key go."""
 
 
 def after_typed_keys(app: App[Any], action: Callable[[], object]) -> None:
@@ -39,10 +41,10 @@ def after_typed_keys(app: App[Any], action: Callable[[], object]) -> None:
 class KeyGate:
     """Lets the app take one terminal key at a time (see the module docstring)."""
 
-    def __init__(self, app: App[Any], handle: Callable[[Key], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], handle: Callable[[Key | Paste], Awaitable[None]]) -> None:
         self._app = app
         self._handle = handle
-        self._held: deque[Key] = deque()
+        self._held: deque[Key | Paste] = deque()
         self._busy = False
         self._generation = 0
         self._watchdog: Timer | None = None
@@ -51,14 +53,14 @@ class KeyGate:
     def holding(self) -> int:
         return len(self._held)
 
-    async def take(self, key: Key) -> None:
-        """Handle `key` now, or after the keys before it have settled."""
+    async def take(self, key: Key | Paste) -> None:
+        """Handle `key` (or pasted text) now, or after the keys before it have settled."""
         if self._busy:
             self._held.append(key)
             return
         await self._run(key)
 
-    async def _run(self, key: Key) -> None:
+    async def _run(self, key: Key | Paste) -> None:
         self._busy = True
         self._generation += 1
         generation = self._generation
@@ -84,12 +86,30 @@ class KeyGate:
 
     def _settle_screen(self, before: Screen[Any], generation: int) -> None:
         """A screen pushed or popped by the key must mount and take focus first (its focus
-        request goes through the app's queue: release after it)."""
+        request goes through the app's queue: look again after it)."""
         app = self._app
         if app.screen is not before:
-            self._later(app.screen, lambda: self._later(app, lambda: self._release(generation)))
+            self._later(app.screen, lambda: self._later(app, lambda: self._when_quiet(generation)))
         else:
-            self._later(app, lambda: self._release(generation))
+            self._later(app, lambda: self._when_quiet(generation))
+
+    def _when_quiet(self, generation: int, rounds: int = 0) -> None:
+        """Release once no widget of the screen on top has messages waiting: what the key set
+        off (an Input's Submitted message, a dismissal, a command palette's command) has run.
+        Each round waits behind the busiest widget, then the app."""
+        if generation != self._generation:
+            return
+        app = self._app
+        waiting = [node for node in app.screen.walk_children(with_self=True)
+                   if not node._message_queue.empty()]  # fmt: skip
+        if not waiting or rounds >= MAX_ROUNDS:
+            self._release(generation)
+            return
+
+        def look_again() -> None:
+            self._later(app, lambda: self._when_quiet(generation, rounds + 1))
+
+        self._later(waiting[-1], look_again)
 
     def _later(self, pump: DOMNode, callback: Callable[[], object]) -> None:
         """`callback` after what `pump` has queued; at once if it no longer runs."""
