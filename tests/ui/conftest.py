@@ -25,6 +25,7 @@ from tui.cli import make_demo
 from tui.core.service import ClinicService
 from tui.core.unlock import Unlocker
 from tui.ui.app import ChartdeskApp
+from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.review import ReviewScreen
 
 FIXED_STAMP = "2026-11-06T09:00:00.000+00:00"
@@ -149,3 +150,12 @@ def review_of(app: RecordingApp) -> ReviewScreen:
     screen = app.screen
     assert isinstance(screen, ReviewScreen)
     return screen
+
+
+async def open_editor(pilot: Pilot[Any], draft_id: int) -> EditorScreen:
+    """Put the queue's cursor on a draft and press e: the editor on that draft."""
+    review_of(pilot.app).table.select_draft(draft_id)
+    await pilot.press("e")
+    editor = pilot.app.screen
+    assert isinstance(editor, EditorScreen)
+    return editor

@@ -9,7 +9,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.fakes.pam import pam_service
-from tests.ui.conftest import RecordingApp, ready_ids, review_of, wait_until
+from tests.ui.conftest import RecordingApp, open_editor, ready_ids, review_of, wait_until
 from tui.core.os_password import current_user
 from tui.core.service import ClinicService
 from tui.core.unlock import Unlocker
@@ -216,10 +216,7 @@ async def test_pasted_text_keeps_its_place_among_typed_keys(
 ) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review_of(app).table.select_draft(draft_id)
-        await pilot.press("e")
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await open_editor(pilot, draft_id)
         for event in (events.Key("a", "a"), events.Key("b", "b"), events.Paste("PASTE"),
                       events.Key("c", "c")):  # fmt: skip
             app.post_message(event)

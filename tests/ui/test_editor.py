@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
-from tests.ui.conftest import RecordingApp, ready_ids, review_of, wait_until
+from tests.ui.conftest import RecordingApp, open_editor, ready_ids, review_of, wait_until
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
 from tui.ui.screens import editor as editor_module
@@ -116,10 +116,7 @@ async def test_signed_elsewhere_while_editing_keeps_the_text(
 ) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review_of(app).table.select_draft(draft_id)
-        await pilot.press("e")
-        editor = current(app)
-        assert isinstance(editor, EditorScreen)
+        editor = await open_editor(pilot, draft_id)
         other = ClinicService.open(service.clinic.paths.root)
         other.approve(draft_id, SIGNER)
         other.close()
@@ -138,10 +135,7 @@ async def test_diff_and_restore_from_the_editor(app: RecordingApp, service: Clin
     draft_id = ready_ids(service)[0]
     original = service.text(draft_id)
     async with app.run_test(size=SIZE) as pilot:
-        review_of(app).table.select_draft(draft_id)
-        await pilot.press("e")
-        editor = current(app)
-        assert isinstance(editor, EditorScreen)
+        editor = await open_editor(pilot, draft_id)
         editor.text_area.load_text("Completely new text\n")
         await pilot.press("ctrl+r")
         diff = current(app)
