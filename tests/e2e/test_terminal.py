@@ -3,6 +3,7 @@ through a terminal emulator (pyte), as a clinician over SSH would use it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -15,6 +16,8 @@ from pathlib import Path
 import pexpect
 import pyte
 import pytest
+
+from tui.core.service import ClinicService
 
 CHARTDESK = Path(sys.executable).with_name("chartdesk")
 COLS, ROWS = 100, 30
@@ -155,3 +158,60 @@ def test_an_idle_screen_locks_and_the_pin_typed_in_one_burst_unlocks(
         term.wait_for("Queue", "Dana Whitfield")
     finally:
         term.close()
+
+
+def _pids_of(clinic: Path) -> list[int]:
+    found = subprocess.run(["pgrep", "-f", f"python .*chartdesk --clinic {clinic} "],
+                           capture_output=True, text=True)  # fmt: skip
+    return [int(pid) for pid in found.stdout.split()]
+
+
+def _wait_gone(clinic: Path, timeout: float = 8.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not _pids_of(clinic):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("how", ["hangup", "terminal-closed-under-a-wrapper"])
+def test_a_vanished_terminal_keeps_the_edit_and_ends_the_process(
+    demo: Path, tmp_path: Path, how: str
+) -> None:
+    """SSH drops: chartdesk gets SIGHUP, or (under a wrapper such as `make` that keeps the
+    signal from it) only sees its terminal end. Either way the open edit is saved and the
+    process exits instead of spinning on a dead terminal."""
+    clinic = tmp_path / "clinic"
+    shutil.copytree(demo, clinic)
+    term = Term(clinic)
+    if how == "terminal-closed-under-a-wrapper":
+        term.close()
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "SSH_"))}
+        env.update(TERM="xterm-256color", LANG="C.UTF-8")
+        term.child = pexpect.spawn(
+            "/bin/sh", ["-c", f"{CHARTDESK} --clinic {clinic} --no-mouse; true"],
+            env=env, dimensions=(ROWS, COLS), timeout=10,
+        )  # fmt: skip
+    try:
+        term.wait_for("Queue", "Dana Whitfield")
+        term.press("e")
+        term.wait_for("Editing")
+        term.press("VANISHED ")
+        (pid,) = _pids_of(clinic)
+        if how == "hangup":
+            os.kill(pid, signal.SIGHUP)
+        else:
+            os.close(term.child.child_fd)  # the terminal goes; sh keeps SIGHUP from chartdesk
+            term.child.child_fd = -1
+        assert _wait_gone(clinic), "chartdesk is still running"
+    finally:
+        for pid in _pids_of(clinic):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(Exception):
+            term.child.close(force=True)
+    service = ClinicService.open(clinic)
+    try:
+        assert any(service.text(d.id).startswith("VANISHED ") for d in service.drafts())
+    finally:
+        service.close()

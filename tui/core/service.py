@@ -322,10 +322,15 @@ class ClinicService:
         return version
 
     def _keep_unsaved(self, draft_id: int, text: str) -> Path:
+        return self.keep_unsaved(f"draft-{draft_id}", ".md", text)
+
+    def keep_unsaved(self, name: str, suffix: str, text: str) -> Path:
+        """Keep text that could not be saved where it belongs (``.chartdesk/unsaved/``, private),
+        under a name that never replaces an earlier one."""
         folder = self.clinic.paths.state / "unsaved"
         ensure_private_dir(folder)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        path = folder / f"draft-{draft_id}-{stamp}.md"
+        path = folder / f"{name}-{stamp}{suffix}"
         write_private(path, text.encode("utf-8"))
         return path
 

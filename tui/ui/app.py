@@ -7,7 +7,10 @@ clipboard policy); the screens do the review work.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "nord"
 ANSI_THEME = "ansi-dark"
 IDLE_CHECK_SECONDS = 5.0
+TERMINAL_CHECK_SECONDS = 2.0
+TERMINAL_GONE_EXIT = 129
 # Actions a locked screen still answers to: quitting, and the lock screen's own.
 _WHILE_LOCKED = frozenset({"request_quit", "unlock"})
 
@@ -62,6 +67,8 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         self.locked = False
         self.last_input = time.monotonic()
         self.key_gate = KeyGate(self, super().on_event)
+        self._terminal_fd = -1
+        self._leaving = False
         self._want_drafter = drafter
         self.review = ReviewScreen(self.session)
         self._theme_problem = self._choose_theme()
@@ -82,6 +89,12 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             self.set_interval(min(IDLE_CHECK_SECONDS, max(idle / 4, 0.05)), self.lock_if_idle)
         if self._want_drafter:
             self.set_timer(BACKGROUND_START_SECONDS, self.start_drafter)
+        terminal = sys.__stdin__
+        if not self.is_headless and terminal is not None and terminal.isatty():
+            self._terminal_fd = terminal.fileno()
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.terminal_gone)
 
     def _choose_theme(self) -> str:
         """Set the clinic's theme, else a readable ANSI theme on a 16-colour terminal; a
@@ -228,6 +241,28 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         self.notify(f"Draft {new_id} queued with {skill_id}.", title="Drafting", markup=False)
 
     # Leaving ------------------------------------------------------------------------------------
+
+    def _check_terminal(self) -> None:
+        """Textual keeps reading a terminal that has gone (an SSH connection dropped under a
+        wrapper such as `make`, which keeps the hangup signal from this process) and spins on
+        its end of input. A hung-up terminal has no foreground process group."""
+        try:
+            os.tcgetpgrp(self._terminal_fd)
+        except OSError:
+            self.terminal_gone()
+
+    def terminal_gone(self) -> None:
+        """The terminal went away: keep every open edit (autosaved, or a Skill's text in
+        unsaved/), then exit with 129 as a process killed by SIGHUP would."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self.autosave_editors()
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_unsaved", None)
+            if callable(keep):
+                keep()
+        self.exit(TERMINAL_GONE_EXIT)
 
     def autosave_editors(self) -> bool:
         """Autosave every open draft or addendum editor; False if one could not be saved."""

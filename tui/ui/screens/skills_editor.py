@@ -116,6 +116,13 @@ class SkillEditorScreen(Screen[bool]):
     def dirty(self) -> bool:
         return self.text_area.text != self.saved_text
 
+    def keep_unsaved(self) -> None:
+        """The terminal is gone and the text cannot be checked or saved as the Skill: keep it
+        in the clinic's unsaved/ folder instead of losing it."""
+        if self.dirty:
+            self.service.keep_unsaved(f"skill-{self.target.path.stem}", ".toml",
+                                      self.text_area.text)  # fmt: skip
+
     @property
     def where(self) -> str:
         return display_path(self.target.path, self.service.clinic.paths.root)
