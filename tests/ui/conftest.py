@@ -152,10 +152,17 @@ def review_of(app: RecordingApp) -> ReviewScreen:
     return screen
 
 
+async def press_on(pilot: Pilot[Any], draft_id: int, *keys: str) -> ReviewScreen:
+    """Put the queue's cursor on a draft and press `keys`; the review screen."""
+    screen = review_of(pilot.app)
+    screen.table.select_draft(draft_id)
+    await pilot.press(*keys)
+    return screen
+
+
 async def open_editor(pilot: Pilot[Any], draft_id: int) -> EditorScreen:
     """Put the queue's cursor on a draft and press e: the editor on that draft."""
-    review_of(pilot.app).table.select_draft(draft_id)
-    await pilot.press("e")
+    await press_on(pilot, draft_id, "e")
     editor = pilot.app.screen
     assert isinstance(editor, EditorScreen)
     return editor

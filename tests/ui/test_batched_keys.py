@@ -9,7 +9,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.fakes.pam import pam_service
-from tests.ui.conftest import RecordingApp, open_editor, ready_ids, review_of, wait_until
+from tests.ui.conftest import RecordingApp, open_editor, press_on, ready_ids, review_of, wait_until
 from tui.core.os_password import current_user
 from tui.core.service import ClinicService
 from tui.core.unlock import Unlocker
@@ -53,8 +53,7 @@ async def test_a_reject_reason_typed_with_its_enter_is_kept_whole(
 ) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review_of(app).table.select_draft(draft_id)
-        await pilot.press("r")
+        await press_on(pilot, draft_id, "r")
         assert isinstance(app.screen, RejectScreen)
         await one_read(pilot, "duplicate of the 9am note\r")
         assert await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
@@ -66,9 +65,7 @@ async def test_a_regenerate_instruction_typed_with_its_enter_is_kept_whole(
 ) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        screen = review_of(app)
-        screen.table.select_draft(draft_id)
-        await pilot.press("g")
+        await press_on(pilot, draft_id, "g")
         dialog = app.screen
         assert isinstance(dialog, InstructionScreen)
         results: list[str | None] = []
@@ -98,8 +95,7 @@ async def test_edits_typed_just_before_lock_or_quit_are_saved(
     draft_id = ready_ids(service)[0]
     original = service.text(draft_id)
     async with app.run_test(size=SIZE) as pilot:
-        review_of(app).table.select_draft(draft_id)
-        await pilot.press("e")
+        await press_on(pilot, draft_id, "e")
         assert isinstance(app.screen, EditorScreen)
         await one_read(pilot, "Seen with interpreter. \x0c")
         assert await wait_until(pilot, lambda: isinstance(app.screen, LockScreen))
@@ -159,9 +155,7 @@ async def test_a_double_enter_in_a_dialog_submits_once(
 ) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        screen = review_of(app)
-        screen.table.select_draft(draft_id)
-        await pilot.press("r")
+        screen = await press_on(pilot, draft_id, "r")
         await one_read(pilot, "dup\r\r")
         assert await wait_until(pilot, lambda: service.draft(draft_id).status == "rejected")
         assert app.screen is screen, "the queue is still there (the second enter was a no-op)"
