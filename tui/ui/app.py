@@ -29,7 +29,7 @@ from tui.ui.drafter import DrafterEvent, make_pipeline
 from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
 from tui.ui.screens.review import BACKGROUND_START_SECONDS, ReviewScreen
 from tui.ui.session import Session
-from tui.ui.typed import KeyGate, after_typed_keys
+from tui.ui.typed import KeyGate
 
 if TYPE_CHECKING:
     from tui.core.pipeline import PipelineEvent
@@ -151,11 +151,7 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             self.action_lock()
 
     def action_lock(self) -> None:
-        """Hide all patient data now: keep open edits (with every key typed before the lock),
-        clear messages, cover every screen."""
-        after_typed_keys(self, self._lock_now)
-
-    def _lock_now(self) -> None:
+        """Hide all patient data now: keep open edits, clear messages, cover every screen."""
         if self.locked:
             return
         self.autosave_editors()
@@ -274,11 +270,8 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         return ok
 
     def action_request_quit(self) -> None:
-        """Quit after autosaving open edits (with every key typed before the quit); refused
-        while a Skill has unsaved text or an edit could not be saved (so it is not lost)."""
-        after_typed_keys(self, self._quit_if_saved)
-
-    def _quit_if_saved(self) -> None:
+        """Quit after autosaving open edits; refused while a Skill has unsaved text or an edit
+        could not be saved (so it is not lost)."""
         saved = self.autosave_editors()
         skill_editors = sys.modules.get("tui.ui.screens.skills_editor")  # imported when opened
         skill_dirty = skill_editors is not None and any(

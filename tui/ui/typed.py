@@ -30,14 +30,6 @@ MAX_ROUNDS: Final = 8
 """Times to look for widgets with messages waiting before letting the next key go."""
 
 
-def after_typed_keys(app: App[Any], action: Callable[[], object]) -> None:
-    """Run `action` once the focused widget has handled every key already sent to it (for
-    actions that read typed text: a key injected by a test or a slow path still lands first)."""
-    focused = app.focused
-    if focused is None or not focused.call_later(action):
-        action()
-
-
 class KeyGate:
     """Lets the app take one terminal key at a time (see the module docstring)."""
 

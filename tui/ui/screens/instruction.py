@@ -12,7 +12,6 @@ from textual.widgets import Input, Label, Static
 from tui.core.review import clean_reason, title
 from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
-from tui.ui.typed import after_typed_keys
 from tui.ui.widgets.keybar import KeyBar
 
 
@@ -38,11 +37,6 @@ class InstructionScreen(ModalScreen[str | None]):
         self.query_one("#instruction", Input).focus()
 
     def action_submit(self) -> None:
-        after_typed_keys(self.app, self._submit)
-
-    def _submit(self) -> None:
-        if not self.is_current:  # a second enter in the same burst: already dismissed
-            return
         self.dismiss(clean_reason(self.query_one("#instruction", Input).value))
 
     def action_cancel(self) -> None:

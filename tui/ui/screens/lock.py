@@ -21,7 +21,6 @@ from tui.core.errors import ChartdeskError
 from tui.core.unlock import OS_PASSWORD, PIN, Method, Unlocker
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
-from tui.ui.typed import after_typed_keys
 from tui.ui.widgets.keybar import KeyBar
 
 FREE_ATTEMPTS = 3
@@ -99,10 +98,7 @@ class LockScreen(Screen[None]):
         return True
 
     def action_unlock(self) -> None:
-        after_typed_keys(self.app, self._submit)
-
-    def _submit(self) -> None:
-        if self.checking or not self.is_current:  # one check at a time; each one is counted
+        if self.checking:  # one check at a time, each one counted
             return
         secret = self.query_one("#secret", Input)
         attempt, secret.value = secret.value, ""

@@ -12,7 +12,6 @@ from textual.widgets import Input, Label, Static
 from tui.core.review import clean_reason, title
 from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
-from tui.ui.typed import after_typed_keys
 from tui.ui.widgets.keybar import KeyBar
 
 
@@ -36,11 +35,6 @@ class RejectScreen(ModalScreen[str | None]):
         self.query_one("#reason", Input).focus()
 
     def action_submit(self) -> None:
-        after_typed_keys(self.app, self._submit)
-
-    def _submit(self) -> None:
-        if not self.is_current:  # a second enter in the same burst: already dismissed
-            return
         reason = clean_reason(self.query_one("#reason", Input).value)
         if not reason:
             self.query_one("#reason-error", Static).update("A reason is required to reject.")

@@ -42,7 +42,6 @@ from tui.ui.drafter import DrafterEvent, role_text
 from tui.ui.keymap import bindings_for
 from tui.ui.render import line_of
 from tui.ui.session import Session
-from tui.ui.typed import after_typed_keys
 from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.preview import DraftPreview, Shown, SourcePane
 from tui.ui.widgets.queue import QueueTable, RowBatch
@@ -77,7 +76,7 @@ class FilterInput(Input):
     def action_apply_filter(self) -> None:
         screen = self.screen
         if isinstance(screen, ReviewScreen):
-            after_typed_keys(self.app, screen.apply_filter)
+            screen.apply_filter()
 
     def action_clear_filter(self) -> None:
         screen = self.screen
