@@ -9,7 +9,9 @@ had arrived, and an autosave could miss the last words typed.
 
 `KeyGate` holds each key until the one before it has been handled and has settled: the
 widget it went to has processed it, any copy that bubbled up has reached the app, and a
-screen it pushed has mounted and taken focus. Keys typed at human speed never wait.
+screen it pushed has mounted and taken focus. Keys typed at human speed never wait. Whether a
+widget still has messages waiting is read from Textual 8's message queues (pinned <9 in
+pyproject; tests/ui/test_key_gate.py and test_batched_keys.py exercise it).
 """
 
 from __future__ import annotations
