@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
-from tests.ui.conftest import RecordingApp, open_editor, ready_ids, review_of, wait_until
+from tests.ui.conftest import RecordingApp, open_editor, press_on, ready_ids, review_of, wait_until
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
 from tui.ui.screens import editor as editor_module
@@ -32,9 +32,7 @@ async def test_leaving_autosaves_and_quitting_keeps_the_text(
     draft_id = ready_ids(service)[0]
     original = service.text(draft_id)
     async with app.run_test(size=SIZE) as pilot:
-        review = review_of(app)
-        review.table.select_draft(draft_id)
-        await pilot.press("e")
+        review = await press_on(pilot, draft_id, "e")
         editor = current(app)
         assert isinstance(editor, EditorScreen)
         await pilot.press("x", "escape")
@@ -82,8 +80,7 @@ async def test_autosave_after_a_pause_survives_a_killed_app(
 async def test_save_makes_a_version(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[0]
     async with app.run_test(size=SIZE) as pilot:
-        review_of(app).table.select_draft(draft_id)
-        await pilot.press("e", "ctrl+o")
+        await press_on(pilot, draft_id, "e", "ctrl+o")
         assert app.said("No changes")
         await pilot.press("z", "ctrl+o")
         assert app.said("Saved as version 2")
@@ -95,9 +92,7 @@ async def test_an_approved_draft_refuses_editing(app: RecordingApp, service: Cli
     draft_id = ready_ids(service)[0]
     service.approve(draft_id, SIGNER)
     async with app.run_test(size=SIZE) as pilot:
-        review = review_of(app)
-        review.table.select_draft(draft_id)
-        await pilot.press("e")
+        review = await press_on(pilot, draft_id, "e")
         assert review.is_current
         assert app.said("signed; a signed document is never edited", "warning")
         assert app.said("Press n to add a signed addendum")
