@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+import pwd
 from pathlib import Path
 
 import pytest
@@ -84,20 +83,14 @@ def test_a_bad_pam_service_is_located(tmp_path: Path, bad: str) -> None:
     assert str(caught.value).startswith(f"clinic/context.toml:{line}: lock.pam_service:")
 
 
-def test_a_uid_without_an_account_falls_back_to_the_pin(tmp_path: Path, state: Path) -> None:
+def test_a_uid_without_an_account_falls_back_to_the_pin(
+    state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Containers often run as a uid with no passwd entry: no OS password, and no crash."""
-    script = (
-        "import os, sys; os.setgid(54321); os.setuid(54321)\n"
-        "from pathlib import Path\n"
-        "from tui.core.context import load_context\n"
-        "from tui.core.resources import example_context\n"
-        "from tui.core.unlock import Unlocker\n"
-        "u = Unlocker.for_clinic(Path(sys.argv[1]), load_context(example_context()))\n"
-        "print(repr(u.user), u.os_password, u.why_no_os_password())\n"
-    )
-    if os.getuid() != 0:
-        pytest.skip("needs root to switch to a uid without an account")
-    state.chmod(0o777)
-    done = subprocess.run([sys.executable, "-c", script, str(state)], capture_output=True,
-                          text=True, check=True)  # fmt: skip
-    assert done.stdout.strip() == "'' None user id 54321 has no account name"
+    unmapped = 54321
+    with pytest.raises(KeyError):
+        pwd.getpwuid(unmapped)
+    monkeypatch.setattr(os, "getuid", lambda: unmapped)
+    unlocker = Unlocker.for_clinic(state, load_context(example_context()))
+    assert (unlocker.user, unlocker.os_password) == ("", None)
+    assert unlocker.why_no_os_password() == "user id 54321 has no account name"
