@@ -1,35 +1,59 @@
 # The two commands of the README: `make demo` and `make test`. Everything else is a helper.
+#
+# Both install exactly what requirements/*.txt pin (with hashes), so a fresh machine gets the
+# packages this repository was tested with, whatever the registry serves today; the wheel's own
+# requirements in pyproject.toml stay ranges. `make lock` refreshes the pins.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DIR ?= demo-clinic
+PIP := $(BIN)/python -m pip install --quiet --require-hashes --no-deps
+SELF := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+COMPILE := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --build-deps-for wheel --build-deps-for editable
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("chartdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# The demo needs the app and its runtime packages only; the test tool chain is a superset.
+$(VENV)/.demo-installed: requirements/demo.txt pyproject.toml | $(BIN)/python
+	$(PIP) -r requirements/demo.txt
+	$(SELF)
 	touch $@
 
-demo: $(VENV)/.installed
+$(VENV)/.test-installed: requirements/test.txt pyproject.toml | $(BIN)/python
+	$(PIP) -r requirements/test.txt
+	$(SELF)
+	touch $@ $(VENV)/.demo-installed
+
+demo: $(VENV)/.demo-installed
 	$(BIN)/chartdesk demo $(DEMO_DIR)
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.test-installed
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/ruff format --check tui tests bench
 
-typecheck: $(VENV)/.installed
+typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy tui
 
 test: lint typecheck
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
 
+# Refresh the pins from the registry: the test set first, then the demo set taken from it (a
+# pip-compile keeps the pins already in its output file), so both agree on every version.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet pip-tools
+	.venv-lock/bin/$(COMPILE) --upgrade --extra test -o requirements/test.txt pyproject.toml
+	cp requirements/test.txt requirements/demo.txt
+	.venv-lock/bin/$(COMPILE) -o requirements/demo.txt pyproject.toml
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-lock build dist .mypy_cache .pytest_cache .ruff_cache

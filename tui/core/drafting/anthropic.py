@@ -84,6 +84,14 @@ STREAM_ERRORS: Final[Mapping[str, str]] = {
 }
 
 
+@dataclass
+class StreamProgress:
+    """How far a request got: a failure after the answer began is an interrupted draft, one
+    before it is an unreachable or failing server."""
+
+    started: bool = False
+
+
 class DraftFailed(DraftingError):
     """The model answered, but not with a finished draft. `result` keeps the partial text and
     the usage and cost, so a failed draft still shows what it cost."""
@@ -194,21 +202,29 @@ class AnthropicBackend:
     async def draft(self, prompt: Prompt, on_text: TextSink) -> DraftResult:
         """Stream one draft; each text delta reaches `on_text` as it arrives."""
         request = build_request(prompt, self.model)
+        progress = StreamProgress()
         try:
-            message, request_id = await self._stream(request, on_text)
+            message, request_id = await self._stream(request, on_text, progress)
+        except (anthropic.APIConnectionError, httpx2.HTTPError) as exc:
+            # Where the failure happened decides what it means, not how the SDK words it:
+            # SDK releases differ in whether a read error mid-stream is an APIConnectionError.
+            if progress.started:
+                raise stream_failure(exc, self.route) from exc
+            if isinstance(exc, anthropic.APIConnectionError):
+                raise api_failure(exc, self.route, self.max_retries) from exc
+            raise connect_failure(exc, self.route) from exc
         except anthropic.APIError as exc:
             raise api_failure(exc, self.route, self.max_retries) from exc
-        except httpx2.HTTPError as exc:
-            raise stream_failure(exc, self.route) from exc
         result = self._result(message, request_id)
         check_answer(result, message, request.max_tokens)
         return result
 
-    async def _stream(self, request: Request, on_text: TextSink) -> tuple[Message, str]:
-        """Run the streaming request. Leaving the `async with` blocks (done, error, or the task
-        cancelled) closes the HTTP response and the client, so a cancelled draft stops the
-        request at once."""
-        started = False
+    async def _stream(
+        self, request: Request, on_text: TextSink, progress: StreamProgress
+    ) -> tuple[Message, str]:
+        """Run the streaming request, noting in `progress` when the answer began. Leaving the
+        `async with` blocks (done, error, or the task cancelled) closes the HTTP response and
+        the client, so a cancelled draft stops the request at once."""
         async with (
             self._client() as client,
             client.messages.stream(
@@ -223,8 +239,8 @@ class AnthropicBackend:
                 if event.type == "text":
                     on_text(event.text)
                 elif event.type == "message_start":
-                    started = True
-            if not started:
+                    progress.started = True
+            if not progress.started:
                 raise DraftingError(
                     f"{self.route.host} closed the stream before answering; drafting will retry.",
                     transient=True,
@@ -332,17 +348,31 @@ def api_failure(exc: anthropic.APIError, route: Route, retries: int) -> Drafting
     return DraftingError(f"Unexpected answer from {host} ({type(exc).__name__}); retry the draft.")
 
 
-def stream_failure(exc: httpx2.HTTPError, route: Route) -> DraftingError:
+def stream_failure(
+    exc: httpx2.HTTPError | anthropic.APIConnectionError, route: Route
+) -> DraftingError:
     """A transport error after the answer began: the stream stalled or the connection broke."""
-    if isinstance(exc, httpx2.TimeoutException):
+    cause = exc.__cause__ if isinstance(exc, anthropic.APIConnectionError) else exc
+    if isinstance(exc, anthropic.APITimeoutError) or isinstance(cause, httpx2.TimeoutException):
         return DraftingError(
             f"{route.host} stopped sending mid-draft (timed out); drafting will retry.",
             transient=True,
         )
     return DraftingError(
-        f"The connection to {route.host} dropped mid-draft ({type(exc).__name__}); "
+        f"The connection to {route.host} dropped mid-draft ({type(cause or exc).__name__}); "
         "drafting will retry.",
         transient=True,
+    )
+
+
+def connect_failure(exc: httpx2.HTTPError, route: Route) -> DraftingError:
+    """A transport error the SDK did not wrap, before any answer: the server is unreachable."""
+    if isinstance(exc, httpx2.TimeoutException):
+        return DraftingError(
+            f"Could not connect to {route.host} in time; drafting will retry.", transient=True
+        )
+    return DraftingError(
+        f"Cannot reach the model server at {route.host}; drafting will retry.", transient=True
     )
 
 
