@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.pin import has_pin, set_pin
+from tui.core.service import ClinicService
+from tui.core.signing.signers import Signer
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO_NOTES = REPO / "tui" / "core" / "data" / "demo"
 SHARED_SAMPLES = REPO.parent / "shared" / "samples"
@@ -45,3 +49,15 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         env=env,
         timeout=120,
     )
+
+
+TEST_PIN = "4321"
+
+
+def signer(service: ClinicService, key: str = "arivera") -> Signer:
+    """The clinician `key` authenticated to sign, by a signing PIN set for the test (with a
+    cheap scrypt cost: the PIN's strength is not what these tests are about)."""
+    state = service.clinic.paths.state
+    if not has_pin(state, key):
+        set_pin(state, TEST_PIN, n=2**4, clinician=key)
+    return service.authenticate(key, TEST_PIN)

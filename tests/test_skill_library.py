@@ -36,7 +36,7 @@ EXPECTED_IDS = {
 }
 
 REQUIRED_TOP = {"id", "name", "description", "disciplines", "kind", "sections", "prompt"}
-ALLOWED_TOP = REQUIRED_TOP | {"aliases", "max_tokens", "next", "checks"}
+ALLOWED_TOP = REQUIRED_TOP | {"aliases", "max_tokens", "next", "checks", "audience", "signers"}
 ALLOWED_PROMPT = {"system", "instructions"}
 ALLOWED_CHECKS = {"verify", "audit", "max_grade"}
 KINDS = {"note", "evaluation", "progress", "letter", "hep", "audit", "report"}

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tui.commands.parsers import register_all
+from tui.core.audit_log import os_user
 from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
 from tui.core.errors import ChartdeskError, describe_os_error, one_line
@@ -55,12 +56,24 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+DEMO_PIN = "2468"
+"""The signing PIN of the demo clinic's other clinicians (a demo has no secrets)."""
+
+
 def make_demo(root: Path) -> ClinicService:
-    """A demo clinic with the sample notes already drafted (offline)."""
+    """A demo clinic with the sample notes already drafted (offline). The OS account running
+    it signs as the demo's physical therapist; the others sign with `DEMO_PIN`."""
     if not (root / "context.toml").exists():
         init_clinic(root)
-        _use_offline_drafter(root / "context.toml")
+        _demo_context(root / "context.toml")
     service = ClinicService.open(root)
+    from tui.core.pin import has_pin, set_pin
+
+    for clinician in service.context.clinicians:
+        if clinician.os_user != os_user() and not has_pin(
+            service.clinic.paths.state, clinician.key
+        ):
+            set_pin(service.clinic.paths.state, DEMO_PIN, clinician=clinician.key)
     demo = files("tui.core").joinpath("data", "demo")
     for item in sorted(demo.iterdir(), key=lambda p: p.name):
         target = service.clinic.paths.inbox / item.name
@@ -73,14 +86,30 @@ def make_demo(root: Path) -> ClinicService:
     return service
 
 
-def _use_offline_drafter(context: Path) -> None:
-    """The demo drafts offline even where ANTHROPIC_API_KEY is set: no BAA covers a demo."""
+def _demo_context(context: Path) -> None:
+    """The demo drafts offline even where ANTHROPIC_API_KEY is set (no BAA covers a demo), and
+    its first clinician is whoever runs it, so a new user can sign from the first minute."""
     import tomlkit
 
     document = tomlkit.parse(context.read_text(encoding="utf-8"))
     model = document.setdefault("model", tomlkit.table())
     model["provider"] = "offline"
+    clinicians = document.get("clinicians") or []
+    for index, clinician in enumerate(clinicians):
+        if index == 0:
+            clinician["os_user"] = os_user()
+        elif "os_user" in clinician:
+            del clinician["os_user"]
     context.write_text(tomlkit.dumps(document), encoding="utf-8")
+
+
+def demo_greeting(service: ClinicService) -> str:
+    """Who signs in the demo, said once when it opens."""
+    own = next((c.clinician for c in service.signer_choices() if not c.needs_pin), None)
+    others = [c.signature for c in service.context.clinicians if c != own]
+    you = f"You sign as {own.signature} (your OS account)" if own else "Sign with a PIN"
+    rest = f"; {', '.join(others)} sign with PIN {DEMO_PIN}" if others else ""
+    return f"Demo clinic. {you}{rest}. ? lists the keys."
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -94,7 +123,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"Demo clinic ready at {service.clinic.paths.root}: {counts['ready']} drafts ready",
         )
         return 0
-    return _run_app(service, args)
+    return _run_app(service, args, greeting=demo_greeting(service))
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -103,11 +132,11 @@ def cmd_app(args: argparse.Namespace) -> int:
     return _run_app(service, args)
 
 
-def _run_app(service: ClinicService, args: argparse.Namespace) -> int:
+def _run_app(service: ClinicService, args: argparse.Namespace, greeting: str = "") -> int:
     from tui.ui.app import run_app
 
     mouse = False if getattr(args, "no_mouse", False) else None
-    return run_app(service, mouse=mouse)
+    return run_app(service, mouse=mouse, greeting=greeting)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import sample_notes
+from tests.conftest import sample_notes, signer
 from tui.core.audit_log import AuditLog
 from tui.core.clinic import DrafterLock
 from tui.core.errors import ChartdeskError
@@ -78,7 +78,7 @@ def test_offline_draft_sign_and_record(service: ClinicService) -> None:
     assert draft.status == "ready" and draft.backend == "offline"
     edited = service.text(draft_id) + "\nClinician addition.\n"
     service.save_edit(draft_id, edited)
-    files = service.approve(draft_id, service.context.clinicians[0])
+    files = service.approve(draft_id, signer(service))
     md, js = files[:2]
     assert md.parent.parent == service.clinic.paths.approved
     assert stat.S_IMODE(md.stat().st_mode) == 0o400
@@ -91,7 +91,7 @@ def test_offline_draft_sign_and_record(service: ClinicService) -> None:
     with pytest.raises(ChartdeskError, match="addendum"):
         service.save_edit(draft_id, "silent change")
     with pytest.raises(ChartdeskError):
-        service.approve(draft_id, service.context.clinicians[0])
+        service.approve(draft_id, signer(service))
     report = AuditLog(service.clinic.paths.audit_log).verify()
     assert report.ok and report.entries >= 2
     assert "Clinician addition" not in service.clinic.paths.audit_log.read_text()
@@ -129,7 +129,7 @@ def test_two_pass_hep_runs_on_the_signed_first_pass(service: ClinicService) -> N
         "## Progression Criteria", "- calf stretch 3x30s daily\n\n## Progression Criteria"
     )
     service.save_edit(first, signed_text)
-    service.approve(first, service.context.clinicians[0])
+    service.approve(first, signer(service))
     children = [d for d in service.drafts() if d.parent_id == first]
     assert [d.skill for d in children] == ["hep_patient"]
     draft_queued(service)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import sample_notes
+from tests.conftest import sample_notes, signer
 from tui.core.errors import ChartdeskError
 from tui.core.pipeline import draft_queued
 from tui.core.service import ClinicService
@@ -45,7 +44,7 @@ def test_an_existing_file_is_never_replaced_nor_removed(service: ClinicService) 
     other = folder / f"dana-whitfield-{draft.skill}-{draft.id}.json"
     other.write_text("another session's signed record")
     with pytest.raises(ChartdeskError, match="never replaced"):
-        service.approve(draft_id, service.context.clinicians[0])
+        service.approve(draft_id, signer(service))
     assert other.read_text() == "another session's signed record"
     assert _signed_files(service) == [other]
     assert service.draft(draft_id).status == "ready"
@@ -61,39 +60,47 @@ def test_a_database_failure_leaves_no_signed_files(
 
     monkeypatch.setattr(Store, "approve", locked)
     with pytest.raises(sqlite3.OperationalError):
-        service.approve(draft_id, service.context.clinicians[0])
+        service.approve(draft_id, signer(service))
     assert _signed_files(service) == []
     monkeypatch.undo()
-    service.approve(draft_id, service.context.clinicians[0])
+    service.approve(draft_id, signer(service))
     assert len(_signed_files(service)) == 3
 
 
-@pytest.mark.parametrize(
-    ("date", "folder"),
-    [("../../../escaped", "today"), ("11/02/2026", "2026-11-02"), ("yesterday", "today")],
-)
-def test_the_note_date_never_becomes_a_path(service: ClinicService, date: str, folder: str) -> None:
+@pytest.mark.parametrize("date", ["../../../escaped", "yesterday", ""])
+def test_a_date_that_is_no_date_is_never_signed_nor_a_path(
+    service: ClinicService, date: str
+) -> None:
+    """A record needs its date of service: a header date that cannot be read (or none) stops
+    signing until the clinician sets it, and the date never becomes a path."""
     text = (
         f"Patient: Ann Test\nDate: {date}\nDiscipline: PT\n\n- pain 3/10 at rest, walked 20 min\n"
     )
     draft_id = _ready_draft(service, text)
-    md = service.approve(draft_id, service.context.clinicians[0])[0]
+    with pytest.raises(ChartdeskError, match="date of service"):
+        service.approve(draft_id, signer(service))
+    assert _signed_files(service) == []
+    assert service.identify(draft_id, {"date": "11/02/2026"}) == ["date"]
+    md = service.approve(draft_id, signer(service))[0]
     assert md.parent.parent == service.clinic.paths.approved
-    today = datetime.now(UTC).date().isoformat()
-    assert md.parent.name == (today if folder == "today" else folder)
+    assert md.parent.name == "2026-11-02"
+
+
+def test_a_us_date_signs_into_its_iso_folder(service: ClinicService) -> None:
+    text = "Patient: Ann Test\nDate: 11/02/2026\n\n- pain 3/10 at rest, walked 20 min\n"
+    md = service.approve(_ready_draft(service, text), signer(service))[0]
+    assert md.parent.name == "2026-11-02"
 
 
 def test_addendum_cites_the_signed_document_hash(service: ClinicService) -> None:
     draft_id = _ready_draft(service)
-    md = service.approve(draft_id, service.context.clinicians[0])[0]
+    md = service.approve(draft_id, signer(service))[0]
     from tui.core.store import text_sha256
 
     signed_hash = text_sha256(md.read_text())
     approval = service.store.approval(draft_id)
     assert approval is not None and approval["sha256"] == signed_hash
-    addendum = service.add_addendum(
-        draft_id, "Late entry: HEP reviewed.", service.context.clinicians[0]
-    )
+    addendum = service.add_addendum(draft_id, "Late entry: HEP reviewed.", signer(service))
     assert signed_hash in addendum[0].read_text()
 
 
@@ -103,7 +110,7 @@ def test_a_us_date_signs_into_its_iso_day(service: ClinicService) -> None:
     text = sample_notes()[0].read_text().replace("Date: 2026-11-02", "Date: 11/04/2026")
     assert "Date: 11/04/2026" in text
     draft_id = _ready_draft(service, text)
-    service.approve(draft_id, service.context.clinicians[0])
+    service.approve(draft_id, signer(service))
     fhir_file = next(p for p in _signed_files(service) if p.name.endswith(".fhir.json"))
     assert fhir_file.parent.name == "2026-11-04"
     resource = json.loads(fhir_file.read_text())

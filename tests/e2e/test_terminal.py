@@ -106,8 +106,9 @@ def test_review_edit_and_sign_from_the_keyboard(term: Term, demo: Path) -> None:
     term.press(ESC)
     term.wait_for("Queue", "autosave")
     term.press("a")
-    term.wait_for("Approve and sign", "Sign as")
-    term.press("y")
+    term.wait_for("Approve and sign", "Sign as", "UNITS_OVER_BILLED", "needs a reason")
+    term.press("y")  # typed into the reason: signing over an ERROR takes a reason, not a key
+    term.press("es, units billed as agreed with the payer\r")
     term.wait_for("Signed")
     signed = sorted(p.name for p in (demo / "approved").rglob("*okafor*"))
     assert [name.split("-2.")[-1] for name in signed] == ["fhir.json", "json", "md"]

@@ -132,7 +132,8 @@ class Running:
 
         def done() -> bool:
             entries = self.entry(rel)
-            return bool(entries) and all(e["status"] in ("ready", "failed") for e in entries)
+            settled = ("ready", "failed", "superseded")
+            return bool(entries) and all(e["status"] in settled for e in entries)
 
         await wait_until(done, timeout)
         return self.entry(rel)

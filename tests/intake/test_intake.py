@@ -134,7 +134,11 @@ async def test_same_content_is_never_drafted_twice_and_a_change_is_a_new_version
             handle.write(b"Addendum: pt tolerated session well, no adverse events.\n")
         await wait_until(lambda: len(run.entry("inbox/a.txt")) == 2)
         entries = await run.settled("inbox/a.txt")
-    assert [(e["note_version"], e["status"]) for e in entries] == [(1, "ready"), (2, "ready")]
+    assert [(e["note_version"], e["status"]) for e in entries] == [
+        (1, "superseded"),
+        (2, "ready"),
+    ], "the corrected note's draft replaces the first one"
+    assert entries[0]["superseded_by"] == entries[1]["id"]
     seen_again = [
         (e.path, e.status) for e in run.events if e.kind == "note" and e.status != "drafted"
     ]
@@ -269,7 +273,9 @@ async def test_file_kinds(clinic: Path) -> None:
         (inbox / "scan.pdf").write_bytes(pdf_bytes([]))
         (inbox / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
         (inbox / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 64)
-        (inbox / "word.docx").write_bytes(docx_bytes(NOTE_LINES))
+        # Another visit day: the same patient's same document of one day would supersede.
+        word_lines = [line.replace("2026-11-10", "2026-11-12") for line in NOTE_LINES]
+        (inbox / "word.docx").write_bytes(docx_bytes(word_lines))
         (inbox / "windows.txt").write_bytes(note_bytes(3).decode().encode("utf-16"))
         (inbox / "front.md").write_bytes(
             b"---\nPatient: Fran Matter\nDiscipline: OT\n---\n" + note_bytes(4)

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from textual.screen import Screen
 
+from tests.conftest import signer
 from tests.ui.conftest import RecordingApp, open_editor, press_on, ready_ids, review_of, wait_until
-from tui.core.context import Clinician
 from tui.core.service import ClinicService
 from tui.ui.screens import editor as editor_module
 from tui.ui.screens.diff import DiffScreen
@@ -18,7 +18,6 @@ from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.versions import VersionsScreen
 
 SIZE = (100, 30)
-SIGNER = Clinician("Alex Rivera", "PT, DPT", "PT")
 
 
 def current(app: RecordingApp) -> Screen[Any]:
@@ -90,7 +89,7 @@ async def test_save_makes_a_version(app: RecordingApp, service: ClinicService) -
 
 async def test_an_approved_draft_refuses_editing(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[0]
-    service.approve(draft_id, SIGNER)
+    service.approve(draft_id, signer(service))
     async with app.run_test(size=SIZE) as pilot:
         review = await press_on(pilot, draft_id, "e")
         assert review.is_current
@@ -113,7 +112,7 @@ async def test_signed_elsewhere_while_editing_keeps_the_text(
     async with app.run_test(size=SIZE) as pilot:
         editor = await open_editor(pilot, draft_id)
         other = ClinicService.open(service.clinic.paths.root)
-        other.approve(draft_id, SIGNER)
+        other.approve(draft_id, signer(other))
         other.close()
         await pilot.press("z", "ctrl+o")
         assert editor.is_current

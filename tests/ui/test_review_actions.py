@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import Input
 
+from tests.conftest import signer
 from tests.ui.conftest import RecordingApp, edit_context, ready_ids, review_of, wait_until
-from tui.core.context import Clinician
 from tui.core.service import ClinicService
 from tui.ui.keymap import ACTIONS
 from tui.ui.screens.addendum import AddendumScreen
@@ -23,7 +23,6 @@ from tui.ui.screens.review import ReviewScreen
 from tui.ui.widgets.today import TodayBar
 
 SIZE = (100, 30)
-SIGNER = Clinician("Alex Rivera", "PT, DPT", "PT")
 
 
 def audit_actions(service: ClinicService) -> list[str]:
@@ -45,9 +44,14 @@ async def test_regenerate_and_live_drafts_with_the_in_process_drafter(
         assert isinstance(app.screen, InstructionScreen)
         app.screen.query_one(Input).value = "shorter assessment"
         await pilot.press("enter")
-        assert await wait_until(pilot, lambda: len(service.versions(draft_id)) == 2, 10)
+        assert app.said("offline drafter cannot follow instructions", "error")
+        assert len(service.versions(draft_id)) == 1, "an ignored instruction makes no version"
+
+        service.save_edit(draft_id, service.text(draft_id) + "\nA line the drafter never wrote.")
+        await pilot.press("g", "enter")
+        assert await wait_until(pilot, lambda: len(service.versions(draft_id)) == 3, 10)
         assert await wait_until(pilot, lambda: service.draft(draft_id).status == "ready")
-        assert [v.origin for v in service.versions(draft_id)] == ["model", "regenerate"]
+        assert [v.origin for v in service.versions(draft_id)] == ["model", "edit", "regenerate"]
 
         before = review.table.total
         note = service.clinic.paths.inbox / "2026-11-09_doe-sam_soap.txt"
@@ -62,7 +66,7 @@ async def test_regenerate_and_live_drafts_with_the_in_process_drafter(
 
 async def test_cancel_a_queued_draft(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[1]
-    service.regenerate(draft_id, "again")
+    service.regenerate(draft_id)
     async with app.run_test(size=SIZE) as pilot:
         review_of(app).table.select_draft(draft_id)
         await pilot.press("x")
@@ -100,6 +104,8 @@ async def test_filter_by_text_and_status(app: RecordingApp, service: ClinicServi
         await pilot.press("slash", "s", "o", "a", "p")
         assert table.row_count == 1, "text and status filters combine"
         await pilot.press("escape", "f")
+        assert table.status_filter == "superseded"
+        await pilot.press("f")
         assert table.status_filter == "all" and table.row_count == total
 
 
@@ -133,7 +139,7 @@ async def test_diff_from_the_queue(app: RecordingApp, service: ClinicService) ->
 
 async def test_addendum_to_a_signed_draft(app: RecordingApp, service: ClinicService) -> None:
     draft_id = ready_ids(service)[0]
-    service.approve(draft_id, SIGNER)
+    service.approve(draft_id, signer(service))
     signed = {p: p.read_bytes() for p in service.clinic.paths.approved.rglob("*") if p.is_file()}
     async with app.run_test(size=SIZE) as pilot:
         review = review_of(app)
@@ -176,7 +182,7 @@ async def test_export_a_signed_handout(app: RecordingApp, service: ClinicService
         review.table.select_draft(hep)
         await pilot.press("p")
         assert app.said("only a signed handout is exported", "warning")
-        service.approve(hep, SIGNER)
+        service.approve(hep, signer(service))
         await pilot.press("p")
         assert app.said("Print it on A4 or Letter")
         review.table.select_draft(soap)
@@ -214,8 +220,8 @@ async def test_copy_is_off_unless_the_clinic_allows_it(clinic_root: Path) -> Non
 async def test_today_panel(app: RecordingApp, service: ClinicService) -> None:
     first, second = ready_ids(service)[:2]
     service.save_edit(first, service.text(first) + "\nOne more line.")
-    service.approve(first, SIGNER)
-    service.approve(second, SIGNER)
+    service.approve(first, signer(service), reason="billing reviewed with the office")
+    service.approve(second, signer(service), reason="billing reviewed with the office")
     for draft_id, at in ((first, "09:05"), (second, "09:15")):  # on the test's fixed morning
         service.store.db.execute(
             "UPDATE approvals SET signed_at = ? WHERE draft_id = ?",

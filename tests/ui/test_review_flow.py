@@ -9,11 +9,12 @@ import json
 import stat
 from pathlib import Path
 
+import tomlkit
 from fhir.resources.R4B.documentreference import DocumentReference
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids, review_of
-from tui.core.context import Clinician
+from tui.cli import DEMO_PIN
 from tui.core.pipeline import draft_queued
 from tui.core.service import ClinicService
 from tui.ui.screens.approve import ApproveScreen
@@ -104,7 +105,8 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
         await pilot.press("a")
         modal = app.screen
         assert isinstance(modal, ApproveScreen)
-        assert modal.clinician == Clinician("Alex Rivera", "PT, DPT", "PT")
+        assert modal.current.clinician.key == "arivera"
+        assert not modal.current.needs_pin, "the account's own clinician signs with y"
         await pilot.press("y")
         assert app.screen is screen
 
@@ -134,7 +136,14 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     assert record["draft_version"] == 2
     note_bytes = (service.clinic.paths.root / draft.note_path).read_bytes()
     assert record["source_note_sha256"] == sha256(note_bytes)
-    assert document.startswith(original + "\nok")
+    header, body = document.split("\n\n", 1)
+    assert header == (
+        f"Patient: Dana Whitfield | MRN: {draft.mrn} | DOB: {draft.dob} | "
+        "Date of service: 2026-11-02"
+    )
+    assert draft.mrn and draft.dob, "the note's MRN and DOB travel into the record"
+    assert body.startswith(original + "\nok")
+    assert record["mrn"] == draft.mrn and record["dob"] == draft.dob
 
     resource = json.loads(fhir_path.read_text())
     assert resource["resourceType"] == "DocumentReference"
@@ -144,6 +153,7 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     assert attachment["hash"] == base64.b64encode(hashlib.sha1(md.read_bytes()).digest()).decode()
     assert resource["authenticator"]["display"] == "Alex Rivera, PT, DPT"
     assert resource["subject"]["display"] == draft.patient
+    assert resource["subject"]["identifier"]["value"] == draft.mrn
     DocumentReference.model_validate(resource)
 
     entry = json.loads(service.clinic.paths.audit_log.read_text().splitlines()[-1])
@@ -154,27 +164,65 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     assert service.audit_log.verify().ok
 
 
-async def test_the_chosen_clinician_is_remembered(
+async def test_nobody_signs_as_another_clinician_without_their_pin(
     app: RecordingApp, service: ClinicService
 ) -> None:
-    first, second = ready_ids(service)[:2]
+    """The account signs as its own clinician; choosing a colleague asks for the colleague's
+    signing PIN, and a wrong PIN signs nothing."""
+    draft_id = next(d.id for d in service.drafts("ready") if d.discipline == "PT")
     async with app.run_test(size=SIZE) as pilot:
         screen = review_of(app)
-        screen.table.select_draft(first)
+        screen.table.select_draft(draft_id)
         await pilot.press("a")
-        assert isinstance(app.screen, ApproveScreen)
-        options = app.screen.query_one(OptionList)
-        assert options.option_count == 2
-        await pilot.press("down")
-        assert app.screen.clinician.name == "Jordan Lee"
+        modal = app.screen
+        assert isinstance(modal, ApproveScreen)
+        assert modal.query_one(OptionList).option_count == len(service.context.clinicians)
+        assert modal.current.clinician.key == "arivera"
+        await pilot.press("down", "down")
+        assert modal.current.clinician.key == "spatel" and modal.current.needs_pin
         await pilot.press("y")
-        screen.table.select_draft(second)
+        assert isinstance(app.screen, ApproveScreen), "no PIN typed: nothing signed"
+        assert "signing PIN" in str(modal.query_one("#sign-error", Static).render())
+        assert modal.query_one("#pin", Input).has_focus
+        await pilot.press(*"9999", "enter")
+        assert app.said("wrong signing PIN", "error")
+    assert service.draft(draft_id).status == "ready"
+    assert service.store.approval(draft_id) is None
+
+
+async def test_a_colleague_signs_with_their_pin(app: RecordingApp, service: ClinicService) -> None:
+    draft_id = next(d.id for d in service.drafts("ready") if d.discipline == "OT")
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
         await pilot.press("a")
+        modal = app.screen
+        assert isinstance(modal, ApproveScreen)
+        assert modal.current.clinician.key == "jlee", "an OT document offers the OT first"
+        assert modal.query_one("#pin", Input).has_focus
+        await pilot.press(*DEMO_PIN, "enter")
+        await pilot.pause()
+    approval = service.store.approval(draft_id)
+    assert approval is not None and approval["clinician"] == "Jordan Lee"
+    assert approval["auth"] == "pin"
+
+
+async def test_a_document_of_one_discipline_is_not_signed_by_the_other(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = next(d.id for d in service.drafts("ready") if d.discipline == "PT")
+    async with app.run_test(size=SIZE) as pilot:
+        review_of(app).table.select_draft(draft_id)
+        await pilot.press("a")
+        modal = app.screen
+        assert isinstance(modal, ApproveScreen)
+        await pilot.press("down")
+        assert modal.current.clinician.key == "jlee"
+        assert "cannot sign a PT document" in str(
+            modal.query_one("#signer-problem", Static).render()
+        )
+        await pilot.press("tab", *DEMO_PIN, "enter")
         assert isinstance(app.screen, ApproveScreen)
-        assert app.screen.clinician.name == "Jordan Lee"
-        await pilot.press("escape")
-    assert service.store.approval(first)["clinician"] == "Jordan Lee"  # type: ignore[index]
-    assert service.draft(second).status == "ready", "cancel signs nothing"
+    assert service.draft(draft_id).status == "ready"
 
 
 async def test_approving_a_draft_that_is_not_ready_is_refused(
@@ -264,21 +312,21 @@ async def test_a_single_clinician_signs_without_a_choice(
 ) -> None:
     root = copy_clinic(demo_template, tmp_path / "clinic")
     context = root / "context.toml"
-    text = context.read_text()
-    second = text.index("[[clinicians]]", text.index("[[clinicians]]") + 1)
-    end = text.index("\n[", second + 1)
-    context.write_text(text[:second] + text[end + 1 :])
+    document = tomlkit.parse(context.read_text())
+    clinicians = document["clinicians"]
+    del clinicians[1:]  # type: ignore[attr-defined]
+    context.write_text(tomlkit.dumps(document))
     service = ClinicService.open(root)
     app = RecordingApp(service)
     try:
-        draft_id = ready_ids(service)[0]
+        draft_id = next(d.id for d in service.drafts("ready") if d.discipline == "PT")
         async with app.run_test(size=SIZE) as pilot:
             review_of(app).table.select_draft(draft_id)
             await pilot.press("a")
             modal = app.screen
             assert isinstance(modal, ApproveScreen)
             assert not modal.query(OptionList)
-            assert modal.clinician.name == "Alex Rivera"
+            assert modal.current.clinician.name == "Alex Rivera"
             await pilot.press("y")
         assert service.draft(draft_id).status == "approved"
     finally:

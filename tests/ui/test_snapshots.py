@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from tests.conftest import signer
 from tests.ui.conftest import (
     FIXED_STAMP,
     RecordingApp,
@@ -22,13 +23,11 @@ from tests.ui.conftest import (
     pin_timestamps,
     wait_until,
 )
-from tui.core.context import Clinician
 from tui.core.pin import set_pin
 from tui.core.service import ClinicService
 from tui.ui.widgets.today import TodayBar
 
 SIZES = {"wide": (100, 30), "phone": (60, 24)}
-SIGNER = Clinician("Alex Rivera", "PT, DPT", "PT")
 Prepare = Callable[[ClinicService], None]
 
 
@@ -39,7 +38,7 @@ def _edited(service: ClinicService) -> None:
 
 
 def _signed(service: ClinicService) -> None:
-    service.approve(2, SIGNER)
+    service.approve(2, signer(service))
 
 
 def _pin(service: ClinicService) -> None:

@@ -70,9 +70,14 @@ def register_checks(sub: Any) -> None:
 
 def register_review(sub: Any) -> None:
     """`pin` and `audit-log` (tui.commands.review)."""
-    pin = _add(sub, "pin", "set the clinic PIN that unlocks an idle review screen",
-               Command("tui.commands.review", "cmd_pin"))  # fmt: skip
+    pin = _add(sub, "pin", "set the clinic PIN (unlocks an idle screen) or a clinician's "
+               "signing PIN", Command("tui.commands.review", "cmd_pin"))  # fmt: skip
     pin.add_argument("--clinic", help="clinic folder")
+    pin.add_argument(
+        "--clinician",
+        metavar="ID",
+        help="set this clinician's signing PIN (context.toml id) instead of the clinic PIN",
+    )
     pin.add_argument("--json", action="store_true", help="machine-readable output")
     pin.add_argument("--clear", action="store_true", help="remove the clinic PIN")
     pin.add_argument(

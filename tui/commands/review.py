@@ -13,10 +13,11 @@ import json
 import sys
 from typing import Any
 
-from tui.core.audit_log import AuditLog
+from tui.core.audit_log import AuditLog, os_user
 from tui.core.clinic import ClinicPaths, find_clinic
+from tui.core.context import load_context
 from tui.core.errors import ChartdeskError
-from tui.core.pin import clear_pin, pin_problem, set_pin
+from tui.core.pin import check_pin, clear_pin, has_pin, pin_problem, set_pin
 
 EXIT_BROKEN = 1
 
@@ -32,11 +33,11 @@ def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     print(json.dumps(data, indent=2) if args.json else text)
 
 
-def _read_pin(args: argparse.Namespace) -> str:
+def _read_pin(args: argparse.Namespace, what: str = "clinic PIN") -> str:
     if args.stdin or not sys.stdin.isatty():
         pin = sys.stdin.readline().rstrip("\r\n")
     else:
-        pin = getpass.getpass("New clinic PIN: ")
+        pin = getpass.getpass(f"New {what}: ")
         if pin != getpass.getpass("Repeat the PIN: "):
             raise ChartdeskError("the two PINs differ; nothing changed")
     problem = pin_problem(pin)
@@ -48,6 +49,8 @@ def _read_pin(args: argparse.Namespace) -> str:
 def cmd_pin(args: argparse.Namespace) -> int:
     paths = _paths(args)
     log = AuditLog(paths.audit_log)
+    if args.clinician:
+        return _signing_pin(args, paths, log)
     if args.clear:
         removed = clear_pin(paths.state)
         if removed:
@@ -65,6 +68,46 @@ def cmd_pin(args: argparse.Namespace) -> int:
         "Clinic PIN set. It unlocks an idle review screen; only its scrypt hash is stored.",
     )
     return 0
+
+
+def _signing_pin(args: argparse.Namespace, paths: ClinicPaths, log: AuditLog) -> int:
+    """Set (or clear) a clinician's signing PIN. Replacing or clearing one takes the current
+    PIN, unless chartdesk runs as that clinician's own OS account: otherwise anyone at a
+    shared account could reset a colleague's PIN and sign as them."""
+    ctx = load_context(paths.context)
+    clinician = ctx.clinician(args.clinician)
+    if clinician is None:
+        known = ", ".join(c.key for c in ctx.clinicians) or "none listed"
+        raise ChartdeskError(f"no clinician {args.clinician!r} in context.toml ({known})")
+    key = clinician.key
+    if has_pin(paths.state, key) and clinician.os_user != os_user():
+        current = _read_current(args, clinician.name)
+        if not check_pin(paths.state, current, key):
+            log.append("signing_pin_refused", clinician.name)
+            raise ChartdeskError(f"wrong current signing PIN for {clinician.name}; nothing changed")
+    if args.clear:
+        removed = clear_pin(paths.state, key)
+        if removed:
+            log.append("signing_pin_cleared", clinician.name)
+        text = f"Signing PIN of {clinician.name} removed." if removed else "No PIN was set."
+        _emit(args, {"pin": "cleared" if removed else "none", "clinician": key}, text)
+        return 0
+    pin = _read_pin(args, f"signing PIN for {clinician.name}")
+    set_pin(paths.state, pin, clinician=key)
+    log.append("signing_pin_set", clinician.name)
+    _emit(
+        args,
+        {"pin": "set", "clinician": key, "kdf": "scrypt"},
+        f"Signing PIN of {clinician.signature} set; only its scrypt hash is stored. On this "
+        "account, signing as them takes this PIN.",
+    )
+    return 0
+
+
+def _read_current(args: argparse.Namespace, name: str) -> str:
+    if args.stdin or not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(f"Current signing PIN for {name}: ")
 
 
 def cmd_audit_log(args: argparse.Namespace) -> int:

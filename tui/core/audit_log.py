@@ -34,6 +34,10 @@ _ALLOWED_DETAIL = frozenset(
         "target",
         "json_sha256",
         "fhir_sha256",
+        "auth",
+        "cosign_by",
+        "override",
+        "fields",
     }
 )
 

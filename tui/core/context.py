@@ -6,6 +6,7 @@ a half-read clinic context could put the wrong payer rules or privacy setting in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,8 @@ from tui.core.tomlschema import (
 )
 
 PROVIDERS = ("auto", "offline", "anthropic")
+# Roles that sign only under a supervising clinician's co-signature (assistants).
+COSIGN_ROLES = ("PTA", "COTA")
 TIMED_RULES = ("cms", "per_code")
 DISCIPLINES = ("PT", "OT")
 
@@ -45,10 +48,16 @@ SCHEMA = Table(
         ),
         "clinicians": Table(
             {
+                "id": Field(
+                    (str,), check=full_match(r"[a-z0-9][a-z0-9_.-]*", "an id: a-z, 0-9, _ . -")
+                ),
                 "name": Field((str,), required=True),
                 "credentials": Field((str,), required=True),
                 "discipline": Field((str,), check=one_of(*DISCIPLINES)),
                 "npi": _S,
+                "os_user": _S,
+                "role": _S,
+                "cosign_by": _S,
             },
             array=True,
         ),
@@ -137,13 +146,31 @@ SCHEMA = Table(
 
 @dataclass(frozen=True)
 class Clinician:
+    """A person who signs. `os_user` is the OS account that signs as them without a PIN;
+    `cosign_by` names the supervising clinician whose co-signature their documents need."""
+
     name: str
     credentials: str
     discipline: str = ""
+    id: str = ""
+    os_user: str = ""
+    role: str = ""
+    cosign_by: str = ""
+    npi: str = ""
+
+    @property
+    def key(self) -> str:
+        """The id scripts and PINs use: the configured id, else one made from the name."""
+        return self.id or clinician_id(self.name)
 
     @property
     def signature(self) -> str:
         return f"{self.name}, {self.credentials}"
+
+
+def clinician_id(name: str) -> str:
+    """An id from a name ("Alex Rivera" -> "alex-rivera"), for clinicians listed without one."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -209,6 +236,7 @@ class ClinicContext:
     name: str
     path: Path | None = None
     setting: str = ""
+    phone: str = ""
     clinicians: tuple[Clinician, ...] = ()
     note_format: str = ""
     terminology: str = ""
@@ -230,6 +258,13 @@ class ClinicContext:
     prices: Mapping[str, Price] = field(default_factory=dict)
     ui: UISettings = UISettings()
 
+    def clinician(self, key: str) -> Clinician | None:
+        """The clinician with this id (or name-made id), if listed."""
+        for clinician in self.clinicians:
+            if clinician.key == key:
+                return clinician
+        return None
+
     def payer(self, name: str) -> Payer:
         """The payer's rules; an unknown payer gets Medicare's conservative defaults."""
         for key, payer in self.payers.items():
@@ -244,6 +279,7 @@ class ClinicContext:
         """The `clinic.*` placeholder values. Deterministic: identical for every note."""
         return {
             "clinic.name": self.name,
+            "clinic.phone": self.phone or "[no clinic phone given]",
             "clinic.note_format": self.note_format or "[no clinic format given]",
             "clinic.terminology": self.terminology or "[no clinic terminology given]",
             "clinic.measures": ", ".join(self.measures) or "[none listed]",
@@ -254,6 +290,8 @@ class ClinicContext:
 def render_context(ctx: ClinicContext) -> str:
     """The clinic context as prompt text, ordered as in the file so it caches byte-identically."""
     parts = [f"Clinic: {ctx.name}"]
+    if ctx.phone:
+        parts.append(f"Clinic phone: {ctx.phone}")
     if ctx.setting:
         parts.append(f"Setting: {ctx.setting}")
     if ctx.clinicians:
@@ -332,6 +370,7 @@ def _semantic_problems(
                 problems.append(
                     Problem(file, line, f"defaults.skill.{key}", "discipline must be PT or OT")
                 )
+    problems += _clinician_problems(data.get("clinicians", []), file, lines)
     model = data.get("model", {})
     if isinstance(model, dict) and "api_key" in model:
         problems.append(
@@ -342,6 +381,54 @@ def _semantic_problems(
                 "never put the key in context.toml; set ANTHROPIC_API_KEY or api_key_file",
             )
         )
+    return problems
+
+
+def _clinician_problems(listed: Any, file: str, lines: Mapping[str, int]) -> list[Problem]:
+    """Who signs must be unambiguous: unique ids and OS accounts, and every co-signer a
+    listed clinician of the same discipline who signs on their own."""
+    if not isinstance(listed, list) or not all(isinstance(c, dict) for c in listed):
+        return []
+    problems: list[Problem] = []
+
+    def problem(index: int, key: str, message: str) -> None:
+        line = lines.get(f"clinicians.{index}.{key}", lines.get(f"clinicians.{index}", 1))
+        problems.append(Problem(file, line, f"clinicians[{index}].{key}", message))
+
+    by_id: dict[str, tuple[int, dict[str, Any]]] = {}
+    users: dict[str, int] = {}
+    for index, entry in enumerate(listed):
+        name = entry.get("name")
+        key = entry.get("id") or (clinician_id(name) if isinstance(name, str) else "")
+        if not isinstance(key, str) or not key:
+            continue
+        if key in by_id:
+            problem(index, "id", f"{key!r} is already the id of clinician {by_id[key][0] + 1}")
+        by_id.setdefault(key, (index, entry))
+        user = entry.get("os_user")
+        if isinstance(user, str) and user:
+            if user in users:
+                problem(
+                    index,
+                    "os_user",
+                    f"{user!r} already signs as clinician {users[user] + 1}; an OS account "
+                    "signs as one person (a shared account leaves os_user out and uses PINs)",
+                )
+            users.setdefault(user, index)
+    for index, entry in enumerate(listed):
+        role = str(entry.get("role", "")).upper()
+        supervisor = entry.get("cosign_by", "")
+        if role in COSIGN_ROLES and not supervisor:
+            problem(index, "cosign_by", f"a {role} signs under a supervisor: name their id")
+        if not isinstance(supervisor, str) or not supervisor:
+            continue
+        found = by_id.get(supervisor)
+        if found is None:
+            problem(index, "cosign_by", f"no clinician has the id {supervisor!r}")
+        elif found[1].get("cosign_by"):
+            problem(index, "cosign_by", f"{supervisor!r} needs a co-signature too")
+        elif found[1].get("discipline", "") != entry.get("discipline", ""):
+            problem(index, "cosign_by", f"{supervisor!r} is of another discipline")
     return problems
 
 
@@ -357,8 +444,18 @@ def _build(data: Mapping[str, Any], path: Path | None) -> ClinicContext:
         name=clinic["name"],
         path=path,
         setting=clinic.get("setting", ""),
+        phone=clinic.get("phone", ""),
         clinicians=tuple(
-            Clinician(c["name"], c["credentials"], c.get("discipline", ""))
+            Clinician(
+                c["name"],
+                c["credentials"],
+                c.get("discipline", ""),
+                id=c.get("id", ""),
+                os_user=c.get("os_user", ""),
+                role=c.get("role", ""),
+                cosign_by=c.get("cosign_by", ""),
+                npi=c.get("npi", ""),
+            )
             for c in data.get("clinicians", [])
         ),
         note_format=docs.get("note_format", ""),

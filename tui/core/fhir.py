@@ -22,6 +22,11 @@ from tui.core.errors import ChartdeskError
 LOINC: Final = "http://loinc.org"
 CATEGORY_SYSTEM: Final = "http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category"
 DRAFT_SYSTEM: Final = "urn:chartdesk:draft"
+MRN_TYPE: Final = {
+    "system": "http://terminology.hl7.org/CodeSystem/v2-0203",
+    "code": "MR",
+    "display": "Medical record number",
+}
 SHA256_SYSTEM: Final = "urn:chartdesk:sha256"
 CLINICAL_NOTE: Final = {
     "system": CATEGORY_SYSTEM,
@@ -63,6 +68,12 @@ class SignedDocument:
     draft_id: int
     sha256: str
     appends_sha256: str = ""
+    mrn: str = ""
+    preliminary: bool = False
+    """A signature still awaiting a supervisor's co-signature."""
+    signs_sha256: str = ""
+    """For a co-signature: the signed document it co-signs."""
+    authors: tuple[str, ...] = ()
 
 
 def document_type(skill_kind: str, skill_id: str) -> dict[str, Any]:
@@ -82,12 +93,12 @@ def document_reference(doc: SignedDocument) -> dict[str, Any]:
             {"system": SHA256_SYSTEM, "value": doc.sha256},
         ],
         "status": "current",
-        "docStatus": "amended" if doc.appends_sha256 else "final",
+        "docStatus": _doc_status(doc),
         "type": document_type(doc.skill_kind, doc.skill_id),
         "category": [{"coding": [CLINICAL_NOTE]}],
-        "subject": {"display": doc.patient or "unknown patient"},
+        "subject": _subject(doc),
         "date": doc.signed_at,
-        "author": [{"display": doc.signer}],
+        "author": [{"display": name} for name in doc.authors or (doc.signer,)],
         "authenticator": {"display": doc.signature},
         "custodian": {"display": doc.clinic},
         "description": doc.title,
@@ -106,10 +117,30 @@ def document_reference(doc: SignedDocument) -> dict[str, Any]:
     }
     if _DATE.fullmatch(doc.service_date):
         resource["context"] = {"period": {"start": doc.service_date}}
-    if doc.appends_sha256:
-        original = {"system": SHA256_SYSTEM, "value": doc.appends_sha256}
-        resource["relatesTo"] = [{"code": "appends", "target": {"identifier": original}}]
+    relations = [("appends", doc.appends_sha256), ("signs", doc.signs_sha256)]
+    related = [
+        {"code": code, "target": {"identifier": {"system": SHA256_SYSTEM, "value": sha}}}
+        for code, sha in relations
+        if sha
+    ]
+    if related:
+        resource["relatesTo"] = related
     return resource
+
+
+def _doc_status(doc: SignedDocument) -> str:
+    if doc.preliminary:
+        return "preliminary"
+    return "amended" if doc.appends_sha256 else "final"
+
+
+def _subject(doc: SignedDocument) -> dict[str, Any]:
+    """The patient by name and, when the note gives one, by medical record number (typed MR,
+    so an EHR matches the patient by identifier, not by name)."""
+    subject: dict[str, Any] = {"display": doc.patient or "unknown patient"}
+    if doc.mrn:
+        subject["identifier"] = {"type": {"coding": [MRN_TYPE], "text": "MRN"}, "value": doc.mrn}
+    return subject
 
 
 def validate(resource: dict[str, Any]) -> None:

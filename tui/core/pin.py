@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from tui.core.clinic import write_private
+from tui.core.clinic import ensure_private_dir, write_private
 from tui.core.errors import ChartdeskError
 
 PIN_FILE: Final = "pin"
+SIGNING_PINS: Final = "signing-pins"
 MIN_LENGTH: Final = 4
 MAX_LENGTH: Final = 64
 # scrypt cost: N=2**15, r=8 takes ~32 MiB and ~0.1 s per check on a small machine; fine for
@@ -53,7 +54,10 @@ class PinRecord:
         }
 
 
-def pin_path(state_dir: Path) -> Path:
+def pin_path(state_dir: Path, clinician: str = "") -> Path:
+    """The clinic PIN's file, or with `clinician` (an id) that clinician's signing PIN."""
+    if clinician:
+        return state_dir / SIGNING_PINS / f"{clinician}.json"
     return state_dir / PIN_FILE
 
 
@@ -72,31 +76,34 @@ def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=32)
 
 
-def set_pin(state_dir: Path, pin: str, *, n: int = SCRYPT_N) -> PinRecord:
-    """Hash and store a new clinic PIN (replacing any previous one)."""
+def set_pin(state_dir: Path, pin: str, *, n: int = SCRYPT_N, clinician: str = "") -> PinRecord:
+    """Hash and store a new clinic PIN, or a clinician's signing PIN (replacing any previous
+    one)."""
     problem = pin_problem(pin)
     if problem:
         raise ChartdeskError(problem)
     salt = secrets.token_bytes(16)
     record = PinRecord(salt.hex(), _derive(pin, salt, n, SCRYPT_R, SCRYPT_P).hex(), n=n)
     data = json.dumps(record.to_json(), sort_keys=True).encode("utf-8")
-    write_private(pin_path(state_dir), data)
+    path = pin_path(state_dir, clinician)
+    ensure_private_dir(path.parent)
+    write_private(path, data)
     return record
 
 
-def clear_pin(state_dir: Path) -> bool:
-    """Remove the clinic PIN; True if there was one."""
+def clear_pin(state_dir: Path, clinician: str = "") -> bool:
+    """Remove the clinic PIN (or a clinician's signing PIN); True if there was one."""
     try:
-        pin_path(state_dir).unlink()
+        pin_path(state_dir, clinician).unlink()
     except FileNotFoundError:
         return False
     return True
 
 
-def load_pin(state_dir: Path) -> PinRecord | None:
+def load_pin(state_dir: Path, clinician: str = "") -> PinRecord | None:
     """The stored record, or None when no PIN is set (or the file is unreadable)."""
     try:
-        data = json.loads(pin_path(state_dir).read_text(encoding="utf-8"))
+        data = json.loads(pin_path(state_dir, clinician).read_text(encoding="utf-8"))
         return PinRecord(
             salt=str(data["salt"]),
             hash=str(data["hash"]),
@@ -108,13 +115,13 @@ def load_pin(state_dir: Path) -> PinRecord | None:
         return None
 
 
-def has_pin(state_dir: Path) -> bool:
-    return load_pin(state_dir) is not None
+def has_pin(state_dir: Path, clinician: str = "") -> bool:
+    return load_pin(state_dir, clinician) is not None
 
 
-def check_pin(state_dir: Path, pin: str) -> bool:
+def check_pin(state_dir: Path, pin: str, clinician: str = "") -> bool:
     """True when `pin` matches the stored PIN (slow on purpose; call it off the UI thread)."""
-    record = load_pin(state_dir)
+    record = load_pin(state_dir, clinician)
     if record is None or not pin or len(pin) > MAX_LENGTH:
         return False
     try:

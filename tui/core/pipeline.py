@@ -263,6 +263,7 @@ class Pipeline:
     async def _drafting(self) -> None:
         recovered = await asyncio.to_thread(self.store.recover_jobs)
         requeued = await asyncio.to_thread(self.service.queue_orphan_notes)
+        await asyncio.to_thread(self._check_pending)
         await asyncio.to_thread(self.store.prune_changes)
         if recovered or requeued:
             log.info("resumed %d interrupted jobs, queued %d orphan notes", recovered, requeued)
@@ -476,6 +477,16 @@ class Pipeline:
             return
         self.store.finish_job(job, result, checks, prompt.skill.sha256)
         self._emit_draft(job.draft_id, "drafter", job.attempts)
+
+    def _check_pending(self) -> None:
+        """Check edits whose session closed before their checks were stored."""
+        try:
+            checked = self.service.check_pending()
+        except Exception:  # unchecked texts stay marked as such; signing checks them again
+            log.exception("checking pending edits failed")
+            return
+        if checked:
+            log.info("checked %d edited drafts left unchecked", checked)
 
     def _checks(self, prompt: Prompt, result: DraftResult) -> dict[str, Any]:
         """The service's checks; a checker bug leaves the draft unchecked rather than lost."""

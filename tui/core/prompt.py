@@ -27,6 +27,7 @@ class Prompt:
     previous: str
     max_tokens: int
     plain_language: Mapping[str, str] = field(default_factory=dict)
+    clinic_phone: str = ""
 
     def as_text(self) -> str:
         """A readable rendering with the cache boundary marked (the Skill editor's "Try")."""
@@ -76,5 +77,6 @@ def build_prompt(
         instructions=render(skill.instructions, note_values).strip(),
         previous=previous,
         plain_language=dict(ctx.plain_language),
+        clinic_phone=ctx.phone,
         max_tokens=min(skill.max_tokens, ctx.model.max_tokens or skill.max_tokens),
     )

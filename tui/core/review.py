@@ -13,6 +13,25 @@ from typing import Final
 from tui.core.store import DraftRow, QueueEntry
 
 _IN_PROGRESS = ("queued", "drafting")
+_CLOSED = ("rejected", "superseded")
+
+
+def closed_refusal(draft: DraftRow, what: str) -> str | None:
+    """The one rule for closed drafts, whatever the action: a rejected draft stays rejected,
+    and a superseded one is replaced by a newer draft of the same visit."""
+    if draft.status == "rejected":
+        return f"Draft {draft.id} was rejected ({draft.reason}); it is closed and cannot be {what}."
+    if draft.status == "superseded":
+        why = draft.reason or "superseded by a newer draft"
+        return f"Draft {draft.id} cannot be {what}: it was {why}; work on that draft instead."
+    return None
+
+
+def identify_refusal(draft: DraftRow) -> str | None:
+    """Why the patient and date of this draft's note cannot be set now (None when they can)."""
+    if draft.status == "approved":
+        return f"Draft {draft.id} is signed; its patient and date are part of the record."
+    return None
 
 
 def title(draft: DraftRow) -> str:
@@ -30,9 +49,7 @@ def edit_refusal(draft: DraftRow) -> str | None:
         return f"Draft {draft.id} is still being drafted; edit it once it is ready."
     if draft.status == "failed":
         return f"Draft {draft.id} failed ({draft.reason or 'no reason given'}); it has no text."
-    if draft.status == "rejected":
-        return f"Draft {draft.id} was rejected ({draft.reason}); it is closed."
-    return None
+    return closed_refusal(draft, "edited")
 
 
 def approve_refusal(draft: DraftRow) -> str | None:
@@ -45,7 +62,7 @@ def approve_refusal(draft: DraftRow) -> str | None:
         return f"Draft {draft.id} is still being drafted; sign it once it is ready."
     if draft.status == "failed":
         return f"Draft {draft.id} failed ({draft.reason or 'no reason given'}); nothing to sign."
-    return f"Draft {draft.id} was rejected ({draft.reason}); it cannot be signed."
+    return closed_refusal(draft, "signed") or f"Draft {draft.id} cannot be signed."
 
 
 def reject_refusal(draft: DraftRow) -> str | None:
@@ -56,7 +73,7 @@ def reject_refusal(draft: DraftRow) -> str | None:
         return f"Draft {draft.id} is still being drafted; reject it once it is ready."
     if draft.status == "rejected":
         return f"Draft {draft.id} is already rejected ({draft.reason})."
-    return None
+    return closed_refusal(draft, "rejected")
 
 
 def clean_reason(reason: str) -> str:
@@ -77,7 +94,7 @@ def regenerate_refusal(draft: DraftRow) -> str | None:
         return f"Draft {draft.id} is signed; it is never redrafted. Add an addendum instead."
     if draft.status in _IN_PROGRESS:
         return f"Draft {draft.id} is already being drafted."
-    return None
+    return closed_refusal(draft, "drafted again")
 
 
 def cancel_refusal(draft: DraftRow) -> str | None:
@@ -98,6 +115,7 @@ STATUS_FILTERS: Final[dict[str, frozenset[str]]] = {
     "failed": frozenset({"failed"}),
     "approved": frozenset({"approved"}),
     "rejected": frozenset({"rejected"}),
+    "superseded": frozenset({"superseded"}),
 }
 
 

@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,25 @@ from tui.core.notes import (
 )
 from tui.core.prompt import Prompt, build_prompt
 from tui.core.review import title as draft_title
+from tui.core.signing.gate import (
+    OVERRIDE,
+    REFUSAL,
+    Gate,
+    GateItem,
+    Identity,
+    build_gate,
+    reason_problem,
+)
+from tui.core.signing.signers import (
+    Choice,
+    Signer,
+    SigningRefused,
+    authenticate,
+    choices,
+    discipline_refusal,
+    document_discipline,
+    supervisor,
+)
 from tui.core.skills import Skill
 from tui.core.store import (
     Draft,
@@ -219,12 +238,22 @@ class ClinicService:
         return versions[-1].text if versions else ""
 
     def stored_note(self, note_id: int) -> Note:
+        """The note as received, with the patient, date, MRN and DOB a clinician has set since
+        (a note's header is corrected in the app, never in its file)."""
         _media_type, data = self.store.note_content(note_id)
         path = Path(self.store.note_path(note_id))
         try:
-            return parse_note_bytes(path, data)
+            note = parse_note_bytes(path, data)
         except NoteError as exc:
             raise DraftingError(str(exc)) from exc
+        recorded = self.store.note_identity(note_id)
+        return replace(
+            note,
+            patient=recorded["patient"] or note.patient,
+            date=recorded["date"] or note.date,
+            mrn=recorded["mrn"] or note.mrn,
+            dob=recorded["dob"] or note.dob,
+        )
 
     async def draft_file(
         self, path: Path, skill_id: str = "", backend: Backend | None = None
@@ -243,26 +272,43 @@ class ClinicService:
         return skill, result, self.check(prompt, result)
 
     def check(self, prompt: Prompt, result: DraftResult) -> dict[str, Any]:
-        """Verify a finished draft against its note, audit billable notes, grade handouts."""
-        skill, note = prompt.skill, prompt.note
+        """The checks of a finished draft (see `check_document`)."""
+        return self.check_document(prompt.skill, prompt.note, prompt.previous, result.text)
+
+    def check_document(self, skill: Skill, note: Note, previous: str, text: str) -> dict[str, Any]:
+        """Everything the sign gate needs to know about one text of a document: facts of the
+        note it misses and values it carries that the note does not support (each with its
+        line), the audit of billable notes, the handout checks of patient-facing documents,
+        drafting scaffolding and sections left "[not documented]"."""
         # The checks load their clinical tables on first use, so the review app opens without
         # paying for them (about 0.1 s).
         from tui.core.checks.audit import AuditRules, audit_note
+        from tui.core.checks.handout import check_handout
         from tui.core.checks.readability import readability
         from tui.core.checks.verify import verify
+        from tui.core.signing.scaffolding import not_documented, scaffolding
 
         checks: dict[str, Any] = {}
-        source = prompt.previous or note.text
+        source = previous or note.text
         measures = self.context.measures
         if skill.verify and note.kind == "text":
-            checks |= verify(source, result.text, measures).to_json()
+            found = verify(source, text, measures).to_json()
+            checks["missing"] = _with_lines(found["missing"], source)
+            checks["unsupported"] = _with_lines(found["unsupported"], text)
         if skill.audit and note.kind == "text":
             history = self.patient_history(note, skill.id)
             report = audit_note(note, AuditRules.from_context(self.context), history)
             checks["findings"] = [f.to_json() for f in report.findings]
         if skill.max_grade:
-            grade = readability(document_body(result.text), self.context.plain_language)
+            grade = readability(document_body(text), self.context.plain_language)
             checks["readability"] = grade.to_json() | {"max_grade": skill.max_grade}
+        if skill.patient_facing:
+            handout = check_handout(
+                text, phone=self.context.phone, swaps=self.context.plain_language
+            )
+            checks["handout"] = [item.to_json() for item in handout]
+        checks["scaffolding"] = [item.to_json() for item in scaffolding(text)]
+        checks["not_documented"] = [item.to_json() for item in not_documented(text)]
         return checks
 
     def patient_history(self, note: Note, skill_id: str = "") -> PatientHistory:
@@ -344,19 +390,145 @@ class ClinicService:
         )
 
     def regenerate(self, draft_id: int, instruction: str = "", clinician: str = "") -> None:
+        """Draft again. An instruction the clinic's drafter cannot follow (the offline drafter
+        follows none) is refused, so a clinician never waits for a change that cannot come."""
+        from tui.core.drafting.select import drafts_offline
+
+        if instruction.strip() and drafts_offline(self.context):
+            raise ChartdeskError(
+                "the offline drafter cannot follow instructions; the text is unchanged "
+                "(edit it with e, or configure a model in context.toml)"
+            )
         try:
             self.store.requeue(draft_id, instruction)
         except StoreError as exc:
             raise ChartdeskError(str(exc)) from exc
         self.audit_log.append("regenerate", clinician, draft=draft_id)
 
+    # Checks of each version and the sign gate (issue 11) -------------------------------------
+
+    def check_version(self, draft_id: int, n: int | None = None) -> dict[str, Any]:
+        """Check one version (the latest by default) against its note and store the result:
+        every saved text is checked, so what the screen shows as checked is what is signed."""
+        draft = self.store.get_draft(draft_id)
+        version = self.store.version(draft_id, n) if n else self.store.latest_version(draft_id)
+        if version is None:
+            raise ChartdeskError(f"draft {draft_id} has no text to check")
+        skill = self.clinic.fresh_skills().get(draft.skill)
+        if skill is None:
+            checks: dict[str, Any] = {
+                "unavailable": f"the Skill {draft.skill!r} is not loaded (`skills check`)"
+            }
+        else:
+            note = self.stored_note(draft.note_id)
+            previous = self._approved_text(draft.parent_id) if draft.parent_id else ""
+            checks = self.check_document(skill, note, previous, version.text)
+        self.store.set_checks(draft_id, version.n, checks)
+        return checks
+
+    def check_pending(self, limit: int = 20) -> int:
+        """Check the open drafts whose latest text has no checks yet (a session that saved an
+        edit and closed before checking it); returns how many were checked."""
+        pending = self.store.unchecked_drafts(limit)
+        for draft_id in pending:
+            self.check_version(draft_id)
+        return len(pending)
+
+    def gate(self, draft_id: int) -> Gate:
+        """Everything open on the latest version of a draft, sorted by what signing over it
+        takes (see `tui.core.signing.gate`); checks it first if its checks are pending."""
+        draft = self.store.get_draft(draft_id)
+        version = self.store.latest_version(draft_id)
+        if version is None:
+            raise ChartdeskError(f"draft {draft_id} has no text to sign")
+        checks = self.store.version_checks(draft_id, version.n)
+        if checks is None:
+            checks = self.check_version(draft_id, version.n)
+        unavailable = checks.get("unavailable")
+        gate = build_gate(
+            draft_id,
+            version.n,
+            version.sha256,
+            checks,
+            Identity(draft.patient, draft.date),
+            self.store.signed_same_visit(draft_id) if draft.parent_id is None else (),
+        )
+        if unavailable:
+            blocked = GateItem(REFUSAL, "CHECKS_UNAVAILABLE", f"Cannot check: {unavailable}.")
+            gate = replace(gate, items=(blocked, *gate.items))
+        return gate
+
+    def open_items(self, draft: Draft, version: Version | None) -> Gate | None:
+        """What the draft pane lists for the version on screen, from the checks stored for the
+        draft (never checking on the UI thread: a draft still being checked says so)."""
+        if version is None or draft.status in ("approved", "queued", "drafting"):
+            return None
+        return build_gate(
+            draft.id,
+            version.n,
+            version.sha256,
+            draft.checks,
+            Identity(draft.patient, draft.date),
+            self.store.signed_same_visit(draft.id) if draft.parent_id is None else (),
+        )
+
+    def signature_line(self, draft_id: int) -> str:
+        """Who signed a draft and when, and the co-signature it has or awaits ("" unsigned)."""
+        approval = self.store.approval(draft_id)
+        if approval is None:
+            return ""
+        when = str(approval["signed_at"]).replace("T", " ")
+        line = f"Signed by {approval['clinician']}, {approval['credentials']} on {when}"
+        cosigned = approval["cosigned"]
+        if cosigned is not None:
+            line += f"; co-signed by {cosigned['clinician']}, {cosigned['credentials']}"
+        elif approval["cosign_by"]:
+            supervisor = self.context.clinician(approval["cosign_by"])
+            who = supervisor.signature if supervisor else approval["cosign_by"]
+            line += f"; awaiting co-signature by {who} (a)"
+        if approval["override_codes"]:
+            line += f"; signed over {', '.join(approval['override_codes'])}"
+        return line
+
+    # Who signs ----------------------------------------------------------------------------------
+
+    def signer_choices(self) -> list[Choice]:
+        """The clinicians who could sign in this session, this OS account's own first."""
+        return choices(self.context, self.clinic.paths.state, os_user())
+
+    def authenticate(self, clinician_key: str, pin: str | None = None) -> Signer:
+        """Establish who signs (the account's own clinician, or a clinician with their PIN);
+        a refusal is recorded in the audit log (who was named, never what was typed)."""
+        try:
+            return authenticate(
+                self.context, self.clinic.paths.state, clinician_key, pin, os_user()
+            )
+        except SigningRefused:
+            self.audit_log.append("sign_refused", clinician_key)
+            raise
+
+    def sign_refusal(self, draft: Draft, signer: Clinician) -> str | None:
+        """Why this clinician may not sign this draft (discipline), or None."""
+        skill = self.clinic.skills.get(draft.skill)
+        disciplines = skill.disciplines if skill else ()
+        discipline = document_discipline(draft.discipline, disciplines)
+        return discipline_refusal(signer, discipline, skill.signers if skill else ())
+
+    # Signing ------------------------------------------------------------------------------------
+
     def approve(
-        self, draft_id: int, clinician: Clinician, expected_sha256: str | None = None
+        self,
+        draft_id: int,
+        signer: Signer,
+        expected_sha256: str | None = None,
+        reason: str = "",
     ) -> list[Path]:
         """Sign the latest version: write the signed files atomically, read-only, then record.
 
         `expected_sha256` is the text the clinician read; if another session saved a newer
-        version meanwhile, nothing is signed.
+        version meanwhile, nothing is signed. The sign gate is asked again here, on the exact
+        version: a refusal stops the signature, and open ERROR findings, unsupported values
+        and handout findings need `reason`, which is kept with the signature.
         """
         draft = self.store.get_draft(draft_id)
         version = self.store.latest_version(draft_id)
@@ -366,31 +538,59 @@ class ClinicService:
             raise ChartdeskError(
                 f"draft {draft_id} is {draft.status}; only a ready draft can be signed"
             )
+        gate = self.gate(draft_id)
+        if gate.refused:
+            raise ChartdeskError(gate.of_kind(REFUSAL)[0].message)
+        why = self.sign_refusal(draft, signer.clinician)
+        if why:
+            raise ChartdeskError(why)
+        reason = " ".join(reason.split())
+        if gate.needs_reason and reason_problem(reason):
+            count = len(gate.of_kind(OVERRIDE))
+            raise ChartdeskError(
+                f"{count} open finding{'s' if count != 1 else ''} "
+                f"({', '.join(gate.override_codes)}): {reason_problem(reason)}"
+            )
+        if not gate.needs_reason:
+            reason = ""
+        clinician = signer.clinician
+        cosigner = supervisor(self.context, clinician)
         signed_at = datetime.now(UTC).isoformat(timespec="seconds")
         folder = self.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])
         ensure_private_dir(folder)
         stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}"
-        signature = f"{clinician.name}, {clinician.credentials}"
-        document = _signed_markdown(version.text, signature, signed_at)
+        awaiting = f"Awaiting co-signature by {cosigner.signature}.\n" if cosigner else ""
+        document = _signed_markdown(
+            _record_header(draft) + version.text, clinician.signature, signed_at, awaiting
+        )
         record = {
             "draft_id": draft.id,
             "patient": draft.patient,
+            "mrn": draft.mrn,
+            "dob": draft.dob,
             "date": draft.date,
+            "date_of_service": iso_day(draft.date),
             "skill": draft.skill,
             "text": document,
             "sha256": text_sha256(document),
             "draft_version": version.n,
             "draft_version_sha256": version.sha256,
             "clinician": clinician.name,
+            "clinician_id": clinician.key,
             "credentials": clinician.credentials,
+            "authenticated_by": signer.auth,
             "os_user": os_user(),
             "signed_at": signed_at,
             "source_note": draft.note_path,
             "source_note_sha256": draft.note_sha256,
             "backend": draft.backend,
             "model": draft.model,
+            "override": {"reason": reason, "open": gate.override_codes} if reason else None,
+            "cosign_by": cosigner.key if cosigner else None,
         }
-        signed = self._write_signed(folder, stem, document, record, draft, clinician, signed_at)
+        signed = self._write_signed(
+            folder, stem, document, record, draft, clinician, signed_at, preliminary=bool(cosigner)
+        )
         files = [self.relative(path) for path in signed.paths]
         try:
             self.store.approve(
@@ -403,6 +603,104 @@ class ClinicService:
                 draft.note_sha256,
                 files,
                 document_sha256=text_sha256(document),
+                signer_id=clinician.key,
+                auth=signer.auth,
+                override_reason=reason,
+                override_codes=gate.override_codes if reason else (),
+                cosign_by=cosigner.key if cosigner else "",
+            )
+        except StoreError as exc:
+            signed.remove()
+            raise ChartdeskError(str(exc)) from exc
+        except BaseException:
+            signed.remove()
+            raise
+        override: dict[str, object] = {}
+        if reason:
+            override = {"override": gate.override_codes, "reason_sha256": text_sha256(reason)}
+        self.audit_log.append(
+            "approve",
+            clinician.name,
+            draft=draft_id,
+            sha256=record["sha256"],
+            files=files,
+            auth=signer.auth,
+            **({"cosign_by": cosigner.key} if cosigner else {}),
+            **override,
+            **signed.hashes,
+        )
+        self._start_next_pass(draft)
+        return list(signed.paths)
+
+    def cosign(self, draft_id: int, signer: Signer) -> list[Path]:
+        """The supervisor's co-signature of an assistant's signed document: a new signed
+        record (the whole document, both signatures) beside the original, which is never
+        touched; only the clinician named by `cosign_by` can make it."""
+        draft = self.store.get_draft(draft_id)
+        approval = self.store.approval(draft_id)
+        if draft.status != "approved" or approval is None:
+            raise ChartdeskError(f"draft {draft_id} is not signed yet; nothing to co-sign")
+        if not approval["cosign_by"]:
+            raise ChartdeskError(f"draft {draft_id} needs no co-signature")
+        if approval["cosigned"] is not None:
+            raise ChartdeskError(f"draft {draft_id} is already co-signed")
+        clinician = signer.clinician
+        if clinician.key != approval["cosign_by"]:
+            required = self.context.clinician(approval["cosign_by"])
+            who = required.signature if required else approval["cosign_by"]
+            raise ChartdeskError(f"only {who} co-signs this document")
+        signed_text = self.signed_version(draft_id)
+        signed_at = datetime.now(UTC).isoformat(timespec="seconds")
+        document = (
+            f"{_record_header(draft)}{signed_text.text.rstrip() if signed_text else ''}\n\n---\n"
+            f"Electronically signed by {approval['clinician']}, {approval['credentials']} on "
+            f"{approval['signed_at']} (sha256 {approval['sha256']}).\n"
+            f"Co-signed by {clinician.signature} on {signed_at}.\n"
+        )
+        folder = self.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])
+        ensure_private_dir(folder)
+        stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}-cosigned"
+        record = {
+            "draft_id": draft.id,
+            "cosigns_sha256": approval["sha256"],
+            "patient": draft.patient,
+            "mrn": draft.mrn,
+            "dob": draft.dob,
+            "date_of_service": iso_day(draft.date),
+            "skill": draft.skill,
+            "text": document,
+            "sha256": text_sha256(document),
+            "signed_by": {"clinician": approval["clinician"], "signed_at": approval["signed_at"]},
+            "clinician": clinician.name,
+            "clinician_id": clinician.key,
+            "credentials": clinician.credentials,
+            "authenticated_by": signer.auth,
+            "os_user": os_user(),
+            "signed_at": signed_at,
+        }
+        signed = self._write_signed(
+            folder,
+            stem,
+            document,
+            record,
+            draft,
+            clinician,
+            signed_at,
+            signs_sha256=approval["sha256"],
+            authors=(approval["clinician"], clinician.name),
+        )
+        files = [self.relative(path) for path in signed.paths]
+        try:
+            self.store.cosign(
+                draft_id,
+                clinician.name,
+                clinician.credentials,
+                clinician.key,
+                os_user(),
+                signer.auth,
+                signed_at,
+                text_sha256(document),
+                files,
             )
         except StoreError as exc:
             signed.remove()
@@ -411,15 +709,33 @@ class ClinicService:
             signed.remove()
             raise
         self.audit_log.append(
-            "approve",
+            "cosign",
             clinician.name,
             draft=draft_id,
             sha256=record["sha256"],
             files=files,
+            auth=signer.auth,
             **signed.hashes,
         )
-        self._start_next_pass(draft)
         return list(signed.paths)
+
+    def identify(self, draft_id: int, fields: dict[str, str], clinician: str = "") -> list[str]:
+        """Set the patient, date of service, MRN or DOB of a draft's note from the app (a note
+        without a header cannot be signed until patient and date are set). Recorded as an edit:
+        each change in the store's header edits, and in the audit log by field name."""
+        cleaned = {key: " ".join(value.split()) for key, value in fields.items()}
+        if "date" in cleaned and cleaned["date"] and iso_day(cleaned["date"]) == "":
+            raise ChartdeskError(f"{cleaned['date']!r} is not a date (YYYY-MM-DD or MM/DD/YYYY)")
+        try:
+            changed = self.store.set_identity(draft_id, cleaned, os_user())
+        except StoreError as exc:
+            raise ChartdeskError(str(exc)) from exc
+        if changed:
+            self.audit_log.append("identify", clinician, draft=draft_id, fields=changed)
+            note_id = self.store.get_draft(draft_id).note_id
+            for other in self.store.drafts_of_note(note_id, statuses=("ready",)):
+                self.check_version(other)  # the audit reads the patient's history by name
+        return changed
 
     def _start_next_pass(self, draft: Draft) -> int | None:
         """A two-pass Skill (hep_clinical -> hep_patient) drafts its second pass from the
@@ -453,15 +769,33 @@ class ClinicService:
                     "cache_read": draft.cache_read_tokens,
                 },
                 "checks": {
+                    "version": draft.checked_n,
+                    "checking": draft.checking,
                     "missing": len(draft.checks.get("missing", ())),
                     "unsupported": len(draft.checks.get("unsupported", ())),
                     "findings": [f["code"] for f in draft.checks.get("findings", ())],
+                    "handout": [f["code"] for f in draft.checks.get("handout", ())],
                 },
             }
             if draft.reason:
                 entry["reason"] = draft.reason
+            if draft.superseded_by is not None:
+                entry["superseded_by"] = draft.superseded_by
+            if draft.status == "approved":
+                entry["signature"] = self._signature_json(draft.id)
             drafts.append(entry)
         return {"drafts": drafts}
+
+    def _signature_json(self, draft_id: int) -> dict[str, Any]:
+        approval = self.store.approval(draft_id) or {}
+        cosigned = approval.get("cosigned")
+        return {
+            "clinician": approval.get("clinician", ""),
+            "signed_at": approval.get("signed_at", ""),
+            "override": approval.get("override_codes", []),
+            "cosign_by": approval.get("cosign_by") or None,
+            "cosigned_by": cosigned["clinician"] if cosigned else None,
+        }
 
     # Review session (issue 6) -------------------------------------------------------------------
     # What the review app needs beyond the queue: following other processes by the store's
@@ -564,6 +898,10 @@ class ClinicService:
         clinician: Clinician,
         signed_at: str,
         appends_sha256: str = "",
+        *,
+        preliminary: bool = False,
+        signs_sha256: str = "",
+        authors: tuple[str, ...] = (),
     ) -> SignedFiles:
         """Write the signed Markdown, its FHIR DocumentReference and the JSON record naming
         both with their hashes: validated first, each atomic and read-only, never replaced."""
@@ -589,6 +927,10 @@ class ClinicService:
                 draft_id=draft.id,
                 sha256=text_sha256(document),
                 appends_sha256=appends_sha256,
+                mrn=draft.mrn,
+                preliminary=preliminary,
+                signs_sha256=signs_sha256,
+                authors=authors,
             )
         )
         fhir.validate(resource)
@@ -626,9 +968,13 @@ class ClinicService:
             raise
         return signed
 
-    def add_addendum(self, draft_id: int, text: str, clinician: Clinician) -> list[Path]:
+    def add_addendum(self, draft_id: int, text: str, signer: Signer) -> list[Path]:
         """Sign an addendum to a signed document: a new version (origin ``addendum``) and new
         signed files beside the original, which is never touched."""
+        clinician = signer.clinician
+        why = self.sign_refusal(self.store.get_draft(draft_id), clinician)
+        if why:
+            raise ChartdeskError(why)
         draft = self.store.get_draft(draft_id)
         approval = self.store.approval(draft_id)
         if draft.status != "approved" or approval is None:
@@ -799,12 +1145,33 @@ class SignedFiles:
             path.unlink(missing_ok=True)
 
 
+def _with_lines(facts: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Facts with the 1-based line of the text their span starts on, for "note line 12"."""
+    for fact in facts:
+        span = fact.get("span")
+        if isinstance(span, list) and span:
+            fact["line"] = text.count("\n", 0, max(0, int(span[0]))) + 1
+    return facts
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _signed_markdown(text: str, signature: str, signed_at: str) -> str:
-    return f"{text.rstrip()}\n\n---\nElectronically signed by {signature} on {signed_at}.\n"
+def _signed_markdown(text: str, signature: str, signed_at: str, extra: str = "") -> str:
+    return f"{text.rstrip()}\n\n---\nElectronically signed by {signature} on {signed_at}.\n{extra}"
+
+
+def _record_header(draft: Draft) -> str:
+    """The identity line a signed record starts with: who, which record number, born when,
+    seen when, so an EHR (and a reader of the file alone) can match the patient."""
+    parts = [f"Patient: {draft.patient}"]
+    if draft.mrn:
+        parts.append(f"MRN: {draft.mrn}")
+    if draft.dob:
+        parts.append(f"DOB: {draft.dob}")
+    parts.append(f"Date of service: {iso_day(draft.date)}")
+    return " | ".join(parts) + "\n\n"
 
 
 def _slug(name: str) -> str:
@@ -820,6 +1187,8 @@ def _note_meta(note: Note) -> dict[str, Any]:
         "discipline": note.discipline,
         "payer": note.payer,
         "skill": note.skill,
+        "mrn": note.mrn,
+        "dob": note.dob,
     }
 
 

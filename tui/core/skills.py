@@ -30,6 +30,8 @@ from tui.core.tomlschema import (
 )
 
 KINDS: Final = ("note", "evaluation", "progress", "letter", "hep", "audit", "report")
+# Who reads the document: a patient-facing one gets the handout checks (no codes, no jargon).
+AUDIENCES: Final = ("clinician", "patient")
 MAX_SKILL_BYTES: Final = 256 * 1024
 PLACEHOLDER: Final = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -38,6 +40,7 @@ _ID: Final = re.compile(r"^[a-z][a-z0-9_]*$")
 SYSTEM_PLACEHOLDERS: Final = frozenset(
     {
         "clinic.name",
+        "clinic.phone",
         "clinic.context",
         "clinic.note_format",
         "clinic.terminology",
@@ -80,6 +83,11 @@ def _check_disciplines(value: Any) -> str | None:
     return f"unknown discipline {bad[0]!r} (PT or OT)" if bad else None
 
 
+def _check_signers(value: Any) -> str | None:
+    bad = [v for v in value if v not in ("PT", "OT")]
+    return f"unknown discipline {bad[0]!r} (PT or OT)" if bad else None
+
+
 def _non_empty(value: Any) -> str | None:
     return None if (value.strip() if isinstance(value, str) else value) else "must not be empty"
 
@@ -95,6 +103,8 @@ SCHEMA: Final = Table(
         "sections": Field((list,), required=True, items=(str,), check=_non_empty),
         "max_tokens": Field((int,), check=in_range(256, 16000)),
         "next": Field((str,)),
+        "audience": Field((str,), check=one_of(*AUDIENCES)),
+        "signers": Field((list,), items=(str,), check=_check_signers),
         "prompt": Table(
             {
                 "system": Field((str,), required=True, check=_non_empty),
@@ -135,6 +145,14 @@ class Skill:
     audit: bool = False
     max_grade: float = 0.0
     overrides_builtin: bool = False
+    audience: str = "clinician"
+    signers: tuple[str, ...] = ()
+    """Disciplines that may sign this document whatever the note's discipline (empty: only
+    a clinician of the document's own discipline)."""
+
+    @property
+    def patient_facing(self) -> bool:
+        return self.audience == "patient"
 
 
 @dataclass
@@ -261,6 +279,8 @@ def parse_skill(
         verify=checks.get("verify", True),
         audit=checks.get("audit", False),
         max_grade=float(checks.get("max_grade", 0)),
+        audience=data.get("audience", "patient" if checks.get("max_grade", 0) else "clinician"),
+        signers=tuple(data.get("signers", ())),
     )
     return skill, []
 

@@ -24,7 +24,12 @@ from typing import Any, Final
 
 from tui.core.notes import note_day
 
-DRAFT_STATUSES: Final = ("queued", "drafting", "ready", "failed", "approved", "rejected")
+DRAFT_STATUSES: Final = (
+    "queued", "drafting", "ready", "failed", "approved", "rejected", "superseded"
+)  # fmt: skip
+OPEN_STATUSES: Final = ("queued", "drafting", "ready", "failed")
+IDENTITY_FIELDS: Final = ("patient", "date", "mrn", "dob")
+"""Drafts that still need the clinician; a newer draft of the same visit supersedes these."""
 FAILED_NOTE_SKILL: Final = ""
 
 # Each entry moves the schema from version N to N+1. Never edit a released entry; append.
@@ -140,6 +145,101 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         INSERT INTO draft_changes (draft_id) VALUES (NEW.draft_id);
     END;
     """,
+    # The sign gate (issue 11): drafts can be superseded by a newer draft of the same visit,
+    # checks belong to each version (`checked_n` says which version the draft's checks
+    # describe), scaffolding is kept beside the text (`aside`), notes carry MRN, DOB and indexed
+    # patient and day keys, and signatures carry who signed how, overrides and co-signatures.
+    # SQLite cannot widen a CHECK constraint in place, so `drafts` is rebuilt (foreign keys are
+    # off while migrations run, and checked before they commit).
+    """
+    CREATE TABLE drafts_v3 (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES notes(id),
+        skill TEXT NOT NULL,
+        parent_id INTEGER REFERENCES drafts(id),
+        status TEXT NOT NULL CHECK (status IN ('queued', 'drafting', 'ready', 'failed',
+            'approved', 'rejected', 'superseded')),
+        reason TEXT NOT NULL DEFAULT '',
+        backend TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        skill_sha256 TEXT NOT NULL DEFAULT '',
+        request_id TEXT NOT NULL DEFAULT '',
+        stop_reason TEXT NOT NULL DEFAULT '',
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+        cost_usd REAL NOT NULL DEFAULT 0,
+        checks_json TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ready_at TEXT,
+        superseded_by INTEGER REFERENCES drafts(id),
+        aside TEXT NOT NULL DEFAULT '',
+        latest_n INTEGER NOT NULL DEFAULT 0,
+        checked_n INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO drafts_v3 (id, note_id, skill, parent_id, status, reason, backend, model,
+        skill_sha256, request_id, stop_reason, input_tokens, output_tokens, cache_write_tokens,
+        cache_read_tokens, cost_usd, checks_json, created_at, updated_at, ready_at, latest_n,
+        checked_n)
+    SELECT d.id, d.note_id, d.skill, d.parent_id, d.status, d.reason, d.backend, d.model,
+        d.skill_sha256, d.request_id, d.stop_reason, d.input_tokens, d.output_tokens,
+        d.cache_write_tokens, d.cache_read_tokens, d.cost_usd, d.checks_json, d.created_at,
+        d.updated_at, d.ready_at,
+        COALESCE((SELECT MAX(v.n) FROM draft_versions v WHERE v.draft_id = d.id), 0),
+        COALESCE((SELECT MAX(v.n) FROM draft_versions v WHERE v.draft_id = d.id
+            AND v.origin IN ('model', 'regenerate')), 0)
+    FROM drafts d;
+    DROP TABLE drafts;
+    ALTER TABLE drafts_v3 RENAME TO drafts;
+    CREATE INDEX drafts_status ON drafts(status);
+    CREATE INDEX drafts_note ON drafts(note_id);
+    CREATE TRIGGER drafts_inserted AFTER INSERT ON drafts BEGIN
+        INSERT INTO draft_changes (draft_id) VALUES (NEW.id);
+    END;
+    CREATE TRIGGER drafts_updated AFTER UPDATE ON drafts BEGIN
+        INSERT INTO draft_changes (draft_id) VALUES (NEW.id);
+    END;
+    ALTER TABLE draft_versions ADD COLUMN checks_json TEXT;
+    UPDATE draft_versions SET checks_json = (SELECT d.checks_json FROM drafts d
+        WHERE d.id = draft_versions.draft_id AND d.checked_n = draft_versions.n);
+    ALTER TABLE notes ADD COLUMN mrn TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notes ADD COLUMN dob TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notes ADD COLUMN patient_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notes ADD COLUMN day TEXT NOT NULL DEFAULT '';
+    UPDATE notes SET patient_key = chartdesk_patient(patient),
+        day = chartdesk_day(CASE WHEN date != '' THEN date ELSE path END);
+    CREATE INDEX notes_patient_day ON notes(patient_key, day);
+    CREATE INDEX notes_day ON notes(day);
+    CREATE TABLE header_edits (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES notes(id),
+        draft_id INTEGER NOT NULL REFERENCES drafts(id),
+        field TEXT NOT NULL,
+        old TEXT NOT NULL,
+        new TEXT NOT NULL,
+        author TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    ALTER TABLE approvals ADD COLUMN signer_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE approvals ADD COLUMN auth TEXT NOT NULL DEFAULT '';
+    ALTER TABLE approvals ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE approvals ADD COLUMN override_json TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE approvals ADD COLUMN cosign_by TEXT NOT NULL DEFAULT '';
+    CREATE TABLE cosignatures (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL UNIQUE REFERENCES drafts(id),
+        clinician TEXT NOT NULL,
+        credentials TEXT NOT NULL,
+        signer_id TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        auth TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        files_json TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
@@ -203,11 +303,23 @@ class Draft(DraftRow):
     visit: int | None
     ready_at: str | None
     note_status: str = "ok"
+    superseded_by: int | None = None
+    aside: str = ""
+    latest_n: int = 0
+    checked_n: int = 0
+    mrn: str = ""
+    dob: str = ""
 
     @property
     def superseded(self) -> bool:
         """A failed entry whose file was fixed and read again: no longer shown in the queue."""
         return self.note_status == "superseded"
+
+    @property
+    def checking(self) -> bool:
+        """True while the latest version's checks are not yet stored (the checks shown
+        describe an older version, or none)."""
+        return self.checked_n < self.latest_n
 
 
 @dataclass(frozen=True)
@@ -246,6 +358,9 @@ class DraftResult:
     cache_write_tokens: int = 0
     cache_read_tokens: int = 0
     cost_usd: float = 0.0
+    aside: str = ""
+    """What the drafter says beside the document, never inside it (the offline drafter's
+    notice and the measurements it found): shown around the draft, never signed."""
 
 
 _DRAFT_SELECT: Final = """
@@ -253,7 +368,8 @@ _DRAFT_SELECT: Final = """
            d.backend, d.model, d.cost_usd, d.created_at, d.checks_json,
            d.parent_id, d.skill_sha256, d.request_id, d.stop_reason, d.input_tokens,
            d.output_tokens, d.cache_write_tokens, d.cache_read_tokens, n.sha256, n.kind,
-           n.discipline, n.payer, n.visit, d.ready_at, n.status
+           n.discipline, n.payer, n.visit, d.ready_at, n.status, d.superseded_by, d.aside,
+           d.latest_n, d.checked_n, n.mrn, n.dob
     FROM drafts d JOIN notes n ON n.id = d.note_id
 """
 # A failed note replaced by a fixed version of the same file leaves the queue.
@@ -317,19 +433,38 @@ class Store:
         conn.execute("COMMIT")
 
     def migrate(self) -> int:
-        """Apply any migrations this file has not seen; returns the schema version."""
-        with self.write() as conn:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"state.db is schema version {version}, newer than this chartdesk "
-                    f"({SCHEMA_VERSION}); upgrade chartdesk"
-                )
-            for index in range(version, SCHEMA_VERSION):
-                for statement in _statements(MIGRATIONS[index]):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {index + 1}")
+        """Apply any migrations this file has not seen; returns the schema version.
+
+        Foreign keys are off while a migration rebuilds a table (SQLite's documented way to
+        change a constraint) and every reference is checked before the migration commits."""
+        conn = self.db
+        if self.schema_version() >= SCHEMA_VERSION:
+            self._refuse_newer(self.schema_version())
+            return SCHEMA_VERSION
+        _register_functions(conn)
+        conn.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with self.write():
+                version = self.schema_version()
+                self._refuse_newer(version)
+                for index in range(version, SCHEMA_VERSION):
+                    for statement in _statements(MIGRATIONS[index]):
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {index + 1}")
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"migration left {len(broken)} broken references")
+        finally:
+            conn.execute("PRAGMA foreign_keys=ON")
         return SCHEMA_VERSION
+
+    @staticmethod
+    def _refuse_newer(version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"state.db is schema version {version}, newer than this chartdesk "
+                f"({SCHEMA_VERSION}); upgrade chartdesk"
+            )
 
     def schema_version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -370,21 +505,27 @@ class Store:
                 (path,),
             )
             _touch_superseded(conn, path)
+            patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
-                " payer, skill, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " payer, skill, received_at, mrn, dob, patient_key, day)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     path,
                     sha256,
                     version,
                     meta.get("kind", "text"),
-                    meta.get("patient", ""),
-                    meta.get("date", ""),
+                    patient,
+                    date,
                     meta.get("visit"),
                     meta.get("discipline", ""),
                     meta.get("payer", ""),
                     meta.get("skill", ""),
                     now(),
+                    meta.get("mrn", ""),
+                    meta.get("dob", ""),
+                    patient_key(patient),
+                    iso_day(date or path),
                 ),
             )
             note_id = int(cursor.lastrowid or 0)
@@ -397,6 +538,7 @@ class Store:
                 conn.execute(
                     "UPDATE drafts SET skill_sha256 = ? WHERE id = ?", (skill_sha256, draft_id)
                 )
+                _supersede_older(conn, draft_id)
             return note_id, True
 
     def draft_of_note(self, note_id: int) -> int | None:
@@ -404,6 +546,15 @@ class Store:
             "SELECT MIN(id) FROM drafts WHERE note_id = ? AND parent_id IS NULL", (note_id,)
         ).fetchone()
         return int(row[0]) if row and row[0] is not None else None
+
+    def drafts_of_note(self, note_id: int, statuses: Sequence[str] = DRAFT_STATUSES) -> list[int]:
+        """The drafts made from one note, in the given states."""
+        rows = self.db.execute(
+            "SELECT id FROM drafts WHERE note_id = ? AND status IN"
+            " (SELECT value FROM json_each(?)) ORDER BY id",
+            (note_id, json.dumps(list(statuses))),
+        )
+        return [int(row[0]) for row in rows]
 
     def notes_without_drafts(self) -> list[tuple[int, str]]:
         """Readable notes with no draft (recorded by a release before drafts were queued in
@@ -443,17 +594,20 @@ class Store:
                 (path,),
             )
             _touch_superseded(conn, path)
+            patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, kind, patient, date, status, reason,"
-                " received_at) VALUES (?,?,?,?,?,'failed',?,?)",
+                " received_at, patient_key, day) VALUES (?,?,?,?,?,'failed',?,?,?,?)",
                 (
                     path,
                     sha256,
                     meta.get("kind", "text"),
-                    meta.get("patient", ""),
-                    meta.get("date", ""),
+                    patient,
+                    date,
                     reason,
                     now(),
+                    patient_key(patient),
+                    iso_day(date or path),
                 ),
             )
             note_id = int(cursor.lastrowid or 0)
@@ -476,9 +630,13 @@ class Store:
     def create_draft(
         self, note_id: int, skill: str, parent_id: int | None = None, instruction: str = ""
     ) -> int:
-        """A queued draft and its pending job, created together."""
+        """A queued draft and its pending job, created together. A first pass supersedes the
+        open drafts of the same visit and document."""
         with self.write() as conn:
-            return _insert_draft(conn, note_id, skill, parent_id, instruction)
+            draft_id = _insert_draft(conn, note_id, skill, parent_id, instruction)
+            if parent_id is None:
+                _supersede_older(conn, draft_id)
+            return draft_id
 
     def requeue(self, draft_id: int, instruction: str = "") -> int:
         """Queue a failed, ready or rejected draft to be drafted again (a new job)."""
@@ -489,6 +647,8 @@ class Store:
                 raise StoreError(f"no draft {draft_id}")
             if status[0] == "approved":
                 raise StoreError("an approved draft cannot be regenerated; add an addendum")
+            if status[0] in ("rejected", "superseded"):
+                raise StoreError(f"a {status[0]} draft is closed; it is not drafted again")
             if conn.execute(
                 "SELECT 1 FROM jobs WHERE draft_id = ? AND state IN ('pending', 'running')",
                 (draft_id,),
@@ -560,26 +720,65 @@ class Store:
                 "UPDATE jobs SET state = 'done', partial_text = '', updated_at = ? WHERE id = ?",
                 (stamp, job.id),
             )
-            version_id = self._insert_version(
-                conn, job.draft_id, result.text, "regenerate" if job.instruction else "model", ""
-            )
+            latest = conn.execute(
+                "SELECT id, sha256 FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
+                (job.draft_id,),
+            ).fetchone()
+            if latest is not None and latest[1] == text_sha256(result.text):
+                version_id = int(latest[0])  # drafted again word for word: no new version
+            else:
+                origin = "regenerate" if latest is not None else "model"
+                version_id = self._insert_version(
+                    conn, job.draft_id, result.text, origin, "", checks
+                )
             _add_usage(conn, job.draft_id, result)
             conn.execute(
                 "UPDATE drafts SET status = 'ready', reason = '', request_id = ?, stop_reason = ?,"
-                " backend = ?, model = ?, checks_json = ?, updated_at = ?, ready_at = ?"
-                " WHERE id = ?",
+                " backend = ?, model = ?, aside = ?, updated_at = ?, ready_at = ? WHERE id = ?",
                 (
                     result.request_id,
                     result.stop_reason,
                     result.backend,
                     result.model,
-                    json.dumps(checks),
+                    result.aside,
                     stamp,
                     stamp,
                     job.draft_id,
                 ),
             )
             return version_id
+
+    def set_checks(self, draft_id: int, n: int, checks: Mapping[str, Any]) -> bool:
+        """Store the checks of version `n`; they become the draft's checks if `n` is still
+        its latest version. Returns False when a newer version has come meanwhile."""
+        encoded = json.dumps(checks)
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE draft_versions SET checks_json = ? WHERE draft_id = ? AND n = ?",
+                (encoded, draft_id, n),
+            )
+            changed = conn.execute(
+                "UPDATE drafts SET checks_json = ?, checked_n = ? WHERE id = ? AND latest_n = ?",
+                (encoded, n, draft_id, n),
+            ).rowcount
+        return bool(changed)
+
+    def version_checks(self, draft_id: int, n: int) -> dict[str, Any] | None:
+        """The stored checks of one version (None: not checked yet)."""
+        row = self.db.execute(
+            "SELECT checks_json FROM draft_versions WHERE draft_id = ? AND n = ?", (draft_id, n)
+        ).fetchone()
+        return None if row is None or row[0] is None else dict(json.loads(row[0]))
+
+    def unchecked_drafts(self, limit: int = 100) -> list[int]:
+        """Open drafts whose latest version has no stored checks yet (an edit whose checks a
+        closed session never finished)."""
+        rows = self.db.execute(
+            "SELECT id FROM drafts WHERE checked_n < latest_n AND status IN ('ready', 'failed')"
+            " ORDER BY id LIMIT ?",
+            (limit,),
+        )
+        return [int(row[0]) for row in rows]
 
     def set_skill_hash(self, draft_id: int, sha256: str) -> None:
         with self.write() as conn:
@@ -769,15 +968,38 @@ class Store:
         return version
 
     def _insert_version(
-        self, conn: sqlite3.Connection, draft_id: int, text: str, origin: str, author: str
+        self,
+        conn: sqlite3.Connection,
+        draft_id: int,
+        text: str,
+        origin: str,
+        author: str,
+        checks: Mapping[str, Any] | None = None,
     ) -> int:
+        """A new version; with `checks` it is stored checked (the drafter checks before it
+        stores), else its checks are pending until `set_checks`."""
         row = conn.execute(
             "SELECT COALESCE(MAX(n), 0) FROM draft_versions WHERE draft_id = ?", (draft_id,)
         ).fetchone()
+        n = int(row[0]) + 1
         cursor = conn.execute(
-            "INSERT INTO draft_versions (draft_id, n, text, sha256, origin, author, created_at)"
-            " VALUES (?,?,?,?,?,?,?)",
-            (draft_id, int(row[0]) + 1, text, text_sha256(text), origin, author, now()),
+            "INSERT INTO draft_versions (draft_id, n, text, sha256, origin, author, created_at,"
+            " checks_json) VALUES (?,?,?,?,?,?,?,?)",
+            (
+                draft_id,
+                n,
+                text,
+                text_sha256(text),
+                origin,
+                author,
+                now(),
+                None if checks is None else json.dumps(checks),
+            ),
+        )
+        conn.execute(
+            "UPDATE drafts SET latest_n = ?, checked_n = CASE WHEN ? THEN ? ELSE checked_n END,"
+            " checks_json = CASE WHEN ? THEN ? ELSE checks_json END WHERE id = ?",
+            (n, checks is not None, n, checks is not None, json.dumps(checks or {}), draft_id),
         )
         return int(cursor.lastrowid or 0)
 
@@ -794,11 +1016,19 @@ class Store:
         note_sha256: str,
         files: Sequence[str],
         document_sha256: str = "",
+        *,
+        signer_id: str = "",
+        auth: str = "",
+        override_reason: str = "",
+        override_codes: Sequence[str] = (),
+        cosign_by: str = "",
     ) -> None:
         """Record a signature on exactly the version the clinician saw.
 
         `document_sha256` is the hash of the signed document as written (text plus signature
-        line); addenda cite it, so it must name a file that exists.
+        line); addenda cite it, so it must name a file that exists. `override_reason` is the
+        clinician's reason to sign over the open `override_codes`; `cosign_by` names the
+        supervisor whose co-signature the document still needs.
         """
         with self.write() as conn:
             status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
@@ -812,7 +1042,8 @@ class Store:
                 raise StoreError("the draft changed in another session; review it again to sign")
             conn.execute(
                 "INSERT INTO approvals (draft_id, version_id, clinician, credentials, os_user,"
-                " signed_at, sha256, note_sha256, files_json) VALUES (?,?,?,?,?,?,?,?,?)",
+                " signed_at, sha256, note_sha256, files_json, signer_id, auth, override_reason,"
+                " override_json, cosign_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     draft_id,
                     version.id,
@@ -823,6 +1054,11 @@ class Store:
                     document_sha256 or version.sha256,
                     note_sha256,
                     json.dumps(list(files)),
+                    signer_id,
+                    auth,
+                    override_reason,
+                    json.dumps(list(override_codes)),
+                    cosign_by,
                 ),
             )
             conn.execute(
@@ -831,9 +1067,11 @@ class Store:
             )
 
     def approval(self, draft_id: int) -> dict[str, Any] | None:
+        """Who signed a draft and how, with its co-signature (``cosigned``) once made."""
         row = self.db.execute(
             "SELECT clinician, credentials, os_user, signed_at, sha256, note_sha256, files_json,"
-            " version_id FROM approvals WHERE draft_id = ?",
+            " version_id, signer_id, auth, override_reason, override_json, cosign_by"
+            " FROM approvals WHERE draft_id = ?",
             (draft_id,),
         ).fetchone()
         if row is None:
@@ -842,7 +1080,135 @@ class Store:
         result: dict[str, Any] = dict(zip(keys, row[:6], strict=True))
         result["files"] = json.loads(row[6])
         result["version_id"] = row[7]
+        result |= {"signer_id": row[8], "auth": row[9], "override_reason": row[10]}
+        result |= {"override_codes": json.loads(row[11] or "[]"), "cosign_by": row[12]}
+        result["cosigned"] = self.cosignature(draft_id)
         return result
+
+    def cosign(
+        self,
+        draft_id: int,
+        clinician: str,
+        credentials: str,
+        signer_id: str,
+        os_user: str,
+        auth: str,
+        signed_at: str,
+        sha256: str,
+        files: Sequence[str],
+    ) -> None:
+        """Record the supervisor's co-signature of a signed draft (once)."""
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT cosign_by FROM approvals WHERE draft_id = ?", (draft_id,)
+            ).fetchone()
+            if row is None or not row[0]:
+                raise StoreError("this document needs no co-signature")
+            if row[0] != signer_id:
+                raise StoreError(f"only {row[0]} co-signs this document")
+            if conn.execute(
+                "SELECT 1 FROM cosignatures WHERE draft_id = ?", (draft_id,)
+            ).fetchone():
+                raise StoreError("this document is already co-signed")
+            conn.execute(
+                "INSERT INTO cosignatures (draft_id, clinician, credentials, signer_id, os_user,"
+                " auth, signed_at, sha256, files_json) VALUES (?,?,?,?,?,?,?,?,?)",
+                (draft_id, clinician, credentials, signer_id, os_user, auth, signed_at, sha256,
+                 json.dumps(list(files))),
+            )  # fmt: skip
+            conn.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", (now(), draft_id))
+
+    def cosignature(self, draft_id: int) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT clinician, credentials, signer_id, os_user, auth, signed_at, sha256,"
+            " files_json FROM cosignatures WHERE draft_id = ?",
+            (draft_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        keys = ("clinician", "credentials", "signer_id", "os_user", "auth", "signed_at", "sha256")
+        return dict(zip(keys, row[:7], strict=True)) | {"files": json.loads(row[7])}
+
+    def awaiting_cosignature(self) -> list[tuple[int, str]]:
+        """Signed drafts still waiting for their supervisor: (draft id, supervisor id)."""
+        rows = self.db.execute(
+            "SELECT a.draft_id, a.cosign_by FROM approvals a WHERE a.cosign_by != ''"
+            " AND NOT EXISTS (SELECT 1 FROM cosignatures c WHERE c.draft_id = a.draft_id)"
+            " ORDER BY a.draft_id"
+        )
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def signed_same_visit(self, draft_id: int) -> list[int]:
+        """Signed first-pass drafts of the same visit as this one: of the same note file, or
+        the same patient, day and document (unless the notes give different visit numbers)."""
+        row = self.db.execute(
+            "SELECT n.path, n.patient_key, n.day, n.visit, d.skill FROM drafts d"
+            " JOIN notes n ON n.id = d.note_id WHERE d.id = ?",
+            (draft_id,),
+        ).fetchone()
+        if row is None:
+            return []
+        path, key, day, visit, skill = row
+        rows = self.db.execute(
+            "SELECT d.id FROM drafts d JOIN notes n ON n.id = d.note_id"
+            " WHERE d.id != ? AND d.parent_id IS NULL AND d.status = 'approved'"
+            " AND (n.path = ? OR (? != '' AND ? != '' AND n.patient_key = ? AND n.day = ?"
+            " AND d.skill = ? AND NOT (? IS NOT NULL AND n.visit IS NOT NULL AND n.visit != ?)))"
+            " ORDER BY d.id",
+            (draft_id, path, key, day, key, day, skill, visit, visit),
+        )
+        return [int(r[0]) for r in rows]
+
+    def set_identity(self, draft_id: int, fields: Mapping[str, str], author: str) -> list[str]:
+        """Set who and when a draft's note is about (patient, date, mrn, dob), on the note row
+        its drafts share, each change kept in ``header_edits``; returns the fields changed.
+        A note with a signed draft keeps the identity it was signed with."""
+        unknown = set(fields) - set(IDENTITY_FIELDS)
+        if unknown:
+            raise StoreError(f"not a header field: {', '.join(sorted(unknown))}")
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT n.id, n.patient, n.date, n.mrn, n.dob, n.path FROM drafts d"
+                " JOIN notes n ON n.id = d.note_id WHERE d.id = ?",
+                (draft_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no draft {draft_id}")
+            note_id, path = int(row[0]), str(row[5])
+            if conn.execute(
+                "SELECT 1 FROM drafts WHERE note_id = ? AND status = 'approved'", (note_id,)
+            ).fetchone():
+                raise StoreError("a draft of this note is signed; its header is part of the record")
+            current = dict(zip(IDENTITY_FIELDS, row[1:5], strict=True))
+            changed = [k for k in IDENTITY_FIELDS if k in fields and fields[k] != current[k]]
+            stamp = now()
+            for key in changed:
+                # `key` is one of IDENTITY_FIELDS (checked above), never text from outside.
+                conn.execute(f"UPDATE notes SET {key} = ? WHERE id = ?", (fields[key], note_id))
+                conn.execute(
+                    "INSERT INTO header_edits (note_id, draft_id, field, old, new, author, at)"
+                    " VALUES (?,?,?,?,?,?,?)",
+                    (note_id, draft_id, key, current[key], fields[key], author, stamp),
+                )
+            if changed:
+                patient, date = conn.execute(
+                    "SELECT patient, date FROM notes WHERE id = ?", (note_id,)
+                ).fetchone()
+                conn.execute(
+                    "UPDATE notes SET patient_key = ?, day = ? WHERE id = ?",
+                    (patient_key(patient), iso_day(date or path), note_id),
+                )
+                conn.execute("UPDATE drafts SET updated_at = ? WHERE note_id = ?", (stamp, note_id))
+            return changed
+
+    def note_identity(self, note_id: int) -> dict[str, str]:
+        """The note's patient, date, MRN and DOB as recorded (header edits included)."""
+        row = self.db.execute(
+            "SELECT patient, date, mrn, dob FROM notes WHERE id = ?", (note_id,)
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no note {note_id}")
+        return dict(zip(IDENTITY_FIELDS, (str(v) for v in row), strict=True))
 
     def reject(self, draft_id: int, reason: str, os_user: str) -> None:
         if not reason.strip():
@@ -904,14 +1270,16 @@ class Store:
             " json_array_length(d.checks_json, '$.findings'),"
             " d.checks_json NOT IN ('', '{}'),"
             " json_extract(d.checks_json, '$.readability.grade'),"
-            " json_extract(d.checks_json, '$.readability.max_grade')"
+            " json_extract(d.checks_json, '$.readability.max_grade'),"
+            " json_array_length(d.checks_json, '$.handout'),"
+            " d.checked_n < d.latest_n"
             f" FROM drafts d JOIN notes n ON n.id = d.note_id WHERE {_VISIBLE} ORDER BY d.id"
             " LIMIT ?",
             (-1 if limit is None else limit,),
         )
         return [
             QueueEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8] or 0,
-                       bool(r[9]), float(r[10] or 0), float(r[11] or 0))
+                       bool(r[9]), float(r[10] or 0), float(r[11] or 0), r[12] or 0, bool(r[13]))
             for r in rows
         ]  # fmt: skip
 
@@ -1007,6 +1375,56 @@ def _insert_draft(
     return draft_id
 
 
+_SAME_VISIT: Final = """
+    SELECT d.id, n.path = :path AND n.version < :version
+    FROM drafts d JOIN notes n ON n.id = d.note_id
+    WHERE d.id != :draft AND d.parent_id IS NULL AND n.status = 'ok'
+      AND d.status IN ('queued', 'drafting', 'ready', 'failed')
+      AND ((n.path = :path AND n.version < :version)
+        OR (:key != '' AND :day != '' AND n.patient_key = :key AND n.day = :day
+            AND d.skill = :skill
+            AND NOT (:visit IS NOT NULL AND n.visit IS NOT NULL AND n.visit != :visit)))
+"""
+
+
+def _supersede_older(conn: sqlite3.Connection, draft_id: int) -> list[int]:
+    """Close the open drafts this new draft replaces: every draft of an earlier version of the
+    same note file, and the same patient's draft of the same document on the same day (unless
+    the notes give different visit numbers: two visits on one day are two documents). Their
+    pending jobs are cancelled, so a stale draft can never be signed beside the new one."""
+    row = conn.execute(
+        "SELECT n.path, n.version, n.patient_key, n.day, n.visit, d.skill FROM drafts d"
+        " JOIN notes n ON n.id = d.note_id WHERE d.id = ?",
+        (draft_id,),
+    ).fetchone()
+    if row is None:
+        return []
+    keys = ("path", "version", "key", "day", "visit", "skill")
+    found = conn.execute(_SAME_VISIT, dict(zip(keys, row, strict=True)) | {"draft": draft_id})
+    replaced = {int(old): bool(corrected) for old, corrected in found.fetchall()}
+    children = conn.execute(
+        "SELECT id FROM drafts WHERE parent_id IN (SELECT value FROM json_each(?))"
+        " AND status IN ('queued', 'drafting', 'ready', 'failed')",
+        (json.dumps(list(replaced)),),
+    ).fetchall()
+    for (child,) in children:
+        replaced.setdefault(int(child), False)
+    stamp = now()
+    for old, corrected in replaced.items():
+        why = "from the corrected note" if corrected else "for the same patient, day and document"
+        conn.execute(
+            "UPDATE jobs SET state = 'cancelled', error = 'superseded', updated_at = ?"
+            " WHERE draft_id = ? AND state IN ('pending', 'running')",
+            (stamp, old),
+        )
+        conn.execute(
+            "UPDATE drafts SET status = 'superseded', superseded_by = ?, reason = ?,"
+            " updated_at = ? WHERE id = ?",
+            (draft_id, f"replaced by draft {draft_id} {why}", stamp, old),
+        )
+    return list(replaced)
+
+
 def _touch_superseded(conn: sqlite3.Connection, path: str) -> None:
     """Mark drafts of just-superseded notes as changed, so open sessions drop them."""
     conn.execute(
@@ -1082,6 +1500,12 @@ def _draft(row: Sequence[Any]) -> Draft:
         visit=row[26],
         ready_at=row[27],
         note_status=row[28],
+        superseded_by=row[29],
+        aside=row[30],
+        latest_n=row[31],
+        checked_n=row[32],
+        mrn=row[33],
+        dob=row[34],
     )
 
 
@@ -1112,6 +1536,8 @@ class QueueEntry:
     checked: bool
     grade: float = 0.0
     max_grade: float = 0.0
+    handout: int = 0
+    checking: bool = False
 
     @classmethod
     def of(cls, draft: DraftRow) -> QueueEntry:
@@ -1130,11 +1556,16 @@ class QueueEntry:
             bool(checks),
             float(grade.get("grade", 0)),
             float(grade.get("max_grade", 0)),
+            len(checks.get("handout", ())),
+            isinstance(draft, Draft) and draft.checking,
         )
 
     @property
     def check_summary(self) -> str:
-        """ "" unchecked, "clean", or e.g. "2 missing, 1 audit, grade 8.1 > 6"."""
+        """ "" unchecked, "checking…" while the text on screen is being checked, "clean", or
+        e.g. "2 missing, 1 audit, grade 8.1 > 6"."""
+        if self.checking:
+            return "checking…"
         if not self.checked:
             return ""
         parts = []
@@ -1144,6 +1575,8 @@ class QueueEntry:
             parts.append(f"{self.unsupported} unsupported")
         if self.findings:
             parts.append(f"{self.findings} audit")
+        if self.handout:
+            parts.append(f"{self.handout} not for patients")
         if self.max_grade and self.grade > self.max_grade:
             parts.append(f"grade {self.grade:g} > {self.max_grade:g}")
         return ", ".join(parts) or "clean"

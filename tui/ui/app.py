@@ -58,8 +58,10 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         drafter: bool = False,
         clock: Callable[[], datetime] | None = None,
         unlocker: Unlocker | None = None,
+        greeting: str = "",
     ) -> None:
         super().__init__()
+        self.greeting = greeting
         keymap, self.key_problems = check_remaps(service.context.ui.keys)
         self.session = Session(service, keymap, unlocker=unlocker)
         if clock is not None:
@@ -84,6 +86,8 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             self.notify(self._theme_problem, severity="warning", markup=False)
         for problem in self.key_problems:
             self.notify(problem, title="context.toml", severity="warning", timeout=10, markup=False)
+        if self.greeting:
+            self.notify(self.greeting, timeout=12, markup=False)
         idle = self.idle_seconds
         if idle > 0:
             self.set_interval(min(IDLE_CHECK_SECONDS, max(idle / 4, 0.05)), self.lock_if_idle)
@@ -317,10 +321,12 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         self.notify("Copied (recorded in the audit log).", title="Copied", markup=False)
 
 
-def run_app(service: ClinicService, mouse: bool | None = None, drafter: bool = True) -> int:
+def run_app(
+    service: ClinicService, mouse: bool | None = None, drafter: bool = True, greeting: str = ""
+) -> int:
     """Run the review app on a clinic; `mouse=None` follows context.toml's ``[ui] mouse``.
     With `drafter`, this process also drafts (when no other process holds the drafter lock)."""
-    app = ChartdeskApp(service, drafter=drafter)
+    app = ChartdeskApp(service, drafter=drafter, greeting=greeting)
     use_mouse = service.context.ui.mouse if mouse is None else mouse
     result = app.run(mouse=use_mouse)
     return result if isinstance(result, int) else (app.return_code or 0)

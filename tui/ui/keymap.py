@@ -19,7 +19,7 @@ Scope = Literal[
     "app", "queue", "editor", "approve", "reject", "unsaved", "help",
     "filter", "addendum", "diff", "versions", "instruction", "lock",
     "skills", "skill_editor", "skill_dialog", "skill_try",
-    "audit",
+    "audit", "identify",
 ]  # fmt: skip
 
 SCOPE_TITLES: Final[Mapping[Scope, str]] = {
@@ -41,6 +41,7 @@ SCOPE_TITLES: Final[Mapping[Scope, str]] = {
     "skill_dialog": "Skill dialogs",
     "skill_try": "Try a Skill",
     "audit": "Billing audit",
+    "identify": "Patient and date",
 }
 
 # Keys that terminals, SSH clients or tmux swallow or rewrite (ctrl+m is enter, ctrl+i is tab,
@@ -96,8 +97,11 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
     KeyAction("close_draft", "escape", "close_draft", "Back to the queue", "queue", footer="back"),
     KeyAction("edit", "e", "edit", "Edit the draft (each save is a new version)", "queue",
               footer="edit"),
-    KeyAction("approve", "a", "approve", "Approve and sign (asks to confirm)", "queue",
-              footer="sign"),
+    KeyAction("approve", "a", "approve",
+              "Approve and sign (asks to confirm); co-sign a signed document that awaits you",
+              "queue", footer="sign"),
+    KeyAction("identify", "i", "identify",
+              "Set the patient, date of service, MRN and DOB of the draft's note", "queue"),
     KeyAction("reject", "r", "reject", "Reject with a reason", "queue", footer="reject"),
     KeyAction("switch_pane", "tab", "switch_pane", "Switch between queue and draft", "queue"),
     KeyAction("toggle_source", "s", "toggle_source", "Show the source note beside the draft",
@@ -138,8 +142,13 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
               "versions", footer="restore"),
     KeyAction("close_versions", "escape,q", "close", "Close the versions", "versions",
               footer="close"),
-    KeyAction("sign", "y", "sign", "Sign as the chosen clinician", "approve", footer="sign"),
+    KeyAction("sign", "y", "sign", "Sign as the chosen clinician (enter in a field signs too)",
+              "approve", footer="sign"),
     KeyAction("cancel_sign", "n,escape", "cancel", "Cancel, do not sign", "approve",
+              footer="cancel"),
+    KeyAction("confirm_identify", "enter", "submit", "Set the fields as typed", "identify",
+              footer="set", priority=True),
+    KeyAction("cancel_identify", "escape", "cancel", "Cancel, change nothing", "identify",
               footer="cancel"),
     KeyAction("confirm_reject", "enter", "submit", "Reject with the reason typed", "reject",
               footer="reject", priority=True),

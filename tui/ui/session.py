@@ -10,13 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Protocol
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tui.core.context import Clinician
 from tui.core.service import ClinicService
+from tui.core.signing.signers import Signer, document_discipline
+from tui.core.store import Draft
 
 if TYPE_CHECKING:
+    from tui.core.signing.gate import Gate
     from tui.core.unlock import Unlocker
+    from tui.ui.screens.approve import ApproveScreen, SignRequest
 
 
 class Drafter(Protocol):
@@ -49,15 +54,44 @@ class Session:
 
     @property
     def signer_name(self) -> str:
-        """Who is recorded with edits and rejections: the signing clinician once chosen."""
-        return self.clinician.name if self.clinician else ""
-
-    def default_clinician(self) -> Clinician | None:
-        """The remembered clinician, or the only one when the clinic has just one."""
+        """Who is recorded with edits and rejections: the account's own clinician, else the
+        clinician who last signed in this session."""
         if self.clinician is not None:
-            return self.clinician
-        clinicians = self.clinicians
-        return clinicians[0] if len(clinicians) == 1 else None
+            return self.clinician.name
+        own = next((c.clinician for c in self.service.signer_choices() if not c.needs_pin), None)
+        return own.name if own else ""
+
+    def sign_screen(
+        self,
+        draft: Draft,
+        gate: Gate | None,
+        *,
+        only: str = "",
+        **options: Any,
+    ) -> ApproveScreen:
+        """The sign dialog for a draft: everyone who could sign here (or only the clinician
+        with id `only`, for a co-signature), each checked against the document's discipline."""
+        from tui.ui.screens.approve import ApproveScreen
+
+        choices = self.service.signer_choices()
+        if only:
+            choices = [choice for choice in choices if choice.clinician.key == only]
+        skill = self.service.clinic.skills.get(draft.skill)
+        return ApproveScreen(
+            draft,
+            choices,
+            gate=gate,
+            refusal=partial(self.service.sign_refusal, draft),
+            remembered=self.clinician,
+            discipline=document_discipline(draft.discipline, skill.disciplines if skill else ()),
+            **options,
+        )
+
+    def authenticate(self, request: SignRequest) -> Signer:
+        """Who signs, established from the dialog's answer (raises ChartdeskError)."""
+        signer = self.service.authenticate(request.clinician.key, request.pin or None)
+        self.clinician = signer.clinician
+        return signer
 
     def today(self) -> date:
         return self.clock().date()

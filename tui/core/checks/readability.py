@@ -80,12 +80,16 @@ def readability(
 ) -> Readability:
     """Grade, jargon with plain suggestions, and the sentences above the target grade.
 
-    `swaps` are the clinic's own clinical-to-plain terms, added to the built-in table.
+    `swaps` are the clinic's own clinical-to-plain terms, added to the built-in table. Chart
+    shorthand and abbreviations count as jargon too: short words keep the grade low however
+    unreadable "SLR 3x10, TKE" is to a patient.
     """
-    table = _table(swaps)
+    from tui.core.checks.handout import shorthand_terms  # handout checks build on this module
+
+    shorthand = [{"term": term, "suggest": plain} for term, plain in shorthand_terms(text)]
     return Readability(
         grade=fk_grade(text),
-        jargon=find_jargon(text, table),
+        jargon=find_jargon(text, plain_table(swaps)) + shorthand,
         hard_sentences=hard_sentences(text, target),
     )
 
@@ -104,7 +108,8 @@ def hard_sentences(text: str, target: float = TARGET_GRADE, limit: int = 5) -> l
     return [sentence for _, sentence in scored[:limit]]
 
 
-def _table(swaps: Mapping[str, str] | None) -> dict[str, str]:
+def plain_table(swaps: Mapping[str, str] | None) -> dict[str, str]:
+    """The built-in clinical-to-plain table with the clinic's own swaps on top."""
     return {**plain_language_swaps(), **{k.lower(): v for k, v in (swaps or {}).items()}}
 
 
@@ -137,7 +142,7 @@ def plain_language(text: str, swaps: Mapping[str, str] | None = None) -> str:
 
     `swaps` (the clinic's table) is added to the built-in one and wins where both list a term.
     """
-    table = _table(swaps)
+    table = plain_table(swaps)
     pattern = _swap_pattern(table)
     if pattern is None:
         return text

@@ -1,9 +1,11 @@
 """The embedded offline drafter: deterministic, no network, no language model.
 
 It cannot write prose, so it does the next most useful thing: it sorts the note's own lines into
-the Skill's sections (by the cue table in ``data/offline.toml``), marks empty sections
-``[not documented]``, and lists every measurement the fact extractor finds. Because it only ever
-reuses the clinician's words, its drafts verify clean against the note.
+the Skill's sections (by the cue table in ``data/offline.toml``) and marks empty sections
+``[not documented]``. Because it only ever reuses the clinician's words, its drafts verify clean
+against the note. What it says about the draft (that no model wrote it, and the measurements the
+fact extractor found) goes beside the document (`DraftResult.aside`), never into the text a
+clinician signs.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from tui.core.store import DraftResult
 
 BACKEND_NAME = "offline"
 NOTICE = (
-    "> Drafted offline, without a language model: each line below is the clinician's own note "
-    "text, sorted into this document's sections. Review and complete before signing."
+    "Drafted offline, without a language model: each line is the clinician's own note text, "
+    "sorted into this document's sections. Review and complete before signing."
 )
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _PREFIX = re.compile(r"^\s*(S|O|A|P|Tx|Plan|Ideas)\s*:\s*", re.IGNORECASE)
@@ -48,9 +50,15 @@ def _table() -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-@cache
-def _fixed_sections() -> dict[str, tuple[str, ...]]:
-    return {key: tuple(lines) for key, lines in _table().get("fixed_sections", {}).items()}
+def _fixed_sections(phone: str) -> dict[str, tuple[str, ...]]:
+    """Patient-safe wording for handout sections no note line fills; `{phone}` lines carry
+    the clinic's number and are left out when context.toml gives none (the handout checks
+    then say the number is missing)."""
+    sections = {}
+    for key, lines in _table().get("fixed_sections", {}).items():
+        kept = [line.format(phone=phone) for line in lines if phone or "{phone}" not in line]
+        sections[key] = tuple(kept)
+    return sections
 
 
 @cache
@@ -83,11 +91,28 @@ class OfflineBackend:
     async def draft(self, prompt: Prompt, on_text: TextSink) -> DraftResult:
         text = draft_text(prompt)
         on_text(text)
-        return DraftResult(text=text, backend=self.name, model="", stop_reason="end_turn")
+        return DraftResult(
+            text=text,
+            backend=self.name,
+            model="",
+            stop_reason="end_turn",
+            aside=draft_aside(prompt),
+        )
+
+
+def draft_aside(prompt: Prompt) -> str:
+    """What the drafter says beside the document: how it was made, and (for clinicians) every
+    measurement found in the note, to check against the sections."""
+    lines = [NOTICE]
+    source = document_body(prompt.previous) if prompt.previous else prompt.note.body
+    facts = [] if prompt.skill.patient_facing else extract_facts(source)
+    if facts:
+        lines += ["", MEASUREMENTS_HEADING.lstrip("# "), *(f"- {fact.render()}" for fact in facts)]
+    return "\n".join(lines)
 
 
 def draft_text(prompt: Prompt) -> str:
-    """Build the whole offline draft for a prompt."""
+    """Build the offline document for a prompt: title, header line and the Skill's sections."""
     note = prompt.note
     if note.kind != "text":
         raise DraftingError(
@@ -97,19 +122,17 @@ def draft_text(prompt: Prompt) -> str:
     source = document_body(prompt.previous) if prompt.previous else note.body
     skill = prompt.skill
     items = split_items(source)
-    placed = place_items(items, skill.sections)
-    patient_facing = skill.max_grade > 0
-    lines = [f"# {skill.name}", "", _header_line(prompt, patient_facing), "", NOTICE, ""]
-    fixed = _fixed_sections() if patient_facing else {}
+    patient_facing = skill.patient_facing
+    # A handout's fixed sections ("When to call your therapist") always carry the fixed,
+    # patient-safe wording: no note line (an assessment, a billing line) is placed there.
+    fixed = _fixed_sections(prompt.clinic_phone) if patient_facing else {}
+    placeable = [section for section in skill.sections if section.lower() not in fixed]
+    placed = place_items(items, placeable or skill.sections)
+    lines = [f"# {skill.name}", "", _header_line(prompt, patient_facing), ""]
     for section in skill.sections:
         lines += [f"## {section}", ""]
-        body = placed.get(section) or list(fixed.get(section.lower(), ()))
+        body = list(fixed.get(section.lower(), ())) or placed.get(section, [])
         lines += [f"- {item}" for item in body] if body else [NOT_DOCUMENTED]
-        lines.append("")
-    facts = [] if patient_facing else extract_facts(source)
-    if facts:
-        lines += [MEASUREMENTS_HEADING, ""]
-        lines += [f"- {fact.render()}" for fact in facts]
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     if skill.max_grade:

@@ -55,13 +55,18 @@ def select_backend(ctx: ClinicContext, environ: Mapping[str, str] | None = None)
     return choose_backend(ctx, environ).backend
 
 
+def drafts_offline(ctx: ClinicContext, environ: Mapping[str, str] | None = None) -> bool:
+    """True when this clinic drafts with the offline drafter (cheap: builds no backend)."""
+    provider = ctx.model.provider
+    configured = bool(ctx.model.base_url.strip()) or key_configured(ctx, environ)
+    return provider == "offline" or (provider == "auto" and not configured)
+
+
 def choose_backend(ctx: ClinicContext, environ: Mapping[str, str] | None = None) -> Selection:
     """The backend with the reason it was chosen."""
-    provider = ctx.model.provider
-    if provider == "offline":
+    if ctx.model.provider == "offline":
         return Selection(_offline(), 'offline: [model] provider = "offline"')
-    configured = bool(ctx.model.base_url.strip()) or key_configured(ctx, environ)
-    if provider == "auto" and not configured:
+    if drafts_offline(ctx, environ):
         return Selection(_offline(), "offline: no API key and no model server configured")
     try:
         model_route(ctx, environ)

@@ -14,12 +14,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from tui.core.context import Clinician
 from tui.core.errors import ChartdeskError
 from tui.core.review import title
 from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
-from tui.ui.screens.approve import ApproveScreen
+from tui.ui.screens.approve import SignRequest
 from tui.ui.screens.editor import AUTOSAVE_SECONDS, markdown_area
 from tui.ui.session import Session
 from tui.ui.widgets.keybar import KeyBar
@@ -97,24 +96,22 @@ class AddendumScreen(Screen[bool]):
             self.notify("context.toml lists no clinicians; nobody can sign.", severity="error")
             return
         self.autosave()
-        screen = ApproveScreen(
-            self.draft,
-            self.session.clinicians,
-            self.session.default_clinician(),
-            heading="Sign addendum",
-            note=ADDENDUM_NOTE,
+        screen = self.session.sign_screen(
+            self.draft, None, heading="Sign addendum", note=ADDENDUM_NOTE
         )
         self.app.push_screen(screen, self._sign)
 
-    def _sign(self, clinician: Clinician | None) -> None:
-        if clinician is None:
+    def _sign(self, request: SignRequest | None) -> None:
+        if request is None:
             return
-        self.session.clinician = clinician
+        service = self.session.service
         try:
-            files = self.session.service.add_addendum(self.draft.id, self.text_area.text, clinician)
+            signer = self.session.authenticate(request)
+            files = service.add_addendum(self.draft.id, self.text_area.text, signer)
         except (ChartdeskError, OSError) as exc:
             self.notify(str(exc), title="Addendum not signed", severity="error", markup=False)
             return
+        clinician = signer.clinician
         self.kept_text = ""
         where = self.session.service.relative(files[0])
         self.notify(

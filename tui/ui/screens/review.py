@@ -24,13 +24,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input
 
-from tui.core.context import Clinician
 from tui.core.errors import ChartdeskError
 from tui.core.review import (
     addendum_refusal,
     approve_refusal,
     cancel_refusal,
     edit_refusal,
+    identify_refusal,
     next_status_filter,
     query_terms,
     regenerate_refusal,
@@ -40,7 +40,6 @@ from tui.core.review import (
 from tui.core.store import Draft, text_sha256
 from tui.ui.drafter import DrafterEvent, role_text
 from tui.ui.keymap import bindings_for
-from tui.ui.render import line_of
 from tui.ui.session import Session
 from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.preview import DraftPreview, Shown, SourcePane
@@ -50,6 +49,7 @@ from tui.ui.widgets.today import TodayBar
 
 if TYPE_CHECKING:
     from tui.core.stats import TodayFigures
+    from tui.ui.screens.approve import SignRequest
 
 POLL_SECONDS = 1.0
 FIRST_ROWS = 200
@@ -102,6 +102,7 @@ class ReviewScreen(Screen[None]):
         self._opened: set[int] = set()
         self._open_timer: Timer | None = None
         self._loading = False
+        self._checking: set[int] = set()
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.service.context.name, id="status")
@@ -233,7 +234,8 @@ class ReviewScreen(Screen[None]):
 
     def shown_for(self, draft: Draft) -> Shown:
         """Gather what the draft pane shows: the text to sign (or the signed text with its
-        addenda), highlighted unsupported values, and note lines of missing facts."""
+        addenda), what is open on that version, and the values the note does not support
+        highlighted where the checks found them."""
         service = self.service
         skill = service.clinic.skills.get(draft.skill)
         skill_name = skill.name if skill else draft.skill
@@ -248,25 +250,55 @@ class ReviewScreen(Screen[None]):
         partial_text = ""
         if text is None and self.session.drafter is not None:
             partial_text = self.session.drafter.partial_text(draft.id)
-        marks: tuple[str, ...] = ()
+        if draft.checking:
+            self.check_soon(draft.id)
+        return Shown(
+            draft,
+            version,
+            text,
+            skill_name,
+            self._marks(draft),
+            partial=partial_text,
+            gate=service.open_items(draft, version),
+            signed=service.signature_line(draft.id) if draft.status == "approved" else "",
+        )
+
+    def _marks(self, draft: Draft) -> tuple[str, ...]:
+        """The unsupported values as written in the version the checks read."""
         unsupported = draft.checks.get("unsupported") or []
-        if unsupported and text is not None:
-            model = service.model_version(draft.id)
-            source = model.text if model else text
-            marks = tuple(
-                source[f["span"][0] : f["span"][1]]
-                for f in unsupported
-                if isinstance(f.get("span"), list) and len(f["span"]) == 2
-            )
-        missing_lines: dict[int, int] = {}
-        missing = draft.checks.get("missing") or []
-        if missing and draft.parent_id is None:
-            note_text = self._note_text(draft.id)
-            for index, fact in enumerate(missing):
-                span = fact.get("span")
-                if note_text and isinstance(span, list) and span:
-                    missing_lines[index] = line_of(note_text, int(span[0]))
-        return Shown(draft, version, text, skill_name, marks, missing_lines, partial_text)
+        checked = self.service.version(draft.id, draft.checked_n) if unsupported else None
+        if checked is None:
+            return ()
+        return tuple(
+            checked.text[f["span"][0] : f["span"][1]]
+            for f in unsupported
+            if isinstance(f.get("span"), list) and len(f["span"]) == 2
+        )
+
+    def check_soon(self, draft_id: int) -> None:
+        """Check a version whose checks are not stored yet, off the UI thread, once."""
+        if draft_id not in self._checking:
+            self._checking.add(draft_id)
+            self._run_check(draft_id)
+
+    @work(thread=True, group="checks", exit_on_error=False)
+    def _run_check(self, draft_id: int) -> None:
+        try:
+            self.service.check_version(draft_id)
+        except Exception as exc:  # the draft stays "checking"; signing checks it again
+            self.app.call_from_thread(self._check_failed, draft_id, str(exc))
+            return
+        self.app.call_from_thread(self._checked, draft_id)
+
+    def _checked(self, draft_id: int) -> None:
+        self._checking.discard(draft_id)
+        if self.is_attached:
+            self.refresh_draft(draft_id)
+
+    def _check_failed(self, draft_id: int, reason: str) -> None:
+        self._checking.discard(draft_id)
+        self.notify(f"Draft {draft_id}: {reason}", title="Could not check", severity="warning",
+                    markup=False)  # fmt: skip
 
     def _note_text(self, draft_id: int) -> str:
         try:
@@ -464,8 +496,14 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(editor, lambda _saved: self.refresh_draft(draft.id))
 
     def action_approve(self) -> None:
+        """Sign the draft on screen (or co-sign a signed one that awaits its supervisor)."""
         draft = self.current_draft()
-        if draft is None or self._refuse(approve_refusal(draft), "sign"):
+        if draft is None:
+            return
+        if draft.status == "approved":
+            self._cosign(draft)
+            return
+        if self._refuse(approve_refusal(draft), "sign"):
             return
         if not self.session.clinicians:
             self.notify(
@@ -477,30 +515,98 @@ class ReviewScreen(Screen[None]):
             return
         if self.preview.draft_id != draft.id:
             self.load_preview()
-        from tui.ui.screens.approve import ApproveScreen
-
-        seen = self.preview.shown_text
-        screen = ApproveScreen(draft, self.session.clinicians, self.session.default_clinician())
-        self.app.push_screen(screen, partial(self._sign, draft, seen))
-
-    def _sign(self, draft: Draft, seen: str | None, clinician: Clinician | None) -> None:
-        if clinician is None:
-            return
-        self.session.clinician = clinician
-        expected = text_sha256(seen) if seen is not None else None
         try:
-            files = self.service.approve(draft.id, clinician, expected_sha256=expected)
+            gate = self.service.gate(draft.id)
+        except ChartdeskError as exc:
+            self._refuse(str(exc), "sign")
+            return
+        seen = self.preview.shown_text
+        if seen is not None and text_sha256(seen) != gate.version_sha256:
+            self.refresh_draft(draft.id)
+            self._refuse("The text changed since it was shown; read it again to sign.", "sign")
+            return
+        self.refresh_draft(draft.id)
+        screen = self.session.sign_screen(draft, gate)
+        self.app.push_screen(screen, partial(self._sign, draft, gate.version_sha256))
+
+    def _sign(self, draft: Draft, seen: str, request: SignRequest | None) -> None:
+        if request is None:
+            return
+        try:
+            signer = self.session.authenticate(request)
+            files = self.service.approve(
+                draft.id, signer, expected_sha256=seen, reason=request.reason
+            )
         except (ChartdeskError, OSError) as exc:
             self.refresh_draft(draft.id)
             self.notify(str(exc), title="Not signed", severity="error", markup=False)
             return
         self.refresh_draft(draft.id)
         where = f"{files[0].stem}.md/.json/.fhir.json\nin {self.service.relative(files[0].parent)}/"
+        how = "\nSigned over open findings; the reason is kept with it." if request.reason else ""
         self.notify(
-            f"{title(draft)}\nSigned by {clinician.signature}\n{where}",
+            f"{title(draft)}\nSigned by {signer.clinician.signature}\n{where}{how}",
             title="Signed",
             markup=False,
         )
+
+    def _cosign(self, draft: Draft) -> None:
+        approval = self.service.approval(draft.id)
+        if approval is None or not approval["cosign_by"] or approval["cosigned"] is not None:
+            why = (
+                f"Draft {draft.id} is already co-signed."
+                if approval and approval["cosigned"]
+                else f"Draft {draft.id} is already signed."
+            )
+            self._refuse(why, "sign")
+            return
+        screen = self.session.sign_screen(
+            draft,
+            None,
+            only=approval["cosign_by"],
+            heading="Co-sign",
+            note="The co-signed record (the document and both signatures) is written beside "
+            "the signed one in approved/; neither can be changed.",
+        )
+        self.app.push_screen(screen, partial(self._cosigned, draft))
+
+    def _cosigned(self, draft: Draft, request: SignRequest | None) -> None:
+        if request is None:
+            return
+        try:
+            signer = self.session.authenticate(request)
+            self.service.cosign(draft.id, signer)
+        except (ChartdeskError, OSError) as exc:
+            self.notify(str(exc), title="Not co-signed", severity="error", markup=False)
+            return
+        self.refresh_draft(draft.id)
+        self.notify(
+            f"{title(draft)}\nCo-signed by {signer.clinician.signature}",
+            title="Co-signed",
+            markup=False,
+        )
+
+    def action_identify(self) -> None:
+        """Set the patient, date of service, MRN or DOB of the draft's note."""
+        draft = self.current_draft()
+        if draft is None or self._refuse(identify_refusal(draft), "change the header"):
+            return
+        from tui.ui.screens.identify import IdentifyScreen
+
+        self.app.push_screen(IdentifyScreen(draft), partial(self._identified, draft))
+
+    def _identified(self, draft: Draft, fields: dict[str, str] | None) -> None:
+        if not fields:
+            return
+        try:
+            changed = self.service.identify(draft.id, fields, self.session.signer_name)
+        except ChartdeskError as exc:
+            self.notify(str(exc), title="Header not changed", severity="error", markup=False)
+            return
+        self.refresh_draft(draft.id)
+        if changed:
+            self.notify(f"{title(self.service.draft(draft.id))}\nSet: {', '.join(changed)}",
+                        title="Header set", markup=False)  # fmt: skip
 
     def action_reject(self) -> None:
         draft = self.current_draft()

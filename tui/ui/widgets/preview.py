@@ -9,19 +9,26 @@ facts missing from the draft highlighted; a scan is named, not shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
 
 from rich.text import Text
 
 from tui.core.cost import format_usd
+from tui.core.signing.gate import NOTICE, OVERRIDE, REFUSAL, Gate
 from tui.core.store import Draft, Version
 from tui.ui.render import markdown_text, numbered_text
 from tui.ui.widgets.queue import status_style
 from tui.ui.widgets.textview import TextView
 
-_MAX_FACTS = 4
+_MAX_ITEMS = 8
+# How each kind of open item is marked: refusals block signing, overrides need a reason.
+_ITEM_STYLES: Final[Mapping[str, tuple[str, str]]] = {
+    REFUSAL: ("✖ ", "bold red"),
+    OVERRIDE: ("▲ ", "bold yellow"),
+    NOTICE: ("• ", "yellow"),
+}
 SCAN_NOTE = "A scan is sent to the drafting model as an image; open the file to read it."
 
 
@@ -34,24 +41,11 @@ class Shown:
     text: str | None
     skill_name: str = ""
     marks: tuple[str, ...] = ()
-    missing_lines: Mapping[int, int] = field(default_factory=dict)
     partial: str = ""
-
-
-def fact_labels(facts: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Short labels of check facts ("pain 6/10"), whatever fields a fact carries."""
-    labels = []
-    for fact in facts:
-        label = fact.get("label") or " ".join(
-            str(fact[k]) for k in ("kind", "value", "unit") if fact.get(k)
-        )
-        labels.append(str(label))
-    return labels
-
-
-def _fact_line(title: str, labels: Sequence[str], style: str, more_hint: str = "") -> Text:
-    more = f" (+{len(labels) - _MAX_FACTS} more{more_hint})" if len(labels) > _MAX_FACTS else ""
-    return Text.assemble((f"{title}: ", style), "; ".join(labels[:_MAX_FACTS]) + more)
+    gate: Gate | None = None
+    """What is open on the version shown (None for signed drafts and drafts with no text)."""
+    signed: str = ""
+    """Who signed a signed draft, when, and any co-signature it awaits."""
 
 
 def usage_text(draft: Draft) -> str:
@@ -74,8 +68,9 @@ def header_text(shown: Shown) -> Text:
     draft, version = shown.draft, shown.version
     lines = [
         Text.assemble(
-            (draft.patient or "(unknown patient)", "bold"),
-            f" · {shown.skill_name or draft.skill or '–'} · {draft.date or 'no date'}",
+            (draft.patient or "(no patient named)", "bold" if draft.patient else "bold red"),
+            f" · {shown.skill_name or draft.skill or '–'} · ",
+            (draft.date or "no date", "" if draft.date else "bold red"),
         )
     ]
     state = [(draft.status, status_style(draft.status))]
@@ -85,35 +80,57 @@ def header_text(shown: Shown) -> Text:
     if usage:
         state.append((f" · {usage}", "dim"))
     lines.append(Text.assemble(*state))
-    if draft.reason and draft.status in ("failed", "rejected", "queued", "ready"):
+    if draft.reason and draft.status in ("failed", "rejected", "queued", "ready", "superseded"):
         label = "Note" if draft.status == "ready" else draft.status.capitalize()
         lines.append(Text.assemble((f"{label}: ", "bold red"), draft.reason))
-    checks = draft.checks
-    missing = checks.get("missing") or []
-    if missing:
-        labels = []
-        for index, label in enumerate(fact_labels(missing)):
-            line = shown.missing_lines.get(index)
-            labels.append(f"{label} (note line {line})" if line else label)
-        lines.append(_fact_line("Missing from draft", labels, "bold yellow", ", s: source"))
-    if checks.get("unsupported"):
-        labels = fact_labels(checks["unsupported"])
-        lines.append(_fact_line("Not in the note (highlighted)", labels, "bold yellow"))
-    if checks.get("findings"):
-        codes = ", ".join(str(f.get("code", "?")) for f in checks["findings"])
-        lines.append(Text.assemble(("Audit: ", "bold yellow"), codes))
-    grade = checks.get("readability")
-    if isinstance(grade, Mapping) and grade.get("grade") is not None:
+    if shown.signed:
+        lines.append(Text(shown.signed, style="cyan"))
+    lines += _check_lines(shown)
+    grade = draft.checks.get("readability")
+    if isinstance(grade, Mapping) and grade.get("grade") is not None and not draft.checking:
         lines.append(Text(f"Reading grade: {grade['grade']}", style="dim"))
-    if checks and not (missing or checks.get("unsupported") or checks.get("findings")):
-        lines.append(Text("Checks: clean", style="green"))
     return Text("\n").join(lines)
 
 
+def _check_lines(shown: Shown) -> list[Text]:
+    """What the checks found on the version shown, in words, each with the line it rests on
+    and its code as a small tag; "Checks: clean" only when nothing at all is open."""
+    draft, gate = shown.draft, shown.gate
+    if draft.checking:
+        note = "Checking this version… (any findings below are of an earlier one)"
+        return [Text(note, style="italic yellow"), *_gate_lines(gate)]
+    if gate is None or not draft.checks:
+        return []
+    if gate.clean:
+        return [Text("Checks: clean", style="green")]
+    return _gate_lines(gate)
+
+
+def _gate_lines(gate: Gate | None) -> list[Text]:
+    if gate is None:
+        return []
+    lines = []
+    for item in gate.items[:_MAX_ITEMS]:
+        mark, style = _ITEM_STYLES[item.kind]
+        where = f" ({item.where})" if item.where else ""
+        lines.append(Text.assemble((mark, style), item.message, where, (f"  {item.code}", "dim")))
+    hidden = len(gate.items) - _MAX_ITEMS
+    if hidden > 0:
+        lines.append(Text(f"+{hidden} more: a lists them all before signing", style="dim"))
+    return lines
+
+
 def body_text(shown: Shown) -> Text:
-    """The pane's text: the draft, text still streaming in, or why there is none."""
+    """The pane's text: the draft, text still streaming in, or why there is none. What the
+    drafter said beside the document (the offline notice, the measurements it found) follows
+    the text, marked as not part of it."""
     if shown.text is not None:
-        return markdown_text(shown.text, shown.marks)
+        text = markdown_text(shown.text, shown.marks)
+        aside = shown.draft.aside.strip()
+        if aside and shown.draft.status != "approved":
+            text.append_text(Text("\n\n── from the drafter, not part of the document ──\n", "dim"))
+            text.append_text(Text(aside, style="dim italic"))
+        return text
     if shown.partial:
         return Text.assemble(("Drafting…\n\n", "italic yellow"), shown.partial)
     if shown.draft.status in ("queued", "drafting"):
