@@ -23,9 +23,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
+def run_json(
+    capsys: pytest.CaptureFixture[str], *argv: str, code: int = 0
+) -> dict:  # type: ignore[type-arg]
+    """Run with --json and check the exit code (1: verify or audit found something)."""
+    exit_code, out, err = run(capsys, *argv, "--json")
+    assert exit_code == code, err
     data: dict = json.loads(out)  # type: ignore[type-arg]
     return data
 
@@ -49,9 +52,11 @@ def test_extract_json(capsys: pytest.CaptureFixture[str]) -> None:
     text = WHITFIELD.read_text(encoding="utf-8")
     assert {"kind": "outcome", "value": 38, "measure": "LEFS"}.items() <= data["facts"][11].items()
     for fact in data["facts"]:
-        assert set(fact) <= {"kind", "value", "unit", "measure", "cpt", "minutes", "label", "span"}
+        allowed = {"kind", "value", "unit", "measure", "cpt", "minutes", "label", "span", "line"}
+        assert set(fact) <= allowed
         start, end = fact["span"]
         assert 0 <= start < end <= len(text)
+        assert text.splitlines()[fact["line"] - 1] in text[text.rfind("\n", 0, start) + 1 :]
     services = [f for f in data["facts"] if f["kind"] == "service"]
     assert [(f["cpt"], f["minutes"]) for f in services] == [
         ("97110", 26),
@@ -74,11 +79,14 @@ def test_verify_flawed_draft(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     draft = (DRAFTS / "whitfield_faithful.md").read_text(encoding="utf-8")
     flawed = tmp_path / "flawed.md"
     flawed.write_text(draft.replace("LEFS 38/80", "LEFS 41/80"), encoding="utf-8")
-    data = run_json(capsys, "verify", str(WHITFIELD), str(flawed))
+    data = run_json(capsys, "verify", str(WHITFIELD), str(flawed), code=1)
     assert [(f["kind"], f["value"]) for f in data["missing"]] == [("outcome", 38)]
     assert [(f["kind"], f["value"]) for f in data["unsupported"]] == [("outcome", 41)]
+    note_lines = WHITFIELD.read_text(encoding="utf-8").splitlines()
+    assert "LEFS 38/80" in note_lines[data["missing"][0]["line"] - 1]
+    assert "LEFS 41/80" in flawed.read_text().splitlines()[data["unsupported"][0]["line"] - 1]
     code, out, _ = run(capsys, "verify", str(WHITFIELD), str(flawed))
-    assert code == 0 and "Missing from the draft" in out
+    assert code == 1 and "Missing from the draft" in out
 
 
 @pytest.mark.parametrize(
@@ -134,7 +142,7 @@ def test_binary_and_folder_inputs(capsys: pytest.CaptureFixture[str], tmp_path: 
 
 def test_audit_json_matches_expected(capsys: pytest.CaptureFixture[str]) -> None:
     paths = [str(SAMPLES[name]) for name in sorted(EXPECTED)]
-    data = run_json(capsys, "audit", *paths)
+    data = run_json(capsys, "audit", *paths, code=1)
     assert len(data["notes"]) == len(paths)
     for entry in data["notes"]:
         expected = EXPECTED[entry["file"]]
@@ -154,14 +162,16 @@ def test_audit_with_a_clinic_uses_its_payer_rules(
         encoding="utf-8",
     )
     kim = str(SYNTHETIC / "2026-12-11_kim-joon_soap.txt")
-    assert run_json(capsys, "audit", kim)["notes"][0]["findings"][0]["code"] == "UNITS_OVER_BILLED"
+    findings = run_json(capsys, "audit", kim, code=1)["notes"][0]["findings"]
+    assert findings[0]["code"] == "UNITS_OVER_BILLED"
     data = run_json(capsys, "audit", kim, "--clinic", str(clinic_dir))
     assert data["notes"][0]["findings"] == []
 
 
 def test_audit_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "audit", str(SAMPLES["2026-11-03_okafor-james_soap.txt"]))
-    assert code == 0 and "UNITS_OVER_BILLED" in out
+    assert code == 1 and "UNITS_OVER_BILLED" in out
+    assert "3 timed units billed" in out, "each finding in words, not only its code"
 
 
 def test_readability_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -180,4 +190,38 @@ def test_console_script_never_prints_a_traceback(tmp_path: Path) -> None:
             [sys.executable, "-m", "tui.cli", *argv], capture_output=True, text=True, timeout=60
         )
         assert "Traceback" not in done.stderr
-        assert done.returncode in (0, 2)
+        assert done.returncode in (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["verify", str(WHITFIELD), str(DRAFTS / "whitfield_faithful.md")], 0),
+        (["audit", str(WHITFIELD)], 0),
+        (["audit", str(SAMPLES["2026-11-03_okafor-james_soap.txt"])], 1),
+        (["verify", str(WHITFIELD), "/no/such/draft.md"], 2),
+        (["audit", "/no/such/note.txt"], 2),
+    ],
+    ids=["verify-clean", "audit-clean", "audit-error", "verify-bad-input", "audit-bad-input"],
+)
+def test_verify_and_audit_gate_a_script_by_exit_code(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: int
+) -> None:
+    """0 clean, 1 something found (a missing or unsupported value; an ERROR finding), 2 bad
+    input: a script can sign off on a draft only when the checks pass."""
+    assert run(capsys, *argv)[0] == code
+
+
+def test_an_audit_with_warnings_only_exits_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = tmp_path / "2026-11-20_pike-ada_soap.txt"
+    note.write_text(
+        "Patient: Ada Pike\nDate: 2026-11-20\nPayer: Medicare\n\n"
+        "Ther ex 24 min: bridges, clams. Total timed minutes 24. Total treatment time 24 min.\n"
+        "Billed: 97110 x2\n",
+        encoding="utf-8",
+    )
+    data = run_json(capsys, "audit", str(note))
+    severities = {f["severity"] for f in data["notes"][0]["findings"]}
+    assert severities and "error" not in severities, severities

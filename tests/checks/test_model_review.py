@@ -208,7 +208,7 @@ def test_audit_day_with_model_review(
     fake_anthropic.reply(Reply(text=ANSWER))
     argv = ["audit", "--day", "2026-11-06", "--clinic", str(clinic_dir), "--model", "--json"]
 
-    assert main(argv) == 0
+    assert main(argv) == 1, "the day has ERROR findings (Ken Nakamura's units)"
     data = json.loads(capsys.readouterr().out)
 
     assert len(fake_anthropic.requests) == 1, "only the billed note is sent"
@@ -235,7 +235,7 @@ def test_audit_notes_with_model_review_offline_keeps_the_heuristics(
         encoding="utf-8",
     )
     argv = ["audit", str(NAKAMURA), "--clinic", str(clinic_dir), "--model", "--json"]
-    assert main(argv) == 0
+    assert main(argv) == 1, "Ken Nakamura's note has ERROR findings"
     data = json.loads(capsys.readouterr().out)
     assert data["review"].startswith("not reviewed by a model: offline")
     sources = {f["code"]: f["source"] for f in data["notes"][0]["findings"]}

@@ -150,7 +150,7 @@ def test_export_is_private_atomic_and_recorded(service: ClinicService, root: Pat
 
 def test_audit_day_command(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["audit", "--day", "2026-11-06", "--clinic", str(root), "--export", "--json"]
-    assert main(argv) == 0
+    assert main(argv) == 1, "the day has ERROR findings"
     data = json.loads(capsys.readouterr().out)
     assert data["day"] == "2026-11-06" and data["counts"]["error"] == 2
     assert data["export"] == str(root / "exports" / "audit-2026-11-06.md")
@@ -159,7 +159,7 @@ def test_audit_day_command(root: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert {"code", "severity", "message", "source"} <= set(ken["findings"][0])
     assert isinstance(ken["draft_id"], int)
     assert data["patients"][0]["patient"] == "Ken Nakamura"
-    assert main(["audit", "--day", "2026-11-04", "--clinic", str(root)]) == 0
+    assert main(["audit", "--day", "2026-11-04", "--clinic", str(root)]) == 1
     text = capsys.readouterr().out
     assert text.startswith("# Billing audit 2026-11-04") and "PROGRESS_REPORT_DUE" in text
 

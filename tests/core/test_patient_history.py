@@ -232,6 +232,6 @@ def test_audit_command_reads_the_clinic_history(
     tenth.write_text(note_text("2026-10-30", 10))
     assert main(["audit", str(tenth), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["notes"][0]["findings"] == []
-    assert main(["audit", str(tenth), "--clinic", str(clinic_dir), "--json"]) == 0
+    assert main(["audit", str(tenth), "--clinic", str(clinic_dir), "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)["notes"][0]["findings"]
     assert [f["code"] for f in findings] == ["PROGRESS_REPORT_DUE"]

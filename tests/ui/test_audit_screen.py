@@ -58,6 +58,7 @@ async def test_b_opens_today_grouped_by_patient(app: RecordingApp) -> None:
         assert screen.day == DAY
         assert header(screen) == (
             "Fri 2026-11-06 · 2 errors · 2 warnings · 0 info · 5 notes of 5 patients"
+            " · 5 drafts open"
         )
         patients = [row.patient for row in screen.rows]
         assert patients[:4] == ["Ken Nakamura"] * 4, "one patient's findings stay together"

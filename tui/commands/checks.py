@@ -10,13 +10,12 @@ import argparse
 import asyncio
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from tui.core.checks.audit import AuditRules, NoteAudit, audit_note
+from tui.core.checks.audit import ERROR, AuditRules, Finding, NoteAudit, audit_note
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.facts import Fact
 from tui.core.checks.model_review import review_backend, reviewer_name
 from tui.core.checks.readability import readability
 from tui.core.checks.units import allocate_units, parse_minutes_args
@@ -33,6 +32,7 @@ from tui.core.day_audit import (
     review_day_audit,
     review_notes,
 )
+from tui.core.document import with_lines
 from tui.core.errors import ChartdeskError
 from tui.core.notes import Note, NoteError, decode_text, read_note
 from tui.core.service import ClinicService
@@ -61,23 +61,30 @@ def read_text(path_text: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    facts = extract_facts(read_text(args.note))
-    data = {"facts": [fact.to_json() for fact in facts]}
-    _emit(args, data, _facts_table(facts) or "No facts found.")
+    note = read_text(args.note)
+    data = {"facts": with_lines([fact.to_json() for fact in extract_facts(note)], note)}
+    _emit(args, data, _facts_table(data["facts"]) or "No facts found.")
     return 0
+
+
+EXIT_FOUND = 1
+"""`verify` and `audit` exit 1 when they find something, so a script can gate on them."""
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    result = verify(read_text(args.note), read_text(args.draft))
+    note, draft = read_text(args.note), read_text(args.draft)
+    result = verify(note, draft)
+    data = {
+        "missing": with_lines([f.to_json() for f in result.missing], note),
+        "unsupported": with_lines([f.to_json() for f in result.unsupported], draft),
+    }
     lines = []
     if result.missing:
-        lines += ["Missing from the draft:", _facts_table(result.missing)]
+        lines += ["Missing from the draft (note line):", _facts_table(data["missing"])]
     if result.unsupported:
-        lines += ["Not supported by the note:", _facts_table(result.unsupported)]
-    _emit(
-        args, result.to_json(), "\n".join(lines) or "Draft carries every fact; nothing unsupported."
-    )
-    return 0
+        lines += ["Not supported by the note (draft line):", _facts_table(data["unsupported"])]
+    _emit(args, data, "\n".join(lines) or "Draft carries every fact; nothing unsupported.")
+    return EXIT_FOUND if result.missing or result.unsupported else 0
 
 
 def cmd_units(args: argparse.Namespace) -> int:
@@ -114,7 +121,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
         data["review"] = how
         text += f"\n\nHeuristics: {how}"
     _emit(args, data, text)
-    return 0
+    return _audit_exit(finding for audit in audits for finding in audit.findings)
+
+
+def _audit_exit(findings: Iterable[Finding]) -> int:
+    return EXIT_FOUND if any(finding.severity == ERROR for finding in findings) else 0
 
 
 def _audit_files(
@@ -176,7 +187,7 @@ def _audit_day(args: argparse.Namespace) -> int:
         data["export"] = str(path)
         text += f"\nExported to {path}"
     _emit(args, data, text.rstrip("\n"))
-    return 0
+    return _audit_exit(finding for item in audit.notes for finding in item.findings)
 
 
 def _review_day(service: ClinicService, audit: DayAudit) -> DayAudit:
@@ -221,12 +232,14 @@ def _optional_clinic(clinic: str | None) -> Iterator[tuple[AuditRules, ClinicSer
         service.close()
 
 
-def _facts_table(facts: list[Fact]) -> str:
+def _facts_table(facts: list[dict[str, Any]]) -> str:
     rows = []
     for fact in facts:
-        unit = f" {fact.unit}" if fact.unit else ""
-        extra = fact.measure or fact.cpt or ""
-        rows.append(f"  {fact.kind:<8} {fact.value!s:>7}{unit:<5} {extra:<10} {fact.label}")
+        unit = f" {fact['unit']}" if fact.get("unit") else ""
+        extra = fact.get("measure") or fact.get("cpt") or ""
+        line = f"{fact['line']:>4}" if fact.get("line") else "    "
+        value = str(fact.get("value", ""))
+        rows.append(f"  {line} {fact['kind']:<8} {value:>7}{unit:<5} {extra:<10} {fact['label']}")
     return "\n".join(rows)
 
 
@@ -238,7 +251,10 @@ def _audit_text(audit: NoteAudit) -> str:
             f"{audit.units_billed} billed"
         )
     lines = [head]
-    lines += [f"  {f.severity.upper():<7} {f.code}: {f.message}" for f in audit.findings]
+    for finding in audit.findings:
+        line = getattr(finding, "line", 0)
+        where = f" (note line {line})" if line else ""
+        lines.append(f"  {finding.severity.upper():<7} {finding.message}{where} [{finding.code}]")
     if not audit.findings:
         lines.append("  no findings")
     return "\n".join(lines)

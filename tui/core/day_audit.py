@@ -31,7 +31,7 @@ from tui.core.clinic import write_private
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
 from tui.core.notes import Note
-from tui.core.store import DayNote, patient_key
+from tui.core.store import DayNote, OpenDraft, patient_key
 
 if TYPE_CHECKING:
     from tui.core.service import ClinicService
@@ -93,6 +93,9 @@ class DayAudit:
     notes: tuple[AuditedNote, ...]
     review: str = ""
     cost_usd: float = 0.0
+    open_work: tuple[OpenDraft, ...] = ()
+    """Drafts of the day still waiting for the clinician (superseded ones included until the
+    draft that replaced them is closed): a day with open work is not a finished day."""
 
     @property
     def patients(self) -> list[PatientAudit]:
@@ -122,6 +125,17 @@ class DayAudit:
             "cost_usd": round(self.cost_usd, 6),
             "counts": self.counts(),
             "notes": [item.to_json() for item in self.notes],
+            "open": [
+                {
+                    "draft": item.draft_id,
+                    "patient": item.patient,
+                    "skill": item.skill,
+                    "status": item.status,
+                    "superseded_by": item.superseded_by,
+                    "message": item.description,
+                }
+                for item in self.open_work
+            ],
             "patients": [
                 {
                     "patient": group.patient,
@@ -139,7 +153,8 @@ def build_day_audit(service: ClinicService, day: date) -> DayAudit:
     notes = tuple(
         audit_day_note(service, row, rules) for row in service.store.notes_on(day.isoformat())
     )
-    return DayAudit(day=day, clinic=service.context.name, notes=notes)
+    open_work = tuple(service.store.open_drafts_on(day.isoformat()))
+    return DayAudit(day=day, clinic=service.context.name, notes=notes, open_work=open_work)
 
 
 def audit_day_note(service: ClinicService, row: DayNote, rules: AuditRules) -> AuditedNote:
@@ -213,6 +228,14 @@ def render_markdown(audit: DayAudit, generated: str = "") -> str:
         lines += [f"## {_inline(group.patient)}", ""]
         for item in group.notes:
             lines += _note_lines(item)
+    if audit.open_work:
+        lines += ["## Open work", ""]
+        lines += [
+            f"- {_inline(item.patient) or UNKNOWN_PATIENT}, {_inline(item.skill)}: "
+            f"{_inline(item.description)}."
+            for item in audit.open_work
+        ]
+        lines.append("")
     lines.append(_footer(audit, generated))
     return "\n".join(lines).rstrip() + "\n"
 
@@ -222,9 +245,11 @@ def _summary(audit: DayAudit) -> str:
     found = ", ".join(f"{counts[s]} {_PLURALS[s] if counts[s] != 1 else s}" for s in SEVERITY_ORDER)
     notes = len(audit.notes)
     patients = len(audit.patients)
+    opened = len(audit.open_work)
+    still = f" {opened} draft{'s' if opened != 1 else ''} still open." if opened else ""
     return (
         f"{notes} note{'s' if notes != 1 else ''} of {patients} "
-        f"patient{'s' if patients != 1 else ''}: {found}."
+        f"patient{'s' if patients != 1 else ''}: {found}.{still}"
     )
 
 

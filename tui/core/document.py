@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 MEASUREMENTS_HEADING = "## Measurements found in the note"
 NOT_DOCUMENTED = "[not documented]"
 _CHROME_PREFIXES = ("#", "**Patient:**", "**For:**", ">", "---", "Electronically signed")
@@ -26,3 +29,20 @@ def content_lines(text: str) -> list[str]:
 
 def document_body(text: str) -> str:
     return "\n".join(content_lines(text))
+
+
+def line_number(text: str, offset: int) -> int:
+    """1-based line of a character offset in `text` ("note line 12")."""
+    return text.count("\n", 0, max(0, offset)) + 1
+
+
+def with_lines(facts: Iterable[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """Fact records with the line of `text` their span starts on, so every place that shows a
+    fact can say where it stands."""
+    placed = []
+    for fact in facts:
+        span = fact.get("span")
+        if isinstance(span, list) and span:
+            fact = fact | {"line": line_number(text, int(span[0]))}
+        placed.append(fact)
+    return placed

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.audit_log import AuditLog, os_user
 from tui.core.clinic import Clinic, ensure_private_dir, write_private
 from tui.core.context import Clinician
-from tui.core.document import document_body
+from tui.core.document import document_body, with_lines
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
 from tui.core.notes import (
@@ -293,8 +293,8 @@ class ClinicService:
         measures = self.context.measures
         if skill.verify and note.kind == "text":
             found = verify(source, text, measures).to_json()
-            checks["missing"] = _with_lines(found["missing"], source)
-            checks["unsupported"] = _with_lines(found["unsupported"], text)
+            checks["missing"] = with_lines(found["missing"], source)
+            checks["unsupported"] = with_lines(found["unsupported"], text)
         if skill.audit and note.kind == "text":
             history = self.patient_history(note, skill.id)
             report = audit_note(note, AuditRules.from_context(self.context), history)
@@ -1143,15 +1143,6 @@ class SignedFiles:
         never a signed record."""
         for path in self.paths:
             path.unlink(missing_ok=True)
-
-
-def _with_lines(facts: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """Facts with the 1-based line of the text their span starts on, for "note line 12"."""
-    for fact in facts:
-        span = fact.get("span")
-        if isinstance(span, list) and span:
-            fact["line"] = text.count("\n", 0, max(0, int(span[0]))) + 1
-    return facts
 
 
 def _sha256(data: bytes) -> str:

@@ -1307,15 +1307,13 @@ class Store:
         key = patient_key(patient)
         if not key:
             return []
-        conn = self.db
-        _register_functions(conn)
-        rows = conn.execute(
-            "SELECT n.id, n.path, n.sha256, chartdesk_day(n.date) AS day, n.visit, n.skill,"
+        rows = self.db.execute(
+            "SELECT n.id, n.path, n.sha256, n.day, n.visit, n.skill,"
             " n.discipline, CASE WHEN c.media_type LIKE 'text/%' THEN substr(c.data, 1, ?)"
             " ELSE NULL END"
             " FROM notes n LEFT JOIN note_content c ON c.note_id = n.id"
-            " WHERE n.status = 'ok' AND chartdesk_patient(n.patient) = ?"
-            " AND day != '' AND (? = '' OR day <= ?) ORDER BY day, n.visit, n.id",
+            " WHERE n.patient_key = ? AND n.status = 'ok' AND n.day != ''"
+            " AND (? = '' OR n.day <= ?) ORDER BY n.day, n.visit, n.id",
             (_HEAD_BYTES, key, until, until),
         ).fetchall()
         return [
@@ -1329,13 +1327,11 @@ class Store:
         unreadable ones still waiting for a fix (the billing office must hear of those too),
         in arrival order, each with the draft a reviewer opens for it: its first pass in the
         planned Skill, else its oldest draft."""
-        conn = self.db
-        _register_functions(conn)
-        rows = conn.execute(
+        rows = self.db.execute(
             "SELECT n.id, n.path, n.patient, n.skill, n.kind, (SELECT d.id FROM drafts d"
             " WHERE d.note_id = n.id ORDER BY d.parent_id IS NOT NULL, d.skill != (SELECT"
             " s.skill FROM notes s WHERE s.id = d.note_id), d.id LIMIT 1), n.status, n.reason"
-            f" FROM notes n WHERE {_NOTE_DAY} = ? AND (n.status = 'failed'"
+            " FROM notes n WHERE n.day = ? AND (n.status = 'failed'"
             " OR (n.status = 'ok' AND n.version = (SELECT MAX(m.version) FROM notes m"
             " WHERE m.path = n.path AND m.status = 'ok'))) ORDER BY n.id",
             (day,),
@@ -1346,13 +1342,29 @@ class Store:
             for r in rows
         ]  # fmt: skip
 
+    def open_drafts_on(self, day: str) -> list[OpenDraft]:
+        """The drafts of notes dated `day` that still need the clinician: waiting, drafting or
+        failed, and superseded ones whose replacement is not yet signed or rejected (a stale
+        draft is open work until the visit it stood for is closed)."""
+        rows = self.db.execute(
+            "SELECT d.id, n.patient, d.skill, d.status, d.superseded_by, d.reason"
+            " FROM drafts d JOIN notes n ON n.id = d.note_id"
+            " LEFT JOIN drafts r ON r.id = d.superseded_by"
+            " WHERE n.day = ? AND n.status = 'ok'"
+            " AND (d.status IN ('queued', 'drafting', 'ready', 'failed')"
+            "  OR (d.status = 'superseded' AND r.status NOT IN ('approved', 'rejected')))"
+            " ORDER BY d.id",
+            (day,),
+        )
+        return [
+            OpenDraft(int(r[0]), str(r[1]), str(r[2]), str(r[3]), r[4], str(r[5])) for r in rows
+        ]
+
     def note_days(self) -> list[str]:
         """The ISO days that have notes, oldest first (the audit steps through them)."""
-        conn = self.db
-        _register_functions(conn)
-        rows = conn.execute(
-            f"SELECT DISTINCT {_NOTE_DAY} AS day FROM notes n WHERE n.status IN ('ok', 'failed')"
-            " AND day != '' ORDER BY day"
+        rows = self.db.execute(
+            "SELECT DISTINCT n.day FROM notes n WHERE n.status IN ('ok', 'failed')"
+            " AND n.day != '' ORDER BY n.day"
         )
         return [str(row[0]) for row in rows]
 
@@ -1585,8 +1597,6 @@ class QueueEntry:
 # -- episode history and day queries (issue 5) -------------------------------------------------
 
 _HEAD_BYTES: Final = 4096
-# A note's day: its header or file-name date; an unreadable note has only its path to go by.
-_NOTE_DAY: Final = "chartdesk_day(CASE WHEN n.date != '' THEN n.date ELSE n.path END)"
 _NAME_WORD: Final = re.compile(r"[^\W_]+")
 
 
@@ -1626,6 +1636,29 @@ class PatientNote:
     skill: str
     discipline: str
     head: str  # the first bytes of a text note (its header); "" for scans
+
+
+@dataclass(frozen=True)
+class OpenDraft:
+    """A draft of the day still waiting for the clinician (the day audit's open work)."""
+
+    draft_id: int
+    patient: str
+    skill: str
+    status: str
+    superseded_by: int | None
+    reason: str
+
+    @property
+    def description(self) -> str:
+        if self.status == "superseded":
+            return (
+                f"draft {self.draft_id} was {self.reason or 'superseded'}, which is not signed yet"
+            )
+        what = {"ready": "waits for a signature", "failed": "failed"}.get(
+            self.status, "is being drafted"
+        )
+        return f"draft {self.draft_id} {what}"
 
 
 @dataclass(frozen=True)

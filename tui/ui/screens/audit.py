@@ -75,7 +75,8 @@ class AuditRow:
 
 
 def audit_rows(audit: DayAudit) -> list[AuditRow]:
-    """Every row of the day, patient by patient, note by note, errors first."""
+    """Every row of the day, patient by patient, note by note, errors first; then the
+    superseded drafts still open (the header counts all open drafts)."""
     rows: list[AuditRow] = []
     for group in audit.patients:
         for note_index, item in enumerate(group.notes):
@@ -92,6 +93,19 @@ def audit_rows(audit: DayAudit) -> list[AuditRow]:
                         first_of_note=index == 0,
                     )
                 )
+    for draft in (item for item in audit.open_work if item.status == "superseded"):
+        rows.append(
+            AuditRow(
+                patient=draft.patient or "(no patient named)",
+                document=draft.skill,
+                severity="",
+                label=f"open: {draft.status}",
+                detail=f"Open work: {draft.description}.",
+                draft_id=draft.draft_id,
+                first_of_patient=True,
+                first_of_note=True,
+            )
+        )
     return rows
 
 
@@ -131,6 +145,8 @@ def header_text(day: date, audit: DayAudit | None) -> Text:
         f"{counts[INFO]} info",
         f"{_count(len(audit.notes), 'note')} of {_count(len(audit.patients), 'patient')}",
     ]
+    if audit.open_work:
+        parts.append(f"{_count(len(audit.open_work), 'draft')} open")
     return title + Text(" · " + " · ".join(parts))
 
 
