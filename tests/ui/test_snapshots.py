@@ -38,7 +38,7 @@ def _edited(service: ClinicService) -> None:
 
 
 def _signed(service: ClinicService) -> None:
-    service.approve(2, signer(service))
+    service.approve(2, signer(service), reason="units agreed with the payer")
 
 
 def _pin(service: ClinicService) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -115,7 +115,8 @@ class ApproveScreen(ModalScreen[SignRequest | None]):
 
     def compose(self) -> ComposeResult:
         gate = self.gate
-        with Vertical(id="dialog", classes="dialog sign-dialog"):
+        # The whole dialog scrolls on a short terminal: the focused field is kept in view.
+        with VerticalScroll(id="dialog", classes="dialog sign-dialog"):
             yield Label(self.heading, classes="dialog-title")
             yield Static(Text(title(self.draft), style="bold"))
             if gate is not None:
@@ -123,8 +124,7 @@ class ApproveScreen(ModalScreen[SignRequest | None]):
                     f"Version {gate.version_n}: what you sign is exactly this text.",
                     classes="dialog-note",
                 )
-                with VerticalScroll(id="gate"):
-                    yield Static(gate_text(gate), id="gate-items")
+                yield Static(gate_text(gate), id="gate-items")
             if len(self.choices) > 1:
                 yield Label("Sign as (↑/↓ to choose):")
                 yield OptionList(
@@ -134,16 +134,16 @@ class ApproveScreen(ModalScreen[SignRequest | None]):
                 )
             else:
                 yield Static(Text.assemble("Sign as: ", (_choice_label(self.choices[0]), "bold")))
-            yield Static("", id="signer-problem", classes="dialog-error")
+            yield Static("", id="signer-problem", classes="dialog-error hidden-when-empty")
             yield Input(placeholder="signing PIN", password=True, id="pin", compact=True)
             if gate is not None and gate.needs_reason:
-                yield Label("Reason to sign over the findings (kept with the signature):")
+                yield Label("Reason to sign over these (kept with the signature):")
                 yield Input(
                     placeholder=f"at least {MIN_REASON} characters, e.g. value re-measured today",
                     id="reason",
                     compact=True,
                 )
-            yield Static("", id="sign-error", classes="dialog-error")
+            yield Static("", id="sign-error", classes="dialog-error hidden-when-empty")
             yield Static(self.note, classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Sign (y)", id="sign", variant="success", compact=True)
@@ -194,7 +194,7 @@ class ApproveScreen(ModalScreen[SignRequest | None]):
                 f"{choice.clinician.name} has no signing PIN on this account: "
                 f"`chartdesk pin --clinician {choice.clinician.key}`"
             )
-        self.query_one("#signer-problem", Static).update(problem)
+        self._say("#signer-problem", Text(problem))
 
     def action_sign(self) -> None:
         if self.refused:
@@ -221,7 +221,13 @@ class ApproveScreen(ModalScreen[SignRequest | None]):
         self.dismiss(SignRequest(choice.clinician, pin, reason))
 
     def _error(self, message: str) -> None:
-        self.query_one("#sign-error", Static).update(Text(message, style="bold red"))
+        self._say("#sign-error", Text(message, style="bold red"))
+
+    def _say(self, selector: str, text: Text) -> None:
+        """Show a message line, or hide it when there is nothing to say (no blank rows)."""
+        line = self.query_one(selector, Static)
+        line.update(text)
+        line.display = bool(text.plain)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
