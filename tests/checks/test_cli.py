@@ -23,9 +23,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def run_json(
-    capsys: pytest.CaptureFixture[str], *argv: str, code: int = 0
-) -> dict:  # type: ignore[type-arg]
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str, code: int = 0) -> dict:  # type: ignore[type-arg]
     """Run with --json and check the exit code (1: verify or audit found something)."""
     exit_code, out, err = run(capsys, *argv, "--json")
     assert exit_code == code, err
