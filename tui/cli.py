@@ -156,9 +156,12 @@ def cmd_draft(args: argparse.Namespace) -> int:
         "backend": result.backend,
         "model": result.model,
         "text": result.text,
+        "aside": result.aside,
         "checks": checks,
     }
     emit(args, data, result.text)
+    if result.aside and not args.json:
+        print(result.aside, file=sys.stderr)  # beside the document, never inside it
     return 0
 
 
