@@ -1272,14 +1272,17 @@ class Store:
             " json_extract(d.checks_json, '$.readability.grade'),"
             " json_extract(d.checks_json, '$.readability.max_grade'),"
             " json_array_length(d.checks_json, '$.handout'),"
-            " d.checked_n < d.latest_n"
+            " d.checked_n < d.latest_n,"
+            " json_array_length(d.checks_json, '$.scaffolding'),"
+            " json_array_length(d.checks_json, '$.not_documented')"
             f" FROM drafts d JOIN notes n ON n.id = d.note_id WHERE {_VISIBLE} ORDER BY d.id"
             " LIMIT ?",
             (-1 if limit is None else limit,),
         )
         return [
             QueueEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8] or 0,
-                       bool(r[9]), float(r[10] or 0), float(r[11] or 0), r[12] or 0, bool(r[13]))
+                       bool(r[9]), float(r[10] or 0), float(r[11] or 0), r[12] or 0, bool(r[13]),
+                       r[14] or 0, r[15] or 0)
             for r in rows
         ]  # fmt: skip
 
@@ -1550,6 +1553,8 @@ class QueueEntry:
     max_grade: float = 0.0
     handout: int = 0
     checking: bool = False
+    scaffolding: int = 0
+    not_documented: int = 0
 
     @classmethod
     def of(cls, draft: DraftRow) -> QueueEntry:
@@ -1570,17 +1575,25 @@ class QueueEntry:
             float(grade.get("max_grade", 0)),
             len(checks.get("handout", ())),
             isinstance(draft, Draft) and draft.checking,
+            len(checks.get("scaffolding", ())),
+            len(checks.get("not_documented", ())),
         )
 
     @property
     def check_summary(self) -> str:
-        """ "" unchecked, "checking…" while the text on screen is being checked, "clean", or
-        e.g. "2 missing, 1 audit, grade 8.1 > 6"."""
+        """ "" unchecked, "checking…" while the text on screen is being checked, "clean" only
+        when nothing at all is open (the sign gate's items), or e.g. "no patient, 1 audit"."""
         if self.checking:
             return "checking…"
         if not self.checked:
             return ""
         parts = []
+        if not self.patient.strip():
+            parts.append("no patient")
+        if not iso_day(self.date):
+            parts.append("no date")
+        if self.scaffolding:
+            parts.append("scaffolding")
         if self.missing:
             parts.append(f"{self.missing} missing")
         if self.unsupported:
@@ -1591,6 +1604,8 @@ class QueueEntry:
             parts.append(f"{self.handout} not for patients")
         if self.max_grade and self.grade > self.max_grade:
             parts.append(f"grade {self.grade:g} > {self.max_grade:g}")
+        if self.not_documented:
+            parts.append(f"{self.not_documented} not doc")
         return ", ".join(parts) or "clean"
 
 

@@ -97,8 +97,7 @@ def _check_lines(shown: Shown) -> list[Text]:
     and its code as a small tag; "Checks: clean" only when nothing at all is open."""
     draft, gate = shown.draft, shown.gate
     if draft.checking:
-        note = "Checking this version… (any findings below are of an earlier one)"
-        return [Text(note, style="italic yellow"), *_gate_lines(gate)]
+        return [Text("Checking this version…", style="italic yellow")]
     if gate is None or not draft.checks:
         return []
     if gate.clean:
