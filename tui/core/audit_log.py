@@ -38,6 +38,8 @@ _ALLOWED_DETAIL = frozenset(
         "cosign_by",
         "override",
         "fields",
+        "signing",
+        "recovered",
     }
 )
 

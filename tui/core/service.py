@@ -7,7 +7,6 @@ the audit log together, so the UI never touches SQLite or files itself.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, replace
@@ -30,16 +29,16 @@ from tui.core.notes import (
     read_note,
 )
 from tui.core.prompt import Prompt, build_prompt
-from tui.core.review import title as draft_title
+from tui.core.signing.desk import SigningDesk
 from tui.core.signing.gate import (
-    OVERRIDE,
     REFUSAL,
     Gate,
     GateItem,
     Identity,
     build_gate,
-    reason_problem,
 )
+from tui.core.signing.journal import Recovery, SigningJournal
+from tui.core.signing.records import slug
 from tui.core.signing.signers import (
     Choice,
     Signer,
@@ -48,7 +47,6 @@ from tui.core.signing.signers import (
     choices,
     discipline_refusal,
     document_discipline,
-    supervisor,
 )
 from tui.core.skills import Skill
 from tui.core.store import (
@@ -89,6 +87,9 @@ class ClinicService:
         self.store = store
         self._backend = backend
         self.audit_log = AuditLog(clinic.paths.audit_log)
+        paths = clinic.paths
+        self.journal = SigningJournal(store, paths.root, paths.state, self.audit_log)
+        self.signing = SigningDesk(self)
 
     @property
     def backend(self) -> Backend:
@@ -101,8 +102,11 @@ class ClinicService:
 
     @classmethod
     def open(cls, root: Path, backend: Backend | None = None) -> ClinicService:
+        """Open a clinic; signatures a crash left half done are completed or rolled back."""
         clinic = Clinic.open(root)
-        return cls(clinic, Store(clinic.paths.db), backend)
+        service = cls(clinic, Store(clinic.paths.db), backend)
+        service.recover_signings()
+        return service
 
     def close(self) -> None:
         self.store.close()
@@ -514,210 +518,35 @@ class ClinicService:
         discipline = document_discipline(draft.discipline, disciplines)
         return discipline_refusal(signer, discipline, skill.signers if skill else ())
 
-    # Signing ------------------------------------------------------------------------------------
+    # Signing (tui.core.signing.desk) -------------------------------------------------------------
 
     def approve(
-        self,
-        draft_id: int,
-        signer: Signer,
-        expected_sha256: str | None = None,
-        reason: str = "",
+        self, draft_id: int, signer: Signer, expected_sha256: str | None = None, reason: str = ""
     ) -> list[Path]:
-        """Sign the latest version: write the signed files atomically, read-only, then record.
+        """Sign the latest version: its files written read-only to approved/, recorded, and
+        logged, as one recoverable transaction.
 
         `expected_sha256` is the text the clinician read; if another session saved a newer
         version meanwhile, nothing is signed. The sign gate is asked again here, on the exact
         version: a refusal stops the signature, and open ERROR findings, unsupported values
         and handout findings need `reason`, which is kept with the signature.
         """
-        draft = self.store.get_draft(draft_id)
-        version = self.store.latest_version(draft_id)
-        if expected_sha256 is not None and (version is None or version.sha256 != expected_sha256):
-            raise ChartdeskError("the draft changed in another session; review it again to sign")
-        if draft.status != "ready" or version is None:
-            raise ChartdeskError(
-                f"draft {draft_id} is {draft.status}; only a ready draft can be signed"
-            )
-        gate = self.gate(draft_id)
-        if gate.refused:
-            raise ChartdeskError(gate.of_kind(REFUSAL)[0].message)
-        why = self.sign_refusal(draft, signer.clinician)
-        if why:
-            raise ChartdeskError(why)
-        reason = " ".join(reason.split())
-        if gate.needs_reason and reason_problem(reason):
-            count = len(gate.of_kind(OVERRIDE))
-            raise ChartdeskError(
-                f"{count} open finding{'s' if count != 1 else ''} "
-                f"({', '.join(gate.override_codes)}): {reason_problem(reason)}"
-            )
-        if not gate.needs_reason:
-            reason = ""
-        clinician = signer.clinician
-        cosigner = supervisor(self.context, clinician)
-        signed_at = datetime.now(UTC).isoformat(timespec="seconds")
-        folder = self.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])
-        ensure_private_dir(folder)
-        stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}"
-        awaiting = f"Awaiting co-signature by {cosigner.signature}.\n" if cosigner else ""
-        document = _signed_markdown(
-            _record_header(draft) + version.text, clinician.signature, signed_at, awaiting
-        )
-        record = {
-            "draft_id": draft.id,
-            "patient": draft.patient,
-            "mrn": draft.mrn,
-            "dob": draft.dob,
-            "date": draft.date,
-            "date_of_service": iso_day(draft.date),
-            "skill": draft.skill,
-            "text": document,
-            "sha256": text_sha256(document),
-            "draft_version": version.n,
-            "draft_version_sha256": version.sha256,
-            "clinician": clinician.name,
-            "clinician_id": clinician.key,
-            "credentials": clinician.credentials,
-            "authenticated_by": signer.auth,
-            "os_user": os_user(),
-            "signed_at": signed_at,
-            "source_note": draft.note_path,
-            "source_note_sha256": draft.note_sha256,
-            "backend": draft.backend,
-            "model": draft.model,
-            "override": {"reason": reason, "open": gate.override_codes} if reason else None,
-            "cosign_by": cosigner.key if cosigner else None,
-        }
-        signed = self._write_signed(
-            folder, stem, document, record, draft, clinician, signed_at, preliminary=bool(cosigner)
-        )
-        files = [self.relative(path) for path in signed.paths]
-        try:
-            self.store.approve(
-                draft_id,
-                version,
-                clinician.name,
-                clinician.credentials,
-                os_user(),
-                signed_at,
-                draft.note_sha256,
-                files,
-                document_sha256=text_sha256(document),
-                signer_id=clinician.key,
-                auth=signer.auth,
-                override_reason=reason,
-                override_codes=gate.override_codes if reason else (),
-                cosign_by=cosigner.key if cosigner else "",
-            )
-        except StoreError as exc:
-            signed.remove()
-            raise ChartdeskError(str(exc)) from exc
-        except BaseException:
-            signed.remove()
-            raise
-        override: dict[str, object] = {}
-        if reason:
-            override = {"override": gate.override_codes, "reason_sha256": text_sha256(reason)}
-        self.audit_log.append(
-            "approve",
-            clinician.name,
-            draft=draft_id,
-            sha256=record["sha256"],
-            files=files,
-            auth=signer.auth,
-            **({"cosign_by": cosigner.key} if cosigner else {}),
-            **override,
-            **signed.hashes,
-        )
-        self._start_next_pass(draft)
-        return list(signed.paths)
+        return self.signing.approve(draft_id, signer, expected_sha256, reason)
 
     def cosign(self, draft_id: int, signer: Signer) -> list[Path]:
         """The supervisor's co-signature of an assistant's signed document: a new signed
         record (the whole document, both signatures) beside the original, which is never
         touched; only the clinician named by `cosign_by` can make it."""
-        draft = self.store.get_draft(draft_id)
-        approval = self.store.approval(draft_id)
-        if draft.status != "approved" or approval is None:
-            raise ChartdeskError(f"draft {draft_id} is not signed yet; nothing to co-sign")
-        if not approval["cosign_by"]:
-            raise ChartdeskError(f"draft {draft_id} needs no co-signature")
-        if approval["cosigned"] is not None:
-            raise ChartdeskError(f"draft {draft_id} is already co-signed")
-        clinician = signer.clinician
-        if clinician.key != approval["cosign_by"]:
-            required = self.context.clinician(approval["cosign_by"])
-            who = required.signature if required else approval["cosign_by"]
-            raise ChartdeskError(f"only {who} co-signs this document")
-        signed_text = self.signed_version(draft_id)
-        signed_at = datetime.now(UTC).isoformat(timespec="seconds")
-        document = (
-            f"{_record_header(draft)}{signed_text.text.rstrip() if signed_text else ''}\n\n---\n"
-            f"Electronically signed by {approval['clinician']}, {approval['credentials']} on "
-            f"{approval['signed_at']} (sha256 {approval['sha256']}).\n"
-            f"Co-signed by {clinician.signature} on {signed_at}.\n"
-        )
-        folder = self.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])
-        ensure_private_dir(folder)
-        stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}-cosigned"
-        record = {
-            "draft_id": draft.id,
-            "cosigns_sha256": approval["sha256"],
-            "patient": draft.patient,
-            "mrn": draft.mrn,
-            "dob": draft.dob,
-            "date_of_service": iso_day(draft.date),
-            "skill": draft.skill,
-            "text": document,
-            "sha256": text_sha256(document),
-            "signed_by": {"clinician": approval["clinician"], "signed_at": approval["signed_at"]},
-            "clinician": clinician.name,
-            "clinician_id": clinician.key,
-            "credentials": clinician.credentials,
-            "authenticated_by": signer.auth,
-            "os_user": os_user(),
-            "signed_at": signed_at,
-        }
-        signed = self._write_signed(
-            folder,
-            stem,
-            document,
-            record,
-            draft,
-            clinician,
-            signed_at,
-            signs_sha256=approval["sha256"],
-            authors=(approval["clinician"], clinician.name),
-        )
-        files = [self.relative(path) for path in signed.paths]
-        try:
-            self.store.cosign(
-                draft_id,
-                clinician.name,
-                clinician.credentials,
-                clinician.key,
-                os_user(),
-                signer.auth,
-                signed_at,
-                text_sha256(document),
-                files,
-            )
-        except StoreError as exc:
-            signed.remove()
-            raise ChartdeskError(str(exc)) from exc
-        except BaseException:
-            signed.remove()
-            raise
-        self.audit_log.append(
-            "cosign",
-            clinician.name,
-            draft=draft_id,
-            sha256=record["sha256"],
-            files=files,
-            auth=signer.auth,
-            **signed.hashes,
-        )
-        return list(signed.paths)
+        return self.signing.cosign(draft_id, signer)
+
+    def add_addendum(self, draft_id: int, text: str, signer: Signer) -> list[Path]:
+        """Sign an addendum to a signed document: a new version (origin ``addendum``) and new
+        signed files beside the original, which is never touched."""
+        return self.signing.add_addendum(draft_id, text, signer)
+
+    def recover_signings(self) -> Recovery:
+        """Roll back or complete the signatures a crash left half done (run at every open)."""
+        return self.journal.recover()
 
     def identify(self, draft_id: int, fields: dict[str, str], clinician: str = "") -> list[str]:
         """Set the patient, date of service, MRN or DOB of a draft's note from the app (a note
@@ -736,16 +565,6 @@ class ClinicService:
             for other in self.store.drafts_of_note(note_id, statuses=("ready",)):
                 self.check_version(other)  # the audit reads the patient's history by name
         return changed
-
-    def _start_next_pass(self, draft: Draft) -> int | None:
-        """A two-pass Skill (hep_clinical -> hep_patient) drafts its second pass from the
-        clinician-approved first pass, never from the raw draft."""
-        skill = self.clinic.skills.get(draft.skill)
-        if skill is None or not skill.next or self.clinic.skills.get(skill.next) is None:
-            return None
-        child = self.store.create_draft(draft.note_id, skill.next, parent_id=draft.id)
-        self.audit_log.append("chain", "", draft=child, target=skill.next)
-        return child
 
     def queue_json(self, status: str | None = None) -> dict[str, Any]:
         """The `chartdesk queue --json` document (DESIGN.md contract plus cost and backend)."""
@@ -888,156 +707,6 @@ class ClinicService:
     def addenda(self, draft_id: int) -> list[Version]:
         return [v for v in self.store.versions(draft_id) if v.origin == "addendum"]
 
-    def _write_signed(
-        self,
-        folder: Path,
-        stem: str,
-        document: str,
-        record: dict[str, Any],
-        draft: Draft,
-        clinician: Clinician,
-        signed_at: str,
-        appends_sha256: str = "",
-        *,
-        preliminary: bool = False,
-        signs_sha256: str = "",
-        authors: tuple[str, ...] = (),
-    ) -> SignedFiles:
-        """Write the signed Markdown, its FHIR DocumentReference and the JSON record naming
-        both with their hashes: validated first, each atomic and read-only, never replaced."""
-        from tui.core import fhir  # its XML parser is not needed to open the queue
-
-        md_path, json_path = folder / f"{stem}.md", folder / f"{stem}.json"
-        fhir_path = folder / f"{stem}.fhir.json"
-        skill = self.clinic.skills.get(draft.skill)
-        md_bytes = document.encode("utf-8")
-        resource = fhir.document_reference(
-            fhir.SignedDocument(
-                document=md_bytes,
-                file_name=md_path.name,
-                title=draft_title(draft),
-                skill_kind=skill.kind if skill else "",
-                skill_id=draft.skill,
-                patient=draft.patient,
-                service_date=iso_day(draft.date),
-                signed_at=signed_at,
-                signer=clinician.name,
-                signature=clinician.signature,
-                clinic=self.context.name,
-                draft_id=draft.id,
-                sha256=text_sha256(document),
-                appends_sha256=appends_sha256,
-                mrn=draft.mrn,
-                preliminary=preliminary,
-                signs_sha256=signs_sha256,
-                authors=authors,
-            )
-        )
-        fhir.validate(resource)
-        fhir_bytes = fhir.to_bytes(resource)
-        record = record | {
-            "files": {
-                "markdown": {"path": self.relative(md_path), "sha256": text_sha256(document)},
-                "fhir": {"path": self.relative(fhir_path), "sha256": _sha256(fhir_bytes)},
-            }
-        }
-        json_bytes = json.dumps(record, indent=2).encode("utf-8")
-        signed = SignedFiles(
-            [],
-            {
-                "json_sha256": _sha256(json_bytes),
-                "fhir_sha256": _sha256(fhir_bytes),
-            },
-        )
-        try:
-            for path, data in (
-                (md_path, md_bytes),
-                (json_path, json_bytes),
-                (fhir_path, fhir_bytes),
-            ):
-                write_private(path, data, read_only=True, exclusive=True)
-                signed.paths.append(path)
-        except FileExistsError as exc:
-            signed.remove()
-            raise ChartdeskError(
-                f"{Path(exc.filename or '').name or stem} already exists; "
-                "signed documents are never replaced"
-            ) from exc
-        except BaseException:
-            signed.remove()
-            raise
-        return signed
-
-    def add_addendum(self, draft_id: int, text: str, signer: Signer) -> list[Path]:
-        """Sign an addendum to a signed document: a new version (origin ``addendum``) and new
-        signed files beside the original, which is never touched."""
-        clinician = signer.clinician
-        why = self.sign_refusal(self.store.get_draft(draft_id), clinician)
-        if why:
-            raise ChartdeskError(why)
-        draft = self.store.get_draft(draft_id)
-        approval = self.store.approval(draft_id)
-        if draft.status != "approved" or approval is None:
-            raise ChartdeskError(f"draft {draft_id} is not signed; edit it, no addendum needed")
-        body = text.strip()
-        if not body:
-            raise ChartdeskError("the addendum is empty")
-        number = len(self.addenda(draft_id)) + 1
-        signed_at = datetime.now(UTC).isoformat(timespec="seconds")
-        document = (
-            f"# Addendum {number}: {draft_title(draft)}\n\n"
-            f"Adds to the document signed by {approval['clinician']}, {approval['credentials']}"
-            f" on {approval['signed_at']} (sha256 {approval['sha256']}).\n\n{body}\n"
-        )
-        document = _signed_markdown(document, clinician.signature, signed_at)
-        folder = self.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])
-        ensure_private_dir(folder)
-        stem = f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}-addendum-{number}"
-        record = {
-            "draft_id": draft.id,
-            "addendum": number,
-            "appends_sha256": approval["sha256"],
-            "patient": draft.patient,
-            "date": draft.date,
-            "skill": draft.skill,
-            "text": document,
-            "sha256": text_sha256(document),
-            "clinician": clinician.name,
-            "credentials": clinician.credentials,
-            "os_user": os_user(),
-            "signed_at": signed_at,
-        }
-        signed = self._write_signed(
-            folder,
-            stem,
-            document,
-            record,
-            draft,
-            clinician,
-            signed_at,
-            appends_sha256=approval["sha256"],
-        )
-        try:
-            version = self.store.add_version(draft_id, body, "addendum", os_user())
-        except StoreError as exc:
-            signed.remove()
-            raise ChartdeskError(str(exc)) from exc
-        except BaseException:
-            signed.remove()
-            raise
-        files = [self.relative(path) for path in signed.paths]
-        self.audit_log.append(
-            "addendum",
-            clinician.name,
-            draft=draft_id,
-            version=version.n,
-            sha256=record["sha256"],
-            files=files,
-            **signed.hashes,
-        )
-        self.discard_addendum_draft(draft_id)
-        return list(signed.paths)
-
     def _addendum_draft_path(self, draft_id: int) -> Path:
         return self.clinic.paths.state / "addenda" / f"{draft_id}.md"
 
@@ -1089,7 +758,7 @@ class ClinicService:
         )
         folder = self.clinic.paths.exports / (iso_day(draft.date) or approval["signed_at"][:10])
         ensure_private_dir(folder)
-        path = folder / f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}.html"
+        path = folder / f"{slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}.html"
         data = page.encode("utf-8")
         write_private(path, data)
         self.audit_log.append(
@@ -1131,42 +800,8 @@ class Poll:
     counts: dict[str, int] | None
 
 
-@dataclass(frozen=True)
-class SignedFiles:
-    """The files of one signature and the hashes recorded for them."""
-
-    paths: list[Path]
-    hashes: dict[str, str]
-
-    def remove(self) -> None:
-        """Undo a signature the store refused: only the files this call created, which were
-        never a signed record."""
-        for path in self.paths:
-            path.unlink(missing_ok=True)
-
-
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _signed_markdown(text: str, signature: str, signed_at: str, extra: str = "") -> str:
-    return f"{text.rstrip()}\n\n---\nElectronically signed by {signature} on {signed_at}.\n{extra}"
-
-
-def _record_header(draft: Draft) -> str:
-    """The identity line a signed record starts with: who, which record number, born when,
-    seen when, so an EHR (and a reader of the file alone) can match the patient."""
-    parts = [f"Patient: {draft.patient}"]
-    if draft.mrn:
-        parts.append(f"MRN: {draft.mrn}")
-    if draft.dob:
-        parts.append(f"DOB: {draft.dob}")
-    parts.append(f"Date of service: {iso_day(draft.date)}")
-    return " | ".join(parts) + "\n\n"
-
-
-def _slug(name: str) -> str:
-    return _SLUG.sub("-", name.lower()).strip("-")
 
 
 def _note_meta(note: Note) -> dict[str, Any]:

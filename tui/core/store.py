@@ -240,6 +240,23 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         files_json TEXT NOT NULL
     );
     """,
+    # Signing as one recoverable transaction (issue 13): a signature is announced (its files
+    # and their hashes, and the audit entry it owes) before a file is written, recorded with
+    # the approval in one transaction, and done once the audit log has its entry. Whatever a
+    # crash interrupts, the next start rolls back or completes it.
+    """
+    CREATE TABLE signings (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id),
+        kind TEXT NOT NULL CHECK (kind IN ('approve', 'addendum', 'cosign')),
+        files_json TEXT NOT NULL,
+        audit_json TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('writing', 'recorded', 'done', 'rolled_back')),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX signings_open ON signings(state) WHERE state IN ('writing', 'recorded');
+    """,
 )
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
@@ -935,7 +952,13 @@ class Store:
         return Version(*row) if row else None
 
     def add_version(
-        self, draft_id: int, text: str, origin: str, author: str, base_n: int | None = None
+        self,
+        draft_id: int,
+        text: str,
+        origin: str,
+        author: str,
+        base_n: int | None = None,
+        signing: int | None = None,
     ) -> Version:
         """Save text as a new version; unchanged text is not a new version.
 
@@ -963,6 +986,7 @@ class Store:
             if latest is None or latest[0] != text_sha256(text):
                 self._insert_version(conn, draft_id, text, origin, author)
                 conn.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", (now(), draft_id))
+            _record_signing(conn, signing)
         version = self.latest_version(draft_id)
         assert version is not None
         return version
@@ -1022,13 +1046,17 @@ class Store:
         override_reason: str = "",
         override_codes: Sequence[str] = (),
         cosign_by: str = "",
-    ) -> None:
-        """Record a signature on exactly the version the clinician saw.
+        signing: int | None = None,
+        next_skill: str = "",
+    ) -> int | None:
+        """Record a signature on exactly the version the clinician saw; returns the id of the
+        second pass it starts (`next_skill`), created in the same transaction.
 
         `document_sha256` is the hash of the signed document as written (text plus signature
         line); addenda cite it, so it must name a file that exists. `override_reason` is the
         clinician's reason to sign over the open `override_codes`; `cosign_by` names the
-        supervisor whose co-signature the document still needs.
+        supervisor whose co-signature the document still needs; `signing` is the signing
+        transaction this records (see `begin_signing`).
         """
         with self.write() as conn:
             status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
@@ -1065,6 +1093,13 @@ class Store:
                 "UPDATE drafts SET status = 'approved', updated_at = ? WHERE id = ?",
                 (now(), draft_id),
             )
+            _record_signing(conn, signing)
+            if not next_skill:
+                return None
+            note_id = conn.execute(
+                "SELECT note_id FROM drafts WHERE id = ?", (draft_id,)
+            ).fetchone()[0]
+            return _insert_draft(conn, int(note_id), next_skill, draft_id, "")
 
     def approval(self, draft_id: int) -> dict[str, Any] | None:
         """Who signed a draft and how, with its co-signature (``cosigned``) once made."""
@@ -1096,6 +1131,7 @@ class Store:
         signed_at: str,
         sha256: str,
         files: Sequence[str],
+        signing: int | None = None,
     ) -> None:
         """Record the supervisor's co-signature of a signed draft (once)."""
         with self.write() as conn:
@@ -1117,6 +1153,7 @@ class Store:
                  json.dumps(list(files))),
             )  # fmt: skip
             conn.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", (now(), draft_id))
+            _record_signing(conn, signing)
 
     def cosignature(self, draft_id: int) -> dict[str, Any] | None:
         row = self.db.execute(
@@ -1137,6 +1174,44 @@ class Store:
             " ORDER BY a.draft_id"
         )
         return [(int(r[0]), str(r[1])) for r in rows]
+
+    # Signing transactions ---------------------------------------------------------------------
+
+    def begin_signing(
+        self, draft_id: int, kind: str, files: Sequence[Mapping[str, str]], audit: Mapping[str, Any]
+    ) -> int:
+        """Announce a signature before its files are written: which files (path, sha256) and
+        the audit entry it owes. Returns the signing's id."""
+        stamp = now()
+        with self.write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO signings (draft_id, kind, files_json, audit_json, state, created_at,"
+                " updated_at) VALUES (?,?,?,?,'writing',?,?)",
+                (draft_id, kind, json.dumps(list(files)), json.dumps(audit), stamp, stamp),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def end_signing(self, signing: int, state: str) -> None:
+        """Mark a signing done (its audit entry written) or rolled back (its files removed)."""
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE signings SET state = ?, updated_at = ? WHERE id = ?",
+                (state, now(), signing),
+            )
+
+    def open_signings(self) -> list[SigningIntent]:
+        """Signings a crash left half done: still writing files, or recorded without their
+        audit entry."""
+        rows = self.db.execute(
+            "SELECT id, draft_id, kind, files_json, audit_json, state FROM signings"
+            " WHERE state IN ('writing', 'recorded') ORDER BY id"
+        )
+        return [
+            SigningIntent(
+                int(r[0]), int(r[1]), str(r[2]), json.loads(r[3]), json.loads(r[4]), str(r[5])
+            )
+            for r in rows
+        ]
 
     def signed_same_visit(self, draft_id: int) -> list[int]:
         """Signed first-pass drafts of the same visit as this one: of the same note file, or
@@ -1440,6 +1515,15 @@ def _supersede_older(conn: sqlite3.Connection, draft_id: int) -> list[int]:
     return list(replaced)
 
 
+def _record_signing(conn: sqlite3.Connection, signing: int | None) -> None:
+    """A signing transaction's record is in the store (in the caller's transaction)."""
+    if signing is not None:
+        conn.execute(
+            "UPDATE signings SET state = 'recorded', updated_at = ? WHERE id = ?",
+            (now(), signing),
+        )
+
+
 def _touch_superseded(conn: sqlite3.Connection, path: str) -> None:
     """Mark drafts of just-superseded notes as changed, so open sessions drop them."""
     conn.execute(
@@ -1533,6 +1617,18 @@ class Signing:
     signed_at: str
     signed_text: str
     drafted_text: str
+
+
+@dataclass(frozen=True)
+class SigningIntent:
+    """A signature in progress, as announced before its files were written."""
+
+    id: int
+    draft_id: int
+    kind: str
+    files: list[dict[str, str]]
+    audit: dict[str, Any]
+    state: str
 
 
 @dataclass(frozen=True)
