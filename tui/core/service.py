@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from tui.core.clinic import Clinic, ensure_private_dir, write_private
 from tui.core.context import Clinician
 from tui.core.document import document_body, with_lines
 from tui.core.drafting.base import Backend, DraftingError
-from tui.core.errors import ChartdeskError
+from tui.core.errors import ChartdeskError, NoSpace, describe_os_error, is_disk_full
 from tui.core.notes import (
     VANISHED,
     Note,
@@ -66,6 +67,16 @@ if TYPE_CHECKING:
     from tui.core.stats import TodayFigures
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class SavedUnlogged(ChartdeskError):
+    """The version is saved, but the audit log could not record the edit."""
+
+    def __init__(self, version: Version, reason: str) -> None:
+        super().__init__(
+            f"Saved as version {version.n}, but the audit log could not record it ({reason})"
+        )
+        self.version = version
 
 
 @dataclass(frozen=True)
@@ -366,9 +377,16 @@ class ClinicService:
             ) from exc
         except StoreError as exc:
             raise ChartdeskError(str(exc)) from exc
-        self.audit_log.append(
-            "edit", clinician, draft=draft_id, version=version.n, sha256=version.sha256
-        )
+        except (sqlite3.Error, OSError) as exc:
+            if is_disk_full(exc):
+                raise NoSpace("Not saved: the disk is full") from exc
+            raise
+        try:
+            self.audit_log.append(
+                "edit", clinician, draft=draft_id, version=version.n, sha256=version.sha256
+            )
+        except OSError as exc:  # the version is saved; the log's gap is reported, not hidden
+            raise SavedUnlogged(version, describe_os_error(exc)) from exc
         return version
 
     def _keep_unsaved(self, draft_id: int, text: str) -> Path:

@@ -20,8 +20,9 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
-from tui.core.errors import ChartdeskError
+from tui.core.errors import ChartdeskError, NoSpace
 from tui.core.review import title
+from tui.core.service import SavedUnlogged
 from tui.core.store import Draft, Version
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.diff import DiffScreen, diff_for
@@ -31,6 +32,8 @@ from tui.ui.widgets.keybar import KeyBar
 
 AUTOSAVE_SECONDS = 3.0
 AUTOSAVE_MAX_SECONDS = 15.0
+RETRY_SECONDS = 5.0
+"""How often a save that failed for want of disk space is tried again."""
 
 
 def markdown_area(text: str, *, id: str = "editor-text") -> TextArea:
@@ -61,6 +64,7 @@ class EditorScreen(Screen[bool]):
         self._dirty_since: float | None = None
         self._save_failed = False
         self._leave_armed = False
+        self._retry: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="editor-header")
@@ -126,6 +130,12 @@ class EditorScreen(Screen[bool]):
                 clinician=self.session.signer_name,
                 base_n=None if force else self.version.n,
             )
+        except SavedUnlogged as exc:
+            self.notify(str(exc), title="Audit log", severity="warning", markup=False)
+            version = exc.version
+        except NoSpace as exc:
+            self._no_space(str(exc), origin)
+            return False
         except ChartdeskError as exc:
             if not self._save_failed or origin == "edit":
                 self.notify(
@@ -138,6 +148,9 @@ class EditorScreen(Screen[bool]):
             self._show_state()
             return False
         self._save_failed = False
+        if self._retry is not None:
+            self._retry.stop()
+            self._retry = None
         if version.n != self.version.n:
             self.saved_any = True
         self.version = version
@@ -145,6 +158,23 @@ class EditorScreen(Screen[bool]):
         self._dirty_since = None
         self._show_state("autosaved" if origin == "autosave" else "saved")
         return True
+
+    def _no_space(self, message: str, origin: str) -> None:
+        """The disk is full: the text stays on screen, and saving is tried again every few
+        seconds until there is room (or the clinician closes the editor, which keeps it in
+        .chartdesk/unsaved/ if that can be written)."""
+        if not self._save_failed or origin == "edit":
+            self.notify(
+                f"{message}. Your text stays here and is saved as soon as there is room.",
+                title="Not saved: disk full",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        self._save_failed = True
+        self._show_state()
+        if self._retry is None:
+            self._retry = self.set_interval(RETRY_SECONDS, self.autosave)
 
     def autosave(self) -> bool:
         """Keep what was typed (called by the timer, on leaving, locking and quitting)."""
@@ -163,15 +193,32 @@ class EditorScreen(Screen[bool]):
         return True
 
     def action_leave(self) -> None:
-        """Close, autosaving first. If the store refuses (signed elsewhere), the text stays;
-        a second esc closes without it."""
+        """Close, autosaving first. If the text cannot be saved as a version (signed elsewhere,
+        disk full), it is kept in .chartdesk/unsaved/ before the editor closes; only if even
+        that fails does a second esc close without it."""
         if self.autosave() or self._leave_armed:
             self.dismiss(self.saved_any)
             return
-        self._leave_armed = True
+        try:
+            kept = self.session.service.keep_unsaved(
+                f"draft-{self.draft.id}", ".md", self.text_area.text
+            )
+        except OSError:
+            self._leave_armed = True
+            self.notify(
+                "The text cannot be saved anywhere now. Press esc again to close without it, or "
+                "copy it first.",
+                severity="warning",
+                markup=False,
+            )
+            return
         self.notify(
-            "Press esc again to close without saving this text.", severity="warning", markup=False
+            f"Kept in {self.session.service.relative(kept)}; reopen the draft to use it.",
+            title="Not saved as a version",
+            severity="warning",
+            markup=False,
         )
+        self.dismiss(self.saved_any)
 
     def action_diff(self) -> None:
         self.autosave()
