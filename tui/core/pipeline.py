@@ -37,7 +37,7 @@ from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
 from tui.core.prompt import Prompt
 from tui.core.service import ClinicService, IngestResult
-from tui.core.store import DraftResult, Job, StoreError
+from tui.core.store import DraftResult, Job, StoreError, StoreReplaced
 from tui.core.watcher import InboxWatcher, call_on_loop
 
 log = logging.getLogger(__name__)
@@ -157,6 +157,7 @@ class Pipeline:
         self._wake = asyncio.Event()
         self._last_progress: dict[int, float] = {}
         self._side_tasks: set[asyncio.Task[None]] = set()
+        self._halted = ""
 
     # Observers ---------------------------------------------------------------------------------
 
@@ -232,7 +233,8 @@ class Pipeline:
     # Main --------------------------------------------------------------------------------------
 
     async def run(self) -> None:
-        """Wait to be elected drafter, then watch and draft until `stop()`."""
+        """Wait to be elected drafter, then watch and draft until `stop()`. Raises
+        ChartdeskError when it had to stop by itself (the store was replaced under it)."""
         self._loop = asyncio.get_running_loop()
         follower = asyncio.create_task(self._follow_store(), name="chartdesk-follow")
         try:
@@ -243,6 +245,20 @@ class Pipeline:
             await asyncio.gather(follower, return_exceptions=True)
             self.lock.release()
             self._set_role("stopped")
+        if self._halted:
+            raise ChartdeskError(self._halted)
+
+    def _store_still_there(self) -> bool:
+        """False (and a stop) once state.db was deleted or replaced: a drafter writing on
+        would write into a file nobody reads."""
+        try:
+            self.store.check_file()
+        except StoreReplaced as exc:
+            log.error("stopping: %s", exc)
+            self._halted = str(exc)
+            self._request_stop()
+            return False
+        return True
 
     async def _elect(self) -> bool:
         while not self._stopping.is_set():
@@ -292,6 +308,8 @@ class Pipeline:
         """Claim jobs while a slot is free; otherwise sleep until woken or the next poll."""
         while not self._stopping.is_set():
             self._wake.clear()
+            if not self._store_still_there():
+                return
             if len(self._running) < self.concurrency:
                 try:
                     job = self.store.claim_job(self.owner)
@@ -352,7 +370,7 @@ class Pipeline:
         files not yet ingested are left for the next start-up rescan."""
         while not self._stopping.is_set():
             path = await self._arrivals.get()
-            if path is None or self._stopping.is_set():
+            if path is None or self._stopping.is_set() or not self._store_still_there():
                 return
             try:
                 result = await asyncio.to_thread(

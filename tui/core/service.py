@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.audit_log import AuditLog, os_user
-from tui.core.clinic import Clinic, ensure_private_dir, write_private
+from tui.core.clinic import Clinic, ClinicPaths, ensure_private_dir, write_private
 from tui.core.context import Clinician
 from tui.core.document import document_body, with_lines
 from tui.core.drafting.base import Backend, DraftingError
@@ -58,6 +58,7 @@ from tui.core.store import (
     Store,
     StoreError,
     Version,
+    is_empty_store,
     iso_day,
     text_sha256,
 )
@@ -115,12 +116,17 @@ class ClinicService:
     def open(cls, root: Path, backend: Backend | None = None) -> ClinicService:
         """Open a clinic; signatures a crash left half done are completed or rolled back."""
         clinic = Clinic.open(root)
+        refuse_lost_store(clinic.paths)
         service = cls(clinic, Store(clinic.paths.db), backend)
         service.recover_signings()
         return service
 
     def close(self) -> None:
         self.store.close()
+
+    def check_store(self) -> None:
+        """Raise StoreReplaced if state.db was deleted or replaced under this process."""
+        self.store.check_file()
 
     @property
     def context(self) -> Any:
@@ -820,6 +826,33 @@ class Poll:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def refuse_lost_store(paths: ClinicPaths) -> None:
+    """Never start a new, empty store beside records made with another: draft ids would
+    restart ("draft 1" in the audit log would name two documents) and signed visits could be
+    signed again. A clinic with signed documents or an audit log needs its state.db back."""
+    if not is_empty_store(paths.db):
+        return
+    signed = _signed_records(paths.approved)
+    logged = paths.audit_log.is_file() and paths.audit_log.stat().st_size > 0
+    found = [f"approved/ holds {signed} signed record(s)"] if signed else []
+    found += ["the audit log has entries"] if logged else []
+    if not found:
+        return
+    state = "empty" if paths.db.exists() else "missing"
+    raise ChartdeskError(
+        f"{paths.db} is {state}, but {' and '.join(found)}: chartdesk will not start a new "
+        "store beside them. Restore .chartdesk/state.db (and its -wal file) from your backup; "
+        "to start a new clinic instead, move approved/ and .chartdesk/audit.log out first"
+    )
+
+
+def _signed_records(approved: Path) -> int:
+    """How many signed records (their .json files) lie in approved/."""
+    if not approved.is_dir():
+        return 0
+    return sum(1 for path in approved.rglob("*.json") if not path.name.endswith(".fhir.json"))
 
 
 def _note_meta(note: Note) -> dict[str, Any]:

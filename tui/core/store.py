@@ -265,6 +265,10 @@ class StoreError(Exception):
     """A store operation that cannot be done (e.g. editing an approved draft)."""
 
 
+class StoreReplaced(StoreError):
+    """The database file changed under a running process (deleted, emptied, replaced)."""
+
+
 class StaleVersion(StoreError):
     """An edit based on a version that is no longer the latest."""
 
@@ -402,6 +406,7 @@ class Store:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._create()
+        self.identity = _file_identity(path)
         self.migrate()
 
     def _create(self) -> None:
@@ -409,6 +414,16 @@ class Store:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600)
             os.close(fd)
         os.chmod(self.path, 0o600)
+
+    def check_file(self) -> None:
+        """Raise StoreReplaced if state.db was deleted or replaced since this store opened it:
+        writes would go to a file nobody reads, and ids would restart."""
+        if _file_identity(self.path) != self.identity:
+            raise StoreReplaced(
+                f"{self.path.name} was deleted or replaced while chartdesk ran; stopped so "
+                "nothing is written to a file nobody reads. Restore it from a backup, then start "
+                "chartdesk again"
+            )
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -1513,6 +1528,23 @@ def _supersede_older(conn: sqlite3.Connection, draft_id: int) -> list[int]:
             (draft_id, f"replaced by draft {draft_id} {why}", stamp, old),
         )
     return list(replaced)
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode: another file at the same path is another database."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def is_empty_store(path: Path) -> bool:
+    """True when there is no database at `path`, or only an empty file (no schema yet)."""
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
 
 
 def _record_signing(conn: sqlite3.Connection, signing: int | None) -> None:

@@ -40,6 +40,7 @@ ANSI_THEME = "ansi-dark"
 IDLE_CHECK_SECONDS = 5.0
 TERMINAL_CHECK_SECONDS = 2.0
 TERMINAL_GONE_EXIT = 129
+STORE_LOST_EXIT = 2
 # Actions a locked screen still answers to: quitting, and the lock screen's own.
 _WHILE_LOCKED = frozenset({"request_quit", "unlock"})
 
@@ -263,6 +264,19 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             if callable(keep):
                 keep()
         self.exit(TERMINAL_GONE_EXIT)
+
+    def store_lost(self, message: str) -> None:
+        """state.db was deleted or replaced under this session: nothing more may be written
+        to it. Open edits go to .chartdesk/unsaved/ (not to a store nobody reads), then the app
+        ends with the reason."""
+        if self._leaving:
+            return
+        self._leaving = True
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_unsaved", None)
+            if callable(keep):
+                keep()
+        self.exit(STORE_LOST_EXIT, return_code=STORE_LOST_EXIT, message=message)
 
     def autosave_editors(self) -> bool:
         """Autosave every open draft or addendum editor; False if one could not be saved."""

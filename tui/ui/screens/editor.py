@@ -9,6 +9,7 @@ another session meanwhile, the store refuses the save and the text stays in the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 
@@ -175,6 +176,15 @@ class EditorScreen(Screen[bool]):
         self._show_state()
         if self._retry is None:
             self._retry = self.set_interval(RETRY_SECONDS, self.autosave)
+
+    def keep_unsaved(self) -> None:
+        """Keep typed text that is not in a version yet in .chartdesk/unsaved/ (when the store
+        cannot take it any more)."""
+        if self.dirty:
+            with contextlib.suppress(OSError):
+                self.session.service.keep_unsaved(
+                    f"draft-{self.draft.id}", ".md", self.text_area.text
+                )
 
     def autosave(self) -> bool:
         """Keep what was typed (called by the timer, on leaving, locking and quitting)."""

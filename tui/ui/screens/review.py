@@ -37,7 +37,7 @@ from tui.core.review import (
     reject_refusal,
     title,
 )
-from tui.core.store import Draft, text_sha256
+from tui.core.store import Draft, StoreReplaced, text_sha256
 from tui.ui.drafter import DrafterEvent, role_text
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
@@ -185,6 +185,15 @@ class ReviewScreen(Screen[None]):
 
     def poll_changes(self) -> None:
         """Pick up drafts changed by any process since the last look."""
+        try:
+            self.service.check_store()
+        except StoreReplaced as exc:
+            lost = getattr(self.app, "store_lost", None)
+            if callable(lost):
+                lost(str(exc))
+            return
+        except OSError:
+            pass
         try:
             result = self.service.poll(self._cursor)
         except Exception as exc:  # a busy or vanished database must not kill the session
