@@ -119,10 +119,11 @@ async def test_signed_elsewhere_while_editing_keeps_the_text(
         assert editor.text_area.text.startswith("z")
         assert app.said("Your text is still here", "error")
         await pilot.press("escape")
-        assert editor.is_current, "the first esc keeps the unsaved text on screen"
-        await pilot.press("escape")
         assert not editor.is_current
+        assert app.said("Kept in .chartdesk/unsaved/draft-", "warning")
     assert len(service.versions(draft_id)) == 1
+    kept = list((service.clinic.paths.state / "unsaved").glob(f"draft-{draft_id}-*.md"))
+    assert [path.read_text()[:1] for path in kept] == ["z"], "closing keeps what was typed"
 
 
 async def test_diff_and_restore_from_the_editor(app: RecordingApp, service: ClinicService) -> None:
