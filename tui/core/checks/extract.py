@@ -10,7 +10,7 @@ fixed order and each number is taken at most once. Spans point into the text giv
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,9 +66,9 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     """Read a text once; verification and audit ask for the same note several times."""
     scanner = Scanner(text)
     scanner.mark_headers()
-    stated_timed, stated_treatment = read_totals(scanner)
+    totals = read_totals(scanner)
     billed = read_billed(scanner)
-    services = read_services(scanner)
+    services = _evaluations_resolved(billed.services + read_services(scanner), billed.units)
     scanner.block_non_measurements()
     facts: list[Fact] = list(services)
     for step in _PASSES:
@@ -76,9 +76,31 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     facts.sort(key=lambda fact: (fact.span, fact.kind))
     billing = Billing(
         services=tuple(services),
-        stated_timed_minutes=stated_timed,
-        stated_treatment_minutes=stated_treatment,
-        billed=billed,
+        stated_timed_minutes=totals.timed,
+        stated_treatment_minutes=totals.treatment,
+        billed=billed.units,
         timed_codes=frozenset(billing_tables().timed),
+        billed_at=billed.first_at,
+        timed_total_at=totals.timed_at,
+        treatment_total_at=totals.treatment_at,
+        unreadable=tuple(billed.unreadable),
     )
     return _Reading(facts=tuple(facts), billing=billing)
+
+
+def _evaluations_resolved(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """ "Eval time: 45 min" is the minutes of the evaluation code billed; with no such code
+    billed (or several), the minutes cannot be given a code and are left out."""
+    groups = billing_tables().evaluation_codes
+    resolved = []
+    for fact in sorted(services, key=lambda fact: fact.span):
+        code = fact.cpt or ""
+        if code.startswith("@"):
+            candidates = [c for c in groups.get(code, ()) if c in billed]
+            if len(candidates) != 1:
+                continue
+            fact = dataclasses.replace(
+                fact, cpt=candidates[0], label=billing_tables().name_of(candidates[0])
+            )
+        resolved.append(fact)
+    return resolved

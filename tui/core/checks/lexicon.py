@@ -118,7 +118,6 @@ SIDE = re.compile(r"\b(R|L|rt|lt|right|left|bilat|bilateral|B/L)\b\.?", re.IGNOR
 SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 
 DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
-MINUTES = re.compile(rf"(?<![A-Za-z0-9.])({NUM})\s*(?:min(?:ute)?s?|mins)\b", re.IGNORECASE)
 
 PRIOR_CUE = re.compile(
     r"\b(?:was|were|previously|previous|prev|prior|last|eval|evaluation|IE|initial|initially|"

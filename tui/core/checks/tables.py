@@ -55,6 +55,9 @@ class BillingTables:
     skilled_terms: tuple[str, ...]
     functional_terms: tuple[str, ...]
     region_terms: tuple[str, ...]
+    evaluation_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unskilled_terms: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
 
     def name_of(self, code: str) -> str:
         """The service name of a CPT code, or the code itself when unknown."""
@@ -112,6 +115,10 @@ def billing_tables() -> BillingTables:
         skilled_terms=_strs(audit.get("skilled")),
         functional_terms=_strs(audit.get("functional")),
         region_terms=_strs(audit.get("regions")),
+        evaluation_codes={
+            str(name): _strs(codes) for name, codes in data.get("evaluation_codes", {}).items()
+        },
+        unskilled_terms=_strs(audit.get("unskilled")),
     )
 
 
