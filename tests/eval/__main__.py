@@ -1,7 +1,7 @@
 """`make eval`: the checks scored on the corpus and the held-out notes.
 
-    python -m tests.eval            # both splits, figures and per-kind / per-code tables
-    python -m tests.eval --misses   # also every miss, false fact and trap, note by note
+python -m tests.eval            # both splits, figures and per-kind / per-code tables
+python -m tests.eval --misses   # also every miss, false fact and trap, note by note
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ def _report(split: str, tally: Tally, seconds: float) -> list[str]:
         f"({figures['false_facts_per_100']:.2f} false per 100 found)"
     )
     traps = ", ".join(f"{name} {count}" for name, count in sorted(tally.traps.items()))
-    lines += ["", f"traps     {int(figures['trap_violations'])} taken" + (f": {traps}" if traps else "")]
+    lines += [
+        "",
+        f"traps     {int(figures['trap_violations'])} taken" + (f": {traps}" if traps else ""),
+    ]
     lines += ["", "findings  code                           tp  fp  fn  precision  recall"]
     for code in sorted(set(tally.finding_tp) | set(tally.finding_fp) | set(tally.finding_fn)):
         tp, fp, fn = tally.finding_tp[code], tally.finding_fp[code], tally.finding_fn[code]

@@ -130,10 +130,7 @@ def matches(fact: Fact, want: Mapping[str, Any]) -> bool:
         return False
     if "unit" in want and _fold(fact.unit or "") != _fold(want["unit"]):
         return False
-    for key in ("cpt", "minutes"):
-        if key in want and getattr(fact, key) != want[key]:
-            return False
-    return True
+    return all(key not in want or getattr(fact, key) == want[key] for key in ("cpt", "minutes"))
 
 
 def _label_problems(fact: Fact, want: Mapping[str, Any]) -> list[str]:
@@ -230,7 +227,9 @@ def _score_findings(case: Case, tally: Tally) -> None:
     for finding in audit.findings:
         if finding.code in lines and getattr(finding, "line", None) != lines[finding.code]:
             tally.finding_line_errors += 1
-            tally.misses.append(f"{case.name}: {finding.code} line {getattr(finding, 'line', None)}")
+            tally.misses.append(
+                f"{case.name}: {finding.code} line {getattr(finding, 'line', None)}"
+            )
 
 
 # -- drafts --------------------------------------------------------------------------------------

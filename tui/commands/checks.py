@@ -233,12 +233,17 @@ def _facts_table(facts: list[Fact]) -> str:
 def _audit_text(audit: NoteAudit) -> str:
     head = f"{audit.file} — {audit.patient or 'unknown patient'}"
     if audit.timed_minutes is not None:
-        head += (
-            f": {audit.timed_minutes} timed min, {audit.units_allowed} units allowed, "
-            f"{audit.units_billed} billed"
+        allowed = (
+            "units not checked"
+            if audit.units_allowed is None
+            else (f"{audit.units_allowed} units allowed")
         )
+        head += f": {audit.timed_minutes} timed min, {allowed}, {audit.units_billed} billed"
     lines = [head]
-    lines += [f"  {f.severity.upper():<7} {f.code}: {f.message}" for f in audit.findings]
+    lines += [
+        f"  {f.severity.upper():<7} {f.code}: {f.message}" + (f" (line {f.line})" if f.line else "")
+        for f in audit.findings
+    ]
     if not audit.findings:
         lines.append("  no findings")
     return "\n".join(lines)

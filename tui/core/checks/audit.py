@@ -245,7 +245,7 @@ def _unreadable(ctx: _Context) -> None:
             "BILLING_UNREADABLE",
             ERROR,
             f"The billing could not be read: line {line_of(ctx.note, offset)} "
-            f"(\"{_clip(written)}\") bills codes without units of their own; write each code "
+            f'("{_clip(written)}") bills codes without units of their own; write each code '
             "with its units (97110 x2, 97140 x1). Units were not checked.",
             offset,
         )
@@ -398,7 +398,11 @@ def _totals(ctx: _Context) -> None:
         )
     if problems:
         message = "; ".join(problems)
-        at = billing.timed_total_at if billing.timed_total_at is not None else billing.treatment_total_at
+        at = (
+            billing.timed_total_at
+            if billing.timed_total_at is not None
+            else billing.treatment_total_at
+        )
         ctx.add("TOTAL_TIME_INCONSISTENT", WARNING, message[0].upper() + message[1:] + ".", at)
 
 

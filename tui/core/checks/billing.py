@@ -52,9 +52,11 @@ _HOME_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
-_TOTAL_VALUE = r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d)(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
+_TOTAL_VALUE = (
+    r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d)(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
+)
 TOTAL_TIMED = re.compile(
-    r"\b(?:total\s+timed|timed)(?:\s+(?:code|codes|treatment|tx|service|services))?"
+    r"\b(?:total\s+timed|timed)(?:\s+(?:code|codes|treatment|tx|service|services))*"
     r"(?:\s+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
@@ -285,7 +287,7 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
     text = scanner.text
     for match in BILLED_START.finditer(text):
         if scanner.in_header(match.end() - 1) or not re.search(
-            rf"{_CODE}|[A-Za-z]+\s*(?:x\s*)?\d\s*u", text[match.end() : match.end() + 200]
+            r"\d", text[match.end() : match.end() + 200]
         ):
             continue
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
