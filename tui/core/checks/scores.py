@@ -45,7 +45,8 @@ _COUNTED = (
     r"|correct|times|occasions|days?\b|d\b|wks?\b|weeks?|visits?|sessions?|x\b|of\b))"
 )
 _RATING = re.compile(
-    r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10|out of\s*10)"
+    r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?"
+    r"\s*(?:/\s*10|out of\s*10|over\s*10)"
     r"(?!\.?\d)(?!\s*/)" + _COUNTED,
     re.IGNORECASE,
 )
@@ -58,7 +59,8 @@ _PAIN_BARE = re.compile(
     re.IGNORECASE,
 )
 _MMT_SLASH = re.compile(
-    r"(?<![\d.])([0-5])\s*(\+|-|\s+plus\b|\s+minus\b)?\s*(?:/\s*5|out of\s*5)(?!\.?\d)" + _COUNTED,
+    r"(?<![\d.])([0-5])\s*(\+|-|\s+plus\b|\s+minus\b)?\s*(?:/\s*5|out of\s*5|over\s*5)(?!\.?\d)"
+    + _COUNTED,
     re.IGNORECASE,
 )
 _MMT_CONTEXT = re.compile(
