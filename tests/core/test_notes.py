@@ -155,6 +155,9 @@ def test_an_evaluation_starts_the_reporting_period_it_opens(
     written: str, restarts_after: int
 ) -> None:
     """The evaluation is treatment day 1, so the report is due 10 visits after the one before."""
-    text = f"Patient: Test Person\nDate: 2026-12-20\nVisit: 10\nLast progress report: {written}\n\n- ther ex 20 min, pain 3/10 with stairs\n"
+    text = (
+        f"Patient: Test Person\nDate: 2026-12-20\nVisit: 10\nLast progress report: {written}\n"
+        "\n- ther ex 20 min, pain 3/10 with stairs\n"
+    )
     note = parse_note_text(Path("note.txt"), text, "0" * 64)
     assert note.last_progress_report == restarts_after
