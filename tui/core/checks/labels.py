@@ -78,6 +78,11 @@ def parts_of(text: str) -> Parts:
     return Parts(**found)
 
 
+def side_name(word: str) -> str:
+    """ "right", "rt", "R" -> "R"; "bilat" -> "bilateral"."""
+    return _side_name(word)
+
+
 def _side_name(word: str) -> str:
     lowered = word.lower().rstrip(".")
     if lowered in ("bilat", "bilateral", "b/l"):

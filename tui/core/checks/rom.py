@@ -38,6 +38,14 @@ _NOT_ROM = re.compile(
 )
 
 
+# "60° right and 70° left": a side written right after a value is that value's side.
+_SIDE_AFTER = re.compile(
+    rf"(?:\s*{DEGREES})?\s*(?:on the\s+|to the\s+)?(right|left|R|L|rt|lt)\b"
+    r"(?!\s*(?:knee|hip|ankle|shoulder|elbow|wrist|sh\b))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Rom:
     end: int
@@ -113,7 +121,7 @@ def _emit_range(
     start = to_number(match.group(1))
     if start > 0:
         lacking = context.motion in ("", "flexion", "extension")
-        suffix = f" (lacks {match.group(1)})" if lacking else f" (from {match.group(1)})"
+        suffix = " (deficit)" if lacking else " (range start)"
         motion = "extension" if lacking else context.motion
         _emit_rom(
             scanner, facts, start, (match.start(1), match.end(1)), context, motion, prior + suffix
@@ -132,7 +140,7 @@ def _emit_single(
 ) -> None:
     """One value; "-3" or "lacks 3" is a deficit of 3 (of extension unless a motion is named)."""
     motion = context.motion or ("extension" if lacks else "")
-    suffix = f" (lacks {match.group(1)})" if lacks else ""
+    suffix = " (deficit)" if lacks else ""
     negative = scanner.text[max(0, match.start() - 1) : match.start()] == "-"
     span = (match.start() - 1 if negative else match.start(), match.end())
     _emit_rom(
@@ -182,6 +190,14 @@ def _emit_rom(
     fallback: bool = False,
 ) -> None:
     joint = context.joint
+    after = _SIDE_AFTER.match(scanner.text, span[1])
+    if after:
+        context = labels.Parts(
+            side=labels.side_name(after.group(1)),
+            joint=joint,
+            motion=context.motion,
+            mode=context.mode,
+        )
     if motion in ("supination", "pronation"):
         joint = "forearm"
     if fallback and not motion:
