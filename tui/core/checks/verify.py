@@ -412,6 +412,11 @@ def _billing_numbers(note_text: str) -> set[float]:
     return {float(n) for n in numbers if n}
 
 
+# A change is between values of one thing written near each other ("34%, was 42% at eval"):
+# each value is paired with the next few of its group only, which keeps this linear.
+_CHANGE_REACH = 6
+
+
 def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
     """Numbers a draft may compute from the note: changes, percent changes, percent of max."""
     groups: dict[str, list[float]] = {}
@@ -428,7 +433,7 @@ def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
     for group, values in groups.items():
         found: set[float] = set()
         for i, first in enumerate(values):
-            for second in values[i + 1 :]:
+            for second in values[i + 1 : i + 1 + _CHANGE_REACH]:
                 change = abs(first - second)
                 found.add(round(change, 1))
                 for base in (first, second):
