@@ -81,7 +81,8 @@ NOT_MEASUREMENTS = [
     ),
     re.compile(rf"(?<![-=])[<>≥≤]\s*{NUM}"),  # thresholds: >90, ≥45
     re.compile(
-        rf"\b(?:greater than|more than|less than|at least|over|under|above|below)\s+{NUM}",
+        rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over|under"
+        rf"|above|below)\s+{NUM}",
         re.IGNORECASE,
     ),
     re.compile(  # reference values: (normal 135), cutoff 13.5 s, MCID 9

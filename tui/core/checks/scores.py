@@ -181,7 +181,7 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         parts = labels.parts_of(clause)
         if previous_line != line_start:
             previous, previous_label = None, ""
-        if previous_label and PRIOR_CUE.search(clause) and not (parts.muscle or parts.motion):
+        if previous_label and PRIOR_CUE.search(clause) and not (parts.muscle or parts.motion or parts.side):
             label = previous_label + " (previous)"
         else:
             label = previous_label = _mmt_label(clause, parts, previous)
