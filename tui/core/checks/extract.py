@@ -19,7 +19,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.others import read_others, read_regions, read_vitals
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
-from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.scores import read_instruments, read_mmt, read_outcomes, read_ratings
 from tui.core.checks.tables import billing_tables
 
 __all__ = ["Billing", "Fact", "extract_billing", "extract_facts", "measurement_scanner"]
@@ -31,6 +31,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
     read_outcomes,
+    read_instruments,
     read_mmt,
     read_ratings,
     read_regions,

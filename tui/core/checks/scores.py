@@ -9,6 +9,7 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tui.core.checks import labels
 from tui.core.checks.facts import Fact
@@ -16,7 +17,7 @@ from tui.core.checks.labels import prior_suffix
 from tui.core.checks.lexicon import FOLLOW, NUM, PRIOR_CUE, Words, measure_matcher, words
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import MeasureDef
+from tui.core.checks.tables import MeasureDef, not_instruments, vocabulary
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:\s*/\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b"
@@ -90,6 +91,63 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             _item_scores(scanner, facts, measure, match.end(), limit)
         else:
             _scores(scanner, facts, measure, match.end(), limit)
+
+
+# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
+# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
+_INSTRUMENT = re.compile(r"(?<![\w/-])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])")
+_INSTRUMENT_LEAD = re.compile(
+    r"\s*(?:(?:total|score|T-score|standard score|SS|raw score|today|was|is|of|=|:)\s*)*"
+)
+_UPPER_LINE = 0.8
+
+
+def read_instruments(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
+    """Scores after names that look like instruments the tables do not list ("PRWE 34").
+
+    A score on an instrument chartdesk does not know is still a score: read under the name
+    written, so a draft that changes or invents one is checked like any other.
+    """
+    text = scanner.text
+    vocabulary_words = _vocabulary_words()
+    excluded = not_instruments()
+    for match in _INSTRUMENT.finditer(text):
+        name = match.group(1)
+        if (
+            sum(ch.isupper() for ch in name) < 2
+            or name.isdigit()
+            or not scanner.free(*match.span())
+        ):
+            continue
+        if name.upper() in excluded or name.lower() in vocabulary_words:
+            continue
+        if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
+            scanner, match.start()
+        ):
+            continue
+        lead = _INSTRUMENT_LEAD.match(text, match.end())
+        start = lead.end() if lead else match.end()
+        if not re.match(r"\d", text[start : start + 1]) or not scanner.free(start, start + 1):
+            continue
+        measure = MeasureDef(name=name, aliases=(name,))
+        _, limit = scanner.sentence(match.start())
+        _scores(scanner, facts, measure, match.end(), min(limit, match.end() + 80))
+
+
+@cache
+def _vocabulary_words() -> frozenset[str]:
+    vocab = vocabulary()
+    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
+    for pattern in (*vocab.pain_words, *vocab.not_pain_words):
+        found |= set(re.findall(r"[a-z]+", pattern.lower()))
+    return frozenset(word.lower() for word in found)
+
+
+def _shouting(scanner: Scanner, pos: int) -> bool:
+    """A line written in capitals: its words are not acronyms."""
+    start, end = scanner.line(pos)
+    letters = [ch for ch in scanner.text[start:end] if ch.isalpha()]
+    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > _UPPER_LINE
 
 
 def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int) -> None:
@@ -181,7 +239,11 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         parts = labels.parts_of(clause)
         if previous_line != line_start:
             previous, previous_label = None, ""
-        if previous_label and PRIOR_CUE.search(clause) and not (parts.muscle or parts.motion or parts.side):
+        if (
+            previous_label
+            and PRIOR_CUE.search(clause)
+            and not (parts.muscle or parts.motion or parts.side)
+        ):
             label = previous_label + " (previous)"
         else:
             label = previous_label = _mmt_label(clause, parts, previous)

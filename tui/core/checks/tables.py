@@ -164,3 +164,12 @@ def vocabulary() -> Vocabulary:
 def plain_language_swaps() -> dict[str, str]:
     """The built-in clinical-to-plain swaps for patient handouts."""
     return dict(vocabulary().plain_language)
+
+
+@cache
+def not_instruments() -> frozenset[str]:
+    """Abbreviations that look like instrument names but are not (measures.toml)."""
+    data = _load("measures.toml")
+    return frozenset(
+        name.upper() for name in _strs(data.get("instruments", {}).get("not_instruments"))
+    )
