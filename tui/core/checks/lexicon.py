@@ -11,7 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from tui.core.checks.tables import MeasureDef, billing_tables, measure_defs, vocabulary
+from tui.core.checks.tables import (
+    MeasureDef,
+    billing_tables,
+    measure_defs,
+    not_measurement_words,
+    vocabulary,
+)
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -112,6 +118,47 @@ NOT_MEASUREMENTS = [
         re.IGNORECASE,
     ),
 ]
+
+
+@cache
+def context_exclusions() -> tuple[re.Pattern[str], ...]:
+    """Numbers that are not measurements because of the words around them (measures.toml
+    [not_measurements]): doses in percent, counted things, events per period, changes,
+    targets, limb positions, temperatures and dates written after a score."""
+    words = not_measurement_words()
+
+    def either(key: str) -> str:
+        return "|".join(f"(?:{word})" for word in words.get(key, ())) or r"(?!x)x"
+
+    deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
+    flags = re.IGNORECASE
+    return (
+        re.compile(rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags),
+        re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
+        re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags),
+        re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
+        re.compile(
+            rf"\bprogress(?:ed|ing)?\s+(?:from\s+{NUM}\s*%?\s*)?to\s+{NUM}\s*%|\bfrom\s+{NUM}\s*%"
+            rf"\s*(?:{either('percent_doses')})",
+            flags,
+        ),
+        re.compile(
+            rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{either('counted')})\b", flags
+        ),
+        re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
+        re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
+        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
+        re.compile(
+            rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
+            rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
+            flags | re.MULTILINE,
+        ),
+        re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
+        re.compile(
+            r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"
+        ),
+    )
+
 
 GOAL_START = re.compile(r"\b(?:STGs?|LTGs?|goals?|targets?|objectives?)\b", re.IGNORECASE)
 

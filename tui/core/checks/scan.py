@@ -12,7 +12,12 @@ import re
 from collections.abc import Iterator
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.lexicon import GOAL_START, HEADER_LINE, NOT_MEASUREMENTS
+from tui.core.checks.lexicon import (
+    GOAL_START,
+    HEADER_LINE,
+    NOT_MEASUREMENTS,
+    context_exclusions,
+)
 from tui.core.checks.numbers import Normalized, normalize
 
 # A numeric token standing on its own: not glued to letters before it ("L4", "M17.11").
@@ -77,7 +82,7 @@ class Scanner:
 
     def block_non_measurements(self) -> None:
         """Dates, doses, durations, thresholds, counters and goal statements."""
-        for pattern in NOT_MEASUREMENTS:
+        for pattern in (*NOT_MEASUREMENTS, *context_exclusions()):
             self.block_all(pattern)
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())

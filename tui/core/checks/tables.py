@@ -173,3 +173,10 @@ def not_instruments() -> frozenset[str]:
     return frozenset(
         name.upper() for name in _strs(data.get("instruments", {}).get("not_instruments"))
     )
+
+
+@cache
+def not_measurement_words() -> dict[str, tuple[str, ...]]:
+    """Word lists that make a nearby number a dose, count, change, target or position."""
+    data = _load("measures.toml").get("not_measurements", {})
+    return {str(key): _strs(value) for key, value in data.items()}
