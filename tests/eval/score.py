@@ -11,7 +11,7 @@ import asyncio
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tests.eval.corpus import Case, Flaw
@@ -147,8 +147,23 @@ def _label_problems(fact: Fact, want: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def _per_code(facts: list[Fact]) -> list[Fact]:
+    """Service facts summed per code: a note may give one code's minutes in two places
+    ("aquatic ther ex 30 min", "aquatic gait 10 min"), and the expectation is the total."""
+    totals: dict[str, Fact] = {}
+    others = []
+    for fact in facts:
+        if fact.kind != "service" or fact.cpt is None:
+            others.append(fact)
+            continue
+        seen = totals.get(fact.cpt)
+        minutes = (fact.minutes or 0) + ((seen.minutes or 0) if seen else 0)
+        totals[fact.cpt] = replace(fact, value=minutes, minutes=minutes)
+    return others + list(totals.values())
+
+
 def _score_facts(case: Case, tally: Tally) -> None:
-    facts = extract_facts(case.text, CTX.measures)
+    facts = _per_code(extract_facts(case.text, CTX.measures))
     expected = case.facts()
     used: set[int] = set()
     for want in expected:

@@ -22,13 +22,18 @@ from tui.core.checks.tables import billing_tables
 _CODE = r"(?:9\d{4}|G\d{4})"
 _FILLER_WORD = (
     rf"\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
+    r"|maybe|probably|like|another|just|over|only"
     r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?|\d+\s*units?|units?|we|I|pt|then"
     r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
 )
 _FILLER = re.compile(rf"[\s:=\-,().]*(?:(?:{_FILLER_WORD})[\s:=\-,().]*)*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'/\-]*")
-_BEFORE_NAME = re.compile(r"[ \t]*(?:(of|on|doing|in)[ \t]+)?", re.IGNORECASE)
+_BEFORE_NAME = re.compile(rf"[ \t]*(?:(of|on|doing|in)[ \t]+|(,)[ \t]*(?={_CODE}))?", re.IGNORECASE)
+# "Manual therapy: PROM all planes, grade I-II oscillations - 20 minutes." The minutes close
+# the line that the service name opens.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?$")
+_TRAILING_MINUTES = re.compile(r"[ \t]*(?:-|\u2013|\u2014|:|=)[ \t]*$")
 _CLAUSE_OPENING = re.compile(
     r"(?:^|[\n,;:(])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
     re.IGNORECASE,
@@ -355,7 +360,7 @@ def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) 
         if name is None or gap is None:
             continue
         opening = scanner.text[max(0, minutes.start() - 40) : minutes.start()]
-        if not gap.group(1) and not _CLAUSE_OPENING.search(opening):
+        if not (gap.group(1) or gap.group(2)) and not _CLAUSE_OPENING.search(opening):
             continue
         used.add(minutes.start())
         facts.append(_service_fact(scanner, name, minutes, minutes.start(), name.end))
@@ -374,7 +379,8 @@ def _minutes_after_name(
     for minutes in _minutes(scanner, name.end, limit):
         if minutes.start() in used or not scanner.free(minutes.start(), minutes.end()):
             return None
-        if not _ties_to_name(scanner.text[name.end : minutes.start()]):
+        gap = scanner.text[name.end : minutes.start()]
+        if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
             return None
         used.add(minutes.start())
         return _service_fact(scanner, name, minutes, name.start, minutes.end())
@@ -393,6 +399,19 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
         if _HOME_DOSE.match(text, match.end()):
             continue
         yield match
+
+
+def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:
+    """A service name opening a line and "- N minutes" closing it: the line's minutes."""
+    text = scanner.text
+    line_end = text.find("\n", minutes.end())
+    rest = text[minutes.end() : len(text) if line_end < 0 else line_end]
+    return (
+        bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
+        and bool(_TRAILING_MINUTES.search(gap))
+        and not rest.strip(" .;")
+        and "\n" not in gap
+    )
 
 
 def _ties_to_name(gap: str) -> bool:

@@ -154,9 +154,7 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
             flags | re.MULTILINE,
         ),
         re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
-        re.compile(
-            r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"
-        ),
+        re.compile(r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"),
     )
 
 
