@@ -158,6 +158,19 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# Words after a value that say it is an earlier measurement ("18% at last progress report",
+# "62 ((previous))", "6/10 @ IE", "24/30 at the start of the episode").
+PRIOR_AFTER = re.compile(
+    r"[ \t]*(?:\(+[ \t]*(?:previous|prior|prev|IE|eval|initial|baseline|SOC)[ \t]*\)+"
+    r"|(?:at|on|@|in|from)[ \t]+(?:the[ \t]+)?(?:last[ \t]+\w+(?:[ \t]+report)?|eval\w*|IE\b"
+    r"|initial\w*(?:[ \t]+eval\w*)?|baseline|SOC\b|start\b(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:episode|care|therapy))?|admission|intake|previous[ \t]+\w+|prior[ \t]+\w+|PR\b))",
+    re.IGNORECASE,
+)
+# In a chain of values ("128°, up from 121°"), these before a value make it the earlier one.
+CHAIN_PRIOR = re.compile(r"\bfrom\b", re.IGNORECASE)
+
+
 GOAL_START = re.compile(r"\b(?:STGs?|LTGs?|goals?|targets?|objectives?)\b", re.IGNORECASE)
 
 SIDE = re.compile(r"\b(R|L|rt|lt|right|left|bilat|bilateral|B/L)\b\.?", re.IGNORECASE)
@@ -176,7 +189,10 @@ FOLLOW = re.compile(
     r"[\s,;:()\[\]\-/>]*(?:(?:was|were|from|to|vs\.?|versus|eval(?:uation)?|IE|initial(?:ly)?"
     r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
-    r"|left|right|contralateral|uninvolved)[\s,;:()\[\]\-/>]*)*",
+    r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
+    r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
+    r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's)"
+    r"[\s,;:()\[\]\-/>]*)*",
     re.IGNORECASE,
 )
 

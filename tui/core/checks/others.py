@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tui.core.checks import labels
 from tui.core.checks.facts import Fact
+from tui.core.checks.lexicon import PRIOR_AFTER
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 
@@ -94,7 +95,10 @@ def _region_fact(
     if not side:
         side = labels.parts_of(text[max(0, nearest.start() - 4) : nearest.start()]).side
     name = nearest.group().lower()
-    label = labels.join(side, name)
+    prior = labels.prior_suffix(clause) or (
+        " (previous)" if PRIOR_AFTER.match(text, value.end()) else ""
+    )
+    label = labels.join(side, name) + prior
     unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
     scanner.emit(
         facts,

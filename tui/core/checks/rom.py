@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tui.core.checks import labels
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import prior_suffix
-from tui.core.checks.lexicon import DEGREES, FOLLOW, words
+from tui.core.checks.lexicon import CHAIN_PRIOR, DEGREES, FOLLOW, PRIOR_AFTER, words
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import WINDOW, Scanner
 
@@ -50,6 +50,7 @@ _SIDE_AFTER = re.compile(
 class _Rom:
     end: int
     motion: str
+    prior: bool = False
 
 
 def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -88,12 +89,18 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     context = _rom_context(scanner, pos, clause, previous if follow else None)
     before = text[previous.end : pos] if follow and previous is not None else clause
     prior = prior_suffix(before)
+    if follow and previous is not None and not prior:
+        inherited = previous.prior and ")" not in before
+        prior = " (previous)" if inherited or CHAIN_PRIOR.search(before) else ""
+    value_end = match.end()
+    if not prior and PRIOR_AFTER.match(text, value_end):
+        prior = " (previous)"
     if ranged:
         _emit_range(scanner, facts, ranged, context, prior)
     else:
         lacks = text[max(0, pos - 1) : pos] == "-" or bool(_LACKS.search(clause))
         _emit_single(scanner, facts, match, context, prior, lacks, bare=not keyword and not follow)
-    return _Rom(end=match.end(), motion=context.motion or "flexion")
+    return _Rom(end=match.end(), motion=context.motion or "flexion", prior=bool(prior))
 
 
 def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:

@@ -61,6 +61,15 @@ class Scanner:
         """True when no character of the span is blocked or claimed."""
         return not any(self._blocked[start:end]) and not any(self._claimed[start:end])
 
+    def visible(self, start: int, end: int) -> str:
+        """The text of a range with blocked characters (dates, doses) as spaces, so the words
+        between two values read the same whether or not a date sits between them."""
+        chars = [
+            " " if blocked else ch
+            for ch, blocked in zip(self.text[start:end], self._blocked[start:end], strict=False)
+        ]
+        return "".join(chars)
+
     def is_blocked(self, start: int, end: int) -> bool:
         return any(self._blocked[start:end])
 

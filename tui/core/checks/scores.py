@@ -14,7 +14,16 @@ from functools import cache
 from tui.core.checks import labels
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import prior_suffix
-from tui.core.checks.lexicon import FOLLOW, NUM, PRIOR_CUE, Words, measure_matcher, words
+from tui.core.checks.lexicon import (
+    CHAIN_PRIOR,
+    FOLLOW,
+    NUM,
+    PRIOR_AFTER,
+    PRIOR_CUE,
+    Words,
+    measure_matcher,
+    words,
+)
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import MeasureDef, not_instruments, vocabulary
@@ -158,7 +167,7 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
     for token in scanner.tokens(pos, limit):
         if not scanner.free(token.start(), token.end()):
             continue
-        gap = text[pos : token.start()]
+        gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > 60:
             return
         if count and (not FOLLOW.fullmatch(gap) or _REFERENCE.match(text, token.end())):
@@ -166,23 +175,33 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
         value = to_number(token.group())
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
-        if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
+        bad = _OUTCOME_BAD.match(text, token.end())
+        if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
             if count:
                 return
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
         if count and unit == "%" and measure.unit != "%":
-            return  # "LEFS 38/80 (47.5%)": a percentage of the score, not an earlier score
-        prior = bool(count and PRIOR_CUE.search(gap))
+            pos = end  # "NDI 14/50 (28%)": the score as a percentage, not an earlier score
+            continue
+        if unit is None and suffix and suffix.group(1):
+            unit = f"/{suffix.group(1)}"
+        after = PRIOR_AFTER.match(text, end)
+        prior = bool(after) or bool(count and (PRIOR_CUE.search(gap) or CHAIN_PRIOR.search(gap)))
         label = measure.name + (" (previous)" if prior else "")
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
         count += 1
-        pos = end
-        if count >= 3:
+        pos = after.end() if after else end
+        if count >= 4:
             return
+
+
+def _counts_reps(measure: MeasureDef, written: str) -> bool:
+    """A measure counted in repetitions ("30-second chair stand 7 reps") takes its reps."""
+    return measure.unit == "reps" and written.strip().lower().startswith("rep")
 
 
 def _item_scores(
@@ -278,6 +297,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             continue
         about = _rating_subject(scanner, match.start(), match.end(), vocab)
         prior = prior_suffix(text[scanner.clause_start(match.start()) : match.start()])
+        if not prior and PRIOR_AFTER.match(text, match.end()):
+            prior = " (previous)"
         for number in numbers:
             if about is None:
                 label = _pain_label(text, match.end()) + prior
