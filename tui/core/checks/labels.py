@@ -97,7 +97,7 @@ def join(*pieces: str) -> str:
 def context_words(text: str, limit: int = 7) -> str:
     """The last few meaningful words of a stretch of text, for a fallback label."""
     cleaned = _NOISE.sub(" ", text)
-    found = _WORD.findall(cleaned)
+    found = [word for word in _WORD.findall(cleaned) if not any(ch.isdigit() for ch in word)]
     return " ".join(found[-limit:])
 
 

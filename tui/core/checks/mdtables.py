@@ -61,6 +61,20 @@ def table_pieces(text: str) -> list[Piece]:
     return pieces
 
 
+def linearize(text: str) -> str:
+    """The text with every Markdown table written as one sentence per row."""
+    out = []
+    pos = 0
+    for piece in table_pieces(text):
+        if piece.start < pos:
+            continue
+        out.append(text[pos : piece.start])
+        out.append(piece.value)
+        pos = piece.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _cells(text: str, line_starts: list[int], index: int) -> list[_Cell]:
     start = line_starts[index]
     end = text.find("\n", start)

@@ -182,7 +182,9 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
         if count and unit == "%" and measure.unit != "%":
-            pos = end  # "NDI 14/50 (28%)": the score as a percentage, not an earlier score
+            # "NDI 14/50 (28%)": the same score as a percentage, not an earlier score
+            scanner.emit(facts, "other", value, (token.start(), end), "as a percentage", unit="%")
+            pos = end
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"

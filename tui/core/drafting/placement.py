@@ -18,6 +18,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks.mdtables import linearize
 from tui.core.drafting import dictation
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
@@ -119,7 +120,7 @@ def split_items(text: str) -> list[Item]:
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
     block = ""
-    for raw in text.splitlines():
+    for raw in linearize(text).splitlines():
         line = raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
