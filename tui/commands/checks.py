@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.checks.audit import AuditRules, NoteAudit, audit_note
-from tui.core.checks.extract import extract_facts
+from tui.core.checks.extract import extract_facts, extract_unclassified
 from tui.core.checks.facts import Fact
 from tui.core.checks.model_review import review_backend, reviewer_name
 from tui.core.checks.readability import readability
@@ -61,8 +61,12 @@ def read_text(path_text: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    facts = extract_facts(read_text(args.note))
-    data = {"facts": [fact.to_json() for fact in facts]}
+    text = read_text(args.note)
+    facts = extract_facts(text)
+    data = {
+        "facts": [fact.to_json() for fact in facts],
+        "unclassified": [number.to_json() for number in extract_unclassified(text)],
+    }
     _emit(args, data, _facts_table(facts) or "No facts found.")
     return 0
 

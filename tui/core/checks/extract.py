@@ -16,13 +16,22 @@ from functools import lru_cache
 
 from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
 from tui.core.checks.facts import Fact
+from tui.core.checks.numbers import to_number
 from tui.core.checks.others import read_others, read_regions, read_vitals
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
 from tui.core.checks.scores import read_instruments, read_mmt, read_outcomes, read_ratings
 from tui.core.checks.tables import billing_tables
 
-__all__ = ["Billing", "Fact", "extract_billing", "extract_facts", "measurement_scanner"]
+__all__ = [
+    "Billing",
+    "Fact",
+    "Unclassified",
+    "extract_billing",
+    "extract_facts",
+    "extract_unclassified",
+    "measurement_scanner",
+]
 
 Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 
@@ -41,14 +50,33 @@ _PASSES: tuple[Pass, ...] = (
 
 
 @dataclass(frozen=True)
+class Unclassified:
+    """A number the extractor could not say the meaning of: left out, never guessed."""
+
+    value: int | float
+    context: str
+    span: tuple[int, int]
+
+    def to_json(self) -> dict[str, object]:
+        return {"value": self.value, "context": self.context, "span": list(self.span)}
+
+
+@dataclass(frozen=True)
 class _Reading:
     facts: tuple[Fact, ...]
     billing: Billing
+    unclassified: tuple[Unclassified, ...] = ()
 
 
 def extract_facts(text: str, measures: Sequence[str] = ()) -> list[Fact]:
     """Every fact in `text`, in order of position; `measures` adds clinic measure names."""
     return list(_read(text, tuple(measures)).facts)
+
+
+def extract_unclassified(text: str, measures: Sequence[str] = ()) -> list[Unclassified]:
+    """Numbers outside the header that are neither a fact, a billing item, nor something the
+    rules know is not a measurement (dates, doses, counts): listed so a reviewer can look."""
+    return list(_read(text, tuple(measures)).unclassified)
 
 
 def extract_billing(text: str, timed_codes: Sequence[str] | None = None) -> Billing:
@@ -86,7 +114,19 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
         treatment_total_at=totals.treatment_at,
         unreadable=tuple(billed.unreadable),
     )
-    return _Reading(facts=tuple(facts), billing=billing)
+    return _Reading(facts=tuple(facts), billing=billing, unclassified=_left_over(scanner))
+
+
+def _left_over(scanner: Scanner) -> tuple[Unclassified, ...]:
+    found = []
+    for token in scanner.tokens():
+        start, end = token.start(), token.end()
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        line_start, line_end = scanner.line(start)
+        context = scanner.text[max(line_start, start - 30) : min(line_end, end + 20)].strip()
+        found.append(Unclassified(to_number(token.group()), context, scanner.span(start, end)))
+    return tuple(found)
 
 
 def _evaluations_resolved(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
