@@ -143,7 +143,9 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
             flags,
         ),
         re.compile(
-            rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{either('counted')})\b", flags
+            rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{either('counted')})\b"
+            rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
+            flags,
         ),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
         re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),

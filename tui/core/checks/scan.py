@@ -70,6 +70,9 @@ class Scanner:
         ]
         return "".join(chars)
 
+    def claimed(self, start: int, end: int) -> bool:
+        return any(self._claimed[start:end])
+
     def is_blocked(self, start: int, end: int) -> bool:
         return any(self._blocked[start:end])
 

@@ -26,7 +26,12 @@ from tui.core.checks.lexicon import (
 )
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import MeasureDef, not_instruments, vocabulary
+from tui.core.checks.tables import (
+    MeasureDef,
+    not_instruments,
+    not_measurement_words,
+    vocabulary,
+)
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:\s*/\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b"
@@ -34,7 +39,7 @@ _OUTCOME_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
-    r"\s*(?:x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
+    r"\s*(?:x\b|mm\s*Hg\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
     r"|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
     re.IGNORECASE,
 )
@@ -49,10 +54,12 @@ _UNIT_WORDS = {
     "metres": "m", "ft": "ft", "feet": "ft",
 }  # fmt: skip
 
-# "8/10 trials", "4/5 days": counts of attempts or days, not ratings or muscle grades.
+# "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
+# (measures.toml [not_measurements] counted).
 _COUNTED = (
-    r"(?!\s*(?:trials?|attempts?|reps?\b|repetitions|opportunities|items?|words?|letters?|steps?"
-    r"|correct|times|occasions|days?\b|d\b|wks?\b|weeks?|visits?|sessions?|x\b|of\b))"
+    r"(?!\s*(?:"
+    + "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
+    + r"|x\b|of\b)\b)"
 )
 _RATING = re.compile(
     r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?"
@@ -165,7 +172,7 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
     count = 0
     start = pos
     for token in scanner.tokens(pos, limit):
-        if not scanner.free(token.start(), token.end()):
+        if not _takes(scanner, measure, token):
             continue
         gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > 60:
@@ -199,6 +206,17 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
         pos = after.end() if after else end
         if count >= 4:
             return
+
+
+def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
+    """A free number; for a measure counted in repetitions, also one the dose rules blocked
+    ("30-second chair stand 7 reps")."""
+    start, end = token.start(), token.end()
+    if scanner.free(start, end):
+        return True
+    return (
+        measure.unit == "reps" and not scanner.claimed(start, end) and not scanner.in_header(start)
+    )
 
 
 def _counts_reps(measure: MeasureDef, written: str) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.facts import Fact
-from tui.core.checks.labels import context_words, parts_of
+from tui.core.checks.labels import context_words
 from tui.core.checks.lexicon import (
     DATE_ISO,
     DATE_SLASH,
@@ -328,15 +328,13 @@ def _sides(label: str) -> set[str]:
 
 
 def _compatible(a: Fact, b: Fact) -> bool:
-    """Two facts of one kind and value can be the same fact: sides and motions named in both
-    labels agree (a measure's name is part of its group already)."""
+    """Two facts of one kind and value can be the same fact unless their labels name opposite
+    sides (a measure's name is part of its group already). Motions are not compared: a label
+    read from a crowded line may name a neighbouring motion, and a false alarm costs trust."""
     if a.kind in ("pain", "service", "outcome") or b.kind in ("pain", "service", "outcome"):
         return True
     sides_a, sides_b = _sides(a.label), _sides(b.label)
-    if sides_a and sides_b and not sides_a & sides_b:
-        return False
-    motion_a, motion_b = parts_of(a.label).motion, parts_of(b.label).motion
-    return not (motion_a and motion_b and motion_a != motion_b)
+    return not (sides_a and sides_b and not sides_a & sides_b)
 
 
 _CHANGE_WORDS = re.compile(
