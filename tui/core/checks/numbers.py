@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.core.checks.mdtables import Piece, table_pieces
 
@@ -146,6 +147,7 @@ def _two_digits(words: str) -> int:
 _BOLD = re.compile(r"\*\*")
 
 
+@lru_cache(maxsize=16)
 def normalize(text: str) -> Normalized:
     """Tables as sentences, typographic characters as ASCII, spelled-out numbers as digits.
 

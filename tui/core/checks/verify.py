@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tui.core.checks.extract import extract_billing, extract_facts
@@ -167,21 +167,24 @@ def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
     With `measurements_only`, numbers in dates, doses, durations, thresholds ("> 13.5 s"),
     reference values and goals are left out: they are not this visit's measurements.
     """
+    return [q for q, blocked in _quantities(text) if not (measurements_only and blocked)]
+
+
+@lru_cache(maxsize=8)
+def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
+    """Each quantity with whether the rules say it is not a measurement; read once a text."""
     scanner = measurement_scanner(text)
     found = []
     for match in _QUANTITY.finditer(scanner.text):
-        if measurements_only and scanner.is_blocked(match.start(1), match.end(1)):
-            continue
         unit_class = next(name for name, group in match.groupdict().items() if group is not None)
-        found.append(
-            Quantity(
-                value=float(match.group(1)),
-                unit_class=unit_class,
-                unit=match.group(unit_class).strip(),
-                span=scanner.span(match.start(), match.end()),
-            )
+        quantity = Quantity(
+            value=float(match.group(1)),
+            unit_class=unit_class,
+            unit=match.group(unit_class).strip(),
+            span=scanner.span(match.start(), match.end()),
         )
-    return found
+        found.append((quantity, scanner.is_blocked(match.start(1), match.end(1))))
+    return tuple(found)
 
 
 def dates_in(text: str) -> set[tuple[int, int, int]]:
