@@ -12,7 +12,7 @@ SELF := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 COMPILE := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --build-deps-for wheel --build-deps-for editable
 
-.PHONY: demo test lint typecheck bench lock clean
+.PHONY: demo test lint typecheck bench eval lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("chartdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -45,6 +45,11 @@ test: lint typecheck
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench
+
+# The checks scored on the synthetic corpus and the held-out notes (tests/eval); exits 1 when a
+# figure is below the floor it has reached (tests/eval/floors.toml).
+eval: $(VENV)/.test-installed
+	$(BIN)/python -m tests.eval
 
 # Refresh the pins from the registry: the test set first, then the demo set taken from it (a
 # pip-compile keeps the pins already in its output file), so both agree on every version.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -73,6 +75,10 @@ CASES = {
         "Total treatment time: 30 min\nBilled: 97110 x2\n",
         "- pt reports difficulty with stairs\n- ther ex 30 min: bridges w/ cues\n"
         "Total timed minutes: 30\nTotal treatment time: 30 min\nBilled: 97110 x2\n",
+    ),
+    "BILLING_UNREADABLE": (
+        GOOD_BODY.replace("Billed: 97110 x2, 97116 x1, 97010 x1", "Billed: 97110/97116 x3"),
+        GOOD_BODY,
     ),
     "PLAN_GOAL_MISALIGNED": (
         GOOD_BODY + "STG: climb stairs with R knee pain under 2/10 in 3 wks\n"
@@ -271,7 +277,10 @@ def test_to_json_shape() -> None:
         "severity": "error",
         "message": finding["message"],
         "source": "rules",
+        "line": 16,
     }
+    note = read_note(SYNTHETIC / "2026-12-11_kim-joon_soap.txt")
+    assert note.text.splitlines()[15].lower().startswith("billed")
 
 
 def test_scanned_notes_are_not_audited_from_text() -> None:
@@ -314,3 +323,30 @@ def test_every_finding_code_is_exercised() -> None:
     exercised = set(CASES) | {"PROGRESS_REPORT_DUE", "PROGRESS_REPORT_SOON"}
     exercised |= {"RECERTIFICATION_DUE", "RECERTIFICATION_SOON"}
     assert exercised == set(FINDING_CODES)
+
+
+def test_unreadable_billing_names_its_line_and_checks_no_units(tmp_path: Path) -> None:
+    """Units grouped over several codes are never guessed: the finding says which line."""
+    body = GOOD_BODY.replace(
+        "Billed: 97110 x2, 97116 x1, 97010 x1", "Units: 3 total for 97110 + 97116"
+    )
+    note = make(body)
+    audit = audit_note(note)
+    [finding] = [f for f in audit.findings if f.code == "BILLING_UNREADABLE"]
+    assert note.text.splitlines()[finding.line - 1].startswith("Units: 3 total")
+    assert "could not be read" in finding.message and f"line {finding.line}" in finding.message
+    assert audit.units_allowed is None
+    assert not {"UNITS_OVER_BILLED", "UNITS_UNDER_BILLED"} & {f.code for f in audit.findings}
+    path = tmp_path / "2026-12-20_person-test_soap.txt"
+    path.write_text(note.text, encoding="utf-8")
+    shown = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "audit", str(path)], capture_output=True, text=True
+    )
+    assert "None" not in shown.stdout and f"(note line {finding.line})" in shown.stdout
+
+
+def test_every_rule_finding_rests_on_a_line_of_the_whole_note() -> None:
+    """Billing findings point at the billing line, counted from the top of the header."""
+    note = make(GOOD_BODY.replace("97110 x2", "97110 x3"))
+    [finding] = audit_note(note).findings
+    assert note.text.splitlines()[finding.line - 1].startswith("Billed: 97110 x3")

@@ -223,3 +223,18 @@ def test_an_audit_with_warnings_only_exits_0(
     data = run_json(capsys, "audit", str(note))
     severities = {f["severity"] for f in data["notes"][0]["findings"]}
     assert severities and "error" not in severities, severities
+
+
+def test_extract_lists_numbers_it_cannot_classify(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A number with no meaning the rules know is listed, never guessed into a fact."""
+    note = tmp_path / "note.txt"
+    note.write_text("- pain 3/10\n- recumbent bike 6', level 4 then 17 more\n", encoding="utf-8")
+    data = run_json(capsys, "extract", str(note))
+    assert [(f["kind"], f["value"]) for f in data["facts"]] == [("pain", 3)]
+    unclassified = {item["value"]: item for item in data["unclassified"]}
+    assert 17 in unclassified
+    start, end = unclassified[17]["span"]
+    assert note.read_text(encoding="utf-8")[start:end] == "17"
+    assert "17 more" in unclassified[17]["context"]

@@ -440,7 +440,6 @@ def test_billing_summary_to_json() -> None:
 
 def test_clinic_measure_names_are_found() -> None:
     text = "Mini-BESTest 22/28, FOTO 55"
-    assert not found(extract_facts(text), f("outcome", 22))
     facts = extract_facts(text, ["Mini-BESTest"])
     assert found(facts, f("outcome", 22, measure="Mini-BESTest"))
     assert found(facts, f("outcome", 55, measure="FOTO"))
@@ -468,3 +467,28 @@ def test_rendered_facts_read_back_as_the_same_facts() -> None:
                 other.kind in (fact.kind, "pain") and str(other.value) == str(fact.value)
                 for other in again
             ), (path.name, fact, again)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "value"),
+    [
+        ("PRWE 34 (was 61 at IE).", "PRWE", 34),
+        ("VISA-A 62 ((previous)) -> 71 today", "VISA-A", 71),
+        ("GMFM-66 score 58.2", "GMFM-66", 58.2),
+        ("T25FW 7.8 s, MFIS 44", "T25FW", 7.8),
+        ("Mini-BESTest 22/28", "Mini-BESTest", 22),
+    ],
+)
+def test_instruments_not_in_the_tables_are_read_under_the_name_written(
+    text: str, measure: str, value: float
+) -> None:
+    """A score on an instrument chartdesk does not know is still a score (issue 12)."""
+    assert found(extract_facts(text), f("outcome", value, measure=measure))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["R knee AROM 0-118 deg, SLR 3x10", "HR 72, BP 120/80, RPE 13", "LB dressing mod A, UE 4/5"],
+)
+def test_abbreviations_that_are_not_instruments_give_no_outcome(text: str) -> None:
+    assert not [fact for fact in extract_facts(text) if fact.kind == "outcome"]

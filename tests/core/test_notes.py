@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXPECTED_JSON, SAMPLE_NOTES, sample_notes
-from tui.core.notes import NoteError, is_note_file, note_day, parse_note_bytes, read_note
+from tui.core.notes import (
+    NoteError,
+    is_note_file,
+    note_day,
+    parse_note_bytes,
+    parse_note_text,
+    read_note,
+)
 
 
 @pytest.mark.parametrize("path", sample_notes(), ids=lambda p: p.name)
@@ -132,3 +139,25 @@ def test_note_file_patterns(name: str, accepted: bool) -> None:
 )
 def test_note_days_are_read_the_way_clinicians_write_them(written: str, day: date | None) -> None:
     assert note_day(written) == day
+
+
+@pytest.mark.parametrize(
+    ("written", "restarts_after"),
+    [
+        ("visit 1 (initial evaluation)", 0),
+        ("initial eval, visit 1", 0),
+        ("visit 10", 10),
+        ("visit 10 (re-eval)", 10),
+        ("visit 0", 0),
+    ],
+)
+def test_an_evaluation_starts_the_reporting_period_it_opens(
+    written: str, restarts_after: int
+) -> None:
+    """The evaluation is treatment day 1, so the report is due 10 visits after the one before."""
+    text = (
+        f"Patient: Test Person\nDate: 2026-12-20\nVisit: 10\nLast progress report: {written}\n"
+        "\n- ther ex 20 min, pain 3/10 with stairs\n"
+    )
+    note = parse_note_text(Path("note.txt"), text, "0" * 64)
+    assert note.last_progress_report == restarts_after

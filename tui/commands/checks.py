@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.checks.audit import ERROR, AuditRules, Finding, NoteAudit, audit_note
-from tui.core.checks.extract import extract_facts
+from tui.core.checks.extract import extract_facts, extract_unclassified
 from tui.core.checks.model_review import review_backend, reviewer_name
 from tui.core.checks.readability import readability
 from tui.core.checks.units import allocate_units, parse_minutes_args
@@ -62,7 +62,10 @@ def read_text(path_text: str) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     note = read_text(args.note)
-    data = {"facts": with_lines([fact.to_json() for fact in extract_facts(note)], note)}
+    data = {
+        "facts": with_lines([fact.to_json() for fact in extract_facts(note)], note),
+        "unclassified": [number.to_json() for number in extract_unclassified(note)],
+    }
     _emit(args, data, _facts_table(data["facts"]) or "No facts found.")
     return 0
 
@@ -246,14 +249,15 @@ def _facts_table(facts: list[dict[str, Any]]) -> str:
 def _audit_text(audit: NoteAudit) -> str:
     head = f"{audit.file} — {audit.patient or 'unknown patient'}"
     if audit.timed_minutes is not None:
-        head += (
-            f": {audit.timed_minutes} timed min, {audit.units_allowed} units allowed, "
-            f"{audit.units_billed} billed"
+        allowed = (
+            "units not checked"
+            if audit.units_allowed is None
+            else (f"{audit.units_allowed} units allowed")
         )
+        head += f": {audit.timed_minutes} timed min, {allowed}, {audit.units_billed} billed"
     lines = [head]
     for finding in audit.findings:
-        line = getattr(finding, "line", 0)
-        where = f" (note line {line})" if line else ""
+        where = f" (note line {finding.line})" if finding.line else ""
         lines.append(f"  {finding.severity.upper():<7} {finding.message}{where} [{finding.code}]")
     if not audit.findings:
         lines.append("  no findings")

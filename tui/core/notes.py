@@ -394,7 +394,7 @@ def parse_note_text(
         dob=fields.get("dob", ""),
         date=fields.get("date", ""),
         visit=_int_or_none(fields.get("visit", "")),
-        last_progress_report=_int_or_none(fields.get("last_progress_report", "")),
+        last_progress_report=_last_report_visit(fields.get("last_progress_report", "")),
         discipline=fields.get("discipline", "").upper(),
         payer=fields.get("payer", ""),
         diagnosis=fields.get("diagnosis", ""),
@@ -454,6 +454,22 @@ def _file_name_meta(path: Path) -> dict[str, str]:
         "patient": f"{first} {last}",
         "skill": (match.group("skill") or "").lower(),
     }
+
+
+_EVALUATION: Final = re.compile(
+    r"\b(?:eval(?:uation)?|IE|initial|SOC|start of care|re-?eval(?:uation)?)\b", re.IGNORECASE
+)
+_RE_EVALUATION: Final = re.compile(r"\bre-?eval(?:uation)?\b", re.IGNORECASE)
+
+
+def _last_report_visit(value: str) -> int | None:
+    """The visit the reporting period restarts after. An initial evaluation at visit N is
+    treatment day 1 of its period, so "visit 1 (initial evaluation)" restarts after visit 0;
+    a progress report or re-evaluation at visit N restarts after N."""
+    visit = _int_or_none(value)
+    if visit is None or not _EVALUATION.search(value) or _RE_EVALUATION.search(value):
+        return visit
+    return visit - 1
 
 
 def _int_or_none(value: str) -> int | None:

@@ -41,23 +41,30 @@ FINDING_CODES = (
     "PROGRESS_REPORT_SOON",
     "RECERTIFICATION_DUE",
     "RECERTIFICATION_SOON",
+    "BILLING_UNREADABLE",
 )
 _REPORT_SKILLS = re.compile(r"progress|re[_-]?eval|recert|discharge", re.IGNORECASE)
 _PLAN_LINE = re.compile(
     r"^\s*(?:[-*\u2022]\s*)?(?:P\s*:|plan\b|POC\b|continue\b|cont\b|next\s+(?:visit|session)\b)",
     re.IGNORECASE,
 )
+_PLAN_LINE_START = re.compile(_PLAN_LINE.pattern, re.IGNORECASE | re.MULTILINE)
 _MEASUREMENT_KINDS = frozenset({"pain", "rom", "mmt", "outcome", "strength", "girth", "other"})
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One deficiency in a note; `source` says whether a rule or a model review found it."""
+    """One deficiency in a note; `source` says whether a rule or a model review found it.
+
+    `line` is the 1-based line of the whole note text (header included, as the source pane
+    numbers it) that the finding rests on, or 0 when it rests on no single line.
+    """
 
     code: str
     severity: str
     message: str
     source: str = "rules"
+    line: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,6 +72,7 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "source": self.source,
+            "line": self.line,
         }
 
 
@@ -170,13 +178,29 @@ class _Context:
     units_allowed: int | None = None
     allocations: list[dict[str, int]] = field(default_factory=list)
 
-    def add(self, code: str, severity: str, message: str) -> None:
-        self.findings.append(Finding(code=code, severity=severity, message=message))
+    def add(self, code: str, severity: str, message: str, at: int | None = None) -> None:
+        """Record a finding; `at` is an offset into the note body, if it rests on a line."""
+        line = line_of(self.note, at) if at is not None else 0
+        self.findings.append(Finding(code=code, severity=severity, message=message, line=line))
 
     @property
     def timed_billed(self) -> dict[str, int]:
         timed = self.rules.timed_codes
         return {code: units for code, units in self.billing.billed.items() if code in timed}
+
+
+def line_of(note: Note, body_offset: int) -> int:
+    """The 1-based line, in the whole note text, of an offset into the note's body."""
+    if note.text:
+        position = min(note.body_offset + max(body_offset, 0), len(note.text))
+        return note.text.count("\n", 0, position) + 1
+    return note.body.count("\n", 0, max(body_offset, 0)) + 1
+
+
+def _header_line(note: Note, key: str) -> int | None:
+    """Where the header states `key` ("Visit"), as a body-relative offset for `add`."""
+    match = re.search(rf"^[ \t]*{key}[ \t]*:", note.text or "", re.IGNORECASE | re.MULTILINE)
+    return None if match is None else match.start() - note.body_offset
 
 
 def audit_note(
@@ -186,10 +210,12 @@ def audit_note(
     rules = rules or AuditRules()
     billing = extract_billing(note.body, timed_codes=tuple(rules.timed_codes))
     ctx = _Context(note=note, rules=rules, billing=billing, rule=rules.rule_for(note.payer))
-    if billing.billed:
+    _unreadable(ctx)
+    if billing.billed and not billing.unreadable:
         _untimed_units(ctx)
         _timed_units(ctx)
         _totals(ctx)
+    if billing.billed or billing.unreadable:
         _heuristics(ctx)
     _progress_report(ctx, history)
     _recertification(ctx, history)
@@ -209,6 +235,26 @@ def audit_note(
 # -- deterministic billing rules -------------------------------------------------------------
 
 
+def _unreadable(ctx: _Context) -> None:
+    """A billing line whose units cannot be given to its codes: said, never guessed."""
+    body = ctx.note.body
+    for offset in ctx.billing.unreadable:
+        end = body.find("\n", offset)
+        written = body[offset : end if end >= 0 else len(body)].strip()
+        ctx.add(
+            "BILLING_UNREADABLE",
+            ERROR,
+            f"The billing could not be read: line {line_of(ctx.note, offset)} "
+            f'("{_clip(written)}") bills codes without units of their own; write each code '
+            "with its units (97110 x2, 97140 x1). Units were not checked.",
+            offset,
+        )
+
+
+def _clip(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def _untimed_units(ctx: _Context) -> None:
     untimed = ctx.rules.untimed_codes
     for code, units in sorted(ctx.billing.billed.items()):
@@ -217,6 +263,7 @@ def _untimed_units(ctx: _Context) -> None:
                 "UNTIMED_CODE_MULTIPLE_UNITS",
                 ERROR,
                 f"{code} ({untimed[code]}) is untimed: 1 unit per day, billed {units}.",
+                ctx.billing.billed_at,
             )
 
 
@@ -231,6 +278,7 @@ def _timed_units(ctx: _Context) -> None:
             "TIMED_MINUTES_MISSING",
             ERROR,
             f"Timed code(s) {', '.join(sorted(billed))} billed with no documented minutes.",
+            ctx.billing.billed_at,
         )
         return
     if without and per_code:
@@ -238,7 +286,10 @@ def _timed_units(ctx: _Context) -> None:
             "TIMED_MINUTES_MISSING",
             ERROR,
             f"Timed code(s) {', '.join(without)} billed without minutes for that service.",
+            ctx.billing.billed_at,
         )
+        if stated is None:
+            return  # units cannot be judged while some billed codes have no minutes
     totals = _candidate_totals(per_code, stated)
     if not totals:
         return
@@ -279,6 +330,7 @@ def _compare_units(
             ERROR,
             f"{units_billed} timed units billed; the documented minutes allow {max(allowed)} "
             f"({rule_name}{'; ' + minutes if minutes else ''}).",
+            ctx.billing.billed_at,
         )
         return
     if units_billed < min(allowed):
@@ -287,6 +339,7 @@ def _compare_units(
             WARNING,
             f"{units_billed} timed units billed; the documented minutes allow {min(allowed)} "
             f"({rule_name}{'; ' + minutes if minutes else ''}).",
+            ctx.billing.billed_at,
         )
         return
     if not consistent or not per_code or any(code not in per_code for code in billed):
@@ -302,6 +355,7 @@ def _compare_units(
             WARNING,
             f"Units billed as {_allocation_text(billed_all)}; the minutes ({minutes}) give "
             f"{expected}.",
+            ctx.billing.billed_at,
         )
 
 
@@ -320,7 +374,12 @@ def _totals(ctx: _Context) -> None:
     if treatment is None:
         missing.append("total treatment time")
     if missing:
-        ctx.add("TOTAL_TIME_MISSING", ERROR, f"The note does not state {' or '.join(missing)}.")
+        ctx.add(
+            "TOTAL_TIME_MISSING",
+            ERROR,
+            f"The note does not state {' or '.join(missing)}.",
+            ctx.billing.billed_at,
+        )
     per_code = billing.timed_minutes_by_code
     timed_sum = sum(per_code.values())
     untimed_sum = sum(billing.untimed_minutes_by_code.values())
@@ -339,7 +398,12 @@ def _totals(ctx: _Context) -> None:
         )
     if problems:
         message = "; ".join(problems)
-        ctx.add("TOTAL_TIME_INCONSISTENT", WARNING, message[0].upper() + message[1:] + ".")
+        at = (
+            billing.timed_total_at
+            if billing.timed_total_at is not None
+            else billing.treatment_total_at
+        )
+        ctx.add("TOTAL_TIME_INCONSISTENT", WARNING, message[0].upper() + message[1:] + ".", at)
 
 
 # -- episode rules -------------------------------------------------------------------------------
@@ -361,6 +425,7 @@ def _progress_report(ctx: _Context, history: PatientHistory | None) -> None:
             ERROR,
             f"{since} visits since the last progress report; one is due at least every "
             f"{interval} treatment days.",
+            _header_line(note, "visit"),
         )
     elif since >= interval - ctx.rules.progress_report_soon:
         ctx.add(
@@ -368,6 +433,7 @@ def _progress_report(ctx: _Context, history: PatientHistory | None) -> None:
             INFO,
             f"{since} visits since the last progress report; one is due by visit "
             f"{(note.visit or since) + interval - since}.",
+            _header_line(note, "visit"),
         )
 
 
@@ -400,13 +466,23 @@ def _recertification(ctx: _Context, history: PatientHistory | None) -> None:
             ERROR,
             f"Plan of care certified {certified.isoformat()}, {elapsed} days ago; "
             f"recertification is due every {ctx.rules.recert_days} days.",
+            _certification_line(ctx.note),
         )
     elif elapsed >= ctx.rules.recert_days - ctx.rules.recert_soon_days:
         ctx.add(
             "RECERTIFICATION_SOON",
             INFO,
             f"Plan of care recertification due in {ctx.rules.recert_days - elapsed} days.",
+            _certification_line(ctx.note),
         )
+
+
+def _certification_line(note: Note) -> int | None:
+    for key in ("certification date", "plan of care date", "poc date", "cert date"):
+        found = _header_line(note, key)
+        if found is not None:
+            return found
+    return None
 
 
 # -- conservative heuristics -----------------------------------------------------------------
@@ -415,7 +491,7 @@ def _recertification(ctx: _Context, history: PatientHistory | None) -> None:
 def _heuristics(ctx: _Context) -> None:
     tables = billing_tables()
     body = _clinical_text(ctx.note.body)
-    if ctx.timed_billed and not words_pattern(tables.skilled_terms).search(body):
+    if ctx.timed_billed and not words_pattern(tables.skilled_terms).search(_care_text(body)):
         ctx.add(
             "SKILLED_JUSTIFICATION_MISSING",
             WARNING,
@@ -432,6 +508,21 @@ def _heuristics(ctx: _Context) -> None:
             "outcome score, or what the patient can and cannot do).",
         )
     _plan_goals(ctx, body)
+
+
+def _care_text(body: str) -> str:
+    """Where skilled care can show: not the plan (a plan to progress is not care given), and,
+    in a note that says the session repeated an established program ("same as prior visits",
+    "per flowsheet, no changes"), not the sentences that say so."""
+    unskilled = words_pattern(billing_tables().unskilled_terms)
+    if not unskilled.search(body):
+        return body
+    kept = []
+    for line in body.splitlines():
+        if _PLAN_LINE.match(line):
+            continue
+        kept += [part for part in re.split(r"(?<=[.;])\s+", line) if not unskilled.search(part)]
+    return "\n".join(kept)
 
 
 def _clinical_text(body: str) -> str:
@@ -452,6 +543,7 @@ def _plan_goals(ctx: _Context, body: str) -> None:
     if not goal_regions:
         return
     plan = [line for line in rest if _PLAN_LINE.match(line)]
+    plan_at = next((m.start() for m in _PLAN_LINE_START.finditer(ctx.note.body)), None)
     treated = _service_lines(ctx.note.body, ctx.billing)
     care_regions = _found(regions, "\n".join(plan + treated))
     if care_regions and not goal_regions & care_regions:
@@ -460,6 +552,7 @@ def _plan_goals(ctx: _Context, body: str) -> None:
             WARNING,
             f"Goals address {', '.join(sorted(goal_regions))}, but the plan and treatment "
             f"address {', '.join(sorted(care_regions))}.",
+            plan_at,
         )
 
 

@@ -8,13 +8,13 @@ inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.lexicon import MINUTES, ServiceMatcher, service_matcher, words_pattern
+from tui.core.checks.lexicon import NUM, ServiceMatcher, service_matcher, words_pattern
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import billing_tables
@@ -22,58 +22,101 @@ from tui.core.checks.tables import billing_tables
 _CODE = r"(?:9\d{4}|G\d{4})"
 _FILLER_WORD = (
     rf"\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
+    r"|maybe|probably|like|another|just|over|only"
     r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?|\d+\s*units?|units?|we|I|pt|then"
     r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
 )
 _FILLER = re.compile(rf"[\s:=\-,().]*(?:(?:{_FILLER_WORD})[\s:=\-,().]*)*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[,;()]")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'/\-]*")
-_BEFORE_NAME = re.compile(r"[ \t]*(?:(of|on|doing|in)[ \t]+)?", re.IGNORECASE)
+_BEFORE_NAME = re.compile(rf"[ \t]*(?:(of|on|doing|in)[ \t]+|(,)[ \t]*(?={_CODE}))?", re.IGNORECASE)
+# "Manual therapy: PROM all planes, grade I-II oscillations - 20 minutes." The minutes close
+# the line that the service name opens.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?$")
+_TRAILING_MINUTES = re.compile(r"[ \t]*(?:-|\u2013|\u2014|:|=)[ \t]*$")
 _CLAUSE_OPENING = re.compile(
     r"(?:^|[\n,;:(])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
     re.IGNORECASE,
 )
 
+# Minutes, including the prime some clinicians write for them ("TherEx 25'"). A prime after a
+# number too large for one service's minutes is feet ("amb 150'"), and so is one after a walk.
+_MINUTES = re.compile(
+    rf"(?<![A-Za-z0-9.])({NUM})\s*(?:(?:min(?:ute)?s?|mins)\b|(')(?![\d'A-Za-z]))", re.IGNORECASE
+)
+_MAX_PRIME_MINUTES = 90
+_DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
+# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day"), not a service.
+_HOME_DOSE = re.compile(
+    r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
+    r"|per day\b|each day\b)",
+    re.IGNORECASE,
+)
+_HOME_LINE = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+_TOTAL_VALUE = (
+    r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d)(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
+)
 TOTAL_TIMED = re.compile(
-    r"\b(?:total\s+timed(?:\s+code)?(?:\s+(?:treatment|tx|service))?(?:\s+(?:minutes|mins?|time))?"
-    r"|timed(?:\s+code)?\s+(?:treatment\s+)?(?:minutes|mins)(?:\s+total)?)"
-    r"\s*(?:[:=\-]|was|is|of)?\s*(\d{1,3})(?:\s*(?:min(?:ute)?s?|mins)\b)?",
+    r"\b(?:total\s+timed|timed)(?:\s+(?:code|codes|treatment|tx|service|services))*"
+    r"(?:\s+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total\s+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)?\s*"
-    r"(?:time|minutes|mins)|treatment\s+time|tx\s+time|session\s+(?:length|duration))"
-    r"\s*(?:[:=\-]|was|is|of)?\s*(\d{1,3})(?:\s*(?:min(?:ute)?s?|mins)\b)?",
+    r"\b(?:total\s+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:\s+(?:time|minutes|mins?))?|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
+    r"(?=\s*[:=|]|\s+\d)"
+    r"|treatment\s+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time))\b"
+    + _TOTAL_VALUE,
     re.IGNORECASE,
 )
+# A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
+# "**CPT** = ..."), never "97014 billed as G0283" inside a sentence.
 BILLED_START = re.compile(
-    r"\b(?:billed|billing|bill|charges?|charged|cpt(?:\s+codes?)?|codes?\s+billed|units?\s+billed)"
-    r"\b\s*[:\-]?",
-    re.IGNORECASE,
+    r"(?:^|(?<=[.;!?])\s+)[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?"
+    r"(?:billed|billing(?:\s+codes?(?:\s+(?:are|is))?|\s+is)?|bill|charges?|charged"
+    r"|cpt(?:\s+codes?)?|codes?\s+billed|units?\s+billed|units?)"
+    r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*[:=\-]?(?:\*\*)?",
+    re.IGNORECASE | re.MULTILINE,
 )
 _COUNT = (
     r"(?:\s*(?:x|\*|times|@)\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
     r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
     r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
-    r"|\s*[:\-=]\s*(\d)\b(?!\s*(?:min|minutes)\b))"
+    r"|\s*[:\-=]\s*(\d)\b(?!\s*(?:min|minutes|')))"
 )
+_MODIFIERS = r"(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)\b)*"
 BILLED_ITEM = re.compile(
-    rf"(?<![\w.])({_CODE})(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77)\b)*(?:{_COUNT})?",
+    rf"(?<![\w.])({_CODE}){_MODIFIERS}(?:\s*(\d{{1,3}})\s*(?:min(?:ute)?s?\b|mins\b|'))?"
+    rf"(?:{_COUNT})?",
     re.IGNORECASE,
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
 _ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+_CODE_GROUP = re.compile(rf"{_CODE}{_MODIFIERS}\s*(?:[/+&]|and|,)\s*{_CODE}", re.IGNORECASE)
+_GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Billing:
-    """What a note says about billing: services with minutes, stated totals, billed units."""
+    """What a note says about billing: services with minutes, stated totals, billed units.
+
+    The offsets (`billed_at`, `timed_total_at`, `treatment_total_at`, `unreadable`) point into
+    the text that was read, so a finding can name the line it rests on.
+    """
 
     services: tuple[Fact, ...] = ()
     stated_timed_minutes: int | None = None
     stated_treatment_minutes: int | None = None
     billed: Mapping[str, int] = field(default_factory=dict)
     timed_codes: frozenset[str] = frozenset()
+    billed_at: int | None = None
+    timed_total_at: int | None = None
+    treatment_total_at: int | None = None
+    unreadable: tuple[int, ...] = ()
 
     def minutes_by_code(self, *, timed: bool) -> dict[str, int]:
         """Documented minutes per CPT code, timed or untimed codes only."""
@@ -113,55 +156,120 @@ class Billing:
         }
 
 
+@dataclass
+class Totals:
+    """The stated totals and where they are written (offsets into the text read)."""
+
+    timed: int | None = None
+    treatment: int | None = None
+    timed_at: int | None = None
+    treatment_at: int | None = None
+
+
+@dataclass
+class Billed:
+    """Billed codes with units, where they are written, lines that could not be read, and
+    minutes written on the billing line itself ("97110 15 min x1")."""
+
+    units: dict[str, int] = field(default_factory=dict)
+    first_at: int | None = None
+    unreadable: list[int] = field(default_factory=list)
+    services: list[Fact] = field(default_factory=list)
+
+
 @cache
 def _dose_words() -> re.Pattern[str]:
     names = [re.escape(name).replace(r"\ ", r"[\s\-]*") for name in billing_tables().dose_words]
     return words_pattern(names)
 
 
-def read_totals(scanner: Scanner) -> tuple[int | None, int | None]:
+def read_totals(scanner: Scanner) -> Totals:
     """The stated total timed minutes and total treatment time; their text is claimed."""
-    timed = _first_total(scanner, TOTAL_TIMED)
-    treatment = _first_total(scanner, TOTAL_TREATMENT)
-    return timed, treatment
+    totals = Totals()
+    totals.timed, totals.timed_at = _first_total(scanner, TOTAL_TIMED)
+    totals.treatment, totals.treatment_at = _first_total(scanner, TOTAL_TREATMENT)
+    return totals
 
 
-def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> int | None:
+def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None, int | None]:
     found: int | None = None
+    where: int | None = None
     for match in pattern.finditer(scanner.text):
         if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
             continue
         scanner.claim(match.start(), match.end())
         scanner.block(match.start(), match.end())
         if found is None:
-            found = int(match.group(1))
-    return found
+            found, where = int(match.group(1)), scanner.span(match.start(), match.end())[0]
+    return found, where
 
 
-def read_billed(scanner: Scanner) -> dict[str, int]:
-    """Billed codes with units, from "Billed:" lines (or "97110 x2" items when none)."""
-    billed: dict[str, int] = {}
+def read_billed(scanner: Scanner) -> Billed:
+    """Billed codes with units, from billing lines (or "97110 x2" items when there is none).
+
+    A billing line whose codes cannot each be given their own units ("97140/97110 x2",
+    "Units: 3 total for 97110 + 97530") is not guessed at: its offset is listed as unreadable.
+    """
+    result = Billed()
     regions = _billed_regions(scanner)
     explicit_only = not regions
     if explicit_only:
         regions = [(0, len(scanner.text))]
     for start, end in regions:
+        if not explicit_only and not _readable(scanner.text[start:end]):
+            result.unreadable.append(scanner.span(start, end)[0])
+            scanner.block(start, end)
+            continue
         for item in BILLED_ITEM.finditer(scanner.text, start, end):
-            count = next((g for g in item.groups()[1:] if g), None)
-            if (explicit_only and not count) or scanner.in_header(item.start()):
-                continue
-            if count is not None and int(count) == 0:  # "97110 x0": written, not billed
-                continue
-            code = item.group(1).upper()
-            billed[code] = billed.get(code, 0) + int(count or 1)
-            scanner.claim(item.start(), item.end())
-            scanner.block(item.start(), item.end())
+            _billed_item(scanner, item, result, explicit_only=explicit_only)
         if not explicit_only:
-            _billed_by_name(scanner, start, end, billed)
-    return billed
+            _billed_by_name(scanner, start, end, result)
+    return result
 
 
-def _billed_by_name(scanner: Scanner, start: int, end: int, billed: dict[str, int]) -> None:
+def _billed_item(
+    scanner: Scanner, item: re.Match[str], result: Billed, *, explicit_only: bool
+) -> None:
+    count = next((g for g in item.groups()[2:] if g), None)
+    if (explicit_only and not count) or scanner.in_header(item.start()):
+        return
+    if not scanner.free(item.start(1), item.end(1)):
+        return
+    code = item.group(1).upper()
+    if item.group(2):
+        minutes = int(item.group(2))
+        result.services.append(
+            Fact(
+                kind="service",
+                value=minutes,
+                unit="min",
+                cpt=code,
+                minutes=minutes,
+                label=billing_tables().name_of(code),
+                span=scanner.span(item.start(), item.end()),
+            )
+        )
+    scanner.claim(item.start(), item.end())
+    scanner.block(item.start(), item.end())
+    if count is not None and int(count) == 0:  # "97110 x0": written, not billed
+        return
+    result.units[code] = result.units.get(code, 0) + int(count or 1)
+    if result.first_at is None:
+        result.first_at = scanner.span(item.start(), item.end())[0]
+
+
+def _readable(region: str) -> bool:
+    """False when units on a billing line belong to a group of codes, not to each code."""
+    items = list(BILLED_ITEM.finditer(region))
+    if not items:
+        return True
+    counted = [any(item.groups()[2:]) for item in items]
+    if all(counted):
+        return True
+    return not (_CODE_GROUP.search(region) and any(counted)) and not _GROUP_UNITS.search(region)
+
+
+def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> None:
     """ "Billed: TE x2, GT x1": service names with a unit count on a billing line."""
     matcher = service_matcher()
     for name in matcher.pattern.finditer(scanner.text, start, end):
@@ -170,9 +278,11 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, billed: dict[str, in
         if code is None or count is None or not scanner.free(name.start(), count.end()):
             continue
         units = int(next(g for g in count.groups() if g))
-        if not units:
+        if not units or code.startswith("@"):
             continue
-        billed[code] = billed.get(code, 0) + units
+        result.units[code] = result.units.get(code, 0) + units
+        if result.first_at is None:
+            result.first_at = scanner.span(name.start(), count.end())[0]
         scanner.claim(name.start(), count.end())
         scanner.block(name.start(), count.end())
 
@@ -181,7 +291,9 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
     regions = []
     text = scanner.text
     for match in BILLED_START.finditer(text):
-        if scanner.in_header(match.start()):
+        if scanner.in_header(match.end() - 1) or not re.search(
+            r"\d", text[match.end() : match.end() + 200]
+        ):
             continue
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
         regions.append((match.end(), end))
@@ -209,7 +321,8 @@ class _Name:
 
 
 def read_services(scanner: Scanner) -> list[Fact]:
-    """Each named service with the minutes the text ties to it."""
+    """Each named service with the minutes the text ties to it (never on a home-program line)."""
+    scanner.block_all(_HOME_LINE)
     matcher = service_matcher()
     names = _service_names(scanner, matcher)
     used: set[int] = set()
@@ -239,7 +352,7 @@ def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) 
     """ "20 minutes of gait training", "15 min ther ex"."""
     by_start = {name.start: name for name in names}
     facts = []
-    for minutes in MINUTES.finditer(scanner.text):
+    for minutes in _minutes(scanner, 0, len(scanner.text)):
         if not scanner.free(minutes.start(), minutes.end()):
             continue
         gap = _BEFORE_NAME.match(scanner.text, minutes.end())
@@ -247,7 +360,7 @@ def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) 
         if name is None or gap is None:
             continue
         opening = scanner.text[max(0, minutes.start() - 40) : minutes.start()]
-        if not gap.group(1) and not _CLAUSE_OPENING.search(opening):
+        if not (gap.group(1) or gap.group(2)) and not _CLAUSE_OPENING.search(opening):
             continue
         used.add(minutes.start())
         facts.append(_service_fact(scanner, name, minutes, minutes.start(), name.end))
@@ -263,14 +376,42 @@ def _minutes_after_name(
         if later.code != name.code and later.start < limit:
             limit = later.start
             break
-    for minutes in MINUTES.finditer(scanner.text, name.end, limit):
+    for minutes in _minutes(scanner, name.end, limit):
         if minutes.start() in used or not scanner.free(minutes.start(), minutes.end()):
             return None
-        if not _ties_to_name(scanner.text[name.end : minutes.start()]):
+        gap = scanner.text[name.end : minutes.start()]
+        if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
             return None
         used.add(minutes.start())
         return _service_fact(scanner, name, minutes, name.start, minutes.end())
     return None
+
+
+def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Minutes in a range of the text, leaving out feet written with a prime and home doses."""
+    text = scanner.text
+    for match in _MINUTES.finditer(text, start, end):
+        if match.group(2) and (
+            to_number(match.group(1)) > _MAX_PRIME_MINUTES
+            or _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        ):
+            continue
+        if _HOME_DOSE.match(text, match.end()):
+            continue
+        yield match
+
+
+def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:
+    """A service name opening a line and "- N minutes" closing it: the line's minutes."""
+    text = scanner.text
+    line_end = text.find("\n", minutes.end())
+    rest = text[minutes.end() : len(text) if line_end < 0 else line_end]
+    return (
+        bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
+        and bool(_TRAILING_MINUTES.search(gap))
+        and not rest.strip(" .;")
+        and "\n" not in gap
+    )
 
 
 def _ties_to_name(gap: str) -> bool:

@@ -10,19 +10,28 @@ fixed order and each number is taken at most once. Spans point into the text giv
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
 from tui.core.checks.facts import Fact
+from tui.core.checks.numbers import to_number
 from tui.core.checks.others import read_others, read_regions, read_vitals
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
-from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.scores import read_instruments, read_mmt, read_outcomes, read_ratings
 from tui.core.checks.tables import billing_tables
 
-__all__ = ["Billing", "Fact", "extract_billing", "extract_facts", "measurement_scanner"]
+__all__ = [
+    "Billing",
+    "Fact",
+    "Unclassified",
+    "extract_billing",
+    "extract_facts",
+    "extract_unclassified",
+    "measurement_scanner",
+]
 
 Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 
@@ -31,6 +40,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
     read_outcomes,
+    read_instruments,
     read_mmt,
     read_ratings,
     read_regions,
@@ -40,14 +50,33 @@ _PASSES: tuple[Pass, ...] = (
 
 
 @dataclass(frozen=True)
+class Unclassified:
+    """A number the extractor could not say the meaning of: left out, never guessed."""
+
+    value: int | float
+    context: str
+    span: tuple[int, int]
+
+    def to_json(self) -> dict[str, object]:
+        return {"value": self.value, "context": self.context, "span": list(self.span)}
+
+
+@dataclass(frozen=True)
 class _Reading:
     facts: tuple[Fact, ...]
     billing: Billing
+    unclassified: tuple[Unclassified, ...] = ()
 
 
 def extract_facts(text: str, measures: Sequence[str] = ()) -> list[Fact]:
     """Every fact in `text`, in order of position; `measures` adds clinic measure names."""
     return list(_read(text, tuple(measures)).facts)
+
+
+def extract_unclassified(text: str, measures: Sequence[str] = ()) -> list[Unclassified]:
+    """Numbers outside the header that are neither a fact, a billing item, nor something the
+    rules know is not a measurement (dates, doses, counts): listed so a reviewer can look."""
+    return list(_read(text, tuple(measures)).unclassified)
 
 
 def extract_billing(text: str, timed_codes: Sequence[str] | None = None) -> Billing:
@@ -66,9 +95,9 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     """Read a text once; verification and audit ask for the same note several times."""
     scanner = Scanner(text)
     scanner.mark_headers()
-    stated_timed, stated_treatment = read_totals(scanner)
+    totals = read_totals(scanner)
     billed = read_billed(scanner)
-    services = read_services(scanner)
+    services = _evaluations_resolved(billed.services + read_services(scanner), billed.units)
     scanner.block_non_measurements()
     facts: list[Fact] = list(services)
     for step in _PASSES:
@@ -76,9 +105,43 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     facts.sort(key=lambda fact: (fact.span, fact.kind))
     billing = Billing(
         services=tuple(services),
-        stated_timed_minutes=stated_timed,
-        stated_treatment_minutes=stated_treatment,
-        billed=billed,
+        stated_timed_minutes=totals.timed,
+        stated_treatment_minutes=totals.treatment,
+        billed=billed.units,
         timed_codes=frozenset(billing_tables().timed),
+        billed_at=billed.first_at,
+        timed_total_at=totals.timed_at,
+        treatment_total_at=totals.treatment_at,
+        unreadable=tuple(billed.unreadable),
     )
-    return _Reading(facts=tuple(facts), billing=billing)
+    return _Reading(facts=tuple(facts), billing=billing, unclassified=_left_over(scanner))
+
+
+def _left_over(scanner: Scanner) -> tuple[Unclassified, ...]:
+    found = []
+    for token in scanner.tokens():
+        start, end = token.start(), token.end()
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        line_start, line_end = scanner.line(start)
+        context = scanner.text[max(line_start, start - 30) : min(line_end, end + 20)].strip()
+        found.append(Unclassified(to_number(token.group()), context, scanner.span(start, end)))
+    return tuple(found)
+
+
+def _evaluations_resolved(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """ "Eval time: 45 min" is the minutes of the evaluation code billed; with no such code
+    billed (or several), the minutes cannot be given a code and are left out."""
+    groups = billing_tables().evaluation_codes
+    resolved = []
+    for fact in sorted(services, key=lambda fact: fact.span):
+        code = fact.cpt or ""
+        if code.startswith("@"):
+            candidates = [c for c in groups.get(code, ()) if c in billed]
+            if len(candidates) != 1:
+                continue
+            fact = dataclasses.replace(
+                fact, cpt=candidates[0], label=billing_tables().name_of(candidates[0])
+            )
+        resolved.append(fact)
+    return resolved

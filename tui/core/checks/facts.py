@@ -75,7 +75,8 @@ def render_fact(fact: Fact) -> str:
     if fact.kind == "mmt":
         return f"MMT {label} {value}/5" if label else f"MMT {value}/5"
     if fact.kind == "outcome":
-        unit = f" {fact.unit}" if fact.unit and fact.unit != "%" else (fact.unit or "")
+        attached = not fact.unit or fact.unit == "%" or fact.unit.startswith("/")
+        unit = (fact.unit or "") if attached else f" {fact.unit}"
         measure = fact.measure or label
         extra = label[len(measure) :].strip() if label.startswith(measure) else ""
         return f"{measure} {value}{unit}" + (f" ({extra})" if extra else "")

@@ -78,6 +78,11 @@ def parts_of(text: str) -> Parts:
     return Parts(**found)
 
 
+def side_name(word: str) -> str:
+    """ "right", "rt", "R" -> "R"; "bilat" -> "bilateral"."""
+    return _side_name(word)
+
+
 def _side_name(word: str) -> str:
     lowered = word.lower().rstrip(".")
     if lowered in ("bilat", "bilateral", "b/l"):
@@ -92,7 +97,7 @@ def join(*pieces: str) -> str:
 def context_words(text: str, limit: int = 7) -> str:
     """The last few meaningful words of a stretch of text, for a fallback label."""
     cleaned = _NOISE.sub(" ", text)
-    found = _WORD.findall(cleaned)
+    found = [word for word in _WORD.findall(cleaned) if not any(ch.isdigit() for ch in word)]
     return " ".join(found[-limit:])
 
 

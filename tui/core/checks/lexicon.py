@@ -11,7 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from tui.core.checks.tables import MeasureDef, billing_tables, measure_defs, vocabulary
+from tui.core.checks.tables import (
+    MeasureDef,
+    billing_tables,
+    measure_defs,
+    not_measurement_words,
+    vocabulary,
+)
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -81,7 +87,8 @@ NOT_MEASUREMENTS = [
     ),
     re.compile(rf"(?<![-=])[<>≥≤]\s*{NUM}"),  # thresholds: >90, ≥45
     re.compile(
-        rf"\b(?:greater than|more than|less than|at least|over|under|above|below)\s+{NUM}",
+        rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over|under"
+        rf"|above|below)\s+{NUM}",
         re.IGNORECASE,
     ),
     re.compile(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
@@ -112,13 +119,66 @@ NOT_MEASUREMENTS = [
     ),
 ]
 
+
+@cache
+def context_exclusions() -> tuple[re.Pattern[str], ...]:
+    """Numbers that are not measurements because of the words around them (measures.toml
+    [not_measurements]): doses in percent, counted things, events per period, changes,
+    targets, limb positions, temperatures and dates written after a score."""
+    words = not_measurement_words()
+
+    def either(key: str) -> str:
+        return "|".join(f"(?:{word})" for word in words.get(key, ())) or r"(?!x)x"
+
+    deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
+    flags = re.IGNORECASE
+    return (
+        re.compile(rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags),
+        re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
+        re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags),
+        re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
+        re.compile(
+            rf"\bprogress(?:ed|ing)?\s+(?:from\s+{NUM}\s*%?\s*)?to\s+{NUM}\s*%|\bfrom\s+{NUM}\s*%"
+            rf"\s*(?:{either('percent_doses')})",
+            flags,
+        ),
+        re.compile(
+            rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{either('counted')})\b"
+            rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
+            flags,
+        ),
+        re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
+        re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
+        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
+        re.compile(
+            rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
+            rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
+            flags | re.MULTILINE,
+        ),
+        re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
+        re.compile(r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"),
+    )
+
+
+# Words after a value that say it is an earlier measurement ("18% at last progress report",
+# "62 ((previous))", "6/10 @ IE", "24/30 at the start of the episode").
+PRIOR_AFTER = re.compile(
+    r"[ \t]*(?:\(+[ \t]*(?:previous|prior|prev|IE|eval|initial|baseline|SOC)[ \t]*\)+"
+    r"|(?:at|on|@|in|from)[ \t]+(?:the[ \t]+)?(?:last[ \t]+\w+(?:[ \t]+report)?|eval\w*|IE\b"
+    r"|initial\w*(?:[ \t]+eval\w*)?|baseline|SOC\b|start\b(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:episode|care|therapy))?|admission|intake|previous[ \t]+\w+|prior[ \t]+\w+|PR\b))",
+    re.IGNORECASE,
+)
+# In a chain of values ("128°, up from 121°"), these before a value make it the earlier one.
+CHAIN_PRIOR = re.compile(r"\bfrom\b", re.IGNORECASE)
+
+
 GOAL_START = re.compile(r"\b(?:STGs?|LTGs?|goals?|targets?|objectives?)\b", re.IGNORECASE)
 
 SIDE = re.compile(r"\b(R|L|rt|lt|right|left|bilat|bilateral|B/L)\b\.?", re.IGNORECASE)
 SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 
 DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
-MINUTES = re.compile(rf"(?<![A-Za-z0-9.])({NUM})\s*(?:min(?:ute)?s?|mins)\b", re.IGNORECASE)
 
 PRIOR_CUE = re.compile(
     r"\b(?:was|were|previously|previous|prev|prior|last|eval|evaluation|IE|initial|initially|"
@@ -131,7 +191,10 @@ FOLLOW = re.compile(
     r"[\s,;:()\[\]\-/>]*(?:(?:was|were|from|to|vs\.?|versus|eval(?:uation)?|IE|initial(?:ly)?"
     r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
-    r"|left|right|contralateral|uninvolved)[\s,;:()\[\]\-/>]*)*",
+    r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
+    r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
+    r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's)"
+    r"[\s,;:()\[\]\-/>]*)*",
     re.IGNORECASE,
 )
 

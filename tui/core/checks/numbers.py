@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from tui.core.checks.mdtables import Piece, table_pieces
 
 # One-for-one character swaps: offsets do not move.
 _CHAR_SWAPS = str.maketrans(
@@ -93,28 +96,131 @@ class _Spelled:
     value: str
 
 
+_DIGIT_WORDS = {**_UNITS, "oh": 0}
+_DIGIT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
+_TWO_DIGITS = rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[ \t-]+(?:{'|'.join(_UNITS)}))?)"
+_SEP = r"[ \t,-]+"
+# Spoken CPT codes: "ninety-seven one ten" (97110), "ninety seven zero one two" (97012),
+# "nine seven five three oh" (97530).
+_SPOKEN_CODE = re.compile(
+    rf"\bninety[ \t-]+seven{_SEP}(?:(?P<d>{_DIGIT}){_SEP}(?P<tt>{_TWO_DIGITS})"
+    rf"|(?P<d1>{_DIGIT}){_SEP}(?P<d2>{_DIGIT}){_SEP}(?P<d3>{_DIGIT}))\b"
+    rf"|\bnine{_SEP}seven(?P<digits>(?:{_SEP}(?:{_DIGIT})){{3}})\b",
+    re.IGNORECASE,
+)
+# "one thirty over eighty four": blood pressure said as hundreds and tens.
+_SPOKEN_HUNDREDS = re.compile(
+    rf"\b(?P<h>one|two)[ \t-]+(?P<tt>{_TWO_DIGITS})(?=[ \t]+over\b)", re.IGNORECASE
+)
+
+
+def _special_pieces(text: str) -> list[_Spelled]:
+    """Spoken codes and spoken hundreds, which plain number parsing would split apart."""
+    pieces = []
+    for match in _SPOKEN_CODE.finditer(text):
+        if match.group("digits"):
+            digits = [
+                _DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", match.group("digits"), re.I)
+            ]
+            value = "97" + "".join(str(d) for d in digits)
+        elif match.group("tt"):
+            value = (
+                f"97{_DIGIT_WORDS[match.group('d').lower()]}{_two_digits(match.group('tt')):02d}"
+            )
+        else:
+            value = "97" + "".join(
+                str(_DIGIT_WORDS[match.group(g).lower()]) for g in ("d1", "d2", "d3")
+            )
+        pieces.append(_Spelled(match.start(), match.end(), value))
+    for match in _SPOKEN_HUNDREDS.finditer(text):
+        hundreds = 100 * _UNITS[match.group("h").lower()]
+        pieces.append(
+            _Spelled(match.start(), match.end(), str(hundreds + _two_digits(match.group("tt"))))
+        )
+    return sorted(pieces, key=lambda piece: piece.start)
+
+
+def _two_digits(words: str) -> int:
+    return sum(_NUMBER_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", words))
+
+
+_BOLD = re.compile(r"\*\*")
+
+
+@lru_cache(maxsize=16)
 def normalize(text: str) -> Normalized:
-    """Swap typographic characters for ASCII and spelled-out numbers for digits."""
-    swapped = text.translate(_CHAR_SWAPS)
-    pieces = [piece for run in _RUN.finditer(swapped) for piece in _parse_run(run)]
+    """Tables as sentences, typographic characters as ASCII, spelled-out numbers as digits.
+
+    Each step keeps a map back to the text before it, and the maps are composed, so a span of
+    the normalised text always points into the text the clinician wrote.
+    """
+    layout = table_pieces(text) + [
+        Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)
+    ]
+    first, first_map = _rewrite(text, _without_overlaps(layout))
+    swapped = first.translate(_CHAR_SWAPS)
+    spelled = _merge(
+        _special_pieces(swapped), [p for run in _RUN.finditer(swapped) for p in _parse_run(run)]
+    )
+    words = [Piece(p.start, p.end, p.value, p.start, p.end) for p in spelled]
+    final, second_map = _rewrite(swapped, words)
+    mapping = _compose(first_map, second_map)
+    if mapping is None:
+        return Normalized(text=final, original=text)
+    return Normalized(text=final, original=text, starts=mapping[0], ends=mapping[1])
+
+
+_Map = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _without_overlaps(pieces: list[Piece]) -> list[Piece]:
+    kept: list[Piece] = []
+    for piece in sorted(pieces, key=lambda p: (p.start, p.end)):
+        if kept and piece.start < kept[-1].end:
+            continue
+        kept.append(piece)
+    return kept
+
+
+def _rewrite(text: str, pieces: list[Piece]) -> tuple[str, _Map | None]:
+    """Apply ordered, non-overlapping pieces; None for the map when nothing changed."""
     if not pieces:
-        return Normalized(text=swapped, original=text)
+        return text, None
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
     for piece in pieces:
-        out.append(swapped[pos : piece.start])
+        out.append(text[pos : piece.start])
         starts.extend(range(pos, piece.start))
         ends.extend(range(pos + 1, piece.start + 1))
         out.append(piece.value)
-        starts.extend([piece.start] * len(piece.value))
-        ends.extend([piece.end] * len(piece.value))
-        pos = piece.end
-    out.append(swapped[pos:])
-    starts.extend(range(pos, len(swapped)))
-    ends.extend(range(pos + 1, len(swapped) + 1))
-    return Normalized(text="".join(out), original=text, starts=tuple(starts), ends=tuple(ends))
+        starts.extend([piece.src_start] * len(piece.value))
+        ends.extend([max(piece.src_end, piece.src_start + 1)] * len(piece.value))
+        pos = max(pos, piece.end)
+    out.append(text[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(out), (tuple(starts), tuple(ends))
+
+
+def _compose(outer: _Map | None, inner: _Map | None) -> _Map | None:
+    """Map positions through `inner` (newest text -> middle) then `outer` (middle -> original)."""
+    if outer is None or inner is None:
+        return outer or inner
+    o_starts, o_ends = outer
+    last = len(o_starts) - 1
+    starts = tuple(o_starts[min(s, last)] if last >= 0 else 0 for s in inner[0])
+    ends = tuple(o_ends[min(max(e - 1, 0), last)] if last >= 0 else 0 for e in inner[1])
+    return starts, ends
+
+
+def _merge(special: list[_Spelled], plain: list[_Spelled]) -> list[_Spelled]:
+    """Plain numbers outside the special pieces, with the special pieces, in text order."""
+    if not special:
+        return plain
+    kept = [p for p in plain if not any(s.start < p.end and p.start < s.end for s in special)]
+    return sorted(special + kept, key=lambda piece: piece.start)
 
 
 def _parse_run(run: re.Match[str]) -> list[_Spelled]:

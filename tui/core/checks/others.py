@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tui.core.checks import labels
 from tui.core.checks.facts import Fact
+from tui.core.checks.lexicon import PRIOR_AFTER
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 
@@ -94,7 +95,10 @@ def _region_fact(
     if not side:
         side = labels.parts_of(text[max(0, nearest.start() - 4) : nearest.start()]).side
     name = nearest.group().lower()
-    label = labels.join(side, name)
+    prior = labels.prior_suffix(clause) or (
+        " (previous)" if PRIOR_AFTER.match(text, value.end()) else ""
+    )
+    label = labels.join(side, name) + prior
     unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
     scanner.emit(
         facts,
@@ -117,13 +121,44 @@ _HEART_RATE = re.compile(
 )
 
 
+_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?)\b", re.IGNORECASE)
+_PRESSURE = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])(?:\s*mm\s*Hg)?")
+_SYSTOLIC = range(70, 251)
+_DIASTOLIC = range(30, 151)
+_RPE = re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
+_LAG = re.compile(
+    r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?"
+    r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
+    re.IGNORECASE,
+)
+
+
 def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Blood pressure and heart rate, so "BP 128/82" is never read as anything else."""
+    """Blood pressure, heart rate, exertion and extensor lag, so "BP 128/82", "RPE 13" or
+    "quad lag 5°" is never read as anything else."""
     for match in _BLOOD_PRESSURE.finditer(scanner.text):
         if scanner.free(match.start(1), match.end(2)):
             value = f"{match.group(1)}/{match.group(2)}"
             scanner.emit(
                 facts, "other", value, (match.start(1), match.end()), "blood pressure", unit="mmHg"
+            )
+    _more_pressures(scanner, facts)
+    for match in _RPE.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)):
+            unit = f"/{match.group(2)}" if match.group(2) else None
+            scanner.emit(
+                facts, "other", int(match.group(1)), (match.start(1), match.end()), "RPE", unit=unit
+            )
+    for match in _LAG.finditer(scanner.text):
+        if scanner.free(match.start(2), match.end(2)):
+            label = labels.join((match.group(1) or "").strip(), "extension lag")
+            scanner.emit(
+                facts,
+                "other",
+                int(match.group(2)),
+                (match.start(2), match.end()),
+                label,
+                unit="deg",
             )
     for match in _HEART_RATE.finditer(scanner.text):
         if scanner.free(match.start(1), match.end(1)):
@@ -134,6 +169,24 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 (match.start(1), match.end()),
                 "heart rate",
                 unit="bpm",
+            )
+
+
+def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
+    """ "BP 132/78 sitting, 112/70 standing": further readings in a sentence about blood
+    pressure, when both numbers are plausible pressures."""
+    text = scanner.text
+    for word in _BP_WORD.finditer(text):
+        end = scanner.sentence_after(word.end())
+        for match in _PRESSURE.finditer(text, word.end(), end):
+            high, low = int(match.group(1)), int(match.group(2))
+            if high not in _SYSTOLIC or low not in _DIASTOLIC or high <= low:
+                continue
+            if not scanner.free(match.start(1), match.end(2)):
+                continue
+            value = f"{high}/{low}"
+            scanner.emit(
+                facts, "other", value, (match.start(1), match.end()), "blood pressure", unit="mmHg"
             )
 
 

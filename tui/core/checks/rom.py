@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tui.core.checks import labels
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import prior_suffix
-from tui.core.checks.lexicon import DEGREES, FOLLOW, words
+from tui.core.checks.lexicon import CHAIN_PRIOR, DEGREES, FOLLOW, PRIOR_AFTER, words
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import WINDOW, Scanner
 
@@ -38,10 +38,19 @@ _NOT_ROM = re.compile(
 )
 
 
+# "60° right and 70° left": a side written right after a value is that value's side.
+_SIDE_AFTER = re.compile(
+    rf"(?:\s*{DEGREES})?\s*(?:on the\s+|to the\s+)?(right|left|R|L|rt|lt)\b"
+    r"(?!\s*(?:knee|hip|ankle|shoulder|elbow|wrist|sh\b))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Rom:
     end: int
     motion: str
+    prior: bool = False
 
 
 def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -80,12 +89,18 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     context = _rom_context(scanner, pos, clause, previous if follow else None)
     before = text[previous.end : pos] if follow and previous is not None else clause
     prior = prior_suffix(before)
+    if follow and previous is not None and not prior:
+        inherited = previous.prior and ")" not in before
+        prior = " (previous)" if inherited or CHAIN_PRIOR.search(before) else ""
+    value_end = match.end()
+    if not prior and PRIOR_AFTER.match(text, value_end):
+        prior = " (previous)"
     if ranged:
         _emit_range(scanner, facts, ranged, context, prior)
     else:
         lacks = text[max(0, pos - 1) : pos] == "-" or bool(_LACKS.search(clause))
         _emit_single(scanner, facts, match, context, prior, lacks, bare=not keyword and not follow)
-    return _Rom(end=match.end(), motion=context.motion or "flexion")
+    return _Rom(end=match.end(), motion=context.motion or "flexion", prior=bool(prior))
 
 
 def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:
@@ -113,7 +128,7 @@ def _emit_range(
     start = to_number(match.group(1))
     if start > 0:
         lacking = context.motion in ("", "flexion", "extension")
-        suffix = f" (lacks {match.group(1)})" if lacking else f" (from {match.group(1)})"
+        suffix = " (deficit)" if lacking else " (range start)"
         motion = "extension" if lacking else context.motion
         _emit_rom(
             scanner, facts, start, (match.start(1), match.end(1)), context, motion, prior + suffix
@@ -132,7 +147,7 @@ def _emit_single(
 ) -> None:
     """One value; "-3" or "lacks 3" is a deficit of 3 (of extension unless a motion is named)."""
     motion = context.motion or ("extension" if lacks else "")
-    suffix = f" (lacks {match.group(1)})" if lacks else ""
+    suffix = " (deficit)" if lacks else ""
     negative = scanner.text[max(0, match.start() - 1) : match.start()] == "-"
     span = (match.start() - 1 if negative else match.start(), match.end())
     _emit_rom(
@@ -182,6 +197,14 @@ def _emit_rom(
     fallback: bool = False,
 ) -> None:
     joint = context.joint
+    after = _SIDE_AFTER.match(scanner.text, span[1])
+    if after:
+        context = labels.Parts(
+            side=labels.side_name(after.group(1)),
+            joint=joint,
+            motion=context.motion,
+            mode=context.mode,
+        )
     if motion in ("supination", "pronation"):
         joint = "forearm"
     if fallback and not motion:

@@ -12,7 +12,12 @@ import re
 from collections.abc import Iterator
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.lexicon import GOAL_START, HEADER_LINE, NOT_MEASUREMENTS
+from tui.core.checks.lexicon import (
+    GOAL_START,
+    HEADER_LINE,
+    NOT_MEASUREMENTS,
+    context_exclusions,
+)
 from tui.core.checks.numbers import Normalized, normalize
 
 # A numeric token standing on its own: not glued to letters before it ("L4", "M17.11").
@@ -56,6 +61,18 @@ class Scanner:
         """True when no character of the span is blocked or claimed."""
         return not any(self._blocked[start:end]) and not any(self._claimed[start:end])
 
+    def visible(self, start: int, end: int) -> str:
+        """The text of a range with blocked characters (dates, doses) as spaces, so the words
+        between two values read the same whether or not a date sits between them."""
+        chars = [
+            " " if blocked else ch
+            for ch, blocked in zip(self.text[start:end], self._blocked[start:end], strict=False)
+        ]
+        return "".join(chars)
+
+    def claimed(self, start: int, end: int) -> bool:
+        return any(self._claimed[start:end])
+
     def is_blocked(self, start: int, end: int) -> bool:
         return any(self._blocked[start:end])
 
@@ -77,7 +94,7 @@ class Scanner:
 
     def block_non_measurements(self) -> None:
         """Dates, doses, durations, thresholds, counters and goal statements."""
-        for pattern in NOT_MEASUREMENTS:
+        for pattern in (*NOT_MEASUREMENTS, *context_exclusions()):
             self.block_all(pattern)
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())

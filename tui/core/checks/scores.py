@@ -9,14 +9,29 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tui.core.checks import labels
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import prior_suffix
-from tui.core.checks.lexicon import FOLLOW, NUM, PRIOR_CUE, Words, measure_matcher, words
+from tui.core.checks.lexicon import (
+    CHAIN_PRIOR,
+    FOLLOW,
+    NUM,
+    PRIOR_AFTER,
+    PRIOR_CUE,
+    Words,
+    measure_matcher,
+    words,
+)
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import MeasureDef
+from tui.core.checks.tables import (
+    MeasureDef,
+    not_instruments,
+    not_measurement_words,
+    vocabulary,
+)
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:\s*/\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b"
@@ -24,7 +39,7 @@ _OUTCOME_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
-    r"\s*(?:x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
+    r"\s*(?:x\b|mm\s*Hg\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
     r"|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
     re.IGNORECASE,
 )
@@ -39,13 +54,16 @@ _UNIT_WORDS = {
     "metres": "m", "ft": "ft", "feet": "ft",
 }  # fmt: skip
 
-# "8/10 trials", "4/5 days": counts of attempts or days, not ratings or muscle grades.
+# "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
+# (measures.toml [not_measurements] counted).
 _COUNTED = (
-    r"(?!\s*(?:trials?|attempts?|reps?\b|repetitions|opportunities|items?|words?|letters?|steps?"
-    r"|correct|times|occasions|days?\b|d\b|wks?\b|weeks?|visits?|sessions?|x\b|of\b))"
+    r"(?!\s*(?:"
+    + "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
+    + r"|x\b|of\b)\b)"
 )
 _RATING = re.compile(
-    r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?\s*(?:/\s*10|out of\s*10)"
+    r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?"
+    r"\s*(?:/\s*10|out of\s*10|over\s*10)"
     r"(?!\.?\d)(?!\s*/)" + _COUNTED,
     re.IGNORECASE,
 )
@@ -58,7 +76,8 @@ _PAIN_BARE = re.compile(
     re.IGNORECASE,
 )
 _MMT_SLASH = re.compile(
-    r"(?<![\d.])([0-5])\s*(\+|-|\s+plus\b|\s+minus\b)?\s*(?:/\s*5|out of\s*5)(?!\.?\d)" + _COUNTED,
+    r"(?<![\d.])([0-5])\s*(\+|-|\s+plus\b|\s+minus\b)?\s*(?:/\s*5|out of\s*5|over\s*5)(?!\.?\d)"
+    + _COUNTED,
     re.IGNORECASE,
 )
 _MMT_CONTEXT = re.compile(
@@ -90,15 +109,72 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             _scores(scanner, facts, measure, match.end(), limit)
 
 
+# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
+# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
+_INSTRUMENT = re.compile(r"(?<![\w/-])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])")
+_INSTRUMENT_LEAD = re.compile(
+    r"\s*(?:(?:total|score|T-score|standard score|SS|raw score|today|was|is|of|=|:)\s*)*"
+)
+_UPPER_LINE = 0.8
+
+
+def read_instruments(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
+    """Scores after names that look like instruments the tables do not list ("PRWE 34").
+
+    A score on an instrument chartdesk does not know is still a score: read under the name
+    written, so a draft that changes or invents one is checked like any other.
+    """
+    text = scanner.text
+    vocabulary_words = _vocabulary_words()
+    excluded = not_instruments()
+    for match in _INSTRUMENT.finditer(text):
+        name = match.group(1)
+        if (
+            sum(ch.isupper() for ch in name) < 2
+            or name.isdigit()
+            or not scanner.free(*match.span())
+        ):
+            continue
+        if name.upper() in excluded or name.lower() in vocabulary_words:
+            continue
+        if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
+            scanner, match.start()
+        ):
+            continue
+        lead = _INSTRUMENT_LEAD.match(text, match.end())
+        start = lead.end() if lead else match.end()
+        if not re.match(r"\d", text[start : start + 1]) or not scanner.free(start, start + 1):
+            continue
+        measure = MeasureDef(name=name, aliases=(name,))
+        _, limit = scanner.sentence(match.start())
+        _scores(scanner, facts, measure, match.end(), min(limit, match.end() + 80))
+
+
+@cache
+def _vocabulary_words() -> frozenset[str]:
+    vocab = vocabulary()
+    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
+    for pattern in (*vocab.pain_words, *vocab.not_pain_words):
+        found |= set(re.findall(r"[a-z]+", pattern.lower()))
+    return frozenset(word.lower() for word in found)
+
+
+def _shouting(scanner: Scanner, pos: int) -> bool:
+    """A line written in capitals: its words are not acronyms."""
+    start, end = scanner.line(pos)
+    letters = [ch for ch in scanner.text[start:end] if ch.isalpha()]
+    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > _UPPER_LINE
+
+
 def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int) -> None:
     """A measure's score and up to two earlier scores after it ("34%, was 42 at eval")."""
     text = scanner.text
     count = 0
     start = pos
     for token in scanner.tokens(pos, limit):
-        if not scanner.free(token.start(), token.end()):
+        if not _takes(scanner, measure, token):
             continue
-        gap = text[pos : token.start()]
+        gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > 60:
             return
         if count and (not FOLLOW.fullmatch(gap) or _REFERENCE.match(text, token.end())):
@@ -106,23 +182,46 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
         value = to_number(token.group())
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
-        if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
+        bad = _OUTCOME_BAD.match(text, token.end())
+        if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
             if count:
                 return
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
         if count and unit == "%" and measure.unit != "%":
-            return  # "LEFS 38/80 (47.5%)": a percentage of the score, not an earlier score
-        prior = bool(count and PRIOR_CUE.search(gap))
+            # "NDI 14/50 (28%)": the same score as a percentage, not an earlier score
+            scanner.emit(facts, "other", value, (token.start(), end), "as a percentage", unit="%")
+            pos = end
+            continue
+        if unit is None and suffix and suffix.group(1):
+            unit = f"/{suffix.group(1)}"
+        after = PRIOR_AFTER.match(text, end)
+        prior = bool(after) or bool(count and (PRIOR_CUE.search(gap) or CHAIN_PRIOR.search(gap)))
         label = measure.name + (" (previous)" if prior else "")
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
         count += 1
-        pos = end
-        if count >= 3:
+        pos = after.end() if after else end
+        if count >= 4:
             return
+
+
+def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
+    """A free number; for a measure counted in repetitions, also one the dose rules blocked
+    ("30-second chair stand 7 reps")."""
+    start, end = token.start(), token.end()
+    if scanner.free(start, end):
+        return True
+    return (
+        measure.unit == "reps" and not scanner.claimed(start, end) and not scanner.in_header(start)
+    )
+
+
+def _counts_reps(measure: MeasureDef, written: str) -> bool:
+    """A measure counted in repetitions ("30-second chair stand 7 reps") takes its reps."""
+    return measure.unit == "reps" and written.strip().lower().startswith("rep")
 
 
 def _item_scores(
@@ -179,7 +278,11 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         parts = labels.parts_of(clause)
         if previous_line != line_start:
             previous, previous_label = None, ""
-        if previous_label and PRIOR_CUE.search(clause) and not (parts.muscle or parts.motion):
+        if (
+            previous_label
+            and PRIOR_CUE.search(clause)
+            and not (parts.muscle or parts.motion or parts.side)
+        ):
             label = previous_label + " (previous)"
         else:
             label = previous_label = _mmt_label(clause, parts, previous)
@@ -214,6 +317,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             continue
         about = _rating_subject(scanner, match.start(), match.end(), vocab)
         prior = prior_suffix(text[scanner.clause_start(match.start()) : match.start()])
+        if not prior and PRIOR_AFTER.match(text, match.end()):
+            prior = " (previous)"
         for number in numbers:
             if about is None:
                 label = _pain_label(text, match.end()) + prior

@@ -55,6 +55,9 @@ class BillingTables:
     skilled_terms: tuple[str, ...]
     functional_terms: tuple[str, ...]
     region_terms: tuple[str, ...]
+    evaluation_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unskilled_terms: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
 
     def name_of(self, code: str) -> str:
         """The service name of a CPT code, or the code itself when unknown."""
@@ -112,6 +115,10 @@ def billing_tables() -> BillingTables:
         skilled_terms=_strs(audit.get("skilled")),
         functional_terms=_strs(audit.get("functional")),
         region_terms=_strs(audit.get("regions")),
+        evaluation_codes={
+            str(name): _strs(codes) for name, codes in data.get("evaluation_codes", {}).items()
+        },
+        unskilled_terms=_strs(audit.get("unskilled")),
     )
 
 
@@ -157,3 +164,19 @@ def vocabulary() -> Vocabulary:
 def plain_language_swaps() -> dict[str, str]:
     """The built-in clinical-to-plain swaps for patient handouts."""
     return dict(vocabulary().plain_language)
+
+
+@cache
+def not_instruments() -> frozenset[str]:
+    """Abbreviations that look like instrument names but are not (measures.toml)."""
+    data = _load("measures.toml")
+    return frozenset(
+        name.upper() for name in _strs(data.get("instruments", {}).get("not_instruments"))
+    )
+
+
+@cache
+def not_measurement_words() -> dict[str, tuple[str, ...]]:
+    """Word lists that make a nearby number a dose, count, change, target or position."""
+    data = _load("measures.toml").get("not_measurements", {})
+    return {str(key): _strs(value) for key, value in data.items()}

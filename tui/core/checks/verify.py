@@ -2,10 +2,12 @@
 
 Omission is the main failure of drafted notes, so every fact extracted from the note must reach
 the draft (same kind and value; "0-118°" carries a ROM of 118). In the other direction every
-measurement and every number with a unit in the draft must be supported by the note. A false
-alarm teaches clinicians to ignore the panel, so support is judged generously (the same value
-written another way, a difference between two of the note's scores, a date written another
-way) while a changed value or an invented score is still caught.
+measurement and every number with a unit in the draft must be supported by the note, and a
+measurement is supported only by its own fact: the same kind, the same value, and the same side
+and motion where both texts name one. A value computed from the note (a change, a percent
+change) counts only where the draft says it is a change ("improved 8 points"), so a changed
+score that happens to equal some difference of two unrelated values is still caught. Both texts
+are read once and indexed, so checking runs in time linear in their length.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tui.core.checks.extract import extract_billing, extract_facts
@@ -100,19 +102,40 @@ class _Side:
     numbers: frozenset[float]
     dates: frozenset[tuple[int, int, int]]
     topics: dict[str, set[float]]
+    by_value: dict[tuple[str, str], list[Fact]]
+    grades: frozenset[str]
+    quantity_values: frozenset[tuple[str, float]]
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str]) -> _Side:
         normalized = normalize(text).text
+        facts = tuple(extract_facts(text, measures))
+        found = tuple(quantities(text))
+        by_value: dict[tuple[str, str], list[Fact]] = {}
+        for fact in facts:
+            by_value.setdefault((_group(fact), _key(fact.value)), []).append(fact)
         return cls(
             text=text,
             normalized=normalized,
-            facts=tuple(extract_facts(text, measures)),
-            quantities=tuple(quantities(text)),
+            facts=facts,
+            quantities=found,
             numbers=frozenset(float(m.group()) for m in ANY_NUMBER.finditer(normalized)),
             dates=frozenset(dates_in(text)),
             topics=_numbers_by_topic(normalized, measures),
+            by_value=by_value,
+            grades=_grades_written(normalized),
+            quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
         )
+
+    def same_fact(self, fact: Fact) -> bool:
+        """A fact of this text with the same kind, value and (where both say) side and motion."""
+        return any(
+            _compatible(fact, other)
+            for other in self.by_value.get((_group(fact), _key(fact.value)), ())
+        )
+
+    def has_quantity(self, classes: Iterable[str], value: float) -> bool:
+        return any((unit_class, round(value, 3)) in self.quantity_values for unit_class in classes)
 
     def said_near(self, topic: str, value: float) -> bool:
         """The value written in a sentence about `topic` ("measure:LEFS", "service:97110",
@@ -127,7 +150,11 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     missing = [fact for fact in note.facts if not _carried(fact, draft)]
     derived = _derived_values(note.facts)
     derived["billing"] = _billing_numbers(note_text)
-    unsupported = [fact for fact in draft.facts if not _supported(fact, note, derived)]
+    unsupported = [
+        fact
+        for fact in draft.facts
+        if not _supported(fact, note, derived, changed=_says_change(draft.text, fact.span))
+    ]
     unsupported += _unsupported_quantities(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
     unsupported.sort(key=lambda fact: fact.span)
@@ -140,21 +167,24 @@ def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
     With `measurements_only`, numbers in dates, doses, durations, thresholds ("> 13.5 s"),
     reference values and goals are left out: they are not this visit's measurements.
     """
+    return [q for q, blocked in _quantities(text) if not (measurements_only and blocked)]
+
+
+@lru_cache(maxsize=8)
+def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
+    """Each quantity with whether the rules say it is not a measurement; read once a text."""
     scanner = measurement_scanner(text)
     found = []
     for match in _QUANTITY.finditer(scanner.text):
-        if measurements_only and scanner.is_blocked(match.start(1), match.end(1)):
-            continue
         unit_class = next(name for name, group in match.groupdict().items() if group is not None)
-        found.append(
-            Quantity(
-                value=float(match.group(1)),
-                unit_class=unit_class,
-                unit=match.group(unit_class).strip(),
-                span=scanner.span(match.start(), match.end()),
-            )
+        quantity = Quantity(
+            value=float(match.group(1)),
+            unit_class=unit_class,
+            unit=match.group(unit_class).strip(),
+            span=scanner.span(match.start(), match.end()),
         )
-    return found
+        found.append((quantity, scanner.is_blocked(match.start(1), match.end(1))))
+    return tuple(found)
 
 
 def dates_in(text: str) -> set[tuple[int, int, int]]:
@@ -219,10 +249,10 @@ def _numeric(fact: Fact) -> float | None:
 
 def _carried(fact: Fact, draft: _Side) -> bool:
     """True when the draft states the note's fact, in any wording the extractor reads."""
-    if any(_group(fact) == _group(other) and _same_value(fact, other) for other in draft.facts):
+    if draft.same_fact(fact):
         return True
     if fact.kind == "mmt":
-        return _grade_written(str(fact.value), draft.normalized)
+        return str(fact.value) in draft.grades
     value = _numeric(fact)
     if value is None:
         return _all_numbers_in(str(fact.value), draft.numbers)
@@ -232,8 +262,7 @@ def _carried(fact: Fact, draft: _Side) -> bool:
         return value in draft.numbers
     if fact.kind == "service":
         return draft.said_near(f"service:{fact.cpt}", value)
-    classes = _CLASSES_OF_KIND.get(fact.kind, ())
-    return any(q.unit_class in classes and _equal(q.value, value) for q in draft.quantities)
+    return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value)
 
 
 def _all_numbers_in(value: str, numbers: frozenset[float]) -> bool:
@@ -242,43 +271,89 @@ def _all_numbers_in(value: str, numbers: frozenset[float]) -> bool:
     return bool(found) and all(number in numbers for number in found)
 
 
-def _grade_written(grade: str, text: str) -> bool:
-    """A grade written as "4-/5" (or "4-" in a strength sentence) anywhere in the text."""
-    escaped = re.escape(grade)
-    if re.search(rf"(?<![\d.]){escaped}\s*/\s*5(?!\d)", text):
-        return True
-    bare = re.compile(rf"(?<![\w.+\-/]){escaped}(?![\d+\-/])")
-    return any(
-        _MMT_CONTEXT.search(sentence) and bare.search(sentence)
-        for sentence in re.split(r"[.\n]", text)
-    )
+_GRADE_SLASH = re.compile(r"(?<![\d.])([0-5][+-]?)\s*/\s*5(?!\d)")
+_GRADE_BARE = re.compile(r"(?<![\w.+\-/])([0-5][+-]?)(?![\d+\-/])")
+
+
+def _grades_written(text: str) -> frozenset[str]:
+    """Every grade written as "4-/5", or as "4-" in a sentence about strength, read once."""
+    grades = {match.group(1) for match in _GRADE_SLASH.finditer(text)}
+    for sentence in re.split(r"[.\n]", text):
+        if _MMT_CONTEXT.search(sentence):
+            grades |= {match.group(1) for match in _GRADE_BARE.finditer(sentence)}
+    return frozenset(grades)
 
 
 # -- the draft's values in the note -----------------------------------------------------------
 
 
-def _supported(fact: Fact, note: _Side, derived: dict[str, set[float]]) -> bool:
-    """True when the note backs a fact found in the draft."""
-    if any(_group(fact) == _group(other) and _same_value(fact, other) for other in note.facts):
+def _supported(
+    fact: Fact, note: _Side, derived: dict[str, set[float]], *, changed: bool = False
+) -> bool:
+    """True when the note backs a fact found in the draft: its own fact in the note, or, for
+    a fact the draft calls a change, a change between two of the note's facts of its group."""
+    if note.same_fact(fact):
         return True
-    if fact.kind == "mmt":
-        return _grade_written(str(fact.value), note.normalized)
     value = _numeric(fact)
+    if changed and value is not None and fact.kind != "service":
+        if _in_derived(value, derived, _group(fact), percent=fact.unit == "%"):
+            return True
+        if fact.kind == "other" and _in_derived(value, derived, percent=fact.unit == "%"):
+            return True
+    if note.by_value.get((_group(fact), _key(fact.value))):
+        return False  # the note has this value, but for another side or motion
+    if fact.kind == "mmt":
+        return str(fact.value) in note.grades
     if value is None:
         return _all_numbers_in(str(fact.value), note.numbers)
     if fact.kind == "service":
         return _service_supported(fact, value, note)
+    percent_of_max = fact.unit == "%" and round(value, 1) in derived["percent_of_max"]
     if fact.kind == "other":
-        return value in note.numbers or _in_derived(value, derived, percent=fact.unit == "%")
-    if fact.kind == "outcome" and note.said_near(f"measure:{fact.measure}", value):
+        return value in note.numbers or percent_of_max
+    if fact.kind == "outcome":
+        return percent_of_max
+    return note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value)
+
+
+def _key(value: int | float | str) -> str:
+    """A value as an index key: 45, 45.0 and "45" are one key; grades stay strings."""
+    if isinstance(value, str):
+        return value.strip()
+    return f"{float(value):.4f}"
+
+
+_SIDE_WORDS = {"r": "R", "right": "R", "rt": "R", "l": "L", "left": "L", "lt": "L"}
+
+
+def _sides(label: str) -> set[str]:
+    return {_SIDE_WORDS[w] for w in re.findall(r"[A-Za-z]+", label.lower()) if w in _SIDE_WORDS}
+
+
+def _compatible(a: Fact, b: Fact) -> bool:
+    """Two facts of one kind and value can be the same fact unless their labels name opposite
+    sides (a measure's name is part of its group already). Motions are not compared: a label
+    read from a crowded line may name a neighbouring motion, and a false alarm costs trust."""
+    if a.kind in ("pain", "service", "outcome") or b.kind in ("pain", "service", "outcome"):
         return True
-    classes = _CLASSES_OF_KIND.get(fact.kind, ())
-    if any(q.unit_class in classes and _equal(q.value, value) for q in note.quantities):
-        return True
-    percent = fact.unit == "%"
-    return _in_derived(value, derived, _group(fact), percent=percent) or note.said_near(
-        fact.kind, value
-    )
+    sides_a, sides_b = _sides(a.label), _sides(b.label)
+    return not (sides_a and sides_b and not sides_a & sides_b)
+
+
+_CHANGE_WORDS = re.compile(
+    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|los[st]\w*|chang\w*|"
+    r"differen\w*|up|down|by|declin\w*|dropp\w*|better|worse|since|from|drop|rise|rose)\b"
+    r"|[+\u2191\u2193\u0394]|\bpoints?\b|\bpts?\b",
+    re.IGNORECASE,
+)
+
+
+def _says_change(text: str, span: tuple[int, int]) -> bool:
+    """True when the words around a draft value call it a change ("improved 8 points")."""
+    start, end = span
+    before = re.split(r"[.;\n]", text[max(0, start - 40) : start])[-1]
+    after = re.split(r"[.;,\n]", text[end : end + 20])[0]
+    return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
 
 def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
@@ -338,6 +413,11 @@ def _billing_numbers(note_text: str) -> set[float]:
     return {float(n) for n in numbers if n}
 
 
+# A change is between values of one thing written near each other ("34%, was 42% at eval"):
+# each value is paired with the next few of its group only, which keeps this linear.
+_CHANGE_REACH = 6
+
+
 def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
     """Numbers a draft may compute from the note: changes, percent changes, percent of max."""
     groups: dict[str, list[float]] = {}
@@ -354,7 +434,7 @@ def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
     for group, values in groups.items():
         found: set[float] = set()
         for i, first in enumerate(values):
-            for second in values[i + 1 :]:
+            for second in values[i + 1 : i + 1 + _CHANGE_REACH]:
                 change = abs(first - second)
                 found.add(round(change, 1))
                 for base in (first, second):
@@ -383,14 +463,15 @@ def _unsupported_quantities(
     draft: _Side, note: _Side, derived: dict[str, set[float]]
 ) -> list[Fact]:
     """Numbers with units in the draft, outside its facts, that the note never mentions."""
-    covered = [fact.span for fact in draft.facts]
+    covered = bytearray(len(draft.text) + 1)
+    for fact_start, fact_end in (fact.span for fact in draft.facts):
+        covered[fact_start:fact_end] = b"\x01" * max(0, fact_end - fact_start)
     found = []
     for quantity in quantities(draft.text, measurements_only=True):
         start, end = quantity.span
-        if any(s <= start < e or s < end <= e for s, e in covered):
+        if covered[start] or covered[max(start, end - 1)]:
             continue
-        percent = quantity.unit_class == "pct"
-        if quantity.value in note.numbers or _in_derived(quantity.value, derived, percent=percent):
+        if quantity.value in note.numbers or _derived_quantity(quantity, draft.text, derived):
             continue
         before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
         label = context_words(before, 5) or "value"
@@ -404,6 +485,19 @@ def _unsupported_quantities(
             )
         )
     return found
+
+
+def _derived_quantity(quantity: Quantity, text: str, derived: dict[str, set[float]]) -> bool:
+    """Sums of billed units and minutes, a score as a percent of its maximum, or a change the
+    draft calls a change."""
+    value = round(quantity.value, 1)
+    if quantity.unit_class in ("minutes", "units") and value in derived["billing"]:
+        return True
+    if quantity.unit_class == "pct" and value in derived["percent_of_max"]:
+        return True
+    return _says_change(text, quantity.span) and _in_derived(
+        quantity.value, derived, percent=quantity.unit_class == "pct"
+    )
 
 
 def _unsupported_dates(draft: _Side, note: _Side) -> list[Fact]:

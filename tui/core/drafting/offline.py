@@ -1,8 +1,9 @@
 """The embedded offline drafter: deterministic, no network, no language model.
 
-It cannot write prose, so it does the next most useful thing: it sorts the note's own lines into
-the Skill's sections (by the cue table in ``data/offline.toml``) and marks empty sections
-``[not documented]``. Because it only ever reuses the clinician's words, its drafts verify clean
+It cannot write prose, so it does the next most useful thing: it sorts the note's own statements
+into the Skill's sections (by the labels the note uses and the cue tables in
+``data/offline.toml``; see ``placement``), cleans dictation (``dictation``) and marks empty
+sections ``[not documented]``. Because it reuses the clinician's words, its drafts verify clean
 against the note. What it says about the draft (that no model wrote it, and the measurements the
 fact extractor found) goes beside the document (`DraftResult.aside`), never into the text a
 clinician signs.
@@ -10,18 +11,19 @@ clinician signs.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from tui.core.checks.extract import extract_facts
+from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.readability import plain_language
+from tui.core.checks.tables import billing_tables
 from tui.core.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED, document_body
+from tui.core.drafting import placement
 from tui.core.drafting.base import DraftingError, TextSink
+from tui.core.drafting.placement import Item
 from tui.core.prompt import Prompt
 from tui.core.store import DraftResult
 
@@ -30,18 +32,6 @@ NOTICE = (
     "Drafted offline, without a language model: each line is the clinician's own note text, "
     "sorted into this document's sections. Review and complete before signing."
 )
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_PREFIX = re.compile(r"^\s*(S|O|A|P|Tx|Plan|Ideas)\s*:\s*", re.IGNORECASE)
-# A line that only introduces what follows ("Voice transcript, recorded after session:").
-_LABEL_ONLY = re.compile(r"^[^:]{0,60}:\s*$")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-
-
-@dataclass(frozen=True)
-class Category:
-    name: str
-    headings: tuple[str, ...]
-    cues: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -59,28 +49,6 @@ def _fixed_sections(phone: str) -> dict[str, tuple[str, ...]]:
         kept = [line.format(phone=phone) for line in lines if phone or "{phone}" not in line]
         sections[key] = tuple(kept)
     return sections
-
-
-@cache
-def _section_cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    return tuple(
-        (phrase, tuple(re.compile(cue, re.IGNORECASE) for cue in cues))
-        for phrase, cues in _table()["section_cues"].items()
-    )
-
-
-@cache
-def _categories() -> tuple[Category, ...]:
-    raw = _table()
-    table = raw["categories"]
-    return tuple(
-        Category(
-            name,
-            tuple(table[name]["headings"]),
-            tuple(re.compile(cue, re.IGNORECASE) for cue in table[name]["cues"]),
-        )
-        for name in raw["order"]
-    )
 
 
 class OfflineBackend:
@@ -127,7 +95,7 @@ def draft_text(prompt: Prompt) -> str:
     # patient-safe wording: no note line (an assessment, a billing line) is placed there.
     fixed = _fixed_sections(prompt.clinic_phone) if patient_facing else {}
     placeable = [section for section in skill.sections if section.lower() not in fixed]
-    placed = place_items(items, placeable or skill.sections)
+    placed = place_items(items, placeable or skill.sections, source)
     lines = [f"# {skill.name}", "", _header_line(prompt, patient_facing), ""]
     for section in skill.sections:
         lines += [f"## {section}", ""]
@@ -155,87 +123,27 @@ def _header_line(prompt: Prompt, patient_facing: bool) -> str:
     return " · ".join(f"**{key}:** {value}" for key, value in shown if value)
 
 
-def split_items(text: str) -> list[str]:
-    """The note as a list of statements: bullets and lines, prose split into sentences."""
-    items: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or (line.startswith("#") and len(line) < 3):
-            continue
-        line = line.lstrip("#").strip() if line.startswith("#") else line
-        line = _BULLET.sub("", line)
-        if _LABEL_ONLY.match(line):
-            continue
-        if len(line) > 200 and not _BULLET.match(raw):
-            items.extend(part.strip() for part in _SENTENCE.split(line) if part.strip())
-        else:
-            items.append(line)
-    return items
+def split_items(text: str) -> list[Item]:
+    """The note as statements, each with the topic its label gives (see placement)."""
+    return placement.split_items(text)
 
 
-def place_items(items: Sequence[str], sections: Sequence[str]) -> dict[str, list[str]]:
-    """Assign each item to one section; items with no matching section go to the closest one."""
-    section_category = {section: _section_category(section) for section in sections}
-    placed: dict[str, list[str]] = {section: [] for section in sections}
-    for item in items:
-        section = _best_section(item, sections, section_category)
-        placed[section].append(_PREFIX.sub("", item))
+def place_items(
+    items: Sequence[Item], sections: Sequence[str], source: str = ""
+) -> dict[str, list[str]]:
+    """Each statement in its section; an evaluation's complexity from its billed code when
+    the note does not state it."""
+    placed = placement.place_items(items, sections)
+    complexity = next((s for s in sections if "complexity" in s.lower()), None)
+    if complexity and not placed[complexity] and source:
+        placed[complexity] = _complexity_from_billing(source)
     return placed
 
 
-def _section_category(section: str) -> str:
-    lowered = section.lower()
-    best, best_len = "", 0
-    for category in _categories():
-        for heading in category.headings:
-            if heading in lowered and len(heading) > best_len:
-                best, best_len = category.name, len(heading)
-    return best
-
-
-# When a note line's category has no section of its own, where it goes instead.
-_FALLBACK = {
-    "treatment": ("objective", "billing", "plan", "assessment"),
-    "billing": ("treatment", "objective", "plan"),
-    "history": ("subjective", "objective", "assessment"),
-    "subjective": ("history", "objective", "assessment"),
-    "objective": ("treatment", "assessment", "subjective", "history"),
-    "assessment": ("objective", "plan", "subjective"),
-    "plan": ("assessment", "treatment", "objective"),
-}
-
-
-def _best_section(item: str, sections: Sequence[str], categories: dict[str, str]) -> str:
-    wanted = [_item_category(item)]
-    wanted += list(_FALLBACK.get(wanted[0], ()))
-    for category in wanted:
-        candidates = [section for section in sections if categories[section] == category]
-        if candidates:
-            return max(candidates, key=lambda section: _section_score(item, section))
-    uncategorised = [s for s in sections if not categories[s]]
-    return uncategorised[0] if uncategorised else sections[0]
-
-
-def _section_score(item: str, section: str) -> int:
-    """How well a line fits a section among several of its category (first wins ties)."""
-    heading = section.lower()
-    return sum(
-        sum(1 for cue in cues if cue.search(item))
-        for phrase, cues in _section_cues()
-        if phrase in heading
-    )
-
-
-def _item_category(item: str) -> str:
-    prefix = _PREFIX.match(item)
-    if prefix:
-        key = prefix.group(1).lower()
-        direct = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan"}
-        direct |= {"tx": "treatment", "plan": "plan", "ideas": "plan"}
-        return direct[key]
-    scores = [
-        (sum(1 for cue in category.cues if cue.search(item)), -index, category.name)
-        for index, category in enumerate(_categories())
+def _complexity_from_billing(source: str) -> list[str]:
+    tables = billing_tables()
+    billed = extract_billing(source).billed
+    evaluations = [
+        code for code in billed if code in tables.untimed and "evaluation" in tables.name_of(code)
     ]
-    score, _, name = max(scores)
-    return name if score else "objective"
+    return [f"Billed {code}: {tables.name_of(code)}." for code in sorted(evaluations)]

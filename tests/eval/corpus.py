@@ -1,0 +1,88 @@
+"""The evaluation corpus: synthetic notes with what a clinician reading them would expect.
+
+Each note `NAME.txt` (or `.md`) sits beside `NAME.toml`, which says what is in the note: the
+facts a reader must find, facts that may be read either way (`optional`), readings that would
+be wrong (`must_not`, each naming its trap), the billing, the audit findings, where each line
+belongs in an offline draft (`[sections]`), words an offline draft must drop (`[draft] absent`),
+and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that draft
+(`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/` was written in other
+styles and only measured.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tui.core.notes import Note, parse_note_bytes
+
+ROOT = Path(__file__).resolve().parent
+SPLITS = ("corpus", "heldout")
+
+
+@dataclass(frozen=True)
+class Flaw:
+    """A change planted in a faithful draft, and the value verification must then report."""
+
+    kind: str  # dropped | changed | invented
+    find: str
+    replace: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Case:
+    """One note of the corpus with its expectations."""
+
+    name: str
+    split: str
+    note: Note
+    expect: dict[str, Any]
+    draft: str | None = None
+    flaws: tuple[Flaw, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return self.note.text
+
+    @property
+    def skill(self) -> str:
+        return str(self.expect.get("skill") or self.note.skill or "soap_note")
+
+    def facts(self) -> list[dict[str, Any]]:
+        """Expected facts, services from the billing table included."""
+        found = [dict(fact) for fact in self.expect.get("facts", [])]
+        services = self.expect.get("billing", {}).get("services", {})
+        for code, minutes in services.items():
+            found.append({"kind": "service", "cpt": code, "minutes": minutes, "value": minutes})
+        return found
+
+
+def _case(path: Path, split: str) -> Case:
+    expect = tomllib.loads(path.with_suffix(".toml").read_text(encoding="utf-8"))
+    note = parse_note_bytes(path, path.read_bytes())
+    draft_path = path.with_name(path.stem + ".draft.md")
+    draft = draft_path.read_text(encoding="utf-8") if draft_path.exists() else None
+    flaws = tuple(
+        Flaw(
+            kind=str(item["kind"]),
+            find=str(item["find"]),
+            replace=str(item.get("replace", "")),
+            value=item["value"],
+        )
+        for item in expect.get("flaws", [])
+    )
+    return Case(name=path.name, split=split, note=note, expect=expect, draft=draft, flaws=flaws)
+
+
+@cache
+def cases(split: str) -> tuple[Case, ...]:
+    """Every note of one split, in name order."""
+    folder = ROOT / split
+    paths = sorted(
+        p for p in folder.iterdir() if p.suffix in (".txt", ".md") and not p.stem.endswith(".draft")
+    )
+    return tuple(_case(path, split) for path in paths)

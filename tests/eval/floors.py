@@ -1,0 +1,57 @@
+"""The floors the eval figures have reached (floors.toml), so no change can quietly lower one.
+
+Ratios and "clean" figures are floors (the figure may not drop below); counts of bad things
+(false facts per 100, traps taken, finding line errors, fillers kept) are ceilings.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+
+from tests.eval.corpus import SPLITS
+
+FLOORS = Path(__file__).resolve().parent / "floors.toml"
+CEILINGS = frozenset(
+    {"false_facts_per_100", "trap_violations", "finding_line_errors", "offline_fillers_kept"}
+)
+_SLACK = 1e-9
+
+
+def floors(split: str) -> dict[str, float]:
+    data = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
+    return {key: float(value) for key, value in data.get(split, {}).items()}
+
+
+def write_floors(reached: Mapping[str, Mapping[str, float]]) -> None:
+    """Record the figures reached as floors (ratios rounded down, ceilings rounded up), keeping
+    the floors of splits not measured this time."""
+    data = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
+    lines = [
+        "# Floors reached by `make eval` (tests/eval): ratios may not drop below these and the",
+        "# counts of bad readings (false facts per 100, traps, line errors, fillers kept) may not",
+        "# rise above them. `python -m tests.eval --write-floors` records new ones.",
+    ]
+    for split in SPLITS:
+        figures = reached.get(split) or data.get(split, {})
+        lines += ["", f"[{split}]"]
+        for key, value in sorted(figures.items()):
+            bound = (
+                math.ceil(value * 100) / 100 if key in CEILINGS else math.floor(value * 1000) / 1000
+            )
+            lines.append(f"{key} = {bound}")
+    FLOORS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def check_floors(split: str, figures: Mapping[str, float]) -> list[str]:
+    """Every figure that fell below its floor (or rose above its ceiling)."""
+    problems = []
+    for key, bound in floors(split).items():
+        value = figures[key]
+        if key in CEILINGS and value > bound + _SLACK:
+            problems.append(f"{key} = {value:.4f}, ceiling {bound}")
+        elif key not in CEILINGS and value < bound - _SLACK:
+            problems.append(f"{key} = {value:.4f}, floor {bound}")
+    return problems

@@ -1,0 +1,334 @@
+"""Scoring the checks on the corpus: facts, traps, billing, findings, verification, offline drafts.
+
+Every figure is a count the report can show and a floor can hold: recall and false facts per
+kind, trap violations per trap, finding precision and recall per code, faithful drafts with any
+finding, planted flaws caught, and offline-draft lines in the right section.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from tests.eval.corpus import Case, Flaw
+from tui.core.checks.audit import AuditRules, audit_note
+from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks.facts import Fact
+from tui.core.checks.numbers import normalize
+from tui.core.checks.verify import verify
+from tui.core.context import load_context
+from tui.core.drafting.offline import OfflineBackend
+from tui.core.prompt import build_prompt
+from tui.core.resources import example_context
+from tui.core.skills import load_registry
+
+CTX = load_context(example_context())
+RULES = AuditRules.from_context(CTX)
+REGISTRY = load_registry()
+
+
+@dataclass
+class Tally:
+    """Counts for one split; `ratios` turns them into the reported figures."""
+
+    expected: Counter[str] = field(default_factory=Counter)
+    recalled: Counter[str] = field(default_factory=Counter)
+    found: Counter[str] = field(default_factory=Counter)
+    false: Counter[str] = field(default_factory=Counter)
+    traps: Counter[str] = field(default_factory=Counter)
+    finding_tp: Counter[str] = field(default_factory=Counter)
+    finding_fp: Counter[str] = field(default_factory=Counter)
+    finding_fn: Counter[str] = field(default_factory=Counter)
+    finding_line_errors: int = 0
+    billing_fields: int = 0
+    billing_right: int = 0
+    faithful: int = 0
+    faithful_clean: int = 0
+    offline_drafts: int = 0
+    offline_clean: int = 0
+    flaws: Counter[str] = field(default_factory=Counter)
+    flaws_caught: Counter[str] = field(default_factory=Counter)
+    section_lines: int = 0
+    section_right: int = 0
+    absent_kept: int = 0
+    notes: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        """The headline figures a floor holds (ratios in 0..1, counts as counts)."""
+        recall = _ratio(sum(self.recalled.values()), sum(self.expected.values()))
+        found = sum(self.found.values())
+        tp = sum(self.finding_tp.values())
+        fp = sum(self.finding_fp.values())
+        fn = sum(self.finding_fn.values())
+        flaws = sum(self.flaws.values())
+        return {
+            "fact_recall": recall,
+            "false_facts_per_100": 100 * sum(self.false.values()) / found if found else 0.0,
+            "trap_violations": float(sum(self.traps.values())),
+            "finding_precision": _ratio(tp, tp + fp),
+            "finding_recall": _ratio(tp, tp + fn),
+            "finding_line_errors": float(self.finding_line_errors),
+            "billing_fields_right": _ratio(self.billing_right, self.billing_fields),
+            "faithful_clean": _ratio(self.faithful_clean, self.faithful),
+            "offline_drafts_clean": _ratio(self.offline_clean, self.offline_drafts),
+            "flaws_caught": _ratio(sum(self.flaws_caught.values()), flaws),
+            "offline_sections_right": _ratio(self.section_right, self.section_lines),
+            "offline_fillers_kept": float(self.absent_kept),
+        }
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def score(cases: Iterable[Case]) -> Tally:
+    """Run every check on every case and count what went right and wrong."""
+    tally = Tally()
+    for case in cases:
+        tally.notes += 1
+        _score_facts(case, tally)
+        _score_billing(case, tally)
+        _score_findings(case, tally)
+        _score_offline(case, tally)
+        _score_drafts(case, tally)
+    return tally
+
+
+# -- facts ---------------------------------------------------------------------------------------
+
+
+def _kind_of(fact: Fact) -> str:
+    if fact.kind == "outcome" and fact.measure == "NPRS":
+        return "pain"
+    return fact.kind
+
+
+def _fold(text: object) -> str:
+    return re.sub(r"[\s\-_.]+", "", str(text)).casefold()
+
+
+def _same_value(a: object, b: object) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return str(a) == str(b)
+    assert isinstance(a, int | float) and isinstance(b, int | float)
+    return abs(float(a) - float(b)) < 1e-9
+
+
+def matches(fact: Fact, want: Mapping[str, Any]) -> bool:
+    """True when an extracted fact is the expected one (kind, value, and any measure, unit,
+    cpt or minutes the expectation names)."""
+    if "kind" in want and _kind_of(fact) != want["kind"]:
+        return False
+    if "value" in want and not _same_value(fact.value, want["value"]):
+        return False
+    if "measure" in want and _fold(fact.measure or "") != _fold(want["measure"]):
+        return False
+    if "unit" in want and _fold(fact.unit or "") != _fold(want["unit"]):
+        return False
+    return all(key not in want or getattr(fact, key) == want[key] for key in ("cpt", "minutes"))
+
+
+def _label_problems(fact: Fact, want: Mapping[str, Any]) -> list[str]:
+    words = set(re.findall(r"[A-Za-z0-9+\-]+", fact.label))
+    lowered = {word.lower() for word in words}
+    problems = []
+    for word in want.get("label_has", []):
+        present = word in words if len(word) <= 2 else word.lower() in lowered
+        if not present and word.lower() not in fact.label.lower():
+            problems.append(f"label lacks {word!r}")
+    for word in want.get("label_not", []):
+        if (word in words) if len(word) <= 2 else (word.lower() in lowered):
+            problems.append(f"label has {word!r}")
+    return problems
+
+
+def _per_code(facts: list[Fact]) -> list[Fact]:
+    """Service facts summed per code: a note may give one code's minutes in two places
+    ("aquatic ther ex 30 min", "aquatic gait 10 min"), and the expectation is the total."""
+    totals: dict[str, Fact] = {}
+    others = []
+    for fact in facts:
+        if fact.kind != "service" or fact.cpt is None:
+            others.append(fact)
+            continue
+        seen = totals.get(fact.cpt)
+        minutes = (fact.minutes or 0) + ((seen.minutes or 0) if seen else 0)
+        totals[fact.cpt] = replace(fact, value=minutes, minutes=minutes)
+    return others + list(totals.values())
+
+
+def _score_facts(case: Case, tally: Tally) -> None:
+    facts = _per_code(extract_facts(case.text, CTX.measures))
+    expected = case.facts()
+    used: set[int] = set()
+    for want in expected:
+        tally.expected[want["kind"]] += 1
+        index = next(
+            (i for i, fact in enumerate(facts) if i not in used and matches(fact, want)), None
+        )
+        if index is None:
+            tally.misses.append(f"{case.name}: missed {_show(want)}")
+            continue
+        used.add(index)
+        tally.recalled[want["kind"]] += 1
+        for problem in _label_problems(facts[index], want):
+            tally.traps["label"] += 1
+            tally.misses.append(f"{case.name}: {problem}: {facts[index].label!r}")
+    allowed = [*expected, *case.expect.get("optional", [])]
+    for i, fact in enumerate(facts):
+        tally.found[_kind_of(fact)] += 1
+        if i not in used and not any(matches(fact, want) for want in allowed):
+            tally.false[_kind_of(fact)] += 1
+            tally.misses.append(f"{case.name}: false {_show_fact(fact)}")
+    for trap in case.expect.get("must_not", []):
+        want = {key: value for key, value in trap.items() if key != "trap"}
+        hits = [fact for fact in facts if matches(fact, want)]
+        if hits:
+            tally.traps[str(trap.get("trap", "trap"))] += 1
+            tally.misses.append(f"{case.name}: trap {trap.get('trap')}: {_show_fact(hits[0])}")
+
+
+def _show(want: Mapping[str, Any]) -> str:
+    return " ".join(f"{k}={v}" for k, v in want.items() if not k.startswith("label"))
+
+
+def _show_fact(fact: Fact) -> str:
+    extra = f" {fact.measure}" if fact.measure else ""
+    extra += f" cpt={fact.cpt}" if fact.cpt else ""
+    return f"{fact.kind}{extra} {fact.value}{fact.unit or ''} [{fact.label}]"
+
+
+# -- billing and findings ------------------------------------------------------------------------
+
+
+def _score_billing(case: Case, tally: Tally) -> None:
+    want = case.expect.get("billing")
+    if want is None:
+        return
+    billing = extract_billing(case.note.body)
+    got = {
+        "timed": billing.total_timed_minutes,
+        "treatment": billing.total_treatment_minutes,
+        "billed": dict(billing.billed),
+    }
+    audit = audit_note(case.note, RULES)
+    got["units_allowed"] = audit.units_allowed
+    for key in ("timed", "treatment", "billed", "units_allowed"):
+        expected = want.get(key, {} if key == "billed" else None)
+        tally.billing_fields += 1
+        if got[key] == expected:
+            tally.billing_right += 1
+        else:
+            tally.misses.append(f"{case.name}: billing {key} {got[key]!r} != {expected!r}")
+
+
+def _score_findings(case: Case, tally: Tally) -> None:
+    audit = audit_note(case.note, RULES)
+    got = Counter(finding.code for finding in audit.findings)
+    want = Counter(case.expect.get("findings", []))
+    for code in set(got) | set(want):
+        tp = min(got[code], want[code])
+        tally.finding_tp[code] += tp
+        tally.finding_fp[code] += got[code] - tp
+        tally.finding_fn[code] += want[code] - tp
+        if got[code] != want[code]:
+            tally.misses.append(f"{case.name}: finding {code} got {got[code]} want {want[code]}")
+    lines = case.expect.get("finding_lines", {})
+    for finding in audit.findings:
+        if finding.code in lines and getattr(finding, "line", None) != lines[finding.code]:
+            tally.finding_line_errors += 1
+            tally.misses.append(
+                f"{case.name}: {finding.code} line {getattr(finding, 'line', None)}"
+            )
+
+
+# -- drafts --------------------------------------------------------------------------------------
+
+
+def offline_draft(case: Case) -> str:
+    skill = REGISTRY.get(case.skill)
+    assert skill is not None, case.skill
+    prompt = build_prompt(CTX, skill, case.note)
+    return asyncio.run(OfflineBackend().draft(prompt, lambda _t: None)).text
+
+
+def _plain(text: str) -> str:
+    lowered = normalize(text).text.lower()
+    return " ".join(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", lowered))
+
+
+def sections_of(draft: str) -> dict[str, list[str]]:
+    """The draft's sections: heading -> its lines, normalised for matching."""
+    found: dict[str, list[str]] = {}
+    current = ""
+    for line in draft.splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+            found.setdefault(current, [])
+        elif current and line.strip():
+            found[current].append(_plain(line))
+    return found
+
+
+def _score_offline(case: Case, tally: Tally) -> None:
+    draft = offline_draft(case)
+    tally.offline_drafts += 1
+    result = verify(case.text, draft, CTX.measures)
+    if result.clean:
+        tally.offline_clean += 1
+    else:
+        tally.misses.append(f"{case.name}: offline draft not clean {_verify_summary(result)}")
+    sections = sections_of(draft)
+    for snippet, heading in case.expect.get("sections", {}).items():
+        tally.section_lines += 1
+        wanted = _plain(snippet)
+        where = [h for h, lines in sections.items() if any(wanted in line for line in lines)]
+        if heading in where:
+            tally.section_right += 1
+        else:
+            tally.misses.append(f"{case.name}: {snippet!r} in {where or 'nowhere'} not {heading}")
+    body = draft.lower()
+    for phrase in case.expect.get("draft", {}).get("absent", []):
+        if re.search(rf"(?<![a-z]){re.escape(phrase.lower())}(?![a-z])", body):
+            tally.absent_kept += 1
+            tally.misses.append(f"{case.name}: offline draft keeps {phrase!r}")
+
+
+def _verify_summary(result: Any) -> str:
+    missing = [f"{f.kind} {f.value}" for f in result.missing]
+    unsupported = [f"{f.kind} {f.value}" for f in result.unsupported]
+    return f"missing={missing} unsupported={unsupported}"
+
+
+def apply_flaw(draft: str, flaw: Flaw) -> str:
+    assert flaw.find in draft, f"flaw text not in draft: {flaw.find!r}"
+    return draft.replace(flaw.find, flaw.replace, 1)
+
+
+def caught(result: Any, flaw: Flaw) -> bool:
+    """True when verification reports the planted flaw's value in the right list."""
+    pool: Sequence[Fact] = result.missing if flaw.kind == "dropped" else result.unsupported
+    return any(_same_value(fact.value, flaw.value) or fact.minutes == flaw.value for fact in pool)
+
+
+def _score_drafts(case: Case, tally: Tally) -> None:
+    if case.draft is None:
+        return
+    tally.faithful += 1
+    result = verify(case.text, case.draft, CTX.measures)
+    if result.clean:
+        tally.faithful_clean += 1
+    else:
+        tally.misses.append(f"{case.name}: faithful draft flagged {_verify_summary(result)}")
+    for flaw in case.flaws:
+        tally.flaws[flaw.kind] += 1
+        flawed = verify(case.text, apply_flaw(case.draft, flaw), CTX.measures)
+        if caught(flawed, flaw):
+            tally.flaws_caught[flaw.kind] += 1
+        else:
+            tally.misses.append(f"{case.name}: {flaw.kind} flaw {flaw.value!r} not caught")

@@ -1,0 +1,30 @@
+"""The eval figures may not fall below the floors they have reached (tests/eval/floors.toml).
+
+This runs every check on every corpus and held-out note (a few seconds); `make eval` prints
+the same figures with their per-kind and per-code tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.eval.corpus import SPLITS, cases
+from tests.eval.floors import check_floors, floors
+from tests.eval.score import score
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_no_figure_falls_below_its_floor(split: str) -> None:
+    assert floors(split), f"floors.toml has no floors for {split}"
+    figures = score(cases(split)).figures()
+    assert check_floors(split, figures) == []
+
+
+def test_the_corpus_is_large_enough_and_its_expectations_are_well_formed() -> None:
+    """At least 80 notes in all, each flaw's text present in its draft."""
+    every = [case for split in SPLITS for case in cases(split)]
+    assert len(every) >= 80
+    for case in every:
+        assert case.facts() or case.expect.get("must_not") or case.expect.get("sections")
+        for flaw in case.flaws:
+            assert case.draft is not None and flaw.find in case.draft, (case.name, flaw.find)

@@ -1,0 +1,268 @@
+"""Where each statement of a note belongs among a document's sections (the offline drafter).
+
+A note says where its lines belong when it labels them ("PMH:", "Goal status:", "## Reason
+for referral"): a labelled line goes to the section its topic names, and so do the unlabelled
+lines under a label that stands on its own line. Unlabelled statements (dictation, prose) are
+sorted by what they say, from the cue table: what the patient reports to Subjective, what was
+done and measured to Objective, judgement to Assessment, next steps to Plan. Tables are data
+(``data/offline.toml``), not code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from tui.core.checks.mdtables import linearize
+from tui.core.drafting import dictation
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
+_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_LABEL = re.compile(
+    r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9 &/()'\-]{0,45}?)(?:\*\*)?\s*"
+    r"(?:[:=]|\s[\u2014\u2013]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"(])")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One statement of the note and the topic its label (or the label above it) gives."""
+
+    text: str
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    headings: tuple[str, ...]
+    cues: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _table() -> dict[str, Any]:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def _topic_labels() -> tuple[tuple[str, str], ...]:
+    """(label, topic), longest label first."""
+    pairs = [
+        (label.lower(), topic)
+        for topic, spec in _table().get("topics", {}).items()
+        for label in spec.get("labels", ())
+    ]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@cache
+def _topic_sections() -> dict[str, tuple[str, ...]]:
+    return {
+        topic: tuple(spec.get("sections", ())) for topic, spec in _table().get("topics", {}).items()
+    }
+
+
+@cache
+def _overrides() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """Topics a statement belongs to whatever label it sits under ("... low complexity")."""
+    return tuple(
+        (topic, tuple(re.compile(cue, re.IGNORECASE) for cue in spec.get("override", ())))
+        for topic, spec in _table().get("topics", {}).items()
+        if spec.get("override")
+    )
+
+
+@cache
+def categories() -> tuple[Category, ...]:
+    raw = _table()
+    table = raw["categories"]
+    return tuple(
+        Category(
+            name,
+            tuple(table[name]["headings"]),
+            tuple(re.compile(cue, re.IGNORECASE) for cue in table[name]["cues"]),
+        )
+        for name in raw["order"]
+    )
+
+
+@cache
+def _section_cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    return tuple(
+        (phrase, tuple(re.compile(cue, re.IGNORECASE) for cue in cues))
+        for phrase, cues in _table()["section_cues"].items()
+    )
+
+
+def topic_of(label: str) -> str:
+    """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or ""."""
+    lowered = re.sub(r"\s+", " ", label.strip(" *#:").lower())
+    for written, topic in _topic_labels():
+        if (
+            lowered == written
+            or lowered.startswith(written + " ")
+            or lowered.startswith(written + "(")
+        ):
+            return topic
+    return ""
+
+
+def split_items(text: str) -> list[Item]:
+    """The note as statements, each with the topic its label or the label above it gives."""
+    dictated = dictation.is_dictated(text)
+    items: list[Item] = []
+    block = ""
+    for raw in linearize(text).splitlines():
+        line = raw.strip()
+        if not line or _TABLE_RULE.match(line):
+            continue
+        heading = bool(_HEADING.match(line))
+        line = _BULLET.sub("", _HEADING.sub("", line)).strip()
+        line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
+        whole = topic_of(line.rstrip(":").strip("* "))
+        if whole and (heading or _stands_alone(line)):
+            block = whole
+            continue
+        label = _LABEL.match(line)
+        topic = topic_of(label.group("label")) if label else ""
+        if label and topic and not label.group("rest").strip():
+            block = topic
+            continue
+        if heading and not whole:
+            block = ""
+        items += _statements(line, topic or block, dictated=dictated)
+    return items
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that is only a label ("Objective", "**Examination**", "Goal status:")."""
+    return bool(
+        re.fullmatch(r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}(?:\*\*)?\s*:?\s*(?:\*\*)?", line)
+    )
+
+
+def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
+    """A line as statements: dictation cleaned sentence by sentence, long prose split."""
+    if dictated:
+        parts = dictation.sentences(line)
+    else:
+        parts = [part.strip() for part in _SENTENCE.split(line) if part.strip()]
+    items = []
+    for part in parts:
+        label = _LABEL.match(part)
+        own = topic_of(label.group("label")) if label else ""
+        if not own and dictated:
+            own = _spoken_label(part)
+        override = next(
+            (name for name, cues in _overrides() if any(cue.search(part) for cue in cues)), ""
+        )
+        items.append(Item(part, override or own or topic))
+    return items
+
+
+def _spoken_label(sentence: str) -> str:
+    """ "Systems review, blood pressure ...": a dictated label is followed by a comma."""
+    head = sentence.split(",", 1)[0]
+    return topic_of(head) if "," in sentence and len(head.split()) <= 3 else ""
+
+
+def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, list[str]]:
+    """Assign each statement to one section: its topic's section, else by what it says."""
+    section_category = {section: _section_category(section) for section in sections}
+    placed: dict[str, list[str]] = {section: [] for section in sections}
+    for item in items:
+        section = _topic_section(item.topic, sections) if item.topic else None
+        if section is None:
+            section = _best_section(item.text, sections, section_category)
+        placed[section].append(_without_prefix(item.text))
+    return placed
+
+
+def _topic_section(topic: str, sections: Sequence[str]) -> str | None:
+    for wanted in _topic_sections().get(topic, ()):
+        for section in sections:
+            if wanted in section.lower():
+                return section
+    return None
+
+
+_PREFIX = re.compile(
+    r"^\s*(?:\*\*)?(?:S|O|A|P|Tx|Plan|Ideas|Subj|Obj|Assess|Subjective|Objective|Assessment)"
+    r"(?:\*\*)?\s*:\s*(?:\*\*)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _without_prefix(text: str) -> str:
+    return _PREFIX.sub("", text)
+
+
+def _section_category(section: str) -> str:
+    lowered = section.lower()
+    best, best_len = "", 0
+    for category in categories():
+        for heading in category.headings:
+            if heading in lowered and len(heading) > best_len:
+                best, best_len = category.name, len(heading)
+    return best
+
+
+# When a statement's category has no section of its own, where it goes instead.
+_FALLBACK = {
+    "exercise": ("treatment", "objective", "plan"),
+    "progression": ("plan", "exercise", "assessment"),
+    "precautions": ("plan", "assessment"),
+    "treatment": ("objective", "billing", "plan", "assessment"),
+    "billing": ("treatment", "objective", "plan"),
+    "history": ("subjective", "objective", "assessment"),
+    "subjective": ("history", "objective", "assessment"),
+    "objective": ("treatment", "assessment", "subjective", "history"),
+    "assessment": ("objective", "plan", "subjective"),
+    "plan": ("assessment", "treatment", "objective"),
+}
+
+
+def _best_section(item: str, sections: Sequence[str], section_category: dict[str, str]) -> str:
+    wanted = [_item_category(item)]
+    wanted += list(_FALLBACK.get(wanted[0], ()))
+    for category in wanted:
+        candidates = [section for section in sections if section_category[section] == category]
+        if candidates:
+            return max(candidates, key=lambda section: _section_score(item, section))
+    uncategorised = [s for s in sections if not section_category[s]]
+    return uncategorised[0] if uncategorised else sections[0]
+
+
+def _section_score(item: str, section: str) -> int:
+    """How well a statement fits a section among several of its category (first wins ties)."""
+    heading = section.lower()
+    return sum(
+        sum(1 for cue in cues if cue.search(item))
+        for phrase, cues in _section_cues()
+        if phrase in heading
+    )
+
+
+def _item_category(item: str) -> str:
+    prefix = _PREFIX.match(item)
+    if prefix:
+        key = prefix.group().strip(" :*").lower()
+        direct = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan"}
+        direct |= {"tx": "treatment", "plan": "plan", "ideas": "plan", "subj": "subjective"}
+        direct |= {"obj": "objective", "assess": "assessment", "subjective": "subjective"}
+        direct |= {"objective": "objective", "assessment": "assessment"}
+        return direct.get(key, "objective")
+    scores = [
+        (sum(1 for cue in category.cues if cue.search(item)), -index, category.name)
+        for index, category in enumerate(categories())
+    ]
+    score, _, name = max(scores)
+    return name if score else "objective"
