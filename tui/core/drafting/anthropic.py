@@ -15,7 +15,9 @@ on; `transient` ones (rate limits, overload, server errors, timeouts, a broken s
 retried by the pipeline. An answer that is not a finished draft (cut off at max_tokens, a
 refusal, no text) raises `DraftFailed`, which still carries the usage and cost, because those
 tokens were billed. The privacy gate (`privacy.model_route`) runs in the constructor, so no
-instance exists, and nothing is sent, unless the route is allowed.
+instance exists, and nothing is sent, unless the route is allowed; and the HTTP client sends to
+that one server only (`http_client`): a redirect is never followed, and a request for any other
+address is refused before it leaves, so a model server cannot move note text elsewhere.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import base64
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import anthropic
 import httpx2
@@ -41,7 +43,7 @@ from anthropic.types import (
 from tui.core.context import ClinicContext, Price
 from tui.core.cost import TokenUsage, cost_usd, price_for
 from tui.core.drafting.base import DraftingError, TextSink
-from tui.core.drafting.privacy import Route, model_route
+from tui.core.drafting.privacy import Route, model_route, url_host
 from tui.core.notes import MIN_BODY_CHARS
 from tui.core.prompt import Prompt
 from tui.core.store import DraftResult
@@ -75,6 +77,11 @@ STATUS_MESSAGES: Final[Mapping[int, tuple[str, bool]]] = {
     529: ("The model at {host} is overloaded (529); drafting will retry later.", True),
 }
 SERVER_ERROR: Final = "The model server {host} failed (HTTP {status}); drafting will retry later."
+REDIRECT: Final = (
+    "The model server {host} answered with a redirect (HTTP {status}); chartdesk never "
+    "follows a model server to another address, so nothing more was sent. Set [model] "
+    "base_url to the address that answers."
+)
 OTHER_STATUS: Final = "{host} rejected the request (HTTP {status}){detail}."
 STREAM_ERRORS: Final[Mapping[str, str]] = {
     "overloaded_error": "the model became overloaded",
@@ -90,6 +97,47 @@ class StreamProgress:
     before it is an unreachable or failing server."""
 
     started: bool = False
+
+
+class RouteViolation(DraftingError, anthropic.AnthropicError):
+    """A request for an address other than the gated route was stopped before it was sent.
+
+    An AnthropicError too, so the SDK passes it on as it is instead of retrying it as a
+    connection error.
+    """
+
+    def __init__(self, host: str, route: Route) -> None:
+        super().__init__(
+            f"Not sent: a request to {host or 'an unreadable address'} was refused, because "
+            f"the privacy gate allows {route.host} only. Check [model] base_url.",
+            transient=False,
+        )
+
+
+def http_client(
+    route: Route, timeout: httpx2.Timeout | float, ssl: Any = None
+) -> httpx2.AsyncClient:
+    """The HTTP client for one route: it never follows redirects, refuses any request whose
+    scheme, host or port differ from the route's (every hop is judged, whoever follows), and
+    ignores proxy variables for a local route, so note text for a server in the building never
+    detours through a proxy."""
+    allowed = _origin(httpx2.URL(route.base_url))
+
+    async def same_origin(request: httpx2.Request) -> None:
+        if _origin(request.url) != allowed:
+            raise RouteViolation(url_host(str(request.url)) or "", route)
+
+    return anthropic.DefaultAsyncHttpxClient(
+        verify=ssl if ssl is not None else True,
+        timeout=timeout,
+        trust_env=not route.local,
+        follow_redirects=False,
+        event_hooks={"request": [same_origin]},
+    )
+
+
+def _origin(url: httpx2.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
 
 
 class DraftFailed(DraftingError):
@@ -256,12 +304,9 @@ class AnthropicBackend:
         with the SSL context made once, a client costs well under a millisecond. The key and
         the base URL are always passed explicitly (an empty key for a keyless local server), so
         the SDK never picks up credentials, profiles or ANTHROPIC_BASE_URL from the environment
-        behind the privacy gate's back; a local route ignores proxy variables, so note text for
-        a server in the building never detours through a proxy.
+        behind the privacy gate's back; `http_client` keeps every request on the route.
         """
-        http = anthropic.DefaultAsyncHttpxClient(
-            verify=self._ssl, timeout=self.timeout, trust_env=not self.route.local
-        )
+        http = http_client(self.route, self.timeout, self._ssl)
         return anthropic.AsyncAnthropic(
             api_key=self.route.api_key,
             base_url=self.route.base_url,
@@ -379,6 +424,8 @@ def connect_failure(exc: httpx2.HTTPError, route: Route) -> DraftingError:
 def status_failure(exc: anthropic.APIStatusError, route: Route, retries: int) -> DraftingError:
     """An HTTP error status, or an `error` event in the middle of a stream (status 200)."""
     status = exc.status_code
+    if 300 <= status < 400:
+        return DraftingError(REDIRECT.format(host=route.host, status=status))
     if status == 200:
         what = STREAM_ERRORS.get(exc.type or "", exc.type or "an error event")
         return DraftingError(
