@@ -112,7 +112,7 @@ def _run_app(service: ClinicService, args: argparse.Namespace) -> int:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     note_path = Path(args.note)
-    if not note_path.is_file():
+    if not note_path.exists() and not note_path.is_symlink():
         raise ChartdeskError(f"{note_path}: no such note file")
     with _draft_service(args) as service:
         from tui.core.drafting.select import select_backend

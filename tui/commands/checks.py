@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tui.core.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 from tui.core.checks.audit import AuditRules, NoteAudit, audit_note
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
@@ -42,15 +43,16 @@ def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     print(json.dumps(data, indent=2) if getattr(args, "json", False) else text)
 
 
-def read_text(path_text: str) -> str:
-    """A text file as the checks read it (UTF-8, newlines normalised); errors are one line."""
+def read_text(path_text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """A text file as the checks read it (UTF-8, newlines normalised), within the inbox's size
+    limit and only from a regular file; errors are one line."""
     path = Path(path_text)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, max_bytes)
     except FileNotFoundError as exc:
         raise ChartdeskError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ChartdeskError(f"{path}: is a folder, not a file") from exc
+    except FileRefused as exc:
+        raise ChartdeskError(f"{path}: {exc}") from exc
     except OSError as exc:
         raise ChartdeskError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     try:
@@ -105,8 +107,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise ChartdeskError("audit needs NOTE files, or --day YYYY-MM-DD with a clinic")
     if args.export:
         raise ChartdeskError("--export writes the day's report: use it with --day YYYY-MM-DD")
-    notes = [_read_audit_note(path_text) for path_text in args.notes]
-    with _optional_clinic(args.clinic) as (rules, service):
+    with _optional_clinic(args.clinic) as (rules, service, max_bytes):
+        notes = [_read_audit_note(path_text, max_bytes) for path_text in args.notes]
         audits, how = _audit_files(rules, service, notes, model=args.model)
     data: dict[str, Any] = {"notes": [audit.to_json() for audit in audits]}
     text = "\n\n".join(_audit_text(audit) for audit in audits)
@@ -133,9 +135,12 @@ def _audit_files(
     return _review_notes(service, notes, audits) if model else (audits, "")
 
 
-def _read_audit_note(path_text: str) -> Note:
+def _read_audit_note(path_text: str, max_bytes: int) -> Note:
+    path = Path(path_text)
+    if not path.exists() and not path.is_symlink():
+        raise ChartdeskError(f"{path_text}: no such file")
     try:
-        return read_note(Path(path_text))
+        return read_note(path, max_bytes)
     except NoteError as exc:
         raise ChartdeskError(f"{path_text}: {exc}") from exc
 
@@ -199,9 +204,12 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _optional_clinic(clinic: str | None) -> Iterator[tuple[AuditRules, ClinicService | None]]:
-    """The clinic's payer rules and, for patient history, its service: from --clinic, else
-    $CHARTDESK_CLINIC or the current folder; the built-in rules when there is no clinic.
+def _optional_clinic(
+    clinic: str | None,
+) -> Iterator[tuple[AuditRules, ClinicService | None, int]]:
+    """The clinic's payer rules, its inbox size limit and, for patient history, its service:
+    from --clinic, else $CHARTDESK_CLINIC or the current folder; the built-in rules and limit
+    when there is no clinic.
 
     A clinic found implicitly is used for its store only when it already has one, so auditing
     files never creates a clinic's state as a side effect.
@@ -209,14 +217,15 @@ def _optional_clinic(clinic: str | None) -> Iterator[tuple[AuditRules, ClinicSer
     try:
         root = find_clinic(clinic)
     except ChartdeskError:
-        yield AuditRules(), None
+        yield AuditRules(), None, DEFAULT_MAX_BYTES
         return
     if not clinic and not ClinicPaths(root.resolve()).db.exists():
-        yield AuditRules.from_context(load_context(root / "context.toml")), None
+        context = load_context(root / "context.toml")
+        yield AuditRules.from_context(context), None, context.intake.max_bytes
         return
     service = ClinicService.open(root)
     try:
-        yield AuditRules.from_context(service.context), service
+        yield AuditRules.from_context(service.context), service, service.context.intake.max_bytes
     finally:
         service.close()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.errors import ConfigError
 from tui.core.tomlschema import (
     Field,
@@ -26,6 +27,7 @@ from tui.core.tomlschema import (
 )
 
 PROVIDERS = ("auto", "offline", "anthropic")
+MAX_CONTEXT_BYTES = 1024 * 1024
 TIMED_RULES = ("cms", "per_code")
 DISCIPLINES = ("PT", "OT")
 
@@ -285,9 +287,11 @@ def render_context(ctx: ClinicContext) -> str:
 def load_context(path: Path) -> ClinicContext:
     """Read and validate context.toml; raises ConfigError naming file, line and field."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_bounded(path, MAX_CONTEXT_BYTES).decode("utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: no context.toml here (run `chartdesk init DIR`)") from exc
+    except FileRefused as exc:
+        raise ConfigError(f"{path}:1: file: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}:1: file: cannot be read ({exc.__class__.__name__})") from exc
     return parse_context(path, source)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.clinic import write_private
 from tui.core.errors import ChartdeskError
 
@@ -30,6 +31,7 @@ SCRYPT_N: Final = 2**15
 SCRYPT_R: Final = 8
 SCRYPT_P: Final = 1
 _MAXMEM: Final = 128 * 1024 * 1024
+MAX_PIN_FILE_BYTES: Final = 4096
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def clear_pin(state_dir: Path) -> bool:
 def load_pin(state_dir: Path) -> PinRecord | None:
     """The stored record, or None when no PIN is set (or the file is unreadable)."""
     try:
-        data = json.loads(pin_path(state_dir).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(pin_path(state_dir), MAX_PIN_FILE_BYTES))
         return PinRecord(
             salt=str(data["salt"]),
             hash=str(data["hash"]),
@@ -104,7 +106,7 @@ def load_pin(state_dir: Path) -> PinRecord | None:
             r=int(data["r"]),
             p=int(data["p"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, FileRefused, ValueError, KeyError, TypeError):
         return None
 
 

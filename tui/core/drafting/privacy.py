@@ -39,12 +39,14 @@ from urllib.parse import urlsplit
 
 import httpx2
 
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.context import ClinicContext
 from tui.core.drafting.base import DraftingError
 from tui.core.errors import ChartdeskError
 
 ANTHROPIC_API: Final = "https://api.anthropic.com"
 KEY_ENV: Final = "ANTHROPIC_API_KEY"
+MAX_KEY_FILE_BYTES: Final = 64 * 1024
 LOCAL_SUFFIXES: Final = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
 _HOST_NAME: Final = re.compile(r"[a-z0-9_.-]+")
 _PRIVATE_NETWORKS: Final = tuple(
@@ -202,7 +204,9 @@ def api_key(ctx: ClinicContext, environ: Mapping[str, str] | None = None) -> str
     if not path.is_absolute() and ctx.path is not None:
         path = ctx.path.parent / path
     try:
-        key = path.read_text(encoding="utf-8").strip()
+        key = read_bounded(path, MAX_KEY_FILE_BYTES).decode("utf-8").strip()
+    except FileRefused as exc:
+        raise DraftingRefused(f"[model] api_key_file {path}: {exc}; fix the path.") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DraftingRefused(
             f"[model] api_key_file {path} cannot be read ({exc.__class__.__name__}); "
