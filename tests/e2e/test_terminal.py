@@ -33,6 +33,7 @@ class Term:
         env.update(TERM="xterm-256color", LANG="C.UTF-8")
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()  # every byte the terminal received
         self.child = pexpect.spawn(
             str(CHARTDESK),
             ["--clinic", str(clinic), "--no-mouse"],
@@ -48,6 +49,7 @@ class Term:
         try:
             while True:
                 data = self.child.read_nonblocking(65536, timeout=seconds)
+                self.raw += data
                 self.stream.feed(data)
         except (pexpect.TIMEOUT, pexpect.EOF):
             return

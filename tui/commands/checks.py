@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tui.commands.output import emit, field
 from tui.core.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 from tui.core.checks.audit import AuditRules, NoteAudit, audit_note
 from tui.core.checks.extract import extract_facts
@@ -39,10 +39,6 @@ from tui.core.notes import Note, NoteError, decode_text, read_note
 from tui.core.service import ClinicService
 
 
-def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    print(json.dumps(data, indent=2) if getattr(args, "json", False) else text)
-
-
 def read_text(path_text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """A text file as the checks read it (UTF-8, newlines normalised), within the inbox's size
     limit and only from a regular file; errors are one line."""
@@ -65,7 +61,7 @@ def read_text(path_text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 def cmd_extract(args: argparse.Namespace) -> int:
     facts = extract_facts(read_text(args.note))
     data = {"facts": [fact.to_json() for fact in facts]}
-    _emit(args, data, _facts_table(facts) or "No facts found.")
+    emit(args, data, _facts_table(facts) or "No facts found.")
     return 0
 
 
@@ -76,7 +72,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         lines += ["Missing from the draft:", _facts_table(result.missing)]
     if result.unsupported:
         lines += ["Not supported by the note:", _facts_table(result.unsupported)]
-    _emit(
+    emit(
         args, result.to_json(), "\n".join(lines) or "Draft carries every fact; nothing unsupported."
     )
     return 0
@@ -96,7 +92,7 @@ def cmd_units(args: argparse.Namespace) -> int:
             f"tie: {tie.units} unit(s) may go to any of {', '.join(tie.codes)} "
             f"({tie.remaining} min left each)"
         )
-    _emit(args, result.to_json(), "\n".join(rows))
+    emit(args, result.to_json(), "\n".join(rows))
     return 0
 
 
@@ -115,7 +111,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if how:
         data["review"] = how
         text += f"\n\nHeuristics: {how}"
-    _emit(args, data, text)
+    emit(args, data, text)
     return 0
 
 
@@ -180,7 +176,7 @@ def _audit_day(args: argparse.Namespace) -> int:
     if path is not None:
         data["export"] = str(path)
         text += f"\nExported to {path}"
-    _emit(args, data, text.rstrip("\n"))
+    emit(args, data, text.rstrip("\n"))
     return 0
 
 
@@ -195,11 +191,11 @@ def cmd_read(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     result = readability(text)
     lines = [f"Flesch-Kincaid grade {result.grade}"]
-    lines += [f"  {item['term']} -> {item['suggest']}" for item in result.jargon]
+    lines += [f"  {field(item['term'])} -> {field(item['suggest'])}" for item in result.jargon]
     if result.hard_sentences:
         lines.append("Hardest sentences:")
-        lines += [f"  {sentence}" for sentence in result.hard_sentences]
-    _emit(args, result.to_json(), "\n".join(lines))
+        lines += [f"  {field(sentence)}" for sentence in result.hard_sentences]
+    emit(args, result.to_json(), "\n".join(lines))
     return 0
 
 
@@ -235,19 +231,21 @@ def _facts_table(facts: list[Fact]) -> str:
     for fact in facts:
         unit = f" {fact.unit}" if fact.unit else ""
         extra = fact.measure or fact.cpt or ""
-        rows.append(f"  {fact.kind:<8} {fact.value!s:>7}{unit:<5} {extra:<10} {fact.label}")
+        rows.append(
+            f"  {fact.kind:<8} {field(fact.value):>7}{unit:<5} {extra:<10} {field(fact.label)}"
+        )
     return "\n".join(rows)
 
 
 def _audit_text(audit: NoteAudit) -> str:
-    head = f"{audit.file} — {audit.patient or 'unknown patient'}"
+    head = f"{field(audit.file)} — {field(audit.patient or 'unknown patient')}"
     if audit.timed_minutes is not None:
         head += (
             f": {audit.timed_minutes} timed min, {audit.units_allowed} units allowed, "
             f"{audit.units_billed} billed"
         )
     lines = [head]
-    lines += [f"  {f.severity.upper():<7} {f.code}: {f.message}" for f in audit.findings]
+    lines += [f"  {f.severity.upper():<7} {f.code}: {field(f.message)}" for f in audit.findings]
     if not audit.findings:
         lines.append("  no findings")
     return "\n".join(lines)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
-from typing import Any
 
+from tui.commands.output import emit
 from tui.core.audit_log import AuditLog
 from tui.core.clinic import ClinicPaths, find_clinic
 from tui.core.errors import ChartdeskError
@@ -26,10 +25,6 @@ def _paths(args: argparse.Namespace) -> ClinicPaths:
     if not paths.context.is_file():
         raise ChartdeskError(f"{paths.root}: not a clinic folder (no context.toml)")
     return paths
-
-
-def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    print(json.dumps(data, indent=2) if args.json else text)
 
 
 def _read_pin(args: argparse.Namespace) -> str:
@@ -53,13 +48,13 @@ def cmd_pin(args: argparse.Namespace) -> int:
         if removed:
             log.append("pin_cleared")
         text = "Clinic PIN removed." if removed else "No clinic PIN was set."
-        _emit(args, {"pin": "cleared" if removed else "none"}, text)
+        emit(args, {"pin": "cleared" if removed else "none"}, text)
         return 0
     pin = _read_pin(args)
     paths.state.mkdir(mode=0o700, parents=True, exist_ok=True)
     set_pin(paths.state, pin)
     log.append("pin_set")
-    _emit(
+    emit(
         args,
         {"pin": "set", "kdf": "scrypt"},
         "Clinic PIN set. It unlocks an idle review screen; only its scrypt hash is stored.",
@@ -81,5 +76,5 @@ def cmd_audit_log(args: argparse.Namespace) -> int:
         text = f"audit log intact: {report.entries} entries, chain verified ({paths.audit_log})"
     else:
         text = f"audit log BROKEN at line {report.line}: {report.problem} ({paths.audit_log})"
-    _emit(args, data, text)
+    emit(args, data, text)
     return 0 if report.ok else EXIT_BROKEN

@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from tui.core.service import ClinicService
 from tui.ui.drafter import DrafterEvent, make_pipeline
 from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
+from tui.ui.render import NoControlCharacters
 from tui.ui.screens.review import BACKGROUND_START_SECONDS, ReviewScreen
 from tui.ui.session import Session
 from tui.ui.typed import KeyGate
@@ -67,6 +69,7 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         self.locked = False
         self.last_input = time.monotonic()
         self.key_gate = KeyGate(self, super().on_event)
+        self._no_controls = NoControlCharacters()
         self._terminal_fd = -1
         self._leaving = False
         self._want_drafter = drafter
@@ -77,6 +80,11 @@ class ChartdeskApp(App[int], inherit_bindings=False):
 
     def get_default_screen(self) -> Screen[None]:
         return self.review
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the guard that keeps control characters from notes, file
+        names and model answers out of every line drawn (tui.ui.render)."""
+        return [*super().get_line_filters(), self._no_controls]
 
     def on_mount(self) -> None:
         self.set_keymap(dict(self.session.keymap))
