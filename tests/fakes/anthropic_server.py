@@ -70,6 +70,8 @@ class Reply:
     usage: Mapping[str, int] | None = None  # overrides the simulated usage numbers
     model: str = ""  # the model id reported back; default: the requested one
     location: str = ""  # with a 3xx `status`: the Location header of a redirect
+    error_message: str = ""  # the error body's message; default "scripted <status>"
+    stop_details: Mapping[str, Any] | None = None  # sent with the stop reason (a refusal's)
 
     def deltas(self) -> list[str]:
         if self.chunks is not None:
@@ -278,7 +280,10 @@ class _Handler(BaseHTTPRequestHandler):
             elif reply.status != 200:
                 error_type = reply.error_type or _ERROR_TYPES.get(reply.status, "api_error")
                 self._error(
-                    reply.status, error_type, f"scripted {reply.status}", reply.retry_after_ms
+                    reply.status,
+                    error_type,
+                    reply.error_message or f"scripted {reply.status}",
+                    reply.retry_after_ms,
                 )
             elif recorded.body.get("stream"):
                 self._stream(fake, recorded, reply)
@@ -402,7 +407,11 @@ class _Handler(BaseHTTPRequestHandler):
             "message_delta",
             {
                 "type": "message_delta",
-                "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
+                "delta": {
+                    "stop_reason": reply.stop_reason,
+                    "stop_sequence": None,
+                    **({"stop_details": dict(reply.stop_details)} if reply.stop_details else {}),
+                },
                 "usage": dict(usage),
             },
         )

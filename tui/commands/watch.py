@@ -26,6 +26,7 @@ from tui.core.clinic import find_clinic
 from tui.core.drafting.delayed import delayed_from_env
 from tui.core.drafting.select import select_backend
 from tui.core.errors import ChartdeskError
+from tui.core.logs import configure as configure_logging
 from tui.core.pipeline import Pipeline, PipelineEvent
 from tui.core.service import ClinicService
 from tui.core.terminal_text import visible
@@ -34,6 +35,7 @@ _STATUS_OF_INGEST = {"drafted": "queued", "duplicate": "duplicate", "failed": "f
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+    configure_logging(sys.stderr)
     service = ClinicService.open(find_clinic(args.clinic))
     try:
         backend = delayed_from_env(select_backend(service.context))

@@ -191,7 +191,13 @@ class ClinicService:
             skill = registry.resolve(name)
             if skill is not None:
                 return skill
-            if origin != "the note's Skill" or _explicit_header(note):
+            if origin == "the note's Skill" and _explicit_header(note):
+                # Header text is note text: never repeated in a reason (reasons reach logs).
+                raise ChartdeskError(
+                    "unknown Skill: the note's Skill: header names no Skill of this clinic "
+                    "(see `chartdesk skills list`)"
+                )
+            if origin != "the note's Skill":
                 raise ChartdeskError(f"unknown Skill {name!r} (from {origin})")
         default = registry.get(self.context.default_skill(note.discipline or "PT"))
         if default is None:

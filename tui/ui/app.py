@@ -328,6 +328,9 @@ class ChartdeskApp(App[int], inherit_bindings=False):
 def run_app(service: ClinicService, mouse: bool | None = None, drafter: bool = True) -> int:
     """Run the review app on a clinic; `mouse=None` follows context.toml's ``[ui] mouse``.
     With `drafter`, this process also drafts (when no other process holds the drafter lock)."""
+    from tui.core.logs import configure_file
+
+    configure_file(service.clinic.paths.state / "app.log")  # never over the screen, no note text
     app = ChartdeskApp(service, drafter=drafter)
     use_mouse = service.context.ui.mouse if mouse is None else mouse
     result = app.run(mouse=use_mouse)

@@ -44,9 +44,12 @@ from tui.core.context import ClinicContext, Price
 from tui.core.cost import TokenUsage, cost_usd, price_for
 from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.drafting.privacy import Route, model_route, url_host
+from tui.core.logs import quiet_http_loggers
 from tui.core.notes import MIN_BODY_CHARS
 from tui.core.prompt import Prompt
 from tui.core.store import DraftResult
+
+quiet_http_loggers()  # importing the SDK applied ANTHROPIC_LOG; its DEBUG records hold notes
 
 DEFAULT_MAX_RETRIES: Final = 2
 CONNECT_TIMEOUT: Final = 10.0
@@ -58,6 +61,7 @@ ImageType = Literal["image/png", "image/jpeg"]
 IMAGE_TYPES: Final[Mapping[str, ImageType]] = {"image/png": "image/png", "image/jpeg": "image/jpeg"}
 SCAN_TYPES: Final = frozenset({PDF, *IMAGE_TYPES})
 _WORD_CHAR = re.compile(r"\w")
+_ERROR_TYPE = re.compile(r"[a-z_]{1,40}")
 
 # What a clinician reads for each HTTP status, and whether the pipeline retries it.
 STATUS_MESSAGES: Final[Mapping[int, tuple[str, bool]]] = {
@@ -349,11 +353,13 @@ def check_answer(result: DraftResult, message: Message, max_tokens: int) -> None
             result=result,
         )
     if stop == "refusal":
+        # The model's explanation is model text about the note: kept out of the reason, which
+        # reaches logs; its fixed category is enough to act on.
         details = message.stop_details
-        why = f": {details.explanation}" if details and details.explanation else ""
+        category = f", {details.category}" if details and details.category else ""
         raise DraftFailed(
-            f"The model declined to draft this note (refusal{why}). Draft it by hand, or retry "
-            "with an instruction.",
+            f"The model declined to draft this note (refusal{category}). Draft it by hand, or "
+            "retry with an instruction.",
             result=result,
         )
     if stop == "model_context_window_exceeded":
@@ -434,7 +440,9 @@ def status_failure(exc: anthropic.APIStatusError, route: Route, retries: int) ->
     template, transient = STATUS_MESSAGES.get(status) or (
         (SERVER_ERROR, True) if status >= 500 else (OTHER_STATUS, False)
     )
-    detail = (exc.api_message or "").strip()[:200]
+    # The server's own message is text from outside (a server may quote the request): only
+    # its error type, a fixed word like invalid_request_error, goes into the reason.
+    detail = exc.type if exc.type and _ERROR_TYPE.fullmatch(exc.type) else ""
     message = template.format(
         host=route.host,
         model=route.model,
