@@ -44,7 +44,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         {"clinic": str(paths.root)},
         f"Created clinic folder {paths.root}\n"
         f"Edit {paths.context} (clinic name, clinicians, payers), then drop notes in "
-        f"{paths.inbox}.",
+        f"{paths.inbox}.\n"
+        f"Set the clinic PIN that unlocks an idle screen: chartdesk pin --clinic {paths.root}\n"
+        "(needed where this account's password is locked or shared, as for a clinic login "
+        "account; quitting a locked screen needs it too).",
     )
     return 0
 

@@ -279,7 +279,15 @@ class ChartdeskApp(App[int], inherit_bindings=False):
 
     def action_request_quit(self) -> None:
         """Quit after autosaving open edits; refused while a Skill has unsaved text or an edit
-        could not be saved (so it is not lost)."""
+        could not be saved (so it is not lost), and while the screen is locked (whoever is at
+        a locked screen must not get the shell behind it)."""
+        if self.locked:
+            from tui.ui.screens.lock import LockScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, LockScreen):
+                    screen.refuse_quit()
+            return
         saved = self.autosave_editors()
         skill_editors = sys.modules.get("tui.ui.screens.skills_editor")  # imported when opened
         skill_dirty = skill_editors is not None and any(
