@@ -22,6 +22,7 @@ from typing import Any, TextIO
 
 from tui.commands.output import fail
 from tui.commands.parsers import register_watch
+from tui.core.background import use_background_executor
 from tui.core.clinic import find_clinic
 from tui.core.drafting.delayed import delayed_from_env
 from tui.core.drafting.select import select_backend
@@ -31,6 +32,7 @@ from tui.core.pipeline import Pipeline, PipelineEvent
 from tui.core.service import ClinicService
 from tui.core.terminal_text import visible
 
+STOP_THREADS_SECONDS = 2.0
 _STATUS_OF_INGEST = {"drafted": "queued", "duplicate": "duplicate", "failed": "failed"}
 
 
@@ -56,6 +58,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 async def _run(pipeline: Pipeline) -> None:
+    use_background_executor(STOP_THREADS_SECONDS)  # a stuck check must not outlive SIGTERM
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, pipeline.stop)

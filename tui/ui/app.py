@@ -25,6 +25,7 @@ from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
 
+from tui.core.background import use_background_executor
 from tui.core.service import ClinicService
 from tui.ui.drafter import DrafterEvent, make_pipeline
 from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
@@ -341,5 +342,12 @@ def run_app(service: ClinicService, mouse: bool | None = None, drafter: bool = T
     configure_file(service.clinic.paths.state / "app.log")  # never over the screen, no note text
     app = ChartdeskApp(service, drafter=drafter)
     use_mouse = service.context.ui.mouse if mouse is None else mouse
-    result = app.run(mouse=use_mouse)
+    result = asyncio.run(_run(app, use_mouse))
     return result if isinstance(result, int) else (app.return_code or 0)
+
+
+async def _run(app: ChartdeskApp, mouse: bool) -> int | None:
+    """`App.run`, with blocking work on threads that cannot keep the process alive after
+    quitting (a slow check must not hold the terminal the clinician is back at)."""
+    use_background_executor()
+    return await app.run_async(mouse=mouse)
