@@ -95,7 +95,9 @@ class LockScreen(Screen[None]):
             secret = Input(password=True, id="secret", max_length=MAX_SECRET)
             secret.cursor_blink = False
             yield secret
-            yield Static(self._help(), id="lock-help", markup=False)
+            help_text = Static(self._help(), id="lock-help", markup=False)
+            help_text.display = bool(help_text.content)
+            yield help_text
             yield Static("", id="lock-error", classes="dialog-error")
             yield Static(
                 "Quitting needs the unlock too; open edits were autosaved.",
@@ -120,7 +122,9 @@ class LockScreen(Screen[None]):
             self.query_one("#lock-prompt", Label).update(
                 Text(prompt_for(methods, self.unlocker.user))
             )
-            self.query_one("#lock-help", Static).update(self._help())
+            shown = self.query_one("#lock-help", Static)
+            shown.update(self._help())
+            shown.display = bool(shown.content)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "unlock":
