@@ -1,8 +1,9 @@
 """Headless commands of the review session: `chartdesk pin` and `chartdesk audit-log verify`.
 
 `pin` sets the clinic PIN that unlocks an idle review screen (stored only as an scrypt hash).
-`audit-log verify` walks the hash chain of ``.chartdesk/audit.log`` and names the first line
-where an entry was changed, removed or reordered: exit 0 when intact, 1 when broken.
+`audit-log verify` walks the keyed chain of ``.chartdesk/audit.log``, compares it with its
+anchors and with the signatures in the store, and names every entry changed, removed, missing
+or unaccounted for: exit 0 when intact, 1 when broken.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import getpass
 import sys
 
 from tui.commands.output import emit
-from tui.core.audit_log import AuditLog
+from tui.core.audit_log import AuditLog, ChainReport
 from tui.core.clinic import ClinicPaths, find_clinic
 from tui.core.errors import ChartdeskError
 from tui.core.pin import clear_pin, pin_problem, set_pin
+from tui.core.store import Store
 
 EXIT_BROKEN = 1
 
@@ -64,17 +66,50 @@ def cmd_pin(args: argparse.Namespace) -> int:
 
 def cmd_audit_log(args: argparse.Namespace) -> int:
     paths = _paths(args)
-    report = AuditLog(paths.audit_log).verify()
+    approvals = _signatures(paths)
+    report = AuditLog(paths.audit_log).verify(approvals)
     data = {
         "ok": report.ok,
         "entries": report.entries,
+        "keyed": report.keyed,
         "problem": report.problem,
         "line": report.line,
+        "problems": [{"line": p.line, "problem": p.text} for p in report.problems],
+        "warnings": list(report.warnings),
+        "signatures": report.approvals,
         "path": str(paths.audit_log),
     }
-    if report.ok:
-        text = f"audit log intact: {report.entries} entries, chain verified ({paths.audit_log})"
-    else:
-        text = f"audit log BROKEN at line {report.line}: {report.problem} ({paths.audit_log})"
-    emit(args, data, text)
+    emit(args, data, _report_text(report, paths))
     return 0 if report.ok else EXIT_BROKEN
+
+
+def _signatures(paths: ClinicPaths) -> dict[int, str] | None:
+    """The store's signatures, to check against the log (None when there is no store)."""
+    if not paths.db.is_file():
+        return None
+    store = Store(paths.db)
+    try:
+        return store.signed_documents()
+    finally:
+        store.close()
+
+
+def _report_text(report: ChainReport, paths: ClinicPaths) -> str:
+    if report.ok:
+        store = (
+            f", {report.approvals} signatures match the store"
+            if report.approvals is not None
+            else ", no store to compare"
+        )
+        lines = [
+            f"audit log intact: {report.entries} entries, chain verified{store} ({paths.audit_log})"
+        ]
+    else:
+        first = report.problems[0]
+        where = f" at line {first.line}" if first.line else ""
+        lines = [f"audit log BROKEN{where}: {first.text} ({paths.audit_log})"]
+        lines += [
+            f"  line {p.line}: {p.text}" if p.line else f"  {p.text}" for p in report.problems[1:]
+        ]
+    lines += [f"  warning: {warning}" for warning in report.warnings]
+    return "\n".join(lines)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.core.audit_log import AuditLog
 from tui.core.context import ClinicContext, load_context
 from tui.core.errors import ChartdeskError, describe_os_error
 from tui.core.resources import example_context
@@ -88,6 +89,8 @@ def init_clinic(root: Path, *, exist_ok: bool = False) -> ClinicPaths:
             ensure_private_dir(folder)
         if not paths.context.exists():
             write_private(paths.context, example_context().read_bytes())
+        if not paths.audit_log.exists():
+            AuditLog(paths.audit_log).append("init")  # the log, its key and anchor, from day one
     except OSError as exc:
         raise ChartdeskError(
             f"cannot create the clinic folder {root}: {describe_os_error(exc)}"

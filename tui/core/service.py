@@ -417,13 +417,8 @@ class ClinicService:
             signed.remove()
             raise
         self.audit_log.append(
-            "approve",
-            clinician.name,
-            draft=draft_id,
-            sha256=record["sha256"],
-            files=files,
-            **signed.hashes,
-        )
+            "approve", clinician.name, draft=draft_id, sha256=record["sha256"], **signed.hashes
+        )  # by hashes: the files' names carry the patient's name
         self._start_next_pass(draft)
         return list(signed.paths)
 
@@ -685,16 +680,14 @@ class ClinicService:
         except BaseException:
             signed.remove()
             raise
-        files = [self.relative(path) for path in signed.paths]
         self.audit_log.append(
             "addendum",
             clinician.name,
             draft=draft_id,
             version=version.n,
             sha256=record["sha256"],
-            files=files,
             **signed.hashes,
-        )
+        )  # by hashes: the files' names carry the patient's name
         self.discard_addendum_draft(draft_id)
         return list(signed.paths)
 
@@ -752,9 +745,7 @@ class ClinicService:
         path = folder / f"{_slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}.html"
         data = page.encode("utf-8")
         write_private(path, data)
-        self.audit_log.append(
-            "export", clinician, draft=draft_id, sha256=_sha256(data), files=[self.relative(path)]
-        )
+        self.audit_log.append("export", clinician, draft=draft_id, sha256=_sha256(data))
         return path
 
     def record_copy(self, draft_id: int | None, text: str, clinician: str = "") -> None:

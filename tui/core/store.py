@@ -844,6 +844,12 @@ class Store:
         result["version_id"] = row[7]
         return result
 
+    def signed_documents(self) -> dict[int, str]:
+        """Every signature: draft id -> sha256 of the signed document (read only; the audit
+        log's verification compares its approve entries with these)."""
+        rows = self.db.execute("SELECT draft_id, sha256 FROM approvals ORDER BY draft_id")
+        return {int(draft_id): str(sha256) for draft_id, sha256 in rows}
+
     def reject(self, draft_id: int, reason: str, os_user: str) -> None:
         if not reason.strip():
             raise StoreError("a rejection needs a reason")
