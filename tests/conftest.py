@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,20 @@ EXPECTED_JSON = (
     if SHARED_SAMPLES.is_dir()
     else REPO / "tests" / "checks" / "data" / "expected.json"
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def audit_keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Audit-log keys and anchors in a folder of the test session, never the user's config
+    folder; set in the environment, so the commands tests start use it too."""
+    folder = tmp_path_factory.mktemp("audit-keys")
+    before = os.environ.get("CHARTDESK_AUDIT_KEYS")
+    os.environ["CHARTDESK_AUDIT_KEYS"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("CHARTDESK_AUDIT_KEYS", None)
+    else:
+        os.environ["CHARTDESK_AUDIT_KEYS"] = before
 
 
 def sample_notes() -> list[Path]:

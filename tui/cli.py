@@ -9,21 +9,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import os
 import sqlite3
-import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, NoReturn
 
+from tui.commands.output import emit, fail, field, warn
 from tui.commands.parsers import register_all
 from tui.core.audit_log import os_user
 from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
-from tui.core.errors import ChartdeskError, describe_os_error, one_line
+from tui.core.errors import ChartdeskError, describe_os_error
 from tui.core.resources import example_context
 from tui.core.service import ClinicService
 from tui.core.skills import load_registry
@@ -39,11 +38,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"chartdesk: {message} (see `{self.prog} --help`)\n")
 
 
-def emit(args: argparse.Namespace, data: Any, text: str) -> None:
-    """Print JSON with --json, else the human-readable text."""
-    print(json.dumps(data, indent=2) if getattr(args, "json", False) else text)
-
-
 def cmd_init(args: argparse.Namespace) -> int:
     paths = init_clinic(Path(args.dir))
     emit(
@@ -51,7 +45,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         {"clinic": str(paths.root)},
         f"Created clinic folder {paths.root}\n"
         f"Edit {paths.context} (clinic name, clinicians, payers), then drop notes in "
-        f"{paths.inbox}.",
+        f"{paths.inbox}.\n"
+        f"Set the clinic PIN that unlocks an idle screen: chartdesk pin --clinic {paths.root}\n"
+        "(needed where this account's password is locked or shared, as for a clinic login "
+        "account; quitting a locked screen needs it too).",
     )
     return 0
 
@@ -141,7 +138,7 @@ def _run_app(service: ClinicService, args: argparse.Namespace, greeting: str = "
 
 def cmd_draft(args: argparse.Namespace) -> int:
     note_path = Path(args.note)
-    if not note_path.is_file():
+    if not note_path.exists() and not note_path.is_symlink():
         raise ChartdeskError(f"{note_path}: no such note file")
     with _draft_service(args) as service:
         from tui.core.drafting.select import select_backend
@@ -161,7 +158,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     }
     emit(args, data, result.text)
     if result.aside and not args.json:
-        print(result.aside, file=sys.stderr)  # beside the document, never inside it
+        warn(result.aside)  # beside the document, never inside it
     return 0
 
 
@@ -191,8 +188,9 @@ def cmd_queue(args: argparse.Namespace) -> int:
     finally:
         service.close()
     rows = [
-        f"{d['id']:>5}  {d['status']:<9} {d['skill'] or '-':<22} {d['patient'] or '-':<22} "
-        f"{d['note']}" + (f"  ({d['reason']})" if d.get("reason") else "")
+        f"{d['id']:>5}  {d['status']:<9} {field(d['skill'] or '-'):<22} "
+        f"{field(d['patient'] or '-'):<22} {field(d['note'])}"
+        + (f"  ({field(d['reason'])})" if d.get("reason") else "")
         for d in data["drafts"]
     ]
     emit(args, data, "\n".join(rows) or "The queue is empty.")
@@ -252,20 +250,22 @@ def cmd_skills(args: argparse.Namespace) -> int:
     ]
     if args.action == "list":
         text = "\n".join(
-            f"{s['id']:<30} {s['kind']:<11} {'/'.join(s['disciplines']):<6} {s['source']}"
+            f"{s['id']:<30} {s['kind']:<11} {'/'.join(s['disciplines']):<6} {field(s['source'])}"
             + (" (overrides built-in)" if s["overrides_builtin"] else "")
             for s in listing
         )
         emit(args, {"skills": listing, "problems": problems}, text)
         for problem in problems:
-            print(problem, file=sys.stderr)
+            warn(problem)
         return 0
     status = "ok" if not problems else "problems"
     text = "\n".join(problems) if problems else f"{len(listing)} Skills OK"
     if args.json:
         emit(args, {"status": status, "skills": len(listing), "problems": problems}, text)
+    elif problems:
+        warn(text)
     else:
-        print(text, file=sys.stderr if problems else sys.stdout)
+        emit(args, {}, text)
     return 2 if problems else 0
 
 
@@ -317,25 +317,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.func(args)
         return result
     except ChartdeskError as exc:
-        return _fail(str(exc), exc.exit_code)
+        return fail(str(exc), exc.exit_code)
     except StoreError as exc:  # e.g. a state.db written by a newer chartdesk
-        return _fail(str(exc))
+        return fail(str(exc))
     except sqlite3.OperationalError as exc:  # locked, read-only, cannot open, disk I/O
-        return _fail(f"{STATE_DB} cannot be used: {exc}")
+        return fail(f"{STATE_DB} cannot be used: {exc}")
     except sqlite3.DatabaseError as exc:  # not a database, or a corrupt one
-        return _fail(f"{STATE_DB} is not a readable chartdesk database: {exc}")
+        return fail(f"{STATE_DB} is not a readable chartdesk database: {exc}")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        return _fail(describe_os_error(exc))
-
-
-def _fail(message: str, exit_code: int = 2) -> int:
-    """Report an error as the one line on stderr the headless contract promises."""
-    print(f"chartdesk: {one_line(message)}", file=sys.stderr)
-    return exit_code
+        return fail(describe_os_error(exc))
 
 
 if __name__ == "__main__":

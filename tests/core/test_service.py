@@ -66,7 +66,8 @@ def test_unknown_skill_header_fails_the_note_with_a_reason(
     )
     result = service.ingest(_drop(service, note))
     assert result.status == "failed"
-    assert "unknown Skill 'telepathy_report'" in result.reason
+    assert "unknown Skill" in result.reason and "Skill: header" in result.reason
+    assert "telepathy" not in result.reason, "header text never goes into a reason (or a log)"
     assert service.queue_json()["drafts"][0]["status"] == "failed"
 
 

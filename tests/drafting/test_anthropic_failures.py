@@ -84,13 +84,16 @@ async def test_server_errors_are_transient(
     assert f"HTTP {status}" in str(error)
 
 
-async def test_bad_request_400_shows_the_servers_reason(
+async def test_bad_request_400_shows_the_error_type_never_the_servers_text(
     fake_anthropic: FakeAnthropic, local: ClinicContext
 ) -> None:
-    error, _ = await failure(fake_anthropic, local, Reply(status=400))
+    """A server's message may quote the request (the note), and reasons reach logs."""
+    reply = Reply(status=400, error_message="bad note: Dana Whitfield, knee pain 4/10")
+    error, _ = await failure(fake_anthropic, local, reply)
 
     assert not error.transient
-    assert "400" in str(error) and "scripted 400" in str(error)
+    assert "400" in str(error) and "invalid_request_error" in str(error)
+    assert "Dana" not in str(error)
 
 
 async def test_unknown_model_404_names_the_model(
@@ -192,11 +195,14 @@ async def test_max_tokens_is_a_failed_draft_with_its_cost_kept(
 async def test_refusal_is_a_failed_draft(
     fake_anthropic: FakeAnthropic, local: ClinicContext
 ) -> None:
-    error, _ = await failure(fake_anthropic, local, Reply(stop_reason="refusal", text="I can"))
+    details = {"type": "refusal", "category": "cyber", "explanation": "about Dana Whitfield"}
+    reply = Reply(stop_reason="refusal", text="I can", stop_details=details)
+    error, _ = await failure(fake_anthropic, local, reply)
 
     assert isinstance(error, DraftFailed)
     assert not error.transient
-    assert "declined" in str(error) and "refusal" in str(error)
+    assert "declined" in str(error) and "refusal, cyber" in str(error)
+    assert "Dana" not in str(error), "the model's explanation is model text: not in the reason"
 
 
 @pytest.mark.parametrize("text", ["", "  \n\n "])

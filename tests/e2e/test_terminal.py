@@ -33,6 +33,7 @@ class Term:
         env.update(TERM="xterm-256color", LANG="C.UTF-8")
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()  # every byte the terminal received
         self.child = pexpect.spawn(
             str(CHARTDESK),
             ["--clinic", str(clinic), "--no-mouse"],
@@ -48,6 +49,7 @@ class Term:
         try:
             while True:
                 data = self.child.read_nonblocking(65536, timeout=seconds)
+                self.raw += data
                 self.stream.feed(data)
         except (pexpect.TIMEOUT, pexpect.EOF):
             return
@@ -141,8 +143,8 @@ def test_a_dropped_connection_keeps_the_last_autosave(demo: Path) -> None:
 def test_an_idle_screen_locks_and_the_pin_typed_in_one_burst_unlocks(
     demo: Path, tmp_path: Path
 ) -> None:
-    """The idle lock in a real terminal: patient names vanish, and a PIN that arrives in one
-    read with its enter (as over a slow SSH link) unlocks."""
+    """The idle lock in a real terminal: patient names vanish, ctrl+q does not leave it, and a
+    PIN that arrives in one read with its enter (as over a slow SSH link) unlocks."""
     clinic = tmp_path / "clinic"
     shutil.copytree(demo, clinic)
     context = clinic / "context.toml"
@@ -155,6 +157,9 @@ def test_an_idle_screen_locks_and_the_pin_typed_in_one_burst_unlocks(
         term.wait_for("Queue", "Dana Whitfield")
         locked = term.wait_for("chartdesk is locked", "Clinic PIN", timeout=15)
         assert "Dana Whitfield" not in locked
+        term.press(CTRL_Q)
+        term.wait_for("Unlock first")
+        assert term.child.isalive(), "quitting a locked screen needs the unlock"
         term.child.send("2468\r")
         term.wait_for("Queue", "Dana Whitfield")
     finally:

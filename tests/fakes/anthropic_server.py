@@ -3,10 +3,10 @@
 chartdesk is driven through the real `anthropic` SDK pointed at this server via `base_url`, so a
 test exercises the same HTTP, SSE parsing, retries and error classes as production. Every
 request is recorded (headers and JSON body) for assertions, and each answer can be scripted:
-text and chunking, per-chunk delay, an HTTP error status, a hang, an `error` event or a dropped
-connection mid-stream, a body that ends before the stop reason, the stop reason itself, and usage
-numbers. Prompt caching is simulated: the
-first request that carries a cache-marked system prefix reports it as a cache write, later
+text and chunking, per-chunk delay, an HTTP error status, a redirect, a hang, an `error` event
+or a dropped connection mid-stream, a body that ends before the stop reason, the stop reason
+itself, and usage numbers. Prompt caching is simulated: the first request that carries a
+cache-marked system prefix reports it as a cache write, later
 requests with the byte-identical prefix report it as a cache read.
 
 Use it from any test through the `fake_anthropic` fixture (import it into a conftest) or as a
@@ -69,6 +69,9 @@ class Reply:
     stop_reason: str = "end_turn"
     usage: Mapping[str, int] | None = None  # overrides the simulated usage numbers
     model: str = ""  # the model id reported back; default: the requested one
+    location: str = ""  # with a 3xx `status`: the Location header of a redirect
+    error_message: str = ""  # the error body's message; default "scripted <status>"
+    stop_details: Mapping[str, Any] | None = None  # sent with the stop reason (a refusal's)
 
     def deltas(self) -> list[str]:
         if self.chunks is not None:
@@ -272,10 +275,15 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if self.path.split("?")[0] != "/v1/messages":
                 self._error(404, "not_found_error", f"no route {self.path}", None)
+            elif reply.location:
+                self._redirect(reply.status, reply.location)
             elif reply.status != 200:
                 error_type = reply.error_type or _ERROR_TYPES.get(reply.status, "api_error")
                 self._error(
-                    reply.status, error_type, f"scripted {reply.status}", reply.retry_after_ms
+                    reply.status,
+                    error_type,
+                    reply.error_message or f"scripted {reply.status}",
+                    reply.retry_after_ms,
                 )
             elif recorded.body.get("stream"):
                 self._stream(fake, recorded, reply)
@@ -304,6 +312,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("retry-after-ms", retry_ms)
         self.end_headers()
         self.wfile.write(payload)
+
+    def _redirect(self, status: int, location: str) -> None:
+        self.send_response(status)
+        self.send_header("location", location)
+        self.send_header("content-length", "0")
+        self.end_headers()
 
     def _message(
         self, recorded: Recorded, reply: Reply, usage: Mapping[str, int]
@@ -393,7 +407,11 @@ class _Handler(BaseHTTPRequestHandler):
             "message_delta",
             {
                 "type": "message_delta",
-                "delta": {"stop_reason": reply.stop_reason, "stop_sequence": None},
+                "delta": {
+                    "stop_reason": reply.stop_reason,
+                    "stop_sequence": None,
+                    **({"stop_details": dict(reply.stop_details)} if reply.stop_details else {}),
+                },
                 "usage": dict(usage),
             },
         )

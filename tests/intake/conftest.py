@@ -172,7 +172,8 @@ def watch_command() -> tuple[str, ...]:
 
 
 class WatchProcess:
-    """A `chartdesk watch --json` subprocess whose output is collected line by line."""
+    """A `chartdesk watch` subprocess (``--json`` unless asked not to) whose output is
+    collected line by line."""
 
     def __init__(
         self,
@@ -181,13 +182,16 @@ class WatchProcess:
         delay: float = 0.0,
         grace: float = 5.0,
         without_dac_override: bool = False,
+        json_lines: bool = True,
+        environ: dict[str, str] | None = None,
     ) -> None:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", **(environ or {})}
         env.pop("CHARTDESK_TEST_DRAFT_DELAY", None)
         if delay:
             env["CHARTDESK_TEST_DRAFT_DELAY"] = str(delay)
+        json_flag = ["--json"] if json_lines else []
         self.process = subprocess.Popen(
-            [*watch_command(), "--clinic", str(root), "--json", "--grace", str(grace)],
+            [*watch_command(), "--clinic", str(root), *json_flag, "--grace", str(grace)],
             cwd=REPO,
             env=env,
             stdout=subprocess.PIPE,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
+from tests.conftest import run_cli
 from tests.fakes.pam import pam_service
 from tests.ui.conftest import RecordingApp, edit_context, ready_ids, wait_until
 from tui.core.os_password import current_user
@@ -74,9 +76,86 @@ async def test_locking_autosaves_the_editor(app: RecordingApp, service: ClinicSe
         assert isinstance(app.screen_stack[-2], EditorScreen)
         await pilot.pause()
         assert "No clinic PIN is set" in screen_text(app)
-        await pilot.press("ctrl+q")
-    assert not app.is_running, "without a PIN, quitting is the way out"
+        assert service.text(draft_id) == "w" + original, "autosaved when the screen locked"
     assert service.text(draft_id) == "w" + original
+
+
+async def test_quitting_while_locked_needs_the_unlock(clinic_root: Path) -> None:
+    """ctrl+q (and q) on a locked screen leave it locked: quitting would hand whoever stands
+    at the screen the shell that started chartdesk, and the database behind it."""
+    service = ClinicService.open(clinic_root)
+    set_pin(service.clinic.paths.state, PIN, n=FAST_KDF)
+    patients = {d.patient for d in service.drafts()}
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, LockScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, LockScreen)
+        text = screen_text(app)
+        assert "Unlock first: quitting needs the password or PIN too." in text
+        assert not any(p in text for p in patients)
+        await pilot.press("q", "ctrl+q")
+        assert app.is_running and isinstance(app.screen, LockScreen)
+        assert app.screen.query_one(Input).value == "q", "q is only a character here"
+
+        app.screen.query_one(Input).value = ""
+        app.last_input = 10**9
+        await pilot.press(*PIN, "enter")
+        assert await wait_until(pilot, lambda: app.screen is review)
+        await pilot.press("ctrl+q")
+        assert await wait_until(pilot, lambda: not app.is_running)
+    service.close()
+
+
+async def test_with_nothing_to_unlock_the_screen_says_how_to_set_a_pin_and_takes_it(
+    clinic_root: Path,
+) -> None:
+    """No PIN and no usable OS password (a clinic account whose password is locked): the lock
+    screen names the command, and a PIN set from another terminal unlocks it at once."""
+    service = ClinicService.open(clinic_root)
+    root = service.clinic.paths.root
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert "No clinic PIN is set" in screen_text(app)
+        shown_help = str(app.screen.query_one("#lock-help", Static).content)
+        assert f"Set a PIN from another terminal (chartdesk pin --clinic {root})" in shown_help
+        await pilot.press("ctrl+q")
+        assert app.is_running, "still no way around the lock"
+
+        set_pin(service.clinic.paths.state, PIN, n=FAST_KDF)  # `chartdesk pin` elsewhere
+        app.last_input = 10**9
+        await pilot.press(*PIN, "enter")
+        assert await wait_until(pilot, lambda: app.screen is review)
+    service.close()
+
+
+async def test_failed_attempts_are_counted_across_restarts(clinic_root: Path) -> None:
+    """Quitting and starting again must not reset the count (nor the wait it earns)."""
+    service = ClinicService.open(clinic_root)
+    state = service.clinic.paths.state
+    set_pin(state, PIN, n=FAST_KDF)
+    for attempt, expected in (("1111", "1 failed attempt)"), ("2222", "2 failed attempts")):
+        restarted = RecordingApp(service)
+        async with restarted.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+l", *attempt, "enter")
+            assert await wait_until(pilot, lambda a=restarted, e=expected: e in screen_text(a))
+    counter = state / "unlock-failures"
+    assert stat.S_IMODE(counter.stat().st_mode) == 0o600
+    assert json.loads(counter.read_text()) == {"count": 2}
+
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        review = app.screen
+        await pilot.press("ctrl+l", *PIN, "enter")
+        assert await wait_until(pilot, lambda: app.screen is review)
+    assert not counter.exists(), "a success starts the count again"
+    service.close()
 
 
 async def test_the_os_password_unlocks_through_pam(clinic_root: Path, tmp_path: Path) -> None:
@@ -125,3 +204,12 @@ async def test_a_broken_pam_service_says_why(clinic_root: Path, tmp_path: Path) 
         )
         assert isinstance(app.screen, LockScreen)
     service.close()
+
+
+def test_init_says_how_to_set_the_pin(tmp_path: Path) -> None:
+    root = tmp_path / "clinic"
+    result = run_cli("init", str(root))
+
+    assert result.returncode == 0, result.stderr
+    assert f"chartdesk pin --clinic {root}" in result.stdout
+    assert "password is locked" in result.stdout

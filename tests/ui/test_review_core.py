@@ -136,13 +136,15 @@ def test_pin_and_audit_log_commands(
 
     log = clinic_root / ".chartdesk" / "audit.log"
     lines = log.read_text().splitlines()
-    lines[1] = lines[1].replace('"open"', '"edit"')
+    opened = next(i for i, line in enumerate(lines) if '"open"' in line)
+    lines[opened] = lines[opened].replace('"open"', '"edit"')
     log.write_text("\n".join(lines) + "\n")
     assert _cli(["audit-log", "verify", "--clinic", str(clinic_root), "--json"]) == 1
     broken = json.loads(capsys.readouterr().out)
-    assert not broken["ok"] and broken["line"] == 3, "the entry after the changed one breaks"
+    assert not broken["ok"] and broken["line"] == opened + 1, "the changed entry is named"
+    assert "MAC does not match" in broken["problem"]
 
-    del lines[1]
+    del lines[opened]
     log.write_text("\n".join(lines) + "\n")
     assert _cli(["audit-log", "verify", "--clinic", str(clinic_root)]) == 1
     assert "BROKEN" in capsys.readouterr().out

@@ -180,7 +180,7 @@ async def test_broken_clinic_files_are_listed_with_file_and_line(
         assert isinstance(current(app), SkillsScreen), "nor copied"
         screen.table.select_id("huge")
         await pilot.press("e")
-        assert app.said("too large to edit", "error")
+        assert app.said("cannot be edited: too large", "error")
         assert isinstance(current(app), SkillsScreen)
 
 

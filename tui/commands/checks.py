@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from tui.commands.output import emit, field
+from tui.core.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 from tui.core.checks.audit import ERROR, AuditRules, Finding, NoteAudit, audit_note
 from tui.core.checks.extract import extract_facts, extract_unclassified
 from tui.core.checks.model_review import review_backend, reviewer_name
@@ -38,19 +39,16 @@ from tui.core.notes import Note, NoteError, decode_text, read_note
 from tui.core.service import ClinicService
 
 
-def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    print(json.dumps(data, indent=2) if getattr(args, "json", False) else text)
-
-
-def read_text(path_text: str) -> str:
-    """A text file as the checks read it (UTF-8, newlines normalised); errors are one line."""
+def read_text(path_text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """A text file as the checks read it (UTF-8, newlines normalised), within the inbox's size
+    limit and only from a regular file; errors are one line."""
     path = Path(path_text)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, max_bytes)
     except FileNotFoundError as exc:
         raise ChartdeskError(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ChartdeskError(f"{path}: is a folder, not a file") from exc
+    except FileRefused as exc:
+        raise ChartdeskError(f"{path}: {exc}") from exc
     except OSError as exc:
         raise ChartdeskError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     try:
@@ -66,7 +64,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         "facts": with_lines([fact.to_json() for fact in extract_facts(note)], note),
         "unclassified": [number.to_json() for number in extract_unclassified(note)],
     }
-    _emit(args, data, _facts_table(data["facts"]) or "No facts found.")
+    emit(args, data, _facts_table(data["facts"]) or "No facts found.")
     return 0
 
 
@@ -86,7 +84,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         lines += ["Missing from the draft (note line):", _facts_table(data["missing"])]
     if result.unsupported:
         lines += ["Not supported by the note (draft line):", _facts_table(data["unsupported"])]
-    _emit(args, data, "\n".join(lines) or "Draft carries every fact; nothing unsupported.")
+    emit(args, data, "\n".join(lines) or "Draft carries every fact; nothing unsupported.")
     return EXIT_FOUND if result.missing or result.unsupported else 0
 
 
@@ -104,7 +102,7 @@ def cmd_units(args: argparse.Namespace) -> int:
             f"tie: {tie.units} unit(s) may go to any of {', '.join(tie.codes)} "
             f"({tie.remaining} min left each)"
         )
-    _emit(args, result.to_json(), "\n".join(rows))
+    emit(args, result.to_json(), "\n".join(rows))
     return 0
 
 
@@ -115,15 +113,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
         raise ChartdeskError("audit needs NOTE files, or --day YYYY-MM-DD with a clinic")
     if args.export:
         raise ChartdeskError("--export writes the day's report: use it with --day YYYY-MM-DD")
-    notes = [_read_audit_note(path_text) for path_text in args.notes]
-    with _optional_clinic(args.clinic) as (rules, service):
+    with _optional_clinic(args.clinic) as (rules, service, max_bytes):
+        notes = [_read_audit_note(path_text, max_bytes) for path_text in args.notes]
         audits, how = _audit_files(rules, service, notes, model=args.model)
     data: dict[str, Any] = {"notes": [audit.to_json() for audit in audits]}
     text = "\n\n".join(_audit_text(audit) for audit in audits)
     if how:
         data["review"] = how
         text += f"\n\nHeuristics: {how}"
-    _emit(args, data, text)
+    emit(args, data, text)
     return _audit_exit(finding for audit in audits for finding in audit.findings)
 
 
@@ -147,9 +145,12 @@ def _audit_files(
     return _review_notes(service, notes, audits) if model else (audits, "")
 
 
-def _read_audit_note(path_text: str) -> Note:
+def _read_audit_note(path_text: str, max_bytes: int) -> Note:
+    path = Path(path_text)
+    if not path.exists() and not path.is_symlink():
+        raise ChartdeskError(f"{path_text}: no such file")
     try:
-        return read_note(Path(path_text))
+        return read_note(path, max_bytes)
     except NoteError as exc:
         raise ChartdeskError(f"{path_text}: {exc}") from exc
 
@@ -189,7 +190,7 @@ def _audit_day(args: argparse.Namespace) -> int:
     if path is not None:
         data["export"] = str(path)
         text += f"\nExported to {path}"
-    _emit(args, data, text.rstrip("\n"))
+    emit(args, data, text.rstrip("\n"))
     return _audit_exit(finding for item in audit.notes for finding in item.findings)
 
 
@@ -204,18 +205,21 @@ def cmd_read(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     result = readability(text)
     lines = [f"Flesch-Kincaid grade {result.grade}"]
-    lines += [f"  {item['term']} -> {item['suggest']}" for item in result.jargon]
+    lines += [f"  {field(item['term'])} -> {field(item['suggest'])}" for item in result.jargon]
     if result.hard_sentences:
         lines.append("Hardest sentences:")
-        lines += [f"  {sentence}" for sentence in result.hard_sentences]
-    _emit(args, result.to_json(), "\n".join(lines))
+        lines += [f"  {field(sentence)}" for sentence in result.hard_sentences]
+    emit(args, result.to_json(), "\n".join(lines))
     return 0
 
 
 @contextlib.contextmanager
-def _optional_clinic(clinic: str | None) -> Iterator[tuple[AuditRules, ClinicService | None]]:
-    """The clinic's payer rules and, for patient history, its service: from --clinic, else
-    $CHARTDESK_CLINIC or the current folder; the built-in rules when there is no clinic.
+def _optional_clinic(
+    clinic: str | None,
+) -> Iterator[tuple[AuditRules, ClinicService | None, int]]:
+    """The clinic's payer rules, its inbox size limit and, for patient history, its service:
+    from --clinic, else $CHARTDESK_CLINIC or the current folder; the built-in rules and limit
+    when there is no clinic.
 
     A clinic found implicitly is used for its store only when it already has one, so auditing
     files never creates a clinic's state as a side effect.
@@ -223,14 +227,15 @@ def _optional_clinic(clinic: str | None) -> Iterator[tuple[AuditRules, ClinicSer
     try:
         root = find_clinic(clinic)
     except ChartdeskError:
-        yield AuditRules(), None
+        yield AuditRules(), None, DEFAULT_MAX_BYTES
         return
     if not clinic and not ClinicPaths(root.resolve()).db.exists():
-        yield AuditRules.from_context(load_context(root / "context.toml")), None
+        context = load_context(root / "context.toml")
+        yield AuditRules.from_context(context), None, context.intake.max_bytes
         return
     service = ClinicService.open(root)
     try:
-        yield AuditRules.from_context(service.context), service
+        yield AuditRules.from_context(service.context), service, service.context.intake.max_bytes
     finally:
         service.close()
 
@@ -241,13 +246,14 @@ def _facts_table(facts: list[dict[str, Any]]) -> str:
         unit = f" {fact['unit']}" if fact.get("unit") else ""
         extra = fact.get("measure") or fact.get("cpt") or ""
         line = f"{fact['line']:>4}" if fact.get("line") else "    "
-        value = str(fact.get("value", ""))
-        rows.append(f"  {line} {fact['kind']:<8} {value:>7}{unit:<5} {extra:<10} {fact['label']}")
+        value = field(fact.get("value", ""))
+        label = field(fact.get("label", ""))
+        rows.append(f"  {line} {fact['kind']:<8} {value:>7}{unit:<5} {extra:<10} {label}")
     return "\n".join(rows)
 
 
 def _audit_text(audit: NoteAudit) -> str:
-    head = f"{audit.file} — {audit.patient or 'unknown patient'}"
+    head = f"{field(audit.file)} — {field(audit.patient or 'unknown patient')}"
     if audit.timed_minutes is not None:
         allowed = (
             "units not checked"
@@ -258,7 +264,9 @@ def _audit_text(audit: NoteAudit) -> str:
     lines = [head]
     for finding in audit.findings:
         where = f" (note line {finding.line})" if finding.line else ""
-        lines.append(f"  {finding.severity.upper():<7} {finding.message}{where} [{finding.code}]")
+        lines.append(
+            f"  {finding.severity.upper():<7} {field(finding.message)}{where} [{finding.code}]"
+        )
     if not audit.findings:
         lines.append("  no findings")
     return "\n".join(lines)

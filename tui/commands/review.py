@@ -1,23 +1,24 @@
 """Headless commands of the review session: `chartdesk pin` and `chartdesk audit-log verify`.
 
 `pin` sets the clinic PIN that unlocks an idle review screen (stored only as an scrypt hash).
-`audit-log verify` walks the hash chain of ``.chartdesk/audit.log`` and names the first line
-where an entry was changed, removed or reordered: exit 0 when intact, 1 when broken.
+`audit-log verify` walks the keyed chain of ``.chartdesk/audit.log``, compares it with its
+anchors and with the signatures in the store, and names every entry changed, removed, missing
+or unaccounted for: exit 0 when intact, 1 when broken.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
-from typing import Any
 
-from tui.core.audit_log import AuditLog, os_user
+from tui.commands.output import emit
+from tui.core.audit_log import AuditLog, ChainReport, os_user
 from tui.core.clinic import ClinicPaths, find_clinic
 from tui.core.context import load_context
 from tui.core.errors import ChartdeskError
 from tui.core.pin import check_pin, clear_pin, has_pin, pin_problem, set_pin
+from tui.core.store import Store
 
 EXIT_BROKEN = 1
 
@@ -27,10 +28,6 @@ def _paths(args: argparse.Namespace) -> ClinicPaths:
     if not paths.context.is_file():
         raise ChartdeskError(f"{paths.root}: not a clinic folder (no context.toml)")
     return paths
-
-
-def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    print(json.dumps(data, indent=2) if args.json else text)
 
 
 def _read_pin(args: argparse.Namespace, what: str = "clinic PIN") -> str:
@@ -56,13 +53,13 @@ def cmd_pin(args: argparse.Namespace) -> int:
         if removed:
             log.append("pin_cleared")
         text = "Clinic PIN removed." if removed else "No clinic PIN was set."
-        _emit(args, {"pin": "cleared" if removed else "none"}, text)
+        emit(args, {"pin": "cleared" if removed else "none"}, text)
         return 0
     pin = _read_pin(args)
     paths.state.mkdir(mode=0o700, parents=True, exist_ok=True)
     set_pin(paths.state, pin)
     log.append("pin_set")
-    _emit(
+    emit(
         args,
         {"pin": "set", "kdf": "scrypt"},
         "Clinic PIN set. It unlocks an idle review screen; only its scrypt hash is stored.",
@@ -90,12 +87,12 @@ def _signing_pin(args: argparse.Namespace, paths: ClinicPaths, log: AuditLog) ->
         if removed:
             log.append("signing_pin_cleared", clinician.name)
         text = f"Signing PIN of {clinician.name} removed." if removed else "No PIN was set."
-        _emit(args, {"pin": "cleared" if removed else "none", "clinician": key}, text)
+        emit(args, {"pin": "cleared" if removed else "none", "clinician": key}, text)
         return 0
     pin = _read_pin(args, f"signing PIN for {clinician.name}")
     set_pin(paths.state, pin, clinician=key)
     log.append("signing_pin_set", clinician.name)
-    _emit(
+    emit(
         args,
         {"pin": "set", "clinician": key, "kdf": "scrypt"},
         f"Signing PIN of {clinician.signature} set; only its scrypt hash is stored. On this "
@@ -112,17 +109,50 @@ def _read_current(args: argparse.Namespace, name: str) -> str:
 
 def cmd_audit_log(args: argparse.Namespace) -> int:
     paths = _paths(args)
-    report = AuditLog(paths.audit_log).verify()
+    approvals = _signatures(paths)
+    report = AuditLog(paths.audit_log).verify(approvals)
     data = {
         "ok": report.ok,
         "entries": report.entries,
+        "keyed": report.keyed,
         "problem": report.problem,
         "line": report.line,
+        "problems": [{"line": p.line, "problem": p.text} for p in report.problems],
+        "warnings": list(report.warnings),
+        "signatures": report.approvals,
         "path": str(paths.audit_log),
     }
-    if report.ok:
-        text = f"audit log intact: {report.entries} entries, chain verified ({paths.audit_log})"
-    else:
-        text = f"audit log BROKEN at line {report.line}: {report.problem} ({paths.audit_log})"
-    _emit(args, data, text)
+    emit(args, data, _report_text(report, paths))
     return 0 if report.ok else EXIT_BROKEN
+
+
+def _signatures(paths: ClinicPaths) -> dict[int, str] | None:
+    """The store's signatures, to check against the log (None when there is no store)."""
+    if not paths.db.is_file():
+        return None
+    store = Store(paths.db)
+    try:
+        return store.signed_documents()
+    finally:
+        store.close()
+
+
+def _report_text(report: ChainReport, paths: ClinicPaths) -> str:
+    if report.ok:
+        store = (
+            f", {report.approvals} signatures match the store"
+            if report.approvals is not None
+            else ", no store to compare"
+        )
+        lines = [
+            f"audit log intact: {report.entries} entries, chain verified{store} ({paths.audit_log})"
+        ]
+    else:
+        first = report.problems[0]
+        where = f" at line {first.line}" if first.line else ""
+        lines = [f"audit log BROKEN{where}: {first.text} ({paths.audit_log})"]
+        lines += [
+            f"  line {p.line}: {p.text}" if p.line else f"  {p.text}" for p in report.problems[1:]
+        ]
+    lines += [f"  warning: {warning}" for warning in report.warnings]
+    return "\n".join(lines)

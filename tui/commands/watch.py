@@ -20,18 +20,24 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from tui.commands.output import fail
 from tui.commands.parsers import register_watch
+from tui.core.background import use_background_executor
 from tui.core.clinic import find_clinic
 from tui.core.drafting.delayed import delayed_from_env
 from tui.core.drafting.select import select_backend
 from tui.core.errors import ChartdeskError
+from tui.core.logs import configure as configure_logging
 from tui.core.pipeline import Pipeline, PipelineEvent
 from tui.core.service import ClinicService
+from tui.core.terminal_text import visible
 
+STOP_THREADS_SECONDS = 2.0
 _STATUS_OF_INGEST = {"drafted": "queued", "duplicate": "duplicate", "failed": "failed"}
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+    configure_logging(sys.stderr)
     service = ClinicService.open(find_clinic(args.clinic))
     try:
         backend = delayed_from_env(select_backend(service.context))
@@ -39,7 +45,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
         pipeline = Pipeline(service, backend, owner, stop_grace_seconds=max(0.0, args.grace))
         pipeline.subscribe(NoteLog(sys.stdout, sys.stderr, json_lines=bool(args.json)))
         print(
-            f"chartdesk watch: clinic {service.clinic.paths.root}, backend {backend.name}, "
+            f"chartdesk watch: clinic {visible(str(service.clinic.paths.root))}, "
+            f"backend {backend.name}, "
             f"{pipeline.concurrency} at a time, pid {os.getpid()}",
             file=sys.stderr,
             flush=True,
@@ -51,6 +58,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 async def _run(pipeline: Pipeline) -> None:
+    use_background_executor(STOP_THREADS_SECONDS)  # a stuck check must not outlive SIGTERM
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, pipeline.stop)
@@ -87,13 +95,13 @@ class NoteLog:
             }
             if event.reason:
                 record["reason"] = event.reason
-            print(json.dumps(record, ensure_ascii=False), file=self.out, flush=True)
+            print(json.dumps(record, ensure_ascii=True), file=self.out, flush=True)
             return
-        parts = [_now(), f"note {event.note_id}", _printable(event.path), status]
+        parts = [_now(), f"note {event.note_id}", visible(event.path), status]
         if event.draft_id is not None:
             parts.append(f"draft {event.draft_id}")
         if event.reason:
-            parts.append(f"({_printable(event.reason)})")
+            parts.append(f"({visible(event.reason)})")
         print("  ".join(parts), file=self.out, flush=True)
 
     def _role(self, event: PipelineEvent) -> None:
@@ -117,20 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result: int = args.func(args)
     except ChartdeskError as exc:
-        print(f"chartdesk: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return fail(str(exc), exc.exit_code)
     return result
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def _printable(text: str) -> str:
-    """One log line per event even for file names holding newlines or control characters."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 if __name__ == "__main__":

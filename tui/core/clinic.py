@@ -1,7 +1,11 @@
 """The clinic folder on disk: its paths, `init`, private file modes, and the drafter lock.
 
-Everything patient-related under ``.chartdesk/`` and ``approved/`` is private to the OS user
-(0700 folders, 0600 files); source notes in ``inbox/`` are never modified, moved or deleted.
+The whole clinic folder is private to the OS user running chartdesk, whatever the umask: the
+folder itself and every folder chartdesk makes in it are 0700, and the files it writes 0600.
+Source notes in ``inbox/`` are never modified, moved or deleted, so a note copied in keeps its
+own mode; the private folders above it are what keep everyone else out. A clinic made before
+this rule (0755 folders) is tightened whenever it is opened; a folder that is a symlink (an
+inbox on a scanner's share) is left to whoever manages its target.
 """
 
 from __future__ import annotations
@@ -9,16 +13,18 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.core.audit_log import AuditLog
 from tui.core.context import ClinicContext, load_context
 from tui.core.errors import ChartdeskError, describe_os_error
 from tui.core.resources import example_context
 from tui.core.skills import SkillRegistry, load_registry
+from tui.core.store import Store
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600
@@ -66,6 +72,11 @@ class ClinicPaths:
     def drafter_lock(self) -> Path:
         return self.state / "drafter.lock"
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """The clinic folder and the folders chartdesk makes in it, outermost first."""
+        return (self.root, self.skills, self.inbox, self.exports, self.approved, self.state)
+
 
 def init_clinic(root: Path, *, exist_ok: bool = False) -> ClinicPaths:
     """Create a clinic folder with the example context; never overwrites an existing one."""
@@ -75,13 +86,14 @@ def init_clinic(root: Path, *, exist_ok: bool = False) -> ClinicPaths:
     if root.exists() and not root.is_dir():
         raise ChartdeskError(f"{root} exists and is not a folder")
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        for folder in (paths.skills, paths.inbox, paths.exports):
-            folder.mkdir(exist_ok=True)
-        ensure_private_dir(paths.approved)
-        ensure_private_dir(paths.state)
+        for folder in paths.folders:
+            ensure_private_dir(folder)
         if not paths.context.exists():
-            shutil.copyfile(example_context(), paths.context)
+            write_private(paths.context, example_context().read_bytes())
+        if not paths.db.exists():
+            Store(paths.db).close()  # from day one: a store missing later was lost, not new
+        if not paths.audit_log.exists():
+            AuditLog(paths.audit_log).append("init")  # the log, its key and anchor, from day one
     except OSError as exc:
         raise ChartdeskError(
             f"cannot create the clinic folder {root}: {describe_os_error(exc)}"
@@ -90,8 +102,25 @@ def init_clinic(root: Path, *, exist_ok: bool = False) -> ClinicPaths:
 
 
 def ensure_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, PRIVATE_DIR)
+    """Make `path` (and missing parents) a folder only its owner can enter, whatever the
+    umask; a symlink's target is not chmod-ed (it belongs to whoever set the link up)."""
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    if not path.is_symlink():
+        os.chmod(path, PRIVATE_DIR)
+
+
+def tighten(paths: ClinicPaths) -> None:
+    """Take group and other access away from the clinic's folders and context.toml (a clinic
+    made by an older chartdesk, or by hand). Best effort: a folder owned by someone else or
+    on a read-only mount is left as it is, and opening the clinic goes on."""
+    for path, private in [*((folder, PRIVATE_DIR) for folder in paths.folders),
+                          (paths.context, PRIVATE_FILE)]:  # fmt: skip
+        try:
+            info = path.lstat()
+            if not stat.S_ISLNK(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+                os.chmod(path, stat.S_IMODE(info.st_mode) & private)
+        except OSError:
+            continue
 
 
 def write_private(
@@ -145,6 +174,7 @@ class Clinic:
                 f"{root}: no such clinic folder (create one with `chartdesk init`)"
             )
         context = load_context(paths.context)
+        tighten(paths)
         ensure_private_dir(paths.state)
         ensure_private_dir(paths.approved)
         clinic = cls(paths, context, load_registry(paths.skills))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.errors import ConfigError
 from tui.core.tomlschema import (
     Field,
@@ -27,6 +28,7 @@ from tui.core.tomlschema import (
 )
 
 PROVIDERS = ("auto", "offline", "anthropic")
+MAX_CONTEXT_BYTES = 1024 * 1024
 # Roles that sign only under a supervising clinician's co-signature (assistants).
 COSIGN_ROLES = ("PTA", "COTA")
 TIMED_RULES = ("cms", "per_code")
@@ -323,9 +325,11 @@ def render_context(ctx: ClinicContext) -> str:
 def load_context(path: Path) -> ClinicContext:
     """Read and validate context.toml; raises ConfigError naming file, line and field."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_bounded(path, MAX_CONTEXT_BYTES).decode("utf-8")
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: no context.toml here (run `chartdesk init DIR`)") from exc
+    except FileRefused as exc:
+        raise ConfigError(f"{path}:1: file: {exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}:1: file: cannot be read ({exc.__class__.__name__})") from exc
     return parse_context(path, source)

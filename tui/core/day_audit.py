@@ -32,6 +32,7 @@ from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
 from tui.core.notes import Note
 from tui.core.store import DayNote, OpenDraft, patient_key
+from tui.core.terminal_text import visible
 
 if TYPE_CHECKING:
     from tui.core.service import ClinicService
@@ -307,8 +308,9 @@ def _severity_rank(finding: Finding) -> int:
 
 
 def _inline(text: str) -> str:
-    """One line of Markdown text: names and messages are data, never structure."""
-    return " ".join((text or "").split()).replace("|", "\\|")
+    """One line of Markdown text: names and messages are data, never structure (nor terminal
+    control: the report is read with `cat` as often as in an editor)."""
+    return visible(" ".join((text or "").split())).replace("|", "\\|")
 
 
 # -- export and days -----------------------------------------------------------------------

@@ -9,25 +9,23 @@ with front matter, or a scan. Metadata comes from a header block (``Key: value``
 from __future__ import annotations
 
 import codecs
-import errno
 import hashlib
 import io
 import logging
-import os
 import re
-import stat
 import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Final
 
+from tui.core.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
+
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown"})
 IMAGE_SUFFIXES: Final = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 PDF_SUFFIXES: Final = frozenset({".pdf"})
 DOCX_SUFFIXES: Final = frozenset({".docx"})
 NOTE_SUFFIXES: Final = TEXT_SUFFIXES | frozenset(IMAGE_SUFFIXES) | PDF_SUFFIXES | DOCX_SUFFIXES
-DEFAULT_MAX_BYTES: Final = 2 * 1024 * 1024
 MIN_BODY_CHARS: Final = 20
 VANISHED: Final = "file vanished before it could be read"
 MAX_PDF_PAGES: Final = 50
@@ -159,34 +157,17 @@ def read_note(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Note:
     inbox cannot make chartdesk read a file from elsewhere) and O_NONBLOCK (a FIFO named like a
     note cannot hang intake); only a regular file is read, and never more than `max_bytes`.
     """
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        fd = os.open(path, flags)
+        data = read_bounded(path, max_bytes, follow_symlinks=False)
     except FileNotFoundError as exc:
         raise NoteVanished() from exc
     except PermissionError as exc:
         raise NoteError("file cannot be read (permission denied)") from exc
+    except FileRefused as exc:
+        raise NoteError(str(exc)) from exc
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise NoteError("symlink: refused, never followed") from exc
         raise NoteError(f"file cannot be read ({exc.strerror})") from exc
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NoteError("not a regular file")
-        if info.st_size > max_bytes:
-            raise NoteError(_too_big(info.st_size, max_bytes))
-        try:
-            data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise NoteError(f"file cannot be read ({exc.strerror})") from exc
-    if len(data) > max_bytes:
-        raise NoteError(_too_big(len(data), max_bytes))
     return parse_note_bytes(path, data)
-
-
-def _too_big(size: int, max_bytes: int) -> str:
-    return f"file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:.1f} MB limit"
 
 
 def parse_note_bytes(path: Path, data: bytes) -> Note:

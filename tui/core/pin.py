@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.clinic import ensure_private_dir, write_private
 from tui.core.errors import ChartdeskError
 
@@ -31,6 +32,7 @@ SCRYPT_N: Final = 2**15
 SCRYPT_R: Final = 8
 SCRYPT_P: Final = 1
 _MAXMEM: Final = 128 * 1024 * 1024
+MAX_PIN_FILE_BYTES: Final = 4096
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def clear_pin(state_dir: Path, clinician: str = "") -> bool:
 def load_pin(state_dir: Path, clinician: str = "") -> PinRecord | None:
     """The stored record, or None when no PIN is set (or the file is unreadable)."""
     try:
-        data = json.loads(pin_path(state_dir, clinician).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(pin_path(state_dir, clinician), MAX_PIN_FILE_BYTES))
         return PinRecord(
             salt=str(data["salt"]),
             hash=str(data["hash"]),
@@ -111,7 +113,7 @@ def load_pin(state_dir: Path, clinician: str = "") -> PinRecord | None:
             r=int(data["r"]),
             p=int(data["p"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, FileRefused, ValueError, KeyError, TypeError):
         return None
 
 

@@ -231,7 +231,13 @@ class ClinicService:
             skill = registry.resolve(name)
             if skill is not None:
                 return skill
-            if origin != "the note's Skill" or _explicit_header(note):
+            if origin == "the note's Skill" and _explicit_header(note):
+                # Header text is note text: never repeated in a reason (reasons reach logs).
+                raise ChartdeskError(
+                    "unknown Skill: the note's Skill: header names no Skill of this clinic "
+                    "(see `chartdesk skills list`)"
+                )
+            if origin != "the note's Skill":
                 raise ChartdeskError(f"unknown Skill {name!r} (from {origin})")
         default = registry.get(self.context.default_skill(note.discipline or "PT"))
         if default is None:
@@ -785,9 +791,7 @@ class ClinicService:
         path = folder / f"{slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}.html"
         data = page.encode("utf-8")
         write_private(path, data)
-        self.audit_log.append(
-            "export", clinician, draft=draft_id, sha256=_sha256(data), files=[self.relative(path)]
-        )
+        self.audit_log.append("export", clinician, draft=draft_id, sha256=_sha256(data))
         return path
 
     def record_copy(self, draft_id: int | None, text: str, clinician: str = "") -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.errors import ChartdeskError
 from tui.core.resources import builtin_skills_dir
 from tui.core.skills import MAX_SKILL_BYTES, Skill, SkillRegistry, parse_skill
@@ -137,12 +138,9 @@ def display_path(path: Path, clinic_root: Path, builtin: Path | None = None) -> 
 def read_skill_text(path: Path) -> str:
     """The text of a Skill file for the editor, refused when it cannot be edited as text."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SKILL_BYTES:
-            raise ChartdeskError(
-                f"{path.name} is too large to edit ({size} bytes; a Skill is at most 256 KB)"
-            )
-        return path.read_bytes().decode("utf-8")
+        return read_bounded(path, MAX_SKILL_BYTES).decode("utf-8")
+    except FileRefused as exc:
+        raise ChartdeskError(f"{path.name} cannot be edited: {exc}") from exc
     except UnicodeDecodeError as exc:
         raise ChartdeskError(f"{path.name} is not UTF-8 text; fix or remove it outside") from exc
     except OSError as exc:

@@ -65,7 +65,7 @@ def save_skill_text(path: Path, text: str, registry: SkillRegistry | None = None
         problem = chain_problem(skill, {**registry.skills, skill.id: skill})
         if problem:
             raise SkillInvalid([Problem(str(path), _line_of_next(text), "next", problem)])
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_private(path, text.encode("utf-8"))
     return skill
 

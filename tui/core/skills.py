@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.resources import builtin_skills_dir
 from tui.core.tomlschema import (
     Field,
@@ -203,9 +204,11 @@ def load_registry(clinic_skills: Path | None = None, builtin: Path | None = None
 
 
 def _skill_files(folder: Path) -> list[Path]:
+    """Every ``*.toml`` entry but folders and hidden files: a link to a device or a pipe named
+    like a Skill is reported as a skipped Skill (by `load_skill_file`), not silently ignored."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.toml") if p.is_file() and not p.name.startswith("."))
+    return sorted(p for p in folder.glob("*.toml") if not p.is_dir() and not p.name.startswith("."))
 
 
 def _load_into(
@@ -224,11 +227,9 @@ def _load_into(
 def load_skill_file(path: Path, source_kind: str = "clinic") -> tuple[Skill | None, list[Problem]]:
     """Read one Skill file; return the Skill, or None and the reasons it was skipped."""
     try:
-        size = path.stat().st_size
-        if size > MAX_SKILL_BYTES:
-            return None, [Problem(str(path), 1, "file", f"too large ({size} bytes; limit 256 KB)")]
-        raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        text = read_bounded(path, MAX_SKILL_BYTES).decode("utf-8")
+    except FileRefused as exc:
+        return None, [Problem(str(path), 1, "file", str(exc))]
     except UnicodeDecodeError:
         return None, [Problem(str(path), 1, "file", "not valid UTF-8")]
     except OSError as exc:
@@ -373,8 +374,8 @@ def _reject(registry: SkillRegistry, skill: Skill, message: str) -> None:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
+        return read_bounded(path, MAX_SKILL_BYTES).decode("utf-8")
+    except (OSError, FileRefused, UnicodeDecodeError):
         return ""
 
 

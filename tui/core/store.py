@@ -1300,6 +1300,12 @@ class Store:
             raise StoreError(f"no note {note_id}")
         return dict(zip(IDENTITY_FIELDS, (str(v) for v in row), strict=True))
 
+    def signed_documents(self) -> dict[int, str]:
+        """Every signature: draft id -> sha256 of the signed document (read only; the audit
+        log's verification compares its approve entries with these)."""
+        rows = self.db.execute("SELECT draft_id, sha256 FROM approvals ORDER BY draft_id")
+        return {int(draft_id): str(sha256) for draft_id, sha256 in rows}
+
     def reject(self, draft_id: int, reason: str, os_user: str) -> None:
         if not reason.strip():
             raise StoreError("a rejection needs a reason")

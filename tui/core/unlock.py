@@ -8,11 +8,17 @@ for a shared front-desk account whose password everybody knows) or the system ha
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
+from tui.core.bounded_read import FileRefused, read_bounded
+from tui.core.clinic import PRIVATE_FILE, write_private
 from tui.core.context import ClinicContext
 from tui.core.os_password import PamCheck, current_user
 from tui.core.pin import check_pin, has_pin
@@ -20,6 +26,7 @@ from tui.core.pin import check_pin, has_pin
 Method = Literal["pin", "os_password"]
 PIN: Final = "pin"
 OS_PASSWORD: Final = "os_password"
+FAILURES_FILE: Final = "unlock-failures"
 
 
 @dataclass(frozen=True)
@@ -65,3 +72,46 @@ class Unlocker:
         if self.os_password is not None and self.os_password.check(self.user, attempt):
             return OS_PASSWORD
         return None
+
+
+@dataclass(frozen=True)
+class FailureCount:
+    """Failed unlock attempts since the last success, kept in ``.chartdesk/unlock-failures``
+    (0600) rather than in memory: quitting and starting again (or opening a second session)
+    must not start the count, and the wait it earns, from zero. Sessions of one clinic share
+    it; an flock keeps their read-add-write steps apart."""
+
+    state_dir: Path
+
+    @property
+    def path(self) -> Path:
+        return self.state_dir / FAILURES_FILE
+
+    def count(self) -> int:
+        """Failed attempts so far (0 when none was recorded or the file is unreadable)."""
+        try:
+            data = json.loads(read_bounded(self.path, 4096))
+            return max(0, int(data["count"]))
+        except (OSError, FileRefused, ValueError, KeyError, TypeError):
+            return 0
+
+    def failed(self) -> int:
+        """Record one more failed attempt; the new count."""
+        with self._locked():
+            count = self.count() + 1
+            write_private(self.path, json.dumps({"count": count}).encode("utf-8"))
+        return count
+
+    def reset(self) -> None:
+        """An unlock succeeded: the count starts again."""
+        with self._locked():
+            self.path.unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        fd = os.open(self.state_dir / f"{FAILURES_FILE}.lock", os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)

@@ -155,7 +155,7 @@ class InboxWatcher:
     async def run(self) -> None:
         """Watch until `stop()`: observer thread, start-up rescan, settling, periodic rescans."""
         self._loop = asyncio.get_running_loop()
-        self.inbox.mkdir(parents=True, exist_ok=True)
+        self.inbox.mkdir(mode=0o700, parents=True, exist_ok=True)
         overflow = _OverflowHook(self.request_rescan)
         logging.getLogger(_OVERFLOW_LOGGER).addHandler(overflow)
         self._observer = self._start_observer()
@@ -221,7 +221,7 @@ class InboxWatcher:
         log.warning("the inbox watch stopped (folder removed or replaced); watching it again")
         if observer is not None:
             observer.stop()
-        self.inbox.mkdir(parents=True, exist_ok=True)
+        self.inbox.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._observer = self._start_observer()
 
     def _post(self, kind: str, src: str, dest: str, is_dir: bool) -> None:

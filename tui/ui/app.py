@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -22,11 +22,14 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 
+from tui.core.background import use_background_executor
 from tui.core.service import ClinicService
 from tui.ui.drafter import DrafterEvent, make_pipeline
 from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
+from tui.ui.render import NoControlCharacters
 from tui.ui.screens.review import BACKGROUND_START_SECONDS, ReviewScreen
 from tui.ui.session import Session
 from tui.ui.typed import KeyGate
@@ -70,6 +73,7 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         self.locked = False
         self.last_input = time.monotonic()
         self.key_gate = KeyGate(self, super().on_event)
+        self._no_controls = NoControlCharacters()
         self._terminal_fd = -1
         self._leaving = False
         self._want_drafter = drafter
@@ -80,6 +84,11 @@ class ChartdeskApp(App[int], inherit_bindings=False):
 
     def get_default_screen(self) -> Screen[None]:
         return self.review
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the guard that keeps control characters from notes, file
+        names and model answers out of every line drawn (tui.ui.render)."""
+        return [*super().get_line_filters(), self._no_controls]
 
     def on_mount(self) -> None:
         self.set_keymap(dict(self.session.keymap))
@@ -289,7 +298,15 @@ class ChartdeskApp(App[int], inherit_bindings=False):
 
     def action_request_quit(self) -> None:
         """Quit after autosaving open edits; refused while a Skill has unsaved text or an edit
-        could not be saved (so it is not lost)."""
+        could not be saved (so it is not lost), and while the screen is locked (whoever is at
+        a locked screen must not get the shell behind it)."""
+        if self.locked:
+            from tui.ui.screens.lock import LockScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, LockScreen):
+                    screen.refuse_quit()
+            return
         saved = self.autosave_editors()
         skill_editors = sys.modules.get("tui.ui.screens.skills_editor")  # imported when opened
         skill_dirty = skill_editors is not None and any(
@@ -340,7 +357,17 @@ def run_app(
 ) -> int:
     """Run the review app on a clinic; `mouse=None` follows context.toml's ``[ui] mouse``.
     With `drafter`, this process also drafts (when no other process holds the drafter lock)."""
+    from tui.core.logs import configure_file
+
+    configure_file(service.clinic.paths.state / "app.log")  # never over the screen, no note text
     app = ChartdeskApp(service, drafter=drafter, greeting=greeting)
     use_mouse = service.context.ui.mouse if mouse is None else mouse
-    result = app.run(mouse=use_mouse)
+    result = asyncio.run(_run(app, use_mouse))
     return result if isinstance(result, int) else (app.return_code or 0)
+
+
+async def _run(app: ChartdeskApp, mouse: bool) -> int | None:
+    """`App.run`, with blocking work on threads that cannot keep the process alive after
+    quitting (a slow check must not hold the terminal the clinician is back at)."""
+    use_background_executor()
+    return await app.run_async(mouse=mouse)

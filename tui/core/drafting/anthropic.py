@@ -15,7 +15,9 @@ on; `transient` ones (rate limits, overload, server errors, timeouts, a broken s
 retried by the pipeline. An answer that is not a finished draft (cut off at max_tokens, a
 refusal, no text) raises `DraftFailed`, which still carries the usage and cost, because those
 tokens were billed. The privacy gate (`privacy.model_route`) runs in the constructor, so no
-instance exists, and nothing is sent, unless the route is allowed.
+instance exists, and nothing is sent, unless the route is allowed; and the HTTP client sends to
+that one server only (`http_client`): a redirect is never followed, and a request for any other
+address is refused before it leaves, so a model server cannot move note text elsewhere.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import base64
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import anthropic
 import httpx2
@@ -41,10 +43,13 @@ from anthropic.types import (
 from tui.core.context import ClinicContext, Price
 from tui.core.cost import TokenUsage, cost_usd, price_for
 from tui.core.drafting.base import DraftingError, TextSink
-from tui.core.drafting.privacy import Route, model_route
+from tui.core.drafting.privacy import Route, model_route, url_host
+from tui.core.logs import quiet_http_loggers
 from tui.core.notes import MIN_BODY_CHARS
 from tui.core.prompt import Prompt
 from tui.core.store import DraftResult
+
+quiet_http_loggers()  # importing the SDK applied ANTHROPIC_LOG; its DEBUG records hold notes
 
 DEFAULT_MAX_RETRIES: Final = 2
 CONNECT_TIMEOUT: Final = 10.0
@@ -56,6 +61,7 @@ ImageType = Literal["image/png", "image/jpeg"]
 IMAGE_TYPES: Final[Mapping[str, ImageType]] = {"image/png": "image/png", "image/jpeg": "image/jpeg"}
 SCAN_TYPES: Final = frozenset({PDF, *IMAGE_TYPES})
 _WORD_CHAR = re.compile(r"\w")
+_ERROR_TYPE = re.compile(r"[a-z_]{1,40}")
 
 # What a clinician reads for each HTTP status, and whether the pipeline retries it.
 STATUS_MESSAGES: Final[Mapping[int, tuple[str, bool]]] = {
@@ -75,6 +81,11 @@ STATUS_MESSAGES: Final[Mapping[int, tuple[str, bool]]] = {
     529: ("The model at {host} is overloaded (529); drafting will retry later.", True),
 }
 SERVER_ERROR: Final = "The model server {host} failed (HTTP {status}); drafting will retry later."
+REDIRECT: Final = (
+    "The model server {host} answered with a redirect (HTTP {status}); chartdesk never "
+    "follows a model server to another address, so nothing more was sent. Set [model] "
+    "base_url to the address that answers."
+)
 OTHER_STATUS: Final = "{host} rejected the request (HTTP {status}){detail}."
 STREAM_ERRORS: Final[Mapping[str, str]] = {
     "overloaded_error": "the model became overloaded",
@@ -90,6 +101,47 @@ class StreamProgress:
     before it is an unreachable or failing server."""
 
     started: bool = False
+
+
+class RouteViolation(DraftingError, anthropic.AnthropicError):
+    """A request for an address other than the gated route was stopped before it was sent.
+
+    An AnthropicError too, so the SDK passes it on as it is instead of retrying it as a
+    connection error.
+    """
+
+    def __init__(self, host: str, route: Route) -> None:
+        super().__init__(
+            f"Not sent: a request to {host or 'an unreadable address'} was refused, because "
+            f"the privacy gate allows {route.host} only. Check [model] base_url.",
+            transient=False,
+        )
+
+
+def http_client(
+    route: Route, timeout: httpx2.Timeout | float, ssl: Any = None
+) -> httpx2.AsyncClient:
+    """The HTTP client for one route: it never follows redirects, refuses any request whose
+    scheme, host or port differ from the route's (every hop is judged, whoever follows), and
+    ignores proxy variables for a local route, so note text for a server in the building never
+    detours through a proxy."""
+    allowed = _origin(httpx2.URL(route.base_url))
+
+    async def same_origin(request: httpx2.Request) -> None:
+        if _origin(request.url) != allowed:
+            raise RouteViolation(url_host(str(request.url)) or "", route)
+
+    return anthropic.DefaultAsyncHttpxClient(
+        verify=ssl if ssl is not None else True,
+        timeout=timeout,
+        trust_env=not route.local,
+        follow_redirects=False,
+        event_hooks={"request": [same_origin]},
+    )
+
+
+def _origin(url: httpx2.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
 
 
 class DraftFailed(DraftingError):
@@ -256,12 +308,9 @@ class AnthropicBackend:
         with the SSL context made once, a client costs well under a millisecond. The key and
         the base URL are always passed explicitly (an empty key for a keyless local server), so
         the SDK never picks up credentials, profiles or ANTHROPIC_BASE_URL from the environment
-        behind the privacy gate's back; a local route ignores proxy variables, so note text for
-        a server in the building never detours through a proxy.
+        behind the privacy gate's back; `http_client` keeps every request on the route.
         """
-        http = anthropic.DefaultAsyncHttpxClient(
-            verify=self._ssl, timeout=self.timeout, trust_env=not self.route.local
-        )
+        http = http_client(self.route, self.timeout, self._ssl)
         return anthropic.AsyncAnthropic(
             api_key=self.route.api_key,
             base_url=self.route.base_url,
@@ -304,11 +353,13 @@ def check_answer(result: DraftResult, message: Message, max_tokens: int) -> None
             result=result,
         )
     if stop == "refusal":
+        # The model's explanation is model text about the note: kept out of the reason, which
+        # reaches logs; its fixed category is enough to act on.
         details = message.stop_details
-        why = f": {details.explanation}" if details and details.explanation else ""
+        category = f", {details.category}" if details and details.category else ""
         raise DraftFailed(
-            f"The model declined to draft this note (refusal{why}). Draft it by hand, or retry "
-            "with an instruction.",
+            f"The model declined to draft this note (refusal{category}). Draft it by hand, or "
+            "retry with an instruction.",
             result=result,
         )
     if stop == "model_context_window_exceeded":
@@ -379,6 +430,8 @@ def connect_failure(exc: httpx2.HTTPError, route: Route) -> DraftingError:
 def status_failure(exc: anthropic.APIStatusError, route: Route, retries: int) -> DraftingError:
     """An HTTP error status, or an `error` event in the middle of a stream (status 200)."""
     status = exc.status_code
+    if 300 <= status < 400:
+        return DraftingError(REDIRECT.format(host=route.host, status=status))
     if status == 200:
         what = STREAM_ERRORS.get(exc.type or "", exc.type or "an error event")
         return DraftingError(
@@ -387,7 +440,9 @@ def status_failure(exc: anthropic.APIStatusError, route: Route, retries: int) ->
     template, transient = STATUS_MESSAGES.get(status) or (
         (SERVER_ERROR, True) if status >= 500 else (OTHER_STATUS, False)
     )
-    detail = (exc.api_message or "").strip()[:200]
+    # The server's own message is text from outside (a server may quote the request): only
+    # its error type, a fixed word like invalid_request_error, goes into the reason.
+    detail = exc.type if exc.type and _ERROR_TYPE.fullmatch(exc.type) else ""
     message = template.format(
         host=route.host,
         model=route.model,

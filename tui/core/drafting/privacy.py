@@ -16,7 +16,13 @@ literals (numeric IPv4 spellings too: ``http://2130706433`` is 127.0.0.1, while
 single-label host names (``http://ollama:11434`` in a compose network) and the private-use
 suffixes ``.localhost``, ``.local``, ``.internal``, ``.lan``, ``.home.arpa``. Any other name
 counts as remote even when it happens to resolve to a private address today, because DNS can
-change without context.toml changing; so does a host that is not a plain name at all.
+change without context.toml changing; so does a host that is not a plain name at all, or one
+that Python's URL parser and the HTTP client's parser read differently (the client connects to
+what its own parser reads). An IPv4-mapped IPv6 address (``[::ffff:127.0.0.1]``) is judged as
+the IPv4 address it carries.
+
+The gate judges one address; `tui.core.drafting.anthropic` makes sure no request ever goes to
+any other (redirects are refused and every request's host is checked against the route).
 """
 
 from __future__ import annotations
@@ -31,12 +37,16 @@ from pathlib import Path
 from typing import Final
 from urllib.parse import urlsplit
 
+import httpx2
+
+from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.context import ClinicContext
 from tui.core.drafting.base import DraftingError
 from tui.core.errors import ChartdeskError
 
 ANTHROPIC_API: Final = "https://api.anthropic.com"
 KEY_ENV: Final = "ANTHROPIC_API_KEY"
+MAX_KEY_FILE_BYTES: Final = 64 * 1024
 LOCAL_SUFFIXES: Final = (".localhost", ".local", ".internal", ".lan", ".home.arpa")
 _HOST_NAME: Final = re.compile(r"[a-z0-9_.-]+")
 _PRIVATE_NETWORKS: Final = tuple(
@@ -80,7 +90,7 @@ class Route:
 
 def is_local_url(base_url: str) -> bool:
     """True when `base_url` names this machine or the clinic's private network."""
-    host = (urlsplit(base_url.strip()).hostname or "").rstrip(".").lower()
+    host = (url_host(base_url) or "").rstrip(".").lower()
     if not host:
         return False
     try:
@@ -92,7 +102,25 @@ def is_local_url(base_url: str) -> bool:
                 return False  # not a plain host name: fail closed
             return host == "localhost" or "." not in host or host.endswith(LOCAL_SUFFIXES)
         address = numeric
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
     return any(address in network for network in _PRIVATE_NETWORKS)
+
+
+def url_host(url: str) -> str | None:
+    """The host of `url` as both the standard library and the HTTP client read it, or None
+    when either cannot read it or they disagree (a URL whose host depends on who parses it)."""
+    text = url.strip()
+    try:
+        split = urlsplit(text)
+        _ = split.port  # raises for a port that is not a number
+        client = httpx2.URL(text)
+    except (ValueError, httpx2.InvalidURL):
+        return None
+    host = split.hostname or ""
+    if not host or host != client.host.lower():
+        return None
+    return host
 
 
 def _numeric_ipv4(host: str) -> ipaddress.IPv4Address | None:
@@ -176,7 +204,9 @@ def api_key(ctx: ClinicContext, environ: Mapping[str, str] | None = None) -> str
     if not path.is_absolute() and ctx.path is not None:
         path = ctx.path.parent / path
     try:
-        key = path.read_text(encoding="utf-8").strip()
+        key = read_bounded(path, MAX_KEY_FILE_BYTES).decode("utf-8").strip()
+    except FileRefused as exc:
+        raise DraftingRefused(f"[model] api_key_file {path}: {exc}; fix the path.") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DraftingRefused(
             f"[model] api_key_file {path} cannot be read ({exc.__class__.__name__}); "

@@ -21,6 +21,7 @@ from tui.core.signing.journal import AuditEntry
 from tui.core.signing.records import (
     FileSet,
     file_set,
+    harmless,
     record_header,
     signed_markdown,
     stem,
@@ -147,7 +148,7 @@ class SigningDesk:
             raise ChartdeskError(f"only {who} co-signs this document")
         signed = self.service.signed_version(draft_id)
         signed_at = _now()
-        document = (
+        document = harmless(
             f"{record_header(draft)}{signed.text.rstrip() if signed else ''}\n\n---\n"
             f"Electronically signed by {approval['clinician']}, {approval['credentials']} on "
             f"{approval['signed_at']} (sha256 {approval['sha256']}).\n"

@@ -10,7 +10,8 @@ it owes), and moves through three states:
   removes those whose bytes are exactly the announced ones (and any temp link), and the draft
   can be signed again.
 - ``recorded``: the approval is committed (in the same transaction as this state). Killed here,
-  the audit entry is missing: the next start writes it, marked ``recovered``.
+  the audit entry may be missing: the next start writes it, marked ``recovered``, unless the log
+  already holds the signing's entry.
 - ``done``: the audit log has its entry.
 
 Signings hold an exclusive lock on ``.chartdesk/signing.lock`` for their few milliseconds, and
@@ -152,6 +153,9 @@ class SigningJournal:
                     rolled_back.append(intent.id)
                 else:
                     audit = intent.audit
+                    if self.audit_log.has_entry(audit["action"], signing=intent.id):
+                        self.store.end_signing(intent.id, "done")  # killed after its entry
+                        continue
                     entry = AuditEntry(audit["action"], audit["clinician"], audit["detail"])
                     self._write_audit(intent.id, entry, recovered=True)
                     completed.append(intent.id)

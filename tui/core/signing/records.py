@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from tui.core.store import Draft, iso_day, text_sha256
+from tui.core.terminal_text import visible
 
 MAX_NAME_SLUG: Final = 60
 """Characters of the patient's name in a signed file's name; the document keeps all of it."""
@@ -68,7 +69,16 @@ def stem(draft: Draft, suffix: str = "") -> str:
 
 def signed_markdown(text: str, signature: str, signed_at: str, extra: str = "") -> str:
     """A document with its signature line (and what it still awaits, if anything)."""
-    return f"{text.rstrip()}\n\n---\nElectronically signed by {signature} on {signed_at}.\n{extra}"
+    return harmless(
+        f"{text.rstrip()}\n\n---\nElectronically signed by {signature} on {signed_at}.\n{extra}"
+    )
+
+
+def harmless(document: str) -> str:
+    """A document as it is signed: control characters a note or a model slipped into the text
+    become the visible symbols the clinician saw on screen, never bytes a terminal acts on when
+    the file is shown."""
+    return visible(document, multiline=True)
 
 
 def record_header(draft: Draft) -> str:

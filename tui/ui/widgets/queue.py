@@ -33,6 +33,7 @@ from textual.widgets.data_table import ColumnKey, Row, RowKey
 from tui.core.cost import format_usd
 from tui.core.review import STATUS_FILTERS, haystack, matches
 from tui.core.store import DraftRow, QueueEntry
+from tui.core.terminal_text import visible
 
 _NO_ROW: Final = -100
 _NOWHERE: Final = Coordinate(-100, -100)
@@ -82,11 +83,11 @@ def row_strings(entry: QueueEntry) -> tuple[str, ...]:
     """The plain text of one queue row, in `COLUMNS` order."""
     summary = entry.check_summary
     return (
-        _clip(entry.patient or "(unknown)"),
-        _clip(entry.skill or "–"),
+        _clip(visible(entry.patient) or "(unknown)"),
+        _clip(visible(entry.skill) or "–"),
         f"{STATUS_ICONS.get(entry.status, '?')} {entry.status}",
         _clip(summary, 20) if summary else "–",
-        entry.date or "–",
+        _clip(visible(entry.date)) or "–",
         format_usd(entry.cost_usd) if entry.cost_usd else "–",
     )
 
