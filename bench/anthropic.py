@@ -9,7 +9,7 @@ monotonic clock:
    text at once and then at most once a second (the policy the pipeline should follow), then
    `finish_job`. Figures: first text written by the server -> seen by `on_text`; -> committed
    in the store; wall time per draft (claim to committed result) minus the server's own time.
-2. Pipeline: the same through `tui.core.pipeline.Pipeline` on a fresh clinic folder (notes
+2. Pipeline: the same through `tui.core.intake.pipeline.Pipeline` on a fresh clinic folder (notes
    ingested, drafted one at a time, checks included), timed by wrapping its store's methods.
    Skipped, with the reason, if the pipeline cannot be imported.
 
@@ -33,13 +33,13 @@ from bench.common import BenchResult, Row
 from tests.fakes.anthropic_server import FakeAnthropic, Recorded, Reply
 from tui.core.context import ModelSettings, load_context
 from tui.core.drafting.anthropic import AnthropicBackend
-from tui.core.notes import parse_note_bytes
+from tui.core.intake.notes import parse_note_bytes
 from tui.core.prompt import Prompt, build_prompt
-from tui.core.skills import load_registry
-from tui.core.store import Job, Store
+from tui.core.records.store import Job, Store
+from tui.core.skills.registry import load_registry
 
 if TYPE_CHECKING:
-    from tui.core.pipeline import PipelineEvent
+    from tui.core.intake.pipeline import PipelineEvent
 
 TITLE = "Model backend: fake Anthropic server, fixed-delay stream (real SDK, real store)"
 DRAFTS = 20
@@ -154,7 +154,7 @@ def _sample(request: Recorded, on_text_at: float, stored_at: float, wall_s: floa
 
 def _pipeline_or_reason(server: FakeAnthropic, clinic: Path) -> tuple[list[Sample], str]:
     try:
-        from tui.core.pipeline import Pipeline  # noqa: F401
+        from tui.core.intake.pipeline import Pipeline  # noqa: F401
     except ImportError as exc:
         return [], f"pipeline not importable ({exc})"
     try:
@@ -165,7 +165,7 @@ def _pipeline_or_reason(server: FakeAnthropic, clinic: Path) -> tuple[list[Sampl
 
 async def _through_pipeline(server: FakeAnthropic, root: Path) -> list[Sample]:
     from tui.core.clinic import init_clinic
-    from tui.core.pipeline import Pipeline
+    from tui.core.intake.pipeline import Pipeline
     from tui.core.service import ClinicService
 
     paths = init_clinic(root)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.pin import has_pin, set_pin
+from tui.core.security.pin import has_pin, set_pin
 from tui.core.service import ClinicService
 from tui.core.signing.signers import Signer
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from tui.core.clinic import init_clinic
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
 from tui.core.service import ClinicService
 
 OSC52: Final = "\x1b]52;c;UFdORUQ=\x07"  # base64 "PWNED"

@@ -1,7 +1,7 @@
 """The built-in Skill library: every file in skills/ against the Skill schema, by hand.
 
-These tests read the TOML files directly (no dependency on the loader in tui/core/skills.py),
-so a broken built-in Skill is caught even if the loader changes.
+These tests read the TOML files directly (no dependency on the loader in
+tui/core/skills/registry.py), so a broken built-in Skill is caught even if the loader changes.
 """
 
 from __future__ import annotations

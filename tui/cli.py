@@ -19,14 +19,14 @@ from typing import Any, NoReturn
 
 from tui.commands.output import emit, fail, field, warn
 from tui.commands.parsers import register_all
-from tui.core.audit_log import os_user
 from tui.core.clinic import Clinic, find_clinic, init_clinic
 from tui.core.context import load_context
 from tui.core.errors import ChartdeskError, describe_os_error
+from tui.core.records.store import DRAFT_STATUSES, StoreError
 from tui.core.resources import example_context
+from tui.core.security.audit_log import os_user
 from tui.core.service import ClinicService
-from tui.core.skills import load_registry
-from tui.core.store import DRAFT_STATUSES, StoreError
+from tui.core.skills.registry import load_registry
 
 STATE_DB = ".chartdesk/state.db"
 
@@ -64,7 +64,7 @@ def make_demo(root: Path) -> ClinicService:
         init_clinic(root)
         _demo_context(root / "context.toml")
     service = ClinicService.open(root)
-    from tui.core.pin import has_pin, set_pin
+    from tui.core.security.pin import has_pin, set_pin
 
     for clinician in service.context.clinicians:
         if clinician.os_user != os_user() and not has_pin(
@@ -77,7 +77,7 @@ def make_demo(root: Path) -> ClinicService:
         if not target.exists():
             target.write_bytes(item.read_bytes())
         service.ingest(target)
-    from tui.core.pipeline import draft_queued  # the watcher stack: not for the app's start
+    from tui.core.intake.pipeline import draft_queued  # the watcher stack: not for the app's start
 
     draft_queued(service, owner="demo")
     return service
@@ -201,7 +201,7 @@ def cmd_skills_new(args: argparse.Namespace) -> int:
     if not args.id or not args.from_skill:
         raise ChartdeskError("usage: chartdesk skills new ID --from SKILL [--clinic DIR]")
     clinic = Clinic.open(find_clinic(args.clinic))
-    from tui.core.skill_files import new_skill
+    from tui.core.skills.files import new_skill
 
     path = new_skill(clinic.paths.skills, clinic.skills, args.id, args.from_skill)
     emit(

@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.conftest import sample_notes
 from tui.core.checks.facts import Fact
-from tui.core.notes import Note, parse_note_text, sha256_bytes
+from tui.core.intake.notes import Note, parse_note_text, sha256_bytes
 
 DATA = Path(__file__).resolve().parent / "data"
 EXPECTED: dict[str, Any] = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))["notes"]

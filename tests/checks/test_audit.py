@@ -17,7 +17,7 @@ from tui.core.checks.audit import (
     PatientHistory,
     audit_note,
 )
-from tui.core.notes import Note, read_note
+from tui.core.intake.notes import Note, read_note
 
 HEADER = (
     "Patient: Test Person\nMRN: 999001\nDate: 2026-12-20\nVisit: {visit}\n{extra}Discipline: PT\n"

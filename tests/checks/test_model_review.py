@@ -21,7 +21,7 @@ from tui.core.checks.model_review import (
     review_backend,
 )
 from tui.core.context import ClinicContext
-from tui.core.notes import read_note
+from tui.core.intake.notes import read_note
 from tui.core.service import ClinicService
 
 __all__ = ["fake_anthropic"]

@@ -11,7 +11,7 @@ from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.numbers import normalize
 from tui.core.checks.readability import plain_language, readability
 from tui.core.checks.verify import verify
-from tui.core.notes import NoteError
+from tui.core.intake.notes import NoteError
 
 PIECES = [
     "pain",

@@ -10,7 +10,7 @@ from tests.checks.conftest import EXPECTED, SAMPLES, found, sample_text
 from tui.core.checks.audit import audit_note
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.units import valid_allocations
-from tui.core.notes import read_note
+from tui.core.intake.notes import read_note
 
 NAMES = sorted(EXPECTED)
 

@@ -11,7 +11,7 @@ from tests.checks.conftest import DRAFTS, SAMPLES, SYNTHETIC, sample_text
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
 from tui.core.checks.verify import dates_in, quantities, verify
-from tui.core.notes import read_note
+from tui.core.intake.notes import read_note
 
 PAIRS = {
     "whitfield_faithful.md": SAMPLES["2026-11-02_whitfield-dana_soap.txt"],
@@ -72,10 +72,10 @@ def test_the_note_itself_verifies_clean_against_itself(path: Path) -> None:
 def test_offline_drafts_of_synthetic_notes_verify_clean(path: Path) -> None:
     offline = pytest.importorskip("tui.core.drafting.offline")
     from tui.core.context import load_context
-    from tui.core.notes import read_note
+    from tui.core.intake.notes import read_note
     from tui.core.prompt import build_prompt
     from tui.core.resources import example_context
-    from tui.core.skills import load_registry
+    from tui.core.skills.registry import load_registry
 
     ctx = load_context(example_context())
     registry = load_registry()

@@ -22,7 +22,7 @@ import pytest
 
 from tests.conftest import run_cli, signer
 from tui.cli import make_demo
-from tui.core.audit_log import KEY_DIR_ENV, AuditKeyError, AuditLog
+from tui.core.security.audit_log import KEY_DIR_ENV, AuditKeyError, AuditLog
 from tui.core.service import ClinicService
 
 
@@ -254,7 +254,7 @@ def test_a_write_that_fails_halfway_leaves_no_partial_line(clinic: Path) -> None
     script = (
         "import resource, signal, sys\n"
         "from pathlib import Path\n"
-        "from tui.core.audit_log import AuditLog\n"
+        "from tui.core.security.audit_log import AuditLog\n"
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         f"resource.setrlimit(resource.RLIMIT_FSIZE, ({size + 40}, {size + 40}))\n"
         "try:\n"
@@ -339,7 +339,7 @@ def test_init_starts_the_log_so_deleting_it_is_caught(tmp_path: Path) -> None:
 
 def test_many_sessions_appending_at_once_keep_one_chain(clinic: Path) -> None:
     script = (
-        "import sys\nfrom pathlib import Path\nfrom tui.core.audit_log import AuditLog\n"
+        "import sys\nfrom pathlib import Path\nfrom tui.core.security.audit_log import AuditLog\n"
         "log = AuditLog(Path(sys.argv[1]))\n"
         "for n in range(25):\n    log.append('open', '', draft=n)\n"
     )

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import run_cli as run
 from tests.conftest import sample_notes
 from tui.cli import main
-from tui.core.skills import load_registry
+from tui.core.skills.registry import load_registry
 
 
 def test_init_creates_the_clinic_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli as run
-from tui.core.audit_log import AuditLog
 from tui.core.clinic import ClinicPaths, init_clinic
+from tui.core.security.audit_log import AuditLog
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> str:

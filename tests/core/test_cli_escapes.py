@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.hostile import NOTES, OSC52, TITLE, hostile_clinic, hostile_note_files
-from tui.core.store import Store
+from tui.core.records.store import Store
 
 
 @pytest.fixture(scope="module")

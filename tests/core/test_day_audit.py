@@ -14,7 +14,8 @@ import pytest
 
 from tests.drafting.conftest import PNG
 from tui.cli import main, make_demo
-from tui.core.day_audit import (
+from tui.core.errors import ChartdeskError
+from tui.core.review.day_audit import (
     audit_days,
     build_day_audit,
     default_day,
@@ -23,7 +24,6 @@ from tui.core.day_audit import (
     render_markdown,
     step_day,
 )
-from tui.core.errors import ChartdeskError
 from tui.core.service import ClinicService
 
 DAY = date(2026, 11, 6)

@@ -15,9 +15,9 @@ import pytest
 
 from tests.conftest import sample_notes, signer
 from tui.core.errors import ChartdeskError
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
+from tui.core.records.store import StoreReplaced
 from tui.core.service import ClinicService
-from tui.core.store import StoreReplaced
 
 
 def signed_clinic(clinic_dir: Path) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXPECTED_JSON, SAMPLE_NOTES, sample_notes
-from tui.core.notes import (
+from tui.core.intake.notes import (
     NoteError,
     is_note_file,
     note_day,

@@ -13,12 +13,12 @@ from tui.core.checks.verify import verify
 from tui.core.context import load_context
 from tui.core.drafting.base import DraftingError
 from tui.core.drafting.offline import NOT_DOCUMENTED, OfflineBackend
-from tui.core.notes import parse_note_bytes, read_note
+from tui.core.intake.notes import parse_note_bytes, read_note
 from tui.core.prompt import build_prompt
+from tui.core.records.store import DraftResult
 from tui.core.resources import example_context
 from tui.core.signing.scaffolding import scaffolding
-from tui.core.skills import load_registry
-from tui.core.store import DraftResult
+from tui.core.skills.registry import load_registry
 
 CTX = load_context(example_context())
 REGISTRY = load_registry()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.pam import pam_service
-from tui.core.os_password import PamCheck, PamUnavailable, current_user
+from tui.core.security.os_password import PamCheck, PamUnavailable, current_user
 
 PASSWORD = "correct horse 🐎 battery"
 

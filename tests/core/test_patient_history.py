@@ -13,10 +13,10 @@ import pytest
 from tui.cli import main
 from tui.core.checks.audit import audit_note
 from tui.core.checks.history import EVAL, REPORT, skill_role
-from tui.core.notes import read_note
-from tui.core.pipeline import draft_queued
+from tui.core.intake.notes import read_note
+from tui.core.intake.pipeline import draft_queued
+from tui.core.records.store import iso_day, patient_key
 from tui.core.service import ClinicService
-from tui.core.store import iso_day, patient_key
 
 BODY = (
     "- pt reports pain 4/10 with stairs\n"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import sample_notes, signer
-from tui.core.audit_log import AuditLog
 from tui.core.clinic import DrafterLock
 from tui.core.errors import ChartdeskError
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
+from tui.core.security.audit_log import AuditLog
 from tui.core.service import ClinicService
 
 

@@ -11,12 +11,12 @@ import pytest
 
 from tests.conftest import TEST_PIN, sample_notes, signer
 from tui.core.errors import ChartdeskError
-from tui.core.pin import set_pin
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
+from tui.core.records.store import MIGRATIONS, Store
+from tui.core.security.pin import set_pin
 from tui.core.service import ClinicService
 from tui.core.signing.gate import NOTICE, OVERRIDE, REFUSAL
 from tui.core.signing.signers import SigningRefused
-from tui.core.store import MIGRATIONS, Store
 
 WHITFIELD = next(p for p in sample_notes() if "whitfield" in p.name)
 OKAFOR = next(p for p in sample_notes() if "okafor" in p.name)
@@ -234,7 +234,7 @@ def test_the_same_visit_from_another_file_supersedes_and_a_second_visit_does_not
 
 
 def test_the_day_audit_counts_a_superseded_draft_as_open_work(service: ClinicService) -> None:
-    from tui.core.day_audit import build_day_audit
+    from tui.core.review.day_audit import build_day_audit
 
     original = OKAFOR.read_text()
     first = ready(service, original, name="okafor.txt")
@@ -277,7 +277,7 @@ def test_nobody_signs_as_another_clinician(service: ClinicService) -> None:
 def test_the_os_account_signs_as_its_own_clinician_without_a_pin(
     service: ClinicService,
 ) -> None:
-    from tui.core.audit_log import os_user
+    from tui.core.security.audit_log import os_user
 
     context = service.clinic.paths.context
     context.write_text(
@@ -368,7 +368,7 @@ def test_the_offline_drafter_refuses_an_instruction_it_cannot_follow(
 
 
 def test_a_rejected_draft_is_closed_to_every_action(service: ClinicService) -> None:
-    from tui.core.review import approve_refusal, edit_refusal, regenerate_refusal
+    from tui.core.review.rules import approve_refusal, edit_refusal, regenerate_refusal
 
     draft_id = ready(service, WHITFIELD.read_bytes())
     service.reject(draft_id, "duplicate of another note")

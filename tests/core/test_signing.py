@@ -10,9 +10,9 @@ import pytest
 
 from tests.conftest import sample_notes, signer
 from tui.core.errors import ChartdeskError
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
+from tui.core.records.store import Store
 from tui.core.service import ClinicService
-from tui.core.store import Store
 
 
 @pytest.fixture
@@ -95,7 +95,7 @@ def test_a_us_date_signs_into_its_iso_folder(service: ClinicService) -> None:
 def test_addendum_cites_the_signed_document_hash(service: ClinicService) -> None:
     draft_id = _ready_draft(service)
     md = service.approve(draft_id, signer(service))[0]
-    from tui.core.store import text_sha256
+    from tui.core.records.store import text_sha256
 
     signed_hash = text_sha256(md.read_text())
     approval = service.store.approval(draft_id)

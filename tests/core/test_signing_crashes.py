@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEST_PIN, sample_notes, signer
-from tui.core.pin import set_pin
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
+from tui.core.security.pin import set_pin
 from tui.core.service import ClinicService
 
 WHITFIELD = next(p for p in sample_notes() if "whitfield" in p.name)
@@ -26,9 +26,9 @@ WHITFIELD = next(p for p in sample_notes() if "whitfield" in p.name)
 # Where to die: module, class ("" for the module itself), function, before or after it runs.
 STEPS = {
     "first-file-linked": ("os", "", "link", "after"),
-    "all-files-written": ("tui.core.store", "Store", "approve", "before"),
-    "recorded": ("tui.core.store", "Store", "approve", "after"),
-    "audit-written": ("tui.core.store", "Store", "end_signing", "before"),
+    "all-files-written": ("tui.core.records.store", "Store", "approve", "before"),
+    "recorded": ("tui.core.records.store", "Store", "approve", "after"),
+    "audit-written": ("tui.core.records.store", "Store", "end_signing", "before"),
 }
 
 SIGN = """

@@ -12,7 +12,7 @@ from tui.cli import make_demo
 from tui.core.errors import ChartdeskError
 from tui.core.resources import builtin_skills_dir
 from tui.core.service import ClinicService
-from tui.core.skill_edit import (
+from tui.core.skills.edit import (
     Location,
     check_text,
     display_path,
@@ -20,8 +20,8 @@ from tui.core.skill_edit import (
     library,
     locate,
 )
-from tui.core.skill_try import check_lines, note_choices, try_skill, uses_previous
-from tui.core.skills import load_registry
+from tui.core.skills.registry import load_registry
+from tui.core.skills.trial import check_lines, note_choices, try_skill, uses_previous
 from tui.core.tomlschema import Problem
 
 SOAP = builtin_skills_dir() / "soap_note.toml"

@@ -9,8 +9,8 @@ import pytest
 
 from tui.cli import main
 from tui.core.errors import ChartdeskError
-from tui.core.skill_files import SkillInvalid, new_skill, save_skill_text
-from tui.core.skills import load_registry
+from tui.core.skills.files import SkillInvalid, new_skill, save_skill_text
+from tui.core.skills.registry import load_registry
 
 
 def test_new_skill_copies_a_builtin_with_comments(clinic_dir: Path) -> None:

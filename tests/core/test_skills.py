@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from tui.core.resources import builtin_skills_dir
-from tui.core.skills import load_registry, parse_skill
+from tui.core.skills.registry import load_registry, parse_skill
 
 BUILTIN = builtin_skills_dir()
 SOAP = (BUILTIN / "soap_note.toml").read_text(encoding="utf-8")

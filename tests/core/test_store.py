@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.store import SCHEMA_VERSION, DraftResult, Store, StoreError
+from tui.core.records.store import SCHEMA_VERSION, DraftResult, Store, StoreError
 
 
 @pytest.fixture
@@ -155,7 +155,7 @@ def test_failed_note_is_a_failed_draft_once(store: Store) -> None:
 _WRITER = """
 import sys
 from pathlib import Path
-from tui.core.store import Store
+from tui.core.records.store import Store
 store = Store(Path(sys.argv[1]))
 for i in range(40):
     name = f"{sys.argv[2]}-{i}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.terminal_text import CONTROL_IN_LINE, visible
+from tui.core.security.terminal_text import CONTROL_IN_LINE, visible
 
 OSC52 = "\x1b]52;c;SGVsbG8=\x07"
 TITLE = "\x1b]0;PWNED\x07"

@@ -11,10 +11,10 @@ import pytest
 from tests.fakes.pam import pam_service
 from tui.core.context import load_context, parse_context
 from tui.core.errors import ConfigError
-from tui.core.os_password import DEFAULT_SERVICE, current_user
-from tui.core.pin import set_pin
 from tui.core.resources import example_context
-from tui.core.unlock import OS_PASSWORD, PIN, Unlocker
+from tui.core.security.os_password import DEFAULT_SERVICE, current_user
+from tui.core.security.pin import set_pin
+from tui.core.security.unlock import OS_PASSWORD, PIN, Unlocker
 
 PASSWORD = "tr0ub4dor&3"
 CLINIC_PIN = "2468"

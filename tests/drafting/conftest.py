@@ -14,9 +14,9 @@ import pytest
 from tests.fakes.anthropic_server import FakeAnthropic, fake_anthropic
 from tui.core.context import ClinicContext, ModelSettings, load_context
 from tui.core.drafting.anthropic import AnthropicBackend
-from tui.core.notes import Note, parse_note_bytes
+from tui.core.intake.notes import Note, parse_note_bytes
 from tui.core.prompt import Prompt, build_prompt
-from tui.core.skills import Skill, load_registry
+from tui.core.skills.registry import Skill, load_registry
 
 __all__ = ["fake_anthropic"]
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 from tests.eval.corpus import Case, cases
 from tests.eval.score import score
 from tui.core.checks import extract, numbers
-from tui.core.notes import parse_note_text
+from tui.core.intake.notes import parse_note_text
 
 PHRASES = (
     "ninety-seven one ten times two",

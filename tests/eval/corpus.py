@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.core.notes import Note, parse_note_bytes
+from tui.core.intake.notes import Note, parse_note_bytes
 
 ROOT = Path(__file__).resolve().parent
 SPLITS = ("corpus", "heldout")

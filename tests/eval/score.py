@@ -24,7 +24,7 @@ from tui.core.context import load_context
 from tui.core.drafting.offline import OfflineBackend
 from tui.core.prompt import build_prompt
 from tui.core.resources import example_context
-from tui.core.skills import load_registry
+from tui.core.skills.registry import load_registry
 
 CTX = load_context(example_context())
 RULES = AuditRules.from_context(CTX)

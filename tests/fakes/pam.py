@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.os_password import PamCheck
+from tui.core.security.os_password import PamCheck
 
 SERVICE = "chartdesk-test"
 CHECKER = """#!{python}

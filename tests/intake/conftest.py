@@ -23,7 +23,7 @@ import pytest
 from tui.core.clinic import init_clinic
 from tui.core.drafting.base import Backend
 from tui.core.drafting.offline import OfflineBackend
-from tui.core.pipeline import Pipeline, PipelineEvent
+from tui.core.intake.pipeline import Pipeline, PipelineEvent
 from tui.core.service import ClinicService
 
 REPO = Path(__file__).resolve().parents[2]

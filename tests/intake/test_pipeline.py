@@ -13,10 +13,10 @@ from tests.intake.conftest import note_bytes, running_pipeline, wait_until
 from tui.core.clinic import DrafterLock
 from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.drafting.offline import OfflineBackend
-from tui.core.pipeline import STOPPED_REASON, Pipeline, PipelineEvent, RetryPolicy
+from tui.core.intake.pipeline import STOPPED_REASON, Pipeline, PipelineEvent, RetryPolicy
 from tui.core.prompt import Prompt
+from tui.core.records.store import DraftResult, Store
 from tui.core.service import ClinicService
-from tui.core.store import DraftResult, Store
 
 FAST_RETRY = RetryPolicy(base_seconds=0.05, max_seconds=0.2, max_attempts=4)
 

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-import tui.core.pipeline as pipeline_module
-import tui.core.watcher as watcher_module
+import tui.core.intake.pipeline as pipeline_module
+import tui.core.intake.watcher as watcher_module
 from tests.fakes.anthropic_server import FakeAnthropic, Reply
 from tests.intake.conftest import configure, running_pipeline, wait_until
 from tests.intake.test_pipeline import queue_notes
 from tui.core.clinic import DrafterLock
 from tui.core.drafting.anthropic import AnthropicBackend
-from tui.core.pipeline import Pipeline, PipelineEvent
+from tui.core.intake.pipeline import Pipeline, PipelineEvent
+from tui.core.intake.watcher import InboxWatcher
+from tui.core.records.store import now
 from tui.core.service import ClinicService
-from tui.core.store import now
-from tui.core.watcher import InboxWatcher
 
 
 @pytest.fixture

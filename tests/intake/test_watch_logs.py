@@ -127,7 +127,7 @@ def _record_of_failure() -> logging.LogRecord:
         import sys
 
         return logging.LogRecord(
-            "tui.core.pipeline",
+            "tui.core.intake.pipeline",
             logging.ERROR,
             __file__,
             1,

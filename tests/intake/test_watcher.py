@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.intake.conftest import note_bytes, wait_until
-from tui.core.watcher import InboxWatcher
+from tui.core.intake.watcher import InboxWatcher
 
 SETTLE = 0.2
 

@@ -24,8 +24,8 @@ import tomlkit
 from textual.pilot import Pilot
 
 from tui.cli import make_demo
+from tui.core.security.unlock import Unlocker
 from tui.core.service import ClinicService
-from tui.core.unlock import Unlocker
 from tui.ui.app import ChartdeskApp
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.review import ReviewScreen

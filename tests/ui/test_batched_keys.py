@@ -10,9 +10,9 @@ from textual.pilot import Pilot
 
 from tests.fakes.pam import pam_service
 from tests.ui.conftest import RecordingApp, open_editor, press_on, ready_ids, review_of, wait_until
-from tui.core.os_password import current_user
+from tui.core.security.os_password import current_user
+from tui.core.security.unlock import Unlocker
 from tui.core.service import ClinicService
-from tui.core.unlock import Unlocker
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.instruction import InstructionScreen
 from tui.ui.screens.lock import LockScreen

@@ -11,10 +11,10 @@ from textual.widgets import Input, Static
 from tests.conftest import run_cli
 from tests.fakes.pam import pam_service
 from tests.ui.conftest import RecordingApp, edit_context, ready_ids, wait_until
-from tui.core.os_password import current_user
-from tui.core.pin import set_pin
+from tui.core.security.os_password import current_user
+from tui.core.security.pin import set_pin
+from tui.core.security.unlock import Unlocker
 from tui.core.service import ClinicService
-from tui.core.unlock import Unlocker
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.lock import LockScreen
 from tui.ui.screens.review import ReviewScreen

@@ -11,8 +11,8 @@ import pytest
 
 from bench.review import add_drafts
 from tests.ui.conftest import RecordingApp, wait_until
+from tui.core.records.store import QueueEntry
 from tui.core.service import ClinicService
-from tui.core.store import QueueEntry
 from tui.ui.screens.review import FIRST_ROWS, ReviewScreen
 from tui.ui.widgets.queue import COLUMNS, RowBatch, fit
 

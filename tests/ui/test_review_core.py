@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from tui.core import fhir
 from tui.core.errors import ChartdeskError
-from tui.core.export import Handout, handout_html
-from tui.core.pin import check_pin, clear_pin, has_pin, pin_path, set_pin
+from tui.core.records import fhir
+from tui.core.records.export import Handout, handout_html
+from tui.core.records.store import QueueEntry
+from tui.core.review.stats import day_bounds, format_duration, kept_share, kept_words
+from tui.core.security.pin import check_pin, clear_pin, has_pin, pin_path, set_pin
 from tui.core.service import ClinicService
-from tui.core.stats import day_bounds, format_duration, kept_share, kept_words
-from tui.core.store import QueueEntry
 
 FAST = 2**10
 
@@ -119,7 +119,7 @@ def _cli(argv: list[str]) -> int:
 def test_pin_and_audit_log_commands(
     clinic_root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("tui.core.pin.SCRYPT_N", FAST)
+    monkeypatch.setattr("tui.core.security.pin.SCRYPT_N", FAST)
     monkeypatch.setattr("sys.stdin", io.StringIO("2468\n"))
     assert _cli(["pin", "--clinic", str(clinic_root), "--stdin"]) == 0
     assert check_pin(clinic_root / ".chartdesk", "2468")

@@ -15,7 +15,7 @@ from textual.widgets import Input, OptionList, Static
 
 from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids, review_of
 from tui.cli import DEMO_PIN
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
 from tui.core.service import ClinicService
 from tui.ui.screens.approve import ApproveScreen
 from tui.ui.screens.editor import EditorScreen

@@ -1,11 +1,11 @@
-"""tui.core.review: which drafts may be edited, signed or rejected (no Textual needed)."""
+"""tui.core.review.rules: which drafts may be edited, signed or rejected (no Textual needed)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from tui.core.review import approve_refusal, clean_reason, edit_refusal, reject_refusal
-from tui.core.store import DraftRow
+from tui.core.records.store import DraftRow
+from tui.core.review.rules import approve_refusal, clean_reason, edit_refusal, reject_refusal
 
 READY = DraftRow(
     id=7, note_id=1, note_path="inbox/n.txt", note_version=1, patient="Sam Doe",

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Static
 
 from tests.ui.conftest import RecordingApp, open_editor, press_on, review_of, wait_until
 from tui.cli import DEMO_PIN
-from tui.core.pipeline import draft_queued
+from tui.core.intake.pipeline import draft_queued
 from tui.core.service import ClinicService
 from tui.ui.screens.approve import ApproveScreen
 from tui.ui.screens.identify import IdentifyScreen

@@ -23,7 +23,7 @@ from tests.ui.conftest import (
     pin_timestamps,
     wait_until,
 )
-from tui.core.pin import set_pin
+from tui.core.security.pin import set_pin
 from tui.core.service import ClinicService
 from tui.ui.widgets.today import TodayBar
 

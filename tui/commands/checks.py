@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from tui.commands.output import emit, field
-from tui.core.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 from tui.core.checks.audit import ERROR, AuditRules, Finding, NoteAudit, audit_note
 from tui.core.checks.extract import extract_facts, extract_unclassified
 from tui.core.checks.model_review import review_backend, reviewer_name
@@ -23,7 +22,10 @@ from tui.core.checks.units import allocate_units, parse_minutes_args
 from tui.core.checks.verify import verify
 from tui.core.clinic import ClinicPaths, find_clinic
 from tui.core.context import load_context
-from tui.core.day_audit import (
+from tui.core.errors import ChartdeskError
+from tui.core.intake.notes import Note, NoteError, decode_text, read_note
+from tui.core.records.document import with_lines
+from tui.core.review.day_audit import (
     DayAudit,
     build_day_audit,
     export_day_audit,
@@ -33,9 +35,7 @@ from tui.core.day_audit import (
     review_day_audit,
     review_notes,
 )
-from tui.core.document import with_lines
-from tui.core.errors import ChartdeskError
-from tui.core.notes import Note, NoteError, decode_text, read_note
+from tui.core.security.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 from tui.core.service import ClinicService
 
 

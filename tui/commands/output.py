@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from tui.core.errors import one_line
-from tui.core.terminal_text import visible
+from tui.core.security.terminal_text import visible
 
 
 def emit(args: argparse.Namespace, data: Any, text: str) -> None:

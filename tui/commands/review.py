@@ -13,12 +13,12 @@ import getpass
 import sys
 
 from tui.commands.output import emit
-from tui.core.audit_log import AuditLog, ChainReport, os_user
 from tui.core.clinic import ClinicPaths, find_clinic
 from tui.core.context import load_context
 from tui.core.errors import ChartdeskError
-from tui.core.pin import check_pin, clear_pin, has_pin, pin_problem, set_pin
-from tui.core.store import Store
+from tui.core.records.store import Store
+from tui.core.security.audit_log import AuditLog, ChainReport, os_user
+from tui.core.security.pin import check_pin, clear_pin, has_pin, pin_problem, set_pin
 
 EXIT_BROKEN = 1
 

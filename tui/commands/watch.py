@@ -27,10 +27,10 @@ from tui.core.clinic import find_clinic
 from tui.core.drafting.delayed import delayed_from_env
 from tui.core.drafting.select import select_backend
 from tui.core.errors import ChartdeskError
+from tui.core.intake.pipeline import Pipeline, PipelineEvent
 from tui.core.logs import configure as configure_logging
-from tui.core.pipeline import Pipeline, PipelineEvent
+from tui.core.security.terminal_text import visible
 from tui.core.service import ClinicService
-from tui.core.terminal_text import visible
 
 STOP_THREADS_SECONDS = 2.0
 _STATUS_OF_INGEST = {"drafted": "queued", "duplicate": "duplicate", "failed": "failed"}

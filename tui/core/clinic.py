@@ -19,12 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.audit_log import AuditLog
 from tui.core.context import ClinicContext, load_context
 from tui.core.errors import ChartdeskError, describe_os_error
+from tui.core.records.store import Store
 from tui.core.resources import example_context
-from tui.core.skills import SkillRegistry, load_registry
-from tui.core.store import Store
+from tui.core.security.audit_log import AuditLog
+from tui.core.skills.registry import SkillRegistry, load_registry
 
 PRIVATE_DIR = 0o700
 PRIVATE_FILE = 0o600

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.errors import ConfigError
+from tui.core.security.bounded_read import FileRefused, read_bounded
 from tui.core.tomlschema import (
     Field,
     Problem,

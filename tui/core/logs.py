@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final, TextIO
 
-from tui.core.terminal_text import visible
+from tui.core.security.terminal_text import visible
 
 FORMAT: Final = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 QUIET_LOGGERS: Final = ("anthropic", "httpx2", "httpcore2", "httpx", "httpcore")

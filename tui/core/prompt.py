@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tui.core.context import ClinicContext, render_context
-from tui.core.notes import Note
-from tui.core.skills import CONTEXT_REFERENCE, Skill, render, skill_values
+from tui.core.intake.notes import Note
+from tui.core.skills.registry import CONTEXT_REFERENCE, Skill, render, skill_values
 
 
 @dataclass(frozen=True)

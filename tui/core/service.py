@@ -15,13 +15,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.audit_log import AuditLog, os_user
 from tui.core.clinic import Clinic, ClinicPaths, ensure_private_dir, write_private
 from tui.core.context import Clinician
-from tui.core.document import document_body, with_lines
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError, NoSpace, describe_os_error, is_disk_full
-from tui.core.notes import (
+from tui.core.intake.notes import (
     VANISHED,
     Note,
     NoteError,
@@ -30,6 +28,20 @@ from tui.core.notes import (
     read_note,
 )
 from tui.core.prompt import Prompt, build_prompt
+from tui.core.records.document import document_body, with_lines
+from tui.core.records.store import (
+    Draft,
+    DraftResult,
+    QueueEntry,
+    StaleVersion,
+    Store,
+    StoreError,
+    Version,
+    is_empty_store,
+    iso_day,
+    text_sha256,
+)
+from tui.core.security.audit_log import AuditLog, os_user
 from tui.core.signing.desk import SigningDesk
 from tui.core.signing.gate import (
     REFUSAL,
@@ -49,23 +61,11 @@ from tui.core.signing.signers import (
     discipline_refusal,
     document_discipline,
 )
-from tui.core.skills import Skill
-from tui.core.store import (
-    Draft,
-    DraftResult,
-    QueueEntry,
-    StaleVersion,
-    Store,
-    StoreError,
-    Version,
-    is_empty_store,
-    iso_day,
-    text_sha256,
-)
+from tui.core.skills.registry import Skill
 
 if TYPE_CHECKING:
     from tui.core.checks.audit import PatientHistory
-    from tui.core.stats import TodayFigures
+    from tui.core.review.stats import TodayFigures
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -763,7 +763,7 @@ class ClinicService:
 
     def export_handout(self, draft_id: int, clinician: str = "", paper: str = "auto") -> Path:
         """Write a signed patient-facing document as printable HTML to exports/."""
-        from tui.core.export import PAPERS, Handout, handout_html
+        from tui.core.records.export import PAPERS, Handout, handout_html
 
         draft = self.store.get_draft(draft_id)
         if not self.is_patient_facing(draft):
@@ -814,7 +814,7 @@ class ClinicService:
         self.audit_log.append(action, clinician, **detail)
 
     def today(self, day: date) -> TodayFigures:
-        from tui.core.stats import today_figures  # statistics: not needed to open the queue
+        from tui.core.review.stats import today_figures  # statistics: not needed to open the queue
 
         return today_figures(self.store, day)
 

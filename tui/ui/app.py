@@ -35,8 +35,8 @@ from tui.ui.session import Session
 from tui.ui.typed import KeyGate
 
 if TYPE_CHECKING:
-    from tui.core.pipeline import PipelineEvent
-    from tui.core.unlock import Unlocker
+    from tui.core.intake.pipeline import PipelineEvent
+    from tui.core.security.unlock import Unlocker
 
 DEFAULT_THEME = "nord"
 ANSI_THEME = "ansi-dark"

@@ -1,4 +1,4 @@
-"""The drafter inside the review app: tui.core.pipeline.Pipeline run as a Textual worker.
+"""The drafter inside the review app: tui.core.intake.pipeline.Pipeline run as a Textual worker.
 
 The pipeline elects one drafter per clinic folder (a file lock), so running it here is safe
 beside `chartdesk watch` or other sessions: whoever holds the lock drafts, the others wait and
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from tui.core.pipeline import Pipeline, PipelineEvent
+    from tui.core.intake.pipeline import Pipeline, PipelineEvent
     from tui.core.service import ClinicService
 
 STOP_GRACE_SECONDS = 1.0
@@ -33,7 +33,7 @@ class DrafterEvent(Message):
 def make_pipeline(service: ClinicService) -> Pipeline:
     """The clinic's pipeline with its configured backend (imported late: start-up speed)."""
     from tui.core.drafting.select import select_backend
-    from tui.core.pipeline import Pipeline
+    from tui.core.intake.pipeline import Pipeline
 
     owner = f"app:{socket.gethostname()}:{os.getpid()}"
     backend = select_backend(service.context)

@@ -3,7 +3,7 @@
 One Text renderable per pane (not Textual's Markdown widget, which mounts a widget per block)
 keeps j/k instant on long drafts, and lets the preview mark exactly the values the checks
 flagged: unsupported values in the draft, missing facts in the source note. Control characters
-in a note or a draft are shown as visible stand-ins (`tui.core.terminal_text.visible`), and
+in a note or a draft are shown as visible stand-ins (`tui.core.security.terminal_text.visible`), and
 `NoControlCharacters` removes any that reach a drawn line by another way, so no text from a
 note, a file name or a model answer is ever a terminal control sequence.
 """
@@ -20,7 +20,7 @@ from rich.text import Text
 from textual.color import Color
 from textual.filter import LineFilter
 
-from tui.core.terminal_text import CONTROL, CONTROL_IN_LINE, visible
+from tui.core.security.terminal_text import CONTROL, CONTROL_IN_LINE, visible
 
 HIGHLIGHT: Final = "black on yellow"
 _HEADING: Final = re.compile(r"^(#{1,6})\s+(.*)$")

@@ -14,18 +14,18 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tui.core.context import Clinician
+from tui.core.records.store import Draft
 from tui.core.service import ClinicService
 from tui.core.signing.signers import Signer, document_discipline
-from tui.core.store import Draft
 
 if TYPE_CHECKING:
+    from tui.core.security.unlock import Unlocker
     from tui.core.signing.gate import Gate
-    from tui.core.unlock import Unlocker
     from tui.ui.screens.approve import ApproveScreen, SignRequest
 
 
 class Drafter(Protocol):
-    """What the review screens ask of an in-process drafter (tui.core.pipeline.Pipeline)."""
+    """What the review screens ask of an in-process drafter (tui.core.intake.pipeline.Pipeline)."""
 
     def wake(self) -> None: ...
 

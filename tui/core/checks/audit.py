@@ -20,7 +20,7 @@ from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.lexicon import GOAL_START, words_pattern
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.units import RULES, units_for_minutes, valid_allocations
-from tui.core.notes import Note, note_day
+from tui.core.intake.notes import Note, note_day
 
 ERROR = "error"
 WARNING = "warning"

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Final
 
 from tui.core.checks.audit import PatientHistory
-from tui.core.notes import Note, NoteError, note_day, parse_note_text
-from tui.core.store import PatientNote, Store
+from tui.core.intake.notes import Note, NoteError, note_day, parse_note_text
+from tui.core.records.store import PatientNote, Store
 
 EVAL: Final = "eval"
 REPORT: Final = "report"

@@ -23,10 +23,10 @@ from tui.core.checks.audit import ERROR, FINDING_CODES, INFO, WARNING, Finding, 
 from tui.core.context import ClinicContext
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.drafting.select import RefusedBackend, choose_backend
-from tui.core.notes import Note
+from tui.core.intake.notes import Note
 from tui.core.prompt import Prompt, build_prompt
-from tui.core.skills import Skill
-from tui.core.store import DraftResult
+from tui.core.records.store import DraftResult
+from tui.core.skills.registry import Skill
 
 REVIEW_SKILL: Final = "billing_audit"
 REVIEWED_CODES: Final = (

@@ -44,10 +44,10 @@ from tui.core.context import ClinicContext, Price
 from tui.core.cost import TokenUsage, cost_usd, price_for
 from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.drafting.privacy import Route, model_route, url_host
+from tui.core.intake.notes import MIN_BODY_CHARS
 from tui.core.logs import quiet_http_loggers
-from tui.core.notes import MIN_BODY_CHARS
 from tui.core.prompt import Prompt
-from tui.core.store import DraftResult
+from tui.core.records.store import DraftResult
 
 quiet_http_loggers()  # importing the SDK applied ANTHROPIC_LOG; its DEBUG records hold notes
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from tui.core.prompt import Prompt
-from tui.core.store import DraftResult
+from tui.core.records.store import DraftResult
 
 TextSink = Callable[[str], None]
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from tui.core.drafting.base import Backend, TextSink
 from tui.core.prompt import Prompt
-from tui.core.store import DraftResult
+from tui.core.records.store import DraftResult
 
 DELAY_ENV = "CHARTDESK_TEST_DRAFT_DELAY"
 

@@ -20,12 +20,12 @@ from typing import Any
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.readability import plain_language
 from tui.core.checks.tables import billing_tables
-from tui.core.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED, document_body
 from tui.core.drafting import placement
 from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.drafting.placement import Item
 from tui.core.prompt import Prompt
-from tui.core.store import DraftResult
+from tui.core.records.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED, document_body
+from tui.core.records.store import DraftResult
 
 BACKEND_NAME = "offline"
 NOTICE = (

@@ -39,10 +39,10 @@ from urllib.parse import urlsplit
 
 import httpx2
 
-from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.context import ClinicContext
 from tui.core.drafting.base import DraftingError
 from tui.core.errors import ChartdeskError
+from tui.core.security.bounded_read import FileRefused, read_bounded
 
 ANTHROPIC_API: Final = "https://api.anthropic.com"
 KEY_ENV: Final = "ANTHROPIC_API_KEY"

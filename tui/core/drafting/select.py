@@ -27,7 +27,7 @@ from tui.core.context import ClinicContext
 from tui.core.drafting.base import Backend, TextSink
 from tui.core.drafting.privacy import DraftingRefused, key_configured, model_route
 from tui.core.prompt import Prompt
-from tui.core.store import DraftResult
+from tui.core.records.store import DraftResult
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.audit_log import os_user
 from tui.core.context import Clinician
 from tui.core.errors import ChartdeskError
-from tui.core.review import title as draft_title
+from tui.core.records.store import Draft, StoreError, iso_day, text_sha256
+from tui.core.review.rules import title as draft_title
+from tui.core.security.audit_log import os_user
 from tui.core.signing.gate import OVERRIDE, REFUSAL, reason_problem
 from tui.core.signing.journal import AuditEntry
 from tui.core.signing.records import (
@@ -27,7 +28,6 @@ from tui.core.signing.records import (
     stem,
 )
 from tui.core.signing.signers import Signer, supervisor
-from tui.core.store import Draft, StoreError, iso_day, text_sha256
 
 if TYPE_CHECKING:
     from tui.core.service import ClinicService
@@ -263,7 +263,7 @@ class SigningDesk:
         authors: tuple[str, ...] = (),
     ) -> FileSet:
         """The signature's files, its FHIR resource validated before anything is written."""
-        from tui.core import fhir  # its models are not needed to open the queue
+        from tui.core.records import fhir  # its models are not needed to open the queue
 
         service = self.service
         folder = service.clinic.paths.approved / (iso_day(draft.date) or signed_at[:10])

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from tui.core.notes import note_day
+from tui.core.intake.notes import note_day
 
 REFUSAL: Final = "refusal"
 OVERRIDE: Final = "override"

@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from tui.core.audit_log import AuditLog
 from tui.core.clinic import ensure_private_dir, write_private
 from tui.core.errors import ChartdeskError
+from tui.core.records.store import SigningIntent, Store
+from tui.core.security.audit_log import AuditLog
 from tui.core.signing.records import SignedFile
-from tui.core.store import SigningIntent, Store
 
 LOCK_NAME: Final = "signing.lock"
 

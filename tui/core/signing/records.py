@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from tui.core.store import Draft, iso_day, text_sha256
-from tui.core.terminal_text import visible
+from tui.core.records.store import Draft, iso_day, text_sha256
+from tui.core.security.terminal_text import visible
 
 MAX_NAME_SLUG: Final = 60
 """Characters of the patient's name in a signed file's name; the document keeps all of it."""
@@ -103,7 +103,7 @@ def file_set(
 ) -> FileSet:
     """The Markdown, the FHIR resource (already validated) and the JSON record naming both by
     path (relative to the clinic, `relative` being the folder's) and hash."""
-    from tui.core import fhir  # its models are not needed to open the queue
+    from tui.core.records import fhir  # its models are not needed to open the queue
 
     markdown = SignedFile(folder / f"{file_stem}.md", document.encode("utf-8"))
     resource_file = SignedFile(folder / f"{file_stem}.fhir.json", fhir.to_bytes(resource))

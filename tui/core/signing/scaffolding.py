@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from tui.core.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED
+from tui.core.records.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED
 
 OFFLINE_NOTICE_START: Final = "> Drafted offline"
 _HEADING: Final = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -17,7 +17,7 @@ from typing import Final
 
 from tui.core.context import ClinicContext, Clinician
 from tui.core.errors import ChartdeskError
-from tui.core.pin import check_pin, has_pin
+from tui.core.security.pin import check_pin, has_pin
 
 BY_OS_USER: Final = "os_user"
 BY_PIN: Final = "pin"

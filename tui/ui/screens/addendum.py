@@ -15,8 +15,8 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from tui.core.errors import ChartdeskError
-from tui.core.review import title
-from tui.core.store import Draft
+from tui.core.records.store import Draft
+from tui.core.review.rules import title
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.approve import SignRequest
 from tui.ui.screens.editor import AUTOSAVE_SECONDS, markdown_area

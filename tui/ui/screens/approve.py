@@ -22,10 +22,10 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.context import Clinician
-from tui.core.review import title
+from tui.core.records.store import Draft
+from tui.core.review.rules import title
 from tui.core.signing.gate import MIN_REASON, NOTICE, OVERRIDE, REFUSAL, Gate, reason_problem
 from tui.core.signing.signers import Choice
-from tui.core.store import Draft
 from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 

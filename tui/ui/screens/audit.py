@@ -24,7 +24,9 @@ from textual.widgets import DataTable, Static
 
 from tui.core.checks.audit import ERROR, INFO, WARNING, Finding
 from tui.core.checks.model_review import review_backend
-from tui.core.day_audit import (
+from tui.core.drafting.base import Backend
+from tui.core.errors import ChartdeskError
+from tui.core.review.day_audit import (
     AuditedNote,
     DayAudit,
     audit_days,
@@ -36,8 +38,6 @@ from tui.core.day_audit import (
     review_day_audit,
     step_day,
 )
-from tui.core.drafting.base import Backend
-from tui.core.errors import ChartdeskError
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.review import ReviewScreen
 from tui.ui.session import Session

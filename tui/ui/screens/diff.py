@@ -14,8 +14,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from tui.core.review import unified_diff
-from tui.core.store import Version
+from tui.core.records.store import Version
+from tui.core.review.rules import unified_diff
 from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 

@@ -22,9 +22,9 @@ from textual.widgets import Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
 from tui.core.errors import ChartdeskError, NoSpace
-from tui.core.review import title
+from tui.core.records.store import Draft, Version
+from tui.core.review.rules import title
 from tui.core.service import SavedUnlogged
-from tui.core.store import Draft, Version
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.diff import DiffScreen, diff_for
 from tui.ui.screens.versions import VersionsScreen

@@ -14,9 +14,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.core.notes import note_day
-from tui.core.review import title
-from tui.core.store import Draft
+from tui.core.intake.notes import note_day
+from tui.core.records.store import Draft
+from tui.core.review.rules import title
 from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 

@@ -2,10 +2,10 @@
 
 It is left with the password of the OS account running chartdesk (checked by PAM) or the
 clinic PIN set by `chartdesk pin` (scrypt), whichever this system and clinic allow (see
-tui.core.unlock); both are checked in a worker thread, and repeated failures wait longer, the
-count kept in the clinic folder so restarting does not reset it. Quitting needs the unlock too:
-ctrl+q on this screen is refused, because whoever walks up to a locked screen must not get the
-shell behind it. Where nothing can unlock yet (no PIN, and an OS password that is locked or not
+tui.core.security.unlock); both are checked in a worker thread, and repeated failures wait
+longer, the count kept in the clinic folder so restarting does not reset it. Quitting needs
+the unlock too: ctrl+q on this screen is refused, because whoever walks up to a locked screen
+must not get the shell behind it. Where nothing can unlock yet (no PIN, and an OS password that is locked or not
 usable here) the screen says how to set a PIN from another terminal, and takes it at once.
 """
 
@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from tui.core.errors import ChartdeskError
-from tui.core.unlock import OS_PASSWORD, PIN, FailureCount, Method, Unlocker
+from tui.core.security.unlock import OS_PASSWORD, PIN, FailureCount, Method, Unlocker
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
 from tui.ui.widgets.keybar import KeyBar

@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from tui.core.review import clean_reason, title
-from tui.core.store import Draft
+from tui.core.records.store import Draft
+from tui.core.review.rules import clean_reason, title
 from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 

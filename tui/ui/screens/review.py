@@ -25,7 +25,8 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input
 
 from tui.core.errors import ChartdeskError
-from tui.core.review import (
+from tui.core.records.store import Draft, StoreReplaced, text_sha256
+from tui.core.review.rules import (
     addendum_refusal,
     approve_refusal,
     cancel_refusal,
@@ -37,7 +38,6 @@ from tui.core.review import (
     reject_refusal,
     title,
 )
-from tui.core.store import Draft, StoreReplaced, text_sha256
 from tui.ui.drafter import DrafterEvent, role_text
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
@@ -48,7 +48,7 @@ from tui.ui.widgets.status import StatusBar
 from tui.ui.widgets.today import TodayBar
 
 if TYPE_CHECKING:
-    from tui.core.stats import TodayFigures
+    from tui.core.review.stats import TodayFigures
     from tui.ui.screens.approve import SignRequest
 
 POLL_SECONDS = 1.0

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from tui.core.errors import ChartdeskError
-from tui.core.skill_edit import (
+from tui.core.skills.edit import (
     EditTarget,
     SkillEntry,
     display_path,
@@ -24,7 +24,7 @@ from tui.core.skill_edit import (
     library,
     read_skill_text,
 )
-from tui.core.skill_files import new_skill
+from tui.core.skills.files import new_skill
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.skills_dialogs import NewSkillScreen
 from tui.ui.screens.skills_editor import SkillEditorScreen

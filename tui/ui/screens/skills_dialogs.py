@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.skill_try import NoteChoice
+from tui.core.skills.trial import NoteChoice
 from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 

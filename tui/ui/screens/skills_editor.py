@@ -21,8 +21,8 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
-from tui.core.skill_edit import EditTarget, TextCheck, check_text, display_path
-from tui.core.skill_files import SkillInvalid, save_skill_text
+from tui.core.skills.edit import EditTarget, TextCheck, check_text, display_path
+from tui.core.skills.files import SkillInvalid, save_skill_text
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.skills_dialogs import Choice, SkillUnsavedScreen
 from tui.ui.screens.skills_try import start_try

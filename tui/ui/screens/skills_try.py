@@ -19,7 +19,8 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
-from tui.core.skill_try import (
+from tui.core.skills.registry import Skill
+from tui.core.skills.trial import (
     NoteChoice,
     TryPass,
     TryRun,
@@ -29,7 +30,6 @@ from tui.core.skill_try import (
     upstream_of,
     uses_previous,
 )
-from tui.core.skills import Skill
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.skills_dialogs import NotePickerScreen
 from tui.ui.session import Session

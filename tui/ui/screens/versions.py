@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from tui.core.errors import ChartdeskError
-from tui.core.review import title
-from tui.core.store import Draft, Version
+from tui.core.records.store import Draft, Version
+from tui.core.review.rules import title
 from tui.ui.keymap import bindings_for
 from tui.ui.render import markdown_text
 from tui.ui.session import Session

@@ -16,8 +16,8 @@ from typing import Final
 from rich.text import Text
 
 from tui.core.cost import format_usd
+from tui.core.records.store import Draft, Version
 from tui.core.signing.gate import NOTICE, OVERRIDE, REFUSAL, Gate
-from tui.core.store import Draft, Version
 from tui.ui.render import markdown_text, numbered_text
 from tui.ui.widgets.queue import status_style
 from tui.ui.widgets.textview import TextView

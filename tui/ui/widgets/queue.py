@@ -31,9 +31,9 @@ from textual.widgets._data_table import CellCacheKey
 from textual.widgets.data_table import ColumnKey, Row, RowKey
 
 from tui.core.cost import format_usd
-from tui.core.review import STATUS_FILTERS, haystack, matches
-from tui.core.store import DraftRow, QueueEntry
-from tui.core.terminal_text import visible
+from tui.core.records.store import DraftRow, QueueEntry
+from tui.core.review.rules import STATUS_FILTERS, haystack, matches
+from tui.core.security.terminal_text import visible
 
 _NO_ROW: Final = -100
 _NOWHERE: Final = Coordinate(-100, -100)

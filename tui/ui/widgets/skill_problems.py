@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.core.skill_edit import Location, TextCheck, locate
+from tui.core.skills.edit import Location, TextCheck, locate
 from tui.core.tomlschema import Problem
 
 Located = tuple[Location, Problem]

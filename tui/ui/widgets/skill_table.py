@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from tui.core.skill_edit import SkillEntry
+from tui.core.skills.edit import SkillEntry
 
 # Which Skill, where it comes from (an override is marked) and its name come first, so a narrow
 # pane shows them without scrolling sideways; kind and disciplines follow.

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.core.cost import format_usd
-from tui.core.stats import TodayFigures, format_duration
+from tui.core.review.stats import TodayFigures, format_duration
 
 
 def today_text(figures: TodayFigures) -> Text:

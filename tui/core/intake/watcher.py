@@ -42,7 +42,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserverVFS
 
-from tui.core.notes import is_note_file
+from tui.core.intake.notes import is_note_file
 
 log = logging.getLogger(__name__)
 

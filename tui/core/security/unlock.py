@@ -1,5 +1,5 @@
 """What unlocks an idle review screen: the clinic PIN, or the password of the OS account that
-runs chartdesk (checked by PAM, see tui.core.os_password).
+runs chartdesk (checked by PAM, see tui.core.security.os_password).
 
 The lock screen offers whichever of the two works here: a PIN once `chartdesk pin` has set
 one, the OS password unless context.toml turns it off (``[lock] os_password = false``, e.g.
@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
-from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.clinic import PRIVATE_FILE, write_private
 from tui.core.context import ClinicContext
-from tui.core.os_password import PamCheck, current_user
-from tui.core.pin import check_pin, has_pin
+from tui.core.security.bounded_read import FileRefused, read_bounded
+from tui.core.security.os_password import PamCheck, current_user
+from tui.core.security.pin import check_pin, has_pin
 
 Method = Literal["pin", "os_password"]
 PIN: Final = "pin"

@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.errors import ChartdeskError
-from tui.core.store import now
+from tui.core.records.store import now
+from tui.core.security.bounded_read import FileRefused, read_bounded
 
 GENESIS: Final = "0" * 64
 KEY_DIR_ENV: Final = "CHARTDESK_AUDIT_KEYS"

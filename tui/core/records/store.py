@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from tui.core.notes import note_day
+from tui.core.intake.notes import note_day
 
 DRAFT_STATUSES: Final = (
     "queued", "drafting", "ready", "failed", "approved", "rejected", "superseded"

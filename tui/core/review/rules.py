@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Final
 
-from tui.core.store import DraftRow, QueueEntry
+from tui.core.records.store import DraftRow, QueueEntry
 
 _IN_PROGRESS = ("queued", "drafting")
 _CLOSED = ("rejected", "superseded")

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.errors import ChartdeskError
 from tui.core.resources import builtin_skills_dir
-from tui.core.skills import MAX_SKILL_BYTES, Skill, SkillRegistry, parse_skill
+from tui.core.security.bounded_read import FileRefused, read_bounded
+from tui.core.skills.registry import MAX_SKILL_BYTES, Skill, SkillRegistry, parse_skill
 from tui.core.tomlschema import Problem, key_lines, line_of
 
 _SYNTAX_POS: Final = re.compile(r"\(at line (\d+), column (\d+)\)")

@@ -35,10 +35,10 @@ from typing import Any, Final, Literal
 from tui.core.clinic import DrafterLock
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
+from tui.core.intake.watcher import InboxWatcher, call_on_loop
 from tui.core.prompt import Prompt
+from tui.core.records.store import DraftResult, Job, StoreError, StoreReplaced
 from tui.core.service import ClinicService, IngestResult
-from tui.core.store import DraftResult, Job, StoreError, StoreReplaced
-from tui.core.watcher import InboxWatcher, call_on_loop
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from tui.core.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
+from tui.core.security.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown"})
 IMAGE_SUFFIXES: Final = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}

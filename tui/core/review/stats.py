@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 
-from tui.core.store import Store
+from tui.core.records.store import Store
 
 _WORD: Final = re.compile(r"\S+")
 

@@ -30,9 +30,9 @@ from tui.core.checks.model_review import (
 from tui.core.clinic import write_private
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.errors import ChartdeskError
-from tui.core.notes import Note
-from tui.core.store import DayNote, OpenDraft, patient_key
-from tui.core.terminal_text import visible
+from tui.core.intake.notes import Note
+from tui.core.records.store import DayNote, OpenDraft, patient_key
+from tui.core.security.terminal_text import visible
 
 if TYPE_CHECKING:
     from tui.core.service import ClinicService

@@ -4,7 +4,7 @@ The PIN is short, so it is stored only as an scrypt hash (a slow, memory-hard KD
 every 6-digit PIN offline costs hours instead of milliseconds) with a random salt, in
 ``.chartdesk/pin`` (mode 0600). Checking uses a constant-time comparison.
 
-The lock screen also takes the OS password where PAM can check it (tui.core.unlock); a PIN
+The lock screen also takes the OS password where PAM can check it (tui.core.security.unlock); a PIN
 works everywhere, including containers and jump hosts without a usable PAM stack.
 """
 
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.clinic import ensure_private_dir, write_private
 from tui.core.errors import ChartdeskError
+from tui.core.security.bounded_read import FileRefused, read_bounded
 
 PIN_FILE: Final = "pin"
 SIGNING_PINS: Final = "signing-pins"

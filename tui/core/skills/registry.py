@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
-from tui.core.bounded_read import FileRefused, read_bounded
 from tui.core.resources import builtin_skills_dir
+from tui.core.security.bounded_read import FileRefused, read_bounded
 from tui.core.tomlschema import (
     Field,
     Problem,

@@ -15,7 +15,7 @@ import tomlkit
 
 from tui.core.clinic import write_private
 from tui.core.errors import ChartdeskError
-from tui.core.skills import Skill, SkillRegistry, chain_problem, parse_skill
+from tui.core.skills.registry import Skill, SkillRegistry, chain_problem, parse_skill
 from tui.core.tomlschema import Problem, key_lines, line_of
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")

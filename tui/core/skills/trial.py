@@ -18,11 +18,11 @@ from typing import Any
 
 from tui.core.drafting.base import Backend, DraftingError
 from tui.core.drafting.select import select_backend
-from tui.core.notes import Note
+from tui.core.intake.notes import Note
 from tui.core.prompt import Prompt, build_prompt
+from tui.core.records.store import DraftRow
 from tui.core.service import ClinicService
-from tui.core.skills import PLACEHOLDER, Skill
-from tui.core.store import DraftRow
+from tui.core.skills.registry import PLACEHOLDER, Skill
 
 _MAX_LISTED = 4
 

@@ -1,0 +1,1 @@
+"""Records: the SQLite store and the documents chartdesk writes (signed files, FHIR, handouts)."""
