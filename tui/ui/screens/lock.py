@@ -5,8 +5,9 @@ clinic PIN set by `chartdesk pin` (scrypt), whichever this system and clinic all
 tui.core.security.unlock); both are checked in a worker thread, and repeated failures wait
 longer, the count kept in the clinic folder so restarting does not reset it. Quitting needs
 the unlock too: ctrl+q on this screen is refused, because whoever walks up to a locked screen
-must not get the shell behind it. Where nothing can unlock yet (no PIN, and an OS password that is locked or not
-usable here) the screen says how to set a PIN from another terminal, and takes it at once.
+must not get the shell behind it. Where nothing can unlock yet (no PIN, and an OS password that
+is locked or not usable here) the screen says how to set a PIN from another terminal, and takes
+it at once.
 """
 
 from __future__ import annotations
