@@ -1,0 +1,141 @@
+"""The database itself: one connection per thread, short write transactions, migrations, and
+the file's identity (a state.db replaced under a running process is noticed)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from tui.core.records.store.rows import StoreError, StoreReplaced, iso_day, patient_key
+from tui.core.records.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
+
+
+class Database:
+    """Thread-safe access to one clinic's state.db (one connection per thread)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._create()
+        self.identity = _file_identity(path)
+        self.migrate()
+
+    def _create(self) -> None:
+        if not self.path.exists():
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.close(fd)
+        os.chmod(self.path, 0o600)
+
+    def check_file(self) -> None:
+        """Raise StoreReplaced if state.db was deleted or replaced since this store opened it:
+        writes would go to a file nobody reads, and ids would restart."""
+        if _file_identity(self.path) != self.identity:
+            raise StoreReplaced(
+                f"{self.path.name} was deleted or replaced while chartdesk ran; stopped so "
+                "nothing is written to a file nobody reads. Restore it from a backup, then start "
+                "chartdesk again"
+            )
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self.path, timeout=30, isolation_level=None, check_same_thread=False
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+            for suffix in ("-wal", "-shm"):
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    os.chmod(side, 0o600)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction; BEGIN IMMEDIATE takes the write lock up front."""
+        conn = self.db
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def migrate(self) -> int:
+        """Apply any migrations this file has not seen; returns the schema version.
+
+        Foreign keys are off while a migration rebuilds a table (SQLite's documented way to
+        change a constraint) and every reference is checked before the migration commits."""
+        conn = self.db
+        if self.schema_version() >= SCHEMA_VERSION:
+            self._refuse_newer(self.schema_version())
+            return SCHEMA_VERSION
+        _register_functions(conn)
+        conn.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with self.write():
+                version = self.schema_version()
+                self._refuse_newer(version)
+                for index in range(version, SCHEMA_VERSION):
+                    for statement in statements(MIGRATIONS[index]):
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {index + 1}")
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(f"migration left {len(broken)} broken references")
+        finally:
+            conn.execute("PRAGMA foreign_keys=ON")
+        return SCHEMA_VERSION
+
+    @staticmethod
+    def _refuse_newer(version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"state.db is schema version {version}, newer than this chartdesk "
+                f"({SCHEMA_VERSION}); upgrade chartdesk"
+            )
+
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode: another file at the same path is another database."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def is_empty_store(path: Path) -> bool:
+    """True when there is no database at `path`, or only an empty file (no schema yet)."""
+    try:
+        return path.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def _register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("chartdesk_day", 1, iso_day, deterministic=True)
+    conn.create_function("chartdesk_patient", 1, patient_key, deterministic=True)
