@@ -30,13 +30,13 @@ from tui.core.signing.records import (
 from tui.core.signing.signers import Signer, supervisor
 
 if TYPE_CHECKING:
-    from tui.core.service import ClinicService
+    from tui.core.service.signing import SigningService
 
 
 class SigningDesk:
     """Signatures on one clinic's drafts (reached through `ClinicService`)."""
 
-    def __init__(self, service: ClinicService) -> None:
+    def __init__(self, service: SigningService) -> None:
         self.service = service
         self.store = service.store
 
@@ -294,7 +294,7 @@ class SigningDesk:
         return file_set(folder, file_stem, document, record, resource, service.relative(folder))
 
 
-def _second_pass(service: ClinicService, draft: Draft) -> str:
+def _second_pass(service: SigningService, draft: Draft) -> str:
     """The Skill a signature starts on this draft's text (hep_clinical -> hep_patient), if
     the Skill chains to one that is loaded."""
     skill = service.clinic.skills.get(draft.skill)
