@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import signal
 import sys
@@ -19,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "nord"
 ANSI_THEME = "ansi-dark"
+log = logging.getLogger(__name__)
 IDLE_CHECK_SECONDS = 5.0
 TERMINAL_CHECK_SECONDS = 2.0
 TERMINAL_GONE_EXIT = 129
@@ -274,6 +277,33 @@ class ChartdeskApp(App[int], inherit_bindings=False):
                 keep()
         self.exit(TERMINAL_GONE_EXIT)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug ends the app, but never as Textual's traceback: its locals would print the draft
+        and the text being typed to the terminal. Open edits are kept in .chartdesk/unsaved/,
+        the log records the exception's type and places (no message, no locals), and one line
+        says what happened. (Textual's own handler, replaced here, renders `show_locals=True`.)"""
+        log.error("the review app stopped on an internal error", exc_info=error)
+        self._keep_open_edits()
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises the first exception in tests
+            self._exception = error
+            self._exception_event.set()
+        self.panic(
+            Text(
+                f"chartdesk stopped on an internal error ({type(error).__name__}). Open edits are "
+                "kept in .chartdesk/unsaved/; .chartdesk/app.log says where it happened "
+                "(it holds no note text)."
+            )
+        )
+
+    def _keep_open_edits(self) -> None:
+        """Write every open editor's unsaved text to .chartdesk/unsaved/ (never raises)."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_unsaved", None)
+            if callable(keep):
+                with contextlib.suppress(Exception):
+                    keep()
+
     def store_lost(self, message: str) -> None:
         """state.db was deleted or replaced under this session: nothing more may be written
         to it. Open edits go to .chartdesk/unsaved/ (not to a store nobody reads), then the app
@@ -281,10 +311,7 @@ class ChartdeskApp(App[int], inherit_bindings=False):
         if self._leaving:
             return
         self._leaving = True
-        for screen in self.screen_stack:
-            keep = getattr(screen, "keep_unsaved", None)
-            if callable(keep):
-                keep()
+        self._keep_open_edits()
         self.exit(STORE_LOST_EXIT, return_code=STORE_LOST_EXIT, message=message)
 
     def autosave_editors(self) -> bool:
