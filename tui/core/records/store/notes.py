@@ -20,7 +20,7 @@ from tui.core.records.store.rows import (
     now,
     patient_key,
 )
-from tui.core.records.store.sql import insert_draft, supersede_older, touch_superseded
+from tui.core.records.store.sql import insert_draft, supersede_failed, supersede_older
 
 
 class NoteStore(Database):
@@ -55,11 +55,7 @@ class NoteStore(Database):
             if row:
                 return int(row[0]), False
             version = self._next_note_version(conn, path)
-            conn.execute(
-                "UPDATE notes SET status = 'superseded' WHERE path = ? AND status = 'failed'",
-                (path,),
-            )
-            touch_superseded(conn, path)
+            supersede_failed(conn, path)
             patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
@@ -129,11 +125,7 @@ class NoteStore(Database):
             ).fetchone()
             if row:
                 return int(row[0])
-            conn.execute(
-                "UPDATE notes SET status = 'superseded' WHERE path = ? AND status = 'failed'",
-                (path,),
-            )
-            touch_superseded(conn, path)
+            supersede_failed(conn, path)
             patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, kind, patient, date, status, reason,"

@@ -86,8 +86,12 @@ def record_signing(conn: sqlite3.Connection, signing: int | None) -> None:
         )
 
 
-def touch_superseded(conn: sqlite3.Connection, path: str) -> None:
-    """Mark drafts of just-superseded notes as changed, so open sessions drop them."""
+def supersede_failed(conn: sqlite3.Connection, path: str) -> None:
+    """A file read again replaces its failed entry: the entry leaves the queue, and its drafts
+    are marked changed so open sessions drop them."""
+    conn.execute(
+        "UPDATE notes SET status = 'superseded' WHERE path = ? AND status = 'failed'", (path,)
+    )
     conn.execute(
         "UPDATE drafts SET updated_at = ? WHERE note_id IN"
         " (SELECT id FROM notes WHERE path = ? AND status = 'superseded')",
