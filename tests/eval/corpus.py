@@ -20,7 +20,7 @@ from typing import Any
 from tui.core.intake.notes import Note, parse_note_bytes
 
 ROOT = Path(__file__).resolve().parent
-SPLITS = ("corpus", "heldout")
+SPLITS = ("corpus", "heldout", "heldout2")
 
 
 @dataclass(frozen=True)
