@@ -1,8 +1,12 @@
 """What a draft cost, from the token usage a model server reports and context.toml's prices.
 
 Prices are per million tokens and kept per model in context.toml, so a price change or a new
-model is a config edit. The four token kinds are billed separately: `input_tokens` counts only
-the uncached part of the prompt, cache writes and reads are reported on their own.
+model is a config edit. The token kinds are billed separately: `input_tokens` counts only the
+uncached part of the prompt, cache writes and reads are reported on their own. `reused` is a
+local server's reuse of a prompt prefix it still held from an earlier request (llama-server
+reports it as ``cache_read_input_tokens``): not prompt caching, but work the server did not
+do again, so it is priced like a cache read of the clinic's configured price for the model.
+A model with no configured price costs nothing (a server in the clinic bills no tokens).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ class TokenUsage:
     output: int = 0
     cache_write: int = 0
     cache_read: int = 0
+    reused: int = 0
 
 
 def price_for(prices: Mapping[str, Price], models: Iterable[str]) -> Price | None:
@@ -39,7 +44,7 @@ def cost_usd(price: Price | None, usage: TokenUsage) -> float:
         usage.input * price.input
         + usage.output * price.output
         + usage.cache_write * price.cache_write
-        + usage.cache_read * price.cache_read
+        + (usage.cache_read + usage.reused) * price.cache_read
     )
     return total / PER_MILLION
 
