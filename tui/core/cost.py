@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from tui.core.context import Price
 
@@ -54,3 +55,46 @@ def format_usd(amount: float) -> str:
     if amount == 0:
         return "$0"
     return f"${amount:.2f}" if amount >= 1 else f"${amount:.4f}"
+
+
+class Usage(Protocol):
+    """What a draft or a drafting result records of the model that made it and its usage."""
+
+    @property
+    def backend(self) -> str: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def server_model(self) -> str: ...
+    @property
+    def input_tokens(self) -> int: ...
+    @property
+    def output_tokens(self) -> int: ...
+    @property
+    def cache_write_tokens(self) -> int: ...
+    @property
+    def cache_read_tokens(self) -> int: ...
+    @property
+    def reused_tokens(self) -> int: ...
+    @property
+    def cost_usd(self) -> float: ...
+
+
+def usage_line(usage: Usage) -> str:
+    """Backend, model, tokens and cost as one short line: the configured model id, with what
+    the server called it when that differs (a path shown by its file name), and a local
+    server's prefix reuse named as such, never as a cache read."""
+    model = usage.model
+    if usage.server_model:
+        model += f" (server: {usage.server_model.rstrip('/').rsplit('/', 1)[-1]})"
+    parts = [usage.backend + (f" / {model}" if model else "")]
+    if usage.input_tokens + usage.output_tokens:
+        cached = usage.cache_read_tokens + usage.cache_write_tokens
+        parts.append(
+            f"{usage.input_tokens:,} in / {usage.output_tokens:,} out"
+            + (f" / {cached:,} cached" if cached else "")
+            + (f" / {usage.reused_tokens:,} reused by the server" if usage.reused_tokens else "")
+        )
+    if usage.backend:
+        parts.append(format_usd(usage.cost_usd))
+    return " · ".join(part for part in parts if part)

@@ -82,7 +82,9 @@ class DraftStore(VersionStore):
             return int(cursor.lastrowid or 0)
 
     def claim_job(self, owner: str) -> Job | None:
-        """Take the oldest runnable pending job; the draft moves to 'drafting' atomically."""
+        """Take the oldest runnable pending job; the draft moves to 'drafting' atomically. The
+        text an earlier attempt checkpointed is returned with the job and cleared in the store,
+        so a review session never shows it as the new attempt's text."""
         stamp = now()
         with self.write() as conn:
             row = conn.execute(
@@ -94,7 +96,7 @@ class DraftStore(VersionStore):
                 return None
             conn.execute(
                 "UPDATE jobs SET state = 'running', owner = ?, attempts = attempts + 1,"
-                " updated_at = ? WHERE id = ?",
+                " partial_text = '', updated_at = ? WHERE id = ?",
                 (owner, stamp, row[0]),
             )
             conn.execute(
