@@ -325,6 +325,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_PUT = do_DELETE = do_CONNECT = do_other
 
+    def send_plain(self, status: int, text: str) -> None:
+        payload = text.encode()
+        self.send_response(status)
+        self.send_header("content-type", "text/plain; charset=utf-8")
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
     def send_json(self, status: int, data: Mapping[str, Any]) -> None:
         payload = json.dumps(data).encode()
         self.send_response(status)

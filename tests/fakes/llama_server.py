@@ -20,7 +20,6 @@ one generated token, as llama-server streams them.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -54,7 +53,9 @@ LLAMA_TYPES = {
 
 class FakeLlama(FakeAnthropic):
     """A llama-server with `slots` slots sharing an `n_ctx`-token context. With `props` False
-    it answers /props 404 (a server that says nothing about itself)."""
+    it answers /props 404 (a server that says nothing about itself), with `counts` False it
+    cannot count tokens. `together` holds every stream's first token until that many streams
+    run at once (at most `hold_seconds`), so tests of streams that overlap need no timing."""
 
     def __init__(
         self,
@@ -63,6 +64,9 @@ class FakeLlama(FakeAnthropic):
         slots: int = 4,
         vision: bool = False,
         props: bool = True,
+        counts: bool = True,
+        together: int = 0,
+        hold_seconds: float = 20.0,
         default: Reply | None = None,
     ) -> None:
         super().__init__(default)
@@ -70,12 +74,16 @@ class FakeLlama(FakeAnthropic):
         self.slots = slots
         self.vision = vision
         self.props = props
+        self.counts_tokens = counts
+        self.together = together
+        self.hold_seconds = hold_seconds
         self.overflows = 0
         self.most_in_use = 0
+        self.most_streams = 0
         self._held: dict[int, int] = {}
         self._failed: set[int] = set()
         self._prefix: list[dict[str, Any]] = []
-        self._state = threading.Lock()
+        self._state = threading.Condition()
 
     # Routes -------------------------------------------------------------------------------------
 
@@ -97,6 +105,9 @@ class FakeLlama(FakeAnthropic):
         }
 
     def answer_count(self, handler: _Handler, recorded: Recorded) -> None:
+        if not self.counts_tokens:
+            self.answer_get(handler, recorded)
+            return
         if self._image_refused(recorded.body):
             handler.send_json(500, self.error_body(500, "server_error", NO_IMAGES))
             return
@@ -155,6 +166,8 @@ class FakeLlama(FakeAnthropic):
         with self._state:
             self._held[id(recorded)] = prompt_tokens(recorded.body)
             self._note_use()
+            self._state.notify_all()
+            self._state.wait_for(lambda: len(self._held) >= self.together, self.hold_seconds)
 
     def delta_fault(self, recorded: Recorded) -> dict[str, Any] | None:
         """One more token in the shared context; past `n_ctx`, every running stream fails."""
@@ -177,6 +190,7 @@ class FakeLlama(FakeAnthropic):
 
     def _note_use(self) -> None:
         self.most_in_use = max(self.most_in_use, sum(self._held.values()))
+        self.most_streams = max(self.most_streams, len(self._held))
 
 
 def prompt_tokens(body: Mapping[str, Any]) -> int:
@@ -184,15 +198,9 @@ def prompt_tokens(body: Mapping[str, Any]) -> int:
     return _tokens(_system_blocks(body)) + _tokens(_message_blocks(body))
 
 
-def texts(requests: Sequence[Recorded]) -> list[str]:
-    """The request routes, for assertions on what a drafter asked."""
+def routes(requests: Sequence[Recorded]) -> list[str]:
+    """What a drafter asked, in order ("GET /props", "POST /v1/messages", ...)."""
     return [f"{r.method} {r.route}" for r in requests]
-
-
-@contextlib.contextmanager
-def running(**settings: Any) -> Iterator[FakeLlama]:
-    with FakeLlama(**settings) as server:
-        yield server
 
 
 @pytest.fixture

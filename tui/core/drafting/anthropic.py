@@ -42,6 +42,7 @@ from tui.core.drafting.base import Capacity, DraftingError, TextSink
 from tui.core.drafting.budget import ServerBudget
 from tui.core.drafting.failures import (
     Attempt,
+    no_images,
     status_failure,
     too_large,
     transport_failure,
@@ -138,9 +139,11 @@ class AnthropicBackend:
         return Capacity(self.limit(info), info.describe())
 
     def limit(self, info: ServerInfo) -> int:
+        """Slots, and drafts of the largest recent size that fit the shared context together;
+        one until a draft's size is known (the first one counted tells)."""
         slots = info.slots or 1
-        if info.context and self._needs:
-            slots = min(slots, max(1, info.context // max(self._needs)))
+        if info.context:
+            slots = min(slots, max(1, info.context // max(self._needs))) if self._needs else 1
         return slots
 
     async def _probe(self) -> ServerInfo:
@@ -171,6 +174,8 @@ class AnthropicBackend:
         self._reuse = info.kind in PREFIX_REUSE
         attempt = replace(attempt, info=info)
         prompt_tokens, counted = await self._count(request, attempt)
+        if request.scan and info.vision is False:
+            raise no_images(attempt)
         need = prompt_tokens + request.max_tokens
         if info.context and need > info.context:
             raise too_large(attempt, prompt_tokens, info.context, counted=counted)

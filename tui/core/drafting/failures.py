@@ -110,6 +110,13 @@ def too_large(
     )
 
 
+def no_images(attempt: Attempt, quote: str = "") -> DraftingError:
+    """The refusal of a scan for a server whose model reads no images, in the server's words
+    when it gave some that may be shown, else by what it reported about itself."""
+    said = f' (the server says: "{quote}")' if quote else " (the server reports no image input)"
+    return DraftingError(NO_IMAGES.format(host=attempt.host, said=said))
+
+
 def status_failure(exc: anthropic.APIStatusError, attempt: Attempt) -> DraftingError:
     """An HTTP error status, or an `error` event in the middle of a stream (HTTP 200)."""
     error = read_error(exc.body, exc.status_code)
@@ -124,8 +131,7 @@ def status_failure(exc: anthropic.APIStatusError, attempt: Attempt) -> DraftingE
         return too_large(attempt, prompt, error.context)
     quote = quotable(error, attempt.sent, attempt.identifiers)
     if status >= 500 and attempt.scan and attempt.info and attempt.info.vision is False:
-        said = f' (the server says: "{quote}")' if quote else " (the server reports no image input)"
-        return DraftingError(NO_IMAGES.format(host=host, said=said))
+        return no_images(attempt, quote)
     detail = _detail(error, quote)
     if status in STATUS_MESSAGES:
         template, transient, overload = STATUS_MESSAGES[status]
