@@ -370,3 +370,16 @@ async def test_the_system_blocks_read_right_when_a_server_joins_them(
     assert first.endswith("\n\n") and not first.endswith("\n\n\n")
     assert joined.index("You are an experienced") == len(first)
     assert joined[len(first) - 2 : len(first) + 3] == "\n\nYou"
+
+
+async def test_a_server_restarted_with_a_smaller_context_is_seen_at_the_next_draft(
+    llama_8k: FakeLlama,
+) -> None:
+    ctx = clinic(llama_8k.url)
+    drafter = backend(ctx)
+    await drafter.draft(prompt_for(ctx), lambda _t: None)
+    llama_8k.n_ctx = 2048  # restarted with -c 2048
+
+    with pytest.raises(DraftingError, match="the server's context is 2,048: start it with -c 4096"):
+        await drafter.draft(prompt_for(ctx), lambda _t: None)
+    assert len(llama_8k.messages) == 1

@@ -170,7 +170,7 @@ class AnthropicBackend:
         )
         if not self.route.local:
             return await self._send(request, attempt, on_text)
-        info = await self.server.info()
+        info = await self.server.fresh()
         self._reuse = info.kind in PREFIX_REUSE
         attempt = replace(attempt, info=info)
         prompt_tokens, counted = await self._count(request, attempt)

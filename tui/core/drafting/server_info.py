@@ -11,8 +11,10 @@
 The context is taken as shared by all slots: exact for llama-server's default (one unified
 cache), and on the safe side for a server that gives each slot its own (its per-slot figure is
 then what /props reports, and slots times that is its pool). Probes carry no note text, go
-through the route's own HTTP client (same origin, redirects refused) and are kept for
-`TTL_SECONDS`, so a server restarted with other settings is seen again within that time.
+through the route's own HTTP client (same origin, redirects refused). Each draft asks afresh
+before it is sent (a few milliseconds against seconds of generation), so a server restarted
+with a smaller context is never trusted from memory; how many drafts to run at once is read
+from the last answer, kept for `TTL_SECONDS`.
 """
 
 from __future__ import annotations
@@ -187,6 +189,13 @@ class ServerProbe:
         if self._info is None or now - self._at >= ttl:
             self._info = await self._ask()
             self._at = self._clock()
+        return self._info
+
+    async def fresh(self) -> ServerInfo:
+        """Ask again now: a draft is sized by what the server says at the moment it is sent
+        (a server restarted with a smaller context must not be trusted from memory)."""
+        self._info = await self._ask()
+        self._at = self._clock()
         return self._info
 
     def forget(self) -> None:
