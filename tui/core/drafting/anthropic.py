@@ -148,9 +148,8 @@ class AnthropicBackend:
 
     async def _probe(self) -> ServerInfo:
         headers = {"x-api-key": self.route.api_key} if self.route.api_key else {}
-        timeout = httpx2.Timeout(
-            min(PROBE_TIMEOUT, self.read_timeout), connect=self.timeout.connect
-        )
+        seconds = min(PROBE_TIMEOUT, self.read_timeout)
+        timeout = httpx2.Timeout(seconds, connect=min(seconds, self.timeout.connect or seconds))
         async with http_client(self.route, timeout, self._ssl) as http:
             return await probe(http, self.route.base_url, self.model, headers)
 

@@ -52,6 +52,7 @@ Role = Literal["starting", "waiting", "drafter", "stopped"]
 EventKind = Literal["note", "draft", "progress", "role"]
 EventSource = Literal["intake", "drafter", "store"]
 STOPPED_REASON: Final = "drafter stopped before this draft finished; it resumes on restart"
+CAPACITY_SECONDS: Final = 6.0  # a server that does not answer must not hold the drafter
 GAVE_UP: Final = " Gave up after {attempts} attempts; draft it again with g in the review app."
 
 
@@ -338,7 +339,9 @@ class Pipeline:
         capacity = Capacity(None)
         if isinstance(self.backend, SizedBackend):
             try:
-                capacity = await self.backend.capacity()
+                capacity = await asyncio.wait_for(self.backend.capacity(), CAPACITY_SECONDS)
+            except TimeoutError:
+                capacity = Capacity(1, "the server did not say in time")
             except Exception:  # asking the server must never stop the drafter
                 log.exception("could not ask the model server what it can take")
                 capacity = Capacity(1, "the server could not be asked")
