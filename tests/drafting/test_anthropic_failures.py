@@ -41,7 +41,7 @@ async def test_invalid_key_401_is_not_retried(
 
     assert not error.transient
     assert "401" in str(error) and "API key" in str(error)
-    assert len(fake_anthropic.requests) == 1
+    assert len(fake_anthropic.messages) == 1
 
 
 async def test_rate_limit_429_fails_transient_after_the_sdk_retries(
@@ -52,7 +52,7 @@ async def test_rate_limit_429_fails_transient_after_the_sdk_retries(
 
     assert error.transient
     assert "rate limit" in str(error) and "429" in str(error)
-    assert len(fake_anthropic.requests) == 2
+    assert len(fake_anthropic.messages) == 2
 
 
 async def test_rate_limit_that_clears_within_the_sdk_retries_drafts(
@@ -62,7 +62,7 @@ async def test_rate_limit_that_clears_within_the_sdk_retries_drafts(
     result = await backend(local, max_retries=1).draft(prompt_for(local), lambda _t: None)
 
     assert result.text == DEFAULT_TEXT
-    assert len(fake_anthropic.requests) == 2
+    assert len(fake_anthropic.messages) == 2
 
 
 async def test_overloaded_529_is_transient(
@@ -155,8 +155,11 @@ async def test_error_event_mid_stream_is_transient(
 ) -> None:
     error, deltas = await failure(fake_anthropic, local, Reply(error_after=2))
 
-    assert error.transient
-    assert "broke off mid-draft" in str(error) and "overloaded" in str(error)
+    assert error.transient and error.overload
+    assert str(error) == (
+        f"Interrupted mid-draft: {local.model.base_url.removeprefix('http://')} reported "
+        '"scripted mid-stream error" (overloaded_error).'
+    )
     assert len(deltas) == 2
 
 
@@ -165,9 +168,11 @@ async def test_dropped_connection_mid_stream_is_transient(
 ) -> None:
     error, deltas = await failure(fake_anthropic, local, Reply(drop_after=2))
 
-    assert error.transient
-    assert "dropped mid-draft" in str(error)
+    assert error.transient and not error.overload
+    assert str(error).startswith("Interrupted mid-draft: the connection to 127.0.0.1:")
     assert len(deltas) == 2
+    assert error.usage is not None, "the attempt's usage is kept"
+    assert error.usage.output_tokens == 2 and error.usage.input_tokens > 0
 
 
 async def test_stream_that_ends_without_a_stop_reason_is_not_a_draft(
@@ -253,6 +258,6 @@ async def test_cancelling_the_task_closes_the_stream(
         await task
 
     assert task.cancelled()
-    request = fake_anthropic.requests[0]
+    request = fake_anthropic.messages[0]
     assert fake_anthropic.wait_for(lambda: request.disconnected, timeout=2)
     assert request.finished_at is None

@@ -32,8 +32,9 @@ async def test_system_is_clinic_context_then_skill_each_marked_for_caching(
     prompt = prompt_for(local)
     await backend(local).draft(prompt, collect[1])
 
-    system = fake_anthropic.requests[0].system
-    assert [block["text"] for block in system] == [prompt.context_block, prompt.skill_block]
+    system = fake_anthropic.messages[0].system
+    texts = [block["text"] for block in system]
+    assert texts == [prompt.context_block.rstrip() + "\n\n", prompt.skill_block + "\n\n"]
     assert [block["cache_control"] for block in system] == [EPHEMERAL, EPHEMERAL]
     assert all(block["type"] == "text" for block in system)
 
@@ -47,7 +48,7 @@ async def test_cached_prefix_is_byte_identical_for_two_different_notes(
     await drafter.draft(prompt_for(local, first), collect[1])
     await drafter.draft(prompt_for(local, second), collect[1])
 
-    one, two = fake_anthropic.requests
+    one, two = fake_anthropic.messages
     assert one.body["system"] == two.body["system"]
     assert one.content != two.content
     for patient in ("Whitfield", "Okafor", "100234", "100877", "2026-11-0"):
@@ -60,9 +61,9 @@ async def test_note_comes_first_and_instructions_last(
     prompt = prompt_for(local)
     await backend(local).draft(prompt, collect[1])
 
-    messages = fake_anthropic.requests[0].body["messages"]
+    messages = fake_anthropic.messages[0].body["messages"]
     assert [message["role"] for message in messages] == ["user"]
-    content = fake_anthropic.requests[0].content
+    content = fake_anthropic.messages[0].content
     assert len(content) == 2
     assert prompt.note.body.strip() in content[0]["text"]
     assert content[1] == {"type": "text", "text": prompt.instructions}
@@ -75,7 +76,7 @@ async def test_png_scan_goes_as_an_image_block_before_the_instructions(
     png = scan(PNG, "2026-11-04_reyes-marisol_soap.png")
     await backend(local).draft(prompt_for(local, png), collect[1])
 
-    first, last = fake_anthropic.requests[0].content
+    first, last = fake_anthropic.messages[0].content
     assert first["type"] == "image"
     assert first["source"]["type"] == "base64"
     assert first["source"]["media_type"] == "image/png"
@@ -89,7 +90,7 @@ async def test_pdf_scan_goes_as_a_document_block(
     pdf = scan(PDF, "2026-11-04_reyes-marisol_soap.pdf")
     await backend(local).draft(prompt_for(local, pdf), collect[1])
 
-    block = fake_anthropic.requests[0].content[0]
+    block = fake_anthropic.messages[0].content[0]
     assert block["type"] == "document"
     assert block["source"]["media_type"] == "application/pdf"
     assert base64_decode(block["source"]["data"]) == PDF
@@ -103,7 +104,7 @@ async def test_model_and_max_tokens_come_from_config_and_the_skill(
     capped = clinic(fake_anthropic.url, max_tokens=700)
     await backend(capped).draft(prompt_for(capped), collect[1])
 
-    first, second = (request.body for request in fake_anthropic.requests)
+    first, second = (request.body for request in fake_anthropic.messages)
     assert first["model"] == "clinic-chosen-model"
     assert first["max_tokens"] == 2000  # soap_note.toml
     assert second["max_tokens"] == 700  # [model] max_tokens caps the Skill
@@ -118,7 +119,7 @@ async def test_chained_skill_gets_previous_output_then_note(
     prompt = prompt_for(local, previous=previous)
     await backend(local).draft(prompt, collect[1])
 
-    content = fake_anthropic.requests[0].content
+    content = fake_anthropic.messages[0].content
     assert previous in content[0]["text"]
     assert prompt.note.body.strip() in content[1]["text"]
     assert content[2]["text"] == prompt.instructions
@@ -131,7 +132,7 @@ async def test_previous_output_quoted_by_the_instructions_is_not_sent_twice(
     prompt = prompt_for(local, previous=previous, skill_id="hep_patient")
     await backend(local).draft(prompt, collect[1])
 
-    sent = str(fake_anthropic.requests[0].body["messages"])
+    sent = str(fake_anthropic.messages[0].body["messages"])
     assert previous in prompt.instructions
     assert sent.count("Quad sets 3x10 daily") == 1
 
@@ -145,7 +146,7 @@ async def test_local_server_gets_the_key_file_never_the_anthropic_key(
     await backend(local, environ=env).draft(prompt_for(local), collect[1])
     await backend(keyed, environ=env).draft(prompt_for(keyed), collect[1])
 
-    without, with_file = (request.headers for request in fake_anthropic.requests)
+    without, with_file = (request.headers for request in fake_anthropic.messages)
     assert "authorization" not in without and "x-api-key" not in without
     sent = with_file.get("authorization", "") + with_file.get("x-api-key", "")
     assert "sk-local-server" in sent and KEY not in sent

@@ -29,7 +29,8 @@ async def test_first_text_arrives_before_the_server_has_finished(
     arrivals: list[float] = []
     await backend(local).draft(prompt_for(local), lambda _t: arrivals.append(time.perf_counter()))
 
-    request = fake_anthropic.requests[0]
+    request = fake_anthropic.messages[0]
+    assert fake_anthropic.wait_for(lambda: request.finished_at is not None)  # its own thread
     assert request.finished_at is not None and request.first_text_at is not None
     assert arrivals[0] < request.finished_at - 0.2  # live, not after the whole answer
     assert arrivals[0] - request.first_text_at < 0.2  # the bench holds the real 50 ms target

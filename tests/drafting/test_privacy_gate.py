@@ -103,7 +103,7 @@ async def test_local_server_needs_no_baa_and_no_key(fake_anthropic: FakeAnthropi
     result = await chosen.draft(prompt_for(ctx), lambda _t: None)
 
     assert chosen.name == "local" and result.backend == "local"
-    assert len(fake_anthropic.requests) == 1
+    assert len(fake_anthropic.messages) == 1
 
 
 def test_environment_base_url_never_overrides_the_gate(

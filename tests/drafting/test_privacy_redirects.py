@@ -13,9 +13,9 @@ import pytest
 
 from tests.drafting.conftest import SOAP_NOTE, backend, clinic, prompt_for
 from tests.fakes.anthropic_server import FakeAnthropic, Reply
-from tui.core.drafting.anthropic import RouteViolation, http_client
 from tui.core.drafting.base import DraftingError
 from tui.core.drafting.privacy import is_local_url, model_route
+from tui.core.drafting.transport import RouteViolation, http_client
 
 REDIRECTS = (301, 302, 303, 307, 308)
 
@@ -38,7 +38,7 @@ async def test_a_redirect_from_the_model_server_is_refused(
             await backend(ctx, max_retries=2).draft(prompt_for(ctx), lambda _t: None)
 
         assert elsewhere.requests == [], "the note reached the redirect target"
-    assert len(fake_anthropic.requests) == 1, "a refused redirect is not retried"
+    assert len(fake_anthropic.messages) == 1, "a refused redirect is not retried"
     message = str(info.value)
     assert f"redirect (HTTP {status})" in message and "base_url" in message
     assert not info.value.transient
@@ -84,4 +84,4 @@ async def test_every_hop_is_judged_even_when_a_caller_follows_redirects(
             with pytest.raises(RouteViolation):
                 await http.post(f"{elsewhere.url}/v1/messages", json={"note": SOAP_NOTE})
         assert elsewhere.requests == []
-    assert len(fake_anthropic.requests) == 1
+    assert len(fake_anthropic.messages) == 1

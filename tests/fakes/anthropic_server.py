@@ -7,7 +7,10 @@ text and chunking, per-chunk delay, an HTTP error status, a redirect, a hang, an
 or a dropped connection mid-stream, a body that ends before the stop reason, the stop reason
 itself, and usage numbers. Prompt caching is simulated: the first request that carries a
 cache-marked system prefix reports it as a cache write, later
-requests with the byte-identical prefix report it as a cache read.
+requests with the byte-identical prefix report it as a cache read. ``POST
+/v1/messages/count_tokens`` counts as Anthropic's does (roughly: four characters a token), and
+any GET (``/props``, ``/api/ps``) is answered 404 as Anthropic would. `tests.fakes.llama_server`
+builds llama-server's shapes on the same server by overriding the hooks below.
 
 Use it from any test through the `fake_anthropic` fixture (import it into a conftest) or as a
 context manager::
@@ -15,7 +18,10 @@ context manager::
     with FakeAnthropic() as server:
         server.reply(Reply(text="...", delay=0.01))
         ... base_url=server.url ...
-        server.requests[0].body["system"]
+        server.messages[0].body["system"]
+
+`requests` holds every request (probes and token counts too), `messages` only the drafting
+requests (``POST /v1/messages``).
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from typing import Any
 
 import pytest
 
+MESSAGES = "/v1/messages"
+COUNT = "/v1/messages/count_tokens"
 DEFAULT_TEXT = (
     "## Subjective\n\nPatient reports less pain.\n\n## Objective\n\nKnee flexion 110 deg.\n"
 )
@@ -89,6 +97,7 @@ class Recorded:
     headers: dict[str, str]  # lower-cased names
     body: dict[str, Any]
     received_at: float  # time.perf_counter()
+    route: str = ""  # the path without its query
     first_text_at: float | None = None  # when the first text delta left the server
     finished_at: float | None = None  # when the last byte of the answer left the server
     disconnected: bool = False  # the client went away before the answer was complete
@@ -178,6 +187,18 @@ class FakeAnthropic:
         host, port = self._httpd.server_address[:2]
         return f"http://{host!s}:{port}"
 
+    @property
+    def messages(self) -> list[Recorded]:
+        """The drafting requests (``POST /v1/messages``), without probes and token counts."""
+        with self._lock:
+            return [r for r in self.requests if r.method == "POST" and r.route == MESSAGES]
+
+    @property
+    def counts(self) -> list[Recorded]:
+        """The token-count requests (``POST /v1/messages/count_tokens``)."""
+        with self._lock:
+            return [r for r in self.requests if r.method == "POST" and r.route == COUNT]
+
     def reply(self, *replies: Reply) -> None:
         """Queue answers for the next requests; once they run out, `default` answers."""
         with self._lock:
@@ -226,6 +247,45 @@ class FakeAnthropic:
         usage = self._cache.usage(body, reply.text)
         return usage | dict(reply.usage or {})
 
+    # Hooks a server of another kind overrides (tests.fakes.llama_server) ------------------------
+
+    def answer_get(self, handler: _Handler, recorded: Recorded) -> None:
+        """Anthropic has no GET routes a drafter asks: 404, in its error shape."""
+        handler.send_json(404, self.error_body(404, "not_found_error", f"no route {handler.path}"))
+
+    def answer_count(self, handler: _Handler, recorded: Recorded) -> None:
+        """``{"input_tokens": N}`` for the request's system and messages."""
+        body = recorded.body
+        tokens = _tokens(_system_blocks(body)) + _tokens(_message_blocks(body))
+        handler.send_json(200, {"input_tokens": tokens})
+
+    def refuse(self, recorded: Recorded) -> tuple[int, dict[str, Any]] | None:
+        """An error this server answers a drafting request with before streaming, whatever
+        the script says (None: answer as scripted)."""
+        return None
+
+    def error_body(self, status: int, error_type: str, message: str) -> dict[str, Any]:
+        return {"type": "error", "error": {"type": error_type, "message": message}}
+
+    def error_event(self, error_type: str, message: str) -> dict[str, Any]:
+        return {"type": "error", "error": {"type": error_type, "message": message}}
+
+    def model_name(self, recorded: Recorded, reply: Reply) -> str:
+        return reply.model or str(recorded.body.get("model", ""))
+
+    def stream_usage(self, recorded: Recorded, reply: Reply) -> dict[str, int]:
+        return self._usage(recorded.body, reply)
+
+    def stream_started(self, recorded: Recorded) -> None:
+        """A stream is about to send its first delta."""
+
+    def delta_fault(self, recorded: Recorded) -> dict[str, Any] | None:
+        """An error event to send instead of the next delta (None: send it)."""
+        return None
+
+    def stream_ended(self, recorded: Recorded) -> None:
+        """A stream ended, however it ended."""
+
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -243,7 +303,18 @@ class _Handler(BaseHTTPRequestHandler):
         fake = self.server.fake
         recorded = self._recorded()
         fake._record(recorded)
-        self._answer(fake, recorded, fake._next_reply())
+        if recorded.route == COUNT:
+            fake.answer_count(self, recorded)
+        elif recorded.route != MESSAGES:
+            fake.answer_get(self, recorded)  # a route this server does not have (/api/show)
+        else:
+            self._answer(fake, recorded, fake._next_reply())
+
+    def do_GET(self) -> None:
+        fake = self.server.fake
+        recorded = self._recorded()
+        fake._record(recorded)
+        fake.answer_get(self, recorded)
 
     def do_other(self) -> None:
         """Any other method is recorded too (a proxied CONNECT included), then refused: a test
@@ -252,7 +323,23 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         self._error(405, "invalid_request_error", f"{self.command} not supported", None)
 
-    do_GET = do_PUT = do_DELETE = do_CONNECT = do_other
+    do_PUT = do_DELETE = do_CONNECT = do_other
+
+    def send_plain(self, status: int, text: str) -> None:
+        payload = text.encode()
+        self.send_response(status)
+        self.send_header("content-type", "text/plain; charset=utf-8")
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def send_json(self, status: int, data: Mapping[str, Any]) -> None:
+        payload = json.dumps(data).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
     def _recorded(self) -> Recorded:
         length = int(self.headers.get("content-length", "0"))
@@ -267,14 +354,18 @@ class _Handler(BaseHTTPRequestHandler):
             headers={key.lower(): value for key, value in self.headers.items()},
             body=body,
             received_at=time.perf_counter(),
+            route=self.path.split("?")[0],
         )
 
     def _answer(self, fake: FakeAnthropic, recorded: Recorded, reply: Reply) -> None:
         if not fake._sleep(reply.hang):
             return
         try:
-            if self.path.split("?")[0] != "/v1/messages":
+            refused = fake.refuse(recorded)
+            if recorded.route != MESSAGES:
                 self._error(404, "not_found_error", f"no route {self.path}", None)
+            elif refused is not None:
+                self.send_json(*refused)
             elif reply.location:
                 self._redirect(reply.status, reply.location)
             elif reply.status != 200:
@@ -294,16 +385,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def _request_id(self) -> str:
-        return f"req_fake_{len(self.server.fake.requests):04d}"
+        return f"req_fake_{len(self.server.fake.messages):04d}"
 
     def _error(self, status: int, error_type: str, message: str, retry_ms: str | None) -> None:
-        payload = json.dumps(
-            {
-                "type": "error",
-                "error": {"type": error_type, "message": message},
-                "request_id": self._request_id(),
-            }
-        ).encode()
+        body = self.server.fake.error_body(status, error_type, message)
+        payload = json.dumps(body | {"request_id": self._request_id()}).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(payload)))
@@ -323,10 +409,10 @@ class _Handler(BaseHTTPRequestHandler):
         self, recorded: Recorded, reply: Reply, usage: Mapping[str, int]
     ) -> dict[str, Any]:
         return {
-            "id": f"msg_fake_{len(self.server.fake.requests):04d}",
+            "id": f"msg_fake_{len(self.server.fake.messages):04d}",
             "type": "message",
             "role": "assistant",
-            "model": reply.model or recorded.body.get("model", ""),
+            "model": self.server.fake.model_name(recorded, reply),
             "content": [],
             "stop_reason": None,
             "stop_sequence": None,
@@ -348,7 +434,14 @@ class _Handler(BaseHTTPRequestHandler):
         recorded.first_text_at = recorded.finished_at = time.perf_counter()
 
     def _stream(self, fake: FakeAnthropic, recorded: Recorded, reply: Reply) -> None:
-        usage = fake._usage(recorded.body, reply)
+        fake.stream_started(recorded)
+        try:
+            self._stream_answer(fake, recorded, reply)
+        finally:
+            fake.stream_ended(recorded)
+
+    def _stream_answer(self, fake: FakeAnthropic, recorded: Recorded, reply: Reply) -> None:
+        usage = fake.stream_usage(recorded, reply)
         start_usage = {key: value for key, value in usage.items() if key != "output_tokens"}
         self.send_response(200)
         self.send_header("content-type", "text/event-stream; charset=utf-8")
@@ -370,6 +463,11 @@ class _Handler(BaseHTTPRequestHandler):
         for sent, delta in enumerate(reply.deltas()):
             if not self._before_delta(fake, reply, sent):
                 return
+            fault = fake.delta_fault(recorded)
+            if fault is not None:
+                self._event("error", fault)
+                self._end_chunks()
+                return
             self._event(
                 "content_block_delta",
                 {"type": "content_block_delta", "index": 0,
@@ -388,8 +486,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _before_delta(self, fake: FakeAnthropic, reply: Reply, sent: int) -> bool:
         """Play the scripted fault due after `sent` deltas; False ends the answer."""
         if reply.error_after is not None and sent == reply.error_after:
-            error = {"type": reply.error_event_type, "message": "scripted mid-stream error"}
-            self._event("error", {"type": "error", "error": error})
+            error = fake.error_event(reply.error_event_type, "scripted mid-stream error")
+            self._event("error", error)
             self._end_chunks()
             return False
         if reply.drop_after is not None and sent == reply.drop_after:

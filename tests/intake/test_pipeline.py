@@ -134,7 +134,9 @@ async def test_transient_failures_give_up_after_max_attempts(clinic: Path) -> No
         clinic, backend, watch=False, retry=FAST_RETRY, poll_seconds=0.02
     ) as run:
         await wait_until(lambda: run.service.draft(draft_id).status == "failed")
-    assert run.service.draft(draft_id).reason == "overloaded (529)"
+    assert run.service.draft(draft_id).reason == (
+        "overloaded (529) Gave up after 4 attempts; draft it again with g in the review app."
+    )
     assert jobs(clinic) == [(draft_id, "failed", 4)]
 
 

@@ -102,7 +102,7 @@ async def test_a_cut_off_answer_keeps_its_billed_tokens_and_cost(
         draft = run.service.store.get_draft(draft_id)
 
     assert "cut off" in draft.reason
-    assert len(model_server.requests) == 1
+    assert len(model_server.messages) == 1
     assert (draft.input_tokens, draft.output_tokens) == (1000, 2000)
     # claude-sonnet-4-5 in the shipped context.toml: $3 in, $15 out per million tokens.
     assert draft.cost_usd == pytest.approx(1000 * 3.0 / 1e6 + 2000 * 15.0 / 1e6)

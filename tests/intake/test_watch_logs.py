@@ -79,7 +79,7 @@ def test_watch_logs_no_header_note_or_model_text(
     assert process.terminate() == 0
     log = "".join(process.out + process.err)
 
-    assert model_server.requests, "the note did go to the (local) model server"
+    assert model_server.messages, "the note did go to the (local) model server"
     for secret in SECRETS:
         assert secret not in log, (secret, log)
     statuses = {e["note"]: e["status"] for e in drafts(clinic)}

@@ -159,7 +159,7 @@ async def test_m_reviews_with_the_model_when_allowed(
             assert "(model review)" in detail(screen)
     finally:
         service.close()
-    sent = [r.content[0]["text"] for r in fake_anthropic.requests]
+    sent = [r.content[0]["text"] for r in fake_anthropic.messages]
     assert len(sent) == 3, "only the billed notes are sent"
 
 

@@ -47,7 +47,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         print(
             f"chartdesk watch: clinic {visible(str(service.clinic.paths.root))}, "
             f"backend {backend.name}, "
-            f"{pipeline.concurrency} at a time, pid {os.getpid()}",
+            f"at most {pipeline.concurrency} at a time, pid {os.getpid()}",
             file=sys.stderr,
             flush=True,
         )

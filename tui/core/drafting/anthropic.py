@@ -1,50 +1,70 @@
-"""Drafting with Claude, or with any local server that speaks the Anthropic Messages API.
+"""Drafting with Claude, or with any server inside the clinic that speaks the Messages API.
 
-One code path for both: the official SDK's async client, streaming. The request is laid out
-for prompt caching and for honest drafts:
+One code path for both: the official SDK's async client, streaming, with the request of
+`request.build_request`. The privacy gate (`privacy.model_route`) runs in the constructor, so
+no instance exists, and nothing is sent, unless the route is allowed; `transport.http_client`
+keeps every request on that one server.
 
-- ``system`` is two text blocks, the clinic context and the Skill's system prompt, each marked
-  ``cache_control: ephemeral``. Both are byte-identical for every note of a Skill (see
-  `tui.core.prompt`), so from the second note on they are cache reads; the first breakpoint
-  alone also serves every other Skill of the clinic.
-- The single user message carries the note first (text, or a scan as an image or PDF document
-  block) and the Skill's instructions, with the patient-specific header, after it.
+A local server (llama.cpp's llama-server, Ollama) is asked what it can take before a note is
+sent (`server_info`): the prompt is counted (``POST /v1/messages/count_tokens``, or estimated
+where the server cannot count), a note whose prompt and answer cannot fit in the server's
+context is refused before anything is generated, and each draft reserves its share of the
+server's slots and shared context (`budget`), so drafts wait their turn instead of
+overflowing the server together. `capacity()` tells the pipeline how many to run at once:
+no more than the server's slots and context allow, and one where the server says nothing.
 
-Every way a request can go wrong ends as a `DraftingError` whose message a clinician can act
-on; `transient` ones (rate limits, overload, server errors, timeouts, a broken stream) are
-retried by the pipeline. An answer that is not a finished draft (cut off at max_tokens, a
-refusal, no text) raises `DraftFailed`, which still carries the usage and cost, because those
-tokens were billed. The privacy gate (`privacy.model_route`) runs in the constructor, so no
-instance exists, and nothing is sent, unless the route is allowed; and the HTTP client sends to
-that one server only (`http_client`): a redirect is never followed, and a request for any other
-address is refused before it leaves, so a model server cannot move note text elsewhere.
+Every way a request can go wrong ends as a `DraftingError` (see `failures`). An answer that is
+not a finished draft (cut off at max_tokens, a refusal, no text) raises `DraftFailed`, which
+carries the usage and cost, because those tokens were spent; so does a stream broken mid-draft.
+
+Accounting is honest about where a draft came from: `model` is the configured id and
+`server_model` what the server called itself when it differs (llama-server reports its GGUF's
+path). The ``cache_read_input_tokens`` of llama-server or Ollama is the server's own reuse of a
+prompt prefix it still held, not prompt caching (nothing was written to a cache, nothing is
+billed as read), so it is recorded as `reused_tokens`; everything is priced at the clinic's
+configured price for the model (none configured: $0).
 """
 
 from __future__ import annotations
 
-import base64
-import re
+from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Final, Literal
+from dataclasses import dataclass, field, replace
+from typing import Final
 
 import anthropic
 import httpx2
-from anthropic.types import (
-    CacheControlEphemeralParam,
-    ContentBlockParam,
-    DocumentBlockParam,
-    ImageBlockParam,
-    Message,
-    MessageParam,
-    TextBlockParam,
-)
+from anthropic.types import Message, Usage
 
 from tui.core.context import ClinicContext, Price
 from tui.core.cost import TokenUsage, cost_usd, price_for
-from tui.core.drafting.base import DraftingError, TextSink
-from tui.core.drafting.privacy import Route, model_route, url_host
-from tui.core.intake.notes import MIN_BODY_CHARS
+from tui.core.drafting.base import Capacity, DraftingError, TextSink
+from tui.core.drafting.budget import ServerBudget
+from tui.core.drafting.failures import (
+    Attempt,
+    no_images,
+    status_failure,
+    too_large,
+    transport_failure,
+    unknown_failure,
+)
+from tui.core.drafting.privacy import Route, model_route
+from tui.core.drafting.request import (
+    Request,
+    build_request,
+    estimate_tokens,
+    identifiers,
+    patient_texts,
+)
+from tui.core.drafting.server_info import (
+    LLAMA_CPP,
+    OLLAMA,
+    PROBE_TIMEOUT,
+    ServerInfo,
+    ServerProbe,
+    probe,
+)
+from tui.core.drafting.transport import http_client
 from tui.core.logs import quiet_http_loggers
 from tui.core.prompt import Prompt
 from tui.core.records.store import DraftResult
@@ -53,95 +73,22 @@ quiet_http_loggers()  # importing the SDK applied ANTHROPIC_LOG; its DEBUG recor
 
 DEFAULT_MAX_RETRIES: Final = 2
 CONNECT_TIMEOUT: Final = 10.0
-CACHE: Final[CacheControlEphemeralParam] = {"type": "ephemeral"}
 FINISHED: Final = frozenset({"end_turn", "stop_sequence"})
-NOTE_EMPTY: Final = "note is empty"
-PDF: Final = "application/pdf"
-ImageType = Literal["image/png", "image/jpeg"]
-IMAGE_TYPES: Final[Mapping[str, ImageType]] = {"image/png": "image/png", "image/jpeg": "image/jpeg"}
-SCAN_TYPES: Final = frozenset({PDF, *IMAGE_TYPES})
-_WORD_CHAR = re.compile(r"\w")
-_ERROR_TYPE = re.compile(r"[a-z_]{1,40}")
-
-# What a clinician reads for each HTTP status, and whether the pipeline retries it.
-STATUS_MESSAGES: Final[Mapping[int, tuple[str, bool]]] = {
-    401: ("{host} rejected the API key (401 invalid key). Check {keys}, then retry.", False),
-    403: ("{host} refused this API key for model {model!r} (403 permission denied).", False),
-    404: (
-        "Model {model!r} was not found on {host} (404). Check [model] model in context.toml "
-        "(on a local server, pull the model first).",
-        False,
-    ),
-    413: ("The note is too large to send to the model (413).", False),
-    429: (
-        "{host} is rate limiting requests (429), still after {retries} retries; "
-        "drafting will retry later.",
-        True,
-    ),
-    529: ("The model at {host} is overloaded (529); drafting will retry later.", True),
-}
-SERVER_ERROR: Final = "The model server {host} failed (HTTP {status}); drafting will retry later."
-REDIRECT: Final = (
-    "The model server {host} answered with a redirect (HTTP {status}); chartdesk never "
-    "follows a model server to another address, so nothing more was sent. Set [model] "
-    "base_url to the address that answers."
-)
-OTHER_STATUS: Final = "{host} rejected the request (HTTP {status}){detail}."
-STREAM_ERRORS: Final[Mapping[str, str]] = {
-    "overloaded_error": "the model became overloaded",
-    "api_error": "a server error",
-    "rate_limit_error": "a rate limit",
-    "timeout_error": "a server timeout",
-}
+NO_COUNT_STATUSES: Final = frozenset({404, 405, 501})
+RECENT_NEEDS: Final = 8
+PREFIX_REUSE: Final = frozenset({LLAMA_CPP, OLLAMA})  # servers whose "cache reads" are reuse
 
 
 @dataclass
 class StreamProgress:
     """How far a request got: a failure after the answer began is an interrupted draft, one
-    before it is an unreachable or failing server."""
+    before it is an unreachable or failing server. `usage` is what the server reported when
+    the answer began; `events` counts text deltas (llama-server sends one per token)."""
 
     started: bool = False
-
-
-class RouteViolation(DraftingError, anthropic.AnthropicError):
-    """A request for an address other than the gated route was stopped before it was sent.
-
-    An AnthropicError too, so the SDK passes it on as it is instead of retrying it as a
-    connection error.
-    """
-
-    def __init__(self, host: str, route: Route) -> None:
-        super().__init__(
-            f"Not sent: a request to {host or 'an unreadable address'} was refused, because "
-            f"the privacy gate allows {route.host} only. Check [model] base_url.",
-            transient=False,
-        )
-
-
-def http_client(
-    route: Route, timeout: httpx2.Timeout | float, ssl: Any = None
-) -> httpx2.AsyncClient:
-    """The HTTP client for one route: it never follows redirects, refuses any request whose
-    scheme, host or port differ from the route's (every hop is judged, whoever follows), and
-    ignores proxy variables for a local route, so note text for a server in the building never
-    detours through a proxy."""
-    allowed = _origin(httpx2.URL(route.base_url))
-
-    async def same_origin(request: httpx2.Request) -> None:
-        if _origin(request.url) != allowed:
-            raise RouteViolation(url_host(str(request.url)) or "", route)
-
-    return anthropic.DefaultAsyncHttpxClient(
-        verify=ssl if ssl is not None else True,
-        timeout=timeout,
-        trust_env=not route.local,
-        follow_redirects=False,
-        event_hooks={"request": [same_origin]},
-    )
-
-
-def _origin(url: httpx2.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host, url.port
+    usage: Usage | None = None
+    events: int = 0
+    text: list[str] = field(default_factory=list)
 
 
 class DraftFailed(DraftingError):
@@ -149,85 +96,8 @@ class DraftFailed(DraftingError):
     the usage and cost, so a failed draft still shows what it cost."""
 
     def __init__(self, message: str, *, result: DraftResult, transient: bool = False) -> None:
-        super().__init__(message, transient=transient)
+        super().__init__(message, transient=transient, usage=result)
         self.result = result
-
-
-@dataclass(frozen=True)
-class Request:
-    """The exact Messages API request for one prompt, built before anything is sent."""
-
-    model: str
-    max_tokens: int
-    system: list[TextBlockParam]
-    messages: list[MessageParam]
-
-
-def build_request(prompt: Prompt, model: str) -> Request:
-    """The request for `prompt`; raises DraftingError for a note that must not be sent."""
-    check_note(prompt)
-    content: list[ContentBlockParam] = [*note_blocks(prompt), _text(prompt.instructions)]
-    return Request(
-        model=model,
-        max_tokens=prompt.max_tokens,
-        system=system_blocks(prompt),
-        messages=[{"role": "user", "content": content}],
-    )
-
-
-def system_blocks(prompt: Prompt) -> list[TextBlockParam]:
-    """Clinic context, then the Skill's system prompt, each a cache breakpoint."""
-    blocks = (prompt.context_block, prompt.skill_block)
-    return [{"type": "text", "text": text, "cache_control": CACHE} for text in blocks if text]
-
-
-def note_blocks(prompt: Prompt) -> list[ContentBlockParam]:
-    """The source material, before the instructions (notes-first).
-
-    A chained Skill also gets the previous pass's output, unless its instructions already
-    quote it (``{{ previous.output }}``): sending it twice would double the bill.
-    """
-    blocks: list[ContentBlockParam] = []
-    previous = prompt.previous.strip()
-    if previous and previous not in prompt.instructions:
-        blocks.append(_text(f"<previous_pass>\n{previous}\n</previous_pass>"))
-    note = prompt.note
-    if note.media_type == PDF:
-        blocks.append(_document(note.data))
-    elif note.media_type in IMAGE_TYPES:
-        blocks.append(_image(IMAGE_TYPES[note.media_type], note.data))
-    else:
-        blocks.append(_text(f"<session_notes>\n{note.body.strip()}\n</session_notes>"))
-    return blocks
-
-
-def check_note(prompt: Prompt) -> None:
-    """Never send an empty or near-empty note: a model would invent a session from nothing."""
-    note = prompt.note
-    if note.media_type in SCAN_TYPES:
-        if not note.data:
-            raise DraftingError(f"{NOTE_EMPTY} (the file has no content)")
-        return
-    body = note.body.strip()
-    if len(re.sub(r"\s", "", body)) < MIN_BODY_CHARS or len(_WORD_CHAR.findall(body)) < 10:
-        raise DraftingError(f"{NOTE_EMPTY} (fewer than {MIN_BODY_CHARS} characters of content)")
-
-
-def _text(text: str) -> TextBlockParam:
-    return {"type": "text", "text": text}
-
-
-def _image(media_type: ImageType, data: bytes) -> ImageBlockParam:
-    encoded = base64.standard_b64encode(data).decode("ascii")
-    return {
-        "type": "image",
-        "source": {"type": "base64", "media_type": media_type, "data": encoded},
-    }
-
-
-def _document(data: bytes) -> DocumentBlockParam:
-    encoded = base64.standard_b64encode(data).decode("ascii")
-    return {"type": "document", "source": {"type": "base64", "media_type": PDF, "data": encoded}}
 
 
 class AnthropicBackend:
@@ -248,25 +118,111 @@ class AnthropicBackend:
         self.prices: Mapping[str, Price] = ctx.prices
         self.max_retries = max_retries
         read = timeout if timeout is not None else ctx.model.timeout_seconds
+        self.read_timeout = read
         self.timeout = httpx2.Timeout(read, connect=min(connect_timeout, read))
         self._ssl = httpx2.create_ssl_context()
+        self.server = ServerProbe(self._probe)
+        self.budget = ServerBudget()
+        self._needs: deque[int] = deque(maxlen=RECENT_NEEDS)
+        self._counts: bool | None = None  # whether the server counts tokens (None: not asked)
+        self._reuse = False  # whether the server's "cache reads" are its prefix reuse
+
+    # What the server can take -----------------------------------------------------------------
+
+    async def capacity(self) -> Capacity:
+        """How many drafts to run at once: no limit of its own for Anthropic (the clinic's
+        setting applies); for a local server, no more than its slots, and no more than its
+        shared context holds drafts of the size seen lately; one where it says nothing."""
+        if not self.route.local:
+            return Capacity(None)
+        info = await self.server.info()
+        return Capacity(self.limit(info), info.describe())
+
+    def limit(self, info: ServerInfo) -> int:
+        """Slots, and drafts of the largest recent size that fit the shared context together;
+        one until a draft's size is known (the first one counted tells)."""
+        slots = info.slots or 1
+        if info.context:
+            slots = min(slots, max(1, info.context // max(self._needs))) if self._needs else 1
+        return slots
+
+    async def _probe(self) -> ServerInfo:
+        headers = {"x-api-key": self.route.api_key} if self.route.api_key else {}
+        seconds = min(PROBE_TIMEOUT, self.read_timeout)
+        timeout = httpx2.Timeout(seconds, connect=min(seconds, self.timeout.connect or seconds))
+        async with http_client(self.route, timeout, self._ssl) as http:
+            return await probe(http, self.route.base_url, self.model, headers)
+
+    # Drafting ---------------------------------------------------------------------------------
 
     async def draft(self, prompt: Prompt, on_text: TextSink) -> DraftResult:
         """Stream one draft; each text delta reaches `on_text` as it arrives."""
         request = build_request(prompt, self.model)
+        attempt = Attempt(
+            route=self.route,
+            retries=self.max_retries,
+            timeout=self.read_timeout,
+            max_tokens=request.max_tokens,
+            scan=request.scan,
+            sent=patient_texts(prompt),
+            identifiers=identifiers(prompt),
+        )
+        if not self.route.local:
+            return await self._send(request, attempt, on_text)
+        info = await self.server.fresh()
+        self._reuse = info.kind in PREFIX_REUSE
+        attempt = replace(attempt, info=info)
+        prompt_tokens, counted = await self._count(request, attempt)
+        if request.scan and info.vision is False:
+            raise no_images(attempt)
+        need = prompt_tokens + request.max_tokens
+        if info.context and need > info.context:
+            raise too_large(attempt, prompt_tokens, info.context, counted=counted)
+        self._needs.append(need)
+        self.budget.configure(info.slots or 1, info.context)
+        async with self.budget.reserve(need):
+            return await self._send(request, attempt, on_text)
+
+    async def _count(self, request: Request, attempt: Attempt) -> tuple[int, bool]:
+        """The prompt's tokens as the server counts them (True), or an estimate (False) from
+        a server that cannot count. A scan for a model that reads no images fails here, in
+        the server's words, before anything is generated."""
+        if self._counts is False:
+            return estimate_tokens(request), False
+        try:
+            async with self._client(max_retries=0) as client:
+                counted = await client.messages.count_tokens(
+                    model=request.model,
+                    system=request.system,
+                    messages=request.messages,
+                    extra_headers=self._auth_headers(),
+                )
+        except anthropic.APIStatusError as exc:
+            if exc.status_code in NO_COUNT_STATUSES:
+                self._counts = False
+                return estimate_tokens(request), False
+            raise status_failure(exc, attempt) from exc
+        except (anthropic.APIConnectionError, httpx2.HTTPError) as exc:
+            self.server.forget()
+            raise transport_failure(exc, attempt, started=False) from exc
+        self._counts = True
+        return counted.input_tokens, True
+
+    async def _send(self, request: Request, attempt: Attempt, on_text: TextSink) -> DraftResult:
         progress = StreamProgress()
         try:
             message, request_id = await self._stream(request, on_text, progress)
         except (anthropic.APIConnectionError, httpx2.HTTPError) as exc:
-            # Where the failure happened decides what it means, not how the SDK words it:
-            # SDK releases differ in whether a read error mid-stream is an APIConnectionError.
-            if progress.started:
-                raise stream_failure(exc, self.route) from exc
-            if isinstance(exc, anthropic.APIConnectionError):
-                raise api_failure(exc, self.route, self.max_retries) from exc
-            raise connect_failure(exc, self.route) from exc
+            self.server.forget()
+            failure = transport_failure(exc, attempt, started=progress.started)
+            failure.usage = self._partial(progress)
+            raise failure from exc
+        except anthropic.APIStatusError as exc:
+            failure = status_failure(exc, attempt)
+            failure.usage = self._partial(progress)
+            raise failure from exc
         except anthropic.APIError as exc:
-            raise api_failure(exc, self.route, self.max_retries) from exc
+            raise unknown_failure(exc, attempt) from exc
         result = self._result(message, request_id)
         check_answer(result, message, request.max_tokens)
         return result
@@ -274,7 +230,7 @@ class AnthropicBackend:
     async def _stream(
         self, request: Request, on_text: TextSink, progress: StreamProgress
     ) -> tuple[Message, str]:
-        """Run the streaming request, noting in `progress` when the answer began. Leaving the
+        """Run the streaming request, noting in `progress` how far the answer got. Leaving the
         `async with` blocks (done, error, or the task cancelled) closes the HTTP response and
         the client, so a cancelled draft stops the request at once."""
         async with (
@@ -284,26 +240,31 @@ class AnthropicBackend:
                 max_tokens=request.max_tokens,
                 system=request.system,
                 messages=request.messages,
-                extra_headers={} if self.route.api_key else {"Authorization": anthropic.omit},
+                extra_headers=self._auth_headers(),
             ) as stream,
         ):
             async for event in stream:
                 if event.type == "text":
+                    progress.events += 1
+                    progress.text.append(event.text)
                     on_text(event.text)
                 elif event.type == "message_start":
                     progress.started = True
+                    progress.usage = event.message.usage
             if not progress.started:
                 raise DraftingError(
-                    f"{self.route.host} closed the stream before answering; drafting will retry.",
-                    transient=True,
+                    f"{self.route.host} closed the stream before answering.", transient=True
                 )
             message = await stream.get_final_message()
             return message, stream.request_id or message.id
 
-    def _client(self) -> anthropic.AsyncAnthropic:
-        """A client for one draft, closed with it.
+    def _auth_headers(self) -> dict[str, str | anthropic.Omit]:
+        return {} if self.route.api_key else {"Authorization": anthropic.omit}
 
-        Per draft rather than shared, because a connection pool is bound to the event loop
+    def _client(self, max_retries: int | None = None) -> anthropic.AsyncAnthropic:
+        """A client for one request, closed with it.
+
+        Per request rather than shared, because a connection pool is bound to the event loop
         that opened it, and callers may run each draft in its own loop (`asyncio.run` per job);
         with the SSL context made once, a client costs well under a millisecond. The key and
         the base URL are always passed explicitly (an empty key for a keyless local server), so
@@ -314,31 +275,70 @@ class AnthropicBackend:
         return anthropic.AsyncAnthropic(
             api_key=self.route.api_key,
             base_url=self.route.base_url,
-            max_retries=self.max_retries,
+            max_retries=self.max_retries if max_retries is None else max_retries,
             timeout=self.timeout,
             http_client=http,
         )
 
+    # Accounting -------------------------------------------------------------------------------
+
     def _result(self, message: Message, request_id: str) -> DraftResult:
-        usage = message.usage
-        tokens = TokenUsage(
-            input=usage.input_tokens,
-            output=usage.output_tokens,
-            cache_write=usage.cache_creation_input_tokens or 0,
-            cache_read=usage.cache_read_input_tokens or 0,
-        )
-        model = message.model or self.model
-        return DraftResult(
+        return self._priced(
             text="".join(block.text for block in message.content if block.type == "text"),
-            backend=self.name,
-            model=model,
+            usage=message.usage,
+            output=message.usage.output_tokens,
+            server_model=message.model or "",
             request_id=request_id,
             stop_reason=message.stop_reason or "",
+        )
+
+    def _partial(self, progress: StreamProgress) -> DraftResult | None:
+        """The usage of an attempt that broke off: the prompt as the server reported it when
+        the answer began, and the text deltas received (a lower bound of the output tokens
+        where a delta carries several)."""
+        if progress.usage is None:
+            return None
+        return self._priced(
+            text="".join(progress.text),
+            usage=progress.usage,
+            output=max(progress.usage.output_tokens, progress.events),
+            server_model="",
+            request_id="",
+            stop_reason="",
+        )
+
+    def _priced(
+        self,
+        *,
+        text: str,
+        usage: Usage,
+        output: int,
+        server_model: str,
+        request_id: str,
+        stop_reason: str,
+    ) -> DraftResult:
+        cached = usage.cache_read_input_tokens or 0
+        tokens = TokenUsage(
+            input=usage.input_tokens,
+            output=output,
+            cache_write=usage.cache_creation_input_tokens or 0,
+            cache_read=0 if self._reuse else cached,
+            reused=cached if self._reuse else 0,
+        )
+        reported = server_model if server_model and server_model != self.model else ""
+        return DraftResult(
+            text=text,
+            backend=self.name,
+            model=self.model,
+            server_model=reported,
+            request_id=request_id,
+            stop_reason=stop_reason,
             input_tokens=tokens.input,
             output_tokens=tokens.output,
             cache_write_tokens=tokens.cache_write,
             cache_read_tokens=tokens.cache_read,
-            cost_usd=cost_usd(price_for(self.prices, (self.model, model)), tokens),
+            reused_tokens=tokens.reused,
+            cost_usd=cost_usd(price_for(self.prices, (self.model, reported)), tokens),
         )
 
 
@@ -349,7 +349,7 @@ def check_answer(result: DraftResult, message: Message, max_tokens: int) -> None
         raise DraftFailed(
             f"The draft was cut off at the length limit ({max_tokens} tokens), so it is not "
             "shown as a finished draft. Raise the Skill's max_tokens (or [model] max_tokens) "
-            "or shorten the note, then retry.",
+            "or shorten the note, then draft it again.",
             result=result,
         )
     if stop == "refusal":
@@ -359,7 +359,7 @@ def check_answer(result: DraftResult, message: Message, max_tokens: int) -> None
         category = f", {details.category}" if details and details.category else ""
         raise DraftFailed(
             f"The model declined to draft this note (refusal{category}). Draft it by hand, or "
-            "retry with an instruction.",
+            "draft it again with an instruction.",
             result=result,
         )
     if stop == "model_context_window_exceeded":
@@ -369,86 +369,11 @@ def check_answer(result: DraftResult, message: Message, max_tokens: int) -> None
         )
     if not stop:
         raise DraftFailed(
-            "The model stream ended before the draft was complete; drafting will retry.",
+            "Interrupted mid-draft: the model stream ended before the draft was complete.",
             result=result,
             transient=True,
         )
     if stop not in FINISHED:
-        raise DraftFailed(f"The model stopped unexpectedly ({stop}); retry.", result=result)
+        raise DraftFailed(f"The model stopped unexpectedly ({stop}).", result=result)
     if not result.text.strip():
-        raise DraftFailed("The model returned no text; retry the draft.", result=result)
-
-
-def api_failure(exc: anthropic.APIError, route: Route, retries: int) -> DraftingError:
-    """Turn an SDK error into the reason a clinician reads, and whether to retry it."""
-    host = route.host
-    if isinstance(exc, anthropic.APITimeoutError):
-        if isinstance(exc.__cause__, httpx2.ConnectTimeout):
-            return DraftingError(
-                f"Could not connect to {host} in time; drafting will retry.", transient=True
-            )
-        return DraftingError(
-            f"{host} stopped answering (timed out); drafting will retry.", transient=True
-        )
-    if isinstance(exc, anthropic.APIConnectionError):
-        return DraftingError(
-            f"Cannot reach the model server at {host}; drafting will retry.", transient=True
-        )
-    if isinstance(exc, anthropic.APIStatusError):
-        return status_failure(exc, route, retries)
-    return DraftingError(f"Unexpected answer from {host} ({type(exc).__name__}); retry the draft.")
-
-
-def stream_failure(
-    exc: httpx2.HTTPError | anthropic.APIConnectionError, route: Route
-) -> DraftingError:
-    """A transport error after the answer began: the stream stalled or the connection broke."""
-    cause = exc.__cause__ if isinstance(exc, anthropic.APIConnectionError) else exc
-    if isinstance(exc, anthropic.APITimeoutError) or isinstance(cause, httpx2.TimeoutException):
-        return DraftingError(
-            f"{route.host} stopped sending mid-draft (timed out); drafting will retry.",
-            transient=True,
-        )
-    return DraftingError(
-        f"The connection to {route.host} dropped mid-draft ({type(cause or exc).__name__}); "
-        "drafting will retry.",
-        transient=True,
-    )
-
-
-def connect_failure(exc: httpx2.HTTPError, route: Route) -> DraftingError:
-    """A transport error the SDK did not wrap, before any answer: the server is unreachable."""
-    if isinstance(exc, httpx2.TimeoutException):
-        return DraftingError(
-            f"Could not connect to {route.host} in time; drafting will retry.", transient=True
-        )
-    return DraftingError(
-        f"Cannot reach the model server at {route.host}; drafting will retry.", transient=True
-    )
-
-
-def status_failure(exc: anthropic.APIStatusError, route: Route, retries: int) -> DraftingError:
-    """An HTTP error status, or an `error` event in the middle of a stream (status 200)."""
-    status = exc.status_code
-    if 300 <= status < 400:
-        return DraftingError(REDIRECT.format(host=route.host, status=status))
-    if status == 200:
-        what = STREAM_ERRORS.get(exc.type or "", exc.type or "an error event")
-        return DraftingError(
-            f"The model stream broke off mid-draft ({what}); drafting will retry.", transient=True
-        )
-    template, transient = STATUS_MESSAGES.get(status) or (
-        (SERVER_ERROR, True) if status >= 500 else (OTHER_STATUS, False)
-    )
-    # The server's own message is text from outside (a server may quote the request): only
-    # its error type, a fixed word like invalid_request_error, goes into the reason.
-    detail = exc.type if exc.type and _ERROR_TYPE.fullmatch(exc.type) else ""
-    message = template.format(
-        host=route.host,
-        model=route.model,
-        status=status,
-        retries=retries,
-        keys="[model] api_key_file" if route.local else "ANTHROPIC_API_KEY or [model] api_key_file",
-        detail=f": {detail}" if detail else "",
-    )
-    return DraftingError(message, transient=transient)
+        raise DraftFailed("The model returned no text.", result=result)

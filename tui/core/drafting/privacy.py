@@ -21,7 +21,7 @@ that Python's URL parser and the HTTP client's parser read differently (the clie
 what its own parser reads). An IPv4-mapped IPv6 address (``[::ffff:127.0.0.1]``) is judged as
 the IPv4 address it carries.
 
-The gate judges one address; `tui.core.drafting.anthropic` makes sure no request ever goes to
+The gate judges one address; `tui.core.drafting.transport` makes sure no request ever goes to
 any other (redirects are refused and every request's host is checked against the route).
 """
 

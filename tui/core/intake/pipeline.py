@@ -4,13 +4,18 @@ Exactly one process drafts per clinic folder: `Pipeline.run` first waits for the
 (an flock, released by the kernel when its holder dies, so a survivor takes over within about a
 second). Holding it, the pipeline puts back jobs a dead drafter left running, starts the inbox
 watcher, ingests each settled file (sha256 identity: the same content is never drafted twice)
-and runs queued jobs with bounded concurrency.
+and runs queued jobs with bounded concurrency: no more than `[model] max_concurrency`, no more
+than the backend's server can take (`SizedBackend.capacity`: a local model server's slots and
+shared context) and, after the server said it was full, fewer for a while (`Throttle`).
 
 Every state change is written to the store before anyone is told, so a crash at any moment
 loses nothing: a job left running is resumed on restart, and `Store.finish_job` refuses to
 finish a job twice, so no job ever yields two drafts. Transient drafting failures (rate limits,
-timeouts) go back to the queue with exponential backoff; streamed text is checkpointed about
-once a second so a review session can watch a draft grow.
+timeouts) go back to the queue with jittered exponential backoff, and the reason says so; one
+that runs out of attempts says that instead, so no reason ever promises a retry that will not
+happen. Every attempt is recorded with what it used, the failed ones too. Streamed text is
+checkpointed about once a second, so a review session (in this process or another) can watch a
+draft grow.
 
 Observers (the review app, the `watch` log) subscribe plain callables; they are called on the
 event loop's thread and never see note text unless they ask for a draft's partial text.
@@ -33,8 +38,9 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from tui.core.clinic import DrafterLock
-from tui.core.drafting.base import Backend, DraftingError
+from tui.core.drafting.base import Backend, Capacity, DraftingError, SizedBackend
 from tui.core.errors import ChartdeskError
+from tui.core.intake.throttle import Throttle
 from tui.core.intake.watcher import InboxWatcher, call_on_loop
 from tui.core.prompt import Prompt
 from tui.core.records.store import DraftResult, Job, StoreError, StoreReplaced
@@ -46,6 +52,8 @@ Role = Literal["starting", "waiting", "drafter", "stopped"]
 EventKind = Literal["note", "draft", "progress", "role"]
 EventSource = Literal["intake", "drafter", "store"]
 STOPPED_REASON: Final = "drafter stopped before this draft finished; it resumes on restart"
+CAPACITY_SECONDS: Final = 6.0  # a server that does not answer must not hold the drafter
+GAVE_UP: Final = " Gave up after {attempts} attempts; draft it again with g in the review app."
 
 
 @dataclass(frozen=True)
@@ -97,7 +105,7 @@ class RetryPolicy:
     base_seconds: float = 2.0
     max_seconds: float = 120.0
     max_attempts: int = 8
-    jitter: float = 0.2
+    jitter: float = 0.5
 
     def delay(self, attempt: int) -> float:
         raw = min(self.max_seconds, self.base_seconds * 2.0 ** max(0, attempt - 1))
@@ -140,6 +148,8 @@ class Pipeline:
         self.owner = owner or f"{socket.gethostname()}:{os.getpid()}"
         self.watch = watch
         self.concurrency = max(1, concurrency or service.context.model.max_concurrency)
+        self.limit = self.concurrency
+        self.throttle = Throttle()
         self.lock = lock or DrafterLock(service.clinic.paths.drafter_lock)
         self.retry = retry or RetryPolicy()
         self.checkpoint_seconds = checkpoint_seconds
@@ -158,6 +168,7 @@ class Pipeline:
         self._last_progress: dict[int, float] = {}
         self._side_tasks: set[asyncio.Task[None]] = set()
         self._halted = ""
+        self._sized = ""
 
     # Observers ---------------------------------------------------------------------------------
 
@@ -191,11 +202,12 @@ class Pipeline:
         )
 
     def partial_text(self, draft_id: int) -> str:
-        """The text streamed so far for a draft this process is drafting ("" otherwise)."""
+        """The text streamed so far for a draft being drafted: this process's own text as it
+        arrives, or the checkpoint another drafter saved in the store ("" when none)."""
         for running in self._running.values():
             if running.job.draft_id == draft_id:
                 return "".join(running.text)
-        return ""
+        return self.store.partial_text(draft_id)
 
     # Control -----------------------------------------------------------------------------------
 
@@ -310,7 +322,7 @@ class Pipeline:
             self._wake.clear()
             if not self._store_still_there():
                 return
-            if len(self._running) < self.concurrency:
+            if len(self._running) < await self._limit():
                 try:
                     job = self.store.claim_job(self.owner)
                 except sqlite3.Error:
@@ -320,6 +332,26 @@ class Pipeline:
                     self._start(job)
                     continue
             await self._wait(self._wake, self.poll_seconds)
+
+    async def _limit(self) -> int:
+        """How many drafts may run now: the clinic's setting, the server's capacity, and
+        the throttle after an overload. A change is logged (never with note text)."""
+        capacity = Capacity(None)
+        if isinstance(self.backend, SizedBackend):
+            try:
+                capacity = await asyncio.wait_for(self.backend.capacity(), CAPACITY_SECONDS)
+            except TimeoutError:
+                capacity = Capacity(1, "the server did not say in time")
+            except Exception:  # asking the server must never stop the drafter
+                log.exception("could not ask the model server what it can take")
+                capacity = Capacity(1, "the server could not be asked")
+        ceiling = min(self.concurrency, capacity.limit or self.concurrency)
+        limit = self.throttle.cap(ceiling)
+        why = capacity.why + (", fewer after an overload" if limit < ceiling else "")
+        if (limit, why) != (self.limit, self._sized):
+            log.info("drafting %d at a time (%s)", limit, why or "[model] max_concurrency")
+            self.limit, self._sized = limit, why
+        return limit
 
     async def drain(self) -> int:
         """Draft every job queued now, one at a time, and return how many ran (`chartdesk
@@ -455,6 +487,7 @@ class Pipeline:
             self._emit_draft(job.draft_id, "drafter", job.attempts)
             return
         self._emit_draft(job.draft_id, "drafter", job.attempts)
+        started = datetime.now(UTC).isoformat(timespec="milliseconds")
         last_checkpoint: float | None = None
 
         def on_text(piece: str) -> None:
@@ -483,17 +516,20 @@ class Pipeline:
             self._interrupted(job, running)
             raise
         except DraftingError as exc:
-            # A model answer that was billed but unusable (DraftFailed: cut off, refused)
-            # carries its usage, so the failed draft still shows what it cost.
-            billed = getattr(exc, "result", None)
-            usage = billed if isinstance(billed, DraftResult) else None
-            self._failed(job, str(exc), transient=exc.transient, usage=usage)
+            # What the attempt used before it failed (an answer cut off or refused, a stream
+            # broken mid-draft) comes with the error, so the failed draft shows what it cost.
+            if exc.overload:
+                self.throttle.overloaded(len(self._running))
+            self._failed(job, str(exc), transient=exc.transient, usage=exc.usage, started=started)
             return
         except Exception as exc:  # a backend bug fails this draft, never the drafter
             log.exception("drafting job %d failed", job.id)
-            self._failed(job, f"drafting failed ({type(exc).__name__})", transient=False)
+            self._failed(
+                job, f"drafting failed ({type(exc).__name__})", transient=False, started=started
+            )
             return
-        self.store.finish_job(job, result, checks, prompt.skill.sha256)
+        self.throttle.succeeded()
+        self.store.finish_job(job, result, checks, prompt.skill.sha256, started_at=started)
         self._emit_draft(job.draft_id, "drafter", job.attempts)
 
     def _check_pending(self) -> None:
@@ -515,16 +551,30 @@ class Pipeline:
             return {}
 
     def _failed(
-        self, job: Job, reason: str, *, transient: bool, usage: DraftResult | None = None
+        self,
+        job: Job,
+        reason: str,
+        *,
+        transient: bool,
+        usage: DraftResult | None = None,
+        started: str = "",
     ) -> None:
+        """Retry a transient failure later (the store marks the reason "retrying"), or fail
+        the draft for good; a transient one out of attempts says it gave up."""
         if transient and job.attempts < self.retry.max_attempts:
             delay = self.retry.delay(job.attempts)
             retry_at = datetime.now(UTC) + timedelta(seconds=delay)
             self.store.fail_job(
-                job, reason, retry_at=retry_at.isoformat(timespec="milliseconds"), usage=usage
+                job,
+                reason,
+                retry_at=retry_at.isoformat(timespec="milliseconds"),
+                usage=usage,
+                started_at=started,
             )
         else:
-            self.store.fail_job(job, reason, usage=usage)
+            if transient:
+                reason += GAVE_UP.format(attempts=job.attempts)
+            self.store.fail_job(job, reason, usage=usage, started_at=started)
         self._emit_draft(job.draft_id, "drafter", job.attempts)
 
     def _interrupted(self, job: Job, running: _Running) -> None:

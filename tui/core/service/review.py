@@ -52,6 +52,11 @@ class ReviewService(CheckingService):
     def draft(self, draft_id: int) -> Draft:
         return self.store.get_draft(draft_id)
 
+    def partial_text(self, draft_id: int) -> str:
+        """The text of a draft still being drafted, as its drafter (in any process) last
+        checkpointed it, about once a second ("" when none)."""
+        return self.store.partial_text(draft_id)
+
     def drafts(self, status: str | None = None) -> list[Draft]:
         return self.store.list_drafts(status)
 
@@ -223,12 +228,14 @@ class ReviewService(CheckingService):
                 "created": draft.created,
                 "backend": draft.backend,
                 "model": draft.model,
+                "server_model": draft.server_model,
                 "cost_usd": round(draft.cost_usd, 6),
                 "tokens": {
                     "input": draft.input_tokens,
                     "output": draft.output_tokens,
                     "cache_write": draft.cache_write_tokens,
                     "cache_read": draft.cache_read_tokens,
+                    "reused": draft.reused_tokens,
                 },
                 "checks": {
                     "version": draft.checked_n,

@@ -99,6 +99,7 @@ class ReviewScreen(Screen[None]):
         self.service = session.service
         self._cursor = 0
         self._poll_failed = False
+        self._growing: int | None = None  # a draft shown while its text grows (any drafter)
         self._opened: set[int] = set()
         self._open_timer: Timer | None = None
         self._loading = False
@@ -205,6 +206,8 @@ class ReviewScreen(Screen[None]):
         self._cursor = result.cursor
         if result.drafts:
             self.apply_changes(result.drafts, result.counts)
+        elif self._growing is not None and self._growing == self.table.selected_id:
+            self.load_preview()  # another process drafts it: its checkpoints change no draft
 
     def apply_changes(self, drafts: list[Draft], counts: dict[str, int] | None = None) -> None:
         self.table.upsert(drafts)
@@ -257,8 +260,10 @@ class ReviewScreen(Screen[None]):
             version = service.latest_version(draft.id)
             text = version.text if version else None
         partial_text = ""
-        if text is None and self.session.drafter is not None:
-            partial_text = self.session.drafter.partial_text(draft.id)
+        if text is None and draft.status in ("queued", "drafting"):
+            drafter = self.session.drafter
+            partial_text = (drafter or self.service).partial_text(draft.id)
+        self._growing = draft.id if text is None and draft.status == "drafting" else None
         if draft.checking:
             self.check_soon(draft.id)
         return Shown(

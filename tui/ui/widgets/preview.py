@@ -15,7 +15,7 @@ from typing import Final
 
 from rich.text import Text
 
-from tui.core.cost import format_usd
+from tui.core.cost import usage_line
 from tui.core.records.store import Draft, Version
 from tui.core.signing.gate import NOTICE, OVERRIDE, REFUSAL, Gate
 from tui.ui.render import markdown_text, numbered_text
@@ -50,17 +50,7 @@ class Shown:
 
 def usage_text(draft: Draft) -> str:
     """Backend, model, tokens and cost of a draft, as one short line."""
-    parts = [draft.backend + (f" / {draft.model}" if draft.model else "")]
-    tokens = draft.input_tokens + draft.output_tokens
-    if tokens:
-        cached = draft.cache_read_tokens + draft.cache_write_tokens
-        parts.append(
-            f"{draft.input_tokens:,} in / {draft.output_tokens:,} out"
-            + (f" / {cached:,} cached" if cached else "")
-        )
-    if draft.backend:
-        parts.append(format_usd(draft.cost_usd))
-    return " · ".join(part for part in parts if part)
+    return usage_line(draft)
 
 
 def header_text(shown: Shown) -> Text:

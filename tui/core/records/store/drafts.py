@@ -21,7 +21,7 @@ from tui.core.records.store.rows import (
     now,
     text_sha256,
 )
-from tui.core.records.store.sql import add_usage, insert_draft, supersede_older
+from tui.core.records.store.sql import add_usage, insert_draft, record_attempt, supersede_older
 from tui.core.records.store.versions import VersionStore
 
 
@@ -82,7 +82,9 @@ class DraftStore(VersionStore):
             return int(cursor.lastrowid or 0)
 
     def claim_job(self, owner: str) -> Job | None:
-        """Take the oldest runnable pending job; the draft moves to 'drafting' atomically."""
+        """Take the oldest runnable pending job; the draft moves to 'drafting' atomically. The
+        text an earlier attempt checkpointed is returned with the job and cleared in the store,
+        so a review session never shows it as the new attempt's text."""
         stamp = now()
         with self.write() as conn:
             row = conn.execute(
@@ -94,7 +96,7 @@ class DraftStore(VersionStore):
                 return None
             conn.execute(
                 "UPDATE jobs SET state = 'running', owner = ?, attempts = attempts + 1,"
-                " updated_at = ? WHERE id = ?",
+                " partial_text = '', updated_at = ? WHERE id = ?",
                 (owner, stamp, row[0]),
             )
             conn.execute(
@@ -118,11 +120,12 @@ class DraftStore(VersionStore):
         result: DraftResult,
         checks: Mapping[str, Any],
         skill_sha256: str = "",
+        started_at: str = "",
     ) -> int | None:
         """Store the draft text as a new version and mark it ready, exactly once per job.
 
         `skill_sha256` names the Skill version that wrote this text; it is recorded with the
-        text, in the same transaction."""
+        text, in the same transaction, and so is the attempt (begun at `started_at`)."""
         stamp = now()
         with self.write() as conn:
             state = conn.execute("SELECT state FROM jobs WHERE id = ?", (job.id,)).fetchone()
@@ -148,14 +151,17 @@ class DraftStore(VersionStore):
                     conn, job.draft_id, result.text, origin, "", checks
                 )
             add_usage(conn, job.draft_id, result)
+            record_attempt(conn, job.id, job.draft_id, job.attempts, "ready", result, started_at)
             conn.execute(
                 "UPDATE drafts SET status = 'ready', reason = '', request_id = ?, stop_reason = ?,"
-                " backend = ?, model = ?, aside = ?, updated_at = ?, ready_at = ? WHERE id = ?",
+                " backend = ?, model = ?, server_model = ?, aside = ?, updated_at = ?,"
+                " ready_at = ? WHERE id = ?",
                 (
                     result.request_id,
                     result.stop_reason,
                     result.backend,
                     result.model,
+                    result.server_model,
                     result.aside,
                     stamp,
                     stamp,
@@ -174,19 +180,30 @@ class DraftStore(VersionStore):
         reason: str,
         retry_at: str | None = None,
         usage: DraftResult | None = None,
+        started_at: str = "",
     ) -> None:
         """Fail a job; with `retry_at` it goes back to pending for a later attempt.
 
         Only a job still running is touched: one cancelled (and perhaps re-queued) meanwhile
         keeps its state, so a late failure can never queue a second drafting of the draft.
-        `usage` carries the tokens and cost of a model answer that was billed but unusable
-        (cut off, refused), so the day's cost stays true.
+        `usage` carries the tokens and cost of what the attempt used before it failed (an
+        answer cut off or refused, a stream broken mid-draft), so the day's cost stays true;
+        the attempt (begun at `started_at`) is recorded with it, whatever it used.
         """
         stamp = now()
         retrying = bool(retry_at)
         with self.write() as conn:
             if usage is not None:
                 add_usage(conn, job.draft_id, usage)
+            record_attempt(
+                conn,
+                job.id,
+                job.draft_id,
+                job.attempts,
+                "retrying" if retrying else "failed",
+                usage,
+                started_at,
+            )
             changed = conn.execute(
                 "UPDATE jobs SET state = ?, not_before = ?, error = ?, owner = '', updated_at = ?"
                 " WHERE id = ? AND state = 'running'",
@@ -221,6 +238,16 @@ class DraftStore(VersionStore):
                     ("ready" if has_text else "failed", reason, stamp, draft_id),
                 )
             return bool(cursor.rowcount)
+
+    def partial_text(self, draft_id: int) -> str:
+        """The text a drafter (in any process) last checkpointed for a draft it is drafting;
+        "" when no job of the draft is running."""
+        row = self.db.execute(
+            "SELECT partial_text FROM jobs WHERE draft_id = ? AND state = 'running'"
+            " ORDER BY id DESC LIMIT 1",
+            (draft_id,),
+        ).fetchone()
+        return str(row[0]) if row else ""
 
     def job_state(self, job_id: int) -> str:
         row = self.db.execute("SELECT state FROM jobs WHERE id = ?", (job_id,)).fetchone()

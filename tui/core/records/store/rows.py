@@ -94,6 +94,8 @@ class Draft(DraftRow):
     checked_n: int = 0
     mrn: str = ""
     dob: str = ""
+    server_model: str = ""
+    reused_tokens: int = 0
 
     @property
     def superseded(self) -> bool:
@@ -136,12 +138,18 @@ class DraftResult:
     text: str
     backend: str
     model: str = ""
+    """The model id the clinic configured (what it asked for)."""
+    server_model: str = ""
+    """What the server called its model, when that differs from `model` (llama-server names
+    its GGUF file); "" when the same or not reported."""
     request_id: str = ""
     stop_reason: str = ""
     input_tokens: int = 0
     output_tokens: int = 0
     cache_write_tokens: int = 0
     cache_read_tokens: int = 0
+    reused_tokens: int = 0
+    """A local server's reuse of a prompt prefix it still held (not prompt caching)."""
     cost_usd: float = 0.0
     aside: str = ""
     """What the drafter says beside the document, never inside it (the offline drafter's
@@ -154,7 +162,7 @@ DRAFT_SELECT: Final = """
            d.parent_id, d.skill_sha256, d.request_id, d.stop_reason, d.input_tokens,
            d.output_tokens, d.cache_write_tokens, d.cache_read_tokens, n.sha256, n.kind,
            n.discipline, n.payer, n.visit, d.ready_at, n.status, d.superseded_by, d.aside,
-           d.latest_n, d.checked_n, n.mrn, n.dob
+           d.latest_n, d.checked_n, n.mrn, n.dob, d.server_model, d.reused_tokens
     FROM drafts d JOIN notes n ON n.id = d.note_id
 """
 
@@ -199,6 +207,8 @@ def draft_of_row(row: Sequence[Any]) -> Draft:
         checked_n=row[32],
         mrn=row[33],
         dob=row[34],
+        server_model=row[35],
+        reused_tokens=row[36],
     )
 
 

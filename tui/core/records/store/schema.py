@@ -230,6 +230,32 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     );
     CREATE INDEX signings_open ON signings(state) WHERE state IN ('writing', 'recorded');
     """,
+    # Honest accounting of model servers (issue 14): the model id the server reported when it
+    # differs from the configured one, a local server's prompt-prefix reuse apart from prompt
+    # caching, and every drafting attempt with its usage, the failed ones included.
+    """
+    ALTER TABLE drafts ADD COLUMN server_model TEXT NOT NULL DEFAULT '';
+    ALTER TABLE drafts ADD COLUMN reused_tokens INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE draft_attempts (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id),
+        job_id INTEGER NOT NULL REFERENCES jobs(id),
+        attempt INTEGER NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('ready', 'retrying', 'failed')),
+        backend TEXT NOT NULL DEFAULT '',
+        model TEXT NOT NULL DEFAULT '',
+        server_model TEXT NOT NULL DEFAULT '',
+        input_tokens INTEGER NOT NULL DEFAULT 0,
+        output_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+        cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+        reused_tokens INTEGER NOT NULL DEFAULT 0,
+        cost_usd REAL NOT NULL DEFAULT 0,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL
+    );
+    CREATE INDEX draft_attempts_draft ON draft_attempts(draft_id);
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

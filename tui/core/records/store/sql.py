@@ -100,21 +100,58 @@ def supersede_failed(conn: sqlite3.Connection, path: str) -> None:
 
 
 def add_usage(conn: sqlite3.Connection, draft_id: int, usage: DraftResult) -> None:
+    """Add one attempt's tokens and cost to the draft's totals; the backend and model named
+    are those of the latest attempt that named them."""
     conn.execute(
-        "UPDATE drafts SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?,"
-        " cache_write_tokens = cache_write_tokens + ?, cache_read_tokens = cache_read_tokens + ?,"
-        " cost_usd = cost_usd + ?, model = CASE WHEN ? != '' THEN ? ELSE model END,"
-        " backend = CASE WHEN ? != '' THEN ? ELSE backend END WHERE id = ?",
-        (
-            usage.input_tokens,
-            usage.output_tokens,
-            usage.cache_write_tokens,
-            usage.cache_read_tokens,
-            usage.cost_usd,
-            usage.model,
-            usage.model,
-            usage.backend,
-            usage.backend,
-            draft_id,
-        ),
+        "UPDATE drafts SET input_tokens = input_tokens + :input,"
+        " output_tokens = output_tokens + :output,"
+        " cache_write_tokens = cache_write_tokens + :cache_write,"
+        " cache_read_tokens = cache_read_tokens + :cache_read,"
+        " reused_tokens = reused_tokens + :reused, cost_usd = cost_usd + :cost,"
+        " model = CASE WHEN :model != '' THEN :model ELSE model END,"
+        " server_model = CASE WHEN :model != '' THEN :server_model ELSE server_model END,"
+        " backend = CASE WHEN :backend != '' THEN :backend ELSE backend END WHERE id = :draft",
+        _usage(usage) | {"draft": draft_id},
     )
+
+
+def record_attempt(
+    conn: sqlite3.Connection,
+    job_id: int,
+    draft_id: int,
+    attempt: int,
+    outcome: str,
+    usage: DraftResult | None,
+    started_at: str,
+) -> None:
+    """One drafting attempt and what it used (nothing known: zeros), the failed ones too."""
+    conn.execute(
+        "INSERT INTO draft_attempts (draft_id, job_id, attempt, outcome, backend, model,"
+        " server_model, input_tokens, output_tokens, cache_write_tokens, cache_read_tokens,"
+        " reused_tokens, cost_usd, started_at, ended_at) VALUES (:draft, :job, :attempt,"
+        " :outcome, :backend, :model, :server_model, :input, :output, :cache_write,"
+        " :cache_read, :reused, :cost, :started, :ended)",
+        _usage(usage or DraftResult(text="", backend=""))
+        | {
+            "draft": draft_id,
+            "job": job_id,
+            "attempt": attempt,
+            "outcome": outcome,
+            "started": started_at or now(),
+            "ended": now(),
+        },
+    )
+
+
+def _usage(usage: DraftResult) -> dict[str, object]:
+    return {
+        "input": usage.input_tokens,
+        "output": usage.output_tokens,
+        "cache_write": usage.cache_write_tokens,
+        "cache_read": usage.cache_read_tokens,
+        "reused": usage.reused_tokens,
+        "cost": usage.cost_usd,
+        "model": usage.model,
+        "server_model": usage.server_model,
+        "backend": usage.backend,
+    }
