@@ -160,31 +160,11 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
     )
 
 
-# Words after a value that say it is an earlier measurement ("18% at last progress report",
-# "62 ((previous))", "6/10 @ IE", "24/30 at the start of the episode").
-PRIOR_AFTER = re.compile(
-    r"[ \t]*(?:\(+[ \t]*(?:previous|prior|prev|IE|eval|initial|baseline|SOC)[ \t]*\)+"
-    r"|(?:at|on|@|in|from)[ \t]+(?:the[ \t]+)?(?:last[ \t]+\w+(?:[ \t]+report)?|eval\w*|IE\b"
-    r"|initial\w*(?:[ \t]+eval\w*)?|baseline|SOC\b|start\b(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
-    r"(?:episode|care|therapy))?|admission|intake|previous[ \t]+\w+|prior[ \t]+\w+|PR\b))",
-    re.IGNORECASE,
-)
-# In a chain of values ("128°, up from 121°"), these before a value make it the earlier one.
-CHAIN_PRIOR = re.compile(r"\bfrom\b", re.IGNORECASE)
-
-
 GOAL_START = re.compile(r"\b(?:STGs?|LTGs?|goals?|targets?|objectives?)\b", re.IGNORECASE)
 
-SIDE = re.compile(r"\b(R|L|rt|lt|right|left|bilat|bilateral|B/L)\b\.?", re.IGNORECASE)
 SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 
 DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
-
-PRIOR_CUE = re.compile(
-    r"\b(?:was|were|previously|previous|prev|prior|last|eval|evaluation|IE|initial|initially|"
-    r"baseline|admission|SOC|before)\b",
-    re.IGNORECASE,
-)
 
 # Words allowed between a value and an earlier value of the same thing ("34%, was 42").
 FOLLOW = re.compile(

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from tui.core.checks import labels
+from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
-from tui.core.checks.lexicon import PRIOR_AFTER
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 
@@ -86,19 +86,11 @@ def _region_fact(
     keywords: list[re.Match[str]],
     value: re.Match[str],
 ) -> None:
-    text = scanner.text
     before = [k for k in keywords if k.end() <= value.start()]
     named = [k for k in before if re.search(r"grip|pinch", k.group(), re.IGNORECASE)]
     nearest = (named or before)[-1]
-    clause = text[scanner.clause_start(value.start()) : value.start()]
-    side = labels.parts_of(clause).side
-    if not side:
-        side = labels.parts_of(text[max(0, nearest.start() - 4) : nearest.start()]).side
-    name = nearest.group().lower()
-    prior = labels.prior_suffix(clause) or (
-        " (previous)" if PRIOR_AFTER.match(text, value.end()) else ""
-    )
-    label = labels.join(side, name) + prior
+    found = attribute(scanner, value.start(), value.end())
+    label = labels.join(found.side, nearest.group().lower()) + found.previous
     unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
     scanner.emit(
         facts,
@@ -200,7 +192,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             written = {"feet": "ft", "meters": "m", "metres": "m", "yds": "yd"}.get(
                 written, written
             )
-            label = _context_label(scanner, match.start())
+            label = _context_label(scanner, match.start(), match.end())
             scanner.emit(
                 facts,
                 "other",
@@ -211,8 +203,11 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             )
 
 
-def _context_label(scanner: Scanner, pos: int) -> str:
+def _context_label(scanner: Scanner, pos: int, end: int) -> str:
+    """The words before a value, with its side and whether it is an earlier value."""
     clause = scanner.text[scanner.clause_start(pos) : pos]
     if not re.search(r"[A-Za-z]{3}", clause):
         clause = scanner.text[scanner.sentence_before(pos) : pos]
-    return labels.context_words(clause, 6) or "value"
+    found = attribute(scanner, pos, end)
+    described = labels.without_sides(labels.context_words(clause, 6))
+    return (labels.join(found.side, described) or "value") + found.previous

@@ -12,14 +12,11 @@ import re
 from functools import cache
 
 from tui.core.checks import labels
+from tui.core.checks.attribution import attribute, prior_after
 from tui.core.checks.facts import Fact
-from tui.core.checks.labels import prior_suffix
 from tui.core.checks.lexicon import (
-    CHAIN_PRIOR,
     FOLLOW,
     NUM,
-    PRIOR_AFTER,
-    PRIOR_CUE,
     Words,
     measure_matcher,
     words,
@@ -34,8 +31,8 @@ from tui.core.checks.tables import (
 )
 
 _OUTCOME_SUFFIX = re.compile(
-    rf"(?:\s*/\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b"
-    r"|metres?\b|ft\b|feet\b)?",
+    rf"(?:\s*(?:/|out of)\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b"
+    r"|m\b|meters?\b|metres?\b|ft\b|feet\b)?",
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
@@ -170,7 +167,7 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
     """A measure's score and up to two earlier scores after it ("34%, was 42 at eval")."""
     text = scanner.text
     count = 0
-    start = pos
+    start = name_end = pos
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
@@ -195,17 +192,23 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
-        after = PRIOR_AFTER.match(text, end)
-        prior = bool(after) or bool(count and (PRIOR_CUE.search(gap) or CHAIN_PRIOR.search(gap)))
-        label = measure.name + (" (previous)" if prior else "")
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        label = labels.join(measure.name, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
         count += 1
-        pos = after.end() if after else end
+        pos = _after_prior(text, end)
         if count >= 4:
             return
+
+
+def _after_prior(text: str, end: int) -> int:
+    """Past the words that say a score is an earlier one ("62 at eval"), so the next score's
+    gap starts after them."""
+    after = prior_after(text, end)
+    return after if after is not None else end
 
 
 def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
@@ -230,6 +233,7 @@ def _item_scores(
     """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3)."""
     text = scanner.text
     activity = ""
+    name_end = pos
     for token in scanner.tokens(pos, limit):
         if not scanner.free(token.start(), token.end()):
             continue
@@ -250,7 +254,8 @@ def _item_scores(
             activity = " ".join(others)
         suffix = re.compile(rf"\s*/\s*{NUM}").match(text, token.end())
         end = suffix.end() if suffix else token.end()
-        label = labels.join(measure.name, activity, role)
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        label = labels.join(measure.name, activity, role) + found.previous
         scanner.emit(facts, "outcome", value, (token.start(), end), label, measure=measure.name)
         pos = end
 
@@ -267,41 +272,18 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
             matches.append(match)
     matches.sort(key=lambda m: m.start())
-    previous: labels.Parts | None = None
-    previous_label = ""
-    previous_line = -1
     for match in matches:
         if not scanner.free(match.start(), match.end()):
             continue
-        line_start, _line_end = scanner.line(match.start())
-        clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
-        parts = labels.parts_of(clause)
-        if previous_line != line_start:
-            previous, previous_label = None, ""
-        if (
-            previous_label
-            and PRIOR_CUE.search(clause)
-            and not (parts.muscle or parts.motion or parts.side)
-        ):
-            label = previous_label + " (previous)"
-        else:
-            label = previous_label = _mmt_label(clause, parts, previous)
+        found = attribute(scanner, match.start(), match.end())
+        label = labels.join(found.side, found.joint, found.muscle, found.motion)
+        if not (found.joint or found.muscle or found.motion):
+            clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+            label = labels.join(found.side, labels.context_words(clause, 4))
         grade = _grade(match.group(1), match.group(2))
-        scanner.emit(facts, "mmt", grade, (match.start(), match.end()), label)
-        previous = labels.Parts(
-            side=parts.side or (previous.side if previous else ""),
-            joint=parts.joint or (previous.joint if previous else ""),
+        scanner.emit(
+            facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + found.previous
         )
-        previous_line = line_start
-
-
-def _mmt_label(clause: str, parts: labels.Parts, previous: labels.Parts | None) -> str:
-    described = labels.expand(clause)
-    if parts.muscle or parts.joint or previous is None:
-        return described or "MMT"
-    if not parts.motion:
-        described = ""
-    return labels.join(parts.side or previous.side, previous.joint, described) or "MMT"
 
 
 def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -316,9 +298,7 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if any(number > 10 for number in numbers):
             continue
         about = _rating_subject(scanner, match.start(), match.end(), vocab)
-        prior = prior_suffix(text[scanner.clause_start(match.start()) : match.start()])
-        if not prior and PRIOR_AFTER.match(text, match.end()):
-            prior = " (previous)"
+        prior = attribute(scanner, match.start(), match.end(), after_side=False).previous
         for number in numbers:
             if about is None:
                 label = _pain_label(text, match.end()) + prior

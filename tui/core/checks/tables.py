@@ -180,3 +180,17 @@ def not_measurement_words() -> dict[str, tuple[str, ...]]:
     """Word lists that make a nearby number a dose, count, change, target or position."""
     data = _load("measures.toml").get("not_measurements", {})
     return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
+def attribution_words() -> dict[str, tuple[str, ...]]:
+    """Cue words for a value's side and timepoint (measures.toml [attribution])."""
+    data = _load("measures.toml").get("attribution", {})
+    return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
+def millimetre_motions() -> frozenset[str]:
+    """Motions measured in millimetres, as written in notes (measures.toml [rom])."""
+    rom = _load("measures.toml").get("rom", {})
+    return frozenset(name.lower() for name in _strs(rom.get("millimetre_motions")))
