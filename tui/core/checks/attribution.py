@@ -120,17 +120,33 @@ def side_after(text: str, pos: int) -> str:
 
 
 def attribute(
-    scanner: Scanner, start: int, end: int, *, floor: int = 0, after_side: bool = True
+    scanner: Scanner,
+    start: int,
+    end: int,
+    *,
+    floor: int = 0,
+    after_side: bool = True,
+    skip: tuple[int, int] | None = None,
 ) -> Attribution:
     """The attribution of the value at [start, end) of the scanner's text.
 
     `floor` stops the look-back (an outcome score looks no further back than its measure's
-    name); `after_side` reads a side written straight after the value.
+    name); `after_side` reads a side written straight after the value; `skip` is a stretch of
+    the text that names nothing for this value (the label list an aligned value was paired
+    with).
     """
     text = scanner.text
     sentence = scanner.sentence_before(start)
     origin = max(sentence, floor)
-    window, open_at = _scoped(scanner.visible(origin, start))
+    visible = scanner.visible(origin, start)
+    if skip is not None:
+        low, high = max(skip[0] - origin, 0), max(skip[1] - origin, 0)
+        visible = (
+            visible[:low]
+            + " " * (min(high, len(visible)) - min(low, len(visible)))
+            + visible[high:]
+        )
+    window, open_at = _scoped(visible)
     parts = _parts(window)
     side = side_after(text, end) if after_side else ""
     prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(

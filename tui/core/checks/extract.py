@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.checks.aligned import read_aligned
 from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
 from tui.core.checks.facts import Fact
 from tui.core.checks.numbers import to_number
@@ -39,6 +40,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
+    read_aligned,
     read_outcomes,
     read_instruments,
     read_mmt,

@@ -98,7 +98,7 @@ NOT_MEASUREMENTS = [
     ),
     re.compile(  # counters: visit 4, day 3, week 2, STG 1, #2
         r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
-        r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*/)",
+        r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*[/°%])",
         re.IGNORECASE,
     ),
     re.compile(r"#\s*\d+\b"),
@@ -160,7 +160,14 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
     )
 
 
-GOAL_START = re.compile(r"\b(?:STGs?|LTGs?|goals?|targets?|objectives?)\b", re.IGNORECASE)
+# Where a goal statement starts: its numbers are targets, not measurements. "Objective:" is a
+# SOAP heading and "reach to targets" an exercise; an objective or a target is a goal only
+# when numbered, plural ("Short-term objectives") or followed by its value ("target 90°").
+GOAL_START = re.compile(
+    r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
+    r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))",
+    re.IGNORECASE,
+)
 
 SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.checks.lexicon import words
 from tui.core.checks.mdtables import Piece, table_pieces
 
 # One-for-one character swaps: offsets do not move.
@@ -108,10 +109,14 @@ _SPOKEN_CODE = re.compile(
     rf"|\bnine{_SEP}seven(?P<digits>(?:{_SEP}(?:{_DIGIT})){{3}})\b",
     re.IGNORECASE,
 )
-# "one thirty over eighty four": blood pressure said as hundreds and tens.
-_SPOKEN_HUNDREDS = re.compile(
-    rf"\b(?P<h>one|two)[ \t-]+(?P<tt>{_TWO_DIGITS})(?=[ \t]+over\b)", re.IGNORECASE
-)
+# "one thirty over eighty four", "flexion one twenty": hundreds said as a digit and tens, in
+# a blood pressure or an angle (elsewhere "one twenty" may be two numbers).
+_SPOKEN_HUNDREDS = re.compile(rf"\b(?P<h>one|two)[ \t-]+(?P<tt>{_TWO_DIGITS})\b", re.IGNORECASE)
+_PRESSURE_NEXT = re.compile(r"[ \t]+over\b", re.IGNORECASE)
+_DEGREES_NEXT = re.compile(r"[ \t]+degrees?\b", re.IGNORECASE)
+_ANGLE_REACH = 30
+# "extension minus five": a spoken minus sign before a spelled number.
+_SPOKEN_MINUS = re.compile(rf"\bminus[ \t]+(?=(?:{_WORD})\b)", re.IGNORECASE)
 
 
 def _special_pieces(text: str) -> list[_Spelled]:
@@ -133,11 +138,28 @@ def _special_pieces(text: str) -> list[_Spelled]:
             )
         pieces.append(_Spelled(match.start(), match.end(), value))
     for match in _SPOKEN_HUNDREDS.finditer(text):
+        if not (
+            _PRESSURE_NEXT.match(text, match.end()) or _angle_said(text, match.start(), match.end())
+        ):
+            continue
         hundreds = 100 * _UNITS[match.group("h").lower()]
         pieces.append(
             _Spelled(match.start(), match.end(), str(hundreds + _two_digits(match.group("tt"))))
         )
-    return sorted(pieces, key=lambda piece: piece.start)
+    pieces += [_Spelled(m.start(), m.end(), "-") for m in _SPOKEN_MINUS.finditer(text)]
+    kept: list[_Spelled] = []
+    for piece in sorted(pieces, key=lambda piece: (piece.start, -piece.end)):
+        if not kept or piece.start >= kept[-1].end:
+            kept.append(piece)
+    return kept
+
+
+def _angle_said(text: str, start: int, end: int) -> bool:
+    """A range-of-motion word shortly before, in the same clause, or "degrees" after."""
+    if _DEGREES_NEXT.match(text, end):
+        return True
+    before = re.split(r"[,.;:\n]", text[max(0, start - _ANGLE_REACH) : start])[-1]
+    return bool(words().rom_any.search(before))
 
 
 def _two_digits(words: str) -> int:

@@ -315,6 +315,40 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if number <= 10:
             label = _pain_label(text, match.end(1))
             scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
+    _spoken_ratings(scanner, facts, vocab)
+
+
+# "the right knee is about a three today, it was up to a five": a body region (or pain word)
+# said to "be a" number is a 0-10 rating, and so is every "a N" after it in the sentence.
+_SAID_RATING = re.compile(
+    r"(?:'s|[ \t]+(?:is|was|has been|gets|got|goes|went))[ \t]+"
+    r"(?:(?:about|around|maybe|roughly|like|probably|only|up to|at|still|sitting at|down to)"
+    r"[ \t]+)*"
+    r"an?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-|x\b|[A-Za-z]{1,3}\b(?![ \t]*(?:today|now))))",
+    re.IGNORECASE,
+)
+_MORE_RATINGS = re.compile(
+    r"\ban?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-|x\b|(?:min|mins|minutes?|km|miles?|lbs?|kg"
+    r"|steps?|inch|inches|ft|feet|reps?|sets?|times|days?|weeks?|wks?|hours?|hrs?|blocks?)\b))",
+    re.IGNORECASE,
+)
+
+
+def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
+    text = scanner.text
+    for subject in (*vocab.regions.finditer(text), *vocab.pain.finditer(text)):
+        said = _SAID_RATING.match(text, subject.end())
+        if said is None or not scanner.free(*said.span(1)) or to_number(said.group(1)) > 10:
+            continue
+        label = labels.join("pain", subject.group().lower())
+        scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
+        _, end = scanner.sentence(said.end())
+        for more in _MORE_RATINGS.finditer(text, said.end(), min(end, said.end() + 120)):
+            if scanner.free(*more.span(1)) and to_number(more.group(1)) <= 10:
+                found = attribute(scanner, more.start(1), more.end(1), after_side=False)
+                scanner.emit(
+                    facts, "pain", to_number(more.group(1)), more.span(1), label + found.previous
+                )
 
 
 def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str | None:
