@@ -175,9 +175,11 @@ def _scoped(window: str) -> tuple[str, int]:
             if _DIGIT.search(window, opened, index) or _ANNOTATES.search(window, 0, opened):
                 chars[opened : index + 1] = " " * (index + 1 - opened)
     blanked = "".join(chars)
-    for match in _POSTPOSED.finditer(blanked):
-        side = match.start(1), match.end(1)
-        blanked = blanked[: side[0]] + " " * (side[1] - side[0]) + blanked[side[1] :]
+    consumed = [m.span(1) for m in _POSTPOSED.finditer(blanked)]
+    if not stack:
+        consumed += [m.span(1) for m in _PREFIXED.finditer(blanked)]
+    for low, high in consumed:
+        blanked = blanked[:low] + " " * (high - low) + blanked[high:]
     return blanked, (stack[-1] if stack else -1)
 
 
@@ -187,6 +189,13 @@ _POSTPOSED = re.compile(
     r"(R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
     r"(?=[ \t]*(?:[,;.)\]]|$|\n|and\b|vs\b|versus\b))",
     re.IGNORECASE,
+)
+
+
+# A side right before another value ("; L 138 cm; LSI 84%"): it is that value's, unless the
+# value being read sits in a bracket after it ("R 60° (IE 40°)": the right side's earlier value).
+_PREFIXED = re.compile(
+    r"(?<![A-Za-z0-9/])(R|L|rt|lt|right|left|bilat(?:eral)?)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
 )
 
 

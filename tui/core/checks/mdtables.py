@@ -16,20 +16,13 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
+from tui.core.checks.keyed import unit_written
+from tui.core.checks.pieces import Piece
+
 _ROW_HINT = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _MINUTES_HEADING = re.compile(r"\b(?:min|mins|minutes|time|duration)\b", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Replace text[start:end] with `value`; the new characters map to [src_start, src_end)."""
-
-    start: int
-    end: int
-    value: str
-    src_start: int
-    src_end: int
+_BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?[+-]?")
 
 
 @dataclass(frozen=True)
@@ -119,7 +112,9 @@ def _blank(text: str, cells: list[_Cell]) -> Piece:
 
 
 def _row(text: str, header: list[_Cell], row: list[_Cell], minutes: int | None) -> list[Piece]:
-    """One row as a sentence: pieces replace the pipes between cells, never a cell's text."""
+    """One row as a sentence: pieces replace the pipes between cells, never a cell's text; a
+    bare number takes the unit its column heading or its row's first cell gives ("Single hop
+    (cm) | 165" reads "165 cm")."""
     if not row:
         return []
     line_start, line_end = _line_of(text, row)
@@ -133,6 +128,7 @@ def _row(text: str, header: list[_Cell], row: list[_Cell], minutes: int | None) 
             Piece(first.end, first.end, f" {cell.text.strip('*')} min", cell.start, cell.end)
         )
     previous = first
+    row_unit = unit_written(first.text)
     for index, cell in enumerate(row[1:], start=1):
         heading = header[index].text if index < len(header) else ""
         if index == moved:
@@ -141,6 +137,9 @@ def _row(text: str, header: list[_Cell], row: list[_Cell], minutes: int | None) 
             continue
         label = f"; {heading} " if heading else "; "
         pieces.append(Piece(previous.end, cell.start, label, previous.end, cell.start))
+        unit = unit_written(heading) or row_unit
+        if unit and _BARE_NUMBER.fullmatch(cell.text):
+            pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
         previous = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return _ordered(pieces)

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.checks.keyed import keyed_pieces
 from tui.core.checks.lexicon import words
-from tui.core.checks.mdtables import Piece, table_pieces
+from tui.core.checks.mdtables import table_pieces
+from tui.core.checks.pieces import Piece
 
 # One-for-one character swaps: offsets do not move.
 _CHAR_SWAPS = str.maketrans(
@@ -176,9 +178,11 @@ def normalize(text: str) -> Normalized:
     Each step keeps a map back to the text before it, and the maps are composed, so a span of
     the normalised text always points into the text the clinician wrote.
     """
-    layout = table_pieces(text) + [
-        Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)
-    ]
+    layout = (
+        table_pieces(text)
+        + keyed_pieces(text)
+        + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
+    )
     first, first_map = _rewrite(text, _without_overlaps(layout))
     swapped = first.translate(_CHAR_SWAPS)
     spelled = _merge(

@@ -17,6 +17,8 @@ from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 
 _PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+_LENGTH = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE)
+_PRESSURE_READING = re.compile(r"(?<![A-Za-z0-9./])(\d{1,3})\s*(mm\s*Hg)\b", re.IGNORECASE)
 _DISTANCE = re.compile(
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(ft|feet|m|meters|metres|yards|yds)\b(?!/)",
     re.IGNORECASE,
@@ -183,8 +185,14 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
 
 
 def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Percentages and distances nothing else took ("legibility 56%", "amb 150 ft")."""
-    for pattern, unit in ((_PERCENT, "%"), (_DISTANCE, None)):
+    """Percentages, distances, lengths and pressures nothing else took ("legibility 56%", "amb
+    150 ft", "step length 48 cm", "peak 185 mmHg")."""
+    for pattern, unit in (
+        (_PERCENT, "%"),
+        (_DISTANCE, None),
+        (_LENGTH, None),
+        (_PRESSURE_READING, "mmHg"),
+    ):
         for match in pattern.finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
                 continue

@@ -194,3 +194,9 @@ def millimetre_motions() -> frozenset[str]:
     """Motions measured in millimetres, as written in notes (measures.toml [rom])."""
     rom = _load("measures.toml").get("rom", {})
     return frozenset(name.lower() for name in _strs(rom.get("millimetre_motions")))
+
+
+@cache
+def keyed_units() -> dict[str, str]:
+    """Units written in a key or heading -> how the value is read (measures.toml)."""
+    return _str_map(_load("measures.toml").get("keyed_units"))
