@@ -86,6 +86,9 @@ NOT_MEASUREMENTS = [
         re.IGNORECASE,
     ),
     re.compile(rf"(?<![-=])[<>≥≤]\s*{NUM}"),  # thresholds: >90, ≥45
+    # an interval of values, not one measurement: "plateaued at 95-100°" (a range of motion
+    # starts at 0 or at a small deficit; see rom.py)
+    re.compile(r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"),
     re.compile(
         rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over|under"
         rf"|above|below)\s+{NUM}",
@@ -93,7 +96,7 @@ NOT_MEASUREMENTS = [
     ),
     re.compile(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
         rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
-        rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}",
+        rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
         re.IGNORECASE,
     ),
     re.compile(  # counters: visit 4, day 3, week 2, STG 1, #2
@@ -132,7 +135,11 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
 
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
+    unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m|lbs?|kg|s|sec|min))?"
     return (
+        *(re.compile(pattern, flags) for pattern in words.get("not_values", ())),
+        re.compile(rf"\b(?:{either('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
+        re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{either('limits_after')})\b", flags),
         re.compile(rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags),
         re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
         re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags),
