@@ -17,11 +17,12 @@ from functools import lru_cache
 from tui.core.checks.aligned import read_aligned
 from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
 from tui.core.checks.facts import Fact
+from tui.core.checks.instruments import read_instruments
 from tui.core.checks.numbers import to_number
 from tui.core.checks.others import read_others, read_regions, read_vitals
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
-from tui.core.checks.scores import read_instruments, read_mmt, read_outcomes, read_ratings
+from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.tables import billing_tables
 
 __all__ = [

@@ -9,7 +9,6 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from tui.core.checks import labels
 from tui.core.checks.attribution import attribute, prior_after
@@ -23,16 +22,11 @@ from tui.core.checks.lexicon import (
 )
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import (
-    MeasureDef,
-    not_instruments,
-    not_measurement_words,
-    vocabulary,
-)
+from tui.core.checks.tables import MeasureDef, item_stop_words, not_measurement_words
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:\s*(?:/|out of)\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b"
-    r"|m\b|meters?\b|metres?\b|ft\b|feet\b)?",
+    r"|m\b|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b)?",
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
@@ -46,6 +40,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_WORDS = {
+    "reps": "reps", "rep": "reps", "repetitions": "reps", "steps": "steps",
     "%": "%", "percent": "%", "pct": "%", "s": "s", "sec": "s", "secs": "s", "second": "s",
     "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
     "metres": "m", "ft": "ft", "feet": "ft",
@@ -103,79 +98,41 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit)
         else:
-            _scores(scanner, facts, measure, match.end(), limit)
+            read_scores(scanner, facts, measure, match.end(), limit)
 
 
-# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
-# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
-_INSTRUMENT = re.compile(r"(?<![\w/-])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])")
-_INSTRUMENT_LEAD = re.compile(
-    r"\s*(?:(?:total|score|T-score|standard score|SS|raw score|today|was|is|of|=|:)\s*)*"
-)
-_UPPER_LINE = 0.8
-
-
-def read_instruments(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
-    """Scores after names that look like instruments the tables do not list ("PRWE 34").
-
-    A score on an instrument chartdesk does not know is still a score: read under the name
-    written, so a draft that changes or invents one is checked like any other.
-    """
-    text = scanner.text
-    vocabulary_words = _vocabulary_words()
-    excluded = not_instruments()
-    for match in _INSTRUMENT.finditer(text):
-        name = match.group(1)
-        if (
-            sum(ch.isupper() for ch in name) < 2
-            or name.isdigit()
-            or not scanner.free(*match.span())
-        ):
-            continue
-        if name.upper() in excluded or name.lower() in vocabulary_words:
-            continue
-        if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
-            scanner, match.start()
-        ):
-            continue
-        lead = _INSTRUMENT_LEAD.match(text, match.end())
-        start = lead.end() if lead else match.end()
-        if not re.match(r"\d", text[start : start + 1]) or not scanner.free(start, start + 1):
-            continue
-        measure = MeasureDef(name=name, aliases=(name,))
-        _, limit = scanner.sentence(match.start())
-        _scores(scanner, facts, measure, match.end(), min(limit, match.end() + 80))
-
-
-@cache
-def _vocabulary_words() -> frozenset[str]:
-    vocab = vocabulary()
-    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
-    for pattern in (*vocab.pain_words, *vocab.not_pain_words):
-        found |= set(re.findall(r"[a-z]+", pattern.lower()))
-    return frozenset(word.lower() for word in found)
-
-
-def _shouting(scanner: Scanner, pos: int) -> bool:
-    """A line written in capitals: its words are not acronyms."""
-    start, end = scanner.line(pos)
-    letters = [ch for ch in scanner.text[start:end] if ch.isalpha()]
-    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > _UPPER_LINE
-
-
-def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int) -> None:
-    """A measure's score and up to two earlier scores after it ("34%, was 42 at eval")."""
+def read_scores(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    pos: int,
+    limit: int,
+    qualifier: str = "",
+) -> None:
+    """A measure's score, earlier scores chained to it ("34%, was 42 at eval") and its item
+    scores ("Tinetti 20/28 (balance 11/16, gait 9/12)", "GG0130: eating 05 (was 04), oral
+    hygiene 05 (was 03)"); `qualifier` names the first score's item or form ("UE", "home total")."""
     text = scanner.text
     count = 0
     start = name_end = pos
+    item = qualifier
+    opened = False
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
         gap = scanner.visible(pos, token.start())
-        if count == 0 and token.start() - start > 60:
+        if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
             return
-        if count and (not FOLLOW.fullmatch(gap) or _REFERENCE.match(text, token.end())):
+        if count and _REFERENCE.match(text, token.end()):
             return
+        if count and not FOLLOW.fullmatch(gap):
+            named = _item_named(gap)
+            if named is None:
+                return
+            item = named
+            opened = opened or gap.count("(") > gap.count(")")
+        elif count and opened and gap.count(")") > gap.count("("):
+            item, opened = qualifier, False
         value = to_number(token.group())
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
@@ -193,15 +150,37 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
         found = attribute(scanner, token.start(), end, floor=name_end)
-        label = labels.join(measure.name, found.side) + found.previous
+        label = labels.join(measure.name, item, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
         count += 1
         pos = _after_prior(text, end)
-        if count >= 4:
+        if count >= _MOST_SCORES:
             return
+
+
+_FIRST_SCORE_REACH = 60
+_MOST_SCORES = 12
+# Between two scores of one measure, the name of the next item: a few words, no numbers.
+_ITEM_GAP = re.compile(
+    r"[\s,)]*(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
+    r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
+)
+
+
+def _item_named(gap: str) -> str | None:
+    """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
+    the words between are not an item's name (a pain word, an anatomy word, a unit)."""
+    found = _ITEM_GAP.fullmatch(gap)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    stop = item_stop_words()
+    if any(word.lower().strip("'") in stop for word in words):
+        return None
+    return " ".join(words)
 
 
 def _after_prior(text: str, end: int) -> int:

@@ -7,6 +7,7 @@ by the callers that know the clinic.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -200,3 +201,22 @@ def millimetre_motions() -> frozenset[str]:
 def keyed_units() -> dict[str, str]:
     """Units written in a key or heading -> how the value is read (measures.toml)."""
     return _str_map(_load("measures.toml").get("keyed_units"))
+
+
+@cache
+def item_stop_words() -> frozenset[str]:
+    """Words that cannot name an item of an instrument: the rating and anatomy vocabulary plus
+    measures.toml [instruments] not_item_words."""
+    vocab = vocabulary()
+    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
+    for pattern in (*vocab.pain_words, *vocab.not_pain_words):
+        found |= set(re.findall(r"[a-z]+", pattern.lower()))
+    found |= set(_strs(_load("measures.toml").get("instruments", {}).get("not_item_words")))
+    return frozenset(word.lower() for word in found)
+
+
+@cache
+def instrument_words() -> dict[str, tuple[str, ...]]:
+    """The [instruments] word lists of measures.toml (test nouns, words that end a name)."""
+    data = _load("measures.toml").get("instruments", {})
+    return {str(key): _strs(value) for key, value in data.items()}
