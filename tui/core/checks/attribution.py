@@ -99,7 +99,7 @@ def _cues() -> _Cues:
         declared=re.compile(rf"{edge}(?:{versus})[ \t]*(?:{prior}){tail}", flags),
         side_after=re.compile(
             rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
-            r"(?=[ \t]*(?:[,;.)\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
+            r"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
             flags | re.MULTILINE,
         ),
         prior_label=re.compile(rf"{edge}(?:{prior}){tail}[^:;\n]{{0,30}}:", flags),

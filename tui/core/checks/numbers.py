@@ -169,6 +169,12 @@ def _two_digits(words: str) -> int:
 
 
 _BOLD = re.compile(r"\*\*")
+# "0→140°", "8→95°": an arrow from a small start to a large angle is a range of motion, not a
+# change (an arrow elsewhere reads as "then"). One character for one: offsets do not move.
+_ARROW_RANGE = re.compile(
+    r"(?<![\d.])((?:[0-2]?\d|30)[ \t]*)[\u2192\u21d2\u2794]"
+    r"(?=[ \t]*(?:[6-9]\d|1\d\d)[ \t]*(?:°|deg))"
+)
 
 
 @lru_cache(maxsize=16)
@@ -184,7 +190,7 @@ def normalize(text: str) -> Normalized:
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
     first, first_map = _rewrite(text, _without_overlaps(layout))
-    swapped = first.translate(_CHAR_SWAPS)
+    swapped = _ARROW_RANGE.sub(r"\1-", first).translate(_CHAR_SWAPS)
     spelled = _merge(
         _special_pieces(swapped), [p for run in _RUN.finditer(swapped) for p in _parse_run(run)]
     )

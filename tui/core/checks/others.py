@@ -184,9 +184,28 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
             )
 
 
+# "Amb 150' w/ SPC": a prime after walking, or on a number too large for minutes, is feet (the
+# billing reader leaves those; "TherEx 25'" is minutes).
+_PRIME = re.compile(r"(?<![A-Za-z0-9.])(\d{1,4})\s*'(?![\d'A-Za-z])")
+_WALKING = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait|ran|run|jog\w*)\b", re.IGNORECASE)
+_MOST_PRIME_MINUTES = 90
+
+
+def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
+    text = scanner.text
+    for match in _PRIME.finditer(text):
+        if not scanner.free(match.start(1), match.end()):
+            continue
+        clause = text[scanner.clause_start(match.start()) : match.start()]
+        if int(match.group(1)) > _MOST_PRIME_MINUTES or _WALKING.search(clause):
+            label = _context_label(scanner, match.start(), match.end())
+            scanner.emit(facts, "other", int(match.group(1)), match.span(), label, unit="ft")
+
+
 def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Percentages, distances, lengths and pressures nothing else took ("legibility 56%", "amb
     150 ft", "step length 48 cm", "peak 185 mmHg")."""
+    _prime_feet(scanner, facts)
     for pattern, unit in (
         (_PERCENT, "%"),
         (_DISTANCE, None),

@@ -99,6 +99,8 @@ class Scanner:
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), end)
+        for start, end in _goal_sections(self.text):
+            self.block(start, end)
 
     def emit(
         self,
@@ -181,6 +183,24 @@ class Scanner:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A span of the normalised text as offsets into the original text."""
         return self.norm.span(start, end)
+
+
+# A heading that names goals ("## Goals", "**Goals (revised)**", "Goals:" on a line of its own):
+# every line under it, to the next heading or blank line, states a goal.
+_GOAL_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[\w-]+[ \t]+){0,3}"
+    r"(?:goals?|objectives)\b[^\n\d]{0,30}?(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
+
+
+def _goal_sections(text: str) -> list[tuple[int, int]]:
+    found = []
+    for heading in _GOAL_HEADING.finditer(text):
+        end = _SECTION_END.search(text, heading.end())
+        found.append((heading.end(), end.start() if end else len(text)))
+    return found
 
 
 def measurement_scanner(text: str) -> Scanner:

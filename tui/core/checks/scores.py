@@ -143,8 +143,8 @@ def read_scores(
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
         if count and unit == "%" and measure.unit != "%":
-            # "NDI 14/50 (28%)": the same score as a percentage, not an earlier score
-            scanner.emit(facts, "other", value, (token.start(), end), "as a percentage", unit="%")
+            # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
+            scanner.claim(token.start(), end)
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):

@@ -187,7 +187,21 @@ def not_measurement_words() -> dict[str, tuple[str, ...]]:
 def attribution_words() -> dict[str, tuple[str, ...]]:
     """Cue words for a value's side and timepoint (measures.toml [attribution])."""
     data = _load("measures.toml").get("attribution", {})
-    return {str(key): _strs(value) for key, value in data.items()}
+    return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}
+
+
+@cache
+def related_names() -> dict[str, dict[str, frozenset[str]]]:
+    """Per part (motion, joint), each generic name -> the specific names it agrees with, in
+    lower case (measures.toml [attribution.related])."""
+    data = _load("measures.toml").get("attribution", {}).get("related", {})
+    return {
+        str(part): {
+            str(name).lower(): frozenset(item.lower() for item in _strs(specific))
+            for name, specific in table.items()
+        }
+        for part, table in data.items()
+    }
 
 
 @cache
