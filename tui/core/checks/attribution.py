@@ -250,9 +250,12 @@ def _labelled_prior(window: str) -> bool:
     return bool(labels_found) and not cues.current.search(window, labels_found[-1].end())
 
 
+_BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")
+
+
 def _opens_prior(window: str, open_at: int) -> bool:
     """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)")."""
-    head = re.match(r"[(\[]\s*([^\d,;]{0,30})", window[open_at:])
+    head = _BRACKET_HEAD.match(window, open_at)
     return bool(head and _cues().prior_before.search(head.group(1)))
 
 

@@ -20,6 +20,7 @@ _KEYED = re.compile(
     r"([ \t]*\(([^()\n]{1,8})\))[ \t]*[:=][ \t]*(-?\d+(?:\.\d+)?(?:[+-](?!\d))?)(?![\d.])",
     re.MULTILINE,
 )
+_KEY_END = re.compile(r"\)[ \t]*[:=]")
 _UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?)\s*\)")
 
 
@@ -34,10 +35,16 @@ def unit_written(text: str) -> str | None:
 
 def keyed_pieces(text: str) -> list[Piece]:
     """Rewrites for every "key (unit): value" line of the text."""
-    if "(" not in text:
-        return []
-    pieces = []
-    for match in _KEYED.finditer(text):
+    pieces: list[Piece] = []
+    line_start = -1
+    for key_end in _KEY_END.finditer(text):
+        start = text.rfind("\n", 0, key_end.start()) + 1
+        if start == line_start:
+            continue
+        line_start = start
+        match = _KEYED.match(text, start)
+        if match is None:
+            continue
         unit = keyed_units().get(_plain(match.group(2)))
         if unit is None:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.lexicon import SIDE_NAMES
 from tui.core.checks.tables import vocabulary
@@ -58,6 +58,7 @@ def _lexicon() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def parts_of(text: str) -> Parts:
     """The anatomy words in `text`, expanded ("sh" -> "shoulder", "abd" -> "abduction"); the
     last mention of each sort wins."""

@@ -7,9 +7,10 @@ is the grammar of how numbers are written: dates, doses, units, header lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import string
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.tables import (
     MeasureDef,
@@ -20,6 +21,50 @@ from tui.core.checks.tables import (
 )
 
 NUM = r"\d+(?:\.\d+)?"
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@dataclass(frozen=True)
+class Led:
+    """A pattern each of whose matches starts with one of a few words. Python's regular
+    expressions search a case-insensitive alternation behind a word boundary slowly (every
+    position is tried), so the words are first found case-sensitively in a lower-cased copy
+    of the text (same length, ASCII only), and the pattern is matched only there: the same
+    matches, several times faster on a long note."""
+
+    pattern: re.Pattern[str]
+    starter: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        lowered = _lowered(text)
+        end = 0
+        for hit in self.starter.finditer(lowered):
+            if hit.start() < end:
+                continue
+            found = self.pattern.match(text, hit.start())
+            if found is not None:
+                end = max(found.end(), hit.start() + 1)
+                yield found
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+def led(pattern: re.Pattern[str], *words: str) -> Led:
+    """`pattern` searched through its leading words (regular-expression fragments)."""
+    starter = "|".join(f"(?:{_lower_fragment(word)})" for word in words)
+    return Led(pattern, re.compile(starter))
+
+
+def _lower_fragment(fragment: str) -> str:
+    """A regex fragment in lower case, escapes kept (\\S stays \\S)."""
+    return re.sub(
+        r"\\.|[A-Z]", lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), fragment
+    )
+
 
 # Capitalised only: "dec 5 deg" (decreased) is not December 5.
 _MONTHS = (
@@ -50,7 +95,7 @@ HEADER_LINE = re.compile(
 )
 
 # Numbers that look like measurements but are not.
-NOT_MEASUREMENTS = [
+NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     DATE_ISO,
     DATE_SLASH,
     DATE_WORDS,
@@ -89,20 +134,30 @@ NOT_MEASUREMENTS = [
     # an interval of values, not one measurement: "plateaued at 95-100°" (a range of motion
     # starts at 0 or at a small deficit; see rom.py)
     re.compile(r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"),
-    re.compile(
-        rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over|under"
-        rf"|above|below)\s+{NUM}",
-        re.IGNORECASE,
+    led(
+        re.compile(
+            rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over"
+            rf"|under|above|below)\s+{NUM}",
+            re.IGNORECASE,
+        ),
+        "greater|more|less|at least|over|under|above|below",
     ),
-    re.compile(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
-        rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
-        rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
-        re.IGNORECASE,
+    led(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
+        re.compile(
+            rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
+            rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
+            re.IGNORECASE,
+        ),
+        "norm|cut|threshold|mci|mdc|predicted|age",
     ),
-    re.compile(  # counters: visit 4, day 3, week 2, STG 1, #2
-        r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
-        r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*[/°%])",
-        re.IGNORECASE,
+    led(  # counters: visit 4, day 3, week 2, STG 1, #2
+        re.compile(
+            r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
+            r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*[/°%])",
+            re.IGNORECASE,
+        ),
+        "visit|day|week|wk|session|pod|stg|ltg|goal|phase|step|stage|trial|round|page|item",
+        "question|no\\.|number",
     ),
     re.compile(r"#\s*\d+\b"),
     re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
@@ -124,7 +179,7 @@ NOT_MEASUREMENTS = [
 
 
 @cache
-def context_exclusions() -> tuple[re.Pattern[str], ...]:
+def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     """Numbers that are not measurements because of the words around them (measures.toml
     [not_measurements]): doses in percent, counted things, events per period, changes,
     targets, limb positions, temperatures and dates written after a score."""
@@ -138,16 +193,28 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
     unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m|lbs?|kg|s|sec|min))?"
     return (
         *(re.compile(pattern, flags) for pattern in words.get("not_values", ())),
-        re.compile(rf"\b(?:{either('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
+        led(
+            re.compile(rf"\b(?:{either('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
+            either("conditions"),
+        ),
         re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{either('limits_after')})\b", flags),
         re.compile(rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags),
-        re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
+        led(
+            re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
+            "temp|water|pool",
+        ),
         re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags),
-        re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
-        re.compile(
-            rf"\bprogress(?:ed|ing)?\s+(?:from\s+{NUM}\s*%?\s*)?to\s+{NUM}\s*%|\bfrom\s+{NUM}\s*%"
-            rf"\s*(?:{either('percent_doses')})",
-            flags,
+        led(
+            re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
+            either("percent_doses"),
+        ),
+        led(
+            re.compile(
+                rf"\bprogress(?:ed|ing)?\s+(?:from\s+{NUM}\s*%?\s*)?to\s+{NUM}\s*%"
+                rf"|\bfrom\s+{NUM}\s*%\s*(?:{either('percent_doses')})",
+                flags,
+            ),
+            "progress|from",
         ),
         re.compile(
             rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{either('counted')})\b"
@@ -155,15 +222,27 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
             flags,
         ),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
-        re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
-        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
-        re.compile(
-            rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
-            rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
-            flags | re.MULTILINE,
+        led(
+            re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
+            either("changes"),
         ),
-        re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
-        re.compile(r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"),
+        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
+        led(
+            re.compile(
+                rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
+                rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
+                flags | re.MULTILINE,
+            ),
+            either("positions"),
+        ),
+        led(
+            re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
+            either("position_exercises"),
+        ),
+        led(
+            re.compile(r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"),
+            "on|date",
+        ),
     )
 
 

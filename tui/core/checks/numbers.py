@@ -241,9 +241,13 @@ def _compose(outer: _Map | None, inner: _Map | None) -> _Map | None:
     if outer is None or inner is None:
         return outer or inner
     o_starts, o_ends = outer
-    last = len(o_starts) - 1
-    starts = tuple(o_starts[min(s, last)] if last >= 0 else 0 for s in inner[0])
-    ends = tuple(o_ends[min(max(e - 1, 0), last)] if last >= 0 else 0 for e in inner[1])
+    if not o_starts:
+        return tuple(0 for _ in inner[0]), tuple(0 for _ in inner[1])
+    # one sentinel past the end stands for "the end", so no position needs clamping
+    padded_starts = (*o_starts, o_starts[-1])
+    padded_ends = (o_ends[0], *o_ends, o_ends[-1])
+    starts = tuple([padded_starts[s] for s in inner[0]])
+    ends = tuple([padded_ends[e] for e in inner[1]])
     return starts, ends
 
 

@@ -72,25 +72,36 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         keywords = list(region.keyword.finditer(scanner.text))
         for keyword in keywords:
             scanner.block(keyword.start(), keyword.end())
-        for keyword in keywords:
+        for index, keyword in enumerate(keywords):
             if scanner.in_header(keyword.start()):
                 continue
             end = scanner.sentence_after(keyword.end())
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 if scanner.free(value.start(1), value.end(1)):
-                    _region_fact(scanner, facts, region, keywords, value)
+                    _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)
+
+
+def _nearest(keywords: list[re.Match[str]], index: int, value: re.Match[str]) -> re.Match[str]:
+    """The test named nearest before a value, a grip or pinch first ("grip (dynamometer)")."""
+    before = []
+    for keyword in keywords[index:]:
+        if keyword.end() > value.start():
+            break
+        before.append(keyword)
+    named = [k for k in before if _GRIP.search(k.group())]
+    return (named or before)[-1]
+
+
+_GRIP = re.compile(r"grip|pinch", re.IGNORECASE)
 
 
 def _region_fact(
     scanner: Scanner,
     facts: list[Fact],
     region: _Region,
-    keywords: list[re.Match[str]],
+    nearest: re.Match[str],
     value: re.Match[str],
 ) -> None:
-    before = [k for k in keywords if k.end() <= value.start()]
-    named = [k for k in before if re.search(r"grip|pinch", k.group(), re.IGNORECASE)]
-    nearest = (named or before)[-1]
     found = attribute(scanner, value.start(), value.end())
     label = labels.join(found.side, nearest.group().lower()) + found.previous
     unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
@@ -230,10 +241,13 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             )
 
 
+_WORD3 = re.compile(r"[A-Za-z]{3}")
+
+
 def _context_label(scanner: Scanner, pos: int, end: int) -> str:
     """The words before a value, with its side and whether it is an earlier value."""
     clause = scanner.text[scanner.clause_start(pos) : pos]
-    if not re.search(r"[A-Za-z]{3}", clause):
+    if not _WORD3.search(clause):
         clause = scanner.text[scanner.sentence_before(pos) : pos]
     found = attribute(scanner, pos, end)
     described = labels.without_sides(labels.context_words(clause, 6))

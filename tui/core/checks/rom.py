@@ -191,7 +191,7 @@ def _last_rom_word(clause: str) -> re.Match[str] | None:
     if not matches:
         return None
     between = clause[matches[-1].end() :]
-    if re.search(r"\d", between) or len(between) > 30:
+    if len(between) > 30 or any(ch.isdigit() for ch in between):
         return None
     return matches[-1]
 

@@ -16,6 +16,7 @@ from tui.core.checks.lexicon import (
     GOAL_START,
     HEADER_LINE,
     NOT_MEASUREMENTS,
+    Led,
     context_exclusions,
 )
 from tui.core.checks.numbers import Normalized, normalize
@@ -46,6 +47,27 @@ class Scanner:
         self._header = bytearray(size)
         self._sentence_starts = self._find_sentence_starts()
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def fork(self) -> Scanner:
+        """A scanner of the same text with copies of the masks, to read on without changing
+        this one (the reading before the passes is shared, see extract._base)."""
+        twin = object.__new__(Scanner)
+        twin.norm, twin.text = self.norm, self.text
+        twin._blocked = bytearray(self._blocked)
+        twin._claimed = bytearray(self._claimed)
+        twin._header = self._header
+        twin._sentence_starts = self._sentence_starts
+        twin._line_starts = self._line_starts
+        return twin
+
+    def block_mask(self, mask: bytes) -> None:
+        """Block every character another scanner of this text blocked (`blocked_mask`)."""
+        size = len(self._blocked)
+        merged = int.from_bytes(self._blocked, "big") | int.from_bytes(mask, "big")
+        self._blocked = bytearray(merged.to_bytes(size, "big"))
+
+    def blocked_mask(self) -> bytes:
+        return bytes(self._blocked)
 
     # -- masks -------------------------------------------------------------------------------
 
@@ -84,7 +106,7 @@ class Scanner:
     def in_header(self, pos: int) -> bool:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
-    def block_all(self, pattern: re.Pattern[str]) -> None:
+    def block_all(self, pattern: re.Pattern[str] | Led) -> None:
         for match in pattern.finditer(self.text):
             self.block(match.start(), match.end())
 

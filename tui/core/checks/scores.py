@@ -330,6 +330,9 @@ def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
                 )
 
 
+_WORDS_AFTER = re.compile(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)")
+
+
 def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str | None:
     """None for a pain rating, else the thing rated ("fatigue").
 
@@ -337,7 +340,7 @@ def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str
     note is a pain rating ("his back is about a six out of ten").
     """
     text = scanner.text
-    after = re.match(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)", text[end : end + 30])
+    after = _WORDS_AFTER.match(text[end : end + 30])
     if after:
         not_pain = vocab.not_pain.match(after.group(1))
         if not_pain:
@@ -353,7 +356,10 @@ def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str
     return best[1]
 
 
+_QUALIFIER_AFTER = re.compile(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})")
+
+
 def _pain_label(text: str, end: int) -> str:
-    qualifier = re.match(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})", text[end:])
+    qualifier = _QUALIFIER_AFTER.match(text, end)
     words_after = qualifier.group(1).split()[:4] if qualifier else []
     return labels.join("pain", " ".join(words_after))

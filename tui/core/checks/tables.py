@@ -78,6 +78,7 @@ class Vocabulary:
     plain_language: Mapping[str, str] = field(default_factory=dict)
 
 
+@cache
 def _load(name: str) -> dict[str, Any]:
     return tomllib.loads((_DATA / name).read_text(encoding="utf-8"))
 

@@ -20,7 +20,12 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tui.core.checks import labels
-from tui.core.checks.extract import extract_billing, extract_facts, extract_unclassified
+from tui.core.checks.extract import (
+    extract_billing,
+    extract_facts,
+    extract_unclassified,
+    non_measurements,
+)
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import context_words
 from tui.core.checks.lexicon import (
@@ -35,7 +40,6 @@ from tui.core.checks.lexicon import (
     words,
 )
 from tui.core.checks.numbers import ANY_NUMBER, normalize, to_number
-from tui.core.checks.scan import measurement_scanner
 from tui.core.checks.tables import measure_defs, related_names
 from tui.core.checks.units import units_for_minutes
 
@@ -178,7 +182,7 @@ def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
 @lru_cache(maxsize=8)
 def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
     """Each quantity with whether the rules say it is not a measurement; read once a text."""
-    scanner = measurement_scanner(text)
+    scanner = non_measurements(text)
     found = []
     for match in _QUANTITY.finditer(scanner.text):
         unit_class = next(name for name, group in match.groupdict().items() if group is not None)
@@ -390,11 +394,15 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+_BEFORE_BREAK = re.compile(r"[.;\n]")
+_AFTER_BREAK = re.compile(r"[.;,\n]")
+
+
 def _says_change(text: str, span: tuple[int, int]) -> bool:
     """True when the words around a draft value call it a change ("improved 8 points")."""
     start, end = span
-    before = re.split(r"[.;\n]", text[max(0, start - 40) : start])[-1]
-    after = re.split(r"[.;,\n]", text[end : end + 20])[0]
+    before = _BEFORE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    after = _AFTER_BREAK.split(text[end : end + 20])[0]
     return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
 
