@@ -342,7 +342,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
 
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
     names = []
-    for match in matcher.pattern.finditer(scanner.text):
+    for match in matcher.finder.finditer(scanner.text):
         if not scanner.free(match.start(), match.end()):
             continue
         code = matcher.code(match.group())

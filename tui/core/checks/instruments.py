@@ -31,7 +31,9 @@ from tui.core.checks.tables import (
 
 # An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
 # "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
-_ACRONYM = re.compile(r"(?<![\w/-])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])")
+_ACRONYM = re.compile(
+    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+)
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
 _QUALIFIER = re.compile(

@@ -43,15 +43,37 @@ def table_pieces(text: str) -> list[Piece]:
         return []
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     pieces: list[Piece] = []
-    for token in _parser().parse(text):
-        if token.type != "table_open" or token.map is None:
-            continue
-        first, last = token.map
-        rows = [
-            _cells(text, line_starts, index) for index in range(first, min(last, len(line_starts)))
-        ]
-        pieces += _table(text, rows)
+    for block_first, block_last in _piped_blocks(text, line_starts):
+        block = text[line_starts[block_first] : _line_end(text, line_starts, block_last)]
+        for token in _parser().parse(block):
+            if token.type != "table_open" or token.map is None:
+                continue
+            first, last = token.map[0] + block_first, token.map[1] + block_first
+            rows = [
+                _cells(text, line_starts, index)
+                for index in range(first, min(last, block_last + 1, len(line_starts)))
+            ]
+            pieces += _table(text, rows)
     return pieces
+
+
+def _piped_blocks(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
+    """Runs of lines holding a pipe, each with the line before it (a table's context), as
+    (first line, last line): only these are parsed, so a long note's prose costs nothing."""
+    blocks: list[tuple[int, int]] = []
+    for index, start in enumerate(line_starts):
+        if "|" not in text[start : _line_end(text, line_starts, index)]:
+            continue
+        if blocks and blocks[-1][1] >= index - 1:
+            blocks[-1] = (blocks[-1][0], index)
+        else:
+            blocks.append((max(index - 1, 0), index))
+    return blocks
+
+
+def _line_end(text: str, line_starts: list[int], index: int) -> int:
+    end = line_starts[index + 1] if index + 1 < len(line_starts) else len(text)
+    return end
 
 
 def linearize(text: str) -> str:

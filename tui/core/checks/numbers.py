@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.keyed import keyed_pieces
-from tui.core.checks.lexicon import words
+from tui.core.checks.lexicon import led, words
 from tui.core.checks.mdtables import table_pieces
 from tui.core.checks.pieces import Piece
 
@@ -124,7 +124,7 @@ _SPOKEN_MINUS = re.compile(rf"\bminus[ \t]+(?=(?:{_WORD})\b)", re.IGNORECASE)
 def _special_pieces(text: str) -> list[_Spelled]:
     """Spoken codes and spoken hundreds, which plain number parsing would split apart."""
     pieces = []
-    for match in _SPOKEN_CODE.finditer(text):
+    for match in led(_SPOKEN_CODE, "ninety|nine").finditer(text):
         if match.group("digits"):
             digits = [
                 _DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", match.group("digits"), re.I)
@@ -139,7 +139,7 @@ def _special_pieces(text: str) -> list[_Spelled]:
                 str(_DIGIT_WORDS[match.group(g).lower()]) for g in ("d1", "d2", "d3")
             )
         pieces.append(_Spelled(match.start(), match.end(), value))
-    for match in _SPOKEN_HUNDREDS.finditer(text):
+    for match in led(_SPOKEN_HUNDREDS, "one|two").finditer(text):
         if not (
             _PRESSURE_NEXT.match(text, match.end()) or _angle_said(text, match.start(), match.end())
         ):
@@ -148,7 +148,9 @@ def _special_pieces(text: str) -> list[_Spelled]:
         pieces.append(
             _Spelled(match.start(), match.end(), str(hundreds + _two_digits(match.group("tt"))))
         )
-    pieces += [_Spelled(m.start(), m.end(), "-") for m in _SPOKEN_MINUS.finditer(text)]
+    pieces += [
+        _Spelled(m.start(), m.end(), "-") for m in led(_SPOKEN_MINUS, "minus").finditer(text)
+    ]
     kept: list[_Spelled] = []
     for piece in sorted(pieces, key=lambda piece: (piece.start, -piece.end)):
         if not kept or piece.start >= kept[-1].end:
@@ -192,7 +194,8 @@ def normalize(text: str) -> Normalized:
     first, first_map = _rewrite(text, _without_overlaps(layout))
     swapped = _ARROW_RANGE.sub(r"\1-", first).translate(_CHAR_SWAPS)
     spelled = _merge(
-        _special_pieces(swapped), [p for run in _RUN.finditer(swapped) for p in _parse_run(run)]
+        _special_pieces(swapped),
+        [p for run in led(_RUN, _WORD).finditer(swapped) for p in _parse_run(run)],
     )
     words = [Piece(p.start, p.end, p.value, p.start, p.end) for p in spelled]
     final, second_map = _rewrite(swapped, words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import (
@@ -18,6 +19,7 @@ from tui.core.checks.lexicon import (
     NOT_MEASUREMENTS,
     Led,
     context_exclusions,
+    digit_first,
 )
 from tui.core.checks.numbers import Normalized, normalize
 
@@ -116,7 +118,7 @@ class Scanner:
 
     def block_non_measurements(self) -> None:
         """Dates, doses, durations, thresholds, counters and goal statements."""
-        for pattern in (*NOT_MEASUREMENTS, *context_exclusions()):
+        for pattern in _non_measurement_patterns():
             self.block_all(pattern)
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())
@@ -215,6 +217,11 @@ _GOAL_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
+
+
+@cache
+def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led, ...]:
+    return tuple(digit_first(p) for p in (*NOT_MEASUREMENTS, *context_exclusions()))
 
 
 def _goal_sections(text: str) -> list[tuple[int, int]]:

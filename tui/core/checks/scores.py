@@ -85,8 +85,9 @@ _MMT_BARE = re.compile(
 def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
-    found = [m for m in matcher.pattern.finditer(scanner.text) if not scanner.in_header(m.start())]
-    for match in matcher.pattern.finditer(scanner.text):
+    every = list(matcher.finder.finditer(scanner.text))
+    found = [m for m in every if not scanner.in_header(m.start())]
+    for match in every:
         scanner.block(match.start(), match.end())
     for index, match in enumerate(found):
         measure = matcher.measure(match.group())
@@ -315,7 +316,7 @@ _MORE_RATINGS = re.compile(
 
 def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
     text = scanner.text
-    for subject in (*vocab.regions.finditer(text), *vocab.pain.finditer(text)):
+    for subject in (*vocab.regions_finder.finditer(text), *vocab.pain_finder.finditer(text)):
         said = _SAID_RATING.match(text, subject.end())
         if said is None or not scanner.free(*said.span(1)) or to_number(said.group(1)) > 10:
             continue

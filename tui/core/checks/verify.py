@@ -12,6 +12,7 @@ are read once and indexed, so checking runs in time linear in their length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from tui.core.checks.lexicon import (
     MONTH_NAMES,
     NUM,
     UNIT_CLASSES,
+    Led,
+    led,
     measure_matcher,
     service_matcher,
     words,
@@ -415,34 +418,44 @@ def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
 
 
 def _numbers_by_topic(text: str, measures: Sequence[str]) -> dict[str, set[float]]:
-    """For each thing a sentence is about, the numbers written in such sentences."""
+    """For each thing a sentence is about, the numbers written in such sentences. Each topic's
+    words are found in one pass over the whole text and placed in their sentence by position."""
+    bounds = [0] + [m.end() for m in _SENTENCES.finditer(text)]
+    numbers: dict[int, set[float]] = {}
+    for number in ANY_NUMBER.finditer(text):
+        index = bisect.bisect_right(bounds, number.start()) - 1
+        numbers.setdefault(index, set()).add(float(number.group()))
     topics: dict[str, set[float]] = {}
+
+    def about(topic: str, position: int) -> None:
+        found = numbers.get(bisect.bisect_right(bounds, position) - 1)
+        if found:
+            topics.setdefault(topic, set()).update(found)
+
+    for kind, pattern in _topic_patterns().items():
+        for match in pattern.finditer(text):
+            about(kind, match.start())
     measure_names = measure_matcher(tuple(measures))
+    for match in measure_names.finder.finditer(text):
+        measure = measure_names.measure(match.group())
+        if measure is not None:
+            about(f"measure:{measure.name}", match.start())
     services = service_matcher()
-    for sentence in _SENTENCES.split(text):
-        numbers = {float(m.group()) for m in ANY_NUMBER.finditer(sentence)}
-        if not numbers:
-            continue
-        about = {kind for kind, pattern in _topic_patterns().items() if pattern.search(sentence)}
-        for match in measure_names.pattern.finditer(sentence):
-            measure = measure_names.measure(match.group())
-            if measure is not None:
-                about.add(f"measure:{measure.name}")
-        for match in services.pattern.finditer(sentence):
-            about.add(f"service:{services.code(match.group())}")
-        for topic in about:
-            topics.setdefault(topic, set()).update(numbers)
+    for match in services.finder.finditer(text):
+        about(f"service:{services.code(match.group())}", match.start())
     return topics
 
 
 @cache
-def _topic_patterns() -> dict[str, re.Pattern[str]]:
+def _topic_patterns() -> dict[str, Led]:
     vocab = words()
+    strength = "grip|pinch|dynamometer|strength"
+    girth = "edema|girth|circumference|figure|swelling"
     return {
-        "pain": vocab.pain,
-        "rom": vocab.rom_any,
-        "strength": re.compile(r"\b(?:grip|pinch|dynamometer|strength)\b", re.IGNORECASE),
-        "girth": re.compile(r"\b(?:edema|girth|circumference|figure|swelling)\b", re.IGNORECASE),
+        "pain": vocab.pain_finder,
+        "rom": vocab.rom_finder,
+        "strength": led(re.compile(rf"\b(?:{strength})\b", re.IGNORECASE), strength),
+        "girth": led(re.compile(rf"\b(?:{girth})\b", re.IGNORECASE), girth),
     }
 
 
