@@ -148,7 +148,9 @@ def split_items(text: str) -> list[Item]:
             block = ""
         own_label = label.group("label") if label and _named_any(label) else ""
         items += [
-            item if item.forced else replace(item, label=item.label or own_label or block_label)
+            replace(item, label="")
+            if item.forced
+            else replace(item, label=item.label or own_label or block_label)
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
@@ -213,7 +215,8 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         override = next(
             (name for name, cues in _overrides() if any(cue.search(part) for cue in cues)), ""
         )
-        items.append(Item(part, override or own or topic, forced=bool(override)))
+        named = label.group("label") if label and _named_any(label) else ""
+        items.append(Item(part, override or own or topic, label=named, forced=bool(override)))
     return items
 
 
@@ -282,7 +285,7 @@ _FALLBACK = {
 
 
 def _best_section(item: str, sections: Sequence[str], section_category: dict[str, str]) -> str:
-    wanted = [_item_category(item)]
+    wanted = [_item_category(item, frozenset(section_category.values()))]
     wanted += list(_FALLBACK.get(wanted[0], ()))
     for category in wanted:
         candidates = [section for section in sections if section_category[section] == category]
@@ -302,7 +305,9 @@ def _section_score(item: str, section: str) -> int:
     )
 
 
-def _item_category(item: str) -> str:
+def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
+    """The category a statement's words point to; an opening that settles it (`leads`) counts
+    only where the document has a section of that category."""
     prefix = _PREFIX.match(item)
     if prefix:
         key = prefix.group().strip(" :*").lower()
@@ -312,7 +317,7 @@ def _item_category(item: str) -> str:
         direct |= {"objective": "objective", "assessment": "assessment"}
         return direct.get(key, "objective")
     for category in categories():
-        if any(lead.search(item) for lead in category.leads):
+        if category.name in available and any(lead.search(item) for lead in category.leads):
             return category.name
     measured = "objective" if measure_matcher().finder.pattern.search(item) else ""
     scores = [
