@@ -283,7 +283,8 @@ FOLLOW = re.compile(
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
-    r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's)"
+    r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's"
+    r"|discharge|d/c|DC|current|final|follow-up|f/u|re-?assessment)"
     r"[\s,;:()\[\]\-/>]*)*",
     re.IGNORECASE,
 )
