@@ -7,6 +7,7 @@ inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -327,9 +328,11 @@ def read_services(scanner: Scanner) -> list[Fact]:
     names = _service_names(scanner, matcher)
     used: set[int] = set()
     facts = _minutes_before_names(scanner, names, used)
-    named = {fact.span for fact in facts}
+    covered = bytearray(len(scanner.text) + 1)
+    for start, end in (fact.span for fact in facts):
+        covered[start:end] = b"\x01" * (end - start)
     for index, name in enumerate(names):
-        if any(span[0] <= name.start < span[1] for span in named):
+        if covered[name.start]:
             continue
         fact = _minutes_after_name(scanner, names, index, used)
         if fact is not None:
@@ -339,7 +342,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
 
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
     names = []
-    for match in matcher.pattern.finditer(scanner.text):
+    for match in matcher.finder.finditer(scanner.text):
         if not scanner.free(match.start(), match.end()):
             continue
         code = matcher.code(match.group())
@@ -372,8 +375,10 @@ def _minutes_after_name(
 ) -> Fact | None:
     name = names[index]
     limit = scanner.sentence_after(name.end)
-    for later in names[index + 1 :]:
-        if later.code != name.code and later.start < limit:
+    for later in itertools.islice(names, index + 1, None):
+        if later.start >= limit:
+            break
+        if later.code != name.code:
             limit = later.start
             break
     for minutes in _minutes(scanner, name.end, limit):

@@ -14,13 +14,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.checks.aligned import read_aligned
 from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
 from tui.core.checks.facts import Fact
+from tui.core.checks.instruments import read_instruments
 from tui.core.checks.numbers import to_number
 from tui.core.checks.others import read_others, read_regions, read_vitals
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
-from tui.core.checks.scores import read_instruments, read_mmt, read_outcomes, read_ratings
+from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.tables import billing_tables
 
 __all__ = [
@@ -39,6 +41,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
+    read_aligned,
     read_outcomes,
     read_instruments,
     read_mmt,
@@ -84,25 +87,33 @@ def extract_billing(text: str, timed_codes: Sequence[str] | None = None) -> Bill
 
     `timed_codes` replaces the built-in list of timed codes (a clinic may add its own).
     """
-    billing = _read(text, ()).billing
+    billing = _base(text).billing
     if timed_codes is None:
         return billing
     return dataclasses.replace(billing, timed_codes=frozenset(timed_codes))
 
 
+@dataclass(frozen=True)
+class _Base:
+    """What does not depend on the clinic's measure names: the text with header lines, dates,
+    doses and goals blocked, the services with their minutes, and the billing summary."""
+
+    scanner: Scanner
+    measurements: Scanner
+    services: tuple[Fact, ...]
+    billing: Billing
+
+
 @lru_cache(maxsize=64)
-def _read(text: str, measures: tuple[str, ...]) -> _Reading:
-    """Read a text once; verification and audit ask for the same note several times."""
+def _base(text: str) -> _Base:
     scanner = Scanner(text)
     scanner.mark_headers()
+    measurements = scanner.fork()
+    measurements.block_non_measurements()
     totals = read_totals(scanner)
     billed = read_billed(scanner)
     services = _evaluations_resolved(billed.services + read_services(scanner), billed.units)
-    scanner.block_non_measurements()
-    facts: list[Fact] = list(services)
-    for step in _PASSES:
-        step(scanner, facts, measures)
-    facts.sort(key=lambda fact: (fact.span, fact.kind))
+    scanner.block_mask(measurements.blocked_mask())
     billing = Billing(
         services=tuple(services),
         stated_timed_minutes=totals.timed,
@@ -114,7 +125,28 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
         treatment_total_at=totals.treatment_at,
         unreadable=tuple(billed.unreadable),
     )
-    return _Reading(facts=tuple(facts), billing=billing, unclassified=_left_over(scanner))
+    return _Base(
+        scanner=scanner, measurements=measurements, services=tuple(services), billing=billing
+    )
+
+
+@lru_cache(maxsize=64)
+def _read(text: str, measures: tuple[str, ...]) -> _Reading:
+    """Read a text once; verification and audit ask for the same note several times, with and
+    without the clinic's measure names (the billing is read once for both)."""
+    base = _base(text)
+    scanner = base.scanner.fork()
+    facts: list[Fact] = list(base.services)
+    for step in _PASSES:
+        step(scanner, facts, measures)
+    facts.sort(key=lambda fact: (fact.span, fact.kind))
+    return _Reading(facts=tuple(facts), billing=base.billing, unclassified=_left_over(scanner))
+
+
+def non_measurements(text: str) -> Scanner:
+    """The text read with header lines, dates, doses, thresholds and goals blocked (shared
+    with extraction, so verification does not block them a second time). Do not change it."""
+    return _base(text).measurements
 
 
 def _left_over(scanner: Scanner) -> tuple[Unclassified, ...]:

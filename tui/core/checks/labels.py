@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from tui.core.checks.lexicon import PRIOR_CUE, SIDE, SIDE_NAMES, words
+from tui.core.checks.lexicon import SIDE_NAMES
 from tui.core.checks.tables import vocabulary
 
 _NOISE = re.compile(
@@ -36,7 +36,8 @@ class Parts:
 # Words of a stretch of text: letters only, not glued to digits ("L3" is a vertebra, not left).
 _TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])")
 _SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L",
-          "bilat": "bilateral", "bilateral": "bilateral", "b l": "bilateral"}  # fmt: skip
+          "bilat": "bilateral", "bilateral": "bilateral", "bilaterally": "bilateral",
+          "b l": "bilateral"}  # fmt: skip
 _MODES = {"arom": "AROM", "prom": "PROM", "aarom": "AAROM"}
 
 
@@ -57,25 +58,33 @@ def _lexicon() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def parts_of(text: str) -> Parts:
-    """The anatomy words in `text`, expanded ("sh" -> "shoulder", "abd" -> "abduction").
+    """The anatomy words in `text`, expanded ("sh" -> "shoulder", "abd" -> "abduction"); the
+    last mention of each sort wins."""
+    found = {part: name for _, part, name in mentions(text)}
+    return Parts(**found)
+
+
+def mentions(text: str) -> list[tuple[int, str, str]]:
+    """Every anatomy word in `text` as (position, part, expanded name), in order.
 
     Reads word by word with phrase lookups (longest phrase first), which keeps labelling fast.
     """
     table = _lexicon()
-    tokens = [token.lower() for token in _TOKEN.findall(text)]
-    found: dict[str, str] = {}
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    found: list[tuple[int, str, str]] = []
     index = 0
     while index < len(tokens):
         for size in (3, 2, 1):
-            hit = table.get(" ".join(tokens[index : index + size]))
+            hit = table.get(" ".join(word for _, word in tokens[index : index + size]))
             if hit is not None:
-                found[hit[0]] = hit[1]
+                found.append((tokens[index][0], hit[0], hit[1]))
                 index += size
                 break
         else:
             index += 1
-    return Parts(**found)
+    return found
 
 
 def side_name(word: str) -> str:
@@ -85,7 +94,7 @@ def side_name(word: str) -> str:
 
 def _side_name(word: str) -> str:
     lowered = word.lower().rstrip(".")
-    if lowered in ("bilat", "bilateral", "b/l"):
+    if lowered in ("bilat", "bilateral", "bilaterally", "b/l", "b", "both", "both sides"):
         return "bilateral"
     return SIDE_NAMES.get(lowered, word)
 
@@ -101,23 +110,7 @@ def context_words(text: str, limit: int = 7) -> str:
     return " ".join(found[-limit:])
 
 
-def expand(text: str) -> str:
-    """Expand abbreviations ("R quads" -> "R quadriceps", "mid trap" -> "middle trapezius")."""
-    vocab = vocabulary()
-    vocab_words = words()
-    cleaned = " ".join(_WORD.findall(_NOISE.sub(" ", text)))
-    cleaned = vocab_words.muscle.sub(
-        lambda m: vocab.muscles.get(m.group().lower(), m.group()), cleaned
-    )
-    cleaned = vocab_words.motion.sub(
-        lambda m: vocab.motions.get(m.group().lower(), m.group()), cleaned
-    )
-    cleaned = vocab_words.joint.sub(
-        lambda m: vocab.joints.get(m.group().lower(), m.group()), cleaned
-    )
-    return SIDE.sub(lambda m: _side_name(m.group(1)), cleaned)
-
-
-def prior_suffix(text: str) -> str:
-    """ " (previous)" when the words before a value say it is an earlier measurement."""
-    return " (previous)" if PRIOR_CUE.search(text) else ""
+def without_sides(text: str) -> str:
+    """The words of a label without its side words ("Y balance L R" -> "Y balance")."""
+    kept = [word for word in text.split() if _lexicon().get(word.lower(), ("", ""))[0] != "side"]
+    return " ".join(kept)

@@ -7,9 +7,10 @@ is the grammar of how numbers are written: dates, doses, units, header lines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import string
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.tables import (
     MeasureDef,
@@ -20,6 +21,51 @@ from tui.core.checks.tables import (
 )
 
 NUM = r"\d+(?:\.\d+)?"
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@dataclass(frozen=True)
+class Led:
+    """A pattern each of whose matches starts with one of a few words. Python's regular
+    expressions search a case-insensitive alternation behind a word boundary slowly (every
+    position is tried), so the words are first found case-sensitively in a lower-cased copy
+    of the text (same length, ASCII only), and the pattern is matched only there: the same
+    matches, several times faster on a long note."""
+
+    pattern: re.Pattern[str]
+    starter: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        lowered = _lowered(text)
+        end = 0
+        for hit in self.starter.finditer(lowered):
+            if hit.start() < end:
+                continue
+            found = self.pattern.match(text, hit.start())
+            if found is not None:
+                end = max(found.end(), hit.start() + 1)
+                yield found
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+def led(pattern: re.Pattern[str], *words: str) -> Led:
+    """`pattern` searched through its leading words (regular-expression fragments), each at
+    the start of a word (every pattern led this way starts on a word boundary)."""
+    starter = "|".join(f"(?:{_lower_fragment(word)})" for word in words)
+    return Led(pattern, re.compile(rf"(?<![a-z0-9])(?:{starter})"))
+
+
+def _lower_fragment(fragment: str) -> str:
+    """A regex fragment in lower case, escapes kept (\\S stays \\S)."""
+    return re.sub(
+        r"\\.|[A-Z]", lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), fragment
+    )
+
 
 # Capitalised only: "dec 5 deg" (decreased) is not December 5.
 _MONTHS = (
@@ -49,8 +95,24 @@ HEADER_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_LOOKBEHIND_FIRST = re.compile(r"^\(\?<!\[(\\[wd]\.)\]\)\\d\+")
+
+
+def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
+    """The same pattern with a leading "no word character before this number" check moved
+    after the first digit, so the search can skip straight to digits: several times faster on
+    a long note, with the same matches."""
+    if isinstance(pattern, Led):
+        return pattern
+    found = _LOOKBEHIND_FIRST.match(pattern.pattern)
+    if found is None:
+        return pattern
+    moved = rf"\d(?<![{found.group(1)}]\d)\d*" + pattern.pattern[found.end() :]
+    return re.compile(moved, pattern.flags)
+
+
 # Numbers that look like measurements but are not.
-NOT_MEASUREMENTS = [
+NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     DATE_ISO,
     DATE_SLASH,
     DATE_WORDS,
@@ -86,20 +148,33 @@ NOT_MEASUREMENTS = [
         re.IGNORECASE,
     ),
     re.compile(rf"(?<![-=])[<>≥≤]\s*{NUM}"),  # thresholds: >90, ≥45
-    re.compile(
-        rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over|under"
-        rf"|above|below)\s+{NUM}",
-        re.IGNORECASE,
+    # an interval of values, not one measurement: "plateaued at 95-100°" (a range of motion
+    # starts at 0 or at a small deficit; see rom.py)
+    re.compile(r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"),
+    led(
+        re.compile(
+            rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over"
+            rf"|under|above|below)\s+{NUM}",
+            re.IGNORECASE,
+        ),
+        "greater|more|less|at least|over|under|above|below",
     ),
-    re.compile(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
-        rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
-        rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}",
-        re.IGNORECASE,
+    led(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
+        re.compile(
+            rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
+            rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
+            re.IGNORECASE,
+        ),
+        "norm|cut|threshold|mci|mdc|predicted|age",
     ),
-    re.compile(  # counters: visit 4, day 3, week 2, STG 1, #2
-        r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
-        r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*/)",
-        re.IGNORECASE,
+    led(  # counters: visit 4, day 3, week 2, STG 1, #2
+        re.compile(
+            r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
+            r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*[/°%])",
+            re.IGNORECASE,
+        ),
+        "visit|day|week|wk|session|pod|stg|ltg|goal|phase|step|stage|trial|round|page|item",
+        "question|no\\.|number",
     ),
     re.compile(r"#\s*\d+\b"),
     re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
@@ -121,7 +196,7 @@ NOT_MEASUREMENTS = [
 
 
 @cache
-def context_exclusions() -> tuple[re.Pattern[str], ...]:
+def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     """Numbers that are not measurements because of the words around them (measures.toml
     [not_measurements]): doses in percent, counted things, events per period, changes,
     targets, limb positions, temperatures and dates written after a score."""
@@ -132,15 +207,31 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
 
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
+    unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m|lbs?|kg|s|sec|min))?"
     return (
+        *(re.compile(pattern, flags) for pattern in words.get("not_values", ())),
+        led(
+            re.compile(rf"\b(?:{either('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
+            either("conditions"),
+        ),
+        re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{either('limits_after')})\b", flags),
         re.compile(rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags),
-        re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
+        led(
+            re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
+            "temp|water|pool",
+        ),
         re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags),
-        re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
-        re.compile(
-            rf"\bprogress(?:ed|ing)?\s+(?:from\s+{NUM}\s*%?\s*)?to\s+{NUM}\s*%|\bfrom\s+{NUM}\s*%"
-            rf"\s*(?:{either('percent_doses')})",
-            flags,
+        led(
+            re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
+            either("percent_doses"),
+        ),
+        led(
+            re.compile(
+                rf"\bprogress(?:ed|ing)?\s+(?:from\s+{NUM}\s*%?\s*)?to\s+{NUM}\s*%"
+                rf"|\bfrom\s+{NUM}\s*%\s*(?:{either('percent_doses')})",
+                flags,
+            ),
+            "progress|from",
         ),
         re.compile(
             rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{either('counted')})\b"
@@ -148,43 +239,42 @@ def context_exclusions() -> tuple[re.Pattern[str], ...]:
             flags,
         ),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
-        re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
-        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
-        re.compile(
-            rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
-            rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
-            flags | re.MULTILINE,
+        led(
+            re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
+            either("changes"),
         ),
-        re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
-        re.compile(r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"),
+        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
+        led(
+            re.compile(
+                rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
+                rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
+                flags | re.MULTILINE,
+            ),
+            either("positions"),
+        ),
+        led(
+            re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
+            either("position_exercises"),
+        ),
+        led(
+            re.compile(r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"),
+            "on|date",
+        ),
     )
 
 
-# Words after a value that say it is an earlier measurement ("18% at last progress report",
-# "62 ((previous))", "6/10 @ IE", "24/30 at the start of the episode").
-PRIOR_AFTER = re.compile(
-    r"[ \t]*(?:\(+[ \t]*(?:previous|prior|prev|IE|eval|initial|baseline|SOC)[ \t]*\)+"
-    r"|(?:at|on|@|in|from)[ \t]+(?:the[ \t]+)?(?:last[ \t]+\w+(?:[ \t]+report)?|eval\w*|IE\b"
-    r"|initial\w*(?:[ \t]+eval\w*)?|baseline|SOC\b|start\b(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
-    r"(?:episode|care|therapy))?|admission|intake|previous[ \t]+\w+|prior[ \t]+\w+|PR\b))",
+# Where a goal statement starts: its numbers are targets, not measurements. "Objective:" is a
+# SOAP heading and "reach to targets" an exercise; an objective or a target is a goal only
+# when numbered, plural ("Short-term objectives") or followed by its value ("target 90°").
+GOAL_START = re.compile(
+    r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
+    r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))",
     re.IGNORECASE,
 )
-# In a chain of values ("128°, up from 121°"), these before a value make it the earlier one.
-CHAIN_PRIOR = re.compile(r"\bfrom\b", re.IGNORECASE)
 
-
-GOAL_START = re.compile(r"\b(?:STGs?|LTGs?|goals?|targets?|objectives?)\b", re.IGNORECASE)
-
-SIDE = re.compile(r"\b(R|L|rt|lt|right|left|bilat|bilateral|B/L)\b\.?", re.IGNORECASE)
 SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 
 DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
-
-PRIOR_CUE = re.compile(
-    r"\b(?:was|were|previously|previous|prev|prior|last|eval|evaluation|IE|initial|initially|"
-    r"baseline|admission|SOC|before)\b",
-    re.IGNORECASE,
-)
 
 # Words allowed between a value and an earlier value of the same thing ("34%, was 42").
 FOLLOW = re.compile(
@@ -193,7 +283,8 @@ FOLLOW = re.compile(
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
-    r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's)"
+    r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's"
+    r"|discharge|d/c|DC|current|final|follow-up|f/u|re-?assessment)"
     r"[\s,;:()\[\]\-/>]*)*",
     re.IGNORECASE,
 )
@@ -241,6 +332,7 @@ class MeasureMatcher:
     pattern: re.Pattern[str]
     exact: Mapping[str, MeasureDef]
     folded: Mapping[str, MeasureDef]
+    finder: Led
 
     def measure(self, written: str) -> MeasureDef | None:
         key = _alias_key(written)
@@ -271,7 +363,16 @@ def build_measure_matcher(extra: Iterable[str] = ()) -> MeasureMatcher:
     parts.sort(key=lambda item: item[0], reverse=True)
     joined = "|".join(body for _, body in parts)
     pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined})(?![A-Za-z])")
-    return MeasureMatcher(pattern=pattern, exact=exact, folded=folded)
+    aliases = [alias for measure in defs for alias in measure.aliases]
+    return MeasureMatcher(
+        pattern=pattern, exact=exact, folded=folded, finder=led(pattern, _first_words(aliases))
+    )
+
+
+def _first_words(names: Iterable[str]) -> str:
+    """An alternation of the first word of each name: where any of the names can start."""
+    firsts = {re.split(r"[\s\-]+", name.strip())[0].lower() for name in names if name.strip()}
+    return "|".join(re.escape(word) for word in sorted(firsts, key=len, reverse=True))
 
 
 @cache
@@ -285,6 +386,7 @@ class ServiceMatcher:
 
     pattern: re.Pattern[str]
     codes: Mapping[str, str]
+    finder: Led
 
     def code(self, written: str) -> str | None:
         if re.fullmatch(r"9\d{4}|G\d{4}", written):
@@ -310,7 +412,8 @@ def service_matcher() -> ServiceMatcher:
     parts.sort(key=lambda item: item[0], reverse=True)
     joined = "|".join(body for _, body in parts)
     pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined}|9\d{{4}}|G\d{{4}})(?![A-Za-z0-9])")
-    return ServiceMatcher(pattern=pattern, codes=codes)
+    finder = led(pattern, _first_words(tables.services), r"9\d{4}|g\d{4}")
+    return ServiceMatcher(pattern=pattern, codes=codes, finder=finder)
 
 
 @dataclass(frozen=True)
@@ -324,6 +427,9 @@ class Words:
     joint: re.Pattern[str]
     muscle: re.Pattern[str]
     rom_any: re.Pattern[str]
+    pain_finder: Led
+    regions_finder: Led
+    rom_finder: Led
 
 
 @cache
@@ -334,14 +440,20 @@ def words() -> Words:
     joint = _keys_pattern(vocab.joints)
     muscle = _keys_pattern(vocab.muscles)
     rom_terms = [*vocab.motions, *vocab.joints, "AROM", "PROM", "ROM", "AAROM", "lacks", "lacking"]
+    pain = words_pattern(vocab.pain_words)
+    regions = words_pattern(tables.region_terms)
+    rom_any = _keys_pattern(rom_terms)
     return Words(
-        pain=words_pattern(vocab.pain_words),
+        pain=pain,
         not_pain=words_pattern(vocab.not_pain_words),
-        regions=words_pattern(tables.region_terms),
+        regions=regions,
         motion=motion,
         joint=joint,
         muscle=muscle,
-        rom_any=_keys_pattern(rom_terms),
+        rom_any=rom_any,
+        pain_finder=led(pain, *vocab.pain_words),
+        regions_finder=led(regions, *tables.region_terms),
+        rom_finder=led(rom_any, "|".join(re.escape(term) for term in rom_terms)),
     )
 
 

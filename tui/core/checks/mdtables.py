@@ -16,20 +16,13 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
+from tui.core.checks.keyed import unit_written
+from tui.core.checks.pieces import Piece
+
 _ROW_HINT = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
 _MINUTES_HEADING = re.compile(r"\b(?:min|mins|minutes|time|duration)\b", re.IGNORECASE)
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Replace text[start:end] with `value`; the new characters map to [src_start, src_end)."""
-
-    start: int
-    end: int
-    value: str
-    src_start: int
-    src_end: int
+_BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?[+-]?")
 
 
 @dataclass(frozen=True)
@@ -50,15 +43,37 @@ def table_pieces(text: str) -> list[Piece]:
         return []
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     pieces: list[Piece] = []
-    for token in _parser().parse(text):
-        if token.type != "table_open" or token.map is None:
-            continue
-        first, last = token.map
-        rows = [
-            _cells(text, line_starts, index) for index in range(first, min(last, len(line_starts)))
-        ]
-        pieces += _table(text, rows)
+    for block_first, block_last in _piped_blocks(text, line_starts):
+        block = text[line_starts[block_first] : _line_end(text, line_starts, block_last)]
+        for token in _parser().parse(block):
+            if token.type != "table_open" or token.map is None:
+                continue
+            first, last = token.map[0] + block_first, token.map[1] + block_first
+            rows = [
+                _cells(text, line_starts, index)
+                for index in range(first, min(last, block_last + 1, len(line_starts)))
+            ]
+            pieces += _table(text, rows)
     return pieces
+
+
+def _piped_blocks(text: str, line_starts: list[int]) -> list[tuple[int, int]]:
+    """Runs of lines holding a pipe, each with the line before it (a table's context), as
+    (first line, last line): only these are parsed, so a long note's prose costs nothing."""
+    blocks: list[tuple[int, int]] = []
+    for index, start in enumerate(line_starts):
+        if "|" not in text[start : _line_end(text, line_starts, index)]:
+            continue
+        if blocks and blocks[-1][1] >= index - 1:
+            blocks[-1] = (blocks[-1][0], index)
+        else:
+            blocks.append((max(index - 1, 0), index))
+    return blocks
+
+
+def _line_end(text: str, line_starts: list[int], index: int) -> int:
+    end = line_starts[index + 1] if index + 1 < len(line_starts) else len(text)
+    return end
 
 
 def linearize(text: str) -> str:
@@ -119,7 +134,9 @@ def _blank(text: str, cells: list[_Cell]) -> Piece:
 
 
 def _row(text: str, header: list[_Cell], row: list[_Cell], minutes: int | None) -> list[Piece]:
-    """One row as a sentence: pieces replace the pipes between cells, never a cell's text."""
+    """One row as a sentence: pieces replace the pipes between cells, never a cell's text; a
+    bare number takes the unit its column heading or its row's first cell gives ("Single hop
+    (cm) | 165" reads "165 cm")."""
     if not row:
         return []
     line_start, line_end = _line_of(text, row)
@@ -133,6 +150,7 @@ def _row(text: str, header: list[_Cell], row: list[_Cell], minutes: int | None) 
             Piece(first.end, first.end, f" {cell.text.strip('*')} min", cell.start, cell.end)
         )
     previous = first
+    row_unit = unit_written(first.text)
     for index, cell in enumerate(row[1:], start=1):
         heading = header[index].text if index < len(header) else ""
         if index == moved:
@@ -141,6 +159,9 @@ def _row(text: str, header: list[_Cell], row: list[_Cell], minutes: int | None) 
             continue
         label = f"; {heading} " if heading else "; "
         pieces.append(Piece(previous.end, cell.start, label, previous.end, cell.start))
+        unit = unit_written(heading) or row_unit
+        if unit and _BARE_NUMBER.fullmatch(cell.text):
+            pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
         previous = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return _ordered(pieces)

@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.core.checks.mdtables import Piece, table_pieces
+from tui.core.checks.keyed import keyed_pieces
+from tui.core.checks.lexicon import led, words
+from tui.core.checks.mdtables import table_pieces
+from tui.core.checks.pieces import Piece
 
 # One-for-one character swaps: offsets do not move.
 _CHAR_SWAPS = str.maketrans(
@@ -108,16 +111,20 @@ _SPOKEN_CODE = re.compile(
     rf"|\bnine{_SEP}seven(?P<digits>(?:{_SEP}(?:{_DIGIT})){{3}})\b",
     re.IGNORECASE,
 )
-# "one thirty over eighty four": blood pressure said as hundreds and tens.
-_SPOKEN_HUNDREDS = re.compile(
-    rf"\b(?P<h>one|two)[ \t-]+(?P<tt>{_TWO_DIGITS})(?=[ \t]+over\b)", re.IGNORECASE
-)
+# "one thirty over eighty four", "flexion one twenty": hundreds said as a digit and tens, in
+# a blood pressure or an angle (elsewhere "one twenty" may be two numbers).
+_SPOKEN_HUNDREDS = re.compile(rf"\b(?P<h>one|two)[ \t-]+(?P<tt>{_TWO_DIGITS})\b", re.IGNORECASE)
+_PRESSURE_NEXT = re.compile(r"[ \t]+over\b", re.IGNORECASE)
+_DEGREES_NEXT = re.compile(r"[ \t]+degrees?\b", re.IGNORECASE)
+_ANGLE_REACH = 30
+# "extension minus five": a spoken minus sign before a spelled number.
+_SPOKEN_MINUS = re.compile(rf"\bminus[ \t]+(?=(?:{_WORD})\b)", re.IGNORECASE)
 
 
 def _special_pieces(text: str) -> list[_Spelled]:
     """Spoken codes and spoken hundreds, which plain number parsing would split apart."""
     pieces = []
-    for match in _SPOKEN_CODE.finditer(text):
+    for match in led(_SPOKEN_CODE, "ninety|nine").finditer(text):
         if match.group("digits"):
             digits = [
                 _DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", match.group("digits"), re.I)
@@ -132,12 +139,31 @@ def _special_pieces(text: str) -> list[_Spelled]:
                 str(_DIGIT_WORDS[match.group(g).lower()]) for g in ("d1", "d2", "d3")
             )
         pieces.append(_Spelled(match.start(), match.end(), value))
-    for match in _SPOKEN_HUNDREDS.finditer(text):
+    for match in led(_SPOKEN_HUNDREDS, "one|two").finditer(text):
+        if not (
+            _PRESSURE_NEXT.match(text, match.end()) or _angle_said(text, match.start(), match.end())
+        ):
+            continue
         hundreds = 100 * _UNITS[match.group("h").lower()]
         pieces.append(
             _Spelled(match.start(), match.end(), str(hundreds + _two_digits(match.group("tt"))))
         )
-    return sorted(pieces, key=lambda piece: piece.start)
+    pieces += [
+        _Spelled(m.start(), m.end(), "-") for m in led(_SPOKEN_MINUS, "minus").finditer(text)
+    ]
+    kept: list[_Spelled] = []
+    for piece in sorted(pieces, key=lambda piece: (piece.start, -piece.end)):
+        if not kept or piece.start >= kept[-1].end:
+            kept.append(piece)
+    return kept
+
+
+def _angle_said(text: str, start: int, end: int) -> bool:
+    """A range-of-motion word shortly before, in the same clause, or "degrees" after."""
+    if _DEGREES_NEXT.match(text, end):
+        return True
+    before = re.split(r"[,.;:\n]", text[max(0, start - _ANGLE_REACH) : start])[-1]
+    return bool(words().rom_any.search(before))
 
 
 def _two_digits(words: str) -> int:
@@ -145,6 +171,12 @@ def _two_digits(words: str) -> int:
 
 
 _BOLD = re.compile(r"\*\*")
+# "0→140°", "8→95°": an arrow from a small start to a large angle is a range of motion, not a
+# change (an arrow elsewhere reads as "then"). One character for one: offsets do not move.
+_ARROW_RANGE = re.compile(
+    r"(?<![\d.])((?:[0-2]?\d|30)[ \t]*)[\u2192\u21d2\u2794]"
+    r"(?=[ \t]*(?:[6-9]\d|1\d\d)[ \t]*(?:°|deg))"
+)
 
 
 @lru_cache(maxsize=16)
@@ -154,13 +186,16 @@ def normalize(text: str) -> Normalized:
     Each step keeps a map back to the text before it, and the maps are composed, so a span of
     the normalised text always points into the text the clinician wrote.
     """
-    layout = table_pieces(text) + [
-        Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)
-    ]
+    layout = (
+        table_pieces(text)
+        + keyed_pieces(text)
+        + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
+    )
     first, first_map = _rewrite(text, _without_overlaps(layout))
-    swapped = first.translate(_CHAR_SWAPS)
+    swapped = _ARROW_RANGE.sub(r"\1-", first).translate(_CHAR_SWAPS)
     spelled = _merge(
-        _special_pieces(swapped), [p for run in _RUN.finditer(swapped) for p in _parse_run(run)]
+        _special_pieces(swapped),
+        [p for run in led(_RUN, _WORD).finditer(swapped) for p in _parse_run(run)],
     )
     words = [Piece(p.start, p.end, p.value, p.start, p.end) for p in spelled]
     final, second_map = _rewrite(swapped, words)
@@ -209,9 +244,13 @@ def _compose(outer: _Map | None, inner: _Map | None) -> _Map | None:
     if outer is None or inner is None:
         return outer or inner
     o_starts, o_ends = outer
-    last = len(o_starts) - 1
-    starts = tuple(o_starts[min(s, last)] if last >= 0 else 0 for s in inner[0])
-    ends = tuple(o_ends[min(max(e - 1, 0), last)] if last >= 0 else 0 for e in inner[1])
+    if not o_starts:
+        return tuple(0 for _ in inner[0]), tuple(0 for _ in inner[1])
+    # one sentinel past the end stands for "the end", so no position needs clamping
+    padded_starts = (*o_starts, o_starts[-1])
+    padded_ends = (o_ends[0], *o_ends, o_ends[-1])
+    starts = tuple([padded_starts[s] for s in inner[0]])
+    ends = tuple([padded_ends[e] for e in inner[1]])
     return starts, ends
 
 

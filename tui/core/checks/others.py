@@ -11,12 +11,14 @@ import re
 from dataclasses import dataclass
 
 from tui.core.checks import labels
+from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
-from tui.core.checks.lexicon import PRIOR_AFTER
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 
 _PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+_LENGTH = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE)
+_PRESSURE_READING = re.compile(r"(?<![A-Za-z0-9./])(\d{1,3})\s*(mm\s*Hg)\b", re.IGNORECASE)
 _DISTANCE = re.compile(
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(ft|feet|m|meters|metres|yards|yds)\b(?!/)",
     re.IGNORECASE,
@@ -70,35 +72,38 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         keywords = list(region.keyword.finditer(scanner.text))
         for keyword in keywords:
             scanner.block(keyword.start(), keyword.end())
-        for keyword in keywords:
+        for index, keyword in enumerate(keywords):
             if scanner.in_header(keyword.start()):
                 continue
             end = scanner.sentence_after(keyword.end())
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 if scanner.free(value.start(1), value.end(1)):
-                    _region_fact(scanner, facts, region, keywords, value)
+                    _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)
+
+
+def _nearest(keywords: list[re.Match[str]], index: int, value: re.Match[str]) -> re.Match[str]:
+    """The test named nearest before a value, a grip or pinch first ("grip (dynamometer)")."""
+    before = []
+    for keyword in keywords[index:]:
+        if keyword.end() > value.start():
+            break
+        before.append(keyword)
+    named = [k for k in before if _GRIP.search(k.group())]
+    return (named or before)[-1]
+
+
+_GRIP = re.compile(r"grip|pinch", re.IGNORECASE)
 
 
 def _region_fact(
     scanner: Scanner,
     facts: list[Fact],
     region: _Region,
-    keywords: list[re.Match[str]],
+    nearest: re.Match[str],
     value: re.Match[str],
 ) -> None:
-    text = scanner.text
-    before = [k for k in keywords if k.end() <= value.start()]
-    named = [k for k in before if re.search(r"grip|pinch", k.group(), re.IGNORECASE)]
-    nearest = (named or before)[-1]
-    clause = text[scanner.clause_start(value.start()) : value.start()]
-    side = labels.parts_of(clause).side
-    if not side:
-        side = labels.parts_of(text[max(0, nearest.start() - 4) : nearest.start()]).side
-    name = nearest.group().lower()
-    prior = labels.prior_suffix(clause) or (
-        " (previous)" if PRIOR_AFTER.match(text, value.end()) else ""
-    )
-    label = labels.join(side, name) + prior
+    found = attribute(scanner, value.start(), value.end())
+    label = labels.join(found.side, nearest.group().lower()) + found.previous
     unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
     scanner.emit(
         facts,
@@ -190,9 +195,34 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
             )
 
 
+# "Amb 150' w/ SPC": a prime after walking, or on a number too large for minutes, is feet (the
+# billing reader leaves those; "TherEx 25'" is minutes).
+_PRIME = re.compile(r"(?<![A-Za-z0-9.])(\d{1,4})\s*'(?![\d'A-Za-z])")
+_WALKING = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait|ran|run|jog\w*)\b", re.IGNORECASE)
+_MOST_PRIME_MINUTES = 90
+
+
+def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
+    text = scanner.text
+    for match in _PRIME.finditer(text):
+        if not scanner.free(match.start(1), match.end()):
+            continue
+        clause = text[scanner.clause_start(match.start()) : match.start()]
+        if int(match.group(1)) > _MOST_PRIME_MINUTES or _WALKING.search(clause):
+            label = _context_label(scanner, match.start(), match.end())
+            scanner.emit(facts, "other", int(match.group(1)), match.span(), label, unit="ft")
+
+
 def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Percentages and distances nothing else took ("legibility 56%", "amb 150 ft")."""
-    for pattern, unit in ((_PERCENT, "%"), (_DISTANCE, None)):
+    """Percentages, distances, lengths and pressures nothing else took ("legibility 56%", "amb
+    150 ft", "step length 48 cm", "peak 185 mmHg")."""
+    _prime_feet(scanner, facts)
+    for pattern, unit in (
+        (_PERCENT, "%"),
+        (_DISTANCE, None),
+        (_LENGTH, None),
+        (_PRESSURE_READING, "mmHg"),
+    ):
         for match in pattern.finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
                 continue
@@ -200,7 +230,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             written = {"feet": "ft", "meters": "m", "metres": "m", "yds": "yd"}.get(
                 written, written
             )
-            label = _context_label(scanner, match.start())
+            label = _context_label(scanner, match.start(), match.end())
             scanner.emit(
                 facts,
                 "other",
@@ -211,8 +241,14 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             )
 
 
-def _context_label(scanner: Scanner, pos: int) -> str:
+_WORD3 = re.compile(r"[A-Za-z]{3}")
+
+
+def _context_label(scanner: Scanner, pos: int, end: int) -> str:
+    """The words before a value, with its side and whether it is an earlier value."""
     clause = scanner.text[scanner.clause_start(pos) : pos]
-    if not re.search(r"[A-Za-z]{3}", clause):
+    if not _WORD3.search(clause):
         clause = scanner.text[scanner.sentence_before(pos) : pos]
-    return labels.context_words(clause, 6) or "value"
+    found = attribute(scanner, pos, end)
+    described = labels.without_sides(labels.context_words(clause, 6))
+    return (labels.join(found.side, described) or "value") + found.previous

@@ -9,14 +9,16 @@ exercise set-ups ("scaption to 90 w/ 1#") and thresholds ("elevation >90") are l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from tui.core.checks import labels
+from tui.core.checks.attribution import Attribution, attribute
 from tui.core.checks.facts import Fact
-from tui.core.checks.labels import prior_suffix
-from tui.core.checks.lexicon import CHAIN_PRIOR, DEGREES, FOLLOW, PRIOR_AFTER, words
+from tui.core.checks.lexicon import DEGREES, FOLLOW, words, words_pattern
 from tui.core.checks.numbers import to_number
-from tui.core.checks.scan import WINDOW, Scanner
+from tui.core.checks.scan import Scanner
+from tui.core.checks.tables import millimetre_motions, not_measurement_words
 
 _BAD_AFTER = re.compile(
     r"\s*(?:/|%|percent\b|x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
@@ -32,18 +34,14 @@ _RANGE = re.compile(
 _MAX_RANGE_START = 30
 _SINGLE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?")
 _LACKS = re.compile(r"\b(?:lacks?|lacking|lag|lagging|short)\b", re.IGNORECASE)
-_NOT_ROM = re.compile(
-    r"\b(?:incline|decline|slant|board|wedge|tilt|ramp|treadmill|angle|elevation|scaption)\b",
-    re.IGNORECASE,
-)
+_MM = re.compile(r"\s*mm\b", re.IGNORECASE)
+_MAX_DEGREES = 200
 
 
-# "60° right and 70° left": a side written right after a value is that value's side.
-_SIDE_AFTER = re.compile(
-    rf"(?:\s*{DEGREES})?\s*(?:on the\s+|to the\s+)?(right|left|R|L|rt|lt)\b"
-    r"(?!\s*(?:knee|hip|ankle|shoulder|elbow|wrist|sh\b))",
-    re.IGNORECASE,
-)
+@cache
+def _equipment_words() -> re.Pattern[str]:
+    """Equipment and set-up words whose angles are not a range of motion (measures.toml)."""
+    return words_pattern(not_measurement_words().get("equipment_angles", ()))
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,7 @@ class _Rom:
     end: int
     motion: str
     prior: bool = False
+    unit: str = ""
 
 
 def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -75,32 +74,57 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     match = ranged or _SINGLE.match(text, pos)
     if match is None:
         return None
+    number_end = match.end(2) if ranged else match.end(1)
     has_unit = bool(match.group(3 if ranged else 2))
-    if not has_unit and _BAD_AFTER.match(text, match.end(2) if ranged else match.end(1)):
-        return None
     clause = text[scanner.clause_start(pos) : pos]
     keyword = _last_rom_word(clause)
     follow = previous is not None and bool(FOLLOW.fullmatch(text[previous.end : pos]))
-    if not (has_unit or keyword or follow) or (_NOT_ROM.search(clause) and not keyword):
+    millimetres = not has_unit and _in_millimetres(
+        text, number_end, keyword, follow and previous is not None and previous.unit == "mm"
+    )
+    if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
+        return None
+    if not (has_unit or keyword or follow or millimetres) or (
+        _not_rom(scanner, pos, clause) and not keyword
+    ):
         return None
     written = [match.group(1), match.group(2)] if ranged else [match.group(1)]
-    if any(to_number(number) > 200 for number in written):
+    if any(to_number(number) > _MAX_DEGREES for number in written):
         return None
-    context = _rom_context(scanner, pos, clause, previous if follow else None)
-    before = text[previous.end : pos] if follow and previous is not None else clause
-    prior = prior_suffix(before)
-    if follow and previous is not None and not prior:
-        inherited = previous.prior and ")" not in before
-        prior = " (previous)" if inherited or CHAIN_PRIOR.search(before) else ""
-    value_end = match.end()
-    if not prior and PRIOR_AFTER.match(text, value_end):
-        prior = " (previous)"
+    end = _MM.match(text, number_end).end() if millimetres else match.end()  # type: ignore[union-attr]
+    found = attribute(scanner, pos, end)
+    if not found.motion and follow and previous is not None:
+        found = replace(found, motion=previous.motion)
+    unit = "mm" if millimetres else None
     if ranged:
-        _emit_range(scanner, facts, ranged, context, prior)
+        _emit_range(scanner, facts, ranged, found)
     else:
         lacks = text[max(0, pos - 1) : pos] == "-" or bool(_LACKS.search(clause))
-        _emit_single(scanner, facts, match, context, prior, lacks, bare=not keyword and not follow)
-    return _Rom(end=match.end(), motion=context.motion or "flexion", prior=bool(prior))
+        bare = not keyword and not follow
+        _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
+    return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
+
+
+def _in_millimetres(
+    text: str, number_end: int, keyword: re.Match[str] | None, chained: bool
+) -> bool:
+    """ "Mouth opening 32 mm (was 26 mm)", "lateral excursion R 7 mm, L 9 mm": motions
+    measured as a distance, and values chained to one."""
+    if not _MM.match(text, number_end):
+        return False
+    return chained or (keyword is not None and keyword.group().lower() in millimetre_motions())
+
+
+def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:
+    """An angle of equipment or a set-up ("incline 10°", "power tilt (up to 50°)"): the clause,
+    and for a value in brackets the words the bracket qualifies."""
+    if _equipment_words().search(clause):
+        return True
+    start = scanner.clause_start(pos)
+    if start > 0 and scanner.text[start - 1] == "(":
+        before = scanner.text[scanner.clause_start(start - 1) : start - 1]
+        return bool(_equipment_words().search(before))
+    return False
 
 
 def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:
@@ -112,53 +136,49 @@ def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:
 
 
 def _emit_range(
-    scanner: Scanner, facts: list[Fact], match: re.Match[str], context: labels.Parts, prior: str
+    scanner: Scanner, facts: list[Fact], match: re.Match[str], found: Attribution
 ) -> None:
     """The end of a range is the motion's value; a start above 0 is an extension deficit."""
-    motion = context.motion or "flexion"
-    _emit_rom(
-        scanner,
-        facts,
-        to_number(match.group(2)),
-        (match.start(2), match.end()),
-        context,
-        motion,
-        prior,
-    )
+    motion = found.motion or "flexion"
+    end = (match.start(2), match.end())
+    _emit_rom(scanner, facts, to_number(match.group(2)), end, found, motion)
     start = to_number(match.group(1))
     if start > 0:
-        lacking = context.motion in ("", "flexion", "extension")
+        lacking = found.motion in ("", "flexion", "extension")
         suffix = " (deficit)" if lacking else " (range start)"
-        motion = "extension" if lacking else context.motion
-        _emit_rom(
-            scanner, facts, start, (match.start(1), match.end(1)), context, motion, prior + suffix
-        )
+        motion = "extension" if lacking else found.motion
+        span = (match.start(1), match.end(1))
+        _emit_rom(scanner, facts, start, span, found, motion, suffix)
 
 
 def _emit_single(
     scanner: Scanner,
     facts: list[Fact],
-    match: re.Match[str],
-    context: labels.Parts,
-    prior: str,
+    span: tuple[int, int],
+    found: Attribution,
     lacks: bool,
     *,
     bare: bool,
+    unit: str | None = None,
 ) -> None:
     """One value; "-3" or "lacks 3" is a deficit of 3 (of extension unless a motion is named)."""
-    motion = context.motion or ("extension" if lacks else "")
+    motion = found.motion or ("extension" if lacks else "")
     suffix = " (deficit)" if lacks else ""
-    negative = scanner.text[max(0, match.start() - 1) : match.start()] == "-"
-    span = (match.start() - 1 if negative else match.start(), match.end())
+    start, end = span
+    negative = scanner.text[max(0, start - 1) : start] == "-"
+    number = _SINGLE.match(scanner.text, start)
+    assert number is not None
+    value = to_number(number.group(1))
     _emit_rom(
         scanner,
         facts,
-        to_number(match.group(1)),
-        span,
-        context,
+        value,
+        (start - 1 if negative else start, end),
+        found,
         motion,
-        prior + suffix,
+        suffix,
         fallback=bare,
+        unit=unit,
     )
 
 
@@ -171,18 +191,9 @@ def _last_rom_word(clause: str) -> re.Match[str] | None:
     if not matches:
         return None
     between = clause[matches[-1].end() :]
-    if re.search(r"\d", between) or len(between) > 30:
+    if len(between) > 30 or any(ch.isdigit() for ch in between):
         return None
     return matches[-1]
-
-
-def _rom_context(scanner: Scanner, pos: int, clause: str, previous: _Rom | None) -> labels.Parts:
-    line_start, _ = scanner.line(pos)
-    window_start = line_start if pos - line_start < WINDOW else scanner.sentence_before(pos)
-    line = labels.parts_of(scanner.text[window_start:pos])
-    here = labels.parts_of(clause)
-    motion = here.motion or (previous.motion if previous else "")
-    return labels.Parts(side=line.side, joint=line.joint, motion=motion, mode=line.mode)
 
 
 def _emit_rom(
@@ -190,26 +201,18 @@ def _emit_rom(
     facts: list[Fact],
     value: int | float,
     span: tuple[int, int],
-    context: labels.Parts,
+    found: Attribution,
     motion: str,
-    suffix: str,
+    suffix: str = "",
     *,
     fallback: bool = False,
+    unit: str | None = None,
 ) -> None:
-    joint = context.joint
-    after = _SIDE_AFTER.match(scanner.text, span[1])
-    if after:
-        context = labels.Parts(
-            side=labels.side_name(after.group(1)),
-            joint=joint,
-            motion=context.motion,
-            mode=context.mode,
-        )
-    if motion in ("supination", "pronation"):
-        joint = "forearm"
+    joint = "forearm" if motion in ("supination", "pronation") else found.joint
+    suffix = found.previous + suffix
     if fallback and not motion:
         head = labels.context_words(scanner.text[scanner.sentence_before(span[0]) : span[0]], 8)
-        label = labels.join(head, suffix.strip())
+        label = labels.join(found.side, head, suffix.strip())
     else:
-        label = labels.join(context.side, joint, motion, context.mode) + suffix
-    scanner.emit(facts, "rom", value, span, label.strip() or "ROM")
+        label = labels.join(found.side, joint, motion, found.mode) + suffix
+    scanner.emit(facts, "rom", value, span, label.strip() or "ROM", unit=unit)

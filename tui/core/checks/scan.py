@@ -10,13 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import (
     GOAL_START,
     HEADER_LINE,
     NOT_MEASUREMENTS,
+    Led,
     context_exclusions,
+    digit_first,
 )
 from tui.core.checks.numbers import Normalized, normalize
 
@@ -46,6 +49,27 @@ class Scanner:
         self._header = bytearray(size)
         self._sentence_starts = self._find_sentence_starts()
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+
+    def fork(self) -> Scanner:
+        """A scanner of the same text with copies of the masks, to read on without changing
+        this one (the reading before the passes is shared, see extract._base)."""
+        twin = object.__new__(Scanner)
+        twin.norm, twin.text = self.norm, self.text
+        twin._blocked = bytearray(self._blocked)
+        twin._claimed = bytearray(self._claimed)
+        twin._header = self._header
+        twin._sentence_starts = self._sentence_starts
+        twin._line_starts = self._line_starts
+        return twin
+
+    def block_mask(self, mask: bytes) -> None:
+        """Block every character another scanner of this text blocked (`blocked_mask`)."""
+        size = len(self._blocked)
+        merged = int.from_bytes(self._blocked, "big") | int.from_bytes(mask, "big")
+        self._blocked = bytearray(merged.to_bytes(size, "big"))
+
+    def blocked_mask(self) -> bytes:
+        return bytes(self._blocked)
 
     # -- masks -------------------------------------------------------------------------------
 
@@ -84,7 +108,7 @@ class Scanner:
     def in_header(self, pos: int) -> bool:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
-    def block_all(self, pattern: re.Pattern[str]) -> None:
+    def block_all(self, pattern: re.Pattern[str] | Led) -> None:
         for match in pattern.finditer(self.text):
             self.block(match.start(), match.end())
 
@@ -94,11 +118,13 @@ class Scanner:
 
     def block_non_measurements(self) -> None:
         """Dates, doses, durations, thresholds, counters and goal statements."""
-        for pattern in (*NOT_MEASUREMENTS, *context_exclusions()):
+        for pattern in _non_measurement_patterns():
             self.block_all(pattern)
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), end)
+        for start, end in _goal_sections(self.text):
+            self.block(start, end)
 
     def emit(
         self,
@@ -181,6 +207,29 @@ class Scanner:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A span of the normalised text as offsets into the original text."""
         return self.norm.span(start, end)
+
+
+# A heading that names goals ("## Goals", "**Goals (revised)**", "Goals:" on a line of its own):
+# every line under it, to the next heading or blank line, states a goal.
+_GOAL_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[\w-]+[ \t]+){0,3}"
+    r"(?:goals?|objectives)\b[^\n\d]{0,30}?(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
+
+
+@cache
+def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led, ...]:
+    return tuple(digit_first(p) for p in (*NOT_MEASUREMENTS, *context_exclusions()))
+
+
+def _goal_sections(text: str) -> list[tuple[int, int]]:
+    found = []
+    for heading in _GOAL_HEADING.finditer(text):
+        end = _SECTION_END.search(text, heading.end())
+        found.append((heading.end(), end.start() if end else len(text)))
+    return found
 
 
 def measurement_scanner(text: str) -> Scanner:

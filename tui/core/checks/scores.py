@@ -9,33 +9,24 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from tui.core.checks import labels
+from tui.core.checks.attribution import attribute, prior_after
 from tui.core.checks.facts import Fact
-from tui.core.checks.labels import prior_suffix
 from tui.core.checks.lexicon import (
-    CHAIN_PRIOR,
     FOLLOW,
     NUM,
-    PRIOR_AFTER,
-    PRIOR_CUE,
     Words,
     measure_matcher,
     words,
 )
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import (
-    MeasureDef,
-    not_instruments,
-    not_measurement_words,
-    vocabulary,
-)
+from tui.core.checks.tables import MeasureDef, item_stop_words, not_measurement_words
 
 _OUTCOME_SUFFIX = re.compile(
-    rf"(?:\s*/\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b"
-    r"|metres?\b|ft\b|feet\b)?",
+    rf"(?:\s*(?:/|out of)\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b"
+    r"|m\b|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b)?",
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
@@ -49,6 +40,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_WORDS = {
+    "reps": "reps", "rep": "reps", "repetitions": "reps", "steps": "steps",
     "%": "%", "percent": "%", "pct": "%", "s": "s", "sec": "s", "secs": "s", "second": "s",
     "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
     "metres": "m", "ft": "ft", "feet": "ft",
@@ -93,8 +85,9 @@ _MMT_BARE = re.compile(
 def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
-    found = [m for m in matcher.pattern.finditer(scanner.text) if not scanner.in_header(m.start())]
-    for match in matcher.pattern.finditer(scanner.text):
+    every = list(matcher.finder.finditer(scanner.text))
+    found = [m for m in every if not scanner.in_header(m.start())]
+    for match in every:
         scanner.block(match.start(), match.end())
     for index, match in enumerate(found):
         measure = matcher.measure(match.group())
@@ -106,79 +99,41 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit)
         else:
-            _scores(scanner, facts, measure, match.end(), limit)
+            read_scores(scanner, facts, measure, match.end(), limit)
 
 
-# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
-# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
-_INSTRUMENT = re.compile(r"(?<![\w/-])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])")
-_INSTRUMENT_LEAD = re.compile(
-    r"\s*(?:(?:total|score|T-score|standard score|SS|raw score|today|was|is|of|=|:)\s*)*"
-)
-_UPPER_LINE = 0.8
-
-
-def read_instruments(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
-    """Scores after names that look like instruments the tables do not list ("PRWE 34").
-
-    A score on an instrument chartdesk does not know is still a score: read under the name
-    written, so a draft that changes or invents one is checked like any other.
-    """
-    text = scanner.text
-    vocabulary_words = _vocabulary_words()
-    excluded = not_instruments()
-    for match in _INSTRUMENT.finditer(text):
-        name = match.group(1)
-        if (
-            sum(ch.isupper() for ch in name) < 2
-            or name.isdigit()
-            or not scanner.free(*match.span())
-        ):
-            continue
-        if name.upper() in excluded or name.lower() in vocabulary_words:
-            continue
-        if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
-            scanner, match.start()
-        ):
-            continue
-        lead = _INSTRUMENT_LEAD.match(text, match.end())
-        start = lead.end() if lead else match.end()
-        if not re.match(r"\d", text[start : start + 1]) or not scanner.free(start, start + 1):
-            continue
-        measure = MeasureDef(name=name, aliases=(name,))
-        _, limit = scanner.sentence(match.start())
-        _scores(scanner, facts, measure, match.end(), min(limit, match.end() + 80))
-
-
-@cache
-def _vocabulary_words() -> frozenset[str]:
-    vocab = vocabulary()
-    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
-    for pattern in (*vocab.pain_words, *vocab.not_pain_words):
-        found |= set(re.findall(r"[a-z]+", pattern.lower()))
-    return frozenset(word.lower() for word in found)
-
-
-def _shouting(scanner: Scanner, pos: int) -> bool:
-    """A line written in capitals: its words are not acronyms."""
-    start, end = scanner.line(pos)
-    letters = [ch for ch in scanner.text[start:end] if ch.isalpha()]
-    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > _UPPER_LINE
-
-
-def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int) -> None:
-    """A measure's score and up to two earlier scores after it ("34%, was 42 at eval")."""
+def read_scores(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    pos: int,
+    limit: int,
+    qualifier: str = "",
+) -> None:
+    """A measure's score, earlier scores chained to it ("34%, was 42 at eval") and its item
+    scores ("Tinetti 20/28 (balance 11/16, gait 9/12)", "GG0130: eating 05 (was 04), oral
+    hygiene 05 (was 03)"); `qualifier` names the first score's item or form ("UE", "home total")."""
     text = scanner.text
     count = 0
-    start = pos
+    start = name_end = pos
+    item = qualifier
+    opened = False
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
         gap = scanner.visible(pos, token.start())
-        if count == 0 and token.start() - start > 60:
+        if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
             return
-        if count and (not FOLLOW.fullmatch(gap) or _REFERENCE.match(text, token.end())):
+        if count and _REFERENCE.match(text, token.end()):
             return
+        if count and not FOLLOW.fullmatch(gap):
+            named = _item_named(gap)
+            if named is None:
+                return
+            item = named
+            opened = opened or gap.count("(") > gap.count(")")
+        elif count and opened and gap.count(")") > gap.count("("):
+            item, opened = qualifier, False
         value = to_number(token.group())
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
@@ -189,23 +144,51 @@ def _scores(scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, 
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
         if count and unit == "%" and measure.unit != "%":
-            # "NDI 14/50 (28%)": the same score as a percentage, not an earlier score
-            scanner.emit(facts, "other", value, (token.start(), end), "as a percentage", unit="%")
+            # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
+            scanner.claim(token.start(), end)
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
-        after = PRIOR_AFTER.match(text, end)
-        prior = bool(after) or bool(count and (PRIOR_CUE.search(gap) or CHAIN_PRIOR.search(gap)))
-        label = measure.name + (" (previous)" if prior else "")
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        label = labels.join(measure.name, item, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
         count += 1
-        pos = after.end() if after else end
-        if count >= 4:
+        pos = _after_prior(text, end)
+        if count >= _MOST_SCORES:
             return
+
+
+_FIRST_SCORE_REACH = 60
+_MOST_SCORES = 12
+# Between two scores of one measure, the name of the next item: a few words, no numbers.
+_ITEM_GAP = re.compile(
+    r"[\s,)]*(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
+    r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
+)
+
+
+def _item_named(gap: str) -> str | None:
+    """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
+    the words between are not an item's name (a pain word, an anatomy word, a unit)."""
+    found = _ITEM_GAP.fullmatch(gap)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    stop = item_stop_words()
+    if any(word.lower().strip("'") in stop for word in words):
+        return None
+    return " ".join(words)
+
+
+def _after_prior(text: str, end: int) -> int:
+    """Past the words that say a score is an earlier one ("62 at eval"), so the next score's
+    gap starts after them."""
+    after = prior_after(text, end)
+    return after if after is not None else end
 
 
 def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
@@ -230,6 +213,7 @@ def _item_scores(
     """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3)."""
     text = scanner.text
     activity = ""
+    name_end = pos
     for token in scanner.tokens(pos, limit):
         if not scanner.free(token.start(), token.end()):
             continue
@@ -250,7 +234,8 @@ def _item_scores(
             activity = " ".join(others)
         suffix = re.compile(rf"\s*/\s*{NUM}").match(text, token.end())
         end = suffix.end() if suffix else token.end()
-        label = labels.join(measure.name, activity, role)
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        label = labels.join(measure.name, activity, role) + found.previous
         scanner.emit(facts, "outcome", value, (token.start(), end), label, measure=measure.name)
         pos = end
 
@@ -267,41 +252,18 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
             matches.append(match)
     matches.sort(key=lambda m: m.start())
-    previous: labels.Parts | None = None
-    previous_label = ""
-    previous_line = -1
     for match in matches:
         if not scanner.free(match.start(), match.end()):
             continue
-        line_start, _line_end = scanner.line(match.start())
-        clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
-        parts = labels.parts_of(clause)
-        if previous_line != line_start:
-            previous, previous_label = None, ""
-        if (
-            previous_label
-            and PRIOR_CUE.search(clause)
-            and not (parts.muscle or parts.motion or parts.side)
-        ):
-            label = previous_label + " (previous)"
-        else:
-            label = previous_label = _mmt_label(clause, parts, previous)
+        found = attribute(scanner, match.start(), match.end())
+        label = labels.join(found.side, found.joint, found.muscle, found.motion)
+        if not (found.joint or found.muscle or found.motion):
+            clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+            label = labels.join(found.side, labels.context_words(clause, 4))
         grade = _grade(match.group(1), match.group(2))
-        scanner.emit(facts, "mmt", grade, (match.start(), match.end()), label)
-        previous = labels.Parts(
-            side=parts.side or (previous.side if previous else ""),
-            joint=parts.joint or (previous.joint if previous else ""),
+        scanner.emit(
+            facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + found.previous
         )
-        previous_line = line_start
-
-
-def _mmt_label(clause: str, parts: labels.Parts, previous: labels.Parts | None) -> str:
-    described = labels.expand(clause)
-    if parts.muscle or parts.joint or previous is None:
-        return described or "MMT"
-    if not parts.motion:
-        described = ""
-    return labels.join(parts.side or previous.side, previous.joint, described) or "MMT"
 
 
 def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -316,9 +278,7 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if any(number > 10 for number in numbers):
             continue
         about = _rating_subject(scanner, match.start(), match.end(), vocab)
-        prior = prior_suffix(text[scanner.clause_start(match.start()) : match.start()])
-        if not prior and PRIOR_AFTER.match(text, match.end()):
-            prior = " (previous)"
+        prior = attribute(scanner, match.start(), match.end(), after_side=False).previous
         for number in numbers:
             if about is None:
                 label = _pain_label(text, match.end()) + prior
@@ -335,6 +295,43 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if number <= 10:
             label = _pain_label(text, match.end(1))
             scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
+    _spoken_ratings(scanner, facts, vocab)
+
+
+# "the right knee is about a three today, it was up to a five": a body region (or pain word)
+# said to "be a" number is a 0-10 rating, and so is every "a N" after it in the sentence.
+_SAID_RATING = re.compile(
+    r"(?:'s|[ \t]+(?:is|was|has been|gets|got|goes|went))[ \t]+"
+    r"(?:(?:about|around|maybe|roughly|like|probably|only|up to|at|still|sitting at|down to)"
+    r"[ \t]+)*"
+    r"an?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-|x\b|[A-Za-z]{1,3}\b(?![ \t]*(?:today|now))))",
+    re.IGNORECASE,
+)
+_MORE_RATINGS = re.compile(
+    r"\ban?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-|x\b|(?:min|mins|minutes?|km|miles?|lbs?|kg"
+    r"|steps?|inch|inches|ft|feet|reps?|sets?|times|days?|weeks?|wks?|hours?|hrs?|blocks?)\b))",
+    re.IGNORECASE,
+)
+
+
+def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
+    text = scanner.text
+    for subject in (*vocab.regions_finder.finditer(text), *vocab.pain_finder.finditer(text)):
+        said = _SAID_RATING.match(text, subject.end())
+        if said is None or not scanner.free(*said.span(1)) or to_number(said.group(1)) > 10:
+            continue
+        label = labels.join("pain", subject.group().lower())
+        scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
+        _, end = scanner.sentence(said.end())
+        for more in _MORE_RATINGS.finditer(text, said.end(), min(end, said.end() + 120)):
+            if scanner.free(*more.span(1)) and to_number(more.group(1)) <= 10:
+                found = attribute(scanner, more.start(1), more.end(1), after_side=False)
+                scanner.emit(
+                    facts, "pain", to_number(more.group(1)), more.span(1), label + found.previous
+                )
+
+
+_WORDS_AFTER = re.compile(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)")
 
 
 def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str | None:
@@ -344,7 +341,7 @@ def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str
     note is a pain rating ("his back is about a six out of ten").
     """
     text = scanner.text
-    after = re.match(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)", text[end : end + 30])
+    after = _WORDS_AFTER.match(text[end : end + 30])
     if after:
         not_pain = vocab.not_pain.match(after.group(1))
         if not_pain:
@@ -360,7 +357,10 @@ def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str
     return best[1]
 
 
+_QUALIFIER_AFTER = re.compile(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})")
+
+
 def _pain_label(text: str, end: int) -> str:
-    qualifier = re.match(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})", text[end:])
+    qualifier = _QUALIFIER_AFTER.match(text, end)
     words_after = qualifier.group(1).split()[:4] if qualifier else []
     return labels.join("pain", " ".join(words_after))

@@ -7,6 +7,7 @@ by the callers that know the clinic.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -77,6 +78,7 @@ class Vocabulary:
     plain_language: Mapping[str, str] = field(default_factory=dict)
 
 
+@cache
 def _load(name: str) -> dict[str, Any]:
     return tomllib.loads((_DATA / name).read_text(encoding="utf-8"))
 
@@ -179,4 +181,57 @@ def not_instruments() -> frozenset[str]:
 def not_measurement_words() -> dict[str, tuple[str, ...]]:
     """Word lists that make a nearby number a dose, count, change, target or position."""
     data = _load("measures.toml").get("not_measurements", {})
+    return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
+def attribution_words() -> dict[str, tuple[str, ...]]:
+    """Cue words for a value's side and timepoint (measures.toml [attribution])."""
+    data = _load("measures.toml").get("attribution", {})
+    return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}
+
+
+@cache
+def related_names() -> dict[str, dict[str, frozenset[str]]]:
+    """Per part (motion, joint), each generic name -> the specific names it agrees with, in
+    lower case (measures.toml [attribution.related])."""
+    data = _load("measures.toml").get("attribution", {}).get("related", {})
+    return {
+        str(part): {
+            str(name).lower(): frozenset(item.lower() for item in _strs(specific))
+            for name, specific in table.items()
+        }
+        for part, table in data.items()
+    }
+
+
+@cache
+def millimetre_motions() -> frozenset[str]:
+    """Motions measured in millimetres, as written in notes (measures.toml [rom])."""
+    rom = _load("measures.toml").get("rom", {})
+    return frozenset(name.lower() for name in _strs(rom.get("millimetre_motions")))
+
+
+@cache
+def keyed_units() -> dict[str, str]:
+    """Units written in a key or heading -> how the value is read (measures.toml)."""
+    return _str_map(_load("measures.toml").get("keyed_units"))
+
+
+@cache
+def item_stop_words() -> frozenset[str]:
+    """Words that cannot name an item of an instrument: the rating and anatomy vocabulary plus
+    measures.toml [instruments] not_item_words."""
+    vocab = vocabulary()
+    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
+    for pattern in (*vocab.pain_words, *vocab.not_pain_words):
+        found |= set(re.findall(r"[a-z]+", pattern.lower()))
+    found |= set(_strs(_load("measures.toml").get("instruments", {}).get("not_item_words")))
+    return frozenset(word.lower() for word in found)
+
+
+@cache
+def instrument_words() -> dict[str, tuple[str, ...]]:
+    """The [instruments] word lists of measures.toml (test nouns, words that end a name)."""
+    data = _load("measures.toml").get("instruments", {})
     return {str(key): _strs(value) for key, value in data.items()}

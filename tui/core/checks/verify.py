@@ -12,6 +12,7 @@ are read once and indexed, so checking runs in time linear in their length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,13 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks import labels
+from tui.core.checks.extract import (
+    extract_billing,
+    extract_facts,
+    extract_unclassified,
+    non_measurements,
+)
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import context_words
 from tui.core.checks.lexicon import (
@@ -29,13 +36,14 @@ from tui.core.checks.lexicon import (
     MONTH_NAMES,
     NUM,
     UNIT_CLASSES,
+    Led,
+    led,
     measure_matcher,
     service_matcher,
     words,
 )
 from tui.core.checks.numbers import ANY_NUMBER, normalize, to_number
-from tui.core.checks.scan import measurement_scanner
-from tui.core.checks.tables import measure_defs
+from tui.core.checks.tables import measure_defs, related_names
 from tui.core.checks.units import units_for_minutes
 
 _QUANTITY = re.compile(
@@ -105,6 +113,8 @@ class _Side:
     by_value: dict[tuple[str, str], list[Fact]]
     grades: frozenset[str]
     quantity_values: frozenset[tuple[str, float]]
+    fact_values: frozenset[float]
+    loose: frozenset[float]
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str]) -> _Side:
@@ -125,6 +135,8 @@ class _Side:
             by_value=by_value,
             grades=_grades_written(normalized),
             quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
+            fact_values=frozenset(v for fact in facts if (v := _numeric(fact)) is not None),
+            loose=frozenset(float(item.value) for item in extract_unclassified(text, measures)),
         )
 
     def same_fact(self, fact: Fact) -> bool:
@@ -173,7 +185,7 @@ def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
 @lru_cache(maxsize=8)
 def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
     """Each quantity with whether the rules say it is not a measurement; read once a text."""
-    scanner = measurement_scanner(text)
+    scanner = non_measurements(text)
     found = []
     for match in _QUANTITY.finditer(scanner.text):
         unit_class = next(name for name, group in match.groupdict().items() if group is not None)
@@ -257,12 +269,19 @@ def _carried(fact: Fact, draft: _Side) -> bool:
     if value is None:
         return _all_numbers_in(str(fact.value), draft.numbers)
     if fact.kind == "outcome":
+        if fact.measure not in _known_measures():
+            return value in draft.numbers  # a name the draft may spell its own way
         return draft.said_near(f"measure:{fact.measure}", value)
     if fact.kind == "other":
         return value in draft.numbers
     if fact.kind == "service":
         return draft.said_near(f"service:{fact.cpt}", value)
     return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value)
+
+
+@cache
+def _known_measures() -> frozenset[str]:
+    return frozenset(measure.name for measure in measure_defs())
 
 
 def _all_numbers_in(value: str, numbers: frozenset[float]) -> bool:
@@ -310,10 +329,31 @@ def _supported(
         return _service_supported(fact, value, note)
     percent_of_max = fact.unit == "%" and round(value, 1) in derived["percent_of_max"]
     if fact.kind == "other":
-        return value in note.numbers or percent_of_max
+        return percent_of_max or _other_supported(fact, value, note)
     if fact.kind == "outcome":
         return percent_of_max
-    return note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value)
+    if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
+        return True
+    # a value the note states in a sentence about the same thing but its reader could not
+    # classify (so it is neither some other fact nor a dose or a date)
+    return value in note.loose and note.said_near(fact.kind, value)
+
+
+def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
+    """A value with no kind of its own ("step length 48 cm", "cadence 164"): with a unit, the
+    note must give the number with a unit of the same class or as a fact; without a unit, the
+    number anywhere in the note."""
+    unit_class = _unit_class(fact.unit or "")
+    if unit_class is None:
+        return value in note.numbers
+    return note.has_quantity((unit_class,), value) or value in note.fact_values
+
+
+def _unit_class(unit: str) -> str | None:
+    for name, pattern in UNIT_CLASSES.items():
+        if unit and re.fullmatch(pattern, " " + unit, re.IGNORECASE):
+            return name
+    return None
 
 
 def _key(value: int | float | str) -> str:
@@ -323,21 +363,30 @@ def _key(value: int | float | str) -> str:
     return f"{float(value):.4f}"
 
 
-_SIDE_WORDS = {"r": "R", "right": "R", "rt": "R", "l": "L", "left": "L", "lt": "L"}
-
-
-def _sides(label: str) -> set[str]:
-    return {_SIDE_WORDS[w] for w in re.findall(r"[A-Za-z]+", label.lower()) if w in _SIDE_WORDS}
+_COMPARED = ("side", "joint", "motion", "muscle")
 
 
 def _compatible(a: Fact, b: Fact) -> bool:
-    """Two facts of one kind and value can be the same fact unless their labels name opposite
-    sides (a measure's name is part of its group already). Motions are not compared: a label
-    read from a crowded line may name a neighbouring motion, and a false alarm costs trust."""
-    if a.kind in ("pain", "service", "outcome") or b.kind in ("pain", "service", "outcome"):
+    """Two facts of one kind and value are the same fact unless both labels name a side, a
+    joint, a motion or a muscle and those differ ("R" and "L"; "ER" and "IR"). A generic name
+    agrees with its specific ones ("rotation" with "ER", "bilateral" with either side), and
+    nothing is compared where either label is silent, so a label read from a crowded line
+    costs no false alarm."""
+    if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
         return True
-    sides_a, sides_b = _sides(a.label), _sides(b.label)
-    return not (sides_a and sides_b and not sides_a & sides_b)
+    first, second = labels.parts_of(a.label), labels.parts_of(b.label)
+    return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
+
+
+def _agree(part: str, one: str, other: str) -> bool:
+    if not one or not other or one.lower() == other.lower():
+        return True
+    if part == "side":
+        return "bilateral" in (one, other)
+    related = related_names().get(part, {})
+    return other.lower() in related.get(one.lower(), ()) or one.lower() in related.get(
+        other.lower(), ()
+    )
 
 
 _CHANGE_WORDS = re.compile(
@@ -348,11 +397,15 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+_BEFORE_BREAK = re.compile(r"[.;\n]")
+_AFTER_BREAK = re.compile(r"[.;,\n]")
+
+
 def _says_change(text: str, span: tuple[int, int]) -> bool:
     """True when the words around a draft value call it a change ("improved 8 points")."""
     start, end = span
-    before = re.split(r"[.;\n]", text[max(0, start - 40) : start])[-1]
-    after = re.split(r"[.;,\n]", text[end : end + 20])[0]
+    before = _BEFORE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    after = _AFTER_BREAK.split(text[end : end + 20])[0]
     return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
 
@@ -365,34 +418,44 @@ def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
 
 
 def _numbers_by_topic(text: str, measures: Sequence[str]) -> dict[str, set[float]]:
-    """For each thing a sentence is about, the numbers written in such sentences."""
+    """For each thing a sentence is about, the numbers written in such sentences. Each topic's
+    words are found in one pass over the whole text and placed in their sentence by position."""
+    bounds = [0] + [m.end() for m in _SENTENCES.finditer(text)]
+    numbers: dict[int, set[float]] = {}
+    for number in ANY_NUMBER.finditer(text):
+        index = bisect.bisect_right(bounds, number.start()) - 1
+        numbers.setdefault(index, set()).add(float(number.group()))
     topics: dict[str, set[float]] = {}
+
+    def about(topic: str, position: int) -> None:
+        found = numbers.get(bisect.bisect_right(bounds, position) - 1)
+        if found:
+            topics.setdefault(topic, set()).update(found)
+
+    for kind, pattern in _topic_patterns().items():
+        for match in pattern.finditer(text):
+            about(kind, match.start())
     measure_names = measure_matcher(tuple(measures))
+    for match in measure_names.finder.finditer(text):
+        measure = measure_names.measure(match.group())
+        if measure is not None:
+            about(f"measure:{measure.name}", match.start())
     services = service_matcher()
-    for sentence in _SENTENCES.split(text):
-        numbers = {float(m.group()) for m in ANY_NUMBER.finditer(sentence)}
-        if not numbers:
-            continue
-        about = {kind for kind, pattern in _topic_patterns().items() if pattern.search(sentence)}
-        for match in measure_names.pattern.finditer(sentence):
-            measure = measure_names.measure(match.group())
-            if measure is not None:
-                about.add(f"measure:{measure.name}")
-        for match in services.pattern.finditer(sentence):
-            about.add(f"service:{services.code(match.group())}")
-        for topic in about:
-            topics.setdefault(topic, set()).update(numbers)
+    for match in services.finder.finditer(text):
+        about(f"service:{services.code(match.group())}", match.start())
     return topics
 
 
 @cache
-def _topic_patterns() -> dict[str, re.Pattern[str]]:
+def _topic_patterns() -> dict[str, Led]:
     vocab = words()
+    strength = "grip|pinch|dynamometer|strength"
+    girth = "edema|girth|circumference|figure|swelling"
     return {
-        "pain": vocab.pain,
-        "rom": vocab.rom_any,
-        "strength": re.compile(r"\b(?:grip|pinch|dynamometer|strength)\b", re.IGNORECASE),
-        "girth": re.compile(r"\b(?:edema|girth|circumference|figure|swelling)\b", re.IGNORECASE),
+        "pain": vocab.pain_finder,
+        "rom": vocab.rom_finder,
+        "strength": led(re.compile(rf"\b(?:{strength})\b", re.IGNORECASE), strength),
+        "girth": led(re.compile(rf"\b(?:{girth})\b", re.IGNORECASE), girth),
     }
 
 

@@ -11,6 +11,7 @@ clinician signs.
 
 from __future__ import annotations
 
+import asyncio
 import tomllib
 from collections.abc import Sequence
 from functools import cache
@@ -57,14 +58,15 @@ class OfflineBackend:
     name = BACKEND_NAME
 
     async def draft(self, prompt: Prompt, on_text: TextSink) -> DraftResult:
-        text = draft_text(prompt)
+        # Reading a long note takes seconds: off the event loop, so other drafts go on.
+        text, aside = await asyncio.to_thread(lambda: (draft_text(prompt), draft_aside(prompt)))
         on_text(text)
         return DraftResult(
             text=text,
             backend=self.name,
             model="",
             stop_reason="end_turn",
-            aside=draft_aside(prompt),
+            aside=aside,
         )
 
 

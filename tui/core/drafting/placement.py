@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks.lexicon import measure_matcher
 from tui.core.checks.mdtables import linearize
 from tui.core.drafting import dictation
 
@@ -25,7 +26,7 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s*")
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9 &/()'\-]{0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|\s[\u2014\u2013]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
+    r"(?:[:=]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"(])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -37,6 +38,8 @@ class Item:
 
     text: str
     topic: str = ""
+    label: str = ""
+    forced: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Category:
     name: str
     headings: tuple[str, ...]
     cues: tuple[re.Pattern[str], ...]
+    leads: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -89,6 +93,7 @@ def categories() -> tuple[Category, ...]:
             name,
             tuple(table[name]["headings"]),
             tuple(re.compile(cue, re.IGNORECASE) for cue in table[name]["cues"]),
+            tuple(re.compile(lead, re.IGNORECASE) for lead in table[name].get("leads", ())),
         )
         for name in raw["order"]
     )
@@ -119,7 +124,7 @@ def split_items(text: str) -> list[Item]:
     """The note as statements, each with the topic its label or the label above it gives."""
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
-    block = ""
+    block = block_label = ""
     for raw in linearize(text).splitlines():
         line = raw.strip()
         if not line or _TABLE_RULE.match(line):
@@ -127,19 +132,65 @@ def split_items(text: str) -> list[Item]:
         heading = bool(_HEADING.match(line))
         line = _BULLET.sub("", _HEADING.sub("", line)).strip()
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
-        whole = topic_of(line.rstrip(":").strip("* "))
+        bare = line.rstrip(":").strip("* ").rstrip(".:")
+        whole = topic_of(bare)
+        if heading or _stands_alone(line):
+            block_label = bare
         if whole and (heading or _stands_alone(line)):
             block = whole
             continue
         label = _LABEL.match(line)
         topic = topic_of(label.group("label")) if label else ""
-        if label and topic and not label.group("rest").strip():
-            block = topic
+        if label and not label.group("rest").strip() and (topic or _named_any(label)):
+            block, block_label = topic, label.group("label")
             continue
         if heading and not whole:
             block = ""
-        items += _statements(line, topic or block, dictated=dictated)
+        own_label = label.group("label") if label and _named_any(label) else ""
+        items += [
+            replace(item, label="")
+            if item.forced
+            else replace(item, label=item.label or own_label or block_label)
+            for item in _statements(line, topic or block, dictated=dictated)
+        ]
     return items
+
+
+def _named_any(label: re.Match[str]) -> bool:
+    """A line label worth matching against section names: a few words, no digits."""
+    words = label.group("label").split()
+    return 0 < len(words) <= _LABEL_WORDS and not any(ch.isdigit() for ch in label.group("label"))
+
+
+_LABEL_WORDS = 4
+_STOP_WORDS = frozenset({"and", "of", "the", "for", "to", "a", "an", "in", "on", "by"})
+
+
+def _label_words(text: str) -> frozenset[str]:
+    """The words of a label or a section name, lower case, plurals folded ("Trials" = "trial")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return frozenset(
+        word[:-1] if len(word) > 3 and word.endswith("s") else word
+        for word in words
+        if word not in _STOP_WORDS
+    )
+
+
+def named_section(label: str, sections: Sequence[str]) -> str | None:
+    """The section a note's label names: the same words ("Medical necessity:"), else the
+    section whose name holds every word of the label with the fewest others ("Trials:" ->
+    Equipment Trials and Alternatives, "Findings:" -> Assessment Findings)."""
+    wanted = _label_words(label)
+    if not wanted:
+        return None
+    best: tuple[int, str] | None = None
+    for section in sections:
+        have = _label_words(section)
+        if have == wanted:
+            return section
+        if wanted <= have and (best is None or len(have) < best[0]):
+            best = (len(have), section)
+    return best[1] if best else None
 
 
 def _stands_alone(line: str) -> bool:
@@ -164,7 +215,8 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         override = next(
             (name for name, cues in _overrides() if any(cue.search(part) for cue in cues)), ""
         )
-        items.append(Item(part, override or own or topic))
+        named = label.group("label") if label and _named_any(label) else ""
+        items.append(Item(part, override or own or topic, label=named, forced=bool(override)))
     return items
 
 
@@ -179,7 +231,9 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
     section_category = {section: _section_category(section) for section in sections}
     placed: dict[str, list[str]] = {section: [] for section in sections}
     for item in items:
-        section = _topic_section(item.topic, sections) if item.topic else None
+        section = named_section(item.label, sections) if item.label else None
+        if section is None and item.topic:
+            section = _topic_section(item.topic, sections)
         if section is None:
             section = _best_section(item.text, sections, section_category)
         placed[section].append(_without_prefix(item.text))
@@ -231,7 +285,7 @@ _FALLBACK = {
 
 
 def _best_section(item: str, sections: Sequence[str], section_category: dict[str, str]) -> str:
-    wanted = [_item_category(item)]
+    wanted = [_item_category(item, frozenset(section_category.values()))]
     wanted += list(_FALLBACK.get(wanted[0], ()))
     for category in wanted:
         candidates = [section for section in sections if section_category[section] == category]
@@ -251,7 +305,9 @@ def _section_score(item: str, section: str) -> int:
     )
 
 
-def _item_category(item: str) -> str:
+def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
+    """The category a statement's words point to; an opening that settles it (`leads`) counts
+    only where the document has a section of that category."""
     prefix = _PREFIX.match(item)
     if prefix:
         key = prefix.group().strip(" :*").lower()
@@ -260,8 +316,16 @@ def _item_category(item: str) -> str:
         direct |= {"obj": "objective", "assess": "assessment", "subjective": "subjective"}
         direct |= {"objective": "objective", "assessment": "assessment"}
         return direct.get(key, "objective")
+    for category in categories():
+        if category.name in available and any(lead.search(item) for lead in category.leads):
+            return category.name
+    measured = "objective" if measure_matcher().finder.pattern.search(item) else ""
     scores = [
-        (sum(1 for cue in category.cues if cue.search(item)), -index, category.name)
+        (
+            sum(1 for cue in category.cues if cue.search(item)) + (category.name == measured),
+            -index,
+            category.name,
+        )
         for index, category in enumerate(categories())
     ]
     score, _, name = max(scores)

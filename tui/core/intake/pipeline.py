@@ -31,12 +31,13 @@ import random
 import socket
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
+from tui.core.background import BackgroundExecutor
 from tui.core.clinic import DrafterLock
 from tui.core.drafting.base import Backend, Capacity, DraftingError, SizedBackend
 from tui.core.errors import ChartdeskError
@@ -47,6 +48,7 @@ from tui.core.records.store import DraftResult, Job, StoreError, StoreReplaced
 from tui.core.service import ClinicService, IngestResult
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 Role = Literal["starting", "waiting", "drafter", "stopped"]
 EventKind = Literal["note", "draft", "progress", "role"]
@@ -141,6 +143,8 @@ class Pipeline:
         poll_seconds: float = 1.0,
         lock_poll_seconds: float = 1.0,
         stop_grace_seconds: float = 5.0,
+        check_budget_seconds: float = 5.0,
+        check_workers: int = 1,
     ) -> None:
         self.service = service
         self.store = service.store
@@ -169,6 +173,13 @@ class Pipeline:
         self._side_tasks: set[asyncio.Task[None]] = set()
         self._halted = ""
         self._sized = ""
+        # Checks run on their own bounded set of daemon threads, apart from drafting: a draft
+        # waits at most `check_budget_seconds` for its checks, then is stored ready with its
+        # checks pending ("checking…"), and they are stored when they finish.
+        self.check_budget_seconds = check_budget_seconds
+        self._checker = BackgroundExecutor(grace=0.0)
+        self._check_slots = asyncio.Semaphore(max(1, check_workers))
+        self._late_checks: set[asyncio.Task[None]] = set()
 
     # Observers ---------------------------------------------------------------------------------
 
@@ -291,7 +302,7 @@ class Pipeline:
     async def _drafting(self) -> None:
         recovered = await asyncio.to_thread(self.store.recover_jobs)
         requeued = await asyncio.to_thread(self.service.queue_orphan_notes)
-        await asyncio.to_thread(self._check_pending)
+        self._late(self._in_checker(self._check_pending))
         await asyncio.to_thread(self.store.prune_changes)
         if recovered or requeued:
             log.info("resumed %d interrupted jobs, queued %d orphan notes", recovered, requeued)
@@ -315,6 +326,10 @@ class Pipeline:
                 task.cancel()
             await asyncio.gather(*tasks, *self._side_tasks, return_exceptions=True)
             await self._finish_running()
+            for late in self._late_checks:
+                late.cancel()
+            await asyncio.gather(*self._late_checks, return_exceptions=True)
+            self._checker.shutdown(wait=False)
 
     async def _dispatch(self) -> None:
         """Claim jobs while a slot is free; otherwise sleep until woken or the next poll."""
@@ -370,6 +385,7 @@ class Pipeline:
                 self._start(job)
                 await self._running[job.id].task
                 done += 1
+            await asyncio.gather(*self._late_checks, return_exceptions=True)
         finally:
             self.lock.release()
         return done
@@ -507,12 +523,16 @@ class Pipeline:
                 self._last_progress[job.draft_id] = now
                 self._emit(PipelineEvent("progress", draft_id=job.draft_id, chars=running.chars))
 
+        checking: asyncio.Task[dict[str, Any] | None] | None = None
         try:
             draft = self.store.get_draft(job.draft_id)
             prompt = self.service.prompt_for(draft, job.instruction)
             result = await self.backend.draft(prompt, on_text)
-            checks = await asyncio.to_thread(self._checks, prompt, result)
+            checking = asyncio.create_task(self._in_checker(self._checks, prompt, result))
+            checks = await self._within_budget(checking)
         except asyncio.CancelledError:
+            if checking is not None:
+                checking.cancel()
             self._interrupted(job, running)
             raise
         except DraftingError as exc:
@@ -529,8 +549,47 @@ class Pipeline:
             )
             return
         self.throttle.succeeded()
-        self.store.finish_job(job, result, checks, prompt.skill.sha256, started_at=started)
+        version_id = self.store.finish_job(
+            job, result, checks, prompt.skill.sha256, started_at=started
+        )
         self._emit_draft(job.draft_id, "drafter", job.attempts)
+        if checks is None and not checking.done() and version_id is not None:
+            self._late(self._store_checks_later(checking, job.draft_id, version_id))
+
+    # Checks --------------------------------------------------------------------------------------
+
+    async def _in_checker(self, work: Callable[..., _T], *args: Any) -> _T:
+        """Run blocking check work on the checks' own threads, one slot at a time."""
+        async with self._check_slots:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._checker, lambda: work(*args))
+
+    async def _within_budget(
+        self, checking: asyncio.Task[dict[str, Any] | None]
+    ) -> dict[str, Any] | None:
+        """The checks if they finish within the budget, else None (the draft is stored with its
+        checks pending and they are stored when they finish)."""
+        try:
+            return await asyncio.wait_for(asyncio.shield(checking), self.check_budget_seconds)
+        except TimeoutError:
+            return None
+
+    async def _store_checks_later(
+        self, checking: asyncio.Task[dict[str, Any] | None], draft_id: int, version_id: int
+    ) -> None:
+        checks = await checking
+        if checks is None:
+            return  # failed: the version stays unchecked; the sign gate and the next start check it
+        number = next((v.n for v in self.store.versions(draft_id) if v.id == version_id), None)
+        if number is not None and await asyncio.to_thread(
+            self.store.set_checks, draft_id, number, checks
+        ):
+            self._emit_draft(draft_id, "drafter")
+
+    def _late(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self._late_checks.add(task)
+        task.add_done_callback(self._late_checks.discard)
 
     def _check_pending(self) -> None:
         """Check edits whose session closed before their checks were stored."""
@@ -542,13 +601,14 @@ class Pipeline:
         if checked:
             log.info("checked %d edited drafts left unchecked", checked)
 
-    def _checks(self, prompt: Prompt, result: DraftResult) -> dict[str, Any]:
-        """The service's checks; a checker bug leaves the draft unchecked rather than lost."""
+    def _checks(self, prompt: Prompt, result: DraftResult) -> dict[str, Any] | None:
+        """The service's checks; a checker bug leaves the draft unchecked (None: never shown
+        as clean), to be checked again before it is signed, rather than lost."""
         try:
             return self.service.check(prompt, result)
         except Exception:
             log.exception("checks failed on a draft; it is stored unchecked")
-            return {}
+            return None
 
     def _failed(
         self,

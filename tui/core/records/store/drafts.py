@@ -118,14 +118,16 @@ class DraftStore(VersionStore):
         self,
         job: Job,
         result: DraftResult,
-        checks: Mapping[str, Any],
+        checks: Mapping[str, Any] | None,
         skill_sha256: str = "",
         started_at: str = "",
     ) -> int | None:
         """Store the draft text as a new version and mark it ready, exactly once per job.
 
         `skill_sha256` names the Skill version that wrote this text; it is recorded with the
-        text, in the same transaction, and so is the attempt (begun at `started_at`)."""
+        text, in the same transaction, and so is the attempt (begun at `started_at`). `checks`
+        None stores the text with its checks pending (`set_checks` stores them when they
+        finish)."""
         stamp = now()
         with self.write() as conn:
             state = conn.execute("SELECT state FROM jobs WHERE id = ?", (job.id,)).fetchone()

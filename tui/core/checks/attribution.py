@@ -1,0 +1,279 @@
+"""What a value is of: its side, joint, motion, muscle, mode and whether it is an earlier value.
+
+One model for every kind of value, so a side or a "previous" is read the same way for a range
+of motion, a muscle grade, a grip or an outcome score:
+
+- the nearest word of each sort before the value, within its sentence, names it ("R knee flex
+  120, L 115": 115 is the left knee's flexion);
+- a bracket that holds a value is that value's own scope: nothing in it names anything outside
+  ("R ankle DF 8° (L 0-18°), PF 40°": PF 40° is the right ankle's), while a bracket with no value
+  is a label like any other ("Motion (L shoulder) | Flexion | 110°");
+- a side written straight after a value belongs to that value alone ("hip abd 4-/5 R, 4/5 L");
+- a pair of sides ("R/L") names no single side (the aligned-list reader pairs them with values);
+- a limb position names nothing ("ankle DF 12° knee straight": the ankle's, not the knee's);
+- a value is an earlier measurement when a word right before it says so ("was 26 mm", "from
+  55"), when it sits in a bracket opened by one ("(IE 6/10 and 5/10)"), after a label that says
+  so ("Previous QuickDASH: 45.5"), with words after it that say so ("62 at eval"), or after "vs"
+  when the line or the label above declares the order ("Tests (today vs IE):").
+
+The cue words are data (measures.toml [attribution]). Each value looks back at most one
+sentence (bounded by `WINDOW`), so attribution stays linear in the note's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks import labels
+from tui.core.checks.scan import Scanner
+from tui.core.checks.tables import attribution_words
+
+_OPEN = "(["
+_CLOSE = ")]"
+_CLAUSE_END = re.compile(r"[,;:]")
+_DIGIT = re.compile(r"\d")
+# A value as it is written before a side that follows it: a number with its unit or grade.
+_VALUE_TAIL = (
+    r"\d(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft"
+    r"|/[ \t]*\d+(?:\.\d+)?|[+-](?![\d]))?[ \t]*"
+)
+_LINES_BACK = 6
+# A bracket straight after a value annotates that value ("62 ((previous))", "65° (seated)").
+_ANNOTATES = re.compile(rf"{_VALUE_TAIL}$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The side, anatomy and timepoint a value is of ("" when the text does not say)."""
+
+    side: str = ""
+    joint: str = ""
+    motion: str = ""
+    muscle: str = ""
+    mode: str = ""
+    prior: bool = False
+
+    @property
+    def previous(self) -> str:
+        """The label suffix for an earlier value."""
+        return " (previous)" if self.prior else ""
+
+
+@dataclass(frozen=True)
+class _Cues:
+    prior_before: re.Pattern[str]
+    copula: re.Pattern[str]
+    prior_after: re.Pattern[str]
+    current: re.Pattern[str]
+    versus: re.Pattern[str]
+    declared: re.Pattern[str]
+    side_after: re.Pattern[str]
+    prior_label: re.Pattern[str]
+    positions: re.Pattern[str]
+
+
+def _either(fragments: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
+
+
+@cache
+def _cues() -> _Cues:
+    words = attribution_words()
+    prior = _either(words.get("prior_before", ()))
+    current = _either(words.get("current", ()))
+    versus = _either(words.get("versus", ()))
+    side = _either(words.get("side_after", ()))
+    edge = r"(?<![\w-])"
+    tail = r"(?![A-Za-z0-9])"
+    flags = re.IGNORECASE
+    return _Cues(
+        prior_before=re.compile(rf"{edge}(?:{prior}){tail}", flags),
+        copula=re.compile(rf"{edge}(?:{_either(words.get('copula', ()))}){tail}", flags),
+        prior_after=re.compile(
+            rf"[ \t]*,?[ \t]*(?:{_either(words.get('prior_after', ()))}){tail}", flags
+        ),
+        current=re.compile(rf"{edge}(?:{current}){tail}", flags),
+        versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
+        declared=re.compile(rf"{edge}(?:{versus})[ \t]*(?:{prior}){tail}", flags),
+        side_after=re.compile(
+            rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
+            r"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
+            flags | re.MULTILINE,
+        ),
+        prior_label=re.compile(rf"{edge}(?:{prior}){tail}[^:;\n]{{0,30}}:", flags),
+        positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
+    )
+
+
+def prior_after(text: str, pos: int) -> int | None:
+    """Where the words that make the value ending at `pos` an earlier one end, if any."""
+    found = _cues().prior_after.match(text, pos)
+    return found.end() if found else None
+
+
+def side_after(text: str, pos: int) -> str:
+    """The side written straight after a value that ends at `pos` ("70° R,", "4/5 bilat")."""
+    found = _cues().side_after.match(text, pos)
+    return labels.side_name(found.group(1)) if found else ""
+
+
+def attribute(
+    scanner: Scanner,
+    start: int,
+    end: int,
+    *,
+    floor: int = 0,
+    after_side: bool = True,
+    skip: tuple[int, int] | None = None,
+) -> Attribution:
+    """The attribution of the value at [start, end) of the scanner's text.
+
+    `floor` stops the look-back (an outcome score looks no further back than its measure's
+    name); `after_side` reads a side written straight after the value; `skip` is a stretch of
+    the text that names nothing for this value (the label list an aligned value was paired
+    with).
+    """
+    text = scanner.text
+    sentence = scanner.sentence_before(start)
+    origin = max(sentence, floor)
+    visible = scanner.visible(origin, start)
+    if skip is not None:
+        low, high = max(skip[0] - origin, 0), max(skip[1] - origin, 0)
+        visible = (
+            visible[:low]
+            + " " * (min(high, len(visible)) - min(low, len(visible)))
+            + visible[high:]
+        )
+    window, open_at = _scoped(visible)
+    parts = _parts(window)
+    side = side_after(text, end) if after_side else ""
+    prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
+        _scoped(scanner.visible(sentence, start))[0]
+    )
+    return Attribution(
+        side=side or parts.side,
+        joint=parts.joint,
+        motion=parts.motion,
+        muscle=parts.muscle,
+        mode=parts.mode,
+        prior=prior,
+    )
+
+
+def _scoped(window: str) -> tuple[str, int]:
+    """The window with closed brackets that hold a value blanked, and sides written after a
+    value blanked (they are that value's); plus where the innermost open bracket starts."""
+    chars = list(window)
+    stack: list[int] = []
+    for index, char in enumerate(window):
+        if char in _OPEN:
+            stack.append(index)
+        elif char in _CLOSE and stack:
+            opened = stack.pop()
+            if _DIGIT.search(window, opened, index) or _ANNOTATES.search(window, 0, opened):
+                chars[opened : index + 1] = " " * (index + 1 - opened)
+    blanked = "".join(chars)
+    consumed = [m.span(1) for m in _POSTPOSED.finditer(blanked)]
+    if not stack:
+        consumed += [m.span(1) for m in _PREFIXED.finditer(blanked)]
+    for low, high in consumed:
+        blanked = blanked[:low] + " " * (high - low) + blanked[high:]
+    return blanked, (stack[-1] if stack else -1)
+
+
+# A side right after a value and before a separator: it belongs to that value.
+_POSTPOSED = re.compile(
+    rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
+    r"(R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
+    r"(?=[ \t]*(?:[,;.)\]]|$|\n|and\b|vs\b|versus\b))",
+    re.IGNORECASE,
+)
+
+
+# A side right before another value ("; L 138 cm; LSI 84%"): it is that value's, unless the
+# value being read sits in a bracket after it ("R 60° (IE 40°)": the right side's earlier value).
+_PREFIXED = re.compile(
+    r"(?<![A-Za-z0-9/])(R|L|rt|lt|right|left|bilat(?:eral)?)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
+)
+
+
+def _parts(window: str) -> labels.Parts:
+    """The nearest side, joint, motion, muscle and mode mentioned in the window; a limb
+    position ("knee straight") names nothing, and a pair of sides ("R/L") names no side."""
+    window = _cues().positions.sub(lambda m: " " * len(m.group()), window)
+    last: dict[str, tuple[int, str]] = {}
+    for position, part, name in labels.mentions(window):
+        last[part] = (position, name)
+    side = last.get("side")
+    if side is not None and _pair_at(window, side[0]):
+        last.pop("side")
+    return labels.Parts(**{part: name for part, (_, name) in last.items()})
+
+
+_PAIR = re.compile(r"\b(?:R|L|rt|lt|right|left)\s*/\s*(?:R|L|rt|lt|right|left)\b", re.IGNORECASE)
+
+
+def _pair_at(window: str, position: int) -> bool:
+    start = max(0, position - 6)
+    return any(m.start() <= position < m.end() for m in _PAIR.finditer(window, start, position + 8))
+
+
+def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int, end: int) -> bool:
+    """True when the value is an earlier measurement (see the module's rules)."""
+    cues = _cues()
+    if cues.prior_after.match(scanner.text, end):
+        return True
+    lead_start = max(open_at + 1, 0)
+    for match in _CLAUSE_END.finditer(window, lead_start):
+        lead_start = match.end()
+    digits = [m.end() for m in _DIGIT.finditer(window, lead_start)]
+    lead_start = max([lead_start, *digits])
+    lead = window[lead_start:]
+    if cues.current.search(lead):
+        return False
+    if cues.prior_before.search(lead):
+        return True
+    if lead_start > 0 and cues.copula.search(lead):
+        return True
+    if open_at >= 0 and _opens_prior(window, open_at):
+        return True
+    return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+
+
+def _labelled_prior(window: str) -> bool:
+    """After a label that says the values are earlier ones ("IE: 90", "Previous QuickDASH:"),
+    unless a word since says they are this visit's."""
+    cues = _cues()
+    labels_found = list(cues.prior_label.finditer(window))
+    return bool(labels_found) and not cues.current.search(window, labels_found[-1].end())
+
+
+_BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")
+
+
+def _opens_prior(window: str, open_at: int) -> bool:
+    """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)")."""
+    head = _BRACKET_HEAD.match(window, open_at)
+    return bool(head and _cues().prior_before.search(head.group(1)))
+
+
+def _declares_versus(scanner: Scanner, origin: int, start: int) -> bool:
+    """The value's line, or a label line above it, says "vs IE" (the later value is earlier)."""
+    text = scanner.text
+    line_start, _ = scanner.line(start)
+    if _cues().declared.search(text, line_start, start):
+        return True
+    position = line_start
+    for _ in range(_LINES_BACK):
+        if position <= 0:
+            return False
+        previous_start, previous_end = scanner.line(position - 1)
+        line = text[previous_start:previous_end]
+        if _cues().declared.search(line):
+            return True
+        if line.rstrip().endswith(":") or not line.strip():
+            return False
+        position = previous_start
+    return False

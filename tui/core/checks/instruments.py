@@ -1,0 +1,176 @@
+"""Scores on instruments the measure table does not list: a score is still a score.
+
+Read under the name written, so a draft that changes or invents one is checked like any other:
+
+- an acronym-like name ("PRWE 34", "VISA-A 62", "Fugl-Meyer UE 31/66", "AM-PAC 6-Clicks basic
+  mobility 15/24"), up to three words of qualifier between the name and its score;
+- a test written out ("stair climb test 22.4 s", "Kettle Test 14/52");
+- a score written before its instrument ("symptom severity score 22 on SCAT (was 41)");
+- a score written as a fraction after a name ("Lawton IADL 4/8");
+- further sentences of one line that give the last instrument's standard scores ("School total
+  T-score 66").
+
+After the first score come the instrument's earlier scores and item scores (`read_scores`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks import labels
+from tui.core.checks.facts import Fact
+from tui.core.checks.scan import Scanner
+from tui.core.checks.scores import read_scores
+from tui.core.checks.tables import (
+    MeasureDef,
+    instrument_words,
+    item_stop_words,
+    not_instruments,
+)
+
+# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
+# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
+_ACRONYM = re.compile(
+    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+)
+# Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
+# basic mobility".
+_QUALIFIER = re.compile(
+    r"[ \t]*(?:[:=][ \t]*)?((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
+    r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
+)
+_LEAD_WORDS = frozenset(
+    {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
+)
+_BEFORE_NAME = re.compile(
+    r"(?<![\w./])(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*\d{1,3})?[ \t]+on[ \t]+(?:the[ \t]+)?$"
+)
+_FRACTION = re.compile(r"(?<![\w./])(\d{1,3}(?:\.\d+)?)[ \t]*/[ \t]*(\d{1,3})(?![\d/]|\.\d)")
+_NAME_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){0,2}[A-Za-z][\w'-]*)[ \t]*:?[ \t]*$")
+_STANDARD_SCORE = re.compile(
+    r"\b(?:T-score|standard score|scaled score|SS|raw score|percentile rank)\b", re.IGNORECASE
+)
+_UPPER_LINE = 0.8
+
+
+def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Scores on instruments by acronym, written-out test names and scores before a name."""
+    text = scanner.text
+    last_on_line: dict[int, tuple[MeasureDef, int]] = {}
+    names = _names(scanner)
+    for name, start, end in names:
+        measure = MeasureDef(name=name, aliases=(name,))
+        _, limit = scanner.sentence(start)
+        before = _BEFORE_NAME.search(text, max(0, start - 20), start)
+        if before is not None and scanner.free(*before.span(1)):
+            read_scores(scanner, facts, measure, before.start(1), before.end(1))
+            read_scores(scanner, facts, measure, end, limit)
+            last_on_line[scanner.line(start)[0]] = (measure, limit)
+            continue
+        qualifier = _QUALIFIER.match(text, end)
+        if qualifier is None or not scanner.free(qualifier.end(), qualifier.end() + 1):
+            continue
+        words = qualifier.group(1).replace(":", " ").replace("=", " ").split()
+        stop = item_stop_words() - _LEAD_WORDS
+        if any(word.lower() in stop for word in words):
+            continue
+        kept = " ".join(word for word in words if word.lower() not in _LEAD_WORDS)
+        read_scores(scanner, facts, measure, end, limit, qualifier=kept)
+        last_on_line[scanner.line(start)[0]] = (measure, limit)
+    _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
+    _fractions(scanner, facts)
+
+
+def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
+    """Instrument names in the text: acronyms and written-out tests, in text order."""
+    text = scanner.text
+    found = []
+    excluded = not_instruments()
+    stop = item_stop_words()
+    for match in _ACRONYM.finditer(text):
+        name = match.group(1)
+        if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
+            continue
+        if not scanner.free(*match.span()) or name.upper() in excluded or name.lower() in stop:
+            continue
+        if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
+            scanner, match.start()
+        ):
+            continue
+        found.append((name, match.start(), match.end()))
+    for match in _written_tests().finditer(text):
+        name = _trimmed(match.group(1))
+        if name and scanner.free(match.end() - 1, match.end()):
+            found.append((name, match.end() - len(name), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+@cache
+def _written_tests() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(noun) for noun in instrument_words().get("test_nouns", ()))
+    return re.compile(
+        rf"(?<![\w-])((?:[A-Za-z0-9][\w'-]*[ \t]+){{1,3}}(?:{nouns}))\b(?![ \t]*(?:neg|pos|\+|-))",
+        re.IGNORECASE,
+    )
+
+
+def _trimmed(name: str) -> str:
+    """A written-out test name without the sentence words before it ("her stair climb test");
+    "" for a test of a joint's motion ("cervical flexion-rotation test"), which is read as
+    range of motion."""
+    stop = {word.lower() for word in instrument_words().get("test_name_stop", ())}
+    words = name.split()
+    while words and words[0].lower() in stop:
+        words = words[1:]
+    if len(words) < 2 or any(word.lower() in stop for word in words):
+        return ""
+    if labels.mentions(" ".join(words).replace("-", " ")):
+        return ""
+    return " ".join(words)
+
+
+def _standard_scores(
+    scanner: Scanner,
+    facts: list[Fact],
+    last_on_line: dict[int, tuple[MeasureDef, int]],
+    named_at: set[int],
+) -> None:
+    """ "SPM-2 home total T-score 68 ... School total T-score 66.": a later sentence of the same
+    line, naming no instrument, that gives a standard score gives the last instrument's."""
+    text = scanner.text
+    for line_start, (measure, read_to) in last_on_line.items():
+        _, line_end = scanner.line(line_start)
+        for word in _STANDARD_SCORE.finditer(text, read_to, line_end):
+            sentence_start, sentence_end = scanner.sentence(word.start())
+            if any(sentence_start <= at < sentence_end for at in named_at):
+                continue
+            qualifier = _NAME_BEFORE.search(text, sentence_start, word.start())
+            item = qualifier.group(1) if qualifier else ""
+            read_scores(scanner, facts, measure, word.end(), sentence_end, qualifier=item)
+
+
+def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
+    """A fraction after a name ("Lawton IADL 4/8") that nothing else read: a score out of its
+    denominator on the instrument the name gives. Ratings (/10) and grades (/5) are not."""
+    text = scanner.text
+    stop = item_stop_words()
+    for match in _FRACTION.finditer(text):
+        value, whole = float(match.group(1)), int(match.group(2))
+        if whole in (5, 10) or not 0 <= value <= whole or not scanner.free(*match.span()):
+            continue
+        named = _NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if named is None or scanner.is_blocked(*named.span(1)):
+            continue
+        words = named.group(1).split()
+        if any(word.lower() in stop for word in words) or not any(w[0].isupper() for w in words):
+            continue
+        measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))
+        read_scores(scanner, facts, measure, named.end(), match.end())
+
+
+def _shouting(scanner: Scanner, pos: int) -> bool:
+    """A line written in capitals: its words are not acronyms."""
+    start, end = scanner.line(pos)
+    letters = [ch for ch in scanner.text[start:end] if ch.isalpha()]
+    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > _UPPER_LINE

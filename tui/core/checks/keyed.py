@@ -1,0 +1,59 @@
+"""Values whose unit is written in their key, not after them: "R shoulder flexion AROM (deg):
+135", "Therapeutic exercise (min): 24", "Pain with activity (0-10): 4", "QuickDASH (0-100): 31.8".
+
+A flowsheet export writes every line this way. Each such line is rewritten for reading as the
+clinician means it ("R shoulder flexion AROM: 135°"): the bracket leaves the key and the unit
+follows the value, so the key's scale ("0-100") is never read as a value and the value is read
+with its unit. The rewrites are pieces mapped back to the characters they came from, as for
+Markdown tables (`mdtables`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.checks.pieces import Piece
+from tui.core.checks.tables import keyed_units
+
+_KEYED = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:()|]*?[A-Za-z][^\n:()|]*?"
+    r"([ \t]*\(([^()\n]{1,8})\))[ \t]*[:=][ \t]*(-?\d+(?:\.\d+)?(?:[+-](?!\d))?)(?![\d.])",
+    re.MULTILINE,
+)
+_KEY_END = re.compile(r"\)[ \t]*[:=]")
+_UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?)\s*\)")
+
+
+def unit_written(text: str) -> str | None:
+    """How a value under this key or heading is read (" cm", "°", "/10"), or None."""
+    for bracket in _UNIT_IN_BRACKETS.finditer(text):
+        unit = keyed_units().get(_plain(bracket.group(1)))
+        if unit is not None:
+            return unit
+    return None
+
+
+def keyed_pieces(text: str) -> list[Piece]:
+    """Rewrites for every "key (unit): value" line of the text."""
+    pieces: list[Piece] = []
+    line_start = -1
+    for key_end in _KEY_END.finditer(text):
+        start = text.rfind("\n", 0, key_end.start()) + 1
+        if start == line_start:
+            continue
+        line_start = start
+        match = _KEYED.match(text, start)
+        if match is None:
+            continue
+        unit = keyed_units().get(_plain(match.group(2)))
+        if unit is None:
+            continue
+        bracket_start, bracket_end = match.span(1)
+        pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
+        value_end = match.end(3)
+        pieces.append(Piece(value_end, value_end, unit, match.start(2), match.end(2)))
+    return pieces
+
+
+def _plain(unit: str) -> str:
+    return re.sub(r"\s+", "", unit).lower()
