@@ -14,7 +14,7 @@ from tests.ui.conftest import RecordingApp, wait_until
 from tui.core.records.store import QueueEntry
 from tui.core.service import ClinicService
 from tui.ui.screens.review import FIRST_ROWS, ReviewScreen
-from tui.ui.widgets.queue import COLUMNS, RowBatch, fit
+from tui.ui.widgets.queue import RowBatch, fit, short_checks
 
 SIZE = (100, 30)
 EXTRA = FIRST_ROWS + 250
@@ -94,12 +94,20 @@ def test_row_batches_keep_the_widest_cell_of_each_column() -> None:
                    0.125, 2, 1, 0, True),
     ]  # fmt: skip
     batch = RowBatch.of(entries)
-    assert len(batch.widths) == len(COLUMNS)
-    patient, document, status, checks = batch.widths[:4]
-    assert patient == 16, "long names are clipped to 16 cells"
-    assert document == len("progress_report")
+    patient, document, status, checks, cost = batch.widths
+    assert patient == len("Bartholomew Quinn-Osei"), "whole names: the layout decides the cut"
+    assert document == len("progress report")
     assert status == len("✗ failed")
-    assert checks == len("2 missing, 1 unsupp…"), "check summaries are clipped to 20"
+    assert checks == len("2 missing, 1 unsupported")
+    assert cost == len("$0.1250")
+
+
+def test_a_narrow_check_column_names_the_first_finding_and_counts_the_rest() -> None:
+    parts = ("no patient", "2 missing", "1 audit")
+    assert short_checks(parts, 40) == "no patient, 2 missing, 1 audit"
+    assert short_checks(parts, 24) == "no patient, 2 missing +1"
+    assert short_checks(parts, 13) == "no patient +2"
+    assert short_checks(("clean",), 5) == "clean"
 
 
 async def test_status_and_check_colours_reach_the_screen(

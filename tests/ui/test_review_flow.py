@@ -269,7 +269,9 @@ async def test_reject_needs_a_reason(app: RecordingApp, service: ClinicService) 
         modal.query_one(Input).value = "wrong patient"
         await pilot.press("enter")
         assert app.screen is screen
-        assert "rejected" in str(screen.table.get_cell(str(draft_id), "status"))
+        assert (
+            "rejected" in screen.table.cells_at(screen.table.get_row_index(str(draft_id)))["status"]
+        )
     draft = service.draft(draft_id)
     assert draft.status == "rejected"
     assert draft.reason == "wrong patient"
@@ -304,7 +306,7 @@ async def test_new_drafts_from_another_process_appear_in_place(
                 break
         assert screen.table.row_count == before + 1
         assert screen.table.selected_id == selected, "the cursor stays on its draft"
-        assert "Sam Doe" in screen.table.get_row_at(before)[0]
+        assert "Sam Doe" in screen.table.cells_at(before)["patient"]
 
 
 async def test_a_single_clinician_signs_without_a_choice(

@@ -124,9 +124,20 @@ def next_status_filter(current: str) -> str:
     return names[(names.index(current) + 1) % len(names)] if current in names else "all"
 
 
+STATUS_WORDS: Final[dict[str, str]] = {"approved": "signed", "superseded": "replaced"}
+"""Statuses as the review app says them (the store's and `queue --json`'s names stay)."""
+
+
+def status_word(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
+
+
 def haystack(draft: DraftRow | QueueEntry) -> str:
-    """What `/` searches in one row: patient, document, date and status (lower case)."""
+    """What `/` searches in one row: patient, document, date and status, by the store's name
+    and the app's word for it (lower case)."""
     status = "waiting ready" if draft.status == "ready" else draft.status
+    if draft.status in STATUS_WORDS:
+        status += " " + STATUS_WORDS[draft.status]
     parts = (draft.patient, draft.skill, draft.skill.replace("_", " "), draft.date, status)
     return "\t".join(parts).lower()
 

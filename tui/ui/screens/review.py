@@ -15,7 +15,6 @@ import gc
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -38,7 +37,7 @@ from tui.core.review.rules import (
     reject_refusal,
     title,
 )
-from tui.ui.drafter import DrafterEvent, role_text
+from tui.ui.drafter import DrafterEvent
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
 from tui.ui.widgets.keybar import KeyBar
@@ -58,7 +57,9 @@ BACKGROUND_START_SECONDS = 0.25
 """Background work (the rest of the queue, the drafter) waits this long after mounting, so it
 does not slow the first frames: Textual fills the footer in a few frames after the first."""
 OPEN_AFTER_SECONDS = 1.0
-STACK_BELOW_COLUMNS = 90
+STACK_BELOW_COLUMNS = 130
+"""Narrower than this, the queue sits above the draft: side by side, the draft pane would be
+too narrow to read (the queue needs about 64 columns to show its columns whole)."""
 
 
 class FilterInput(Input):
@@ -222,7 +223,7 @@ class ReviewScreen(Screen[None]):
     def _drafter_event(self, message: DrafterEvent) -> None:
         event = message.event
         if event.kind == "role":
-            self.query_one(StatusBar).show_drafter(role_text(event.status, event.reason))
+            self.query_one(StatusBar).show_drafter(event.status, event.reason)
         elif event.kind == "progress" and event.draft_id == self.table.selected_id:
             self.load_preview()
         elif event.kind == "draft" and event.draft_id is not None:
@@ -735,7 +736,7 @@ class ReviewScreen(Screen[None]):
         """Before the lock screen covers this one: drop rendered texts (defence in depth)."""
         self.preview.hide()
         self.source.show_message("")
-        self.query_one(TodayBar).update(Text(""))
+        self.query_one(TodayBar).show(None)
 
     def restore_patient_data(self) -> None:
         self.load_preview()
