@@ -8,6 +8,7 @@ the rules are testable without a terminal.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from typing import Final
 
 from tui.core.records.store import DraftRow, QueueEntry
@@ -117,6 +118,22 @@ STATUS_FILTERS: Final[dict[str, frozenset[str]]] = {
     "rejected": frozenset({"rejected"}),
     "superseded": frozenset({"superseded"}),
 }
+
+
+NEEDS_CLINICIAN: Final = frozenset({"ready"})
+"""Statuses of drafts waiting for the clinician's review (the flow moves on to them)."""
+
+
+def next_to_review(listed: Sequence[tuple[int, str]], after: int) -> int | None:
+    """The draft the review flow moves to once `after` is done with: the next one down the
+    list that waits for review, else the first one above it (the day's earlier notes); None
+    when nothing listed waits. `listed` is (draft id, status) in the order shown."""
+    ids = [draft_id for draft_id, _status in listed]
+    start = ids.index(after) + 1 if after in ids else 0
+    for draft_id, status in [*listed[start:], *listed[:start]]:
+        if draft_id != after and status in NEEDS_CLINICIAN:
+            return draft_id
+    return None
 
 
 def next_status_filter(current: str) -> str:

@@ -12,6 +12,7 @@ at once (new rows, streaming text).
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from tui.core.review.rules import (
     edit_refusal,
     identify_refusal,
     next_status_filter,
+    next_to_review,
     query_terms,
     regenerate_refusal,
     reject_refusal,
@@ -40,6 +42,7 @@ from tui.core.review.rules import (
 from tui.ui.drafter import DrafterEvent
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
+from tui.ui.widgets.flow import FlowLine
 from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.preview import DraftPreview, Shown, SourcePane
 from tui.ui.widgets.queue import QueueTable, RowBatch
@@ -57,6 +60,9 @@ BACKGROUND_START_SECONDS = 0.25
 """Background work (the rest of the queue, the drafter) waits this long after mounting, so it
 does not slow the first frames: Textual fills the footer in a few frames after the first."""
 OPEN_AFTER_SECONDS = 1.0
+PREVIEW_REST_SECONDS = 0.08
+"""The draft pane follows the cursor once it rests this long: a j held down (or typed fast)
+moves the cursor at full speed and only the draft it stops on is read and drawn."""
 STACK_BELOW_COLUMNS = 130
 """Narrower than this, the queue sits above the draft: side by side, the draft pane would be
 too narrow to read (the queue needs about 64 columns to show its columns whole)."""
@@ -104,6 +110,7 @@ class ReviewScreen(Screen[None]):
         self._open_timer: Timer | None = None
         self._loading = False
         self._checking: set[int] = set()
+        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.service.context.name, id="status")
@@ -117,6 +124,7 @@ class ReviewScreen(Screen[None]):
         )
         filter_input.cursor_blink = False  # no repaint twice a second over SSH
         yield filter_input
+        yield FlowLine(id="flow")
         yield KeyBar()
 
     @property
@@ -140,7 +148,7 @@ class ReviewScreen(Screen[None]):
         self.preview.border_title = "Draft"
         self.source.border_title = "Source note"
         self._cursor = self.service.change_cursor()
-        self.table.on_cursor_moved = self.load_preview
+        self.table.on_cursor_moved = self.preview_soon
         first = self.service.queue_entries(limit=FIRST_ROWS)
         self.table.load(first)
         self._loading = len(first) == FIRST_ROWS
@@ -208,12 +216,58 @@ class ReviewScreen(Screen[None]):
             self.apply_changes(result.drafts, result.counts)
 
     def apply_changes(self, drafts: list[Draft], counts: dict[str, int] | None = None) -> None:
+        selected = self.table.selected_id
+        before = self.table.entry(selected) if selected is not None else None
+        listed = self.table.listed()
         self.table.upsert(drafts)
+        was_open = before is not None and before.status != "superseded"
+        replaced = [d for d in drafts if d.id == selected and d.status == "superseded"]
+        if replaced and was_open:
+            self._replaced(replaced[0], listed)
         self.query_one(StatusBar).show_counts(counts or self.service.counts())
         self._show_queue_title()
         if self.table.selected_id in {d.id for d in drafts} or self.preview.draft_id is None:
             self.load_preview()
         self.refresh_today()
+
+    def _replaced(self, draft: Draft, listed: list[tuple[int, str]]) -> None:
+        """The draft under the cursor was just replaced (a corrected note, or a newer draft of
+        the same visit): move to its replacement, which is the one to review now."""
+        replacement = draft.superseded_by
+        if replacement is not None and self.table.entry(replacement) is not None:
+            self.table.select_draft(replacement)
+            self.current_preview()
+            what = (f"{title(draft)} was {draft.reason}", f"Draft {draft.id} was replaced")
+            self.query_one(FlowLine).say([what, (f"now on draft {replacement}",)], "bold yellow")
+            return
+        self.move_on(draft, listed, (f"{title(draft)} was {draft.reason or 'replaced'}",
+                                     f"Draft {draft.id} was replaced"))  # fmt: skip
+
+    def move_on(self, done: Draft, listed: list[tuple[int, str]], what: Sequence[str]) -> None:
+        """After `done` was signed, rejected or replaced: the cursor to the next draft that
+        waits for review (`listed` is the queue as it was shown before the action), and the
+        flow line says what happened and what is next."""
+        next_id = next_to_review(listed, done.id)
+        parts: list[Sequence[str]] = [what]
+        if next_id is not None and self.table.entry(next_id) is not None:
+            self.table.select_draft(next_id)
+            self.current_preview()
+            entry = self.table.entry(next_id)
+            assert entry is not None
+            patient = entry.patient or "no patient"
+            document = entry.skill.replace("_", " ")
+            checks = entry.check_summary
+            parts.append((f"next: {patient} · {document}" + (f" ({checks})" if checks else ""),
+                          f"next: {patient} · {document}", f"next: {patient}"))  # fmt: skip
+            waiting = sum(1 for draft_id, status in self.table.listed()
+                          if status == "ready" and draft_id != done.id)  # fmt: skip
+            parts.append((f"{waiting} waiting for review", f"{waiting} waiting"))
+        elif self.table.terms or self.table.status_filter != "all":
+            parts.append(("no other draft waiting for review matches the filter",
+                          "none waiting here"))  # fmt: skip
+        else:
+            parts.append(("nothing else is waiting for review", "nothing else waiting"))
+        self.query_one(FlowLine).say(parts)
 
     def refresh_draft(self, draft_id: int) -> None:
         """Show the effect of this session's own action at once, without waiting for a poll."""
@@ -317,6 +371,31 @@ class ReviewScreen(Screen[None]):
             return ""
         return note.text if note.kind == "text" else ""
 
+    def preview_soon(self) -> None:
+        """The cursor moved: show its draft once the cursor rests (PREVIEW_REST_SECONDS), or
+        at once while a draft is open full-size (the queue is hidden: the draft is all there
+        is to draw)."""
+        if self.reading:
+            self.current_preview()
+        elif self._preview_timer is None:
+            self._preview_timer = self.set_timer(PREVIEW_REST_SECONDS, self._preview_rested)
+        else:
+            self._preview_timer.reset()
+
+    def _preview_rested(self) -> None:
+        self._preview_timer = None
+        if not self.app_locked:
+            self.load_preview()
+
+    def current_preview(self) -> None:
+        """Before an action reads the draft pane: show the draft under the cursor now if the
+        pane is still waiting for the cursor to rest."""
+        if self._preview_timer is not None or self.preview.draft_id != self.table.selected_id:
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+                self._preview_timer = None
+            self.load_preview()
+
     def load_preview(self) -> None:
         draft_id = self.table.selected_id
         if draft_id is None:
@@ -400,6 +479,7 @@ class ReviewScreen(Screen[None]):
         self.table.action_cursor_up()
 
     def action_open(self) -> None:
+        self.current_preview()
         draft_id = self.table.selected_id
         if draft_id is None:
             return
@@ -415,6 +495,7 @@ class ReviewScreen(Screen[None]):
         self.table.focus()
 
     def action_switch_pane(self) -> None:
+        self.current_preview()
         if self.reading or self.preview.has_focus:
             self.reading = False
             self.table.focus()
@@ -453,7 +534,7 @@ class ReviewScreen(Screen[None]):
 
     def _after_filter(self) -> None:
         self._show_queue_title()
-        self.load_preview()
+        self.preview_soon()
 
     def _show_queue_title(self) -> None:
         table = self.table
@@ -470,15 +551,20 @@ class ReviewScreen(Screen[None]):
         table.border_title = " · ".join(parts)
 
     def on_hide(self) -> None:
-        """Covered by another screen (e.g. the lock): stop the open timer."""
+        """Covered by another screen (e.g. the lock): stop the open and preview timers."""
         if self._open_timer is not None:
             self._open_timer.stop()
             self._open_timer = None
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
 
     # Review actions -----------------------------------------------------------------------------
 
     def current_draft(self) -> Draft | None:
-        """The selected draft as the store has it now (another session may have acted on it)."""
+        """The selected draft as the store has it now (another session may have acted on it),
+        with the draft pane showing it (an action never works on a pane left behind)."""
+        self.current_preview()
         draft_id = self.table.selected_id
         return None if draft_id is None else self.service.draft(draft_id)
 
@@ -542,6 +628,7 @@ class ReviewScreen(Screen[None]):
     def _sign(self, draft: Draft, seen: str, request: SignRequest | None) -> None:
         if request is None:
             return
+        listed = self.table.listed()
         try:
             signer = self.session.authenticate(request)
             files = self.service.approve(
@@ -552,13 +639,12 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not signed", severity="error", markup=False)
             return
         self.refresh_draft(draft.id)
-        where = f"{files[0].stem}.md/.json/.fhir.json\nin {self.service.relative(files[0].parent)}/"
-        how = "\nSigned over open findings; the reason is kept with it." if request.reason else ""
-        self.notify(
-            f"{title(draft)}\nSigned by {signer.clinician.signature}\n{where}{how}",
-            title="Signed",
-            markup=False,
-        )
+        where = self.service.relative(files[0].with_suffix(".md"))
+        over = " over open findings (reason kept)" if request.reason else ""
+        who = draft.patient or f"draft {draft.id}"
+        what = (f"Signed{over} {title(draft)} as {where}", f"Signed{over} {title(draft)}",
+                f"Signed {who}")  # fmt: skip
+        self.move_on(draft, listed, what)
 
     def _cosign(self, draft: Draft) -> None:
         approval = self.service.approval(draft.id)
@@ -629,6 +715,7 @@ class ReviewScreen(Screen[None]):
     def _reject(self, draft: Draft, reason: str | None) -> None:
         if not reason:
             return
+        listed = self.table.listed()
         try:
             self.service.reject(draft.id, reason, clinician=self.session.signer_name)
         except ChartdeskError as exc:
@@ -636,7 +723,10 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not rejected", severity="error", markup=False)
             return
         self.refresh_draft(draft.id)
-        self.notify(f"{title(draft)}\nReason: {reason}", title="Rejected", markup=False)
+        who = draft.patient or f"draft {draft.id}"
+        what = (f"Rejected {title(draft)} ({reason})", f"Rejected {title(draft)}",
+                f"Rejected {who}")  # fmt: skip
+        self.move_on(draft, listed, what)
 
     def action_regenerate(self) -> None:
         draft = self.current_draft()

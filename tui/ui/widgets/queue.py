@@ -276,9 +276,13 @@ class QueueTable(DataTable[Text]):
         return {"patient": row.patient, "date": row.date, "document": row.document,
                 "status": row.status, "checks": checks, "cost": row.cost}  # fmt: skip
 
-    def shown_ids(self) -> list[int]:
-        """The drafts shown, top to bottom."""
-        return [row.entry.id for row in self._shown_rows()]
+    def listed(self) -> list[tuple[int, str]]:
+        """(draft id, status) of the drafts shown, top to bottom."""
+        return [(row.entry.id, row.entry.status) for row in self._shown_rows()]
+
+    def entry(self, draft_id: int) -> QueueEntry | None:
+        row = self._all.get(draft_id)
+        return row.entry if row is not None else None
 
     def upsert(self, drafts: Iterable[DraftRow]) -> None:
         """Take changed or new drafts: rewrite shown rows in place, add or drop the others."""
