@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from textual.screen import Screen
+from textual.widgets import DataTable
 
 from tests.conftest import signer
 from tests.ui.conftest import RecordingApp, open_editor, press_on, ready_ids, review_of, wait_until
 from tui.core.service import ClinicService
 from tui.ui.screens import editor as editor_module
+from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.diff import DiffScreen
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.versions import VersionsScreen
@@ -142,8 +144,33 @@ async def test_diff_and_restore_from_the_editor(app: RecordingApp, service: Clin
         assert isinstance(versions, VersionsScreen)
         assert [v.n for v in versions.versions] == [2, 1], "autosaved before browsing"
         await pilot.press("down", "r")
+        question = current(app)
+        assert isinstance(question, ConfirmScreen), "a restore asks first"
+        await pilot.press("n")
+        assert current(app) is versions and len(service.versions(draft_id)) == 2
+        await pilot.press("r", "y")
         back = current(app)
         assert isinstance(back, EditorScreen) and back is editor
         assert back.text_area.text == original
         assert not back.dirty
     assert [v.origin for v in service.versions(draft_id)] == ["model", "autosave", "restore"]
+
+
+async def test_versions_name_the_clinician_and_the_offline_drafter(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        review = review_of(app)
+        review.table.select_draft(draft_id)
+        review.current_preview()
+        assert "version 1 (drafted offline)" in review.preview.text.plain
+        assert "(model)" not in review.preview.text.plain
+        editor = await open_editor(pilot, draft_id)
+        await pilot.press("x", "ctrl+o", "ctrl+t")
+        versions = current(app)
+        assert isinstance(versions, VersionsScreen)
+        table = versions.query_one(DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)][:3] for i in range(table.row_count)]
+        assert rows == [["2", "edited", "Alex Rivera"], ["1", "drafted offline", "chartdesk"]]
+        assert editor.version.author == "Alex Rivera"

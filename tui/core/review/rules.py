@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from tui.core.records.store import DraftRow, QueueEntry
+from tui.core.skills.registry import Skill
 
 _IN_PROGRESS = ("queued", "drafting")
 _CLOSED = ("rejected", "superseded")
@@ -40,6 +41,25 @@ def title(draft: DraftRow) -> str:
     patient = draft.patient or "unknown patient"
     document = draft.skill or "no document"
     return f"{patient} · {document}" + (f" · {draft.date}" if draft.date else "")
+
+
+_ORIGIN_WORDS: Final[dict[str, str]] = {
+    "edit": "edited",
+    "autosave": "autosaved while editing",
+    "restore": "restored",
+    "addendum": "addendum",
+}
+
+
+def origin_label(origin: str, backend: str) -> str:
+    """Where a version's text came from, in words: a draft of the offline drafter is not
+    "model" text (no language model wrote it), and an edit is the clinician's."""
+    if origin in ("model", "regenerate"):
+        again = "redrafted" if origin == "regenerate" else "drafted"
+        if backend in ("offline", ""):
+            return f"{again} offline"
+        return f"{again} by the {'local ' if backend == 'local' else ''}model"
+    return _ORIGIN_WORDS.get(origin, origin)
 
 
 def edit_refusal(draft: DraftRow) -> str | None:
@@ -96,6 +116,22 @@ def regenerate_refusal(draft: DraftRow) -> str | None:
     if draft.status in _IN_PROGRESS:
         return f"Draft {draft.id} is already being drafted."
     return closed_refusal(draft, "drafted again")
+
+
+def draftable_skills(draft: DraftRow, discipline: str, skills: Sequence[Skill]) -> list[Skill]:
+    """The Skills a new draft of this draft's note may be made with (the palette's "Draft this
+    note with …"): not its own Skill (g drafts again), not the end-of-day billing audit (it
+    reads a day, not a note), not a second pass (it drafts from a first pass, never from a
+    note), and only Skills of the note's discipline when it has one."""
+    second_passes = {skill.next for skill in skills if skill.next}
+    return [
+        skill
+        for skill in skills
+        if skill.id != draft.skill
+        and skill.kind != "audit"
+        and skill.id not in second_passes
+        and (not discipline or not skill.disciplines or discipline in skill.disciplines)
+    ]
 
 
 def cancel_refusal(draft: DraftRow) -> str | None:

@@ -104,7 +104,10 @@ class ReviewService(CheckingService):
         edit made on top of a version another session has since replaced is refused, and the
         typed text is kept in ``.chartdesk/unsaved/`` so nothing typed is ever lost."""
         try:
-            version = self.store.add_version(draft_id, text, origin, os_user(), base_n)
+            # A version names the clinician who wrote it (the OS account only when the
+            # session does not know who is at the keyboard yet).
+            author = clinician or os_user()
+            version = self.store.add_version(draft_id, text, origin, author, base_n)
         except StaleVersion as exc:
             kept = self._keep_unsaved(draft_id, text)
             raise ChartdeskError(

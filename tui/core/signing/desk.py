@@ -227,7 +227,7 @@ class SigningDesk:
         versions: list[int] = []
 
         def record_addendum(signing: int) -> None:
-            version = self.store.add_version(draft_id, body, "addendum", os_user(),
+            version = self.store.add_version(draft_id, body, "addendum", clinician.name,
                                              signing=signing)  # fmt: skip
             versions.append(version.n)
 

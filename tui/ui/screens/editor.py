@@ -23,7 +23,7 @@ from textual.widgets.text_area import LanguageDoesNotExist
 
 from tui.core.errors import ChartdeskError, NoSpace
 from tui.core.records.store import Draft, Version
-from tui.core.review.rules import title
+from tui.core.review.rules import origin_label, title
 from tui.core.service import SavedUnlogged
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.diff import DiffScreen, diff_for
@@ -110,7 +110,8 @@ class EditorScreen(Screen[bool]):
             Text.assemble(
                 ("Editing ", "bold"),
                 title(self.draft),
-                f" · version {self.version.n} ({self.version.origin}) · ",
+                f" · version {self.version.n}"
+                f" ({origin_label(self.version.origin, self.draft.backend)}) · ",
                 state,
             )
         )

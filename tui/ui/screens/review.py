@@ -37,6 +37,7 @@ from tui.core.review.rules import (
     query_terms,
     regenerate_refusal,
     reject_refusal,
+    status_word,
     title,
 )
 from tui.ui.drafter import DrafterEvent
@@ -399,7 +400,7 @@ class ReviewScreen(Screen[None]):
     def load_preview(self) -> None:
         draft_id = self.table.selected_id
         if draft_id is None:
-            self.preview.show(None)
+            self.preview.show(None, self._empty_reason())
             if self.show_source:
                 self.source.show_message("No draft selected.")
             return
@@ -465,9 +466,14 @@ class ReviewScreen(Screen[None]):
         if show and self.table.selected_id is not None:
             self.load_source(self.service.draft(self.table.selected_id))
 
+    @property
+    def filtered(self) -> bool:
+        """A filter is kept on the queue (typed with / and kept with enter, or f)."""
+        return bool(self.table.terms) or self.table.status_filter != "all"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_draft":
-            return self.reading or self.show_source
+            return self.reading or self.show_source or self.filtered
         if action == "open":
             return not self.filter_input.has_focus
         return True
@@ -490,6 +496,11 @@ class ReviewScreen(Screen[None]):
             self._audit_open(draft_id)
 
     def action_close_draft(self) -> None:
+        """esc: back from a full-size draft or the source note; on the queue itself, clear a
+        kept filter."""
+        if not self.reading and not self.show_source and self.filtered:
+            self.clear_filter(status=True)
+            return
         self.reading = False
         self.show_source = False
         self.table.focus()
@@ -515,11 +526,18 @@ class ReviewScreen(Screen[None]):
         if not self.filter_input.value.strip():
             self.filter_input.remove_class("-shown")
         self.table.focus()
+        self.refresh_bindings()
 
-    def clear_filter(self) -> None:
+    def clear_filter(self, *, status: bool = False) -> None:
+        """Clear the typed filter (esc in the filter line), and with `status` the status
+        filter too (esc on the queue): the whole queue again."""
         self.filter_input.value = ""
         self.filter_input.remove_class("-shown")
+        if status and self.table.status_filter != "all":
+            self.table.set_filter(self.table.terms, "all")
+            self._after_filter()
         self.table.focus()
+        self.refresh_bindings()
 
     def filter_to(self, query: str) -> None:
         terms = query_terms(query)
@@ -531,17 +549,34 @@ class ReviewScreen(Screen[None]):
         status = next_status_filter(self.table.status_filter)
         self.table.set_filter(self.table.terms, status)
         self._after_filter()
+        self.refresh_bindings()
 
     def _after_filter(self) -> None:
         self._show_queue_title()
         self.preview_soon()
+
+    def _empty_reason(self) -> str:
+        """Why the queue shows nothing: a filter (and how to clear it), or no drafts at all."""
+        table = self.table
+        if not table.total:
+            return ""
+        what = []
+        if table.terms:
+            what.append(f"“{' '.join(table.terms)}”")
+        if table.status_filter != "all":
+            what.append(f"status {status_word(table.status_filter)}")
+        if not what:
+            return ""
+        older = " Older signed documents are searched as you type." if table.terms else ""
+        return (f"No draft matches {' and '.join(what)}. esc clears the filter "
+                f"({table.total} drafts listed).{older}")  # fmt: skip
 
     def _show_queue_title(self) -> None:
         table = self.table
         shown, total = table.row_count, table.total
         parts = ["Queue"]
         if table.status_filter != "all":
-            parts.append(table.status_filter)
+            parts.append(status_word(table.status_filter))
         if table.terms:
             parts.append("/" + " ".join(table.terms))
         if shown != total or len(parts) > 1:
