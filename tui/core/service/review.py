@@ -99,15 +99,24 @@ class ReviewService(CheckingService):
         origin: str = "edit",
         clinician: str = "",
         base_n: int | None = None,
+        *,
+        in_place: bool = False,
     ) -> Version:
         """Save an edit as a new version. With `base_n` (the version the editor opened), an
         edit made on top of a version another session has since replaced is refused, and the
-        typed text is kept in ``.chartdesk/unsaved/`` so nothing typed is ever lost."""
+        typed text is kept in ``.chartdesk/unsaved/`` so nothing typed is ever lost.
+
+        `in_place` rewrites version `base_n` instead: the editing session's one working
+        version (an autosave), updated until the editor closes or the clinician saves; its
+        checks start again."""
+        # A version names the clinician who wrote it (the OS account only when the session
+        # does not know who is at the keyboard yet).
+        author = clinician or os_user()
         try:
-            # A version names the clinician who wrote it (the OS account only when the
-            # session does not know who is at the keyboard yet).
-            author = clinician or os_user()
-            version = self.store.add_version(draft_id, text, origin, author, base_n)
+            if in_place and base_n is not None:
+                version = self.store.replace_working_version(draft_id, base_n, text, origin, author)
+            else:
+                version = self.store.add_version(draft_id, text, origin, author, base_n)
         except StaleVersion as exc:
             kept = self._keep_unsaved(draft_id, text)
             raise ChartdeskError(
@@ -129,10 +138,17 @@ class ReviewService(CheckingService):
         return version
 
     def autosave(
-        self, draft_id: int, text: str, clinician: str = "", base_n: int | None = None
+        self,
+        draft_id: int,
+        text: str,
+        clinician: str = "",
+        base_n: int | None = None,
+        *,
+        in_place: bool = False,
     ) -> Version:
-        """Keep what was typed as a version (origin ``autosave``); unchanged text is not one."""
-        return self.save_edit(draft_id, text, "autosave", clinician, base_n)
+        """Keep what was typed as a version (origin ``autosave``); unchanged text is not one.
+        With `in_place`, version `base_n` (this session's working version) is updated."""
+        return self.save_edit(draft_id, text, "autosave", clinician, base_n, in_place=in_place)
 
     def _keep_unsaved(self, draft_id: int, text: str) -> Path:
         return self.keep_unsaved(f"draft-{draft_id}", ".md", text)

@@ -48,10 +48,11 @@ class SignatureStore(DraftStore):
             if status is None or status[0] != "ready":
                 raise StoreError("only a ready draft can be approved")
             latest = conn.execute(
-                "SELECT id FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
+                "SELECT id, sha256 FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
                 (draft_id,),
             ).fetchone()
-            if latest is None or latest[0] != version.id:
+            # The same version with other text: a working version rewritten in place.
+            if latest is None or (latest[0], latest[1]) != (version.id, version.sha256):
                 raise StoreError("the draft changed in another session; review it again to sign")
             conn.execute(
                 "INSERT INTO approvals (draft_id, version_id, clinician, credentials, os_user,"
