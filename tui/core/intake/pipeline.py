@@ -319,7 +319,17 @@ class Pipeline:
                 if job is not None:
                     self._start(job)
                     continue
+            self._offer_notes_for_new_skills()
             await self._wait(self._wake, self.poll_seconds)
+
+    def _offer_notes_for_new_skills(self) -> None:
+        """Notes that failed for a Skill the clinic lacked are read again once skills/ changes
+        (a running `watch` sees a Skill added since it started)."""
+        try:
+            for path in self.service.notes_for_new_skills():
+                self._arrivals.put_nowait(path)
+        except Exception:  # a busy store: the next poll looks again
+            log.exception("could not look for notes waiting for a new Skill")
 
     async def drain(self) -> int:
         """Draft every job queued now, one at a time, and return how many ran (`chartdesk

@@ -87,7 +87,8 @@ class CheckingService(IntakeService):
             note = read_note(path, self.context.intake.max_bytes)
         except NoteError as exc:
             raise ChartdeskError(f"{path}: {exc}") from exc
-        skill = self.plan_skill(note, "", skill_id)
+        # The clinic's Skill rule, inbox folder included when the file lies in the inbox.
+        skill = self.plan_skill(note, self.relative(path), skill_id)
         prompt = build_prompt(self.context, skill, note)
         try:
             result = await (backend or self.backend).draft(prompt, lambda _text: None)
