@@ -48,7 +48,7 @@ def _ingest(service: ClinicService, rel: str, text: str) -> str:
         "name",
         "unknown-name",
         "default",
-    ],  # fmt: skip
+    ],
 )
 def test_header_then_folder_then_file_name_then_default(
     service: ClinicService, rel: str, header: str, expected: str
