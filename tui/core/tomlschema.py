@@ -27,7 +27,7 @@ _AT_END = re.compile(r"\s*\(at end of document\)$")
 _OPENERS: dict[str, tuple[str, ...]] = {
     "Unterminated string": ('"""', '"'),
     "Expected \"'''\"": ("'''",),
-    "Expected \"'\"": ("'",),
+    'Expected "\'"': ("'",),
 }
 
 Validator = Callable[[Any], str | None]

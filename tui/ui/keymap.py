@@ -235,28 +235,34 @@ def is_unsafe(key: str) -> bool:
     return key in _UNSAFE_KEYS or bool(_FUNCTION_KEY.fullmatch(key))
 
 
+def remap_problem(action_id: str, keys: str) -> str:
+    """Why ``[ui.keys] action_id = keys`` cannot be used ("" when it can)."""
+    if action_id not in ACTIONS_BY_ID:
+        return "no such action (the ids are in brackets on the help screen, ?)"
+    parts = [part.strip() for part in keys.split(",") if part.strip()]
+    unsafe = [part for part in parts if is_unsafe(part)]
+    if unsafe:
+        return f"{', '.join(unsafe)} may not reach the app over SSH or tmux"
+    if not parts:
+        return "no key given"
+    return ""
+
+
 def check_remaps(remaps: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """Split the clinic's ``[ui.keys]`` into a usable keymap and problems to show.
 
     An unknown id or a key that would only work on some terminals is reported and ignored, so a
-    typo in context.toml never leaves an action without a key.
-    """
+    typo in context.toml never leaves an action without a key."""
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for action_id, keys in remaps.items():
-        if action_id not in ACTIONS_BY_ID:
-            problems.append(f"[ui.keys] {action_id}: no such action (see ? for the list)")
-            continue
-        parts = [part.strip() for part in keys.split(",") if part.strip()]
-        unsafe = [part for part in parts if is_unsafe(part)]
-        if unsafe:
-            why = f"{', '.join(unsafe)} may not reach the app over SSH or tmux"
-        elif not parts:
-            why = "no key given"
+        why = remap_problem(action_id, keys)
+        if not why:
+            keymap[action_id] = ",".join(part.strip() for part in keys.split(",") if part.strip())
+        elif action_id not in ACTIONS_BY_ID:
+            problems.append(f"[ui.keys] {action_id}: {why}")
         else:
-            keymap[action_id] = ",".join(parts)
-            continue
-        problems.append(f"[ui.keys] {action_id} = {keys!r}: {why}; keeping the default")
+            problems.append(f"[ui.keys] {action_id} = {keys!r}: {why}; keeping the default")
     return keymap, problems
 
 
