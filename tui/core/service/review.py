@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import ChartdeskError, NoSpace, describe_os_error, is_disk_full
 from tui.core.records.store import (
+    OPEN_STATUSES,
     Draft,
     QueueEntry,
     StaleVersion,
@@ -58,6 +59,11 @@ class ReviewService(CheckingService):
     def counts(self) -> dict[str, int]:
         return self.store.counts()
 
+    def open_counts(self) -> dict[str, int]:
+        """Drafts per open status (queued, drafting, waiting, failed; the others 0): what the
+        review app's header shows, cheap however many drafts the clinic has signed."""
+        return self.store.counts(OPEN_STATUSES)
+
     def versions(self, draft_id: int) -> list[Version]:
         return self.store.versions(draft_id)
 
@@ -79,8 +85,14 @@ class ReviewService(CheckingService):
     def change_cursor(self) -> int:
         return self.store.change_cursor()
 
-    def queue_entries(self, limit: int | None = None) -> list[QueueEntry]:
-        return self.store.queue_entries(limit)
+    def queue_entries(self, limit: int | None = None, since: str = "") -> list[QueueEntry]:
+        """The queue's rows: all drafts, or with `since` (ISO day) the open work and the
+        drafts of the days since (see `Store.queue_entries`)."""
+        return self.store.queue_entries(limit, since)
+
+    def search_drafts(self, terms: tuple[str, ...], before: str) -> list[QueueEntry]:
+        """Drafts of notes dated before `before` matching every `/` term (newest 200)."""
+        return self.store.search_drafts(terms, before)
 
     def approval(self, draft_id: int) -> dict[str, Any] | None:
         """Who signed a draft, when, and the signed files (None when not signed)."""
@@ -90,7 +102,7 @@ class ReviewService(CheckingService):
         """Drafts changed by any process since `cursor`, the new cursor, and fresh counts when
         anything changed (None otherwise, so an idle poll costs one tiny query)."""
         latest, drafts = self.store.changes_since(cursor)
-        return Poll(latest, drafts, self.store.counts() if drafts else None)
+        return Poll(latest, drafts, self.open_counts() if drafts else None)
 
     def save_edit(
         self,

@@ -57,7 +57,7 @@ QUEUE_WORDS: Final[Sequence[tuple[str, str]]] = (
         "● ready  ✓ signed  ✗ failed  – rejected  ↷ replaced (by a newer draft of "
         "the visit)  … queued or drafting.",
     ),
-    ("Queue", "open work and the last days; older signed documents are found with /."),
+    ("Queue", "open work and the last 30 days; / also finds older documents in the store."),
 )
 
 

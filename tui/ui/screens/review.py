@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Sequence
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -61,6 +62,10 @@ BACKGROUND_START_SECONDS = 0.25
 """Background work (the rest of the queue, the drafter) waits this long after mounting, so it
 does not slow the first frames: Textual fills the footer in a few frames after the first."""
 OPEN_AFTER_SECONDS = 1.0
+RECENT_DAYS = 30
+"""The queue lists the open work and the drafts of the last RECENT_DAYS days; `/` also searches
+the older ones in the store."""
+SEARCH_REST_SECONDS = 0.3
 PREVIEW_REST_SECONDS = 0.08
 """The draft pane follows the cursor once it rests this long: a j held down (or typed fast)
 moves the cursor at full speed and only the draft it stops on is read and drawn."""
@@ -112,6 +117,8 @@ class ReviewScreen(Screen[None]):
         self._loading = False
         self._checking: set[int] = set()
         self._preview_timer: Timer | None = None
+        self._search_timer: Timer | None = None
+        self._since = ""
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.service.context.name, id="status")
@@ -150,10 +157,11 @@ class ReviewScreen(Screen[None]):
         self.source.border_title = "Source note"
         self._cursor = self.service.change_cursor()
         self.table.on_cursor_moved = self.preview_soon
-        first = self.service.queue_entries(limit=FIRST_ROWS)
+        self._since = (self.session.today() - timedelta(days=RECENT_DAYS)).isoformat()
+        first = self.service.queue_entries(limit=FIRST_ROWS, since=self._since)
         self.table.load(first)
         self._loading = len(first) == FIRST_ROWS
-        self.query_one(StatusBar).show_counts(self.service.counts())
+        self.query_one(StatusBar).show_counts(self.service.open_counts())
         self._show_queue_title()
         self.table.focus()
         self.load_preview()
@@ -167,7 +175,7 @@ class ReviewScreen(Screen[None]):
         """Read and build every row after the first screenful, off the UI thread, once the
         first screen is out: a clinic with 10,000 drafts opens as fast as one with 100."""
         try:
-            batch = RowBatch.of(self.service.queue_entries())
+            batch = RowBatch.of(self.service.queue_entries(since=self._since))
         except Exception as exc:  # a busy or broken store: say so, the first rows stay usable
             self.app.call_from_thread(self._rest_failed, str(exc))
             return
@@ -225,7 +233,7 @@ class ReviewScreen(Screen[None]):
         replaced = [d for d in drafts if d.id == selected and d.status == "superseded"]
         if replaced and was_open:
             self._replaced(replaced[0], listed)
-        self.query_one(StatusBar).show_counts(counts or self.service.counts())
+        self.query_one(StatusBar).show_counts(counts or self.service.open_counts())
         self._show_queue_title()
         if self.table.selected_id in {d.id for d in drafts} or self.preview.draft_id is None:
             self.load_preview()
@@ -542,8 +550,43 @@ class ReviewScreen(Screen[None]):
     def filter_to(self, query: str) -> None:
         terms = query_terms(query)
         if terms != self.table.terms:
+            if not terms:
+                self.table.drop_older()
             self.table.set_filter(terms, self.table.status_filter)
+            self._search_soon()
             self._after_filter()
+
+    # Older documents -----------------------------------------------------------------------
+    # The queue lists the open work and the last RECENT_DAYS days (a clinic's tenth year has
+    # hundreds of thousands of signed drafts); a `/` query also searches the older ones in the
+    # store, once typing rests, and adds what it finds until the query is cleared.
+
+    def _search_soon(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = None
+        if self.table.terms:
+            self._search_timer = self.set_timer(SEARCH_REST_SECONDS, self._search_older)
+
+    def _search_older(self) -> None:
+        self._search_timer = None
+        terms = self.table.terms
+        if terms:
+            self._search(terms)
+
+    @work(thread=True, exclusive=True, group="older", exit_on_error=False)
+    def _search(self, terms: tuple[str, ...]) -> None:
+        try:
+            found = self.service.search_drafts(terms, self._since)
+        except Exception:  # a busy store: the listed drafts are still filtered
+            return
+        self.app.call_from_thread(self._older_found, terms, RowBatch.of(found))
+
+    def _older_found(self, terms: tuple[str, ...], batch: RowBatch) -> None:
+        if not self.is_attached or terms != self.table.terms:
+            return
+        self.table.add_older(batch, preview=not self.app_locked)
+        self._show_queue_title()
 
     def action_status_filter(self) -> None:
         status = next_status_filter(self.table.status_filter)
@@ -581,6 +624,8 @@ class ReviewScreen(Screen[None]):
             parts.append("/" + " ".join(table.terms))
         if shown != total or len(parts) > 1:
             parts.append(f"{shown} of {total}")
+        if table.older:
+            parts.append(f"{table.older} older found")
         if self._loading:
             parts.append("loading…")
         table.border_title = " · ".join(parts)
@@ -870,6 +915,8 @@ class ReviewScreen(Screen[None]):
     def show_draft(self, draft_id: int) -> None:
         """Put the queue's cursor on a draft (the Audit screen jumps here); a filter hiding it
         is cleared, so the jump always lands."""
+        if self.table.entry(draft_id) is None:  # older than the days the queue lists
+            self.table.upsert([self.service.draft(draft_id)])
         if str(draft_id) not in self.table.rows:
             self.clear_filter()
             self.table.set_filter((), "all")

@@ -206,6 +206,7 @@ class QueueTable(DataTable[Text]):
         self._styles: dict[str, Style] = {}
         self.terms: tuple[str, ...] = ()
         self.status_filter = "all"
+        self._older: set[int] = set()
 
     def on_mount(self) -> None:
         self.add_column(Text(""), width=1, key=str(LINE.value))
@@ -252,6 +253,24 @@ class QueueTable(DataTable[Text]):
             self.on_cursor_moved = moved
         if preview and moved is not None and self.selected_id != selected:
             moved()
+
+    @property
+    def older(self) -> int:
+        """How many rows a search brought in from before the days the queue lists."""
+        return len(self._older)
+
+    def add_older(self, batch: RowBatch, *, preview: bool = True) -> None:
+        """Rows a `/` search found before the listed days; kept until the search is cleared."""
+        self._older |= set(batch.rows) - set(self._all)
+        self.add_batch(batch, preview=preview)
+
+    def drop_older(self) -> None:
+        """Forget the rows the last search brought in (its query was cleared)."""
+        if self._older:
+            for draft_id in self._older:
+                self._all.pop(draft_id, None)
+            self._older = set()
+            self._show(self.selected_id)
 
     def set_filter(self, terms: tuple[str, ...], status: str) -> None:
         """Show only matching drafts; the cursor stays on its draft when it still matches.
