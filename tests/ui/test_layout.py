@@ -11,6 +11,7 @@ from tests.ui.conftest import RecordingApp, ready_ids, wait_until
 from tui.core.review.stats import TodayFigures
 from tui.core.service import ClinicService
 from tui.ui.screens.review import ReviewScreen
+from tui.ui.widgets.fitting import fit_parts
 from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.queue_layout import FULL_DATE, layout
 from tui.ui.widgets.status import StatusBar, status_line
@@ -130,3 +131,13 @@ async def test_every_screen_renders_at_60x24(app: RecordingApp, service: ClinicS
             assert app.screen.region.width == 60
         assert app.screen is screen
         assert app.return_code is None
+
+
+def test_fitting_shortens_the_least_important_first_and_gives_room_back() -> None:
+    signed = ("Signed Marisol Reyes · soap note · 2026-11-04", "Signed Marisol Reyes")
+    following = ("next: Ola Lindqvist · ot initial eval", "next: Ola Lindqvist")
+    waiting = ("8 waiting for review", "8 waiting")
+    parts = [signed, following, waiting]
+    assert fit_parts(parts, 200) == [signed[0], following[0], waiting[0]]
+    assert fit_parts(parts, 70) == [signed[1], following[1], waiting[0]], "room given back"
+    assert fit_parts(parts, 30) == [signed[1]], "the least important go first"

@@ -14,7 +14,8 @@ Part = Sequence[str]
 
 def fit_parts(parts: Sequence[Part], width: int, separator: str = " · ") -> list[str]:
     """The forms to show: the longest that fit. Parts are shortened from the least important
-    (the last) up, and dropped from the last only once every part is at its shortest."""
+    (the last) up, and dropped from the last only once every part is at its shortest; then
+    each part, the most important first, takes back the longest form that still fits."""
     forms = [0] * len(parts)
     shown = len(parts)
 
@@ -33,4 +34,12 @@ def fit_parts(parts: Sequence[Part], width: int, separator: str = " · ") -> lis
             shown -= 1
         else:
             break
+    # Shortening one part may have made room for a longer form of another: the most important
+    # parts take it back first.
+    for index in range(shown):
+        while forms[index] > 0:
+            forms[index] -= 1
+            if length() > width:
+                forms[index] += 1
+                break
     return [part[form] for part, form in zip(parts[:shown], forms, strict=False)]

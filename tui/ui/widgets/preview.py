@@ -51,7 +51,10 @@ class Shown:
 
 
 def usage_text(draft: Draft) -> str:
-    """Backend, model, tokens and cost of a draft, as one short line."""
+    """Backend, model, tokens and cost of a draft, as one short line; nothing for the
+    offline drafter (the version already says "drafted offline", and it costs nothing)."""
+    if draft.backend == "offline":
+        return ""
     parts = [draft.backend + (f" / {draft.model}" if draft.model else "")]
     tokens = draft.input_tokens + draft.output_tokens
     if tokens:
