@@ -117,6 +117,10 @@ async def test_filter_by_text_and_status(app: RecordingApp, service: ClinicServi
         assert "inbox" not in empty
         await pilot.press("escape")
         assert table.status_filter == "all" and table.row_count == total
+        await pilot.press("slash", *"zzzz")
+        assert table.row_count == 0
+        older = "No older document in the store matches either"
+        assert await wait_until(pilot, lambda: older in review.preview.text.plain)
 
 
 async def test_source_note_beside_the_draft(app: RecordingApp, service: ClinicService) -> None:

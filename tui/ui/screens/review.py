@@ -118,6 +118,7 @@ class ReviewScreen(Screen[None]):
         self._checking: set[int] = set()
         self._preview_timer: Timer | None = None
         self._search_timer: Timer | None = None
+        self._searched: tuple[str, ...] = ()
         self._since = ""
 
     def compose(self) -> ComposeResult:
@@ -585,8 +586,11 @@ class ReviewScreen(Screen[None]):
     def _older_found(self, terms: tuple[str, ...], batch: RowBatch) -> None:
         if not self.is_attached or terms != self.table.terms:
             return
+        self._searched = terms
         self.table.add_older(batch, preview=not self.app_locked)
         self._show_queue_title()
+        if self.table.selected_id is None and not self.app_locked:
+            self.load_preview()  # the empty queue now says the store has nothing older
 
     def action_status_filter(self) -> None:
         status = next_status_filter(self.table.status_filter)
@@ -610,7 +614,12 @@ class ReviewScreen(Screen[None]):
             what.append(f"status {status_word(table.status_filter)}")
         if not what:
             return ""
-        older = " Older signed documents are searched as you type." if table.terms else ""
+        if not table.terms:
+            older = ""
+        elif table.terms == self._searched:
+            older = " No older document in the store matches either."
+        else:
+            older = " Looking for older documents in the store…"
         return (f"No draft matches {' and '.join(what)}. esc clears the filter "
                 f"({table.total} drafts listed).{older}")  # fmt: skip
 

@@ -25,7 +25,7 @@ from tui.ui.widgets.keybar import KeyBar
 def when(stamp: str) -> str:
     """A version's time in the machine's local time, to the minute."""
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+        return datetime.fromisoformat(stamp).astimezone().strftime("%b %d %H:%M")
     except ValueError:
         return stamp[:16]
 
@@ -101,7 +101,7 @@ class VersionsScreen(ModalScreen[Version | None]):
             f"Restore version {version.n} ({origin_label(version.origin, self.draft.backend)},"
             f" {when(version.created_at)}) as version {latest + 1}?"
         )
-        note = f"Version {latest} stays in the history; it is checked again before signing."
+        note = f"Version {latest} stays in the history; the restored text is checked again."
         screen = ConfirmScreen("Restore a version", question, note)
         self.app.push_screen(screen, lambda yes: self._restore(version) if yes else None)
 
