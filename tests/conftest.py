@@ -48,9 +48,25 @@ def sample_notes() -> list[Path]:
 
 @pytest.fixture
 def clinic_dir(tmp_path: Path) -> Path:
+    """A new clinic whose sample clinicians sign (as a clinic that replaced them would)."""
     from tui.core.clinic import init_clinic
 
-    return init_clinic(tmp_path / "clinic").root
+    root = init_clinic(tmp_path / "clinic").root
+    unmark_examples(root)
+    return root
+
+
+def unmark_examples(root: Path) -> None:
+    """Take `example = true` off the clinicians of a clinic's context.toml (`init` marks the
+    samples, and signing refuses a clinician still marked)."""
+    import tomlkit
+
+    context = root / "context.toml"
+    document = tomlkit.parse(context.read_text(encoding="utf-8"))
+    for clinician in document.get("clinicians") or []:
+        if "example" in clinician:
+            del clinician["example"]
+    context.write_text(tomlkit.dumps(document), encoding="utf-8")
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

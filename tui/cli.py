@@ -40,12 +40,15 @@ class _Parser(argparse.ArgumentParser):
 
 def cmd_init(args: argparse.Namespace) -> int:
     paths = init_clinic(Path(args.dir))
+    examples = load_context(paths.context).examples
     emit(
         args,
-        {"clinic": str(paths.root)},
+        {"clinic": str(paths.root), "examples": examples},
         f"Created clinic folder {paths.root}\n"
-        f"Edit {paths.context} (clinic name, clinicians, payers), then drop notes in "
-        f"{paths.inbox}.\n"
+        f"Edit {paths.context}: the clinic name, and the clinicians and payers, which are "
+        "samples marked `example = true`: replace them with your own (signing refuses a "
+        "clinician still marked as an example; `chartdesk skills check` lists what is left). "
+        f"Then drop notes in {paths.inbox}.\n"
         f"Set the clinic PIN that unlocks an idle screen: chartdesk pin --clinic {paths.root}\n"
         "(needed where this account's password is locked or shared, as for a clinic login "
         "account; quitting a locked screen needs it too).",
@@ -85,7 +88,8 @@ def make_demo(root: Path) -> ClinicService:
 
 def _demo_context(context: Path) -> None:
     """The demo drafts offline even where ANTHROPIC_API_KEY is set (no BAA covers a demo), and
-    its first clinician is whoever runs it, so a new user can sign from the first minute."""
+    its first clinician is whoever runs it, so a new user can sign from the first minute: the
+    sample clinicians `init` marks as examples are the demo's own people, unmarked here."""
     import tomlkit
 
     document = tomlkit.parse(context.read_text(encoding="utf-8"))
@@ -93,6 +97,8 @@ def _demo_context(context: Path) -> None:
     model["provider"] = "offline"
     clinicians = document.get("clinicians") or []
     for index, clinician in enumerate(clinicians):
+        if "example" in clinician:
+            del clinician["example"]
         if index == 0:
             clinician["os_user"] = os_user()
         elif "os_user" in clinician:
@@ -232,16 +238,11 @@ def cmd_skills(args: argparse.Namespace) -> int:
     skills_dir = clinic_dir / "skills" if clinic_dir else None
     registry = load_registry(skills_dir)
     problems = [str(p) for p in registry.problems]
-    if clinic_dir is not None and args.action == "check":
-        try:
-            load_context(clinic_dir / "context.toml")
-        except ChartdeskError as exc:
-            problems.insert(0, str(exc))
-    elif args.action == "check":
-        try:
-            load_context(example_context())
-        except ChartdeskError as exc:
-            problems.insert(0, str(exc))
+    examples: list[str] = []
+    if args.action == "check":
+        context_path = clinic_dir / "context.toml" if clinic_dir else example_context()
+        context_problems, examples = _check_context(context_path)
+        problems[:0] = context_problems
     listing = [
         {
             "id": s.id,
@@ -268,14 +269,41 @@ def cmd_skills(args: argparse.Namespace) -> int:
             warn(problem)
         return 0
     status = "ok" if not problems else "problems"
-    text = "\n".join(problems) if problems else f"{len(listing)} Skills OK"
+    text = "\n".join(problems) if problems else f"{len(listing)} Skills OK; context.toml OK"
+    if examples:
+        text += (
+            "\nStill examples from `chartdesk init` (replace them, then remove "
+            f"`example = true`): {', '.join(examples)}"
+        )
     if args.json:
-        emit(args, {"status": status, "skills": len(listing), "problems": problems}, text)
+        data = {"status": status, "skills": len(listing), "problems": problems,
+                "examples": examples}  # fmt: skip
+        emit(args, data, text)
     elif problems:
         warn(text)
     else:
         emit(args, {}, text)
     return 2 if problems else 0
+
+
+def _check_context(path: Path) -> tuple[list[str], list[str]]:
+    """All of context.toml as `skills check` sees it: every schema problem, the ``[ui]`` table
+    as the app applies it (remapped keys, theme), and what is still an example of `init`."""
+    from tui.core.context import context_problems
+    from tui.core.tomlschema import key_lines
+
+    try:
+        load_context(path)  # the file's own checks: readable, size, syntax
+    except ChartdeskError as exc:
+        source = path.read_text(encoding="utf-8") if path.is_file() else ""
+        found = [str(p) for p in context_problems(path, source)] if source else []
+        return found or [str(exc)], []
+    from tui.ui.settings import ui_problems  # the app's rules for [ui]; not needed until here
+
+    source = path.read_text(encoding="utf-8")
+    context = load_context(path)
+    found = [str(p) for p in ui_problems(context.ui, path, key_lines(source))]
+    return found, context.examples
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -79,8 +79,6 @@ def test_locate_gives_line_and_column() -> None:
     text = 'id = "x"\nkind = = "note"\n'
     syntax = Problem("x.toml", 2, "syntax", "invalid value")
     assert locate(syntax, text) == Location(2, 8)
-    end = Problem("x.toml", 1, "syntax", "invalid value (at end of document)")
-    assert locate(end, 'id = "x"\nsections = [\n') == Location(2, 13)
     placeholder = Problem("x.toml", 2, "prompt.system", "unknown placeholder {{ clinic.nme }}")
     assert locate(placeholder, "x\nHi {{clinic.nme}} there\n") == Location(2, 4)
     field = Problem("x.toml", 1, "max_tokens", "must be between 256 and 16000")
@@ -146,3 +144,80 @@ def test_try_never_queues_and_runs_both_passes(demo: Path) -> None:
         assert service.queue_json() == before
     finally:
         service.close()
+
+
+_HEAD = 'id = "x"\n'
+_TAIL = "".join(f"key{n} = {n}\n" for n in range(60))
+# One case per message tomllib raises (Python 3.11's _parser), broken on line 2 or 3 of a long
+# text: (text, the message, where the editor must put the cursor).
+TOML_ERRORS = {
+    "invalid statement": ("= 1\n" + _TAIL, "invalid statement", (2, 1)),
+    "newline after a statement": (
+        "name = 1 broken\n" + _TAIL,
+        "expected newline or end of document after a statement",
+        (2, 10),
+    ),
+    "value = = value": (
+        'name = "x" = broken\n' + _TAIL,
+        "expected newline or end of document after a statement",
+        (2, 12),
+    ),
+    "invalid character in a comment": (
+        "a = 1 # bad \x01 comment\n" + _TAIL,
+        "found invalid character",
+        (2, 13),
+    ),
+    "table declared twice": ("[t]\n[t]\n" + _TAIL, "cannot declare ('t',) twice", (3, 3)),
+    "value overwritten": ("a = 1\na = 2\n" + _TAIL, "cannot overwrite a value", (3, 6)),
+    "table without ]": ("[t\nb = 1\n" + _TAIL, "expected ']' at the end of a table", (2, 3)),
+    "immutable namespace": (
+        "a = {b = 1}\na.c = 2\n" + _TAIL,
+        "cannot mutate immutable namespace",
+        (3, 8),
+    ),
+    "array of tables without ]]": (
+        "[[t]\n" + _TAIL,
+        "expected ']]' at the end of an array",
+        (2, 4),
+    ),
+    "namespace redefined": (
+        "[a.b]\nc = 1\n[a]\nb.d = 2\n" + _TAIL,
+        "cannot redefine namespace",
+        (5, 8),
+    ),
+    "key without =": ("a 1\n" + _TAIL, "expected '=' after a key", (2, 3)),
+    "unclosed array": ("a = [1, 2\nb = 3\n" + _TAIL, "unclosed array", (3, 1)),
+    "duplicate inline key": ("a = {b = 1, b = 2}\n" + _TAIL, "duplicate inline table key", (2, 18)),
+    "unclosed inline table": ("a = {b = 1\n" + _TAIL, "unclosed inline table", (2, 11)),
+    "unescaped backslash": ('a = "x\\ y"\n' + _TAIL, "unescaped '\\' in a string", (2, 9)),
+    "invalid hex": ('a = "\\uZZZZ"\n' + _TAIL, "invalid hex value", (2, 8)),
+    "not a unicode scalar": (
+        'a = "\\uD800"\n' + _TAIL,
+        "escaped character is not a unicode scalar",
+        (2, 12),
+    ),
+    "illegal character": ('a = "x\x01"\n' + _TAIL, "illegal character", (2, 7)),
+    "newline in a string": ('a = "abc\n' + _TAIL, "illegal character '\\n'", (2, 9)),
+    "invalid date": ("a = 2026-02-30\n" + _TAIL, "invalid date or datetime", (2, 5)),
+    "invalid value": ("a = nope\n" + _TAIL, "invalid value", (2, 5)),
+    "expected character at the end": ("a = [1,\n", "invalid value", (3, 1)),
+    # A string left open: tomllib stops at the end of the document; the cursor goes to where
+    # the string opened.
+    "open multi-line string": ('a = """abc\n' + _TAIL, "unterminated string", (2, 5)),
+    "open multi-line literal": ("a = '''abc\n" + _TAIL, "expected \"'''\"", (2, 5)),
+    "open literal string": ("a = 'abc\n" + _TAIL, 'expected "\'"', (2, 5)),
+    "open basic string at the very end": ('a = "abc', "unterminated string", (2, 5)),
+}
+
+
+@pytest.mark.parametrize("case", TOML_ERRORS, ids=str)
+def test_every_toml_error_is_located_where_it_is(case: str) -> None:
+    broken, message, (line, column) = TOML_ERRORS[case]
+    text = _HEAD + broken
+    registry = load_registry(None)
+    result = check_text(Path("x.toml"), text, registry)
+    [problem] = result.problems
+    assert problem.field == "syntax" and problem.message.startswith(message)
+    assert "(at " not in problem.message, "the position is not left in the words"
+    assert problem.line == line
+    assert locate(problem, text) == Location(line, column)

@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from textual.screen import Screen
+from textual.widgets import DataTable
 
 from tests.conftest import signer
 from tests.ui.conftest import RecordingApp, open_editor, press_on, ready_ids, review_of, wait_until
 from tui.core.service import ClinicService
 from tui.ui.screens import editor as editor_module
+from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.diff import DiffScreen
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.versions import VersionsScreen
@@ -142,8 +144,90 @@ async def test_diff_and_restore_from_the_editor(app: RecordingApp, service: Clin
         assert isinstance(versions, VersionsScreen)
         assert [v.n for v in versions.versions] == [2, 1], "autosaved before browsing"
         await pilot.press("down", "r")
+        question = current(app)
+        assert isinstance(question, ConfirmScreen), "a restore asks first"
+        await pilot.press("n")
+        assert current(app) is versions and len(service.versions(draft_id)) == 2
+        await pilot.press("r", "y")
         back = current(app)
         assert isinstance(back, EditorScreen) and back is editor
         assert back.text_area.text == original
         assert not back.dirty
     assert [v.origin for v in service.versions(draft_id)] == ["model", "autosave", "restore"]
+
+
+async def test_versions_name_the_clinician_and_the_offline_drafter(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    async with app.run_test(size=SIZE) as pilot:
+        review = review_of(app)
+        review.table.select_draft(draft_id)
+        review.current_preview()
+        assert "version 1 (drafted offline)" in review.preview.text.plain
+        assert "(model)" not in review.preview.text.plain
+        editor = await open_editor(pilot, draft_id)
+        await pilot.press("x", "ctrl+o", "ctrl+t")
+        versions = current(app)
+        assert isinstance(versions, VersionsScreen)
+        table = versions.query_one(DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)][:3] for i in range(table.row_count)]
+        assert rows == [["2", "edited", "Alex Rivera"], ["1", "drafted offline", "chartdesk"]]
+        assert editor.version.author == "Alex Rivera"
+
+
+async def test_autosave_keeps_one_working_version_per_editing_session(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    """Autosaves update the session's one working version in place (its checks start again,
+    so the sign gate never trusts the checks of the text it replaced); an explicit save makes
+    it an edit, and typing after that starts the next version."""
+    draft_id = ready_ids(service)[0]
+    original = service.text(draft_id)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(pilot, draft_id)
+        for typed in ("a", "b", "c"):
+            await pilot.press(typed)
+            assert editor.autosave()
+        assert [(v.n, v.origin) for v in service.versions(draft_id)] == [
+            (1, "model"),
+            (2, "autosave"),
+        ]
+        assert service.text(draft_id) == "abc" + original
+        draft = service.draft(draft_id)
+        assert draft.checking and service.store.version_checks(draft_id, 2) is None
+        service.check_version(draft_id)
+        assert not service.draft(draft_id).checking
+        await pilot.press("d")
+        assert editor.autosave()
+        assert service.draft(draft_id).checking, "new text in place: checked again"
+        await pilot.press("ctrl+o")
+        assert [(v.n, v.origin) for v in service.versions(draft_id)] == [
+            (1, "model"),
+            (2, "edit"),
+        ]
+        await pilot.press("e")
+        assert editor.autosave()
+        await pilot.press("escape")
+    versions = service.versions(draft_id)
+    assert [(v.n, v.origin) for v in versions] == [(1, "model"), (2, "edit"), (3, "autosave")]
+    assert versions[1].text == "abcd" + original and versions[2].text == "abcde" + original
+    gate = service.gate(draft_id)
+    assert gate.version_n == 3 and gate.version_sha256 == versions[2].sha256
+
+
+def test_checks_of_a_rewritten_working_version_are_never_stored_for_the_new_text(
+    service: ClinicService,
+) -> None:
+    draft_id = ready_ids(service)[0]
+    text = service.text(draft_id)
+    working = service.autosave(draft_id, text + "\nfirst", base_n=1)
+    stale = service.store.version(draft_id, working.n)
+    assert stale is not None
+    service.autosave(draft_id, text + "\nsecond", base_n=working.n, in_place=True)
+    service.check_version(draft_id, version=stale)  # a check of the old text finishing late
+    assert service.store.version_checks(draft_id, working.n) is None
+    assert service.draft(draft_id).checking
+    signer_ = signer(service)
+    with pytest.raises(Exception, match="changed"):
+        service.approve(draft_id, signer_, expected_sha256=stale.sha256)

@@ -42,7 +42,8 @@ async def test_a_phone_screen_keeps_help_in_sight(app: RecordingApp) -> None:
         text = _bar_text(app)
         assert len(text) == 60
         assert text.rstrip().endswith("? keys"), "help is pinned to the right"
-        assert "…" in text, "the other keys are cut with an ellipsis, not wrapped"
+        assert "…" not in text and "⏎ open" in text and "a sign" in text
+        assert "q quit" not in text, "a key that does not fit is left out whole, not cut"
 
 
 async def test_clicking_a_key_presses_it(app: RecordingApp) -> None:

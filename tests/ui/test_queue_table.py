@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bench.review import add_drafts
+from bench.tenth_year import fill_years
 from tests.ui.conftest import RecordingApp, wait_until
 from tui.core.records.store import QueueEntry
 from tui.core.service import ClinicService
 from tui.ui.screens.review import FIRST_ROWS, ReviewScreen
-from tui.ui.widgets.queue import COLUMNS, RowBatch, fit
+from tui.ui.widgets.queue import RowBatch, fit, short_checks
 
 SIZE = (100, 30)
 EXTRA = FIRST_ROWS + 250
@@ -94,12 +96,20 @@ def test_row_batches_keep_the_widest_cell_of_each_column() -> None:
                    0.125, 2, 1, 0, True),
     ]  # fmt: skip
     batch = RowBatch.of(entries)
-    assert len(batch.widths) == len(COLUMNS)
-    patient, document, status, checks = batch.widths[:4]
-    assert patient == 16, "long names are clipped to 16 cells"
-    assert document == len("progress_report")
+    patient, document, status, checks, cost = batch.widths
+    assert patient == len("Bartholomew Quinn-Osei"), "whole names: the layout decides the cut"
+    assert document == len("progress report")
     assert status == len("✗ failed")
-    assert checks == len("2 missing, 1 unsupp…"), "check summaries are clipped to 20"
+    assert checks == len("2 missing, 1 unsupported")
+    assert cost == len("$0.1250")
+
+
+def test_a_narrow_check_column_names_the_first_finding_and_counts_the_rest() -> None:
+    parts = ("no patient", "2 missing", "1 audit")
+    assert short_checks(parts, 40) == "no patient, 2 missing, 1 audit"
+    assert short_checks(parts, 24) == "no patient, 2 missing +1"
+    assert short_checks(parts, 13) == "no patient +2"
+    assert short_checks(("clean",), 5) == "clean"
 
 
 async def test_status_and_check_colours_reach_the_screen(
@@ -146,10 +156,10 @@ async def test_a_queue_that_cannot_be_read_says_so(
     service = long_queue
     first = service.queue_entries
 
-    def busy(limit: int | None = None) -> list[QueueEntry]:
+    def busy(limit: int | None = None, since: str = "") -> list[QueueEntry]:
         if limit is None:
             raise sqlite3.OperationalError("database is locked")
-        return first(limit)
+        return first(limit, since)
 
     monkeypatch.setattr(service, "queue_entries", busy)
     app = RecordingApp(service)
@@ -159,3 +169,50 @@ async def test_a_queue_that_cannot_be_read_says_so(
         assert await wait_until(pilot, lambda: app.said("database is locked", "error"))
         assert "loading" not in _queue_title(screen)
         assert screen.table.total == FIRST_ROWS, "the first rows stay usable"
+
+
+@pytest.fixture
+def ten_years(clinic_root: Path) -> Iterator[ClinicService]:
+    """The demo clinic with ten years of signed notes before its day (a small clinic)."""
+    fill_years(clinic_root / ".chartdesk" / "state.db", notes=3000, today=date(2026, 11, 6))
+    service = ClinicService.open(clinic_root)
+    yield service
+    service.close()
+
+
+async def test_the_queue_lists_open_work_and_recent_days_and_finds_older_by_search(
+    ten_years: ClinicService,
+) -> None:
+    service = ten_years
+    old = next(e for e in service.queue_entries() if e.date < "2020")  # signed years ago
+    recent = service.queue_entries(since="2026-10-07")
+    assert old.id not in {entry.id for entry in recent}
+    app = RecordingApp(service)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        table = screen.table
+        assert await wait_until(pilot, lambda: not screen._loading)
+        assert table.total == len(recent) < len(service.queue_entries())
+        listed = {draft_id for draft_id, _status in table.listed()}
+        assert {draft.id for draft in service.drafts("ready")} <= listed, "open work is listed"
+        await pilot.press("slash", *old.patient.lower().split()[-1])  # e.g. "moreau-0"
+        assert await wait_until(pilot, lambda: table.older > 0)
+        assert old.id in {draft_id for draft_id, _status in table.listed()}
+        assert "older found" in str(table.border_title)
+        await pilot.press("enter", "escape")
+        assert table.older == 0 and table.entry(old.id) is None
+        assert table.total == len(recent), "the older rows go with the query"
+
+
+def test_the_store_search_finds_what_the_queue_filter_would(ten_years: ClinicService) -> None:
+    """`/` over older drafts (SQL) and over listed ones (Python) read the same words."""
+    from tui.core.review.rules import haystack, matches, query_terms
+
+    entries = ten_years.queue_entries()
+    before = "2026-10-07"
+    for query in ("moreau-1 2019", "signed progress report", "re evaluation 2017-0", "zzz"):
+        terms = query_terms(query)
+        found = {e.id for e in ten_years.store.search_drafts(terms, before, limit=10_000)}
+        wanted = {e.id for e in entries if e.date < before and matches(haystack(e), terms)}
+        assert found == wanted, query

@@ -14,7 +14,7 @@ from textual.widgets import Input
 from tests.conftest import signer
 from tests.ui.conftest import RecordingApp, edit_context, ready_ids, review_of, wait_until
 from tui.core.service import ClinicService
-from tui.ui.keymap import ACTIONS
+from tui.ui.keymap import ACTIONS_BY_ID, display_keys
 from tui.ui.screens.addendum import AddendumScreen
 from tui.ui.screens.approve import ApproveScreen
 from tui.ui.screens.diff import DiffScreen
@@ -60,7 +60,7 @@ async def test_regenerate_and_live_drafts_with_the_in_process_drafter(
             "Knee flexion 110 deg, pain 3/10 after gait training.\n"
         )
         assert await wait_until(pilot, lambda: review.table.total == before + 1, 10)
-        assert await wait_until(pilot, lambda: "ready" in str(review.table.get_row_at(before)[2]))
+        assert await wait_until(pilot, lambda: "ready" in review.table.cells_at(before)["status"])
     assert "regenerate" in audit_actions(service)
 
 
@@ -87,13 +87,15 @@ async def test_filter_by_text_and_status(app: RecordingApp, service: ClinicServi
         table = review.table
         await pilot.press("slash", "o", "s", "e", "i")
         assert table.row_count == 1
-        assert "Kwame Osei" in str(table.get_row_at(0)[0])
-        assert review.preview.draft_id == table.selected_id
+        assert "Kwame Osei" in table.cells_at(0)["patient"]
+        assert await wait_until(pilot, lambda: review.preview.draft_id == table.selected_id)
         assert "/osei" in str(table.border_title)
         await pilot.press("enter")
         assert table.has_focus and table.row_count == 1, "enter keeps the filter"
-        await pilot.press("slash", "escape")
-        assert table.row_count == total, "esc clears it"
+        await pilot.press("escape")
+        assert table.row_count == total, "esc on the queue clears a kept filter"
+        await pilot.press("slash", "o", "s", "e", "i", "slash", "escape")
+        assert table.row_count == total, "esc in the filter line clears it"
         await pilot.press("f")
         assert table.status_filter == "waiting"
         assert table.row_count == total - 1
@@ -107,6 +109,18 @@ async def test_filter_by_text_and_status(app: RecordingApp, service: ClinicServi
         assert table.status_filter == "superseded"
         await pilot.press("f")
         assert table.status_filter == "all" and table.row_count == total
+        await pilot.press("f", "f")
+        assert table.status_filter == "drafting" and table.row_count == 0
+        assert await wait_until(pilot, lambda: review.preview.draft_id is None)
+        empty = review.preview.text.plain
+        assert "No draft matches status drafting" in empty and "esc clears" in empty
+        assert "inbox" not in empty
+        await pilot.press("escape")
+        assert table.status_filter == "all" and table.row_count == total
+        await pilot.press("slash", *"zzzz")
+        assert table.row_count == 0
+        older = "No older document in the store matches either"
+        assert await wait_until(pilot, lambda: older in review.preview.text.plain)
 
 
 async def test_source_note_beside_the_draft(app: RecordingApp, service: ClinicService) -> None:
@@ -232,22 +246,33 @@ async def test_today_panel(app: RecordingApp, service: ClinicService) -> None:
         assert await wait_until(pilot, lambda: "signed" in str(bar.render()))
         text = str(bar.render())
         drafted = len(service.drafts())
-        assert f"{drafted} drafted" in text and "2 signed" in text
-        assert f"{drafted - 2} waiting" in text
-        assert "100% kept" in text, "an added line keeps every drafted word"
-        assert "10m to sign" in text, "median of 5 and 15 minutes after ready"
+        assert f"Today: {drafted} drafted, 2 signed" in text
+        assert "100% of drafted words kept" in text, "an added line keeps every drafted word"
+        assert "signed 10 min after drafting (median)" in text, "median of 5 and 15 minutes"
 
 
-async def test_palette_lists_actions_and_skills(app: RecordingApp, service: ClinicService) -> None:
+async def test_palette_lists_each_action_once_with_its_key(
+    app: RecordingApp, service: ClinicService
+) -> None:
     async with app.run_test(size=SIZE) as pilot:
         review = review_of(app)
+        review.table.select_draft(ready_ids(service)[0])
         commands = list(app.get_system_commands(review))
-        titles = {c.title for c in commands}
-        for action in ACTIONS:
-            if action.scope in ("app", "queue"):
-                assert action.description in titles, action.id
-        for skill in service.skill_list():
-            assert f"Draft this note with {skill.name}" in titles
+        titles = [c.title for c in commands]
+        assert len(titles) == len(set(titles)), "no command twice"
+        by_title = {c.title: c.help for c in commands}
+        for action_id in ("edit", "approve", "reject", "filter", "skills", "quit_app", "help"):
+            action = ACTIONS_BY_ID[action_id]
+            assert by_title[action.description] == f"key: {display_keys(action.key)}"
+        for action_id in ("addendum", "export", "cancel_drafting", "command_palette", "quit"):
+            assert ACTIONS_BY_ID[action_id].description not in titles, action_id
+        draft = service.draft(review.table.selected_id or 0)
+        offered = {t.removeprefix("Draft this note with ") for t in titles if "with" in t}
+        names = {skill.id: skill.name for skill in service.skill_list()}
+        assert names["progress_report"] in offered
+        assert names["billing_audit"] not in offered, "the day's audit drafts from no note"
+        assert names["hep_patient"] not in offered, "a second pass drafts from a first pass"
+        assert names[draft.skill] not in offered, "g drafts again with the same Skill"
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press("escape")
@@ -259,6 +284,20 @@ async def test_palette_lists_actions_and_skills(app: RecordingApp, service: Clin
         assert (
             new.skill == "progress_report" and new.note_id == service.draft(selected or 0).note_id
         )
+
+
+async def test_palette_offers_a_signed_draft_only_what_a_signed_draft_takes(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    draft_id = ready_ids(service)[0]
+    service.approve(draft_id, signer(service), reason="billing reviewed")
+    async with app.run_test(size=SIZE):
+        review = review_of(app)
+        review.table.select_draft(draft_id)
+        titles = {c.title for c in app.get_system_commands(review)}
+        assert ACTIONS_BY_ID["addendum"].description in titles
+        for action_id in ("edit", "approve", "reject", "regenerate", "identify"):
+            assert ACTIONS_BY_ID[action_id].description not in titles, action_id
 
 
 async def test_resting_on_a_draft_records_one_open(

@@ -13,7 +13,7 @@ import tomlkit
 from fhir.resources.R4B.documentreference import DocumentReference
 from textual.widgets import Input, OptionList, Static
 
-from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids, review_of
+from tests.ui.conftest import RecordingApp, copy_clinic, ready_ids, review_of, wait_until
 from tui.cli import DEMO_PIN
 from tui.core.intake.pipeline import draft_queued
 from tui.core.service import ClinicService
@@ -21,6 +21,7 @@ from tui.ui.screens.approve import ApproveScreen
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.reject import RejectScreen
 from tui.ui.screens.review import ReviewScreen
+from tui.ui.widgets.flow import FlowLine
 
 SIZE = (100, 30)
 
@@ -51,11 +52,40 @@ async def test_queue_lists_every_draft_and_follows_the_cursor(
         assert screen.preview.draft_id == first
         await pilot.press("j")
         assert screen.table.selected_id == second
-        assert screen.preview.draft_id == second
+        assert await wait_until(pilot, lambda: screen.preview.draft_id == second)
         await pilot.press("k")
-        assert screen.preview.draft_id == first
+        assert await wait_until(pilot, lambda: screen.preview.draft_id == first)
         await pilot.press("down")
-        assert screen.preview.draft_id == second
+        assert await wait_until(pilot, lambda: screen.preview.draft_id == second)
+
+
+async def test_the_draft_pane_follows_a_resting_cursor_and_an_action_never_lags(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    """Moving the cursor draws only the rows; the draft it rests on is drawn once. A key that
+    acts on the draft (here a, sign) shows that draft first, however fast it follows j."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = review_of(app)
+        shown: list[int | None] = []
+        load = screen.load_preview
+
+        def counting() -> None:
+            load()
+            shown.append(screen.preview.draft_id)
+
+        screen.load_preview = counting  # type: ignore[method-assign]
+        screen.table.action_cursor_down()
+        screen.table.action_cursor_down()
+        screen.table.action_cursor_down()
+        third = screen.table.selected_id
+        assert shown == [], "nothing drawn while the cursor moves"
+        assert await wait_until(pilot, lambda: shown == [third])
+        screen.table.action_cursor_up()
+        await pilot.press("a")
+        modal = app.screen
+        assert isinstance(modal, ApproveScreen)
+        assert modal.draft.id == screen.table.selected_id != third
+        assert screen.preview.draft_id == modal.draft.id, "the pane shows what is signed"
 
 
 async def test_enter_opens_the_draft_and_escape_returns(app: RecordingApp) -> None:
@@ -82,6 +112,9 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     async with app.run_test(size=SIZE) as pilot:
         screen = review_of(app)
         screen.table.select_draft(draft_id)
+        listed = screen.table.listed()
+        next_id = next(i for i, status in listed[listed.index((draft_id, "ready")) + 1 :]
+                       if status == "ready")  # fmt: skip
         await pilot.press("enter", "e")
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -109,6 +142,9 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
         assert not modal.current.needs_pin, "the account's own clinician signs with y"
         await pilot.press("y")
         assert app.screen is screen
+        flow = screen.query_one(FlowLine)
+        assert screen.table.selected_id == next_id, "the cursor moved on to the next draft"
+        assert flow.message.startswith("Signed ")
 
     draft = service.draft(draft_id)
     assert draft.status == "approved"
@@ -118,7 +154,7 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     md = next(folder.glob(f"*-{draft_id}.md"))
     record_path = md.with_suffix(".json")
     fhir_path = md.with_suffix(".fhir.json")
-    assert app.said(md.stem)
+    assert md.stem in flow.message, "the summary says where the signed record went"
     assert sorted(approval["files"]) == sorted(
         service.relative(p) for p in (md, record_path, fhir_path)
     )
@@ -269,7 +305,9 @@ async def test_reject_needs_a_reason(app: RecordingApp, service: ClinicService) 
         modal.query_one(Input).value = "wrong patient"
         await pilot.press("enter")
         assert app.screen is screen
-        assert "rejected" in str(screen.table.get_cell(str(draft_id), "status"))
+        assert (
+            "rejected" in screen.table.cells_at(screen.table.get_row_index(str(draft_id)))["status"]
+        )
     draft = service.draft(draft_id)
     assert draft.status == "rejected"
     assert draft.reason == "wrong patient"
@@ -304,7 +342,7 @@ async def test_new_drafts_from_another_process_appear_in_place(
                 break
         assert screen.table.row_count == before + 1
         assert screen.table.selected_id == selected, "the cursor stays on its draft"
-        assert "Sam Doe" in screen.table.get_row_at(before)[0]
+        assert "Sam Doe" in screen.table.cells_at(before)["patient"]
 
 
 async def test_a_single_clinician_signs_without_a_choice(

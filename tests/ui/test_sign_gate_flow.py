@@ -164,7 +164,10 @@ async def test_an_assistant_signs_and_the_supervisor_cosigns(
         await pilot.press("y", *DEMO_PIN, "enter")
         assert await wait_until(pilot, lambda: service.draft(draft_id).status == "approved")
         screen = review_of(app)
-        await pilot.pause()
+        assert screen.table.selected_id != draft_id, "the flow moved on to the next draft"
+        await pilot.press("k")
+        assert screen.table.selected_id == draft_id
+        assert await wait_until(pilot, lambda: "awaiting co-signature" in pane_text(screen))
         assert "awaiting co-signature by Alex Rivera" in pane_text(screen)
 
         await pilot.press("a")

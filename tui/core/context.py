@@ -60,6 +60,7 @@ SCHEMA = Table(
                 "os_user": _S,
                 "role": _S,
                 "cosign_by": _S,
+                "example": Field((bool,)),
             },
             array=True,
         ),
@@ -86,6 +87,7 @@ SCHEMA = Table(
                     "timed_rule": Field((str,), check=one_of(*TIMED_RULES)),
                     "requirements": _STR_LIST,
                     "progress_report_visits": Field((int,), check=in_range(1, 60)),
+                    "example": Field((bool,)),
                 }
             )
         ),
@@ -159,6 +161,8 @@ class Clinician:
     role: str = ""
     cosign_by: str = ""
     npi: str = ""
+    example: bool = False
+    """A sample from `chartdesk init` (``example = true``), to be replaced: never signs."""
 
     @property
     def key(self) -> str:
@@ -181,6 +185,8 @@ class Payer:
     timed_rule: str = "cms"
     requirements: tuple[str, ...] = ()
     progress_report_visits: int = 10
+    example: bool = False
+    """A sample payer from `chartdesk init`, to be replaced with the clinic's own rules."""
 
 
 @dataclass(frozen=True)
@@ -259,6 +265,12 @@ class ClinicContext:
     pam_service: str = "chartdesk"
     prices: Mapping[str, Price] = field(default_factory=dict)
     ui: UISettings = UISettings()
+
+    @property
+    def examples(self) -> list[str]:
+        """What is still a sample of `chartdesk init`: "clinician Alex Rivera", "payer …"."""
+        found = [f"clinician {c.name}" for c in self.clinicians if c.example]
+        return found + [f"payer {name}" for name, payer in self.payers.items() if payer.example]
 
     def clinician(self, key: str) -> Clinician | None:
         """The clinician with this id (or name-made id), if listed."""
@@ -459,6 +471,7 @@ def _build(data: Mapping[str, Any], path: Path | None) -> ClinicContext:
                 role=c.get("role", ""),
                 cosign_by=c.get("cosign_by", ""),
                 npi=c.get("npi", ""),
+                example=c.get("example", False),
             )
             for c in data.get("clinicians", [])
         ),
@@ -479,6 +492,7 @@ def _build(data: Mapping[str, Any], path: Path | None) -> ClinicContext:
                 timed_rule=p.get("timed_rule", "cms"),
                 requirements=tuple(p.get("requirements", [])),
                 progress_report_visits=p.get("progress_report_visits", 10),
+                example=p.get("example", False),
             )
             for name, p in data.get("payers", {}).items()
         },

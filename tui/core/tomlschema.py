@@ -18,7 +18,17 @@ _TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(
     r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
 )
-_SYNTAX_POS = re.compile(r"\(at line (\d+), column (\d+)\)")
+# tomllib ends every message with where it stopped: "(at line L, column C)" or "(at end of
+# document)". Only that suffix is the position: a message may itself contain the words "end of
+# document" ("Expected newline or end of document after a statement").
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_AT_END = re.compile(r"\s*\(at end of document\)$")
+# What a string left open at the end of the document opened with, by tomllib's message.
+_OPENERS: dict[str, tuple[str, ...]] = {
+    "Unterminated string": ('"""', '"'),
+    "Expected \"'''\"": ("'''",),
+    'Expected "\'"': ("'",),
+}
 
 Validator = Callable[[Any], str | None]
 
@@ -106,15 +116,36 @@ def line_of(lines: Mapping[str, int], path: str) -> int:
     return 1
 
 
+def syntax_position(message: str, source: str) -> tuple[int, int, str]:
+    """Line, column (both from 1) and the bare message of a tomllib error on `source`.
+
+    "At end of document" is the end of the text, except for a string left open: tomllib only
+    finds out at the end, but the place to fix is where the string opened (the last opening
+    quote of its kind, since nothing after it closes it)."""
+    at = _AT_LINE.search(message)
+    if at:
+        return int(at.group(1)), int(at.group(2)), message[: at.start()]
+    at_end = _AT_END.search(message)
+    bare = message[: at_end.start()] if at_end else message
+    index = len(source)
+    if at_end:
+        for opener in _OPENERS.get(bare, ()):
+            found = source.rfind(opener)
+            if found >= 0:
+                index = found
+                break
+    line = source.count("\n", 0, index) + 1
+    return line, index - (source.rfind("\n", 0, index) + 1) + 1, bare
+
+
 def parse_toml(path: Path, source: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes a ConfigError-ready Problem via ValueError."""
     try:
         return tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        match = _SYNTAX_POS.search(str(exc))
-        line = int(match.group(1)) if match else 1
-        message = _SYNTAX_POS.sub("", str(exc)).strip()
-        raise TomlSyntaxError(Problem(str(path), line, "syntax", message.lower())) from exc
+        line, _column, message = syntax_position(str(exc), source)
+        problem = Problem(str(path), line, "syntax", message.strip().lower())
+        raise TomlSyntaxError(problem) from exc
 
 
 class TomlSyntaxError(ValueError):

@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
 
 from tui.core.background import use_background_executor
 from tui.core.service import ClinicService
 from tui.ui.drafter import DrafterEvent, make_pipeline
-from tui.ui.keymap import ACTIONS, bindings_for, check_remaps
+from tui.ui.keymap import bindings_for, check_remaps
 from tui.ui.render import NoControlCharacters
 from tui.ui.screens.review import BACKGROUND_START_SECONDS, ReviewScreen
 from tui.ui.session import Session
@@ -196,10 +195,13 @@ class ChartdeskApp(App[int], inherit_bindings=False):
     # Help and the command palette ---------------------------------------------------------------
 
     def action_show_help(self) -> None:
-        from tui.ui.screens.help import HelpScreen
+        from tui.ui.screens.help import HelpScreen, screen_scopes
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.session.keymap))
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        queue = isinstance(screen, ReviewScreen)
+        self.push_screen(HelpScreen(self.session.keymap, screen_scopes(screen), queue_words=queue))
 
     def action_show_skills(self) -> None:
         from tui.ui.screens.skills import SkillsScreen
@@ -214,28 +216,22 @@ class ChartdeskApp(App[int], inherit_bindings=False):
             self.push_screen(AuditScreen(self.session))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every action of the keymap table usable here, and every Skill ("draft with")."""
+        """The palette: each action that makes sense on this screen (and for the selected
+        draft) once, with its key, and new drafts of the selected note (tui.ui.palette)."""
+        from tui.ui.palette import commands, skill_commands
+
         if self.locked:
             return
         for command in super().get_system_commands(screen):
             if command.title == "Theme":
                 yield command
-        yield SystemCommand("Skills", "List, edit and try Skills", self.action_show_skills)
-        bound = {b.id for b in type(screen).BINDINGS if isinstance(b, Binding)}
-        for action in ACTIONS:
-            if action.scope == "app":
-                run_app_action = partial(self.run_action, action.action.removeprefix("app."))
-                yield SystemCommand(action.description, action.id, run_app_action)
-            elif action.id in bound and action.scope not in ("filter", "lock"):
-                run_screen_action = partial(screen.run_action, action.action)
-                yield SystemCommand(action.description, action.id, run_screen_action)
+        service = self.session.service
+        draft = None
         if isinstance(screen, ReviewScreen) and screen.table.selected_id is not None:
-            for skill in self.session.service.skill_list():
-                yield SystemCommand(
-                    f"Draft this note with {skill.name}",
-                    f"{skill.id}: a new draft of the selected note",
-                    partial(self.draft_with, screen, skill.id),
-                )
+            draft = service.draft(screen.table.selected_id)
+        yield from commands(screen, self.session.keymap, self.run_action, service, draft)
+        if isinstance(screen, ReviewScreen) and draft is not None:
+            yield from skill_commands(draft, service, partial(self.draft_with, screen))
 
     def draft_with(self, screen: ReviewScreen, skill_id: str) -> None:
         from tui.core.errors import ChartdeskError

@@ -38,12 +38,3 @@ def make_pipeline(service: ClinicService) -> Pipeline:
     owner = f"app:{socket.gethostname()}:{os.getpid()}"
     backend = select_backend(service.context)
     return Pipeline(service, backend, owner, stop_grace_seconds=STOP_GRACE_SECONDS)
-
-
-def role_text(role: str, holder: str) -> str:
-    """The drafter's state for the status bar."""
-    if role == "drafter":
-        return "drafting here"
-    if role == "waiting":
-        return f"drafter elsewhere ({holder})" if holder else "drafter elsewhere"
-    return ""

@@ -19,7 +19,7 @@ Scope = Literal[
     "app", "queue", "editor", "approve", "reject", "unsaved", "help",
     "filter", "addendum", "diff", "versions", "instruction", "lock",
     "skills", "skill_editor", "skill_dialog", "skill_try",
-    "audit", "identify",
+    "audit", "identify", "confirm",
 ]  # fmt: skip
 
 SCOPE_TITLES: Final[Mapping[Scope, str]] = {
@@ -42,6 +42,7 @@ SCOPE_TITLES: Final[Mapping[Scope, str]] = {
     "skill_try": "Try a Skill",
     "audit": "Billing audit",
     "identify": "Patient and date",
+    "confirm": "Confirm",
 }
 
 # Keys that terminals, SSH clients or tmux swallow or rewrite (ctrl+m is enter, ctrl+i is tab,
@@ -94,7 +95,9 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
     KeyAction("cursor_up", "k", "cursor_up", "Previous draft", "queue"),
     KeyAction("open", "enter", "open", "Open the draft full-size to read it", "queue",
               footer="open", priority=True),
-    KeyAction("close_draft", "escape", "close_draft", "Back to the queue", "queue", footer="back"),
+    KeyAction("close_draft", "escape", "close_draft",
+              "Back to the queue from a full-size draft or the source; clears a kept filter",
+              "queue", footer="back"),
     KeyAction("edit", "e", "edit", "Edit the draft (each save is a new version)", "queue",
               footer="edit"),
     KeyAction("approve", "a", "approve",
@@ -109,7 +112,8 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
     KeyAction("filter", "slash", "filter", "Filter by patient, document, date or status", "queue",
               footer="filter"),
     KeyAction("status_filter", "f", "status_filter",
-              "Next status filter: all, waiting, drafting, failed, approved, rejected", "queue"),
+              "Next status filter: all, waiting, drafting, failed, signed, rejected, replaced",
+              "queue"),
     KeyAction("regenerate", "g", "regenerate", "Draft again, with an optional instruction",
               "queue"),
     KeyAction("cancel_drafting", "x", "cancel_drafting", "Cancel a draft that is being drafted",
@@ -138,8 +142,9 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
     KeyAction("leave_addendum", "escape", "leave", "Close; the unsigned addendum is kept",
               "addendum", footer="close"),
     KeyAction("close_diff", "escape,q,d", "close", "Close the diff", "diff", footer="close"),
-    KeyAction("restore_version", "r", "restore", "Restore this version (as a new version)",
-              "versions", footer="restore"),
+    KeyAction("restore_version", "r", "restore",
+              "Restore this version as a new version (asks to confirm)", "versions",
+              footer="restore"),
     KeyAction("close_versions", "escape,q", "close", "Close the versions", "versions",
               footer="close"),
     KeyAction("sign", "y", "sign", "Sign as the chosen clinician (enter in a field signs too)",
@@ -163,6 +168,8 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
               "instruction", footer="redraft", priority=True),
     KeyAction("cancel_regenerate", "escape", "cancel", "Cancel, keep the draft", "instruction",
               footer="cancel"),
+    KeyAction("confirm_yes", "y", "confirm", "Yes, do it", "confirm", footer="yes"),
+    KeyAction("confirm_no", "n,escape", "cancel", "No, change nothing", "confirm", footer="no"),
     KeyAction("unlock", "enter", "unlock", "Unlock with your OS password or the clinic PIN",
               "lock", footer="unlock", priority=True),
     KeyAction("close_help", "escape,q,question_mark", "close", "Close help", "help",
@@ -228,28 +235,34 @@ def is_unsafe(key: str) -> bool:
     return key in _UNSAFE_KEYS or bool(_FUNCTION_KEY.fullmatch(key))
 
 
+def remap_problem(action_id: str, keys: str) -> str:
+    """Why ``[ui.keys] action_id = keys`` cannot be used ("" when it can)."""
+    if action_id not in ACTIONS_BY_ID:
+        return "no such action (the ids are in brackets on the help screen, ?)"
+    parts = [part.strip() for part in keys.split(",") if part.strip()]
+    unsafe = [part for part in parts if is_unsafe(part)]
+    if unsafe:
+        return f"{', '.join(unsafe)} may not reach the app over SSH or tmux"
+    if not parts:
+        return "no key given"
+    return ""
+
+
 def check_remaps(remaps: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """Split the clinic's ``[ui.keys]`` into a usable keymap and problems to show.
 
     An unknown id or a key that would only work on some terminals is reported and ignored, so a
-    typo in context.toml never leaves an action without a key.
-    """
+    typo in context.toml never leaves an action without a key."""
     keymap: dict[str, str] = {}
     problems: list[str] = []
     for action_id, keys in remaps.items():
-        if action_id not in ACTIONS_BY_ID:
-            problems.append(f"[ui.keys] {action_id}: no such action (see ? for the list)")
-            continue
-        parts = [part.strip() for part in keys.split(",") if part.strip()]
-        unsafe = [part for part in parts if is_unsafe(part)]
-        if unsafe:
-            why = f"{', '.join(unsafe)} may not reach the app over SSH or tmux"
-        elif not parts:
-            why = "no key given"
+        why = remap_problem(action_id, keys)
+        if not why:
+            keymap[action_id] = ",".join(part.strip() for part in keys.split(",") if part.strip())
+        elif action_id not in ACTIONS_BY_ID:
+            problems.append(f"[ui.keys] {action_id}: {why}")
         else:
-            keymap[action_id] = ",".join(parts)
-            continue
-        problems.append(f"[ui.keys] {action_id} = {keys!r}: {why}; keeping the default")
+            problems.append(f"[ui.keys] {action_id} = {keys!r}: {why}; keeping the default")
     return keymap, problems
 
 
@@ -267,9 +280,28 @@ def effective_keys(action: KeyAction, keymap: Mapping[str, str]) -> str:
     return keymap.get(action.id, action.key)
 
 
-def help_rows(keymap: Mapping[str, str]) -> Iterable[tuple[str, str, str, str]]:
-    """(keys, description, where, id) for every action, in table order, for the help screen;
-    key and meaning first so a 60-column screen shows what matters."""
-    for action in ACTIONS:
-        keys = display_keys(effective_keys(action, keymap))
-        yield keys, action.description, SCOPE_TITLES[action.scope], action.id
+def scopes_of(binding_ids: Iterable[str]) -> list[Scope]:
+    """The scopes (screens and their parts) the given bound action ids belong to, in first-seen
+    order; ids not in the table (a widget's own scrolling keys) are ignored."""
+    scopes: list[Scope] = []
+    for action_id in binding_ids:
+        action = ACTIONS_BY_ID.get(action_id)
+        if action is not None and action.scope not in scopes:
+            scopes.append(action.scope)
+    return scopes
+
+
+def help_sections(
+    scopes: Iterable[Scope], keymap: Mapping[str, str]
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """What `?` lists on one screen: the keys of each of its scopes, then the keys that work
+    everywhere; each section a title and its (keys, description, id) rows in table order."""
+    app: Scope = "app"
+    wanted = [scope for scope in scopes if scope != app] + [app]
+    sections = []
+    for scope in wanted:
+        rows = [(display_keys(effective_keys(action, keymap)), action.description, action.id)
+                for action in ACTIONS if action.scope == scope]  # fmt: skip
+        if rows:
+            sections.append((SCOPE_TITLES[scope], rows))
+    return sections

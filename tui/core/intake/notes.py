@@ -105,6 +105,9 @@ class Note:
     payer: str = ""
     diagnosis: str = ""
     skill: str = ""
+    skill_from: str = ""
+    """Where `skill` was read: "header" (the note's Skill: line or front matter) or "file name"
+    (its ``_suffix``); the Skill rule ranks the two apart (tui.core.service.intake)."""
     grade: str = ""
     setting: str = ""
     clinician: str = ""
@@ -210,6 +213,7 @@ def _parse(path: Path, data: bytes, digest: str) -> Note:
             patient=meta.get("patient", ""),
             date=meta.get("date", ""),
             skill=meta.get("skill", ""),
+            skill_from="file name" if meta.get("skill") else "",
         )
     if suffix in PDF_SUFFIXES:
         text = pdf_text(data)
@@ -226,6 +230,7 @@ def _parse(path: Path, data: bytes, digest: str) -> Note:
             patient=meta.get("patient", ""),
             date=meta.get("date", ""),
             skill=meta.get("skill", ""),
+            skill_from="file name" if meta.get("skill") else "",
         )
     if suffix in DOCX_SUFFIXES:
         text = docx_text(data)
@@ -352,6 +357,7 @@ def parse_note_text(
     fields, body_offset = _front_matter(text)
     if not fields:
         fields, body_offset = _header_block(text)
+    skill_from = "header" if fields.get("skill", "").strip() else ""
     meta = _file_name_meta(path)
     for key, value in meta.items():
         if value and not fields.get(key):
@@ -380,6 +386,7 @@ def parse_note_text(
         payer=fields.get("payer", ""),
         diagnosis=fields.get("diagnosis", ""),
         skill=fields.get("skill", "").strip().lower(),
+        skill_from=skill_from or ("file name" if fields.get("skill") else ""),
         grade=fields.get("grade", ""),
         setting=fields.get("setting", ""),
         clinician=fields.get("clinician", ""),

@@ -346,6 +346,7 @@ class Pipeline:
                 if job is not None:
                     self._start(job)
                     continue
+            self._offer_notes_for_new_skills()
             await self._wait(self._wake, self.poll_seconds)
 
     async def _limit(self) -> int:
@@ -367,6 +368,15 @@ class Pipeline:
             log.info("drafting %d at a time (%s)", limit, why or "[model] max_concurrency")
             self.limit, self._sized = limit, why
         return limit
+
+    def _offer_notes_for_new_skills(self) -> None:
+        """Notes that failed for a Skill the clinic lacked are read again once skills/ changes
+        (a running `watch` sees a Skill added since it started)."""
+        try:
+            for path in self.service.notes_for_new_skills():
+                self._arrivals.put_nowait(path)
+        except Exception:  # a busy store: the next poll looks again
+            log.exception("could not look for notes waiting for a new Skill")
 
     async def drain(self) -> int:
         """Draft every job queued now, one at a time, and return how many ran (`chartdesk

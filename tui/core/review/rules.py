@@ -8,9 +8,11 @@ the rules are testable without a terminal.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from typing import Final
 
 from tui.core.records.store import DraftRow, QueueEntry
+from tui.core.skills.registry import Skill
 
 _IN_PROGRESS = ("queued", "drafting")
 _CLOSED = ("rejected", "superseded")
@@ -39,6 +41,25 @@ def title(draft: DraftRow) -> str:
     patient = draft.patient or "unknown patient"
     document = draft.skill or "no document"
     return f"{patient} · {document}" + (f" · {draft.date}" if draft.date else "")
+
+
+_ORIGIN_WORDS: Final[dict[str, str]] = {
+    "edit": "edited",
+    "autosave": "autosaved while editing",
+    "restore": "restored",
+    "addendum": "addendum",
+}
+
+
+def origin_label(origin: str, backend: str) -> str:
+    """Where a version's text came from, in words: a draft of the offline drafter is not
+    "model" text (no language model wrote it), and an edit is the clinician's."""
+    if origin in ("model", "regenerate"):
+        again = "redrafted" if origin == "regenerate" else "drafted"
+        if backend in ("offline", ""):
+            return f"{again} offline"
+        return f"{again} by the {'local ' if backend == 'local' else ''}model"
+    return _ORIGIN_WORDS.get(origin, origin)
 
 
 def edit_refusal(draft: DraftRow) -> str | None:
@@ -97,6 +118,22 @@ def regenerate_refusal(draft: DraftRow) -> str | None:
     return closed_refusal(draft, "drafted again")
 
 
+def draftable_skills(draft: DraftRow, discipline: str, skills: Sequence[Skill]) -> list[Skill]:
+    """The Skills a new draft of this draft's note may be made with (the palette's "Draft this
+    note with …"): not its own Skill (g drafts again), not the end-of-day billing audit (it
+    reads a day, not a note), not a second pass (it drafts from a first pass, never from a
+    note), and only Skills of the note's discipline when it has one."""
+    second_passes = {skill.next for skill in skills if skill.next}
+    return [
+        skill
+        for skill in skills
+        if skill.id != draft.skill
+        and skill.kind != "audit"
+        and skill.id not in second_passes
+        and (not discipline or not skill.disciplines or discipline in skill.disciplines)
+    ]
+
+
 def cancel_refusal(draft: DraftRow) -> str | None:
     """Why there is nothing to cancel on this draft, or None when it is being drafted."""
     if draft.status in _IN_PROGRESS:
@@ -119,14 +156,41 @@ STATUS_FILTERS: Final[dict[str, frozenset[str]]] = {
 }
 
 
+NEEDS_CLINICIAN: Final = frozenset({"ready"})
+"""Statuses of drafts waiting for the clinician's review (the flow moves on to them)."""
+
+
+def next_to_review(listed: Sequence[tuple[int, str]], after: int) -> int | None:
+    """The draft the review flow moves to once `after` is done with: the next one down the
+    list that waits for review, else the first one above it (the day's earlier notes); None
+    when nothing listed waits. `listed` is (draft id, status) in the order shown."""
+    ids = [draft_id for draft_id, _status in listed]
+    start = ids.index(after) + 1 if after in ids else 0
+    for draft_id, status in [*listed[start:], *listed[:start]]:
+        if draft_id != after and status in NEEDS_CLINICIAN:
+            return draft_id
+    return None
+
+
 def next_status_filter(current: str) -> str:
     names = list(STATUS_FILTERS)
     return names[(names.index(current) + 1) % len(names)] if current in names else "all"
 
 
+STATUS_WORDS: Final[dict[str, str]] = {"approved": "signed", "superseded": "replaced"}
+"""Statuses as the review app says them (the store's and `queue --json`'s names stay)."""
+
+
+def status_word(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
+
+
 def haystack(draft: DraftRow | QueueEntry) -> str:
-    """What `/` searches in one row: patient, document, date and status (lower case)."""
+    """What `/` searches in one row: patient, document, date and status, by the store's name
+    and the app's word for it (lower case)."""
     status = "waiting ready" if draft.status == "ready" else draft.status
+    if draft.status in STATUS_WORDS:
+        status += " " + STATUS_WORDS[draft.status]
     parts = (draft.patient, draft.skill, draft.skill.replace("_", " "), draft.date, status)
     return "\t".join(parts).lower()
 

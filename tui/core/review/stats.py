@@ -76,7 +76,7 @@ def today_figures(store: Store, day: date) -> TodayFigures:
     return TodayFigures(
         drafted=drafted,
         signed=len(signings),
-        waiting=store.counts().get("ready", 0),
+        waiting=store.counts(("ready",)).get("ready", 0),
         median_to_sign_s=statistics.median(waits) if waits else None,
         kept_share=kept_share(pairs),
         cost_usd=cost,

@@ -87,7 +87,8 @@ class CheckingService(IntakeService):
             note = read_note(path, self.context.intake.max_bytes)
         except NoteError as exc:
             raise ChartdeskError(f"{path}: {exc}") from exc
-        skill = self.plan_skill(note, "", skill_id)
+        # The clinic's Skill rule, inbox folder included when the file lies in the inbox.
+        skill = self.plan_skill(note, self.relative(path), skill_id)
         prompt = build_prompt(self.context, skill, note)
         try:
             result = await (backend or self.backend).draft(prompt, lambda _text: None)
@@ -143,11 +144,16 @@ class CheckingService(IntakeService):
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         return patient_history(self.store, note, kinds, skill_id)
 
-    def check_version(self, draft_id: int, n: int | None = None) -> dict[str, Any]:
-        """Check one version (the latest by default) against its note and store the result:
-        every saved text is checked, so what the screen shows as checked is what is signed."""
+    def check_version(
+        self, draft_id: int, n: int | None = None, *, version: Version | None = None
+    ) -> dict[str, Any]:
+        """Check one version (the latest by default, or exactly the `version` text given)
+        against its note and store the result: every saved text is checked, so what the
+        screen shows as checked is what is signed. The result is stored only if the version
+        still holds the text that was checked (a working version may be rewritten meanwhile)."""
         draft = self.store.get_draft(draft_id)
-        version = self.store.version(draft_id, n) if n else self.store.latest_version(draft_id)
+        if version is None:
+            version = self.store.version(draft_id, n) if n else self.store.latest_version(draft_id)
         if version is None:
             raise ChartdeskError(f"draft {draft_id} has no text to check")
         skill = self.clinic.fresh_skills().get(draft.skill)
@@ -159,7 +165,7 @@ class CheckingService(IntakeService):
             note = self.stored_note(draft.note_id)
             previous = self._approved_text(draft.parent_id) if draft.parent_id else ""
             checks = self.check_document(skill, note, previous, version.text)
-        self.store.set_checks(draft_id, version.n, checks)
+        self.store.set_checks(draft_id, version.n, checks, version.sha256)
         return checks
 
     def check_pending(self, limit: int = 20) -> int:
@@ -177,9 +183,9 @@ class CheckingService(IntakeService):
         version = self.store.latest_version(draft_id)
         if version is None:
             raise ChartdeskError(f"draft {draft_id} has no text to sign")
-        checks = self.store.version_checks(draft_id, version.n)
+        checks = self.store.version_checks(draft_id, version.n, version.sha256)
         if checks is None:
-            checks = self.check_version(draft_id, version.n)
+            checks = self.check_version(draft_id, version=version)
         unavailable = checks.get("unavailable")
         gate = build_gate(
             draft_id,

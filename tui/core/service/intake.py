@@ -17,7 +17,7 @@ from tui.core.intake.notes import (
     read_note,
 )
 from tui.core.service.base import ServiceBase
-from tui.core.skills.registry import Skill
+from tui.core.skills.registry import Skill, SkillRegistry
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,14 @@ class IngestResult:
     reason: str = ""
 
 
+UNKNOWN_SKILL = "unknown Skill"
+"""How the reason of a note failed for a Skill the clinic lacks begins."""
+
+
 class IntakeService(ServiceBase):
     """Reading, recording and planning notes."""
+
+    _intake_registry: SkillRegistry | None = None
 
     def ingest(
         self, path: Path, skill_id: str = "", *, record_vanished: bool = True
@@ -105,32 +111,63 @@ class IntakeService(ServiceBase):
         return IngestResult(rel, "failed", note_id, reason=reason)
 
     def plan_skill(self, note: Note, rel: str = "", skill_id: str = "") -> Skill:
-        """Which Skill drafts this note: explicit choice, header, inbox subfolder, file name,
-        then the clinic's default for the discipline."""
-        registry = self.clinic.skills
-        folder = _inbox_folder(rel)
+        """Which Skill drafts this note, by one rule wherever a note is drafted (`watch`, the
+        app's drafter, `chartdesk draft`), first match wins:
+
+        1. ``--skill`` (or the app's "Draft this note with …");
+        2. the note's own ``Skill:`` header (or front matter): what the clinician wrote;
+        3. the inbox subfolder it was dropped in (``inbox/peds_soap/``): where they put it;
+        4. the file name's ``_suffix`` (``..._soap.txt``), often made by a scanner or an app;
+        5. the clinic's default for the note's discipline (``[defaults] skill``).
+
+        A header or a folder that names no Skill is a failed note with the reason (the
+        clinician asked for something the clinic does not have); a file-name suffix that names
+        none is not a request and falls through to the default. The clinic's Skills are read
+        again when a file in skills/ changed, so a Skill added to a running `watch` is used
+        for the next note."""
+        registry = self.clinic.fresh_skills()
+        header = note.skill if note.skill_from == "header" else ""
+        from_name = note.skill if note.skill_from == "file name" else ""
         for name, origin in (
             (skill_id, "--skill"),
-            (note.skill, "the note's Skill"),
-            (folder, "the inbox folder"),
+            (header, "the note's Skill: header"),
+            (_inbox_folder(rel), "the inbox folder"),
+            (from_name, ""),
         ):
             if not name:
                 continue
             skill = registry.resolve(name)
             if skill is not None:
                 return skill
-            if origin == "the note's Skill" and _explicit_header(note):
+            if origin == "the note's Skill: header":
                 # Header text is note text: never repeated in a reason (reasons reach logs).
                 raise ChartdeskError(
                     "unknown Skill: the note's Skill: header names no Skill of this clinic "
                     "(see `chartdesk skills list`)"
                 )
-            if origin != "the note's Skill":
+            if origin:
                 raise ChartdeskError(f"unknown Skill {name!r} (from {origin})")
         default = registry.get(self.context.default_skill(note.discipline or "PT"))
         if default is None:
             raise ChartdeskError("no Skill for this note and the clinic default did not load")
         return default
+
+    def notes_for_new_skills(self) -> list[Path]:
+        """The files of failed notes that named a Skill the clinic did not have, once the
+        clinic's Skills have changed since the last call (a Skill added or fixed in skills/):
+        read again, they may now be drafted, without restarting `watch`. Empty (and cheap: one
+        look at skills/) while the Skills are unchanged."""
+        registry = self.clinic.fresh_skills()
+        if self._intake_registry is None or registry is self._intake_registry:
+            self._intake_registry = registry
+            return []
+        self._intake_registry = registry
+        root = self.clinic.paths.root
+        return [
+            root / path
+            for path in self.store.failed_note_paths(UNKNOWN_SKILL)
+            if (root / path).is_file()
+        ]
 
 
 def _note_meta(note: Note) -> dict[str, Any]:
@@ -152,9 +189,3 @@ def _inbox_folder(rel: str) -> str:
     if len(parts) >= 3 and parts[0] == "inbox":
         return parts[-2]
     return ""
-
-
-def _explicit_header(note: Note) -> bool:
-    """True when the Skill came from the note's own header rather than its file name."""
-    stem_skill = note.path.stem.rsplit("_", 1)[-1].lower() if "_" in note.path.stem else ""
-    return bool(note.skill) and note.skill != stem_skill

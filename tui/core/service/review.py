@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.errors import ChartdeskError, NoSpace, describe_os_error, is_disk_full
 from tui.core.records.store import (
+    OPEN_STATUSES,
     Draft,
     QueueEntry,
     StaleVersion,
@@ -63,6 +64,11 @@ class ReviewService(CheckingService):
     def counts(self) -> dict[str, int]:
         return self.store.counts()
 
+    def open_counts(self) -> dict[str, int]:
+        """Drafts per open status (queued, drafting, waiting, failed; the others 0): what the
+        review app's header shows, cheap however many drafts the clinic has signed."""
+        return self.store.counts(OPEN_STATUSES)
+
     def versions(self, draft_id: int) -> list[Version]:
         return self.store.versions(draft_id)
 
@@ -84,8 +90,14 @@ class ReviewService(CheckingService):
     def change_cursor(self) -> int:
         return self.store.change_cursor()
 
-    def queue_entries(self, limit: int | None = None) -> list[QueueEntry]:
-        return self.store.queue_entries(limit)
+    def queue_entries(self, limit: int | None = None, since: str = "") -> list[QueueEntry]:
+        """The queue's rows: all drafts, or with `since` (ISO day) the open work and the
+        drafts of the days since (see `Store.queue_entries`)."""
+        return self.store.queue_entries(limit, since)
+
+    def search_drafts(self, terms: tuple[str, ...], before: str) -> list[QueueEntry]:
+        """Drafts of notes dated before `before` matching every `/` term (newest 200)."""
+        return self.store.search_drafts(terms, before)
 
     def approval(self, draft_id: int) -> dict[str, Any] | None:
         """Who signed a draft, when, and the signed files (None when not signed)."""
@@ -95,7 +107,7 @@ class ReviewService(CheckingService):
         """Drafts changed by any process since `cursor`, the new cursor, and fresh counts when
         anything changed (None otherwise, so an idle poll costs one tiny query)."""
         latest, drafts = self.store.changes_since(cursor)
-        return Poll(latest, drafts, self.store.counts() if drafts else None)
+        return Poll(latest, drafts, self.open_counts() if drafts else None)
 
     def save_edit(
         self,
@@ -104,12 +116,24 @@ class ReviewService(CheckingService):
         origin: str = "edit",
         clinician: str = "",
         base_n: int | None = None,
+        *,
+        in_place: bool = False,
     ) -> Version:
         """Save an edit as a new version. With `base_n` (the version the editor opened), an
         edit made on top of a version another session has since replaced is refused, and the
-        typed text is kept in ``.chartdesk/unsaved/`` so nothing typed is ever lost."""
+        typed text is kept in ``.chartdesk/unsaved/`` so nothing typed is ever lost.
+
+        `in_place` rewrites version `base_n` instead: the editing session's one working
+        version (an autosave), updated until the editor closes or the clinician saves; its
+        checks start again."""
+        # A version names the clinician who wrote it (the OS account only when the session
+        # does not know who is at the keyboard yet).
+        author = clinician or os_user()
         try:
-            version = self.store.add_version(draft_id, text, origin, os_user(), base_n)
+            if in_place and base_n is not None:
+                version = self.store.replace_working_version(draft_id, base_n, text, origin, author)
+            else:
+                version = self.store.add_version(draft_id, text, origin, author, base_n)
         except StaleVersion as exc:
             kept = self._keep_unsaved(draft_id, text)
             raise ChartdeskError(
@@ -131,10 +155,17 @@ class ReviewService(CheckingService):
         return version
 
     def autosave(
-        self, draft_id: int, text: str, clinician: str = "", base_n: int | None = None
+        self,
+        draft_id: int,
+        text: str,
+        clinician: str = "",
+        base_n: int | None = None,
+        *,
+        in_place: bool = False,
     ) -> Version:
-        """Keep what was typed as a version (origin ``autosave``); unchanged text is not one."""
-        return self.save_edit(draft_id, text, "autosave", clinician, base_n)
+        """Keep what was typed as a version (origin ``autosave``); unchanged text is not one.
+        With `in_place`, version `base_n` (this session's working version) is updated."""
+        return self.save_edit(draft_id, text, "autosave", clinician, base_n, in_place=in_place)
 
     def _keep_unsaved(self, draft_id: int, text: str) -> Path:
         return self.keep_unsaved(f"draft-{draft_id}", ".md", text)

@@ -28,6 +28,7 @@ from tui.core.signing.signers import (
     choices,
     discipline_refusal,
     document_discipline,
+    example_refusal,
 )
 
 
@@ -72,7 +73,11 @@ class SigningService(ReviewService):
             raise
 
     def sign_refusal(self, draft: Draft, signer: Clinician) -> str | None:
-        """Why this clinician may not sign this draft (discipline), or None."""
+        """Why this clinician may not sign this draft (a sample clinician of `init`, or the
+        wrong discipline), or None."""
+        example = example_refusal(signer)
+        if example:
+            return example
         skill = self.clinic.skills.get(draft.skill)
         disciplines = skill.disciplines if skill else ()
         discipline = document_discipline(draft.discipline, disciplines)

@@ -27,7 +27,7 @@ from tui.core.signing.records import (
     signed_markdown,
     stem,
 )
-from tui.core.signing.signers import Signer, supervisor
+from tui.core.signing.signers import Signer, example_refusal, supervisor
 
 if TYPE_CHECKING:
     from tui.core.service.signing import SigningService
@@ -142,6 +142,9 @@ class SigningDesk:
         if approval["cosigned"] is not None:
             raise ChartdeskError(f"draft {draft_id} is already co-signed")
         clinician = signer.clinician
+        example = example_refusal(clinician)
+        if example:
+            raise ChartdeskError(example)
         if clinician.key != approval["cosign_by"]:
             required = self.service.context.clinician(approval["cosign_by"])
             who = required.signature if required else approval["cosign_by"]
@@ -227,7 +230,7 @@ class SigningDesk:
         versions: list[int] = []
 
         def record_addendum(signing: int) -> None:
-            version = self.store.add_version(draft_id, body, "addendum", os_user(),
+            version = self.store.add_version(draft_id, body, "addendum", clinician.name,
                                              signing=signing)  # fmt: skip
             versions.append(version.n)
 

@@ -102,6 +102,18 @@ def discipline_refusal(
     )
 
 
+def example_refusal(signer: Clinician) -> str | None:
+    """A sample clinician of `chartdesk init` never signs: a record signed by "Alex Rivera,
+    PT, DPT" of the example file would name someone who does not work at the clinic."""
+    if not signer.example:
+        return None
+    return (
+        f"{signer.name} is a sample clinician from `chartdesk init` (example = true in "
+        "context.toml): replace the samples with your clinic's clinicians, without "
+        "`example = true`, before anyone signs"
+    )
+
+
 def supervisor(ctx: ClinicContext, signer: Clinician) -> Clinician | None:
     """The clinician who must co-sign this signer's documents (None: none needed)."""
     return ctx.clinician(signer.cosign_by) if signer.cosign_by else None

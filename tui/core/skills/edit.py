@@ -20,9 +20,8 @@ from tui.core.errors import ChartdeskError
 from tui.core.resources import builtin_skills_dir
 from tui.core.security.bounded_read import FileRefused, read_bounded
 from tui.core.skills.registry import MAX_SKILL_BYTES, Skill, SkillRegistry, parse_skill
-from tui.core.tomlschema import Problem, key_lines, line_of
+from tui.core.tomlschema import Problem, key_lines, line_of, syntax_position
 
-_SYNTAX_POS: Final = re.compile(r"\(at line (\d+), column (\d+)\)")
 _PLACEHOLDER_IN_MESSAGE: Final = re.compile(r"placeholder (\{\{ [^{}]* \}\})")
 
 
@@ -216,8 +215,6 @@ def locate(problem: Problem, text: str) -> Location:
     lines = text.splitlines()
     row = lines[problem.line - 1] if 0 < problem.line <= len(lines) else ""
     if problem.field == "syntax":
-        if "end of document" in problem.message and lines:
-            return Location(len(lines), len(lines[-1]) + 1)
         return Location(problem.line, syntax_column(text, problem.line))
     placeholder = _PLACEHOLDER_IN_MESSAGE.search(problem.message)
     if placeholder:
@@ -233,7 +230,7 @@ def syntax_column(text: str, line: int) -> int | None:
     try:
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _SYNTAX_POS.search(str(exc))
-        if match and int(match.group(1)) == line:
-            return int(match.group(2))
+        found_line, column, _message = syntax_position(str(exc), text)
+        if found_line == line:
+            return column
     return None

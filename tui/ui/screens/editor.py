@@ -1,10 +1,14 @@
-"""The editor: the draft's latest text in a TextArea; every save is a new version in the store.
+"""The editor: the draft's latest text in a TextArea; each editing session adds one version.
 
-Nothing typed is lost: the text is autosaved as a version (origin ``autosave``) a few seconds
-after typing stops, at the latest every `AUTOSAVE_MAX_SECONDS` while typing goes on, and when
-the editor closes, the screen locks or the app quits; an SSH connection that drops loses at
-most those seconds, and reopening the draft shows the last autosave. If the draft is signed by
-another session meanwhile, the store refuses the save and the text stays in the editor.
+Nothing typed is lost: the text is autosaved a few seconds after typing stops, at the latest
+every `AUTOSAVE_MAX_SECONDS` while typing goes on, and when the editor closes, the screen locks
+or the app quits; an SSH connection that drops loses at most those seconds, and reopening the
+draft shows the last autosave. The first autosave of a session makes its working version
+(origin ``autosave``); later ones update that version in place, so the history shows the
+clinician's steps, not one version every few seconds. An explicit save (ctrl+o) makes the
+working version an ``edit`` and ends it: what is typed after starts the next one. Every text
+saved is checked again before it can be signed. If the draft is signed by another session
+meanwhile, the store refuses the save and the text stays in the editor.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from textual.widgets.text_area import LanguageDoesNotExist
 
 from tui.core.errors import ChartdeskError, NoSpace
 from tui.core.records.store import Draft, Version
-from tui.core.review.rules import title
+from tui.core.review.rules import origin_label, title
 from tui.core.service import SavedUnlogged
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.diff import DiffScreen, diff_for
@@ -66,6 +70,8 @@ class EditorScreen(Screen[bool]):
         self._save_failed = False
         self._leave_armed = False
         self._retry: Timer | None = None
+        self._working: int | None = None
+        """The version this session autosaves into (updated in place), once it has one."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="editor-header")
@@ -110,26 +116,30 @@ class EditorScreen(Screen[bool]):
             Text.assemble(
                 ("Editing ", "bold"),
                 title(self.draft),
-                f" · version {self.version.n} ({self.version.origin}) · ",
+                f" · version {self.version.n}"
+                f" ({origin_label(self.version.origin, self.draft.backend)}) · ",
                 state,
             )
         )
 
     def _store(self, origin: str) -> bool:
-        """Save the text as a new version; False (with one message) when the store refuses."""
+        """Save the text: into this session's working version when it has one, else as a new
+        version; False (with one message) when the store refuses."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         text = self.text_area.text
+        # A second explicit save after a refusal replaces the other session's version.
+        force = self._save_failed and origin == "edit"
+        in_place = not force and self._working == self.version.n
         try:
-            # A second explicit save after a refusal replaces the other session's version.
-            force = self._save_failed and origin == "edit"
             version = self.session.service.save_edit(
                 self.draft.id,
                 text,
                 origin=origin,
                 clinician=self.session.signer_name,
                 base_n=None if force else self.version.n,
+                in_place=in_place,
             )
         except SavedUnlogged as exc:
             self.notify(str(exc), title="Audit log", severity="warning", markup=False)
@@ -152,8 +162,10 @@ class EditorScreen(Screen[bool]):
         if self._retry is not None:
             self._retry.stop()
             self._retry = None
-        if version.n != self.version.n:
+        if version.n != self.version.n or in_place:
             self.saved_any = True
+        # An autosave starts (or goes on with) the working version; a save ends it.
+        self._working = version.n if origin == "autosave" else None
         self.version = version
         self.saved_text = text
         self._dirty_since = None
@@ -194,9 +206,13 @@ class EditorScreen(Screen[bool]):
 
     def action_save(self) -> bool:
         before = self.version.n
+        working = self._working == before
+        if not self.dirty and not working:
+            self.notify("No changes to save.", markup=False)
+            return True
         if not self._store("edit"):
             return False
-        if self.version.n == before:
+        if self.version.n == before and not working:
             self.notify("No changes to save.", markup=False)
         else:
             self.notify(f"Saved as version {self.version.n}.", title="Saved", markup=False)
@@ -247,6 +263,7 @@ class EditorScreen(Screen[bool]):
     def _restored(self, version: Version | None) -> None:
         if version is None:
             return
+        self._working = None
         self.version = version
         self.saved_text = version.text
         self.saved_any = True

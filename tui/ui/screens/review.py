@@ -12,10 +12,11 @@ at once (new rows, streaming text).
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -33,14 +34,17 @@ from tui.core.review.rules import (
     edit_refusal,
     identify_refusal,
     next_status_filter,
+    next_to_review,
     query_terms,
     regenerate_refusal,
     reject_refusal,
+    status_word,
     title,
 )
-from tui.ui.drafter import DrafterEvent, role_text
+from tui.ui.drafter import DrafterEvent
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
+from tui.ui.widgets.flow import FlowLine
 from tui.ui.widgets.keybar import KeyBar
 from tui.ui.widgets.preview import DraftPreview, Shown, SourcePane
 from tui.ui.widgets.queue import QueueTable, RowBatch
@@ -58,7 +62,16 @@ BACKGROUND_START_SECONDS = 0.25
 """Background work (the rest of the queue, the drafter) waits this long after mounting, so it
 does not slow the first frames: Textual fills the footer in a few frames after the first."""
 OPEN_AFTER_SECONDS = 1.0
-STACK_BELOW_COLUMNS = 90
+RECENT_DAYS = 30
+"""The queue lists the open work and the drafts of the last RECENT_DAYS days; `/` also searches
+the older ones in the store."""
+SEARCH_REST_SECONDS = 0.3
+PREVIEW_REST_SECONDS = 0.08
+"""The draft pane follows the cursor once it rests this long: a j held down (or typed fast)
+moves the cursor at full speed and only the draft it stops on is read and drawn."""
+STACK_BELOW_COLUMNS = 130
+"""Narrower than this, the queue sits above the draft: side by side, the draft pane would be
+too narrow to read (the queue needs about 64 columns to show its columns whole)."""
 
 
 class FilterInput(Input):
@@ -104,6 +117,10 @@ class ReviewScreen(Screen[None]):
         self._open_timer: Timer | None = None
         self._loading = False
         self._checking: set[int] = set()
+        self._preview_timer: Timer | None = None
+        self._search_timer: Timer | None = None
+        self._searched: tuple[str, ...] = ()
+        self._since = ""
 
     def compose(self) -> ComposeResult:
         yield StatusBar(self.service.context.name, id="status")
@@ -117,6 +134,7 @@ class ReviewScreen(Screen[None]):
         )
         filter_input.cursor_blink = False  # no repaint twice a second over SSH
         yield filter_input
+        yield FlowLine(id="flow")
         yield KeyBar()
 
     @property
@@ -140,11 +158,12 @@ class ReviewScreen(Screen[None]):
         self.preview.border_title = "Draft"
         self.source.border_title = "Source note"
         self._cursor = self.service.change_cursor()
-        self.table.on_cursor_moved = self.load_preview
-        first = self.service.queue_entries(limit=FIRST_ROWS)
+        self.table.on_cursor_moved = self.preview_soon
+        self._since = (self.session.today() - timedelta(days=RECENT_DAYS)).isoformat()
+        first = self.service.queue_entries(limit=FIRST_ROWS, since=self._since)
         self.table.load(first)
         self._loading = len(first) == FIRST_ROWS
-        self.query_one(StatusBar).show_counts(self.service.counts())
+        self.query_one(StatusBar).show_counts(self.service.open_counts())
         self._show_queue_title()
         self.table.focus()
         self.load_preview()
@@ -158,7 +177,7 @@ class ReviewScreen(Screen[None]):
         """Read and build every row after the first screenful, off the UI thread, once the
         first screen is out: a clinic with 10,000 drafts opens as fast as one with 100."""
         try:
-            batch = RowBatch.of(self.service.queue_entries())
+            batch = RowBatch.of(self.service.queue_entries(since=self._since))
         except Exception as exc:  # a busy or broken store: say so, the first rows stay usable
             self.app.call_from_thread(self._rest_failed, str(exc))
             return
@@ -210,12 +229,58 @@ class ReviewScreen(Screen[None]):
             self.load_preview()  # another process drafts it: its checkpoints change no draft
 
     def apply_changes(self, drafts: list[Draft], counts: dict[str, int] | None = None) -> None:
+        selected = self.table.selected_id
+        before = self.table.entry(selected) if selected is not None else None
+        listed = self.table.listed()
         self.table.upsert(drafts)
-        self.query_one(StatusBar).show_counts(counts or self.service.counts())
+        was_open = before is not None and before.status != "superseded"
+        replaced = [d for d in drafts if d.id == selected and d.status == "superseded"]
+        if replaced and was_open:
+            self._replaced(replaced[0], listed)
+        self.query_one(StatusBar).show_counts(counts or self.service.open_counts())
         self._show_queue_title()
         if self.table.selected_id in {d.id for d in drafts} or self.preview.draft_id is None:
             self.load_preview()
         self.refresh_today()
+
+    def _replaced(self, draft: Draft, listed: list[tuple[int, str]]) -> None:
+        """The draft under the cursor was just replaced (a corrected note, or a newer draft of
+        the same visit): move to its replacement, which is the one to review now."""
+        replacement = draft.superseded_by
+        if replacement is not None and self.table.entry(replacement) is not None:
+            self.table.select_draft(replacement)
+            self.current_preview()
+            what = (f"{title(draft)} was {draft.reason}", f"Draft {draft.id} was replaced")
+            self.query_one(FlowLine).say([what, (f"now on draft {replacement}",)], "bold yellow")
+            return
+        self.move_on(draft, listed, (f"{title(draft)} was {draft.reason or 'replaced'}",
+                                     f"Draft {draft.id} was replaced"))  # fmt: skip
+
+    def move_on(self, done: Draft, listed: list[tuple[int, str]], what: Sequence[str]) -> None:
+        """After `done` was signed, rejected or replaced: the cursor to the next draft that
+        waits for review (`listed` is the queue as it was shown before the action), and the
+        flow line says what happened and what is next."""
+        next_id = next_to_review(listed, done.id)
+        parts: list[Sequence[str]] = [what]
+        if next_id is not None and self.table.entry(next_id) is not None:
+            self.table.select_draft(next_id)
+            self.current_preview()
+            entry = self.table.entry(next_id)
+            assert entry is not None
+            patient = entry.patient or "no patient"
+            document = entry.skill.replace("_", " ")
+            checks = entry.check_summary
+            parts.append((f"next: {patient} · {document}" + (f" ({checks})" if checks else ""),
+                          f"next: {patient} · {document}", f"next: {patient}"))  # fmt: skip
+            waiting = sum(1 for draft_id, status in self.table.listed()
+                          if status == "ready" and draft_id != done.id)  # fmt: skip
+            parts.append((f"{waiting} waiting for review", f"{waiting} waiting"))
+        elif self.table.terms or self.table.status_filter != "all":
+            parts.append(("no other draft waiting for review matches the filter",
+                          "none waiting here"))  # fmt: skip
+        else:
+            parts.append(("nothing else is waiting for review", "nothing else waiting"))
+        self.query_one(FlowLine).say(parts)
 
     def refresh_draft(self, draft_id: int) -> None:
         """Show the effect of this session's own action at once, without waiting for a poll."""
@@ -225,7 +290,7 @@ class ReviewScreen(Screen[None]):
     def _drafter_event(self, message: DrafterEvent) -> None:
         event = message.event
         if event.kind == "role":
-            self.query_one(StatusBar).show_drafter(role_text(event.status, event.reason))
+            self.query_one(StatusBar).show_drafter(event.status, event.reason)
         elif event.kind == "progress" and event.draft_id == self.table.selected_id:
             self.load_preview()
         elif event.kind == "draft" and event.draft_id is not None:
@@ -321,10 +386,35 @@ class ReviewScreen(Screen[None]):
             return ""
         return note.text if note.kind == "text" else ""
 
+    def preview_soon(self) -> None:
+        """The cursor moved: show its draft once the cursor rests (PREVIEW_REST_SECONDS), or
+        at once while a draft is open full-size (the queue is hidden: the draft is all there
+        is to draw)."""
+        if self.reading:
+            self.current_preview()
+        elif self._preview_timer is None:
+            self._preview_timer = self.set_timer(PREVIEW_REST_SECONDS, self._preview_rested)
+        else:
+            self._preview_timer.reset()
+
+    def _preview_rested(self) -> None:
+        self._preview_timer = None
+        if not self.app_locked:
+            self.load_preview()
+
+    def current_preview(self) -> None:
+        """Before an action reads the draft pane: show the draft under the cursor now if the
+        pane is still waiting for the cursor to rest."""
+        if self._preview_timer is not None or self.preview.draft_id != self.table.selected_id:
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+                self._preview_timer = None
+            self.load_preview()
+
     def load_preview(self) -> None:
         draft_id = self.table.selected_id
         if draft_id is None:
-            self.preview.show(None)
+            self.preview.show(None, self._empty_reason())
             if self.show_source:
                 self.source.show_message("No draft selected.")
             return
@@ -390,9 +480,14 @@ class ReviewScreen(Screen[None]):
         if show and self.table.selected_id is not None:
             self.load_source(self.service.draft(self.table.selected_id))
 
+    @property
+    def filtered(self) -> bool:
+        """A filter is kept on the queue (typed with / and kept with enter, or f)."""
+        return bool(self.table.terms) or self.table.status_filter != "all"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_draft":
-            return self.reading or self.show_source
+            return self.reading or self.show_source or self.filtered
         if action == "open":
             return not self.filter_input.has_focus
         return True
@@ -404,6 +499,7 @@ class ReviewScreen(Screen[None]):
         self.table.action_cursor_up()
 
     def action_open(self) -> None:
+        self.current_preview()
         draft_id = self.table.selected_id
         if draft_id is None:
             return
@@ -414,11 +510,17 @@ class ReviewScreen(Screen[None]):
             self._audit_open(draft_id)
 
     def action_close_draft(self) -> None:
+        """esc: back from a full-size draft or the source note; on the queue itself, clear a
+        kept filter."""
+        if not self.reading and not self.show_source and self.filtered:
+            self.clear_filter(status=True)
+            return
         self.reading = False
         self.show_source = False
         self.table.focus()
 
     def action_switch_pane(self) -> None:
+        self.current_preview()
         if self.reading or self.preview.has_focus:
             self.reading = False
             self.table.focus()
@@ -438,51 +540,125 @@ class ReviewScreen(Screen[None]):
         if not self.filter_input.value.strip():
             self.filter_input.remove_class("-shown")
         self.table.focus()
+        self.refresh_bindings()
 
-    def clear_filter(self) -> None:
+    def clear_filter(self, *, status: bool = False) -> None:
+        """Clear the typed filter (esc in the filter line), and with `status` the status
+        filter too (esc on the queue): the whole queue again."""
         self.filter_input.value = ""
         self.filter_input.remove_class("-shown")
+        if status and self.table.status_filter != "all":
+            self.table.set_filter(self.table.terms, "all")
+            self._after_filter()
         self.table.focus()
+        self.refresh_bindings()
 
     def filter_to(self, query: str) -> None:
         terms = query_terms(query)
         if terms != self.table.terms:
+            if not terms:
+                self.table.drop_older()
             self.table.set_filter(terms, self.table.status_filter)
+            self._search_soon()
             self._after_filter()
+
+    # Older documents -----------------------------------------------------------------------
+    # The queue lists the open work and the last RECENT_DAYS days (a clinic's tenth year has
+    # hundreds of thousands of signed drafts); a `/` query also searches the older ones in the
+    # store, once typing rests, and adds what it finds until the query is cleared.
+
+    def _search_soon(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = None
+        if self.table.terms:
+            self._search_timer = self.set_timer(SEARCH_REST_SECONDS, self._search_older)
+
+    def _search_older(self) -> None:
+        self._search_timer = None
+        terms = self.table.terms
+        if terms:
+            self._search(terms)
+
+    @work(thread=True, exclusive=True, group="older", exit_on_error=False)
+    def _search(self, terms: tuple[str, ...]) -> None:
+        try:
+            found = self.service.search_drafts(terms, self._since)
+        except Exception:  # a busy store: the listed drafts are still filtered
+            return
+        self.app.call_from_thread(self._older_found, terms, RowBatch.of(found))
+
+    def _older_found(self, terms: tuple[str, ...], batch: RowBatch) -> None:
+        if not self.is_attached or terms != self.table.terms:
+            return
+        self._searched = terms
+        self.table.add_older(batch, preview=not self.app_locked)
+        self._show_queue_title()
+        if self.table.selected_id is None and not self.app_locked:
+            self.load_preview()  # the empty queue now says the store has nothing older
 
     def action_status_filter(self) -> None:
         status = next_status_filter(self.table.status_filter)
         self.table.set_filter(self.table.terms, status)
         self._after_filter()
+        self.refresh_bindings()
 
     def _after_filter(self) -> None:
         self._show_queue_title()
-        self.load_preview()
+        self.preview_soon()
+
+    def _empty_reason(self) -> str:
+        """Why the queue shows nothing: a filter (and how to clear it), or no drafts at all."""
+        table = self.table
+        if not table.total:
+            return ""
+        what = []
+        if table.terms:
+            what.append(f"“{' '.join(table.terms)}”")
+        if table.status_filter != "all":
+            what.append(f"status {status_word(table.status_filter)}")
+        if not what:
+            return ""
+        if not table.terms:
+            older = ""
+        elif table.terms == self._searched:
+            older = " No older document in the store matches either."
+        else:
+            older = " Looking for older documents in the store…"
+        return (f"No draft matches {' and '.join(what)}. esc clears the filter "
+                f"({table.total} drafts listed).{older}")  # fmt: skip
 
     def _show_queue_title(self) -> None:
         table = self.table
         shown, total = table.row_count, table.total
         parts = ["Queue"]
         if table.status_filter != "all":
-            parts.append(table.status_filter)
+            parts.append(status_word(table.status_filter))
         if table.terms:
             parts.append("/" + " ".join(table.terms))
         if shown != total or len(parts) > 1:
             parts.append(f"{shown} of {total}")
+        if table.older:
+            parts.append(f"{table.older} older found")
         if self._loading:
             parts.append("loading…")
         table.border_title = " · ".join(parts)
 
     def on_hide(self) -> None:
-        """Covered by another screen (e.g. the lock): stop the open timer."""
+        """Covered by another screen (e.g. the lock): stop the open and preview timers."""
         if self._open_timer is not None:
             self._open_timer.stop()
             self._open_timer = None
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
 
     # Review actions -----------------------------------------------------------------------------
 
     def current_draft(self) -> Draft | None:
-        """The selected draft as the store has it now (another session may have acted on it)."""
+        """The selected draft as the store has it now (another session may have acted on it),
+        with the draft pane showing it (an action never works on a pane left behind)."""
+        self.current_preview()
         draft_id = self.table.selected_id
         return None if draft_id is None else self.service.draft(draft_id)
 
@@ -546,6 +722,7 @@ class ReviewScreen(Screen[None]):
     def _sign(self, draft: Draft, seen: str, request: SignRequest | None) -> None:
         if request is None:
             return
+        listed = self.table.listed()
         try:
             signer = self.session.authenticate(request)
             files = self.service.approve(
@@ -556,13 +733,12 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not signed", severity="error", markup=False)
             return
         self.refresh_draft(draft.id)
-        where = f"{files[0].stem}.md/.json/.fhir.json\nin {self.service.relative(files[0].parent)}/"
-        how = "\nSigned over open findings; the reason is kept with it." if request.reason else ""
-        self.notify(
-            f"{title(draft)}\nSigned by {signer.clinician.signature}\n{where}{how}",
-            title="Signed",
-            markup=False,
-        )
+        where = self.service.relative(files[0].with_suffix(".md"))
+        over = " over open findings (reason kept)" if request.reason else ""
+        who = draft.patient or f"draft {draft.id}"
+        what = (f"Signed{over} {title(draft)} as {where}", f"Signed{over} {title(draft)}",
+                f"Signed {who}")  # fmt: skip
+        self.move_on(draft, listed, what)
 
     def _cosign(self, draft: Draft) -> None:
         approval = self.service.approval(draft.id)
@@ -633,6 +809,7 @@ class ReviewScreen(Screen[None]):
     def _reject(self, draft: Draft, reason: str | None) -> None:
         if not reason:
             return
+        listed = self.table.listed()
         try:
             self.service.reject(draft.id, reason, clinician=self.session.signer_name)
         except ChartdeskError as exc:
@@ -640,7 +817,10 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not rejected", severity="error", markup=False)
             return
         self.refresh_draft(draft.id)
-        self.notify(f"{title(draft)}\nReason: {reason}", title="Rejected", markup=False)
+        who = draft.patient or f"draft {draft.id}"
+        what = (f"Rejected {title(draft)} ({reason})", f"Rejected {title(draft)}",
+                f"Rejected {who}")  # fmt: skip
+        self.move_on(draft, listed, what)
 
     def action_regenerate(self) -> None:
         draft = self.current_draft()
@@ -740,7 +920,7 @@ class ReviewScreen(Screen[None]):
         """Before the lock screen covers this one: drop rendered texts (defence in depth)."""
         self.preview.hide()
         self.source.show_message("")
-        self.query_one(TodayBar).update(Text(""))
+        self.query_one(TodayBar).show(None)
 
     def restore_patient_data(self) -> None:
         self.load_preview()
@@ -749,6 +929,8 @@ class ReviewScreen(Screen[None]):
     def show_draft(self, draft_id: int) -> None:
         """Put the queue's cursor on a draft (the Audit screen jumps here); a filter hiding it
         is cleared, so the jump always lands."""
+        if self.table.entry(draft_id) is None:  # older than the days the queue lists
+            self.table.upsert([self.service.draft(draft_id)])
         if str(draft_id) not in self.table.rows:
             self.clear_filter()
             self.table.set_filter((), "all")

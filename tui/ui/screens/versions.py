@@ -1,5 +1,6 @@
-"""Every version of a draft, newest first, with its text; `r` restores one as a new version
-(history is never rewritten, so a restore can itself be undone)."""
+"""Every version of a draft, newest first, with its text, where it came from and who made it;
+`r` restores one as a new version after a confirmation (history is never rewritten, so a
+restore can itself be undone)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.widgets import DataTable, Label, Static
 
 from tui.core.errors import ChartdeskError
 from tui.core.records.store import Draft, Version
-from tui.core.review.rules import title
+from tui.core.review.rules import origin_label, title
 from tui.ui.keymap import bindings_for
 from tui.ui.render import markdown_text
 from tui.ui.session import Session
@@ -24,7 +25,7 @@ from tui.ui.widgets.keybar import KeyBar
 def when(stamp: str) -> str:
     """A version's time in the machine's local time, to the minute."""
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+        return datetime.fromisoformat(stamp).astimezone().strftime("%b %d %H:%M")
     except ValueError:
         return stamp[:16]
 
@@ -52,12 +53,14 @@ class VersionsScreen(ModalScreen[Version | None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#version-list", DataTable)
-        table.add_columns("#", "Origin", "By", "When", "Chars")
+        table.add_columns("#", "What", "By", "When", "Chars")
+        backend = self.draft.backend
         for version in self.versions:
+            drafted = version.origin in ("model", "regenerate")
             table.add_row(
                 Text(str(version.n)),
-                Text(version.origin),
-                Text(version.author or "–"),
+                Text(origin_label(version.origin, backend)),
+                Text(version.author or ("chartdesk" if drafted else "–")),
                 Text(when(version.created_at)),
                 Text(str(len(version.text))),
                 key=str(version.n),
@@ -84,9 +87,25 @@ class VersionsScreen(ModalScreen[Version | None]):
         return True
 
     def action_restore(self) -> None:
+        """Ask first: a restore replaces the text on screen (as a new version)."""
         version = self.selected
         if version is None:
             return
+        from tui.ui.screens.confirm import ConfirmScreen
+
+        latest = self.versions[0].n if self.versions else version.n
+        if version.n == latest:
+            self.notify(f"Version {version.n} is already the current text.", markup=False)
+            return
+        question = (
+            f"Restore version {version.n} ({origin_label(version.origin, self.draft.backend)},"
+            f" {when(version.created_at)}) as version {latest + 1}?"
+        )
+        note = f"Version {latest} stays in the history; the restored text is checked again."
+        screen = ConfirmScreen("Restore a version", question, note)
+        self.app.push_screen(screen, lambda yes: self._restore(version) if yes else None)
+
+    def _restore(self, version: Version) -> None:
         try:
             restored = self.session.service.restore_version(
                 self.draft.id, version.n, self.session.signer_name

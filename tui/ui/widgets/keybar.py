@@ -94,13 +94,16 @@ class KeyBar(Widget):
         key_style = self.get_component_rich_style("keybar--key")
         description_style = self.get_component_rich_style("keybar--description")
         keys = self.keys()
-        left = self._assemble([key for key in keys if not key.pinned], key_style,
-                              description_style)  # fmt: skip
         right = self._assemble([key for key in keys if key.pinned], key_style, description_style)
         width = self.size.width
         room = max(0, width - right.cell_len - (len(GAP) if right else 0))
-        if left.cell_len > room:
-            left.truncate(room, overflow="ellipsis")
+        # Whole keys only: those that do not fit are left out (help lists them all), never
+        # one cut to "q qu…".
+        unpinned = [key for key in keys if not key.pinned]
+        left = self._assemble(unpinned, key_style, description_style)
+        while unpinned and left.cell_len > room:
+            unpinned.pop()
+            left = self._assemble(unpinned, key_style, description_style)
         left.pad_right(max(0, width - left.cell_len - right.cell_len))
         return Text.assemble(left, right, no_wrap=True, end="")
 

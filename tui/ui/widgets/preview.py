@@ -17,6 +17,7 @@ from rich.text import Text
 
 from tui.core.cost import usage_line
 from tui.core.records.store import Draft, Version
+from tui.core.review.rules import origin_label, status_word
 from tui.core.signing.gate import NOTICE, OVERRIDE, REFUSAL, Gate
 from tui.ui.render import markdown_text, numbered_text
 from tui.ui.widgets.queue import status_style
@@ -29,6 +30,7 @@ _ITEM_STYLES: Final[Mapping[str, tuple[str, str]]] = {
     OVERRIDE: ("▲ ", "bold yellow"),
     NOTICE: ("• ", "yellow"),
 }
+EMPTY_QUEUE = "No drafts yet: notes dropped in the clinic's inbox/ folder appear here."
 SCAN_NOTE = "A scan is sent to the drafting model as an image; open the file to read it."
 
 
@@ -49,7 +51,10 @@ class Shown:
 
 
 def usage_text(draft: Draft) -> str:
-    """Backend, model, tokens and cost of a draft, as one short line."""
+    """Backend, model, tokens and cost of a draft, as one short line; nothing for the
+    offline drafter (the version already says "drafted offline", and it costs nothing)."""
+    if draft.backend == "offline":
+        return ""
     return usage_line(draft)
 
 
@@ -63,9 +68,10 @@ def header_text(shown: Shown) -> Text:
             (draft.date or "no date", "" if draft.date else "bold red"),
         )
     ]
-    state = [(draft.status, status_style(draft.status))]
+    state = [(status_word(draft.status), status_style(draft.status))]
     if version is not None:
-        state.append((f" · version {version.n} ({version.origin})", ""))
+        origin = origin_label(version.origin, draft.backend)
+        state.append((f" · version {version.n} ({origin})", ""))
     usage = usage_text(draft)
     if usage:
         state.append((f" · {usage}", "dim"))
@@ -136,11 +142,12 @@ class DraftPreview(TextView):
         self.shown_text: str | None = None
         self._shown: Shown | None = None
 
-    def show(self, shown: Shown | None) -> None:
-        """Show a draft (None: nothing to show); the text is re-rendered only if it changed."""
+    def show(self, shown: Shown | None, empty: str = "") -> None:
+        """Show a draft (None: nothing to show, with `empty` saying why); the text is
+        re-rendered only if it changed."""
         if shown is None:
             self.draft_id, self.shown_text, self._shown = None, None, None
-            self.set_text(Text("No draft here. Notes dropped in the clinic's inbox/ appear."))
+            self.set_text(Text(empty or EMPTY_QUEUE, style="italic"))
             return
         if shown == self._shown:
             return
@@ -150,7 +157,8 @@ class DraftPreview(TextView):
 
     def hide(self) -> None:
         """Forget the shown draft (the screen locks): no patient data stays rendered."""
-        self.show(None)
+        self.draft_id, self.shown_text, self._shown = None, None, None
+        self.set_text(Text())
 
 
 class SourcePane(TextView):

@@ -7,6 +7,7 @@ scroll range, so moving the cursor repaints the lines on screen and nothing else
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -28,13 +29,17 @@ class TextView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = Text()
+        self.renderable: RenderableType = self.text
         self._lines: list[list[Segment]] = []
         self._strips: dict[int, Strip] = {}
         self._width = -1
         self._style: Style | None = None  # this view's style while it paints
 
-    def set_text(self, text: Text, *, home: bool = False) -> None:
-        self.text = text
+    def set_text(self, text: RenderableType, *, home: bool = False) -> None:
+        """Show `text` (any Rich renderable: the help screen shows tables), wrapped to the
+        width; `text` is kept as `.text` when it is a Text."""
+        self.renderable = text
+        self.text = text if isinstance(text, Text) else Text()
         self._width = -1
         if home:
             self.scroll_to(0, 0, animate=False, immediate=True)
@@ -47,7 +52,9 @@ class TextView(ScrollView, can_focus=True):
             return
         console = self.app.console
         options = console.options.update(width=width, height=None, no_wrap=False)
-        self._lines = console.render_lines(self.text, options, style=self.rich_style, pad=True)
+        self._lines = console.render_lines(
+            self.renderable, options, style=self.rich_style, pad=True
+        )
         self._strips = {}
         self._width = width
         size = Size(width, len(self._lines))

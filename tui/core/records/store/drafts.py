@@ -288,11 +288,15 @@ class DraftStore(VersionStore):
             raise StoreError(f"no draft {draft_id}")
         return draft_of_row(row)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, statuses: Sequence[str] = DRAFT_STATUSES) -> dict[str, int]:
+        """Drafts per status (those of `statuses`; the others count 0). The open statuses
+        alone are cheap at any age of the clinic; every status reads every draft."""
         counts = dict.fromkeys(DRAFT_STATUSES, 0)
         for status, count in self.db.execute(
             "SELECT d.status, COUNT(*) FROM drafts d JOIN notes n ON n.id = d.note_id"
-            f" WHERE {VISIBLE} GROUP BY d.status"
+            f" WHERE {VISIBLE} AND d.status IN (SELECT value FROM json_each(?))"
+            " GROUP BY d.status",
+            (json.dumps(list(statuses)),),
         ):
             counts[status] = count
         return counts
@@ -329,10 +333,47 @@ class DraftStore(VersionStore):
                 (keep,),
             )
 
-    def queue_entries(self, limit: int | None = None) -> list[QueueEntry]:
+    def queue_entries(self, limit: int | None = None, since: str = "") -> list[QueueEntry]:
         """Drafts as the queue lists them, in arrival order (the first `limit`, or all): one
         lean query (check counts come from SQLite's JSON functions), so 10,000 drafts load in
-        milliseconds."""
+        milliseconds. With `since` (an ISO day), only the open work (queued, drafting, waiting,
+        failed) and the drafts of notes dated or made ready since that day: what a clinic's
+        tenth year lists, instead of every draft it ever signed (`search_drafts` finds the
+        older ones)."""
+        if since:
+            where = (
+                "d.id IN (SELECT id FROM drafts WHERE status IN"
+                " ('queued', 'drafting', 'ready', 'failed')"
+                " UNION SELECT w.id FROM notes m JOIN drafts w ON w.note_id = m.id"
+                " WHERE m.day >= :since UNION SELECT id FROM drafts WHERE ready_at >= :since)"
+            )
+        else:
+            where = "1"
+        return self._entries(f"{where} ORDER BY d.id LIMIT :limit",
+                             {"since": since, "limit": -1 if limit is None else limit})  # fmt: skip
+
+    def search_drafts(
+        self, terms: Sequence[str], before: str, limit: int = 200
+    ) -> list[QueueEntry]:
+        """Drafts of notes dated before `before` (an ISO day; undated ones too) whose patient,
+        document, date or status contains every term, newest first (`limit` of them): the
+        queue's search past the days it lists. The text searched is `rules.haystack`'s (case
+        folded by SQLite, which folds ASCII letters only)."""
+        text = (
+            "(n.patient || char(9) || d.skill || char(9) || replace(d.skill, '_', ' ') ||"
+            " char(9) || n.date || char(9) || CASE d.status WHEN 'ready' THEN 'waiting ready'"
+            " WHEN 'approved' THEN 'approved signed' WHEN 'superseded' THEN"
+            " 'superseded replaced' ELSE d.status END)"
+        )
+        likes = " AND ".join(f"{text} LIKE :t{i} ESCAPE '\\'" for i in range(len(terms)))
+        params: dict[str, object] = {"before": before, "limit": limit}
+        for index, term in enumerate(terms):
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params[f"t{index}"] = f"%{escaped}%"
+        where = f"n.day < :before AND {likes or '1'} ORDER BY d.id DESC LIMIT :limit"
+        return self._entries(where, params)
+
+    def _entries(self, where: str, params: Mapping[str, object]) -> list[QueueEntry]:
         rows = self.db.execute(
             "SELECT d.id, n.patient, n.date, d.skill, d.status, d.cost_usd,"
             " json_array_length(d.checks_json, '$.missing'),"
@@ -345,9 +386,8 @@ class DraftStore(VersionStore):
             " d.checked_n < d.latest_n,"
             " json_array_length(d.checks_json, '$.scaffolding'),"
             " json_array_length(d.checks_json, '$.not_documented')"
-            f" FROM drafts d JOIN notes n ON n.id = d.note_id WHERE {VISIBLE} ORDER BY d.id"
-            " LIMIT ?",
-            (-1 if limit is None else limit,),
+            f" FROM drafts d JOIN notes n ON n.id = d.note_id WHERE {VISIBLE} AND {where}",
+            params,
         )
         return [
             QueueEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8] or 0,

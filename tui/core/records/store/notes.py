@@ -116,6 +116,15 @@ class NoteStore(Database):
         ).fetchone()
         return int(row[0] or 0) + 1
 
+    def failed_note_paths(self, reason_prefix: str) -> list[str]:
+        """Paths of notes that failed (and were not read again since) with a reason that
+        begins with `reason_prefix`."""
+        rows = self.db.execute(
+            "SELECT DISTINCT path FROM notes WHERE status = 'failed' AND substr(reason, 1, ?) = ?",
+            (len(reason_prefix), reason_prefix),
+        )
+        return [str(row[0]) for row in rows]
+
     def add_failed_note(self, path: str, sha256: str, reason: str, meta: Mapping[str, Any]) -> int:
         """Record an unreadable note as a failed draft the clinician sees, once per content."""
         with self.write() as conn:

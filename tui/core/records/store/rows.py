@@ -283,11 +283,17 @@ class QueueEntry:
     def check_summary(self) -> str:
         """ "" unchecked, "checking…" while the text on screen is being checked, "clean" only
         when nothing at all is open (the sign gate's items), or e.g. "no patient, 1 audit"."""
+        return ", ".join(self.check_parts)
+
+    @property
+    def check_parts(self) -> tuple[str, ...]:
+        """The check summary's parts, what matters most first (a narrow screen shows the
+        first whole and counts the rest)."""
         if self.checking:
-            return "checking…"
+            return ("checking…",)
         if not self.checked:
-            return ""
-        parts = []
+            return ()
+        parts: list[str] = []
         if not self.patient.strip():
             parts.append("no patient")
         if not iso_day(self.date):
@@ -306,7 +312,7 @@ class QueueEntry:
             parts.append(f"grade {self.grade:g} > {self.max_grade:g}")
         if self.not_documented:
             parts.append(f"{self.not_documented} not doc")
-        return ", ".join(parts) or "clean"
+        return tuple(parts) or ("clean",)
 
 
 HEAD_BYTES: Final = 4096

@@ -256,6 +256,13 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     );
     CREATE INDEX draft_attempts_draft ON draft_attempts(draft_id);
     """,
+    # A clinic's tenth year (issue 15): the day's figures read the drafts that became ready and
+    # the signatures made today, and the queue lists what became ready in its recent days; with
+    # hundreds of thousands of drafts each of those was a scan of the whole table.
+    """
+    CREATE INDEX drafts_ready_at ON drafts(ready_at);
+    CREATE INDEX approvals_signed_at ON approvals(signed_at);
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -48,10 +48,11 @@ class SignatureStore(DraftStore):
             if status is None or status[0] != "ready":
                 raise StoreError("only a ready draft can be approved")
             latest = conn.execute(
-                "SELECT id FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
+                "SELECT id, sha256 FROM draft_versions WHERE draft_id = ? ORDER BY n DESC LIMIT 1",
                 (draft_id,),
             ).fetchone()
-            if latest is None or latest[0] != version.id:
+            # The same version with other text: a working version rewritten in place.
+            if latest is None or (latest[0], latest[1]) != (version.id, version.sha256):
                 raise StoreError("the draft changed in another session; review it again to sign")
             conn.execute(
                 "INSERT INTO approvals (draft_id, version_id, clinician, credentials, os_user,"
@@ -207,13 +208,18 @@ class SignatureStore(DraftStore):
         if row is None:
             return []
         path, key, day, visit, skill = row
+        # The notes of the visit first, by their indexes (path; patient key and day), then
+        # their drafts: a clinic's tenth year holds hundreds of thousands of signed drafts,
+        # so the signed ones are never the starting point (`+d.status` keeps SQLite from it).
         rows = self.db.execute(
-            "SELECT d.id FROM drafts d JOIN notes n ON n.id = d.note_id"
-            " WHERE d.id != ? AND d.parent_id IS NULL AND d.status = 'approved'"
+            "SELECT d.id FROM notes n JOIN drafts d ON d.note_id = n.id"
+            " WHERE n.id IN (SELECT id FROM notes WHERE path = ? UNION"
+            "  SELECT id FROM notes WHERE ? != '' AND ? != '' AND patient_key = ? AND day = ?)"
+            " AND d.id != ? AND d.parent_id IS NULL AND +d.status = 'approved'"
             " AND (n.path = ? OR (? != '' AND ? != '' AND n.patient_key = ? AND n.day = ?"
             " AND d.skill = ? AND NOT (? IS NOT NULL AND n.visit IS NOT NULL AND n.visit != ?)))"
             " ORDER BY d.id",
-            (draft_id, path, key, day, key, day, skill, visit, visit),
+            (path, key, day, key, day, draft_id, path, key, day, key, day, skill, visit, visit),
         )
         return [int(r[0]) for r in rows]
 

@@ -89,6 +89,56 @@ class VersionStore(NoteStore):
         assert version is not None
         return version
 
+    def replace_working_version(
+        self, draft_id: int, n: int, text: str, origin: str, author: str
+    ) -> Version:
+        """Update version `n` in place: the one working version an editing session keeps while
+        it autosaves (see tui.ui.screens.editor), so the history holds the clinician's steps,
+        not a version every few seconds. Only the latest version, and only one still marked
+        ``autosave``, is ever rewritten; its checks are dropped with its old text, so the draft
+        shows "checking" and the sign gate checks the new text before anything is signed.
+
+        StaleVersion if another session saved a newer version meanwhile."""
+        digest = text_sha256(text)
+        with self.write() as conn:
+            status = conn.execute("SELECT status FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+            if status is None:
+                raise StoreError(f"no draft {draft_id}")
+            if status[0] == "approved":
+                raise StoreError("this draft is signed; it can only get an addendum")
+            latest = conn.execute(
+                "SELECT n, sha256, origin FROM draft_versions WHERE draft_id = ?"
+                " ORDER BY n DESC LIMIT 1",
+                (draft_id,),
+            ).fetchone()
+            if latest is None or latest[0] != n:
+                newer = latest[0] if latest else 0
+                raise StaleVersion(
+                    f"another session saved version {newer} while you edited version {n}"
+                )
+            if latest[2] != "autosave":
+                raise StoreError(f"version {n} is not a working version; it is never rewritten")
+            if latest[1] != digest or origin != latest[2]:
+                stamp = now()
+                conn.execute(
+                    "UPDATE draft_versions SET text = ?, sha256 = ?, origin = ?, author = ?,"
+                    " created_at = ?, checks_json = NULL WHERE draft_id = ? AND n = ?",
+                    (text, digest, origin, author, stamp, draft_id, n),
+                )
+                if latest[1] != digest:
+                    # The draft's checks fall back to the previous version's until this text
+                    # is checked (checked_n < latest_n reads as "checking").
+                    conn.execute(
+                        "UPDATE drafts SET checked_n = ?, checks_json = COALESCE((SELECT"
+                        " checks_json FROM draft_versions WHERE draft_id = ? AND n = ?), '{}')"
+                        " WHERE id = ? AND checked_n >= ?",
+                        (n - 1, draft_id, n - 1, draft_id, n),
+                    )
+                conn.execute("UPDATE drafts SET updated_at = ? WHERE id = ?", (stamp, draft_id))
+        version = self.version(draft_id, n)
+        assert version is not None
+        return version
+
     def _insert_version(
         self,
         conn: sqlite3.Connection,
@@ -125,25 +175,37 @@ class VersionStore(NoteStore):
         )
         return int(cursor.lastrowid or 0)
 
-    def set_checks(self, draft_id: int, n: int, checks: Mapping[str, Any]) -> bool:
+    def set_checks(
+        self, draft_id: int, n: int, checks: Mapping[str, Any], sha256: str | None = None
+    ) -> bool:
         """Store the checks of version `n`; they become the draft's checks if `n` is still
-        its latest version. Returns False when a newer version has come meanwhile."""
+        its latest version. Returns False when a newer version has come meanwhile, or when
+        `sha256` (the text that was checked) is no longer version `n`'s text: a working
+        version rewritten while it was being checked keeps waiting for its own checks."""
         encoded = json.dumps(checks)
         with self.write() as conn:
-            conn.execute(
-                "UPDATE draft_versions SET checks_json = ? WHERE draft_id = ? AND n = ?",
-                (encoded, draft_id, n),
-            )
+            stored = conn.execute(
+                "UPDATE draft_versions SET checks_json = ? WHERE draft_id = ? AND n = ?"
+                " AND (? IS NULL OR sha256 = ?)",
+                (encoded, draft_id, n, sha256, sha256),
+            ).rowcount
+            if not stored:
+                return False
             changed = conn.execute(
                 "UPDATE drafts SET checks_json = ?, checked_n = ? WHERE id = ? AND latest_n = ?",
                 (encoded, n, draft_id, n),
             ).rowcount
         return bool(changed)
 
-    def version_checks(self, draft_id: int, n: int) -> dict[str, Any] | None:
-        """The stored checks of one version (None: not checked yet)."""
+    def version_checks(
+        self, draft_id: int, n: int, sha256: str | None = None
+    ) -> dict[str, Any] | None:
+        """The stored checks of one version (None: not checked yet, or, with `sha256`, the
+        version no longer holds that text)."""
         row = self.db.execute(
-            "SELECT checks_json FROM draft_versions WHERE draft_id = ? AND n = ?", (draft_id, n)
+            "SELECT checks_json FROM draft_versions WHERE draft_id = ? AND n = ?"
+            " AND (? IS NULL OR sha256 = ?)",
+            (draft_id, n, sha256, sha256),
         ).fetchone()
         return None if row is None or row[0] is None else dict(json.loads(row[0]))
 
