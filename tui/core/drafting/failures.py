@@ -180,29 +180,25 @@ def transport_failure(
     """A transport error: judged by where it happened, never by how the SDK words it (SDK
     releases differ in whether a read error mid-stream is an APIConnectionError)."""
     cause = exc.__cause__ if isinstance(exc, anthropic.APIConnectionError) else exc
-    timed_out = isinstance(exc, anthropic.APITimeoutError | httpx2.TimeoutException) or isinstance(
-        cause, httpx2.TimeoutException
-    )
+    timeouts = (anthropic.APITimeoutError, httpx2.TimeoutException)
+    timed_out = isinstance(exc, timeouts) or isinstance(cause, timeouts)
+    connecting = isinstance(cause, httpx2.ConnectTimeout | httpx2.PoolTimeout)
     host = attempt.host
+    if started and timed_out:
+        return DraftingError(
+            f"Interrupted mid-draft: {host} stopped sending (timed out).", transient=True
+        )
     if started:
-        if timed_out:
-            return DraftingError(
-                f"Interrupted mid-draft: {host} stopped sending (timed out).", transient=True
-            )
         return DraftingError(
             f"Interrupted mid-draft: the connection to {host} dropped "
             f"({type(cause or exc).__name__}).",
             transient=True,
         )
-    if (
-        timed_out
-        and not isinstance(cause, httpx2.ConnectTimeout | httpx2.PoolTimeout)
-        and not (isinstance(exc, httpx2.ConnectTimeout))
-    ):
+    if timed_out and connecting:
+        return DraftingError(f"Could not connect to {host} in time.", transient=True)
+    if timed_out:
         seconds = f" within {attempt.timeout:g} s" if attempt.timeout else ""
         return DraftingError(f"{host} did not answer{seconds} (timed out).", transient=True)
-    if timed_out:
-        return DraftingError(f"Could not connect to {host} in time.", transient=True)
     where = "Is it running? Check [model] base_url." if attempt.route.local else ""
     return DraftingError(
         f"Cannot reach the model server at {host}. {where}".strip(), transient=True
