@@ -59,6 +59,11 @@ NO_IMAGES: Final = (
     "(for llama-server, a vision model started with its --mmproj projector), or draft scans "
     'with the offline drafter ([model] provider = "offline").'
 )
+NO_PDF: Final = (
+    "{host} cannot read PDF scans: llama-server drops PDF documents from a request, so the "
+    "model would draft from the instructions alone. Save the scan as a PNG or JPEG for a "
+    'model that reads images, or draft it with the offline drafter ([model] provider = "offline").'
+)
 # Error types that judge the request itself: wrong in the middle of a stream as at its start.
 REQUEST_ERRORS: Final = frozenset(
     {"invalid_request_error", "authentication_error", "permission_error", "not_found_error"}
@@ -115,6 +120,11 @@ def no_images(attempt: Attempt, quote: str = "") -> DraftingError:
     when it gave some that may be shown, else by what it reported about itself."""
     said = f' (the server says: "{quote}")' if quote else " (the server reports no image input)"
     return DraftingError(NO_IMAGES.format(host=attempt.host, said=said))
+
+
+def no_pdf(attempt: Attempt) -> DraftingError:
+    """The refusal of a PDF scan for llama-server, which drops document blocks unread."""
+    return DraftingError(NO_PDF.format(host=attempt.host))
 
 
 def status_failure(exc: anthropic.APIStatusError, attempt: Attempt) -> DraftingError:
