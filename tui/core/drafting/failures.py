@@ -59,6 +59,11 @@ NO_IMAGES: Final = (
     "(for llama-server, a vision model started with its --mmproj projector), or draft scans "
     'with the offline drafter ([model] provider = "offline").'
 )
+NO_PDF: Final = (
+    "{host} cannot read PDF scans: llama-server drops PDF documents from a request, so the "
+    "model would draft from the instructions alone. Save the scan as a PNG or JPEG for a "
+    'model that reads images, or draft it with the offline drafter ([model] provider = "offline").'
+)
 # Error types that judge the request itself: wrong in the middle of a stream as at its start.
 REQUEST_ERRORS: Final = frozenset(
     {"invalid_request_error", "authentication_error", "permission_error", "not_found_error"}
@@ -115,6 +120,11 @@ def no_images(attempt: Attempt, quote: str = "") -> DraftingError:
     when it gave some that may be shown, else by what it reported about itself."""
     said = f' (the server says: "{quote}")' if quote else " (the server reports no image input)"
     return DraftingError(NO_IMAGES.format(host=attempt.host, said=said))
+
+
+def no_pdf(attempt: Attempt) -> DraftingError:
+    """The refusal of a PDF scan for llama-server, which drops document blocks unread."""
+    return DraftingError(NO_PDF.format(host=attempt.host))
 
 
 def status_failure(exc: anthropic.APIStatusError, attempt: Attempt) -> DraftingError:
@@ -180,29 +190,25 @@ def transport_failure(
     """A transport error: judged by where it happened, never by how the SDK words it (SDK
     releases differ in whether a read error mid-stream is an APIConnectionError)."""
     cause = exc.__cause__ if isinstance(exc, anthropic.APIConnectionError) else exc
-    timed_out = isinstance(exc, anthropic.APITimeoutError | httpx2.TimeoutException) or isinstance(
-        cause, httpx2.TimeoutException
-    )
+    timeouts = (anthropic.APITimeoutError, httpx2.TimeoutException)
+    timed_out = isinstance(exc, timeouts) or isinstance(cause, timeouts)
+    connecting = isinstance(cause, httpx2.ConnectTimeout | httpx2.PoolTimeout)
     host = attempt.host
+    if started and timed_out:
+        return DraftingError(
+            f"Interrupted mid-draft: {host} stopped sending (timed out).", transient=True
+        )
     if started:
-        if timed_out:
-            return DraftingError(
-                f"Interrupted mid-draft: {host} stopped sending (timed out).", transient=True
-            )
         return DraftingError(
             f"Interrupted mid-draft: the connection to {host} dropped "
             f"({type(cause or exc).__name__}).",
             transient=True,
         )
-    if (
-        timed_out
-        and not isinstance(cause, httpx2.ConnectTimeout | httpx2.PoolTimeout)
-        and not (isinstance(exc, httpx2.ConnectTimeout))
-    ):
+    if timed_out and connecting:
+        return DraftingError(f"Could not connect to {host} in time.", transient=True)
+    if timed_out:
         seconds = f" within {attempt.timeout:g} s" if attempt.timeout else ""
         return DraftingError(f"{host} did not answer{seconds} (timed out).", transient=True)
-    if timed_out:
-        return DraftingError(f"Could not connect to {host} in time.", transient=True)
     where = "Is it running? Check [model] base_url." if attempt.route.local else ""
     return DraftingError(
         f"Cannot reach the model server at {host}. {where}".strip(), transient=True

@@ -54,6 +54,7 @@ class Request:
     system: list[TextBlockParam]
     messages: list[MessageParam]
     scan: bool = False
+    pdf: bool = False
 
 
 def build_request(prompt: Prompt, model: str) -> Request:
@@ -66,6 +67,7 @@ def build_request(prompt: Prompt, model: str) -> Request:
         system=system_blocks(prompt),
         messages=[{"role": "user", "content": content}],
         scan=prompt.note.media_type in SCAN_TYPES,
+        pdf=prompt.note.media_type == PDF,
     )
 
 

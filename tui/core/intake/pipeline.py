@@ -543,7 +543,7 @@ class Pipeline:
         except asyncio.CancelledError:
             if checking is not None:
                 checking.cancel()
-            self._interrupted(job, running)
+            self._interrupted(job, running, started)
             raise
         except DraftingError as exc:
             # What the attempt used before it failed (an answer cut off or refused, a stream
@@ -647,13 +647,13 @@ class Pipeline:
             self.store.fail_job(job, reason, usage=usage, started_at=started)
         self._emit_draft(job.draft_id, "drafter", job.attempts)
 
-    def _interrupted(self, job: Job, running: _Running) -> None:
+    def _interrupted(self, job: Job, running: _Running, started: str) -> None:
         """Cancelled: by a clinician (the store already says so) or by stop (requeue it)."""
         with contextlib.suppress(StoreError):
             if self.store.job_state(job.id) == "running":
                 self.store.checkpoint(job.id, "".join(running.text))
                 now = datetime.now(UTC).isoformat(timespec="milliseconds")
-                self.store.fail_job(job, STOPPED_REASON, retry_at=now)
+                self.store.fail_job(job, STOPPED_REASON, retry_at=now, started_at=started)
         self._emit_draft(job.draft_id, "drafter", job.attempts)
 
     def _emit_draft(self, draft_id: int, source: EventSource, attempt: int = 0) -> None:
