@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks import labels
+from tui.core.checks.lexicon import FOLLOW
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import attribution_words
 
@@ -177,7 +178,9 @@ def _scoped(window: str) -> tuple[str, int]:
     blanked = "".join(chars)
     consumed = [m.span(1) for m in _POSTPOSED.finditer(blanked)]
     if not stack:
-        consumed += [m.span(1) for m in _PREFIXED.finditer(blanked)]
+        consumed += [
+            m.span(1) for m in _PREFIXED.finditer(blanked) if not _chained_after(blanked, m.end())
+        ]
     for low, high in consumed:
         blanked = blanked[:low] + " " * (high - low) + blanked[high:]
     return blanked, (stack[-1] if stack else -1)
@@ -196,6 +199,19 @@ _POSTPOSED = re.compile(
 # value being read sits in a bracket after it ("R 60° (IE 40°)": the right side's earlier value).
 _PREFIXED = re.compile(
     r"(?<![A-Za-z0-9/])(R|L|rt|lt|right|left|bilat(?:eral)?)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
+)
+
+
+def _chained_after(window: str, value_start: int) -> bool:
+    """The value read is an earlier value of the one a side was written before ("L 41.5 cm vs
+    44.0 cm"): only chaining words lie between, so the side is its too."""
+    value = _VALUE_AT.match(window, value_start)
+    return value is not None and bool(FOLLOW.fullmatch(window, value.end()))
+
+
+_VALUE_AT = re.compile(
+    r"\d+(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft"
+    r"|/[ \t]*\d+(?:\.\d+)?|[+-](?![\d]))?[ \t]*"
 )
 
 

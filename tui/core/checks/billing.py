@@ -76,10 +76,16 @@ TOTAL_TREATMENT = re.compile(
 )
 # A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
 # "**CPT** = ..."), never "97014 billed as G0283" inside a sentence.
-BILLED_START = re.compile(
-    r"(?:^|(?<=[.;!?])\s+)[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?"
+_BILLING_WORD = (
     r"(?:billed|billing(?:\s+codes?(?:\s+(?:are|is))?|\s+is)?|bill|charges?|charged"
-    r"|cpt(?:\s+codes?)?|codes?\s+billed|units?\s+billed|units?)"
+    r"|codes?\s+billed|units?\s+billed)"
+)
+# Within a line (after a full stop or a semicolon) only a billing word opens the billing: a
+# table's "CPT" or "Units" column (a row reads "Ther ex 24 min; CPT 97110; ...") names the
+# service's code, it bills nothing.
+BILLED_START = re.compile(
+    rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
+    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD})"
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*[:=\-]?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -424,6 +430,8 @@ def _ties_to_name(gap: str) -> bool:
     if _FILLER.fullmatch(gap):
         return True
     separators = list(_SEPARATOR.finditer(gap))
+    if separators and ";" in gap[: separators[-1].start()]:
+        return False  # another clause (a table row's next cell) lies between
     if separators and _FILLER.fullmatch(gap[separators[-1].end() :]):
         return True
     return (

@@ -17,7 +17,7 @@ from functools import lru_cache
 from tui.core.checks.aligned import read_aligned
 from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
 from tui.core.checks.facts import Fact
-from tui.core.checks.instruments import read_instruments
+from tui.core.checks.instruments import read_instruments, read_scales
 from tui.core.checks.numbers import to_number
 from tui.core.checks.others import read_others, read_regions, read_vitals
 from tui.core.checks.rom import read_rom
@@ -43,6 +43,7 @@ _PASSES: tuple[Pass, ...] = (
     read_vitals,
     read_aligned,
     read_outcomes,
+    read_scales,
     read_instruments,
     read_mmt,
     read_ratings,

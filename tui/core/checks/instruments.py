@@ -19,11 +19,15 @@ import re
 from functools import cache
 
 from tui.core.checks import labels
+from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
+from tui.core.checks.lexicon import alternation
 from tui.core.checks.scan import Scanner
 from tui.core.checks.scores import read_scores
 from tui.core.checks.tables import (
     MeasureDef,
+    ScaleDef,
+    grade_scales,
     instrument_words,
     item_stop_words,
     not_instruments,
@@ -167,6 +171,38 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue
         measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))
         read_scores(scanner, facts, measure, named.end(), match.end())
+
+
+def read_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Grades of ordinal scales ("MAS R elbow flexors 1+, R wrist flexors 1"): read as the
+    scale's grades, so they are never taken for a range of motion or a muscle grade."""
+    text = scanner.text
+    for scale, names, grade in _scale_patterns():
+        for name in names.finditer(text):
+            if scanner.in_header(name.start()):
+                continue
+            scanner.block(*name.span())
+            _, end = scanner.sentence(name.start())
+            for found in grade.finditer(text, name.end(), end):
+                if not scanner.free(*found.span()):
+                    continue
+                written = found.group()
+                value: int | str = written if "+" in written else int(written)
+                parts = attribute(scanner, found.start(), found.end(), floor=name.end())
+                label = labels.join(scale.name, parts.side, parts.joint, parts.muscle)
+                scanner.emit(facts, "other", value, found.span(), label + parts.previous)
+
+
+@cache
+def _scale_patterns() -> tuple[tuple[ScaleDef, re.Pattern[str], re.Pattern[str]], ...]:
+    return tuple(
+        (
+            scale,
+            re.compile(rf"(?<![\w-])(?:{alternation(scale.aliases)})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"(?<![\w.+/-])(?:{scale.grades})(?![\w/°%+]|\.\d)"),
+        )
+        for scale in grade_scales()
+    )
 
 
 def _shouting(scanner: Scanner, pos: int) -> bool:

@@ -222,6 +222,18 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags),
         led(
+            re.compile(
+                rf"\b(?:{either('pressure_doses')})\b[^.;\n]{{0,40}}?{NUM}(?:\s*(?:-|,|to)\s*{NUM})*"
+                r"\s*mm\s*Hg",
+                flags,
+            ),
+            either("pressure_doses"),
+        ),
+        re.compile(
+            rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?(?:{either('pressure_doses')})\b",
+            flags,
+        ),
+        led(
             re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
             either("percent_doses"),
         ),

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tui.core.checks import labels
 from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
+from tui.core.checks.lexicon import FOLLOW
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
+from tui.core.checks.tables import vital_names
 
 _PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
 _LENGTH = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE)
@@ -48,7 +51,7 @@ _REGIONS = (
         "girth",
         re.compile(
             r"\b(?:edema|girth|circumference|circumferential|circ|figure[- ]?(?:8|of[- ]8|eight)"
-            r"|swelling|volumetric|volumetry)\b",
+            r"|swelling|volumetric|volumetry|volume)\b",
             re.IGNORECASE,
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm|ml|mL)(?![A-Za-z])"),
@@ -132,10 +135,12 @@ _SYSTOLIC = range(70, 251)
 _DIASTOLIC = range(30, 151)
 _RPE = re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
 _LAG = re.compile(
-    r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?"
+    r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?"
+    r"\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?(?:(?:R|L|rt|lt|right|left)\s+)?"
     r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
     re.IGNORECASE,
 )
+_LAG_VALUE = re.compile(r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?", re.IGNORECASE)
 
 
 def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -156,15 +161,7 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             )
     for match in _LAG.finditer(scanner.text):
         if scanner.free(match.start(2), match.end(2)):
-            label = labels.join((match.group(1) or "").strip(), "extension lag")
-            scanner.emit(
-                facts,
-                "other",
-                int(match.group(2)),
-                (match.start(2), match.end()),
-                label,
-                unit="deg",
-            )
+            _lags(scanner, facts, match)
     for match in _HEART_RATE.finditer(scanner.text):
         if scanner.free(match.start(1), match.end(1)):
             scanner.emit(
@@ -175,6 +172,41 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 "heart rate",
                 unit="bpm",
             )
+    _lettered_vitals(scanner, facts)
+
+
+def _lags(scanner: Scanner, facts: list[Fact], match: re.Match[str]) -> None:
+    """An extension lag and the earlier lags chained to it ("quad lag R 5° (IE 20°)", "lag 8°
+    vs 20°"), each with its side and timepoint."""
+    text = scanner.text
+    name = labels.join((match.group(1) or "").strip(), "extension lag")
+    value: re.Match[str] | None = _LAG_VALUE.match(text, match.start(2))
+    while value is not None and scanner.free(*value.span(1)):
+        found = attribute(scanner, value.start(1), value.end())
+        label = labels.join(found.side, name) + found.previous
+        scanner.emit(facts, "other", int(value.group(1)), value.span(), label, unit="deg")
+        gap = FOLLOW.match(text, value.end())
+        value = _LAG_VALUE.match(text, gap.end()) if gap and gap.end() > value.end() else None
+
+
+def _lettered_vitals(scanner: Scanner, facts: list[Fact]) -> None:
+    """ "T 98.4, P 78, R 16" in a sentence that names blood pressure or vitals."""
+    text = scanner.text
+    names = vital_names()
+    pattern = _vital_letters()
+    for word in _BP_WORD.finditer(text):
+        start = scanner.sentence_before(word.start())
+        end = scanner.sentence_after(word.end())
+        for match in pattern.finditer(text, start, end):
+            if scanner.free(*match.span(2)):
+                value = to_number(match.group(2))
+                scanner.emit(facts, "other", value, match.span(2), names[match.group(1)])
+
+
+@cache
+def _vital_letters() -> re.Pattern[str]:
+    names = "|".join(re.escape(name) for name in sorted(vital_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/.])")
 
 
 def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:

@@ -56,15 +56,29 @@ def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
     """Every free number that reads as range of motion, sentence by sentence."""
     previous: _Rom | None = None
     sentence = (-1, -1)
+    worded = _sentences_with_rom_words(scanner)
+    text = scanner.text
     for token in scanner.tokens():
         if not scanner.free(token.start(), token.end()):
             continue
         if scanner.sentence(token.start()) != sentence:
             sentence = scanner.sentence(token.start())
             previous = None
+        if previous is None and sentence[0] not in worded and not _ANGLE.match(text, token.end()):
+            continue  # no ROM word in the sentence and no degree sign: nothing to read here
         found = _rom_at(scanner, facts, token.start(), previous)
         if found is not None:
             previous = found
+
+
+_ANGLE = re.compile(
+    rf"(?:\s*(?:-|to|through|thru)\s*\d{{1,3}}(?:\.\d+)?)?\s*{DEGREES}", re.IGNORECASE
+)
+
+
+def _sentences_with_rom_words(scanner: Scanner) -> set[int]:
+    """Where the sentences naming a motion, joint or ROM start (one pass over the text)."""
+    return {scanner.sentence(m.start())[0] for m in words().rom_finder.finditer(scanner.text)}
 
 
 def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None) -> _Rom | None:

@@ -17,6 +17,7 @@ from tui.core.checks.lexicon import (
     FOLLOW,
     NUM,
     Words,
+    led,
     measure_matcher,
     words,
 )
@@ -288,7 +289,7 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 scanner.emit(
                     facts, "other", number, (match.start(), match.end()), label, unit="/10"
                 )
-    for match in _PAIN_BARE.finditer(text):
+    for match in led(_PAIN_BARE, "pain|pn").finditer(text):
         if not scanner.free(match.start(1), match.end(1)):
             continue
         number = to_number(match.group(1))

@@ -97,6 +97,18 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
+def _abbreviated(services: dict[str, str], short: Any) -> dict[str, str]:
+    """The service names plus each with its words' short forms (billing.toml)."""
+    found = dict(services)
+    for word, forms in (short or {}).items():
+        for name, code in services.items():
+            if re.search(rf"\b{re.escape(word)}\b", name, re.IGNORECASE):
+                for form in _strs(forms):
+                    variant = re.sub(rf"\b{re.escape(word)}\b", form, name, flags=re.IGNORECASE)
+                    found.setdefault(variant, code)
+    return found
+
+
 @cache
 def billing_tables() -> BillingTables:
     """The built-in billing tables (billing.toml)."""
@@ -106,7 +118,7 @@ def billing_tables() -> BillingTables:
     return BillingTables(
         timed=_str_map(data.get("timed")),
         untimed=_str_map(data.get("untimed")),
-        services=_str_map(data.get("services")),
+        services=_abbreviated(_str_map(data.get("services")), data.get("service_abbreviations")),
         services_exact_case=frozenset(_strs(data.get("services_exact_case", {}).get("names"))),
         dose_words=_strs(data.get("dose_words", {}).get("names")),
         progress_report_visits=int(episode.get("progress_report_visits", 10)),
@@ -235,3 +247,28 @@ def instrument_words() -> dict[str, tuple[str, ...]]:
     """The [instruments] word lists of measures.toml (test nouns, words that end a name)."""
     data = _load("measures.toml").get("instruments", {})
     return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
+def vital_names() -> dict[str, str]:
+    """Short names of vital signs as written -> what they are (measures.toml [vitals])."""
+    return _str_map(_load("measures.toml").get("vitals"))
+
+
+@dataclass(frozen=True)
+class ScaleDef:
+    """An ordinal scale: how notes name it and the pattern of one grade."""
+
+    name: str
+    aliases: tuple[str, ...]
+    grades: str
+
+
+@cache
+def grade_scales() -> tuple[ScaleDef, ...]:
+    """Ordinal scales (measures.toml [scales])."""
+    data = _load("measures.toml").get("scales", {})
+    return tuple(
+        ScaleDef(str(name), _strs(spec.get("aliases")) or (str(name),), str(spec.get("grades")))
+        for name, spec in data.items()
+    )
