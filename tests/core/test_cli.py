@@ -94,3 +94,11 @@ def test_bad_context_stops_start_up_with_exit_2(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert result.stderr.strip().endswith("lock.idle_minuets: unknown field")
         assert "Traceback" not in result.stderr
+
+
+def test_units_are_counted_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["units", "97110=8"]) == 0
+    out = capsys.readouterr().out
+    assert "97110   1 unit\n" in out and "total   1 unit from 8 timed minutes" in out
+    assert main(["units", "97110=23", "97140=10"]) == 0
+    assert "total   2 units from 33 timed minutes" in capsys.readouterr().out

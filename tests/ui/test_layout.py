@@ -141,3 +141,22 @@ def test_fitting_shortens_the_least_important_first_and_gives_room_back() -> Non
     assert fit_parts(parts, 200) == [signed[0], following[0], waiting[0]]
     assert fit_parts(parts, 70) == [signed[1], following[1], waiting[0]], "room given back"
     assert fit_parts(parts, 30) == [signed[1]], "the least important go first"
+
+
+async def test_after_a_resize_the_cursor_row_stays_in_view(app: RecordingApp) -> None:
+    async with app.run_test(size=(180, 50)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        table = screen.table
+        await pilot.press("end")
+        last = table.row_count - 1
+        assert table.cursor_row == last
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert await wait_until(pilot, lambda: table.size.width < 80)
+        rows_in_view = table.scrollable_content_region.height - 1  # under the header
+        assert await wait_until(
+            pilot, lambda: table.scroll_y <= last < table.scroll_y + rows_in_view
+        ), "the cursor's row is on screen after the resize"
+        header = _line(table)
+        assert "Date" in header and "Checks" in header, "laid out again for 60 columns"

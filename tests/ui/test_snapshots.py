@@ -1,4 +1,5 @@
-"""Screenshots of every review screen at 100x30 (a workstation) and 60x24 (a phone over SSH).
+"""Screenshots of every review screen at 60x24 (a phone over SSH) and 100x30 (a workstation),
+and of the screens whose layout follows the width at 80x24 and 180x50 (a wide monitor) too.
 
 The demo clinic's timestamps are pinned and the app's clock is fixed (conftest), so nothing in
 a screenshot depends on when the tests run. Update with `pytest --snapshot-update` after a
@@ -25,9 +26,11 @@ from tests.ui.conftest import (
 )
 from tui.core.security.pin import set_pin
 from tui.core.service import ClinicService
+from tui.ui.screens.review import ReviewScreen
 from tui.ui.widgets.today import TodayBar
 
 SIZES = {"wide": (100, 30), "phone": (60, 24)}
+EVERY_SIZE = {**SIZES, "small": (80, 24), "monitor": (180, 50)}
 Prepare = Callable[[ClinicService], None]
 
 
@@ -47,6 +50,14 @@ def _pin(service: ClinicService) -> None:
 
 async def _on_draft_2(pilot: Pilot[Any]) -> None:
     await pilot.press("j")
+    await _pane_rested(pilot)
+
+
+async def _pane_rested(pilot: Pilot[Any]) -> None:
+    """The draft pane shows the draft under the cursor (it follows once the cursor rests)."""
+    screen = pilot.app.screen
+    if isinstance(screen, ReviewScreen):
+        await wait_until(pilot, lambda: screen.preview.draft_id == screen.table.selected_id)
 
 
 # name -> (prepare the clinic, keys to press after the cursor is on draft 2)
@@ -64,7 +75,10 @@ SCREENS: dict[str, tuple[Prepare | None, tuple[str, ...]]] = {
     "addendum": (_signed, ("n",)),
     "lock": (_pin, ("ctrl+l",)),
     "help": (None, ("question_mark",)),
+    "signed": (None, ("k", "a", "y")),
 }
+# The screens whose layout changes with the width, shot at every size.
+BY_WIDTH = ("queue", "reading", "source", "filter", "help", "signed")
 
 
 def _clinic(demo_template: Path, tmp_path: Path, prepare: Prepare | None) -> Path:
@@ -92,13 +106,16 @@ def _before(keys: tuple[str, ...]) -> Callable[[Pilot[Any]], Awaitable[None]]:
         await wait_until(pilot, lambda: "Today" in str(bar.render()))
         await _on_draft_2(pilot)
         await pilot.press(*keys)
+        await _pane_rested(pilot)
         await pilot.pause()
 
     return run_before
 
 
-@pytest.mark.parametrize("size", SIZES, ids=str)
-@pytest.mark.parametrize("name", SCREENS, ids=str)
+CASES = [(name, size) for name in SCREENS for size in (EVERY_SIZE if name in BY_WIDTH else SIZES)]
+
+
+@pytest.mark.parametrize(("name", "size"), CASES, ids=[f"{n}-{s}" for n, s in CASES])
 def test_screen(
     snap_compare: Any, demo_template: Path, tmp_path: Path, name: str, size: str
 ) -> None:
@@ -106,7 +123,7 @@ def test_screen(
     service = ClinicService.open(_clinic(demo_template, tmp_path, prepare))
     try:
         app = RecordingApp(service)
-        assert snap_compare(app, terminal_size=SIZES[size], run_before=_before(keys))
+        assert snap_compare(app, terminal_size=EVERY_SIZE[size], run_before=_before(keys))
     finally:
         service.close()
 

@@ -88,18 +88,21 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_FOUND if result.missing or result.unsupported else 0
 
 
+def plural(count: int, word: str) -> str:
+    """ "1 unit", "2 units": counts printed for people read as English."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def cmd_units(args: argparse.Namespace) -> int:
     result = allocate_units(parse_minutes_args(args.items), args.rule)
-    rows = [
-        f"{code:<7} {units} unit{'s' if units != 1 else ''}" for code, units in result.units.items()
-    ]
+    rows = [f"{code:<7} {plural(units, 'unit')}" for code, units in result.units.items()]
     rows.append(
-        f"total   {result.total_units} units from {result.total_timed_minutes} timed "
-        f"minutes ({args.rule})"
+        f"total   {plural(result.total_units, 'unit')} from "
+        f"{plural(result.total_timed_minutes, 'timed minute')} ({args.rule})"
     )
     for tie in result.ties:
         rows.append(
-            f"tie: {tie.units} unit(s) may go to any of {', '.join(tie.codes)} "
+            f"tie: {plural(tie.units, 'unit')} may go to any of {', '.join(tie.codes)} "
             f"({tie.remaining} min left each)"
         )
     emit(args, result.to_json(), "\n".join(rows))
@@ -258,7 +261,7 @@ def _audit_text(audit: NoteAudit) -> str:
         allowed = (
             "units not checked"
             if audit.units_allowed is None
-            else (f"{audit.units_allowed} units allowed")
+            else f"{plural(audit.units_allowed, 'unit')} allowed"
         )
         head += f": {audit.timed_minutes} timed min, {allowed}, {audit.units_billed} billed"
     lines = [head]
