@@ -1,6 +1,9 @@
 """Clinical checks on notes and drafts, all deterministic and offline.
 
-- `extract`: facts (pain, ROM, MMT, outcome scores, grip, girth, services) and the billing summary.
+- `extract`: facts (pain, ROM, MMT, outcome scores, grip, girth, services) and the billing summary,
+  read by passes over one `scan.Scanner`: `scores`, `instruments`, `aligned`, `rom`, `others`.
+- `attribution`: what a value is of (side, joint, motion, muscle, earlier or current), one model
+  for every kind of value; `keyed` and `mdtables`: units and labels written in keys and tables.
 - `verify`: a draft against its note (facts missing, values unsupported).
 - `units`: the 8-minute rule and the per-code rule, with ties.
 - `audit`: billing and documentation findings for a note.
