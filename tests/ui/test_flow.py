@@ -70,3 +70,20 @@ async def test_a_replaced_draft_hands_the_cursor_to_its_replacement(
         assert await wait_until(pilot, lambda: screen.table.selected_id == new_id)
         message = screen.query_one(FlowLine).message
         assert f"replaced by draft {new_id}" in message and f"now on draft {new_id}" in message
+
+
+async def test_locking_clears_the_summary_that_names_patients(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    first = ready_ids(service)[0]
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = review_of(app)
+        screen.table.select_draft(first)
+        await pilot.press("r")
+        app.screen.query_one(Input).value = "wrong patient"
+        await pilot.press("enter")
+        flow = screen.query_one(FlowLine)
+        assert service.draft(first).patient in flow.message
+        app.action_lock()
+        await pilot.pause()
+        assert flow.message == "" and not flow.display

@@ -921,6 +921,7 @@ class ReviewScreen(Screen[None]):
         self.preview.hide()
         self.source.show_message("")
         self.query_one(TodayBar).show(None)
+        self.query_one(FlowLine).clear()  # "Signed <patient> · next: <patient>"
 
     def restore_patient_data(self) -> None:
         self.load_preview()

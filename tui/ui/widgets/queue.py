@@ -45,6 +45,8 @@ _NOWHERE: Final = Coordinate(-100, -100)
 """A cursor or hover location on no row (the header is row -1)."""
 LINE: Final = ColumnKey("line")
 """The table's one column: the whole laid-out row."""
+_NO_TEXT: Final = Text()
+"""What DataTable's own bookkeeping sees in a row's cell: rows are drawn from `QueueRow`."""
 
 STATUS_ICONS: Final = {
     "queued": "…",
@@ -129,8 +131,8 @@ class QueueRow:
     DataTable objects reused every time a filter shows it again. A plain slotted class: 10,000
     of them are made at start-up, five times faster than frozen dataclasses."""
 
-    __slots__ = ("checks", "cost", "date", "document", "entry", "key", "patient", "row",
-                 "status", "text", "widths")  # fmt: skip
+    __slots__ = ("cells", "checks", "cost", "date", "document", "entry", "key", "patient",
+                 "row", "status", "text", "widths")  # fmt: skip
 
     def __init__(self, entry: QueueEntry) -> None:
         self.entry = entry
@@ -150,8 +152,9 @@ class QueueRow:
         self.text = haystack(entry)
         self.key = RowKey(str(entry.id))
         self.row = Row(self.key, 1)
+        self.cells = {LINE: _NO_TEXT}
 
-    def cells(self, shape: Layout) -> Iterator[tuple[str, str]]:
+    def fitted(self, shape: Layout) -> Iterator[tuple[str, str]]:
         """(text, style) of each shown column, fitted to its width."""
         for key, width in shape.columns:
             if key == "patient":
@@ -314,7 +317,7 @@ class QueueTable(DataTable[Text]):
             key = row.key
             shown, wanted = key in self.rows, self.wants(row)
             if shown and wanted:
-                self._data[key] = {LINE: Text()}
+                self._data[key] = row.cells
                 self._changed()
             elif wanted and (last_shown is None or draft.id > last_shown):
                 self._append(row)
@@ -350,14 +353,14 @@ class QueueTable(DataTable[Text]):
         """Show exactly `rows`, in one step rather than one `add_row` per draft."""
         self.clear()
         self._row_locations = TwoWayDict({row.key: index for index, row in enumerate(rows)})
-        self._data = {row.key: {LINE: Text()} for row in rows}
+        self._data = {row.key: row.cells for row in rows}  # made once per row, reused
         self.rows = {row.key: row.row for row in rows}
         self._changed()
 
     def _append(self, row: QueueRow) -> None:
         """One new row at the end (a draft that just arrived)."""
         self._row_locations[row.key] = len(self.rows)
-        self._data[row.key] = {LINE: Text()}
+        self._data[row.key] = row.cells
         self.rows[row.key] = row.row
         self._changed()
 
@@ -463,7 +466,7 @@ class QueueTable(DataTable[Text]):
         pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
         pre_style += component_style
         segments = [Segment(" " * LEAD)]
-        for index, (text, style) in enumerate(row.cells(self._layout)):
+        for index, (text, style) in enumerate(row.fitted(self._layout)):
             if index:
                 segments.append(Segment(" " * GAP))
             segments.append(Segment(text, self._style(style)))
