@@ -18,6 +18,7 @@ import json
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -54,6 +55,8 @@ class FakeFhir:
     """An in-memory FHIR server; `resources[type][id]` is what it holds."""
 
     tokens: set[str] = field(default_factory=set)
+    token_endpoint: FakeTokenEndpoint | None = None
+    """With one, the tokens it has issued (and not forgotten) are accepted too."""
     resources: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     seen: list[Seen] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
@@ -86,6 +89,14 @@ class FakeFhir:
         return self.add(
             {"resourceType": "Patient", "identifier": [{"system": system, "value": mrn}]}
         )
+
+    def authorised(self, header: str) -> bool:
+        accepted = set(self.tokens)
+        if self.token_endpoint is not None:
+            accepted |= set(self.token_endpoint.issued)
+        if not accepted and self.token_endpoint is None:
+            return True
+        return header in {f"Bearer {token}" for token in accepted}
 
     def fail_next(self, *faults: Fault) -> None:
         with self.lock:
@@ -196,9 +207,7 @@ class _FhirHandler(_Base):
         fault = fake._fault(method)
         if fault is not None and self._faulted(fault):
             return
-        if fake.tokens and self.headers.get("Authorization", "") not in {
-            f"Bearer {t}" for t in fake.tokens
-        }:
+        if not fake.authorised(self.headers.get("Authorization", "")):
             self.send_json(401, outcome("unknown token", "login"))
             return
         parts = [p for p in split.path.split("/") if p][1:]
@@ -265,6 +274,7 @@ class FakeTokenEndpoint:
     headers: list[dict[str, Any]] = field(default_factory=list)
     forms: list[dict[str, str]] = field(default_factory=list)
     jtis: set[str] = field(default_factory=set)
+    clock: Callable[[], float] = time.time
 
     def __post_init__(self) -> None:
         self._server = _Server(("127.0.0.1", 0), _TokenHandler)
@@ -301,6 +311,7 @@ class FakeTokenEndpoint:
                 audience=self.url,
                 issuer=self.client_id,
                 options={"require": ["exp", "jti", "iss", "sub", "aud"]},
+                leeway=60,
             )
         except jwt.PyJWTError:
             return "invalid_client"
@@ -308,7 +319,7 @@ class FakeTokenEndpoint:
         self.claims.append(claims)
         if claims["sub"] != self.client_id or not header.get("kid"):
             return "invalid_client"
-        if claims["exp"] > time.time() + 300 + 5 or claims["jti"] in self.jtis:
+        if claims["exp"] > self.clock() + 300 + 5 or claims["jti"] in self.jtis:
             return "invalid_client"
         self.jtis.add(claims["jti"])
         return ""
