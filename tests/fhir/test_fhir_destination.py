@@ -189,3 +189,20 @@ def test_a_note_without_mrn_is_never_filed(service: ClinicService, fake_fhir: Fa
         destination(fake_fhir.url, service.clinic.paths.root).deliver(signed.parcel)
     assert not failed.value.transient
     assert fake_fhir.creates() == []
+
+
+def test_a_skill_the_destination_maps_is_filed_under_its_loinc_code(
+    service: ClinicService, fake_fhir: FakeFhir
+) -> None:
+    fake_fhir.patient(MRN_SYSTEM, WHITFIELD_MRN)
+    _draft, signed = sign(service, note(), "a.txt")
+    assert signed.parcel.skill == "soap_note"
+    target = destination(
+        fake_fhir.url, service.clinic.paths.root, document_types={"soap_note": "34109-9"}
+    )
+    remote = target.deliver(signed.parcel)
+    stored = fake_fhir.resources["DocumentReference"][remote]
+    assert stored["type"] == {
+        "coding": [{"system": "http://loinc.org", "code": "34109-9"}],
+        "text": "soap note",
+    }

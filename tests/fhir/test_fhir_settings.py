@@ -41,6 +41,8 @@ def build(tmp_path: Path, **settings: object) -> FhirDestination:
         ({"base_url": "http://127.0.0.1:8080/fhir", "timeout_seconds": "soon"},
          "timeout_seconds must be a number"),
         ({"base_url": 8080}, "base_url must be a string"),
+        ({"base_url": "http://127.0.0.1/fhir", "document_types": {"soap_note": "SOAP"}},
+         "document_types.soap_note 'SOAP' is not a LOINC code"),
     ],
 )  # fmt: skip
 def test_bad_settings_are_refused_with_one_line(

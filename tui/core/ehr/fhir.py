@@ -73,6 +73,7 @@ class FhirDestination:
                 pdf=pdf,
                 pdf_title=parcel.pdf_path.name,
                 related=related,
+                loinc=self.settings.document_types.get(parcel.skill, ""),
             )
             return self._create(client, resource, key)
 

@@ -15,7 +15,7 @@ import copy
 import hashlib
 from typing import Any, Final
 
-from tui.core.records.fhir import MRN_TYPE, SHA256_SYSTEM
+from tui.core.records.fhir import LOINC, MRN_TYPE, SHA256_SYSTEM
 
 DOCUMENT_SYSTEM: Final = "urn:chartdesk:document"
 SHA256_EXTENSION: Final = "urn:chartdesk:attachment-sha256"
@@ -62,10 +62,12 @@ def outgoing(
     pdf: bytes,
     pdf_title: str,
     related: dict[tuple[str, str], str],
+    loinc: str = "",
 ) -> dict[str, Any]:
     """The resource to send: `resource` (left unchanged) with the PDF attached, the hashes,
-    the server's patient as subject, `related` (identifier -> server id) resolved and `key`
-    among its identifiers."""
+    the server's patient as subject, `related` (identifier -> server id) resolved, `key`
+    among its identifiers and, when the destination maps the Skill to one, `loinc` as its
+    document type."""
     out = copy.deepcopy(resource)
     out.pop("id", None)
     out.pop("meta", None)
@@ -73,6 +75,12 @@ def outgoing(
     if not any(i.get("system") == key[0] and i.get("value") == key[1] for i in identifiers):
         identifiers.append({"system": key[0], "value": key[1]})
     out["subject"] = _subject(out.get("subject"), patient_id, patient_system)
+    if loinc:
+        text = (out.get("type") or {}).get("text")
+        out["type"] = {
+            "coding": [{"system": LOINC, "code": loinc}],
+            **({"text": text} if text else {}),
+        }
     for item in out.get("content") or []:
         _add_sha256(item.get("attachment") or {})
     out.setdefault("content", []).append({"attachment": pdf_attachment(pdf, pdf_title, out)})

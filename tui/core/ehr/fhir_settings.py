@@ -9,8 +9,9 @@ checks again, so a destination built any other way cannot send PHI in clear text
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ DEFAULT_SCOPE: Final = (
     "system/Patient.read system/DocumentReference.read system/DocumentReference.write"
 )
 DEFAULT_TIMEOUT_SECONDS: Final = 30.0
+LOINC_CODE: Final = re.compile(r"\d{1,7}-\d")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class FhirSettings:
     """The `kid` of the SMART assertion; by default the key's RFC 7638 thumbprint."""
     scope: str = DEFAULT_SCOPE
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
+    document_types: Mapping[str, str] = field(default_factory=dict)
+    """Skill id -> the LOINC document code this server files it under (else the code the
+    signed resource carries for the Skill's kind)."""
 
     def __post_init__(self) -> None:
         where = f"[[ehr]] {self.id!r}"
@@ -73,6 +78,11 @@ class FhirSettings:
             if missing:
                 raise ChartdeskError(f'{where}: auth = "smart" needs {", ".join(missing)}')
             _check_address(where, "token_url", self.token_url)
+        for skill, code in self.document_types.items():
+            if not LOINC_CODE.fullmatch(code):
+                raise ChartdeskError(
+                    f"{where}: document_types.{skill} {code!r} is not a LOINC code (like 11506-3)"
+                )
         if not 0 < self.timeout_seconds <= 600:
             raise ChartdeskError(f"{where}: timeout_seconds must be between 0 and 600")
 
@@ -95,6 +105,11 @@ class FhirSettings:
             resolved = Path(value).expanduser()
             return resolved if resolved.is_absolute() else clinic_dir / resolved
 
+        types = settings.get("document_types", {})
+        if not isinstance(types, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in types.items()
+        ):
+            raise ChartdeskError(f"{where}: document_types must map Skill ids to LOINC codes")
         timeout = settings.get("timeout_seconds", DEFAULT_TIMEOUT_SECONDS)
         if isinstance(timeout, bool) or not isinstance(timeout, int | float):
             raise ChartdeskError(f"{where}: timeout_seconds must be a number")
@@ -110,6 +125,7 @@ class FhirSettings:
             key_id=text("key_id"),
             scope=text("scope", DEFAULT_SCOPE),
             timeout_seconds=float(timeout),
+            document_types={k.strip(): v.strip() for k, v in types.items()},
         )
 
 
