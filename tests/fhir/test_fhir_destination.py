@@ -206,3 +206,20 @@ def test_a_skill_the_destination_maps_is_filed_under_its_loinc_code(
         "coding": [{"system": "http://loinc.org", "code": "34109-9"}],
         "text": "soap note",
     }
+
+
+def test_diagnostics_that_repeat_the_note_are_not_kept_in_the_reason(
+    service: ClinicService, fake_fhir: FakeFhir
+) -> None:
+    """A server that quotes what it was sent: its words are replaced by the issue codes."""
+    fake_fhir.patient(MRN_SYSTEM, WHITFIELD_MRN)
+    _draft, signed = sign(service, note(), "a.txt")
+    quoted = "bad text near 'tight in the mornings, pain 4/10'"
+    fake_fhir.fail_next(Fault(status=422, diagnostics=quoted, method="POST"))
+    with pytest.raises(DeliveryFailed) as failed:
+        destination(fake_fhir.url, service.clinic.paths.root).deliver(signed.parcel)
+    assert "mornings" not in failed.value.reason
+    assert failed.value.reason == (
+        "hospital: DocumentReference create: HTTP 422: processing "
+        "(the server's words repeat the document: not shown)"
+    )

@@ -16,6 +16,7 @@ from tests.fhir.server import FhirServer
 from tui.core.ehr.delivery import DeliveryFailed
 from tui.core.ehr.fhir import FhirDestination
 from tui.core.ehr.fhir_content import SHA256_EXTENSION
+from tui.core.ehr.fhir_http import FhirSession
 from tui.core.records.fhir import SHA256_SYSTEM
 from tui.core.service import ClinicService
 
@@ -136,14 +137,18 @@ def test_the_conditional_create_alone_keeps_one_copy(
     _draft, signed = sign(service, note("480223"), "a.txt")
     target = destination(real_fhir, service.clinic.paths.root)
     first = target.deliver(signed.parcel)
-    looked_up = target._find_documents
-    calls = {"n": 0}
+    looked_up = FhirSession.search
+    blinded: list[tuple[str, str]] = []
 
-    def blind_first_look(client: Any, identifier: tuple[str, str]) -> list[str]:
-        calls["n"] += 1
-        return [] if calls["n"] == 1 else looked_up(client, identifier)
+    def blind_first_look(
+        session: FhirSession, resource_type: str, identifier: tuple[str, str]
+    ) -> list[str]:
+        if resource_type == "DocumentReference" and not blinded:
+            blinded.append(identifier)
+            return []
+        return looked_up(session, resource_type, identifier)
 
-    monkeypatch.setattr(target, "_find_documents", blind_first_look)
+    monkeypatch.setattr(FhirSession, "search", blind_first_look)
     assert target.deliver(signed.parcel) == first
     assert on_server(real_fhir, signed)["id"] == first
 

@@ -22,12 +22,16 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
 
-import httpx2
-
 from tui.core.ehr.delivery import DeliveryFailed, Parcel
 from tui.core.ehr.fhir_auth import Auth, auth_for
-from tui.core.ehr.fhir_content import conditional_key, mrn, outgoing, related_identifiers
-from tui.core.ehr.fhir_http import FHIR_JSON, failure, json_body, new_client, send
+from tui.core.ehr.fhir_content import (
+    attachment_bytes,
+    conditional_key,
+    mrn,
+    outgoing,
+    related_identifiers,
+)
+from tui.core.ehr.fhir_http import FHIR_JSON, FhirSession, Private, json_body, new_client, token
 from tui.core.ehr.fhir_settings import FhirSettings
 from tui.core.security.bounded_read import FileRefused, read_bounded
 
@@ -56,14 +60,17 @@ class FhirDestination:
         signed, pdf = self._read(parcel)
         key = conditional_key(signed, parcel.identifier)
         with new_client(self.settings.timeout_seconds) as client:
-            existing = self._find_documents(client, key)
+            server = FhirSession(
+                self.id, self.settings.base_url, client, self.auth, private(signed)
+            )
+            existing = server.search("DocumentReference", key)
             if existing:
                 return existing[0]
-            patient_id = self._patient(client, signed, parcel)
+            patient_id = self._patient(server, signed, parcel)
             related = {
                 target: found[0]
                 for target in related_identifiers(signed)
-                if len(found := self._find_documents(client, target)) == 1
+                if len(found := server.search("DocumentReference", target)) == 1
             }
             resource = outgoing(
                 signed,
@@ -75,7 +82,7 @@ class FhirDestination:
                 related=related,
                 loinc=self.settings.document_types.get(parcel.skill, ""),
             )
-            return self._create(client, resource, key)
+            return _create(server, resource, key)
 
     def _read(self, parcel: Parcel) -> tuple[dict[str, Any], bytes]:
         """The signed DocumentReference and PDF; unreadable ones fail for good (a signed file
@@ -97,14 +104,14 @@ class FhirDestination:
             raise DeliveryFailed(f"{where}: the FHIR file is no DocumentReference", transient=False)
         return resource, pdf
 
-    def _patient(self, client: httpx2.Client, signed: dict[str, Any], parcel: Parcel) -> str:
+    def _patient(self, server: FhirSession, signed: dict[str, Any], parcel: Parcel) -> str:
         system = self.settings.patient_identifier_system
         number = mrn(signed)
         if not number:
             raise DeliveryFailed(
                 f"draft {parcel.draft_id} has no MRN to find the patient by", transient=False
             )
-        found = self._search(client, "Patient", (system, number))
+        found = server.search("Patient", (system, number))
         if not found:
             raise DeliveryFailed(
                 f"no patient on {self.id} with this MRN (system {system}); "
@@ -119,97 +126,44 @@ class FhirDestination:
             )
         return found[0]
 
-    def _find_documents(self, client: httpx2.Client, identifier: tuple[str, str]) -> list[str]:
-        return self._search(client, "DocumentReference", identifier)
 
-    def _search(
-        self, client: httpx2.Client, resource_type: str, identifier: tuple[str, str]
-    ) -> list[str]:
-        """The ids of the `resource_type` resources with `identifier` (at most two: enough to
-        tell one from several)."""
-        params = {"identifier": _token(identifier), "_count": "2"}
-        response = self._exchange(
-            client, f"{resource_type} search", "GET", f"/{resource_type}", params=params
-        )
-        body = json_body(response) or {}
-        ids = []
-        for entry in body.get("entry") or []:
-            resource = entry.get("resource") if isinstance(entry, dict) else None
-            mode = (entry.get("search") or {}).get("mode", "match")
-            if (
-                isinstance(resource, dict)
-                and resource.get("resourceType") == resource_type
-                and mode == "match"
-                and isinstance(resource.get("id"), str)
-            ):
-                ids.append(resource["id"])
-        return ids
-
-    def _create(self, client: httpx2.Client, resource: dict[str, Any], key: tuple[str, str]) -> str:
-        headers = {
-            "Content-Type": FHIR_JSON,
-            "If-None-Exist": f"identifier={quote(_token(key), safe='|:')}",
-            "Prefer": "return=representation",
-        }
-        body = json.dumps(resource, ensure_ascii=False).encode("utf-8")
-        response = self._exchange(
-            client, "DocumentReference create", "POST", "/DocumentReference",
-            content=body, headers=headers,
-        )  # fmt: skip
-        created = json_body(response) or {}
-        if created.get("resourceType") == "DocumentReference" and isinstance(
-            created.get("id"), str
-        ):
-            return str(created["id"])
-        location = response.headers.get("Location") or response.headers.get("Content-Location")
-        server_id = _id_from_location(location or "")
-        if server_id:
-            return server_id
-        found = self._find_documents(client, key)
-        if found:
-            return found[0]
-        raise DeliveryFailed(
-            f"DocumentReference create: HTTP {response.status_code} without the new id",
-            transient=True,
-        )
-
-    def _exchange(
-        self,
-        client: httpx2.Client,
-        what: str,
-        method: str,
-        path: str,
-        *,
-        params: dict[str, str] | None = None,
-        content: bytes | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> httpx2.Response:
-        """One request to the server, sent again once with a new token if the server rejects
-        a cached SMART token (it may have been revoked or the server restarted)."""
-        response: httpx2.Response | None = None
-        for _attempt in range(2):
-            request = client.build_request(
-                method,
-                self.settings.base_url + path,
-                params=params,
-                content=content,
-                headers={**(headers or {}), **self.auth.headers(client)},
-            )
-            response = send(client, f"{self.id}: {what}", request)
-            if response.status_code != 401 or not self.auth.forget():
-                break
-        assert response is not None
-        if not response.is_success:
-            raise failure(f"{self.id}: {what}", response)
-        return response
+def _create(server: FhirSession, resource: dict[str, Any], key: tuple[str, str]) -> str:
+    """The conditional create; the id of the new resource, or of the one already there."""
+    headers = {
+        "Content-Type": FHIR_JSON,
+        "If-None-Exist": f"identifier={quote(token(key), safe='|:')}",
+        "Prefer": "return=representation",
+    }
+    body = json.dumps(resource, ensure_ascii=False).encode("utf-8")
+    response = server.exchange(
+        "DocumentReference create", "POST", "/DocumentReference", content=body, headers=headers
+    )
+    created = json_body(response) or {}
+    if created.get("resourceType") == "DocumentReference" and isinstance(created.get("id"), str):
+        return str(created["id"])
+    location = response.headers.get("Location") or response.headers.get("Content-Location")
+    server_id = _id_from_location(location or "")
+    if server_id:
+        return server_id
+    found = server.search("DocumentReference", key)
+    if found:
+        return found[0]
+    raise DeliveryFailed(
+        f"{server.name}: DocumentReference create: HTTP {response.status_code} without the new id",
+        transient=True,
+    )
 
 
-def _token(identifier: tuple[str, str]) -> str:
-    """A FHIR token search value, `system|value`, with the separators a value may hold
-    escaped as the search syntax requires."""
-    system, value = identifier
-    escape = str.maketrans({"\\": "\\\\", "|": "\\|", ",": "\\,", "$": "\\$"})
-    return f"{system.translate(escape)}|{value.translate(escape)}"
+def private(signed: dict[str, Any]) -> Private:
+    """What the server's words must not repeat: the signed text, the patient's name and MRN."""
+    texts = tuple(
+        attachment_bytes(item.get("attachment") or {}).decode("utf-8", "replace")
+        for item in signed.get("content") or []
+        if isinstance(item, dict)
+    )
+    subject = signed.get("subject")
+    name = subject.get("display") if isinstance(subject, dict) else None
+    return Private(texts, tuple(v for v in (name, mrn(signed)) if isinstance(v, str) and v))
 
 
 def _id_from_location(location: str) -> str:
