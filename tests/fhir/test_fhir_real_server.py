@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import signal
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import REPO
 from tests.fhir.conftest import write_key
 from tests.fhir.parcels import MRN_SYSTEM, Signed, addendum, cosign, note, sign
 from tests.fhir.server import FhirServer
@@ -209,3 +213,41 @@ def test_smart_backend_services_against_the_servers_token_endpoint(
         assert not failed.value.transient
     finally:
         server.stop()
+
+
+def test_a_process_killed_after_filing_before_recording_leaves_one_copy(
+    service: ClinicService, real_fhir: FhirServer, tmp_path: Path
+) -> None:
+    """A real crash: a process delivers and is killed (SIGKILL) before it could record the
+    remote id; the delivery done again afterwards answers the same id, one copy on the server."""
+    register(real_fhir, "480260")
+    _draft, signed = sign(service, note("480260"), "a.txt")
+    parcel = signed.parcel
+    script = tmp_path / "deliver_then_hang.py"
+    script.write_text(
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from tui.core.ehr.delivery import Parcel\n"
+        "from tui.core.ehr.fhir import FhirDestination\n"
+        f"parcel = Parcel({parcel.draft_id}, {parcel.identifier!r}, {parcel.skill!r}, "
+        f"{parcel.discipline!r}, {parcel.payer!r}, Path({str(parcel.markdown_path)!r}), "
+        f"Path({str(parcel.record_path)!r}), Path({str(parcel.fhir_path)!r}), "
+        f"Path({str(parcel.pdf_path)!r}))\n"
+        f"settings = {{'id': 'hospital', 'base_url': {real_fhir.url!r}, "
+        f"'patient_identifier_system': {MRN_SYSTEM!r}}}\n"
+        "FhirDestination.from_settings(settings, Path('.')).deliver(parcel)\n"
+        "print('filed', flush=True)\n"
+        "time.sleep(600)  # the outbox would record the remote id here\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "filed"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    filed = on_server(real_fhir, signed)["id"]
+    assert destination(real_fhir, service.clinic.paths.root).deliver(parcel) == filed
+    assert on_server(real_fhir, signed)["id"] == filed
