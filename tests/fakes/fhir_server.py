@@ -39,6 +39,8 @@ class Fault:
     """A redirect target (with a 3xx status)."""
     method: str = ""
     """Only requests with this method take the fault ("" = any)."""
+    body: dict[str, Any] | None = None
+    """The body answered (else an OperationOutcome with `diagnostics`)."""
 
 
 @dataclass
@@ -258,7 +260,7 @@ class _FhirHandler(_Base):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return True
-        self.send_json(fault.status, outcome(fault.diagnostics))
+        self.send_json(fault.status, fault.body or outcome(fault.diagnostics))
         return True
 
 

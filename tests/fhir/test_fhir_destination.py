@@ -80,7 +80,8 @@ def test_a_server_that_finds_it_by_if_none_exist_files_it_once(
     _draft, signed = sign(service, note(), "a.txt")
     target = destination(fake_fhir.url, service.clinic.paths.root)
     first = target.deliver(signed.parcel)
-    fake_fhir.fail_next(Fault(status=200, method="GET"))  # the look-up answers an empty 200
+    empty = {"resourceType": "Bundle", "type": "searchset", "total": 0}
+    fake_fhir.fail_next(Fault(status=200, method="GET", body=empty))  # the look-up misses it
     assert target.deliver(signed.parcel) == first
     assert len(fake_fhir.all("DocumentReference")) == 1
 
@@ -223,3 +224,14 @@ def test_diagnostics_that_repeat_the_note_are_not_kept_in_the_reason(
         "hospital: DocumentReference create: HTTP 422: processing "
         "(the server's words repeat the document: not shown)"
     )
+
+
+def test_a_base_url_that_is_no_fhir_server_is_said_so(
+    service: ClinicService, fake_fhir: FakeFhir
+) -> None:
+    _draft, signed = sign(service, note(), "a.txt")
+    fake_fhir.fail_next(Fault(status=200, body={"html": "a web page"}))
+    with pytest.raises(DeliveryFailed, match="no FHIR Bundle") as failed:
+        destination(fake_fhir.url, service.clinic.paths.root).deliver(signed.parcel)
+    assert not failed.value.transient
+    assert fake_fhir.creates() == []

@@ -58,9 +58,15 @@ class FhirSession:
     def search(self, resource_type: str, identifier: tuple[str, str]) -> list[str]:
         """The ids of the `resource_type` resources with `identifier` (at most two: enough
         to tell one from several)."""
+        what = f"{resource_type} search"
         params = {"identifier": token(identifier), "_count": "2"}
-        response = self.exchange(f"{resource_type} search", "GET", f"/{resource_type}", params)
-        return matches(json_body(response) or {}, resource_type)
+        bundle = json_body(self.exchange(what, "GET", f"/{resource_type}", params))
+        if bundle is None or bundle.get("resourceType") != "Bundle":
+            raise DeliveryFailed(
+                f"{self.name}: {what}: the answer is no FHIR Bundle (is base_url the FHIR base?)",
+                transient=False,
+            )
+        return matches(bundle, resource_type)
 
     def exchange(
         self,
@@ -105,8 +111,11 @@ def matches(bundle: dict[str, Any], resource_type: str) -> list[str]:
     """The ids of a searchset's matches (included resources and outcomes left out)."""
     ids = []
     for entry in bundle.get("entry") or []:
-        resource = entry.get("resource") if isinstance(entry, dict) else None
-        mode = (entry.get("search") or {}).get("mode", "match")
+        if not isinstance(entry, dict):
+            continue
+        resource = entry.get("resource")
+        search = entry.get("search")
+        mode = search.get("mode", "match") if isinstance(search, dict) else "match"
         if (
             isinstance(resource, dict)
             and resource.get("resourceType") == resource_type
