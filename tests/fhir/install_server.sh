@@ -11,9 +11,12 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 C=${FHIR_SERVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/chartdesk/fhir-server}
 PY=${PYTHON:-python3}
 STAMP="$C/venv/.installed-$(sha256sum "$HERE/server-requirements.txt" | cut -c1-16)"
+mkdir -p "$C"
+# One install at a time: test runs started together wait for the first instead of racing it.
+exec 9>"$C/.install.lock"
+flock 9
 if [ ! -f "$STAMP" ]; then
   rm -rf "$C/venv"
-  mkdir -p "$C"
   $PY -m venv "$C/venv" >&2
   "$C/venv/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes \
     -r "$HERE/server-requirements.txt" >&2
