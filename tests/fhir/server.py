@@ -51,6 +51,9 @@ class FhirServer:
     """One SEKMET server process; `smart_clients` (client_id -> public key PEM path) turns on
     SMART Backend Services and requires its tokens on every FHIR request."""
 
+    admin_token = "test-admin-token"
+    """A static bearer token the server also accepts when SMART is on (to read back)."""
+
     def __init__(
         self, command: Path, folder: Path, smart_clients: dict[str, Path] | None = None
     ) -> None:
@@ -111,9 +114,7 @@ class FhirServer:
 
     def get(self, path: str, **params: str) -> dict[str, Any]:
         """A FHIR GET on the server, as a test reads it back (with a token when SMART is on)."""
-        headers = {"Accept": "application/fhir+json"}
-        if self.smart_clients:
-            headers["Authorization"] = f"Bearer {self._admin_token()}"
+        headers = {"Accept": "application/fhir+json", **self._auth()}
         response = httpx2.get(f"{self.url}{path}", params=params, headers=headers, timeout=30)
         response.raise_for_status()
         body: dict[str, Any] = response.json()
@@ -135,10 +136,7 @@ class FhirServer:
         return [e["resource"] for e in bundle.get("entry") or []]
 
     def _auth(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self._admin_token()}"} if self.smart_clients else {}
-
-    def _admin_token(self) -> str:
-        return "test-admin-token"
+        return {"Authorization": f"Bearer {self.admin_token}"} if self.smart_clients else {}
 
     def _settings(self) -> str:
         lines = [
@@ -156,7 +154,7 @@ class FhirServer:
             lines += [
                 "server_auth:",
                 "  types: [smart, bearer]",
-                f"  tokens: [{self._admin_token()}]",
+                f"  tokens: [{self.admin_token}]",
                 "  token_lifetime: 300",
                 "  smart_clients:",
             ]

@@ -3,18 +3,20 @@ Services against a local token endpoint that verifies the assertion with the pub
 
 from __future__ import annotations
 
+import base64
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.fakes.fhir_server import FakeFhir, FakeTokenEndpoint
 from tests.fhir.conftest import write_key
 from tests.fhir.parcels import MRN_SYSTEM, WHITFIELD_MRN, Signed, note, sign
 from tui.core.ehr.delivery import DeliveryFailed
 from tui.core.ehr.fhir import FhirDestination
-from tui.core.ehr.fhir_auth import SmartBackend
+from tui.core.ehr.fhir_auth import SmartBackend, thumbprint
 from tui.core.ehr.fhir_settings import FhirSettings
 from tui.core.service import ClinicService
 
@@ -206,3 +208,16 @@ def test_a_key_that_smart_does_not_allow_is_named(
             target.deliver(signed.parcel)
     assert not failed.value.transient
     assert endpoint.forms == []
+
+
+def test_the_kid_is_the_rfc_7638_thumbprint() -> None:
+    """The example of RFC 7638, section 3.1."""
+    n = (
+        "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_B"
+        "JECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_F"
+        "DW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4"
+        "vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"
+    )
+    modulus = int.from_bytes(base64.urlsafe_b64decode(n + "=" * (-len(n) % 4)), "big")
+    public = rsa.RSAPublicNumbers(65537, modulus).public_key()
+    assert thumbprint(public) == "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"

@@ -193,7 +193,8 @@ def test_smart_backend_services_against_the_servers_token_endpoint(
     service: ClinicService, sekmet_command: Path, tmp_path: Path
 ) -> None:
     """The server requires SMART tokens; chartdesk gets one with its signed assertion (the
-    server checks it with the registered public key) and files the note."""
+    server checks it with the registered public key) and files the note. Without credentials
+    it is refused; with the server's static bearer token in a file, filed."""
     keys = tmp_path / "keys"
     keys.mkdir()
     private, public = write_key(keys, "rsa")
@@ -211,6 +212,14 @@ def test_smart_backend_services_against_the_servers_token_endpoint(
         with pytest.raises(DeliveryFailed, match="HTTP 401") as failed:
             anonymous.deliver(signed.parcel)
         assert not failed.value.transient
+        token = keys / "ehr.token"
+        token.write_text(server.admin_token + "\n")
+        token.chmod(0o600)
+        _draft, other = sign(service, note("480250", "2026-11-04"), "b.txt")
+        by_bearer = destination(
+            server, service.clinic.paths.root, auth="bearer", token_file=str(token)
+        )
+        assert by_bearer.deliver(other.parcel) == on_server(server, other)["id"]
     finally:
         server.stop()
 

@@ -114,7 +114,7 @@ class SmartBackend:
             "iat": now,
             "jti": uuid.uuid4().hex,
         }
-        kid = self.settings.key_id or thumbprint(key)
+        kid = self.settings.key_id or thumbprint(key.public_key())
         return jwt.encode(claims, key, algorithm=algorithm, headers={"kid": kid, "typ": "JWT"})
 
     def _fetch(self, client: httpx2.Client) -> tuple[str, float]:
@@ -171,9 +171,8 @@ def read_secret(path: Path, key: str) -> bytes:
         ) from None
 
 
-def thumbprint(key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey) -> str:
-    """The RFC 7638 JWK thumbprint of the key's public half (the usual `kid`)."""
-    public = key.public_key()
+def thumbprint(public: rsa.RSAPublicKey | ec.EllipticCurvePublicKey) -> str:
+    """The RFC 7638 JWK thumbprint of a public key (the usual `kid`)."""
     members: dict[str, str]
     if isinstance(public, rsa.RSAPublicKey):
         numbers = public.public_numbers()
