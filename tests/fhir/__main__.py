@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import signal
 import tempfile
+import time
 from pathlib import Path
 
 from tests.fhir.parcels import MRN_SYSTEM
@@ -46,13 +47,20 @@ def main(argv: list[str] | None = None) -> int:
         f'patient_identifier_system = "{MRN_SYSTEM}"\n',
         flush=True,
     )
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        while server.process is not None and server.process.poll() is None:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
     finally:
         server.stop()
     return 0
 
 
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 if __name__ == "__main__":
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     raise SystemExit(main())
