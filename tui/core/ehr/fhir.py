@@ -8,7 +8,8 @@ One delivery is a few requests, each safe to repeat:
    permanent failure saying so; a patient is never created or guessed;
 3. the documents it appends or co-signs are looked up, to link them by server reference;
 4. the resource is created conditionally (`If-None-Exist: identifier=system|value`), so that
-   two deliveries racing each other still file it once.
+   a delivery that missed it in step 1 still files it once (on a server whose conditional
+   create is atomic, even two deliveries racing each other).
 
 What failed and whether a retry can help is decided in `tui.core.ehr.fhir_http`; no reason
 carries note text, a patient's name or a signed file's name (which holds the patient's).
