@@ -63,6 +63,8 @@ class FakeFhir:
     seen: list[Seen] = field(default_factory=list)
     faults: list[Fault] = field(default_factory=list)
     honour_if_none_exist: bool = True
+    minimal: bool = False
+    """Answer a create with an empty body and its Location only (as `Prefer: return=minimal`)."""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -244,6 +246,12 @@ class _FhirHandler(_Base):
             new_id = fake._store(body)
             stored = fake.resources[resource_type][new_id]
         location = f"{fake.url}/{resource_type}/{new_id}/_history/1"
+        if fake.minimal:
+            self.send_response(201)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_json(201, stored, {"Location": location})
 
     def _faulted(self, fault: Fault) -> bool:

@@ -4,6 +4,7 @@ sends, and what each kind of failure means (transient or permanent, and the reas
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -235,3 +236,29 @@ def test_a_base_url_that_is_no_fhir_server_is_said_so(
         destination(fake_fhir.url, service.clinic.paths.root).deliver(signed.parcel)
     assert not failed.value.transient
     assert fake_fhir.creates() == []
+
+
+def test_a_server_that_answers_only_the_location_gives_the_id_from_it(
+    service: ClinicService, fake_fhir: FakeFhir
+) -> None:
+    fake_fhir.patient(MRN_SYSTEM, WHITFIELD_MRN)
+    fake_fhir.minimal = True
+    _draft, signed = sign(service, note(), "a.txt")
+    remote = destination(fake_fhir.url, service.clinic.paths.root).deliver(signed.parcel)
+    assert list(fake_fhir.resources["DocumentReference"]) == [remote]
+
+
+@pytest.mark.parametrize(
+    "content", [b"not json", b'{"resourceType": "Patient"}', b"[]"], ids=["text", "patient", "list"]
+)
+def test_a_signed_fhir_file_that_is_no_document_reference_is_not_sent(
+    service: ClinicService, fake_fhir: FakeFhir, tmp_path: Path, content: bytes
+) -> None:
+    _draft, signed = sign(service, note(), "a.txt")
+    broken = tmp_path / "broken.fhir.json"
+    broken.write_bytes(content)
+    parcel = dataclasses.replace(signed.parcel, fhir_path=broken)
+    with pytest.raises(DeliveryFailed, match="signed files of draft 1: the FHIR file") as failed:
+        destination(fake_fhir.url, service.clinic.paths.root).deliver(parcel)
+    assert not failed.value.transient
+    assert fake_fhir.seen == []
