@@ -12,7 +12,8 @@ of motion, a muscle grade, a grip or an outcome score:
 - a pair of sides ("R/L") names no single side (the aligned-list reader pairs them with values);
 - a limb position names nothing ("ankle DF 12° knee straight": the ankle's, not the knee's);
 - a value is an earlier measurement when a word right before it says so ("was 26 mm", "from
-  55"), when it sits in a bracket opened by one ("(IE 6/10 and 5/10)"), after a label that says
+  55"), when an arrow leads from it to a later value ("LEFS 24/80 -> 63/80", "12-84° → 0-121°"),
+  when it sits in a bracket opened by one ("(IE 6/10 and 5/10)"), after a label that says
   so ("Previous QuickDASH: 45.5"), with words after it that say so ("62 at eval"), or after "vs"
   when the line or the label above declares the order ("Tests (today vs IE):").
 
@@ -239,7 +240,7 @@ def _pair_at(window: str, position: int) -> bool:
 def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int, end: int) -> bool:
     """True when the value is an earlier measurement (see the module's rules)."""
     cues = _cues()
-    if cues.prior_after.match(scanner.text, end):
+    if cues.prior_after.match(scanner.text, end) or _arrow_after(scanner, end):
         return True
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
@@ -256,6 +257,27 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     if open_at >= 0 and _opens_prior(window, open_at):
         return True
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+
+
+# After a value (and the rest of its range and unit), an arrow to the next value: "from -> to".
+# Typographic arrows are commas in the normalised text ("arrows read as then"), so those are
+# recognised in the original text at the same place.
+_ARROW_AFTER = re.compile(
+    r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*(?:(-{1,2}>|=>)|(,))"
+    r"(?=[ \t]*\S)"
+)
+_ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
+
+
+def _arrow_after(scanner: Scanner, end: int) -> bool:
+    """An arrow leads from the value ending at `end` to a later one: the value is earlier."""
+    found = _ARROW_AFTER.match(scanner.text, end)
+    if found is None:
+        return False
+    if found.group(1):
+        return True
+    at = scanner.norm.span(found.start(2), found.end(2))[0]
+    return scanner.norm.original[at : at + 1] in _ARROWS
 
 
 def _labelled_prior(window: str) -> bool:

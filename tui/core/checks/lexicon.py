@@ -147,7 +147,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         r"|yr|hour|hr|letter|point|item|foot|ft|piece|block|stair)s?\b",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?<![-=])[<>≥≤]\s*{NUM}"),  # thresholds: >90, ≥45
+    re.compile(rf"(?<![-=])[<>≥≤]=?\s*{NUM}"),  # thresholds: >90, ≥45, >= 80%
     # an interval of values, not one measurement: "plateaued at 95-100°" (a range of motion
     # starts at 0 or at a small deficit; see rom.py)
     re.compile(r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"),
@@ -162,7 +162,8 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     led(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
         re.compile(
             rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
-            rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
+            rf"(?:\s+(?:is|of|=|:|for|value|about|around|approx\.?|approximately|roughly|~))*"
+            rf"\s*[:=~]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
             re.IGNORECASE,
         ),
         "norm|cut|threshold|mci|mdc|predicted|age",
@@ -252,10 +253,36 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
         led(
-            re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
+            re.compile(
+                rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?"
+                rf"(?:(?:about|around|roughly|approx\.?|approximately|nearly|almost|another)\s+)?"
+                rf"~?\s*{NUM}{deg}",
+                flags,
+            ),
             either("changes"),
         ),
         re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
+        re.compile(
+            rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}\s*(?:{either('criteria_after')})", flags
+        ),
+        led(
+            re.compile(rf"\b(?:{either('bounds_before')})\s+{NUM}", flags),
+            either("bounds_before"),
+        ),
+        re.compile(
+            rf"(?<![\d.]){NUM}\s*(?:cm|mm|m|in|inch(?:es)?|ft|\")\.?\s+(?:[A-Za-z-]+\s+)?"
+            rf"(?:{either('equipment_nouns')})\b",
+            flags,
+        ),
+        led(
+            re.compile(
+                rf"\b(?:{either('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
+                r"(?:cm|mm|m|in|inch(?:es)?|ft|\")(?![A-Za-z/])",
+                flags,
+            ),
+            either("equipment_sizes"),
+        ),
+        re.compile(rf"(?<![\d.]){NUM}{deg}\s+(?:{either('position_after')})\b", flags),
         led(
             re.compile(
                 rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
