@@ -102,6 +102,15 @@ BILLED_ITEM = re.compile(
     re.IGNORECASE,
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
+# The rest of one billed item, up to the next code, clause or cell: "97530 x2 (30 min)",
+# "97162 (eval, 40 min) x1", "97116 gait training ........ 16 min", "97018 x1 (10')".
+_ITEM_REST = re.compile(rf"[^;|\n]*?(?=(?<![\w.]){_CODE}\b|[;|\n]|\.(?:\s|$)|$)", re.IGNORECASE)
+# Minutes in that rest: the only number of the rest but a unit count ("x2", "2 units").
+_REST_MINUTES = re.compile(
+    r"^(?P<before>[^\d]*?(?:\bx\s*\d{1,2}\b[^\d]*?)?)(?P<minutes>\d{1,3})\s*"
+    r"(?:min(?:ute)?s?\b|mins\b|')(?P<after>[^\d]*?(?:\bx\s*(?P<count>\d{1,2})\b)?)[^\d]*$",
+    re.IGNORECASE,
+)
 _ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
 _CODE_GROUP = re.compile(rf"{_CODE}{_MODIFIERS}\s*(?:[/+&]|and|,)\s*{_CODE}", re.IGNORECASE)
 _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
@@ -179,6 +188,7 @@ class Billed:
     minutes written on the billing line itself ("97110 15 min x1")."""
 
     units: dict[str, int] = field(default_factory=dict)
+    uncounted: dict[str, int] = field(default_factory=dict)
     first_at: int | None = None
     unreadable: list[int] = field(default_factory=list)
     services: list[Fact] = field(default_factory=list)
@@ -231,6 +241,8 @@ def read_billed(scanner: Scanner) -> Billed:
             _billed_item(scanner, item, result, explicit_only=explicit_only)
         if not explicit_only:
             _billed_by_name(scanner, start, end, result)
+    for code, units in result.uncounted.items():
+        result.units.setdefault(code, units)
     return result
 
 
@@ -243,8 +255,11 @@ def _billed_item(
     if not scanner.free(item.start(1), item.end(1)):
         return
     code = item.group(1).upper()
-    if item.group(2):
-        minutes = int(item.group(2))
+    minutes = int(item.group(2)) if item.group(2) else None
+    end = item.end()
+    if minutes is None and not explicit_only:
+        minutes, count, end = _rest_of_item(scanner, item, count)
+    if minutes is not None:
         result.services.append(
             Fact(
                 kind="service",
@@ -253,16 +268,37 @@ def _billed_item(
                 cpt=code,
                 minutes=minutes,
                 label=billing_tables().name_of(code),
-                span=scanner.span(item.start(), item.end()),
+                span=scanner.span(item.start(), end),
             )
         )
-    scanner.claim(item.start(), item.end())
-    scanner.block(item.start(), item.end())
+    scanner.claim(item.start(), end)
+    scanner.block(item.start(), end)
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
         return
-    result.units[code] = result.units.get(code, 0) + int(count or 1)
+    if count is None:
+        # A code listed with no count ("Charges: 97116 gait training ... 16 min") bills one
+        # unit unless a count for it is written elsewhere ("Units: 97116 x1").
+        result.uncounted[code] = result.uncounted.get(code, 0) + 1
+    else:
+        result.units[code] = result.units.get(code, 0) + int(count)
     if result.first_at is None:
         result.first_at = scanner.span(item.start(), item.end())[0]
+
+
+def _rest_of_item(
+    scanner: Scanner, item: re.Match[str], count: str | None
+) -> tuple[int | None, str | None, int]:
+    """Minutes written in the rest of a billed item ("x2 (30 min)", "(eval, 40 min) x1",
+    "gait training ....... 16 min"), a count written after them, and where the item ends."""
+    rest = _ITEM_REST.match(scanner.text, item.end())
+    if rest is None:
+        return None, count, item.end()
+    found = _REST_MINUTES.match(rest.group())
+    if found is None or not scanner.free(item.end() + found.start("minutes"), rest.end()):
+        return None, count, item.end()
+    if count is not None and re.search(r"\bx\s*\d", found.group("before"), re.IGNORECASE):
+        return None, count, item.end()
+    return int(found.group("minutes")), count or found.group("count"), rest.end()
 
 
 def _readable(region: str) -> bool:
