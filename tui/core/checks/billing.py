@@ -70,7 +70,7 @@ TOTAL_TREATMENT = re.compile(
     r"\b(?:total\s+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
     r"(?:\s+(?:time|minutes|mins?))?|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment\s+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time))\b"
+    r"|treatment\s+(?:time|minutes|mins|total)|tx\s+time|session\s+(?:length|duration|time))\b"
     + _TOTAL_VALUE,
     re.IGNORECASE,
 )
@@ -104,7 +104,9 @@ BILLED_ITEM = re.compile(
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
 # The rest of one billed item, up to the next code, clause or cell: "97530 x2 (30 min)",
 # "97162 (eval, 40 min) x1", "97116 gait training ........ 16 min", "97018 x1 (10')".
-_ITEM_REST = re.compile(rf"[^;|\n]*?(?=(?<![\w.]){_CODE}\b|[;|\n]|\.(?:\s|$)|$)", re.IGNORECASE)
+_ITEM_REST = re.compile(
+    rf"[^;|\n]*?(?=(?<![\w.]){_CODE}\b|[;|\n]|(?<![.\s])\.(?:\s|$)|$)", re.IGNORECASE
+)
 # Minutes in that rest: the only number of the rest but a unit count ("x2", "2 units").
 _REST_MINUTES = re.compile(
     r"^(?P<before>[^\d]*?(?:\bx\s*\d{1,2}\b[^\d]*?)?)(?P<minutes>\d{1,3})\s*"

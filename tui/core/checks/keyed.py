@@ -55,5 +55,36 @@ def keyed_pieces(text: str) -> list[Piece]:
     return pieces
 
 
+# A flowsheet or form export writes its keys in snake case ("cx_rot_r_deg: 70",
+# "97140_manual_min: 14", "timed_total_min: 24"): the underscores are spaces, and a unit that
+# ends the key follows the value.
+_SNAKE_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
+    r"(-?\d+(?:\.\d+)?(?![\d.]))?",
+    re.MULTILINE,
+)
+
+
+def snake_key_pieces(text: str) -> list[Piece]:
+    """Rewrites for every "snake_case_key: value" line of the text."""
+    pieces: list[Piece] = []
+    for match in _SNAKE_KEY.finditer(text):
+        key_start, key_end = match.span(1)
+        key = match.group(1)
+        last = key.rfind("_")
+        unit = keyed_units().get(key[last + 1 :].lower()) if match.group(2) else None
+        spaced_end = key_start + last if unit is not None else key_end
+        pieces += [
+            Piece(at, at + 1, " ", at, at + 1)
+            for at in range(key_start, spaced_end)
+            if text[at] == "_"
+        ]
+        if unit is not None:
+            pieces.append(Piece(spaced_end, key_end, "", spaced_end, key_end))
+            value_end = match.end(2)
+            pieces.append(Piece(value_end, value_end, unit, match.start(2), value_end))
+    return pieces
+
+
 def _plain(unit: str) -> str:
     return re.sub(r"\s+", "", unit).lower()

@@ -163,7 +163,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         re.compile(
             rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
             rf"(?:\s+(?:is|of|=|:|for|value|about|around|approx\.?|approximately|roughly|~))*"
-            rf"\s*[:=~]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
+            rf"\s*[:=~]?\s*\(?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
             re.IGNORECASE,
         ),
         "norm|cut|threshold|mci|mdc|predicted|age",
