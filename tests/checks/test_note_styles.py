@@ -1,0 +1,205 @@
+"""Facts read from notes written in styles the extractor was not first written against (issue
+12): each class of reading, with notes of our own and the readings that must not be made."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks.facts import Fact
+
+
+def _facts(text: str, kind: str | None = None) -> list[Fact]:
+    return [fact for fact in extract_facts(text) if kind is None or fact.kind == kind]
+
+
+def _values(text: str, kind: str | None = None) -> list[object]:
+    return [fact.value for fact in _facts(text, kind)]
+
+
+def _one(text: str, kind: str, value: object) -> Fact:
+    found = [fact for fact in _facts(text, kind) if fact.value == value]
+    assert len(found) == 1, (value, [(f.kind, f.value, f.label) for f in _facts(text)])
+    return found[0]
+
+
+# -- an arrow leads from the earlier value to the later one ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "earlier", "later"),
+    [
+        ("Progress since SOC:\n* Shoulder pain (overhead): 7/10 -> 3/10\n", "pain", 7, 3),
+        ("PSFS (reaching shelf) 3 → 8 over the episode.", "outcome", 3, 8),
+        ("Hip flex PROM 95° => 118° after mobs.", "rom", 95, 118),
+        ("Five times sit to stand 19.2 s --> 12.7 s.", "outcome", 19.2, 12.7),
+        ("Grip strength R 18 kg → 26 kg.", "strength", 18, 26),
+        ("Glute med MMT 3/5 -> 4-/5 R.", "mmt", "3", "4-"),
+    ],
+)
+def test_an_arrow_makes_the_value_before_it_the_earlier_one(
+    text: str, kind: str, earlier: object, later: object
+) -> None:
+    assert "previous" in _one(text, kind, earlier).label
+    assert "previous" not in _one(text, kind, later).label
+
+
+def test_a_range_before_an_arrow_is_earlier_in_both_ends() -> None:
+    text = "L elbow AROM 25-110° -> 5-138°."
+    assert "previous" in _one(text, "rom", 110).label
+    assert "previous" not in _one(text, "rom", 138).label
+
+
+def test_a_range_written_with_an_arrow_is_a_range_not_a_change() -> None:
+    text = "R knee flexion 0→125°."
+    assert "previous" not in _one(text, "rom", 125).label
+
+
+# -- criteria, bounds and targets are not measurements -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Progress to jogging when soreness stays at 3/10 or lower.", 3),
+        ("Discharge criterion: hop test symmetry >= 90% both legs.", 90),
+        ("Aim for hip flexion 120°+ before squatting.", 120),
+        ("Pain 5/10 when reaching beyond 100° of abduction.", 100),
+        ("Return to sport once quad index at or above 85%.", 85),
+        ("Next session: increase walking distance towards 300 ft.", 300),
+    ],
+)
+def test_criteria_and_bounds_are_not_read(text: str, value: int) -> None:
+    assert value not in _values(text), _facts(text)
+
+
+def test_the_measured_value_beside_a_criterion_is_still_read() -> None:
+    text = "Pain 4/10 when reaching beyond 100° of abduction."
+    assert _values(text, "pain") == [4]
+    assert 100 not in _values(text)
+
+
+# -- sizes of equipment and positions held during a test -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lateral step-ups onto a 25 cm platform, 3x10.", 25),
+        ("Box jumps to 30 cm box x 8.", 30),
+        ("Sit-to-stand from a 45 cm stool without hands.", 45),
+        ("Fitted 0.5 cm heel lift L shoe.", 0.5),
+        ("Pool session, water depth 1.4 m.", 1.4),
+        ("Step height 18 cm for stair practice.", 18),
+    ],
+)
+def test_equipment_sizes_are_not_measurements(text: str, value: float) -> None:
+    assert value not in _values(text), _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Roll test positive R with 30° head tilt.", 30),
+        ("Hip IR measured seated, knees bent to 90°: R 28°, L 35°.", 90),
+        ("Tested with elbows flexed to 90°.", 90),
+    ],
+)
+def test_positions_held_during_a_test_are_not_range_of_motion(text: str, value: int) -> None:
+    assert value not in _values(text, "rom"), _facts(text)
+
+
+def test_the_measured_angles_beside_a_test_position_are_read() -> None:
+    text = "Hip IR measured seated, knees bent to 90°: R 28°, L 35°."
+    assert sorted(v for v in _values(text, "rom") if isinstance(v, int)) == [28, 35]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Shoulder flexion improved by roughly 20 degrees since eval.", 20),
+        ("Abduction gained about 15° this week.", 15),
+        ("Flexion 142°, normal is around 160°.", 160),
+        ("ODI 30%; MCID (10) reached.", 10),
+    ],
+)
+def test_hedged_changes_and_references_are_not_measurements(text: str, value: int) -> None:
+    assert value not in _values(text), _facts(text)
+
+
+# -- snake_case keys of a form export --------------------------------------------------------------
+
+
+def test_snake_case_keys_read_with_their_unit() -> None:
+    text = (
+        "hip_flex_r_deg: 105\n"
+        "hip_flex_l_deg: 122\n"
+        "pinch_key_r_kg: 6.5\n"
+        "lefs_prev: 31\n"
+        "lefs_score: 44\n"
+        "97112_neuro_min: 18\n"
+        "total_timed_min: 18\n"
+    )
+    right = _one(text, "rom", 105)
+    assert {"R", "hip", "flexion"} <= set(right.label.split())
+    assert text[right.span[0] : right.span[1]] == "105"
+    assert "L" in _one(text, "rom", 122).label
+    assert _one(text, "strength", 6.5).unit == "kg"
+    assert "previous" in _one(text, "outcome", 31).label
+    assert "previous" not in _one(text, "outcome", 44).label
+    billing = extract_billing(text)
+    assert [(s.cpt, s.minutes) for s in billing.services] == [("97112", 18)]
+    assert billing.total_timed_minutes == 18
+
+
+# -- minutes written on the billing line ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "services", "units"),
+    [
+        (
+            "Charges: 97112 x2 (26 min), 97535 x1 (9 min).",
+            [("97112", 26), ("97535", 9)],
+            {"97112": 2, "97535": 1},
+        ),
+        (
+            "Billed: 97165 (OT eval, low, 35 min) x1; 97530 (13 min) x1.",
+            [("97165", 35), ("97530", 13)],
+            {"97165": 1, "97530": 1},
+        ),
+        (
+            "Billing codes: 97140 x1 (11'); 97116 x2 (24').",
+            [("97140", 11), ("97116", 24)],
+            {"97140": 1, "97116": 2},
+        ),
+    ],
+)
+def test_minutes_in_a_billed_item(
+    line: str, services: list[tuple[str, int]], units: dict[str, int]
+) -> None:
+    billing = extract_billing("Treatment as below.\n" + line + "\n")
+    assert [(s.cpt, s.minutes) for s in billing.services] == services
+    assert dict(billing.billed) == units
+
+
+def test_a_charges_block_with_leader_dots_bills_each_code_once() -> None:
+    text = (
+        "Visit notes above.\n\nCharge summary\n"
+        "  97535 self-care training ......... 20 min\n"
+        "  97110 therapeutic exercise .... 9 min\n"
+        "  Units: 97535 x1, 97110 x1\n"
+    )
+    billing = extract_billing(text)
+    assert [(s.cpt, s.minutes) for s in billing.services] == [("97535", 20), ("97110", 9)]
+    assert dict(billing.billed) == {"97535": 1, "97110": 1}
+
+
+def test_the_billing_line_and_the_treatment_text_state_one_service_once() -> None:
+    text = (
+        "Ther ex 14 min: clamshells, bridges.\n"
+        "Edema mgmt: retrograde massage L hand, 10 min.\n"
+        "Billing - 97110 x1 (14'); 97140 x1 (10').\n"
+    )
+    services = [(f.cpt, f.minutes) for f in _facts(text, "service")]
+    assert sorted(services) == [("97110", 14), ("97140", 10)]
