@@ -13,9 +13,10 @@ of motion, a muscle grade, a grip or an outcome score:
 - a limb position names nothing ("ankle DF 12° knee straight": the ankle's, not the knee's);
 - a value is an earlier measurement when a word right before it says so ("was 26 mm", "from
   55"), when an arrow leads from it to a later value ("LEFS 24/80 -> 63/80", "12-84° → 0-121°"),
-  when it sits in a bracket opened by one ("(IE 6/10 and 5/10)"), after a label that says
-  so ("Previous QuickDASH: 45.5"), with words after it that say so ("62 at eval"), or after "vs"
-  when the line or the label above declares the order ("Tests (today vs IE):").
+  when it sits in a bracket opened by one or by a date ("(IE 6/10 and 5/10)", "(5/18: 49/80)"),
+  after a label that says so ("Previous QuickDASH: 45.5"), with words after it that say so ("62
+  at eval"), or after "vs" when the line or the label above declares the order ("Tests (today
+  vs IE):").
 
 The cue words are data (measures.toml [attribution]). Each value looks back at most one
 sentence (bounded by `WINDOW`), so attribution stays linear in the note's length.
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks import labels
-from tui.core.checks.lexicon import FOLLOW
+from tui.core.checks.lexicon import DATE_LABEL, FOLLOW
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import attribution_words
 
@@ -254,7 +255,9 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True
     if lead_start > 0 and cues.copula.search(lead):
         return True
-    if open_at >= 0 and _opens_prior(window, open_at):
+    if open_at >= 0 and (
+        _opens_prior(window, open_at) or DATE_LABEL.match(scanner.text, origin + open_at + 1)
+    ):
         return True
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
 

@@ -111,6 +111,12 @@ def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
     return re.compile(moved, pattern.flags)
 
 
+# A date that labels the values after it, in a bracket or at a line's start ("(5/18: 49/80)").
+DATE_LABEL = re.compile(
+    r"(?:(?<=[(\[])|^)[ \t]*(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?(?=[ \t]*:)",
+    re.MULTILINE,
+)
+
 # Numbers that look like measurements but are not.
 NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     DATE_ISO,
@@ -178,6 +184,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         "question|no\\.|number",
     ),
     re.compile(r"#\s*\d+\b"),
+    DATE_LABEL,
     re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps

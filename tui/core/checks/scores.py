@@ -31,7 +31,7 @@ _OUTCOME_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
-    r"\s*(?:x\b|mm\s*Hg\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
+    r"\s*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
     r"|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
     re.IGNORECASE,
 )
@@ -119,6 +119,7 @@ def read_scores(
     start = name_end = pos
     item = qualifier
     opened = False
+    grade_end = -1
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
@@ -135,7 +136,16 @@ def read_scores(
             opened = opened or gap.count("(") > gap.count(")")
         elif count and opened and gap.count(")") > gap.count("("):
             item, opened = qualifier, False
+        if token.start() < grade_end:
+            continue
         value = to_number(token.group())
+        grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
+        if grade is not None:
+            # "EHL R 4-/5", "PFM Oxford 3/5": a muscle grade, never an unknown instrument's
+            if count:
+                return
+            grade_end = grade.end()
+            continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         bad = _OUTCOME_BAD.match(text, token.end())
@@ -163,6 +173,7 @@ def read_scores(
             return
 
 
+_GRADE_AFTER = re.compile(r"[ \t]*(?:[+-]|[ \t]+(?:plus|minus)\b)?[ \t]*/[ \t]*5(?!\d|\.\d)")
 _FIRST_SCORE_REACH = 60
 _MOST_SCORES = 12
 # Between two scores of one measure, the name of the next item: a few words, no numbers.
