@@ -267,7 +267,7 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
 # recognised in the original text at the same place.
 _ARROW_AFTER = re.compile(
     r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*(?:(-{1,2}>|=>)|(,))"
-    r"(?=[ \t]*\S)"
+    r"(?=[ \t]*(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
 )
 _ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
 

@@ -41,14 +41,16 @@ _ACRONYM = re.compile(
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
 _QUALIFIER = re.compile(
-    r"[ \t]*(?:[:=][ \t]*)?((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _LEAD_WORDS = frozenset(
     {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
 )
+# A score before its instrument ("22 on SCAT"); a rating or a grade ("2/10 on the bike") is not.
 _BEFORE_NAME = re.compile(
-    r"(?<![\w./])(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*\d{1,3})?[ \t]+on[ \t]+(?:the[ \t]+)?$"
+    r"(?<![\w./])(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
+    r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
 )
 _FRACTION = re.compile(r"(?<![\w./])(\d{1,3}(?:\.\d+)?)[ \t]*/[ \t]*(\d{1,3})(?![\d/]|\.\d)")
 _NAME_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){0,2}[A-Za-z][\w'-]*)[ \t]*:?[ \t]*$")

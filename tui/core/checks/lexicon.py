@@ -324,14 +324,14 @@ DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
 
 # Words allowed between a value and an earlier value of the same thing ("34%, was 42").
 FOLLOW = re.compile(
-    r"[\s,;:()\[\]\-/>]*(?:(?:was|were|from|to|vs\.?|versus|eval(?:uation)?|IE|initial(?:ly)?"
+    r"[\s,;:()\[\]\-/>|]*(?:(?:was|were|from|to|vs\.?|versus|eval(?:uation)?|IE|initial(?:ly)?"
     r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
     r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's"
     r"|discharge|d/c|DC|current|final|follow-up|f/u|re-?assessment)"
-    r"[\s,;:()\[\]\-/>]*)*",
+    r"[\s,;:()\[\]\-/>|]*)*",
     re.IGNORECASE,
 )
 
@@ -408,7 +408,8 @@ def build_measure_matcher(extra: Iterable[str] = ()) -> MeasureMatcher:
                 parts.append((len(alias), f"(?i:{body})"))
     parts.sort(key=lambda item: item[0], reverse=True)
     joined = "|".join(body for _, body in parts)
-    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined})(?![A-Za-z])")
+    # "TUG-cognitive", "Berg-short": a hyphenated name is another instrument than its stem
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined})(?![A-Za-z]|-[A-Za-z])")
     aliases = [alias for measure in defs for alias in measure.aliases]
     return MeasureMatcher(
         pattern=pattern, exact=exact, folded=folded, finder=led(pattern, _first_words(aliases))

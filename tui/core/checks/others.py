@@ -140,6 +140,12 @@ _LAG = re.compile(
     r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
     re.IGNORECASE,
 )
+# The lag written after its value: "-15° ext lag", "10 deg extensor lag".
+_LAG_AFTER = re.compile(
+    r"(?<![\d.])-?(\d{1,2})\s*(?:°|deg\w*|degrees?)?\s+"
+    r"((?:quad(?:riceps)?|extensor|ext|extension|knee)\s+)?(?:extension\s+)?lag\b",
+    re.IGNORECASE,
+)
 _LAG_VALUE = re.compile(r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?", re.IGNORECASE)
 
 
@@ -162,6 +168,13 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     for match in _LAG.finditer(scanner.text):
         if scanner.free(match.start(2), match.end(2)):
             _lags(scanner, facts, match)
+    for match in _LAG_AFTER.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)):
+            found = attribute(scanner, match.start(1), match.end(1))
+            muscle = (match.group(2) or "").strip()
+            muscle = "" if muscle.lower() in ("ext", "extension") else muscle
+            label = labels.join(found.side, muscle, "extension lag") + found.previous
+            scanner.emit(facts, "other", int(match.group(1)), match.span(1), label, unit="deg")
     for match in _HEART_RATE.finditer(scanner.text):
         if scanner.free(match.start(1), match.end(1)):
             scanner.emit(

@@ -23,7 +23,12 @@ from tui.core.checks.lexicon import (
 )
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import MeasureDef, item_stop_words, not_measurement_words
+from tui.core.checks.tables import (
+    MeasureDef,
+    item_stop_words,
+    not_instruments,
+    not_measurement_words,
+)
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:\s*(?:/|out of)\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b"
@@ -120,6 +125,7 @@ def read_scores(
     item = qualifier
     opened = False
     grade_end = -1
+    first_unit: str | None = None
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
@@ -131,6 +137,7 @@ def read_scores(
         if count and not FOLLOW.fullmatch(gap):
             named = _item_named(gap)
             if named is None:
+                _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
             item = named
             opened = opened or gap.count("(") > gap.count(")")
@@ -151,6 +158,11 @@ def read_scores(
         bad = _OUTCOME_BAD.match(text, token.end())
         if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
             if count:
+                _earlier_later_on(scanner, facts, measure, first_unit, token.end(), limit)
+                return
+            if bad and measure.high is None:
+                # an unknown name whose first number is a dose ("NuStep 18 min level 5") is
+                # equipment or an exercise, not an instrument
                 return
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
@@ -167,6 +179,8 @@ def read_scores(
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
+        if count == 0:
+            first_unit = unit
         count += 1
         pos = _after_prior(text, end)
         if count >= _MOST_SCORES:
@@ -183,6 +197,46 @@ _ITEM_GAP = re.compile(
 )
 
 
+def _earlier_later_on(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    unit: str | None,
+    pos: int,
+    limit: int,
+) -> None:
+    """After other values of the sentence, an earlier value with the score's own unit is the
+    measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)")."""
+    if not unit:
+        return
+    text = scanner.text
+    for token in scanner.tokens(pos, limit):
+        if not scanner.free(token.start(), token.end()):
+            continue
+        suffix = _OUTCOME_SUFFIX.match(text, token.end())
+        written = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
+        if written is None and suffix and suffix.group(1):
+            written = f"/{suffix.group(1)}"
+        if written != unit or not measure.in_range(to_number(token.group())):
+            continue
+        end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
+        found = attribute(scanner, token.start(), end)
+        if not found.prior:
+            continue
+        label = labels.join(measure.name, found.side) + found.previous
+        kind = "pain" if measure.kind == "pain" else "outcome"
+        scanner.emit(
+            facts,
+            kind,
+            to_number(token.group()),
+            (token.start(), end),
+            label,
+            unit=unit,
+            measure=measure.name,
+        )
+        return
+
+
 def _item_named(gap: str) -> str | None:
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
     the words between are not an item's name (a pain word, an anatomy word, a unit)."""
@@ -191,9 +245,16 @@ def _item_named(gap: str) -> str | None:
         return None
     words = found.group(1).split()
     stop = item_stop_words()
-    if any(word.lower().strip("'") in stop for word in words):
+    if any(word.lower().strip("'") in stop or _names_instrument(word) for word in words):
         return None
     return " ".join(words)
+
+
+def _names_instrument(word: str) -> bool:
+    """A word written like an instrument's name ("Mini-BESTest", "PRWE"): the next score is
+    that instrument's, not an item of the one before."""
+    capitals = sum(ch.isupper() for ch in word)
+    return capitals >= 3 and len(word) >= 3 and word.upper() not in not_instruments()
 
 
 def _after_prior(text: str, end: int) -> int:
