@@ -41,7 +41,8 @@ _ACRONYM = re.compile(
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
 _QUALIFIER = re.compile(
-    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
+    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _LEAD_WORDS = frozenset(
