@@ -203,3 +203,112 @@ def test_the_billing_line_and_the_treatment_text_state_one_service_once() -> Non
     )
     services = [(f.cpt, f.minutes) for f in _facts(text, "service")]
     assert sorted(services) == [("97110", 14), ("97140", 10)]
+
+
+# -- muscle grades beside names that look like instruments ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("Myotomes L4-S1: FHL R 4/5, L 5/5; tib post R 4-/5.", ["4", "5", "4-"]),
+        ("Pelvic floor: PFM Oxford grade 2/5 today.", ["2"]),
+        ("Special tests: SLUMP neg; hip ext MMT R 3+/5, L 4/5.", ["3+", "4"]),
+    ],
+)
+def test_a_grade_out_of_five_is_a_muscle_grade_not_an_instrument_score(
+    text: str, grades: list[str]
+) -> None:
+    assert _values(text, "mmt") == grades
+    assert _facts(text, "outcome") == []
+
+
+def test_the_named_muscle_labels_its_grade() -> None:
+    assert "FHL" in _one("FHL R 4/5, L 5/5.", "mmt", "5").label.split()
+
+
+def test_an_unknown_name_followed_by_a_dose_is_equipment() -> None:
+    text = "Warm-up on SciFit 8 min level 4; arm ergometer 6 min."
+    assert _facts(text, "outcome") == []
+
+
+def test_a_rating_before_on_the_name_is_a_rating() -> None:
+    text = "L hip pain 3/10 on the Elliptigo today."
+    assert _values(text, "pain") == [3]
+    assert _facts(text, "outcome") == []
+
+
+def test_a_length_in_millimetres_is_no_instrument_score() -> None:
+    text = "Moving 2PD thumb pulp 5 mm."
+    assert _facts(text, "outcome") == []
+    assert _one(text, "other", 5).unit == "mm"
+
+
+# -- several values in one phrase -------------------------------------------------------------------
+
+
+def test_values_of_one_test_across_a_pipe_belong_to_it() -> None:
+    text = "Gait speed self-selected 0.74 m/s | fast 1.02 m/s\n"
+    assert [(f.measure, f.value) for f in _facts(text, "outcome")] == [
+        ("10MWT", 0.74),
+        ("10MWT", 1.02),
+    ]
+
+
+def test_a_hyphenated_name_is_another_instrument() -> None:
+    text = "TUG 10.2 s; TUG-manual (carrying cup) 13.9 s."
+    found = {(f.measure, f.value) for f in _facts(text, "outcome")}
+    assert found == {("TUG", 10.2), ("TUG-manual", 13.9)}
+
+
+def test_a_name_written_like_an_instrument_ends_the_items_of_the_one_before() -> None:
+    text = "LEFS 51/80, Mini-BESTest 21/28."
+    found = {(f.measure, f.value) for f in _facts(text, "outcome")}
+    assert found == {("LEFS", 51), ("Mini-BESTest", 21)}
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "now", "before"),
+    [
+        ("2MWT 142 m, HR peak 118, RPE 13 (at SOC 96 m).", "2MWT", 142, 96),
+        ("FTSTS 14.1 s with arms crossed (IE 22.8 s).", "5xSTS", 14.1, 22.8),
+        ("ODI 24% today, sitting 40 min tolerated (intake: 46%).", "ODI", 24, 46),
+    ],
+)
+def test_an_earlier_score_later_in_the_sentence_belongs_to_the_measure(
+    text: str, measure: str, now: float, before: float
+) -> None:
+    scores = {f.value: f for f in _facts(text, "outcome") if f.measure == measure}
+    assert "previous" not in scores[now].label
+    assert "previous" in scores[before].label
+
+
+def test_a_value_of_another_unit_is_not_taken_as_the_earlier_score() -> None:
+    text = "6MWT 402 m, SpO2 nadir 91% (last visit 88%)."
+    assert [f.value for f in _facts(text, "outcome")] == [402]
+
+
+def test_a_bare_score_takes_no_earlier_value_from_far_along_the_sentence() -> None:
+    text = "NDI 18 today, desk work 2 h before symptoms (intake: 30)."
+    assert [f.value for f in _facts(text, "outcome")] == [18]
+
+
+# -- lags, dated brackets ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("SAQ with -10° quad lag.", 10), ("Terminal knee ext: 7 deg extensor lag L.", 7)],
+)
+def test_a_lag_written_before_the_word_is_a_lag_not_range_of_motion(text: str, value: int) -> None:
+    lag = _one(text, "other", value)
+    assert "lag" in lag.label
+    assert _facts(text, "rom") == []
+
+
+def test_a_bracket_opened_by_a_date_holds_earlier_values() -> None:
+    text = "KOOS JR 62 (4/02: 48). Grip R 21 kg (4/02: 15 kg)."
+    assert "previous" in _one(text, "outcome", 48).label
+    assert "previous" not in _one(text, "outcome", 62).label
+    assert "previous" in _one(text, "strength", 15).label
+    assert 4 not in _values(text) and 2 not in _values(text)

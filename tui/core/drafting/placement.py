@@ -31,6 +31,13 @@ _LABEL = re.compile(
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min").
 _SENTENCE = re.compile(r"(?<=[.!?])(?<!\.\.)\s+(?=[A-Z0-9\"(])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+# SOAP letters written as "S>", "A/", "[O]" or "(P)" label a line like "S:" does.
+_SOAP_MARK = re.compile(r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*[>/])\s*")
+
+
+def _soap_colon(line: str) -> str:
+    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ...")."""
+    return _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
 
 
 @dataclass(frozen=True)
@@ -131,7 +138,7 @@ def split_items(text: str) -> list[Item]:
         if not line or _TABLE_RULE.match(line):
             continue
         heading = bool(_HEADING.match(line))
-        line = _BULLET.sub("", _HEADING.sub("", line)).strip()
+        line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip())
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         bare = line.rstrip(":").strip("* ").rstrip(".:")
         whole = topic_of(bare)
@@ -218,6 +225,9 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         )
         named = label.group("label") if label and _named_any(label) else ""
         items.append(Item(part, override or own or topic, label=named, forced=bool(override)))
+        if own and label and not dictated:
+            # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
+            topic = own
     return items
 
 
