@@ -244,7 +244,7 @@ def test_a_length_in_millimetres_is_no_instrument_score() -> None:
     assert _one(text, "other", 5).unit == "mm"
 
 
-# -- several values in one phrase -------------------------------------------------------------------
+# -- several values in one phrase ---------------------------------------------------------------
 
 
 def test_values_of_one_test_across_a_pipe_belong_to_it() -> None:
@@ -293,7 +293,7 @@ def test_a_bare_score_takes_no_earlier_value_from_far_along_the_sentence() -> No
     assert [f.value for f in _facts(text, "outcome")] == [18]
 
 
-# -- lags, dated brackets ---------------------------------------------------------------------------
+# -- lags, dated brackets ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
 
 def _where(note: str, snippet: str) -> list[str]:
     placed = place_items(split_items(note), SOAP)
-    return [section for section, lines in placed.items() if any(snippet in l for l in lines)]
+    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
 
 
 def test_soap_letters_in_any_punctuation_label_their_line() -> None:
