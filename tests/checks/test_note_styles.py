@@ -312,3 +312,46 @@ def test_a_bracket_opened_by_a_date_holds_earlier_values() -> None:
     assert "previous" not in _one(text, "outcome", 62).label
     assert "previous" in _one(text, "strength", 15).label
     assert 4 not in _values(text) and 2 not in _values(text)
+
+
+# -- numbers that are not what they look like ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Stacking task: 7/10 cubes placed without dropping.", 7),
+        ("Tossed bean bags into target 6/10 throws.", 6),
+        ("Fastened 3/5 buttons on the vest.", 3),
+    ],
+)
+def test_counted_things_are_not_ratings_or_grades(text: str, value: int) -> None:
+    assert value not in _values(text), _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Deep lunges 20-60° knee flexion with cueing.", 60),
+        ("Wall squats to 70° then hold.", 70),
+    ],
+)
+def test_the_range_an_exercise_is_done_through_is_not_range_of_motion(
+    text: str, value: int
+) -> None:
+    assert value not in _values(text, "rom"), _facts(text)
+
+
+def test_a_load_after_a_motion_is_no_range_of_motion() -> None:
+    text = "Sidelying abduction with 4 pounds; ER at side to 5 pounds."
+    assert _facts(text, "rom") == []
+
+
+def test_a_spoken_vertebral_level_is_no_range_of_motion() -> None:
+    text = "IR behind the back, reaches to L 3 with the thumb."
+    assert _facts(text, "rom") == []
+
+
+def test_a_fraction_of_another_whole_after_a_score_is_not_its_score() -> None:
+    text = "Berg 44/56 (was 38/56 on admission 3/14)."
+    assert [f.value for f in _facts(text, "outcome")] == [44, 38]

@@ -186,6 +186,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     re.compile(r"#\s*\d+\b"),
     DATE_LABEL,
     re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
+    re.compile(r"\b(?:to|at|of|from)\s+[CTLS]\s?\d{1,2}\b(?![./]\d)"),  # "reaches to T 10"
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
         rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b|Hz|pps|mA|ms|μs|us\b)(?:\s*,?\s*{NUM}\s*%)?",
@@ -299,7 +300,11 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             either("positions"),
         ),
         led(
-            re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
+            re.compile(
+                rf"\b(?:{either('position_exercises')})\s+(?:to\s+|through\s+|in\s+)?"
+                rf"(?:{NUM}\s*-\s*)?{NUM}{deg}",
+                flags,
+            ),
             either("position_exercises"),
         ),
         led(

@@ -173,6 +173,10 @@ def read_scores(
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
+        if count and item == qualifier and _other_whole(first_unit, unit):
+            # "FGA 17/30 (up from 13/30 at eval 4/20)": a fraction of another whole is not
+            # this measure's score (here a date)
+            return
         found = attribute(scanner, token.start(), end, floor=name_end)
         label = labels.join(measure.name, item, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
@@ -195,6 +199,11 @@ _ITEM_GAP = re.compile(
     r"[\s,)]*(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
     r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
 )
+
+
+def _other_whole(first: str | None, unit: str | None) -> bool:
+    """Two fractions out of different wholes ("/30" and "/20")."""
+    return bool(first and unit and first.startswith("/") and unit.startswith("/") and first != unit)
 
 
 def _earlier_later_on(
