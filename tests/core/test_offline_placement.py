@@ -46,3 +46,26 @@ def test_billing_statements_go_to_billing_whatever_label_they_sit_under() -> Non
 def test_leader_dots_do_not_split_a_line() -> None:
     note = "Charges\n  97112 neuro re-ed .......... 18 min\n"
     assert _where(note, "97112 neuro re-ed .......... 18 min") == ["Billing"]
+
+
+def test_a_dictation_is_recognised_by_numbers_said_aloud() -> None:
+    from tui.core.drafting import dictation
+
+    said = "Shoulder flexion was one hundred ten degrees. Pain three out of ten with reaching."
+    typed = "Shoulder flexion 110°. Pain 3/10 with reaching."
+    assert dictation.is_dictated(said)
+    assert not dictation.is_dictated(typed)
+
+
+def test_a_greeting_and_a_sign_off_are_dropped_and_the_content_kept() -> None:
+    from tui.core.drafting import dictation
+
+    line = (
+        "Hello, this is the note for Priya Nair, pelvic health visit six, she is ten weeks "
+        "postpartum. Leakage twice this week. Alright that's all, end of recording."
+    )
+    said = dictation.sentences(line)
+    assert said == [
+        "Pelvic health visit 6, she is 10 weeks postpartum.",
+        "Leakage twice this week.",
+    ]
