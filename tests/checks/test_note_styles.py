@@ -355,3 +355,19 @@ def test_a_spoken_vertebral_level_is_no_range_of_motion() -> None:
 def test_a_fraction_of_another_whole_after_a_score_is_not_its_score() -> None:
     text = "Berg 44/56 (was 38/56 on admission 3/14)."
     assert [f.value for f in _facts(text, "outcome")] == [44, 38]
+
+
+# -- a reading never reaches across a line end -------------------------------------------------------
+
+
+@pytest.mark.parametrize("next_line", ["X-ray reviewed.", "## Goals", "Target: return to golf."])
+def test_what_follows_on_the_next_line_does_not_change_a_score(next_line: str) -> None:
+    text = f"KOOS JR 58.2 vs 47.9\n\n{next_line}\n"
+    assert [f.value for f in _facts(text, "outcome")] == [58.2, 47.9]
+
+
+def test_a_single_leader_dot_does_not_end_the_sentence() -> None:
+    text = "Objective, today vs IE:\n  R hip IR (seated) . 30° vs 12°\n"
+    today = _one(text, "rom", 30)
+    assert {"R", "hip", "IR"} <= set(today.label.split())
+    assert "previous" in _one(text, "rom", 12).label

@@ -130,9 +130,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         re.IGNORECASE,
     ),
     re.compile(rf"(?<![\w.])x\s*{NUM}(?!\.?\d)", re.IGNORECASE),  # x10
-    re.compile(rf"(?<![\w.]){NUM}\s*x(?![a-z])", re.IGNORECASE),  # 10x
+    re.compile(rf"(?<![\w.]){NUM}[ \t]*x(?![a-z])", re.IGNORECASE),  # 10x
     re.compile(  # 3 sets of 10, 10 reps, 2 times a week, 2x/wk, 3 times
-        rf"(?<![\w.]){NUM}\s*(?:sets?|reps?|repetitions|rounds|laps|trials|bouts|times|x)"
+        rf"(?<![\w.]){NUM}[ \t]*(?:sets?|reps?|repetitions|rounds|laps|trials|bouts|times|x)"
         rf"(?:\s*(?:of|x|@)\s*{NUM}(?:\s*(?:reps?|repetitions|s|sec|seconds))?)?"
         r"(?:\s*(?:/|per|a|an|each)\s*(?:wk|week|day|d|visit|session|side))?\b",
         re.IGNORECASE,
@@ -269,9 +269,9 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             ),
             either("changes"),
         ),
-        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
+        re.compile(rf"(?<![\d.]){NUM}{deg}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
         re.compile(
-            rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}\s*(?:{either('criteria_after')})", flags
+            rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{either('criteria_after')})", flags
         ),
         led(
             re.compile(rf"\b(?:{either('bounds_before')})\s+{NUM}", flags),
