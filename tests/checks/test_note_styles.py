@@ -357,7 +357,7 @@ def test_a_fraction_of_another_whole_after_a_score_is_not_its_score() -> None:
     assert [f.value for f in _facts(text, "outcome")] == [44, 38]
 
 
-# -- a reading never reaches across a line end -------------------------------------------------------
+# -- a reading never reaches across a line end ----------------------------------------------------
 
 
 @pytest.mark.parametrize("next_line", ["X-ray reviewed.", "## Goals", "Target: return to golf."])

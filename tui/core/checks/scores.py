@@ -31,13 +31,13 @@ from tui.core.checks.tables import (
 )
 
 _OUTCOME_SUFFIX = re.compile(
-    rf"(?:[ \t]*(?:/|out of)[ \t]*({NUM}))?[ \t]*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b"
-    r"|m\b|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b)?",
+    rf"(?:[ \t]*(?:/|out of)[ \t]*({NUM}))?[ \t]*"
+    r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b)?",
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
-    r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
-    r"|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
+    r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
+    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
