@@ -371,3 +371,44 @@ def test_a_single_leader_dot_does_not_end_the_sentence() -> None:
     today = _one(text, "rom", 30)
     assert {"R", "hip", "IR"} <= set(today.label.split())
     assert "previous" in _one(text, "rom", 12).label
+
+
+# -- timed values tracked over time, digit joints, minutes keyed by code ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "before", "unit"),
+    [
+        ("Prone plank 40 s (IE 15 s).", 40, 15, "s"),
+        ("Donned socks in 95 s (baseline 240 s).", 95, 240, "s"),
+        ("Standing tolerance at sink 12 min (SOC 3 min).", 12, 3, "min"),
+    ],
+)
+def test_a_value_with_its_earlier_value_in_a_bracket_is_measured(
+    text: str, now: int, before: int, unit: str
+) -> None:
+    current = _one(text, "other", now)
+    assert current.unit == unit and "previous" not in current.label
+    assert "previous" in _one(text, "other", before).label
+
+
+def test_a_dose_with_a_goal_in_a_bracket_is_not_measured() -> None:
+    text = "Side plank hold 3x20 s (goal 45 s)."
+    assert _facts(text, "other") == []
+
+
+def test_repetitions_compared_are_left_to_the_dose_rules() -> None:
+    text = "Bridges 12 reps (was 8 reps)."
+    assert _facts(text, "other") == []
+
+
+def test_a_digit_joint_keeps_its_digit() -> None:
+    text = "Great toe MTP ext 40°; thumb CMC abd 35°."
+    assert "great toe MTP" in _one(text, "rom", 40).label
+    assert "thumb CMC" in _one(text, "rom", 35).label
+
+
+def test_minutes_keyed_by_code_on_a_minutes_line() -> None:
+    text = "Minutes: balance 12 (97112) | gait 11 (97116).\nBilled: 97112 x1, 97116 x1\n"
+    billing = extract_billing(text)
+    assert [(s.cpt, s.minutes) for s in billing.services] == [("97112", 12), ("97116", 11)]

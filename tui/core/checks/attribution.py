@@ -217,12 +217,21 @@ _VALUE_AT = re.compile(
 )
 
 
+_DIGITS = frozenset({"thumb", "finger", "great toe"})
+_DIGIT_JOINTS = frozenset({"MCP", "MP", "IP", "PIP", "DIP", "CMC", "MTP"})
+
+
 def _parts(window: str) -> labels.Parts:
     """The nearest side, joint, motion, muscle and mode mentioned in the window; a limb
     position ("knee straight") names nothing, and a pair of sides ("R/L") names no side."""
     window = _cues().positions.sub(lambda m: " " * len(m.group()), window)
     last: dict[str, tuple[int, str]] = {}
     for position, part, name in labels.mentions(window):
+        digit = last.get("joint")
+        if part == "joint" and name in _DIGIT_JOINTS and digit and digit[1] in _DIGITS:
+            between = window[digit[0] : position].lower().replace(digit[1], "", 1)
+            if not between.strip(" \t-"):
+                name = f"{digit[1]} {name}"  # "thumb IP", "finger PIP": the digit's joint
         last[part] = (position, name)
     side = last.get("side")
     if side is not None and _pair_at(window, side[0]):

@@ -301,8 +301,8 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{either('position_exercises')})\s+(?:to\s+|through\s+|in\s+)?"
-                rf"(?:{NUM}\s*-\s*)?{NUM}{deg}",
+                rf"\b(?:{either('position_exercises')})\s+(?:(?:to|through|in)\s+"
+                rf"(?:{NUM}\s*-\s*)?{NUM}{deg}|(?:{NUM}\s*-\s*)?{NUM}\s*(?:°|deg\w*|degrees?))",
                 flags,
             ),
             either("position_exercises"),

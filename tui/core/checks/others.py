@@ -288,6 +288,46 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 
+# A value followed by an earlier value of the same unit in a bracket ("endurance 18 s (initial
+# 9 s)", "5-button smock in 45 s (baseline 110 s)"): tracked over time, so both are measured.
+_TIMED_UNITS = {
+    "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min",
+    "minutes": "min", "reps": "reps", "rep": "reps", "repetitions": "reps", "wpm": "wpm",
+}  # fmt: skip
+_UNIT = "|".join(sorted(_TIMED_UNITS, key=len, reverse=True))
+_COMPARED = re.compile(
+    rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\([ \t]*([A-Za-z][\w -]{{0,20}}?)"
+    rf"[ \t]*:?[ \t]*(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\)",
+    re.IGNORECASE,
+)
+
+
+def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
+    text = scanner.text
+    for match in _COMPARED.finditer(text):
+        unit = _TIMED_UNITS[match.group(2).lower()]
+        if unit != _TIMED_UNITS[match.group(5).lower()]:
+            continue
+        spans = [(match.start(1), match.end(2)), (match.start(4), match.end(5))]
+        if not all(scanner.free(*span) for span in spans):
+            continue
+        label = _context_label(scanner, match.start(), match.end(2))
+        if "previous" in label:
+            continue
+        earlier = attribute(scanner, match.start(4), match.end(5))
+        if not earlier.prior:
+            continue
+        scanner.emit(facts, "other", to_number(match.group(1)), spans[0], label, unit=unit)
+        scanner.emit(
+            facts,
+            "other",
+            to_number(match.group(4)),
+            spans[1],
+            label + earlier.previous,
+            unit=unit,
+        )
+
 
 def _context_label(scanner: Scanner, pos: int, end: int) -> str:
     """The words before a value, with its side and whether it is an earlier value."""
