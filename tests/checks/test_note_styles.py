@@ -373,7 +373,7 @@ def test_a_single_leader_dot_does_not_end_the_sentence() -> None:
     assert "previous" in _one(text, "rom", 12).label
 
 
-# -- timed values tracked over time, digit joints, minutes keyed by code ----------------------------
+# -- timed values tracked over time, digit joints, minutes keyed by code ---------------------------
 
 
 @pytest.mark.parametrize(
