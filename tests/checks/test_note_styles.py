@@ -412,3 +412,27 @@ def test_minutes_keyed_by_code_on_a_minutes_line() -> None:
     text = "Minutes: balance 12 (97112) | gait 11 (97116).\nBilled: 97112 x1, 97116 x1\n"
     billing = extract_billing(text)
     assert [(s.cpt, s.minutes) for s in billing.services] == [("97112", 12), ("97116", 11)]
+
+
+# -- lists of values under one key or one pair of sides ---------------------------------------------
+
+
+def test_a_key_unit_over_a_list_of_named_values() -> None:
+    text = "Lumbar AROM (deg) = flex 50 / ext 15 / SB R 20 / SB L 25\nPinch (kg) = key R 6, L 8\n"
+    assert sorted(v for v in _values(text, "rom") if isinstance(v, int)) == [15, 20, 25, 50]
+    assert "L" in _one(text, "rom", 25).label.split()
+    assert _one(text, "strength", 8).unit == "kg"
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("Hamstrings R/L 3+/4 out of 5.", ["3+", "4"]),
+        ("Hip ext R/L 4-/4+.", ["4-", "4+"]),
+    ],
+)
+def test_grades_for_a_pair_of_sides(text: str, grades: list[str]) -> None:
+    found = _facts(text, "mmt")
+    assert [f.value for f in found] == grades
+    assert [f.label.split()[0] for f in found] == ["R", "L"]
+    assert _facts(text, "rom") == []

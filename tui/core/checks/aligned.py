@@ -28,6 +28,8 @@ _VALUES = re.compile(
 )
 _ONE = re.compile(r"(\d{1,3}(?:\.\d+)?)([ \t]*(?:°|deg\b))?([ \t]*[+-])?", re.IGNORECASE)
 _GRADE_WORDS = re.compile(r"\b(?:MMT|strength|muscle|grades?)\b", re.IGNORECASE)
+# "Quads R/L 4-/4 out of 5": the scale written once after the list of grades.
+_OUT_OF_FIVE = re.compile(r"[ \t]*(?:out of|/)[ \t]*5\b")
 _REACH = 240
 _GAP = 40
 
@@ -139,11 +141,20 @@ def _emit(
 ) -> None:
     degrees = any(value.degrees for value in values)
     before = scanner.text[scanner.sentence_before(match.start()) : match.start()]
+    out_of_five = _OUT_OF_FIVE.match(scanner.text, match.end())
     grades = (
         not degrees
         and all(value.number <= 5 and float(value.number).is_integer() for value in values)
-        and bool(_GRADE_WORDS.search(before))
+        and bool(
+            _GRADE_WORDS.search(before)
+            or out_of_five
+            or any(value.sign for value in values)
+            or any(part.muscle for part in parts)
+            or labels.parts_of(before).muscle
+        )
     )
+    if grades and out_of_five:
+        scanner.claim(*out_of_five.span())
     for value, part in zip(values, parts, strict=True):
         found = attribute(scanner, value.span[0], value.span[1], after_side=False, skip=label_span)
         found = _merged(found, part)
