@@ -414,7 +414,7 @@ def test_minutes_keyed_by_code_on_a_minutes_line() -> None:
     assert [(s.cpt, s.minutes) for s in billing.services] == [("97112", 12), ("97116", 11)]
 
 
-# -- lists of values under one key or one pair of sides ---------------------------------------------
+# -- lists of values under one key or one pair of sides --------------------------------------------
 
 
 def test_a_key_unit_over_a_list_of_named_values() -> None:
