@@ -436,3 +436,29 @@ def test_grades_for_a_pair_of_sides(text: str, grades: list[str]) -> None:
     assert [f.value for f in found] == grades
     assert [f.label.split()[0] for f in found] == ["R", "L"]
     assert _facts(text, "rom") == []
+
+
+def test_a_walking_speed_is_the_gait_speed() -> None:
+    text = "Ambulation: short steps, wide base, 0.74 m/s with SPC."
+    speed = _one(text, "outcome", 0.74)
+    assert speed.measure == "10MWT" and speed.unit == "m/s"
+
+
+def test_a_treadmill_speed_is_a_dose() -> None:
+    text = "Walking on the treadmill at 0.9 m/s for 8 min."
+    assert _facts(text, "outcome") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "minutes"),
+    [
+        ("Soft tissue mobilisation upper traps (prone) - 12 minutes.", "97140", 12),
+        (
+            "Exercise program progressed (rows, wall slides) - 14 minutes, cues for scapular set.",
+            "97110",
+            14,
+        ),
+    ],
+)
+def test_minutes_closing_a_line_that_a_service_opens(line: str, code: str, minutes: int) -> None:
+    assert [(f.cpt, f.minutes) for f in _facts(line, "service")] == [(code, minutes)]

@@ -497,7 +497,7 @@ def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str
     return (
         bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
         and bool(_TRAILING_MINUTES.search(gap))
-        and not rest.strip(" .;")
+        and (not rest.strip(" .;") or rest.lstrip().startswith(","))
         and "\n" not in gap
     )
 

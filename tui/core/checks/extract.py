@@ -19,7 +19,13 @@ from tui.core.checks.billing import Billing, read_billed, read_services, read_to
 from tui.core.checks.facts import Fact
 from tui.core.checks.instruments import read_instruments, read_scales
 from tui.core.checks.numbers import to_number
-from tui.core.checks.others import read_compared, read_others, read_regions, read_vitals
+from tui.core.checks.others import (
+    read_compared,
+    read_gait_speed,
+    read_others,
+    read_regions,
+    read_vitals,
+)
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
 from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
@@ -47,6 +53,7 @@ _PASSES: tuple[Pass, ...] = (
     read_instruments,
     read_mmt,
     read_ratings,
+    read_gait_speed,
     read_regions,
     read_rom,
     read_compared,

@@ -302,6 +302,38 @@ _COMPARED = re.compile(
 )
 
 
+# A walking speed in m/s in a sentence about gait is the gait speed (10MWT): "Gait 0.92 m/s",
+# "Gait: slow, flexed posture, 0.68 m/s".
+_SPEED = re.compile(r"(?<![\w.])(\d(?:\.\d+)?)[ \t]*m/s\b")
+_GAIT_WORD = re.compile(r"\b(?:gait|walk\w*|amb\w*)\b", re.IGNORECASE)
+# A speed set on equipment is a dose ("walking on the treadmill at 1.1 m/s").
+_SPEED_SETTING = re.compile(r"\b(?:treadmill|TM|belt|set|setting|at a speed)\b", re.IGNORECASE)
+
+
+def read_gait_speed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Speeds in m/s that no measure name claimed, in a sentence about walking."""
+    text = scanner.text
+    for match in _SPEED.finditer(text):
+        if not scanner.free(*match.span(1)):
+            continue
+        before = scanner.sentence_before(match.start())
+        if not _GAIT_WORD.search(text, before, match.start()) or _SPEED_SETTING.search(
+            text, scanner.clause_start(match.start()), match.start()
+        ):
+            continue
+        found = attribute(scanner, match.start(1), match.end())
+        label = labels.join("10MWT", found.mode) + found.previous
+        scanner.emit(
+            facts,
+            "outcome",
+            to_number(match.group(1)),
+            match.span(),
+            label,
+            unit="m/s",
+            measure="10MWT",
+        )
+
+
 def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
     text = scanner.text
