@@ -462,3 +462,29 @@ def test_a_treadmill_speed_is_a_dose() -> None:
 )
 def test_minutes_closing_a_line_that_a_service_opens(line: str, code: str, minutes: int) -> None:
     assert [(f.cpt, f.minutes) for f in _facts(line, "service")] == [(code, minutes)]
+
+
+def test_w_slash_is_with_not_watts() -> None:
+    text = "Orthostatic: standing BP 92/60 w/ dizziness."
+    assert _one(text, "other", "92/60").label == "blood pressure"
+
+
+def test_a_vital_sign_before_a_full_stop() -> None:
+    text = "Seated: HR 74 | BP 126/80 | RR 18."
+    assert _one(text, "other", 18).label == "respiratory rate"
+
+
+def test_a_value_compared_with_the_other_side() -> None:
+    text = "Hip IR measured at 18 degrees against 34 on the left."
+    assert "L" in _one(text, "rom", 34).label.split()
+
+
+def test_a_conversion_in_a_bracket_is_not_another_value() -> None:
+    text = "Jamar pos II: R 20 kg, L 31 kg (approx. 44 lb / 68 lb)."
+    assert sorted(_values(text, "strength")) == [20, 31]
+
+
+def test_a_test_named_in_words_with_a_reporting_verb() -> None:
+    text = "Her FAAM questionnaire came back at 61 out of 84."
+    found = _one(text, "outcome", 61)
+    assert found.measure == "FAAM" and found.unit == "/84"

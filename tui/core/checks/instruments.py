@@ -47,6 +47,7 @@ _QUALIFIER = re.compile(
 )
 _LEAD_WORDS = frozenset(
     {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
+    | {"came", "back", "in", "at", "questionnaire", "measured"}
 )
 # A score before its instrument ("22 on SCAT"); a rating or a grade ("2/10 on the bike") is not.
 _BEFORE_NAME = re.compile(

@@ -184,12 +184,17 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         "question|no\\.|number",
     ),
     re.compile(r"#\s*\d+\b"),
+    re.compile(  # the same values restated in other units: "(approx. 31 lb / 53 lb)"
+        r"\([ \t]*(?:approx\.?|approximately|~|≈|=)[ \t]*\d[^()\n]*?"
+        r"(?:lbs?|kg|in|inch(?:es)?|cm|ft|m|°[FC])\b[^()\n]*\)",
+        re.IGNORECASE,
+    ),
     DATE_LABEL,
     re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
     re.compile(r"\b(?:to|at|of|from)\s+[CTLS]\s?\d{1,2}\b(?![./]\d)"),  # "reaches to T 10"
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
-        rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b|Hz|pps|mA|ms|μs|us\b)(?:\s*,?\s*{NUM}\s*%)?",
+        rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b(?!/)|Hz|pps|mA|ms|μs|us\b)(?:\s*,?\s*{NUM}\s*%)?",
         re.IGNORECASE,
     ),
     re.compile(  # landmarks: 10 cm above the patella
@@ -329,7 +334,7 @@ DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
 
 # Words allowed between a value and an earlier value of the same thing ("34%, was 42").
 FOLLOW = re.compile(
-    r"[\s,;:()\[\]\-/>|]*(?:(?:was|were|from|to|vs\.?|versus|eval(?:uation)?|IE|initial(?:ly)?"
+    r"[\s,;:()\[\]\-/>|]*(?:(?:was|were|from|to|vs\.?|versus|against|compared (?:with|to)|eval(?:uation)?|IE|initial(?:ly)?"
     r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"

@@ -41,7 +41,7 @@ _REGIONS = (
         "strength",
         re.compile(
             r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-            r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b",
+            r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b|\bJamar\b",
             re.IGNORECASE,
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
@@ -219,7 +219,7 @@ def _lettered_vitals(scanner: Scanner, facts: list[Fact]) -> None:
 @cache
 def _vital_letters() -> re.Pattern[str]:
     names = "|".join(re.escape(name) for name in sorted(vital_names(), key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/.])")
+    return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/]|\.\d)")
 
 
 def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
