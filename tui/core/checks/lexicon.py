@@ -334,7 +334,8 @@ DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
 
 # Words allowed between a value and an earlier value of the same thing ("34%, was 42").
 FOLLOW = re.compile(
-    r"[\s,;:()\[\]\-/>|]*(?:(?:was|were|from|to|vs\.?|versus|against|compared (?:with|to)|eval(?:uation)?|IE|initial(?:ly)?"
+    r"[\s,;:()\[\]\-/>|]*(?:(?:was|were|from|to|vs\.?|versus|against|compared (?:with|to)"
+    r"|eval(?:uation)?|IE|initial(?:ly)?"
     r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
