@@ -69,3 +69,27 @@ def test_a_greeting_and_a_sign_off_are_dropped_and_the_content_kept() -> None:
         "Pelvic health visit 6, she is 10 weeks postpartum.",
         "Leakage twice this week.",
     ]
+
+
+def test_the_notes_title_labels_nothing_under_it() -> None:
+    sections = ("Reason for Re-evaluation", "Tests and Measures", "Goals", "Plan")
+    note = "RE-EVALUATION\nReason: new onset of locking.\nKnee flex AROM 0-105°.\nThessaly test positive.\n"
+    placed = place_items(split_items(note), sections)
+    assert any("Knee flex AROM" in line for line in placed["Tests and Measures"])
+
+
+def test_a_span_of_visits_is_the_reporting_period() -> None:
+    sections = ("Reporting Period", "Objective", "Assessment", "Plan")
+    note = "PR covers visits 3 to 12 (2027-02-01 to 2027-03-20).\nGood progress overall.\n"
+    placed = place_items(split_items(note), sections)
+    assert any("visits 3 to 12" in line for line in placed["Reporting Period"])
+
+
+def test_what_the_patient_denies_or_rates_is_subjective() -> None:
+    note = (
+        "Treatment given as planned.\nNo numbness or tingling today.\n"
+        "R shoulder pain 3/10 at rest.\nMs. Oduya arrived reporting better sleep.\n"
+        "chief_complaint: stiff neck\n"
+    )
+    for snippet in ("No numbness", "R shoulder pain 3/10", "Ms. Oduya arrived", "stiff neck"):
+        assert _where(note, snippet) == ["Subjective"], snippet

@@ -25,12 +25,15 @@ from tui.core.drafting import dictation
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s*")
 _LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9 &/()'\-]{0,45}?)(?:\*\*)?\s*"
+    r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9_ &/()'\-]{0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
 # (arm at side) . 55°").
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\.\.)(?<!\s\.)\s+(?=[A-Z0-9\"(])")
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
+    r"\s+(?=[A-Z0-9\"(])"
+)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # SOAP letters written as "S>", "A/", "[O]" or "(P)" label a line like "S:" does.
 _SOAP_MARK = re.compile(r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*[>/])\s*")
@@ -118,7 +121,7 @@ def _section_cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
 
 def topic_of(label: str) -> str:
     """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or ""."""
-    lowered = re.sub(r"\s+", " ", label.strip(" *#:").lower())
+    lowered = re.sub(r"[\s_]+", " ", label.strip(" *#:").lower())
     for written, topic in _topic_labels():
         if (
             lowered == written
@@ -134,6 +137,7 @@ def split_items(text: str) -> list[Item]:
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
     block = block_label = ""
+    first = True
     for raw in linearize(text).splitlines():
         line = raw.strip()
         if not line or _TABLE_RULE.match(line):
@@ -143,6 +147,12 @@ def split_items(text: str) -> list[Item]:
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         bare = line.rstrip(":").strip("* ").rstrip(".:")
         whole = topic_of(bare)
+        if first and not whole and _is_title(line):
+            # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
+            # nothing under it
+            first = False
+            continue
+        first = False
         if heading or _stands_alone(line):
             block_label = bare
         if whole and (heading or _stands_alone(line)):
@@ -163,6 +173,20 @@ def split_items(text: str) -> list[Item]:
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
+
+
+def _is_title(line: str) -> bool:
+    """A first line written in capitals with no value: the note's title."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        len(letters) >= _TITLE_LETTERS
+        and all(ch.isupper() for ch in letters)
+        and not any(ch.isdigit() for ch in line)
+        and ":" not in line.rstrip(":")
+    )
+
+
+_TITLE_LETTERS = 6
 
 
 def _named_any(label: re.Match[str]) -> bool:
