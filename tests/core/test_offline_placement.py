@@ -73,7 +73,10 @@ def test_a_greeting_and_a_sign_off_are_dropped_and_the_content_kept() -> None:
 
 def test_the_notes_title_labels_nothing_under_it() -> None:
     sections = ("Reason for Re-evaluation", "Tests and Measures", "Goals", "Plan")
-    note = "RE-EVALUATION\nReason: new onset of locking.\nKnee flex AROM 0-105°.\nThessaly test positive.\n"
+    note = (
+        "RE-EVALUATION\nReason: new onset of locking.\nKnee flex AROM 0-105°.\n"
+        "Thessaly test positive.\n"
+    )
     placed = place_items(split_items(note), sections)
     assert any("Knee flex AROM" in line for line in placed["Tests and Measures"])
 
