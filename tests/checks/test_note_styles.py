@@ -488,3 +488,8 @@ def test_a_test_named_in_words_with_a_reporting_verb() -> None:
     text = "Her FAAM questionnaire came back at 61 out of 84."
     found = _one(text, "outcome", 61)
     assert found.measure == "FAAM" and found.unit == "/84"
+
+
+def test_a_count_of_cues_is_not_a_measurement() -> None:
+    text = "Hip abduction in sidelying with 2 tactile cues; knee precautions kept w/ 1 verbal cue."
+    assert _facts(text) == []

@@ -265,6 +265,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             flags,
         ),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
+        re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
         led(
             re.compile(
                 rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?"
