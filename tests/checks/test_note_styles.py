@@ -493,3 +493,11 @@ def test_a_test_named_in_words_with_a_reporting_verb() -> None:
 def test_a_count_of_cues_is_not_a_measurement() -> None:
     text = "Hip abduction in sidelying with 2 tactile cues; knee precautions kept w/ 1 verbal cue."
     assert _facts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["MMT ankle PF R / L | 3+/5 / 5/5 |", "Strength: glute max R/L 3+/5 / 5/5."]
+)
+def test_grades_each_out_of_five_for_a_pair_of_sides(text: str) -> None:
+    found = _facts(text, "mmt")
+    assert [(f.value, f.label.split()[0]) for f in found] == [("3+", "R"), ("5", "L")]
