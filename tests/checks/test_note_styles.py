@@ -501,3 +501,9 @@ def test_a_count_of_cues_is_not_a_measurement() -> None:
 def test_grades_each_out_of_five_for_a_pair_of_sides(text: str) -> None:
     found = _facts(text, "mmt")
     assert [(f.value, f.label.split()[0]) for f in found] == [("3+", "R"), ("5", "L")]
+
+
+def test_a_label_declaring_today_vs_initial_marks_only_the_second_value() -> None:
+    text = "Outcomes now vs baseline: PSFS 7.3 vs 3.0."
+    assert "previous" not in _one(text, "outcome", 7.3).label
+    assert "previous" in _one(text, "outcome", 3.0).label

@@ -297,7 +297,15 @@ def _labelled_prior(window: str) -> bool:
     unless a word since says they are this visit's."""
     cues = _cues()
     labels_found = list(cues.prior_label.finditer(window))
-    return bool(labels_found) and not cues.current.search(window, labels_found[-1].end())
+    if not labels_found:
+        return False
+    last = labels_found[-1]
+    # "Measures today vs initial:" declares an order for "X vs Y" pairs, not earlier values
+    declared = cues.declared.search(window, max(0, last.start() - _DECLARED_REACH), last.end())
+    return not declared and not cues.current.search(window, last.end())
+
+
+_DECLARED_REACH = 12
 
 
 _BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")
