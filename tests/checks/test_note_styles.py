@@ -507,3 +507,20 @@ def test_a_label_declaring_today_vs_initial_marks_only_the_second_value() -> Non
     text = "Outcomes now vs baseline: PSFS 7.3 vs 3.0."
     assert "previous" not in _one(text, "outcome", 7.3).label
     assert "previous" in _one(text, "outcome", 3.0).label
+
+
+def test_a_charges_block_with_units_written_after_the_minutes() -> None:
+    text = (
+        "Notes above.\nCharges:\n"
+        "  97112 Balance ........ 24 min ..... 2 units\n"
+        "  97010 Hot pack ....... 10 min ..... 1 unit\n"
+    )
+    billing = extract_billing(text)
+    assert dict(billing.billed) == {"97112": 2, "97010": 1}
+    assert billing.unreadable == ()
+    assert [(s.cpt, s.minutes) for s in billing.services] == [("97112", 24), ("97010", 10)]
+
+
+def test_units_for_a_group_of_codes_stay_unreadable() -> None:
+    billing = extract_billing("Notes.\nBilled: 97110/97530 - 3 units total\n")
+    assert billing.unreadable != ()

@@ -110,7 +110,8 @@ _ITEM_REST = re.compile(
 # Minutes in that rest: the only number of the rest but a unit count ("x2", "2 units").
 _REST_MINUTES = re.compile(
     r"^(?P<before>[^\d]*?(?:\bx\s*\d{1,2}\b[^\d]*?)?)(?P<minutes>\d{1,3})\s*"
-    r"(?:min(?:ute)?s?\b|mins\b|')(?P<after>[^\d]*?(?:\bx\s*(?P<count>\d{1,2})\b)?)[^\d]*$",
+    r"(?:min(?:ute)?s?\b|mins\b|')(?P<after>[^\d]*?(?:\bx\s*(?P<count>\d{1,2})\b"
+    r"|(?<![\w.])(?P<units>\d{1,2})\s*(?:units?|u)\b)?)[^\d]*$",
     re.IGNORECASE,
 )
 _ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
@@ -300,7 +301,19 @@ def _rest_of_item(
         return None, count, item.end()
     if count is not None and re.search(r"\bx\s*\d", found.group("before"), re.IGNORECASE):
         return None, count, item.end()
-    return int(found.group("minutes")), count or found.group("count"), rest.end()
+    return (
+        int(found.group("minutes")),
+        count or found.group("count") or found.group("units"),
+        rest.end(),
+    )
+
+
+def _counted_after(region: str, item: re.Match[str]) -> bool:
+    """The item's own count written after its name and minutes ("97110 TherEx .... 31 min ....
+    2 units")."""
+    rest = _ITEM_REST.match(region, item.end())
+    found = _REST_MINUTES.match(rest.group()) if rest else None
+    return bool(found and (found.group("count") or found.group("units")))
 
 
 def _readable(region: str) -> bool:
@@ -308,7 +321,7 @@ def _readable(region: str) -> bool:
     items = list(BILLED_ITEM.finditer(region))
     if not items:
         return True
-    counted = [any(item.groups()[2:]) for item in items]
+    counted = [any(item.groups()[2:]) or _counted_after(region, item) for item in items]
     if all(counted):
         return True
     return not (_CODE_GROUP.search(region) and any(counted)) and not _GROUP_UNITS.search(region)
