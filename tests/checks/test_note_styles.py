@@ -524,3 +524,14 @@ def test_a_charges_block_with_units_written_after_the_minutes() -> None:
 def test_units_for_a_group_of_codes_stay_unreadable() -> None:
     billing = extract_billing("Notes.\nBilled: 97110/97530 - 3 units total\n")
     assert billing.unreadable != ()
+
+
+def test_a_test_named_after_a_semicolon_ends_the_girth_sentence() -> None:
+    text = "Calf girth L 36.5 cm / R 38.0 cm; hop distance L 92 cm / R 120 cm."
+    assert sorted(_values(text, "girth")) == [36.5, 38.0]
+    assert sorted(_values(text, "other")) == [92, 120]
+
+
+def test_a_side_after_a_semicolon_continues_the_test() -> None:
+    text = "Grip (Jamar II) R 31 kg; L 24 kg."
+    assert sorted(_values(text, "strength")) == [24, 31]

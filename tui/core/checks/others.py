@@ -78,10 +78,20 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         for index, keyword in enumerate(keywords):
             if scanner.in_header(keyword.start()):
                 continue
-            end = scanner.sentence_after(keyword.end())
+            end = _clause_end(scanner, keyword.end(), scanner.sentence_after(keyword.end()))
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 if scanner.free(value.start(1), value.end(1)):
                     _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)
+
+
+# After a semicolon, a clause opened by another subject ("; Y-balance ant reach L 58 cm") is not
+# the test's; one opened by a side or a value ("; L 25 kg") still is.
+_NEXT_SUBJECT = re.compile(r";[ \t]*(?!(?:R|L|rt|lt|right|left|bilat\w*|B)\b|\d|\()[A-Za-z]", re.I)
+
+
+def _clause_end(scanner: Scanner, start: int, end: int) -> int:
+    found = _NEXT_SUBJECT.search(scanner.text, start, end)
+    return found.start() if found else end
 
 
 def _nearest(keywords: list[re.Match[str]], index: int, value: re.Match[str]) -> re.Match[str]:
