@@ -535,3 +535,21 @@ def test_a_test_named_after_a_semicolon_ends_the_girth_sentence() -> None:
 def test_a_side_after_a_semicolon_continues_the_test() -> None:
     text = "Grip (Jamar II) R 31 kg; L 24 kg."
     assert sorted(_values(text, "strength")) == [24, 31]
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "left", "unit"),
+    [
+        ("Side plank hold: R 35 s, L 18 s.", 35, 18, "s"),
+        ("Single-leg calf raise R 22 reps; L 9 reps.", 22, 9, "reps"),
+    ],
+)
+def test_both_sides_measured_in_one_clause(text: str, right: int, left: int, unit: str) -> None:
+    assert _one(text, "other", right).label.split()[0] == "R"
+    assert _one(text, "other", left).label.split()[0] == "L"
+    assert _one(text, "other", left).unit == unit
+
+
+def test_the_same_dose_for_each_side_is_not_measured() -> None:
+    text = "Clamshells R 12 reps, L 12 reps with green band."
+    assert _facts(text) == []

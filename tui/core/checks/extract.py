@@ -24,6 +24,7 @@ from tui.core.checks.others import (
     read_gait_speed,
     read_others,
     read_regions,
+    read_sided,
     read_vitals,
 )
 from tui.core.checks.rom import read_rom
@@ -56,6 +57,7 @@ _PASSES: tuple[Pass, ...] = (
     read_gait_speed,
     read_regions,
     read_rom,
+    read_sided,
     read_compared,
     read_others,
 )

@@ -344,6 +344,44 @@ def read_gait_speed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         )
 
 
+# Both sides measured in one clause ("heel raise: L 3 reps, R 20 reps", "bridge hold R 20 s,
+# L 45 s"): a comparison of sides is a measurement, even in repetitions that a dose would use.
+_SIDED = re.compile(
+    r"\b(?P<s1>R|L|right|left)[ \t]*:?[ \t]*(?P<v1>\d+(?:\.\d+)?)[ \t]*(?P<u1>reps?|s|sec|secs|seconds)\b"
+    r"[ \t]*[,;/][ \t]*(?P<s2>R|L|right|left)[ \t]*:?[ \t]*(?P<v2>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<u2>reps?|s|sec|secs|seconds)\b",
+    re.IGNORECASE,
+)
+
+
+_TESTED = re.compile(r"\b(?:test\w*|max(?:imal)?|fatigue|endurance|capacity)\b|:", re.IGNORECASE)
+
+
+def read_sided(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Values of the two sides in one clause, with the same unit (see `_SIDED`)."""
+    text = scanner.text
+    for match in _SIDED.finditer(text):
+        units = [_TIMED_UNITS[match.group(g).lower()] for g in ("u1", "u2")]
+        sides = {labels.side_name(match.group(g)) for g in ("s1", "s2")}
+        spans = [(match.start("v1"), match.end("u1")), (match.start("v2"), match.end("u2"))]
+        if units[0] != units[1] or len(sides) != 2 or scanner.in_header(match.start()):
+            continue
+        if any(scanner.claimed(*span) for span in spans):
+            continue
+        if units[0] != "reps" and not all(scanner.free(*span) for span in spans):
+            continue
+        clause = text[scanner.clause_start(match.start()) : match.start()]
+        if not _WORD3.search(clause):
+            clause = text[scanner.sentence_before(match.start()) : match.start()]
+        same = match.group("v1") == match.group("v2")
+        if same and not _TESTED.search(text, scanner.sentence_before(match.start()), match.start()):
+            continue  # "clamshells R 15 reps, L 15 reps": the same dose for each side
+        described = labels.without_sides(labels.context_words(clause, 6)) or "value"
+        for side, value, span in (("s1", "v1", spans[0]), ("s2", "v2", spans[1])):
+            label = labels.join(labels.side_name(match.group(side)), described)
+            scanner.emit(facts, "other", to_number(match.group(value)), span, label, unit=units[0])
+
+
 def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
     text = scanner.text
