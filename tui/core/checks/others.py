@@ -348,7 +348,8 @@ def read_gait_speed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 # L 45 s"): a comparison of sides is a measurement, even in repetitions that a dose would use.
 _SIDED = re.compile(
     r"\b(?P<s1>R|L|right|left)[ \t]*:?[ \t]*(?P<v1>\d+(?:\.\d+)?)[ \t]*"
-    r"(?P<u1>reps?|s|sec|secs|seconds)\b[ \t]*[,;/][ \t]*(?P<s2>R|L|right|left)[ \t]*:?[ \t]*(?P<v2>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<u1>reps?|s|sec|secs|seconds)\b[ \t]*[,;/][ \t]*"
+    r"(?P<s2>R|L|right|left)[ \t]*:?[ \t]*(?P<v2>\d+(?:\.\d+)?)[ \t]*"
     r"(?P<u2>reps?|s|sec|secs|seconds)\b",
     re.IGNORECASE,
 )
