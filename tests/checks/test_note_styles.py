@@ -553,3 +553,8 @@ def test_both_sides_measured_in_one_clause(text: str, right: int, left: int, uni
 def test_the_same_dose_for_each_side_is_not_measured() -> None:
     text = "Clamshells R 12 reps, L 12 reps with green band."
     assert _facts(text) == []
+
+
+def test_the_form_of_an_instrument_is_part_of_its_name() -> None:
+    text = "PDI SF 31 (was 48)."
+    assert {f.measure for f in _facts(text, "outcome")} == {"PDI SF"}

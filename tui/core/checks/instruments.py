@@ -106,12 +106,24 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
             scanner, match.start()
         ):
             continue
-        found.append((name, match.start(), match.end()))
+        form = _form_after().match(text, match.end())
+        if form is not None:
+            name, end = f"{name} {form.group(1)}", form.end()
+        else:
+            end = match.end()
+        found.append((name, match.start(), end))
     for match in _written_tests().finditer(text):
         name = _trimmed(match.group(1))
         if name and scanner.free(match.end() - 1, match.end()):
             found.append((name, match.end() - len(name), match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+@cache
+def _form_after() -> re.Pattern[str]:
+    """A form of the instrument written after its name ("ICIQ-UI SF", "PedsQL LF")."""
+    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
+    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
 
 
 @cache
