@@ -96,3 +96,16 @@ def test_what_the_patient_denies_or_rates_is_subjective() -> None:
     )
     for snippet in ("No numbness", "R shoulder pain 3/10", "Ms. Oduya arrived", "stiff neck"):
         assert _where(note, snippet) == ["Subjective"], snippet
+
+
+def test_goals_in_prose_and_a_goal_table_row() -> None:
+    sections = ("Client Factors", "Goals", "Goal Status", "Plan of Care")
+    note = (
+        "Grip 20 lb on the right.\nHis goals are to carry groceries and to grip 40 lb.\n"
+        "| Goal | Status |\n|---|---|\n| Carry 10 lb bag | Partially met |\n"
+        "We plan to see him twice weekly for 6 weeks.\n"
+    )
+    placed = place_items(split_items(note), sections)
+    assert any("goals are to carry" in line for line in placed["Goals"])
+    assert any("Carry 10 lb bag" in line for line in placed["Goal Status"])
+    assert any("twice weekly" in line for line in placed["Plan of Care"])
