@@ -558,3 +558,11 @@ def test_the_same_dose_for_each_side_is_not_measured() -> None:
 def test_the_form_of_an_instrument_is_part_of_its_name() -> None:
     text = "PDI SF 31 (was 48)."
     assert {f.measure for f in _facts(text, "outcome")} == {"PDI SF"}
+
+
+def test_an_ordinal_grade_of_a_test_is_kept_as_written() -> None:
+    text = "Knee effusion: sweep test 2+ (IE 3+)."
+    grades = {f.value: f for f in _facts(text, "other")}
+    assert set(grades) == {"2+", "3+"}
+    assert "previous" in grades["3+"].label
+    assert _facts(text, "outcome") == []

@@ -153,6 +153,15 @@ def read_scores(
                 return
             grade_end = grade.end()
             continue
+        plus = _ORDINAL_PLUS.match(text, token.end()) if measure.high is None else None
+        if plus is not None and isinstance(value, int):
+            # "stroke test 1+ (was 2+)": an ordinal grade of the test, kept as written
+            found = attribute(scanner, token.start(), plus.end(), floor=name_end)
+            label = labels.join(measure.name, item, found.side) + found.previous
+            scanner.emit(facts, "other", f"{value}+", (token.start(), plus.end()), label)
+            count += 1
+            pos = _after_prior(text, plus.end())
+            continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         bad = _OUTCOME_BAD.match(text, token.end())
@@ -192,6 +201,7 @@ def read_scores(
 
 
 _GRADE_AFTER = re.compile(r"[ \t]*(?:[+-]|[ \t]+(?:plus|minus)\b)?[ \t]*/[ \t]*5(?!\d|\.\d)")
+_ORDINAL_PLUS = re.compile(r"\+(?![\d/+])")
 _FIRST_SCORE_REACH = 60
 _MOST_SCORES = 12
 # Between two scores of one measure, the name of the next item: a few words, no numbers.
