@@ -566,3 +566,9 @@ def test_an_ordinal_grade_of_a_test_is_kept_as_written() -> None:
     assert set(grades) == {"2+", "3+"}
     assert "previous" in grades["3+"].label
     assert _facts(text, "outcome") == []
+
+
+def test_a_rate_of_performance_is_read_with_its_unit() -> None:
+    text = "Copying task: 14 wpm, cadence 104 steps/min on the walkway."
+    assert _one(text, "other", 14).unit == "wpm"
+    assert _one(text, "other", 104).unit == "steps/min"

@@ -20,6 +20,10 @@ from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import vital_names
 
 _PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+# A rate of performance: "9 wpm", "cadence 96 steps/min".
+_RATE = re.compile(
+    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(wpm|words per minute|steps/min|spm)\b", re.IGNORECASE
+)
 _LENGTH = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE)
 _PRESSURE_READING = re.compile(r"(?<![A-Za-z0-9./])(\d{1,3})\s*(mm\s*Hg)\b", re.IGNORECASE)
 _DISTANCE = re.compile(
@@ -273,6 +277,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     150 ft", "step length 48 cm", "peak 185 mmHg")."""
     _prime_feet(scanner, facts)
     for pattern, unit in (
+        (_RATE, None),
         (_PERCENT, "%"),
         (_DISTANCE, None),
         (_LENGTH, None),
@@ -282,9 +287,10 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             if not scanner.free(match.start(1), match.end(1)):
                 continue
             written = unit or match.group(2).lower()
-            written = {"feet": "ft", "meters": "m", "metres": "m", "yds": "yd"}.get(
-                written, written
-            )
+            written = {
+                "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
+                "words per minute": "wpm", "spm": "steps/min",
+            }.get(written, written)  # fmt: skip
             label = _context_label(scanner, match.start(), match.end())
             scanner.emit(
                 facts,
