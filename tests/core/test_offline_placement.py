@@ -109,3 +109,13 @@ def test_goals_in_prose_and_a_goal_table_row() -> None:
     assert any("goals are to carry" in line for line in placed["Goals"])
     assert any("Carry 10 lb bag" in line for line in placed["Goal Status"])
     assert any("twice weekly" in line for line in placed["Plan of Care"])
+
+
+def test_a_heading_with_a_remark_opens_its_section_and_keeps_the_remark() -> None:
+    note = (
+        "Subjective\n  * Sleeping better.\n"
+        "Objective (tested seated; brace removed, reapplied)\n  * Wrist ext AROM 45°.\n"
+    )
+    placed = place_items(split_items(note), SOAP)
+    assert any("Wrist ext AROM 45°" in line for line in placed["Objective"])
+    assert any("brace removed" in line for line in placed["Objective"])

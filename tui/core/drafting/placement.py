@@ -153,6 +153,13 @@ def split_items(text: str) -> list[Item]:
             first = False
             continue
         first = False
+        remark = _HEAD_REMARK.fullmatch(line)
+        if remark and topic_of(remark.group("head")):
+            # "Objective (consent obtained; chaperone offered, declined)": a section heading
+            # with a remark, which stays in the section it opens
+            block, block_label = topic_of(remark.group("head")), remark.group("head")
+            items += _statements(remark.group("remark"), block, dictated=dictated)
+            continue
         if heading or _stands_alone(line):
             block_label = bare
         if whole and (heading or _stands_alone(line)):
@@ -173,6 +180,12 @@ def split_items(text: str) -> list[Item]:
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
+
+
+_HEAD_REMARK = re.compile(
+    r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
+    r"\((?P<remark>[^()\d]{3,120})\)[ \t]*:?"
+)
 
 
 def _is_title(line: str) -> bool:
