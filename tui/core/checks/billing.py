@@ -53,6 +53,13 @@ _HOME_DOSE = re.compile(
     r"|per day\b|each day\b)",
     re.IGNORECASE,
 )
+# A key that names a service and minutes, then the minutes ("Manual therapy min: 12",
+# "97140_manual_min: 14"), as EMR exports and templates write them.
+_KEYED_MINUTES = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[^\n:=|]{1,40}?)[\s_(]*(?<![A-Za-z])"
+    r"(?:min|mins|minutes)\)?[ \t]*[:=][ \t]*(?P<minutes>\d{1,3})(?![\d.])",
+    re.IGNORECASE | re.MULTILINE,
+)
 _HOME_LINE = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
     re.IGNORECASE | re.MULTILINE,
@@ -61,16 +68,18 @@ _HOME_LINE = re.compile(
 _TOTAL_VALUE = (
     r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d)(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
 )
+# Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total\s+timed|timed)(?:\s+(?:code|codes|treatment|tx|service|services))*"
-    r"(?:\s+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
+    r"\b(?:total[\s_]+timed|timed)(?:[\s_]+(?:code|codes|treatment|tx|service|services))*"
+    r"(?:[\s_]+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total\s+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
-    r"(?:\s+(?:time|minutes|mins?))?|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
+    r"\b(?:total[\s_]+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:[\s_]+(?:time|minutes|mins?))?|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment\s+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time))\b"
+    r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
+    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?)\b"
     + _TOTAL_VALUE,
     re.IGNORECASE,
 )
@@ -103,8 +112,17 @@ BILLED_ITEM = re.compile(
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
 _ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
-_CODE_GROUP = re.compile(rf"{_CODE}{_MODIFIERS}\s*(?:[/+&]|and|,)\s*{_CODE}", re.IGNORECASE)
 _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
+# A code on a billing line, and what ends the text that belongs to it: its line, its sentence
+# (a full stop that is not a leader "....."), a semicolon or a table cell.
+_CHARGE_CODE = re.compile(rf"(?<![\w.])({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE)
+_SEGMENT_END = re.compile(r"\n|;|\||(?<![.\s])\.(?=\s|$)")
+_SEGMENT_COUNT = re.compile(
+    r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
+    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -144,6 +162,12 @@ class Billing:
 
     @property
     def total_timed_minutes(self) -> int | None:
+        """The total timed minutes the note states (None when it states none: a sum of the
+        per-code minutes is not what the note says, and TOTAL_TIME_MISSING says so)."""
+        return self.stated_timed_minutes
+
+    @property
+    def documented_timed_minutes(self) -> int | None:
         """The stated total, else the sum of per-code timed minutes, else None."""
         if self.stated_timed_minutes is not None:
             return self.stated_timed_minutes
@@ -158,6 +182,7 @@ class Billing:
         return {
             "services": [service.to_json() for service in self.services],
             "total_timed_minutes": self.total_timed_minutes,
+            "documented_timed_minutes": self.documented_timed_minutes,
             "total_treatment_minutes": self.total_treatment_minutes,
             "billed": dict(self.billed),
         }
@@ -216,29 +241,135 @@ def read_billed(scanner: Scanner) -> Billed:
 
     A billing line whose codes cannot each be given their own units ("97140/97110 x2",
     "Units: 3 total for 97110 + 97530") is not guessed at: its offset is listed as unreadable.
+    A charge that gives a code's minutes but no units ("97116 gait training .... 16 min") is
+    the service's time; it bills one unit only when no other billing line gives that code's
+    units ("Units: 97116 x1").
     """
     result = Billed()
     regions = _billed_regions(scanner)
-    explicit_only = not regions
-    if explicit_only:
-        regions = [(0, len(scanner.text))]
+    if not regions:
+        for item in BILLED_ITEM.finditer(scanner.text):
+            _billed_item(scanner, item, result)
+        return result
+    charges: list[_Charge] = []
     for start, end in regions:
-        if not explicit_only and not _readable(scanner.text[start:end]):
-            result.unreadable.append(scanner.span(start, end)[0])
+        found = _charges(scanner, start, end)
+        if found is None:
+            result.unreadable.append(scanner.span(*_first_line(scanner.text, start, end))[0])
             scanner.block(start, end)
             continue
-        for item in BILLED_ITEM.finditer(scanner.text, start, end):
-            _billed_item(scanner, item, result, explicit_only=explicit_only)
-        if not explicit_only:
-            _billed_by_name(scanner, start, end, result)
+        for charge in found:
+            for span in charge.spans:
+                scanner.claim(*span)
+                scanner.block(*span)
+        charges += found
+        _billed_by_name(scanner, start, end, result)
+    _charged(scanner, charges, result)
     return result
 
 
-def _billed_item(
-    scanner: Scanner, item: re.Match[str], result: Billed, *, explicit_only: bool
-) -> None:
+@dataclass(frozen=True)
+class _Charge:
+    """One code on a billing line with the units and minutes written after it."""
+
+    code: str
+    at: int
+    count: int | None
+    minutes: int | None
+    spans: tuple[tuple[int, int], ...]
+    joined: bool  # "97140/97110": written as a group with the next code
+
+
+def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
+    """The codes of one billing region, each with what follows it up to the next code, the end
+    of its line or sentence; None when units are written for a group of codes."""
+    text = scanner.text
+    codes = [
+        item
+        for item in _CHARGE_CODE.finditer(text, start, end)
+        if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1))
+    ]
+    charges = []
+    for index, item in enumerate(codes):
+        limit = codes[index + 1].start() if index + 1 < len(codes) else end
+        stop = _SEGMENT_END.search(text, item.end(), limit)
+        seg_end = stop.start() if stop else limit
+        charges.append(_charge(scanner, item, seg_end, same_line=stop is None))
+    if not charges:
+        return []
+    counted = [charge.count is not None for charge in charges]
+    if all(counted):
+        return charges
+    for charge, nxt in zip(charges, charges[1:], strict=False):
+        if charge.joined and nxt.count is not None:
+            return None  # "97140/97110 x2": the units belong to the group
+    if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
+        return None  # "Units: 3 total for 97110 + 97530"
+    return charges
+
+
+def _charge(scanner: Scanner, item: re.Match[str], end: int, *, same_line: bool) -> _Charge:
+    text = scanner.text
+    spans = [(item.start(), item.end())]
+    count_match = _NAMED_COUNT.match(text, item.end(), end) or _SEGMENT_COUNT.search(
+        text, item.end(), end
+    )
+    count = None
+    if count_match is not None:
+        count = int(next(g for g in count_match.groups() if g))
+        spans.append((count_match.start(), count_match.end()))
+    minutes = None
+    for found in _MINUTES.finditer(text, item.end(), end):
+        overlaps = count_match is not None and found.start() < count_match.end() and (
+            count_match.start() < found.end()
+        )
+        if not overlaps and scanner.free(found.start(1), found.end(1)):
+            minutes = int(to_number(found.group(1)))
+            spans.append((found.start(), found.end()))
+            break
+    joined = same_line and count is None and bool(_JOINER.fullmatch(text, item.end(), end))
+    return _Charge(item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined)
+
+
+def _charged(scanner: Scanner, charges: list[_Charge], result: Billed) -> None:
+    """Units and minutes of the charges read: a code's written units count; a code with no
+    units anywhere on the billing lines bills one unit for each time it is charged."""
+    counted = {charge.code for charge in charges if charge.count is not None}
+    for charge in charges:
+        if charge.minutes is not None:
+            result.services.append(_charge_service(scanner, charge))
+        units = charge.count if charge.count is not None else 0 if charge.code in counted else 1
+        if not units:
+            continue
+        result.units[charge.code] = result.units.get(charge.code, 0) + units
+        if result.first_at is None:
+            result.first_at = scanner.span(charge.at, charge.at + len(charge.code))[0]
+
+
+def _charge_service(scanner: Scanner, charge: _Charge) -> Fact:
+    start, end = min(s for s, _ in charge.spans), max(e for _, e in charge.spans)
+    return Fact(
+        kind="service",
+        value=charge.minutes,
+        unit="min",
+        cpt=charge.code,
+        minutes=charge.minutes,
+        label=billing_tables().name_of(charge.code),
+        span=scanner.span(start, end),
+    )
+
+
+def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first line of a region with text on it ("Charges:" may end its own line)."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
+    """A "97110 x2" item written outside any billing line: billed only with its units."""
     count = next((g for g in item.groups()[2:] if g), None)
-    if (explicit_only and not count) or scanner.in_header(item.start()):
+    if not count or scanner.in_header(item.start()):
         return
     if not scanner.free(item.start(1), item.end(1)):
         return
@@ -265,15 +396,21 @@ def _billed_item(
         result.first_at = scanner.span(item.start(), item.end())[0]
 
 
-def _readable(region: str) -> bool:
-    """False when units on a billing line belong to a group of codes, not to each code."""
-    items = list(BILLED_ITEM.finditer(region))
-    if not items:
-        return True
-    counted = [any(item.groups()[2:]) for item in items]
-    if all(counted):
-        return True
-    return not (_CODE_GROUP.search(region) and any(counted)) and not _GROUP_UNITS.search(region)
+def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """The services of a note whose billing lines give minutes ("97140 x1 (12')"): the billing
+    line says which code the minutes went to, so it wins over the text's reading of the same
+    code, and over a service of a code not billed whose minutes are those of a charged code
+    (the text named the same service otherwise: "Manual: scar massage ..., 12 min")."""
+    if not charged:
+        return written
+    codes = {fact.cpt for fact in charged}
+    minutes = {fact.minutes for fact in charged}
+    kept = [
+        fact
+        for fact in written
+        if fact.cpt not in codes and (fact.cpt in billed or fact.minutes not in minutes)
+    ]
+    return sorted([*charged, *kept], key=lambda fact: fact.span)
 
 
 def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> None:
@@ -331,9 +468,10 @@ def read_services(scanner: Scanner) -> list[Fact]:
     """Each named service with the minutes the text ties to it (never on a home-program line)."""
     scanner.block_all(_HOME_LINE)
     matcher = service_matcher()
+    keyed = _keyed_minutes(scanner, matcher)
     names = _service_names(scanner, matcher)
     used: set[int] = set()
-    facts = _minutes_before_names(scanner, names, used)
+    facts = keyed + _minutes_before_names(scanner, names, used)
     covered = bytearray(len(scanner.text) + 1)
     for start, end in (fact.span for fact in facts):
         covered[start:end] = b"\x01" * (end - start)
@@ -344,6 +482,34 @@ def read_services(scanner: Scanner) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
     return sorted(facts, key=lambda fact: fact.span)
+
+
+def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
+    """ "Ther ex minutes: 25": minutes given under a key that names one service."""
+    facts = []
+    for match in _KEYED_MINUTES.finditer(scanner.text):
+        start, end = match.span("minutes")
+        if scanner.in_header(match.start()) or not scanner.free(start, end):
+            continue
+        key = match.group("key")
+        codes = {matcher.code(name.group()) for name in matcher.pattern.finditer(key)}
+        if len(codes) != 1 or None in codes:
+            continue
+        code = codes.pop() or ""
+        scanner.claim(match.start(), match.end())
+        minutes = int(match.group("minutes"))
+        facts.append(
+            Fact(
+                kind="service",
+                value=minutes,
+                unit="min",
+                cpt=code,
+                minutes=minutes,
+                label=billing_tables().name_of(code),
+                span=scanner.span(match.start(), match.end()),
+            )
+        )
+    return facts
 
 
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.aligned import read_aligned
-from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
+from tui.core.checks.billing import (
+    Billing,
+    read_billed,
+    read_services,
+    read_totals,
+    reconciled,
+)
 from tui.core.checks.facts import Fact
 from tui.core.checks.instruments import read_instruments, read_scales
 from tui.core.checks.numbers import to_number
@@ -113,7 +119,9 @@ def _base(text: str) -> _Base:
     measurements.block_non_measurements()
     totals = read_totals(scanner)
     billed = read_billed(scanner)
-    services = _evaluations_resolved(billed.services + read_services(scanner), billed.units)
+    services = reconciled(
+        billed.services, _evaluations_resolved(read_services(scanner), billed.units), billed.units
+    )
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(
         services=tuple(services),

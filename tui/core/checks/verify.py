@@ -468,7 +468,7 @@ def _billing_numbers(note_text: str) -> set[float]:
     numbers = {
         sum(billing.billed.values()),
         sum(billed_timed),
-        units_for_minutes(billing.total_timed_minutes or 0),
+        units_for_minutes(billing.documented_timed_minutes or 0),
         sum(timed.values()),
         sum(untimed.values()),
         sum(timed.values()) + sum(untimed.values()),

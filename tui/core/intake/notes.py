@@ -447,17 +447,19 @@ def _file_name_meta(path: Path) -> dict[str, str]:
 _EVALUATION: Final = re.compile(
     r"\b(?:eval(?:uation)?|IE|initial|SOC|start of care|re-?eval(?:uation)?)\b", re.IGNORECASE
 )
+_DATE_IN_TEXT: Final = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 _RE_EVALUATION: Final = re.compile(r"\bre-?eval(?:uation)?\b", re.IGNORECASE)
 
 
 def _last_report_visit(value: str) -> int | None:
     """The visit the reporting period restarts after. An initial evaluation at visit N is
     treatment day 1 of its period, so "visit 1 (initial evaluation)" restarts after visit 0;
-    a progress report or re-evaluation at visit N restarts after N."""
-    visit = _int_or_none(value)
-    if visit is None or not _EVALUATION.search(value) or _RE_EVALUATION.search(value):
+    a progress report or re-evaluation at visit N restarts after N. Visit 1 is the episode's
+    evaluation whether or not the header says so (nothing is reported before it)."""
+    visit = _int_or_none(_DATE_IN_TEXT.sub(" ", value))
+    if visit is None or _RE_EVALUATION.search(value):
         return visit
-    return visit - 1
+    return visit - 1 if visit == 1 or _EVALUATION.search(value) else visit
 
 
 def _int_or_none(value: str) -> int | None:
