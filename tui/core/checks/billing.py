@@ -76,11 +76,11 @@ TOTAL_TIMED = re.compile(
 )
 TOTAL_TREATMENT = re.compile(
     r"\b(?:total[\s_]+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
-    r"(?:[\s_]+(?:time|minutes|mins?))?|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
+    r"(?:[\s_]+(?:time|minutes|mins?))?"
+    r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
     r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
-    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?)\b"
-    + _TOTAL_VALUE,
+    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?)\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 # A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
@@ -300,7 +300,7 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     counted = [charge.count is not None for charge in charges]
     if all(counted):
         return charges
-    for charge, nxt in zip(charges, charges[1:], strict=False):
+    for charge, nxt in itertools.pairwise(charges):
         if charge.joined and nxt.count is not None:
             return None  # "97140/97110 x2": the units belong to the group
     if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
@@ -320,8 +320,10 @@ def _charge(scanner: Scanner, item: re.Match[str], end: int, *, same_line: bool)
         spans.append((count_match.start(), count_match.end()))
     minutes = None
     for found in _MINUTES.finditer(text, item.end(), end):
-        overlaps = count_match is not None and found.start() < count_match.end() and (
-            count_match.start() < found.end()
+        overlaps = (
+            count_match is not None
+            and found.start() < count_match.end()
+            and (count_match.start() < found.end())
         )
         if not overlaps and scanner.free(found.start(1), found.end(1)):
             minutes = int(to_number(found.group(1)))
@@ -350,7 +352,7 @@ def _charge_service(scanner: Scanner, charge: _Charge) -> Fact:
     start, end = min(s for s, _ in charge.spans), max(e for _, e in charge.spans)
     return Fact(
         kind="service",
-        value=charge.minutes,
+        value=charge.minutes or 0,
         unit="min",
         cpt=charge.code,
         minutes=charge.minutes,

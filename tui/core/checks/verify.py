@@ -165,9 +165,12 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported = [
         fact
         for fact in draft.facts
-        if not _supported(fact, note, derived, changed=_says_change(draft.text, fact.span))
+        if not _supported(
+            fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
+        )
     ]
     unsupported += _unsupported_quantities(draft, note, derived)
+    unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
@@ -307,17 +310,25 @@ def _grades_written(text: str) -> frozenset[str]:
 
 
 def _supported(
-    fact: Fact, note: _Side, derived: dict[str, set[float]], *, changed: bool = False
+    fact: Fact,
+    note: _Side,
+    derived: dict[str, set[float]],
+    *,
+    changed: bool = False,
+    draft: _Side | None = None,
 ) -> bool:
     """True when the note backs a fact found in the draft: its own fact in the note, or, for
-    a fact the draft calls a change, a change between two of the note's facts of its group."""
+    a fact the draft calls a change, a change between two of the note's facts of its group
+    (a value of no kind of its own: of a group the draft's sentence names)."""
     if note.same_fact(fact):
         return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
         if _in_derived(value, derived, _group(fact), percent=fact.unit == "%"):
             return True
-        if fact.kind == "other" and _in_derived(value, derived, percent=fact.unit == "%"):
+        if fact.kind == "other" and _in_derived(
+            value, derived, percent=fact.unit == "%", near=draft
+        ):
             return True
     if note.by_value.get((_group(fact), _key(fact.value))):
         return False  # the note has this value, but for another side or motion
@@ -376,6 +387,17 @@ def _compatible(a: Fact, b: Fact) -> bool:
         return True
     first, second = labels.parts_of(a.label), labels.parts_of(b.label)
     return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
+
+
+def _same_thing(a: Fact, b: Fact) -> bool:
+    """Two values of one thing, whose difference is a change or a side-to-side difference:
+    the labels may differ in side (R and L girth) but not in joint, motion or muscle."""
+    if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
+        return True
+    first, second = labels.parts_of(a.label), labels.parts_of(b.label)
+    return all(
+        _agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED[1:]
+    )
 
 
 def _agree(part: str, one: str, other: str) -> bool:
@@ -483,21 +505,23 @@ _CHANGE_REACH = 6
 
 def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
     """Numbers a draft may compute from the note: changes, percent changes, percent of max."""
-    groups: dict[str, list[float]] = {}
+    groups: dict[str, list[tuple[float, Fact]]] = {}
     highs = {m.name: m.high for m in measure_defs()}
     percent_of_max: set[float] = set()
     for fact in facts:
         value = _numeric(fact)
         if value is not None and fact.kind != "service":
-            groups.setdefault(_group(fact), []).append(value)
+            groups.setdefault(_group(fact), []).append((value, fact))
             high = highs.get(fact.measure or "")
             if fact.kind == "outcome" and high and fact.unit not in ("s", "m", "m/s", "ft"):
                 percent_of_max |= {round(value / high * 100), round(value / high * 100, 1)}
     derived: dict[str, set[float]] = {"percent_of_max": percent_of_max}
     for group, values in groups.items():
         found: set[float] = set()
-        for i, first in enumerate(values):
-            for second in values[i + 1 : i + 1 + _CHANGE_REACH]:
+        for i, (first, one) in enumerate(values):
+            for second, other in values[i + 1 : i + 1 + _CHANGE_REACH]:
+                if not _same_thing(one, other):
+                    continue  # flexion and extension: not one thing's change
                 change = abs(first - second)
                 found.add(round(change, 1))
                 for base in (first, second):
@@ -509,17 +533,82 @@ def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
 
 
 def _in_derived(
-    value: float, derived: dict[str, set[float]], group: str | None = None, *, percent: bool
+    value: float,
+    derived: dict[str, set[float]],
+    group: str | None = None,
+    *,
+    percent: bool,
+    near: _Side | None = None,
 ) -> bool:
     """A computed number: a change within the fact's group, a billing sum, or (for a
-    percentage) a score as a percent of its maximum."""
+    percentage) a score as a percent of its maximum. Without a group, only the changes of a
+    group the draft names in the value's sentence count (`near`): with ten values in a note
+    most small numbers are the difference of some two of them."""
     if group:
         pools = [derived.get(group, set())]
     else:
-        pools = [pool for name, pool in derived.items() if name != "percent_of_max"]
+        pools = [derived.get("billing", set())]
+        if near is not None:
+            pools += [
+                pool
+                for name, pool in derived.items()
+                if (topic := _topic_of(name)) and near.said_near(topic, value)
+            ]
     if percent:
         pools.append(derived.get("percent_of_max", set()))
     return any(round(value, 1) in pool for pool in pools)
+
+
+# A change the text states in points, percent or degrees ("LEFS improved by 12 points").
+_CHANGE_CLAIM = re.compile(
+    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|los[st]\w*|declin\w*|dropp\w*"
+    r"|down|up|chang\w*)\s+(?:by\s+|of\s+)?(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>points?|pts?|%|\u00b0|deg(?:rees)?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _unsupported_changes(draft: _Side, note: _Side, derived: dict[str, set[float]]) -> list[Fact]:
+    """Changes the draft states that are neither stated in the note nor a change between two
+    values of what the draft's sentence names (outside the draft's facts, checked already)."""
+    stated = {float(m.group("value")) for m in _CHANGE_CLAIM.finditer(note.normalized)}
+    facts = [fact.span for fact in draft.facts]
+    found = []
+    for claim in _CHANGE_CLAIM.finditer(draft.normalized):
+        value = float(claim.group("value"))
+        start, end = claim.span("value")
+        if value in stated or any(s <= start < e for s, e in facts):
+            continue
+        percent = claim.group("unit") == "%"
+        before = re.split(r"[.;\n]", draft.normalized[max(0, start - 60) : start])[-1]
+        if _in_derived(value, derived, percent=percent, near=draft) or any(
+            round(value, 1) in pool
+            for name, pool in derived.items()
+            if name.startswith("outcome:") and _names(before, name.removeprefix("outcome:"))
+        ):
+            continue
+        found.append(
+            Fact(
+                kind="other",
+                value=to_number(_plain(value)),
+                unit=claim.group("unit"),
+                label=f"{context_words(before, 5) or 'change'} (not a change in the note)",
+                span=(start, end),
+            )
+        )
+    return found
+
+
+def _names(text: str, name: str) -> bool:
+    """True when `text` names the measure `name` (one the measure tables may not know)."""
+    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text, re.I))
+
+
+def _topic_of(group: str) -> str | None:
+    """The sentence topic (see _numbers_by_topic) that names a group of facts, if any."""
+    if group.startswith("outcome:"):
+        return "measure:" + group.removeprefix("outcome:")
+    return group if group in ("pain", "rom", "strength", "girth") else None
 
 
 def _unsupported_quantities(
@@ -534,7 +623,7 @@ def _unsupported_quantities(
         start, end = quantity.span
         if covered[start] or covered[max(start, end - 1)]:
             continue
-        if quantity.value in note.numbers or _derived_quantity(quantity, draft.text, derived):
+        if quantity.value in note.numbers or _derived_quantity(quantity, draft, derived):
             continue
         before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
         label = context_words(before, 5) or "value"
@@ -550,7 +639,7 @@ def _unsupported_quantities(
     return found
 
 
-def _derived_quantity(quantity: Quantity, text: str, derived: dict[str, set[float]]) -> bool:
+def _derived_quantity(quantity: Quantity, draft: _Side, derived: dict[str, set[float]]) -> bool:
     """Sums of billed units and minutes, a score as a percent of its maximum, or a change the
     draft calls a change."""
     value = round(quantity.value, 1)
@@ -558,8 +647,8 @@ def _derived_quantity(quantity: Quantity, text: str, derived: dict[str, set[floa
         return True
     if quantity.unit_class == "pct" and value in derived["percent_of_max"]:
         return True
-    return _says_change(text, quantity.span) and _in_derived(
-        quantity.value, derived, percent=quantity.unit_class == "pct"
+    return _says_change(draft.text, quantity.span) and _in_derived(
+        quantity.value, derived, percent=quantity.unit_class == "pct", near=draft
     )
 
 

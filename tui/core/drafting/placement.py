@@ -28,8 +28,9 @@ _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9 &/()'\-]{0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
-# A sentence ends at . ! or ?, never at a leader of dots ("97116 gait training ..... 16 min").
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\.\.)\s+(?=[A-Z0-9\"(])")
+# A sentence ends at . ! or ?, never at a leader of dots ("97116 gait training ..... 16 min",
+# "ER (arm at side) . 55°").
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\.\.)(?<!\s\.)\s+(?=[A-Z0-9\"(])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 
 

@@ -1,0 +1,50 @@
+"""Verification without loopholes: a changed value does not pass because it happens to be the
+difference of two unrelated values of the note, a change the draft states must be one, and a
+score on an instrument chartdesk does not know is still checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.checks.verify import verify
+
+NOTE = """Patient: Bo Lindqvist
+Date: 2027-08-03
+
+S: R wrist ache 5/10 lifting a kettle, 2/10 at rest.
+O: PRWE 34/100 (was 52 at eval). Grip R 18 kg, L 30 kg. Wrist ext 45 deg, flex 60 deg.
+Walked 300 ft w/o device. HR 78.
+Ther ex 25 min w/ cues; manual 10 min. Total timed 35 min, total 35 min.
+Billed: 97110 x2, 97140 x1
+"""
+
+
+def unsupported(draft: str) -> list[float]:
+    return [float(fact.value) for fact in verify(NOTE, draft).unsupported]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "PRWE 34/100, improved by 18 points since the evaluation.",
+        "Pain down by 3 points with rest.",
+        "PRWE 34/100 (52 at eval), a 35% improvement.",
+        "Wrist extension 45 deg, flexion 60 deg; grip R 18 kg, L 30 kg.",
+    ],
+)
+def test_faithful_drafts_and_true_changes_are_clean(draft: str) -> None:
+    assert unsupported(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "value"),
+    [
+        ("PRWE improved by 17 points.", 17),  # the change is 18
+        ("Pain down by 4 points.", 4),  # the change is 3
+        ("Wrist flexion improved by 15 deg.", 15),  # 60 - 45: flexion against extension
+        ("Walked 12 ft farther, improved.", 12),  # 30 - 18 is grip, not distance
+        ("PRWE 43/100 today.", 43),  # an instrument the tables do not know, value changed
+    ],
+)
+def test_changed_values_are_unsupported(draft: str, value: float) -> None:
+    assert value in unsupported(draft)
