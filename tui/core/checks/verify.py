@@ -395,9 +395,7 @@ def _same_thing(a: Fact, b: Fact) -> bool:
     if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
         return True
     first, second = labels.parts_of(a.label), labels.parts_of(b.label)
-    return all(
-        _agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED[1:]
-    )
+    return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED[1:])
 
 
 def _agree(part: str, one: str, other: str) -> bool:
