@@ -48,3 +48,17 @@ def test_faithful_drafts_and_true_changes_are_clean(draft: str) -> None:
 )
 def test_changed_values_are_unsupported(draft: str, value: float) -> None:
     assert value in unsupported(draft)
+
+
+VISUAL_MOTOR = (
+    "Patient: Kit Rowe\nDate: 2027-08-04\n\nVisual motor:\n"
+    " - tracing: 5/8 shapes traced within 1/4 in\n - cutting: circle within 1/2 in\n"
+)
+
+
+def test_a_score_the_note_writes_beside_its_name_supports_the_same_score() -> None:
+    """The note's reader leaves "tracing: 5/8" unclassified; a draft that reads it as a score
+    of "Tracing" is faithful, and the same draft with another score is not."""
+    assert verify(VISUAL_MOTOR, "- Tracing: 5/8 shapes traced within 1/4 in.").clean
+    changed = verify(VISUAL_MOTOR, "- Tracing: 6/8 shapes traced within 1/4 in.")
+    assert [fact.value for fact in changed.unsupported] == [6]

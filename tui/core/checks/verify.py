@@ -342,12 +342,40 @@ def _supported(
     if fact.kind == "other":
         return percent_of_max or _other_supported(fact, value, note)
     if fact.kind == "outcome":
-        return percent_of_max
+        return percent_of_max or _stated_for_measure(fact, value, note)
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
         return True
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
     return value in note.loose and note.said_near(fact.kind, value)
+
+
+def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
+    """A score the note writes beside the measure's name but its reader could not classify
+    ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
+    Borg)"): supported, as a value of another kind in the same case is."""
+    unread = value in note.loose or any(
+        other.kind == "other" and _numeric(other) == value for other in note.facts
+    )
+    if not unread or not fact.measure:
+        return False
+    if note.said_near(f"measure:{fact.measure}", value):
+        return True
+    return value in _numbers_on_lines_naming(note.normalized, fact.measure)
+
+
+@lru_cache(maxsize=256)
+def _numbers_on_lines_naming(text: str, name: str) -> frozenset[float]:
+    """The numbers on the lines of a text that name `name` (a measure the tables may not
+    know), found once per text and name however many draft values ask."""
+    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", re.IGNORECASE)
+    found: set[float] = set()
+    for match in pattern.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        line = text[start : end if end >= 0 else len(text)]
+        found |= {float(number.group()) for number in ANY_NUMBER.finditer(line)}
+    return frozenset(found)
 
 
 def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
