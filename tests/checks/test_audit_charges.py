@@ -149,3 +149,23 @@ BILLED = "Ther ex 25 min w/ cues. Total timed 25 min; total 25 min.\nBilled: 971
 def test_progress_report_counting(visit: int, last: str, expected: list[str]) -> None:
     note = make(BILLED, visit=visit, extra=f"Last progress report: {last}\n")
     assert codes(note) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Billing: 97110 x2, 97014 billed as G0283 x1",
+        "Charges:\n  97110 x2\n  97014 (G0283) x1",
+        "Billed: 97110 x2; 97014 -> G0283 x1",
+        "Billed: 97110 x2, G0283 x1 (97014 for commercial plans)",
+        "Billed: 97110 x2, 97014/G0283 x1",
+    ],
+)
+def test_unattended_estim_under_both_its_codes_is_one_unit(line: str) -> None:
+    body = "Ther ex 30 min w/ cues; IFC unattended 15 min.\nTotal timed 30 min; total 45 min.\n"
+    assert billing_of(body + line + "\n")[0] == {"97110": 2, "G0283": 1}
+    assert codes(make(body + line + "\n")) == []
+
+
+def test_both_codes_each_with_units_are_two_charges() -> None:
+    assert billing_of("Billed: 97014 x1, G0283 x1\n")[0] == {"97014": 1, "G0283": 1}

@@ -7,6 +7,7 @@ inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Mapping
@@ -295,6 +296,7 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
         stop = _SEGMENT_END.search(text, item.end(), limit)
         seg_end = stop.start() if stop else limit
         charges.append(_charge(scanner, item, seg_end, same_line=stop is None))
+    charges = _aliases_merged(charges)
     if not charges:
         return []
     counted = [charge.count is not None for charge in charges]
@@ -306,6 +308,35 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
         return None  # "Units: 3 total for 97110 + 97530"
     return charges
+
+
+def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
+    """One service written under both of its codes side by side ("97014 billed as G0283 x1")
+    is one charge: the code without units gives way to the one with them (to the second when
+    neither has units), and its minutes go with it. Both with units are two charges."""
+    aliases = billing_tables().code_aliases
+    merged: list[_Charge] = []
+    for charge in charges:
+        last = merged[-1] if merged else None
+        both_counted = last is not None and None not in (last.count, charge.count)
+        if last is None or both_counted or frozenset({last.code, charge.code}) not in aliases:
+            merged.append(charge)
+            continue
+        keep, drop = (
+            (last, charge)
+            if charge.count is None and last.count is not None
+            else (
+                charge,
+                last,
+            )
+        )
+        merged[-1] = dataclasses.replace(
+            keep,
+            minutes=keep.minutes if keep.minutes is not None else drop.minutes,
+            spans=keep.spans + drop.spans,
+            joined=charge.joined,
+        )
+    return merged
 
 
 def _charge(scanner: Scanner, item: re.Match[str], end: int, *, same_line: bool) -> _Charge:

@@ -59,6 +59,7 @@ class BillingTables:
     evaluation_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     unskilled_terms: tuple[str, ...] = ()
     region_quarters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    code_aliases: frozenset[frozenset[str]] = frozenset()
     modifiers: tuple[str, ...] = ()
 
     def name_of(self, code: str) -> str:
@@ -137,6 +138,11 @@ def billing_tables() -> BillingTables:
         region_quarters={
             str(name): _strs(terms) for name, terms in audit.get("quarters", {}).items()
         },
+        code_aliases=frozenset(
+            frozenset({str(code), other})
+            for code, others in data.get("code_aliases", {}).items()
+            for other in _strs(others)
+        ),
     )
 
 
