@@ -169,3 +169,30 @@ def test_unattended_estim_under_both_its_codes_is_one_unit(line: str) -> None:
 
 def test_both_codes_each_with_units_are_two_charges() -> None:
     assert billing_of("Billed: 97014 x1, G0283 x1\n")[0] == {"97014": 1, "G0283": 1}
+
+
+ROWS = {
+    "export rows": (
+        "Interventions:\n97110 | Therapeutic exercise | 23 min | 2 units\n"
+        "97140 | Manual therapy | 15 min | 1 unit\nTimed total 38 min | Treatment total 38 min\n"
+    ),
+    "markdown table": (
+        "| CPT | Service | Minutes | Units |\n|---|---|---|---|\n| 97110 | Ther ex | 23 | 2 |\n"
+        "| 97140 | Manual | 15 | 1 |\n\nTotal timed: 38 min; total treatment: 38 min.\n"
+    ),
+    "bullets": (
+        "Billing:\n- 97110 ther ex: 23 min, 2 units\n- 97140 manual: 15 min, 1 unit\n"
+        "Total timed 38 / total 38\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROWS))
+def test_charge_rows_without_a_billing_word_are_read(name: str) -> None:
+    assert billing_of(ROWS[name]) == ({"97110": 2, "97140": 1}, {"97110": 23, "97140": 15})
+    assert codes(make(ROWS[name])) == []
+
+
+def test_a_code_named_in_passing_bills_nothing_without_units() -> None:
+    body = "Ther ex 23 min (97110), 3 sets x 10 of bridges; manual 15 min (97140).\n"
+    assert billing_of(body)[0] == {}

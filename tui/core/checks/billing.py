@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -117,7 +118,13 @@ _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGN
 # A code on a billing line, and what ends the text that belongs to it: its line, its sentence
 # (a full stop that is not a leader "....."), a semicolon or a table cell.
 _CHARGE_CODE = re.compile(rf"(?<![\w.])({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE)
-_SEGMENT_END = re.compile(r"\n|;|\||(?<![.\s])\.(?=\s|$)")
+_SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
+# The units of a row that names one code, in a cell or clause of their own ("97110 | Ther ex |
+# 23 min | 2 units", a table row read as "CPT 97110 23 min; Service Ther ex; Units 2.").
+_ROW_UNITS = re.compile(
+    r"(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\bunits?\b\s*[:=]?\s*(\d{1,2})(?!\d|\.\d)",
+    re.IGNORECASE,
+)
 _SEGMENT_COUNT = re.compile(
     r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
     r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)",
@@ -249,6 +256,7 @@ def read_billed(scanner: Scanner) -> Billed:
     result = Billed()
     regions = _billed_regions(scanner)
     if not regions:
+        _charged(scanner, _row_charges(scanner), result)
         for item in BILLED_ITEM.finditer(scanner.text):
             _billed_item(scanner, item, result)
         return result
@@ -290,12 +298,15 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
         for item in _CHARGE_CODE.finditer(text, start, end)
         if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1))
     ]
+    lines = Counter(scanner.line(item.start()) for item in codes)
     charges = []
     for index, item in enumerate(codes):
         limit = codes[index + 1].start() if index + 1 < len(codes) else end
         stop = _SEGMENT_END.search(text, item.end(), limit)
         seg_end = stop.start() if stop else limit
-        charges.append(_charge(scanner, item, seg_end, same_line=stop is None))
+        line = scanner.line(item.start())
+        row_end = line[1] if lines[line] == 1 else None
+        charges.append(_charge(scanner, item, seg_end, same_line=stop is None, row_end=row_end))
     charges = _aliases_merged(charges)
     if not charges:
         return []
@@ -307,6 +318,36 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
             return None  # "97140/97110 x2": the units belong to the group
     if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
         return None  # "Units: 3 total for 97110 + 97530"
+    return charges
+
+
+def _row_charges(scanner: Scanner) -> list[_Charge]:
+    """With no billing line, the rows that name one code and its units ("97110 | Therapeutic
+    exercise | 23 min | 2 units"): the note's charges, written as a list or an export."""
+    text = scanner.text
+    by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for item in _CHARGE_CODE.finditer(text):
+        if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1)):
+            by_line.setdefault(scanner.line(item.start()), []).append(item)
+    charges = []
+    for (_, line_end), items in by_line.items():
+        if len(items) != 1:
+            continue
+        item = items[0]
+        units = _NAMED_COUNT.match(text, item.end(), line_end) or _ROW_UNITS.search(
+            text, item.end(), line_end
+        )
+        if units is None:
+            continue
+        stop = _SEGMENT_END.search(text, item.end(), line_end)
+        charge = _charge(
+            scanner, item, stop.start() if stop else line_end, same_line=True, row_end=line_end
+        )
+        if charge.count is not None:
+            charges.append(charge)
+            for span in charge.spans:
+                scanner.claim(*span)
+                scanner.block(*span)
     return charges
 
 
@@ -339,12 +380,18 @@ def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
     return merged
 
 
-def _charge(scanner: Scanner, item: re.Match[str], end: int, *, same_line: bool) -> _Charge:
+def _charge(
+    scanner: Scanner, item: re.Match[str], end: int, *, same_line: bool, row_end: int | None
+) -> _Charge:
+    """One code with the units and minutes written after it; `row_end`, for a code alone on
+    its line, lets units in a later cell or clause of the row count ("...; Units 2.")."""
     text = scanner.text
     spans = [(item.start(), item.end())]
     count_match = _NAMED_COUNT.match(text, item.end(), end) or _SEGMENT_COUNT.search(
         text, item.end(), end
     )
+    if count_match is None and row_end is not None:
+        count_match = _ROW_UNITS.search(text, end, row_end)
     count = None
     if count_match is not None:
         count = int(next(g for g in count_match.groups() if g))
