@@ -196,3 +196,26 @@ def test_charge_rows_without_a_billing_word_are_read(name: str) -> None:
 def test_a_code_named_in_passing_bills_nothing_without_units() -> None:
     body = "Ther ex 23 min (97110), 3 sets x 10 of bridges; manual 15 min (97140).\n"
     assert billing_of(body)[0] == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "timed", "treatment"),
+    [
+        ("Timed 38 min. TTT 38 min.", 38, 38),
+        ("Timed 38 min. Time in 10:02, time out 10:40.", 38, 38),
+        ("Timed 38 min. In: 12:50 / Out: 1:28 pm", 38, 38),
+        ("Timed 38 min. Session 9:00 to 9:38.", 38, 38),
+        ("Tx time: 38 min (all timed)", 38, 38),
+        ("Total treatment time 48 min; timed 38 min.", 38, 48),
+    ],
+)
+def test_totals_written_other_ways(written: str, timed: int, treatment: int) -> None:
+    body = f"Ther ex 23 min w/ cues; manual 15 min.\n{written}\nBilled: 97110 x2, 97140 x1\n"
+    billing = extract_billing(HEADER.format(visit=4, extra="") + CARE + body)
+    assert (billing.stated_timed_minutes, billing.stated_treatment_minutes) == (timed, treatment)
+    assert codes(make(body)) == []
+
+
+def test_clock_times_that_are_not_a_session_give_no_total() -> None:
+    body = "Pt arrived 9:55, seen 10:00. Ther ex 23 min; manual 15 min. Timed 38 min.\n"
+    assert codes(make(body + "Billed: 97110 x2, 97140 x1\n")) == ["TOTAL_TIME_MISSING"]

@@ -82,9 +82,21 @@ TOTAL_TREATMENT = re.compile(
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
     r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
-    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?)\b" + _TOTAL_VALUE,
+    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
+# "38 min, all timed" / "(all timed)" after a total treatment time.
+_ALL_TIMED = re.compile(r"\s*[,;(]?\s*(?:all|entirely|100\s*%)\s+timed\b", re.IGNORECASE)
+# "Time in 10:02, time out 10:40", "In 2:15 pm / Out 3:00 pm", "Session 10:02-10:40".
+_CLOCK = r"(\d{1,2}):(\d{2})\s*(?:[ap]\.?m\.?)?"
+_TIME_IN_OUT = re.compile(
+    rf"\b(?:time\s+in|in)\s*[:=]?\s*{_CLOCK}\s*[,;/|]?\s*(?:and\s+)?(?:time\s+out|out)\s*[:=]?\s*"
+    rf"{_CLOCK}|\b(?:session|treatment|tx|visit)(?:\s+time)?\s*[:=]?\s*{_CLOCK}\s*"
+    rf"(?:-|\u2013|to)\s*{_CLOCK}",
+    re.IGNORECASE,
+)
+_MAX_SESSION_MINUTES = 240
+
 # A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
 # "**CPT** = ..."), never "97014 billed as G0283" inside a sentence.
 _BILLING_WORD = (
@@ -224,16 +236,26 @@ def _dose_words() -> re.Pattern[str]:
 
 
 def read_totals(scanner: Scanner) -> Totals:
-    """The stated total timed minutes and total treatment time; their text is claimed."""
+    """The stated total timed minutes and total treatment time; their text is claimed. With
+    no total treatment time, the session's time in and time out give it ("Time in 10:02,
+    time out 10:40"), and a total said to be all timed ("38 min, all timed") is the timed
+    total too."""
     totals = Totals()
-    totals.timed, totals.timed_at = _first_total(scanner, TOTAL_TIMED)
-    totals.treatment, totals.treatment_at = _first_total(scanner, TOTAL_TREATMENT)
+    totals.timed, totals.timed_at, _ = _first_total(scanner, TOTAL_TIMED)
+    totals.treatment, totals.treatment_at, after = _first_total(scanner, TOTAL_TREATMENT)
+    if totals.treatment is None:
+        totals.treatment, totals.treatment_at = _time_in_out(scanner)
+    elif totals.timed is None and _ALL_TIMED.match(scanner.text, after):
+        totals.timed, totals.timed_at = totals.treatment, totals.treatment_at
     return totals
 
 
-def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None, int | None]:
+def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None, int | None, int]:
+    """The first total the pattern finds (its value, where it is written in the original
+    text, where it ends in the text read); every total found is claimed."""
     found: int | None = None
     where: int | None = None
+    after = 0
     for match in pattern.finditer(scanner.text):
         if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
             continue
@@ -241,7 +263,22 @@ def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None
         scanner.block(match.start(), match.end())
         if found is None:
             found, where = int(match.group(1)), scanner.span(match.start(), match.end())[0]
-    return found, where
+            after = match.end()
+    return found, where, after
+
+
+def _time_in_out(scanner: Scanner) -> tuple[int | None, int | None]:
+    """Minutes between the time in and the time out of the session, when the note gives both
+    (a session past noon may be written without am/pm: 12:50 to 1:35 is 45 minutes)."""
+    for match in _TIME_IN_OUT.finditer(scanner.text):
+        if scanner.in_header(match.start()):
+            continue
+        hour_in, minute_in, hour_out, minute_out = (int(g) for g in match.groups() if g)
+        start, end = hour_in * 60 + minute_in, hour_out * 60 + minute_out
+        minutes = (end - start) % (12 * 60)
+        if 0 < minutes <= _MAX_SESSION_MINUTES:
+            return minutes, scanner.span(match.start(), match.end())[0]
+    return None, None
 
 
 def read_billed(scanner: Scanner) -> Billed:
