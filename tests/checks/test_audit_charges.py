@@ -219,3 +219,26 @@ def test_totals_written_other_ways(written: str, timed: int, treatment: int) -> 
 def test_clock_times_that_are_not_a_session_give_no_total() -> None:
     body = "Pt arrived 9:55, seen 10:00. Ther ex 23 min; manual 15 min. Timed 38 min.\n"
     assert codes(make(body + "Billed: 97110 x2, 97140 x1\n")) == ["TOTAL_TIME_MISSING"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Billed: 2x 97110, 1x 97140",
+        "Billed: 2 units 97110, 1 unit 97140",
+        "Billed: 97110 - 2 units 97140 - 1 unit",
+        "CPT codes: 97110(2); 97140(1)",
+    ],
+)
+def test_units_before_or_after_their_codes(line: str) -> None:
+    body = f"Ther ex 23 min w/ cues; manual 15 min.\nTimed 38; Total 38.\n{line}\n"
+    assert billing_of(body)[0] == {"97110": 2, "97140": 1}
+    assert codes(make(body)) == []
+
+
+def test_units_counted_without_any_code_say_the_billing_could_not_be_read() -> None:
+    body = "Ther ex 38 min w/ cues.\nTimed 38 min; total 38 min.\n"
+    body += "Billed: ther ex and manual, 3 units\n"
+    audit = audit_note(make(body))
+    assert [f.code for f in audit.findings] == ["BILLING_UNREADABLE"]
+    assert audit.units_allowed is None

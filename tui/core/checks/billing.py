@@ -142,6 +142,9 @@ _SEGMENT_COUNT = re.compile(
     r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)",
     re.IGNORECASE,
 )
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.])(\d{1,2})\s*(?:x|\u00d7|units?|u)\s*(?:of\s+)?(?:CPT\s*)?$", re.IGNORECASE
+)
 _JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
 
@@ -301,17 +304,30 @@ def read_billed(scanner: Scanner) -> Billed:
     for start, end in regions:
         found = _charges(scanner, start, end)
         if found is None:
-            result.unreadable.append(scanner.span(*_first_line(scanner.text, start, end))[0])
-            scanner.block(start, end)
+            _unreadable(scanner, start, end, result)
             continue
         for charge in found:
             for span in charge.spans:
                 scanner.claim(*span)
                 scanner.block(*span)
         charges += found
-        _billed_by_name(scanner, start, end, result)
+        named = _billed_by_name(scanner, start, end, result)
+        if not found and not named and _no_code_but_units(scanner.text, start, end):
+            _unreadable(scanner, start, end, result)  # "Billed: ther ex and manual, 3 units"
     _charged(scanner, charges, result)
     return result
+
+
+def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
+    result.unreadable.append(scanner.span(*_first_line(scanner.text, start, end))[0])
+    scanner.block(start, end)
+
+
+def _no_code_but_units(text: str, start: int, end: int) -> bool:
+    """A billing line that counts units but names no code the units could be given to."""
+    return _CHARGE_CODE.search(text, start, end) is None and bool(
+        _ROW_UNITS.search(text, start, end)
+    )
 
 
 @dataclass(frozen=True)
@@ -336,14 +352,25 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
         if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1))
     ]
     lines = Counter(scanner.line(item.start()) for item in codes)
+    # Units written before the codes ("2x 97110, 1x 97140") when the line starts that way.
+    before: list[re.Match[str] | None] = [_count_before(text, start, item) for item in codes]
+    if not before or before[0] is None:
+        before = [None] * len(codes)
     charges = []
     for index, item in enumerate(codes):
-        limit = codes[index + 1].start() if index + 1 < len(codes) else end
+        limit = end
+        if index + 1 < len(codes):
+            ahead = before[index + 1]
+            limit = ahead.start() if ahead else codes[index + 1].start()
         stop = _SEGMENT_END.search(text, item.end(), limit)
         seg_end = stop.start() if stop else limit
         line = scanner.line(item.start())
         row_end = line[1] if lines[line] == 1 else None
-        charges.append(_charge(scanner, item, seg_end, same_line=stop is None, row_end=row_end))
+        charge = _charge(scanner, item, seg_end, same_line=stop is None, row_end=row_end)
+        counted_before = before[index]
+        if counted_before is not None:
+            charge = _counted_before(charge, counted_before)
+        charges.append(charge)
     charges = _aliases_merged(charges)
     if not charges:
         return []
@@ -386,6 +413,20 @@ def _row_charges(scanner: Scanner) -> list[_Charge]:
                 scanner.claim(*span)
                 scanner.block(*span)
     return charges
+
+
+def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] | None:
+    """Units written before their code ("2x 97110", "1 unit 97140")."""
+    return _COUNT_BEFORE.search(text, max(start, item.start() - 16), item.start())
+
+
+def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
+    return dataclasses.replace(
+        charge,
+        count=int(count.group(1)),
+        spans=(*charge.spans, (count.start(), count.end())),
+        joined=False,
+    )
 
 
 def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
@@ -530,14 +571,17 @@ def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, in
     return sorted([*charged, *kept], key=lambda fact: fact.span)
 
 
-def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> None:
-    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line."""
+def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> int:
+    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line; how many
+    were read (units of 0 included)."""
     matcher = service_matcher()
+    read = 0
     for name in matcher.pattern.finditer(scanner.text, start, end):
         code = matcher.code(name.group())
         count = _NAMED_COUNT.match(scanner.text, name.end())
         if code is None or count is None or not scanner.free(name.start(), count.end()):
             continue
+        read += 1
         units = int(next(g for g in count.groups() if g))
         if not units or code.startswith("@"):
             continue
@@ -546,6 +590,7 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> N
             result.first_at = scanner.span(name.start(), count.end())[0]
         scanner.claim(name.start(), count.end())
         scanner.block(name.start(), count.end())
+    return read
 
 
 def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
