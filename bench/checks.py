@@ -105,6 +105,6 @@ def _cold() -> None:
         extract._base,
         numbers.normalize,
         verify._quantities,
-        verify._numbers_on_lines_naming,
+        verify._numbers_after_name,
     ):
         cached.cache_clear()

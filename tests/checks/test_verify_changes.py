@@ -62,3 +62,26 @@ def test_a_score_the_note_writes_beside_its_name_supports_the_same_score() -> No
     assert verify(VISUAL_MOTOR, "- Tracing: 5/8 shapes traced within 1/4 in.").clean
     changed = verify(VISUAL_MOTOR, "- Tracing: 6/8 shapes traced within 1/4 in.")
     assert [fact.value for fact in changed.unsupported] == [6]
+
+
+SCORES = (
+    "Patient: Rey Ortega\nDate: 2027-08-05\n\n"
+    "O: KOOS 30, NDI 24%, FABQ-PA 12, SF-36 PCS 40.\n"
+    "10MWT comfortable 0.92 m/s | fast 1.30 m/s\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("draft", "value"),
+    [
+        ("NDI 30%.", 30),  # KOOS 30 is 30 % of its maximum, not NDI's
+        ("FABQ-PA 36.", 36),  # the 36 of SF-36 is no FABQ-PA score
+        ("10MWT fast 1.40 m/s.", 1.4),
+    ],
+)
+def test_scores_are_supported_by_their_own_measure_only(draft: str, value: float) -> None:
+    assert value in [float(f.value) for f in verify(SCORES, draft).unsupported]  # type: ignore[arg-type]
+
+
+def test_each_qualified_value_of_a_measure_supports_itself() -> None:
+    assert verify(SCORES, "10MWT: comfortable 0.92 m/s, fast 1.30 m/s.").unsupported == []

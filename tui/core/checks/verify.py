@@ -338,7 +338,7 @@ def _supported(
         return _all_numbers_in(str(fact.value), note.numbers)
     if fact.kind == "service":
         return _service_supported(fact, value, note)
-    percent_of_max = fact.unit == "%" and round(value, 1) in derived["percent_of_max"]
+    percent_of_max = fact.unit == "%" and round(value, 1) in derived.get(_percent_pool(fact), set())
     if fact.kind == "other":
         return percent_of_max or _other_supported(fact, value, note)
     if fact.kind == "outcome":
@@ -350,6 +350,14 @@ def _supported(
     return value in note.loose and note.said_near(fact.kind, value)
 
 
+# After a measure's value, the next value of the same measure: a unit, a separator, then a
+# lower-case qualifier or a side ("| fast 1.21", ", L 24").
+_QUALIFIED_NEXT = re.compile(
+    r"[ \t]*(?:[a-z%/\u00b0]+(?:/[a-z]+)?)?[ \t]*[,;|/]?[ \t]*(?:[a-z][a-z \t-]{0,20}|[RL])"
+    r"[ \t]*[:=]?[ \t]*(\d+(?:\.\d+)?)"
+)
+
+
 def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
     """A score the note writes beside the measure's name but its reader could not classify
     ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
@@ -359,22 +367,27 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
     )
     if not unread or not fact.measure:
         return False
-    if note.said_near(f"measure:{fact.measure}", value):
-        return True
-    return value in _numbers_on_lines_naming(note.normalized, fact.measure)
+    return value in _numbers_after_name(note.normalized, fact.measure)
 
 
 @lru_cache(maxsize=256)
-def _numbers_on_lines_naming(text: str, name: str) -> frozenset[float]:
-    """The numbers on the lines of a text that name `name` (a measure the tables may not
-    know), found once per text and name however many draft values ask."""
-    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", re.IGNORECASE)
+def _numbers_after_name(text: str, name: str) -> frozenset[float]:
+    """The numbers written after each mention of `name` (a measure the tables may not know):
+    the next number on its line with only a few words between ("tracing: 5/8" gives 5), then
+    each further one that a lower-case qualifier or a side introduces ("10MWT comfortable
+    0.86 m/s | fast 1.21 m/s"). Another name in capitals ends the run, so "DHI 30, SF-36"
+    gives 30, never 36. Found once per text and name however many draft values ask."""
+    pattern = re.compile(
+        rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})",
+        re.IGNORECASE,
+    )
     found: set[float] = set()
     for match in pattern.finditer(text):
-        start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.end())
-        line = text[start : end if end >= 0 else len(text)]
-        found |= {float(number.group()) for number in ANY_NUMBER.finditer(line)}
+        found.add(float(match.group(1)))
+        at = match.end()
+        while (step := _QUALIFIED_NEXT.match(text, at)) is not None:
+            found.add(float(step.group(1)))
+            at = step.end()
     return frozenset(found)
 
 
@@ -533,15 +546,16 @@ def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
     """Numbers a draft may compute from the note: changes, percent changes, percent of max."""
     groups: dict[str, list[tuple[float, Fact]]] = {}
     highs = {m.name: m.high for m in measure_defs()}
-    percent_of_max: set[float] = set()
+    derived: dict[str, set[float]] = {"percent_of_max": set()}
     for fact in facts:
         value = _numeric(fact)
         if value is not None and fact.kind != "service":
             groups.setdefault(_group(fact), []).append((value, fact))
             high = highs.get(fact.measure or "")
             if fact.kind == "outcome" and high and fact.unit not in ("s", "m", "m/s", "ft"):
-                percent_of_max |= {round(value / high * 100), round(value / high * 100, 1)}
-    derived: dict[str, set[float]] = {"percent_of_max": percent_of_max}
+                percents = {round(value / high * 100), round(value / high * 100, 1)}
+                derived["percent_of_max"] |= percents
+                derived.setdefault(f"percent_of_max:{fact.measure}", set()).update(percents)
     for group, values in groups.items():
         found: set[float] = set()
         for i, (first, one) in enumerate(values):
@@ -581,8 +595,20 @@ def _in_derived(
                 if (topic := _topic_of(name)) and near.said_near(topic, value)
             ]
     if percent:
-        pools.append(derived.get("percent_of_max", set()))
+        pools.append(derived.get(_percent_pool_of(group), set()))
     return any(round(value, 1) in pool for pool in pools)
+
+
+def _percent_pool(fact: Fact) -> str:
+    """Where a percentage fact's score-as-percent-of-maximum values are: its own measure's
+    (NDI 48 % is NDI 24/50, never KOOS 48), or any measure's for a value of no measure."""
+    return _percent_pool_of(_group(fact))
+
+
+def _percent_pool_of(group: str | None) -> str:
+    if group and group.startswith("outcome:"):
+        return "percent_of_max:" + group.removeprefix("outcome:")
+    return "percent_of_max"
 
 
 # A change the text states in points, percent or degrees ("LEFS improved by 12 points").
