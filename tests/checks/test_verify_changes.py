@@ -41,6 +41,7 @@ def test_faithful_drafts_and_true_changes_are_clean(draft: str) -> None:
     [
         ("PRWE improved by 17 points.", 17),  # the change is 18
         ("Pain down by 4 points.", 4),  # the change is 3
+        ("Pain improved to 3/10 with lifting.", 3),  # 5 - 2 is a change, not the pain now
         ("Wrist flexion improved by 15 deg.", 15),  # 60 - 45: flexion against extension
         ("Walked 12 ft farther, improved.", 12),  # 30 - 18 is grip, not distance
         ("PRWE 43/100 today.", 43),  # an instrument the tables do not know, value changed

@@ -458,6 +458,7 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+_NEW_VALUE = re.compile(r"\b(?:to|now|at)\s*$", re.IGNORECASE)
 _BEFORE_BREAK = re.compile(r"[.;\n]")
 _AFTER_BREAK = re.compile(r"[.;,\n]")
 
@@ -466,6 +467,8 @@ def _says_change(text: str, span: tuple[int, int]) -> bool:
     """True when the words around a draft value call it a change ("improved 8 points")."""
     start, end = span
     before = _BEFORE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    if _NEW_VALUE.search(before):
+        return False  # "improved to 4/10": the value it came to, not the change
     after = _AFTER_BREAK.split(text[end : end + 20])[0]
     return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
