@@ -143,7 +143,8 @@ _SEGMENT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.])(\d{1,2})\s*(?:x|\u00d7|units?|u)\s*(?:of\s+)?(?:CPT\s*)?$", re.IGNORECASE
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?(?:CPT[ \t]*)?$",
+    re.IGNORECASE,
 )
 _JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
