@@ -242,3 +242,15 @@ def test_units_counted_without_any_code_say_the_billing_could_not_be_read() -> N
     audit = audit_note(make(body))
     assert [f.code for f in audit.findings] == ["BILLING_UNREADABLE"]
     assert audit.units_allowed is None
+
+
+def test_a_dose_in_a_table_cell_is_not_the_services_minutes() -> None:
+    body = (
+        "| Service | CPT | Details | Minutes |\n|---|---|---|---|\n"
+        "| Gait training | 97116 | 8 min continuous on TM, cues for stride | 12 |\n"
+        "| Ther ex | 97110 | bike 6 min, bridges 3x10 | 26 |\n"
+        "| **Total timed** | | | **38** |\n| **Total treatment** | | | **38** |\n\n"
+        "Billed: 97110 x2, 97116 x1\n"
+    )
+    assert billing_of(body)[1] == {"97116": 12, "97110": 26}
+    assert codes(make(body)) == []

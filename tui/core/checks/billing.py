@@ -761,6 +761,8 @@ def _ties_to_name(gap: str) -> bool:
     separators = list(_SEPARATOR.finditer(gap))
     if separators and ";" in gap[: separators[-1].start()]:
         return False  # another clause (a table row's next cell) lies between
+    if re.search(r";[^;]*[A-Za-z]", gap):
+        return False  # a clause of words after the name's own ("CPT 97116; Details 8 min")
     if separators and _FILLER.fullmatch(gap[separators[-1].end() :]):
         return True
     return (
