@@ -254,3 +254,34 @@ def test_a_dose_in_a_table_cell_is_not_the_services_minutes() -> None:
     )
     assert billing_of(body)[1] == {"97116": 12, "97110": 26}
     assert codes(make(body)) == []
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Cert date: 04/20/2027",
+        "POC date: 2027-04-20",
+        "Certification period: 04/20/2027 - 07/18/2027",
+        "POC cert date: 4/20/27",
+    ],
+)
+def test_the_plan_of_care_date_headed_other_ways(header: str) -> None:
+    note = note_from_text(
+        f"Patient: Ada Quill\nDate: 2027-08-02\nVisit: 4\nPayer: Medicare\n{header}\n\n"
+        + CARE
+        + BILLED
+    )
+    assert codes(note) == ["RECERTIFICATION_DUE"]  # 104 days after 2027-04-20
+
+
+def test_a_recertification_due_date_is_not_the_certification() -> None:
+    note = note_from_text(
+        "Patient: Ada Quill\nDate: 2027-08-02\nVisit: 4\nPayer: Medicare\n"
+        "Recert due: 2027-05-01\n\n" + CARE + BILLED
+    )
+    assert codes(note) == []
+
+
+def test_last_progress_note_headed_other_ways() -> None:
+    note = make(BILLED, visit=16, extra="Last PN: visit 6\n")
+    assert codes(note) == ["PROGRESS_REPORT_DUE"]

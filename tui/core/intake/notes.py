@@ -35,7 +35,7 @@ _IMAGE_MAGIC: Final = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\x
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 # Header keys as clinicians write them, mapped to Note attribute names.
 _HEADER_KEYS: Final = {
@@ -60,6 +60,19 @@ _HEADER_KEYS: Final = {
     "clinician": "clinician",
     "certification date": "certification_date",
     "plan of care date": "certification_date",
+    # the start of the plan of care as clinicians head it (a period's first date is the start;
+    # "Recert due" is a date to come, never the certification)
+    "cert date": "certification_date",
+    "certification period": "certification_date",
+    "cert period": "certification_date",
+    "poc date": "certification_date",
+    "poc dates": "certification_date",
+    "poc cert date": "certification_date",
+    "plan of care dates": "certification_date",
+    "plan of care period": "certification_date",
+    "last progress note": "last_progress_report",
+    "last pn": "last_progress_report",
+    "last progress report visit": "last_progress_report",
 }
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.*?)\s*$")
 _FILE_NAME = re.compile(
@@ -474,6 +487,8 @@ def note_day(text: str) -> date | None:
         match = pattern.search(text or "")
         if match:
             year, month, day = (int(match.group(i + 1)) for i in order)
+            if year < 100:  # "4/20/27": 00-68 are 20xx, 69-99 19xx (POSIX)
+                year += 2000 if year <= 68 else 1900
             try:
                 return date(year, month, day)
             except ValueError:
