@@ -631,7 +631,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
     """Each named service with the minutes the text ties to it (never on a home-program line)."""
     scanner.block_all(_HOME_LINE)
     matcher = service_matcher()
-    keyed = _keyed_minutes(scanner, matcher)
+    keyed = _minutes_keyed_by_code(scanner) + _keyed_minutes(scanner, matcher)
     names = _service_names(scanner, matcher)
     used: set[int] = set()
     facts = keyed + _minutes_before_names(scanner, names, used)
@@ -645,6 +645,42 @@ def read_services(scanner: Scanner) -> list[Fact]:
         if fact is not None:
             facts.append(fact)
     return sorted(facts, key=lambda fact: fact.span)
+
+
+_MINUTES_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({_CODE})[ \t]*\)")
+
+
+def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
+    """Minutes written as "38 (97113)" on a line keyed "Minutes:" (see `_MINUTES_KEY`)."""
+    text = scanner.text
+    facts = []
+    for key in _MINUTES_KEY.finditer(text):
+        if scanner.in_header(key.start()):
+            continue
+        _, line_end = scanner.line(key.start())
+        for item in _NUMBER_CODE.finditer(text, key.end(), line_end):
+            if not scanner.free(item.start(1), item.end(1)):
+                continue
+            minutes = int(item.group(1))
+            code = item.group(2).upper()
+            scanner.claim(item.start(), item.end())
+            scanner.block(item.start(), item.end())
+            facts.append(
+                Fact(
+                    kind="service",
+                    value=minutes,
+                    unit="min",
+                    cpt=code,
+                    minutes=minutes,
+                    label=billing_tables().name_of(code),
+                    span=scanner.span(item.start(), item.end()),
+                )
+            )
+    return facts
 
 
 def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
