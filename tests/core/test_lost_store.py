@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -71,20 +70,22 @@ def test_watch_stops_when_its_store_is_deleted(clinic_dir: Path) -> None:
         text=True,
         env=env,
     )
+    started: list[str] = []
     try:
-        deadline = time.monotonic() + 30
-        db = clinic_dir / ".chartdesk" / "state.db"
-        while not db.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        time.sleep(1.0)
-        db.unlink()
+        assert watch.stderr is not None
+        # Deleted only once the drafter runs on the store it opened (not on a timer: on a busy
+        # machine the file could go before `watch` opened it, which is another refusal).
+        while (line := watch.stderr.readline()) and "drafting:" not in line:
+            started.append(line)
+        started.append(line)
+        (clinic_dir / ".chartdesk" / "state.db").unlink()
         (clinic_dir / "inbox" / "late.txt").write_bytes(sample_notes()[0].read_bytes())
-        code = watch.wait(timeout=30)
+        code = watch.wait(timeout=60)
     finally:
         if watch.poll() is None:
             watch.send_signal(signal.SIGKILL)
             watch.wait()
-    stderr = watch.stderr.read() if watch.stderr else ""
+    stderr = "".join(started) + (watch.stderr.read() if watch.stderr else "")
     assert code == 2, stderr
     assert "deleted or replaced" in stderr
     assert "Traceback" not in stderr
