@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui.core.records.store.rows import StoreError, StoreReplaced, iso_day, patient_key
+from tui.core.records.store.rows import StoreError, StoreReplaced, fold, iso_day, patient_key
 from tui.core.records.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 
@@ -67,6 +67,7 @@ class Database:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
+            _register_functions(conn)
             held = _ThreadConnection(conn)
             self._local.held = held
             with self._lock:
@@ -111,7 +112,6 @@ class Database:
         if self.schema_version() >= SCHEMA_VERSION:
             self._refuse_newer(self.schema_version())
             return SCHEMA_VERSION
-        _register_functions(conn)
         conn.execute("PRAGMA foreign_keys=OFF")
         try:
             with self.write():
@@ -163,5 +163,7 @@ def _close_quietly(conn: sqlite3.Connection) -> None:
 
 
 def _register_functions(conn: sqlite3.Connection) -> None:
+    """The Python functions the migrations and queries call (on every connection)."""
     conn.create_function("chartdesk_day", 1, iso_day, deterministic=True)
     conn.create_function("chartdesk_patient", 1, patient_key, deterministic=True)
+    conn.create_function("chartdesk_fold", 1, fold, deterministic=True)
