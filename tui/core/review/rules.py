@@ -37,9 +37,18 @@ def identify_refusal(draft: DraftRow) -> str | None:
 
 
 def title(draft: DraftRow) -> str:
-    """A short human name for a draft: patient, document and date."""
+    """A short name for a draft in its records (signed documents, addenda): patient, Skill id
+    and date."""
     patient = draft.patient or "unknown patient"
     document = draft.skill or "no document"
+    return f"{patient} · {document}" + (f" · {draft.date}" if draft.date else "")
+
+
+def shown_title(draft: DraftRow) -> str:
+    """The draft's name as the review app shows it: patient, the document as the queue's
+    Document column words it ("soap note", not the id "soap_note") and date."""
+    patient = draft.patient or "unknown patient"
+    document = draft.skill.replace("_", " ") or "no document"
     return f"{patient} · {document}" + (f" · {draft.date}" if draft.date else "")
 
 
