@@ -154,6 +154,20 @@ def test_not_documented_sections_are_listed(service: ClinicService) -> None:
     draft_id = ready(service, "Patient: Ann Test\nDate: 2026-11-02\n\n- walked 20 min today\n")
     notices = [i for i in service.gate(draft_id).of_kind(NOTICE) if i.code == "NOT_DOCUMENTED"]
     assert notices and all("[not documented]" in item.message for item in notices)
+    section = next(item for item in notices if item.message.startswith("Assessment"))
+    assert section.message == "Assessment is left [not documented]."
+
+
+def test_a_placeholder_among_text_is_named_as_one(service: ClinicService) -> None:
+    draft_id = ready(service, "Patient: Ann Test\nDate: 2026-11-02\n\n- walked 20 min today\n")
+    text = service.text(draft_id)
+    heading = next(line for line in text.splitlines() if line.startswith("## "))
+    service.save_edit(draft_id, text.replace(heading, f"{heading}\n\nHTN controlled.", 1))
+    messages = [i.message for i in service.gate(draft_id).of_kind(NOTICE)]
+    section = heading.removeprefix("## ")
+    wanted = f"A [not documented] placeholder is left in {section}, among text."
+    assert wanted in messages, messages
+    assert not any(m.startswith("[not documented] in") for m in messages)
 
 
 # A record needs a patient and a day ----------------------------------------------------------

@@ -162,6 +162,7 @@ class ReviewScreen(Screen[None]):
         self._since = (self.session.today() - timedelta(days=RECENT_DAYS)).isoformat()
         first = self.service.queue_entries(limit=FIRST_ROWS, since=self._since)
         self.table.load(first)
+        self._start_on_work()
         self._loading = len(first) == FIRST_ROWS
         self.query_one(StatusBar).show_counts(self.service.open_counts())
         self._show_queue_title()
@@ -171,6 +172,13 @@ class ReviewScreen(Screen[None]):
             self.set_timer(BACKGROUND_START_SECONDS, self.load_rest)
         self.set_interval(POLL_SECONDS, self.poll_changes)
         self.refresh_today()
+
+    def _start_on_work(self) -> None:
+        """Open on the first draft that needs the clinician, not on a row signed earlier in
+        the day (where `a` would only say it is signed)."""
+        first = next_to_review(self.table.listed(), -1)
+        if first is not None:
+            self.table.select_draft(first)
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_rest(self) -> None:
