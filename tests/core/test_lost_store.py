@@ -13,20 +13,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import sample_notes, signer
+from tests.core.conftest import drafted
 from tui.core.errors import ChartdeskError
-from tui.core.intake.pipeline import draft_queued
 from tui.core.records.store import StoreReplaced
 from tui.core.service import ClinicService
 
 
 def signed_clinic(clinic_dir: Path) -> Path:
     service = ClinicService.open(clinic_dir)
-    target = service.clinic.paths.inbox / "n.txt"
-    target.write_bytes(sample_notes()[0].read_bytes())
-    draft_id = service.ingest(target).draft_id
-    assert draft_id is not None
-    draft_queued(service)
-    service.approve(draft_id, signer(service))
+    service.approve(drafted(service), signer(service))
     service.close()
     return clinic_dir
 
