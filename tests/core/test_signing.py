@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -93,3 +95,22 @@ def test_a_us_date_signs_into_its_iso_day(service: ClinicService) -> None:
     assert fhir_file.parent.name == "2026-11-04"
     resource = json.loads(fhir_file.read_text())
     assert resource["context"]["period"]["start"] == "2026-11-04"
+
+
+def test_the_signature_line_reads_the_clinicians_clock_to_the_minute(
+    service: ClinicService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the stored "2026-12-05T13:39:58.123+00:00": the local time, as versions show it."""
+    draft_id = drafted(service)
+    service.approve(draft_id, signer(service))
+    approval = service.store.approval(draft_id)
+    assert approval is not None
+    monkeypatch.setenv("TZ", "CST+6")  # a POSIX rule: no time zone database needed
+    time.tzset()
+    try:
+        line = service.signature_line(draft_id)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    local = datetime.fromisoformat(approval["signed_at"]).astimezone(timezone(timedelta(hours=-6)))
+    assert line == f"Signed by Alex Rivera, PT, DPT on {local:%Y-%m-%d %H:%M}"
