@@ -13,20 +13,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import sample_notes, signer
+from tests.core.conftest import drafted
 from tui.core.errors import ChartdeskError
-from tui.core.intake.pipeline import draft_queued
 from tui.core.records.store import StoreReplaced
 from tui.core.service import ClinicService
 
 
 def signed_clinic(clinic_dir: Path) -> Path:
     service = ClinicService.open(clinic_dir)
-    target = service.clinic.paths.inbox / "n.txt"
-    target.write_bytes(sample_notes()[0].read_bytes())
-    draft_id = service.ingest(target).draft_id
-    assert draft_id is not None
-    draft_queued(service)
-    service.approve(draft_id, signer(service))
+    service.approve(drafted(service), signer(service))
     service.close()
     return clinic_dir
 
@@ -70,19 +65,22 @@ def test_watch_stops_when_its_store_is_deleted(clinic_dir: Path) -> None:
         text=True,
         env=env,
     )
+    started: list[str] = []
     try:
-        # The first line on stderr comes after the store is open: deleting it before then
-        # would only make a fresh clinic's first store, which is not what is tested here.
         assert watch.stderr is not None
-        assert "chartdesk watch: clinic" in watch.stderr.readline()
+        # Deleted only once the drafter runs on the store it opened (not on a timer: on a busy
+        # machine the file could go before `watch` opened it, which is another refusal).
+        while (line := watch.stderr.readline()) and "drafting:" not in line:
+            started.append(line)
+        started.append(line)
         (clinic_dir / ".chartdesk" / "state.db").unlink()
         (clinic_dir / "inbox" / "late.txt").write_bytes(sample_notes()[0].read_bytes())
-        code = watch.wait(timeout=30)
+        code = watch.wait(timeout=60)
     finally:
         if watch.poll() is None:
             watch.send_signal(signal.SIGKILL)
             watch.wait()
-    stderr = watch.stderr.read() if watch.stderr else ""
+    stderr = "".join(started) + (watch.stderr.read() if watch.stderr else "")
     assert code == 2, stderr
     assert "deleted or replaced" in stderr
     assert "Traceback" not in stderr

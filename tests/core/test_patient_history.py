@@ -4,7 +4,6 @@ audit that uses them, through ClinicService.check and `chartdesk audit --clinic`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -46,13 +45,6 @@ def note_text(
     lines += [f"Skill: {skill}"] if skill else []
     lines += [extra] if extra else []
     return "\n".join(lines) + "\n\n" + body
-
-
-@pytest.fixture
-def service(clinic_dir: Path) -> Iterator[ClinicService]:
-    svc = ClinicService.open(clinic_dir)
-    yield svc
-    svc.close()
 
 
 def drop(service: ClinicService, name: str, text: str) -> Path:

@@ -16,11 +16,6 @@ from tui.core.security.audit_log import AuditLog
 from tui.core.service import ClinicService
 
 
-@pytest.fixture
-def service(clinic_dir: Path) -> ClinicService:
-    return ClinicService.open(clinic_dir)
-
-
 def _drop(service: ClinicService, source: Path, name: str | None = None) -> Path:
     target = service.clinic.paths.inbox / (name or source.name)
     target.parent.mkdir(parents=True, exist_ok=True)

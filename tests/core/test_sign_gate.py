@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEST_PIN, sample_notes, signer
+from tests.core.conftest import drafted, signed_files
 from tui.core.errors import ChartdeskError
 from tui.core.intake.pipeline import draft_queued
 from tui.core.records.store import MIGRATIONS, Store
@@ -20,24 +21,6 @@ from tui.core.signing.signers import SigningRefused
 
 WHITFIELD = next(p for p in sample_notes() if "whitfield" in p.name)
 OKAFOR = next(p for p in sample_notes() if "okafor" in p.name)
-
-
-@pytest.fixture
-def service(clinic_dir: Path) -> ClinicService:
-    return ClinicService.open(clinic_dir)
-
-
-def ready(service: ClinicService, text: str | bytes, name: str = "n.txt") -> int:
-    target = service.clinic.paths.inbox / name
-    target.write_bytes(text.encode() if isinstance(text, str) else text)
-    draft_id = service.ingest(target).draft_id
-    assert draft_id is not None
-    draft_queued(service)
-    return draft_id
-
-
-def signed_files(service: ClinicService) -> list[Path]:
-    return sorted(p for p in service.clinic.paths.approved.rglob("*") if p.is_file())
 
 
 def audit_entries(service: ClinicService, action: str) -> list[dict[str, object]]:
@@ -51,7 +34,7 @@ def audit_entries(service: ClinicService, action: str) -> list[dict[str, object]
 def test_an_edit_that_changes_a_value_is_checked_before_it_is_signed(
     service: ClinicService,
 ) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     assert service.gate(draft_id).of_kind(OVERRIDE) == []
     text = service.text(draft_id)
     assert "LEFS 38/80" in text
@@ -73,7 +56,7 @@ def test_an_edit_that_changes_a_value_is_checked_before_it_is_signed(
 def test_signing_over_an_unsupported_value_takes_a_recorded_reason(
     service: ClinicService,
 ) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     text = service.text(draft_id).replace("LEFS 38/80", "LEFS 44/80")
     service.save_edit(draft_id, text)
     with pytest.raises(ChartdeskError, match="UNSUPPORTED_VALUE"):
@@ -94,7 +77,7 @@ def test_signing_over_an_unsupported_value_takes_a_recorded_reason(
 
 
 def test_a_clean_version_signs_with_no_reason(service: ClinicService) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     gate = service.gate(draft_id)
     assert not gate.refused and not gate.needs_reason
     service.approve(draft_id, signer(service))
@@ -104,7 +87,7 @@ def test_a_clean_version_signs_with_no_reason(service: ClinicService) -> None:
 
 
 def test_an_error_finding_needs_a_reason(service: ClinicService) -> None:
-    draft_id = ready(service, OKAFOR.read_bytes())
+    draft_id = drafted(service, OKAFOR.read_bytes())
     gate = service.gate(draft_id)
     assert "UNITS_OVER_BILLED" in gate.override_codes
     item = next(i for i in gate.items if i.code == "UNITS_OVER_BILLED")
@@ -114,7 +97,7 @@ def test_an_error_finding_needs_a_reason(service: ClinicService) -> None:
 
 
 def test_checks_run_on_every_kind_of_saved_version(service: ClinicService) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     original = service.text(draft_id)
     service.autosave(draft_id, original.replace("LEFS 38/80", "LEFS 50/80"))
     assert service.check_pending() == 1
@@ -129,7 +112,7 @@ def test_checks_run_on_every_kind_of_saved_version(service: ClinicService) -> No
 
 
 def test_a_signed_offline_draft_carries_no_drafting_scaffolding(service: ClinicService) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     draft = service.draft(draft_id)
     assert "without a language model" in draft.aside
     assert "Measurements found in the note" in draft.aside
@@ -139,7 +122,7 @@ def test_a_signed_offline_draft_carries_no_drafting_scaffolding(service: ClinicS
 
 
 def test_text_that_still_carries_scaffolding_is_refused(service: ClinicService) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     legacy = "> Drafted offline, without a language model.\n\n" + service.text(draft_id)
     service.save_edit(draft_id, legacy + "\n## Measurements found in the note\n\n- pain 4/10\n")
     gate = service.gate(draft_id)
@@ -151,16 +134,30 @@ def test_text_that_still_carries_scaffolding_is_refused(service: ClinicService) 
 
 
 def test_not_documented_sections_are_listed(service: ClinicService) -> None:
-    draft_id = ready(service, "Patient: Ann Test\nDate: 2026-11-02\n\n- walked 20 min today\n")
+    draft_id = drafted(service, "Patient: Ann Test\nDate: 2026-11-02\n\n- walked 20 min today\n")
     notices = [i for i in service.gate(draft_id).of_kind(NOTICE) if i.code == "NOT_DOCUMENTED"]
     assert notices and all("[not documented]" in item.message for item in notices)
+    section = next(item for item in notices if item.message.startswith("Assessment"))
+    assert section.message == "Assessment is left [not documented]."
+
+
+def test_a_placeholder_among_text_is_named_as_one(service: ClinicService) -> None:
+    draft_id = drafted(service, "Patient: Ann Test\nDate: 2026-11-02\n\n- walked 20 min today\n")
+    text = service.text(draft_id)
+    heading = next(line for line in text.splitlines() if line.startswith("## "))
+    service.save_edit(draft_id, text.replace(heading, f"{heading}\n\nHTN controlled.", 1))
+    messages = [i.message for i in service.gate(draft_id).of_kind(NOTICE)]
+    section = heading.removeprefix("## ")
+    wanted = f"A [not documented] placeholder is left in {section}, among text."
+    assert wanted in messages, messages
+    assert not any(m.startswith("[not documented] in") for m in messages)
 
 
 # A record needs a patient and a day ----------------------------------------------------------
 
 
 def test_a_note_without_a_header_is_signed_only_once_identified(service: ClinicService) -> None:
-    draft_id = ready(service, "- pain 3/10 at rest, walked 20 min, SLR 3x10\n", name="memo.txt")
+    draft_id = drafted(service, "- pain 3/10 at rest, walked 20 min, SLR 3x10\n", name="memo.txt")
     codes = {item.code for item in service.gate(draft_id).of_kind(REFUSAL)}
     assert codes == {"NO_PATIENT", "NO_SERVICE_DATE"}
     with pytest.raises(ChartdeskError, match="names no patient"):
@@ -192,11 +189,11 @@ def test_a_note_without_a_header_is_signed_only_once_identified(service: ClinicS
 
 
 def test_identity_is_part_of_the_signed_record(service: ClinicService) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     service.approve(draft_id, signer(service))
     with pytest.raises(ChartdeskError, match="signed"):
         service.identify(draft_id, {"patient": "Someone Else"})
-    other = ready(service, "Patient: B Two\n\n- walked 20 min, pain 2/10 after\n", "b.txt")
+    other = drafted(service, "Patient: B Two\n\n- walked 20 min, pain 2/10 after\n", "b.txt")
     with pytest.raises(ChartdeskError, match="not a date"):
         service.identify(other, {"date": "next tuesday"})
 
@@ -206,10 +203,10 @@ def test_identity_is_part_of_the_signed_record(service: ClinicService) -> None:
 
 def test_a_corrected_note_supersedes_the_old_draft(service: ClinicService) -> None:
     original = OKAFOR.read_text()
-    first = ready(service, original, name="okafor.txt")
+    first = drafted(service, original, name="okafor.txt")
     corrected = original.replace("97530 times two", "97530 times one")
     assert corrected != original
-    second = ready(service, corrected, name="okafor.txt")
+    second = drafted(service, corrected, name="okafor.txt")
     old = service.draft(first)
     assert old.status == "superseded" and old.superseded_by == second
     assert old.reason == f"replaced by draft {second} from the corrected note"
@@ -224,11 +221,11 @@ def test_the_same_visit_from_another_file_supersedes_and_a_second_visit_does_not
     service: ClinicService,
 ) -> None:
     text = "Patient: Ann Test\nDate: 2026-11-02\nVisit: 3\n\n- walked 20 min, pain 3/10\n"
-    first = ready(service, text, name="a.txt")
-    again = ready(service, text + "- also stairs x1 flight\n", name="a-resent.txt")
+    first = drafted(service, text, name="a.txt")
+    again = drafted(service, text + "- also stairs x1 flight\n", name="a-resent.txt")
     assert service.draft(first).status == "superseded"
     assert service.draft(first).superseded_by == again
-    later = ready(service, text.replace("Visit: 3", "Visit: 4") + "- PM session\n", name="pm.txt")
+    later = drafted(service, text.replace("Visit: 3", "Visit: 4") + "- PM session\n", name="pm.txt")
     assert service.draft(again).status == "ready", "a second visit the same day is its own"
     assert service.draft(later).status == "ready"
 
@@ -237,8 +234,8 @@ def test_the_day_audit_counts_a_superseded_draft_as_open_work(service: ClinicSer
     from tui.core.review.day_audit import build_day_audit
 
     original = OKAFOR.read_text()
-    first = ready(service, original, name="okafor.txt")
-    second = ready(service, original.replace("times two", "times one"), name="okafor.txt")
+    first = drafted(service, original, name="okafor.txt")
+    second = drafted(service, original.replace("times two", "times one"), name="okafor.txt")
     audit = build_day_audit(service, __import__("datetime").date(2026, 11, 3))
     open_ids = {item.draft_id: item.status for item in audit.open_work}
     assert open_ids == {first: "superseded", second: "ready"}
@@ -249,9 +246,9 @@ def test_the_day_audit_counts_a_superseded_draft_as_open_work(service: ClinicSer
 
 def test_a_second_document_for_a_signed_visit_needs_a_reason(service: ClinicService) -> None:
     text = "Patient: Ann Test\nDate: 2026-11-02\n\n- walked 20 min, pain 3/10\n"
-    first = ready(service, text, name="a.txt")
+    first = drafted(service, text, name="a.txt")
     service.approve(first, signer(service))
-    second = ready(service, text + "- stairs x1 flight\n", name="b.txt")
+    second = drafted(service, text + "- stairs x1 flight\n", name="b.txt")
     assert service.draft(second).status == "ready"
     gate = service.gate(second)
     assert "VISIT_ALREADY_SIGNED" in gate.override_codes
@@ -292,7 +289,7 @@ def test_the_os_account_signs_as_its_own_clinician_without_a_pin(
 
 
 def test_a_pt_document_is_not_signed_by_an_ot(service: ClinicService) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     with pytest.raises(ChartdeskError, match="cannot sign a PT document"):
         service.approve(draft_id, signer(service, "jlee"))
     assert signed_files(service) == []
@@ -302,7 +299,7 @@ def test_a_pt_document_is_not_signed_by_an_ot(service: ClinicService) -> None:
 def test_an_assistants_signature_awaits_the_supervisors_cosignature(
     service: ClinicService,
 ) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     files = service.approve(draft_id, signer(service, "spatel"))
     md = next(p for p in files if p.name.endswith(".md"))
     assert "Awaiting co-signature by Alex Rivera, PT, DPT" in md.read_text()
@@ -338,7 +335,7 @@ def test_a_handout_with_codes_or_shorthand_needs_a_reason(service: ClinicService
         "Patient: Ann Test\nDate: 2026-11-02\nSkill: hep_patient\n\n"
         "- calf stretch against the wall, hold for thirty seconds, three times a day\n"
     )
-    draft_id = ready(service, note)
+    draft_id = drafted(service, note)
     assert service.draft(draft_id).skill == "hep_patient"
     clean = service.gate(draft_id)
     assert not [i for i in clean.items if i.code.startswith("HANDOUT")], clean.items
@@ -358,7 +355,7 @@ def test_a_handout_with_codes_or_shorthand_needs_a_reason(service: ClinicService
 def test_the_offline_drafter_refuses_an_instruction_it_cannot_follow(
     service: ClinicService,
 ) -> None:
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     with pytest.raises(ChartdeskError, match="cannot follow instructions"):
         service.regenerate(draft_id, "make it shorter")
     assert service.draft(draft_id).status == "ready" and len(service.versions(draft_id)) == 1
@@ -370,7 +367,7 @@ def test_the_offline_drafter_refuses_an_instruction_it_cannot_follow(
 def test_a_rejected_draft_is_closed_to_every_action(service: ClinicService) -> None:
     from tui.core.review.rules import approve_refusal, edit_refusal, regenerate_refusal
 
-    draft_id = ready(service, WHITFIELD.read_bytes())
+    draft_id = drafted(service, WHITFIELD.read_bytes())
     service.reject(draft_id, "duplicate of another note")
     draft = service.draft(draft_id)
     for refusal in (edit_refusal, approve_refusal, regenerate_refusal):

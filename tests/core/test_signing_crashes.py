@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEST_PIN, sample_notes, signer
-from tui.core.intake.pipeline import draft_queued
+from tests.core.conftest import drafted
 from tui.core.security.pin import set_pin
 from tui.core.service import ClinicService
 
@@ -63,11 +63,7 @@ print("signed without dying")
 @pytest.fixture
 def clinic(clinic_dir: Path) -> tuple[Path, int]:
     service = ClinicService.open(clinic_dir)
-    target = service.clinic.paths.inbox / WHITFIELD.name
-    target.write_bytes(WHITFIELD.read_bytes())
-    draft_id = service.ingest(target).draft_id
-    assert draft_id is not None
-    draft_queued(service)
+    draft_id = drafted(service, WHITFIELD.read_bytes(), WHITFIELD.name)
     set_pin(service.clinic.paths.state, TEST_PIN, n=2**4, clinician="arivera")
     service.close()
     return clinic_dir, draft_id
@@ -176,11 +172,8 @@ def test_an_audit_log_that_cannot_be_written_leaves_the_signature_standing(
 def test_a_long_patient_name_signs_into_a_bounded_file_name(clinic_dir: Path) -> None:
     service = ClinicService.open(clinic_dir)
     name = "Annabel " + "Verylongsurname-" * 20 + "Test"
-    target = service.clinic.paths.inbox / "long.txt"
-    target.write_text(f"Patient: {name}\nDate: 2026-11-02\n\n- walked 20 min, pain 3/10\n")
-    draft_id = service.ingest(target).draft_id
-    assert draft_id is not None
-    draft_queued(service)
+    note = f"Patient: {name}\nDate: 2026-11-02\n\n- walked 20 min, pain 3/10\n"
+    draft_id = drafted(service, note, "long.txt")
     md = service.approve(draft_id, signer(service))[0]
     assert len(md.name) < 100
     assert name in md.read_text(), "the document keeps the whole name"

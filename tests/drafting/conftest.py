@@ -14,6 +14,7 @@ import pytest
 from tests.fakes.anthropic_server import FakeAnthropic, fake_anthropic
 from tui.core.context import ClinicContext, ModelSettings, load_context
 from tui.core.drafting.anthropic import AnthropicBackend
+from tui.core.drafting.base import DraftingError
 from tui.core.intake.notes import Note, parse_note_bytes
 from tui.core.prompt import Prompt, build_prompt
 from tui.core.skills.registry import Skill, load_registry
@@ -104,6 +105,19 @@ def backend(ctx: ClinicContext, **options: Any) -> AnthropicBackend:
     """A backend with fast failure settings: no SDK retries, short timeouts."""
     defaults: dict[str, Any] = {"environ": {}, "max_retries": 0, "timeout": 2.0}
     return AnthropicBackend(ctx, **(defaults | options))
+
+
+async def draft_error(
+    ctx: ClinicContext,
+    the_prompt: Prompt | None = None,
+    on_text: Callable[[str], None] = lambda _t: None,
+    **options: Any,
+) -> DraftingError:
+    """Draft once on `ctx`'s model server (`backend` with `options`) and return the
+    DraftingError it must end in."""
+    with pytest.raises(DraftingError) as info:
+        await backend(ctx, **options).draft(the_prompt or prompt_for(ctx), on_text)
+    return info.value
 
 
 @pytest.fixture

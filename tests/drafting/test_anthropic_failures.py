@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.drafting.conftest import PNG, backend, clinic, note, prompt_for, scan
+from tests.drafting.conftest import PNG, backend, clinic, draft_error, note, prompt_for, scan
 from tests.fakes.anthropic_server import DEFAULT_TEXT, FakeAnthropic, Reply, unreachable_url
 from tui.core.context import ClinicContext
 from tui.core.drafting.anthropic import DraftFailed
@@ -29,9 +29,7 @@ async def failure(
     if reply is not None:
         fake.reply(reply)
     deltas: list[str] = []
-    with pytest.raises(DraftingError) as info:
-        await backend(ctx, **options).draft(prompt_for(ctx), deltas.append)
-    return info.value, deltas
+    return await draft_error(ctx, on_text=deltas.append, **options), deltas
 
 
 async def test_invalid_key_401_is_not_retried(
@@ -109,11 +107,10 @@ async def test_connect_timeout_is_transient() -> None:
     with unreachable_url() as url:
         ctx = clinic(url)
         started = time.monotonic()
-        with pytest.raises(DraftingError) as info:
-            await backend(ctx, connect_timeout=0.3).draft(prompt_for(ctx), lambda _t: None)
+        error = await draft_error(ctx, connect_timeout=0.3)
 
-    assert info.value.transient
-    assert "Could not connect" in str(info.value)
+    assert error.transient
+    assert "Could not connect" in str(error)
     assert time.monotonic() - started < 2
 
 
@@ -121,12 +118,10 @@ async def test_refused_connection_is_transient() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    ctx = clinic(f"http://127.0.0.1:{port}")
-    with pytest.raises(DraftingError) as info:
-        await backend(ctx).draft(prompt_for(ctx), lambda _t: None)
+    error = await draft_error(clinic(f"http://127.0.0.1:{port}"))
 
-    assert info.value.transient
-    assert "Cannot reach the model server" in str(info.value)
+    assert error.transient
+    assert "Cannot reach the model server" in str(error)
 
 
 async def test_server_that_never_answers_times_out_transient(

@@ -21,6 +21,7 @@ from tests.drafting.conftest import (
     SECOND_NOTE,
     backend,
     clinic,
+    draft_error,
     note,
     prompt_for,
     scan,
@@ -60,10 +61,7 @@ async def draft(server: FakeAnthropic, **settings: Any) -> Any:
 
 
 async def failure(server: FakeAnthropic, the_prompt: Any = None, **settings: Any) -> DraftingError:
-    ctx = clinic(server.url, **settings)
-    with pytest.raises(DraftingError) as info:
-        await backend(ctx).draft(the_prompt or prompt_for(ctx), lambda _t: None)
-    return info.value
+    return await draft_error(clinic(server.url, **settings), the_prompt)
 
 
 # Knowing the server ---------------------------------------------------------------------------
@@ -308,25 +306,18 @@ async def test_llama_server_errors_are_classified_by_status_and_type(
     fake_llama: FakeLlama, status: int, transient: bool, overload: bool, words: str
 ) -> None:
     fake_llama.reply(Reply(status=status, error_message="Loading model"))
-    error = await _failed(fake_llama)
+    error = await failure(fake_llama)
 
     assert (error.transient, error.overload) == (transient, overload)
     assert words in str(error)
     assert "retry" not in str(error).lower(), "only the caller knows whether it retries"
 
 
-async def _failed(server: FakeLlama) -> DraftingError:
-    ctx = clinic(server.url)
-    with pytest.raises(DraftingError) as info:
-        await backend(ctx).draft(prompt_for(ctx), lambda _t: None)
-    return info.value
-
-
 async def test_a_server_message_that_echoes_the_note_is_never_quoted(
     fake_llama: FakeLlama,
 ) -> None:
     fake_llama.reply(Reply(status=500, error_message="failed near: Dana Whitfield knee pain"))
-    error = await _failed(fake_llama)
+    error = await failure(fake_llama)
 
     assert str(error) == f"The model server {host(fake_llama)} failed (HTTP 500: server_error)."
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.drafting.conftest import SOAP_NOTE, backend, clinic, prompt_for
+from tests.drafting.conftest import SOAP_NOTE, clinic, draft_error
 from tests.fakes.anthropic_server import FakeAnthropic, Reply
-from tui.core.drafting.base import DraftingError
 from tui.core.drafting.privacy import is_local_url, model_route
 from tui.core.drafting.transport import RouteViolation, http_client
 
@@ -34,14 +33,13 @@ async def test_a_redirect_from_the_model_server_is_refused(
         fake_anthropic.default = Reply(status=status, location=target)
         ctx = clinic(fake_anthropic.url, baa_signed=False)
 
-        with pytest.raises(DraftingError) as info:
-            await backend(ctx, max_retries=2).draft(prompt_for(ctx), lambda _t: None)
+        error = await draft_error(ctx, max_retries=2)
 
         assert elsewhere.requests == [], "the note reached the redirect target"
     assert len(fake_anthropic.messages) == 1, "a refused redirect is not retried"
-    message = str(info.value)
+    message = str(error)
     assert f"redirect (HTTP {status})" in message and "base_url" in message
-    assert not info.value.transient
+    assert not error.transient
     assert "Dana" not in message
 
 

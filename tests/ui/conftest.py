@@ -136,9 +136,11 @@ def edit_context(root: Path, table: str, key: str, value: object) -> None:
 
 
 async def wait_until(
-    pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5.0
+    pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 30.0
 ) -> bool:
-    """Let the app run until `condition` holds (workers, timers, polls), or time out."""
+    """Let the app run until `condition` holds (workers, timers, polls), or time out. The
+    timeout is generous: it costs nothing when the condition holds, and a busy 2-core machine
+    runs timers and workers late."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():

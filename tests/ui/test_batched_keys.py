@@ -224,7 +224,14 @@ async def test_a_new_skill_id_and_its_first_line_in_one_read(app: RecordingApp) 
         await pilot.press("K")
         assert await wait_until(pilot, lambda: type(app.screen).__name__ == "SkillsScreen")
         await pilot.press("n")
-        await pilot.pause(0.2)
+        # The dialog up and its field focused first: keys read before it opens go to the list.
+        assert await wait_until(
+            pilot,
+            lambda: (
+                type(app.screen).__name__ == "NewSkillScreen"
+                and type(app.focused).__name__ == "Input"
+            ),
+        )
         await one_read(pilot, "burst_skill\r# first line")
         assert await wait_until(pilot, lambda: type(app.screen).__name__ == "SkillEditorScreen")
         editor = app.screen

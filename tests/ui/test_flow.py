@@ -42,6 +42,19 @@ async def test_rejecting_moves_to_the_next_waiting_draft_and_says_so(
         assert cell_len(line.rstrip()) <= 60 and "next:" in line, "one line on a phone"
 
 
+async def test_the_app_opens_on_the_first_draft_that_waits(
+    app: RecordingApp, service: ClinicService
+) -> None:
+    """Not on a row rejected (or signed) earlier in the day, where every key is refused."""
+    first, second = ready_ids(service)[:2]
+    service.reject(first, "duplicate")
+    async with app.run_test(size=(100, 30)):
+        screen = review_of(app)
+        assert screen.table.listed()[0][0] == first, "the closed draft is still listed first"
+        assert screen.table.selected_id == second
+        assert screen.preview.draft_id == second
+
+
 async def test_the_last_waiting_draft_says_nothing_else_waits(
     app: RecordingApp, service: ClinicService
 ) -> None:

@@ -138,6 +138,9 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
         await pilot.press("a")
         modal = app.screen
         assert isinstance(modal, ApproveScreen)
+        document = service.draft(draft_id).skill
+        shown = str(modal.query_one("#approve-title", Static).render())
+        assert document.replace("_", " ") in shown and document not in shown, "no Skill ids"
         assert modal.current.clinician.key == "arivera"
         assert not modal.current.needs_pin, "the account's own clinician signs with y"
         await pilot.press("y")
@@ -145,6 +148,7 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
         flow = screen.query_one(FlowLine)
         assert screen.table.selected_id == next_id, "the cursor moved on to the next draft"
         assert flow.message.startswith("Signed ")
+        assert document not in flow.message.split(" as ")[0], "the document in words"
 
     draft = service.draft(draft_id)
     assert draft.status == "approved"

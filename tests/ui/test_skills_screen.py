@@ -15,14 +15,14 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tests.ui.conftest import RecordingApp
+from tests.ui.conftest import RecordingApp, wait_until
 from tui.core.resources import builtin_skills_dir
 from tui.core.service import ClinicService
 from tui.ui.app import DEFAULT_THEME
 from tui.ui.screens.review import ReviewScreen
 from tui.ui.screens.skills import SkillsScreen
 from tui.ui.screens.skills_dialogs import NewSkillScreen, NotePickerScreen, SkillUnsavedScreen
-from tui.ui.screens.skills_editor import VALIDATE_DELAY, SkillEditorScreen
+from tui.ui.screens.skills_editor import SkillEditorScreen
 from tui.ui.screens.skills_try import TryScreen
 from tui.ui.widgets.skill_problems import ProblemsPanel
 
@@ -77,8 +77,10 @@ async def open_editor(pilot: Pilot[Any], skill_id: str) -> SkillEditorScreen:
 
 
 async def typed_pause(pilot: Pilot[Any]) -> None:
-    """Long enough for the debounced validation to run."""
-    await pilot.pause(VALIDATE_DELAY + 0.2)
+    """Until the debounced validation has checked the text on screen (waiting a fixed time
+    failed on a busy machine, where the timer ran late)."""
+    editor = editor_screen(pilot.app)  # type: ignore[arg-type]
+    assert await wait_until(pilot, lambda: editor.checked), "the text was never validated"
 
 
 def clinic_skill(service: ClinicService, name: str, text: str) -> Path:

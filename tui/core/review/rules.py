@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Sequence
 from typing import Final
 
-from tui.core.records.store import DraftRow, QueueEntry
+from tui.core.records.store import DraftRow, QueueEntry, fold
 from tui.core.skills.registry import Skill
 
 _IN_PROGRESS = ("queued", "drafting")
@@ -37,9 +37,18 @@ def identify_refusal(draft: DraftRow) -> str | None:
 
 
 def title(draft: DraftRow) -> str:
-    """A short human name for a draft: patient, document and date."""
+    """A short name for a draft in its records (signed documents, addenda): patient, Skill id
+    and date."""
     patient = draft.patient or "unknown patient"
     document = draft.skill or "no document"
+    return f"{patient} · {document}" + (f" · {draft.date}" if draft.date else "")
+
+
+def shown_title(draft: DraftRow) -> str:
+    """The draft's name as the review app shows it: patient, the document as the queue's
+    Document column words it ("soap note", not the id "soap_note") and date."""
+    patient = draft.patient or "unknown patient"
+    document = draft.skill.replace("_", " ") or "no document"
     return f"{patient} · {document}" + (f" · {draft.date}" if draft.date else "")
 
 
@@ -187,16 +196,16 @@ def status_word(status: str) -> str:
 
 def haystack(draft: DraftRow | QueueEntry) -> str:
     """What `/` searches in one row: patient, document, date and status, by the store's name
-    and the app's word for it (lower case)."""
+    and the app's word for it, case- and accent-free (`fold`, as the store's search)."""
     status = "waiting ready" if draft.status == "ready" else draft.status
     if draft.status in STATUS_WORDS:
         status += " " + STATUS_WORDS[draft.status]
     parts = (draft.patient, draft.skill, draft.skill.replace("_", " "), draft.date, status)
-    return "\t".join(parts).lower()
+    return fold("\t".join(parts))
 
 
 def query_terms(query: str) -> tuple[str, ...]:
-    return tuple(query.lower().split())
+    return tuple(fold(query).split())
 
 
 def matches(text: str, terms: tuple[str, ...]) -> bool:

@@ -4,6 +4,7 @@ handouts printed from signed documents."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class SigningService(ReviewService):
         approval = self.store.approval(draft_id)
         if approval is None:
             return ""
-        when = str(approval["signed_at"]).replace("T", " ")
+        when = _local_minute(str(approval["signed_at"]))
         line = f"Signed by {approval['clinician']}, {approval['credentials']} on {when}"
         cosigned = approval["cosigned"]
         if cosigned is not None:
@@ -184,3 +185,12 @@ class SigningService(ReviewService):
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _local_minute(stamp: str) -> str:
+    """A stored UTC time as the clinician's clock reads it ("2026-11-02 14:05"), as the
+    versions list shows times; the record keeps the exact UTC time."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from tui.core.intake.notes import note_day
+from tui.core.records.document import NOT_DOCUMENTED
 
 REFUSAL: Final = "refusal"
 OVERRIDE: Final = "override"
@@ -219,14 +220,18 @@ def _visit_items(signed_same_visit: Sequence[int]) -> list[GateItem]:
 
 def _empty_section_items(checks: Mapping[str, Any]) -> list[GateItem]:
     return [
-        GateItem(
-            NOTICE,
-            "NOT_DOCUMENTED",
-            f"{item.get('what', 'A section')} is left [not documented].",
-            _where("text", item.get("line")),
-        )
+        GateItem(NOTICE, "NOT_DOCUMENTED", _not_documented_text(str(item.get("what") or "")),
+                 _where("text", item.get("line")))
         for item in _listed(checks, "not_documented")
-    ]
+    ]  # fmt: skip
+
+
+def _not_documented_text(what: str) -> str:
+    """A section left as the placeholder ("Assessment is left [not documented]."), or the
+    placeholder left among a section's text (`what` is then "[not documented] in <section>")."""
+    if what.startswith(NOT_DOCUMENTED):
+        return f"A {NOT_DOCUMENTED} placeholder is left{what[len(NOT_DOCUMENTED) :]}, among text."
+    return f"{what or 'A section'} is left {NOT_DOCUMENTED}."
 
 
 def fact_text(fact: Mapping[str, Any]) -> str:

@@ -16,7 +16,7 @@ from textual.widgets import Static, TextArea
 
 from tui.core.errors import ChartdeskError
 from tui.core.records.store import Draft
-from tui.core.review.rules import title
+from tui.core.review.rules import shown_title
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.approve import SignRequest
 from tui.ui.screens.editor import AUTOSAVE_SECONDS, markdown_area
@@ -45,7 +45,7 @@ class AddendumScreen(Screen[bool]):
         yield Static(
             Text.assemble(
                 ("Addendum to ", "bold"),
-                title(self.draft),
+                shown_title(self.draft),
                 " · the signed text above it is not changed",
             ),
             id="editor-header",
@@ -115,7 +115,7 @@ class AddendumScreen(Screen[bool]):
         self.kept_text = ""
         where = self.session.service.relative(files[0])
         self.notify(
-            f"{title(self.draft)}\nSigned by {clinician.signature}\n{where}",
+            f"{shown_title(self.draft)}\nSigned by {clinician.signature}\n{where}",
             title="Addendum signed",
             markup=False,
         )

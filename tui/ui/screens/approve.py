@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.context import Clinician
 from tui.core.records.store import Draft
-from tui.core.review.rules import title
+from tui.core.review.rules import shown_title
 from tui.core.signing.gate import MIN_REASON, NOTICE, OVERRIDE, REFUSAL, Gate, reason_problem
 from tui.core.signing.signers import Choice
 from tui.ui.keymap import bindings_for
@@ -118,7 +118,7 @@ class ApproveScreen(ModalScreen[SignRequest | None]):
         # The whole dialog scrolls on a short terminal: the focused field is kept in view.
         with VerticalScroll(id="dialog", classes="dialog sign-dialog"):
             yield Label(self.heading, classes="dialog-title")
-            yield Static(Text(title(self.draft), style="bold"))
+            yield Static(Text(shown_title(self.draft), style="bold"), id="approve-title")
             if gate is not None:
                 yield Static(
                     f"Version {gate.version_n}: what you sign is exactly this text.",

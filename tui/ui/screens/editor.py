@@ -27,7 +27,7 @@ from textual.widgets.text_area import LanguageDoesNotExist
 
 from tui.core.errors import ChartdeskError, NoSpace
 from tui.core.records.store import Draft, Version
-from tui.core.review.rules import origin_label, title
+from tui.core.review.rules import origin_label, shown_title
 from tui.core.service import SavedUnlogged
 from tui.ui.keymap import bindings_for
 from tui.ui.screens.diff import DiffScreen, diff_for
@@ -115,7 +115,7 @@ class EditorScreen(Screen[bool]):
         self.query_one("#editor-header", Static).update(
             Text.assemble(
                 ("Editing ", "bold"),
-                title(self.draft),
+                shown_title(self.draft),
                 f" · version {self.version.n}"
                 f" ({origin_label(self.version.origin, self.draft.backend)}) · ",
                 state,
@@ -253,7 +253,7 @@ class EditorScreen(Screen[bool]):
             self.notify("No model draft to compare with.", severity="warning", markup=False)
             return
         lines = diff_for(model, self.text_area.text, self.version.n)
-        self.app.push_screen(DiffScreen(title(self.draft), lines))
+        self.app.push_screen(DiffScreen(shown_title(self.draft), lines))
 
     def action_versions(self) -> None:
         self.autosave()

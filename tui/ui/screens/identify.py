@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from tui.core.intake.notes import note_day
 from tui.core.records.store import Draft
-from tui.core.review.rules import title
+from tui.core.review.rules import shown_title
 from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 
@@ -46,7 +46,7 @@ class IdentifyScreen(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Label("Patient and date of service", classes="dialog-title")
-            yield Static(Text(title(self.draft), style="bold"))
+            yield Static(Text(shown_title(self.draft), style="bold"))
             for key, label, hint in FIELDS:
                 yield Label(label)
                 yield Input(self.values[key], placeholder=hint, id=f"field-{key}")

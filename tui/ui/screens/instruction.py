@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from tui.core.records.store import Draft
-from tui.core.review.rules import clean_reason, title
+from tui.core.review.rules import clean_reason, shown_title
 from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 
@@ -27,7 +27,7 @@ class InstructionScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Label("Draft again", classes="dialog-title")
-            yield Static(Text(title(self.draft), style="bold"))
+            yield Static(Text(shown_title(self.draft), style="bold"))
             yield Label("Instruction (optional):")
             yield Input(placeholder="e.g. shorter assessment", id="instruction")
             yield Static("The current text stays in the draft's versions.", classes="dialog-note")

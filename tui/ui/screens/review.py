@@ -38,8 +38,8 @@ from tui.core.review.rules import (
     query_terms,
     regenerate_refusal,
     reject_refusal,
+    shown_title,
     status_word,
-    title,
 )
 from tui.ui.drafter import DrafterEvent
 from tui.ui.keymap import bindings_for
@@ -162,6 +162,7 @@ class ReviewScreen(Screen[None]):
         self._since = (self.session.today() - timedelta(days=RECENT_DAYS)).isoformat()
         first = self.service.queue_entries(limit=FIRST_ROWS, since=self._since)
         self.table.load(first)
+        self._start_on_work()
         self._loading = len(first) == FIRST_ROWS
         self.query_one(StatusBar).show_counts(self.service.open_counts())
         self._show_queue_title()
@@ -171,6 +172,13 @@ class ReviewScreen(Screen[None]):
             self.set_timer(BACKGROUND_START_SECONDS, self.load_rest)
         self.set_interval(POLL_SECONDS, self.poll_changes)
         self.refresh_today()
+
+    def _start_on_work(self) -> None:
+        """Open on the first draft that needs the clinician, not on a row signed earlier in
+        the day (where `a` would only say it is signed)."""
+        first = next_to_review(self.table.listed(), -1)
+        if first is not None:
+            self.table.select_draft(first)
 
     @work(thread=True, exclusive=True, group="queue", exit_on_error=False)
     def load_rest(self) -> None:
@@ -250,10 +258,10 @@ class ReviewScreen(Screen[None]):
         if replacement is not None and self.table.entry(replacement) is not None:
             self.table.select_draft(replacement)
             self.current_preview()
-            what = (f"{title(draft)} was {draft.reason}", f"Draft {draft.id} was replaced")
+            what = (f"{shown_title(draft)} was {draft.reason}", f"Draft {draft.id} was replaced")
             self.query_one(FlowLine).say([what, (f"now on draft {replacement}",)], "bold yellow")
             return
-        self.move_on(draft, listed, (f"{title(draft)} was {draft.reason or 'replaced'}",
+        self.move_on(draft, listed, (f"{shown_title(draft)} was {draft.reason or 'replaced'}",
                                      f"Draft {draft.id} was replaced"))  # fmt: skip
 
     def move_on(self, done: Draft, listed: list[tuple[int, str]], what: Sequence[str]) -> None:
@@ -736,8 +744,8 @@ class ReviewScreen(Screen[None]):
         where = self.service.relative(files[0].with_suffix(".md"))
         over = " over open findings (reason kept)" if request.reason else ""
         who = draft.patient or f"draft {draft.id}"
-        what = (f"Signed{over} {title(draft)} as {where}", f"Signed{over} {title(draft)}",
-                f"Signed {who}")  # fmt: skip
+        name = shown_title(draft)
+        what = (f"Signed{over} {name} as {where}", f"Signed{over} {name}", f"Signed {who}")
         self.move_on(draft, listed, what)
 
     def _cosign(self, draft: Draft) -> None:
@@ -771,7 +779,7 @@ class ReviewScreen(Screen[None]):
             return
         self.refresh_draft(draft.id)
         self.notify(
-            f"{title(draft)}\nCo-signed by {signer.clinician.signature}",
+            f"{shown_title(draft)}\nCo-signed by {signer.clinician.signature}",
             title="Co-signed",
             markup=False,
         )
@@ -795,7 +803,7 @@ class ReviewScreen(Screen[None]):
             return
         self.refresh_draft(draft.id)
         if changed:
-            self.notify(f"{title(self.service.draft(draft.id))}\nSet: {', '.join(changed)}",
+            self.notify(f"{shown_title(self.service.draft(draft.id))}\nSet: {', '.join(changed)}",
                         title="Header set", markup=False)  # fmt: skip
 
     def action_reject(self) -> None:
@@ -818,7 +826,7 @@ class ReviewScreen(Screen[None]):
             return
         self.refresh_draft(draft.id)
         who = draft.patient or f"draft {draft.id}"
-        what = (f"Rejected {title(draft)} ({reason})", f"Rejected {title(draft)}",
+        what = (f"Rejected {shown_title(draft)} ({reason})", f"Rejected {shown_title(draft)}",
                 f"Rejected {who}")  # fmt: skip
         self.move_on(draft, listed, what)
 
@@ -844,7 +852,8 @@ class ReviewScreen(Screen[None]):
         self.refresh_draft(draft.id)
         how = f" ({instruction})" if instruction else ""
         self.notify(
-            f"{title(draft)}{how}\nThe new text becomes the next version; the old one is kept.",
+            f"{shown_title(draft)}{how}\n"
+            "The new text becomes the next version; the old one is kept.",
             title="Drafting again",
             markup=False,
         )
@@ -858,7 +867,9 @@ class ReviewScreen(Screen[None]):
             self.session.drafter.cancel(draft.id)
         self.refresh_draft(draft.id)
         if cancelled:
-            self.notify(f"{title(draft)}\nDrafting cancelled.", title="Cancelled", markup=False)
+            self.notify(
+                f"{shown_title(draft)}\nDrafting cancelled.", title="Cancelled", markup=False
+            )
 
     def action_diff(self) -> None:
         draft = self.current_draft()
@@ -872,7 +883,7 @@ class ReviewScreen(Screen[None]):
         from tui.ui.screens.diff import DiffScreen, diff_for
 
         current = shown.version.n if shown.version else model.n
-        self.app.push_screen(DiffScreen(title(draft), diff_for(model, shown.text, current)))
+        self.app.push_screen(DiffScreen(shown_title(draft), diff_for(model, shown.text, current)))
 
     def action_versions(self) -> None:
         draft = self.current_draft()

@@ -94,6 +94,7 @@ class SkillEditorScreen(Screen[bool]):
         self.saved_text = target.text
         self.saved_any = False
         self.check = TextCheck(None)
+        self.checked_text: str | None = None
         self._timer: Timer | None = None
         self._next_problem = 0
 
@@ -143,10 +144,16 @@ class SkillEditorScreen(Screen[bool]):
             self._timer = None
         text = self.text_area.text
         self.check = check_text(self.target.path, text, self.service.clinic.skills)
+        self.checked_text = text
         self.query_one(ProblemsPanel).show(self.check, text)
         self._next_problem = 0
         self._show_state()
         return self.check
+
+    @property
+    def checked(self) -> bool:
+        """Whether `check` is the result for the text on screen (no validation pending)."""
+        return self._timer is None and self.checked_text == self.text_area.text
 
     def _show_state(self) -> None:
         if self.target.copy_of_builtin:

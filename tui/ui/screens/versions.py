@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Label, Static
 
 from tui.core.errors import ChartdeskError
 from tui.core.records.store import Draft, Version
-from tui.core.review.rules import origin_label, title
+from tui.core.review.rules import origin_label, shown_title
 from tui.ui.keymap import bindings_for
 from tui.ui.render import markdown_text
 from tui.ui.session import Session
@@ -45,7 +45,7 @@ class VersionsScreen(ModalScreen[Version | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="versions", classes="dialog"):
             yield Label("Versions", classes="dialog-title")
-            yield Static(Text(title(self.draft), style="bold"))
+            yield Static(Text(shown_title(self.draft), style="bold"))
             yield DataTable(id="version-list", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="version-scroll"):
                 yield Static(id="version-text")

@@ -8,20 +8,34 @@ import os
 import sqlite3
 import threading
 import urllib.parse
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui.core.records.store.rows import StoreError, StoreReplaced, iso_day, patient_key
+from tui.core.records.store.rows import StoreError, StoreReplaced, fold, iso_day, patient_key
 from tui.core.records.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
 
+class _ThreadConnection:
+    """One thread's connection, held by that thread's `threading.local` slot only: when the
+    thread ends the slot is dropped and the connection closed. The drafter runs each check on
+    a thread of its own, and a connection kept past its thread held its page cache (about
+    1 MB) for the life of the process."""
+
+    __slots__ = ("__weakref__", "conn")
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        weakref.finalize(self, _close_quietly, conn)
+
+
 class Database:
-    """Thread-safe access to one clinic's state.db (one connection per thread)."""
+    """Thread-safe access to one clinic's state.db (one connection per live thread)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._held: weakref.WeakSet[_ThreadConnection] = weakref.WeakSet()
         self._lock = threading.Lock()
         self._create()
         self.identity = _file_identity(path)
@@ -45,21 +59,29 @@ class Database:
 
     @property
     def db(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
+        held: _ThreadConnection | None = getattr(self._local, "held", None)
+        if held is None:
             conn = self._connect()
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
-            self._local.conn = conn
+            _register_functions(conn)
+            held = _ThreadConnection(conn)
+            self._local.held = held
             with self._lock:
-                self._connections.append(conn)
+                self._held.add(held)
             for suffix in ("-wal", "-shm"):
                 side = self.path.with_name(self.path.name + suffix)
                 if side.exists():
                     os.chmod(side, 0o600)
-        return conn
+        return held.conn
+
+    @property
+    def open_connections(self) -> int:
+        """How many connections are open now: one per live thread that used the store."""
+        with self._lock:
+            return len(self._held)
 
     def _connect(self) -> sqlite3.Connection:
         """A new connection to the file this store opened, never to a fresh empty one: SQLite
@@ -77,9 +99,9 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
-            for conn in self._connections:
-                conn.close()
-            self._connections.clear()
+            for held in list(self._held):
+                held.conn.close()
+            self._held.clear()
         self._local = threading.local()
 
     @contextlib.contextmanager
@@ -103,7 +125,6 @@ class Database:
         if self.schema_version() >= SCHEMA_VERSION:
             self._refuse_newer(self.schema_version())
             return SCHEMA_VERSION
-        _register_functions(conn)
         conn.execute("PRAGMA foreign_keys=OFF")
         try:
             with self.write():
@@ -149,6 +170,13 @@ def is_empty_store(path: Path) -> bool:
         return True
 
 
+def _close_quietly(conn: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        conn.close()
+
+
 def _register_functions(conn: sqlite3.Connection) -> None:
+    """The Python functions the migrations and queries call (on every connection)."""
     conn.create_function("chartdesk_day", 1, iso_day, deterministic=True)
     conn.create_function("chartdesk_patient", 1, patient_key, deterministic=True)
+    conn.create_function("chartdesk_fold", 1, fold, deterministic=True)

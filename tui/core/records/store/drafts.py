@@ -18,11 +18,15 @@ from tui.core.records.store.rows import (
     QueueEntry,
     StoreError,
     draft_of_row,
+    fold,
     now,
     text_sha256,
 )
 from tui.core.records.store.sql import add_usage, insert_draft, record_attempt, supersede_older
 from tui.core.records.store.versions import VersionStore
+
+_BEYOND_ASCII = "*[^\t -~]*"
+"""A GLOB pattern that matches text with a character other than a tab or printable ASCII."""
 
 
 class DraftStore(VersionStore):
@@ -357,20 +361,27 @@ class DraftStore(VersionStore):
     ) -> list[QueueEntry]:
         """Drafts of notes dated before `before` (an ISO day; undated ones too) whose patient,
         document, date or status contains every term, newest first (`limit` of them): the
-        queue's search past the days it lists. The text searched is `rules.haystack`'s (case
-        folded by SQLite, which folds ASCII letters only)."""
+        queue's search past the days it lists. The text searched is `rules.haystack`'s, folded
+        as `fold` folds it (SQLite's `lower` and `LIKE` fold ASCII letters only); only rows
+        with other characters call back into Python, so a tenth year's scan stays in SQLite."""
         text = (
             "(n.patient || char(9) || d.skill || char(9) || replace(d.skill, '_', ' ') ||"
             " char(9) || n.date || char(9) || CASE d.status WHEN 'ready' THEN 'waiting ready'"
             " WHEN 'approved' THEN 'approved signed' WHEN 'superseded' THEN"
             " 'superseded replaced' ELSE d.status END)"
         )
-        likes = " AND ".join(f"{text} LIKE :t{i} ESCAPE '\\'" for i in range(len(terms)))
-        params: dict[str, object] = {"before": before, "limit": limit}
-        for index, term in enumerate(terms):
-            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params[f"t{index}"] = f"%{escaped}%"
-        where = f"n.day < :before AND {likes or '1'} ORDER BY d.id DESC LIMIT :limit"
+        folded = (
+            f"CASE WHEN {text} GLOB :beyond_ascii THEN chartdesk_fold({text})"
+            f" ELSE lower({text}) END"
+        )
+        found = " AND ".join(f"instr({folded}, :t{i}) > 0" for i in range(len(terms)))
+        params: dict[str, object] = {
+            "before": before,
+            "limit": limit,
+            "beyond_ascii": _BEYOND_ASCII,
+        }
+        params.update({f"t{index}": fold(term) for index, term in enumerate(terms)})
+        where = f"n.day < :before AND {found or '1'} ORDER BY d.id DESC LIMIT :limit"
         return self._entries(where, params)
 
     def _entries(self, where: str, params: Mapping[str, object]) -> list[QueueEntry]:

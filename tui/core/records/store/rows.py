@@ -329,10 +329,19 @@ def iso_day(text: str) -> str:
 def patient_key(name: str) -> str:
     """A patient name reduced to its words, case- and accent-free and sorted, so the header's
     "Whitfield, Dana" and the file name's "Dana Whitfield" are one patient."""
+    return " ".join(sorted(_NAME_WORD.findall(fold(name or ""))))
+
+
+def fold(text: str) -> str:
+    """`text` case- and accent-free, for searching: "MÜLLER", "Müller" and "muller" are one
+    word, "Straße" matches "strasse" and "ÆRØ" matches "ærø" (SQLite's `lower` and `LIKE` fold
+    ASCII letters only). ASCII text, nearly every row, takes the quick way."""
+    if text.isascii():
+        return text.lower()
     plain = "".join(
-        ch for ch in unicodedata.normalize("NFKD", name or "") if not unicodedata.combining(ch)
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
-    return " ".join(sorted(_NAME_WORD.findall(plain.casefold())))
+    return plain.casefold()
 
 
 def head_text(data: bytes | None) -> str:
