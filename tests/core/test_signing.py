@@ -64,7 +64,7 @@ def test_a_database_failure_leaves_no_signed_files(
     assert _signed_files(service) == []
     monkeypatch.undo()
     service.approve(draft_id, signer(service))
-    assert len(_signed_files(service)) == 3
+    assert len(_signed_files(service)) == 4  # .md, .json, .fhir.json, .pdf
 
 
 @pytest.mark.parametrize("date", ["../../../escaped", "yesterday", ""])
