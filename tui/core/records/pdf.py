@@ -118,6 +118,14 @@ def _gap(pdf: FPDF, mm: float) -> None:
     pdf.ln(mm)
 
 
+def _rule(pdf: FPDF) -> None:
+    """A thematic break (``---``, before the signature line) as a thin line across."""
+    _gap(pdf, 1.5)
+    pdf.set_line_width(0.2)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + pdf.epw, pdf.get_y())
+    _gap(pdf, 1.5)
+
+
 def _heading(pdf: FPDF, doc: PdfDocument) -> None:
     _line(pdf, doc.clinic, 9.0)
     _line(pdf, doc.title, HEADING_PT[1], "B")
@@ -147,7 +155,7 @@ def _body(pdf: FPDF, markdown: str) -> None:
             _gap(pdf, 1.5)
             _line(pdf, _plain(heading.group(2)), HEADING_PT.get(level, BODY_PT), "B")
         elif _RULE.match(raw):
-            _gap(pdf, 2.0)
+            _rule(pdf)
         elif bullet:
             depth = len(bullet.group(1).expandtabs(4)) // 2
             _line(pdf, f"•  {_plain(bullet.group(2))}", indent=4.0 + 4.0 * depth)

@@ -318,7 +318,7 @@ class SigningDesk:
         pdf = document_pdf(
             PdfDocument(
                 clinic=service.context.name,
-                title=title or draft_title(draft),
+                title=title or (skill.name if skill else draft.skill),
                 identity=Identity(draft.patient, draft.mrn, draft.dob, iso_day(draft.date)),
                 body=document,
                 signatures=SignatureBlock(tuple(signatures)),
