@@ -248,8 +248,10 @@ class Pipeline:
             self.watcher.stop()
 
     def wake(self) -> None:
-        """New work is in the store (e.g. a regenerate): look now rather than at the next poll."""
+        """New work is in the store (e.g. a regenerate, a delivery to retry): look now rather
+        than at the next poll."""
         call_on_loop(self._loop, self._wake.set)
+        call_on_loop(self._loop, self.deliveries.wake)
 
     def cancel(self, draft_id: int, reason: str = "cancelled by clinician") -> bool:
         """Cancel a draft's pending or running job (in the store, and its task if it runs here)."""

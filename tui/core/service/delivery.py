@@ -52,6 +52,23 @@ class DeliveryService(SigningService):
                                   destination=delivery.destination)  # fmt: skip
         return count
 
+    def signature_line(self, draft_id: int) -> str:
+        """The signature line, then where the signed document went or why it did not."""
+        line = super().signature_line(draft_id)
+        deliveries = self.store.deliveries(draft_ids=(draft_id,))
+        if not line or not deliveries:
+            return line
+        words = []
+        for delivery in deliveries:
+            if delivery.state == "sent":
+                words.append(f"delivered to {delivery.destination}")
+            elif delivery.state == "waiting":
+                why = f" (last try: {delivery.reason})" if delivery.reason else ""
+                words.append(f"waiting to go to {delivery.destination}{why}")
+            else:
+                words.append(f"delivery to {delivery.destination} failed: {delivery.reason}")
+        return f"{line}; {'; '.join(words)}"
+
     def queue_json(self, status: str | None = None) -> dict[str, Any]:
         """The queue, each signed draft with its `deliveries`."""
         data = super().queue_json(status)
