@@ -19,6 +19,7 @@ from tests.ehr.outbox_helpers import (
 from tui.core.ehr import registry
 from tui.core.ehr.outbox import Outbox, Policy
 from tui.core.errors import ChartdeskError
+from tui.core.security.audit_log import AuditLog
 from tui.core.service import ClinicService
 
 POLICY = Policy(retry_base_seconds=30, retry_cap_seconds=120, lease_seconds=60, poll_seconds=1)
@@ -122,6 +123,8 @@ def test_delivered_once_with_its_remote_id_and_an_audit_entry(
     assert entry["destination"] == "emr-import" and entry["delivery"] == sent.id
     log = service.clinic.paths.audit_log.read_text()
     assert "whitfield" not in log.lower() and outcome.remote_id not in log
+    report = AuditLog(service.clinic.paths.audit_log).verify(service.store.signed_documents())
+    assert report.ok, report
 
 
 def test_a_transient_failure_waits_with_a_capped_backoff(clinic_dir: Path, tmp_path: Path) -> None:

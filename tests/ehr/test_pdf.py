@@ -83,9 +83,7 @@ def test_letter_by_default_and_a4_from_the_context(clinic_dir: Path) -> None:
     service.close()
 
     context = clinic_dir / "context.toml"
-    context.write_text(
-        context.read_text().replace("[documentation]\n", '[documentation]\npaper = "a4"\n', 1)
-    )
+    context.write_text(context.read_text().replace('paper = "letter"', 'paper = "a4"', 1))
     service = ClinicService.open(clinic_dir)
     assert service.context.paper == "a4"
     files = service.approve(ready(service, ACCENTED, "b.txt"), signer(service))

@@ -8,6 +8,7 @@ import json
 import stat
 from pathlib import Path
 
+import pypdf
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -208,6 +209,10 @@ async def test_export_a_signed_handout(app: RecordingApp, service: ClinicService
     assert "<script" not in html
     assert stat.S_IMODE(page.stat().st_mode) == 0o600
     assert "export" in audit_actions(service)
+    pdf = page.with_suffix(".pdf")  # the handout PDF, made like a signed document's
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    text = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    assert service.draft(hep).patient in text
 
 
 async def test_copy_is_off_unless_the_clinic_allows_it(clinic_root: Path) -> None:

@@ -911,7 +911,8 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not exported", severity="warning", markup=False)
             return
         where = self.service.relative(path)
-        self.notify(f"{where}\nPrint it on A4 or Letter.", title="Handout exported", markup=False)
+        self.notify(f"{where} and its .pdf\nPrint it on A4 or Letter.", title="Handout exported",
+                    markup=False)  # fmt: skip
 
     def action_retry_delivery(self) -> None:
         """Queue a signed document's failed deliveries again, and have the drafter (if this
