@@ -101,3 +101,32 @@ def test_a_signature_whose_process_died_before_any_delivery_is_delivered_by_push
     assert len(list(folder.glob("*.pdf"))) == 1
     again = run_cli("push", "--clinic", str(root))
     assert again.returncode == 0 and "Nothing waits" in again.stdout
+
+
+def test_a_day_with_the_import_share_gone_half_way(clinic_dir: Path, tmp_path: Path) -> None:
+    from tests.conftest import sample_notes, signer
+    from tests.ehr.outbox_helpers import ready
+
+    share = tmp_path / "emr-import"
+    share.mkdir()
+    folder_destination(clinic_dir, share)
+    service = ClinicService.open(clinic_dir)
+    notes = [p for p in sample_notes() if p.suffix == ".txt"][:4]
+    drafts = []
+    for index, note in enumerate(notes):
+        if index == 2:
+            share.rename(tmp_path / "unmounted")  # the share drops off mid-morning
+        draft_id = ready(service, note.read_bytes(), name=note.name)
+        who = signer(service, "jlee" if "_ot" in note.name else "arivera")
+        service.approve(draft_id, who, reason="billing reviewed with the office")
+        drafts.append(draft_id)
+        service.deliver_due("drafter")
+    states = [d.state for d in service.store.deliveries()]
+    assert states == ["sent", "sent", "waiting", "waiting"]
+    (tmp_path / "unmounted").rename(share)
+    pushed = run_cli("push", "--clinic", str(clinic_dir), "--json")
+    assert pushed.returncode == 0, pushed.stdout
+    assert [d.state for d in service.store.deliveries()] == ["sent"] * 4
+    pdfs = sorted(p.name for p in share.iterdir())
+    assert len(pdfs) == 4 and all(name.endswith(".pdf") for name in pdfs)
+    assert sorted(d.remote_id for d in service.store.deliveries()) == pdfs

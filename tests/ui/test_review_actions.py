@@ -177,7 +177,7 @@ async def test_addendum_to_a_signed_draft(app: RecordingApp, service: ClinicServ
     for path, data in signed.items():
         assert path.read_bytes() == data, "the signed original is never touched"
     files = sorted(service.clinic.paths.approved.rglob(f"*-{draft_id}-addendum-1*"))
-    assert [p.name.split("addendum-1")[1] for p in files] == [".fhir.json", ".json", ".md"]
+    assert [p.name.split("addendum-1")[1] for p in files] == [".fhir.json", ".json", ".md", ".pdf"]
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o400
     resource = json.loads(files[0].read_text())
