@@ -111,11 +111,20 @@ def _line(
         text=text,
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
+        align="L",
     )
 
 
 def _gap(pdf: FPDF, mm: float) -> None:
     pdf.ln(mm)
+
+
+def _bullet(pdf: FPDF, text: str, indent: float) -> None:
+    """A list item: the bullet in the margin of its text, wrapped lines under the text."""
+    y = pdf.get_y()
+    pdf.set_font(FONT, "", BODY_PT)
+    pdf.text(pdf.l_margin + indent, y + LINE_MM * 0.72, "•")
+    _line(pdf, text, indent=indent + 3.5)
 
 
 def _rule(pdf: FPDF) -> None:
@@ -158,7 +167,7 @@ def _body(pdf: FPDF, markdown: str) -> None:
             _rule(pdf)
         elif bullet:
             depth = len(bullet.group(1).expandtabs(4)) // 2
-            _line(pdf, f"•  {_plain(bullet.group(2))}", indent=4.0 + 4.0 * depth)
+            _bullet(pdf, _plain(bullet.group(2)), 4.0 + 4.0 * depth)
         else:
             _line(pdf, _plain(raw.strip()))
 
