@@ -43,6 +43,7 @@ SCHEMA: Final = Table(
         "client_id": _S,
         "key_file": _S,
         "token_url": _S,
+        "key_id": _S,
         "scope": _S,
         "patient_identifier_system": _S,
         "document_types": Table(values=_S),
