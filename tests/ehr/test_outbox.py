@@ -238,3 +238,21 @@ def test_addenda_and_cosignatures_are_delivered_too(clinic_dir: Path, import_dir
     assert [o.state for o in outcomes] == ["sent"] * 3
     assert len({o.remote_id for o in outcomes}) == 3
     assert len(list(import_dir.iterdir())) == 3
+
+
+def test_a_destination_down_is_tried_once_a_round(clinic_dir: Path, tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    folder_destination(clinic_dir, share)
+    service = ClinicService.open(clinic_dir)
+    signed(service)
+    signed(service, WHITFIELD.read_text().replace("2026-11-02", "2026-11-03"), "b.txt")
+    clock = Clock()
+    outcomes = outbox(service, clock).deliver_due("worker")
+    assert [(o.state, o.attempted) for o in outcomes] == [("waiting", True), ("waiting", False)]
+    assert all("not mounted" in o.reason for o in outcomes)
+    first, second = service.store.deliveries()
+    assert (first.attempts, second.attempts) == (1, 0), "the second was not tried"
+    assert first.next_try == pytest.approx(second.next_try, abs=1)
+    share.mkdir()
+    clock.now = max(first.next_try, second.next_try)
+    assert [o.state for o in outbox(service, clock).deliver_due("worker")] == ["sent", "sent"]

@@ -115,13 +115,15 @@ class Outcome:
     remote_id: str = ""
     recorded: bool = True
     """False when this process's lease ran out and another process records the delivery."""
+    attempted: bool = True
+    """False when it waits untried, its destination found down earlier in the same round."""
 
     def to_json(self) -> dict[str, Any]:
         return self.delivery.to_json() | {
             "state": self.state,
             "reason": self.reason,
             "remote_id": self.remote_id,
-            "attempts": self.delivery.attempts + 1,
+            "attempts": self.delivery.attempts + int(self.attempted),
         }
 
 
@@ -146,13 +148,29 @@ class Outbox:
         self._built: dict[str, Destination | str] = {}
 
     def deliver_due(self, owner: str, *, limit: int | None = None) -> list[Outcome]:
-        """Deliver every waiting delivery whose time has come (at most `limit`)."""
+        """Deliver every waiting delivery whose time has come (at most `limit`). Once one
+        destination fails transiently, its other deliveries of this round wait with it, untried:
+        a server that is down costs one timeout a round, not one per note."""
         outcomes: list[Outcome] = []
+        down: dict[str, tuple[str, float]] = {}
         while limit is None or len(outcomes) < limit:
             claimed = self.store.claim_delivery(owner, self.clock(), self.policy.lease_seconds)
             if claimed is None:
                 break
-            outcomes.append(self.deliver(claimed, owner))
+            if claimed.destination in down:
+                reason, retry_at = down[claimed.destination]
+                recorded = self.store.delivery_not_sent(
+                    claimed.id, owner, reason, retry_at, attempted=False
+                )
+                outcomes.append(
+                    Outcome(claimed, "waiting", reason, recorded=recorded, attempted=False)
+                )
+                continue
+            outcome = self.deliver(claimed, owner)
+            if outcome.state == "waiting":
+                retry_at = self.clock() + self.policy.retry_delay(claimed.attempts + 1)
+                down[claimed.destination] = (outcome.reason, retry_at)
+            outcomes.append(outcome)
         return outcomes
 
     def deliver(self, delivery: Delivery, owner: str) -> Outcome:

@@ -97,16 +97,24 @@ class OutboxStore(SignatureStore):
             return cursor.rowcount == 1
 
     def delivery_not_sent(
-        self, delivery_id: int, owner: str, reason: str, retry_at: float | None
+        self,
+        delivery_id: int,
+        owner: str,
+        reason: str,
+        retry_at: float | None,
+        *,
+        attempted: bool = True,
     ) -> bool:
-        """Record a failed attempt: waiting again from `retry_at`, or failed for good (None)."""
+        """Record a failed attempt: waiting again from `retry_at`, or failed for good (None).
+        With `attempted` False it was not tried (its destination was found down in the same
+        round) and does not count as an attempt."""
         state = "failed" if retry_at is None else "waiting"
         with self.write() as conn:
             cursor = conn.execute(
-                "UPDATE deliveries SET state = ?, reason = ?, attempts = attempts + 1,"
+                "UPDATE deliveries SET state = ?, reason = ?, attempts = attempts + ?,"
                 " next_try = ?, lease_owner = '', lease_until = 0, updated_at = ?"
                 " WHERE id = ? AND lease_owner = ? AND state = 'waiting'",
-                (state, reason, retry_at or 0.0, now(), delivery_id, owner),
+                (state, reason, int(attempted), retry_at or 0.0, now(), delivery_id, owner),
             )
             return cursor.rowcount == 1
 
