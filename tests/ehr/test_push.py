@@ -59,6 +59,15 @@ def test_push_status_exits_1_while_a_delivery_has_failed(clinic_dir: Path, tmp_p
     assert run_cli("push", "--clinic", str(clinic_dir)).returncode == 1
     status = run_cli("push", "--status", "--clinic", str(clinic_dir))
     assert status.returncode == 1 and "failed" in status.stdout and "other content" in status.stdout
+    draft_id = json.loads(run_cli("push", "--status", "--clinic", str(clinic_dir), "--json")
+                          .stdout)["deliveries"][0]["draft"]  # fmt: skip
+    assert run_cli("push", "--clinic", str(clinic_dir)).returncode == 0, "failed stays failed"
+    (folder / "2026-11-02.pdf").unlink()
+    retried = run_cli("push", "--retry", str(draft_id), "--clinic", str(clinic_dir), "--json")
+    assert retried.returncode == 0, retried.stderr
+    assert json.loads(retried.stdout)["deliveries"][0]["state"] == "sent"
+    nothing = run_cli("push", "--retry", str(draft_id), "--clinic", str(clinic_dir))
+    assert nothing.returncode == 2 and "no failed delivery" in nothing.stderr
 
 
 def test_push_on_a_bad_clinic_is_one_line_and_exit_2(tmp_path: Path) -> None:

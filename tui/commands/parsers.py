@@ -115,6 +115,12 @@ def register_push(sub: Any) -> None:
     push.add_argument(
         "--status", action="store_true", help="list waiting and failed deliveries; send nothing"
     )
+    push.add_argument(
+        "--retry",
+        type=int,
+        metavar="DRAFT",
+        help="put this signed draft's failed deliveries back in the queue, then deliver",
+    )
 
 
 def register_all(sub: Any) -> None:

@@ -1,8 +1,11 @@
-"""`chartdesk push [--status] [--clinic DIR] [--json]`: deliver the outbox, or list it.
+"""`chartdesk push [--status | --retry DRAFT] [--clinic DIR] [--json]`: deliver the outbox, or
+list it.
 
 `push` delivers every delivery waiting in the outbox now, whatever its backoff (for cron or a
 manual retry; the drafter's worker keeps the backoff), and prints each outcome. `push --status`
-lists the deliveries still waiting or failed without sending anything. Exit 0 when nothing
+lists the deliveries still waiting or failed without sending anything; `push --retry DRAFT` first
+puts that draft's failed deliveries back in the queue (a retry from cron or a shell, as `D` does
+in the app). Exit 0 when nothing
 failed, 1 when a delivery failed (or, for `--status`, when one is listed as failed), 2 on bad
 input. Lines carry ids, states and reasons, never note text.
 """
@@ -24,6 +27,8 @@ def cmd_push(args: argparse.Namespace) -> int:
     try:
         if args.status:
             return _status(service, args)
+        if args.retry is not None:
+            service.retry_delivery(args.retry)
         return _push(service, args)
     finally:
         service.close()
