@@ -28,6 +28,13 @@ _VALUES = re.compile(
 )
 _ONE = re.compile(r"(\d{1,3}(?:\.\d+)?)([ \t]*(?:°|deg\b))?([ \t]*[+-])?", re.IGNORECASE)
 _GRADE_WORDS = re.compile(r"\b(?:MMT|strength|muscle|grades?)\b", re.IGNORECASE)
+# "R / L | 4-/5 / 4/5": grades each written out of 5, in a slash list of their own.
+_GRADES = re.compile(
+    r"(?<![\w./])[0-5][+-]?[ \t]*/[ \t]*5(?:[ \t]*/[ \t]*[0-5][+-]?[ \t]*/[ \t]*5)+\b"
+)
+_ONE_GRADE = re.compile(r"([0-5])([+-]?)[ \t]*/[ \t]*5")
+# "Quads R/L 4-/4 out of 5": the scale written once after the list of grades.
+_OUT_OF_FIVE = re.compile(r"[ \t]*(?:out of|/)[ \t]*5\b")
 _REACH = 240
 _GAP = 40
 
@@ -55,14 +62,18 @@ def read_aligned(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         limit = min(sentence_end, span[1] + _REACH)
         position = span[1]
         first = True
-        for values in _VALUES.finditer(text, position, limit):
+        lists = sorted(
+            [*_VALUES.finditer(text, position, limit), *_GRADES.finditer(text, position, limit)],
+            key=lambda found: (found.start(), -found.end()),
+        )
+        for values in lists:
             between = scanner.visible(position, values.start())
             if first and (_DIGIT.search(between) or len(between) > _GAP):
                 break
             parsed = _values(values)
             if len(parsed) != len(items) or not all(scanner.free(*v.span) for v in parsed):
                 continue
-            if _is_single_score(parsed):
+            if values.re is not _GRADES and _is_single_score(parsed):
                 continue
             _emit(scanner, facts, parsed, parts, values, span)
             first = False
@@ -107,6 +118,16 @@ def _names_something(part: labels.Parts) -> bool:
 
 
 def _values(match: re.Match[str]) -> list[_Value]:
+    if match.re is _GRADES:
+        return [
+            _Value(
+                int(g.group(1)),
+                g.group(2),
+                False,
+                (match.start() + g.start(), match.start() + g.end(2)),
+            )
+            for g in _ONE_GRADE.finditer(match.group())
+        ]
     found = []
     unit = bool(match.group(2) and re.search(r"°|deg", match.group(2), re.IGNORECASE))
     for piece in _ONE.finditer(match.group(1)):
@@ -139,11 +160,20 @@ def _emit(
 ) -> None:
     degrees = any(value.degrees for value in values)
     before = scanner.text[scanner.sentence_before(match.start()) : match.start()]
-    grades = (
+    out_of_five = _OUT_OF_FIVE.match(scanner.text, match.end())
+    grades = match.re is _GRADES or (
         not degrees
         and all(value.number <= 5 and float(value.number).is_integer() for value in values)
-        and bool(_GRADE_WORDS.search(before))
+        and bool(
+            _GRADE_WORDS.search(before)
+            or out_of_five
+            or any(value.sign for value in values)
+            or any(part.muscle for part in parts)
+            or labels.parts_of(before).muscle
+        )
     )
+    if grades and out_of_five:
+        scanner.claim(*out_of_five.span())
     for value, part in zip(values, parts, strict=True):
         found = attribute(scanner, value.span[0], value.span[1], after_side=False, skip=label_span)
         found = _merged(found, part)

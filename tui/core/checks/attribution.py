@@ -12,9 +12,11 @@ of motion, a muscle grade, a grip or an outcome score:
 - a pair of sides ("R/L") names no single side (the aligned-list reader pairs them with values);
 - a limb position names nothing ("ankle DF 12° knee straight": the ankle's, not the knee's);
 - a value is an earlier measurement when a word right before it says so ("was 26 mm", "from
-  55"), when it sits in a bracket opened by one ("(IE 6/10 and 5/10)"), after a label that says
-  so ("Previous QuickDASH: 45.5"), with words after it that say so ("62 at eval"), or after "vs"
-  when the line or the label above declares the order ("Tests (today vs IE):").
+  55"), when an arrow leads from it to a later value ("LEFS 24/80 -> 63/80", "12-84° → 0-121°"),
+  when it sits in a bracket opened by one or by a date ("(IE 6/10 and 5/10)", "(5/18: 49/80)"),
+  after a label that says so ("Previous QuickDASH: 45.5"), with words after it that say so ("62
+  at eval"), or after "vs" when the line or the label above declares the order ("Tests (today
+  vs IE):").
 
 The cue words are data (measures.toml [attribution]). Each value looks back at most one
 sentence (bounded by `WINDOW`), so attribution stays linear in the note's length.
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks import labels
-from tui.core.checks.lexicon import FOLLOW
+from tui.core.checks.lexicon import DATE_LABEL, FOLLOW
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import attribution_words
 
@@ -215,12 +217,21 @@ _VALUE_AT = re.compile(
 )
 
 
+_DIGITS = frozenset({"thumb", "finger", "great toe"})
+_DIGIT_JOINTS = frozenset({"MCP", "MP", "IP", "PIP", "DIP", "CMC", "MTP"})
+
+
 def _parts(window: str) -> labels.Parts:
     """The nearest side, joint, motion, muscle and mode mentioned in the window; a limb
     position ("knee straight") names nothing, and a pair of sides ("R/L") names no side."""
     window = _cues().positions.sub(lambda m: " " * len(m.group()), window)
     last: dict[str, tuple[int, str]] = {}
     for position, part, name in labels.mentions(window):
+        digit = last.get("joint")
+        if part == "joint" and name in _DIGIT_JOINTS and digit and digit[1] in _DIGITS:
+            between = window[digit[0] : position].lower().replace(digit[1], "", 1)
+            if not between.strip(" \t-"):
+                name = f"{digit[1]} {name}"  # "thumb IP", "finger PIP": the digit's joint
         last[part] = (position, name)
     side = last.get("side")
     if side is not None and _pair_at(window, side[0]):
@@ -239,7 +250,7 @@ def _pair_at(window: str, position: int) -> bool:
 def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int, end: int) -> bool:
     """True when the value is an earlier measurement (see the module's rules)."""
     cues = _cues()
-    if cues.prior_after.match(scanner.text, end):
+    if cues.prior_after.match(scanner.text, end) or _arrow_after(scanner, end):
         return True
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
@@ -253,9 +264,32 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True
     if lead_start > 0 and cues.copula.search(lead):
         return True
-    if open_at >= 0 and _opens_prior(window, open_at):
+    if open_at >= 0 and (
+        _opens_prior(window, open_at) or DATE_LABEL.match(scanner.text, origin + open_at + 1)
+    ):
         return True
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+
+
+# After a value (and the rest of its range and unit), an arrow to the next value: "from -> to".
+# Typographic arrows are commas in the normalised text ("arrows read as then"), so those are
+# recognised in the original text at the same place.
+_ARROW_AFTER = re.compile(
+    r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*(?:(-{1,2}>|=>)|(,))"
+    r"(?=[ \t]*(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
+)
+_ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
+
+
+def _arrow_after(scanner: Scanner, end: int) -> bool:
+    """An arrow leads from the value ending at `end` to a later one: the value is earlier."""
+    found = _ARROW_AFTER.match(scanner.text, end)
+    if found is None:
+        return False
+    if found.group(1):
+        return True
+    at = scanner.norm.span(found.start(2), found.end(2))[0]
+    return scanner.norm.original[at : at + 1] in _ARROWS
 
 
 def _labelled_prior(window: str) -> bool:
@@ -263,7 +297,15 @@ def _labelled_prior(window: str) -> bool:
     unless a word since says they are this visit's."""
     cues = _cues()
     labels_found = list(cues.prior_label.finditer(window))
-    return bool(labels_found) and not cues.current.search(window, labels_found[-1].end())
+    if not labels_found:
+        return False
+    last = labels_found[-1]
+    # "Measures today vs initial:" declares an order for "X vs Y" pairs, not earlier values
+    declared = cues.declared.search(window, max(0, last.start() - _DECLARED_REACH), last.end())
+    return not declared and not cues.current.search(window, last.end())
+
+
+_DECLARED_REACH = 12
 
 
 _BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")

@@ -70,7 +70,7 @@ TOTAL_TREATMENT = re.compile(
     r"\b(?:total\s+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
     r"(?:\s+(?:time|minutes|mins?))?|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment\s+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time))\b"
+    r"|treatment\s+(?:time|minutes|mins|total)|tx\s+time|session\s+(?:length|duration|time))\b"
     + _TOTAL_VALUE,
     re.IGNORECASE,
 )
@@ -102,6 +102,18 @@ BILLED_ITEM = re.compile(
     re.IGNORECASE,
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
+# The rest of one billed item, up to the next code, clause or cell: "97530 x2 (30 min)",
+# "97162 (eval, 40 min) x1", "97116 gait training ........ 16 min", "97018 x1 (10')".
+_ITEM_REST = re.compile(
+    rf"[^;|\n]*?(?=(?<![\w.]){_CODE}\b|[;|\n]|(?<![.\s])\.(?:\s|$)|$)", re.IGNORECASE
+)
+# Minutes in that rest: the only number of the rest but a unit count ("x2", "2 units").
+_REST_MINUTES = re.compile(
+    r"^(?P<before>[^\d]*?(?:\bx\s*\d{1,2}\b[^\d]*?)?)(?P<minutes>\d{1,3})\s*"
+    r"(?:min(?:ute)?s?\b|mins\b|')(?P<after>[^\d]*?(?:\bx\s*(?P<count>\d{1,2})\b"
+    r"|(?<![\w.])(?P<units>\d{1,2})\s*(?:units?|u)\b)?)[^\d]*$",
+    re.IGNORECASE,
+)
 _ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
 _CODE_GROUP = re.compile(rf"{_CODE}{_MODIFIERS}\s*(?:[/+&]|and|,)\s*{_CODE}", re.IGNORECASE)
 _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
@@ -179,6 +191,7 @@ class Billed:
     minutes written on the billing line itself ("97110 15 min x1")."""
 
     units: dict[str, int] = field(default_factory=dict)
+    uncounted: dict[str, int] = field(default_factory=dict)
     first_at: int | None = None
     unreadable: list[int] = field(default_factory=list)
     services: list[Fact] = field(default_factory=list)
@@ -231,6 +244,8 @@ def read_billed(scanner: Scanner) -> Billed:
             _billed_item(scanner, item, result, explicit_only=explicit_only)
         if not explicit_only:
             _billed_by_name(scanner, start, end, result)
+    for code, units in result.uncounted.items():
+        result.units.setdefault(code, units)
     return result
 
 
@@ -243,8 +258,11 @@ def _billed_item(
     if not scanner.free(item.start(1), item.end(1)):
         return
     code = item.group(1).upper()
-    if item.group(2):
-        minutes = int(item.group(2))
+    minutes = int(item.group(2)) if item.group(2) else None
+    end = item.end()
+    if minutes is None and not explicit_only:
+        minutes, count, end = _rest_of_item(scanner, item, count)
+    if minutes is not None:
         result.services.append(
             Fact(
                 kind="service",
@@ -253,16 +271,49 @@ def _billed_item(
                 cpt=code,
                 minutes=minutes,
                 label=billing_tables().name_of(code),
-                span=scanner.span(item.start(), item.end()),
+                span=scanner.span(item.start(), end),
             )
         )
-    scanner.claim(item.start(), item.end())
-    scanner.block(item.start(), item.end())
+    scanner.claim(item.start(), end)
+    scanner.block(item.start(), end)
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
         return
-    result.units[code] = result.units.get(code, 0) + int(count or 1)
+    if count is None:
+        # A code listed with no count ("Charges: 97116 gait training ... 16 min") bills one
+        # unit unless a count for it is written elsewhere ("Units: 97116 x1").
+        result.uncounted[code] = result.uncounted.get(code, 0) + 1
+    else:
+        result.units[code] = result.units.get(code, 0) + int(count)
     if result.first_at is None:
         result.first_at = scanner.span(item.start(), item.end())[0]
+
+
+def _rest_of_item(
+    scanner: Scanner, item: re.Match[str], count: str | None
+) -> tuple[int | None, str | None, int]:
+    """Minutes written in the rest of a billed item ("x2 (30 min)", "(eval, 40 min) x1",
+    "gait training ....... 16 min"), a count written after them, and where the item ends."""
+    rest = _ITEM_REST.match(scanner.text, item.end())
+    if rest is None:
+        return None, count, item.end()
+    found = _REST_MINUTES.match(rest.group())
+    if found is None or not scanner.free(item.end() + found.start("minutes"), rest.end()):
+        return None, count, item.end()
+    if count is not None and re.search(r"\bx\s*\d", found.group("before"), re.IGNORECASE):
+        return None, count, item.end()
+    return (
+        int(found.group("minutes")),
+        count or found.group("count") or found.group("units"),
+        rest.end(),
+    )
+
+
+def _counted_after(region: str, item: re.Match[str]) -> bool:
+    """The item's own count written after its name and minutes ("97110 TherEx .... 31 min ....
+    2 units")."""
+    rest = _ITEM_REST.match(region, item.end())
+    found = _REST_MINUTES.match(rest.group()) if rest else None
+    return bool(found and (found.group("count") or found.group("units")))
 
 
 def _readable(region: str) -> bool:
@@ -270,7 +321,7 @@ def _readable(region: str) -> bool:
     items = list(BILLED_ITEM.finditer(region))
     if not items:
         return True
-    counted = [any(item.groups()[2:]) for item in items]
+    counted = [any(item.groups()[2:]) or _counted_after(region, item) for item in items]
     if all(counted):
         return True
     return not (_CODE_GROUP.search(region) and any(counted)) and not _GROUP_UNITS.search(region)
@@ -330,10 +381,11 @@ class _Name:
 def read_services(scanner: Scanner) -> list[Fact]:
     """Each named service with the minutes the text ties to it (never on a home-program line)."""
     scanner.block_all(_HOME_LINE)
+    keyed = _keyed_minutes(scanner)
     matcher = service_matcher()
     names = _service_names(scanner, matcher)
     used: set[int] = set()
-    facts = _minutes_before_names(scanner, names, used)
+    facts = keyed + _minutes_before_names(scanner, names, used)
     covered = bytearray(len(scanner.text) + 1)
     for start, end in (fact.span for fact in facts):
         covered[start:end] = b"\x01" * (end - start)
@@ -355,6 +407,44 @@ def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
         if code is not None:
             names.append(_Name(match.start(), match.end(), code))
     return names
+
+
+# "Minutes: aquatic 38 (97113) | ther ex on land 10 (97110)": on a line keyed by minutes, a
+# number with a code in brackets after it is that code's minutes.
+_MINUTES_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({_CODE})[ \t]*\)")
+
+
+def _keyed_minutes(scanner: Scanner) -> list[Fact]:
+    """Minutes written as "38 (97113)" on a line keyed "Minutes:" (see `_MINUTES_KEY`)."""
+    text = scanner.text
+    facts = []
+    for key in _MINUTES_KEY.finditer(text):
+        if scanner.in_header(key.start()):
+            continue
+        _, line_end = scanner.line(key.start())
+        for item in _NUMBER_CODE.finditer(text, key.end(), line_end):
+            if not scanner.free(item.start(1), item.end(1)):
+                continue
+            minutes = int(item.group(1))
+            code = item.group(2).upper()
+            scanner.claim(item.start(), item.end())
+            scanner.block(item.start(), item.end())
+            facts.append(
+                Fact(
+                    kind="service",
+                    value=minutes,
+                    unit="min",
+                    cpt=code,
+                    minutes=minutes,
+                    label=billing_tables().name_of(code),
+                    span=scanner.span(item.start(), item.end()),
+                )
+            )
+    return facts
 
 
 def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) -> list[Fact]:
@@ -420,7 +510,7 @@ def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str
     return (
         bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
         and bool(_TRAILING_MINUTES.search(gap))
-        and not rest.strip(" .;")
+        and (not rest.strip(" .;") or rest.lstrip().startswith(","))
         and "\n" not in gap
     )
 

@@ -41,14 +41,18 @@ _ACRONYM = re.compile(
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
 _QUALIFIER = re.compile(
-    r"[ \t]*(?:[:=][ \t]*)?((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
+    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _LEAD_WORDS = frozenset(
     {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
+    | {"came", "back", "in", "at", "questionnaire", "measured"}
 )
+# A score before its instrument ("22 on SCAT"); a rating or a grade ("2/10 on the bike") is not.
 _BEFORE_NAME = re.compile(
-    r"(?<![\w./])(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*\d{1,3})?[ \t]+on[ \t]+(?:the[ \t]+)?$"
+    r"(?<![\w./])(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
+    r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
 )
 _FRACTION = re.compile(r"(?<![\w./])(\d{1,3}(?:\.\d+)?)[ \t]*/[ \t]*(\d{1,3})(?![\d/]|\.\d)")
 _NAME_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){0,2}[A-Za-z][\w'-]*)[ \t]*:?[ \t]*$")
@@ -102,12 +106,24 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
             scanner, match.start()
         ):
             continue
-        found.append((name, match.start(), match.end()))
+        form = _form_after().match(text, match.end())
+        if form is not None:
+            name, end = f"{name} {form.group(1)}", form.end()
+        else:
+            end = match.end()
+        found.append((name, match.start(), end))
     for match in _written_tests().finditer(text):
         name = _trimmed(match.group(1))
         if name and scanner.free(match.end() - 1, match.end()):
             found.append((name, match.end() - len(name), match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+@cache
+def _form_after() -> re.Pattern[str]:
+    """A form of the instrument written after its name ("ICIQ-UI SF", "PedsQL LF")."""
+    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
+    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
 
 
 @cache

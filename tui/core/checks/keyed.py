@@ -44,6 +44,7 @@ def keyed_pieces(text: str) -> list[Piece]:
         line_start = start
         match = _KEYED.match(text, start)
         if match is None:
+            pieces += _listed_values(text, start)
             continue
         unit = keyed_units().get(_plain(match.group(2)))
         if unit is None:
@@ -53,6 +54,62 @@ def keyed_pieces(text: str) -> list[Piece]:
         value_end = match.end(3)
         pieces.append(Piece(value_end, value_end, unit, match.start(2), match.end(2)))
     return pieces
+
+
+# A flowsheet or form export writes its keys in snake case ("cx_rot_r_deg: 70",
+# "97140_manual_min: 14", "timed_total_min: 24"): the underscores are spaces, and a unit that
+# ends the key follows the value.
+_SNAKE_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
+    r"(-?\d+(?:\.\d+)?(?![\d.]))?",
+    re.MULTILINE,
+)
+
+
+def snake_key_pieces(text: str) -> list[Piece]:
+    """Rewrites for every "snake_case_key: value" line of the text."""
+    pieces: list[Piece] = []
+    for match in _SNAKE_KEY.finditer(text):
+        key_start, key_end = match.span(1)
+        key = match.group(1)
+        last = key.rfind("_")
+        unit = keyed_units().get(key[last + 1 :].lower()) if match.group(2) else None
+        spaced_end = key_start + last if unit is not None else key_end
+        pieces += [
+            Piece(at, at + 1, " ", at, at + 1)
+            for at in range(key_start, spaced_end)
+            if text[at] == "_"
+        ]
+        if unit is not None:
+            pieces.append(Piece(spaced_end, key_end, "", spaced_end, key_end))
+            value_end = match.end(2)
+            pieces.append(Piece(value_end, value_end, unit, match.start(2), value_end))
+    return pieces
+
+
+# "Grip strength (lb) = R 72, L 68", "Cervical ROM (degrees) = flexion 40 / extension 35": a
+# key's unit over a list of named values, each value read with it.
+_LISTED_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:()|=]*?[A-Za-z][^\n:()|=]*?"
+    r"([ \t]*\(([^()\n]{1,8})\))[ \t]*[:=]",
+    re.MULTILINE,
+)
+_LISTED_VALUE = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\d.]|°|%|/\d|[ \t]*(?:°|%|[A-Za-z]))")
+
+
+def _listed_values(text: str, start: int) -> list[Piece]:
+    found = _LISTED_KEY.match(text, start)
+    if found is None:
+        return []
+    unit = keyed_units().get(_plain(found.group(2)))
+    if not unit:
+        return []
+    line_end = text.find("\n", found.end())
+    line_end = len(text) if line_end < 0 else line_end
+    values = list(_LISTED_VALUE.finditer(text, found.end(), line_end))
+    if not values:
+        return []
+    return [Piece(v.end(), v.end(), unit, v.start(), v.end()) for v in values]
 
 
 def _plain(unit: str) -> str:

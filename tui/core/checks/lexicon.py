@@ -111,6 +111,12 @@ def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
     return re.compile(moved, pattern.flags)
 
 
+# A date that labels the values after it, in a bracket or at a line's start ("(5/18: 49/80)").
+DATE_LABEL = re.compile(
+    r"(?:(?<=[(\[])|^)[ \t]*(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?(?=[ \t]*:)",
+    re.MULTILINE,
+)
+
 # Numbers that look like measurements but are not.
 NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     DATE_ISO,
@@ -124,9 +130,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         re.IGNORECASE,
     ),
     re.compile(rf"(?<![\w.])x\s*{NUM}(?!\.?\d)", re.IGNORECASE),  # x10
-    re.compile(rf"(?<![\w.]){NUM}\s*x(?![a-z])", re.IGNORECASE),  # 10x
+    re.compile(rf"(?<![\w.]){NUM}[ \t]*x(?![a-z])", re.IGNORECASE),  # 10x
     re.compile(  # 3 sets of 10, 10 reps, 2 times a week, 2x/wk, 3 times
-        rf"(?<![\w.]){NUM}\s*(?:sets?|reps?|repetitions|rounds|laps|trials|bouts|times|x)"
+        rf"(?<![\w.]){NUM}[ \t]*(?:sets?|reps?|repetitions|rounds|laps|trials|bouts|times|x)"
         rf"(?:\s*(?:of|x|@)\s*{NUM}(?:\s*(?:reps?|repetitions|s|sec|seconds))?)?"
         r"(?:\s*(?:/|per|a|an|each)\s*(?:wk|week|day|d|visit|session|side))?\b",
         re.IGNORECASE,
@@ -147,7 +153,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         r"|yr|hour|hr|letter|point|item|foot|ft|piece|block|stair)s?\b",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?<![-=])[<>≥≤]\s*{NUM}"),  # thresholds: >90, ≥45
+    re.compile(rf"(?<![-=])[<>≥≤]=?\s*{NUM}"),  # thresholds: >90, ≥45, >= 80%
     # an interval of values, not one measurement: "plateaued at 95-100°" (a range of motion
     # starts at 0 or at a small deficit; see rom.py)
     re.compile(r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"),
@@ -162,7 +168,8 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     led(  # reference values: (normal 135), cutoff 13.5 s, MCID 9
         re.compile(
             rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
-            rf"(?:\s+(?:is|of|=|:|for|value))*\s*[:=]?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
+            rf"(?:\s+(?:is|of|=|:|for|value|about|around|approx\.?|approximately|roughly|~))*"
+            rf"\s*[:=~]?\s*\(?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
             re.IGNORECASE,
         ),
         "norm|cut|threshold|mci|mdc|predicted|age",
@@ -177,10 +184,17 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         "question|no\\.|number",
     ),
     re.compile(r"#\s*\d+\b"),
+    re.compile(  # the same values restated in other units: "(approx. 31 lb / 53 lb)"
+        r"\([ \t]*(?:approx\.?|approximately|~|≈|=)[ \t]*\d[^()\n]*?"
+        r"(?:lbs?|kg|in|inch(?:es)?|cm|ft|m|°[FC])\b[^()\n]*\)",
+        re.IGNORECASE,
+    ),
+    DATE_LABEL,
     re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
+    re.compile(r"\b(?:to|at|of|from)\s+[CTLS]\s?\d{1,2}\b(?![./]\d)"),  # "reaches to T 10"
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
-        rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b|Hz|pps|mA|ms|μs|us\b)(?:\s*,?\s*{NUM}\s*%)?",
+        rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b(?!/)|Hz|pps|mA|ms|μs|us\b)(?:\s*,?\s*{NUM}\s*%)?",
         re.IGNORECASE,
     ),
     re.compile(  # landmarks: 10 cm above the patella
@@ -251,11 +265,38 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             flags,
         ),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
+        re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
         led(
-            re.compile(rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?~?\s*{NUM}{deg}", flags),
+            re.compile(
+                rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?"
+                rf"(?:(?:about|around|roughly|approx\.?|approximately|nearly|almost|another)\s+)?"
+                rf"~?\s*{NUM}{deg}",
+                flags,
+            ),
             either("changes"),
         ),
-        re.compile(rf"(?<![\d.]){NUM}{deg}\s*(?:%\s*)?(?:{either('targets')})\b", flags),
+        re.compile(rf"(?<![\d.]){NUM}{deg}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
+        re.compile(
+            rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{either('criteria_after')})", flags
+        ),
+        led(
+            re.compile(rf"\b(?:{either('bounds_before')})\s+{NUM}", flags),
+            either("bounds_before"),
+        ),
+        re.compile(
+            rf"(?<![\d.]){NUM}\s*(?:cm|mm|m|in|inch(?:es)?|ft|\")\.?\s+(?:[A-Za-z-]+\s+)?"
+            rf"(?:{either('equipment_nouns')})\b",
+            flags,
+        ),
+        led(
+            re.compile(
+                rf"\b(?:{either('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
+                r"(?:cm|mm|m|in|inch(?:es)?|ft|\")(?![A-Za-z/])",
+                flags,
+            ),
+            either("equipment_sizes"),
+        ),
+        re.compile(rf"(?<![\d.]){NUM}{deg}\s+(?:{either('position_after')})\b", flags),
         led(
             re.compile(
                 rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
@@ -265,7 +306,11 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             either("positions"),
         ),
         led(
-            re.compile(rf"\b(?:{either('position_exercises')})\s+to\s+{NUM}{deg}", flags),
+            re.compile(
+                rf"\b(?:{either('position_exercises')})\s+(?:(?:to|through|in)\s+"
+                rf"(?:{NUM}\s*-\s*)?{NUM}{deg}|(?:{NUM}\s*-\s*)?{NUM}\s*(?:°|deg\w*|degrees?))",
+                flags,
+            ),
             either("position_exercises"),
         ),
         led(
@@ -290,14 +335,15 @@ DEGREES = r"(?:°|deg\b|degs\b|degrees?\b)"
 
 # Words allowed between a value and an earlier value of the same thing ("34%, was 42").
 FOLLOW = re.compile(
-    r"[\s,;:()\[\]\-/>]*(?:(?:was|were|from|to|vs\.?|versus|eval(?:uation)?|IE|initial(?:ly)?"
+    r"[\s,;:()\[\]\-/>|]*(?:(?:was|were|from|to|vs\.?|versus|against|compared (?:with|to)"
+    r"|eval(?:uation)?|IE|initial(?:ly)?"
     r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
     r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's"
     r"|discharge|d/c|DC|current|final|follow-up|f/u|re-?assessment)"
-    r"[\s,;:()\[\]\-/>]*)*",
+    r"[\s,;:()\[\]\-/>|]*)*",
     re.IGNORECASE,
 )
 
@@ -374,7 +420,8 @@ def build_measure_matcher(extra: Iterable[str] = ()) -> MeasureMatcher:
                 parts.append((len(alias), f"(?i:{body})"))
     parts.sort(key=lambda item: item[0], reverse=True)
     joined = "|".join(body for _, body in parts)
-    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined})(?![A-Za-z])")
+    # "TUG-cognitive", "Berg-short": a hyphenated name is another instrument than its stem
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined})(?![A-Za-z]|-[A-Za-z])")
     aliases = [alias for measure in defs for alias in measure.aliases]
     return MeasureMatcher(
         pattern=pattern, exact=exact, folded=folded, finder=led(pattern, _first_words(aliases))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.core.checks.keyed import keyed_pieces
+from tui.core.checks.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.lexicon import led, words
 from tui.core.checks.mdtables import table_pieces
 from tui.core.checks.pieces import Piece
@@ -189,6 +189,7 @@ def normalize(text: str) -> Normalized:
     layout = (
         table_pieces(text)
         + keyed_pieces(text)
+        + snake_key_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
     first, first_map = _rewrite(text, _without_overlaps(layout))

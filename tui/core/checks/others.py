@@ -20,6 +20,10 @@ from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import vital_names
 
 _PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+# A rate of performance: "9 wpm", "cadence 96 steps/min".
+_RATE = re.compile(
+    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(wpm|words per minute|steps/min|spm)\b", re.IGNORECASE
+)
 _LENGTH = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE)
 _PRESSURE_READING = re.compile(r"(?<![A-Za-z0-9./])(\d{1,3})\s*(mm\s*Hg)\b", re.IGNORECASE)
 _DISTANCE = re.compile(
@@ -41,7 +45,7 @@ _REGIONS = (
         "strength",
         re.compile(
             r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-            r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b",
+            r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b|\bJamar\b",
             re.IGNORECASE,
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
@@ -78,10 +82,20 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         for index, keyword in enumerate(keywords):
             if scanner.in_header(keyword.start()):
                 continue
-            end = scanner.sentence_after(keyword.end())
+            end = _clause_end(scanner, keyword.end(), scanner.sentence_after(keyword.end()))
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 if scanner.free(value.start(1), value.end(1)):
                     _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)
+
+
+# After a semicolon, a clause opened by another subject ("; Y-balance ant reach L 58 cm") is not
+# the test's; one opened by a side or a value ("; L 25 kg") still is.
+_NEXT_SUBJECT = re.compile(r";[ \t]*(?!(?:R|L|rt|lt|right|left|bilat\w*|B)\b|\d|\()[A-Za-z]", re.I)
+
+
+def _clause_end(scanner: Scanner, start: int, end: int) -> int:
+    found = _NEXT_SUBJECT.search(scanner.text, start, end)
+    return found.start() if found else end
 
 
 def _nearest(keywords: list[re.Match[str]], index: int, value: re.Match[str]) -> re.Match[str]:
@@ -140,6 +154,12 @@ _LAG = re.compile(
     r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
     re.IGNORECASE,
 )
+# The lag written after its value: "-15° ext lag", "10 deg extensor lag".
+_LAG_AFTER = re.compile(
+    r"(?<![\d.])-?(\d{1,2})\s*(?:°|deg\w*|degrees?)?\s+"
+    r"((?:quad(?:riceps)?|extensor|ext|extension|knee)\s+)?(?:extension\s+)?lag\b",
+    re.IGNORECASE,
+)
 _LAG_VALUE = re.compile(r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?", re.IGNORECASE)
 
 
@@ -162,6 +182,13 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     for match in _LAG.finditer(scanner.text):
         if scanner.free(match.start(2), match.end(2)):
             _lags(scanner, facts, match)
+    for match in _LAG_AFTER.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)):
+            found = attribute(scanner, match.start(1), match.end(1))
+            muscle = (match.group(2) or "").strip()
+            muscle = "" if muscle.lower() in ("ext", "extension") else muscle
+            label = labels.join(found.side, muscle, "extension lag") + found.previous
+            scanner.emit(facts, "other", int(match.group(1)), match.span(1), label, unit="deg")
     for match in _HEART_RATE.finditer(scanner.text):
         if scanner.free(match.start(1), match.end(1)):
             scanner.emit(
@@ -206,7 +233,7 @@ def _lettered_vitals(scanner: Scanner, facts: list[Fact]) -> None:
 @cache
 def _vital_letters() -> re.Pattern[str]:
     names = "|".join(re.escape(name) for name in sorted(vital_names(), key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/.])")
+    return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/]|\.\d)")
 
 
 def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
@@ -250,6 +277,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     150 ft", "step length 48 cm", "peak 185 mmHg")."""
     _prime_feet(scanner, facts)
     for pattern, unit in (
+        (_RATE, None),
         (_PERCENT, "%"),
         (_DISTANCE, None),
         (_LENGTH, None),
@@ -259,9 +287,10 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             if not scanner.free(match.start(1), match.end(1)):
                 continue
             written = unit or match.group(2).lower()
-            written = {"feet": "ft", "meters": "m", "metres": "m", "yds": "yd"}.get(
-                written, written
-            )
+            written = {
+                "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
+                "words per minute": "wpm", "spm": "steps/min",
+            }.get(written, written)  # fmt: skip
             label = _context_label(scanner, match.start(), match.end())
             scanner.emit(
                 facts,
@@ -274,6 +303,117 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
+
+# A value followed by an earlier value of the same unit in a bracket ("endurance 18 s (initial
+# 9 s)", "5-button smock in 45 s (baseline 110 s)"): tracked over time, so both are measured.
+_TIMED_UNITS = {
+    "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min",
+    "minutes": "min", "reps": "reps", "rep": "reps", "repetitions": "reps", "wpm": "wpm",
+}  # fmt: skip
+_UNIT = "|".join(sorted(_TIMED_UNITS, key=len, reverse=True))
+_COMPARED = re.compile(
+    rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\([ \t]*([A-Za-z][\w -]{{0,20}}?)"
+    rf"[ \t]*:?[ \t]*(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\)",
+    re.IGNORECASE,
+)
+
+
+# A walking speed in m/s in a sentence about gait is the gait speed (10MWT): "Gait 0.92 m/s",
+# "Gait: slow, flexed posture, 0.68 m/s".
+_SPEED = re.compile(r"(?<![\w.])(\d(?:\.\d+)?)[ \t]*m/s\b")
+_GAIT_WORD = re.compile(r"\b(?:gait|walk\w*|amb\w*)\b", re.IGNORECASE)
+# A speed set on equipment is a dose ("walking on the treadmill at 1.1 m/s").
+_SPEED_SETTING = re.compile(r"\b(?:treadmill|TM|belt|set|setting|at a speed)\b", re.IGNORECASE)
+
+
+def read_gait_speed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Speeds in m/s that no measure name claimed, in a sentence about walking."""
+    text = scanner.text
+    for match in _SPEED.finditer(text):
+        if not scanner.free(*match.span(1)):
+            continue
+        before = scanner.sentence_before(match.start())
+        if not _GAIT_WORD.search(text, before, match.start()) or _SPEED_SETTING.search(
+            text, scanner.clause_start(match.start()), match.start()
+        ):
+            continue
+        found = attribute(scanner, match.start(1), match.end())
+        label = labels.join("10MWT", found.mode) + found.previous
+        scanner.emit(
+            facts,
+            "outcome",
+            to_number(match.group(1)),
+            match.span(),
+            label,
+            unit="m/s",
+            measure="10MWT",
+        )
+
+
+# Both sides measured in one clause ("heel raise: L 3 reps, R 20 reps", "bridge hold R 20 s,
+# L 45 s"): a comparison of sides is a measurement, even in repetitions that a dose would use.
+_SIDED = re.compile(
+    r"\b(?P<s1>R|L|right|left)[ \t]*:?[ \t]*(?P<v1>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<u1>reps?|s|sec|secs|seconds)\b[ \t]*[,;/][ \t]*"
+    r"(?P<s2>R|L|right|left)[ \t]*:?[ \t]*(?P<v2>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<u2>reps?|s|sec|secs|seconds)\b",
+    re.IGNORECASE,
+)
+
+
+_TESTED = re.compile(r"\b(?:test\w*|max(?:imal)?|fatigue|endurance|capacity)\b|:", re.IGNORECASE)
+
+
+def read_sided(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Values of the two sides in one clause, with the same unit (see `_SIDED`)."""
+    text = scanner.text
+    for match in _SIDED.finditer(text):
+        units = [_TIMED_UNITS[match.group(g).lower()] for g in ("u1", "u2")]
+        sides = {labels.side_name(match.group(g)) for g in ("s1", "s2")}
+        spans = [(match.start("v1"), match.end("u1")), (match.start("v2"), match.end("u2"))]
+        if units[0] != units[1] or len(sides) != 2 or scanner.in_header(match.start()):
+            continue
+        if any(scanner.claimed(*span) for span in spans):
+            continue
+        if units[0] != "reps" and not all(scanner.free(*span) for span in spans):
+            continue
+        clause = text[scanner.clause_start(match.start()) : match.start()]
+        if not _WORD3.search(clause):
+            clause = text[scanner.sentence_before(match.start()) : match.start()]
+        same = match.group("v1") == match.group("v2")
+        if same and not _TESTED.search(text, scanner.sentence_before(match.start()), match.start()):
+            continue  # "clamshells R 15 reps, L 15 reps": the same dose for each side
+        described = labels.without_sides(labels.context_words(clause, 6)) or "value"
+        for side, value, span in (("s1", "v1", spans[0]), ("s2", "v2", spans[1])):
+            label = labels.join(labels.side_name(match.group(side)), described)
+            scanner.emit(facts, "other", to_number(match.group(value)), span, label, unit=units[0])
+
+
+def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
+    text = scanner.text
+    for match in _COMPARED.finditer(text):
+        unit = _TIMED_UNITS[match.group(2).lower()]
+        if unit != _TIMED_UNITS[match.group(5).lower()]:
+            continue
+        spans = [(match.start(1), match.end(2)), (match.start(4), match.end(5))]
+        if not all(scanner.free(*span) for span in spans):
+            continue
+        label = _context_label(scanner, match.start(), match.end(2))
+        if "previous" in label:
+            continue
+        earlier = attribute(scanner, match.start(4), match.end(5))
+        if not earlier.prior:
+            continue
+        scanner.emit(facts, "other", to_number(match.group(1)), spans[0], label, unit=unit)
+        scanner.emit(
+            facts,
+            "other",
+            to_number(match.group(4)),
+            spans[1],
+            label + earlier.previous,
+            unit=unit,
+        )
 
 
 def _context_label(scanner: Scanner, pos: int, end: int) -> str:

@@ -22,7 +22,7 @@ from tui.core.checks.tables import millimetre_motions, not_measurement_words
 
 _BAD_AFTER = re.compile(
     r"\s*(?:/|%|percent\b|x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
-    r"|lbs?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
+    r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
     r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b)",
     re.IGNORECASE,
 )

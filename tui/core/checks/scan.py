@@ -29,7 +29,9 @@ TOKEN = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
 _ABBREVIATIONS = frozenset(
     {"approx", "pt", "vs", "e.g", "i.e", "etc", "dr", "min", "sec", "no", "st", "appt", "wk"}
 )
-_BOUNDARY = re.compile(r"\n|[.!?]+(?=\s|$)")
+# A sentence ends at a line end or a full stop, never at leader dots ("gait training .... 16",
+# "ER (arm at side) . 55°").
+_BOUNDARY = re.compile(r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _CLAUSE_MARK = re.compile(r"[,;:(\[]")
 # How far around a value the passes look for the words that say what it is. Bounding the

@@ -23,16 +23,21 @@ from tui.core.checks.lexicon import (
 )
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import MeasureDef, item_stop_words, not_measurement_words
+from tui.core.checks.tables import (
+    MeasureDef,
+    item_stop_words,
+    not_instruments,
+    not_measurement_words,
+)
 
 _OUTCOME_SUFFIX = re.compile(
-    rf"(?:\s*(?:/|out of)\s*({NUM}))?\s*(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b"
-    r"|m\b|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b)?",
+    rf"(?:[ \t]*(?:/|out of)[ \t]*({NUM}))?[ \t]*"
+    r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b)?",
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
-    r"\s*(?:x\b|mm\s*Hg\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b|times\b|days?\b"
-    r"|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
+    r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
+    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -119,6 +124,8 @@ def read_scores(
     start = name_end = pos
     item = qualifier
     opened = False
+    grade_end = -1
+    first_unit: str | None = None
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
@@ -130,17 +137,41 @@ def read_scores(
         if count and not FOLLOW.fullmatch(gap):
             named = _item_named(gap)
             if named is None:
+                _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
             item = named
             opened = opened or gap.count("(") > gap.count(")")
         elif count and opened and gap.count(")") > gap.count("("):
             item, opened = qualifier, False
+        if token.start() < grade_end:
+            continue
         value = to_number(token.group())
+        grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
+        if grade is not None:
+            # "EHL R 4-/5", "PFM Oxford 3/5": a muscle grade, never an unknown instrument's
+            if count:
+                return
+            grade_end = grade.end()
+            continue
+        plus = _ORDINAL_PLUS.match(text, token.end()) if measure.high is None else None
+        if plus is not None and isinstance(value, int):
+            # "stroke test 1+ (was 2+)": an ordinal grade of the test, kept as written
+            found = attribute(scanner, token.start(), plus.end(), floor=name_end)
+            label = labels.join(measure.name, item, found.side) + found.previous
+            scanner.emit(facts, "other", f"{value}+", (token.start(), plus.end()), label)
+            count += 1
+            pos = _after_prior(text, plus.end())
+            continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         bad = _OUTCOME_BAD.match(text, token.end())
         if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
             if count:
+                _earlier_later_on(scanner, facts, measure, first_unit, token.end(), limit)
+                return
+            if bad and measure.high is None:
+                # an unknown name whose first number is a dose ("NuStep 18 min level 5") is
+                # equipment or an exercise, not an instrument
                 return
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
@@ -151,18 +182,26 @@ def read_scores(
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
+        if count and item == qualifier and _other_whole(first_unit, unit):
+            # "FGA 17/30 (up from 13/30 at eval 4/20)": a fraction of another whole is not
+            # this measure's score (here a date)
+            return
         found = attribute(scanner, token.start(), end, floor=name_end)
         label = labels.join(measure.name, item, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
+        if count == 0:
+            first_unit = unit
         count += 1
         pos = _after_prior(text, end)
         if count >= _MOST_SCORES:
             return
 
 
+_GRADE_AFTER = re.compile(r"[ \t]*(?:[+-]|[ \t]+(?:plus|minus)\b)?[ \t]*/[ \t]*5(?!\d|\.\d)")
+_ORDINAL_PLUS = re.compile(r"\+(?![\d/+])")
 _FIRST_SCORE_REACH = 60
 _MOST_SCORES = 12
 # Between two scores of one measure, the name of the next item: a few words, no numbers.
@@ -170,6 +209,51 @@ _ITEM_GAP = re.compile(
     r"[\s,)]*(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
     r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
 )
+
+
+def _other_whole(first: str | None, unit: str | None) -> bool:
+    """Two fractions out of different wholes ("/30" and "/20")."""
+    return bool(first and unit and first.startswith("/") and unit.startswith("/") and first != unit)
+
+
+def _earlier_later_on(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    unit: str | None,
+    pos: int,
+    limit: int,
+) -> None:
+    """After other values of the sentence, an earlier value with the score's own unit is the
+    measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)")."""
+    if not unit:
+        return
+    text = scanner.text
+    for token in scanner.tokens(pos, limit):
+        if not scanner.free(token.start(), token.end()):
+            continue
+        suffix = _OUTCOME_SUFFIX.match(text, token.end())
+        written = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
+        if written is None and suffix and suffix.group(1):
+            written = f"/{suffix.group(1)}"
+        if written != unit or not measure.in_range(to_number(token.group())):
+            continue
+        end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
+        found = attribute(scanner, token.start(), end)
+        if not found.prior:
+            continue
+        label = labels.join(measure.name, found.side) + found.previous
+        kind = "pain" if measure.kind == "pain" else "outcome"
+        scanner.emit(
+            facts,
+            kind,
+            to_number(token.group()),
+            (token.start(), end),
+            label,
+            unit=unit,
+            measure=measure.name,
+        )
+        return
 
 
 def _item_named(gap: str) -> str | None:
@@ -180,9 +264,16 @@ def _item_named(gap: str) -> str | None:
         return None
     words = found.group(1).split()
     stop = item_stop_words()
-    if any(word.lower().strip("'") in stop for word in words):
+    if any(word.lower().strip("'") in stop or _names_instrument(word) for word in words):
         return None
     return " ".join(words)
+
+
+def _names_instrument(word: str) -> bool:
+    """A word written like an instrument's name ("Mini-BESTest", "PRWE"): the next score is
+    that instrument's, not an item of the one before."""
+    capitals = sum(ch.isupper() for ch in word)
+    return capitals >= 3 and len(word) >= 3 and word.upper() not in not_instruments()
 
 
 def _after_prior(text: str, end: int) -> int:

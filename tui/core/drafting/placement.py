@@ -25,11 +25,23 @@ from tui.core.drafting import dictation
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}\s*")
 _LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9 &/()'\-]{0,45}?)(?:\*\*)?\s*"
+    r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9_ &/()'\-]{0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"(])")
+# A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
+# (arm at side) . 55°").
+_SENTENCE = re.compile(
+    r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
+    r"\s+(?=[A-Z0-9\"(])"
+)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+# SOAP letters written as "S>", "A/", "[O]" or "(P)" label a line like "S:" does.
+_SOAP_MARK = re.compile(r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*[>/])\s*")
+
+
+def _soap_colon(line: str) -> str:
+    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ...")."""
+    return _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
 
 
 @dataclass(frozen=True)
@@ -109,7 +121,7 @@ def _section_cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
 
 def topic_of(label: str) -> str:
     """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or ""."""
-    lowered = re.sub(r"\s+", " ", label.strip(" *#:").lower())
+    lowered = re.sub(r"[\s_]+", " ", label.strip(" *#:").lower())
     for written, topic in _topic_labels():
         if (
             lowered == written
@@ -125,15 +137,29 @@ def split_items(text: str) -> list[Item]:
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
     block = block_label = ""
+    first = True
     for raw in linearize(text).splitlines():
         line = raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
         heading = bool(_HEADING.match(line))
-        line = _BULLET.sub("", _HEADING.sub("", line)).strip()
+        line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip())
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         bare = line.rstrip(":").strip("* ").rstrip(".:")
         whole = topic_of(bare)
+        if first and not whole and _is_title(line):
+            # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
+            # nothing under it
+            first = False
+            continue
+        first = False
+        remark = _HEAD_REMARK.fullmatch(line)
+        if remark and topic_of(remark.group("head")):
+            # "Objective (consent obtained; chaperone offered, declined)": a section heading
+            # with a remark, which stays in the section it opens
+            block, block_label = topic_of(remark.group("head")), remark.group("head")
+            items += _statements(remark.group("remark"), block, dictated=dictated)
+            continue
         if heading or _stands_alone(line):
             block_label = bare
         if whole and (heading or _stands_alone(line)):
@@ -154,6 +180,26 @@ def split_items(text: str) -> list[Item]:
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
+
+
+_HEAD_REMARK = re.compile(
+    r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
+    r"\((?P<remark>[^()\d]{3,120})\)[ \t]*:?"
+)
+
+
+def _is_title(line: str) -> bool:
+    """A first line written in capitals with no value: the note's title."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        len(letters) >= _TITLE_LETTERS
+        and all(ch.isupper() for ch in letters)
+        and not any(ch.isdigit() for ch in line)
+        and ":" not in line.rstrip(":")
+    )
+
+
+_TITLE_LETTERS = 6
 
 
 def _named_any(label: re.Match[str]) -> bool:
@@ -217,6 +263,9 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         )
         named = label.group("label") if label and _named_any(label) else ""
         items.append(Item(part, override or own or topic, label=named, forced=bool(override)))
+        if own and label and not dictated:
+            # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
+            topic = own
     return items
 
 

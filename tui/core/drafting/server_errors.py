@@ -96,16 +96,21 @@ def quotable(error: ServerError, sent: Iterable[str], identifiers: Iterable[str]
     text = " ".join(error.message.split())
     if not text or len(text) > MAX_QUOTE or not (text.isascii() and text.isprintable()):
         return ""
+    return "" if echoes(text, sent, identifiers) else text
+
+
+def echoes(text: str, sent: Iterable[str], identifiers: Iterable[str]) -> bool:
+    """Whether `text` (a server's words) may be carrying what was sent: a word of the
+    `identifiers` (patient, MRN, dates), a number of two or more digits of `sent`, or a run of
+    three words of `sent`."""
     words = _WORD.findall(text.lower())
     named = {word for value in identifiers for word in _WORD.findall(value.lower())}
     if named.intersection(words):
-        return ""
+        return True
     sent_text = "\n".join(sent)
     if set(_NUMBER.findall(text)) & set(_NUMBER.findall(sent_text)):
-        return ""
-    if _runs(words) & _runs(_WORD.findall(sent_text.lower())):
-        return ""
-    return text
+        return True
+    return bool(_runs(words) & _runs(_WORD.findall(sent_text.lower())))
 
 
 def _runs(words: list[str]) -> set[tuple[str, ...]]:

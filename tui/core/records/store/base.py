@@ -7,6 +7,7 @@ import contextlib
 import os
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,9 +47,7 @@ class Database:
     def db(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(
-                self.path, timeout=30, isolation_level=None, check_same_thread=False
-            )
+            conn = self._connect()
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -61,6 +60,20 @@ class Database:
                 if side.exists():
                     os.chmod(side, 0o600)
         return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        """A new connection to the file this store opened, never to a fresh empty one: SQLite
+        would create a missing file silently, so a thread that connects after state.db was
+        deleted would write where nobody reads (mode=rw refuses to create it)."""
+        self.check_file()
+        uri = f"file:{urllib.parse.quote(str(self.path))}?mode=rw"
+        try:
+            return sqlite3.connect(
+                uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.OperationalError:
+            self.check_file()
+            raise
 
     def close(self) -> None:
         with self._lock:
