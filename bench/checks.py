@@ -100,5 +100,11 @@ def _timed(work: Callable[[], object]) -> tuple[float, float]:
 
 def _cold() -> None:
     """Forget every cached reading of a text, so each phase reads from scratch."""
-    for cached in (extract._read, extract._base, numbers.normalize, verify._quantities):
+    for cached in (
+        extract._read,
+        extract._base,
+        numbers.normalize,
+        verify._quantities,
+        verify._numbers_after_name,
+    ):
         cached.cache_clear()

@@ -172,6 +172,21 @@ def test_audit_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert "3 timed units billed" in out, "each finding in words, not only its code"
 
 
+def test_audit_text_says_when_the_billing_could_not_be_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = tmp_path / "2027-08-02_quill-ada_soap.txt"
+    note.write_text(
+        "Patient: Ada Quill\nDate: 2027-08-02\nPayer: Medicare\n\nPain 5/10. Ther ex 38 min.\n"
+        "Timed 38 min; total 38 min.\nCharges:\n  97110/97140 x3\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "audit", str(note))
+    head = out.splitlines()[0]
+    assert code == 1 and "units not checked, billing not read" in head
+    assert "None" not in out and '("97110/97140 x3")' in out
+
+
 def test_readability_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     handout = tmp_path / "hep.md"
     handout.write_text("Lie supine. Tighten your quadriceps. Hold 5 seconds.", encoding="utf-8")

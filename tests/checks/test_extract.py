@@ -433,7 +433,8 @@ def test_totals_in_several_forms() -> None:
 
 def test_billing_summary_to_json() -> None:
     data = extract_billing("ther ex 26 min\ngait training 12 min\nBilled: 97110 x2").to_json()
-    assert data["total_timed_minutes"] == 38
+    assert data["total_timed_minutes"] is None  # the note states no total
+    assert data["documented_timed_minutes"] == 38  # the per-code minutes add up to it
     assert data["billed"] == {"97110": 2}
     assert [s["cpt"] for s in data["services"]] == ["97110", "97116"]
 

@@ -263,7 +263,11 @@ def _audit_text(audit: NoteAudit) -> str:
             if audit.units_allowed is None
             else f"{plural(audit.units_allowed, 'unit')} allowed"
         )
-        head += f": {audit.timed_minutes} timed min, {allowed}, {audit.units_billed} billed"
+        unread = any(finding.code == "BILLING_UNREADABLE" for finding in audit.findings)
+        billed = (
+            "billing not read" if unread and not audit.billed else f"{audit.units_billed} billed"
+        )
+        head += f": {audit.timed_minutes} timed min, {allowed}, {billed}"
     lines = [head]
     for finding in audit.findings:
         where = f" (note line {finding.line})" if finding.line else ""

@@ -222,7 +222,7 @@ def audit_note(
     return NoteAudit(
         file=note.name,
         patient=note.patient,
-        timed_minutes=billing.total_timed_minutes,
+        timed_minutes=billing.documented_timed_minutes,
         units_allowed=ctx.units_allowed,
         units_billed=sum(ctx.timed_billed.values()),
         billed=dict(billing.billed),
@@ -536,24 +536,38 @@ def _clinical_text(body: str) -> str:
 
 
 def _plan_goals(ctx: _Context, body: str) -> None:
-    """Fire only when goals name body regions and the plan and treatment name only others."""
+    """Fire only when goals name body regions and the plan (or, with no region in the plan,
+    the treatment given) names only regions of the other quarter of the body: goals for the
+    ankle and a plan for the shoulder."""
     regions = words_pattern(billing_tables().region_terms)
     goals, rest = _split_goals(body)
-    goal_regions = _found(regions, "\n".join(goals))
+    goal_text = "\n".join(goals)
+    goal_regions = _found(regions, goal_text)
     if not goal_regions:
         return
-    plan = [line for line in rest if _PLAN_LINE.match(line)]
     plan_at = next((m.start() for m in _PLAN_LINE_START.finditer(ctx.note.body)), None)
-    treated = _service_lines(ctx.note.body, ctx.billing)
-    care_regions = _found(regions, "\n".join(plan + treated))
-    if care_regions and not goal_regions & care_regions:
+    care_text = "\n".join(line for line in rest if _PLAN_LINE.match(line))
+    what = "the plan"
+    if not _found(regions, care_text):
+        care_text, what = "\n".join(_service_lines(ctx.note.body, ctx.billing)), "the treatment"
+    care_regions = _found(regions, care_text)
+    if care_regions and not _quarters(goal_text) & _quarters(care_text):
         ctx.add(
             "PLAN_GOAL_MISALIGNED",
             WARNING,
-            f"Goals address {', '.join(sorted(goal_regions))}, but the plan and treatment "
-            f"address {', '.join(sorted(care_regions))}.",
+            f"Goals address {', '.join(sorted(goal_regions))}, but {what} addresses "
+            f"{', '.join(sorted(care_regions))}.",
             plan_at,
         )
+
+
+def _quarters(text: str) -> set[str]:
+    """The quarters of the body (upper, lower) whose regions the text names."""
+    return {
+        quarter
+        for quarter, terms in billing_tables().region_quarters.items()
+        if words_pattern(terms).search(text)
+    }
 
 
 def _split_goals(body: str) -> tuple[list[str], list[str]]:

@@ -7,8 +7,10 @@ inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -53,6 +55,13 @@ _HOME_DOSE = re.compile(
     r"|per day\b|each day\b)",
     re.IGNORECASE,
 )
+# A key that names a service and minutes, then the minutes ("Manual therapy min: 12",
+# "97140_manual_min: 14"), as EMR exports and templates write them.
+_KEYED_MINUTES = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[^\n:=|]{1,40}?)[\s_(]*(?<![A-Za-z])"
+    r"(?:min|mins|minutes)\)?[ \t]*[:=][ \t]*(?P<minutes>\d{1,3})(?![\d.])",
+    re.IGNORECASE | re.MULTILINE,
+)
 _HOME_LINE = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
     re.IGNORECASE | re.MULTILINE,
@@ -61,19 +70,33 @@ _HOME_LINE = re.compile(
 _TOTAL_VALUE = (
     r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d)(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
 )
+# Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total\s+timed|timed)(?:\s+(?:code|codes|treatment|tx|service|services))*"
-    r"(?:\s+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
+    r"\b(?:total[\s_]+timed|timed)(?:[\s_]+(?:code|codes|treatment|tx|service|services))*"
+    r"(?:[\s_]+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total\s+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
-    r"(?:\s+(?:time|minutes|mins?))?|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
+    r"\b(?:total[\s_]+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:[\s_]+(?:time|minutes|mins?))?"
+    r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment\s+(?:time|minutes|mins|total)|tx\s+time|session\s+(?:length|duration|time))\b"
-    + _TOTAL_VALUE,
+    r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
+    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
+# "38 min, all timed" / "(all timed)" after a total treatment time.
+_ALL_TIMED = re.compile(r"\s*[,;(]?\s*(?:all|entirely|100\s*%)\s+timed\b", re.IGNORECASE)
+# "Time in 10:02, time out 10:40", "In 2:15 pm / Out 3:00 pm", "Session 10:02-10:40".
+_CLOCK = r"(\d{1,2}):(\d{2})\s*(?:[ap]\.?m\.?)?"
+_TIME_IN_OUT = re.compile(
+    rf"\b(?:time\s+in|in)\s*[:=]?\s*{_CLOCK}\s*[,;/|]?\s*(?:and\s+)?(?:time\s+out|out)\s*[:=]?\s*"
+    rf"{_CLOCK}|\b(?:session|treatment|tx|visit)(?:\s+time)?\s*[:=]?\s*{_CLOCK}\s*"
+    rf"(?:-|\u2013|to)\s*{_CLOCK}",
+    re.IGNORECASE,
+)
+_MAX_SESSION_MINUTES = 240
+
 # A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
 # "**CPT** = ..."), never "97014 billed as G0283" inside a sentence.
 _BILLING_WORD = (
@@ -102,21 +125,28 @@ BILLED_ITEM = re.compile(
     re.IGNORECASE,
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
-# The rest of one billed item, up to the next code, clause or cell: "97530 x2 (30 min)",
-# "97162 (eval, 40 min) x1", "97116 gait training ........ 16 min", "97018 x1 (10')".
-_ITEM_REST = re.compile(
-    rf"[^;|\n]*?(?=(?<![\w.]){_CODE}\b|[;|\n]|(?<![.\s])\.(?:\s|$)|$)", re.IGNORECASE
-)
-# Minutes in that rest: the only number of the rest but a unit count ("x2", "2 units").
-_REST_MINUTES = re.compile(
-    r"^(?P<before>[^\d]*?(?:\bx\s*\d{1,2}\b[^\d]*?)?)(?P<minutes>\d{1,3})\s*"
-    r"(?:min(?:ute)?s?\b|mins\b|')(?P<after>[^\d]*?(?:\bx\s*(?P<count>\d{1,2})\b"
-    r"|(?<![\w.])(?P<units>\d{1,2})\s*(?:units?|u)\b)?)[^\d]*$",
+_ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+_GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
+# A code on a billing line, and what ends the text that belongs to it: its line, its sentence
+# (a full stop that is not a leader "....."), a semicolon or a table cell.
+_CHARGE_CODE = re.compile(rf"(?<![\w.])({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE)
+_SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
+# The units of a row that names one code, in a cell or clause of their own ("97110 | Ther ex |
+# 23 min | 2 units", a table row read as "CPT 97110 23 min; Service Ther ex; Units 2.").
+_ROW_UNITS = re.compile(
+    r"(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\bunits?\b\s*[:=]?\s*(\d{1,2})(?!\d|\.\d)",
     re.IGNORECASE,
 )
-_ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
-_CODE_GROUP = re.compile(rf"{_CODE}{_MODIFIERS}\s*(?:[/+&]|and|,)\s*{_CODE}", re.IGNORECASE)
-_GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
+_SEGMENT_COUNT = re.compile(
+    r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
+    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?(?:CPT[ \t]*)?$",
+    re.IGNORECASE,
+)
+_JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,6 +186,12 @@ class Billing:
 
     @property
     def total_timed_minutes(self) -> int | None:
+        """The total timed minutes the note states (None when it states none: a sum of the
+        per-code minutes is not what the note says, and TOTAL_TIME_MISSING says so)."""
+        return self.stated_timed_minutes
+
+    @property
+    def documented_timed_minutes(self) -> int | None:
         """The stated total, else the sum of per-code timed minutes, else None."""
         if self.stated_timed_minutes is not None:
             return self.stated_timed_minutes
@@ -170,6 +206,7 @@ class Billing:
         return {
             "services": [service.to_json() for service in self.services],
             "total_timed_minutes": self.total_timed_minutes,
+            "documented_timed_minutes": self.documented_timed_minutes,
             "total_treatment_minutes": self.total_treatment_minutes,
             "billed": dict(self.billed),
         }
@@ -191,7 +228,6 @@ class Billed:
     minutes written on the billing line itself ("97110 15 min x1")."""
 
     units: dict[str, int] = field(default_factory=dict)
-    uncounted: dict[str, int] = field(default_factory=dict)
     first_at: int | None = None
     unreadable: list[int] = field(default_factory=list)
     services: list[Fact] = field(default_factory=list)
@@ -204,16 +240,26 @@ def _dose_words() -> re.Pattern[str]:
 
 
 def read_totals(scanner: Scanner) -> Totals:
-    """The stated total timed minutes and total treatment time; their text is claimed."""
+    """The stated total timed minutes and total treatment time; their text is claimed. With
+    no total treatment time, the session's time in and time out give it ("Time in 10:02,
+    time out 10:40"), and a total said to be all timed ("38 min, all timed") is the timed
+    total too."""
     totals = Totals()
-    totals.timed, totals.timed_at = _first_total(scanner, TOTAL_TIMED)
-    totals.treatment, totals.treatment_at = _first_total(scanner, TOTAL_TREATMENT)
+    totals.timed, totals.timed_at, _ = _first_total(scanner, TOTAL_TIMED)
+    totals.treatment, totals.treatment_at, after = _first_total(scanner, TOTAL_TREATMENT)
+    if totals.treatment is None:
+        totals.treatment, totals.treatment_at = _time_in_out(scanner)
+    elif totals.timed is None and _ALL_TIMED.match(scanner.text, after):
+        totals.timed, totals.timed_at = totals.treatment, totals.treatment_at
     return totals
 
 
-def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None, int | None]:
+def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None, int | None, int]:
+    """The first total the pattern finds (its value, where it is written in the original
+    text, where it ends in the text read); every total found is claimed."""
     found: int | None = None
     where: int | None = None
+    after = 0
     for match in pattern.finditer(scanner.text):
         if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
             continue
@@ -221,7 +267,22 @@ def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None
         scanner.block(match.start(), match.end())
         if found is None:
             found, where = int(match.group(1)), scanner.span(match.start(), match.end())[0]
-    return found, where
+            after = match.end()
+    return found, where, after
+
+
+def _time_in_out(scanner: Scanner) -> tuple[int | None, int | None]:
+    """Minutes between the time in and the time out of the session, when the note gives both
+    (a session past noon may be written without am/pm: 12:50 to 1:35 is 45 minutes)."""
+    for match in _TIME_IN_OUT.finditer(scanner.text):
+        if scanner.in_header(match.start()):
+            continue
+        hour_in, minute_in, hour_out, minute_out = (int(g) for g in match.groups() if g)
+        start, end = hour_in * 60 + minute_in, hour_out * 60 + minute_out
+        minutes = (end - start) % (12 * 60)
+        if 0 < minutes <= _MAX_SESSION_MINUTES:
+            return minutes, scanner.span(match.start(), match.end())[0]
+    return None, None
 
 
 def read_billed(scanner: Scanner) -> Billed:
@@ -229,40 +290,251 @@ def read_billed(scanner: Scanner) -> Billed:
 
     A billing line whose codes cannot each be given their own units ("97140/97110 x2",
     "Units: 3 total for 97110 + 97530") is not guessed at: its offset is listed as unreadable.
+    A charge that gives a code's minutes but no units ("97116 gait training .... 16 min") is
+    the service's time; it bills one unit only when no other billing line gives that code's
+    units ("Units: 97116 x1").
     """
     result = Billed()
     regions = _billed_regions(scanner)
-    explicit_only = not regions
-    if explicit_only:
-        regions = [(0, len(scanner.text))]
+    if not regions:
+        _charged(scanner, _row_charges(scanner), result)
+        for item in BILLED_ITEM.finditer(scanner.text):
+            _billed_item(scanner, item, result)
+        return result
+    charges: list[_Charge] = []
     for start, end in regions:
-        if not explicit_only and not _readable(scanner.text[start:end]):
-            result.unreadable.append(scanner.span(start, end)[0])
-            scanner.block(start, end)
+        found = _charges(scanner, start, end)
+        if found is None:
+            _unreadable(scanner, start, end, result)
             continue
-        for item in BILLED_ITEM.finditer(scanner.text, start, end):
-            _billed_item(scanner, item, result, explicit_only=explicit_only)
-        if not explicit_only:
-            _billed_by_name(scanner, start, end, result)
-    for code, units in result.uncounted.items():
-        result.units.setdefault(code, units)
+        for charge in found:
+            for span in charge.spans:
+                scanner.claim(*span)
+                scanner.block(*span)
+        charges += found
+        named = _billed_by_name(scanner, start, end, result)
+        if not found and not named and _no_code_but_units(scanner.text, start, end):
+            _unreadable(scanner, start, end, result)  # "Billed: ther ex and manual, 3 units"
+    _charged(scanner, charges, result)
     return result
 
 
-def _billed_item(
-    scanner: Scanner, item: re.Match[str], result: Billed, *, explicit_only: bool
-) -> None:
+def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
+    result.unreadable.append(scanner.span(*_first_line(scanner.text, start, end))[0])
+    scanner.block(start, end)
+
+
+def _no_code_but_units(text: str, start: int, end: int) -> bool:
+    """A billing line that counts units but names no code the units could be given to."""
+    return _CHARGE_CODE.search(text, start, end) is None and bool(
+        _ROW_UNITS.search(text, start, end)
+    )
+
+
+@dataclass(frozen=True)
+class _Charge:
+    """One code on a billing line with the units and minutes written after it."""
+
+    code: str
+    at: int
+    count: int | None
+    minutes: int | None
+    spans: tuple[tuple[int, int], ...]
+    joined: bool  # "97140/97110": written as a group with the next code
+
+
+def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
+    """The codes of one billing region, each with what follows it up to the next code, the end
+    of its line or sentence; None when units are written for a group of codes."""
+    text = scanner.text
+    codes = [
+        item
+        for item in _CHARGE_CODE.finditer(text, start, end)
+        if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1))
+    ]
+    lines = Counter(scanner.line(item.start()) for item in codes)
+    # Units written before the codes ("2x 97110, 1x 97140") when the line starts that way.
+    before: list[re.Match[str] | None] = [_count_before(text, start, item) for item in codes]
+    if not before or before[0] is None:
+        before = [None] * len(codes)
+    charges = []
+    for index, item in enumerate(codes):
+        limit = end
+        if index + 1 < len(codes):
+            ahead = before[index + 1]
+            limit = ahead.start() if ahead else codes[index + 1].start()
+        stop = _SEGMENT_END.search(text, item.end(), limit)
+        seg_end = stop.start() if stop else limit
+        line = scanner.line(item.start())
+        row_end = line[1] if lines[line] == 1 else None
+        charge = _charge(scanner, item, seg_end, same_line=stop is None, row_end=row_end)
+        counted_before = before[index]
+        if counted_before is not None:
+            charge = _counted_before(charge, counted_before)
+        charges.append(charge)
+    charges = _aliases_merged(charges)
+    if not charges:
+        return []
+    counted = [charge.count is not None for charge in charges]
+    if all(counted):
+        return charges
+    for charge, nxt in itertools.pairwise(charges):
+        if charge.joined and nxt.count is not None:
+            return None  # "97140/97110 x2": the units belong to the group
+    if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
+        return None  # "Units: 3 total for 97110 + 97530"
+    return charges
+
+
+def _row_charges(scanner: Scanner) -> list[_Charge]:
+    """With no billing line, the rows that name one code and its units ("97110 | Therapeutic
+    exercise | 23 min | 2 units"): the note's charges, written as a list or an export."""
+    text = scanner.text
+    by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for item in _CHARGE_CODE.finditer(text):
+        if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1)):
+            by_line.setdefault(scanner.line(item.start()), []).append(item)
+    charges = []
+    for (_, line_end), items in by_line.items():
+        if len(items) != 1:
+            continue
+        item = items[0]
+        units = _NAMED_COUNT.match(text, item.end(), line_end) or _ROW_UNITS.search(
+            text, item.end(), line_end
+        )
+        if units is None:
+            continue
+        stop = _SEGMENT_END.search(text, item.end(), line_end)
+        charge = _charge(
+            scanner, item, stop.start() if stop else line_end, same_line=True, row_end=line_end
+        )
+        if charge.count is not None:
+            charges.append(charge)
+            for span in charge.spans:
+                scanner.claim(*span)
+                scanner.block(*span)
+    return charges
+
+
+def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] | None:
+    """Units written before their code ("2x 97110", "1 unit 97140")."""
+    return _COUNT_BEFORE.search(text, max(start, item.start() - 16), item.start())
+
+
+def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
+    return dataclasses.replace(
+        charge,
+        count=int(count.group(1)),
+        spans=(*charge.spans, (count.start(), count.end())),
+        joined=False,
+    )
+
+
+def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
+    """One service written under both of its codes side by side ("97014 billed as G0283 x1")
+    is one charge: the code without units gives way to the one with them (to the second when
+    neither has units), and its minutes go with it. Both with units are two charges."""
+    aliases = billing_tables().code_aliases
+    merged: list[_Charge] = []
+    for charge in charges:
+        last = merged[-1] if merged else None
+        both_counted = last is not None and None not in (last.count, charge.count)
+        if last is None or both_counted or frozenset({last.code, charge.code}) not in aliases:
+            merged.append(charge)
+            continue
+        keep, drop = (
+            (last, charge)
+            if charge.count is None and last.count is not None
+            else (
+                charge,
+                last,
+            )
+        )
+        merged[-1] = dataclasses.replace(
+            keep,
+            minutes=keep.minutes if keep.minutes is not None else drop.minutes,
+            spans=keep.spans + drop.spans,
+            joined=charge.joined,
+        )
+    return merged
+
+
+def _charge(
+    scanner: Scanner, item: re.Match[str], end: int, *, same_line: bool, row_end: int | None
+) -> _Charge:
+    """One code with the units and minutes written after it; `row_end`, for a code alone on
+    its line, lets units in a later cell or clause of the row count ("...; Units 2.")."""
+    text = scanner.text
+    spans = [(item.start(), item.end())]
+    count_match = _NAMED_COUNT.match(text, item.end(), end) or _SEGMENT_COUNT.search(
+        text, item.end(), end
+    )
+    if count_match is None and row_end is not None:
+        count_match = _ROW_UNITS.search(text, end, row_end)
+    count = None
+    if count_match is not None:
+        count = int(next(g for g in count_match.groups() if g))
+        spans.append((count_match.start(), count_match.end()))
+    minutes = None
+    for found in _MINUTES.finditer(text, item.end(), end):
+        overlaps = (
+            count_match is not None
+            and found.start() < count_match.end()
+            and (count_match.start() < found.end())
+        )
+        if not overlaps and scanner.free(found.start(1), found.end(1)):
+            minutes = int(to_number(found.group(1)))
+            spans.append((found.start(), found.end()))
+            break
+    joined = same_line and count is None and bool(_JOINER.fullmatch(text, item.end(), end))
+    return _Charge(item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined)
+
+
+def _charged(scanner: Scanner, charges: list[_Charge], result: Billed) -> None:
+    """Units and minutes of the charges read: a code's written units count; a code with no
+    units anywhere on the billing lines bills one unit for each time it is charged."""
+    counted = {charge.code for charge in charges if charge.count is not None}
+    for charge in charges:
+        if charge.minutes is not None:
+            result.services.append(_charge_service(scanner, charge))
+        units = charge.count if charge.count is not None else 0 if charge.code in counted else 1
+        if not units:
+            continue
+        result.units[charge.code] = result.units.get(charge.code, 0) + units
+        if result.first_at is None:
+            result.first_at = scanner.span(charge.at, charge.at + len(charge.code))[0]
+
+
+def _charge_service(scanner: Scanner, charge: _Charge) -> Fact:
+    start, end = min(s for s, _ in charge.spans), max(e for _, e in charge.spans)
+    return Fact(
+        kind="service",
+        value=charge.minutes or 0,
+        unit="min",
+        cpt=charge.code,
+        minutes=charge.minutes,
+        label=billing_tables().name_of(charge.code),
+        span=scanner.span(start, end),
+    )
+
+
+def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first line of a region with text on it ("Charges:" may end its own line)."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
+    """A "97110 x2" item written outside any billing line: billed only with its units."""
     count = next((g for g in item.groups()[2:] if g), None)
-    if (explicit_only and not count) or scanner.in_header(item.start()):
+    if not count or scanner.in_header(item.start()):
         return
     if not scanner.free(item.start(1), item.end(1)):
         return
     code = item.group(1).upper()
-    minutes = int(item.group(2)) if item.group(2) else None
-    end = item.end()
-    if minutes is None and not explicit_only:
-        minutes, count, end = _rest_of_item(scanner, item, count)
-    if minutes is not None:
+    if item.group(2):
+        minutes = int(item.group(2))
         result.services.append(
             Fact(
                 kind="service",
@@ -271,70 +543,46 @@ def _billed_item(
                 cpt=code,
                 minutes=minutes,
                 label=billing_tables().name_of(code),
-                span=scanner.span(item.start(), end),
+                span=scanner.span(item.start(), item.end()),
             )
         )
-    scanner.claim(item.start(), end)
-    scanner.block(item.start(), end)
+    scanner.claim(item.start(), item.end())
+    scanner.block(item.start(), item.end())
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
         return
-    if count is None:
-        # A code listed with no count ("Charges: 97116 gait training ... 16 min") bills one
-        # unit unless a count for it is written elsewhere ("Units: 97116 x1").
-        result.uncounted[code] = result.uncounted.get(code, 0) + 1
-    else:
-        result.units[code] = result.units.get(code, 0) + int(count)
+    result.units[code] = result.units.get(code, 0) + int(count or 1)
     if result.first_at is None:
         result.first_at = scanner.span(item.start(), item.end())[0]
 
 
-def _rest_of_item(
-    scanner: Scanner, item: re.Match[str], count: str | None
-) -> tuple[int | None, str | None, int]:
-    """Minutes written in the rest of a billed item ("x2 (30 min)", "(eval, 40 min) x1",
-    "gait training ....... 16 min"), a count written after them, and where the item ends."""
-    rest = _ITEM_REST.match(scanner.text, item.end())
-    if rest is None:
-        return None, count, item.end()
-    found = _REST_MINUTES.match(rest.group())
-    if found is None or not scanner.free(item.end() + found.start("minutes"), rest.end()):
-        return None, count, item.end()
-    if count is not None and re.search(r"\bx\s*\d", found.group("before"), re.IGNORECASE):
-        return None, count, item.end()
-    return (
-        int(found.group("minutes")),
-        count or found.group("count") or found.group("units"),
-        rest.end(),
-    )
+def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """The services of a note whose billing lines give minutes ("97140 x1 (12')"): the billing
+    line says which code the minutes went to, so it wins over the text's reading of the same
+    code, and over a service of a code not billed whose minutes are those of a charged code
+    (the text named the same service otherwise: "Manual: scar massage ..., 12 min")."""
+    if not charged:
+        return written
+    codes = {fact.cpt for fact in charged}
+    minutes = {fact.minutes for fact in charged}
+    kept = [
+        fact
+        for fact in written
+        if fact.cpt not in codes and (fact.cpt in billed or fact.minutes not in minutes)
+    ]
+    return sorted([*charged, *kept], key=lambda fact: fact.span)
 
 
-def _counted_after(region: str, item: re.Match[str]) -> bool:
-    """The item's own count written after its name and minutes ("97110 TherEx .... 31 min ....
-    2 units")."""
-    rest = _ITEM_REST.match(region, item.end())
-    found = _REST_MINUTES.match(rest.group()) if rest else None
-    return bool(found and (found.group("count") or found.group("units")))
-
-
-def _readable(region: str) -> bool:
-    """False when units on a billing line belong to a group of codes, not to each code."""
-    items = list(BILLED_ITEM.finditer(region))
-    if not items:
-        return True
-    counted = [any(item.groups()[2:]) or _counted_after(region, item) for item in items]
-    if all(counted):
-        return True
-    return not (_CODE_GROUP.search(region) and any(counted)) and not _GROUP_UNITS.search(region)
-
-
-def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> None:
-    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line."""
+def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> int:
+    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line; how many
+    were read (units of 0 included)."""
     matcher = service_matcher()
+    read = 0
     for name in matcher.pattern.finditer(scanner.text, start, end):
         code = matcher.code(name.group())
         count = _NAMED_COUNT.match(scanner.text, name.end())
         if code is None or count is None or not scanner.free(name.start(), count.end()):
             continue
+        read += 1
         units = int(next(g for g in count.groups() if g))
         if not units or code.startswith("@"):
             continue
@@ -343,6 +591,7 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> N
             result.first_at = scanner.span(name.start(), count.end())[0]
         scanner.claim(name.start(), count.end())
         scanner.block(name.start(), count.end())
+    return read
 
 
 def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
@@ -381,8 +630,8 @@ class _Name:
 def read_services(scanner: Scanner) -> list[Fact]:
     """Each named service with the minutes the text ties to it (never on a home-program line)."""
     scanner.block_all(_HOME_LINE)
-    keyed = _keyed_minutes(scanner)
     matcher = service_matcher()
+    keyed = _minutes_keyed_by_code(scanner) + _keyed_minutes(scanner, matcher)
     names = _service_names(scanner, matcher)
     used: set[int] = set()
     facts = keyed + _minutes_before_names(scanner, names, used)
@@ -398,19 +647,6 @@ def read_services(scanner: Scanner) -> list[Fact]:
     return sorted(facts, key=lambda fact: fact.span)
 
 
-def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
-    names = []
-    for match in matcher.finder.finditer(scanner.text):
-        if not scanner.free(match.start(), match.end()):
-            continue
-        code = matcher.code(match.group())
-        if code is not None:
-            names.append(_Name(match.start(), match.end(), code))
-    return names
-
-
-# "Minutes: aquatic 38 (97113) | ther ex on land 10 (97110)": on a line keyed by minutes, a
-# number with a code in brackets after it is that code's minutes.
 _MINUTES_KEY = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
@@ -418,7 +654,7 @@ _MINUTES_KEY = re.compile(
 _NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({_CODE})[ \t]*\)")
 
 
-def _keyed_minutes(scanner: Scanner) -> list[Fact]:
+def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
     """Minutes written as "38 (97113)" on a line keyed "Minutes:" (see `_MINUTES_KEY`)."""
     text = scanner.text
     facts = []
@@ -445,6 +681,45 @@ def _keyed_minutes(scanner: Scanner) -> list[Fact]:
                 )
             )
     return facts
+
+
+def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
+    """ "Ther ex minutes: 25": minutes given under a key that names one service."""
+    facts = []
+    for match in _KEYED_MINUTES.finditer(scanner.text):
+        start, end = match.span("minutes")
+        if scanner.in_header(match.start()) or not scanner.free(start, end):
+            continue
+        key = match.group("key")
+        codes = {matcher.code(name.group()) for name in matcher.pattern.finditer(key)}
+        if len(codes) != 1 or None in codes:
+            continue
+        code = codes.pop() or ""
+        scanner.claim(match.start(), match.end())
+        minutes = int(match.group("minutes"))
+        facts.append(
+            Fact(
+                kind="service",
+                value=minutes,
+                unit="min",
+                cpt=code,
+                minutes=minutes,
+                label=billing_tables().name_of(code),
+                span=scanner.span(match.start(), match.end()),
+            )
+        )
+    return facts
+
+
+def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
+    names = []
+    for match in matcher.finder.finditer(scanner.text):
+        if not scanner.free(match.start(), match.end()):
+            continue
+        code = matcher.code(match.group())
+        if code is not None:
+            names.append(_Name(match.start(), match.end(), code))
+    return names
 
 
 def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) -> list[Fact]:
@@ -510,7 +785,7 @@ def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str
     return (
         bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
         and bool(_TRAILING_MINUTES.search(gap))
-        and (not rest.strip(" .;") or rest.lstrip().startswith(","))
+        and not rest.strip(" .;")
         and "\n" not in gap
     )
 
@@ -522,6 +797,8 @@ def _ties_to_name(gap: str) -> bool:
     separators = list(_SEPARATOR.finditer(gap))
     if separators and ";" in gap[: separators[-1].start()]:
         return False  # another clause (a table row's next cell) lies between
+    if re.search(r";[^;]*[A-Za-z]", gap):
+        return False  # a clause of words after the name's own ("CPT 97116; Details 8 min")
     if separators and _FILLER.fullmatch(gap[separators[-1].end() :]):
         return True
     return (

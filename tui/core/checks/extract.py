@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.aligned import read_aligned
-from tui.core.checks.billing import Billing, read_billed, read_services, read_totals
+from tui.core.checks.billing import (
+    Billing,
+    read_billed,
+    read_services,
+    read_totals,
+    reconciled,
+)
 from tui.core.checks.facts import Fact
 from tui.core.checks.instruments import read_instruments, read_scales
 from tui.core.checks.numbers import to_number
@@ -123,8 +129,8 @@ def _base(text: str) -> _Base:
     measurements.block_non_measurements()
     totals = read_totals(scanner)
     billed = read_billed(scanner)
-    services = _evaluations_resolved(
-        _reconciled(billed.services, read_services(scanner), billed.units), billed.units
+    services = reconciled(
+        billed.services, _evaluations_resolved(read_services(scanner), billed.units), billed.units
     )
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(
@@ -172,26 +178,6 @@ def _left_over(scanner: Scanner) -> tuple[Unclassified, ...]:
         context = scanner.text[max(line_start, start - 30) : min(line_end, end + 20)].strip()
         found.append(Unclassified(to_number(token.group()), context, scanner.span(start, end)))
     return tuple(found)
-
-
-def _reconciled(
-    on_billing: list[Fact], in_body: list[Fact], billed: Mapping[str, int]
-) -> list[Fact]:
-    """One statement of each service's minutes: a code's minutes written on the billing line
-    ("97110 x1 (18')") restate the treatment text ("Ther ex 18 min") when that names the code
-    too, so the text's are kept; a service the text names under a code not billed, with the
-    minutes the billing line gives a code the text never names ("scar massage ... 12 min" and
-    "97140 x1 (12')"), is that billed service under another name."""
-    named = {fact.cpt for fact in in_body}
-    billing_only = [fact for fact in on_billing if fact.cpt not in named]
-    spare = [fact.minutes for fact in billing_only]
-    kept = []
-    for fact in in_body:
-        if billed and fact.cpt not in billed and fact.minutes in spare:
-            spare.remove(fact.minutes)
-            continue
-        kept.append(fact)
-    return billing_only + kept
 
 
 def _evaluations_resolved(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:

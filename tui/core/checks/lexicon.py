@@ -39,13 +39,42 @@ class Led:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         lowered = _lowered(text)
         end = 0
-        for hit in self.starter.finditer(lowered):
-            if hit.start() < end:
+        for start in self._starts(lowered):
+            if start < end:
                 continue
-            found = self.pattern.match(text, hit.start())
+            found = self.pattern.match(text, start)
             if found is not None:
-                end = max(found.end(), hit.start() + 1)
+                end = max(found.end(), start + 1)
                 yield found
+
+    def _starts(self, lowered: str) -> Iterator[int]:
+        """Where a leading word starts. The search matches the character before the word (not
+        a letter or digit) instead of looking behind for it, so the regular expression engine
+        skips every letter and digit without trying the words there."""
+        first = self.starter.match(lowered)
+        after = 0  # like a search for the words, none found inside the last word found
+        if first is not None:
+            after = max(first.end(), 1)
+            yield 0
+        for hit in self.word_after.finditer(lowered):
+            if hit.end() < after:
+                continue
+            after = max(hit.end(1), hit.end() + 1)
+            yield hit.end()
+
+    @property
+    def word_after(self) -> re.Pattern[str]:
+        return _word_after(self.starter.pattern)
+
+
+_WORD_START = "(?<![a-z0-9])"
+
+
+@lru_cache(maxsize=256)
+def _word_after(starter: str) -> re.Pattern[str]:
+    """A starter "(?<![a-z0-9])(?:words)" as "[^a-z0-9](?=(?:words))" (see Led._starts):
+    the same word starts, each found once, the words themselves not consumed."""
+    return re.compile(f"[^a-z0-9](?=({starter.removeprefix(_WORD_START)}))")
 
 
 @lru_cache(maxsize=4)
@@ -57,7 +86,7 @@ def led(pattern: re.Pattern[str], *words: str) -> Led:
     """`pattern` searched through its leading words (regular-expression fragments), each at
     the start of a word (every pattern led this way starts on a word boundary)."""
     starter = "|".join(f"(?:{_lower_fragment(word)})" for word in words)
-    return Led(pattern, re.compile(rf"(?<![a-z0-9])(?:{starter})"))
+    return Led(pattern, re.compile(rf"{_WORD_START}(?:{starter})"))
 
 
 def _lower_fragment(fragment: str) -> str:

@@ -90,6 +90,8 @@ class Scanner:
     def visible(self, start: int, end: int) -> str:
         """The text of a range with blocked characters (dates, doses) as spaces, so the words
         between two values read the same whether or not a date sits between them."""
+        if self._blocked.find(1, start, end) < 0:
+            return self.text[start:end]  # the usual case, without a walk over the characters
         chars = [
             " " if blocked else ch
             for ch, blocked in zip(self.text[start:end], self._blocked[start:end], strict=False)

@@ -260,7 +260,8 @@ def _item_named(gap: str) -> str | None:
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
     the words between are not an item's name (a pain word, an anatomy word, a unit)."""
     found = _ITEM_GAP.fullmatch(gap)
-    if found is None:
+    if found is None or gap.endswith("-"):
+        # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
         return None
     words = found.group(1).split()
     stop = item_stop_words()

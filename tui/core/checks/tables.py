@@ -58,6 +58,8 @@ class BillingTables:
     region_terms: tuple[str, ...]
     evaluation_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     unskilled_terms: tuple[str, ...] = ()
+    region_quarters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    code_aliases: frozenset[frozenset[str]] = frozenset()
     modifiers: tuple[str, ...] = ()
 
     def name_of(self, code: str) -> str:
@@ -133,6 +135,14 @@ def billing_tables() -> BillingTables:
             str(name): _strs(codes) for name, codes in data.get("evaluation_codes", {}).items()
         },
         unskilled_terms=_strs(audit.get("unskilled")),
+        region_quarters={
+            str(name): _strs(terms) for name, terms in audit.get("quarters", {}).items()
+        },
+        code_aliases=frozenset(
+            frozenset({str(code), other})
+            for code, others in data.get("code_aliases", {}).items()
+            for other in _strs(others)
+        ),
     )
 
 

@@ -165,9 +165,12 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported = [
         fact
         for fact in draft.facts
-        if not _supported(fact, note, derived, changed=_says_change(draft.text, fact.span))
+        if not _supported(
+            fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
+        )
     ]
     unsupported += _unsupported_quantities(draft, note, derived)
+    unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
@@ -307,17 +310,25 @@ def _grades_written(text: str) -> frozenset[str]:
 
 
 def _supported(
-    fact: Fact, note: _Side, derived: dict[str, set[float]], *, changed: bool = False
+    fact: Fact,
+    note: _Side,
+    derived: dict[str, set[float]],
+    *,
+    changed: bool = False,
+    draft: _Side | None = None,
 ) -> bool:
     """True when the note backs a fact found in the draft: its own fact in the note, or, for
-    a fact the draft calls a change, a change between two of the note's facts of its group."""
+    a fact the draft calls a change, a change between two of the note's facts of its group
+    (a value of no kind of its own: of a group the draft's sentence names)."""
     if note.same_fact(fact):
         return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
         if _in_derived(value, derived, _group(fact), percent=fact.unit == "%"):
             return True
-        if fact.kind == "other" and _in_derived(value, derived, percent=fact.unit == "%"):
+        if fact.kind == "other" and _in_derived(
+            value, derived, percent=fact.unit == "%", near=draft
+        ):
             return True
     if note.by_value.get((_group(fact), _key(fact.value))):
         return False  # the note has this value, but for another side or motion
@@ -327,16 +338,57 @@ def _supported(
         return _all_numbers_in(str(fact.value), note.numbers)
     if fact.kind == "service":
         return _service_supported(fact, value, note)
-    percent_of_max = fact.unit == "%" and round(value, 1) in derived["percent_of_max"]
+    percent_of_max = fact.unit == "%" and round(value, 1) in derived.get(_percent_pool(fact), set())
     if fact.kind == "other":
         return percent_of_max or _other_supported(fact, value, note)
     if fact.kind == "outcome":
-        return percent_of_max
+        return percent_of_max or _stated_for_measure(fact, value, note)
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
         return True
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
     return value in note.loose and note.said_near(fact.kind, value)
+
+
+# After a measure's value, the next value of the same measure: a unit, a separator, then a
+# lower-case qualifier or a side ("| fast 1.21", ", L 24").
+_QUALIFIED_NEXT = re.compile(
+    r"[ \t]*(?:[a-z%/\u00b0]+(?:/[a-z]+)?)?[ \t]*[,;|/]?[ \t]*(?:[a-z][a-z \t-]{0,20}|[RL])"
+    r"[ \t]*[:=]?[ \t]*(\d+(?:\.\d+)?)"
+)
+
+
+def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
+    """A score the note writes beside the measure's name but its reader could not classify
+    ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
+    Borg)"): supported, as a value of another kind in the same case is."""
+    unread = value in note.loose or any(
+        other.kind == "other" and _numeric(other) == value for other in note.facts
+    )
+    if not unread or not fact.measure:
+        return False
+    return value in _numbers_after_name(note.normalized, fact.measure)
+
+
+@lru_cache(maxsize=256)
+def _numbers_after_name(text: str, name: str) -> frozenset[float]:
+    """The numbers written after each mention of `name` (a measure the tables may not know):
+    the next number on its line with only a few words between ("tracing: 5/8" gives 5), then
+    each further one that a lower-case qualifier or a side introduces ("10MWT comfortable
+    0.86 m/s | fast 1.21 m/s"). Another name in capitals ends the run, so "DHI 30, SF-36"
+    gives 30, never 36. Found once per text and name however many draft values ask."""
+    pattern = re.compile(
+        rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})",
+        re.IGNORECASE,
+    )
+    found: set[float] = set()
+    for match in pattern.finditer(text):
+        found.add(float(match.group(1)))
+        at = match.end()
+        while (step := _QUALIFIED_NEXT.match(text, at)) is not None:
+            found.add(float(step.group(1)))
+            at = step.end()
+    return frozenset(found)
 
 
 def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
@@ -378,6 +430,15 @@ def _compatible(a: Fact, b: Fact) -> bool:
     return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
 
 
+def _same_thing(a: Fact, b: Fact) -> bool:
+    """Two values of one thing, whose difference is a change or a side-to-side difference:
+    the labels may differ in side (R and L girth) but not in joint, motion or muscle."""
+    if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
+        return True
+    first, second = labels.parts_of(a.label), labels.parts_of(b.label)
+    return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED[1:])
+
+
 def _agree(part: str, one: str, other: str) -> bool:
     if not one or not other or one.lower() == other.lower():
         return True
@@ -397,6 +458,7 @@ _CHANGE_WORDS = re.compile(
 )
 
 
+_NEW_VALUE = re.compile(r"\b(?:to|now|at)\s*$", re.IGNORECASE)
 _BEFORE_BREAK = re.compile(r"[.;\n]")
 _AFTER_BREAK = re.compile(r"[.;,\n]")
 
@@ -405,6 +467,8 @@ def _says_change(text: str, span: tuple[int, int]) -> bool:
     """True when the words around a draft value call it a change ("improved 8 points")."""
     start, end = span
     before = _BEFORE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    if _NEW_VALUE.search(before):
+        return False  # "improved to 4/10": the value it came to, not the change
     after = _AFTER_BREAK.split(text[end : end + 20])[0]
     return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
@@ -468,7 +532,7 @@ def _billing_numbers(note_text: str) -> set[float]:
     numbers = {
         sum(billing.billed.values()),
         sum(billed_timed),
-        units_for_minutes(billing.total_timed_minutes or 0),
+        units_for_minutes(billing.documented_timed_minutes or 0),
         sum(timed.values()),
         sum(untimed.values()),
         sum(timed.values()) + sum(untimed.values()),
@@ -483,21 +547,24 @@ _CHANGE_REACH = 6
 
 def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
     """Numbers a draft may compute from the note: changes, percent changes, percent of max."""
-    groups: dict[str, list[float]] = {}
+    groups: dict[str, list[tuple[float, Fact]]] = {}
     highs = {m.name: m.high for m in measure_defs()}
-    percent_of_max: set[float] = set()
+    derived: dict[str, set[float]] = {"percent_of_max": set()}
     for fact in facts:
         value = _numeric(fact)
         if value is not None and fact.kind != "service":
-            groups.setdefault(_group(fact), []).append(value)
+            groups.setdefault(_group(fact), []).append((value, fact))
             high = highs.get(fact.measure or "")
             if fact.kind == "outcome" and high and fact.unit not in ("s", "m", "m/s", "ft"):
-                percent_of_max |= {round(value / high * 100), round(value / high * 100, 1)}
-    derived: dict[str, set[float]] = {"percent_of_max": percent_of_max}
+                percents = {round(value / high * 100), round(value / high * 100, 1)}
+                derived["percent_of_max"] |= percents
+                derived.setdefault(f"percent_of_max:{fact.measure}", set()).update(percents)
     for group, values in groups.items():
         found: set[float] = set()
-        for i, first in enumerate(values):
-            for second in values[i + 1 : i + 1 + _CHANGE_REACH]:
+        for i, (first, one) in enumerate(values):
+            for second, other in values[i + 1 : i + 1 + _CHANGE_REACH]:
+                if not _same_thing(one, other):
+                    continue  # flexion and extension: not one thing's change
                 change = abs(first - second)
                 found.add(round(change, 1))
                 for base in (first, second):
@@ -509,17 +576,94 @@ def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
 
 
 def _in_derived(
-    value: float, derived: dict[str, set[float]], group: str | None = None, *, percent: bool
+    value: float,
+    derived: dict[str, set[float]],
+    group: str | None = None,
+    *,
+    percent: bool,
+    near: _Side | None = None,
 ) -> bool:
     """A computed number: a change within the fact's group, a billing sum, or (for a
-    percentage) a score as a percent of its maximum."""
+    percentage) a score as a percent of its maximum. Without a group, only the changes of a
+    group the draft names in the value's sentence count (`near`): with ten values in a note
+    most small numbers are the difference of some two of them."""
     if group:
         pools = [derived.get(group, set())]
     else:
-        pools = [pool for name, pool in derived.items() if name != "percent_of_max"]
+        pools = [derived.get("billing", set())]
+        if near is not None:
+            pools += [
+                pool
+                for name, pool in derived.items()
+                if (topic := _topic_of(name)) and near.said_near(topic, value)
+            ]
     if percent:
-        pools.append(derived.get("percent_of_max", set()))
+        pools.append(derived.get(_percent_pool_of(group), set()))
     return any(round(value, 1) in pool for pool in pools)
+
+
+def _percent_pool(fact: Fact) -> str:
+    """Where a percentage fact's score-as-percent-of-maximum values are: its own measure's
+    (NDI 48 % is NDI 24/50, never KOOS 48), or any measure's for a value of no measure."""
+    return _percent_pool_of(_group(fact))
+
+
+def _percent_pool_of(group: str | None) -> str:
+    if group and group.startswith("outcome:"):
+        return "percent_of_max:" + group.removeprefix("outcome:")
+    return "percent_of_max"
+
+
+# A change the text states in points, percent or degrees ("LEFS improved by 12 points").
+_CHANGE_CLAIM = re.compile(
+    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|los[st]\w*|declin\w*|dropp\w*"
+    r"|down|up|chang\w*)\s+(?:by\s+|of\s+)?(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>points?|pts?|%|\u00b0|deg(?:rees)?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _unsupported_changes(draft: _Side, note: _Side, derived: dict[str, set[float]]) -> list[Fact]:
+    """Changes the draft states that are neither stated in the note nor a change between two
+    values of what the draft's sentence names (outside the draft's facts, checked already)."""
+    stated = {float(m.group("value")) for m in _CHANGE_CLAIM.finditer(note.normalized)}
+    facts = [fact.span for fact in draft.facts]
+    found = []
+    for claim in _CHANGE_CLAIM.finditer(draft.normalized):
+        value = float(claim.group("value"))
+        start, end = claim.span("value")
+        if value in stated or any(s <= start < e for s, e in facts):
+            continue
+        percent = claim.group("unit") == "%"
+        before = re.split(r"[.;\n]", draft.normalized[max(0, start - 60) : start])[-1]
+        if _in_derived(value, derived, percent=percent, near=draft) or any(
+            round(value, 1) in pool
+            for name, pool in derived.items()
+            if name.startswith("outcome:") and _names(before, name.removeprefix("outcome:"))
+        ):
+            continue
+        found.append(
+            Fact(
+                kind="other",
+                value=to_number(_plain(value)),
+                unit=claim.group("unit"),
+                label=f"{context_words(before, 5) or 'change'} (not a change in the note)",
+                span=(start, end),
+            )
+        )
+    return found
+
+
+def _names(text: str, name: str) -> bool:
+    """True when `text` names the measure `name` (one the measure tables may not know)."""
+    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text, re.I))
+
+
+def _topic_of(group: str) -> str | None:
+    """The sentence topic (see _numbers_by_topic) that names a group of facts, if any."""
+    if group.startswith("outcome:"):
+        return "measure:" + group.removeprefix("outcome:")
+    return group if group in ("pain", "rom", "strength", "girth") else None
 
 
 def _unsupported_quantities(
@@ -534,7 +678,7 @@ def _unsupported_quantities(
         start, end = quantity.span
         if covered[start] or covered[max(start, end - 1)]:
             continue
-        if quantity.value in note.numbers or _derived_quantity(quantity, draft.text, derived):
+        if quantity.value in note.numbers or _derived_quantity(quantity, draft, derived):
             continue
         before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
         label = context_words(before, 5) or "value"
@@ -550,7 +694,7 @@ def _unsupported_quantities(
     return found
 
 
-def _derived_quantity(quantity: Quantity, text: str, derived: dict[str, set[float]]) -> bool:
+def _derived_quantity(quantity: Quantity, draft: _Side, derived: dict[str, set[float]]) -> bool:
     """Sums of billed units and minutes, a score as a percent of its maximum, or a change the
     draft calls a change."""
     value = round(quantity.value, 1)
@@ -558,8 +702,8 @@ def _derived_quantity(quantity: Quantity, text: str, derived: dict[str, set[floa
         return True
     if quantity.unit_class == "pct" and value in derived["percent_of_max"]:
         return True
-    return _says_change(text, quantity.span) and _in_derived(
-        quantity.value, derived, percent=quantity.unit_class == "pct"
+    return _says_change(draft.text, quantity.span) and _in_derived(
+        quantity.value, derived, percent=quantity.unit_class == "pct", near=draft
     )
 
 

@@ -35,7 +35,7 @@ _IMAGE_MAGIC: Final = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\x
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_US_DAY: Final = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 # Header keys as clinicians write them, mapped to Note attribute names.
 _HEADER_KEYS: Final = {
@@ -60,6 +60,19 @@ _HEADER_KEYS: Final = {
     "clinician": "clinician",
     "certification date": "certification_date",
     "plan of care date": "certification_date",
+    # the start of the plan of care as clinicians head it (a period's first date is the start;
+    # "Recert due" is a date to come, never the certification)
+    "cert date": "certification_date",
+    "certification period": "certification_date",
+    "cert period": "certification_date",
+    "poc date": "certification_date",
+    "poc dates": "certification_date",
+    "poc cert date": "certification_date",
+    "plan of care dates": "certification_date",
+    "plan of care period": "certification_date",
+    "last progress note": "last_progress_report",
+    "last pn": "last_progress_report",
+    "last progress report visit": "last_progress_report",
 }
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.*?)\s*$")
 _FILE_NAME = re.compile(
@@ -447,17 +460,19 @@ def _file_name_meta(path: Path) -> dict[str, str]:
 _EVALUATION: Final = re.compile(
     r"\b(?:eval(?:uation)?|IE|initial|SOC|start of care|re-?eval(?:uation)?)\b", re.IGNORECASE
 )
+_DATE_IN_TEXT: Final = re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
 _RE_EVALUATION: Final = re.compile(r"\bre-?eval(?:uation)?\b", re.IGNORECASE)
 
 
 def _last_report_visit(value: str) -> int | None:
     """The visit the reporting period restarts after. An initial evaluation at visit N is
     treatment day 1 of its period, so "visit 1 (initial evaluation)" restarts after visit 0;
-    a progress report or re-evaluation at visit N restarts after N."""
-    visit = _int_or_none(value)
-    if visit is None or not _EVALUATION.search(value) or _RE_EVALUATION.search(value):
+    a progress report or re-evaluation at visit N restarts after N. Visit 1 is the episode's
+    evaluation whether or not the header says so (nothing is reported before it)."""
+    visit = _int_or_none(_DATE_IN_TEXT.sub(" ", value))
+    if visit is None or _RE_EVALUATION.search(value):
         return visit
-    return visit - 1
+    return visit - 1 if visit == 1 or _EVALUATION.search(value) else visit
 
 
 def _int_or_none(value: str) -> int | None:
@@ -472,6 +487,8 @@ def note_day(text: str) -> date | None:
         match = pattern.search(text or "")
         if match:
             year, month, day = (int(match.group(i + 1)) for i in order)
+            if year < 100:  # "4/20/27": 00-68 are 20xx, 69-99 19xx (POSIX)
+                year += 2000 if year <= 68 else 1900
             try:
                 return date(year, month, day)
             except ValueError:

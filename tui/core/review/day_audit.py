@@ -270,6 +270,8 @@ def _note_lines(item: AuditedNote) -> list[str]:
 
 def _units_line(audit: NoteAudit) -> str:
     billed = ", ".join(f"{code} x{units}" for code, units in sorted(audit.billed.items()))
+    if not billed and any(f.code == "BILLING_UNREADABLE" for f in audit.findings):
+        billed = "could not be read"
     minutes = "not documented" if audit.timed_minutes is None else f"{audit.timed_minutes}"
     allowed = "–" if audit.units_allowed is None else str(audit.units_allowed)
     return (
