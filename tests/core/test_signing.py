@@ -44,7 +44,7 @@ def test_a_database_failure_leaves_nosigned_files(
     assert signed_files(service) == []
     monkeypatch.undo()
     service.approve(draft_id, signer(service))
-    assert len(signed_files(service)) == 3
+    assert len(signed_files(service)) == 4  # .md, .json, .fhir.json, .pdf
 
 
 @pytest.mark.parametrize("date", ["../../../escaped", "yesterday", ""])

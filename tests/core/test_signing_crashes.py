@@ -104,7 +104,7 @@ def test_killed_before_the_record_the_signature_is_rolled_back(
     assert service.draft(draft_id).status == "ready"
     assert audit_actions(root) == []
     files = service.approve(draft_id, signer(service))
-    assert len(files) == 3 and service.draft(draft_id).status == "approved"
+    assert len(files) == 4 and service.draft(draft_id).status == "approved"
     assert len(audit_actions(root)) == 1
 
 
@@ -159,7 +159,7 @@ def test_an_audit_log_that_cannot_be_written_leaves_the_signature_standing(
         with pytest.raises(AuditNotWritten, match="signed, but the audit log"):
             service.approve(draft_id, signer(service))
         assert service.draft(draft_id).status == "approved", "the signature stands"
-        assert len(approved_files(root)) == 3
+        assert len(approved_files(root)) == 4
     finally:
         if log.is_dir():
             log.rmdir()

@@ -113,7 +113,7 @@ def test_review_edit_and_sign_from_the_keyboard(term: Term, demo: Path) -> None:
     term.press("es, units billed as agreed with the payer\r")
     term.wait_for("Signed")
     signed = sorted(p.name for p in (demo / "approved").rglob("*okafor*"))
-    assert [name.split("-2.")[-1] for name in signed] == ["fhir.json", "json", "md"]
+    assert [name.split("-2.")[-1] for name in signed] == ["fhir.json", "json", "md", "pdf"]
     assert (demo / "approved" / "2026-11-03").is_dir()
     term.press(CTRL_Q)
     term.child.expect(pexpect.EOF, timeout=10)
@@ -204,6 +204,7 @@ def test_a_vanished_terminal_keeps_the_edit_and_ends_the_process(
         term.press("e")
         term.wait_for("Editing")
         term.press("VANISHED ")
+        term.wait_for("VANISHED")  # typed into the editor before the terminal goes (busy CI)
         (pid,) = _pids_of(clinic)
         if how == "hangup":
             os.kill(pid, signal.SIGHUP)

@@ -8,6 +8,7 @@ import json
 import stat
 from pathlib import Path
 
+import pypdf
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -176,7 +177,7 @@ async def test_addendum_to_a_signed_draft(app: RecordingApp, service: ClinicServ
     for path, data in signed.items():
         assert path.read_bytes() == data, "the signed original is never touched"
     files = sorted(service.clinic.paths.approved.rglob(f"*-{draft_id}-addendum-1*"))
-    assert [p.name.split("addendum-1")[1] for p in files] == [".fhir.json", ".json", ".md"]
+    assert [p.name.split("addendum-1")[1] for p in files] == [".fhir.json", ".json", ".md", ".pdf"]
     for path in files:
         assert stat.S_IMODE(path.stat().st_mode) == 0o400
     resource = json.loads(files[0].read_text())
@@ -208,6 +209,10 @@ async def test_export_a_signed_handout(app: RecordingApp, service: ClinicService
     assert "<script" not in html
     assert stat.S_IMODE(page.stat().st_mode) == 0o600
     assert "export" in audit_actions(service)
+    pdf = page.with_suffix(".pdf")  # the handout PDF, made like a signed document's
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o600
+    text = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    assert service.draft(hep).patient in text
 
 
 async def test_copy_is_off_unless_the_clinic_allows_it(clinic_root: Path) -> None:

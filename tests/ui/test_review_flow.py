@@ -160,7 +160,7 @@ async def test_open_edit_save_approve(app: RecordingApp, service: ClinicService)
     fhir_path = md.with_suffix(".fhir.json")
     assert md.stem in flow.message, "the summary says where the signed record went"
     assert sorted(approval["files"]) == sorted(
-        service.relative(p) for p in (md, record_path, fhir_path)
+        service.relative(p) for p in (md, record_path, fhir_path, md.with_suffix(".pdf"))
     )
     for path in (md, record_path, fhir_path):
         assert stat.S_IMODE(path.stat().st_mode) & 0o222 == 0, "signed files are read-only"

@@ -106,7 +106,25 @@ def register_watch(sub: Any) -> None:
     )
 
 
+def register_push(sub: Any) -> None:
+    """`push` (tui.commands.push)."""
+    push = _add(sub, "push", "deliver signed documents waiting in the outbox (or list them)",
+                Command("tui.commands.push", "cmd_push"))  # fmt: skip
+    push.add_argument("--json", action="store_true", help="machine-readable output")
+    push.add_argument("--clinic", help="clinic folder")
+    push.add_argument(
+        "--status", action="store_true", help="list waiting and failed deliveries; send nothing"
+    )
+    push.add_argument(
+        "--retry",
+        type=int,
+        metavar="DRAFT",
+        help="put this signed draft's failed deliveries back in the queue, then deliver",
+    )
+
+
 def register_all(sub: Any) -> None:
     register_checks(sub)
     register_review(sub)
     register_watch(sub)
+    register_push(sub)

@@ -76,6 +76,8 @@ class NoteLog:
     def __call__(self, event: PipelineEvent) -> None:
         if event.kind == "role":
             self._role(event)
+        elif event.kind == "delivery":
+            self._delivery(event)
         elif event.kind == "note" and event.status != "unchanged":
             self._line(event, _STATUS_OF_INGEST.get(event.status, event.status))
         elif event.kind == "draft" and event.source == "drafter":
@@ -100,6 +102,25 @@ class NoteLog:
         parts = [_now(), f"note {event.note_id}", visible(event.path), status]
         if event.draft_id is not None:
             parts.append(f"draft {event.draft_id}")
+        if event.reason:
+            parts.append(f"({visible(event.reason)})")
+        print("  ".join(parts), file=self.out, flush=True)
+
+    def _delivery(self, event: PipelineEvent) -> None:
+        """A delivery from the outbox: draft, destination, state, reason (no note text)."""
+        if self.json_lines:
+            record: dict[str, Any] = {
+                "time": _now(),
+                "draft": event.draft_id,
+                "destination": event.destination,
+                "delivery": event.status,
+            }
+            if event.reason:
+                record["reason"] = event.reason
+            print(json.dumps(record, ensure_ascii=True), file=self.out, flush=True)
+            return
+        destination = f"to {visible(event.destination)}"
+        parts = [_now(), f"draft {event.draft_id}", destination, event.status]
         if event.reason:
             parts.append(f"({visible(event.reason)})")
         print("  ".join(parts), file=self.out, flush=True)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.ehr.settings import SCHEMA as EHR_SCHEMA
+from tui.core.ehr.settings import DestinationSettings, destinations, ehr_problems
 from tui.core.errors import ConfigError
 from tui.core.security.bounded_read import FileRefused, read_bounded
 from tui.core.tomlschema import (
@@ -33,6 +35,7 @@ MAX_CONTEXT_BYTES = 1024 * 1024
 COSIGN_ROLES = ("PTA", "COTA")
 TIMED_RULES = ("cms", "per_code")
 DISCIPLINES = ("PT", "OT")
+PAPERS = ("letter", "a4")
 
 _S = Field((str,))
 _STR_LIST = Field((list,), items=(str,))
@@ -64,7 +67,14 @@ SCHEMA = Table(
             },
             array=True,
         ),
-        "documentation": Table({"note_format": _S, "terminology": _S, "signature_block": _S}),
+        "documentation": Table(
+            {
+                "note_format": _S,
+                "terminology": _S,
+                "signature_block": _S,
+                "paper": Field((str,), check=one_of(*PAPERS)),
+            }
+        ),
         "defaults": Table({"skill": Table(values=_S)}),
         "cpt": Table(
             {
@@ -136,6 +146,7 @@ SCHEMA = Table(
                 }
             )
         ),
+        "ehr": EHR_SCHEMA,
         "ui": Table(
             {
                 "mouse": Field((bool,)),
@@ -265,6 +276,10 @@ class ClinicContext:
     pam_service: str = "chartdesk"
     prices: Mapping[str, Price] = field(default_factory=dict)
     ui: UISettings = UISettings()
+    paper: str = "letter"
+    """The signed documents' PDF paper size: letter or a4."""
+    ehr: tuple[DestinationSettings, ...] = ()
+    """Where signed documents are delivered (`[[ehr]]`)."""
 
     @property
     def examples(self) -> list[str]:
@@ -387,6 +402,7 @@ def _semantic_problems(
                     Problem(file, line, f"defaults.skill.{key}", "discipline must be PT or OT")
                 )
     problems += _clinician_problems(data.get("clinicians", []), file, lines)
+    problems += ehr_problems(data.get("ehr", []), file, lines)
     model = data.get("model", {})
     if isinstance(model, dict) and "api_key" in model:
         problems.append(
@@ -532,4 +548,6 @@ def _build(data: Mapping[str, Any], path: Path | None) -> ClinicContext:
             theme=ui.get("theme", ""),
             keys=dict(ui.get("keys", {})),
         ),
+        paper=docs.get("paper", "letter"),
+        ehr=destinations(data.get("ehr", [])),
     )

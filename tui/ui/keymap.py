@@ -122,6 +122,8 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
     KeyAction("versions", "v", "versions", "Browse and restore versions", "queue"),
     KeyAction("addendum", "n", "addendum", "New addendum to a signed document", "queue"),
     KeyAction("export", "p", "export", "Export a signed handout as printable HTML", "queue"),
+    KeyAction("retry_delivery", "D", "retry_delivery",
+              "Retry the failed delivery of a signed document to the EHR", "queue"),
     KeyAction("copy", "c", "copy", "Copy the text to the clipboard (if the clinic allows)",
               "queue"),
     KeyAction("quit", "q", "app.request_quit", "Quit", "queue", footer="quit"),

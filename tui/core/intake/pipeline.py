@@ -40,6 +40,8 @@ from typing import Any, Final, Literal, TypeVar
 from tui.core.background import BackgroundExecutor
 from tui.core.clinic import DrafterLock
 from tui.core.drafting.base import Backend, Capacity, DraftingError, SizedBackend
+from tui.core.ehr.outbox import Outcome, default_policy
+from tui.core.ehr.worker import DeliveryWorker
 from tui.core.errors import ChartdeskError
 from tui.core.intake.throttle import Throttle
 from tui.core.intake.watcher import InboxWatcher, call_on_loop
@@ -51,7 +53,7 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 
 Role = Literal["starting", "waiting", "drafter", "stopped"]
-EventKind = Literal["note", "draft", "progress", "role"]
+EventKind = Literal["note", "draft", "progress", "role", "delivery"]
 EventSource = Literal["intake", "drafter", "store"]
 STOPPED_REASON: Final = "drafter stopped before this draft finished; it resumes on restart"
 CAPACITY_SECONDS: Final = 6.0  # a server that does not answer must not hold the drafter
@@ -68,6 +70,8 @@ class PipelineEvent:
     this drafter, or another process seen through the store).
     kind ``progress``: streamed text grew (``chars``); read it with `Pipeline.partial_text`.
     kind ``role``: this process became the drafter, is waiting for the lock, or stopped.
+    kind ``delivery``: the outbox worker tried a delivery (status ``sent`` | ``waiting`` |
+    ``failed``, with the `destination` id and the reason).
     """
 
     kind: EventKind
@@ -79,6 +83,7 @@ class PipelineEvent:
     reason: str = ""
     chars: int = 0
     attempt: int = 0
+    destination: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,7 @@ class Pipeline:
         stop_grace_seconds: float = 5.0,
         check_budget_seconds: float = 5.0,
         check_workers: int = 1,
+        delivery_poll_seconds: float | None = None,
     ) -> None:
         self.service = service
         self.store = service.store
@@ -180,6 +186,11 @@ class Pipeline:
         self._checker = BackgroundExecutor(grace=0.0)
         self._check_slots = asyncio.Semaphore(max(1, check_workers))
         self._late_checks: set[asyncio.Task[None]] = set()
+        self.deliveries = DeliveryWorker(
+            lambda: self.service.deliver_due(self.owner),
+            self._emit_delivery,
+            delivery_poll_seconds or default_policy().poll_seconds,
+        )
 
     # Observers ---------------------------------------------------------------------------------
 
@@ -237,8 +248,10 @@ class Pipeline:
             self.watcher.stop()
 
     def wake(self) -> None:
-        """New work is in the store (e.g. a regenerate): look now rather than at the next poll."""
+        """New work is in the store (e.g. a regenerate, a delivery to retry): look now rather
+        than at the next poll."""
         call_on_loop(self._loop, self._wake.set)
+        call_on_loop(self._loop, self.deliveries.wake)
 
     def cancel(self, draft_id: int, reason: str = "cancelled by clinician") -> bool:
         """Cancel a draft's pending or running job (in the store, and its task if it runs here)."""
@@ -308,6 +321,10 @@ class Pipeline:
             log.info("resumed %d interrupted jobs, queued %d orphan notes", recovered, requeued)
         self._set_role("drafter")
         tasks = [asyncio.create_task(self._ingest_loop(), name="chartdesk-ingest")]
+        if self.service.context.ehr:
+            tasks.append(
+                asyncio.create_task(self.deliveries.run(self._stopping), name="chartdesk-deliver")
+            )
         if self.watch and not self._stopping.is_set():
             intake = self.service.context.intake
             self.watcher = InboxWatcher(
@@ -671,6 +688,18 @@ class Pipeline:
                 status=draft.status,
                 reason=draft.reason,
                 attempt=attempt,
+            )
+        )
+
+    def _emit_delivery(self, outcome: Outcome) -> None:
+        delivery = outcome.delivery
+        self._emit(
+            PipelineEvent(
+                kind="delivery",
+                draft_id=delivery.draft_id,
+                status=outcome.state,
+                reason=outcome.reason,
+                destination=delivery.destination,
             )
         )
 

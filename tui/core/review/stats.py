@@ -29,6 +29,8 @@ class TodayFigures:
     kept_share: float | None
     cost_usd: float
     tokens: int
+    undelivered: int = 0
+    """Signed drafts whose delivery to the EHR still waits or failed (any day)."""
 
 
 def day_bounds(day: date) -> tuple[str, str]:
@@ -81,6 +83,7 @@ def today_figures(store: Store, day: date) -> TodayFigures:
         kept_share=kept_share(pairs),
         cost_usd=cost,
         tokens=tokens,
+        undelivered=store.undelivered_drafts(),
     )
 
 

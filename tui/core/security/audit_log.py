@@ -71,6 +71,10 @@ _ALLOWED_DETAIL: Final = frozenset(
         "fields",
         "signing",
         "recovered",
+        "pdf_sha256",
+        "delivery",  # the outbox: delivery id, destination id (from context.toml) and state
+        "destination",
+        "state",
     }
 )
 

@@ -4,8 +4,8 @@ It ties the clinic folder, the store, the Skill registry, the drafting backends,
 the audit log together, so the UI never touches SQLite or files itself.
 
 It is built in layers, each in its own module: `base` (the clinic, its store and audit log),
-`intake`, `checking` (prompts, checks of each version, the sign gate), `review` and
-`signing`. `ClinicService` is all of them."""
+`intake`, `checking` (prompts, checks of each version, the sign gate), `review`,
+`signing` and `delivery`. `ClinicService` is all of them."""
 
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ from tui.core.clinic import Clinic
 from tui.core.drafting.base import Backend
 from tui.core.records.store import Store
 from tui.core.service.base import refuse_lost_store
+from tui.core.service.delivery import DeliveryService
 from tui.core.service.intake import IngestResult
 from tui.core.service.review import Poll, SavedUnlogged
-from tui.core.service.signing import SigningService
 
 __all__ = ["ClinicService", "IngestResult", "Poll", "SavedUnlogged", "refuse_lost_store"]
 
 
-class ClinicService(SigningService):
+class ClinicService(DeliveryService):
     """Domain operations for one clinic folder."""
 
     @classmethod

@@ -7,6 +7,7 @@ import hashlib
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from tui.core.clinic import ensure_private_dir, write_private
 from tui.core.context import Clinician
@@ -150,7 +151,9 @@ class SigningService(ReviewService):
         return skill is not None and (skill.kind == "hep" or skill.max_grade > 0)
 
     def export_handout(self, draft_id: int, clinician: str = "", paper: str = "auto") -> Path:
-        """Write a signed patient-facing document as printable HTML to exports/."""
+        """Write a signed patient-facing document as printable HTML to exports/, and beside it
+        the same handout as a PDF, made the way signed documents' PDFs are (on the clinic's
+        paper unless `paper` names one); returns the HTML's path."""
         from tui.core.records.export import PAPERS, Handout, handout_html
 
         draft = self.store.get_draft(draft_id)
@@ -178,9 +181,29 @@ class SigningService(ReviewService):
         ensure_private_dir(folder)
         path = folder / f"{slug(draft.patient) or 'patient'}-{draft.skill}-{draft.id}.html"
         data = page.encode("utf-8")
+        pdf = self._handout_pdf(draft, signed.text, approval, paper)
         write_private(path, data)
-        self.audit_log.append("export", clinician, draft=draft_id, sha256=_sha256(data))
+        write_private(path.with_suffix(".pdf"), pdf)
+        self.audit_log.append("export", clinician, draft=draft_id, sha256=_sha256(data),
+                              pdf_sha256=_sha256(pdf))  # fmt: skip
         return path
+
+    def _handout_pdf(self, draft: Draft, text: str, approval: dict[str, Any], paper: str) -> bytes:
+        from tui.core.records.pdf import Identity, PdfDocument, SignatureBlock, document_pdf
+
+        skill = self.clinic.skills.get(draft.skill)
+        chosen = paper if paper in ("a4", "letter") else self.context.paper
+        return document_pdf(
+            PdfDocument(
+                clinic=self.context.name,
+                title=skill.name if skill else draft.skill,
+                identity=Identity(draft.patient, date_of_service=iso_day(draft.date)),
+                body=text,
+                signatures=SignatureBlock((f"{approval['clinician']}, {approval['credentials']}",)),
+                created=str(approval["signed_at"]),
+            ),
+            "a4" if chosen == "a4" else "letter",
+        )
 
 
 def _sha256(data: bytes) -> str:

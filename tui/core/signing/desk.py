@@ -8,12 +8,15 @@ happens mid-way. Audit entries carry ids and hashes, never a patient's name or a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.core.context import Clinician
+from tui.core.ehr.outbox import planned_deliveries
 from tui.core.errors import ChartdeskError
+from tui.core.records.pdf import Identity, PdfDocument, SignatureBlock, document_pdf
 from tui.core.records.store import Draft, StoreError, iso_day, text_sha256
 from tui.core.review.rules import title as draft_title
 from tui.core.security.audit_log import os_user
@@ -90,7 +93,9 @@ class SigningDesk:
             }
             | _signer(signer, signed_at)
         )
-        files = self._files(draft, stem(draft), document, record, signer, signed_at,
+        block = [f"Electronically signed by {clinician.signature} on {signed_at}"]
+        block += [f"Awaiting co-signature by {cosigner.signature}"] if cosigner else []
+        files = self._files(draft, stem(draft), document, record, signer, signed_at, block,
                             preliminary=bool(cosigner))  # fmt: skip
         skill = service.clinic.skills.get(draft.skill)
         second = (
@@ -125,7 +130,7 @@ class SigningDesk:
                 )
             )
 
-        paths = self._sign(draft_id, "approve", files, record_signature,
+        paths = self._sign(draft, "approve", files, record_signature,
                            AuditEntry("approve", clinician.name, detail))  # fmt: skip
         if started and started[0] is not None:
             service.audit_log.append("chain", "", draft=started[0], target=second)
@@ -170,9 +175,15 @@ class SigningDesk:
             }
             | _signer(signer, signed_at)
         )
+        block = [
+            f"Signed by {approval['clinician']}, {approval['credentials']} on "
+            f"{approval['signed_at']}",
+            f"Co-signed by {clinician.signature} on {signed_at}",
+        ]
         files = self._files(draft, stem(draft, "-cosigned"), document, record, signer, signed_at,
-                            signs_sha256=approval["sha256"],
-                            authors=(approval["clinician"], clinician.name))  # fmt: skip
+                            block, signs_sha256=approval["sha256"],
+                            authors=(approval["clinician"], clinician.name),
+                            title=f"{draft_title(draft)} (co-signed)")  # fmt: skip
 
         def record_cosignature(signing: int) -> None:
             self.store.cosign(
@@ -189,7 +200,7 @@ class SigningDesk:
             )
 
         detail = {"draft": draft_id, "auth": signer.auth} | files.hashes
-        return self._sign(draft_id, "cosign", files, record_cosignature,
+        return self._sign(draft, "cosign", files, record_cosignature,
                           AuditEntry("cosign", clinician.name, detail))  # fmt: skip
 
     def add_addendum(self, draft_id: int, text: str, signer: Signer) -> list[Path]:
@@ -225,8 +236,10 @@ class SigningDesk:
             }
             | _signer(signer, signed_at)
         )
+        block = [f"Electronically signed by {clinician.signature} on {signed_at}"]
         files = self._files(draft, stem(draft, f"-addendum-{number}"), document, record, signer,
-                            signed_at, appends_sha256=approval["sha256"])  # fmt: skip
+                            signed_at, block, appends_sha256=approval["sha256"],
+                            title=f"Addendum {number}: {draft_title(draft)}")  # fmt: skip
         versions: list[int] = []
 
         def record_addendum(signing: int) -> None:
@@ -235,21 +248,26 @@ class SigningDesk:
             versions.append(version.n)
 
         detail = {"draft": draft_id, "auth": signer.auth} | files.hashes
-        paths = self._sign(draft_id, "addendum", files, record_addendum,
+        paths = self._sign(draft, "addendum", files, record_addendum,
                            AuditEntry("addendum", clinician.name, detail))  # fmt: skip
         self.service.discard_addendum_draft(draft_id)
         return paths
 
     def _sign(
-        self, draft_id: int, kind: str, files: FileSet, record: Any, audit: AuditEntry
+        self, draft: Draft, kind: str, files: FileSet, record: Any, audit: AuditEntry
     ) -> list[Path]:
+        """Run the signing transaction; it queues one delivery per `[[ehr]]` destination that
+        takes this document."""
+
         def stored(signing: int) -> None:
             try:
                 record(signing)
             except StoreError as exc:
                 raise ChartdeskError(str(exc)) from exc
 
-        return self.service.journal.sign(draft_id, kind, files.files, stored, audit)
+        service = self.service
+        deliveries = planned_deliveries(service.context.ehr, draft, kind, files, service.relative)
+        return service.journal.sign(draft.id, kind, files.files, stored, audit, deliveries)
 
     def _files(
         self,
@@ -259,13 +277,16 @@ class SigningDesk:
         record: dict[str, Any],
         signer: Signer,
         signed_at: str,
+        signatures: Sequence[str],
         *,
         preliminary: bool = False,
         appends_sha256: str = "",
         signs_sha256: str = "",
         authors: tuple[str, ...] = (),
+        title: str = "",
     ) -> FileSet:
-        """The signature's files, its FHIR resource validated before anything is written."""
+        """The signature's files, its FHIR resource validated before anything is written and
+        its PDF laid out with `signatures` as the signature block."""
         from tui.core.records import fhir  # its models are not needed to open the queue
 
         service = self.service
@@ -294,7 +315,20 @@ class SigningDesk:
             )
         )
         fhir.validate(resource)
-        return file_set(folder, file_stem, document, record, resource, service.relative(folder))
+        pdf = document_pdf(
+            PdfDocument(
+                clinic=service.context.name,
+                title=title or (skill.name if skill else draft.skill),
+                identity=Identity(draft.patient, draft.mrn, draft.dob, iso_day(draft.date)),
+                body=document,
+                signatures=SignatureBlock(tuple(signatures)),
+                sha256=text_sha256(document),
+                created=signed_at,
+            ),
+            service.context.paper,
+        )
+        relative = service.relative(folder)
+        return file_set(folder, file_stem, document, record, resource, relative, pdf)
 
 
 def _second_pass(service: SigningService, draft: Draft) -> str:

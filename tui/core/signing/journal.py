@@ -25,7 +25,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -100,13 +100,17 @@ class SigningJournal:
         files: Sequence[SignedFile],
         record: Callable[[int], None],
         audit: AuditEntry,
+        deliveries: Sequence[Mapping[str, Any]] = (),
     ) -> list[Path]:
         """Write `files` (read-only, never replacing one), then `record(signing_id)` in the
-        store, then the audit entry. A failure before the record leaves nothing behind; a
-        failure of the audit log after it raises AuditNotWritten (the signature stands)."""
+        store (which queues `deliveries` in the same transaction), then the audit entry. A
+        failure before the record leaves nothing behind; a failure of the audit log after it
+        raises AuditNotWritten (the signature stands)."""
         announced = [{"path": self._relative(f.path), "sha256": f.sha256} for f in files]
         with self.lock():
-            signing = self.store.begin_signing(draft_id, kind, announced, audit.to_json())
+            signing = self.store.begin_signing(
+                draft_id, kind, announced, audit.to_json(), deliveries
+            )
             written: list[Path] = []
             try:
                 for item in files:

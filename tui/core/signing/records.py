@@ -1,5 +1,5 @@
-"""The files of a signature: the signed Markdown, its FHIR DocumentReference, and the JSON
-record that names both with their hashes.
+"""The files of a signature: the signed Markdown, its PDF, its FHIR DocumentReference, and the
+JSON record that names them with their hashes.
 
 Everything here is pure: it builds bytes from what was signed, so the signing transaction
 (`tui.core.signing.journal`) can note every file and hash before it writes one, and a file
@@ -37,15 +37,16 @@ class SignedFile:
 
 @dataclass(frozen=True)
 class FileSet:
-    """The three files of one signature, and the hashes the audit log records for them."""
+    """The four files of one signature, and the hashes the audit log records for them."""
 
     markdown: SignedFile
     record: SignedFile
     fhir: SignedFile
+    pdf: SignedFile
 
     @property
     def files(self) -> tuple[SignedFile, ...]:
-        return (self.markdown, self.record, self.fhir)
+        return (self.markdown, self.record, self.fhir, self.pdf)
 
     @property
     def hashes(self) -> dict[str, str]:
@@ -53,6 +54,7 @@ class FileSet:
             "sha256": self.markdown.sha256,
             "json_sha256": self.record.sha256,
             "fhir_sha256": self.fhir.sha256,
+            "pdf_sha256": self.pdf.sha256,
         }
 
 
@@ -100,24 +102,23 @@ def file_set(
     record: dict[str, Any],
     resource: dict[str, Any],
     relative: str,
+    pdf: bytes,
 ) -> FileSet:
-    """The Markdown, the FHIR resource (already validated) and the JSON record naming both by
-    path (relative to the clinic, `relative` being the folder's) and hash."""
+    """The Markdown, the PDF, the FHIR resource (already validated) and the JSON record naming
+    them by path (relative to the clinic, `relative` being the folder's) and hash."""
     from tui.core.records import fhir  # its models are not needed to open the queue
 
     markdown = SignedFile(folder / f"{file_stem}.md", document.encode("utf-8"))
+    pdf_file = SignedFile(folder / f"{file_stem}.pdf", pdf)
     resource_file = SignedFile(folder / f"{file_stem}.fhir.json", fhir.to_bytes(resource))
     named = record | {
         "files": {
-            "markdown": {"path": f"{relative}/{markdown.path.name}", "sha256": markdown.sha256},
-            "fhir": {
-                "path": f"{relative}/{resource_file.path.name}",
-                "sha256": resource_file.sha256,
-            },
+            name: {"path": f"{relative}/{item.path.name}", "sha256": item.sha256}
+            for name, item in (("markdown", markdown), ("pdf", pdf_file), ("fhir", resource_file))
         }
     }
     json_file = SignedFile(folder / f"{file_stem}.json", json.dumps(named, indent=2).encode())
-    return FileSet(markdown, json_file, resource_file)
+    return FileSet(markdown, json_file, resource_file, pdf_file)
 
 
 def document_sha256(document: str) -> str:

@@ -303,6 +303,9 @@ class ReviewScreen(Screen[None]):
             self.load_preview()
         elif event.kind == "draft" and event.draft_id is not None:
             self.poll_changes()
+        elif event.kind == "delivery":
+            self.poll_changes()
+            self.refresh_today()
 
     @work(thread=True, exclusive=True, group="today", exit_on_error=False)
     def refresh_today(self) -> None:
@@ -741,6 +744,8 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not signed", severity="error", markup=False)
             return
         self.refresh_draft(draft.id)
+        if self.session.drafter is not None:
+            self.session.drafter.wake()  # its outbox worker delivers the signed files now
         where = self.service.relative(files[0].with_suffix(".md"))
         over = " over open findings (reason kept)" if request.reason else ""
         who = draft.patient or f"draft {draft.id}"
@@ -917,7 +922,27 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), title="Not exported", severity="warning", markup=False)
             return
         where = self.service.relative(path)
-        self.notify(f"{where}\nPrint it on A4 or Letter.", title="Handout exported", markup=False)
+        self.notify(f"{where} and its .pdf\nPrint it on A4 or Letter.", title="Handout exported",
+                    markup=False)  # fmt: skip
+
+    def action_retry_delivery(self) -> None:
+        """Queue a signed document's failed deliveries again, and have the drafter (if this
+        process runs it) try them now."""
+        draft = self.current_draft()
+        if draft is None:
+            return
+        try:
+            count = self.service.retry_delivery(draft.id, self.session.signer_name)
+        except ChartdeskError as exc:
+            self.notify(str(exc), title="Nothing to retry", severity="warning", markup=False)
+            return
+        if self.session.drafter is not None:
+            self.session.drafter.wake()
+        self.poll_changes()
+        self.refresh_today()
+        plural = "delivery" if count == 1 else "deliveries"
+        self.notify(f"{count} {plural} queued again; `chartdesk push` sends now.",
+                    title="Retrying", markup=False)  # fmt: skip
 
     def action_copy(self) -> None:
         draft = self.current_draft()

@@ -28,6 +28,10 @@ def today_parts(figures: TodayFigures) -> list[Part]:
     """The figures, most important first, each longest form first."""
     done = f"{figures.drafted} drafted, {figures.signed} signed"
     parts: list[Part] = [(f"Today: {done}", f"Today {done}", done)]
+    if figures.undelivered:
+        count = figures.undelivered
+        notes = "note" if count == 1 else "notes"
+        parts.append((f"{count} signed {notes} not yet in the EHR", f"{count} undelivered"))
     if figures.median_to_sign_s is not None:
         wait = spoken_duration(figures.median_to_sign_s)
         parts.append((f"signed {wait} after drafting (median)", f"{wait} to sign"))

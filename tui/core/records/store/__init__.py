@@ -6,11 +6,12 @@ transaction, and nothing is ever overwritten: an edit is a new version, a reject
 The schema carries a version (``PRAGMA user_version``) and is moved forward by `MIGRATIONS`.
 
 The store is built by aggregate, each a layer on the one below: the database (`base`), notes,
-versions, drafts and jobs, signatures. `Store` is all of them."""
+versions, drafts and jobs, signatures, the outbox. `Store` is all of them."""
 
 from __future__ import annotations
 
 from tui.core.records.store.base import is_empty_store
+from tui.core.records.store.outbox import DELIVERY_STATES, Delivery, OutboxStore
 from tui.core.records.store.rows import (
     DRAFT_STATUSES,
     FAILED_NOTE_SKILL,
@@ -37,9 +38,9 @@ from tui.core.records.store.rows import (
     text_sha256,
 )
 from tui.core.records.store.schema import MIGRATIONS, SCHEMA_VERSION
-from tui.core.records.store.signatures import SignatureStore
 
 __all__ = [
+    "DELIVERY_STATES",
     "DRAFT_STATUSES",
     "FAILED_NOTE_SKILL",
     "IDENTITY_FIELDS",
@@ -47,6 +48,7 @@ __all__ = [
     "OPEN_STATUSES",
     "SCHEMA_VERSION",
     "DayNote",
+    "Delivery",
     "Draft",
     "DraftResult",
     "DraftRow",
@@ -70,5 +72,5 @@ __all__ = [
 ]
 
 
-class Store(SignatureStore):
-    """One clinic's state.db: notes, versions, drafts and jobs, signatures."""
+class Store(OutboxStore):
+    """One clinic's state.db: notes, versions, drafts and jobs, signatures, deliveries."""

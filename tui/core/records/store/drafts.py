@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tui.core.records.store.rows import (
+    DELIVERY_STATE,
     DRAFT_SELECT,
     DRAFT_STATUSES,
     VISIBLE,
@@ -396,14 +397,15 @@ class DraftStore(VersionStore):
             " json_array_length(d.checks_json, '$.handout'),"
             " d.checked_n < d.latest_n,"
             " json_array_length(d.checks_json, '$.scaffolding'),"
-            " json_array_length(d.checks_json, '$.not_documented')"
+            " json_array_length(d.checks_json, '$.not_documented'),"
+            f" {DELIVERY_STATE}"
             f" FROM drafts d JOIN notes n ON n.id = d.note_id WHERE {VISIBLE} AND {where}",
             params,
         )
         return [
             QueueEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7] or 0, r[8] or 0,
                        bool(r[9]), float(r[10] or 0), float(r[11] or 0), r[12] or 0, bool(r[13]),
-                       r[14] or 0, r[15] or 0)
+                       r[14] or 0, r[15] or 0, r[16] or "")
             for r in rows
         ]  # fmt: skip
 

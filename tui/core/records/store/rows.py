@@ -96,6 +96,9 @@ class Draft(DraftRow):
     dob: str = ""
     server_model: str = ""
     reused_tokens: int = 0
+    delivery: str = ""
+    """A signed draft's deliveries in one word (`DELIVERY_STATE`): failed, waiting, sent, or ""
+    when it has none."""
 
     @property
     def superseded(self) -> bool:
@@ -156,13 +159,21 @@ class DraftResult:
     notice and the measurements it found): shown around the draft, never signed."""
 
 
-DRAFT_SELECT: Final = """
+DELIVERY_STATE: Final = (
+    "(SELECT CASE WHEN SUM(x.state = 'failed') > 0 THEN 'failed'"
+    " WHEN SUM(x.state = 'waiting') > 0 THEN 'waiting' WHEN COUNT(*) > 0 THEN 'sent' ELSE ''"
+    " END FROM deliveries x WHERE x.draft_id = d.id)"
+)
+"""What the queue shows of a draft's deliveries: the worst state among them."""
+
+DRAFT_SELECT: Final = f"""
     SELECT d.id, d.note_id, n.path, n.version, n.patient, n.date, d.skill, d.status, d.reason,
            d.backend, d.model, d.cost_usd, d.created_at, d.checks_json,
            d.parent_id, d.skill_sha256, d.request_id, d.stop_reason, d.input_tokens,
            d.output_tokens, d.cache_write_tokens, d.cache_read_tokens, n.sha256, n.kind,
            n.discipline, n.payer, n.visit, d.ready_at, n.status, d.superseded_by, d.aside,
-           d.latest_n, d.checked_n, n.mrn, n.dob, d.server_model, d.reused_tokens
+           d.latest_n, d.checked_n, n.mrn, n.dob, d.server_model, d.reused_tokens,
+           {DELIVERY_STATE}
     FROM drafts d JOIN notes n ON n.id = d.note_id
 """
 
@@ -209,6 +220,7 @@ def draft_of_row(row: Sequence[Any]) -> Draft:
         dob=row[34],
         server_model=row[35],
         reused_tokens=row[36],
+        delivery=row[37] or "",
     )
 
 
@@ -255,6 +267,8 @@ class QueueEntry:
     checking: bool = False
     scaffolding: int = 0
     not_documented: int = 0
+    delivery: str = ""
+    """A signed draft's deliveries to the EHR: failed, waiting, sent, or "" (none)."""
 
     @classmethod
     def of(cls, draft: DraftRow) -> QueueEntry:
@@ -277,6 +291,7 @@ class QueueEntry:
             isinstance(draft, Draft) and draft.checking,
             len(checks.get("scaffolding", ())),
             len(checks.get("not_documented", ())),
+            draft.delivery if isinstance(draft, Draft) else "",
         )
 
     @property
@@ -289,10 +304,11 @@ class QueueEntry:
     def check_parts(self) -> tuple[str, ...]:
         """The check summary's parts, what matters most first (a narrow screen shows the
         first whole and counts the rest)."""
+        delivered = (_DELIVERY_WORDS[self.delivery],) if self.delivery else ()
         if self.checking:
-            return ("checking…",)
+            return (*delivered, "checking…")
         if not self.checked:
-            return ()
+            return delivered
         parts: list[str] = []
         if not self.patient.strip():
             parts.append("no patient")
@@ -312,8 +328,14 @@ class QueueEntry:
             parts.append(f"grade {self.grade:g} > {self.max_grade:g}")
         if self.not_documented:
             parts.append(f"{self.not_documented} not doc")
-        return tuple(parts) or ("clean",)
+        return (*delivered, *(parts or ["clean"]))
 
+
+_DELIVERY_WORDS: Final = {
+    "failed": "delivery failed",
+    "waiting": "delivery waiting",
+    "sent": "delivered",
+}
 
 HEAD_BYTES: Final = 4096
 

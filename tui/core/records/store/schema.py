@@ -263,6 +263,40 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE INDEX drafts_ready_at ON drafts(ready_at);
     CREATE INDEX approvals_signed_at ON approvals(signed_at);
     """,
+    # The outbox (issue 16): a signing names the deliveries it owes (one per matching `[[ehr]]`
+    # destination) before its files are written, and they are queued in the transaction that
+    # records it. A worker claims one by a lease (several processes may deliver), and each
+    # change of a delivery is a change of its draft, so review sessions see it.
+    """
+    ALTER TABLE signings ADD COLUMN deliveries_json TEXT NOT NULL DEFAULT '[]';
+    CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY,
+        draft_id INTEGER NOT NULL REFERENCES drafts(id),
+        signing_id INTEGER NOT NULL REFERENCES signings(id),
+        destination TEXT NOT NULL,
+        parcel_json TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_try REAL NOT NULL DEFAULT 0,
+        lease_owner TEXT NOT NULL DEFAULT '',
+        lease_until REAL NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        remote_id TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (signing_id, destination)
+    );
+    CREATE INDEX deliveries_due ON deliveries(next_try) WHERE state = 'waiting';
+    CREATE INDEX deliveries_draft ON deliveries(draft_id);
+    CREATE INDEX deliveries_open ON deliveries(state) WHERE state != 'sent';
+    CREATE TRIGGER deliveries_inserted AFTER INSERT ON deliveries BEGIN
+        INSERT INTO draft_changes (draft_id) VALUES (NEW.draft_id);
+    END;
+    CREATE TRIGGER deliveries_updated AFTER UPDATE OF state, reason, remote_id ON deliveries
+    BEGIN
+        INSERT INTO draft_changes (draft_id) VALUES (NEW.draft_id);
+    END;
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

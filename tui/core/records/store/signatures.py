@@ -162,17 +162,24 @@ class SignatureStore(DraftStore):
         return [(int(r[0]), str(r[1])) for r in rows]
 
     def begin_signing(
-        self, draft_id: int, kind: str, files: Sequence[Mapping[str, str]], audit: Mapping[str, Any]
+        self,
+        draft_id: int,
+        kind: str,
+        files: Sequence[Mapping[str, str]],
+        audit: Mapping[str, Any],
+        deliveries: Sequence[Mapping[str, Any]] = (),
     ) -> int:
-        """Announce a signature before its files are written: which files (path, sha256) and
-        the audit entry it owes. Returns the signing's id."""
+        """Announce a signature before its files are written: which files (path, sha256), the
+        audit entry it owes and the deliveries (destination, parcel) it queues once recorded.
+        Returns the signing's id."""
         stamp = now()
         with self.write() as conn:
             cursor = conn.execute(
                 "INSERT INTO signings (draft_id, kind, files_json, audit_json, state, created_at,"
-                " updated_at) VALUES (?,?,?,?,'writing',?,?)",
-                (draft_id, kind, json.dumps(list(files)), json.dumps(audit), stamp, stamp),
-            )
+                " updated_at, deliveries_json) VALUES (?,?,?,?,'writing',?,?,?)",
+                (draft_id, kind, json.dumps(list(files)), json.dumps(audit), stamp, stamp,
+                 json.dumps(list(deliveries))),
+            )  # fmt: skip
             return int(cursor.lastrowid or 0)
 
     def end_signing(self, signing: int, state: str) -> None:

@@ -84,6 +84,24 @@ def record_signing(conn: sqlite3.Connection, signing: int | None) -> None:
             "UPDATE signings SET state = 'recorded', updated_at = ? WHERE id = ?",
             (now(), signing),
         )
+        enqueue_deliveries(conn, signing)
+
+
+def enqueue_deliveries(conn: sqlite3.Connection, signing: int) -> None:
+    """Queue the deliveries a signing announced (`begin_signing`), in the transaction that
+    records it: a signature is never recorded without them, nor they without it."""
+    row = conn.execute(
+        "SELECT draft_id, deliveries_json FROM signings WHERE id = ?", (signing,)
+    ).fetchone()
+    if row is None:
+        return
+    stamp = now()
+    for item in json.loads(row[1] or "[]"):
+        conn.execute(
+            "INSERT OR IGNORE INTO deliveries (draft_id, signing_id, destination, parcel_json,"
+            " state, created_at, updated_at) VALUES (?,?,?,?,'waiting',?,?)",
+            (row[0], signing, item["destination"], json.dumps(item["parcel"]), stamp, stamp),
+        )
 
 
 def supersede_failed(conn: sqlite3.Connection, path: str) -> None:
