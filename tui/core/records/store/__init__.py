@@ -6,11 +6,12 @@ transaction, and nothing is ever overwritten: an edit is a new version, a reject
 The schema carries a version (``PRAGMA user_version``) and is moved forward by `MIGRATIONS`.
 
 The store is built by aggregate, each a layer on the one below: the database (`base`), notes,
-versions, drafts and jobs, signatures. `Store` is all of them."""
+versions, drafts and jobs, signatures, measures. `Store` is all of them."""
 
 from __future__ import annotations
 
 from tui.core.records.store.base import is_empty_store
+from tui.core.records.store.measures import EpisodeNote, MeasureRow, MeasureStore
 from tui.core.records.store.rows import (
     DRAFT_STATUSES,
     FAILED_NOTE_SKILL,
@@ -49,7 +50,9 @@ __all__ = [
     "Draft",
     "DraftResult",
     "DraftRow",
+    "EpisodeNote",
     "Job",
+    "MeasureRow",
     "OpenDraft",
     "PatientNote",
     "QueueEntry",
@@ -68,5 +71,5 @@ __all__ = [
 ]
 
 
-class Store(SignatureStore):
-    """One clinic's state.db: notes, versions, drafts and jobs, signatures."""
+class Store(SignatureStore, MeasureStore):
+    """One clinic's state.db: notes, versions, drafts and jobs, signatures, measures."""

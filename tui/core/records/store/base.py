@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from tui.core.outcomes.matching import name_key
 from tui.core.records.store.rows import StoreError, StoreReplaced, iso_day, patient_key
 from tui.core.records.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
@@ -139,3 +140,4 @@ def is_empty_store(path: Path) -> bool:
 def _register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("chartdesk_day", 1, iso_day, deterministic=True)
     conn.create_function("chartdesk_patient", 1, patient_key, deterministic=True)
+    conn.create_function("chartdesk_name", 1, name_key, deterministic=True)

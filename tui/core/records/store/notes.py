@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from tui.core.outcomes.matching import name_key
 from tui.core.records.store.base import Database
 from tui.core.records.store.rows import (
     FAILED_NOTE_SKILL,
@@ -59,8 +60,8 @@ class NoteStore(Database):
             patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
-                " payer, skill, received_at, mrn, dob, patient_key, day)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " payer, skill, received_at, mrn, dob, patient_key, day, name_key)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     path,
                     sha256,
@@ -77,6 +78,7 @@ class NoteStore(Database):
                     meta.get("dob", ""),
                     patient_key(patient),
                     iso_day(date or path),
+                    name_key(patient),
                 ),
             )
             note_id = int(cursor.lastrowid or 0)
@@ -138,7 +140,8 @@ class NoteStore(Database):
             patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, kind, patient, date, status, reason,"
-                " received_at, patient_key, day) VALUES (?,?,?,?,?,'failed',?,?,?,?)",
+                " received_at, patient_key, day, name_key)"
+                " VALUES (?,?,?,?,?,'failed',?,?,?,?,?)",
                 (
                     path,
                     sha256,
@@ -149,6 +152,7 @@ class NoteStore(Database):
                     now(),
                     patient_key(patient),
                     iso_day(date or path),
+                    name_key(patient),
                 ),
             )
             note_id = int(cursor.lastrowid or 0)
@@ -202,8 +206,8 @@ class NoteStore(Database):
                     "SELECT patient, date FROM notes WHERE id = ?", (note_id,)
                 ).fetchone()
                 conn.execute(
-                    "UPDATE notes SET patient_key = ?, day = ? WHERE id = ?",
-                    (patient_key(patient), iso_day(date or path), note_id),
+                    "UPDATE notes SET patient_key = ?, day = ?, name_key = ? WHERE id = ?",
+                    (patient_key(patient), iso_day(date or path), name_key(patient), note_id),
                 )
                 conn.execute("UPDATE drafts SET updated_at = ? WHERE note_id = ?", (stamp, note_id))
             return changed

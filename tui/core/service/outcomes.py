@@ -1,0 +1,164 @@
+"""Outcomes across episodes of care (issue 17): the measures of each note recorded when it is
+checked (and backfilled for older notes), a patient's episodes found by name or MRN, the
+clinicians' confirmations of ambiguous matches, and the clinic's outcomes over a period."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from tui.core.errors import ChartdeskError
+from tui.core.outcomes.episodes import DISCHARGE, Episode, EpisodeInputs, build_episodes, note_role
+from tui.core.outcomes.instruments import Instrument, instrument_table
+from tui.core.outcomes.matching import (
+    Ambiguity,
+    NoteIdentity,
+    Patient,
+    match_patients,
+    name_key,
+    plain_mrn,
+)
+from tui.core.outcomes.measures import Measurement
+from tui.core.records.store import EpisodeNote, Version
+from tui.core.service.checking import CheckingService
+
+# Bump when the fact extractor reads notes differently: notes are measured again.
+READER: Final = "facts-1"
+
+
+@dataclass
+class PatientEpisodes:
+    """One patient's episodes, as `chartdesk episode` and the patient screen show them."""
+
+    patient: Patient
+    episodes: list[Episode]
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "patient": self.patient.label,
+            "identities": [
+                {"id": ident.key, "identity": ident.describe()} for ident in self.patient.identities
+            ],
+            "episodes": [episode.to_json() for episode in self.episodes],
+            "to_confirm": [amb.to_json() for amb in self.ambiguities],
+        }
+
+
+class OutcomesService(CheckingService):
+    """Measures, episodes and outcomes."""
+
+    def instruments(self) -> dict[str, Instrument]:
+        return instrument_table(self.context.instruments)
+
+    def check_version(
+        self, draft_id: int, n: int | None = None, *, version: Version | None = None
+    ) -> dict[str, Any]:
+        """Check a version, and record its note's measures the first time (the timeline
+        reads them from the store)."""
+        checks = super().check_version(draft_id, n, version=version)
+        note_id = self.store.get_draft(draft_id).note_id
+        if not self.store.measured([note_id], READER):
+            self.measure_note(note_id)
+        return checks
+
+    def measure_note(self, note_id: int) -> int:
+        """Record one note's measures; returns how many."""
+        from tui.core.outcomes.measures import note_measurements
+
+        found = note_measurements(self.store.note_text(note_id), self.context.measures)
+        rows = [(m.series, m.kind, m.instrument, m.value, m.text, m.unit) for m in found]
+        self.store.record_measures(note_id, rows, READER)
+        return len(rows)
+
+    def backfill_measures(self, limit: int | None = None) -> int:
+        """Measure the notes recorded before measures were (or by an older reader)."""
+        done = 0
+        while limit is None or done < limit:
+            batch = self.store.unmeasured_notes(
+                READER, 200 if limit is None else min(200, limit - done)
+            )
+            if not batch:
+                break
+            for note_id in batch:
+                self.measure_note(note_id)
+            done += len(batch)
+        return done
+
+    def patient_episodes(self, query: str, today: date | None = None) -> list[PatientEpisodes]:
+        """The patients a name or MRN finds, each with their episodes; ambiguous matches are
+        listed for confirmation, never merged. Raises when nothing is found."""
+        key, mrn = name_key(query), query.strip()
+        notes = self.store.candidate_notes([key], [mrn])
+        notes = self.store.candidate_notes(
+            {key} | {name_key(n.patient) for n in notes}, {mrn} | {n.mrn for n in notes}
+        )
+        if not notes:
+            raise ChartdeskError(f"no notes of a patient named or numbered {query!r}")
+        patients, ambiguities = self._match(notes)
+        number = plain_mrn(mrn)
+        wanted = [
+            p
+            for p in patients
+            if any(name_key(i.name) == key or plain_mrn(i.mrn) == number for i in p.identities)
+        ]
+        by_id = {n.note_id: n for n in notes}
+        return [
+            PatientEpisodes(
+                patient,
+                self._episodes([by_id[i] for i in patient.note_ids], today),
+                [a for a in ambiguities if a.a in patient.identities or a.b in patient.identities],
+            )
+            for patient in wanted or patients
+        ]
+
+    def confirm_identities(self, a: str, b: str, same: bool, author: str) -> None:
+        """Record whether two identities (by their ids) are one patient."""
+        self.store.link_identities(a, b, same, author)
+        pair = hashlib.sha256("|".join(sorted((a, b))).encode()).hexdigest()
+        self.audit_log.append(
+            "identity_link", author, sha256=pair, method="same" if same else "different"
+        )
+
+    def _match(self, notes: Sequence[EpisodeNote]) -> tuple[list[Patient], list[Ambiguity]]:
+        seen = [NoteIdentity(n.note_id, n.patient, n.dob, n.mrn) for n in notes]
+        keys = {item.identity.key for item in seen}
+        return match_patients(seen, self.store.identity_links(keys))
+
+    def _episodes(self, notes: Sequence[EpisodeNote], today: date | None) -> list[Episode]:
+        ids = [note.note_id for note in notes]
+        missing = set(ids) - self.store.measured(ids, READER)
+        for note_id in sorted(missing):
+            self.measure_note(note_id)
+        stored = self.store.measures_of(ids)
+        measures = {
+            note_id: [Measurement(*row) for row in rows] for note_id, rows in stored.items()
+        }
+        inputs = EpisodeInputs(
+            kinds={skill.id: skill.kind for skill in self.clinic.skills},
+            instruments=self.instruments(),
+            text_of=self.store.note_text,
+            today=today,
+        )
+        return build_episodes(notes, measures, inputs)
+
+    def discharged_episodes(self, first: date, last: date) -> list[Episode]:
+        """The episodes whose discharge falls between two days (inclusive)."""
+        kinds = {skill.id: skill.kind for skill in self.clinic.skills}
+        skills = [sid for sid, kind in kinds.items() if note_role(sid, kind) == DISCHARGE]
+        discharges = self.store.notes_between(first.isoformat(), last.isoformat(), skills)
+        found: dict[int, Episode] = {}
+        done: set[int] = set()
+        for note in discharges:
+            if note.note_id in done:
+                continue
+            for patient in self.patient_episodes(note.mrn or note.patient):
+                for episode in patient.episodes:
+                    ids = {visit.note_id for visit in episode.visits}
+                    done |= ids
+                    if episode.discharged and first <= episode.end <= last:
+                        found.setdefault(episode.visits[0].note_id, episode)
+        return list(found.values())
