@@ -358,13 +358,20 @@ def _goals(episode: Episode, inputs: EpisodeInputs) -> list[GoalStatus]:
         if visit.day > plan.day and visit.role in REPORT_ROLES:
             stated += read_goals(inputs.text_of(visit.note_id), visit.day, extra)
     today = inputs.today or episode.end
-    return [_status(goal, episode, stated, today) for goal in goals]
+    return [_status(goal, episode, stated, today, plan.day) for goal in goals]
 
 
-def _status(goal: Goal, episode: Episode, stated: Sequence[Goal], today: date) -> GoalStatus:
+def _status(
+    goal: Goal, episode: Episode, stated: Sequence[Goal], today: date, planned: date
+) -> GoalStatus:
+    """Met or not by the latest value measured after the plan was written; else as a report
+    states it; else "not reassessed" (measured only when the goal was set) or "unknown"."""
     series = _series_of(goal, episode)
     latest_point = series.points[-1] if series and series.points else None
     latest = with_unit(latest_point.text, series.unit if series else "") if latest_point else ""
+    if latest_point is not None and latest_point.day <= planned:
+        said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
+        return GoalStatus(goal, said or "not reassessed", latest)
     if latest_point is not None and latest_point.value is not None:
         hit = reached(goal, latest_point.value)
         if hit is not None:

@@ -161,6 +161,7 @@ def match_patients(
             elif answer is False:
                 verdict = "different"
             pairs.append((verdict, reason, a, b))
+    pairs = _split_bridges(pairs)
     order = {"confirmed": 0, "same": 1, "ambiguous": 2, "different": 3}
     for verdict, reason, a, b in sorted(pairs, key=lambda item: order[item[0]]):
         ra, rb = root(a), root(b)
@@ -172,9 +173,7 @@ def match_patients(
             parent[ra] = rb
             mrns[rb] |= mrns[ra]
         elif verdict == "same":
-            pending.append(
-                Ambiguity(a, b, "same name and date of birth, but it would join two MRNs")
-            )
+            pending.append(Ambiguity(a, b, "same name and date of birth under two MRNs"))
         elif verdict == "ambiguous":
             pending.append(Ambiguity(a, b, reason))
     groups: dict[Identity, Patient] = {}
@@ -188,6 +187,29 @@ def match_patients(
     for patient in patients:
         patient.note_ids.sort()
     return patients, open_pairs
+
+
+_Pair = tuple[str, str, "Identity", "Identity"]
+
+
+def _split_bridges(pairs: list[_Pair]) -> list[_Pair]:
+    """An identity without an MRN that matches identities under two MRNs belongs to neither
+    on the evidence: those matches become questions."""
+    mrns_of: dict[Identity, set[str]] = {}
+    for verdict, _reason, a, b in pairs:
+        if verdict != "same":
+            continue
+        for one, other in ((a, b), (b, a)):
+            if not plain_mrn(one.mrn) and plain_mrn(other.mrn):
+                mrns_of.setdefault(one, set()).add(plain_mrn(other.mrn))
+    bridges = {ident for ident, found in mrns_of.items() if len(found) > 1}
+    reason = "same name and date of birth under two MRNs"
+    return [
+        ("ambiguous", reason, a, b)
+        if verdict == "same" and (a in bridges or b in bridges) and (a.mrn or b.mrn)
+        else (verdict, why, a, b)
+        for verdict, why, a, b in pairs
+    ]
 
 
 def compare(a: Identity, b: Identity) -> tuple[str, str]:
