@@ -60,7 +60,8 @@ def drop(service: ClinicService) -> Drop:
 
 EVAL = (
     "LEFS 38/80. Pain 6/10 with stairs. R knee flexion AROM 100°. MMT R quad 4-/5. TUG 14.2 s.\n"
-    "Goals: STG 4 wks - LEFS ≥ 50, pain ≤ 3/10. LTG 8 wks - TUG < 11 s; walk 1 mile independently.\n"
+    "Goals: STG 4 wks - LEFS ≥ 50, pain ≤ 3/10. "
+    "LTG 8 wks - TUG < 11 s; walk 1 mile independently.\n"
     "Plan: 2x/wk x 8 wks.\n"
 )
 DAILY = "Pain 5/10. R knee flexion AROM 108°. Ther ex 30 min.\nBilled: 97110 x2\n"
