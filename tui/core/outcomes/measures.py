@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
 
 KINDS: Final = ("outcome", "pain", "rom", "mmt", "strength")
@@ -37,6 +36,8 @@ class Measurement:
 
 def note_measurements(text: str, measures: Sequence[str] = ()) -> list[Measurement]:
     """The measures a note states for its own visit, first reading of each series only."""
+    from tui.core.checks.extract import extract_facts  # the clinical tables, on first use
+
     found: list[Measurement] = []
     seen: set[str] = set()
     for fact in extract_facts(text, measures):

@@ -8,10 +8,20 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from tui.core.errors import ChartdeskError
-from tui.core.outcomes.episodes import DISCHARGE, Episode, EpisodeInputs, build_episodes, note_role
+from tui.core.intake.notes import Note, note_day
+from tui.core.outcomes.episodes import (
+    DAILY,
+    DISCHARGE,
+    REPORT_ROLES,
+    Episode,
+    EpisodeInputs,
+    Visit,
+    build_episodes,
+    note_role,
+)
 from tui.core.outcomes.instruments import Instrument, instrument_table
 from tui.core.outcomes.matching import (
     Ambiguity,
@@ -24,6 +34,11 @@ from tui.core.outcomes.matching import (
 from tui.core.outcomes.measures import Measurement
 from tui.core.records.store import EpisodeNote, Version
 from tui.core.service.checking import CheckingService
+from tui.core.skills.registry import Skill
+
+if TYPE_CHECKING:
+    from tui.core.checks.audit import Finding
+    from tui.core.outcomes.findings import NoteInEpisode
 
 # Bump when the fact extractor reads notes differently: notes are measured again.
 READER: Final = "facts-1"
@@ -64,6 +79,64 @@ class OutcomesService(CheckingService):
         if not self.store.measured([note_id], READER):
             self.measure_note(note_id)
         return checks
+
+    def check_document(self, skill: Skill, note: Note, previous: str, text: str) -> dict[str, Any]:
+        """The checks of one text, with the episode findings of the note it was drafted from
+        (goals, outcome measures repeated, progress) for evaluations and reports."""
+        checks = super().check_document(skill, note, previous, text)
+        if note.kind == "text" and note_role(skill.id, skill.kind) != DAILY:
+            found = [f.to_json() for f in self.episode_findings(note, skill.id)]
+            if found:
+                checks["findings"] = list(checks.get("findings", [])) + found
+        return checks
+
+    def episode_findings(self, note: Note, skill_id: str = "") -> list[Finding]:
+        """GOAL_NOT_MEASURABLE, OUTCOME_NOT_REASSESSED and NO_MEASURABLE_PROGRESS for one
+        note, read against its patient's episode in the store."""
+        from tui.core.outcomes.findings import episode_findings
+
+        skill_id = skill_id or note.skill
+        kinds = {skill.id: skill.kind for skill in self.clinic.skills}
+        instruments = self.instruments()
+        return episode_findings(self.note_in_episode(note, skill_id, kinds), instruments,
+                                tuple(instruments))  # fmt: skip
+
+    def note_in_episode(self, note: Note, skill_id: str, kinds: dict[str, str]) -> NoteInEpisode:
+        """The note with its role, its measures and the earlier visits of its episode."""
+        from tui.core.outcomes.findings import NoteInEpisode
+        from tui.core.outcomes.measures import note_measurements
+
+        role = note_role(skill_id, kinds.get(skill_id, ""))
+        day = note_day(note.date)
+        measures = note_measurements(note.text or note.body, self.context.measures)
+        earlier: list[Visit] = []
+        if role in REPORT_ROLES and day is not None and (note.mrn or note.patient):
+            episode = self._episode_of(note, day)
+            note_id = self.store.note_by_sha(note.sha256)
+            if episode is not None:
+                earlier = [v for v in episode.visits if v.note_id != note_id and v.day <= day]
+        return NoteInEpisode(note.text or note.body, note.body_offset if note.text else 0, day,
+                             role, measures, earlier)  # fmt: skip
+
+    def _episode_of(self, note: Note, day: date) -> Episode | None:
+        """The episode a note belongs to: the one holding it in the store, else the patient's
+        latest episode of its discipline begun on or before its day."""
+        try:
+            found = self.patient_episodes(note.mrn or note.patient)
+        except ChartdeskError:
+            return None
+        note_id = self.store.note_by_sha(note.sha256)
+        episodes = [e for patient in found for e in patient.episodes]
+        for episode in episodes:
+            if any(visit.note_id == note_id for visit in episode.visits):
+                return episode
+        discipline = note.discipline.upper()
+        fitting = [
+            e
+            for e in episodes
+            if e.start <= day and (not discipline or e.discipline in ("", discipline))
+        ]
+        return fitting[-1] if fitting else None
 
     def measure_note(self, note_id: int) -> int:
         """Record one note's measures; returns how many."""
