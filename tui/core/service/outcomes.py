@@ -118,11 +118,26 @@ class OutcomesService(CheckingService):
         return NoteInEpisode(note.text or note.body, note.body_offset if note.text else 0, day,
                              role, measures, earlier)  # fmt: skip
 
+    def episode_timeline(self, skill: Skill, note: Note) -> str:
+        """A progress report's, re-evaluation's or discharge's episode up to its own day, as
+        text the model reads after the note and verification accepts values from."""
+        day = note_day(note.date)
+        if note_role(skill.id, skill.kind) not in REPORT_ROLES or day is None:
+            return ""
+        if note.kind != "text" or not (note.mrn or note.patient):
+            return ""
+        episode = self._episode_of(note, day)
+        if episode is None:
+            return ""
+        from tui.core.outcomes.timeline import timeline_text
+
+        return timeline_text(episode)
+
     def _episode_of(self, note: Note, day: date) -> Episode | None:
-        """The episode a note belongs to: the one holding it in the store, else the patient's
-        latest episode of its discipline begun on or before its day."""
+        """The episode a note belongs to (as it stood on the note's day): the one holding it
+        in the store, else the patient's latest episode of its discipline begun by then."""
         try:
-            found = self.patient_episodes(note.mrn or note.patient)
+            found = self.patient_episodes(note.mrn or note.patient, today=day, until=day)
         except ChartdeskError:
             return None
         note_id = self.store.note_by_sha(note.sha256)
@@ -161,14 +176,19 @@ class OutcomesService(CheckingService):
             done += len(batch)
         return done
 
-    def patient_episodes(self, query: str, today: date | None = None) -> list[PatientEpisodes]:
-        """The patients a name or MRN finds, each with their episodes; ambiguous matches are
-        listed for confirmation, never merged. Raises when nothing is found."""
+    def patient_episodes(
+        self, query: str, today: date | None = None, until: date | None = None
+    ) -> list[PatientEpisodes]:
+        """The patients a name or MRN finds, each with their episodes (from notes dated on or
+        before `until`, when given); ambiguous matches are listed for confirmation, never
+        merged. Raises when nothing is found."""
         key, mrn = name_key(query), query.strip()
         notes = self.store.candidate_notes([key], [mrn])
         notes = self.store.candidate_notes(
             {key} | {name_key(n.patient) for n in notes}, {mrn} | {n.mrn for n in notes}
         )
+        if until is not None:
+            notes = [n for n in notes if n.day <= until.isoformat()]
         if not notes:
             raise ChartdeskError(f"no notes of a patient named or numbered {query!r}")
         patients, ambiguities = self._match(notes)
