@@ -35,6 +35,7 @@ _RE_EVAL: Final = re.compile(r"re[_-]?eval|recert", re.IGNORECASE)
 _DISCHARGE: Final = re.compile(r"discharge|\bd/?c\b", re.IGNORECASE)
 _PROGRESS: Final = re.compile(r"progress", re.IGNORECASE)
 _EVAL: Final = re.compile(r"eval", re.IGNORECASE)
+_WORDS: Final = re.compile(r"[a-z]+")
 _ICD: Final = re.compile(r"\b([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b")
 
 
@@ -390,6 +391,9 @@ def with_unit(text: str, unit: str) -> str:
 
 
 def _series_of(goal: Goal, episode: Episode) -> Series | None:
+    """The series a goal measures: by instrument, or the series whose name holds the goal's
+    measure word and shares most words with the goal ("R knee flexion ≥ 110°" is the
+    "R knee flexion AROM" row)."""
     if not goal.measure:
         return None
     wanted = goal.measure.casefold()
@@ -399,7 +403,16 @@ def _series_of(goal: Goal, episode: Episode) -> Series | None:
             names.add(series.instrument.name.casefold())
         if wanted in names or (series.kind == "pain" and wanted in ("pain", "nprs")):
             return series
-    return None
+    goal_words = set(_WORDS.findall(goal.text.casefold()))
+    best: tuple[int, Series] | None = None
+    for series in episode.series:
+        words = set(_WORDS.findall(series.name.casefold()))
+        if wanted not in words:
+            continue
+        score = len(words & goal_words)
+        if best is None or score > best[0]:
+            best = (score, series)
+    return best[1] if best else None
 
 
 def _same_goal(a: Goal, b: Goal) -> bool:

@@ -198,15 +198,23 @@ class OutcomesService(CheckingService):
             for p in patients
             if any(name_key(i.name) == key or plain_mrn(i.mrn) == number for i in p.identities)
         ]
-        by_id = {n.note_id: n for n in notes}
         return [
             PatientEpisodes(
                 patient,
-                self._episodes([by_id[i] for i in patient.note_ids], today),
+                self._episodes([n for n in notes if n.note_id in set(patient.note_ids)], today),
                 [a for a in ambiguities if a.a in patient.identities or a.b in patient.identities],
             )
             for patient in wanted or patients
         ]
+
+    def episodes_for_note(self, note_id: int) -> PatientEpisodes:
+        """The episodes of the patient of one stored note (the patient screen of a draft)."""
+        identity = self.store.note_identity(note_id)
+        query = identity["mrn"] or identity["patient"]
+        if not query.strip():
+            raise ChartdeskError("this note names no patient (set one with i)")
+        found = self.patient_episodes(query)
+        return next((p for p in found if note_id in p.patient.note_ids), found[0])
 
     def confirm_identities(self, a: str, b: str, same: bool, author: str) -> None:
         """Record whether two identities (by their ids) are one patient."""
