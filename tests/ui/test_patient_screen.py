@@ -3,7 +3,6 @@ measures with sparklines, change and MCID, its goals, at a workstation and on a 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
