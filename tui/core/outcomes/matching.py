@@ -11,7 +11,6 @@ stored and applied from then on.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -75,6 +74,8 @@ class Identity:
     @property
     def key(self) -> str:
         """A short stable id of this identity, for confirming a match from the command line."""
+        import hashlib
+
         basis = "|".join((name_key(self.name), " ".join(name_parts(self.name)[2]), self.dob,
                           plain_mrn(self.mrn)))  # fmt: skip
         return hashlib.sha256(basis.encode()).hexdigest()[:8]

@@ -12,33 +12,19 @@ from typing import TYPE_CHECKING, Any, Final
 
 from tui.core.errors import ChartdeskError
 from tui.core.intake.notes import Note, note_day
-from tui.core.outcomes.episodes import (
-    DAILY,
-    DISCHARGE,
-    REPORT_ROLES,
-    Episode,
-    EpisodeInputs,
-    Visit,
-    build_episodes,
-    note_role,
-)
-from tui.core.outcomes.instruments import Instrument, instrument_table
-from tui.core.outcomes.matching import (
-    Ambiguity,
-    NoteIdentity,
-    Patient,
-    match_patients,
-    name_key,
-    plain_mrn,
-)
-from tui.core.outcomes.measures import Measurement
 from tui.core.records.store import EpisodeNote, Version
 from tui.core.service.checking import CheckingService
 from tui.core.skills.registry import Skill
 
 if TYPE_CHECKING:
     from tui.core.checks.audit import Finding
+    from tui.core.outcomes.episodes import Episode, Visit
     from tui.core.outcomes.findings import NoteInEpisode
+    from tui.core.outcomes.instruments import Instrument
+    from tui.core.outcomes.matching import Ambiguity, Patient
+
+# The episode builder and its tables are imported when first used, not with the service: the
+# review app and `chartdesk watch` start without them (their start-up time is measured).
 
 # Bump when the fact extractor reads notes differently: notes are measured again.
 READER: Final = "facts-1"
@@ -67,6 +53,9 @@ class OutcomesService(CheckingService):
     """Measures, episodes and outcomes."""
 
     def instruments(self) -> dict[str, Instrument]:
+        """The built-in instruments with the clinic's own (context.toml) on top."""
+        from tui.core.outcomes.instruments import instrument_table
+
         return instrument_table(self.context.instruments)
 
     def check_version(
@@ -74,6 +63,7 @@ class OutcomesService(CheckingService):
     ) -> dict[str, Any]:
         """Check a version, and record its note's measures the first time (the timeline
         reads them from the store)."""
+
         checks = super().check_version(draft_id, n, version=version)
         note_id = self.store.get_draft(draft_id).note_id
         if not self.store.measured([note_id], READER):
@@ -83,6 +73,8 @@ class OutcomesService(CheckingService):
     def check_document(self, skill: Skill, note: Note, previous: str, text: str) -> dict[str, Any]:
         """The checks of one text, with the episode findings of the note it was drafted from
         (goals, outcome measures repeated, progress) for evaluations and reports."""
+        from tui.core.outcomes.episodes import DAILY, note_role
+
         checks = super().check_document(skill, note, previous, text)
         if note.kind == "text" and note_role(skill.id, skill.kind) != DAILY:
             found = [f.to_json() for f in self.episode_findings(note, skill.id)]
@@ -103,6 +95,7 @@ class OutcomesService(CheckingService):
 
     def note_in_episode(self, note: Note, skill_id: str, kinds: dict[str, str]) -> NoteInEpisode:
         """The note with its role, its measures and the earlier visits of its episode."""
+        from tui.core.outcomes.episodes import REPORT_ROLES, note_role
         from tui.core.outcomes.findings import NoteInEpisode
         from tui.core.outcomes.measures import note_measurements
 
@@ -121,6 +114,8 @@ class OutcomesService(CheckingService):
     def episode_timeline(self, skill: Skill, note: Note) -> str:
         """A progress report's, re-evaluation's or discharge's episode up to its own day, as
         text the model reads after the note and verification accepts values from."""
+        from tui.core.outcomes.episodes import REPORT_ROLES, note_role
+
         day = note_day(note.date)
         if note_role(skill.id, skill.kind) not in REPORT_ROLES or day is None:
             return ""
@@ -182,6 +177,8 @@ class OutcomesService(CheckingService):
         """The patients a name or MRN finds, each with their episodes (from notes dated on or
         before `until`, when given); ambiguous matches are listed for confirmation, never
         merged. Raises when nothing is found."""
+        from tui.core.outcomes.matching import name_key, plain_mrn
+
         key, mrn = name_key(query), query.strip()
         notes = self.store.candidate_notes([key], [mrn])
         notes = self.store.candidate_notes(
@@ -225,11 +222,16 @@ class OutcomesService(CheckingService):
         )
 
     def _match(self, notes: Sequence[EpisodeNote]) -> tuple[list[Patient], list[Ambiguity]]:
+        from tui.core.outcomes.matching import NoteIdentity, match_patients
+
         seen = [NoteIdentity(n.note_id, n.patient, n.dob, n.mrn) for n in notes]
         keys = {item.identity.key for item in seen}
         return match_patients(seen, self.store.identity_links(keys))
 
     def _episodes(self, notes: Sequence[EpisodeNote], today: date | None) -> list[Episode]:
+        from tui.core.outcomes.episodes import EpisodeInputs, build_episodes
+        from tui.core.outcomes.measures import Measurement
+
         ids = [note.note_id for note in notes]
         missing = set(ids) - self.store.measured(ids, READER)
         for note_id in sorted(missing):
@@ -248,6 +250,8 @@ class OutcomesService(CheckingService):
 
     def discharged_episodes(self, first: date, last: date) -> list[Episode]:
         """The episodes whose discharge falls between two days (inclusive)."""
+        from tui.core.outcomes.episodes import DISCHARGE, note_role
+
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         skills = [sid for sid, kind in kinds.items() if note_role(sid, kind) == DISCHARGE]
         discharges = self.store.notes_between(first.isoformat(), last.isoformat(), skills)

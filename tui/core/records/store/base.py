@@ -10,7 +10,6 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui.core.outcomes.matching import name_key
 from tui.core.records.store.rows import StoreError, StoreReplaced, iso_day, patient_key
 from tui.core.records.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 
@@ -138,6 +137,8 @@ def is_empty_store(path: Path) -> bool:
 
 
 def _register_functions(conn: sqlite3.Connection) -> None:
+    from tui.core.outcomes.matching import name_key  # only a migration needs it
+
     conn.create_function("chartdesk_day", 1, iso_day, deterministic=True)
     conn.create_function("chartdesk_patient", 1, patient_key, deterministic=True)
     conn.create_function("chartdesk_name", 1, name_key, deterministic=True)

@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from tui.core.outcomes.matching import name_key
 from tui.core.records.store.base import Database
 from tui.core.records.store.rows import (
     FAILED_NOTE_SKILL,
@@ -22,6 +21,14 @@ from tui.core.records.store.rows import (
     patient_key,
 )
 from tui.core.records.store.sql import insert_draft, supersede_failed, supersede_older
+
+
+def name_key(patient: str) -> str:
+    """The note's first-and-last-name key (see `tui.core.outcomes.matching.name_key`),
+    imported on first use so opening the store stays light."""
+    from tui.core.outcomes.matching import name_key as key
+
+    return key(patient)
 
 
 class NoteStore(Database):
