@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Final
@@ -230,7 +230,16 @@ def build_episodes(
     measures: Mapping[int, Sequence[Measurement]],
     inputs: EpisodeInputs,
 ) -> list[Episode]:
-    """The episodes of one patient's notes (oldest first)."""
+    """The episodes of one patient's notes (oldest first), with their measures and goals."""
+    episodes = group_episodes(notes, inputs.kinds)
+    for episode in episodes:
+        fill_episode(episode, measures, inputs)
+    return episodes
+
+
+def group_episodes(notes: Sequence[EpisodeNote], kinds: Mapping[str, str]) -> list[Episode]:
+    """The episodes of one patient's notes (oldest first), as visits without measures yet:
+    the outcomes report reads measures only for the episodes it reports."""
     episodes: list[Episode] = []
     open_by_discipline: dict[str, list[Episode]] = {}
     for note in notes:
@@ -240,29 +249,38 @@ def build_episodes(
         header = _header(note)
         discipline = (note.discipline or header.get("discipline", "")).upper()
         diagnosis = header.get("diagnosis", "")
-        role = note_role(note.skill, inputs.kinds.get(note.skill, ""))
+        role = note_role(note.skill, kinds.get(note.skill, ""))
         clinician = note.signer or header.get("clinician", "")
-        visit = Visit(note.note_id, day, note.visit, role, note.skill, clinician,
-                      tuple(measures.get(note.note_id, ())))  # fmt: skip
         current = open_by_discipline.setdefault(discipline, [])
         episode = _episode_for(current, role, diagnosis)
         if episode is None:
             episode = Episode(len(episodes) + 1, discipline, diagnosis)
             episodes.append(episode)
             current.append(episode)
-            if role == REEVALUATION:
-                role = EVALUATION
-                visit = _with_role(visit, role)
+            role = EVALUATION if role == REEVALUATION else role
         elif role == EVALUATION:
-            visit = _with_role(visit, REEVALUATION)
+            role = REEVALUATION
         if not episode.diagnosis and diagnosis:
             episode.diagnosis = diagnosis
-        episode.visits.append(visit)
-        if visit.role == DISCHARGE:
+        episode.visits.append(Visit(note.note_id, day, note.visit, role, note.skill, clinician, ()))
+        if role == DISCHARGE:
             current.remove(episode)
-    for episode in episodes:
-        _fill(episode, inputs)
     return episodes
+
+
+def fill_episode(
+    episode: Episode,
+    measures: Mapping[int, Sequence[Measurement]],
+    inputs: EpisodeInputs,
+    *,
+    goals: bool = True,
+) -> None:
+    """Give the episode's visits their measures, then its series, primary measure and (with
+    `goals`) the goals of its plan of care."""
+    episode.visits = [
+        replace(visit, measures=tuple(measures.get(visit.note_id, ()))) for visit in episode.visits
+    ]
+    _fill(episode, inputs, goals=goals)
 
 
 def _episode_for(current: list[Episode], role: str, diagnosis: str) -> Episode | None:
@@ -285,11 +303,6 @@ def _same_diagnosis(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
-def _with_role(visit: Visit, role: str) -> Visit:
-    return Visit(visit.note_id, visit.day, visit.visit, role, visit.skill, visit.clinician,
-                 visit.measures)  # fmt: skip
-
-
 def _header(note: EpisodeNote) -> dict[str, str]:
     if not note.head:
         return {}
@@ -304,7 +317,7 @@ def _header(note: EpisodeNote) -> dict[str, str]:
     }
 
 
-def _fill(episode: Episode, inputs: EpisodeInputs) -> None:
+def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:
     """The episode's series, primary measure and goals, from its visits."""
     rows: dict[str, list[Point]] = {}
     meta: dict[str, Measurement] = {}
@@ -314,13 +327,14 @@ def _fill(episode: Episode, inputs: EpisodeInputs) -> None:
                 Point(visit.day, visit.visit, _value(item, inputs), item.text)
             )
             meta.setdefault(item.series, item)
+    episode.series = []
     for name, points in rows.items():
         item = meta[name]
         instrument = lookup(inputs.instruments, item.instrument) if item.instrument else None
         unit = instrument.unit if instrument and instrument.unit else item.unit
         episode.series.append(Series(name, item.kind, unit, instrument, tuple(points)))
     episode.primary = _primary(episode)
-    episode.goals = _goals(episode, inputs)
+    episode.goals = _goals(episode, inputs) if goals else []
 
 
 def _value(item: Measurement, inputs: EpisodeInputs) -> float | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final
 
 from tui.core.errors import ChartdeskError
@@ -22,10 +22,14 @@ if TYPE_CHECKING:
     from tui.core.outcomes.findings import NoteInEpisode
     from tui.core.outcomes.instruments import Instrument
     from tui.core.outcomes.matching import Ambiguity, Patient
+    from tui.core.outcomes.measures import Measurement
 
 # The episode builder and its tables are imported when first used, not with the service: the
 # review app and `chartdesk watch` start without them (their start-up time is measured).
 
+# How far before a report's first day its episodes' notes are read: plans of care are
+# recertified every 90 days, so an episode rarely runs longer than a year.
+LOOKBACK_DAYS: Final = 365
 # Bump when the fact extractor reads notes differently: notes are measured again.
 READER: Final = "facts-1"
 
@@ -230,16 +234,8 @@ class OutcomesService(CheckingService):
 
     def _episodes(self, notes: Sequence[EpisodeNote], today: date | None) -> list[Episode]:
         from tui.core.outcomes.episodes import EpisodeInputs, build_episodes
-        from tui.core.outcomes.measures import Measurement
 
-        ids = [note.note_id for note in notes]
-        missing = set(ids) - self.store.measured(ids, READER)
-        for note_id in sorted(missing):
-            self.measure_note(note_id)
-        stored = self.store.measures_of(ids)
-        measures = {
-            note_id: [Measurement(*row) for row in rows] for note_id, rows in stored.items()
-        }
+        measures = self._measures([note.note_id for note in notes])
         inputs = EpisodeInputs(
             kinds={skill.id: skill.kind for skill in self.clinic.skills},
             instruments=self.instruments(),
@@ -249,21 +245,73 @@ class OutcomesService(CheckingService):
         return build_episodes(notes, measures, inputs)
 
     def discharged_episodes(self, first: date, last: date) -> list[Episode]:
-        """The episodes whose discharge falls between two days (inclusive)."""
-        from tui.core.outcomes.episodes import DISCHARGE, note_role
+        """The episodes whose discharge falls between two days (inclusive). Their patients'
+        notes are read in bulk, from `LOOKBACK_DAYS` before `first` (an episode longer than
+        that is reported from what falls inside), and measures only for those episodes."""
+        from tui.core.outcomes.episodes import (
+            DISCHARGE,
+            EpisodeInputs,
+            fill_episode,
+            group_episodes,
+            note_role,
+        )
+        from tui.core.outcomes.matching import name_key
 
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         skills = [sid for sid, kind in kinds.items() if note_role(sid, kind) == DISCHARGE]
         discharges = self.store.notes_between(first.isoformat(), last.isoformat(), skills)
-        found: dict[int, Episode] = {}
-        done: set[int] = set()
-        for note in discharges:
-            if note.note_id in done:
-                continue
-            for patient in self.patient_episodes(note.mrn or note.patient):
-                for episode in patient.episodes:
-                    ids = {visit.note_id for visit in episode.visits}
-                    done |= ids
-                    if episode.discharged and first <= episode.end <= last:
-                        found.setdefault(episode.visits[0].note_id, episode)
-        return list(found.values())
+        if not discharges:
+            return []
+        since = (first - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        notes = self.store.candidate_notes(
+            {name_key(n.patient) for n in discharges}, {n.mrn for n in discharges},
+            since, last.isoformat(),
+        )  # fmt: skip
+        wanted = {n.note_id for n in discharges}
+        found: list[Episode] = []
+        for group in _linked(notes):
+            patients, _pending = self._match(group)
+            for patient in patients:
+                own = set(patient.note_ids)
+                for episode in group_episodes([n for n in group if n.note_id in own], kinds):
+                    end = episode.visits[-1]
+                    if end.note_id in wanted and episode.discharged and first <= end.day <= last:
+                        found.append(episode)
+        measures = self._measures([v.note_id for episode in found for v in episode.visits])
+        inputs = EpisodeInputs(kinds, self.instruments(), self.store.note_text)
+        for episode in found:
+            fill_episode(episode, measures, inputs, goals=False)
+        return found
+
+    def _measures(self, note_ids: Sequence[int]) -> dict[int, list[Measurement]]:
+        """The recorded measures of these notes, measuring any not measured yet."""
+        from tui.core.outcomes.measures import Measurement
+
+        missing = set(note_ids) - self.store.measured(note_ids, READER)
+        for note_id in sorted(missing):
+            self.measure_note(note_id)
+        stored = self.store.measures_of(note_ids)
+        return {note_id: [Measurement(*row) for row in rows] for note_id, rows in stored.items()}
+
+
+def _linked(notes: Sequence[EpisodeNote]) -> list[list[EpisodeNote]]:
+    """The notes in groups that share a name or an MRN, each group possibly one patient
+    (the matcher decides), in date order."""
+    from tui.core.outcomes.matching import name_key, plain_mrn
+
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for note in notes:
+        keys = [f"n:{name_key(note.patient)}"] + ([f"m:{plain_mrn(note.mrn)}"] if note.mrn else [])
+        for other in keys[1:]:
+            parent[root(other)] = root(keys[0])
+    groups: dict[str, list[EpisodeNote]] = {}
+    for note in notes:
+        groups.setdefault(root(f"n:{name_key(note.patient)}"), []).append(note)
+    return list(groups.values())

@@ -80,23 +80,29 @@ class MeasureStore(Database):
             return ""
         return bytes(row[1]).decode("utf-8", "replace")
 
-    def candidate_notes(self, name_keys: Iterable[str], mrns: Iterable[str]) -> list[EpisodeNote]:
+    def candidate_notes(
+        self, name_keys: Iterable[str], mrns: Iterable[str], first_day: str = "", last_day: str = ""
+    ) -> list[EpisodeNote]:
         """Every readable note written under one of these names (first and last, any order)
-        or MRNs, oldest first: the notes that may be one patient's."""
+        or MRNs, oldest first, dated between two ISO days when given: the notes that may be
+        one patient's (or, for many names, several patients')."""
         keys, numbers = sorted(set(name_keys) - {""}), sorted(set(mrns) - {""})
-        if not keys and not numbers:
-            return []
-        where = []
-        if keys:
-            where.append(f"n.name_key IN ({','.join('?' * len(keys))})")
-        if numbers:
-            where.append(f"n.mrn IN ({','.join('?' * len(numbers))})")
-        rows = self.db.execute(
-            f"SELECT {_NOTE_COLUMNS} FROM notes n LEFT JOIN note_content c ON c.note_id = n.id"
-            f" WHERE ({' OR '.join(where)}) AND {_LATEST} ORDER BY n.day, n.visit, n.id",
-            (HEAD_BYTES, *keys, *numbers),
-        ).fetchall()
-        return [_episode_note(row) for row in rows]
+        found: dict[int, EpisodeNote] = {}
+        span = (first_day or "0000", last_day or "9999")
+        for column, values in (("name_key", keys), ("mrn", numbers)):
+            for start in range(0, len(values), 500):
+                chunk = values[start : start + 500]
+                rows = self.db.execute(
+                    f"SELECT {_NOTE_COLUMNS} FROM notes n"
+                    " LEFT JOIN note_content c ON c.note_id = n.id"
+                    f" WHERE n.{column} IN ({','.join('?' * len(chunk))})"
+                    f" AND n.day BETWEEN ? AND ? AND {_LATEST}",
+                    (HEAD_BYTES, *chunk, *span),
+                )
+                for row in rows:
+                    note = _episode_note(row)
+                    found[note.note_id] = note
+        return sorted(found.values(), key=lambda n: (n.day, n.visit or 0, n.note_id))
 
     def notes_between(
         self, first_day: str, last_day: str, skills: Sequence[str]
