@@ -394,6 +394,13 @@ def parse_note_text(
     )
 
 
+def header_fields(text: str) -> dict[str, str]:
+    """A text note's header fields (front matter or ``Key: value`` lines) by attribute name,
+    without reading the rest: what listing many notes needs (an episode's diagnoses)."""
+    fields, _offset = _front_matter(text)
+    return fields or _header_block(text)[0]
+
+
 def _front_matter(text: str) -> tuple[dict[str, str], int]:
     """Parse a ``---`` fenced block at the very top; returns fields and the body offset."""
     if not text.startswith("---\n"):

@@ -15,10 +15,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import Any, Final
 
-from tui.core.intake.notes import NoteError, note_day, parse_note_text
+from tui.core.intake.notes import header_fields, note_day
 from tui.core.outcomes.goals import Goal, reached, read_goals
 from tui.core.outcomes.instruments import Instrument, lookup
 from tui.core.outcomes.mcid import Change, change
@@ -304,17 +303,8 @@ def _same_diagnosis(a: str, b: str) -> bool:
 
 
 def _header(note: EpisodeNote) -> dict[str, str]:
-    if not note.head:
-        return {}
-    try:
-        parsed = parse_note_text(Path(note.path), note.head, "")
-    except NoteError:
-        return {}
-    return {
-        "diagnosis": parsed.diagnosis,
-        "discipline": parsed.discipline,
-        "clinician": parsed.clinician,
-    }
+    """The header fields of a stored note's first bytes ("" for a scan)."""
+    return header_fields(note.head) if note.head else {}
 
 
 def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:

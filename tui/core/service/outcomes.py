@@ -181,41 +181,54 @@ class OutcomesService(CheckingService):
         """The patients a name or MRN finds, each with their episodes (from notes dated on or
         before `until`, when given); ambiguous matches are listed for confirmation, never
         merged. Raises when nothing is found."""
-        from tui.core.outcomes.matching import name_key, plain_mrn
+        from tui.core.outcomes.matching import name_key
 
-        key, mrn = name_key(query), query.strip()
-        notes = self.store.candidate_notes([key], [mrn])
-        notes = self.store.candidate_notes(
-            {key} | {name_key(n.patient) for n in notes}, {mrn} | {n.mrn for n in notes}
-        )
-        if until is not None:
-            notes = [n for n in notes if n.day <= until.isoformat()]
-        if not notes:
+        found = self._patients({name_key(query)}, {query.strip()}, today, until)
+        if not found:
             raise ChartdeskError(f"no notes of a patient named or numbered {query!r}")
-        patients, ambiguities = self._match(notes)
-        number = plain_mrn(mrn)
-        wanted = [
-            p
-            for p in patients
-            if any(name_key(i.name) == key or plain_mrn(i.mrn) == number for i in p.identities)
-        ]
-        return [
-            PatientEpisodes(
-                patient,
-                self._episodes([n for n in notes if n.note_id in set(patient.note_ids)], today),
-                [a for a in ambiguities if a.a in patient.identities or a.b in patient.identities],
-            )
-            for patient in wanted or patients
-        ]
+        return found
 
     def episodes_for_note(self, note_id: int) -> PatientEpisodes:
         """The episodes of the patient of one stored note (the patient screen of a draft)."""
+        from tui.core.outcomes.matching import name_key
+
         identity = self.store.note_identity(note_id)
-        query = identity["mrn"] or identity["patient"]
-        if not query.strip():
+        if not (identity["mrn"] or identity["patient"]).strip():
             raise ChartdeskError("this note names no patient (set one with i)")
-        found = self.patient_episodes(query)
+        found = self._patients({name_key(identity["patient"])}, {identity["mrn"]}, None, None)
         return next((p for p in found if note_id in p.patient.note_ids), found[0])
+
+    def _patients(
+        self, keys: set[str], mrns: set[str], today: date | None, until: date | None
+    ) -> list[PatientEpisodes]:
+        """The patients written under these names or MRNs, with their episodes: the notes of
+        those names and numbers, then of any other name or number those notes carry."""
+        from tui.core.outcomes.matching import name_key, plain_mrn
+
+        keys, mrns = keys - {""}, mrns - {""}
+        notes = self.store.candidate_notes(keys, mrns)
+        more_keys, more_mrns = {name_key(n.patient) for n in notes}, {n.mrn for n in notes}
+        if not more_keys <= keys or not more_mrns <= mrns | {""}:
+            notes = self.store.candidate_notes(keys | more_keys, mrns | more_mrns)
+        if until is not None:
+            notes = [n for n in notes if n.day <= until.isoformat()]
+        if not notes:
+            return []
+        patients, ambiguities = self._match(notes)
+        numbers = {plain_mrn(m) for m in mrns}
+        wanted = [
+            p
+            for p in patients
+            if any(name_key(i.name) in keys or plain_mrn(i.mrn) in numbers for i in p.identities)
+        ]
+        found = []
+        for patient in wanted or patients:
+            own = set(patient.note_ids)
+            episodes = self._episodes([n for n in notes if n.note_id in own], today)
+            pending = [a for a in ambiguities
+                       if a.a in patient.identities or a.b in patient.identities]  # fmt: skip
+            found.append(PatientEpisodes(patient, episodes, pending))
+        return found
 
     def confirm_identities(self, a: str, b: str, same: bool, author: str) -> None:
         """Record whether two identities (by their ids) are one patient."""

@@ -89,13 +89,14 @@ class MeasureStore(Database):
         keys, numbers = sorted(set(name_keys) - {""}), sorted(set(mrns) - {""})
         found: dict[int, EpisodeNote] = {}
         span = (first_day or "0000", last_day or "9999")
+        # `!= ''` lets SQLite use the partial index on MRNs.
         for column, values in (("name_key", keys), ("mrn", numbers)):
             for start in range(0, len(values), 500):
                 chunk = values[start : start + 500]
                 rows = self.db.execute(
                     f"SELECT {_NOTE_COLUMNS} FROM notes n"
                     " LEFT JOIN note_content c ON c.note_id = n.id"
-                    f" WHERE n.{column} IN ({','.join('?' * len(chunk))})"
+                    f" WHERE n.{column} IN ({','.join('?' * len(chunk))}) AND n.{column} != ''"
                     f" AND n.day BETWEEN ? AND ? AND {_LATEST}",
                     (HEAD_BYTES, *chunk, *span),
                 )
