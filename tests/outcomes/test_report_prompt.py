@@ -81,3 +81,12 @@ def test_verify_accepts_timeline_values_and_flags_others(
     checks = service.check_version(draft_id)
     unsupported = [(f["kind"], f["value"]) for f in checks["unsupported"]]
     assert unsupported == [("outcome", 50)]
+
+
+def test_the_offline_drafter_shows_the_timeline_beside_the_report(
+    service: ClinicService, drop: Drop
+) -> None:
+    report = service.draft(report_draft_id(service, drop))
+    assert "Episode timeline (from the clinic's records):" in report.aside
+    assert "LEFS: 2026-10-01 38/80; 2026-10-29 49/80." in report.aside
+    assert "38/80" not in service.text(report.id)  # beside the document, never inside it
