@@ -132,3 +132,12 @@ def test_measures_are_recorded_when_a_note_is_checked_and_backfilled(
     rows = service.store.measures_of([note_id])[note_id]
     assert ("LEFS", "outcome", "LEFS", 38.0, "38", "/80") in rows
     assert not any(series.startswith("LEFS") and value == 50 for series, _, _, value, _, _ in rows)
+
+
+def test_an_extension_deficit_improves_as_it_shrinks(service: ClinicService, drop: Drop) -> None:
+    drop("2026-10-01", 1, "pt_initial_eval", EVAL + "R knee extension lacking 10°.\n")
+    drop("2026-10-29", 10, "progress_report", "LEFS 40/80. R knee extension lacking 3°.\n")
+    [episode] = service.patient_episodes("Dana Whitfield")[0].episodes
+    deficit = next(s for s in episode.series if "deficit" in s.name)
+    found = deficit.change()
+    assert found is not None and found.delta == -7 and found.improvement == 7

@@ -107,3 +107,8 @@ def test_a_clinic_adds_and_replaces_instruments() -> None:
 def test_a_clinic_instrument_must_say_what_change_matters() -> None:
     problems = dict(instrument_problems({"name": "X", "min": 5, "max": 1, "direction": "up"}))
     assert set(problems) == {"max", "direction", "mcid", "source"}
+
+
+def test_a_deficit_is_better_when_smaller() -> None:
+    assert change(None, 10, 3, lower_better=True).improvement == 7
+    assert change(None, 10, 3).improvement == -7

@@ -35,6 +35,9 @@ _DISCHARGE: Final = re.compile(r"discharge|\bd/?c\b", re.IGNORECASE)
 _PROGRESS: Final = re.compile(r"progress", re.IGNORECASE)
 _EVAL: Final = re.compile(r"eval", re.IGNORECASE)
 _WORDS: Final = re.compile(r"[a-z]+")
+# A range of motion written as what is missing ("knee extension (deficit)", "lacking",
+# "extensor lag"): smaller is better.
+DEFICIT: Final = re.compile(r"\b(?:deficit|lacking|lacks|lag)\b", re.IGNORECASE)
 _ICD: Final = re.compile(r"\b([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b")
 
 
@@ -93,7 +96,8 @@ class Series:
         numbers = self.numbers
         if len(numbers) < 2:
             return None
-        return change(self.instrument, numbers[0], numbers[-1])
+        lower = self.instrument is None and bool(DEFICIT.search(self.name))
+        return change(self.instrument, numbers[0], numbers[-1], lower_better=lower)
 
     def grade_change(self) -> int | None:
         """For muscle grades: steps up (positive) or down the grade scale since the first."""

@@ -19,6 +19,7 @@ from typing import Final
 
 from tui.core.checks.audit import WARNING, Finding
 from tui.core.outcomes.episodes import (
+    DEFICIT,
     EVALUATION,
     REEVALUATION,
     REPORT_ROLES,
@@ -148,6 +149,8 @@ def _improved(then: Measurement, now: Measurement, table: dict[str, Instrument])
         first = instrument.normalised(then.value, then.unit)
         last = instrument.normalised(now.value, now.unit)
         return change(instrument, first, last).improvement > 0
+    if DEFICIT.search(now.series):
+        return now.value < then.value
     return now.value > then.value
 
 

@@ -54,12 +54,15 @@ class Change:
         }
 
 
-def change(instrument: Instrument | None, baseline: float, current: float) -> Change:
+def change(
+    instrument: Instrument | None, baseline: float, current: float, *, lower_better: bool = False
+) -> Change:
     """The change from `baseline` to `current`; without an instrument (a range of motion, a
-    measure the table lacks) higher is read as better and no threshold applies."""
+    measure the table lacks) higher is read as better (lower with `lower_better`: a deficit,
+    an extension lag) and no threshold applies."""
     delta = round(current - baseline, 4)
     if instrument is None:
-        return Change(baseline, current, delta, delta, None, "")
+        return Change(baseline, current, delta, -delta if lower_better else delta, None, "")
     found = instrument.threshold(baseline)
     threshold, basis = found if found else (None, "")
     return Change(baseline, current, delta, instrument.better(delta), threshold, basis)
