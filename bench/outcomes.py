@@ -2,9 +2,9 @@
 
 A clinic is made with `chartdesk init`; ten years of episodes of care are written in bulk into
 its store: 200,000 notes of 2,500 patients, each patient's 80 notes four episodes of 20 visits
-(an initial evaluation with LEFS, pain, knee flexion, TUG and goals; daily notes with pain and
-knee flexion; a progress report at visit 10 and a discharge at visit 20 repeating the
-outcomes), each note drafted and signed, with its measures recorded as checking records them
+three days apart, spread over the years (an initial evaluation with LEFS, pain, knee flexion,
+TUG and goals; daily notes with pain and knee flexion; a progress report at visit 10 and a
+discharge at visit 20 repeating the outcomes), each note drafted and signed, with its measures recorded as checking records them
 (the bench checks on a sample that the extractor reads the same rows from the note text). One
 more patient has one episode of 60 visits. Then:
 
@@ -13,7 +13,7 @@ more patient has one episode of 60 visits. Then:
    Pilot, 100x30), from the queue taking `h` to the measures in the screen's table, the first
    press apart (it loads the clinical tables once), then the median of the next 5.
 2. `chartdesk outcomes --from --to --json` over the last year (about 1,000 discharged
-   episodes), as a command: best of 3.
+   episodes, the patients' notes from a year before), as a command: best of 3.
 
 Targets: the patient screen <= 100 ms; the outcomes command over a year <= 2 s.
 """
@@ -40,14 +40,16 @@ TITLE = "Outcomes in a clinic's tenth year: patient screen and outcomes report"
 NOTES = 200_000
 PATIENTS = 2_500
 EPISODE_VISITS = 20
+VISIT_EVERY_DAYS = 3
 LONG_VISITS = 60
 TODAY = date(2026, 11, 6)
 DAYS = 3650
 TARGET_SCREEN_MS = 100.0
 TARGET_OUTCOMES_S = 2.0
+DIAGNOSIS = "R knee OA, M17.11"
 HEADER = (
     "Patient: {name}\nMRN: M{mrn}\nDOB: 1960-01-01\nDate: {day}\nVisit: {visit}\n"
-    "Discipline: PT\nPayer: Medicare\nDiagnosis: R knee OA, M17.11\nSkill: {skill}\n\n"
+    "Discipline: PT\nPayer: Medicare\nDiagnosis: " + DIAGNOSIS + "\nSkill: {skill}\n\n"
 )
 Measure = tuple[str, str, str, float, str, str]
 NoteRow = tuple[str, int, str, int, str, str, list[Measure]]
@@ -78,17 +80,33 @@ def visit_note(visit: int, last: int, seed: int) -> tuple[str, str, list[Measure
     return "soap_note", body, rows
 
 
+def bench_name(person: int) -> str:
+    """The tenth-year bench's name with its number as letters ("Ana Moreau-b"): a name tells
+    patients apart, as in a clinic, where a digit would be read as no part of a name."""
+    first_last, number = patient(person).rsplit("-", 1)
+    return f"{first_last}-{''.join('abcdefghij'[int(d)] for d in number)}"
+
+
 def note_rows(notes: int = NOTES) -> Iterator[NoteRow]:
-    """(name, mrn, day, visit, Skill, text, measures), oldest first: each patient's visits
-    in turn, episodes of `EPISODE_VISITS` visits."""
+    """(name, mrn, day, visit, Skill, text, measures) in date order: each patient's episodes
+    of `EPISODE_VISITS` visits, a visit every `VISIT_EVERY_DAYS` days, spread over the years
+    (about 1,000 episodes end in a year, as 20,000 notes a year make)."""
     start = TODAY - timedelta(days=DAYS)
-    per_day = notes / DAYS
-    for index in range(notes):
-        day = (start + timedelta(days=int(index / per_day))).isoformat()
-        person = index % PATIENTS
-        visit = 1 + (index // PATIENTS) % EPISODE_VISITS
+    episodes = max(1, notes // PATIENTS // EPISODE_VISITS)
+    span = EPISODE_VISITS * VISIT_EVERY_DAYS
+    slot = (DAYS - span) / episodes
+    planned = []
+    for person in range(PATIENTS):
+        offset = (person * 7919) % 1000 / 1000
+        for number in range(episodes):
+            first = start + timedelta(days=int(slot * (number + offset)))
+            for visit in range(1, EPISODE_VISITS + 1):
+                day = first + timedelta(days=(visit - 1) * VISIT_EVERY_DAYS)
+                planned.append((day.isoformat(), person, visit))
+    planned.sort()
+    for index, (day, person, visit) in enumerate(planned[:notes]):
         skill, body, rows = visit_note(visit, EPISODE_VISITS, index)
-        name = patient(person)
+        name = bench_name(person)
         text = HEADER.format(name=name, mrn=person, day=day, visit=visit, skill=skill) + body
         yield name, person, day, visit, skill, text, rows
 
@@ -118,8 +136,8 @@ def fill(db_path: Path, rows: Iterator[NoteRow]) -> None:
         shas = [hashlib.sha256(row[5].encode()).hexdigest() for row in listed]
         db.executemany(
             "INSERT INTO notes (id, path, sha256, version, kind, patient, date, visit, discipline,"
-            " payer, skill, status, received_at, patient_key, day, mrn, dob, name_key)"
-            " VALUES (?,?,?,1,'text',?,?,?,'PT','Medicare',?,'ok',?,?,?,?,'1960-01-01',?)",
+            " payer, skill, status, received_at, patient_key, day, mrn, dob, name_key, diagnosis)"
+            " VALUES (?,?,?,1,'text',?,?,?,'PT','Medicare',?,'ok',?,?,?,?,'1960-01-01',?,?)",
             (
                 (
                     note0 + i,
@@ -134,6 +152,7 @@ def fill(db_path: Path, rows: Iterator[NoteRow]) -> None:
                     day,
                     f"M{mrn}",
                     name_key(name),
+                    DIAGNOSIS,
                 )
                 for i, (name, mrn, day, visit, skill, _text, _rows) in enumerate(listed)
             ),

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
-from tui.core.intake.notes import header_fields, note_day
+from tui.core.intake.notes import note_day
 from tui.core.outcomes.goals import Goal, reached, read_goals
 from tui.core.outcomes.instruments import Instrument, lookup
 from tui.core.outcomes.mcid import Change, change
@@ -249,11 +249,10 @@ def group_episodes(notes: Sequence[EpisodeNote], kinds: Mapping[str, str]) -> li
         day = note_day(note.day)
         if day is None:
             continue
-        header = _header(note)
-        discipline = (note.discipline or header.get("discipline", "")).upper()
-        diagnosis = header.get("diagnosis", "")
+        discipline = note.discipline.upper()
+        diagnosis = note.diagnosis
         role = note_role(note.skill, kinds.get(note.skill, ""))
-        clinician = note.signer or header.get("clinician", "")
+        clinician = note.signer or note.clinician
         current = open_by_discipline.setdefault(discipline, [])
         episode = _episode_for(current, role, diagnosis)
         if episode is None:
@@ -281,8 +280,10 @@ def fill_episode(
     """Give the episode's visits their measures, then its series, primary measure and (with
     `goals`) the goals of its plan of care."""
     episode.visits = [
-        replace(visit, measures=tuple(measures.get(visit.note_id, ()))) for visit in episode.visits
-    ]
+        Visit(v.note_id, v.day, v.visit, v.role, v.skill, v.clinician,
+              tuple(measures.get(v.note_id, ())))
+        for v in episode.visits
+    ]  # fmt: skip
     _fill(episode, inputs, goals=goals)
 
 
@@ -304,11 +305,6 @@ def _same_diagnosis(a: str, b: str) -> bool:
     if codes_a and codes_b:
         return bool(codes_a & codes_b)
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
-def _header(note: EpisodeNote) -> dict[str, str]:
-    """The header fields of a stored note's first bytes ("" for a scan)."""
-    return header_fields(note.head) if note.head else {}
 
 
 def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:

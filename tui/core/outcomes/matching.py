@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from tui.core.intake.notes import note_day
@@ -27,6 +28,7 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def name_parts(name: str) -> tuple[str, str, tuple[str, ...]]:
     """(first, last, middle words) of a name written "First M. Last" or "Last, First M.";
     initials are kept among the middle words only when spelled out (one letter is dropped)."""
@@ -74,17 +76,21 @@ class Identity:
     @property
     def key(self) -> str:
         """A short stable id of this identity, for confirming a match from the command line."""
-        import hashlib
-
-        basis = "|".join((name_key(self.name), " ".join(name_parts(self.name)[2]), self.dob,
-                          plain_mrn(self.mrn)))  # fmt: skip
-        return hashlib.sha256(basis.encode()).hexdigest()[:8]
+        return _identity_key(self.name, self.dob, self.mrn)
 
     def describe(self) -> str:
         parts = [self.name or "(no name)"]
         parts.append(f"DOB {self.dob}" if self.dob else "no DOB")
         parts.append(f"MRN {self.mrn}" if self.mrn else "no MRN")
         return " · ".join(parts)
+
+
+@lru_cache(maxsize=65536)
+def _identity_key(name: str, dob: str, mrn: str) -> str:
+    import hashlib
+
+    basis = "|".join((name_key(name), " ".join(name_parts(name)[2]), dob, plain_mrn(mrn)))
+    return hashlib.sha256(basis.encode()).hexdigest()[:8]
 
 
 @dataclass(frozen=True)
@@ -98,9 +104,15 @@ class NoteIdentity:
 
     @property
     def identity(self) -> Identity:
-        first, last, middle = name_parts(self.name)
-        shown = " ".join(w.capitalize() for w in (first, *middle, last) if w) or self.name
-        return Identity(shown, iso_dob(self.dob), self.mrn.strip())
+        return _identity(self.name, self.dob, self.mrn)
+
+
+@lru_cache(maxsize=65536)
+def _identity(name: str, dob: str, mrn: str) -> Identity:
+    """How a note names its patient, written one way (notes repeat it: read once)."""
+    first, last, middle = name_parts(name)
+    shown = " ".join(w.capitalize() for w in (first, *middle, last) if w) or name
+    return Identity(shown, iso_dob(dob), mrn.strip())
 
 
 @dataclass(frozen=True)

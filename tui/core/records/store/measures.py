@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.core.records.store.base import Database
-from tui.core.records.store.rows import HEAD_BYTES, head_text, now
+from tui.core.records.store.rows import now
 
 # (series, kind, instrument, value, text, unit): one measure of one visit.
 MeasureRow = tuple[str, str, str, float | None, str, str]
@@ -16,8 +16,7 @@ MeasureRow = tuple[str, str, str, float | None, str, str]
 _NOTE_COLUMNS = (
     "n.id, n.path, n.patient, n.mrn, n.dob, n.day, n.visit, n.skill, n.discipline,"
     " (SELECT a.clinician FROM drafts d JOIN approvals a ON a.draft_id = d.id"
-    "  WHERE d.note_id = n.id ORDER BY a.id LIMIT 1),"
-    " CASE WHEN c.media_type LIKE 'text/%' THEN substr(c.data, 1, ?) ELSE NULL END"
+    "  WHERE d.note_id = n.id ORDER BY a.id LIMIT 1), n.diagnosis, n.clinician"
 )
 # The latest readable version of each note file (a corrected note replaces the one before).
 _LATEST = (
@@ -28,7 +27,7 @@ _LATEST = (
 
 @dataclass(frozen=True)
 class EpisodeNote:
-    """One note of a patient as the episode builder reads it (`head`: its first bytes)."""
+    """One note of a patient as the episode builder reads it (never its text)."""
 
     note_id: int
     path: str
@@ -39,8 +38,9 @@ class EpisodeNote:
     visit: int | None
     skill: str
     discipline: str
-    signer: str
-    head: str
+    signer: str  # who signed a draft of it
+    diagnosis: str
+    clinician: str  # as its header names the clinician
 
 
 class MeasureStore(Database):
@@ -95,10 +95,9 @@ class MeasureStore(Database):
                 chunk = values[start : start + 500]
                 rows = self.db.execute(
                     f"SELECT {_NOTE_COLUMNS} FROM notes n"
-                    " LEFT JOIN note_content c ON c.note_id = n.id"
                     f" WHERE n.{column} IN ({','.join('?' * len(chunk))}) AND n.{column} != ''"
                     f" AND n.day BETWEEN ? AND ? AND {_LATEST}",
-                    (HEAD_BYTES, *chunk, *span),
+                    (*chunk, *span),
                 )
                 for row in rows:
                     note = _episode_note(row)
@@ -113,10 +112,10 @@ class MeasureStore(Database):
         if not skills:
             return []
         rows = self.db.execute(
-            f"SELECT {_NOTE_COLUMNS} FROM notes n LEFT JOIN note_content c ON c.note_id = n.id"
+            f"SELECT {_NOTE_COLUMNS} FROM notes n"
             f" WHERE n.day BETWEEN ? AND ? AND n.skill IN ({','.join('?' * len(skills))})"
             f" AND {_LATEST} ORDER BY n.day, n.id",
-            (HEAD_BYTES, first_day, last_day, *skills),
+            (first_day, last_day, *skills),
         ).fetchall()
         return [_episode_note(row) for row in rows]
 
@@ -186,5 +185,6 @@ def _episode_note(row: Sequence[object]) -> EpisodeNote:
         skill=str(row[7]),
         discipline=str(row[8]),
         signer=str(row[9] or ""),
-        head=head_text(row[10] if isinstance(row[10], bytes) else None),
+        diagnosis=str(row[10] or ""),
+        clinician=str(row[11] or ""),
     )

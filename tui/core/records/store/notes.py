@@ -67,8 +67,8 @@ class NoteStore(Database):
             patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
-                " payer, skill, received_at, mrn, dob, patient_key, day, name_key)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " payer, skill, received_at, mrn, dob, patient_key, day, name_key, diagnosis,"
+                " clinician) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     path,
                     sha256,
@@ -86,6 +86,8 @@ class NoteStore(Database):
                     patient_key(patient),
                     iso_day(date or path),
                     name_key(patient),
+                    meta.get("diagnosis", ""),
+                    meta.get("clinician", ""),
                 ),
             )
             note_id = int(cursor.lastrowid or 0)
