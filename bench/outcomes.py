@@ -5,8 +5,8 @@ its store: 200,000 notes of 2,500 patients, each patient's 80 notes four episode
 three days apart, spread over the years (an initial evaluation with LEFS, pain, knee flexion,
 TUG and goals; daily notes with pain and knee flexion; a progress report at visit 10 and a
 discharge at visit 20 repeating the outcomes), each note drafted and signed, with its measures
-recorded as checking records them (the bench checks on a sample that the extractor reads the same rows from the note text). One
-more patient has one episode of 60 visits. Then:
+recorded as checking records them (the bench checks on a sample that the extractor reads the
+same rows from the note text). One more patient has one episode of 60 visits. Then:
 
 1. The patient screen of the 60-visit patient: the service call it makes
    (`episodes_for_note`), median of 20; and the screen itself in the review app (headless
