@@ -148,6 +148,7 @@ class Episode:
     series: list[Series] = field(default_factory=list)
     goals: list[GoalStatus] = field(default_factory=list)
     primary: str = ""
+    signer: str = ""  # who signed its first note, when the store knows
 
     @property
     def start(self) -> date:
@@ -167,7 +168,8 @@ class Episode:
 
     @property
     def clinician(self) -> str:
-        return next((v.clinician for v in self.visits if v.clinician), "")
+        """Who signed the first note, else the first clinician a note's header names."""
+        return self.signer or next((v.clinician for v in self.visits if v.clinician), "")
 
     @property
     def region(self) -> str:
@@ -252,7 +254,7 @@ def group_episodes(notes: Sequence[EpisodeNote], kinds: Mapping[str, str]) -> li
         discipline = note.discipline.upper()
         diagnosis = note.diagnosis
         role = note_role(note.skill, kinds.get(note.skill, ""))
-        clinician = note.signer or note.clinician
+        clinician = note.clinician
         current = open_by_discipline.setdefault(discipline, [])
         episode = _episode_for(current, role, diagnosis)
         if episode is None:
@@ -310,28 +312,24 @@ def _same_diagnosis(a: str, b: str) -> bool:
 def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:
     """The episode's series, primary measure and goals, from its visits."""
     rows: dict[str, list[Point]] = {}
-    meta: dict[str, Measurement] = {}
+    meta: dict[str, tuple[Measurement, Instrument | None]] = {}
     for visit in episode.visits:
         for item in visit.measures:
-            rows.setdefault(item.series, []).append(
-                Point(visit.day, visit.visit, _value(item, inputs), item.text)
-            )
-            meta.setdefault(item.series, item)
+            if item.series not in meta:
+                found = lookup(inputs.instruments, item.instrument) if item.instrument else None
+                meta[item.series] = (item, found)
+            instrument = meta[item.series][1]
+            value = item.value
+            if value is not None and instrument is not None:
+                value = instrument.normalised(value, item.unit)
+            rows.setdefault(item.series, []).append(Point(visit.day, visit.visit, value, item.text))
     episode.series = []
     for name, points in rows.items():
-        item = meta[name]
-        instrument = lookup(inputs.instruments, item.instrument) if item.instrument else None
+        item, instrument = meta[name]
         unit = instrument.unit if instrument and instrument.unit else item.unit
         episode.series.append(Series(name, item.kind, unit, instrument, tuple(points)))
     episode.primary = _primary(episode)
     episode.goals = _goals(episode, inputs) if goals else []
-
-
-def _value(item: Measurement, inputs: EpisodeInputs) -> float | None:
-    if item.value is None:
-        return None
-    instrument = lookup(inputs.instruments, item.instrument) if item.instrument else None
-    return instrument.normalised(item.value, item.unit) if instrument else item.value
 
 
 def _primary(episode: Episode) -> str:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from tui.core.checks.facts import Fact
 
@@ -21,10 +20,10 @@ PREVIOUS: Final = "(previous)"
 _PAIN_WORDS: Final = re.compile(r"^(?:pain|nprs|nrs|vas)\b[\s:]*", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Measurement:
+class Measurement(NamedTuple):
     """One measure on one visit. `value` is the number (None for a muscle grade, whose
-    `text` is the grade: "4-" and "4" are different findings, not numbers to subtract)."""
+    `text` is the grade: "4-" and "4" are different findings, not numbers to subtract).
+    A tuple in the store's column order, so a report reads thousands without cost."""
 
     series: str  # the row of the timeline: "LEFS", "Pain", "R knee flexion", "MMT R hip abd"
     kind: str  # outcome | pain | rom | mmt | strength

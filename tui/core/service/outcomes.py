@@ -255,7 +255,11 @@ class OutcomesService(CheckingService):
             text_of=self.store.note_text,
             today=today,
         )
-        return build_episodes(notes, measures, inputs)
+        episodes = build_episodes(notes, measures, inputs)
+        signers = self.store.signers([episode.visits[0].note_id for episode in episodes])
+        for episode in episodes:
+            episode.signer = signers.get(episode.visits[0].note_id, "")
+        return episodes
 
     def discharged_episodes(self, first: date, last: date) -> list[Episode]:
         """The episodes whose discharge falls between two days (inclusive). Their patients'
@@ -268,7 +272,6 @@ class OutcomesService(CheckingService):
             group_episodes,
             note_role,
         )
-        from tui.core.outcomes.matching import name_key
 
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         skills = [sid for sid, kind in kinds.items() if note_role(sid, kind) == DISCHARGE]
@@ -276,10 +279,9 @@ class OutcomesService(CheckingService):
         if not discharges:
             return []
         since = (first - timedelta(days=LOOKBACK_DAYS)).isoformat()
-        notes = self.store.candidate_notes(
-            {name_key(n.patient) for n in discharges}, {n.mrn for n in discharges},
-            since, last.isoformat(),
-        )  # fmt: skip
+        keys = {n.name_key for n in discharges} - {""}
+        mrns = {n.mrn for n in discharges} - {""}
+        notes = self.store.notes_in_range(since, last.isoformat(), keys, mrns)
         wanted = {n.note_id for n in discharges}
         found: list[Episode] = []
         for group in _linked(notes):
@@ -290,21 +292,29 @@ class OutcomesService(CheckingService):
                     end = episode.visits[-1]
                     if end.note_id in wanted and episode.discharged and first <= end.day <= last:
                         found.append(episode)
-        measures = self._measures([v.note_id for episode in found for v in episode.visits])
+        # The report judges episodes on outcome scores (or pain): their other measures wait.
+        ids = [v.note_id for episode in found for v in episode.visits]
+        measures = self._measures(ids, ("outcome", "pain"))
+        signers = self.store.signers([episode.visits[0].note_id for episode in found])
         inputs = EpisodeInputs(kinds, self.instruments(), self.store.note_text)
+        for episode in found:
+            episode.signer = signers.get(episode.visits[0].note_id, "")
         for episode in found:
             fill_episode(episode, measures, inputs, goals=False)
         return found
 
-    def _measures(self, note_ids: Sequence[int]) -> dict[int, list[Measurement]]:
-        """The recorded measures of these notes, measuring any not measured yet."""
+    def _measures(
+        self, note_ids: Sequence[int], kinds: Sequence[str] = ()
+    ) -> dict[int, list[Measurement]]:
+        """The recorded measures of these notes (of these `kinds` only, when given),
+        measuring any not measured yet."""
         from tui.core.outcomes.measures import Measurement
 
         missing = set(note_ids) - self.store.measured(note_ids, READER)
         for note_id in sorted(missing):
             self.measure_note(note_id)
-        stored = self.store.measures_of(note_ids)
-        return {note_id: [Measurement(*row) for row in rows] for note_id, rows in stored.items()}
+        stored = self.store.measures_of(note_ids, kinds)
+        return {note_id: list(map(Measurement._make, rows)) for note_id, rows in stored.items()}
 
 
 def _linked(notes: Sequence[EpisodeNote]) -> list[list[EpisodeNote]]:
@@ -320,11 +330,13 @@ def _linked(notes: Sequence[EpisodeNote]) -> list[list[EpisodeNote]]:
             key = parent[key]
         return key
 
+    def own(note: EpisodeNote) -> str:
+        return f"n:{note.name_key or name_key(note.patient)}"
+
     for note in notes:
-        keys = [f"n:{name_key(note.patient)}"] + ([f"m:{plain_mrn(note.mrn)}"] if note.mrn else [])
-        for other in keys[1:]:
-            parent[root(other)] = root(keys[0])
+        if note.mrn:
+            parent[root(f"m:{plain_mrn(note.mrn)}")] = root(own(note))
     groups: dict[str, list[EpisodeNote]] = {}
     for note in notes:
-        groups.setdefault(root(f"n:{name_key(note.patient)}"), []).append(note)
+        groups.setdefault(root(own(note)), []).append(note)
     return list(groups.values())

@@ -4,7 +4,7 @@ whether two ways of writing a patient are one person (issue 17)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from tui.core.records.store.base import Database
@@ -15,8 +15,7 @@ MeasureRow = tuple[str, str, str, float | None, str, str]
 
 _NOTE_COLUMNS = (
     "n.id, n.path, n.patient, n.mrn, n.dob, n.day, n.visit, n.skill, n.discipline,"
-    " (SELECT a.clinician FROM drafts d JOIN approvals a ON a.draft_id = d.id"
-    "  WHERE d.note_id = n.id ORDER BY a.id LIMIT 1), n.diagnosis, n.clinician"
+    " n.diagnosis, n.clinician, n.name_key"
 )
 # The latest readable version of each note file (a corrected note replaces the one before).
 _LATEST = (
@@ -38,9 +37,9 @@ class EpisodeNote:
     visit: int | None
     skill: str
     discipline: str
-    signer: str  # who signed a draft of it
     diagnosis: str
     clinician: str  # as its header names the clinician
+    name_key: str = ""  # first and last name, as the store indexes it
 
 
 class MeasureStore(Database):
@@ -104,6 +103,24 @@ class MeasureStore(Database):
                     found[note.note_id] = note
         return sorted(found.values(), key=lambda n: (n.day, n.visit or 0, n.note_id))
 
+    def notes_in_range(
+        self, first_day: str, last_day: str, name_keys: Set[str], mrns: Set[str]
+    ) -> list[EpisodeNote]:
+        """The readable notes (latest versions) dated between two ISO days and written under
+        one of these names or MRNs, oldest first: one pass over the day index, for a report
+        that reads many patients at once."""
+        rows = self.db.execute(
+            f"SELECT {_NOTE_COLUMNS}, n.version FROM notes n"
+            " WHERE n.day BETWEEN ? AND ? AND n.day != '' AND n.status = 'ok'",
+            (first_day, last_day),
+        ).fetchall()
+        rows = [row for row in rows if row[11] in name_keys or (row[3] and row[3] in mrns)]
+        latest: dict[str, int] = {}
+        for row in rows:
+            latest[str(row[1])] = max(latest.get(str(row[1]), 0), int(row[-1]))
+        found = [_episode_note(row) for row in rows if int(row[-1]) == latest[str(row[1])]]
+        return sorted(found, key=lambda n: (n.day, n.visit or 0, n.note_id))
+
     def notes_between(
         self, first_day: str, last_day: str, skills: Sequence[str]
     ) -> list[EpisodeNote]:
@@ -119,21 +136,37 @@ class MeasureStore(Database):
         ).fetchall()
         return [_episode_note(row) for row in rows]
 
-    def measures_of(self, note_ids: Sequence[int]) -> dict[int, list[MeasureRow]]:
-        """The recorded measures of these notes, in the order each note states them."""
+    def signers(self, note_ids: Sequence[int]) -> dict[int, str]:
+        """Who signed each of these notes (its first signed draft), by note id."""
+        ids = list(note_ids)
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.db.execute(
+                "SELECT d.note_id, a.clinician FROM drafts d JOIN approvals a ON a.draft_id = d.id"
+                f" WHERE d.note_id IN ({','.join('?' * len(chunk))}) ORDER BY a.id DESC",
+                chunk,
+            )
+            found.update((int(note_id), str(name)) for note_id, name in rows)
+        return found
+
+    def measures_of(
+        self, note_ids: Sequence[int], kinds: Sequence[str] = ()
+    ) -> dict[int, list[MeasureRow]]:
+        """The recorded measures of these notes (of these `kinds` only, when given), in the
+        order each note states them."""
         found: dict[int, list[MeasureRow]] = {}
         ids = list(note_ids)
+        only = f" AND kind IN ({','.join('?' * len(kinds))})" if kinds else ""
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self.db.execute(
                 "SELECT note_id, series, kind, instrument, value, text, unit FROM measures"
-                f" WHERE note_id IN ({','.join('?' * len(chunk))}) ORDER BY note_id, n",
-                chunk,
+                f" WHERE note_id IN ({','.join('?' * len(chunk))}){only} ORDER BY note_id, n",
+                (*chunk, *kinds),
             )
-            for row in rows:
-                value = None if row[4] is None else float(row[4])
-                item = (str(row[1]), str(row[2]), str(row[3]), value, str(row[5]), str(row[6]))
-                found.setdefault(int(row[0]), []).append(item)
+            for note_id, *item in rows:
+                found.setdefault(note_id, []).append(tuple(item))
         return found
 
     def measured(self, note_ids: Sequence[int], reader: str) -> set[int]:
@@ -184,7 +217,7 @@ def _episode_note(row: Sequence[object]) -> EpisodeNote:
         visit=int(str(visit)) if visit is not None else None,
         skill=str(row[7]),
         discipline=str(row[8]),
-        signer=str(row[9] or ""),
-        diagnosis=str(row[10] or ""),
-        clinician=str(row[11] or ""),
+        diagnosis=str(row[9] or ""),
+        clinician=str(row[10] or ""),
+        name_key=str(row[11] or ""),
     )
