@@ -141,3 +141,18 @@ def test_an_extension_deficit_improves_as_it_shrinks(service: ClinicService, dro
     deficit = next(s for s in episode.series if "deficit" in s.name)
     found = deficit.change()
     assert found is not None and found.delta == -7 and found.improvement == 7
+
+
+def test_a_score_written_on_another_scale_is_compared_on_one(
+    service: ClinicService, drop: Drop
+) -> None:
+    """NDI 26/50 at the evaluation, 28% at the report: 26 to 14 on 0-50, beyond the MCID."""
+    neck = {"diagnosis": "Cervical radiculopathy, M54.12"}
+    drop("2026-10-01", 1, "pt_initial_eval", "NDI 26/50. Pain 6/10 with turning.\n", **neck)
+    drop("2026-10-29", 10, "progress_report", "NDI 28%. Pain 2/10 with turning.\n", **neck)
+    [episode] = service.patient_episodes("Dana Whitfield")[0].episodes
+    ndi = next(s for s in episode.series if s.name == "NDI")
+    assert [p.written for p in ndi.points] == ["26/50", "28%"]
+    found = ndi.change()
+    assert found is not None and (found.baseline, found.current) == (26, 14)
+    assert found.improvement == 12 and found.met is True

@@ -73,8 +73,13 @@ class Point:
 
     day: date
     visit: int | None
-    value: float | None
-    text: str
+    value: float | None  # on the instrument's scale ("NDI 28%" is 14 on 0-50)
+    text: str  # as written
+    unit: str = ""  # as written ("%", "/50")
+
+    @property
+    def written(self) -> str:
+        return with_unit(self.text, self.unit)
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,7 @@ class Series:
             "unit": self.unit,
             "instrument": self.instrument.name if self.instrument else None,
             "values": [
-                {"date": p.day.isoformat(), "visit": p.visit, "value": p.value, "text": p.text}
+                {"date": p.day.isoformat(), "visit": p.visit, "value": p.value, "text": p.written}
                 for p in self.points
             ],
             "change": found.to_json() if found else None,
@@ -322,7 +327,8 @@ def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> Non
             value = item.value
             if value is not None and instrument is not None:
                 value = instrument.normalised(value, item.unit)
-            rows.setdefault(item.series, []).append(Point(visit.day, visit.visit, value, item.text))
+            point = Point(visit.day, visit.visit, value, item.text, item.unit)
+            rows.setdefault(item.series, []).append(point)
     episode.series = []
     for name, points in rows.items():
         item, instrument = meta[name]
@@ -371,7 +377,7 @@ def _status(
     states it; else "not reassessed" (measured only when the goal was set) or "unknown"."""
     series = _series_of(goal, episode)
     latest_point = series.points[-1] if series and series.points else None
-    latest = with_unit(latest_point.text, series.unit if series else "") if latest_point else ""
+    latest = latest_point.written if latest_point else ""
     if latest_point is not None and latest_point.day <= planned:
         said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
         return GoalStatus(goal, said or "not reassessed", latest)

@@ -4,7 +4,7 @@ change since the first, and whether it reaches the instrument's MCID; then the g
 
 from __future__ import annotations
 
-from tui.core.outcomes.episodes import Episode, Series, with_unit
+from tui.core.outcomes.episodes import Episode, Series
 
 
 def episode_heading(episode: Episode) -> str:
@@ -18,9 +18,7 @@ def episode_heading(episode: Episode) -> str:
 
 def series_line(series: Series) -> str:
     """ "LEFS: 2026-10-01 38/80; 2026-11-20 62/80. Change +24 (better); MCID 9: met." """
-    values = "; ".join(
-        f"{point.day.isoformat()} {with_unit(point.text, series.unit)}" for point in series.points
-    )
+    values = "; ".join(f"{point.day.isoformat()} {point.written}" for point in series.points)
     line = f"{series.name}: {values}."
     if series.kind == "mmt":
         steps = series.grade_change()

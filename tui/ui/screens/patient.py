@@ -65,8 +65,8 @@ def measure_cells(series: Series) -> tuple[Text, ...]:
     return (
         Text(name),
         Text(trend, style="cyan"),
-        Text(with_unit(first.text, shown)),
-        Text(with_unit(latest.text, shown)),
+        Text(with_unit(first.text, _short(first.unit))),
+        Text(with_unit(latest.text, _short(latest.unit))),
         change,
         mcid,
     )
