@@ -109,3 +109,11 @@ def test_a_clinic_instrument_in_context_toml_is_validated(
     code, _, err = run(capsys, "skills", "check", "--clinic", str(clinic_dir))
     assert code == 2
     assert "instruments[0].direction" in err and "instruments[0].mcid" in err
+
+
+def test_a_confirmation_needs_two_identity_ids(
+    clinic_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "episode", "Dana Whitfield", "--clinic", str(clinic_dir),
+                         "--same", "abc", "Dana")  # fmt: skip
+    assert code == 2 and out == "" and "two identity ids" in err and err.count("\n") == 1

@@ -9,6 +9,7 @@ visits per episode and change per visit, for the clinic and by clinician, region
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
 
 from tui.commands.output import emit
@@ -24,6 +25,11 @@ def cmd_episode(args: argparse.Namespace) -> int:
     try:
         if args.same or args.different:
             a, b = args.same or args.different
+            if not all(re.fullmatch(r"[0-9a-f]{8}", key) for key in (a, b)) or a == b:
+                raise ChartdeskError(
+                    "--same and --different take two identity ids as `chartdesk episode` "
+                    "lists them (8 characters, 0-9 a-f)"
+                )
             service.confirm_identities(a, b, bool(args.same), os_user())
         found = service.patient_episodes(args.patient)
     finally:
