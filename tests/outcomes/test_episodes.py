@@ -156,3 +156,13 @@ def test_a_score_written_on_another_scale_is_compared_on_one(
     found = ndi.change()
     assert found is not None and (found.baseline, found.current) == (26, 14)
     assert found.improvement == 12 and found.met is True
+
+
+def test_the_drafter_s_checks_record_the_note_s_measures(
+    service: ClinicService, drop: Drop
+) -> None:
+    from tui.core.intake.pipeline import draft_queued
+
+    drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    draft_queued(service, owner="test")
+    assert service.store.unmeasured_notes("facts-1") == []

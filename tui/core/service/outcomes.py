@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from tui.core.errors import ChartdeskError
 from tui.core.intake.notes import Note, note_day
-from tui.core.records.store import EpisodeNote, Version
+from tui.core.records.store import EpisodeNote
 from tui.core.service.checking import CheckingService
 from tui.core.skills.registry import Skill
 
@@ -62,24 +62,14 @@ class OutcomesService(CheckingService):
 
         return instrument_table(self.context.instruments)
 
-    def check_version(
-        self, draft_id: int, n: int | None = None, *, version: Version | None = None
-    ) -> dict[str, Any]:
-        """Check a version, and record its note's measures the first time (the timeline
-        reads them from the store)."""
-
-        checks = super().check_version(draft_id, n, version=version)
-        note_id = self.store.get_draft(draft_id).note_id
-        if not self.store.measured([note_id], READER):
-            self.measure_note(note_id)
-        return checks
-
     def check_document(self, skill: Skill, note: Note, previous: str, text: str) -> dict[str, Any]:
         """The checks of one text, with the episode findings of the note it was drafted from
         (goals, outcome measures repeated, progress) for evaluations and reports."""
         from tui.core.outcomes.episodes import DAILY, note_role
 
         checks = super().check_document(skill, note, previous, text)
+        if note.kind == "text":
+            self._record_measures(note)
         if note.kind == "text" and note_role(skill.id, skill.kind) != DAILY:
             found = [f.to_json() for f in self.episode_findings(note, skill.id)]
             if found:
@@ -152,11 +142,20 @@ class OutcomesService(CheckingService):
         ]
         return fitting[-1] if fitting else None
 
-    def measure_note(self, note_id: int) -> int:
-        """Record one note's measures; returns how many."""
+    def _record_measures(self, note: Note) -> None:
+        """Record a stored note's measures the first time it is checked (the timeline reads
+        them from the store); a note the store does not hold (`chartdesk draft`) is left."""
+        note_id = self.store.note_by_sha(note.sha256)
+        if note_id is not None and not self.store.measured([note_id], READER):
+            self.measure_note(note_id, note.text)
+
+    def measure_note(self, note_id: int, text: str | None = None) -> int:
+        """Record one note's measures (from `text` when the caller holds it); returns how
+        many."""
         from tui.core.outcomes.measures import note_measurements
 
-        found = note_measurements(self.store.note_text(note_id), self.context.measures)
+        text = self.store.note_text(note_id) if text is None else text
+        found = note_measurements(text, self.context.measures)
         rows = [(m.series, m.kind, m.instrument, m.value, m.text, m.unit) for m in found]
         self.store.record_measures(note_id, rows, READER)
         return len(rows)
