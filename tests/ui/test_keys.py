@@ -137,7 +137,7 @@ async def test_context_toml_remaps_keys_by_id(demo_template: Path, tmp_path: Pat
     context = root / "context.toml"
     context.write_text(
         context.read_text()
-        + '\n[ui.keys]\napprove = "A"\nhelp = "h"\nreject = "ctrl+s"\nfrobnicate = "x"\n'
+        + '\n[ui.keys]\napprove = "A"\nhelp = "H"\nreject = "ctrl+s"\nfrobnicate = "x"\n'
     )
     service = ClinicService.open(root)
     app = RecordingApp(service)
@@ -151,7 +151,7 @@ async def test_context_toml_remaps_keys_by_id(demo_template: Path, tmp_path: Pat
             assert isinstance(app.screen, ApproveScreen)
             await pilot.press("escape", "r")
             assert isinstance(app.screen, RejectScreen), "a bad remap keeps the default"
-            await pilot.press("escape", "h")
+            await pilot.press("escape", "H")  # `h` is the patient screen's key
             help_screen = app.screen
             assert isinstance(help_screen, HelpScreen)
             assert "A       Approve and sign" in _help_lines(help_screen)

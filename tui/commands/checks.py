@@ -145,6 +145,8 @@ def _audit_files(
             )
         return [audit_note(note, rules) for note in notes], ""
     audits = [audit_note(note, rules, service.patient_history(note)) for note in notes]
+    for note, audit in zip(notes, audits, strict=True):
+        audit.findings.extend(service.episode_findings(note))  # goals, reassessment, progress
     return _review_notes(service, notes, audits) if model else (audits, "")
 
 

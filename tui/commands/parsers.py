@@ -123,8 +123,31 @@ def register_push(sub: Any) -> None:
     )
 
 
+def register_outcomes(sub: Any) -> None:
+    """`episode` and `outcomes` (tui.commands.outcomes)."""
+    episode = _add(sub, "episode", "a patient's episodes of care: measures, change, MCID, goals",
+                   Command("tui.commands.outcomes", "cmd_episode"))  # fmt: skip
+    episode.add_argument("patient", help="the patient's name (any order) or MRN")
+    episode.add_argument("--clinic", help="clinic folder")
+    episode.add_argument("--json", action="store_true", help="machine-readable output")
+    confirm = episode.add_mutually_exclusive_group()
+    confirm.add_argument(
+        "--same", nargs=2, metavar="ID", help="confirm two identities are one patient"
+    )
+    confirm.add_argument("--different", nargs=2, metavar="ID", help="confirm they are two patients")
+    outcomes = _add(sub, "outcomes", "the clinic's outcomes of the episodes discharged in a period",
+                    Command("tui.commands.outcomes", "cmd_outcomes"))  # fmt: skip
+    outcomes.add_argument("--from", dest="from_day", required=True, metavar="DATE")
+    outcomes.add_argument("--to", dest="to_day", required=True, metavar="DATE")
+    outcomes.add_argument("--clinic", help="clinic folder")
+    form = outcomes.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="machine-readable output")
+    form.add_argument("--csv", action="store_true", help="one CSV row per group")
+
+
 def register_all(sub: Any) -> None:
     register_checks(sub)
+    register_outcomes(sub)
     register_review(sub)
     register_watch(sub)
     register_push(sub)

@@ -107,6 +107,21 @@ SCHEMA = Table(
                 "plain_language": Table(values=_S),
             }
         ),
+        "instruments": Table(
+            {
+                "name": Field((str,), required=True),
+                "min": Field((int, float), required=True),
+                "max": Field((int, float), required=True),
+                "direction": Field((str,), required=True),
+                "unit": _S,
+                "mcid": Field((int, float), check=in_range(0.000001, 1_000_000)),
+                "mdc": Field((int, float), check=in_range(0.000001, 1_000_000)),
+                "percent_of": Field((int, float), check=in_range(0.000001, 1_000_000)),
+                "region": _S,
+                "source": _S,
+            },
+            array=True,
+        ),
         "model": Table(
             {
                 "provider": Field((str,), check=one_of(*PROVIDERS)),
@@ -267,6 +282,7 @@ class ClinicContext:
     standards: tuple[Standard, ...] = ()
     payers: Mapping[str, Payer] = field(default_factory=dict)
     measures: tuple[str, ...] = ()
+    instruments: tuple[Mapping[str, Any], ...] = ()
     plain_language: Mapping[str, str] = field(default_factory=dict)
     model: ModelSettings = ModelSettings()
     baa_signed: bool = False
@@ -403,6 +419,7 @@ def _semantic_problems(
                 )
     problems += _clinician_problems(data.get("clinicians", []), file, lines)
     problems += ehr_problems(data.get("ehr", []), file, lines)
+    problems += _instrument_problems(data.get("instruments", []), file, lines)
     model = data.get("model", {})
     if isinstance(model, dict) and "api_key" in model:
         problems.append(
@@ -464,6 +481,23 @@ def _clinician_problems(listed: Any, file: str, lines: Mapping[str, int]) -> lis
     return problems
 
 
+def _instrument_problems(listed: Any, file: str, lines: Mapping[str, int]) -> list[Problem]:
+    """A clinic's instrument must say which way is better and what change matters, with
+    where that figure comes from (the outcomes report judges episodes by it)."""
+    from tui.core.outcomes.instruments import instrument_problems
+
+    if not isinstance(listed, list):
+        return []
+    problems = []
+    for index, entry in enumerate(listed):
+        if not isinstance(entry, dict):
+            continue
+        for key, message in instrument_problems(entry):
+            line = lines.get(f"instruments.{index}.{key}", lines.get(f"instruments.{index}", 1))
+            problems.append(Problem(file, line, f"instruments[{index}].{key}", message))
+    return problems
+
+
 def _build(data: Mapping[str, Any], path: Path | None) -> ClinicContext:
     clinic = data["clinic"]
     docs = data.get("documentation", {})
@@ -513,6 +547,7 @@ def _build(data: Mapping[str, Any], path: Path | None) -> ClinicContext:
             for name, p in data.get("payers", {}).items()
         },
         measures=tuple(measures.get("in_use", [])),
+        instruments=tuple(dict(item) for item in data.get("instruments", [])),
         plain_language=dict(measures.get("plain_language", {})),
         model=ModelSettings(
             provider=model.get("provider", "auto"),

@@ -2,7 +2,8 @@
 
 The two system blocks (clinic context, then the Skill's system prompt) depend only on the clinic
 and the Skill, never on the note, so a model server can cache them across a day's notes. Anything
-patient-specific goes in `instructions`, which follows the note content (notes-first).
+patient-specific goes in `instructions`, which follows the note content (notes-first), and so
+does a report's episode timeline from the store.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Prompt:
     max_tokens: int
     plain_language: Mapping[str, str] = field(default_factory=dict)
     clinic_phone: str = ""
+    timeline: str = ""  # the patient's episode from the store: after the note, never cached
 
     def as_text(self) -> str:
         """A readable rendering with the cache boundary marked (the Skill editor's "Try")."""
@@ -43,6 +45,11 @@ class Prompt:
                 "=== cache boundary: everything below varies per note ===",
                 "=== user: session notes ===",
                 note,
+                *(
+                    ["=== user: episode timeline (from the clinic's records) ===", self.timeline]
+                    if self.timeline
+                    else []
+                ),
                 "=== user: instructions ===",
                 self.instructions,
             ]
@@ -55,8 +62,10 @@ def build_prompt(
     note: Note,
     previous: str = "",
     instruction: str = "",
+    timeline: str = "",
 ) -> Prompt:
-    """Render `skill` for `note`; system blocks are byte-identical for every note."""
+    """Render `skill` for `note`; system blocks are byte-identical for every note. `timeline`
+    (a report's episode of care, from the store) follows the note, outside the cached blocks."""
     shared = ctx.rendered() | skill_values(skill)
     system_values = shared | {"clinic.context": CONTEXT_REFERENCE}
     payer = ctx.payer(note.payer)
@@ -78,5 +87,6 @@ def build_prompt(
         previous=previous,
         plain_language=dict(ctx.plain_language),
         clinic_phone=ctx.phone,
+        timeline=timeline.strip(),
         max_tokens=min(skill.max_tokens, ctx.model.max_tokens or skill.max_tokens),
     )

@@ -19,7 +19,7 @@ Scope = Literal[
     "app", "queue", "editor", "approve", "reject", "unsaved", "help",
     "filter", "addendum", "diff", "versions", "instruction", "lock",
     "skills", "skill_editor", "skill_dialog", "skill_try",
-    "audit", "identify", "confirm",
+    "audit", "identify", "confirm", "patient",
 ]  # fmt: skip
 
 SCOPE_TITLES: Final[Mapping[Scope, str]] = {
@@ -43,6 +43,7 @@ SCOPE_TITLES: Final[Mapping[Scope, str]] = {
     "audit": "Billing audit",
     "identify": "Patient and date",
     "confirm": "Confirm",
+    "patient": "Patient",
 }
 
 # Keys that terminals, SSH clients or tmux swallow or rewrite (ctrl+m is enter, ctrl+i is tab,
@@ -220,6 +221,17 @@ ACTIONS: Final[tuple[KeyAction, ...]] = (
               "Have the clinic's model review the heuristic findings (if the privacy gate "
               "allows)", "audit"),
     KeyAction("audit_close", "escape,q", "close", "Back to the queue", "audit", footer="back"),
+    KeyAction("patient", "h", "patient",
+              "Patient: the episodes of care of the draft's patient (measures, change, MCID, "
+              "goals)", "queue"),
+    KeyAction("patient_down", "j", "cursor_down", "Next measure", "patient"),
+    KeyAction("patient_up", "k", "cursor_up", "Previous measure", "patient"),
+    KeyAction("patient_next_episode", "n", "next_episode", "Next episode of care", "patient",
+              footer="next ep"),
+    KeyAction("patient_previous_episode", "p", "previous_episode", "Previous episode of care",
+              "patient", footer="prev ep"),
+    KeyAction("patient_close", "escape,q,h", "close", "Back to the queue", "patient",
+              footer="back"),
 )
 # fmt: on
 

@@ -78,6 +78,8 @@ def draft_aside(prompt: Prompt) -> str:
     facts = [] if prompt.skill.patient_facing else extract_facts(source)
     if facts:
         lines += ["", MEASUREMENTS_HEADING.lstrip("# "), *(f"- {fact.render()}" for fact in facts)]
+    if prompt.timeline:  # a report's episode from the store: to write the comparison from
+        lines += ["", "Episode timeline (from the clinic's records):", prompt.timeline]
     return "\n".join(lines)
 
 

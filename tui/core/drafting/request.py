@@ -8,7 +8,8 @@
   between ("...after the 12th visitYou are..."), and a fixed ending reads right on both
   without changing the cached bytes from one note to the next.
 - The single user message carries the note first (text, or a scan as an image or PDF document
-  block) and the Skill's instructions, with the patient-specific header, after it.
+  block), a report's episode timeline from the store, and the Skill's instructions, with the
+  patient-specific header, after them.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ from tui.core.prompt import Prompt
 CACHE: Final[CacheControlEphemeralParam] = {"type": "ephemeral"}
 BLOCK_END: Final = "\n\n"
 NOTE_EMPTY: Final = "note is empty"
+# The episode timeline after the note: values from signed earlier notes, which a report may
+# state (baseline, change, MCID) and verification accepts because they come from the store.
+TIMELINE_TAG: Final = (
+    '<episode_timeline source="the clinic\'s records of earlier visits">\n{}\n</episode_timeline>'
+)
 PDF: Final = "application/pdf"
 ImageType = Literal["image/png", "image/jpeg"]
 IMAGE_TYPES: Final[Mapping[str, ImageType]] = {"image/png": "image/png", "image/jpeg": "image/jpeg"}
@@ -99,6 +105,8 @@ def note_blocks(prompt: Prompt) -> list[ContentBlockParam]:
         blocks.append(_image(IMAGE_TYPES[note.media_type], note.data))
     else:
         blocks.append(_text(f"<session_notes>\n{note.body.strip()}\n</session_notes>"))
+    if prompt.timeline:
+        blocks.append(_text(TIMELINE_TAG.format(prompt.timeline)))
     return blocks
 
 
@@ -118,7 +126,7 @@ def patient_texts(prompt: Prompt) -> tuple[str, ...]:
     """What a request carries that may hold note text: a server's message sharing anything
     with these is never quoted (see `server_errors.quotable`)."""
     note = "" if prompt.note.media_type in SCAN_TYPES else prompt.note.body
-    return (note, prompt.instructions, prompt.previous)
+    return (note, prompt.instructions, prompt.previous, prompt.timeline)
 
 
 def identifiers(prompt: Prompt) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -405,6 +406,24 @@ def parse_note_text(
         clinician=fields.get("clinician", ""),
         certification_date=fields.get("certification_date", ""),
     )
+
+
+def header_fields(text: str, wanted: frozenset[str]) -> dict[str, str]:
+    """The `wanted` header fields (attribute names: "diagnosis", "clinician") of a text note,
+    from its lines before the first blank one, without reading the rest: what listing many
+    notes needs (an episode's diagnoses)."""
+    blank = text.find("\n\n")
+    found: dict[str, str] = {}
+    for match in _fields_pattern(wanted).finditer(text if blank < 0 else text[:blank]):
+        _store_field(found, match.group(1), match.group(2))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _fields_pattern(wanted: frozenset[str]) -> re.Pattern[str]:
+    keys = sorted((k for k, name in _HEADER_KEYS.items() if name in wanted), key=len, reverse=True)
+    alternatives = "|".join(re.escape(key) for key in keys)
+    return re.compile(rf"^[ \t]*({alternatives})[ \t]*:[ \t]*(.*?)[ \t]*$", re.I | re.M)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], int]:

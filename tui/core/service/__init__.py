@@ -4,8 +4,8 @@ It ties the clinic folder, the store, the Skill registry, the drafting backends,
 the audit log together, so the UI never touches SQLite or files itself.
 
 It is built in layers, each in its own module: `base` (the clinic, its store and audit log),
-`intake`, `checking` (prompts, checks of each version, the sign gate), `review`,
-`signing` and `delivery`. `ClinicService` is all of them."""
+`intake`, `checking` (prompts, checks of each version, the sign gate), `outcomes` (measures,
+episodes of care), `review`, `signing` and `delivery`. `ClinicService` is all of them."""
 
 from __future__ import annotations
 
@@ -17,12 +17,20 @@ from tui.core.records.store import Store
 from tui.core.service.base import refuse_lost_store
 from tui.core.service.delivery import DeliveryService
 from tui.core.service.intake import IngestResult
+from tui.core.service.outcomes import OutcomesService, PatientEpisodes
 from tui.core.service.review import Poll, SavedUnlogged
 
-__all__ = ["ClinicService", "IngestResult", "Poll", "SavedUnlogged", "refuse_lost_store"]
+__all__ = [
+    "ClinicService",
+    "IngestResult",
+    "PatientEpisodes",
+    "Poll",
+    "SavedUnlogged",
+    "refuse_lost_store",
+]
 
 
-class ClinicService(DeliveryService):
+class ClinicService(DeliveryService, OutcomesService):
     """Domain operations for one clinic folder."""
 
     @classmethod

@@ -46,7 +46,13 @@ class CheckingService(IntakeService):
             raise DraftingError(f"Skill {draft.skill!r} is not loaded (fix it with `skills check`)")
         note = self.stored_note(draft.note_id)
         previous = self._approved_text(draft.parent_id) if draft.parent_id is not None else ""
-        return build_prompt(self.context, skill, note, previous, instruction)
+        timeline = self.episode_timeline(skill, note)
+        return build_prompt(self.context, skill, note, previous, instruction, timeline)
+
+    def episode_timeline(self, skill: Skill, note: Note) -> str:
+        """The patient's episode of care as a report receives it after the note ("" here:
+        the outcomes layer knows episodes)."""
+        return ""
 
     def _approved_text(self, draft_id: int) -> str:
         """The signed text of a first pass (its latest version if it was never signed)."""
@@ -89,7 +95,9 @@ class CheckingService(IntakeService):
             raise ChartdeskError(f"{path}: {exc}") from exc
         # The clinic's Skill rule, inbox folder included when the file lies in the inbox.
         skill = self.plan_skill(note, self.relative(path), skill_id)
-        prompt = build_prompt(self.context, skill, note)
+        prompt = build_prompt(
+            self.context, skill, note, timeline=self.episode_timeline(skill, note)
+        )
         try:
             result = await (backend or self.backend).draft(prompt, lambda _text: None)
         except DraftingError as exc:
@@ -119,6 +127,9 @@ class CheckingService(IntakeService):
         if skill.verify and note.kind == "text":
             found = verify(source, text, measures).to_json()
             checks["missing"] = with_lines(found["missing"], source)
+            timeline = "" if previous else self.episode_timeline(skill, note)
+            if timeline:  # a report may state the values of earlier visits the store holds
+                found = verify(f"{source}\n\n{timeline}", text, measures).to_json()
             checks["unsupported"] = with_lines(found["unsupported"], text)
         if skill.audit and note.kind == "text":
             history = self.patient_history(note, skill.id)

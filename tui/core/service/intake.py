@@ -181,6 +181,8 @@ def _note_meta(note: Note) -> dict[str, Any]:
         "skill": note.skill,
         "mrn": note.mrn,
         "dob": note.dob,
+        "diagnosis": note.diagnosis,
+        "clinician": note.clinician,
     }
 
 

@@ -696,6 +696,15 @@ class ReviewScreen(Screen[None]):
         editor = EditorScreen(self.session, draft, version)
         self.app.push_screen(editor, lambda _saved: self.refresh_draft(draft.id))
 
+    def action_patient(self) -> None:
+        """The patient screen of the selected draft's patient."""
+        draft = self.current_draft()
+        if draft is None:
+            return
+        from tui.ui.screens.patient import PatientScreen
+
+        self.app.push_screen(PatientScreen(self.session, draft.note_id))
+
     def action_approve(self) -> None:
         """Sign the draft on screen (or co-sign a signed one that awaits its supervisor)."""
         draft = self.current_draft()

@@ -6,11 +6,12 @@ transaction, and nothing is ever overwritten: an edit is a new version, a reject
 The schema carries a version (``PRAGMA user_version``) and is moved forward by `MIGRATIONS`.
 
 The store is built by aggregate, each a layer on the one below: the database (`base`), notes,
-versions, drafts and jobs, signatures, the outbox. `Store` is all of them."""
+versions, drafts and jobs, signatures, the outbox, measures. `Store` is all of them."""
 
 from __future__ import annotations
 
 from tui.core.records.store.base import is_empty_store
+from tui.core.records.store.measures import EpisodeNote, MeasureRow, MeasureStore
 from tui.core.records.store.outbox import DELIVERY_STATES, Delivery, OutboxStore
 from tui.core.records.store.rows import (
     DRAFT_STATUSES,
@@ -52,7 +53,9 @@ __all__ = [
     "Draft",
     "DraftResult",
     "DraftRow",
+    "EpisodeNote",
     "Job",
+    "MeasureRow",
     "OpenDraft",
     "PatientNote",
     "QueueEntry",
@@ -72,5 +75,6 @@ __all__ = [
 ]
 
 
-class Store(OutboxStore):
-    """One clinic's state.db: notes, versions, drafts and jobs, signatures, deliveries."""
+class Store(OutboxStore, MeasureStore):
+    """One clinic's state.db: notes, versions, drafts and jobs, signatures, deliveries,
+    measures."""

@@ -177,6 +177,20 @@ def _close_quietly(conn: sqlite3.Connection) -> None:
 
 def _register_functions(conn: sqlite3.Connection) -> None:
     """The Python functions the migrations and queries call (on every connection)."""
+    from tui.core.outcomes.matching import name_key  # only a migration needs it
+
     conn.create_function("chartdesk_day", 1, iso_day, deterministic=True)
     conn.create_function("chartdesk_patient", 1, patient_key, deterministic=True)
     conn.create_function("chartdesk_fold", 1, fold, deterministic=True)
+    conn.create_function("chartdesk_name", 1, name_key, deterministic=True)
+    conn.create_function("chartdesk_header", 2, _header_field, deterministic=True)
+
+
+def _header_field(data: bytes | None, field: str) -> str:
+    """One header field of a stored text note ("" for a scan or a note without it)."""
+    from tui.core.intake.notes import header_fields
+
+    if not data:
+        return ""
+    text = bytes(data[:4096]).decode("utf-8", "replace")
+    return header_fields(text, frozenset({field})).get(field, "")

@@ -23,6 +23,14 @@ from tui.core.records.store.rows import (
 from tui.core.records.store.sql import insert_draft, supersede_failed, supersede_older
 
 
+def name_key(patient: str) -> str:
+    """The note's first-and-last-name key (see `tui.core.outcomes.matching.name_key`),
+    imported on first use so opening the store stays light."""
+    from tui.core.outcomes.matching import name_key as key
+
+    return key(patient)
+
+
 class NoteStore(Database):
     """Notes: recorded once per content, kept as received, corrected only in their header."""
 
@@ -59,8 +67,8 @@ class NoteStore(Database):
             patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, version, kind, patient, date, visit, discipline,"
-                " payer, skill, received_at, mrn, dob, patient_key, day)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " payer, skill, received_at, mrn, dob, patient_key, day, name_key, diagnosis,"
+                " clinician) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     path,
                     sha256,
@@ -77,6 +85,9 @@ class NoteStore(Database):
                     meta.get("dob", ""),
                     patient_key(patient),
                     iso_day(date or path),
+                    name_key(patient),
+                    meta.get("diagnosis", ""),
+                    meta.get("clinician", ""),
                 ),
             )
             note_id = int(cursor.lastrowid or 0)
@@ -138,7 +149,8 @@ class NoteStore(Database):
             patient, date = meta.get("patient", ""), meta.get("date", "")
             cursor = conn.execute(
                 "INSERT INTO notes (path, sha256, kind, patient, date, status, reason,"
-                " received_at, patient_key, day) VALUES (?,?,?,?,?,'failed',?,?,?,?)",
+                " received_at, patient_key, day, name_key)"
+                " VALUES (?,?,?,?,?,'failed',?,?,?,?,?)",
                 (
                     path,
                     sha256,
@@ -149,6 +161,7 @@ class NoteStore(Database):
                     now(),
                     patient_key(patient),
                     iso_day(date or path),
+                    name_key(patient),
                 ),
             )
             note_id = int(cursor.lastrowid or 0)
@@ -202,8 +215,8 @@ class NoteStore(Database):
                     "SELECT patient, date FROM notes WHERE id = ?", (note_id,)
                 ).fetchone()
                 conn.execute(
-                    "UPDATE notes SET patient_key = ?, day = ? WHERE id = ?",
-                    (patient_key(patient), iso_day(date or path), note_id),
+                    "UPDATE notes SET patient_key = ?, day = ?, name_key = ? WHERE id = ?",
+                    (patient_key(patient), iso_day(date or path), name_key(patient), note_id),
                 )
                 conn.execute("UPDATE drafts SET updated_at = ? WHERE note_id = ?", (stamp, note_id))
             return changed

@@ -297,6 +297,49 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         INSERT INTO draft_changes (draft_id) VALUES (NEW.draft_id);
     END;
     """,
+    # Outcomes across the episode of care (issue 17; schema version 8, after the outbox's 7):
+    # notes found by first and last name (any order, case and accents aside) and by MRN, with
+    # the diagnosis and clinician of their header (episodes are read without the notes), the
+    # measures of each note as rows filled when it is checked (and by a backfill for notes
+    # recorded before), and the clinicians' answers on whether two identities are one patient.
+    """
+    ALTER TABLE notes ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notes ADD COLUMN diagnosis TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notes ADD COLUMN clinician TEXT NOT NULL DEFAULT '';
+    UPDATE notes SET name_key = chartdesk_name(patient);
+    UPDATE notes SET
+        diagnosis = chartdesk_header((SELECT c.data FROM note_content c WHERE c.note_id = notes.id
+            AND c.media_type LIKE 'text/%'), 'diagnosis'),
+        clinician = chartdesk_header((SELECT c.data FROM note_content c WHERE c.note_id = notes.id
+            AND c.media_type LIKE 'text/%'), 'clinician');
+    CREATE INDEX notes_name_key ON notes(name_key, day);
+    CREATE INDEX notes_mrn ON notes(mrn) WHERE mrn != '';
+    CREATE TABLE measures (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES notes(id),
+        n INTEGER NOT NULL,
+        series TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        instrument TEXT NOT NULL DEFAULT '',
+        value REAL,
+        text TEXT NOT NULL,
+        unit TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX measures_note ON measures(note_id);
+    CREATE TABLE measured_notes (
+        note_id INTEGER PRIMARY KEY REFERENCES notes(id),
+        reader TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE TABLE identity_links (
+        a TEXT NOT NULL,
+        b TEXT NOT NULL,
+        same INTEGER NOT NULL CHECK (same IN (0, 1)),
+        author TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -1,0 +1,91 @@
+"""`chartdesk episode PATIENT` and `chartdesk outcomes --from DATE --to DATE` (issue 17).
+
+`episode` prints a patient's episodes of care (found by name or MRN; ambiguous matches are
+listed with the ids that confirm them, `--same A B` or `--different A B`). `outcomes` reports
+the episodes discharged in a period: the share reaching the MCID on their primary measure,
+visits per episode and change per visit, for the clinic and by clinician, region, diagnosis.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+
+from tui.commands.output import emit
+from tui.core.clinic import find_clinic
+from tui.core.errors import ChartdeskError
+from tui.core.intake.notes import note_day
+from tui.core.security.audit_log import os_user
+from tui.core.service import ClinicService
+
+
+def cmd_episode(args: argparse.Namespace) -> int:
+    service = ClinicService.open(find_clinic(args.clinic))
+    try:
+        if args.same or args.different:
+            a, b = args.same or args.different
+            if not all(re.fullmatch(r"[0-9a-f]{8}", key) for key in (a, b)) or a == b:
+                raise ChartdeskError(
+                    "--same and --different take two identity ids as `chartdesk episode` "
+                    "lists them (8 characters, 0-9 a-f)"
+                )
+            service.confirm_identities(a, b, bool(args.same), os_user())
+        found = service.patient_episodes(args.patient)
+    finally:
+        service.close()
+    from tui.core.outcomes.timeline import timeline_text
+
+    data = {"patients": [item.to_json() for item in found]}
+    parts = []
+    for item in found:
+        parts.append(f"Patient: {item.patient.label}")
+        parts += [timeline_text(episode) for episode in item.episodes]
+        for amb in item.ambiguities:
+            parts.append(
+                f"To confirm ({amb.reason}): {amb.a.describe()} [{amb.a.key}] and "
+                f"{amb.b.describe()} [{amb.b.key}]: chartdesk episode {args.patient!r} "
+                f"--same {amb.a.key} {amb.b.key} (or --different)"
+            )
+    emit(args, data, "\n\n".join(parts))
+    return 0
+
+
+def cmd_outcomes(args: argparse.Namespace) -> int:
+    first, last = _day(args.from_day, "--from"), _day(args.to_day, "--to")
+    if first > last:
+        raise ChartdeskError(f"--from {first} is after --to {last}")
+    service = ClinicService.open(find_clinic(args.clinic))
+    try:
+        episodes = service.discharged_episodes(first, last)
+    finally:
+        service.close()
+    from tui.core.outcomes.report import groups_csv, outcome_groups
+
+    groups = outcome_groups(episodes)
+    if args.csv:
+        print(groups_csv(groups), end="")
+        return 0
+    data = {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "groups": [group.to_json() for group in groups],
+    }
+    lines = [f"Episodes discharged {first} to {last}"]
+    for group in groups:
+        share = "-" if group.share is None else f"{group.share:.0%}"
+        per_visit = ", ".join(f"{k} {v:+g}" for k, v in group.change_per_visit.items()) or "-"
+        lines.append(
+            f"{group.grouping:<10} {group.name[:28]:<28} {group.episodes:>4} episodes  "
+            f"MCID {group.reached}/{group.judged} ({share})  "
+            f"{group.visits_per_episode or 0:g} visits/episode  change/visit: {per_visit}"
+        )
+    emit(args, data, "\n".join(lines))
+    return 0
+
+
+def _day(text: str, option: str) -> date:
+    day = note_day(text)
+    if day is None or len(text.strip()) > 10:
+        raise ChartdeskError(f"{option} {text!r} is not a date (YYYY-MM-DD)")
+    return day

@@ -1,0 +1,431 @@
+"""A patient's episodes of care, from the initial evaluation to discharge, with every measure
+by visit, its change since the evaluation and whether that change is clinically important.
+
+Which document a note is comes from its Skill (kind "evaluation" or "progress", a re-evaluation
+or discharge by id). An initial evaluation opens an episode; a new evaluation while another
+episode is open starts another one when its diagnosis differs (same discipline and diagnosis:
+the episode goes on, the evaluation read as a re-evaluation); a discharge closes it. Notes of
+other disciplines belong to their own episodes. Notes before any evaluation form an episode
+of their own, whose baseline is its first measured visit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+from tui.core.intake.notes import note_day
+from tui.core.outcomes.goals import Goal, reached, read_goals
+from tui.core.outcomes.instruments import Instrument, lookup
+from tui.core.outcomes.mcid import Change, change
+from tui.core.outcomes.measures import Measurement, grade_rank
+from tui.core.records.store import EpisodeNote
+
+EVALUATION: Final = "evaluation"
+REEVALUATION: Final = "re-evaluation"
+PROGRESS: Final = "progress report"
+DISCHARGE: Final = "discharge"
+DAILY: Final = "daily note"
+REPORT_ROLES: Final = (PROGRESS, REEVALUATION, DISCHARGE)
+_RE_EVAL: Final = re.compile(r"re[_-]?eval|recert", re.IGNORECASE)
+_DISCHARGE: Final = re.compile(r"discharge|\bd/?c\b", re.IGNORECASE)
+_PROGRESS: Final = re.compile(r"progress", re.IGNORECASE)
+_EVAL: Final = re.compile(r"eval", re.IGNORECASE)
+_WORDS: Final = re.compile(r"[a-z]+")
+# A range of motion written as what is missing ("knee extension (deficit)", "lacking",
+# "extensor lag"): smaller is better.
+DEFICIT: Final = re.compile(r"\b(?:deficit|lacking|lacks|lag)\b", re.IGNORECASE)
+_ICD: Final = re.compile(r"\b([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b")
+
+
+def note_role(skill_id: str, kind: str = "") -> str:
+    """What document a note is, from its Skill's kind and id."""
+    if _DISCHARGE.search(skill_id):
+        return DISCHARGE
+    if _RE_EVAL.search(skill_id):
+        return REEVALUATION
+    if kind == "progress" or _PROGRESS.search(skill_id):
+        return PROGRESS
+    if kind == "evaluation" or _EVAL.search(skill_id):
+        return EVALUATION
+    return DAILY
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One note of the episode: its day, visit number, role and measures."""
+
+    note_id: int
+    day: date
+    visit: int | None
+    role: str
+    skill: str
+    clinician: str
+    measures: tuple[Measurement, ...]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One measured value of a series."""
+
+    day: date
+    visit: int | None
+    value: float | None  # on the instrument's scale ("NDI 28%" is 14 on 0-50)
+    text: str  # as written
+    unit: str = ""  # as written ("%", "/50")
+
+    @property
+    def written(self) -> str:
+        return with_unit(self.text, self.unit)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One measure across the episode (a timeline row)."""
+
+    name: str
+    kind: str
+    unit: str
+    instrument: Instrument | None
+    points: tuple[Point, ...]
+
+    @property
+    def numbers(self) -> list[float]:
+        return [p.value for p in self.points if p.value is not None]
+
+    def change(self) -> Change | None:
+        """From the first value to the latest; None with fewer than two numbers."""
+        numbers = self.numbers
+        if len(numbers) < 2:
+            return None
+        lower = self.instrument is None and bool(DEFICIT.search(self.name))
+        return change(self.instrument, numbers[0], numbers[-1], lower_better=lower)
+
+    def grade_change(self) -> int | None:
+        """For muscle grades: steps up (positive) or down the grade scale since the first."""
+        ranks = [grade_rank(p.text) for p in self.points]
+        known = [rank for rank in ranks if rank is not None]
+        return known[-1] - known[0] if len(known) >= 2 else None
+
+    def to_json(self) -> dict[str, Any]:
+        found = self.change()
+        data: dict[str, Any] = {
+            "measure": self.name,
+            "kind": self.kind,
+            "unit": self.unit,
+            "instrument": self.instrument.name if self.instrument else None,
+            "values": [
+                {"date": p.day.isoformat(), "visit": p.visit, "value": p.value, "text": p.written}
+                for p in self.points
+            ],
+            "change": found.to_json() if found else None,
+        }
+        if self.kind == "mmt":
+            data["grade_steps"] = self.grade_change()
+        if self.instrument is not None and self.instrument.source:
+            data["source"] = self.instrument.source
+        return data
+
+
+@dataclass(frozen=True)
+class GoalStatus:
+    """A goal of the plan of care and how it stands at the episode's latest visit."""
+
+    goal: Goal
+    status: str  # met | not met | progressing | stated status | unknown
+    latest: str  # the latest value of its measure, as written ("" when not measured)
+
+    def to_json(self) -> dict[str, Any]:
+        return self.goal.to_json() | {"status": self.status, "latest": self.latest}
+
+
+@dataclass
+class Episode:
+    """One episode of care of one patient."""
+
+    number: int
+    discipline: str
+    diagnosis: str
+    visits: list[Visit] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    goals: list[GoalStatus] = field(default_factory=list)
+    primary: str = ""
+    signer: str = ""  # who signed its first note, when the store knows
+
+    @property
+    def start(self) -> date:
+        return self.visits[0].day
+
+    @property
+    def end(self) -> date:
+        return self.visits[-1].day
+
+    @property
+    def discharged(self) -> bool:
+        return self.visits[-1].role == DISCHARGE
+
+    @property
+    def evaluated(self) -> bool:
+        return self.visits[0].role == EVALUATION
+
+    @property
+    def clinician(self) -> str:
+        """Who signed the first note, else the first clinician a note's header names."""
+        return self.signer or next((v.clinician for v in self.visits if v.clinician), "")
+
+    @property
+    def region(self) -> str:
+        primary = self.primary_series()
+        if primary is not None and primary.instrument is not None and primary.instrument.region:
+            return primary.instrument.region
+        return ""
+
+    def primary_series(self) -> Series | None:
+        return next((s for s in self.series if s.name == self.primary), None)
+
+    def visit_count(self) -> int:
+        """Visits of the episode: by the notes' visit numbers where they give them (notes
+        of visits not charted here still count), else one per day with a note."""
+        numbers = [v.visit for v in self.visits if v.visit]
+        days = len({v.day for v in self.visits})
+        return max(max(numbers) - min(numbers) + 1, days) if numbers else days
+
+    @property
+    def diagnosis_code(self) -> str:
+        """The ICD-10 code(s) of the diagnosis when written, else its words: the outcomes
+        report groups "Knee OA, M17.11" and "M17.11 R knee OA" together."""
+        codes = sorted(set(_ICD.findall(self.diagnosis.upper())))
+        return ", ".join(codes) if codes else " ".join(self.diagnosis.split())
+
+    def to_json(self) -> dict[str, Any]:
+        primary = self.primary_series()
+        found = primary.change() if primary else None
+        return {
+            "episode": self.number,
+            "discipline": self.discipline,
+            "diagnosis": self.diagnosis,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "status": "discharged" if self.discharged else "open",
+            "evaluated": self.evaluated,
+            "clinician": self.clinician,
+            "region": self.region,
+            "visits": [
+                {"date": v.day.isoformat(), "visit": v.visit, "document": v.role, "skill": v.skill}
+                for v in self.visits
+            ],
+            "primary_measure": self.primary or None,
+            "primary_mcid_met": found.met if found else None,
+            "measures": [s.to_json() for s in self.series],
+            "goals": [g.to_json() for g in self.goals],
+        }
+
+
+@dataclass(frozen=True)
+class EpisodeInputs:
+    """What building episodes needs besides the notes: Skill kinds, the instruments table,
+    and a way to read a note's whole text (for goals)."""
+
+    kinds: Mapping[str, str]
+    instruments: Mapping[str, Instrument]
+    text_of: Callable[[int], str]
+    today: date | None = None
+
+
+def build_episodes(
+    notes: Sequence[EpisodeNote],
+    measures: Mapping[int, Sequence[Measurement]],
+    inputs: EpisodeInputs,
+) -> list[Episode]:
+    """The episodes of one patient's notes (oldest first), with their measures and goals."""
+    episodes = group_episodes(notes, inputs.kinds)
+    for episode in episodes:
+        fill_episode(episode, measures, inputs)
+    return episodes
+
+
+def group_episodes(notes: Sequence[EpisodeNote], kinds: Mapping[str, str]) -> list[Episode]:
+    """The episodes of one patient's notes (oldest first), as visits without measures yet:
+    the outcomes report reads measures only for the episodes it reports."""
+    episodes: list[Episode] = []
+    open_by_discipline: dict[str, list[Episode]] = {}
+    for note in notes:
+        day = note_day(note.day)
+        if day is None:
+            continue
+        discipline = note.discipline.upper()
+        diagnosis = note.diagnosis
+        role = note_role(note.skill, kinds.get(note.skill, ""))
+        clinician = note.clinician
+        current = open_by_discipline.setdefault(discipline, [])
+        episode = _episode_for(current, role, diagnosis)
+        if episode is None:
+            episode = Episode(len(episodes) + 1, discipline, diagnosis)
+            episodes.append(episode)
+            current.append(episode)
+            role = EVALUATION if role == REEVALUATION else role
+        elif role == EVALUATION:
+            role = REEVALUATION
+        if not episode.diagnosis and diagnosis:
+            episode.diagnosis = diagnosis
+        episode.visits.append(Visit(note.note_id, day, note.visit, role, note.skill, clinician, ()))
+        if role == DISCHARGE:
+            current.remove(episode)
+    return episodes
+
+
+def fill_episode(
+    episode: Episode,
+    measures: Mapping[int, Sequence[Measurement]],
+    inputs: EpisodeInputs,
+    *,
+    goals: bool = True,
+) -> None:
+    """Give the episode's visits their measures, then its series, primary measure and (with
+    `goals`) the goals of its plan of care."""
+    episode.visits = [
+        Visit(v.note_id, v.day, v.visit, v.role, v.skill, v.clinician,
+              tuple(measures.get(v.note_id, ())))
+        for v in episode.visits
+    ]  # fmt: skip
+    _fill(episode, inputs, goals=goals)
+
+
+def _episode_for(current: list[Episode], role: str, diagnosis: str) -> Episode | None:
+    """The open episode a note belongs to; None when it starts a new one."""
+    if not current:
+        return None
+    matching = [e for e in current if _same_diagnosis(e.diagnosis, diagnosis)]
+    if role == EVALUATION:
+        return matching[-1] if matching else None
+    return matching[-1] if matching else current[-1]
+
+
+def _same_diagnosis(a: str, b: str) -> bool:
+    """Unknown on either side matches; ICD-10 codes decide when both have one."""
+    if not a or not b:
+        return True
+    codes_a, codes_b = set(_ICD.findall(a.upper())), set(_ICD.findall(b.upper()))
+    if codes_a and codes_b:
+        return bool(codes_a & codes_b)
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:
+    """The episode's series, primary measure and goals, from its visits."""
+    rows: dict[str, list[Point]] = {}
+    meta: dict[str, tuple[Measurement, Instrument | None]] = {}
+    for visit in episode.visits:
+        for item in visit.measures:
+            if item.series not in meta:
+                found = lookup(inputs.instruments, item.instrument) if item.instrument else None
+                meta[item.series] = (item, found)
+            instrument = meta[item.series][1]
+            value = item.value
+            if value is not None and instrument is not None:
+                value = instrument.normalised(value, item.unit)
+            point = Point(visit.day, visit.visit, value, item.text, item.unit)
+            rows.setdefault(item.series, []).append(point)
+    episode.series = []
+    for name, points in rows.items():
+        item, instrument = meta[name]
+        unit = instrument.unit if instrument and instrument.unit else item.unit
+        episode.series.append(Series(name, item.kind, unit, instrument, tuple(points)))
+    episode.primary = _primary(episode)
+    episode.goals = _goals(episode, inputs) if goals else []
+
+
+def _primary(episode: Episode) -> str:
+    """The measure the episode is judged on: the first outcome instrument with a known MCID
+    measured at the first visit, else the first outcome measured there, else pain."""
+    first = {m.series for m in episode.visits[0].measures}
+    outcomes = [s for s in episode.series if s.kind == "outcome" and s.name in first]
+    for series in outcomes:
+        if series.instrument is not None and series.instrument.mcid is not None:
+            return series.name
+    if outcomes:
+        return outcomes[0].name
+    pain = next((s for s in episode.series if s.kind == "pain" and s.name in first), None)
+    return pain.name if pain else ""
+
+
+def _goals(episode: Episode, inputs: EpisodeInputs) -> list[GoalStatus]:
+    """The goals of the latest plan of care (evaluation or re-evaluation), each with its
+    status: reached or not by the latest value of its measure, else as the latest report
+    states it."""
+    plans = [v for v in episode.visits if v.role in (EVALUATION, REEVALUATION)]
+    if not plans:
+        return []
+    plan = plans[-1]
+    extra = tuple(inputs.instruments)
+    goals = read_goals(inputs.text_of(plan.note_id), plan.day, extra)
+    stated: list[Goal] = []
+    for visit in episode.visits:
+        if visit.day > plan.day and visit.role in REPORT_ROLES:
+            stated += read_goals(inputs.text_of(visit.note_id), visit.day, extra)
+    today = inputs.today or episode.end
+    return [_status(goal, episode, stated, today, plan.day) for goal in goals]
+
+
+def _status(
+    goal: Goal, episode: Episode, stated: Sequence[Goal], today: date, planned: date
+) -> GoalStatus:
+    """Met or not by the latest value measured after the plan was written; else as a report
+    states it; else "not reassessed" (measured only when the goal was set) or "unknown"."""
+    series = _series_of(goal, episode)
+    latest_point = series.points[-1] if series and series.points else None
+    latest = latest_point.written if latest_point else ""
+    if latest_point is not None and latest_point.day <= planned:
+        said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
+        return GoalStatus(goal, said or "not reassessed", latest)
+    if latest_point is not None and latest_point.value is not None:
+        hit = reached(goal, latest_point.value)
+        if hit is not None:
+            if hit:
+                return GoalStatus(goal, "met", latest)
+            due_passed = goal.due is not None and today > goal.due
+            return GoalStatus(goal, "not met" if due_passed else "progressing", latest)
+    said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
+    return GoalStatus(goal, said or "unknown", latest)
+
+
+def with_unit(text: str, unit: str) -> str:
+    """A value as written with its unit: "62/80", "10.1 s", "118°"."""
+    attached = unit in ("", "%", "°") or unit.startswith("/")
+    return f"{text}{unit}" if attached else f"{text} {unit}"
+
+
+def _series_of(goal: Goal, episode: Episode) -> Series | None:
+    """The series a goal measures: by instrument, or the series whose name holds the goal's
+    measure word and shares most words with the goal ("R knee flexion ≥ 110°" is the
+    "R knee flexion AROM" row)."""
+    if not goal.measure:
+        return None
+    wanted = goal.measure.casefold()
+    for series in episode.series:
+        names = {series.name.casefold()}
+        if series.instrument is not None:
+            names.add(series.instrument.name.casefold())
+        if wanted in names or (series.kind == "pain" and wanted in ("pain", "nprs")):
+            return series
+    goal_words = set(_WORDS.findall(goal.text.casefold()))
+    best: tuple[int, Series] | None = None
+    for series in episode.series:
+        words = set(_WORDS.findall(series.name.casefold()))
+        if wanted not in words:
+            continue
+        score = len(words & goal_words)
+        if best is None or score > best[0]:
+            best = (score, series)
+    return best[1] if best else None
+
+
+def _same_goal(a: Goal, b: Goal) -> bool:
+    if a.measure and b.measure:
+        return a.measure.casefold() == b.measure.casefold()
+    words_a = set(re.findall(r"[a-z]{4,}", a.text.casefold()))
+    words_b = set(re.findall(r"[a-z]{4,}", b.text.casefold()))
+    return len(words_a & words_b) >= 2

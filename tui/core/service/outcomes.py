@@ -1,0 +1,341 @@
+"""Outcomes across episodes of care (issue 17): the measures of each note recorded when it is
+checked (and backfilled for older notes), a patient's episodes found by name or MRN, the
+clinicians' confirmations of ambiguous matches, and the clinic's outcomes over a period."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Final
+
+from tui.core.errors import ChartdeskError
+from tui.core.intake.notes import Note, note_day
+from tui.core.records.store import EpisodeNote
+from tui.core.service.checking import CheckingService
+from tui.core.skills.registry import Skill
+
+if TYPE_CHECKING:
+    from tui.core.checks.audit import Finding
+    from tui.core.outcomes.episodes import Episode, Visit
+    from tui.core.outcomes.findings import NoteInEpisode
+    from tui.core.outcomes.instruments import Instrument
+    from tui.core.outcomes.matching import Ambiguity, Patient
+    from tui.core.outcomes.measures import Measurement
+
+# The episode builder and its tables are imported when first used, not with the service: the
+# review app and `chartdesk watch` start without them (their start-up time is measured).
+
+# How far before a report's first day its episodes' notes are read: plans of care are
+# recertified every 90 days, so an episode rarely runs longer than a year.
+LOOKBACK_DAYS: Final = 365
+# Bump when the fact extractor reads notes differently: notes are measured again.
+READER: Final = "facts-1"
+
+
+@dataclass
+class PatientEpisodes:
+    """One patient's episodes, as `chartdesk episode` and the patient screen show them."""
+
+    patient: Patient
+    episodes: list[Episode]
+    ambiguities: list[Ambiguity] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "patient": self.patient.label,
+            "identities": [
+                {"id": ident.key, "identity": ident.describe()} for ident in self.patient.identities
+            ],
+            "episodes": [episode.to_json() for episode in self.episodes],
+            "to_confirm": [amb.to_json() for amb in self.ambiguities],
+        }
+
+
+class OutcomesService(CheckingService):
+    """Measures, episodes and outcomes."""
+
+    def instruments(self) -> dict[str, Instrument]:
+        """The built-in instruments with the clinic's own (context.toml) on top."""
+        from tui.core.outcomes.instruments import instrument_table
+
+        return instrument_table(self.context.instruments)
+
+    def check_document(self, skill: Skill, note: Note, previous: str, text: str) -> dict[str, Any]:
+        """The checks of one text, with the episode findings of the note it was drafted from
+        (goals, outcome measures repeated, progress) for evaluations and reports."""
+        from tui.core.outcomes.episodes import DAILY, note_role
+
+        checks = super().check_document(skill, note, previous, text)
+        if note.kind == "text":
+            self._record_measures(note)
+        if note.kind == "text" and note_role(skill.id, skill.kind) != DAILY:
+            found = [f.to_json() for f in self.episode_findings(note, skill.id)]
+            if found:
+                checks["findings"] = list(checks.get("findings", [])) + found
+        return checks
+
+    def episode_findings(self, note: Note, skill_id: str = "") -> list[Finding]:
+        """GOAL_NOT_MEASURABLE, OUTCOME_NOT_REASSESSED and NO_MEASURABLE_PROGRESS for one
+        note, read against its patient's episode in the store."""
+        from tui.core.outcomes.findings import episode_findings
+
+        skill_id = skill_id or note.skill
+        kinds = {skill.id: skill.kind for skill in self.clinic.skills}
+        instruments = self.instruments()
+        return episode_findings(self.note_in_episode(note, skill_id, kinds), instruments,
+                                tuple(instruments))  # fmt: skip
+
+    def note_in_episode(self, note: Note, skill_id: str, kinds: dict[str, str]) -> NoteInEpisode:
+        """The note with its role, its measures and the earlier visits of its episode."""
+        from tui.core.outcomes.episodes import REPORT_ROLES, note_role
+        from tui.core.outcomes.findings import NoteInEpisode
+        from tui.core.outcomes.measures import note_measurements
+
+        role = note_role(skill_id, kinds.get(skill_id, ""))
+        day = note_day(note.date)
+        measures = note_measurements(note.text or note.body, self.context.measures)
+        earlier: list[Visit] = []
+        if role in REPORT_ROLES and day is not None and (note.mrn or note.patient):
+            episode = self._episode_of(note, day)
+            note_id = self.store.note_by_sha(note.sha256)
+            if episode is not None:
+                earlier = [v for v in episode.visits if v.note_id != note_id and v.day <= day]
+        return NoteInEpisode(note.text or note.body, note.body_offset if note.text else 0, day,
+                             role, measures, earlier)  # fmt: skip
+
+    def episode_timeline(self, skill: Skill, note: Note) -> str:
+        """A progress report's, re-evaluation's or discharge's episode up to its own day, as
+        text the model reads after the note and verification accepts values from."""
+        from tui.core.outcomes.episodes import REPORT_ROLES, note_role
+
+        day = note_day(note.date)
+        if note_role(skill.id, skill.kind) not in REPORT_ROLES or day is None:
+            return ""
+        if note.kind != "text" or not (note.mrn or note.patient):
+            return ""
+        episode = self._episode_of(note, day)
+        if episode is None:
+            return ""
+        from tui.core.outcomes.timeline import timeline_text
+
+        return timeline_text(episode)
+
+    def _episode_of(self, note: Note, day: date) -> Episode | None:
+        """The episode a note belongs to (as it stood on the note's day): the one holding it
+        in the store, else the patient's latest episode of its discipline begun by then."""
+        try:
+            found = self.patient_episodes(note.mrn or note.patient, today=day, until=day)
+        except ChartdeskError:
+            return None
+        note_id = self.store.note_by_sha(note.sha256)
+        episodes = [e for patient in found for e in patient.episodes]
+        for episode in episodes:
+            if any(visit.note_id == note_id for visit in episode.visits):
+                return episode
+        discipline = note.discipline.upper()
+        fitting = [
+            e
+            for e in episodes
+            if e.start <= day and (not discipline or e.discipline in ("", discipline))
+        ]
+        return fitting[-1] if fitting else None
+
+    def _record_measures(self, note: Note) -> None:
+        """Record a stored note's measures the first time it is checked (the timeline reads
+        them from the store); a note the store does not hold (`chartdesk draft`) is left."""
+        note_id = self.store.note_by_sha(note.sha256)
+        if note_id is not None and not self.store.measured([note_id], READER):
+            self.measure_note(note_id, note.text)
+
+    def measure_note(self, note_id: int, text: str | None = None) -> int:
+        """Record one note's measures (from `text` when the caller holds it); returns how
+        many."""
+        from tui.core.outcomes.measures import note_measurements
+
+        text = self.store.note_text(note_id) if text is None else text
+        found = note_measurements(text, self.context.measures)
+        rows = [(m.series, m.kind, m.instrument, m.value, m.text, m.unit) for m in found]
+        self.store.record_measures(note_id, rows, READER)
+        return len(rows)
+
+    def backfill_measures(self, limit: int | None = None) -> int:
+        """Measure the notes recorded before measures were (or by an older reader)."""
+        done = 0
+        while limit is None or done < limit:
+            batch = self.store.unmeasured_notes(
+                READER, 200 if limit is None else min(200, limit - done)
+            )
+            if not batch:
+                break
+            for note_id in batch:
+                self.measure_note(note_id)
+            done += len(batch)
+        return done
+
+    def patient_episodes(
+        self, query: str, today: date | None = None, until: date | None = None
+    ) -> list[PatientEpisodes]:
+        """The patients a name or MRN finds, each with their episodes (from notes dated on or
+        before `until`, when given); ambiguous matches are listed for confirmation, never
+        merged. Raises when nothing is found."""
+        from tui.core.outcomes.matching import name_key
+
+        found = self._patients({name_key(query)}, {query.strip()}, today, until)
+        if not found:
+            raise ChartdeskError(f"no notes of a patient named or numbered {query!r}")
+        return found
+
+    def episodes_for_note(self, note_id: int) -> PatientEpisodes:
+        """The episodes of the patient of one stored note (the patient screen of a draft)."""
+        from tui.core.outcomes.matching import name_key
+
+        identity = self.store.note_identity(note_id)
+        if not (identity["mrn"] or identity["patient"]).strip():
+            raise ChartdeskError("this note names no patient (set one with i)")
+        found = self._patients({name_key(identity["patient"])}, {identity["mrn"]}, None, None)
+        return next((p for p in found if note_id in p.patient.note_ids), found[0])
+
+    def _patients(
+        self, keys: set[str], mrns: set[str], today: date | None, until: date | None
+    ) -> list[PatientEpisodes]:
+        """The patients written under these names or MRNs, with their episodes: the notes of
+        those names and numbers, then of any other name or number those notes carry."""
+        from tui.core.outcomes.matching import name_key, plain_mrn
+
+        keys, mrns = keys - {""}, mrns - {""}
+        notes = self.store.candidate_notes(keys, mrns)
+        more_keys, more_mrns = {name_key(n.patient) for n in notes}, {n.mrn for n in notes}
+        if not more_keys <= keys or not more_mrns <= mrns | {""}:
+            notes = self.store.candidate_notes(keys | more_keys, mrns | more_mrns)
+        if until is not None:
+            notes = [n for n in notes if n.day <= until.isoformat()]
+        if not notes:
+            return []
+        patients, ambiguities = self._match(notes)
+        numbers = {plain_mrn(m) for m in mrns}
+        wanted = [
+            p
+            for p in patients
+            if any(name_key(i.name) in keys or plain_mrn(i.mrn) in numbers for i in p.identities)
+        ]
+        found = []
+        for patient in wanted or patients:
+            own = set(patient.note_ids)
+            episodes = self._episodes([n for n in notes if n.note_id in own], today)
+            pending = [a for a in ambiguities
+                       if a.a in patient.identities or a.b in patient.identities]  # fmt: skip
+            found.append(PatientEpisodes(patient, episodes, pending))
+        return found
+
+    def confirm_identities(self, a: str, b: str, same: bool, author: str) -> None:
+        """Record whether two identities (by their ids) are one patient."""
+        self.store.link_identities(a, b, same, author)
+        pair = hashlib.sha256("|".join(sorted((a, b))).encode()).hexdigest()
+        self.audit_log.append(
+            "identity_link", author, sha256=pair, method="same" if same else "different"
+        )
+
+    def _match(self, notes: Sequence[EpisodeNote]) -> tuple[list[Patient], list[Ambiguity]]:
+        from tui.core.outcomes.matching import NoteIdentity, match_patients
+
+        seen = [NoteIdentity(n.note_id, n.patient, n.dob, n.mrn) for n in notes]
+        keys = {item.identity.key for item in seen}
+        return match_patients(seen, self.store.identity_links(keys))
+
+    def _episodes(self, notes: Sequence[EpisodeNote], today: date | None) -> list[Episode]:
+        from tui.core.outcomes.episodes import EpisodeInputs, build_episodes
+
+        measures = self._measures([note.note_id for note in notes])
+        inputs = EpisodeInputs(
+            kinds={skill.id: skill.kind for skill in self.clinic.skills},
+            instruments=self.instruments(),
+            text_of=self.store.note_text,
+            today=today,
+        )
+        episodes = build_episodes(notes, measures, inputs)
+        signers = self.store.signers([episode.visits[0].note_id for episode in episodes])
+        for episode in episodes:
+            episode.signer = signers.get(episode.visits[0].note_id, "")
+        return episodes
+
+    def discharged_episodes(self, first: date, last: date) -> list[Episode]:
+        """The episodes whose discharge falls between two days (inclusive). Their patients'
+        notes are read in bulk, from `LOOKBACK_DAYS` before `first` (an episode longer than
+        that is reported from what falls inside), and measures only for those episodes."""
+        from tui.core.outcomes.episodes import (
+            DISCHARGE,
+            EpisodeInputs,
+            fill_episode,
+            group_episodes,
+            note_role,
+        )
+
+        kinds = {skill.id: skill.kind for skill in self.clinic.skills}
+        skills = [sid for sid, kind in kinds.items() if note_role(sid, kind) == DISCHARGE]
+        discharges = self.store.notes_between(first.isoformat(), last.isoformat(), skills)
+        if not discharges:
+            return []
+        since = (first - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        keys = {n.name_key for n in discharges} - {""}
+        mrns = {n.mrn for n in discharges} - {""}
+        notes = self.store.notes_in_range(since, last.isoformat(), keys, mrns)
+        wanted = {n.note_id for n in discharges}
+        found: list[Episode] = []
+        for group in _linked(notes):
+            patients, _pending = self._match(group)
+            for patient in patients:
+                own = set(patient.note_ids)
+                for episode in group_episodes([n for n in group if n.note_id in own], kinds):
+                    end = episode.visits[-1]
+                    if end.note_id in wanted and episode.discharged and first <= end.day <= last:
+                        found.append(episode)
+        # The report judges episodes on outcome scores (or pain): their other measures wait.
+        ids = [v.note_id for episode in found for v in episode.visits]
+        measures = self._measures(ids, ("outcome", "pain"))
+        signers = self.store.signers([episode.visits[0].note_id for episode in found])
+        inputs = EpisodeInputs(kinds, self.instruments(), self.store.note_text)
+        for episode in found:
+            episode.signer = signers.get(episode.visits[0].note_id, "")
+        for episode in found:
+            fill_episode(episode, measures, inputs, goals=False)
+        return found
+
+    def _measures(
+        self, note_ids: Sequence[int], kinds: Sequence[str] = ()
+    ) -> dict[int, list[Measurement]]:
+        """The recorded measures of these notes (of these `kinds` only, when given),
+        measuring any not measured yet."""
+        from tui.core.outcomes.measures import Measurement
+
+        missing = set(note_ids) - self.store.measured(note_ids, READER)
+        for note_id in sorted(missing):
+            self.measure_note(note_id)
+        stored = self.store.measures_of(note_ids, kinds)
+        return {note_id: list(map(Measurement._make, rows)) for note_id, rows in stored.items()}
+
+
+def _linked(notes: Sequence[EpisodeNote]) -> list[list[EpisodeNote]]:
+    """The notes in groups that share a name or an MRN, each group possibly one patient
+    (the matcher decides), in date order."""
+    from tui.core.outcomes.matching import name_key, plain_mrn
+
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def own(note: EpisodeNote) -> str:
+        return f"n:{note.name_key or name_key(note.patient)}"
+
+    for note in notes:
+        if note.mrn:
+            parent[root(f"m:{plain_mrn(note.mrn)}")] = root(own(note))
+    groups: dict[str, list[EpisodeNote]] = {}
+    for note in notes:
+        groups.setdefault(root(own(note)), []).append(note)
+    return list(groups.values())
