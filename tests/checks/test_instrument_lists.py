@@ -58,6 +58,13 @@ def scores(text: str) -> list[tuple[str, float]]:
                 ("GAD-7", 3), ("SF-36 PCS", 40),
             ],
         ),
+        (
+            "O: PHQ-9 4 (was 9), GAD-7 3 (was 6), FABQ-W 15 (was 20), KOOS 30.\n",
+            [
+                ("PHQ-9", 4), ("PHQ-9 (previous)", 9), ("GAD-7", 3), ("GAD-7 (previous)", 6),
+                ("FABQ-W", 15), ("FABQ-W (previous)", 20), ("KOOS", 30),
+            ],
+        ),
     ],
 )  # fmt: skip
 def test_every_instrument_of_a_list_keeps_its_score(
