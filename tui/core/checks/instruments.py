@@ -60,6 +60,10 @@ _STANDARD_SCORE = re.compile(
     r"\b(?:T-score|standard score|scaled score|SS|raw score|percentile rank)\b", re.IGNORECASE
 )
 _UPPER_LINE = 0.8
+_SHOUTING_LETTERS = 20
+# A word, not a name: five or more capitals with no digit or hyphen ("TOLERATED", not "FABQ-PA").
+_SHOUTED_WORD = re.compile(r"(?<![\w-])[A-Z]{5,}(?![\w-])")
+_SHOUTED_WORDS = 2
 
 
 def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -67,7 +71,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     text = scanner.text
     last_on_line: dict[int, tuple[MeasureDef, int]] = {}
     names = _names(scanner)
-    for name, start, end in names:
+    for index, (name, start, end) in enumerate(names):
         measure = MeasureDef(name=name, aliases=(name,))
         _, limit = scanner.sentence(start)
         before = _BEFORE_NAME.search(text, max(0, start - 20), start)
@@ -83,11 +87,26 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         stop = item_stop_words() - _LEAD_WORDS
         if any(word.lower() in stop for word in words):
             continue
-        kept = " ".join(word for word in words if word.lower() not in _LEAD_WORDS)
+        # a side is the score's own label, read with it ("9-HPT R 22 s, L 25 s")
+        kept = " ".join(
+            word
+            for word in words
+            if word.lower() not in _LEAD_WORDS and not labels.parts_of(word).side
+        )
+        limit = _next_name(names, index, qualifier.end(), limit)
         read_scores(scanner, facts, measure, end, limit, qualifier=kept)
         last_on_line[scanner.line(start)[0]] = (measure, limit)
     _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
     _fractions(scanner, facts)
+
+
+def _next_name(names: list[tuple[str, int, int]], index: int, after: int, limit: int) -> int:
+    """Where the next instrument's name starts, past `after` (the words before this one's first
+    score, which may be a form such as "PCS"): "GAD-7 3, 9-HPT 22 s" gives 22 s to 9-HPT."""
+    for _, start, _ in names[index + 1 :]:
+        if start >= after:
+            return min(limit, start)
+    return limit
 
 
 def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
@@ -100,7 +119,7 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         name = match.group(1)
         if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
             continue
-        if not scanner.free(*match.span()) or name.upper() in excluded or name.lower() in stop:
+        if not _name_free(scanner, match) or name.upper() in excluded or name.lower() in stop:
             continue
         if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
             scanner, match.start()
@@ -117,6 +136,15 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         if name and scanner.free(match.end() - 1, match.end()):
             found.append((name, match.end() - len(name), match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+def _name_free(scanner: Scanner, match: re.Match[str]) -> bool:
+    """A name nothing has taken. "9-HPT" starts with a number glued to a word, which the rule
+    for "30-second" blocks, but it is still a name (its scores must still be free numbers)."""
+    start, end = match.span()
+    if match.group(1)[0].isdigit():
+        return not scanner.claimed(start, end) and not scanner.in_header(start)
+    return scanner.free(start, end)
 
 
 @cache
@@ -222,7 +250,14 @@ def _scale_patterns() -> tuple[tuple[ScaleDef, re.Pattern[str], re.Pattern[str]]
 
 
 def _shouting(scanner: Scanner, pos: int) -> bool:
-    """A line written in capitals: its words are not acronyms."""
+    """A line written in capitals: its words are not acronyms. A list of instruments ("KOOS 30,
+    NDI 24%, FABQ-PA 12, SF-36 PCS 40, PHQ-9 4") is capitals too, but of names only, so the
+    line must also hold ordinary words ("PATIENT TOLERATED TREATMENT")."""
     start, end = scanner.line(pos)
-    letters = [ch for ch in scanner.text[start:end] if ch.isalpha()]
-    return len(letters) > 20 and sum(ch.isupper() for ch in letters) / len(letters) > _UPPER_LINE
+    line = scanner.text[start:end]
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) <= _SHOUTING_LETTERS:
+        return False
+    if sum(ch.isupper() for ch in letters) / len(letters) <= _UPPER_LINE:
+        return False
+    return len(_SHOUTED_WORD.findall(line)) >= _SHOUTED_WORDS

@@ -239,6 +239,19 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
 
 
 @cache
+def counted_fractions() -> re.Pattern[str]:
+    """Counts of things out of a whole ("6/10 trials", "4 of 10 sites felt R, 6/10 L"): never a
+    rating, a grade or a score (measures.toml [not_measurements] counted), so extraction skips
+    them; verification still compares them (checks.counted)."""
+    counted = "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
+    return re.compile(
+        rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{counted or '(?!x)x'})\b"
+        rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     """Numbers that are not measurements because of the words around them (measures.toml
     [not_measurements]): doses in percent, counted things, events per period, changes,
@@ -288,11 +301,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             ),
             "progress|from",
         ),
-        re.compile(
-            rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{either('counted')})\b"
-            rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
-            flags,
-        ),
+        counted_fractions(),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
         re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
         led(

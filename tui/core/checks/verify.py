@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tui.core.checks import labels
+from tui.core.checks.counted import fractions, unsupported_counts
 from tui.core.checks.extract import (
     extract_billing,
     extract_facts,
@@ -172,6 +173,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported += _unsupported_quantities(draft, note, derived)
     unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
+    unsupported += unsupported_counts(normalize(draft_text), fractions(note.normalized))
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
 
