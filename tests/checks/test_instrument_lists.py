@@ -89,3 +89,22 @@ def test_a_list_is_read_the_same_in_any_order(order: tuple[str, ...]) -> None:
 def test_a_shouted_line_is_still_not_read_as_instruments() -> None:
     line = "PT TOLERATED TREATMENT WELL WITHOUT COMPLAINT, RETURNS NEXT WEEK FOR 2 VISITS\n"
     assert scores(line) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("- MMT R quads 4-/5, R hip abd 4/5\n", ["R quadriceps", "R hip abduction"]),
+        (
+            "MMT: L glute med 3+/5, L hip flexion 4/5, R ankle DF 5/5\n",
+            ["L gluteus medius", "L hip flexion", "R ankle dorsiflexion"],
+        ),
+        ("Strength R hip flex 4/5, abd 4-/5\n", ["R hip flexion", "R hip abduction"]),
+    ],
+)
+def test_a_muscle_and_a_joint_motion_of_neighbouring_grades_stay_apart(
+    text: str, labels: list[str]
+) -> None:
+    """A test is named by its muscle or by its joint and motion; the earlier item's muscle
+    never joins the next item's joint and motion."""
+    assert [fact.label for fact in extract_facts(text) if fact.kind == "mmt"] == labels

@@ -236,7 +236,30 @@ def _parts(window: str) -> labels.Parts:
     side = last.get("side")
     if side is not None and _pair_at(window, side[0]):
         last.pop("side")
+    _drop_other_naming(window, last)
     return labels.Parts(**{part: name for part, (_, name) in last.items()})
+
+
+def _drop_other_naming(window: str, last: dict[str, tuple[int, str]]) -> None:
+    """A test is named by its muscle or by its joint and motion. When the value's own item
+    (after the last value in the window) names it one way, the other way, named before that
+    value, belonged to the earlier item ("R quads 4-/5, R hip abd 4/5" is hip abduction, not
+    quadriceps hip abduction)."""
+    values = [m.end() for m in _DIGIT.finditer(window)]
+    if not values:
+        return
+    boundary = values[-1]
+    own = {part for part, (position, _) in last.items() if position >= boundary}
+    stale: tuple[str, ...]
+    if "muscle" in own:
+        stale = ("joint", "motion")
+    elif own & {"joint", "motion"}:
+        stale = ("muscle",)
+    else:
+        return
+    for part in stale:
+        if part in last and last[part][0] < boundary:
+            last.pop(part)
 
 
 _PAIR = re.compile(r"\b(?:R|L|rt|lt|right|left)\s*/\s*(?:R|L|rt|lt|right|left)\b", re.IGNORECASE)
