@@ -204,13 +204,9 @@ def test_a_vanished_terminal_keeps_the_edit_and_ends_the_process(
         term.press("e")
         term.wait_for("Editing")
         term.press("VANISHED ")
-<<<<<<< HEAD
-        term.wait_for("VANISHED")  # typed into the editor before the terminal goes (busy CI)
-=======
         # On screen first: keys still in the terminal when it goes never reached the app (a
         # busy machine was slower than the 0.1 s `press` waits).
         term.wait_for("VANISHED", timeout=30)
->>>>>>> finish-13-15
         (pid,) = _pids_of(clinic)
         if how == "hangup":
             os.kill(pid, signal.SIGHUP)
