@@ -97,6 +97,19 @@ async def test_h_from_the_queue_shows_the_episode(service: ClinicService, dana: 
         review_of(app)
 
 
+async def test_a_narrow_screen_wraps_a_long_measure_name(service: ClinicService, dana: int) -> None:
+    """At 60 columns "R knee flexion AROM" and "... PROM" must not both be cut to "R knee
+    flexion A": the row grows a line instead, and a short name keeps one."""
+    app = RecordingApp(service)
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await open_patient(pilot, app, dana)
+        table = screen.table
+        heights = {str(table.get_row_at(i)[0]): table.ordered_rows[i].height
+                   for i in range(table.row_count)}  # fmt: skip
+        assert heights["R knee flexion AROM"] == 2
+        assert heights["LEFS"] == 1
+
+
 async def test_h_from_an_open_draft(service: ClinicService, dana: int) -> None:
     app = RecordingApp(service)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -7,12 +7,16 @@ from __future__ import annotations
 from tui.core.outcomes.episodes import Episode, Series
 
 
+def _visits(count: int) -> str:
+    return f"{count} visit" if count == 1 else f"{count} visits"
+
+
 def episode_heading(episode: Episode) -> str:
     state = "discharged" if episode.discharged else "open"
     what = " · ".join(part for part in (episode.discipline, episode.diagnosis) if part)
     return (
         f"Episode {episode.number}{' · ' + what if what else ''} · {episode.start.isoformat()} "
-        f"to {episode.end.isoformat()} ({state}, {episode.visit_count()} visits)"
+        f"to {episode.end.isoformat()} ({state}, {_visits(episode.visit_count())})"
     )
 
 

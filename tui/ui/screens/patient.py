@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from rich.console import Console
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -31,6 +32,7 @@ from tui.ui.widgets.sparkline import sparkline
 # on either side, and the table a border), so a 60-column phone shows every column.
 COLUMNS: Final = (("Trend", 6), ("First", 6), ("Latest", 6), ("Change", 6), ("MCID", 4))
 MEASURE_WIDTH: Final = (12, 40)
+MAX_NAME_LINES: Final = 2
 _CHROME: Final = 2 + 2 * (len(COLUMNS) + 1) + 2
 STATUS_STYLES: Final = {"met": "green", "not met": "bold red", "progressing": "yellow"}
 
@@ -70,6 +72,12 @@ def measure_cells(series: Series) -> tuple[Text, ...]:
         change,
         mcid,
     )
+
+
+def _lines(name: Text, width: int) -> int:
+    """Rows a measure's name needs in its column: a narrow screen wraps it onto a second line
+    rather than cut "R knee flexion AROM" and "... PROM" to the same "R knee flexion A"."""
+    return min(MAX_NAME_LINES, len(name.wrap(Console(width=width), width)))
 
 
 def _short(unit: str) -> str:
@@ -127,6 +135,7 @@ class PatientScreen(Screen[None]):
         self.note_id = note_id
         self.found: PatientEpisodes | None = None
         self.index = 0
+        self._name_width = MEASURE_WIDTH[1]
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Reading the patient's episodes…"), id="patient-header")
@@ -164,7 +173,8 @@ class PatientScreen(Screen[None]):
     def _columns(self, screen_width: int) -> None:
         table = self.table
         table.clear(columns=True)
-        table.add_column("Measure", width=measure_width(screen_width))
+        self._name_width = measure_width(screen_width)
+        table.add_column("Measure", width=self._name_width)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
 
@@ -207,7 +217,8 @@ class PatientScreen(Screen[None]):
             count = f" · {self.index + 1}/{len(found.episodes)}" if len(found.episodes) > 1 else ""
             header.append(f"\n{episode_heading(episode)}{count}")
             for series in episode.series:
-                table.add_row(*measure_cells(series))
+                cells = measure_cells(series)
+                table.add_row(*cells, height=_lines(cells[0], self._name_width))
             primary = f" · judged on {episode.primary}" if episode.primary else ""
             table.border_title = f"Measures{primary}"
             goals.update(goals_text(episode))
