@@ -669,17 +669,7 @@ def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
             code = item.group(2).upper()
             scanner.claim(item.start(), item.end())
             scanner.block(item.start(), item.end())
-            facts.append(
-                Fact(
-                    kind="service",
-                    value=minutes,
-                    unit="min",
-                    cpt=code,
-                    minutes=minutes,
-                    label=billing_tables().name_of(code),
-                    span=scanner.span(item.start(), item.end()),
-                )
-            )
+            facts.append(_service(scanner, code, minutes, item.start(), item.end()))
     return facts
 
 
@@ -697,18 +687,21 @@ def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         code = codes.pop() or ""
         scanner.claim(match.start(), match.end())
         minutes = int(match.group("minutes"))
-        facts.append(
-            Fact(
-                kind="service",
-                value=minutes,
-                unit="min",
-                cpt=code,
-                minutes=minutes,
-                label=billing_tables().name_of(code),
-                span=scanner.span(match.start(), match.end()),
-            )
-        )
+        facts.append(_service(scanner, code, minutes, match.start(), match.end()))
     return facts
+
+
+def _service(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
+    """A service's minutes under its code, read from the text at [start, end)."""
+    return Fact(
+        kind="service",
+        value=minutes,
+        unit="min",
+        cpt=code,
+        minutes=minutes,
+        label=billing_tables().name_of(code),
+        span=scanner.span(start, end),
+    )
 
 
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
