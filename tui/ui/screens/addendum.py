@@ -24,7 +24,7 @@ from tui.ui.session import Session
 from tui.ui.widgets.keybar import KeyBar
 
 ADDENDUM_NOTE = (
-    "The addendum is written to approved/ beside the original (Markdown, JSON and FHIR, "
+    "The addendum is written to approved/ beside the original (Markdown, PDF, JSON and FHIR, "
     "linked to it) and can never be changed."
 )
 

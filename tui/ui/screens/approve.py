@@ -30,8 +30,8 @@ from tui.ui.keymap import bindings_for
 from tui.ui.widgets.keybar import KeyBar
 
 SIGN_NOTE = (
-    "The signed document is written to approved/ (Markdown, JSON and FHIR) and can never be "
-    "changed; later corrections are signed addenda."
+    "The signed document is written to approved/ (Markdown, PDF, JSON and FHIR) and can never "
+    "be changed; later corrections are signed addenda."
 )
 _KIND_TITLES = {
     REFUSAL: ("Cannot be signed until fixed:", "bold red"),
