@@ -9,7 +9,6 @@ before anything is signed against it.
 
 from __future__ import annotations
 
-import ipaddress
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -93,17 +92,6 @@ def destinations(entries: Any) -> tuple[DestinationSettings, ...]:
     )
 
 
-def is_loopback(url: str) -> bool:
-    """Whether a URL's host is this machine (127.0.0.0/8, ::1 or localhost)."""
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def ehr_problems(entries: Any, file: str, lines: Mapping[str, int]) -> list[Problem]:
     """What the schema cannot see: unique ids, each kind's required settings, https for any
     server not on this machine, and file-name patterns with known fields only."""
@@ -131,6 +119,10 @@ def ehr_problems(entries: Any, file: str, lines: Mapping[str, int]) -> list[Prob
 
 
 def _fhir_problems(entry: Mapping[str, Any], problem: Any) -> None:
+    # The destination's own judge of "this machine" (the one the privacy gate's host parsing
+    # backs), imported only when a fhir entry is checked: context parsing stays light.
+    from tui.core.ehr.fhir_settings import is_loopback_url as is_loopback
+
     base_url = entry.get("base_url")
     if not isinstance(base_url, str) or not base_url:
         problem("base_url", "a fhir destination needs base_url")
