@@ -29,20 +29,17 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from bench.common import BenchResult, Row
 from bench.review import CHARTDESK
-from bench.tenth_year import STAMP, make_clinic, patient
+from bench.tenth_year import NOTES, PATIENTS, STAMP, TODAY, make_clinic, patient
 
 TITLE = "Outcomes in a clinic's tenth year: patient screen and outcomes report"
-NOTES = 200_000
-PATIENTS = 2_500
 EPISODE_VISITS = 20
 VISIT_EVERY_DAYS = 3
 LONG_VISITS = 60
-TODAY = date(2026, 11, 6)
 DAYS = 3650
 TARGET_SCREEN_MS = 100.0
 TARGET_OUTCOMES_S = 2.0
