@@ -8,6 +8,7 @@ from datetime import date
 from tests.outcomes.conftest import DAILY, EVAL, Drop, knee_episode
 from tui.core.outcomes.episodes import DAILY as DAILY_NOTE
 from tui.core.outcomes.episodes import DISCHARGE, EVALUATION, PROGRESS, REEVALUATION
+from tui.core.outcomes.timeline import timeline_text
 from tui.core.service import ClinicService
 
 
@@ -174,6 +175,9 @@ def test_a_series_keeps_the_unit_its_first_note_writes(service: ClinicService, d
     assert odi.numbers == [42, 38] and odi.change().met is False  # type: ignore[union-attr]
     assert (grip.unit, grip.numbers, grip.threshold()) == ("lb", [30, 48], (14.33, "MCID"))
     assert (walk.unit, walk.threshold()) == ("ft", (100.07, "MCID"))
+    lines = timeline_text(episode)
+    assert "NDI: 2026-10-01 44%; 2026-10-29 13/50 (26%). Change since 2026-10-01: -18 " in lines
+    assert "MCID 15%: met" in lines and "MCID 14.33 lb: met" in lines
     assert walk.change().met is True  # type: ignore[union-attr]
 
 

@@ -76,7 +76,7 @@ def test_a_progress_report_drafted_by_the_model_states_the_timeline_and_is_verif
     assert texts[1].startswith("<episode_timeline")
     assert "LEFS: 2026-10-01 38/80; 2026-10-29 49/80." in texts[1]
     assert "TUG: 2026-10-01 14.2 s; 2026-10-29 12.0 s." in texts[1]
-    assert "MDC 1.1: met" in texts[1] and "MCID 9: met" in texts[1]
+    assert "MDC 1.1 s: met" in texts[1] and "MCID 9: met" in texts[1]
     assert "38/80" not in str(request.body["system"])  # never in the cached blocks
     assert len(fake_anthropic.messages) == 3, "each note drafted once, by the model"
 
