@@ -60,6 +60,6 @@ def timeline_text(episode: Episode) -> str:
             goal = item.goal
             due = goal.due.isoformat() if goal.due else goal.timeframe or "no date"
             term = f"{goal.term} " if goal.term else ""
-            latest = f" (latest {item.latest})" if item.latest else ""
+            latest = f"; latest {item.latest}" if item.latest else ""
             lines.append(f"- {term}{goal.text}; due {due}: {item.status}{latest}")
     return "\n".join(lines)
