@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.common import BenchResult, Row
-from tui.core.checks import extract, numbers, verify
+from tui.core.checks import extract, lexicon, numbers, verify
 from tui.core.checks.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.verify import verify as verify_draft
@@ -103,6 +103,7 @@ def _cold() -> None:
     for cached in (
         extract._read,
         extract._base,
+        lexicon._remembered,
         numbers.normalize,
         verify._quantities,
         verify._numbers_after_name,

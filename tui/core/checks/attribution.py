@@ -37,6 +37,7 @@ _OPEN = "(["
 _CLOSE = ")]"
 _CLAUSE_END = re.compile(r"[,;:]")
 _DIGIT = re.compile(r"\d")
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 # A value as it is written before a side that follows it: a number with its unit or grade.
 _VALUE_TAIL = (
     r"\d(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft"
@@ -170,7 +171,8 @@ def _scoped(window: str) -> tuple[str, int]:
     value blanked (they are that value's); plus where the innermost open bracket starts."""
     chars = list(window)
     stack: list[int] = []
-    for index, char in enumerate(window):
+    for bracket in _BRACKET.finditer(window):
+        index, char = bracket.start(), bracket.group()
         if char in _OPEN:
             stack.append(index)
         elif char in _CLOSE and stack:

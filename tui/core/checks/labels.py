@@ -58,6 +58,17 @@ def _lexicon() -> dict[str, tuple[str, str]]:
     return table
 
 
+@cache
+def _phrase_openers() -> dict[int, frozenset[str]]:
+    """Number of words -> the first words of the phrases of that many words."""
+    openers: dict[int, set[str]] = {2: set(), 3: set()}
+    for phrase in _lexicon():
+        words = phrase.split(" ")
+        if len(words) in openers:
+            openers[len(words)].add(words[0])
+    return {size: frozenset(words) for size, words in openers.items()}
+
+
 @lru_cache(maxsize=4096)
 def parts_of(text: str) -> Parts:
     """The anatomy words in `text`, expanded ("sh" -> "shoulder", "abd" -> "abduction"); the
@@ -72,12 +83,16 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
     Reads word by word with phrase lookups (longest phrase first), which keeps labelling fast.
     """
     table = _lexicon()
+    openers = _phrase_openers()
     tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
     found: list[tuple[int, str, str]] = []
     index = 0
     while index < len(tokens):
         for size in (3, 2, 1):
-            hit = table.get(" ".join(word for _, word in tokens[index : index + size]))
+            words = tokens[index : index + size]
+            if len(words) > 1 and words[0][1] not in openers[len(words)]:
+                continue  # no phrase of that many words starts with this word
+            hit = table.get(" ".join(word for _, word in words))
             if hit is not None:
                 found.append((tokens[index][0], hit[0], hit[1]))
                 index += size

@@ -37,6 +37,12 @@ class Led:
     starter: re.Pattern[str]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if len(text) >= _REMEMBERED_FROM:
+            return iter(_remembered(self, text))
+        return self.scan(text)
+
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches, searched afresh (`finditer` remembers them for a long text)."""
         lowered = _lowered(text)
         end = 0
         for start in self._starts(lowered):
@@ -68,6 +74,15 @@ class Led:
 
 
 _WORD_START = "(?<![a-z0-9])"
+
+# A long text (a whole note, not a window of it) is searched for the same words by several
+# readers, e.g. the ROM pass and verification's topics: its matches are kept, not searched again.
+_REMEMBERED_FROM = 10_000
+
+
+@lru_cache(maxsize=32)
+def _remembered(led: Led, text: str) -> tuple[re.Match[str], ...]:
+    return tuple(led.scan(text))
 
 
 @lru_cache(maxsize=256)

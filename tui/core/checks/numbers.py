@@ -8,6 +8,7 @@ span still points into the text the clinician wrote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +16,7 @@ from functools import lru_cache
 from tui.core.checks.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.lexicon import led, words
 from tui.core.checks.mdtables import table_pieces
+from tui.core.checks.offsets import ChainedMap, RunMap
 from tui.core.checks.pieces import Piece
 
 # One-for-one character swaps: offsets do not move.
@@ -77,19 +79,18 @@ class Normalized:
 
     text: str
     original: str
-    starts: tuple[int, ...] | None = None
-    ends: tuple[int, ...] | None = None
+    offsets: RunMap | ChainedMap | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the original text."""
-        if self.starts is None or self.ends is None:
+        if self.offsets is None:
             return start, end
-        size = len(self.starts)
+        size = self.offsets.size
         if size == 0:
             return 0, 0
         start = min(max(start, 0), size - 1)
         end = min(max(end, start + 1), size)
-        return self.starts[start], self.ends[end - 1]
+        return self.offsets.start_at(start), self.offsets.end_at(end - 1)
 
 
 @dataclass(frozen=True)
@@ -200,13 +201,7 @@ def normalize(text: str) -> Normalized:
     )
     words = [Piece(p.start, p.end, p.value, p.start, p.end) for p in spelled]
     final, second_map = _rewrite(swapped, words)
-    mapping = _compose(first_map, second_map)
-    if mapping is None:
-        return Normalized(text=final, original=text)
-    return Normalized(text=final, original=text, starts=mapping[0], ends=mapping[1])
-
-
-_Map = tuple[tuple[int, ...], tuple[int, ...]]
+    return Normalized(text=final, original=text, offsets=_chained(first_map, second_map))
 
 
 def _without_overlaps(pieces: list[Piece]) -> list[Piece]:
@@ -218,49 +213,45 @@ def _without_overlaps(pieces: list[Piece]) -> list[Piece]:
     return kept
 
 
-def _rewrite(text: str, pieces: list[Piece]) -> tuple[str, _Map | None]:
+def _rewrite(text: str, pieces: list[Piece]) -> tuple[str, RunMap | None]:
     """Apply ordered, non-overlapping pieces; None for the map when nothing changed."""
     if not pieces:
         return text, None
     out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    offsets = RunMap()
     pos = 0
     for piece in pieces:
         out.append(text[pos : piece.start])
-        starts.extend(range(pos, piece.start))
-        ends.extend(range(pos + 1, piece.start + 1))
+        offsets.copied(pos, piece.start - pos)
         out.append(piece.value)
-        starts.extend([piece.src_start] * len(piece.value))
-        ends.extend([max(piece.src_end, piece.src_start + 1)] * len(piece.value))
+        offsets.replaced(piece.src_start, max(piece.src_end, piece.src_start + 1), len(piece.value))
         pos = max(pos, piece.end)
     out.append(text[pos:])
-    starts.extend(range(pos, len(text)))
-    ends.extend(range(pos + 1, len(text) + 1))
-    return "".join(out), (tuple(starts), tuple(ends))
+    offsets.copied(pos, len(text) - pos)
+    return "".join(out), offsets
 
 
-def _compose(outer: _Map | None, inner: _Map | None) -> _Map | None:
-    """Map positions through `inner` (newest text -> middle) then `outer` (middle -> original)."""
+def _chained(outer: RunMap | None, inner: RunMap | None) -> RunMap | ChainedMap | None:
+    """Positions mapped through `inner` (newest text -> middle) then `outer` (middle ->
+    original)."""
     if outer is None or inner is None:
         return outer or inner
-    o_starts, o_ends = outer
-    if not o_starts:
-        return tuple(0 for _ in inner[0]), tuple(0 for _ in inner[1])
-    # one sentinel past the end stands for "the end", so no position needs clamping
-    padded_starts = (*o_starts, o_starts[-1])
-    padded_ends = (o_ends[0], *o_ends, o_ends[-1])
-    starts = tuple([padded_starts[s] for s in inner[0]])
-    ends = tuple([padded_ends[e] for e in inner[1]])
-    return starts, ends
+    return ChainedMap(outer=outer, inner=inner)
 
 
 def _merge(special: list[_Spelled], plain: list[_Spelled]) -> list[_Spelled]:
     """Plain numbers outside the special pieces, with the special pieces, in text order."""
     if not special:
         return plain
-    kept = [p for p in plain if not any(s.start < p.end and p.start < s.end for s in special)]
+    # the special pieces do not overlap, so the last one starting before a plain number's end
+    # is the only one that can reach into it
+    starts = [s.start for s in special]
+    kept = [p for p in plain if not _overlaps(special, bisect.bisect_left(starts, p.end) - 1, p)]
     return sorted(special + kept, key=lambda piece: piece.start)
+
+
+def _overlaps(special: list[_Spelled], index: int, piece: _Spelled) -> bool:
+    return index >= 0 and piece.start < special[index].end
 
 
 def _parse_run(run: re.Match[str]) -> list[_Spelled]:

@@ -1,0 +1,79 @@
+"""Maps from a rewritten text back to the text it was rewritten from, one entry per run.
+
+Normalising a note copies most of it and replaces a few pieces (a table row, a spelled-out
+number). A table of two offsets per character of a 1 MB note costs more than the rest of the
+normalising, so the map keeps one entry per copied run or replaced piece and finds a
+character's run by bisection: the same offsets, in space and time linear in the pieces.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+# A run copied unchanged has no fixed end: each character maps to the one it was copied from.
+_COPIED = -1
+
+
+@dataclass
+class RunMap:
+    """Where each character of a rewritten text came from: `start_at(i)` and `end_at(i)` are
+    the first character and one past the last character of the source it stands for."""
+
+    size: int = 0
+    _bounds: list[int] = field(default_factory=list)
+    _sources: list[int] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
+
+    def copied(self, source: int, length: int) -> None:
+        """The next `length` characters are `source`, `source + 1`, ... copied unchanged."""
+        if length > 0:
+            self._add(source, _COPIED, length)
+
+    def replaced(self, source_start: int, source_end: int, length: int) -> None:
+        """The next `length` characters all stand for the source span given."""
+        if length > 0:
+            self._add(source_start, source_end, length)
+
+    def _add(self, source: int, end: int, length: int) -> None:
+        self._bounds.append(self.size)
+        self._sources.append(source)
+        self._ends.append(end)
+        self.size += length
+
+    def start_at(self, pos: int) -> int:
+        run = bisect.bisect_right(self._bounds, pos) - 1
+        if self._ends[run] == _COPIED:
+            return self._sources[run] + pos - self._bounds[run]
+        return self._sources[run]
+
+    def end_at(self, pos: int) -> int:
+        run = bisect.bisect_right(self._bounds, pos) - 1
+        if self._ends[run] == _COPIED:
+            return self._sources[run] + pos - self._bounds[run] + 1
+        return self._ends[run]
+
+
+@dataclass(frozen=True)
+class ChainedMap:
+    """Two rewrites one after the other: `inner` maps the newest text to the middle one,
+    `outer` the middle one to the original. A position past the middle text's end stands for
+    its end, so no offset needs clamping by the caller."""
+
+    outer: RunMap
+    inner: RunMap
+
+    @property
+    def size(self) -> int:
+        return self.inner.size
+
+    def start_at(self, pos: int) -> int:
+        if self.outer.size == 0:
+            return 0
+        return self.outer.start_at(min(self.inner.start_at(pos), self.outer.size - 1))
+
+    def end_at(self, pos: int) -> int:
+        if self.outer.size == 0:
+            return 0
+        middle = self.inner.end_at(pos) - 1
+        return self.outer.end_at(min(max(middle, 0), self.outer.size - 1))
