@@ -16,6 +16,7 @@ from tui.core.checks.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.lexicon import led, words
 from tui.core.checks.mdtables import table_pieces
 from tui.core.checks.pieces import Piece
+from tui.core.checks.spoken import corrections, spoken_numbers, spoken_units
 
 # One-for-one character swaps: offsets do not move.
 _CHAR_SWAPS = str.maketrans(
@@ -151,6 +152,7 @@ def _special_pieces(text: str) -> list[_Spelled]:
     pieces += [
         _Spelled(m.start(), m.end(), "-") for m in led(_SPOKEN_MINUS, "minus").finditer(text)
     ]
+    pieces += [_Spelled(s.start, s.end, s.value) for s in spoken_numbers(text)]
     kept: list[_Spelled] = []
     for piece in sorted(pieces, key=lambda piece: (piece.start, -piece.end)):
         if not kept or piece.start >= kept[-1].end:
@@ -199,8 +201,11 @@ def normalize(text: str) -> Normalized:
         [p for run in led(_RUN, _WORD).finditer(swapped) for p in _parse_run(run)],
     )
     words = [Piece(p.start, p.end, p.value, p.start, p.end) for p in spelled]
-    final, second_map = _rewrite(swapped, words)
-    mapping = _compose(first_map, second_map)
+    digits, second_map = _rewrite(swapped, words)
+    # what the speaker took back goes, then units said in full are written short
+    corrected, third_map = _rewrite(digits, corrections(digits))
+    final, fourth_map = _rewrite(corrected, spoken_units(corrected))
+    mapping = _compose(_compose(_compose(first_map, second_map), third_map), fourth_map)
     if mapping is None:
         return Normalized(text=final, original=text)
     return Normalized(text=final, original=text, starts=mapping[0], ends=mapping[1])
