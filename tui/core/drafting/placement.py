@@ -52,6 +52,9 @@ class Item:
     topic: str = ""
     label: str = ""
     forced: bool = False
+    # A dictated heading said before the statement ("okay, objective"): where it goes when
+    # its own words do not say.
+    fallback: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,11 +135,17 @@ def topic_of(label: str) -> str:
     return ""
 
 
+def _is_label(text: str) -> bool:
+    """True when a text is one of the labels a topic is written with, and nothing else."""
+    lowered = re.sub(r"[\s_]+", " ", text.strip(" *#:.").lower())
+    return any(lowered == written for written, _ in _topic_labels())
+
+
 def split_items(text: str) -> list[Item]:
     """The note as statements, each with the topic its label or the label above it gives."""
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
-    block = block_label = ""
+    block = block_label = spoken = ""
     first = True
     for raw in linearize(text).splitlines():
         line = raw.strip()
@@ -173,6 +182,10 @@ def split_items(text: str) -> list[Item]:
         if heading and not whole:
             block = ""
         own_label = label.group("label") if label and _named_any(label) else ""
+        if dictated and not (topic or block):
+            said, spoken = _dictated(line, spoken)
+            items += said
+            continue
         items += [
             replace(item, label="")
             if item.forced
@@ -180,6 +193,40 @@ def split_items(text: str) -> list[Item]:
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
+
+
+def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
+    """A dictated line as statements, and the topic of the last heading said aloud ("okay,
+    objective", "Plan, continue ...": a heading said aloud opens a sentence or stands alone).
+
+    A sentence that opens with a heading goes where the heading says; one that does not goes
+    where its words say, and under the heading said before it only when they say nothing."""
+    items: list[Item] = []
+    for sentence in dictation.sentences(line):
+        said = _SPOKEN_HEAD.match(sentence)
+        topic = topic_of(said.group("head")) if said else ""
+        if said and said.group("rest") is None and not _is_label(said.group("head")):
+            topic = ""  # "Plan continue twice weekly.": a sentence, not a heading
+        override = _override(sentence)
+        if topic and said:
+            heading = topic
+            rest = (said.group("rest") or "").strip()
+            if rest:
+                text = rest[0].upper() + rest[1:]
+                items.append(Item(text, override or topic, label=said.group("head")))
+            continue
+        items.append(Item(sentence, override, forced=bool(override), fallback=heading))
+    return items, heading
+
+
+# "Objective, passive flexion ...", "Plan: continue ...", "Objective.": a few words, then a mark.
+_SPOKEN_HEAD = re.compile(r"(?P<head>[A-Za-z][A-Za-z &/'-]{0,40}?)\s*(?:[,:]\s*(?P<rest>.*)|\.?$)")
+
+
+def _override(sentence: str) -> str:
+    return next(
+        (name for name, cues in _overrides() if any(cue.search(sentence) for cue in cues)), ""
+    )
 
 
 _HEAD_REMARK = re.compile(
@@ -283,6 +330,8 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
         section = named_section(item.label, sections) if item.label else None
         if section is None and item.topic:
             section = _topic_section(item.topic, sections)
+        if section is None and item.fallback and not _cued(item.text):
+            section = _topic_section(item.fallback, sections)
         if section is None:
             section = _best_section(item.text, sections, section_category)
         placed[section].append(_without_prefix(item.text))
@@ -351,6 +400,14 @@ def _section_score(item: str, section: str) -> int:
         sum(1 for cue in cues if cue.search(item))
         for phrase, cues in _section_cues()
         if phrase in heading
+    )
+
+
+def _cued(item: str) -> bool:
+    """True when a statement's own words point to a category (a lead, a cue, a measure)."""
+    return bool(measure_matcher().finder.pattern.search(item)) or any(
+        any(pattern.search(item) for pattern in (*category.leads, *category.cues))
+        for category in categories()
     )
 
 
