@@ -23,7 +23,7 @@ from tui.core.checks.mdtables import linearize
 from tui.core.drafting import dictation
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
-_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9_ &/()'\-]{0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
@@ -36,7 +36,8 @@ _SENTENCE = re.compile(
 )
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 # SOAP letters written as "S>", "A/", "[O]" or "(P)" label a line like "S:" does.
-_SOAP_MARK = re.compile(r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*[>/])\s*")
+# ("A/P:" names two sections, "S/P" is status post: neither is a letter and a mark).
+_SOAP_MARK = re.compile(r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|/(?![A-Za-z])))\s*")
 
 
 def _soap_colon(line: str) -> str:
@@ -122,9 +123,23 @@ def _section_cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
     )
 
 
+@cache
+def _compound() -> tuple[re.Pattern[str], frozenset[str]]:
+    table = _table().get("compound", {})
+    joins = "|".join(table.get("joins", ())) or r"(?!x)x"
+    return re.compile(joins, re.IGNORECASE), frozenset(table.get("not_compound", ()))
+
+
 def topic_of(label: str) -> str:
-    """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or ""."""
+    """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or "". A heading
+    naming two topics ("A/P", "Assessment & Plan") gives both, joined by "|"."""
     lowered = re.sub(r"[\s_]+", " ", label.strip(" *#:").lower())
+    joins, not_compound = _compound()
+    parts = joins.split(lowered)
+    if len(parts) == 2 and lowered not in not_compound:
+        pair = [_exact_topic(part) for part in parts]
+        if all(pair) and pair[0] != pair[1]:
+            return "|".join(pair)
     for written, topic in _topic_labels():
         if (
             lowered == written
@@ -133,6 +148,10 @@ def topic_of(label: str) -> str:
         ):
             return topic
     return ""
+
+
+def _exact_topic(label: str) -> str:
+    return next((topic for written, topic in _topic_labels() if written == label.strip()), "")
 
 
 def _is_label(text: str) -> bool:
@@ -189,7 +208,8 @@ def split_items(text: str) -> list[Item]:
         items += [
             replace(item, label="")
             if item.forced
-            else replace(item, label=item.label or own_label or block_label)
+            # a line whose own label names a topic is not under the label above it
+            else replace(item, label=item.label or own_label or ("" if topic else block_label))
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
@@ -328,7 +348,9 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
     placed: dict[str, list[str]] = {section: [] for section in sections}
     for item in items:
         section = named_section(item.label, sections) if item.label else None
-        if section is None and item.topic:
+        if section is None and "|" in item.topic:
+            section = _either_section(item, sections, section_category)
+        elif section is None and item.topic:
             section = _topic_section(item.topic, sections)
         if section is None and item.fallback and not _cued(item.text):
             section = _topic_section(item.fallback, sections)
@@ -336,6 +358,22 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
             section = _best_section(item.text, sections, section_category)
         placed[section].append(_without_prefix(item.text))
     return placed
+
+
+def _either_section(
+    item: Item, sections: Sequence[str], section_category: dict[str, str]
+) -> str | None:
+    """Under a heading naming two topics, the section of the two the statement's words fit."""
+    candidates = list(
+        dict.fromkeys(
+            found
+            for topic in item.topic.split("|")
+            if (found := _topic_section(topic, sections)) is not None
+        )
+    )
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    return _best_section(item.text, candidates, section_category)
 
 
 def _topic_section(topic: str, sections: Sequence[str]) -> str | None:
@@ -383,7 +421,9 @@ _FALLBACK = {
 
 
 def _best_section(item: str, sections: Sequence[str], section_category: dict[str, str]) -> str:
-    wanted = [_item_category(item, frozenset(section_category.values()))]
+    """The section among `sections` a statement's words point to."""
+    available = frozenset(section_category[section] for section in sections)
+    wanted = [_item_category(item, available)]
     wanted += list(_FALLBACK.get(wanted[0], ()))
     for category in wanted:
         candidates = [section for section in sections if section_category[section] == category]
