@@ -3,6 +3,8 @@ clock range is never a measurement. Each note has a twin that must not be read a
 
 from __future__ import annotations
 
+from tests.checks.conftest import note_from_text
+from tui.core.checks.audit import audit_note
 from tui.core.checks.clock import clock_ranges
 from tui.core.checks.extract import extract_billing, extract_facts
 
@@ -47,3 +49,17 @@ def test_a_clock_range_is_never_a_measurement() -> None:
     assert 1320 not in values and 1358 not in values and 118 in values
     # twin: the same digits with a unit are read as what they measure
     assert 1320 in [fact.value for fact in extract_facts("Walked 1320 ft in 6MWT.\n")]
+
+
+def test_the_audit_weighs_timed_minutes_against_the_clock() -> None:
+    header = (
+        "Patient: Test Person\nMRN: 999001\nDate: 2026-12-20\nVisit: 3\nDiscipline: PT\n"
+        "Payer: Medicare\nDiagnosis: R knee OA, M17.11\n\n"
+    )
+    body = "Seen 1405-1433.\nTher ex {minutes} min.\nTotal timed {minutes} min.\nBilled: 97110 x2\n"
+    over = audit_note(note_from_text(header + body.format(minutes=38)))
+    assert "TOTAL_TIME_INCONSISTENT" in [finding.code for finding in over.findings]
+    # twin: timed minutes that fit in the session's 28 minutes raise nothing about the totals
+    fits = audit_note(note_from_text(header + body.format(minutes=28)))
+    codes = [finding.code for finding in fits.findings]
+    assert "TOTAL_TIME_INCONSISTENT" not in codes and "TOTAL_TIME_MISSING" not in codes
