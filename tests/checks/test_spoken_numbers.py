@@ -84,3 +84,10 @@ def test_a_retracted_value_in_a_draft_is_not_support_for_the_draft() -> None:
     assert verify(note, "Pain 5/10.").clean
     # twin: the value the speaker took back is not in the note any more
     assert not verify(note, "Pain 6/10.").clean
+
+
+def test_a_pain_rating_said_again_later_in_the_sentence() -> None:
+    note = "He says the knee throbs after work, about a six out of ten, and in bed it's a three."
+    assert _pain(note) == [6, 3]
+    # twin: "it's a 2" naming a thing (a step, a drop in points) is not a rating
+    assert _pain("Pain 5/10 on stairs, it's a 2 inch step at home.") == [5]
