@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9_ &/()'\-]{0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
+    r"(?:[:=]|//|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
 # (arm at side) . 55°").
@@ -35,9 +35,11 @@ _SENTENCE = re.compile(
     r"\s+(?=[A-Z0-9\"(])"
 )
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-# SOAP letters written as "S>", "A/", "[O]" or "(P)" label a line like "S:" does.
+# SOAP letters written as "S>", "A/", "S)", "O//", "[O]" or "(P)" label a line like "S:" does.
 # ("A/P:" names two sections, "S/P" is status post: neither is a letter and a mark).
-_SOAP_MARK = re.compile(r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|/(?![A-Za-z])))\s*")
+_SOAP_MARK = re.compile(
+    r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])))\s*"
+)
 
 
 def _soap_colon(line: str) -> str:
@@ -133,7 +135,7 @@ def _compound() -> tuple[re.Pattern[str], frozenset[str]]:
 def topic_of(label: str) -> str:
     """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or "". A heading
     naming two topics ("A/P", "Assessment & Plan") gives both, joined by "|"."""
-    lowered = re.sub(r"[\s_]+", " ", label.strip(" *#:").lower())
+    lowered = _in_full(re.sub(r"[\s_]+", " ", label.strip(" *#:/").lower()))
     joins, not_compound = _compound()
     parts = joins.split(lowered)
     if len(parts) == 2 and lowered not in not_compound:
@@ -148,6 +150,20 @@ def topic_of(label: str) -> str:
         ):
             return topic
     return ""
+
+
+@cache
+def _short_words() -> dict[str, str]:
+    return {str(k): str(v) for k, v in _table().get("label_words", {}).items()}
+
+
+def _in_full(label: str) -> str:
+    """A label with its short words written in full ("interval hx" -> "interval history"),
+    unless the label as written is itself a label ("hx", "poc")."""
+    if any(label == written for written, _ in _topic_labels()):
+        return label
+    words = _short_words()
+    return " ".join(words.get(word, word) for word in label.split(" "))
 
 
 def _exact_topic(label: str) -> str:
