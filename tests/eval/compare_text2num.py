@@ -1,7 +1,7 @@
 """How text2num (a well-kept number-word library) would do in place of chartdesk's own
 normaliser, measured on the corpus (issue 12 asked for the comparison before adopting either).
 
-    .venv/bin/pip install text2num && .venv/bin/python -m tests.eval.compare_text2num
+    .venv/bin/pip install text2num && .venv/bin/python -m tests.eval.compare_text2num [SPLIT...]
 
 Each corpus note is read three ways: chartdesk's normaliser alone (what ships), text2num's
 `alpha2digit` alone (chartdesk's number-word step switched off), and text2num first then
@@ -31,6 +31,13 @@ PHRASES = (
     "a three out of ten",
     "nine seven zero one two times one",
     "total treatment thirty seven",
+    "elbow flexion one oh five degrees",
+    "TUG twelve and a half seconds",
+    "knee flexion a hundred and five degrees",
+    "quads a four minus",
+    "it's a two today",
+    "grip twenty kilos, sorry, make that twenty two kilos",
+    "in oh nine thirty out ten twelve",
 )
 
 
@@ -64,23 +71,25 @@ def main() -> int:
     def t2n(text: str) -> str:
         return str(alpha2digit(text, "en"))
 
-    corpus = cases("corpus")
-    own = score(corpus)
-    with _without_own_number_words():
-        only = score([_converted(case, t2n) for case in corpus])
-    hybrid = score([_converted(case, t2n) for case in corpus])
-    print("reader                 fact recall  false/100  billing right")
-    readers = (
-        ("chartdesk normaliser", own),
-        ("text2num only", only),
-        ("text2num then chartdesk", hybrid),
-    )
-    for name, tally in readers:
-        f = tally.figures()
-        print(
-            f"{name:<24} {100 * f['fact_recall']:6.1f} %   {f['false_facts_per_100']:6.2f}"
-            f"    {100 * f['billing_fields_right']:6.1f} %"
+    print("split      reader                   fact recall  false/100  billing  sections")
+    for split in sys.argv[1:] or ("corpus",):
+        notes = list(cases(split))
+        own = score(notes)
+        with _without_own_number_words():
+            only = score([_converted(case, t2n) for case in notes])
+        hybrid = score([_converted(case, t2n) for case in notes])
+        readers = (
+            ("chartdesk normaliser", own),
+            ("text2num only", only),
+            ("text2num then chartdesk", hybrid),
         )
+        for name, tally in readers:
+            f = tally.figures()
+            print(
+                f"{split:<10} {name:<24} {100 * f['fact_recall']:6.1f} %   "
+                f"{f['false_facts_per_100']:6.2f}    {100 * f['billing_fields_right']:5.1f} %"
+                f"  {100 * f['offline_sections_right']:5.1f} %"
+            )
     print("\nphrase -> text2num | chartdesk")
     for phrase in PHRASES:
         print(f"  {phrase!r} -> {t2n(phrase)!r} | {numbers.normalize(phrase).text!r}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from tui.core.checks.clock import clock_ranges
 from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import NUM, ServiceMatcher, service_matcher, words_pattern
 from tui.core.checks.numbers import to_number
@@ -87,15 +88,6 @@ TOTAL_TREATMENT = re.compile(
 )
 # "38 min, all timed" / "(all timed)" after a total treatment time.
 _ALL_TIMED = re.compile(r"\s*[,;(]?\s*(?:all|entirely|100\s*%)\s+timed\b", re.IGNORECASE)
-# "Time in 10:02, time out 10:40", "In 2:15 pm / Out 3:00 pm", "Session 10:02-10:40".
-_CLOCK = r"(\d{1,2}):(\d{2})\s*(?:[ap]\.?m\.?)?"
-_TIME_IN_OUT = re.compile(
-    rf"\b(?:time\s+in|in)\s*[:=]?\s*{_CLOCK}\s*[,;/|]?\s*(?:and\s+)?(?:time\s+out|out)\s*[:=]?\s*"
-    rf"{_CLOCK}|\b(?:session|treatment|tx|visit)(?:\s+time)?\s*[:=]?\s*{_CLOCK}\s*"
-    rf"(?:-|\u2013|to)\s*{_CLOCK}",
-    re.IGNORECASE,
-)
-_MAX_SESSION_MINUTES = 240
 
 # A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
 # "**CPT** = ..."), never "97014 billed as G0283" inside a sentence.
@@ -272,17 +264,14 @@ def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None
 
 
 def _time_in_out(scanner: Scanner) -> tuple[int | None, int | None]:
-    """Minutes between the time in and the time out of the session, when the note gives both
-    (a session past noon may be written without am/pm: 12:50 to 1:35 is 45 minutes)."""
-    for match in _TIME_IN_OUT.finditer(scanner.text):
-        if scanner.in_header(match.start()):
-            continue
-        hour_in, minute_in, hour_out, minute_out = (int(g) for g in match.groups() if g)
-        start, end = hour_in * 60 + minute_in, hour_out * 60 + minute_out
-        minutes = (end - start) % (12 * 60)
-        if 0 < minutes <= _MAX_SESSION_MINUTES:
-            return minutes, scanner.span(match.start(), match.end())[0]
-    return None, None
+    """Minutes between the session's clock times, when the note gives them (checks.clock):
+    the first range a session word or a time in and out names, else the only range."""
+    found = [r for r in clock_ranges(scanner.text) if not scanner.in_header(r.start)]
+    keyed = [r for r in found if r.keyed]
+    chosen = keyed[0] if keyed else (found[0] if len(found) == 1 else None)
+    if chosen is None:
+        return None, None
+    return chosen.minutes, scanner.span(chosen.start, chosen.end)[0]
 
 
 def read_billed(scanner: Scanner) -> Billed:

@@ -18,6 +18,7 @@ from tui.core.checks.lexicon import led, words
 from tui.core.checks.mdtables import table_pieces
 from tui.core.checks.offsets import ChainedMap, RunMap
 from tui.core.checks.pieces import Piece
+from tui.core.checks.spoken import corrections, spoken_numbers, spoken_units
 
 # One-for-one character swaps: offsets do not move.
 _CHAR_SWAPS = str.maketrans(
@@ -152,6 +153,7 @@ def _special_pieces(text: str) -> list[_Spelled]:
     pieces += [
         _Spelled(m.start(), m.end(), "-") for m in led(_SPOKEN_MINUS, "minus").finditer(text)
     ]
+    pieces += [_Spelled(s.start, s.end, s.value) for s in spoken_numbers(text)]
     kept: list[_Spelled] = []
     for piece in sorted(pieces, key=lambda piece: (piece.start, -piece.end)):
         if not kept or piece.start >= kept[-1].end:
@@ -200,8 +202,12 @@ def normalize(text: str) -> Normalized:
         [p for run in led(_RUN, _WORD).finditer(swapped) for p in _parse_run(run)],
     )
     words = [Piece(p.start, p.end, p.value, p.start, p.end) for p in spelled]
-    final, second_map = _rewrite(swapped, words)
-    return Normalized(text=final, original=text, offsets=_chained(first_map, second_map))
+    digits, second_map = _rewrite(swapped, words)
+    # what the speaker took back goes, then units said in full are written short
+    corrected, third_map = _rewrite(digits, corrections(digits))
+    final, fourth_map = _rewrite(corrected, spoken_units(corrected))
+    offsets = _chained(_chained(_chained(first_map, second_map), third_map), fourth_map)
+    return Normalized(text=final, original=text, offsets=offsets)
 
 
 def _without_overlaps(pieces: list[Piece]) -> list[Piece]:
@@ -231,7 +237,7 @@ def _rewrite(text: str, pieces: list[Piece]) -> tuple[str, RunMap | None]:
     return "".join(out), offsets
 
 
-def _chained(outer: RunMap | None, inner: RunMap | None) -> RunMap | ChainedMap | None:
+def _chained(outer: RunMap | ChainedMap | None, inner: RunMap | None) -> RunMap | ChainedMap | None:
     """Positions mapped through `inner` (newest text -> middle) then `outer` (middle ->
     original)."""
     if outer is None or inner is None:

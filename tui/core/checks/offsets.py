@@ -60,7 +60,7 @@ class ChainedMap:
     `outer` the middle one to the original. A position past the middle text's end stands for
     its end, so no offset needs clamping by the caller."""
 
-    outer: RunMap
+    outer: RunMap | ChainedMap
     inner: RunMap
 
     @property

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from tui.core.checks.clock import clock_spans
 from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import (
     GOAL_START,
@@ -124,6 +125,8 @@ class Scanner:
         """Dates, doses, durations, thresholds, counters and goal statements."""
         for pattern in _non_measurement_patterns():
             self.block_all(pattern)
+        for start, end in clock_spans(self.text):  # "1400-1435": times of day
+            self.block(start, end)
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), end)

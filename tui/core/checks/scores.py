@@ -376,6 +376,7 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             if about is None:
                 label = _pain_label(text, match.end()) + prior
                 scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
+                _rating_said_again(scanner, facts, match.end())
             else:
                 label = f"{about.lower()} rating{prior}"
                 scanner.emit(
@@ -405,6 +406,33 @@ _MORE_RATINGS = re.compile(
     r"|steps?|inch|inches|ft|feet|reps?|sets?|times|days?|weeks?|wks?|hours?|hrs?|blocks?)\b))",
     re.IGNORECASE,
 )
+
+
+# "... about a 4 out of 10, and during the day it's a 2": the same pain rated again, said.
+_RATED_AGAIN = re.compile(r"\b(?:it|that)(?=(?:'s|[ \t]+(?:is|was|gets|goes|went))\b)")
+# The number ends the clause or a circumstance follows ("a 2 in the morning"): never a noun
+# ("a 2 point drop", "a 2 inch step").
+_RATING_ENDS = re.compile(
+    r"[ \t]*(?:[.,;!?)\n]|$|(?:today|now|at|in|with|during|when|after|before|on|by|most|for"
+    r"|and|but|or|then|tops|max|maybe)\b)",
+    re.IGNORECASE,
+)
+
+
+def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
+    """A pain rating said again later in the sentence of a 0-10 pain rating ("it's a 2")."""
+    text = scanner.text
+    _, end = scanner.sentence(after)
+    for again in _RATED_AGAIN.finditer(text, after, end):
+        said = _SAID_RATING.match(text, again.end())
+        if (
+            said
+            and _RATING_ENDS.match(text, said.end(1))
+            and scanner.free(*said.span(1))
+            and to_number(said.group(1)) <= 10
+        ):
+            label = _pain_label(text, said.end(1))
+            scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
 
 
 def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:

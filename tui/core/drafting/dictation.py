@@ -2,7 +2,8 @@
 spoken punctuation made into marks, numbers written as digits, one sentence per statement.
 
 The patterns are data (``data/offline.toml`` [dictation]); the numbers come from the same
-normaliser the checks use, so the draft states each value exactly as the checks read it.
+normaliser the checks use, so the draft states each value exactly as the checks read it (and
+a value the speaker took back, "sorry, make that 12", is gone from both).
 """
 
 from __future__ import annotations
@@ -15,13 +16,19 @@ from importlib.resources import files
 
 from tui.core.checks.numbers import normalize
 
-_SPOKEN_MARKS = (
-    (re.compile(r"\s+(?:full stop|period)\b[ \t]*", re.IGNORECASE), ". "),
-    (re.compile(r"\s+comma\b[ \t]*", re.IGNORECASE), ", "),
-    (re.compile(r"\s+new (?:line|paragraph)\b[ \t]*", re.IGNORECASE), ". "),
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
-_MIN_SPOKEN_MARKS = 3
+# "no, no active elevation", "the the": a word said twice in a row is written once.
+_REPEATED = re.compile(r"\b([A-Za-z]+)(?:,?[ \t]+\1\b)+", re.IGNORECASE)
+_LOOSE_COMMAS = re.compile(r"\s*,(?:\s*,)+|^\s*,\s*|\s*,\s*$")
+_SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[,.:;?!])")
+# A spoken label opens a sentence: a colon is a mark only after a few words (or before a value).
+_LABEL_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Mark:
+    mark: str
+    pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class _Rules:
     markers: tuple[re.Pattern[str], ...]
     framing: tuple[re.Pattern[str], ...]
     fillers: tuple[re.Pattern[str], ...]
+    marks: tuple[_Mark, ...]
+    noun_before: dict[str, frozenset[str]]
 
 
 @cache
@@ -39,7 +48,15 @@ def _rules() -> _Rules:
     def compiled(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in table.get(key, ()))
 
-    return _Rules(compiled("markers"), compiled("framing"), compiled("fillers"))
+    marks = tuple(
+        _Mark(mark, re.compile(rf"[ \t]*,?[ \t]*\b(?:{'|'.join(said)})\b,?[ \t]*", re.IGNORECASE))
+        for mark, said in table.get("spoken_marks", {}).items()
+    )
+    nouns = {
+        word: frozenset(w.lower() for w in before)
+        for word, before in table.get("noun_before", {}).items()
+    }
+    return _Rules(compiled("markers"), compiled("framing"), compiled("fillers"), marks, nouns)
 
 
 def is_dictated(text: str) -> bool:
@@ -49,10 +66,7 @@ def is_dictated(text: str) -> bool:
 
 def sentences(line: str) -> list[str]:
     """A dictated line as clean sentences: no framing, no fillers, numbers as digits."""
-    if len(re.findall(r"\b(?:period|comma)\b", line, re.IGNORECASE)) >= _MIN_SPOKEN_MARKS:
-        for pattern, mark in _SPOKEN_MARKS:
-            line = pattern.sub(mark, line)
-    digits = normalize(line).text
+    digits = normalize(spoken_marks(line)).text
     kept = []
     for sentence in _SENTENCE_END.split(digits):
         cleaned = clean(sentence)
@@ -61,17 +75,62 @@ def sentences(line: str) -> list[str]:
     return kept
 
 
+def spoken_marks(line: str) -> str:
+    """Punctuation said aloud ("comma", "period", "new paragraph", "colon") written as marks,
+    except where the word is a noun ("the reporting period", "sigmoid colon")."""
+    for mark in _rules().marks:
+        line = _written(line, mark)
+    return _SPACE_BEFORE_MARK.sub("", line)
+
+
+def _written(line: str, mark: _Mark) -> str:
+    """One spoken mark written throughout a line."""
+
+    def replace(match: re.Match[str]) -> str:
+        return _mark_or_word(line, match, mark.mark)
+
+    return mark.pattern.sub(replace, line)
+
+
+def _mark_or_word(line: str, match: re.Match[str], mark: str) -> str:
+    said = match.group().strip(" \t,").lower()
+    before = re.findall(r"[A-Za-z']+", line[: match.start()])
+    nouns = _rules().noun_before.get(said.split()[0], frozenset())
+    if before and before[-1].lower() in nouns:
+        return match.group()
+    after = line[match.end() :].lstrip()
+    if said == "period" and after.lower().startswith("of "):
+        return match.group()  # "a period of two weeks"
+    if mark == ":":
+        sentence = re.split(r"[.!?]\s", line[: match.start()])[-1]
+        words = re.findall(r"[A-Za-z']+", sentence)
+        if not (0 < len(words) <= _LABEL_WORDS or after[:1].isdigit()):
+            return match.group()
+    return mark + (" " if after else "")
+
+
+def _tidy_commas(text: str) -> str:
+    """Commas left together where a filler was taken out become one; none open or end."""
+
+    def replace(match: re.Match[str]) -> str:
+        return "," if match.start() and match.end() < len(text) else ""
+
+    return _LOOSE_COMMAS.sub(replace, text)
+
+
 def clean(sentence: str) -> str:
     """One sentence without fillers, or "" when it only frames the recording."""
     text = sentence.strip()
     for _ in range(4):
         before = text
         for pattern in _rules().fillers:
-            text = pattern.sub("", text).strip(" ,")
-        text = re.sub(r"\s{2,}", " ", text)
+            text = pattern.sub(" ", text)
+        text = _tidy_commas(text)
+        text = re.sub(r"\s{2,}", " ", text).strip(" ,")
         if text == before:
             break
-    bare = text.rstrip(".!? ").strip()
+    text = _SPACE_BEFORE_MARK.sub("", _REPEATED.sub(r"\1", text))
+    bare = text.rstrip(".!?,;: ").strip()
     if not bare or any(pattern.search(bare) for pattern in _rules().framing):
         return ""
     return bare[0].upper() + bare[1:] + ("" if bare[-1] in ".!?" else ".")

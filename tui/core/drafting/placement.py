@@ -23,10 +23,10 @@ from tui.core.checks.mdtables import linearize
 from tui.core.drafting import dictation
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
-_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9_ &/()'\-]{0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
+    r"(?:[:=]|//|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
 # (arm at side) . 55°").
@@ -35,8 +35,11 @@ _SENTENCE = re.compile(
     r"\s+(?=[A-Z0-9\"(])"
 )
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-# SOAP letters written as "S>", "A/", "[O]" or "(P)" label a line like "S:" does.
-_SOAP_MARK = re.compile(r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*[>/])\s*")
+# SOAP letters written as "S>", "A/", "S)", "O//", "[O]" or "(P)" label a line like "S:" does.
+# ("A/P:" names two sections, "S/P" is status post: neither is a letter and a mark).
+_SOAP_MARK = re.compile(
+    r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])))\s*"
+)
 
 
 def _soap_colon(line: str) -> str:
@@ -52,6 +55,9 @@ class Item:
     topic: str = ""
     label: str = ""
     forced: bool = False
+    # A dictated heading said before the statement ("okay, objective"): where it goes when
+    # its own words do not say.
+    fallback: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,9 +125,23 @@ def _section_cues() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
     )
 
 
+@cache
+def _compound() -> tuple[re.Pattern[str], frozenset[str]]:
+    table = _table().get("compound", {})
+    joins = "|".join(table.get("joins", ())) or r"(?!x)x"
+    return re.compile(joins, re.IGNORECASE), frozenset(table.get("not_compound", ()))
+
+
 def topic_of(label: str) -> str:
-    """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or ""."""
-    lowered = re.sub(r"[\s_]+", " ", label.strip(" *#:").lower())
+    """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or "". A heading
+    naming two topics ("A/P", "Assessment & Plan") gives both, joined by "|"."""
+    lowered = _in_full(re.sub(r"[\s_]+", " ", label.strip(" *#:/").lower()))
+    joins, not_compound = _compound()
+    parts = joins.split(lowered)
+    if len(parts) == 2 and lowered not in not_compound:
+        pair = [_exact_topic(part) for part in parts]
+        if all(pair) and pair[0] != pair[1]:
+            return "|".join(pair)
     for written, topic in _topic_labels():
         if (
             lowered == written
@@ -132,11 +152,35 @@ def topic_of(label: str) -> str:
     return ""
 
 
+@cache
+def _short_words() -> dict[str, str]:
+    return {str(k): str(v) for k, v in _table().get("label_words", {}).items()}
+
+
+def _in_full(label: str) -> str:
+    """A label with its short words written in full ("interval hx" -> "interval history"),
+    unless the label as written is itself a label ("hx", "poc")."""
+    if any(label == written for written, _ in _topic_labels()):
+        return label
+    words = _short_words()
+    return " ".join(words.get(word, word) for word in label.split(" "))
+
+
+def _exact_topic(label: str) -> str:
+    return next((topic for written, topic in _topic_labels() if written == label.strip()), "")
+
+
+def _is_label(text: str) -> bool:
+    """True when a text is one of the labels a topic is written with, and nothing else."""
+    lowered = re.sub(r"[\s_]+", " ", text.strip(" *#:.").lower())
+    return any(lowered == written for written, _ in _topic_labels())
+
+
 def split_items(text: str) -> list[Item]:
     """The note as statements, each with the topic its label or the label above it gives."""
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
-    block = block_label = ""
+    block = block_label = spoken = ""
     first = True
     for raw in linearize(text).splitlines():
         line = raw.strip()
@@ -173,13 +217,52 @@ def split_items(text: str) -> list[Item]:
         if heading and not whole:
             block = ""
         own_label = label.group("label") if label and _named_any(label) else ""
+        if dictated and not (topic or block):
+            said, spoken = _dictated(line, spoken)
+            items += said
+            continue
         items += [
             replace(item, label="")
             if item.forced
-            else replace(item, label=item.label or own_label or block_label)
+            # a line whose own label names a topic is not under the label above it
+            else replace(item, label=item.label or own_label or ("" if topic else block_label))
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
+
+
+def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
+    """A dictated line as statements, and the topic of the last heading said aloud ("okay,
+    objective", "Plan, continue ...": a heading said aloud opens a sentence or stands alone).
+
+    A sentence that opens with a heading goes where the heading says; one that does not goes
+    where its words say, and under the heading said before it only when they say nothing."""
+    items: list[Item] = []
+    for sentence in dictation.sentences(line):
+        said = _SPOKEN_HEAD.match(sentence)
+        topic = topic_of(said.group("head")) if said else ""
+        if said and said.group("rest") is None and not _is_label(said.group("head")):
+            topic = ""  # "Plan continue twice weekly.": a sentence, not a heading
+        override = _override(sentence)
+        if topic and said:
+            heading = topic
+            rest = (said.group("rest") or "").strip()
+            if rest:
+                text = rest[0].upper() + rest[1:]
+                items.append(Item(text, override or topic, label=said.group("head")))
+            continue
+        items.append(Item(sentence, override, forced=bool(override), fallback=heading))
+    return items, heading
+
+
+# "Objective, passive flexion ...", "Plan: continue ...", "Objective.": a few words, then a mark.
+_SPOKEN_HEAD = re.compile(r"(?P<head>[A-Za-z][A-Za-z &/'-]{0,40}?)\s*(?:[,:]\s*(?P<rest>.*)|\.?$)")
+
+
+def _override(sentence: str) -> str:
+    return next(
+        (name for name, cues in _overrides() if any(cue.search(sentence) for cue in cues)), ""
+    )
 
 
 _HEAD_REMARK = re.compile(
@@ -281,12 +364,32 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
     placed: dict[str, list[str]] = {section: [] for section in sections}
     for item in items:
         section = named_section(item.label, sections) if item.label else None
-        if section is None and item.topic:
+        if section is None and "|" in item.topic:
+            section = _either_section(item, sections, section_category)
+        elif section is None and item.topic:
             section = _topic_section(item.topic, sections)
+        if section is None and item.fallback and not _cued(item.text):
+            section = _topic_section(item.fallback, sections)
         if section is None:
             section = _best_section(item.text, sections, section_category)
         placed[section].append(_without_prefix(item.text))
     return placed
+
+
+def _either_section(
+    item: Item, sections: Sequence[str], section_category: dict[str, str]
+) -> str | None:
+    """Under a heading naming two topics, the section of the two the statement's words fit."""
+    candidates = list(
+        dict.fromkeys(
+            found
+            for topic in item.topic.split("|")
+            if (found := _topic_section(topic, sections)) is not None
+        )
+    )
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    return _best_section(item.text, candidates, section_category)
 
 
 def _topic_section(topic: str, sections: Sequence[str]) -> str | None:
@@ -334,7 +437,9 @@ _FALLBACK = {
 
 
 def _best_section(item: str, sections: Sequence[str], section_category: dict[str, str]) -> str:
-    wanted = [_item_category(item, frozenset(section_category.values()))]
+    """The section among `sections` a statement's words point to."""
+    available = frozenset(section_category[section] for section in sections)
+    wanted = [_item_category(item, available)]
     wanted += list(_FALLBACK.get(wanted[0], ()))
     for category in wanted:
         candidates = [section for section in sections if section_category[section] == category]
@@ -351,6 +456,14 @@ def _section_score(item: str, section: str) -> int:
         sum(1 for cue in cues if cue.search(item))
         for phrase, cues in _section_cues()
         if phrase in heading
+    )
+
+
+def _cued(item: str) -> bool:
+    """True when a statement's own words point to a category (a lead, a cue, a measure)."""
+    return bool(measure_matcher().finder.pattern.search(item)) or any(
+        any(pattern.search(item) for pattern in (*category.leads, *category.cues))
+        for category in categories()
     )
 
 

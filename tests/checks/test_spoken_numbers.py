@@ -1,0 +1,93 @@
+"""Numbers said aloud and taken back (issue 12): spoken forms read as one number, units said in
+full, and a speaker's self-corrections, so the retracted value is never read as a fact. Each
+note has a twin that must not be read the same way."""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_facts
+from tui.core.checks.numbers import normalize
+from tui.core.checks.verify import verify
+
+
+def _values(text: str, kind: str) -> list[object]:
+    return [fact.value for fact in extract_facts(text) if fact.kind == kind]
+
+
+def _pain(text: str) -> list[object]:
+    return [
+        fact.value
+        for fact in extract_facts(text)
+        if fact.kind == "pain" or (fact.kind == "outcome" and fact.measure == "NPRS")
+    ]
+
+
+def test_a_number_said_digit_by_digit_with_oh_is_one_number() -> None:
+    assert _values("Elbow flexion one oh five degrees today.", "rom") == [105]
+    # twin: "one, oh, five reps" is not a hundred and five, and "oh" alone is a word
+    assert "105" not in normalize("Oh, she did one set of five reps.").text
+
+
+def test_and_a_half_and_a_hundred_are_parts_of_the_number() -> None:
+    assert normalize("TUG was twelve and a half seconds.").text == "TUG was 12.5 seconds."
+    assert _values("Knee flexion a hundred and five degrees.", "rom") == [105]
+    # twin: "a half" with no number before it stays words; "a hundred" is never doubled
+    assert normalize("Walked a half block.").text == "Walked a half block."
+    assert "100105" not in normalize("a hundred and five").text
+
+
+def test_a_grade_said_with_minus_or_plus_is_a_muscle_grade() -> None:
+    assert normalize("quads are a four minus").text == "quads are a 4-"
+    assert normalize("glute med three plus over five").text == "glute med 3+/5"
+    # twin: "five minus two" is arithmetic, not a grade (no sign glued to the five)
+    assert "5-" not in normalize("five minus two is three").text
+
+
+def test_units_said_in_full_are_read_like_typed_units() -> None:
+    note = "Grip right twenty four kilograms, left thirty one kilos."
+    grips = [fact for fact in extract_facts(note) if fact.kind == "strength"]
+    assert [(fact.value, fact.unit) for fact in grips] == [(24, "kg"), (31, "kg")]
+    # twin: a word that merely contains a unit name, with no number before it, is left alone
+    assert normalize("She weighs herself in kilograms at home.").text.endswith("kilograms at home.")
+
+
+def test_a_corrected_number_keeps_only_the_corrected_value() -> None:
+    note = "Pain five out of ten, sorry, make that six out of ten."
+    assert _pain(note) == [6]
+    # twin: two numbers with no correction between them are both read
+    assert _pain("Pain five out of ten at rest, seven out of ten with stairs.") == [5, 7]
+
+
+def test_a_bare_correction_replaces_the_number_where_it_stands() -> None:
+    assert _pain("Pain is a four out of ten, scratch that, three.") == [3]
+    # twin: the denominator is never the number taken back
+    assert normalize("Pain 4 out of 10, I mean 3.").text == "Pain 3 out of 10."
+
+
+def test_i_mean_before_a_restated_measurement_retracts_the_first() -> None:
+    assert _values("Knee flexion one ten, I mean one fifteen degrees.", "rom") == [115]
+    # twin: a number in another unit after the marker is new information, not a correction
+    text = normalize("Grip 20 kg, I mean 3 weeks since surgery.").text
+    assert "20 kg" in text
+
+
+def test_scratch_that_takes_back_the_sentence_before_it() -> None:
+    note = "Walked three hundred feet with the walker. Scratch that. Walked two hundred feet."
+    distances = [fact.value for fact in extract_facts(note) if fact.unit == "ft"]
+    assert distances == [200]
+    # twin: "scratch" as a word (a scratch test, a scratch on the skin) retracts nothing
+    kept = normalize("Apley scratch test reached T8; walked 300 feet.").text
+    assert "300 feet" in kept
+
+
+def test_a_retracted_value_in_a_draft_is_not_support_for_the_draft() -> None:
+    note = "Pain six out of ten, sorry, make that five out of ten."
+    assert verify(note, "Pain 5/10.").clean
+    # twin: the value the speaker took back is not in the note any more
+    assert not verify(note, "Pain 6/10.").clean
+
+
+def test_a_pain_rating_said_again_later_in_the_sentence() -> None:
+    note = "He says the knee throbs after work, about a six out of ten, and in bed it's a three."
+    assert _pain(note) == [6, 3]
+    # twin: "it's a 2" naming a thing (a step, a drop in points) is not a rating
+    assert _pain("Pain 5/10 on stairs, it's a 2 inch step at home.") == [5]
