@@ -120,7 +120,10 @@ def _check_spans(text: str) -> None:
     for fact in extract_facts(text):
         start, end = fact.span
         assert 0 <= start < end <= len(text)
-        written = normalize(text[start:end]).text
+        # Spoken hundreds depend on the words before them ("knee one thirty" is 130), so the
+        # span is normalised with the rest of its line before it.
+        line_start = text.rfind("\n", 0, start) + 1
+        written = normalize(text[line_start:end]).text
         value = str(fact.minutes if fact.kind == "service" else fact.value)
         digits = value.rstrip("+-")
         assert digits in written or digits.rstrip("0").rstrip(".") in written, (fact, written)

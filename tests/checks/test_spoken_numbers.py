@@ -91,3 +91,9 @@ def test_a_pain_rating_said_again_later_in_the_sentence() -> None:
     assert _pain(note) == [6, 3]
     # twin: "it's a 2" naming a thing (a step, a drop in points) is not a rating
     assert _pain("Pain 5/10 on stairs, it's a 2 inch step at home.") == [5]
+
+
+def test_hundreds_said_as_a_digit_and_tens_are_an_angle_never_a_percentage() -> None:
+    assert "140" in normalize("Shoulder abduction one forty today.").text
+    # twin: a share said after a joint is two numbers, never "140 %"
+    assert "140" not in normalize("Shoulder one forty percent of the other side").text

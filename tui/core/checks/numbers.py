@@ -118,6 +118,8 @@ _SPOKEN_CODE = re.compile(
 _SPOKEN_HUNDREDS = re.compile(rf"\b(?P<h>one|two)[ \t-]+(?P<tt>{_TWO_DIGITS})\b", re.IGNORECASE)
 _PRESSURE_NEXT = re.compile(r"[ \t]+over\b", re.IGNORECASE)
 _DEGREES_NEXT = re.compile(r"[ \t]+degrees?\b", re.IGNORECASE)
+# "two thirty four percent" is two numbers: no angle or pressure is a percentage.
+_PERCENT_NEXT = re.compile(r"[ \t]*(?:%|percent\b|per[ \t]+cent\b)", re.IGNORECASE)
 _ANGLE_REACH = 30
 # "extension minus five": a spoken minus sign before a spelled number.
 _SPOKEN_MINUS = re.compile(rf"\bminus[ \t]+(?=(?:{_WORD})\b)", re.IGNORECASE)
@@ -142,7 +144,7 @@ def _special_pieces(text: str) -> list[_Spelled]:
             )
         pieces.append(_Spelled(match.start(), match.end(), value))
     for match in led(_SPOKEN_HUNDREDS, "one|two").finditer(text):
-        if not (
+        if _PERCENT_NEXT.match(text, match.end()) or not (
             _PRESSURE_NEXT.match(text, match.end()) or _angle_said(text, match.start(), match.end())
         ):
             continue
