@@ -48,4 +48,8 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             rf"{_VALUE}{_ANGLE}\s+(?:[A-Za-z-]+\s+)?(?:{_either(words.get('angles_after', ()))})\b",
             flags,
         ),
+        re.compile(
+            rf"{_VALUE}{_LENGTH}\s*(?:{_either(words.get('landmarks_after', ()))})(?![A-Za-z])",
+            flags,
+        ),
     )
