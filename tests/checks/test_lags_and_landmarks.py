@@ -43,3 +43,8 @@ def test_a_landmark_is_not_a_length_of_the_patient() -> None:
 def test_twin_a_distance_from_a_landmark_is_a_measurement() -> None:
     facts = _read("Composite fist: IF tip 2 cm from the DPC; girth 21 cm.")
     assert ("girth", 21) in [(kind, value) for kind, value, _ in facts]
+
+
+def test_a_lag_in_a_table_row_is_not_a_range_of_motion() -> None:
+    table = "| Measure | Today |\n|---|---|\n| Quad lag (SLR) | 6° |\n| R knee flex AROM | 104° |\n"
+    assert [(f.kind, f.value) for f in extract_facts(table) if f.kind == "rom"] == [("rom", 104)]

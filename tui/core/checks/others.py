@@ -150,6 +150,7 @@ _DIASTOLIC = range(30, 151)
 _RPE = re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
 _LAG = re.compile(
     r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?"
+    r"(?:\s*\((?:w/\s*|with\s+|on\s+)?[A-Za-z]{2,8}\))?"  # how it was tested: "lag (SLR)"
     r"\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?(?:(?:R|L|rt|lt|right|left)\s+)?"
     r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
     re.IGNORECASE,

@@ -36,6 +36,7 @@ _MAX_RANGE_START = 30
 _SINGLE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?")
 _LACKS = re.compile(r"\b(?:lacks?|lacking|lag|lagging|short)\b", re.IGNORECASE)
 _MM = re.compile(r"\s*mm\b", re.IGNORECASE)
+_LAG = re.compile(r"\blag\b", re.IGNORECASE)
 _MAX_DEGREES = 200
 
 
@@ -111,6 +112,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         _not_rom(scanner, pos, clause) and not keyword
     ):
         return None
+    if not keyword and not follow and _LAG.search(text, scanner.sentence_before(pos), pos):
+        return None  # "Quad lag (SLR); Today 5°": an angle of a lag, not a range of motion
     written = [match.group(1), match.group(2)] if ranged else [match.group(1)]
     if any(to_number(number) > _MAX_DEGREES for number in written):
         return None
