@@ -10,6 +10,7 @@ import pytest
 from tests.checks.conftest import DRAFTS, SAMPLES, SYNTHETIC, sample_text
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
+from tui.core.checks.results import result_counts
 from tui.core.checks.verify import dates_in, quantities, verify
 from tui.core.intake.notes import read_note
 
@@ -54,9 +55,9 @@ ALL_NOTES = sorted(SAMPLES.values()) + sorted(SYNTHETIC.iterdir())
 @pytest.mark.parametrize("path", ALL_NOTES, ids=lambda p: p.name)
 def test_a_draft_listing_every_rendered_fact_verifies_clean(path: Path) -> None:
     note = path.read_text(encoding="utf-8")
-    draft = "Drafted without a language model.\n" + "\n".join(
-        f"- {fact.render()}" for fact in extract_facts(note)
-    )
+    lines = [fact.render() for fact in extract_facts(note)]
+    lines += [count.render() for count in result_counts(note)]  # "1 fall", "3/5 trials"
+    draft = "Drafted without a language model.\n" + "\n".join(f"- {line}" for line in lines)
     result = verify(note, draft)
     assert _describe(result.missing) == []
     assert _describe(result.unsupported) == []

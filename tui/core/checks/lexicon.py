@@ -570,5 +570,9 @@ def words() -> Words:
 
 
 def _keys_pattern(keys: Iterable[str]) -> re.Pattern[str]:
-    body = "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
+    """Whole-word keys; the words of a key of several may each end in an abbreviation's dot
+    ("ext. rot." is "ext rot")."""
+    body = "|".join(
+        re.escape(k).replace(r"\ ", r"\.?\s+") for k in sorted(set(keys), key=len, reverse=True)
+    )
     return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)

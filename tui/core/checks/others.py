@@ -150,6 +150,7 @@ _DIASTOLIC = range(30, 151)
 _RPE = re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
 _LAG = re.compile(
     r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?"
+    r"(?:\s*\((?:w/\s*|with\s+|on\s+)?[A-Za-z]{2,8}\))?"  # how it was tested: "lag (SLR)"
     r"\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?(?:(?:R|L|rt|lt|right|left)\s+)?"
     r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
     re.IGNORECASE,
@@ -160,7 +161,9 @@ _LAG_AFTER = re.compile(
     r"((?:quad(?:riceps)?|extensor|ext|extension|knee)\s+)?(?:extension\s+)?lag\b",
     re.IGNORECASE,
 )
-_LAG_VALUE = re.compile(r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?", re.IGNORECASE)
+# How the lag was tested, between a lag and its earlier value ("5 deg w/ SLR (was 15 deg)").
+_LAG_QUALIFIER = re.compile(r"[ \t]*(?:w/|with|during|on|in)[ \t]*[A-Za-z]+[ \t]*", re.IGNORECASE)
+_LAG_VALUE = re.compile(r"(\d{1,2})(?![\d/])\s*(?:°|deg\w*|degrees?)?", re.IGNORECASE)
 
 
 def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -212,7 +215,8 @@ def _lags(scanner: Scanner, facts: list[Fact], match: re.Match[str]) -> None:
         found = attribute(scanner, value.start(1), value.end())
         label = labels.join(found.side, name) + found.previous
         scanner.emit(facts, "other", int(value.group(1)), value.span(), label, unit="deg")
-        gap = FOLLOW.match(text, value.end())
+        qualified = _LAG_QUALIFIER.match(text, value.end())
+        gap = FOLLOW.match(text, qualified.end() if qualified else value.end())
         value = _LAG_VALUE.match(text, gap.end()) if gap and gap.end() > value.end() else None
 
 

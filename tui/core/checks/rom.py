@@ -18,12 +18,13 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import DEGREES, FOLLOW, words, words_pattern
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import millimetre_motions, not_measurement_words
+from tui.core.checks.tables import millimetre_motions, not_measurement_words, setting_words
 
 _BAD_AFTER = re.compile(
     r"\s*(?:/|%|percent\b|x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
     r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
-    r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b)",
+    r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b"
+    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b)",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
@@ -35,7 +36,14 @@ _MAX_RANGE_START = 30
 _SINGLE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?")
 _LACKS = re.compile(r"\b(?:lacks?|lacking|lag|lagging|short)\b", re.IGNORECASE)
 _MM = re.compile(r"\s*mm\b", re.IGNORECASE)
+_LAG = re.compile(r"\blag\b", re.IGNORECASE)
 _MAX_DEGREES = 200
+
+
+@cache
+def _size_words() -> re.Pattern[str]:
+    """Words of a length ("width", "height"): a value after one is no angle (measures.toml)."""
+    return words_pattern(setting_words().get("sizes", ()))
 
 
 @cache
@@ -98,10 +106,14 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     )
     if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
         return None
+    if not has_unit and keyword and _size_words().search(clause, keyword.end()):
+        return None  # "hip width 16.5": a length of the patient, not a hip angle
     if not (has_unit or keyword or follow or millimetres) or (
         _not_rom(scanner, pos, clause) and not keyword
     ):
         return None
+    if not keyword and not follow and _LAG.search(text, scanner.sentence_before(pos), pos):
+        return None  # "Quad lag (SLR); Today 5°": an angle of a lag, not a range of motion
     written = [match.group(1), match.group(2)] if ranged else [match.group(1)]
     if any(to_number(number) > _MAX_DEGREES for number in written):
         return None

@@ -23,6 +23,8 @@ from tui.core.checks.lexicon import (
     digit_first,
 )
 from tui.core.checks.numbers import Normalized, normalize
+from tui.core.checks.settings import setting_exclusions
+from tui.core.checks.tables import vocabulary
 
 # A numeric token standing on its own: not glued to letters before it ("L4", "M17.11").
 TOKEN = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
@@ -127,6 +129,10 @@ class Scanner:
             self.block_all(pattern)
         for start, end in clock_spans(self.text):  # "1400-1435": times of day
             self.block(start, end)
+        self.block_goals()
+
+    def block_goals(self) -> None:
+        """Goal statements and goal sections: their numbers are targets."""
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), end)
@@ -167,7 +173,10 @@ class Scanner:
 
     def _is_abbreviation(self, dot: int) -> bool:
         word = _WORD_BEFORE.search(self.text[max(0, dot - 12) : dot])
-        if not word or word.group(1).lower().rstrip(".") not in _ABBREVIATIONS:
+        if not word:
+            return False
+        written = word.group(1).lower().rstrip(".").rsplit(".", 1)[-1]
+        if written not in _ABBREVIATIONS and written not in _anatomy_abbreviations():
             return False
         following = self.text[dot + 1 : dot + 3].lstrip()
         return bool(following) and (following[0].islower() or following[0].isdigit())
@@ -228,7 +237,17 @@ _SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
 
 @cache
 def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led, ...]:
-    return tuple(digit_first(p) for p in (*NOT_MEASUREMENTS, *context_exclusions()))
+    patterns = (*NOT_MEASUREMENTS, *context_exclusions(), *setting_exclusions())
+    return tuple(digit_first(p) for p in patterns)
+
+
+@cache
+def _anatomy_abbreviations() -> frozenset[str]:
+    """Short forms of the ROM and muscle vocabulary ("abd.", "rot.", "ext."): a dot after one
+    before a value or a lower-case word ends no sentence ("R hip abd. 30°")."""
+    vocab = vocabulary()
+    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
+    return frozenset(word for key in found for word in key.lower().split() if len(word) <= 5)
 
 
 def _goal_sections(text: str) -> list[tuple[int, int]]:

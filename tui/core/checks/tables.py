@@ -207,6 +207,22 @@ def not_measurement_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def setting_words() -> dict[str, tuple[str, ...]]:
+    """Things whose lengths and angles are equipment sizes or settings (measures.toml
+    [not_measurements.settings])."""
+    data = _load("measures.toml").get("not_measurements", {}).get("settings", {})
+    return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
+def result_words() -> dict[str, tuple[str, ...]]:
+    """Words that make a count a result of the patient (measures.toml [results])."""
+    return {
+        str(key): _strs(value) for key, value in _load("measures.toml").get("results", {}).items()
+    }
+
+
+@cache
 def attribution_words() -> dict[str, tuple[str, ...]]:
     """Cue words for a value's side and timepoint (measures.toml [attribution])."""
     data = _load("measures.toml").get("attribution", {})

@@ -44,6 +44,7 @@ from tui.core.checks.lexicon import (
     words,
 )
 from tui.core.checks.numbers import ANY_NUMBER, normalize, to_number
+from tui.core.checks.results import missing_counts
 from tui.core.checks.tables import measure_defs, related_names
 from tui.core.checks.units import units_for_minutes
 
@@ -161,6 +162,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     note = _Side.read(note_text, measures)
     draft = _Side.read(draft_text, measures)
     missing = [fact for fact in note.facts if not _carried(fact, draft)]
+    missing += missing_counts(note_text, normalize(draft_text), note.facts)
     derived = _derived_values(note.facts)
     derived["billing"] = _billing_numbers(note_text)
     unsupported = [

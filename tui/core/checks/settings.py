@@ -1,0 +1,55 @@
+"""Sizes and settings of equipment: numbers with a length or an angle that measure a thing, not
+the patient ("step-ups 20 cm", "seat width 18 in", "HOB 30°", "orthosis remolded to 30° ext",
+"w/ 30° tilt").
+
+What a number measures is decided by its unit and the thing named nearest before it in its
+clause (a few words, no other number between), or the noun right after it; the things are data
+(measures.toml [not_measurements.settings]). A length of the patient ("hip width 16.5 in",
+"figure-of-8 56 cm") or an angle of a joint ("knee ext 30°") names no such thing and is left to
+the readers of measurements.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.lexicon import NUM, Led, led
+from tui.core.checks.tables import setting_words
+
+_LENGTH = r"(?:cm|mm|m|in|inch(?:es)?|ft|feet|foot|\"|'')(?![A-Za-z/])"
+_ANGLE = r"(?:°|deg\w*|degrees?)"
+# Between the thing and its value: words, spaces and a bracket opening, never another number
+# or the end of a clause ("tilt schedule (30° x 2 min", "orthosis remolded to 30°").
+_BETWEEN = r"[^\d\n.,;:)|]{0,30}?"
+_VALUE = rf"(?<![\d.])(?:{NUM}\s*(?:-|to)\s*)?{NUM}\s*"
+
+
+def _either(items: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{item})" for item in items) or r"(?!x)x"
+
+
+@cache
+def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
+    """Patterns of sizes and settings, blocked as never a measurement (see the module)."""
+    words = setting_words()
+    flags = re.IGNORECASE
+    lengths, angles = words.get("lengths", ()), words.get("angles", ())
+    return (
+        led(
+            re.compile(rf"\b(?:{_either(lengths)})\b{_BETWEEN}{_VALUE}{_LENGTH}", flags),
+            *lengths,
+        ),
+        led(
+            re.compile(rf"\b(?:{_either(angles)})(?![\w-]){_BETWEEN}{_VALUE}{_ANGLE}", flags),
+            *angles,
+        ),
+        re.compile(
+            rf"{_VALUE}{_ANGLE}\s+(?:[A-Za-z-]+\s+)?(?:{_either(words.get('angles_after', ()))})\b",
+            flags,
+        ),
+        re.compile(
+            rf"{_VALUE}{_LENGTH}\s*(?:{_either(words.get('landmarks_after', ()))})(?![A-Za-z])",
+            flags,
+        ),
+    )
