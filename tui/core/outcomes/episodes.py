@@ -132,14 +132,22 @@ class Series:
 
 @dataclass(frozen=True)
 class GoalStatus:
-    """A goal of the plan of care and how it stands at the episode's latest visit."""
+    """A goal of the plan of care judged at its due date: met by then, met late, not met,
+    open (not due yet), or as a report states it when no value decides it."""
 
     goal: Goal
-    status: str  # met | not met | progressing | stated status | unknown
+    status: str  # met | met late | not met | open | not reassessed | stated status | unknown
     latest: str  # the latest value of its measure, as written ("" when not measured)
+    judged_on: date | None = None  # the day of the value the status rests on
+    judged_value: str = ""  # that value, as written
 
     def to_json(self) -> dict[str, Any]:
-        return self.goal.to_json() | {"status": self.status, "latest": self.latest}
+        return self.goal.to_json() | {
+            "status": self.status,
+            "latest": self.latest,
+            "judged_on": self.judged_on.isoformat() if self.judged_on else None,
+            "judged_value": self.judged_value or None,
+        }
 
 
 @dataclass
@@ -353,9 +361,8 @@ def _primary(episode: Episode) -> str:
 
 
 def _goals(episode: Episode, inputs: EpisodeInputs) -> list[GoalStatus]:
-    """The goals of the latest plan of care (evaluation or re-evaluation), each with its
-    status: reached or not by the latest value of its measure, else as the latest report
-    states it."""
+    """The goals of the latest plan of care (evaluation or re-evaluation), each judged at its
+    due date on the values of its measure, else as the latest report states it."""
     plans = [v for v in episode.visits if v.role in (EVALUATION, REEVALUATION)]
     if not plans:
         return []
@@ -373,23 +380,41 @@ def _goals(episode: Episode, inputs: EpisodeInputs) -> list[GoalStatus]:
 def _status(
     goal: Goal, episode: Episode, stated: Sequence[Goal], today: date, planned: date
 ) -> GoalStatus:
-    """Met or not by the latest value measured after the plan was written; else as a report
-    states it; else "not reassessed" (measured only when the goal was set) or "unknown"."""
+    """Judged at the goal's due date on the values measured after the plan was written; else
+    as a report states it; else "not reassessed" (measured only when the goal was set) or
+    "unknown"."""
     series = _series_of(goal, episode)
     latest_point = series.points[-1] if series and series.points else None
     latest = latest_point.written if latest_point else ""
-    if latest_point is not None and latest_point.day <= planned:
-        said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
-        return GoalStatus(goal, said or "not reassessed", latest)
-    if latest_point is not None and latest_point.value is not None:
-        hit = reached(goal, latest_point.value)
-        if hit is not None:
-            if hit:
-                return GoalStatus(goal, "met", latest)
-            due_passed = goal.due is not None and today > goal.due
-            return GoalStatus(goal, "not met" if due_passed else "progressing", latest)
     said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
+    after = [p for p in series.points if p.day > planned] if series else []
+    if latest_point is not None and not after:
+        return GoalStatus(goal, said or "not reassessed", latest)
+    measured = [p for p in after if p.value is not None]
+    if measured and reached(goal, measured[-1].value or 0.0) is not None:
+        closed = episode.discharged and episode.end <= today
+        return _judged(goal, measured, today, closed, latest)
     return GoalStatus(goal, said or "unknown", latest)
+
+
+def _judged(
+    goal: Goal, points: Sequence[Point], today: date, closed: bool, latest: str
+) -> GoalStatus:
+    """A goal with a numeric target and values after its plan: met when the value standing at
+    the due date reaches it, met late when only a later value does, not met once the date
+    (or the episode) has passed without, open until then. Without a due date the latest
+    value stands."""
+    due = goal.due
+    by_due = [p for p in points if due is None or p.day <= due]
+    if by_due and reached(goal, by_due[-1].value or 0.0):
+        return GoalStatus(goal, "met", latest, by_due[-1].day, by_due[-1].written)
+    late = next((p for p in points[len(by_due) :] if reached(goal, p.value or 0.0)), None)
+    if late is not None:
+        return GoalStatus(goal, "met late", latest, late.day, late.written)
+    final = points[-1]
+    if closed or (due is not None and today > due):
+        return GoalStatus(goal, "not met", latest, final.day, final.written)
+    return GoalStatus(goal, "open", latest, final.day, final.written)
 
 
 def with_unit(text: str, unit: str) -> str:

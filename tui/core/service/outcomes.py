@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from tui.core.errors import ChartdeskError
@@ -27,9 +27,6 @@ if TYPE_CHECKING:
 # The episode builder and its tables are imported when first used, not with the service: the
 # review app and `chartdesk watch` start without them (their start-up time is measured).
 
-# How far before a report's first day its episodes' notes are read: plans of care are
-# recertified every 90 days, so an episode rarely runs longer than a year.
-LOOKBACK_DAYS: Final = 365
 # Bump when the fact extractor reads notes differently: notes are measured again.
 READER: Final = "facts-1"
 
@@ -261,27 +258,59 @@ class OutcomesService(CheckingService):
         return episodes
 
     def discharged_episodes(self, first: date, last: date) -> list[Episode]:
-        """The episodes whose discharge falls between two days (inclusive). Their patients'
-        notes are read in bulk, from `LOOKBACK_DAYS` before `first` (an episode longer than
-        that is reported from what falls inside), and measures only for those episodes."""
-        from tui.core.outcomes.episodes import (
-            DISCHARGE,
-            EpisodeInputs,
-            fill_episode,
-            group_episodes,
-            note_role,
-        )
+        """The episodes whose discharge note is dated from `first` to `last` (inclusive),
+        each judged from its own first visit however long ago: their patients' notes are read
+        from the patient's previous discharge of the same discipline before `first` (or from
+        their first note), up to `last`, and measures only for the episodes reported."""
+        from tui.core.outcomes.episodes import DISCHARGE, note_role
 
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         skills = [sid for sid, kind in kinds.items() if note_role(sid, kind) == DISCHARGE]
         discharges = self.store.notes_between(first.isoformat(), last.isoformat(), skills)
         if not discharges:
             return []
-        since = (first - timedelta(days=LOOKBACK_DAYS)).isoformat()
+        notes = self.store.notes_from(self._read_from(discharges, first, skills), last.isoformat())
+        found = self._discharged_in(notes, {n.note_id for n in discharges}, first, last, kinds)
+        if any(not episode.evaluated for episode in found):
+            # An episode without its evaluation in what was read may have begun before the
+            # previous discharge (two episodes of one discipline at once): read its patients
+            # whole.
+            whole = {(c, k): "" for c, k in self._read_from(discharges, first, skills)}
+            notes = self.store.notes_from(whole, last.isoformat())
+            found = self._discharged_in(notes, {n.note_id for n in discharges}, first, last,
+                                        kinds)  # fmt: skip
+        return self._judge(found)
+
+    def _read_from(
+        self, discharges: Sequence[EpisodeNote], first: date, skills: Sequence[str]
+    ) -> dict[tuple[str, str], str]:
+        """For each name and MRN of the discharges, the day to read its notes from: the
+        earliest of its previous discharges, one per discipline discharged in the window
+        ("" when a discipline has none before: from the first note)."""
         keys = {n.name_key for n in discharges} - {""}
         mrns = {n.mrn for n in discharges} - {""}
-        notes = self.store.notes_in_range(since, last.isoformat(), keys, mrns)
-        wanted = {n.note_id for n in discharges}
+        before = self.store.discharges_before(first.isoformat(), keys, mrns, skills)
+        since: dict[tuple[str, str], str] = {}
+        for note in discharges:
+            discipline = note.discipline.upper()
+            for column, key in (("name_key", note.name_key), ("mrn", note.mrn)):
+                if not key:
+                    continue
+                day = before.get((column, key, discipline), "")
+                since[(column, key)] = min(since.get((column, key), day), day)
+        return since
+
+    def _discharged_in(
+        self,
+        notes: Sequence[EpisodeNote],
+        wanted: set[int],
+        first: date,
+        last: date,
+        kinds: dict[str, str],
+    ) -> list[Episode]:
+        """The episodes of these notes that end with one of the `wanted` discharges."""
+        from tui.core.outcomes.episodes import group_episodes
+
         found: list[Episode] = []
         for group in _linked(notes):
             patients, _pending = self._match(group)
@@ -291,14 +320,20 @@ class OutcomesService(CheckingService):
                     end = episode.visits[-1]
                     if end.note_id in wanted and episode.discharged and first <= end.day <= last:
                         found.append(episode)
-        # The report judges episodes on outcome scores (or pain): their other measures wait.
+        return found
+
+    def _judge(self, found: list[Episode]) -> list[Episode]:
+        """The episodes with their signers and the measures a report judges them on (outcome
+        scores and pain: their other measures wait)."""
+        from tui.core.outcomes.episodes import EpisodeInputs, fill_episode
+
+        kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         ids = [v.note_id for episode in found for v in episode.visits]
         measures = self._measures(ids, ("outcome", "pain"))
         signers = self.store.signers([episode.visits[0].note_id for episode in found])
         inputs = EpisodeInputs(kinds, self.instruments(), self.store.note_text)
         for episode in found:
             episode.signer = signers.get(episode.visits[0].note_id, "")
-        for episode in found:
             fill_episode(episode, measures, inputs, goals=False)
         return found
 

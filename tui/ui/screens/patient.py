@@ -34,7 +34,7 @@ COLUMNS: Final = (("Trend", 6), ("First", 6), ("Latest", 6), ("Change", 6), ("MC
 MEASURE_WIDTH: Final = (12, 40)
 MAX_NAME_LINES: Final = 2
 _CHROME: Final = 2 + 2 * (len(COLUMNS) + 1) + 2
-STATUS_STYLES: Final = {"met": "green", "not met": "bold red", "progressing": "yellow"}
+STATUS_STYLES: Final = {"met": "green", "met late": "yellow", "not met": "bold red", "open": "cyan"}
 
 
 def measure_width(screen_width: int) -> int:
@@ -99,7 +99,9 @@ def goals_text(episode: Episode) -> Text:
         text.append(f"{goal.term or 'Goal'} ", style="bold")
         text.append(f"{goal.text} · by {due} · ")
         text.append(item.status, style=STATUS_STYLES.get(item.status, "dim"))
-        if item.latest:
+        if item.judged_on is not None:
+            text.append(f" ({item.judged_value} on {item.judged_on.isoformat()})", style="dim")
+        elif item.latest:
             text.append(f" ({item.latest})", style="dim")
     return text
 

@@ -103,23 +103,60 @@ class MeasureStore(Database):
                     found[note.note_id] = note
         return sorted(found.values(), key=lambda n: (n.day, n.visit or 0, n.note_id))
 
-    def notes_in_range(
-        self, first_day: str, last_day: str, name_keys: Set[str], mrns: Set[str]
-    ) -> list[EpisodeNote]:
-        """The readable notes (latest versions) dated between two ISO days and written under
-        one of these names or MRNs, oldest first: one pass over the day index, for a report
-        that reads many patients at once."""
-        rows = self.db.execute(
-            f"SELECT {_NOTE_COLUMNS}, n.version FROM notes n"
-            " WHERE n.day BETWEEN ? AND ? AND n.day != '' AND n.status = 'ok'",
-            (first_day, last_day),
-        ).fetchall()
-        rows = [row for row in rows if row[11] in name_keys or (row[3] and row[3] in mrns)]
+    def discharges_before(
+        self, before: str, name_keys: Set[str], mrns: Set[str], skills: Sequence[str]
+    ) -> dict[tuple[str, str, str], str]:
+        """The day of the latest note before an ISO day drafted with one of `skills` (the
+        discharges), by ("name_key" or "mrn", the key, discipline): where the episodes after
+        it begin at the earliest."""
+        found: dict[tuple[str, str, str], str] = {}
+        if not skills:
+            return found
+        skill_marks = ",".join("?" * len(skills))
+        for column, values in (
+            ("name_key", sorted(name_keys - {""})),
+            ("mrn", sorted(mrns - {""})),
+        ):
+            for start in range(0, len(values), 500):
+                chunk = values[start : start + 500]
+                rows = self.db.execute(
+                    f"SELECT n.{column}, UPPER(n.discipline), MAX(n.day) FROM notes n"
+                    f" WHERE n.{column} IN ({','.join('?' * len(chunk))}) AND n.{column} != ''"
+                    f" AND n.day < ? AND n.day != '' AND n.status = 'ok'"
+                    f" AND n.skill IN ({skill_marks}) GROUP BY n.{column}, UPPER(n.discipline)",
+                    (*chunk, before, *skills),
+                )
+                for key, discipline, day in rows:
+                    found[(column, str(key), str(discipline))] = str(day)
+        return found
+
+    def notes_from(self, since: Mapping[tuple[str, str], str], last_day: str) -> list[EpisodeNote]:
+        """The readable notes (latest versions) written under each ("name_key" or "mrn",
+        key) from its own ISO day ("" for its first note) to `last_day`, oldest first: each
+        patient read from where the episodes wanted of them can begin, and no further back."""
+        by_column: dict[str, list[tuple[str, str]]] = {}
+        for (column, key), day in since.items():
+            if key:
+                by_column.setdefault(column, []).append((key, day or "0000"))
+        rows: dict[int, Sequence[object]] = {}
+        for column in ("name_key", "mrn"):
+            pairs = sorted(by_column.get(column, []))
+            for start in range(0, len(pairs), 400):
+                chunk = pairs[start : start + 400]
+                values = ",".join("(?,?)" for _ in chunk)
+                found = self.db.execute(
+                    f"WITH wanted(key, since) AS (VALUES {values})"
+                    f" SELECT {_NOTE_COLUMNS}, n.version FROM wanted JOIN notes n"
+                    f" ON n.{column} = wanted.key AND n.day BETWEEN wanted.since AND ?"
+                    " WHERE n.day != '' AND n.status = 'ok'",
+                    (*(item for pair in chunk for item in pair), last_day),
+                )
+                rows.update((int(row[0]), row) for row in found)
         latest: dict[str, int] = {}
-        for row in rows:
-            latest[str(row[1])] = max(latest.get(str(row[1]), 0), int(row[-1]))
-        found = [_episode_note(row) for row in rows if int(row[-1]) == latest[str(row[1])]]
-        return sorted(found, key=lambda n: (n.day, n.visit or 0, n.note_id))
+        for row in rows.values():
+            latest[str(row[1])] = max(latest.get(str(row[1]), 0), int(str(row[-1])))
+        notes = [_episode_note(r) for r in rows.values() if int(str(r[-1])) == latest[str(r[1])]]
+        return sorted(notes, key=lambda n: (n.day, n.visit or 0, n.note_id))
 
     def notes_between(
         self, first_day: str, last_day: str, skills: Sequence[str]
