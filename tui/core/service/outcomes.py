@@ -31,6 +31,29 @@ if TYPE_CHECKING:
 READER: Final = "facts-1"
 
 
+@dataclass(frozen=True)
+class Answered:
+    """A recorded answer on two identities of a patient (by key, with how each is written
+    when the notes read hold it), which the patient screen can undo."""
+
+    a: str
+    b: str
+    a_shown: str
+    b_shown: str
+    same: bool
+    author: str
+    at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "a": {"id": self.a, "identity": self.a_shown},
+            "b": {"id": self.b, "identity": self.b_shown},
+            "same": self.same,
+            "by": self.author,
+            "at": self.at,
+        }
+
+
 @dataclass
 class PatientEpisodes:
     """One patient's episodes, as `chartdesk episode` and the patient screen show them."""
@@ -38,6 +61,7 @@ class PatientEpisodes:
     patient: Patient
     episodes: list[Episode]
     ambiguities: list[Ambiguity] = field(default_factory=list)
+    answered: list[Answered] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -47,6 +71,7 @@ class PatientEpisodes:
             ],
             "episodes": [episode.to_json() for episode in self.episodes],
             "to_confirm": [amb.to_json() for amb in self.ambiguities],
+            "answered": [answer.to_json() for answer in self.answered],
         }
 
 
@@ -217,22 +242,35 @@ class OutcomesService(CheckingService):
             for p in patients
             if any(name_key(i.name) in keys or plain_mrn(i.mrn) in numbers for i in p.identities)
         ]
+        shown = {ident.key: ident.describe() for p in patients for ident in p.identities}
         found = []
         for patient in wanted or patients:
             own = set(patient.note_ids)
             episodes = self._episodes([n for n in notes if n.note_id in own], today)
             pending = [a for a in ambiguities
                        if a.a in patient.identities or a.b in patient.identities]  # fmt: skip
-            found.append(PatientEpisodes(patient, episodes, pending))
+            answers = self.store.identity_answers(i.key for i in patient.identities)
+            answered = [
+                Answered(x.a, x.b, shown.get(x.a, f"identity {x.a}"),
+                         shown.get(x.b, f"identity {x.b}"), x.same, x.author, x.at)
+                for x in answers
+            ]  # fmt: skip
+            found.append(PatientEpisodes(patient, episodes, pending, answered))
         return found
 
     def confirm_identities(self, a: str, b: str, same: bool, author: str) -> None:
-        """Record whether two identities (by their ids) are one patient."""
+        """Record whether two identities (by their ids) are one patient; the audit log gets
+        a hash of the pair, never a name."""
         self.store.link_identities(a, b, same, author)
-        pair = hashlib.sha256("|".join(sorted((a, b))).encode()).hexdigest()
         self.audit_log.append(
-            "identity_link", author, sha256=pair, method="same" if same else "different"
+            "identity_link", author, sha256=_pair_hash(a, b), method="same" if same else "different"
         )
+
+    def forget_identities(self, a: str, b: str, author: str) -> None:
+        """Undo a recorded answer on two identities: the pair is matched (or asked) afresh."""
+        if not self.store.unlink_identities(a, b):
+            raise ChartdeskError("no answer is recorded on these two identities")
+        self.audit_log.append("identity_unlink", author, sha256=_pair_hash(a, b))
 
     def _match(self, notes: Sequence[EpisodeNote]) -> tuple[list[Patient], list[Ambiguity]]:
         from tui.core.outcomes.matching import NoteIdentity, match_patients
@@ -349,6 +387,10 @@ class OutcomesService(CheckingService):
             self.measure_note(note_id)
         stored = self.store.measures_of(note_ids, kinds)
         return {note_id: list(map(Measurement._make, rows)) for note_id, rows in stored.items()}
+
+
+def _pair_hash(a: str, b: str) -> str:
+    return hashlib.sha256("|".join(sorted((a, b))).encode()).hexdigest()
 
 
 def _linked(notes: Sequence[EpisodeNote]) -> list[list[EpisodeNote]]:

@@ -42,6 +42,17 @@ class EpisodeNote:
     name_key: str = ""  # first and last name, as the store indexes it
 
 
+@dataclass(frozen=True)
+class IdentityAnswer:
+    """A clinician's recorded answer on whether two identities (by key) are one patient."""
+
+    a: str
+    b: str
+    same: bool
+    author: str
+    at: str
+
+
 class MeasureStore(Database):
     """Measures by note, a patient's candidate notes, identity decisions."""
 
@@ -228,6 +239,32 @@ class MeasureStore(Database):
                 "INSERT OR REPLACE INTO identity_links (a, b, same, author, at) VALUES (?,?,?,?,?)",
                 (first, second, int(same), author, now()),
             )
+
+    def unlink_identities(self, a: str, b: str) -> bool:
+        """Forget the answer on identities `a` and `b` (the pair is asked again); False when
+        none was recorded."""
+        first, second = sorted((a, b))
+        with self.write() as conn:
+            gone = conn.execute(
+                "DELETE FROM identity_links WHERE a = ? AND b = ?", (first, second)
+            ).rowcount
+        return bool(gone)
+
+    def identity_answers(self, keys: Iterable[str]) -> list[IdentityAnswer]:
+        """The answers recorded about any pair with one of these identity keys, newest
+        first: what the patient screen lists to undo."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self.db.execute(
+            f"SELECT a, b, same, author, at FROM identity_links WHERE a IN ({marks})"
+            f" UNION SELECT a, b, same, author, at FROM identity_links WHERE b IN ({marks})"
+            " ORDER BY at DESC, a, b",
+            (*wanted, *wanted),
+        )
+        return [IdentityAnswer(str(a), str(b), bool(same), str(author), str(at))
+                for a, b, same, author, at in rows]  # fmt: skip
 
     def identity_links(self, keys: Iterable[str]) -> Mapping[frozenset[str], bool]:
         """The answers recorded about any pair among these identity keys."""
