@@ -135,6 +135,9 @@ def register_outcomes(sub: Any) -> None:
         "--same", nargs=2, metavar="ID", help="confirm two identities are one patient"
     )
     confirm.add_argument("--different", nargs=2, metavar="ID", help="confirm they are two patients")
+    confirm.add_argument(
+        "--undo", nargs=2, metavar="ID", help="forget the answer on two identities (asked again)"
+    )
     outcomes = _add(sub, "outcomes", "the clinic's outcomes of the episodes discharged in a period",
                     Command("tui.commands.outcomes", "cmd_outcomes"))  # fmt: skip
     outcomes.add_argument("--from", dest="from_day", required=True, metavar="DATE")
