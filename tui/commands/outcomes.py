@@ -64,6 +64,22 @@ def cmd_episode(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_measures(args: argparse.Namespace) -> int:
+    """How many notes have no measures recorded; with --backfill, measure them (at most
+    --limit) first. Stopped part way, the next run (or the drafter) carries on."""
+    if args.limit is not None and args.limit < 1:
+        raise ChartdeskError(f"--limit {args.limit} is not a number of notes (1 or more)")
+    service = ClinicService.open(find_clinic(args.clinic))
+    try:
+        measured = service.backfill_measures(args.limit) if args.backfill else 0
+        left = service.measures_backlog()
+    finally:
+        service.close()
+    text = f"{measured} notes measured, {left} left" if args.backfill else f"{left} to measure"
+    emit(args, {"measured": measured, "left": left}, text)
+    return 0
+
+
 def cmd_outcomes(args: argparse.Namespace) -> int:
     first, last = _day(args.from_day, "--from"), _day(args.to_day, "--to")
     if first > last:

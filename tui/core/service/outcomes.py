@@ -182,19 +182,30 @@ class OutcomesService(CheckingService):
         self.store.record_measures(note_id, rows, READER)
         return len(rows)
 
-    def backfill_measures(self, limit: int | None = None) -> int:
-        """Measure the notes recorded before measures were (or by an older reader)."""
-        done = 0
+    def backfill_measures(self, limit: int | None = None, batch: int = 200) -> int:
+        """Measure the notes recorded before measures were (or by an older reader), `limit`
+        at most; returns how many. Each note is recorded measured as it is done, so a run
+        stopped part way is resumed by the next."""
+        done, after = 0, 0
         while limit is None or done < limit:
-            batch = self.store.unmeasured_notes(
-                READER, 200 if limit is None else min(200, limit - done)
-            )
-            if not batch:
+            size = batch if limit is None else min(batch, limit - done)
+            measured, after = self.backfill_batch(after, size)
+            if not measured:
                 break
-            for note_id in batch:
-                self.measure_note(note_id)
-            done += len(batch)
+            done += measured
         return done
+
+    def backfill_batch(self, after: int, size: int) -> tuple[int, int]:
+        """Measure up to `size` unmeasured notes with ids above `after`: (how many, the last
+        id done), the cursor for the next batch."""
+        batch = self.store.unmeasured_notes(READER, size, after)
+        for note_id in batch:
+            self.measure_note(note_id)
+        return len(batch), (batch[-1] if batch else after)
+
+    def measures_backlog(self) -> int:
+        """How many notes are still to be measured."""
+        return self.store.unmeasured_count(READER)
 
     def patient_episodes(
         self, query: str, today: date | None = None, until: date | None = None

@@ -23,6 +23,14 @@ _LATEST = (
     " WHERE m.path = n.path AND m.status = 'ok')"
 )
 
+# Readable text notes (after an id) that `reader` has not measured and no draft of which is
+# waiting to be drafted: parameters (after, reader).
+_UNMEASURED = (
+    "n.id > ? AND n.status = 'ok' AND c.media_type LIKE 'text/%' AND NOT EXISTS"
+    " (SELECT 1 FROM measured_notes m WHERE m.note_id = n.id AND m.reader = ?) AND NOT EXISTS"
+    " (SELECT 1 FROM drafts d WHERE d.note_id = n.id AND d.status IN ('queued', 'drafting'))"
+)
+
 
 @dataclass(frozen=True)
 class EpisodeNote:
@@ -70,16 +78,25 @@ class MeasureStore(Database):
                 (note_id, reader, now()),
             )
 
-    def unmeasured_notes(self, reader: str, limit: int = 500) -> list[int]:
-        """Readable text notes not yet measured by this `reader` (the backfill's work)."""
+    def unmeasured_notes(self, reader: str, limit: int = 500, after: int = 0) -> list[int]:
+        """Readable text notes after id `after` not yet measured by this `reader`, oldest
+        first (the backfill's work). A note whose draft is still queued or drafting is left:
+        checking its draft measures it."""
         rows = self.db.execute(
-            "SELECT n.id FROM notes n JOIN note_content c ON c.note_id = n.id"
-            " WHERE n.status = 'ok' AND c.media_type LIKE 'text/%' AND NOT EXISTS"
-            " (SELECT 1 FROM measured_notes m WHERE m.note_id = n.id AND m.reader = ?)"
+            f"SELECT n.id FROM notes n JOIN note_content c ON c.note_id = n.id WHERE {_UNMEASURED}"
             " ORDER BY n.id LIMIT ?",
-            (reader, limit),
+            (after, reader, limit),
         ).fetchall()
         return [int(row[0]) for row in rows]
+
+    def unmeasured_count(self, reader: str) -> int:
+        """How many notes the backfill has left."""
+        row = self.db.execute(
+            f"SELECT COUNT(*) FROM notes n JOIN note_content c ON c.note_id = n.id"
+            f" WHERE {_UNMEASURED}",
+            (0, reader),
+        ).fetchone()
+        return int(row[0])
 
     def note_text(self, note_id: int) -> str:
         """A text note's whole text ("" for a scan)."""
