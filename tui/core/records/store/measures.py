@@ -172,11 +172,13 @@ class MeasureStore(Database):
             for start in range(0, len(pairs), 400):
                 chunk = pairs[start : start + 400]
                 values = ",".join("(?,?)" for _ in chunk)
+                # CROSS JOIN keeps the wanted keys the outer loop, and `!= ''` lets SQLite use
+                # the partial index on MRNs: each key is one index range, never a day scan.
                 found = self.db.execute(
                     f"WITH wanted(key, since) AS (VALUES {values})"
-                    f" SELECT {_NOTE_COLUMNS}, n.version FROM wanted JOIN notes n"
-                    f" ON n.{column} = wanted.key AND n.day BETWEEN wanted.since AND ?"
-                    " WHERE n.day != '' AND n.status = 'ok'",
+                    f" SELECT {_NOTE_COLUMNS}, n.version FROM wanted CROSS JOIN notes n"
+                    f" ON n.{column} = wanted.key AND n.{column} != ''"
+                    " AND n.day BETWEEN wanted.since AND ? WHERE n.day != '' AND n.status = 'ok'",
                     (*(item for pair in chunk for item in pair), last_day),
                 )
                 rows.update((int(row[0]), row) for row in found)
