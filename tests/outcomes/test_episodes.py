@@ -177,6 +177,9 @@ def test_measures_are_recorded_when_a_note_is_checked_and_backfilled(
     service: ClinicService, drop: Drop
 ) -> None:
     drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    assert service.store.unmeasured_notes("facts-1") == []  # queued: its check measures it
+    with service.store.write() as conn:  # drafted before measures were recorded
+        conn.execute("UPDATE drafts SET status = 'ready'")
     note_id = service.store.unmeasured_notes("facts-1")[0]
     assert service.backfill_measures() == 1
     assert service.store.unmeasured_notes("facts-1") == []

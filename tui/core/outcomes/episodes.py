@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Final
 
 from tui.core.intake.notes import note_day
@@ -261,7 +262,7 @@ def group_episodes(notes: Sequence[EpisodeNote], kinds: Mapping[str, str]) -> li
     episodes: list[Episode] = []
     open_by_discipline: dict[str, list[Episode]] = {}
     for note in notes:
-        day = note_day(note.day)
+        day = _day(note.day)
         if day is None:
             continue
         discipline = note.discipline.upper()
@@ -312,14 +313,22 @@ def _episode_for(current: list[Episode], role: str, diagnosis: str) -> Episode |
     return matching[-1] if matching else current[-1]
 
 
+@lru_cache(maxsize=4096)
 def _same_diagnosis(a: str, b: str) -> bool:
-    """Unknown on either side matches; ICD-10 codes decide when both have one."""
+    """Unknown on either side matches; ICD-10 codes decide when both have one (a clinic
+    writes few diagnoses, each on many notes: the answers are kept)."""
     if not a or not b:
         return True
     codes_a, codes_b = set(_ICD.findall(a.upper())), set(_ICD.findall(b.upper()))
     if codes_a and codes_b:
         return bool(codes_a & codes_b)
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """A stored note's day (ISO; many notes share one)."""
+    return note_day(text)
 
 
 def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:

@@ -318,36 +318,36 @@ class OutcomesService(CheckingService):
         discharges = self.store.notes_between(first.isoformat(), last.isoformat(), skills)
         if not discharges:
             return []
-        notes = self.store.notes_from(self._read_from(discharges, first, skills), last.isoformat())
-        found = self._discharged_in(notes, {n.note_id for n in discharges}, first, last, kinds)
+        names, mrns = self._read_from(discharges, first, skills)
+        notes = self.store.notes_from(names, mrns, last.isoformat())
+        wanted = {n.note_id for n in discharges}
+        found = self._discharged_in(notes, wanted, first, last, kinds)
         if any(not episode.evaluated for episode in found):
             # An episode without its evaluation in what was read may have begun before the
-            # previous discharge (two episodes of one discipline at once): read its patients
-            # whole.
-            whole = {(c, k): "" for c, k in self._read_from(discharges, first, skills)}
-            notes = self.store.notes_from(whole, last.isoformat())
-            found = self._discharged_in(notes, {n.note_id for n in discharges}, first, last,
-                                        kinds)  # fmt: skip
+            # previous discharge (two episodes of one discipline at once, or notes under
+            # another name): read its patients whole.
+            whole = dict.fromkeys(names, ""), dict.fromkeys(mrns, "")
+            notes = self.store.notes_from(*whole, last.isoformat())
+            found = self._discharged_in(notes, wanted, first, last, kinds)
         return self._judge(found)
 
     def _read_from(
         self, discharges: Sequence[EpisodeNote], first: date, skills: Sequence[str]
-    ) -> dict[tuple[str, str], str]:
-        """For each name and MRN of the discharges, the day to read its notes from: the
-        earliest of its previous discharges, one per discipline discharged in the window
-        ("" when a discipline has none before: from the first note)."""
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """For each name key, and each MRN, of the discharges, the day to read its notes
+        from: the earliest of its previous discharges, one per discipline discharged in the
+        window ("" when a discipline has none before: from the first note). An MRN is read
+        from its discharge's name's day."""
         keys = {n.name_key for n in discharges} - {""}
-        mrns = {n.mrn for n in discharges} - {""}
-        before = self.store.discharges_before(first.isoformat(), keys, mrns, skills)
-        since: dict[tuple[str, str], str] = {}
+        before = self.store.discharges_before(first.isoformat(), keys, skills)
+        names: dict[str, str] = {}
+        mrns: dict[str, str] = {}
         for note in discharges:
-            discipline = note.discipline.upper()
-            for column, key in (("name_key", note.name_key), ("mrn", note.mrn)):
-                if not key:
-                    continue
-                day = before.get((column, key, discipline), "")
-                since[(column, key)] = min(since.get((column, key), day), day)
-        return since
+            day = before.get((note.name_key, note.discipline.upper()), "")
+            for found, key in ((names, note.name_key), (mrns, note.mrn)):
+                if key:
+                    found[key] = min(found.get(key, day), day)
+        return names, mrns
 
     def _discharged_in(
         self,

@@ -4,12 +4,14 @@ whether two ways of writing a patient are one person (issue 17)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from typing import TypeVar
 
 from tui.core.records.store.base import Database
 from tui.core.records.store.rows import now
 
+_T = TypeVar("_T")
 # (series, kind, instrument, value, text, unit): one measure of one visit.
 MeasureRow = tuple[str, str, str, float | None, str, str]
 
@@ -132,56 +134,62 @@ class MeasureStore(Database):
         return sorted(found.values(), key=lambda n: (n.day, n.visit or 0, n.note_id))
 
     def discharges_before(
-        self, before: str, name_keys: Set[str], mrns: Set[str], skills: Sequence[str]
-    ) -> dict[tuple[str, str, str], str]:
+        self, before: str, name_keys: Set[str], skills: Sequence[str]
+    ) -> dict[tuple[str, str], str]:
         """The day of the latest note before an ISO day drafted with one of `skills` (the
-        discharges), by ("name_key" or "mrn", the key, discipline): where the episodes after
-        it begin at the earliest."""
-        found: dict[tuple[str, str, str], str] = {}
+        discharges), by (name key, discipline): where the episodes after it begin at the
+        earliest. Read from the index on name key, Skill and day (a few notes per patient)."""
+        found: dict[tuple[str, str], str] = {}
+        keys = sorted(name_keys - {""})
         if not skills:
             return found
         skill_marks = ",".join("?" * len(skills))
-        for column, values in (
-            ("name_key", sorted(name_keys - {""})),
-            ("mrn", sorted(mrns - {""})),
-        ):
-            for start in range(0, len(values), 500):
-                chunk = values[start : start + 500]
-                rows = self.db.execute(
-                    f"SELECT n.{column}, UPPER(n.discipline), MAX(n.day) FROM notes n"
-                    f" WHERE n.{column} IN ({','.join('?' * len(chunk))}) AND n.{column} != ''"
-                    f" AND n.day < ? AND n.day != '' AND n.status = 'ok'"
-                    f" AND n.skill IN ({skill_marks}) GROUP BY n.{column}, UPPER(n.discipline)",
-                    (*chunk, before, *skills),
-                )
-                for key, discipline, day in rows:
-                    found[(column, str(key), str(discipline))] = str(day)
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT n.name_key, UPPER(n.discipline), MAX(n.day) FROM notes n"
+                f" WHERE n.name_key IN ({','.join('?' * len(chunk))}) AND n.name_key != ''"
+                f" AND n.skill IN ({skill_marks}) AND n.day < ? AND n.day != ''"
+                " AND n.status = 'ok' GROUP BY n.name_key, UPPER(n.discipline)",
+                (*chunk, *skills, before),
+            )
+            for key, discipline, day in rows:
+                found[(str(key), str(discipline))] = str(day)
         return found
 
-    def notes_from(self, since: Mapping[tuple[str, str], str], last_day: str) -> list[EpisodeNote]:
-        """The readable notes (latest versions) written under each ("name_key" or "mrn",
-        key) from its own ISO day ("" for its first note) to `last_day`, oldest first: each
-        patient read from where the episodes wanted of them can begin, and no further back."""
-        by_column: dict[str, list[tuple[str, str]]] = {}
-        for (column, key), day in since.items():
-            if key:
-                by_column.setdefault(column, []).append((key, day or "0000"))
+    def notes_from(
+        self, since: Mapping[str, str], mrns: Mapping[str, str], last_day: str
+    ) -> list[EpisodeNote]:
+        """The readable notes (latest versions) written under each name key, and under each
+        MRN, from its own ISO day ("" for its first note) to `last_day`, oldest first: each
+        patient read from where the episodes wanted of them can begin, and no further back.
+        Notes found by MRN are first found by id in the MRN index: only those not already
+        read under a name are read."""
         rows: dict[int, Sequence[object]] = {}
-        for column in ("name_key", "mrn"):
-            pairs = sorted(by_column.get(column, []))
-            for start in range(0, len(pairs), 400):
-                chunk = pairs[start : start + 400]
-                values = ",".join("(?,?)" for _ in chunk)
-                # CROSS JOIN keeps the wanted keys the outer loop, and `!= ''` lets SQLite use
-                # the partial index on MRNs: each key is one index range, never a day scan.
-                found = self.db.execute(
-                    f"WITH wanted(key, since) AS (VALUES {values})"
-                    f" SELECT {_NOTE_COLUMNS}, n.version FROM wanted CROSS JOIN notes n"
-                    f" ON n.{column} = wanted.key AND n.{column} != ''"
-                    " AND n.day BETWEEN wanted.since AND ? WHERE n.day != '' AND n.status = 'ok'",
-                    (*(item for pair in chunk for item in pair), last_day),
-                )
-                rows.update((int(row[0]), row) for row in found)
+        for chunk in _chunks(sorted(since.items()), 400):
+            rows.update((int(row[0]), row) for row in self.db.execute(
+                f"WITH wanted(key, since) AS (VALUES {','.join('(?,?)' for _ in chunk)})"
+                f" SELECT {_NOTE_COLUMNS}, n.version FROM wanted CROSS JOIN notes n"
+                " ON n.name_key = wanted.key AND n.name_key != ''"
+                " AND n.day BETWEEN wanted.since AND ? WHERE n.day != '' AND n.status = 'ok'",
+                (*(item for pair in chunk for item in pair), last_day),
+            ))  # fmt: skip
+        more: set[int] = set()
+        for chunk in _chunks(sorted(mrns.items()), 400):
+            # CROSS JOIN keeps the MRNs the outer loop; `!= ''` lets SQLite use the partial
+            # index on MRN and day, which holds the ids: no note is read here.
+            more.update(int(row[0]) for row in self.db.execute(
+                f"WITH wanted(key, since) AS (VALUES {','.join('(?,?)' for _ in chunk)})"
+                " SELECT n.id FROM wanted CROSS JOIN notes n ON n.mrn = wanted.key"
+                " AND n.mrn != '' AND n.day BETWEEN wanted.since AND ?",
+                (*(item for pair in chunk for item in pair), last_day),
+            ))  # fmt: skip
+        for ids in _chunks(sorted(more - set(rows)), 500):
+            rows.update((int(row[0]), row) for row in self.db.execute(
+                f"SELECT {_NOTE_COLUMNS}, n.version FROM notes n WHERE n.id IN"
+                f" ({','.join('?' * len(ids))}) AND n.day != '' AND n.status = 'ok'",
+                ids,
+            ))  # fmt: skip
         latest: dict[str, int] = {}
         for row in rows.values():
             latest[str(row[1])] = max(latest.get(str(row[1]), 0), int(str(row[-1])))
@@ -296,6 +304,11 @@ class MeasureStore(Database):
             (*wanted, *wanted),
         )
         return {frozenset((str(a), str(b))): bool(same) for a, b, same in rows}
+
+
+def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _episode_note(row: Sequence[object]) -> EpisodeNote:
