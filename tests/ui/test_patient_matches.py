@@ -133,6 +133,34 @@ async def test_a_patient_without_possible_matches_hides_the_panel(
         assert isinstance(app.screen, PatientScreen)
 
 
+@pytest.fixture
+def three_ways(service: ClinicService, dana: int) -> int:
+    """Dana with two more possible matches: a middle name written out, one of two."""
+    for middle, day in (("Marie", "2026-10-09"), ("Quinn", "2026-10-11")):
+        text = UNDATED.replace("Dana Whitfield", f"Dana {middle} Whitfield\nDOB: 1958-04-17")
+        path = service.clinic.paths.inbox / f"{day}_whitfield-{middle.lower()}_soap.txt"
+        path.write_text(text.replace("2026-10-07", day))
+        assert service.ingest(path).status == "drafted"
+    draft_queued(service, owner="test")
+    return dana
+
+
+async def test_many_possible_matches_are_shown_two_at_a_time(
+    service: ClinicService, three_ways: int
+) -> None:
+    app = RecordingApp(service)
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await open_patient(pilot, app, three_ways)
+        assert screen.found is not None and len(screen.found.ambiguities) == 3
+        assert matches(screen).count("same patient?") == 2
+        assert "1 of 3; m shows the next" in matches(screen)
+        await pilot.press("m", "m")
+        shown = matches(screen)
+        assert "3 of 3" in shown and "▶ same patient? Dana Quinn Whitfield" in shown
+        await pilot.press("m")  # round to the first
+        assert "▶ same patient? Dana Whitfield · no DOB" in matches(screen)
+
+
 @pytest.mark.parametrize("size", [(100, 30), (60, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_snapshot_patient_screen_with_a_possible_match(
     snap_compare: Any, service: ClinicService, dana: int, size: tuple[int, int], monkeypatch: Any

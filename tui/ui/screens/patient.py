@@ -42,6 +42,8 @@ COLUMNS: Final = (("Trend", 6), ("First", 6), ("Latest", 6), ("Change", 6), ("MC
 MEASURE_WIDTH: Final = (12, 40)
 MAX_NAME_LINES: Final = 2
 _CHROME: Final = 2 + 2 * (len(COLUMNS) + 1) + 2
+# Possible matches and answers listed at once (each may wrap to two lines at 60 columns).
+MATCHES_SHOWN: Final = 2
 STATUS_STYLES: Final = {"met": "green", "met late": "yellow", "not met": "bold red", "open": "cyan"}
 
 
@@ -130,11 +132,14 @@ def _other_side(found: PatientEpisodes, amb: Ambiguity) -> tuple[str, str]:
 
 
 def matches_text(found: PatientEpisodes, highlighted: int) -> Text:
-    """One line (wrapped on a phone) per possible match or recorded answer; the highlighted
-    one is marked."""
+    """One line (wrapped on a phone) per possible match or recorded answer, the highlighted
+    one marked; at most `MATCHES_SHOWN` at once, around the highlighted one, so the measures
+    keep their room on a phone."""
+    items = matches_of(found)
+    first = min(max(0, highlighted - 1), max(0, len(items) - MATCHES_SHOWN))
     text = Text()
-    for index, item in enumerate(matches_of(found)):
-        if index:
+    for index, item in enumerate(items[first : first + MATCHES_SHOWN], start=first):
+        if index > first:
             text.append("\n")
         text.append("▶ " if index == highlighted else "  ", style="bold")
         if isinstance(item, Ambiguity):
@@ -147,6 +152,9 @@ def matches_text(found: PatientEpisodes, highlighted: int) -> Text:
             text.append(verdict, style="green" if item.same else "magenta")
             text.append(f"{item.a_shown} / {item.b_shown}")
             text.append(f" ({item.author or 'unknown'}, {item.at[:10]})", style="dim")
+    hidden = len(items) - min(len(items), MATCHES_SHOWN)
+    if hidden:
+        text.append(f"\n{highlighted + 1} of {len(items)}; m shows the next", style="dim")
     return text
 
 
@@ -163,7 +171,7 @@ class PatientScreen(Screen[None]):
     }
     PatientScreen #patient-matches {
         height: auto;
-        max-height: 6;
+        max-height: 7;
         border: round $warning;
         border-title-color: $warning;
         padding: 0 1;
