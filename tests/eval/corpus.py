@@ -5,9 +5,9 @@ facts a reader must find, facts that may be read either way (`optional`), readin
 be wrong (`must_not`, each naming its trap), the billing, the audit findings, where each line
 belongs in an offline draft (`[sections]`), words an offline draft must drop (`[draft] absent`),
 and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that draft
-(`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/` and
-`heldout3/` were written in other styles (heldout3 blind, before the extractor's code was read)
-and are only measured.
+(`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/`,
+`heldout3/` and `heldout4/` were written in other styles (heldout3 and heldout4 blind, before the
+extractor's code was read) and are only measured.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 from tui.core.intake.notes import Note, parse_note_bytes
 
 ROOT = Path(__file__).resolve().parent
-SPLITS = ("corpus", "heldout", "heldout2", "heldout3")
+SPLITS = ("corpus", "heldout", "heldout2", "heldout3", "heldout4")
 
 
 @dataclass(frozen=True)
