@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench.common import BenchResult, Row
@@ -47,12 +48,10 @@ def run() -> BenchResult:
         part = note[: int(len(note) * share)]
         part_draft = long_draft[: int(len(long_draft) * share)]
         timings = {
-            "extract": _timed(lambda text=part: extract_facts(text)),
-            "verify": _timed(lambda text=part: verify_draft(text, short_draft)),
-            "verify_long_draft": _timed(
-                lambda text=part, other=part_draft: verify_draft(text, other)
-            ),
-            "audit": _timed(lambda text=part: _audit(text)),
+            "extract": _timed(partial(extract_facts, part)),
+            "verify": _timed(partial(verify_draft, part, short_draft)),
+            "verify_long_draft": _timed(partial(verify_draft, part, part_draft)),
+            "audit": _timed(partial(_audit, part)),
         }
         for phase, (cpu, wall) in timings.items():
             figures[f"{phase}{suffix}_cpu_s"] = round(cpu, 2)

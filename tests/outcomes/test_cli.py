@@ -119,6 +119,25 @@ def test_a_confirmation_needs_two_identity_ids(
     assert code == 2 and out == "" and "two identity ids" in err and err.count("\n") == 1
 
 
+def test_an_answer_is_listed_and_undone(
+    service: ClinicService, drop: Drop, clinic_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    drop("2026-10-08", 3, "soap_note", DAILY, mrn="", dob="")
+    where = ("--clinic", str(clinic_dir))
+    _code, out, _ = run(capsys, "episode", "Dana Whitfield", *where, "--json")
+    pending = json.loads(out)["patients"][0]["to_confirm"][0]
+    a, b = pending["a"]["id"], pending["b"]["id"]
+    code, out, _ = run(capsys, "episode", "Dana Whitfield", *where, "--different", a, b)
+    first, second = sorted((a, b))
+    assert code == 0 and f"--undo {first} {second}" in out and "are different patients" in out
+    code, out, _ = run(capsys, "episode", "Dana Whitfield", *where, "--undo", a, b, "--json")
+    patients = json.loads(out)["patients"]
+    assert code == 0 and all(p["answered"] == [] and len(p["to_confirm"]) == 1 for p in patients)
+    code, out, err = run(capsys, "episode", "Dana Whitfield", *where, "--undo", a, b)
+    assert code == 2 and out == "" and "no answer is recorded" in err
+
+
 def test_change_per_visit_is_on_the_instrument_s_own_scale(
     service: ClinicService, drop: Drop, clinic_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -38,9 +38,14 @@ def test_goals_have_measure_target_date_and_status(service: ClinicService, drop:
     [episode] = service.patient_episodes("480221")[0].episodes
     goals = {g.goal.text: g for g in episode.goals}
     assert goals["LEFS ≥ 50"].goal.due == date(2026, 10, 29)
-    assert goals["LEFS ≥ 50"].status == "met" and goals["LEFS ≥ 50"].latest == "62/80"
+    # 49 on 10-29, its due date; 62 only at the discharge on 11-20.
+    lefs = goals["LEFS ≥ 50"]
+    assert (lefs.status, lefs.latest, lefs.judged_value) == ("met late", "62/80", "62/80")
+    assert lefs.judged_on == date(2026, 11, 20)
     assert goals["TUG < 11 s"].goal.due == date(2026, 11, 26)
     assert goals["TUG < 11 s"].status == "met"
+    assert goals["pain ≤ 3/10"].status == "met"  # 3/10 on 10-29, its due date
+    assert goals["pain ≤ 3/10"].judged_on == date(2026, 10, 29)
     assert goals["walk 1 mile independently"].status == "unknown"
     assert all(not g.goal.missing for g in episode.goals)
 
@@ -53,7 +58,53 @@ def test_an_unmet_goal_past_its_date_is_not_met(service: ClinicService, drop: Dr
     assert goals["LEFS ≥ 50"] == "not met"  # due 2026-10-29, 44 on 2026-11-10
     assert goals["TUG < 11 s"] == "not reassessed"  # measured only at the evaluation
     [early] = service.patient_episodes("Dana Whitfield", today=date(2026, 10, 5))[0].episodes
-    assert {g.goal.text: g.status for g in early.goals}["LEFS ≥ 50"] == "progressing"
+    assert {g.goal.text: g.status for g in early.goals}["LEFS ≥ 50"] == "open"
+
+
+def test_a_goal_is_judged_on_the_value_standing_at_its_due_date(
+    service: ClinicService, drop: Drop
+) -> None:
+    """LEFS ≥ 50 is due 2026-10-29: reached on 10-20 but lost by 10-27 is not met by the date,
+    and reached again on 11-05 is met late; TUG < 11 s (due 11-26) is not met once the
+    episode is discharged on 11-12 without reaching it, though its date has not come."""
+    drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    drop("2026-10-20", 6, "progress_report", "LEFS 52/80. TUG 12.5 s.\n")
+    drop("2026-10-27", 8, "progress_report", "LEFS 47/80. TUG 12.0 s.\n")
+    drop("2026-11-05", 10, "progress_report", "LEFS 51/80. TUG 11.6 s.\n")
+    drop("2026-11-12", 12, "discharge_summary", "LEFS 53/80. TUG 11.4 s.\n")
+    [episode] = service.patient_episodes("Dana Whitfield")[0].episodes
+    goals = {g.goal.text: g for g in episode.goals}
+    lefs, tug = goals["LEFS ≥ 50"], goals["TUG < 11 s"]
+    assert (lefs.status, lefs.judged_on, lefs.judged_value) == (
+        "met late",
+        date(2026, 11, 5),
+        "51/80",
+    )
+    assert (tug.status, tug.judged_on, tug.judged_value) == (
+        "not met",
+        date(2026, 11, 12),
+        "11.4 s",
+    )
+    [open_episode] = service.patient_episodes(
+        "Dana Whitfield", today=date(2026, 11, 6), until=date(2026, 11, 6)
+    )[0].episodes
+    tug_open = {g.goal.text: g for g in open_episode.goals}["TUG < 11 s"]
+    assert (tug_open.status, tug_open.judged_value) == ("open", "11.6 s")
+    [data] = [g for g in episode.to_json()["goals"] if g["text"] == "LEFS ≥ 50"]
+    assert (data["status"], data["judged_on"], data["judged_value"]) == (
+        "met late",
+        "2026-11-05",
+        "51/80",
+    )
+
+
+def test_a_goal_reached_by_its_date_is_met(service: ClinicService, drop: Drop) -> None:
+    drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    drop("2026-10-27", 8, "progress_report", "LEFS 50/80 with stairs.\n")
+    drop("2026-11-12", 12, "progress_report", "LEFS 48/80 with stairs.\n")  # after the date: stands
+    [episode] = service.patient_episodes("Dana Whitfield")[0].episodes
+    lefs = {g.goal.text: g for g in episode.goals}["LEFS ≥ 50"]
+    assert (lefs.status, lefs.judged_on, lefs.latest) == ("met", date(2026, 10, 27), "48/80")
 
 
 def test_a_new_evaluation_for_another_diagnosis_starts_another_episode(
@@ -127,6 +178,9 @@ def test_measures_are_recorded_when_a_note_is_checked_and_backfilled(
     service: ClinicService, drop: Drop
 ) -> None:
     drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    assert service.store.unmeasured_notes("facts-1") == []  # queued: its check measures it
+    with service.store.write() as conn:  # drafted before measures were recorded
+        conn.execute("UPDATE drafts SET status = 'ready'")
     note_id = service.store.unmeasured_notes("facts-1")[0]
     assert service.backfill_measures() == 1
     assert service.store.unmeasured_notes("facts-1") == []

@@ -10,6 +10,7 @@ from tui.core.records.store import MIGRATIONS, SCHEMA_VERSION, Store
 from tui.core.records.store.base import _register_functions
 from tui.core.records.store.schema import statements
 
+OUTCOMES_MIGRATION = 7  # migration 8 (index 7) added the outcomes columns and tables
 NOTE = (
     "Patient: Whitfield, Dána M.\nMRN: 480221\nDate: 2026-10-01\nDiagnosis: R knee OA, M17.11\n"
     "Clinician: Alex Rivera\nSkill: pt_initial_eval\n\nLEFS 38/80. Pain 6/10 with stairs.\n"
@@ -20,7 +21,7 @@ def older_store(path: Path) -> None:
     """A store at the schema before the outcomes migration, holding one note."""
     conn = sqlite3.connect(path)
     _register_functions(conn)
-    for index, script in enumerate(MIGRATIONS[:-1]):
+    for index, script in enumerate(MIGRATIONS[:OUTCOMES_MIGRATION]):
         for statement in statements(script):
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {index + 1}")

@@ -91,8 +91,8 @@ async def test_h_from_the_queue_shows_the_episode(service: ClinicService, dana: 
         assert by_name["R knee flexion AROM"][1:] == ["▁▅█▇", "85°", "102°", "+17", "–"]
         assert by_name["MMT R quadriceps"][4] == "+1 gr"
         goals = static_text(screen, "#patient-goals")
-        assert "STG LEFS ≥ 40 · by 2026-11-04 · progressing (38/80)" in goals
-        assert "R knee flexion ≥ 110° · by 2026-11-04 · progressing (102°)" in goals
+        assert "STG LEFS ≥ 40 · by 2026-11-04 · open (38/80 on 2026-11-02)" in goals
+        assert "R knee flexion ≥ 110° · by 2026-11-04 · open (102° on 2026-11-02)" in goals
         await pilot.press("escape")
         review_of(app)
 

@@ -1,9 +1,11 @@
 """`chartdesk episode PATIENT` and `chartdesk outcomes --from DATE --to DATE` (issue 17).
 
 `episode` prints a patient's episodes of care (found by name or MRN; ambiguous matches are
-listed with the ids that confirm them, `--same A B` or `--different A B`). `outcomes` reports
-the episodes discharged in a period: the share reaching the MCID on their primary measure,
-visits per episode and change per visit, for the clinic and by clinician, region, diagnosis.
+listed with the ids that confirm them, `--same A B` or `--different A B`, and a recorded
+answer is undone with `--undo A B`; the patient screen does the same with s, d and u).
+`outcomes` reports the episodes discharged in a period: the share reaching the MCID on their
+primary measure, visits per episode and change per visit, for the clinic and by clinician,
+region, diagnosis.
 """
 
 from __future__ import annotations
@@ -23,14 +25,18 @@ from tui.core.service import ClinicService
 def cmd_episode(args: argparse.Namespace) -> int:
     service = ClinicService.open(find_clinic(args.clinic))
     try:
-        if args.same or args.different:
-            a, b = args.same or args.different
+        pair = args.same or args.different or args.undo
+        if pair:
+            a, b = pair
             if not all(re.fullmatch(r"[0-9a-f]{8}", key) for key in (a, b)) or a == b:
                 raise ChartdeskError(
-                    "--same and --different take two identity ids as `chartdesk episode` "
-                    "lists them (8 characters, 0-9 a-f)"
+                    "--same, --different and --undo take two identity ids as "
+                    "`chartdesk episode` lists them (8 characters, 0-9 a-f)"
                 )
-            service.confirm_identities(a, b, bool(args.same), os_user())
+            if args.undo:
+                service.forget_identities(a, b, os_user())
+            else:
+                service.confirm_identities(a, b, bool(args.same), os_user())
         found = service.patient_episodes(args.patient)
     finally:
         service.close()
@@ -47,7 +53,30 @@ def cmd_episode(args: argparse.Namespace) -> int:
                 f"{amb.b.describe()} [{amb.b.key}]: chartdesk episode {args.patient!r} "
                 f"--same {amb.a.key} {amb.b.key} (or --different)"
             )
+        for answer in item.answered:
+            verdict = "same patient" if answer.same else "different patients"
+            parts.append(
+                f"Answered ({answer.author}, {answer.at[:10]}): {answer.a_shown} [{answer.a}] "
+                f"and {answer.b_shown} [{answer.b}] are {verdict}: undo with "
+                f"chartdesk episode {args.patient!r} --undo {answer.a} {answer.b}"
+            )
     emit(args, data, "\n\n".join(parts))
+    return 0
+
+
+def cmd_measures(args: argparse.Namespace) -> int:
+    """How many notes have no measures recorded; with --backfill, measure them (at most
+    --limit) first. Stopped part way, the next run (or the drafter) carries on."""
+    if args.limit is not None and args.limit < 1:
+        raise ChartdeskError(f"--limit {args.limit} is not a number of notes (1 or more)")
+    service = ClinicService.open(find_clinic(args.clinic))
+    try:
+        measured = service.backfill_measures(args.limit) if args.backfill else 0
+        left = service.measures_backlog()
+    finally:
+        service.close()
+    text = f"{measured} notes measured, {left} left" if args.backfill else f"{left} to measure"
+    emit(args, {"measured": measured, "left": left}, text)
     return 0
 
 

@@ -135,6 +135,17 @@ def register_outcomes(sub: Any) -> None:
         "--same", nargs=2, metavar="ID", help="confirm two identities are one patient"
     )
     confirm.add_argument("--different", nargs=2, metavar="ID", help="confirm they are two patients")
+    confirm.add_argument(
+        "--undo", nargs=2, metavar="ID", help="forget the answer on two identities (asked again)"
+    )
+    measures = _add(sub, "measures", "notes whose measures are not recorded yet (--backfill)",
+                    Command("tui.commands.outcomes", "cmd_measures"))  # fmt: skip
+    measures.add_argument("--clinic", help="clinic folder")
+    measures.add_argument("--json", action="store_true", help="machine-readable output")
+    measures.add_argument(
+        "--backfill", action="store_true", help="measure them now (the drafter does it anyway)"
+    )
+    measures.add_argument("--limit", type=int, metavar="N", help="measure at most N notes")
     outcomes = _add(sub, "outcomes", "the clinic's outcomes of the episodes discharged in a period",
                     Command("tui.commands.outcomes", "cmd_outcomes"))  # fmt: skip
     outcomes.add_argument("--from", dest="from_day", required=True, metavar="DATE")

@@ -43,6 +43,7 @@ from tui.core.drafting.base import Backend, Capacity, DraftingError, SizedBacken
 from tui.core.ehr.outbox import Outcome, default_policy
 from tui.core.ehr.worker import DeliveryWorker
 from tui.core.errors import ChartdeskError
+from tui.core.intake.backfill import backfill_in_background
 from tui.core.intake.throttle import Throttle
 from tui.core.intake.watcher import InboxWatcher, call_on_loop
 from tui.core.prompt import Prompt
@@ -321,6 +322,11 @@ class Pipeline:
             log.info("resumed %d interrupted jobs, queued %d orphan notes", recovered, requeued)
         self._set_role("drafter")
         tasks = [asyncio.create_task(self._ingest_loop(), name="chartdesk-ingest")]
+        tasks.append(
+            asyncio.create_task(
+                backfill_in_background(self.service, self._stopping), name="chartdesk-backfill"
+            )
+        )
         if self.service.context.ehr:
             tasks.append(
                 asyncio.create_task(self.deliveries.run(self._stopping), name="chartdesk-deliver")

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 from tui.core.intake.notes import note_day
@@ -147,14 +147,22 @@ class Series:
 
 @dataclass(frozen=True)
 class GoalStatus:
-    """A goal of the plan of care and how it stands at the episode's latest visit."""
+    """A goal of the plan of care judged at its due date: met by then, met late, not met,
+    open (not due yet), or as a report states it when no value decides it."""
 
     goal: Goal
-    status: str  # met | not met | progressing | stated status | unknown
+    status: str  # met | met late | not met | open | not reassessed | stated status | unknown
     latest: str  # the latest value of its measure, as written ("" when not measured)
+    judged_on: date | None = None  # the day of the value the status rests on
+    judged_value: str = ""  # that value, as written
 
     def to_json(self) -> dict[str, Any]:
-        return self.goal.to_json() | {"status": self.status, "latest": self.latest}
+        return self.goal.to_json() | {
+            "status": self.status,
+            "latest": self.latest,
+            "judged_on": self.judged_on.isoformat() if self.judged_on else None,
+            "judged_value": self.judged_value or None,
+        }
 
 
 @dataclass
@@ -268,7 +276,7 @@ def group_episodes(notes: Sequence[EpisodeNote], kinds: Mapping[str, str]) -> li
     episodes: list[Episode] = []
     open_by_discipline: dict[str, list[Episode]] = {}
     for note in notes:
-        day = note_day(note.day)
+        day = _day(note.day)
         if day is None:
             continue
         discipline = note.discipline.upper()
@@ -319,14 +327,22 @@ def _episode_for(current: list[Episode], role: str, diagnosis: str) -> Episode |
     return matching[-1] if matching else current[-1]
 
 
+@lru_cache(maxsize=4096)
 def _same_diagnosis(a: str, b: str) -> bool:
-    """Unknown on either side matches; ICD-10 codes decide when both have one."""
+    """Unknown on either side matches; ICD-10 codes decide when both have one (a clinic
+    writes few diagnoses, each on many notes: the answers are kept)."""
     if not a or not b:
         return True
     codes_a, codes_b = set(_ICD.findall(a.upper())), set(_ICD.findall(b.upper()))
     if codes_a and codes_b:
         return bool(codes_a & codes_b)
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """A stored note's day (ISO; many notes share one)."""
+    return note_day(text)
 
 
 def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:
@@ -384,9 +400,8 @@ def _primary(episode: Episode) -> str:
 
 
 def _goals(episode: Episode, inputs: EpisodeInputs) -> list[GoalStatus]:
-    """The goals of the latest plan of care (evaluation or re-evaluation), each with its
-    status: reached or not by the latest value of its measure, else as the latest report
-    states it."""
+    """The goals of the latest plan of care (evaluation or re-evaluation), each judged at its
+    due date on the values of its measure, else as the latest report states it."""
     plans = [v for v in episode.visits if v.role in (EVALUATION, REEVALUATION)]
     if not plans:
         return []
@@ -404,23 +419,50 @@ def _goals(episode: Episode, inputs: EpisodeInputs) -> list[GoalStatus]:
 def _status(
     goal: Goal, episode: Episode, stated: Sequence[Goal], today: date, planned: date
 ) -> GoalStatus:
-    """Met or not by the latest value measured after the plan was written; else as a report
-    states it; else "not reassessed" (measured only when the goal was set) or "unknown"."""
+    """Judged at the goal's due date on the values measured after the plan was written; else
+    as a report states it; else "not reassessed" (measured only when the goal was set) or
+    "unknown"."""
     series = _series_of(goal, episode)
     latest_point = series.points[-1] if series and series.points else None
     latest = latest_point.written if latest_point else ""
-    if latest_point is not None and latest_point.day <= planned:
-        said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
-        return GoalStatus(goal, said or "not reassessed", latest)
-    if series is not None and latest_point is not None and latest_point.value is not None:
-        hit = reached(goal, _in_goal_unit(goal, series, latest_point.value))
-        if hit is not None:
-            if hit:
-                return GoalStatus(goal, "met", latest)
-            due_passed = goal.due is not None and today > goal.due
-            return GoalStatus(goal, "not met" if due_passed else "progressing", latest)
     said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
+    after = [p for p in series.points if p.day > planned] if series else []
+    if latest_point is not None and not after:
+        return GoalStatus(goal, said or "not reassessed", latest)
+    measured = [p for p in after if p.value is not None]
+    if series is not None and measured:
+        values = [_in_goal_unit(goal, series, p.value or 0.0) for p in measured]
+        if reached(goal, values[-1]) is not None:
+            closed = episode.discharged and episode.end <= today
+            return _judged(goal, measured, values, (today, closed), latest)
     return GoalStatus(goal, said or "unknown", latest)
+
+
+def _judged(
+    goal: Goal,
+    points: Sequence[Point],
+    values: Sequence[float],
+    when: tuple[date, bool],
+    latest: str,
+) -> GoalStatus:
+    """A goal with a numeric target and values after its plan (`values`: the points' values
+    in the goal's unit): met when the value standing at the due date reaches it, met late
+    when only a later value does, not met once the date (or the episode: `when` is the day
+    judged and whether the episode is closed by then) has passed without, open until then.
+    Without a due date the latest value stands."""
+    today, closed = when
+    due = goal.due
+    by_due = sum(1 for p in points if due is None or p.day <= due)
+    if by_due and reached(goal, values[by_due - 1]):
+        point = points[by_due - 1]
+        return GoalStatus(goal, "met", latest, point.day, point.written)
+    late = next((i for i in range(by_due, len(points)) if reached(goal, values[i])), None)
+    if late is not None:
+        return GoalStatus(goal, "met late", latest, points[late].day, points[late].written)
+    final = points[-1]
+    if closed or (due is not None and today > due):
+        return GoalStatus(goal, "not met", latest, final.day, final.written)
+    return GoalStatus(goal, "open", latest, final.day, final.written)
 
 
 def with_unit(text: str, unit: str) -> str:

@@ -61,5 +61,8 @@ def timeline_text(episode: Episode) -> str:
             due = goal.due.isoformat() if goal.due else goal.timeframe or "no date"
             term = f"{goal.term} " if goal.term else ""
             latest = f"; latest {item.latest}" if item.latest else ""
+            if item.judged_on is not None:
+                judged = f"; {item.judged_value} on {item.judged_on.isoformat()}"
+                latest = judged + (latest if item.latest != item.judged_value else "")
             lines.append(f"- {term}{goal.text}; due {due}: {item.status}{latest}")
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from tui.core.errors import ChartdeskError
@@ -27,11 +27,31 @@ if TYPE_CHECKING:
 # The episode builder and its tables are imported when first used, not with the service: the
 # review app and `chartdesk watch` start without them (their start-up time is measured).
 
-# How far before a report's first day its episodes' notes are read: plans of care are
-# recertified every 90 days, so an episode rarely runs longer than a year.
-LOOKBACK_DAYS: Final = 365
 # Bump when the fact extractor reads notes differently: notes are measured again.
 READER: Final = "facts-1"
+
+
+@dataclass(frozen=True)
+class Answered:
+    """A recorded answer on two identities of a patient (by key, with how each is written
+    when the notes read hold it), which the patient screen can undo."""
+
+    a: str
+    b: str
+    a_shown: str
+    b_shown: str
+    same: bool
+    author: str
+    at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "a": {"id": self.a, "identity": self.a_shown},
+            "b": {"id": self.b, "identity": self.b_shown},
+            "same": self.same,
+            "by": self.author,
+            "at": self.at,
+        }
 
 
 @dataclass
@@ -41,6 +61,7 @@ class PatientEpisodes:
     patient: Patient
     episodes: list[Episode]
     ambiguities: list[Ambiguity] = field(default_factory=list)
+    answered: list[Answered] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +71,7 @@ class PatientEpisodes:
             ],
             "episodes": [episode.to_json() for episode in self.episodes],
             "to_confirm": [amb.to_json() for amb in self.ambiguities],
+            "answered": [answer.to_json() for answer in self.answered],
         }
 
 
@@ -160,19 +182,30 @@ class OutcomesService(CheckingService):
         self.store.record_measures(note_id, rows, READER)
         return len(rows)
 
-    def backfill_measures(self, limit: int | None = None) -> int:
-        """Measure the notes recorded before measures were (or by an older reader)."""
-        done = 0
+    def backfill_measures(self, limit: int | None = None, batch: int = 200) -> int:
+        """Measure the notes recorded before measures were (or by an older reader), `limit`
+        at most; returns how many. Each note is recorded measured as it is done, so a run
+        stopped part way is resumed by the next."""
+        done, after = 0, 0
         while limit is None or done < limit:
-            batch = self.store.unmeasured_notes(
-                READER, 200 if limit is None else min(200, limit - done)
-            )
-            if not batch:
+            size = batch if limit is None else min(batch, limit - done)
+            measured, after = self.backfill_batch(after, size)
+            if not measured:
                 break
-            for note_id in batch:
-                self.measure_note(note_id)
-            done += len(batch)
+            done += measured
         return done
+
+    def backfill_batch(self, after: int, size: int) -> tuple[int, int]:
+        """Measure up to `size` unmeasured notes with ids above `after`: (how many, the last
+        id done), the cursor for the next batch."""
+        batch = self.store.unmeasured_notes(READER, size, after)
+        for note_id in batch:
+            self.measure_note(note_id)
+        return len(batch), (batch[-1] if batch else after)
+
+    def measures_backlog(self) -> int:
+        """How many notes are still to be measured."""
+        return self.store.unmeasured_count(READER)
 
     def patient_episodes(
         self, query: str, today: date | None = None, until: date | None = None
@@ -220,22 +253,35 @@ class OutcomesService(CheckingService):
             for p in patients
             if any(name_key(i.name) in keys or plain_mrn(i.mrn) in numbers for i in p.identities)
         ]
+        shown = {ident.key: ident.describe() for p in patients for ident in p.identities}
         found = []
         for patient in wanted or patients:
             own = set(patient.note_ids)
             episodes = self._episodes([n for n in notes if n.note_id in own], today)
             pending = [a for a in ambiguities
                        if a.a in patient.identities or a.b in patient.identities]  # fmt: skip
-            found.append(PatientEpisodes(patient, episodes, pending))
+            answers = self.store.identity_answers(i.key for i in patient.identities)
+            answered = [
+                Answered(x.a, x.b, shown.get(x.a, f"identity {x.a}"),
+                         shown.get(x.b, f"identity {x.b}"), x.same, x.author, x.at)
+                for x in answers
+            ]  # fmt: skip
+            found.append(PatientEpisodes(patient, episodes, pending, answered))
         return found
 
     def confirm_identities(self, a: str, b: str, same: bool, author: str) -> None:
-        """Record whether two identities (by their ids) are one patient."""
+        """Record whether two identities (by their ids) are one patient; the audit log gets
+        a hash of the pair, never a name."""
         self.store.link_identities(a, b, same, author)
-        pair = hashlib.sha256("|".join(sorted((a, b))).encode()).hexdigest()
         self.audit_log.append(
-            "identity_link", author, sha256=pair, method="same" if same else "different"
+            "identity_link", author, sha256=_pair_hash(a, b), method="same" if same else "different"
         )
+
+    def forget_identities(self, a: str, b: str, author: str) -> None:
+        """Undo a recorded answer on two identities: the pair is matched (or asked) afresh."""
+        if not self.store.unlink_identities(a, b):
+            raise ChartdeskError("no answer is recorded on these two identities")
+        self.audit_log.append("identity_unlink", author, sha256=_pair_hash(a, b))
 
     def _match(self, notes: Sequence[EpisodeNote]) -> tuple[list[Patient], list[Ambiguity]]:
         from tui.core.outcomes.matching import NoteIdentity, match_patients
@@ -261,27 +307,59 @@ class OutcomesService(CheckingService):
         return episodes
 
     def discharged_episodes(self, first: date, last: date) -> list[Episode]:
-        """The episodes whose discharge falls between two days (inclusive). Their patients'
-        notes are read in bulk, from `LOOKBACK_DAYS` before `first` (an episode longer than
-        that is reported from what falls inside), and measures only for those episodes."""
-        from tui.core.outcomes.episodes import (
-            DISCHARGE,
-            EpisodeInputs,
-            fill_episode,
-            group_episodes,
-            note_role,
-        )
+        """The episodes whose discharge note is dated from `first` to `last` (inclusive),
+        each judged from its own first visit however long ago: their patients' notes are read
+        from the patient's previous discharge of the same discipline before `first` (or from
+        their first note), up to `last`, and measures only for the episodes reported."""
+        from tui.core.outcomes.episodes import DISCHARGE, note_role
 
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         skills = [sid for sid, kind in kinds.items() if note_role(sid, kind) == DISCHARGE]
         discharges = self.store.notes_between(first.isoformat(), last.isoformat(), skills)
         if not discharges:
             return []
-        since = (first - timedelta(days=LOOKBACK_DAYS)).isoformat()
-        keys = {n.name_key for n in discharges} - {""}
-        mrns = {n.mrn for n in discharges} - {""}
-        notes = self.store.notes_in_range(since, last.isoformat(), keys, mrns)
+        names, mrns = self._read_from(discharges, first, skills)
+        notes = self.store.notes_from(names, mrns, last.isoformat())
         wanted = {n.note_id for n in discharges}
+        found = self._discharged_in(notes, wanted, first, last, kinds)
+        if any(not episode.evaluated for episode in found):
+            # An episode without its evaluation in what was read may have begun before the
+            # previous discharge (two episodes of one discipline at once, or notes under
+            # another name): read its patients whole.
+            whole = dict.fromkeys(names, ""), dict.fromkeys(mrns, "")
+            notes = self.store.notes_from(*whole, last.isoformat())
+            found = self._discharged_in(notes, wanted, first, last, kinds)
+        return self._judge(found)
+
+    def _read_from(
+        self, discharges: Sequence[EpisodeNote], first: date, skills: Sequence[str]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """For each name key, and each MRN, of the discharges, the day to read its notes
+        from: the earliest of its previous discharges, one per discipline discharged in the
+        window ("" when a discipline has none before: from the first note). An MRN is read
+        from its discharge's name's day."""
+        keys = {n.name_key for n in discharges} - {""}
+        before = self.store.discharges_before(first.isoformat(), keys, skills)
+        names: dict[str, str] = {}
+        mrns: dict[str, str] = {}
+        for note in discharges:
+            day = before.get((note.name_key, note.discipline.upper()), "")
+            for found, key in ((names, note.name_key), (mrns, note.mrn)):
+                if key:
+                    found[key] = min(found.get(key, day), day)
+        return names, mrns
+
+    def _discharged_in(
+        self,
+        notes: Sequence[EpisodeNote],
+        wanted: set[int],
+        first: date,
+        last: date,
+        kinds: dict[str, str],
+    ) -> list[Episode]:
+        """The episodes of these notes that end with one of the `wanted` discharges."""
+        from tui.core.outcomes.episodes import group_episodes
+
         found: list[Episode] = []
         for group in _linked(notes):
             patients, _pending = self._match(group)
@@ -291,14 +369,20 @@ class OutcomesService(CheckingService):
                     end = episode.visits[-1]
                     if end.note_id in wanted and episode.discharged and first <= end.day <= last:
                         found.append(episode)
-        # The report judges episodes on outcome scores (or pain): their other measures wait.
+        return found
+
+    def _judge(self, found: list[Episode]) -> list[Episode]:
+        """The episodes with their signers and the measures a report judges them on (outcome
+        scores and pain: their other measures wait)."""
+        from tui.core.outcomes.episodes import EpisodeInputs, fill_episode
+
+        kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         ids = [v.note_id for episode in found for v in episode.visits]
         measures = self._measures(ids, ("outcome", "pain"))
         signers = self.store.signers([episode.visits[0].note_id for episode in found])
         inputs = EpisodeInputs(kinds, self.instruments(), self.store.note_text)
         for episode in found:
             episode.signer = signers.get(episode.visits[0].note_id, "")
-        for episode in found:
             fill_episode(episode, measures, inputs, goals=False)
         return found
 
@@ -314,6 +398,10 @@ class OutcomesService(CheckingService):
             self.measure_note(note_id)
         stored = self.store.measures_of(note_ids, kinds)
         return {note_id: list(map(Measurement._make, rows)) for note_id, rows in stored.items()}
+
+
+def _pair_hash(a: str, b: str) -> str:
+    return hashlib.sha256("|".join(sorted((a, b))).encode()).hexdigest()
 
 
 def _linked(notes: Sequence[EpisodeNote]) -> list[list[EpisodeNote]]:

@@ -5,6 +5,10 @@ and whether it reaches the MCID) and the goals of the plan of care with their st
 The episodes are read off the UI thread (the store may hold hundreds of thousands of notes);
 `n` and `p` step between episodes. Readable at 60 columns: the table's columns fit a phone
 over SSH and the goals wrap below it.
+
+Notes that may be this patient's but were not merged on a guess are listed above the table:
+`s` or `d` answers the highlighted one (same patient, different patient) after a yes/no
+question, `u` undoes a recorded answer, `m` moves between them.
 """
 
 from __future__ import annotations
@@ -20,9 +24,13 @@ from textual.widgets import DataTable, Static
 
 from tui.core.errors import ChartdeskError
 from tui.core.outcomes.episodes import Episode, Series, with_unit
+from tui.core.outcomes.matching import Ambiguity
 from tui.core.outcomes.measures import grade_rank
 from tui.core.outcomes.timeline import episode_heading
+from tui.core.records.store import StoreError
+from tui.core.security.audit_log import os_user
 from tui.core.service import PatientEpisodes
+from tui.core.service.outcomes import Answered
 from tui.ui.keymap import bindings_for
 from tui.ui.session import Session
 from tui.ui.widgets.keybar import KeyBar
@@ -34,7 +42,9 @@ COLUMNS: Final = (("Trend", 6), ("First", 6), ("Latest", 6), ("Change", 6), ("MC
 MEASURE_WIDTH: Final = (12, 40)
 MAX_NAME_LINES: Final = 2
 _CHROME: Final = 2 + 2 * (len(COLUMNS) + 1) + 2
-STATUS_STYLES: Final = {"met": "green", "not met": "bold red", "progressing": "yellow"}
+# Possible matches and answers listed at once (each may wrap to two lines at 60 columns).
+MATCHES_SHOWN: Final = 2
+STATUS_STYLES: Final = {"met": "green", "met late": "yellow", "not met": "bold red", "open": "cyan"}
 
 
 def measure_width(screen_width: int) -> int:
@@ -99,8 +109,52 @@ def goals_text(episode: Episode) -> Text:
         text.append(f"{goal.term or 'Goal'} ", style="bold")
         text.append(f"{goal.text} · by {due} · ")
         text.append(item.status, style=STATUS_STYLES.get(item.status, "dim"))
-        if item.latest:
+        if item.judged_on is not None:
+            text.append(f" ({item.judged_value} on {item.judged_on.isoformat()})", style="dim")
+        elif item.latest:
             text.append(f" ({item.latest})", style="dim")
+    return text
+
+
+Match = Ambiguity | Answered
+
+
+def matches_of(found: PatientEpisodes) -> list[Match]:
+    """The possible matches still to answer, then the answers recorded (newest first)."""
+    return [*found.ambiguities, *found.answered]
+
+
+def _other_side(found: PatientEpisodes, amb: Ambiguity) -> tuple[str, str]:
+    """(this patient's identity, the other one) of a possible match, as written."""
+    if amb.b in found.patient.identities and amb.a not in found.patient.identities:
+        return amb.b.describe(), amb.a.describe()
+    return amb.a.describe(), amb.b.describe()
+
+
+def matches_text(found: PatientEpisodes, highlighted: int) -> Text:
+    """One line (wrapped on a phone) per possible match or recorded answer, the highlighted
+    one marked; at most `MATCHES_SHOWN` at once, around the highlighted one, so the measures
+    keep their room on a phone."""
+    items = matches_of(found)
+    first = min(max(0, highlighted - 1), max(0, len(items) - MATCHES_SHOWN))
+    text = Text()
+    for index, item in enumerate(items[first : first + MATCHES_SHOWN], start=first):
+        if index > first:
+            text.append("\n")
+        text.append("▶ " if index == highlighted else "  ", style="bold")
+        if isinstance(item, Ambiguity):
+            _this, other = _other_side(found, item)
+            text.append("same patient? ", style="bold yellow")
+            text.append(other)
+            text.append(f" ({item.reason})", style="dim")
+        else:
+            verdict = "same patient: " if item.same else "different patient: "
+            text.append(verdict, style="green" if item.same else "magenta")
+            text.append(f"{item.a_shown} / {item.b_shown}")
+            text.append(f" ({item.author or 'unknown'}, {item.at[:10]})", style="dim")
+    hidden = len(items) - min(len(items), MATCHES_SHOWN)
+    if hidden:
+        text.append(f"\n{highlighted + 1} of {len(items)}; m shows the next", style="dim")
     return text
 
 
@@ -113,6 +167,13 @@ class PatientScreen(Screen[None]):
         height: auto;
         max-height: 3;
         background: $panel;
+        padding: 0 1;
+    }
+    PatientScreen #patient-matches {
+        height: auto;
+        max-height: 7;
+        border: round $warning;
+        border-title-color: $warning;
         padding: 0 1;
     }
     PatientScreen #patient-measures {
@@ -135,10 +196,12 @@ class PatientScreen(Screen[None]):
         self.note_id = note_id
         self.found: PatientEpisodes | None = None
         self.index = 0
+        self.match = 0
         self._name_width = MEASURE_WIDTH[1]
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Reading the patient's episodes…"), id="patient-header")
+        yield Static(id="patient-matches")
         yield DataTable(id="patient-measures", cursor_type="row", zebra_stripes=True)
         yield Static(id="patient-goals")
         yield KeyBar()
@@ -148,6 +211,10 @@ class PatientScreen(Screen[None]):
         return self.query_one("#patient-measures", DataTable)
 
     @property
+    def matches(self) -> Static:
+        return self.query_one("#patient-matches", Static)
+
+    @property
     def loaded(self) -> bool:
         return self.found is not None
 
@@ -155,6 +222,8 @@ class PatientScreen(Screen[None]):
         self._columns(self.app.size.width)
         self.table.border_title = "Measures"
         self.query_one("#patient-goals", Static).border_title = "Goals"
+        self.matches.border_title = "Possible matches"
+        self.matches.display = False
         self.table.focus()
         self._read()
 
@@ -200,12 +269,7 @@ class PatientScreen(Screen[None]):
         if found is None:
             return
         header = Text(found.patient.label, style="bold")
-        for amb in found.ambiguities:
-            header.append(
-                f"\nTo confirm: {amb.b.describe()} ({amb.reason}); "
-                f"chartdesk episode --same {amb.a.key} {amb.b.key}",
-                style="yellow",
-            )
+        self._fill_matches(found)
         table = self.table
         table.clear()
         goals = self.query_one("#patient-goals", Static)
@@ -223,6 +287,104 @@ class PatientScreen(Screen[None]):
             table.border_title = f"Measures{primary}"
             goals.update(goals_text(episode))
         self.query_one("#patient-header", Static).update(header)
+
+    def _fill_matches(self, found: PatientEpisodes) -> None:
+        items = matches_of(found)
+        self.match = min(self.match, max(len(items) - 1, 0))
+        self.matches.display = bool(items)
+        pending = len(found.ambiguities)
+        self.matches.border_title = (
+            f"Possible matches · {pending} to answer" if pending else "Answered matches"
+        )
+        self.matches.update(matches_text(found, self.match))
+        self.refresh_bindings()
+
+    def highlighted_match(self) -> Match | None:
+        if self.found is None:
+            return None
+        items = matches_of(self.found)
+        return items[self.match] if 0 <= self.match < len(items) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        item = self.highlighted_match()
+        if action in ("same_patient", "different_patient"):
+            return isinstance(item, Ambiguity)
+        if action == "undo_match":
+            return isinstance(item, Answered)
+        if action == "next_match":
+            return self.found is not None and len(matches_of(self.found)) > 1
+        return True
+
+    def action_next_match(self) -> None:
+        if self.found is None or not matches_of(self.found):
+            return
+        self.match = (self.match + 1) % len(matches_of(self.found))
+        self._fill_matches(self.found)
+
+    def action_same_patient(self) -> None:
+        self._ask_match(same=True)
+
+    def action_different_patient(self) -> None:
+        self._ask_match(same=False)
+
+    def _ask_match(self, *, same: bool) -> None:
+        """Ask before recording that the highlighted possible match is (not) this patient."""
+        item = self.highlighted_match()
+        if self.found is None or not isinstance(item, Ambiguity):
+            return
+        from tui.ui.screens.confirm import ConfirmScreen
+
+        this, other = _other_side(self.found, item)
+        if same:
+            heading = "Same patient"
+            question = f"{other}\nis the same patient as\n{this}?"
+            note = "Their notes are read as one patient's episodes from now on."
+        else:
+            heading = "Different patients"
+            question = f"{other}\nis a different patient from\n{this}?"
+            note = "Their notes stay apart and this match is not asked again."
+        note += " Undo with u here."
+        pair = (item.a.key, item.b.key)
+        screen = ConfirmScreen(heading, question, note)
+        self.app.push_screen(screen, lambda yes: self._answer(pair, same) if yes else None)
+
+    def _answer(self, pair: tuple[str, str], same: bool) -> None:
+        try:
+            self.session.service.confirm_identities(*pair, same, self._author())
+        except (ChartdeskError, StoreError) as exc:
+            self.notify(str(exc), title="Not recorded", severity="error", markup=False)
+            return
+        self.notify("Same patient: recorded." if same else "Different patients: recorded.",
+                    markup=False)  # fmt: skip
+        self.match = 0
+        self._read()
+
+    def action_undo_match(self) -> None:
+        """Ask before forgetting the highlighted answer (the pair is matched afresh)."""
+        item = self.highlighted_match()
+        if not isinstance(item, Answered):
+            return
+        from tui.ui.screens.confirm import ConfirmScreen
+
+        verdict = "the same patient" if item.same else "different patients"
+        question = f"Forget that\n{item.a_shown}\nand\n{item.b_shown}\nare {verdict}?"
+        note = "The two are matched afresh: a possible match is asked again."
+        screen = ConfirmScreen("Undo an answer", question, note)
+        self.app.push_screen(screen, lambda yes: self._undo(item) if yes else None)
+
+    def _undo(self, item: Answered) -> None:
+        try:
+            self.session.service.forget_identities(item.a, item.b, self._author())
+        except (ChartdeskError, StoreError) as exc:
+            self.notify(str(exc), title="Not undone", severity="error", markup=False)
+            return
+        self.notify("Answer undone.", markup=False)
+        self.match = 0
+        self._read()
+
+    def _author(self) -> str:
+        """Who answered: the session's clinician, else the OS account."""
+        return self.session.signer_name or os_user()
 
     def action_next_episode(self) -> None:
         self._step(1)

@@ -11,7 +11,7 @@ versions, drafts and jobs, signatures, the outbox, measures. `Store` is all of t
 from __future__ import annotations
 
 from tui.core.records.store.base import is_empty_store
-from tui.core.records.store.measures import EpisodeNote, MeasureRow, MeasureStore
+from tui.core.records.store.measures import EpisodeNote, IdentityAnswer, MeasureRow, MeasureStore
 from tui.core.records.store.outbox import DELIVERY_STATES, Delivery, OutboxStore
 from tui.core.records.store.rows import (
     DRAFT_STATUSES,
@@ -54,6 +54,7 @@ __all__ = [
     "DraftResult",
     "DraftRow",
     "EpisodeNote",
+    "IdentityAnswer",
     "Job",
     "MeasureRow",
     "OpenDraft",

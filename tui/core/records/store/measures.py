@@ -4,12 +4,14 @@ whether two ways of writing a patient are one person (issue 17)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from typing import TypeVar
 
 from tui.core.records.store.base import Database
 from tui.core.records.store.rows import now
 
+_T = TypeVar("_T")
 # (series, kind, instrument, value, text, unit): one measure of one visit.
 MeasureRow = tuple[str, str, str, float | None, str, str]
 
@@ -21,6 +23,14 @@ _NOTE_COLUMNS = (
 _LATEST = (
     "n.status = 'ok' AND n.day != '' AND n.version = (SELECT MAX(m.version) FROM notes m"
     " WHERE m.path = n.path AND m.status = 'ok')"
+)
+
+# Readable text notes (after an id) that `reader` has not measured and no draft of which is
+# waiting to be drafted: parameters (after, reader).
+_UNMEASURED = (
+    "n.id > ? AND n.status = 'ok' AND c.media_type LIKE 'text/%' AND NOT EXISTS"
+    " (SELECT 1 FROM measured_notes m WHERE m.note_id = n.id AND m.reader = ?) AND NOT EXISTS"
+    " (SELECT 1 FROM drafts d WHERE d.note_id = n.id AND d.status IN ('queued', 'drafting'))"
 )
 
 
@@ -42,6 +52,17 @@ class EpisodeNote:
     name_key: str = ""  # first and last name, as the store indexes it
 
 
+@dataclass(frozen=True)
+class IdentityAnswer:
+    """A clinician's recorded answer on whether two identities (by key) are one patient."""
+
+    a: str
+    b: str
+    same: bool
+    author: str
+    at: str
+
+
 class MeasureStore(Database):
     """Measures by note, a patient's candidate notes, identity decisions."""
 
@@ -59,16 +80,25 @@ class MeasureStore(Database):
                 (note_id, reader, now()),
             )
 
-    def unmeasured_notes(self, reader: str, limit: int = 500) -> list[int]:
-        """Readable text notes not yet measured by this `reader` (the backfill's work)."""
+    def unmeasured_notes(self, reader: str, limit: int = 500, after: int = 0) -> list[int]:
+        """Readable text notes after id `after` not yet measured by this `reader`, oldest
+        first (the backfill's work). A note whose draft is still queued or drafting is left:
+        checking its draft measures it."""
         rows = self.db.execute(
-            "SELECT n.id FROM notes n JOIN note_content c ON c.note_id = n.id"
-            " WHERE n.status = 'ok' AND c.media_type LIKE 'text/%' AND NOT EXISTS"
-            " (SELECT 1 FROM measured_notes m WHERE m.note_id = n.id AND m.reader = ?)"
+            f"SELECT n.id FROM notes n JOIN note_content c ON c.note_id = n.id WHERE {_UNMEASURED}"
             " ORDER BY n.id LIMIT ?",
-            (reader, limit),
+            (after, reader, limit),
         ).fetchall()
         return [int(row[0]) for row in rows]
+
+    def unmeasured_count(self, reader: str) -> int:
+        """How many notes the backfill has left."""
+        row = self.db.execute(
+            f"SELECT COUNT(*) FROM notes n JOIN note_content c ON c.note_id = n.id"
+            f" WHERE {_UNMEASURED}",
+            (0, reader),
+        ).fetchone()
+        return int(row[0])
 
     def note_text(self, note_id: int) -> str:
         """A text note's whole text ("" for a scan)."""
@@ -103,23 +133,68 @@ class MeasureStore(Database):
                     found[note.note_id] = note
         return sorted(found.values(), key=lambda n: (n.day, n.visit or 0, n.note_id))
 
-    def notes_in_range(
-        self, first_day: str, last_day: str, name_keys: Set[str], mrns: Set[str]
+    def discharges_before(
+        self, before: str, name_keys: Set[str], skills: Sequence[str]
+    ) -> dict[tuple[str, str], str]:
+        """The day of the latest note before an ISO day drafted with one of `skills` (the
+        discharges), by (name key, discipline): where the episodes after it begin at the
+        earliest. Read from the index on name key, Skill and day (a few notes per patient)."""
+        found: dict[tuple[str, str], str] = {}
+        keys = sorted(name_keys - {""})
+        if not skills:
+            return found
+        skill_marks = ",".join("?" * len(skills))
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT n.name_key, UPPER(n.discipline), MAX(n.day) FROM notes n"
+                f" WHERE n.name_key IN ({','.join('?' * len(chunk))}) AND n.name_key != ''"
+                f" AND n.skill IN ({skill_marks}) AND n.day < ? AND n.day != ''"
+                " AND n.status = 'ok' GROUP BY n.name_key, UPPER(n.discipline)",
+                (*chunk, *skills, before),
+            )
+            for key, discipline, day in rows:
+                found[(str(key), str(discipline))] = str(day)
+        return found
+
+    def notes_from(
+        self, since: Mapping[str, str], mrns: Mapping[str, str], last_day: str
     ) -> list[EpisodeNote]:
-        """The readable notes (latest versions) dated between two ISO days and written under
-        one of these names or MRNs, oldest first: one pass over the day index, for a report
-        that reads many patients at once."""
-        rows = self.db.execute(
-            f"SELECT {_NOTE_COLUMNS}, n.version FROM notes n"
-            " WHERE n.day BETWEEN ? AND ? AND n.day != '' AND n.status = 'ok'",
-            (first_day, last_day),
-        ).fetchall()
-        rows = [row for row in rows if row[11] in name_keys or (row[3] and row[3] in mrns)]
+        """The readable notes (latest versions) written under each name key, and under each
+        MRN, from its own ISO day ("" for its first note) to `last_day`, oldest first: each
+        patient read from where the episodes wanted of them can begin, and no further back.
+        Notes found by MRN are first found by id in the MRN index: only those not already
+        read under a name are read."""
+        rows: dict[int, Sequence[object]] = {}
+        for chunk in _chunks(sorted(since.items()), 400):
+            rows.update((int(row[0]), row) for row in self.db.execute(
+                f"WITH wanted(key, since) AS (VALUES {','.join('(?,?)' for _ in chunk)})"
+                f" SELECT {_NOTE_COLUMNS}, n.version FROM wanted CROSS JOIN notes n"
+                " ON n.name_key = wanted.key AND n.name_key != ''"
+                " AND n.day BETWEEN wanted.since AND ? WHERE n.day != '' AND n.status = 'ok'",
+                (*(item for pair in chunk for item in pair), last_day),
+            ))  # fmt: skip
+        more: set[int] = set()
+        for chunk in _chunks(sorted(mrns.items()), 400):
+            # CROSS JOIN keeps the MRNs the outer loop; `!= ''` lets SQLite use the partial
+            # index on MRN and day, which holds the ids: no note is read here.
+            more.update(int(row[0]) for row in self.db.execute(
+                f"WITH wanted(key, since) AS (VALUES {','.join('(?,?)' for _ in chunk)})"
+                " SELECT n.id FROM wanted CROSS JOIN notes n ON n.mrn = wanted.key"
+                " AND n.mrn != '' AND n.day BETWEEN wanted.since AND ?",
+                (*(item for pair in chunk for item in pair), last_day),
+            ))  # fmt: skip
+        for ids in _chunks(sorted(more - set(rows)), 500):
+            rows.update((int(row[0]), row) for row in self.db.execute(
+                f"SELECT {_NOTE_COLUMNS}, n.version FROM notes n WHERE n.id IN"
+                f" ({','.join('?' * len(ids))}) AND n.day != '' AND n.status = 'ok'",
+                ids,
+            ))  # fmt: skip
         latest: dict[str, int] = {}
-        for row in rows:
-            latest[str(row[1])] = max(latest.get(str(row[1]), 0), int(row[-1]))
-        found = [_episode_note(row) for row in rows if int(row[-1]) == latest[str(row[1])]]
-        return sorted(found, key=lambda n: (n.day, n.visit or 0, n.note_id))
+        for row in rows.values():
+            latest[str(row[1])] = max(latest.get(str(row[1]), 0), int(str(row[-1])))
+        notes = [_episode_note(r) for r in rows.values() if int(str(r[-1])) == latest[str(r[1])]]
+        return sorted(notes, key=lambda n: (n.day, n.visit or 0, n.note_id))
 
     def notes_between(
         self, first_day: str, last_day: str, skills: Sequence[str]
@@ -192,6 +267,32 @@ class MeasureStore(Database):
                 (first, second, int(same), author, now()),
             )
 
+    def unlink_identities(self, a: str, b: str) -> bool:
+        """Forget the answer on identities `a` and `b` (the pair is asked again); False when
+        none was recorded."""
+        first, second = sorted((a, b))
+        with self.write() as conn:
+            gone = conn.execute(
+                "DELETE FROM identity_links WHERE a = ? AND b = ?", (first, second)
+            ).rowcount
+        return bool(gone)
+
+    def identity_answers(self, keys: Iterable[str]) -> list[IdentityAnswer]:
+        """The answers recorded about any pair with one of these identity keys, newest
+        first: what the patient screen lists to undo."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self.db.execute(
+            f"SELECT a, b, same, author, at FROM identity_links WHERE a IN ({marks})"
+            f" UNION SELECT a, b, same, author, at FROM identity_links WHERE b IN ({marks})"
+            " ORDER BY at DESC, a, b",
+            (*wanted, *wanted),
+        )
+        return [IdentityAnswer(str(a), str(b), bool(same), str(author), str(at))
+                for a, b, same, author, at in rows]  # fmt: skip
+
     def identity_links(self, keys: Iterable[str]) -> Mapping[frozenset[str], bool]:
         """The answers recorded about any pair among these identity keys."""
         wanted = sorted(set(keys))
@@ -203,6 +304,11 @@ class MeasureStore(Database):
             (*wanted, *wanted),
         )
         return {frozenset((str(a), str(b))): bool(same) for a, b, same in rows}
+
+
+def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _episode_note(row: Sequence[object]) -> EpisodeNote:

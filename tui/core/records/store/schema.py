@@ -340,6 +340,15 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         PRIMARY KEY (a, b)
     );
     """,
+    # The outcomes report reads each patient discharged in its period from their previous
+    # discharge (issue 17): that day is found in the index on name key, Skill and day without
+    # reading a note, and the ids of a patient's notes under their MRN in a range of days from
+    # the index on MRN and day alone (it replaces the index on MRN).
+    """
+    CREATE INDEX notes_name_skill_day ON notes(name_key, skill, day);
+    CREATE INDEX notes_mrn_day ON notes(mrn, day) WHERE mrn != '';
+    DROP INDEX notes_mrn;
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
