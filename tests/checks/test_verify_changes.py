@@ -86,3 +86,10 @@ def test_scores_are_supported_by_their_own_measure_only(draft: str, value: float
 
 def test_each_qualified_value_of_a_measure_supports_itself() -> None:
     assert verify(SCORES, "10MWT: comfortable 0.92 m/s, fast 1.30 m/s.").unsupported == []
+
+
+def test_an_instrument_chartdesk_does_not_know_is_the_same_whatever_its_case() -> None:
+    note = "Dictated. objective colon four square step test twelve point two seconds.\n"
+    assert verify(note, "Four Square Step Test 12.2 seconds.\n").unsupported == []
+    # twin: the same name with another value is still questioned
+    assert verify(note, "Four Square Step Test 14.2 seconds.\n").unsupported != []

@@ -244,10 +244,19 @@ def _group(fact: Fact) -> str:
     if fact.kind == "outcome" and fact.measure == "NPRS":
         return "pain"
     if fact.kind == "outcome":
-        return f"outcome:{fact.measure}"
+        return f"outcome:{_measure_key(fact.measure)}"
     if fact.kind == "service":
         return f"service:{fact.cpt}"
     return fact.kind
+
+
+def _measure_key(measure: str | None) -> str | None:
+    """A known instrument by its own name; a name chartdesk does not know by its letters alone,
+    since a draft writes it its own way ("mini best test" in a dictation, "Mini best test" in
+    the draft made from it)."""
+    if measure is None or measure in _known_measures():
+        return measure
+    return re.sub(r"[\W_]+", "", measure).casefold()
 
 
 def _same_value(a: Fact, b: Fact) -> bool:
