@@ -26,6 +26,7 @@ from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import (
     MeasureDef,
     item_stop_words,
+    lower_case_units,
     not_instruments,
     not_measurement_words,
 )
@@ -126,12 +127,15 @@ def read_scores(
     opened = False
     grade_end = -1
     first_unit: str | None = None
+    first_value = 0.0
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
         gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
             return
+        if count == 0 and not qualifier:
+            item = _first_item(gap)
         if count and _REFERENCE.match(text, token.end()):
             return
         if count and not FOLLOW.fullmatch(gap):
@@ -143,8 +147,19 @@ def read_scores(
             opened = opened or gap.count("(") > gap.count(")")
         elif count and opened and gap.count(")") > gap.count("("):
             item, opened = qualifier, False
-        if token.start() < grade_end:
+        elif count and _TOTAL.search(gap):
+            # "balance 9/16, gait 8/12, total 17/28": the total is the instrument's own score,
+            # and its whole the instrument's
+            item, opened, first_unit = qualifier, False, None
+        before = max(0, token.start() - 4)
+        if token.start() < grade_end or _DENOMINATOR.search(text, before, token.start()):
             continue
+        if (
+            measure.low is not None
+            and measure.low >= 0
+            and _SIGNED.search(text, before, token.start())
+        ):
+            continue  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
         value = to_number(token.group())
         grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
         if grade is not None:
@@ -175,25 +190,36 @@ def read_scores(
                 return
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
-        if count and unit == "%" and measure.unit != "%":
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        if count and unit == "%" != first_unit and measure.unit != "%" and not found.prior:
             # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
+            # ("NDI 24% (was 40%)" gives an earlier score)
             scanner.claim(token.start(), end)
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
+        if count and _restated(first_value, first_unit, value, unit):
+            # "NDI 24% (12/50)": the percentage written as a fraction of the scale
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
+        if count and _fraction_after_whole(first_unit, unit):
+            # "ODI 42% (eval 7/15: 54%)": a fraction after a percentage is no score of this
+            # measure (here a date); the reading goes on past it
+            pos = end
+            continue
         if count and item == qualifier and _other_whole(first_unit, unit):
             # "FGA 17/30 (up from 13/30 at eval 4/20)": a fraction of another whole is not
             # this measure's score (here a date)
             return
-        found = attribute(scanner, token.start(), end, floor=name_end)
         label = labels.join(measure.name, item, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
-        if count == 0:
-            first_unit = unit
+        if count == 0 or first_unit is None:
+            first_unit, first_value = unit, float(value)
         count += 1
         pos = _after_prior(text, end)
         if count >= _MOST_SCORES:
@@ -209,6 +235,26 @@ _ITEM_GAP = re.compile(
     r"[\s,)]*(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
     r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
 )
+
+
+_TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+# A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
+_SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
+# A number right after a slash is a fraction's whole ("/28"), never a score of its own.
+_DENOMINATOR = re.compile(r"/[ \t]*\Z")
+
+
+def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:
+    """A fraction that is the first score (a percentage) over another whole: "24% (12/50)"."""
+    if first_unit != "%" or not unit or not unit.startswith("/"):
+        return False
+    whole = float(unit[1:])
+    return whole > 0 and abs(value * 100 / whole - first_value) < 1
+
+
+def _fraction_after_whole(first: str | None, unit: str | None) -> bool:
+    """A fraction after a score written as a percentage."""
+    return bool(unit and unit.startswith("/") and unit != "/100" and first == "%")
 
 
 def _other_whole(first: str | None, unit: str | None) -> bool:
@@ -264,10 +310,26 @@ def _item_named(gap: str) -> str | None:
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
         return None
     words = found.group(1).split()
-    stop = item_stop_words()
-    if any(word.lower().strip("'") in stop or _names_instrument(word) for word in words):
+    if any(_stops_items(word) or _names_instrument(word) for word in words):
         return None
     return " ".join(words)
+
+
+def _stops_items(word: str) -> bool:
+    """A word that cannot name an item; a unit written in capitals is an abbreviation ("LB
+    dressing" is lower body dressing, "2 lb" a weight)."""
+    folded = word.lower().strip("'")
+    if word.isupper() and folded in lower_case_units():
+        return False
+    return folded in item_stop_words()
+
+
+def _first_item(gap: str) -> str:
+    """The item a measure's first score belongs to when a colon opens the list of items
+    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16"); "" otherwise."""
+    if ":" not in gap:
+        return ""
+    return _item_named(gap.rsplit(":", 1)[1]) or ""
 
 
 def _names_instrument(word: str) -> bool:

@@ -15,6 +15,7 @@ HIGHER_BETTER: Final = "higher_better"
 LOWER_BETTER: Final = "lower_better"
 DIRECTIONS: Final = (HIGHER_BETTER, LOWER_BETTER)
 _LB_PER_KG: Final = 2.20462
+_CHANGE_FIGURES: Final = ("mcid", "mdc", "mdc_by_baseline")
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,15 @@ def instrument_from(name: str, spec: Mapping[str, Any]) -> Instrument:
 
 @cache
 def builtin_instruments() -> Mapping[str, Instrument]:
-    """The built-in table, by name."""
+    """The built-in table, by name: the instruments with a change figure (the others in the
+    file are names and ranges for reading notes, with no agreed change to judge by)."""
     raw = (files("tui.core") / "data" / "instruments.toml").read_text(encoding="utf-8")
     table = tomllib.loads(raw).get("instruments", {})
-    return {str(name): instrument_from(str(name), spec) for name, spec in table.items()}
+    return {
+        str(name): instrument_from(str(name), spec)
+        for name, spec in table.items()
+        if any(spec.get(key) is not None for key in _CHANGE_FIGURES)
+    }
 
 
 def instrument_table(clinic: Iterable[Mapping[str, Any]] = ()) -> dict[str, Instrument]:
