@@ -125,7 +125,6 @@ def read_scores(
     start = name_end = pos
     item = qualifier
     opened = False
-    grade_end = -1
     first_unit: str | None = None
     first_value = 0.0
     for token in scanner.tokens(pos, limit):
@@ -152,22 +151,18 @@ def read_scores(
             # and its whole the instrument's
             item, opened, first_unit = qualifier, False, None
         before = max(0, token.start() - 4)
-        if token.start() < grade_end or _DENOMINATOR.search(text, before, token.start()):
+        if _DENOMINATOR.search(text, before, token.start()):
             continue
-        if (
-            measure.low is not None
-            and measure.low >= 0
-            and _SIGNED.search(text, before, token.start())
-        ):
-            continue  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
+        if _SIGNED.search(text, before, token.start()) and (measure.low or 0) >= 0:
+            return  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
         value = to_number(token.group())
         grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
         if grade is not None:
-            # "EHL R 4-/5", "PFM Oxford 3/5": a muscle grade, never an unknown instrument's
-            if count:
-                return
-            grade_end = grade.end()
-            continue
+            # "EHL R 4-/5", "PFM Oxford 3/5 (eval 2/5); endurance 6 s": a muscle grade, never
+            # an unknown instrument's, and the numbers after it are not its scores either
+            return
+        if measure.high is None and _YEAR.fullmatch(token.group()):
+            return  # "R CTR 2015": the year of a history item, not a score
         plus = _ORDINAL_PLUS.match(text, token.end()) if measure.high is None else None
         if plus is not None and isinstance(value, int):
             # "stroke test 1+ (was 2+)": an ordinal grade of the test, kept as written
@@ -238,6 +233,7 @@ _ITEM_GAP = re.compile(
 
 
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
 # A number right after a slash is a fraction's whole ("/28"), never a score of its own.
