@@ -165,6 +165,13 @@ def _form_after() -> re.Pattern[str]:
 
 
 @cache
+def _amount_after() -> re.Pattern[str]:
+    """Units after a fraction that make it an amount ("1/2 mile", "3/4 cup")."""
+    units = "|".join(instrument_words().get("fraction_amounts", ())) or "(?!x)x"
+    return re.compile(rf"[ \t]*(?:{units})\b", re.IGNORECASE)
+
+
+@cache
 def _written_tests() -> re.Pattern[str]:
     nouns = "|".join(re.escape(noun) for noun in instrument_words().get("test_nouns", ()))
     return re.compile(
@@ -217,6 +224,8 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
         value, whole = float(match.group(1)), int(match.group(2))
         if whole in (5, 10) or not 0 <= value <= whole or not scanner.free(*match.span()):
             continue
+        if _amount_after().match(text, match.end()):
+            continue  # "walked 1/2 mile": an amount, not a score
         named = _NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if named is None or scanner.is_blocked(*named.span(1)):
             continue

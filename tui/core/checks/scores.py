@@ -137,7 +137,7 @@ def read_scores(
             item = _first_item(gap)
         if count and _REFERENCE.match(text, token.end()):
             return
-        if count and not FOLLOW.fullmatch(gap):
+        if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
             named = _item_named(gap)
             if named is None:
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
@@ -226,12 +226,17 @@ _ORDINAL_PLUS = re.compile(r"\+(?![\d/+])")
 _FIRST_SCORE_REACH = 60
 _MOST_SCORES = 12
 # Between two scores of one measure, the name of the next item: a few words, no numbers.
+# A level's words after a score ("04 - supervision, ...") may come before the next item's name.
 _ITEM_GAP = re.compile(
-    r"[\s,)]*(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
+    r"[\s,)]*(?:-[ \t]*[A-Za-z][\w/' -]{0,30}?,[ \t]*)?"
+    r"(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
     r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
 )
 
 
+# A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
+# of one measure it says nothing about the second.
+_REMARKS = re.compile(r"\([^()\d\n]*\)")
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
