@@ -212,3 +212,30 @@ def test_the_outcomes_table_keeps_the_instruments_with_a_change_figure() -> None
     assert {"LEFS", "ODI", "NDI", "pain", "grip"} <= set(table)
     assert "DHI" not in table and "KOOS JR" not in table  # names and ranges only
     assert table["NDI"].high == 50 and table["NDI"].percent_of == 50
+
+
+def test_an_instrument_s_subscales_are_its_items() -> None:
+    """Words that end a run of scores elsewhere ("pain") name an instrument's own subscales."""
+    facts = extract_facts("HOOS: pain 65, symptoms 60, ADL 71, QOL 38. WOMAC stiffness 3.")
+    assert [(fact.label, fact.value) for fact in facts] == [
+        ("HOOS pain", 65), ("HOOS symptoms", 60), ("HOOS ADL", 71), ("HOOS QOL", 38),
+        ("WOMAC stiffness", 3),
+    ]  # fmt: skip
+    facts = extract_facts("PRWE 38 (pain 20, function 18), initial 66.")
+    assert [(fact.label, fact.value) for fact in facts] == [
+        ("PRWE", 38), ("PRWE pain", 20), ("PRWE function", 18), ("PRWE (previous)", 66),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "note", ["KOOS 58, pain 4/10 on stairs.", "ODI 30%, pain 4/10 sitting.", "NDI 20, pain 4/10."]
+)
+def test_a_rating_after_a_score_is_pain_not_a_subscale(note: str) -> None:
+    assert [(fact.kind, fact.value) for fact in extract_facts(note)][-1] == ("pain", 4)
+
+
+def test_a_legend_says_which_brackets_hold_the_earlier_values() -> None:
+    note = "Discharge status (eval values in square brackets):\n- QuickDASH 9 [52]\n- ODI 12 (of 100)\n"
+    assert outcomes(note) == [("QuickDASH", 9, False), ("QuickDASH", 52, True), ("ODI", 12, False)]
+    twin = "Discharge status:\n- QuickDASH 9 [52]\n"  # no legend: nothing says 52 is earlier
+    assert ("QuickDASH", 52, True) not in outcomes(twin)

@@ -134,11 +134,11 @@ def read_scores(
         if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
             return
         if count == 0 and not qualifier:
-            item = _first_item(gap)
+            item = _first_item(gap, measure.items)
         if count and _REFERENCE.match(text, token.end()):
             return
         if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
-            named = _item_named(gap)
+            named = _item_named(gap, measure.items)
             if named is None:
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
@@ -194,6 +194,9 @@ def read_scores(
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
+        if count and unit == "/10" and measure.high not in (None, 10.0):
+            # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
+            return
         if count and _restated(first_value, first_unit, value, unit):
             # "NDI 24% (12/50)": the percentage written as a fraction of the scale
             scanner.claim(token.start(), end)
@@ -303,7 +306,7 @@ def _earlier_later_on(
         return
 
 
-def _item_named(gap: str) -> str | None:
+def _item_named(gap: str, own: tuple[str, ...] = ()) -> str | None:
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
     the words between are not an item's name (a pain word, an anatomy word, a unit)."""
     found = _ITEM_GAP.fullmatch(gap)
@@ -311,6 +314,8 @@ def _item_named(gap: str) -> str | None:
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
         return None
     words = found.group(1).split()
+    if " ".join(words).lower() in {item.lower() for item in own}:
+        return " ".join(words)  # the instrument's own subscale ("KOOS ... pain 72")
     if any(_stops_items(word) or _names_instrument(word) for word in words):
         return None
     return " ".join(words)
@@ -325,12 +330,15 @@ def _stops_items(word: str) -> bool:
     return folded in item_stop_words()
 
 
-def _first_item(gap: str) -> str:
+def _first_item(gap: str, own: tuple[str, ...]) -> str:
     """The item a measure's first score belongs to when a colon opens the list of items
-    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16"); "" otherwise."""
-    if ":" not in gap:
-        return ""
-    return _item_named(gap.rsplit(":", 1)[1]) or ""
+    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16") or the words are one
+    of the instrument's subscales ("KOOS pain 72"); "" otherwise."""
+    if ":" in gap:
+        return _item_named(gap.rsplit(":", 1)[1], own) or ""
+    if gap.strip().lower() in {item.lower() for item in own}:
+        return _item_named(gap, own) or ""
+    return ""
 
 
 def _names_instrument(word: str) -> bool:

@@ -31,6 +31,7 @@ class MeasureDef:
     kind: str = "outcome"
     multi: bool = False
     direction: str = ""
+    items: tuple[str, ...] = ()
 
     def in_range(self, value: float) -> bool:
         """True when the value could be a score of this measure."""
@@ -176,6 +177,7 @@ def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
         kind=str(spec.get("kind", "outcome")),
         multi=bool(spec.get("multi", False)),
         direction=str(spec.get("direction", "")),
+        items=_strs(spec.get("items")),
     )
 
 
