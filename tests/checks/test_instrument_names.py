@@ -235,7 +235,10 @@ def test_a_rating_after_a_score_is_pain_not_a_subscale(note: str) -> None:
 
 
 def test_a_legend_says_which_brackets_hold_the_earlier_values() -> None:
-    note = "Discharge status (eval values in square brackets):\n- QuickDASH 9 [52]\n- ODI 12 (of 100)\n"
+    note = (
+        "Discharge status (eval values in square brackets):\n- QuickDASH 9 [52]\n"
+        "- ODI 12 (of 100)\n"
+    )
     assert outcomes(note) == [("QuickDASH", 9, False), ("QuickDASH", 52, True), ("ODI", 12, False)]
     twin = "Discharge status:\n- QuickDASH 9 [52]\n"  # no legend: nothing says 52 is earlier
     assert ("QuickDASH", 52, True) not in outcomes(twin)
