@@ -1,6 +1,6 @@
 """Scores, muscle grades and ratings: outcome measures, MMT grades, pain and other 0-10 ratings.
 
-Outcome measures are found by name (the table in measures.toml plus the clinic's own names) and
+Outcome measures are found by name (the table in instruments.toml plus the clinic's own names) and
 take the score written after the name, then earlier scores introduced by "was", "eval" or a
 bracket. A 0-10 rating belongs to the nearest rating word before it: "fatigue 6/10" is a
 fatigue rating, never pain; with no word at all it is the patient's pain.
