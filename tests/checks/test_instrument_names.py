@@ -131,6 +131,7 @@ TWINS: list[tuple[str, list[float]]] = [
     ("PFM Modified Oxford 3/5 (eval 2/5); endurance 7 s hold.", [7]),
     ("HA 3/10 at rest, 5/10 after screens.", [3, 5]),
     ("Tinetti total 18/28 today.", [28]),
+    ("Plan: CIMT-modified protocol 3 h/day at home, 2x/wk.", [3]),
 ]
 
 

@@ -38,7 +38,7 @@ _OUTCOME_SUFFIX = re.compile(
 )
 _OUTCOME_BAD = re.compile(
     r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
-    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
+    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d)",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
