@@ -107,6 +107,13 @@ NOTES: list[tuple[str, list[Score]]] = [
             ("Tinetti", 14, True),
         ],
     ),
+    (  # timed tests by their other names
+        "30 second sit to stand 9 reps; FTSST 14.2 s; 10 meter walk 0.9 m/s; 2 minute walk 120 m.",
+        [
+            ("30s chair stand", 9, False), ("5xSTS", 14.2, False), ("10MWT", 0.9, False),
+            ("2MWT", 120, False),
+        ],
+    ),
     (
         "the patient-rated wrist evaluation came in at fifty two, ICIQ-UI SF 9 (was 14).",
         [("PRWE", 52, False), ("ICIQ-UI SF", 9, False), ("ICIQ-UI SF", 14, True)],
@@ -132,6 +139,7 @@ TWINS: list[tuple[str, list[float]]] = [
     ("HA 3/10 at rest, 5/10 after screens.", [3, 5]),
     ("Tinetti total 18/28 today.", [28]),
     ("Plan: CIMT-modified protocol 3 h/day at home, 2x/wk.", [3]),
+    ("Ambulated 2 min walk on treadmill; walked 10 m walk with cues.", [2, 10]),
 ]
 
 
