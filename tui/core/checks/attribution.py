@@ -353,17 +353,23 @@ def _legend_says_prior(scanner: Scanner, start: int, bracket: str) -> bool:
     """A legend on the value's line or a line above ("Status at d/c (initial in brackets):")
     says the values in this kind of bracket are earlier ones."""
     text = scanner.text
+    floor = max(0, start - _LEGEND_REACH)
     line_start, _ = scanner.line(start)
-    position, stop = line_start, start
+    position, stop = max(line_start, floor), start
     for _ in range(_LINES_BACK + 1):
         for legend in _LEGEND.finditer(text, position, stop):
             square = legend.group(2).lower() == "brackets"
             if (bracket == "[") == square and _cues().prior_before.search(legend.group(1)):
                 return True
-        if position <= 0:
+        if position <= floor:
             return False
-        position, stop = scanner.line(position - 1)
+        line_start, stop = scanner.line(position - 1)
+        position = max(line_start, floor)
     return False
+
+
+# How far back a legend is looked for, so a long note is still read in linear time.
+_LEGEND_REACH = 1200
 
 
 def _declares_versus(scanner: Scanner, origin: int, start: int) -> bool:
