@@ -251,3 +251,24 @@ def test_a_legend_says_which_brackets_hold_the_earlier_values() -> None:
     assert outcomes(note) == [("QuickDASH", 9, False), ("QuickDASH", 52, True), ("ODI", 12, False)]
     twin = "Discharge status:\n- QuickDASH 9 [52]\n"  # no legend: nothing says 52 is earlier
     assert ("QuickDASH", 52, True) not in outcomes(twin)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Section GG mobility: sit to stand 04, walk 10 feet 04, walk 150 feet 02 (was 01).",
+        "GG0170 mobility\n- Walk 50 feet with two turns: 03\n- 12 steps: 01\n",
+        "| GG item | SOC | Today |\n|---|---|---|\n| Walk 150 feet | 01 | 03 |\n"
+        "| 4 steps | 01 | 02 |\n",
+    ],
+)
+def test_the_numbers_in_section_gg_item_names_are_not_distances(note: str) -> None:
+    facts = extract_facts(note)
+    assert not [fact for fact in facts if fact.unit in ("ft", "steps") or fact.kind == "other"]
+    assert all(fact.value in range(1, 7) for fact in facts if fact.measure == "Section GG")
+
+
+def test_a_walk_that_is_no_gg_item_keeps_its_distance() -> None:
+    facts = extract_facts("Walk 150 feet - 2 rests needed. Pt walked 50 ft x3 with RW.")
+    distances = [(fact.value, fact.unit) for fact in facts if fact.kind == "other"]
+    assert distances == [(150, "ft"), (50, "ft")]

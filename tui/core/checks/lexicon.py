@@ -267,7 +267,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     return (
         *(
             re.compile(pattern, flags | re.MULTILINE)
-            for key in ("not_values", "scale_bounds", "date_labels")
+            for key in ("not_values", "scale_bounds", "date_labels", "item_names")
             for pattern in words.get(key, ())
         ),
         led(

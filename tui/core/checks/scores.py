@@ -176,6 +176,10 @@ def read_scores(
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         bad = _OUTCOME_BAD.match(text, token.end())
         if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
+            if measure.numbered_items and _ITEM_NUMBER.match(text, token.end()):
+                # "Section GG: eating 05, walk 50 feet 04": a number in an item's name
+                scanner.claim(token.start(), token.end())
+                continue
             if count:
                 _earlier_later_on(scanner, facts, measure, first_unit, token.end(), limit)
                 return
@@ -240,6 +244,8 @@ _ITEM_GAP = re.compile(
 # A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
 # of one measure it says nothing about the second.
 _REMARKS = re.compile(r"\([^()\d\n]*\)")
+# After a number in an item's name: a distance or a count of steps ("walk 150 feet", "4 steps").
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:feet|ft\b|'|steps?\b|m\b|meters?\b|metres?\b)", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.

@@ -32,6 +32,7 @@ class MeasureDef:
     multi: bool = False
     direction: str = ""
     items: tuple[str, ...] = ()
+    numbered_items: bool = False
 
     def in_range(self, value: float) -> bool:
         """True when the value could be a score of this measure."""
@@ -178,6 +179,7 @@ def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
         multi=bool(spec.get("multi", False)),
         direction=str(spec.get("direction", "")),
         items=_strs(spec.get("items")),
+        numbered_items=bool(spec.get("numbered_items", False)),
     )
 
 
