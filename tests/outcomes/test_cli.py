@@ -117,3 +117,21 @@ def test_a_confirmation_needs_two_identity_ids(
     code, out, err = run(capsys, "episode", "Dana Whitfield", "--clinic", str(clinic_dir),
                          "--same", "abc", "Dana")  # fmt: skip
     assert code == 2 and out == "" and "two identity ids" in err and err.count("\n") == 1
+
+
+def test_change_per_visit_is_on_the_instrument_s_own_scale(
+    service: ClinicService, drop: Drop, clinic_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One episode writes NDI in %, the other out of 50: the same change, the same figure."""
+    neck = {"diagnosis": "Cervicalgia, M54.2"}
+    people = (("Ana Lima", "900001", "NDI 44%", "NDI 24%"),
+              ("Ben Ode", "900002", "NDI 22/50", "NDI 12/50"))  # fmt: skip
+    for who, mrn, first, last in people:
+        header = {"patient": who, "mrn": mrn, **neck}
+        drop("2026-10-01", 1, "pt_initial_eval", f"{first}. Neck pain 6/10 turning.\n", **header)
+        drop("2026-11-05", 10, "discharge_summary", f"{last}. Neck pain 2/10 turning.\n", **header)
+    args = ("outcomes", "--from", "2026-11-01", "--to", "2026-11-30", "--clinic", str(clinic_dir))
+    code, out, err = run(capsys, *args, "--json")
+    assert code == 0, err
+    clinic = json.loads(out)["groups"][0]
+    assert clinic["reached_mcid"] == 2 and clinic["change_per_visit"] == {"NDI": 1.0}

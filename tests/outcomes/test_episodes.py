@@ -8,6 +8,7 @@ from datetime import date
 from tests.outcomes.conftest import DAILY, EVAL, Drop, knee_episode
 from tui.core.outcomes.episodes import DAILY as DAILY_NOTE
 from tui.core.outcomes.episodes import DISCHARGE, EVALUATION, PROGRESS, REEVALUATION
+from tui.core.outcomes.timeline import timeline_text
 from tui.core.service import ClinicService
 
 
@@ -152,10 +153,32 @@ def test_a_score_written_on_another_scale_is_compared_on_one(
     drop("2026-10-29", 10, "progress_report", "NDI 28%. Pain 2/10 with turning.\n", **neck)
     [episode] = service.patient_episodes("Dana Whitfield")[0].episodes
     ndi = next(s for s in episode.series if s.name == "NDI")
-    assert [p.written for p in ndi.points] == ["26/50", "28%"]
+    assert [p.written for p in ndi.points] == ["26/50", "28% (14/50)"]
     found = ndi.change()
     assert found is not None and (found.baseline, found.current) == (26, 14)
     assert found.improvement == 12 and found.met is True
+
+
+def test_a_series_keeps_the_unit_its_first_note_writes(service: ClinicService, drop: Drop) -> None:
+    """NDI 44% then 13/50: kept in %, the MCID 7.5/50 stated as 15 %; a grip in lb keeps lb
+    with the MCID 6.5 kg as 14.33 lb; an ODI raw sum out of 50 is read as a percentage."""
+    neck = {"diagnosis": "Cervicalgia, M54.2"}
+    body = "NDI 44%. ODI 42%. R grip 30 lb. 6MWT 850 ft.\n"
+    drop("2026-10-01", 1, "pt_initial_eval", body, **neck)
+    drop("2026-10-29", 10, "progress_report", "NDI 13/50. ODI 19/50. R grip 48 lb. 6MWT 1010 ft.\n",
+         **neck)  # fmt: skip
+    [episode] = service.patient_episodes("Dana Whitfield")[0].episodes
+    series = {s.name: s for s in episode.series}
+    ndi, odi, grip, walk = series["NDI"], series["ODI"], series["R grip"], series["6MWT"]
+    assert (ndi.unit, ndi.numbers, ndi.threshold()) == ("%", [44, 26], (15, "MCID"))
+    assert [p.written for p in ndi.points] == ["44%", "13/50 (26%)"]
+    assert odi.numbers == [42, 38] and odi.change().met is False  # type: ignore[union-attr]
+    assert (grip.unit, grip.numbers, grip.threshold()) == ("lb", [30, 48], (14.33, "MCID"))
+    assert (walk.unit, walk.threshold()) == ("ft", (100.07, "MCID"))
+    lines = timeline_text(episode)
+    assert "NDI: 2026-10-01 44%; 2026-10-29 13/50 (26%). Change since 2026-10-01: -18 " in lines
+    assert "MCID 15%: met" in lines and "MCID 14.33 lb: met" in lines
+    assert walk.change().met is True  # type: ignore[union-attr]
 
 
 def test_the_drafter_s_checks_record_the_note_s_measures(

@@ -87,10 +87,55 @@ def test_no_measure_improved_names_the_stalled_ones(service: ClinicService, drop
         assert name in message
 
 
-def test_one_measure_improving_is_progress(service: ClinicService, drop: Drop) -> None:
+def test_one_measure_beyond_its_mdc_is_progress(service: ClinicService, drop: Drop) -> None:
     drop("2026-10-01", 1, "pt_initial_eval", EVAL)
-    some = "LEFS 38/80. Pain 7/10. R knee flexion AROM 100°. MMT R quad 4-/5. TUG 13.9 s.\n"
+    some = "LEFS 38/80. Pain 7/10. R knee flexion AROM 100°. MMT R quad 4-/5. TUG 13.0 s.\n"
     assert codes(service, drop("2026-10-29", 10, "progress_report", some)) == []
+
+
+def test_changes_within_measurement_error_are_not_progress(
+    service: ClinicService, drop: Drop
+) -> None:
+    """Every measure a little better, none beyond its MDC (else MCID), 5° of range or two
+    plus/minus steps of a muscle grade: stalled, each with its change and threshold."""
+    drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    some = "LEFS 45/80. Pain 5/10. R knee flexion AROM 104°. MMT R quad 4/5. TUG 13.3 s.\n"
+    path = drop("2026-10-29", 10, "progress_report", some)
+    assert codes(service, path) == ["NO_MEASURABLE_PROGRESS"]
+    message = messages(service, path)[0]
+    for stalled in ("LEFS 38/80 to 45/80 (MDC 9)", "Pain 6/10 to 5/10 (MCID 2)",
+                    "R knee flexion AROM 100° to 104° (under 5°)", "MMT R quadriceps 4-/5 to 4/5",
+                    "TUG 14.2 s to 13.3 s (MDC 1.1 s)"):  # fmt: skip
+        assert stalled in message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "progress"),
+    [
+        ("R knee flexion AROM 100°", "R knee flexion AROM 104°", False),
+        ("R knee flexion AROM 100°", "R knee flexion AROM 105°", True),  # 5° of range
+        ("MMT R quad 4-/5", "MMT R quad 4/5", False),
+        ("MMT R quad 4-/5", "MMT R quad 4+/5", True),  # two plus/minus steps
+        ("NDI 44%", "NDI 24%", False),  # 20 % better: beyond the MCID (15 %), not the MDC (20.4)
+        ("NDI 44%", "NDI 23%", True),
+    ],
+)
+def test_progress_thresholds_without_and_with_a_unit(
+    service: ClinicService, drop: Drop, old: str, new: str, progress: bool
+) -> None:
+    evaluation = "NDI 44%. R knee flexion AROM 100°. MMT R quad 4-/5.\n"
+    drop("2026-10-01", 1, "pt_initial_eval", evaluation)
+    path = drop("2026-10-29", 10, "progress_report", evaluation.replace(old, new))
+    assert ("NO_MEASURABLE_PROGRESS" not in codes(service, path)) is progress
+
+
+def test_a_measure_at_the_best_end_of_its_scale_is_not_judged(
+    service: ClinicService, drop: Drop
+) -> None:
+    drop("2026-10-01", 1, "pt_initial_eval", "LEFS 80/80. Pain 0/10.\n")
+    assert (
+        codes(service, drop("2026-10-29", 10, "progress_report", "LEFS 80/80. Pain 0/10.\n")) == []
+    )
 
 
 def test_progress_is_read_over_the_last_reporting_period(

@@ -53,10 +53,12 @@ def test_directions_agree_with_the_extractor_s_measures() -> None:
         ("ODI", 40, 52, False, -12),
         ("NPRS", 7, 5, True, 2),
         ("pain", 6, 5, False, 1),
-        ("TUG", 16.4, 13.5, True, 2.9),  # lower is better, MDC (no agreed MCID)
-        ("TUG", 16.4, 14.0, False, 2.4),
+        ("TUG", 16.4, 15.3, True, 1.1),  # lower is better, MDC (no agreed MCID)
+        ("TUG", 16.4, 15.4, False, 1.0),
         ("10MWT", 0.74, 0.84, True, 0.1),
         ("6MWT", 310, 335, False, 25),
+        ("6MWT", 310, 340.5, True, 30.5),
+        ("ABC", 45, 60, True, 15),  # MDC (no agreed MCID)
         ("COPM", 4.2, 6.2, True, 2),
         ("PSFS", 3.0, 4.5, False, 1.5),
     ],
@@ -88,8 +90,24 @@ def test_a_measure_without_an_instrument_has_no_threshold() -> None:
 def test_scores_written_on_another_scale_are_normalised() -> None:
     assert TABLE["NDI"].normalised(28, "%") == 14  # 28 % of 50
     assert TABLE["NDI"].normalised(14, "/50") == 14
-    assert TABLE["grip"].normalised(62, "lb") == pytest.approx(28.1)
+    assert TABLE["grip"].normalised(62, "lb") == pytest.approx(28.1, abs=0.05)
     assert TABLE["ODI"].normalised(38, "%") == 38
+    assert TABLE["ODI"].normalised(19, "/50") == 38  # the raw item sum
+    assert TABLE["6MWT"].normalised(1000, "ft") == pytest.approx(304.8)
+
+
+def test_a_threshold_is_stated_in_the_unit_the_note_writes() -> None:
+    """NDI 7.5/50 is 15 points on the percentage scale; the Berg band follows the baseline
+    on the instrument's own scale."""
+    assert change(TABLE["NDI"], 44, 26, scale=0.5).threshold == 15
+    assert change(TABLE["NDI"], 44, 26, scale=0.5).met is True
+    assert change(TABLE["NDI"], 22, 13).threshold == 7.5
+
+
+def test_progress_needs_the_mdc_where_one_is_published() -> None:
+    assert TABLE["NDI"].real_change(20) == (10.2, "MDC")
+    assert TABLE["ODI"].real_change(40) == (10, "MCID")  # no MDC in the table
+    assert TABLE["Berg"].real_change(38) == (5, "MDC")
 
 
 def test_a_clinic_adds_and_replaces_instruments() -> None:

@@ -117,6 +117,8 @@ SCHEMA = Table(
                 "mcid": Field((int, float), check=in_range(0.000001, 1_000_000)),
                 "mdc": Field((int, float), check=in_range(0.000001, 1_000_000)),
                 "percent_of": Field((int, float), check=in_range(0.000001, 1_000_000)),
+                "raw_max": Field((int, float), check=in_range(0.000001, 1_000_000)),
+                "patient_specific": Field((bool,)),
                 "region": _S,
                 "source": _S,
             },

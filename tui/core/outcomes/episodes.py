@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any, Final
 
 from tui.core.intake.notes import note_day
 from tui.core.outcomes.goals import Goal, reached, read_goals
 from tui.core.outcomes.instruments import Instrument, lookup
-from tui.core.outcomes.mcid import Change, change
+from tui.core.outcomes.mcid import Change, change, in_unit
 from tui.core.outcomes.measures import Measurement, grade_rank
 from tui.core.records.store import EpisodeNote
 
@@ -39,6 +40,7 @@ _WORDS: Final = re.compile(r"[a-z]+")
 # "extensor lag"): smaller is better.
 DEFICIT: Final = re.compile(r"\b(?:deficit|lacking|lacks|lag)\b", re.IGNORECASE)
 _ICD: Final = re.compile(r"\b([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b")
+_GOAL_UNIT: Final = re.compile(r"(%|/\d+|\blbs?\b|#|\bkg\b|\bft\b|\bfeet\b|\bm\b)", re.IGNORECASE)
 
 
 def note_role(skill_id: str, kind: str = "") -> str:
@@ -73,13 +75,15 @@ class Point:
 
     day: date
     visit: int | None
-    value: float | None  # on the instrument's scale ("NDI 28%" is 14 on 0-50)
+    value: float | None  # in the series' unit ("NDI 13/50" in a series kept in % is 26)
     text: str  # as written
     unit: str = ""  # as written ("%", "/50")
+    converted: str = ""  # the value in the series' unit when written in another ("26%")
 
     @property
     def written(self) -> str:
-        return with_unit(self.text, self.unit)
+        shown = with_unit(self.text, self.unit)
+        return f"{shown} ({self.converted})" if self.converted else shown
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class Series:
     unit: str
     instrument: Instrument | None
     points: tuple[Point, ...]
+    scale: float = 1.0  # what one unit of the series is on the instrument's scale
 
     @property
     def numbers(self) -> list[float]:
@@ -102,7 +107,17 @@ class Series:
         if len(numbers) < 2:
             return None
         lower = self.instrument is None and bool(DEFICIT.search(self.name))
-        return change(self.instrument, numbers[0], numbers[-1], lower_better=lower)
+        return change(
+            self.instrument, numbers[0], numbers[-1], lower_better=lower, scale=self.scale
+        )
+
+    def threshold(self) -> tuple[float, str] | None:
+        """The MCID (or MDC) from the first value, in the series' unit; None without an
+        instrument or a value."""
+        numbers = self.numbers
+        if self.instrument is None or not numbers:
+            return None
+        return in_unit(self.instrument.threshold(numbers[0] * self.scale), self.scale)
 
     def grade_change(self) -> int | None:
         """For muscle grades: steps up (positive) or down the grade scale since the first."""
@@ -317,35 +332,51 @@ def _same_diagnosis(a: str, b: str) -> bool:
 def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> None:
     """The episode's series, primary measure and goals, from its visits."""
     rows: dict[str, list[Point]] = {}
-    meta: dict[str, tuple[Measurement, Instrument | None]] = {}
+    meta: dict[str, tuple[Measurement, Instrument | None, float]] = {}
     for visit in episode.visits:
         for item in visit.measures:
             if item.series not in meta:
                 found = lookup(inputs.instruments, item.instrument) if item.instrument else None
-                meta[item.series] = (item, found)
-            instrument = meta[item.series][1]
-            value = item.value
-            if value is not None and instrument is not None:
-                value = instrument.normalised(value, item.unit)
-            point = Point(visit.day, visit.visit, value, item.text, item.unit)
+                meta[item.series] = (item, found, found.factor(item.unit) if found else 1.0)
+            first, instrument, scale = meta[item.series]
+            point = Point(visit.day, visit.visit, item.value, item.text, item.unit)
+            if item.value is not None and instrument is not None:
+                factor = instrument.factor(item.unit)
+                if factor != scale:
+                    value = round(item.value * factor / scale, 2)
+                    shown = with_unit(f"{value:g}", _series_unit(first, instrument, scale))
+                    point = Point(visit.day, visit.visit, value, item.text, item.unit, shown)
             rows.setdefault(item.series, []).append(point)
     episode.series = []
     for name, points in rows.items():
-        item, instrument = meta[name]
-        unit = instrument.unit if instrument and instrument.unit else item.unit
-        episode.series.append(Series(name, item.kind, unit, instrument, tuple(points)))
+        item, instrument, scale = meta[name]
+        unit = _series_unit(item, instrument, scale)
+        episode.series.append(Series(name, item.kind, unit, instrument, tuple(points), scale))
     episode.primary = _primary(episode)
     episode.goals = _goals(episode, inputs) if goals else []
 
 
+def _series_unit(first: Measurement, instrument: Instrument | None, scale: float) -> str:
+    """A series' unit: as its first note writes it when that is not the instrument's own
+    ("NDI 44%", a grip in lb), else the instrument's."""
+    if instrument is not None and instrument.unit and scale == 1.0:
+        return instrument.unit
+    return first.unit
+
+
 def _primary(episode: Episode) -> str:
-    """The measure the episode is judged on: the first outcome instrument with a known MCID
-    measured at the first visit, else the first outcome measured there, else pain."""
+    """The measure the episode is judged on: the first standardised outcome instrument
+    (not a patient-specific one such as PSFS or COPM, whose items differ from patient to
+    patient) with a known MCID measured at the first visit, else the first such instrument
+    of any kind, else the first outcome measured there, else pain."""
     first = {m.series for m in episode.visits[0].measures}
     outcomes = [s for s in episode.series if s.kind == "outcome" and s.name in first]
-    for series in outcomes:
-        if series.instrument is not None and series.instrument.mcid is not None:
+    with_mcid = [s for s in outcomes if s.instrument is not None and s.instrument.mcid is not None]
+    for series in with_mcid:
+        if series.instrument is not None and not series.instrument.patient_specific:
             return series.name
+    for series in with_mcid:
+        return series.name
     if outcomes:
         return outcomes[0].name
     pain = next((s for s in episode.series if s.kind == "pain" and s.name in first), None)
@@ -381,8 +412,8 @@ def _status(
     if latest_point is not None and latest_point.day <= planned:
         said = next((g.status for g in reversed(stated) if g.status and _same_goal(g, goal)), "")
         return GoalStatus(goal, said or "not reassessed", latest)
-    if latest_point is not None and latest_point.value is not None:
-        hit = reached(goal, latest_point.value)
+    if series is not None and latest_point is not None and latest_point.value is not None:
+        hit = reached(goal, _in_goal_unit(goal, series, latest_point.value))
         if hit is not None:
             if hit:
                 return GoalStatus(goal, "met", latest)
@@ -398,13 +429,34 @@ def with_unit(text: str, unit: str) -> str:
     return f"{text}{unit}" if attached else f"{text} {unit}"
 
 
+def _in_goal_unit(goal: Goal, series: Series, value: float) -> float:
+    """A series' value in the unit its goal's target is written in ("NDI ≤ 30%" against a
+    series kept out of 50, "grip ≥ 25 kg" against one in lb)."""
+    found = _GOAL_UNIT.search(goal.target)
+    if series.instrument is None or found is None:
+        return value
+    factor = series.instrument.factor(found.group(1))
+    return value if factor == series.scale else round(value * series.scale / factor, 2)
+
+
+@cache
+def _measure_names() -> dict[str, str]:
+    """Every way notes write an outcome measure ("gait speed", "30 second chair stand"),
+    by the name its series carries ("10MWT", "30s chair stand")."""
+    from tui.core.checks.tables import measure_defs
+
+    return {alias.casefold(): m.name for m in measure_defs() for alias in (*m.aliases, m.name)}
+
+
 def _series_of(goal: Goal, episode: Episode) -> Series | None:
-    """The series a goal measures: by instrument, or the series whose name holds the goal's
-    measure word and shares most words with the goal ("R knee flexion ≥ 110°" is the
-    "R knee flexion AROM" row)."""
+    """The series a goal measures: by instrument or any of its names, or the series whose
+    name holds the goal's measure word and shares most words with the goal ("R knee flexion
+    ≥ 110°" is the "R knee flexion AROM" row)."""
     if not goal.measure:
         return None
     wanted = goal.measure.casefold()
+    canonical = " ".join(wanted.replace("-", " ").split())
+    wanted = _measure_names().get(canonical, wanted).casefold()
     for series in episode.series:
         names = {series.name.casefold()}
         if series.instrument is not None:

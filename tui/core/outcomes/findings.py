@@ -6,8 +6,11 @@ necessity denials, which one note alone cannot show.
 - OUTCOME_NOT_REASSESSED: an outcome measure taken at the evaluation that a progress report,
   re-evaluation or discharge does not repeat.
 - NO_MEASURABLE_PROGRESS: at a report, none of the measures repeated from the start of the
-  reporting period (the evaluation or the last report) improved in its better direction; the
-  finding names the measures that stalled.
+  reporting period (the evaluation or the last report) changed for the better by more than
+  measurement error: the instrument's MDC where published, else its MCID (a smaller change
+  cannot be told from a retest's noise); 5° for a range of motion and two plus/minus steps
+  for a muscle grade (instruments.toml [noise]). A measure already at the best end of its
+  scale is not judged. The finding names the measures that stalled, with their change.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ from tui.core.outcomes.episodes import (
     REEVALUATION,
     REPORT_ROLES,
     Visit,
+    with_unit,
 )
 from tui.core.outcomes.goals import read_goals
-from tui.core.outcomes.instruments import Instrument, lookup
-from tui.core.outcomes.mcid import change
+from tui.core.outcomes.instruments import HIGHER_BETTER, Instrument, lookup, noise
 from tui.core.outcomes.measures import Measurement, grade_rank
 
+_TOLERANCE: Final = 1e-9
 EPISODE_FINDING_CODES: Final = (
     "GOAL_NOT_MEASURABLE",
     "OUTCOME_NOT_REASSESSED",
@@ -110,48 +114,97 @@ def _no_progress(note: NoteInEpisode, instruments: dict[str, Instrument]) -> lis
     )
     if start is None:
         return []
-    before = {m.series: m for m in start.measures}
-    compared: list[str] = []
-    improved: list[str] = []
+    before = _period_baselines(note.earlier, start)
+    stalled: list[str] = []
+    progressed = False
     for now in note.measures:
         then = before.get(now.series)
-        if then is None:
+        judged = None if then is None else _progress(then, now, instruments)
+        if judged is None:
             continue
-        verdict = _improved(then, now, instruments)
-        if verdict is None:
-            continue
-        compared.append(now.series)
-        if verdict:
-            improved.append(now.series)
-    if not compared or improved:
+        beyond, detail = judged
+        progressed = progressed or beyond
+        if not beyond:
+            stalled.append(detail)
+    if progressed or not stalled:
         return []
     return [
         Finding(
             "NO_MEASURABLE_PROGRESS",
             WARNING,
-            f"No measurable progress since {start.day.isoformat()} ({start.role}): "
-            f"{_list(compared)} did not improve. State the skilled "
-            "need and the plan change that justifies continuing.",
+            f"No measurable progress since {start.day.isoformat()} ({start.role}): no measure "
+            "changed beyond measurement error (its MDC, else its MCID). Stalled: "
+            f"{'; '.join(stalled)}. State the skilled need and the plan change that justifies "
+            "continuing.",
         )
     ]
 
 
-def _improved(then: Measurement, now: Measurement, table: dict[str, Instrument]) -> bool | None:
-    """Whether `now` is better than `then` in the measure's better direction (a muscle grade
-    by its place on the scale); None when the two cannot be compared."""
+def _period_baselines(earlier: Sequence[Visit], start: Visit) -> dict[str, Measurement]:
+    """Each measure's value at the start of the reporting period: taken at its first visit
+    (the evaluation or last report), else the latest before it, else the first after it."""
+    index = earlier.index(start)
+    order = [*reversed(earlier[: index + 1]), *earlier[index + 1 :]]
+    found: dict[str, Measurement] = {}
+    for visit in order:
+        for item in visit.measures:
+            found.setdefault(item.series, item)
+    return found
+
+
+def _progress(
+    then: Measurement, now: Measurement, table: dict[str, Instrument]
+) -> tuple[bool, str] | None:
+    """Whether `now` is better than `then` by more than measurement error, with the change
+    in words; None when the two cannot be judged (no threshold known, or the first value was
+    already the best the scale records)."""
+    shown = f"{now.series} {_written(then)} to {_written(now)}"
     if then.kind == "mmt":
         a, b = grade_rank(then.text), grade_rank(now.text)
-        return None if a is None or b is None else b > a
+        steps = noise("mmt")
+        if a is None or b is None or steps is None or a == grade_rank("5"):
+            return None
+        return b - a >= steps, f"{shown} (under {steps:g} grade steps)"
     if then.value is None or now.value is None:
         return None
     instrument = lookup(table, now.instrument) if now.instrument else None
     if instrument is not None:
-        first = instrument.normalised(then.value, then.unit)
-        last = instrument.normalised(now.value, now.unit)
-        return change(instrument, first, last).improvement > 0
-    if DEFICIT.search(now.series):
-        return now.value < then.value
-    return now.value > then.value
+        return _instrument_progress(instrument, then, now, shown)
+    degrees = noise("rom")
+    if then.kind != "rom" or degrees is None:
+        return None
+    delta = now.value - then.value
+    better = -delta if DEFICIT.search(now.series) else delta
+    return better + _TOLERANCE >= degrees, f"{shown} (under {degrees:g}°)"
+
+
+def _instrument_progress(
+    instrument: Instrument, then: Measurement, now: Measurement, shown: str
+) -> tuple[bool, str] | None:
+    assert then.value is not None and now.value is not None
+    first = instrument.normalised(then.value, then.unit)
+    last = instrument.normalised(now.value, now.unit)
+    best = instrument.high if instrument.direction == HIGHER_BETTER else instrument.low
+    found = instrument.real_change(first)
+    if found is None or first == best:
+        return None
+    threshold, basis = found
+    beyond = instrument.better(last - first) + _TOLERANCE >= threshold
+    scale = instrument.factor(then.unit)
+    unit = _unit_of(instrument, then)
+    if instrument.factor(now.unit) != scale:  # "ODI 42% to 19/50 (38%)"
+        shown += f" ({with_unit(f'{round(last / scale, 2):g}', unit)})"
+    in_unit = threshold if scale == 1.0 else round(threshold / scale, 2)
+    return beyond, f"{shown} ({basis} {with_unit(f'{in_unit:g}', unit)})"
+
+
+def _unit_of(instrument: Instrument, item: Measurement) -> str:
+    """The unit a threshold is stated in beside a value written in `item`'s unit."""
+    return instrument.unit if instrument.factor(item.unit) == 1.0 else item.unit
+
+
+def _written(item: Measurement) -> str:
+    return with_unit(item.text, item.unit)
 
 
 def _name(item: Measurement) -> str:

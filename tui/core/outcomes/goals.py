@@ -33,12 +33,13 @@ _TIMEFRAME: Final = re.compile(
 )
 _DAY: Final = re.compile(r"\b(?:by\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b")
 _LEAD: Final = re.compile(
-    r"^\s*(?:[-*•]\s*)?((?:STG|LTG|short[- ]term goals?|long[- ]term goals?|goals?)"
+    r"^\s*(?:#{1,6}\s*|[-*•]\s*)?((?:STG|LTG|short[- ]term goals?|long[- ]term goals?|goals?)"
     r"(?:\s*#?\d+(?!\s*-?\s*(?:wks?|weeks?|w|days?|d|months?|mos?|mo|visits?)\b))?)"
     r"\s*(?:\(([^)]*)\))?\s*[:.-]?\s*",
     re.IGNORECASE,
 )
-_SECTION: Final = re.compile(r"^\s*[A-Z][A-Za-z /&]{2,30}:\s*")
+# The next section of the note ends a goal block: "Plan:", or a SOAP letter ("P: 2x/wk").
+_SECTION: Final = re.compile(r"^\s*(?:[SOAP]|[A-Z][A-Za-z /&]{2,30}):\s*")
 _DAYS_PER: Final = {"w": 7, "d": 1, "m": 30}
 
 
@@ -137,7 +138,8 @@ def read_goals(text: str, start: date | None, extra_measures: Iterable[str] = ()
         if not rest:
             in_block = True
             continue
-        in_block = label.lower().startswith("goal")
+        # STG/LTG lines under a "Goals:" heading keep the block open for the goals after them
+        in_block = in_block or label.lower().startswith("goal")
         for term, shared, part in _segments(label, lead.group(2) or "", rest):
             goals += _goals_of(part, number, term, shared, start, words, extra)
     return goals
@@ -185,7 +187,7 @@ def _goals_of(
         if dash >= 0:
             status = tail.group().lower()
             rest = rest[:dash]
-    lead_time = re.match(r"^\s*(.{0,24}?)\s+[-–:]\s+", rest)
+    lead_time = re.match(r"^\s*(.{0,24}?)\s*[-–:]\s+", rest)
     if lead_time and _TIMEFRAME.search(lead_time.group(1)):
         shared = shared or lead_time.group(1)
         rest = rest[lead_time.end() :]

@@ -14,7 +14,7 @@ from typing import Any, Final
 HIGHER_BETTER: Final = "higher_better"
 LOWER_BETTER: Final = "lower_better"
 DIRECTIONS: Final = (HIGHER_BETTER, LOWER_BETTER)
-_LB_PER_KG: Final = 2.20462
+_PERCENT: Final = ("%", "/100")
 _CHANGE_FIGURES: Final = ("mcid", "mdc", "mdc_by_baseline")
 
 
@@ -31,6 +31,8 @@ class Instrument:
     mdc: float | None = None
     mdc_by_baseline: tuple[tuple[float, float, float], ...] = ()
     percent_of: float | None = None
+    raw_max: float | None = None
+    patient_specific: bool = False  # items chosen per patient (PSFS, COPM)
     region: str = ""
     source: str = ""
 
@@ -46,15 +48,35 @@ class Instrument:
             return self.mdc, "MDC"
         return None
 
-    def normalised(self, value: float, unit: str) -> float:
-        """A score as this table states it: a percentage of a scale written out of another
-        maximum ("NDI 28%" is 14/50), a grip in pounds in kilograms."""
+    def real_change(self, baseline: float) -> tuple[float, str] | None:
+        """The change beyond measurement error from `baseline`, and its basis: the MDC where
+        published, else the MCID (the smallest change the instrument's literature calls
+        real); None when the table gives neither."""
+        for low, high, mdc in self.mdc_by_baseline:
+            if low <= baseline <= high:
+                return mdc, "MDC"
+        if self.mdc is not None:
+            return self.mdc, "MDC"
+        if self.mcid is not None:
+            return self.mcid, "MCID"
+        return None
+
+    def factor(self, unit: str) -> float:
+        """What one unit as a note writes it is on this table's scale: a percentage of a
+        0-50 scale ("NDI 28%" is 14/50) is 0.5, a raw ODI sum out of 50 is 2 (%), a pound of
+        grip 0.4536 kg, a foot walked 0.3048 m; 1 for the table's own unit."""
         unit = (unit or "").strip().lower()
-        if self.percent_of and unit in ("%", "/100") and self.high != 100:
-            return round(value * self.percent_of / 100, 2)
-        if self.unit == "kg" and unit in ("lb", "lbs", "#"):
-            return round(value / _LB_PER_KG, 1)
-        return value
+        if self.percent_of and unit in _PERCENT and self.high != 100:
+            return self.percent_of / 100
+        if self.raw_max and unit == f"/{self.raw_max:g}":
+            return self.high / self.raw_max
+        return conversions().get(self.unit, {}).get(unit, 1.0)
+
+    def normalised(self, value: float, unit: str) -> float:
+        """A score as this table states it ("NDI 28%" is 14/50, "ODI 19/50" is 38 %, a grip
+        in pounds in kilograms)."""
+        factor = self.factor(unit)
+        return value if factor == 1.0 else round(value * factor, 2)
 
     def better(self, delta: float) -> float:
         """A change (current minus baseline) as improvement: positive is better."""
@@ -81,6 +103,8 @@ def instrument_from(name: str, spec: Mapping[str, Any]) -> Instrument:
         mdc=number("mdc"),
         mdc_by_baseline=bands,
         percent_of=number("percent_of"),
+        raw_max=number("raw_max"),
+        patient_specific=spec.get("patient_specific") is True,
         region=str(spec.get("region", "")),
         source=str(spec.get("source", "")),
     )
@@ -90,13 +114,31 @@ def instrument_from(name: str, spec: Mapping[str, Any]) -> Instrument:
 def builtin_instruments() -> Mapping[str, Instrument]:
     """The built-in table, by name: the instruments with a change figure (the others in the
     file are names and ranges for reading notes, with no agreed change to judge by)."""
-    raw = (files("tui.core") / "data" / "instruments.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(raw).get("instruments", {})
+    table = _tables().get("instruments", {})
     return {
         str(name): instrument_from(str(name), spec)
         for name, spec in table.items()
         if any(spec.get(key) is not None for key in _CHANGE_FIGURES)
     }
+
+
+@cache
+def _tables() -> Mapping[str, Any]:
+    raw = (files("tui.core") / "data" / "instruments.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def conversions() -> Mapping[str, Mapping[str, float]]:
+    """Per instrument unit, the units notes write it in and their factor to it."""
+    table: Mapping[str, Mapping[str, float]] = _tables().get("conversions", {})
+    return table
+
+
+def noise(kind: str) -> float | None:
+    """The change beyond measurement error of a measure without an instrument ("rom" in
+    degrees, "mmt" in plus/minus grade steps), None when the table gives none."""
+    entry = _tables().get("noise", {}).get(kind)
+    return float(entry["threshold"]) if entry else None
 
 
 def instrument_table(clinic: Iterable[Mapping[str, Any]] = ()) -> dict[str, Instrument]:

@@ -55,17 +55,31 @@ class Change:
 
 
 def change(
-    instrument: Instrument | None, baseline: float, current: float, *, lower_better: bool = False
+    instrument: Instrument | None,
+    baseline: float,
+    current: float,
+    *,
+    lower_better: bool = False,
+    scale: float = 1.0,
 ) -> Change:
     """The change from `baseline` to `current`; without an instrument (a range of motion, a
     measure the table lacks) higher is read as better (lower with `lower_better`: a deficit,
-    an extension lag) and no threshold applies."""
+    an extension lag) and no threshold applies. `scale`: what one unit of the values is on
+    the instrument's scale (0.5 for an NDI written in %), so the threshold is given in the
+    values' unit."""
     delta = round(current - baseline, 4)
     if instrument is None:
         return Change(baseline, current, delta, -delta if lower_better else delta, None, "")
-    found = instrument.threshold(baseline)
+    found = in_unit(instrument.threshold(baseline * scale), scale)
     threshold, basis = found if found else (None, "")
     return Change(baseline, current, delta, instrument.better(delta), threshold, basis)
+
+
+def in_unit(found: tuple[float, str] | None, scale: float) -> tuple[float, str] | None:
+    """A threshold on the instrument's scale in the unit of values `scale` converts."""
+    if found is None:
+        return None
+    return (found[0] if scale == 1.0 else round(found[0] / scale, 2)), found[1]
 
 
 def _num(value: float) -> str:

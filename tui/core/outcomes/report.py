@@ -26,7 +26,7 @@ class Group:
     judged: int  # with a primary measure that has a threshold and two values
     reached: int
     visits_per_episode: float | None
-    change_per_visit: dict[str, float]  # by primary instrument, in its better direction
+    change_per_visit: dict[str, float]  # by primary instrument, its better direction and unit
 
     @property
     def share(self) -> float | None:
@@ -78,7 +78,8 @@ def _group(grouping: str, name: str, episodes: Iterable[Episode]) -> Group:
             reached += int(found.met)
         visits = max(episode.visit_count(), 1)
         label = primary.instrument.name if primary.instrument else primary.name
-        per_visit.setdefault(label, []).append(found.improvement / visits)
+        # on the instrument's own scale: one episode's NDI in %, another's out of 50
+        per_visit.setdefault(label, []).append(found.improvement * primary.scale / visits)
     return Group(
         grouping=grouping,
         name=name,

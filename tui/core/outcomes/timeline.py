@@ -4,7 +4,7 @@ change since the first, and whether it reaches the instrument's MCID; then the g
 
 from __future__ import annotations
 
-from tui.core.outcomes.episodes import Episode, Series
+from tui.core.outcomes.episodes import Episode, Series, with_unit
 
 
 def _visits(count: int) -> str:
@@ -36,8 +36,15 @@ def series_line(series: Series) -> str:
     direction = "better" if found.improvement > 0 else "worse" if found.improvement < 0 else "same"
     line += f" Change since {series.points[0].day.isoformat()}: {found.delta:+g} ({direction})"
     if found.threshold is not None:
-        line += f"; {found.basis} {found.threshold:g}: {'met' if found.met else 'not met'}"
+        threshold = threshold_text(found.threshold, series.unit)
+        line += f"; {found.basis} {threshold}: {'met' if found.met else 'not met'}"
     return line + "."
+
+
+def threshold_text(value: float, unit: str) -> str:
+    """An MCID or MDC in the series' unit ("15%", "1.1 s", "14.33 lb"); bare for a score
+    written out of its maximum ("9" beside "38/80")."""
+    return f"{value:g}" if not unit or unit.startswith("/") else with_unit(f"{value:g}", unit)
 
 
 def timeline_text(episode: Episode) -> str:
@@ -53,6 +60,6 @@ def timeline_text(episode: Episode) -> str:
             goal = item.goal
             due = goal.due.isoformat() if goal.due else goal.timeframe or "no date"
             term = f"{goal.term} " if goal.term else ""
-            latest = f" (latest {item.latest})" if item.latest else ""
+            latest = f"; latest {item.latest}" if item.latest else ""
             lines.append(f"- {term}{goal.text}; due {due}: {item.status}{latest}")
     return "\n".join(lines)
