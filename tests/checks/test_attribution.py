@@ -147,7 +147,6 @@ def test_units_in_keys_and_headings_are_read_with_the_value() -> None:
         ("IADLs: medication set-up with blister pack; Lawton IADL 4/8.", "Lawton IADL", 4, "IADL"),
         ("Tinetti 20/28 (balance 11/16, gait 9/12), was 16/28 at SOC.", "Tinetti", 9, "gait"),
         ("Tinetti 20/28 (balance 11/16, gait 9/12), was 16/28 at SOC.", "Tinetti", 16, "previous"),
-        ("GG0130: eating 05 (was 04), oral hygiene 05 (was 03).", "GG0130", 3, "oral"),
         (
             "SPM-2 home T-score 68 (some problems), hearing 72. School total T-score 66.",
             "SPM-2",

@@ -49,12 +49,12 @@ def scores(text: str) -> list[tuple[str, float]]:
         ),
         (
             "Outcomes: PHQ-9 4, GAD-7 3, 9-HPT 22 s, Mini-BESTest 20/28, FABQ-W 15.\n",
-            [("PHQ-9", 4), ("GAD-7", 3), ("9-HPT", 22), ("Mini-BESTest", 20), ("FABQ-W", 15)],
+            [("PHQ-9", 4), ("GAD-7", 3), ("9HPT", 22), ("Mini-BESTest", 20), ("FABQ-W", 15)],
         ),
         (
             "9-HPT R 22 s, L 25 s; Mini-BESTest 20/28; PHQ-9 4; GAD-7 3; SF-36 PCS 40\n",
             [
-                ("9-HPT R", 22), ("9-HPT L", 25), ("Mini-BESTest", 20), ("PHQ-9", 4),
+                ("9HPT R", 22), ("9HPT L", 25), ("Mini-BESTest", 20), ("PHQ-9", 4),
                 ("GAD-7", 3), ("SF-36 PCS", 40),
             ],
         ),

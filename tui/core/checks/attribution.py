@@ -290,7 +290,9 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     if lead_start > 0 and cues.copula.search(lead):
         return True
     if open_at >= 0 and (
-        _opens_prior(window, open_at) or DATE_LABEL.match(scanner.text, origin + open_at + 1)
+        _opens_prior(window, open_at)
+        or DATE_LABEL.match(scanner.text, origin + open_at + 1)
+        or _legend_says_prior(scanner, start, window[open_at])
     ):
         return True
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
@@ -340,6 +342,36 @@ def _opens_prior(window: str, open_at: int) -> bool:
     """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)")."""
     head = _BRACKET_HEAD.match(window, open_at)
     return bool(head and _cues().prior_before.search(head.group(1)))
+
+
+_LEGEND = re.compile(
+    r"\b(?:(?:values?|scores?|measures?)\s+)?(?:at\s+)?(\w+(?:\s+\w+)?)\s+(?:values?\s+|scores?\s+)?"
+    r"(?:are\s+|is\s+|shown\s+|given\s+)?in\s+(?:square\s+)?(brackets|parenthes[ei]s)\b",
+    re.IGNORECASE,
+)
+
+
+def _legend_says_prior(scanner: Scanner, start: int, bracket: str) -> bool:
+    """A legend on the value's line or a line above ("Status at d/c (initial in brackets):")
+    says the values in this kind of bracket are earlier ones."""
+    text = scanner.text
+    floor = max(0, start - _LEGEND_REACH)
+    line_start, _ = scanner.line(start)
+    position, stop = max(line_start, floor), start
+    for _ in range(_LINES_BACK + 1):
+        for legend in _LEGEND.finditer(text, position, stop):
+            square = legend.group(2).lower() == "brackets"
+            if (bracket == "[") == square and _cues().prior_before.search(legend.group(1)):
+                return True
+        if position <= floor:
+            return False
+        line_start, stop = scanner.line(position - 1)
+        position = max(line_start, floor)
+    return False
+
+
+# How far back a legend is looked for, so a long note is still read in linear time.
+_LEGEND_REACH = 1200
 
 
 def _declares_versus(scanner: Scanner, origin: int, start: int) -> bool:

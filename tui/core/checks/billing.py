@@ -68,8 +68,10 @@ _HOME_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+# A number out of a whole ("total 17/28") is a score, not minutes.
 _TOTAL_VALUE = (
-    r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d)(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
+    r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    r"(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 TOTAL_TIMED = re.compile(

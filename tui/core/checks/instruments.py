@@ -22,6 +22,7 @@ from tui.core.checks import labels
 from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import alternation
+from tui.core.checks.names import resolve
 from tui.core.checks.scan import Scanner
 from tui.core.checks.scores import read_scores
 from tui.core.checks.tables import (
@@ -30,6 +31,7 @@ from tui.core.checks.tables import (
     grade_scales,
     instrument_words,
     item_stop_words,
+    measure_defs,
     not_instruments,
 )
 
@@ -72,7 +74,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     last_on_line: dict[int, tuple[MeasureDef, int]] = {}
     names = _names(scanner)
     for index, (name, start, end) in enumerate(names):
-        measure = MeasureDef(name=name, aliases=(name,))
+        measure = _measure_named(name)
         _, limit = scanner.sentence(start)
         before = _BEFORE_NAME.search(text, max(0, start - 20), start)
         if before is not None and scanner.free(*before.span(1)):
@@ -98,6 +100,14 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         last_on_line[scanner.line(start)[0]] = (measure, limit)
     _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
     _fractions(scanner, facts)
+
+
+def _measure_named(written: str) -> MeasureDef:
+    """The instrument a name found here is: a listed one (with its range) when the resolver
+    knows the name, else a new one under the name written."""
+    name = resolve(written)
+    known = next((measure for measure in measure_defs() if measure.name == name), None)
+    return known or MeasureDef(name=written, aliases=(written,))
 
 
 def _next_name(names: list[tuple[str, int, int]], index: int, after: int, limit: int) -> int:
@@ -155,6 +165,13 @@ def _form_after() -> re.Pattern[str]:
 
 
 @cache
+def _amount_after() -> re.Pattern[str]:
+    """Units after a fraction that make it an amount ("1/2 mile", "3/4 cup")."""
+    units = "|".join(instrument_words().get("fraction_amounts", ())) or "(?!x)x"
+    return re.compile(rf"[ \t]*(?:{units})\b", re.IGNORECASE)
+
+
+@cache
 def _written_tests() -> re.Pattern[str]:
     nouns = "|".join(re.escape(noun) for noun in instrument_words().get("test_nouns", ()))
     return re.compile(
@@ -207,6 +224,8 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
         value, whole = float(match.group(1)), int(match.group(2))
         if whole in (5, 10) or not 0 <= value <= whole or not scanner.free(*match.span()):
             continue
+        if _amount_after().match(text, match.end()):
+            continue  # "walked 1/2 mile": an amount, not a score
         named = _NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if named is None or scanner.is_blocked(*named.span(1)):
             continue

@@ -280,7 +280,11 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     flags = re.IGNORECASE
     unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m|lbs?|kg|s|sec|min))?"
     return (
-        *(re.compile(pattern, flags) for pattern in words.get("not_values", ())),
+        *(
+            re.compile(pattern, flags | re.MULTILINE)
+            for key in ("not_values", "scale_bounds", "date_labels", "item_names")
+            for pattern in words.get(key, ())
+        ),
         led(
             re.compile(rf"\b(?:{either('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
             either("conditions"),

@@ -1,6 +1,6 @@
 """Scores, muscle grades and ratings: outcome measures, MMT grades, pain and other 0-10 ratings.
 
-Outcome measures are found by name (the table in measures.toml plus the clinic's own names) and
+Outcome measures are found by name (the table in instruments.toml plus the clinic's own names) and
 take the score written after the name, then earlier scores introduced by "was", "eval" or a
 bracket. A 0-10 rating belongs to the nearest rating word before it: "fatigue 6/10" is a
 fatigue rating, never pain; with no word at all it is the patient's pain.
@@ -26,6 +26,7 @@ from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import (
     MeasureDef,
     item_stop_words,
+    lower_case_units,
     not_instruments,
     not_measurement_words,
 )
@@ -37,7 +38,7 @@ _OUTCOME_SUFFIX = re.compile(
 )
 _OUTCOME_BAD = re.compile(
     r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
-    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|y/o|yo\b|-\s*\d)",
+    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d)",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -124,18 +125,20 @@ def read_scores(
     start = name_end = pos
     item = qualifier
     opened = False
-    grade_end = -1
     first_unit: str | None = None
+    first_value = 0.0
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
         gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
             return
+        if count == 0 and not qualifier:
+            item = _first_item(gap, measure.items)
         if count and _REFERENCE.match(text, token.end()):
             return
-        if count and not FOLLOW.fullmatch(gap):
-            named = _item_named(gap)
+        if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
+            named = _item_named(gap, measure.items)
             if named is None:
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
@@ -143,16 +146,23 @@ def read_scores(
             opened = opened or gap.count("(") > gap.count(")")
         elif count and opened and gap.count(")") > gap.count("("):
             item, opened = qualifier, False
-        if token.start() < grade_end:
+        elif count and _TOTAL.search(gap):
+            # "balance 9/16, gait 8/12, total 17/28": the total is the instrument's own score,
+            # and its whole the instrument's
+            item, opened, first_unit = qualifier, False, None
+        before = max(0, token.start() - 4)
+        if _DENOMINATOR.search(text, before, token.start()):
             continue
+        if _SIGNED.search(text, before, token.start()) and (measure.low or 0) >= 0:
+            return  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
         value = to_number(token.group())
         grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
         if grade is not None:
-            # "EHL R 4-/5", "PFM Oxford 3/5": a muscle grade, never an unknown instrument's
-            if count:
-                return
-            grade_end = grade.end()
-            continue
+            # "EHL R 4-/5", "PFM Oxford 3/5 (eval 2/5); endurance 6 s": a muscle grade, never
+            # an unknown instrument's, and the numbers after it are not its scores either
+            return
+        if measure.high is None and _YEAR.fullmatch(token.group()):
+            return  # "R CTR 2015": the year of a history item, not a score
         plus = _ORDINAL_PLUS.match(text, token.end()) if measure.high is None else None
         if plus is not None and isinstance(value, int):
             # "stroke test 1+ (was 2+)": an ordinal grade of the test, kept as written
@@ -166,6 +176,10 @@ def read_scores(
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         bad = _OUTCOME_BAD.match(text, token.end())
         if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
+            if measure.numbered_items and _ITEM_NUMBER.match(text, token.end()):
+                # "Section GG: eating 05, walk 50 feet 04": a number in an item's name
+                scanner.claim(token.start(), token.end())
+                continue
             if count:
                 _earlier_later_on(scanner, facts, measure, first_unit, token.end(), limit)
                 return
@@ -175,25 +189,39 @@ def read_scores(
                 return
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
-        if count and unit == "%" and measure.unit != "%":
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        if count and unit == "%" != first_unit and measure.unit != "%" and not found.prior:
             # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
+            # ("NDI 24% (was 40%)" gives an earlier score)
             scanner.claim(token.start(), end)
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
             unit = f"/{suffix.group(1)}"
+        if count and unit == "/10" and measure.high not in (None, 10.0):
+            # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
+            return
+        if count and _restated(first_value, first_unit, value, unit):
+            # "NDI 24% (12/50)": the percentage written as a fraction of the scale
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
+        if count and _fraction_after_whole(first_unit, unit):
+            # "ODI 42% (eval 7/15: 54%)": a fraction after a percentage is no score of this
+            # measure (here a date); the reading goes on past it
+            pos = end
+            continue
         if count and item == qualifier and _other_whole(first_unit, unit):
             # "FGA 17/30 (up from 13/30 at eval 4/20)": a fraction of another whole is not
             # this measure's score (here a date)
             return
-        found = attribute(scanner, token.start(), end, floor=name_end)
         label = labels.join(measure.name, item, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
         )
-        if count == 0:
-            first_unit = unit
+        if count == 0 or first_unit is None:
+            first_unit, first_value = unit, float(value)
         count += 1
         pos = _after_prior(text, end)
         if count >= _MOST_SCORES:
@@ -205,10 +233,38 @@ _ORDINAL_PLUS = re.compile(r"\+(?![\d/+])")
 _FIRST_SCORE_REACH = 60
 _MOST_SCORES = 12
 # Between two scores of one measure, the name of the next item: a few words, no numbers.
+# A level's words after a score ("04 - supervision, ...") may come before the next item's name.
 _ITEM_GAP = re.compile(
-    r"[\s,)]*(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
+    r"[\s,)]*(?:-[ \t]*[A-Za-z][\w/' -]{0,30}?,[ \t]*)?"
+    r"(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
     r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
 )
+
+
+# A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
+# of one measure it says nothing about the second.
+_REMARKS = re.compile(r"\([^()\d\n]*\)")
+# After a number in an item's name: a distance or a count of steps ("walk 150 feet", "4 steps").
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:feet|ft\b|'|steps?\b|m\b|meters?\b|metres?\b)", re.IGNORECASE)
+_TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
+_SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
+# A number right after a slash is a fraction's whole ("/28"), never a score of its own.
+_DENOMINATOR = re.compile(r"/[ \t]*\Z")
+
+
+def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:
+    """A fraction that is the first score (a percentage) over another whole: "24% (12/50)"."""
+    if first_unit != "%" or not unit or not unit.startswith("/"):
+        return False
+    whole = float(unit[1:])
+    return whole > 0 and abs(value * 100 / whole - first_value) < 1
+
+
+def _fraction_after_whole(first: str | None, unit: str | None) -> bool:
+    """A fraction after a score written as a percentage."""
+    return bool(unit and unit.startswith("/") and unit != "/100" and first == "%")
 
 
 def _other_whole(first: str | None, unit: str | None) -> bool:
@@ -256,7 +312,7 @@ def _earlier_later_on(
         return
 
 
-def _item_named(gap: str) -> str | None:
+def _item_named(gap: str, own: tuple[str, ...] = ()) -> str | None:
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
     the words between are not an item's name (a pain word, an anatomy word, a unit)."""
     found = _ITEM_GAP.fullmatch(gap)
@@ -264,10 +320,31 @@ def _item_named(gap: str) -> str | None:
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
         return None
     words = found.group(1).split()
-    stop = item_stop_words()
-    if any(word.lower().strip("'") in stop or _names_instrument(word) for word in words):
+    if " ".join(words).lower() in {item.lower() for item in own}:
+        return " ".join(words)  # the instrument's own subscale ("KOOS ... pain 72")
+    if any(_stops_items(word) or _names_instrument(word) for word in words):
         return None
     return " ".join(words)
+
+
+def _stops_items(word: str) -> bool:
+    """A word that cannot name an item; a unit written in capitals is an abbreviation ("LB
+    dressing" is lower body dressing, "2 lb" a weight)."""
+    folded = word.lower().strip("'")
+    if word.isupper() and folded in lower_case_units():
+        return False
+    return folded in item_stop_words()
+
+
+def _first_item(gap: str, own: tuple[str, ...]) -> str:
+    """The item a measure's first score belongs to when a colon opens the list of items
+    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16") or the words are one
+    of the instrument's subscales ("KOOS pain 72"); "" otherwise."""
+    if ":" in gap:
+        return _item_named(gap.rsplit(":", 1)[1], own) or ""
+    if gap.strip().lower() in {item.lower() for item in own}:
+        return _item_named(gap, own) or ""
+    return ""
 
 
 def _names_instrument(word: str) -> bool:

@@ -31,6 +31,8 @@ class MeasureDef:
     kind: str = "outcome"
     multi: bool = False
     direction: str = ""
+    items: tuple[str, ...] = ()
+    numbered_items: bool = False
 
     def in_range(self, value: float) -> bool:
         """True when the value could be a score of this measure."""
@@ -148,24 +150,37 @@ def billing_tables() -> BillingTables:
 
 @cache
 def measure_defs() -> tuple[MeasureDef, ...]:
-    """The built-in outcome measures (measures.toml)."""
-    data = _load("measures.toml")
-    defs = []
-    for name, spec in data.get("measures", {}).items():
-        defs.append(
-            MeasureDef(
-                name=str(name),
-                aliases=_strs(spec.get("aliases")) or (str(name),),
-                exact_case=frozenset(_strs(spec.get("exact_case"))),
-                low=_number(spec.get("min")),
-                high=_number(spec.get("max")),
-                unit=str(spec.get("unit", "")),
-                kind=str(spec.get("kind", "outcome")),
-                multi=bool(spec.get("multi", False)),
-                direction=str(spec.get("direction", "")),
-            )
-        )
-    return tuple(defs)
+    """The built-in instruments notes name (instruments.toml entries with aliases)."""
+    data = _load("instruments.toml")
+    return tuple(
+        _measure_def(str(name), spec)
+        for name, spec in data.get("instruments", {}).items()
+        if spec.get("aliases")
+    )
+
+
+def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
+    """One instrument as the extractor reads it: a score written as a percentage may reach 100
+    (NDI is 0-50, "NDI 24%" too), and an item may score below the total's minimum (FIM)."""
+    low, high = _number(spec.get("min")), _number(spec.get("max"))
+    items = spec.get("item_range")
+    if isinstance(items, list) and len(items) == 2 and low is not None:
+        low = min(low, float(items[0]))
+    if spec.get("percent_of") is not None and high is not None:
+        high = max(high, 100.0)
+    return MeasureDef(
+        name=name,
+        aliases=_strs(spec.get("aliases")) or (name,),
+        exact_case=frozenset(_strs(spec.get("exact_case"))),
+        low=low,
+        high=high,
+        unit=str(spec.get("unit", "")),
+        kind=str(spec.get("kind", "outcome")),
+        multi=bool(spec.get("multi", False)),
+        direction=str(spec.get("direction", "")),
+        items=_strs(spec.get("items")),
+        numbered_items=bool(spec.get("numbered_items", False)),
+    )
 
 
 @cache
@@ -266,6 +281,13 @@ def item_stop_words() -> frozenset[str]:
         found |= set(re.findall(r"[a-z]+", pattern.lower()))
     found |= set(_strs(_load("measures.toml").get("instruments", {}).get("not_item_words")))
     return frozenset(word.lower() for word in found)
+
+
+@cache
+def lower_case_units() -> frozenset[str]:
+    """Units that are units only in lower case (measures.toml [instruments])."""
+    data = _load("measures.toml").get("instruments", {})
+    return frozenset(word.lower() for word in _strs(data.get("lower_case_units")))
 
 
 @cache

@@ -43,6 +43,7 @@ from tui.core.checks.lexicon import (
     service_matcher,
     words,
 )
+from tui.core.checks.names import names_instrument
 from tui.core.checks.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.results import missing_counts
 from tui.core.checks.tables import measure_defs, related_names
@@ -668,8 +669,8 @@ def _unsupported_changes(draft: _Side, note: _Side, derived: dict[str, set[float
 
 
 def _names(text: str, name: str) -> bool:
-    """True when `text` names the measure `name` (one the measure tables may not know)."""
-    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text, re.I))
+    """True when `text` names the measure `name` in any of its spellings."""
+    return names_instrument(text, name)
 
 
 def _topic_of(group: str) -> str | None:

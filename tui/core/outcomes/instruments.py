@@ -15,6 +15,7 @@ HIGHER_BETTER: Final = "higher_better"
 LOWER_BETTER: Final = "lower_better"
 DIRECTIONS: Final = (HIGHER_BETTER, LOWER_BETTER)
 _PERCENT: Final = ("%", "/100")
+_CHANGE_FIGURES: Final = ("mcid", "mdc", "mdc_by_baseline")
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,14 @@ def instrument_from(name: str, spec: Mapping[str, Any]) -> Instrument:
 
 @cache
 def builtin_instruments() -> Mapping[str, Instrument]:
-    """The built-in table, by name."""
+    """The built-in table, by name: the instruments with a change figure (the others in the
+    file are names and ranges for reading notes, with no agreed change to judge by)."""
     table = _tables().get("instruments", {})
-    return {str(name): instrument_from(str(name), spec) for name, spec in table.items()}
+    return {
+        str(name): instrument_from(str(name), spec)
+        for name, spec in table.items()
+        if any(spec.get(key) is not None for key in _CHANGE_FIGURES)
+    }
 
 
 @cache
