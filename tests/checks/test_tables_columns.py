@@ -1,0 +1,288 @@
+"""Notes written as tables (issue 12): each number takes its meaning from its row and its
+column. Every note here has a twin that must not be read the way the note is."""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks.facts import Fact
+
+
+def _facts(text: str, kind: str | None = None) -> list[Fact]:
+    return [fact for fact in extract_facts(text) if kind is None or fact.kind == kind]
+
+
+def _one(text: str, kind: str, value: object) -> Fact:
+    found = [fact for fact in _facts(text, kind) if fact.value == value]
+    assert len(found) == 1, (value, [(f.kind, f.value, f.label) for f in _facts(text)])
+    return found[0]
+
+
+def _none(text: str, kind: str, value: object) -> None:
+    found = [fact for fact in _facts(text, kind) if fact.value == value]
+    assert not found, [(f.kind, f.value, f.label) for f in found]
+
+
+# -- columns for visits: earlier, current, goal -----------------------------------------------
+
+EVAL_TODAY_GOAL = """Objective:
+
+| Measure | Eval | Today | Goal |
+|---|---|---|---|
+| L elbow flexion AROM | 98° | 126° | 140° |
+| DASH | 58.3 | 31.7 | 15 |
+| Wrist ext MMT | 3/5 | 4-/5 | 5/5 |
+"""
+
+
+def test_eval_column_is_earlier_today_column_is_current() -> None:
+    assert "previous" in _one(EVAL_TODAY_GOAL, "rom", 98).label
+    assert "previous" not in _one(EVAL_TODAY_GOAL, "rom", 126).label
+    assert "previous" in _one(EVAL_TODAY_GOAL, "mmt", "3").label
+    assert "previous" not in _one(EVAL_TODAY_GOAL, "mmt", "4-").label
+
+
+def test_goal_column_holds_targets_not_measurements() -> None:
+    _none(EVAL_TODAY_GOAL, "rom", 140)
+    _none(EVAL_TODAY_GOAL, "outcome", 15)
+    _none(EVAL_TODAY_GOAL, "mmt", "5")
+
+
+GOAL_IN_THE_MIDDLE = """| Test | Goal | Initial | Current |
+|---|---|---|---|
+| R hip abduction PROM | 40° | 22° | 31° |
+| Berg | 50/56 | 38/56 | 44/56 |
+"""
+
+
+def test_a_goal_column_before_the_measurements_does_not_hide_them() -> None:
+    assert "previous" in _one(GOAL_IN_THE_MIDDLE, "rom", 22).label
+    assert "previous" not in _one(GOAL_IN_THE_MIDDLE, "rom", 31).label
+    assert "previous" not in _one(GOAL_IN_THE_MIDDLE, "outcome", 44).label
+    _none(GOAL_IN_THE_MIDDLE, "rom", 40)
+    _none(GOAL_IN_THE_MIDDLE, "outcome", 50)
+
+
+SOC_MIDPOINT_DC = """Discharge summary - outcome table
+
+| Outcome | SOC | 30-day | DC |
+|---|---|---|---|
+| Tinetti | 14/28 | 19/28 | 24/28 |
+| 5xSTS (s) | 21.4 | 16.2 | 12.9 |
+"""
+
+
+def test_every_timepoint_before_the_last_is_earlier() -> None:
+    assert "previous" in _one(SOC_MIDPOINT_DC, "outcome", 14).label
+    assert "previous" in _one(SOC_MIDPOINT_DC, "outcome", 19).label
+    assert "previous" not in _one(SOC_MIDPOINT_DC, "outcome", 24).label
+    assert "previous" in _one(SOC_MIDPOINT_DC, "outcome", 16.2).label
+    assert "previous" not in _one(SOC_MIDPOINT_DC, "outcome", 12.9).label
+
+
+def test_a_single_line_of_prose_with_the_same_words_keeps_its_own_reading() -> None:
+    twin = "Tinetti 24/28 today; was 19/28 at the 30-day check."
+    assert "previous" not in _one(twin, "outcome", 24).label
+
+
+DATED_COLUMNS = """| Measure | 9/14 | 10/05 | 10/26 |
+|---|---|---|---|
+| ODI | 44% | 32% | 18% |
+| Cervical rotation R AROM | 45° | 58° | 70° |
+"""
+
+
+def test_dates_as_headings_name_timepoints_and_are_never_values() -> None:
+    assert "previous" in _one(DATED_COLUMNS, "outcome", 44).label
+    assert "previous" in _one(DATED_COLUMNS, "outcome", 32).label
+    assert "previous" not in _one(DATED_COLUMNS, "outcome", 18).label
+    assert "previous" not in _one(DATED_COLUMNS, "rom", 70).label
+    for value in (9, 14, 10, 5, 26):
+        _none(DATED_COLUMNS, "outcome", value)
+
+
+EVALUATION_WITH_GOALS = """Initial evaluation
+
+| Test | Eval | Goal |
+|---|---|---|
+| Shoulder flexion AROM | 105° | 160° |
+| QuickDASH | 52.3 | 20 |
+"""
+
+
+def test_a_lone_eval_column_beside_goals_is_this_evaluations_measurement() -> None:
+    assert "previous" not in _one(EVALUATION_WITH_GOALS, "rom", 105).label
+    assert "previous" not in _one(EVALUATION_WITH_GOALS, "outcome", 52.3).label
+    _none(EVALUATION_WITH_GOALS, "rom", 160)
+    _none(EVALUATION_WITH_GOALS, "outcome", 20)
+
+
+def test_with_a_today_column_the_eval_column_is_earlier_again() -> None:
+    twin = EVALUATION_WITH_GOALS.replace("| Eval | Goal |", "| Eval | Today |")
+    assert "previous" in _one(twin, "rom", 105).label
+    assert "previous" not in _one(twin, "rom", 160).label
+
+
+# -- side columns --------------------------------------------------------------------------------
+
+SIDES = """| Motion | Right | Left |
+|---|---|---|
+| Ankle DF AROM | 4° | 15° |
+| Ankle PF AROM | 38° | 50° |
+"""
+
+
+def test_side_columns_give_each_cell_its_side_and_its_rows_motion() -> None:
+    right = _one(SIDES, "rom", 4)
+    left = _one(SIDES, "rom", 15)
+    assert right.label.startswith("R") and "dorsiflexion" in right.label.lower()
+    assert left.label.startswith("L") and "dorsiflexion" in left.label.lower()
+    assert _one(SIDES, "rom", 50).label.startswith("L")
+
+
+MODE_AND_SIDE = """| Knee | AROM R | PROM R | AROM L |
+|---|---|---|---|
+| Flexion | 102 | 111 | 138 |
+"""
+
+
+def test_mode_and_side_headings_make_bare_numbers_angles_of_that_side_and_mode() -> None:
+    assert _one(MODE_AND_SIDE, "rom", 102).label == "R knee flexion AROM"
+    assert _one(MODE_AND_SIDE, "rom", 111).label == "R knee flexion PROM"
+    assert _one(MODE_AND_SIDE, "rom", 138).label == "L knee flexion AROM"
+
+
+def test_bare_numbers_with_no_motion_or_mode_stay_unread() -> None:
+    twin = "| Item | R | L |\n|---|---|---|\n| Stairs | 12 | 14 |\n"
+    assert _facts(twin) == []
+
+
+GRADES_WITHOUT_SCALE = """| Muscle | R | L |
+|---|---|---|
+| Hip abductors | 3+ | 4 |
+| Quadriceps | NT | 4- |
+"""
+
+
+def test_bare_grades_in_a_muscle_table_are_out_of_five() -> None:
+    assert _one(GRADES_WITHOUT_SCALE, "mmt", "3+").label.startswith("R")
+    assert _one(GRADES_WITHOUT_SCALE, "mmt", "4").label.startswith("L")
+    assert _one(GRADES_WITHOUT_SCALE, "mmt", "4-").label.startswith("L")
+    assert len(_facts(GRADES_WITHOUT_SCALE, "mmt")) == 3
+
+
+def test_small_numbers_in_a_table_of_counts_are_not_grades() -> None:
+    twin = "| Task | R | L |\n|---|---|---|\n| Blocks moved | 3 | 4 |\n"
+    assert _facts(twin, "mmt") == []
+
+
+# -- values split across cells, empty cells -------------------------------------------------------
+
+SPLIT_CELLS = """| Muscle | Grade | |
+|---|---|---|
+| L ankle evertors | 4- | /5 |
+
+| Motion | Value | Unit |
+|---|---|---|
+| R knee flexion AROM | 121 | deg |
+| Grip L | 19 | kg |
+| R knee extension AROM | — | |
+| Cervical rotation L | WNL | |
+"""
+
+
+def test_a_value_and_its_unit_in_two_cells_are_one_value() -> None:
+    assert _one(SPLIT_CELLS, "mmt", "4-").label.startswith("L")
+    assert _one(SPLIT_CELLS, "rom", 121).label == "R knee flexion AROM"
+    grip = _one(SPLIT_CELLS, "strength", 19)
+    assert grip.unit == "kg" and grip.label.startswith("L")
+
+
+def test_empty_dash_and_wnl_cells_make_no_fact() -> None:
+    assert sorted(str(fact.value) for fact in _facts(SPLIT_CELLS)) == ["121", "19", "4-"]
+
+
+# -- tab-separated exports and pipe tables without a separator row --------------------------------
+
+FLOWSHEET = (
+    "FLOWSHEET\n"
+    "#\tParameter\tResult\tUnits\tEntered\n"
+    "1\tPain at rest\t4\t0-10\t03/02/2027 10:02\n"
+    "2\tNeck Disability Index\t36\t%\t03/02/2027 10:03\n"
+    "3\tNeck Disability Index prior\t48\t%\t02/09/2027\n"
+    "4\tCervical rotation L\t52\tdeg\t03/02/2027 10:05\n"
+    "5\tTherapeutic exercise\t24\tmin\t03/02/2027 10:40\n"
+    "6\tTotal timed\t24\tmin\t\n"
+    "7\tCharges\t97110 x2\t\u2014\t\n"
+)
+
+
+def test_a_tab_separated_flowsheet_is_read_row_by_row_with_its_units() -> None:
+    assert _one(FLOWSHEET, "pain", 4)
+    assert "previous" not in _one(FLOWSHEET, "outcome", 36).label
+    assert "previous" in _one(FLOWSHEET, "outcome", 48).label
+    assert _one(FLOWSHEET, "rom", 52).label.startswith("L")
+    billing = extract_billing(FLOWSHEET)
+    assert billing.stated_timed_minutes == 24
+    assert dict(billing.billed) == {"97110": 2}
+    assert [(s.cpt, s.minutes) for s in billing.services] == [("97110", 24)]
+
+
+def test_row_numbers_and_entry_times_are_never_values() -> None:
+    values = {fact.value for fact in _facts(FLOWSHEET)}
+    assert not values & {1, 2, 3, 5, 6, 7, 10, 2027}
+
+
+def test_text_with_tabs_that_is_no_table_is_read_as_before() -> None:
+    twin = "Pain\t3/10 at rest.\nNotes: walked 200 ft.\n"
+    assert [fact.value for fact in _facts(twin, "pain")] == [3]
+
+
+BARE_PIPES = """Objective
+| Test | Previous | Current |
+| FOTO knee | 44 | 61 |
+| SLS R (s) | 6 | 14 |
+"""
+
+
+def test_a_pipe_table_without_the_separator_row_is_still_a_table() -> None:
+    assert "previous" in _one(BARE_PIPES, "outcome", 44).label
+    assert "previous" not in _one(BARE_PIPES, "outcome", 61).label
+    assert "previous" not in _one(BARE_PIPES, "other", 14).label
+
+
+# -- billing tables ----------------------------------------------------------------------------
+
+BILLING_TABLE = """| Service | CPT | Details | Min |
+|---|---|---|---|
+| Gait training | 97116 | 8 min continuous on stairs, 3 flights | 12 |
+| Ther ex | 97110 | 3x10 sit to stand, 2 min bike | 20 |
+
+Total timed 32 min; total treatment 32 min.
+Billed: 97116 x1, 97110 x1
+"""
+
+
+def test_the_minutes_column_is_the_service_time_and_the_total_is_counted_once() -> None:
+    billing = extract_billing(BILLING_TABLE)
+    assert sorted((s.cpt, s.minutes) for s in billing.services) == [("97110", 20), ("97116", 12)]
+    assert billing.stated_timed_minutes == 32
+    assert billing.stated_treatment_minutes == 32
+
+
+def test_a_total_row_in_the_table_is_a_total_not_a_service() -> None:
+    note = BILLING_TABLE.replace(
+        "| Ther ex | 97110 | 3x10 sit to stand, 2 min bike | 20 |\n",
+        "| Ther ex | 97110 | 3x10 sit to stand, 2 min bike | 20 |\n| Total | | | 32 |\n",
+    )
+    billing = extract_billing(note)
+    assert sorted((s.cpt, s.minutes) for s in billing.services) == [("97110", 20), ("97116", 12)]
+    assert billing.stated_timed_minutes == 32
+
+
+def test_a_billed_units_column_is_not_a_unit_of_measure() -> None:
+    note = (
+        "| Service | CPT | Minutes | Units |\n|---|---|---|---|\n"
+        "| Manual therapy | 97140 | 11 | 1 |\n| Ther act | 97530 | 24 | 2 |\n"
+    )
+    billing = extract_billing(note)
+    assert sorted((s.cpt, s.minutes) for s in billing.services) == [("97140", 11), ("97530", 24)]
