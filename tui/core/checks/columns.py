@@ -150,6 +150,8 @@ def _cue(role: str, heading: str) -> str:
         return text
     # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;
     # (Eval) 22 lb"), as one opened by a side does
+    # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;
+    # (Eval) 22 lb"), as one opened by a side does
     cue = f"({text})" if text else ""
     if role == "prior" and not _prior_words().search(text):
         return f"{cue} (previous)".strip()

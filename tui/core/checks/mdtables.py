@@ -37,6 +37,7 @@ from tui.core.checks.tables import keyed_units
 _MINUTES_HEADING = re.compile(r"\b(?:min|mins|minutes|time|duration)\b", re.IGNORECASE)
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*-?\d[\d.]*(?:[ \t]*[^\s\d]+)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _ROM_WORDS = re.compile(r"\b(?:A{0,2}ROM|PROM|range of motion)\b", re.IGNORECASE)
 # A first heading that names nothing ("Measure", "Item"): not written before each row.
@@ -161,7 +162,17 @@ def _row(
             previous = cell
             continue
         cue = column.cue or (column.heading if column.role == "unit" else "")
-        separator = f"; {cue} " if cue else ("; " if written else ": ")
+        if column.role == "plain" and table.minutes is not None:
+            # in a table of services a text column keeps its heading: "Details 8 min
+            # continuous" is a dose inside the cell, not the service's time
+            cue = column.heading
+        if written is None:
+            # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key; a
+            # heading written before the value opens a clause of its own ("TUG; Eval 16.8 s")
+            separator = f"; {cue} " if cue else ": "
+        else:
+            mark = _between(table, written, cell)
+            separator = f"{mark}{cue} " if cue else mark
         if after_goal and column.role != "goal":
             separator = f". {name.text}{separator}"
         pieces.append(Piece(previous.end, cell.start, separator, previous.end, cell.start))
@@ -175,6 +186,14 @@ def _row(
         previous = written = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _between(table: _Table, written: Cell, cell: Cell) -> str:
+    """A comma between two values ("R 70°, L 45°"); a semicolon where a cell is prose or the
+    table lists services, so a dose in a cell ("3x10, 2 min bike") stays in its cell."""
+    if table.minutes is not None or any(mark in c.text for c in (written, cell) for mark in ",;"):
+        return "; "
+    return ", " if _VALUE_FIRST.match(cell.text) or empty_cell().match(cell.text) else "; "
 
 
 def _unit_follows(cell: Cell | None, column: Column | None) -> bool:
