@@ -286,3 +286,101 @@ def test_a_billed_units_column_is_not_a_unit_of_measure() -> None:
     )
     billing = extract_billing(note)
     assert sorted((s.cpt, s.minutes) for s in billing.services) == [("97140", 11), ("97530", 24)]
+
+
+# -- rows that are visits ------------------------------------------------------------------------
+
+VISITS_AS_ROWS = """Progress flowsheet
+
+| Date | Pain (0-10) | Knee flex AROM | Knee ext AROM |
+|---|---|---|---|
+| 1/06 | 6 | 88° | -10° |
+| 1/20 | 4 | 104° | -5° |
+| 2/03 | 2 | 121° | 0° |
+"""
+
+
+def test_rows_that_are_dates_make_every_row_but_the_last_an_earlier_visit() -> None:
+    assert "previous" in _one(VISITS_AS_ROWS, "pain", 6).label
+    assert "previous" in _one(VISITS_AS_ROWS, "rom", 104).label
+    assert "previous" not in _one(VISITS_AS_ROWS, "pain", 2).label
+    assert "previous" not in _one(VISITS_AS_ROWS, "rom", 121).label
+
+
+def test_the_dates_naming_the_rows_are_never_scores() -> None:
+    values = {fact.value for fact in _facts(VISITS_AS_ROWS) if fact.kind in ("outcome", "other")}
+    assert not values & {1, 6, 20, 2, 3}
+
+
+def test_rows_named_by_what_was_measured_are_not_visits() -> None:
+    twin = "| Date | Result |\n|---|---|\n| Pain (0-10) | 6 |\n| Knee flex AROM | 88° |\n"
+    assert "previous" not in _one(twin, "pain", 6).label
+    assert "previous" not in _one(twin, "rom", 88).label
+
+
+NAMED_VISIT_ROWS = """| Visit | LEFS | 10MWT (m/s) |
+|---|---|---|
+| Eval | 24/80 | 0.58 |
+| Visit 8 | 39/80 | 0.79 |
+| Today | 52/80 | 0.96 |
+"""
+
+
+def test_rows_named_eval_visit_and_today_are_timepoints() -> None:
+    assert "previous" in _one(NAMED_VISIT_ROWS, "outcome", 24).label
+    assert "previous" in _one(NAMED_VISIT_ROWS, "outcome", 39).label
+    assert "previous" not in _one(NAMED_VISIT_ROWS, "outcome", 52).label
+    assert "previous" not in _one(NAMED_VISIT_ROWS, "outcome", 0.96).label
+    _none(NAMED_VISIT_ROWS, "outcome", 8)
+
+
+# -- grip and girth, side and time together ------------------------------------------------------
+
+GIRTH_SIDE_AND_TIME = """| Site | R Eval | R Today | L Today |
+|---|---|---|---|
+| Figure-8 ankle | 55.5 cm | 54.0 cm | 51.2 cm |
+| Calf girth 10 cm below patella | 38.4 cm | 37.6 cm | 36.9 cm |
+"""
+
+
+def test_a_heading_with_a_side_and_a_time_gives_both() -> None:
+    earlier = _one(GIRTH_SIDE_AND_TIME, "girth", 55.5)
+    assert earlier.label.startswith("R") and "previous" in earlier.label
+    today = _one(GIRTH_SIDE_AND_TIME, "girth", 54.0)
+    assert today.label.startswith("R") and "previous" not in today.label
+    assert _one(GIRTH_SIDE_AND_TIME, "girth", 51.2).label.startswith("L")
+
+
+def test_a_distance_that_places_the_tape_is_not_a_girth() -> None:
+    _none(GIRTH_SIDE_AND_TIME, "girth", 10)
+
+
+GRIP_BY_SIDE_ROWS = """| Grip (lb) | Eval | Today |
+|---|---|---|
+| R | 31 | 48 |
+| L | 66 | 70 |
+"""
+
+
+def test_sides_as_rows_and_times_as_columns() -> None:
+    right_then = _one(GRIP_BY_SIDE_ROWS, "strength", 31)
+    assert right_then.label.startswith("R") and "previous" in right_then.label
+    left_now = _one(GRIP_BY_SIDE_ROWS, "strength", 70)
+    assert left_now.label.startswith("L") and "previous" not in left_now.label
+    assert left_now.unit == "lb"
+
+
+def test_the_same_numbers_without_a_grip_heading_are_not_grip() -> None:
+    twin = GRIP_BY_SIDE_ROWS.replace("Grip (lb)", "Side")
+    assert _facts(twin, "strength") == []
+
+
+# -- a tab-separated export with no heading row ----------------------------------------------------
+
+HEADLESS_EXPORT = "Vitals/measures\nPain now\t3/10\nShoulder flexion AROM R\t142°\nDASH\t27.5\n"
+
+
+def test_a_headless_tab_export_reads_each_row_as_name_and_value() -> None:
+    assert _one(HEADLESS_EXPORT, "pain", 3)
+    assert _one(HEADLESS_EXPORT, "rom", 142).label.startswith("R")
+    assert _one(HEADLESS_EXPORT, "outcome", 27.5)

@@ -72,6 +72,19 @@ def _prior_words() -> re.Pattern[str]:
 
 
 @cache
+def time_heading() -> re.Pattern[str]:
+    """A first heading that makes each row a visit ("Date", "Visit", "Week")."""
+    return _pattern([str(item) for item in _data().get("rows", {}).get("time_headings", [])])
+
+
+def time_name(text: str) -> str:
+    """A timepoint as written before the values of its row: a bare date as "Mar 2" (never read
+    as a value), brackets left out."""
+    text = _SLASH_DATE.sub(_month_day, text.strip().strip("*_ ").strip())
+    return re.sub(r"\s+", " ", re.sub(r"[()\[\]]", " ", text)).strip()
+
+
+@cache
 def grade_headings() -> re.Pattern[str]:
     """Headings that make a bare 0-5 cell a muscle grade."""
     return _pattern([str(item) for item in _data().get("grades", {}).get("headings", [])])

@@ -124,12 +124,15 @@ def _bare_grid(
     split: Callable[[str, int, int], tuple[Cell, ...]],
 ) -> Grid:
     """A table with no separator row: the first row is its heading when none of its cells is a
-    value (dates name columns, so they may be headings)."""
+    value (two or more dates name columns, so they may be headings; one may be a score)."""
     rows = [split(text, starts[index], ends[index]) for index in range(first, last)]
     lines = tuple((starts[index], ends[index]) for index in range(first, last))
     if sum(len(row) >= 2 for row in rows) < 2:
         return Grid((), (), headed=False)
-    headed = not any(_VALUE.match(cell.text) and not _DATE.match(cell.text) for cell in rows[0])
+    dates = sum(bool(_DATE.match(cell.text)) for cell in rows[0])
+    headed = not any(
+        _VALUE.match(cell.text) and not (dates >= 2 and _DATE.match(cell.text)) for cell in rows[0]
+    )
     return Grid(rows=tuple(tuple(row) for row in rows), lines=lines, headed=headed)
 
 

@@ -28,6 +28,8 @@ from tui.core.checks.columns import (
     grade_headings,
     role_of,
     split_unit,
+    time_heading,
+    time_name,
 )
 from tui.core.checks.grids import Cell, Grid, grids
 from tui.core.checks.keyed import unit_written
@@ -37,6 +39,7 @@ from tui.core.checks.tables import keyed_units
 _MINUTES_HEADING = re.compile(r"\b(?:min|mins|minutes|time|duration)\b", re.IGNORECASE)
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*-?\d[\d.]*(?:[ \t]*[^\s\d]+)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _ROM_WORDS = re.compile(r"\b(?:A{0,2}ROM|PROM|range of motion)\b", re.IGNORECASE)
@@ -92,8 +95,9 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
         pieces.append(Piece(start, end, "", start, end))
         body = body[1:]
     table = _table(header, max(len(row) for row in grid.rows))
-    for row, line in body:
-        pieces += _row(text, table, header, row, line)
+    times = _time_rows(table, [row for row, _ in body])
+    for number, (row, line) in enumerate(body):
+        pieces += _row(text, table, row, line, times[number] if times else None)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
 
 
@@ -116,18 +120,40 @@ def _table(header: tuple[Cell, ...], width: int) -> _Table:
     return _Table(found, label, lead, lead_cell, minutes)
 
 
+def _time_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column] | None:
+    """When the rows are visits ("| Date | Pain | Knee flex |", one row per date), each row's
+    time as a column's would be: the last dated row is this visit's, the others earlier."""
+    names = [row[table.label].text if table.label < len(row) else "" for row in body]
+    if len(names) < 2:
+        return None
+    found = columns(names, -1)
+    numbered = bool(table.lead_cell and time_heading().search(table.lead_cell.text)) and all(
+        _BARE_NUMBER.fullmatch(name.strip("#")) for name in names
+    )
+    if not numbered and not all(column.role in _ROW_TIMES for column in found):
+        return None
+    return list(found)
+
+
 def _row(
-    text: str, table: _Table, header: tuple[Cell, ...], row: tuple[Cell, ...], line: tuple[int, int]
+    text: str,
+    table: _Table,
+    row: tuple[Cell, ...],
+    line: tuple[int, int],
+    when: Column | None = None,
 ) -> list[Piece]:
     """One row as a sentence: pieces replace what lies between the cells, never a cell's text
-    (a unit cell may be rewritten as the unit it names)."""
+    (a unit cell may be rewritten as the unit it names). A row that is a visit (`when`) names
+    its time first and marks each value of an earlier visit "(previous)"."""
     if len(row) <= table.label or not any(cell.text for cell in row):
         return []
     line_start, line_end = line
     name = row[table.label]
     source = table.lead_cell or name
-    lead = f"{table.lead} " if table.lead else ""
+    lead = f"{table.lead} " if table.lead and when is None else ""
     pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
+    if when is not None:
+        pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     minutes = table.minutes
     moved = (
         minutes
@@ -146,6 +172,8 @@ def _row(
             )
         )
     context = f"{name.text} {table.lead_cell.text if table.lead_cell else ''}"
+    if when is not None:
+        context = ""
     previous = name
     written: Cell | None = None
     after_goal = False
@@ -162,6 +190,8 @@ def _row(
             previous = cell
             continue
         cue = column.cue or (column.heading if column.role == "unit" else "")
+        if when is not None and when.role == "prior" and column.role != "goal":
+            cue = f"{cue} (previous)".strip()
         if column.role == "plain" and table.minutes is not None:
             # in a table of services a text column keeps its heading: "Details 8 min
             # continuous" is a dose inside the cell, not the service's time
