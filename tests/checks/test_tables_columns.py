@@ -384,3 +384,26 @@ def test_a_headless_tab_export_reads_each_row_as_name_and_value() -> None:
     assert _one(HEADLESS_EXPORT, "pain", 3)
     assert _one(HEADLESS_EXPORT, "rom", 142).label.startswith("R")
     assert _one(HEADLESS_EXPORT, "outcome", 27.5)
+
+
+# -- a time column is minutes only in a table of services -------------------------------------------
+
+TIMED_TESTS = """| Test | Time (s) |
+|---|---|
+| 5xSTS | 15.8 |
+| TUG | 12 |
+"""
+
+
+def test_a_time_column_in_a_table_of_tests_holds_the_tests_times() -> None:
+    assert _one(TIMED_TESTS, "outcome", 15.8).unit == "s"
+    assert _one(TIMED_TESTS, "outcome", 12).measure == "TUG"
+    assert extract_billing(TIMED_TESTS).services == ()
+
+
+def test_a_time_column_in_a_table_of_billed_codes_holds_the_service_minutes() -> None:
+    twin = (
+        "| Service | Code | Time |\n|---|---|---|\n| Ther ex | 97110 | 14 |\n| TUG | 97750 | 12 |\n"
+    )
+    billing = extract_billing(twin)
+    assert ("97110", 14) in [(s.cpt, s.minutes) for s in billing.services]

@@ -44,7 +44,8 @@ class Grid:
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    # only the block structure is needed: where each table starts and ends
+    return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
 def grids(text: str) -> list[Grid]:

@@ -36,11 +36,15 @@ from tui.core.checks.keyed import unit_written
 from tui.core.checks.pieces import Piece
 from tui.core.checks.tables import keyed_units
 
-_MINUTES_HEADING = re.compile(r"\b(?:min|mins|minutes|time|duration)\b", re.IGNORECASE)
+# A column of service minutes: headed in minutes, or "Time" in a table that bills codes (in a
+# table of tests, "| TUG | Time |" holds seconds).
+_MINUTES_HEADING = re.compile(r"\b(?:min|mins|minutes)\b", re.IGNORECASE)
+_TIME_HEADING = re.compile(r"\b(?:time|duration)\b", re.IGNORECASE)
+_CODE = re.compile(r"\b(?:9[78]\d{3}|G0\d{3})\b")
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _ROW_TIMES = ("prior", "current", "measured")
-_VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*-?\d[\d.]*(?:[ \t]*[^\s\d]+)?$")
+_VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*-?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _ROM_WORDS = re.compile(r"\b(?:A{0,2}ROM|PROM|range of motion)\b", re.IGNORECASE)
 # A first heading that names nothing ("Measure", "Item"): not written before each row.
@@ -94,14 +98,15 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
         start, end = grid.lines[0]
         pieces.append(Piece(start, end, "", start, end))
         body = body[1:]
-    table = _table(header, max(len(row) for row in grid.rows))
+    billed = any(_CODE.search(cell.text) for row in grid.rows[1:] for cell in row)
+    table = _table(header, max(len(row) for row in grid.rows), billed)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
 
 
-def _table(header: tuple[Cell, ...], width: int) -> _Table:
+def _table(header: tuple[Cell, ...], width: int, billed: bool) -> _Table:
     headings = [cell.text for cell in header] + [""] * (width - len(header))
     label = next((i for i, heading in enumerate(headings) if role_of(heading) != "skip"), 0)
     found = columns(headings, label)
@@ -113,11 +118,18 @@ def _table(header: tuple[Cell, ...], width: int) -> _Table:
         (
             i
             for i, heading in enumerate(headings)
-            if i > label and _MINUTES_HEADING.search(heading) and found[i].role != "goal"
+            if i > label and found[i].role != "goal" and _minutes_heading(heading, billed)
         ),
         None,
     )
     return _Table(found, label, lead, lead_cell, minutes)
+
+
+def _minutes_heading(heading: str, billed: bool) -> bool:
+    unit = unit_written(heading)
+    if unit is not None and unit.strip() != "min":
+        return False
+    return bool(_MINUTES_HEADING.search(heading) or (billed and _TIME_HEADING.search(heading)))
 
 
 def _time_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column] | None:
