@@ -386,7 +386,7 @@ def test_a_headless_tab_export_reads_each_row_as_name_and_value() -> None:
     assert _one(HEADLESS_EXPORT, "outcome", 27.5)
 
 
-# -- a time column is minutes only in a table of services -------------------------------------------
+# -- a time column is minutes only in a table of services ----------------------------------------
 
 TIMED_TESTS = """| Test | Time (s) |
 |---|---|
