@@ -43,6 +43,7 @@ _TIME_HEADING = re.compile(r"\b(?:time|duration)\b", re.IGNORECASE)
 _CODE = re.compile(r"\b(?:9[78]\d{3}|G0\d{3})\b")
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*-?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
@@ -166,6 +167,8 @@ def _row(
     pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
     if when is not None:
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
+    else:
+        pieces += _unit_left_out(name)
     minutes = table.minutes
     moved = (
         minutes
@@ -209,9 +212,8 @@ def _row(
             # continuous" is a dose inside the cell, not the service's time
             cue = column.heading
         if written is None:
-            # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key; a
-            # heading written before the value opens a clause of its own ("TUG; Eval 16.8 s")
-            separator = f"; {cue} " if cue else ": "
+            # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key
+            separator = f"{_key_mark(column)}{cue} " if cue else ": "
         else:
             mark = _between(table, written, cell)
             separator = f"{mark}{cue} " if cue else mark
@@ -228,6 +230,24 @@ def _row(
         previous = written = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _key_mark(column: Column) -> str:
+    """After the row's name, a colon before a side or a time ("Grip: R 40 lb", "TUG: (Eval)
+    16.8 s"); a semicolon before any other heading, which names a value of its own."""
+    if column.role in ("prior", "current") or labels.parts_of(column.cue).side:
+        return ": "
+    return "; "
+
+
+def _unit_left_out(name: Cell) -> list[Piece]:
+    """ "SL heel raise (reps)": the unit in brackets leaves the row's name, since each value
+    of the row is written with it (as for a "key (unit): value" line)."""
+    for bracket in _UNIT_BRACKET.finditer(name.text):
+        if unit_written(bracket.group()) is not None:
+            start, end = name.start + bracket.start(), name.start + bracket.end()
+            return [Piece(start, end, "", start, end)]
+    return []
 
 
 def _between(table: _Table, written: Cell, cell: Cell) -> str:
