@@ -407,3 +407,25 @@ def test_a_time_column_in_a_table_of_billed_codes_holds_the_service_minutes() ->
     )
     billing = extract_billing(twin)
     assert ("97110", 14) in [(s.cpt, s.minutes) for s in billing.services]
+
+
+# -- changes and reference values are not measurements ---------------------------------------------
+
+CHANGE_AND_NORM = """| Measure | Eval | Today | Change | Age norm |
+|---|---|---|---|---|
+| L knee flexion AROM | 92° | 117° | 25° | 135° |
+| Grip L (lb) | 24 | 43 | 19 | 64 |
+| 6MWT (m) | 228 | 341 | 113 | 495 |
+"""
+
+
+def test_a_change_column_is_derived_and_a_norm_column_is_a_reference() -> None:
+    values = sorted(str(fact.value) for fact in _facts(CHANGE_AND_NORM))
+    assert values == sorted(["92", "117", "24", "43", "228", "341"])
+    assert "previous" not in _one(CHANGE_AND_NORM, "strength", 43).label
+
+
+def test_without_those_headings_the_same_cells_are_measurements() -> None:
+    twin = CHANGE_AND_NORM.replace("| Change | Age norm |", "| R | R today |")
+    assert _facts(twin, "rom")
+    assert len(_facts(twin)) > len(_facts(CHANGE_AND_NORM))

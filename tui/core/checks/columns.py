@@ -20,6 +20,7 @@ from tui.core.checks.lexicon import GOAL_START, MONTH_NAMES
 from tui.core.checks.tables import attribution_words
 
 # Roles of a column: "label" names the row, "skip" holds no measurement, "goal" targets,
+# "reference" norms and cut-offs, "change" differences between other columns,
 # "prior" earlier values, "current" this visit's, "measured" values of this visit under a
 # heading that would otherwise read as earlier ("| Test | Eval | Goal |" in an evaluation),
 # "unit" the unit of the value beside it, "plain" values under a heading that says nothing,
@@ -53,7 +54,17 @@ def _pattern(fragments: Sequence[str], whole: bool = False) -> re.Pattern[str]:
 @cache
 def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
     roles = _data().get("roles", {})
-    order = ("skip", "unit", "goal", "current", "prior", "timepoint", "plain")
+    order = (
+        "skip",
+        "unit",
+        "change",
+        "reference",
+        "goal",
+        "current",
+        "prior",
+        "timepoint",
+        "plain",
+    )
     return tuple(
         (
             role,
@@ -159,6 +170,8 @@ def _cue(role: str, heading: str) -> str:
     text = re.sub(r"\s+", " ", re.sub(r"[()\[\]]", " ", text)).strip()
     if role == "goal":
         return text if GOAL_START.search(text) else f"goal {text}".strip()
+    if role == "change":
+        return "change of"
     if role not in ("prior", "current"):
         return text
     # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;

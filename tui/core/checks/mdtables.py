@@ -45,7 +45,7 @@ _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", 
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
-_VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*-?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
+_VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _ROM_WORDS = re.compile(r"\b(?:A{0,2}ROM|PROM|range of motion)\b", re.IGNORECASE)
 # A first heading that names nothing ("Measure", "Item"): not written before each row.
