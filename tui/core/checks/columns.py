@@ -83,6 +83,34 @@ def _prior_words() -> re.Pattern[str]:
 
 
 @cache
+def generic_first() -> re.Pattern[str]:
+    """A first heading that names nothing ("Measure", "Item")."""
+    return _pattern(
+        [str(item) for item in _data().get("first_heading", {}).get("generic", [])], whole=True
+    )
+
+
+@cache
+def minutes_heading() -> re.Pattern[str]:
+    """A heading of service minutes in any table."""
+    items = _data().get("services", {}).get("minutes_headings", [])
+    return _pattern([str(item) for item in items])
+
+
+@cache
+def service_time_heading() -> re.Pattern[str]:
+    """A heading of service minutes in a table that bills codes ("Time")."""
+    items = _data().get("services", {}).get("time_headings", [])
+    return _pattern([str(item) for item in items])
+
+
+@cache
+def rom_words() -> re.Pattern[str]:
+    """Words that make a bare number beside a motion an angle."""
+    return _pattern([str(item) for item in _data().get("angles", {}).get("rom_words", [])])
+
+
+@cache
 def time_heading() -> re.Pattern[str]:
     """A first heading that makes each row a visit ("Date", "Visit", "Week")."""
     return _pattern([str(item) for item in _data().get("rows", {}).get("time_headings", [])])

@@ -25,8 +25,12 @@ from tui.core.checks.columns import (
     bare_grade,
     columns,
     empty_cell,
+    generic_first,
     grade_headings,
+    minutes_heading,
     role_of,
+    rom_words,
+    service_time_heading,
     split_unit,
     time_heading,
     time_name,
@@ -34,27 +38,15 @@ from tui.core.checks.columns import (
 from tui.core.checks.grids import Cell, Grid, grids
 from tui.core.checks.keyed import unit_written
 from tui.core.checks.pieces import Piece
-from tui.core.checks.tables import keyed_units
+from tui.core.checks.tables import billing_tables, keyed_units
 
-# A column of service minutes: headed in minutes, or "Time" in a table that bills codes (in a
-# table of tests, "| TUG | Time |" holds seconds).
-_MINUTES_HEADING = re.compile(r"\b(?:min|mins|minutes)\b", re.IGNORECASE)
-_TIME_HEADING = re.compile(r"\b(?:time|duration)\b", re.IGNORECASE)
-_CODE = re.compile(r"\b(?:9[78]\d{3}|G0\d{3})\b")
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_WORD = re.compile(r"\w+")
 _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
-_ROM_WORDS = re.compile(r"\b(?:A{0,2}ROM|PROM|range of motion)\b", re.IGNORECASE)
-# A first heading that names nothing ("Measure", "Item"): not written before each row.
-_GENERIC_LEAD = re.compile(
-    r"^(?:measures?|items?|tests?|tests? ?/ ?measures?|outcomes?|parameters?|variables?"
-    r"|categor(?:y|ies)"
-    r"|services?|interventions?|procedures?|description|name|field|domain|area|task|activity)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -99,7 +91,10 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
         start, end = grid.lines[0]
         pieces.append(Piece(start, end, "", start, end))
         body = body[1:]
-    billed = any(_CODE.search(cell.text) for row in grid.rows[1:] for cell in row)
+    codes = {*billing_tables().timed, *billing_tables().untimed}
+    billed = any(
+        word in codes for row in grid.rows[1:] for cell in row for word in _WORD.findall(cell.text)
+    )
     table = _table(header, max(len(row) for row in grid.rows), billed)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
@@ -113,7 +108,7 @@ def _table(header: tuple[Cell, ...], width: int, billed: bool) -> _Table:
     found = columns(headings, label)
     lead_cell = header[label] if label < len(header) else None
     lead = lead_cell.text.strip("*_ ") if lead_cell else ""
-    if _GENERIC_LEAD.match(lead) or role_of(lead) == "plain":
+    if generic_first().match(lead) or role_of(lead) == "plain":
         lead = ""
     minutes = next(
         (
@@ -130,7 +125,9 @@ def _minutes_heading(heading: str, billed: bool) -> bool:
     unit = unit_written(heading)
     if unit is not None and unit.strip() != "min":
         return False
-    return bool(_MINUTES_HEADING.search(heading) or (billed and _TIME_HEADING.search(heading)))
+    return bool(
+        minutes_heading().search(heading) or (billed and service_time_heading().search(heading))
+    )
 
 
 def _time_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column] | None:
@@ -296,7 +293,7 @@ def _unit(value: str, heading: str, context: str) -> str:
             return written
         words = f"{context} {heading}"
         parts = labels.parts_of(words)
-        if parts.motion and (parts.mode or _ROM_WORDS.search(words)):
+        if parts.motion and (parts.mode or rom_words().search(words)):
             return "°"
     if bare_grade().match(value) and grade_headings().search(f"{context} {heading}"):
         return "/5"
