@@ -166,23 +166,9 @@ def _row(
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
         pieces += _unit_left_out(name)
-    minutes = table.minutes
-    moved = (
-        minutes
-        if minutes is not None and minutes < len(row) and _MINUTES_CELL.match(row[minutes].text)
-        else None
-    )
+    moved = _moved_minutes(table, row)
     if moved is not None:
-        cell = row[moved]
-        pieces.append(
-            Piece(
-                name.end,
-                name.end,
-                f" {cell.text.strip('*').split()[0].rstrip(chr(39))} min",
-                cell.start,
-                cell.end,
-            )
-        )
+        pieces.append(_minutes_after(name, row[moved]))
     context = f"{name.text} {table.lead_cell.text if table.lead_cell else ''}"
     if when is not None:
         context = ""
@@ -201,13 +187,7 @@ def _row(
             pieces += joined(previous)
             previous = cell
             continue
-        cue = column.cue or (column.heading if column.role == "unit" else "")
-        if when is not None and when.role == "prior" and column.role != "goal":
-            cue = f"{cue} (previous)".strip()
-        if column.role == "plain" and table.minutes is not None:
-            # in a table of services a text column keeps its heading: "Details 8 min
-            # continuous" is a dose inside the cell, not the service's time
-            cue = column.heading
+        cue = _cue(table, column, when)
         if written is None:
             # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key
             separator = f"{_key_mark(column)}{cue} " if cue else ": "
@@ -215,7 +195,10 @@ def _row(
             mark = _between(table, written, cell)
             separator = f"{mark}{cue} " if cue else mark
         if after_goal and column.role != "goal":
-            separator = f". {name.text}{separator}"
+            # a goal ends its sentence (what follows a goal word is a target): the row's name
+            # opens the next one
+            again = time_name(name.text) if when is not None else name.text
+            separator = f". {again}{separator}"
         pieces.append(Piece(previous.end, cell.start, separator, previous.end, cell.start))
         following = row[index + 1] if index + 1 < len(row) else None
         next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
@@ -227,6 +210,32 @@ def _row(
         previous = written = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _moved_minutes(table: _Table, row: tuple[Cell, ...]) -> int | None:
+    """The row's cell in the table's minutes column when it holds a number of minutes."""
+    index = table.minutes
+    if index is None or index >= len(row) or not _MINUTES_CELL.match(row[index].text):
+        return None
+    return index
+
+
+def _minutes_after(name: Cell, cell: Cell) -> Piece:
+    """A service's minutes written after its name ("Ther ex 24 min"), mapped to their cell."""
+    minutes = cell.text.strip("*").split()[0].rstrip("'")
+    return Piece(name.end, name.end, f" {minutes} min", cell.start, cell.end)
+
+
+def _cue(table: _Table, column: Column, when: Column | None) -> str:
+    """The words written before a cell: its column's, "(previous)" in a row of an earlier
+    visit, and in a table of services a text column's heading ("Details 8 min continuous" is a
+    dose inside the cell, not the service's time)."""
+    if column.role == "plain" and table.minutes is not None:
+        return column.heading
+    cue = column.cue or (column.heading if column.role == "unit" else "")
+    if when is not None and when.role == "prior" and column.role != "goal":
+        cue = f"{cue} (previous)".strip()
+    return cue
 
 
 def _key_mark(column: Column) -> str:
