@@ -429,3 +429,34 @@ def test_without_those_headings_the_same_cells_are_measurements() -> None:
     twin = CHANGE_AND_NORM.replace("| Change | Age norm |", "| R | R today |")
     assert _facts(twin, "rom")
     assert len(_facts(twin)) > len(_facts(CHANGE_AND_NORM))
+
+
+# -- a service described in prose and listed in a table is one service -----------------------
+
+PROSE_AND_TABLE = """O: Ther ex 23 min: bridges, clams, step-ups w/ cues for knee alignment.
+Manual therapy 15 min to L knee (patellar mobs).
+
+| Service | CPT | Min |
+|---|---|---|
+| Ther ex | 97110 | 23 |
+| Manual therapy | 97140 | 15 |
+
+Total timed 38 min, total treatment 38 min.
+Billed: 97110 x2, 97140 x1
+"""
+
+
+def test_a_service_in_prose_and_in_the_table_is_counted_once() -> None:
+    billing = extract_billing(PROSE_AND_TABLE)
+    assert sorted((s.cpt, s.minutes) for s in billing.services) == [("97110", 23), ("97140", 15)]
+    assert billing.documented_timed_minutes == 38
+
+
+def test_a_service_only_in_prose_still_counts_beside_the_table() -> None:
+    twin = PROSE_AND_TABLE.replace(
+        "15 min to L knee (patellar mobs).", "15 min to L knee.\nGait training 10 min on stairs."
+    ).replace("| Manual therapy | 97140 | 15 |\n", "")
+    billing = extract_billing(twin)
+    codes = sorted((s.cpt, s.minutes) for s in billing.services)
+    assert ("97116", 10) in codes and ("97110", 23) in codes
+    assert codes.count(("97110", 23)) == 1
