@@ -460,3 +460,16 @@ def test_a_service_only_in_prose_still_counts_beside_the_table() -> None:
     codes = sorted((s.cpt, s.minutes) for s in billing.services)
     assert ("97116", 10) in codes and ("97110", 23) in codes
     assert codes.count(("97110", 23)) == 1
+
+
+def test_the_side_comes_from_the_column_not_from_its_place() -> None:
+    twin = SIDES.replace("| Motion | Right | Left |", "| Motion | Left | Right |")
+    assert _one(twin, "rom", 4).label.startswith("L")
+    assert _one(twin, "rom", 15).label.startswith("R")
+
+
+def test_one_line_with_pipes_is_not_a_table() -> None:
+    line = "Billing: 97110 x2, 97116 x1 | timed 32 | total 32\n"
+    billing = extract_billing(line)
+    assert dict(billing.billed) == {"97110": 2, "97116": 1}
+    assert billing.stated_timed_minutes == 32
