@@ -43,6 +43,7 @@ from tui.core.checks.tables import billing_tables, keyed_units
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
@@ -188,17 +189,19 @@ def _row(
             previous = cell
             continue
         cue = _cue(table, column, when)
-        if written is None:
+        opens = False
+        if after_goal and column.role != "goal":
+            # a goal ends its sentence (what follows a goal word is a target): the row's name
+            # opens the next one, its words only (a number in it is read where it is written)
+            again = " ".join(w for w in name.text.split() if not _DIGIT.search(w))
+            pieces.append(Piece(previous.end, previous.end, f". {again}", name.start, name.end))
+            opens = True
+        if opens or written is None:
             # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key
             separator = f"{_key_mark(column)}{cue} " if cue else ": "
         else:
             mark = _between(table, written, cell)
             separator = f"{mark}{cue} " if cue else mark
-        if after_goal and column.role != "goal":
-            # a goal ends its sentence (what follows a goal word is a target): the row's name
-            # opens the next one
-            again = time_name(name.text) if when is not None else name.text
-            separator = f". {again}{separator}"
         pieces.append(Piece(previous.end, cell.start, separator, previous.end, cell.start))
         following = row[index + 1] if index + 1 < len(row) else None
         next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
