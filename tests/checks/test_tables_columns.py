@@ -473,3 +473,32 @@ def test_one_line_with_pipes_is_not_a_table() -> None:
     billing = extract_billing(line)
     assert dict(billing.billed) == {"97110": 2, "97116": 1}
     assert billing.stated_timed_minutes == 32
+
+
+NUMBERED_TIMEPOINTS = """| Measure | Wk 0 | Wk 4 | Wk 8 |
+|---|---|---|---|
+| Berg | 38/56 | 44/56 | 50/56 |
+| Pain | 6/10 | 4/10 | 2/10 |
+"""
+
+
+def test_numbered_weeks_are_timepoints_and_their_numbers_are_not_values() -> None:
+    assert "previous" in _one(NUMBERED_TIMEPOINTS, "outcome", 44).label
+    assert "previous" not in _one(NUMBERED_TIMEPOINTS, "outcome", 50).label
+    assert "previous" in _one(NUMBERED_TIMEPOINTS, "pain", 6).label
+    assert "previous" not in _one(NUMBERED_TIMEPOINTS, "pain", 2).label
+    _none(NUMBERED_TIMEPOINTS, "outcome", 8)
+    _none(NUMBERED_TIMEPOINTS, "outcome", 4)
+
+
+def test_pre_and_post_treatment_columns_of_one_session() -> None:
+    note = "| Test | Pre | Post |\n|---|---|---|\n| Cervical rotation R | 50° | 62° |\n"
+    assert "previous" in _one(note, "rom", 50).label
+    assert "previous" not in _one(note, "rom", 62).label
+
+
+def test_windows_line_endings_read_the_same() -> None:
+    for note in (EVAL_TODAY_GOAL, BARE_PIPES, FLOWSHEET):
+        crlf = note.replace("\n", "\r\n")
+        read = [(f.kind, f.value, f.label) for f in _facts(note)]
+        assert [(f.kind, f.value, f.label) for f in _facts(crlf)] == read

@@ -17,7 +17,7 @@ from itertools import pairwise
 from markdown_it import MarkdownIt
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$|^\d{4}-\d{1,2}-\d{1,2}$")
 
