@@ -502,3 +502,19 @@ def test_windows_line_endings_read_the_same() -> None:
         crlf = note.replace("\n", "\r\n")
         read = [(f.kind, f.value, f.label) for f in _facts(note)]
         assert [(f.kind, f.value, f.label) for f in _facts(crlf)] == read
+
+
+DATE_COLUMN = """| Test | Score | Date |
+|---|---|---|
+| Berg | 44/56 | 3/02 |
+| TUG | 12.1 s | 3/02 |
+"""
+
+
+def test_a_date_column_beside_the_scores_is_never_a_score() -> None:
+    assert sorted(str(fact.value) for fact in _facts(DATE_COLUMN)) == ["12.1", "44"]
+
+
+def test_the_same_cell_under_a_rating_heading_is_a_rating() -> None:
+    twin = "| Test | Pain | Date |\n|---|---|---|\n| At rest | 3/10 | 3/02 |\n"
+    assert [fact.value for fact in _facts(twin, "pain")] == [3]

@@ -189,7 +189,8 @@ def _cue(role: str, heading: str) -> str:
     heading alone does not say the value is earlier, "goal" when it does not say it is a
     target; nothing for headings that say nothing."""
     text = heading.strip().strip("*_ ").strip()
-    if role in ("skip", "unit", "plain", "measured", "label"):
+    if role in ("skip", "unit", "plain", "measured", "label") or split_unit().match(text):
+        # a heading that is only a unit ("| Item | 0-10 |") is written after each value
         return ""
     if role not in ("prior", "current"):
         # a remark in brackets ("R (inv)", "Grip (lb)") names nothing the value is of

@@ -44,6 +44,7 @@ _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", 
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_DATE_CELL = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
@@ -59,6 +60,7 @@ class _Table:
     lead: str
     lead_cell: Cell | None
     minutes: int | None
+    header: tuple[Cell, ...] = ()
 
 
 def table_pieces(text: str) -> list[Piece]:
@@ -119,7 +121,7 @@ def _table(header: tuple[Cell, ...], width: int, billed: bool) -> _Table:
         ),
         None,
     )
-    return _Table(found, label, lead, lead_cell, minutes)
+    return _Table(found, label, lead, lead_cell, minutes, header)
 
 
 def _minutes_heading(heading: str, billed: bool) -> bool:
@@ -202,7 +204,13 @@ def _row(
         else:
             mark = _between(table, written, cell)
             separator = f"{mark}{cue} " if cue else mark
-        pieces.append(Piece(previous.end, cell.start, separator, previous.end, cell.start))
+        pieces += _separator(table, index, previous.end, cell.start, separator, cue)
+        dated = time_name(cell.text) if _DATE_CELL.match(cell.text) else ""
+        if dated and column.role == "other" and time_heading().search(column.heading):
+            # "| Date | 3/02 |": a date, written "Mar 2" so it is never read as a score
+            pieces.append(Piece(cell.start, cell.end, dated, cell.start, cell.end))
+            previous = cell
+            continue
         following = row[index + 1] if index + 1 < len(row) else None
         next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
         if not _unit_follows(following, next_column):
@@ -213,6 +221,21 @@ def _row(
         previous = written = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _separator(
+    table: _Table, index: int, start: int, end: int, separator: str, cue: str
+) -> list[Piece]:
+    """What stands between two cells; the heading's words in it are mapped to the heading's
+    cell, so whatever is read in them points at the heading."""
+    heading = table.header[index] if index < len(table.header) else None
+    at = separator.find(cue) if cue else -1
+    if heading is None or at < 0:
+        return [Piece(start, end, separator, start, end)]
+    return [
+        Piece(start, end, separator[:at], start, end),
+        Piece(end, end, separator[at:], heading.start, heading.end),
+    ]
 
 
 def _moved_minutes(table: _Table, row: tuple[Cell, ...]) -> int | None:
@@ -300,7 +323,8 @@ def _unit(value: str, heading: str, context: str) -> str:
     """The unit a bare value takes from its heading or its row: a unit written in brackets, a
     degree in a range-of-motion row, "/5" for a bare grade in a table of muscle grades."""
     if _BARE_NUMBER.fullmatch(value):
-        written = unit_written(heading) or unit_written(context)
+        named = keyed_units().get(re.sub(r"\s+", "", heading).lower())
+        written = unit_written(heading) or named or unit_written(context)
         if written:
             return written
         words = f"{context} {heading}"
