@@ -518,3 +518,9 @@ def test_a_date_column_beside_the_scores_is_never_a_score() -> None:
 def test_the_same_cell_under_a_rating_heading_is_a_rating() -> None:
     twin = "| Test | Pain | Date |\n|---|---|---|\n| At rest | 3/10 | 3/02 |\n"
     assert [fact.value for fact in _facts(twin, "pain")] == [3]
+
+
+def test_soap_lines_with_a_tab_after_the_label_lose_nothing() -> None:
+    note = "S:\tPt reports knee pain 3/10, better with rest\nO:\tR knee flex AROM 118 deg\n"
+    assert _one(note, "pain", 3)
+    assert _one(note, "rom", 118).label == "R knee flexion AROM"

@@ -16,9 +16,14 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
+from tui.core.checks.columns import role_of
+
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
+_FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
+_HEADING_WORDS = 4
+_TIMEPOINT_WORDS = 2
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$|^\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -124,17 +129,32 @@ def _bare_grid(
     last: int,
     split: Callable[[str, int, int], tuple[Cell, ...]],
 ) -> Grid:
-    """A table with no separator row: the first row is its heading when none of its cells is a
-    value (two or more dates name columns, so they may be headings; one may be a score)."""
+    """A table with no separator row: the first row may be its heading (`_headings`)."""
     rows = [split(text, starts[index], ends[index]) for index in range(first, last)]
     lines = tuple((starts[index], ends[index]) for index in range(first, last))
     if sum(len(row) >= 2 for row in rows) < 2:
         return Grid((), (), headed=False)
-    dates = sum(bool(_DATE.match(cell.text)) for cell in rows[0])
-    headed = not any(
-        _VALUE.match(cell.text) and not (dates >= 2 and _DATE.match(cell.text)) for cell in rows[0]
-    )
-    return Grid(rows=tuple(tuple(row) for row in rows), lines=lines, headed=headed)
+    return Grid(rows=tuple(tuple(row) for row in rows), lines=lines, headed=_headings(rows[0]))
+
+
+def _headings(row: tuple[Cell, ...]) -> bool:
+    """Whether a row of a table with no separator row is its heading: short names, none of
+    them a value (two or more dates name columns, so they may be headings; one may be a score)
+    and none a sentence holding one ("Pt reports pain 3/10")."""
+    dates = sum(bool(_DATE.match(cell.text)) for cell in row)
+    for cell in row:
+        if dates >= 2 and _DATE.match(cell.text):
+            continue
+        if _VALUE.match(cell.text) or len(cell.text.split()) > _HEADING_WORDS:
+            return False
+        if _FRACTION.search(cell.text) and not _timepoint(cell.text):
+            return False
+    return True
+
+
+def _timepoint(text: str) -> bool:
+    """A short heading naming a time with its date ("Eval (6/8)")."""
+    return len(text.split()) <= _TIMEPOINT_WORDS and role_of(text) in ("prior", "current")
 
 
 def _pipe_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:

@@ -200,7 +200,8 @@ def _row(
             opens = True
         if opens or written is None:
             # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key
-            separator = f"{_key_mark(column)}{cue} " if cue else ": "
+            key = " " if name.text.endswith(":") else ": "
+            separator = f"{_key_mark(column)}{cue} " if cue else key
         else:
             mark = _between(table, written, cell)
             separator = f"{mark}{cue} " if cue else mark
