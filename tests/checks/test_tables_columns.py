@@ -375,12 +375,12 @@ def test_the_same_numbers_without_a_grip_heading_are_not_grip() -> None:
     assert _facts(twin, "strength") == []
 
 
-# -- a tab-separated export with no heading row ----------------------------------------------------
+# -- tab-separated lines that are no export ------------------------------------------------------
 
 HEADLESS_EXPORT = "Vitals/measures\nPain now\t3/10\nShoulder flexion AROM R\t142°\nDASH\t27.5\n"
 
 
-def test_a_headless_tab_export_reads_each_row_as_name_and_value() -> None:
+def test_tab_separated_lines_with_no_export_heading_are_read_as_written() -> None:
     assert _one(HEADLESS_EXPORT, "pain", 3)
     assert _one(HEADLESS_EXPORT, "rom", 142).label.startswith("R")
     assert _one(HEADLESS_EXPORT, "outcome", 27.5)

@@ -66,7 +66,8 @@ def grids(text: str) -> list[Grid]:
     tabbed = _runs(text, starts, ends, taken, lambda line: line.strip().count("\t") >= 1)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
     tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in piped]
-    tables += [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
+    exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
+    tables += [grid for grid in exports if _exported(grid)]
     return sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0])
 
 
@@ -150,6 +151,13 @@ def _headings(row: tuple[Cell, ...]) -> bool:
         if _FRACTION.search(cell.text) and not _timepoint(cell.text):
             return False
     return True
+
+
+def _exported(grid: Grid) -> bool:
+    """A tab-separated run is read as a table when it is an EHR export: a heading row with a
+    column of row numbers, entry times or units ("Row", "#", "Entered", "Units"); other text
+    with tabs (a label, a tab, a sentence) is read as it is written."""
+    return grid.headed and any(role_of(cell.text) in ("skip", "unit") for cell in grid.rows[0])
 
 
 def _timepoint(text: str) -> bool:
