@@ -36,6 +36,7 @@ from tui.core.checks.others import (
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
 from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.service_tables import tabled
 from tui.core.checks.tables import billing_tables
 
 __all__ = [
@@ -129,8 +130,13 @@ def _base(text: str) -> _Base:
     measurements.block_non_measurements()
     totals = read_totals(scanner)
     billed = read_billed(scanner)
-    services = reconciled(
-        billed.services, _evaluations_resolved(read_services(scanner), billed.units), billed.units
+    services = tabled(
+        text,
+        reconciled(
+            billed.services,
+            _evaluations_resolved(read_services(scanner), billed.units),
+            billed.units,
+        ),
     )
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(
