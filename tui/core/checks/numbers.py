@@ -16,6 +16,7 @@ from functools import lru_cache
 from tui.core.checks.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.lexicon import led, words
 from tui.core.checks.mdtables import table_pieces
+from tui.core.checks.number_words import TEENS, TENS, UNITS
 from tui.core.checks.offsets import ChainedMap, RunMap
 from tui.core.checks.pieces import Piece
 from tui.core.checks.spoken import corrections, spoken_numbers, spoken_units
@@ -48,24 +49,12 @@ _CHAR_SWAPS = str.maketrans(
     }
 )
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9,
-}  # fmt: skip
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000}
-_NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS, **_SCALES}
+_NUMBER_WORDS = {**UNITS, **TEENS, **TENS, **_SCALES}
 _WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _RUN = re.compile(
     rf"\b(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*"
-    rf"(?:[ \t]+point(?:[ \t]+(?:{'|'.join(_UNITS)}))+)?\b",
+    rf"(?:[ \t]+point(?:[ \t]+(?:{'|'.join(UNITS)}))+)?\b",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -101,9 +90,9 @@ class _Spelled:
     value: str
 
 
-_DIGIT_WORDS = {**_UNITS, "oh": 0}
+_DIGIT_WORDS = {**UNITS, "oh": 0}
 _DIGIT = "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True))
-_TWO_DIGITS = rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[ \t-]+(?:{'|'.join(_UNITS)}))?)"
+_TWO_DIGITS = rf"(?:{'|'.join(TEENS)}|(?:{'|'.join(TENS)})(?:[ \t-]+(?:{'|'.join(UNITS)}))?)"
 _SEP = r"[ \t,-]+"
 # Spoken CPT codes: "ninety-seven one ten" (97110), "ninety seven zero one two" (97012),
 # "nine seven five three oh" (97530).
@@ -148,7 +137,7 @@ def _special_pieces(text: str) -> list[_Spelled]:
             _PRESSURE_NEXT.match(text, match.end()) or _angle_said(text, match.start(), match.end())
         ):
             continue
-        hundreds = 100 * _UNITS[match.group("h").lower()]
+        hundreds = 100 * UNITS[match.group("h").lower()]
         pieces.append(
             _Spelled(match.start(), match.end(), str(hundreds + _two_digits(match.group("tt"))))
         )
@@ -300,8 +289,8 @@ def _continues(words: list[tuple[str, int, int]], name: str) -> bool:
         return last not in _SCALES or _SCALES[name] > _SCALES[last]
     if last in _SCALES:
         return True
-    if name in _UNITS:
-        return last in _TENS
+    if name in UNITS:
+        return last in TENS
     return False
 
 
@@ -323,7 +312,7 @@ def _spelled(words: list[tuple[str, int, int]], decimals: list[tuple[str, int, i
     value = str(_words_value([w[0] for w in words]))
     end = words[-1][2]
     if decimals:
-        value += "." + "".join(str(_UNITS[w[0]]) for w in decimals)
+        value += "." + "".join(str(UNITS[w[0]]) for w in decimals)
         end = decimals[-1][2]
     return _Spelled(start=words[0][1], end=end, value=value)
 

@@ -17,25 +17,15 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.lexicon import led
+from tui.core.checks.number_words import TEENS, TENS, UNITS
 from tui.core.checks.pieces import Piece
 
-_DIGITS = {
-    "zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9,
-}  # fmt: skip
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+_DIGITS = {**UNITS, "oh": 0}
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _BELOW_HUNDRED = (
-    rf"(?:{'|'.join(_TEENS)}|(?:{'|'.join(_TENS)})(?:[ \t-]+(?:{_UNIT_WORD}))?|{_UNIT_WORD})"
+    rf"(?:{'|'.join(TEENS)}|(?:{'|'.join(TENS)})(?:[ \t-]+(?:{_UNIT_WORD}))?|{_UNIT_WORD})"
 )
-_STARTS = "|".join([*_TEENS, *_TENS, *_UNIT_WORD.split("|")])
+_STARTS = "|".join([*TEENS, *TENS, *_UNIT_WORD.split("|")])
 _ANY_WORD = rf"(?:{_BELOW_HUNDRED}|zero|hundred|thousand)"
 
 # "one oh five degrees", "two oh eight": a digit, "oh" (or "zero"), a digit, said one by one.
@@ -96,7 +86,7 @@ def spoken_numbers(text: str) -> list[Spoken]:
 
 def _below_hundred(words: str) -> int:
     names = re.findall(r"[a-z]+", words.lower())
-    return sum(_DIGITS.get(name, 0) + _TEENS.get(name, 0) + _TENS.get(name, 0) for name in names)
+    return sum(_DIGITS.get(name, 0) + TEENS.get(name, 0) + TENS.get(name, 0) for name in names)
 
 
 # -- after digits: self-corrections and units -----------------------------------------------------
