@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import sample_notes
+from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
 from tui.core.intake.notes import Note, parse_note_text, sha256_bytes
 
@@ -53,3 +54,15 @@ def _same(a: object, b: object) -> bool:
 
 def found(facts: list[Fact], expected: Mapping[str, Any]) -> bool:
     return any(matches(fact, expected) for fact in facts)
+
+
+def facts_in(text: str, kind: str | None = None) -> list[Fact]:
+    """The facts read from a text, of one kind when given."""
+    return [fact for fact in extract_facts(text) if kind is None or fact.kind == kind]
+
+
+def one_fact(text: str, kind: str, value: object) -> Fact:
+    """The one fact of a kind and value read from a text (the test fails on none or two)."""
+    found = [fact for fact in facts_in(text, kind) if fact.value == value]
+    assert len(found) == 1, (value, [(f.kind, f.value, f.label) for f in facts_in(text)])
+    return found[0]

@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks.extract import extract_facts
-from tui.core.checks.facts import Fact
+from tests.checks.conftest import facts_in, one_fact
 from tui.core.checks.numbers import normalize
-
-
-def _facts(text: str, kind: str | None = None) -> list[Fact]:
-    return [fact for fact in extract_facts(text) if kind is None or fact.kind == kind]
-
-
-def _one(text: str, kind: str, value: object) -> Fact:
-    found = [fact for fact in _facts(text, kind) if fact.value == value]
-    assert len(found) == 1, (value, [(f.kind, f.value, f.label) for f in _facts(text)])
-    return found[0]
 
 
 def _words(label: str) -> set[str]:
@@ -61,7 +50,7 @@ def _words(label: str) -> set[str]:
 def test_side_joint_and_motion_come_from_the_nearest_label_in_scope(
     text: str, kind: str, value: object, has: set[str], lacks: set[str]
 ) -> None:
-    words = _words(_one(text, kind, value).label)
+    words = _words(one_fact(text, kind, value).label)
     assert has <= words and not lacks & words, words
 
 
@@ -101,26 +90,26 @@ def test_side_joint_and_motion_come_from_the_nearest_label_in_scope(
 def test_an_earlier_value_is_marked_previous(
     text: str, kind: str, value: object, previous: bool
 ) -> None:
-    assert ("previous" in _one(text, kind, value).label) is previous
+    assert ("previous" in one_fact(text, kind, value).label) is previous
 
 
 def test_values_aligned_with_a_list_of_labels() -> None:
     text = "Cx AROM flex/ext/rot R/rot L = 45/40/60/70 deg (IE 30/25/40/65)."
-    roms = [(f.value, f.label) for f in _facts(text, "rom")]
+    roms = [(f.value, f.label) for f in facts_in(text, "rom")]
     assert [value for value, _ in roms] == [45, 40, 60, 70, 30, 25, 40, 65]
     assert "flexion" in roms[0][1] and "extension" in roms[1][1]
     assert _words(roms[2][1]) >= {"R", "rotation"} and _words(roms[3][1]) >= {"L", "rotation"}
     assert all("previous" in label for _, label in roms[4:])
-    grades = _facts("UE MMT R/L elbow flexion 4/4-, wrist extension 3+/3.", "mmt")
+    grades = facts_in("UE MMT R/L elbow flexion 4/4-, wrist extension 3+/3.", "mmt")
     assert [(g.value, g.label.split()[0]) for g in grades] == [
         ("4", "R"), ("4-", "L"), ("3+", "R"), ("3", "L"),
     ]  # fmt: skip
-    pair = _facts("Cervical rotation R/L 85°/70° (last visit 85°/60°).", "rom")
+    pair = facts_in("Cervical rotation R/L 85°/70° (last visit 85°/60°).", "rom")
     assert [(f.value, f.label.split()[0], "previous" in f.label) for f in pair] == [
         (85, "R", False), (70, "L", False), (85, "R", True), (60, "L", True),
     ]  # fmt: skip
     # "R/L 4/5" stays one grade, "3/10" one rating
-    assert [f.value for f in _facts("Hip abd R/L 4/5.", "mmt")] == ["4"]
+    assert [f.value for f in facts_in("Hip abd R/L 4/5.", "mmt")] == ["4"]
 
 
 def test_units_in_keys_and_headings_are_read_with_the_value() -> None:
@@ -128,13 +117,13 @@ def test_units_in_keys_and_headings_are_read_with_the_value() -> None:
         "Pain with activity (0-10): 4\nR shoulder flexion AROM (deg): 135\n"
         "R shoulder ER MMT (/5): 4-\nQuickDASH (0-100): 31.8\nTherapeutic exercise (min): 24\n"
     )
-    found = {(f.kind, f.value) for f in _facts(flowsheet)}
+    found = {(f.kind, f.value) for f in facts_in(flowsheet)}
     assert {("pain", 4), ("rom", 135), ("mmt", "4-"), ("outcome", 31.8)} <= found
     assert ("outcome", 100) not in found and ("rom", 10) not in found
-    assert any(f.kind == "service" and f.minutes == 24 for f in _facts(flowsheet))
+    assert any(f.kind == "service" and f.minutes == 24 for f in facts_in(flowsheet))
     assert normalize("Total timed (min): 36").text == "Total timed: 36 min"
     table = "| Test | R | L |\n|---|---|---|\n| Single hop (cm) | 165 | 138 |\n"
-    assert {(f.value, f.unit) for f in _facts(table, "other")} == {(165, "cm"), (138, "cm")}
+    assert {(f.value, f.unit) for f in facts_in(table, "other")} == {(165, "cm"), (138, "cm")}
 
 
 @pytest.mark.parametrize(
@@ -158,13 +147,13 @@ def test_units_in_keys_and_headings_are_read_with_the_value() -> None:
 def test_instruments_the_tables_do_not_list(
     text: str, measure: str, value: object, label_word: str
 ) -> None:
-    found = [f for f in _facts(text, "outcome") if f.value == value]
+    found = [f for f in facts_in(text, "outcome") if f.value == value]
     assert found and found[0].measure == measure and label_word in found[0].label, found
 
 
 def test_tinetti_main_score_is_not_an_item() -> None:
     text = "Tinetti 20/28 (balance 11/16, gait 9/12), was 16/28 at SOC."
-    labels = {f.value: f.label for f in _facts(text)}
+    labels = {f.value: f.label for f in facts_in(text)}
     assert labels[16] == "Tinetti (previous)" and labels[20] == "Tinetti"
 
 
@@ -188,7 +177,7 @@ def test_tinetti_main_score_is_not_an_item() -> None:
     ],
 )
 def test_numbers_that_are_not_measurements(text: str, value: object) -> None:
-    assert value not in [fact.value for fact in _facts(text)], _facts(text)
+    assert value not in [fact.value for fact in facts_in(text)], facts_in(text)
 
 
 def test_dictation_hundreds_minus_and_spoken_ratings() -> None:
@@ -196,14 +185,14 @@ def test_dictation_hundreds_minus_and_spoken_ratings() -> None:
         "He says the right knee is about a three today, it was up to a five after gardening. "
         "Right knee flexion one twenty, extension minus five, left knee flexion one thirty five."
     )
-    assert [f.value for f in _facts(text, "pain")] == [3, 5]
-    roms = {f.value: f.label for f in _facts(text, "rom")}
+    assert [f.value for f in facts_in(text, "pain")] == [3, 5]
+    roms = {f.value: f.label for f in facts_in(text, "rom")}
     assert roms[120] == "R knee flexion" and roms[135] == "L knee flexion"
     assert "extension" in roms[5] and 1 not in roms and 20 not in roms
     assert normalize("I did one twenty second hold").text == "I did 1 20 second hold"
 
 
 def test_jaw_motions_in_millimetres() -> None:
-    facts = _facts("Mouth opening 32 mm (was 26 mm), lateral excursion R 7 mm, L 9 mm.", "rom")
+    facts = facts_in("Mouth opening 32 mm (was 26 mm), lateral excursion R 7 mm, L 9 mm.", "rom")
     assert [(f.value, f.unit) for f in facts] == [(32, "mm"), (26, "mm"), (7, "mm"), (9, "mm")]
     assert facts[3].label == "L lateral excursion"

@@ -5,22 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks.extract import extract_billing, extract_facts
-from tui.core.checks.facts import Fact
-
-
-def _facts(text: str, kind: str | None = None) -> list[Fact]:
-    return [fact for fact in extract_facts(text) if kind is None or fact.kind == kind]
+from tests.checks.conftest import facts_in, one_fact
+from tui.core.checks.extract import extract_billing
 
 
 def _values(text: str, kind: str | None = None) -> list[object]:
-    return [fact.value for fact in _facts(text, kind)]
-
-
-def _one(text: str, kind: str, value: object) -> Fact:
-    found = [fact for fact in _facts(text, kind) if fact.value == value]
-    assert len(found) == 1, (value, [(f.kind, f.value, f.label) for f in _facts(text)])
-    return found[0]
+    return [fact.value for fact in facts_in(text, kind)]
 
 
 # -- an arrow leads from the earlier value to the later one ---------------------------------------
@@ -40,19 +30,19 @@ def _one(text: str, kind: str, value: object) -> Fact:
 def test_an_arrow_makes_the_value_before_it_the_earlier_one(
     text: str, kind: str, earlier: object, later: object
 ) -> None:
-    assert "previous" in _one(text, kind, earlier).label
-    assert "previous" not in _one(text, kind, later).label
+    assert "previous" in one_fact(text, kind, earlier).label
+    assert "previous" not in one_fact(text, kind, later).label
 
 
 def test_a_range_before_an_arrow_is_earlier_in_both_ends() -> None:
     text = "L elbow AROM 25-110° -> 5-138°."
-    assert "previous" in _one(text, "rom", 110).label
-    assert "previous" not in _one(text, "rom", 138).label
+    assert "previous" in one_fact(text, "rom", 110).label
+    assert "previous" not in one_fact(text, "rom", 138).label
 
 
 def test_a_range_written_with_an_arrow_is_a_range_not_a_change() -> None:
     text = "R knee flexion 0→125°."
-    assert "previous" not in _one(text, "rom", 125).label
+    assert "previous" not in one_fact(text, "rom", 125).label
 
 
 # -- criteria, bounds and targets are not measurements -------------------------------------------
@@ -70,7 +60,7 @@ def test_a_range_written_with_an_arrow_is_a_range_not_a_change() -> None:
     ],
 )
 def test_criteria_and_bounds_are_not_read(text: str, value: int) -> None:
-    assert value not in _values(text), _facts(text)
+    assert value not in _values(text), facts_in(text)
 
 
 def test_the_measured_value_beside_a_criterion_is_still_read() -> None:
@@ -94,7 +84,7 @@ def test_the_measured_value_beside_a_criterion_is_still_read() -> None:
     ],
 )
 def test_equipment_sizes_are_not_measurements(text: str, value: float) -> None:
-    assert value not in _values(text), _facts(text)
+    assert value not in _values(text), facts_in(text)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +96,7 @@ def test_equipment_sizes_are_not_measurements(text: str, value: float) -> None:
     ],
 )
 def test_positions_held_during_a_test_are_not_range_of_motion(text: str, value: int) -> None:
-    assert value not in _values(text, "rom"), _facts(text)
+    assert value not in _values(text, "rom"), facts_in(text)
 
 
 def test_the_measured_angles_beside_a_test_position_are_read() -> None:
@@ -124,7 +114,7 @@ def test_the_measured_angles_beside_a_test_position_are_read() -> None:
     ],
 )
 def test_hedged_changes_and_references_are_not_measurements(text: str, value: int) -> None:
-    assert value not in _values(text), _facts(text)
+    assert value not in _values(text), facts_in(text)
 
 
 # -- snake_case keys of a form export --------------------------------------------------------------
@@ -140,13 +130,13 @@ def test_snake_case_keys_read_with_their_unit() -> None:
         "97112_neuro_min: 18\n"
         "total_timed_min: 18\n"
     )
-    right = _one(text, "rom", 105)
+    right = one_fact(text, "rom", 105)
     assert {"R", "hip", "flexion"} <= set(right.label.split())
     assert text[right.span[0] : right.span[1]] == "105"
-    assert "L" in _one(text, "rom", 122).label
-    assert _one(text, "strength", 6.5).unit == "kg"
-    assert "previous" in _one(text, "outcome", 31).label
-    assert "previous" not in _one(text, "outcome", 44).label
+    assert "L" in one_fact(text, "rom", 122).label
+    assert one_fact(text, "strength", 6.5).unit == "kg"
+    assert "previous" in one_fact(text, "outcome", 31).label
+    assert "previous" not in one_fact(text, "outcome", 44).label
     billing = extract_billing(text)
     assert [(s.cpt, s.minutes) for s in billing.services] == [("97112", 18)]
     assert billing.total_timed_minutes == 18
@@ -201,7 +191,7 @@ def test_the_billing_line_and_the_treatment_text_state_one_service_once() -> Non
         "Edema mgmt: retrograde massage L hand, 10 min.\n"
         "Billing - 97110 x1 (14'); 97140 x1 (10').\n"
     )
-    services = [(f.cpt, f.minutes) for f in _facts(text, "service")]
+    services = [(f.cpt, f.minutes) for f in facts_in(text, "service")]
     assert sorted(services) == [("97110", 14), ("97140", 10)]
 
 
@@ -220,28 +210,28 @@ def test_a_grade_out_of_five_is_a_muscle_grade_not_an_instrument_score(
     text: str, grades: list[str]
 ) -> None:
     assert _values(text, "mmt") == grades
-    assert _facts(text, "outcome") == []
+    assert facts_in(text, "outcome") == []
 
 
 def test_the_named_muscle_labels_its_grade() -> None:
-    assert "FHL" in _one("FHL R 4/5, L 5/5.", "mmt", "5").label.split()
+    assert "FHL" in one_fact("FHL R 4/5, L 5/5.", "mmt", "5").label.split()
 
 
 def test_an_unknown_name_followed_by_a_dose_is_equipment() -> None:
     text = "Warm-up on SciFit 8 min level 4; arm ergometer 6 min."
-    assert _facts(text, "outcome") == []
+    assert facts_in(text, "outcome") == []
 
 
 def test_a_rating_before_on_the_name_is_a_rating() -> None:
     text = "L hip pain 3/10 on the Elliptigo today."
     assert _values(text, "pain") == [3]
-    assert _facts(text, "outcome") == []
+    assert facts_in(text, "outcome") == []
 
 
 def test_a_length_in_millimetres_is_no_instrument_score() -> None:
     text = "Moving 2PD thumb pulp 5 mm."
-    assert _facts(text, "outcome") == []
-    assert _one(text, "other", 5).unit == "mm"
+    assert facts_in(text, "outcome") == []
+    assert one_fact(text, "other", 5).unit == "mm"
 
 
 # -- several values in one phrase ---------------------------------------------------------------
@@ -249,7 +239,7 @@ def test_a_length_in_millimetres_is_no_instrument_score() -> None:
 
 def test_values_of_one_test_across_a_pipe_belong_to_it() -> None:
     text = "Gait speed self-selected 0.74 m/s | fast 1.02 m/s\n"
-    assert [(f.measure, f.value) for f in _facts(text, "outcome")] == [
+    assert [(f.measure, f.value) for f in facts_in(text, "outcome")] == [
         ("10MWT", 0.74),
         ("10MWT", 1.02),
     ]
@@ -257,13 +247,13 @@ def test_values_of_one_test_across_a_pipe_belong_to_it() -> None:
 
 def test_a_hyphenated_name_is_another_instrument() -> None:
     text = "TUG 10.2 s; TUG-manual (carrying cup) 13.9 s."
-    found = {(f.measure, f.value) for f in _facts(text, "outcome")}
+    found = {(f.measure, f.value) for f in facts_in(text, "outcome")}
     assert found == {("TUG", 10.2), ("TUG-manual", 13.9)}
 
 
 def test_a_name_written_like_an_instrument_ends_the_items_of_the_one_before() -> None:
     text = "LEFS 51/80, Mini-BESTest 21/28."
-    found = {(f.measure, f.value) for f in _facts(text, "outcome")}
+    found = {(f.measure, f.value) for f in facts_in(text, "outcome")}
     assert found == {("LEFS", 51), ("Mini-BESTest", 21)}
 
 
@@ -278,19 +268,19 @@ def test_a_name_written_like_an_instrument_ends_the_items_of_the_one_before() ->
 def test_an_earlier_score_later_in_the_sentence_belongs_to_the_measure(
     text: str, measure: str, now: float, before: float
 ) -> None:
-    scores = {f.value: f for f in _facts(text, "outcome") if f.measure == measure}
+    scores = {f.value: f for f in facts_in(text, "outcome") if f.measure == measure}
     assert "previous" not in scores[now].label
     assert "previous" in scores[before].label
 
 
 def test_a_value_of_another_unit_is_not_taken_as_the_earlier_score() -> None:
     text = "6MWT 402 m, SpO2 nadir 91% (last visit 88%)."
-    assert [f.value for f in _facts(text, "outcome")] == [402]
+    assert [f.value for f in facts_in(text, "outcome")] == [402]
 
 
 def test_a_bare_score_takes_no_earlier_value_from_far_along_the_sentence() -> None:
     text = "NDI 18 today, desk work 2 h before symptoms (intake: 30)."
-    assert [f.value for f in _facts(text, "outcome")] == [18]
+    assert [f.value for f in facts_in(text, "outcome")] == [18]
 
 
 # -- lags, dated brackets ------------------------------------------------------------------------
@@ -301,16 +291,16 @@ def test_a_bare_score_takes_no_earlier_value_from_far_along_the_sentence() -> No
     [("SAQ with -10° quad lag.", 10), ("Terminal knee ext: 7 deg extensor lag L.", 7)],
 )
 def test_a_lag_written_before_the_word_is_a_lag_not_range_of_motion(text: str, value: int) -> None:
-    lag = _one(text, "other", value)
+    lag = one_fact(text, "other", value)
     assert "lag" in lag.label
-    assert _facts(text, "rom") == []
+    assert facts_in(text, "rom") == []
 
 
 def test_a_bracket_opened_by_a_date_holds_earlier_values() -> None:
     text = "KOOS JR 62 (4/02: 48). Grip R 21 kg (4/02: 15 kg)."
-    assert "previous" in _one(text, "outcome", 48).label
-    assert "previous" not in _one(text, "outcome", 62).label
-    assert "previous" in _one(text, "strength", 15).label
+    assert "previous" in one_fact(text, "outcome", 48).label
+    assert "previous" not in one_fact(text, "outcome", 62).label
+    assert "previous" in one_fact(text, "strength", 15).label
     assert 4 not in _values(text) and 2 not in _values(text)
 
 
@@ -326,7 +316,7 @@ def test_a_bracket_opened_by_a_date_holds_earlier_values() -> None:
     ],
 )
 def test_counted_things_are_not_ratings_or_grades(text: str, value: int) -> None:
-    assert value not in _values(text), _facts(text)
+    assert value not in _values(text), facts_in(text)
 
 
 @pytest.mark.parametrize(
@@ -339,22 +329,22 @@ def test_counted_things_are_not_ratings_or_grades(text: str, value: int) -> None
 def test_the_range_an_exercise_is_done_through_is_not_range_of_motion(
     text: str, value: int
 ) -> None:
-    assert value not in _values(text, "rom"), _facts(text)
+    assert value not in _values(text, "rom"), facts_in(text)
 
 
 def test_a_load_after_a_motion_is_no_range_of_motion() -> None:
     text = "Sidelying abduction with 4 pounds; ER at side to 5 pounds."
-    assert _facts(text, "rom") == []
+    assert facts_in(text, "rom") == []
 
 
 def test_a_spoken_vertebral_level_is_no_range_of_motion() -> None:
     text = "IR behind the back, reaches to L 3 with the thumb."
-    assert _facts(text, "rom") == []
+    assert facts_in(text, "rom") == []
 
 
 def test_a_fraction_of_another_whole_after_a_score_is_not_its_score() -> None:
     text = "Berg 44/56 (was 38/56 on admission 3/14)."
-    assert [f.value for f in _facts(text, "outcome")] == [44, 38]
+    assert [f.value for f in facts_in(text, "outcome")] == [44, 38]
 
 
 # -- a reading never reaches across a line end ----------------------------------------------------
@@ -363,14 +353,14 @@ def test_a_fraction_of_another_whole_after_a_score_is_not_its_score() -> None:
 @pytest.mark.parametrize("next_line", ["X-ray reviewed.", "## Goals", "Target: return to golf."])
 def test_what_follows_on_the_next_line_does_not_change_a_score(next_line: str) -> None:
     text = f"KOOS JR 58.2 vs 47.9\n\n{next_line}\n"
-    assert [f.value for f in _facts(text, "outcome")] == [58.2, 47.9]
+    assert [f.value for f in facts_in(text, "outcome")] == [58.2, 47.9]
 
 
 def test_a_single_leader_dot_does_not_end_the_sentence() -> None:
     text = "Objective, today vs IE:\n  R hip IR (seated) . 30° vs 12°\n"
-    today = _one(text, "rom", 30)
+    today = one_fact(text, "rom", 30)
     assert {"R", "hip", "IR"} <= set(today.label.split())
-    assert "previous" in _one(text, "rom", 12).label
+    assert "previous" in one_fact(text, "rom", 12).label
 
 
 # -- timed values tracked over time, digit joints, minutes keyed by code ---------------------------
@@ -387,25 +377,25 @@ def test_a_single_leader_dot_does_not_end_the_sentence() -> None:
 def test_a_value_with_its_earlier_value_in_a_bracket_is_measured(
     text: str, now: int, before: int, unit: str
 ) -> None:
-    current = _one(text, "other", now)
+    current = one_fact(text, "other", now)
     assert current.unit == unit and "previous" not in current.label
-    assert "previous" in _one(text, "other", before).label
+    assert "previous" in one_fact(text, "other", before).label
 
 
 def test_a_dose_with_a_goal_in_a_bracket_is_not_measured() -> None:
     text = "Side plank hold 3x20 s (goal 45 s)."
-    assert _facts(text, "other") == []
+    assert facts_in(text, "other") == []
 
 
 def test_repetitions_compared_are_left_to_the_dose_rules() -> None:
     text = "Bridges 12 reps (was 8 reps)."
-    assert _facts(text, "other") == []
+    assert facts_in(text, "other") == []
 
 
 def test_a_digit_joint_keeps_its_digit() -> None:
     text = "Great toe MTP ext 40°; thumb CMC abd 35°."
-    assert "great toe MTP" in _one(text, "rom", 40).label
-    assert "thumb CMC" in _one(text, "rom", 35).label
+    assert "great toe MTP" in one_fact(text, "rom", 40).label
+    assert "thumb CMC" in one_fact(text, "rom", 35).label
 
 
 def test_minutes_keyed_by_code_on_a_minutes_line() -> None:
@@ -420,8 +410,8 @@ def test_minutes_keyed_by_code_on_a_minutes_line() -> None:
 def test_a_key_unit_over_a_list_of_named_values() -> None:
     text = "Lumbar AROM (deg) = flex 50 / ext 15 / SB R 20 / SB L 25\nPinch (kg) = key R 6, L 8\n"
     assert sorted(v for v in _values(text, "rom") if isinstance(v, int)) == [15, 20, 25, 50]
-    assert "L" in _one(text, "rom", 25).label.split()
-    assert _one(text, "strength", 8).unit == "kg"
+    assert "L" in one_fact(text, "rom", 25).label.split()
+    assert one_fact(text, "strength", 8).unit == "kg"
 
 
 @pytest.mark.parametrize(
@@ -432,21 +422,21 @@ def test_a_key_unit_over_a_list_of_named_values() -> None:
     ],
 )
 def test_grades_for_a_pair_of_sides(text: str, grades: list[str]) -> None:
-    found = _facts(text, "mmt")
+    found = facts_in(text, "mmt")
     assert [f.value for f in found] == grades
     assert [f.label.split()[0] for f in found] == ["R", "L"]
-    assert _facts(text, "rom") == []
+    assert facts_in(text, "rom") == []
 
 
 def test_a_walking_speed_is_the_gait_speed() -> None:
     text = "Ambulation: short steps, wide base, 0.74 m/s with SPC."
-    speed = _one(text, "outcome", 0.74)
+    speed = one_fact(text, "outcome", 0.74)
     assert speed.measure == "10MWT" and speed.unit == "m/s"
 
 
 def test_a_treadmill_speed_is_a_dose() -> None:
     text = "Walking on the treadmill at 0.9 m/s for 8 min."
-    assert _facts(text, "outcome") == []
+    assert facts_in(text, "outcome") == []
 
 
 @pytest.mark.parametrize(
@@ -461,22 +451,22 @@ def test_a_treadmill_speed_is_a_dose() -> None:
     ],
 )
 def test_minutes_closing_a_line_that_a_service_opens(line: str, code: str, minutes: int) -> None:
-    assert [(f.cpt, f.minutes) for f in _facts(line, "service")] == [(code, minutes)]
+    assert [(f.cpt, f.minutes) for f in facts_in(line, "service")] == [(code, minutes)]
 
 
 def test_w_slash_is_with_not_watts() -> None:
     text = "Orthostatic: standing BP 92/60 w/ dizziness."
-    assert _one(text, "other", "92/60").label == "blood pressure"
+    assert one_fact(text, "other", "92/60").label == "blood pressure"
 
 
 def test_a_vital_sign_before_a_full_stop() -> None:
     text = "Seated: HR 74 | BP 126/80 | RR 18."
-    assert _one(text, "other", 18).label == "respiratory rate"
+    assert one_fact(text, "other", 18).label == "respiratory rate"
 
 
 def test_a_value_compared_with_the_other_side() -> None:
     text = "Hip IR measured at 18 degrees against 34 on the left."
-    assert "L" in _one(text, "rom", 34).label.split()
+    assert "L" in one_fact(text, "rom", 34).label.split()
 
 
 def test_a_conversion_in_a_bracket_is_not_another_value() -> None:
@@ -486,27 +476,27 @@ def test_a_conversion_in_a_bracket_is_not_another_value() -> None:
 
 def test_a_test_named_in_words_with_a_reporting_verb() -> None:
     text = "Her FAAM questionnaire came back at 61 out of 84."
-    found = _one(text, "outcome", 61)
+    found = one_fact(text, "outcome", 61)
     assert found.measure == "FAAM" and found.unit == "/84"
 
 
 def test_a_count_of_cues_is_not_a_measurement() -> None:
     text = "Hip abduction in sidelying with 2 tactile cues; knee precautions kept w/ 1 verbal cue."
-    assert _facts(text) == []
+    assert facts_in(text) == []
 
 
 @pytest.mark.parametrize(
     "text", ["MMT ankle PF R / L | 3+/5 / 5/5 |", "Strength: glute max R/L 3+/5 / 5/5."]
 )
 def test_grades_each_out_of_five_for_a_pair_of_sides(text: str) -> None:
-    found = _facts(text, "mmt")
+    found = facts_in(text, "mmt")
     assert [(f.value, f.label.split()[0]) for f in found] == [("3+", "R"), ("5", "L")]
 
 
 def test_a_label_declaring_today_vs_initial_marks_only_the_second_value() -> None:
     text = "Outcomes now vs baseline: PSFS 7.3 vs 3.0."
-    assert "previous" not in _one(text, "outcome", 7.3).label
-    assert "previous" in _one(text, "outcome", 3.0).label
+    assert "previous" not in one_fact(text, "outcome", 7.3).label
+    assert "previous" in one_fact(text, "outcome", 3.0).label
 
 
 def test_a_charges_block_with_units_written_after_the_minutes() -> None:
@@ -545,30 +535,30 @@ def test_a_side_after_a_semicolon_continues_the_test() -> None:
     ],
 )
 def test_both_sides_measured_in_one_clause(text: str, right: int, left: int, unit: str) -> None:
-    assert _one(text, "other", right).label.split()[0] == "R"
-    assert _one(text, "other", left).label.split()[0] == "L"
-    assert _one(text, "other", left).unit == unit
+    assert one_fact(text, "other", right).label.split()[0] == "R"
+    assert one_fact(text, "other", left).label.split()[0] == "L"
+    assert one_fact(text, "other", left).unit == unit
 
 
 def test_the_same_dose_for_each_side_is_not_measured() -> None:
     text = "Clamshells R 12 reps, L 12 reps with green band."
-    assert _facts(text) == []
+    assert facts_in(text) == []
 
 
 def test_the_form_of_an_instrument_is_part_of_its_name() -> None:
     text = "PDI SF 31 (was 48)."
-    assert {f.measure for f in _facts(text, "outcome")} == {"PDI SF"}
+    assert {f.measure for f in facts_in(text, "outcome")} == {"PDI SF"}
 
 
 def test_an_ordinal_grade_of_a_test_is_kept_as_written() -> None:
     text = "Knee effusion: sweep test 2+ (IE 3+)."
-    grades = {f.value: f for f in _facts(text, "other")}
+    grades = {f.value: f for f in facts_in(text, "other")}
     assert set(grades) == {"2+", "3+"}
     assert "previous" in grades["3+"].label
-    assert _facts(text, "outcome") == []
+    assert facts_in(text, "outcome") == []
 
 
 def test_a_rate_of_performance_is_read_with_its_unit() -> None:
     text = "Copying task: 14 wpm, cadence 104 steps/min on the walkway."
-    assert _one(text, "other", 14).unit == "wpm"
-    assert _one(text, "other", 104).unit == "steps/min"
+    assert one_fact(text, "other", 14).unit == "wpm"
+    assert one_fact(text, "other", 104).unit == "steps/min"

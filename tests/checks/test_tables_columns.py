@@ -3,22 +3,12 @@ column. Every note here has a twin that must not be read the way the note is."""
 
 from __future__ import annotations
 
-from tui.core.checks.extract import extract_billing, extract_facts
-from tui.core.checks.facts import Fact
-
-
-def _facts(text: str, kind: str | None = None) -> list[Fact]:
-    return [fact for fact in extract_facts(text) if kind is None or fact.kind == kind]
-
-
-def _one(text: str, kind: str, value: object) -> Fact:
-    found = [fact for fact in _facts(text, kind) if fact.value == value]
-    assert len(found) == 1, (value, [(f.kind, f.value, f.label) for f in _facts(text)])
-    return found[0]
+from tests.checks.conftest import facts_in, one_fact
+from tui.core.checks.extract import extract_billing
 
 
 def _none(text: str, kind: str, value: object) -> None:
-    found = [fact for fact in _facts(text, kind) if fact.value == value]
+    found = [fact for fact in facts_in(text, kind) if fact.value == value]
     assert not found, [(f.kind, f.value, f.label) for f in found]
 
 
@@ -35,10 +25,10 @@ EVAL_TODAY_GOAL = """Objective:
 
 
 def test_eval_column_is_earlier_today_column_is_current() -> None:
-    assert "previous" in _one(EVAL_TODAY_GOAL, "rom", 98).label
-    assert "previous" not in _one(EVAL_TODAY_GOAL, "rom", 126).label
-    assert "previous" in _one(EVAL_TODAY_GOAL, "mmt", "3").label
-    assert "previous" not in _one(EVAL_TODAY_GOAL, "mmt", "4-").label
+    assert "previous" in one_fact(EVAL_TODAY_GOAL, "rom", 98).label
+    assert "previous" not in one_fact(EVAL_TODAY_GOAL, "rom", 126).label
+    assert "previous" in one_fact(EVAL_TODAY_GOAL, "mmt", "3").label
+    assert "previous" not in one_fact(EVAL_TODAY_GOAL, "mmt", "4-").label
 
 
 def test_goal_column_holds_targets_not_measurements() -> None:
@@ -55,9 +45,9 @@ GOAL_IN_THE_MIDDLE = """| Test | Goal | Initial | Current |
 
 
 def test_a_goal_column_before_the_measurements_does_not_hide_them() -> None:
-    assert "previous" in _one(GOAL_IN_THE_MIDDLE, "rom", 22).label
-    assert "previous" not in _one(GOAL_IN_THE_MIDDLE, "rom", 31).label
-    assert "previous" not in _one(GOAL_IN_THE_MIDDLE, "outcome", 44).label
+    assert "previous" in one_fact(GOAL_IN_THE_MIDDLE, "rom", 22).label
+    assert "previous" not in one_fact(GOAL_IN_THE_MIDDLE, "rom", 31).label
+    assert "previous" not in one_fact(GOAL_IN_THE_MIDDLE, "outcome", 44).label
     _none(GOAL_IN_THE_MIDDLE, "rom", 40)
     _none(GOAL_IN_THE_MIDDLE, "outcome", 50)
 
@@ -72,16 +62,16 @@ SOC_MIDPOINT_DC = """Discharge summary - outcome table
 
 
 def test_every_timepoint_before_the_last_is_earlier() -> None:
-    assert "previous" in _one(SOC_MIDPOINT_DC, "outcome", 14).label
-    assert "previous" in _one(SOC_MIDPOINT_DC, "outcome", 19).label
-    assert "previous" not in _one(SOC_MIDPOINT_DC, "outcome", 24).label
-    assert "previous" in _one(SOC_MIDPOINT_DC, "outcome", 16.2).label
-    assert "previous" not in _one(SOC_MIDPOINT_DC, "outcome", 12.9).label
+    assert "previous" in one_fact(SOC_MIDPOINT_DC, "outcome", 14).label
+    assert "previous" in one_fact(SOC_MIDPOINT_DC, "outcome", 19).label
+    assert "previous" not in one_fact(SOC_MIDPOINT_DC, "outcome", 24).label
+    assert "previous" in one_fact(SOC_MIDPOINT_DC, "outcome", 16.2).label
+    assert "previous" not in one_fact(SOC_MIDPOINT_DC, "outcome", 12.9).label
 
 
 def test_a_single_line_of_prose_with_the_same_words_keeps_its_own_reading() -> None:
     twin = "Tinetti 24/28 today; was 19/28 at the 30-day check."
-    assert "previous" not in _one(twin, "outcome", 24).label
+    assert "previous" not in one_fact(twin, "outcome", 24).label
 
 
 DATED_COLUMNS = """| Measure | 9/14 | 10/05 | 10/26 |
@@ -92,10 +82,10 @@ DATED_COLUMNS = """| Measure | 9/14 | 10/05 | 10/26 |
 
 
 def test_dates_as_headings_name_timepoints_and_are_never_values() -> None:
-    assert "previous" in _one(DATED_COLUMNS, "outcome", 44).label
-    assert "previous" in _one(DATED_COLUMNS, "outcome", 32).label
-    assert "previous" not in _one(DATED_COLUMNS, "outcome", 18).label
-    assert "previous" not in _one(DATED_COLUMNS, "rom", 70).label
+    assert "previous" in one_fact(DATED_COLUMNS, "outcome", 44).label
+    assert "previous" in one_fact(DATED_COLUMNS, "outcome", 32).label
+    assert "previous" not in one_fact(DATED_COLUMNS, "outcome", 18).label
+    assert "previous" not in one_fact(DATED_COLUMNS, "rom", 70).label
     for value in (9, 14, 10, 5, 26):
         _none(DATED_COLUMNS, "outcome", value)
 
@@ -110,16 +100,16 @@ EVALUATION_WITH_GOALS = """Initial evaluation
 
 
 def test_a_lone_eval_column_beside_goals_is_this_evaluations_measurement() -> None:
-    assert "previous" not in _one(EVALUATION_WITH_GOALS, "rom", 105).label
-    assert "previous" not in _one(EVALUATION_WITH_GOALS, "outcome", 52.3).label
+    assert "previous" not in one_fact(EVALUATION_WITH_GOALS, "rom", 105).label
+    assert "previous" not in one_fact(EVALUATION_WITH_GOALS, "outcome", 52.3).label
     _none(EVALUATION_WITH_GOALS, "rom", 160)
     _none(EVALUATION_WITH_GOALS, "outcome", 20)
 
 
 def test_with_a_today_column_the_eval_column_is_earlier_again() -> None:
     twin = EVALUATION_WITH_GOALS.replace("| Eval | Goal |", "| Eval | Today |")
-    assert "previous" in _one(twin, "rom", 105).label
-    assert "previous" not in _one(twin, "rom", 160).label
+    assert "previous" in one_fact(twin, "rom", 105).label
+    assert "previous" not in one_fact(twin, "rom", 160).label
 
 
 # -- side columns --------------------------------------------------------------------------------
@@ -132,11 +122,11 @@ SIDES = """| Motion | Right | Left |
 
 
 def test_side_columns_give_each_cell_its_side_and_its_rows_motion() -> None:
-    right = _one(SIDES, "rom", 4)
-    left = _one(SIDES, "rom", 15)
+    right = one_fact(SIDES, "rom", 4)
+    left = one_fact(SIDES, "rom", 15)
     assert right.label.startswith("R") and "dorsiflexion" in right.label.lower()
     assert left.label.startswith("L") and "dorsiflexion" in left.label.lower()
-    assert _one(SIDES, "rom", 50).label.startswith("L")
+    assert one_fact(SIDES, "rom", 50).label.startswith("L")
 
 
 MODE_AND_SIDE = """| Knee | AROM R | PROM R | AROM L |
@@ -146,14 +136,14 @@ MODE_AND_SIDE = """| Knee | AROM R | PROM R | AROM L |
 
 
 def test_mode_and_side_headings_make_bare_numbers_angles_of_that_side_and_mode() -> None:
-    assert _one(MODE_AND_SIDE, "rom", 102).label == "R knee flexion AROM"
-    assert _one(MODE_AND_SIDE, "rom", 111).label == "R knee flexion PROM"
-    assert _one(MODE_AND_SIDE, "rom", 138).label == "L knee flexion AROM"
+    assert one_fact(MODE_AND_SIDE, "rom", 102).label == "R knee flexion AROM"
+    assert one_fact(MODE_AND_SIDE, "rom", 111).label == "R knee flexion PROM"
+    assert one_fact(MODE_AND_SIDE, "rom", 138).label == "L knee flexion AROM"
 
 
 def test_bare_numbers_with_no_motion_or_mode_stay_unread() -> None:
     twin = "| Item | R | L |\n|---|---|---|\n| Stairs | 12 | 14 |\n"
-    assert _facts(twin) == []
+    assert facts_in(twin) == []
 
 
 GRADES_WITHOUT_SCALE = """| Muscle | R | L |
@@ -164,15 +154,15 @@ GRADES_WITHOUT_SCALE = """| Muscle | R | L |
 
 
 def test_bare_grades_in_a_muscle_table_are_out_of_five() -> None:
-    assert _one(GRADES_WITHOUT_SCALE, "mmt", "3+").label.startswith("R")
-    assert _one(GRADES_WITHOUT_SCALE, "mmt", "4").label.startswith("L")
-    assert _one(GRADES_WITHOUT_SCALE, "mmt", "4-").label.startswith("L")
-    assert len(_facts(GRADES_WITHOUT_SCALE, "mmt")) == 3
+    assert one_fact(GRADES_WITHOUT_SCALE, "mmt", "3+").label.startswith("R")
+    assert one_fact(GRADES_WITHOUT_SCALE, "mmt", "4").label.startswith("L")
+    assert one_fact(GRADES_WITHOUT_SCALE, "mmt", "4-").label.startswith("L")
+    assert len(facts_in(GRADES_WITHOUT_SCALE, "mmt")) == 3
 
 
 def test_small_numbers_in_a_table_of_counts_are_not_grades() -> None:
     twin = "| Task | R | L |\n|---|---|---|\n| Blocks moved | 3 | 4 |\n"
-    assert _facts(twin, "mmt") == []
+    assert facts_in(twin, "mmt") == []
 
 
 # -- values split across cells, empty cells -------------------------------------------------------
@@ -191,14 +181,14 @@ SPLIT_CELLS = """| Muscle | Grade | |
 
 
 def test_a_value_and_its_unit_in_two_cells_are_one_value() -> None:
-    assert _one(SPLIT_CELLS, "mmt", "4-").label.startswith("L")
-    assert _one(SPLIT_CELLS, "rom", 121).label == "R knee flexion AROM"
-    grip = _one(SPLIT_CELLS, "strength", 19)
+    assert one_fact(SPLIT_CELLS, "mmt", "4-").label.startswith("L")
+    assert one_fact(SPLIT_CELLS, "rom", 121).label == "R knee flexion AROM"
+    grip = one_fact(SPLIT_CELLS, "strength", 19)
     assert grip.unit == "kg" and grip.label.startswith("L")
 
 
 def test_empty_dash_and_wnl_cells_make_no_fact() -> None:
-    assert sorted(str(fact.value) for fact in _facts(SPLIT_CELLS)) == ["121", "19", "4-"]
+    assert sorted(str(fact.value) for fact in facts_in(SPLIT_CELLS)) == ["121", "19", "4-"]
 
 
 # -- tab-separated exports and pipe tables without a separator row --------------------------------
@@ -217,10 +207,10 @@ FLOWSHEET = (
 
 
 def test_a_tab_separated_flowsheet_is_read_row_by_row_with_its_units() -> None:
-    assert _one(FLOWSHEET, "pain", 4)
-    assert "previous" not in _one(FLOWSHEET, "outcome", 36).label
-    assert "previous" in _one(FLOWSHEET, "outcome", 48).label
-    assert _one(FLOWSHEET, "rom", 52).label.startswith("L")
+    assert one_fact(FLOWSHEET, "pain", 4)
+    assert "previous" not in one_fact(FLOWSHEET, "outcome", 36).label
+    assert "previous" in one_fact(FLOWSHEET, "outcome", 48).label
+    assert one_fact(FLOWSHEET, "rom", 52).label.startswith("L")
     billing = extract_billing(FLOWSHEET)
     assert billing.stated_timed_minutes == 24
     assert dict(billing.billed) == {"97110": 2}
@@ -228,13 +218,13 @@ def test_a_tab_separated_flowsheet_is_read_row_by_row_with_its_units() -> None:
 
 
 def test_row_numbers_and_entry_times_are_never_values() -> None:
-    values = {fact.value for fact in _facts(FLOWSHEET)}
+    values = {fact.value for fact in facts_in(FLOWSHEET)}
     assert not values & {1, 2, 3, 5, 6, 7, 10, 2027}
 
 
 def test_text_with_tabs_that_is_no_table_is_read_as_before() -> None:
     twin = "Pain\t3/10 at rest.\nNotes: walked 200 ft.\n"
-    assert [fact.value for fact in _facts(twin, "pain")] == [3]
+    assert [fact.value for fact in facts_in(twin, "pain")] == [3]
 
 
 BARE_PIPES = """Objective
@@ -245,9 +235,9 @@ BARE_PIPES = """Objective
 
 
 def test_a_pipe_table_without_the_separator_row_is_still_a_table() -> None:
-    assert "previous" in _one(BARE_PIPES, "outcome", 44).label
-    assert "previous" not in _one(BARE_PIPES, "outcome", 61).label
-    assert "previous" not in _one(BARE_PIPES, "other", 14).label
+    assert "previous" in one_fact(BARE_PIPES, "outcome", 44).label
+    assert "previous" not in one_fact(BARE_PIPES, "outcome", 61).label
+    assert "previous" not in one_fact(BARE_PIPES, "other", 14).label
 
 
 # -- billing tables ----------------------------------------------------------------------------
@@ -301,21 +291,21 @@ VISITS_AS_ROWS = """Progress flowsheet
 
 
 def test_rows_that_are_dates_make_every_row_but_the_last_an_earlier_visit() -> None:
-    assert "previous" in _one(VISITS_AS_ROWS, "pain", 6).label
-    assert "previous" in _one(VISITS_AS_ROWS, "rom", 104).label
-    assert "previous" not in _one(VISITS_AS_ROWS, "pain", 2).label
-    assert "previous" not in _one(VISITS_AS_ROWS, "rom", 121).label
+    assert "previous" in one_fact(VISITS_AS_ROWS, "pain", 6).label
+    assert "previous" in one_fact(VISITS_AS_ROWS, "rom", 104).label
+    assert "previous" not in one_fact(VISITS_AS_ROWS, "pain", 2).label
+    assert "previous" not in one_fact(VISITS_AS_ROWS, "rom", 121).label
 
 
 def test_the_dates_naming_the_rows_are_never_scores() -> None:
-    values = {fact.value for fact in _facts(VISITS_AS_ROWS) if fact.kind in ("outcome", "other")}
+    values = {fact.value for fact in facts_in(VISITS_AS_ROWS) if fact.kind in ("outcome", "other")}
     assert not values & {1, 6, 20, 2, 3}
 
 
 def test_rows_named_by_what_was_measured_are_not_visits() -> None:
     twin = "| Date | Result |\n|---|---|\n| Pain (0-10) | 6 |\n| Knee flex AROM | 88° |\n"
-    assert "previous" not in _one(twin, "pain", 6).label
-    assert "previous" not in _one(twin, "rom", 88).label
+    assert "previous" not in one_fact(twin, "pain", 6).label
+    assert "previous" not in one_fact(twin, "rom", 88).label
 
 
 NAMED_VISIT_ROWS = """| Visit | LEFS | 10MWT (m/s) |
@@ -327,10 +317,10 @@ NAMED_VISIT_ROWS = """| Visit | LEFS | 10MWT (m/s) |
 
 
 def test_rows_named_eval_visit_and_today_are_timepoints() -> None:
-    assert "previous" in _one(NAMED_VISIT_ROWS, "outcome", 24).label
-    assert "previous" in _one(NAMED_VISIT_ROWS, "outcome", 39).label
-    assert "previous" not in _one(NAMED_VISIT_ROWS, "outcome", 52).label
-    assert "previous" not in _one(NAMED_VISIT_ROWS, "outcome", 0.96).label
+    assert "previous" in one_fact(NAMED_VISIT_ROWS, "outcome", 24).label
+    assert "previous" in one_fact(NAMED_VISIT_ROWS, "outcome", 39).label
+    assert "previous" not in one_fact(NAMED_VISIT_ROWS, "outcome", 52).label
+    assert "previous" not in one_fact(NAMED_VISIT_ROWS, "outcome", 0.96).label
     _none(NAMED_VISIT_ROWS, "outcome", 8)
 
 
@@ -344,11 +334,11 @@ GIRTH_SIDE_AND_TIME = """| Site | R Eval | R Today | L Today |
 
 
 def test_a_heading_with_a_side_and_a_time_gives_both() -> None:
-    earlier = _one(GIRTH_SIDE_AND_TIME, "girth", 55.5)
+    earlier = one_fact(GIRTH_SIDE_AND_TIME, "girth", 55.5)
     assert earlier.label.startswith("R") and "previous" in earlier.label
-    today = _one(GIRTH_SIDE_AND_TIME, "girth", 54.0)
+    today = one_fact(GIRTH_SIDE_AND_TIME, "girth", 54.0)
     assert today.label.startswith("R") and "previous" not in today.label
-    assert _one(GIRTH_SIDE_AND_TIME, "girth", 51.2).label.startswith("L")
+    assert one_fact(GIRTH_SIDE_AND_TIME, "girth", 51.2).label.startswith("L")
 
 
 def test_a_distance_that_places_the_tape_is_not_a_girth() -> None:
@@ -363,16 +353,16 @@ GRIP_BY_SIDE_ROWS = """| Grip (lb) | Eval | Today |
 
 
 def test_sides_as_rows_and_times_as_columns() -> None:
-    right_then = _one(GRIP_BY_SIDE_ROWS, "strength", 31)
+    right_then = one_fact(GRIP_BY_SIDE_ROWS, "strength", 31)
     assert right_then.label.startswith("R") and "previous" in right_then.label
-    left_now = _one(GRIP_BY_SIDE_ROWS, "strength", 70)
+    left_now = one_fact(GRIP_BY_SIDE_ROWS, "strength", 70)
     assert left_now.label.startswith("L") and "previous" not in left_now.label
     assert left_now.unit == "lb"
 
 
 def test_the_same_numbers_without_a_grip_heading_are_not_grip() -> None:
     twin = GRIP_BY_SIDE_ROWS.replace("Grip (lb)", "Side")
-    assert _facts(twin, "strength") == []
+    assert facts_in(twin, "strength") == []
 
 
 # -- tab-separated lines that are no export ------------------------------------------------------
@@ -381,9 +371,9 @@ HEADLESS_EXPORT = "Vitals/measures\nPain now\t3/10\nShoulder flexion AROM R\t142
 
 
 def test_tab_separated_lines_with_no_export_heading_are_read_as_written() -> None:
-    assert _one(HEADLESS_EXPORT, "pain", 3)
-    assert _one(HEADLESS_EXPORT, "rom", 142).label.startswith("R")
-    assert _one(HEADLESS_EXPORT, "outcome", 27.5)
+    assert one_fact(HEADLESS_EXPORT, "pain", 3)
+    assert one_fact(HEADLESS_EXPORT, "rom", 142).label.startswith("R")
+    assert one_fact(HEADLESS_EXPORT, "outcome", 27.5)
 
 
 # -- a time column is minutes only in a table of services ----------------------------------------
@@ -396,8 +386,8 @@ TIMED_TESTS = """| Test | Time (s) |
 
 
 def test_a_time_column_in_a_table_of_tests_holds_the_tests_times() -> None:
-    assert _one(TIMED_TESTS, "outcome", 15.8).unit == "s"
-    assert _one(TIMED_TESTS, "outcome", 12).measure == "TUG"
+    assert one_fact(TIMED_TESTS, "outcome", 15.8).unit == "s"
+    assert one_fact(TIMED_TESTS, "outcome", 12).measure == "TUG"
     assert extract_billing(TIMED_TESTS).services == ()
 
 
@@ -420,15 +410,15 @@ CHANGE_AND_NORM = """| Measure | Eval | Today | Change | Age norm |
 
 
 def test_a_change_column_is_derived_and_a_norm_column_is_a_reference() -> None:
-    values = sorted(str(fact.value) for fact in _facts(CHANGE_AND_NORM))
+    values = sorted(str(fact.value) for fact in facts_in(CHANGE_AND_NORM))
     assert values == sorted(["92", "117", "24", "43", "228", "341"])
-    assert "previous" not in _one(CHANGE_AND_NORM, "strength", 43).label
+    assert "previous" not in one_fact(CHANGE_AND_NORM, "strength", 43).label
 
 
 def test_without_those_headings_the_same_cells_are_measurements() -> None:
     twin = CHANGE_AND_NORM.replace("| Change | Age norm |", "| R | R today |")
-    assert _facts(twin, "rom")
-    assert len(_facts(twin)) > len(_facts(CHANGE_AND_NORM))
+    assert facts_in(twin, "rom")
+    assert len(facts_in(twin)) > len(facts_in(CHANGE_AND_NORM))
 
 
 # -- a service described in prose and listed in a table is one service -----------------------
@@ -464,8 +454,8 @@ def test_a_service_only_in_prose_still_counts_beside_the_table() -> None:
 
 def test_the_side_comes_from_the_column_not_from_its_place() -> None:
     twin = SIDES.replace("| Motion | Right | Left |", "| Motion | Left | Right |")
-    assert _one(twin, "rom", 4).label.startswith("L")
-    assert _one(twin, "rom", 15).label.startswith("R")
+    assert one_fact(twin, "rom", 4).label.startswith("L")
+    assert one_fact(twin, "rom", 15).label.startswith("R")
 
 
 def test_one_line_with_pipes_is_not_a_table() -> None:
@@ -483,25 +473,25 @@ NUMBERED_TIMEPOINTS = """| Measure | Wk 0 | Wk 4 | Wk 8 |
 
 
 def test_numbered_weeks_are_timepoints_and_their_numbers_are_not_values() -> None:
-    assert "previous" in _one(NUMBERED_TIMEPOINTS, "outcome", 44).label
-    assert "previous" not in _one(NUMBERED_TIMEPOINTS, "outcome", 50).label
-    assert "previous" in _one(NUMBERED_TIMEPOINTS, "pain", 6).label
-    assert "previous" not in _one(NUMBERED_TIMEPOINTS, "pain", 2).label
+    assert "previous" in one_fact(NUMBERED_TIMEPOINTS, "outcome", 44).label
+    assert "previous" not in one_fact(NUMBERED_TIMEPOINTS, "outcome", 50).label
+    assert "previous" in one_fact(NUMBERED_TIMEPOINTS, "pain", 6).label
+    assert "previous" not in one_fact(NUMBERED_TIMEPOINTS, "pain", 2).label
     _none(NUMBERED_TIMEPOINTS, "outcome", 8)
     _none(NUMBERED_TIMEPOINTS, "outcome", 4)
 
 
 def test_pre_and_post_treatment_columns_of_one_session() -> None:
     note = "| Test | Pre | Post |\n|---|---|---|\n| Cervical rotation R | 50° | 62° |\n"
-    assert "previous" in _one(note, "rom", 50).label
-    assert "previous" not in _one(note, "rom", 62).label
+    assert "previous" in one_fact(note, "rom", 50).label
+    assert "previous" not in one_fact(note, "rom", 62).label
 
 
 def test_windows_line_endings_read_the_same() -> None:
     for note in (EVAL_TODAY_GOAL, BARE_PIPES, FLOWSHEET):
         crlf = note.replace("\n", "\r\n")
-        read = [(f.kind, f.value, f.label) for f in _facts(note)]
-        assert [(f.kind, f.value, f.label) for f in _facts(crlf)] == read
+        read = [(f.kind, f.value, f.label) for f in facts_in(note)]
+        assert [(f.kind, f.value, f.label) for f in facts_in(crlf)] == read
 
 
 DATE_COLUMN = """| Test | Score | Date |
@@ -512,15 +502,15 @@ DATE_COLUMN = """| Test | Score | Date |
 
 
 def test_a_date_column_beside_the_scores_is_never_a_score() -> None:
-    assert sorted(str(fact.value) for fact in _facts(DATE_COLUMN)) == ["12.1", "44"]
+    assert sorted(str(fact.value) for fact in facts_in(DATE_COLUMN)) == ["12.1", "44"]
 
 
 def test_the_same_cell_under_a_rating_heading_is_a_rating() -> None:
     twin = "| Test | Pain | Date |\n|---|---|---|\n| At rest | 3/10 | 3/02 |\n"
-    assert [fact.value for fact in _facts(twin, "pain")] == [3]
+    assert [fact.value for fact in facts_in(twin, "pain")] == [3]
 
 
 def test_soap_lines_with_a_tab_after_the_label_lose_nothing() -> None:
     note = "S:\tPt reports knee pain 3/10, better with rest\nO:\tR knee flex AROM 118 deg\n"
-    assert _one(note, "pain", 3)
-    assert _one(note, "rom", 118).label == "R knee flexion AROM"
+    assert one_fact(note, "pain", 3)
+    assert one_fact(note, "rom", 118).label == "R knee flexion AROM"
