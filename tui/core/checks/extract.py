@@ -33,6 +33,7 @@ from tui.core.checks.others import (
     read_sided,
     read_vitals,
 )
+from tui.core.checks.patient_rates import read_patient_rates
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
 from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
@@ -62,6 +63,7 @@ _PASSES: tuple[Pass, ...] = (
     read_mmt,
     read_ratings,
     read_gait_speed,
+    read_patient_rates,
     read_regions,
     read_rom,
     read_sided,

@@ -1,0 +1,93 @@
+"""Leftover reading classes of issue 12, each on notes of our own with a must-not-read twin:
+a cut-off's denominator, rates and tolerances of the patient written in minutes."""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_billing, extract_facts, extract_unclassified
+
+
+def _read(text: str) -> list[tuple[str, object, str | None]]:
+    return [(f.kind, f.value, f.unit) for f in extract_facts(text)]
+
+
+def _unclassified(text: str) -> list[object]:
+    return [item.value for item in extract_unclassified(text)]
+
+
+# -- 1. a reference value's denominator ---------------------------------------------------------
+
+
+def test_a_cut_off_written_as_a_fraction_is_no_score_and_no_unknown() -> None:
+    text = "FGA 19/30 today; fall-risk cutoff 22/30. Mini-BESTest 17/28 (threshold <19/28)."
+    assert _read(text) == [("outcome", 19, "/30"), ("outcome", 17, "/28")]
+    assert _unclassified(text) == []
+
+
+def test_twin_a_score_after_a_cut_off_sentence_is_read() -> None:
+    facts = _read("Cutoff for community walkers is 22. FGA today 24/30.")
+    assert ("outcome", 24, "/30") in facts
+
+
+# -- 2. rates and tolerances ----------------------------------------------------------------------
+
+
+def test_rates_per_minute_are_the_patients_measurements() -> None:
+    text = "Far-point copying 7 letters/min; keyboarding 14 words per minute."
+    assert _read(text) == [("other", 7, "letters/min"), ("other", 14, "wpm")]
+    assert _unclassified(text) == []
+
+
+def test_twin_a_dose_per_minute_is_not_a_rate_of_the_patient() -> None:
+    facts = _read("Pt walked 4 laps on 2 L/min O2.")
+    assert all(unit not in ("letters/min", "wpm") for _, _, unit in facts)
+
+
+def test_tolerances_in_minutes_are_measurements_never_service_minutes() -> None:
+    text = (
+        "TherAct 23 min: kitchen task at counter. Standing tolerance of 12 minutes before "
+        "seated rest; sitting tolerance: 40 min. 97530 x2."
+    )
+    facts = _read(text)
+    assert ("other", 12, "min") in facts and ("other", 40, "min") in facts
+    services = [(s.cpt, s.minutes) for s in extract_billing(text).services]
+    assert services == [("97530", 23)]
+
+
+def test_twin_minutes_of_a_service_beside_a_tolerance_word_stay_a_service() -> None:
+    text = "Activity tolerance improving. TherEx 18 min for hip strength. 97110 x1."
+    services = [(s.cpt, s.minutes) for s in extract_billing(text).services]
+    assert services == [("97110", 18)]
+    assert ("other", 18, "min") not in _read(text)
+
+
+def test_twin_a_tolerance_limited_by_a_vital_sign_has_no_minutes() -> None:
+    facts = _read("Exercise tolerance limited at HR 150.")
+    assert all(unit != "min" for _, _, unit in facts)
+
+
+def test_a_rate_in_a_table_row_is_labelled_by_its_row() -> None:
+    text = "| Measure | Result |\n|---|---|\n| Near copy speed | 9 letters/min |\n"
+    (fact,) = extract_facts(text)
+    assert (fact.kind, fact.value, fact.unit) == ("other", 9, "letters/min")
+    assert "near" in fact.label.lower()
+
+
+def test_twin_endurance_minutes_of_an_exercise_are_no_tolerance() -> None:
+    facts = _read("Cardio endurance 12 min on the bike.")
+    assert ("other", 12, "min") not in facts
+
+
+# -- 3. an inline goal is one clause --------------------------------------------------------------
+
+
+def test_an_inline_target_blocks_only_its_own_clause() -> None:
+    facts = _read("Stairs: target 14 steps recip; climbed 9 steps w/ rail, step-to. Amb 180 ft.")
+    assert ("other", 180, "ft") in facts
+    assert all(value != 14 for _, value, _ in facts)
+    facts = _read("Working toward a goal of 400 ft; amb 260 ft w/ SPC today.")
+    assert facts == [("other", 260, "ft")]
+
+
+def test_twin_a_goal_heading_makes_its_whole_sentence_a_target() -> None:
+    assert _read("LTG (6 wks): amb 400 ft w/ SPC; stairs 14 steps w/ rail.") == []
+    assert _read("Goal #3 - amb 500 ft mod I; 5xSTS 12 s.") == []
