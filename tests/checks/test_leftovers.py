@@ -91,3 +91,33 @@ def test_an_inline_target_blocks_only_its_own_clause() -> None:
 def test_twin_a_goal_heading_makes_its_whole_sentence_a_target() -> None:
     assert _read("LTG (6 wks): amb 400 ft w/ SPC; stairs 14 steps w/ rail.") == []
     assert _read("Goal #3 - amb 500 ft mod I; 5xSTS 12 s.") == []
+
+
+# -- 4. a Section GG list, one item a line ---------------------------------------------------
+
+
+def _levels(text: str) -> list[tuple[object, str]]:
+    return [(f.value, f.label) for f in extract_facts(text) if f.measure == "Section GG"]
+
+
+def test_each_item_under_a_gg_heading_is_labelled_by_its_own_name() -> None:
+    text = (
+        "Mobility (GG0170):\n"
+        "  Roll left and right: 05\n"
+        "  Walk 150 feet: 02 - CGA, 2 rests\n"
+        "  Walk 10 feet on uneven surfaces: 03\n"
+        "  - 12 steps: 01 (was 01)\n"
+        "Upper body dressing tolerated in sitting.\n"
+    )
+    assert _levels(text) == [
+        (5, "Section GG Roll left and right"),
+        (2, "Section GG Walk 150 feet"),
+        (3, "Section GG Walk 10 feet on uneven surfaces"),
+        (1, "Section GG 12 steps"),
+        (1, "Section GG 12 steps (previous)"),
+    ]
+
+
+def test_twin_numbers_after_the_list_ends_are_not_gg_levels() -> None:
+    text = "Self-care (GG0130):\n Eating: 04\nTherEx 3x10 SLR, 2 sets bridges.\n"
+    assert _levels(text) == [(4, "Section GG Eating")]

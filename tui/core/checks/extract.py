@@ -24,6 +24,7 @@ from tui.core.checks.billing import (
 )
 from tui.core.checks.facts import Fact
 from tui.core.checks.instruments import read_instruments, read_scales
+from tui.core.checks.item_lists import read_item_lists
 from tui.core.checks.numbers import to_number
 from tui.core.checks.others import (
     read_compared,
@@ -56,6 +57,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
+    read_item_lists,
     read_aligned,
     read_outcomes,
     read_scales,
