@@ -121,3 +121,16 @@ def test_each_item_under_a_gg_heading_is_labelled_by_its_own_name() -> None:
 def test_twin_numbers_after_the_list_ends_are_not_gg_levels() -> None:
     text = "Self-care (GG0130):\n Eating: 04\nTherEx 3x10 SLR, 2 sets bridges.\n"
     assert _levels(text) == [(4, "Section GG Eating")]
+
+
+# -- 6. a dictated rating with words after the number -------------------------------------------
+
+
+def test_a_rating_said_later_in_a_sentence_about_pain_is_a_pain_rating() -> None:
+    text = "so her hip pain, she tells me it gets to about a seven by evening and it's a 3 now."
+    assert [(f.kind, f.value) for f in extract_facts(text)] == [("pain", 7), ("pain", 3)]
+
+
+def test_twin_a_said_number_is_no_rating_when_the_sentence_is_not_about_pain() -> None:
+    assert _read("The new cane, she says it is a 4 in the morning that she forgets it.") == []
+    assert _read("Her hip pain is easing; she says it is a 2 mile walk to church.") == []
