@@ -1,9 +1,13 @@
 """Leftover reading classes of issue 12, each on notes of our own with a must-not-read twin:
-a cut-off's denominator, rates and tolerances of the patient written in minutes."""
+a cut-off's denominator, rates and tolerances written in minutes, an inline goal, a Section GG
+list, a dictated rating with words after it, a numbered flowsheet pain row."""
 
 from __future__ import annotations
 
 from tui.core.checks.extract import extract_billing, extract_facts, extract_unclassified
+from tui.core.drafting.placement import place_items, split_items
+
+SOAP = ("Subjective", "Objective", "Assessment", "Plan")
 
 
 def _read(text: str) -> list[tuple[str, object, str | None]]:
@@ -134,3 +138,28 @@ def test_a_rating_said_later_in_a_sentence_about_pain_is_a_pain_rating() -> None
 def test_twin_a_said_number_is_no_rating_when_the_sentence_is_not_about_pain() -> None:
     assert _read("The new cane, she says it is a 4 in the morning that she forgets it.") == []
     assert _read("Her hip pain is easing; she says it is a 2 mile walk to church.") == []
+
+
+# -- 7. a numbered flowsheet pain row ------------------------------------------------------------
+
+_ROWS = "1 Pain - now 6 0-10\n2 Pain - best 48h 2 0-10\n3 Grip R 40 lb\n4 Plan continue POC\n"
+
+
+def test_a_numbered_pain_row_is_a_pain_rating_and_its_row_number_nothing() -> None:
+    facts = [(f.kind, f.value, f.label) for f in extract_facts(_ROWS)]
+    assert facts[:2] == [("pain", 6, "pain now"), ("pain", 2, "pain best 48h")]
+    assert _unclassified(_ROWS) == []
+    assert all(value not in (1, 3, 4) for _, value, _ in facts)
+
+
+def test_a_numbered_pain_row_is_placed_like_a_pain_line() -> None:
+    placed = place_items(split_items("FLOWSHEET\n" + _ROWS), SOAP)
+    assert placed["Subjective"] == ["Pain - now 6 0-10", "Pain - best 48h 2 0-10"]
+    assert "Grip R 40 lb" in placed["Objective"]
+
+
+def test_twin_a_line_that_starts_with_a_count_keeps_its_number() -> None:
+    note = "2 Sets of bridges w/ ball squeeze.\nPain 3/10 after.\n"
+    placed = place_items(split_items(note), SOAP)
+    assert placed["Objective"] == ["2 Sets of bridges w/ ball squeeze."]
+    assert ("pain", 3, None) in _read(note)

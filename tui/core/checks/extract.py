@@ -23,6 +23,7 @@ from tui.core.checks.billing import (
     reconciled,
 )
 from tui.core.checks.facts import Fact
+from tui.core.checks.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.instruments import read_instruments, read_scales
 from tui.core.checks.item_lists import read_item_lists
 from tui.core.checks.numbers import to_number
@@ -57,6 +58,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
+    read_flowsheet_rows,
     read_item_lists,
     read_aligned,
     read_outcomes,
