@@ -163,3 +163,26 @@ def test_twin_a_line_that_starts_with_a_count_keeps_its_number() -> None:
     placed = place_items(split_items(note), SOAP)
     assert placed["Objective"] == ["2 Sets of bridges w/ ball squeeze."]
     assert ("pain", 3, None) in _read(note)
+
+
+# -- 5. a legend on the value's own line --------------------------------------------------------
+
+
+def _outcomes(text: str) -> list[tuple[object, str]]:
+    return [(f.value, f.label) for f in extract_facts(text) if f.kind == "outcome"]
+
+
+def test_a_legend_on_the_line_makes_the_bracketed_value_earlier_in_either_order() -> None:
+    assert _outcomes("NDI 16% (intake in parens) (34%)") == [
+        (16, "NDI"),
+        (34, "NDI (previous)"),
+    ]
+    assert _outcomes("FOTO 61 (figures in parentheses are from SOC) (44)") == [
+        (61, "FOTO"),
+        (44, "FOTO (previous)"),
+    ]
+
+
+def test_twin_a_legend_naming_today_makes_nothing_earlier() -> None:
+    labels = [label for _, label in _outcomes("NDI 16% (figures in parens are today) (34%)")]
+    assert all("previous" not in label for label in labels)
