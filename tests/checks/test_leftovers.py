@@ -5,6 +5,7 @@ list, a dictated rating with words after it, a numbered flowsheet pain row."""
 from __future__ import annotations
 
 from tui.core.checks.extract import extract_billing, extract_facts, extract_unclassified
+from tui.core.checks.verify import verify
 from tui.core.drafting.placement import place_items, split_items
 
 SOAP = ("Subjective", "Objective", "Assessment", "Plan")
@@ -186,3 +187,19 @@ def test_a_legend_on_the_line_makes_the_bracketed_value_earlier_in_either_order(
 def test_twin_a_legend_naming_today_makes_nothing_earlier() -> None:
     labels = [label for _, label in _outcomes("NDI 16% (figures in parens are today) (34%)")]
     assert all("previous" not in label for label in labels)
+
+
+# -- 1b. a visual analogue scale in millimetres ---------------------------------------------------
+
+
+def test_a_vas_in_millimetres_is_a_pain_rating_on_its_line() -> None:
+    text = "Knee pain on VAS 64 mm (0-100 mm) before session, 38/100 mm after."
+    (fact,) = extract_facts("Knee pain on VAS 64 mm (0-100 mm) before session.")
+    assert (fact.kind, fact.value, fact.unit, fact.render()) == ("pain", 64, "mm", "Pain 64 mm VAS")
+    assert 100 not in [value for _, value, _ in _read(text)]
+    assert verify(text, "S: knee pain VAS 64 mm before session.").unsupported == []
+
+
+def test_twin_a_vas_of_another_thing_or_a_length_is_no_pain() -> None:
+    assert _read("Fatigue VAS 52 mm.") == [("other", 52, "mm")]
+    assert all(kind != "pain" for kind, _, _ in _read("Scar length 64 mm, wound edges closed."))

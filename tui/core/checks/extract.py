@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.aligned import read_aligned
+from tui.core.checks.analogue_scales import read_analogue_scales
 from tui.core.checks.billing import (
     Billing,
     read_billed,
@@ -59,6 +60,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
     read_flowsheet_rows,
+    read_analogue_scales,
     read_item_lists,
     read_aligned,
     read_outcomes,
