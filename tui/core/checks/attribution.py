@@ -346,9 +346,22 @@ def _opens_prior(window: str, open_at: int) -> bool:
 
 _LEGEND = re.compile(
     r"\b(?:(?:values?|scores?|measures?)\s+)?(?:at\s+)?(\w+(?:\s+\w+)?)\s+(?:values?\s+|scores?\s+)?"
-    r"(?:are\s+|is\s+|shown\s+|given\s+)?in\s+(?:square\s+)?(brackets|parenthes[ei]s)\b",
+    r"(?:are\s+|is\s+|shown\s+|given\s+)?in\s+(?:square\s+)?(brackets|parenthes[ei]s|parens)\b",
     re.IGNORECASE,
 )
+# The same legend said the other way round: "(numbers in parentheses are from eval)".
+_LEGEND_AFTER = re.compile(
+    r"\bin\s+(?:square\s+)?(brackets|parenthes[ei]s|parens)\s+(?:are|=|:|-)?\s*"
+    r"(?:(?:from|at|the)\s+)*(\w+(?:\s+\w+)?)",
+    re.IGNORECASE,
+)
+
+
+def _legends(text: str, start: int, stop: int) -> list[tuple[str, str]]:
+    """Each legend between `start` and `stop` as (what it names, the kind of bracket)."""
+    found = [(m.group(1), m.group(2)) for m in _LEGEND.finditer(text, start, stop)]
+    found += [(m.group(2), m.group(1)) for m in _LEGEND_AFTER.finditer(text, start, stop)]
+    return found
 
 
 def _legend_says_prior(scanner: Scanner, start: int, bracket: str) -> bool:
@@ -359,9 +372,9 @@ def _legend_says_prior(scanner: Scanner, start: int, bracket: str) -> bool:
     line_start, _ = scanner.line(start)
     position, stop = max(line_start, floor), start
     for _ in range(_LINES_BACK + 1):
-        for legend in _LEGEND.finditer(text, position, stop):
-            square = legend.group(2).lower() == "brackets"
-            if (bracket == "[") == square and _cues().prior_before.search(legend.group(1)):
+        for named, kind in _legends(text, position, stop):
+            square = kind.lower() == "brackets"
+            if (bracket == "[") == square and _cues().prior_before.search(named):
                 return True
         if position <= floor:
             return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.aligned import read_aligned
+from tui.core.checks.analogue_scales import read_analogue_scales
 from tui.core.checks.billing import (
     Billing,
     read_billed,
@@ -23,7 +24,9 @@ from tui.core.checks.billing import (
     reconciled,
 )
 from tui.core.checks.facts import Fact
+from tui.core.checks.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.instruments import read_instruments, read_scales
+from tui.core.checks.item_lists import read_item_lists
 from tui.core.checks.numbers import to_number
 from tui.core.checks.others import (
     read_compared,
@@ -33,6 +36,7 @@ from tui.core.checks.others import (
     read_sided,
     read_vitals,
 )
+from tui.core.checks.patient_rates import read_patient_rates
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
 from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
@@ -55,6 +59,9 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
     read_vitals,
+    read_flowsheet_rows,
+    read_analogue_scales,
+    read_item_lists,
     read_aligned,
     read_outcomes,
     read_scales,
@@ -62,6 +69,7 @@ _PASSES: tuple[Pass, ...] = (
     read_mmt,
     read_ratings,
     read_gait_speed,
+    read_patient_rates,
     read_regions,
     read_rom,
     read_sided,

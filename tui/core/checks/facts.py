@@ -69,7 +69,8 @@ def render_fact(fact: Fact) -> str:
     label = fact.label.strip()
     if fact.kind == "pain":
         qualifier = label[4:].strip() if label.lower().startswith("pain") else label
-        return f"Pain {value}/10 {qualifier}".strip()
+        scale = " mm" if fact.unit == "mm" else "/10"  # a visual analogue scale is in mm
+        return f"Pain {value}{scale} {qualifier}".strip()
     if fact.kind == "rom":
         return f"ROM {label}: {value}°" if label else f"ROM {value}°"
     if fact.kind == "mmt":

@@ -197,7 +197,8 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         r"|yr|hour|hr|letter|point|item|foot|ft|piece|block|stair)s?\b",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?<![-=])[<>≥≤]=?\s*{NUM}"),  # thresholds: >90, ≥45, >= 80%
+    # thresholds: >90, ≥45, >= 80%, <45/56 (a threshold's denominator is no score either)
+    re.compile(rf"(?<![-=])[<>≥≤]=?\s*{NUM}(?:\s*/\s*\d+(?!\d|\.\d))?"),
     # an interval of values, not one measurement: "plateaued at 95-100°" (a range of motion
     # starts at 0 or at a small deficit; see rom.py)
     re.compile(r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"),
@@ -213,7 +214,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         re.compile(
             rf"\b(?:normal|norms?|cut-?off|threshold|MCID|MCII|MDC|predicted|age[- ]matched)"
             rf"(?:\s+(?:is|of|=|:|for|value|about|around|approx\.?|approximately|roughly|~))*"
-            rf"\s*[:=~]?\s*\(?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?",
+            rf"\s*[:=~]?\s*\(?\s*{NUM}(?:\s*(?:-|to)\s*{NUM})?(?:\s*/\s*\d+(?!\d|\.\d))?",
             re.IGNORECASE,
         ),
         "norm|cut|threshold|mci|mdc|predicted|age",

@@ -14,6 +14,7 @@ from functools import cache
 
 from tui.core.checks.clock import clock_spans
 from tui.core.checks.facts import Fact
+from tui.core.checks.goal_clauses import goal_end
 from tui.core.checks.lexicon import (
     GOAL_START,
     HEADER_LINE,
@@ -135,7 +136,7 @@ class Scanner:
         """Goal statements and goal sections: their numbers are targets."""
         for match in GOAL_START.finditer(self.text):
             _, end = self.sentence(match.start())
-            self.block(match.start(), end)
+            self.block(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
             self.block(start, end)
 

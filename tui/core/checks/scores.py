@@ -514,11 +514,15 @@ def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
 
 def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
     text = scanner.text
-    for subject in (*vocab.regions_finder.finditer(text), *vocab.pain_finder.finditer(text)):
+    pains = list(vocab.pain_finder.finditer(text))
+    for subject in (*vocab.regions_finder.finditer(text), *pains):
         said = _SAID_RATING.match(text, subject.end())
+        if said is None and subject in pains:
+            said = _said_later(scanner, subject.end())
         if said is None or not scanner.free(*said.span(1)) or to_number(said.group(1)) > 10:
             continue
-        label = labels.join("pain", subject.group().lower())
+        named = subject.group().lower()
+        label = "pain" if named == "pain" else labels.join("pain", named)
         scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
         _, end = scanner.sentence(said.end())
         for more in _MORE_RATINGS.finditer(text, said.end(), min(end, said.end() + 120)):
@@ -527,6 +531,28 @@ def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
                 scanner.emit(
                     facts, "pain", to_number(more.group(1)), more.span(1), label + found.previous
                 )
+
+
+def _said_later(scanner: Scanner, after: int) -> re.Match[str] | None:
+    """In a sentence about pain, "it is a 2 in the morning" later on rates that pain ("her knee
+    pain, she says it is a 2 ..."); the number must end its clause or be followed by when."""
+    text = scanner.text
+    _, end = scanner.sentence(after)
+    for again in _RATED_AGAIN.finditer(text, after, min(end, after + 120)):
+        said = _SAID_LATER.match(text, again.end())
+        if said is not None and _RATING_ENDS.match(text, said.end(1)):
+            return said
+    return None
+
+
+# "it is a 2 in the morning", "it gets to about a 7 by evening": what may stand between "it"
+# and the number; what may follow is _RATING_ENDS.
+_SAID_LATER = re.compile(
+    r"(?:'s|[ \t]+(?:is|was|has been|gets|got|goes|went))[ \t]+"
+    r"(?:(?:about|around|maybe|roughly|like|probably|only|up|down|to|at|still|sitting at)"
+    r"[ \t]+)*an?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-))",
+    re.IGNORECASE,
+)
 
 
 _WORDS_AFTER = re.compile(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)")

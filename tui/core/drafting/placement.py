@@ -20,6 +20,7 @@ from typing import Any
 
 from tui.core.checks.lexicon import measure_matcher
 from tui.core.checks.mdtables import linearize
+from tui.core.checks.row_numbers import numbered_rows, without_row_number
 from tui.core.drafting import dictation
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
@@ -182,8 +183,10 @@ def split_items(text: str) -> list[Item]:
     items: list[Item] = []
     block = block_label = spoken = ""
     first = True
-    for raw in linearize(text).splitlines():
-        line = raw.strip()
+    lines = linearize(text).splitlines()
+    rows = numbered_rows(lines)
+    for index, raw in enumerate(lines):
+        line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
         heading = bool(_HEADING.match(line))
@@ -229,6 +232,15 @@ def split_items(text: str) -> list[Item]:
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
+
+
+def _row_read(raw: str) -> str:
+    """A flowsheet row without its row number ("1 Pain - current 5 0-10" is placed as a pain
+    line); a row is never a heading, so one that would read as a heading keeps its number."""
+    line = without_row_number(raw).strip()
+    if topic_of(line.rstrip(":").strip("* ").rstrip(".:")) and _stands_alone(line):
+        return raw.strip()
+    return line
 
 
 def _dictated(line: str, heading: str) -> tuple[list[Item], str]:

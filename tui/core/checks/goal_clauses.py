@@ -1,0 +1,22 @@
+"""How far a goal phrase reaches in its sentence.
+
+A goal that heads what follows ("Goal: amb 300 ft; stairs 12 steps", "STG 2 - ...") makes the
+whole sentence a target. A goal written inline ("target 6 ft cadence drill; amb 200 ft w/ RW")
+is one clause: what the patient did after the semicolon is a measurement of this visit.
+"""
+
+from __future__ import annotations
+
+import re
+
+# After the goal word: a number or a bracket, then a mark that makes it a heading.
+_HEADING = re.compile(r"[ \t]*(?:#?[ \t]*\d+[a-z]?[ \t]*|\([^()\n]{0,30}\)[ \t]*)?[:=)\-\u2013]")
+
+
+def goal_end(text: str, word_end: int, sentence_end: int) -> int:
+    """Where the goal starting with a word ending at `word_end` stops: the sentence's end for
+    a heading goal, else the first semicolon in the sentence."""
+    if _HEADING.match(text, word_end):
+        return sentence_end
+    semicolon = text.find(";", word_end, sentence_end)
+    return sentence_end if semicolon < 0 else semicolon
