@@ -104,10 +104,9 @@ async def test_enter_jumps_to_the_draft_in_the_queue_even_when_filtered(
         screen = await open_audit(pilot, app)
         assert screen.rows[0].patient == "Ken Nakamura"
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ReviewScreen)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         assert review.table.selected_id == ken
-        assert review.preview.draft_id == ken
+        assert await wait_until(pilot, lambda: review.preview.draft_id == ken)  # once it rests
 
 
 async def test_escape_goes_back_without_a_jump(app: RecordingApp) -> None:

@@ -6,6 +6,7 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from tests.conftest import run_cli
@@ -15,6 +16,7 @@ from tui.core.security.os_password import current_user
 from tui.core.security.pin import set_pin
 from tui.core.security.unlock import Unlocker
 from tui.core.service import ClinicService
+from tui.ui import app as app_module
 from tui.ui.screens.editor import EditorScreen
 from tui.ui.screens.lock import LockScreen
 from tui.ui.screens.review import ReviewScreen
@@ -28,8 +30,23 @@ def screen_text(app: RecordingApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def test_idle_lock_hides_patient_data_until_the_pin(clinic_root: Path) -> None:
-    edit_context(clinic_root, "lock", "idle_minutes", 0.01)
+class IdleClock:
+    """The monotonic clock the idle lock reads, moved by the test: a busy machine's pauses
+    between the test's steps are not idle time, so the lock comes when the test says."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+async def test_idle_lock_hides_patient_data_until_the_pin(
+    clinic_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit_context(clinic_root, "lock", "idle_minutes", 0.01)  # 0.6 s, checked every 0.15 s
+    clock = IdleClock()
+    monkeypatch.setattr(app_module, "time", clock)
     service = ClinicService.open(clinic_root)
     set_pin(service.clinic.paths.state, PIN, n=FAST_KDF)
     patients = {d.patient for d in service.drafts()}
@@ -38,10 +55,13 @@ async def test_idle_lock_hides_patient_data_until_the_pin(clinic_root: Path) -> 
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert any(p in screen_text(app) for p in patients)
-        assert await wait_until(pilot, lambda: isinstance(app.screen, LockScreen), 5)
-        await pilot.pause()
+        clock.now = 0.5
+        await pilot.pause(0.5)  # several idle checks, all short of the idle time
+        assert app.screen is review, "not locked before the idle time"
+        clock.now = 1.0
+        assert await wait_until(pilot, lambda: isinstance(app.screen, LockScreen))
+        assert await wait_until(pilot, lambda: "locked" in screen_text(app))
         text = screen_text(app)
-        assert "locked" in text
         assert not any(p in text for p in patients), "no patient name on the lock screen"
         assert review.preview.shown_text is None
 
@@ -52,13 +72,10 @@ async def test_idle_lock_hides_patient_data_until_the_pin(clinic_root: Path) -> 
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: "Wrong PIN" in screen_text(app))
         assert isinstance(app.screen, LockScreen)
-        app.last_input = 10**9  # typing the PIN keeps it from re-locking at once
         app.screen.query_one(Input).value = PIN
         await pilot.press("enter")
         assert await wait_until(pilot, lambda: app.screen is review)
-        app.last_input = 10**9
-        await pilot.pause()
-        assert any(p in screen_text(app) for p in patients)
+        assert await wait_until(pilot, lambda: any(p in screen_text(app) for p in patients))
     actions = [json.loads(line)["action"] for line in service.clinic.paths.audit_log.open()]
     assert actions[-3:] == ["lock", "unlock_failed", "unlock"]
     service.close()
@@ -74,8 +91,7 @@ async def test_locking_autosaves_the_editor(app: RecordingApp, service: ClinicSe
         await pilot.press("e", "w", "ctrl+l")
         assert isinstance(app.screen, LockScreen)
         assert isinstance(app.screen_stack[-2], EditorScreen)
-        await pilot.pause()
-        assert "No clinic PIN is set" in screen_text(app)
+        assert await wait_until(pilot, lambda: "No clinic PIN is set" in screen_text(app))
         assert service.text(draft_id) == "w" + original, "autosaved when the screen locked"
     assert service.text(draft_id) == "w" + original
 
@@ -92,10 +108,10 @@ async def test_quitting_while_locked_needs_the_unlock(clinic_root: Path) -> None
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, LockScreen)
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        refused = "Unlock first: quitting needs the password or PIN too."
+        assert await wait_until(pilot, lambda: refused in screen_text(app))
         assert app.is_running and isinstance(app.screen, LockScreen)
         text = screen_text(app)
-        assert "Unlock first: quitting needs the password or PIN too." in text
         assert not any(p in text for p in patients)
         await pilot.press("q", "ctrl+q")
         assert app.is_running and isinstance(app.screen, LockScreen)
@@ -121,8 +137,7 @@ async def test_with_nothing_to_unlock_the_screen_says_how_to_set_a_pin_and_takes
     async with app.run_test(size=SIZE) as pilot:
         review = app.screen
         await pilot.press("ctrl+l")
-        await pilot.pause()
-        assert "No clinic PIN is set" in screen_text(app)
+        assert await wait_until(pilot, lambda: "No clinic PIN is set" in screen_text(app))
         shown_help = str(app.screen.query_one("#lock-help", Static).content)
         assert f"Set a PIN from another terminal (chartdesk pin --clinic {root})" in shown_help
         await pilot.press("ctrl+q")
@@ -171,9 +186,9 @@ async def test_the_os_password_unlocks_through_pam(clinic_root: Path, tmp_path: 
         review = app.screen
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, LockScreen)
-        await pilot.pause()
+        prompt = f"Password of {current_user()}, or the clinic PIN:"
+        assert await wait_until(pilot, lambda: prompt in screen_text(app))
         text = screen_text(app)
-        assert f"Password of {current_user()}, or the clinic PIN:" in text
         assert not any(p in text for p in patients)
 
         await pilot.press(*"not it", "enter")
@@ -196,8 +211,7 @@ async def test_a_broken_pam_service_says_why(clinic_root: Path, tmp_path: Path) 
     app = RecordingApp(service, unlocker=Unlocker(service.clinic.paths.state, broken, "me"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+l")
-        await pilot.pause()
-        assert "Password of me:" in screen_text(app)
+        assert await wait_until(pilot, lambda: "Password of me:" in screen_text(app))
         await pilot.press("x", "enter")
         assert await wait_until(
             pilot, lambda: "cannot be checked: PAM could not start" in screen_text(app)

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pypdf
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import Input
 
@@ -16,6 +17,7 @@ from tests.conftest import signer
 from tests.ui.conftest import RecordingApp, edit_context, ready_ids, review_of, wait_until
 from tui.core.service import ClinicService
 from tui.ui.keymap import ACTIONS_BY_ID, display_keys
+from tui.ui.screens import review as review_module
 from tui.ui.screens.addendum import AddendumScreen
 from tui.ui.screens.approve import ApproveScreen
 from tui.ui.screens.diff import DiffScreen
@@ -112,9 +114,13 @@ async def test_filter_by_text_and_status(app: RecordingApp, service: ClinicServi
         assert table.status_filter == "all" and table.row_count == total
         await pilot.press("f", "f")
         assert table.status_filter == "drafting" and table.row_count == 0
-        assert await wait_until(pilot, lambda: review.preview.draft_id is None)
+        # The pane follows once the cursor rests: wait for this filter's message, not only for
+        # an empty pane (the filter before this one left the pane empty too).
+        drafting = "No draft matches status drafting"
+        assert await wait_until(pilot, lambda: drafting in review.preview.text.plain)
+        assert review.preview.draft_id is None
         empty = review.preview.text.plain
-        assert "No draft matches status drafting" in empty and "esc clears" in empty
+        assert "esc clears" in empty
         assert "inbox" not in empty
         await pilot.press("escape")
         assert table.status_filter == "all" and table.row_count == total
@@ -306,17 +312,40 @@ async def test_palette_offers_a_signed_draft_only_what_a_signed_draft_takes(
 
 
 async def test_resting_on_a_draft_records_one_open(
-    app: RecordingApp, service: ClinicService
+    service: ClinicService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with app.run_test(size=SIZE) as pilot:
+    """Rows the cursor passes over are not opened; the one it rests on is, once. While the
+    cursor moves the rest is made an hour long, so a busy machine's gap between two keys is
+    not taken for a rest; then a second session rests for the real time."""
+    rest = review_module.OPEN_AFTER_SECONDS
+    monkeypatch.setattr(review_module, "OPEN_AFTER_SECONDS", 3600.0)
+    moving = RecordingApp(service)
+    async with moving.run_test(size=SIZE) as pilot:
+        review = review_of(moving)
         await pilot.press("j", "k", "j")
-        assert await wait_until(pilot, lambda: "open" in audit_actions(service), 5)
+        assert await wait_until(
+            pilot,
+            lambda: (
+                review.table.cursor_row == 1 and review.preview.draft_id == review.table.selected_id
+            ),
+        )
+        await moving.workers.wait_for_complete()
+        assert "open" not in audit_actions(service), "moving over rows is not opening them"
+
+    monkeypatch.setattr(review_module, "OPEN_AFTER_SECONDS", rest)
+    resting = RecordingApp(service)
+    async with resting.run_test(size=SIZE) as pilot:
+        review = review_of(resting)
+        assert await wait_until(pilot, lambda: "open" in audit_actions(service))
+        rested_on = review.table.selected_id
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        assert await wait_until(pilot, lambda: review.reading)
+        await resting.workers.wait_for_complete()
     opens = [
         json.loads(line)
         for line in service.clinic.paths.audit_log.read_text().splitlines()
         if '"open"' in line
     ]
-    assert len(opens) == 1, "moving over rows is not opening them; one record per draft"
+    assert len(opens) == 1, "one record per draft, however it is opened"
+    assert opens[0]["draft"] == rested_on
     assert set(opens[0]) >= {"draft", "sha256", "user", "prev"}

@@ -122,8 +122,7 @@ async def test_a_corrected_note_supersedes_and_the_old_draft_cannot_be_signed(
         await press_on(pilot, draft_id, "a")
         assert isinstance(app.screen, ReviewScreen)
         assert app.said(f"replaced by draft {new} from the corrected note", "warning")
-        await pilot.pause()
-        assert f"replaced by draft {new}" in pane_text(screen)
+        assert await wait_until(pilot, lambda: f"replaced by draft {new}" in pane_text(screen))
     assert service.draft(draft_id).status == "superseded"
 
 
@@ -189,8 +188,8 @@ async def test_a_signed_offline_draft_has_no_banner_or_machine_list(
     draft_id = whitfield(service)
     async with app.run_test(size=SIZE) as pilot:
         screen = await press_on(pilot, draft_id)
-        await pilot.pause()
-        assert "from the drafter, not part of the document" in pane_text(screen)
+        banner = "from the drafter, not part of the document"
+        assert await wait_until(pilot, lambda: banner in pane_text(screen))  # once it rests
         await pilot.press("a", "y")
         assert await wait_until(pilot, lambda: service.draft(draft_id).status == "approved")
     signed = next(Path(service.clinic.paths.approved).rglob(f"*-{draft_id}.md")).read_text()

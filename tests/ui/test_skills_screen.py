@@ -116,8 +116,8 @@ async def test_the_list_shows_builtin_and_clinic_skills(
         row = [str(cell) for cell in screen.table.get_row(soap.key)]
         assert row[1:4] == ["soap_note", "overrides built-in", "Our SOAP note"]
         screen.table.select_id("soap_note")
-        await pilot.pause()
-        assert "Overrides the built-in soap_note." in detail_text(screen)
+        overrides = "Overrides the built-in soap_note."
+        assert await wait_until(pilot, lambda: overrides in detail_text(screen))
         assert "skills/soap_note.toml" in detail_text(screen)
         await pilot.press("escape")
         assert isinstance(current(app), ReviewScreen)
@@ -211,8 +211,9 @@ async def test_edit_validates_as_you_type_and_saves_the_text_as_typed(
         await typed_pause(pilot)
         assert editor.check.valid
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert app.said("Saved skills/soap_note.toml", "information")
+        assert await wait_until(
+            pilot, lambda: app.said("Saved skills/soap_note.toml", "information")
+        )
         typed = area.text
         assert "# ours\n" in typed
     assert path.read_text(encoding="utf-8") == typed, "saved exactly as typed, comment kept"
@@ -248,8 +249,7 @@ async def test_invalid_text_is_never_saved(
         assert not editor.check.valid
         assert reason in panel_text(editor), panel_text(editor)
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert app.said("The Skill has", "error")
+        assert await wait_until(pilot, lambda: app.said("The Skill has", "error"))
         assert editor.is_current and editor.dirty, "the text stays in the editor"
     assert path.read_text(encoding="utf-8") == original
 
