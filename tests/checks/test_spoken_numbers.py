@@ -4,8 +4,12 @@ note has a twin that must not be read the same way."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.numbers import normalize
+from tui.core.checks.spoken import _rules, spoken_units
 from tui.core.checks.verify import verify
 
 
@@ -97,3 +101,51 @@ def test_hundreds_said_as_a_digit_and_tens_are_an_angle_never_a_percentage() -> 
     assert "140" in normalize("Shoulder abduction one forty today.").text
     # twin: a share said after a joint is two numbers, never "140 %"
     assert "140" not in normalize("Shoulder one forty percent of the other side").text
+
+
+def _each_unit_on_its_own(text: str) -> list[tuple[int, int, str]]:
+    """Units found the plain way, one pass a unit, the earliest and then longest kept."""
+    found = sorted(
+        (
+            (m.start(), m.end(), written)
+            for pattern, written in _rules().units
+            for m in pattern.finditer(text)
+        ),
+        key=lambda hit: (hit[0], -hit[1]),
+    )
+    kept: list[tuple[int, int, str]] = []
+    for hit in found:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept
+
+
+_UNIT_PIECES = [
+    "3",
+    "12.5",
+    " ",
+    "\t",
+    "kilograms",
+    "kilo",
+    "pounds",
+    "meters",
+    "metres per second",
+    "millimeters of mercury",
+    "millimeters",
+    "percent",
+    "per cent",
+    "degrees fahrenheit",
+    "beats a minute",
+    "x",
+    ",",
+    "Meters",
+    "PERCENT",
+    "\n",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=30).map("".join))
+def test_units_found_in_one_pass_are_those_each_unit_finds_alone(text: str) -> None:
+    one_pass = [(p.start, p.end, p.value.strip()) for p in spoken_units(text)]
+    assert one_pass == [(s, e, w) for s, e, w in _each_unit_on_its_own(text)]

@@ -99,6 +99,8 @@ class _Rules:
     restate: str
     reach: int
     units: tuple[tuple[re.Pattern[str], str], ...]
+    any_unit: re.Pattern[str]
+    """Where any unit is said after a number: one pass over a long note instead of one a unit."""
 
 
 @cache
@@ -121,11 +123,14 @@ def _rules() -> _Rules:
         rf"(?:{either(corrections.get('whole', []))})\b[ \t]*[,;:.!-]*[ \t]*",
         re.IGNORECASE,
     )
+    spoken_forms = table.get("units", {})
     units = tuple(
         (re.compile(rf"(?<=\d)[ \t]*(?:{'|'.join(spoken)})\b", re.IGNORECASE), written)
-        for written, spoken in table.get("units", {}).items()
+        for written, spoken in spoken_forms.items()
     )
-    return _Rules(marker, whole, restate, int(corrections.get("reach", 60)), units)
+    every_form = "|".join(form for spoken in spoken_forms.values() for form in spoken)
+    any_unit = re.compile(rf"(?<=\d)[ \t]*(?:{every_form or '(?!x)x'})\b", re.IGNORECASE)
+    return _Rules(marker, whole, restate, int(corrections.get("reach", 60)), units, any_unit)
 
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[+-](?!\d))?")
@@ -231,9 +236,15 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)\s*")
 
 def spoken_units(text: str) -> list[Piece]:
     """Units said in full after a number, written short ("22 kilograms" -> "22 kg")."""
+    rules = _rules()
     pieces = []
-    for pattern, written in _rules().units:
-        for match in pattern.finditer(text):
+    # A unit starts right after a digit and holds none, so the places where any unit is said
+    # are the only places where each unit's own pattern can match.
+    for said in rules.any_unit.finditer(text):
+        for pattern, written in rules.units:
+            match = pattern.match(text, said.start())
+            if match is None:
+                continue
             value = written if written in ("%", "°F") else f" {written}"
             pieces.append(Piece(match.start(), match.end(), value, match.start(), match.end()))
     kept: list[Piece] = []
