@@ -10,11 +10,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.ui.conftest import RecordingApp, pin_timestamps, press_on, wait_until
-from tests.ui.test_patient_screen import add_earlier_visits
+from tests.ui.conftest import RecordingApp, pin_timestamps, wait_until
+from tests.ui.test_patient_screen import add_earlier_visits, open_patient, patient_snapshot
 from tui.core.intake.pipeline import draft_queued
 from tui.core.service import ClinicService
-from tui.ui.app import DEFAULT_THEME
 from tui.ui.screens.confirm import ConfirmScreen
 from tui.ui.screens.patient import PatientScreen
 
@@ -49,16 +48,6 @@ def plain_dana(service: ClinicService) -> int:
 
 def matches(screen: PatientScreen) -> str:
     return str(screen.query_one("#patient-matches", Static).render())
-
-
-async def open_patient(pilot: Pilot[Any], app: RecordingApp, dana: int) -> PatientScreen:
-    assert await wait_until(pilot, lambda: bool(app.screen.query("QueueTable")))
-    await press_on(pilot, dana, "h")
-    screen = app.screen
-    assert isinstance(screen, PatientScreen)
-    assert await wait_until(pilot, lambda: screen.loaded)
-    await pilot.pause()
-    return screen
 
 
 async def answer(pilot: Pilot[Any], app: RecordingApp, key: str, reply: str) -> ConfirmScreen:
@@ -166,11 +155,4 @@ def test_snapshot_patient_screen_with_a_possible_match(
     snap_compare: Any, service: ClinicService, dana: int, size: tuple[int, int], monkeypatch: Any
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
-    app = RecordingApp(service)
-
-    async def open_and_settle(pilot: Pilot[Any]) -> None:
-        app.theme = DEFAULT_THEME
-        await open_patient(pilot, app, dana)
-        await pilot.pause()
-
-    assert snap_compare(app, terminal_size=size, run_before=open_and_settle)
+    assert patient_snapshot(snap_compare, service, dana, size)

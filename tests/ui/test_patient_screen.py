@@ -138,6 +138,13 @@ def test_snapshot_patient_screen(
     snap_compare: Any, service: ClinicService, dana: int, size: tuple[int, int], monkeypatch: Any
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
+    assert patient_snapshot(snap_compare, service, dana, size)
+
+
+def patient_snapshot(
+    snap_compare: Any, service: ClinicService, dana: int, size: tuple[int, int]
+) -> bool:
+    """The patient screen of `dana`'s draft, opened from the queue, against its snapshot."""
     app = RecordingApp(service)
 
     async def open_and_settle(pilot: Pilot[Any]) -> None:
@@ -145,4 +152,4 @@ def test_snapshot_patient_screen(
         await open_patient(pilot, app, dana)
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=size, run_before=open_and_settle)
+    return bool(snap_compare(app, terminal_size=size, run_before=open_and_settle))
