@@ -43,7 +43,7 @@ from tui.core.checks.lexicon import (
     service_matcher,
     words,
 )
-from tui.core.checks.names import names_instrument
+from tui.core.checks.names import instrument_key, names_instrument
 from tui.core.checks.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.results import missing_counts
 from tui.core.checks.tables import measure_defs, related_names
@@ -257,7 +257,7 @@ def _measure_key(measure: str | None) -> str | None:
     the draft made from it)."""
     if measure is None or measure in _known_measures():
         return measure
-    return re.sub(r"[\W_]+", "", measure).casefold()
+    return instrument_key(measure)
 
 
 def _same_value(a: Fact, b: Fact) -> bool:
