@@ -42,6 +42,7 @@ from tui.core.checks.scan import Scanner, measurement_scanner
 from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.service_tables import tabled
 from tui.core.checks.tables import billing_tables
+from tui.core.checks.titled import read_titled
 
 __all__ = [
     "Billing",
@@ -66,6 +67,7 @@ _PASSES: tuple[Pass, ...] = (
     read_outcomes,
     read_scales,
     read_instruments,
+    read_titled,
     read_mmt,
     read_ratings,
     read_gait_speed,

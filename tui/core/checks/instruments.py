@@ -16,15 +16,16 @@ After the first score come the instrument's earlier scores and item scores (`rea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks import labels
 from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
-from tui.core.checks.lexicon import alternation
+from tui.core.checks.lexicon import NUM, alternation
 from tui.core.checks.names import resolve
 from tui.core.checks.scan import Scanner
-from tui.core.checks.scores import read_scores
+from tui.core.checks.scores import milliseconds_at, read_scores
 from tui.core.checks.tables import (
     MeasureDef,
     ScaleDef,
@@ -44,7 +45,7 @@ _ACRONYM = re.compile(
 # basic mobility".
 _QUALIFIER = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
-    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,4}?)"
+    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,5}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _LEAD_WORDS = frozenset(
@@ -73,7 +74,14 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     text = scanner.text
     last_on_line: dict[int, tuple[MeasureDef, int]] = {}
     names = _names(scanner)
+    listing: _Listing | None = None
     for index, (name, start, end) in enumerate(names):
+        if listing is not None and start < listing.score_end:
+            continue  # the first subscale's own name
+        if listing is not None and listing.continues(scanner, start, name):
+            listing = listing.read_item(scanner, facts, name, end)
+            continue
+        listing = None
         measure = _measure_named(name)
         _, limit = scanner.sentence(start)
         before = _BEFORE_NAME.search(text, max(0, start - 20), start)
@@ -83,10 +91,16 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
         qualifier = _QUALIFIER.match(text, end)
-        if qualifier is None or not scanner.free(qualifier.end(), qualifier.end() + 1):
+        if qualifier is None:
+            continue
+        if not scanner.free(qualifier.end(), qualifier.end() + 1) and not milliseconds_at(
+            scanner, qualifier.end()
+        ):
             continue
         words = qualifier.group(1).replace(":", " ").replace("=", " ").split()
-        stop = item_stop_words() - _LEAD_WORDS
+        if _heads_names(text, end, words):
+            continue
+        stop = item_stop_words() - _LEAD_WORDS - _quantity_words()
         if any(word.lower() in stop for word in words):
             continue
         # a side is the score's own label, read with it ("9-HPT R 22 s, L 25 s")
@@ -98,8 +112,76 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         limit = _next_name(names, index, qualifier.end(), limit)
         read_scores(scanner, facts, measure, end, limit, qualifier=kept)
         last_on_line[scanner.line(start)[0]] = (measure, limit)
+        if _opens_list(text, end, words):
+            listing = _Listing.after(scanner, measure, qualifier.end())
     _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
     _fractions(scanner, facts)
+
+
+# "PFDI-20: POPDI 45, CRADI 30, UDI 25": after a colon, a subscale named by its own acronym.
+_LIST_OPENER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:")
+_SUBSCALE = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")
+_SCORE = re.compile(rf"{NUM}(?:[ \t]*/[ \t]*{NUM})?(?:[ \t]*%)?")
+_LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+)")
+
+
+def _heads_names(text: str, end: int, words: list[str]) -> bool:
+    """A written-out name with a colon before other names in Title Case is a heading ("Vision
+    screen: Color Trails 1 52 s"), not the instrument of the scores after it."""
+    if _LIST_OPENER.match(text, end) is None:
+        return False
+    capitalised = [w for w in words if w[:1].isupper() and w[1:2].islower()]
+    return len(capitalised) >= 2 and not any(w.lower() in _LEAD_WORDS for w in capitalised)
+
+
+def _opens_list(text: str, end: int, words: list[str]) -> bool:
+    """True when the instrument's name opens a list with a colon and its first score is a
+    subscale's, named by an acronym ("PFDI-20: POPDI 45")."""
+    return (
+        _LIST_OPENER.match(text, end) is not None
+        and len(words) == 1
+        and _SUBSCALE.fullmatch(words[0]) is not None
+    )
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """An instrument whose subscales are listed by acronym after a colon: each further
+    acronym straight after the last score, with a score of its own, is a subscale of it."""
+
+    measure: MeasureDef
+    score_end: int
+
+    @classmethod
+    def after(cls, scanner: Scanner, measure: MeasureDef, at: int) -> _Listing | None:
+        score = _SCORE.match(scanner.text, at)
+        if score is None or not scanner.claimed(*score.span()):
+            return None
+        return cls(measure, score.end())
+
+    def continues(self, scanner: Scanner, start: int, name: str) -> bool:
+        """The next name straight after the last score, and no instrument of its own."""
+        if _measure_named(name).high is not None:
+            return False  # a listed instrument ("..., PHQ-9 4") is never a subscale
+        return _LIST_GAP.fullmatch(scanner.text, self.score_end, start) is not None
+
+    def read_item(
+        self, scanner: Scanner, facts: list[Fact], name: str, end: int
+    ) -> _Listing | None:
+        """The subscale's score under the instrument's name; the listing goes on after it."""
+        score = re.compile(r"[ \t]*(?:[:=][ \t]*)?").match(scanner.text, end)
+        at = score.end() if score is not None else end
+        found = _SCORE.match(scanner.text, at)
+        if found is None or not scanner.free(*found.span()):
+            return None
+        read_scores(scanner, facts, self.measure, end, found.end(), qualifier=name)
+        return _Listing.after(scanner, self.measure, at)
+
+
+@cache
+def _quantity_words() -> frozenset[str]:
+    """Words that name what a subtest's number measures ("processing speed 40 ms")."""
+    return frozenset(word.lower() for word in instrument_words().get("quantity_words", ()))
 
 
 def _measure_named(written: str) -> MeasureDef:
@@ -141,11 +223,23 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         else:
             end = match.end()
         found.append((name, match.start(), end))
+    acronym_ends = {end for _, _, end in found}
     for match in _written_tests().finditer(text):
         name = _trimmed(match.group(1))
+        start = match.end() - len(name)
+        if name and _after_spaces(text, start) in acronym_ends - {start}:
+            continue  # "BOT-2 Fine Motor Precision scale score 8": the acronym's subtest
         if name and scanner.free(match.end() - 1, match.end()):
-            found.append((name, match.end() - len(name), match.end()))
+            found.append((name, start, match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+def _after_spaces(text: str, start: int) -> int:
+    """Where the spaces and tabs before `start` begin."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
 
 
 def _name_free(scanner: Scanner, match: re.Match[str]) -> bool:

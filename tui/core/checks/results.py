@@ -18,10 +18,15 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import context_words
-from tui.core.checks.lexicon import NUM, counted_fractions, words_pattern
+from tui.core.checks.lexicon import NUM, Led, counted_fractions, led, words_pattern
 from tui.core.checks.numbers import Normalized, to_number
 from tui.core.checks.scan import Scanner
-from tui.core.checks.tables import not_measurement_words, result_words
+from tui.core.checks.tables import (
+    not_measurement_words,
+    result_words,
+    said_events,
+    said_times,
+)
 
 _FRACTION = re.compile(rf"({NUM})\s*(?:/|of|out of)\s*({NUM})", re.IGNORECASE)
 _NOUN = re.compile(r"[A-Za-z-]+")
@@ -80,7 +85,12 @@ def result_counts(text: str) -> list[Count]:
     scanner = Scanner(text)
     scanner.mark_headers()
     scanner.block_goals()
-    found = [*_event_counts(scanner), *_fractions(scanner), *_tested_reps(scanner)]
+    found = [
+        *_event_counts(scanner),
+        *_said_events(scanner),
+        *_fractions(scanner),
+        *_tested_reps(scanner),
+    ]
     return sorted(found, key=lambda count: count.span)
 
 
@@ -91,6 +101,40 @@ def _event_counts(scanner: Scanner) -> list[Count]:
             continue
         noun = match.group(2).lower()
         found.append(Count(float(match.group(1)), None, noun, match.span(1)))
+    return found
+
+
+@cache
+def _said() -> Led:
+    """An event said with its verb and how often ("fell 3 times", "has fallen twice")."""
+    verbs = [verb for forms in said_events().values() for verb in forms]
+    verbs.sort(key=len, reverse=True)  # "nearly fell" before "fell"
+    often = "|".join(said_times()) or "(?!x)x"
+    pattern = re.compile(
+        rf"({'|'.join(verbs) or '(?!x)x'})\b[ \t]+(?:({NUM})[ \t]*(?:x|times)\b|({often})\b)",
+        re.IGNORECASE,
+    )
+    return led(pattern, *verbs)
+
+
+def _noun_of(verb: str) -> str:
+    """The event a written verb says ("fell" is falls)."""
+    for noun, forms in said_events().items():
+        if any(re.fullmatch(form, verb, re.IGNORECASE) for form in forms):
+            return noun
+    return ""
+
+
+def _said_events(scanner: Scanner) -> list[Count]:
+    found = []
+    for match in _said().finditer(scanner.text):
+        group = 2 if match.group(2) else 3
+        if scanner.is_blocked(*match.span(group)):
+            continue
+        noun = _noun_of(match.group(1))
+        written = match.group(group)
+        value = float(written) if group == 2 else float(said_times()[written.lower()])
+        found.append(Count(value, None, noun, match.span(group)))
     return found
 
 
@@ -154,9 +198,17 @@ def missing_counts(note_text: str, draft: Normalized, facts: Iterable[Fact] = ()
 
 def _states(sentence: str, count: Count) -> bool:
     numbers = {float(n) for n in re.findall(NUM, sentence)}
+    numbers |= {float(times) for word, times in said_times().items() if word in sentence}
     if count.value not in numbers or (count.whole is not None and count.whole not in numbers):
         return False
-    return not count.stem or count.stem in sentence
+    return not count.stem or count.stem in sentence or _said_verb(sentence, count.noun)
+
+
+def _said_verb(sentence: str, noun: str) -> bool:
+    """The sentence says the event with its verb ("fell 3 times" for "3 falls")."""
+    stem = noun.lower()[:_STEM]
+    forms = [v for n, verbs in said_events().items() if n.lower()[:_STEM] == stem for v in verbs]
+    return any(re.search(rf"\b(?:{form})\b", sentence) for form in forms)
 
 
 def _plain(value: float) -> str:

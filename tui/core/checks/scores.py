@@ -9,6 +9,7 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tui.core.checks import labels
 from tui.core.checks.attribution import attribute, prior_after
@@ -25,6 +26,7 @@ from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import (
     MeasureDef,
+    instrument_words,
     item_stop_words,
     lower_case_units,
     not_instruments,
@@ -32,8 +34,9 @@ from tui.core.checks.tables import (
 )
 
 _OUTCOME_SUFFIX = re.compile(
-    rf"(?:[ \t]*(?:/|out of)[ \t]*({NUM}))?[ \t]*"
-    r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|m/s\b|m\b|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b)?",
+    rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
+    r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|ms\b|msec\b|milliseconds?\b|m/s\b|m\b"
+    r"|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b|errors?\b|points\b|pts\b)?",
     re.IGNORECASE,
 )
 _OUTCOME_BAD = re.compile(
@@ -50,7 +53,9 @@ _UNIT_WORDS = {
     "reps": "reps", "rep": "reps", "repetitions": "reps", "steps": "steps",
     "%": "%", "percent": "%", "pct": "%", "s": "s", "sec": "s", "secs": "s", "second": "s",
     "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
-    "metres": "m", "ft": "ft", "feet": "ft",
+    "metres": "m", "ft": "ft", "feet": "ft", "ms": "ms", "msec": "ms", "millisecond": "ms",
+    "milliseconds": "ms", "error": "errors", "errors": "errors", "point": "points",
+    "points": "points", "pts": "points",
 }  # fmt: skip
 
 # "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
@@ -138,7 +143,8 @@ def read_scores(
         if count and _REFERENCE.match(text, token.end()):
             return
         if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
-            named = _item_named(gap, measure.items)
+            timed = _TIMED.match(text, token.end()) is not None
+            named = _item_named(gap, measure.items, timed=timed)
             if named is None:
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
@@ -215,7 +221,9 @@ def read_scores(
             # "FGA 17/30 (up from 13/30 at eval 4/20)": a fraction of another whole is not
             # this measure's score (here a date)
             return
-        label = labels.join(measure.name, item, found.side) + found.previous
+        # "Part B 96 s (2 errors)": the errors are their own fact, named as errors
+        counted = "errors" if unit == "errors" else ""
+        label = labels.join(measure.name, item, found.side, counted) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
@@ -250,8 +258,8 @@ _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
-# A number right after a slash is a fraction's whole ("/28"), never a score of its own.
-_DENOMINATOR = re.compile(r"/[ \t]*\Z")
+# A number right after a slash or "of" is a fraction's whole ("/28", "2 of 5"), never a score.
+_DENOMINATOR = re.compile(r"(?:/|\bof)[ \t]*\Z")
 
 
 def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:
@@ -312,9 +320,10 @@ def _earlier_later_on(
         return
 
 
-def _item_named(gap: str, own: tuple[str, ...] = ()) -> str | None:
+def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> str | None:
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
-    the words between are not an item's name (a pain word, an anatomy word, a unit)."""
+    the words between are not an item's name (a pain word, an anatomy word, a unit). A subtest
+    timed in seconds may name what it times ("DEM vertical time 41 s, horizontal time 58 s")."""
     found = _ITEM_GAP.fullmatch(gap)
     if found is None or gap.endswith("-"):
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
@@ -322,9 +331,23 @@ def _item_named(gap: str, own: tuple[str, ...] = ()) -> str | None:
     words = found.group(1).split()
     if " ".join(words).lower() in {item.lower() for item in own}:
         return " ".join(words)  # the instrument's own subscale ("KOOS ... pain 72")
-    if any(_stops_items(word) or _names_instrument(word) for word in words):
+    allowed = _quantity_words() if timed else frozenset()
+    if any(
+        (_stops_items(word) and word.lower() not in allowed) or _names_instrument(word)
+        for word in words
+    ):
         return None
     return " ".join(words)
+
+
+# A score timed in seconds or milliseconds ("58 s", "640 ms").
+_TIMED = re.compile(r"[ \t]*(?:s|sec|secs|seconds?|ms|msec|milliseconds?)\b", re.IGNORECASE)
+
+
+@cache
+def _quantity_words() -> frozenset[str]:
+    """Words that name what a subtest's number measures (measures.toml quantity_words)."""
+    return frozenset(word.lower() for word in instrument_words().get("quantity_words", ()))
 
 
 def _stops_items(word: str) -> bool:
@@ -363,13 +386,25 @@ def _after_prior(text: str, end: int) -> int:
 
 def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
     """A free number; for a measure counted in repetitions, also one the dose rules blocked
-    ("30-second chair stand 7 reps")."""
+    ("30-second chair stand 7 reps"), and for any measure a time in milliseconds."""
     start, end = token.start(), token.end()
     if scanner.free(start, end):
         return True
-    return (
-        measure.unit == "reps" and not scanner.claimed(start, end) and not scanner.in_header(start)
-    )
+    if scanner.claimed(start, end) or scanner.in_header(start):
+        return False
+    return measure.unit == "reps" or milliseconds_at(scanner, start)
+
+
+# A time in milliseconds: the rules for modality settings block it ("pulse 300 ms"), but after
+# an instrument's name it is a subtest's time ("UFOV divided attention 180 ms").
+_MILLISECONDS = re.compile(rf"{NUM}[ \t]*(?:ms|msec|milliseconds?)\b", re.IGNORECASE)
+
+
+def milliseconds_at(scanner: Scanner, start: int) -> bool:
+    """True when a time in milliseconds starts at `start` and nothing but the modality rule
+    keeps it from being read (it is no header's, and no fact has it)."""
+    found = _MILLISECONDS.match(scanner.text, start)
+    return found is not None and not scanner.claimed(*found.span()) and not scanner.in_header(start)
 
 
 def _counts_reps(measure: MeasureDef, written: str) -> bool:
@@ -400,14 +435,22 @@ def _item_scores(
                 role = "satisfaction"
             else:
                 others.append(word)
+        named = [word for word in others if word.lower() not in _legend_words()]
         if others:
-            activity = " ".join(others)
+            # "avg 8.7", "(was 3.0)": the scale's own figure, no item's
+            activity = " ".join(named)
         suffix = re.compile(rf"\s*/\s*{NUM}").match(text, token.end())
         end = suffix.end() if suffix else token.end()
         found = attribute(scanner, token.start(), end, floor=name_end)
         label = labels.join(measure.name, activity, role) + found.previous
         scanner.emit(facts, "outcome", value, (token.start(), end), label, measure=measure.name)
         pos = end
+
+
+@cache
+def _legend_words() -> frozenset[str]:
+    """Words of a scale's legend (measures.toml [instruments] legend_words)."""
+    return frozenset(word.lower() for word in instrument_words().get("legend_words", ()))
 
 
 def _grade(digit: str, sign: str | None) -> str:

@@ -238,6 +238,21 @@ def result_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def said_events() -> dict[str, tuple[str, ...]]:
+    """Events said with their verb: the noun counted -> how its verb is written
+    (measures.toml [said_events])."""
+    data = _load("measures.toml").get("said_events", {})
+    return {str(noun): _strs(verbs) for noun, verbs in data.items()}
+
+
+@cache
+def said_times() -> dict[str, int]:
+    """How often, in words ("twice" is 2; measures.toml [said_times])."""
+    data = _load("measures.toml").get("said_times", {})
+    return {str(word).lower(): int(count) for word, count in data.items()}
+
+
+@cache
 def attribution_words() -> dict[str, tuple[str, ...]]:
     """Cue words for a value's side and timepoint (measures.toml [attribution])."""
     data = _load("measures.toml").get("attribution", {})

@@ -1,0 +1,156 @@
+"""Instruments chartdesk does not list (issue 12, INST): read by notation, under the name written.
+
+Notes of our own, with instruments none of the evaluation sets use, each with a twin that must
+not be read: a name in Title Case with a test's unit after its number ("Figure of Eight Walk
+9.4 s"), an acronym with subtests in milliseconds or its subscales listed by acronym, errors and
+scale scores beside a result, a scale's legend words, and falls said with their verb.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.checks.extract import extract_facts
+from tui.core.checks.names import instrument_key
+from tui.core.checks.numbers import normalize
+from tui.core.checks.results import missing_counts, result_counts
+from tui.core.checks.verify import verify
+
+Read = tuple[str, float, str | None, str]  # measure, value, unit, label
+
+
+def outcomes(text: str) -> list[Read]:
+    """Every instrument score of a text: measure, value, unit and label."""
+    return [
+        (fact.measure or "", float(fact.value), fact.unit, fact.label)  # type: ignore[arg-type]
+        for fact in extract_facts(text)
+        if fact.kind == "outcome"
+    ]
+
+
+NOTES: list[tuple[str, list[Read]]] = [
+    (  # a test named in Title Case, with its errors in a bracket
+        "Executive screen: Color Trails 1 52 s, Color Trails 2 118 s (3 errors).",
+        [
+            ("Color Trails 1", 52, "s", "Color Trails 1"),
+            ("Color Trails 2", 118, "s", "Color Trails 2"),
+            ("Color Trails 2", 3, "errors", "Color Trails 2 errors"),
+        ],
+    ),
+    (  # a name with a number word in it, and an earlier result in inches
+        "Balance: Figure of Eight Walk 9.4 s. Multi Directional Reach 7 in (was 4 in).",
+        [
+            ("Figure of 8 Walk", 9.4, "s", "Figure of 8 Walk"),
+            ("Multi Directional Reach", 7, "in", "Multi Directional Reach"),
+            ("Multi Directional Reach", 4, "in", "Multi Directional Reach (previous)"),
+        ],
+    ),
+    (  # a time in milliseconds, which the modality rules keep for settings elsewhere
+        "Cognition: Clinical Reaction Time 236 ms, SDMT 41.",
+        [
+            ("Clinical Reaction Time", 236, "ms", "Clinical Reaction Time"),
+            ("SDMT", 41, None, "SDMT"),
+        ],
+    ),
+    (  # an acronym's subtests, each timed, and a category "of" its whole
+        "Vision: DEM vertical time 41 s, horizontal time 58 s. CTSIB-M 90 s. ImPACT visual "
+        "motor speed 33.2, reaction time 640 ms (class 2 of 4).",
+        [
+            ("DEM", 41, "s", "DEM vertical time"),
+            ("DEM", 58, "s", "DEM horizontal time"),
+            ("CTSIB-M", 90, "s", "CTSIB-M"),
+            ("ImPACT", 33.2, None, "ImPACT visual motor speed"),
+            ("ImPACT", 640, "ms", "ImPACT reaction time"),
+            ("ImPACT", 2, "/4", "ImPACT class"),
+        ],
+    ),
+    (  # subscales listed by acronym after a colon are the instrument's, each its own fact
+        "Pelvic: PFIQ-7: UIQ 38, CRAIQ 19 and POPIQ 10. Sleep: ISI 12.",
+        [
+            ("PFIQ-7", 38, None, "PFIQ-7 UIQ"),
+            ("PFIQ-7", 19, None, "PFIQ-7 CRAIQ"),
+            ("PFIQ-7", 10, None, "PFIQ-7 POPIQ"),
+            ("ISI", 12, None, "ISI"),
+        ],
+    ),
+    (  # a subtest written out after an acronym is the acronym's
+        "Fine motor: MABC-2 Manual Dexterity standard score 6.",
+        [("MABC-2", 6, None, "MABC-2 Manual Dexterity")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("note", "expected"), NOTES)
+def test_an_unknown_instrument_is_read_under_the_name_written(
+    note: str, expected: list[Read]
+) -> None:
+    assert outcomes(note) == expected
+
+
+# The twins: capitals, units and acronyms that are no instrument's result.
+TWINS = [
+    "HEP: Side Plank 30 s; Bird Dog 30 s each side.",
+    "Ther ex: Wall Sits 45 s x3, Heel Raises 2x15.",
+    "Rest Breaks 30 s between sets; Recumbent Bike 8 min.",
+    "Seen in Room B 12 at 10:30 on 3/14/2027; Follow Up in 2 wks.",
+    "Meds: Baclofen 10 mg TID, Gabapentin 300 mg. L4-5 fusion 2019, C5-6 ACDF.",
+    "NMES 50 Hz, pulse 300 ms, 10 s on / 50 s off.",
+    "Objective 30 s walk deferred. CPT 97750 x2.",
+    "Knee Flexion 30 s hold at end range.",
+]
+
+
+@pytest.mark.parametrize("note", TWINS)
+def test_the_twins_give_no_instrument_score(note: str) -> None:
+    assert outcomes(note) == []
+
+
+def test_a_list_ends_where_a_listed_instrument_starts() -> None:
+    """After a subscale list, a listed instrument is its own (LEFS is never a PFIQ-7 part)."""
+    read = outcomes("Outcomes: PFIQ-7: UIQ 38, CRAIQ 19, LEFS 61/80.")
+    assert ("LEFS", 61, "/80", "LEFS") in read
+    assert all(label != "PFIQ-7 LEFS" for *_, label in read)
+
+
+def test_legend_words_are_no_items() -> None:
+    """ "avg", "mean" and "was" say which figure of the scale it is, not an item's name."""
+    read = outcomes("PSFS mean 6.3 (was 2.7) - kneeling 5, stairs 7, lifting 7.")
+    labels = [label for *_, label in read]
+    assert labels == ["PSFS", "PSFS (previous)", "PSFS kneeling", "PSFS stairs", "PSFS lifting"]
+
+
+def test_a_note_name_and_its_longer_draft_name_are_one_instrument() -> None:
+    assert instrument_key("Vancouver") == instrument_key("Vancouver Scar Scale")
+    assert instrument_key("Color Trails 1") != instrument_key("Color Trails 2")
+    note = "Scar: hypertrophic, Vancouver 6/13. Plan: silicone sheet."
+    faithful = "Scar hypertrophic; Vancouver Scar Scale 6/13. Plan silicone sheeting."
+    assert verify(note, faithful).clean
+
+
+def test_an_unknown_instrument_score_the_note_lacks_is_unsupported() -> None:
+    note = "Cognition: Color Trails 2 118 s (3 errors). Vision: DEM vertical time 41 s."
+    changed = "Color Trails 2 was 98 s with 3 errors; DEM vertical time 41 s."
+    invented = "Color Trails 2 118 s with 3 errors; DEM vertical time 41 s; Color Trails 1 60 s."
+    assert 98 in [fact.value for fact in verify(note, changed).unsupported]
+    assert 60 in [fact.value for fact in verify(note, invented).unsupported]
+
+
+def test_falls_said_with_the_verb_are_counted_as_falls() -> None:
+    note = "S: Pt fell three times since the last visit; nearly fell twice on the stairs."
+    counts = [(count.value, count.noun) for count in result_counts(note)]
+    assert counts == [(3, "falls"), (2, "near-falls")]
+    draft = normalize("Reports 3 falls since the last visit and 2 near-falls on the stairs.")
+    assert missing_counts(note, draft) == []
+    said = normalize("She fell 3 times since the last visit and nearly fell twice on stairs.")
+    assert missing_counts("Reports 3 falls and 2 near-falls since the last visit.", said) == []
+
+
+def test_falls_the_draft_changes_are_missing() -> None:
+    note = "S: Pt fell three times since the last visit."
+    assert [f.value for f in missing_counts(note, normalize("Pt fell twice since last visit."))] == [3]
+
+
+def test_a_goal_or_a_fall_without_a_count_is_no_count() -> None:
+    """The twin: falls in a goal, a fall with no count, and "fell behind"."""
+    assert result_counts("Goal: no falls x 3 months.\nPt fell on ice years ago.") == []
+    assert result_counts("Pt fears she fell behind at work.") == []
