@@ -77,6 +77,17 @@ NOTES: list[tuple[str, list[Read]]] = [
         "Fine motor: MABC-2 Manual Dexterity standard score 6.",
         [("MABC-2", 6, None, "MABC-2 Manual Dexterity")],
     ),
+    (  # an instrument named in brackets before a colon: the sites are its items
+        "Skin: graft (Patient Scar Assessment): L forearm 21/40, dorsum 17/40.",
+        [
+            ("Patient Scar Assessment", 21, "/40", "Patient Scar Assessment L forearm"),
+            ("Patient Scar Assessment", 17, "/40", "Patient Scar Assessment dorsum"),
+        ],
+    ),
+    (  # a table row read as a line: the score after the column's heading
+        "| Test | Score |\n|---|---|\n| MABC-2 Ball Skills standard score | 9 |\n",
+        [("MABC-2", 9, None, "MABC-2 Ball Skills")],
+    ),
 ]
 
 
@@ -97,6 +108,8 @@ TWINS = [
     "NMES 50 Hz, pulse 300 ms, 10 s on / 50 s off.",
     "Objective 30 s walk deferred. CPT 97750 x2.",
     "Knee Flexion 30 s hold at end range.",
+    "Transfers (Min A): sit to stand 3/4 trials. Gait (RW): 150 ft x2.",
+    "| Exercise | Dose |\n|---|---|\n| Side Plank | 30 s |\n",
 ]
 
 

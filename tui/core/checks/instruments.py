@@ -43,9 +43,11 @@ _ACRONYM = re.compile(
 )
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
+# A table row read as a line gives its score after the column's heading ("BOT-2 Manual
+# Dexterity scale score; Score 6").
 _QUALIFIER = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
-    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)[ \t:=]+){0,5}?)"
+    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _LEAD_WORDS = frozenset(
@@ -97,7 +99,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             scanner, qualifier.end()
         ):
             continue
-        words = qualifier.group(1).replace(":", " ").replace("=", " ").split()
+        words = re.sub(r"[:=;]", " ", qualifier.group(1)).split()
         if _heads_names(text, end, words):
             continue
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words()
@@ -324,10 +326,38 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
         if named is None or scanner.is_blocked(*named.span(1)):
             continue
         words = named.group(1).split()
+        heading = _bracketed_name(scanner, match.start())
+        if heading:
+            # "Scar (Vancouver): R antecubital 7/13, chest 5/13": the sites are the items
+            item = " ".join(words)
+            measure = MeasureDef(name=heading, aliases=(heading,))
+            read_scores(scanner, facts, measure, named.end(), match.end(), qualifier=item)
+            continue
         if any(word.lower() in stop for word in words) or not any(w[0].isupper() for w in words):
             continue
         measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))
         read_scores(scanner, facts, measure, named.end(), match.end())
+
+
+# "Scar (Vancouver):", "Hand function (Jebsen-Taylor):": an instrument named in brackets
+# before a colon that opens its scores.
+_BRACKET_REACH = 200
+_BRACKET_NAME = re.compile(r"\(([A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})\)[ \t]*:")
+
+
+def _bracketed_name(scanner: Scanner, pos: int) -> str:
+    """The instrument a bracket before a colon names, earlier in the sentence of `pos`."""
+    start, _ = scanner.sentence(pos)
+    every = list(_BRACKET_NAME.finditer(scanner.text, max(start, pos - _BRACKET_REACH), pos))
+    found = every[-1] if every else None
+    if found is None or scanner.is_blocked(*found.span(1)):
+        return ""
+    name = found.group(1)
+    if any(word.upper() in not_instruments() for word in name.split()):
+        return ""
+    if labels.mentions(name.replace("-", " ")):
+        return ""
+    return name
 
 
 def read_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
