@@ -160,7 +160,8 @@ def test_falls_said_with_the_verb_are_counted_as_falls() -> None:
 
 def test_falls_the_draft_changes_are_missing() -> None:
     note = "S: Pt fell three times since the last visit."
-    assert [f.value for f in missing_counts(note, normalize("Pt fell twice since last visit."))] == [3]
+    draft = normalize("Pt fell twice since last visit.")
+    assert [fact.value for fact in missing_counts(note, draft)] == [3]
 
 
 def test_a_goal_or_a_fall_without_a_count_is_no_count() -> None:
