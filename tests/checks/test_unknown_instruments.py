@@ -37,6 +37,21 @@ NOTES: list[tuple[str, list[Read]]] = [
             ("Color Trails 2", 3, "errors", "Color Trails 2 errors"),
         ],
     ),
+    (  # parts of a test named before a colon are that test's parts
+        "Cognition: Oral Trails: Part A 29 s, Part B 71 s (1 error).",
+        [
+            ("Oral Trails", 29, "s", "Oral Trails Part A"),
+            ("Oral Trails", 71, "s", "Oral Trails Part B"),
+            ("Oral Trails", 1, "errors", "Oral Trails Part B errors"),
+        ],
+    ),
+    (  # the twin: a heading that names a domain gives no name to a test of its own
+        "Balance: Figure of Eight Walk 9.4 s, Oral Trails B 71 s.",
+        [
+            ("Figure of 8 Walk", 9.4, "s", "Figure of 8 Walk"),
+            ("Oral Trails B", 71, "s", "Oral Trails B"),
+        ],
+    ),
     (  # a name with a number word in it, and an earlier result in inches
         "Balance: Figure of Eight Walk 9.4 s. Multi Directional Reach 7 in (was 4 in).",
         [

@@ -66,18 +66,38 @@ def read_titled(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             text, max(line_start, floor - _LOOK_BACK), name.start(1)
         ):
             continue
-        found.append((written, name.end(1) - len(written), number, unit))
-    for index, (written, start, number, unit) in enumerate(found):
+        start = name.end(1) - len(written)
+        found.append((*_measure_and_part(scanner, written, start), start, number, unit))
+    for index, (measure, part, start, number, unit) in enumerate(found):
         _, limit = scanner.sentence(start)
         if index + 1 < len(found):
-            limit = min(limit, found[index + 1][1])
-        _emit(scanner, facts, written, number, unit, limit)
+            limit = min(limit, found[index + 1][2])
+        _emit(scanner, facts, (measure, part), number, unit, limit)
+
+
+# The instrument a part belongs to: a name before a colon earlier in the sentence ("Trails:
+# Part A 38 s, Part B 96 s").
+_HEADING = re.compile(r"([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]*){0,3})[ \t]*:")
+
+
+def _measure_and_part(scanner: Scanner, written: str, start: int) -> tuple[str, str]:
+    """A part of a test ("Part A", "Trial 2") is the part of the test named before a colon
+    earlier in the sentence; any other name is its own test."""
+    words = written.split()
+    parts = {word.lower() for word in instrument_words().get("titled_parts", ())}
+    if len(words) != 2 or words[0].lower() not in parts:
+        return written, ""
+    sentence_start, _ = scanner.sentence(start)
+    headings = list(_HEADING.finditer(scanner.text, max(sentence_start, start - _LOOK_BACK), start))
+    if not headings or scanner.is_blocked(*headings[-1].span(1)):
+        return written, ""
+    return headings[-1].group(1), written
 
 
 def _emit(
     scanner: Scanner,
     facts: list[Fact],
-    written: str,
+    named: tuple[str, str],
     number: re.Match[str],
     unit: re.Match[str],
     limit: int,
@@ -86,8 +106,9 @@ def _emit(
     errors)", "(was 9.8 s)")."""
     if scanner.claimed(*number.span(1)):
         return
+    written, part = named
     said = _unit_name(unit.group())
-    label = labels.join(written, "errors" if said == "errors" else "")
+    label = labels.join(written, part, "errors" if said == "errors" else "")
     scanner.emit(
         facts,
         "outcome",
@@ -105,7 +126,7 @@ def _emit(
             continue
         found = attribute(scanner, other.start(1), other.end(), floor=unit.end())
         said = _unit_name(other.group(2))
-        label = labels.join(written, "errors" if said == "errors" else "") + found.previous
+        label = labels.join(written, part, "errors" if said == "errors" else "") + found.previous
         scanner.emit(
             facts,
             "outcome",
