@@ -103,6 +103,7 @@ def _cold() -> None:
         extract._read,
         extract._base,
         lexicon._remembered,
+        lexicon._lowered,
         numbers.normalize,
         verify._quantities,
         verify._numbers_after_name,
