@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from bench.common import BenchResult, Row
-from tui.core.checks import extract, lexicon, numbers, verify
+from tui.core.checks import extract, lexicon, numbers, scan, verify
 from tui.core.checks.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.verify import verify as verify_draft
@@ -105,6 +105,7 @@ def _cold() -> None:
         lexicon._remembered,
         lexicon._lowered,
         numbers.normalize,
+        scan._geometry,
         verify._quantities,
         verify._numbers_after_name,
     ):
