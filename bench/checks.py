@@ -104,6 +104,7 @@ def _cold() -> None:
         extract._base,
         lexicon._remembered,
         lexicon._lowered,
+        lexicon._matches,
         numbers.normalize,
         scan._geometry,
         verify._quantities,

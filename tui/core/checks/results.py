@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import context_words
-from tui.core.checks.lexicon import NUM, counted_fractions, words_pattern
+from tui.core.checks.lexicon import NUM, counted_fractions, matches, words_pattern
 from tui.core.checks.numbers import Normalized, normalize, to_number
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import not_measurement_words, result_words
@@ -98,7 +98,7 @@ def _event_counts(scanner: Scanner) -> list[Count]:
 
 def _fractions(scanner: Scanner) -> list[Count]:
     found = []
-    for stretch in counted_fractions().finditer(scanner.text):
+    for stretch in matches(counted_fractions(), scanner.text):
         if scanner.is_blocked(stretch.start(), stretch.start() + 1):
             continue
         noun = _NOUN.search(scanner.text, _FRACTION.match(scanner.text, stretch.start()).end())  # type: ignore[union-attr]

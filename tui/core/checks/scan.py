@@ -22,6 +22,7 @@ from tui.core.checks.lexicon import (
     Led,
     context_exclusions,
     digit_first,
+    matches,
 )
 from tui.core.checks.numbers import Normalized, normalize
 from tui.core.checks.settings import setting_exclusions
@@ -116,7 +117,7 @@ class Scanner:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
     def block_all(self, pattern: re.Pattern[str] | Led) -> None:
-        for match in pattern.finditer(self.text):
+        for match in matches(pattern, self.text):
             self.block(match.start(), match.end())
 
     def mark_headers(self) -> None:
@@ -133,7 +134,7 @@ class Scanner:
 
     def block_goals(self) -> None:
         """Goal statements and goal sections: their numbers are targets."""
-        for match in GOAL_START.finditer(self.text):
+        for match in matches(GOAL_START, self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
