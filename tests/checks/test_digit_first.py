@@ -1,6 +1,6 @@
 """A number pattern with its check on the character before moved after the first digit finds
 the same stretches as written (issue 12, speed): classes of any characters, a word boundary,
-and counted digits ("\\d{5,}", "\\d{1,2}", "\\d{3}")."""
+counted digits ("\\d{5,}", "\\d{1,2}", "\\d{3}") and a range's optional first number."""
 
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ PATTERNS = [
     r"\b\d{3}[-.\s]\d{3}",
     r"(?<![\d.])\d{2}\b",
     r"(?<![\]x])\d+?",
+    r"(?<![\d.])(?:\d+(?:\.\d+)?\s*(?:-|to)\s*)?\d+(?:\.\d+)?\s*(?:ft|x)\b",
+    r"(?<![\d.])(?:\d+[(\]]?(?:/)?)?\d+\s*x",
 ]
-TEXT = st.text(alphabet=st.sampled_from("0123456789 ./:-xX]fals\n"), max_size=40)
+TEXT = st.text(alphabet=st.sampled_from("0123456789 ./:-xX]fals\n(tof"), max_size=40)
 
 
 @pytest.mark.parametrize("written", PATTERNS)
@@ -37,7 +39,16 @@ def test_the_same_stretches_are_found(written: str, text: str) -> None:
     assert [m.span() for m in moved.finditer(text)] == [m.span() for m in pattern.finditer(text)]
 
 
-@pytest.mark.parametrize("written", [r"(?<![\w.])(\d+)", r"\d{0,2}x", r"(?<!\d)\d{0,3}"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        r"(?<![\w.])(\d+)",
+        r"\d{0,2}x",
+        r"(?<!\d)\d{0,3}",
+        r"(?<![\d.])(?:\d+-)?\d+?x",
+        r"(?<![\d.])(?:\d+-)??\d+x",
+    ],
+)
 def test_other_shapes_are_left_as_written(written: str) -> None:
     pattern = re.compile(written)
     assert digit_first(pattern) is pattern

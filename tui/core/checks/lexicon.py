@@ -181,6 +181,9 @@ def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
     number as the pattern counts it, one fewer)."""
     if isinstance(pattern, Led):
         return pattern
+    led_range = _range_first(pattern.pattern)
+    if led_range is not None:
+        return re.compile(led_range, pattern.flags)
     found = _LOOKBEHIND_FIRST.match(pattern.pattern)
     if found is None:
         return pattern
@@ -194,6 +197,60 @@ def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
         rest = rf"\d{{{low}{most}}}"
     moved = rf"\d(?<![{before}]\d){rest}" + pattern.pattern[found.end() :]
     return re.compile(moved, pattern.flags)
+
+
+# "(?<![\d.])(?:\d+ ... to )?\d+": a number, or a range of numbers, after the check.
+_RANGE_FIRST = re.compile(r"^\(\?<!\[(?P<set>(?:[^\]\\]|\\.)+)\]\)\(\?:\\d\+")
+_NUMBER_AFTER = "\\d+"
+
+
+def _range_first(source: str) -> str | None:
+    r"""Shape "(?<![C])(?:\d+G)?\d+R" as "\d(?<![C]\d)(?:\d*G\d+|\d*)R": the optional first number
+    of a range and the number after it both start with the first digit, tried in the same
+    order (the range first), so the matches are the same; None for any other shape."""
+    found = _RANGE_FIRST.match(source)
+    if found is None:
+        return None
+    close = _group_end(source, found.end())
+    if close is None or not source.startswith(")?" + _NUMBER_AFTER, close):
+        return None
+    after = close + 2 + len(_NUMBER_AFTER)
+    if source[after : after + 1] in ("?", "+", "*", "{"):
+        return None  # a lazy or possessive number: left as written
+    inner = source[found.end() : close]
+    return rf"\d(?<![{found.group('set')}]\d)(?:\d*{inner}\d+|\d*)" + source[after:]
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """Where the group open at `start` closes (escapes and character classes skipped)."""
+    depth, index = 0, start
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(source, index)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        index += 1
+    return None
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the "]" closing the character class opened at `start`."""
+    index = start + 1
+    if source[index : index + 1] == "^":
+        index += 1
+    if source[index : index + 1] == "]":
+        index += 1  # a "]" first in a class is a character
+    while index < len(source) and source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index
 
 
 # A date that labels the values after it, in a bracket or at a line's start ("(5/18: 49/80)").
