@@ -39,6 +39,7 @@ from tui.core.checks.lexicon import (
     UNIT_CLASSES,
     Led,
     led,
+    matches,
     measure_matcher,
     service_matcher,
     words,
@@ -211,15 +212,15 @@ def dates_in(text: str) -> set[tuple[int, int, int]]:
     """Dates written in the text as (year, month, day); two-digit years read as 20xx."""
     text = normalize(text).text
     found: set[tuple[int, int, int]] = set()
-    for match in DATE_ISO.finditer(text):
+    for match in matches(DATE_ISO, text):
         found.add((int(match.group(1)), int(match.group(2)), int(match.group(3))))
-    for match in DATE_SLASH.finditer(text):
+    for match in matches(DATE_SLASH, text):
         year = int(match.group(4))
         year += 2000 if year < 100 else 0
         first, second = int(match.group(1)), int(match.group(3))
         found.add((year, first, second))
         found.add((year, second, first))
-    for match in DATE_WORDS.finditer(text):
+    for match in matches(DATE_WORDS, text):
         month_name = match.group(1) or match.group(5)
         day_text = match.group(2) or match.group(4)
         year_text = match.group(3) or match.group(6)
