@@ -7,6 +7,12 @@ clause (a few words, no other number between), or the noun right after it; the t
 (measures.toml [not_measurements.settings]). A length of the patient ("hip width 16.5 in",
 "figure-of-8 56 cm") or an angle of a joint ("knee ext 30°") names no such thing and is left to
 the readers of measurements.
+
+Settings of a machine (a ventilator, oxygen, electrical stimulation, ultrasound, pool jets, a
+metronome, an exercise machine) are read the same way: by a unit only a machine has ("100 Hz",
+"25 mA", "2 L/min"), or by the device named before the value with at most two words between and
+no response of the patient ("SpO2", "HR", "pain") among them. A time after a device ("bike 10
+min") is left to the readers of minutes.
 """
 
 from __future__ import annotations
@@ -23,6 +29,11 @@ _ANGLE = r"(?:°|deg\w*|degrees?)"
 # or the end of a clause ("tilt schedule (30° x 2 min", "orthosis remolded to 30°").
 _BETWEEN = r"[^\d\n.,;:)|]{0,30}?"
 _VALUE = rf"(?<![\d.])(?:{NUM}\s*(?:-|to)\s*)?{NUM}\s*"
+# A machine's value: a number or a pair ("10/50" on/off, "PSV 10/PEEP 8" is two), never a time.
+_NOT_A_TIME = r"(?![\d.]|[ \t]*(?:(?:min|mins|minutes)\b|'))"
+_SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
+# A second setting said "at" the first ("HFNC 30 L/min at 45%").
+_AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
 
 def _either(items: tuple[str, ...]) -> str:
@@ -51,5 +62,37 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         re.compile(
             rf"{_VALUE}{_LENGTH}\s*(?:{_either(words.get('landmarks_after', ()))})(?![A-Za-z])",
             flags,
+        ),
+        *device_exclusions(),
+    )
+
+
+@cache
+def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
+    """Patterns of a machine's settings, blocked as never a measurement (see the module)."""
+    words = setting_words()
+    flags = re.IGNORECASE
+    devices, responses = words.get("devices", ()), _either(words.get("responses", ()))
+    # Up to two words between the device and its value, none a response of the patient.
+    gap = rf"(?:[ \t]*(?:[:=@(]|(?!(?:{responses})\b)[A-Za-z][\w-]*)){{0,2}}[ \t]*[:=@]?[ \t]*"
+    return (
+        led(
+            re.compile(rf"\b(?:{_either(devices)})(?![\w-]){gap}{_SETTING}{_AT_SETTING}", flags),
+            *devices,
+        ),
+        re.compile(
+            rf"(?<![\d.]){NUM}[ \t]*(?:{_either(words.get('device_units', ()))})(?![A-Za-z])",
+            flags,
+        ),
+        re.compile(
+            rf"(?<![\d.]){NUM}[ \t]*%?[ \t]*(?:{_either(words.get('devices_after', ()))})\b",
+            flags,
+        ),
+        led(
+            re.compile(
+                rf"\b(?:{_either(words.get('flow_before', ()))})[ \t]+{NUM}[ \t]*L\b(?![/A-Za-z])",
+                flags,
+            ),
+            *words.get("flow_before", ()),
         ),
     )
