@@ -143,7 +143,7 @@ _HEART_RATE = re.compile(
 )
 
 
-_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?)\b", re.IGNORECASE)
+_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?|orthostatics?)\b", re.IGNORECASE)
 _PRESSURE = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])(?:\s*mm\s*Hg)?")
 _SYSTOLIC = range(70, 251)
 _DIASTOLIC = range(30, 151)
