@@ -36,6 +36,7 @@ from tui.core.checks.others import (
     read_sided,
     read_vitals,
 )
+from tui.core.checks.passive_ranges import read_passive_ranges
 from tui.core.checks.patient_rates import read_patient_rates
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
@@ -74,6 +75,7 @@ _PASSES: tuple[Pass, ...] = (
     read_patient_rates,
     read_regions,
     read_rom,
+    read_passive_ranges,
     read_sided,
     read_compared,
     read_others,

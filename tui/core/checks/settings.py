@@ -12,7 +12,8 @@ Settings of a machine (a ventilator, oxygen, electrical stimulation, ultrasound,
 metronome, an exercise machine) are read the same way: by a unit only a machine has ("100 Hz",
 "25 mA", "2 L/min"), or by the device named before the value with at most two words between and
 no response of the patient ("SpO2", "HR", "pain") among them. A time after a device ("bike 10
-min") is left to the readers of minutes.
+min") is left to the readers of minutes. A distance after a task of moving a load ("carry 10 lb
+bag 50 ft", "push toy walker 10 ft") is the task's, not a distance walked.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _VALUE = rf"(?<![\d.])(?:{NUM}\s*(?:-|to)\s*)?{NUM}\s*"
 # A machine's value: a number or a pair ("10/50" on/off, "PSV 10/PEEP 8" is two), never a time.
 _NOT_A_TIME = r"(?![\d.]|[ \t]*(?:(?:min|mins|minutes)\b|'))"
 _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
+# Words between a task and its distance: no number, no end of a clause.
+_TASK_GAP = r"[^\d\n.;,]{0,40}?"
 # A second setting said "at" the first ("HFNC 30 L/min at 45%").
 _AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
@@ -73,6 +76,7 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     words = setting_words()
     flags = re.IGNORECASE
     devices, responses = words.get("devices", ()), _either(words.get("responses", ()))
+    tasks = words.get("task_distances", ())
     # Up to two words between the device and its value, none a response of the patient.
     gap = rf"(?:[ \t]*(?:[:=@(]|(?!(?:{responses})\b)[A-Za-z][\w-]*)){{0,2}}[ \t]*[:=@]?[ \t]*"
     return (
@@ -87,6 +91,14 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         re.compile(
             rf"(?<![\d.]){NUM}[ \t]*%?[ \t]*(?:{_either(words.get('devices_after', ()))})\b",
             flags,
+        ),
+        led(
+            re.compile(
+                rf"\b(?:{_either(tasks)})\b{_TASK_GAP}(?:{NUM}[ \t]*(?:lbs?|kg|#){_TASK_GAP})?"
+                rf"{NUM}[ \t]*(?:ft|feet|foot|m|meters?|metres?|yds?|yards?|')(?![A-Za-z/])",
+                flags,
+            ),
+            *tasks,
         ),
         led(
             re.compile(
