@@ -55,3 +55,36 @@ def test_minutes_on_a_machine_stay_minutes() -> None:
     facts = extract_facts("Tx: NuStep level 4 for warm-up; ultrasound 8 min over CEO.")
     assert 4 not in [fact.value for fact in facts]
     assert [fact.value for fact in facts if fact.kind == "service"] == [8]
+
+
+# Angles of a prosthesis, a test position or an orthosis, and targets of the plan: not the
+# patient's range or distance today.
+POSITIONS_AND_TARGETS = [
+    ("Alignment: socket set in 5 deg flexion, foot toe-out.", [5]),
+    ("Quad strength (dynamometer, 75 deg knee flex) R 62% of L.", [75]),
+    ("Hip abd isometrics @ 20° abd, 5 x 10 s.", [20]),
+    ("Resting hand splint adjusted (wrist 20°, MCP 60° flex) for night.", [20, 60]),
+    ("Plan: advance community walking to 600 ft next wk.", [600]),
+]
+# Twins: the patient's own range and distance in the same visits, which must still be read.
+PATIENT_READINGS = [
+    ("Knee flex AROM 0-118° after the brace was removed.", [("rom", 118)]),
+    ("Socket fit ok; R hip ext AROM 10°.", [("rom", 10)]),
+    ("Gait: progressed to 450 ft w/ RW today.", [("other", 450)]),
+]
+
+
+@pytest.mark.parametrize(("note", "values"), POSITIONS_AND_TARGETS, ids=lambda x: str(x)[:30])
+def test_positions_of_a_test_or_device_and_plan_targets_are_not_facts(
+    note: str, values: list[float]
+) -> None:
+    read = [fact.value for fact in extract_facts(note)]
+    assert not [value for value in values if value in read], read
+
+
+@pytest.mark.parametrize(("note", "expected"), PATIENT_READINGS, ids=lambda x: str(x)[:30])
+def test_the_patients_range_and_distance_beside_a_device_are_read(
+    note: str, expected: list[tuple[str, float]]
+) -> None:
+    read = {(fact.kind, fact.value) for fact in extract_facts(note)}
+    assert set(expected) <= read, read

@@ -58,6 +58,16 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             re.compile(rf"\b(?:{_either(angles)})(?![\w-]){_BETWEEN}{_VALUE}{_ANGLE}", flags),
             *angles,
         ),
+        # "HHD, 60 deg knee flex", "orthosis remolded (wrist 0°, MCP 50° flex)": the angles
+        # of the thing, said right after a comma or listed in its brackets.
+        led(
+            re.compile(
+                rf"\b(?:{_either(angles)})(?![\w-])(?:[ \t]*,[ \t]*{_VALUE}{_ANGLE}"
+                rf"|[^\d\n.;(]{{0,30}}\([^()\n]{{0,60}}\))",
+                flags,
+            ),
+            *angles,
+        ),
         re.compile(
             rf"{_VALUE}{_ANGLE}\s+(?:[A-Za-z-]+\s+)?(?:{_either(words.get('angles_after', ()))})\b",
             flags,
@@ -77,6 +87,7 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     flags = re.IGNORECASE
     devices, responses = words.get("devices", ()), _either(words.get("responses", ()))
     tasks = words.get("task_distances", ())
+    targets = words.get("plan_targets", ())
     # Up to two words between the device and its value, none a response of the patient.
     gap = rf"(?:[ \t]*(?:[:=@(]|(?!(?:{responses})\b)[A-Za-z][\w-]*)){{0,2}}[ \t]*[:=@]?[ \t]*"
     return (
@@ -91,6 +102,14 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         re.compile(
             rf"(?<![\d.]){NUM}[ \t]*%?[ \t]*(?:{_either(words.get('devices_after', ()))})\b",
             flags,
+        ),
+        led(
+            re.compile(
+                rf"\b(?:{_either(targets)})\b[^\d\n.;]{{0,30}}?\bto[ \t]+{NUM}"
+                rf"(?:[ \t]*(?:{_LENGTH}|ft|feet|m\b|min\b|%))?",
+                flags,
+            ),
+            *targets,
         ),
         led(
             re.compile(
