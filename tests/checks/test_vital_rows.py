@@ -66,3 +66,9 @@ def test_a_row_reads_all_its_values_or_none() -> None:
     """A header of three signs over a line of two numbers is not a row of readings."""
     facts = extract_facts("BP | HR | SpO2\nset 2 | 10\n")
     assert not [fact for fact in facts if fact.kind == "other"]
+
+
+def test_a_target_zone_or_a_share_of_a_maximum_is_not_a_heart_rate() -> None:
+    note = "Exercise at HR 110-125 per cardiology; HR = 70% of 172.\nAfter: HR 96, BP 128/80."
+    rates = [fact.value for fact in extract_facts(note) if fact.unit == "bpm"]
+    assert rates == [96]

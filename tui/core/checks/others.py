@@ -138,7 +138,9 @@ _BLOOD_PRESSURE = re.compile(
     re.IGNORECASE,
 )
 _HEART_RATE = re.compile(
-    r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b(?:\s*(?:bpm|beats))?",
+    # not a share of a maximum ("HR = 80% of max") or a target zone ("at HR 125-134")
+    r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b(?!\s*%|\s*[-\u2013]\s*\d)"
+    r"(?:\s*(?:bpm|beats))?",
     re.IGNORECASE,
 )
 

@@ -23,8 +23,10 @@ from tui.core.checks.tables import VitalSign, vital_row_words, vital_signs
 _PAIR = re.compile(
     r"(?<![\d./])(\d{2,3})[ \t]*/[ \t]*(\d{2,3})(?!\d|[/.]\d)(?:[ \t]*mm[ \t]*Hg)?", re.I
 )
+# One reading: never the first of a fraction or of a range ("HR 125-134" is a target zone).
 _SINGLE = re.compile(
-    r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d|[ \t]*/[ \t]*\d)(?:[ \t]*(%|bpm))?"
+    r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d|[ \t]*/[ \t]*\d|[ \t]*[-\u2013][ \t]*\d)"
+    r"(?:[ \t]*(%|bpm))?"
 )
 # In a row the values are separated by slashes too ("96 / 118/70"): the row says where one ends.
 _CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
