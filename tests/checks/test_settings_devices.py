@@ -65,12 +65,14 @@ POSITIONS_AND_TARGETS = [
     ("Hip abd isometrics @ 20° abd, 5 x 10 s.", [20]),
     ("Resting hand splint adjusted (wrist 20°, MCP 60° flex) for night.", [20, 60]),
     ("Plan: advance community walking to 600 ft next wk.", [600]),
+    ("No deep knee flexion under load for 3 more weeks.", [3]),
 ]
 # Twins: the patient's own range and distance in the same visits, which must still be read.
 PATIENT_READINGS = [
     ("Knee flex AROM 0-118° after the brace was removed.", [("rom", 118)]),
     ("Socket fit ok; R hip ext AROM 10°.", [("rom", 10)]),
     ("Gait: progressed to 450 ft w/ RW today.", [("other", 450)]),
+    ("Knee flexion AROM 96° at 3 wks post-op.", [("rom", 96)]),
 ]
 
 

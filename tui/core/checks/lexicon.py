@@ -248,8 +248,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         r"(?:above|below|proximal|distal|from|superior|inferior|medial|lateral)\b",
         re.IGNORECASE,
     ),
-    re.compile(  # durations: 6 wks, 2 weeks, 3 months, 4 days ago ("80 HR" is a heart rate)
-        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
+    re.compile(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate)
+        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:(?:more|additional|further)\s+)?"
+        r"(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
         r"|(?-i:[Hh]rs?)|hours?|visits?|sessions?)\b",
         re.IGNORECASE,
     ),
