@@ -66,6 +66,7 @@ POSITIONS_AND_TARGETS = [
     ("Resting hand splint adjusted (wrist 20°, MCP 60° flex) for night.", [20, 60]),
     ("Plan: advance community walking to 600 ft next wk.", [600]),
     ("No deep knee flexion under load for 3 more weeks.", [3]),
+    ("Seen in CCU bed 22 then room 410B for gait.", [22, 410]),
 ]
 # Twins: the patient's own range and distance in the same visits, which must still be read.
 PATIENT_READINGS = [
@@ -73,6 +74,7 @@ PATIENT_READINGS = [
     ("Socket fit ok; R hip ext AROM 10°.", [("rom", 10)]),
     ("Gait: progressed to 450 ft w/ RW today.", [("other", 450)]),
     ("Knee flexion AROM 96° at 3 wks post-op.", [("rom", 96)]),
+    ("Supine in bed: HR 84, SpO2 93%.", [("other", 84), ("other", 93)]),
 ]
 
 

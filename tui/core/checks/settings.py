@@ -88,6 +88,7 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     devices, responses = words.get("devices", ()), _either(words.get("responses", ()))
     tasks = words.get("task_distances", ())
     targets = words.get("plan_targets", ())
+    places = words.get("places", ())
     # Up to two words between the device and its value, none a response of the patient.
     gap = rf"(?:[ \t]*(?:[:=@(]|(?!(?:{responses})\b)[A-Za-z][\w-]*)){{0,2}}[ \t]*[:=@]?[ \t]*"
     return (
@@ -102,6 +103,12 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         re.compile(
             rf"(?<![\d.]){NUM}[ \t]*%?[ \t]*(?:{_either(words.get('devices_after', ()))})\b",
             flags,
+        ),
+        led(
+            re.compile(
+                rf"\b(?:{_either(places)})[ \t]*#?[ \t]*\d{{1,4}}[A-Za-z]?\b(?![ \t]*[%°/])", flags
+            ),
+            *places,
         ),
         led(
             re.compile(
