@@ -72,3 +72,15 @@ def test_a_target_zone_or_a_share_of_a_maximum_is_not_a_heart_rate() -> None:
     note = "Exercise at HR 110-125 per cardiology; HR = 70% of 172.\nAfter: HR 96, BP 128/80."
     rates = [fact.value for fact in extract_facts(note) if fact.unit == "bpm"]
     assert rates == [96]
+
+
+def test_a_limit_set_for_exercise_is_not_a_reading() -> None:
+    note = "Cleared for light cardio, nothing > RPE 12; keep HR under 115. HR max 130 per MD."
+    assert not [fact for fact in extract_facts(note) if fact.kind == "other"]
+
+
+def test_readings_beside_limits_are_still_read() -> None:
+    """Twin: the patient's own readings, including a peak heart rate measured in a test."""
+    note = "6MWT: max HR 138, RPE 14; walked 5 min HR 104."
+    read = sorted(fact.value for fact in extract_facts(note) if fact.kind == "other")
+    assert {138, 14, 104} <= set(read), read

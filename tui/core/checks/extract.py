@@ -43,7 +43,7 @@ from tui.core.checks.scan import Scanner, measurement_scanner
 from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.service_tables import tabled
 from tui.core.checks.tables import billing_tables
-from tui.core.checks.vital_rows import read_vital_rows
+from tui.core.checks.vital_rows import claim_vital_limits, read_vital_rows
 
 __all__ = [
     "Billing",
@@ -60,6 +60,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # Order matters: named things first (vital signs, outcome measures, grades, ratings) so their
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
+    claim_vital_limits,
     read_vitals,
     read_vital_rows,
     read_flowsheet_rows,

@@ -49,6 +49,8 @@ class _Words:
     names: Led
     step: re.Pattern[str]
     changes: Led
+    limited: Led
+    limit_before: re.Pattern[str]
 
 
 @cache
@@ -79,11 +81,39 @@ def _words() -> _Words:
             *every,
         ),
         changes=led(re.compile(changes, re.I), *halves, *data.get("pressure_changes", ())),
+        limited=led(
+            re.compile(
+                rf"\b(?:{_alternation(data.get('limited', ()))})(?![\w-])[ \t]*"
+                rf"(?P<limit>(?:{_alternation(data.get('limits', ()))})[ \t]*)?"
+                r"(?P<value>\d{1,3})",
+                re.I,
+            ),
+            *data.get("limited", ()),
+        ),
+        limit_before=re.compile(
+            rf"(?<![\w-])(?:{_alternation(data.get('limits_before', ()))})[ \t]*\Z", re.I
+        ),
         # One step between readings of a chain: a link or a qualifier word, with spaces.
         step=re.compile(
             rf"[ \t]*(?:(?:{links}|[:=]|(?<![A-Za-z])(?:{qualifiers})(?![A-Za-z]))[ \t]*)?", re.I
         ),
     )
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+
+
+def claim_vital_limits(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """ "no resistance > RPE 13", "keep HR below 120": a limit set for exercise, claimed before
+    the readers of vital signs so it is never read as one."""
+    words = _words()
+    text = scanner.text
+    for match in words.limited.finditer(text):
+        before = text[max(0, match.start() - 24) : match.start()].rstrip()
+        said = match.group("limit") or words.limit_before.search(before + " ")
+        if said and scanner.free(*match.span("value")):
+            scanner.claim(*match.span("value"))
 
 
 def read_vital_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
