@@ -84,3 +84,14 @@ def test_readings_beside_limits_are_still_read() -> None:
     note = "6MWT: max HR 138, RPE 14; walked 5 min HR 104."
     read = sorted(fact.value for fact in extract_facts(note) if fact.kind == "other")
     assert {138, 14, 104} <= set(read), read
+
+
+def test_a_beat_set_for_an_exercise_is_not_a_heart_rate() -> None:
+    note = "Gaze stabilization x1 viewing 45 s at 140 bpm; marching to metronome 96 bpm."
+    assert not [fact for fact in extract_facts(note) if fact.unit == "bpm"]
+
+
+def test_a_heart_rate_after_a_paced_exercise_is_read() -> None:
+    """Twin: once a heart-rate word is said, the bpm is the patient's."""
+    note = "VOR x2 viewing 30 s, then HR 104 bpm, dizziness 3/10."
+    assert [fact.value for fact in extract_facts(note) if fact.unit == "bpm"] == [104]

@@ -51,6 +51,8 @@ class _Words:
     changes: Led
     limited: Led
     limit_before: re.Pattern[str]
+    paced: Led
+    heart: re.Pattern[str]
 
 
 @cache
@@ -90,6 +92,11 @@ def _words() -> _Words:
             ),
             *data.get("limited", ()),
         ),
+        paced=led(
+            re.compile(rf"\b(?:{_alternation(data.get('paced', ()))})", re.I),
+            *data.get("paced", ()),
+        ),
+        heart=re.compile(rf"\b(?:{_alternation(data.get('heart_words', ()))})\b", re.I),
         limit_before=re.compile(
             rf"(?<![\w-])(?:{_alternation(data.get('limits_before', ()))})[ \t]*\Z", re.I
         ),
@@ -104,11 +111,21 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
 
 
+_BEATS = re.compile(r"(?<![\d.])(\d{2,3})[ \t]*bpm\b", re.I)
+
+
 def claim_vital_limits(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """ "no resistance > RPE 13", "keep HR below 120": a limit set for exercise, claimed before
-    the readers of vital signs so it is never read as one."""
+    """ "no resistance > RPE 13", "keep HR below 120": a limit set for exercise; "VORx1 60 s at
+    120 bpm": a beat set for it. Claimed before the readers of vital signs, never read as one."""
     words = _words()
     text = scanner.text
+    for pace in words.paced.finditer(text):
+        end = scanner.sentence_after(pace.end())
+        for beat in _BEATS.finditer(text, pace.end(), end):
+            if words.heart.search(text, pace.end(), beat.start()):
+                break
+            if scanner.free(*beat.span(1)):
+                scanner.claim(*beat.span(1))
     for match in words.limited.finditer(text):
         before = text[max(0, match.start() - 24) : match.start()].rstrip()
         said = match.group("limit") or words.limit_before.search(before + " ")
