@@ -753,12 +753,40 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
     for match in _MINUTES.finditer(text, start, end):
         if match.group(2) and (
             to_number(match.group(1)) > _MAX_PRIME_MINUTES
-            or _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or (
+                _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                and not _in_prime_list(text, match)
+            )
         ):
             continue
         if _HOME_DOSE.match(text, match.end()):
             continue
         yield match
+
+
+# A line that opens with a name and its minutes written with a prime ("TherEx 20' (...)",
+# "- NMR 15'"), after an optional heading ("Tx:"), and nothing but a note in brackets after.
+_PRIME_HEAD = re.compile(
+    r"[ \t]*(?:[A-Za-z]{1,12}:[ \t]*)?(?:[-*\u2022][ \t]*)?"
+    r"[A-Za-z][\w/&.-]*(?:[ \t]+[A-Za-z][\w/&.-]*){0,3}[ \t]+\d{1,2}[ \t]*'"
+    r"(?=[ \t]*(?:\(|[-\u2013:;,.]|$))",
+    re.MULTILINE,
+)
+
+
+def _in_prime_list(text: str, match: re.Match[str]) -> bool:
+    """ "Gait 12'" opening a line of a list whose neighbour lines open the same way ("TherEx
+    20'", "NMR 15'"): the gait service's minutes, not feet ("amb 40' w/ RW" stays feet)."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    head = _PRIME_HEAD.match(text, line_start)
+    if head is None or head.end() != match.end():
+        return False
+    neighbours = []
+    if line_start:
+        neighbours.append(text.rfind("\n", 0, line_start - 1) + 1)
+    if (line_end := text.find("\n", match.end())) >= 0:
+        neighbours.append(line_end + 1)
+    return any(_PRIME_HEAD.match(text, start) for start in neighbours)
 
 
 def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:

@@ -337,7 +337,8 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     re.compile(r"\b(?:to|at|of|from)\s+[CTLS]\s?\d{1,2}\b(?![./]\d)"),  # "reaches to T 10"
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
-        rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b(?!/)|Hz|pps|mA|ms|μs|us\b)(?:\s*,?\s*{NUM}\s*%)?",
+        rf"(?<![\w.]){NUM}[ \t]*(?:MHz|W/cm2?|W|Hz|pps|mA|ms|μs|us)(?![A-Za-z/])"
+        rf"(?:\s*,?\s*{NUM}\s*%)?",
         re.IGNORECASE,
     ),
     re.compile(  # landmarks: 10 cm above the patella
@@ -345,8 +346,10 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         r"(?:above|below|proximal|distal|from|superior|inferior|medial|lateral)\b",
         re.IGNORECASE,
     ),
-    re.compile(  # durations: 6 wks, 2 weeks, 3 months, 4 days ago
-        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:wks?|weeks?|days?|months?|mos?|yrs?|years?|hrs?|hours?|visits?|sessions?)\b",
+    re.compile(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate)
+        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:(?:more|additional|further)\s+)?"
+        r"(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
+        r"|(?-i:[Hh]rs?)|hours?|visits?|sessions?)\b",
         re.IGNORECASE,
     ),
 ]

@@ -320,3 +320,43 @@ def grade_scales() -> tuple[ScaleDef, ...]:
         ScaleDef(str(name), _strs(spec.get("aliases")) or (str(name),), str(spec.get("grades")))
         for name, spec in data.items()
     )
+
+
+@dataclass(frozen=True)
+class VitalSign:
+    """A vital sign read in rows and chains: its names, unit and plausible readings."""
+
+    label: str
+    names: tuple[str, ...]
+    unit: str | None
+    low: float
+    high: float
+    low_pair: tuple[float, float] | None = None
+
+
+@cache
+def vital_signs() -> tuple[VitalSign, ...]:
+    """Vital signs written in rows and chains (measures.toml [vital_rows.signs])."""
+    data = _load("measures.toml").get("vital_rows", {}).get("signs", {})
+    found = []
+    for label, sign in data.items():
+        low, high = sign.get("range", [0, 999])
+        pair = sign.get("low_range")
+        found.append(
+            VitalSign(
+                label=str(label),
+                names=_strs(sign.get("names")),
+                unit=str(sign["unit"]) if "unit" in sign else None,
+                low=float(low),
+                high=float(high),
+                low_pair=(float(pair[0]), float(pair[1])) if pair else None,
+            )
+        )
+    return tuple(found)
+
+
+@cache
+def vital_row_words() -> dict[str, tuple[str, ...]]:
+    """Qualifiers and links of readings in a chain (measures.toml [vital_rows])."""
+    data = _load("measures.toml").get("vital_rows", {})
+    return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}
