@@ -155,3 +155,15 @@ def test_was_after_a_noun_is_tense_and_after_a_value_an_earlier_value(
     text: str, value: float, previous: bool
 ) -> None:
     assert _previous(text, "outcome", value) is previous
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "previous"),
+    [
+        # after a comma the "was" compares again, with a pronoun for subject
+        ("Hip pain 2/10 this morning, it was as high as 6/10 on the weekend.", 6, True),
+        ("Hip pain 2/10 this morning, it was as high as 6/10 on the weekend.", 2, False),
+    ],
+)
+def test_was_after_a_comma_marks_the_earlier_value(text: str, value: int, previous: bool) -> None:
+    assert _previous(text, "pain", value) is previous

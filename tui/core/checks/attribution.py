@@ -303,6 +303,7 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
         lead_start = match.end()
+    clause_start = lead_start
     digits = [m.end() for m in _DIGIT.finditer(window, lead_start)]
     lead_start = max([lead_start, *digits])
     lead = window[lead_start:]
@@ -311,7 +312,11 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     if cues.prior_before.search(lead):
         return True
     copula = cues.copula.search(lead)
-    if lead_start > 0 and copula and _only_value_words(lead[: copula.start()]):
+    if (
+        lead_start > 0
+        and copula
+        and (lead_start == clause_start or _only_value_words(lead[: copula.start()]))
+    ):
         return True
     if open_at >= 0 and (
         _opens_prior(window, open_at)
@@ -335,9 +340,10 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _only_value_words(between: str) -> bool:
-    """Nothing but units, sides and this-visit words between the value before and a "was":
-    "3/10 today, was 6/10" compares two values, while "over a 10 m walkway was 0.42 m/s" is
-    the tense of the sentence that names the only value."""
+    """Nothing but units, sides and this-visit words between the value before (in the same
+    clause) and a "was": "3/10 today was 6/10" compares two values, while "over a 10 m walkway
+    was 0.42 m/s" is the tense of the sentence that names the only value. After a comma or a
+    bracket ("three today, it was up to a five") the "was" compares again."""
     plain = _cues().current.sub(" ", between)
     return all(_VALUE_WORD.fullmatch(word.group()) for word in _LETTERS.finditer(plain))
 
