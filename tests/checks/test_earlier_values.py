@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import one_fact
+from tests.checks.conftest import facts_in, one_fact
 
 
 def _previous(text: str, kind: str, value: object) -> bool:
@@ -167,3 +167,18 @@ def test_was_after_a_noun_is_tense_and_after_a_value_an_earlier_value(
 )
 def test_was_after_a_comma_marks_the_earlier_value(text: str, value: int, previous: bool) -> None:
     assert _previous(text, "pain", value) is previous
+
+
+def test_a_force_written_once_after_a_side_list_is_each_sides_grip_or_pinch() -> None:
+    found = [
+        (f.value, f.unit, f.label)
+        for f in facts_in("Key pinch R/L  7 / 4.5 kg (eval 5 / 3 kg).\n", "strength")
+    ]
+    assert found == [
+        (7, "kg", "R key pinch"),
+        (4.5, "kg", "L key pinch"),
+        (5, "kg", "R key pinch (previous)"),
+        (3, "kg", "L key pinch (previous)"),
+    ]
+    # the twin: a load lifted per side is no grip
+    assert facts_in("Bicep curls R/L 6/4 lb, 2 x 12.\n", "strength") == []
