@@ -182,3 +182,27 @@ def test_a_force_written_once_after_a_side_list_is_each_sides_grip_or_pinch() ->
     ]
     # the twin: a load lifted per side is no grip
     assert facts_in("Bicep curls R/L 6/4 lb, 2 x 12.\n", "strength") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "previous"),
+    [
+        # a legend line names which values are earlier; the others after it are this visit's
+        ("Admission figures in square brackets: elbow flex 128° [104°].", "rom", 128, False),
+        ("Admission figures in square brackets: elbow flex 128° [104°].", "rom", 104, True),
+        # the twin: a label that says every value after it is earlier
+        ("Admission figures: elbow flex 104°.", "rom", 104, True),
+        # "prev." is an abbreviation, not the end of a sentence
+        ("Worst pain 5/10 (prev. 8/10).", "pain", 8, True),
+        ("Worst pain 5/10 (prev. 8/10).", "pain", 5, False),
+    ],
+)
+def test_legends_and_abbreviated_cues(text: str, kind: str, value: int, previous: bool) -> None:
+    assert _previous(text, kind, value) is previous
+
+
+def test_a_dictated_decimal_with_oh_is_one_number() -> None:
+    text = "Walking speed, self paced, two point oh six metres per second."
+    assert [(f.value, f.unit) for f in facts_in(text, "outcome")] == [(2.06, "m/s")]
+    # the twin: "oh" outside a decimal stays a word
+    assert [f.value for f in facts_in("Oh, and pain two out of ten.", "pain")] == [2]

@@ -377,6 +377,8 @@ def _labelled_prior(window: str) -> bool:
     if not labels_found:
         return False
     last = labels_found[-1]
+    if _legends(window, last.start(), last.end()):
+        return False  # "Initial values in brackets:" says which values are earlier, not all
     # "Measures today vs initial:" declares an order for "X vs Y" pairs, not earlier values
     declared = cues.declared.search(window, max(0, last.start() - _DECLARED_REACH), last.end())
     return not declared and not cues.current.search(window, last.end())
