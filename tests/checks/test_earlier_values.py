@@ -206,3 +206,32 @@ def test_a_dictated_decimal_with_oh_is_one_number() -> None:
     assert [(f.value, f.unit) for f in facts_in(text, "outcome")] == [(2.06, "m/s")]
     # the twin: "oh" outside a decimal stays a word
     assert [f.value for f in facts_in("Oh, and pain two out of ten.", "pain")] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "read"),
+    [
+        # a goal heading written with a full stop: the rest of its line is goals
+        (
+            "LTG. By discharge: 6MWT 400 m, walks 800 ft outdoors.\nWalked 420 ft w/ SPC.",
+            "other",
+            800,
+            False,
+        ),
+        (
+            "LTG. By discharge: 6MWT 400 m, walks 800 ft outdoors.\nWalked 420 ft w/ SPC.",
+            "other",
+            420,
+            True,
+        ),
+        # the twin: a goal word ending a sentence inside the line heads nothing after it
+        ("Reviewed the goals. Walked 420 ft w/ SPC.", "other", 420, True),
+        # a next step's target, and the twin: what was done today
+        ("P: advance walking distance to 300 ft, add curbs.", "other", 300, False),
+        ("Advanced walking distance to 300 ft w/ SBA today.", "other", 300, True),
+    ],
+)
+def test_targets_of_goals_and_next_steps_are_not_read(
+    text: str, kind: str, value: int, read: bool
+) -> None:
+    assert any(f.value == value for f in facts_in(text, kind)) is read

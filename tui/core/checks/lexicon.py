@@ -321,6 +321,13 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             ),
             "progress|from",
         ),
+        led(
+            re.compile(
+                rf"\b(?:{either('plan_steps')})\s+(?:[A-Za-z/-]+\s+){{0,3}}to\s+{NUM}{unit}",
+                flags,
+            ),
+            either("plan_steps"),
+        ),
         counted_fractions(),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
         re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
