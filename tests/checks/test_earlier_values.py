@@ -235,3 +235,25 @@ def test_targets_of_goals_and_next_steps_are_not_read(
     text: str, kind: str, value: int, read: bool
 ) -> None:
     assert any(f.value == value for f in facts_in(text, kind)) is read
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "previous"),
+    [
+        ("FGA (wk 2) 18/30. Not re-measured this visit.\nBerg 47/56.", "outcome", 18, True),
+        ("FGA (wk 2) 18/30. Not re-measured this visit.\nBerg 47/56.", "outcome", 47, False),
+        ("Berg 47/56, not retested since the eval.", "outcome", 47, True),
+        # the twin: a list of what was not retested names other tests
+        ("Berg 47/56. Not retested: FGA, DGI.", "outcome", 47, False),
+    ],
+)
+def test_a_value_said_not_measured_again_is_earlier(
+    text: str, kind: str, value: int, previous: bool
+) -> None:
+    assert _previous(text, kind, value) is previous
+
+
+def test_hand_muscles_name_their_own_grade() -> None:
+    text = "L hand MMT: wrist flexion 4/5, lumbricals 3/5, thenar 3-/5."
+    labels = {f.value: f.label for f in facts_in(text, "mmt")}
+    assert labels == {"4": "L wrist flexion", "3": "L lumbricals", "3-": "L thenar muscles"}

@@ -78,6 +78,7 @@ class _Cues:
     prior_label: re.Pattern[str]
     positions: re.Pattern[str]
     timepoint: re.Pattern[str]
+    not_retested: re.Pattern[str]
 
 
 def _either(fragments: tuple[str, ...]) -> str:
@@ -118,6 +119,9 @@ def _cues() -> _Cues:
             rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
             r"[^:\d()\[\]\n]{0,25}:",
             flags,
+        ),
+        not_retested=re.compile(
+            rf"[ \t]*(?:{_either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
         ),
     )
 
@@ -300,6 +304,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     cues = _cues()
     if cues.prior_after.match(scanner.text, end) or _arrow_after(scanner, end):
         return True
+    if _not_retested_after(scanner, end):
+        return True
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
         lead_start = match.end()
@@ -367,6 +373,15 @@ def _arrow_after(scanner: Scanner, end: int) -> bool:
         return True
     at = scanner.norm.span(found.start(2), found.end(2))[0]
     return scanner.norm.original[at : at + 1] in _ARROWS
+
+
+def _not_retested_after(scanner: Scanner, end: int) -> bool:
+    """The sentence after the value's, on its line, says it was not measured again today."""
+    _, sentence_end = scanner.sentence(end)
+    _, line_end = scanner.line(end)
+    if sentence_end >= line_end:
+        return False
+    return bool(_cues().not_retested.match(scanner.text, sentence_end))
 
 
 def _labelled_prior(window: str) -> bool:
