@@ -257,3 +257,17 @@ def test_hand_muscles_name_their_own_grade() -> None:
     text = "L hand MMT: wrist flexion 4/5, lumbricals 3/5, thenar 3-/5."
     labels = {f.value: f.label for f in facts_in(text, "mmt")}
     assert labels == {"4": "L wrist flexion", "3": "L lumbricals", "3-": "L thenar muscles"}
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a change in a bracket after its word is no range of motion
+        ("Wrist ext improving (20° since the splint came off).", []),
+        ("Hip abd ROM increased (by 10°) to 35°.", [35]),
+        # the twin: a bracket after a value holds its earlier value
+        ("Hip abd ROM 35° (up from 25°).", [35, 25]),
+    ],
+)
+def test_a_change_in_a_bracket_is_not_a_value(text: str, values: list[int]) -> None:
+    assert [f.value for f in facts_in(text, "rom")] == values

@@ -333,7 +333,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
         led(
             re.compile(
-                rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?"
+                rf"(?<![\w-])(?:{either('changes')})(?:\s+|\s*\(\s*)(?:by\s+)?"
                 rf"(?:(?:about|around|roughly|approx\.?|approximately|nearly|almost|another)\s+)?"
                 rf"~?\s*{NUM}{deg}",
                 flags,
