@@ -422,12 +422,19 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             ),
             "progress|from",
         ),
+        led(
+            re.compile(
+                rf"\b(?:{either('plan_steps')})\s+(?:[A-Za-z/-]+\s+){{0,3}}to\s+{NUM}{unit}",
+                flags,
+            ),
+            either("plan_steps"),
+        ),
         counted_fractions(),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
         re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
         led(
             re.compile(
-                rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?"
+                rf"(?<![\w-])(?:{either('changes')})(?:\s+|\s*\(\s*)(?:by\s+)?"
                 rf"(?:(?:about|around|roughly|approx\.?|approximately|nearly|almost|another)\s+)?"
                 rf"~?\s*{NUM}{deg}",
                 flags,

@@ -7,6 +7,8 @@ UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9,
 }  # fmt: skip
+# Digits said after "point": "one point oh two" is 1.02 (a zero said as the letter).
+DECIMAL_DIGITS = {**UNITS, "oh": 0}
 TEENS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,

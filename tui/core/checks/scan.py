@@ -32,7 +32,22 @@ from tui.core.checks.tables import vocabulary
 TOKEN = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
 
 _ABBREVIATIONS = frozenset(
-    {"approx", "pt", "vs", "e.g", "i.e", "etc", "dr", "min", "sec", "no", "st", "appt", "wk"}
+    {
+        "approx",
+        "pt",
+        "vs",
+        "e.g",
+        "i.e",
+        "etc",
+        "dr",
+        "min",
+        "sec",
+        "no",
+        "st",
+        "appt",
+        "wk",
+        "prev",
+    }
 )
 # A sentence ends at a line end or a full stop, never at leader dots ("gait training .... 16",
 # "ER (arm at side) . 55°").
