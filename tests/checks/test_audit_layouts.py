@@ -282,3 +282,20 @@ def test_a_session_of_tests_with_results_shows_assessment() -> None:
     assert [f.code for f in audit_note(note_from_text(bare)).findings] == [
         "SKILLED_JUSTIFICATION_MISSING"
     ]
+
+
+# -- total timed beside total treatment time ---------------------------------------------------
+
+
+def test_timed_and_untimed_minutes_added_up_to_the_treatment_time() -> None:
+    services = "Ther ex 25 min, manual 13 min, hot pack 7 min.\n"
+    billed = "Billed: 97110 x2, 97140 x1, 97010 x1\n"
+    for totals in (
+        "Total treatment time (incl. untimed): 45 min; timed: 38 min\n",
+        "Time: 38 min timed + 7 min untimed = 45 min total\n",
+    ):
+        read = billing(services + totals + billed)
+        assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (38, 45)
+        assert codes(services + totals + billed) == []
+    short = "Time: 38 min timed + 7 min untimed = 40 min total\n"
+    assert codes(services + short + billed) == ["TOTAL_TIME_INCONSISTENT"]

@@ -77,10 +77,11 @@ _HOME_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+# An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
 # A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
 # plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
 _TOTAL_VALUE = (
-    r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
     r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").

@@ -23,12 +23,12 @@ _VALUE_BEFORE = re.compile(rf"(?<![\w.+/-])(\d{{1,3}})[ \t]*({_MINUTES})?[ \t]*$
 # What may follow a total: minutes words, then the end of the clause (never "3 total units").
 _AFTER_TIMED = re.compile(
     rf"(?:[ \t]+(?:code|codes|service|services|treatment|tx))?(?:[ \t]*{_MINUTES})?"
-    r"(?=[ \t]*(?:[.;,()/|]|$|and\b|\n))",
+    r"(?=[ \t]*(?:[.;,()/|+=]|$|and\b|\n))",
     re.IGNORECASE | re.MULTILINE,
 )
 _AFTER_TOTAL = re.compile(
     r"(?:[ \t]+(?:treatment|tx|session|visit|therapy|time|minutes|mins?)\b)*"
-    r"(?=[ \t]*(?:[.;,()/|]|$|and\b|\n))",
+    r"(?=[ \t]*(?:[.;,()/|+=]|$|and\b|\n))",
     re.IGNORECASE | re.MULTILINE,
 )
 _TIMED_AFTER_TOTAL = re.compile(r"[ \t]+timed\b", re.IGNORECASE)
