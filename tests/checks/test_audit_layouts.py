@@ -299,3 +299,29 @@ def test_timed_and_untimed_minutes_added_up_to_the_treatment_time() -> None:
         assert codes(services + totals + billed) == []
     short = "Time: 38 min timed + 7 min untimed = 40 min total\n"
     assert codes(services + short + billed) == ["TOTAL_TIME_INCONSISTENT"]
+
+
+# -- a prime after gait: feet, or minutes in a note that logs services with primes ----------
+
+
+def test_gait_with_a_prime_is_minutes_where_every_service_line_is_written_so() -> None:
+    body = (
+        "Tx: Ther ex 18' (step-ups 4 in, lateral band walks).\n"
+        "    Manual 10' (patellar mobs, STM quad).\n"
+        "    Gait 11' (stairs reciprocal w/ rail, curb step).\n"
+        "Total timed 39 min; total 39 min.\nBilled: 97110 x1, 97140 x1, 97116 x1\n"
+    )
+    read = billing(body)
+    assert {f.cpt: f.minutes for f in read.services} == {"97110": 18, "97140": 10, "97116": 11}
+    assert codes(body) == []
+
+
+def test_gait_with_a_prime_stays_feet_in_a_note_of_minutes_words() -> None:
+    body = (
+        "Ther ex 18 min: step-ups, band walks.\n"
+        "Gait 40' (RW, CGA), cues for step length.\n"
+        "Total timed 18 min; total 18 min.\nBilled: 97110 x1\n"
+    )
+    read = billing(body)
+    assert {f.cpt: f.minutes for f in read.services} == {"97110": 18}
+    assert codes(body) == []

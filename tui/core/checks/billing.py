@@ -26,6 +26,7 @@ from tui.core.checks.lexicon import (
     words_pattern,
 )
 from tui.core.checks.numbers import to_number
+from tui.core.checks.prime_minutes import primed_service_line
 from tui.core.checks.scan import Scanner
 from tui.core.checks.service_clocks import clocked_services
 from tui.core.checks.service_tables import table_totals
@@ -864,7 +865,10 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
     for match in _MINUTES.finditer(text, start, end):
         if match.group(2) and (
             to_number(match.group(1)) > _MAX_PRIME_MINUTES
-            or _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or (
+                _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                and not primed_service_line(text, match.start(2))
+            )
         ):
             continue
         if _HOME_DOSE.match(text, match.end()):
