@@ -325,3 +325,17 @@ def test_gait_with_a_prime_stays_feet_in_a_note_of_minutes_words() -> None:
     read = billing(body)
     assert {f.cpt: f.minutes for f in read.services} == {"97110": 18}
     assert codes(body) == []
+
+
+def test_care_the_patient_cannot_do_without_is_skilled_care() -> None:
+    listed = ROUTINE.replace(", same as prior visits:", ":")
+    needed = listed.replace(
+        "Pt completed all w/o cues.", "Unable to rise from the low mat without tactile cues."
+    )
+    assert [f.code for f in audit_note(note_from_text(needed)).findings] == []
+    unaided = listed.replace(
+        "Pt completed all w/o cues.", "Rose from the low mat without tactile cues."
+    )
+    assert [f.code for f in audit_note(note_from_text(unaided)).findings] == [
+        "SKILLED_JUSTIFICATION_MISSING"
+    ]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from tui.core.checks.billing import Billing
@@ -540,17 +541,31 @@ def _care_text(body: str) -> str:
 
 
 def _denied(body: str) -> str:
-    """The text with section labels and denied words ("no cues", "without verbal cueing")
-    blanked, so neither reads as skilled care."""
+    """The text with section labels and denied words ("completed w/o cues", "no verbal cueing")
+    blanked, so neither reads as skilled care. A denial that says what the patient cannot do
+    without the care ("unable to stand without tactile cues") is care needed, and stays."""
+    return _denial_patterns()[0].sub(_blank_denial, body)
+
+
+def _blank_denial(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if match.group("negation") and _denial_patterns()[1].search(before.rsplit(".", 1)[-1]):
+        return match.group()
+    return " "
+
+
+@cache
+def _denial_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tables = billing_tables()
     negations = "|".join(re.escape(word) for word in tables.negations) or r"(?!x)x"
     labels = "|".join(tables.section_labels) or r"(?!x)x"
-    pattern = re.compile(
-        rf"(?<![\w/])(?:{negations})(?![\w/])(?:[ \t]+[\w/'-]+){{1,3}}"
+    denied = re.compile(
+        rf"(?P<negation>(?<![\w/])(?:{negations})(?![\w/])(?:[ \t]+[\w/'-]+){{1,2}})"
         rf"|^[ \t]*(?:[-*\u2022][ \t]*)?(?:\*\*)?(?:{labels})(?:\*\*)?[ \t]*[:.)]",
         re.IGNORECASE | re.MULTILINE,
     )
-    return pattern.sub(" ", body)
+    needs = words_pattern(tables.needs) if tables.needs else re.compile(r"(?!x)x")
+    return denied, needs
 
 
 def _clinical_text(body: str) -> str:
