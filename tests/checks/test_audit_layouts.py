@@ -339,3 +339,28 @@ def test_care_the_patient_cannot_do_without_is_skilled_care() -> None:
     assert [f.code for f in audit_note(note_from_text(unaided)).findings] == [
         "SKILLED_JUSTIFICATION_MISSING"
     ]
+
+
+# -- an evaluation billed in words ------------------------------------------------------------
+
+
+def test_an_evaluation_billed_by_discipline_and_complexity_gets_its_code() -> None:
+    body = (
+        "Eval 40 min (history, systems review, LEFS, gait analysis); ther ex 15 min.\n"
+        "Timed 15 min; total 55 min.\n"
+        "Billed: PT eval (moderate complexity) x1, ther ex x1\n"
+    )
+    read = billing(body)
+    assert dict(read.billed) == {"97162": 1, "97110": 1}
+    assert {f.cpt: f.minutes for f in read.services} == {"97162": 40, "97110": 15}
+    assert codes(body) == []
+    twice = body.replace("complexity) x1", "complexity) x2")
+    assert codes(twice) == ["UNTIMED_CODE_MULTIPLE_UNITS"]
+    reeval = "Re-eval 25 min.\nBilled: OT re-eval x1\n"
+    assert dict(billing(reeval).billed) == {"97168": 1}
+
+
+def test_an_evaluation_billed_without_discipline_or_complexity_is_not_guessed() -> None:
+    for charge in ("eval x1", "PT eval x1", "moderate complexity eval x1"):
+        read = billing(f"Eval 40 min; ther ex 15 min.\nBilled: {charge}, 97110 x1\n")
+        assert dict(read.billed) == {"97110": 1}

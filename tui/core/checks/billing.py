@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from tui.core.checks.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.clock import clock_ranges
 from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import (
@@ -635,12 +636,17 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> i
     read = 0
     for name in matcher.pattern.finditer(scanner.text, start, end):
         code = matcher.code(name.group())
-        count = _NAMED_COUNT.match(scanner.text, name.end())
+        after = name.end()
+        if code is not None and code.startswith("@"):
+            after = aside_end(scanner.text, after)  # "PT eval (moderate complexity) x1"
+        count = _NAMED_COUNT.match(scanner.text, after)
         if code is None or count is None or not scanner.free(name.start(), count.end()):
             continue
         read += 1
         units = int(next(g for g in count.groups() if g))
-        if not units or code.startswith("@"):
+        if code.startswith("@"):
+            code = evaluation_code(scanner.text, start, count.end(), code) or ""
+        if not units or not code:
             continue
         result.units[code] = result.units.get(code, 0) + units
         if result.first_at is None:
