@@ -60,6 +60,9 @@ class BillingTables:
     region_terms: tuple[str, ...]
     evaluation_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     unskilled_terms: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    section_labels: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
     region_quarters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     code_aliases: frozenset[frozenset[str]] = frozenset()
     modifiers: tuple[str, ...] = ()
@@ -137,6 +140,9 @@ def billing_tables() -> BillingTables:
             str(name): _strs(codes) for name, codes in data.get("evaluation_codes", {}).items()
         },
         unskilled_terms=_strs(audit.get("unskilled")),
+        negations=_strs(audit.get("negations")),
+        section_labels=_strs(audit.get("section_labels")),
+        needs=_strs(audit.get("needs")),
         region_quarters={
             str(name): _strs(terms) for name, terms in audit.get("quarters", {}).items()
         },
