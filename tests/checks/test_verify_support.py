@@ -162,3 +162,28 @@ def test_the_word_index_finds_a_name_where_a_sentence_search_does() -> None:
     for name in ("DVA", "Dynamic visual acuity", "VORx1", "VOR", "Vancouver", "DHI", "TUG"):
         assert index.names(name) == names_in(text, name), name
     assert WordIndex("Timed Up and Go 9.8 s").names("TUG")
+
+
+# -- a form of a test the note names only as the test --------------------------------------------
+
+DUAL_TASK = """Patient: Ama Osei
+Date: 2027-10-11
+
+Timed up and go nine point eight seconds, with the dual task (animals) it was thirteen point two.
+"""
+
+
+def test_a_score_on_a_form_of_the_test_is_supported_by_the_notes_sentence_about_the_test() -> None:
+    assert verify(DUAL_TASK, "TUG 9.8 s; TUG dual task 13.2 s.").clean
+
+
+def test_a_changed_score_on_the_form_of_the_test_is_unsupported() -> None:
+    assert 14.2 in _unsupported(verify(DUAL_TASK, "TUG 9.8 s; TUG dual task 14.2 s."))
+
+
+def test_digits_said_after_point_include_oh() -> None:
+    note = (
+        "Patient: Ama Osei\nDate: 2027-10-11\n\nGait speed one point oh four meters per second.\n"
+    )
+    assert verify(note, "Gait speed 1.04 m/s.").clean
+    assert 1.4 in _unsupported(verify(note, "Gait speed 1.4 m/s."))

@@ -52,9 +52,11 @@ _CHAR_SWAPS = str.maketrans(
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORDS = {**UNITS, **TEENS, **TENS, **_SCALES}
 _WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# Digits said after "point": "one point oh two" is 1.02.
+_DECIMAL_WORDS = {**UNITS, "oh": 0}
 _RUN = re.compile(
     rf"\b(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*"
-    rf"(?:[ \t]+point(?:[ \t]+(?:{'|'.join(UNITS)}))+)?\b",
+    rf"(?:[ \t]+point(?:[ \t]+(?:{'|'.join(_DECIMAL_WORDS)}))+)?\b",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -312,7 +314,7 @@ def _spelled(words: list[tuple[str, int, int]], decimals: list[tuple[str, int, i
     value = str(_words_value([w[0] for w in words]))
     end = words[-1][2]
     if decimals:
-        value += "." + "".join(str(UNITS[w[0]]) for w in decimals)
+        value += "." + "".join(str(_DECIMAL_WORDS[w[0]]) for w in decimals)
         end = decimals[-1][2]
     return _Spelled(start=words[0][1], end=end, value=value)
 

@@ -536,13 +536,35 @@ _QUALIFIED_NEXT = re.compile(
 def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
     """A score the note writes beside the measure's name but its reader could not classify
     ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
-    Borg)"): supported, as a value of another kind in the same case is."""
+    Borg)"), or leaves unread in a sentence about a form of the same test (`_variants`):
+    supported, as a value of another kind in the same case is."""
     unread = value in note.loose or any(
         other.kind == "other" and _numeric(other) == value for other in note.facts
     )
     if not unread or not fact.measure:
         return False
+    if value in note.loose and any(
+        note.said_near(f"measure:{kin}", value) for kin in _variants(fact.measure)
+    ):
+        return True
     return value in _numbers_after_name(note.normalized, fact.measure)
+
+
+@cache
+def _variants(measure: str) -> tuple[str, ...]:
+    """The listed instruments that are a form of this one or of which it is a form: their
+    names share a head ("TUG" and "TUG-cognitive", "HOOS" and "HOOS JR"). A note that names the
+    test and then its variant ("timed up and go 11.4 s, with the cognitive task 15.9") supports
+    the draft's score on the variant."""
+    return tuple(
+        other
+        for other in _known_measures()
+        if other != measure and (_heads(other, measure) or _heads(measure, other))
+    )
+
+
+def _heads(head: str, name: str) -> bool:
+    return name.startswith(head) and not name[len(head) : len(head) + 1].isalnum()
 
 
 @lru_cache(maxsize=256)
