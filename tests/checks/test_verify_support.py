@@ -4,6 +4,7 @@ clean and a flawed twin that must be caught."""
 
 from __future__ import annotations
 
+from tui.core.checks.extract import extract_facts
 from tui.core.checks.instrument_spellings import WordIndex, names_in, same_instrument
 from tui.core.checks.verify import Verification, dates_in, verify
 
@@ -187,3 +188,28 @@ def test_digits_said_after_point_include_oh() -> None:
     )
     assert verify(note, "Gait speed 1.04 m/s.").clean
     assert 1.4 in _unsupported(verify(note, "Gait speed 1.4 m/s."))
+
+
+# -- a range in brackets after a range is a range, not a scale's bounds ---------------------------
+
+THUMB = """Patient: Ama Osei
+Date: 2027-10-11
+
+R thumb, AROM (PROM):
+  MP  0-40 (0-55)
+  IP  0-50 (0-70)
+Pain 3 (0-10) with pinch.
+"""
+
+
+def test_a_bracketed_range_after_a_range_is_read_and_a_scale_is_not() -> None:
+    found = {(fact.kind, fact.value) for fact in extract_facts(THUMB)}
+    assert {("rom", 40), ("rom", 55), ("rom", 50), ("rom", 70), ("pain", 3)} <= found
+    assert not {value for kind, value in found if value == 10}
+
+
+def test_passive_ranges_in_brackets_are_carried_and_checked() -> None:
+    draft = "Right thumb AROM (PROM): MP 0-40° (0-55°); IP 0-50° (0-70°). Pain 3/10 with pinch."
+    assert verify(THUMB, draft).clean
+    flawed = draft.replace("(0-70°)", "(0-75°)")
+    assert 75 in _unsupported(verify(THUMB, flawed))
