@@ -213,3 +213,21 @@ def test_passive_ranges_in_brackets_are_carried_and_checked() -> None:
     assert verify(THUMB, draft).clean
     flawed = draft.replace("(0-70°)", "(0-75°)")
     assert 75 in _unsupported(verify(THUMB, flawed))
+
+
+# -- a value of no kind is backed by the number where the note says what it is of -----------------
+
+TIRED = """Patient: Ama Osei
+Date: 2027-10-11
+
+O: Walked 300 ft with 7 standing rests. Fatigue 4/10 after walking.
+"""
+
+
+def test_a_rating_of_no_kind_is_supported_by_its_own_sentence() -> None:
+    assert verify(TIRED, "Walked 300 ft with 7 standing rests; fatigue 4/10 afterwards.").clean
+
+
+def test_a_changed_rating_is_not_supported_by_the_same_number_counting_something_else() -> None:
+    result = verify(TIRED, "Walked 300 ft with 7 standing rests; fatigue 7/10 afterwards.")
+    assert 7 in _unsupported(result)

@@ -591,10 +591,14 @@ def _numbers_after_name(text: str, name: str) -> frozenset[float]:
 def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
     """A value with no kind of its own ("step length 48 cm", "cadence 164"): with a unit, the
     note must give the number with a unit of the same class or as a fact; without a unit, the
-    number anywhere in the note."""
+    number in a sentence of the note that says a word of its label (anywhere when the label
+    says nothing), so an invented "cadence 24" is not backed by an unrelated 24."""
     unit_class = _unit_class(fact.unit or "")
     if unit_class is None:
-        return value in note.numbers
+        named = _label_words(fact.label)
+        if not named:
+            return value in note.numbers
+        return any(named & words for words in note.sentences.words_with(value))
     return (
         note.has_quantity((unit_class,), value)
         or value in note.fact_values
