@@ -25,9 +25,11 @@ from tui.core.drafting import dictation
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
+# An export's field name labels its line by its first part ("subjective.pain_now: 2/10").
 _LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9_ &/()'\-]{0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|//|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
+    r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])){0,45}?)(?:\*\*)?\s*"
+    r"(?:[:=]|//|[ \t]~[ \t]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])"
+    r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
 # (arm at side) . 55°").
@@ -35,17 +37,37 @@ _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
     r"\s+(?=[A-Z0-9\"(])"
 )
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*={3,}\s*$")  # a table's rule, an underline
 # SOAP letters written as "S>", "A/", "S)", "O//", "[O]" or "(P)" label a line like "S:" does.
 # ("A/P:" names two sections, "S/P" is status post: neither is a letter and a mark).
+# So do "S-", "S~", "S::" and "A." before the text or alone on a line ("A-fib" is no letter).
 _SOAP_MARK = re.compile(
-    r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])))\s*"
+    r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])|::"
+    r"|(?:[-~.]|\u2013|\u2014)(?=\s|$)))\s*"
 )
+# "History. She is ...", "**Impression.** Load ...": a heading that opens its paragraph.
+_HEAD_SENTENCE = re.compile(
+    r"^(?:\*\*|__)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,40}?)(?:\.(?:\*\*|__)?|(?:\*\*|__)\.)"
+    r"\s+(?P<rest>\S.*)$"
+)
+_UNDERSCORE_BOLD = re.compile(r"^(\s*)__(?=\S)(.{1,60}?)__")
 
 
 def _soap_colon(line: str) -> str:
-    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ...")."""
-    return _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
+    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ..."); a
+    heading that opens its paragraph with a full stop, written with a colon too."""
+    line = _UNDERSCORE_BOLD.sub(r"\1**\2**", line)
+    line = _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
+    opened = _HEAD_SENTENCE.match(line)
+    if opened and _exact_topic(_in_full(_folded(opened.group("head")))):
+        return f"{opened.group('head')}: {opened.group('rest')}"
+    return line
+
+
+def _folded(label: str) -> str:
+    """A label as the topic tables write it: lower case, one space, an export's dotted field
+    name as words ("subjective.chief_complaint" -> "subjective chief complaint")."""
+    return re.sub(r"[\s_]+|(?<=\w)\.(?=\w)", " ", label.strip(" *#:/").lower())
 
 
 @dataclass(frozen=True)
@@ -136,7 +158,7 @@ def _compound() -> tuple[re.Pattern[str], frozenset[str]]:
 def topic_of(label: str) -> str:
     """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or "". A heading
     naming two topics ("A/P", "Assessment & Plan") gives both, joined by "|"."""
-    lowered = _in_full(re.sub(r"[\s_]+", " ", label.strip(" *#:/").lower()))
+    lowered = _in_full(_folded(label))
     joins, not_compound = _compound()
     parts = joins.split(lowered)
     if len(parts) == 2 and lowered not in not_compound:

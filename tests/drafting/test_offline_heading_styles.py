@@ -1,0 +1,163 @@
+"""Headings written in the ways therapists really write them (issue 12, OFF): SOAP letters with
+any mark, a heading that opens its paragraph with a full stop, an export's dotted field names,
+bold and underlined headings, OT shorthand labels. Notes of our own; each with a twin that must
+not be read as a heading."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.core.checks.extract import extract_facts
+from tui.core.drafting import dictation
+from tui.core.drafting.placement import place_items, split_items
+
+SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
+PT_EVAL = (
+    "History",
+    "Systems Review",
+    "Tests and Measures",
+    "Evaluation Complexity",
+    "Assessment",
+    "Goals",
+    "Plan of Care",
+    "Billing",
+)
+OT_EVAL = (
+    "Occupational Profile",
+    "Medical History",
+    "Occupational Performance",
+    "Client Factors",
+    "Performance Skills and Patterns",
+    "Evaluation Complexity",
+    "Assessment",
+    "Goals",
+    "Plan of Care",
+    "Billing",
+)
+
+
+def _where(note: str, snippet: str, sections: Sequence[str] = SOAP) -> list[str]:
+    placed = place_items(split_items(note), sections)
+    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
+
+
+def test_soap_letters_with_dash_tilde_double_colon_and_full_stop() -> None:
+    note = "\n".join(
+        [
+            "S- shoulder aches after reaching overhead at work.",
+            "O~ flexion 140 deg, scaption 4/5.",
+            "A:: tolerating load better than last week.",
+            "P. progress to overhead press next visit.",
+        ]
+    )
+    assert _where(note, "aches after reaching") == ["Subjective"]
+    assert _where(note, "scaption 4/5") == ["Objective"]
+    assert _where(note, "tolerating load better") == ["Assessment"]
+    assert _where(note, "overhead press next visit") == ["Plan"]
+
+
+def test_a_letter_alone_on_its_line_opens_its_section() -> None:
+    note = (
+        "O:\nSeated march 2x10.\nA.\nLess guarding with transfers than on Monday.\nP.\nSee Friday."
+    )
+    assert _where(note, "Less guarding") == ["Assessment"]
+    assert _where(note, "See Friday") == ["Plan"]
+
+
+def test_a_dash_word_after_a_letter_is_no_soap_heading() -> None:
+    # twin: "A-fib" and "S/P" open a line without being the Assessment or Subjective letter
+    note = "O: HR 88 irregular.\nA-fib noted in chart, rate controlled.\nS/P R TKA 6 wks."
+    assert "Assessment" not in _where(note, "rate controlled")
+    placed = place_items(split_items(note), SOAP)
+    assert any(line.startswith("S/P R TKA") for lines in placed.values() for line in lines)
+
+
+def test_a_heading_that_opens_its_paragraph_with_a_full_stop() -> None:
+    note = "\n\n".join(
+        [
+            "Background. Mr. Okafor is a 70-year-old retired bus driver with a R TKA on 3/2.",
+            "Systems review. Resting BP 142/84, HR 70. Skin intact.",
+            "Tests and measures. R knee flexion 98 deg. TUG 15.2 s with cane.",
+            "Complexity. Moderate (97162): two comorbidities, stable presentation.",
+            "Impression. Stiffness and quad weakness limit stairs; good potential.",
+            "Goals. Knee flexion 115 deg and TUG under 12 s in 6 weeks.",
+            "Plan of care. 2x/week for 6 weeks: ROM, strengthening, stair training.",
+            "Billing. 97162 x1; 97110 x1 (12 min).",
+        ]
+    )
+    assert _where(note, "Resting BP 142/84", PT_EVAL) == ["Systems Review"]
+    assert _where(note, "TUG 15.2 s", PT_EVAL) == ["Tests and Measures"]
+    assert _where(note, "Moderate (97162)", PT_EVAL) == ["Evaluation Complexity"]
+    assert _where(note, "Stiffness and quad weakness", PT_EVAL) == ["Assessment"]
+    assert _where(note, "TUG under 12 s", PT_EVAL) == ["Goals"]
+    assert _where(note, "ROM, strengthening", PT_EVAL) == ["Plan of Care"]
+    assert _where(note, "97162 x1", PT_EVAL) == ["Billing"]
+
+
+def test_a_sentence_opened_by_a_title_or_a_word_is_no_heading() -> None:
+    # twin: "Dr." and "Headaches." end with a full stop but name no section: the text stays
+    note = "History:\nDr. Lin cleared full weight bearing on 3/20. Headaches. Worse on screens."
+    placed = place_items(split_items(note), PT_EVAL)
+    assert "Dr. Lin cleared full weight bearing on 3/20." in placed["History"]
+    assert "Headaches." in placed["History"]
+
+
+def test_bold_with_full_stop_underscores_and_underlined_headings() -> None:
+    note = "\n".join(
+        [
+            "__Subjective__",
+            "Sleeping through the night now.",
+            "Objective",
+            "=========",
+            "Grip R 22 kg.",
+            "**Response.** Fatigued by the end but no pain increase.",
+            "**Next.** Add putty pinches.",
+        ]
+    )
+    assert _where(note, "Sleeping through") == ["Subjective"]
+    assert _where(note, "Grip R 22 kg") == ["Objective"]
+    assert _where(note, "Fatigued by the end") == ["Assessment"]
+    assert _where(note, "Add putty pinches") == ["Plan"]
+
+
+def test_an_exports_dotted_field_names_label_their_lines() -> None:
+    note = "\n".join(
+        [
+            "visit.room: 3",
+            "subjective.main_concern: neck stiff on waking",
+            "objective.cervical_rot_R: 55 deg",
+            "assessment.summary: stiffness easing with mobility work",
+            "plan.next: add thoracic extension over roll",
+        ]
+    )
+    assert _where(note, "neck stiff on waking") == ["Subjective"]
+    assert _where(note, "cervical rot R: 55 deg") + _where(note, "cervical_rot_R: 55") == [
+        "Objective"
+    ]
+    assert _where(note, "stiffness easing") == ["Assessment"]
+    assert _where(note, "thoracic extension over roll") == ["Plan"]
+
+
+def test_a_tilde_between_a_heading_and_its_text() -> None:
+    note = (
+        "Subjective ~ ankle throbs after long shifts 5/10.\nAssessment ~ swelling now limiting DF."
+    )
+    assert _where(note, "ankle throbs") == ["Subjective"]
+    assert _where(note, "swelling now limiting DF") == ["Assessment"]
+    # twin: a tilde before a number is "about", not a heading's mark
+    assert _where("O: walked ~300 ft with rollator.", "walked ~300 ft") == ["Objective"]
+
+
+def test_spoken_marks_are_one_list_for_drafter_and_checks() -> None:
+    # the drafter writes every mark the shared list names, "semicolon" included ...
+    assert dictation.spoken_marks("Grip twenty kilos semicolon pinch six") == (
+        "Grip twenty kilos; pinch six"
+    )
+    # ... and the checks never read a spoken mark as part of a test's name
+    facts = [
+        fact.render() for fact in extract_facts("Objective colon stair climb test 14 seconds.")
+    ]
+    assert facts == ["stair climb test 14 s"]
+    # twin: a dash said as a noun ("the 40-yard dash") stays a word
+    said = "He ran the shuttle dash in gym class"
+    assert dictation.spoken_marks(said) == said
