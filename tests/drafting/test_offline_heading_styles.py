@@ -161,3 +161,65 @@ def test_spoken_marks_are_one_list_for_drafter_and_checks() -> None:
     # twin: a dash said as a noun ("the 40-yard dash") stays a word
     said = "He ran the shuttle dash in gym class"
     assert dictation.spoken_marks(said) == said
+
+
+def test_ot_shorthand_labels_find_their_sections() -> None:
+    note = "\n".join(
+        [
+            "OT EVAL",
+            "OP: 58 y/o chef, lives alone, wants to return to the line.",
+            "PMH: DM2, R carpal tunnel release 2025.",
+            "Perf: cutting vegetables 10 min then drops knife; dressing indep.",
+            "CF:",
+            "  Box & Block R 41, L 55.",
+            "  Cog: intact, follows multi-step recipe.",
+            "PS/PP: rushes sequencing under time pressure; works 12 h shifts.",
+        ]
+    )
+    assert _where(note, "58 y/o chef", OT_EVAL) == ["Occupational Profile"]
+    assert _where(note, "cutting vegetables", OT_EVAL) == ["Occupational Performance"]
+    assert _where(note, "Box & Block R 41", OT_EVAL) == ["Client Factors"]
+    assert _where(note, "follows multi-step recipe", OT_EVAL) == ["Client Factors"]
+    assert _where(note, "rushes sequencing", OT_EVAL) == ["Performance Skills and Patterns"]
+    # twin: "CF" inside a sentence labels nothing
+    note = "Perf: CF clinic letter reviewed; dressing indep."
+    assert _where(note, "CF clinic letter", OT_EVAL) == ["Occupational Performance"]
+
+
+def test_a_titles_remark_that_says_why_is_the_reason() -> None:
+    sections = ("Reason for Re-evaluation", "Interval History", "Tests and Measures", "Plan")
+    note = "RE-EVAL (referred by the insurer: decide on more visits)\nTests:\nGrip R 30 kg."
+    assert _where(note, "decide on more visits", sections) == ["Reason for Re-evaluation"]
+    # twin: a title's remark that only says where is no reason
+    note = "OT RE-EVAL (outpatient hand clinic)\nTests:\nGrip R 30 kg."
+    assert "Reason for Re-evaluation" not in _where(note, "outpatient hand clinic", sections)
+
+
+def test_what_staff_or_family_report_is_subjective() -> None:
+    note = "Per nursing, slept poorly and refused breakfast.\nPer wife he is using the cane."
+    assert _where(note, "slept poorly") == ["Subjective"]
+    assert _where(note, "using the cane") == ["Subjective"]
+    # twin: an order "per" the surgeon is not a report
+    assert "Subjective" not in _where("Per protocol, ROM 0-90 deg until wk 6.", "ROM 0-90")
+
+
+def test_vitals_are_measured_and_retesting_is_planned() -> None:
+    note = (
+        "Dictated. She says the dizziness is better, um, comma, mostly in the mornings. "
+        "Blood pressure standing was 128 over 80 after three minutes. "
+        "Re-test the Dix-Hallpike next visit."
+    )
+    assert _where(note, "Blood pressure standing was 128") == ["Objective"]
+    assert _where(note, "Re-test the Dix-Hallpike") == ["Plan"]
+    assert _where(note, "dizziness is better") == ["Subjective"]
+
+
+def test_a_recommended_frequency_is_the_plan_whatever_its_label() -> None:
+    sections = ("Tests and Measures", "Assessment", "Plan of Care")
+    note = "Interpretation: below job demand for lifting. Work hardening recommended, 3x/wk x 4 wk."
+    assert _where(note, "below job demand", sections) == ["Assessment"]
+    assert _where(note, "Work hardening recommended", sections) == ["Plan of Care"]
+    # twin: a frequency that was done, not recommended, stays where its label puts it
+    assert _where("Interpretation: attended 3x/wk as planned.", "attended", sections) == [
+        "Assessment"
+    ]

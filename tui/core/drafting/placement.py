@@ -216,6 +216,12 @@ def split_items(text: str) -> list[Item]:
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         bare = line.rstrip(":").strip("* ").rstrip(".:")
         whole = topic_of(bare)
+        reason = _title_reason(line) if first else ""
+        if reason:
+            # "RE-EVALUATION (requested by case manager: return to work)": why it was asked for
+            first = False
+            items += _statements(reason, "reason", dictated=dictated)
+            continue
         if first and not whole and _is_title(line):
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
             # nothing under it
@@ -303,6 +309,26 @@ _HEAD_REMARK = re.compile(
     r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
     r"\((?P<remark>[^()\d]{3,120})\)[ \t]*:?"
 )
+
+
+_TITLE_REMARK = re.compile(r"(?P<title>[^()]+?)[ \t]*\((?P<remark>[^()]{3,300})\)[ \t]*:?")
+
+
+@cache
+def _reason_cues() -> tuple[re.Pattern[str], ...]:
+    cues = _table().get("topics", {}).get("reason", {}).get("title_remark", ())
+    return tuple(re.compile(cue, re.IGNORECASE) for cue in cues)
+
+
+def _title_reason(line: str) -> str:
+    """The reason a title's remark gives for the document, or "" (see [topics.reason])."""
+    titled = _TITLE_REMARK.fullmatch(line)
+    if not titled or not _is_title(titled.group("title")):
+        return ""
+    remark = titled.group("remark").strip()
+    if not any(cue.search(remark) for cue in _reason_cues()):
+        return ""
+    return remark[0].upper() + remark[1:]
 
 
 def _is_title(line: str) -> bool:
