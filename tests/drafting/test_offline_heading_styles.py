@@ -223,3 +223,26 @@ def test_a_recommended_frequency_is_the_plan_whatever_its_label() -> None:
     assert _where("Interpretation: attended 3x/wk as planned.", "attended", sections) == [
         "Assessment"
     ]
+
+
+def test_dictation_without_headings_sorts_each_sentence_by_what_it_says() -> None:
+    note = (
+        "Recording for Lena Haas, visit seven. She says her wrist aches after typing, "
+        "maybe a three out of ten. Past history of gout, on allopurinol. Blood pressure "
+        "one twenty eight over seventy six. Grip right eighteen kilos. Complexity is low. "
+        "She tolerated putty work well and is on track. Next visit add wrist curls."
+    )
+    assert _where(note, "wrist aches after typing", PT_EVAL) == ["History"]
+    # a statement that opens with a label's word is no spoken heading: nothing is lost
+    assert _where(note, "Past history of gout, on allopurinol.", PT_EVAL) == ["History"]
+    assert _where(note, "Blood pressure 128 over 76", PT_EVAL) == ["Systems Review"]
+    assert _where(note, "Grip right 18 kg", PT_EVAL) == ["Tests and Measures"]
+    assert _where(note, "Complexity is low", PT_EVAL) == ["Evaluation Complexity"]
+    assert _where(note, "tolerated putty work", PT_EVAL) == ["Assessment"]
+    assert _where(note, "add wrist curls", PT_EVAL) == ["Plan of Care"]
+    assert _where(note, "Visit 7") == []
+    # twin: in a SOAP note vitals are measured, and a spoken heading still opens its section
+    assert _where(note, "Blood pressure 128 over 76") == ["Objective"]
+    said = "Dictated. Um, assessment, she is on track. Plan, add wrist curls."
+    assert _where(said, "She is on track") == ["Assessment"]
+    assert _where(said, "Add wrist curls") == ["Plan"]

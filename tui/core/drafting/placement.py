@@ -280,7 +280,7 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     items: list[Item] = []
     for sentence in dictation.sentences(line):
         said = _SPOKEN_HEAD.match(sentence)
-        topic = topic_of(said.group("head")) if said else ""
+        topic = _spoken_topic(said.group("head")) if said else ""
         if said and said.group("rest") is None and not _is_label(said.group("head")):
             topic = ""  # "Plan continue twice weekly.": a sentence, not a heading
         override = _override(sentence)
@@ -297,6 +297,17 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
 
 # "Objective, passive flexion ...", "Plan: continue ...", "Objective.": a few words, then a mark.
 _SPOKEN_HEAD = re.compile(r"(?P<head>[A-Za-z][A-Za-z &/'-]{0,40}?)\s*(?:[,:]\s*(?P<rest>.*)|\.?$)")
+
+
+def _spoken_topic(head: str) -> str:
+    """The topic of a heading said aloud: a label as written, or a label and one more word
+    ("objective findings"); "Past history of hypertension, on lisinopril" is a statement."""
+    if len(head.split()) > _SPOKEN_HEAD_WORDS and not _exact_topic(_in_full(_folded(head))):
+        return ""
+    return topic_of(head)
+
+
+_SPOKEN_HEAD_WORDS = 2
 
 
 def _override(sentence: str) -> str:
@@ -487,6 +498,7 @@ _FALLBACK = {
     "progression": ("plan", "exercise", "assessment"),
     "precautions": ("plan", "assessment"),
     "treatment": ("objective", "billing", "plan", "assessment"),
+    "systems": ("objective", "assessment"),
     "billing": ("treatment", "objective", "plan"),
     "history": ("subjective", "objective", "assessment"),
     "subjective": ("history", "objective", "assessment"),
