@@ -246,3 +246,11 @@ def test_dictation_without_headings_sorts_each_sentence_by_what_it_says() -> Non
     said = "Dictated. Um, assessment, she is on track. Plan, add wrist curls."
     assert _where(said, "She is on track") == ["Assessment"]
     assert _where(said, "Add wrist curls") == ["Plan"]
+
+
+def test_a_label_may_name_who_reported_with_a_title() -> None:
+    note = "**Caregiver report (Mrs. Osei):** he naps after lunch now.\nO: Sit to stand 5x, 14 s."
+    assert _where(note, "he naps after lunch") == ["Subjective"]
+    # twin: a sentence naming a doctor is no label
+    note = "O: Sit to stand 5x, 14 s.\nDr. Osei reviewed the x-ray: hardware intact."
+    assert "Subjective" not in _where(note, "hardware intact")

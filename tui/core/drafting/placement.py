@@ -25,9 +25,11 @@ from tui.core.drafting import dictation
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
-# An export's field name labels its line by its first part ("subjective.pain_now: 2/10").
+# An export's field name labels its line by its first part ("subjective.pain_now: 2/10"); a
+# label may name who said it ("Teacher check-in (Ms. Ruiz):").
 _LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])){0,45}?)(?:\*\*)?\s*"
+    r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
+    r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|//|[ \t]~[ \t]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])"
     r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
