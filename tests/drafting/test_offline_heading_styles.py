@@ -254,3 +254,37 @@ def test_a_label_may_name_who_reported_with_a_title() -> None:
     # twin: a sentence naming a doctor is no label
     note = "O: Sit to stand 5x, 14 s.\nDr. Osei reviewed the x-ray: hardware intact."
     assert "Subjective" not in _where(note, "hardware intact")
+
+
+EQUIPMENT = (
+    "Request",
+    "Diagnoses and History",
+    "Functional Limitations",
+    "Assessment Findings",
+    "Equipment Trials and Alternatives",
+    "Recommended Equipment",
+    "Medical Necessity",
+    "Training and Follow-up",
+)
+
+
+def test_seating_and_equipment_lines_find_their_sections() -> None:
+    note = "\n".join(
+        [
+            "Dx/Hx: ALS dx 2026, uses a transport chair.",
+            "Limitations: cannot reposition in bed or chair; transfers max A x2.",
+            "Equipment recommended: hospital bed with alternating pressure mattress.",
+            "Justification: unable to turn, Braden 12, prior heel wound.",
+        ]
+    )
+    assert _where(note, "ALS dx 2026", EQUIPMENT) == ["Diagnoses and History"]
+    assert _where(note, "cannot reposition", EQUIPMENT) == ["Functional Limitations"]
+    assert _where(note, "alternating pressure mattress", EQUIPMENT) == ["Recommended Equipment"]
+    assert _where(note, "Braden 12", EQUIPMENT) == ["Medical Necessity"]
+    # twin: "w/c" in a line about what was done is no equipment label
+    assert _where("O: w/c skills: curb 4 in w/ SBA.", "curb 4 in") == ["Objective"]
+
+
+def test_a_titles_reason_goes_to_the_profile_when_there_is_no_reason_section() -> None:
+    note = "OT EVALUATION (referred by her surgeon for hand function)\nOP: 41 y/o violinist."
+    assert _where(note, "Referred by her surgeon", OT_EVAL) == ["Occupational Profile"]

@@ -165,8 +165,8 @@ def topic_of(label: str) -> str:
     parts = joins.split(lowered)
     if len(parts) == 2 and lowered not in not_compound:
         pair = [_exact_topic(part) for part in parts]
-        if all(pair) and pair[0] != pair[1]:
-            return "|".join(pair)
+        if all(pair):  # "Dx/Hx" names one topic twice
+            return "|".join(pair) if pair[0] != pair[1] else pair[0]
     for written, topic in _topic_labels():
         if (
             lowered == written
@@ -341,7 +341,7 @@ def _title_reason(line: str) -> str:
     remark = titled.group("remark").strip()
     if not any(cue.search(remark) for cue in _reason_cues()):
         return ""
-    return remark[0].upper() + remark[1:]
+    return remark[0].upper() + remark[1:] + ("" if remark.endswith(".") else ".")
 
 
 def _is_title(line: str) -> bool:
