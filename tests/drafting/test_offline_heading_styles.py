@@ -288,3 +288,36 @@ def test_seating_and_equipment_lines_find_their_sections() -> None:
 def test_a_titles_reason_goes_to_the_profile_when_there_is_no_reason_section() -> None:
     note = "OT EVALUATION (referred by her surgeon for hand function)\nOP: 41 y/o violinist."
     assert _where(note, "Referred by her surgeon", OT_EVAL) == ["Occupational Profile"]
+
+
+PROGRESS = (
+    "Reporting Period",
+    "Subjective",
+    "Objective Comparison",
+    "Goal Status",
+    "Assessment",
+    "Plan",
+    "Billing",
+)
+
+
+def test_a_progress_reports_goals_under_a_dashed_heading_are_goal_status() -> None:
+    note = "\n".join(
+        [
+            "Progress report covering: 09/01/2027 - 10/06/2027 (visits 1-10)",
+            "Subj/Obj: She states she can carry the laundry basket now. Shoulder flex 150 deg (initial 100).",
+            "Goals \u2014",
+            "  1. Flexion 160 deg: not met, 150 today.",
+            "  2. Sleep on R side - ongoing.",
+            "Summary: steady gains; overhead endurance still low.",
+        ]
+    )
+    assert _where(note, "09/01/2027 - 10/06/2027", PROGRESS) == ["Reporting Period"]
+    assert _where(note, "carry the laundry basket", PROGRESS) == ["Subjective"]
+    assert _where(note, "Shoulder flex 150 deg", PROGRESS) == ["Objective Comparison"]
+    assert _where(note, "Flexion 160 deg: not met", PROGRESS) == ["Goal Status"]
+    assert _where(note, "Sleep on R side - ongoing", PROGRESS) == ["Goal Status"]
+    assert _where(note, "steady gains", PROGRESS) == ["Assessment"]
+    # twin: a dash inside a line is no heading's mark
+    note = "Goal Status:\nFlexion 160 deg: not met.\nPlan - continue 2x/wk."
+    assert _where(note, "continue 2x/wk", PROGRESS) == ["Plan"]

@@ -216,7 +216,7 @@ def split_items(text: str) -> list[Item]:
         heading = bool(_HEADING.match(line))
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip())
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
-        bare = line.rstrip(":").strip("* ").rstrip(".:")
+        bare = line.rstrip(":").strip("* ").rstrip(".:").rstrip(" \u2014\u2013-")
         whole = topic_of(bare)
         reason = _title_reason(line) if first else ""
         if reason:
@@ -396,9 +396,12 @@ def named_section(label: str, sections: Sequence[str]) -> str | None:
 
 
 def _stands_alone(line: str) -> bool:
-    """A line that is only a label ("Objective", "**Examination**", "Goal status:")."""
+    """A line that is only a label ("Objective", "**Examination**", "Goal status:", "Goals --")."""
     return bool(
-        re.fullmatch(r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}(?:\*\*)?\s*:?\s*(?:\*\*)?", line)
+        re.fullmatch(
+            r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}?(?:\*\*)?\s*(?::|\s[\u2014\u2013-]+)?\s*(?:\*\*)?",
+            line,
+        )
     )
 
 
