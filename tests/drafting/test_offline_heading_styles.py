@@ -305,7 +305,8 @@ def test_a_progress_reports_goals_under_a_dashed_heading_are_goal_status() -> No
     note = "\n".join(
         [
             "Progress report covering: 09/01/2027 - 10/06/2027 (visits 1-10)",
-            "Subj/Obj: She states she can carry the laundry basket now. Shoulder flex 150 deg (initial 100).",
+            "Subj/Obj: She states she can carry the laundry basket now. "
+            "Shoulder flex 150 deg (initial 100).",
             "Goals \u2014",
             "  1. Flexion 160 deg: not met, 150 today.",
             "  2. Sleep on R side - ongoing.",

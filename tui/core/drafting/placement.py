@@ -399,7 +399,8 @@ def _stands_alone(line: str) -> bool:
     """A line that is only a label ("Objective", "**Examination**", "Goal status:", "Goals --")."""
     return bool(
         re.fullmatch(
-            r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}?(?:\*\*)?\s*(?::|\s[\u2014\u2013-]+)?\s*(?:\*\*)?",
+            r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}?(?:\*\*)?"
+            r"\s*(?::|\s[\u2014\u2013-]+)?\s*(?:\*\*)?",
             line,
         )
     )
