@@ -322,3 +322,27 @@ def test_a_progress_reports_goals_under_a_dashed_heading_are_goal_status() -> No
     # twin: a dash inside a line is no heading's mark
     note = "Goal Status:\nFlexion 160 deg: not met.\nPlan - continue 2x/wk."
     assert _where(note, "continue 2x/wk", PROGRESS) == ["Plan"]
+
+
+def test_a_line_that_opens_with_a_label_word_loses_nothing() -> None:
+    # "Plan continue HEP": a statement opened by a label's word, not a heading to drop
+    note = "Objective Findings\nflex 100 deg\nPlan continue HEP and add bike\nSUBJ knee stiff in am"
+    assert _where(note, "flex 100 deg") == ["Objective"]
+    assert _where(note, "Plan continue HEP and add bike") == ["Plan"]
+    assert _where(note, "SUBJ knee stiff in am") == ["Subjective"]
+    # twin: the same words as a label alone on the line open the section
+    note = "Plan\ncontinue HEP\nSubjective:\nknee stiff"
+    assert _where(note, "continue HEP") == ["Plan"]
+    assert _where(note, "knee stiff") == ["Subjective"]
+
+
+def test_headings_with_double_dash_equals_html_underline_and_inline_letters() -> None:
+    assert _where("Subjective -- knee stiff\nPlan -- add bike", "knee stiff") == ["Subjective"]
+    assert _where("S = knee stiff\nA = slow gains", "slow gains") == ["Assessment"]
+    assert _where("<u>Objective</u>\nflex 100 deg", "flex 100 deg") == ["Objective"]
+    note = "S: knee stiff O: flex 100 deg A: slow gains P: add bike"
+    assert _where(note, "flex 100 deg") == ["Objective"]
+    assert _where(note, "add bike") == ["Plan"]
+    # twin: a capital letter and a colon inside a sentence of another label splits nothing
+    note = "O: Grade A: no laxity on Lachman."
+    assert _where(note, "Grade A: no laxity") == ["Objective"]

@@ -30,7 +30,7 @@ _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
     r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|//|[ \t]~[ \t]|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])"
+    r"(?:[:=]|//|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
     r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
@@ -45,13 +45,14 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*={3,}\s*$")  # a table's rule, 
 # So do "S-", "S~", "S::" and "A." before the text or alone on a line ("A-fib" is no letter).
 _SOAP_MARK = re.compile(
     r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])|::"
-    r"|(?:[-~.]|\u2013|\u2014)(?=\s|$)))\s*"
+    r"|(?:--?|[~.=]|\u2013|\u2014)(?=\s|$)))\s*"
 )
 # "History. She is ...", "**Impression.** Load ...": a heading that opens its paragraph.
 _HEAD_SENTENCE = re.compile(
     r"^(?:\*\*|__)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,40}?)(?:\.(?:\*\*|__)?|(?:\*\*|__)\.)"
     r"\s+(?P<rest>\S.*)$"
 )
+_EMPHASIS_TAG = re.compile(r"</?(?:u|b|i|em|strong)>", re.IGNORECASE)  # "<u>Subjective</u>"
 _UNDERSCORE_BOLD = re.compile(r"^(\s*)__(?=\S)(.{1,60}?)__")
 
 
@@ -213,6 +214,7 @@ def split_items(text: str) -> list[Item]:
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
+        line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip())
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
@@ -237,13 +239,17 @@ def split_items(text: str) -> list[Item]:
             block, block_label = topic_of(remark.group("head")), remark.group("head")
             items += _statements(remark.group("remark"), block, dictated=dictated)
             continue
-        if heading or _stands_alone(line):
+        alone = heading or _stands_alone(line)
+        only_heading = alone and (not whole or _only_heading(bare, line, heading))
+        if only_heading:
             block_label = bare
-        if whole and (heading or _stands_alone(line)):
+        if whole and only_heading:
             block = whole
             continue
         label = _LABEL.match(line)
         topic = topic_of(label.group("label")) if label else ""
+        if not topic and whole and alone and not heading:
+            topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
             block, block_label = topic, label.group("label")
             continue
@@ -262,6 +268,22 @@ def split_items(text: str) -> list[Item]:
             for item in _statements(line, topic or block, dictated=dictated)
         ]
     return items
+
+
+def _only_heading(bare: str, line: str, heading: bool) -> bool:
+    """A line of words that opens with a label is a heading only when it is marked up as one,
+    ends with a colon or a dash, is a label as written, or has every word capitalised
+    ("Objective Findings"); "Plan continue HEP" is a statement, and nothing of it is lost."""
+    if (
+        heading
+        or line.startswith("**")
+        or line.rstrip(" *").endswith((":", "-", "\u2014", "\u2013"))
+    ):
+        return True
+    if _exact_topic(_in_full(_folded(bare))):
+        return True
+    words = re.findall(r"[A-Za-z][A-Za-z'\-]*", bare)
+    return all(word[0].isupper() for word in words if word.lower() not in _STOP_WORDS)
 
 
 def _row_read(raw: str) -> str:
@@ -412,6 +434,10 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         parts = dictation.sentences(line)
     else:
         parts = [part.strip() for part in _SENTENCE.split(line) if part.strip()]
+        if _INLINE_SOAP.match(line) and len(_INLINE_SOAP_SPLIT.findall(line)) >= _INLINE_LETTERS:
+            # "S: knee stiff O: flex 100 A: slow": each letter opens a statement (one letter
+            # inside a line is no sign: "O: Grade A: no laxity")
+            parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
     items = []
     for part in parts:
         label = _LABEL.match(part)
@@ -427,6 +453,11 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+_INLINE_SOAP = re.compile(r"^[SOAP]:\s")
+_INLINE_SOAP_SPLIT = re.compile(r"\s+(?=[SOAP]:\s)")
+_INLINE_LETTERS = 2
 
 
 def _spoken_label(sentence: str) -> str:
@@ -479,7 +510,7 @@ def _topic_section(topic: str, sections: Sequence[str]) -> str | None:
 
 _PREFIX = re.compile(
     r"^\s*(?:\*\*)?(?:S|O|A|P|Tx|Plan|Ideas|Subj|Obj|Assess|Subjective|Objective|Assessment)"
-    r"(?:\*\*)?\s*:\s*(?:\*\*)?\s*",
+    r"(?:\*\*)?(?:\s*:|\s+(?:--?|~|[\u2014\u2013])(?=\s))\s*(?:\*\*)?\s*",
     re.IGNORECASE,
 )
 
