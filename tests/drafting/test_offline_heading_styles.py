@@ -92,6 +92,10 @@ def test_a_heading_that_opens_its_paragraph_with_a_full_stop() -> None:
     assert _where(note, "TUG under 12 s", PT_EVAL) == ["Goals"]
     assert _where(note, "ROM, strengthening", PT_EVAL) == ["Plan of Care"]
     assert _where(note, "97162 x1", PT_EVAL) == ["Billing"]
+    # the heading is the section's: the draft does not say it again
+    placed = place_items(split_items(note), PT_EVAL)
+    assert placed["History"][0].startswith("Mr. Okafor is a 70-year-old")
+    assert placed["Systems Review"][0].startswith("Resting BP")
 
 
 def test_a_sentence_opened_by_a_title_or_a_word_is_no_heading() -> None:

@@ -57,14 +57,19 @@ _UNDERSCORE_BOLD = re.compile(r"^(\s*)__(?=\S)(.{1,60}?)__")
 
 
 def _soap_colon(line: str) -> str:
-    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ..."); a
-    heading that opens its paragraph with a full stop, written with a colon too."""
+    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ...")."""
     line = _UNDERSCORE_BOLD.sub(r"\1**\2**", line)
-    line = _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
+    return _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
+
+
+def _opened_by_heading(line: str) -> tuple[str, str, str] | None:
+    """(heading, its topic, the text after it) for a paragraph its heading opens ("History.
+    She is ..."); the heading is the section's, so the draft does not repeat it."""
     opened = _HEAD_SENTENCE.match(line)
-    if opened and _exact_topic(_in_full(_folded(opened.group("head")))):
-        return f"{opened.group('head')}: {opened.group('rest')}"
-    return line
+    if not opened:
+        return None
+    topic = _exact_topic(_in_full(_folded(opened.group("head"))))
+    return (opened.group("head"), topic, opened.group("rest")) if topic else None
 
 
 def _folded(label: str) -> str:
@@ -218,6 +223,15 @@ def split_items(text: str) -> list[Item]:
         heading = bool(_HEADING.match(line))
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip())
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
+        opened = _opened_by_heading(line)
+        if opened:
+            first = False
+            head, opened_topic, rest = opened
+            items += [
+                replace(item, label="" if item.forced else item.label or head)
+                for item in _statements(rest, opened_topic, dictated=dictated)
+            ]
+            continue
         bare = line.rstrip(":").strip("* ").rstrip(".:").rstrip(" \u2014\u2013-")
         whole = topic_of(bare)
         reason = _title_reason(line) if first else ""
