@@ -350,3 +350,12 @@ def test_headings_with_double_dash_equals_html_underline_and_inline_letters() ->
     # twin: a capital letter and a colon inside a sentence of another label splits nothing
     note = "O: Grade A: no laxity on Lachman."
     assert _where(note, "Grade A: no laxity") == ["Objective"]
+
+
+def test_a_label_that_says_when_lets_a_report_go_to_subjective() -> None:
+    note = "Today: seated in recliner, alert. Per daughter she slept well. Sit to stand min A."
+    assert _where(note, "Per daughter she slept well") == ["Subjective"]
+    assert _where(note, "Sit to stand min A") == ["Objective"]
+    # twin: under a label that says what, the label still decides
+    note = "Objective: seated in recliner, alert. Per daughter she slept well."
+    assert _where(note, "Per daughter she slept well") == ["Objective"]

@@ -274,14 +274,37 @@ def split_items(text: str) -> list[Item]:
             said, spoken = _dictated(line, spoken)
             items += said
             continue
-        items += [
+        statements = [
             replace(item, label="")
             if item.forced
             # a line whose own label names a topic is not under the label above it
             else replace(item, label=item.label or own_label or ("" if topic else block_label))
             for item in _statements(line, topic or block, dictated=dictated)
         ]
+        if label and _folded(label.group("label")) in _when_labels():
+            statements = [_by_its_lead(item) for item in statements]
+        items += statements
     return items
+
+
+@cache
+def _when_labels() -> frozenset[str]:
+    """Labels that say when, not what ("Today:"): see [topics] `when` in offline.toml."""
+    return frozenset(
+        str(label).lower()
+        for spec in _table().get("topics", {}).values()
+        for label in spec.get("when", ())
+    )
+
+
+def _by_its_lead(item: Item) -> Item:
+    """A statement under a label that says when: placed by its opening when that settles it
+    ("Today: ... Per CNA no falls this week" is what staff report)."""
+    if item.forced or not any(
+        lead.search(item.text) for category in categories() for lead in category.leads
+    ):
+        return item
+    return replace(item, topic="", label="")
 
 
 def _only_heading(bare: str, line: str, heading: bool) -> bool:
