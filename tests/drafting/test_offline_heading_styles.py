@@ -359,3 +359,12 @@ def test_a_label_that_says_when_lets_a_report_go_to_subjective() -> None:
     # twin: under a label that says what, the label still decides
     note = "Objective: seated in recliner, alert. Per daughter she slept well."
     assert _where(note, "Per daughter she slept well") == ["Objective"]
+
+
+def test_a_letter_and_full_stop_is_a_heading_only_where_the_note_writes_letters_so() -> None:
+    note = "S. knee better.\nO. flex 120 deg.\nA. on track.\nP. add step-ups."
+    assert _where(note, "on track") == ["Assessment"]
+    # twin: one organism's initial opening a line is no Subjective heading
+    note = "Wound: culture grew\nS. aureus, sensitive to cephalexin.\nP: dressing 3x/wk."
+    placed = place_items(split_items(note), SOAP)
+    assert not any(line.startswith("aureus") for lines in placed.values() for line in lines)

@@ -45,7 +45,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*={3,}\s*$")  # a table's rule, 
 # So do "S-", "S~", "S::" and "A." before the text or alone on a line ("A-fib" is no letter).
 _SOAP_MARK = re.compile(
     r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])|::"
-    r"|(?:--?|[~.=]|\u2013|\u2014)(?=\s|$)))\s*"
+    r"|(?:--?|[~=]|\u2013|\u2014)(?=\s|$)))\s*"
 )
 # "History. She is ...", "**Impression.** Load ...": a heading that opens its paragraph.
 _HEAD_SENTENCE = re.compile(
@@ -56,17 +56,34 @@ _EMPHASIS_TAG = re.compile(r"</?(?:u|b|i|em|strong)>", re.IGNORECASE)  # "<u>Sub
 _UNDERSCORE_BOLD = re.compile(r"^(\s*)__(?=\S)(.{1,60}?)__")
 
 
-def _soap_colon(line: str) -> str:
-    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ...")."""
+def _soap_colon(line: str, stops: bool = False) -> str:
+    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ..."); a
+    letter and a full stop ("A.") only in a note that writes its letters so (`stops`), since
+    "S. aureus" opens a line too."""
     line = _UNDERSCORE_BOLD.sub(r"\1**\2**", line)
+    if stops:
+        line = _SOAP_STOP.sub(r"\1\2: ", line)
     return _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
+
+
+_SOAP_STOP = re.compile(r"^(\s*)([SOAP])\.(?:\s+|$)")
+
+
+def _soap_stops(lines: Sequence[str]) -> bool:
+    """True when at least two SOAP letters open lines written with a full stop ("S." ... "A.")."""
+    letters = {m.group(2) for line in lines if (m := _SOAP_STOP.match(_BULLET.sub("", line)))}
+    return len(letters) >= _SOAP_STOP_LETTERS
+
+
+_SOAP_STOP_LETTERS = 2
+_HEAD_LETTERS = 2
 
 
 def _opened_by_heading(line: str) -> tuple[str, str, str] | None:
     """(heading, its topic, the text after it) for a paragraph its heading opens ("History.
     She is ..."); the heading is the section's, so the draft does not repeat it."""
     opened = _HEAD_SENTENCE.match(line)
-    if not opened:
+    if not opened or len(opened.group("head")) < _HEAD_LETTERS:  # "S. aureus": see _soap_colon
         return None
     topic = _exact_topic(_in_full(_folded(opened.group("head"))))
     return (opened.group("head"), topic, opened.group("rest")) if topic else None
@@ -215,13 +232,14 @@ def split_items(text: str) -> list[Item]:
     first = True
     lines = linearize(text).splitlines()
     rows = numbered_rows(lines)
+    stops = _soap_stops(lines)
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
-        line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip())
+        line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         opened = _opened_by_heading(line)
         if opened:
