@@ -73,7 +73,7 @@ def read_aligned(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             parsed = _values(values)
             if len(parsed) != len(items) or not all(scanner.free(*v.span) for v in parsed):
                 continue
-            if values.re is not _GRADES and _is_single_score(parsed):
+            if values.re is not _GRADES and _is_single_score(parsed) and not _force(values):
                 continue
             _emit(scanner, facts, parsed, parts, values, span)
             first = False
@@ -81,6 +81,20 @@ def read_aligned(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
+# A force written once after the list ("Grip R/L 11 / 9 kg"): grip or pinch strength per side.
+_FORCE_UNITS = {"kg": "kg", "lb": "lb", "lbs": "lb"}
+_FORCE_TEST = re.compile(
+    r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod)\s+)?"
+    r"(?:grip|pinch)\b",
+    re.IGNORECASE,
+)
+
+
+def _force(match: re.Match[str]) -> str:
+    """The force unit written after a value list ("kg", "lb"), or ""."""
+    if match.re is _GRADES or not match.group(2):
+        return ""
+    return _FORCE_UNITS.get(match.group(2).strip().lower(), "")
 
 
 def _items(found: re.Match[str]) -> tuple[list[str], tuple[int, int]] | None:
@@ -174,10 +188,16 @@ def _emit(
     )
     if grades and out_of_five:
         scanner.claim(*out_of_five.span())
+    force, tests = _force(match), list(_FORCE_TEST.finditer(before))
+    if force and not tests:
+        return  # a weight in a list, but not of a grip or pinch test
     for value, part in zip(values, parts, strict=True):
         found = attribute(scanner, value.span[0], value.span[1], after_side=False, skip=label_span)
         found = _merged(found, part)
-        if grades:
+        if force:
+            label = labels.join(found.side, tests[-1].group().lower()) + found.previous
+            scanner.emit(facts, "strength", value.number, value.span, label, unit=force)
+        elif grades:
             label = labels.join(found.side, found.joint, found.muscle, found.motion) or "MMT"
             grade = f"{int(value.number)}{value.sign}"
             scanner.emit(facts, "mmt", grade, value.span, label + found.previous)

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks import labels
+from tui.core.checks.carried import carried
 from tui.core.checks.lexicon import DATE_LABEL, FOLLOW
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import attribution_words
@@ -76,6 +77,8 @@ class _Cues:
     side_after: re.Pattern[str]
     prior_label: re.Pattern[str]
     positions: re.Pattern[str]
+    timepoint: re.Pattern[str]
+    not_retested: re.Pattern[str]
 
 
 def _either(fragments: tuple[str, ...]) -> str:
@@ -92,8 +95,12 @@ def _cues() -> _Cues:
     edge = r"(?<![\w-])"
     tail = r"(?![A-Za-z0-9])"
     flags = re.IGNORECASE
+    # "since last visit", "since eval": the start of a period, not an earlier value
+    since = "".join(f"(?<!{word} )" for word in words.get("period_start", ()))
+    # a key's words may be joined by underscores ("ODI_prior_0812: 48 %")
+    key_edge = r"(?<![A-Za-z0-9-])"
     return _Cues(
-        prior_before=re.compile(rf"{edge}(?:{prior}){tail}", flags),
+        prior_before=re.compile(rf"{edge}{since}(?:{prior}){tail}", flags),
         copula=re.compile(rf"{edge}(?:{_either(words.get('copula', ()))}){tail}", flags),
         prior_after=re.compile(
             rf"[ \t]*,?[ \t]*(?:{_either(words.get('prior_after', ()))}){tail}", flags
@@ -106,8 +113,16 @@ def _cues() -> _Cues:
             r"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
             flags | re.MULTILINE,
         ),
-        prior_label=re.compile(rf"{edge}(?:{prior}){tail}[^:;\n]{{0,30}}:", flags),
+        prior_label=re.compile(rf"{key_edge}{since}(?:{prior}){tail}[^:;\n]{{0,30}}:", flags),
         positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
+        timepoint=re.compile(
+            rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
+            r"[^:\d()\[\]\n]{0,25}:",
+            flags,
+        ),
+        not_retested=re.compile(
+            rf"[ \t]*(?:{_either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
+        ),
     )
 
 
@@ -153,8 +168,10 @@ def attribute(
     window, open_at = _scoped(visible)
     parts = _parts(window)
     side = side_after(text, end) if after_side else ""
-    prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
-        _scoped(scanner.visible(sentence, start))[0]
+    prior = (
+        carried(text, start)
+        or _prior(scanner, window, open_at, origin, start, end)
+        or _labelled_prior(_scoped(scanner.visible(sentence, start))[0])
     )
     return Attribution(
         side=side or parts.side,
@@ -181,10 +198,12 @@ def _scoped(window: str) -> tuple[str, int]:
                 chars[opened : index + 1] = " " * (index + 1 - opened)
     blanked = "".join(chars)
     consumed = [m.span(1) for m in _POSTPOSED.finditer(blanked)]
-    if not stack:
-        consumed += [
-            m.span(1) for m in _PREFIXED.finditer(blanked) if not _chained_after(blanked, m.end())
-        ]
+    opened = stack[-1] if stack else -1
+    consumed += [
+        m.span(1)
+        for m in _PREFIXED.finditer(blanked)
+        if not _chained_after(blanked, m.end()) and not _annotated(blanked, m.end(), opened)
+    ]
     for low, high in consumed:
         blanked = blanked[:low] + " " * (high - low) + blanked[high:]
     return blanked, (stack[-1] if stack else -1)
@@ -211,6 +230,14 @@ def _chained_after(window: str, value_start: int) -> bool:
     44.0 cm"): only chaining words lie between, so the side is its too."""
     value = _VALUE_AT.match(window, value_start)
     return value is not None and bool(FOLLOW.fullmatch(window, value.end()))
+
+
+def _annotated(window: str, value_start: int, opened: int) -> bool:
+    """The bracket the value read sits in annotates the value a side was written before ("R 60°
+    (IE 40°)": the right side's earlier value); a value between them ("L 80° (60°); ext 55°
+    (30°)") owns the bracket instead."""
+    value = _VALUE_AT.match(window, value_start)
+    return opened >= 0 and value is not None and value.end() == opened
 
 
 _VALUE_AT = re.compile(
@@ -277,9 +304,12 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     cues = _cues()
     if cues.prior_after.match(scanner.text, end) or _arrow_after(scanner, end):
         return True
+    if _not_retested_after(scanner, end):
+        return True
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
         lead_start = match.end()
+    clause_start = lead_start
     digits = [m.end() for m in _DIGIT.finditer(window, lead_start)]
     lead_start = max([lead_start, *digits])
     lead = window[lead_start:]
@@ -287,15 +317,41 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return False
     if cues.prior_before.search(lead):
         return True
-    if lead_start > 0 and cues.copula.search(lead):
+    copula = cues.copula.search(lead)
+    if (
+        lead_start > 0
+        and copula
+        and (lead_start == clause_start or _only_value_words(lead[: copula.start()]))
+    ):
         return True
     if open_at >= 0 and (
         _opens_prior(window, open_at)
+        or cues.timepoint.match(scanner.text, origin + open_at)
         or DATE_LABEL.match(scanner.text, origin + open_at + 1)
         or _legend_says_prior(scanner, start, window[open_at])
+        or (_bare_after_value(window, open_at) and _declares_versus(scanner, origin, start))
     ):
         return True
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+
+
+# A word that can stand between a value and "was" without naming something of its own: a unit
+# or a side ("32 mm, was 26 mm", "R 60° L was 45°").
+_VALUE_WORD = re.compile(
+    r"(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|and|but|[RL]|rt|lt|right|left)"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _only_value_words(between: str) -> bool:
+    """Nothing but units, sides and this-visit words between the value before (in the same
+    clause) and a "was": "3/10 today was 6/10" compares two values, while "over a 10 m walkway
+    was 0.42 m/s" is the tense of the sentence that names the only value. After a comma or a
+    bracket ("three today, it was up to a five") the "was" compares again."""
+    plain = _cues().current.sub(" ", between)
+    return all(_VALUE_WORD.fullmatch(word.group()) for word in _LETTERS.finditer(plain))
 
 
 # After a value (and the rest of its range and unit), an arrow to the next value: "from -> to".
@@ -319,6 +375,15 @@ def _arrow_after(scanner: Scanner, end: int) -> bool:
     return scanner.norm.original[at : at + 1] in _ARROWS
 
 
+def _not_retested_after(scanner: Scanner, end: int) -> bool:
+    """The sentence after the value's, on its line, says it was not measured again today."""
+    _, sentence_end = scanner.sentence(end)
+    _, line_end = scanner.line(end)
+    if sentence_end >= line_end:
+        return False
+    return bool(_cues().not_retested.match(scanner.text, sentence_end))
+
+
 def _labelled_prior(window: str) -> bool:
     """After a label that says the values are earlier ones ("IE: 90", "Previous QuickDASH:"),
     unless a word since says they are this visit's."""
@@ -327,12 +392,20 @@ def _labelled_prior(window: str) -> bool:
     if not labels_found:
         return False
     last = labels_found[-1]
+    if _legends(window, last.start(), last.end()):
+        return False  # "Initial values in brackets:" says which values are earlier, not all
     # "Measures today vs initial:" declares an order for "X vs Y" pairs, not earlier values
     declared = cues.declared.search(window, max(0, last.start() - _DECLARED_REACH), last.end())
     return not declared and not cues.current.search(window, last.end())
 
 
 _DECLARED_REACH = 12
+
+
+def _bare_after_value(window: str, open_at: int) -> bool:
+    """The value stands alone in a bracket right after another value ("75° (45°)"): under a
+    line that says "today vs initial", the bracketed one is the earlier value."""
+    return not window[open_at + 1 :].strip() and bool(_ANNOTATES.search(window, 0, open_at))
 
 
 _BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")

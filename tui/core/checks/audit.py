@@ -13,10 +13,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from tui.core.checks.billing import Billing
 from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import GOAL_START, words_pattern
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.units import RULES, units_for_minutes, valid_allocations
@@ -50,6 +52,8 @@ _PLAN_LINE = re.compile(
 )
 _PLAN_LINE_START = re.compile(_PLAN_LINE.pattern, re.IGNORECASE | re.MULTILINE)
 _MEASUREMENT_KINDS = frozenset({"pain", "rom", "mmt", "outcome", "strength", "girth", "other"})
+# Measurements a therapist takes by testing (pain and vital signs are reported or routine).
+_TESTED_KINDS = frozenset({"rom", "mmt", "outcome", "strength", "girth"})
 
 
 @dataclass(frozen=True)
@@ -491,14 +495,16 @@ def _certification_line(note: Note) -> int | None:
 def _heuristics(ctx: _Context) -> None:
     tables = billing_tables()
     body = _clinical_text(ctx.note.body)
-    if ctx.timed_billed and not words_pattern(tables.skilled_terms).search(_care_text(body)):
-        ctx.add(
-            "SKILLED_JUSTIFICATION_MISSING",
-            WARNING,
-            "Nothing in the note shows skilled care (cueing, progression, manual technique, "
-            "assessment, training); it reads as an established program repeated.",
-        )
     facts = extract_facts(ctx.note.body, ctx.rules.measures)
+    if ctx.timed_billed and not _assessed(body, facts):
+        care = _care_text(body)
+        if not words_pattern(tables.skilled_terms).search(care):
+            ctx.add(
+                "SKILLED_JUSTIFICATION_MISSING",
+                WARNING,
+                "Nothing in the note shows skilled care (cueing, progression, manual technique, "
+                "assessment, training); it reads as an established program repeated.",
+            )
     measured = any(fact.kind in _MEASUREMENT_KINDS for fact in facts)
     if not measured and not words_pattern(tables.functional_terms).search(body):
         ctx.add(
@@ -510,10 +516,19 @@ def _heuristics(ctx: _Context) -> None:
     _plan_goals(ctx, body)
 
 
+def _assessed(body: str, facts: list[Fact]) -> bool:
+    """A note that measures the patient with tests (angles, grades, outcome scores) and never
+    says the session repeated an established program shows a therapist's assessment."""
+    unskilled = words_pattern(billing_tables().unskilled_terms)
+    return not unskilled.search(body) and any(fact.kind in _TESTED_KINDS for fact in facts)
+
+
 def _care_text(body: str) -> str:
-    """Where skilled care can show: not the plan (a plan to progress is not care given), and,
-    in a note that says the session repeated an established program ("same as prior visits",
-    "per flowsheet, no changes"), not the sentences that say so."""
+    """Where skilled care can show: not the plan (a plan to progress is not care given), not
+    section labels ("Assessment:") nor skilled words denied ("w/o cues"), and, in a note that
+    says the session repeated an established program ("same as prior visits", "per flowsheet,
+    no changes"), not the sentences that say so."""
+    body = _denied(body)
     unskilled = words_pattern(billing_tables().unskilled_terms)
     if not unskilled.search(body):
         return body
@@ -523,6 +538,34 @@ def _care_text(body: str) -> str:
             continue
         kept += [part for part in re.split(r"(?<=[.;])\s+", line) if not unskilled.search(part)]
     return "\n".join(kept)
+
+
+def _denied(body: str) -> str:
+    """The text with section labels and denied words ("completed w/o cues", "no verbal cueing")
+    blanked, so neither reads as skilled care. A denial that says what the patient cannot do
+    without the care ("unable to stand without tactile cues") is care needed, and stays."""
+    return _denial_patterns()[0].sub(_blank_denial, body)
+
+
+def _blank_denial(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if match.group("negation") and _denial_patterns()[1].search(before.rsplit(".", 1)[-1]):
+        return match.group()
+    return " "
+
+
+@cache
+def _denial_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    tables = billing_tables()
+    negations = "|".join(re.escape(word) for word in tables.negations) or r"(?!x)x"
+    labels = "|".join(tables.section_labels) or r"(?!x)x"
+    denied = re.compile(
+        rf"(?P<negation>(?<![\w/])(?:{negations})(?![\w/])(?:[ \t]+[\w/'-]+){{1,2}})"
+        rf"|^[ \t]*(?:[-*\u2022][ \t]*)?(?:\*\*)?(?:{labels})(?:\*\*)?[ \t]*[:.)]",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    needs = words_pattern(tables.needs) if tables.needs else re.compile(r"(?!x)x")
+    return denied, needs
 
 
 def _clinical_text(body: str) -> str:

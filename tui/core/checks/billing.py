@@ -16,11 +16,22 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from tui.core.checks.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.clock import clock_ranges
 from tui.core.checks.facts import Fact
-from tui.core.checks.lexicon import NUM, ServiceMatcher, service_matcher, words_pattern
+from tui.core.checks.lexicon import (
+    NUM,
+    ServiceMatcher,
+    digit_first,
+    service_matcher,
+    words_pattern,
+)
 from tui.core.checks.numbers import to_number
+from tui.core.checks.prime_minutes import primed_service_line
 from tui.core.checks.scan import Scanner
+from tui.core.checks.service_clocks import clocked_services
+from tui.core.checks.service_tables import table_totals
+from tui.core.checks.stated_totals import value_first_totals
 from tui.core.checks.tables import billing_tables
 
 _CODE = r"(?:9\d{4}|G\d{4})"
@@ -68,10 +79,12 @@ _HOME_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
-# A number out of a whole ("total 17/28") is a score, not minutes.
+# An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
+# A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
+# plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
 _TOTAL_VALUE = (
-    r"\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
-    r"(?:\s*(?:min(?:ute)?s?\b|mins\b|'))?"
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 TOTAL_TIMED = re.compile(
@@ -92,7 +105,8 @@ TOTAL_TREATMENT = re.compile(
 _ALL_TIMED = re.compile(r"\s*[,;(]?\s*(?:all|entirely|100\s*%)\s+timed\b", re.IGNORECASE)
 
 # A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
-# "**CPT** = ..."), never "97014 billed as G0283" inside a sentence.
+# "**CPT** = ...", a run-in heading "Billing. 97163 x1"), never "97014 billed as G0283" inside
+# a sentence.
 _BILLING_WORD = (
     r"(?:billed|billing(?:\s+codes?(?:\s+(?:are|is))?|\s+is)?|bill|charges?|charged"
     r"|codes?\s+billed|units?\s+billed)"
@@ -103,14 +117,14 @@ _BILLING_WORD = (
 BILLED_START = re.compile(
     rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
     rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD})"
-    r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*[:=\-]?(?:\*\*)?",
+    r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
 _COUNT = (
     r"(?:\s*(?:x|\*|times|@)\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
     r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
     r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
-    r"|\s*[:\-=]\s*(\d)\b(?!\s*(?:min|minutes|')))"
+    r"|\s*[:\-=]\s*(\d)\b(?![:.]\d|\s*(?:min|minutes|')))"
 )
 _MODIFIERS = r"(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)\b)*"
 BILLED_ITEM = re.compile(
@@ -140,6 +154,9 @@ _COUNT_BEFORE = re.compile(
     r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?(?:CPT[ \t]*)?$",
     re.IGNORECASE,
 )
+_UNITS_WORD = re.compile(r"(?<![A-Za-z])units?\b", re.IGNORECASE)
+_COUNT_BEFORE_UNITS = re.compile(r"\d[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE)
+_COUNT_AFTER_UNITS = re.compile(r"[ \t]*(?:[:=x\u00d7]|of)?[ \t]*\d")
 _JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
 
@@ -239,8 +256,15 @@ def read_totals(scanner: Scanner) -> Totals:
     time out 10:40"), and a total said to be all timed ("38 min, all timed") is the timed
     total too."""
     totals = Totals()
-    totals.timed, totals.timed_at, _ = _first_total(scanner, TOTAL_TIMED)
-    totals.treatment, totals.treatment_at, after = _first_total(scanner, TOTAL_TREATMENT)
+    rows = table_totals(scanner.norm.original)
+    timed = _totals_found(scanner, TOTAL_TIMED)
+    treatment = _totals_found(scanner, TOTAL_TREATMENT)
+    in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
+    treatment = [t for t in treatment if t not in in_rows]
+    timed = timed or in_rows  # a table's "Total" row of timed services is the timed total
+    totals.timed, totals.timed_at, _ = timed[0] if timed else (None, None, 0)
+    totals.treatment, totals.treatment_at, after = treatment[0] if treatment else (None, None, 0)
+    _value_first(scanner, totals)
     if totals.treatment is None:
         totals.treatment, totals.treatment_at = _time_in_out(scanner)
     elif totals.timed is None and _ALL_TIMED.match(scanner.text, after):
@@ -248,27 +272,51 @@ def read_totals(scanner: Scanner) -> Totals:
     return totals
 
 
-def _first_total(scanner: Scanner, pattern: re.Pattern[str]) -> tuple[int | None, int | None, int]:
-    """The first total the pattern finds (its value, where it is written in the original
-    text, where it ends in the text read); every total found is claimed."""
-    found: int | None = None
-    where: int | None = None
-    after = 0
+_SUM_SIGN = re.compile(r"[=/][ \t]*$")
+
+
+def _value_first(scanner: Scanner, totals: Totals) -> None:
+    """Totals written value first ("38 min total timed", "= 37 total"), for what the keyed
+    totals left unsaid; each is claimed. A total in a sentence that names a service before it
+    ("Ther ex: 3 x 10 squats, 15 min total") is that service's time, unless it ends a sum."""
+    names = service_matcher().pattern
+    for stated in value_first_totals(scanner.text):
+        if scanner.in_header(stated.start) or not scanner.free(stated.start, stated.end):
+            continue
+        opening = scanner.sentence(stated.start)[0]
+        summed = _SUM_SIGN.search(scanner.text, max(opening, stated.start - 4), stated.start)
+        if not stated.timed and not summed and names.search(scanner.text, opening, stated.start):
+            continue
+        scanner.claim(stated.start, stated.end)
+        scanner.block(stated.start, stated.end)
+        at = scanner.span(stated.start, stated.end)[0]
+        if stated.timed and totals.timed is None:
+            totals.timed, totals.timed_at = stated.minutes, at
+        elif not stated.timed and totals.treatment is None:
+            totals.treatment, totals.treatment_at = stated.minutes, at
+
+
+def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """Every total the pattern finds: its value, where it is written in the original text, and
+    where it ends in the text read; each is claimed."""
+    found = []
     for match in pattern.finditer(scanner.text):
         if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
             continue
         scanner.claim(match.start(), match.end())
         scanner.block(match.start(), match.end())
-        if found is None:
-            found, where = int(match.group(1)), scanner.span(match.start(), match.end())[0]
-            after = match.end()
-    return found, where, after
+        at = scanner.span(match.start(), match.end())[0]
+        found.append((int(match.group(1)), at, match.end()))
+    return found
 
 
 def _time_in_out(scanner: Scanner) -> tuple[int | None, int | None]:
     """Minutes between the session's clock times, when the note gives them (checks.clock):
     the first range a session word or a time in and out names, else the only range."""
-    found = [r for r in clock_ranges(scanner.text) if not scanner.in_header(r.start)]
+    timed = {clocked.range for clocked in clocked_services(scanner.text)}
+    found = [
+        r for r in clock_ranges(scanner.text) if not scanner.in_header(r.start) and r not in timed
+    ]
     keyed = [r for r in found if r.keyed]
     chosen = keyed[0] if keyed else (found[0] if len(found) == 1 else None)
     if chosen is None:
@@ -374,7 +422,20 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
             return None  # "97140/97110 x2": the units belong to the group
     if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
         return None  # "Units: 3 total for 97110 + 97530"
+    if _units_elsewhere(text, start, end):
+        return None  # "97110, 97112 - units per flowsheet": the units are not on this line
     return charges
+
+
+def _units_elsewhere(text: str, start: int, end: int) -> bool:
+    """A billing line that speaks of units without counting any ("units per flowsheet", "see
+    the charge sheet for units", "units: TBD") says its codes' units are written elsewhere:
+    none of them is read as one unit."""
+    for word in _UNITS_WORD.finditer(text, start, end):
+        counted = _COUNT_BEFORE_UNITS.search(text, max(start, word.start() - 12), word.start())
+        if counted is None and not _COUNT_AFTER_UNITS.match(text, word.end(), end):
+            return True
+    return False
 
 
 def _row_charges(scanner: Scanner) -> list[_Charge]:
@@ -477,6 +538,11 @@ def _charge(
             minutes = int(to_number(found.group(1)))
             spans.append((found.start(), found.end()))
             break
+    if minutes is None:
+        clocked = next((r for r in clock_ranges(text) if item.end() <= r.start < end), None)
+        if clocked is not None and scanner.free(clocked.start, clocked.end):
+            minutes = clocked.minutes  # "97110-GP 2:05-2:30 pm x2"
+            spans.append((clocked.start, clocked.end))
     joined = same_line and count is None and bool(_JOINER.fullmatch(text, item.end(), end))
     return _Charge(item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined)
 
@@ -570,12 +636,17 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> i
     read = 0
     for name in matcher.pattern.finditer(scanner.text, start, end):
         code = matcher.code(name.group())
-        count = _NAMED_COUNT.match(scanner.text, name.end())
+        after = name.end()
+        if code is not None and code.startswith("@"):
+            after = aside_end(scanner.text, after)  # "PT eval (moderate complexity) x1"
+        count = _NAMED_COUNT.match(scanner.text, after)
         if code is None or count is None or not scanner.free(name.start(), count.end()):
             continue
         read += 1
         units = int(next(g for g in count.groups() if g))
-        if not units or code.startswith("@"):
+        if code.startswith("@"):
+            code = evaluation_code(scanner.text, start, count.end(), code) or ""
+        if not units or not code:
             continue
         result.units[code] = result.units.get(code, 0) + units
         if result.first_at is None:
@@ -622,7 +693,12 @@ def read_services(scanner: Scanner) -> list[Fact]:
     """Each named service with the minutes the text ties to it (never on a home-program line)."""
     scanner.block_all(_HOME_LINE)
     matcher = service_matcher()
-    keyed = _minutes_keyed_by_code(scanner) + _keyed_minutes(scanner, matcher)
+    keyed = (
+        _minutes_keyed_by_code(scanner)
+        + _keyed_minutes(scanner, matcher)
+        + _minutes_before_codes(scanner)
+        + _clocked(scanner)
+    )
     names = _service_names(scanner, matcher)
     used: set[int] = set()
     facts = keyed + _minutes_before_names(scanner, names, used)
@@ -641,6 +717,17 @@ def read_services(scanner: Scanner) -> list[Fact]:
 _MINUTES_KEY = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)[ \t]*:",
     re.IGNORECASE | re.MULTILINE,
+)
+# After minutes, a code in brackets or after a dash ("12 min - 97116", "14 min (97112)") or
+# named as the CPT of the next clause ("26 min; CPT 97110", a table row read as a sentence),
+# never a code with minutes of its own ("25 min; 97112 - 10 min").
+_MINUTES_THEN_CODE = digit_first(
+    re.compile(
+        rf"(?<![\w.])(\d{{1,3}})[ \t]*(min(?:ute)?s?\b|mins\b|')[ \t]*"
+        rf"(?:(?:[(\-\u2013\u2014:][ \t]*)?\(?|[;,][ \t]*CPT[ \t]*(?:code)?[ \t]*:?)[ \t]*"
+        rf"({_CODE})(?!\d)(?![ \t]*[-:=(]?[ \t]*\d{{1,3}}[ \t]*(?:min|'))",
+        re.IGNORECASE,
+    )
 )
 _NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({_CODE})[ \t]*\)")
 
@@ -661,6 +748,37 @@ def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
             scanner.claim(item.start(), item.end())
             scanner.block(item.start(), item.end())
             facts.append(_service(scanner, code, minutes, item.start(), item.end()))
+    return facts
+
+
+def _clocked(scanner: Scanner) -> list[Fact]:
+    """ "TherEx 1405-1420": a service timed by the clock (checks.service_clocks)."""
+    facts = []
+    for clocked in clocked_services(scanner.text):
+        start, end = clocked.range.start, clocked.range.end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, end)
+        facts.append(_service(scanner, clocked.code, clocked.range.minutes, start, end))
+    return facts
+
+
+def _minutes_before_codes(scanner: Scanner) -> list[Fact]:
+    """ "Loading program: ... 26 min; CPT 97110": minutes with the code written right after
+    them (a table row of services read as a sentence, a list of "12 min - 97116"). A code with
+    units after it is a charge, read with the billing."""
+    text = scanner.text
+    facts = []
+    for item in _MINUTES_THEN_CODE.finditer(text):
+        start = item.start(1)
+        if scanner.in_header(item.start()) or not scanner.free(start, item.end()):
+            continue
+        if _NAMED_COUNT.match(text, item.end()):
+            continue
+        scanner.claim(item.start(), item.end())
+        scanner.block(item.start(), item.end())
+        code = item.group(3).upper()
+        facts.append(_service(scanner, code, int(item.group(1)), start, item.end(2)))
     return facts
 
 
@@ -753,7 +871,10 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
     for match in _MINUTES.finditer(text, start, end):
         if match.group(2) and (
             to_number(match.group(1)) > _MAX_PRIME_MINUTES
-            or _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or (
+                _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                and not primed_service_line(text, match.start(2))
+            )
         ):
             continue
         if _HOME_DOSE.match(text, match.end()):

@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 _DAY = 24 * 60
@@ -31,7 +31,7 @@ def _time(name: str) -> str:
 
 # A unit after the second number makes the range a quantity ("1400-1600 mL"), not times.
 _NOT_AFTER = (
-    r"(?![\d:]|\.\d|[ \t]*(?:ml|cc|ft|feet|m|meters?|metres?|steps|kcal|cal|cm|mm|kg|lbs?|mg"
+    r"(?!\d|:\d|\.\d|[ \t]*(?:ml|cc|ft|feet|m|meters?|metres?|steps|kcal|cal|cm|mm|kg|lbs?|mg"
     r"|units?|reps|sec|s|min|mins|minutes|%|\u00b0|deg\w*)(?![a-z]))"
 )
 _TO = r"[ \t]*(?:-|\u2013|\u2014|to|until|till|thru|through)[ \t]*"
@@ -62,6 +62,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return in_out, ranged
 
 
+@cache
+def session_words() -> re.Pattern[str]:
+    """The words that make a clock range the session's ("Session", "Tx", "Seen")."""
+    return re.compile(rf"\b(?:{_words()['session']})\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ClockRange:
     """A session's clock times as read: minutes between them and where they are written."""
@@ -72,9 +78,19 @@ class ClockRange:
     keyed: bool
 
 
-def clock_ranges(text: str) -> Iterator[ClockRange]:
+def clock_ranges(text: str) -> tuple[ClockRange, ...]:
     """Every readable clock range of a text (a range no session word names that could be a
-    span of years, "2019-2021" or "in 2019, out 2021", is left out)."""
+    span of years, "2019-2021" or "in 2019, out 2021", is left out). The scanner, the totals
+    and the services each ask for the same note's ranges: they are found once."""
+    return _ranges(text)
+
+
+@lru_cache(maxsize=4)
+def _ranges(text: str) -> tuple[ClockRange, ...]:
+    return tuple(_read_ranges(text))
+
+
+def _read_ranges(text: str) -> Iterator[ClockRange]:
     in_out, ranged = _patterns()
     seen: set[int] = set()
     for pattern in (in_out, ranged):

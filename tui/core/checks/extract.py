@@ -36,6 +36,7 @@ from tui.core.checks.others import (
     read_sided,
     read_vitals,
 )
+from tui.core.checks.passive_ranges import read_passive_ranges
 from tui.core.checks.patient_rates import read_patient_rates
 from tui.core.checks.rom import read_rom
 from tui.core.checks.scan import Scanner, measurement_scanner
@@ -43,6 +44,7 @@ from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.service_tables import tabled
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.titled import read_titled
+from tui.core.checks.vital_rows import claim_vital_limits, read_vital_rows
 
 __all__ = [
     "Billing",
@@ -59,7 +61,9 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # Order matters: named things first (vital signs, outcome measures, grades, ratings) so their
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
+    claim_vital_limits,
     read_vitals,
+    read_vital_rows,
     read_flowsheet_rows,
     read_analogue_scales,
     read_item_lists,
@@ -74,6 +78,7 @@ _PASSES: tuple[Pass, ...] = (
     read_patient_rates,
     read_regions,
     read_rom,
+    read_passive_ranges,
     read_sided,
     read_compared,
     read_others,

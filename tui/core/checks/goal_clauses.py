@@ -13,9 +13,24 @@ import re
 _HEADING = re.compile(r"[ \t]*(?:#?[ \t]*\d+[a-z]?[ \t]*|\([^()\n]{0,30}\)[ \t]*)?[:=)\-\u2013]")
 
 
+# A goal word heading its line with a full stop ("Goals. In 4 weeks: TUG < 18 s ..."): what
+# follows on the line are the goals.
+_LINE_HEAD = re.compile(
+    r"[ \t#*>-]*(?:(?:short|long)[- ]term[ \t]+|functional[ \t]+|patient[ \t]+)?"
+    r"(?:STGs?|LTGs?|goals?|objectives)",
+    re.IGNORECASE,
+)
+_FULL_STOP = re.compile(r"[ \t]*\.[ \t]+\S")
+
+
 def goal_end(text: str, word_end: int, sentence_end: int) -> int:
-    """Where the goal starting with a word ending at `word_end` stops: the sentence's end for
-    a heading goal, else the first semicolon in the sentence."""
+    """Where the goal starting with a word ending at `word_end` stops: the line's end for a
+    goal word heading its line with a full stop, the sentence's end for a heading goal, else the
+    first semicolon in the sentence."""
+    line_start = text.rfind("\n", 0, word_end) + 1
+    if _FULL_STOP.match(text, word_end) and _LINE_HEAD.fullmatch(text, line_start, word_end):
+        line_end = text.find("\n", word_end)
+        return len(text) if line_end < 0 else line_end
     if _HEADING.match(text, word_end):
         return sentence_end
     semicolon = text.find(";", word_end, sentence_end)

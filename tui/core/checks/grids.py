@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from markdown_it import MarkdownIt
@@ -55,8 +55,15 @@ def _parser() -> MarkdownIt:
 
 def grids(text: str) -> list[Grid]:
     """Every table in `text`, in order; a line belongs to one table at most."""
+    return list(_grids(text))
+
+
+@lru_cache(maxsize=16)
+def _grids(text: str) -> tuple[Grid, ...]:
+    """The tables of a text, found once: normalising and the service tables both read the
+    note's tables (grids are frozen, so they are shared)."""
     if "|" not in text and "\t" not in text:
-        return []
+        return ()
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     ends = [end - 1 for end in starts[1:]] + [len(text)]
     found = _markdown(text, starts, ends)
@@ -68,7 +75,7 @@ def grids(text: str) -> list[Grid]:
     tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in piped]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
     tables += [grid for grid in exports if _exported(grid)]
-    return sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0])
+    return tuple(sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0]))
 
 
 def _markdown(text: str, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:

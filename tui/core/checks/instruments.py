@@ -26,6 +26,7 @@ from tui.core.checks.lexicon import NUM, alternation
 from tui.core.checks.names import resolve
 from tui.core.checks.scan import Scanner
 from tui.core.checks.scores import milliseconds_at, read_scores
+from tui.core.checks.spoken_marks import spoken_marks
 from tui.core.checks.tables import (
     MeasureDef,
     ScaleDef,
@@ -276,11 +277,18 @@ def _written_tests() -> re.Pattern[str]:
     )
 
 
+@cache
+def _name_stop() -> frozenset[str]:
+    """Words that never start or make up a test's name, with the punctuation a dictation says."""
+    words = {word.lower() for word in instrument_words().get("test_name_stop", ())}
+    return frozenset(words) | spoken_marks().single_words
+
+
 def _trimmed(name: str) -> str:
     """A written-out test name without the sentence words before it ("her stair climb test");
     "" for a test of a joint's motion ("cervical flexion-rotation test"), which is read as
     range of motion."""
-    stop = {word.lower() for word in instrument_words().get("test_name_stop", ())}
+    stop = _name_stop()
     words = name.split()
     while words and words[0].lower() in stop:
         words = words[1:]

@@ -7,7 +7,6 @@ is the grammar of how numbers are written: dates, doses, units, header lines.
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -21,8 +20,6 @@ from tui.core.checks.tables import (
 )
 
 NUM = r"\d+(?:\.\d+)?"
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 @dataclass(frozen=True)
@@ -43,12 +40,12 @@ class Led:
 
     def scan(self, text: str) -> Iterator[re.Match[str]]:
         """The matches, searched afresh (`finditer` remembers them for a long text)."""
-        lowered = _lowered(text)
+        match = self.pattern.match
         end = 0
-        for start in self._starts(lowered):
+        for start in self._starts(_lowered(text)):
             if start < end:
                 continue
-            found = self.pattern.match(text, start)
+            found = match(text, start)
             if found is not None:
                 end = max(found.end(), start + 1)
                 yield found
@@ -56,17 +53,19 @@ class Led:
     def _starts(self, lowered: str) -> Iterator[int]:
         """Where a leading word starts. The search matches the character before the word (not
         a letter or digit) instead of looking behind for it, so the regular expression engine
-        skips every letter and digit without trying the words there."""
+        skips every letter and digit without trying the words there; the word is the search's
+        group 1, which starts where the character before it ends."""
         first = self.starter.match(lowered)
         after = 0  # like a search for the words, none found inside the last word found
         if first is not None:
             after = max(first.end(), 1)
             yield 0
         for hit in self.word_after.finditer(lowered):
-            if hit.end() < after:
+            start, stop = hit.span(1)
+            if start < after:
                 continue
-            after = max(hit.end(1), hit.end() + 1)
-            yield hit.end()
+            after = stop if stop > start else start + 1
+            yield start
 
     @property
     def word_after(self) -> re.Pattern[str]:
@@ -85,6 +84,20 @@ def _remembered(led: Led, text: str) -> tuple[re.Match[str], ...]:
     return tuple(led.scan(text))
 
 
+def matches(pattern: re.Pattern[str] | Led, text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`; for a long text the matches are kept, since the scanner's
+    blocking, verification's dates and the result counts search the same note for the same
+    patterns (dates, counted fractions, goal starts)."""
+    if isinstance(pattern, Led) or len(text) < _REMEMBERED_FROM:
+        return pattern.finditer(text)
+    return iter(_matches(pattern, text))
+
+
+@lru_cache(maxsize=256)
+def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    return tuple(pattern.finditer(text))
+
+
 @lru_cache(maxsize=256)
 def _word_after(starter: str) -> re.Pattern[str]:
     """A starter "(?<![a-z0-9])(?:words)" as "[^a-z0-9](?=(?:words))" (see Led._starts):
@@ -94,7 +107,21 @@ def _word_after(starter: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _lowered(text: str) -> str:
-    return text.translate(_ASCII_LOWER)
+    """The text with A-Z in lower case and every other character kept (same length). ASCII
+    stretches are lowered by `str.lower`, which for ASCII changes only A-Z: several times
+    faster than a translation table once a note holds one non-ASCII character ("°")."""
+    if text.isascii():
+        return text.lower()
+    pieces: list[str] = []
+    at = 0
+    for other in _NON_ASCII.finditer(text):
+        pieces += (text[at : other.start()].lower(), other.group())
+        at = other.end()
+    pieces.append(text[at:].lower())
+    return "".join(pieces)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def led(pattern: re.Pattern[str], *words: str) -> Led:
@@ -139,20 +166,91 @@ HEADER_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
-_LOOKBEHIND_FIRST = re.compile(r"^\(\?<!\[(\\[wd]\.)\]\)\\d\+")
+# A leading check on the character before a number: "(?<![\d./])\d+", "(?<![\d.])\d{5,}",
+# "\b\d{1,2}" (a word boundary before a digit: no word character before it).
+_LOOKBEHIND_FIRST = re.compile(
+    r"^(?:\(\?<!\[(?P<set>(?:[^\]\\]|\\.)+)\]\)|\\b)"
+    r"\\d(?:(?P<plus>\+)|\{(?P<low>[1-9]\d*)(?:(?P<comma>,)(?P<high>\d*))?\})"
+)
 
 
 def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
-    """The same pattern with a leading "no word character before this number" check moved
+    """The same pattern with a leading "no such character before this number" check moved
     after the first digit, so the search can skip straight to digits: several times faster on
-    a long note, with the same matches."""
+    a long note, with the same matches (the first digit is matched on its own, the rest of the
+    number as the pattern counts it, one fewer)."""
     if isinstance(pattern, Led):
         return pattern
+    led_range = _range_first(pattern.pattern)
+    if led_range is not None:
+        return re.compile(led_range, pattern.flags)
     found = _LOOKBEHIND_FIRST.match(pattern.pattern)
     if found is None:
         return pattern
-    moved = rf"\d(?<![{found.group(1)}]\d)\d*" + pattern.pattern[found.end() :]
+    before = found.group("set") or r"\w"
+    if found.group("plus"):
+        rest = r"\d*"
+    else:
+        low = int(found.group("low")) - 1
+        high = found.group("high")
+        most = "" if not found.group("comma") else f",{int(high) - 1}" if high else ","
+        rest = rf"\d{{{low}{most}}}"
+    moved = rf"\d(?<![{before}]\d){rest}" + pattern.pattern[found.end() :]
     return re.compile(moved, pattern.flags)
+
+
+# "(?<![\d.])(?:\d+ ... to )?\d+": a number, or a range of numbers, after the check.
+_RANGE_FIRST = re.compile(r"^\(\?<!\[(?P<set>(?:[^\]\\]|\\.)+)\]\)\(\?:\\d\+")
+_NUMBER_AFTER = "\\d+"
+
+
+def _range_first(source: str) -> str | None:
+    r"""Shape "(?<![C])(?:\d+G)?\d+R" as "\d(?<![C]\d)(?:\d*G\d+|\d*)R": the optional first number
+    of a range and the number after it both start with the first digit, tried in the same
+    order (the range first), so the matches are the same; None for any other shape."""
+    found = _RANGE_FIRST.match(source)
+    if found is None:
+        return None
+    close = _group_end(source, found.end())
+    if close is None or not source.startswith(")?" + _NUMBER_AFTER, close):
+        return None
+    after = close + 2 + len(_NUMBER_AFTER)
+    if source[after : after + 1] in ("?", "+", "*", "{"):
+        return None  # a lazy or possessive number: left as written
+    inner = source[found.end() : close]
+    return rf"\d(?<![{found.group('set')}]\d)(?:\d*{inner}\d+|\d*)" + source[after:]
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """Where the group open at `start` closes (escapes and character classes skipped)."""
+    depth, index = 0, start
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(source, index)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        index += 1
+    return None
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the "]" closing the character class opened at `start`."""
+    index = start + 1
+    if source[index : index + 1] == "^":
+        index += 1
+    if source[index : index + 1] == "]":
+        index += 1  # a "]" first in a class is a character
+    while index < len(source) and source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index
 
 
 # A date that labels the values after it, in a bracket or at a line's start ("(5/18: 49/80)").
@@ -239,7 +337,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
     re.compile(r"\b(?:to|at|of|from)\s+[CTLS]\s?\d{1,2}\b(?![./]\d)"),  # "reaches to T 10"
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
-        rf"(?<![\w.]){NUM}\s*(?:MHz|W/cm2?|W\b(?!/)|Hz|pps|mA|ms|μs|us\b)(?![A-Za-z])"
+        rf"(?<![\w.]){NUM}[ \t]*(?:MHz|W/cm2?|W|Hz|pps|mA|ms|μs|us)(?![A-Za-z/])"
         rf"(?:\s*,?\s*{NUM}\s*%)?",
         re.IGNORECASE,
     ),
@@ -248,8 +346,10 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         r"(?:above|below|proximal|distal|from|superior|inferior|medial|lateral)\b",
         re.IGNORECASE,
     ),
-    re.compile(  # durations: 6 wks, 2 weeks, 3 months, 4 days ago
-        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:wks?|weeks?|days?|months?|mos?|yrs?|years?|hrs?|hours?|visits?|sessions?)\b",
+    re.compile(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate)
+        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:(?:more|additional|further)\s+)?"
+        r"(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
+        r"|(?-i:[Hh]rs?)|hours?|visits?|sessions?)\b",
         re.IGNORECASE,
     ),
 ]
@@ -322,12 +422,19 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             ),
             "progress|from",
         ),
+        led(
+            re.compile(
+                rf"\b(?:{either('plan_steps')})\s+(?:[A-Za-z/-]+\s+){{0,3}}to\s+{NUM}{unit}",
+                flags,
+            ),
+            either("plan_steps"),
+        ),
         counted_fractions(),
         re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
         re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
         led(
             re.compile(
-                rf"(?<![\w-])(?:{either('changes')})\s+(?:by\s+)?"
+                rf"(?<![\w-])(?:{either('changes')})(?:\s+|\s*\(\s*)(?:by\s+)?"
                 rf"(?:(?:about|around|roughly|approx\.?|approximately|nearly|almost|another)\s+)?"
                 rf"~?\s*{NUM}{deg}",
                 flags,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from tui.core.checks.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.lexicon import led, words
 from tui.core.checks.mdtables import table_pieces
-from tui.core.checks.number_words import TEENS, TENS, UNITS
+from tui.core.checks.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.offsets import ChainedMap, RunMap
 from tui.core.checks.pieces import Piece
 from tui.core.checks.spoken import corrections, spoken_numbers, spoken_units
@@ -54,7 +54,7 @@ _NUMBER_WORDS = {**UNITS, **TEENS, **TENS, **_SCALES}
 _WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _RUN = re.compile(
     rf"\b(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*"
-    rf"(?:[ \t]+point(?:[ \t]+(?:{'|'.join(UNITS)}))+)?\b",
+    rf"(?:[ \t]+point(?:[ \t]+(?:{'|'.join(DECIMAL_DIGITS)}))+)?\b",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
@@ -312,7 +312,7 @@ def _spelled(words: list[tuple[str, int, int]], decimals: list[tuple[str, int, i
     value = str(_words_value([w[0] for w in words]))
     end = words[-1][2]
     if decimals:
-        value += "." + "".join(str(UNITS[w[0]]) for w in decimals)
+        value += "." + "".join(str(DECIMAL_DIGITS[w[0]]) for w in decimals)
         end = decimals[-1][2]
     return _Spelled(start=words[0][1], end=end, value=value)
 

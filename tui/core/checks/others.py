@@ -138,12 +138,14 @@ _BLOOD_PRESSURE = re.compile(
     re.IGNORECASE,
 )
 _HEART_RATE = re.compile(
-    r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b(?:\s*(?:bpm|beats))?",
+    # not a share of a maximum ("HR = 80% of max") or a target zone ("at HR 125-134")
+    r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b(?!\s*%|\s*[-\u2013]\s*\d)"
+    r"(?:\s*(?:bpm|beats))?",
     re.IGNORECASE,
 )
 
 
-_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?)\b", re.IGNORECASE)
+_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?|orthostatics?)\b", re.IGNORECASE)
 _PRESSURE = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])(?:\s*mm\s*Hg)?")
 _SYSTOLIC = range(70, 251)
 _DIASTOLIC = range(30, 151)

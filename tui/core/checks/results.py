@@ -11,15 +11,17 @@ goals ("no falls in 3 months") are never results. The words are data (measures.t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.labels import context_words
-from tui.core.checks.lexicon import NUM, Led, counted_fractions, led, words_pattern
-from tui.core.checks.numbers import Normalized, to_number
+from tui.core.checks.lexicon import NUM, Led, counted_fractions, led, matches, words_pattern
+from tui.core.checks.numbers import Normalized, normalize, to_number
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import (
     not_measurement_words,
@@ -140,7 +142,7 @@ def _said_events(scanner: Scanner) -> list[Count]:
 
 def _fractions(scanner: Scanner) -> list[Count]:
     found = []
-    for stretch in counted_fractions().finditer(scanner.text):
+    for stretch in matches(counted_fractions(), scanner.text):
         if scanner.is_blocked(stretch.start(), stretch.start() + 1):
             continue
         noun = _NOUN.search(scanner.text, _FRACTION.match(scanner.text, stretch.start()).end())  # type: ignore[union-attr]
@@ -168,15 +170,13 @@ def missing_counts(note_text: str, draft: Normalized, facts: Iterable[Fact] = ()
     """The note's counted results that the draft does not state: the count (and its whole) in
     a sentence of the draft that names the thing counted, in any wording. Counts the note's
     `facts` already hold ("30 s chair stand 9 reps" is a score) are checked as those facts."""
-    sentences = [s.group().lower() for s in _SENTENCE.finditer(draft.text)]
-    note = Scanner(note_text)
-    held = [fact.span for fact in facts]
+    stated = _Statements(draft.text)
+    note = normalize(note_text)
+    held = _Held([fact.span for fact in facts])
     missing = []
     for count in result_counts(note_text):
         at = note.span(*count.span)
-        if any(start < at[1] and at[0] < end for start, end in held):
-            continue
-        if any(_states(sentence, count) for sentence in sentences):
+        if held.overlaps(at) or stated.states(count):
             continue
         before = note.text[max(0, count.span[0] - 60) : count.span[0]]
         label = " ".join(
@@ -196,12 +196,42 @@ def missing_counts(note_text: str, draft: Normalized, facts: Iterable[Fact] = ()
     return missing
 
 
-def _states(sentence: str, count: Count) -> bool:
-    numbers = {float(n) for n in re.findall(NUM, sentence)}
-    numbers |= {float(times) for word, times in said_times().items() if word in sentence}
-    if count.value not in numbers or (count.whole is not None and count.whole not in numbers):
-        return False
-    return not count.stem or count.stem in sentence or _said_verb(sentence, count.noun)
+class _Held:
+    """The spans of the note's facts, asked whether any overlaps a span: sorted by start, with
+    the furthest end so far, so each question is one bisection (not a walk over every fact)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [start for start, _ in spans]
+        self._furthest = list(accumulate((end for _, end in spans), max))
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        before = bisect.bisect_left(self._starts, span[1])  # facts starting before it ends
+        return before > 0 and self._furthest[before - 1] > span[0]
+
+
+class _Statements:
+    """The draft's sentences with the numbers each one writes, found once and indexed by
+    number, so a count is compared only with the sentences that write its value."""
+
+    def __init__(self, text: str) -> None:
+        self._by_number: dict[float, list[tuple[str, frozenset[float]]]] = {}
+        for found in _SENTENCE.finditer(text):
+            sentence = found.group().lower()
+            numbers = frozenset(
+                {float(n) for n in re.findall(NUM, sentence)}
+                | {float(times) for word, times in said_times().items() if word in sentence}
+            )
+            for number in numbers:
+                self._by_number.setdefault(number, []).append((sentence, numbers))
+
+    def states(self, count: Count) -> bool:
+        """A sentence writes the count (and its whole) and names the thing counted."""
+        return any(
+            (count.whole is None or count.whole in numbers)
+            and (not count.stem or count.stem in sentence or _said_verb(sentence, count.noun))
+            for sentence, numbers in self._by_number.get(count.value, ())
+        )
 
 
 def _said_verb(sentence: str, noun: str) -> bool:

@@ -69,9 +69,9 @@ def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
     for token in scanner.tokens():
         if not scanner.free(token.start(), token.end()):
             continue
-        if scanner.sentence(token.start()) != sentence:
-            sentence = scanner.sentence(token.start())
-            previous = None
+        here = scanner.sentence(token.start())
+        if here != sentence:
+            sentence, previous = here, None
         if previous is None and sentence[0] not in worded and not _ANGLE.match(text, token.end()):
             continue  # no ROM word in the sentence and no degree sign: nothing to read here
         found = _rom_at(scanner, facts, token.start(), previous)

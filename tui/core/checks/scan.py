@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.clock import clock_spans
 from tui.core.checks.facts import Fact
@@ -22,6 +22,7 @@ from tui.core.checks.lexicon import (
     Led,
     context_exclusions,
     digit_first,
+    matches,
 )
 from tui.core.checks.numbers import Normalized, normalize
 from tui.core.checks.settings import setting_exclusions
@@ -31,7 +32,22 @@ from tui.core.checks.tables import vocabulary
 TOKEN = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
 
 _ABBREVIATIONS = frozenset(
-    {"approx", "pt", "vs", "e.g", "i.e", "etc", "dr", "min", "sec", "no", "st", "appt", "wk"}
+    {
+        "approx",
+        "pt",
+        "vs",
+        "e.g",
+        "i.e",
+        "etc",
+        "dr",
+        "min",
+        "sec",
+        "no",
+        "st",
+        "appt",
+        "wk",
+        "prev",
+    }
 )
 # A sentence ends at a line end or a full stop, never at leader dots ("gait training .... 16",
 # "ER (arm at side) . 55°").
@@ -53,8 +69,7 @@ class Scanner:
         self._blocked = bytearray(size)
         self._claimed = bytearray(size)
         self._header = bytearray(size)
-        self._sentence_starts = self._find_sentence_starts()
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", self.text)]
+        self._sentence_starts, self._line_starts = _geometry(self.text)
 
     def fork(self) -> Scanner:
         """A scanner of the same text with copies of the masks, to read on without changing
@@ -117,7 +132,7 @@ class Scanner:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
     def block_all(self, pattern: re.Pattern[str] | Led) -> None:
-        for match in pattern.finditer(self.text):
+        for match in matches(pattern, self.text):
             self.block(match.start(), match.end())
 
     def mark_headers(self) -> None:
@@ -134,7 +149,7 @@ class Scanner:
 
     def block_goals(self) -> None:
         """Goal statements and goal sections: their numbers are targets."""
-        for match in GOAL_START.finditer(self.text):
+        for match in matches(GOAL_START, self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
@@ -163,24 +178,6 @@ class Scanner:
         )
 
     # -- geometry ----------------------------------------------------------------------------
-
-    def _find_sentence_starts(self) -> list[int]:
-        starts = [0]
-        for match in _BOUNDARY.finditer(self.text):
-            if match.group() == "." and self._is_abbreviation(match.start()):
-                continue
-            starts.append(match.end())
-        return starts
-
-    def _is_abbreviation(self, dot: int) -> bool:
-        word = _WORD_BEFORE.search(self.text[max(0, dot - 12) : dot])
-        if not word:
-            return False
-        written = word.group(1).lower().rstrip(".").rsplit(".", 1)[-1]
-        if written not in _ABBREVIATIONS and written not in _anatomy_abbreviations():
-            return False
-        following = self.text[dot + 1 : dot + 3].lstrip()
-        return bool(following) and (following[0].islower() or following[0].isdigit())
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence (or line) holding position `pos`."""
@@ -249,6 +246,33 @@ def _anatomy_abbreviations() -> frozenset[str]:
     vocab = vocabulary()
     found = {*vocab.motions, *vocab.joints, *vocab.muscles}
     return frozenset(word for key in found for word in key.lower().split() if len(word) <= 5)
+
+
+@lru_cache(maxsize=16)
+def _geometry(text: str) -> tuple[list[int], list[int]]:
+    """Where the sentences and the lines of a normalised text start: found once a text, since
+    extraction, verification and the result counts each read the same note (read-only)."""
+    return _sentence_starts(text), [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in _BOUNDARY.finditer(text):
+        if match.group() == "." and _is_abbreviation(text, match.start()):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    written = word.group(1).lower().rstrip(".").rsplit(".", 1)[-1]
+    if written not in _ABBREVIATIONS and written not in _anatomy_abbreviations():
+        return False
+    following = text[dot + 1 : dot + 3].lstrip()
+    return bool(following) and (following[0].islower() or following[0].isdigit())
 
 
 def _goal_sections(text: str) -> list[tuple[int, int]]:

@@ -60,6 +60,9 @@ class BillingTables:
     region_terms: tuple[str, ...]
     evaluation_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     unskilled_terms: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    section_labels: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
     region_quarters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     code_aliases: frozenset[frozenset[str]] = frozenset()
     modifiers: tuple[str, ...] = ()
@@ -137,6 +140,9 @@ def billing_tables() -> BillingTables:
             str(name): _strs(codes) for name, codes in data.get("evaluation_codes", {}).items()
         },
         unskilled_terms=_strs(audit.get("unskilled")),
+        negations=_strs(audit.get("negations")),
+        section_labels=_strs(audit.get("section_labels")),
+        needs=_strs(audit.get("needs")),
         region_quarters={
             str(name): _strs(terms) for name, terms in audit.get("quarters", {}).items()
         },
@@ -335,3 +341,43 @@ def grade_scales() -> tuple[ScaleDef, ...]:
         ScaleDef(str(name), _strs(spec.get("aliases")) or (str(name),), str(spec.get("grades")))
         for name, spec in data.items()
     )
+
+
+@dataclass(frozen=True)
+class VitalSign:
+    """A vital sign read in rows and chains: its names, unit and plausible readings."""
+
+    label: str
+    names: tuple[str, ...]
+    unit: str | None
+    low: float
+    high: float
+    low_pair: tuple[float, float] | None = None
+
+
+@cache
+def vital_signs() -> tuple[VitalSign, ...]:
+    """Vital signs written in rows and chains (measures.toml [vital_rows.signs])."""
+    data = _load("measures.toml").get("vital_rows", {}).get("signs", {})
+    found = []
+    for label, sign in data.items():
+        low, high = sign.get("range", [0, 999])
+        pair = sign.get("low_range")
+        found.append(
+            VitalSign(
+                label=str(label),
+                names=_strs(sign.get("names")),
+                unit=str(sign["unit"]) if "unit" in sign else None,
+                low=float(low),
+                high=float(high),
+                low_pair=(float(pair[0]), float(pair[1])) if pair else None,
+            )
+        )
+    return tuple(found)
+
+
+@cache
+def vital_row_words() -> dict[str, tuple[str, ...]]:
+    """Qualifiers and links of readings in a chain (measures.toml [vital_rows])."""
+    data = _load("measures.toml").get("vital_rows", {})
+    return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}

@@ -15,20 +15,23 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
 from tui.core.checks import labels
 from tui.core.checks.counted import fractions, unsupported_counts
+from tui.core.checks.day_names import said_dates
 from tui.core.checks.extract import (
+    Unclassified,
     extract_billing,
     extract_facts,
     extract_unclassified,
     non_measurements,
 )
 from tui.core.checks.facts import Fact
+from tui.core.checks.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.labels import context_words
 from tui.core.checks.lexicon import (
     DATE_ISO,
@@ -39,6 +42,7 @@ from tui.core.checks.lexicon import (
     UNIT_CLASSES,
     Led,
     led,
+    matches,
     measure_matcher,
     service_matcher,
     words,
@@ -118,6 +122,12 @@ class _Side:
     quantity_values: frozenset[tuple[str, float]]
     fact_values: frozenset[float]
     loose: frozenset[float]
+    sentences: _Sentences
+    loose_with_unit: frozenset[tuple[str, float]]
+    unlisted: dict[str, list[Fact]]
+    held: dict[tuple[str, float], list[frozenset[str]]]
+    named: list[WordIndex]
+    fact_quantities: frozenset[tuple[str, float]]
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str]) -> _Side:
@@ -125,8 +135,12 @@ class _Side:
         facts = tuple(extract_facts(text, measures))
         found = tuple(quantities(text))
         by_value: dict[tuple[str, str], list[Fact]] = {}
+        unlisted: dict[str, list[Fact]] = {}
         for fact in facts:
             by_value.setdefault((_group(fact), _key(fact.value)), []).append(fact)
+            if fact.kind == "outcome" and fact.measure not in _known_measures():
+                unlisted.setdefault(_key(fact.value), []).append(fact)
+        loose = tuple(extract_unclassified(text, measures))
         return cls(
             text=text,
             normalized=normalized,
@@ -139,7 +153,18 @@ class _Side:
             grades=_grades_written(normalized),
             quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
             fact_values=frozenset(v for fact in facts if (v := _numeric(fact)) is not None),
-            loose=frozenset(float(item.value) for item in extract_unclassified(text, measures)),
+            loose=frozenset(float(item.value) for item in loose),
+            sentences=_Sentences.of(normalized),
+            loose_with_unit=_units_carried(text, found, loose),
+            unlisted=unlisted,
+            held=_held_quantities(found, facts),
+            named=[],
+            fact_quantities=frozenset(
+                (unit_class, value)
+                for fact in facts
+                if (value := _numeric(fact)) is not None
+                and (unit_class := _unit_class(fact.unit or "")) is not None
+            ),
         )
 
     def same_fact(self, fact: Fact) -> bool:
@@ -149,13 +174,106 @@ class _Side:
             for other in self.by_value.get((_group(fact), _key(fact.value)), ())
         )
 
-    def has_quantity(self, classes: Iterable[str], value: float) -> bool:
-        return any((unit_class, round(value, 3)) in self.quantity_values for unit_class in classes)
+    def has_quantity(self, classes: Iterable[str], value: float, group: str = "") -> bool:
+        """The value written with a unit of one of `classes`; with `group`, not where it is a
+        fact of that group with another label (a dropped "R knee flexion 118°" is not carried
+        by the draft's "L knee flexion 118°")."""
+        return any(
+            not group
+            or any(group not in groups for groups in self.held[(unit_class, round(value, 3))])
+            for unit_class in classes
+            if (unit_class, round(value, 3)) in self.quantity_values
+        )
+
+    def word_index(self) -> WordIndex:
+        """This text's words, indexed when first asked for (only a note naming an instrument
+        the tables do not list needs them)."""
+        if not self.named:
+            self.named.append(WordIndex(self.normalized))
+        return self.named[0]
+
+    def same_unlisted(self, fact: Fact) -> bool:
+        """A score with the same value on an instrument the tables do not list, named so that
+        it can be the same one ("Vancouver 5/13" and "Vancouver Scar Scale 5/13")."""
+        return any(
+            same_instrument(fact.measure or "", other.measure or "")
+            for other in self.unlisted.get(_key(fact.value), ())
+        )
 
     def said_near(self, topic: str, value: float) -> bool:
         """The value written in a sentence about `topic` ("measure:LEFS", "service:97110",
         "pain", "rom", "strength", "girth")."""
         return value in self.topics.get(topic, set())
+
+
+@dataclass(frozen=True)
+class _Sentences:
+    """A text's sentences, and for each number the sentences that write it."""
+
+    text: str
+    bounds: tuple[int, ...]
+    by_number: dict[float, tuple[int, ...]]
+    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> _Sentences:
+        bounds = (0, *(m.end() for m in _SENTENCES.finditer(text)))
+        by_number: dict[float, list[int]] = {}
+        for number in ANY_NUMBER.finditer(text):
+            index = bisect.bisect_right(bounds, number.start()) - 1
+            by_number.setdefault(float(number.group()), []).append(index)
+        return cls(text, bounds, {n: tuple(dict.fromkeys(i)) for n, i in by_number.items()})
+
+    def index(self, position: int) -> int:
+        """The sentence that holds `position`."""
+        return bisect.bisect_right(self.bounds, position) - 1
+
+    def words_with(self, value: float) -> Iterable[frozenset[str]]:
+        """The words (lower case, three letters or more) of each sentence that writes `value`,
+        each sentence's read once however many values ask."""
+        for index in self.by_number.get(value, ()):
+            if index not in self._words:
+                end = self.bounds[index + 1] if index + 1 < len(self.bounds) else len(self.text)
+                found = _WORDS.findall(self.text[self.bounds[index] : end].lower())
+                self._words[index] = frozenset(found)
+            yield self._words[index]
+
+
+def _units_carried(
+    text: str, found: Sequence[Quantity], loose: Sequence[Unclassified]
+) -> frozenset[tuple[str, float]]:
+    """Bare numbers given the unit of a value in their sentence: in "was 2.5 cm, last week it
+    was 4" the 4 is in centimetres too, so it supports a draft's "4 cm"."""
+    bounds = [0] + [m.end() for m in _SENTENCES.finditer(text)]
+    classes: dict[int, set[str]] = {}
+    for quantity in found:
+        index = bisect.bisect_right(bounds, quantity.span[0]) - 1
+        classes.setdefault(index, set()).add(quantity.unit_class)
+    carried = set()
+    for item in loose:
+        index = bisect.bisect_right(bounds, item.span[0]) - 1
+        carried |= {(unit_class, float(item.value)) for unit_class in classes.get(index, ())}
+    return frozenset(carried)
+
+
+def _held_quantities(
+    found: Sequence[Quantity], facts: Sequence[Fact]
+) -> dict[tuple[str, float], list[frozenset[str]]]:
+    """For each quantity, the groups of the facts whose span holds it ("L knee flexion 118°"
+    holds 118° as a fact of the group "rom")."""
+    owners: dict[int, set[str]] = {}
+    for fact in facts:
+        for position in range(*fact.span):
+            owners.setdefault(position, set()).add(_group(fact))
+    held: dict[tuple[str, float], list[frozenset[str]]] = {}
+    for quantity in found:
+        groups: set[str] = set()
+        for position in range(*quantity.span):
+            groups |= owners.get(position, set())
+        held.setdefault((quantity.unit_class, round(quantity.value, 3)), []).append(
+            frozenset(groups)
+        )
+    return held
 
 
 def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Verification:
@@ -208,23 +326,25 @@ def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
 
 
 def dates_in(text: str) -> set[tuple[int, int, int]]:
-    """Dates written in the text as (year, month, day); two-digit years read as 20xx."""
+    """Dates written in the text as (year, month, day); two-digit years read as 20xx; days
+    said in words ("the fourteenth of July") too."""
     text = normalize(text).text
     found: set[tuple[int, int, int]] = set()
-    for match in DATE_ISO.finditer(text):
+    for match in matches(DATE_ISO, text):
         found.add((int(match.group(1)), int(match.group(2)), int(match.group(3))))
-    for match in DATE_SLASH.finditer(text):
+    for match in matches(DATE_SLASH, text):
         year = int(match.group(4))
         year += 2000 if year < 100 else 0
         first, second = int(match.group(1)), int(match.group(3))
         found.add((year, first, second))
         found.add((year, second, first))
-    for match in DATE_WORDS.finditer(text):
+    for match in matches(DATE_WORDS, text):
         month_name = match.group(1) or match.group(5)
         day_text = match.group(2) or match.group(4)
         year_text = match.group(3) or match.group(6)
         month = MONTH_NAMES.get(month_name[:3].lower(), 0)
         found.add((int(year_text) if year_text else 0, month, int(day_text)))
+    found |= said_dates(text)
     return {d for d in found if _plausible(d)}
 
 
@@ -287,13 +407,55 @@ def _carried(fact: Fact, draft: _Side) -> bool:
         return _all_numbers_in(str(fact.value), draft.numbers)
     if fact.kind == "outcome":
         if fact.measure not in _known_measures():
-            return value in draft.numbers  # a name the draft may spell its own way
+            return _unlisted_carried(fact, value, draft)
         return draft.said_near(f"measure:{fact.measure}", value)
     if fact.kind == "other":
-        return value in draft.numbers
+        return _other_carried(fact, value, draft)
     if fact.kind == "service":
         return draft.said_near(f"service:{fact.cpt}", value)
-    return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value)
+    return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact))
+
+
+def _unlisted_carried(fact: Fact, value: float, draft: _Side) -> bool:
+    """A score on an instrument the tables do not list is carried by the same score named so
+    that it can be the same instrument, or by the value in a sentence that names it or says
+    the rest of its label ("School total T-score 66" under an SPM-2 line). Only when
+    the draft names the instrument nowhere (it calls it something else entirely) does the
+    number anywhere in the draft do."""
+    name = fact.measure or ""
+    if draft.same_unlisted(fact):
+        return True
+    named = {draft.sentences.index(at) for at in draft.word_index().named_at(name)}
+    if named & set(draft.sentences.by_number.get(value, ())):
+        return True
+    own = _label_words(fact.label) - _label_words(name)  # "SPM-2 School total": school, total
+    if own and any(own <= words for words in draft.sentences.words_with(value)):
+        return True
+    return value in draft.numbers and not named
+
+
+def _other_carried(fact: Fact, value: float, draft: _Side) -> bool:
+    """A value of no kind of its own is carried by the same number with a unit of its class
+    ("DNF endurance 24 s" by "24 s", never by "NDI 24%"), or, without a unit, by the number in
+    a sentence that says what it is of (a word of its label) or anywhere when it has no label."""
+    unit_class = _unit_class(fact.unit or "")
+    if unit_class is not None:
+        return (
+            draft.has_quantity((unit_class,), value) or (unit_class, value) in draft.fact_quantities
+        )
+    named = _label_words(fact.label)
+    if not named:
+        return value in draft.numbers
+    return any(named & words for words in draft.sentences.words_with(value))
+
+
+_WORDS = re.compile(r"[a-z]{3,}")
+# Label words that say nothing of what a value is of.
+_EMPTY_LABEL_WORDS = frozenset({"value", "previous", "deficit", "range", "start", "not", "the"})
+
+
+def _label_words(label: str) -> frozenset[str]:
+    return frozenset(_WORDS.findall(label.lower())) - _EMPTY_LABEL_WORDS
 
 
 @cache
@@ -334,7 +496,7 @@ def _supported(
     """True when the note backs a fact found in the draft: its own fact in the note, or, for
     a fact the draft calls a change, a change between two of the note's facts of its group
     (a value of no kind of its own: of a group the draft's sentence names)."""
-    if note.same_fact(fact):
+    if note.same_fact(fact) or (fact.kind == "outcome" and note.same_unlisted(fact)):
         return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
@@ -375,13 +537,35 @@ _QUALIFIED_NEXT = re.compile(
 def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
     """A score the note writes beside the measure's name but its reader could not classify
     ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
-    Borg)"): supported, as a value of another kind in the same case is."""
+    Borg)"), or leaves unread in a sentence about a form of the same test (`_variants`):
+    supported, as a value of another kind in the same case is."""
     unread = value in note.loose or any(
         other.kind == "other" and _numeric(other) == value for other in note.facts
     )
     if not unread or not fact.measure:
         return False
+    if value in note.loose and any(
+        note.said_near(f"measure:{kin}", value) for kin in _variants(fact.measure)
+    ):
+        return True
     return value in _numbers_after_name(note.normalized, fact.measure)
+
+
+@cache
+def _variants(measure: str) -> tuple[str, ...]:
+    """The listed instruments that are a form of this one or of which it is a form: their
+    names share a head ("TUG" and "TUG-cognitive", "HOOS" and "HOOS JR"). A note that names the
+    test and then its variant ("timed up and go 11.4 s, with the cognitive task 15.9") supports
+    the draft's score on the variant."""
+    return tuple(
+        other
+        for other in _known_measures()
+        if other != measure and (_heads(other, measure) or _heads(measure, other))
+    )
+
+
+def _heads(head: str, name: str) -> bool:
+    return name.startswith(head) and not name[len(head) : len(head) + 1].isalnum()
 
 
 @lru_cache(maxsize=256)
@@ -408,13 +592,22 @@ def _numbers_after_name(text: str, name: str) -> frozenset[float]:
 def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
     """A value with no kind of its own ("step length 48 cm", "cadence 164"): with a unit, the
     note must give the number with a unit of the same class or as a fact; without a unit, the
-    number anywhere in the note."""
+    number in a sentence of the note that says a word of its label (anywhere when the label
+    says nothing), so an invented "cadence 24" is not backed by an unrelated 24."""
     unit_class = _unit_class(fact.unit or "")
     if unit_class is None:
-        return value in note.numbers
-    return note.has_quantity((unit_class,), value) or value in note.fact_values
+        named = _label_words(fact.label)
+        if not named:
+            return value in note.numbers
+        return any(named & words for words in note.sentences.words_with(value))
+    return (
+        note.has_quantity((unit_class,), value)
+        or value in note.fact_values
+        or (unit_class, value) in note.loose_with_unit
+    )
 
 
+@lru_cache(maxsize=256)
 def _unit_class(unit: str) -> str | None:
     for name, pattern in UNIT_CLASSES.items():
         if unit and re.fullmatch(pattern, " " + unit, re.IGNORECASE):
@@ -467,9 +660,12 @@ def _agree(part: str, one: str, other: str) -> bool:
 _CHANGE_WORDS = re.compile(
     r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|los[st]\w*|chang\w*|"
     r"differen\w*|up|down|by|declin\w*|dropp\w*|better|worse|since|from|drop|rise|rose)\b"
-    r"|[+\u2191\u2193\u0394]|\bpoints?\b|\bpts?\b",
+    r"|[+\u2191\u2193\u0394]",
     re.IGNORECASE,
 )
+# Points as the value's own unit ("8 points"), not a word that holds it ("single-point cane").
+_POINTS_AFTER = re.compile(r"[ \t]*(?:points?|pts?)\b", re.IGNORECASE)
+_POINTS_AT_END = re.compile(r"\d[ \t]*(?:points?|pts?)$", re.IGNORECASE)
 
 
 _NEW_VALUE = re.compile(r"\b(?:to|now|at)\s*$", re.IGNORECASE)
@@ -484,6 +680,8 @@ def _says_change(text: str, span: tuple[int, int]) -> bool:
     if _NEW_VALUE.search(before):
         return False  # "improved to 4/10": the value it came to, not the change
     after = _AFTER_BREAK.split(text[end : end + 20])[0]
+    if _POINTS_AFTER.match(text, end) or _POINTS_AT_END.search(text, start, end):
+        return True
     return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
 

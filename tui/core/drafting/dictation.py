@@ -1,7 +1,8 @@
 """Turning a dictated note into statements a therapist can edit: framing and fillers removed,
 spoken punctuation made into marks, numbers written as digits, one sentence per statement.
 
-The patterns are data (``data/offline.toml`` [dictation]); the numbers come from the same
+The patterns are data (``data/offline.toml`` [dictation]; the spoken marks are
+``data/spoken_marks.toml``, which the checks read too); the numbers come from the same
 normaliser the checks use, so the draft states each value exactly as the checks read it (and
 a value the speaker took back, "sorry, make that 12", is gone from both).
 """
@@ -15,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.numbers import normalize
+from tui.core.checks.spoken_marks import spoken_marks as said_marks
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # "no, no active elevation", "the the": a word said twice in a row is written once.
@@ -37,7 +39,6 @@ class _Rules:
     framing: tuple[re.Pattern[str], ...]
     fillers: tuple[re.Pattern[str], ...]
     marks: tuple[_Mark, ...]
-    noun_before: dict[str, frozenset[str]]
 
 
 @cache
@@ -50,13 +51,9 @@ def _rules() -> _Rules:
 
     marks = tuple(
         _Mark(mark, re.compile(rf"[ \t]*,?[ \t]*\b(?:{'|'.join(said)})\b,?[ \t]*", re.IGNORECASE))
-        for mark, said in table.get("spoken_marks", {}).items()
+        for mark, said in said_marks().marks.items()
     )
-    nouns = {
-        word: frozenset(w.lower() for w in before)
-        for word, before in table.get("noun_before", {}).items()
-    }
-    return _Rules(compiled("markers"), compiled("framing"), compiled("fillers"), marks, nouns)
+    return _Rules(compiled("markers"), compiled("framing"), compiled("fillers"), marks)
 
 
 def is_dictated(text: str) -> bool:
@@ -95,7 +92,7 @@ def _written(line: str, mark: _Mark) -> str:
 def _mark_or_word(line: str, match: re.Match[str], mark: str) -> str:
     said = match.group().strip(" \t,").lower()
     before = re.findall(r"[A-Za-z']+", line[: match.start()])
-    nouns = _rules().noun_before.get(said.split()[0], frozenset())
+    nouns = said_marks().noun_before.get(said.split()[0], frozenset())
     if before and before[-1].lower() in nouns:
         return match.group()
     after = line[match.end() :].lstrip()

@@ -25,9 +25,13 @@ from tui.core.drafting import dictation
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
+# An export's field name labels its line by its first part ("subjective.pain_now: 2/10"); a
+# label may name who said it ("Teacher check-in (Ms. Ruiz):").
 _LABEL = re.compile(
-    r"^\s*(?:\*\*)?(?P<label>[A-Za-z][A-Za-z0-9_ &/()'\-]{0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|//|\s[\u2014\u2013-]\s|\*\*\s*[\u2014\u2013-])\s*(?:\*\*)?\s*(?P<rest>.*)$"
+    r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
+    r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
+    r"(?:[:=]|//|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
+    r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
 # (arm at side) . 55°").
@@ -35,17 +39,60 @@ _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
     r"\s+(?=[A-Z0-9\"(])"
 )
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*={3,}\s*$")  # a table's rule, an underline
 # SOAP letters written as "S>", "A/", "S)", "O//", "[O]" or "(P)" label a line like "S:" does.
 # ("A/P:" names two sections, "S/P" is status post: neither is a letter and a mark).
+# So do "S-", "S~", "S::" and "A." before the text or alone on a line ("A-fib" is no letter).
 _SOAP_MARK = re.compile(
-    r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])))\s*"
+    r"^(\s*)(?:\[([SOAP])\]|\(([SOAP])\)|([SOAP])\s*(?:>|\)|//?(?![A-Za-z])|::"
+    r"|(?:--?|[~=]|\u2013|\u2014)(?=\s|$)))\s*"
 )
+# "History. She is ...", "**Impression.** Load ...": a heading that opens its paragraph.
+_HEAD_SENTENCE = re.compile(
+    r"^(?:\*\*|__)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,40}?)(?:\.(?:\*\*|__)?|(?:\*\*|__)\.)"
+    r"\s+(?P<rest>\S.*)$"
+)
+_EMPHASIS_TAG = re.compile(r"</?(?:u|b|i|em|strong)>", re.IGNORECASE)  # "<u>Subjective</u>"
+_UNDERSCORE_BOLD = re.compile(r"^(\s*)__(?=\S)(.{1,60}?)__")
 
 
-def _soap_colon(line: str) -> str:
-    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ...")."""
+def _soap_colon(line: str, stops: bool = False) -> str:
+    """A line opened by a SOAP letter in any punctuation, written with a colon ("S: ..."); a
+    letter and a full stop ("A.") only in a note that writes its letters so (`stops`), since
+    "S. aureus" opens a line too."""
+    line = _UNDERSCORE_BOLD.sub(r"\1**\2**", line)
+    if stops:
+        line = _SOAP_STOP.sub(r"\1\2: ", line)
     return _SOAP_MARK.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3) or m.group(4)}: ", line)
+
+
+_SOAP_STOP = re.compile(r"^(\s*)([SOAP])\.(?:\s+|$)")
+
+
+def _soap_stops(lines: Sequence[str]) -> bool:
+    """True when at least two SOAP letters open lines written with a full stop ("S." ... "A.")."""
+    letters = {m.group(2) for line in lines if (m := _SOAP_STOP.match(_BULLET.sub("", line)))}
+    return len(letters) >= _SOAP_STOP_LETTERS
+
+
+_SOAP_STOP_LETTERS = 2
+_HEAD_LETTERS = 2
+
+
+def _opened_by_heading(line: str) -> tuple[str, str, str] | None:
+    """(heading, its topic, the text after it) for a paragraph its heading opens ("History.
+    She is ..."); the heading is the section's, so the draft does not repeat it."""
+    opened = _HEAD_SENTENCE.match(line)
+    if not opened or len(opened.group("head")) < _HEAD_LETTERS:  # "S. aureus": see _soap_colon
+        return None
+    topic = _exact_topic(_in_full(_folded(opened.group("head"))))
+    return (opened.group("head"), topic, opened.group("rest")) if topic else None
+
+
+def _folded(label: str) -> str:
+    """A label as the topic tables write it: lower case, one space, an export's dotted field
+    name as words ("subjective.chief_complaint" -> "subjective chief complaint")."""
+    return re.sub(r"[\s_]+|(?<=\w)\.(?=\w)", " ", label.strip(" *#:/").lower())
 
 
 @dataclass(frozen=True)
@@ -136,13 +183,13 @@ def _compound() -> tuple[re.Pattern[str], frozenset[str]]:
 def topic_of(label: str) -> str:
     """The topic a label names ("PMH" -> history, "STG 1" -> goal_status), or "". A heading
     naming two topics ("A/P", "Assessment & Plan") gives both, joined by "|"."""
-    lowered = _in_full(re.sub(r"[\s_]+", " ", label.strip(" *#:/").lower()))
+    lowered = _in_full(_folded(label))
     joins, not_compound = _compound()
     parts = joins.split(lowered)
     if len(parts) == 2 and lowered not in not_compound:
         pair = [_exact_topic(part) for part in parts]
-        if all(pair) and pair[0] != pair[1]:
-            return "|".join(pair)
+        if all(pair):  # "Dx/Hx" names one topic twice
+            return "|".join(pair) if pair[0] != pair[1] else pair[0]
     for written, topic in _topic_labels():
         if (
             lowered == written
@@ -185,15 +232,32 @@ def split_items(text: str) -> list[Item]:
     first = True
     lines = linearize(text).splitlines()
     rows = numbered_rows(lines)
+    stops = _soap_stops(lines)
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
+        line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
-        line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip())
+        line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
-        bare = line.rstrip(":").strip("* ").rstrip(".:")
+        opened = _opened_by_heading(line)
+        if opened:
+            first = False
+            head, opened_topic, rest = opened
+            items += [
+                replace(item, label="" if item.forced else item.label or head)
+                for item in _statements(rest, opened_topic, dictated=dictated)
+            ]
+            continue
+        bare = line.rstrip(":").strip("* ").rstrip(".:").rstrip(" \u2014\u2013-")
         whole = topic_of(bare)
+        reason = _title_reason(line) if first else ""
+        if reason:
+            # "RE-EVALUATION (requested by case manager: return to work)": why it was asked for
+            first = False
+            items += _statements(reason, "reason", dictated=dictated)
+            continue
         if first and not whole and _is_title(line):
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
             # nothing under it
@@ -207,13 +271,17 @@ def split_items(text: str) -> list[Item]:
             block, block_label = topic_of(remark.group("head")), remark.group("head")
             items += _statements(remark.group("remark"), block, dictated=dictated)
             continue
-        if heading or _stands_alone(line):
+        alone = heading or _stands_alone(line)
+        only_heading = alone and (not whole or _only_heading(bare, line, heading))
+        if only_heading:
             block_label = bare
-        if whole and (heading or _stands_alone(line)):
+        if whole and only_heading:
             block = whole
             continue
         label = _LABEL.match(line)
         topic = topic_of(label.group("label")) if label else ""
+        if not topic and whole and alone and not heading:
+            topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
             block, block_label = topic, label.group("label")
             continue
@@ -224,14 +292,53 @@ def split_items(text: str) -> list[Item]:
             said, spoken = _dictated(line, spoken)
             items += said
             continue
-        items += [
+        statements = [
             replace(item, label="")
             if item.forced
             # a line whose own label names a topic is not under the label above it
             else replace(item, label=item.label or own_label or ("" if topic else block_label))
             for item in _statements(line, topic or block, dictated=dictated)
         ]
+        if label and _folded(label.group("label")) in _when_labels():
+            statements = [_by_its_lead(item) for item in statements]
+        items += statements
     return items
+
+
+@cache
+def _when_labels() -> frozenset[str]:
+    """Labels that say when, not what ("Today:"): see [topics] `when` in offline.toml."""
+    return frozenset(
+        str(label).lower()
+        for spec in _table().get("topics", {}).values()
+        for label in spec.get("when", ())
+    )
+
+
+def _by_its_lead(item: Item) -> Item:
+    """A statement under a label that says when: placed by its opening when that settles it
+    ("Today: ... Per CNA no falls this week" is what staff report)."""
+    if item.forced or not any(
+        lead.search(item.text) for category in categories() for lead in category.leads
+    ):
+        return item
+    return replace(item, topic="", label="")
+
+
+def _only_heading(bare: str, line: str, heading: bool) -> bool:
+    """A line of words that opens with a label is a heading only when it is marked up as one,
+    ends with a colon or a dash, is a label as written, or has every word capitalised
+    ("Objective Findings"); "Plan continue HEP" is a statement, and nothing of it is lost."""
+    if (
+        heading
+        or line.startswith("**")
+        or line.rstrip(" *").endswith((":", "-", "\u2014", "\u2013"))
+    ):
+        return True
+    if _exact_topic(_in_full(_folded(bare))):
+        return True
+    words = re.findall(r"[A-Za-z][A-Za-z'\-]*", bare)
+    return all(word[0].isupper() for word in words if word.lower() not in _STOP_WORDS)
 
 
 def _row_read(raw: str) -> str:
@@ -252,7 +359,7 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     items: list[Item] = []
     for sentence in dictation.sentences(line):
         said = _SPOKEN_HEAD.match(sentence)
-        topic = topic_of(said.group("head")) if said else ""
+        topic = _spoken_topic(said.group("head")) if said else ""
         if said and said.group("rest") is None and not _is_label(said.group("head")):
             topic = ""  # "Plan continue twice weekly.": a sentence, not a heading
         override = _override(sentence)
@@ -271,6 +378,17 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
 _SPOKEN_HEAD = re.compile(r"(?P<head>[A-Za-z][A-Za-z &/'-]{0,40}?)\s*(?:[,:]\s*(?P<rest>.*)|\.?$)")
 
 
+def _spoken_topic(head: str) -> str:
+    """The topic of a heading said aloud: a label as written, or a label and one more word
+    ("objective findings"); "Past history of hypertension, on lisinopril" is a statement."""
+    if len(head.split()) > _SPOKEN_HEAD_WORDS and not _exact_topic(_in_full(_folded(head))):
+        return ""
+    return topic_of(head)
+
+
+_SPOKEN_HEAD_WORDS = 2
+
+
 def _override(sentence: str) -> str:
     return next(
         (name for name, cues in _overrides() if any(cue.search(sentence) for cue in cues)), ""
@@ -281,6 +399,26 @@ _HEAD_REMARK = re.compile(
     r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
     r"\((?P<remark>[^()\d]{3,120})\)[ \t]*:?"
 )
+
+
+_TITLE_REMARK = re.compile(r"(?P<title>[^()]+?)[ \t]*\((?P<remark>[^()]{3,300})\)[ \t]*:?")
+
+
+@cache
+def _reason_cues() -> tuple[re.Pattern[str], ...]:
+    cues = _table().get("topics", {}).get("reason", {}).get("title_remark", ())
+    return tuple(re.compile(cue, re.IGNORECASE) for cue in cues)
+
+
+def _title_reason(line: str) -> str:
+    """The reason a title's remark gives for the document, or "" (see [topics.reason])."""
+    titled = _TITLE_REMARK.fullmatch(line)
+    if not titled or not _is_title(titled.group("title")):
+        return ""
+    remark = titled.group("remark").strip()
+    if not any(cue.search(remark) for cue in _reason_cues()):
+        return ""
+    return remark[0].upper() + remark[1:] + ("" if remark.endswith(".") else ".")
 
 
 def _is_title(line: str) -> bool:
@@ -335,9 +473,13 @@ def named_section(label: str, sections: Sequence[str]) -> str | None:
 
 
 def _stands_alone(line: str) -> bool:
-    """A line that is only a label ("Objective", "**Examination**", "Goal status:")."""
+    """A line that is only a label ("Objective", "**Examination**", "Goal status:", "Goals --")."""
     return bool(
-        re.fullmatch(r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}(?:\*\*)?\s*:?\s*(?:\*\*)?", line)
+        re.fullmatch(
+            r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}?(?:\*\*)?"
+            r"\s*(?::|\s[\u2014\u2013-]+)?\s*(?:\*\*)?",
+            line,
+        )
     )
 
 
@@ -347,6 +489,10 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         parts = dictation.sentences(line)
     else:
         parts = [part.strip() for part in _SENTENCE.split(line) if part.strip()]
+        if _INLINE_SOAP.match(line) and len(_INLINE_SOAP_SPLIT.findall(line)) >= _INLINE_LETTERS:
+            # "S: knee stiff O: flex 100 A: slow": each letter opens a statement (one letter
+            # inside a line is no sign: "O: Grade A: no laxity")
+            parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
     items = []
     for part in parts:
         label = _LABEL.match(part)
@@ -362,6 +508,11 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+_INLINE_SOAP = re.compile(r"^[SOAP]:\s")
+_INLINE_SOAP_SPLIT = re.compile(r"\s+(?=[SOAP]:\s)")
+_INLINE_LETTERS = 2
 
 
 def _spoken_label(sentence: str) -> str:
@@ -414,7 +565,7 @@ def _topic_section(topic: str, sections: Sequence[str]) -> str | None:
 
 _PREFIX = re.compile(
     r"^\s*(?:\*\*)?(?:S|O|A|P|Tx|Plan|Ideas|Subj|Obj|Assess|Subjective|Objective|Assessment)"
-    r"(?:\*\*)?\s*:\s*(?:\*\*)?\s*",
+    r"(?:\*\*)?(?:\s*:|\s+(?:--?|~|[\u2014\u2013])(?=\s))\s*(?:\*\*)?\s*",
     re.IGNORECASE,
 )
 
@@ -439,6 +590,7 @@ _FALLBACK = {
     "progression": ("plan", "exercise", "assessment"),
     "precautions": ("plan", "assessment"),
     "treatment": ("objective", "billing", "plan", "assessment"),
+    "systems": ("objective", "assessment"),
     "billing": ("treatment", "objective", "plan"),
     "history": ("subjective", "objective", "assessment"),
     "subjective": ("history", "objective", "assessment"),

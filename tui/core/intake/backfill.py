@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH: Final = 50
+"""Notes per background batch: small, so a draft waiting for the database waits little."""
+FOREGROUND_BATCH: Final = 200
+"""Notes per batch of `chartdesk measures --backfill`: nobody else waits, so fewer commits."""
 PAUSE_SECONDS: Final = 0.05
 
 

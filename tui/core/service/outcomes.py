@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from tui.core.errors import ChartdeskError
+from tui.core.intake.backfill import FOREGROUND_BATCH
 from tui.core.intake.notes import Note, note_day
 from tui.core.records.store import EpisodeNote
 from tui.core.service.checking import CheckingService
@@ -182,7 +183,7 @@ class OutcomesService(CheckingService):
         self.store.record_measures(note_id, rows, READER)
         return len(rows)
 
-    def backfill_measures(self, limit: int | None = None, batch: int = 200) -> int:
+    def backfill_measures(self, limit: int | None = None, batch: int = FOREGROUND_BATCH) -> int:
         """Measure the notes recorded before measures were (or by an older reader), `limit`
         at most; returns how many. Each note is recorded measured as it is done, so a run
         stopped part way is resumed by the next."""

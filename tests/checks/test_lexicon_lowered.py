@@ -1,0 +1,31 @@
+"""The lower-cased copy the word-led patterns search, and the matches kept for a long text, are
+what a translation table and a fresh search give (issue 12, speed)."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core.checks.lexicon import DATE_WORDS, _lowered, matches
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@given(st.text(alphabet=st.sampled_from("AbZz09 .°ÄñÑİǅΩ\u212a-\n")))
+def test_only_a_to_z_is_lowered_and_the_length_kept(text: str) -> None:
+    _lowered.cache_clear()
+    assert _lowered(text) == text.translate(_ASCII_LOWER)
+
+
+def test_a_long_text_gives_the_matches_a_fresh_search_gives() -> None:
+    text = "Seen Jan 5, 2027 and 3 March 2027; Ä° note.\n" * 400  # past the remembered length
+    fresh = [match.span() for match in DATE_WORDS.finditer(text)]
+    assert [match.span() for match in matches(DATE_WORDS, text)] == fresh
+    assert [match.span() for match in matches(DATE_WORDS, text)] == fresh  # kept, same again
+    short = "Seen Jan 5, 2027."
+    assert [m.span() for m in matches(DATE_WORDS, short)] == [
+        m.span() for m in re.finditer(DATE_WORDS, short)
+    ]
