@@ -183,3 +183,15 @@ def test_a_goal_or_a_fall_without_a_count_is_no_count() -> None:
     """The twin: falls in a goal, a fall with no count, and "fell behind"."""
     assert result_counts("Goal: no falls x 3 months.\nPt fell on ice years ago.") == []
     assert result_counts("Pt fears she fell behind at work.") == []
+
+
+def test_a_spoken_full_stop_ends_a_tests_sentence_before_any_score() -> None:
+    """A dictation says its full stops: the number after "period" belongs to the next sentence
+    ("within three blocks" is advice, not the test's score); with no mark between, the name
+    and its score are read."""
+    advice = "then the community walk test period advise outdoor walking within three blocks"
+    assert [f.value for f in extract_facts(advice)] == []
+    scored = "community walk test thirty eight seconds period advise outdoor walking"
+    assert [(f.value, f.unit) for f in extract_facts(scored)] == [(38, "s")]
+    trial = "after the trial period the stair test forty one seconds"
+    assert [f.value for f in extract_facts(trial)] == [41]

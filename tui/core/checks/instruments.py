@@ -104,8 +104,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if _heads_names(text, end, words):
             continue
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words()
-        if any(word.lower() in stop for word in words):
-            continue
+        if any(word.lower() in stop for word in words) or spoken_marks().said_in(words):
+            continue  # a dictation's "period" ends the test's sentence before any score
         # a side is the score's own label, read with it ("9-HPT R 22 s, L 25 s")
         kept = " ".join(
             word

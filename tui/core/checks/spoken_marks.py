@@ -25,6 +25,19 @@ class SpokenMarks:
             said.lower() for words in self.marks.values() for said in words if " " not in said
         )
 
+    def said_in(self, words: list[str]) -> bool:
+        """True when a spoken mark is among `words` as punctuation, not as a noun: "road test
+        period recommend" holds one, "after the trial period" does not."""
+        single = self.single_words
+        for index, word in enumerate(words):
+            said = word.lower()
+            if said not in single:
+                continue
+            before = words[index - 1].lower() if index else ""
+            if before not in self.noun_before.get(said, frozenset()):
+                return True
+        return False
+
 
 @cache
 def spoken_marks() -> SpokenMarks:
