@@ -1,0 +1,76 @@
+"""Topics a statement names by its words, for Skills with a section of that topic's own.
+
+A handwriting report has a section for grasp, one for legibility, one for the classroom; a
+note seldom labels its lines that finely ("- Uses a fisted grasp on a standard pencil" under a
+title, or under "O:"). The words each topic is written in are data (`[topics.NAME.content]` in
+``data/offline.toml``): `sections` the Skill sections that are the topic's own (never a general
+one such as Objective, where the label and cue rules already place the line), `words` the
+regular expressions its statements are written with, `unless` what rules the topic out (an
+exercise's dose is no rationale, whatever it measures). A heading may say how the child was seen
+("# Handwriting observation, 30 min, classroom + pull-out"): `titles` marks the topics such a
+heading is a statement of.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class ContentTopic:
+    name: str
+    sections: tuple[str, ...]
+    words: tuple[re.Pattern[str], ...]
+    titles: bool = False
+    unless: tuple[re.Pattern[str], ...] = ()
+
+
+@cache
+def content_topics() -> tuple[ContentTopic, ...]:
+    """The topics with content words, in the order offline.toml lists them (first wins ties)."""
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    topics = tomllib.loads(text).get("topics", {})
+    return tuple(
+        ContentTopic(
+            name,
+            tuple(str(section).lower() for section in spec["content"]["sections"]),
+            tuple(re.compile(word, re.IGNORECASE) for word in spec["content"]["words"]),
+            bool(spec["content"].get("titles", False)),
+            tuple(re.compile(word, re.IGNORECASE) for word in spec["content"].get("unless", ())),
+        )
+        for name, spec in topics.items()
+        if "content" in spec
+    )
+
+
+def own_section(topic: ContentTopic, sections: Sequence[str]) -> str | None:
+    """The Skill's section that is the topic's own, or None when the Skill has none."""
+    for wanted in topic.sections:
+        for section in sections:
+            if wanted in section.lower():
+                return section
+    return None
+
+
+def content_section(text: str, sections: Sequence[str], *, titles: bool = False) -> str | None:
+    """The section of the topic whose words the statement uses most, among the topics the
+    Skill has a section of its own for; None when its words name none (`titles`: only the
+    topics a heading may state)."""
+    best: tuple[int, str] | None = None
+    for topic in content_topics():
+        if titles and not topic.titles:
+            continue
+        section = own_section(topic, sections)
+        if section is None:
+            continue
+        if any(veto.search(text) for veto in topic.unless):
+            continue
+        score = sum(1 for word in topic.words if word.search(text))
+        if score and (best is None or score > best[0]):
+            best = (score, section)
+    return best[1] if best else None
