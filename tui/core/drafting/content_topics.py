@@ -7,8 +7,8 @@ title, or under "O:"). The words each topic is written in are data (`[topics.NAM
 one such as Objective, where the label and cue rules already place the line), `words` the
 regular expressions its statements are written with, `unless` what rules the topic out (an
 exercise's dose is no rationale, whatever it measures). A heading may say how the child was seen
-("# Handwriting observation, 30 min, classroom + pull-out"): `titles` marks the topics such a
-heading is a statement of.
+("# Handwriting observation, 30 min, classroom + pull-out"): `titles` are the further words
+(a setting, a length of time) such a heading states that topic with.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ class ContentTopic:
     name: str
     sections: tuple[str, ...]
     words: tuple[re.Pattern[str], ...]
-    titles: bool = False
+    # Words a heading says how the client was seen with (its setting, its length).
+    title_words: tuple[re.Pattern[str], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
 
 
@@ -40,7 +41,7 @@ def content_topics() -> tuple[ContentTopic, ...]:
             name,
             tuple(str(section).lower() for section in spec["content"]["sections"]),
             tuple(re.compile(word, re.IGNORECASE) for word in spec["content"]["words"]),
-            bool(spec["content"].get("titles", False)),
+            tuple(re.compile(word, re.IGNORECASE) for word in spec["content"].get("titles", ())),
             tuple(re.compile(word, re.IGNORECASE) for word in spec["content"].get("unless", ())),
         )
         for name, spec in topics.items()
@@ -63,14 +64,15 @@ def content_section(text: str, sections: Sequence[str], *, titles: bool = False)
     topics a heading may state)."""
     best: tuple[int, str] | None = None
     for topic in content_topics():
-        if titles and not topic.titles:
+        if titles and not topic.title_words:
             continue
         section = own_section(topic, sections)
         if section is None:
             continue
         if any(veto.search(text) for veto in topic.unless):
             continue
-        score = sum(1 for word in topic.words if word.search(text))
+        words = (*topic.words, *topic.title_words) if titles else topic.words
+        score = sum(1 for word in words if word.search(text))
         if score and (best is None or score > best[0]):
             best = (score, section)
     return best[1] if best else None
