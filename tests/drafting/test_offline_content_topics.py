@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.checks.verify import verify
 from tui.core.context import load_context
 from tui.core.drafting.content_topics import content_section, content_topics, own_section
 from tui.core.drafting.offline import NOT_DOCUMENTED, OfflineBackend
@@ -194,3 +195,66 @@ def test_every_skill_places_each_topic_line_in_its_own_section(skill_id: str) ->
         if own is not None:
             assert TOPIC_LINES[topic.name] in placed[own], (skill_id, topic.name)
     assert content_section(NO_TOPIC, sections) is None, skill_id
+
+
+PROGRESS = """Patient: Mira Solberg
+MRN: 771204
+Date: 2027-02-12
+Visit: 12
+Last progress report: visit 5
+Discipline: PT
+Payer: Medicare
+Diagnosis: R ACL reconstruction 10/30/2026, Z98.890
+Skill: progress_report
+
+- single-leg squat to 60 deg without valgus
+- hop test 84% of L
+"""
+
+
+def _header_draft(note_text: str, skill_id: str) -> tuple[str, str]:
+    skill = REGISTRY.get(skill_id)
+    assert skill is not None
+    note = parse_note_bytes(Path("2027-02-12_solberg-mira.txt"), note_text.encode())
+    prompt = build_prompt(CTX, skill, note)
+    return note.text, asyncio.run(OfflineBackend().draft(prompt, lambda _t: None)).text
+
+
+def test_a_reports_period_from_its_header_and_the_draft_verifies() -> None:
+    note, draft = _header_draft(PROGRESS, "progress_report")
+    assert _section_text(draft, "Reporting Period") == "- Visits 6 to 12 (2027-02-12)."
+    assert verify(note, draft, CTX.measures).clean
+
+
+def test_twin_an_evaluation_at_visit_one_opens_the_period() -> None:
+    _, draft = _header_draft(PROGRESS.replace("visit 5", "visit 1"), "progress_report")
+    assert _section_text(draft, "Reporting Period") == "- Visits 1 to 12 (2027-02-12)."
+
+
+def test_twin_no_last_report_in_the_header_leaves_the_period_not_documented() -> None:
+    _, draft = _header_draft(
+        PROGRESS.replace("Last progress report: visit 5\n", ""), "progress_report"
+    )
+    assert _section_text(draft, "Reporting Period") == NOT_DOCUMENTED
+
+
+def test_twin_a_period_the_note_states_is_the_notes_own() -> None:
+    _, draft = _header_draft(PROGRESS + "Reporting period: visits 6-12\n", "progress_report")
+    assert _section_text(draft, "Reporting Period") == "- Reporting period: visits 6-12"
+
+
+def test_a_medical_history_the_note_leaves_empty_gives_the_header_diagnosis() -> None:
+    note = PROGRESS.replace("progress_report", "ot_initial_eval").replace("PT", "OT")
+    text, draft = _header_draft(note, "ot_initial_eval")
+    assert _section_text(draft, "Medical History") == (
+        "- Diagnosis: R ACL reconstruction 10/30/2026, Z98.890."
+    )
+    assert verify(text, draft, CTX.measures).clean
+    # never an assessment: the note judges nothing
+    assert _section_text(draft, "Assessment") == NOT_DOCUMENTED
+
+
+def test_twin_a_medical_history_the_note_gives_is_kept_alone() -> None:
+    note = PROGRESS.replace("progress_report", "ot_initial_eval") + "PMH: HTN, T2DM\n"
+    _, draft = _header_draft(note, "ot_initial_eval")
+    assert _section_text(draft, "Medical History") == "- PMH: HTN, T2DM"
