@@ -258,3 +258,20 @@ def test_twin_a_medical_history_the_note_gives_is_kept_alone() -> None:
     note = PROGRESS.replace("progress_report", "ot_initial_eval") + "PMH: HTN, T2DM\n"
     _, draft = _header_draft(note, "ot_initial_eval")
     assert _section_text(draft, "Medical History") == "- PMH: HTN, T2DM"
+
+
+def test_an_exercises_next_step_is_its_progression_too() -> None:
+    note = "Home program:\n- bridges 2x10, advance to single-leg bridge once 2x15 is easy\n"
+    placed = _placed(note, "hep_clinical")
+    assert placed["Exercises"] == ["bridges 2x10, advance to single-leg bridge once 2x15 is easy"]
+    assert placed["Progression Criteria"] == [
+        "bridges: advance to single-leg bridge once 2x15 is easy"
+    ]
+
+
+def test_twin_a_step_with_no_condition_or_no_section_is_not_copied() -> None:
+    unconditional = "Home program:\n- step-ups 2x10, progress to 6 inch step next visit\n"
+    assert _placed(unconditional, "hep_clinical")["Progression Criteria"] == []
+    conditional = "- bridges 2x10, advance to single-leg bridge once 2x15 is easy\n"
+    placed = _placed(conditional, "soap_note")
+    assert sum(len(lines) for lines in placed.values()) == 1

@@ -76,3 +76,43 @@ def content_section(text: str, sections: Sequence[str], *, titles: bool = False)
         if score and (best is None or score > best[0]):
             best = (score, section)
     return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class Clause:
+    sections: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+@cache
+def _clauses() -> tuple[Clause, ...]:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    return tuple(
+        Clause(
+            tuple(str(section).lower() for section in spec["sections"]),
+            re.compile(spec["clause"], re.IGNORECASE),
+        )
+        for spec in tomllib.loads(text).get("clauses", {}).values()
+    )
+
+
+_NAME_END = re.compile(r"\s+\d|\s*[,;(]")
+
+
+def clause_copies(text: str, placed_in: str, sections: Sequence[str]) -> list[tuple[str, str]]:
+    """(section, line) for each clause of a statement that a section of its own also asks for
+    ("progress to single leg when 3x15 pain-free" for Progression Criteria), written after the
+    name of what it is about ("heel raises bilateral: progress to ...")."""
+    copies = []
+    for clause in _clauses():
+        found = clause.pattern.search(text)
+        section = next(
+            (s for wanted in clause.sections for s in sections if wanted in s.lower()), None
+        )
+        if not found or section is None or section == placed_in:
+            continue
+        name = _NAME_END.split(text[: found.start()], maxsplit=1)[0].strip()
+        copies.append(
+            (section, f"{name}: {found.group('clause')}" if name else found.group("clause"))
+        )
+    return copies

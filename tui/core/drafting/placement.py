@@ -22,7 +22,7 @@ from tui.core.checks.lexicon import measure_matcher
 from tui.core.checks.mdtables import linearize
 from tui.core.checks.row_numbers import numbered_rows, without_row_number
 from tui.core.drafting import dictation
-from tui.core.drafting.content_topics import content_section
+from tui.core.drafting.content_topics import clause_copies, content_section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
@@ -556,6 +556,8 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
         if section is None:
             section = _best_section(item.text, sections, section_category)
         placed[section].append(_without_prefix(item.text))
+        for also, line in clause_copies(item.text, section, sections):
+            placed[also].append(line)
     return placed
 
 
