@@ -179,6 +179,7 @@ TOPIC_LINES = {
     "posture": "Sits with a slumped posture at the desk.",
     "handwriting": "Letter reversals in 6 of 20 words.",
     "visual_motor": "Cutting along a curved line with scissors, off by 1 cm.",
+    "client_factors": "Sensation to light touch diminished in the R thumb.",
 }
 NO_TOPIC = "Enjoys drawing dinosaurs with his brother."
 
@@ -275,3 +276,13 @@ def test_twin_a_step_with_no_condition_or_no_section_is_not_copied() -> None:
     conditional = "- bridges 2x10, advance to single-leg bridge once 2x15 is easy\n"
     placed = _placed(conditional, "soap_note")
     assert sum(len(lines) for lines in placed.values()) == 1
+
+
+def test_a_rating_of_pain_is_a_client_factor_of_an_ot_evaluation() -> None:
+    note = "- Reports pain 5/10 when lifting the kettle.\n- Lives alone, drives.\n"
+    assert _where(note, "pain 5/10", "ot_initial_eval") == ["Client Factors"]
+
+
+def test_twin_a_soap_note_keeps_the_patients_report_in_subjective() -> None:
+    note = "- Reports pain 5/10 when lifting the kettle.\n"
+    assert _where(note, "pain 5/10", "soap_note") == ["Subjective"]
