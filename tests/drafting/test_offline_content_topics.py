@@ -127,6 +127,14 @@ def test_twin_a_dose_or_a_criterion_is_no_rationale() -> None:
     assert _where(note, "sidelying ER with 1 lb", "hep_clinical") == ["Exercises"]
 
 
+def test_under_a_label_for_the_whole_program_the_words_decide() -> None:
+    note = (
+        "HEP issued today:\n- clamshells 2x15 red band\n- no pivoting on the R knee until cleared\n"
+    )
+    assert _where(note, "clamshells", "hep_clinical") == ["Exercises"]
+    assert _where(note, "no pivoting", "hep_clinical") == ["Precautions"]
+
+
 def test_twin_under_a_label_as_written_the_label_decides() -> None:
     note = "Exercises:\n- no jumping rope, hop drills instead 3x20\n"
     assert _where(note, "hop drills", "hep_clinical") == ["Exercises"]

@@ -563,14 +563,25 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
 
 def _words_decide(item: Item, sections: Sequence[str]) -> bool:
     """Whether a statement's own words may name its section: it has no label, or sits under
-    one that is no label as written ("HEP update today:", a title) or whose topic has no
-    section in this Skill ("O:" in a handwriting report). "## Impressions" keeps its lines."""
+    one that is no label as written ("HEP update today:", a title), names a whole program
+    ("HEP:") or has no section in this Skill ("O:" in a handwriting report). "## Impressions"
+    keeps its lines."""
     if item.forced or (item.topic and not item.under):
         return False
     if not item.topic:
         return True
     as_written = _exact_topic(_in_full(_folded(item.label)))
-    return not as_written or _topic_section(as_written, sections) is None
+    return (
+        not as_written or as_written in _by_words() or _topic_section(as_written, sections) is None
+    )
+
+
+@cache
+def _by_words() -> frozenset[str]:
+    """Topics whose label names a whole program, not a section: see `by_words` in offline.toml."""
+    return frozenset(
+        topic for topic, spec in _table().get("topics", {}).items() if spec.get("by_words")
+    )
 
 
 def _either_section(
