@@ -105,11 +105,13 @@ def clause_copies(text: str, placed_in: str, sections: Sequence[str]) -> list[tu
     name of what it is about ("heel raises bilateral: progress to ...")."""
     copies = []
     for clause in _clauses():
-        found = clause.pattern.search(text)
         section = next(
             (s for wanted in clause.sections for s in sections if wanted in s.lower()), None
         )
-        if not found or section is None or section == placed_in:
+        if section is None or section == placed_in:
+            continue
+        found = clause.pattern.search(text)
+        if not found:
             continue
         name = _NAME_END.split(text[: found.start()], maxsplit=1)[0].strip()
         copies.append(

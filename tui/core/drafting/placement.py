@@ -4,8 +4,9 @@ A note says where its lines belong when it labels them ("PMH:", "Goal status:", 
 for referral"): a labelled line goes to the section its topic names, and so do the unlabelled
 lines under a label that stands on its own line. Unlabelled statements (dictation, prose) are
 sorted by what they say, from the cue table: what the patient reports to Subjective, what was
-done and measured to Objective, judgement to Assessment, next steps to Plan. Tables are data
-(``data/offline.toml``), not code.
+done and measured to Objective, judgement to Assessment, next steps to Plan. Where a Skill has
+a section of a topic's own (Posture and Grasp, Classroom Participation, Precautions), a line's
+words name it (``content_topics``). Tables are data (``data/offline.toml``), not code.
 """
 
 from __future__ import annotations
