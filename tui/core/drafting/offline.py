@@ -12,6 +12,7 @@ clinician signs.
 from __future__ import annotations
 
 import asyncio
+import re
 import tomllib
 from collections.abc import Sequence
 from functools import cache
@@ -104,12 +105,36 @@ def draft_text(prompt: Prompt) -> str:
     for section in skill.sections:
         lines += [f"## {section}", ""]
         body = list(fixed.get(section.lower(), ())) or placed.get(section, [])
+        if not body and not patient_facing:
+            body = _from_header(section, _header_fields(prompt))
         lines += [f"- {item}" for item in body] if body else [NOT_DOCUMENTED]
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     if skill.max_grade:
         text = plain_language(text, prompt.plain_language)
     return text
+
+
+def _header_fields(prompt: Prompt) -> dict[str, str]:
+    """The note's header fields, and the first visit of the reporting period it gives."""
+    fields = prompt.note.header()
+    restart = prompt.note.last_progress_report
+    if restart is not None:
+        fields["period_start"] = str(restart + 1)
+    return fields
+
+
+def _from_header(section: str, header: dict[str, str]) -> list[str]:
+    """A section no note line fills, from the header fields it asks for ("Reporting Period"
+    from the visit and the last progress report); none when a field is missing."""
+    heading = section.lower()
+    for words, template in _table().get("header_sections", {}).items():
+        if words not in heading:
+            continue
+        fields = re.findall(r"\{(\w+)\}", template)
+        if all(header.get(field) for field in fields):
+            return [template.format(**header)]
+    return []
 
 
 def _header_line(prompt: Prompt, patient_facing: bool) -> str:

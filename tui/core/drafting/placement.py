@@ -4,8 +4,9 @@ A note says where its lines belong when it labels them ("PMH:", "Goal status:", 
 for referral"): a labelled line goes to the section its topic names, and so do the unlabelled
 lines under a label that stands on its own line. Unlabelled statements (dictation, prose) are
 sorted by what they say, from the cue table: what the patient reports to Subjective, what was
-done and measured to Objective, judgement to Assessment, next steps to Plan. Tables are data
-(``data/offline.toml``), not code.
+done and measured to Objective, judgement to Assessment, next steps to Plan. Where a Skill has
+a section of a topic's own (Posture and Grasp, Classroom Participation, Precautions), a line's
+words name it (``content_topics``). Tables are data (``data/offline.toml``), not code.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tui.core.checks.lexicon import measure_matcher
 from tui.core.checks.mdtables import linearize
 from tui.core.checks.row_numbers import numbered_rows, without_row_number
 from tui.core.drafting import dictation
+from tui.core.drafting.content_topics import clause_copies, content_section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
@@ -106,6 +108,12 @@ class Item:
     # A dictated heading said before the statement ("okay, objective"): where it goes when
     # its own words do not say.
     fallback: str = ""
+    # Under the label above it, with no label of its own: its words may name a topic the
+    # Skill has a section of its own for (see content_topics).
+    under: bool = False
+    # A heading that states how the client was seen: placed only in the section of a topic
+    # it names, else left out as the heading it is.
+    heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -277,6 +285,8 @@ def split_items(text: str) -> list[Item]:
             block_label = bare
         if whole and only_heading:
             block = whole
+            if heading and not _exact_topic(_in_full(_folded(bare))):
+                items.append(Item(bare, heading=True))
             continue
         label = _LABEL.match(line)
         topic = topic_of(label.group("label")) if label else ""
@@ -296,7 +306,11 @@ def split_items(text: str) -> list[Item]:
             replace(item, label="")
             if item.forced
             # a line whose own label names a topic is not under the label above it
-            else replace(item, label=item.label or own_label or ("" if topic else block_label))
+            else replace(
+                item,
+                label=item.label or own_label or ("" if topic else block_label),
+                under=bool(block or block_label) and not (topic or own_label or item.label),
+            )
             for item in _statements(line, topic or block, dictated=dictated)
         ]
         if label and _folded(label.group("label")) in _when_labels():
@@ -526,7 +540,14 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
     section_category = {section: _section_category(section) for section in sections}
     placed: dict[str, list[str]] = {section: [] for section in sections}
     for item in items:
+        if item.heading:
+            titled = content_section(item.text, sections, titles=True)
+            if titled is not None:
+                placed[titled].append(item.text)
+            continue
         section = named_section(item.label, sections) if item.label else None
+        if section is None and _words_decide(item, sections):
+            section = content_section(item.text, sections)
         if section is None and "|" in item.topic:
             section = _either_section(item, sections, section_category)
         elif section is None and item.topic:
@@ -536,7 +557,32 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
         if section is None:
             section = _best_section(item.text, sections, section_category)
         placed[section].append(_without_prefix(item.text))
+        for also, line in clause_copies(item.text, section, sections):
+            placed[also].append(line)
     return placed
+
+
+def _words_decide(item: Item, sections: Sequence[str]) -> bool:
+    """Whether a statement's own words may name its section: it has no label, or sits under
+    one that is no label as written ("HEP update today:", a title), names a whole program
+    ("HEP:") or has no section in this Skill ("O:" in a handwriting report). "## Impressions"
+    keeps its lines."""
+    if item.forced or (item.topic and not item.under):
+        return False
+    if not item.topic:
+        return True
+    as_written = _exact_topic(_in_full(_folded(item.label)))
+    return (
+        not as_written or as_written in _by_words() or _topic_section(as_written, sections) is None
+    )
+
+
+@cache
+def _by_words() -> frozenset[str]:
+    """Topics whose label names a whole program, not a section: see `by_words` in offline.toml."""
+    return frozenset(
+        topic for topic, spec in _table().get("topics", {}).items() if spec.get("by_words")
+    )
 
 
 def _either_section(
