@@ -87,18 +87,22 @@ _TOTAL_VALUE = (
     r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
+# or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total[\s_]+timed|timed)(?:[\s_]+(?:code|codes|treatment|tx|service|services))*"
-    r"(?:[\s_]+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
+    r"\b(?:total[\s_]*timed|timed)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
+    r"(?:[\s_]*(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total[\s_]+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
-    r"(?:[\s_]+(?:time|minutes|mins?))?"
+    r"\b(?:total[\s_]*(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
     r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
-    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b" + _TOTAL_VALUE,
+    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
+    + _TOTAL_VALUE
+    # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
+    + r"(?!\s*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*timed\b)",
     re.IGNORECASE,
 )
 # "38 min, all timed" / "(all timed)" after a total treatment time.
@@ -482,6 +486,15 @@ def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
     )
 
 
+@cache
+def _no_charge() -> re.Pattern[str]:
+    """The words after a code that say it is charged nothing (billing.toml [no_charge])."""
+    words = "|".join(
+        r"\s+".join(map(re.escape, word.split())) for word in billing_tables().no_charge
+    )
+    return re.compile(rf"[\s(:,\-\u2013]*(?:{words or '(?!)'})(?![\w/])", re.IGNORECASE)
+
+
 def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
     """One service written under both of its codes side by side ("97014 billed as G0283 x1")
     is one charge: the code without units gives way to the one with them (to the second when
@@ -527,6 +540,9 @@ def _charge(
     if count_match is not None:
         count = int(next(g for g in count_match.groups() if g))
         spans.append((count_match.start(), count_match.end()))
+    elif (free := _no_charge().match(text, item.end(), end)) is not None:
+        count = 0  # "97010 n/c": listed, charged nothing
+        spans.append((free.start(), free.end()))
     minutes = None
     for found in _MINUTES.finditer(text, item.end(), end):
         overlaps = (

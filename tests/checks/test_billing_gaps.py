@@ -1,0 +1,135 @@
+"""Billing layouts heldout5 showed the reader missing, in notes of our own: services named by
+their equipment ("w/c mgmt", "orthosis fitting"), a no-charge code on the charge line, a
+Markdown-bold total, a dotted export key, units not yet known. Each wrong note has a right twin
+that must stay quiet (a false alarm is a bug as much as a miss)."""
+
+from __future__ import annotations
+
+from tests.checks.conftest import note_from_text
+from tui.core.checks.audit import audit_note
+from tui.core.checks.billing import Billing
+from tui.core.checks.extract import extract_billing
+from tui.core.intake.notes import Note
+
+HEADER = (
+    "Patient: Orla Quennell\nMRN: 700515\nDate: 2027-09-14\nVisit: 4\nDiscipline: OT\n"
+    "Payer: BlueCross\nDiagnosis: L wrist fracture aftercare, S52.502D\n\n"
+)
+CARE = (
+    "Pt reports L wrist stiffness 3/10 opening jars.\n"
+    "L wrist extension 45 deg; graded grip work with tactile cues, progressed putty to red.\n"
+)
+
+
+def make(body: str) -> Note:
+    return note_from_text(HEADER + CARE + body)
+
+
+def codes(body: str) -> list[str]:
+    return [finding.code for finding in audit_note(make(body)).findings]
+
+
+def billing(body: str) -> Billing:
+    return extract_billing(HEADER + CARE + body)
+
+
+# -- services named by their equipment ----------------------------------------------------------
+
+
+def test_shortened_wheelchair_management_is_97542() -> None:
+    body = (
+        "W/c mgmt 23 min: cushion check, brake use, propulsion on ramp.\n"
+        "Timed 23 min; total 23 min.\nBilled: 97542 x2\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97542": 23}
+    assert codes(body) == []
+
+
+def test_wheelchair_minutes_billed_as_three_units_is_over_billed() -> None:
+    body = (
+        "W/c management 23 min: cushion check, brake use.\n"
+        "Timed 23 min; total 23 min.\nBilled: 97542 x3\n"
+    )
+    assert codes(body) == ["UNITS_OVER_BILLED"]
+
+
+def test_orthosis_minutes_are_97760() -> None:
+    body = (
+        "Ther ex 16 min: wrist AROM all planes.\n"
+        "Orthosis fitting 12 min: thumb spica trimmed, strap moved.\n"
+        "Timed 28 min; total 28 min.\nBilled: 97110 x1, 97760 x1\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 16, "97760": 12}
+    assert codes(body) == []
+
+
+def test_orthosis_mentioned_without_minutes_is_no_service() -> None:
+    body = (
+        "Wears the resting orthosis at night only.\nTher ex 16 min: wrist AROM all planes.\n"
+        "Timed 16 min; total 16 min.\nBilled: 97110 x1\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 16}
+    assert codes(body) == []
+
+
+# -- a code charged nothing ---------------------------------------------------------------------
+
+
+def test_a_code_marked_no_charge_bills_no_unit() -> None:
+    body = (
+        "Ther ex 23 min: wrist AROM, putty. Paraffin 8 min before ROM.\n"
+        "Timed 23 min; total 31 min.\nCharges: 97110 x2 / 97018 no charge\n"
+    )
+    assert dict(billing(body).billed) == {"97110": 2}
+    assert codes(body) == []
+
+
+def test_the_same_code_charged_is_billed() -> None:
+    body = (
+        "Ther ex 23 min: wrist AROM, putty. Paraffin 8 min before ROM.\n"
+        "Timed 23 min; total 31 min.\nCharges: 97110 x2 / 97018 x1\n"
+    )
+    assert dict(billing(body).billed) == {"97110": 2, "97018": 1}
+
+
+def test_a_timed_code_not_charged_leaves_its_minutes_unbilled() -> None:
+    body = (
+        "Ther ex 23 min: wrist AROM. Manual 12 min: carpal glides.\n"
+        "Timed 35 min; total 35 min.\nBilled: 97110 x2, 97140 (n/c)\n"
+    )
+    assert dict(billing(body).billed) == {"97110": 2}
+    assert "UNITS_OVER_BILLED" not in codes(body)
+
+
+# -- totals: a bold bare key, a camel-case export key ---------------------------------------------
+
+
+def test_a_bold_total_followed_by_timed_is_the_timed_total() -> None:
+    body = "Ther ex 27 min: wrist AROM.\n**Total** 27 min timed, 27 min total.\nBilled: 97110 x2\n"
+    read = billing(body)
+    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (27, 27)
+    assert codes(body) == []
+
+
+def test_a_bare_total_without_timed_stays_the_treatment_total() -> None:
+    body = "Ther ex 27 min: wrist AROM.\n**Total** 27 min.\nBilled: 97110 x2\n"
+    read = billing(body)
+    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (None, 27)
+
+
+def test_camel_case_export_keys_give_both_totals() -> None:
+    body = (
+        "Ther ex 27 min: wrist AROM.\nVisit.TotalTimedMin: 27\nVisit.TotalTreatmentMin: 27\n"
+        "Billed: 97110 x2\n"
+    )
+    read = billing(body)
+    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (27, 27)
+    assert codes(body) == []
+
+
+def test_a_camel_case_total_that_disagrees_is_inconsistent() -> None:
+    body = (
+        "Ther ex 27 min: wrist AROM.\nVisit.TotalTimedMin: 41\nVisit.TotalTreatmentMin: 41\n"
+        "Billed: 97110 x2\n"
+    )
+    assert "TOTAL_TIME_INCONSISTENT" in codes(body)
