@@ -133,3 +133,89 @@ def test_a_camel_case_total_that_disagrees_is_inconsistent() -> None:
         "Billed: 97110 x2\n"
     )
     assert "TOTAL_TIME_INCONSISTENT" in codes(body)
+
+
+# -- billing written in a sentence ----------------------------------------------------------------
+
+
+PROSE_CARE = "Ther ex 24 min: wrist AROM, putty. Manual 12 min: carpal glides.\n"
+
+
+def test_billing_said_mid_sentence_with_units_each_is_read() -> None:
+    body = (
+        PROSE_CARE + "Timed 36 min, total 36 min. This visit I billed two units each of "
+        "therapeutic exercise (97110) and manual therapy (97140).\n"
+    )
+    assert dict(billing(body).billed) == {"97110": 2, "97140": 2}
+    assert codes(body) == ["UNITS_OVER_BILLED"]
+
+
+def test_billing_said_mid_sentence_one_unit_each_is_right() -> None:
+    body = (
+        PROSE_CARE + "Timed 36 min, total 36 min. This visit I billed one unit each of "
+        "therapeutic exercise (97110) and manual therapy (97140).\n"
+    )
+    assert dict(billing(body).billed) == {"97110": 1, "97140": 1}
+    assert codes(body) == []
+
+
+def test_a_total_written_as_minutes_in_total_is_read() -> None:
+    body = (
+        PROSE_CARE + "Time: 36 timed minutes and 36 minutes in total.\nBilled: 97110 x1, 97140 x1\n"
+    )
+    read = billing(body)
+    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (36, 36)
+
+
+def test_things_counted_in_total_are_not_minutes() -> None:
+    body = (
+        PROSE_CARE + "Completed 3 circuits in total.\nTimed 36 min.\nBilled: 97110 x1, 97140 x1\n"
+    )
+    assert billing(body).stated_treatment_minutes is None
+
+
+# -- units not yet known --------------------------------------------------------------------------
+
+
+def test_a_code_whose_units_are_to_be_decided_makes_the_line_unreadable() -> None:
+    body = PROSE_CARE + "Timed 36 min, total 36 min.\nBilled: 97110 x2, 97140 units to follow\n"
+    read = billing(body)
+    assert dict(read.billed) == {}
+    found = codes(body)
+    assert "BILLING_UNREADABLE" in found
+    assert "UNITS_MISALLOCATED" not in found
+
+
+def test_a_code_counted_in_units_beside_another_stays_readable() -> None:
+    body = PROSE_CARE + "Timed 36 min, total 36 min.\nBilled: 97110 1 unit, 97140 1 unit\n"
+    assert dict(billing(body).billed) == {"97110": 1, "97140": 1}
+    assert codes(body) == []
+
+
+# -- a service name billed under another code -----------------------------------------------------
+
+
+def test_massage_minutes_follow_the_manual_therapy_code_billed() -> None:
+    body = (
+        "Ther ex 23 min: wrist AROM. Scar massage 9 min to volar incision.\n"
+        "Timed 32 min, total 32 min.\nBilled: 97110 x1, 97140 x1\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 23, "97140": 9}
+    assert codes(body) == []
+
+
+def test_massage_billed_as_massage_keeps_its_code() -> None:
+    body = (
+        "Ther ex 23 min: wrist AROM. Scar massage 9 min to volar incision.\n"
+        "Timed 32 min, total 32 min.\nBilled: 97110 x1, 97124 x1\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 23, "97124": 9}
+    assert codes(body) == []
+
+
+def test_massage_with_no_massage_or_manual_code_billed_is_minutes_not_billed() -> None:
+    body = (
+        "Ther ex 23 min: wrist AROM. Scar massage 9 min to volar incision.\n"
+        "Timed 32 min, total 32 min.\nBilled: 97110 x1\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 23, "97124": 9}

@@ -120,7 +120,7 @@ _BILLING_WORD = (
 # service's code, it bills nothing.
 BILLED_START = re.compile(
     rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
-    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD})"
+    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -138,6 +138,11 @@ BILLED_ITEM = re.compile(
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
 _ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+# One count for every code of the line ("1 unit each of 97110 and 97140", "97110, 97140: 1 each").
+_EACH_UNITS = re.compile(
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:units?[ \t]+)?each\b(?![ \t]+(?:side|leg|arm|way)\b)",
+    re.IGNORECASE,
+)
 _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
 # A code on a billing line, and what ends the text that belongs to it: its line, its sentence
 # (a full stop that is not a leader "....."), a semicolon or a table cell.
@@ -159,7 +164,9 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNITS_WORD = re.compile(r"(?<![A-Za-z])units?\b", re.IGNORECASE)
-_COUNT_BEFORE_UNITS = re.compile(r"\d[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE)
+_COUNT_BEFORE_UNITS = re.compile(
+    r"(?<![\d.])\d{1,2}[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE
+)
 _COUNT_AFTER_UNITS = re.compile(r"[ \t]*(?:[:=x\u00d7]|of)?[ \t]*\d")
 _JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
@@ -421,6 +428,13 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     counted = [charge.count is not None for charge in charges]
     if all(counted):
         return charges
+    each = _EACH_UNITS.search(text, start, end)
+    if each is not None:
+        units = int(each.group(1))
+        return [
+            charge if charge.count is not None else dataclasses.replace(charge, count=units)
+            for charge in charges
+        ]
     for charge, nxt in itertools.pairwise(charges):
         if charge.joined and nxt.count is not None:
             return None  # "97140/97110 x2": the units belong to the group
@@ -626,6 +640,23 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     result.units[code] = result.units.get(code, 0) + int(count or 1)
     if result.first_at is None:
         result.first_at = scanner.span(item.start(), item.end())[0]
+
+
+def billed_instead(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """A service whose name reads as a code the note does not bill, when the note bills the one
+    other code that service is also billed under ("scar massage" billed as 97140): the minutes
+    belong to the code billed."""
+    others = billing_tables().billed_instead
+    followed = []
+    for fact in services:
+        code = fact.cpt or ""
+        candidates = [other for other in others.get(code, ()) if other in billed]
+        if code not in billed and len(candidates) == 1:
+            fact = dataclasses.replace(
+                fact, cpt=candidates[0], label=billing_tables().name_of(candidates[0])
+            )
+        followed.append(fact)
+    return followed
 
 
 def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, int]) -> list[Fact]:

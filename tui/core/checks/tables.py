@@ -67,6 +67,7 @@ class BillingTables:
     code_aliases: frozenset[frozenset[str]] = frozenset()
     modifiers: tuple[str, ...] = ()
     no_charge: tuple[str, ...] = ()
+    billed_instead: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def name_of(self, code: str) -> str:
         """The service name of a CPT code, or the code itself when unknown."""
@@ -154,6 +155,9 @@ def billing_tables() -> BillingTables:
             for other in _strs(others)
         ),
         no_charge=_strs(data.get("no_charge", {}).get("words")),
+        billed_instead={
+            str(code): _strs(others) for code, others in data.get("billed_instead", {}).items()
+        },
     )
 
 
