@@ -219,3 +219,25 @@ def test_massage_with_no_massage_or_manual_code_billed_is_minutes_not_billed() -
         "Timed 32 min, total 32 min.\nBilled: 97110 x1\n"
     )
     assert billing(body).minutes_by_code(timed=True) == {"97110": 23, "97124": 9}
+
+
+# -- bare numbers after service names on a minutes line -------------------------------------------
+
+
+def test_bare_numbers_after_names_on_a_minutes_line_are_minutes() -> None:
+    body = "Minutes: ther ex 22, manual 9.\nTimed 31, total 31.\nBilled: 97110 x1, 97140 x1\n"
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 22, "97140": 9}
+    assert codes(body) == []
+
+
+def test_bare_numbers_after_names_elsewhere_are_not_minutes() -> None:
+    body = (
+        "Ther ex 22 min: wrist curls 3, putty squeezes 20.\nManual 9 min.\n"
+        "Timed 31 min, total 31 min.\nBilled: 97110 x1, 97140 x1\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 22, "97140": 9}
+
+
+def test_a_minutes_line_that_disagrees_with_its_total_is_inconsistent() -> None:
+    body = "Minutes: ther ex 22, manual 9.\nTimed 45, total 45.\nBilled: 97110 x1, 97140 x1\n"
+    assert "TOTAL_TIME_INCONSISTENT" in codes(body)

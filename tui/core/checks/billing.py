@@ -780,7 +780,9 @@ _NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({_CODE})[ \t]*\
 
 
 def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
-    """Minutes written as "38 (97113)" on a line keyed "Minutes:" (see `_MINUTES_KEY`)."""
+    """Minutes written as "38 (97113)" or after a service name with no unit ("ther ex 25,
+    ther act 8") on a line keyed "Minutes:" (see `_MINUTES_KEY`): the key says the numbers
+    are minutes."""
     text = scanner.text
     facts = []
     for key in _MINUTES_KEY.finditer(text):
@@ -795,6 +797,28 @@ def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
             scanner.claim(item.start(), item.end())
             scanner.block(item.start(), item.end())
             facts.append(_service(scanner, code, minutes, item.start(), item.end()))
+        facts += _bare_minutes_after_names(scanner, key.end(), line_end)
+    return facts
+
+
+# A bare number right after a service name on a "Minutes:" line, closing its clause.
+_BARE_MINUTES = re.compile(
+    r"[ \t]*[:=\-]?[ \t]*(\d{1,3})(?![\d:/])(?!\.\d)(?=[ \t]*(?:[,;.|]|$))", re.MULTILINE
+)
+
+
+def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fact]:
+    matcher = service_matcher()
+    text = scanner.text
+    facts = []
+    for name in matcher.pattern.finditer(text, start, end):
+        code = matcher.code(name.group())
+        value = _BARE_MINUTES.match(text, name.end(), end)
+        if code is None or value is None or not scanner.free(value.start(1), value.end(1)):
+            continue
+        scanner.claim(name.start(), value.end())
+        scanner.block(value.start(1), value.end(1))
+        facts.append(_service(scanner, code, int(value.group(1)), name.start(), value.end()))
     return facts
 
 
