@@ -241,3 +241,12 @@ def test_bare_numbers_after_names_elsewhere_are_not_minutes() -> None:
 def test_a_minutes_line_that_disagrees_with_its_total_is_inconsistent() -> None:
     body = "Minutes: ther ex 22, manual 9.\nTimed 45, total 45.\nBilled: 97110 x1, 97140 x1\n"
     assert "TOTAL_TIME_INCONSISTENT" in codes(body)
+
+
+def test_codes_with_bare_minutes_on_a_minutes_line_are_counted_once() -> None:
+    body = (
+        "Ther ex 22 min: wrist AROM. Manual 9 min: carpal glides.\n"
+        "Min: 97110 22 | 97140 9 | timed 31 | total 31\nBilled: 97110 x1, 97140 x1\n"
+    )
+    assert billing(body).minutes_by_code(timed=True) == {"97110": 22, "97140": 9}
+    assert codes(body) == []

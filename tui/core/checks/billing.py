@@ -807,11 +807,16 @@ _BARE_MINUTES = re.compile(
 )
 
 
+_WHOLE_CODE = re.compile(_CODE, re.IGNORECASE)
+
+
 def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fact]:
     matcher = service_matcher()
     text = scanner.text
     facts = []
     for name in matcher.pattern.finditer(text, start, end):
+        if _WHOLE_CODE.fullmatch(name.group()):
+            continue  # "Min: 97535 28 | ...": a code's minutes, read with the codes
         code = matcher.code(name.group())
         value = _BARE_MINUTES.match(text, name.end(), end)
         if code is None or value is None or not scanner.free(value.start(1), value.end(1)):
