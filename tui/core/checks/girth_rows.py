@@ -1,0 +1,149 @@
+"""Girth rows measured at a landmark's offset: "10 cm above olecranon: R 24.5 L 22.0",
+"8 cm   21.8 / 19.6" under a "Circumference L / R (cm)" header, "4 cm below MTP 29.5 | 8 cm
+28.0 (last wk 30.5 / 28.0)".
+
+The offset says where the tape was, so it is the row's label and never a girth; each value
+after it is a girth, with the side written before it or the side of its column in the header,
+and a value in a bracket is an earlier one. The reader works only inside the region a girth
+word opened (see others.read_regions), so a distance walked or a tape position without values
+is never read here. The direction words are data (measures.toml [girth_rows]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks import labels
+from tui.core.checks.facts import Fact
+from tui.core.checks.numbers import to_number
+from tui.core.checks.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+_SIDE = r"(?:R|L|rt|lt|right|left)"
+# A girth value: a decimal, or a whole number of two or three digits.
+_GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
+_VALUE = re.compile(
+    rf"[ \t]*(?:[/|,;&][ \t]*|and[ \t]+|vs\.?[ \t]+)?(?:(?P<side>{_SIDE})\b[ \t]*:?[ \t]*)?"
+    rf"(?P<num>{_GIRTH})(?![\d.])(?:[ \t]*(?P<unit>cm|mm)\b)?",
+    re.IGNORECASE,
+)
+# A bracket after a row's values holds earlier values: "(last wk 30.5 / 28.5)", "[34.0 / 38.0]".
+_OPEN = re.compile(
+    rf"[ \t]*[(\[][ \t]*[A-Za-z .:]{{0,30}}?(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?\d)", re.IGNORECASE
+)
+_CLOSE = re.compile(r"[ \t]*[)\]]")
+_COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*/[ \t]*({_SIDE})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    offset: re.Pattern[str]
+    spacing: re.Pattern[str]
+
+
+@cache
+def _rows() -> _Rows:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("girth_rows", {})
+    words = "|".join(re.escape(str(w)) for w in data.get("directions", []))
+    spacing = "|".join(re.escape(str(w)) for w in data.get("spacing", []))
+    return _Rows(
+        offset=re.compile(
+            # the offset, then a direction and its landmark, or the values straight away
+            rf"(?:@[ \t]*)?(?<![\w.])(?P<offset>\d{{1,2}}(?:\.\d)?)[ \t]*cm(?:[ \t]+cm)?\b"
+            rf"(?P<mark>[ \t]+(?:{words})\b[^\d\n:|;()\[\]/,]{{0,40}}?)?[ \t]*:?[ \t]*"
+            rf"(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?![\d.]))",
+            re.IGNORECASE,
+        ),
+        spacing=re.compile(rf"\b(?:{spacing})[ \t]+(\d{{1,2}}(?:\.\d)?[ \t]*cm)\b", re.IGNORECASE),
+    )
+
+
+def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: int) -> int:
+    """Girths in the landmark rows between `start` and `end` (a girth word's region, `name`
+    the word); returns the region's end, past the table lines a header heads."""
+    text = scanner.text
+    first_row = _rows().offset.search(text, start, end)
+    columns = _COLUMNS.search(
+        text, scanner.sentence_before(start), first_row.start() if first_row else end
+    )
+    for interval in _rows().spacing.finditer(text, start, end):
+        scanner.block(*interval.span(1))  # "every 4 cm": the tape's spacing, not a girth
+    end = _with_table_lines(text, end)
+    order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
+    pattern = _rows().offset
+    pos = start
+    while (row := pattern.search(text, pos, end)) is not None:
+        scanner.block(row.start("offset"), row.end())
+        where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
+        pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
+    return end
+
+
+_HEADER_TAIL = 80
+
+
+def _with_table_lines(text: str, end: int) -> int:
+    """A header ending in a colon heads the rows on the lines after it."""
+    if not text[max(0, end - _HEADER_TAIL) : end].rstrip().endswith(":"):
+        return end
+    pattern = _rows().offset
+    while (newline := text.find("\n", end)) >= 0:
+        line_start = newline + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        first = line_start
+        while first < line_end and text[first] in " \t":
+            first += 1
+        if not pattern.match(text, first, line_end):
+            break
+        end = line_end
+    return end
+
+
+def _values(
+    scanner: Scanner,
+    facts: list[Fact],
+    row: tuple[str, str, list[str]],
+    pos: int,
+    end: int,
+) -> int:
+    """The values of one row, then those of a bracket after it as earlier values."""
+    name, where, order = row
+    text = scanner.text
+    offset = _rows().offset
+    previous = ""
+    index = 0
+    while pos < end:
+        if offset.match(text, pos) or offset.match(text, _skip_marks(text, pos)):
+            break
+        opened = _OPEN.match(text, pos, end) if not previous else None
+        if opened:
+            previous, index, pos = " (previous)", 0, opened.end()
+            continue
+        if previous and (closed := _CLOSE.match(text, pos, end)):
+            return closed.end()
+        value = _VALUE.match(text, pos, end)
+        if value is None or not scanner.free(*value.span("num")):
+            break
+        side = labels.side_name(value.group("side")) if value.group("side") else ""
+        if not side and index < len(order):
+            side = order[index]
+        unit = (value.group("unit") or "cm").lower()
+        label = labels.join(side, name, where) + previous
+        scanner.emit(
+            facts, "girth", to_number(value.group("num")), value.span("num"), label, unit=unit
+        )
+        index += 1
+        pos = value.end()
+    return pos
+
+
+def _skip_marks(text: str, pos: int) -> int:
+    """Past the separator between two rows on one line ("29.5 | 8 cm 28.0")."""
+    while pos < len(text) and text[pos] in " \t|;,":
+        pos += 1
+    return pos
