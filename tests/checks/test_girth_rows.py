@@ -56,3 +56,18 @@ def test_pediatric_growth_thigh_girth_both_sides() -> None:
 def test_pediatric_twin_a_stride_length_is_no_girth() -> None:
     read = _girths("Pediatric gait: stride length 62 cm, ran 20 m in 6 s.")
     assert read == []
+
+
+def test_bulleted_rows_under_a_header_keep_every_value() -> None:
+    note = (
+        "- Leg circumference (cm), L / R:\n"
+        "- ankle   22.1 / 23.0\n"
+        "- 15 cm prox   31.6 / 33.9\n"
+        "- 30 cm prox   44.2 / 47.5\n"
+    )
+    assert [v for v, _ in _girths(note)] == [31.6, 33.9, 44.2, 47.5]
+
+
+def test_bulleted_rows_twin_a_dose_range_on_the_next_line_is_no_girth() -> None:
+    note = "- Calf raises 2x15\n- 10 cm prox to ankle: tape applied, no values today\n"
+    assert _girths(note) == []

@@ -87,21 +87,27 @@ _HEADER_TAIL = 80
 
 
 def _with_table_lines(text: str, end: int) -> int:
-    """A header ending in a colon heads the rows on the lines after it."""
+    """A header ending in a colon heads the rows on the lines after it, indented or bulleted,
+    whether a row names its landmark by an offset or by name ("wrist  16.8 / 15.9")."""
     if not text[max(0, end - _HEADER_TAIL) : end].rstrip().endswith(":"):
         return end
     pattern = _rows().offset
     while (newline := text.find("\n", end)) >= 0:
-        line_start = newline + 1
-        line_end = text.find("\n", line_start)
+        line_end = text.find("\n", newline + 1)
         line_end = len(text) if line_end < 0 else line_end
-        first = line_start
-        while first < line_end and text[first] in " \t":
-            first += 1
-        if not pattern.match(text, first, line_end):
+        first = _ROW_START.match(text, newline + 1, line_end)
+        start = first.end() if first else newline + 1
+        if not (pattern.match(text, start, line_end) or _NAMED_ROW.match(text, start, line_end)):
             break
         end = line_end
     return end
+
+
+_ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
+_NAMED_ROW = re.compile(
+    rf"[A-Za-z][A-Za-z .]{{0,30}}?[ \t]+{_GIRTH}(?![\d.])[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _values(
