@@ -65,9 +65,23 @@ def test_bulleted_rows_under_a_header_keep_every_value() -> None:
         "- 15 cm prox   31.6 / 33.9\n"
         "- 30 cm prox   44.2 / 47.5\n"
     )
-    assert [v for v, _ in _girths(note)] == [31.6, 33.9, 44.2, 47.5]
+    read = _girths(note)
+    assert [v for v, _ in read] == [22.1, 23.0, 31.6, 33.9, 44.2, 47.5]
+    assert [label.split()[0] for _, label in read] == ["L", "R"] * 3
+    assert "at ankle" in read[0][1]
 
 
 def test_bulleted_rows_twin_a_dose_range_on_the_next_line_is_no_girth() -> None:
     note = "- Calf raises 2x15\n- 10 cm prox to ankle: tape applied, no values today\n"
     assert _girths(note) == []
+
+
+def test_named_landmark_pair_after_a_bar_header_and_a_sided_bracket() -> None:
+    read = _girths("Foot circumference R | L (cm): MTP 24.0 | 22.5.")
+    assert [(v, label.split()[0]) for v, label in read] == [(24.0, "R"), (22.5, "L")]
+    other_side = _girths("Edema R ankle at 8 cm above malleolus 27.2 cm (L 25.0 cm).")
+    assert [("previous" in label) for _, label in other_side] == [False, False]
+
+
+def test_named_landmark_twin_a_joint_angle_pair_is_no_girth() -> None:
+    assert _girths("Wrist ext AROM R / L: 55 / 70 deg.") == []

@@ -18,6 +18,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks import labels
+from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
 from tui.core.checks.numbers import to_number
 from tui.core.checks.scan import Scanner
@@ -28,7 +29,7 @@ _SIDE = r"(?:R|L|rt|lt|right|left)"
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
 _VALUE = re.compile(
     rf"[ \t]*(?:[/|,;&][ \t]*|and[ \t]+|vs\.?[ \t]+)?(?:(?P<side>{_SIDE})\b[ \t]*:?[ \t]*)?"
-    rf"(?P<num>{_GIRTH})(?![\d.])(?:[ \t]*(?P<unit>cm|mm)\b)?",
+    rf"(?P<num>{_GIRTH})(?!\d|\.\d)(?:[ \t]*(?P<unit>cm|mm)\b)?",
     re.IGNORECASE,
 )
 # A bracket after a row's values holds earlier values: "(last wk 30.5 / 28.5)", "[34.0 / 38.0]".
@@ -36,7 +37,14 @@ _OPEN = re.compile(
     rf"[ \t]*[(\[][ \t]*[A-Za-z .:]{{0,30}}?(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?\d)", re.IGNORECASE
 )
 _CLOSE = re.compile(r"[ \t]*[)\]]")
-_COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*/[ \t]*({_SIDE})\b", re.IGNORECASE)
+# A landmark named at the start of a row (or after a colon, semicolon or bar), then a pair.
+_LANDMARK_PAIR = re.compile(
+    rf"(?:^|(?<=[:;|]))[ \t]*(?:[-*\u2022][ \t]+)?(?!{_SIDE}\b)"
+    rf"(?P<landmark>[A-Za-z][A-Za-z .]{{0,30}}?)"
+    rf"[ \t]*:?[ \t]+(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*[/|])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ def _rows() -> _Rows:
             # the offset, then a direction and its landmark, or the values straight away
             rf"(?:@[ \t]*)?(?<![\w.])(?P<offset>\d{{1,2}}(?:\.\d)?)[ \t]*cm(?:[ \t]+cm)?\b"
             rf"(?P<mark>[ \t]+(?:{words})\b[^\d\n:|;()\[\]/,]{{0,40}}?)?[ \t]*:?[ \t]*"
-            rf"(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?![\d.]))",
+            rf"(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d))",
             re.IGNORECASE,
         ),
         spacing=re.compile(rf"\b(?:{spacing})[ \t]+(\d{{1,2}}(?:\.\d)?[ \t]*cm)\b", re.IGNORECASE),
@@ -74,13 +82,26 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
         scanner.block(*interval.span(1))  # "every 4 cm": the tape's spacing, not a girth
     end = _with_table_lines(text, end)
     order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
-    pattern = _rows().offset
     pos = start
-    while (row := pattern.search(text, pos, end)) is not None:
-        scanner.block(row.start("offset"), row.end())
-        where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
+    while (row := _next_row(text, pos, end)) is not None:
+        if row.groupdict().get("offset"):
+            scanner.block(row.start("offset"), row.end())
+            where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
+        else:
+            where = f"at {row.group('landmark').strip()}"
         pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
     return end
+
+
+def _next_row(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The first row after `pos`: one at an offset, or one at a landmark named with a pair of
+    values ("MTP 21.0 | 19.4", "wrist  16.8 / 15.9")."""
+    found = [
+        m
+        for m in (_rows().offset.search(text, pos, end), _LANDMARK_PAIR.search(text, pos, end))
+        if m
+    ]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 _HEADER_TAIL = 80
@@ -105,7 +126,7 @@ def _with_table_lines(text: str, end: int) -> int:
 
 _ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
 _NAMED_ROW = re.compile(
-    rf"[A-Za-z][A-Za-z .]{{0,30}}?[ \t]+{_GIRTH}(?![\d.])[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    rf"[A-Za-z][A-Za-z .]{{0,30}}?[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -117,35 +138,44 @@ def _values(
     pos: int,
     end: int,
 ) -> int:
-    """The values of one row, then those of a bracket after it as earlier values."""
+    """The values of one row, then those of a bracket after it: earlier values when its words
+    say so or when it holds bare values ("[34.0 / 38.0]"), the other side's when it names one
+    ("(R 27.6 cm)")."""
     name, where, order = row
     text = scanner.text
     offset = _rows().offset
-    previous = ""
+    bracket: re.Match[str] | None = None
     index = 0
     while pos < end:
         if offset.match(text, pos) or offset.match(text, _skip_marks(text, pos)):
             break
-        opened = _OPEN.match(text, pos, end) if not previous else None
+        opened = _OPEN.match(text, pos, end) if bracket is None else None
         if opened:
-            previous, index, pos = " (previous)", 0, opened.end()
+            bracket, index, pos = opened, 0, opened.end()
             continue
-        if previous and (closed := _CLOSE.match(text, pos, end)):
+        if bracket and (closed := _CLOSE.match(text, pos, end)):
             return closed.end()
         value = _VALUE.match(text, pos, end)
         if value is None or not scanner.free(*value.span("num")):
             break
+        found = attribute(scanner, value.start("num"), value.end())
         side = labels.side_name(value.group("side")) if value.group("side") else ""
         if not side and index < len(order):
             side = order[index]
+        previous = found.previous
+        if bracket and not previous and not side and not _WORDS.search(bracket.group()):
+            previous = " (previous)"
         unit = (value.group("unit") or "cm").lower()
-        label = labels.join(side, name, where) + previous
+        label = labels.join(side or found.side, name, where) + previous
         scanner.emit(
             facts, "girth", to_number(value.group("num")), value.span("num"), label, unit=unit
         )
         index += 1
         pos = value.end()
     return pos
+
+
+_WORDS = re.compile(r"[A-Za-z]{2,}")
 
 
 def _skip_marks(text: str, pos: int) -> int:
