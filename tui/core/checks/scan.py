@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from tui.core.checks.anchored import Anchored
 from tui.core.checks.clock import clock_spans
 from tui.core.checks.facts import Fact
 from tui.core.checks.goal_clauses import goal_end
@@ -131,7 +132,7 @@ class Scanner:
     def in_header(self, pos: int) -> bool:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
-    def block_all(self, pattern: re.Pattern[str] | Led) -> None:
+    def block_all(self, pattern: re.Pattern[str] | Led | Anchored) -> None:
         for match in matches(pattern, self.text):
             self.block(match.start(), match.end())
 
@@ -234,7 +235,7 @@ _SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
 
 
 @cache
-def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led, ...]:
+def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     patterns = (*NOT_MEASUREMENTS, *context_exclusions(), *setting_exclusions())
     return tuple(digit_first(p) for p in patterns)
 
