@@ -20,6 +20,7 @@ from tui.core.checks.tables import (
     not_measurement_words,
     vocabulary,
 )
+from tui.core.checks.word_index import INDEXED_FROM, word_starts
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -56,7 +57,15 @@ class Led:
         """Where a leading word starts. The search matches the character before the word (not
         a letter or digit) instead of looking behind for it, so the regular expression engine
         skips every letter and digit without trying the words there; the word is the search's
-        group 1, which starts where the character before it ends."""
+        group 1, which starts where the character before it ends. In a long text the words
+        are looked up in its index of words (word_index.py) instead, when they can be."""
+        if len(lowered) >= INDEXED_FROM:
+            indexed = word_starts(lowered, self.starter.pattern.removeprefix(_WORD_START))
+            if indexed is not None:
+                return self._indexed_starts(lowered, indexed)
+        return self._searched_starts(lowered)
+
+    def _searched_starts(self, lowered: str) -> Iterator[int]:
         first = self.starter.match(lowered)
         after = 0  # like a search for the words, none found inside the last word found
         if first is not None:
@@ -68,6 +77,19 @@ class Led:
                 continue
             after = stop if stop > start else start + 1
             yield start
+
+    def _indexed_starts(self, lowered: str, candidates: list[int]) -> Iterator[int]:
+        """The starts `_starts` finds, tried only where an indexed word may begin one."""
+        match = self.starter.match
+        after = 0
+        for start in candidates:
+            if start < after:
+                continue
+            found = match(lowered, start)
+            if found is not None:
+                stop = found.end()
+                after = stop if stop > start else start + 1
+                yield start
 
     @property
     def word_after(self) -> re.Pattern[str]:

@@ -1,0 +1,86 @@
+"""A word-led pattern looked up in the note's index of words starts exactly where a search
+for its words starts (issue 12, speed): the fixed first letters of each alternative are read
+from the pattern itself, and a pattern without them is searched as before."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.eval.corpus import SPLITS, cases
+from tui.core.checks.lexicon import _WORD_START, Led, led
+from tui.core.checks.lowered import lowered
+from tui.core.checks.scan import _non_measurement_patterns
+from tui.core.checks.word_index import INDEXED_FROM, leading_letters, word_starts
+
+FRAGMENTS = [
+    "steps?", "step[- ]?ups?", "norms?", "cut-?off", "age[- ]matched", "no\\.", "at least", "at",
+    "a", "an", "in", "into", "gain(?:ed|ing|s)?", "improv(?:ed|ing)", "up", "down", "by",
+    "rm\\.?", "ps(?=[ \\t]*\\d)", "(?:head |neck )?turn", "(?:head|neck) tilt", "1rm", "@",
+    "e-?stim", "x\\d", "per day", "day", "scapula\\w*",
+]  # fmt: skip
+PIECES = [
+    " ", "  ", "\n", ".", ",", "-", "(", "@", "1", "20", "5 ", "step", "steps", "stepups",
+    "step-up", "norm", "normal", "cut-off", "cutoff", "age matched", "no.", "none", "at",
+    "at least",
+    "a", "an", "in", "into", "gained", "improving", "up", "down", "by", "rm.", "ps 5", "head turn",
+    "neck tilt", "turn", "1rm", "estim", "e-stim", "x2", "per day", "day", "scapular", "Ä", "A",
+    "STEP", "ATLeast", "_",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "leads"),
+    [
+        ("steps?", ("step",)),
+        ("norms?|cut-?off", ("norm", "cut")),
+        ("gain(?:ed|s)?", ("gain",)),
+        ("(?:up|down)+ward", ("up", "down")),
+        ("(?:(?:visit|day)|(?:no\\.))", ("visit", "day", "no")),
+        ("xy{2}", ("x",)),
+        ("(?:head |neck )?turn", None),
+        ("1rm", None),
+        ("@|at", None),
+        ("x{2}", None),
+        ("", None),
+        ("a|", None),
+        ("[a-z]+", None),
+        ("\\d+\\s*min", None),
+    ],
+)
+def test_the_fixed_first_letters_of_each_alternative(
+    body: str, leads: tuple[str, ...] | None
+) -> None:
+    assert leading_letters(body) == leads
+
+
+def same_starts(finder: Led, text: str) -> None:
+    low = lowered(text)
+    indexed = word_starts(low, finder.starter.pattern.removeprefix(_WORD_START))
+    if indexed is not None:
+        assert list(finder._indexed_starts(low, indexed)) == list(finder._searched_starts(low))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=5),
+    st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+)
+def test_random_words_and_text_start_where_a_search_starts(words: list[str], text: str) -> None:
+    same_starts(led(re.compile(r"\S+"), *words), text)
+
+
+def test_the_not_measurement_patterns_start_where_a_search_starts_on_the_eval_notes() -> None:
+    text = "\n\n".join(case.text for split in SPLITS for case in cases(split))
+    assert len(text) >= INDEXED_FROM
+    finders = [p for p in _non_measurement_patterns() if isinstance(p, Led)]
+    assert sum(leading_letters(f.starter.pattern.removeprefix(_WORD_START)) is not None
+               for f in finders) >= 15  # fmt: skip
+    for finder in finders:
+        same_starts(finder, text)
+        assert [m.span() for m in finder.finditer(text)] == [
+            m.span() for m in finder.pattern.finditer(text)
+        ]
