@@ -105,6 +105,7 @@ def _cold() -> None:
         lexicon._remembered,
         anchored._remembered,
         word_index._index,
+        word_index._asked,
         lexicon._lowered,
         lexicon._matches,
         numbers.normalize,

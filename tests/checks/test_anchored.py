@@ -26,7 +26,8 @@ PIECES = [
     "yo", "-year-old", "years old", "yr old", "gr", "Grade", "III", "pos", "Position", "#", "<",
     ">", "≥", "≤", "=", "T", "L", "S", "c", "cm", "in", "finger", "above", "of", "out of", "sets",
     "reps", "times", "x10", "falls", "near falls", "trials", "Fahrenheit", "celsius", "degrees ",
-    "incline", "cuff", "biofeedback", "wk", "week", "day", "word", "am", "p.m.", "Ä", "İ", "a",
+    "incline", "cuff", "biofeedback", "wk", "week", "day", "word", "am", "p.m.", "Ä", "İ", "ı",
+    "ſ", "\u212a", "ſets", "poſ", "a",
 ]  # fmt: skip
 
 
@@ -76,6 +77,7 @@ def test_random_text_gives_the_plain_matches(text: str) -> None:
         "plateaued at 95-100°, 100 - 120 deg, 30-90°",
         "3 sets of 10, 10 reps, 2 times a week, 2x/wk, 3 times, 3 /wk, 2/day",
         "0" * 30 + " " * 30 + "x",
+        "3 ſets of 10, 4 S, 2 ſeries, poſ 3, 5 \u212am, 4 İnch, 6 ınch",
         "\n\n\n" + "9 \n" * 20 + "x 1",
     ],
 )

@@ -14,7 +14,7 @@ from tests.eval.corpus import SPLITS, cases
 from tui.core.checks.lexicon import _WORD_START, Led, led
 from tui.core.checks.lowered import lowered
 from tui.core.checks.scan import _non_measurement_patterns
-from tui.core.checks.word_index import INDEXED_FROM, leading_letters, word_starts
+from tui.core.checks.word_index import INDEXED_FROM, indexed_starts, leading_letters, word_starts
 
 FRAGMENTS = [
     "steps?", "step[- ]?ups?", "norms?", "cut-?off", "age[- ]matched", "no\\.", "at least", "at",
@@ -28,7 +28,7 @@ PIECES = [
     "at least",
     "a", "an", "in", "into", "gained", "improving", "up", "down", "by", "rm.", "ps 5", "head turn",
     "neck tilt", "turn", "1rm", "estim", "e-stim", "x2", "per day", "day", "scapular", "Ä", "A",
-    "STEP", "ATLeast", "_",
+    "STEP", "ATLeast", "_", "ſtep", "\u212a", "İn", "ı", "norſ",
 ]  # fmt: skip
 
 
@@ -59,8 +59,9 @@ def test_the_fixed_first_letters_of_each_alternative(
 
 def same_starts(finder: Led, text: str) -> None:
     low = lowered(text)
-    indexed = word_starts(low, finder.starter.pattern.removeprefix(_WORD_START))
-    if indexed is not None:
+    leads = leading_letters(finder.starter.pattern.removeprefix(_WORD_START))
+    if leads is not None:
+        indexed = indexed_starts(low, leads)
         assert list(finder._indexed_starts(low, indexed)) == list(finder._searched_starts(low))
 
 
@@ -71,6 +72,13 @@ def same_starts(finder: Led, text: str) -> None:
 )
 def test_random_words_and_text_start_where_a_search_starts(words: list[str], text: str) -> None:
     same_starts(led(re.compile(r"\S+"), *words), text)
+
+
+def test_a_text_is_indexed_once_several_patterns_asked_for_its_words() -> None:
+    text = "steps and more steps " * 600
+    answers = [word_starts(lowered(text), "steps?") for _ in range(4)]
+    assert answers[0] is None  # one pattern: searched
+    assert answers[-1] == [m.start() for m in re.finditer("step", text)]
 
 
 def test_the_not_measurement_patterns_start_where_a_search_starts_on_the_eval_notes() -> None:

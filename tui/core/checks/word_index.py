@@ -18,20 +18,37 @@ from itertools import chain
 _WORD = re.compile(r"(?<![a-z0-9])[a-z][a-z0-9]*")
 _FIXED = re.compile(r"[a-z0-9]*")
 _QUANTIFIERS = ("?", "*", "{")
-# Below this length a search of the text is cheaper than indexing its words.
+# Below this length a search of the text is cheaper than indexing its words; so is a text
+# searched for the words of one or two patterns only (indexing costs a few searches).
 INDEXED_FROM = 10_000
+_SEARCHED_BEFORE_INDEXED = 2
 
 
 def word_starts(lowered: str, body: str) -> list[int] | None:
     """Every position of `lowered` where a word starts with one of the fixed letters that
     begin each alternative of `body` (a regular expression in lower case), ascending; None when
-    some alternative has no fixed first letters."""
+    some alternative has no fixed first letters, or while the text is not worth indexing."""
     leads = leading_letters(body)
     if leads is None:
         return None
+    asked = _asked(lowered)
+    asked[0] += 1
+    if asked[0] <= _SEARCHED_BEFORE_INDEXED:
+        return None
+    return indexed_starts(lowered, leads)
+
+
+def indexed_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
+    """Where a word of `lowered` starting with one of `leads` starts, ascending."""
     index = _index(lowered)
     found = [starts for word, starts in index.items() if word.startswith(leads)]
     return sorted(chain.from_iterable(found))
+
+
+@lru_cache(maxsize=4)
+def _asked(lowered: str) -> list[int]:
+    """How many patterns have asked for the words of this text (a counter, kept with it)."""
+    return [0]
 
 
 @lru_cache(maxsize=4)
