@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.eval.corpus import SPLITS, cases
-from tui.core.checks.lexicon import _WORD_START, Led, led
+from tui.core.checks.lexicon import _WORD_START, Led, led, word_first
 from tui.core.checks.lowered import lowered
 from tui.core.checks.scan import _non_measurement_patterns
 from tui.core.checks.word_index import INDEXED_FROM, indexed_starts, leading_letters, word_starts
@@ -91,4 +91,36 @@ def test_the_not_measurement_patterns_start_where_a_search_starts_on_the_eval_no
         same_starts(finder, text)
         assert [m.span() for m in finder.finditer(text)] == [
             m.span() for m in finder.pattern.finditer(text)
+        ]
+
+
+WORD_FIRST = [
+    re.compile(r"\bmax(?:imum)?\s*(?:of|is|=|:)?\s*\d+", re.IGNORECASE),
+    re.compile(r"\bby\s+\d+s\b", re.IGNORECASE),
+    re.compile(r"\bRPE\s*\d+"),
+    re.compile(r"\b(?:to|at|of)\s+[CTLS]\s?\d{1,2}\b"),
+    re.compile(r"\b(?:STGs?|goals?)\b|\btargets?\b(?=\s*\d)", re.IGNORECASE),
+]
+WORD_PIECES = [
+    " ", "\n", ".", "-", "_", "(", "3", "10", "3s", "max", "MAX", "maximum", "Max of", "by", "BY",
+    "by 3s", "RPE", "rpe", "to", "at", "of", "T", "C 5", "L4", "STG", "stgs", "goal", "Goals",
+    "target", "targets", "ſ", "\u212a", "ı", "İ", "é", "x",
+]  # fmt: skip
+
+
+def test_a_pattern_led_by_a_word_boundary_and_fixed_letters_becomes_word_led() -> None:
+    assert all(isinstance(word_first(pattern), Led) for pattern in WORD_FIRST)
+    for kept in (r"\b(?:total\s+)?possible", r"serial \d+", r"\bmax|x\d", r"\b\d+"):
+        assert word_first(re.compile(kept)).pattern == kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=40).map("".join))
+def test_word_first_finds_what_finditer_finds(text: str) -> None:
+    for pattern in WORD_FIRST:
+        found = word_first(pattern)
+        assert isinstance(found, Led)
+        lowered.cache_clear()
+        assert [(m.span(), m.groups()) for m in found.scan(text)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)
         ]

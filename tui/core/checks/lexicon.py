@@ -20,7 +20,7 @@ from tui.core.checks.tables import (
     not_measurement_words,
     vocabulary,
 )
-from tui.core.checks.word_index import INDEXED_FROM, word_starts
+from tui.core.checks.word_index import INDEXED_FROM, alternatives, leading_letters, word_starts
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -205,6 +205,24 @@ def digit_first(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | 
         rest = rf"\d{{{low}{most}}}"
     moved = rf"\d(?<![{before}]\d){rest}" + pattern.pattern[found.end() :]
     return re.compile(moved, pattern.flags)
+
+
+def word_first(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | Led | Anchored:
+    """The same pattern searched through its leading words (a Led) when every alternative
+    starts with a word boundary and fixed letters ("\\bmax(?:imum)?", "\\bby\\s+"): each
+    match starts where one of those words starts after no letter or digit, so trying the
+    pattern only there gives the same matches."""
+    if not isinstance(pattern, re.Pattern):
+        return pattern
+    leads: list[str] = []
+    for alternative in alternatives(pattern.pattern):
+        if not alternative.startswith("\\b"):
+            return pattern
+        found = leading_letters(_lower_fragment(alternative[2:]))
+        if found is None:
+            return pattern
+        leads += found
+    return led(pattern, *leads)
 
 
 # "(?<![\d.])(?:\d+ ... to )?\d+": a number, or a range of numbers, after the check.

@@ -24,6 +24,7 @@ from tui.core.checks.lexicon import (
     context_exclusions,
     digit_first,
     matches,
+    word_first,
 )
 from tui.core.checks.numbers import Normalized, normalize
 from tui.core.checks.settings import setting_exclusions
@@ -150,7 +151,7 @@ class Scanner:
 
     def block_goals(self) -> None:
         """Goal statements and goal sections: their numbers are targets."""
-        for match in matches(GOAL_START, self.text):
+        for match in matches(_goal_start(), self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
@@ -237,7 +238,12 @@ _SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
 @cache
 def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     patterns = (*NOT_MEASUREMENTS, *context_exclusions(), *setting_exclusions())
-    return tuple(digit_first(p) for p in patterns)
+    return tuple(word_first(digit_first(p)) for p in patterns)
+
+
+@cache
+def _goal_start() -> re.Pattern[str] | Led | Anchored:
+    return word_first(GOAL_START)
 
 
 @cache

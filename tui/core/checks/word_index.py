@@ -67,7 +67,7 @@ def _index(lowered: str) -> dict[str, list[int]]:
 def leading_letters(body: str) -> tuple[str, ...] | None:
     """The fixed first letters of each alternative of `body`, or None if one has none."""
     leads: list[str] = []
-    for alternative in _alternatives(body):
+    for alternative in alternatives(body):
         found = _leading(alternative)
         if found is None:
             return None
@@ -90,7 +90,7 @@ def _leading(alternative: str) -> tuple[str, ...] | None:
     return (letters,)
 
 
-def _alternatives(body: str) -> list[str]:
+def alternatives(body: str) -> list[str]:
     """`body` split at its top-level "|" (none inside a group, a class or an escape)."""
     parts: list[str] = []
     depth, start, index = 0, 0, 0
