@@ -19,7 +19,8 @@ from tui.core.checks.word_index import INDEXED_FROM, indexed_starts, leading_let
 FRAGMENTS = [
     "steps?", "step[- ]?ups?", "norms?", "cut-?off", "age[- ]matched", "no\\.", "at least", "at",
     "a", "an", "in", "into", "gain(?:ed|ing|s)?", "improv(?:ed|ing)", "up", "down", "by",
-    "rm\\.?", "ps(?=[ \\t]*\\d)", "(?:head |neck )?turn", "(?:head|neck) tilt", "1rm", "@",
+    "rm\\.?", "ps(?=[ \\t]*\\d)", "30cst", "9\\d{4}", "(?-i:ha)",
+    "(?:head |neck )?turn", "(?:head|neck) tilt", "1rm", "@",
     "e-?stim", "x\\d", "per day", "day", "scapula\\w*",
 ]  # fmt: skip
 PIECES = [
@@ -27,7 +28,8 @@ PIECES = [
     "step-up", "norm", "normal", "cut-off", "cutoff", "age matched", "no.", "none", "at",
     "at least",
     "a", "an", "in", "into", "gained", "improving", "up", "down", "by", "rm.", "ps 5", "head turn",
-    "neck tilt", "turn", "1rm", "estim", "e-stim", "x2", "per day", "day", "scapular", "Ä", "A",
+    "neck tilt", "turn", "1rm", "30cst", "930cst", "91234", "HA", "ha",
+    "estim", "e-stim", "x2", "per day", "day", "scapular", "Ä", "A",
     "STEP", "ATLeast", "_", "ſtep", "\u212a", "İn", "ı", "norſ",
 ]  # fmt: skip
 
@@ -42,7 +44,8 @@ PIECES = [
         ("(?:(?:visit|day)|(?:no\\.))", ("visit", "day", "no")),
         ("xy{2}", ("x",)),
         ("(?:head |neck )?turn", None),
-        ("1rm", None),
+        ("1rm|9\\d{4}", ("1rm", "9")),
+        ("(?-i:ha)|ok", ("ha", "ok")),
         ("@|at", None),
         ("x{2}", None),
         ("", None),

@@ -13,9 +13,11 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-# A word: letters and digits after no letter or digit, starting with a letter (a-z: the text
-# searched is lower-cased).
-_WORD = re.compile(r"(?<![a-z0-9])[a-z][a-z0-9]*")
+# A word: letters and digits after no letter or digit (a-z: the text searched is lower-cased).
+_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]+")
+# Groups an alternative may open with: plain, or with case-sensitivity ("(?-i:HA)"), which the
+# lower-cased text searched can only widen.
+_OPENERS = ("(?:", "(?-i:")
 _FIXED = re.compile(r"[a-z0-9]*")
 _QUANTIFIERS = ("?", "*", "{")
 # Below this length a search of the text is cheaper than indexing its words; so is a text
@@ -41,7 +43,12 @@ def word_starts(lowered: str, body: str) -> list[int] | None:
 def indexed_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
     """Where a word of `lowered` starting with one of `leads` starts, ascending."""
     index = _index(lowered)
-    found = [starts for word, starts in index.items() if word.startswith(leads)]
+    found = [
+        starts
+        for first in {lead[0] for lead in leads}
+        for word, starts in index.get(first, {}).items()
+        if word.startswith(leads)
+    ]
     return sorted(chain.from_iterable(found))
 
 
@@ -52,14 +59,18 @@ def _asked(lowered: str) -> list[int]:
 
 
 @lru_cache(maxsize=4)
-def _index(lowered: str) -> dict[str, list[int]]:
-    index: dict[str, list[int]] = {}
+def _index(lowered: str) -> dict[str, dict[str, list[int]]]:
+    """First character -> word -> where it starts (a look-up reads the words of its letters)."""
+    words: dict[str, list[int]] = {}
     for word in _WORD.finditer(lowered):
-        starts = index.get(word.group())
+        starts = words.get(word.group())
         if starts is None:
-            index[word.group()] = [word.start()]
+            words[word.group()] = [word.start()]
         else:
             starts.append(word.start())
+    index: dict[str, dict[str, list[int]]] = {}
+    for text, starts in words.items():
+        index.setdefault(text[0], {})[text] = starts
     return index
 
 
@@ -76,16 +87,17 @@ def leading_letters(body: str) -> tuple[str, ...] | None:
 
 
 def _leading(alternative: str) -> tuple[str, ...] | None:
-    if alternative.startswith("(?:"):
-        close = _group_end(alternative, 3)
+    opener = next((o for o in _OPENERS if alternative.startswith(o)), None)
+    if opener is not None:
+        close = _group_end(alternative, len(opener))
         if close is None or alternative[close + 1 : close + 2] in _QUANTIFIERS:
             return None  # an optional group first: no fixed first letters
-        return leading_letters(alternative[3:close])
+        return leading_letters(alternative[len(opener) : close])
     fixed = _FIXED.match(alternative)
     letters = fixed.group() if fixed else ""
     if alternative[len(letters) : len(letters) + 1] in _QUANTIFIERS:
         letters = letters[:-1]  # "steps?": the "s" may be missing
-    if not letters or not letters[0].isalpha():
+    if not letters:
         return None
     return (letters,)
 
