@@ -104,6 +104,7 @@ def _cold() -> None:
         extract._base,
         lexicon._remembered,
         anchored._remembered,
+        anchored.number_starts,
         word_index._index,
         word_index._asked,
         lexicon._lowered,

@@ -11,7 +11,7 @@ positions: the same matches, in the same leftmost, non-overlapping order as `fin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,15 +40,7 @@ class Anchored:
 
     def scan(self, text: str) -> Iterator[re.Match[str]]:
         """The matches, searched afresh (`finditer` remembers them for a long text)."""
-        match = self.pattern.match
-        end = 0
-        for start in self.starts(lowered(text)):
-            if start < end:
-                continue
-            found = match(text, start)
-            if found is not None:
-                end = max(found.end(), start + 1)
-                yield found
+        return search_at(self.pattern, text, self.starts(lowered(text)))
 
     def starts(self, low: str) -> list[int]:
         """Every position a match can start at, ascending, each once."""
@@ -69,6 +61,31 @@ class Anchored:
             found += reversed(run)
             floor = anchor
         return found
+
+
+def search_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match starts at one of `starts`
+    (ascending, each once): leftmost first, none overlapping, tried only there."""
+    match = pattern.match
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        found = match(text, start)
+        if found is not None:
+            end = max(found.end(), start + 1)
+            yield found
+
+
+_NUMBER_START = re.compile(r"(?<!\d)\d")
+
+
+@lru_cache(maxsize=4)
+def number_starts(text: str) -> list[int]:
+    """Where a number starts (a digit, of any script, after no digit), found once a text."""
+    return [found.start() for found in _NUMBER_START.finditer(text)]
 
 
 @lru_cache(maxsize=128)
