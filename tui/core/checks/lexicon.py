@@ -415,8 +415,8 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         ),
         "cm|mm|in|finger",
     ),
-    re.compile(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate)
-        rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:(?:more|additional|further)\s+)?"
+    re.compile(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate), on one line
+        rf"(?<![\w.]){NUM}[ \t]*(?:-[ \t]*{NUM}[ \t]*)?(?:(?:more|additional|further)[ \t]+)?"
         r"(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
         r"|(?-i:[Hh]rs?)|hours?|visits?|sessions?)\b",
         re.IGNORECASE,
@@ -428,10 +428,11 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
 def counted_fractions() -> re.Pattern[str]:
     """Counts of things out of a whole ("6/10 trials", "4 of 10 sites felt R, 6/10 L"): never a
     rating, a grade or a score (measures.toml [not_measurements] counted), so extraction skips
-    them; verification still compares them (checks.counted)."""
+    them; verification still compares them (checks.counted). The thing counted is on the
+    count's line: "3/10" closing a line is not a count of the word opening the next."""
     counted = "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
     return re.compile(
-        rf"(?<![\d.]){NUM}\s*(?:/|of|out of)\s*{NUM}\s+(?:{counted or '(?!x)x'})\b"
+        rf"(?<![\d.]){NUM}[ \t]*(?:/|of|out of)[ \t]*{NUM}[ \t]+(?:{counted or '(?!x)x'})\b"
         rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
         re.IGNORECASE,
     )

@@ -59,9 +59,10 @@ _UNIT_WORDS = {
 }  # fmt: skip
 
 # "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
-# (measures.toml [not_measurements] counted).
+# (measures.toml [not_measurements] counted). The thing counted is on the rating's line: "Pain
+# 3/10" closing a line stays a rating whatever word opens the next ("Visit 4 of 12").
 _COUNTED = (
-    r"(?!\s*(?:"
+    r"(?![ \t]*(?:"
     + "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
     + r"|x\b|of\b)\b)"
 )
