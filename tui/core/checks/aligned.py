@@ -191,9 +191,12 @@ def _emit(
     force, tests = _force(match), list(_FORCE_TEST.finditer(before))
     if force and not tests:
         return  # a weight in a list, but not of a grip or pinch test
+    # the words before the list date every item of it ("(Eval) 3+/5 / 4/5": both are earlier)
+    earlier: bool | None = None
     for value, part in zip(values, parts, strict=True):
         found = attribute(scanner, value.span[0], value.span[1], after_side=False, skip=label_span)
-        found = _merged(found, part)
+        earlier = found.prior if earlier is None else earlier or found.prior
+        found = _merged(replace(found, prior=earlier), part)
         if force:
             label = labels.join(found.side, tests[-1].group().lower()) + found.previous
             scanner.emit(facts, "strength", value.number, value.span, label, unit=force)
