@@ -117,3 +117,40 @@ def test_a_list_of_sides_after_an_earlier_timepoint_is_earlier_for_every_side() 
     assert "previous" in grades["4-"]
     assert "previous" not in grades["4"]
     assert "previous" not in grades["5"]
+
+
+_PRINTED = (
+    "CLINIC FLOWSHEET (plain-text print)\n"
+    "PARAMETER                 RESULT      LAST VISIT   COMMENT\n"
+    "Knee flexion AROM R       118°        102°         end-range pain\n"
+    "Berg Balance Scale        47/56       41/56\n"
+    "Pain (NRS)                2/10        5/10         after stairs\n"
+)
+# The same lines with no heading that names a time: read as written, nothing made earlier.
+_SPACED_PROSE = (
+    "Exercises done today, in this order:\n"
+    "Knee flexion AROM R       118°        after warm-up\n"
+    "Berg Balance Scale        47/56       no device\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "previous"),
+    [
+        ("rom", 118, False),
+        ("rom", 102, True),
+        ("outcome", 47, False),
+        ("outcome", 41, True),
+        ("pain", 2, False),
+        ("pain", 5, True),
+    ],
+)
+def test_a_fixed_width_print_reads_its_earlier_column(
+    kind: str, value: object, previous: bool
+) -> None:
+    assert ("previous" in _label(_PRINTED, kind, value)) is previous
+
+
+@pytest.mark.parametrize(("kind", "value"), [("rom", 118), ("outcome", 47)])
+def test_spaced_lines_without_a_timed_heading_stay_this_visits(kind: str, value: object) -> None:
+    assert "previous" not in _label(_SPACED_PROSE, kind, value)
