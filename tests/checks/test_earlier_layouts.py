@@ -154,3 +154,18 @@ def test_a_fixed_width_print_reads_its_earlier_column(
 @pytest.mark.parametrize(("kind", "value"), [("rom", 118), ("outcome", 47)])
 def test_spaced_lines_without_a_timed_heading_stay_this_visits(kind: str, value: object) -> None:
     assert "previous" not in _label(_SPACED_PROSE, kind, value)
+
+
+def test_values_set_apart_by_bars_pair_with_a_list_of_sides() -> None:
+    text = "Hip abd MMT R/L: 4/5 | 3+/5 today. Pinch R/L 6 | 4 kg.\n"
+    grades = {fact.value: fact.label for fact in facts_in(text) if fact.kind == "mmt"}
+    assert grades == {"4": "R hip abduction", "3+": "L hip abduction"}
+    pinch = {fact.value: fact.label for fact in facts_in(text) if fact.kind == "strength"}
+    assert pinch == {6: "R pinch", 4: "L pinch"}
+
+
+def test_a_bar_after_a_single_grade_pairs_nothing() -> None:
+    # one grade, then a bar and a rating: no list of sides to pair with
+    text = "Hip abd MMT 4/5 | pain 3/10 with resisted abduction.\n"
+    assert "R" not in one_fact(text, "mmt", "4").label.split()
+    assert one_fact(text, "pain", 3).kind == "pain"
