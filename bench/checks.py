@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from bench.common import BenchResult, Row
-from tui.core.checks import extract, grids, lexicon, numbers, scan, verify
+from tui.core.checks import anchored, extract, grids, lexicon, numbers, scan, verify, word_index
 from tui.core.checks.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.verify import verify as verify_draft
@@ -103,6 +103,10 @@ def _cold() -> None:
         extract._read,
         extract._base,
         lexicon._remembered,
+        anchored._remembered,
+        anchored.number_starts,
+        word_index._index,
+        word_index._asked,
         lexicon._lowered,
         lexicon._matches,
         numbers.normalize,

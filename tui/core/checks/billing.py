@@ -87,18 +87,22 @@ _TOTAL_VALUE = (
     r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
+# or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total[\s_]+timed|timed)(?:[\s_]+(?:code|codes|treatment|tx|service|services))*"
-    r"(?:[\s_]+(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
+    r"\b(?:total[\s_]*timed|timed)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
+    r"(?:[\s_]*(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total[\s_]+(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
-    r"(?:[\s_]+(?:time|minutes|mins?))?"
+    r"\b(?:total[\s_]*(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
     r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
-    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b" + _TOTAL_VALUE,
+    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
+    + _TOTAL_VALUE
+    # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
+    + r"(?!\s*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*timed\b)",
     re.IGNORECASE,
 )
 # "38 min, all timed" / "(all timed)" after a total treatment time.
@@ -116,7 +120,7 @@ _BILLING_WORD = (
 # service's code, it bills nothing.
 BILLED_START = re.compile(
     rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
-    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD})"
+    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -134,6 +138,11 @@ BILLED_ITEM = re.compile(
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
 _ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+# One count for every code of the line ("1 unit each of 97110 and 97140", "97110, 97140: 1 each").
+_EACH_UNITS = re.compile(
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:units?[ \t]+)?each\b(?![ \t]+(?:side|leg|arm|way)\b)",
+    re.IGNORECASE,
+)
 _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
 # A code on a billing line, and what ends the text that belongs to it: its line, its sentence
 # (a full stop that is not a leader "....."), a semicolon or a table cell.
@@ -155,7 +164,9 @@ _COUNT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _UNITS_WORD = re.compile(r"(?<![A-Za-z])units?\b", re.IGNORECASE)
-_COUNT_BEFORE_UNITS = re.compile(r"\d[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE)
+_COUNT_BEFORE_UNITS = re.compile(
+    r"(?<![\d.])\d{1,2}[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE
+)
 _COUNT_AFTER_UNITS = re.compile(r"[ \t]*(?:[:=x\u00d7]|of)?[ \t]*\d")
 _JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
@@ -417,6 +428,13 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     counted = [charge.count is not None for charge in charges]
     if all(counted):
         return charges
+    each = _EACH_UNITS.search(text, start, end)
+    if each is not None:
+        units = int(each.group(1))
+        return [
+            charge if charge.count is not None else dataclasses.replace(charge, count=units)
+            for charge in charges
+        ]
     for charge, nxt in itertools.pairwise(charges):
         if charge.joined and nxt.count is not None:
             return None  # "97140/97110 x2": the units belong to the group
@@ -482,6 +500,15 @@ def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
     )
 
 
+@cache
+def _no_charge() -> re.Pattern[str]:
+    """The words after a code that say it is charged nothing (billing.toml [no_charge])."""
+    words = "|".join(
+        r"\s+".join(map(re.escape, word.split())) for word in billing_tables().no_charge
+    )
+    return re.compile(rf"[\s(:,\-\u2013]*(?:{words or '(?!)'})(?![\w/])", re.IGNORECASE)
+
+
 def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
     """One service written under both of its codes side by side ("97014 billed as G0283 x1")
     is one charge: the code without units gives way to the one with them (to the second when
@@ -527,6 +554,9 @@ def _charge(
     if count_match is not None:
         count = int(next(g for g in count_match.groups() if g))
         spans.append((count_match.start(), count_match.end()))
+    elif (free := _no_charge().match(text, item.end(), end)) is not None:
+        count = 0  # "97010 n/c": listed, charged nothing
+        spans.append((free.start(), free.end()))
     minutes = None
     for found in _MINUTES.finditer(text, item.end(), end):
         overlaps = (
@@ -610,6 +640,23 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     result.units[code] = result.units.get(code, 0) + int(count or 1)
     if result.first_at is None:
         result.first_at = scanner.span(item.start(), item.end())[0]
+
+
+def billed_instead(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """A service whose name reads as a code the note does not bill, when the note bills the one
+    other code that service is also billed under ("scar massage" billed as 97140): the minutes
+    belong to the code billed."""
+    others = billing_tables().billed_instead
+    followed = []
+    for fact in services:
+        code = fact.cpt or ""
+        candidates = [other for other in others.get(code, ()) if other in billed]
+        if code not in billed and len(candidates) == 1:
+            fact = dataclasses.replace(
+                fact, cpt=candidates[0], label=billing_tables().name_of(candidates[0])
+            )
+        followed.append(fact)
+    return followed
 
 
 def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
@@ -733,7 +780,9 @@ _NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({_CODE})[ \t]*\
 
 
 def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
-    """Minutes written as "38 (97113)" on a line keyed "Minutes:" (see `_MINUTES_KEY`)."""
+    """Minutes written as "38 (97113)" or after a service name with no unit ("ther ex 25,
+    ther act 8") on a line keyed "Minutes:" (see `_MINUTES_KEY`): the key says the numbers
+    are minutes."""
     text = scanner.text
     facts = []
     for key in _MINUTES_KEY.finditer(text):
@@ -748,6 +797,33 @@ def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
             scanner.claim(item.start(), item.end())
             scanner.block(item.start(), item.end())
             facts.append(_service(scanner, code, minutes, item.start(), item.end()))
+        facts += _bare_minutes_after_names(scanner, key.end(), line_end)
+    return facts
+
+
+# A bare number right after a service name on a "Minutes:" line, closing its clause.
+_BARE_MINUTES = re.compile(
+    r"[ \t]*[:=\-]?[ \t]*(\d{1,3})(?![\d:/])(?!\.\d)(?=[ \t]*(?:[,;.|]|$))", re.MULTILINE
+)
+
+
+_WHOLE_CODE = re.compile(_CODE, re.IGNORECASE)
+
+
+def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fact]:
+    matcher = service_matcher()
+    text = scanner.text
+    facts = []
+    for name in matcher.pattern.finditer(text, start, end):
+        if _WHOLE_CODE.fullmatch(name.group()):
+            continue  # "Min: 97535 28 | ...": a code's minutes, read with the codes
+        code = matcher.code(name.group())
+        value = _BARE_MINUTES.match(text, name.end(), end)
+        if code is None or value is None or not scanner.free(value.start(1), value.end(1)):
+            continue
+        scanner.claim(name.start(), value.end())
+        scanner.block(value.start(1), value.end(1))
+        facts.append(_service(scanner, code, int(value.group(1)), name.start(), value.end()))
     return facts
 
 

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from tui.core.checks.anchored import Anchored, number_starts, search_at
+from tui.core.checks.lexicon import Led, led, word_first
+from tui.core.checks.lowered import lowered
+
 _DAY = 24 * 60
 _HALF_DAY = 12 * 60
 
@@ -68,6 +72,30 @@ def session_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_words()['session']})\b", re.IGNORECASE)
 
 
+def _ranged_matches(text: str) -> Iterator[re.Match[str]]:
+    """The ranged pattern's matches, tried only where one can start: at a session word or at
+    a number (its first time has no digit before it). Tried at every position, its optional
+    session word made it the slowest search of a long note."""
+    low = lowered(text)
+    words = _session_led()
+    keys = [hit.start(1) for hit in words.word_after.finditer(low)]
+    if words.starter.match(low):
+        keys.insert(0, 0)
+    starts = sorted({*number_starts(text), *keys})
+    return search_at(_patterns()[1], text, starts)
+
+
+@cache
+def _in_out() -> re.Pattern[str] | Led | Anchored:
+    """The in-and-out pattern, searched through its words of time in (lexicon.word_first)."""
+    return word_first(_patterns()[0])
+
+
+@cache
+def _session_led() -> Led:
+    return led(_patterns()[1], _words()["session"])
+
+
 @dataclass(frozen=True)
 class ClockRange:
     """A session's clock times as read: minutes between them and where they are written."""
@@ -94,7 +122,8 @@ def _read_ranges(text: str) -> Iterator[ClockRange]:
     in_out, ranged = _patterns()
     seen: set[int] = set()
     for pattern in (in_out, ranged):
-        for match in pattern.finditer(text):
+        found = _ranged_matches(text) if pattern is ranged else _in_out().finditer(text)
+        for match in found:
             named = pattern is ranged and bool(match.group("key"))
             minutes = _minutes(match)
             if minutes is None or match.start() in seen:

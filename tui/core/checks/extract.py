@@ -18,6 +18,7 @@ from tui.core.checks.aligned import read_aligned
 from tui.core.checks.analogue_scales import read_analogue_scales
 from tui.core.checks.billing import (
     Billing,
+    billed_instead,
     read_billed,
     read_services,
     read_totals,
@@ -149,7 +150,9 @@ def _base(text: str) -> _Base:
         text,
         reconciled(
             billed.services,
-            _evaluations_resolved(read_services(scanner), billed.units),
+            billed_instead(
+                _evaluations_resolved(read_services(scanner), billed.units), billed.units
+            ),
             billed.units,
         ),
     )

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from tui.core.checks.anchored import Anchored, anchored, number_then
+from tui.core.checks.lowered import lowered
 from tui.core.checks.tables import (
     MeasureDef,
     billing_tables,
@@ -18,6 +20,7 @@ from tui.core.checks.tables import (
     not_measurement_words,
     vocabulary,
 )
+from tui.core.checks.word_index import INDEXED_FROM, alternatives, leading_letters, word_starts
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -54,7 +57,15 @@ class Led:
         """Where a leading word starts. The search matches the character before the word (not
         a letter or digit) instead of looking behind for it, so the regular expression engine
         skips every letter and digit without trying the words there; the word is the search's
-        group 1, which starts where the character before it ends."""
+        group 1, which starts where the character before it ends. In a long text the words
+        are looked up in its index of words (word_index.py) instead, when they can be."""
+        if len(lowered) >= INDEXED_FROM:
+            indexed = word_starts(lowered, self.starter.pattern.removeprefix(_WORD_START))
+            if indexed is not None:
+                return self._indexed_starts(lowered, indexed)
+        return self._searched_starts(lowered)
+
+    def _searched_starts(self, lowered: str) -> Iterator[int]:
         first = self.starter.match(lowered)
         after = 0  # like a search for the words, none found inside the last word found
         if first is not None:
@@ -66,6 +77,19 @@ class Led:
                 continue
             after = stop if stop > start else start + 1
             yield start
+
+    def _indexed_starts(self, lowered: str, candidates: list[int]) -> Iterator[int]:
+        """The starts `_starts` finds, tried only where an indexed word may begin one."""
+        match = self.starter.match
+        after = 0
+        for start in candidates:
+            if start < after:
+                continue
+            found = match(lowered, start)
+            if found is not None:
+                stop = found.end()
+                after = stop if stop > start else start + 1
+                yield start
 
     @property
     def word_after(self) -> re.Pattern[str]:
@@ -84,11 +108,11 @@ def _remembered(led: Led, text: str) -> tuple[re.Match[str], ...]:
     return tuple(led.scan(text))
 
 
-def matches(pattern: re.Pattern[str] | Led, text: str) -> Iterator[re.Match[str]]:
+def matches(pattern: re.Pattern[str] | Led | Anchored, text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`; for a long text the matches are kept, since the scanner's
     blocking, verification's dates and the result counts search the same note for the same
     patterns (dates, counted fractions, goal starts)."""
-    if isinstance(pattern, Led) or len(text) < _REMEMBERED_FROM:
+    if isinstance(pattern, Led | Anchored) or len(text) < _REMEMBERED_FROM:
         return pattern.finditer(text)
     return iter(_matches(pattern, text))
 
@@ -105,23 +129,7 @@ def _word_after(starter: str) -> re.Pattern[str]:
     return re.compile(f"[^a-z0-9](?=({starter.removeprefix(_WORD_START)}))")
 
 
-@lru_cache(maxsize=4)
-def _lowered(text: str) -> str:
-    """The text with A-Z in lower case and every other character kept (same length). ASCII
-    stretches are lowered by `str.lower`, which for ASCII changes only A-Z: several times
-    faster than a translation table once a note holds one non-ASCII character ("°")."""
-    if text.isascii():
-        return text.lower()
-    pieces: list[str] = []
-    at = 0
-    for other in _NON_ASCII.finditer(text):
-        pieces += (text[at : other.start()].lower(), other.group())
-        at = other.end()
-    pieces.append(text[at:].lower())
-    return "".join(pieces)
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_lowered = lowered
 
 
 def led(pattern: re.Pattern[str], *words: str) -> Led:
@@ -174,12 +182,12 @@ _LOOKBEHIND_FIRST = re.compile(
 )
 
 
-def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
+def digit_first(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | Led | Anchored:
     """The same pattern with a leading "no such character before this number" check moved
     after the first digit, so the search can skip straight to digits: several times faster on
     a long note, with the same matches (the first digit is matched on its own, the rest of the
     number as the pattern counts it, one fewer)."""
-    if isinstance(pattern, Led):
+    if isinstance(pattern, Led | Anchored):
         return pattern
     led_range = _range_first(pattern.pattern)
     if led_range is not None:
@@ -197,6 +205,24 @@ def digit_first(pattern: re.Pattern[str] | Led) -> re.Pattern[str] | Led:
         rest = rf"\d{{{low}{most}}}"
     moved = rf"\d(?<![{before}]\d){rest}" + pattern.pattern[found.end() :]
     return re.compile(moved, pattern.flags)
+
+
+def word_first(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | Led | Anchored:
+    """The same pattern searched through its leading words (a Led) when every alternative
+    starts with a word boundary and fixed letters ("\\bmax(?:imum)?", "\\bby\\s+"): each
+    match starts where one of those words starts after no letter or digit, so trying the
+    pattern only there gives the same matches."""
+    if not isinstance(pattern, re.Pattern):
+        return pattern
+    leads: list[str] = []
+    for alternative in alternatives(pattern.pattern):
+        if not alternative.startswith("\\b"):
+            return pattern
+        found = leading_letters(_lower_fragment(alternative[2:]))
+        if found is None:
+            return pattern
+        leads += found
+    return led(pattern, *leads)
 
 
 # "(?<![\d.])(?:\d+ ... to )?\d+": a number, or a range of numbers, after the check.
@@ -253,6 +279,10 @@ def _class_end(source: str, start: int) -> int:
     return index
 
 
+_DIGITS = "0123456789"
+_BLANKS = " \t\n\r\f\v"
+_NUMBER_RUN = _DIGITS + "." + _BLANKS
+
 # A date that labels the values after it, in a bracket or at a line's start ("(5/18: 49/80)").
 DATE_LABEL = re.compile(
     r"(?:(?<=[(\[])|^)[ \t]*(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?(?=[ \t]*:)",
@@ -260,46 +290,77 @@ DATE_LABEL = re.compile(
 )
 
 # Numbers that look like measurements but are not.
-NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
-    DATE_ISO,
-    DATE_SLASH,
+# Each pattern that cannot match without a rare literal is tried only there (anchored.py).
+NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
+    anchored(DATE_ISO, "-", _DIGITS),
+    anchored(DATE_SLASH, "[/.-]", _DIGITS),
     DATE_WORDS,
-    re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE),  # clock times
+    anchored(  # clock times
+        re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE), ":", _DIGITS
+    ),
     re.compile(r"(?<![\d.])\d{5,}(?!\.?\d)"),  # MRNs, CPT codes, long ids
     re.compile(r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b"),  # phone numbers
-    re.compile(  # sets x reps, holds: 3x10, 3 x 30s, 2x15
-        rf"(?<![\w.]){NUM}\s*x\s*{NUM}(?:\s*(?:s|sec|secs|seconds|reps?|min|'|\"|#|lb|lbs)\b)?",
-        re.IGNORECASE,
+    number_then(  # sets x reps, holds: 3x10, 3 x 30s, 2x15
+        re.compile(
+            rf"(?<![\w.]){NUM}\s*x\s*{NUM}(?:\s*(?:s|sec|secs|seconds|reps?|min|'|\"|#|lb|lbs)\b)?",
+            re.IGNORECASE,
+        ),
+        "x",
     ),
-    re.compile(rf"(?<![\w.])x\s*{NUM}(?!\.?\d)", re.IGNORECASE),  # x10
-    re.compile(rf"(?<![\w.]){NUM}[ \t]*x(?![a-z])", re.IGNORECASE),  # 10x
-    re.compile(  # 3 sets of 10, 10 reps, 2 times a week, 2x/wk, 3 times
-        rf"(?<![\w.]){NUM}[ \t]*(?:sets?|reps?|repetitions|rounds|laps|trials|bouts|times|x)"
-        rf"(?:\s*(?:of|x|@)\s*{NUM}(?:\s*(?:reps?|repetitions|s|sec|seconds))?)?"
-        r"(?:\s*(?:/|per|a|an|each)\s*(?:wk|week|day|d|visit|session|side))?\b",
-        re.IGNORECASE,
+    anchored(re.compile(rf"(?<![\w.])x\s*{NUM}(?!\.?\d)", re.IGNORECASE), "x"),  # x10
+    number_then(re.compile(rf"(?<![\w.]){NUM}[ \t]*x(?![a-z])", re.IGNORECASE), "x"),  # 10x
+    number_then(  # 3 sets of 10, 10 reps, 2 times a week, 2x/wk, 3 times
+        re.compile(
+            rf"(?<![\w.]){NUM}[ \t]*(?:sets?|reps?|repetitions|rounds|laps|trials|bouts|times|x)"
+            rf"(?:\s*(?:of|x|@)\s*{NUM}(?:\s*(?:reps?|repetitions|s|sec|seconds))?)?"
+            r"(?:\s*(?:/|per|a|an|each)\s*(?:wk|week|day|d|visit|session|side))?\b",
+            re.IGNORECASE,
+        ),
+        "set|rep|round|lap|trial|bout|time|x",
     ),
-    re.compile(r"(?<![\w.])\d+\s*/\s*(?:wk|week|day|d|hr|hour|month|mo)\b", re.IGNORECASE),
-    re.compile(  # grade III mobilisation, grade 3 glides (not MMT "grade 4/5")
-        r"\b(?:grade|gr)\.?\s*(?:[IV]+\b|\d\b(?!\s*[-+]?\s*/\s*5))(?:\s*[-/+]\s*(?:[IV]+\b|\d\b))?",
-        re.IGNORECASE,
+    number_then(
+        re.compile(r"(?<![\w.])\d+\s*/\s*(?:wk|week|day|d|hr|hour|month|mo)\b", re.IGNORECASE), "/"
     ),
-    re.compile(r"\bpos(?:ition)?\.?\s*#?\s*\d+", re.IGNORECASE),  # dynamometer position
-    re.compile(rf"(?<![\w.]){NUM}\s*(?:\"|''|inch(?:es)?\b)", re.IGNORECASE),  # step heights
-    re.compile(
-        rf"(?<![\w.]){NUM}\s*(?:y/o|yo\b|y\.o\.|years?[ -]old|-year-old|yr[ -]old)",
-        re.IGNORECASE,
+    anchored(  # grade III mobilisation, grade 3 glides (not MMT "grade 4/5")
+        re.compile(
+            r"\b(?:grade|gr)\.?\s*(?:[IV]+\b|\d\b(?!\s*[-+]?\s*/\s*5))"
+            r"(?:\s*[-/+]\s*(?:[IV]+\b|\d\b))?",
+            re.IGNORECASE,
+        ),
+        "gr",
     ),
-    re.compile(  # 5-word sentence, 30-min sessions
-        r"(?<![\w.])\d+-(?:word|step|inch|in|pound|minute|min|second|sec|day|week|wk|month|year"
-        r"|yr|hour|hr|letter|point|item|foot|ft|piece|block|stair)s?\b",
-        re.IGNORECASE,
+    anchored(  # dynamometer position
+        re.compile(r"\bpos(?:ition)?\.?\s*#?\s*\d+", re.IGNORECASE), "pos"
+    ),
+    number_then(  # step heights
+        re.compile(rf"(?<![\w.]){NUM}\s*(?:\"|''|inch(?:es)?\b)", re.IGNORECASE), "\"|'|inch"
+    ),
+    number_then(
+        re.compile(
+            rf"(?<![\w.]){NUM}\s*(?:y/o|yo\b|y\.o\.|years?[ -]old|-year-old|yr[ -]old)",
+            re.IGNORECASE,
+        ),
+        "y|-year",
+    ),
+    anchored(  # 5-word sentence, 30-min sessions
+        re.compile(
+            r"(?<![\w.])\d+-(?:word|step|inch|in|pound|minute|min|second|sec|day|week|wk|month"
+            r"|year|yr|hour|hr|letter|point|item|foot|ft|piece|block|stair)s?\b",
+            re.IGNORECASE,
+        ),
+        "-",
+        _DIGITS,
     ),
     # thresholds: >90, ≥45, >= 80%, <45/56 (a threshold's denominator is no score either)
-    re.compile(rf"(?<![-=])[<>≥≤]=?\s*{NUM}(?:\s*/\s*\d+(?!\d|\.\d))?"),
+    anchored(re.compile(rf"(?<![-=])[<>≥≤]=?\s*{NUM}(?:\s*/\s*\d+(?!\d|\.\d))?"), "[<>≥≤]"),
     # an interval of values, not one measurement: "plateaued at 95-100°" (a range of motion
     # starts at 0 or at a small deficit; see rom.py)
-    re.compile(r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"),
+    number_then(
+        re.compile(
+            r"(?<![\d.\-/])(?:[3-9]\d|1\d\d)\s*-\s*(?:[3-9]\d|1\d\d)(?![\d.])(?=\s*(?:°|deg))"
+        ),
+        "-",
+    ),
     led(
         re.compile(
             rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over"
@@ -332,8 +393,13 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         r"(?:lbs?|kg|in|inch(?:es)?|cm|ft|m|°[FC])\b[^()\n]*\)",
         re.IGNORECASE,
     ),
-    DATE_LABEL,
-    re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),  # vertebral levels
+    anchored(DATE_LABEL, "/", _DIGITS + " \t", _DIGITS + " \t"),
+    anchored(  # vertebral levels
+        re.compile(r"\b[CTLS]\d{1,2}\s*-\s*[CTLS]?\d{1,2}\b"),
+        "-",
+        "ctls" + _DIGITS + _BLANKS,
+        "ctls",
+    ),
     re.compile(r"\b(?:to|at|of|from)\s+[CTLS]\s?\d{1,2}\b(?![./]\d)"),  # "reaches to T 10"
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
@@ -341,10 +407,13 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led] = [
         rf"(?:\s*,?\s*{NUM}\s*%)?",
         re.IGNORECASE,
     ),
-    re.compile(  # landmarks: 10 cm above the patella
-        rf"(?<![\w.]){NUM}\s*(?:cm|mm|in|inch(?:es)?|fingers?|finger ?breadths?)\s+"
-        r"(?:above|below|proximal|distal|from|superior|inferior|medial|lateral)\b",
-        re.IGNORECASE,
+    number_then(  # landmarks: 10 cm above the patella
+        re.compile(
+            rf"(?<![\w.]){NUM}\s*(?:cm|mm|in|inch(?:es)?|fingers?|finger ?breadths?)\s+"
+            r"(?:above|below|proximal|distal|from|superior|inferior|medial|lateral)\b",
+            re.IGNORECASE,
+        ),
+        "cm|mm|in|finger",
     ),
     re.compile(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate)
         rf"(?<![\w.]){NUM}\s*(?:-\s*{NUM}\s*)?(?:(?:more|additional|further)\s+)?"
@@ -369,7 +438,7 @@ def counted_fractions() -> re.Pattern[str]:
 
 
 @cache
-def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
+def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     """Numbers that are not measurements because of the words around them (measures.toml
     [not_measurements]): doses in percent, counted things, events per period, changes,
     targets, limb positions, temperatures and dates written after a score."""
@@ -392,12 +461,21 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             either("conditions"),
         ),
         re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{either('limits_after')})\b", flags),
-        re.compile(rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags),
+        anchored(
+            re.compile(
+                rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags
+            ),
+            "°|fahrenheit|celsius",
+            _NUMBER_RUN + "degrs",
+            _DIGITS,
+        ),
         led(
             re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
             "temp|water|pool",
         ),
-        re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags),
+        number_then(
+            re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags), "%"
+        ),
         led(
             re.compile(
                 rf"\b(?:{either('pressure_doses')})\b[^.;\n]{{0,40}}?{NUM}(?:\s*(?:-|,|to)\s*{NUM})*"
@@ -406,9 +484,15 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             ),
             either("pressure_doses"),
         ),
-        re.compile(
-            rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?(?:{either('pressure_doses')})\b",
-            flags,
+        anchored(
+            re.compile(
+                rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?"
+                rf"(?:{either('pressure_doses')})\b",
+                flags,
+            ),
+            "mm",
+            _NUMBER_RUN + "-",
+            _DIGITS,
         ),
         led(
             re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
@@ -429,8 +513,11 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             ),
             either("plan_steps"),
         ),
-        counted_fractions(),
-        re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
+        number_then(counted_fractions(), "/|of|out"),
+        number_then(
+            re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
+            _lower_fragment(either("events")),
+        ),
         re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
         led(
             re.compile(

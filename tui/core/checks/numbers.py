@@ -19,6 +19,7 @@ from tui.core.checks.mdtables import table_pieces
 from tui.core.checks.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.offsets import ChainedMap, RunMap
 from tui.core.checks.pieces import Piece
+from tui.core.checks.separators import thousands_pieces
 from tui.core.checks.spoken import corrections, spoken_numbers, spoken_units
 
 # One-for-one character swaps: offsets do not move.
@@ -184,6 +185,7 @@ def normalize(text: str) -> Normalized:
         table_pieces(text)
         + keyed_pieces(text)
         + snake_key_pieces(text)
+        + thousands_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
     first, first_map = _rewrite(text, _without_overlaps(layout))

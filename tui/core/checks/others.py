@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tui.core.checks import labels
+from tui.core.checks import girth_rows, labels
 from tui.core.checks.attribution import attribute
 from tui.core.checks.facts import Fact
 from tui.core.checks.lexicon import FOLLOW
@@ -83,6 +83,9 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             if scanner.in_header(keyword.start()):
                 continue
             end = _clause_end(scanner, keyword.end(), scanner.sentence_after(keyword.end()))
+            if region.kind == "girth":
+                name = keyword.group().lower()
+                end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 if scanner.free(value.start(1), value.end(1)):
                     _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from tui.core.checks.anchored import Anchored
 from tui.core.checks.carried import carried
 from tui.core.checks.clock import clock_spans
 from tui.core.checks.facts import Fact
@@ -24,6 +25,7 @@ from tui.core.checks.lexicon import (
     context_exclusions,
     digit_first,
     matches,
+    word_first,
 )
 from tui.core.checks.numbers import Normalized, normalize
 from tui.core.checks.settings import setting_exclusions
@@ -132,7 +134,7 @@ class Scanner:
     def in_header(self, pos: int) -> bool:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
-    def block_all(self, pattern: re.Pattern[str] | Led) -> None:
+    def block_all(self, pattern: re.Pattern[str] | Led | Anchored) -> None:
         for match in matches(pattern, self.text):
             self.block(match.start(), match.end())
 
@@ -150,7 +152,7 @@ class Scanner:
 
     def block_goals(self) -> None:
         """Goal statements and goal sections: their numbers are targets."""
-        for match in matches(GOAL_START, self.text):
+        for match in matches(_goal_start(), self.text):
             _, end = self.sentence(match.start())
             self.block(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
@@ -239,9 +241,14 @@ _SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
 
 
 @cache
-def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led, ...]:
+def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     patterns = (*NOT_MEASUREMENTS, *context_exclusions(), *setting_exclusions())
-    return tuple(digit_first(p) for p in patterns)
+    return tuple(word_first(digit_first(p)) for p in patterns)
+
+
+@cache
+def _goal_start() -> re.Pattern[str] | Led | Anchored:
+    return word_first(GOAL_START)
 
 
 @cache

@@ -29,7 +29,7 @@ _ANGLE = r"(?:°|deg\w*|degrees?)"
 # Between the thing and its value: words, spaces and a bracket opening, never another number
 # or the end of a clause ("tilt schedule (30° x 2 min", "orthosis remolded to 30°").
 _BETWEEN = r"[^\d\n.,;:)|]{0,30}?"
-_VALUE = rf"(?<![\d.])(?:{NUM}\s*(?:-|to)\s*)?{NUM}\s*"
+_VALUE = rf"(?<![\d.])(?:{NUM}[ \t]*(?:-|to)[ \t]*)?{NUM}\s*"  # a range never spans lines
 # A machine's value: a number or a pair ("10/50" on/off, "PSV 10/PEEP 8" is two), never a time.
 _NOT_A_TIME = r"(?![\d.]|[ \t]*(?:(?:min|mins|minutes)\b|'))"
 _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"

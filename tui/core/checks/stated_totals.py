@@ -18,8 +18,10 @@ from tui.core.checks.lexicon import led
 
 _WORD = led(re.compile(r"(?:total|timed)\b", re.IGNORECASE), "total", "timed")
 _MINUTES = r"(?:min(?:ute)?s?\b|mins\b|')"
-# The value before the word: "38 min ", "= 37 ", "(38 ", "/ 42 ".
-_VALUE_BEFORE = re.compile(rf"(?<![\w.+/-])(\d{{1,3}})[ \t]*({_MINUTES})?[ \t]*$", re.IGNORECASE)
+# The value before the word: "38 min ", "= 37 ", "(38 ", "/ 42 ", "44 minutes in ".
+_VALUE_BEFORE = re.compile(
+    rf"(?<![\w.+/-])(\d{{1,3}})[ \t]*({_MINUTES})?(?:[ \t]*\bin)?[ \t]*$", re.IGNORECASE
+)
 # What may follow a total: minutes words, then the end of the clause (never "3 total units").
 _AFTER_TIMED = re.compile(
     rf"(?:[ \t]+(?:code|codes|service|services|treatment|tx))?(?:[ \t]*{_MINUTES})?"

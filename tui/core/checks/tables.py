@@ -66,6 +66,8 @@ class BillingTables:
     region_quarters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     code_aliases: frozenset[frozenset[str]] = frozenset()
     modifiers: tuple[str, ...] = ()
+    no_charge: tuple[str, ...] = ()
+    billed_instead: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def name_of(self, code: str) -> str:
         """The service name of a CPT code, or the code itself when unknown."""
@@ -105,10 +107,11 @@ def _number(value: Any) -> float | None:
 
 
 def _abbreviated(services: dict[str, str], short: Any) -> dict[str, str]:
-    """The service names plus each with its words' short forms (billing.toml)."""
+    """The service names plus each with its words' short forms (billing.toml); the forms
+    combine, so a name with two shortened words ("w/c mgmt") is read too."""
     found = dict(services)
     for word, forms in (short or {}).items():
-        for name, code in services.items():
+        for name, code in list(found.items()):
             if re.search(rf"\b{re.escape(word)}\b", name, re.IGNORECASE):
                 for form in _strs(forms):
                     variant = re.sub(rf"\b{re.escape(word)}\b", form, name, flags=re.IGNORECASE)
@@ -151,6 +154,10 @@ def billing_tables() -> BillingTables:
             for code, others in data.get("code_aliases", {}).items()
             for other in _strs(others)
         ),
+        no_charge=_strs(data.get("no_charge", {}).get("words")),
+        billed_instead={
+            str(code): _strs(others) for code, others in data.get("billed_instead", {}).items()
+        },
     )
 
 

@@ -1,0 +1,157 @@
+"""Where each word of a long note starts, found once, so a word-led pattern (lexicon.Led) is
+tried only where one of its leading words can start instead of searching the note again.
+
+The leading words of a pattern are derived from its own regular expression: each alternative
+must start with a few fixed letters ("norm" of "norms?", "gain" of "gain(?:ed|s)?"); a word of
+the note starting with those letters is where the pattern may match. A pattern with an
+alternative that starts otherwise (a digit, "@", an optional group) is searched as before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import chain
+
+# A word: letters and digits after no letter or digit (a-z: the text searched is lower-cased).
+_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]+")
+# Groups an alternative may open with: plain, or with case-sensitivity ("(?-i:HA)"), which the
+# lower-cased text searched can only widen.
+_OPENERS = ("(?:", "(?-i:")
+_FIXED = re.compile(r"[a-z0-9]*")
+_QUANTIFIERS = ("?", "*", "{")
+# Below this length a search of the text is cheaper than indexing its words; so is a text
+# searched for the words of one or two patterns only (indexing costs a few searches).
+INDEXED_FROM = 10_000
+_SEARCHED_BEFORE_INDEXED = 2
+
+
+def word_starts(lowered: str, body: str) -> list[int] | None:
+    """Every position of `lowered` where a word starts with one of the fixed letters that
+    begin each alternative of `body` (a regular expression in lower case), ascending; None when
+    some alternative has no fixed first letters, or while the text is not worth indexing."""
+    leads = leading_letters(body)
+    if leads is None:
+        return None
+    asked = _asked(lowered)
+    asked[0] += 1
+    if asked[0] <= _SEARCHED_BEFORE_INDEXED:
+        return None
+    return indexed_starts(lowered, leads)
+
+
+def indexed_starts(lowered: str, leads: tuple[str, ...]) -> list[int]:
+    """Where a word of `lowered` starting with one of `leads` starts, ascending."""
+    index = _index(lowered)
+    found = [
+        starts
+        for first in {lead[0] for lead in leads}
+        for word, starts in index.get(first, {}).items()
+        if word.startswith(leads)
+    ]
+    return sorted(chain.from_iterable(found))
+
+
+@lru_cache(maxsize=4)
+def _asked(lowered: str) -> list[int]:
+    """How many patterns have asked for the words of this text (a counter, kept with it)."""
+    return [0]
+
+
+@lru_cache(maxsize=4)
+def _index(lowered: str) -> dict[str, dict[str, list[int]]]:
+    """First character -> word -> where it starts (a look-up reads the words of its letters)."""
+    words: dict[str, list[int]] = {}
+    for word in _WORD.finditer(lowered):
+        starts = words.get(word.group())
+        if starts is None:
+            words[word.group()] = [word.start()]
+        else:
+            starts.append(word.start())
+    index: dict[str, dict[str, list[int]]] = {}
+    for text, starts in words.items():
+        index.setdefault(text[0], {})[text] = starts
+    return index
+
+
+@lru_cache(maxsize=1024)
+def leading_letters(body: str) -> tuple[str, ...] | None:
+    """The fixed first letters of each alternative of `body`, or None if one has none."""
+    leads: list[str] = []
+    for alternative in alternatives(body):
+        found = _leading(alternative)
+        if found is None:
+            return None
+        leads += found
+    return tuple(leads)
+
+
+def _leading(alternative: str) -> tuple[str, ...] | None:
+    opener = next((o for o in _OPENERS if alternative.startswith(o)), None)
+    if opener is not None:
+        close = _group_end(alternative, len(opener))
+        if close is None or alternative[close + 1 : close + 2] in _QUANTIFIERS:
+            return None  # an optional group first: no fixed first letters
+        return leading_letters(alternative[len(opener) : close])
+    fixed = _FIXED.match(alternative)
+    letters = fixed.group() if fixed else ""
+    if alternative[len(letters) : len(letters) + 1] in _QUANTIFIERS:
+        letters = letters[:-1]  # "steps?": the "s" may be missing
+    if not letters:
+        return None
+    return (letters,)
+
+
+def alternatives(body: str) -> list[str]:
+    """`body` split at its top-level "|" (none inside a group, a class or an escape)."""
+    parts: list[str] = []
+    depth, start, index = 0, 0, 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(body, index)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(body[start:index])
+            start = index + 1
+        index += 1
+    parts.append(body[start:])
+    return parts
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """Where the group whose contents start at `start` closes."""
+    depth, index = 0, start
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = _class_end(source, index)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+        index += 1
+    return None
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the "]" closing the character class opened at `start`."""
+    index = start + 1
+    if source[index : index + 1] == "^":
+        index += 1
+    if source[index : index + 1] == "]":
+        index += 1
+    while index < len(source) and source[index] != "]":
+        index += 2 if source[index] == "\\" else 1
+    return index
