@@ -22,15 +22,16 @@ _ITEM = r"[A-Za-z][A-Za-z.]*(?:[ \t]+[A-Za-z][A-Za-z.]*)?"
 _LABELS = re.compile(rf"(?<![\w/])({_ITEM}(?:[ \t]*/[ \t]*{_ITEM})+)(?![\w/])")
 _VALUE = r"\d{1,3}(?:\.\d+)?(?:[ \t]*(?:°|deg\b))?(?:[ \t]*[+-](?!\d))?"
 _VALUES = re.compile(
-    rf"(?<![\w./])({_VALUE}(?:[ \t]*/[ \t]*{_VALUE})+)(?![\d/])"
+    rf"(?<![\w./])({_VALUE}(?:[ \t]*[/|][ \t]*{_VALUE})+)(?![\d/])"
     r"([ \t]*(?:°|deg(?:rees?)?\b|lbs?\b|kg\b|mm\b))?",
     re.IGNORECASE,
 )
 _ONE = re.compile(r"(\d{1,3}(?:\.\d+)?)([ \t]*(?:°|deg\b))?([ \t]*[+-])?", re.IGNORECASE)
 _GRADE_WORDS = re.compile(r"\b(?:MMT|strength|muscle|grades?)\b", re.IGNORECASE)
-# "R / L | 4-/5 / 4/5": grades each written out of 5, in a slash list of their own.
+# "R / L | 4-/5 / 4/5": grades each written out of 5, in a slash list of their own (or set
+# apart by bars, as a print writes a cell per side: "5/5 | 4+/5"); values likewise ("4 | 3 kg").
 _GRADES = re.compile(
-    r"(?<![\w./])[0-5][+-]?[ \t]*/[ \t]*5(?:[ \t]*/[ \t]*[0-5][+-]?[ \t]*/[ \t]*5)+\b"
+    r"(?<![\w./])[0-5][+-]?[ \t]*/[ \t]*5(?:[ \t]*[/|][ \t]*[0-5][+-]?[ \t]*/[ \t]*5)+\b"
 )
 _ONE_GRADE = re.compile(r"([0-5])([+-]?)[ \t]*/[ \t]*5")
 # "Quads R/L 4-/4 out of 5": the scale written once after the list of grades.
@@ -191,9 +192,12 @@ def _emit(
     force, tests = _force(match), list(_FORCE_TEST.finditer(before))
     if force and not tests:
         return  # a weight in a list, but not of a grip or pinch test
+    # the words before the list date every item of it ("(Eval) 3+/5 / 4/5": both are earlier)
+    earlier: bool | None = None
     for value, part in zip(values, parts, strict=True):
         found = attribute(scanner, value.span[0], value.span[1], after_side=False, skip=label_span)
-        found = _merged(found, part)
+        earlier = found.prior if earlier is None else earlier or found.prior
+        found = _merged(replace(found, prior=earlier), part)
         if force:
             label = labels.join(found.side, tests[-1].group().lower()) + found.previous
             scanner.emit(facts, "strength", value.number, value.span, label, unit=force)

@@ -30,7 +30,7 @@ from functools import cache
 
 from tui.core.checks import labels
 from tui.core.checks.carried import carried
-from tui.core.checks.lexicon import DATE_LABEL, FOLLOW
+from tui.core.checks.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
 from tui.core.checks.scan import Scanner
 from tui.core.checks.tables import attribution_words
 
@@ -328,6 +328,7 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         _opens_prior(window, open_at)
         or cues.timepoint.match(scanner.text, origin + open_at)
         or DATE_LABEL.match(scanner.text, origin + open_at + 1)
+        or _MONTH_LABEL.match(scanner.text, origin + open_at + 1)
         or _legend_says_prior(scanner, start, window[open_at])
         or (_bare_after_value(window, open_at) and _declares_versus(scanner, origin, start))
     ):
@@ -406,6 +407,14 @@ def _bare_after_value(window: str, open_at: int) -> bool:
     """The value stands alone in a bracket right after another value ("75° (45°)"): under a
     line that says "today vs initial", the bracketed one is the earlier value."""
     return not window[open_at + 1 :].strip() and bool(_ANNOTATES.search(window, 0, open_at))
+
+
+# A bracket opened by a month, with or without its day, and a colon ("(Oct: 48.9)", "[Sept 3:
+# 41]"): the value in it was measured then.
+_MONTH_LABEL = re.compile(
+    rf"[ \t]*(?:{'|'.join(MONTH_NAMES)})[a-z]*\.?(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)?[ \t]*:",
+    re.IGNORECASE,
+)
 
 
 _BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")

@@ -31,6 +31,8 @@ _DATES = re.compile(
 _DIGIT = re.compile(r"\d")
 # Where a marker line ends: a colon, or a banner of stars, equals signs or dashes.
 _MARKER_END = re.compile(r"(?::|\*+|={2,}|-{3,}|#+)[ \t]*$")
+# A marker line written wholly in square brackets ("[Copied from note of 01/21 - no changes]").
+_BRACKETED = re.compile(r"[ \t]*\[[^\[\]\n]*\][ \t]*$")
 # Indentation and quote marks before a line's words (">> carried forward", "  | ROM").
 _LEAD = re.compile(r"[ \t>|]*")
 # A section heading ends a flat block ("OBJECTIVE:", "A:", "Assessment -").
@@ -57,7 +59,7 @@ def _cues() -> _Cues:
     ends = "|".join(f"(?:{fragment})" for fragment in (*words.get("carried_end", ()),))
     current = "|".join(f"(?:{fragment})" for fragment in words.get("current", ()))
     end = re.compile(
-        rf"[ \t>|*=#-]*(?:{ends or '(?!x)x'}|(?:{current or '(?!x)x'})[ \t]*:)(?![A-Za-z0-9])",
+        rf"[ \t>|*=#\[-]*(?:{ends or '(?!x)x'}|(?:{current or '(?!x)x'})[ \t]*:)(?![A-Za-z0-9])",
         re.IGNORECASE,
     )
     return _Cues(opener=led(pattern, *(word for word in firsts if word)), end=end)
@@ -80,7 +82,9 @@ def _blocks(text: str) -> tuple[list[int], list[int]]:
         if starts and line_start < ends[-1]:
             continue  # a marker inside a block already found
         line_end = _line_end(text, marker.start())
-        if not _is_marker(text[marker.end() : line_end]):
+        if not _is_marker(text[marker.end() : line_end]) and not _bracketed(
+            text, line_start, marker.end(), line_end
+        ):
             continue
         end = _block_end(text, line_start, line_end)
         if end > line_end:
@@ -92,6 +96,14 @@ def _blocks(text: str) -> tuple[list[int], list[int]]:
 def _is_marker(rest: str) -> bool:
     """The rest of a marker line holds no value (dates aside) and ends the line as a label."""
     return bool(_MARKER_END.search(rest)) and not _DIGIT.search(_DATES.sub(" ", rest))
+
+
+def _bracketed(text: str, line_start: int, marker_end: int, line_end: int) -> bool:
+    """The marker line is one square bracket holding no value, dates aside: a banner."""
+    rest = text[marker_end:line_end]
+    return bool(_BRACKETED.fullmatch(text, line_start, line_end)) and not _DIGIT.search(
+        _DATES.sub(" ", rest)
+    )
 
 
 def _block_end(text: str, line_start: int, line_end: int) -> int:

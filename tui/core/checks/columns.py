@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks import labels
 from tui.core.checks.lexicon import GOAL_START, MONTH_NAMES
 from tui.core.checks.tables import attribution_words
 
@@ -26,6 +27,7 @@ from tui.core.checks.tables import attribution_words
 # "unit" the unit of the value beside it, "plain" values under a heading that says nothing,
 # "other" anything else (sides, modes, notes).
 _TIME_ROLES = ("prior", "current", "timepoint")
+_NUMBER = re.compile(r"\d")
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
 
 
@@ -169,6 +171,7 @@ def columns(headings: Sequence[str], label: int) -> tuple[Column, ...]:
     roles = [
         role_of(heading) if index != label else "label" for index, heading in enumerate(headings)
     ]
+    _date_repeated_sides(headings, roles)
     times = [index for index, role in enumerate(roles) if role in _TIME_ROLES]
     if "current" not in roles:
         numbered = [index for index in times if roles[index] == "timepoint"]
@@ -181,6 +184,23 @@ def columns(headings: Sequence[str], label: int) -> tuple[Column, ...]:
         Column(role, heading, _cue(role, heading))
         for role, heading in zip(roles, headings, strict=True)
     )
+
+
+def _date_repeated_sides(headings: Sequence[str], roles: list[str]) -> None:
+    """A numbered column that repeats a side another column names with no time ("| R | L | R
+    at wk 4 |") holds that side's earlier values: the undated side columns are this visit's."""
+    undated = {
+        labels.parts_of(_unbracketed(heading)).side
+        for heading, role in zip(headings, roles, strict=True)
+        if role == "other"
+    } - {""}
+    for index, heading in enumerate(headings):
+        if roles[index] == "timepoint" and labels.parts_of(heading).side in undated:
+            roles[index] = "prior"
+
+
+def _unbracketed(heading: str) -> str:
+    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", heading)
 
 
 def _cue(role: str, heading: str) -> str:
@@ -205,10 +225,10 @@ def _cue(role: str, heading: str) -> str:
         return text
     # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;
     # (Eval) 22 lb"), as one opened by a side does
-    # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;
-    # (Eval) 22 lb"), as one opened by a side does
     cue = f"({text})" if text else ""
-    if role == "prior" and not _prior_words().search(text):
+    # a bracket that holds a number ("(Baseline 9/2027)") is its own scope to the readers, so
+    # its words no longer reach the value: such a heading says "(previous)" as well
+    if role == "prior" and (not _prior_words().search(text) or _NUMBER.search(text)):
         return f"{cue} (previous)".strip()
     return cue
 

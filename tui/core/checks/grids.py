@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
 from tui.core.checks.columns import role_of
+from tui.core.checks.fixed_width import fixed_width_cells, fixed_width_runs, heading_case
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")
@@ -62,7 +63,7 @@ def grids(text: str) -> list[Grid]:
 def _grids(text: str) -> tuple[Grid, ...]:
     """The tables of a text, found once: normalising and the service tables both read the
     note's tables (grids are frozen, so they are shared)."""
-    if "|" not in text and "\t" not in text:
+    if "|" not in text and "\t" not in text and "  " not in text:
         return ()
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     ends = [end - 1 for end in starts[1:]] + [len(text)]
@@ -71,10 +72,13 @@ def _grids(text: str) -> tuple[Grid, ...]:
     piped = _runs(text, starts, ends, taken, lambda line: bool(_PIPE_ROW.match(line)))
     taken |= {index for first, last in piped for index in range(first, last)}
     tabbed = _runs(text, starts, ends, taken, lambda line: line.strip().count("\t") >= 1)
+    taken |= {index for first, last in tabbed for index in range(first, last)}
+    printed = fixed_width_runs(text, starts, ends, taken, _named_headings)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
     tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in piped]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
     tables += [grid for grid in exports if _exported(grid)]
+    tables += [_printed_grid(text, starts, ends, run) for run in printed]
     return tuple(sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0]))
 
 
@@ -114,6 +118,29 @@ def _runs(
                 runs.append((first, index))
             first = None
     return runs
+
+
+def _named_headings(names: list[str]) -> bool:
+    return _headings(tuple(Cell(0, 0, name) for name in names))
+
+
+def _printed_grid(
+    text: str, starts: list[int], ends: list[int], run: tuple[int, int, tuple[int, ...]]
+) -> Grid:
+    """A fixed-width print (`fixed_width`): its heading row, then its rows cut at the columns."""
+    first, last, columns = run
+    rows = tuple(
+        tuple(
+            _cell(text, low, high)
+            for low, high in fixed_width_cells(
+                starts[index], text[starts[index] : ends[index]], columns
+            )
+        )
+        for index in range(first, last)
+    )
+    lines = tuple((starts[index], ends[index]) for index in range(first, last))
+    heading = tuple(replace(cell, text=heading_case(cell.text)) for cell in rows[0])
+    return Grid(rows=(heading, *rows[1:]), lines=lines, headed=True)
 
 
 def _markdown_grid(text: str, starts: list[int], ends: list[int], first: int, last: int) -> Grid:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from tui.core.checks.anchored import Anchored
+from tui.core.checks.carried import carried
 from tui.core.checks.clock import clock_spans
 from tui.core.checks.facts import Fact
 from tui.core.checks.goal_clauses import goal_end
@@ -166,8 +167,12 @@ class Scanner:
         label: str,
         **extra: str | None,
     ) -> None:
-        """Record a fact read at `span` (normalised offsets) and claim its characters."""
+        """Record a fact read at `span` (normalised offsets) and claim its characters; a
+        measurement in a block copied from an earlier note is an earlier value, whichever reader
+        found it."""
         self.claim(*span)
+        if kind != "service" and "previous" not in label and carried(self.text, span[0]):
+            label = f"{label} (previous)"
         facts.append(
             Fact(
                 kind=kind,
