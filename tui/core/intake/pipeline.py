@@ -586,7 +586,9 @@ class Pipeline:
             job, result, checks, prompt.skill.sha256, started_at=started
         )
         self._emit_draft(job.draft_id, "drafter", job.attempts)
-        if checks is None and not checking.done() and version_id is not None:
+        if checks is None and version_id is not None:
+            # Past the budget, the checks may finish while the draft is being stored: they are
+            # stored all the same (the task may be done already), never left pending for good.
             self._late(self._store_checks_later(checking, job.draft_id, version_id))
 
     # Checks --------------------------------------------------------------------------------------
