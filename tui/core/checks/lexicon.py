@@ -20,7 +20,13 @@ from tui.core.checks.tables import (
     not_measurement_words,
     vocabulary,
 )
-from tui.core.checks.word_index import INDEXED_FROM, alternatives, leading_letters, word_starts
+from tui.core.checks.word_index import (
+    INDEXED_FROM,
+    alternatives,
+    group_end,
+    leading_letters,
+    word_starts,
+)
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -237,7 +243,7 @@ def _range_first(source: str) -> str | None:
     found = _RANGE_FIRST.match(source)
     if found is None:
         return None
-    close = _group_end(source, found.end())
+    close = group_end(source, found.end())
     if close is None or not source.startswith(")?" + _NUMBER_AFTER, close):
         return None
     after = close + 2 + len(_NUMBER_AFTER)
@@ -245,38 +251,6 @@ def _range_first(source: str) -> str | None:
         return None  # a lazy or possessive number: left as written
     inner = source[found.end() : close]
     return rf"\d(?<![{found.group('set')}]\d)(?:\d*{inner}\d+|\d*)" + source[after:]
-
-
-def _group_end(source: str, start: int) -> int | None:
-    """Where the group open at `start` closes (escapes and character classes skipped)."""
-    depth, index = 0, start
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(source, index)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                return index
-            depth -= 1
-        index += 1
-    return None
-
-
-def _class_end(source: str, start: int) -> int:
-    """The index of the "]" closing the character class opened at `start`."""
-    index = start + 1
-    if source[index : index + 1] == "^":
-        index += 1
-    if source[index : index + 1] == "]":
-        index += 1  # a "]" first in a class is a character
-    while index < len(source) and source[index] != "]":
-        index += 2 if source[index] == "\\" else 1
-    return index
 
 
 _DIGITS = "0123456789"

@@ -89,7 +89,7 @@ def leading_letters(body: str) -> tuple[str, ...] | None:
 def _leading(alternative: str) -> tuple[str, ...] | None:
     opener = next((o for o in _OPENERS if alternative.startswith(o)), None)
     if opener is not None:
-        close = _group_end(alternative, len(opener))
+        close = group_end(alternative, len(opener))
         if close is None or alternative[close + 1 : close + 2] in _QUANTIFIERS:
             return None  # an optional group first: no fixed first letters
         return leading_letters(alternative[len(opener) : close])
@@ -112,7 +112,7 @@ def alternatives(body: str) -> list[str]:
             index += 2
             continue
         if char == "[":
-            index = _class_end(body, index)
+            index = class_end(body, index)
         elif char == "(":
             depth += 1
         elif char == ")":
@@ -125,8 +125,9 @@ def alternatives(body: str) -> list[str]:
     return parts
 
 
-def _group_end(source: str, start: int) -> int | None:
-    """Where the group whose contents start at `start` closes."""
+def group_end(source: str, start: int) -> int | None:
+    """Where the group whose contents start at `start` closes (escapes and character classes
+    skipped); the lexicon reads its patterns with it too."""
     depth, index = 0, start
     while index < len(source):
         char = source[index]
@@ -134,7 +135,7 @@ def _group_end(source: str, start: int) -> int | None:
             index += 2
             continue
         if char == "[":
-            index = _class_end(source, index)
+            index = class_end(source, index)
         elif char == "(":
             depth += 1
         elif char == ")":
@@ -145,7 +146,7 @@ def _group_end(source: str, start: int) -> int | None:
     return None
 
 
-def _class_end(source: str, start: int) -> int:
+def class_end(source: str, start: int) -> int:
     """The index of the "]" closing the character class opened at `start`."""
     index = start + 1
     if source[index : index + 1] == "^":
