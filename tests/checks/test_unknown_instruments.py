@@ -195,3 +195,28 @@ def test_a_spoken_full_stop_ends_a_tests_sentence_before_any_score() -> None:
     assert [(f.value, f.unit) for f in extract_facts(scored)] == [(38, "s")]
     trial = "after the trial period the stair test forty one seconds"
     assert [f.value for f in extract_facts(trial)] == [41]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Bloodwork drawn 3/14, within limits.",
+        "Sutures removed 2/9; wound closed.",
+        "Cast off since 11/30, weight bearing as tolerated.",
+        "CT 10/2: no fracture.",
+        "Brace issued 4/22, wearing days only.",
+    ],
+)
+def test_a_month_and_day_after_what_happened_is_no_score(note: str) -> None:
+    """A date written as a fraction after the thing that happened is no unlisted test's
+    score."""
+    assert [f for f in extract_facts(note) if f.kind == "outcome"] == []
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [("Gillette 7/12 today.", "Gillette"), ("Kessler Rating 9/12.", "Kessler Rating")],
+)
+def test_a_score_that_could_be_a_date_after_a_tests_name_is_read(note: str, name: str) -> None:
+    scores = [(f.value, f.label) for f in extract_facts(note) if f.kind == "outcome"]
+    assert scores and scores[0][1] == name, scores

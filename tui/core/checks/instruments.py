@@ -343,8 +343,23 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue
         if any(word.lower() in stop for word in words) or not any(w[0].isupper() for w in words):
             continue
+        if _month_day(value, whole) and _dated(words):
+            continue  # "Labs 2/3", "staples out 1/28": the day something happened, not a score
         measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))
         read_scores(scanner, facts, measure, named.end(), match.end())
+
+
+def _month_day(value: float, whole: int) -> bool:
+    """A fraction that reads as a month and a day ("1/28", "12/3")."""
+    return value.is_integer() and 1 <= value <= 12 and 1 <= whole <= 31
+
+
+def _dated(words: list[str]) -> bool:
+    """Words after which a month and day is when something happened ("Labs", "staples out",
+    "No falls since", measures.toml date_words), not an unlisted test's score ("Houghton
+    9/12")."""
+    cues = {word.lower() for word in instrument_words().get("date_words", ())}
+    return any(word.lower().rstrip(":") in cues for word in words)
 
 
 # "Scar (Vancouver):", "Hand function (Jebsen-Taylor):": an instrument named in brackets
