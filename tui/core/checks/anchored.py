@@ -18,7 +18,7 @@ from functools import lru_cache
 from tui.core.checks.lowered import lowered
 
 # A long text (a whole note) is blocked by extraction and verification alike: keep its matches.
-_REMEMBERED_FROM = 10_000
+REMEMBERED_FROM = 10_000
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Anchored:
     first: frozenset[str] = frozenset()
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if len(text) >= _REMEMBERED_FROM:
+        if len(text) >= REMEMBERED_FROM:
             return iter(_remembered(self, text))
         return self.scan(text)
 

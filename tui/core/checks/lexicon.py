@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from tui.core.checks.anchored import Anchored, anchored, number_then
+from tui.core.checks.anchored import REMEMBERED_FROM, Anchored, anchored, number_then, search_at
 from tui.core.checks.lowered import lowered
 from tui.core.checks.tables import (
     MeasureDef,
@@ -43,7 +43,7 @@ class Led:
     starter: re.Pattern[str]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if len(text) >= _REMEMBERED_FROM:
+        if len(text) >= REMEMBERED_FROM:
             return iter(_remembered(self, text))
         return self.scan(text)
 
@@ -86,16 +86,8 @@ class Led:
 
     def _indexed_starts(self, lowered: str, candidates: list[int]) -> Iterator[int]:
         """The starts `_starts` finds, tried only where an indexed word may begin one."""
-        match = self.starter.match
-        after = 0
-        for start in candidates:
-            if start < after:
-                continue
-            found = match(lowered, start)
-            if found is not None:
-                stop = found.end()
-                after = stop if stop > start else start + 1
-                yield start
+        for found in search_at(self.starter, lowered, candidates):
+            yield found.start()
 
     @property
     def word_after(self) -> re.Pattern[str]:
@@ -106,7 +98,6 @@ _WORD_START = "(?<![a-z0-9])"
 
 # A long text (a whole note, not a window of it) is searched for the same words by several
 # readers, e.g. the ROM pass and verification's topics: its matches are kept, not searched again.
-_REMEMBERED_FROM = 10_000
 
 
 @lru_cache(maxsize=32)
@@ -118,7 +109,7 @@ def matches(pattern: re.Pattern[str] | Led | Anchored, text: str) -> Iterator[re
     """`pattern.finditer(text)`; for a long text the matches are kept, since the scanner's
     blocking, verification's dates and the result counts search the same note for the same
     patterns (dates, counted fractions, goal starts)."""
-    if isinstance(pattern, Led | Anchored) or len(text) < _REMEMBERED_FROM:
+    if isinstance(pattern, Led | Anchored) or len(text) < REMEMBERED_FROM:
         return pattern.finditer(text)
     return iter(_matches(pattern, text))
 
