@@ -21,10 +21,13 @@ from functools import partial
 from pathlib import Path
 
 from bench.common import BenchResult, Row
-from tui.core.checks import anchored, extract, grids, lexicon, numbers, scan, verify, word_index
-from tui.core.checks.audit import AuditRules, audit_note
+from tui.core.checks import extract
+from tui.core.checks.billing.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.verify import verify as verify_draft
+from tui.core.checks.layouts import grids
+from tui.core.checks.text import anchored, lexicon, numbers, scan, word_index
+from tui.core.checks.verify.verify import verify
+from tui.core.checks.verify.verify import verify as verify_draft
 from tui.core.intake.notes import parse_note_bytes
 
 TITLE = "Checks: extract, verify and audit of a 1 MB note (one core, cold caches)"

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.eval.corpus import SPLITS, cases
-from tui.core.checks.anchored import Anchored, anchored, number_then
-from tui.core.checks.lowered import lowered
-from tui.core.checks.scan import _non_measurement_patterns
+from tui.core.checks.text.anchored import Anchored, anchored, number_then
+from tui.core.checks.text.lowered import lowered
+from tui.core.checks.text.scan import _non_measurement_patterns
 
 ANCHORED = [p for p in _non_measurement_patterns() if isinstance(p, Anchored)]
 

@@ -1,13 +1,13 @@
 """What each value is of: side, joint, motion and timepoint read by one model for every kind of
-value (tui/core/checks/attribution.py), values aligned with label lists, units written in keys
-and headings, instruments the tables do not list, and numbers that are not measurements."""
+value (tui/core/checks/measures/attribution.py), values aligned with label lists, units written
+in keys and headings, instruments the tables do not list, and numbers that are not measurements."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.checks.conftest import facts_in, one_fact
-from tui.core.checks.numbers import normalize
+from tui.core.checks.text.numbers import normalize
 
 
 def _words(label: str) -> set[str]:

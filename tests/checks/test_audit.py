@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.checks.conftest import SYNTHETIC, note_from_text
-from tui.core.checks.audit import (
+from tui.core.checks.billing.audit import (
     FINDING_CODES,
     AuditRules,
     PatientHistory,

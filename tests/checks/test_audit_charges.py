@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.checks.conftest import note_from_text
-from tui.core.checks.audit import audit_note
+from tui.core.checks.billing.audit import audit_note
 from tui.core.checks.extract import extract_billing
 from tui.core.intake.notes import Note
 

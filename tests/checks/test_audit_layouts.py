@@ -6,8 +6,8 @@ must stay quiet (a false alarm is a bug as much as a miss)."""
 from __future__ import annotations
 
 from tests.checks.conftest import note_from_text
-from tui.core.checks.audit import audit_note
-from tui.core.checks.billing import Billing
+from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.billing.billing import Billing
 from tui.core.checks.extract import extract_billing
 from tui.core.intake.notes import Note
 

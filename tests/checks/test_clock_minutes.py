@@ -4,8 +4,8 @@ clock range is never a measurement. Each note has a twin that must not be read a
 from __future__ import annotations
 
 from tests.checks.conftest import note_from_text
-from tui.core.checks.audit import audit_note
-from tui.core.checks.clock import clock_ranges
+from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.extract import extract_billing, extract_facts
 
 

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.eval.corpus import SPLITS, cases
-from tui.core.checks.anchored import number_starts
-from tui.core.checks.clock import _in_out, _patterns, _ranged_matches
-from tui.core.checks.lowered import lowered
+from tui.core.checks.billing.clock import _in_out, _patterns, _ranged_matches
+from tui.core.checks.text.anchored import number_starts
+from tui.core.checks.text.lowered import lowered
 
 PIECES = [
     " ", "\t", "\n", "-", "–", " to ", "until", ":", ".", "/", ",", "1400", "1435", "2:00", "2:35",

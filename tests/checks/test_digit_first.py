@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.checks.lexicon import digit_first
+from tui.core.checks.text.lexicon import digit_first
 
 PATTERNS = [
     r"(?<![\w.])\d+(?:\.\d+)?\s*x",

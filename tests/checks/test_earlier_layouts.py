@@ -1,4 +1,4 @@
-"""Earlier values told by the layout they are written in (tui/core/checks/attribution.py,
+"""Earlier values told by the layout they are written in (tui/core/checks/measures/attribution.py,
 carried.py, columns.py, aligned.py): a copied block under a marker written in square brackets,
 a bracket opened by a month and a colon, a table column headed by an earlier timepoint with a
 date in it, a dated column repeating a side, and a list of values after an earlier-timepoint

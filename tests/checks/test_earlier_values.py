@@ -1,7 +1,7 @@
-"""Earlier values told from this visit's (tui/core/checks/attribution.py, carried.py): blocks
-copied from an earlier note, timepoint brackets, "N weeks ago", keys joined by underscores,
-"since last visit", bare brackets under a "today vs initial" line, and "was" as the tense of a
-sentence. Each class has a twin that must not be read as earlier."""
+"""Earlier values told from this visit's (tui/core/checks/measures/attribution.py,
+layouts/carried.py): blocks copied from an earlier note, timepoint brackets, "N weeks ago", keys
+joined by underscores, "since last visit", bare brackets under a "today vs initial" line, and
+"was" as the tense of a sentence. Each class has a twin that must not be read as earlier."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import pytest
 
 from tests.checks.conftest import SYNTHETIC, found, synthetic_text
 from tui.core.checks.extract import extract_billing, extract_facts
-from tui.core.checks.numbers import normalize
+from tui.core.checks.text.numbers import normalize
 
 P = "pain"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks import handout
-from tui.core.checks.handout import check_handout, shorthand_terms
-from tui.core.checks.readability import readability
+from tui.core.checks.handouts import handout
+from tui.core.checks.handouts.handout import check_handout, shorthand_terms
+from tui.core.checks.handouts.readability import readability
 
 PHONE = "(555) 010-4477"
 CLEAN = f"""# Your home exercises

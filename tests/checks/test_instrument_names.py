@@ -17,7 +17,7 @@ import pytest
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.names import names_instrument, resolve
 from tui.core.checks.tables import measure_defs
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 from tui.core.outcomes.instruments import builtin_instruments
 
 Score = tuple[str, float, bool]  # measure, value, earlier

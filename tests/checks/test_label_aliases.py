@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 
 SAME = [
     ("O: L shoulder ext. rot. 35°, int. rot. 50°.", "Objective: left shoulder ER 35°, IR 50°."),

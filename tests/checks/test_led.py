@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from tui.core.checks.lexicon import led
-from tui.core.checks.scan import Scanner
+from tui.core.checks.text.lexicon import led
+from tui.core.checks.text.scan import Scanner
 
 WORDS = ("per day", "day", "no.", "visit", "#", "\\d+\\s*min", "x\\d")
 

@@ -5,7 +5,7 @@ list, a dictated rating with words after it, a numbered flowsheet pain row."""
 from __future__ import annotations
 
 from tui.core.checks.extract import extract_billing, extract_facts, extract_unclassified
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 from tui.core.drafting.placement import place_items, split_items
 
 SOAP = ("Subjective", "Objective", "Assessment", "Plan")

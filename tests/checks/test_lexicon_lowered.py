@@ -9,7 +9,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.checks.lexicon import DATE_WORDS, _lowered, matches
+from tui.core.checks.text.lexicon import DATE_WORDS, _lowered, matches
 
 _ASCII_LOWER = str.maketrans(
     string.ascii_uppercase + "\u0130\u0131\u017f\u212a", string.ascii_lowercase + "iisk"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from tests.checks.conftest import SAMPLES
 from tests.drafting.conftest import MODEL, backend, clinic, skill
 from tests.fakes.anthropic_server import FakeAnthropic, Reply, fake_anthropic
 from tui.cli import main
-from tui.core.checks.audit import audit_note
-from tui.core.checks.model_review import (
+from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.billing.model_review import (
     REVIEWED_CODES,
     parse_findings,
     review_audit,

@@ -6,11 +6,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.checks.conftest import note_from_text
-from tui.core.checks.audit import audit_note
+from tui.core.checks.billing.audit import audit_note
 from tui.core.checks.extract import extract_billing, extract_facts
-from tui.core.checks.numbers import normalize
-from tui.core.checks.readability import plain_language, readability
-from tui.core.checks.verify import verify
+from tui.core.checks.handouts.readability import plain_language, readability
+from tui.core.checks.text.numbers import normalize
+from tui.core.checks.verify.verify import verify
 from tui.core.intake.notes import NoteError
 
 PIECES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks.readability import fk_grade, plain_language, readability, syllables
+from tui.core.checks.handouts.readability import fk_grade, plain_language, readability, syllables
 
 
 def test_simple_text_grades_low_and_clinical_text_grades_high() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks.results import result_counts
-from tui.core.checks.verify import verify
+from tui.core.checks.measures.results import result_counts
+from tui.core.checks.verify.verify import verify
 
 RESULTS = [
     ("S: Daughter reports 2 falls since last visit, both at night. Pain 3/10.", [2]),

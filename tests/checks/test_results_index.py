@@ -8,8 +8,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.checks.lexicon import NUM
-from tui.core.checks.results import Count, _Held, _Statements
+from tui.core.checks.measures.results import Count, _Held, _Statements
+from tui.core.checks.text.lexicon import NUM
 
 SPANS = st.lists(
     st.tuples(st.integers(0, 60), st.integers(0, 60)).map(lambda s: (min(s), max(s))),

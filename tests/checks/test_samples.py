@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from tests.checks.conftest import EXPECTED, SAMPLES, found, sample_text
-from tui.core.checks.audit import audit_note
+from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.billing.units import valid_allocations
 from tui.core.checks.extract import extract_billing, extract_facts
-from tui.core.checks.units import valid_allocations
 from tui.core.intake.notes import read_note
 
 NAMES = sorted(EXPECTED)

@@ -4,7 +4,7 @@ pairs of vertebrae keep their commas."""
 from __future__ import annotations
 
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.numbers import numbers_in
+from tui.core.checks.text.numbers import numbers_in
 
 
 def test_limb_volume_with_a_separator_is_one_number() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 
 # (note, values that must not be read as a fact)
 SETTINGS = [

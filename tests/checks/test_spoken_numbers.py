@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.numbers import normalize
-from tui.core.checks.spoken import _rules, spoken_units
-from tui.core.checks.verify import verify
+from tui.core.checks.text.numbers import normalize
+from tui.core.checks.text.spoken import _rules, spoken_units
+from tui.core.checks.verify.verify import verify
 
 
 def _values(text: str, kind: str) -> list[object]:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.checks.conftest import note_from_text
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 from tui.core.context import load_context
 from tui.core.drafting.offline import OfflineBackend
 from tui.core.prompt import build_prompt

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.core.checks.extract import extract_billing, extract_facts
-from tui.core.checks.mdtables import linearize
-from tui.core.checks.numbers import normalize
-from tui.core.checks.verify import verify
+from tui.core.checks.layouts.mdtables import linearize
+from tui.core.checks.text.numbers import normalize
+from tui.core.checks.verify.verify import verify
 
 HEADINGS = [
     "Measure", "Eval", "Today", "Goal", "Initial", "Current", "SOC", "30-day", "DC", "10/02",

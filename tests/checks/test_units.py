@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.checks.tables import billing_tables
-from tui.core.checks.units import (
+from tui.core.checks.billing.units import (
     allocate_units,
     parse_minutes_args,
     units_for_minutes,
     valid_allocations,
 )
+from tui.core.checks.tables import billing_tables
 from tui.core.errors import ChartdeskError
 
 TIMED = sorted(billing_tables().timed)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from tui.core.checks.extract import extract_facts
+from tui.core.checks.measures.results import missing_counts, result_counts
 from tui.core.checks.names import instrument_key
-from tui.core.checks.numbers import normalize
-from tui.core.checks.results import missing_counts, result_counts
-from tui.core.checks.verify import verify
+from tui.core.checks.text.numbers import normalize
+from tui.core.checks.verify.verify import verify
 
 Read = tuple[str, float, str | None, str]  # measure, value, unit, label
 

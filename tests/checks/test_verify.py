@@ -10,8 +10,8 @@ import pytest
 from tests.checks.conftest import DRAFTS, SAMPLES, SYNTHETIC, sample_text
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
-from tui.core.checks.results import result_counts
-from tui.core.checks.verify import dates_in, quantities, verify
+from tui.core.checks.measures.results import result_counts
+from tui.core.checks.verify.verify import dates_in, quantities, verify
 from tui.core.intake.notes import read_note
 
 PAIRS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 
 NOTE = """Patient: Bo Lindqvist
 Date: 2027-08-03

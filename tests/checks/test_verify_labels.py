@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 
 NOTE = (
     "O: R shoulder AROM flex 150° (L 175°), abd 140° (L 170°), ER 60°, IR 45°.\n"

@@ -5,8 +5,8 @@ clean and a flawed twin that must be caught."""
 from __future__ import annotations
 
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.instrument_spellings import WordIndex, names_in, same_instrument
-from tui.core.checks.verify import Verification, dates_in, verify
+from tui.core.checks.verify.instrument_spellings import WordIndex, names_in, same_instrument
+from tui.core.checks.verify.verify import Verification, dates_in, verify
 
 
 def _missing(result: Verification) -> list[float]:

@@ -11,10 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.eval.corpus import SPLITS, cases
-from tui.core.checks.lexicon import _WORD_START, Led, led, word_first
-from tui.core.checks.lowered import lowered
-from tui.core.checks.scan import _non_measurement_patterns
-from tui.core.checks.word_index import INDEXED_FROM, indexed_starts, leading_letters, word_starts
+from tui.core.checks.text.lexicon import _WORD_START, Led, led, word_first
+from tui.core.checks.text.lowered import lowered
+from tui.core.checks.text.scan import _non_measurement_patterns
+from tui.core.checks.text.word_index import (
+    INDEXED_FROM,
+    indexed_starts,
+    leading_letters,
+    word_starts,
+)
 
 FRAGMENTS = [
     "steps?", "step[- ]?ups?", "norms?", "cut-?off", "age[- ]matched", "no\\.", "at least", "at",

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import sample_notes
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 from tui.core.context import load_context
 from tui.core.drafting.base import DraftingError
 from tui.core.drafting.offline import NOT_DOCUMENTED, OfflineBackend

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.checks.audit import audit_note
-from tui.core.checks.history import EVAL, REPORT, skill_role
+from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.billing.history import EVAL, REPORT, skill_role
 from tui.core.intake.notes import read_note
 from tui.core.intake.pipeline import draft_queued
 from tui.core.records.store import iso_day, patient_key

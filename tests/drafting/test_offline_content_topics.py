@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.checks.verify import verify
+from tui.core.checks.verify.verify import verify
 from tui.core.context import load_context
 from tui.core.drafting.content_topics import content_section, content_topics, own_section
 from tui.core.drafting.offline import NOT_DOCUMENTED, OfflineBackend

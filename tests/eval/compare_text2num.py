@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from tests.eval.corpus import Case, cases
 from tests.eval.score import score
-from tui.core.checks import extract, numbers
+from tui.core.checks import extract
+from tui.core.checks.text import numbers
 from tui.core.intake.notes import parse_note_text
 
 PHRASES = (

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tests.eval.corpus import Case, Flaw
-from tui.core.checks.audit import AuditRules, audit_note
+from tui.core.checks.billing.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.facts import Fact
-from tui.core.checks.numbers import normalize
-from tui.core.checks.verify import verify
+from tui.core.checks.text.numbers import normalize
+from tui.core.checks.verify.verify import verify
 from tui.core.context import load_context
 from tui.core.drafting.offline import OfflineBackend
 from tui.core.prompt import build_prompt

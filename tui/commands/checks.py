@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from tui.commands.output import emit, field
-from tui.core.checks.audit import ERROR, AuditRules, Finding, NoteAudit, audit_note
+from tui.core.checks.billing.audit import ERROR, AuditRules, Finding, NoteAudit, audit_note
+from tui.core.checks.billing.model_review import review_backend, reviewer_name
+from tui.core.checks.billing.units import allocate_units, parse_minutes_args
 from tui.core.checks.extract import extract_facts, extract_unclassified
-from tui.core.checks.model_review import review_backend, reviewer_name
-from tui.core.checks.readability import readability
-from tui.core.checks.units import allocate_units, parse_minutes_args
-from tui.core.checks.verify import verify
+from tui.core.checks.handouts.readability import readability
+from tui.core.checks.verify.verify import verify
 from tui.core.clinic import ClinicPaths, find_clinic
 from tui.core.context import load_context
 from tui.core.errors import ChartdeskError

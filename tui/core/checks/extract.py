@@ -14,9 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.core.checks.aligned import read_aligned
-from tui.core.checks.analogue_scales import read_analogue_scales
-from tui.core.checks.billing import (
+from tui.core.checks.billing.billing import (
     Billing,
     billed_instead,
     read_billed,
@@ -24,12 +22,15 @@ from tui.core.checks.billing import (
     read_totals,
     reconciled,
 )
+from tui.core.checks.billing.service_tables import tabled
 from tui.core.checks.facts import Fact
-from tui.core.checks.flowsheet_rows import read_flowsheet_rows
-from tui.core.checks.instruments import read_instruments, read_scales
-from tui.core.checks.item_lists import read_item_lists
-from tui.core.checks.numbers import to_number
-from tui.core.checks.others import (
+from tui.core.checks.layouts.aligned import read_aligned
+from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
+from tui.core.checks.layouts.item_lists import read_item_lists
+from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
+from tui.core.checks.measures.analogue_scales import read_analogue_scales
+from tui.core.checks.measures.instruments import read_instruments, read_scales
+from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
     read_others,
@@ -37,15 +38,14 @@ from tui.core.checks.others import (
     read_sided,
     read_vitals,
 )
-from tui.core.checks.passive_ranges import read_passive_ranges
-from tui.core.checks.patient_rates import read_patient_rates
-from tui.core.checks.rom import read_rom
-from tui.core.checks.scan import Scanner, measurement_scanner
-from tui.core.checks.scores import read_mmt, read_outcomes, read_ratings
-from tui.core.checks.service_tables import tabled
+from tui.core.checks.measures.passive_ranges import read_passive_ranges
+from tui.core.checks.measures.patient_rates import read_patient_rates
+from tui.core.checks.measures.rom import read_rom
+from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.tables import billing_tables
-from tui.core.checks.titled import read_titled
-from tui.core.checks.vital_rows import claim_vital_limits, read_vital_rows
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner, measurement_scanner
 
 __all__ = [
     "Billing",

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from tui.core.checks.lexicon import alternation, measure_matcher
 from tui.core.checks.tables import instrument_words, measure_defs
+from tui.core.checks.text.lexicon import alternation, measure_matcher
 
 
 def resolve(written: str, measures: Sequence[str] = ()) -> str:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from tui.core.checks.numbers import normalize
-from tui.core.checks.spoken_marks import spoken_marks as said_marks
+from tui.core.checks.text.numbers import normalize
+from tui.core.checks.text.spoken_marks import spoken_marks as said_marks
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # "no, no active elevation", "the the": a word said twice in a row is written once.

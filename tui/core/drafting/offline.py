@@ -20,7 +20,7 @@ from importlib.resources import files
 from typing import Any
 
 from tui.core.checks.extract import extract_billing, extract_facts
-from tui.core.checks.readability import plain_language
+from tui.core.checks.handouts.readability import plain_language
 from tui.core.checks.tables import billing_tables
 from tui.core.drafting import placement
 from tui.core.drafting.base import DraftingError, TextSink

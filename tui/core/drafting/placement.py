@@ -19,9 +19,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from tui.core.checks.lexicon import measure_matcher
-from tui.core.checks.mdtables import linearize
-from tui.core.checks.row_numbers import numbered_rows, without_row_number
+from tui.core.checks.layouts.mdtables import linearize
+from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
+from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from tui.core.checks.audit import WARNING, Finding
+from tui.core.checks.billing.audit import WARNING, Finding
 from tui.core.outcomes.episodes import (
     DEFICIT,
     EVALUATION,

@@ -19,8 +19,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from tui.core.checks.audit import ERROR, INFO, WARNING, AuditRules, Finding, NoteAudit, audit_note
-from tui.core.checks.model_review import (
+from tui.core.checks.billing.audit import (
+    ERROR,
+    INFO,
+    WARNING,
+    AuditRules,
+    Finding,
+    NoteAudit,
+    audit_note,
+)
+from tui.core.checks.billing.model_review import (
     REVIEW_SKILL,
     REVIEWED_CODES,
     ReviewResult,

@@ -33,7 +33,7 @@ from tui.core.signing.gate import (
 from tui.core.skills.registry import Skill
 
 if TYPE_CHECKING:
-    from tui.core.checks.audit import PatientHistory
+    from tui.core.checks.billing.audit import PatientHistory
 
 
 class CheckingService(IntakeService):
@@ -115,10 +115,10 @@ class CheckingService(IntakeService):
         drafting scaffolding and sections left "[not documented]"."""
         # The checks load their clinical tables on first use, so the review app opens without
         # paying for them (about 0.1 s).
-        from tui.core.checks.audit import AuditRules, audit_note
-        from tui.core.checks.handout import check_handout
-        from tui.core.checks.readability import readability
-        from tui.core.checks.verify import verify
+        from tui.core.checks.billing.audit import AuditRules, audit_note
+        from tui.core.checks.handouts.handout import check_handout
+        from tui.core.checks.handouts.readability import readability
+        from tui.core.checks.verify.verify import verify
         from tui.core.signing.scaffolding import not_documented, scaffolding
 
         checks: dict[str, Any] = {}
@@ -150,7 +150,7 @@ class CheckingService(IntakeService):
     def patient_history(self, note: Note, skill_id: str = "") -> PatientHistory:
         """The patient's episode as the store knows it (last report, plan-of-care date), so
         the audit sees reports made on earlier visits, not only what this note's header says."""
-        from tui.core.checks.history import patient_history
+        from tui.core.checks.billing.history import patient_history
 
         kinds = {skill.id: skill.kind for skill in self.clinic.skills}
         return patient_history(self.store, note, kinds, skill_id)

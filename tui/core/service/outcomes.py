@@ -18,7 +18,7 @@ from tui.core.service.checking import CheckingService
 from tui.core.skills.registry import Skill
 
 if TYPE_CHECKING:
-    from tui.core.checks.audit import Finding
+    from tui.core.checks.billing.audit import Finding
     from tui.core.outcomes.episodes import Episode, Visit
     from tui.core.outcomes.findings import NoteInEpisode
     from tui.core.outcomes.instruments import Instrument

@@ -22,8 +22,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from tui.core.checks.audit import ERROR, INFO, WARNING, Finding
-from tui.core.checks.model_review import review_backend
+from tui.core.checks.billing.audit import ERROR, INFO, WARNING, Finding
+from tui.core.checks.billing.model_review import review_backend
 from tui.core.drafting.base import Backend
 from tui.core.errors import ChartdeskError
 from tui.core.review.day_audit import (

@@ -1,0 +1,646 @@
+"""The billing and documentation audit of one note (finding codes from DESIGN.md).
+
+Deterministic rules first: units against the documented minutes under the payer's rule,
+timed codes without minutes, missing or inconsistent totals, untimed codes billed more than
+once, progress reports and recertification coming due. Then three conservative heuristics
+(skilled care, functional baseline, plan versus goals) that fire only when nothing in the note
+could answer them; a model review may add its own findings, marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from tui.core.checks.billing.billing import Billing
+from tui.core.checks.billing.units import RULES, units_for_minutes, valid_allocations
+from tui.core.checks.extract import extract_billing, extract_facts
+from tui.core.checks.facts import Fact
+from tui.core.checks.tables import billing_tables
+from tui.core.checks.text.lexicon import GOAL_START, words_pattern
+from tui.core.intake.notes import Note, note_day
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+FINDING_CODES = (
+    "UNITS_OVER_BILLED",
+    "UNITS_UNDER_BILLED",
+    "UNITS_MISALLOCATED",
+    "TIMED_MINUTES_MISSING",
+    "TOTAL_TIME_MISSING",
+    "TOTAL_TIME_INCONSISTENT",
+    "UNTIMED_CODE_MULTIPLE_UNITS",
+    "SKILLED_JUSTIFICATION_MISSING",
+    "FUNCTIONAL_BASELINE_MISSING",
+    "PLAN_GOAL_MISALIGNED",
+    "PROGRESS_REPORT_DUE",
+    "PROGRESS_REPORT_SOON",
+    "RECERTIFICATION_DUE",
+    "RECERTIFICATION_SOON",
+    "BILLING_UNREADABLE",
+)
+_REPORT_SKILLS = re.compile(r"progress|re[_-]?eval|recert|discharge", re.IGNORECASE)
+_PLAN_LINE = re.compile(
+    r"^\s*(?:[-*\u2022]\s*)?(?:P\s*:|plan\b|POC\b|continue\b|cont\b|next\s+(?:visit|session)\b)",
+    re.IGNORECASE,
+)
+_PLAN_LINE_START = re.compile(_PLAN_LINE.pattern, re.IGNORECASE | re.MULTILINE)
+_MEASUREMENT_KINDS = frozenset({"pain", "rom", "mmt", "outcome", "strength", "girth", "other"})
+# Measurements a therapist takes by testing (pain and vital signs are reported or routine).
+_TESTED_KINDS = frozenset({"rom", "mmt", "outcome", "strength", "girth"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One deficiency in a note; `source` says whether a rule or a model review found it.
+
+    `line` is the 1-based line of the whole note text (header included, as the source pane
+    numbers it) that the finding rests on, or 0 when it rests on no single line.
+    """
+
+    code: str
+    severity: str
+    message: str
+    source: str = "rules"
+    line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "source": self.source,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class AuditRules:
+    """The clinic's rules: payer unit rules, extra codes, progress-report interval, measures."""
+
+    payer_rules: Mapping[str, str] = field(default_factory=dict)
+    payer_progress_visits: Mapping[str, int] = field(default_factory=dict)
+    default_rule: str = "cms"
+    extra_timed_codes: Mapping[str, str] = field(default_factory=dict)
+    extra_untimed_codes: Mapping[str, str] = field(default_factory=dict)
+    progress_report_visits: int = field(
+        default_factory=lambda: billing_tables().progress_report_visits
+    )
+    progress_report_soon: int = field(default_factory=lambda: billing_tables().progress_report_soon)
+    recert_days: int = field(default_factory=lambda: billing_tables().recert_days)
+    recert_soon_days: int = field(default_factory=lambda: billing_tables().recert_soon_days)
+    measures: tuple[str, ...] = ()
+
+    @classmethod
+    def from_context(cls, ctx: object) -> AuditRules:
+        """Rules from a ClinicContext, read defensively so a partial context still works."""
+        payers = getattr(ctx, "payers", {}) or {}
+        rules: dict[str, str] = {}
+        visits: dict[str, int] = {}
+        for name, payer in dict(payers).items():
+            rule = getattr(payer, "timed_rule", "cms")
+            if rule in RULES:
+                rules[str(name).casefold()] = rule
+            interval = getattr(payer, "progress_report_visits", None)
+            if isinstance(interval, int) and interval > 0:
+                visits[str(name).casefold()] = interval
+        return cls(
+            payer_rules=rules,
+            payer_progress_visits=visits,
+            extra_timed_codes=dict(getattr(ctx, "timed_codes", {}) or {}),
+            extra_untimed_codes=dict(getattr(ctx, "untimed_codes", {}) or {}),
+            measures=tuple(getattr(ctx, "measures", ()) or ()),
+        )
+
+    @property
+    def timed_codes(self) -> dict[str, str]:
+        return {**billing_tables().timed, **self.extra_timed_codes}
+
+    @property
+    def untimed_codes(self) -> dict[str, str]:
+        untimed = {**billing_tables().untimed, **self.extra_untimed_codes}
+        return {code: name for code, name in untimed.items() if code not in self.extra_timed_codes}
+
+    def rule_for(self, payer: str) -> str:
+        return self.payer_rules.get(payer.strip().casefold(), self.default_rule)
+
+    def progress_interval_for(self, payer: str) -> int:
+        return self.payer_progress_visits.get(payer.strip().casefold(), self.progress_report_visits)
+
+
+@dataclass(frozen=True)
+class PatientHistory:
+    """What the store knows about the patient's episode (overrides the note header)."""
+
+    last_progress_report_visit: int | None = None
+    visits_since_progress_report: int | None = None
+    certification_date: date | None = None
+
+
+@dataclass(frozen=True)
+class NoteAudit:
+    """The audit of one note."""
+
+    file: str
+    patient: str
+    timed_minutes: int | None
+    units_allowed: int | None
+    units_billed: int
+    billed: Mapping[str, int]
+    findings: list[Finding]
+    rule: str = "cms"
+    valid_allocations: list[dict[str, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "patient": self.patient,
+            "timed_minutes": self.timed_minutes,
+            "units_allowed": self.units_allowed,
+            "units_billed": self.units_billed,
+            "billed": dict(self.billed),
+            "rule": self.rule,
+            "findings": [finding.to_json() for finding in self.findings],
+        }
+
+
+@dataclass
+class _Context:
+    """One audit in progress."""
+
+    note: Note
+    rules: AuditRules
+    billing: Billing
+    rule: str
+    findings: list[Finding] = field(default_factory=list)
+    units_allowed: int | None = None
+    allocations: list[dict[str, int]] = field(default_factory=list)
+
+    def add(self, code: str, severity: str, message: str, at: int | None = None) -> None:
+        """Record a finding; `at` is an offset into the note body, if it rests on a line."""
+        line = line_of(self.note, at) if at is not None else 0
+        self.findings.append(Finding(code=code, severity=severity, message=message, line=line))
+
+    @property
+    def timed_billed(self) -> dict[str, int]:
+        timed = self.rules.timed_codes
+        return {code: units for code, units in self.billing.billed.items() if code in timed}
+
+
+def line_of(note: Note, body_offset: int) -> int:
+    """The 1-based line, in the whole note text, of an offset into the note's body."""
+    if note.text:
+        position = min(note.body_offset + max(body_offset, 0), len(note.text))
+        return note.text.count("\n", 0, position) + 1
+    return note.body.count("\n", 0, max(body_offset, 0)) + 1
+
+
+def _header_line(note: Note, key: str) -> int | None:
+    """Where the header states `key` ("Visit"), as a body-relative offset for `add`."""
+    match = re.search(rf"^[ \t]*{key}[ \t]*:", note.text or "", re.IGNORECASE | re.MULTILINE)
+    return None if match is None else match.start() - note.body_offset
+
+
+def audit_note(
+    note: Note, rules: AuditRules | None = None, history: PatientHistory | None = None
+) -> NoteAudit:
+    """Audit one note; a note with nothing billed gets no billing findings."""
+    rules = rules or AuditRules()
+    billing = extract_billing(note.body, timed_codes=tuple(rules.timed_codes))
+    ctx = _Context(note=note, rules=rules, billing=billing, rule=rules.rule_for(note.payer))
+    _unreadable(ctx)
+    if billing.billed and not billing.unreadable:
+        _untimed_units(ctx)
+        _timed_units(ctx)
+        _totals(ctx)
+    if billing.billed or billing.unreadable:
+        _heuristics(ctx)
+    _progress_report(ctx, history)
+    _recertification(ctx, history)
+    return NoteAudit(
+        file=note.name,
+        patient=note.patient,
+        timed_minutes=billing.documented_timed_minutes,
+        units_allowed=ctx.units_allowed,
+        units_billed=sum(ctx.timed_billed.values()),
+        billed=dict(billing.billed),
+        findings=ctx.findings,
+        rule=ctx.rule,
+        valid_allocations=ctx.allocations,
+    )
+
+
+# -- deterministic billing rules -------------------------------------------------------------
+
+
+def _unreadable(ctx: _Context) -> None:
+    """A billing line whose units cannot be given to its codes: said, never guessed."""
+    body = ctx.note.body
+    for offset in ctx.billing.unreadable:
+        end = body.find("\n", offset)
+        written = body[offset : end if end >= 0 else len(body)].strip()
+        ctx.add(
+            "BILLING_UNREADABLE",
+            ERROR,
+            f"The billing could not be read: line {line_of(ctx.note, offset)} "
+            f'("{_clip(written)}") bills codes without units of their own; write each code '
+            "with its units (97110 x2, 97140 x1). Units were not checked.",
+            offset,
+        )
+
+
+def _clip(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _untimed_units(ctx: _Context) -> None:
+    untimed = ctx.rules.untimed_codes
+    for code, units in sorted(ctx.billing.billed.items()):
+        if code in untimed and units > 1:
+            ctx.add(
+                "UNTIMED_CODE_MULTIPLE_UNITS",
+                ERROR,
+                f"{code} ({untimed[code]}) is untimed: 1 unit per day, billed {units}.",
+                ctx.billing.billed_at,
+            )
+
+
+def _timed_units(ctx: _Context) -> None:
+    """Units billed against units allowed by the documented minutes."""
+    billed = ctx.timed_billed
+    per_code = ctx.billing.timed_minutes_by_code
+    stated = ctx.billing.stated_timed_minutes
+    without = sorted(code for code in billed if code not in per_code)
+    if billed and not per_code and stated is None:
+        ctx.add(
+            "TIMED_MINUTES_MISSING",
+            ERROR,
+            f"Timed code(s) {', '.join(sorted(billed))} billed with no documented minutes.",
+            ctx.billing.billed_at,
+        )
+        return
+    if without and per_code:
+        ctx.add(
+            "TIMED_MINUTES_MISSING",
+            ERROR,
+            f"Timed code(s) {', '.join(without)} billed without minutes for that service.",
+            ctx.billing.billed_at,
+        )
+        if stated is None:
+            return  # units cannot be judged while some billed codes have no minutes
+    totals = _candidate_totals(per_code, stated)
+    if not totals:
+        return
+    allowed_range = _allowed_units(ctx, per_code, totals)
+    ctx.units_allowed = allowed_range[0]
+    _compare_units(ctx, billed, per_code, allowed_range, consistent=len(set(totals)) == 1)
+
+
+def _candidate_totals(per_code: Mapping[str, int], stated: int | None) -> list[int]:
+    totals = []
+    if stated is not None:
+        totals.append(stated)
+    if per_code:
+        totals.append(sum(per_code.values()))
+    return totals
+
+
+def _allowed_units(ctx: _Context, per_code: Mapping[str, int], totals: list[int]) -> list[int]:
+    if ctx.rule == "per_code" and per_code:
+        return [sum(units_for_minutes(m) for m in per_code.values())]
+    return [units_for_minutes(total) for total in totals]
+
+
+def _compare_units(
+    ctx: _Context,
+    billed: Mapping[str, int],
+    per_code: Mapping[str, int],
+    allowed: list[int],
+    *,
+    consistent: bool,
+) -> None:
+    units_billed = sum(billed.values())
+    minutes = ", ".join(f"{code} {m} min" for code, m in sorted(per_code.items()))
+    rule_name = "8-minute rule" if ctx.rule == "cms" else "per-code rule"
+    if units_billed > max(allowed):
+        ctx.add(
+            "UNITS_OVER_BILLED",
+            ERROR,
+            f"{units_billed} timed units billed; the documented minutes allow {max(allowed)} "
+            f"({rule_name}{'; ' + minutes if minutes else ''}).",
+            ctx.billing.billed_at,
+        )
+        return
+    if units_billed < min(allowed):
+        ctx.add(
+            "UNITS_UNDER_BILLED",
+            WARNING,
+            f"{units_billed} timed units billed; the documented minutes allow {min(allowed)} "
+            f"({rule_name}{'; ' + minutes if minutes else ''}).",
+            ctx.billing.billed_at,
+        )
+        return
+    if not consistent or not per_code or any(code not in per_code for code in billed):
+        return
+    ctx.allocations = valid_allocations(
+        per_code, ctx.rule, ctx.rules.timed_codes, ctx.rules.untimed_codes
+    )
+    billed_all = {code: billed.get(code, 0) for code in per_code}
+    if billed_all not in ctx.allocations:
+        expected = " or ".join(_allocation_text(a) for a in ctx.allocations)
+        ctx.add(
+            "UNITS_MISALLOCATED",
+            WARNING,
+            f"Units billed as {_allocation_text(billed_all)}; the minutes ({minutes}) give "
+            f"{expected}.",
+            ctx.billing.billed_at,
+        )
+
+
+def _allocation_text(allocation: Mapping[str, int]) -> str:
+    return ", ".join(f"{code} x{units}" for code, units in sorted(allocation.items()) if units)
+
+
+def _totals(ctx: _Context) -> None:
+    """Total timed minutes and total treatment time: present and consistent."""
+    billing = ctx.billing
+    stated_timed = billing.stated_timed_minutes
+    treatment = billing.stated_treatment_minutes
+    missing = []
+    if ctx.timed_billed and stated_timed is None:
+        missing.append("total timed minutes")
+    if treatment is None:
+        missing.append("total treatment time")
+    if missing:
+        ctx.add(
+            "TOTAL_TIME_MISSING",
+            ERROR,
+            f"The note does not state {' or '.join(missing)}.",
+            ctx.billing.billed_at,
+        )
+    per_code = billing.timed_minutes_by_code
+    timed_sum = sum(per_code.values())
+    untimed_sum = sum(billing.untimed_minutes_by_code.values())
+    every_code_timed = all(code in per_code for code in ctx.timed_billed)
+    problems = []
+    if stated_timed is not None and timed_sum and every_code_timed and timed_sum != stated_timed:
+        problems.append(
+            f"per-service timed minutes add up to {timed_sum}, but the stated total timed "
+            f"minutes are {stated_timed}"
+        )
+    timed_total = stated_timed if stated_timed is not None else timed_sum
+    if treatment is not None and treatment < timed_total + untimed_sum:
+        problems.append(
+            f"total treatment time ({treatment} min) is less than the timed ({timed_total}) "
+            f"plus untimed ({untimed_sum}) minutes documented"
+        )
+    if problems:
+        message = "; ".join(problems)
+        at = (
+            billing.timed_total_at
+            if billing.timed_total_at is not None
+            else billing.treatment_total_at
+        )
+        ctx.add("TOTAL_TIME_INCONSISTENT", WARNING, message[0].upper() + message[1:] + ".", at)
+
+
+# -- episode rules -------------------------------------------------------------------------------
+
+
+def _progress_report(ctx: _Context, history: PatientHistory | None) -> None:
+    note = ctx.note
+    if _REPORT_SKILLS.search(note.skill or "") or billing_tables().report_codes & set(
+        ctx.billing.billed
+    ):
+        return
+    since = _visits_since_report(note, history)
+    if since is None or not (ctx.billing.billed or note.payer):
+        return
+    interval = ctx.rules.progress_interval_for(note.payer)
+    if since >= interval:
+        ctx.add(
+            "PROGRESS_REPORT_DUE",
+            ERROR,
+            f"{since} visits since the last progress report; one is due at least every "
+            f"{interval} treatment days.",
+            _header_line(note, "visit"),
+        )
+    elif since >= interval - ctx.rules.progress_report_soon:
+        ctx.add(
+            "PROGRESS_REPORT_SOON",
+            INFO,
+            f"{since} visits since the last progress report; one is due by visit "
+            f"{(note.visit or since) + interval - since}.",
+            _header_line(note, "visit"),
+        )
+
+
+def _visits_since_report(note: Note, history: PatientHistory | None) -> int | None:
+    """Visits since the last progress report, when the store or the note header says.
+
+    A note that gives its visit number but no "Last progress report" line says nothing about
+    the episode's reports, so no finding is made from the visit number alone.
+    """
+    if history and history.visits_since_progress_report is not None:
+        return history.visits_since_progress_report
+    last = note.last_progress_report
+    if history and history.last_progress_report_visit is not None:
+        last = history.last_progress_report_visit
+    if note.visit is None or last is None:
+        return None
+    return note.visit - last
+
+
+def _recertification(ctx: _Context, history: PatientHistory | None) -> None:
+    certified = history.certification_date if history else None
+    certified = certified or note_day(ctx.note.certification_date)
+    seen = note_day(ctx.note.date)
+    if certified is None or seen is None:
+        return
+    elapsed = (seen - certified).days
+    if elapsed >= ctx.rules.recert_days:
+        ctx.add(
+            "RECERTIFICATION_DUE",
+            ERROR,
+            f"Plan of care certified {certified.isoformat()}, {elapsed} days ago; "
+            f"recertification is due every {ctx.rules.recert_days} days.",
+            _certification_line(ctx.note),
+        )
+    elif elapsed >= ctx.rules.recert_days - ctx.rules.recert_soon_days:
+        ctx.add(
+            "RECERTIFICATION_SOON",
+            INFO,
+            f"Plan of care recertification due in {ctx.rules.recert_days - elapsed} days.",
+            _certification_line(ctx.note),
+        )
+
+
+def _certification_line(note: Note) -> int | None:
+    for key in ("certification date", "plan of care date", "poc date", "cert date"):
+        found = _header_line(note, key)
+        if found is not None:
+            return found
+    return None
+
+
+# -- conservative heuristics -----------------------------------------------------------------
+
+
+def _heuristics(ctx: _Context) -> None:
+    tables = billing_tables()
+    body = _clinical_text(ctx.note.body)
+    facts = extract_facts(ctx.note.body, ctx.rules.measures)
+    if ctx.timed_billed and not _assessed(body, facts):
+        care = _care_text(body)
+        if not words_pattern(tables.skilled_terms).search(care):
+            ctx.add(
+                "SKILLED_JUSTIFICATION_MISSING",
+                WARNING,
+                "Nothing in the note shows skilled care (cueing, progression, manual technique, "
+                "assessment, training); it reads as an established program repeated.",
+            )
+    measured = any(fact.kind in _MEASUREMENT_KINDS for fact in facts)
+    if not measured and not words_pattern(tables.functional_terms).search(body):
+        ctx.add(
+            "FUNCTIONAL_BASELINE_MISSING",
+            WARNING,
+            "No measurement or functional status is documented (pain, ROM, strength, "
+            "outcome score, or what the patient can and cannot do).",
+        )
+    _plan_goals(ctx, body)
+
+
+def _assessed(body: str, facts: list[Fact]) -> bool:
+    """A note that measures the patient with tests (angles, grades, outcome scores) and never
+    says the session repeated an established program shows a therapist's assessment."""
+    unskilled = words_pattern(billing_tables().unskilled_terms)
+    return not unskilled.search(body) and any(fact.kind in _TESTED_KINDS for fact in facts)
+
+
+def _care_text(body: str) -> str:
+    """Where skilled care can show: not the plan (a plan to progress is not care given), not
+    section labels ("Assessment:") nor skilled words denied ("w/o cues"), and, in a note that
+    says the session repeated an established program ("same as prior visits", "per flowsheet,
+    no changes"), not the sentences that say so."""
+    body = _denied(body)
+    unskilled = words_pattern(billing_tables().unskilled_terms)
+    if not unskilled.search(body):
+        return body
+    kept = []
+    for line in body.splitlines():
+        if _PLAN_LINE.match(line):
+            continue
+        kept += [part for part in re.split(r"(?<=[.;])\s+", line) if not unskilled.search(part)]
+    return "\n".join(kept)
+
+
+def _denied(body: str) -> str:
+    """The text with section labels and denied words ("completed w/o cues", "no verbal cueing")
+    blanked, so neither reads as skilled care. A denial that says what the patient cannot do
+    without the care ("unable to stand without tactile cues") is care needed, and stays."""
+    return _denial_patterns()[0].sub(_blank_denial, body)
+
+
+def _blank_denial(match: re.Match[str]) -> str:
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    if match.group("negation") and _denial_patterns()[1].search(before.rsplit(".", 1)[-1]):
+        return match.group()
+    return " "
+
+
+@cache
+def _denial_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    tables = billing_tables()
+    negations = "|".join(re.escape(word) for word in tables.negations) or r"(?!x)x"
+    labels = "|".join(tables.section_labels) or r"(?!x)x"
+    denied = re.compile(
+        rf"(?P<negation>(?<![\w/])(?:{negations})(?![\w/])(?:[ \t]+[\w/'-]+){{1,2}})"
+        rf"|^[ \t]*(?:[-*\u2022][ \t]*)?(?:\*\*)?(?:{labels})(?:\*\*)?[ \t]*[:.)]",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    needs = words_pattern(tables.needs) if tables.needs else re.compile(r"(?!x)x")
+    return denied, needs
+
+
+def _clinical_text(body: str) -> str:
+    """The note without its billing lines, which say nothing about care."""
+    lines = [
+        line
+        for line in body.splitlines()
+        if not re.match(r"\s*(?:billed|billing|total\b|charges)", line, re.IGNORECASE)
+    ]
+    return "\n".join(lines)
+
+
+def _plan_goals(ctx: _Context, body: str) -> None:
+    """Fire only when goals name body regions and the plan (or, with no region in the plan,
+    the treatment given) names only regions of the other quarter of the body: goals for the
+    ankle and a plan for the shoulder."""
+    regions = words_pattern(billing_tables().region_terms)
+    goals, rest = _split_goals(body)
+    goal_text = "\n".join(goals)
+    goal_regions = _found(regions, goal_text)
+    if not goal_regions:
+        return
+    plan_at = next((m.start() for m in _PLAN_LINE_START.finditer(ctx.note.body)), None)
+    care_text = "\n".join(line for line in rest if _PLAN_LINE.match(line))
+    what = "the plan"
+    if not _found(regions, care_text):
+        care_text, what = "\n".join(_service_lines(ctx.note.body, ctx.billing)), "the treatment"
+    care_regions = _found(regions, care_text)
+    if care_regions and not _quarters(goal_text) & _quarters(care_text):
+        ctx.add(
+            "PLAN_GOAL_MISALIGNED",
+            WARNING,
+            f"Goals address {', '.join(sorted(goal_regions))}, but {what} addresses "
+            f"{', '.join(sorted(care_regions))}.",
+            plan_at,
+        )
+
+
+def _quarters(text: str) -> set[str]:
+    """The quarters of the body (upper, lower) whose regions the text names."""
+    return {
+        quarter
+        for quarter, terms in billing_tables().region_quarters.items()
+        if words_pattern(terms).search(text)
+    }
+
+
+def _split_goals(body: str) -> tuple[list[str], list[str]]:
+    """The goal statements (from STG/LTG/goal to the end of the line) and the other lines."""
+    goals = []
+    rest = []
+    for line in body.splitlines():
+        match = GOAL_START.search(line)
+        if match:
+            goals.append(line[match.start() :])
+            rest.append(line[: match.start()])
+        else:
+            rest.append(line)
+    return goals, rest
+
+
+def _service_lines(body: str, billing: Billing) -> list[str]:
+    """The lines of the note that document a service with minutes (the treatment given)."""
+    lines = []
+    for service in billing.services:
+        start = body.rfind("\n", 0, service.span[0]) + 1
+        end = body.find("\n", service.span[0])
+        lines.append(body[start : end if end >= 0 else len(body)])
+    return lines
+
+
+def _found(pattern: re.Pattern[str], text: str) -> set[str]:
+    return {match.group().lower() for match in pattern.finditer(text)}
+
+
+def audit_notes(notes: Iterable[Note], rules: AuditRules | None = None) -> list[NoteAudit]:
+    """Audit several notes with the same rules."""
+    return [audit_note(note, rules) for note in notes]

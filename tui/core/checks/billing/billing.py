@@ -1,0 +1,1010 @@
+"""Reading the billing side of a note: services with minutes, stated totals, billed codes.
+
+Minutes belong to a service only when the text ties them to it ("ther ex 26 min", "manual
+therapy ..., about fifteen minutes", "20 minutes of gait training"); minutes after an exercise
+inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
+from tui.core.checks.billing.clock import clock_ranges
+from tui.core.checks.billing.service_clocks import clocked_services
+from tui.core.checks.billing.service_tables import table_totals
+from tui.core.checks.billing.stated_totals import value_first_totals
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures.prime_minutes import primed_service_line
+from tui.core.checks.tables import billing_tables
+from tui.core.checks.text.lexicon import (
+    NUM,
+    ServiceMatcher,
+    digit_first,
+    service_matcher,
+    words_pattern,
+)
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_CODE = r"(?:9\d{4}|G\d{4})"
+_FILLER_WORD = (
+    rf"\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
+    r"|maybe|probably|like|another|just|over|only"
+    r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?|\d+\s*units?|units?|we|I|pt|then"
+    r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
+)
+_FILLER = re.compile(rf"[\s:=\-,().]*(?:(?:{_FILLER_WORD})[\s:=\-,().]*)*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,;()]")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'/\-]*")
+_BEFORE_NAME = re.compile(rf"[ \t]*(?:(of|on|doing|in)[ \t]+|(,)[ \t]*(?={_CODE}))?", re.IGNORECASE)
+# "Manual therapy: PROM all planes, grade I-II oscillations - 20 minutes." The minutes close
+# the line that the service name opens.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?$")
+_TRAILING_MINUTES = re.compile(r"[ \t]*(?:-|\u2013|\u2014|:|=)[ \t]*$")
+_CLAUSE_OPENING = re.compile(
+    r"(?:^|[\n,;:(])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
+    re.IGNORECASE,
+)
+
+# Minutes, including the prime some clinicians write for them ("TherEx 25'"). A prime after a
+# number too large for one service's minutes is feet ("amb 150'"), and so is one after a walk.
+_MINUTES = re.compile(
+    rf"(?<![A-Za-z0-9.])({NUM})\s*(?:(?:min(?:ute)?s?|mins)\b|(')(?![\d'A-Za-z]))", re.IGNORECASE
+)
+_MAX_PRIME_MINUTES = 90
+_DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
+# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day"), not a service.
+_HOME_DOSE = re.compile(
+    r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
+    r"|per day\b|each day\b)",
+    re.IGNORECASE,
+)
+# A key that names a service and minutes, then the minutes ("Manual therapy min: 12",
+# "97140_manual_min: 14"), as EMR exports and templates write them.
+_KEYED_MINUTES = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[^\n:=|]{1,40}?)[\s_(]*(?<![A-Za-z])"
+    r"(?:min|mins|minutes)\)?[ \t]*[:=][ \t]*(?P<minutes>\d{1,3})(?![\d.])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HOME_LINE = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+# An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
+# A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
+# plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
+_TOTAL_VALUE = (
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
+)
+# Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
+# or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
+TOTAL_TIMED = re.compile(
+    r"\b(?:total[\s_]*timed|timed)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
+    r"(?:[\s_]*(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
+    re.IGNORECASE,
+)
+TOTAL_TREATMENT = re.compile(
+    r"\b(?:total[\s_]*(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:[\s_]*(?:time|minutes|mins?))?"
+    r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
+    r"(?=\s*[:=|]|\s+\d)"
+    r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
+    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
+    + _TOTAL_VALUE
+    # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
+    + r"(?!\s*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*timed\b)",
+    re.IGNORECASE,
+)
+# "38 min, all timed" / "(all timed)" after a total treatment time.
+_ALL_TIMED = re.compile(r"\s*[,;(]?\s*(?:all|entirely|100\s*%)\s+timed\b", re.IGNORECASE)
+
+# A billing line: the keyword opens a line or a sentence ("Billed: ...", "Billing 97110 x1",
+# "**CPT** = ...", a run-in heading "Billing. 97163 x1"), never "97014 billed as G0283" inside
+# a sentence.
+_BILLING_WORD = (
+    r"(?:billed|billing(?:\s+codes?(?:\s+(?:are|is))?|\s+is)?|bill|charges?|charged"
+    r"|codes?\s+billed|units?\s+billed)"
+)
+# Within a line (after a full stop or a semicolon) only a billing word opens the billing: a
+# table's "CPT" or "Units" column (a row reads "Ther ex 24 min; CPT 97110; ...") names the
+# service's code, it bills nothing.
+BILLED_START = re.compile(
+    rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
+    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
+    r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COUNT = (
+    r"(?:\s*(?:x|\*|times|@)\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
+    r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
+    r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
+    r"|\s*[:\-=]\s*(\d)\b(?![:.]\d|\s*(?:min|minutes|')))"
+)
+_MODIFIERS = r"(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)\b)*"
+BILLED_ITEM = re.compile(
+    rf"(?<![\w.])({_CODE}){_MODIFIERS}(?:\s*(\d{{1,3}})\s*(?:min(?:ute)?s?\b|mins\b|'))?"
+    rf"(?:{_COUNT})?",
+    re.IGNORECASE,
+)
+_NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
+_ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+# One count for every code of the line ("1 unit each of 97110 and 97140", "97110, 97140: 1 each").
+_EACH_UNITS = re.compile(
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:units?[ \t]+)?each\b(?![ \t]+(?:side|leg|arm|way)\b)",
+    re.IGNORECASE,
+)
+_GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
+# A code on a billing line, and what ends the text that belongs to it: its line, its sentence
+# (a full stop that is not a leader "....."), a semicolon or a table cell.
+_CHARGE_CODE = re.compile(rf"(?<![\w.])({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE)
+_SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
+# The units of a row that names one code, in a cell or clause of their own ("97110 | Ther ex |
+# 23 min | 2 units", a table row read as "CPT 97110 23 min; Service Ther ex; Units 2.").
+_ROW_UNITS = re.compile(
+    r"(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\bunits?\b\s*[:=]?\s*(\d{1,2})(?!\d|\.\d)",
+    re.IGNORECASE,
+)
+_SEGMENT_COUNT = re.compile(
+    r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
+    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?(?:CPT[ \t]*)?$",
+    re.IGNORECASE,
+)
+_UNITS_WORD = re.compile(r"(?<![A-Za-z])units?\b", re.IGNORECASE)
+_COUNT_BEFORE_UNITS = re.compile(
+    r"(?<![\d.])\d{1,2}[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE
+)
+_COUNT_AFTER_UNITS = re.compile(r"[ \t]*(?:[:=x\u00d7]|of)?[ \t]*\d")
+_JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Billing:
+    """What a note says about billing: services with minutes, stated totals, billed units.
+
+    The offsets (`billed_at`, `timed_total_at`, `treatment_total_at`, `unreadable`) point into
+    the text that was read, so a finding can name the line it rests on.
+    """
+
+    services: tuple[Fact, ...] = ()
+    stated_timed_minutes: int | None = None
+    stated_treatment_minutes: int | None = None
+    billed: Mapping[str, int] = field(default_factory=dict)
+    timed_codes: frozenset[str] = frozenset()
+    billed_at: int | None = None
+    timed_total_at: int | None = None
+    treatment_total_at: int | None = None
+    unreadable: tuple[int, ...] = ()
+
+    def minutes_by_code(self, *, timed: bool) -> dict[str, int]:
+        """Documented minutes per CPT code, timed or untimed codes only."""
+        totals: dict[str, int] = {}
+        for service in self.services:
+            code = service.cpt or ""
+            if (code in self.timed_codes) == timed and service.minutes is not None:
+                totals[code] = totals.get(code, 0) + service.minutes
+        return totals
+
+    @property
+    def timed_minutes_by_code(self) -> dict[str, int]:
+        return self.minutes_by_code(timed=True)
+
+    @property
+    def untimed_minutes_by_code(self) -> dict[str, int]:
+        return self.minutes_by_code(timed=False)
+
+    @property
+    def total_timed_minutes(self) -> int | None:
+        """The total timed minutes the note states (None when it states none: a sum of the
+        per-code minutes is not what the note says, and TOTAL_TIME_MISSING says so)."""
+        return self.stated_timed_minutes
+
+    @property
+    def documented_timed_minutes(self) -> int | None:
+        """The stated total, else the sum of per-code timed minutes, else None."""
+        if self.stated_timed_minutes is not None:
+            return self.stated_timed_minutes
+        per_code = self.timed_minutes_by_code
+        return sum(per_code.values()) if per_code else None
+
+    @property
+    def total_treatment_minutes(self) -> int | None:
+        return self.stated_treatment_minutes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "services": [service.to_json() for service in self.services],
+            "total_timed_minutes": self.total_timed_minutes,
+            "documented_timed_minutes": self.documented_timed_minutes,
+            "total_treatment_minutes": self.total_treatment_minutes,
+            "billed": dict(self.billed),
+        }
+
+
+@dataclass
+class Totals:
+    """The stated totals and where they are written (offsets into the text read)."""
+
+    timed: int | None = None
+    treatment: int | None = None
+    timed_at: int | None = None
+    treatment_at: int | None = None
+
+
+@dataclass
+class Billed:
+    """Billed codes with units, where they are written, lines that could not be read, and
+    minutes written on the billing line itself ("97110 15 min x1")."""
+
+    units: dict[str, int] = field(default_factory=dict)
+    first_at: int | None = None
+    unreadable: list[int] = field(default_factory=list)
+    services: list[Fact] = field(default_factory=list)
+
+
+@cache
+def _dose_words() -> re.Pattern[str]:
+    names = [re.escape(name).replace(r"\ ", r"[\s\-]*") for name in billing_tables().dose_words]
+    return words_pattern(names)
+
+
+def read_totals(scanner: Scanner) -> Totals:
+    """The stated total timed minutes and total treatment time; their text is claimed. With
+    no total treatment time, the session's time in and time out give it ("Time in 10:02,
+    time out 10:40"), and a total said to be all timed ("38 min, all timed") is the timed
+    total too."""
+    totals = Totals()
+    rows = table_totals(scanner.norm.original)
+    timed = _totals_found(scanner, TOTAL_TIMED)
+    treatment = _totals_found(scanner, TOTAL_TREATMENT)
+    in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
+    treatment = [t for t in treatment if t not in in_rows]
+    timed = timed or in_rows  # a table's "Total" row of timed services is the timed total
+    totals.timed, totals.timed_at, _ = timed[0] if timed else (None, None, 0)
+    totals.treatment, totals.treatment_at, after = treatment[0] if treatment else (None, None, 0)
+    _value_first(scanner, totals)
+    if totals.treatment is None:
+        totals.treatment, totals.treatment_at = _time_in_out(scanner)
+    elif totals.timed is None and _ALL_TIMED.match(scanner.text, after):
+        totals.timed, totals.timed_at = totals.treatment, totals.treatment_at
+    return totals
+
+
+_SUM_SIGN = re.compile(r"[=/][ \t]*$")
+
+
+def _value_first(scanner: Scanner, totals: Totals) -> None:
+    """Totals written value first ("38 min total timed", "= 37 total"), for what the keyed
+    totals left unsaid; each is claimed. A total in a sentence that names a service before it
+    ("Ther ex: 3 x 10 squats, 15 min total") is that service's time, unless it ends a sum."""
+    names = service_matcher().pattern
+    for stated in value_first_totals(scanner.text):
+        if scanner.in_header(stated.start) or not scanner.free(stated.start, stated.end):
+            continue
+        opening = scanner.sentence(stated.start)[0]
+        summed = _SUM_SIGN.search(scanner.text, max(opening, stated.start - 4), stated.start)
+        if not stated.timed and not summed and names.search(scanner.text, opening, stated.start):
+            continue
+        scanner.claim(stated.start, stated.end)
+        scanner.block(stated.start, stated.end)
+        at = scanner.span(stated.start, stated.end)[0]
+        if stated.timed and totals.timed is None:
+            totals.timed, totals.timed_at = stated.minutes, at
+        elif not stated.timed and totals.treatment is None:
+            totals.treatment, totals.treatment_at = stated.minutes, at
+
+
+def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """Every total the pattern finds: its value, where it is written in the original text, and
+    where it ends in the text read; each is claimed."""
+    found = []
+    for match in pattern.finditer(scanner.text):
+        if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
+            continue
+        scanner.claim(match.start(), match.end())
+        scanner.block(match.start(), match.end())
+        at = scanner.span(match.start(), match.end())[0]
+        found.append((int(match.group(1)), at, match.end()))
+    return found
+
+
+def _time_in_out(scanner: Scanner) -> tuple[int | None, int | None]:
+    """Minutes between the session's clock times, when the note gives them (checks.clock):
+    the first range a session word or a time in and out names, else the only range."""
+    timed = {clocked.range for clocked in clocked_services(scanner.text)}
+    found = [
+        r for r in clock_ranges(scanner.text) if not scanner.in_header(r.start) and r not in timed
+    ]
+    keyed = [r for r in found if r.keyed]
+    chosen = keyed[0] if keyed else (found[0] if len(found) == 1 else None)
+    if chosen is None:
+        return None, None
+    return chosen.minutes, scanner.span(chosen.start, chosen.end)[0]
+
+
+def read_billed(scanner: Scanner) -> Billed:
+    """Billed codes with units, from billing lines (or "97110 x2" items when there is none).
+
+    A billing line whose codes cannot each be given their own units ("97140/97110 x2",
+    "Units: 3 total for 97110 + 97530") is not guessed at: its offset is listed as unreadable.
+    A charge that gives a code's minutes but no units ("97116 gait training .... 16 min") is
+    the service's time; it bills one unit only when no other billing line gives that code's
+    units ("Units: 97116 x1").
+    """
+    result = Billed()
+    regions = _billed_regions(scanner)
+    if not regions:
+        _charged(scanner, _row_charges(scanner), result)
+        for item in BILLED_ITEM.finditer(scanner.text):
+            _billed_item(scanner, item, result)
+        return result
+    charges: list[_Charge] = []
+    for start, end in regions:
+        found = _charges(scanner, start, end)
+        if found is None:
+            _unreadable(scanner, start, end, result)
+            continue
+        for charge in found:
+            for span in charge.spans:
+                scanner.claim(*span)
+                scanner.block(*span)
+        charges += found
+        named = _billed_by_name(scanner, start, end, result)
+        if not found and not named and _no_code_but_units(scanner.text, start, end):
+            _unreadable(scanner, start, end, result)  # "Billed: ther ex and manual, 3 units"
+    _charged(scanner, charges, result)
+    return result
+
+
+def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
+    result.unreadable.append(scanner.span(*_first_line(scanner.text, start, end))[0])
+    scanner.block(start, end)
+
+
+def _no_code_but_units(text: str, start: int, end: int) -> bool:
+    """A billing line that counts units but names no code the units could be given to."""
+    return _CHARGE_CODE.search(text, start, end) is None and bool(
+        _ROW_UNITS.search(text, start, end)
+    )
+
+
+@dataclass(frozen=True)
+class _Charge:
+    """One code on a billing line with the units and minutes written after it."""
+
+    code: str
+    at: int
+    count: int | None
+    minutes: int | None
+    spans: tuple[tuple[int, int], ...]
+    joined: bool  # "97140/97110": written as a group with the next code
+
+
+def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
+    """The codes of one billing region, each with what follows it up to the next code, the end
+    of its line or sentence; None when units are written for a group of codes."""
+    text = scanner.text
+    codes = [
+        item
+        for item in _CHARGE_CODE.finditer(text, start, end)
+        if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1))
+    ]
+    lines = Counter(scanner.line(item.start()) for item in codes)
+    # Units written before the codes ("2x 97110, 1x 97140") when the line starts that way.
+    before: list[re.Match[str] | None] = [_count_before(text, start, item) for item in codes]
+    if not before or before[0] is None:
+        before = [None] * len(codes)
+    charges = []
+    for index, item in enumerate(codes):
+        limit = end
+        if index + 1 < len(codes):
+            ahead = before[index + 1]
+            limit = ahead.start() if ahead else codes[index + 1].start()
+        stop = _SEGMENT_END.search(text, item.end(), limit)
+        seg_end = stop.start() if stop else limit
+        line = scanner.line(item.start())
+        row_end = line[1] if lines[line] == 1 else None
+        charge = _charge(scanner, item, seg_end, same_line=stop is None, row_end=row_end)
+        counted_before = before[index]
+        if counted_before is not None:
+            charge = _counted_before(charge, counted_before)
+        charges.append(charge)
+    charges = _aliases_merged(charges)
+    if not charges:
+        return []
+    counted = [charge.count is not None for charge in charges]
+    if all(counted):
+        return charges
+    each = _EACH_UNITS.search(text, start, end)
+    if each is not None:
+        units = int(each.group(1))
+        return [
+            charge if charge.count is not None else dataclasses.replace(charge, count=units)
+            for charge in charges
+        ]
+    for charge, nxt in itertools.pairwise(charges):
+        if charge.joined and nxt.count is not None:
+            return None  # "97140/97110 x2": the units belong to the group
+    if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
+        return None  # "Units: 3 total for 97110 + 97530"
+    if _units_elsewhere(text, start, end):
+        return None  # "97110, 97112 - units per flowsheet": the units are not on this line
+    return charges
+
+
+def _units_elsewhere(text: str, start: int, end: int) -> bool:
+    """A billing line that speaks of units without counting any ("units per flowsheet", "see
+    the charge sheet for units", "units: TBD") says its codes' units are written elsewhere:
+    none of them is read as one unit."""
+    for word in _UNITS_WORD.finditer(text, start, end):
+        counted = _COUNT_BEFORE_UNITS.search(text, max(start, word.start() - 12), word.start())
+        if counted is None and not _COUNT_AFTER_UNITS.match(text, word.end(), end):
+            return True
+    return False
+
+
+def _row_charges(scanner: Scanner) -> list[_Charge]:
+    """With no billing line, the rows that name one code and its units ("97110 | Therapeutic
+    exercise | 23 min | 2 units"): the note's charges, written as a list or an export."""
+    text = scanner.text
+    by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for item in _CHARGE_CODE.finditer(text):
+        if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1)):
+            by_line.setdefault(scanner.line(item.start()), []).append(item)
+    charges = []
+    for (_, line_end), items in by_line.items():
+        if len(items) != 1:
+            continue
+        item = items[0]
+        units = _NAMED_COUNT.match(text, item.end(), line_end) or _ROW_UNITS.search(
+            text, item.end(), line_end
+        )
+        if units is None:
+            continue
+        stop = _SEGMENT_END.search(text, item.end(), line_end)
+        charge = _charge(
+            scanner, item, stop.start() if stop else line_end, same_line=True, row_end=line_end
+        )
+        if charge.count is not None:
+            charges.append(charge)
+            for span in charge.spans:
+                scanner.claim(*span)
+                scanner.block(*span)
+    return charges
+
+
+def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] | None:
+    """Units written before their code ("2x 97110", "1 unit 97140")."""
+    return _COUNT_BEFORE.search(text, max(start, item.start() - 16), item.start())
+
+
+def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
+    return dataclasses.replace(
+        charge,
+        count=int(count.group(1)),
+        spans=(*charge.spans, (count.start(), count.end())),
+        joined=False,
+    )
+
+
+@cache
+def _no_charge() -> re.Pattern[str]:
+    """The words after a code that say it is charged nothing (billing.toml [no_charge])."""
+    words = "|".join(
+        r"\s+".join(map(re.escape, word.split())) for word in billing_tables().no_charge
+    )
+    return re.compile(rf"[\s(:,\-\u2013]*(?:{words or '(?!)'})(?![\w/])", re.IGNORECASE)
+
+
+def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
+    """One service written under both of its codes side by side ("97014 billed as G0283 x1")
+    is one charge: the code without units gives way to the one with them (to the second when
+    neither has units), and its minutes go with it. Both with units are two charges."""
+    aliases = billing_tables().code_aliases
+    merged: list[_Charge] = []
+    for charge in charges:
+        last = merged[-1] if merged else None
+        both_counted = last is not None and None not in (last.count, charge.count)
+        if last is None or both_counted or frozenset({last.code, charge.code}) not in aliases:
+            merged.append(charge)
+            continue
+        keep, drop = (
+            (last, charge)
+            if charge.count is None and last.count is not None
+            else (
+                charge,
+                last,
+            )
+        )
+        merged[-1] = dataclasses.replace(
+            keep,
+            minutes=keep.minutes if keep.minutes is not None else drop.minutes,
+            spans=keep.spans + drop.spans,
+            joined=charge.joined,
+        )
+    return merged
+
+
+def _charge(
+    scanner: Scanner, item: re.Match[str], end: int, *, same_line: bool, row_end: int | None
+) -> _Charge:
+    """One code with the units and minutes written after it; `row_end`, for a code alone on
+    its line, lets units in a later cell or clause of the row count ("...; Units 2.")."""
+    text = scanner.text
+    spans = [(item.start(), item.end())]
+    count_match = _NAMED_COUNT.match(text, item.end(), end) or _SEGMENT_COUNT.search(
+        text, item.end(), end
+    )
+    if count_match is None and row_end is not None:
+        count_match = _ROW_UNITS.search(text, end, row_end)
+    count = None
+    if count_match is not None:
+        count = int(next(g for g in count_match.groups() if g))
+        spans.append((count_match.start(), count_match.end()))
+    elif (free := _no_charge().match(text, item.end(), end)) is not None:
+        count = 0  # "97010 n/c": listed, charged nothing
+        spans.append((free.start(), free.end()))
+    minutes = None
+    for found in _MINUTES.finditer(text, item.end(), end):
+        overlaps = (
+            count_match is not None
+            and found.start() < count_match.end()
+            and (count_match.start() < found.end())
+        )
+        if not overlaps and scanner.free(found.start(1), found.end(1)):
+            minutes = int(to_number(found.group(1)))
+            spans.append((found.start(), found.end()))
+            break
+    if minutes is None:
+        clocked = next((r for r in clock_ranges(text) if item.end() <= r.start < end), None)
+        if clocked is not None and scanner.free(clocked.start, clocked.end):
+            minutes = clocked.minutes  # "97110-GP 2:05-2:30 pm x2"
+            spans.append((clocked.start, clocked.end))
+    joined = same_line and count is None and bool(_JOINER.fullmatch(text, item.end(), end))
+    return _Charge(item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined)
+
+
+def _charged(scanner: Scanner, charges: list[_Charge], result: Billed) -> None:
+    """Units and minutes of the charges read: a code's written units count; a code with no
+    units anywhere on the billing lines bills one unit for each time it is charged."""
+    counted = {charge.code for charge in charges if charge.count is not None}
+    for charge in charges:
+        if charge.minutes is not None:
+            result.services.append(_charge_service(scanner, charge))
+        units = charge.count if charge.count is not None else 0 if charge.code in counted else 1
+        if not units:
+            continue
+        result.units[charge.code] = result.units.get(charge.code, 0) + units
+        if result.first_at is None:
+            result.first_at = scanner.span(charge.at, charge.at + len(charge.code))[0]
+
+
+def _charge_service(scanner: Scanner, charge: _Charge) -> Fact:
+    start, end = min(s for s, _ in charge.spans), max(e for _, e in charge.spans)
+    return Fact(
+        kind="service",
+        value=charge.minutes or 0,
+        unit="min",
+        cpt=charge.code,
+        minutes=charge.minutes,
+        label=billing_tables().name_of(charge.code),
+        span=scanner.span(start, end),
+    )
+
+
+def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first line of a region with text on it ("Charges:" may end its own line)."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    return start, end
+
+
+def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
+    """A "97110 x2" item written outside any billing line: billed only with its units."""
+    count = next((g for g in item.groups()[2:] if g), None)
+    if not count or scanner.in_header(item.start()):
+        return
+    if not scanner.free(item.start(1), item.end(1)):
+        return
+    code = item.group(1).upper()
+    if item.group(2):
+        minutes = int(item.group(2))
+        result.services.append(
+            Fact(
+                kind="service",
+                value=minutes,
+                unit="min",
+                cpt=code,
+                minutes=minutes,
+                label=billing_tables().name_of(code),
+                span=scanner.span(item.start(), item.end()),
+            )
+        )
+    scanner.claim(item.start(), item.end())
+    scanner.block(item.start(), item.end())
+    if count is not None and int(count) == 0:  # "97110 x0": written, not billed
+        return
+    result.units[code] = result.units.get(code, 0) + int(count or 1)
+    if result.first_at is None:
+        result.first_at = scanner.span(item.start(), item.end())[0]
+
+
+def billed_instead(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """A service whose name reads as a code the note does not bill, when the note bills the one
+    other code that service is also billed under ("scar massage" billed as 97140): the minutes
+    belong to the code billed."""
+    others = billing_tables().billed_instead
+    followed = []
+    for fact in services:
+        code = fact.cpt or ""
+        candidates = [other for other in others.get(code, ()) if other in billed]
+        if code not in billed and len(candidates) == 1:
+            fact = dataclasses.replace(
+                fact, cpt=candidates[0], label=billing_tables().name_of(candidates[0])
+            )
+        followed.append(fact)
+    return followed
+
+
+def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
+    """The services of a note whose billing lines give minutes ("97140 x1 (12')"): the billing
+    line says which code the minutes went to, so it wins over the text's reading of the same
+    code, and over a service of a code not billed whose minutes are those of a charged code
+    (the text named the same service otherwise: "Manual: scar massage ..., 12 min")."""
+    if not charged:
+        return written
+    codes = {fact.cpt for fact in charged}
+    minutes = {fact.minutes for fact in charged}
+    kept = [
+        fact
+        for fact in written
+        if fact.cpt not in codes and (fact.cpt in billed or fact.minutes not in minutes)
+    ]
+    return sorted([*charged, *kept], key=lambda fact: fact.span)
+
+
+def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> int:
+    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line; how many
+    were read (units of 0 included)."""
+    matcher = service_matcher()
+    read = 0
+    for name in matcher.pattern.finditer(scanner.text, start, end):
+        code = matcher.code(name.group())
+        after = name.end()
+        if code is not None and code.startswith("@"):
+            after = aside_end(scanner.text, after)  # "PT eval (moderate complexity) x1"
+        count = _NAMED_COUNT.match(scanner.text, after)
+        if code is None or count is None or not scanner.free(name.start(), count.end()):
+            continue
+        read += 1
+        units = int(next(g for g in count.groups() if g))
+        if code.startswith("@"):
+            code = evaluation_code(scanner.text, start, count.end(), code) or ""
+        if not units or not code:
+            continue
+        result.units[code] = result.units.get(code, 0) + units
+        if result.first_at is None:
+            result.first_at = scanner.span(name.start(), count.end())[0]
+        scanner.claim(name.start(), count.end())
+        scanner.block(name.start(), count.end())
+    return read
+
+
+def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
+    regions = []
+    text = scanner.text
+    for match in BILLED_START.finditer(text):
+        if scanner.in_header(match.end() - 1) or not re.search(
+            r"\d", text[match.end() : match.end() + 200]
+        ):
+            continue
+        end = _extend_item_lines(text, scanner.sentence_after(match.end()))
+        regions.append((match.end(), end))
+    return regions
+
+
+def _extend_item_lines(text: str, end: int, most: int = 20) -> int:
+    """A "Billed:" heading may list its codes on the lines below it (a few lines at most)."""
+    for _ in range(most):
+        if end >= len(text):
+            break
+        line_end = text.find("\n", end + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _ITEM_LINE.match(text, end if text[end] != "\n" else end + 1):
+            break
+        end = line_end
+    return end
+
+
+@dataclass(frozen=True)
+class _Name:
+    start: int
+    end: int
+    code: str
+
+
+def read_services(scanner: Scanner) -> list[Fact]:
+    """Each named service with the minutes the text ties to it (never on a home-program line)."""
+    scanner.block_all(_HOME_LINE)
+    matcher = service_matcher()
+    keyed = (
+        _minutes_keyed_by_code(scanner)
+        + _keyed_minutes(scanner, matcher)
+        + _minutes_before_codes(scanner)
+        + _clocked(scanner)
+    )
+    names = _service_names(scanner, matcher)
+    used: set[int] = set()
+    facts = keyed + _minutes_before_names(scanner, names, used)
+    covered = bytearray(len(scanner.text) + 1)
+    for start, end in (fact.span for fact in facts):
+        covered[start:end] = b"\x01" * (end - start)
+    for index, name in enumerate(names):
+        if covered[name.start]:
+            continue
+        fact = _minutes_after_name(scanner, names, index, used)
+        if fact is not None:
+            facts.append(fact)
+    return sorted(facts, key=lambda fact: fact.span)
+
+
+_MINUTES_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)[ \t]*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+# After minutes, a code in brackets or after a dash ("12 min - 97116", "14 min (97112)") or
+# named as the CPT of the next clause ("26 min; CPT 97110", a table row read as a sentence),
+# never a code with minutes of its own ("25 min; 97112 - 10 min").
+_MINUTES_THEN_CODE = digit_first(
+    re.compile(
+        rf"(?<![\w.])(\d{{1,3}})[ \t]*(min(?:ute)?s?\b|mins\b|')[ \t]*"
+        rf"(?:(?:[(\-\u2013\u2014:][ \t]*)?\(?|[;,][ \t]*CPT[ \t]*(?:code)?[ \t]*:?)[ \t]*"
+        rf"({_CODE})(?!\d)(?![ \t]*[-:=(]?[ \t]*\d{{1,3}}[ \t]*(?:min|'))",
+        re.IGNORECASE,
+    )
+)
+_NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({_CODE})[ \t]*\)")
+
+
+def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
+    """Minutes written as "38 (97113)" or after a service name with no unit ("ther ex 25,
+    ther act 8") on a line keyed "Minutes:" (see `_MINUTES_KEY`): the key says the numbers
+    are minutes."""
+    text = scanner.text
+    facts = []
+    for key in _MINUTES_KEY.finditer(text):
+        if scanner.in_header(key.start()):
+            continue
+        _, line_end = scanner.line(key.start())
+        for item in _NUMBER_CODE.finditer(text, key.end(), line_end):
+            if not scanner.free(item.start(1), item.end(1)):
+                continue
+            minutes = int(item.group(1))
+            code = item.group(2).upper()
+            scanner.claim(item.start(), item.end())
+            scanner.block(item.start(), item.end())
+            facts.append(_service(scanner, code, minutes, item.start(), item.end()))
+        facts += _bare_minutes_after_names(scanner, key.end(), line_end)
+    return facts
+
+
+# A bare number right after a service name on a "Minutes:" line, closing its clause.
+_BARE_MINUTES = re.compile(
+    r"[ \t]*[:=\-]?[ \t]*(\d{1,3})(?![\d:/])(?!\.\d)(?=[ \t]*(?:[,;.|]|$))", re.MULTILINE
+)
+
+
+_WHOLE_CODE = re.compile(_CODE, re.IGNORECASE)
+
+
+def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fact]:
+    matcher = service_matcher()
+    text = scanner.text
+    facts = []
+    for name in matcher.pattern.finditer(text, start, end):
+        if _WHOLE_CODE.fullmatch(name.group()):
+            continue  # "Min: 97535 28 | ...": a code's minutes, read with the codes
+        code = matcher.code(name.group())
+        value = _BARE_MINUTES.match(text, name.end(), end)
+        if code is None or value is None or not scanner.free(value.start(1), value.end(1)):
+            continue
+        scanner.claim(name.start(), value.end())
+        scanner.block(value.start(1), value.end(1))
+        facts.append(_service(scanner, code, int(value.group(1)), name.start(), value.end()))
+    return facts
+
+
+def _clocked(scanner: Scanner) -> list[Fact]:
+    """ "TherEx 1405-1420": a service timed by the clock (checks.service_clocks)."""
+    facts = []
+    for clocked in clocked_services(scanner.text):
+        start, end = clocked.range.start, clocked.range.end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, end)
+        facts.append(_service(scanner, clocked.code, clocked.range.minutes, start, end))
+    return facts
+
+
+def _minutes_before_codes(scanner: Scanner) -> list[Fact]:
+    """ "Loading program: ... 26 min; CPT 97110": minutes with the code written right after
+    them (a table row of services read as a sentence, a list of "12 min - 97116"). A code with
+    units after it is a charge, read with the billing."""
+    text = scanner.text
+    facts = []
+    for item in _MINUTES_THEN_CODE.finditer(text):
+        start = item.start(1)
+        if scanner.in_header(item.start()) or not scanner.free(start, item.end()):
+            continue
+        if _NAMED_COUNT.match(text, item.end()):
+            continue
+        scanner.claim(item.start(), item.end())
+        scanner.block(item.start(), item.end())
+        code = item.group(3).upper()
+        facts.append(_service(scanner, code, int(item.group(1)), start, item.end(2)))
+    return facts
+
+
+def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
+    """ "Ther ex minutes: 25": minutes given under a key that names one service."""
+    facts = []
+    for match in _KEYED_MINUTES.finditer(scanner.text):
+        start, end = match.span("minutes")
+        if scanner.in_header(match.start()) or not scanner.free(start, end):
+            continue
+        key = match.group("key")
+        codes = {matcher.code(name.group()) for name in matcher.pattern.finditer(key)}
+        if len(codes) != 1 or None in codes:
+            continue
+        code = codes.pop() or ""
+        scanner.claim(match.start(), match.end())
+        minutes = int(match.group("minutes"))
+        facts.append(_service(scanner, code, minutes, match.start(), match.end()))
+    return facts
+
+
+def _service(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
+    """A service's minutes under its code, read from the text at [start, end)."""
+    return Fact(
+        kind="service",
+        value=minutes,
+        unit="min",
+        cpt=code,
+        minutes=minutes,
+        label=billing_tables().name_of(code),
+        span=scanner.span(start, end),
+    )
+
+
+def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
+    names = []
+    for match in matcher.finder.finditer(scanner.text):
+        if not scanner.free(match.start(), match.end()):
+            continue
+        code = matcher.code(match.group())
+        if code is not None:
+            names.append(_Name(match.start(), match.end(), code))
+    return names
+
+
+def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) -> list[Fact]:
+    """ "20 minutes of gait training", "15 min ther ex"."""
+    by_start = {name.start: name for name in names}
+    facts = []
+    for minutes in _minutes(scanner, 0, len(scanner.text)):
+        if not scanner.free(minutes.start(), minutes.end()):
+            continue
+        gap = _BEFORE_NAME.match(scanner.text, minutes.end())
+        name = by_start.get(gap.end()) if gap else None
+        if name is None or gap is None:
+            continue
+        opening = scanner.text[max(0, minutes.start() - 40) : minutes.start()]
+        if not (gap.group(1) or gap.group(2)) and not _CLAUSE_OPENING.search(opening):
+            continue
+        used.add(minutes.start())
+        facts.append(_service_fact(scanner, name, minutes, minutes.start(), name.end))
+    return facts
+
+
+def _minutes_after_name(
+    scanner: Scanner, names: list[_Name], index: int, used: set[int]
+) -> Fact | None:
+    name = names[index]
+    limit = scanner.sentence_after(name.end)
+    for later in itertools.islice(names, index + 1, None):
+        if later.start >= limit:
+            break
+        if later.code != name.code:
+            limit = later.start
+            break
+    for minutes in _minutes(scanner, name.end, limit):
+        if minutes.start() in used or not scanner.free(minutes.start(), minutes.end()):
+            return None
+        gap = scanner.text[name.end : minutes.start()]
+        if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
+            return None
+        used.add(minutes.start())
+        return _service_fact(scanner, name, minutes, name.start, minutes.end())
+    return None
+
+
+def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Minutes in a range of the text, leaving out feet written with a prime and home doses."""
+    text = scanner.text
+    for match in _MINUTES.finditer(text, start, end):
+        if match.group(2) and (
+            to_number(match.group(1)) > _MAX_PRIME_MINUTES
+            or (
+                _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                and not primed_service_line(text, match.start(2))
+            )
+        ):
+            continue
+        if _HOME_DOSE.match(text, match.end()):
+            continue
+        yield match
+
+
+def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:
+    """A service name opening a line and "- N minutes" closing it: the line's minutes."""
+    text = scanner.text
+    line_end = text.find("\n", minutes.end())
+    rest = text[minutes.end() : len(text) if line_end < 0 else line_end]
+    return (
+        bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
+        and bool(_TRAILING_MINUTES.search(gap))
+        and not rest.strip(" .;")
+        and "\n" not in gap
+    )
+
+
+def _ties_to_name(gap: str) -> bool:
+    """True when the words between a service name and minutes leave them the service's."""
+    if _FILLER.fullmatch(gap):
+        return True
+    separators = list(_SEPARATOR.finditer(gap))
+    if separators and ";" in gap[: separators[-1].start()]:
+        return False  # another clause (a table row's next cell) lies between
+    if re.search(r";[^;]*[A-Za-z]", gap):
+        return False  # a clause of words after the name's own ("CPT 97116; Details 8 min")
+    if separators and _FILLER.fullmatch(gap[separators[-1].end() :]):
+        return True
+    return (
+        len(gap) <= 40
+        and ":" not in gap
+        and " - " not in gap
+        and not any(ch.isdigit() for ch in gap)
+        and len(_WORDS.findall(gap)) <= 5
+        and not _dose_words().search(gap)
+    )
+
+
+def _service_fact(
+    scanner: Scanner, name: _Name, minutes: re.Match[str], start: int, end: int
+) -> Fact:
+    scanner.claim(minutes.start(), minutes.end())
+    value = to_number(minutes.group(1))
+    count = int(value)
+    span = (start, end) if end - start <= 60 else (minutes.start(), minutes.end())
+    return Fact(
+        kind="service",
+        value=count,
+        unit="min",
+        cpt=name.code,
+        minutes=count,
+        label=billing_tables().name_of(name.code),
+        span=scanner.span(*span),
+    )

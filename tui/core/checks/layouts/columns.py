@@ -1,0 +1,242 @@
+"""What each column of a table holds, read from its heading (data/columns.toml).
+
+A number in a table means what its row and its column say together: under "Eval" it is an
+earlier value, under "Today" or the last of several dated columns this visit's, under "Goal" a
+target, under "R" the right side's, beside a "Units" column in that unit. The roles are data, so
+a clinic's headings are a list to extend, not code to change.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from tui.core.checks.measures import labels
+from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.lexicon import GOAL_START, MONTH_NAMES
+
+# Roles of a column: "label" names the row, "skip" holds no measurement, "goal" targets,
+# "reference" norms and cut-offs, "change" differences between other columns,
+# "prior" earlier values, "current" this visit's, "measured" values of this visit under a
+# heading that would otherwise read as earlier ("| Test | Eval | Goal |" in an evaluation),
+# "unit" the unit of the value beside it, "plain" values under a heading that says nothing,
+# "other" anything else (sides, modes, notes).
+_TIME_ROLES = ("prior", "current", "timepoint")
+_NUMBER = re.compile(r"\d")
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: what it holds and the words written before each of its values."""
+
+    role: str
+    heading: str
+    cue: str
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = files("tui.core").joinpath("data", "columns.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _pattern(fragments: Sequence[str], whole: bool = False) -> re.Pattern[str]:
+    either = "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
+    if whole:
+        return re.compile(rf"^(?:{either})$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    roles = _data().get("roles", {})
+    order = (
+        "skip",
+        "unit",
+        "change",
+        "reference",
+        "goal",
+        "current",
+        "prior",
+        "timepoint",
+        "plain",
+    )
+    return tuple(
+        (
+            role,
+            _pattern(
+                [str(item) for item in roles.get(role, [])], whole=role in ("skip", "unit", "plain")
+            ),
+        )
+        for role in order
+    )
+
+
+@cache
+def _prior_words() -> re.Pattern[str]:
+    """The words that already make a value earlier where they are written (measures.toml)."""
+    return _pattern(attribution_words().get("prior_before", ()))
+
+
+@cache
+def generic_first() -> re.Pattern[str]:
+    """A first heading that names nothing ("Measure", "Item")."""
+    return _pattern(
+        [str(item) for item in _data().get("first_heading", {}).get("generic", [])], whole=True
+    )
+
+
+@cache
+def minutes_heading() -> re.Pattern[str]:
+    """A heading of service minutes in any table."""
+    items = _data().get("services", {}).get("minutes_headings", [])
+    return _pattern([str(item) for item in items])
+
+
+@cache
+def service_time_heading() -> re.Pattern[str]:
+    """A heading of service minutes in a table that bills codes ("Time")."""
+    items = _data().get("services", {}).get("time_headings", [])
+    return _pattern([str(item) for item in items])
+
+
+@cache
+def rom_words() -> re.Pattern[str]:
+    """Words that make a bare number beside a motion an angle."""
+    return _pattern([str(item) for item in _data().get("angles", {}).get("rom_words", [])])
+
+
+@cache
+def time_heading() -> re.Pattern[str]:
+    """A first heading that makes each row a visit ("Date", "Visit", "Week")."""
+    return _pattern([str(item) for item in _data().get("rows", {}).get("time_headings", [])])
+
+
+def time_name(text: str) -> str:
+    """A timepoint as written before the values of its row: a bare date as "Mar 2" (never read
+    as a value), brackets left out."""
+    text = _SLASH_DATE.sub(_month_day, text.strip().strip("*_ ").strip())
+    return re.sub(r"\s+", " ", re.sub(r"[()\[\]]", " ", text)).strip()
+
+
+@cache
+def grade_headings() -> re.Pattern[str]:
+    """Headings that make a bare 0-5 cell a muscle grade."""
+    return _pattern([str(item) for item in _data().get("grades", {}).get("headings", [])])
+
+
+@cache
+def bare_grade() -> re.Pattern[str]:
+    """A muscle grade written without its scale ("4-", "3+")."""
+    return re.compile(rf"^(?:{_data().get('grades', {}).get('cell', '[0-5][+-]?')})$")
+
+
+@cache
+def split_unit() -> re.Pattern[str]:
+    """A cell holding only a unit or a denominator, continuing the value before it."""
+    return _pattern([str(item) for item in _data().get("split", {}).get("units", [])], whole=True)
+
+
+@cache
+def empty_cell() -> re.Pattern[str]:
+    """A cell that holds no measurement ("—", "NT", "WNL")."""
+    cells = [re.escape(str(item)) for item in _data().get("empty", {}).get("cells", [])]
+    return _pattern(cells, whole=True)
+
+
+def role_of(heading: str) -> str:
+    """The role a heading gives its column on its own (before the table is seen whole)."""
+    text = heading.strip().strip("*_ ").strip()
+    if not text:
+        return "other"
+    for role, pattern in _roles():
+        if pattern.search(text):
+            return role
+    return "other"
+
+
+def columns(headings: Sequence[str], label: int) -> tuple[Column, ...]:
+    """The columns of a table from its headings; `label` is the column naming the rows.
+
+    Time is read across the table: with a "Today"/"Current" column every other dated or
+    numbered column is earlier; without one, the last of them is this visit's. A lone "Eval"
+    or "Initial" column beside goals holds this evaluation's values.
+    """
+    roles = [
+        role_of(heading) if index != label else "label" for index, heading in enumerate(headings)
+    ]
+    _date_repeated_sides(headings, roles)
+    times = [index for index, role in enumerate(roles) if role in _TIME_ROLES]
+    if "current" not in roles:
+        numbered = [index for index in times if roles[index] == "timepoint"]
+        if numbered:
+            roles[numbered[-1]] = "current"
+        elif len(times) == 1 and not any(role in ("plain", "other") for role in roles):
+            roles[times[0]] = "measured"
+    roles = ["prior" if role == "timepoint" else role for role in roles]
+    return tuple(
+        Column(role, heading, _cue(role, heading))
+        for role, heading in zip(roles, headings, strict=True)
+    )
+
+
+def _date_repeated_sides(headings: Sequence[str], roles: list[str]) -> None:
+    """A numbered column that repeats a side another column names with no time ("| R | L | R
+    at wk 4 |") holds that side's earlier values: the undated side columns are this visit's."""
+    undated = {
+        labels.parts_of(_unbracketed(heading)).side
+        for heading, role in zip(headings, roles, strict=True)
+        if role == "other"
+    } - {""}
+    for index, heading in enumerate(headings):
+        if roles[index] == "timepoint" and labels.parts_of(heading).side in undated:
+            roles[index] = "prior"
+
+
+def _unbracketed(heading: str) -> str:
+    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", heading)
+
+
+def _cue(role: str, heading: str) -> str:
+    """The words written before a value of the column: its heading (a bare date as "Oct 2",
+    which is never read as a value; a timepoint in brackets), with "(previous)" when the
+    heading alone does not say the value is earlier, "goal" when it does not say it is a
+    target; nothing for headings that say nothing."""
+    text = heading.strip().strip("*_ ").strip()
+    if role in ("skip", "unit", "plain", "measured", "label") or split_unit().match(text):
+        # a heading that is only a unit ("| Item | 0-10 |") is written after each value
+        return ""
+    if role not in ("prior", "current"):
+        # a remark in brackets ("R (inv)", "Grip (lb)") names nothing the value is of
+        text = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)).strip()
+    text = _SLASH_DATE.sub(_month_day, text)
+    text = re.sub(r"\s+", " ", re.sub(r"[()\[\]]", " ", text)).strip()
+    if role == "goal":
+        return text if GOAL_START.search(text) else f"goal {text}".strip()
+    if role == "change":
+        return "change of"
+    if role not in ("prior", "current"):
+        return text
+    # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;
+    # (Eval) 22 lb"), as one opened by a side does
+    cue = f"({text})" if text else ""
+    # a bracket that holds a number ("(Baseline 9/2027)") is its own scope to the readers, so
+    # its words no longer reach the value: such a heading says "(previous)" as well
+    if role == "prior" and (not _prior_words().search(text) or _NUMBER.search(text)):
+        return f"{cue} (previous)".strip()
+    return cue
+
+
+def _month_day(date: re.Match[str]) -> str:
+    """ "10/02" as "Oct 2": a date the readers block, where "10/02" could read as a score."""
+    month, day = int(date.group(1)), int(date.group(2))
+    if month > 12 >= day:
+        month, day = day, month
+    names = [name for name, number in MONTH_NAMES.items() if number == month]
+    return f"{names[0].capitalize()} {day}" if names and 1 <= day <= 31 else ""

@@ -1,0 +1,185 @@
+"""Girth rows measured at a landmark's offset: "10 cm above olecranon: R 24.5 L 22.0",
+"8 cm   21.8 / 19.6" under a "Circumference L / R (cm)" header, "4 cm below MTP 29.5 | 8 cm
+28.0 (last wk 30.5 / 28.0)".
+
+The offset says where the tape was, so it is the row's label and never a girth; each value
+after it is a girth, with the side written before it or the side of its column in the header,
+and a value in a bracket is an earlier one. The reader works only inside the region a girth
+word opened (see others.read_regions), so a distance walked or a tape position without values
+is never read here. The direction words are data (measures.toml [girth_rows]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+_SIDE = r"(?:R|L|rt|lt|right|left)"
+# A girth value: a decimal, or a whole number of two or three digits.
+_GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
+_VALUE = re.compile(
+    rf"[ \t]*(?:[/|,;&][ \t]*|and[ \t]+|vs\.?[ \t]+)?(?:(?P<side>{_SIDE})\b[ \t]*:?[ \t]*)?"
+    rf"(?P<num>{_GIRTH})(?!\d|\.\d)(?:[ \t]*(?P<unit>cm|mm)\b)?",
+    re.IGNORECASE,
+)
+# A bracket after a row's values holds earlier values: "(last wk 30.5 / 28.5)", "[34.0 / 38.0]".
+_OPEN = re.compile(
+    rf"[ \t]*[(\[][ \t]*[A-Za-z .:]{{0,30}}?(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?\d)", re.IGNORECASE
+)
+_CLOSE = re.compile(r"[ \t]*[)\]]")
+# A landmark named at the start of a row (or after a colon, semicolon or bar), then a pair.
+_LANDMARK_PAIR = re.compile(
+    rf"(?:^|(?<=[:;|]))[ \t]*(?:[-*\u2022][ \t]+)?(?!{_SIDE}\b)"
+    rf"(?P<landmark>[A-Za-z][A-Za-z .]{{0,30}}?)"
+    rf"[ \t]*:?[ \t]+(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*[/|])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rows:
+    offset: re.Pattern[str]
+    spacing: re.Pattern[str]
+
+
+@cache
+def _rows() -> _Rows:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("girth_rows", {})
+    words = "|".join(re.escape(str(w)) for w in data.get("directions", []))
+    spacing = "|".join(re.escape(str(w)) for w in data.get("spacing", []))
+    return _Rows(
+        offset=re.compile(
+            # the offset, then a direction and its landmark, or the values straight away
+            rf"(?:@[ \t]*)?(?<![\w.])(?P<offset>\d{{1,2}}(?:\.\d)?)[ \t]*cm(?:[ \t]+cm)?\b"
+            rf"(?P<mark>[ \t]+(?:{words})\b[^\d\n:|;()\[\]/,]{{0,40}}?)?[ \t]*:?[ \t]*"
+            rf"(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d))",
+            re.IGNORECASE,
+        ),
+        spacing=re.compile(rf"\b(?:{spacing})[ \t]+(\d{{1,2}}(?:\.\d)?[ \t]*cm)\b", re.IGNORECASE),
+    )
+
+
+def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: int) -> int:
+    """Girths in the landmark rows between `start` and `end` (a girth word's region, `name`
+    the word); returns the region's end, past the table lines a header heads."""
+    text = scanner.text
+    first_row = _rows().offset.search(text, start, end)
+    columns = _COLUMNS.search(
+        text, scanner.sentence_before(start), first_row.start() if first_row else end
+    )
+    for interval in _rows().spacing.finditer(text, start, end):
+        scanner.block(*interval.span(1))  # "every 4 cm": the tape's spacing, not a girth
+    end = _with_table_lines(text, end)
+    order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
+    pos = start
+    while (row := _next_row(text, pos, end)) is not None:
+        if row.groupdict().get("offset"):
+            scanner.block(row.start("offset"), row.end())
+            where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
+        else:
+            where = f"at {row.group('landmark').strip()}"
+        pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
+    return end
+
+
+def _next_row(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The first row after `pos`: one at an offset, or one at a landmark named with a pair of
+    values ("MTP 21.0 | 19.4", "wrist  16.8 / 15.9")."""
+    found = [
+        m
+        for m in (_rows().offset.search(text, pos, end), _LANDMARK_PAIR.search(text, pos, end))
+        if m
+    ]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+_HEADER_TAIL = 80
+
+
+def _with_table_lines(text: str, end: int) -> int:
+    """A header ending in a colon heads the rows on the lines after it, indented or bulleted,
+    whether a row names its landmark by an offset or by name ("wrist  16.8 / 15.9")."""
+    if not text[max(0, end - _HEADER_TAIL) : end].rstrip().endswith(":"):
+        return end
+    pattern = _rows().offset
+    while (newline := text.find("\n", end)) >= 0:
+        line_end = text.find("\n", newline + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        first = _ROW_START.match(text, newline + 1, line_end)
+        start = first.end() if first else newline + 1
+        if not (pattern.match(text, start, line_end) or _NAMED_ROW.match(text, start, line_end)):
+            break
+        end = line_end
+    return end
+
+
+_ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
+_NAMED_ROW = re.compile(
+    rf"[A-Za-z][A-Za-z .]{{0,30}}?[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _values(
+    scanner: Scanner,
+    facts: list[Fact],
+    row: tuple[str, str, list[str]],
+    pos: int,
+    end: int,
+) -> int:
+    """The values of one row, then those of a bracket after it: earlier values when its words
+    say so or when it holds bare values ("[34.0 / 38.0]"), the other side's when it names one
+    ("(R 27.6 cm)")."""
+    name, where, order = row
+    text = scanner.text
+    offset = _rows().offset
+    bracket: re.Match[str] | None = None
+    index = 0
+    while pos < end:
+        if offset.match(text, pos) or offset.match(text, _skip_marks(text, pos)):
+            break
+        opened = _OPEN.match(text, pos, end) if bracket is None else None
+        if opened:
+            bracket, index, pos = opened, 0, opened.end()
+            continue
+        if bracket and (closed := _CLOSE.match(text, pos, end)):
+            return closed.end()
+        value = _VALUE.match(text, pos, end)
+        if value is None or not scanner.free(*value.span("num")):
+            break
+        found = attribute(scanner, value.start("num"), value.end())
+        side = labels.side_name(value.group("side")) if value.group("side") else ""
+        if not side and index < len(order):
+            side = order[index]
+        previous = found.previous
+        if bracket and not previous and not side and not _WORDS.search(bracket.group()):
+            previous = " (previous)"
+        unit = (value.group("unit") or "cm").lower()
+        label = labels.join(side or found.side, name, where) + previous
+        scanner.emit(
+            facts, "girth", to_number(value.group("num")), value.span("num"), label, unit=unit
+        )
+        index += 1
+        pos = value.end()
+    return pos
+
+
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+
+
+def _skip_marks(text: str, pos: int) -> int:
+    """Past the separator between two rows on one line ("29.5 | 8 cm 28.0")."""
+    while pos < len(text) and text[pos] in " \t|;,":
+        pos += 1
+    return pos

@@ -1,0 +1,116 @@
+"""Values whose unit is written in their key, not after them: "R shoulder flexion AROM (deg):
+135", "Therapeutic exercise (min): 24", "Pain with activity (0-10): 4", "QuickDASH (0-100): 31.8".
+
+A flowsheet export writes every line this way. Each such line is rewritten for reading as the
+clinician means it ("R shoulder flexion AROM: 135°"): the bracket leaves the key and the unit
+follows the value, so the key's scale ("0-100") is never read as a value and the value is read
+with its unit. The rewrites are pieces mapped back to the characters they came from, as for
+Markdown tables (`mdtables`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.checks.tables import keyed_units
+from tui.core.checks.text.pieces import Piece
+
+_KEYED = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:()|]*?[A-Za-z][^\n:()|]*?"
+    r"([ \t]*\(([^()\n]{1,8})\))[ \t]*[:=][ \t]*(-?\d+(?:\.\d+)?(?:[+-](?!\d))?)(?![\d.])",
+    re.MULTILINE,
+)
+_KEY_END = re.compile(r"\)[ \t]*[:=]")
+_UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?)\s*\)")
+
+
+def unit_written(text: str) -> str | None:
+    """How a value under this key or heading is read (" cm", "°", "/10"), or None."""
+    for bracket in _UNIT_IN_BRACKETS.finditer(text):
+        unit = keyed_units().get(_plain(bracket.group(1)))
+        if unit is not None:
+            return unit
+    return None
+
+
+def keyed_pieces(text: str) -> list[Piece]:
+    """Rewrites for every "key (unit): value" line of the text."""
+    pieces: list[Piece] = []
+    line_start = -1
+    for key_end in _KEY_END.finditer(text):
+        start = text.rfind("\n", 0, key_end.start()) + 1
+        if start == line_start:
+            continue
+        line_start = start
+        match = _KEYED.match(text, start)
+        if match is None:
+            pieces += _listed_values(text, start)
+            continue
+        unit = keyed_units().get(_plain(match.group(2)))
+        if unit is None:
+            continue
+        bracket_start, bracket_end = match.span(1)
+        pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
+        value_end = match.end(3)
+        pieces.append(Piece(value_end, value_end, unit, match.start(2), match.end(2)))
+    return pieces
+
+
+# A flowsheet or form export writes its keys in snake case ("cx_rot_r_deg: 70",
+# "97140_manual_min: 14", "timed_total_min: 24"): the underscores are spaces, and a unit that
+# ends the key follows the value.
+_SNAKE_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
+    r"(-?\d+(?:\.\d+)?(?![\d.]))?",
+    re.MULTILINE,
+)
+
+
+def snake_key_pieces(text: str) -> list[Piece]:
+    """Rewrites for every "snake_case_key: value" line of the text."""
+    pieces: list[Piece] = []
+    for match in _SNAKE_KEY.finditer(text):
+        key_start, key_end = match.span(1)
+        key = match.group(1)
+        last = key.rfind("_")
+        unit = keyed_units().get(key[last + 1 :].lower()) if match.group(2) else None
+        spaced_end = key_start + last if unit is not None else key_end
+        pieces += [
+            Piece(at, at + 1, " ", at, at + 1)
+            for at in range(key_start, spaced_end)
+            if text[at] == "_"
+        ]
+        if unit is not None:
+            pieces.append(Piece(spaced_end, key_end, "", spaced_end, key_end))
+            value_end = match.end(2)
+            pieces.append(Piece(value_end, value_end, unit, match.start(2), value_end))
+    return pieces
+
+
+# "Grip strength (lb) = R 72, L 68", "Cervical ROM (degrees) = flexion 40 / extension 35": a
+# key's unit over a list of named values, each value read with it.
+_LISTED_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:()|=]*?[A-Za-z][^\n:()|=]*?"
+    r"([ \t]*\(([^()\n]{1,8})\))[ \t]*[:=]",
+    re.MULTILINE,
+)
+_LISTED_VALUE = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\d.]|°|%|/\d|[ \t]*(?:°|%|[A-Za-z]))")
+
+
+def _listed_values(text: str, start: int) -> list[Piece]:
+    found = _LISTED_KEY.match(text, start)
+    if found is None:
+        return []
+    unit = keyed_units().get(_plain(found.group(2)))
+    if not unit:
+        return []
+    line_end = text.find("\n", found.end())
+    line_end = len(text) if line_end < 0 else line_end
+    values = list(_LISTED_VALUE.finditer(text, found.end(), line_end))
+    if not values:
+        return []
+    return [Piece(v.end(), v.end(), unit, v.start(), v.end()) for v in values]
+
+
+def _plain(unit: str) -> str:
+    return re.sub(r"\s+", "", unit).lower()

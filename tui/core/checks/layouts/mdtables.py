@@ -1,0 +1,337 @@
+"""Tables read as rows and columns, so the checks read each cell with its row and its column.
+
+A table row (Markdown, bare pipes or tab-separated, see `grids`) is rewritten into a sentence
+the extractors already read: the row's label, then each cell after the words its column gives
+("R knee flexion AROM; Eval 95°; Today 118°."). What a column holds comes from its heading
+(`columns`): an earlier column's values are marked "(previous)", a goal column's values start a
+goal sentence of their own (a target, not a measurement), row numbers and entry times are left
+out, a cell holding only a unit or a denominator ("| 4- | /5 |", "| 120 | deg |", a "Units"
+column) continues the value before it, and a bare number takes the unit its heading or row
+gives ("Single hop (cm) | 165" reads "165 cm", a bare grade under "MMT" reads "4-/5"). In a
+table of services the minutes column is the service's time, so its value is moved next to the
+service name ("Ther ex 24 min; CPT 97110; Detail ..."), and a dose inside another cell stays a
+dose. Rewrites are pieces that keep a map back to the cells they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.core.checks.layouts.columns import (
+    Column,
+    bare_grade,
+    columns,
+    empty_cell,
+    generic_first,
+    grade_headings,
+    minutes_heading,
+    role_of,
+    rom_words,
+    service_time_heading,
+    split_unit,
+    time_heading,
+    time_name,
+)
+from tui.core.checks.layouts.grids import Cell, Grid, grids
+from tui.core.checks.layouts.keyed import unit_written
+from tui.core.checks.measures import labels
+from tui.core.checks.tables import billing_tables, keyed_units
+from tui.core.checks.text.pieces import Piece
+
+_MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_DATE_CELL = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
+_UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
+_ROW_TIMES = ("prior", "current", "measured")
+_VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
+_ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
+
+
+@dataclass(frozen=True)
+class _Table:
+    """What every row of one table shares: its columns and the words before each row."""
+
+    columns: tuple[Column, ...]
+    label: int
+    lead: str
+    lead_cell: Cell | None
+    minutes: int | None
+    header: tuple[Cell, ...] = ()
+
+
+def table_pieces(text: str) -> list[Piece]:
+    """Rewrites for every table in `text` (none when it has no table)."""
+    pieces: list[Piece] = []
+    for grid in grids(text):
+        pieces += _grid_pieces(text, grid)
+    return pieces
+
+
+def linearize(text: str) -> str:
+    """The text with every table written as one sentence per row."""
+    out = []
+    pos = 0
+    for piece in sorted(table_pieces(text), key=lambda piece: (piece.start, piece.end)):
+        if piece.start < pos:
+            continue
+        out.append(text[pos : piece.start])
+        out.append(piece.value)
+        pos = piece.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
+    pieces = [Piece(start, end, "", start, end) for start, end in grid.rules]
+    body = list(zip(grid.rows, grid.lines, strict=True))
+    header: tuple[Cell, ...] = ()
+    if grid.headed:
+        header = grid.rows[0]
+        start, end = grid.lines[0]
+        pieces.append(Piece(start, end, "", start, end))
+        body = body[1:]
+    codes = {*billing_tables().timed, *billing_tables().untimed}
+    billed = any(
+        word in codes for row in grid.rows[1:] for cell in row for word in _WORD.findall(cell.text)
+    )
+    table = _table(header, max(len(row) for row in grid.rows), billed)
+    times = _time_rows(table, [row for row, _ in body])
+    for number, (row, line) in enumerate(body):
+        pieces += _row(text, table, row, line, times[number] if times else None)
+    return [piece for piece in pieces if piece.start < piece.end or piece.value]
+
+
+def _table(header: tuple[Cell, ...], width: int, billed: bool) -> _Table:
+    headings = [cell.text for cell in header] + [""] * (width - len(header))
+    label = next((i for i, heading in enumerate(headings) if role_of(heading) != "skip"), 0)
+    found = columns(headings, label)
+    lead_cell = header[label] if label < len(header) else None
+    lead = lead_cell.text.strip("*_ ") if lead_cell else ""
+    if generic_first().match(lead) or role_of(lead) == "plain":
+        lead = ""
+    minutes = next(
+        (
+            i
+            for i, heading in enumerate(headings)
+            if i > label and found[i].role != "goal" and _minutes_heading(heading, billed)
+        ),
+        None,
+    )
+    return _Table(found, label, lead, lead_cell, minutes, header)
+
+
+def _minutes_heading(heading: str, billed: bool) -> bool:
+    unit = unit_written(heading)
+    if unit is not None and unit.strip() != "min":
+        return False
+    return bool(
+        minutes_heading().search(heading) or (billed and service_time_heading().search(heading))
+    )
+
+
+def _time_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column] | None:
+    """When the rows are visits ("| Date | Pain | Knee flex |", one row per date), each row's
+    time as a column's would be: the last dated row is this visit's, the others earlier."""
+    names = [row[table.label].text if table.label < len(row) else "" for row in body]
+    if len(names) < 2:
+        return None
+    found = columns(names, -1)
+    numbered = bool(table.lead_cell and time_heading().search(table.lead_cell.text)) and all(
+        _BARE_NUMBER.fullmatch(name.strip("#")) for name in names
+    )
+    if not numbered and not all(column.role in _ROW_TIMES for column in found):
+        return None
+    return list(found)
+
+
+def _row(
+    text: str,
+    table: _Table,
+    row: tuple[Cell, ...],
+    line: tuple[int, int],
+    when: Column | None = None,
+) -> list[Piece]:
+    """One row as a sentence: pieces replace what lies between the cells, never a cell's text
+    (a unit cell may be rewritten as the unit it names). A row that is a visit (`when`) names
+    its time first and marks each value of an earlier visit "(previous)"."""
+    if len(row) <= table.label or not any(cell.text for cell in row):
+        return []
+    line_start, line_end = line
+    name = row[table.label]
+    source = table.lead_cell or name
+    lead = f"{table.lead} " if table.lead and when is None else ""
+    pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
+    if when is not None:
+        pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
+    else:
+        pieces += _unit_left_out(name)
+    moved = _moved_minutes(table, row)
+    if moved is not None:
+        pieces.append(_minutes_after(name, row[moved]))
+    context = f"{name.text} {table.lead_cell.text if table.lead_cell else ''}"
+    if when is not None:
+        context = ""
+    previous = name
+    written: Cell | None = None
+    after_goal = False
+    for index in range(table.label + 1, len(row)):
+        cell = row[index]
+        column = table.columns[index] if index < len(table.columns) else Column("other", "", "")
+        if index == moved or column.role == "skip" or not cell.text:
+            pieces.append(Piece(previous.end, cell.end, "", cell.start, cell.end))
+            previous = cell
+            continue
+        joined = _joined_unit(cell, column, written)
+        if joined is not None:
+            pieces += joined(previous)
+            previous = cell
+            continue
+        cue = _cue(table, column, when)
+        opens = False
+        if after_goal and column.role != "goal":
+            # a goal ends its sentence (what follows a goal word is a target): the row's name
+            # opens the next one, its words only (a number in it is read where it is written)
+            again = " ".join(w for w in name.text.split() if not _DIGIT.search(w))
+            pieces.append(Piece(previous.end, previous.end, f". {again}", name.start, name.end))
+            opens = True
+        if opens or written is None:
+            # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key
+            key = " " if name.text.endswith(":") else ": "
+            separator = f"{_key_mark(column)}{cue} " if cue else key
+        else:
+            mark = _between(table, written, cell)
+            separator = f"{mark}{cue} " if cue else mark
+        pieces += _separator(table, index, previous.end, cell.start, separator, cue)
+        dated = time_name(cell.text) if _DATE_CELL.match(cell.text) else ""
+        if dated and column.role == "other" and time_heading().search(column.heading):
+            # "| Date | 3/02 |": a date, written "Mar 2" so it is never read as a score
+            pieces.append(Piece(cell.start, cell.end, dated, cell.start, cell.end))
+            previous = cell
+            continue
+        following = row[index + 1] if index + 1 < len(row) else None
+        next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
+        if not _unit_follows(following, next_column):
+            unit = _unit(cell.text, column.heading, context)
+            if unit:
+                pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
+        after_goal = column.role == "goal"
+        previous = written = cell
+    pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
+    return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _separator(
+    table: _Table, index: int, start: int, end: int, separator: str, cue: str
+) -> list[Piece]:
+    """What stands between two cells; the heading's words in it are mapped to the heading's
+    cell, so whatever is read in them points at the heading."""
+    heading = table.header[index] if index < len(table.header) else None
+    at = separator.find(cue) if cue else -1
+    if heading is None or at < 0:
+        return [Piece(start, end, separator, start, end)]
+    return [
+        Piece(start, end, separator[:at], start, end),
+        Piece(end, end, separator[at:], heading.start, heading.end),
+    ]
+
+
+def _moved_minutes(table: _Table, row: tuple[Cell, ...]) -> int | None:
+    """The row's cell in the table's minutes column when it holds a number of minutes."""
+    index = table.minutes
+    if index is None or index >= len(row) or not _MINUTES_CELL.match(row[index].text):
+        return None
+    return index
+
+
+def _minutes_after(name: Cell, cell: Cell) -> Piece:
+    """A service's minutes written after its name ("Ther ex 24 min"), mapped to their cell."""
+    minutes = cell.text.strip("*").split()[0].rstrip("'")
+    return Piece(name.end, name.end, f" {minutes} min", cell.start, cell.end)
+
+
+def _cue(table: _Table, column: Column, when: Column | None) -> str:
+    """The words written before a cell: its column's, "(previous)" in a row of an earlier
+    visit, and in a table of services a text column's heading ("Details 8 min continuous" is a
+    dose inside the cell, not the service's time)."""
+    if column.role == "plain" and table.minutes is not None:
+        return column.heading
+    cue = column.cue or (column.heading if column.role == "unit" else "")
+    if when is not None and when.role == "prior" and column.role != "goal":
+        cue = f"{cue} (previous)".strip()
+    return cue
+
+
+def _key_mark(column: Column) -> str:
+    """After the row's name, a colon before a side or a time ("Grip: R 40 lb", "TUG: (Eval)
+    16.8 s"); a semicolon before any other heading, which names a value of its own."""
+    if column.role in ("prior", "current") or labels.parts_of(column.cue).side:
+        return ": "
+    return "; "
+
+
+def _unit_left_out(name: Cell) -> list[Piece]:
+    """ "SL heel raise (reps)": the unit in brackets leaves the row's name, since each value
+    of the row is written with it (as for a "key (unit): value" line)."""
+    for bracket in _UNIT_BRACKET.finditer(name.text):
+        if unit_written(bracket.group()) is not None:
+            start, end = name.start + bracket.start(), name.start + bracket.end()
+            return [Piece(start, end, "", start, end)]
+    return []
+
+
+def _between(table: _Table, written: Cell, cell: Cell) -> str:
+    """A comma between two values ("R 70°, L 45°"); a semicolon where a cell is prose or the
+    table lists services, so a dose in a cell ("3x10, 2 min bike") stays in its cell."""
+    if table.minutes is not None or any(mark in c.text for c in (written, cell) for mark in ",;"):
+        return "; "
+    return ", " if _VALUE_FIRST.match(cell.text) or empty_cell().match(cell.text) else "; "
+
+
+def _unit_follows(cell: Cell | None, column: Column | None) -> bool:
+    if cell is None:
+        return False
+    if column is not None and column.role == "unit" and not _BARE_NUMBER.fullmatch(cell.text):
+        return True
+    return bool(split_unit().match(cell.text))
+
+
+def _joined_unit(
+    cell: Cell, column: Column, written: Cell | None
+) -> Callable[[Cell], list[Piece]] | None:
+    """Pieces that join a unit cell to the value before it, or None when the cell is a value."""
+    unit_column = column.role == "unit" and not _BARE_NUMBER.fullmatch(cell.text)
+    if not (unit_column or split_unit().match(cell.text)):
+        return None
+    numeric = written is not None and bool(_ENDS_IN_NUMBER.search(written.text))
+    mapped = keyed_units().get(re.sub(r"\s+", "", cell.text).lower())
+
+    def pieces(previous: Cell) -> list[Piece]:
+        if not numeric or empty_cell().match(cell.text):
+            return [Piece(previous.end, cell.end, "", cell.start, cell.end)]
+        if mapped is not None:
+            return [Piece(previous.end, cell.end, mapped, cell.start, cell.end)]
+        glue = "" if cell.text.startswith(("/", "°", "%")) else " "
+        return [Piece(previous.end, cell.start, glue, previous.end, cell.start)]
+
+    return pieces
+
+
+def _unit(value: str, heading: str, context: str) -> str:
+    """The unit a bare value takes from its heading or its row: a unit written in brackets, a
+    degree in a range-of-motion row, "/5" for a bare grade in a table of muscle grades."""
+    if _BARE_NUMBER.fullmatch(value):
+        named = keyed_units().get(re.sub(r"\s+", "", heading).lower())
+        written = unit_written(heading) or named or unit_written(context)
+        if written:
+            return written
+        words = f"{context} {heading}"
+        parts = labels.parts_of(words)
+        if parts.motion and (parts.mode or rom_words().search(words)):
+            return "°"
+    if bare_grade().match(value) and grade_headings().search(f"{context} {heading}"):
+        return "/5"
+    return ""

@@ -1,0 +1,259 @@
+"""Vital signs written in rows and chains, each reading with its own sign and position.
+
+Flowsheets put several signs over their values ("HR / BP (supine)  96 / 118/70"), or a header
+of signs over rows of readings ("BP | HR | SpO2" then "pre  128/76 | 72 | 97%"); narrative notes
+chain readings after one name ("HR 82 -> 96", "HR: rest 74, peak 131", "heart rate rose from 74
+to 102 bpm"). The readers of single vitals take only the first value; these take the rest, by
+position, and only readings in the sign's plausible range (data: measures.toml [vital_rows]).
+The names are found once through their leading words; everything else works inside one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.tables import VitalSign, vital_row_words, vital_signs
+from tui.core.checks.text.lexicon import Led, led
+from tui.core.checks.text.scan import Scanner
+
+_PAIR = re.compile(
+    r"(?<![\d./])(\d{2,3})[ \t]*/[ \t]*(\d{2,3})(?!\d|[/.]\d)(?:[ \t]*mm[ \t]*Hg)?", re.I
+)
+# One reading: never the first of a fraction or of a range ("HR 125-134" is a target zone).
+_SINGLE = re.compile(
+    r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d|[ \t]*/[ \t]*\d|[ \t]*[-\u2013][ \t]*\d)"
+    r"(?:[ \t]*(%|bpm))?"
+)
+# In a row the values are separated by slashes too ("96 / 118/70"): the row says where one ends.
+_CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
+# Between the names of a row: a slash, a bar, a tab or a run of spaces.
+_NAME_GAP = r"[ \t]*(?:/|\||,|&|and)[ \t]*|\t[ \t]*|[ \t]{2,}"
+_VALUE_GAP = re.compile(r"[ \t]*(?:/|\||,|;)[ \t]*|[ \t]+")
+_ROW_LABEL = re.compile(
+    r"[ \t]*(?:[-*|][ \t]*)?(?P<label>[A-Za-z][\w .-]{0,24}?)?[ \t]*[:|]?[ \t]*(?=\d)"
+)
+_HEAD_REST = re.compile(
+    r"[ \t]*(?:\((?P<paren>[^)\n]{0,30})\))?[ \t]*(?P<qual>[A-Za-z][\w .-]{0,20}?)?"
+    r"[ \t]*[:|=]?[ \t]*"
+)
+
+
+@dataclass(frozen=True)
+class _Words:
+    signs: tuple[VitalSign, ...]
+    by_name: tuple[tuple[re.Pattern[str], VitalSign], ...]
+    names: Led
+    step: re.Pattern[str]
+    changes: Led
+    limited: Led
+    limit_before: re.Pattern[str]
+    paced: Led
+    heart: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    signs = vital_signs()
+    data = vital_row_words()
+    by_name = tuple(
+        (re.compile(rf"(?:{name})\Z", re.I), sign) for sign in signs for name in sign.names
+    )
+    every = sorted((name for sign in signs for name in sign.names), key=len, reverse=True)
+    alternation = "|".join(f"(?:{name})" for name in every)
+    links = "|".join(re.escape(link) for link in data.get("links", ()))
+    qualifiers = "|".join(f"(?:{word})" for word in data.get("qualifiers", ()))
+    halves = data.get("pressure_halves", ())
+    half = "|".join(f"(?:{word})" for word in halves)
+    change = "|".join(f"(?:{word})" for word in data.get("pressure_changes", ()))
+    changes = (
+        rf"\b(?:(?:{half})[ \t]+(?:{change})|(?:{change})[ \t]+(?:(?:in|of)[ \t]+)?(?:{half}))"
+        r"[ \t]*(?:(?:of|by|=|:)[ \t]*)?(?P<value>\d{1,3})(?!\d|[/.]\d)(?:[ \t]*mm[ \t]*Hg)?"
+    )
+    return _Words(
+        signs=signs,
+        by_name=by_name,
+        names=led(
+            re.compile(
+                rf"\b(?:{alternation})(?![\w-])(?:(?:{_NAME_GAP})(?:{alternation})(?![\w-]))*", re.I
+            ),
+            *every,
+        ),
+        changes=led(re.compile(changes, re.I), *halves, *data.get("pressure_changes", ())),
+        limited=led(
+            re.compile(
+                rf"\b(?:{_alternation(data.get('limited', ()))})(?![\w-])[ \t]*"
+                rf"(?P<limit>(?:{_alternation(data.get('limits', ()))})[ \t]*)?"
+                r"(?P<value>\d{1,3})",
+                re.I,
+            ),
+            *data.get("limited", ()),
+        ),
+        paced=led(
+            re.compile(rf"\b(?:{_alternation(data.get('paced', ()))})", re.I),
+            *data.get("paced", ()),
+        ),
+        heart=re.compile(rf"\b(?:{_alternation(data.get('heart_words', ()))})\b", re.I),
+        limit_before=re.compile(
+            rf"(?<![\w-])(?:{_alternation(data.get('limits_before', ()))})[ \t]*\Z", re.I
+        ),
+        # One step between readings of a chain: a link or a qualifier word, with spaces.
+        step=re.compile(
+            rf"[ \t]*(?:(?:{links}|[:=]|(?<![A-Za-z])(?:{qualifiers})(?![A-Za-z]))[ \t]*)?", re.I
+        ),
+    )
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+
+
+_BEATS = re.compile(r"(?<![\d.])(\d{2,3})[ \t]*bpm\b", re.I)
+
+
+def claim_vital_limits(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """ "no resistance > RPE 13", "keep HR below 120": a limit set for exercise; "VORx1 60 s at
+    120 bpm": a beat set for it. Claimed before the readers of vital signs, never read as one."""
+    words = _words()
+    text = scanner.text
+    for pace in words.paced.finditer(text):
+        end = scanner.sentence_after(pace.end())
+        for beat in _BEATS.finditer(text, pace.end(), end):
+            if words.heart.search(text, pace.end(), beat.start()):
+                break
+            if scanner.free(*beat.span(1)):
+                scanner.claim(*beat.span(1))
+    for match in words.limited.finditer(text):
+        before = text[max(0, match.start() - 24) : match.start()].rstrip()
+        said = match.group("limit") or words.limit_before.search(before + " ")
+        if said and scanner.free(*match.span("value")):
+            scanner.claim(*match.span("value"))
+
+
+def read_vital_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Readings of vital signs in rows (several names over their values) and in chains after
+    one name; each reading labelled by its sign and the words of its position."""
+    words = _words()
+    for change in words.changes.finditer(scanner.text):
+        if scanner.free(*change.span("value")):
+            scanner.claim(*change.span("value"))  # "SBP drop 22": a change, not a reading
+    for match in words.names.finditer(scanner.text):
+        signs = _signs(words, match.group())
+        if not signs:
+            continue
+        if len(signs) == 1:
+            _chain(scanner, facts, signs[0], match.end())
+        else:
+            _row(scanner, facts, signs, match.end())
+
+
+def _signs(words: _Words, written: str) -> list[VitalSign]:
+    found = []
+    for name in re.split(_NAME_GAP, written):
+        sign = next((sign for pattern, sign in words.by_name if pattern.match(name.strip())), None)
+        if sign is None:
+            return []
+        found.append(sign)
+    return found
+
+
+def _reading(
+    scanner: Scanner, sign: VitalSign, pos: int, single: re.Pattern[str] = _SINGLE
+) -> re.Match[str] | None:
+    """The sign's reading at `pos`, when it is plausible for the sign."""
+    text = scanner.text
+    if sign.low_pair is not None:
+        pair = _PAIR.match(text, pos)
+        if pair is None:
+            return None
+        high, low = int(pair.group(1)), int(pair.group(2))
+        plausible = sign.low <= high <= sign.high and sign.low_pair[0] <= low <= sign.low_pair[1]
+        return pair if plausible and high > low else None
+    found = single.match(text, pos)
+    if found is None or (found.group(2) and found.group(2) != (sign.unit or "")):
+        return None
+    return found if sign.low <= float(found.group(1)) <= sign.high else None
+
+
+def _emit(
+    scanner: Scanner, facts: list[Fact], sign: VitalSign, found: re.Match[str], how: str
+) -> None:
+    start, end = found.start(1), found.end()
+    if not scanner.free(start, found.end(found.lastindex or 1)):
+        return
+    value: int | float | str
+    if sign.low_pair is not None:
+        value = f"{found.group(1)}/{found.group(2)}"
+    else:
+        number = float(found.group(1))
+        value = int(number) if number.is_integer() else number
+    label = labels.join(sign.label, " ".join(how.split()))
+    scanner.emit(facts, "other", value, (start, end), label, unit=sign.unit)
+
+
+def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> None:
+    """ "HR 82 -> 96 after gait", "HR: rest 74, peak 131": readings after one name, to the end
+    of the line or the first word that is neither a link nor a qualifier."""
+    text = scanner.text
+    step = _words().step
+    _, line_end = scanner.line(pos)
+    how_start = pos
+    while pos < line_end:
+        found = _reading(scanner, sign, pos)
+        if found is not None:
+            how = re.sub(
+                r"[^A-Za-z0-9 ]+|\b(?:to|from|at|then|in|on|rose|fell|went)\b",
+                " ",
+                text[how_start:pos],
+            )
+            _emit(scanner, facts, sign, found, how)
+            pos = how_start = found.end()
+            continue
+        moved = step.match(text, pos, line_end)
+        if moved is None or moved.end() == pos:
+            return
+        pos = moved.end()
+
+
+def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) -> None:
+    """Several names over their values: on the same line ("HR / BP (supine)  96 / 118/70") or
+    on the lines under a header of names, one row of readings a line ("pre  128/76  72")."""
+    text = scanner.text
+    head = _HEAD_REST.match(text, pos)
+    after = head.end() if head else pos
+    _, line_end = scanner.line(pos)
+    how = " ".join(head.group(group) or "" for group in ("paren", "qual")) if head else ""
+    if _values(scanner, facts, signs, after, how):
+        return
+    if text[after:line_end].strip():
+        return
+    start = line_end + 1
+    while start < len(text):
+        _, end = scanner.line(start)
+        row = _ROW_LABEL.match(text, start, end)
+        if row is None or not _values(scanner, facts, signs, row.end(), row.group("label") or ""):
+            return
+        start = end + 1
+
+
+def _values(
+    scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int, how: str
+) -> bool:
+    """One reading for each sign in order from `pos`; all or nothing."""
+    text = scanner.text
+    found: list[re.Match[str]] = []
+    for index, sign in enumerate(signs):
+        if index:
+            gap = _VALUE_GAP.match(text, pos)
+            pos = gap.end() if gap else pos
+        reading = _reading(scanner, sign, pos, _CELL)
+        if reading is None:
+            return False
+        found.append(reading)
+        pos = reading.end()
+    for sign, reading in zip(signs, found, strict=True):
+        _emit(scanner, facts, sign, reading, how)
+    return True

@@ -1,0 +1,93 @@
+"""A visual analogue scale read in millimetres ("pain VAS 30 mm (0-100 mm)", "VAS: 42/100
+mm"): a rating on a line, a pain rating unless the words before name something else that is
+rated ("fatigue VAS 40 mm"). The bounds of the line are claimed, never read as values. Names
+and the line's length are data (tui/core/data/analogue_scales.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.text.lexicon import words
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "analogue_scales.toml"
+
+
+@dataclass(frozen=True)
+class _Scale:
+    name: re.Pattern[str]
+    mark: re.Pattern[str]
+    line_mm: int
+
+
+@cache
+def _scale() -> _Scale:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    names = "|".join(str(name) for name in data.get("names", []))
+    return _Scale(
+        name=re.compile(rf"\b(?:{names})\b", re.IGNORECASE),
+        # after the name: a few words or marks, the mark in mm, then the line's bounds if written
+        mark=re.compile(
+            r"[ \t]*(?:[:=\-\u2013]|(?:at|of|is|was|now|today|rest|activity|worst|best)\b|[ \t])*"
+            r"[ \t]*(?P<value>\d{1,3}(?:\.\d)?)[ \t]*(?:/[ \t]*(?P<over>\d{2,3})[ \t]*)?mm\b"
+            r"(?P<bounds>[ \t]*\(?[ \t]*(?:0[ \t]*[-\u2013][ \t]*\d{2,3}|of[ \t]+\d{2,3})"
+            r"[ \t]*(?:mm)?[ \t]*\)?)?",
+            re.IGNORECASE,
+        ),
+        line_mm=int(data.get("line_mm", 100)),
+    )
+
+
+def read_analogue_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Marks on a visual analogue scale, in millimetres."""
+    scale = _scale()
+    text = scanner.text
+    for name in scale.name.finditer(text):
+        mark = scale.mark.match(text, name.end())
+        if mark is None or not scanner.free(*mark.span("value")):
+            continue
+        value = to_number(mark.group("value"))
+        if value > scale.line_mm:
+            continue
+        about = _rated(scanner, name.start())
+        label = labels.join(about or "pain", "VAS")
+        scanner.emit(
+            facts, "other" if about else "pain", value, mark.span("value"), label, unit="mm"
+        )
+        for part in ("over", "bounds"):
+            if mark.group(part):
+                scanner.claim(*mark.span(part))
+        _marks_after(scanner, facts, mark.end(), label, "other" if about else "pain")
+
+
+# Another mark on the same line later in the sentence: "..., 38/100 mm after".
+_MARK_OVER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)[ \t]*/[ \t]*(\d{2,3})[ \t]*mm\b", re.I)
+
+
+def _marks_after(scanner: Scanner, facts: list[Fact], after: int, label: str, kind: str) -> None:
+    _, end = scanner.sentence(after)
+    line_mm = _scale().line_mm
+    for more in _MARK_OVER.finditer(scanner.text, after, end):
+        value = to_number(more.group(1))
+        if int(more.group(2)) != line_mm or value > line_mm or not scanner.free(*more.span(1)):
+            continue
+        scanner.emit(facts, kind, value, more.span(1), label, unit="mm")
+        scanner.claim(*more.span(2))
+
+
+def _rated(scanner: Scanner, start: int) -> str:
+    """The thing rated when the words just before the name are not about pain ("fatigue")."""
+    before = scanner.text[scanner.clause_start(start) : start]
+    vocab = words()
+    not_pain = list(vocab.not_pain.finditer(before))
+    pain = list(vocab.pain.finditer(before))
+    if not_pain and (not pain or not_pain[-1].start() > pain[-1].start()):
+        return not_pain[-1].group().lower()
+    return ""

@@ -1,0 +1,489 @@
+"""What a value is of: its side, joint, motion, muscle, mode and whether it is an earlier value.
+
+One model for every kind of value, so a side or a "previous" is read the same way for a range
+of motion, a muscle grade, a grip or an outcome score:
+
+- the nearest word of each sort before the value, within its sentence, names it ("R knee flex
+  120, L 115": 115 is the left knee's flexion);
+- a bracket that holds a value is that value's own scope: nothing in it names anything outside
+  ("R ankle DF 8° (L 0-18°), PF 40°": PF 40° is the right ankle's), while a bracket with no value
+  is a label like any other ("Motion (L shoulder) | Flexion | 110°");
+- a side written straight after a value belongs to that value alone ("hip abd 4-/5 R, 4/5 L");
+- a pair of sides ("R/L") names no single side (the aligned-list reader pairs them with values);
+- a limb position names nothing ("ankle DF 12° knee straight": the ankle's, not the knee's);
+- a value is an earlier measurement when a word right before it says so ("was 26 mm", "from
+  55"), when an arrow leads from it to a later value ("LEFS 24/80 -> 63/80", "12-84° → 0-121°"),
+  when it sits in a bracket opened by one or by a date ("(IE 6/10 and 5/10)", "(5/18: 49/80)"),
+  after a label that says so ("Previous QuickDASH: 45.5"), with words after it that say so ("62
+  at eval"), or after "vs" when the line or the label above declares the order ("Tests (today
+  vs IE):").
+
+The cue words are data (measures.toml [attribution]). Each value looks back at most one
+sentence (bounded by `WINDOW`), so attribution stays linear in the note's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.layouts.carried import carried
+from tui.core.checks.measures import labels
+from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
+from tui.core.checks.text.scan import Scanner
+
+_OPEN = "(["
+_CLOSE = ")]"
+_CLAUSE_END = re.compile(r"[,;:]")
+_DIGIT = re.compile(r"\d")
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+# A value as it is written before a side that follows it: a number with its unit or grade.
+_VALUE_TAIL = (
+    r"\d(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft"
+    r"|/[ \t]*\d+(?:\.\d+)?|[+-](?![\d]))?[ \t]*"
+)
+_LINES_BACK = 6
+# A bracket straight after a value annotates that value ("62 ((previous))", "65° (seated)").
+_ANNOTATES = re.compile(rf"{_VALUE_TAIL}$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The side, anatomy and timepoint a value is of ("" when the text does not say)."""
+
+    side: str = ""
+    joint: str = ""
+    motion: str = ""
+    muscle: str = ""
+    mode: str = ""
+    prior: bool = False
+
+    @property
+    def previous(self) -> str:
+        """The label suffix for an earlier value."""
+        return " (previous)" if self.prior else ""
+
+
+@dataclass(frozen=True)
+class _Cues:
+    prior_before: re.Pattern[str]
+    copula: re.Pattern[str]
+    prior_after: re.Pattern[str]
+    current: re.Pattern[str]
+    versus: re.Pattern[str]
+    declared: re.Pattern[str]
+    side_after: re.Pattern[str]
+    prior_label: re.Pattern[str]
+    positions: re.Pattern[str]
+    timepoint: re.Pattern[str]
+    not_retested: re.Pattern[str]
+
+
+def _either(fragments: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
+
+
+@cache
+def _cues() -> _Cues:
+    words = attribution_words()
+    prior = _either(words.get("prior_before", ()))
+    current = _either(words.get("current", ()))
+    versus = _either(words.get("versus", ()))
+    side = _either(words.get("side_after", ()))
+    edge = r"(?<![\w-])"
+    tail = r"(?![A-Za-z0-9])"
+    flags = re.IGNORECASE
+    # "since last visit", "since eval": the start of a period, not an earlier value
+    since = "".join(f"(?<!{word} )" for word in words.get("period_start", ()))
+    # a key's words may be joined by underscores ("ODI_prior_0812: 48 %")
+    key_edge = r"(?<![A-Za-z0-9-])"
+    return _Cues(
+        prior_before=re.compile(rf"{edge}{since}(?:{prior}){tail}", flags),
+        copula=re.compile(rf"{edge}(?:{_either(words.get('copula', ()))}){tail}", flags),
+        prior_after=re.compile(
+            rf"[ \t]*,?[ \t]*(?:{_either(words.get('prior_after', ()))}){tail}", flags
+        ),
+        current=re.compile(rf"{edge}(?:{current}){tail}", flags),
+        versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
+        declared=re.compile(rf"{edge}(?:{versus})[ \t]*(?:{prior}){tail}", flags),
+        side_after=re.compile(
+            rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
+            r"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
+            flags | re.MULTILINE,
+        ),
+        prior_label=re.compile(rf"{key_edge}{since}(?:{prior}){tail}[^:;\n]{{0,30}}:", flags),
+        positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
+        timepoint=re.compile(
+            rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
+            r"[^:\d()\[\]\n]{0,25}:",
+            flags,
+        ),
+        not_retested=re.compile(
+            rf"[ \t]*(?:{_either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
+        ),
+    )
+
+
+def prior_after(text: str, pos: int) -> int | None:
+    """Where the words that make the value ending at `pos` an earlier one end, if any."""
+    found = _cues().prior_after.match(text, pos)
+    return found.end() if found else None
+
+
+def side_after(text: str, pos: int) -> str:
+    """The side written straight after a value that ends at `pos` ("70° R,", "4/5 bilat")."""
+    found = _cues().side_after.match(text, pos)
+    return labels.side_name(found.group(1)) if found else ""
+
+
+def attribute(
+    scanner: Scanner,
+    start: int,
+    end: int,
+    *,
+    floor: int = 0,
+    after_side: bool = True,
+    skip: tuple[int, int] | None = None,
+) -> Attribution:
+    """The attribution of the value at [start, end) of the scanner's text.
+
+    `floor` stops the look-back (an outcome score looks no further back than its measure's
+    name); `after_side` reads a side written straight after the value; `skip` is a stretch of
+    the text that names nothing for this value (the label list an aligned value was paired
+    with).
+    """
+    text = scanner.text
+    sentence = scanner.sentence_before(start)
+    origin = max(sentence, floor)
+    visible = scanner.visible(origin, start)
+    if skip is not None:
+        low, high = max(skip[0] - origin, 0), max(skip[1] - origin, 0)
+        visible = (
+            visible[:low]
+            + " " * (min(high, len(visible)) - min(low, len(visible)))
+            + visible[high:]
+        )
+    window, open_at = _scoped(visible)
+    parts = _parts(window)
+    side = side_after(text, end) if after_side else ""
+    prior = (
+        carried(text, start)
+        or _prior(scanner, window, open_at, origin, start, end)
+        or _labelled_prior(_scoped(scanner.visible(sentence, start))[0])
+    )
+    return Attribution(
+        side=side or parts.side,
+        joint=parts.joint,
+        motion=parts.motion,
+        muscle=parts.muscle,
+        mode=parts.mode,
+        prior=prior,
+    )
+
+
+def _scoped(window: str) -> tuple[str, int]:
+    """The window with closed brackets that hold a value blanked, and sides written after a
+    value blanked (they are that value's); plus where the innermost open bracket starts."""
+    chars = list(window)
+    stack: list[int] = []
+    for bracket in _BRACKET.finditer(window):
+        index, char = bracket.start(), bracket.group()
+        if char in _OPEN:
+            stack.append(index)
+        elif char in _CLOSE and stack:
+            opened = stack.pop()
+            if _DIGIT.search(window, opened, index) or _ANNOTATES.search(window, 0, opened):
+                chars[opened : index + 1] = " " * (index + 1 - opened)
+    blanked = "".join(chars)
+    consumed = [m.span(1) for m in _POSTPOSED.finditer(blanked)]
+    opened = stack[-1] if stack else -1
+    consumed += [
+        m.span(1)
+        for m in _PREFIXED.finditer(blanked)
+        if not _chained_after(blanked, m.end()) and not _annotated(blanked, m.end(), opened)
+    ]
+    for low, high in consumed:
+        blanked = blanked[:low] + " " * (high - low) + blanked[high:]
+    return blanked, (stack[-1] if stack else -1)
+
+
+# A side right after a value and before a separator: it belongs to that value.
+_POSTPOSED = re.compile(
+    rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
+    r"(R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
+    r"(?=[ \t]*(?:[,;.)\]]|$|\n|and\b|vs\b|versus\b))",
+    re.IGNORECASE,
+)
+
+
+# A side right before another value ("; L 138 cm; LSI 84%"): it is that value's, unless the
+# value being read sits in a bracket after it ("R 60° (IE 40°)": the right side's earlier value).
+_PREFIXED = re.compile(
+    r"(?<![A-Za-z0-9/])(R|L|rt|lt|right|left|bilat(?:eral)?)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
+)
+
+
+def _chained_after(window: str, value_start: int) -> bool:
+    """The value read is an earlier value of the one a side was written before ("L 41.5 cm vs
+    44.0 cm"): only chaining words lie between, so the side is its too."""
+    value = _VALUE_AT.match(window, value_start)
+    return value is not None and bool(FOLLOW.fullmatch(window, value.end()))
+
+
+def _annotated(window: str, value_start: int, opened: int) -> bool:
+    """The bracket the value read sits in annotates the value a side was written before ("R 60°
+    (IE 40°)": the right side's earlier value); a value between them ("L 80° (60°); ext 55°
+    (30°)") owns the bracket instead."""
+    value = _VALUE_AT.match(window, value_start)
+    return opened >= 0 and value is not None and value.end() == opened
+
+
+_VALUE_AT = re.compile(
+    r"\d+(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft"
+    r"|/[ \t]*\d+(?:\.\d+)?|[+-](?![\d]))?[ \t]*"
+)
+
+
+_DIGITS = frozenset({"thumb", "finger", "great toe"})
+_DIGIT_JOINTS = frozenset({"MCP", "MP", "IP", "PIP", "DIP", "CMC", "MTP"})
+
+
+def _parts(window: str) -> labels.Parts:
+    """The nearest side, joint, motion, muscle and mode mentioned in the window; a limb
+    position ("knee straight") names nothing, and a pair of sides ("R/L") names no side."""
+    window = _cues().positions.sub(lambda m: " " * len(m.group()), window)
+    last: dict[str, tuple[int, str]] = {}
+    for position, part, name in labels.mentions(window):
+        digit = last.get("joint")
+        if part == "joint" and name in _DIGIT_JOINTS and digit and digit[1] in _DIGITS:
+            between = window[digit[0] : position].lower().replace(digit[1], "", 1)
+            if not between.strip(" \t-"):
+                name = f"{digit[1]} {name}"  # "thumb IP", "finger PIP": the digit's joint
+        last[part] = (position, name)
+    side = last.get("side")
+    if side is not None and _pair_at(window, side[0]):
+        last.pop("side")
+    _drop_other_naming(window, last)
+    return labels.Parts(**{part: name for part, (_, name) in last.items()})
+
+
+def _drop_other_naming(window: str, last: dict[str, tuple[int, str]]) -> None:
+    """A test is named by its muscle or by its joint and motion. When the value's own item
+    (after the last value in the window) names it one way, the other way, named before that
+    value, belonged to the earlier item ("R quads 4-/5, R hip abd 4/5" is hip abduction, not
+    quadriceps hip abduction)."""
+    values = [m.end() for m in _DIGIT.finditer(window)]
+    if not values:
+        return
+    boundary = values[-1]
+    own = {part for part, (position, _) in last.items() if position >= boundary}
+    stale: tuple[str, ...]
+    if "muscle" in own:
+        stale = ("joint", "motion")
+    elif own & {"joint", "motion"}:
+        stale = ("muscle",)
+    else:
+        return
+    for part in stale:
+        if part in last and last[part][0] < boundary:
+            last.pop(part)
+
+
+_PAIR = re.compile(r"\b(?:R|L|rt|lt|right|left)\s*/\s*(?:R|L|rt|lt|right|left)\b", re.IGNORECASE)
+
+
+def _pair_at(window: str, position: int) -> bool:
+    start = max(0, position - 6)
+    return any(m.start() <= position < m.end() for m in _PAIR.finditer(window, start, position + 8))
+
+
+def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int, end: int) -> bool:
+    """True when the value is an earlier measurement (see the module's rules)."""
+    cues = _cues()
+    if cues.prior_after.match(scanner.text, end) or _arrow_after(scanner, end):
+        return True
+    if _not_retested_after(scanner, end):
+        return True
+    lead_start = max(open_at + 1, 0)
+    for match in _CLAUSE_END.finditer(window, lead_start):
+        lead_start = match.end()
+    clause_start = lead_start
+    digits = [m.end() for m in _DIGIT.finditer(window, lead_start)]
+    lead_start = max([lead_start, *digits])
+    lead = window[lead_start:]
+    if cues.current.search(lead):
+        return False
+    if cues.prior_before.search(lead):
+        return True
+    copula = cues.copula.search(lead)
+    if (
+        lead_start > 0
+        and copula
+        and (lead_start == clause_start or _only_value_words(lead[: copula.start()]))
+    ):
+        return True
+    if open_at >= 0 and (
+        _opens_prior(window, open_at)
+        or cues.timepoint.match(scanner.text, origin + open_at)
+        or DATE_LABEL.match(scanner.text, origin + open_at + 1)
+        or _MONTH_LABEL.match(scanner.text, origin + open_at + 1)
+        or _legend_says_prior(scanner, start, window[open_at])
+        or (_bare_after_value(window, open_at) and _declares_versus(scanner, origin, start))
+    ):
+        return True
+    return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+
+
+# A word that can stand between a value and "was" without naming something of its own: a unit
+# or a side ("32 mm, was 26 mm", "R 60° L was 45°").
+_VALUE_WORD = re.compile(
+    r"(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|and|but|[RL]|rt|lt|right|left)"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _only_value_words(between: str) -> bool:
+    """Nothing but units, sides and this-visit words between the value before (in the same
+    clause) and a "was": "3/10 today was 6/10" compares two values, while "over a 10 m walkway
+    was 0.42 m/s" is the tense of the sentence that names the only value. After a comma or a
+    bracket ("three today, it was up to a five") the "was" compares again."""
+    plain = _cues().current.sub(" ", between)
+    return all(_VALUE_WORD.fullmatch(word.group()) for word in _LETTERS.finditer(plain))
+
+
+# After a value (and the rest of its range and unit), an arrow to the next value: "from -> to".
+# Typographic arrows are commas in the normalised text ("arrows read as then"), so those are
+# recognised in the original text at the same place.
+_ARROW_AFTER = re.compile(
+    r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*(?:(-{1,2}>|=>)|(,))"
+    r"(?=[ \t]*(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
+)
+_ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
+
+
+def _arrow_after(scanner: Scanner, end: int) -> bool:
+    """An arrow leads from the value ending at `end` to a later one: the value is earlier."""
+    found = _ARROW_AFTER.match(scanner.text, end)
+    if found is None:
+        return False
+    if found.group(1):
+        return True
+    at = scanner.norm.span(found.start(2), found.end(2))[0]
+    return scanner.norm.original[at : at + 1] in _ARROWS
+
+
+def _not_retested_after(scanner: Scanner, end: int) -> bool:
+    """The sentence after the value's, on its line, says it was not measured again today."""
+    _, sentence_end = scanner.sentence(end)
+    _, line_end = scanner.line(end)
+    if sentence_end >= line_end:
+        return False
+    return bool(_cues().not_retested.match(scanner.text, sentence_end))
+
+
+def _labelled_prior(window: str) -> bool:
+    """After a label that says the values are earlier ones ("IE: 90", "Previous QuickDASH:"),
+    unless a word since says they are this visit's."""
+    cues = _cues()
+    labels_found = list(cues.prior_label.finditer(window))
+    if not labels_found:
+        return False
+    last = labels_found[-1]
+    if _legends(window, last.start(), last.end()):
+        return False  # "Initial values in brackets:" says which values are earlier, not all
+    # "Measures today vs initial:" declares an order for "X vs Y" pairs, not earlier values
+    declared = cues.declared.search(window, max(0, last.start() - _DECLARED_REACH), last.end())
+    return not declared and not cues.current.search(window, last.end())
+
+
+_DECLARED_REACH = 12
+
+
+def _bare_after_value(window: str, open_at: int) -> bool:
+    """The value stands alone in a bracket right after another value ("75° (45°)"): under a
+    line that says "today vs initial", the bracketed one is the earlier value."""
+    return not window[open_at + 1 :].strip() and bool(_ANNOTATES.search(window, 0, open_at))
+
+
+# A bracket opened by a month, with or without its day, and a colon ("(Oct: 48.9)", "[Sept 3:
+# 41]"): the value in it was measured then.
+_MONTH_LABEL = re.compile(
+    rf"[ \t]*(?:{'|'.join(MONTH_NAMES)})[a-z]*\.?(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?)?[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+_BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")
+
+
+def _opens_prior(window: str, open_at: int) -> bool:
+    """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)")."""
+    head = _BRACKET_HEAD.match(window, open_at)
+    return bool(head and _cues().prior_before.search(head.group(1)))
+
+
+_LEGEND = re.compile(
+    r"\b(?:(?:values?|scores?|measures?)\s+)?(?:at\s+)?(\w+(?:\s+\w+)?)\s+(?:values?\s+|scores?\s+)?"
+    r"(?:are\s+|is\s+|shown\s+|given\s+)?in\s+(?:square\s+)?(brackets|parenthes[ei]s|parens)\b",
+    re.IGNORECASE,
+)
+# The same legend said the other way round: "(numbers in parentheses are from eval)".
+_LEGEND_AFTER = re.compile(
+    r"\bin\s+(?:square\s+)?(brackets|parenthes[ei]s|parens)\s+(?:are|=|:|-)?\s*"
+    r"(?:(?:from|at|the)\s+)*(\w+(?:\s+\w+)?)",
+    re.IGNORECASE,
+)
+
+
+def _legends(text: str, start: int, stop: int) -> list[tuple[str, str]]:
+    """Each legend between `start` and `stop` as (what it names, the kind of bracket)."""
+    found = [(m.group(1), m.group(2)) for m in _LEGEND.finditer(text, start, stop)]
+    found += [(m.group(2), m.group(1)) for m in _LEGEND_AFTER.finditer(text, start, stop)]
+    return found
+
+
+def _legend_says_prior(scanner: Scanner, start: int, bracket: str) -> bool:
+    """A legend on the value's line or a line above ("Status at d/c (initial in brackets):")
+    says the values in this kind of bracket are earlier ones."""
+    text = scanner.text
+    floor = max(0, start - _LEGEND_REACH)
+    line_start, _ = scanner.line(start)
+    position, stop = max(line_start, floor), start
+    for _ in range(_LINES_BACK + 1):
+        for named, kind in _legends(text, position, stop):
+            square = kind.lower() == "brackets"
+            if (bracket == "[") == square and _cues().prior_before.search(named):
+                return True
+        if position <= floor:
+            return False
+        line_start, stop = scanner.line(position - 1)
+        position = max(line_start, floor)
+    return False
+
+
+# How far back a legend is looked for, so a long note is still read in linear time.
+_LEGEND_REACH = 1200
+
+
+def _declares_versus(scanner: Scanner, origin: int, start: int) -> bool:
+    """The value's line, or a label line above it, says "vs IE" (the later value is earlier)."""
+    text = scanner.text
+    line_start, _ = scanner.line(start)
+    if _cues().declared.search(text, line_start, start):
+        return True
+    position = line_start
+    for _ in range(_LINES_BACK):
+        if position <= 0:
+            return False
+        previous_start, previous_end = scanner.line(position - 1)
+        line = text[previous_start:previous_end]
+        if _cues().declared.search(line):
+            return True
+        if line.rstrip().endswith(":") or not line.strip():
+            return False
+        position = previous_start
+    return False

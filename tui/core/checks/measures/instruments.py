@@ -1,0 +1,429 @@
+"""Scores on instruments the measure table does not list: a score is still a score.
+
+Read under the name written, so a draft that changes or invents one is checked like any other:
+
+- an acronym-like name ("PRWE 34", "VISA-A 62", "Fugl-Meyer UE 31/66", "AM-PAC 6-Clicks basic
+  mobility 15/24"), up to three words of qualifier between the name and its score;
+- a test written out ("stair climb test 22.4 s", "Kettle Test 14/52");
+- a score written before its instrument ("symptom severity score 22 on SCAT (was 41)");
+- a score written as a fraction after a name ("Lawton IADL 4/8");
+- further sentences of one line that give the last instrument's standard scores ("School total
+  T-score 66").
+
+After the first score come the instrument's earlier scores and item scores (`read_scores`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.scores import milliseconds_at, read_scores
+from tui.core.checks.names import resolve
+from tui.core.checks.tables import (
+    MeasureDef,
+    ScaleDef,
+    grade_scales,
+    instrument_words,
+    item_stop_words,
+    measure_defs,
+    not_instruments,
+)
+from tui.core.checks.text.lexicon import NUM, alternation
+from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.spoken_marks import spoken_marks
+
+# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
+# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
+_ACRONYM = re.compile(
+    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+)
+# Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
+# basic mobility".
+# A table row read as a line gives its score after the column's heading ("BOT-2 Manual
+# Dexterity scale score; Score 6").
+_QUALIFIER = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
+    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
+    r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
+)
+_LEAD_WORDS = frozenset(
+    {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
+    | {"came", "back", "in", "at", "questionnaire", "measured"}
+)
+# A score before its instrument ("22 on SCAT"); a rating or a grade ("2/10 on the bike") is not.
+_BEFORE_NAME = re.compile(
+    r"(?<![\w./])(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
+    r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
+)
+_FRACTION = re.compile(r"(?<![\w./])(\d{1,3}(?:\.\d+)?)[ \t]*/[ \t]*(\d{1,3})(?![\d/]|\.\d)")
+_NAME_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){0,2}[A-Za-z][\w'-]*)[ \t]*:?[ \t]*$")
+_STANDARD_SCORE = re.compile(
+    r"\b(?:T-score|standard score|scaled score|SS|raw score|percentile rank)\b", re.IGNORECASE
+)
+_UPPER_LINE = 0.8
+_SHOUTING_LETTERS = 20
+# A word, not a name: five or more capitals with no digit or hyphen ("TOLERATED", not "FABQ-PA").
+_SHOUTED_WORD = re.compile(r"(?<![\w-])[A-Z]{5,}(?![\w-])")
+_SHOUTED_WORDS = 2
+
+
+def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Scores on instruments by acronym, written-out test names and scores before a name."""
+    text = scanner.text
+    last_on_line: dict[int, tuple[MeasureDef, int]] = {}
+    names = _names(scanner)
+    listing: _Listing | None = None
+    for index, (name, start, end) in enumerate(names):
+        if listing is not None and start < listing.score_end:
+            continue  # the first subscale's own name
+        if listing is not None and listing.continues(scanner, start, name):
+            listing = listing.read_item(scanner, facts, name, end)
+            continue
+        listing = None
+        measure = _measure_named(name)
+        _, limit = scanner.sentence(start)
+        before = _BEFORE_NAME.search(text, max(0, start - 20), start)
+        if before is not None and scanner.free(*before.span(1)):
+            read_scores(scanner, facts, measure, before.start(1), before.end(1))
+            read_scores(scanner, facts, measure, end, limit)
+            last_on_line[scanner.line(start)[0]] = (measure, limit)
+            continue
+        qualifier = _QUALIFIER.match(text, end)
+        if qualifier is None:
+            continue
+        if not scanner.free(qualifier.end(), qualifier.end() + 1) and not milliseconds_at(
+            scanner, qualifier.end()
+        ):
+            continue
+        words = re.sub(r"[:=;]", " ", qualifier.group(1)).split()
+        if _heads_names(text, end, words):
+            continue
+        stop = item_stop_words() - _LEAD_WORDS - _quantity_words()
+        if any(word.lower() in stop for word in words) or spoken_marks().said_in(words):
+            continue  # a dictation's "period" ends the test's sentence before any score
+        # a side is the score's own label, read with it ("9-HPT R 22 s, L 25 s")
+        kept = " ".join(
+            word
+            for word in words
+            if word.lower() not in _LEAD_WORDS and not labels.parts_of(word).side
+        )
+        limit = _next_name(names, index, qualifier.end(), limit)
+        read_scores(scanner, facts, measure, end, limit, qualifier=kept)
+        last_on_line[scanner.line(start)[0]] = (measure, limit)
+        if _opens_list(text, end, words):
+            listing = _Listing.after(scanner, measure, qualifier.end())
+    _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
+    _fractions(scanner, facts)
+
+
+# "PFDI-20: POPDI 45, CRADI 30, UDI 25": after a colon, a subscale named by its own acronym.
+_LIST_OPENER = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:")
+_SUBSCALE = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")
+_SCORE = re.compile(rf"{NUM}(?:[ \t]*/[ \t]*{NUM})?(?:[ \t]*%)?")
+_LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+)")
+
+
+def _heads_names(text: str, end: int, words: list[str]) -> bool:
+    """A written-out name with a colon before other names in Title Case is a heading ("Vision
+    screen: Color Trails 1 52 s"), not the instrument of the scores after it."""
+    if _LIST_OPENER.match(text, end) is None:
+        return False
+    capitalised = [w for w in words if w[:1].isupper() and w[1:2].islower()]
+    return len(capitalised) >= 2 and not any(w.lower() in _LEAD_WORDS for w in capitalised)
+
+
+def _opens_list(text: str, end: int, words: list[str]) -> bool:
+    """True when the instrument's name opens a list with a colon and its first score is a
+    subscale's, named by an acronym ("PFDI-20: POPDI 45")."""
+    return (
+        _LIST_OPENER.match(text, end) is not None
+        and len(words) == 1
+        and _SUBSCALE.fullmatch(words[0]) is not None
+    )
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """An instrument whose subscales are listed by acronym after a colon: each further
+    acronym straight after the last score, with a score of its own, is a subscale of it."""
+
+    measure: MeasureDef
+    score_end: int
+
+    @classmethod
+    def after(cls, scanner: Scanner, measure: MeasureDef, at: int) -> _Listing | None:
+        score = _SCORE.match(scanner.text, at)
+        if score is None or not scanner.claimed(*score.span()):
+            return None
+        return cls(measure, score.end())
+
+    def continues(self, scanner: Scanner, start: int, name: str) -> bool:
+        """The next name straight after the last score, and no instrument of its own."""
+        if _measure_named(name).high is not None:
+            return False  # a listed instrument ("..., PHQ-9 4") is never a subscale
+        return _LIST_GAP.fullmatch(scanner.text, self.score_end, start) is not None
+
+    def read_item(
+        self, scanner: Scanner, facts: list[Fact], name: str, end: int
+    ) -> _Listing | None:
+        """The subscale's score under the instrument's name; the listing goes on after it."""
+        score = re.compile(r"[ \t]*(?:[:=][ \t]*)?").match(scanner.text, end)
+        at = score.end() if score is not None else end
+        found = _SCORE.match(scanner.text, at)
+        if found is None or not scanner.free(*found.span()):
+            return None
+        read_scores(scanner, facts, self.measure, end, found.end(), qualifier=name)
+        return _Listing.after(scanner, self.measure, at)
+
+
+@cache
+def _quantity_words() -> frozenset[str]:
+    """Words that name what a subtest's number measures ("processing speed 40 ms")."""
+    return frozenset(word.lower() for word in instrument_words().get("quantity_words", ()))
+
+
+def _measure_named(written: str) -> MeasureDef:
+    """The instrument a name found here is: a listed one (with its range) when the resolver
+    knows the name, else a new one under the name written."""
+    name = resolve(written)
+    known = next((measure for measure in measure_defs() if measure.name == name), None)
+    return known or MeasureDef(name=written, aliases=(written,))
+
+
+def _next_name(names: list[tuple[str, int, int]], index: int, after: int, limit: int) -> int:
+    """Where the next instrument's name starts, past `after` (the words before this one's first
+    score, which may be a form such as "PCS"): "GAD-7 3, 9-HPT 22 s" gives 22 s to 9-HPT."""
+    for _, start, _ in names[index + 1 :]:
+        if start >= after:
+            return min(limit, start)
+    return limit
+
+
+def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
+    """Instrument names in the text: acronyms and written-out tests, in text order."""
+    text = scanner.text
+    found = []
+    excluded = not_instruments()
+    stop = item_stop_words()
+    for match in _ACRONYM.finditer(text):
+        name = match.group(1)
+        if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
+            continue
+        if not _name_free(scanner, match) or name.upper() in excluded or name.lower() in stop:
+            continue
+        if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
+            scanner, match.start()
+        ):
+            continue
+        form = _form_after().match(text, match.end())
+        if form is not None:
+            name, end = f"{name} {form.group(1)}", form.end()
+        else:
+            end = match.end()
+        found.append((name, match.start(), end))
+    acronym_ends = {end for _, _, end in found}
+    for match in _written_tests().finditer(text):
+        name = _trimmed(match.group(1))
+        start = match.end() - len(name)
+        if name and _after_spaces(text, start) in acronym_ends - {start}:
+            continue  # "BOT-2 Fine Motor Precision scale score 8": the acronym's subtest
+        if name and scanner.free(match.end() - 1, match.end()):
+            found.append((name, start, match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def _after_spaces(text: str, start: int) -> int:
+    """Where the spaces and tabs before `start` begin."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
+
+
+def _name_free(scanner: Scanner, match: re.Match[str]) -> bool:
+    """A name nothing has taken. "9-HPT" starts with a number glued to a word, which the rule
+    for "30-second" blocks, but it is still a name (its scores must still be free numbers)."""
+    start, end = match.span()
+    if match.group(1)[0].isdigit():
+        return not scanner.claimed(start, end) and not scanner.in_header(start)
+    return scanner.free(start, end)
+
+
+@cache
+def _form_after() -> re.Pattern[str]:
+    """A form of the instrument written after its name ("ICIQ-UI SF", "PedsQL LF")."""
+    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
+    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
+
+
+@cache
+def _amount_after() -> re.Pattern[str]:
+    """Units after a fraction that make it an amount ("1/2 mile", "3/4 cup")."""
+    units = "|".join(instrument_words().get("fraction_amounts", ())) or "(?!x)x"
+    return re.compile(rf"[ \t]*(?:{units})\b", re.IGNORECASE)
+
+
+@cache
+def _written_tests() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(noun) for noun in instrument_words().get("test_nouns", ()))
+    return re.compile(
+        rf"(?<![\w-])((?:[A-Za-z0-9][\w'-]*[ \t]+){{1,3}}(?:{nouns}))\b(?![ \t]*(?:neg|pos|\+|-))",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _name_stop() -> frozenset[str]:
+    """Words that never start or make up a test's name, with the punctuation a dictation says."""
+    words = {word.lower() for word in instrument_words().get("test_name_stop", ())}
+    return frozenset(words) | spoken_marks().single_words
+
+
+def _trimmed(name: str) -> str:
+    """A written-out test name without the sentence words before it ("her stair climb test");
+    "" for a test of a joint's motion ("cervical flexion-rotation test"), which is read as
+    range of motion."""
+    stop = _name_stop()
+    words = name.split()
+    while words and words[0].lower() in stop:
+        words = words[1:]
+    if len(words) < 2 or any(word.lower() in stop for word in words):
+        return ""
+    if labels.mentions(" ".join(words).replace("-", " ")):
+        return ""
+    return " ".join(words)
+
+
+def _standard_scores(
+    scanner: Scanner,
+    facts: list[Fact],
+    last_on_line: dict[int, tuple[MeasureDef, int]],
+    named_at: set[int],
+) -> None:
+    """ "SPM-2 home total T-score 68 ... School total T-score 66.": a later sentence of the same
+    line, naming no instrument, that gives a standard score gives the last instrument's."""
+    text = scanner.text
+    for line_start, (measure, read_to) in last_on_line.items():
+        _, line_end = scanner.line(line_start)
+        for word in _STANDARD_SCORE.finditer(text, read_to, line_end):
+            sentence_start, sentence_end = scanner.sentence(word.start())
+            if any(sentence_start <= at < sentence_end for at in named_at):
+                continue
+            qualifier = _NAME_BEFORE.search(text, sentence_start, word.start())
+            item = qualifier.group(1) if qualifier else ""
+            read_scores(scanner, facts, measure, word.end(), sentence_end, qualifier=item)
+
+
+def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
+    """A fraction after a name ("Lawton IADL 4/8") that nothing else read: a score out of its
+    denominator on the instrument the name gives. Ratings (/10) and grades (/5) are not."""
+    text = scanner.text
+    stop = item_stop_words()
+    for match in _FRACTION.finditer(text):
+        value, whole = float(match.group(1)), int(match.group(2))
+        if whole in (5, 10) or not 0 <= value <= whole or not scanner.free(*match.span()):
+            continue
+        if _amount_after().match(text, match.end()):
+            continue  # "walked 1/2 mile": an amount, not a score
+        named = _NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if named is None or scanner.is_blocked(*named.span(1)):
+            continue
+        words = named.group(1).split()
+        heading = _bracketed_name(scanner, match.start())
+        if heading:
+            # "Scar (Vancouver): R antecubital 7/13, chest 5/13": the sites are the items
+            item = " ".join(words)
+            measure = MeasureDef(name=heading, aliases=(heading,))
+            read_scores(scanner, facts, measure, named.end(), match.end(), qualifier=item)
+            continue
+        if any(word.lower() in stop for word in words) or not any(w[0].isupper() for w in words):
+            continue
+        if _month_day(value, whole) and _dated(words):
+            continue  # "Labs 2/3", "staples out 1/28": the day something happened, not a score
+        measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))
+        read_scores(scanner, facts, measure, named.end(), match.end())
+
+
+def _month_day(value: float, whole: int) -> bool:
+    """A fraction that reads as a month and a day ("1/28", "12/3")."""
+    return value.is_integer() and 1 <= value <= 12 and 1 <= whole <= 31
+
+
+def _dated(words: list[str]) -> bool:
+    """Words after which a month and day is when something happened ("Labs", "staples out",
+    "No falls since", measures.toml date_words), not an unlisted test's score ("Houghton
+    9/12")."""
+    cues = {word.lower() for word in instrument_words().get("date_words", ())}
+    return any(word.lower().rstrip(":") in cues for word in words)
+
+
+# "Scar (Vancouver):", "Hand function (Jebsen-Taylor):": an instrument named in brackets
+# before a colon that opens its scores.
+_BRACKET_REACH = 200
+_BRACKET_NAME = re.compile(r"\(([A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})\)[ \t]*:")
+
+
+def _bracketed_name(scanner: Scanner, pos: int) -> str:
+    """The instrument a bracket before a colon names, earlier in the sentence of `pos`."""
+    start, _ = scanner.sentence(pos)
+    every = list(_BRACKET_NAME.finditer(scanner.text, max(start, pos - _BRACKET_REACH), pos))
+    found = every[-1] if every else None
+    if found is None or scanner.is_blocked(*found.span(1)):
+        return ""
+    name = found.group(1)
+    if any(word.upper() in not_instruments() for word in name.split()):
+        return ""
+    if labels.mentions(name.replace("-", " ")):
+        return ""
+    return name
+
+
+def read_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Grades of ordinal scales ("MAS R elbow flexors 1+, R wrist flexors 1"): read as the
+    scale's grades, so they are never taken for a range of motion or a muscle grade."""
+    text = scanner.text
+    for scale, names, grade in _scale_patterns():
+        for name in names.finditer(text):
+            if scanner.in_header(name.start()):
+                continue
+            scanner.block(*name.span())
+            _, end = scanner.sentence(name.start())
+            for found in grade.finditer(text, name.end(), end):
+                if not scanner.free(*found.span()):
+                    continue
+                written = found.group()
+                value: int | str = written if "+" in written else int(written)
+                parts = attribute(scanner, found.start(), found.end(), floor=name.end())
+                label = labels.join(scale.name, parts.side, parts.joint, parts.muscle)
+                scanner.emit(facts, "other", value, found.span(), label + parts.previous)
+
+
+@cache
+def _scale_patterns() -> tuple[tuple[ScaleDef, re.Pattern[str], re.Pattern[str]], ...]:
+    return tuple(
+        (
+            scale,
+            re.compile(rf"(?<![\w-])(?:{alternation(scale.aliases)})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"(?<![\w.+/-])(?:{scale.grades})(?![\w/°%+]|\.\d)"),
+        )
+        for scale in grade_scales()
+    )
+
+
+def _shouting(scanner: Scanner, pos: int) -> bool:
+    """A line written in capitals: its words are not acronyms. A list of instruments ("KOOS 30,
+    NDI 24%, FABQ-PA 12, SF-36 PCS 40, PHQ-9 4") is capitals too, but of names only, so the
+    line must also hold ordinary words ("PATIENT TOLERATED TREATMENT")."""
+    start, end = scanner.line(pos)
+    line = scanner.text[start:end]
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) <= _SHOUTING_LETTERS:
+        return False
+    if sum(ch.isupper() for ch in letters) / len(letters) <= _UPPER_LINE:
+        return False
+    return len(_SHOUTED_WORD.findall(line)) >= _SHOUTED_WORDS

@@ -1,0 +1,131 @@
+"""Short labels for facts, built from the words around a value ("R knee flexion AROM").
+
+Labels help the clinician find a fact; matching uses kind and value, so a label only has to be
+recognisable, not canonical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from tui.core.checks.tables import vocabulary
+from tui.core.checks.text.lexicon import SIDE_NAMES
+
+_NOISE = re.compile(
+    r"\b(?:MMT|manual muscle test(?:ing)?|muscle test(?:ing)?|strength|grade|to|at|about|approx"
+    r"|approximately|of|is|was|measured|w/|with)\b|[:=()\[\],;~\-]",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z0-9][\w/'.+\-]*")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Side, joint, motion, muscle and mode named in a stretch of text (last one wins)."""
+
+    side: str = ""
+    joint: str = ""
+    motion: str = ""
+    muscle: str = ""
+    mode: str = ""
+
+
+# Words of a stretch of text: letters only, not glued to digits ("L3" is a vertebra, not left).
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])")
+_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L",
+          "bilat": "bilateral", "bilateral": "bilateral", "bilaterally": "bilateral",
+          "b l": "bilateral"}  # fmt: skip
+_MODES = {"arom": "AROM", "prom": "PROM", "aarom": "AAROM"}
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, str]]:
+    """Phrase (lower case, words joined by one space) -> (part name, expanded word)."""
+    vocab = vocabulary()
+    table: dict[str, tuple[str, str]] = {}
+    for part, mapping in (
+        ("muscle", vocab.muscles),
+        ("joint", vocab.joints),
+        ("motion", vocab.motions),
+        ("side", _SIDES),
+        ("mode", _MODES),
+    ):
+        for phrase, name in mapping.items():
+            table[" ".join(re.findall(r"[a-z]+", phrase.lower()))] = (part, name)
+    return table
+
+
+@cache
+def _phrase_openers() -> dict[int, frozenset[str]]:
+    """Number of words -> the first words of the phrases of that many words."""
+    openers: dict[int, set[str]] = {2: set(), 3: set()}
+    for phrase in _lexicon():
+        words = phrase.split(" ")
+        if len(words) in openers:
+            openers[len(words)].add(words[0])
+    return {size: frozenset(words) for size, words in openers.items()}
+
+
+@lru_cache(maxsize=4096)
+def parts_of(text: str) -> Parts:
+    """The anatomy words in `text`, expanded ("sh" -> "shoulder", "abd" -> "abduction"); the
+    last mention of each sort wins."""
+    found = {part: name for _, part, name in mentions(text)}
+    return Parts(**found)
+
+
+def mentions(text: str) -> list[tuple[int, str, str]]:
+    """Every anatomy word in `text` as (position, part, expanded name), in order.
+
+    Reads word by word with phrase lookups (longest phrase first), which keeps labelling fast.
+    """
+    table = _lexicon()
+    openers = _phrase_openers()
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    found: list[tuple[int, str, str]] = []
+    index = 0
+    while index < len(tokens):
+        for size in (3, 2, 1):
+            words = tokens[index : index + size]
+            if len(words) > 1 and words[0][1] not in openers[len(words)]:
+                continue  # no phrase of that many words starts with this word
+            hit = table.get(" ".join(word for _, word in words))
+            if hit is not None:
+                found.append((tokens[index][0], hit[0], hit[1]))
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+def side_name(word: str) -> str:
+    """ "right", "rt", "R" -> "R"; "bilat" -> "bilateral"."""
+    return _side_name(word)
+
+
+def _side_name(word: str) -> str:
+    lowered = word.lower().rstrip(".")
+    if lowered in ("bilat", "bilateral", "bilaterally", "b/l", "b", "both", "both sides"):
+        return "bilateral"
+    return SIDE_NAMES.get(lowered, word)
+
+
+def join(*pieces: str) -> str:
+    return _SPACES.sub(" ", " ".join(piece for piece in pieces if piece)).strip()
+
+
+def context_words(text: str, limit: int = 7) -> str:
+    """The last few meaningful words of a stretch of text, for a fallback label."""
+    cleaned = _NOISE.sub(" ", text)
+    found = [word for word in _WORD.findall(cleaned) if not any(ch.isdigit() for ch in word)]
+    return " ".join(found[-limit:])
+
+
+def without_sides(text: str) -> str:
+    """The words of a label without its side words ("Y balance L R" -> "Y balance")."""
+    kept = [word for word in text.split() if _lexicon().get(word.lower(), ("", ""))[0] != "side"]
+    return " ".join(kept)

@@ -1,0 +1,436 @@
+"""Other measurements: grip and pinch strength, girth and edema, timed balance, vital signs,
+percentages and walking distances.
+
+Grip, pinch, girth and balance values are read only in a sentence that names the test, so an
+exercise load ("10 pound box", "1#") or a landmark ("1 cm above the patella") is not taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.layouts import girth_rows
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import vital_names
+from tui.core.checks.text.lexicon import FOLLOW
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+# A rate of performance: "9 wpm", "cadence 96 steps/min".
+_RATE = re.compile(
+    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(wpm|words per minute|steps/min|spm)\b", re.IGNORECASE
+)
+_LENGTH = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE)
+_PRESSURE_READING = re.compile(r"(?<![A-Za-z0-9./])(\d{1,3})\s*(mm\s*Hg)\b", re.IGNORECASE)
+_DISTANCE = re.compile(
+    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(ft|feet|m|meters|metres|yards|yds)\b(?!/)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Region:
+    kind: str
+    keyword: re.Pattern[str]
+    value: re.Pattern[str]
+    units: dict[str, str]
+
+
+_REGIONS = (
+    _Region(
+        "strength",
+        re.compile(
+            r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
+            r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b|\bJamar\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
+        {"lb": "lb", "lbs": "lb", "#": "lb", "pound": "lb", "pounds": "lb", "kg": "kg"},
+    ),
+    _Region(
+        "girth",
+        re.compile(
+            r"\b(?:edema|girth|circumference|circumferential|circ|figure[- ]?(?:8|of[- ]8|eight)"
+            r"|swelling|volumetric|volumetry|volume)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm|ml|mL)(?![A-Za-z])"),
+        {"cm": "cm", "mm": "mm", "ml": "mL", "mL": "mL"},
+    ),
+    _Region(
+        "other",
+        re.compile(
+            r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem|Romberg)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds)\b", re.I),
+        {"s": "s", "sec": "s", "secs": "s", "seconds": "s"},
+    ),
+)
+
+
+def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Values with the test's unit in each sentence that names grip, pinch, girth, stance."""
+    for region in _REGIONS:
+        keywords = list(region.keyword.finditer(scanner.text))
+        for keyword in keywords:
+            scanner.block(keyword.start(), keyword.end())
+        for index, keyword in enumerate(keywords):
+            if scanner.in_header(keyword.start()):
+                continue
+            end = _clause_end(scanner, keyword.end(), scanner.sentence_after(keyword.end()))
+            if region.kind == "girth":
+                name = keyword.group().lower()
+                end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
+            for value in region.value.finditer(scanner.text, keyword.end(), end):
+                if scanner.free(value.start(1), value.end(1)):
+                    _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)
+
+
+# After a semicolon, a clause opened by another subject ("; Y-balance ant reach L 58 cm") is not
+# the test's; one opened by a side or a value ("; L 25 kg") still is.
+_NEXT_SUBJECT = re.compile(r";[ \t]*(?!(?:R|L|rt|lt|right|left|bilat\w*|B)\b|\d|\()[A-Za-z]", re.I)
+
+
+def _clause_end(scanner: Scanner, start: int, end: int) -> int:
+    found = _NEXT_SUBJECT.search(scanner.text, start, end)
+    return found.start() if found else end
+
+
+def _nearest(keywords: list[re.Match[str]], index: int, value: re.Match[str]) -> re.Match[str]:
+    """The test named nearest before a value, a grip or pinch first ("grip (dynamometer)")."""
+    before = []
+    for keyword in keywords[index:]:
+        if keyword.end() > value.start():
+            break
+        before.append(keyword)
+    named = [k for k in before if _GRIP.search(k.group())]
+    return (named or before)[-1]
+
+
+_GRIP = re.compile(r"grip|pinch", re.IGNORECASE)
+
+
+def _region_fact(
+    scanner: Scanner,
+    facts: list[Fact],
+    region: _Region,
+    nearest: re.Match[str],
+    value: re.Match[str],
+) -> None:
+    found = attribute(scanner, value.start(), value.end())
+    label = labels.join(found.side, nearest.group().lower()) + found.previous
+    unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
+    scanner.emit(
+        facts,
+        region.kind,
+        to_number(value.group(1)),
+        (value.start(), value.end()),
+        label,
+        unit=unit,
+    )
+
+
+_BLOOD_PRESSURE = re.compile(
+    r"\b(?:BP|blood pressure)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\s*(?:/|over)\s*(\d{2,3})\b"
+    r"(?:\s*mm\s*Hg)?",
+    re.IGNORECASE,
+)
+_HEART_RATE = re.compile(
+    # not a share of a maximum ("HR = 80% of max") or a target zone ("at HR 125-134")
+    r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b(?!\s*%|\s*[-\u2013]\s*\d)"
+    r"(?:\s*(?:bpm|beats))?",
+    re.IGNORECASE,
+)
+
+
+_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?|orthostatics?)\b", re.IGNORECASE)
+_PRESSURE = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])(?:\s*mm\s*Hg)?")
+_SYSTOLIC = range(70, 251)
+_DIASTOLIC = range(30, 151)
+_RPE = re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
+_LAG = re.compile(
+    r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?"
+    r"(?:\s*\((?:w/\s*|with\s+|on\s+)?[A-Za-z]{2,8}\))?"  # how it was tested: "lag (SLR)"
+    r"\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?(?:(?:R|L|rt|lt|right|left)\s+)?"
+    r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
+    re.IGNORECASE,
+)
+# The lag written after its value: "-15° ext lag", "10 deg extensor lag".
+_LAG_AFTER = re.compile(
+    r"(?<![\d.])-?(\d{1,2})\s*(?:°|deg\w*|degrees?)?\s+"
+    r"((?:quad(?:riceps)?|extensor|ext|extension|knee)\s+)?(?:extension\s+)?lag\b",
+    re.IGNORECASE,
+)
+# How the lag was tested, between a lag and its earlier value ("5 deg w/ SLR (was 15 deg)").
+_LAG_QUALIFIER = re.compile(r"[ \t]*(?:w/|with|during|on|in)[ \t]*[A-Za-z]+[ \t]*", re.IGNORECASE)
+_LAG_VALUE = re.compile(r"(\d{1,2})(?![\d/])\s*(?:°|deg\w*|degrees?)?", re.IGNORECASE)
+
+
+def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Blood pressure, heart rate, exertion and extensor lag, so "BP 128/82", "RPE 13" or
+    "quad lag 5°" is never read as anything else."""
+    for match in _BLOOD_PRESSURE.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(2)):
+            value = f"{match.group(1)}/{match.group(2)}"
+            scanner.emit(
+                facts, "other", value, (match.start(1), match.end()), "blood pressure", unit="mmHg"
+            )
+    _more_pressures(scanner, facts)
+    for match in _RPE.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)):
+            unit = f"/{match.group(2)}" if match.group(2) else None
+            scanner.emit(
+                facts, "other", int(match.group(1)), (match.start(1), match.end()), "RPE", unit=unit
+            )
+    for match in _LAG.finditer(scanner.text):
+        if scanner.free(match.start(2), match.end(2)):
+            _lags(scanner, facts, match)
+    for match in _LAG_AFTER.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)):
+            found = attribute(scanner, match.start(1), match.end(1))
+            muscle = (match.group(2) or "").strip()
+            muscle = "" if muscle.lower() in ("ext", "extension") else muscle
+            label = labels.join(found.side, muscle, "extension lag") + found.previous
+            scanner.emit(facts, "other", int(match.group(1)), match.span(1), label, unit="deg")
+    for match in _HEART_RATE.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)):
+            scanner.emit(
+                facts,
+                "other",
+                int(match.group(1)),
+                (match.start(1), match.end()),
+                "heart rate",
+                unit="bpm",
+            )
+    _lettered_vitals(scanner, facts)
+
+
+def _lags(scanner: Scanner, facts: list[Fact], match: re.Match[str]) -> None:
+    """An extension lag and the earlier lags chained to it ("quad lag R 5° (IE 20°)", "lag 8°
+    vs 20°"), each with its side and timepoint."""
+    text = scanner.text
+    name = labels.join((match.group(1) or "").strip(), "extension lag")
+    value: re.Match[str] | None = _LAG_VALUE.match(text, match.start(2))
+    while value is not None and scanner.free(*value.span(1)):
+        found = attribute(scanner, value.start(1), value.end())
+        label = labels.join(found.side, name) + found.previous
+        scanner.emit(facts, "other", int(value.group(1)), value.span(), label, unit="deg")
+        qualified = _LAG_QUALIFIER.match(text, value.end())
+        gap = FOLLOW.match(text, qualified.end() if qualified else value.end())
+        value = _LAG_VALUE.match(text, gap.end()) if gap and gap.end() > value.end() else None
+
+
+def _lettered_vitals(scanner: Scanner, facts: list[Fact]) -> None:
+    """ "T 98.4, P 78, R 16" in a sentence that names blood pressure or vitals."""
+    text = scanner.text
+    names = vital_names()
+    pattern = _vital_letters()
+    for word in _BP_WORD.finditer(text):
+        start = scanner.sentence_before(word.start())
+        end = scanner.sentence_after(word.end())
+        for match in pattern.finditer(text, start, end):
+            if scanner.free(*match.span(2)):
+                value = to_number(match.group(2))
+                scanner.emit(facts, "other", value, match.span(2), names[match.group(1)])
+
+
+@cache
+def _vital_letters() -> re.Pattern[str]:
+    names = "|".join(re.escape(name) for name in sorted(vital_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/]|\.\d)")
+
+
+def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
+    """ "BP 132/78 sitting, 112/70 standing": further readings in a sentence about blood
+    pressure, when both numbers are plausible pressures."""
+    text = scanner.text
+    for word in _BP_WORD.finditer(text):
+        end = scanner.sentence_after(word.end())
+        for match in _PRESSURE.finditer(text, word.end(), end):
+            high, low = int(match.group(1)), int(match.group(2))
+            if high not in _SYSTOLIC or low not in _DIASTOLIC or high <= low:
+                continue
+            if not scanner.free(match.start(1), match.end(2)):
+                continue
+            value = f"{high}/{low}"
+            scanner.emit(
+                facts, "other", value, (match.start(1), match.end()), "blood pressure", unit="mmHg"
+            )
+
+
+# "Amb 150' w/ SPC": a prime after walking, or on a number too large for minutes, is feet (the
+# billing reader leaves those; "TherEx 25'" is minutes).
+_PRIME = re.compile(r"(?<![A-Za-z0-9.])(\d{1,4})\s*'(?![\d'A-Za-z])")
+_WALKING = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait|ran|run|jog\w*)\b", re.IGNORECASE)
+_MOST_PRIME_MINUTES = 90
+
+
+def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
+    text = scanner.text
+    for match in _PRIME.finditer(text):
+        if not scanner.free(match.start(1), match.end()):
+            continue
+        clause = text[scanner.clause_start(match.start()) : match.start()]
+        if int(match.group(1)) > _MOST_PRIME_MINUTES or _WALKING.search(clause):
+            label = _context_label(scanner, match.start(), match.end())
+            scanner.emit(facts, "other", int(match.group(1)), match.span(), label, unit="ft")
+
+
+def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Percentages, distances, lengths and pressures nothing else took ("legibility 56%", "amb
+    150 ft", "step length 48 cm", "peak 185 mmHg")."""
+    _prime_feet(scanner, facts)
+    for pattern, unit in (
+        (_RATE, None),
+        (_PERCENT, "%"),
+        (_DISTANCE, None),
+        (_LENGTH, None),
+        (_PRESSURE_READING, "mmHg"),
+    ):
+        for match in pattern.finditer(scanner.text):
+            if not scanner.free(match.start(1), match.end(1)):
+                continue
+            written = unit or match.group(2).lower()
+            written = {
+                "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
+                "words per minute": "wpm", "spm": "steps/min",
+            }.get(written, written)  # fmt: skip
+            label = _context_label(scanner, match.start(), match.end())
+            scanner.emit(
+                facts,
+                "other",
+                to_number(match.group(1)),
+                (match.start(), match.end()),
+                label,
+                unit=written,
+            )
+
+
+_WORD3 = re.compile(r"[A-Za-z]{3}")
+
+# A value followed by an earlier value of the same unit in a bracket ("endurance 18 s (initial
+# 9 s)", "5-button smock in 45 s (baseline 110 s)"): tracked over time, so both are measured.
+_TIMED_UNITS = {
+    "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min",
+    "minutes": "min", "reps": "reps", "rep": "reps", "repetitions": "reps", "wpm": "wpm",
+}  # fmt: skip
+_UNIT = "|".join(sorted(_TIMED_UNITS, key=len, reverse=True))
+_COMPARED = re.compile(
+    rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\([ \t]*([A-Za-z][\w -]{{0,20}}?)"
+    rf"[ \t]*:?[ \t]*(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\)",
+    re.IGNORECASE,
+)
+
+
+# A walking speed in m/s in a sentence about gait is the gait speed (10MWT): "Gait 0.92 m/s",
+# "Gait: slow, flexed posture, 0.68 m/s".
+_SPEED = re.compile(r"(?<![\w.])(\d(?:\.\d+)?)[ \t]*m/s\b")
+_GAIT_WORD = re.compile(r"\b(?:gait|walk\w*|amb\w*)\b", re.IGNORECASE)
+# A speed set on equipment is a dose ("walking on the treadmill at 1.1 m/s").
+_SPEED_SETTING = re.compile(r"\b(?:treadmill|TM|belt|set|setting|at a speed)\b", re.IGNORECASE)
+
+
+def read_gait_speed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Speeds in m/s that no measure name claimed, in a sentence about walking."""
+    text = scanner.text
+    for match in _SPEED.finditer(text):
+        if not scanner.free(*match.span(1)):
+            continue
+        before = scanner.sentence_before(match.start())
+        if not _GAIT_WORD.search(text, before, match.start()) or _SPEED_SETTING.search(
+            text, scanner.clause_start(match.start()), match.start()
+        ):
+            continue
+        found = attribute(scanner, match.start(1), match.end())
+        label = labels.join("10MWT", found.mode) + found.previous
+        scanner.emit(
+            facts,
+            "outcome",
+            to_number(match.group(1)),
+            match.span(),
+            label,
+            unit="m/s",
+            measure="10MWT",
+        )
+
+
+# Both sides measured in one clause ("heel raise: L 3 reps, R 20 reps", "bridge hold R 20 s,
+# L 45 s"): a comparison of sides is a measurement, even in repetitions that a dose would use.
+_SIDED = re.compile(
+    r"\b(?P<s1>R|L|right|left)[ \t]*:?[ \t]*(?P<v1>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<u1>reps?|s|sec|secs|seconds)\b[ \t]*[,;/][ \t]*"
+    r"(?P<s2>R|L|right|left)[ \t]*:?[ \t]*(?P<v2>\d+(?:\.\d+)?)[ \t]*"
+    r"(?P<u2>reps?|s|sec|secs|seconds)\b",
+    re.IGNORECASE,
+)
+
+
+_TESTED = re.compile(r"\b(?:test\w*|max(?:imal)?|fatigue|endurance|capacity)\b|:", re.IGNORECASE)
+
+
+def read_sided(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Values of the two sides in one clause, with the same unit (see `_SIDED`)."""
+    text = scanner.text
+    for match in _SIDED.finditer(text):
+        units = [_TIMED_UNITS[match.group(g).lower()] for g in ("u1", "u2")]
+        sides = {labels.side_name(match.group(g)) for g in ("s1", "s2")}
+        spans = [(match.start("v1"), match.end("u1")), (match.start("v2"), match.end("u2"))]
+        if units[0] != units[1] or len(sides) != 2 or scanner.in_header(match.start()):
+            continue
+        if any(scanner.claimed(*span) for span in spans):
+            continue
+        if units[0] != "reps" and not all(scanner.free(*span) for span in spans):
+            continue
+        clause = text[scanner.clause_start(match.start()) : match.start()]
+        if not _WORD3.search(clause):
+            clause = text[scanner.sentence_before(match.start()) : match.start()]
+        same = match.group("v1") == match.group("v2")
+        if same and not _TESTED.search(text, scanner.sentence_before(match.start()), match.start()):
+            continue  # "clamshells R 15 reps, L 15 reps": the same dose for each side
+        described = labels.without_sides(labels.context_words(clause, 6)) or "value"
+        for side, value, span in (("s1", "v1", spans[0]), ("s2", "v2", spans[1])):
+            label = labels.join(labels.side_name(match.group(side)), described)
+            scanner.emit(facts, "other", to_number(match.group(value)), span, label, unit=units[0])
+
+
+def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
+    text = scanner.text
+    for match in _COMPARED.finditer(text):
+        unit = _TIMED_UNITS[match.group(2).lower()]
+        if unit != _TIMED_UNITS[match.group(5).lower()]:
+            continue
+        spans = [(match.start(1), match.end(2)), (match.start(4), match.end(5))]
+        if not all(scanner.free(*span) for span in spans):
+            continue
+        label = _context_label(scanner, match.start(), match.end(2))
+        if "previous" in label:
+            continue
+        earlier = attribute(scanner, match.start(4), match.end(5))
+        if not earlier.prior:
+            continue
+        scanner.emit(facts, "other", to_number(match.group(1)), spans[0], label, unit=unit)
+        scanner.emit(
+            facts,
+            "other",
+            to_number(match.group(4)),
+            spans[1],
+            label + earlier.previous,
+            unit=unit,
+        )
+
+
+def _context_label(scanner: Scanner, pos: int, end: int) -> str:
+    """The words before a value, with its side and whether it is an earlier value."""
+    clause = scanner.text[scanner.clause_start(pos) : pos]
+    if not _WORD3.search(clause):
+        clause = scanner.text[scanner.sentence_before(pos) : pos]
+    found = attribute(scanner, pos, end)
+    described = labels.without_sides(labels.context_words(clause, 6))
+    return (labels.join(found.side, described) or "value") + found.previous

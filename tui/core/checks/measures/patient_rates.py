@@ -1,0 +1,104 @@
+"""Patient measurements written with a unit of time: rates of performance ("11 letters/min",
+"reading 90 wpm") and tolerances ("sitting tolerance 25 min").
+
+They are read before the looser passes so a tolerance's minutes are never taken as a service's
+minutes or a dose, and a rate's number is never left unclassified. The units and nouns are data
+(tui/core/data/patient_rates.toml).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "patient_rates.toml"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    rate: re.Pattern[str]
+    rate_units: tuple[tuple[re.Pattern[str], str], ...]
+    tolerance: re.Pattern[str]
+    tolerance_units: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    rates = {str(k): str(v) for k, v in data.get("rates", {}).items()}
+    tolerance = data.get("tolerance", {})
+    nouns = [str(noun) for noun in tolerance.get("nouns", [])]
+    between = [str(word) for word in tolerance.get("between", [])]
+    units = {str(k): str(v) for k, v in tolerance.get("units", {}).items()}
+    rate = re.compile(
+        rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({'|'.join(rates)})(?![\w/])", re.IGNORECASE
+    )
+    tolerance_pattern = re.compile(
+        rf"\b({'|'.join(nouns)})\b(?:[ \t]*(?:{'|'.join(between)})(?![\w]))*[ \t]*"
+        rf"(\d+(?:\.\d+)?)[ \t]*({'|'.join(units)})\b",
+        re.IGNORECASE,
+    )
+    return _Patterns(
+        rate=rate,
+        rate_units=tuple((re.compile(rf"(?:{k})\Z", re.IGNORECASE), v) for k, v in rates.items()),
+        tolerance=tolerance_pattern,
+        tolerance_units=tuple(
+            (re.compile(rf"(?:{k})\Z", re.IGNORECASE), v) for k, v in units.items()
+        ),
+    )
+
+
+def _unit(written: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for pattern, unit in table:
+        if pattern.match(written):
+            return unit
+    return written.lower()
+
+
+def _label(scanner: Scanner, pos: int, fallback: str) -> str:
+    """The words of the clause before `pos` ("copying", "sitting tolerance"). A clause of one
+    word is a column heading or a bare verb ("Far-point copy speed; Score 6 letters/min"), so
+    the clause before it names the value when it holds no number of its own."""
+    start = scanner.clause_start(pos)
+    words = labels.context_words(scanner.text[start:pos], 6)
+    sentence = scanner.sentence_before(pos)
+    if len(words.split()) <= 1 and start > sentence:
+        before = scanner.text[scanner.clause_start(start - 1) : start]
+        if not any(ch.isdigit() for ch in before):
+            words = labels.context_words(before + " " + words, 6)
+    return words or fallback
+
+
+def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Rates per minute and tolerances in minutes, as the patient's own measurements."""
+    patterns = _patterns()
+    for match in patterns.tolerance.finditer(scanner.text):
+        if not scanner.free(match.start(2), match.end(2)):
+            continue
+        scanner.emit(
+            facts,
+            "other",
+            to_number(match.group(2)),
+            (match.start(2), match.end()),
+            _label(scanner, match.end(1), match.group(1).lower()),
+            unit=_unit(match.group(3), patterns.tolerance_units),
+        )
+    for match in patterns.rate.finditer(scanner.text):
+        if not scanner.free(match.start(1), match.end(1)):
+            continue
+        scanner.emit(
+            facts,
+            "other",
+            to_number(match.group(1)),
+            (match.start(), match.end()),
+            _label(scanner, match.start(), "rate"),
+            unit=_unit(match.group(2), patterns.rate_units),
+        )

@@ -1,0 +1,244 @@
+"""Range of motion: single values, ranges ("5-102 deg" is flexion 102 lacking 5 of extension),
+deficits ("lacks 10", "ext -3"), earlier values in brackets, and spelled-out degrees.
+
+A number is read as ROM only when a degree sign follows it, a motion or joint word names it in
+its clause, or it follows another ROM value of the same sentence ("(was 8-95 last wk)");
+exercise set-ups ("scaption to 90 w/ 1#") and thresholds ("elevation >90") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import Attribution, attribute
+from tui.core.checks.tables import millimetre_motions, not_measurement_words, setting_words
+from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words, words_pattern
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_BAD_AFTER = re.compile(
+    r"\s*(?:/|%|percent\b|x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
+    r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
+    r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b"
+    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:-|to|through|thru)\s*(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?",
+    re.IGNORECASE,
+)
+# A range starts at 0 or at an extension deficit; "95 to 105" is two measurements, not a range.
+_MAX_RANGE_START = 30
+_SINGLE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?")
+_LACKS = re.compile(r"\b(?:lacks?|lacking|lag|lagging|short)\b", re.IGNORECASE)
+_MM = re.compile(r"\s*mm\b", re.IGNORECASE)
+_LAG = re.compile(r"\blag\b", re.IGNORECASE)
+_MAX_DEGREES = 200
+
+
+@cache
+def _size_words() -> re.Pattern[str]:
+    """Words of a length ("width", "height"): a value after one is no angle (measures.toml)."""
+    return words_pattern(setting_words().get("sizes", ()))
+
+
+@cache
+def _equipment_words() -> re.Pattern[str]:
+    """Equipment and set-up words whose angles are not a range of motion (measures.toml)."""
+    return words_pattern(not_measurement_words().get("equipment_angles", ()))
+
+
+@dataclass(frozen=True)
+class _Rom:
+    end: int
+    motion: str
+    prior: bool = False
+    unit: str = ""
+
+
+def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Every free number that reads as range of motion, sentence by sentence."""
+    previous: _Rom | None = None
+    sentence = (-1, -1)
+    worded = _sentences_with_rom_words(scanner)
+    text = scanner.text
+    for token in scanner.tokens():
+        if not scanner.free(token.start(), token.end()):
+            continue
+        here = scanner.sentence(token.start())
+        if here != sentence:
+            sentence, previous = here, None
+        if previous is None and sentence[0] not in worded and not _ANGLE.match(text, token.end()):
+            continue  # no ROM word in the sentence and no degree sign: nothing to read here
+        found = _rom_at(scanner, facts, token.start(), previous)
+        if found is not None:
+            previous = found
+
+
+_ANGLE = re.compile(
+    rf"(?:\s*(?:-|to|through|thru)\s*\d{{1,3}}(?:\.\d+)?)?\s*{DEGREES}", re.IGNORECASE
+)
+
+
+def _sentences_with_rom_words(scanner: Scanner) -> set[int]:
+    """Where the sentences naming a motion, joint or ROM start (one pass over the text)."""
+    return {scanner.sentence(m.start())[0] for m in words().rom_finder.finditer(scanner.text)}
+
+
+def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None) -> _Rom | None:
+    """Read a ROM value (or range) starting at `pos`, emitting facts; None when it is not."""
+    text = scanner.text
+    ranged = _range_at(scanner, pos)
+    match = ranged or _SINGLE.match(text, pos)
+    if match is None:
+        return None
+    number_end = match.end(2) if ranged else match.end(1)
+    has_unit = bool(match.group(3 if ranged else 2))
+    clause = text[scanner.clause_start(pos) : pos]
+    keyword = _last_rom_word(clause)
+    follow = previous is not None and bool(FOLLOW.fullmatch(text[previous.end : pos]))
+    millimetres = not has_unit and _in_millimetres(
+        text, number_end, keyword, follow and previous is not None and previous.unit == "mm"
+    )
+    if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
+        return None
+    if not has_unit and keyword and _size_words().search(clause, keyword.end()):
+        return None  # "hip width 16.5": a length of the patient, not a hip angle
+    if not (has_unit or keyword or follow or millimetres) or (
+        _not_rom(scanner, pos, clause) and not keyword
+    ):
+        return None
+    if not keyword and not follow and _LAG.search(text, scanner.sentence_before(pos), pos):
+        return None  # "Quad lag (SLR); Today 5°": an angle of a lag, not a range of motion
+    written = [match.group(1), match.group(2)] if ranged else [match.group(1)]
+    if any(to_number(number) > _MAX_DEGREES for number in written):
+        return None
+    end = _MM.match(text, number_end).end() if millimetres else match.end()  # type: ignore[union-attr]
+    found = attribute(scanner, pos, end)
+    if not found.motion and follow and previous is not None:
+        found = replace(found, motion=previous.motion)
+    unit = "mm" if millimetres else None
+    if ranged:
+        _emit_range(scanner, facts, ranged, found)
+    else:
+        lacks = text[max(0, pos - 1) : pos] == "-" or bool(_LACKS.search(clause))
+        bare = not keyword and not follow
+        _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
+    return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
+
+
+def _in_millimetres(
+    text: str, number_end: int, keyword: re.Match[str] | None, chained: bool
+) -> bool:
+    """ "Mouth opening 32 mm (was 26 mm)", "lateral excursion R 7 mm, L 9 mm": motions
+    measured as a distance, and values chained to one."""
+    if not _MM.match(text, number_end):
+        return False
+    return chained or (keyword is not None and keyword.group().lower() in millimetre_motions())
+
+
+def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:
+    """An angle of equipment or a set-up ("incline 10°", "power tilt (up to 50°)"): the clause,
+    and for a value in brackets the words the bracket qualifies."""
+    if _equipment_words().search(clause):
+        return True
+    start = scanner.clause_start(pos)
+    if start > 0 and scanner.text[start - 1] == "(":
+        before = scanner.text[scanner.clause_start(start - 1) : start - 1]
+        return bool(_equipment_words().search(before))
+    return False
+
+
+def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:
+    """A range starting at `pos` ("0-115", "5 to 102"), when both ends are free numbers."""
+    ranged = _RANGE.match(scanner.text, pos)
+    if ranged is None or not scanner.free(ranged.start(2), ranged.end(2)):
+        return None
+    return ranged if to_number(ranged.group(1)) <= _MAX_RANGE_START else None
+
+
+def _emit_range(
+    scanner: Scanner, facts: list[Fact], match: re.Match[str], found: Attribution
+) -> None:
+    """The end of a range is the motion's value; a start above 0 is an extension deficit."""
+    motion = found.motion or "flexion"
+    end = (match.start(2), match.end())
+    _emit_rom(scanner, facts, to_number(match.group(2)), end, found, motion)
+    start = to_number(match.group(1))
+    if start > 0:
+        lacking = found.motion in ("", "flexion", "extension")
+        suffix = " (deficit)" if lacking else " (range start)"
+        motion = "extension" if lacking else found.motion
+        span = (match.start(1), match.end(1))
+        _emit_rom(scanner, facts, start, span, found, motion, suffix)
+
+
+def _emit_single(
+    scanner: Scanner,
+    facts: list[Fact],
+    span: tuple[int, int],
+    found: Attribution,
+    lacks: bool,
+    *,
+    bare: bool,
+    unit: str | None = None,
+) -> None:
+    """One value; "-3" or "lacks 3" is a deficit of 3 (of extension unless a motion is named)."""
+    motion = found.motion or ("extension" if lacks else "")
+    suffix = " (deficit)" if lacks else ""
+    start, end = span
+    negative = scanner.text[max(0, start - 1) : start] == "-"
+    number = _SINGLE.match(scanner.text, start)
+    assert number is not None
+    value = to_number(number.group(1))
+    _emit_rom(
+        scanner,
+        facts,
+        value,
+        (start - 1 if negative else start, end),
+        found,
+        motion,
+        suffix,
+        fallback=bare,
+        unit=unit,
+    )
+
+
+def _last_rom_word(clause: str) -> re.Match[str] | None:
+    """The last ROM word in a clause, provided no number sits between it and the value."""
+    start = max(0, len(clause) - 40)
+    while start > 0 and clause[start - 1].isalnum():
+        start -= 1
+    matches = list(words().rom_any.finditer(clause, start))
+    if not matches:
+        return None
+    between = clause[matches[-1].end() :]
+    if len(between) > 30 or any(ch.isdigit() for ch in between):
+        return None
+    return matches[-1]
+
+
+def _emit_rom(
+    scanner: Scanner,
+    facts: list[Fact],
+    value: int | float,
+    span: tuple[int, int],
+    found: Attribution,
+    motion: str,
+    suffix: str = "",
+    *,
+    fallback: bool = False,
+    unit: str | None = None,
+) -> None:
+    joint = "forearm" if motion in ("supination", "pronation") else found.joint
+    suffix = found.previous + suffix
+    if fallback and not motion:
+        head = labels.context_words(scanner.text[scanner.sentence_before(span[0]) : span[0]], 8)
+        label = labels.join(found.side, head, suffix.strip())
+    else:
+        label = labels.join(found.side, joint, motion, found.mode) + suffix
+    scanner.emit(facts, "rom", value, span, label.strip() or "ROM", unit=unit)

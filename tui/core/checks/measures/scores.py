@@ -1,0 +1,634 @@
+"""Scores, muscle grades and ratings: outcome measures, MMT grades, pain and other 0-10 ratings.
+
+Outcome measures are found by name (the table in instruments.toml plus the clinic's own names) and
+take the score written after the name, then earlier scores introduced by "was", "eval" or a
+bracket. A 0-10 rating belongs to the nearest rating word before it: "fatigue 6/10" is a
+fatigue rating, never pain; with no word at all it is the patient's pain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute, prior_after
+from tui.core.checks.tables import (
+    MeasureDef,
+    instrument_words,
+    item_stop_words,
+    lower_case_units,
+    not_instruments,
+    not_measurement_words,
+)
+from tui.core.checks.text.lexicon import (
+    FOLLOW,
+    NUM,
+    Words,
+    led,
+    measure_matcher,
+    words,
+)
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_OUTCOME_SUFFIX = re.compile(
+    rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
+    r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|ms\b|msec\b|milliseconds?\b|m/s\b|m\b"
+    r"|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b|errors?\b|points\b|pts\b)?",
+    re.IGNORECASE,
+)
+_OUTCOME_BAD = re.compile(
+    r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
+    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d)",
+    re.IGNORECASE,
+)
+_REFERENCE = re.compile(
+    r"[^,;)\n]{0,12}?\b(?:cut-?off|norms?|normal|threshold|goal|target|predicted|MCID|MDC|"
+    r"age[- ]matched)\b",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = {
+    "reps": "reps", "rep": "reps", "repetitions": "reps", "steps": "steps",
+    "%": "%", "percent": "%", "pct": "%", "s": "s", "sec": "s", "secs": "s", "second": "s",
+    "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
+    "metres": "m", "ft": "ft", "feet": "ft", "ms": "ms", "msec": "ms", "millisecond": "ms",
+    "milliseconds": "ms", "error": "errors", "errors": "errors", "point": "points",
+    "points": "points", "pts": "points",
+}  # fmt: skip
+
+# "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
+# (measures.toml [not_measurements] counted). The thing counted is on the rating's line: "Pain
+# 3/10" closing a line stays a rating whatever word opens the next ("Visit 4 of 12").
+_COUNTED = (
+    r"(?![ \t]*(?:"
+    + "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
+    + r"|x\b|of\b)\b)"
+)
+_RATING = re.compile(
+    r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?"
+    r"\s*(?:/\s*10|out of\s*10|over\s*10)"
+    r"(?!\.?\d)(?!\s*/)" + _COUNTED,
+    re.IGNORECASE,
+)
+_PAIN_BARE = re.compile(
+    r"\b(?:pain|pn)\b(?:'s)?[\s:=]*(?:(?:rated|rating|level|score|of|at|is|was|currently|now"
+    r"|today|about|around|approximately|approx|maybe|roughly|like|a|an)\s*[:=]?\s*)*"
+    r"(\d{1,2}(?:\.\d)?)(?!\.?\d)(?!\s*(?:/|-\s*\d|out of|min|x\b|times|days?|wks?"
+    r"|weeks?|reps?|sets?|%|°|deg|visits?|hours?|hrs?|months?|yrs?|years?|ft|feet|m\b|lb|#|kg"
+    r"|cm|s\b|sec))",
+    re.IGNORECASE,
+)
+_MMT_SLASH = re.compile(
+    r"(?<![\d.])([0-5])\s*(\+|-|\s+plus\b|\s+minus\b)?\s*(?:/\s*5|out of\s*5|over\s*5)(?!\.?\d)"
+    + _COUNTED,
+    re.IGNORECASE,
+)
+_MMT_CONTEXT = re.compile(
+    r"\b(?:MMT|manual muscle test(?:ing)?|muscle test(?:ing)?|strength)\b", re.IGNORECASE
+)
+_MMT_BARE = re.compile(
+    r"(?<![\w.+\-/])([0-5])(\+|-(?!\s*\d)|\s+plus\b|\s+minus\b)?"
+    r"(?=\s*(?:[,;.)]|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/)))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
+    """Scores after each outcome-measure name, up to the next name or the sentence end."""
+    matcher = measure_matcher(measures)
+    every = list(matcher.finder.finditer(scanner.text))
+    found = [m for m in every if not scanner.in_header(m.start())]
+    for match in every:
+        scanner.block(match.start(), match.end())
+    for index, match in enumerate(found):
+        measure = matcher.measure(match.group())
+        if measure is None:
+            continue
+        _, limit = scanner.sentence(match.start())
+        if index + 1 < len(found):
+            limit = min(limit, found[index + 1].start())
+        if measure.multi:
+            _item_scores(scanner, facts, measure, match.end(), limit)
+        else:
+            read_scores(scanner, facts, measure, match.end(), limit)
+
+
+def read_scores(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    pos: int,
+    limit: int,
+    qualifier: str = "",
+) -> None:
+    """A measure's score, earlier scores chained to it ("34%, was 42 at eval") and its item
+    scores ("Tinetti 20/28 (balance 11/16, gait 9/12)", "GG0130: eating 05 (was 04), oral
+    hygiene 05 (was 03)"); `qualifier` names the first score's item or form ("UE", "home total")."""
+    text = scanner.text
+    count = 0
+    start = name_end = pos
+    item = qualifier
+    opened = False
+    first_unit: str | None = None
+    first_value = 0.0
+    for token in scanner.tokens(pos, limit):
+        if not _takes(scanner, measure, token):
+            continue
+        gap = scanner.visible(pos, token.start())
+        if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
+            return
+        if count == 0 and not qualifier:
+            item = _first_item(gap, measure.items)
+        if count and _REFERENCE.match(text, token.end()):
+            return
+        if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
+            timed = _TIMED.match(text, token.end()) is not None
+            named = _item_named(gap, measure.items, timed=timed)
+            if named is None:
+                _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
+                return
+            item = named
+            opened = opened or gap.count("(") > gap.count(")")
+        elif count and opened and gap.count(")") > gap.count("("):
+            item, opened = qualifier, False
+        elif count and _TOTAL.search(gap):
+            # "balance 9/16, gait 8/12, total 17/28": the total is the instrument's own score,
+            # and its whole the instrument's
+            item, opened, first_unit = qualifier, False, None
+        before = max(0, token.start() - 4)
+        if _DENOMINATOR.search(text, before, token.start()):
+            continue
+        if _SIGNED.search(text, before, token.start()) and (measure.low or 0) >= 0:
+            return  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
+        value = to_number(token.group())
+        grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
+        if grade is not None:
+            # "EHL R 4-/5", "PFM Oxford 3/5 (eval 2/5); endurance 6 s": a muscle grade, never
+            # an unknown instrument's, and the numbers after it are not its scores either
+            return
+        if measure.high is None and _YEAR.fullmatch(token.group()):
+            return  # "R CTR 2015": the year of a history item, not a score
+        plus = _ORDINAL_PLUS.match(text, token.end()) if measure.high is None else None
+        if plus is not None and isinstance(value, int):
+            # "stroke test 1+ (was 2+)": an ordinal grade of the test, kept as written
+            found = attribute(scanner, token.start(), plus.end(), floor=name_end)
+            label = labels.join(measure.name, item, found.side) + found.previous
+            scanner.emit(facts, "other", f"{value}+", (token.start(), plus.end()), label)
+            count += 1
+            pos = _after_prior(text, plus.end())
+            continue
+        suffix = _OUTCOME_SUFFIX.match(text, token.end())
+        end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
+        bad = _OUTCOME_BAD.match(text, token.end())
+        if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
+            if measure.numbered_items and _ITEM_NUMBER.match(text, token.end()):
+                # "Section GG: eating 05, walk 50 feet 04": a number in an item's name
+                scanner.claim(token.start(), token.end())
+                continue
+            if count:
+                _earlier_later_on(scanner, facts, measure, first_unit, token.end(), limit)
+                return
+            if bad and measure.high is None:
+                # an unknown name whose first number is a dose ("NuStep 18 min level 5") is
+                # equipment or an exercise, not an instrument
+                return
+            continue
+        unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        if count and unit == "%" != first_unit and measure.unit != "%" and not found.prior:
+            # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
+            # ("NDI 24% (was 40%)" gives an earlier score)
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
+        if unit is None and suffix and suffix.group(1):
+            unit = f"/{suffix.group(1)}"
+        if count and unit == "/10" and measure.high not in (None, 10.0):
+            # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
+            return
+        if count and _restated(first_value, first_unit, value, unit):
+            # "NDI 24% (12/50)": the percentage written as a fraction of the scale
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
+        if count and _fraction_after_whole(first_unit, unit):
+            # "ODI 42% (eval 7/15: 54%)": a fraction after a percentage is no score of this
+            # measure (here a date); the reading goes on past it
+            pos = end
+            continue
+        if count and item == qualifier and _other_whole(first_unit, unit):
+            # "FGA 17/30 (up from 13/30 at eval 4/20)": a fraction of another whole is not
+            # this measure's score (here a date)
+            return
+        # "Part B 96 s (2 errors)": the errors are their own fact, named as errors
+        counted = "errors" if unit == "errors" else ""
+        label = labels.join(measure.name, item, found.side, counted) + found.previous
+        kind = "pain" if measure.kind == "pain" else "outcome"
+        scanner.emit(
+            facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
+        )
+        if count == 0 or first_unit is None:
+            first_unit, first_value = unit, float(value)
+        count += 1
+        pos = _after_prior(text, end)
+        if count >= _MOST_SCORES:
+            return
+
+
+_GRADE_AFTER = re.compile(r"[ \t]*(?:[+-]|[ \t]+(?:plus|minus)\b)?[ \t]*/[ \t]*5(?!\d|\.\d)")
+_ORDINAL_PLUS = re.compile(r"\+(?![\d/+])")
+_FIRST_SCORE_REACH = 60
+_MOST_SCORES = 12
+# Between two scores of one measure, the name of the next item: a few words, no numbers.
+# A level's words after a score ("04 - supervision, ...") may come before the next item's name.
+_ITEM_GAP = re.compile(
+    r"[\s,)]*(?:-[ \t]*[A-Za-z][\w/' -]{0,30}?,[ \t]*)?"
+    r"(?:\([^()\d]*\)[\s,)]*)?[\s(]*((?:[A-Za-z][\w'/-]*[ \t]+){0,2}[A-Za-z][\w'/-]*)"
+    r"[ \t]*(?:[:=][ \t]*)?(?:(?:SS|T-score|score|raw score|standard score)[ \t]*)?$"
+)
+
+
+# A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
+# of one measure it says nothing about the second.
+_REMARKS = re.compile(r"\([^()\d\n]*\)")
+# After a number in an item's name: a distance or a count of steps ("walk 150 feet", "4 steps").
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:feet|ft\b|'|steps?\b|m\b|meters?\b|metres?\b)", re.IGNORECASE)
+_TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
+_SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
+# A number right after a slash or "of" is a fraction's whole ("/28", "2 of 5"), never a score.
+_DENOMINATOR = re.compile(r"(?:/|\bof)[ \t]*\Z")
+
+
+def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:
+    """A fraction that is the first score (a percentage) over another whole: "24% (12/50)"."""
+    if first_unit != "%" or not unit or not unit.startswith("/"):
+        return False
+    whole = float(unit[1:])
+    return whole > 0 and abs(value * 100 / whole - first_value) < 1
+
+
+def _fraction_after_whole(first: str | None, unit: str | None) -> bool:
+    """A fraction after a score written as a percentage."""
+    return bool(unit and unit.startswith("/") and unit != "/100" and first == "%")
+
+
+def _other_whole(first: str | None, unit: str | None) -> bool:
+    """Two fractions out of different wholes ("/30" and "/20")."""
+    return bool(first and unit and first.startswith("/") and unit.startswith("/") and first != unit)
+
+
+def _earlier_later_on(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    unit: str | None,
+    pos: int,
+    limit: int,
+) -> None:
+    """After other values of the sentence, an earlier value with the score's own unit is the
+    measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)")."""
+    if not unit:
+        return
+    text = scanner.text
+    for token in scanner.tokens(pos, limit):
+        if not scanner.free(token.start(), token.end()):
+            continue
+        suffix = _OUTCOME_SUFFIX.match(text, token.end())
+        written = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
+        if written is None and suffix and suffix.group(1):
+            written = f"/{suffix.group(1)}"
+        if written != unit or not measure.in_range(to_number(token.group())):
+            continue
+        end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
+        found = attribute(scanner, token.start(), end)
+        if not found.prior:
+            continue
+        label = labels.join(measure.name, found.side) + found.previous
+        kind = "pain" if measure.kind == "pain" else "outcome"
+        scanner.emit(
+            facts,
+            kind,
+            to_number(token.group()),
+            (token.start(), end),
+            label,
+            unit=unit,
+            measure=measure.name,
+        )
+        return
+
+
+def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> str | None:
+    """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
+    the words between are not an item's name (a pain word, an anatomy word, a unit). A subtest
+    timed in seconds may name what it times ("DEM vertical time 41 s, horizontal time 58 s")."""
+    found = _ITEM_GAP.fullmatch(gap)
+    if found is None or gap.endswith("-"):
+        # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
+        return None
+    words = found.group(1).split()
+    if " ".join(words).lower() in {item.lower() for item in own}:
+        return " ".join(words)  # the instrument's own subscale ("KOOS ... pain 72")
+    allowed = _quantity_words() if timed else frozenset()
+    if any(
+        (_stops_items(word) and word.lower() not in allowed) or _names_instrument(word)
+        for word in words
+    ):
+        return None
+    return " ".join(words)
+
+
+# A score timed in seconds or milliseconds ("58 s", "640 ms").
+_TIMED = re.compile(r"[ \t]*(?:s|sec|secs|seconds?|ms|msec|milliseconds?)\b", re.IGNORECASE)
+
+
+@cache
+def _quantity_words() -> frozenset[str]:
+    """Words that name what a subtest's number measures (measures.toml quantity_words)."""
+    return frozenset(word.lower() for word in instrument_words().get("quantity_words", ()))
+
+
+def _stops_items(word: str) -> bool:
+    """A word that cannot name an item; a unit written in capitals is an abbreviation ("LB
+    dressing" is lower body dressing, "2 lb" a weight)."""
+    folded = word.lower().strip("'")
+    if word.isupper() and folded in lower_case_units():
+        return False
+    return folded in item_stop_words()
+
+
+def _first_item(gap: str, own: tuple[str, ...]) -> str:
+    """The item a measure's first score belongs to when a colon opens the list of items
+    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16") or the words are one
+    of the instrument's subscales ("KOOS pain 72"); "" otherwise."""
+    if ":" in gap:
+        return _item_named(gap.rsplit(":", 1)[1], own) or ""
+    if gap.strip().lower() in {item.lower() for item in own}:
+        return _item_named(gap, own) or ""
+    return ""
+
+
+def _names_instrument(word: str) -> bool:
+    """A word written like an instrument's name ("Mini-BESTest", "PRWE"): the next score is
+    that instrument's, not an item of the one before."""
+    capitals = sum(ch.isupper() for ch in word)
+    return capitals >= 3 and len(word) >= 3 and word.upper() not in not_instruments()
+
+
+def _after_prior(text: str, end: int) -> int:
+    """Past the words that say a score is an earlier one ("62 at eval"), so the next score's
+    gap starts after them."""
+    after = prior_after(text, end)
+    return after if after is not None else end
+
+
+def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
+    """A free number; for a measure counted in repetitions, also one the dose rules blocked
+    ("30-second chair stand 7 reps"), and for any measure a time in milliseconds."""
+    start, end = token.start(), token.end()
+    if scanner.free(start, end):
+        return True
+    if scanner.claimed(start, end) or scanner.in_header(start):
+        return False
+    return measure.unit == "reps" or milliseconds_at(scanner, start)
+
+
+# A time in milliseconds: the rules for modality settings block it ("pulse 300 ms"), but after
+# an instrument's name it is a subtest's time ("UFOV divided attention 180 ms").
+_MILLISECONDS = re.compile(rf"{NUM}[ \t]*(?:ms|msec|milliseconds?)\b", re.IGNORECASE)
+
+
+def milliseconds_at(scanner: Scanner, start: int) -> bool:
+    """True when a time in milliseconds starts at `start` and nothing but the modality rule
+    keeps it from being read (it is no header's, and no fact has it)."""
+    found = _MILLISECONDS.match(scanner.text, start)
+    return found is not None and not scanner.claimed(*found.span()) and not scanner.in_header(start)
+
+
+def _counts_reps(measure: MeasureDef, written: str) -> bool:
+    """A measure counted in repetitions ("30-second chair stand 7 reps") takes its reps."""
+    return measure.unit == "reps" and written.strip().lower().startswith("rep")
+
+
+def _item_scores(
+    scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int
+) -> None:
+    """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3)."""
+    text = scanner.text
+    activity = ""
+    name_end = pos
+    for token in scanner.tokens(pos, limit):
+        if not scanner.free(token.start(), token.end()):
+            continue
+        value = to_number(token.group())
+        if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
+            continue
+        gap_words = re.findall(r"[A-Za-z][\w/'\-]*", text[pos : token.start()])
+        role = ""
+        others = []
+        for word in gap_words:
+            if word in ("P", "perf", "performance", "Perf", "Performance"):
+                role = "performance"
+            elif word in ("S", "sat", "satisfaction", "Sat", "Satisfaction"):
+                role = "satisfaction"
+            else:
+                others.append(word)
+        named = [word for word in others if word.lower() not in _legend_words()]
+        if others:
+            # "avg 8.7", "(was 3.0)": the scale's own figure, no item's
+            activity = " ".join(named)
+        suffix = re.compile(rf"\s*/\s*{NUM}").match(text, token.end())
+        end = suffix.end() if suffix else token.end()
+        found = attribute(scanner, token.start(), end, floor=name_end)
+        label = labels.join(measure.name, activity, role) + found.previous
+        scanner.emit(facts, "outcome", value, (token.start(), end), label, measure=measure.name)
+        pos = end
+
+
+@cache
+def _legend_words() -> frozenset[str]:
+    """Words of a scale's legend (measures.toml [instruments] legend_words)."""
+    return frozenset(word.lower() for word in instrument_words().get("legend_words", ()))
+
+
+def _grade(digit: str, sign: str | None) -> str:
+    sign = (sign or "").strip().lower()
+    return digit + {"plus": "+", "minus": "-"}.get(sign, sign)
+
+
+def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Grades written "4-/5" anywhere, or "4-" in a sentence about muscle testing."""
+    matches = list(_MMT_SLASH.finditer(scanner.text))
+    for match in _MMT_BARE.finditer(scanner.text):
+        if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
+            matches.append(match)
+    matches.sort(key=lambda m: m.start())
+    for match in matches:
+        if not scanner.free(match.start(), match.end()):
+            continue
+        found = attribute(scanner, match.start(), match.end())
+        label = labels.join(found.side, found.joint, found.muscle, found.motion)
+        if not (found.joint or found.muscle or found.motion):
+            clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+            label = labels.join(found.side, labels.context_words(clause, 4))
+        grade = _grade(match.group(1), match.group(2))
+        scanner.emit(
+            facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + found.previous
+        )
+
+
+def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """0-10 ratings ("4/10", "six out of ten") and "pain 4"; non-pain ratings are "other"."""
+    vocab = words()
+    text = scanner.text
+    for match in _RATING.finditer(text):
+        values = [g for g in (1, 2) if match.group(g) is not None]
+        if not all(scanner.free(match.start(g), match.end(g)) for g in values):
+            continue
+        numbers = [to_number(match.group(g)) for g in values]
+        if any(number > 10 for number in numbers):
+            continue
+        about = _rating_subject(scanner, match.start(), match.end(), vocab)
+        prior = attribute(scanner, match.start(), match.end(), after_side=False).previous
+        for number in numbers:
+            if about is None:
+                label = _pain_label(text, match.end()) + prior
+                scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
+                _rating_said_again(scanner, facts, match.end())
+            else:
+                label = f"{about.lower()} rating{prior}"
+                scanner.emit(
+                    facts, "other", number, (match.start(), match.end()), label, unit="/10"
+                )
+    for match in led(_PAIN_BARE, "pain|pn").finditer(text):
+        if not scanner.free(match.start(1), match.end(1)):
+            continue
+        number = to_number(match.group(1))
+        if number <= 10:
+            label = _pain_label(text, match.end(1))
+            scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
+    _spoken_ratings(scanner, facts, vocab)
+
+
+# "the right knee is about a three today, it was up to a five": a body region (or pain word)
+# said to "be a" number is a 0-10 rating, and so is every "a N" after it in the sentence.
+_SAID_RATING = re.compile(
+    r"(?:'s|[ \t]+(?:is|was|has been|gets|got|goes|went))[ \t]+"
+    r"(?:(?:about|around|maybe|roughly|like|probably|only|up to|at|still|sitting at|down to)"
+    r"[ \t]+)*"
+    r"an?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-|x\b|[A-Za-z]{1,3}\b(?![ \t]*(?:today|now))))",
+    re.IGNORECASE,
+)
+_MORE_RATINGS = re.compile(
+    r"\ban?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-|x\b|(?:min|mins|minutes?|km|miles?|lbs?|kg"
+    r"|steps?|inch|inches|ft|feet|reps?|sets?|times|days?|weeks?|wks?|hours?|hrs?|blocks?)\b))",
+    re.IGNORECASE,
+)
+
+
+# "... about a 4 out of 10, and during the day it's a 2": the same pain rated again, said.
+_RATED_AGAIN = re.compile(r"\b(?:it|that)(?=(?:'s|[ \t]+(?:is|was|gets|goes|went))\b)")
+# The number ends the clause or a circumstance follows ("a 2 in the morning"): never a noun
+# ("a 2 point drop", "a 2 inch step").
+_RATING_ENDS = re.compile(
+    r"[ \t]*(?:[.,;!?)\n]|$|(?:today|now|at|in|with|during|when|after|before|on|by|most|for"
+    r"|and|but|or|then|tops|max|maybe)\b)",
+    re.IGNORECASE,
+)
+
+
+def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
+    """A pain rating said again later in the sentence of a 0-10 pain rating ("it's a 2")."""
+    text = scanner.text
+    _, end = scanner.sentence(after)
+    for again in _RATED_AGAIN.finditer(text, after, end):
+        said = _SAID_RATING.match(text, again.end())
+        if (
+            said
+            and _RATING_ENDS.match(text, said.end(1))
+            and scanner.free(*said.span(1))
+            and to_number(said.group(1)) <= 10
+        ):
+            label = _pain_label(text, said.end(1))
+            scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
+
+
+def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
+    text = scanner.text
+    pains = list(vocab.pain_finder.finditer(text))
+    for subject in (*vocab.regions_finder.finditer(text), *pains):
+        said = _SAID_RATING.match(text, subject.end())
+        if said is None and subject in pains:
+            said = _said_later(scanner, subject.end())
+        if said is None or not scanner.free(*said.span(1)) or to_number(said.group(1)) > 10:
+            continue
+        named = subject.group().lower()
+        label = "pain" if named == "pain" else labels.join("pain", named)
+        scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
+        _, end = scanner.sentence(said.end())
+        for more in _MORE_RATINGS.finditer(text, said.end(), min(end, said.end() + 120)):
+            if scanner.free(*more.span(1)) and to_number(more.group(1)) <= 10:
+                found = attribute(scanner, more.start(1), more.end(1), after_side=False)
+                scanner.emit(
+                    facts, "pain", to_number(more.group(1)), more.span(1), label + found.previous
+                )
+
+
+def _said_later(scanner: Scanner, after: int) -> re.Match[str] | None:
+    """In a sentence about pain, "it is a 2 in the morning" later on rates that pain ("her knee
+    pain, she says it is a 2 ..."); the number must end its clause or be followed by when."""
+    text = scanner.text
+    _, end = scanner.sentence(after)
+    for again in _RATED_AGAIN.finditer(text, after, min(end, after + 120)):
+        said = _SAID_LATER.match(text, again.end())
+        if said is not None and _RATING_ENDS.match(text, said.end(1)):
+            return said
+    return None
+
+
+# "it is a 2 in the morning", "it gets to about a 7 by evening": what may stand between "it"
+# and the number; what may follow is _RATING_ENDS.
+_SAID_LATER = re.compile(
+    r"(?:'s|[ \t]+(?:is|was|has been|gets|got|goes|went))[ \t]+"
+    r"(?:(?:about|around|maybe|roughly|like|probably|only|up|down|to|at|still|sitting at)"
+    r"[ \t]+)*an?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-))",
+    re.IGNORECASE,
+)
+
+
+_WORDS_AFTER = re.compile(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)")
+
+
+def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str | None:
+    """None for a pain rating, else the thing rated ("fatigue").
+
+    The nearest rating word before the value decides; with none, a 0-10 rating in a therapy
+    note is a pain rating ("his back is about a six out of ten").
+    """
+    text = scanner.text
+    after = _WORDS_AFTER.match(text[end : end + 30])
+    if after:
+        not_pain = vocab.not_pain.match(after.group(1))
+        if not_pain:
+            return not_pain.group()
+        if vocab.pain.match(after.group(1)):
+            return None
+    before = text[scanner.sentence_before(start) : start]
+    best: tuple[int, str | None] = (-1, None)
+    for pattern, is_pain in ((vocab.pain, True), (vocab.not_pain, False)):
+        for found in pattern.finditer(before):
+            if found.start() > best[0]:
+                best = (found.start(), None if is_pain else found.group())
+    return best[1]
+
+
+_QUALIFIER_AFTER = re.compile(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})")
+
+
+def _pain_label(text: str, end: int) -> str:
+    qualifier = _QUALIFIER_AFTER.match(text, end)
+    words_after = qualifier.group(1).split()[:4] if qualifier else []
+    return labels.join("pain", " ".join(words_after))

@@ -1,0 +1,306 @@
+"""Bookkeeping shared by the extraction passes: normalised text, masks, sentences, claims.
+
+Each pass reads the normalised text and takes numbers that nothing else has taken yet.
+"Blocked" characters are never measurements (header lines, dates, doses, goals); "claimed"
+characters already belong to a fact, so one number never becomes two facts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+from tui.core.checks.billing.clock import clock_spans
+from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.carried import carried
+from tui.core.checks.measures.goal_clauses import goal_end
+from tui.core.checks.measures.settings import setting_exclusions
+from tui.core.checks.tables import vocabulary
+from tui.core.checks.text.anchored import Anchored
+from tui.core.checks.text.lexicon import (
+    GOAL_START,
+    HEADER_LINE,
+    NOT_MEASUREMENTS,
+    Led,
+    context_exclusions,
+    digit_first,
+    matches,
+    word_first,
+)
+from tui.core.checks.text.numbers import Normalized, normalize
+
+# A numeric token standing on its own: not glued to letters before it ("L4", "M17.11").
+TOKEN = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
+
+_ABBREVIATIONS = frozenset(
+    {
+        "approx",
+        "pt",
+        "vs",
+        "e.g",
+        "i.e",
+        "etc",
+        "dr",
+        "min",
+        "sec",
+        "no",
+        "st",
+        "appt",
+        "wk",
+        "prev",
+    }
+)
+# A sentence ends at a line end or a full stop, never at leader dots ("gait training .... 16",
+# "ER (arm at side) . 55°").
+_BOUNDARY = re.compile(r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_CLAUSE_MARK = re.compile(r"[,;:(\[]")
+# How far around a value the passes look for the words that say what it is. Bounding the
+# look-around keeps reading linear even for a note written as one enormous sentence.
+WINDOW = 240
+
+
+class Scanner:
+    """One text being read: normalised once, then shared by every pass."""
+
+    def __init__(self, text: str) -> None:
+        self.norm: Normalized = normalize(text)
+        self.text: str = self.norm.text
+        size = len(self.text)
+        self._blocked = bytearray(size)
+        self._claimed = bytearray(size)
+        self._header = bytearray(size)
+        self._sentence_starts, self._line_starts = _geometry(self.text)
+
+    def fork(self) -> Scanner:
+        """A scanner of the same text with copies of the masks, to read on without changing
+        this one (the reading before the passes is shared, see extract._base)."""
+        twin = object.__new__(Scanner)
+        twin.norm, twin.text = self.norm, self.text
+        twin._blocked = bytearray(self._blocked)
+        twin._claimed = bytearray(self._claimed)
+        twin._header = self._header
+        twin._sentence_starts = self._sentence_starts
+        twin._line_starts = self._line_starts
+        return twin
+
+    def block_mask(self, mask: bytes) -> None:
+        """Block every character another scanner of this text blocked (`blocked_mask`)."""
+        size = len(self._blocked)
+        merged = int.from_bytes(self._blocked, "big") | int.from_bytes(mask, "big")
+        self._blocked = bytearray(merged.to_bytes(size, "big"))
+
+    def blocked_mask(self) -> bytes:
+        return bytes(self._blocked)
+
+    # -- masks (bytes of 0 or 1, searched for a 1 without copying a slice) -------------------
+
+    def block(self, start: int, end: int) -> None:
+        """Mark characters that can never be a measurement value."""
+        self._blocked[start:end] = b"\x01" * max(0, end - start)
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark characters that already belong to a fact."""
+        self._claimed[start:end] = b"\x01" * max(0, end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """True when no character of the span is blocked or claimed."""
+        return self._blocked.find(1, start, end) < 0 and self._claimed.find(1, start, end) < 0
+
+    def visible(self, start: int, end: int) -> str:
+        """The text of a range with blocked characters (dates, doses) as spaces, so the words
+        between two values read the same whether or not a date sits between them."""
+        if self._blocked.find(1, start, end) < 0:
+            return self.text[start:end]  # the usual case, without a walk over the characters
+        chars = [
+            " " if blocked else ch
+            for ch, blocked in zip(self.text[start:end], self._blocked[start:end], strict=False)
+        ]
+        return "".join(chars)
+
+    def claimed(self, start: int, end: int) -> bool:
+        return self._claimed.find(1, start, end) >= 0
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        return self._blocked.find(1, start, end) >= 0
+
+    def mark_header(self, start: int, end: int) -> None:
+        """Header lines (Patient:, MRN:, Date: ...) hold metadata, never facts or services."""
+        self.block(start, end)
+        self._header[start:end] = b"\x01" * max(0, end - start)
+
+    def in_header(self, pos: int) -> bool:
+        return 0 <= pos < len(self._header) and bool(self._header[pos])
+
+    def block_all(self, pattern: re.Pattern[str] | Led | Anchored) -> None:
+        for match in matches(pattern, self.text):
+            self.block(match.start(), match.end())
+
+    def mark_headers(self) -> None:
+        for match in HEADER_LINE.finditer(self.text):
+            self.mark_header(match.start(), match.end())
+
+    def block_non_measurements(self) -> None:
+        """Dates, doses, durations, thresholds, counters and goal statements."""
+        for pattern in _non_measurement_patterns():
+            self.block_all(pattern)
+        for start, end in clock_spans(self.text):  # "1400-1435": times of day
+            self.block(start, end)
+        self.block_goals()
+
+    def block_goals(self) -> None:
+        """Goal statements and goal sections: their numbers are targets."""
+        for match in matches(_goal_start(), self.text):
+            _, end = self.sentence(match.start())
+            self.block(match.start(), goal_end(self.text, match.end(), end))
+        for start, end in _goal_sections(self.text):
+            self.block(start, end)
+
+    def emit(
+        self,
+        facts: list[Fact],
+        kind: str,
+        value: int | float | str,
+        span: tuple[int, int],
+        label: str,
+        **extra: str | None,
+    ) -> None:
+        """Record a fact read at `span` (normalised offsets) and claim its characters; a
+        measurement in a block copied from an earlier note is an earlier value, whichever reader
+        found it."""
+        self.claim(*span)
+        if kind != "service" and "previous" not in label and carried(self.text, span[0]):
+            label = f"{label} (previous)"
+        facts.append(
+            Fact(
+                kind=kind,
+                value=value,
+                unit=extra.get("unit"),
+                measure=extra.get("measure"),
+                label=label,
+                span=self.span(*span),
+            )
+        )
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence (or line) holding position `pos`."""
+        index = bisect.bisect_right(self._sentence_starts, pos) - 1
+        start = self._sentence_starts[max(index, 0)]
+        end = (
+            self._sentence_starts[index + 1]
+            if index + 1 < len(self._sentence_starts)
+            else len(self.text)
+        )
+        return start, end
+
+    def line(self, pos: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._line_starts, pos) - 1
+        start = self._line_starts[max(index, 0)]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    def sentence_before(self, pos: int) -> int:
+        """Where to start looking back from `pos`: the sentence start, at most WINDOW back."""
+        start, _ = self.sentence(pos)
+        return max(start, pos - WINDOW)
+
+    def sentence_after(self, pos: int) -> int:
+        """Where to stop looking ahead of `pos`: the sentence end, at most WINDOW on."""
+        _, end = self.sentence(pos)
+        return min(end, pos + WINDOW)
+
+    def clause_start(self, pos: int) -> int:
+        """Start of the clause before `pos`: after the last , ; : ( or the sentence start."""
+        start = self.sentence_before(pos)
+        last = start
+        for match in _CLAUSE_MARK.finditer(self.text, start, pos):
+            last = match.end()
+        return last
+
+    def tokens(self, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Numeric tokens in a range, free or not."""
+        return TOKEN.finditer(self.text, start, len(self.text) if end is None else end)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of the normalised text as offsets into the original text."""
+        return self.norm.span(start, end)
+
+
+# A heading that names goals ("## Goals", "**Goals (revised)**", "Goals:" on a line of its own):
+# every line under it, to the next heading or blank line, states a goal.
+_GOAL_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[\w-]+[ \t]+){0,3}"
+    r"(?:goals?|objectives)\b[^\n\d]{0,30}?(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
+
+
+@cache
+def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
+    patterns = (*NOT_MEASUREMENTS, *context_exclusions(), *setting_exclusions())
+    return tuple(word_first(digit_first(p)) for p in patterns)
+
+
+@cache
+def _goal_start() -> re.Pattern[str] | Led | Anchored:
+    return word_first(GOAL_START)
+
+
+@cache
+def _anatomy_abbreviations() -> frozenset[str]:
+    """Short forms of the ROM and muscle vocabulary ("abd.", "rot.", "ext."): a dot after one
+    before a value or a lower-case word ends no sentence ("R hip abd. 30°")."""
+    vocab = vocabulary()
+    found = {*vocab.motions, *vocab.joints, *vocab.muscles}
+    return frozenset(word for key in found for word in key.lower().split() if len(word) <= 5)
+
+
+@lru_cache(maxsize=16)
+def _geometry(text: str) -> tuple[list[int], list[int]]:
+    """Where the sentences and the lines of a normalised text start: found once a text, since
+    extraction, verification and the result counts each read the same note (read-only)."""
+    return _sentence_starts(text), [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in _BOUNDARY.finditer(text):
+        if match.group() == "." and _is_abbreviation(text, match.start()):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = _WORD_BEFORE.search(text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    written = word.group(1).lower().rstrip(".").rsplit(".", 1)[-1]
+    if written not in _ABBREVIATIONS and written not in _anatomy_abbreviations():
+        return False
+    following = text[dot + 1 : dot + 3].lstrip()
+    return bool(following) and (following[0].islower() or following[0].isdigit())
+
+
+def _goal_sections(text: str) -> list[tuple[int, int]]:
+    found = []
+    for heading in _GOAL_HEADING.finditer(text):
+        end = _SECTION_END.search(text, heading.end())
+        found.append((heading.end(), end.start() if end else len(text)))
+    return found
+
+
+def measurement_scanner(text: str) -> Scanner:
+    """A scanner with header lines, dates, doses, thresholds and goals blocked.
+
+    Verification uses it to skip draft numbers that are not measurements of this visit.
+    """
+    scanner = Scanner(text)
+    scanner.mark_headers()
+    scanner.block_non_measurements()
+    return scanner

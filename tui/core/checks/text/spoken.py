@@ -1,0 +1,254 @@
+"""How a voice transcript says numbers and takes them back, rewritten as a typed note writes them.
+
+Two steps of the normaliser (``numbers.normalize``) live here. Before spelled-out numbers become
+digits, the spoken forms plain number parsing would split apart: "one oh five" (105), "three
+and a half" (3.5), "a hundred and five" (105), "a four minus" (4-). After, the speaker's
+self-corrections are applied ("grip twenty, sorry, make that twenty two kilos" reads as "grip
+22 kg": the retracted number is gone, so no check reads it as a fact) and units said in full
+are written as typed notes write them. Markers and units are data (``data/spoken.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.text.lexicon import led
+from tui.core.checks.text.number_words import TEENS, TENS, UNITS
+from tui.core.checks.text.pieces import Piece
+
+_DIGITS = {**UNITS, "oh": 0}
+_UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_BELOW_HUNDRED = (
+    rf"(?:{'|'.join(TEENS)}|(?:{'|'.join(TENS)})(?:[ \t-]+(?:{_UNIT_WORD}))?|{_UNIT_WORD})"
+)
+_STARTS = "|".join([*TEENS, *TENS, *_UNIT_WORD.split("|")])
+_ANY_WORD = rf"(?:{_BELOW_HUNDRED}|zero|hundred|thousand)"
+
+# "one oh five degrees", "two oh eight": a digit, "oh" (or "zero"), a digit, said one by one.
+_OH_NUMBER = re.compile(
+    rf"\b(?P<h>{_UNIT_WORD})[ \t-]+(?:oh|zero)[ \t-]+(?P<u>{_UNIT_WORD}|oh|zero)\b"
+    rf"(?![ \t-]+{_ANY_WORD}\b)",
+    re.IGNORECASE,
+)
+# "three and a half", "twelve and a half seconds".
+_AND_A_HALF = re.compile(rf"\b(?P<n>{_BELOW_HUNDRED})[ \t]+and[ \t]+a[ \t]+half\b", re.IGNORECASE)
+# "a hundred and five degrees", "a hundred ten".
+_A_HUNDRED = re.compile(
+    rf"\ba[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?(?P<n>{_BELOW_HUNDRED}))?\b(?![ \t-]+{_ANY_WORD}\b)",
+    re.IGNORECASE,
+)
+# "a four minus", "three plus over five": a muscle grade said aloud (never "four minus two").
+_GRADE = re.compile(
+    r"\b(?P<g>zero|one|two|three|four|five)[ \t]+(?P<sign>minus|plus)\b"
+    rf"(?![ \t]+(?:{_ANY_WORD}|\d)\b)(?:[ \t]+(?:over|out[ \t]+of)[ \t]+five\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A spoken number's span in the text and the digits it is written with."""
+
+    start: int
+    end: int
+    value: str
+
+
+def spoken_numbers(text: str) -> list[Spoken]:
+    """Numbers said in forms that word-by-word parsing would read as several numbers."""
+    found = [
+        Spoken(m.start(), m.end(), f"{_DIGITS[m['h'].lower()]}0{_DIGITS[m['u'].lower()]}")
+        for m in led(_OH_NUMBER, _UNIT_WORD).finditer(text)
+    ]
+    found += [
+        Spoken(m.start(), m.end(), f"{_below_hundred(m['n'])}.5")
+        for m in led(_AND_A_HALF, _STARTS).finditer(text)
+    ]
+    found += [
+        Spoken(m.start(), m.end(), str(100 + (_below_hundred(m["n"]) if m["n"] else 0)))
+        for m in led(_A_HUNDRED, "a").finditer(text)
+    ]
+    found += [
+        Spoken(
+            m.start(),
+            m.end(),
+            f"{_DIGITS[m['g'].lower()]}{'-' if m['sign'].lower() == 'minus' else '+'}"
+            + ("/5" if m.end() > m.end("sign") else ""),
+        )
+        for m in led(_GRADE, "zero|one|two|three|four|five").finditer(text)
+    ]
+    return found
+
+
+def _below_hundred(words: str) -> int:
+    names = re.findall(r"[a-z]+", words.lower())
+    return sum(_DIGITS.get(name, 0) + TEENS.get(name, 0) + TENS.get(name, 0) for name in names)
+
+
+# -- after digits: self-corrections and units -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rules:
+    marker: re.Pattern[str]
+    whole: re.Pattern[str]
+    restate: str
+    reach: int
+    units: tuple[tuple[re.Pattern[str], str], ...]
+    any_unit: re.Pattern[str]
+    """Where any unit is said after a number: one pass over a long note instead of one a unit."""
+
+
+@cache
+def _rules() -> _Rules:
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    corrections = table.get("corrections", {})
+
+    def either(words: list[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
+
+    restate = either(corrections.get("restate", []))
+    marker = re.compile(
+        rf"(?:{either(corrections.get('markers', []))})\b"
+        rf"(?:[ \t]*[,:-]?[ \t]*\b(?:{restate})\b)?[ \t]*[,:-]?[ \t]*",
+        re.IGNORECASE,
+    )
+    whole = re.compile(
+        rf"(?:{either(corrections.get('whole', []))})\b[ \t]*[,;:.!-]*[ \t]*",
+        re.IGNORECASE,
+    )
+    spoken_forms = table.get("units", {})
+    units = tuple(
+        (re.compile(rf"(?<=\d)[ \t]*(?:{'|'.join(spoken)})\b", re.IGNORECASE), written)
+        for written, spoken in spoken_forms.items()
+    )
+    every_form = "|".join(form for spoken in spoken_forms.values() for form in spoken)
+    any_unit = re.compile(rf"(?<=\d)[ \t]*(?:{every_form or '(?!x)x'})\b", re.IGNORECASE)
+    return _Rules(marker, whole, restate, int(corrections.get("reach", 60)), units, any_unit)
+
+
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[+-](?!\d))?")
+_DENOMINATOR_BEFORE = re.compile(r"(?:/|\bout[ \t]+of|\bover)[ \t]*$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[.;:!?\n](?!\d)")
+_TAIL = re.compile(r"[^\n,.;]*?(?=[,.;]|$|\n)")
+_UNIT_WORD_AT = re.compile(r"[ \t]*(/?\s*\d+|[A-Za-z\u00b0%'\"]+)")
+
+
+def corrections(text: str) -> list[Piece]:
+    """Pieces that apply the speaker's self-corrections: the retracted number (and the
+    marker) go, the corrected number stays. Text must already have its numbers as digits."""
+    rules = _rules()
+    pieces: list[Piece] = []
+    taken = 0
+    for marker in led(rules.marker, _marker_starts()).finditer(text):
+        if marker.start() < taken:
+            continue
+        new = _NUMBER.match(text, marker.end())
+        piece = (
+            _number_correction(text, marker, new, rules.reach)
+            if new
+            else _clause_retraction(text, marker)
+        )
+        if piece:
+            pieces += piece
+            taken = marker.end()
+    return pieces
+
+
+@cache
+def _marker_starts() -> str:
+    """The words a correction marker may start with (its separators are optional)."""
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    words = tomllib.loads(text).get("corrections", {}).get("markers", [])
+    return "|".join(sorted({re.escape(w.split()[0]) for w in words}, key=len, reverse=True))
+
+
+def _number_correction(
+    text: str, marker: re.Match[str], new: re.Match[str], reach: int
+) -> list[Piece]:
+    """ "pain 5/10, sorry, make that 6/10" -> "pain 6/10"; "pain 5 out of 10, sorry, 6" ->
+    "pain 6 out of 10". Nothing when the clause before has no number, or when both numbers
+    carry different units (then the second is a new value, not a correction)."""
+    window_start = max(0, marker.start() - reach)
+    window = text[window_start : marker.start()]
+    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    olds = [
+        m
+        for m in _NUMBER.finditer(window, clause)
+        if not _DENOMINATOR_BEFORE.search(window, 0, m.start())
+    ]
+    if not olds:
+        return []
+    old = olds[-1]
+    old_start, old_end = window_start + old.start(), window_start + old.end()
+    old_unit = _unit_after(text[old_end : marker.start()])
+    tail = _TAIL.match(text, new.end())
+    new_unit = _unit_after(tail.group() if tail else "")
+    if old_unit and new_unit and old_unit.lower() != new_unit.lower():
+        return []
+    if new_unit or not text[old_end : marker.start()].strip(" \t,;:-"):
+        # the correction says it all again: the retracted value and the marker go
+        return [Piece(old_start, marker.end(), "", old_start, marker.end())]
+    # a bare number corrects the old one where it stands ("5 out of 10, sorry, 6")
+    cut = _separated_from(text, marker.start())
+    return [
+        Piece(old_start, old_end, new.group(), new.start(), new.end()),
+        Piece(cut, new.end(), "", cut, new.end()),
+    ]
+
+
+def _separated_from(text: str, start: int) -> int:
+    """Where the separators (spaces, commas) before a marker begin."""
+    before = text[max(0, start - 8) : start]
+    return start - (len(before) - len(before.rstrip(" \t,;-")))
+
+
+def _unit_after(text: str) -> str:
+    found = _UNIT_WORD_AT.match(text)
+    return re.sub(r"\s+", "", found.group(1)) if found else ""
+
+
+def _clause_retraction(text: str, marker: re.Match[str]) -> list[Piece]:
+    """ "Ultrasound 8 min, scratch that." : the clause before a whole-retraction marker goes;
+    "... 300 feet. Scratch that." : a marker that opens a sentence takes back the one before."""
+    whole = _rules().whole.match(text, marker.start())
+    if whole is None:
+        return []
+    line_start = text.rfind("\n", 0, marker.start()) + 1
+    before = text[line_start : marker.start()]
+    ends = [0, *(m.end() for m in _SENTENCE_END.finditer(before))]
+    start = ends[-1]
+    if not before[start:].strip(" \t,;-") and len(ends) > 1:
+        start = ends[-2]
+    if not before[start:].strip(" \t,;-"):
+        return []
+    return [Piece(line_start + start, whole.end(), "", line_start + start, whole.end())]
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)\s*")
+
+
+def spoken_units(text: str) -> list[Piece]:
+    """Units said in full after a number, written short ("22 kilograms" -> "22 kg")."""
+    rules = _rules()
+    pieces = []
+    # A unit starts right after a digit and holds none, so the places where any unit is said
+    # are the only places where each unit's own pattern can match.
+    for said in rules.any_unit.finditer(text):
+        for pattern, written in rules.units:
+            match = pattern.match(text, said.start())
+            if match is None:
+                continue
+            value = written if written in ("%", "°F") else f" {written}"
+            pieces.append(Piece(match.start(), match.end(), value, match.start(), match.end()))
+    kept: list[Piece] = []
+    for piece in sorted(pieces, key=lambda piece: (piece.start, -piece.end)):
+        if not kept or piece.start >= kept[-1].end:
+            kept.append(piece)
+    return kept

@@ -1,0 +1,959 @@
+"""Checking a draft against its note: facts the draft dropped, numbers the note does not support.
+
+Omission is the main failure of drafted notes, so every fact extracted from the note must reach
+the draft (same kind and value; "0-118°" carries a ROM of 118). In the other direction every
+measurement and every number with a unit in the draft must be supported by the note, and a
+measurement is supported only by its own fact: the same kind, the same value, and the same side
+and motion where both texts name one. A value computed from the note (a change, a percent
+change) counts only where the draft says it is a change ("improved 8 points"), so a changed
+score that happens to equal some difference of two unrelated values is still caught. Both texts
+are read once and indexed, so checking runs in time linear in their length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, lru_cache
+from typing import Any
+
+from tui.core.checks.billing.units import units_for_minutes
+from tui.core.checks.extract import (
+    Unclassified,
+    extract_billing,
+    extract_facts,
+    extract_unclassified,
+    non_measurements,
+)
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.counted import fractions, unsupported_counts
+from tui.core.checks.measures.labels import context_words
+from tui.core.checks.measures.results import missing_counts
+from tui.core.checks.names import instrument_key, names_instrument
+from tui.core.checks.tables import measure_defs, related_names
+from tui.core.checks.text.day_names import said_dates
+from tui.core.checks.text.lexicon import (
+    DATE_ISO,
+    DATE_SLASH,
+    DATE_WORDS,
+    MONTH_NAMES,
+    NUM,
+    UNIT_CLASSES,
+    Led,
+    led,
+    matches,
+    measure_matcher,
+    service_matcher,
+    words,
+)
+from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
+from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
+
+_QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.])({NUM})(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNIT_CLASSES.items())
+    + ")",
+    re.IGNORECASE,
+)
+_CLASSES_OF_KIND = {
+    "pain": ("ratio10",),
+    "rom": ("deg",),
+    "strength": ("weight",),
+    "girth": ("length",),
+    "service": ("minutes",),
+    "outcome": ("pct", "seconds", "distance", "speed", "points"),
+    "other": ("pct", "distance", "seconds", "ratio10"),
+}
+# Sentences for "written near" support: split at full stops (not decimal points), ; and lines.
+_SENTENCES = re.compile(r"(?<!\d)[.\n;]|\.(?!\d)|\n|;")
+_MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
+_EPSILON = 1e-6
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number written with a unit, and the unit's class ("deg", "minutes", "ratio10")."""
+
+    value: float
+    unit_class: str
+    unit: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Facts of the note the draft misses, and draft values the note does not support."""
+
+    missing: list[Fact]
+    unsupported: list[Fact]
+
+    @property
+    def clean(self) -> bool:
+        return not self.missing and not self.unsupported
+
+    @property
+    def count(self) -> int:
+        return len(self.missing) + len(self.unsupported)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "missing": [fact.to_json() for fact in self.missing],
+            "unsupported": [fact.to_json() for fact in self.unsupported],
+        }
+
+
+@dataclass(frozen=True)
+class _Side:
+    """Everything verification needs to know about one text."""
+
+    text: str
+    normalized: str
+    facts: tuple[Fact, ...]
+    quantities: tuple[Quantity, ...]
+    numbers: frozenset[float]
+    dates: frozenset[tuple[int, int, int]]
+    topics: dict[str, set[float]]
+    by_value: dict[tuple[str, str], list[Fact]]
+    grades: frozenset[str]
+    quantity_values: frozenset[tuple[str, float]]
+    fact_values: frozenset[float]
+    loose: frozenset[float]
+    sentences: _Sentences
+    loose_with_unit: frozenset[tuple[str, float]]
+    unlisted: dict[str, list[Fact]]
+    held: dict[tuple[str, float], list[frozenset[str]]]
+    named: list[WordIndex]
+    fact_quantities: frozenset[tuple[str, float]]
+
+    @classmethod
+    def read(cls, text: str, measures: Sequence[str]) -> _Side:
+        normalized = normalize(text).text
+        facts = tuple(extract_facts(text, measures))
+        found = tuple(quantities(text))
+        by_value: dict[tuple[str, str], list[Fact]] = {}
+        unlisted: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_value.setdefault((_group(fact), _key(fact.value)), []).append(fact)
+            if fact.kind == "outcome" and fact.measure not in _known_measures():
+                unlisted.setdefault(_key(fact.value), []).append(fact)
+        loose = tuple(extract_unclassified(text, measures))
+        return cls(
+            text=text,
+            normalized=normalized,
+            facts=facts,
+            quantities=found,
+            numbers=frozenset(float(m.group()) for m in ANY_NUMBER.finditer(normalized)),
+            dates=frozenset(dates_in(text)),
+            topics=_numbers_by_topic(normalized, measures),
+            by_value=by_value,
+            grades=_grades_written(normalized),
+            quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
+            fact_values=frozenset(v for fact in facts if (v := _numeric(fact)) is not None),
+            loose=frozenset(float(item.value) for item in loose),
+            sentences=_Sentences.of(normalized),
+            loose_with_unit=_units_carried(text, found, loose),
+            unlisted=unlisted,
+            held=_held_quantities(found, facts),
+            named=[],
+            fact_quantities=frozenset(
+                (unit_class, value)
+                for fact in facts
+                if (value := _numeric(fact)) is not None
+                and (unit_class := _unit_class(fact.unit or "")) is not None
+            ),
+        )
+
+    def same_fact(self, fact: Fact) -> bool:
+        """A fact of this text with the same kind, value and (where both say) side and motion."""
+        return any(
+            _compatible(fact, other)
+            for other in self.by_value.get((_group(fact), _key(fact.value)), ())
+        )
+
+    def has_quantity(self, classes: Iterable[str], value: float, group: str = "") -> bool:
+        """The value written with a unit of one of `classes`; with `group`, not where it is a
+        fact of that group with another label (a dropped "R knee flexion 118°" is not carried
+        by the draft's "L knee flexion 118°")."""
+        return any(
+            not group
+            or any(group not in groups for groups in self.held[(unit_class, round(value, 3))])
+            for unit_class in classes
+            if (unit_class, round(value, 3)) in self.quantity_values
+        )
+
+    def word_index(self) -> WordIndex:
+        """This text's words, indexed when first asked for (only a note naming an instrument
+        the tables do not list needs them)."""
+        if not self.named:
+            self.named.append(WordIndex(self.normalized))
+        return self.named[0]
+
+    def same_unlisted(self, fact: Fact) -> bool:
+        """A score with the same value on an instrument the tables do not list, named so that
+        it can be the same one ("Vancouver 5/13" and "Vancouver Scar Scale 5/13")."""
+        return any(
+            same_instrument(fact.measure or "", other.measure or "")
+            for other in self.unlisted.get(_key(fact.value), ())
+        )
+
+    def said_near(self, topic: str, value: float) -> bool:
+        """The value written in a sentence about `topic` ("measure:LEFS", "service:97110",
+        "pain", "rom", "strength", "girth")."""
+        return value in self.topics.get(topic, set())
+
+
+@dataclass(frozen=True)
+class _Sentences:
+    """A text's sentences, and for each number the sentences that write it."""
+
+    text: str
+    bounds: tuple[int, ...]
+    by_number: dict[float, tuple[int, ...]]
+    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, text: str) -> _Sentences:
+        bounds = (0, *(m.end() for m in _SENTENCES.finditer(text)))
+        by_number: dict[float, list[int]] = {}
+        for number in ANY_NUMBER.finditer(text):
+            index = bisect.bisect_right(bounds, number.start()) - 1
+            by_number.setdefault(float(number.group()), []).append(index)
+        return cls(text, bounds, {n: tuple(dict.fromkeys(i)) for n, i in by_number.items()})
+
+    def index(self, position: int) -> int:
+        """The sentence that holds `position`."""
+        return bisect.bisect_right(self.bounds, position) - 1
+
+    def words_with(self, value: float) -> Iterable[frozenset[str]]:
+        """The words (lower case, three letters or more) of each sentence that writes `value`,
+        each sentence's read once however many values ask."""
+        for index in self.by_number.get(value, ()):
+            if index not in self._words:
+                end = self.bounds[index + 1] if index + 1 < len(self.bounds) else len(self.text)
+                found = _WORDS.findall(self.text[self.bounds[index] : end].lower())
+                self._words[index] = frozenset(found)
+            yield self._words[index]
+
+
+def _units_carried(
+    text: str, found: Sequence[Quantity], loose: Sequence[Unclassified]
+) -> frozenset[tuple[str, float]]:
+    """Bare numbers given the unit of a value in their sentence: in "was 2.5 cm, last week it
+    was 4" the 4 is in centimetres too, so it supports a draft's "4 cm"."""
+    bounds = [0] + [m.end() for m in _SENTENCES.finditer(text)]
+    classes: dict[int, set[str]] = {}
+    for quantity in found:
+        index = bisect.bisect_right(bounds, quantity.span[0]) - 1
+        classes.setdefault(index, set()).add(quantity.unit_class)
+    carried = set()
+    for item in loose:
+        index = bisect.bisect_right(bounds, item.span[0]) - 1
+        carried |= {(unit_class, float(item.value)) for unit_class in classes.get(index, ())}
+    return frozenset(carried)
+
+
+def _held_quantities(
+    found: Sequence[Quantity], facts: Sequence[Fact]
+) -> dict[tuple[str, float], list[frozenset[str]]]:
+    """For each quantity, the groups of the facts whose span holds it ("L knee flexion 118°"
+    holds 118° as a fact of the group "rom")."""
+    owners: dict[int, set[str]] = {}
+    for fact in facts:
+        for position in range(*fact.span):
+            owners.setdefault(position, set()).add(_group(fact))
+    held: dict[tuple[str, float], list[frozenset[str]]] = {}
+    for quantity in found:
+        groups: set[str] = set()
+        for position in range(*quantity.span):
+            groups |= owners.get(position, set())
+        held.setdefault((quantity.unit_class, round(quantity.value, 3)), []).append(
+            frozenset(groups)
+        )
+    return held
+
+
+def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Verification:
+    """Compare a draft with the note it was drafted from."""
+    note = _Side.read(note_text, measures)
+    draft = _Side.read(draft_text, measures)
+    missing = [fact for fact in note.facts if not _carried(fact, draft)]
+    missing += missing_counts(note_text, normalize(draft_text), note.facts)
+    derived = _derived_values(note.facts)
+    derived["billing"] = _billing_numbers(note_text)
+    unsupported = [
+        fact
+        for fact in draft.facts
+        if not _supported(
+            fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
+        )
+    ]
+    unsupported += _unsupported_quantities(draft, note, derived)
+    unsupported += _unsupported_changes(draft, note, derived)
+    unsupported += _unsupported_dates(draft, note)
+    unsupported += unsupported_counts(normalize(draft_text), fractions(note.normalized))
+    unsupported.sort(key=lambda fact: fact.span)
+    return Verification(missing=missing, unsupported=unsupported)
+
+
+def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
+    """Every number written with a recognised unit, spans in the original text.
+
+    With `measurements_only`, numbers in dates, doses, durations, thresholds ("> 13.5 s"),
+    reference values and goals are left out: they are not this visit's measurements.
+    """
+    return [q for q, blocked in _quantities(text) if not (measurements_only and blocked)]
+
+
+@lru_cache(maxsize=8)
+def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
+    """Each quantity with whether the rules say it is not a measurement; read once a text."""
+    scanner = non_measurements(text)
+    found = []
+    for match in _QUANTITY.finditer(scanner.text):
+        unit_class = next(name for name, group in match.groupdict().items() if group is not None)
+        quantity = Quantity(
+            value=float(match.group(1)),
+            unit_class=unit_class,
+            unit=match.group(unit_class).strip(),
+            span=scanner.span(match.start(), match.end()),
+        )
+        found.append((quantity, scanner.is_blocked(match.start(1), match.end(1))))
+    return tuple(found)
+
+
+def dates_in(text: str) -> set[tuple[int, int, int]]:
+    """Dates written in the text as (year, month, day); two-digit years read as 20xx; days
+    said in words ("the fourteenth of July") too."""
+    text = normalize(text).text
+    found: set[tuple[int, int, int]] = set()
+    for match in matches(DATE_ISO, text):
+        found.add((int(match.group(1)), int(match.group(2)), int(match.group(3))))
+    for match in matches(DATE_SLASH, text):
+        year = int(match.group(4))
+        year += 2000 if year < 100 else 0
+        first, second = int(match.group(1)), int(match.group(3))
+        found.add((year, first, second))
+        found.add((year, second, first))
+    for match in matches(DATE_WORDS, text):
+        month_name = match.group(1) or match.group(5)
+        day_text = match.group(2) or match.group(4)
+        year_text = match.group(3) or match.group(6)
+        month = MONTH_NAMES.get(month_name[:3].lower(), 0)
+        found.add((int(year_text) if year_text else 0, month, int(day_text)))
+    found |= said_dates(text)
+    return {d for d in found if _plausible(d)}
+
+
+def _plausible(day: tuple[int, int, int]) -> bool:
+    year, month, dom = day
+    try:
+        date(year or 2000, month, dom)
+    except ValueError:
+        return False
+    return True
+
+
+# -- the note's facts in the draft ---------------------------------------------------------------
+
+
+def _group(fact: Fact) -> str:
+    """Facts in one group can stand for each other (an NPRS score is a pain rating)."""
+    if fact.kind == "outcome" and fact.measure == "NPRS":
+        return "pain"
+    if fact.kind == "outcome":
+        return f"outcome:{_measure_key(fact.measure)}"
+    if fact.kind == "service":
+        return f"service:{fact.cpt}"
+    return fact.kind
+
+
+def _measure_key(measure: str | None) -> str | None:
+    """A known instrument by its own name; a name chartdesk does not know by its letters alone,
+    since a draft writes it its own way ("mini best test" in a dictation, "Mini best test" in
+    the draft made from it)."""
+    if measure is None or measure in _known_measures():
+        return measure
+    return instrument_key(measure)
+
+
+def _same_value(a: Fact, b: Fact) -> bool:
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return str(a.value) == str(b.value)
+    return abs(float(a.value) - float(b.value)) < _EPSILON
+
+
+def _equal(a: float, b: float) -> bool:
+    return abs(a - b) < _EPSILON
+
+
+def _numeric(fact: Fact) -> float | None:
+    if fact.kind == "service" and fact.minutes is not None:
+        return float(fact.minutes)
+    return None if isinstance(fact.value, str) else float(fact.value)
+
+
+def _carried(fact: Fact, draft: _Side) -> bool:
+    """True when the draft states the note's fact, in any wording the extractor reads."""
+    if draft.same_fact(fact):
+        return True
+    if fact.kind == "mmt":
+        return str(fact.value) in draft.grades
+    value = _numeric(fact)
+    if value is None:
+        return _all_numbers_in(str(fact.value), draft.numbers)
+    if fact.kind == "outcome":
+        if fact.measure not in _known_measures():
+            return _unlisted_carried(fact, value, draft)
+        return draft.said_near(f"measure:{fact.measure}", value)
+    if fact.kind == "other":
+        return _other_carried(fact, value, draft)
+    if fact.kind == "service":
+        return draft.said_near(f"service:{fact.cpt}", value)
+    return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact))
+
+
+def _unlisted_carried(fact: Fact, value: float, draft: _Side) -> bool:
+    """A score on an instrument the tables do not list is carried by the same score named so
+    that it can be the same instrument, or by the value in a sentence that names it or says
+    the rest of its label ("School total T-score 66" under an SPM-2 line). Only when
+    the draft names the instrument nowhere (it calls it something else entirely) does the
+    number anywhere in the draft do."""
+    name = fact.measure or ""
+    if draft.same_unlisted(fact):
+        return True
+    named = {draft.sentences.index(at) for at in draft.word_index().named_at(name)}
+    if named & set(draft.sentences.by_number.get(value, ())):
+        return True
+    own = _label_words(fact.label) - _label_words(name)  # "SPM-2 School total": school, total
+    if own and any(own <= words for words in draft.sentences.words_with(value)):
+        return True
+    return value in draft.numbers and not named
+
+
+def _other_carried(fact: Fact, value: float, draft: _Side) -> bool:
+    """A value of no kind of its own is carried by the same number with a unit of its class
+    ("DNF endurance 24 s" by "24 s", never by "NDI 24%"), or, without a unit, by the number in
+    a sentence that says what it is of (a word of its label) or anywhere when it has no label."""
+    unit_class = _unit_class(fact.unit or "")
+    if unit_class is not None:
+        return (
+            draft.has_quantity((unit_class,), value) or (unit_class, value) in draft.fact_quantities
+        )
+    named = _label_words(fact.label)
+    if not named:
+        return value in draft.numbers
+    return any(named & words for words in draft.sentences.words_with(value))
+
+
+_WORDS = re.compile(r"[a-z]{3,}")
+# Label words that say nothing of what a value is of.
+_EMPTY_LABEL_WORDS = frozenset({"value", "previous", "deficit", "range", "start", "not", "the"})
+
+
+def _label_words(label: str) -> frozenset[str]:
+    return frozenset(_WORDS.findall(label.lower())) - _EMPTY_LABEL_WORDS
+
+
+@cache
+def _known_measures() -> frozenset[str]:
+    return frozenset(measure.name for measure in measure_defs())
+
+
+def _all_numbers_in(value: str, numbers: frozenset[float]) -> bool:
+    """A value like "128/82": every number in it appears in the other text."""
+    found = [float(m.group()) for m in ANY_NUMBER.finditer(value)]
+    return bool(found) and all(number in numbers for number in found)
+
+
+_GRADE_SLASH = re.compile(r"(?<![\d.])([0-5][+-]?)\s*/\s*5(?!\d)")
+_GRADE_BARE = re.compile(r"(?<![\w.+\-/])([0-5][+-]?)(?![\d+\-/])")
+
+
+def _grades_written(text: str) -> frozenset[str]:
+    """Every grade written as "4-/5", or as "4-" in a sentence about strength, read once."""
+    grades = {match.group(1) for match in _GRADE_SLASH.finditer(text)}
+    for sentence in re.split(r"[.\n]", text):
+        if _MMT_CONTEXT.search(sentence):
+            grades |= {match.group(1) for match in _GRADE_BARE.finditer(sentence)}
+    return frozenset(grades)
+
+
+# -- the draft's values in the note -----------------------------------------------------------
+
+
+def _supported(
+    fact: Fact,
+    note: _Side,
+    derived: dict[str, set[float]],
+    *,
+    changed: bool = False,
+    draft: _Side | None = None,
+) -> bool:
+    """True when the note backs a fact found in the draft: its own fact in the note, or, for
+    a fact the draft calls a change, a change between two of the note's facts of its group
+    (a value of no kind of its own: of a group the draft's sentence names)."""
+    if note.same_fact(fact) or (fact.kind == "outcome" and note.same_unlisted(fact)):
+        return True
+    value = _numeric(fact)
+    if changed and value is not None and fact.kind != "service":
+        if _in_derived(value, derived, _group(fact), percent=fact.unit == "%"):
+            return True
+        if fact.kind == "other" and _in_derived(
+            value, derived, percent=fact.unit == "%", near=draft
+        ):
+            return True
+    if note.by_value.get((_group(fact), _key(fact.value))):
+        return False  # the note has this value, but for another side or motion
+    if fact.kind == "mmt":
+        return str(fact.value) in note.grades
+    if value is None:
+        return _all_numbers_in(str(fact.value), note.numbers)
+    if fact.kind == "service":
+        return _service_supported(fact, value, note)
+    percent_of_max = fact.unit == "%" and round(value, 1) in derived.get(_percent_pool(fact), set())
+    if fact.kind == "other":
+        return percent_of_max or _other_supported(fact, value, note)
+    if fact.kind == "outcome":
+        return percent_of_max or _stated_for_measure(fact, value, note)
+    if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
+        return True
+    # a value the note states in a sentence about the same thing but its reader could not
+    # classify (so it is neither some other fact nor a dose or a date)
+    return value in note.loose and note.said_near(fact.kind, value)
+
+
+# After a measure's value, the next value of the same measure: a unit, a separator, then a
+# lower-case qualifier or a side ("| fast 1.21", ", L 24").
+_QUALIFIED_NEXT = re.compile(
+    r"[ \t]*(?:[a-z%/\u00b0]+(?:/[a-z]+)?)?[ \t]*[,;|/]?[ \t]*(?:[a-z][a-z \t-]{0,20}|[RL])"
+    r"[ \t]*[:=]?[ \t]*(\d+(?:\.\d+)?)"
+)
+
+
+def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
+    """A score the note writes beside the measure's name but its reader could not classify
+    ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
+    Borg)"), or leaves unread in a sentence about a form of the same test (`_variants`):
+    supported, as a value of another kind in the same case is."""
+    unread = value in note.loose or any(
+        other.kind == "other" and _numeric(other) == value for other in note.facts
+    )
+    if not unread or not fact.measure:
+        return False
+    if value in note.loose and any(
+        note.said_near(f"measure:{kin}", value) for kin in _variants(fact.measure)
+    ):
+        return True
+    return value in _numbers_after_name(note.normalized, fact.measure)
+
+
+@cache
+def _variants(measure: str) -> tuple[str, ...]:
+    """The listed instruments that are a form of this one or of which it is a form: their
+    names share a head ("TUG" and "TUG-cognitive", "HOOS" and "HOOS JR"). A note that names the
+    test and then its variant ("timed up and go 11.4 s, with the cognitive task 15.9") supports
+    the draft's score on the variant."""
+    return tuple(
+        other
+        for other in _known_measures()
+        if other != measure and (_heads(other, measure) or _heads(measure, other))
+    )
+
+
+def _heads(head: str, name: str) -> bool:
+    return name.startswith(head) and not name[len(head) : len(head) + 1].isalnum()
+
+
+@lru_cache(maxsize=256)
+def _numbers_after_name(text: str, name: str) -> frozenset[float]:
+    """The numbers written after each mention of `name` (a measure the tables may not know):
+    the next number on its line with only a few words between ("tracing: 5/8" gives 5), then
+    each further one that a lower-case qualifier or a side introduces ("10MWT comfortable
+    0.86 m/s | fast 1.21 m/s"). Another name in capitals ends the run, so "DHI 30, SF-36"
+    gives 30, never 36. Found once per text and name however many draft values ask."""
+    pattern = re.compile(
+        rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})",
+        re.IGNORECASE,
+    )
+    found: set[float] = set()
+    for match in pattern.finditer(text):
+        found.add(float(match.group(1)))
+        at = match.end()
+        while (step := _QUALIFIED_NEXT.match(text, at)) is not None:
+            found.add(float(step.group(1)))
+            at = step.end()
+    return frozenset(found)
+
+
+def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
+    """A value with no kind of its own ("step length 48 cm", "cadence 164"): with a unit, the
+    note must give the number with a unit of the same class or as a fact; without a unit, the
+    number in a sentence of the note that says a word of its label (anywhere when the label
+    says nothing), so an invented "cadence 24" is not backed by an unrelated 24."""
+    unit_class = _unit_class(fact.unit or "")
+    if unit_class is None:
+        named = _label_words(fact.label)
+        if not named:
+            return value in note.numbers
+        return any(named & words for words in note.sentences.words_with(value))
+    return (
+        note.has_quantity((unit_class,), value)
+        or value in note.fact_values
+        or (unit_class, value) in note.loose_with_unit
+    )
+
+
+@lru_cache(maxsize=256)
+def _unit_class(unit: str) -> str | None:
+    for name, pattern in UNIT_CLASSES.items():
+        if unit and re.fullmatch(pattern, " " + unit, re.IGNORECASE):
+            return name
+    return None
+
+
+def _key(value: int | float | str) -> str:
+    """A value as an index key: 45, 45.0 and "45" are one key; grades stay strings."""
+    if isinstance(value, str):
+        return value.strip()
+    return f"{float(value):.4f}"
+
+
+_COMPARED = ("side", "joint", "motion", "muscle")
+
+
+def _compatible(a: Fact, b: Fact) -> bool:
+    """Two facts of one kind and value are the same fact unless both labels name a side, a
+    joint, a motion or a muscle and those differ ("R" and "L"; "ER" and "IR"). A generic name
+    agrees with its specific ones ("rotation" with "ER", "bilateral" with either side), and
+    nothing is compared where either label is silent, so a label read from a crowded line
+    costs no false alarm."""
+    if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
+        return True
+    first, second = labels.parts_of(a.label), labels.parts_of(b.label)
+    return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
+
+
+def _same_thing(a: Fact, b: Fact) -> bool:
+    """Two values of one thing, whose difference is a change or a side-to-side difference:
+    the labels may differ in side (R and L girth) but not in joint, motion or muscle."""
+    if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
+        return True
+    first, second = labels.parts_of(a.label), labels.parts_of(b.label)
+    return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED[1:])
+
+
+def _agree(part: str, one: str, other: str) -> bool:
+    if not one or not other or one.lower() == other.lower():
+        return True
+    if part == "side":
+        return "bilateral" in (one, other)
+    related = related_names().get(part, {})
+    return other.lower() in related.get(one.lower(), ()) or one.lower() in related.get(
+        other.lower(), ()
+    )
+
+
+_CHANGE_WORDS = re.compile(
+    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|los[st]\w*|chang\w*|"
+    r"differen\w*|up|down|by|declin\w*|dropp\w*|better|worse|since|from|drop|rise|rose)\b"
+    r"|[+\u2191\u2193\u0394]",
+    re.IGNORECASE,
+)
+# Points as the value's own unit ("8 points"), not a word that holds it ("single-point cane").
+_POINTS_AFTER = re.compile(r"[ \t]*(?:points?|pts?)\b", re.IGNORECASE)
+_POINTS_AT_END = re.compile(r"\d[ \t]*(?:points?|pts?)$", re.IGNORECASE)
+
+
+_NEW_VALUE = re.compile(r"\b(?:to|now|at)\s*$", re.IGNORECASE)
+_BEFORE_BREAK = re.compile(r"[.;\n]")
+_AFTER_BREAK = re.compile(r"[.;,\n]")
+
+
+def _says_change(text: str, span: tuple[int, int]) -> bool:
+    """True when the words around a draft value call it a change ("improved 8 points")."""
+    start, end = span
+    before = _BEFORE_BREAK.split(text[max(0, start - 40) : start])[-1]
+    if _NEW_VALUE.search(before):
+        return False  # "improved to 4/10": the value it came to, not the change
+    after = _AFTER_BREAK.split(text[end : end + 20])[0]
+    if _POINTS_AFTER.match(text, end) or _POINTS_AT_END.search(text, start, end):
+        return True
+    return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
+
+
+def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
+    """A service's minutes: the note's minutes for that code, or minutes written near it."""
+    same_code = [other for other in note.facts if other.kind == "service" and other.cpt == fact.cpt]
+    if same_code:
+        return any(_equal(float(other.minutes or 0), minutes) for other in same_code)
+    return note.said_near(f"service:{fact.cpt}", minutes)
+
+
+def _numbers_by_topic(text: str, measures: Sequence[str]) -> dict[str, set[float]]:
+    """For each thing a sentence is about, the numbers written in such sentences. Each topic's
+    words are found in one pass over the whole text and placed in their sentence by position."""
+    bounds = [0] + [m.end() for m in _SENTENCES.finditer(text)]
+    numbers: dict[int, set[float]] = {}
+    for number in ANY_NUMBER.finditer(text):
+        index = bisect.bisect_right(bounds, number.start()) - 1
+        numbers.setdefault(index, set()).add(float(number.group()))
+    topics: dict[str, set[float]] = {}
+
+    def about(topic: str, position: int) -> None:
+        found = numbers.get(bisect.bisect_right(bounds, position) - 1)
+        if found:
+            topics.setdefault(topic, set()).update(found)
+
+    for kind, pattern in _topic_patterns().items():
+        for match in pattern.finditer(text):
+            about(kind, match.start())
+    measure_names = measure_matcher(tuple(measures))
+    for match in measure_names.finder.finditer(text):
+        measure = measure_names.measure(match.group())
+        if measure is not None:
+            about(f"measure:{measure.name}", match.start())
+    services = service_matcher()
+    for match in services.finder.finditer(text):
+        about(f"service:{services.code(match.group())}", match.start())
+    return topics
+
+
+@cache
+def _topic_patterns() -> dict[str, Led]:
+    vocab = words()
+    strength = "grip|pinch|dynamometer|strength"
+    girth = "edema|girth|circumference|figure|swelling"
+    return {
+        "pain": vocab.pain_finder,
+        "rom": vocab.rom_finder,
+        "strength": led(re.compile(rf"\b(?:{strength})\b", re.IGNORECASE), strength),
+        "girth": led(re.compile(rf"\b(?:{girth})\b", re.IGNORECASE), girth),
+    }
+
+
+def _billing_numbers(note_text: str) -> set[float]:
+    """Sums a draft may state: units billed, units allowed, minutes added up."""
+    billing = extract_billing(note_text)
+    timed = billing.timed_minutes_by_code
+    untimed = billing.untimed_minutes_by_code
+    billed_timed = [u for code, u in billing.billed.items() if code in billing.timed_codes]
+    numbers = {
+        sum(billing.billed.values()),
+        sum(billed_timed),
+        units_for_minutes(billing.documented_timed_minutes or 0),
+        sum(timed.values()),
+        sum(untimed.values()),
+        sum(timed.values()) + sum(untimed.values()),
+    }
+    return {float(n) for n in numbers if n}
+
+
+# A change is between values of one thing written near each other ("34%, was 42% at eval"):
+# each value is paired with the next few of its group only, which keeps this linear.
+_CHANGE_REACH = 6
+
+
+def _derived_values(facts: Iterable[Fact]) -> dict[str, set[float]]:
+    """Numbers a draft may compute from the note: changes, percent changes, percent of max."""
+    groups: dict[str, list[tuple[float, Fact]]] = {}
+    highs = {m.name: m.high for m in measure_defs()}
+    derived: dict[str, set[float]] = {"percent_of_max": set()}
+    for fact in facts:
+        value = _numeric(fact)
+        if value is not None and fact.kind != "service":
+            groups.setdefault(_group(fact), []).append((value, fact))
+            high = highs.get(fact.measure or "")
+            if fact.kind == "outcome" and high and fact.unit not in ("s", "m", "m/s", "ft"):
+                percents = {round(value / high * 100), round(value / high * 100, 1)}
+                derived["percent_of_max"] |= percents
+                derived.setdefault(f"percent_of_max:{fact.measure}", set()).update(percents)
+    for group, values in groups.items():
+        found: set[float] = set()
+        for i, (first, one) in enumerate(values):
+            for second, other in values[i + 1 : i + 1 + _CHANGE_REACH]:
+                if not _same_thing(one, other):
+                    continue  # flexion and extension: not one thing's change
+                change = abs(first - second)
+                found.add(round(change, 1))
+                for base in (first, second):
+                    if base:
+                        found.add(round(change / base * 100))
+                        found.add(round(change / base * 100, 1))
+        derived[group] = found
+    return derived
+
+
+def _in_derived(
+    value: float,
+    derived: dict[str, set[float]],
+    group: str | None = None,
+    *,
+    percent: bool,
+    near: _Side | None = None,
+) -> bool:
+    """A computed number: a change within the fact's group, a billing sum, or (for a
+    percentage) a score as a percent of its maximum. Without a group, only the changes of a
+    group the draft names in the value's sentence count (`near`): with ten values in a note
+    most small numbers are the difference of some two of them."""
+    if group:
+        pools = [derived.get(group, set())]
+    else:
+        pools = [derived.get("billing", set())]
+        if near is not None:
+            pools += [
+                pool
+                for name, pool in derived.items()
+                if (topic := _topic_of(name)) and near.said_near(topic, value)
+            ]
+    if percent:
+        pools.append(derived.get(_percent_pool_of(group), set()))
+    return any(round(value, 1) in pool for pool in pools)
+
+
+def _percent_pool(fact: Fact) -> str:
+    """Where a percentage fact's score-as-percent-of-maximum values are: its own measure's
+    (NDI 48 % is NDI 24/50, never KOOS 48), or any measure's for a value of no measure."""
+    return _percent_pool_of(_group(fact))
+
+
+def _percent_pool_of(group: str | None) -> str:
+    if group and group.startswith("outcome:"):
+        return "percent_of_max:" + group.removeprefix("outcome:")
+    return "percent_of_max"
+
+
+# A change the text states in points, percent or degrees ("LEFS improved by 12 points").
+_CHANGE_CLAIM = re.compile(
+    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|los[st]\w*|declin\w*|dropp\w*"
+    r"|down|up|chang\w*)\s+(?:by\s+|of\s+)?(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>points?|pts?|%|\u00b0|deg(?:rees)?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _unsupported_changes(draft: _Side, note: _Side, derived: dict[str, set[float]]) -> list[Fact]:
+    """Changes the draft states that are neither stated in the note nor a change between two
+    values of what the draft's sentence names (outside the draft's facts, checked already)."""
+    stated = {float(m.group("value")) for m in _CHANGE_CLAIM.finditer(note.normalized)}
+    facts = [fact.span for fact in draft.facts]
+    found = []
+    for claim in _CHANGE_CLAIM.finditer(draft.normalized):
+        value = float(claim.group("value"))
+        start, end = claim.span("value")
+        if value in stated or any(s <= start < e for s, e in facts):
+            continue
+        percent = claim.group("unit") == "%"
+        before = re.split(r"[.;\n]", draft.normalized[max(0, start - 60) : start])[-1]
+        if _in_derived(value, derived, percent=percent, near=draft) or any(
+            round(value, 1) in pool
+            for name, pool in derived.items()
+            if name.startswith("outcome:") and _names(before, name.removeprefix("outcome:"))
+        ):
+            continue
+        found.append(
+            Fact(
+                kind="other",
+                value=to_number(_plain(value)),
+                unit=claim.group("unit"),
+                label=f"{context_words(before, 5) or 'change'} (not a change in the note)",
+                span=(start, end),
+            )
+        )
+    return found
+
+
+def _names(text: str, name: str) -> bool:
+    """True when `text` names the measure `name` in any of its spellings."""
+    return names_instrument(text, name)
+
+
+def _topic_of(group: str) -> str | None:
+    """The sentence topic (see _numbers_by_topic) that names a group of facts, if any."""
+    if group.startswith("outcome:"):
+        return "measure:" + group.removeprefix("outcome:")
+    return group if group in ("pain", "rom", "strength", "girth") else None
+
+
+def _unsupported_quantities(
+    draft: _Side, note: _Side, derived: dict[str, set[float]]
+) -> list[Fact]:
+    """Numbers with units in the draft, outside its facts, that the note never mentions."""
+    covered = bytearray(len(draft.text) + 1)
+    for fact_start, fact_end in (fact.span for fact in draft.facts):
+        covered[fact_start:fact_end] = b"\x01" * max(0, fact_end - fact_start)
+    found = []
+    for quantity in quantities(draft.text, measurements_only=True):
+        start, end = quantity.span
+        if covered[start] or covered[max(start, end - 1)]:
+            continue
+        if quantity.value in note.numbers or _derived_quantity(quantity, draft, derived):
+            continue
+        before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
+        label = context_words(before, 5) or "value"
+        found.append(
+            Fact(
+                kind="other",
+                value=to_number(_plain(quantity.value)),
+                unit=quantity.unit,
+                label=f"{label} (not in the note)".strip(),
+                span=quantity.span,
+            )
+        )
+    return found
+
+
+def _derived_quantity(quantity: Quantity, draft: _Side, derived: dict[str, set[float]]) -> bool:
+    """Sums of billed units and minutes, a score as a percent of its maximum, or a change the
+    draft calls a change."""
+    value = round(quantity.value, 1)
+    if quantity.unit_class in ("minutes", "units") and value in derived["billing"]:
+        return True
+    if quantity.unit_class == "pct" and value in derived["percent_of_max"]:
+        return True
+    return _says_change(draft.text, quantity.span) and _in_derived(
+        quantity.value, derived, percent=quantity.unit_class == "pct", near=draft
+    )
+
+
+def _unsupported_dates(draft: _Side, note: _Side) -> list[Fact]:
+    """Dates in the draft that the note does not give (in any format).
+
+    A note given without its header (the body only) states no dates at all; then the draft's
+    dates cannot be judged and none is reported.
+    """
+    if not note.dates:
+        return []
+    found = []
+    norm = normalize(draft.text)
+    for pattern in (DATE_ISO, DATE_SLASH, DATE_WORDS):
+        for match in pattern.finditer(norm.text):
+            written = dates_in(match.group())
+            if not written or written & note.dates or _same_day_no_year(written, note.dates):
+                continue
+            found.append(
+                Fact(
+                    kind="other",
+                    value=match.group(),
+                    label="date not in the note",
+                    span=norm.span(match.start(), match.end()),
+                )
+            )
+    return found
+
+
+def _same_day_no_year(
+    written: set[tuple[int, int, int]], known: frozenset[tuple[int, int, int]]
+) -> bool:
+    """A date written without a year matches any year the note gives for that day."""
+    return any(
+        year == 0 and any((m, d) == (km, kd) for _, km, kd in known) for year, m, d in written
+    )
+
+
+def _plain(value: float) -> str:
+    """A float as written for a fact value: 52.0 -> "52", 12.5 -> "12.5"."""
+    return str(int(value)) if float(value).is_integer() else str(value)
