@@ -38,3 +38,23 @@ def test_a_lone_fraction_over_a_heading_verifies_against_itself() -> None:
     for on the fraction's own line in the draft, so a note was 'missing' from itself."""
     note = "Measure\n3/10\nVisit"
     assert verify(note, note).clean
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        ("Walk as far as possible\n5/10 pain with stairs today", 5),
+        ("Return to jogging as soon as possible\n4/10 ache after 2 km", 4),
+    ],
+)
+def test_an_exclusion_never_reaches_across_a_line_break(note: str, value: int) -> None:
+    """Exclusions are decided by the scanner once for every pattern in the data (the word
+    closing one line and the number opening the next are never one phrase), not taught one
+    pattern at a time."""
+    assert [(f.kind, f.value) for f in extract_facts(note)] == [("pain", value)]
+
+
+def test_the_same_exclusion_on_one_line_still_holds() -> None:
+    assert [
+        f for f in extract_facts("Total possible 56, patient scored well.") if f.value == 56
+    ] == []

@@ -145,7 +145,9 @@ class Scanner:
     def block_non_measurements(self) -> None:
         """Dates, doses, durations, thresholds, counters and goal statements."""
         for pattern in _non_measurement_patterns():
-            self.block_all(pattern)
+            for match in matches(pattern, self.text):
+                if "\n" not in match.group().strip():
+                    self.block(match.start(), match.end())
         for start, end in clock_spans(self.text):  # "1400-1435": times of day
             self.block(start, end)
         self.block_goals()
