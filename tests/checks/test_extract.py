@@ -470,6 +470,18 @@ def test_rendered_facts_read_back_as_the_same_facts() -> None:
             ), (path.name, fact, again)
 
 
+@pytest.mark.parametrize("text", ["ODI 34%, down from 52%", "QuickDASH 41 (IE 59)"])
+def test_an_earlier_score_is_written_with_one_pair_of_brackets(text: str) -> None:
+    """The offline drafter's measurement list once printed "ODI 52% ((previous))" (issue 12)."""
+    earlier = [fact for fact in extract_facts(text) if "previous" in fact.label]
+    assert earlier
+    for fact in earlier:
+        line = fact.render()
+        assert "((" not in line and line.endswith("(previous)")
+        again = extract_facts(line)
+        assert [(g.kind, g.value, g.label) for g in again] == [(fact.kind, fact.value, fact.label)]
+
+
 @pytest.mark.parametrize(
     ("text", "measure", "value"),
     [

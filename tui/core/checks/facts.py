@@ -80,7 +80,9 @@ def render_fact(fact: Fact) -> str:
         unit = (fact.unit or "") if attached else f" {fact.unit}"
         measure = fact.measure or label
         extra = label[len(measure) :].strip() if label.startswith(measure) else ""
-        return f"{measure} {value}{unit}" + (f" ({extra})" if extra else "")
+        if extra and not (extra.startswith("(") and extra.endswith(")")):
+            extra = f"({extra})"  # a label's own "(previous)" keeps its one pair of brackets
+        return f"{measure} {value}{unit} {extra}".rstrip()
     if fact.kind == "service":
         return f"{label} ({fact.cpt}) {fact.minutes} min" if label else f"{fact.cpt} {value} min"
     if fact.kind in ("strength", "girth"):
