@@ -74,6 +74,43 @@ def test_i_mean_before_a_restated_measurement_retracts_the_first() -> None:
     assert "20 kg" in text
 
 
+def test_a_spoken_fraction_or_grade_is_taken_back_whole() -> None:
+    """ "four over five, I mean four minus over five" once kept both grades: the correction
+    compared "over" with "minus" as if they were units and gave up."""
+    grades = [
+        ("Great toe extension four over five, I mean four minus over five.", ["4-"]),
+        ("Hip abd three plus over five, no wait, four minus over five.", ["4-"]),
+        ("Ankle DF 3 out of 5, actually 3+ out of 5.", ["3+"]),
+    ]
+    for note, expected in grades:
+        assert _values(note, "mmt") == expected, note
+    # twin: a bare number still corrects the first number where it stands
+    assert normalize("Pain 5/10 sorry 6").text == "Pain 6/10"
+    # twin: two grades of two muscles with no marker are both read
+    assert _values("Hip abd four over five, hip ext three plus over five.", "mmt") == ["4", "3+"]
+
+
+def test_a_correction_after_scratch_that_keeps_what_the_value_is_of() -> None:
+    """ "back pain today is a six, sorry, scratch that, a five" once dropped the sentence's
+    subject with the six: an article before the corrected number is part of the restating."""
+    note = "Back pain today is a six, sorry, scratch that, a five out of ten."
+    assert normalize(note).text == "Back pain today is a 5 out of 10."
+    # twin: "scratch that" with no number after it still takes back its clause
+    assert normalize("Ultrasound 8 min, scratch that. Pain 2/10.").text.strip() == "Pain 2/10."
+
+
+def test_times_said_before_a_number_is_a_dose_not_a_measurement() -> None:
+    """A dictated "repeated extension in standing times ten" once gave extension ROM 10°."""
+    for note in (
+        "Repeated extension in standing times ten, centralised.",
+        "Shoulder flexion wand times fifteen, then rows.",
+    ):
+        assert [f for f in extract_facts(note) if f.kind == "rom"] == [], note
+    # twin: "at times" before a rating is how often, and the rating stays
+    assert _pain("Knee pain at times seven out of ten.") == [7]
+    assert _values("Knee flexion one ten, times two sessions.", "rom") == [110]
+
+
 def test_scratch_that_takes_back_the_sentence_before_it() -> None:
     note = "Walked three hundred feet with the walker. Scratch that. Walked two hundred feet."
     distances = [fact.value for fact in extract_facts(note) if fact.unit == "ft"]

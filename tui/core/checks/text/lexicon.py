@@ -279,6 +279,13 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         "x",
     ),
     anchored(re.compile(rf"(?<![\w.])x\s*{NUM}(?!\.?\d)", re.IGNORECASE), "x"),  # x10
+    anchored(  # "times ten" said for x10; "at times 7/10" is a rating
+        re.compile(
+            rf"(?<![\w.])(?<!\bat )times[ \t]+{NUM}(?!\.?\d|[ \t]*(?:/|out[ \t]+of\b|over\b))",
+            re.IGNORECASE,
+        ),
+        "times",
+    ),
     number_then(re.compile(rf"(?<![\w.]){NUM}[ \t]*x(?![a-z])", re.IGNORECASE), "x"),  # 10x
     number_then(  # 3 sets of 10, 10 reps, 2 times a week, 2x/wk, 3 times
         re.compile(

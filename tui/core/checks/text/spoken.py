@@ -135,6 +135,12 @@ def _rules() -> _Rules:
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[+-](?!\d))?")
 _DENOMINATOR_BEFORE = re.compile(r"(?:/|\bout[ \t]+of|\bover)[ \t]*$", re.IGNORECASE)
+# A spoken fraction or grade goes on after its first number ("4 over 5", "4 minus over 5",
+# "6 out of 10"): the value said, and taken back, is all of it.
+_FRACTION_REST = re.compile(
+    r"[ \t]*(?:(?:plus|minus)[ \t]*)?(?:/|\bout[ \t]+of\b|\bover\b)[ \t]*\d+(?:\.\d+)?",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(r"[.;:!?\n](?!\d)")
 _TAIL = re.compile(r"[^\n,.;]*?(?=[,.;]|$|\n)")
 _UNIT_WORD_AT = re.compile(r"[ \t]*(/?\s*\d+|[A-Za-z\u00b0%'\"]+)")
@@ -186,21 +192,30 @@ def _number_correction(
     if not olds:
         return []
     old = olds[-1]
-    old_start, old_end = window_start + old.start(), window_start + old.end()
+    old_start, old_number_end = window_start + old.start(), window_start + old.end()
+    old_end = _value_end(text, old_number_end)
     old_unit = _unit_after(text[old_end : marker.start()])
-    tail = _TAIL.match(text, new.end())
+    new_end = _value_end(text, new.end())
+    tail = _TAIL.match(text, new_end)
     new_unit = _unit_after(tail.group() if tail else "")
     if old_unit and new_unit and old_unit.lower() != new_unit.lower():
         return []
-    if new_unit or not text[old_end : marker.start()].strip(" \t,;:-"):
+    said_again = bool(new_unit) or new_end > new.end()
+    if said_again or not text[old_number_end : marker.start()].strip(" \t,;:-"):
         # the correction says it all again: the retracted value and the marker go
         return [Piece(old_start, marker.end(), "", old_start, marker.end())]
     # a bare number corrects the old one where it stands ("5 out of 10, sorry, 6")
     cut = _separated_from(text, marker.start())
     return [
-        Piece(old_start, old_end, new.group(), new.start(), new.end()),
+        Piece(old_start, old_number_end, new.group(), new.start(), new.end()),
         Piece(cut, new.end(), "", cut, new.end()),
     ]
+
+
+def _value_end(text: str, end: int) -> int:
+    """Where a number's value ends: after the rest of a spoken fraction or grade, if any."""
+    rest = _FRACTION_REST.match(text, end)
+    return rest.end() if rest else end
 
 
 def _separated_from(text: str, start: int) -> int:
