@@ -89,8 +89,10 @@ def by_note(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 async def wait_until(
-    predicate: Callable[[], bool], timeout: float = 10.0, step: float = 0.02
+    predicate: Callable[[], bool], timeout: float = 30.0, step: float = 0.02
 ) -> None:
+    """Wait for a condition, never for a fixed time. The timeout is generous: it costs nothing
+    when the condition holds, and a busy 2-core machine runs threads and watchers late."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
@@ -99,8 +101,9 @@ async def wait_until(
 
 
 def wait_until_sync(
-    predicate: Callable[[], bool], timeout: float = 20.0, step: float = 0.05
+    predicate: Callable[[], bool], timeout: float = 40.0, step: float = 0.05
 ) -> None:
+    """`wait_until` for tests that run the pipeline in another process."""
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:

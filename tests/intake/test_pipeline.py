@@ -207,7 +207,7 @@ async def test_cancel_from_another_process_stops_the_task(clinic: Path) -> None:
         other = Store(clinic / ".chartdesk" / "state.db")
         other.cancel_jobs(draft_id, "cancelled in another session")
         other.close()
-        await wait_until(lambda: not run.pipeline._running, timeout=3)
+        await wait_until(lambda: not run.pipeline._running)
     assert backend.finished == 0
     assert jobs(clinic) == [(draft_id, "cancelled", 1)]
 
@@ -264,7 +264,7 @@ async def test_waits_for_the_lock_and_takes_over_when_it_is_released(clinic: Pat
         assert run.pipeline.status().holder_pid is not None
         assert run.service.draft(draft_id).status == "queued"
         other.release()
-        await wait_until(lambda: run.pipeline.role == "drafter", timeout=3)
+        await wait_until(lambda: run.pipeline.role == "drafter")
         await wait_until(lambda: run.service.draft(draft_id).status == "ready")
     roles = [e.status for e in run.events if e.kind == "role"]
     assert roles == ["waiting", "drafter", "stopped"]
@@ -279,8 +279,7 @@ async def test_a_waiting_session_hears_about_drafts_made_by_the_drafter(clinic: 
         (clinic / "inbox" / "a.txt").write_bytes(note_bytes(1))
         await drafter.settled("inbox/a.txt")
         await wait_until(
-            lambda: any(e.kind == "draft" and e.status == "ready" for e in viewer.events),
-            timeout=3,
+            lambda: any(e.kind == "draft" and e.status == "ready" for e in viewer.events)
         )
     assert all(e.source == "store" for e in viewer.events if e.kind == "draft")
 
@@ -302,4 +301,4 @@ async def test_a_failing_subscriber_does_not_stop_the_drafter(clinic: Path) -> N
 async def test_stop_from_another_thread(clinic: Path) -> None:
     async with running_pipeline(clinic, watch=False) as run:
         await asyncio.to_thread(run.pipeline.stop)
-        await wait_until(lambda: run.pipeline.role == "stopped", timeout=3)
+        await wait_until(lambda: run.pipeline.role == "stopped")

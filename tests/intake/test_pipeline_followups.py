@@ -56,16 +56,12 @@ async def test_a_commit_stamped_before_one_already_seen_is_not_missed(clinic: Pa
                     "UPDATE drafts SET reason = 'fast writer', updated_at = ? WHERE id = ?",
                     (now(), first),
                 )
-                await wait_until(
-                    lambda: _store_events(viewer.events, first, "fast writer"), timeout=3
-                )
+                await wait_until(lambda: _store_events(viewer.events, first, "fast writer"))
                 writer.execute(
                     "UPDATE drafts SET reason = 'slow writer', updated_at = ? WHERE id = ?",
                     (slow_stamp, second),
                 )
-                await wait_until(
-                    lambda: _store_events(viewer.events, second, "slow writer"), timeout=3
-                )
+                await wait_until(lambda: _store_events(viewer.events, second, "slow writer"))
             finally:
                 writer.close()
     finally:
@@ -98,7 +94,7 @@ async def test_a_cut_off_answer_keeps_its_billed_tokens_and_cost(
 
     async with running_pipeline(clinic, backend, watch=False) as run:
         run.pipeline.wake()
-        await wait_until(lambda: run.service.draft(draft_id).status == "failed", timeout=10)
+        await wait_until(lambda: run.service.draft(draft_id).status == "failed")
         draft = run.service.store.get_draft(draft_id)
 
     assert "cut off" in draft.reason

@@ -106,7 +106,7 @@ async def test_writer_that_began_before_the_watcher_is_waited_for(
             await asyncio.sleep(SETTLE * 2.5)
             assert seen.calls == []
             handle.close()
-            await wait_until(lambda: len(seen.calls) == 1, timeout=5)
+            await wait_until(lambda: len(seen.calls) == 1)
     finally:
         handle.close()
     assert seen.size_of("long.txt") == len(data)
@@ -168,7 +168,7 @@ async def test_batch_of_hundreds_copied_in(inbox: Path, tmp_path: Path, observer
     async with watching(inbox, observer) as seen:
         for index in range(300):
             shutil.copyfile(staging / f"b{index:03d}.txt", inbox / f"b{index:03d}.txt")
-        await wait_until(lambda: len(seen.calls) >= 300, timeout=20)
+        await wait_until(lambda: len(seen.calls) >= 300, timeout=60)
         await asyncio.sleep(SETTLE * 2)
     assert seen.names() == sorted(f"b{i:03d}.txt" for i in range(300))
     assert all(size > 0 for _, size in seen.calls)
@@ -194,7 +194,7 @@ async def test_periodic_rescan_catches_changes_inotify_never_reports(
         await wait_until(lambda: len(seen.calls) == 1)
         with open(tmp_path / "alias.txt", "ab") as handle:
             handle.write(b"Added later: pain 2/10 at discharge.\n")
-        await wait_until(lambda: len(seen.calls) == 2, timeout=5)
+        await wait_until(lambda: len(seen.calls) == 2)
     assert seen.names() == ["linked.txt", "linked.txt"]
 
 
@@ -211,7 +211,7 @@ async def test_inotify_overflow_triggers_an_immediate_rescan(inbox: Path, tmp_pa
         logging.getLogger("watchdog.observers.inotify_c").warning(
             "Inotify queue overflowed; filesystem events were lost"
         )
-        await wait_until(lambda: len(seen.calls) == 2, timeout=3)
+        await wait_until(lambda: len(seen.calls) == 2)
 
 
 async def test_unchanged_file_touched_or_read_is_not_reported_again(inbox: Path) -> None:
@@ -291,7 +291,7 @@ async def test_inbox_removed_and_recreated_is_watched_again(
         inbox.mkdir(exist_ok=True)
         await asyncio.sleep(0.8)
         (inbox / "after.txt").write_bytes(note_bytes(1))
-        await wait_until(lambda: seen.names() == ["after.txt"], timeout=3)
+        await wait_until(lambda: seen.names() == ["after.txt"])
     assert "watching it again" in caplog.text
 
 
