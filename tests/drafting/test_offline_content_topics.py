@@ -188,6 +188,8 @@ TOPIC_LINES = {
     "handwriting": "Letter reversals in 6 of 20 words.",
     "visual_motor": "Cutting along a curved line with scissors, off by 1 cm.",
     "client_factors": "Sensation to light touch diminished in the R thumb.",
+    "reason": "Referred by her GP after two falls on the stairs.",
+    "training": "Taught the daughter to use the transfer bench safely.",
 }
 NO_TOPIC = "Enjoys drawing dinosaurs with his brother."
 

@@ -128,6 +128,7 @@ def clean(sentence: str) -> str:
             break
     text = _SPACE_BEFORE_MARK.sub("", _REPEATED.sub(r"\1", text))
     bare = text.rstrip(".!?,;: ").strip()
-    if not bare or any(pattern.search(bare) for pattern in _rules().framing):
-        return ""
+    said = sentence.strip().rstrip(".!?,;: ").strip()
+    if not bare or any(p.search(bare) or p.search(said) for p in _rules().framing):
+        return ""  # framing, whether or not its opening words were fillers ("Right, so Casimir.")
     return bare[0].upper() + bare[1:] + ("" if bare[-1] in ".!?" else ".")

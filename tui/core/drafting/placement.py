@@ -208,6 +208,40 @@ def topic_of(label: str) -> str:
     return ""
 
 
+def label_topic(label: str) -> str:
+    """The topic of a label that opens a line of text ("Clinical summary: ..."): as `topic_of`,
+    else by its head noun (a heading standing alone, "PELVIC HEALTH FOLLOW-UP", may be a title)."""
+    return topic_of(label) or _head_topic(_in_full(_folded(label)))
+
+
+@cache
+def _label_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    table = _table().get("label_heads", {})
+    return (
+        frozenset(table.get("prepositions", ())),
+        frozenset(table.get("skip", ())),
+        frozenset(table.get("skip_topics", ())),
+    )
+
+
+def _head_topic(label: str) -> str:
+    """The topic a label of several words names by its head noun: the last word before any
+    preposition ("clinical summary", "summary of care"); see [label_heads] in offline.toml."""
+    prepositions, skip, skip_topics = _label_heads()
+    words = label.split()
+    if len(words) < _HEAD_WORDS:
+        return ""
+    cut = next((i for i, word in enumerate(words) if word in prepositions), len(words))
+    head = words[cut - 1] if cut else ""
+    if not head or head in skip or head in _topic_lists("when"):  # "Pain today: 5/10"
+        return ""
+    topic = _exact_topic(head)
+    return "" if topic in skip_topics else topic
+
+
+_HEAD_WORDS = 2
+
+
 @cache
 def _short_words() -> dict[str, str]:
     return {str(k): str(v) for k, v in _table().get("label_words", {}).items()}
@@ -289,7 +323,8 @@ def split_items(text: str) -> list[Item]:
                 items.append(Item(bare, heading=True))
             continue
         label = _LABEL.match(line)
-        topic = topic_of(label.group("label")) if label else ""
+        topic = label_topic(label.group("label")) if label and label.group("rest") else ""
+        topic = topic or (topic_of(label.group("label")) if label else "")
         if not topic and whole and alone and not heading:
             topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
@@ -313,30 +348,44 @@ def split_items(text: str) -> list[Item]:
             )
             for item in _statements(line, topic or block, dictated=dictated)
         ]
-        if label and _folded(label.group("label")) in _when_labels():
+        own_lead = label is not None and _folded(label.group("label")) in _lead_labels()
+        block_lead = not label and _folded(block_label) in _mixed_labels()
+        if own_lead or block_lead:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
 
 
 @cache
-def _when_labels() -> frozenset[str]:
-    """Labels that say when, not what ("Today:"): see [topics] `when` in offline.toml."""
-    return frozenset(
-        str(label).lower()
-        for spec in _table().get("topics", {}).values()
-        for label in spec.get("when", ())
-    )
+def _topic_lists(key: str) -> frozenset[str]:
+    """The labels every topic lists under `key` in offline.toml (`when`, `mixed`)."""
+    topics = _table().get("topics", {}).values()
+    return frozenset(str(label).lower() for spec in topics for label in spec.get(key, ()))
+
+
+def _mixed_labels() -> frozenset[str]:
+    """Labels for a part of the note that gathers several topics (DAP's "Data", a "Response"
+    to treatment): see [topics] `mixed` in offline.toml."""
+    return _topic_lists("mixed")
+
+
+def _lead_labels() -> frozenset[str]:
+    """Labels under which a statement's opening decides: those that say when, not what
+    ("Today:"), and those of a part that gathers several topics (see `_mixed_labels`)."""
+    return _topic_lists("when") | _mixed_labels()
 
 
 def _by_its_lead(item: Item) -> Item:
-    """A statement under a label that says when: placed by its opening when that settles it
-    ("Today: ... Per CNA no falls this week" is what staff report)."""
+    """A statement under a label that says when, or that gathers several topics: placed by its
+    opening when that settles it ("Today: ... Per CNA no falls this week" is what staff report;
+    "Data: Pt reports ..." is Subjective, "Response: Berg 41/56" is measured)."""
+    labelled = _LABEL.match(item.text)
+    text = labelled.group("rest") if labelled and _is_label(labelled.group("label")) else item.text
     if item.forced or not any(
-        lead.search(item.text) for category in categories() for lead in category.leads
+        lead.search(text) for category in categories() for lead in category.leads
     ):
         return item
-    return replace(item, topic="", label="")
+    return replace(item, text=text, topic="", label="")
 
 
 def _only_heading(bare: str, line: str, heading: bool) -> bool:
@@ -510,7 +559,7 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
     items = []
     for part in parts:
         label = _LABEL.match(part)
-        own = topic_of(label.group("label")) if label else ""
+        own = label_topic(label.group("label")) if label and label.group("rest") else ""
         if not own and dictated:
             own = _spoken_label(part)
         override = next(
