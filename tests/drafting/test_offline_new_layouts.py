@@ -1,0 +1,179 @@
+"""Layouts and words nobody wrote the offline drafter against (issue 12, OFF3): a note part that
+gathers several topics (DAP's Data, a Response to treatment), a label read by its head noun, a
+line of codes under any heading, judgement, history and plan in other words, and dictation's
+fillers and framing in new words. Notes of our own, each rule with a twin that must not be read
+so."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.core.drafting import dictation
+from tui.core.drafting.placement import place_items, split_items
+
+SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
+PT_EVAL = (
+    "History",
+    "Systems Review",
+    "Tests and Measures",
+    "Evaluation Complexity",
+    "Assessment",
+    "Goals",
+    "Plan of Care",
+    "Billing",
+)
+DISCHARGE = (
+    "Episode of Care",
+    "Functional Status",
+    "Goal Status",
+    "Assessment",
+    "Reason for Discharge",
+    "Home Exercise Program",
+    "Recommendations and Follow-up",
+)
+
+
+def _where(note: str, snippet: str, sections: Sequence[str] = SOAP) -> list[str]:
+    placed = place_items(split_items(note), sections)
+    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
+
+
+def test_a_data_part_sends_what_the_patient_says_to_subjective() -> None:
+    note = "\n".join(
+        [
+            "Data:",
+            "Client states the hip aches on waking and eases by lunch.",
+            "He has been walking the dog twice a day.",
+            "Hip flexion 105 deg, abduction 4-/5.",
+        ]
+    )
+    assert _where(note, "hip aches on waking") == ["Subjective"]
+    assert _where(note, "walking the dog") == ["Subjective"]
+    assert _where(note, "Hip flexion 105") == ["Objective"]
+
+
+def test_a_report_under_a_label_of_one_topic_stays_there() -> None:
+    # twin: "Impression:" is one topic, so a report opening its line is still the judgement
+    note = "Impression: Pt reports fewer flares, consistent with improving load tolerance."
+    assert _where(note, "fewer flares") == ["Assessment"]
+
+
+def test_a_response_part_sends_a_measurement_to_objective_and_keeps_a_change() -> None:
+    note = "\n".join(
+        [
+            "Response: Grip 40 lb on the R today, 44 lb on the L.",
+            "Response: Wrist extension improved 10 deg after mobilisation.",
+            "Response: Settled quickly and asked to continue.",
+        ]
+    )
+    assert _where(note, "Grip 40 lb") == ["Objective"]
+    assert _where(note, "improved 10 deg") == ["Assessment"]  # twin: a change is a judgement
+    assert _where(note, "Settled quickly") == ["Assessment"]
+    placed = place_items(split_items(note), SOAP)
+    assert placed["Objective"] == ["Grip 40 lb on the R today, 44 lb on the L."]
+
+
+def test_a_label_names_its_topic_by_its_head_noun() -> None:
+    note = "\n".join(
+        [
+            "Overall summary: Steady gains in stance time and confidence.",
+            "Summary of episode: Seen for a painful hip, now walking without a cane.",
+            "Revised goals: Walk 1 km on grass by the end of May.",
+        ]
+    )
+    assert _where(note, "Steady gains", DISCHARGE) == ["Assessment"]
+    assert _where(note, "Seen for a painful hip", DISCHARGE) == ["Assessment"]
+    assert _where(note, "Walk 1 km on grass", DISCHARGE) == ["Goal Status"]
+
+
+def test_a_head_noun_that_names_a_measure_or_a_time_is_no_section() -> None:
+    # twins: "Balance assessment", "Session total", "Pain today" and a title are not headings
+    # of the Assessment, the Billing or the day's treatment
+    note = "\n".join(
+        [
+            "HAND CLINIC FOLLOW-UP",
+            "Balance assessment: Berg 44/56, 3 losses of balance on turning.",
+            "Pain today: 6/10 after the night shift.",
+            "Sit to stand total: 11 in 30 s.",
+        ]
+    )
+    assert _where(note, "Berg 44/56") == ["Objective"]
+    assert _where(note, "6/10 after the night shift") == ["Subjective"]
+    assert _where(note, "11 in 30 s") == ["Objective"]
+
+
+def test_a_line_of_codes_goes_to_billing_under_any_heading() -> None:
+    note = "\n".join(
+        [
+            "## Next two weeks",
+            "Add dual-task walking; trial a hiking pole outdoors.",
+            "97530 x2, 97535 x1",
+            "Eval 97163 x1.",
+        ]
+    )
+    assert _where(note, "97530 x2, 97535 x1") == ["Billing"]
+    assert _where(note, "Eval 97163 x1") == ["Billing"]
+    assert _where(note, "dual-task walking") == ["Plan"]
+
+
+def test_a_plan_that_names_a_code_stays_in_the_plan() -> None:
+    # twin: a next step that names a code is no billing line
+    note = "Plan: Add 97530 work simulation next visit if the payer approves."
+    assert _where(note, "work simulation") == ["Plan"]
+
+
+def test_judgement_and_next_steps_in_other_words() -> None:
+    note = (
+        "Dictation. He seems to handle the heavier sled well. Recovery is on schedule for week "
+        "eight. Going forward we'll bring in single leg hops. She says the strap is comfortable."
+    )
+    assert _where(note, "handle the heavier sled") == ["Assessment"]
+    assert _where(note, "on schedule for week 8") == ["Assessment"]
+    assert _where(note, "single leg hops") == ["Plan"]
+    assert _where(note, "strap is comfortable") == ["Subjective"]
+
+
+def test_a_patient_quote_with_i_think_is_what_the_patient_says() -> None:
+    # twin: "I think" inside the patient's own words is no judgement of the clinician's
+    note = 'Dictation. "I think my arm is looser in the mornings," she says.'
+    assert _where(note, "my arm is looser") == ["Subjective"]
+
+
+def test_an_evaluation_s_history_in_other_words() -> None:
+    note = (
+        "Transcript. Sixty one year old bus driver. Neck stiffness for about three weeks after "
+        "a slip on ice. She's got asthma and osteopenia. Blood pressure one forty over ninety. "
+        "Spurling test was negative. Plan twice a week for four weeks."
+    )
+    assert _where(note, "Neck stiffness for about 3 weeks", PT_EVAL) == ["History"]
+    assert _where(note, "asthma and osteopenia", PT_EVAL) == ["History"]
+    assert _where(note, "Spurling test was negative", PT_EVAL) == ["Tests and Measures"]
+    # twin: a stretch of weeks in the plan is the plan's, not the history's
+    assert _where(note, "twice a week for 4 weeks", PT_EVAL) == ["Plan of Care"]
+
+
+def test_fillers_in_new_words_go_and_their_look_alikes_stay() -> None:
+    assert dictation.sentences("Ah, hip flexion one hundred degrees.") == [
+        "Hip flexion 100 degrees."
+    ]
+    assert dictation.sentences("Basically the knee was sore, like a six out of ten.") == [
+        "The knee was sore, a 6 out of 10."
+    ]
+    assert dictation.sentences("Anyway, moving on, grip twenty kilos.") == ["Grip 20 kg."]
+    # twins: the rotations "ER" and "IR", and "like" as a verb, are words of the note
+    assert dictation.sentences("ER, IR both forty five degrees.") == ["ER, IR both 45 degrees."]
+    assert dictation.sentences("She would like to get back to tennis.") == [
+        "She would like to get back to tennis."
+    ]
+
+
+def test_framing_in_new_words_goes_and_a_stop_rule_stays() -> None:
+    spoken = (
+        "Hello, dictating for Amos Reed, date of service March third. Okay, so Amos. "
+        "Voice memo, not proofread. Hip pain two out of ten. Stop the band work if the hip "
+        "clicks. That's it, thank you. Okay, stop the recording."
+    )
+    assert dictation.sentences(spoken) == [
+        "Hip pain 2 out of 10.",
+        "Stop the band work if the hip clicks.",
+    ]
