@@ -177,3 +177,43 @@ def test_framing_in_new_words_goes_and_a_stop_rule_stays() -> None:
         "Hip pain 2 out of 10.",
         "Stop the band work if the hip clicks.",
     ]
+
+
+def test_a_heading_said_with_its_word_and_a_recording_remark_go() -> None:
+    assert dictation.sentences("Section plan. Three times a week.") == [
+        "Plan.",
+        "3 times a week.",
+    ]
+    assert dictation.sentences("(recorded on phone, unedited) she reports less pain.") == [
+        "She reports less pain."
+    ]
+    # twins: "heading" as a verb and a remark that says nothing of the recording stay
+    assert dictation.sentences("Heading to the coast for two weeks on Friday.") == [
+        "Heading to the coast for 2 weeks on Friday."
+    ]
+    assert dictation.sentences("(per surgeon) no lifting over ten pounds.") == [
+        "(per surgeon) no lifting over 10 lb."
+    ]
+
+
+def test_a_spoken_heading_with_its_word_places_what_follows() -> None:
+    note = "Dictation. Heading subjective. Slept through the night twice this week. Um."
+    assert _where(note, "Slept through the night") == ["Subjective"]
+
+
+def test_a_letter_with_the_name_it_stands_for_takes_that_name() -> None:
+    note = "P (problem): stiffness getting out of the car; R knee gives way on kerbs."
+    assert _where(note, "stiffness getting out of the car") == ["Subjective"]
+    # twin: the same letter without a name is the Plan
+    assert _where("P: review kerb strategy next visit.", "review kerb strategy") == ["Plan"]
+
+
+def test_what_someone_reports_and_the_clinician_s_impression_by_their_opening() -> None:
+    note = (
+        "Mrs. Obi came in with her son, who says that she has stopped using the stair lift. "
+        "My impression is that quad strength now supports stairs with one rail. "
+        "Knee flexion 118 deg."
+    )
+    assert _where(note, "stopped using the stair lift") == ["Subjective"]
+    assert _where(note, "quad strength now supports stairs") == ["Assessment"]
+    assert _where(note, "Knee flexion 118") == ["Objective"]

@@ -211,7 +211,13 @@ def topic_of(label: str) -> str:
 def label_topic(label: str) -> str:
     """The topic of a label that opens a line of text ("Clinical summary: ..."): as `topic_of`,
     else by its head noun (a heading standing alone, "PELVIC HEALTH FOLLOW-UP", may be a title)."""
-    return topic_of(label) or _head_topic(_in_full(_folded(label)))
+    lettered = _LETTER_NAMED.fullmatch(_folded(label))
+    named = _exact_topic(_in_full(lettered.group(1))) if lettered else ""
+    return named or topic_of(label) or _head_topic(_in_full(_folded(label)))
+
+
+# "P (problem):", "I (intervention):": a letter with the name it stands for in this note's layout.
+_LETTER_NAMED = re.compile(r"[a-z]\s*\(([a-z][a-z ]{2,30})\)")
 
 
 @cache
