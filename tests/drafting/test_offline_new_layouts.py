@@ -217,3 +217,50 @@ def test_what_someone_reports_and_the_clinician_s_impression_by_their_opening() 
     assert _where(note, "stopped using the stair lift") == ["Subjective"]
     assert _where(note, "quad strength now supports stairs") == ["Assessment"]
     assert _where(note, "Knee flexion 118") == ["Objective"]
+
+
+def test_a_heading_said_inside_a_phrase_opens_its_section() -> None:
+    note = (
+        "Transcript. Under the subjective part, he's been icing twice a day. For objective, "
+        "grip forty kilos. Moving on to the plan, add wrist curls."
+    )
+    assert _where(note, "icing twice a day") == ["Subjective"]
+    assert _where(note, "Grip 40 kg") == ["Objective"]
+    assert _where(note, "Add wrist curls") == ["Plan"]
+    placed = place_items(split_items(note), SOAP)
+    assert "Under the subjective part" not in " ".join(placed["Subjective"])
+
+
+def test_a_phrase_that_frames_no_heading_stays_a_sentence() -> None:
+    # twin: "For the next two weeks, ..." names no section: the sentence keeps its words
+    note = "Transcript. For the next two weeks, we will continue the same plan."
+    placed = place_items(split_items(note), SOAP)
+    assert "For the next 2 weeks, we will continue the same plan." in placed["Plan"]
+
+
+def test_a_discharge_said_without_headings_by_its_words() -> None:
+    note = (
+        "Okay, discharge summary for Nadia. Um, she was seen ten times over six weeks. She now "
+        "walks without a cane on any surface. Her stair goal has been met. She is being "
+        "discharged because she met her goals. She will keep up the bridges at home. She "
+        "should follow up with her surgeon in June. That's the end of the summary."
+    )
+    assert _where(note, "seen 10 times over 6 weeks", DISCHARGE) == ["Episode of Care"]
+    assert _where(note, "walks without a cane", DISCHARGE) == ["Functional Status"]
+    assert _where(note, "stair goal has been met", DISCHARGE) == ["Goal Status"]
+    assert _where(note, "discharged because", DISCHARGE) == ["Reason for Discharge"]
+    assert _where(note, "bridges at home", DISCHARGE) == ["Home Exercise Program"]
+    assert _where(note, "follow up with her surgeon", DISCHARGE) == [
+        "Recommendations and Follow-up"
+    ]
+    placed = place_items(split_items(note), DISCHARGE)
+    said = " ".join(line for lines in placed.values() for line in lines)
+    assert "summary for Nadia" not in said
+    assert "end of the summary" not in said
+
+
+def test_a_daily_note_keeps_those_words_in_its_own_sections() -> None:
+    # twin: a SOAP note has none of a discharge's sections, so the same words stay S/O/A/P
+    note = "Pt reports she walks without a cane at home now.\nGait 0.9 m/s without a cane."
+    assert _where(note, "walks without a cane at home") == ["Subjective"]
+    assert _where(note, "Gait 0.9 m/s") == ["Objective"]

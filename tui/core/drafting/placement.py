@@ -427,7 +427,7 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     where its words say, and under the heading said before it only when they say nothing."""
     items: list[Item] = []
     for sentence in dictation.sentences(line):
-        said = _SPOKEN_HEAD.match(sentence)
+        said = _SPOKEN_HEAD.match(_heading_unframed(sentence))
         topic = _spoken_topic(said.group("head")) if said else ""
         if said and said.group("rest") is None and not _is_label(said.group("head")):
             topic = ""  # "Plan continue twice weekly.": a sentence, not a heading
@@ -441,6 +441,28 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
             continue
         items.append(Item(sentence, override, forced=bool(override), fallback=heading))
     return items, heading
+
+
+@cache
+def _heading_frame() -> re.Pattern[str]:
+    """The words said around a heading inside a phrase (see [dictation] heading_leads)."""
+    table = _table().get("dictation", {})
+    leads = "|".join(re.escape(lead) for lead in table.get("heading_leads", ()))
+    tails = "|".join(re.escape(tail) for tail in table.get("heading_tails", ()))
+    return re.compile(
+        rf"^(?:{leads or '(?!x)x'})\s+(?P<head>[A-Za-z][A-Za-z &/'-]{{0,40}}?)"
+        rf"(?:\s+(?:{tails or '(?!x)x'}))?(?P<mark>\s*(?:[,:]|\.?$))",
+        re.IGNORECASE,
+    )
+
+
+def _heading_unframed(sentence: str) -> str:
+    """ "For the subjective part, she's been ..." as "subjective, she's been ...": a heading said
+    inside a phrase, unframed when its words are a label; any other sentence as it is."""
+    framed = _heading_frame().match(sentence)
+    if not framed or not _is_label(framed.group("head")):
+        return sentence
+    return framed.group("head") + framed.group("mark") + sentence[framed.end() :]
 
 
 # "Objective, passive flexion ...", "Plan: continue ...", "Objective.": a few words, then a mark.
