@@ -264,3 +264,12 @@ def test_a_daily_note_keeps_those_words_in_its_own_sections() -> None:
     note = "Pt reports she walks without a cane at home now.\nGait 0.9 m/s without a cane."
     assert _where(note, "walks without a cane at home") == ["Subjective"]
     assert _where(note, "Gait 0.9 m/s") == ["Objective"]
+
+
+def test_a_quoted_line_is_read_as_its_words() -> None:
+    note = "> Player check-in: hamstring tight after Saturday's match, no pain when jogging.\n"
+    note += "> 90 deg knee flexion needed for cycling.\n"
+    assert _where(note, "hamstring tight after Saturday") == ["Subjective"]
+    # twin: a line that opens with "> 90" keeps its "greater than"
+    placed = place_items(split_items(note), SOAP)
+    assert any(line.startswith("> 90 deg") for lines in placed.values() for line in lines)

@@ -27,6 +27,8 @@ from tui.core.drafting.content_topics import clause_copies, content_section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
+# A Markdown quote opening a line of words ("> Athlete check-in: ..."); "> 90 deg" is a value.
+_QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 # An export's field name labels its line by its first part ("subjective.pain_now: 2/10"); a
 # label may name who said it ("Teacher check-in (Ms. Ruiz):").
 _LABEL = re.compile(
@@ -287,6 +289,7 @@ def split_items(text: str) -> list[Item]:
             continue
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
+        line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         opened = _opened_by_heading(line)
