@@ -273,3 +273,51 @@ def test_a_quoted_line_is_read_as_its_words() -> None:
     # twin: a line that opens with "> 90" keeps its "greater than"
     placed = place_items(split_items(note), SOAP)
     assert any(line.startswith("> 90 deg") for lines in placed.values() for line in lines)
+
+
+def test_a_layout_s_letters_mean_what_that_layout_says() -> None:
+    note = "\n".join(
+        [
+            "A - Says the knee locks on stairs. Knee flexion 115 deg.",
+            "P - Reduced knee flexion limiting stair descent.",
+            "I - Step-downs 3x10, quad sets; ther ex 20 min.",
+            "E - Locking eased after mobilisation.",
+        ]
+    )
+    assert _where(note, "knee locks on stairs") == ["Subjective"]
+    assert _where(note, "Knee flexion 115") == ["Objective"]
+    assert _where(note, "Reduced knee flexion limiting") == ["Assessment"]
+    assert _where(note, "Locking eased") == ["Assessment"]
+
+
+def test_soap_letters_keep_their_meaning_beside_other_letters() -> None:
+    # twin: a SOAP note that also writes "I:" and "E:" lines is no APIE note
+    note = "\n".join(
+        [
+            "S: Knee locks on stairs.",
+            "O: Knee flexion 115 deg.",
+            "A: Reduced flexion limits stair descent.",
+            "P: Add step-downs next visit.",
+            "I: Quad sets 3x10.",
+            "E: Handout on stair strategy given.",
+        ]
+    )
+    assert _where(note, "Reduced flexion limits") == ["Assessment"]
+    assert _where(note, "Add step-downs") == ["Plan"]
+
+
+def test_an_sbar_assessment_is_sorted_by_its_words() -> None:
+    note = "\n".join(
+        [
+            "Situation: Daughter reports he has been more confused since Sunday.",
+            "Background: R TKA 10 days ago.",
+            "Assessment: BP 100/58 standing. Needed mod A for bed to chair.",
+            "Assessment: Limited by low blood pressure more than by knee pain.",
+            "Recommendation: Notify the RN; recheck BP before gait next visit.",
+        ]
+    )
+    assert _where(note, "more confused since Sunday") == ["Subjective"]
+    assert _where(note, "BP 100/58 standing") == ["Objective"]
+    assert _where(note, "mod A for bed to chair") == ["Objective"]
+    assert _where(note, "Limited by low blood pressure") == ["Assessment"]
+    assert _where(note, "Notify the RN") == ["Plan"]

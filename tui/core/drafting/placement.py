@@ -283,6 +283,7 @@ def split_items(text: str) -> list[Item]:
     lines = linearize(text).splitlines()
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
+    layout = _layout_of(lines, stops)
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
@@ -357,12 +358,64 @@ def split_items(text: str) -> list[Item]:
             )
             for item in _statements(line, topic or block, dictated=dictated)
         ]
+        part = layout.get(_folded(label.group("label"))) if label else None
+        if part is not None:
+            statements = [_by_its_words(item, *part) for item in statements]
         own_lead = label is not None and _folded(label.group("label")) in _lead_labels()
         block_lead = not label and _folded(block_label) in _mixed_labels()
         if own_lead or block_lead:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
+
+
+@dataclass(frozen=True)
+class _Layout:
+    labels: frozenset[str]
+    unless: frozenset[str]
+    means: dict[str, str]
+    mixed: frozenset[str]
+
+
+@cache
+def _layouts() -> tuple[_Layout, ...]:
+    return tuple(
+        _Layout(
+            frozenset(spec["labels"]),
+            frozenset(spec.get("unless", ())),
+            dict(spec["means"]),
+            frozenset(spec.get("mixed", ())),
+        )
+        for spec in _table().get("layouts", {}).values()
+    )
+
+
+def _layout_of(lines: Sequence[str], stops: bool) -> dict[str, tuple[str, bool]]:
+    """What each label means in this note's layout (label -> (topic, mixed)), when every label of
+    a layout in offline.toml opens a line of the note ("A -", "P -", "I -", "E -" is APIE)."""
+    opened = set()
+    for line in lines:
+        found = _LABEL.match(_soap_colon(_BULLET.sub("", line.strip()), stops))
+        if found:
+            opened.add(_folded(found.group("label")))
+    for layout in _layouts():
+        if layout.labels <= opened and not layout.unless & opened:
+            return {label: (topic, label in layout.mixed) for label, topic in layout.means.items()}
+    return {}
+
+
+def _by_its_words(item: Item, topic: str, mixed: bool) -> Item:
+    """A statement under a label of the note's layout: the label's topic there, or, in a part
+    that gathers several topics, where its own words say (the part's topic when they say
+    nothing)."""
+    if item.forced:
+        return item
+    if not mixed:
+        return replace(item, topic=topic)
+    labelled = _LABEL.match(item.text)
+    own = labelled is not None and item.label == labelled.group("label")
+    text = labelled.group("rest") if labelled and own else item.text
+    return replace(item, text=text, topic="", label="", fallback=topic)
 
 
 @cache
