@@ -188,6 +188,15 @@ TOPIC_LINES = {
     "handwriting": "Letter reversals in 6 of 20 words.",
     "visual_motor": "Cutting along a curved line with scissors, off by 1 cm.",
     "client_factors": "Sensation to light touch diminished in the R thumb.",
+    "reason": "Referred by her GP after two falls on the stairs.",
+    "training": "Taught the daughter to use the transfer bench safely.",
+    "episode": "Seen 9 visits over 6 weeks for a frozen shoulder.",
+    "functional_status": "Now climbs a full flight without a rail.",
+    "discharge_reason": "Discharged because she moved to another city.",
+    "home_program": "Will keep up the band rows at home.",
+    "recommendations": "Follow up with her GP about the night cramps.",
+    "goal_status": "The stair goal has been met.",
+    "history": "Since the last report she had a cortisone injection.",
 }
 NO_TOPIC = "Enjoys drawing dinosaurs with his brother."
 

@@ -37,6 +37,7 @@ class _Mark:
 class _Rules:
     markers: tuple[re.Pattern[str], ...]
     framing: tuple[re.Pattern[str], ...]
+    framing_as_said: tuple[re.Pattern[str], ...]
     fillers: tuple[re.Pattern[str], ...]
     marks: tuple[_Mark, ...]
 
@@ -53,7 +54,13 @@ def _rules() -> _Rules:
         _Mark(mark, re.compile(rf"[ \t]*,?[ \t]*\b(?:{'|'.join(said)})\b,?[ \t]*", re.IGNORECASE))
         for mark, said in said_marks().marks.items()
     )
-    return _Rules(compiled("markers"), compiled("framing"), compiled("fillers"), marks)
+    return _Rules(
+        compiled("markers"),
+        compiled("framing"),
+        compiled("framing_as_said"),
+        compiled("fillers"),
+        marks,
+    )
 
 
 def is_dictated(text: str) -> bool:
@@ -128,6 +135,9 @@ def clean(sentence: str) -> str:
             break
     text = _SPACE_BEFORE_MARK.sub("", _REPEATED.sub(r"\1", text))
     bare = text.rstrip(".!?,;: ").strip()
+    said = sentence.strip().rstrip(".!?,;: ").strip()
     if not bare or any(pattern.search(bare) for pattern in _rules().framing):
         return ""
+    if any(pattern.search(said) for pattern in _rules().framing_as_said):
+        return ""  # framing known by its opening words, which are fillers ("Right, so Casimir.")
     return bare[0].upper() + bare[1:] + ("" if bare[-1] in ".!?" else ".")

@@ -27,6 +27,8 @@ from tui.core.drafting.content_topics import clause_copies, content_section
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
+# A Markdown quote opening a line of words ("> Athlete check-in: ..."); "> 90 deg" is a value.
+_QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 # An export's field name labels its line by its first part ("subjective.pain_now: 2/10"); a
 # label may name who said it ("Teacher check-in (Ms. Ruiz):").
 _LABEL = re.compile(
@@ -208,6 +210,46 @@ def topic_of(label: str) -> str:
     return ""
 
 
+def label_topic(label: str) -> str:
+    """The topic of a label that opens a line of text ("Clinical summary: ..."): as `topic_of`,
+    else by its head noun (a heading standing alone, "PELVIC HEALTH FOLLOW-UP", may be a title)."""
+    lettered = _LETTER_NAMED.fullmatch(_folded(label))
+    named = _exact_topic(_in_full(lettered.group(1))) if lettered else ""
+    return named or topic_of(label) or _head_topic(_in_full(_folded(label)))
+
+
+# "P (problem):", "I (intervention):": a letter with the name it stands for in this note's layout.
+_LETTER_NAMED = re.compile(r"[a-z]\s*\(([a-z][a-z ]{2,30})\)")
+
+
+@cache
+def _label_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    table = _table().get("label_heads", {})
+    return (
+        frozenset(table.get("prepositions", ())),
+        frozenset(table.get("skip", ())),
+        frozenset(table.get("skip_topics", ())),
+    )
+
+
+def _head_topic(label: str) -> str:
+    """The topic a label of several words names by its head noun: the last word before any
+    preposition ("clinical summary", "summary of care"); see [label_heads] in offline.toml."""
+    prepositions, skip, skip_topics = _label_heads()
+    words = label.split()
+    if len(words) < _HEAD_WORDS:
+        return ""
+    cut = next((i for i, word in enumerate(words) if word in prepositions), len(words))
+    head = words[cut - 1] if cut else ""
+    if not head or head in skip or head in _topic_lists("when"):  # "Pain today: 5/10"
+        return ""
+    topic = _exact_topic(head)
+    return "" if topic in skip_topics else topic
+
+
+_HEAD_WORDS = 2
+
+
 @cache
 def _short_words() -> dict[str, str]:
     return {str(k): str(v) for k, v in _table().get("label_words", {}).items()}
@@ -241,12 +283,14 @@ def split_items(text: str) -> list[Item]:
     lines = linearize(text).splitlines()
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
+    layout = _layout_of(lines, stops)
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
+        line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         opened = _opened_by_heading(line)
@@ -289,7 +333,8 @@ def split_items(text: str) -> list[Item]:
                 items.append(Item(bare, heading=True))
             continue
         label = _LABEL.match(line)
-        topic = topic_of(label.group("label")) if label else ""
+        topic = label_topic(label.group("label")) if label and label.group("rest") else ""
+        topic = topic or (topic_of(label.group("label")) if label else "")
         if not topic and whole and alone and not heading:
             topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
@@ -313,30 +358,96 @@ def split_items(text: str) -> list[Item]:
             )
             for item in _statements(line, topic or block, dictated=dictated)
         ]
-        if label and _folded(label.group("label")) in _when_labels():
+        part = layout.get(_folded(label.group("label"))) if label else None
+        if part is not None:
+            statements = [_by_its_words(item, *part) for item in statements]
+        own_lead = label is not None and _folded(label.group("label")) in _lead_labels()
+        block_lead = not label and _folded(block_label) in _mixed_labels()
+        if own_lead or block_lead:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
 
 
+@dataclass(frozen=True)
+class _Layout:
+    labels: frozenset[str]
+    unless: frozenset[str]
+    means: dict[str, str]
+    mixed: frozenset[str]
+
+
 @cache
-def _when_labels() -> frozenset[str]:
-    """Labels that say when, not what ("Today:"): see [topics] `when` in offline.toml."""
-    return frozenset(
-        str(label).lower()
-        for spec in _table().get("topics", {}).values()
-        for label in spec.get("when", ())
+def _layouts() -> tuple[_Layout, ...]:
+    return tuple(
+        _Layout(
+            frozenset(spec["labels"]),
+            frozenset(spec.get("unless", ())),
+            dict(spec["means"]),
+            frozenset(spec.get("mixed", ())),
+        )
+        for spec in _table().get("layouts", {}).values()
     )
 
 
+def _layout_of(lines: Sequence[str], stops: bool) -> dict[str, tuple[str, bool]]:
+    """What each label means in this note's layout (label -> (topic, mixed)), when every label of
+    a layout in offline.toml opens a line of the note ("A -", "P -", "I -", "E -" is APIE)."""
+    opened = set()
+    for line in lines:
+        found = _LABEL.match(_soap_colon(_BULLET.sub("", line.strip()), stops))
+        if found:
+            opened.add(_folded(found.group("label")))
+    for layout in _layouts():
+        if layout.labels <= opened and not layout.unless & opened:
+            return {label: (topic, label in layout.mixed) for label, topic in layout.means.items()}
+    return {}
+
+
+def _by_its_words(item: Item, topic: str, mixed: bool) -> Item:
+    """A statement under a label of the note's layout: the label's topic there, or, in a part
+    that gathers several topics, where its own words say (the part's topic when they say
+    nothing)."""
+    if item.forced:
+        return item
+    if not mixed:
+        return replace(item, topic=topic)
+    labelled = _LABEL.match(item.text)
+    own = labelled is not None and item.label == labelled.group("label")
+    text = labelled.group("rest") if labelled and own else item.text
+    return replace(item, text=text, topic="", label="", fallback=topic)
+
+
+@cache
+def _topic_lists(key: str) -> frozenset[str]:
+    """The labels every topic lists under `key` in offline.toml (`when`, `mixed`)."""
+    topics = _table().get("topics", {}).values()
+    return frozenset(str(label).lower() for spec in topics for label in spec.get(key, ()))
+
+
+def _mixed_labels() -> frozenset[str]:
+    """Labels for a part of the note that gathers several topics (DAP's "Data", a "Response"
+    to treatment): see [topics] `mixed` in offline.toml."""
+    return _topic_lists("mixed")
+
+
+def _lead_labels() -> frozenset[str]:
+    """Labels under which a statement's opening decides: those that say when, not what
+    ("Today:"), and those of a part that gathers several topics (see `_mixed_labels`)."""
+    return _topic_lists("when") | _mixed_labels()
+
+
 def _by_its_lead(item: Item) -> Item:
-    """A statement under a label that says when: placed by its opening when that settles it
-    ("Today: ... Per CNA no falls this week" is what staff report)."""
+    """A statement under a label that says when, or that gathers several topics: placed by its
+    opening when that settles it ("Today: ... Per CNA no falls this week" is what staff report;
+    "Data: Pt reports ..." is Subjective, "Response: Berg 41/56" is measured)."""
+    labelled = _LABEL.match(item.text)
+    text = labelled.group("rest") if labelled and _is_label(labelled.group("label")) else item.text
     if item.forced or not any(
-        lead.search(item.text) for category in categories() for lead in category.leads
+        lead.search(text) for category in categories() for lead in category.leads
     ):
         return item
-    return replace(item, topic="", label="")
+    return replace(item, text=text, topic="", label="")
 
 
 def _only_heading(bare: str, line: str, heading: bool) -> bool:
@@ -372,7 +483,7 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     where its words say, and under the heading said before it only when they say nothing."""
     items: list[Item] = []
     for sentence in dictation.sentences(line):
-        said = _SPOKEN_HEAD.match(sentence)
+        said = _SPOKEN_HEAD.match(_heading_unframed(sentence))
         topic = _spoken_topic(said.group("head")) if said else ""
         if said and said.group("rest") is None and not _is_label(said.group("head")):
             topic = ""  # "Plan continue twice weekly.": a sentence, not a heading
@@ -386,6 +497,28 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
             continue
         items.append(Item(sentence, override, forced=bool(override), fallback=heading))
     return items, heading
+
+
+@cache
+def _heading_frame() -> re.Pattern[str]:
+    """The words said around a heading inside a phrase (see [dictation] heading_leads)."""
+    table = _table().get("dictation", {})
+    leads = "|".join(re.escape(lead) for lead in table.get("heading_leads", ()))
+    tails = "|".join(re.escape(tail) for tail in table.get("heading_tails", ()))
+    return re.compile(
+        rf"^(?:{leads or '(?!x)x'})\s+(?P<head>[A-Za-z][A-Za-z &/'-]{{0,40}}?)"
+        rf"(?:\s+(?:{tails or '(?!x)x'}))?(?P<mark>\s*(?:[,:]|\.?$))",
+        re.IGNORECASE,
+    )
+
+
+def _heading_unframed(sentence: str) -> str:
+    """ "For the subjective part, she's been ..." as "subjective, she's been ...": a heading said
+    inside a phrase, unframed when its words are a label; any other sentence as it is."""
+    framed = _heading_frame().match(sentence)
+    if not framed or not _is_label(framed.group("head")):
+        return sentence
+    return framed.group("head") + framed.group("mark") + sentence[framed.end() :]
 
 
 # "Objective, passive flexion ...", "Plan: continue ...", "Objective.": a few words, then a mark.
@@ -510,7 +643,7 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
     items = []
     for part in parts:
         label = _LABEL.match(part)
-        own = topic_of(label.group("label")) if label else ""
+        own = label_topic(label.group("label")) if label and label.group("rest") else ""
         if not own and dictated:
             own = _spoken_label(part)
         override = next(
