@@ -57,6 +57,21 @@ def test_how_the_note_was_recorded_is_not_a_statement() -> None:
     assert "(seen with interpreter)" in [item.text for item in split_items(typed)]
 
 
+def test_which_note_it_is_and_for_whom_is_framing_whatever_the_note_is_called() -> None:
+    """ "Okay um this is the daily note for Kwame Oduya visit number four." was kept as an
+    Objective statement: the header already says the document, the patient and the visit."""
+    for opening in (
+        "Okay um this is the daily note for Kwame Oduya visit number four.",
+        "So this is the weekly progress report for Ines Ferro.",
+        "This is a home health visit note for Arlo Brandt, visit six.",
+    ):
+        said = f"{opening}\nshe reports pain three out of ten.\n"
+        assert [item.text for item in split_items(said)] == ["She reports pain 3 out of 10."]
+    # twin: a sentence about the note's content that names no patient stays
+    kept = "This is the third visit for the new brace fitting.\npain three out of ten.\n"
+    assert len(split_items(kept)) == 2
+
+
 def test_a_correction_keeps_only_the_corrected_value_in_the_draft() -> None:
     said = dictation.sentences("Knee flexion one ten, sorry, make that one fifteen degrees.")
     assert said == ["Knee flexion 115 degrees."]
