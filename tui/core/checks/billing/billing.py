@@ -21,6 +21,7 @@ from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
+from tui.core.checks.billing.unread_units import BARE_COUNT, blank_count, units_outside
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line
 from tui.core.checks.tables import billing_tables
@@ -36,7 +37,8 @@ from tui.core.checks.text.scan import Scanner
 
 _CODE = r"(?:9\d{4}|G\d{4})"
 _FILLER_WORD = (
-    rf"\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
+    r"\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+[ \t]*="  # "12 + 13 = 25 min": parts of the minutes
+    rf"|\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
     r"|maybe|probably|like|another|just|over|only"
     r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?|\d+\s*units?|units?|we|I|pt|then"
     r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
@@ -74,6 +76,9 @@ _KEYED_MINUTES = re.compile(
     r"(?:min|mins|minutes)\)?[ \t]*[:=][ \t]*(?P<minutes>\d{1,3})(?![\d.])",
     re.IGNORECASE | re.MULTILINE,
 )
+# A key that ends in a number is the service with its minutes ("Self-care training 23 min:"),
+# and what follows the colon is the description, even when it opens with a number.
+_KEY_ENDS_IN_NUMBER = re.compile(r"\d[ \t_(]*$")
 _HOME_LINE = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
     re.IGNORECASE | re.MULTILINE,
@@ -137,7 +142,13 @@ BILLED_ITEM = re.compile(
     re.IGNORECASE,
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
-_ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+# A line listed under a "Billed:" heading: one that opens with a code, or a bullet or a
+# service name whose code follows on the line ("- Gait training 97116 x 1 unit (14 min)").
+_ITEM_LINE = re.compile(
+    rf"^[ \t]*(?:[-*\u2022]?[ \t]*{_CODE}\b|[-*\u2022][ \t]*[^\n]{{0,60}}?(?<![\w.]){_CODE}\b"
+    rf"|[A-Za-z][^\n\d]{{0,40}}?(?<![\w.]){_CODE}\b(?={_MODIFIERS}[ \t]*(?:x|\u00d7)[ \t]*\d))",
+    re.MULTILINE,
+)
 # One count for every code of the line ("1 unit each of 97110 and 97140", "97110, 97140: 1 each").
 _EACH_UNITS = re.compile(
     r"(?<![\w.])(\d{1,2})[ \t]*(?:units?[ \t]+)?each\b(?![ \t]+(?:side|leg|arm|way)\b)",
@@ -156,7 +167,9 @@ _ROW_UNITS = re.compile(
 )
 _SEGMENT_COUNT = re.compile(
     r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
-    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)",
+    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)"
+    # "CPT 97112 - units: 2": the units under their key after the code
+    r"|\bunits?[ \t]*[:=][ \t]*(\d{1,2})(?![\d.:])(?![ \t]*(?:min|'))",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
@@ -273,6 +286,8 @@ def read_totals(scanner: Scanner) -> Totals:
     in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
     treatment = [t for t in treatment if t not in in_rows]
     timed = timed or in_rows  # a table's "Total" row of timed services is the timed total
+    if not timed:  # a "Total timed" row whose label follows its minutes ("| 40 | Total timed |")
+        timed = [(row.minutes, row.start, row.end) for row in rows if row.labelled_timed][:1]
     totals.timed, totals.timed_at, _ = timed[0] if timed else (None, None, 0)
     totals.treatment, totals.treatment_at, after = treatment[0] if treatment else (None, None, 0)
     _value_first(scanner, totals)
@@ -298,6 +313,8 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
         summed = _SUM_SIGN.search(scanner.text, max(opening, stated.start - 4), stated.start)
         if not stated.timed and not summed and names.search(scanner.text, opening, stated.start):
             continue
+        if stated.sum_start is not None and _named_just_before(scanner.text, stated.sum_start):
+            continue  # "Ther ex 12 + 13 = 25 min": the service's minutes, summed
         scanner.claim(stated.start, stated.end)
         scanner.block(stated.start, stated.end)
         at = scanner.span(stated.start, stated.end)[0]
@@ -305,6 +322,20 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
             totals.timed, totals.timed_at = stated.minutes, at
         elif not stated.timed and totals.treatment is None:
             totals.treatment, totals.treatment_at = stated.minutes, at
+
+
+_NAME_THEN_GAP = re.compile(r"[ \t:=\-]*$")
+
+
+def _named_just_before(text: str, at: int) -> bool:
+    """True when a service name ends right before `at` (only a colon or dash between)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    gap = _NAME_THEN_GAP.search(text, line_start, at)
+    opening = at if gap is None else gap.start()
+    return any(
+        name.end() == opening
+        for name in service_matcher().pattern.finditer(text, line_start, opening)
+    )
 
 
 def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
@@ -362,8 +393,17 @@ def read_billed(scanner: Scanner) -> Billed:
                 scanner.claim(*span)
                 scanner.block(*span)
         charges += found
+        if not found and _names_share_units(scanner, start, end):
+            _unreadable(scanner, start, end, result)  # "Charges: ther ex and manual 3u"
+            continue
         named = _billed_by_name(scanner, start, end, result)
-        if not found and not named and _no_code_but_units(scanner.text, start, end):
+        if (
+            not found
+            and not named
+            and (
+                _no_code_but_units(scanner.text, start, end) or _names_service(scanner, start, end)
+            )
+        ):
             _unreadable(scanner, start, end, result)  # "Billed: ther ex and manual, 3 units"
     _charged(scanner, charges, result)
     return result
@@ -391,6 +431,7 @@ class _Charge:
     minutes: int | None
     spans: tuple[tuple[int, int], ...]
     joined: bool  # "97140/97110": written as a group with the next code
+    end: int = 0  # where the code (with its modifiers) ends
 
 
 def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
@@ -425,6 +466,8 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     charges = _aliases_merged(charges)
     if not charges:
         return []
+    if any(charge.count is None and blank_count(text, charge.end, end) for charge in charges):
+        return None  # "97110 x ?": the count is left blank
     counted = [charge.count is not None for charge in charges]
     if all(counted):
         return charges
@@ -438,6 +481,8 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     for charge, nxt in itertools.pairwise(charges):
         if charge.joined and nxt.count is not None:
             return None  # "97140/97110 x2": the units belong to the group
+    if units_outside(text, start, end, (span for charge in charges for span in charge.spans)):
+        return None  # "97110 / 97140 / units 3": one count for the codes before it
     if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
         return None  # "Units: 3 total for 97110 + 97530"
     if _units_elsewhere(text, start, end):
@@ -469,8 +514,10 @@ def _row_charges(scanner: Scanner) -> list[_Charge]:
         if len(items) != 1:
             continue
         item = items[0]
-        units = _NAMED_COUNT.match(text, item.end(), line_end) or _ROW_UNITS.search(
-            text, item.end(), line_end
+        units = (
+            _NAMED_COUNT.match(text, item.end(), line_end)
+            or _ROW_UNITS.search(text, item.end(), line_end)
+            or _units_before_in_row(scanner, item)
         )
         if units is None:
             continue
@@ -484,6 +531,26 @@ def _row_charges(scanner: Scanner) -> list[_Charge]:
                 scanner.claim(*span)
                 scanner.block(*span)
     return charges
+
+
+_UNITS_LINE = re.compile(r"\n[ \t]*units?[ \t]*[:=][ \t]*(\d{1,2})[ \t]*(?=\n|$)", re.IGNORECASE)
+_LINE_REST = re.compile(r"[ \t.,;:]*(?=\n|$)")
+
+
+def _units_on_next_line(text: str, after: int, line_end: int) -> re.Match[str] | None:
+    """A code that ends its line with its units keyed on the next ("CPT code: 97535" then
+    "Units: 2"), as a form or an export lists each charge."""
+    if _LINE_REST.match(text, after, line_end) is None:
+        return None
+    return _UNITS_LINE.match(text, line_end)
+
+
+def _units_before_in_row(scanner: Scanner, item: re.Match[str]) -> re.Match[str] | None:
+    """The units of a row that names one code, written in a cell before the code ("| 2 units |
+    97110 |", a table with its units column first, read as "Units 2 30 min; CPT 97110")."""
+    line_start = scanner.line(item.start())[0]
+    found = list(_ROW_UNITS.finditer(scanner.text, line_start, item.start()))
+    return found[-1] if len(found) == 1 else None
 
 
 def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] | None:
@@ -506,7 +573,23 @@ def _no_charge() -> re.Pattern[str]:
     words = "|".join(
         r"\s+".join(map(re.escape, word.split())) for word in billing_tables().no_charge
     )
-    return re.compile(rf"[\s(:,\-\u2013]*(?:{words or '(?!)'})(?![\w/])", re.IGNORECASE)
+    return re.compile(
+        rf"[\s(\[:,\-\u2013]*(?:0[ \t]*[(\[]?[ \t]*)?(?:{words or '(?!)'})(?![\w/])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _correction() -> re.Pattern[str]:
+    """Words that replace the units written before them (billing.toml [corrections]), then the
+    units that replace them ("- corrected to x2", ", changed to 1 unit")."""
+    words = "|".join(
+        r"\s+".join(map(re.escape, word.split())) for word in billing_tables().corrections
+    )
+    return re.compile(
+        rf"[^\n;]{{0,12}}?\b(?:{words or '(?!)'})\b[ \t:]*(?=(?:x|\u00d7)?[ \t]*\d)",
+        re.IGNORECASE,
+    )
 
 
 def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
@@ -548,10 +631,17 @@ def _charge(
     count_match = _NAMED_COUNT.match(text, item.end(), end) or _SEGMENT_COUNT.search(
         text, item.end(), end
     )
+    if count_match is None:
+        count_match = BARE_COUNT.match(text, item.end(), end)
     if count_match is None and row_end is not None:
-        count_match = _ROW_UNITS.search(text, end, row_end)
+        count_match = (
+            _ROW_UNITS.search(text, end, row_end)
+            or _units_before_in_row(scanner, item)
+            or _units_on_next_line(text, item.end(), row_end)
+        )
     count = None
     if count_match is not None:
+        count_match = _corrected(text, count_match, end)
         count = int(next(g for g in count_match.groups() if g))
         spans.append((count_match.start(), count_match.end()))
     elif (free := _no_charge().match(text, item.end(), end)) is not None:
@@ -568,13 +658,38 @@ def _charge(
             minutes = int(to_number(found.group(1)))
             spans.append((found.start(), found.end()))
             break
+    if minutes is None and count_match is not None and count_match.end() <= item.start():
+        minutes_match = _minutes_between(scanner, count_match.end(), item.start())
+        if minutes_match is not None:  # "Units 2 30 min; CPT 97110": a row, units column first
+            minutes = int(to_number(minutes_match.group(1)))
+            spans.append((minutes_match.start(), minutes_match.end()))
     if minutes is None:
         clocked = next((r for r in clock_ranges(text) if item.end() <= r.start < end), None)
         if clocked is not None and scanner.free(clocked.start, clocked.end):
             minutes = clocked.minutes  # "97110-GP 2:05-2:30 pm x2"
             spans.append((clocked.start, clocked.end))
     joined = same_line and count is None and bool(_JOINER.fullmatch(text, item.end(), end))
-    return _Charge(item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined)
+    return _Charge(
+        item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined, item.end()
+    )
+
+
+def _minutes_between(scanner: Scanner, start: int, end: int) -> re.Match[str] | None:
+    """The one free minutes value between a row's units and its code, if there is one."""
+    found = [
+        m for m in _MINUTES.finditer(scanner.text, start, end) if scanner.free(m.start(1), m.end(1))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _corrected(text: str, count: re.Match[str], end: int) -> re.Match[str]:
+    """The units a correction right after a code's units puts in their place ("97110 x3 -
+    corrected to x2"), else the units written."""
+    said = _correction().match(text, count.end(), end)
+    if said is None:
+        return count
+    again = _SEGMENT_COUNT.match(text, said.end(), end) or _NAMED_COUNT.match(text, said.end(), end)
+    return count if again is None else again
 
 
 def _charged(scanner: Scanner, charges: list[_Charge], result: Billed) -> None:
@@ -703,12 +818,51 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> i
     return read
 
 
+def _names_share_units(scanner: Scanner, start: int, end: int) -> bool:
+    """Service names joined on a billing line with one count after the last ("ther ex and
+    manual 3u", "TE/NMR x3"): the units belong to the group, and which code has how many is
+    not said."""
+    matcher = service_matcher()
+    text = scanner.text
+    names = [
+        name
+        for name in matcher.pattern.finditer(text, start, end)
+        if matcher.code(name.group()) is not None and scanner.free(name.start(), name.end())
+    ]
+    for first, second in itertools.pairwise(names):
+        joined = _JOINER.fullmatch(text, first.end(), second.start())
+        if (
+            joined is not None
+            and first.end() < second.start()
+            and matcher.code(first.group()) != matcher.code(second.group())
+            and _NAMED_COUNT.match(text, first.end()) is None
+            and _NAMED_COUNT.match(text, second.end()) is not None
+        ):
+            return True
+    return False
+
+
+def _names_service(scanner: Scanner, start: int, end: int) -> bool:
+    """True when a billing region names a service (a billing line of names with no units)."""
+    matcher = service_matcher()
+    return any(
+        matcher.code(name.group()) is not None
+        for name in matcher.pattern.finditer(scanner.text, start, end)
+    )
+
+
 def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
+    """The billing lines: a billing word, then text with a number in reach, or, after a colon,
+    service names with no number at all ("Billed: ther ex, manual"), which bill what cannot be
+    read."""
     regions = []
     text = scanner.text
     for match in BILLED_START.finditer(text):
-        if scanner.in_header(match.end() - 1) or not re.search(
-            r"\d", text[match.end() : match.end() + 200]
+        if scanner.in_header(match.end() - 1):
+            continue
+        if not re.search(r"\d", text[match.end() : match.end() + 200]) and not (
+            text[match.start() : match.end()].rstrip(" \t*").endswith(":")
+            and _names_service(scanner, match.end(), scanner.sentence_after(match.end()))
         ):
             continue
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
@@ -866,6 +1020,8 @@ def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         if scanner.in_header(match.start()) or not scanner.free(start, end):
             continue
         key = match.group("key")
+        if _KEY_ENDS_IN_NUMBER.search(key):
+            continue  # "Self-care training 23 min: one-handed ...": the 23 is the minutes
         codes = {matcher.code(name.group()) for name in matcher.pattern.finditer(key)}
         if len(codes) != 1 or None in codes:
             continue

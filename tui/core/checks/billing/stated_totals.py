@@ -54,6 +54,7 @@ class Stated:
     timed: bool
     start: int
     end: int
+    sum_start: int | None = None  # where a sum's first term is written ("12 + 13 = 25")
 
 
 def value_first_totals(text: str) -> list[Stated]:
@@ -106,6 +107,8 @@ def _sums(text: str) -> list[Stated]:
         line_end = len(text) if line_end < 0 else line_end
         for match in _SUM.finditer(text, line_start, line_end):
             if _LINE_MINUTES.search(text, line_start, line_end):
-                found.append(Stated(int(match.group(1)), True, match.start(1), match.end(1)))
+                found.append(
+                    Stated(int(match.group(1)), True, match.start(1), match.end(1), match.start())
+                )
         at = text.find("+", line_end)
     return found
