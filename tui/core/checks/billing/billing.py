@@ -146,7 +146,7 @@ _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
 # service name whose code follows on the line ("- Gait training 97116 x 1 unit (14 min)").
 _ITEM_LINE = re.compile(
     rf"^[ \t]*(?:[-*\u2022]?[ \t]*{_CODE}\b|[-*\u2022][ \t]*[^\n]{{0,60}}?(?<![\w.]){_CODE}\b"
-    rf"|[A-Za-z][^\n\d]{{0,40}}?(?<![\w.]){_CODE}\b(?={_MODIFIERS}[ \t]*(?:x|\u00d7)[ \t]*\d))",
+    rf"|[A-Za-z][^\n\d:.]{{0,40}}?(?<![\w.]){_CODE}\b(?={_MODIFIERS}[ \t]*(?:x|\u00d7)[ \t]*\d))",
     re.MULTILINE,
 )
 # One count for every code of the line ("1 unit each of 97110 and 97140", "97110, 97140: 1 each").
@@ -167,7 +167,7 @@ _ROW_UNITS = re.compile(
 )
 _SEGMENT_COUNT = re.compile(
     r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
-    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)"
+    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|[(\[]\s*(\d{1,2})\s*(?:units?|u)?\s*[)\]]"
     # "CPT 97112 - units: 2": the units under their key after the code
     r"|\bunits?[ \t]*[:=][ \t]*(\d{1,2})(?![\d.:])(?![ \t]*(?:min|'))",
     re.IGNORECASE,
@@ -842,11 +842,34 @@ def _names_share_units(scanner: Scanner, start: int, end: int) -> bool:
     return False
 
 
+_UNITS_KEY = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?units?[ \t]*[:=]", re.IGNORECASE)
+_CODE_ENDS_LINE = re.compile(rf"(?<![\w.]){_CODE}{_MODIFIERS}[ \t.,;:]*$", re.IGNORECASE)
+
+
+def _code_line_above(scanner: Scanner, match: re.Match[str], end: int) -> int:
+    """Where a billing region starts: after its billing word, or, for a "Units: 2" line that
+    names no code, at the line above when that line ends with the code ("Procedure: 97110")."""
+    text = scanner.text
+    line_start = scanner.line(match.start())[0]
+    if (
+        line_start == 0
+        or not _UNITS_KEY.match(text, line_start)
+        or _CHARGE_CODE.search(text, match.end(), end)
+    ):
+        return match.end()
+    above = scanner.line(line_start - 1)
+    if _CODE_ENDS_LINE.search(text, above[0], above[1]) and not scanner.in_header(above[0]):
+        return above[0]
+    return match.end()
+
+
 def _names_service(scanner: Scanner, start: int, end: int) -> bool:
     """True when a billing region names a service (a billing line of names with no units)."""
     matcher = service_matcher()
     return any(
         matcher.code(name.group()) is not None
+        and not _WHOLE_CODE.fullmatch(name.group())
+        and scanner.free(name.start(), name.end())
         for name in matcher.pattern.finditer(scanner.text, start, end)
     )
 
@@ -866,7 +889,7 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
         ):
             continue
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
-        regions.append((match.end(), end))
+        regions.append((_code_line_above(scanner, match, end), end))
     return regions
 
 

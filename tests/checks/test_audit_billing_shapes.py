@@ -1,0 +1,250 @@
+"""The billing audit on units and minutes written in shapes the sample notes never used: units
+keyed after the code or on the next line, a units column before the code, corrections, blank
+counts, summed minutes. Each reading has a twin that must not be read that way, and every line
+that bills what cannot be read says so (BILLING_UNREADABLE naming the line), never a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import note_from_text
+from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.extract import extract_billing
+from tui.core.intake.notes import Note
+
+HEADER = (
+    "Patient: Juno Marsh\nMRN: 740202\nDate: 2031-06-02\nVisit: 4\nDiscipline: PT\n"
+    "Payer: Medicare\nDiagnosis: R knee OA, M17.11\n\n"
+)
+CARE = "Knee ache 4/10 after gardening; squats to 60 deg with cues for hip hinge.\n"
+HEADER_LINES = HEADER.count("\n") + CARE.count("\n")
+
+
+def make(body: str) -> Note:
+    return note_from_text(HEADER + CARE + body)
+
+
+def codes(body: str) -> list[str]:
+    return [finding.code for finding in audit_note(make(body)).findings]
+
+
+def billed(body: str) -> dict[str, int]:
+    return dict(extract_billing(HEADER + CARE + body).billed)
+
+
+def minutes(body: str) -> dict[str, int]:
+    billing = extract_billing(HEADER + CARE + body)
+    return {**billing.timed_minutes_by_code, **billing.untimed_minutes_by_code}
+
+
+TOTALS = "Timed total 30 min; treatment total 30 min.\n"
+
+
+# -- units keyed after the code, or on the line below ---------------------------------------------
+
+
+def test_units_keyed_after_the_code_are_its_units() -> None:
+    body = "Leg press and step-ups 30 min.\n" + TOTALS + "CPT 97110 -- units = 2\n"
+    assert billed(body) == {"97110": 2}
+    assert codes(body) == []
+
+
+def test_zero_units_keyed_after_a_code_bill_nothing() -> None:
+    body = (
+        "Ther ex 30 min. Gait 6 min.\nTimed total 36 min; treatment total 36 min.\n"
+        "CPT 97110 -- units = 2\nCPT 97116 -- units = 0\n"
+    )
+    assert billed(body) == {"97110": 2}
+
+
+def test_a_charge_form_gives_each_code_its_units_on_the_next_line() -> None:
+    body = "Ther ex 30 min.\n" + TOTALS + "Procedure: 97110\nUnits: 2\n"
+    assert billed(body) == {"97110": 2}
+
+
+def test_a_units_line_that_is_not_right_below_the_code_is_not_its_units() -> None:
+    body = "Ther ex 30 min.\n" + TOTALS + "Billed: 97110 x2\nNext visit Thursday.\nUnits: 3\n"
+    assert billed(body) == {"97110": 2}
+
+
+# -- a units column before the code, a total row labelled after its minutes ------------------------
+
+
+def test_a_table_with_its_units_column_first_bills_each_row() -> None:
+    body = (
+        "| Units | Code | Min | Intervention |\n|---|---|---|---|\n"
+        "| 1 | 97140 | 12 | Patellar mobs |\n| 1 | 97110 | 14 | Quad sets |\n"
+        "| 2 | | 26 | Total timed |\n\nTotal treatment time 26 min.\n"
+    )
+    billing = extract_billing(HEADER + CARE + body)
+    assert dict(billing.billed) == {"97140": 1, "97110": 1}
+    assert billing.timed_minutes_by_code == {"97140": 12, "97110": 14}
+    assert billing.stated_timed_minutes == 26
+    assert codes(body) == []
+
+
+def test_a_table_total_row_without_the_word_timed_is_not_the_timed_total() -> None:
+    body = (
+        "| Units | Code | Min | Intervention |\n|---|---|---|---|\n"
+        "| 1 | 97140 | 12 | Patellar mobs |\n| 1 | 97018 | 10 | Paraffin |\n"
+        "| 1 | | 22 | Session total |\n"
+    )
+    assert extract_billing(HEADER + CARE + body).stated_timed_minutes is None
+
+
+# -- no charge in brackets, corrections -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["97018 [no charge]", "97018 [n/c]", "97018 0 (n/c)"])
+def test_a_code_charged_nothing_in_brackets_bills_nothing(written: str) -> None:
+    body = "Ther ex 30 min. Paraffin 10 min.\n" + ("Timed total 30 min; treatment total 40 min.\n")
+    assert billed(body + f"Billed: 97110 x2, {written}\n") == {"97110": 2}
+
+
+def test_a_bracketed_count_is_still_a_count() -> None:
+    body = "Ther ex 30 min. Paraffin 10 min.\nTimed total 30 min; treatment total 40 min.\n"
+    assert billed(body + "Billed: 97110 [2], 97018 [1]\n") == {"97110": 2, "97018": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Billed: 97530 x3, amended to x2", "Billed: 97530 x3 (changed to 2 units)"],
+)
+def test_a_correction_bills_the_units_it_puts_in_place(line: str) -> None:
+    body = "Ther act 30 min: carrying tasks.\n" + TOTALS + line + "\n"
+    assert billed(body) == {"97530": 2}
+    assert codes(body) == []
+
+
+def test_a_change_of_activity_is_not_a_correction_of_units() -> None:
+    body = "Ther act 30 min.\n" + TOTALS + "Billed: 97530 x2 (changed to standing tasks)\n"
+    assert billed(body) == {"97530": 2}
+
+
+# -- a lone digit after a code ----------------------------------------------------------------------
+
+
+def test_a_lone_digit_after_each_code_is_its_units() -> None:
+    body = "Ther ex 20 min. Manual 10 min.\n" + TOTALS + "Billed: 97110 1, 97140 1\n"
+    assert billed(body) == {"97110": 1, "97140": 1}
+
+
+def test_minutes_after_a_code_are_not_units() -> None:
+    body = "Ther ex and manual.\n" + TOTALS + "Billed: 97110 18 min x1, 97140 12 min x1\n"
+    assert billed(body) == {"97110": 1, "97140": 1}
+    assert minutes(body) == {"97110": 18, "97140": 12}
+
+
+# -- a "Charges:" heading over items led by the service's name -------------------------------------
+
+
+def test_charge_items_led_by_a_name_are_read_under_their_heading() -> None:
+    body = (
+        TOTALS + "Charges:\n* Neuro re-ed 97112 (1 unit, 16 min)\n"
+        "* Ther ex 97110 (1 unit, 14 min)\n"
+    )
+    assert billed(body) == {"97112": 1, "97110": 1}
+    assert minutes(body) == {"97112": 16, "97110": 14}
+
+
+def test_a_bullet_without_a_code_ends_the_charge_list() -> None:
+    body = "Ther ex 30 min.\n" + TOTALS + "Charges:\n- 97110 x2\n- rest breaks 5 min, not billed\n"
+    assert billed(body) == {"97110": 2}
+    assert minutes(body) == {"97110": 30}
+
+
+# -- minutes written as a sum, a key that ends in minutes ------------------------------------------
+
+
+def test_a_sum_right_after_a_service_is_that_services_minutes() -> None:
+    body = (
+        "Gait training 8 + 9 = 17 min on ramps.\nTher ex 13 min.\n"
+        "Total timed 30 min. Total treatment 30 min.\nBilled: 97116 x1, 97110 x1\n"
+    )
+    assert minutes(body) == {"97116": 17, "97110": 13}
+    assert extract_billing(HEADER + CARE + body).stated_timed_minutes == 30
+    assert codes(body) == []
+
+
+def test_a_sum_on_a_minutes_line_is_still_the_timed_total() -> None:
+    body = "Ther ex 20 min. Manual 10 min.\nMinutes: 20 + 10 = 30\nBilled: 97110 x1, 97140 x1\n"
+    assert extract_billing(HEADER + CARE + body).stated_timed_minutes == 30
+
+
+def test_a_number_opening_the_description_is_not_the_minutes() -> None:
+    body = "Ther act 24 min: 2-person carry of a box, cues for lift.\n" + TOTALS
+    assert minutes(body) == {"97530": 24}
+
+
+def test_a_key_naming_a_service_and_minutes_still_gives_them() -> None:
+    body = "Ther act minutes: 24\n" + TOTALS
+    assert minutes(body) == {"97530": 24}
+
+
+# -- what cannot be read is said, with its line ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Billed: 97110 x ?, 97140 x ?",
+        "Billed: 97110 x__, 97140 x__",
+        "CPT: 97110 / 97140 / units 3",
+        "Billed: NMR/gait 2 units",
+        "Charges: ther ex, manual",
+        "Billing: TE and MT (units on the flowsheet)",
+    ],
+)
+def test_a_billing_line_that_cannot_be_read_is_said_with_its_line(line: str) -> None:
+    body = "Ther ex 20 min. Manual 10 min.\n" + TOTALS + line + "\n"
+    audit = audit_note(make(body))
+    assert [f.code for f in audit.findings] == ["BILLING_UNREADABLE"]
+    finding = audit.findings[0]
+    assert finding.line == HEADER_LINES + 3
+    assert "None" not in finding.message
+    assert audit.units_allowed is None
+    assert dict(audit.billed) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Billed: 97110 x1, 97140 x1",
+        "Billed: NMR x1, gait x1",
+        "Charges: ther ex (1), manual (1)",
+        "Billing: 1 unit each of 97110 and 97140",
+    ],
+)
+def test_twins_that_say_each_codes_units_are_read(line: str) -> None:
+    body = "Ther ex 20 min. Manual 10 min.\n" + TOTALS + line + "\n"
+    assert "BILLING_UNREADABLE" not in codes(body)
+    assert sum(billed(body).values()) == 2
+
+
+def test_a_sentence_about_charges_that_bills_nothing_is_not_a_billing_line() -> None:
+    body = (
+        "Ther ex 30 min.\n"
+        + TOTALS
+        + "Billed: 97110 x2\nCharges reviewed with pt re: ther ex copay.\n"
+    )
+    assert codes(body) == []
+
+
+# -- unattended e-stim billed as G0283 --------------------------------------------------------------
+
+
+def test_unattended_estim_minutes_go_to_the_g_code_billed() -> None:
+    body = (
+        "Ther ex 23 min with cues.\nUnattended e-stim 15 min, lumbar.\n"
+        "Timed 23 min; total 38 min.\nBilled: 97110 x2, G0283 x1\n"
+    )
+    assert minutes(body) == {"97110": 23, "G0283": 15}
+    assert codes(body) == []
+
+
+def test_unattended_estim_billed_as_97014_keeps_its_code() -> None:
+    body = (
+        "Ther ex 23 min with cues.\nUnattended e-stim 15 min, lumbar.\n"
+        "Timed 23 min; total 38 min.\nBilled: 97110 x2, 97014 x1\n"
+    )
+    assert minutes(body) == {"97110": 23, "97014": 15}
