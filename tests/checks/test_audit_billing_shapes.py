@@ -248,3 +248,65 @@ def test_unattended_estim_billed_as_97014_keeps_its_code() -> None:
         "Timed 23 min; total 38 min.\nBilled: 97110 x2, 97014 x1\n"
     )
     assert minutes(body) == {"97110": 23, "97014": 15}
+
+
+# -- counts written as a quantity, before the name, after leaders; plain-text columns ------------
+
+
+def test_a_quantity_after_the_code_is_its_units() -> None:
+    body = "Ther ex 30 min.\n" + TOTALS + "Charge: 97110-GP qty: 2\n"
+    assert billed(body) == {"97110": 2}
+
+
+def test_units_before_a_service_name_are_that_services_units() -> None:
+    body = (
+        "Ther act 18 min. Self-care 12 min.\n"
+        + TOTALS
+        + "I billed one unit of ther act and one unit of self-care.\n"
+    )
+    assert billed(body) == {"97530": 1, "97535": 1}
+
+
+def test_units_before_a_name_and_its_code_in_brackets() -> None:
+    body = (
+        "Ther act 18 min. Self-care 12 min.\n"
+        + TOTALS
+        + "Billed: 1 u ther act (97530), 1 u self-care (97535)\n"
+    )
+    assert billed(body) == {"97530": 1, "97535": 1}
+
+
+def test_one_count_after_a_name_is_not_read_again_before_the_next() -> None:
+    body = "Ther act 18 min. Self-care 12 min.\n" + TOTALS + "Billed: ther act 2 units, self-care\n"
+    assert billed(body) != {"97530": 2, "97535": 2}
+
+
+def test_units_after_dot_leaders_and_the_codes_name() -> None:
+    body = TOTALS + "Units billed:\n97530 ther act ........ 1\n97535 self-care ....... 1\n"
+    assert billed(body) == {"97530": 1, "97535": 1}
+
+
+def test_plain_text_columns_under_a_heading_bill_each_row() -> None:
+    body = (
+        "Ther act and self-care as below.\n\n"
+        "CPT     Description           Qty   Min\n"
+        "97530   Therapeutic activity  1     18\n"
+        "97535   Self-care training    1     12\n\n" + TOTALS
+    )
+    assert billed(body) == {"97530": 1, "97535": 1}
+    assert minutes(body) == {"97530": 18, "97535": 12}
+    assert codes(body) == []
+
+
+def test_columns_without_a_units_heading_are_not_charges() -> None:
+    body = (
+        "CPT     Description           Min\n97530   Therapeutic activity  18\n\n"
+        + TOTALS
+        + "Billed: 97530 x2\n"
+    )
+    assert billed(body) == {"97530": 2}
+
+
+def test_a_column_row_without_its_units_cannot_be_read() -> None:
+    body = "CODE   MOD   UNITS   MIN\n97530  GO            18\n\n" + TOTALS
+    assert codes(body) == ["BILLING_UNREADABLE"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.clock import clock_ranges
+from tui.core.checks.billing.column_charges import column_charges
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
@@ -130,7 +131,7 @@ BILLED_START = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _COUNT = (
-    r"(?:\s*(?:x|\*|times|@)\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
+    r"(?:\s*(?:x|\*|times|@|qty\.?|quantity|\#)\s*:?\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
     r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
     r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
     r"|\s*[:\-=]\s*(\d)\b(?![:.]\d|\s*(?:min|minutes|')))"
@@ -166,15 +167,21 @@ _ROW_UNITS = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT_COUNT = re.compile(
-    r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
+    r"(?<![\w])(?:x|\u00d7|times|qty\.?|quantity)\s*:?\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
     r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|[(\[]\s*(\d{1,2})\s*(?:units?|u)?\s*[)\]]"
     # "CPT 97112 - units: 2": the units under their key after the code
     r"|\bunits?[ \t]*[:=][ \t]*(\d{1,2})(?![\d.:])(?![ \t]*(?:min|'))",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?(?:CPT[ \t]*)?$",
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?"
+    # "2 units ther ex (97110)": the service's name may stand between the units and the code
+    r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$",
     re.IGNORECASE,
+)
+# "two units of therapeutic exercise": the count written right before a service's name.
+_COUNT_BEFORE_NAME = re.compile(
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?$", re.IGNORECASE
 )
 _UNITS_WORD = re.compile(r"(?<![A-Za-z])units?\b", re.IGNORECASE)
 _COUNT_BEFORE_UNITS = re.compile(
@@ -376,6 +383,7 @@ def read_billed(scanner: Scanner) -> Billed:
     units ("Units: 97116 x1").
     """
     result = Billed()
+    _column_charges(scanner, result)
     regions = _billed_regions(scanner)
     if not regions:
         _charged(scanner, _row_charges(scanner), result)
@@ -407,6 +415,25 @@ def read_billed(scanner: Scanner) -> Billed:
             _unreadable(scanner, start, end, result)  # "Billed: ther ex and manual, 3 units"
     _charged(scanner, charges, result)
     return result
+
+
+def _column_charges(scanner: Scanner, result: Billed) -> None:
+    """Charges in plain-text columns under a heading (checks.billing.column_charges): each row
+    bills its units and gives its code its minutes; a row with no units cannot be read."""
+    for row in column_charges(scanner.text):
+        if scanner.in_header(row.start) or not scanner.free(row.start, row.end):
+            continue
+        if row.units is None:
+            _unreadable(scanner, row.start, row.end, result)
+            continue
+        if row.minutes is not None:
+            result.services.append(_service(scanner, row.code, row.minutes, row.start, row.end))
+        if row.units:
+            result.units[row.code] = result.units.get(row.code, 0) + row.units
+            if result.first_at is None:
+                result.first_at = scanner.span(row.start, row.end)[0]
+        scanner.claim(row.start, row.end)
+        scanner.block(row.start, row.end)
 
 
 def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
@@ -555,7 +582,7 @@ def _units_before_in_row(scanner: Scanner, item: re.Match[str]) -> re.Match[str]
 
 def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] | None:
     """Units written before their code ("2x 97110", "1 unit 97140")."""
-    return _COUNT_BEFORE.search(text, max(start, item.start() - 16), item.start())
+    return _COUNT_BEFORE.search(text, max(start, item.start() - 48), item.start())
 
 
 def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
@@ -801,20 +828,25 @@ def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> i
         after = name.end()
         if code is not None and code.startswith("@"):
             after = aside_end(scanner.text, after)  # "PT eval (moderate complexity) x1"
-        count = _NAMED_COUNT.match(scanner.text, after)
-        if code is None or count is None or not scanner.free(name.start(), count.end()):
+        count = _NAMED_COUNT.match(scanner.text, after) or _COUNT_BEFORE_NAME.search(
+            scanner.text, max(start, name.start() - 16), name.start()
+        )
+        if code is None or count is None:
+            continue
+        first, last = min(name.start(), count.start()), max(name.end(), count.end())
+        if not scanner.free(first, last):
             continue
         read += 1
         units = int(next(g for g in count.groups() if g))
         if code.startswith("@"):
-            code = evaluation_code(scanner.text, start, count.end(), code) or ""
+            code = evaluation_code(scanner.text, start, last, code) or ""
         if not units or not code:
             continue
         result.units[code] = result.units.get(code, 0) + units
         if result.first_at is None:
-            result.first_at = scanner.span(name.start(), count.end())[0]
-        scanner.claim(name.start(), count.end())
-        scanner.block(name.start(), count.end())
+            result.first_at = scanner.span(first, last)[0]
+        scanner.claim(first, last)
+        scanner.block(first, last)
     return read
 
 
