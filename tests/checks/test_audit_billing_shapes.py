@@ -310,3 +310,31 @@ def test_columns_without_a_units_heading_are_not_charges() -> None:
 def test_a_column_row_without_its_units_cannot_be_read() -> None:
     body = "CODE   MOD   UNITS   MIN\n97530  GO            18\n\n" + TOTALS
     assert codes(body) == ["BILLING_UNREADABLE"]
+
+
+# -- counts glued to the code, names with bare counts, names left without units ---------------------
+
+
+def test_a_count_glued_before_the_code_is_its_units() -> None:
+    body = "Ther act 18 min. Self-care 12 min.\n" + TOTALS + "Billed: 1x97530, 1x97535\n"
+    assert billed(body) == {"97530": 1, "97535": 1}
+
+
+def test_a_bare_count_after_each_name_on_a_units_line() -> None:
+    body = "Ther act 18 min. Self-care 12 min.\n" + TOTALS + "Units: ther act 1, self-care 1\n"
+    assert billed(body) == {"97530": 1, "97535": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Billed: 97530x, 97535x", "Billed: ther act 1 self-care 1", "Billed: ther act 1, self-care"],
+)
+def test_a_name_or_code_left_without_its_count_makes_the_line_unreadable(line: str) -> None:
+    body = "Ther act 18 min. Self-care 12 min.\n" + TOTALS + line + "\n"
+    assert codes(body) == ["BILLING_UNREADABLE"]
+
+
+def test_a_name_inside_an_aside_needs_no_count() -> None:
+    body = "Ther act 30 min.\n" + TOTALS + "Billed: ther act x2 (cues for self-care)\n"
+    assert billed(body) == {"97530": 2}
+    assert codes(body) == []

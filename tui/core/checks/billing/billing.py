@@ -158,7 +158,11 @@ _EACH_UNITS = re.compile(
 _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
 # A code on a billing line, and what ends the text that belongs to it: its line, its sentence
 # (a full stop that is not a leader "....."), a semicolon or a table cell.
-_CHARGE_CODE = re.compile(rf"(?<![\w.])({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE)
+# "2x97110": a count glued to the code is a count, not part of a word.
+_CHARGE_CODE = re.compile(
+    rf"(?:(?<![\w.])|(?<=\d[xX\u00d7]))({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE
+)
+_CODE_ANYWHERE = re.compile(rf"{_CODE}(?!\d)", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
 # The units of a row that names one code, in a cell or clause of their own ("97110 | Ther ex |
 # 23 min | 2 units", a table row read as "CPT 97110 23 min; Service Ther ex; Units 2.").
@@ -404,15 +408,21 @@ def read_billed(scanner: Scanner) -> Billed:
         if not found and _names_share_units(scanner, start, end):
             _unreadable(scanner, start, end, result)  # "Charges: ther ex and manual 3u"
             continue
-        named = _billed_by_name(scanner, start, end, result)
-        if (
-            not found
-            and not named
-            and (
-                _no_code_but_units(scanner.text, start, end) or _names_service(scanner, start, end)
+        named, uncounted = _named_charges(scanner, start, end)
+        if not found and (
+            (named and uncounted)  # "Billed: TE 2 MT x1": TE's units are not said
+            or (
+                not named
+                and (
+                    _no_code_but_units(scanner.text, start, end)
+                    or _names_service(scanner, start, end)
+                    or _free_code(scanner, start, end)
+                )
             )
         ):
             _unreadable(scanner, start, end, result)  # "Billed: ther ex and manual, 3 units"
+            continue
+        _bill_named(scanner, named, result)
     _charged(scanner, charges, result)
     return result
 
@@ -818,36 +828,58 @@ def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, in
     return sorted([*charged, *kept], key=lambda fact: fact.span)
 
 
-def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> int:
-    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line; how many
-    were read (units of 0 included)."""
+@dataclass(frozen=True)
+class _Named:
+    """A service name on a billing line with its units, and the text they take."""
+
+    code: str
+    units: int
+    first: int
+    last: int
+
+
+def _named_charges(scanner: Scanner, start: int, end: int) -> tuple[list[_Named], bool]:
+    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line (units of 0
+    included), and whether a name on it has no count of its own ("TE 2 MT x1" leaves TE)."""
     matcher = service_matcher()
-    read = 0
-    for name in matcher.pattern.finditer(scanner.text, start, end):
+    text = scanner.text
+    named: list[_Named] = []
+    uncounted = False
+    for name in matcher.pattern.finditer(text, start, end):
         code = matcher.code(name.group())
+        if code is None or _WHOLE_CODE.fullmatch(name.group()):
+            continue
         after = name.end()
-        if code is not None and code.startswith("@"):
-            after = aside_end(scanner.text, after)  # "PT eval (moderate complexity) x1"
-        count = _NAMED_COUNT.match(scanner.text, after) or _COUNT_BEFORE_NAME.search(
-            scanner.text, max(start, name.start() - 16), name.start()
+        if code.startswith("@"):
+            after = aside_end(text, after)  # "PT eval (moderate complexity) x1"
+        count = (
+            _NAMED_COUNT.match(text, after)
+            or BARE_COUNT.match(text, after, end)
+            or _COUNT_BEFORE_NAME.search(text, max(start, name.start() - 16), name.start())
         )
-        if code is None or count is None:
+        if count is None:
+            aside = text.rfind("(", start, name.start()) > text.rfind(")", start, name.start())
+            uncounted = uncounted or (not aside and scanner.free(name.start(), name.end()))
             continue
         first, last = min(name.start(), count.start()), max(name.end(), count.end())
         if not scanner.free(first, last):
             continue
-        read += 1
         units = int(next(g for g in count.groups() if g))
         if code.startswith("@"):
-            code = evaluation_code(scanner.text, start, last, code) or ""
-        if not units or not code:
+            code = evaluation_code(text, start, last, code) or ""
+        named.append(_Named(code, units, first, last))
+    return named, uncounted
+
+
+def _bill_named(scanner: Scanner, named: list[_Named], result: Billed) -> None:
+    for charge in named:
+        scanner.claim(charge.first, charge.last)
+        scanner.block(charge.first, charge.last)
+        if not charge.units or not charge.code:
             continue
-        result.units[code] = result.units.get(code, 0) + units
+        result.units[charge.code] = result.units.get(charge.code, 0) + charge.units
         if result.first_at is None:
-            result.first_at = scanner.span(first, last)[0]
-        scanner.claim(first, last)
-        scanner.block(first, last)
-    return read
+            result.first_at = scanner.span(charge.first, charge.last)[0]
 
 
 def _names_share_units(scanner: Scanner, start: int, end: int) -> bool:
@@ -893,6 +925,15 @@ def _code_line_above(scanner: Scanner, match: re.Match[str], end: int) -> int:
     if _CODE_ENDS_LINE.search(text, above[0], above[1]) and not scanner.in_header(above[0]):
         return above[0]
     return match.end()
+
+
+def _free_code(scanner: Scanner, start: int, end: int) -> bool:
+    """True when a billing region holds a code no reading took: what bills it cannot be read,
+    and silence would let it pass."""
+    return any(
+        scanner.free(found.start(), found.end())
+        for found in _CODE_ANYWHERE.finditer(scanner.text, start, end)
+    )
 
 
 def _names_service(scanner: Scanner, start: int, end: int) -> bool:

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable
 
 _BLANK_COUNT = re.compile(
-    r"[ \t]*(?:x|\u00d7|#|units?[ \t]*[:=]?)[ \t]*(?:\?+|_+|TBD\b|tbd\b|\.{2,}|--?(?![\d\w]))",
-    re.IGNORECASE,
+    r"[ \t]*(?:x|\u00d7|#|units?[ \t]*[:=]?)[ \t]*(?:\?+|_+|TBD\b|tbd\b|\.{2,}|--?(?![\d\w])"
+    r"|(?=[,;)]|$))",
+    re.IGNORECASE | re.MULTILINE,
 )
 _COUNTED = re.compile(
     r"(?<![\w.])\d{1,2}\s*(?:units?|u)\b|\bunits?\b\s*[:=]?\s*\d{1,2}(?![\d.])", re.IGNORECASE
