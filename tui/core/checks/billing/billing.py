@@ -41,7 +41,8 @@ _FILLER_WORD = (
     r"\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+[ \t]*="  # "12 + 13 = 25 min": parts of the minutes
     rf"|\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
     r"|maybe|probably|like|another|just|over|only"
-    r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?|\d+\s*units?|units?|we|I|pt|then"
+    r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?(?:\s*/)?|\d+\s*units?(?:\s*/)?|units?"
+    r"|we|I|pt|then"
     r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
 )
 _FILLER = re.compile(rf"[\s:=\-,().]*(?:(?:{_FILLER_WORD})[\s:=\-,().]*)*", re.IGNORECASE)
