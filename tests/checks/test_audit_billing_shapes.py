@@ -338,3 +338,36 @@ def test_a_name_inside_an_aside_needs_no_count() -> None:
     body = "Ther act 30 min.\n" + TOTALS + "Billed: ther act x2 (cues for self-care)\n"
     assert billed(body) == {"97530": 2}
     assert codes(body) == []
+
+
+# -- totals written in other words -------------------------------------------------------------------
+
+
+def totals_of(line: str) -> tuple[int | None, int | None]:
+    billing = extract_billing(HEADER + CARE + "Ther ex 30 min.\n" + line + "\nBilled: 97110 x2\n")
+    return billing.stated_timed_minutes, billing.stated_treatment_minutes
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "30 minutes of timed care, 36 minutes total",
+        "Session: 36 min (timed 30)",
+        "TCM 30; total session 36 min",
+        "30 timed min / 36 total min",
+        "Tx duration 36 min; timed codes 30 min",
+    ],
+)
+def test_totals_written_in_other_words_are_read(line: str) -> None:
+    assert totals_of(line) == (30, 36)
+
+
+def test_a_session_count_is_not_the_treatment_time() -> None:
+    assert totals_of("Session: 4 of 12. Timed 30 min.") == (30, None)
+
+
+def test_minutes_of_a_timed_walk_after_a_service_are_not_the_timed_total() -> None:
+    assert totals_of("Gait: 12 min of timed walking drills. Timed 30 min, total 36 min.") == (
+        30,
+        36,
+    )

@@ -96,7 +96,7 @@ _TOTAL_VALUE = (
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 # or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total[\s_]*timed|timed)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
+    r"\b(?:total[\s_]*timed|timed|TCM)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
     r"(?:[\s_]*(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
@@ -105,7 +105,10 @@ TOTAL_TREATMENT = re.compile(
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
+    r"|treatment[\s_]+(?:time|minutes|mins|duration)|tx\s+(?:time|duration)"
+    r"|session\s+(?:length|duration|time)"
+    # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
+    r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
     r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
     + _TOTAL_VALUE
     # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
