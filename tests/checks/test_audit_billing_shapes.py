@@ -371,3 +371,23 @@ def test_minutes_of_a_timed_walk_after_a_service_are_not_the_timed_total() -> No
         30,
         36,
     )
+
+
+# -- one service's minutes in parts, an "x" before the minutes --------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Ther act 12 min + 6 min", "Ther act 12 + 6 min"])
+def test_minutes_written_in_parts_are_added(written: str) -> None:
+    assert minutes(written + " (lifting, then carrying).\n" + TOTALS) == {"97530": 18}
+
+
+def test_a_sum_with_its_result_is_not_added_again() -> None:
+    assert minutes("Ther act 12 + 6 = 18 min.\n" + TOTALS) == {"97530": 18}
+
+
+def test_minutes_after_an_x_are_the_services() -> None:
+    assert minutes("Ther act x18 min: carrying.\n" + TOTALS) == {"97530": 18}
+
+
+def test_sets_times_minutes_are_not_the_services_minutes() -> None:
+    assert "97530" not in minutes("Ther act 3x6 min intervals.\n" + TOTALS)

@@ -39,6 +39,7 @@ from tui.core.checks.text.scan import Scanner
 _CODE = r"(?:9\d{4}|G\d{4})"
 _FILLER_WORD = (
     r"\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+[ \t]*="  # "12 + 13 = 25 min": parts of the minutes
+    r"|(?:\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*\+[ \t]*)+"  # "10 + 5 min": parts too
     rf"|\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
     r"|maybe|probably|like|another|just|over|only"
     r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?(?:\s*/)?|\d+\s*units?(?:\s*/)?|units?"
@@ -61,7 +62,8 @@ _CLAUSE_OPENING = re.compile(
 # Minutes, including the prime some clinicians write for them ("TherEx 25'"). A prime after a
 # number too large for one service's minutes is feet ("amb 150'"), and so is one after a walk.
 _MINUTES = re.compile(
-    rf"(?<![A-Za-z0-9.])({NUM})\s*(?:(?:min(?:ute)?s?|mins)\b|(')(?![\d'A-Za-z]))", re.IGNORECASE
+    rf"(?:(?<![A-Za-z0-9.])|(?<=(?<![\w.])x))({NUM})\s*(?:(?:min(?:ute)?s?|mins)\b|(')(?![\d'A-Za-z]))",
+    re.IGNORECASE,
 )
 _MAX_PRIME_MINUTES = 90
 _DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
@@ -1193,8 +1195,34 @@ def _minutes_after_name(
         if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
             return None
         used.add(minutes.start())
-        return _service_fact(scanner, name, minutes, name.start, minutes.end())
+        fact = _service_fact(scanner, name, minutes, name.start, minutes.end())
+        return _with_parts(scanner, fact, gap, minutes.end())
     return None
+
+
+# "Ther ex 10 min + 5 min", "Ther ex 10 + 5 min": one service's minutes in parts, added up
+# (never a sum that ends in "=", whose result is the minutes written).
+_PARTS_BEFORE = re.compile(
+    r"((?:(?<![\w.])\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*\+[ \t]*)+)$", re.IGNORECASE
+)
+_PARTS_AFTER = re.compile(
+    r"(?:[ \t]*\+[ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|'))+(?![ \t]*[=\d])", re.IGNORECASE
+)
+
+
+def _with_parts(scanner: Scanner, fact: Fact, gap: str, after: int) -> Fact:
+    """The service's minutes with the parts written before or after them added."""
+    parts = (
+        [int(n) for n in re.findall(r"\d+", m.group(1))] if (m := _PARTS_BEFORE.search(gap)) else []
+    )
+    following = _PARTS_AFTER.match(scanner.text, after)
+    if following is not None and scanner.free(following.start(), following.end()):
+        parts += [int(n) for n in re.findall(r"\d+", following.group())]
+        scanner.claim(following.start(), following.end())
+    if not parts:
+        return fact
+    total = (fact.minutes or 0) + sum(parts)
+    return dataclasses.replace(fact, value=total, minutes=total)
 
 
 def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
