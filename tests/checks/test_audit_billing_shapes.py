@@ -391,3 +391,55 @@ def test_minutes_after_an_x_are_the_services() -> None:
 
 def test_sets_times_minutes_are_not_the_services_minutes() -> None:
     assert "97530" not in minutes("Ther act 3x6 min intervals.\n" + TOTALS)
+
+
+# -- skilled care and function in other words ---------------------------------------------------------
+
+PLAIN = "Patient: Juno Marsh\nMRN: 740202\nDate: 2031-06-02\nVisit: 4\nDiscipline: PT\n" + (
+    "Payer: Medicare\nDiagnosis: R knee OA, M17.11\n\n"
+)
+
+
+def plain_codes(body: str) -> list[str]:
+    return [
+        f.code
+        for f in audit_note(note_from_text(PLAIN + body + TOTALS + "Billed: 97110 x2\n")).findings
+    ]
+
+
+@pytest.mark.parametrize(
+    "care",
+    [
+        "lunges, needed 2 reminders to keep the knee behind the toes",
+        "step-ups, upgraded to a 6 in box after good control",
+        "squats, regressed to a higher chair when pain rose",
+        "wall sits with hands-on help at the knee",
+        "leg press, increased the load to 40 lb",
+    ],
+)
+def test_skilled_care_written_in_other_words_is_seen(care: str) -> None:
+    body = f"Walks 2 blocks before knee ache.\nTher ex 30 min: {care}.\n"
+    assert plain_codes(body) == []
+
+
+def test_a_list_of_exercises_alone_still_shows_no_skilled_care() -> None:
+    body = "Walks 2 blocks before knee ache.\nTher ex 30 min: bike, bridges, clamshells, squats.\n"
+    assert plain_codes(body) == ["SKILLED_JUSTIFICATION_MISSING"]
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Carries the laundry basket upstairs now.",
+        "Back to gardening for an hour.",
+        "Puts on shoes seated.",
+    ],
+)
+def test_function_written_as_what_the_patient_does_is_a_baseline(status: str) -> None:
+    body = f"{status}\nTher ex 30 min with cues for alignment.\n"
+    assert plain_codes(body) == []
+
+
+def test_tolerating_treatment_is_not_a_functional_status() -> None:
+    body = "Pt tolerated treatment well.\nTher ex 30 min with cues for alignment, bike 10 min.\n"
+    assert plain_codes(body) == ["FUNCTIONAL_BASELINE_MISSING"]
