@@ -443,3 +443,23 @@ def test_function_written_as_what_the_patient_does_is_a_baseline(status: str) ->
 def test_tolerating_treatment_is_not_a_functional_status() -> None:
     body = "Pt tolerated treatment well.\nTher ex 30 min with cues for alignment, bike 10 min.\n"
     assert plain_codes(body) == ["FUNCTIONAL_BASELINE_MISSING"]
+
+
+# -- episode headers in other words ----------------------------------------------------------------
+
+
+def episode_codes(extra: str, visit: int = 12) -> list[str]:
+    header = f"Patient: Juno Marsh\nMRN: 740202\nDate: 2031-06-02\nVisit: {visit}\n{extra}"
+    body = "Discipline: PT\nPayer: Medicare\nDiagnosis: R knee OA, M17.11\n\n" + CARE
+    note = note_from_text(header + body + "Ther ex 30 min.\n" + TOTALS + "Billed: 97110 x2\n")
+    return [f.code for f in audit_note(note).findings]
+
+
+def test_last_pr_in_the_header_starts_the_reporting_period() -> None:
+    assert episode_codes("Last PR: visit 2\n") == ["PROGRESS_REPORT_DUE"]
+    assert episode_codes("Last PR: visit 5\n") == []
+
+
+def test_a_plan_of_care_certified_date_in_the_header_counts_to_recertification() -> None:
+    assert episode_codes("Plan of care certified: 2031-02-20\n") == ["RECERTIFICATION_DUE"]
+    assert episode_codes("Plan of care certified: 2031-05-20\n") == []
