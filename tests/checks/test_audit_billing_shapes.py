@@ -463,3 +463,12 @@ def test_last_pr_in_the_header_starts_the_reporting_period() -> None:
 def test_a_plan_of_care_certified_date_in_the_header_counts_to_recertification() -> None:
     assert episode_codes("Plan of care certified: 2031-02-20\n") == ["RECERTIFICATION_DUE"]
     assert episode_codes("Plan of care certified: 2031-05-20\n") == []
+
+
+def test_a_service_named_in_an_aside_takes_no_minutes_after_it() -> None:
+    body = "Tx: MLD 20 min (manual therapy), wrapping 10 min with instruction.\n" + TOTALS
+    assert minutes(body) == {"97140": 20}
+
+
+def test_a_service_named_before_its_bracketed_minutes_keeps_them() -> None:
+    assert minutes("Manual therapy (20 min), patellar mobs.\n" + TOTALS) == {"97140": 20}

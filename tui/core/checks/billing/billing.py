@@ -1192,6 +1192,10 @@ def _minutes_after_name(
         if minutes.start() in used or not scanner.free(minutes.start(), minutes.end()):
             return None
         gap = scanner.text[name.end : minutes.start()]
+        if _ASIDE_CLOSES.match(gap) and _ASIDE_OPENS.search(
+            scanner.text, max(0, name.start - 4), name.start
+        ):
+            return None  # "MLD 30 min (manual therapy), bandaging 15 min": the name is an aside
         if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
             return None
         used.add(minutes.start())
@@ -1223,6 +1227,10 @@ def _with_parts(scanner: Scanner, fact: Fact, gap: str, after: int) -> Fact:
         return fact
     total = (fact.minutes or 0) + sum(parts)
     return dataclasses.replace(fact, value=total, minutes=total)
+
+
+_ASIDE_CLOSES = re.compile(r"[ \t]*\)")
+_ASIDE_OPENS = re.compile(r"\([ \t]*$")
 
 
 def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
