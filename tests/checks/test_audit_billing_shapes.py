@@ -121,7 +121,7 @@ def test_a_change_of_activity_is_not_a_correction_of_units() -> None:
     assert billed(body) == {"97530": 2}
 
 
-# -- a lone digit after a code ----------------------------------------------------------------------
+# -- a lone digit after a code ---------------------------------------------------------------------
 
 
 def test_a_lone_digit_after_each_code_is_its_units() -> None:
@@ -230,7 +230,7 @@ def test_a_sentence_about_charges_that_bills_nothing_is_not_a_billing_line() -> 
     assert codes(body) == []
 
 
-# -- unattended e-stim billed as G0283 --------------------------------------------------------------
+# -- unattended e-stim billed as G0283 -------------------------------------------------------------
 
 
 def test_unattended_estim_minutes_go_to_the_g_code_billed() -> None:
@@ -312,7 +312,7 @@ def test_a_column_row_without_its_units_cannot_be_read() -> None:
     assert codes(body) == ["BILLING_UNREADABLE"]
 
 
-# -- counts glued to the code, names with bare counts, names left without units ---------------------
+# -- counts glued to the code, names with bare counts, names left without units --------------------
 
 
 def test_a_count_glued_before_the_code_is_its_units() -> None:
@@ -340,7 +340,7 @@ def test_a_name_inside_an_aside_needs_no_count() -> None:
     assert codes(body) == []
 
 
-# -- totals written in other words -------------------------------------------------------------------
+# -- totals written in other words -----------------------------------------------------------------
 
 
 def totals_of(line: str) -> tuple[int | None, int | None]:
@@ -373,7 +373,7 @@ def test_minutes_of_a_timed_walk_after_a_service_are_not_the_timed_total() -> No
     )
 
 
-# -- one service's minutes in parts, an "x" before the minutes --------------------------------------
+# -- one service's minutes in parts, an "x" before the minutes -------------------------------------
 
 
 @pytest.mark.parametrize("written", ["Ther act 12 min + 6 min", "Ther act 12 + 6 min"])
@@ -393,7 +393,7 @@ def test_sets_times_minutes_are_not_the_services_minutes() -> None:
     assert "97530" not in minutes("Ther act 3x6 min intervals.\n" + TOTALS)
 
 
-# -- skilled care and function in other words ---------------------------------------------------------
+# -- skilled care and function in other words ------------------------------------------------------
 
 PLAIN = "Patient: Juno Marsh\nMRN: 740202\nDate: 2031-06-02\nVisit: 4\nDiscipline: PT\n" + (
     "Payer: Medicare\nDiagnosis: R knee OA, M17.11\n\n"
