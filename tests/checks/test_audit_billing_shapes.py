@@ -472,3 +472,39 @@ def test_a_service_named_in_an_aside_takes_no_minutes_after_it() -> None:
 
 def test_a_service_named_before_its_bracketed_minutes_keeps_them() -> None:
     assert minutes("Manual therapy (20 min), patellar mobs.\n" + TOTALS) == {"97140": 20}
+
+
+# -- rows of cells with no heading, bundled codes, codes joined by a dash -------------------------
+
+
+def test_a_headless_row_whose_numbers_agree_gives_units_and_minutes() -> None:
+    body = "Ther act | carrying tasks | GO | 2 | 26\n".replace("Ther act", "97530") + TOTALS
+    assert billed(body) == {"97530": 2}
+    assert minutes(body) == {"97530": 26}
+
+
+def test_a_headless_row_whose_numbers_disagree_cannot_be_read() -> None:
+    body = "97530 | carrying tasks | GO | 3 | 26\n" + TOTALS
+    assert billed(body) == {}
+    assert codes(body) == ["BILLING_UNREADABLE"]
+
+
+def test_a_bundled_code_bills_nothing() -> None:
+    body = "Ther ex 30 min. Hot pack 8 min.\nTimed total 30 min; treatment total 38 min.\n"
+    assert billed(body + "Billed: 97110 x2, 97010 - bundled\n") == {"97110": 2}
+
+
+def test_codes_joined_by_a_dash_with_one_count_cannot_be_read() -> None:
+    body = "Ther ex 20 min. Manual 10 min.\n" + TOTALS + "Billed: 97110-97140 x2\n"
+    assert codes(body) == ["BILLING_UNREADABLE"]
+
+
+def test_a_code_with_its_modifier_after_a_dash_is_still_read() -> None:
+    body = "Ther ex 30 min.\n" + TOTALS + "Billed: 97110-GP x2\n"
+    assert billed(body) == {"97110": 2}
+
+
+def test_a_code_in_brackets_after_a_name_keeps_the_minutes_that_follow() -> None:
+    body = "PT re-eval (97164) 25 min: goals reviewed.\nTher ex 30 min.\n" + TOTALS
+    body += "Billed: 97164 x1, 97110 x2\n"
+    assert minutes(body) == {"97164": 25, "97110": 30}

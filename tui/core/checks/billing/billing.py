@@ -18,7 +18,7 @@ from typing import Any
 
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.clock import clock_ranges
-from tui.core.checks.billing.column_charges import column_charges
+from tui.core.checks.billing.column_charges import column_charges, headless_row
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
@@ -198,7 +198,7 @@ _COUNT_BEFORE_UNITS = re.compile(
     r"(?<![\d.])\d{1,2}[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE
 )
 _COUNT_AFTER_UNITS = re.compile(r"[ \t]*(?:[:=x\u00d7]|of)?[ \t]*\d")
-_JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
+_JOINER = re.compile(r"[\s,/+&\-\u2013]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -396,7 +396,7 @@ def read_billed(scanner: Scanner) -> Billed:
     _column_charges(scanner, result)
     regions = _billed_regions(scanner)
     if not regions:
-        _charged(scanner, _row_charges(scanner), result)
+        _charged(scanner, _row_charges(scanner, result), result)
         for item in BILLED_ITEM.finditer(scanner.text):
             _billed_item(scanner, item, result)
         return result
@@ -544,9 +544,11 @@ def _units_elsewhere(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _row_charges(scanner: Scanner) -> list[_Charge]:
+def _row_charges(scanner: Scanner, result: Billed) -> list[_Charge]:
     """With no billing line, the rows that name one code and its units ("97110 | Therapeutic
-    exercise | 23 min | 2 units"): the note's charges, written as a list or an export."""
+    exercise | 23 min | 2 units"): the note's charges, written as a list or an export. A row
+    of cells with no heading gives its bare numbers as units and minutes only when they agree
+    (checks.billing.column_charges.headless_row); otherwise it cannot be read, and says so."""
     text = scanner.text
     by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
     for item in _CHARGE_CODE.finditer(text):
@@ -563,6 +565,7 @@ def _row_charges(scanner: Scanner) -> list[_Charge]:
             or _units_before_in_row(scanner, item)
         )
         if units is None:
+            _headless(scanner, item, line_end, charges, result)
             continue
         stop = _SEGMENT_END.search(text, item.end(), line_end)
         charge = _charge(
@@ -574,6 +577,25 @@ def _row_charges(scanner: Scanner) -> list[_Charge]:
                 scanner.claim(*span)
                 scanner.block(*span)
     return charges
+
+
+def _headless(
+    scanner: Scanner, item: re.Match[str], line_end: int, charges: list[_Charge], result: Billed
+) -> None:
+    line_start = scanner.line(item.start())[0]
+    numbers = headless_row(scanner.text[line_start:line_end])
+    if numbers is None:
+        return
+    if not numbers.readable:
+        _unreadable(scanner, line_start, line_end, result)
+        return
+    span = (line_start, line_end)
+    code = item.group(1).upper()
+    charges.append(
+        _Charge(code, item.start(), numbers.units, numbers.minutes, (span,), False, item.end())
+    )
+    scanner.claim(*span)
+    scanner.block(*span)
 
 
 _UNITS_LINE = re.compile(r"\n[ \t]*units?[ \t]*[:=][ \t]*(\d{1,2})[ \t]*(?=\n|$)", re.IGNORECASE)
@@ -1193,7 +1215,7 @@ def _minutes_after_name(
             return None
         gap = scanner.text[name.end : minutes.start()]
         if _ASIDE_CLOSES.match(gap) and _ASIDE_OPENS.search(
-            scanner.text, max(0, name.start - 4), name.start
+            scanner.text, max(0, name.start - 16), name.start
         ):
             return None  # "MLD 30 min (manual therapy), bandaging 15 min": the name is an aside
         if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
@@ -1230,7 +1252,9 @@ def _with_parts(scanner: Scanner, fact: Fact, gap: str, after: int) -> Fact:
 
 
 _ASIDE_CLOSES = re.compile(r"[ \t]*\)")
-_ASIDE_OPENS = re.compile(r"\([ \t]*$")
+# The aside follows minutes already given ("MLD 30 min (manual therapy)"); after a name
+# ("OT re-eval (97168) 30 min") the bracket names the same service, whose minutes follow.
+_ASIDE_OPENS = re.compile(r"\d[ \t]*(?:min(?:ute)?s?|mins|')\.?[ \t]*\([ \t]*$", re.IGNORECASE)
 
 
 def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:

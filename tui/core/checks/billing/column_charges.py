@@ -121,3 +121,36 @@ def _row(line: re.Match[str], columns: list[tuple[int, str]]) -> ColumnCharge | 
         start=line.start(),
         end=line.end(),
     )
+
+
+_CELL = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
+_BARE = re.compile(r"\d{1,3}")
+
+
+@dataclass(frozen=True)
+class RowNumbers:
+    """The bare numbers of a row of cells with no heading ("97110 | Ther ex | GP | 2 | 25"):
+    its units and minutes when the two agree, else nothing read (`readable` False)."""
+
+    readable: bool
+    units: int | None = None
+    minutes: int | None = None
+
+
+def headless_row(line: str) -> RowNumbers | None:
+    """A row of three cells or more whose bare numbers are its units and minutes: two numbers,
+    the smaller one to eight units and the whole units the larger gives on its own (a row is
+    read only when its two numbers cannot be the other way round). None when the line is not
+    a row of cells or holds no bare number."""
+    cells = [cell.strip() for cell in _CELL.split(line.strip().strip("|"))]
+    if len(cells) < 3:
+        return None
+    numbers = [int(cell) for cell in cells if _BARE.fullmatch(cell)]
+    if not numbers:
+        return None
+    if len(numbers) != 2:
+        return RowNumbers(readable=False)
+    units, minutes = sorted(numbers)
+    if 1 <= units <= 8 <= minutes and units == (minutes + 7) // 15:
+        return RowNumbers(readable=True, units=units, minutes=minutes)
+    return RowNumbers(readable=False)
