@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.checks.conftest import note_from_text
-from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.billing.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_billing
 from tui.core.intake.notes import Note
 
@@ -508,3 +508,23 @@ def test_a_code_in_brackets_after_a_name_keeps_the_minutes_that_follow() -> None
     body = "PT re-eval (97164) 25 min: goals reviewed.\nTher ex 30 min.\n" + TOTALS
     body += "Billed: 97164 x1, 97110 x2\n"
     assert minutes(body) == {"97164": 25, "97110": 30}
+
+
+def test_a_per_code_payer_with_a_code_missing_its_minutes_judges_no_units() -> None:
+    body = (
+        "Ther ex 20 min with cues. Taping with instruction in self-taping.\n"
+        "Timed total 35 min; treatment total 35 min.\nBilled: 97110 x1, 97535 x1\n"
+    )
+    note = note_from_text(HEADER.replace("Medicare", "BlueCross") + CARE + body)
+    audit = audit_note(note, AuditRules(payer_rules={"bluecross": "per_code"}))
+    assert audit.rule == "per_code"
+    assert [f.code for f in audit.findings] == ["TIMED_MINUTES_MISSING"]
+    assert audit.units_allowed is None
+
+
+def test_under_the_8_minute_rule_the_stated_total_still_judges_the_units() -> None:
+    body = (
+        "Ther ex 20 min with cues. Taping with instruction in self-taping.\n"
+        "Timed total 35 min; treatment total 35 min.\nBilled: 97110 x2, 97535 x2\n"
+    )
+    assert codes(body) == ["TIMED_MINUTES_MISSING", "UNITS_OVER_BILLED"]
