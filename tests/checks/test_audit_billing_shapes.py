@@ -528,3 +528,36 @@ def test_under_the_8_minute_rule_the_stated_total_still_judges_the_units() -> No
         "Timed total 35 min; treatment total 35 min.\nBilled: 97110 x2, 97535 x2\n"
     )
     assert codes(body) == ["TIMED_MINUTES_MISSING", "UNITS_OVER_BILLED"]
+
+
+# -- numbered charge lists, bracketed modifiers, a "Codes:" line, bracketed names ---------------
+
+
+def test_a_numbered_list_under_a_billing_heading_is_read() -> None:
+    body = "Ther ex 20 min. Manual 10 min.\n" + TOTALS + "Billed:\n1. 97110 x1\n2. 97140 x1\n"
+    assert billed(body) == {"97110": 1, "97140": 1}
+
+
+def test_modifiers_in_brackets_stand_between_the_code_and_its_count() -> None:
+    body = "Ther ex 20 min. Manual 10 min.\n" + TOTALS + "Codes: 97110 [GP] x1, 97140 (59, GP) x1\n"
+    assert billed(body) == {"97110": 1, "97140": 1}
+
+
+def test_a_count_in_brackets_is_not_a_modifier() -> None:
+    body = "Ther ex 30 min.\n" + TOTALS + "Billed: 97110 (2)\n"
+    assert billed(body) == {"97110": 2}
+
+
+def test_a_codes_line_of_diagnoses_bills_nothing() -> None:
+    body = "Ther ex 30 min.\n" + TOTALS + "Billed: 97110 x2\nCodes: M17.11, M25.561\n"
+    assert billed(body) == {"97110": 2}
+    assert codes(body) == []
+
+
+def test_a_bracketed_name_and_leaders_before_the_count() -> None:
+    body = (
+        "Ther ex 20 min. Manual 10 min.\n"
+        + TOTALS
+        + "Billing:\n 97110 (TE) .... 1\n 97140 (MT) .... 1\n"
+    )
+    assert billed(body) == {"97110": 1, "97140": 1}

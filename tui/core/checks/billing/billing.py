@@ -132,7 +132,8 @@ _BILLING_WORD = (
 # service's code, it bills nothing.
 BILLED_START = re.compile(
     rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
-    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
+    rf"|units?|codes?(?=[ \t]*:))|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
+    rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -142,7 +143,12 @@ _COUNT = (
     r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
     r"|\s*[:\-=]\s*(\d)\b(?![:.]\d|\s*(?:min|minutes|')))"
 )
-_MODIFIERS = r"(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)\b)*"
+# Modifiers after a code, bare, after a dash or in brackets ("97110 [GP]", "97140 (59)").
+_MODIFIERS = (
+    r"(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)\b"
+    r"|\s*[\[(][ \t]*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)"
+    r"(?:[ \t]*[,/][ \t]*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT))*[ \t]*[\])])*"
+)
 BILLED_ITEM = re.compile(
     rf"(?<![\w.])({_CODE}){_MODIFIERS}(?:\s*(\d{{1,3}})\s*(?:min(?:ute)?s?\b|mins\b|'))?"
     rf"(?:{_COUNT})?",
@@ -152,7 +158,8 @@ _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
 # A line listed under a "Billed:" heading: one that opens with a code, or a bullet or a
 # service name whose code follows on the line ("- Gait training 97116 x 1 unit (14 min)").
 _ITEM_LINE = re.compile(
-    rf"^[ \t]*(?:[-*\u2022]?[ \t]*{_CODE}\b|[-*\u2022][ \t]*[^\n]{{0,60}}?(?<![\w.]){_CODE}\b"
+    rf"^[ \t]*(?:(?:[-*\u2022]|\d{{1,2}}[.)])?[ \t]*{_CODE}\b"
+    rf"|[-*\u2022][ \t]*[^\n]{{0,60}}?(?<![\w.]){_CODE}\b"
     rf"|[A-Za-z][^\n\d:.]{{0,40}}?(?<![\w.]){_CODE}\b(?={_MODIFIERS}[ \t]*(?:x|\u00d7)[ \t]*\d))",
     re.MULTILINE,
 )
@@ -554,7 +561,7 @@ def _row_charges(scanner: Scanner, result: Billed) -> list[_Charge]:
     for item in _CHARGE_CODE.finditer(text):
         if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1)):
             by_line.setdefault(scanner.line(item.start()), []).append(item)
-    charges = []
+    charges: list[_Charge] = []
     for (_, line_end), items in by_line.items():
         if len(items) != 1:
             continue

@@ -18,9 +18,10 @@ _COUNTED = re.compile(
     r"(?<![\w.])\d{1,2}\s*(?:units?|u)\b|\bunits?\b\s*[:=]?\s*\d{1,2}(?![\d.])", re.IGNORECASE
 )
 # A lone digit after a code, closing its item ("Billed: 97110 2, 97140 1"): the code's units.
-# The code's name and dot leaders may stand between ("97112 neuro re-ed ........ 2").
+# The code's name (bracketed or not) and dot leaders may stand between ("97112 neuro re-ed
+# ........ 2", "97110 (TE) .... 2").
 BARE_COUNT = re.compile(
-    r"(?:[ \t]+[A-Za-z][A-Za-z '/-]{0,40}?)?(?:[ \t]*\.{2,})?"
+    r"(?:[ \t]+\(?[A-Za-z][A-Za-z '/-]{0,40}?\)?)?(?:[ \t]*\.{2,})?"
     r"[ \t]+(\d)(?![\d.:/])[ \t]*(?=[,;/+&]|$)",
     re.MULTILINE,
 )
