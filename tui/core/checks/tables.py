@@ -68,6 +68,8 @@ class BillingTables:
     modifiers: tuple[str, ...] = ()
     no_charge: tuple[str, ...] = ()
     billed_instead: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    corrections: tuple[str, ...] = ()
+    charge_columns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def name_of(self, code: str) -> str:
         """The service name of a CPT code, or the code itself when unknown."""
@@ -155,6 +157,10 @@ def billing_tables() -> BillingTables:
             for other in _strs(others)
         ),
         no_charge=_strs(data.get("no_charge", {}).get("words")),
+        corrections=_strs(data.get("corrections", {}).get("words")),
+        charge_columns={
+            str(role): _strs(words) for role, words in data.get("charge_columns", {}).items()
+        },
         billed_instead={
             str(code): _strs(others) for code, others in data.get("billed_instead", {}).items()
         },

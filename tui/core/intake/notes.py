@@ -74,6 +74,12 @@ _HEADER_KEYS: Final = {
     "last progress note": "last_progress_report",
     "last pn": "last_progress_report",
     "last progress report visit": "last_progress_report",
+    "last pr": "last_progress_report",
+    "last progress": "last_progress_report",
+    "last reeval": "last_progress_report",
+    "plan of care certified": "certification_date",
+    "poc certified": "certification_date",
+    "certified": "certification_date",
 }
 _HEADER_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.*?)\s*$")
 _FILE_NAME = re.compile(

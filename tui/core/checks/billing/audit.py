@@ -292,8 +292,10 @@ def _timed_units(ctx: _Context) -> None:
             f"Timed code(s) {', '.join(without)} billed without minutes for that service.",
             ctx.billing.billed_at,
         )
-        if stated is None:
-            return  # units cannot be judged while some billed codes have no minutes
+        if stated is None or ctx.rule == "per_code":
+            # units cannot be judged while some billed codes have no minutes; under the
+            # per-code rule not even with a stated total, since each code is rounded alone
+            return
     totals = _candidate_totals(per_code, stated)
     if not totals:
         return

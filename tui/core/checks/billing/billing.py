@@ -18,9 +18,11 @@ from typing import Any
 
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.clock import clock_ranges
+from tui.core.checks.billing.column_charges import column_charges, headless_row
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
+from tui.core.checks.billing.unread_units import BARE_COUNT, blank_count, units_outside
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line
 from tui.core.checks.tables import billing_tables
@@ -36,9 +38,12 @@ from tui.core.checks.text.scan import Scanner
 
 _CODE = r"(?:9\d{4}|G\d{4})"
 _FILLER_WORD = (
-    rf"\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
+    r"\d{1,3}(?:[ \t]*\+[ \t]*\d{1,3})+[ \t]*="  # "12 + 13 = 25 min": parts of the minutes
+    r"|(?:\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*\+[ \t]*)+"  # "10 + 5 min": parts too
+    rf"|\(?\s*{_CODE}\s*\)?|x|for|about|approx\.?|approximately|~|around|roughly|total(?:ing|led)?"
     r"|maybe|probably|like|another|just|over|only"
-    r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?|\d+\s*units?|units?|we|I|pt|then"
+    r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?(?:\s*/)?|\d+\s*units?(?:\s*/)?|units?"
+    r"|we|I|pt|then"
     r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
 )
 _FILLER = re.compile(rf"[\s:=\-,().]*(?:(?:{_FILLER_WORD})[\s:=\-,().]*)*", re.IGNORECASE)
@@ -57,7 +62,8 @@ _CLAUSE_OPENING = re.compile(
 # Minutes, including the prime some clinicians write for them ("TherEx 25'"). A prime after a
 # number too large for one service's minutes is feet ("amb 150'"), and so is one after a walk.
 _MINUTES = re.compile(
-    rf"(?<![A-Za-z0-9.])({NUM})\s*(?:(?:min(?:ute)?s?|mins)\b|(')(?![\d'A-Za-z]))", re.IGNORECASE
+    rf"(?:(?<![A-Za-z0-9.])|(?<=(?<![\w.])x))({NUM})\s*(?:(?:min(?:ute)?s?|mins)\b|(')(?![\d'A-Za-z]))",
+    re.IGNORECASE,
 )
 _MAX_PRIME_MINUTES = 90
 _DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
@@ -74,6 +80,9 @@ _KEYED_MINUTES = re.compile(
     r"(?:min|mins|minutes)\)?[ \t]*[:=][ \t]*(?P<minutes>\d{1,3})(?![\d.])",
     re.IGNORECASE | re.MULTILINE,
 )
+# A key that ends in a number is the service with its minutes ("Self-care training 23 min:"),
+# and what follows the colon is the description, even when it opens with a number.
+_KEY_ENDS_IN_NUMBER = re.compile(r"\d[ \t_(]*$")
 _HOME_LINE = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
     re.IGNORECASE | re.MULTILINE,
@@ -89,7 +98,7 @@ _TOTAL_VALUE = (
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 # or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total[\s_]*timed|timed)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
+    r"\b(?:total[\s_]*timed|timed|TCM)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
     r"(?:[\s_]*(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
@@ -98,7 +107,10 @@ TOTAL_TREATMENT = re.compile(
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment[\s_]+(?:time|minutes|mins)|tx\s+time|session\s+(?:length|duration|time)"
+    r"|treatment[\s_]+(?:time|minutes|mins|duration)|tx\s+(?:time|duration)"
+    r"|session\s+(?:length|duration|time)"
+    # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
+    r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
     r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
     + _TOTAL_VALUE
     # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
@@ -120,24 +132,37 @@ _BILLING_WORD = (
 # service's code, it bills nothing.
 BILLED_START = re.compile(
     rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
-    rf"|units?)|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
+    rf"|units?|codes?(?=[ \t]*:))|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
+    rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
 _COUNT = (
-    r"(?:\s*(?:x|\*|times|@)\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
+    r"(?:\s*(?:x|\*|times|@|qty\.?|quantity|\#)\s*:?\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
     r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
     r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
     r"|\s*[:\-=]\s*(\d)\b(?![:.]\d|\s*(?:min|minutes|')))"
 )
-_MODIFIERS = r"(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)\b)*"
+# Modifiers after a code, bare, after a dash or in brackets ("97110 [GP]", "97140 (59)").
+_MODIFIERS = (
+    r"(?:\s*-?\s*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)\b"
+    r"|\s*[\[(][ \t]*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT)"
+    r"(?:[ \t]*[,/][ \t]*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU]|76|77|95|GT))*[ \t]*[\])])*"
+)
 BILLED_ITEM = re.compile(
     rf"(?<![\w.])({_CODE}){_MODIFIERS}(?:\s*(\d{{1,3}})\s*(?:min(?:ute)?s?\b|mins\b|'))?"
     rf"(?:{_COUNT})?",
     re.IGNORECASE,
 )
 _NAMED_COUNT = re.compile(_COUNT, re.IGNORECASE)
-_ITEM_LINE = re.compile(rf"^[ \t]*[-*\u2022]?[ \t]*{_CODE}\b", re.MULTILINE)
+# A line listed under a "Billed:" heading: one that opens with a code, or a bullet or a
+# service name whose code follows on the line ("- Gait training 97116 x 1 unit (14 min)").
+_ITEM_LINE = re.compile(
+    rf"^[ \t]*(?:(?:[-*\u2022]|\d{{1,2}}[.)])?[ \t]*{_CODE}\b"
+    rf"|[-*\u2022][ \t]*[^\n]{{0,60}}?(?<![\w.]){_CODE}\b"
+    rf"|[A-Za-z][^\n\d:.]{{0,40}}?(?<![\w.]){_CODE}\b(?={_MODIFIERS}[ \t]*(?:x|\u00d7)[ \t]*\d))",
+    re.MULTILINE,
+)
 # One count for every code of the line ("1 unit each of 97110 and 97140", "97110, 97140: 1 each").
 _EACH_UNITS = re.compile(
     r"(?<![\w.])(\d{1,2})[ \t]*(?:units?[ \t]+)?each\b(?![ \t]+(?:side|leg|arm|way)\b)",
@@ -146,7 +171,11 @@ _EACH_UNITS = re.compile(
 _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGNORECASE)
 # A code on a billing line, and what ends the text that belongs to it: its line, its sentence
 # (a full stop that is not a leader "....."), a semicolon or a table cell.
-_CHARGE_CODE = re.compile(rf"(?<![\w.])({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE)
+# "2x97110": a count glued to the code is a count, not part of a word.
+_CHARGE_CODE = re.compile(
+    rf"(?:(?<![\w.])|(?<=\d[xX\u00d7]))({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE
+)
+_CODE_ANYWHERE = re.compile(rf"{_CODE}(?!\d)", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
 # The units of a row that names one code, in a cell or clause of their own ("97110 | Ther ex |
 # 23 min | 2 units", a table row read as "CPT 97110 23 min; Service Ther ex; Units 2.").
@@ -155,20 +184,28 @@ _ROW_UNITS = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT_COUNT = re.compile(
-    r"(?<![\w])(?:x|\u00d7|times)\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
-    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\(\s*(\d{1,2})\s*\)",
+    r"(?<![\w])(?:x|\u00d7|times|qty\.?|quantity)\s*:?\s*(\d{1,2})(?!\d)(?!\s*(?:min|'))"
+    r"|(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|[(\[]\s*(\d{1,2})\s*(?:units?|u)?\s*[)\]]"
+    # "CPT 97112 - units: 2": the units under their key after the code
+    r"|\bunits?[ \t]*[:=][ \t]*(\d{1,2})(?![\d.:])(?![ \t]*(?:min|'))",
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?(?:CPT[ \t]*)?$",
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?"
+    # "2 units ther ex (97110)": the service's name may stand between the units and the code
+    r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$",
     re.IGNORECASE,
+)
+# "two units of therapeutic exercise": the count written right before a service's name.
+_COUNT_BEFORE_NAME = re.compile(
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?$", re.IGNORECASE
 )
 _UNITS_WORD = re.compile(r"(?<![A-Za-z])units?\b", re.IGNORECASE)
 _COUNT_BEFORE_UNITS = re.compile(
     r"(?<![\d.])\d{1,2}[ \t]*(?:(?:total|timed|billable)[ \t]+)?$", re.IGNORECASE
 )
 _COUNT_AFTER_UNITS = re.compile(r"[ \t]*(?:[:=x\u00d7]|of)?[ \t]*\d")
-_JOINER = re.compile(r"[\s,/+&]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
+_JOINER = re.compile(r"[\s,/+&\-\u2013]*(?:(?:and|or)[\s,/+&]*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -273,6 +310,8 @@ def read_totals(scanner: Scanner) -> Totals:
     in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
     treatment = [t for t in treatment if t not in in_rows]
     timed = timed or in_rows  # a table's "Total" row of timed services is the timed total
+    if not timed:  # a "Total timed" row whose label follows its minutes ("| 40 | Total timed |")
+        timed = [(row.minutes, row.start, row.end) for row in rows if row.labelled_timed][:1]
     totals.timed, totals.timed_at, _ = timed[0] if timed else (None, None, 0)
     totals.treatment, totals.treatment_at, after = treatment[0] if treatment else (None, None, 0)
     _value_first(scanner, totals)
@@ -298,6 +337,8 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
         summed = _SUM_SIGN.search(scanner.text, max(opening, stated.start - 4), stated.start)
         if not stated.timed and not summed and names.search(scanner.text, opening, stated.start):
             continue
+        if stated.sum_start is not None and _named_just_before(scanner.text, stated.sum_start):
+            continue  # "Ther ex 12 + 13 = 25 min": the service's minutes, summed
         scanner.claim(stated.start, stated.end)
         scanner.block(stated.start, stated.end)
         at = scanner.span(stated.start, stated.end)[0]
@@ -305,6 +346,20 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
             totals.timed, totals.timed_at = stated.minutes, at
         elif not stated.timed and totals.treatment is None:
             totals.treatment, totals.treatment_at = stated.minutes, at
+
+
+_NAME_THEN_GAP = re.compile(r"[ \t:=\-]*$")
+
+
+def _named_just_before(text: str, at: int) -> bool:
+    """True when a service name ends right before `at` (only a colon or dash between)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    gap = _NAME_THEN_GAP.search(text, line_start, at)
+    opening = at if gap is None else gap.start()
+    return any(
+        name.end() == opening
+        for name in service_matcher().pattern.finditer(text, line_start, opening)
+    )
 
 
 def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
@@ -345,9 +400,10 @@ def read_billed(scanner: Scanner) -> Billed:
     units ("Units: 97116 x1").
     """
     result = Billed()
+    _column_charges(scanner, result)
     regions = _billed_regions(scanner)
     if not regions:
-        _charged(scanner, _row_charges(scanner), result)
+        _charged(scanner, _row_charges(scanner, result), result)
         for item in BILLED_ITEM.finditer(scanner.text):
             _billed_item(scanner, item, result)
         return result
@@ -362,11 +418,45 @@ def read_billed(scanner: Scanner) -> Billed:
                 scanner.claim(*span)
                 scanner.block(*span)
         charges += found
-        named = _billed_by_name(scanner, start, end, result)
-        if not found and not named and _no_code_but_units(scanner.text, start, end):
+        if not found and _names_share_units(scanner, start, end):
+            _unreadable(scanner, start, end, result)  # "Charges: ther ex and manual 3u"
+            continue
+        named, uncounted = _named_charges(scanner, start, end)
+        if not found and (
+            (named and uncounted)  # "Billed: TE 2 MT x1": TE's units are not said
+            or (
+                not named
+                and (
+                    _no_code_but_units(scanner.text, start, end)
+                    or _names_service(scanner, start, end)
+                    or _free_code(scanner, start, end)
+                )
+            )
+        ):
             _unreadable(scanner, start, end, result)  # "Billed: ther ex and manual, 3 units"
+            continue
+        _bill_named(scanner, named, result)
     _charged(scanner, charges, result)
     return result
+
+
+def _column_charges(scanner: Scanner, result: Billed) -> None:
+    """Charges in plain-text columns under a heading (checks.billing.column_charges): each row
+    bills its units and gives its code its minutes; a row with no units cannot be read."""
+    for row in column_charges(scanner.text):
+        if scanner.in_header(row.start) or not scanner.free(row.start, row.end):
+            continue
+        if row.units is None:
+            _unreadable(scanner, row.start, row.end, result)
+            continue
+        if row.minutes is not None:
+            result.services.append(_service(scanner, row.code, row.minutes, row.start, row.end))
+        if row.units:
+            result.units[row.code] = result.units.get(row.code, 0) + row.units
+            if result.first_at is None:
+                result.first_at = scanner.span(row.start, row.end)[0]
+        scanner.claim(row.start, row.end)
+        scanner.block(row.start, row.end)
 
 
 def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
@@ -391,6 +481,7 @@ class _Charge:
     minutes: int | None
     spans: tuple[tuple[int, int], ...]
     joined: bool  # "97140/97110": written as a group with the next code
+    end: int = 0  # where the code (with its modifiers) ends
 
 
 def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
@@ -425,6 +516,8 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     charges = _aliases_merged(charges)
     if not charges:
         return []
+    if any(charge.count is None and blank_count(text, charge.end, end) for charge in charges):
+        return None  # "97110 x ?": the count is left blank
     counted = [charge.count is not None for charge in charges]
     if all(counted):
         return charges
@@ -438,6 +531,8 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
     for charge, nxt in itertools.pairwise(charges):
         if charge.joined and nxt.count is not None:
             return None  # "97140/97110 x2": the units belong to the group
+    if units_outside(text, start, end, (span for charge in charges for span in charge.spans)):
+        return None  # "97110 / 97140 / units 3": one count for the codes before it
     if _GROUP_UNITS.search(text, start, codes[0].start() if codes else end):
         return None  # "Units: 3 total for 97110 + 97530"
     if _units_elsewhere(text, start, end):
@@ -456,23 +551,28 @@ def _units_elsewhere(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _row_charges(scanner: Scanner) -> list[_Charge]:
+def _row_charges(scanner: Scanner, result: Billed) -> list[_Charge]:
     """With no billing line, the rows that name one code and its units ("97110 | Therapeutic
-    exercise | 23 min | 2 units"): the note's charges, written as a list or an export."""
+    exercise | 23 min | 2 units"): the note's charges, written as a list or an export. A row
+    of cells with no heading gives its bare numbers as units and minutes only when they agree
+    (checks.billing.column_charges.headless_row); otherwise it cannot be read, and says so."""
     text = scanner.text
     by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
     for item in _CHARGE_CODE.finditer(text):
         if not scanner.in_header(item.start()) and scanner.free(item.start(1), item.end(1)):
             by_line.setdefault(scanner.line(item.start()), []).append(item)
-    charges = []
+    charges: list[_Charge] = []
     for (_, line_end), items in by_line.items():
         if len(items) != 1:
             continue
         item = items[0]
-        units = _NAMED_COUNT.match(text, item.end(), line_end) or _ROW_UNITS.search(
-            text, item.end(), line_end
+        units = (
+            _NAMED_COUNT.match(text, item.end(), line_end)
+            or _ROW_UNITS.search(text, item.end(), line_end)
+            or _units_before_in_row(scanner, item)
         )
         if units is None:
+            _headless(scanner, item, line_end, charges, result)
             continue
         stop = _SEGMENT_END.search(text, item.end(), line_end)
         charge = _charge(
@@ -486,9 +586,48 @@ def _row_charges(scanner: Scanner) -> list[_Charge]:
     return charges
 
 
+def _headless(
+    scanner: Scanner, item: re.Match[str], line_end: int, charges: list[_Charge], result: Billed
+) -> None:
+    line_start = scanner.line(item.start())[0]
+    numbers = headless_row(scanner.text[line_start:line_end])
+    if numbers is None:
+        return
+    if not numbers.readable:
+        _unreadable(scanner, line_start, line_end, result)
+        return
+    span = (line_start, line_end)
+    code = item.group(1).upper()
+    charges.append(
+        _Charge(code, item.start(), numbers.units, numbers.minutes, (span,), False, item.end())
+    )
+    scanner.claim(*span)
+    scanner.block(*span)
+
+
+_UNITS_LINE = re.compile(r"\n[ \t]*units?[ \t]*[:=][ \t]*(\d{1,2})[ \t]*(?=\n|$)", re.IGNORECASE)
+_LINE_REST = re.compile(r"[ \t.,;:]*(?=\n|$)")
+
+
+def _units_on_next_line(text: str, after: int, line_end: int) -> re.Match[str] | None:
+    """A code that ends its line with its units keyed on the next ("CPT code: 97535" then
+    "Units: 2"), as a form or an export lists each charge."""
+    if _LINE_REST.match(text, after, line_end) is None:
+        return None
+    return _UNITS_LINE.match(text, line_end)
+
+
+def _units_before_in_row(scanner: Scanner, item: re.Match[str]) -> re.Match[str] | None:
+    """The units of a row that names one code, written in a cell before the code ("| 2 units |
+    97110 |", a table with its units column first, read as "Units 2 30 min; CPT 97110")."""
+    line_start = scanner.line(item.start())[0]
+    found = list(_ROW_UNITS.finditer(scanner.text, line_start, item.start()))
+    return found[-1] if len(found) == 1 else None
+
+
 def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] | None:
     """Units written before their code ("2x 97110", "1 unit 97140")."""
-    return _COUNT_BEFORE.search(text, max(start, item.start() - 16), item.start())
+    return _COUNT_BEFORE.search(text, max(start, item.start() - 48), item.start())
 
 
 def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
@@ -506,7 +645,23 @@ def _no_charge() -> re.Pattern[str]:
     words = "|".join(
         r"\s+".join(map(re.escape, word.split())) for word in billing_tables().no_charge
     )
-    return re.compile(rf"[\s(:,\-\u2013]*(?:{words or '(?!)'})(?![\w/])", re.IGNORECASE)
+    return re.compile(
+        rf"[\s(\[:,\-\u2013]*(?:0[ \t]*[(\[]?[ \t]*)?(?:{words or '(?!)'})(?![\w/])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _correction() -> re.Pattern[str]:
+    """Words that replace the units written before them (billing.toml [corrections]), then the
+    units that replace them ("- corrected to x2", ", changed to 1 unit")."""
+    words = "|".join(
+        r"\s+".join(map(re.escape, word.split())) for word in billing_tables().corrections
+    )
+    return re.compile(
+        rf"[^\n;]{{0,12}}?\b(?:{words or '(?!)'})\b[ \t:]*(?=(?:x|\u00d7)?[ \t]*\d)",
+        re.IGNORECASE,
+    )
 
 
 def _aliases_merged(charges: list[_Charge]) -> list[_Charge]:
@@ -548,10 +703,17 @@ def _charge(
     count_match = _NAMED_COUNT.match(text, item.end(), end) or _SEGMENT_COUNT.search(
         text, item.end(), end
     )
+    if count_match is None:
+        count_match = BARE_COUNT.match(text, item.end(), end)
     if count_match is None and row_end is not None:
-        count_match = _ROW_UNITS.search(text, end, row_end)
+        count_match = (
+            _ROW_UNITS.search(text, end, row_end)
+            or _units_before_in_row(scanner, item)
+            or _units_on_next_line(text, item.end(), row_end)
+        )
     count = None
     if count_match is not None:
+        count_match = _corrected(text, count_match, end)
         count = int(next(g for g in count_match.groups() if g))
         spans.append((count_match.start(), count_match.end()))
     elif (free := _no_charge().match(text, item.end(), end)) is not None:
@@ -568,13 +730,38 @@ def _charge(
             minutes = int(to_number(found.group(1)))
             spans.append((found.start(), found.end()))
             break
+    if minutes is None and count_match is not None and count_match.end() <= item.start():
+        minutes_match = _minutes_between(scanner, count_match.end(), item.start())
+        if minutes_match is not None:  # "Units 2 30 min; CPT 97110": a row, units column first
+            minutes = int(to_number(minutes_match.group(1)))
+            spans.append((minutes_match.start(), minutes_match.end()))
     if minutes is None:
         clocked = next((r for r in clock_ranges(text) if item.end() <= r.start < end), None)
         if clocked is not None and scanner.free(clocked.start, clocked.end):
             minutes = clocked.minutes  # "97110-GP 2:05-2:30 pm x2"
             spans.append((clocked.start, clocked.end))
     joined = same_line and count is None and bool(_JOINER.fullmatch(text, item.end(), end))
-    return _Charge(item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined)
+    return _Charge(
+        item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined, item.end()
+    )
+
+
+def _minutes_between(scanner: Scanner, start: int, end: int) -> re.Match[str] | None:
+    """The one free minutes value between a row's units and its code, if there is one."""
+    found = [
+        m for m in _MINUTES.finditer(scanner.text, start, end) if scanner.free(m.start(1), m.end(1))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _corrected(text: str, count: re.Match[str], end: int) -> re.Match[str]:
+    """The units a correction right after a code's units puts in their place ("97110 x3 -
+    corrected to x2"), else the units written."""
+    said = _correction().match(text, count.end(), end)
+    if said is None:
+        return count
+    again = _SEGMENT_COUNT.match(text, said.end(), end) or _NAMED_COUNT.match(text, said.end(), end)
+    return count if again is None else again
 
 
 def _charged(scanner: Scanner, charges: list[_Charge], result: Billed) -> None:
@@ -676,43 +863,141 @@ def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, in
     return sorted([*charged, *kept], key=lambda fact: fact.span)
 
 
-def _billed_by_name(scanner: Scanner, start: int, end: int, result: Billed) -> int:
-    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line; how many
-    were read (units of 0 included)."""
+@dataclass(frozen=True)
+class _Named:
+    """A service name on a billing line with its units, and the text they take."""
+
+    code: str
+    units: int
+    first: int
+    last: int
+
+
+def _named_charges(scanner: Scanner, start: int, end: int) -> tuple[list[_Named], bool]:
+    """ "Billed: TE x2, GT x1": service names with a unit count on a billing line (units of 0
+    included), and whether a name on it has no count of its own ("TE 2 MT x1" leaves TE)."""
     matcher = service_matcher()
-    read = 0
-    for name in matcher.pattern.finditer(scanner.text, start, end):
+    text = scanner.text
+    named: list[_Named] = []
+    uncounted = False
+    for name in matcher.pattern.finditer(text, start, end):
         code = matcher.code(name.group())
-        after = name.end()
-        if code is not None and code.startswith("@"):
-            after = aside_end(scanner.text, after)  # "PT eval (moderate complexity) x1"
-        count = _NAMED_COUNT.match(scanner.text, after)
-        if code is None or count is None or not scanner.free(name.start(), count.end()):
+        if code is None or _WHOLE_CODE.fullmatch(name.group()):
             continue
-        read += 1
+        after = name.end()
+        if code.startswith("@"):
+            after = aside_end(text, after)  # "PT eval (moderate complexity) x1"
+        count = (
+            _NAMED_COUNT.match(text, after)
+            or BARE_COUNT.match(text, after, end)
+            or _COUNT_BEFORE_NAME.search(text, max(start, name.start() - 16), name.start())
+        )
+        if count is None:
+            aside = text.rfind("(", start, name.start()) > text.rfind(")", start, name.start())
+            uncounted = uncounted or (not aside and scanner.free(name.start(), name.end()))
+            continue
+        first, last = min(name.start(), count.start()), max(name.end(), count.end())
+        if not scanner.free(first, last):
+            continue
         units = int(next(g for g in count.groups() if g))
         if code.startswith("@"):
-            code = evaluation_code(scanner.text, start, count.end(), code) or ""
-        if not units or not code:
+            code = evaluation_code(text, start, last, code) or ""
+        named.append(_Named(code, units, first, last))
+    return named, uncounted
+
+
+def _bill_named(scanner: Scanner, named: list[_Named], result: Billed) -> None:
+    for charge in named:
+        scanner.claim(charge.first, charge.last)
+        scanner.block(charge.first, charge.last)
+        if not charge.units or not charge.code:
             continue
-        result.units[code] = result.units.get(code, 0) + units
+        result.units[charge.code] = result.units.get(charge.code, 0) + charge.units
         if result.first_at is None:
-            result.first_at = scanner.span(name.start(), count.end())[0]
-        scanner.claim(name.start(), count.end())
-        scanner.block(name.start(), count.end())
-    return read
+            result.first_at = scanner.span(charge.first, charge.last)[0]
+
+
+def _names_share_units(scanner: Scanner, start: int, end: int) -> bool:
+    """Service names joined on a billing line with one count after the last ("ther ex and
+    manual 3u", "TE/NMR x3"): the units belong to the group, and which code has how many is
+    not said."""
+    matcher = service_matcher()
+    text = scanner.text
+    names = [
+        name
+        for name in matcher.pattern.finditer(text, start, end)
+        if matcher.code(name.group()) is not None and scanner.free(name.start(), name.end())
+    ]
+    for first, second in itertools.pairwise(names):
+        joined = _JOINER.fullmatch(text, first.end(), second.start())
+        if (
+            joined is not None
+            and first.end() < second.start()
+            and matcher.code(first.group()) != matcher.code(second.group())
+            and _NAMED_COUNT.match(text, first.end()) is None
+            and _NAMED_COUNT.match(text, second.end()) is not None
+        ):
+            return True
+    return False
+
+
+_UNITS_KEY = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?units?[ \t]*[:=]", re.IGNORECASE)
+_CODE_ENDS_LINE = re.compile(rf"(?<![\w.]){_CODE}{_MODIFIERS}[ \t.,;:]*$", re.IGNORECASE)
+
+
+def _code_line_above(scanner: Scanner, match: re.Match[str], end: int) -> int:
+    """Where a billing region starts: after its billing word, or, for a "Units: 2" line that
+    names no code, at the line above when that line ends with the code ("Procedure: 97110")."""
+    text = scanner.text
+    line_start = scanner.line(match.start())[0]
+    if (
+        line_start == 0
+        or not _UNITS_KEY.match(text, line_start)
+        or _CHARGE_CODE.search(text, match.end(), end)
+    ):
+        return match.end()
+    above = scanner.line(line_start - 1)
+    if _CODE_ENDS_LINE.search(text, above[0], above[1]) and not scanner.in_header(above[0]):
+        return above[0]
+    return match.end()
+
+
+def _free_code(scanner: Scanner, start: int, end: int) -> bool:
+    """True when a billing region holds a code no reading took: what bills it cannot be read,
+    and silence would let it pass."""
+    return any(
+        scanner.free(found.start(), found.end())
+        for found in _CODE_ANYWHERE.finditer(scanner.text, start, end)
+    )
+
+
+def _names_service(scanner: Scanner, start: int, end: int) -> bool:
+    """True when a billing region names a service (a billing line of names with no units)."""
+    matcher = service_matcher()
+    return any(
+        matcher.code(name.group()) is not None
+        and not _WHOLE_CODE.fullmatch(name.group())
+        and scanner.free(name.start(), name.end())
+        for name in matcher.pattern.finditer(scanner.text, start, end)
+    )
 
 
 def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
+    """The billing lines: a billing word, then text with a number in reach, or, after a colon,
+    service names with no number at all ("Billed: ther ex, manual"), which bill what cannot be
+    read."""
     regions = []
     text = scanner.text
     for match in BILLED_START.finditer(text):
-        if scanner.in_header(match.end() - 1) or not re.search(
-            r"\d", text[match.end() : match.end() + 200]
+        if scanner.in_header(match.end() - 1):
+            continue
+        if not re.search(r"\d", text[match.end() : match.end() + 200]) and not (
+            text[match.start() : match.end()].rstrip(" \t*").endswith(":")
+            and _names_service(scanner, match.end(), scanner.sentence_after(match.end()))
         ):
             continue
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
-        regions.append((match.end(), end))
+        regions.append((_code_line_above(scanner, match, end), end))
     return regions
 
 
@@ -866,6 +1151,8 @@ def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         if scanner.in_header(match.start()) or not scanner.free(start, end):
             continue
         key = match.group("key")
+        if _KEY_ENDS_IN_NUMBER.search(key):
+            continue  # "Self-care training 23 min: one-handed ...": the 23 is the minutes
         codes = {matcher.code(name.group()) for name in matcher.pattern.finditer(key)}
         if len(codes) != 1 or None in codes:
             continue
@@ -934,11 +1221,47 @@ def _minutes_after_name(
         if minutes.start() in used or not scanner.free(minutes.start(), minutes.end()):
             return None
         gap = scanner.text[name.end : minutes.start()]
+        if _ASIDE_CLOSES.match(gap) and _ASIDE_OPENS.search(
+            scanner.text, max(0, name.start - 16), name.start
+        ):
+            return None  # "MLD 30 min (manual therapy), bandaging 15 min": the name is an aside
         if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
             return None
         used.add(minutes.start())
-        return _service_fact(scanner, name, minutes, name.start, minutes.end())
+        fact = _service_fact(scanner, name, minutes, name.start, minutes.end())
+        return _with_parts(scanner, fact, gap, minutes.end())
     return None
+
+
+# "Ther ex 10 min + 5 min", "Ther ex 10 + 5 min": one service's minutes in parts, added up
+# (never a sum that ends in "=", whose result is the minutes written).
+_PARTS_BEFORE = re.compile(
+    r"((?:(?<![\w.])\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*\+[ \t]*)+)$", re.IGNORECASE
+)
+_PARTS_AFTER = re.compile(
+    r"(?:[ \t]*\+[ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|'))+(?![ \t]*[=\d])", re.IGNORECASE
+)
+
+
+def _with_parts(scanner: Scanner, fact: Fact, gap: str, after: int) -> Fact:
+    """The service's minutes with the parts written before or after them added."""
+    parts = (
+        [int(n) for n in re.findall(r"\d+", m.group(1))] if (m := _PARTS_BEFORE.search(gap)) else []
+    )
+    following = _PARTS_AFTER.match(scanner.text, after)
+    if following is not None and scanner.free(following.start(), following.end()):
+        parts += [int(n) for n in re.findall(r"\d+", following.group())]
+        scanner.claim(following.start(), following.end())
+    if not parts:
+        return fact
+    total = (fact.minutes or 0) + sum(parts)
+    return dataclasses.replace(fact, value=total, minutes=total)
+
+
+_ASIDE_CLOSES = re.compile(r"[ \t]*\)")
+# The aside follows minutes already given ("MLD 30 min (manual therapy)"); after a name
+# ("OT re-eval (97168) 30 min") the bracket names the same service, whose minutes follow.
+_ASIDE_OPENS = re.compile(r"\d[ \t]*(?:min(?:ute)?s?|mins|')\.?[ \t]*\([ \t]*$", re.IGNORECASE)
 
 
 def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -21,7 +21,9 @@ from tui.core.checks.tables import billing_tables
 
 _CODE_CELL = re.compile(r"^[*_ ]*(9\d{4}|G\d{4})(?:[ \t-]*[A-Z0-9]{2})*[*_ ]*$")
 _MINUTES_CELL = re.compile(r"^[*_ ]*(\d{1,3})[ \t]*(?:min|mins|minutes|')?[*_ ]*$", re.IGNORECASE)
-_TOTAL_CELL = re.compile(r"^[*_ ]*total(?:[ \t]+(?:minutes|mins?|time))?[*_ :]*$", re.IGNORECASE)
+_TOTAL_CELL = re.compile(
+    r"^[*_ ]*total(?P<timed>[ \t]+timed)?(?:[ \t]+(?:minutes|mins?|time))?[*_ :]*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class TableTotal:
     start: int
     end: int
     timed: bool
+    labelled_timed: bool = False  # the row says so ("Total timed"), wherever its label is
 
 
 @dataclass(frozen=True)
@@ -109,20 +112,26 @@ def _services(grid: Grid) -> _Services | None:
     if column is None:
         return None
     rows: list[tuple[str, Cell]] = []
-    totals: list[tuple[Cell, tuple[int, int]]] = []
+    totals: list[tuple[Cell, tuple[int, int], bool]] = []
     for row, line in zip(grid.rows[1:], grid.lines[1:], strict=False):
         if column >= len(row) or not _MINUTES_CELL.match(row[column].text):
             continue
         found = [m.group(1) for cell in row if (m := _CODE_CELL.match(cell.text))]
         if len(found) == 1:
             rows.append((found[0], row[column]))
-        elif not found and any(_TOTAL_CELL.match(cell.text) for cell in row[:column]):
-            totals.append((row[column], line))
+        elif not found:
+            labels = [
+                m
+                for i, cell in enumerate(row)
+                if i != column and (m := _TOTAL_CELL.match(cell.text))
+            ]
+            if any(label for label in labels):
+                totals.append((row[column], line, any(label["timed"] for label in labels)))
     if not rows:
         return None
     total = None
     if len(totals) == 1:
         timed = all(code in billing_tables().timed for code, _ in rows)
-        cell, (start, end) = totals[0]
-        total = TableTotal(int(_minutes(cell)), start, end, timed)
+        cell, (start, end), labelled = totals[0]
+        total = TableTotal(int(_minutes(cell)), start, end, timed or labelled, labelled)
     return _Services(tuple(rows), total)

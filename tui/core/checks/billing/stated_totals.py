@@ -20,11 +20,12 @@ _WORD = led(re.compile(r"(?:total|timed)\b", re.IGNORECASE), "total", "timed")
 _MINUTES = r"(?:min(?:ute)?s?\b|mins\b|')"
 # The value before the word: "38 min ", "= 37 ", "(38 ", "/ 42 ", "44 minutes in ".
 _VALUE_BEFORE = re.compile(
-    rf"(?<![\w.+/-])(\d{{1,3}})[ \t]*({_MINUTES})?(?:[ \t]*\bin)?[ \t]*$", re.IGNORECASE
+    rf"(?<![\w.+/-])(\d{{1,3}})[ \t]*({_MINUTES})?(?:[ \t]*\b(?:in|of))?[ \t]*$", re.IGNORECASE
 )
 # What may follow a total: minutes words, then the end of the clause (never "3 total units").
 _AFTER_TIMED = re.compile(
-    rf"(?:[ \t]+(?:code|codes|service|services|treatment|tx))?(?:[ \t]*{_MINUTES})?"
+    rf"(?:[ \t]+(?:code|codes|service|services|treatment|tx|care|therapy|interventions?))?"
+    rf"(?:[ \t]*{_MINUTES})?"
     r"(?=[ \t]*(?:[.;,()/|+=]|$|and\b|\n))",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -44,6 +45,8 @@ _SUM = re.compile(
     re.IGNORECASE,
 )
 _LEAST_BARE_MINUTES = 8
+# "38 timed min": the minutes unit written after the word.
+_MINUTES_IN = re.compile(_MINUTES, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Stated:
     timed: bool
     start: int
     end: int
+    sum_start: int | None = None  # where a sum's first term is written ("12 + 13 = 25")
 
 
 def value_first_totals(text: str) -> list[Stated]:
@@ -79,7 +83,9 @@ def _worded(text: str) -> list[Stated]:
         timed = word.group().lower() == "timed" or timed_after is not None
         after = timed_after.end() if timed_after else word.end()
         tail = (_AFTER_TIMED if timed else _AFTER_TOTAL).match(text, after)
-        if tail is None or not _plain_minutes(text, value, line_start):
+        if tail is None or not (
+            _MINUTES_IN.search(tail.group()) or _plain_minutes(text, value, line_start)
+        ):
             continue
         found.append(Stated(int(value.group(1)), timed, value.start(), tail.end()))
     return found
@@ -106,6 +112,8 @@ def _sums(text: str) -> list[Stated]:
         line_end = len(text) if line_end < 0 else line_end
         for match in _SUM.finditer(text, line_start, line_end):
             if _LINE_MINUTES.search(text, line_start, line_end):
-                found.append(Stated(int(match.group(1)), True, match.start(1), match.end(1)))
+                found.append(
+                    Stated(int(match.group(1)), True, match.start(1), match.end(1), match.start())
+                )
         at = text.find("+", line_end)
     return found
