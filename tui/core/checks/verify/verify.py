@@ -69,7 +69,10 @@ _CLASSES_OF_KIND = {
     "other": ("pct", "distance", "seconds", "ratio10"),
 }
 # Sentences for "written near" support: split at full stops (not decimal points), ; and lines.
-_SENTENCES = re.compile(r"(?<!\d)[.\n;]|\.(?!\d)|\n|;")
+# A line end, a semicolon, or a full stop not inside a decimal number; each alternative opens
+# on its character, so the engine skips straight to them (the same matches as
+# r"(?<!\d)[.\n;]|\.(?!\d)|\n|;", several times faster on a long note).
+_SENTENCES = re.compile(r"\n|;|\.(?:(?<!\d\.)|(?!\d))")
 _MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
 _EPSILON = 1e-6
 
