@@ -26,7 +26,7 @@ from tui.core.checks.billing.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.layouts import grids
 from tui.core.checks.text import anchored, lexicon, numbers, scan, word_index
-from tui.core.checks.verify.verify import verify
+from tui.core.checks.verify import verify as verify_module
 from tui.core.checks.verify.verify import verify as verify_draft
 from tui.core.intake.notes import parse_note_bytes
 
@@ -115,7 +115,7 @@ def _cold() -> None:
         numbers.normalize,
         scan._geometry,
         grids._grids,
-        verify._quantities,
-        verify._numbers_after_name,
+        verify_module._quantities,
+        verify_module._numbers_after_name,
     ):
         cached.cache_clear()

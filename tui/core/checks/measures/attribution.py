@@ -168,10 +168,11 @@ def attribute(
     window, open_at = _scoped(visible)
     parts = _parts(window)
     side = side_after(text, end) if after_side else ""
+    whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
     prior = (
         carried(text, start)
         or _prior(scanner, window, open_at, origin, start, end)
-        or _labelled_prior(_scoped(scanner.visible(sentence, start))[0])
+        or _labelled_prior(window if whole else _scoped(scanner.visible(sentence, start))[0])
     )
     return Attribution(
         side=side or parts.side,

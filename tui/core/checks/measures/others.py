@@ -16,7 +16,8 @@ from tui.core.checks.layouts import girth_rows
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import vital_names
-from tui.core.checks.text.lexicon import FOLLOW
+from tui.core.checks.text.anchored import Anchored
+from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -36,7 +37,7 @@ _DISTANCE = re.compile(
 @dataclass(frozen=True)
 class _Region:
     kind: str
-    keyword: re.Pattern[str]
+    keyword: re.Pattern[str] | Led | Anchored  # searched from its leading words (lexicon.led)
     value: re.Pattern[str]
     units: dict[str, str]
 
@@ -44,29 +45,37 @@ class _Region:
 _REGIONS = (
     _Region(
         "strength",
-        re.compile(
-            r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-            r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b|\bJamar\b",
-            re.IGNORECASE,
+        led(
+            re.compile(
+                r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
+                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b|\bJamar\b",
+                re.IGNORECASE,
+            ),
+            "lateral|key|tip|3|2|palmar|tripod|grip|pinch|dynamometer|hhd|jamar",
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
         {"lb": "lb", "lbs": "lb", "#": "lb", "pound": "lb", "pounds": "lb", "kg": "kg"},
     ),
     _Region(
         "girth",
-        re.compile(
-            r"\b(?:edema|girth|circumference|circumferential|circ|figure[- ]?(?:8|of[- ]8|eight)"
-            r"|swelling|volumetric|volumetry|volume)\b",
-            re.IGNORECASE,
+        word_first(
+            re.compile(
+                r"\b(?:edema|girth|circumference|circumferential|circ"
+                r"|figure[- ]?(?:8|of[- ]8|eight)|swelling|volumetric|volumetry|volume)\b",
+                re.IGNORECASE,
+            )
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm|ml|mL)(?![A-Za-z])"),
         {"cm": "cm", "mm": "mm", "ml": "mL", "mL": "mL"},
     ),
     _Region(
         "other",
-        re.compile(
-            r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem|Romberg)\b",
-            re.IGNORECASE,
+        word_first(
+            re.compile(
+                r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
+                r"|Romberg)\b",
+                re.IGNORECASE,
+            )
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds)\b", re.I),
         {"s": "s", "sec": "s", "secs": "s", "seconds": "s"},
@@ -136,30 +145,39 @@ def _region_fact(
     )
 
 
-_BLOOD_PRESSURE = re.compile(
-    r"\b(?:BP|blood pressure)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\s*(?:/|over)\s*(\d{2,3})\b"
-    r"(?:\s*mm\s*Hg)?",
-    re.IGNORECASE,
+_BLOOD_PRESSURE = word_first(
+    re.compile(
+        r"\b(?:BP|blood pressure)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\s*(?:/|over)\s*(\d{2,3})\b"
+        r"(?:\s*mm\s*Hg)?",
+        re.IGNORECASE,
+    )
 )
-_HEART_RATE = re.compile(
-    # not a share of a maximum ("HR = 80% of max") or a target zone ("at HR 125-134")
-    r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b(?!\s*%|\s*[-\u2013]\s*\d)"
-    r"(?:\s*(?:bpm|beats))?",
-    re.IGNORECASE,
+_HEART_RATE = word_first(
+    re.compile(
+        # not a share of a maximum ("HR = 80% of max") or a target zone ("at HR 125-134")
+        r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b"
+        r"(?!\s*%|\s*[-\u2013]\s*\d)(?:\s*(?:bpm|beats))?",
+        re.IGNORECASE,
+    )
 )
 
 
-_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?|orthostatics?)\b", re.IGNORECASE)
+_BP_WORD = word_first(re.compile(r"\b(?:BP|blood pressure|vitals?|orthostatics?)\b", re.IGNORECASE))
 _PRESSURE = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])(?:\s*mm\s*Hg)?")
 _SYSTOLIC = range(70, 251)
 _DIASTOLIC = range(30, 151)
-_RPE = re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
-_LAG = re.compile(
-    r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?"
-    r"(?:\s*\((?:w/\s*|with\s+|on\s+)?[A-Za-z]{2,8}\))?"  # how it was tested: "lag (SLR)"
-    r"\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?(?:(?:R|L|rt|lt|right|left)\s+)?"
-    r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
-    re.IGNORECASE,
+_RPE = word_first(
+    re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
+)
+_LAG = led(
+    re.compile(
+        r"\b((?:quad(?:riceps)?|extensor|knee|PIP|DIP|finger)\s+)?(?:extension\s+)?lag(?:\s+of)?"
+        r"(?:\s*\((?:w/\s*|with\s+|on\s+)?[A-Za-z]{2,8}\))?"  # how it was tested: "lag (SLR)"
+        r"\s*:?\s*(?:at\s+the\s+\w+\s+of\s+)?(?:(?:R|L|rt|lt|right|left)\s+)?"
+        r"(\d{1,2})\s*(?:°|deg\w*|degrees?)?",
+        re.IGNORECASE,
+    ),
+    "quad|extensor|knee|pip|dip|finger|extension|lag",
 )
 # The lag written after its value: "-15° ext lag", "10 deg extensor lag".
 _LAG_AFTER = re.compile(

@@ -79,7 +79,8 @@ def search_at(
             yield found
 
 
-_NUMBER_START = re.compile(r"(?<!\d)\d")
+# A digit after no digit, the check written after the digit so the engine skips to digits.
+_NUMBER_START = re.compile(r"\d(?<!\d\d)")
 
 
 @lru_cache(maxsize=4)

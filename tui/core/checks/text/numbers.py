@@ -172,6 +172,15 @@ _ARROW_RANGE = re.compile(
     r"(?<![\d.])((?:[0-2]?\d|30)[ \t]*)[\u2192\u21d2\u2794]"
     r"(?=[ \t]*(?:[6-9]\d|1\d\d)[ \t]*(?:°|deg))"
 )
+_ARROWS = ("\u2192", "\u21d2", "\u2794")
+
+
+def _arrow_ranges(text: str) -> str:
+    """Ranges written with an arrow ("0→120°") written with a hyphen; a text with no arrow
+    (most notes) is not searched at every position for one."""
+    if not any(arrow in text for arrow in _ARROWS):
+        return text
+    return _ARROW_RANGE.sub(r"\1-", text)
 
 
 @lru_cache(maxsize=16)
@@ -189,7 +198,7 @@ def normalize(text: str) -> Normalized:
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
     first, first_map = _rewrite(text, _without_overlaps(layout))
-    swapped = _ARROW_RANGE.sub(r"\1-", first).translate(_CHAR_SWAPS)
+    swapped = _arrow_ranges(first).translate(_CHAR_SWAPS)
     spelled = _merge(
         _special_pieces(swapped),
         [p for run in led(_RUN, _WORD).finditer(swapped) for p in _parse_run(run)],

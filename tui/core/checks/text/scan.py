@@ -53,8 +53,10 @@ _ABBREVIATIONS = frozenset(
     }
 )
 # A sentence ends at a line end or a full stop, never at leader dots ("gait training .... 16",
-# "ER (arm at side) . 55°").
-_BOUNDARY = re.compile(r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)")
+# "ER (arm at side) . 55°"). Written to open on its first character (a line end or a stop, no
+# look-behind first), so the engine skips straight to those: the same matches as
+# r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)", several times faster on a long note.
+_BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|(?<![.\s][.!?])[.!?]*(?<!\.\.)(?=\s|$))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _CLAUSE_MARK = re.compile(r"[,;:(\[]")
 # How far around a value the passes look for the words that say what it is. Bounding the

@@ -12,7 +12,9 @@ import re
 
 from tui.core.checks.text.pieces import Piece
 
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,2}(?:,\d{3})+(?![\d,]|\.\d)")
+# "(?<![\d.,])\d{1,2}(?:,\d{3})+(?![\d,]|\.\d)" with the check before the number moved after its
+# first digit, so the engine skips straight to digits: the same matches, faster on a long note.
+_THOUSANDS = re.compile(r"\d(?<![\d.,]\d)\d?(?:,\d{3})+(?![\d,]|\.\d)")
 
 
 def thousands_pieces(text: str) -> list[Piece]:

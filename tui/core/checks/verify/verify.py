@@ -69,7 +69,10 @@ _CLASSES_OF_KIND = {
     "other": ("pct", "distance", "seconds", "ratio10"),
 }
 # Sentences for "written near" support: split at full stops (not decimal points), ; and lines.
-_SENTENCES = re.compile(r"(?<!\d)[.\n;]|\.(?!\d)|\n|;")
+# A line end, a semicolon, or a full stop not inside a decimal number; each alternative opens
+# on its character, so the engine skips straight to them (the same matches as
+# r"(?<!\d)[.\n;]|\.(?!\d)|\n|;", several times faster on a long note).
+_SENTENCES = re.compile(r"\n|;|\.(?:(?<!\d\.)|(?!\d))")
 _MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
 _EPSILON = 1e-6
 
@@ -261,18 +264,37 @@ def _held_quantities(
 ) -> dict[tuple[str, float], list[frozenset[str]]]:
     """For each quantity, the groups of the facts whose span holds it ("L knee flexion 118°"
     holds 118° as a fact of the group "rom")."""
-    owners: dict[int, set[str]] = {}
-    for fact in facts:
-        for position in range(*fact.span):
-            owners.setdefault(position, set()).add(_group(fact))
+    owners = _owners_by_interval(found, facts)
     held: dict[tuple[str, float], list[frozenset[str]]] = {}
-    for quantity in found:
-        groups: set[str] = set()
-        for position in range(*quantity.span):
-            groups |= owners.get(position, set())
+    for quantity, groups in zip(found, owners, strict=True):
         held.setdefault((quantity.unit_class, round(quantity.value, 3)), []).append(
             frozenset(groups)
         )
+    return held
+
+
+def _owners_by_interval(found: Sequence[Quantity], facts: Sequence[Fact]) -> list[set[str]]:
+    """The groups of the facts sharing a character with each quantity, without walking the
+    characters: a fact shares one with a quantity when each starts before the other ends (both
+    non-empty), and only quantities starting less than the longest one's length before the
+    fact can. Spans need not be in order (a table's columns are read out of order)."""
+    order = sorted(
+        (index for index, quantity in enumerate(found) if quantity.span[0] < quantity.span[1]),
+        key=lambda index: found[index].span[0],
+    )
+    starts = [found[index].span[0] for index in order]
+    longest = max((found[index].span[1] - found[index].span[0] for index in order), default=0)
+    held: list[set[str]] = [set() for _ in found]
+    for fact in facts:
+        start, end = fact.span
+        if start >= end:
+            continue
+        group = _group(fact)
+        first = bisect.bisect_right(starts, start - longest)
+        for at in range(first, bisect.bisect_left(starts, end)):
+            index = order[at]
+            if found[index].span[1] > start:
+                held[index].add(group)
     return held
 
 
@@ -642,7 +664,14 @@ def _same_thing(a: Fact, b: Fact) -> bool:
     the labels may differ in side (R and L girth) but not in joint, motion or muscle."""
     if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
         return True
-    first, second = labels.parts_of(a.label), labels.parts_of(b.label)
+    return _same_part_names(a.label, b.label)
+
+
+@lru_cache(maxsize=4096)
+def _same_part_names(one: str, other: str) -> bool:
+    """Two labels naming no different joint, motion or muscle (read once a pair: a note's
+    values of one thing share few labels)."""
+    first, second = labels.parts_of(one), labels.parts_of(other)
     return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED[1:])
 
 
