@@ -21,6 +21,8 @@ _KEYED = re.compile(
     re.MULTILINE,
 )
 _KEY_END = re.compile(r"\)[ \t]*[:=]")
+# More values after the first, one per label of the key ("L/R (lb): 12/40", "(mm): 4/5").
+_MORE_VALUES = re.compile(r"(?:[ \t]*/[ \t]*\d+(?:\.\d+)?(?![\d.]))+")
 _UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?)\s*\)")
 
 
@@ -52,6 +54,9 @@ def keyed_pieces(text: str) -> list[Piece]:
         bracket_start, bracket_end = match.span(1)
         pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
         value_end = match.end(3)
+        listed = _MORE_VALUES.match(text, value_end)
+        if listed is not None and not unit.startswith("/"):
+            value_end = listed.end()  # "Jamar L/R (lb): 12/40": the unit follows the pair
         pieces.append(Piece(value_end, value_end, unit, match.start(2), match.end(2)))
     return pieces
 

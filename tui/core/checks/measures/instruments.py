@@ -34,6 +34,7 @@ from tui.core.checks.tables import (
     not_instruments,
 )
 from tui.core.checks.text.lexicon import NUM, alternation
+from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
 
@@ -46,9 +47,12 @@ _ACRONYM = re.compile(
 # basic mobility".
 # A table row read as a line gives its score after the column's heading ("BOT-2 Manual
 # Dexterity scale score; Score 6").
+# Words between a name and its score: a part of the instrument ("part 3 motor score 34") and
+# a condition in brackets ("III (ON): 29") among them.
 _QUALIFIER = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
-    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
+    r"((?:(?:(?i:part)[ \t]+[1-4](?![\d.])|(?!(?i:part)[ \t]+\d)[A-Za-z][\w'/-]*|\d+-[A-Za-z]+"
+    r"|\([^()\d\n]{1,12}\))(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _LEAD_WORDS = frozenset(
@@ -397,7 +401,7 @@ def read_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 if not scanner.free(*found.span()):
                     continue
                 written = found.group()
-                value: int | str = written if "+" in written else int(written)
+                value: int | float | str = written if "+" in written else to_number(written)
                 parts = attribute(scanner, found.start(), found.end(), floor=name.end())
                 label = labels.join(scale.name, parts.side, parts.joint, parts.muscle)
                 scanner.emit(facts, "other", value, found.span(), label + parts.previous)

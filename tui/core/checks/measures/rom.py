@@ -15,7 +15,14 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import Attribution, attribute
-from tui.core.checks.tables import millimetre_motions, not_measurement_words, setting_words
+from tui.core.checks.measures.muscle_grades import muscle_group
+from tui.core.checks.tables import (
+    millimetre_motions,
+    not_measurement_words,
+    setting_words,
+    summed_motions,
+    vocabulary,
+)
 from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words, words_pattern
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -108,6 +115,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         return None
     if not has_unit and keyword and _size_words().search(clause, keyword.end()):
         return None  # "hip width 16.5": a length of the patient, not a hip angle
+    if not has_unit and keyword and muscle_group(clause[keyword.end() :]):
+        return None  # "elbow flexors 5": a grade of the muscles, not an elbow angle
     if not (has_unit or keyword or follow or millimetres) or (
         _not_rom(scanner, pos, clause) and not keyword
     ):
@@ -115,7 +124,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     if not keyword and not follow and _LAG.search(text, scanner.sentence_before(pos), pos):
         return None  # "Quad lag (SLR); Today 5°": an angle of a lag, not a range of motion
     written = [match.group(1), match.group(2)] if ranged else [match.group(1)]
-    if any(to_number(number) > _MAX_DEGREES for number in written):
+    if any(to_number(number) > _most_degrees(keyword, previous) for number in written):
         return None
     end = _MM.match(text, number_end).end() if millimetres else match.end()  # type: ignore[union-attr]
     found = attribute(scanner, pos, end)
@@ -129,6 +138,16 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         bare = not keyword and not follow
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
+
+
+def _most_degrees(keyword: re.Match[str] | None, previous: _Rom | None) -> float:
+    """A joint's range stops at 200°; a total of several joints' (TAM 240°, "260 on the left")
+    may run further."""
+    summed, most = summed_motions()
+    motion = vocabulary().motions.get(keyword.group().lower(), "") if keyword else ""
+    if motion in summed or (keyword is None and previous is not None and previous.motion in summed):
+        return max(most, _MAX_DEGREES)
+    return _MAX_DEGREES
 
 
 def _in_millimetres(

@@ -1,0 +1,53 @@
+"""Subtest scores of pediatric and school test batteries (issue 12): notes of our own, each with
+a twin that must not be read.
+
+A number right after the kind of a score ("raw", "standard score", "SS", "scaled", "composite",
+"quotient") is the score of the subtest named before it, under the battery named with its
+edition earlier in the paragraph; an age, a percentile or a goal beside it is not a score.
+"""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_facts
+
+
+def _scores(text: str) -> list[tuple[str | None, float, str]]:
+    return [
+        (f.measure, float(f.value), f.label)  # type: ignore[arg-type]
+        for f in extract_facts(text)
+        if f.kind == "outcome"
+    ]
+
+
+def test_subtest_scores_named_by_their_kind_are_read_with_their_subtest() -> None:
+    text = (
+        "Peabody (PDMS-3) today:\n"
+        "  Object Control raw 19 / SS 9\n"
+        "  Grasping raw score 44, standard score 8\n"
+        "Fine motor quotient 88 (21st percentile)."
+    )
+    found = _scores(text)
+    assert [value for _, value, _ in found] == [19, 9, 44, 8, 88]
+    assert all(measure == "PDMS-3" for measure, _, _ in found)
+    assert "Grasping" in found[3][2]
+
+
+def test_scaled_and_composite_scores_after_a_battery_with_an_edition() -> None:
+    text = "Bayley-III: Language composite 79; Motor scaled 4; Adaptive scaled 9."
+    assert [(m, v) for m, v, _ in _scores(text)] == [
+        ("Bayley-III", 79),
+        ("Bayley-III", 4),
+        ("Bayley-III", 9),
+    ]
+
+
+def test_twin_ages_percentiles_and_goals_beside_subtest_scores_are_not_scores() -> None:
+    text = (
+        "BOT-2 short form (CA 9;1): standard score 41, 18th percentile, age equivalent 7 y.\n"
+        "Goal: standard score above 45 by June."
+    )
+    assert [value for _, value, _ in _scores(text)] == [41]
+
+
+def test_twin_a_kind_word_before_a_dose_or_a_date_is_no_score() -> None:
+    assert _scores("Composite resin splint 2 mm thick; raw 5/12 notes reviewed.") == []

@@ -1,0 +1,90 @@
+"""Subtest scores of a test battery named by their kind (pediatric and school batteries:
+PDMS, BOT, Bayley, Beery supplements): "Stationary raw 31, standard score 6", "Body Control raw
+41 / SS 7", "Motor composite 73", "Gross motor quotient 73", "Cognitive scaled 7".
+
+The kind of score right before a number is strong evidence that it is a test score; the subtest
+is the words before the kind in the same clause, or the subtest named last in the sentence when
+the clause names none ("..., standard score 6"). The battery is the name with an edition
+written last before it in its paragraph ("PDMS-2", "Bayley-4"); without one
+the score is labelled by its subtest alone. The words are data (measures.toml [batteries]).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.tables import battery_words
+from tui.core.checks.text.lexicon import NUM, Led, led
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+# The subtest's words: letters, hyphens, "&" and "/" between words, up to five words.
+_ITEM = re.compile(r"((?:[A-Za-z][A-Za-z&/'-]*[ \t]+){1,5})\Z")
+_REACH = 250
+_HIGHEST = 200
+
+
+@cache
+def _score_kind() -> Led:
+    words = battery_words().get("score_words", ())
+    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    pattern = rf"(?:{body})(?![\w-])[ \t]*(?:[:=][ \t]*|of[ \t]+)?(?<![\d.])({NUM})(?![\d/%°]|\.\d)"
+    return led(re.compile(pattern, re.IGNORECASE), *words)
+
+
+@cache
+def _battery() -> re.Pattern[str]:
+    names = "|".join(f"(?:{name})" for name in battery_words().get("battery_names", ()))
+    return re.compile(rf"(?<![\w-])(?:{names or '(?!x)x'})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def _not_items() -> frozenset[str]:
+    return frozenset(word.lower() for word in battery_words().get("not_items", ()))
+
+
+def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Every free number right after a kind of score, labelled by its subtest and battery."""
+    text = scanner.text
+    last_item: tuple[int, str] = (-1, "")
+    for found in _score_kind().finditer(text):
+        start, end = found.span(1)
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        value = to_number(found.group(1))
+        if value > _HIGHEST:
+            continue
+        sentence = scanner.sentence(start)[0]
+        item = _item(text, scanner.clause_start(found.start()), found.start())
+        if item:
+            last_item = (sentence, item)
+        elif last_item[0] == sentence:
+            item = last_item[1]
+        kind = found.group()[: found.start(1) - found.start()].strip(" \t:=").lower()
+        battery = _battery_before(scanner, found.start(), item)
+        label = " ".join(part for part in (battery, item, kind) if part)
+        scanner.emit(facts, "outcome", value, (start, end), label, measure=battery or None)
+
+
+def _item(text: str, clause_start: int, pos: int) -> str:
+    """The subtest named right before the kind of score in its clause ("Body Control raw")."""
+    words = _ITEM.search(text, clause_start, pos)
+    if words is None:
+        return ""
+    kept = words.group(1).split()
+    while kept and kept[0].lower() in _not_items():
+        kept.pop(0)
+    return " ".join(kept)
+
+
+def _battery_before(scanner: Scanner, pos: int, item: str) -> str:
+    """The battery named last before `pos` in its paragraph (no blank line between)."""
+    start = max(scanner.text.rfind("\n\n", 0, pos) + 1, pos - _REACH)
+    names = [
+        name.group()
+        for name in _battery().finditer(scanner.text, start, pos)
+        if name.group() not in item.split()
+    ]
+    return names[-1] if names else ""
