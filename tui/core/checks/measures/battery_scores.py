@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import battery_words
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.numbers import to_number
@@ -22,7 +23,10 @@ from tui.core.checks.text.scan import Scanner
 
 # The subtest's words: letters, hyphens, "&" and "/" between words, up to five words.
 _ITEM = re.compile(r"((?:[A-Za-z][A-Za-z&/'-]*[ \t]+){1,5})\Z")
+# A dictation's aside between the kind and the number ("raw score, let me see, 8").
+_ASIDE = r"(?:[ \t]*,[ \t]*(?:[A-Za-z']+[ \t]+){0,2}[A-Za-z']+[ \t]*,)?"
 _REACH = 250
+_CAPITALS = 3
 _HIGHEST = 200
 
 
@@ -30,7 +34,10 @@ _HIGHEST = 200
 def _score_kind() -> Led:
     words = battery_words().get("score_words", ())
     body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
-    pattern = rf"(?:{body})(?![\w-])[ \t]*(?:[:=][ \t]*|of[ \t]+)?(?<![\d.])({NUM})(?![\d/%°]|\.\d)"
+    pattern = (
+        rf"(?P<kind>{body})(?![\w-]){_ASIDE}[ \t]*(?:[:=][ \t]*|of[ \t]+)?"
+        rf"(?<![\d.])(?P<value>{NUM})(?![\d/%°]|\.\d)"
+    )
     return led(re.compile(pattern, re.IGNORECASE), *words)
 
 
@@ -50,10 +57,10 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
     text = scanner.text
     last_item: tuple[int, str] = (-1, "")
     for found in _score_kind().finditer(text):
-        start, end = found.span(1)
+        start, end = found.span("value")
         if scanner.in_header(start) or not scanner.free(start, end):
             continue
-        value = to_number(found.group(1))
+        value = to_number(found.group("value"))
         if value > _HIGHEST:
             continue
         sentence = scanner.sentence(start)[0]
@@ -62,9 +69,10 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
             last_item = (sentence, item)
         elif last_item[0] == sentence:
             item = last_item[1]
-        kind = found.group()[: found.start(1) - found.start()].strip(" \t:=").lower()
+        kind = found.group("kind").lower()
         battery = _battery_before(scanner, found.start(), item)
         label = " ".join(part for part in (battery, item, kind) if part)
+        label += attribute(scanner, start, end).previous
         scanner.emit(facts, "outcome", value, (start, end), label, measure=battery or None)
 
 
@@ -80,11 +88,22 @@ def _item(text: str, clause_start: int, pos: int) -> str:
 
 
 def _battery_before(scanner: Scanner, pos: int, item: str) -> str:
-    """The battery named last before `pos` in its paragraph (no blank line between)."""
+    """The battery named last before `pos` on its line, else in its paragraph (no blank line
+    between)."""
+    line_start, _ = scanner.line(pos)
     start = max(scanner.text.rfind("\n\n", 0, pos) + 1, pos - _REACH)
-    names = [
-        name.group()
-        for name in _battery().finditer(scanner.text, start, pos)
-        if name.group() not in item.split()
-    ]
-    return names[-1] if names else ""
+    for begin in (line_start, start):
+        names = [
+            name.group()
+            for name in _battery().finditer(scanner.text, min(begin, pos), pos)
+            if name.group() not in item.split() and _named(name.group())
+        ]
+        if names:
+            return names[-1]
+    return ""
+
+
+def _named(name: str) -> bool:
+    """A written-out battery ("Bayley-4"), or an acronym of three capitals or more ("CA 2;4"
+    is an age, "SS 7" a kind of score)."""
+    return not name[:2].isupper() or sum(ch.isupper() for ch in name) >= _CAPITALS

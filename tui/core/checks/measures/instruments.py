@@ -46,15 +46,16 @@ _ACRONYM = re.compile(
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
 # A table row read as a line gives its score after the column's heading ("BOT-2 Manual
-# Dexterity scale score; Score 6").
-# Words between a name and its score: a part of the instrument ("part 3 motor score 34") and
-# a condition in brackets ("III (ON): 29") among them.
+# Dexterity scale score; Score 6"). A part of the instrument ("part 3 motor score 34"), a trial
+# ("T25FW trial 2: 8.8 s") and a condition in brackets ("III (ON): 29") may stand between too.
 _QUALIFIER = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
-    r"((?:(?:(?i:part)[ \t]+[1-4](?![\d.])|(?!(?i:part)[ \t]+\d)[A-Za-z][\w'/-]*|\d+-[A-Za-z]+"
+    r"((?:(?:(?i:part|trial)[ \t]+[1-9](?![\d.])|(?!(?i:part|trial)[ \t]+\d)[A-Za-z][\w'/-]*"
+    r"|\d+-[A-Za-z]+"
     r"|\([^()\d\n]{1,12}\))(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
+_PART = re.compile(r"\b(?:part|trial)[ \t]+[1-9]\b", re.IGNORECASE)
 _LEAD_WORDS = frozenset(
     {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
     | {"came", "back", "in", "at", "questionnaire", "measured"}
@@ -104,7 +105,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             scanner, qualifier.end()
         ):
             continue
-        words = re.sub(r"[:=;]", " ", qualifier.group(1)).split()
+        words = _PART.sub(" ", re.sub(r"[:=;]", " ", qualifier.group(1))).split()
         if _heads_names(text, end, words):
             continue
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words()
