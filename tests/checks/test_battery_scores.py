@@ -2,8 +2,10 @@
 a twin that must not be read.
 
 A number right after the kind of a score ("raw", "standard score", "SS", "scaled", "composite",
-"quotient") is the score of the subtest named before it, under the battery named with its
-edition earlier in the paragraph; an age, a percentile or a goal beside it is not a score.
+"quotient") is the score of the subtest named before it, labelled with the battery named with
+its edition earlier in the paragraph; an age, a percentile or a goal beside it is not a score.
+A battery's table print-out (subtest, raw, scale score, percentile, age equivalent) is read the
+same way, its percentile and age-equivalent columns left out.
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ def test_subtest_scores_named_by_their_kind_are_read_with_their_subtest() -> Non
     )
     found = _scores(text)
     assert [value for _, value, _ in found] == [19, 9, 44, 8, 88]
-    assert all(measure == "PDMS-3" for measure, _, _ in found)
+    assert all(label.startswith("PDMS-3") for _, _, label in found)
     assert "Grasping" in found[3][2]
 
 
 def test_scaled_and_composite_scores_after_a_battery_with_an_edition() -> None:
     text = "Bayley-III: Language composite 79; Motor scaled 4; Adaptive scaled 9."
-    assert [(m, v) for m, v, _ in _scores(text)] == [
+    assert [(label.split()[0], v) for _, v, label in _scores(text)] == [
         ("Bayley-III", 79),
         ("Bayley-III", 4),
         ("Bayley-III", 9),
@@ -51,3 +53,12 @@ def test_twin_ages_percentiles_and_goals_beside_subtest_scores_are_not_scores() 
 
 def test_twin_a_kind_word_before_a_dose_or_a_date_is_no_score() -> None:
     assert _scores("Composite resin splint 2 mm thick; raw 5/12 notes reviewed.") == []
+
+
+def test_a_battery_print_out_reads_its_score_columns_only() -> None:
+    text = (
+        "Subtest\tRaw\tScaled Score\tPercentile\tAge Equivalent\n"
+        "Visual Motor\t21\t8\t25\t5:2\n"
+        "Graphomotor\t14\t6\t9\t4:8\n"
+    )
+    assert [value for _, value, _ in _scores(text)] == [21, 8, 14, 6]

@@ -57,3 +57,11 @@ def test_a_tone_scale_listed_per_side_is_not_muscle_grades() -> None:
 
 def test_twin_muscle_grades_listed_per_side_are_still_grades() -> None:
     assert [v for v, _ in _kinds("MMT hamstrings R/L 4/4-.", "mmt")] == ["4", "4-"]
+
+
+def test_a_muscle_named_by_its_initials_is_graded_and_the_grade_after_it_too() -> None:
+    assert [v for v, _ in _kinds("Intrinsics: FDI 3/5 L, 4+/5 R.", "mmt")] == ["3", "4+"]
+
+
+def test_twin_a_range_whose_end_is_a_count_is_no_angle() -> None:
+    assert _kinds("Tingling R index-long wakes him 2-3x/night.", "rom") == []

@@ -5,8 +5,9 @@ PDMS, BOT, Bayley, Beery supplements): "Stationary raw 31, standard score 6", "B
 The kind of score right before a number is strong evidence that it is a test score; the subtest
 is the words before the kind in the same clause, or the subtest named last in the sentence when
 the clause names none ("..., standard score 6"). The battery is the name with an edition
-written last before it in its paragraph ("PDMS-2", "Bayley-4"); without one
-the score is labelled by its subtest alone. The words are data (measures.toml [batteries]).
+written last before it on its line, else in its paragraph ("PDMS-2", "Bayley-4"); it labels the
+score but is not its measure, since a draft that moves the line away from the name must still
+state the same fact. The words are data (measures.toml [batteries]).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _ITEM = re.compile(r"((?:[A-Za-z][A-Za-z&/'-]*[ \t]+){1,5})\Z")
 _ASIDE = r"(?:[ \t]*,[ \t]*(?:[A-Za-z']+[ \t]+){0,2}[A-Za-z']+[ \t]*,)?"
 _REACH = 250
 _CAPITALS = 3
+_DIGIT = re.compile(r"\d")
 _HIGHEST = 200
 
 
@@ -64,7 +66,8 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         if value > _HIGHEST:
             continue
         sentence = scanner.sentence(start)[0]
-        item = _item(text, scanner.clause_start(found.start()), found.start())
+        clause = scanner.clause_start(found.start())
+        item = _item(text, clause, found.start()) or _row_label(scanner, clause)
         if item:
             last_item = (sentence, item)
         elif last_item[0] == sentence:
@@ -73,7 +76,7 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         battery = _battery_before(scanner, found.start(), item)
         label = " ".join(part for part in (battery, item, kind) if part)
         label += attribute(scanner, start, end).previous
-        scanner.emit(facts, "outcome", value, (start, end), label, measure=battery or None)
+        scanner.emit(facts, "outcome", value, (start, end), label)
 
 
 def _item(text: str, clause_start: int, pos: int) -> str:
@@ -85,6 +88,16 @@ def _item(text: str, clause_start: int, pos: int) -> str:
     while kept and kept[0].lower() in _not_items():
         kept.pop(0)
     return " ".join(kept)
+
+
+def _row_label(scanner: Scanner, clause: int) -> str:
+    """A table row read as a line names its subtest first ("Manual Dexterity; Raw 17, Scale
+    Score 7"): the words from the line's start to the first clause, when they hold no number."""
+    line_start, _ = scanner.line(clause)
+    head = scanner.text[line_start:clause].strip(" \t;:,-")
+    if not head or _DIGIT.search(head) or ";" in head or ":" in head:
+        return ""
+    return " ".join(head.split()[-5:])
 
 
 def _battery_before(scanner: Scanner, pos: int, item: str) -> str:

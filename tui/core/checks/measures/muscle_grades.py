@@ -18,6 +18,8 @@ from tui.core.checks.tables import mmt_words
 from tui.core.checks.text.lexicon import Led, led, words_pattern
 from tui.core.checks.text.scan import Scanner
 
+# A muscle named by its initials right before a grade ("APB 4/5", "EPL R 3+/5").
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,5}[ \t]*(?:[RL][ \t]+)?:?[ \t]*\Z")
 # After a muscle group: an optional side and separator, then the grade (read by the caller).
 _GAP = re.compile(r"[ \t]*(?:\((?:[RL]|right|left)\)[ \t]*|(?:[RL]|right|left)[ \t]+)?[:=]?[ \t]*")
 
@@ -63,6 +65,8 @@ def counted(scanner: Scanner, start: int, end: int, found: Attribution) -> bool:
     sentence: a count out of five, not a grade."""
     if found.joint or found.muscle or found.motion:
         return False
+    if _ACRONYM_BEFORE.search(scanner.text, max(0, start - 12), start):
+        return False  # "APB 4/5 R": a muscle by its initials
     _, clause_end = scanner.line(end)
     around = scanner.text[scanner.sentence_before(start) : min(clause_end, end + 40)]
     return not _context().search(around)

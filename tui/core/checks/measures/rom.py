@@ -100,6 +100,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     """Read a ROM value (or range) starting at `pos`, emitting facts; None when it is not."""
     text = scanner.text
     ranged = _range_at(scanner, pos)
+    if ranged is None and _end_taken(scanner, pos):
+        return None  # "3-4x/night": the end of a range is a count, so its start is no angle
     match = ranged or _SINGLE.match(text, pos)
     if match is None:
         return None
@@ -170,6 +172,12 @@ def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:
         before = scanner.text[scanner.clause_start(start - 1) : start - 1]
         return bool(_equipment_words().search(before))
     return False
+
+
+def _end_taken(scanner: Scanner, pos: int) -> bool:
+    """A range starting at `pos` whose end is not free: read or blocked as something else."""
+    ranged = _RANGE.match(scanner.text, pos)
+    return ranged is not None and not scanner.free(ranged.start(2), ranged.end(2))
 
 
 def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:

@@ -471,14 +471,19 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         if after_group is not None:
             matches.append(after_group)
     matches.sort(key=lambda m: m.start())
+    graded = -1  # the sentence of the last grade read: "APB 4/5 R, 5/5 L" grades both
     for match in matches:
         if not scanner.free(match.start(), match.end()):
             continue
         found = attribute(scanner, match.start(), match.end())
-        if match.re is _MMT_SLASH and muscle_grades.counted(
-            scanner, match.start(), match.end(), found
+        sentence = scanner.sentence(match.start())[0]
+        if (
+            match.re is _MMT_SLASH
+            and sentence != graded
+            and muscle_grades.counted(scanner, match.start(), match.end(), found)
         ):
             continue
+        graded = sentence
         group = "" if found.muscle else muscle_grades.group_before(scanner.text, match.start())
         label = labels.join(found.side, found.joint, found.muscle or group, found.motion)
         if not (found.joint or found.muscle or found.motion):
