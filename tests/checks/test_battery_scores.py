@@ -62,3 +62,16 @@ def test_a_battery_print_out_reads_its_score_columns_only() -> None:
         "Graphomotor\t14\t6\t9\t4:8\n"
     )
     assert [value for _, value, _ in _scores(text)] == [21, 8, 14, 6]
+
+
+def test_subtests_listed_after_a_kind_share_it() -> None:
+    text = "Quadrant raw scores: Seeking 41, Avoiding 58, and Registration 37."
+    assert [value for _, value, _ in _scores(text)] == [41, 58, 37]
+    text = "WPPSI scaled: Block Design 7; Matrix Reasoning 9; Picture Memory scaled 6."
+    found = _scores(text)
+    assert [value for _, value, _ in found] == [7, 9, 6]
+    assert "Picture Memory" in found[2][2]
+
+
+def test_twin_a_list_of_doses_after_a_kind_is_no_list_of_scores() -> None:
+    assert _scores("Raw scores: reps 10, hold 5 s, sets 3.") == []

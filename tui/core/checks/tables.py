@@ -242,6 +242,12 @@ def battery_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def gain_words() -> tuple[str, ...]:
+    """Words naming a reflex's gain, written before its ratio (measures.toml [gains])."""
+    return _strs(_load("measures.toml").get("gains", {}).get("names"))
+
+
+@cache
 def mmt_words() -> dict[str, tuple[str, ...]]:
     """Words that make a grade a muscle grade, or not one (measures.toml [mmt])."""
     data = _load("measures.toml").get("mmt", {})

@@ -6,8 +6,10 @@ The kind of score right before a number is strong evidence that it is a test sco
 is the words before the kind in the same clause, or the subtest named last in the sentence when
 the clause names none ("..., standard score 6"). The battery is the name with an edition
 written last before it on its line, else in its paragraph ("PDMS-2", "Bayley-4"); it labels the
-score but is not its measure, since a draft that moves the line away from the name must still
-state the same fact. The words are data (measures.toml [batteries]).
+score, and is its measure only when named in the score's sentence: a draft keeps a sentence
+whole but may move it away from a name written before it. Subtests listed after a score of
+their kind, or after the kind as a heading, share it. The words are data (measures.toml
+[batteries]).
 """
 
 from __future__ import annotations
@@ -44,6 +46,33 @@ def _score_kind() -> Led:
 
 
 @cache
+def _kind_word() -> re.Pattern[str]:
+    words = battery_words().get("score_words", ())
+    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})s?(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _kind_heading() -> Led:
+    """A kind of score heading a list ("T-scores — Vision 61, Touch 58", "Scaled scores:")."""
+    words = battery_words().get("score_words", ())
+    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    pattern = (
+        rf"(?P<kind>{body})s?(?![\w-])[^\n\d.;:]{{0,20}}?[ \t]*(?:[:\u2014\u2013]|[ \t]-)[ \t]*"
+    )
+    return led(re.compile(pattern, re.IGNORECASE), *words)
+
+
+# A subtest and its score in a list: a name of one to four words, the score, no unit after it.
+_LISTED_ITEM = (
+    rf"((?:(?:[A-Za-z][A-Za-z&/'-]*|&)[ \t]+){{1,4}})({NUM})"
+    r"(?![\d/%°]|\.\d|[ \t]*(?:min|mins|s|sec|secs|lbs?|kg|cm|mm|m|ft|in|reps|x)\b)"
+)
+_LISTED = re.compile(rf"[ \t]*[;,][ \t]*(?:and[ \t]+)?{_LISTED_ITEM}")
+_FIRST_LISTED = re.compile(rf"[ \t]*{_LISTED_ITEM}")
+
+
+@cache
 def _battery() -> re.Pattern[str]:
     names = "|".join(f"(?:{name})" for name in battery_words().get("battery_names", ()))
     return re.compile(rf"(?<![\w-])(?:{names or '(?!x)x'})(?![\w])", re.IGNORECASE)
@@ -76,7 +105,61 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         battery = _battery_before(scanner, found.start(), item)
         label = " ".join(part for part in (battery, item, kind) if part)
         label += attribute(scanner, start, end).previous
-        scanner.emit(facts, "outcome", value, (start, end), label)
+        # the measure only when named in the score's sentence, which a draft keeps whole
+        named_here = battery and battery in text[scanner.sentence_before(found.start()) : start]
+        measure = battery if named_here else None
+        scanner.emit(facts, "outcome", value, (start, end), label, measure=measure)
+        _read_listed(scanner, facts, end, kind, battery, measure)
+    for heading in _kind_heading().finditer(text):
+        if scanner.in_header(heading.start()):
+            continue
+        kind = heading.group("kind").lower()
+        battery = _battery_before(scanner, heading.start(), "")
+        named_here = (
+            battery and battery in text[scanner.sentence_before(heading.start()) : heading.start()]
+        )
+        _read_listed(
+            scanner,
+            facts,
+            heading.end(),
+            kind,
+            battery,
+            battery if named_here else None,
+            first=True,
+        )
+
+
+def _read_listed(
+    scanner: Scanner,
+    facts: list[Fact],
+    pos: int,
+    kind: str,
+    battery: str,
+    measure: str | None,
+    *,
+    first: bool = False,
+) -> None:
+    """Subtests listed after a score of their kind, or after the kind as a heading, in the
+    same sentence ("Cognitive scaled 7; Receptive Comm 8", "T-scores: Vision 61, Touch 58")."""
+    text = scanner.text
+    _, sentence_end = scanner.sentence(pos)
+    while True:
+        listed = (_FIRST_LISTED if first else _LISTED).match(text, pos, sentence_end)
+        if listed is None:
+            return
+        item = " ".join(listed.group(1).split())
+        if item.split()[0].lower() in _not_items() or _kind_word().search(item):
+            return  # a word of the sentence, or a subtest with its own kind of score
+        start, end = listed.span(2)
+        if not scanner.free(start, end):
+            pos, first = end, False  # read already (an instrument's first item)
+            continue
+        label = " ".join(part for part in (battery, item, kind) if part)
+        label += attribute(scanner, start, end).previous
+        scanner.emit(
+            facts, "outcome", to_number(listed.group(2)), (start, end), label, measure=measure
+        )
+        pos, first = end, False
 
 
 def _item(text: str, clause_start: int, pos: int) -> str:
