@@ -62,3 +62,13 @@ def test_a_keyed_pair_of_sides_takes_the_unit_of_its_key() -> None:
 def test_twin_a_pair_of_lengths_out_of_five_is_no_muscle_grade() -> None:
     found = [(f.kind, f.value) for f in extract_facts("Static 2PD index/long (mm): 3/5")]
     assert ("mmt", "3") not in found
+
+
+def test_a_key_with_its_scale_before_its_last_words_reads_the_value_with_it() -> None:
+    found = _facts("Pain Rating (0-10) during putty: 3")
+    assert found == [("pain", 3)]
+    assert _facts("Edema (cm) over MCPs: 19.5") == [("girth", 19.5)]
+
+
+def test_twin_a_bracket_that_is_no_unit_leaves_the_key_alone() -> None:
+    assert ("pain", 2) not in _facts("Visits (auth) remaining: 2")
