@@ -11,6 +11,7 @@ same way, its percentile and age-equivalent columns left out.
 from __future__ import annotations
 
 from tui.core.checks.extract import extract_facts
+from tui.core.checks.verify.verify import verify
 
 
 def _scores(text: str) -> list[tuple[str | None, float, str]]:
@@ -75,3 +76,16 @@ def test_subtests_listed_after_a_kind_share_it() -> None:
 
 def test_twin_a_list_of_doses_after_a_kind_is_no_list_of_scores() -> None:
     assert _scores("Raw scores: reps 10, hold 5 s, sets 3.") == []
+
+
+def test_a_draft_that_moves_a_subtest_score_away_from_its_battery_still_states_it() -> None:
+    note = "Results: SPM-2 home T-score 64, vision 61. Classroom total T-score 59."
+    draft = "- SPM-2 home T-score 64, vision 61.\n- Classroom total T-score 59."
+    assert verify(note, draft).clean
+
+
+def test_twin_a_changed_subtest_score_in_a_moved_line_is_caught() -> None:
+    note = "Results: SPM-2 home T-score 64, vision 61. Classroom total T-score 59."
+    draft = "- SPM-2 home T-score 64, vision 61.\n- Classroom total T-score 69."
+    result = verify(note, draft)
+    assert any(fact.value == 69 for fact in result.unsupported)

@@ -107,6 +107,8 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         label += attribute(scanner, start, end).previous
         # the measure only when named in the score's sentence, which a draft keeps whole
         named_here = battery and battery in text[scanner.sentence_before(found.start()) : start]
+        if not (item or named_here):
+            continue  # "Prior (11/19): raw 11": a score of nothing the sentence names
         measure = battery if named_here else None
         scanner.emit(facts, "outcome", value, (start, end), label, measure=measure)
         _read_listed(scanner, facts, end, kind, battery, measure)
