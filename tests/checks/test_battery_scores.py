@@ -89,3 +89,12 @@ def test_twin_a_changed_subtest_score_in_a_moved_line_is_caught() -> None:
     draft = "- SPM-2 home T-score 64, vision 61.\n- Classroom total T-score 69."
     result = verify(note, draft)
     assert any(fact.value == 69 for fact in result.unsupported)
+
+
+def test_a_dimension_named_as_a_percentage_reads_its_score() -> None:
+    found = _scores("GMFM-88 Dim B Sitting %: 66.7 (was 60.0)")
+    assert [value for _, value, _ in found] == [66.7, 60.0]
+
+
+def test_twin_a_percentage_of_a_setting_after_an_instrument_is_no_score() -> None:
+    assert _scores("GMFM-88 done on mat; treadmill incline %: 5") == []

@@ -52,7 +52,7 @@ _QUALIFIER = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
     r"((?:(?:(?i:part|trial)[ \t]+[1-9](?![\d.])|(?!(?i:part|trial)[ \t]+\d)[A-Za-z][\w'/-]*"
     r"|\d+-[A-Za-z]+"
-    r"|\([^()\d\n]{1,12}\))(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
+    r"|\([^()\d\n]{1,12}\)|%)(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _PART = re.compile(r"\b(?:part|trial)[ \t]+[1-9]\b", re.IGNORECASE)
