@@ -33,7 +33,7 @@ from tui.core.checks.tables import (
     measure_defs,
     not_instruments,
 )
-from tui.core.checks.text.lexicon import NUM, alternation
+from tui.core.checks.text.lexicon import NUM, Led, alternation, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
@@ -409,11 +409,15 @@ def read_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 
 @cache
-def _scale_patterns() -> tuple[tuple[ScaleDef, re.Pattern[str], re.Pattern[str]], ...]:
+def _scale_patterns() -> tuple[tuple[ScaleDef, Led, re.Pattern[str]], ...]:
+    """Each scale's names (searched through their words, once a note) and grades."""
     return tuple(
         (
             scale,
-            re.compile(rf"(?<![\w-])(?:{alternation(scale.aliases)})(?![\w-])", re.IGNORECASE),
+            led(
+                re.compile(rf"(?<![\w-])(?:{alternation(scale.aliases)})(?![\w-])", re.IGNORECASE),
+                *(alternation([alias]) for alias in scale.aliases),
+            ),
             re.compile(rf"(?<![\w.+/-])(?:{scale.grades})(?![\w/°%+]|\.\d)"),
         )
         for scale in grade_scales()
