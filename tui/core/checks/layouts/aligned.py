@@ -185,8 +185,6 @@ def _emit(
 ) -> None:
     degrees = any(value.degrees for value in values)
     before = scanner.text[scanner.sentence_before(match.start()) : match.start()]
-    if not degrees and _graded_scale().search(before):
-        return  # "MAS gastroc R/L 2/1+": grades of a tone scale, not muscle grades
     out_of_five = _OUT_OF_FIVE.match(scanner.text, match.end())
     grades = match.re is _GRADES or (
         not degrees
@@ -199,6 +197,8 @@ def _emit(
             or labels.parts_of(before).muscle
         )
     )
+    if grades and match.re is not _GRADES and _graded_scale().search(before):
+        return  # "MAS gastroc R/L 2/1+": grades of a tone scale, not muscle grades
     if grades and out_of_five:
         scanner.claim(*out_of_five.span())
     force, tests = _force(match), list(_FORCE_TEST.finditer(before))

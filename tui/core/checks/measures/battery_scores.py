@@ -26,6 +26,11 @@ from tui.core.checks.text.scan import Scanner
 
 # The subtest's words: letters, hyphens, "&" and "/" between words, up to five words.
 _ITEM = re.compile(r"((?:[A-Za-z][A-Za-z&/'-]*[ \t]+){1,5})\Z")
+# A unit after a number: a time, a length, a load, a speed or a dose, never a subtest's score.
+_UNIT_AFTER = (
+    r"[ \t]*(?:min|mins|minutes?|s|sec|secs|seconds?|ms|lbs?|kg|g|cm|mm|m|m/s|ft|feet|in|"
+    r"inch(?:es)?|reps?|x|times|deg\w*|bpm|mph|hz)\b"
+)
 # A dictation's aside between the kind and the number ("raw score, let me see, 8").
 _ASIDE = r"(?:[ \t]*,[ \t]*(?:[A-Za-z']+[ \t]+){0,2}[A-Za-z']+[ \t]*,)?"
 _REACH = 250
@@ -40,7 +45,7 @@ def _score_kind() -> Led:
     body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
     pattern = (
         rf"(?P<kind>{body})(?![\w-]){_ASIDE}[ \t]*(?:[:=][ \t]*|of[ \t]+)?"
-        rf"(?<![\d.])(?P<value>{NUM})(?![\d/%°]|\.\d)"
+        rf"(?<![\d.])(?P<value>{NUM})(?![\d/%°]|\.\d|{_UNIT_AFTER})"
     )
     return led(re.compile(pattern, re.IGNORECASE), *words)
 
@@ -65,8 +70,7 @@ def _kind_heading() -> Led:
 
 # A subtest and its score in a list: a name of one to four words, the score, no unit after it.
 _LISTED_ITEM = (
-    rf"((?:(?:[A-Za-z][A-Za-z&/'-]*|&)[ \t]+){{1,4}})({NUM})"
-    r"(?![\d/%°]|\.\d|[ \t]*(?:min|mins|s|sec|secs|lbs?|kg|cm|mm|m|ft|in|reps|x)\b)"
+    rf"((?:(?:[A-Za-z][A-Za-z&/'-]*|&)[ \t]+){{1,4}})({NUM})(?![\d/%°]|\.\d|{_UNIT_AFTER})"
 )
 _LISTED = re.compile(rf"[ \t]*[;,][ \t]*(?:and[ \t]+)?{_LISTED_ITEM}")
 _FIRST_LISTED = re.compile(rf"[ \t]*{_LISTED_ITEM}")

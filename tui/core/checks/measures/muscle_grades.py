@@ -67,6 +67,8 @@ def counted(scanner: Scanner, start: int, end: int, found: Attribution) -> bool:
         return False
     if _ACRONYM_BEFORE.search(scanner.text, max(0, start - 12), start):
         return False  # "APB 4/5 R": a muscle by its initials
+    if muscle_group(scanner.text[scanner.clause_start(start) : start]):
+        return False  # "scapular retractors 4-/5"
     _, clause_end = scanner.line(end)
     around = scanner.text[scanner.sentence_before(start) : min(clause_end, end + 40)]
     return not _context().search(around)
