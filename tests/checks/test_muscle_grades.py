@@ -65,3 +65,10 @@ def test_a_muscle_named_by_its_initials_is_graded_and_the_grade_after_it_too() -
 
 def test_twin_a_range_whose_end_is_a_count_is_no_angle() -> None:
     assert _kinds("Tingling R index-long wakes him 2-3x/night.", "rom") == []
+
+
+def test_twin_a_muscle_the_tables_do_not_name_keeps_its_grade() -> None:
+    assert [v for v, _ in _kinds("Serratus anterior R 3+/5; vastus medialis L 4-/5.", "mmt")] == [
+        "3+",
+        "4-",
+    ]

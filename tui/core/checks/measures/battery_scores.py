@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import battery_words
 from tui.core.checks.text.lexicon import NUM, Led, led
@@ -156,6 +157,9 @@ def _read_listed(
         item = " ".join(listed.group(1).split())
         if item.split()[0].lower() in _not_items() or _kind_word().search(item):
             return  # a word of the sentence, or a subtest with its own kind of score
+        parts = labels.parts_of(item)
+        if parts.joint or parts.motion or parts.muscle:
+            return  # "..., hip abduction 50": a measurement of the body, not a subtest
         start, end = listed.span(2)
         if not scanner.free(start, end):
             pos, first = end, False  # read already (an instrument's first item)

@@ -1,10 +1,11 @@
 """When a grade out of five is a muscle grade: the words around it (measures.toml [mmt]).
 
-"3/5" names a muscle grade only with a muscle, joint or motion named for it, or in a sentence
-about muscle testing or one grading a whole limb ("4/5 throughout"); "froze 3/5 w/o cue" and
-"Baseline 1/5" are counts out of five and are left unclassified. A bare grade after a muscle
-group ("elbow flexors 5, wrist extensors 4", as a spinal-cord-injury exam lists its key
-muscles) grades the muscles, unless the sentence is about tone or reflexes.
+"3/5" with no muscle, joint or motion named for it, in a sentence neither about muscle testing
+nor grading a whole limb ("4/5 throughout"), is a count out of five when its sentence or the
+one before counts ("froze 3/5 w/o cue", "in 4/5 opportunities. Baseline 1/5") and is left
+unclassified; without such words it stays a grade (of a muscle the tables do not name). A bare
+grade after a muscle group ("elbow flexors 5, wrist extensors 4", as a spinal-cord-injury exam
+lists its key muscles) grades the muscles, unless the sentence is about tone or reflexes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ _GAP = re.compile(r"[ \t]*(?:\((?:[RL]|right|left)\)[ \t]*|(?:[RL]|right|left)[ 
 def _context() -> re.Pattern[str]:
     words = mmt_words()
     return words_pattern((*words.get("context", ()), *words.get("overall", ())))
+
+
+@cache
+def _counting() -> re.Pattern[str]:
+    return words_pattern(mmt_words().get("counting", ()))
 
 
 @cache
@@ -71,7 +77,13 @@ def counted(scanner: Scanner, start: int, end: int, found: Attribution) -> bool:
         return False  # "scapular retractors 4-/5"
     _, clause_end = scanner.line(end)
     around = scanner.text[scanner.sentence_before(start) : min(clause_end, end + 40)]
-    return not _context().search(around)
+    if _context().search(around):
+        return False
+    # only with words of counting in its sentence or the one before ("froze 3/5 w/o cue",
+    # "in 4/5 opportunities. Baseline 1/5"): a muscle the tables do not name keeps its grade
+    sentence_start = scanner.sentence_before(start)
+    before = scanner.sentence_before(max(0, sentence_start - 1)) if sentence_start else 0
+    return bool(_counting().search(scanner.text, before, min(clause_end, end + 40)))
 
 
 def group_grade_starts(scanner: Scanner) -> Iterator[int]:
