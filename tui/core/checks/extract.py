@@ -29,6 +29,8 @@ from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
+from tui.core.checks.measures.battery_scores import read_battery_scores
+from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.others import (
     read_compared,
@@ -72,6 +74,8 @@ _PASSES: tuple[Pass, ...] = (
     read_outcomes,
     read_scales,
     read_instruments,
+    read_battery_scores,
+    read_gains,
     read_titled,
     read_mmt,
     read_ratings,

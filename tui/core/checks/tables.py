@@ -241,6 +241,26 @@ def not_measurement_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def battery_words() -> dict[str, tuple[str, ...]]:
+    """Words of a battery's subtest scores (measures.toml [batteries])."""
+    data = _load("measures.toml").get("batteries", {})
+    return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
+def gain_words() -> tuple[str, ...]:
+    """Words naming a reflex's gain, written before its ratio (measures.toml [gains])."""
+    return _strs(_load("measures.toml").get("gains", {}).get("names"))
+
+
+@cache
+def mmt_words() -> dict[str, tuple[str, ...]]:
+    """Words that make a grade a muscle grade, or not one (measures.toml [mmt])."""
+    data = _load("measures.toml").get("mmt", {})
+    return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}
+
+
+@cache
 def setting_words() -> dict[str, tuple[str, ...]]:
     """Things whose lengths and angles are equipment sizes or settings (measures.toml
     [not_measurements.settings])."""
@@ -297,6 +317,15 @@ def millimetre_motions() -> frozenset[str]:
     """Motions measured in millimetres, as written in notes (measures.toml [rom])."""
     rom = _load("measures.toml").get("rom", {})
     return frozenset(name.lower() for name in _strs(rom.get("millimetre_motions")))
+
+
+@cache
+def summed_motions() -> tuple[frozenset[str], float]:
+    """Motions that sum several joints (TAM, TPM) and the most degrees one may hold
+    (measures.toml [rom] summed_motions, summed_max)."""
+    rom = _load("measures.toml").get("rom", {})
+    names = frozenset(name for name in _strs(rom.get("summed_motions")))
+    return names, float(rom.get("summed_max", 0))
 
 
 @cache

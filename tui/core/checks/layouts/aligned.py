@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import Attribution, attribute
+from tui.core.checks.tables import grade_scales
+from tui.core.checks.text.lexicon import alternation
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -86,9 +89,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z.]*")
 _FORCE_UNITS = {"kg": "kg", "lb": "lb", "lbs": "lb"}
 _FORCE_TEST = re.compile(
     r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod)\s+)?"
-    r"(?:grip|pinch)\b",
+    r"(?:grip|pinch)\b|\bjamar\b|\b(?:3|three)[- ]?jaw(?:[- ]chuck)?\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _graded_scale() -> re.Pattern[str]:
+    """The names of ordinal scales (measures.toml [scales]): a list after one holds its grades."""
+    names = [alias for scale in grade_scales() for alias in scale.aliases]
+    return re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])", re.IGNORECASE)
 
 
 def _force(match: re.Match[str]) -> str:
@@ -187,6 +197,8 @@ def _emit(
             or labels.parts_of(before).muscle
         )
     )
+    if grades and match.re is not _GRADES and _graded_scale().search(before):
+        return  # "MAS gastroc R/L 2/1+": grades of a tone scale, not muscle grades
     if grades and out_of_five:
         scanner.claim(*out_of_five.span())
     force, tests = _force(match), list(_FORCE_TEST.finditer(before))

@@ -33,7 +33,8 @@ from tui.core.checks.tables import (
     measure_defs,
     not_instruments,
 )
-from tui.core.checks.text.lexicon import NUM, alternation
+from tui.core.checks.text.lexicon import NUM, Led, alternation, led
+from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
 
@@ -45,12 +46,16 @@ _ACRONYM = re.compile(
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
 # A table row read as a line gives its score after the column's heading ("BOT-2 Manual
-# Dexterity scale score; Score 6").
+# Dexterity scale score; Score 6"). A part of the instrument ("part 3 motor score 34"), a trial
+# ("T25FW trial 2: 8.8 s") and a condition in brackets ("III (ON): 29") may stand between too.
 _QUALIFIER = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
-    r"((?:(?:[A-Za-z][\w'/-]*|\d+-[A-Za-z]+)(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
+    r"((?:(?:(?i:part|trial)[ \t]+[1-9](?![\d.])|(?!(?i:part|trial)[ \t]+\d)[A-Za-z][\w'/-]*"
+    r"|\d+-[A-Za-z]+"
+    r"|\([^()\d\n]{1,12}\)|%)(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
+_PART = re.compile(r"\b(?:part|trial)[ \t]+[1-9]\b", re.IGNORECASE)
 _LEAD_WORDS = frozenset(
     {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
     | {"came", "back", "in", "at", "questionnaire", "measured"}
@@ -100,7 +105,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             scanner, qualifier.end()
         ):
             continue
-        words = re.sub(r"[:=;]", " ", qualifier.group(1)).split()
+        words = _PART.sub(" ", re.sub(r"[:=;]", " ", qualifier.group(1))).split()
         if _heads_names(text, end, words):
             continue
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words()
@@ -397,18 +402,22 @@ def read_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 if not scanner.free(*found.span()):
                     continue
                 written = found.group()
-                value: int | str = written if "+" in written else int(written)
+                value: int | float | str = written if "+" in written else to_number(written)
                 parts = attribute(scanner, found.start(), found.end(), floor=name.end())
                 label = labels.join(scale.name, parts.side, parts.joint, parts.muscle)
                 scanner.emit(facts, "other", value, found.span(), label + parts.previous)
 
 
 @cache
-def _scale_patterns() -> tuple[tuple[ScaleDef, re.Pattern[str], re.Pattern[str]], ...]:
+def _scale_patterns() -> tuple[tuple[ScaleDef, Led, re.Pattern[str]], ...]:
+    """Each scale's names (searched through their words, once a note) and grades."""
     return tuple(
         (
             scale,
-            re.compile(rf"(?<![\w-])(?:{alternation(scale.aliases)})(?![\w-])", re.IGNORECASE),
+            led(
+                re.compile(rf"(?<![\w-])(?:{alternation(scale.aliases)})(?![\w-])", re.IGNORECASE),
+                *(alternation([alias]) for alias in scale.aliases),
+            ),
             re.compile(rf"(?<![\w.+/-])(?:{scale.grades})(?![\w/°%+]|\.\d)"),
         )
         for scale in grade_scales()

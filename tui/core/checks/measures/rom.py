@@ -15,7 +15,14 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import Attribution, attribute
-from tui.core.checks.tables import millimetre_motions, not_measurement_words, setting_words
+from tui.core.checks.measures.muscle_grades import muscle_group
+from tui.core.checks.tables import (
+    millimetre_motions,
+    not_measurement_words,
+    setting_words,
+    summed_motions,
+    vocabulary,
+)
 from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words, words_pattern
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -93,6 +100,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     """Read a ROM value (or range) starting at `pos`, emitting facts; None when it is not."""
     text = scanner.text
     ranged = _range_at(scanner, pos)
+    if ranged is None and _end_taken(scanner, pos):
+        return None  # "3-4x/night": the end of a range is a count, so its start is no angle
     match = ranged or _SINGLE.match(text, pos)
     if match is None:
         return None
@@ -108,6 +117,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         return None
     if not has_unit and keyword and _size_words().search(clause, keyword.end()):
         return None  # "hip width 16.5": a length of the patient, not a hip angle
+    if not has_unit and keyword and muscle_group(clause[keyword.end() :]):
+        return None  # "elbow flexors 5": a grade of the muscles, not an elbow angle
     if not (has_unit or keyword or follow or millimetres) or (
         _not_rom(scanner, pos, clause) and not keyword
     ):
@@ -115,7 +126,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     if not keyword and not follow and _LAG.search(text, scanner.sentence_before(pos), pos):
         return None  # "Quad lag (SLR); Today 5°": an angle of a lag, not a range of motion
     written = [match.group(1), match.group(2)] if ranged else [match.group(1)]
-    if any(to_number(number) > _MAX_DEGREES for number in written):
+    if any(to_number(number) > _most_degrees(keyword, previous) for number in written):
         return None
     end = _MM.match(text, number_end).end() if millimetres else match.end()  # type: ignore[union-attr]
     found = attribute(scanner, pos, end)
@@ -129,6 +140,16 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         bare = not keyword and not follow
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
+
+
+def _most_degrees(keyword: re.Match[str] | None, previous: _Rom | None) -> float:
+    """A joint's range stops at 200°; a total of several joints' (TAM 240°, "260 on the left")
+    may run further."""
+    summed, most = summed_motions()
+    motion = vocabulary().motions.get(keyword.group().lower(), "") if keyword else ""
+    if motion in summed or (keyword is None and previous is not None and previous.motion in summed):
+        return max(most, _MAX_DEGREES)
+    return _MAX_DEGREES
 
 
 def _in_millimetres(
@@ -151,6 +172,12 @@ def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:
         before = scanner.text[scanner.clause_start(start - 1) : start - 1]
         return bool(_equipment_words().search(before))
     return False
+
+
+def _end_taken(scanner: Scanner, pos: int) -> bool:
+    """A range starting at `pos` whose end is not free: read or blocked as something else."""
+    ranged = _RANGE.match(scanner.text, pos)
+    return ranged is not None and not scanner.free(ranged.start(2), ranged.end(2))
 
 
 def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures import labels
+from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
 from tui.core.checks.tables import (
     MeasureDef,
@@ -82,6 +82,7 @@ _PAIN_BARE = re.compile(
 )
 _MMT_SLASH = re.compile(
     r"(?<![\d.])([0-5])\s*(\+|-|\s+plus\b|\s+minus\b)?\s*(?:/\s*5|out of\s*5|over\s*5)(?!\.?\d)"
+    r"(?![ \t]*(?:mm|cm|in|lbs?|kg|#|°|deg)\b)"  # "(mm): 4/5" is two lengths, not a grade
     + _COUNTED,
     re.IGNORECASE,
 )
@@ -465,12 +466,26 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
     for match in _MMT_BARE.finditer(scanner.text):
         if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
             matches.append(match)
+    for start in muscle_grades.group_grade_starts(scanner):
+        after_group = _MMT_BARE.match(scanner.text, start)
+        if after_group is not None:
+            matches.append(after_group)
     matches.sort(key=lambda m: m.start())
+    graded = -1  # the sentence of the last grade read: "APB 4/5 R, 5/5 L" grades both
     for match in matches:
         if not scanner.free(match.start(), match.end()):
             continue
         found = attribute(scanner, match.start(), match.end())
-        label = labels.join(found.side, found.joint, found.muscle, found.motion)
+        sentence = scanner.sentence(match.start())[0]
+        if (
+            match.re is _MMT_SLASH
+            and sentence != graded
+            and muscle_grades.counted(scanner, match.start(), match.end(), found)
+        ):
+            continue
+        graded = sentence
+        group = "" if found.muscle else muscle_grades.group_before(scanner.text, match.start())
+        label = labels.join(found.side, found.joint, found.muscle or group, found.motion)
         if not (found.joint or found.muscle or found.motion):
             clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
             label = labels.join(found.side, labels.context_words(clause, 4))

@@ -35,6 +35,8 @@ _NOT_A_TIME = r"(?![\d.]|[ \t]*(?:(?:min|mins|minutes)\b|'))"
 _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
 # Words between a task and its distance: no number, no end of a clause.
 _TASK_GAP = r"[^\d\n.;,]{0,40}?"
+# A character of a line keyed by a thing, short of a range of motion named on it.
+_NOT_ROM = r"(?:(?!\b[AP]?ROM\b)[^\n])"
 # A second setting said "at" the first ("HFNC 30 L/min at 45%").
 _AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
@@ -64,6 +66,16 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             re.compile(
                 rf"\b(?:{_either(angles)})(?![\w-])(?:[ \t]*,[ \t]*{_VALUE}{_ANGLE}"
                 rf"|[^\d\n.;(]{{0,30}}\([^()\n]{{0,60}}\))",
+                flags,
+            ),
+            *angles,
+        ),
+        # "Orthosis: volar cock-up, wrist 25 deg ext; trialed 10 deg": a line keyed by the
+        # thing sets every angle on it, up to a range of motion named on the line.
+        led(
+            re.compile(
+                rf"\b(?:{_either(angles)})(?![\w-])[^\d\n:.;]{{0,30}}:"
+                rf"(?:{_NOT_ROM}*?{_VALUE}{_ANGLE})+",
                 flags,
             ),
             *angles,

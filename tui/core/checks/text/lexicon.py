@@ -359,10 +359,12 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     led(  # counters: visit 4, day 3, week 2, STG 1, #2
         re.compile(
             r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
-            r"trial|round|page|item|question|no\.|number)\s*#?\s*\d+\b(?![.]\d|\s*[/°%])",
+            r"trial|round|page|item|question|minute|lap|no\.|number)\s*#?\s*\d+\b"
+            r"(?![.]\d|\s*[/°%])",
             re.IGNORECASE,
         ),
         "visit|day|week|wk|session|pod|stg|ltg|goal|phase|step|stage|trial|round|page|item",
+        "minute|lap",
         "question|no\\.|number",
     ),
     re.compile(r"#\s*\d+\b"),

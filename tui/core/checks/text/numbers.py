@@ -107,6 +107,14 @@ _SPOKEN_CODE = re.compile(
 # a blood pressure or an angle (elsewhere "one twenty" may be two numbers).
 _SPOKEN_HUNDREDS = re.compile(rf"\b(?P<h>one|two)[ \t-]+(?P<tt>{_TWO_DIGITS})\b", re.IGNORECASE)
 _PRESSURE_NEXT = re.compile(r"[ \t]+over\b", re.IGNORECASE)
+# "twenty twenty-six", "nineteen ninety-eight", "twenty oh nine": a year said as two pairs of
+# digits (a count of things said after it, "twenty twenty-foot laps", is two numbers).
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?P<c>nineteen|twenty)[ \t]+(?P<yy>oh[ \t-]+(?:{'|'.join(UNITS)})|{_TWO_DIGITS})\b"
+    r"(?![ \t-]*(?:feet|foot|ft|minutes?|mins?|seconds?|degrees?|reps?|repetitions|times|"
+    r"percent|pounds?|meters?|metres?|steps?|laps?|sets?)\b)",
+    re.IGNORECASE,
+)
 _DEGREES_NEXT = re.compile(r"[ \t]+degrees?\b", re.IGNORECASE)
 # "two thirty four percent" is two numbers: no angle or pressure is a percentage.
 _PERCENT_NEXT = re.compile(r"[ \t]*(?:%|percent\b|per[ \t]+cent\b)", re.IGNORECASE)
@@ -142,6 +150,11 @@ def _special_pieces(text: str) -> list[_Spelled]:
         pieces.append(
             _Spelled(match.start(), match.end(), str(hundreds + _two_digits(match.group("tt"))))
         )
+    for match in led(_SPOKEN_YEAR, "nineteen|twenty").finditer(text):
+        century = 1900 if match.group("c").lower() == "nineteen" else 2000
+        pieces.append(
+            _Spelled(match.start(), match.end(), str(century + _two_digits(match.group("yy"))))
+        )
     pieces += [
         _Spelled(m.start(), m.end(), "-") for m in led(_SPOKEN_MINUS, "minus").finditer(text)
     ]
@@ -162,7 +175,8 @@ def _angle_said(text: str, start: int, end: int) -> bool:
 
 
 def _two_digits(words: str) -> int:
-    return sum(_NUMBER_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", words))
+    """The value of two digits said as words ("thirty four", "oh nine": the oh is a zero)."""
+    return sum(_NUMBER_WORDS.get(w.lower(), 0) for w in re.findall(r"[A-Za-z]+", words))
 
 
 _BOLD = re.compile(r"\*\*")

@@ -540,12 +540,37 @@ def _supported(
     if fact.kind == "other":
         return percent_of_max or _other_supported(fact, value, note)
     if fact.kind == "outcome":
-        return percent_of_max or _stated_for_measure(fact, value, note)
+        return (
+            percent_of_max
+            or _stated_for_measure(fact, value, note)
+            or _unnamed_supported(fact, value, note)
+        )
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
         return True
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
     return value in note.loose and note.said_near(fact.kind, value)
+
+
+def _unnamed_supported(fact: Fact, value: float, note: _Side) -> bool:
+    """A subtest score the draft gives no instrument ("School total T-score 66" on a line of
+    its own) is the note's score of the same value whose label names the same subtest (the note
+    read it under the instrument named earlier in its sentence)."""
+    if fact.measure is not None:
+        return False
+    own = _label_words(fact.label) - _SCORE_KIND_WORDS
+    return bool(own) and any(
+        other.kind == "outcome"
+        and _numeric(other) == value
+        and own <= _label_words(other.label) | _label_words(other.measure or "")
+        for other in note.facts
+    )
+
+
+# Words of the kind of a score, not of what it is of ("raw", "scaled", "t-score").
+_SCORE_KIND_WORDS = frozenset(
+    {"raw", "score", "scaled", "standard", "std", "composite", "quotient", "index"}
+)
 
 
 # After a measure's value, the next value of the same measure: a unit, a separator, then a
