@@ -29,6 +29,7 @@ from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
+from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.others import (
     read_compared,
@@ -52,6 +53,7 @@ __all__ = [
     "Fact",
     "Unclassified",
     "extract_billing",
+    "extract_candidates",
     "extract_facts",
     "extract_unclassified",
     "measurement_scanner",
@@ -103,11 +105,20 @@ class _Reading:
     facts: tuple[Fact, ...]
     billing: Billing
     unclassified: tuple[Unclassified, ...] = ()
+    weak: tuple[Fact, ...] = ()
 
 
 def extract_facts(text: str, measures: Sequence[str] = ()) -> list[Fact]:
     """Every fact in `text`, in order of position; `measures` adds clinic measure names."""
     return list(_read(text, tuple(measures)).facts)
+
+
+def extract_candidates(text: str, measures: Sequence[str] = ()) -> list[Fact]:
+    """The facts and the guesses too weak to be facts (measures/evidence.py), in order of
+    position: verification questions a draft's "NAME number" even where the name alone would
+    not make it a fact of a note."""
+    reading = _read(text, tuple(measures))
+    return sorted((*reading.facts, *reading.weak), key=lambda fact: (fact.span, fact.kind))
 
 
 def extract_unclassified(text: str, measures: Sequence[str] = ()) -> list[Unclassified]:
@@ -183,7 +194,25 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     for step in _PASSES:
         step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
-    return _Reading(facts=tuple(facts), billing=base.billing, unclassified=_left_over(scanner))
+    when = note_date(text)
+    kept = tuple(fact for fact in facts if strong(fact, measures, when))
+    weak = tuple(fact for fact in facts if not strong(fact, measures, when))
+    unclassified = sorted(
+        (*_left_over(scanner), *(_unclassified(text, fact) for fact in weak)),
+        key=lambda item: item.span,
+    )
+    return _Reading(facts=kept, billing=base.billing, unclassified=tuple(unclassified), weak=weak)
+
+
+def _unclassified(text: str, fact: Fact) -> Unclassified:
+    """A guess too weak to be a fact, listed with the words around it for the reviewer."""
+    start, end = fact.span
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    context = text[max(line_start, start - 30) : min(line_end, end + 20)].strip()
+    assert isinstance(fact.value, int | float)  # only numbers are gated (evidence.gated)
+    return Unclassified(fact.value, context, fact.span)
 
 
 def non_measurements(text: str) -> Scanner:

@@ -24,6 +24,7 @@ from tui.core.checks.billing.units import units_for_minutes
 from tui.core.checks.extract import (
     Unclassified,
     extract_billing,
+    extract_candidates,
     extract_facts,
     extract_unclassified,
     non_measurements,
@@ -130,9 +131,12 @@ class _Side:
     fact_quantities: frozenset[tuple[str, float]]
 
     @classmethod
-    def read(cls, text: str, measures: Sequence[str]) -> _Side:
+    def read(cls, text: str, measures: Sequence[str], guesses: bool = False) -> _Side:
+        """A text's facts; with `guesses`, also the guesses too weak to be a note's facts (a
+        draft's "NAME 40" is questioned however weak the name)."""
         normalized = normalize(text).text
-        facts = tuple(extract_facts(text, measures))
+        read = extract_candidates if guesses else extract_facts
+        facts = tuple(read(text, measures))
         found = tuple(quantities(text))
         by_value: dict[tuple[str, str], list[Fact]] = {}
         unlisted: dict[str, list[Fact]] = {}
@@ -279,7 +283,7 @@ def _held_quantities(
 def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Verification:
     """Compare a draft with the note it was drafted from."""
     note = _Side.read(note_text, measures)
-    draft = _Side.read(draft_text, measures)
+    draft = _Side.read(draft_text, measures, guesses=True)
     missing = [fact for fact in note.facts if not _carried(fact, draft)]
     missing += missing_counts(note_text, normalize(draft_text), note.facts)
     derived = _derived_values(note.facts)
