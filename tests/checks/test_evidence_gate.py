@@ -45,6 +45,11 @@ def _left_out(line: str) -> list[object]:
         ("stork test 3/4.", ("stork test", 3, "/4")),  # lower case, but a test noun
         ("OU 20/40.", ("OU", 20, "/40")),  # two capitals with a denominator
         ("SFA 9/12.", ("SFA", 9, "/12")),  # a date's shape, months from the note's date
+        ("Nottingham 4/12.", ("Nottingham", 4, "/12")),  # a proper name keeps its denominator
+        ("SARA 12 at intake.", ("SARA", 12, None)),  # twin of a dose's unit after the number
+        ("WORC at intake 48.", ("WORC", 48, None)),  # twin of a noun that owns the number
+        ("Scores today: CRP 12.", ("CRP", 12, None)),  # twin of a line headed as labs
+        ("Tele HRR 88 today.", ("HRR", 88, None)),  # twin of a vital's unit
     ],
 )
 def test_a_guess_with_evidence_enough_is_a_fact(
@@ -63,12 +68,21 @@ def test_a_guess_with_evidence_enough_is_a_fact(
         ("BFRx4 30 s.", 30),  # a dose written onto the name
         ("CI 4.5", 4.5),  # two capitals and a bare number
         ("R pterygoid 2/3.", 2),  # a muscle with a small denominator: a grade, not a test
-        ("Recheck 4/18 w/ surgeon.", 4),  # a month and day eight days after the note's date
+        ("PCL 4/18 w/ surgeon.", 4),  # an acronym, then a month and day 8 days after the note
+        ("Epidural PCEA 0.6 mg per hr.", 0.6),  # a drug's unit after the number
+        ("Tele HRR 88 bpm.", 88),  # a vital's unit after the number
+        ("re-test WORC at cycle 5.", 5),  # a noun the number counts, right before it
     ],
 )
 def test_a_guess_without_evidence_is_unclassified(line: str, value: object) -> None:
     assert _facts(line) == []
     assert _left_out(line) == [value]
+
+
+def test_a_line_headed_as_labs_holds_results_not_scores() -> None:
+    line = "Labs today: CRP 12 and ESR 30."
+    assert _facts(line) == []
+    assert _left_out(line) == [12, 30]
 
 
 def test_a_fraction_near_the_notes_date_is_evidence_against_an_acronym() -> None:
@@ -80,8 +94,7 @@ def test_a_fraction_near_the_notes_date_is_evidence_against_an_acronym() -> None
 
 def test_a_listed_instrument_is_never_gated() -> None:
     fact = Fact("outcome", 4, unit="/18", measure="Berg")
-    assert evidence_of(fact, (), date(2031, 4, 10)).mark == "date"
-    assert evidence_of(fact, (), date(2031, 4, 10)).points >= 2
+    assert evidence_of(fact, (), date(2031, 4, 10)).name == "known"
     assert _facts("Berg 4/18 with max assist.") == [("Berg", 4, "/18")]
 
 

@@ -195,8 +195,8 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
         step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
     when = note_date(text)
-    kept = tuple(fact for fact in facts if strong(fact, measures, when))
-    weak = tuple(fact for fact in facts if not strong(fact, measures, when))
+    kept = tuple(fact for fact in facts if strong(fact, measures, when, text))
+    weak = tuple(fact for fact in facts if not strong(fact, measures, when, text))
     unclassified = sorted(
         (*_left_over(scanner), *(_unclassified(text, fact) for fact in weak)),
         key=lambda item: item.span,

@@ -66,7 +66,11 @@ class _Rules:
     threshold: int
     kinds: frozenset[str]
     window: int
+    date_names: frozenset[str]
     small_denominator: int
+    dose_after: re.Pattern[str]
+    owner_before: re.Pattern[str]
+    heading: re.Pattern[str]
     name_points: Mapping[str, int]
     mark_points: Mapping[str, int]
 
@@ -78,10 +82,28 @@ def _rules() -> _Rules:
         threshold=int(data.get("threshold", 0)),
         kinds=frozenset(str(kind) for kind in data.get("gated_kinds", ())),
         window=int(data.get("date_window_days", 0)),
+        date_names=frozenset(str(name) for name in data.get("date_names", ())),
         small_denominator=int(data.get("small_denominator", 0)),
+        dose_after=re.compile(
+            rf"[ \t]*(?:{_alternatives(data.get('dose_units', ()))})(?![A-Za-z])", re.IGNORECASE
+        ),
+        owner_before=re.compile(
+            rf"(?<![A-Za-z])(?:{_alternatives(data.get('owner_nouns', ()))})[ \t:#]*\Z",
+            re.IGNORECASE,
+        ),
+        heading=re.compile(
+            rf"[ \t*\u2022-]*(?:{_alternatives(data.get('heading_words', ()))})\b[^:\n]{{0,30}}:",
+            re.IGNORECASE,
+        ),
         name_points={str(k): int(v) for k, v in data.get("name", {}).items()},
         mark_points={str(k): int(v) for k, v in data.get("mark", {}).items()},
     )
+
+
+def _alternatives(words: Any) -> str:
+    """Regular-expression fragments of a data list as one alternation (never empty)."""
+    found = [str(word) for word in words] if isinstance(words, list) else []
+    return "|".join(found) if found else "(?!)"
 
 
 def gated(fact: Fact) -> bool:
@@ -92,21 +114,58 @@ def gated(fact: Fact) -> bool:
 
 
 def evidence_of(
-    fact: Fact, measures: Sequence[str] = (), note_date: date | None = None
+    fact: Fact, measures: Sequence[str] = (), note_date: date | None = None, text: str = ""
 ) -> Evidence:
-    """The evidence a fact was read on and its points."""
+    """The evidence a fact was read on and its points; `text` is the text its span points
+    into, where the words right before and after its number are read."""
     rules = _rules()
     name = _name_class(fact, measures)
-    mark = _mark(fact, note_date, rules)
+    mark = _owned(fact, text, rules) or _mark(
+        fact, note_date if name in rules.date_names else None, rules
+    )
     points = rules.name_points.get(name, 0) + rules.mark_points.get(mark, 0)
     return Evidence(name, mark, points)
 
 
-def strong(fact: Fact, measures: Sequence[str] = (), note_date: date | None = None) -> bool:
+def strong(
+    fact: Fact, measures: Sequence[str] = (), note_date: date | None = None, text: str = ""
+) -> bool:
     """True when a fact is not gated, or its evidence reaches the threshold."""
     if not gated(fact):
         return True
-    return evidence_of(fact, measures, note_date).points >= _rules().threshold
+    return evidence_of(fact, measures, note_date, text).points >= _rules().threshold
+
+
+_NUMBER = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?!\d|\.\d|[A-Z])")
+
+
+def _owned(fact: Fact, text: str, rules: _Rules) -> str:
+    """ "dose" when a drug's, a lab's or a vital's unit follows the number, "owned" when a noun
+    the number counts or sets stands right before it, "heading" on a line headed as labs,
+    medications or vitals; else "" (the mark is read from the fact)."""
+    start, end = fact.span
+    if not text or not 0 <= start < end <= len(text):
+        return ""
+    number = _last_number(text, start, end)
+    if number is None:
+        return ""
+    if rules.dose_after.match(text, number[1], min(len(text), number[1] + 12)):
+        return "dose"
+    if rules.owner_before.search(text, max(0, number[0] - 20), number[0]):
+        return "owned"
+    line_start = text.rfind("\n", 0, number[0]) + 1
+    if rules.heading.match(text, line_start, number[0]):
+        return "heading"
+    return ""
+
+
+def _last_number(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the fact's number: the first number of its span that is not part of the
+    name ("PFDI-20", "6MWT")."""
+    spans = [m.span() for m in _NUMBER.finditer(text, start, end)]
+    if not spans:
+        return None
+    return spans[0]
 
 
 def note_date(text: str) -> date | None:

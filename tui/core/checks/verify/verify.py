@@ -135,13 +135,14 @@ class _Side:
         """A text's facts; with `guesses`, also the guesses too weak to be a note's facts (a
         draft's "NAME 40" is questioned however weak the name)."""
         normalized = normalize(text).text
-        read = extract_candidates if guesses else extract_facts
-        facts = tuple(read(text, measures))
+        candidates = tuple(extract_candidates(text, measures))
+        facts = candidates if guesses else tuple(extract_facts(text, measures))
         found = tuple(quantities(text))
         by_value: dict[tuple[str, str], list[Fact]] = {}
         unlisted: dict[str, list[Fact]] = {}
         for fact in facts:
             by_value.setdefault((_group(fact), _key(fact.value)), []).append(fact)
+        for fact in candidates:  # a guess of the note supports the same guess in a draft
             if fact.kind == "outcome" and fact.measure not in _known_measures():
                 unlisted.setdefault(_key(fact.value), []).append(fact)
         loose = tuple(extract_unclassified(text, measures))
