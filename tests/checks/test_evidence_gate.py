@@ -115,3 +115,20 @@ def test_verify_accepts_a_weak_name_the_note_writes_too() -> None:
     note = HEADER + "O: HipScore 40 today. HAGOS 71.\n"
     draft = "## Objective\nHipScore 40 today. HAGOS 71.\n"
     assert verify(note, draft).clean
+
+
+@pytest.mark.parametrize(
+    ("line", "read", "left"),
+    [
+        ("Whirlpool 102 deg x 8 min.", [], [102]),  # no motion, joint or range noun
+        ("Elbow flexion 102 deg.", [102], []),  # its twin with a motion
+        ("Fluidotherapy 110 deg F x 10 min.", [], [110]),
+        ("Supine on wedge 30 deg, SLR 70 deg.", [70], []),  # a range noun ("SLR")
+    ],
+)
+def test_a_range_of_motion_needs_a_motion_joint_or_range_noun(
+    line: str, read: list[object], left: list[object]
+) -> None:
+    text = HEADER + line + "\n"
+    assert [f.value for f in extract_facts(text) if f.kind == "rom"] == read
+    assert _left_out(line) == left

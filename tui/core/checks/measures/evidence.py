@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import evidence_rules, instrument_words, measure_defs
+from tui.core.checks.tables import evidence_rules, instrument_words, measure_defs, vocabulary
 
 # Shapes of a written instrument name's first word (a side letter skipped): the first four are
 # tried before an abbreviation's capitals are counted, the rest after.
@@ -110,7 +110,9 @@ def gated(fact: Fact) -> bool:
     """True for a fact whose reading is a guess the evidence must carry: a score of a kind the
     rules gate, under a name (a score with no name is read by rules of its own)."""
     numeric = isinstance(fact.value, int | float)
-    return numeric and fact.kind in _rules().kinds and bool(fact.measure)
+    if not numeric or fact.kind not in _rules().kinds:
+        return False
+    return fact.kind == "rom" or bool(fact.measure)
 
 
 def evidence_of(
@@ -211,6 +213,8 @@ def _near_date(value: object, denominator: str, when: date | None, window: int) 
 
 
 def _name_class(fact: Fact, measures: Sequence[str]) -> str:
+    if fact.kind == "rom":
+        return "motion" if _range_words().search(_split_glued(fact.label)) else "none"
     name = (fact.measure or fact.label or "").strip()
     if not name:
         return "none"
@@ -233,6 +237,23 @@ def _name_class(fact: Fact, measures: Sequence[str]) -> str:
         if pattern.search(word):
             return shape
     return "none"
+
+
+def _split_glued(label: str) -> str:
+    """A label with glued words apart ("Objective.CervicalRotation.R" -> "Objective Cervical
+    Rotation R"), so an export's keys name their motion like words do."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])|[._]", " ", label)
+
+
+@cache
+def _range_words() -> re.Pattern[str]:
+    """Words that make a label a range of motion's: motions, joints (measures.toml [rom]) and
+    range nouns ([evidence] range_nouns)."""
+    words = vocabulary()
+    found = {*words.motions, *words.motions.values(), *words.joints, *words.joints.values()}
+    found |= {str(noun) for noun in evidence_rules().get("range_nouns", ())}
+    alternatives = "|".join(sorted((re.escape(w) for w in found if w), key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
 
 
 @cache
