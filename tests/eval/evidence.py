@@ -77,9 +77,9 @@ def _judged(split: str, only: str = "") -> Iterator[tuple[str, Fact, bool, str, 
             for i, fact in enumerate(facts):
                 true = i in used or any(matches(fact, want) for want in allowed)
                 reader = readers.get((*fact.span, fact.kind), "billing")
-                evidence = evidence_of(fact, CTX.measures, when)
+                evidence = evidence_of(fact, CTX.measures, when, case.text)
                 label = f"{evidence.key} ({evidence.points})" if gated(fact) else evidence.key
-                kept = "kept" if strong(fact, CTX.measures, when) else "left"
+                kept = "kept" if strong(fact, CTX.measures, when, case.text) else "left"
                 yield case.name, fact, true, reader, f"{label} {kept}"
 
 
