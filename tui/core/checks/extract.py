@@ -207,10 +207,11 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
 def _unclassified(text: str, fact: Fact) -> Unclassified:
     """A guess too weak to be a fact, listed with the words around it for the reviewer."""
     start, end = fact.span
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    context = text[max(line_start, start - 30) : min(line_end, end + 20)].strip()
+    before = max(0, start - 30)
+    line_start = text.rfind("\n", before, start) + 1 or before
+    line_end = text.find("\n", end, end + 20)
+    line_end = min(len(text), end + 20) if line_end < 0 else line_end
+    context = text[line_start:line_end].strip()
     assert isinstance(fact.value, int | float)  # only numbers are gated (evidence.gated)
     return Unclassified(fact.value, context, fact.span)
 

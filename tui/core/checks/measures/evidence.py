@@ -46,6 +46,7 @@ _NOTE_DATE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADER_REACH = 3000
+_HEADING_REACH = 160
 
 
 @dataclass(frozen=True)
@@ -155,8 +156,12 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
         return "dose"
     if rules.owner_before.search(text, max(0, number[0] - 20), number[0]):
         return "owned"
-    line_start = text.rfind("\n", 0, number[0]) + 1
-    if rules.heading.match(text, line_start, number[0]):
+    # the line's start within a heading's reach (a look bounded so a note of one long line
+    # stays linear)
+    line_start = text.rfind("\n", max(0, number[0] - _HEADING_REACH), number[0]) + 1
+    if (line_start or number[0] <= _HEADING_REACH) and rules.heading.match(
+        text, line_start, number[0]
+    ):
         return "heading"
     return ""
 
