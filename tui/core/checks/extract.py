@@ -195,8 +195,9 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
         step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
     when = note_date(text)
-    kept = tuple(fact for fact in facts if strong(fact, measures, when, text))
-    weak = tuple(fact for fact in facts if not strong(fact, measures, when, text))
+    judged = [(fact, strong(fact, measures, when, text)) for fact in facts]
+    kept = tuple(fact for fact, good in judged if good)
+    weak = tuple(fact for fact, good in judged if not good)
     unclassified = sorted(
         (*_left_over(scanner), *(_unclassified(text, fact) for fact in weak)),
         key=lambda item: item.span,
