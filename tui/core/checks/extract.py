@@ -30,6 +30,7 @@ from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.battery_scores import read_battery_scores
+from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.others import (
@@ -54,6 +55,7 @@ __all__ = [
     "Fact",
     "Unclassified",
     "extract_billing",
+    "extract_candidates",
     "extract_facts",
     "extract_unclassified",
     "measurement_scanner",
@@ -107,11 +109,20 @@ class _Reading:
     facts: tuple[Fact, ...]
     billing: Billing
     unclassified: tuple[Unclassified, ...] = ()
+    weak: tuple[Fact, ...] = ()
 
 
 def extract_facts(text: str, measures: Sequence[str] = ()) -> list[Fact]:
     """Every fact in `text`, in order of position; `measures` adds clinic measure names."""
     return list(_read(text, tuple(measures)).facts)
+
+
+def extract_candidates(text: str, measures: Sequence[str] = ()) -> list[Fact]:
+    """The facts and the guesses too weak to be facts (measures/evidence.py), in order of
+    position: verification questions a draft's "NAME number" even where the name alone would
+    not make it a fact of a note."""
+    reading = _read(text, tuple(measures))
+    return sorted((*reading.facts, *reading.weak), key=lambda fact: (fact.span, fact.kind))
 
 
 def extract_unclassified(text: str, measures: Sequence[str] = ()) -> list[Unclassified]:
@@ -187,7 +198,27 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     for step in _PASSES:
         step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
-    return _Reading(facts=tuple(facts), billing=base.billing, unclassified=_left_over(scanner))
+    when = note_date(text)
+    judged = [(fact, strong(fact, measures, when, text)) for fact in facts]
+    kept = tuple(fact for fact, good in judged if good)
+    weak = tuple(fact for fact, good in judged if not good)
+    unclassified = sorted(
+        (*_left_over(scanner), *(_unclassified(text, fact) for fact in weak)),
+        key=lambda item: item.span,
+    )
+    return _Reading(facts=kept, billing=base.billing, unclassified=tuple(unclassified), weak=weak)
+
+
+def _unclassified(text: str, fact: Fact) -> Unclassified:
+    """A guess too weak to be a fact, listed with the words around it for the reviewer."""
+    start, end = fact.span
+    before = max(0, start - 30)
+    line_start = text.rfind("\n", before, start) + 1 or before
+    line_end = text.find("\n", end, end + 20)
+    line_end = min(len(text), end + 20) if line_end < 0 else line_end
+    context = text[line_start:line_end].strip()
+    assert isinstance(fact.value, int | float)  # only numbers are gated (evidence.gated)
+    return Unclassified(fact.value, context, fact.span)
 
 
 def non_measurements(text: str) -> Scanner:

@@ -423,3 +423,10 @@ def vital_row_words() -> dict[str, tuple[str, ...]]:
     """Qualifiers and links of readings in a chain (measures.toml [vital_rows])."""
     data = _load("measures.toml").get("vital_rows", {})
     return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}
+
+
+def evidence_rules() -> dict[str, Any]:
+    """The points a guessed fact's evidence is worth and the threshold (measures.toml
+    [evidence])."""
+    data = _load("measures.toml").get("evidence", {})
+    return dict(data) if isinstance(data, dict) else {}

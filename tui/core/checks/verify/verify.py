@@ -24,6 +24,7 @@ from tui.core.checks.billing.units import units_for_minutes
 from tui.core.checks.extract import (
     Unclassified,
     extract_billing,
+    extract_candidates,
     extract_facts,
     extract_unclassified,
     non_measurements,
@@ -133,14 +134,18 @@ class _Side:
     fact_quantities: frozenset[tuple[str, float]]
 
     @classmethod
-    def read(cls, text: str, measures: Sequence[str]) -> _Side:
+    def read(cls, text: str, measures: Sequence[str], guesses: bool = False) -> _Side:
+        """A text's facts; with `guesses`, also the guesses too weak to be a note's facts (a
+        draft's "NAME 40" is questioned however weak the name)."""
         normalized = normalize(text).text
-        facts = tuple(extract_facts(text, measures))
+        candidates = tuple(extract_candidates(text, measures))
+        facts = candidates if guesses else tuple(extract_facts(text, measures))
         found = tuple(quantities(text))
         by_value: dict[tuple[str, str], list[Fact]] = {}
         unlisted: dict[str, list[Fact]] = {}
         for fact in facts:
             by_value.setdefault((_group(fact), _key(fact.value)), []).append(fact)
+        for fact in candidates:  # a guess of the note supports the same guess in a draft
             if fact.kind == "outcome" and fact.measure not in _known_measures():
                 unlisted.setdefault(_key(fact.value), []).append(fact)
         loose = tuple(extract_unclassified(text, measures))
@@ -301,7 +306,7 @@ def _owners_by_interval(found: Sequence[Quantity], facts: Sequence[Fact]) -> lis
 def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Verification:
     """Compare a draft with the note it was drafted from."""
     note = _Side.read(note_text, measures)
-    draft = _Side.read(draft_text, measures)
+    draft = _Side.read(draft_text, measures, guesses=True)
     missing = [fact for fact in note.facts if not _carried(fact, draft)]
     missing += missing_counts(note_text, normalize(draft_text), note.facts)
     derived = _derived_values(note.facts)
