@@ -52,6 +52,8 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
+from tui.core.checks.verify.items import names_item
+from tui.core.checks.verify.short_dates import month_days
 
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.])({NUM})(?:"
@@ -227,6 +229,12 @@ class _Sentences:
     def index(self, position: int) -> int:
         """The sentence that holds `position`."""
         return bisect.bisect_right(self.bounds, position) - 1
+
+    def texts_with(self, value: float) -> Iterable[str]:
+        """The text of each sentence that writes `value`."""
+        for index in self.by_number.get(value, ()):
+            end = self.bounds[index + 1] if index + 1 < len(self.bounds) else len(self.text)
+            yield self.text[self.bounds[index] : end]
 
     def words_with(self, value: float) -> Iterable[frozenset[str]]:
         """The words (lower case, three letters or more) of each sentence that writes `value`,
@@ -518,7 +526,11 @@ def _supported(
     if fact.kind == "other":
         return percent_of_max or _other_supported(fact, value, note)
     if fact.kind == "outcome":
-        return percent_of_max or _stated_for_measure(fact, value, note)
+        return (
+            percent_of_max
+            or _stated_for_measure(fact, value, note)
+            or _stated_for_item(fact, value, note)
+        )
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
         return True
     # a value the note states in a sentence about the same thing but its reader could not
@@ -549,6 +561,22 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
     ):
         return True
     return value in _numbers_after_name(note.normalized, fact.measure)
+
+
+def _stated_for_item(fact: Fact, value: float, note: _Side) -> bool:
+    """An item score ("FIM Toileting 4") on a note line that writes the value and names the
+    item, in a note that names the instrument: a list of items under its heading."""
+    measure = fact.measure or ""
+    named = _label_words(measure)
+    item = [word for word in _WORDS.findall(fact.label.lower()) if word not in named]
+    if not item or not _names_measure(note.normalized, measure):
+        return False
+    return any(names_item(item, line) for line in note.sentences.texts_with(value))
+
+
+@lru_cache(maxsize=32)
+def _names_measure(text: str, measure: str) -> bool:
+    return names_instrument(text, measure)
 
 
 @cache
@@ -929,11 +957,16 @@ def _unsupported_dates(draft: _Side, note: _Side) -> list[Fact]:
         return []
     found = []
     norm = normalize(draft.text)
+    short: list[frozenset[tuple[int, int]]] = []
     for pattern in (DATE_ISO, DATE_SLASH, DATE_WORDS):
         for match in pattern.finditer(norm.text):
             written = dates_in(match.group())
             if not written or written & note.dates or _same_day_no_year(written, note.dates):
                 continue
+            if not short:
+                short.append(month_days(note.text, (fact.span for fact in note.facts)))
+            if any((month, day) in short[0] for _, month, day in written):
+                continue  # the note gives the day as "2/24"
             found.append(
                 Fact(
                     kind="other",
