@@ -117,5 +117,6 @@ def _cold() -> None:
         grids._grids,
         verify._quantities,
         verify._numbers_after_name,
+        verify._names_measure,
     ):
         cached.cache_clear()
