@@ -77,3 +77,98 @@ def test_an_abbreviation_names_only_the_words_it_spells() -> None:
     assert names_item(["upper", "extremity", "dressing"], "UE dressing 5")
     assert not names_item(["lower", "extremity", "dressing"], "UE dressing 5")
     assert not names_item(["toileting"], "Plan: OT 5x/wk")
+
+
+# -- an earlier score the note writes on the instrument's line, unread -------------------------
+
+WALK = """Patient: Oren Vale
+Date: 2031-04-02
+
+O: - 5xSTS 13.1 s (best of 2; 15.4 s on 2/20/31).
+   - Pain 2/10.
+"""
+
+
+def test_an_earlier_score_on_the_instruments_line_backs_the_draft() -> None:
+    draft = "Five times sit to stand 13.1 s, improved from 5xSTS 15.4 s to 13.1 s. Pain 2/10."
+    assert verify(WALK, draft).clean
+
+
+def test_a_score_on_the_line_of_another_instrument_is_not_backing() -> None:
+    note = WALK.replace("   - Pain 2/10.", "   - Pain 2/10. TUG 9.6 s; FGA 24, 17.2 s")
+    draft = "5xSTS 13.1 s. Pain 2/10. TUG 9.6 s. FGA 24. 5xSTS was 17.2 s at the start."
+    assert 17.2 in _unsupported(verify(note, draft))
+
+
+def test_a_changed_earlier_score_is_still_caught() -> None:
+    draft = "Five times sit to stand 13.1 s, improved from 5xSTS 16.4 s to 13.1 s. Pain 2/10."
+    assert 16.4 in _unsupported(verify(WALK, draft))
+
+
+# -- a form of a test named in words ----------------------------------------------------------
+
+DUAL = """Patient: Oren Vale
+Date: 2031-04-02
+
+O: TUG 10.2 s. TUG dual task 14.8 s.
+"""
+
+
+def test_a_test_form_said_in_words_carries_its_score() -> None:
+    draft = "Timed Up and Go 10.2 seconds; under a dual task it took 14.8 seconds."
+    assert verify(DUAL, draft).clean
+
+
+def test_the_form_dropped_is_still_missing() -> None:
+    draft = "Timed Up and Go 10.2 seconds; it took 14.8 seconds while carrying a cup."
+    assert 14.8 in [float(f.value) for f in verify(DUAL, draft).missing]
+
+
+# -- a label the note abbreviates ---------------------------------------------------------------
+
+BIKE = """Patient: Oren Vale
+Date: 2031-04-02
+
+O: Bike 10 min at HR 118-124.
+"""
+
+
+def test_a_heart_rate_range_backs_the_draft_spelled_out() -> None:
+    assert verify(BIKE, "Bike for 10 minutes at a heart rate of 118 to 124.").clean
+
+
+def test_a_heart_rate_the_note_lacks_is_caught() -> None:
+    assert 128 in _unsupported(verify(BIKE, "Bike for 10 minutes at a heart rate of 128 to 124."))
+
+
+BREATH = """Patient: Oren Vale
+Date: 2031-04-02
+
+S: Dyspnea 4/10 climbing stairs.
+"""
+
+
+def test_shortness_of_breath_is_the_dyspnea_rating() -> None:
+    assert verify(BREATH, "Shortness of breath 4/10 climbing stairs.").clean
+
+
+def test_a_changed_breathlessness_rating_is_caught() -> None:
+    result = verify(BREATH, "Short of breath 6/10 climbing stairs.")
+    assert 4 in [float(f.value) for f in result.missing]
+
+
+# -- the number after an instrument's name -------------------------------------------------------
+
+COORDINATION = """Patient: Oren Vale
+Date: 2031-04-02
+
+O: Bruininks-Oseretsky not given. Beery VMI standard score 91.
+"""
+
+
+def test_a_score_in_other_words_after_the_name_is_clean() -> None:
+    assert verify(COORDINATION, "Beery VMI: a standard score of 91.").clean
+
+
+def test_a_changed_score_in_other_words_after_the_name_is_caught() -> None:
+    assert 97 in _unsupported(verify(COORDINATION, "Beery VMI: a standard score of 97."))

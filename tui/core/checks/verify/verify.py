@@ -473,18 +473,27 @@ def _variant_said(fact: Fact, value: float, draft: _Side) -> bool:
     if unit_class is None or not heads:
         return False
     for head in heads:
-        form = _label_words(measure) - _label_words(head)
-        if not form:
-            continue
+        forms = [_label_words(alias) - _alias_words(head) for alias in _aliases(measure)]
         allowed = {_group(fact), f"outcome:{_measure_key(head)}"}
         key = (unit_class, round(value, 3))
         for start, groups in zip(draft.starts.get(key, ()), draft.held.get(key, ()), strict=True):
             if not groups <= allowed:
                 continue
             sentence = sentence_at(draft.text, start)
-            if form <= set(_WORDS.findall(sentence.lower())) and _spelled(head).search(sentence):
+            said = set(_WORDS.findall(sentence.lower()))
+            if any(form and form <= said for form in forms) and _spelled(head).search(sentence):
                 return True
     return False
+
+
+def _aliases(measure: str) -> tuple[str, ...]:
+    return next((m.aliases for m in measure_defs() if m.name == measure), (measure,))
+
+
+@cache
+def _alias_words(measure: str) -> frozenset[str]:
+    """Every word of every name of an instrument ("timed", "and", "tug" for TUG)."""
+    return frozenset(word for alias in _aliases(measure) for word in _label_words(alias))
 
 
 def _unlisted_carried(fact: Fact, value: float, draft: _Side) -> bool:
@@ -660,9 +669,8 @@ def _on_measure_line(fact: Fact, value: float, note: _Side) -> bool:
 @cache
 def _spelled(measure: str) -> re.Pattern[str]:
     """The instrument's name in any of its spellings, as whole words."""
-    aliases = next((m.aliases for m in measure_defs() if m.name == measure), (measure,))
     return re.compile(
-        rf"(?<![A-Za-z0-9])(?:{'|'.join(re.escape(a) for a in aliases)})(?![A-Za-z0-9])",
+        rf"(?<![A-Za-z0-9])(?:{'|'.join(re.escape(a) for a in _aliases(measure))})(?![A-Za-z0-9])",
         re.IGNORECASE,
     )
 
