@@ -172,3 +172,25 @@ def test_a_score_in_other_words_after_the_name_is_clean() -> None:
 
 def test_a_changed_score_in_other_words_after_the_name_is_caught() -> None:
     assert 97 in _unsupported(verify(COORDINATION, "Beery VMI: a standard score of 97."))
+
+
+# -- the other side's value given after a measured one ------------------------------------------
+
+SPOKEN = """Patient: Oren Vale
+Date: 2031-04-02
+
+O: hip internal rotation on the right is 28 degrees, left is 19. ODI 30%.
+"""
+
+
+def test_the_other_sides_value_backs_the_draft() -> None:
+    assert verify(SPOKEN, "Hip internal rotation R 28°, L 19°. ODI 30%.").clean
+
+
+def test_a_swapped_pair_is_still_caught() -> None:
+    result = verify(SPOKEN, "Hip internal rotation R 19°, L 28°. ODI 30%.")
+    assert 28 in _unsupported(result)
+
+
+def test_a_changed_other_side_is_still_caught() -> None:
+    assert 21 in _unsupported(verify(SPOKEN, "Hip internal rotation R 28°, L 21°. ODI 30%."))

@@ -56,6 +56,7 @@ from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.short_dates import month_days
+from tui.core.checks.verify.sides import side_continues
 
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.])({NUM})(?:"
@@ -610,7 +611,28 @@ def _supported(
         return True
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
-    return value in note.loose and note.said_near(fact.kind, value)
+    return value in note.loose and (
+        note.said_near(fact.kind, value) or _other_side_after(fact, value, note)
+    )
+
+
+_DEGREES = re.compile(r"\bdeg\w*|\u00b0", re.IGNORECASE)
+_UNIT_WORDS = {"rom": _DEGREES}
+
+
+def _other_side_after(fact: Fact, value: float, note: _Side) -> bool:
+    """An angle the note gives for the other side after a measured one ("on the left is 65
+    degrees, right is 80"), its side the draft's."""
+    unit = _UNIT_WORDS.get(fact.kind)
+    side = labels.parts_of(fact.label).side
+    if unit is None or not side:
+        return False
+    return any(
+        side_continues(text, number.start(), unit, side)
+        for text in note.sentences.texts_with(value)
+        for number in ANY_NUMBER.finditer(text)
+        if float(number.group()) == value
+    )
 
 
 # After a measure's value, the next value of the same measure: a unit, a separator, then a
