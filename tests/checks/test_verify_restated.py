@@ -194,3 +194,21 @@ def test_a_swapped_pair_is_still_caught() -> None:
 
 def test_a_changed_other_side_is_still_caught() -> None:
     assert 21 in _unsupported(verify(SPOKEN, "Hip internal rotation R 28°, L 21°. ODI 30%."))
+
+
+# -- a side written between two values with units belongs to the next one -----------------------
+
+PINCH = """Patient: Oren Vale
+Date: 2031-04-02
+
+O: Key pinch R 6.5 kg L 8 kg
+"""
+
+
+def test_the_side_before_the_second_value_is_its_own() -> None:
+    assert verify(PINCH, "Key pinch is 6.5 kg on the right and 8 kg on the left.").clean
+
+
+def test_swapped_pinch_sides_are_caught() -> None:
+    result = verify(PINCH, "Key pinch is 8 kg on the right and 6.5 kg on the left.")
+    assert sorted(float(v) for v in _unsupported(result)) == [6.5, 8.0]
