@@ -4,6 +4,7 @@ instrument's heading."""
 
 from __future__ import annotations
 
+from tui.core.checks.extract import extract_facts
 from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.verify import Verification, verify
 
@@ -212,3 +213,24 @@ def test_the_side_before_the_second_value_is_its_own() -> None:
 def test_swapped_pinch_sides_are_caught() -> None:
     result = verify(PINCH, "Key pinch is 8 kg on the right and 6.5 kg on the left.")
     assert sorted(float(v) for v in _unsupported(result)) == [6.5, 8.0]
+
+
+# -- a visit and its day before a table of scores -----------------------------------------------
+
+SCORES = """Patient: Oren Vale
+Date: 2031-04-02
+
+Scores (SOC 3/6 -> today):
+KOOS JR 55.2 -> 63.0
+"""
+
+
+def test_a_visit_and_its_day_is_no_score_the_draft_must_carry() -> None:
+    draft = "Since the start of care on March 6 the KOOS JR rose from 55.2 to 63.0."
+    assert verify(SCORES, draft).clean
+    assert not [f for f in extract_facts(SCORES) if f.kind == "outcome" and f.value == 3]
+
+
+def test_an_unlisted_score_out_of_its_total_is_still_read() -> None:
+    facts = extract_facts("Lawton IADL 5/8; Houghton 7/12\n")
+    assert [(f.measure, f.value) for f in facts] == [("Lawton IADL", 5), ("Houghton", 7)]
