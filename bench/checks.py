@@ -26,7 +26,7 @@ from tui.core.checks.billing.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.layouts import grids
 from tui.core.checks.text import anchored, lexicon, numbers, scan, word_index
-from tui.core.checks.verify.verify import verify
+from tui.core.checks.verify import verify
 from tui.core.checks.verify.verify import verify as verify_draft
 from tui.core.intake.notes import parse_note_bytes
 
