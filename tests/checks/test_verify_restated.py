@@ -234,3 +234,9 @@ def test_a_visit_and_its_day_is_no_score_the_draft_must_carry() -> None:
 def test_an_unlisted_score_out_of_its_total_is_still_read() -> None:
     facts = extract_facts("Lawton IADL 5/8; Houghton 7/12\n")
     assert [(f.measure, f.value) for f in facts] == [("Lawton IADL", 5), ("Houghton", 7)]
+
+
+def test_a_set_up_number_after_the_name_is_no_score() -> None:
+    note = "Patient: Oren Vale\nDate: 2031-04-02\n\nO: TUG 14.2 s with rollator.\n"
+    assert verify(note, "TUG with a 4-wheeled walker: 14.2 s.").clean
+    assert 16.2 in _unsupported(verify(note, "TUG with a 4-wheeled walker: 16.2 s."))

@@ -2,7 +2,8 @@
 
 The draft's reader may not take such a number as a score (words between the name and the number,
 a phrasing it was not written against), and then no rule would check it: a changed score would
-pass. Each such number is found here so verification can ask whether the note writes it at all.
+pass. Each such number is found here so verification can ask whether the note writes it at all;
+a number that is part of a word ("4-wheeled walker", "3x10") is the test's set-up, not its score.
 """
 
 from __future__ import annotations
@@ -30,5 +31,5 @@ def scores_after_names(
 
 _NEXT_NUMBER = re.compile(
     rf"(?![A-Za-z0-9])(?:[^\d\n.;]|\.(?=[^\s\d])){{0,{_GAP}}}?(?<![\d.\-/])"
-    rf"(?P<value>{ANY_NUMBER.pattern})"
+    rf"(?P<value>{ANY_NUMBER.pattern})(?!-?[A-Za-z])"
 )
