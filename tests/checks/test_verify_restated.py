@@ -240,3 +240,8 @@ def test_a_set_up_number_after_the_name_is_no_score() -> None:
     note = "Patient: Oren Vale\nDate: 2031-04-02\n\nO: TUG 14.2 s with rollator.\n"
     assert verify(note, "TUG with a 4-wheeled walker: 14.2 s.").clean
     assert 16.2 in _unsupported(verify(note, "TUG with a 4-wheeled walker: 16.2 s."))
+
+
+def test_a_score_with_its_unit_attached_is_read_whole() -> None:
+    note = "Patient: Oren Vale\nDate: 2031-04-02\n\nO: TUG 14.2s.\n"
+    assert verify(note, "TUG 14.2s.").clean

@@ -31,5 +31,5 @@ def scores_after_names(
 
 _NEXT_NUMBER = re.compile(
     rf"(?![A-Za-z0-9])(?:[^\d\n.;]|\.(?=[^\s\d])){{0,{_GAP}}}?(?<![\d.\-/])"
-    rf"(?P<value>{ANY_NUMBER.pattern})(?!-?[A-Za-z])"
+    rf"(?P<value>{ANY_NUMBER.pattern})(?!\.?\d)(?!-?[A-Za-z])"
 )
