@@ -117,5 +117,6 @@ def _cold() -> None:
         grids._grids,
         verify_module._quantities,
         verify_module._numbers_after_name,
+        verify_module._names_measure,
     ):
         cached.cache_clear()

@@ -337,9 +337,10 @@ def apply_flaw(draft: str, flaw: Flaw) -> str:
 
 
 def caught(result: Any, flaw: Flaw) -> bool:
-    """True when verification reports the planted flaw's value in the right list."""
+    """True when verification reports the planted flaw's value in the right list; a joint short
+    of neutral reported as its deficit (3) is the flaw's signed angle (-3)."""
     pool: Sequence[Fact] = result.missing if flaw.kind == "dropped" else result.unsupported
-    return any(_same_value(fact.value, flaw.value) or fact.minutes == flaw.value for fact in pool)
+    return any(_same_fact_value(fact, flaw.value) or fact.minutes == flaw.value for fact in pool)
 
 
 def _score_drafts(case: Case, tally: Tally) -> None:

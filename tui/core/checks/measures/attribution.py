@@ -214,7 +214,7 @@ def _scoped(window: str) -> tuple[str, int]:
 _POSTPOSED = re.compile(
     rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
     r"(R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
-    r"(?=[ \t]*(?:[,;.)\]]|$|\n|and\b|vs\b|versus\b))",
+    r"(?=[ \t]*(?:[,;.)\]]|\n|and\b|vs\b|versus\b))",
     re.IGNORECASE,
 )
 

@@ -348,6 +348,8 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue
         if any(word.lower() in stop for word in words) or not any(w[0].isupper() for w in words):
             continue
+        if all(word.upper().strip(":(") in not_instruments() for word in words):
+            continue  # "IE 2/9", "DC 3/14": a visit and its day, never an instrument
         if _month_day(value, whole) and _dated(words):
             continue  # "Labs 2/3", "staples out 1/28": the day something happened, not a score
         measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))

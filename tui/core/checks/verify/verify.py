@@ -35,7 +35,7 @@ from tui.core.checks.measures.counted import fractions, unsupported_counts
 from tui.core.checks.measures.labels import context_words
 from tui.core.checks.measures.results import missing_counts
 from tui.core.checks.names import instrument_key, names_instrument
-from tui.core.checks.tables import measure_defs, related_names
+from tui.core.checks.tables import measure_defs, not_instruments, related_names
 from tui.core.checks.text.day_names import said_dates
 from tui.core.checks.text.lexicon import (
     DATE_ISO,
@@ -53,6 +53,11 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
+from tui.core.checks.verify.items import names_item
+from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
+from tui.core.checks.verify.named_scores import scores_after_names
+from tui.core.checks.verify.short_dates import month_days
+from tui.core.checks.verify.sides import side_continues
 
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.])({NUM})(?:"
@@ -130,6 +135,8 @@ class _Side:
     loose_with_unit: frozenset[tuple[str, float]]
     unlisted: dict[str, list[Fact]]
     held: dict[tuple[str, float], list[frozenset[str]]]
+    starts: dict[tuple[str, float], list[int]]
+    names_end: tuple[tuple[str, int], ...]
     named: list[WordIndex]
     fact_quantities: frozenset[tuple[str, float]]
 
@@ -149,6 +156,7 @@ class _Side:
             if fact.kind == "outcome" and fact.measure not in _known_measures():
                 unlisted.setdefault(_key(fact.value), []).append(fact)
         loose = tuple(extract_unclassified(text, measures))
+        names_end: list[tuple[str, int]] = []
         return cls(
             text=text,
             normalized=normalized,
@@ -156,7 +164,8 @@ class _Side:
             quantities=found,
             numbers=frozenset(float(m.group()) for m in ANY_NUMBER.finditer(normalized)),
             dates=frozenset(dates_in(text)),
-            topics=_numbers_by_topic(normalized, measures),
+            topics=_numbers_by_topic(normalized, measures, names_end),
+            names_end=tuple(names_end),
             by_value=by_value,
             grades=_grades_written(normalized),
             quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
@@ -166,6 +175,7 @@ class _Side:
             loose_with_unit=_units_carried(text, found, loose),
             unlisted=unlisted,
             held=_held_quantities(found, facts),
+            starts=_quantity_starts(found),
             named=[],
             fact_quantities=frozenset(
                 (unit_class, value)
@@ -192,6 +202,25 @@ class _Side:
             for unit_class in classes
             if (unit_class, round(value, 3)) in self.quantity_values
         )
+
+    def unread_quantities(self, unit_class: str, value: float, group: str) -> Iterable[int]:
+        """Where the value is written with a unit of `unit_class` and no fact of another group
+        holds it, save a value of no kind labelled with the group's instrument ("SPADI 18%"
+        read as a value of no kind)."""
+        key = (unit_class, round(value, 3))
+        for start, groups in zip(self.starts.get(key, ()), self.held.get(key, ()), strict=True):
+            others = groups - {group}
+            if not others or (others == {"other"} and self._labelled(start, group)):
+                yield start
+
+    def _labelled(self, start: int, group: str) -> bool:
+        """True when the facts of no kind at `start` carry the instrument of `group` in their
+        label."""
+        measure = group.removeprefix("outcome:")
+        if measure == group:
+            return False
+        held = [f for f in self.facts if f.kind == "other" and f.span[0] <= start < f.span[1]]
+        return bool(held) and all(_spelled(measure).search(f.label) for f in held)
 
     def word_index(self) -> WordIndex:
         """This text's words, indexed when first asked for (only a note naming an instrument
@@ -235,6 +264,12 @@ class _Sentences:
     def index(self, position: int) -> int:
         """The sentence that holds `position`."""
         return bisect.bisect_right(self.bounds, position) - 1
+
+    def texts_with(self, value: float) -> Iterable[str]:
+        """The text of each sentence that writes `value`."""
+        for index in self.by_number.get(value, ()):
+            end = self.bounds[index + 1] if index + 1 < len(self.bounds) else len(self.text)
+            yield self.text[self.bounds[index] : end]
 
     def words_with(self, value: float) -> Iterable[frozenset[str]]:
         """The words (lower case, three letters or more) of each sentence that writes `value`,
@@ -303,6 +338,16 @@ def _owners_by_interval(found: Sequence[Quantity], facts: Sequence[Fact]) -> lis
     return held
 
 
+def _quantity_starts(found: Sequence[Quantity]) -> dict[tuple[str, float], list[int]]:
+    """Where each quantity starts, in the order `_held_quantities` lists them."""
+    starts: dict[tuple[str, float], list[int]] = {}
+    for quantity in found:
+        starts.setdefault((quantity.unit_class, round(quantity.value, 3)), []).append(
+            quantity.span[0]
+        )
+    return starts
+
+
 def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Verification:
     """Compare a draft with the note it was drafted from."""
     note = _Side.read(note_text, measures)
@@ -321,6 +366,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported += _unsupported_quantities(draft, note, derived)
     unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
+    unsupported += _unsupported_named_scores(draft, note, derived)
     unsupported += unsupported_counts(normalize(draft_text), fractions(note.normalized))
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
@@ -435,12 +481,47 @@ def _carried(fact: Fact, draft: _Side) -> bool:
     if fact.kind == "outcome":
         if fact.measure not in _known_measures():
             return _unlisted_carried(fact, value, draft)
-        return draft.said_near(f"measure:{fact.measure}", value)
+        return draft.said_near(f"measure:{fact.measure}", value) or _variant_said(
+            fact, value, draft
+        )
     if fact.kind == "other":
         return _other_carried(fact, value, draft)
     if fact.kind == "service":
         return draft.said_near(f"service:{fact.cpt}", value)
     return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact))
+
+
+def _variant_said(fact: Fact, value: float, draft: _Side) -> bool:
+    """A score on a form of a test ("TUG-cognitive 19.6 s") written, with its unit, in a
+    sentence that names the test and the words of its form ("the Timed Up and Go took 13.9
+    seconds; with a cognitive task it took 19.6 seconds")."""
+    measure = fact.measure or ""
+    unit_class = _unit_class(fact.unit or "")
+    heads = [head for head in _variants(measure) if _heads(head, measure)]
+    if unit_class is None or not heads:
+        return False
+    for head in heads:
+        forms = [_label_words(alias) - _alias_words(head) for alias in _aliases(measure)]
+        allowed = {_group(fact), f"outcome:{_measure_key(head)}"}
+        key = (unit_class, round(value, 3))
+        for start, groups in zip(draft.starts.get(key, ()), draft.held.get(key, ()), strict=True):
+            if not groups <= allowed:
+                continue
+            sentence = sentence_at(draft.text, start)
+            said = set(_WORDS.findall(sentence.lower()))
+            if any(form and form <= said for form in forms) and _spelled(head).search(sentence):
+                return True
+    return False
+
+
+def _aliases(measure: str) -> tuple[str, ...]:
+    return next((m.aliases for m in measure_defs() if m.name == measure), (measure,))
+
+
+@cache
+def _alias_words(measure: str) -> frozenset[str]:
+    """Every word of every name of an instrument ("timed", "and", "tug" for TUG)."""
+    return frozenset(word for alias in _aliases(measure) for word in _label_words(alias))
 
 
 def _unlisted_carried(fact: Fact, value: float, draft: _Side) -> bool:
@@ -473,7 +554,9 @@ def _other_carried(fact: Fact, value: float, draft: _Side) -> bool:
     named = _label_words(fact.label)
     if not named:
         return value in draft.numbers
-    return any(named & words for words in draft.sentences.words_with(value))
+    return any(named & words for words in draft.sentences.words_with(value)) or _abbreviated(
+        fact, value, draft
+    )
 
 
 _WORDS = re.compile(r"[a-z]{3,}")
@@ -549,12 +632,35 @@ def _supported(
             percent_of_max
             or _stated_for_measure(fact, value, note)
             or _unnamed_supported(fact, value, note)
+            or _stated_for_item(fact, value, note)
+            or _on_measure_line(fact, value, note)
         )
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
         return True
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
-    return value in note.loose and note.said_near(fact.kind, value)
+    return value in note.loose and (
+        note.said_near(fact.kind, value) or _other_side_after(fact, value, note)
+    )
+
+
+_DEGREES = re.compile(r"\bdeg\w*|\u00b0", re.IGNORECASE)
+_UNIT_WORDS = {"rom": _DEGREES}
+
+
+def _other_side_after(fact: Fact, value: float, note: _Side) -> bool:
+    """An angle the note gives for the other side after a measured one ("on the left is 65
+    degrees, right is 80"), its side the draft's."""
+    unit = _UNIT_WORDS.get(fact.kind)
+    side = labels.parts_of(fact.label).side
+    if unit is None or not side:
+        return False
+    return any(
+        side_continues(text, number.start(), unit, side)
+        for text in note.sentences.texts_with(value)
+        for number in ANY_NUMBER.finditer(text)
+        if float(number.group()) == value
+    )
 
 
 def _unnamed_supported(fact: Fact, value: float, note: _Side) -> bool:
@@ -601,6 +707,48 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
     ):
         return True
     return value in _numbers_after_name(note.normalized, fact.measure)
+
+
+def _stated_for_item(fact: Fact, value: float, note: _Side) -> bool:
+    """An item score ("FIM Toileting 4") on a note line that writes the value and names the
+    item, in a note that names the instrument: a list of items under its heading."""
+    measure = fact.measure or ""
+    named = _label_words(measure)
+    item = [word for word in _WORDS.findall(fact.label.lower()) if word not in named]
+    if not item or not _names_measure(note.normalized, measure):
+        return False
+    return any(names_item(item, line) for line in note.sentences.texts_with(value))
+
+
+def _on_measure_line(fact: Fact, value: float, note: _Side) -> bool:
+    """A score the note writes with a unit of the same class after the instrument's name on
+    its line, no other instrument named between and no other fact holding it ("T25FW 9.8 s
+    (mean of 2 trials; 11.2 s on 12/15/27)", "SPADI 68% / 18%")."""
+    unit_class = _unit_class(fact.unit or "")
+    measure = fact.measure or ""
+    if unit_class is None or not measure:
+        return False
+    for start in note.unread_quantities(unit_class, value, _group(fact)):
+        line, line_start = line_at(note.text, start)
+        before = line[: start - line_start]
+        named = list(_spelled(measure).finditer(before))
+        if named and not acronyms(before[named[-1].end() :], not_instruments()):
+            return True
+    return False
+
+
+@cache
+def _spelled(measure: str) -> re.Pattern[str]:
+    """The instrument's name in any of its spellings, as whole words."""
+    return re.compile(
+        rf"(?<![A-Za-z0-9])(?:{'|'.join(re.escape(a) for a in _aliases(measure))})(?![A-Za-z0-9])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=32)
+def _names_measure(text: str, measure: str) -> bool:
+    return names_instrument(text, measure)
 
 
 @cache
@@ -651,12 +799,21 @@ def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
         named = _label_words(fact.label)
         if not named:
             return value in note.numbers
-        return any(named & words for words in note.sentences.words_with(value))
+        return any(named & words for words in note.sentences.words_with(value)) or _abbreviated(
+            fact, value, note
+        )
     return (
         note.has_quantity((unit_class,), value)
         or value in note.fact_values
         or (unit_class, value) in note.loose_with_unit
     )
+
+
+def _abbreviated(fact: Fact, value: float, side: _Side) -> bool:
+    """The value in a sentence that names the whole label, some of it by an abbreviation
+    ("heart rate 140" and "HR 140-145")."""
+    label = [word for word in _WORDS.findall(fact.label.lower()) if word not in _EMPTY_LABEL_WORDS]
+    return any(names_item(label, text) for text in side.sentences.texts_with(value))
 
 
 @lru_cache(maxsize=256)
@@ -752,7 +909,9 @@ def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
     return note.said_near(f"service:{fact.cpt}", minutes)
 
 
-def _numbers_by_topic(text: str, measures: Sequence[str]) -> dict[str, set[float]]:
+def _numbers_by_topic(
+    text: str, measures: Sequence[str], named: list[tuple[str, int]] | None = None
+) -> dict[str, set[float]]:
     """For each thing a sentence is about, the numbers written in such sentences. Each topic's
     words are found in one pass over the whole text and placed in their sentence by position."""
     bounds = [0] + [m.end() for m in _SENTENCES.finditer(text)]
@@ -775,6 +934,8 @@ def _numbers_by_topic(text: str, measures: Sequence[str]) -> dict[str, set[float
         measure = measure_names.measure(match.group())
         if measure is not None:
             about(f"measure:{measure.name}", match.start())
+            if named is not None:
+                named.append((measure.name, match.end()))
     services = service_matcher()
     for match in services.finder.finditer(text):
         about(f"service:{services.code(match.group())}", match.start())
@@ -978,6 +1139,46 @@ def _derived_quantity(quantity: Quantity, draft: _Side, derived: dict[str, set[f
     )
 
 
+def _unsupported_named_scores(
+    draft: _Side, note: _Side, derived: dict[str, set[float]]
+) -> list[Fact]:
+    """The number right after an instrument's name in the draft, read as no fact and no
+    quantity there, that the note never writes and that is no change the draft calls one."""
+    norm = normalize(draft.text)
+    covered = [fact.span for fact in draft.facts] + [q.span for q in draft.quantities]
+    found = []
+    for measure, value, at, until in scores_after_names(draft.normalized, draft.names_end):
+        if value in note.numbers or value in derived["percent_of_max"]:
+            continue
+        start, end = norm.span(at, until)
+        if any(s <= start < e for s, e in covered) or _in_a_date(draft.normalized, at):
+            continue
+        if _says_change(draft.text, (start, end)) and _in_derived(
+            value, derived, f"outcome:{_measure_key(measure)}", percent=False
+        ):
+            continue
+        found.append(
+            Fact(
+                kind="outcome",
+                value=to_number(_plain(value)),
+                measure=measure,
+                label=f"{measure} (not in the note)",
+                span=(start, end),
+            )
+        )
+    return found
+
+
+def _in_a_date(text: str, at: int) -> bool:
+    """True when the number at `at` is part of a date written in `text`."""
+    line, start = line_at(text, at)
+    return any(
+        m.start() <= at - start < m.end()
+        for pattern in (DATE_ISO, DATE_SLASH, DATE_WORDS)
+        for m in pattern.finditer(line)
+    )
+
+
 def _unsupported_dates(draft: _Side, note: _Side) -> list[Fact]:
     """Dates in the draft that the note does not give (in any format).
 
@@ -988,11 +1189,16 @@ def _unsupported_dates(draft: _Side, note: _Side) -> list[Fact]:
         return []
     found = []
     norm = normalize(draft.text)
+    short: list[frozenset[tuple[int, int]]] = []
     for pattern in (DATE_ISO, DATE_SLASH, DATE_WORDS):
         for match in pattern.finditer(norm.text):
             written = dates_in(match.group())
             if not written or written & note.dates or _same_day_no_year(written, note.dates):
                 continue
+            if not short:
+                short.append(month_days(note.text, (fact.span for fact in note.facts)))
+            if any((month, day) in short[0] for _, month, day in written):
+                continue  # the note gives the day as "2/24"
             found.append(
                 Fact(
                     kind="other",
