@@ -15,6 +15,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.lexicon import FOLLOW
 from tui.core.checks.text.numbers import to_number
@@ -277,7 +278,11 @@ def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
         if not scanner.free(match.start(1), match.end()):
             continue
         clause = text[scanner.clause_start(match.start()) : match.start()]
-        if int(match.group(1)) > _MOST_PRIME_MINUTES or _WALKING.search(clause):
+        if (
+            int(match.group(1)) > _MOST_PRIME_MINUTES
+            or _WALKING.search(clause)
+            or walked_before(text, match.start())
+        ):
             label = _context_label(scanner, match.start(), match.end())
             scanner.emit(facts, "other", int(match.group(1)), match.span(), label, unit="ft")
 

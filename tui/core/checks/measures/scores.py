@@ -204,6 +204,10 @@ def read_scores(
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
+            if value > to_number(suffix.group(1)):
+                # "BIMS 14/15 (nursing 3/1)": more than its whole is no score (here a date)
+                pos = end
+                continue
             unit = f"/{suffix.group(1)}"
         if count and unit == "/10" and measure.high not in (None, 10.0):
             # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure

@@ -1,0 +1,70 @@
+"""Tables of inpatient and SNF notes: a fixed-width print of services (code, mode, minutes,
+units) read row by row for the billing, and a tab-separated session export whose vital-sign
+columns come before other columns; each with a twin that must not be read that way."""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_billing, extract_facts
+
+_SERVICES_PRINT = (
+    "THERAPY MINUTES LOG\n"
+    "Discipline/service          CPT     Type         Min   Units\n"
+    "Neuromuscular re-ed         97112   individual    18     1\n"
+    "Gait training               97116   individual    24     2\n"
+    "Total timed minutes                               42\n"
+)
+
+
+def test_fixed_width_services_print_gives_each_code_its_minutes_and_units() -> None:
+    billing = extract_billing(_SERVICES_PRINT)
+    assert billing.billed == {"97112": 1, "97116": 2}
+    assert sorted((f.cpt, f.minutes) for f in billing.services) == [
+        ("97112", 18),
+        ("97116", 24),
+    ]
+
+
+def test_twin_double_spaced_prose_with_a_code_is_no_table() -> None:
+    text = (
+        "Pt seen for  gait  and balance today.\n"
+        "Plan  continue  97116  next week  as tolerated.\n"
+        "Family  present  for  education  session.\n"
+    )
+    assert extract_billing(text).services == ()
+
+
+_SESSION_EXPORT = (
+    "Stage\tHR\tBP\tSpO2\tRPE\tWatts\tNotes\n"
+    "Warm-up 5 min\t76\t122/70\t97\t9\t20\tnone\n"
+    "Bike 2.5 km 12 min\t118\t148/74\t96\t14\t45\tmild SOB\n"
+)
+
+
+def test_session_export_reads_vital_columns_before_other_columns() -> None:
+    facts = extract_facts(_SESSION_EXPORT)
+    got = {(f.label.split()[0], f.value) for f in facts if f.kind == "other"}
+    assert {("heart", 76), ("blood", "122/70"), ("SpO2", 97), ("RPE", 9)} <= got
+    assert {("heart", 118), ("blood", "148/74"), ("SpO2", 96), ("RPE", 14)} <= got
+
+
+def test_twin_an_export_with_a_non_sign_between_the_signs_is_not_read_by_position() -> None:
+    text = "Stage\tHR\tWatts\tBP\nWarm-up\t76\t20\t122/70\nBike\t118\t45\t148/74\n"
+    facts = extract_facts(text)
+    assert not any(f.value == 20 and "heart" in f.label for f in facts)
+    assert not any(f.value == 45 for f in facts if f.unit == "mmHg")
+
+
+def test_sign_row_with_its_unit_in_brackets_reads_every_column() -> None:
+    text = (
+        "             Pre     2 min   4 min   Post\n"
+        "SpO2 (%)     96      92      90      95\n"
+        "HR (bpm)     78      101     109     83\n"
+    )
+    facts = extract_facts(text)
+    assert [f.value for f in facts if f.label.startswith("SpO2")] == [96, 92, 90, 95]
+    assert [f.value for f in facts if f.label.startswith("heart")] == [78, 101, 109, 83]
+
+
+def test_twin_a_bracketed_setting_after_a_sign_is_not_a_row_of_readings() -> None:
+    facts = extract_facts("SpO2 (on 2 L)  goal above 90, titrate per RT.")
+    assert [f.value for f in facts if f.label.startswith("SpO2")] == []
