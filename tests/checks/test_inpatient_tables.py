@@ -68,3 +68,30 @@ def test_sign_row_with_its_unit_in_brackets_reads_every_column() -> None:
 def test_twin_a_bracketed_setting_after_a_sign_is_not_a_row_of_readings() -> None:
     facts = extract_facts("SpO2 (on 2 L)  goal above 90, titrate per RT.")
     assert [f.value for f in facts if f.label.startswith("SpO2")] == []
+
+
+_GG_EXPORT = (
+    "Self-care item\tSOC\tCurrent\tGoal\n"
+    "GG0130A Eating\t03\t05\t06\n"
+    "GG0130F Toileting hygiene\t01\t03\t05\n"
+    "GG0170M 1 step (curb)\t10\t02\t04\n"
+)
+
+
+def test_tab_export_with_time_named_columns_reads_items_previous_and_leaves_goals() -> None:
+    facts = [f for f in extract_facts(_GG_EXPORT) if f.kind == "outcome"]
+    got = sorted((f.label, f.value) for f in facts)
+    assert ("Section GG Eating", 5) in got
+    assert ("Section GG Eating (previous)", 3) in got
+    assert ("Section GG Toileting hygiene", 3) in got
+    assert not any(value == 6 for _, value in got)  # the goal column
+    assert not any(value == 10 for _, value in got)  # an activity code, not a score
+    assert [label for label, value in got if value == 1] == [
+        "Section GG Toileting hygiene (previous)"
+    ]
+
+
+def test_twin_tab_text_without_time_named_columns_is_read_as_written() -> None:
+    text = "Eating\tset-up, 05 today\nToileting\tneeds help, 03\n"
+    facts = [f for f in extract_facts(text) if f.kind == "outcome"]
+    assert not any("(previous)" in f.label for f in facts)

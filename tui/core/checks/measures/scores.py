@@ -138,9 +138,12 @@ def read_scores(
             continue
         gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
-            return
+            # a long item's name before a colon ("Walk 50 feet with two turns: 03") is no reach
+            colon = text.rfind(":", start, token.start())
+            if colon < 0 or token.start() - colon > _FIRST_SCORE_REACH:
+                return
         if count == 0 and not qualifier:
-            item = _first_item(gap, measure.items)
+            item = _first_item(gap, measure.items, text[pos : token.start()])
         if count and _REFERENCE.match(text, token.end()):
             return
         if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
@@ -364,12 +367,28 @@ def _stops_items(word: str) -> bool:
     return folded in item_stop_words()
 
 
-def _first_item(gap: str, own: tuple[str, ...]) -> str:
+# An item's code before its name ("GG0170B Sit to lying" after the name "GG"): not the name.
+_LEADING_CODE = re.compile(r"^[ \t]*(?:[A-Za-z]*\d[\w.]*[ \t]+)+")
+
+
+# Between a row's name and its value: its column's time in brackets, codes before it ("88, ").
+_ROW_CELLS = re.compile(r"[\d\s,;]*")
+# A table row's label naming an item ("Lying to sitting on side of bed", "Walk 10 feet").
+_ROW_ITEM = re.compile(r"[A-Za-z][\w/' -]{0,50}")
+
+
+def _first_item(gap: str, own: tuple[str, ...], written: str = "") -> str:
     """The item a measure's first score belongs to when a colon opens the list of items
     ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16") or the words are one
     of the instrument's subscales ("KOOS pain 72"); "" otherwise."""
     if ":" in gap:
-        return _item_named(gap.rsplit(":", 1)[1], own) or ""
+        after = gap.rsplit(":", 1)[1]
+        if "(" in after and _ROW_CELLS.fullmatch(_REMARKS.sub(" ", after)):
+            # "GG0170B Sit to lying: (Admission) 03": a table row, its column's time in brackets;
+            # the row's name as written (a number in it, "Walk 50 feet", is left out of `gap`)
+            row = _LEADING_CODE.sub("", (written or gap).rsplit(":", 1)[0]).strip()
+            return row if _ROW_ITEM.fullmatch(row) else ""
+        return _item_named(after, own) or ""
     if gap.strip().lower() in {item.lower() for item in own}:
         return _item_named(gap, own) or ""
     return ""
