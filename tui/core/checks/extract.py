@@ -43,6 +43,7 @@ from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.titled import read_titled
+from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner, measurement_scanner
@@ -82,6 +83,7 @@ _PASSES: tuple[Pass, ...] = (
     read_passive_ranges,
     read_sided,
     read_compared,
+    read_walk_headings,
     read_others,
 )
 
