@@ -21,3 +21,13 @@ def test_oasis_items_are_scores_labelled_by_their_names() -> None:
 def test_twin_other_item_numbers_and_impossible_responses_are_not_scores() -> None:
     assert _outcomes("M1033 Hospitalization risk: 3 falls in 6 mo.") == []
     assert _outcomes("M1800 Grooming: 9 (see note)") == []
+
+
+def test_six_clicks_raw_score_is_an_am_pac_score() -> None:
+    assert _outcomes("Acute PT: 6-Clicks mobility raw 19, JH-HLM 6.")[0][::2] == ("AM-PAC", 19)
+    assert _outcomes("Six-Clicks 21/24 today.")[0][::2] == ("AM-PAC", 21)
+
+
+def test_twin_its_t_score_and_a_two_person_assist_are_not_raw_scores() -> None:
+    assert not any(m == "AM-PAC" for m, _, _ in _outcomes("6-Clicks t-score 45.2 (CMS 50%)."))
+    assert _outcomes("Transfer with 2-person assist, bed to chair.") == []
