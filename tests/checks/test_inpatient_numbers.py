@@ -111,3 +111,32 @@ def test_twin_a_single_pressure_under_a_keyed_unit_is_read() -> None:
     facts = _facts("MAP (mmHg): 84\nHR sitting (bpm): 70")
     assert 84 in [f.value for f in facts]
     assert extract_billing("MAP (mmHg): 84").billed == {}
+
+
+def test_pressure_said_as_a_pair_is_a_blood_pressure() -> None:
+    facts = _facts("Seated rest, pulse 88, pressure 142 over 84.")
+    assert [f.value for f in facts if f.unit == "mmHg"] == ["142/84"]
+
+
+def test_twin_a_pressure_setting_is_not_a_blood_pressure() -> None:
+    facts = _facts("Compression pump pressure 40 mmHg x 30 min.")
+    assert [f.value for f in facts if f.unit == "mmHg" and "/" in str(f.value)] == []
+
+
+def test_bare_number_with_its_circumstance_after_a_pain_rating_is_a_rating() -> None:
+    assert _values("Reports pain 7/10 on stairs, 3 at rest.", "pain") == [7, 3]
+
+
+def test_twin_a_dose_after_a_pain_rating_is_not_a_rating() -> None:
+    assert _values("Pain 5/10 today, 3 sets with yellow band.", "pain") == [5]
+    assert _values("Pain 4/10, 12 reps at the wall.", "pain") == [4]
+
+
+def test_minutes_over_a_period_with_a_prime_are_no_feet() -> None:
+    facts = _facts("IRF week: PT 600' this wk, OT 540' per week.")
+    assert [f.value for f in facts if f.unit == "ft"] == []
+
+
+def test_twin_a_long_walk_with_a_prime_is_feet() -> None:
+    facts = _facts("Amb 300' w/ RW, rest, 150' SBA.")
+    assert sorted(f.value for f in facts if f.unit == "ft") == [150, 300]

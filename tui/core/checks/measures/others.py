@@ -150,8 +150,15 @@ _HEART_RATE = re.compile(
 )
 
 
-_BP_WORD = re.compile(r"\b(?:BP|blood pressure|vitals?|orthostatics?)\b", re.IGNORECASE)
-_PRESSURE = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])(?:\s*mm\s*Hg)?")
+# "pressure 126 over 70" (said without "blood"): "pressure" right before a pair of pressures.
+_BP_WORD = re.compile(
+    r"\b(?:BP|blood pressure|vitals?|orthostatics?"
+    r"|pressure(?=[ \t]+(?:(?:was|of|is)[ \t]+)?\d{2,3}[ \t]*(?:/|over)[ \t]*\d{2,3}\b))\b",
+    re.IGNORECASE,
+)
+_PRESSURE = re.compile(
+    r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/]|\.\d)(?:\s*mm\s*Hg)?"
+)
 _SYSTOLIC = range(70, 251)
 _DIASTOLIC = range(30, 151)
 _RPE = re.compile(r"\bRPE\s*(?:of|at|=|:)?\s*(\d{1,2})(?:\s*/\s*(10|20))?\b", re.IGNORECASE)
@@ -272,10 +279,16 @@ _WALKING = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait|ran|run|jog\w*)\b", re
 _MOST_PRIME_MINUTES = 90
 
 
+# "900' this wk", "180'/day": minutes over a period, however many.
+_PER_PERIOD = re.compile(
+    r"[ \t]*(?:(?:this|per|a|each|every)[ \t]+|/[ \t]*)(?:wk|week|day|d)\b", re.I
+)
+
+
 def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
     text = scanner.text
     for match in _PRIME.finditer(text):
-        if not scanner.free(match.start(1), match.end()):
+        if not scanner.free(match.start(1), match.end()) or _PER_PERIOD.match(text, match.end()):
             continue
         clause = text[scanner.clause_start(match.start()) : match.start()]
         if (

@@ -563,10 +563,24 @@ _RATING_ENDS = re.compile(
 )
 
 
+# "6 out of 10 with movement, 4 at rest": a bare number after a comma, with the circumstance
+# it was rated in, no number between.
+_RATED_BESIDE = re.compile(
+    r"[^\d\n.;]{0,40}?,[ \t]*(?:(?:and|but)[ \t]+)?(\d{1,2})(?![\d./%])[ \t]+"
+    r"(?:at|with|in|during|after|before|when|on)\b",
+    re.IGNORECASE,
+)
+
+
 def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
-    """A pain rating said again later in the sentence of a 0-10 pain rating ("it's a 2")."""
+    """A pain rating said again later in the sentence of a 0-10 pain rating ("it's a 2", "6/10
+    with movement, 4 at rest")."""
     text = scanner.text
     _, end = scanner.sentence(after)
+    beside = _RATED_BESIDE.match(text, after, end)
+    if beside and scanner.free(*beside.span(1)) and to_number(beside.group(1)) <= 10:
+        label = _pain_label(text, beside.end(1))
+        scanner.emit(facts, "pain", to_number(beside.group(1)), beside.span(1), label)
     for again in _RATED_AGAIN.finditer(text, after, end):
         said = _SAID_RATING.match(text, again.end())
         if (

@@ -21,10 +21,7 @@ from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _DISTANCE_KEY = led(
-    re.compile(
-        r"\b(?:total[ \t]+)?distance(?:[ \t]+(?:walked|covered|ambulated))?[ \t]*[:=]?", re.I
-    ),
-    "total|distance",
+    re.compile(r"\bdistance(?:[ \t]+(?:walked|covered|ambulated))?[ \t]*[:=]?", re.I), "distance"
 )
 _DISTANCE = re.compile(rf"(?<![\w.])({NUM})[ \t]*(m|ft|meters?|metres?|feet)\b(?!/)", re.I)
 _UNITS = {
