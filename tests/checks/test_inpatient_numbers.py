@@ -140,3 +140,14 @@ def test_minutes_over_a_period_with_a_prime_are_no_feet() -> None:
 def test_twin_a_long_walk_with_a_prime_is_feet() -> None:
     facts = _facts("Amb 300' w/ RW, rest, 150' SBA.")
     assert sorted(f.value for f in facts if f.unit == "ft") == [150, 300]
+
+
+def test_distance_travelled_in_a_wheelchair_is_read() -> None:
+    facts = _facts("Wheelchair propelled 250 ft in hallway with set-up.")
+    assert [(f.value, f.unit) for f in facts if f.kind == "other"] == [(250, "ft")]
+
+
+def test_twin_a_wheelchair_size_is_not_a_distance() -> None:
+    assert [
+        f for f in _facts("Wheelchair seat depth 17 in, cushion 3 in.") if f.kind == "other"
+    ] == []

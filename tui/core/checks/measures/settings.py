@@ -51,9 +51,11 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     words = setting_words()
     flags = re.IGNORECASE
     lengths, angles = words.get("lengths", ()), words.get("angles", ())
+    # no word of travel between the thing and its length ("w/c propulsion 300 ft" is travelled)
+    untravelled = rf"(?:(?!\b(?:{_either(words.get('travel', ()))})\b)[^\d\n.,;:)|]){{0,30}}?"
     return (
         led(
-            re.compile(rf"\b(?:{_either(lengths)})\b{_BETWEEN}{_VALUE}{_LENGTH}", flags),
+            re.compile(rf"\b(?:{_either(lengths)})\b{untravelled}{_VALUE}{_LENGTH}", flags),
             *lengths,
         ),
         led(
