@@ -15,7 +15,10 @@ _NOTE = (
 
 
 def test_an_item_given_another_items_value_is_unsupported() -> None:
-    draft = "OASIS: M1800 grooming 1; M1810 upper body dressing 1; M1850 transferring 2; M1860 ambulation 1."
+    draft = (
+        "OASIS: M1800 grooming 1; M1810 upper body dressing 1; M1850 transferring 2; "
+        "M1860 ambulation 1."
+    )
     result = verify(_NOTE, draft)
     assert [f.value for f in result.unsupported] == [1]
     assert [f.value for f in result.missing] == [3]
