@@ -151,3 +151,18 @@ def test_twin_a_wheelchair_size_is_not_a_distance() -> None:
     assert [
         f for f in _facts("Wheelchair seat depth 17 in, cushion 3 in.") if f.kind == "other"
     ] == []
+
+
+def test_bare_borg_breathlessness_is_a_rating_not_pain() -> None:
+    facts = _facts("6MWT 300 m; start Borg 0.5, end modified Borg dyspnea 4, SpO2 nadir 88%.")
+    assert [(f.kind, f.value) for f in facts if f.label == "Borg dyspnea"] == [
+        ("other", 0.5),
+        ("other", 4),
+    ]
+    assert [f for f in facts if f.kind == "pain"] == []
+
+
+def test_twin_borg_exertion_on_the_6_to_20_scale_is_no_breathlessness() -> None:
+    facts = _facts("Bike 10 min, Borg RPE 13; Borg 15 at peak.")
+    assert [f.value for f in facts if f.label.startswith("Borg")] == []
+    assert [f.value for f in facts if f.label == "RPE"] == [13]
