@@ -166,3 +166,13 @@ def test_twin_borg_exertion_on_the_6_to_20_scale_is_no_breathlessness() -> None:
     facts = _facts("Bike 10 min, Borg RPE 13; Borg 15 at peak.")
     assert [f.value for f in facts if f.label.startswith("Borg")] == []
     assert [f.value for f in facts if f.label == "RPE"] == [13]
+
+
+def test_count_of_rests_after_a_walk_test_is_no_score() -> None:
+    facts = _facts("2MWT: 118 m with SPC (eval 96 m), 2 standing rests, SpO2 92%.")
+    assert [f.value for f in facts if f.kind == "outcome"] == [118, 96]
+
+
+def test_twin_a_score_after_rest_words_is_still_read() -> None:
+    facts = _facts("After 5 min seated rest, 6MWT 240 m.")
+    assert [f.value for f in facts if f.kind == "outcome"] == [240]

@@ -95,3 +95,16 @@ def test_twin_tab_text_without_time_named_columns_is_read_as_written() -> None:
     text = "Eating\tset-up, 05 today\nToileting\tneeds help, 03\n"
     facts = [f for f in extract_facts(text) if f.kind == "outcome"]
     assert not any("(previous)" in f.label for f in facts)
+
+
+def test_keyed_item_lines_of_an_item_scored_instrument_keep_the_items_name() -> None:
+    text = "GG0170C Lying to sitting = 03 (SOC 01)\nGG0130A Eating: 05\n"
+    got = [(f.label, f.value) for f in extract_facts(text) if f.kind == "outcome"]
+    assert ("Section GG Lying to sitting", 3) in got
+    assert ("Section GG Eating", 5) in got
+
+
+def test_twin_a_keyed_line_of_a_single_score_instrument_gets_no_item() -> None:
+    got = [(f.label, f.value) for f in extract_facts("LEFS at eval: 40\nBerg = 44\n")]
+    assert ("Berg", 44) in got
+    assert not any(label.startswith("LEFS at") for label, _ in got)

@@ -143,7 +143,8 @@ def read_scores(
             if colon < 0 or token.start() - colon > _FIRST_SCORE_REACH:
                 return
         if count == 0 and not qualifier:
-            item = _first_item(gap, measure.items, text[pos : token.start()])
+            per_item = measure.multi or measure.numbered_items
+            item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
         if count and _REFERENCE.match(text, token.end()):
             return
         if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
@@ -377,18 +378,24 @@ _ROW_CELLS = re.compile(r"[\d\s,;]*")
 _ROW_ITEM = re.compile(r"[A-Za-z][\w/' -]{0,50}")
 
 
-def _first_item(gap: str, own: tuple[str, ...], written: str = "") -> str:
+def _first_item(
+    gap: str, own: tuple[str, ...], written: str = "", *, per_item: bool = False
+) -> str:
     """The item a measure's first score belongs to when a colon opens the list of items
-    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16") or the words are one
-    of the instrument's subscales ("KOOS pain 72"); "" otherwise."""
-    if ":" in gap:
-        after = gap.rsplit(":", 1)[1]
-        if "(" in after and _ROW_CELLS.fullmatch(_REMARKS.sub(" ", after)):
-            # "GG0170B Sit to lying: (Admission) 03": a table row, its column's time in brackets;
-            # the row's name as written (a number in it, "Walk 50 feet", is left out of `gap`)
-            row = _LEADING_CODE.sub("", (written or gap).rsplit(":", 1)[0]).strip()
+    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16"), when a key names it
+    ("GG0170B Sit to lying: (Admission) 03", and on an instrument scored item by item
+    "GG0130B Oral hygiene = 04"), or the words are one of the instrument's subscales ("KOOS
+    pain 72"); "" otherwise."""
+    key = max(gap.rfind(":"), gap.rfind("="))
+    if key >= 0:
+        after = gap[key + 1 :]
+        tabled = "(" in after and _ROW_CELLS.fullmatch(_REMARKS.sub(" ", after))
+        if tabled or (per_item and not after.strip()):
+            # the key's name as written (a number in it, "Walk 50 feet", is left out of `gap`)
+            row = _LEADING_CODE.sub("", (written or gap)[:key]).strip()
             return row if _ROW_ITEM.fullmatch(row) else ""
-        return _item_named(after, own) or ""
+        if gap[key] == ":":
+            return _item_named(after, own) or ""
     if gap.strip().lower() in {item.lower() for item in own}:
         return _item_named(gap, own) or ""
     return ""
