@@ -29,6 +29,7 @@ from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
+from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.others import (
     read_compared,
@@ -83,6 +84,7 @@ _PASSES: tuple[Pass, ...] = (
     read_passive_ranges,
     read_sided,
     read_compared,
+    read_chair_rises,
     read_walk_headings,
     read_others,
 )
