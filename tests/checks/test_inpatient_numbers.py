@@ -26,6 +26,8 @@ def test_ward_and_bed_number_is_no_instrument_score() -> None:
 def test_twin_an_instrument_after_a_place_line_is_read() -> None:
     facts = _facts("Room: PCU 3\nBIMS 12/15 per nursing.")
     assert [(f.measure, f.value) for f in facts if f.kind == "outcome"] == [("BIMS", 12)]
+    facts = _facts("Supine in bed: HR 84, SpO2 93%.")
+    assert [f.value for f in facts if f.kind == "other"] == [84, 93]
 
 
 def test_place_in_a_series_of_visits_is_no_rating() -> None:

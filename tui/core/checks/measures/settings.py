@@ -35,8 +35,9 @@ _NOT_A_TIME = r"(?![\d.]|[ \t]*(?:(?:min|mins|minutes)\b|'))"
 _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
 # Words between a task and its distance: no number, no end of a clause.
 _TASK_GAP = r"[^\d\n.;,]{0,40}?"
-# A ward's name between a place word and its number ("Unit/Bed: CVICU 7", "bed MICU-4"): capitals.
-_WARD = r"(?:(?-i:[A-Z]{2,8})[ \t-]*)?"
+# A ward's name between a place word and its number ("Unit/Bed: CVICU 7", "bed MICU-4"): a unit's
+# capitals, ending in its U ("Supine in bed: HR 84" names a sign, not a ward).
+_WARD = r"(?:(?-i:[A-Z]{1,7}U)[ \t-]*)?"
 # A second setting said "at" the first ("HFNC 30 L/min at 45%").
 _AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
