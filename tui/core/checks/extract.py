@@ -30,6 +30,7 @@ from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.battery_scores import read_battery_scores
+from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.instruments import read_instruments, read_scales
@@ -46,6 +47,7 @@ from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.titled import read_titled
+from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner, measurement_scanner
@@ -88,6 +90,8 @@ _PASSES: tuple[Pass, ...] = (
     read_passive_ranges,
     read_sided,
     read_compared,
+    read_chair_rises,
+    read_walk_headings,
     read_others,
 )
 

@@ -328,6 +328,12 @@ def summed_motions() -> tuple[frozenset[str], float]:
     return names, float(rom.get("summed_max", 0))
 
 
+def one_joint_motions() -> dict[str, str]:
+    """Motions of one joint only ("dorsiflexion" is the ankle's), by the label's motion name
+    (measures.toml [rom] one_joint_motions)."""
+    return _str_map(_load("measures.toml").get("rom", {}).get("one_joint_motions"))
+
+
 @cache
 def keyed_units() -> dict[str, str]:
     """Units written in a key or heading -> how the value is read (measures.toml)."""

@@ -24,7 +24,7 @@ from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
 from tui.core.checks.billing.unread_units import BARE_COUNT, blank_count, units_outside
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures.prime_minutes import primed_service_line
+from tui.core.checks.measures.prime_minutes import primed_service_line, walked_before
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.lexicon import (
     NUM,
@@ -76,8 +76,9 @@ _HOME_DOSE = re.compile(
 # A key that names a service and minutes, then the minutes ("Manual therapy min: 12",
 # "97140_manual_min: 14"), as EMR exports and templates write them.
 _KEYED_MINUTES = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[^\n:=|]{1,40}?)[\s_(]*(?<![A-Za-z])"
-    r"(?:min|mins|minutes)\)?[ \t]*[:=][ \t]*(?P<minutes>\d{1,3})(?![\d.])",
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[^\n:=|]{1,40}?)(?<!\d)(?<!\d[ \t])[\s_(]*(?<![A-Za-z])"
+    r"(?:min|mins|minutes)\)?[ \t]*[:=][ \t]*(?P<minutes>\d{1,3})"
+    r"(?![\d.]|[ \t]*(?!(?:mins?|minutes)\b)[A-Za-z])",
     re.IGNORECASE | re.MULTILINE,
 )
 # A key that ends in a number is the service with its minutes ("Self-care training 23 min:"),
@@ -1271,7 +1272,10 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
         if match.group(2) and (
             to_number(match.group(1)) > _MAX_PRIME_MINUTES
             or (
-                _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                (
+                    _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                    or walked_before(text, match.start())
+                )
                 and not primed_service_line(text, match.start(2))
             )
         ):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from tui.core.checks.layouts.columns import role_of
+from tui.core.checks.layouts.columns import minutes_heading, role_of
 
 # A heading or cell: words joined by single spaces, columns set apart by two or more.
 _CHUNK = re.compile(r"\S+(?: \S+)*")
@@ -24,6 +24,9 @@ _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
+
+# The heading of a column of billing codes.
+_CODE_HEADING = re.compile(r"(?:CPT|HCPCS|code)s?(?:[ /]+(?:HCPCS|code))?", re.IGNORECASE)
 
 Span = tuple[int, int]
 
@@ -67,9 +70,16 @@ def _heading_columns(
     names = [chunk.group() for chunk in chunks]
     if len(chunks) < _MIN_COLUMNS or not is_heading(names):
         return None
-    if not any(role_of(name) in _TIME_ROLES for name in names[1:]):
+    if not any(role_of(name) in _TIME_ROLES for name in names[1:]) and not _services(names):
         return None
     return tuple(chunk.start() for chunk in chunks)
+
+
+def _services(names: list[str]) -> bool:
+    """A heading of a services print: a minutes column and a column of codes ("Service  CPT
+    Mode  Min  Units"), which the audit reads row by row."""
+    minutes = any(minutes_heading().fullmatch(name) for name in names[1:])
+    return minutes and any(_CODE_HEADING.fullmatch(name) for name in names)
 
 
 def _aligned(line: str, columns: tuple[int, ...]) -> bool:

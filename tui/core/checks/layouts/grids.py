@@ -25,6 +25,8 @@ _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _HEADING_WORDS = 4
 _TIMEPOINT_WORDS = 2
+_TIMED_ROLES = frozenset({"prior", "current", "timepoint", "goal", "change"})
+_TIMED_COLUMNS = 2
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$|^\d{4}-\d{1,2}-\d{1,2}$")
 
 
@@ -189,9 +191,16 @@ def _headings(row: tuple[Cell, ...]) -> bool:
 
 def _exported(grid: Grid) -> bool:
     """A tab-separated run is read as a table when it is an EHR export: a heading row with a
-    column of row numbers, entry times or units ("Row", "#", "Entered", "Units"); other text
-    with tabs (a label, a tab, a sentence) is read as it is written."""
-    return grid.headed and any(role_of(cell.text) in ("skip", "unit") for cell in grid.rows[0])
+    column of row numbers, entry times or units ("Row", "#", "Entered", "Units"), or with two
+    columns named for a time or a goal ("Admission", "This week", "Discharge goal"); other
+    text with tabs (a label, a tab, a sentence) is read as it is written."""
+    if not grid.headed:
+        return False
+    roles = [role_of(cell.text) for cell in grid.rows[0]]
+    # a column of row numbers or units, or the times of the columns ("Admission  This week  Goal")
+    return any(role in ("skip", "unit") for role in roles) or (
+        sum(role in _TIMED_ROLES for role in roles[1:]) >= _TIMED_COLUMNS
+    )
 
 
 def _timepoint(text: str) -> bool:

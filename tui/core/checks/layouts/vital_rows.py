@@ -36,6 +36,16 @@ _VALUE_GAP = re.compile(r"[ \t]*(?:/|\||,|;)[ \t]*|[ \t]+")
 _ROW_LABEL = re.compile(
     r"[ \t]*(?:[-*|][ \t]*)?(?P<label>[A-Za-z][\w .-]{0,24}?)?[ \t]*[:|]?[ \t]*(?=\d)"
 )
+# A flowsheet row's unit in brackets after the sign ("SpO2 (%)  95  91  89", "HR (bpm)  84").
+_UNIT_BRACKET = re.compile(r"[ \t]*\([ \t]*(?:%|bpm|mm[ \t]*Hg|/min|breaths/min)[ \t]*\)", re.I)
+# A tab-separated row's first cell, which may hold numbers of its own ("Treadmill 3.0 mph 5%").
+_TAB_ROW_LABEL = re.compile(
+    r"[ \t]*(?:[-*][ \t]*)?(?P<label>[A-Za-z][^\t\n|]{0,40}?)[ \t]*\t(?=[ \t]*\d)"
+)
+# Headings of other columns after the signs' own, set apart as columns are: short names.
+_OTHER_HEADINGS = re.compile(
+    r"(?:(?:\t|[ \t]{2,}|[ \t]*\|[ \t]*)[ \t]*[A-Za-z][\w%/.-]{0,15})+[ \t|]*"
+)
 _HEAD_REST = re.compile(
     r"[ \t]*(?:\((?P<paren>[^)\n]{0,30})\))?[ \t]*(?P<qual>[A-Za-z][\w .-]{0,20}?)?"
     r"[ \t]*[:|=]?[ \t]*"
@@ -145,7 +155,8 @@ def read_vital_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         if not signs:
             continue
         if len(signs) == 1:
-            _chain(scanner, facts, signs[0], match.end())
+            unit = _UNIT_BRACKET.match(scanner.text, match.end())
+            _chain(scanner, facts, signs[0], unit.end() if unit else match.end())
         else:
             _row(scanner, facts, signs, match.end())
 
@@ -229,11 +240,13 @@ def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) 
     if _values(scanner, facts, signs, after, how):
         return
     if text[after:line_end].strip():
-        return
+        if not _OTHER_HEADINGS.fullmatch(text, pos, line_end):
+            return
+        how = ""  # "HR  BP  SpO2  RPE  METs": the signs' columns come first, others follow
     start = line_end + 1
     while start < len(text):
         _, end = scanner.line(start)
-        row = _ROW_LABEL.match(text, start, end)
+        row = _TAB_ROW_LABEL.match(text, start, end) or _ROW_LABEL.match(text, start, end)
         if row is None or not _values(scanner, facts, signs, row.end(), row.group("label") or ""):
             return
         start = end + 1

@@ -30,7 +30,7 @@ from functools import cache
 
 from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures import labels
-from tui.core.checks.tables import attribution_words
+from tui.core.checks.tables import attribution_words, one_joint_motions
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
 from tui.core.checks.text.scan import Scanner
 
@@ -285,6 +285,9 @@ def _drop_other_naming(window: str, last: dict[str, tuple[int, str]]) -> None:
         stale = ("joint", "motion")
     elif own & {"joint", "motion"}:
         stale = ("muscle",)
+        joint = one_joint_motions().get(last["motion"][1]) if "motion" in own else None
+        if joint and "joint" not in own and last.get("joint", (0, joint))[1] != joint:
+            stale = ("muscle", "joint")  # "knee ext 2/5, DF 0/5": dorsiflexion is the ankle's
     else:
         return
     for part in stale:

@@ -15,6 +15,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
@@ -162,8 +163,17 @@ _HEART_RATE = word_first(
 )
 
 
-_BP_WORD = word_first(re.compile(r"\b(?:BP|blood pressure|vitals?|orthostatics?)\b", re.IGNORECASE))
-_PRESSURE = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/.])(?:\s*mm\s*Hg)?")
+# "pressure 126 over 70" (said without "blood"): "pressure" right before a pair of pressures.
+_BP_WORD = word_first(
+    re.compile(
+        r"\b(?:BP|blood pressure|vitals?|orthostatics?"
+        r"|pressure(?=[ \t]+(?:(?:was|of|is)[ \t]+)?\d{2,3}[ \t]*(?:/|over)[ \t]*\d{2,3}\b))\b",
+        re.IGNORECASE,
+    )
+)
+_PRESSURE = re.compile(
+    r"(?<![\d/.])(\d{2,3})\s*(?:/|over)\s*(\d{2,3})(?![\d/]|\.\d)(?:\s*mm\s*Hg)?"
+)
 _SYSTOLIC = range(70, 251)
 _DIASTOLIC = range(30, 151)
 _RPE = word_first(
@@ -289,13 +299,23 @@ _WALKING = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait|ran|run|jog\w*)\b", re
 _MOST_PRIME_MINUTES = 90
 
 
+# "900' this wk", "180'/day": minutes over a period, however many.
+_PER_PERIOD = re.compile(
+    r"[ \t]*(?:(?:this|per|a|each|every)[ \t]+|/[ \t]*)(?:wk|week|day|d)\b", re.I
+)
+
+
 def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
     text = scanner.text
     for match in _PRIME.finditer(text):
-        if not scanner.free(match.start(1), match.end()):
+        if not scanner.free(match.start(1), match.end()) or _PER_PERIOD.match(text, match.end()):
             continue
         clause = text[scanner.clause_start(match.start()) : match.start()]
-        if int(match.group(1)) > _MOST_PRIME_MINUTES or _WALKING.search(clause):
+        if (
+            int(match.group(1)) > _MOST_PRIME_MINUTES
+            or _WALKING.search(clause)
+            or walked_before(text, match.start())
+        ):
             label = _context_label(scanner, match.start(), match.end())
             scanner.emit(facts, "other", int(match.group(1)), match.span(), label, unit="ft")
 

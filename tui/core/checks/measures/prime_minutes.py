@@ -47,3 +47,19 @@ def _logs_minutes_with_primes(text: str) -> bool:
         if line is not None and not _WALKING.search(line.group("name")):
             return True
     return False
+
+
+# A walk's distance with a prime earlier in the sentence: the primes after it are feet too
+# ("Gait 30' w/ RW, then 45' after seated rest").
+_WALKED_PRIME = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*\d+(?:\.\d+)?'", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[\n;]|\.(?!\d)")
+
+
+def walked_before(text: str, start: int) -> bool:
+    """True when a distance walked is written with a prime earlier in the sentence of `start`:
+    a prime there is feet as well, not minutes, unless a service is named in between."""
+    line_start = text.rfind("\n", 0, start) + 1
+    breaks = list(_SENTENCE_BREAK.finditer(text, line_start, start))
+    walked = list(_WALKED_PRIME.finditer(text, breaks[-1].end() if breaks else line_start, start))
+    # "Gait 150', TherEx 20'": a service named in between has minutes of its own
+    return bool(walked) and service_matcher().pattern.search(text, walked[-1].end(), start) is None

@@ -139,9 +139,13 @@ def read_scores(
             continue
         gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
-            return
+            # a long item's name before a colon ("Walk 50 feet with two turns: 03") is no reach
+            colon = text.rfind(":", start, token.start())
+            if colon < 0 or token.start() - colon > _FIRST_SCORE_REACH:
+                return
         if count == 0 and not qualifier:
-            item = _first_item(gap, measure.items)
+            per_item = measure.multi or measure.numbered_items
+            item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
         if count and _REFERENCE.match(text, token.end()):
             return
         if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
@@ -205,6 +209,10 @@ def read_scores(
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
+            if value > to_number(suffix.group(1)):
+                # "BIMS 14/15 (nursing 3/1)": more than its whole is no score (here a date)
+                pos = end
+                continue
             unit = f"/{suffix.group(1)}"
         if count and unit == "/10" and measure.high not in (None, 10.0):
             # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
@@ -361,12 +369,34 @@ def _stops_items(word: str) -> bool:
     return folded in item_stop_words()
 
 
-def _first_item(gap: str, own: tuple[str, ...]) -> str:
+# An item's code before its name ("GG0170B Sit to lying" after the name "GG"): not the name.
+_LEADING_CODE = re.compile(r"^[ \t]*(?:[A-Za-z]*\d[\w.]*[ \t]+)+")
+
+
+# Between a row's name and its value: its column's time in brackets, codes before it ("88, ").
+_ROW_CELLS = re.compile(r"[\d\s,;]*")
+# A table row's label naming an item ("Lying to sitting on side of bed", "Walk 10 feet").
+_ROW_ITEM = re.compile(r"[A-Za-z][\w/' -]{0,50}")
+
+
+def _first_item(
+    gap: str, own: tuple[str, ...], written: str = "", *, per_item: bool = False
+) -> str:
     """The item a measure's first score belongs to when a colon opens the list of items
-    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16") or the words are one
-    of the instrument's subscales ("KOOS pain 72"); "" otherwise."""
-    if ":" in gap:
-        return _item_named(gap.rsplit(":", 1)[1], own) or ""
+    ("Section GG (self-care): eating 05", "Tinetti POMA: balance 9/16"), when a key names it
+    ("GG0170B Sit to lying: (Admission) 03", and on an instrument scored item by item
+    "GG0130B Oral hygiene = 04"), or the words are one of the instrument's subscales ("KOOS
+    pain 72"); "" otherwise."""
+    key = max(gap.rfind(":"), gap.rfind("="))
+    if key >= 0:
+        after = gap[key + 1 :]
+        tabled = "(" in after and _ROW_CELLS.fullmatch(_REMARKS.sub(" ", after))
+        if tabled or (per_item and not after.strip()):
+            # the key's name as written (a number in it, "Walk 50 feet", is left out of `gap`)
+            row = _LEADING_CODE.sub("", (written or gap)[:key]).strip()
+            return row if _ROW_ITEM.fullmatch(row) else ""
+        if gap[key] == ":":
+            return _item_named(after, own) or ""
     if gap.strip().lower() in {item.lower() for item in own}:
         return _item_named(gap, own) or ""
     return ""
@@ -555,10 +585,24 @@ _RATING_ENDS = re.compile(
 )
 
 
+# "6 out of 10 with movement, 4 at rest": a bare number after a comma, with the circumstance
+# it was rated in, no number between.
+_RATED_BESIDE = re.compile(
+    r"[^\d\n.;]{0,40}?,[ \t]*(?:(?:and|but)[ \t]+)?(\d{1,2})(?![\d./%])[ \t]+"
+    r"(?:at|with|in|during|after|before|when|on)\b",
+    re.IGNORECASE,
+)
+
+
 def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
-    """A pain rating said again later in the sentence of a 0-10 pain rating ("it's a 2")."""
+    """A pain rating said again later in the sentence of a 0-10 pain rating ("it's a 2", "6/10
+    with movement, 4 at rest")."""
     text = scanner.text
     _, end = scanner.sentence(after)
+    beside = _RATED_BESIDE.match(text, after, end)
+    if beside and scanner.free(*beside.span(1)) and to_number(beside.group(1)) <= 10:
+        label = _pain_label(text, beside.end(1))
+        scanner.emit(facts, "pain", to_number(beside.group(1)), beside.span(1), label)
     for again in _RATED_AGAIN.finditer(text, after, end):
         said = _SAID_RATING.match(text, again.end())
         if (

@@ -37,6 +37,9 @@ _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
 _TASK_GAP = r"[^\d\n.;,]{0,40}?"
 # A character of a line keyed by a thing, short of a range of motion named on it.
 _NOT_ROM = r"(?:(?!\b[AP]?ROM\b)[^\n])"
+# A ward's name between a place word and its number ("Unit/Bed: CVICU 7", "bed MICU-4"): a unit's
+# capitals, ending in its U ("Supine in bed: HR 84" names a sign, not a ward).
+_WARD = r"(?:(?-i:[A-Z]{1,7}U)[ \t-]*)?"
 # A second setting said "at" the first ("HFNC 30 L/min at 45%").
 _AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
@@ -51,9 +54,11 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     words = setting_words()
     flags = re.IGNORECASE
     lengths, angles = words.get("lengths", ()), words.get("angles", ())
+    # no word of travel between the thing and its length ("w/c propulsion 300 ft" is travelled)
+    untravelled = rf"(?:(?!\b(?:{_either(words.get('travel', ()))})\b)[^\d\n.,;:)|]){{0,30}}?"
     return (
         led(
-            re.compile(rf"\b(?:{_either(lengths)})\b{_BETWEEN}{_VALUE}{_LENGTH}", flags),
+            re.compile(rf"\b(?:{_either(lengths)})\b{untravelled}{_VALUE}{_LENGTH}", flags),
             *lengths,
         ),
         led(
@@ -118,7 +123,9 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{_either(places)})[ \t]*#?[ \t]*\d{{1,4}}[A-Za-z]?\b(?![ \t]*[%°/])", flags
+                rf"\b(?:{_either(places)})[ \t]*:?[ \t]*{_WARD}#?[ \t]*\d{{1,4}}[A-Za-z]?\b"
+                r"(?![ \t]*[%°/])",
+                flags,
             ),
             *places,
         ),

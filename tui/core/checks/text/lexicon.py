@@ -509,7 +509,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             ),
             either("changes"),
         ),
-        re.compile(rf"(?<![\d.]){NUM}{deg}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
+        re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
         re.compile(
             rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{either('criteria_after')})", flags
         ),
@@ -548,10 +548,35 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             either("position_exercises"),
         ),
         led(
-            re.compile(r"\b(?:on|dated?)\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b(?!\s*/)"),
-            "on|date",
+            re.compile(
+                rf"\b(?:{either('date_before')})\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b"
+                r"(?!\s*/)"
+            ),
+            either("date_before"),
+        ),
+        led(
+            re.compile(
+                rf"{_not_after(words.get('series_not_after', ()))}"
+                rf"\b(?:{either('counted_before')})\.?[ \t]*#?[ \t]*{NUM}[ \t]*(?:/|of\b|out of\b)"
+                rf"[ \t]*{NUM}",
+                flags,
+            ),
+            either("counted_before"),
+        ),
+        led(
+            re.compile(
+                rf"\b(?:{either('turns_before')})[ \t]+(?:(?:of|about|around|through)[ \t]+)?"
+                rf"{NUM}{deg}",
+                flags,
+            ),
+            either("turns_before"),
         ),
     )
+
+
+def _not_after(words: tuple[str, ...]) -> str:
+    """Lookbehinds: not right after one of `words` and a space or a hyphen ("post-session")."""
+    return "".join(rf"(?<!\b{word}[ -])" for word in words)
 
 
 # Where a goal statement starts: its numbers are targets, not measurements. "Objective:" is a

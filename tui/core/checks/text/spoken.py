@@ -159,7 +159,7 @@ def corrections(text: str) -> list[Piece]:
         piece = (
             _number_correction(text, marker, new, rules.reach)
             if new
-            else _clause_retraction(text, marker)
+            else _restated_correction(text, marker, rules.reach) or _clause_retraction(text, marker)
         )
         if piece:
             pieces += piece
@@ -216,6 +216,51 @@ def _value_end(text: str, end: int) -> int:
     """Where a number's value ends: after the rest of a spoken fraction or grade, if any."""
     rest = _FRACTION_REST.match(text, end)
     return rest.end() if rest else end
+
+
+# The words a correction says again before its number ("lacks 12, sorry, lacks 10", "max
+# assist of 2, no wait, mod assist of 2"): up to four.
+_RESTATED = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){1,4})(?=-?\d)")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _restated_correction(text: str, marker: re.Match[str], reach: int) -> list[Piece]:
+    """ "extension lacks 12, sorry, lacks 10" -> "extension lacks 10": the correction says the
+    words before the retracted number again (the last of them the same), so those words, the
+    number and the marker go. Nothing when the retracted number is not the end of its clause
+    ("pain 3/10 at rest, actually pain 6/10 with stairs" is two ratings)."""
+    restated = _RESTATED.match(text, marker.end())
+    if restated is None:
+        return []
+    said = restated.group(1).split()
+    window_start = max(0, marker.start() - reach)
+    window = text[window_start : marker.start()]
+    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    olds = [
+        m
+        for m in _NUMBER.finditer(window, clause)
+        if not _DENOMINATOR_BEFORE.search(window, 0, m.start())
+    ]
+    if not olds:
+        return []
+    old = olds[-1]
+    after = window[old.end() :]
+    unit = _unit_after(after)
+    if after.replace(unit, "", 1).strip(" \t,;:-") if unit else after.strip(" \t,;:-"):
+        return []
+    before = list(_WORD.finditer(window, clause, old.start()))
+    common = 0
+    while (
+        common < min(len(before), len(said))
+        and before[-1 - common].group().lower() == said[-1 - common].lower()
+    ):
+        common += 1
+    if not common:
+        return []
+    # words said in place of others ("mod" for "max"): one word before the shared ones goes
+    taken = min(len(before), common + (1 if len(said) > common else 0))
+    cut = window_start + before[-taken].start()
+    return [Piece(cut, restated.start(), "", cut, restated.start())]
 
 
 def _separated_from(text: str, start: int) -> int:

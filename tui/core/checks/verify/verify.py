@@ -842,8 +842,35 @@ def _compatible(a: Fact, b: Fact) -> bool:
     costs no false alarm."""
     if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
         return True
+    if not _same_item(a, b):
+        return False
     first, second = labels.parts_of(a.label), labels.parts_of(b.label)
     return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
+
+
+def _same_item(a: Fact, b: Fact) -> bool:
+    """Two scores of an instrument scored item by item (Section GG, OASIS, FIM) are of the same
+    item unless both labels name one and they share no word ("M1860 ambulation 1" is not
+    supported by "M1800 grooming 1"; "dress upper body" and "upper body dressing" agree)."""
+    if a.kind != "outcome" or b.kind != "outcome" or a.measure != b.measure:
+        return True
+    if a.measure not in _item_scored():
+        return True
+    name = _label_words(a.measure or "")
+    first = _label_words(a.label) - name
+    second = _label_words(b.label) - name
+    return not first or not second or bool(first & second) or _stem_overlap(first, second)
+
+
+def _stem_overlap(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Words of one stem ("dress" and "dressing", "transfer" and "transferring")."""
+    return any(x.startswith(y[:5]) or y.startswith(x[:5]) for x in first for y in second)
+
+
+@cache
+def _item_scored() -> frozenset[str]:
+    """The instruments whose scores are per item (multi, or items that hold numbers)."""
+    return frozenset(m.name for m in measure_defs() if m.multi or m.numbered_items)
 
 
 def _same_thing(a: Fact, b: Fact) -> bool:
