@@ -68,7 +68,7 @@ def test_a_guess_with_evidence_enough_is_a_fact(
         ("BFRx4 30 s.", 30),  # a dose written onto the name
         ("CI 4.5", 4.5),  # two capitals and a bare number
         ("R pterygoid 2/3.", 2),  # a muscle with a small denominator: a grade, not a test
-        ("PCL 4/18 w/ surgeon.", 4),  # an acronym, then a month and day 8 days after the note
+        ("HJQ 4/18 w/ surgeon.", 4),  # an acronym, then a month and day 8 days after the note
         ("Epidural PCEA 0.6 mg per hr.", 0.6),  # a drug's unit after the number
         ("Tele HRR 88 bpm.", 88),  # a vital's unit after the number
         ("re-test WORC at cycle 5.", 5),  # a noun the number counts, right before it
@@ -90,6 +90,14 @@ def test_a_fraction_near_the_notes_date_is_evidence_against_an_acronym() -> None
     assert evidence_of(fact, (), date(2031, 4, 10)).mark == "date"
     assert evidence_of(fact, (), date(2031, 9, 10)).mark == "denominator"
     assert evidence_of(fact, (), None).mark == "denominator"
+
+
+def test_a_proper_name_with_its_edition_is_a_versioned_name() -> None:
+    """ "Bayley-III" and "Vineland-3" name a test's edition, as "PFDI-20" does;
+    a lower-case word and a number glued by a hyphen does not."""
+    for name in ("Bayley-III", "Vineland-3", "Peabody-2"):
+        assert evidence_of(Fact("outcome", 79, measure=name), ()).name == "versioned", name
+    assert evidence_of(Fact("outcome", 79, measure="post-2"), ()).name != "versioned"
 
 
 def test_a_listed_instrument_is_never_gated() -> None:

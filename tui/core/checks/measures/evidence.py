@@ -30,8 +30,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("glued", re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")),  # "PainNow", "PainWorst7d"
     (
         "versioned",
-        re.compile(r"^[A-Za-z]*[A-Z]{2}[A-Za-z]*-(?:\d+|[A-Za-z]+)$"),
-    ),  # "PFDI-20", "FAAM-Sport"
+        re.compile(r"^[A-Za-z]*[A-Z]{2}[A-Za-z]*-(?:\d+|[A-Za-z]+)$|^[A-Z][a-z]+-(?:[IVX]+|\d+)$"),
+    ),  # "PFDI-20", "FAAM-Sport", and a proper name with its edition: "Bayley-III", "Vineland-3"
     ("compound", re.compile(r"^[A-Z][a-z]*-[A-Z][a-z]+$")),  # "Fugl-Meyer", "L-Dex"
     ("title", re.compile(r"^[A-Z][a-z]")),
     ("words", re.compile(r"[A-Za-z]{2}")),
