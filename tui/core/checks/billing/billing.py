@@ -810,17 +810,7 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     code = item.group(1).upper()
     if item.group(2):
         minutes = int(item.group(2))
-        result.services.append(
-            Fact(
-                kind="service",
-                value=minutes,
-                unit="min",
-                cpt=code,
-                minutes=minutes,
-                label=billing_tables().name_of(code),
-                span=scanner.span(item.start(), item.end()),
-            )
-        )
+        result.services.append(_service(scanner, code, minutes, item.start(), item.end()))
     scanner.claim(item.start(), item.end())
     scanner.block(item.start(), item.end())
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed

@@ -181,17 +181,10 @@ def _number_correction(
     """ "pain 5/10, sorry, make that 6/10" -> "pain 6/10"; "pain 5 out of 10, sorry, 6" ->
     "pain 6 out of 10". Nothing when the clause before has no number, or when both numbers
     carry different units (then the second is a new value, not a correction)."""
-    window_start = max(0, marker.start() - reach)
-    window = text[window_start : marker.start()]
-    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
-    olds = [
-        m
-        for m in _NUMBER.finditer(window, clause)
-        if not _DENOMINATOR_BEFORE.search(window, 0, m.start())
-    ]
-    if not olds:
+    found = _retracted(text, marker, reach)
+    if found is None:
         return []
-    old = olds[-1]
+    window_start, _, _, old = found
     old_start, old_number_end = window_start + old.start(), window_start + old.end()
     old_end = _value_end(text, old_number_end)
     old_unit = _unit_after(text[old_end : marker.start()])
@@ -210,6 +203,22 @@ def _number_correction(
         Piece(old_start, old_number_end, new.group(), new.start(), new.end()),
         Piece(cut, new.end(), "", cut, new.end()),
     ]
+
+
+def _retracted(
+    text: str, marker: re.Match[str], reach: int
+) -> tuple[int, str, int, re.Match[str]] | None:
+    """The number a correction takes back: the last of the marker's clause within `reach`
+    (never a denominator), with where its window starts, the window and the clause's start."""
+    window_start = max(0, marker.start() - reach)
+    window = text[window_start : marker.start()]
+    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    olds = [
+        m
+        for m in _NUMBER.finditer(window, clause)
+        if not _DENOMINATOR_BEFORE.search(window, 0, m.start())
+    ]
+    return (window_start, window, clause, olds[-1]) if olds else None
 
 
 def _value_end(text: str, end: int) -> int:
@@ -233,17 +242,10 @@ def _restated_correction(text: str, marker: re.Match[str], reach: int) -> list[P
     if restated is None:
         return []
     said = restated.group(1).split()
-    window_start = max(0, marker.start() - reach)
-    window = text[window_start : marker.start()]
-    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
-    olds = [
-        m
-        for m in _NUMBER.finditer(window, clause)
-        if not _DENOMINATOR_BEFORE.search(window, 0, m.start())
-    ]
-    if not olds:
+    found = _retracted(text, marker, reach)
+    if found is None:
         return []
-    old = olds[-1]
+    window_start, window, clause, old = found
     after = window[old.end() :]
     unit = _unit_after(after)
     if after.replace(unit, "", 1).strip(" \t,;:-") if unit else after.strip(" \t,;:-"):
