@@ -4,15 +4,9 @@ a twin that must not be changed the same way."""
 
 from __future__ import annotations
 
+from tests.placing import where
 from tui.core.drafting import dictation
-from tui.core.drafting.placement import place_items, split_items
-
-SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
-
-
-def _where(note: str, snippet: str) -> list[str]:
-    placed = place_items(split_items(note), SOAP)
-    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
+from tui.core.drafting.placement import split_items
 
 
 def test_spoken_punctuation_is_written_as_marks() -> None:
@@ -85,16 +79,16 @@ def test_a_heading_said_aloud_sends_the_sentences_after_it() -> None:
         "okay um assessment. She is progressing as expected. No red flags today.\n"
         "plan comma two more weeks then reassess.\n"
     )
-    assert _where(note, "No red flags today") == ["Assessment"]
-    assert _where(note, "more weeks then reassess") == ["Plan"]
+    assert where(note, "No red flags today") == ["Assessment"]
+    assert where(note, "more weeks then reassess") == ["Plan"]
     # twin: a sentence whose own words say where it goes is not pulled under the heading
     said = "okay um objective. Knee flexion ninety degrees. She reports it feels stiff.\n"
-    assert _where(said, "She reports it feels stiff") == ["Subjective"]
+    assert where(said, "She reports it feels stiff") == ["Subjective"]
 
 
 def test_a_sentence_opening_with_a_topic_word_is_not_a_heading() -> None:
     note = "um so plan continue twice weekly period billing ninety seven one ten times two\n"
-    assert _where(note, "Plan continue twice weekly") == ["Plan"]
+    assert where(note, "Plan continue twice weekly") == ["Plan"]
     # twin: the heading alone is a heading, and leaves nothing of itself in the draft
     items = [item.text for item in split_items("um okay plan.\nUh continue twice weekly.\n")]
     assert items == ["Continue twice weekly."]

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from tui.core.drafting.placement import place_items, split_items, topic_of
+from tests.placing import where
+from tui.core.drafting.placement import topic_of
 
-SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
 REEVAL = (
     "Reason for Re-evaluation",
     "Interval History",
@@ -14,58 +14,51 @@ REEVAL = (
 )
 
 
-def _where(note: str, snippet: str, sections: tuple[str, ...] = SOAP) -> list[str]:
-    placed = place_items(split_items(note), sections)
-    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
-
-
 def test_short_words_in_a_label_are_read_in_full() -> None:
     assert topic_of("Interval hx") == "history"
     assert topic_of("Revised POC") == "plan"
     note = "Interval hx: cycling 20 km twice a week.\nRevised POC: 1x/wk, add hopping.\n"
-    assert _where(note, "cycling 20 km", REEVAL) == ["Interval History"]
-    assert _where(note, "add hopping", REEVAL) == ["Revised Plan of Care"]
+    assert where(note, "cycling 20 km", REEVAL) == ["Interval History"]
+    assert where(note, "add hopping", REEVAL) == ["Revised Plan of Care"]
     # twin: a word that only contains a short form is not expanded ("Txt" is not treatment)
     assert topic_of("Txt from pt") == ""
 
 
 def test_a_soap_letter_closed_by_a_bracket_labels_its_line() -> None:
     note = "S) Knee aches 3/10 on stairs.\nO) Flexion 0-120 deg.\n"
-    assert _where(note, "Knee aches 3/10") == ["Subjective"]
+    assert where(note, "Knee aches 3/10") == ["Subjective"]
     # twin: a list numbered with letters is not SOAP ("a) ...", "b) ...")
-    assert _where("a) Flexion 0-120 deg.\n", "Flexion 0-120") == ["Objective"]
+    assert where("a) Flexion 0-120 deg.\n", "Flexion 0-120") == ["Objective"]
 
 
 def test_a_label_closed_by_two_slashes() -> None:
     note = "Thinking// Extension lag resolving, on track for return to running.\n"
-    assert _where(note, "Extension lag resolving") == ["Assessment"]
+    assert where(note, "Extension lag resolving") == ["Assessment"]
     # twin: a date or a ratio with slashes is not a label
-    assert _where("Knee flexion 118 deg on 7/14//pt pleased.\n", "Knee flexion 118") == [
-        "Objective"
-    ]
+    assert where("Knee flexion 118 deg on 7/14//pt pleased.\n", "Knee flexion 118") == ["Objective"]
 
 
 def test_symptoms_labelled_sx_are_what_the_patient_reports() -> None:
     note = "SX: headache 2/10, PCSS 18 (of 132).\nO: VOMS provoked 3/10 dizziness.\n"
-    assert _where(note, "PCSS 18") == ["Subjective"]
+    assert where(note, "PCSS 18") == ["Subjective"]
     # twin: a symptom provoked during testing is objective
-    assert _where(note, "VOMS provoked") == ["Objective"]
+    assert where(note, "VOMS provoked") == ["Objective"]
 
 
 def test_a_rating_said_aloud_and_a_pain_row_with_its_scale() -> None:
     said = (
         "Okay so her back is about a 4 today, better than Monday. Lumbar flexion seventy degrees.\n"
     )
-    assert _where(said, "back is about a 4 today") == ["Subjective"]
+    assert where(said, "back is about a 4 today") == ["Subjective"]
     row = "Pain - current\t6\t0-10\nLumbar flexion\t70\tdeg\n"
-    assert _where(row, "Pain - current") == ["Subjective"]
+    assert where(row, "Pain - current") == ["Subjective"]
     # twin: a measurement with a range beside it is objective
-    assert _where(row, "Lumbar flexion") == ["Objective"]
+    assert where(row, "Lumbar flexion") == ["Objective"]
 
 
 def test_a_response_to_treatment_is_judgement_and_teaching_is_treatment() -> None:
     note = "She feels less stiff after the mobilisations.\nTaught log roll for bed mobility.\n"
-    assert _where(note, "less stiff after") == ["Assessment"]
-    assert _where(note, "Taught log roll") == ["Objective"]
+    assert where(note, "less stiff after") == ["Assessment"]
+    assert where(note, "Taught log roll") == ["Objective"]
     # twin: what she feels at home, with no treatment, is what she reports
-    assert _where("She feels stiff every morning.\n", "stiff every morning") == ["Subjective"]
+    assert where("She feels stiff every morning.\n", "stiff every morning") == ["Subjective"]

@@ -3,14 +3,8 @@ punctuation, labels inside a line, billing statements under another label, leade
 
 from __future__ import annotations
 
+from tests.placing import SOAP, where
 from tui.core.drafting.placement import place_items, split_items
-
-SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
-
-
-def _where(note: str, snippet: str) -> list[str]:
-    placed = place_items(split_items(note), SOAP)
-    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
 
 
 def test_soap_letters_in_any_punctuation_label_their_line() -> None:
@@ -20,10 +14,10 @@ def test_soap_letters_in_any_punctuation_label_their_line() -> None:
         "(A) Responding to loading; less guarding.\n"
         "P/ Add step-downs next visit.\n"
     )
-    assert _where(note, "Knee stiff on waking") == ["Subjective"]
-    assert _where(note, "Knee flex AROM") == ["Objective"]
-    assert _where(note, "Responding to loading") == ["Assessment"]
-    assert _where(note, "Add step-downs") == ["Plan"]
+    assert where(note, "Knee stiff on waking") == ["Subjective"]
+    assert where(note, "Knee flex AROM") == ["Objective"]
+    assert where(note, "Responding to loading") == ["Assessment"]
+    assert where(note, "Add step-downs") == ["Plan"]
 
 
 def test_a_label_inside_a_line_names_the_statements_after_it() -> None:
@@ -31,21 +25,21 @@ def test_a_label_inside_a_line_names_the_statements_after_it() -> None:
         "S: ankle sore after netball. O: DF 8° in lunge, hop test not tolerated. "
         "A: Slow to settle. P: Taping trial; review Friday.\n"
     )
-    assert _where(note, "hop test not tolerated") == ["Objective"]
-    assert _where(note, "Slow to settle") == ["Assessment"]
-    assert _where(note, "review Friday") == ["Plan"]
+    assert where(note, "hop test not tolerated") == ["Objective"]
+    assert where(note, "Slow to settle") == ["Assessment"]
+    assert where(note, "review Friday") == ["Plan"]
 
 
 def test_billing_statements_go_to_billing_whatever_label_they_sit_under() -> None:
     note = "P: 2x/wk for 4 wks. Timed 23 min. Billed 97530 x1, 97110 x1.\n"
-    assert _where(note, "Billed 97530 x1") == ["Billing"]
-    assert _where(note, "Timed 23 min") == ["Billing"]
-    assert _where(note, "2x/wk for 4 wks") == ["Plan"]
+    assert where(note, "Billed 97530 x1") == ["Billing"]
+    assert where(note, "Timed 23 min") == ["Billing"]
+    assert where(note, "2x/wk for 4 wks") == ["Plan"]
 
 
 def test_leader_dots_do_not_split_a_line() -> None:
     note = "Charges\n  97112 neuro re-ed .......... 18 min\n"
-    assert _where(note, "97112 neuro re-ed .......... 18 min") == ["Billing"]
+    assert where(note, "97112 neuro re-ed .......... 18 min") == ["Billing"]
 
 
 def test_a_dictation_is_recognised_by_numbers_said_aloud() -> None:
@@ -95,7 +89,7 @@ def test_what_the_patient_denies_or_rates_is_subjective() -> None:
         "chief_complaint: stiff neck\n"
     )
     for snippet in ("No numbness", "R shoulder pain 3/10", "Ms. Oduya arrived", "stiff neck"):
-        assert _where(note, snippet) == ["Subjective"], snippet
+        assert where(note, snippet) == ["Subjective"], snippet
 
 
 def test_goals_in_prose_and_a_goal_table_row() -> None:

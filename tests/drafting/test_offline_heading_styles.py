@@ -5,13 +5,11 @@ not be read as a heading."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from tests.placing import SOAP, where
 from tui.core.checks.extract import extract_facts
 from tui.core.drafting import dictation
 from tui.core.drafting.placement import place_items, split_items
 
-SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
 PT_EVAL = (
     "History",
     "Systems Review",
@@ -36,11 +34,6 @@ OT_EVAL = (
 )
 
 
-def _where(note: str, snippet: str, sections: Sequence[str] = SOAP) -> list[str]:
-    placed = place_items(split_items(note), sections)
-    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
-
-
 def test_soap_letters_with_dash_tilde_double_colon_and_full_stop() -> None:
     note = "\n".join(
         [
@@ -50,24 +43,24 @@ def test_soap_letters_with_dash_tilde_double_colon_and_full_stop() -> None:
             "P. progress to overhead press next visit.",
         ]
     )
-    assert _where(note, "aches after reaching") == ["Subjective"]
-    assert _where(note, "scaption 4/5") == ["Objective"]
-    assert _where(note, "tolerating load better") == ["Assessment"]
-    assert _where(note, "overhead press next visit") == ["Plan"]
+    assert where(note, "aches after reaching") == ["Subjective"]
+    assert where(note, "scaption 4/5") == ["Objective"]
+    assert where(note, "tolerating load better") == ["Assessment"]
+    assert where(note, "overhead press next visit") == ["Plan"]
 
 
 def test_a_letter_alone_on_its_line_opens_its_section() -> None:
     note = (
         "O:\nSeated march 2x10.\nA.\nLess guarding with transfers than on Monday.\nP.\nSee Friday."
     )
-    assert _where(note, "Less guarding") == ["Assessment"]
-    assert _where(note, "See Friday") == ["Plan"]
+    assert where(note, "Less guarding") == ["Assessment"]
+    assert where(note, "See Friday") == ["Plan"]
 
 
 def test_a_dash_word_after_a_letter_is_no_soap_heading() -> None:
     # twin: "A-fib" and "S/P" open a line without being the Assessment or Subjective letter
     note = "O: HR 88 irregular.\nA-fib noted in chart, rate controlled.\nS/P R TKA 6 wks."
-    assert "Assessment" not in _where(note, "rate controlled")
+    assert "Assessment" not in where(note, "rate controlled")
     placed = place_items(split_items(note), SOAP)
     assert any(line.startswith("S/P R TKA") for lines in placed.values() for line in lines)
 
@@ -85,13 +78,13 @@ def test_a_heading_that_opens_its_paragraph_with_a_full_stop() -> None:
             "Billing. 97162 x1; 97110 x1 (12 min).",
         ]
     )
-    assert _where(note, "Resting BP 142/84", PT_EVAL) == ["Systems Review"]
-    assert _where(note, "TUG 15.2 s", PT_EVAL) == ["Tests and Measures"]
-    assert _where(note, "Moderate (97162)", PT_EVAL) == ["Evaluation Complexity"]
-    assert _where(note, "Stiffness and quad weakness", PT_EVAL) == ["Assessment"]
-    assert _where(note, "TUG under 12 s", PT_EVAL) == ["Goals"]
-    assert _where(note, "ROM, strengthening", PT_EVAL) == ["Plan of Care"]
-    assert _where(note, "97162 x1", PT_EVAL) == ["Billing"]
+    assert where(note, "Resting BP 142/84", PT_EVAL) == ["Systems Review"]
+    assert where(note, "TUG 15.2 s", PT_EVAL) == ["Tests and Measures"]
+    assert where(note, "Moderate (97162)", PT_EVAL) == ["Evaluation Complexity"]
+    assert where(note, "Stiffness and quad weakness", PT_EVAL) == ["Assessment"]
+    assert where(note, "TUG under 12 s", PT_EVAL) == ["Goals"]
+    assert where(note, "ROM, strengthening", PT_EVAL) == ["Plan of Care"]
+    assert where(note, "97162 x1", PT_EVAL) == ["Billing"]
     # the heading is the section's: the draft does not say it again
     placed = place_items(split_items(note), PT_EVAL)
     assert placed["History"][0].startswith("Mr. Okafor is a 70-year-old")
@@ -118,10 +111,10 @@ def test_bold_with_full_stop_underscores_and_underlined_headings() -> None:
             "**Next.** Add putty pinches.",
         ]
     )
-    assert _where(note, "Sleeping through") == ["Subjective"]
-    assert _where(note, "Grip R 22 kg") == ["Objective"]
-    assert _where(note, "Fatigued by the end") == ["Assessment"]
-    assert _where(note, "Add putty pinches") == ["Plan"]
+    assert where(note, "Sleeping through") == ["Subjective"]
+    assert where(note, "Grip R 22 kg") == ["Objective"]
+    assert where(note, "Fatigued by the end") == ["Assessment"]
+    assert where(note, "Add putty pinches") == ["Plan"]
 
 
 def test_an_exports_dotted_field_names_label_their_lines() -> None:
@@ -134,22 +127,22 @@ def test_an_exports_dotted_field_names_label_their_lines() -> None:
             "plan.next: add thoracic extension over roll",
         ]
     )
-    assert _where(note, "neck stiff on waking") == ["Subjective"]
-    assert _where(note, "cervical rot R: 55 deg") + _where(note, "cervical_rot_R: 55") == [
+    assert where(note, "neck stiff on waking") == ["Subjective"]
+    assert where(note, "cervical rot R: 55 deg") + where(note, "cervical_rot_R: 55") == [
         "Objective"
     ]
-    assert _where(note, "stiffness easing") == ["Assessment"]
-    assert _where(note, "thoracic extension over roll") == ["Plan"]
+    assert where(note, "stiffness easing") == ["Assessment"]
+    assert where(note, "thoracic extension over roll") == ["Plan"]
 
 
 def test_a_tilde_between_a_heading_and_its_text() -> None:
     note = (
         "Subjective ~ ankle throbs after long shifts 5/10.\nAssessment ~ swelling now limiting DF."
     )
-    assert _where(note, "ankle throbs") == ["Subjective"]
-    assert _where(note, "swelling now limiting DF") == ["Assessment"]
+    assert where(note, "ankle throbs") == ["Subjective"]
+    assert where(note, "swelling now limiting DF") == ["Assessment"]
     # twin: a tilde before a number is "about", not a heading's mark
-    assert _where("O: walked ~300 ft with rollator.", "walked ~300 ft") == ["Objective"]
+    assert where("O: walked ~300 ft with rollator.", "walked ~300 ft") == ["Objective"]
 
 
 def test_spoken_marks_are_one_list_for_drafter_and_checks() -> None:
@@ -180,31 +173,31 @@ def test_ot_shorthand_labels_find_their_sections() -> None:
             "PS/PP: rushes sequencing under time pressure; works 12 h shifts.",
         ]
     )
-    assert _where(note, "58 y/o chef", OT_EVAL) == ["Occupational Profile"]
-    assert _where(note, "cutting vegetables", OT_EVAL) == ["Occupational Performance"]
-    assert _where(note, "Box & Block R 41", OT_EVAL) == ["Client Factors"]
-    assert _where(note, "follows multi-step recipe", OT_EVAL) == ["Client Factors"]
-    assert _where(note, "rushes sequencing", OT_EVAL) == ["Performance Skills and Patterns"]
+    assert where(note, "58 y/o chef", OT_EVAL) == ["Occupational Profile"]
+    assert where(note, "cutting vegetables", OT_EVAL) == ["Occupational Performance"]
+    assert where(note, "Box & Block R 41", OT_EVAL) == ["Client Factors"]
+    assert where(note, "follows multi-step recipe", OT_EVAL) == ["Client Factors"]
+    assert where(note, "rushes sequencing", OT_EVAL) == ["Performance Skills and Patterns"]
     # twin: "CF" inside a sentence labels nothing
     note = "Perf: CF clinic letter reviewed; dressing indep."
-    assert _where(note, "CF clinic letter", OT_EVAL) == ["Occupational Performance"]
+    assert where(note, "CF clinic letter", OT_EVAL) == ["Occupational Performance"]
 
 
 def test_a_titles_remark_that_says_why_is_the_reason() -> None:
     sections = ("Reason for Re-evaluation", "Interval History", "Tests and Measures", "Plan")
     note = "RE-EVAL (referred by the insurer: decide on more visits)\nTests:\nGrip R 30 kg."
-    assert _where(note, "decide on more visits", sections) == ["Reason for Re-evaluation"]
+    assert where(note, "decide on more visits", sections) == ["Reason for Re-evaluation"]
     # twin: a title's remark that only says where is no reason
     note = "OT RE-EVAL (outpatient hand clinic)\nTests:\nGrip R 30 kg."
-    assert "Reason for Re-evaluation" not in _where(note, "outpatient hand clinic", sections)
+    assert "Reason for Re-evaluation" not in where(note, "outpatient hand clinic", sections)
 
 
 def test_what_staff_or_family_report_is_subjective() -> None:
     note = "Per nursing, slept poorly and refused breakfast.\nPer wife he is using the cane."
-    assert _where(note, "slept poorly") == ["Subjective"]
-    assert _where(note, "using the cane") == ["Subjective"]
+    assert where(note, "slept poorly") == ["Subjective"]
+    assert where(note, "using the cane") == ["Subjective"]
     # twin: an order "per" the surgeon is not a report
-    assert "Subjective" not in _where("Per protocol, ROM 0-90 deg until wk 6.", "ROM 0-90")
+    assert "Subjective" not in where("Per protocol, ROM 0-90 deg until wk 6.", "ROM 0-90")
 
 
 def test_vitals_are_measured_and_retesting_is_planned() -> None:
@@ -213,18 +206,18 @@ def test_vitals_are_measured_and_retesting_is_planned() -> None:
         "Blood pressure standing was 128 over 80 after three minutes. "
         "Re-test the Dix-Hallpike next visit."
     )
-    assert _where(note, "Blood pressure standing was 128") == ["Objective"]
-    assert _where(note, "Re-test the Dix-Hallpike") == ["Plan"]
-    assert _where(note, "dizziness is better") == ["Subjective"]
+    assert where(note, "Blood pressure standing was 128") == ["Objective"]
+    assert where(note, "Re-test the Dix-Hallpike") == ["Plan"]
+    assert where(note, "dizziness is better") == ["Subjective"]
 
 
 def test_a_recommended_frequency_is_the_plan_whatever_its_label() -> None:
     sections = ("Tests and Measures", "Assessment", "Plan of Care")
     note = "Interpretation: below job demand for lifting. Work hardening recommended, 3x/wk x 4 wk."
-    assert _where(note, "below job demand", sections) == ["Assessment"]
-    assert _where(note, "Work hardening recommended", sections) == ["Plan of Care"]
+    assert where(note, "below job demand", sections) == ["Assessment"]
+    assert where(note, "Work hardening recommended", sections) == ["Plan of Care"]
     # twin: a frequency that was done, not recommended, stays where its label puts it
-    assert _where("Interpretation: attended 3x/wk as planned.", "attended", sections) == [
+    assert where("Interpretation: attended 3x/wk as planned.", "attended", sections) == [
         "Assessment"
     ]
 
@@ -236,28 +229,28 @@ def test_dictation_without_headings_sorts_each_sentence_by_what_it_says() -> Non
         "one twenty eight over seventy six. Grip right eighteen kilos. Complexity is low. "
         "She tolerated putty work well and is on track. Next visit add wrist curls."
     )
-    assert _where(note, "wrist aches after typing", PT_EVAL) == ["History"]
+    assert where(note, "wrist aches after typing", PT_EVAL) == ["History"]
     # a statement that opens with a label's word is no spoken heading: nothing is lost
-    assert _where(note, "Past history of gout, on allopurinol.", PT_EVAL) == ["History"]
-    assert _where(note, "Blood pressure 128 over 76", PT_EVAL) == ["Systems Review"]
-    assert _where(note, "Grip right 18 kg", PT_EVAL) == ["Tests and Measures"]
-    assert _where(note, "Complexity is low", PT_EVAL) == ["Evaluation Complexity"]
-    assert _where(note, "tolerated putty work", PT_EVAL) == ["Assessment"]
-    assert _where(note, "add wrist curls", PT_EVAL) == ["Plan of Care"]
-    assert _where(note, "Visit 7") == []
+    assert where(note, "Past history of gout, on allopurinol.", PT_EVAL) == ["History"]
+    assert where(note, "Blood pressure 128 over 76", PT_EVAL) == ["Systems Review"]
+    assert where(note, "Grip right 18 kg", PT_EVAL) == ["Tests and Measures"]
+    assert where(note, "Complexity is low", PT_EVAL) == ["Evaluation Complexity"]
+    assert where(note, "tolerated putty work", PT_EVAL) == ["Assessment"]
+    assert where(note, "add wrist curls", PT_EVAL) == ["Plan of Care"]
+    assert where(note, "Visit 7") == []
     # twin: in a SOAP note vitals are measured, and a spoken heading still opens its section
-    assert _where(note, "Blood pressure 128 over 76") == ["Objective"]
+    assert where(note, "Blood pressure 128 over 76") == ["Objective"]
     said = "Dictated. Um, assessment, she is on track. Plan, add wrist curls."
-    assert _where(said, "She is on track") == ["Assessment"]
-    assert _where(said, "Add wrist curls") == ["Plan"]
+    assert where(said, "She is on track") == ["Assessment"]
+    assert where(said, "Add wrist curls") == ["Plan"]
 
 
 def test_a_label_may_name_who_reported_with_a_title() -> None:
     note = "**Caregiver report (Mrs. Osei):** he naps after lunch now.\nO: Sit to stand 5x, 14 s."
-    assert _where(note, "he naps after lunch") == ["Subjective"]
+    assert where(note, "he naps after lunch") == ["Subjective"]
     # twin: a sentence naming a doctor is no label
     note = "O: Sit to stand 5x, 14 s.\nDr. Osei reviewed the x-ray: hardware intact."
-    assert "Subjective" not in _where(note, "hardware intact")
+    assert "Subjective" not in where(note, "hardware intact")
 
 
 EQUIPMENT = (
@@ -281,17 +274,17 @@ def test_seating_and_equipment_lines_find_their_sections() -> None:
             "Justification: unable to turn, Braden 12, prior heel wound.",
         ]
     )
-    assert _where(note, "ALS dx 2026", EQUIPMENT) == ["Diagnoses and History"]
-    assert _where(note, "cannot reposition", EQUIPMENT) == ["Functional Limitations"]
-    assert _where(note, "alternating pressure mattress", EQUIPMENT) == ["Recommended Equipment"]
-    assert _where(note, "Braden 12", EQUIPMENT) == ["Medical Necessity"]
+    assert where(note, "ALS dx 2026", EQUIPMENT) == ["Diagnoses and History"]
+    assert where(note, "cannot reposition", EQUIPMENT) == ["Functional Limitations"]
+    assert where(note, "alternating pressure mattress", EQUIPMENT) == ["Recommended Equipment"]
+    assert where(note, "Braden 12", EQUIPMENT) == ["Medical Necessity"]
     # twin: "w/c" in a line about what was done is no equipment label
-    assert _where("O: w/c skills: curb 4 in w/ SBA.", "curb 4 in") == ["Objective"]
+    assert where("O: w/c skills: curb 4 in w/ SBA.", "curb 4 in") == ["Objective"]
 
 
 def test_a_titles_reason_goes_to_the_profile_when_there_is_no_reason_section() -> None:
     note = "OT EVALUATION (referred by her surgeon for hand function)\nOP: 41 y/o violinist."
-    assert _where(note, "Referred by her surgeon", OT_EVAL) == ["Occupational Profile"]
+    assert where(note, "Referred by her surgeon", OT_EVAL) == ["Occupational Profile"]
 
 
 PROGRESS = (
@@ -317,53 +310,53 @@ def test_a_progress_reports_goals_under_a_dashed_heading_are_goal_status() -> No
             "Summary: steady gains; overhead endurance still low.",
         ]
     )
-    assert _where(note, "09/01/2027 - 10/06/2027", PROGRESS) == ["Reporting Period"]
-    assert _where(note, "carry the laundry basket", PROGRESS) == ["Subjective"]
-    assert _where(note, "Shoulder flex 150 deg", PROGRESS) == ["Objective Comparison"]
-    assert _where(note, "Flexion 160 deg: not met", PROGRESS) == ["Goal Status"]
-    assert _where(note, "Sleep on R side - ongoing", PROGRESS) == ["Goal Status"]
-    assert _where(note, "steady gains", PROGRESS) == ["Assessment"]
+    assert where(note, "09/01/2027 - 10/06/2027", PROGRESS) == ["Reporting Period"]
+    assert where(note, "carry the laundry basket", PROGRESS) == ["Subjective"]
+    assert where(note, "Shoulder flex 150 deg", PROGRESS) == ["Objective Comparison"]
+    assert where(note, "Flexion 160 deg: not met", PROGRESS) == ["Goal Status"]
+    assert where(note, "Sleep on R side - ongoing", PROGRESS) == ["Goal Status"]
+    assert where(note, "steady gains", PROGRESS) == ["Assessment"]
     # twin: a dash inside a line is no heading's mark
     note = "Goal Status:\nFlexion 160 deg: not met.\nPlan - continue 2x/wk."
-    assert _where(note, "continue 2x/wk", PROGRESS) == ["Plan"]
+    assert where(note, "continue 2x/wk", PROGRESS) == ["Plan"]
 
 
 def test_a_line_that_opens_with_a_label_word_loses_nothing() -> None:
     # "Plan continue HEP": a statement opened by a label's word, not a heading to drop
     note = "Objective Findings\nflex 100 deg\nPlan continue HEP and add bike\nSUBJ knee stiff in am"
-    assert _where(note, "flex 100 deg") == ["Objective"]
-    assert _where(note, "Plan continue HEP and add bike") == ["Plan"]
-    assert _where(note, "SUBJ knee stiff in am") == ["Subjective"]
+    assert where(note, "flex 100 deg") == ["Objective"]
+    assert where(note, "Plan continue HEP and add bike") == ["Plan"]
+    assert where(note, "SUBJ knee stiff in am") == ["Subjective"]
     # twin: the same words as a label alone on the line open the section
     note = "Plan\ncontinue HEP\nSubjective:\nknee stiff"
-    assert _where(note, "continue HEP") == ["Plan"]
-    assert _where(note, "knee stiff") == ["Subjective"]
+    assert where(note, "continue HEP") == ["Plan"]
+    assert where(note, "knee stiff") == ["Subjective"]
 
 
 def test_headings_with_double_dash_equals_html_underline_and_inline_letters() -> None:
-    assert _where("Subjective -- knee stiff\nPlan -- add bike", "knee stiff") == ["Subjective"]
-    assert _where("S = knee stiff\nA = slow gains", "slow gains") == ["Assessment"]
-    assert _where("<u>Objective</u>\nflex 100 deg", "flex 100 deg") == ["Objective"]
+    assert where("Subjective -- knee stiff\nPlan -- add bike", "knee stiff") == ["Subjective"]
+    assert where("S = knee stiff\nA = slow gains", "slow gains") == ["Assessment"]
+    assert where("<u>Objective</u>\nflex 100 deg", "flex 100 deg") == ["Objective"]
     note = "S: knee stiff O: flex 100 deg A: slow gains P: add bike"
-    assert _where(note, "flex 100 deg") == ["Objective"]
-    assert _where(note, "add bike") == ["Plan"]
+    assert where(note, "flex 100 deg") == ["Objective"]
+    assert where(note, "add bike") == ["Plan"]
     # twin: a capital letter and a colon inside a sentence of another label splits nothing
     note = "O: Grade A: no laxity on Lachman."
-    assert _where(note, "Grade A: no laxity") == ["Objective"]
+    assert where(note, "Grade A: no laxity") == ["Objective"]
 
 
 def test_a_label_that_says_when_lets_a_report_go_to_subjective() -> None:
     note = "Today: seated in recliner, alert. Per daughter she slept well. Sit to stand min A."
-    assert _where(note, "Per daughter she slept well") == ["Subjective"]
-    assert _where(note, "Sit to stand min A") == ["Objective"]
+    assert where(note, "Per daughter she slept well") == ["Subjective"]
+    assert where(note, "Sit to stand min A") == ["Objective"]
     # twin: under a label that says what, the label still decides
     note = "Objective: seated in recliner, alert. Per daughter she slept well."
-    assert _where(note, "Per daughter she slept well") == ["Objective"]
+    assert where(note, "Per daughter she slept well") == ["Objective"]
 
 
 def test_a_letter_and_full_stop_is_a_heading_only_where_the_note_writes_letters_so() -> None:
     note = "S. knee better.\nO. flex 120 deg.\nA. on track.\nP. add step-ups."
-    assert _where(note, "on track") == ["Assessment"]
+    assert where(note, "on track") == ["Assessment"]
     # twin: one organism's initial opening a line is no Subjective heading
     note = "Wound: culture grew\nS. aureus, sensitive to cephalexin.\nP: dressing 3x/wk."
     placed = place_items(split_items(note), SOAP)

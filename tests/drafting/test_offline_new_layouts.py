@@ -6,12 +6,10 @@ so."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from tests.placing import SOAP, where
 from tui.core.drafting import dictation
 from tui.core.drafting.placement import place_items, split_items
 
-SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
 PT_EVAL = (
     "History",
     "Systems Review",
@@ -33,11 +31,6 @@ DISCHARGE = (
 )
 
 
-def _where(note: str, snippet: str, sections: Sequence[str] = SOAP) -> list[str]:
-    placed = place_items(split_items(note), sections)
-    return [section for section, lines in placed.items() if any(snippet in line for line in lines)]
-
-
 def test_a_data_part_sends_what_the_patient_says_to_subjective() -> None:
     note = "\n".join(
         [
@@ -47,15 +40,15 @@ def test_a_data_part_sends_what_the_patient_says_to_subjective() -> None:
             "Hip flexion 105 deg, abduction 4-/5.",
         ]
     )
-    assert _where(note, "hip aches on waking") == ["Subjective"]
-    assert _where(note, "walking the dog") == ["Subjective"]
-    assert _where(note, "Hip flexion 105") == ["Objective"]
+    assert where(note, "hip aches on waking") == ["Subjective"]
+    assert where(note, "walking the dog") == ["Subjective"]
+    assert where(note, "Hip flexion 105") == ["Objective"]
 
 
 def test_a_report_under_a_label_of_one_topic_stays_there() -> None:
     # twin: "Impression:" is one topic, so a report opening its line is still the judgement
     note = "Impression: Pt reports fewer flares, consistent with improving load tolerance."
-    assert _where(note, "fewer flares") == ["Assessment"]
+    assert where(note, "fewer flares") == ["Assessment"]
 
 
 def test_a_response_part_sends_a_measurement_to_objective_and_keeps_a_change() -> None:
@@ -66,9 +59,9 @@ def test_a_response_part_sends_a_measurement_to_objective_and_keeps_a_change() -
             "Response: Settled quickly and asked to continue.",
         ]
     )
-    assert _where(note, "Grip 40 lb") == ["Objective"]
-    assert _where(note, "improved 10 deg") == ["Assessment"]  # twin: a change is a judgement
-    assert _where(note, "Settled quickly") == ["Assessment"]
+    assert where(note, "Grip 40 lb") == ["Objective"]
+    assert where(note, "improved 10 deg") == ["Assessment"]  # twin: a change is a judgement
+    assert where(note, "Settled quickly") == ["Assessment"]
     placed = place_items(split_items(note), SOAP)
     assert placed["Objective"] == ["Grip 40 lb on the R today, 44 lb on the L."]
 
@@ -81,9 +74,9 @@ def test_a_label_names_its_topic_by_its_head_noun() -> None:
             "Revised goals: Walk 1 km on grass by the end of May.",
         ]
     )
-    assert _where(note, "Steady gains", DISCHARGE) == ["Assessment"]
-    assert _where(note, "Seen for a painful hip", DISCHARGE) == ["Assessment"]
-    assert _where(note, "Walk 1 km on grass", DISCHARGE) == ["Goal Status"]
+    assert where(note, "Steady gains", DISCHARGE) == ["Assessment"]
+    assert where(note, "Seen for a painful hip", DISCHARGE) == ["Assessment"]
+    assert where(note, "Walk 1 km on grass", DISCHARGE) == ["Goal Status"]
 
 
 def test_a_head_noun_that_names_a_measure_or_a_time_is_no_section() -> None:
@@ -97,9 +90,9 @@ def test_a_head_noun_that_names_a_measure_or_a_time_is_no_section() -> None:
             "Sit to stand total: 11 in 30 s.",
         ]
     )
-    assert _where(note, "Berg 44/56") == ["Objective"]
-    assert _where(note, "6/10 after the night shift") == ["Subjective"]
-    assert _where(note, "11 in 30 s") == ["Objective"]
+    assert where(note, "Berg 44/56") == ["Objective"]
+    assert where(note, "6/10 after the night shift") == ["Subjective"]
+    assert where(note, "11 in 30 s") == ["Objective"]
 
 
 def test_a_line_of_codes_goes_to_billing_under_any_heading() -> None:
@@ -111,15 +104,15 @@ def test_a_line_of_codes_goes_to_billing_under_any_heading() -> None:
             "Eval 97163 x1.",
         ]
     )
-    assert _where(note, "97530 x2, 97535 x1") == ["Billing"]
-    assert _where(note, "Eval 97163 x1") == ["Billing"]
-    assert _where(note, "dual-task walking") == ["Plan"]
+    assert where(note, "97530 x2, 97535 x1") == ["Billing"]
+    assert where(note, "Eval 97163 x1") == ["Billing"]
+    assert where(note, "dual-task walking") == ["Plan"]
 
 
 def test_a_plan_that_names_a_code_stays_in_the_plan() -> None:
     # twin: a next step that names a code is no billing line
     note = "Plan: Add 97530 work simulation next visit if the payer approves."
-    assert _where(note, "work simulation") == ["Plan"]
+    assert where(note, "work simulation") == ["Plan"]
 
 
 def test_judgement_and_next_steps_in_other_words() -> None:
@@ -127,16 +120,16 @@ def test_judgement_and_next_steps_in_other_words() -> None:
         "Dictation. He seems to handle the heavier sled well. Recovery is on schedule for week "
         "eight. Going forward we'll bring in single leg hops. She says the strap is comfortable."
     )
-    assert _where(note, "handle the heavier sled") == ["Assessment"]
-    assert _where(note, "on schedule for week 8") == ["Assessment"]
-    assert _where(note, "single leg hops") == ["Plan"]
-    assert _where(note, "strap is comfortable") == ["Subjective"]
+    assert where(note, "handle the heavier sled") == ["Assessment"]
+    assert where(note, "on schedule for week 8") == ["Assessment"]
+    assert where(note, "single leg hops") == ["Plan"]
+    assert where(note, "strap is comfortable") == ["Subjective"]
 
 
 def test_a_patient_quote_with_i_think_is_what_the_patient_says() -> None:
     # twin: "I think" inside the patient's own words is no judgement of the clinician's
     note = 'Dictation. "I think my arm is looser in the mornings," she says.'
-    assert _where(note, "my arm is looser") == ["Subjective"]
+    assert where(note, "my arm is looser") == ["Subjective"]
 
 
 def test_an_evaluation_s_history_in_other_words() -> None:
@@ -145,11 +138,11 @@ def test_an_evaluation_s_history_in_other_words() -> None:
         "a slip on ice. She's got asthma and osteopenia. Blood pressure one forty over ninety. "
         "Spurling test was negative. Plan twice a week for four weeks."
     )
-    assert _where(note, "Neck stiffness for about 3 weeks", PT_EVAL) == ["History"]
-    assert _where(note, "asthma and osteopenia", PT_EVAL) == ["History"]
-    assert _where(note, "Spurling test was negative", PT_EVAL) == ["Tests and Measures"]
+    assert where(note, "Neck stiffness for about 3 weeks", PT_EVAL) == ["History"]
+    assert where(note, "asthma and osteopenia", PT_EVAL) == ["History"]
+    assert where(note, "Spurling test was negative", PT_EVAL) == ["Tests and Measures"]
     # twin: a stretch of weeks in the plan is the plan's, not the history's
-    assert _where(note, "twice a week for 4 weeks", PT_EVAL) == ["Plan of Care"]
+    assert where(note, "twice a week for 4 weeks", PT_EVAL) == ["Plan of Care"]
 
 
 def test_fillers_in_new_words_go_and_their_look_alikes_stay() -> None:
@@ -198,14 +191,14 @@ def test_a_heading_said_with_its_word_and_a_recording_remark_go() -> None:
 
 def test_a_spoken_heading_with_its_word_places_what_follows() -> None:
     note = "Dictation. Heading subjective. Slept through the night twice this week. Um."
-    assert _where(note, "Slept through the night") == ["Subjective"]
+    assert where(note, "Slept through the night") == ["Subjective"]
 
 
 def test_a_letter_with_the_name_it_stands_for_takes_that_name() -> None:
     note = "P (problem): stiffness getting out of the car; R knee gives way on kerbs."
-    assert _where(note, "stiffness getting out of the car") == ["Subjective"]
+    assert where(note, "stiffness getting out of the car") == ["Subjective"]
     # twin: the same letter without a name is the Plan
-    assert _where("P: review kerb strategy next visit.", "review kerb strategy") == ["Plan"]
+    assert where("P: review kerb strategy next visit.", "review kerb strategy") == ["Plan"]
 
 
 def test_what_someone_reports_and_the_clinician_s_impression_by_their_opening() -> None:
@@ -214,9 +207,9 @@ def test_what_someone_reports_and_the_clinician_s_impression_by_their_opening() 
         "My impression is that quad strength now supports stairs with one rail. "
         "Knee flexion 118 deg."
     )
-    assert _where(note, "stopped using the stair lift") == ["Subjective"]
-    assert _where(note, "quad strength now supports stairs") == ["Assessment"]
-    assert _where(note, "Knee flexion 118") == ["Objective"]
+    assert where(note, "stopped using the stair lift") == ["Subjective"]
+    assert where(note, "quad strength now supports stairs") == ["Assessment"]
+    assert where(note, "Knee flexion 118") == ["Objective"]
 
 
 def test_a_heading_said_inside_a_phrase_opens_its_section() -> None:
@@ -224,9 +217,9 @@ def test_a_heading_said_inside_a_phrase_opens_its_section() -> None:
         "Transcript. Under the subjective part, he's been icing twice a day. For objective, "
         "grip forty kilos. Moving on to the plan, add wrist curls."
     )
-    assert _where(note, "icing twice a day") == ["Subjective"]
-    assert _where(note, "Grip 40 kg") == ["Objective"]
-    assert _where(note, "Add wrist curls") == ["Plan"]
+    assert where(note, "icing twice a day") == ["Subjective"]
+    assert where(note, "Grip 40 kg") == ["Objective"]
+    assert where(note, "Add wrist curls") == ["Plan"]
     placed = place_items(split_items(note), SOAP)
     assert "Under the subjective part" not in " ".join(placed["Subjective"])
 
@@ -245,14 +238,12 @@ def test_a_discharge_said_without_headings_by_its_words() -> None:
         "discharged because she met her goals. She will keep up the bridges at home. She "
         "should follow up with her surgeon in June. That's the end of the summary."
     )
-    assert _where(note, "seen 10 times over 6 weeks", DISCHARGE) == ["Episode of Care"]
-    assert _where(note, "walks without a cane", DISCHARGE) == ["Functional Status"]
-    assert _where(note, "stair goal has been met", DISCHARGE) == ["Goal Status"]
-    assert _where(note, "discharged because", DISCHARGE) == ["Reason for Discharge"]
-    assert _where(note, "bridges at home", DISCHARGE) == ["Home Exercise Program"]
-    assert _where(note, "follow up with her surgeon", DISCHARGE) == [
-        "Recommendations and Follow-up"
-    ]
+    assert where(note, "seen 10 times over 6 weeks", DISCHARGE) == ["Episode of Care"]
+    assert where(note, "walks without a cane", DISCHARGE) == ["Functional Status"]
+    assert where(note, "stair goal has been met", DISCHARGE) == ["Goal Status"]
+    assert where(note, "discharged because", DISCHARGE) == ["Reason for Discharge"]
+    assert where(note, "bridges at home", DISCHARGE) == ["Home Exercise Program"]
+    assert where(note, "follow up with her surgeon", DISCHARGE) == ["Recommendations and Follow-up"]
     placed = place_items(split_items(note), DISCHARGE)
     said = " ".join(line for lines in placed.values() for line in lines)
     assert "summary for Nadia" not in said
@@ -262,14 +253,14 @@ def test_a_discharge_said_without_headings_by_its_words() -> None:
 def test_a_daily_note_keeps_those_words_in_its_own_sections() -> None:
     # twin: a SOAP note has none of a discharge's sections, so the same words stay S/O/A/P
     note = "Pt reports she walks without a cane at home now.\nGait 0.9 m/s without a cane."
-    assert _where(note, "walks without a cane at home") == ["Subjective"]
-    assert _where(note, "Gait 0.9 m/s") == ["Objective"]
+    assert where(note, "walks without a cane at home") == ["Subjective"]
+    assert where(note, "Gait 0.9 m/s") == ["Objective"]
 
 
 def test_a_quoted_line_is_read_as_its_words() -> None:
     note = "> Player check-in: hamstring tight after Saturday's match, no pain when jogging.\n"
     note += "> 90 deg knee flexion needed for cycling.\n"
-    assert _where(note, "hamstring tight after Saturday") == ["Subjective"]
+    assert where(note, "hamstring tight after Saturday") == ["Subjective"]
     # twin: a line that opens with "> 90" keeps its "greater than"
     placed = place_items(split_items(note), SOAP)
     assert any(line.startswith("> 90 deg") for lines in placed.values() for line in lines)
@@ -284,10 +275,10 @@ def test_a_layout_s_letters_mean_what_that_layout_says() -> None:
             "E - Locking eased after mobilisation.",
         ]
     )
-    assert _where(note, "knee locks on stairs") == ["Subjective"]
-    assert _where(note, "Knee flexion 115") == ["Objective"]
-    assert _where(note, "Reduced knee flexion limiting") == ["Assessment"]
-    assert _where(note, "Locking eased") == ["Assessment"]
+    assert where(note, "knee locks on stairs") == ["Subjective"]
+    assert where(note, "Knee flexion 115") == ["Objective"]
+    assert where(note, "Reduced knee flexion limiting") == ["Assessment"]
+    assert where(note, "Locking eased") == ["Assessment"]
 
 
 def test_soap_letters_keep_their_meaning_beside_other_letters() -> None:
@@ -302,8 +293,8 @@ def test_soap_letters_keep_their_meaning_beside_other_letters() -> None:
             "E: Handout on stair strategy given.",
         ]
     )
-    assert _where(note, "Reduced flexion limits") == ["Assessment"]
-    assert _where(note, "Add step-downs") == ["Plan"]
+    assert where(note, "Reduced flexion limits") == ["Assessment"]
+    assert where(note, "Add step-downs") == ["Plan"]
 
 
 def test_an_sbar_assessment_is_sorted_by_its_words() -> None:
@@ -316,8 +307,8 @@ def test_an_sbar_assessment_is_sorted_by_its_words() -> None:
             "Recommendation: Notify the RN; recheck BP before gait next visit.",
         ]
     )
-    assert _where(note, "more confused since Sunday") == ["Subjective"]
-    assert _where(note, "BP 100/58 standing") == ["Objective"]
-    assert _where(note, "mod A for bed to chair") == ["Objective"]
-    assert _where(note, "Limited by low blood pressure") == ["Assessment"]
-    assert _where(note, "Notify the RN") == ["Plan"]
+    assert where(note, "more confused since Sunday") == ["Subjective"]
+    assert where(note, "BP 100/58 standing") == ["Objective"]
+    assert where(note, "mod A for bed to chair") == ["Objective"]
+    assert where(note, "Limited by low blood pressure") == ["Assessment"]
+    assert where(note, "Notify the RN") == ["Plan"]
