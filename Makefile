@@ -40,8 +40,12 @@ lint: $(VENV)/.test-installed
 typecheck: $(VENV)/.test-installed
 	$(BIN)/mypy tui
 
+# The suite runs on every core (pytest-xdist), each test file on one worker so that a module's
+# fixtures (a real FHIR server, a built wheel) start once; `make test TEST_WORKERS=0` runs it in
+# one process.
+TEST_WORKERS ?= auto
 test: lint typecheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench

@@ -29,6 +29,10 @@ from tui.core.service import ClinicService
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SETTLE = 0.2
+# How long a wait for a condition may take before the test fails. Generous: it costs nothing
+# when the condition holds, and a busy 2-core machine starts processes and runs threads late
+# (importing the anthropic SDK alone took 22 s of wall time at load average 20).
+WAIT_SECONDS = 60.0
 
 
 def note_bytes(index: int, *, patient: str = "") -> bytes:
@@ -89,7 +93,7 @@ def by_note(entries: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 async def wait_until(
-    predicate: Callable[[], bool], timeout: float = 30.0, step: float = 0.02
+    predicate: Callable[[], bool], timeout: float = WAIT_SECONDS, step: float = 0.02
 ) -> None:
     """Wait for a condition, never for a fixed time. The timeout is generous: it costs nothing
     when the condition holds, and a busy 2-core machine runs threads and watchers late."""
@@ -101,7 +105,7 @@ async def wait_until(
 
 
 def wait_until_sync(
-    predicate: Callable[[], bool], timeout: float = 40.0, step: float = 0.05
+    predicate: Callable[[], bool], timeout: float = WAIT_SECONDS, step: float = 0.05
 ) -> None:
     """`wait_until` for tests that run the pipeline in another process."""
     deadline = time.monotonic() + timeout
@@ -130,7 +134,7 @@ class Running:
     def entry(self, rel: str) -> list[dict[str, Any]]:
         return [d for d in self.service.queue_json()["drafts"] if d["note"] == rel]
 
-    async def settled(self, rel: str, timeout: float = 10.0) -> list[dict[str, Any]]:
+    async def settled(self, rel: str, timeout: float = WAIT_SECONDS) -> list[dict[str, Any]]:
         """Wait until `rel` has an entry and none of its entries is still in progress."""
 
         def done() -> bool:
@@ -223,7 +227,7 @@ class WatchProcess:
     def pid(self) -> int:
         return self.process.pid
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
+    def wait_for(self, text: str, timeout: float = WAIT_SECONDS) -> None:
         wait_until_sync(lambda: any(text in line for line in self.err + self.out), timeout)
 
     def kill(self) -> None:

@@ -107,7 +107,7 @@ async def test_every_arrival_pattern_gives_exactly_one_ready_draft(
             entries = run.service.queue_json()["drafts"]
             return sum(e["status"] == "ready" for e in entries) >= expected
 
-        await wait_until(all_ready, timeout=30)
+        await wait_until(all_ready)
         await asyncio.sleep(SETTLE * 3)
         entries = run.service.queue_json()["drafts"]
     grouped = by_note(entries)

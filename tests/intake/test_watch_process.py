@@ -96,7 +96,7 @@ def test_repeated_kills_at_random_moments_during_a_burst(
         process.kill()
         process = watch_processes(clinic, delay=0.05)
         process.wait_for("drafting")
-    wait_until_sync(lambda: ready_count(clinic) >= len(names), timeout=40)
+    wait_until_sync(lambda: ready_count(clinic) >= len(names))
     time.sleep(0.5)
     assert process.terminate() == 0
     assert_exactly_one_ready_draft_each(clinic, names)

@@ -168,7 +168,7 @@ async def test_batch_of_hundreds_copied_in(inbox: Path, tmp_path: Path, observer
     async with watching(inbox, observer) as seen:
         for index in range(300):
             shutil.copyfile(staging / f"b{index:03d}.txt", inbox / f"b{index:03d}.txt")
-        await wait_until(lambda: len(seen.calls) >= 300, timeout=60)
+        await wait_until(lambda: len(seen.calls) >= 300)
         await asyncio.sleep(SETTLE * 2)
     assert seen.names() == sorted(f"b{i:03d}.txt" for i in range(300))
     assert all(size > 0 for _, size in seen.calls)

@@ -8,12 +8,13 @@ without paying for drafting again and screenshots never depend on the clock.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import os
 import shutil
 import sqlite3
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,6 +79,30 @@ def utc_local_time() -> Iterator[None]:
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+RunBefore = Callable[[Pilot[Any]], Awaitable[None] | None]
+
+
+@pytest.fixture
+def snap_compare(snap_compare: Callable[..., bool]) -> Callable[..., bool]:
+    """pytest-textual-snapshot's `snap_compare`, with every cursor held still before the
+    screenshot: a focused input shows its cursor, as when it was just focused. A blinking cursor
+    hides itself every half second, and a busy 2-core machine can take longer than that between
+    the last key and the screenshot."""
+
+    def compare(app: ChartdeskApp, *, run_before: RunBefore | None = None, **options: Any) -> bool:
+        async def then_still(pilot: Pilot[Any]) -> None:
+            if run_before is not None:
+                result = run_before(pilot)
+                if inspect.isawaitable(result):
+                    await result
+            for widget in pilot.app.screen.query("Input, TextArea"):
+                widget.cursor_blink = False  # type: ignore[attr-defined]
+
+        return snap_compare(app, run_before=then_still, **options)
+
+    return compare
 
 
 def pin_timestamps(db: Path) -> None:
