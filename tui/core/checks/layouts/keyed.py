@@ -19,7 +19,7 @@ from tui.core.checks.text.pieces import Piece
 _KEYED = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:()|]*?[A-Za-z][^\n:()|]*?"
     r"([ \t]*\(([^()\n]{1,8})\))(?:[ \t]+[A-Za-z][A-Za-z /-]{0,24}?)?[ \t]*[:=][ \t]*"
-    r"(-?\d+(?:\.\d+)?(?:[+-](?!\d))?)(?![\d.]|/\d)",
+    r"(-?\d+(?:\.\d+)?(?:[+-](?!\d))?)(?![\d.])",
     re.MULTILINE,
 )
 _KEY_END = re.compile(r"\)(?:[ \t]+[A-Za-z][A-Za-z /-]{0,24}?)?[ \t]*[:=]")
