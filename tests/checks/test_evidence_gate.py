@@ -140,3 +140,13 @@ def test_a_range_of_motion_needs_a_motion_joint_or_range_noun(
     text = HEADER + line + "\n"
     assert [f.value for f in extract_facts(text) if f.kind == "rom"] == read
     assert _left_out(line) == left
+
+
+def test_a_weak_reading_a_draft_copies_from_its_note_is_supported() -> None:
+    """Hypothesis found a table note that did not verify against itself: the draft's guesses
+    are questioned, and a guess only the note's gate had left out ("L 95°", no motion) was
+    reported as invented."""
+    note = HEADER + "R knee flexion AROM 95°\nL 95°\n"
+    assert verify(note, note).clean
+    # twin: the same weak reading with a value the note lacks is still questioned
+    assert not verify(note, HEADER + "R knee flexion AROM 95°\nL 105°\n").clean

@@ -139,6 +139,8 @@ class _Side:
     names_end: tuple[tuple[str, int], ...]
     named: list[WordIndex]
     fact_quantities: frozenset[tuple[str, float]]
+    guessed: dict[tuple[str, str], list[Fact]]
+    """Readings too weak to be facts (measures/evidence.py), by group and value."""
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str], guesses: bool = False) -> _Side:
@@ -155,6 +157,11 @@ class _Side:
         for fact in candidates:  # a guess of the note supports the same guess in a draft
             if fact.kind == "outcome" and fact.measure not in _known_measures():
                 unlisted.setdefault(_key(fact.value), []).append(fact)
+        strong = frozenset(extract_facts(text, measures)) if guesses else frozenset(facts)
+        guessed: dict[tuple[str, str], list[Fact]] = {}
+        for fact in candidates:
+            if fact not in strong:
+                guessed.setdefault((_group(fact), _key(fact.value)), []).append(fact)
         loose = tuple(extract_unclassified(text, measures))
         names_end: list[tuple[str, int]] = []
         return cls(
@@ -183,6 +190,15 @@ class _Side:
                 if (value := _numeric(fact)) is not None
                 and (unit_class := _unit_class(fact.unit or "")) is not None
             ),
+            guessed=guessed,
+        )
+
+    def same_guess(self, fact: Fact) -> bool:
+        """A guess of this text (a reading too weak to be a fact) matching a guess of the other
+        text: a weak reading a draft copies from its note is the note's, not an invention."""
+        return any(
+            _compatible(fact, other)
+            for other in self.guessed.get((_group(fact), _key(fact.value)), ())
         )
 
     def same_fact(self, fact: Fact) -> bool:
@@ -359,7 +375,8 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported = [
         fact
         for fact in draft.facts
-        if not _supported(
+        if not (draft.same_guess(fact) and note.same_guess(fact))
+        and not _supported(
             fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
         )
     ]
