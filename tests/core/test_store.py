@@ -3,11 +3,13 @@ and several processes sharing one file."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -211,3 +213,37 @@ def test_a_late_failure_of_a_cancelled_job_changes_nothing(store: Store) -> None
     ).fetchone()[0]
     assert pending == 1
     assert store.get_draft(draft).status == "queued"
+
+
+def test_closing_never_closes_a_connection_another_thread_is_using(tmp_path: Path) -> None:
+    """A background batch measuring notes as the app quits once crashed the process: the main
+    thread closed the batch thread's connection under its query. Now that connection closes
+    when its thread ends, and the closing thread's own closes at once."""
+    store = Store(tmp_path / "state.db")
+    mine = store.db
+    used, closed, finished = threading.Event(), threading.Event(), threading.Event()
+    held: list[sqlite3.Connection] = []
+    results: list[int] = []
+
+    def batch() -> None:
+        conn = store.db
+        held.append(conn)
+        results.append(conn.execute("SELECT 1").fetchone()[0])
+        used.set()
+        closed.wait(timeout=60)
+        results.append(conn.execute("SELECT 2").fetchone()[0])  # after close: still open
+        finished.set()
+
+    worker = threading.Thread(target=batch)
+    worker.start()
+    assert used.wait(timeout=60)
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError):
+        mine.execute("SELECT 1")  # this thread's: closed at once
+    closed.set()
+    assert finished.wait(timeout=60)
+    worker.join(timeout=60)
+    assert results == [1, 2]
+    gc.collect()
+    with pytest.raises(sqlite3.ProgrammingError):
+        held[0].execute("SELECT 1")  # the worker's: closed once its thread ended

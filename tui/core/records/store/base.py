@@ -22,11 +22,18 @@ class _ThreadConnection:
     a thread of its own, and a connection kept past its thread held its page cache (about
     1 MB) for the life of the process."""
 
-    __slots__ = ("__weakref__", "conn")
+    __slots__ = ("__weakref__", "conn", "owner")
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.owner = weakref.ref(threading.current_thread())
         weakref.finalize(self, _close_quietly, conn)
+
+    def closable_by(self, thread: threading.Thread) -> bool:
+        """Whether `thread` may close this connection now: its own, or its thread's ended.
+        Closing a connection while another thread runs a query on it crashes the process."""
+        owner = self.owner()
+        return owner is None or owner is thread or not owner.is_alive()
 
 
 class Database:
@@ -37,6 +44,7 @@ class Database:
         self._local = threading.local()
         self._held: weakref.WeakSet[_ThreadConnection] = weakref.WeakSet()
         self._lock = threading.Lock()
+        self._retired: list[threading.local] = []
         self._create()
         self.identity = _file_identity(path)
         self.migrate()
@@ -98,10 +106,20 @@ class Database:
             raise
 
     def close(self) -> None:
+        """Close this thread's connection and those of ended threads. A live thread's (a
+        background batch still measuring notes as the app quits) stays with that thread's slot
+        and is closed when the thread ends: never under a query it is running."""
+        me = threading.current_thread()
         with self._lock:
+            busy = False
             for held in list(self._held):
-                held.conn.close()
+                if held.closable_by(me):
+                    held.conn.close()
+                else:
+                    busy = True
             self._held.clear()
+            if busy:
+                self._retired.append(self._local)
         self._local = threading.local()
 
     @contextlib.contextmanager
