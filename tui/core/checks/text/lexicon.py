@@ -55,15 +55,7 @@ class Led:
 
     def scan(self, text: str) -> Iterator[re.Match[str]]:
         """The matches, searched afresh (`finditer` remembers them for a long text)."""
-        match = self.pattern.match
-        end = 0
-        for start in self._starts(_lowered(text)):
-            if start < end:
-                continue
-            found = match(text, start)
-            if found is not None:
-                end = max(found.end(), start + 1)
-                yield found
+        return search_at(self.pattern, text, self._starts(_lowered(text)))
 
     def _starts(self, lowered: str) -> Iterator[int]:
         """Where a leading word starts. The search matches the character before the word (not
