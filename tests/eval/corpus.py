@@ -8,6 +8,8 @@ and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that
 (`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/`,
 `heldout3/`, `heldout4/`, `heldout5/`, `heldout6/` and `heldout7/` were written in other styles
 (heldout3 to heldout7 blind, before the extractor's code was read) and are only measured.
+`heldout9/` is a development set in unusual human voices (shorthand, dictation, therapists trained
+abroad, OT-heavy notes), written without reading the code, for the engineers to improve against.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ SPLITS = (
     "heldout5",
     "heldout6",
     "heldout7",
+    "heldout9",
 )
 
 
