@@ -6,8 +6,9 @@ be wrong (`must_not`, each naming its trap), the billing, the audit findings, wh
 belongs in an offline draft (`[sections]`), words an offline draft must drop (`[draft] absent`),
 and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that draft
 (`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/`,
-`heldout3/`, `heldout4/`, `heldout5/`, `heldout6/` and `heldout7/` were written in other styles
-(heldout3 to heldout7 blind, before the extractor's code was read) and are only measured.
+`heldout3/`, `heldout4/`, `heldout5/`, `heldout6/`, `heldout7/` and `heldout10/` were written in
+other styles (heldout3 to heldout7 and heldout10 blind, before the extractor's code was read) and
+are only measured.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ SPLITS = (
     "heldout5",
     "heldout6",
     "heldout7",
+    "heldout10",
 )
 
 
