@@ -26,7 +26,7 @@ from tui.core.checks.text.anchored import (
     search_at,
 )
 from tui.core.checks.text.lowered import lowered
-from tui.core.checks.text.number_led import number_led
+from tui.core.checks.text.number_led import fixed_starts, number_led
 from tui.core.checks.text.word_index import (
     INDEXED_FROM,
     alternatives,
@@ -214,11 +214,21 @@ def word_first(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | L
     for alternative in alternatives(pattern.pattern):
         if not alternative.startswith("\\b"):
             return pattern
-        found = leading_letters(_lower_fragment(alternative[2:]))
+        found = leading_letters(_lower_fragment(alternative[2:])) or _fixed_words(alternative[2:])
         if found is None:
             return pattern
         leads += found
     return led(pattern, *leads)
+
+
+def _fixed_words(source: str) -> tuple[str, ...] | None:
+    """The fixed words `source` starts with, an optional group first included ("(?:total )?
+    possible" starts with "total" or "possible"), as regular expressions; None unless each
+    starts with a letter or a digit (a word start, as the word boundary before them says)."""
+    starts = fixed_starts(source)
+    if not starts or any(not re.match("[a-z0-9]", start) for start in starts):
+        return None
+    return tuple(re.escape(start) for start in starts)
 
 
 # "(?<![\d.])(?:\d+ ... to )?\d+": a number, or a range of numbers, after the check.
