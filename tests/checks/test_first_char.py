@@ -117,7 +117,9 @@ def test_numeric_tokens_in_any_range_are_the_plain_ones(text: str, start: int, s
     ]
 
 
-ARROW_PIECES = ["0", "2", "30", "95", "120", " ", "\t", "→", "⇒", "➔", "°", "deg", "x", "٣", "\n"]
+ARROW_PIECES = [
+    "0", "2", "30", "95", "120", " ", "\t", "→", "⇒", "➔", "°", "deg", "x", ".", "٣", "\n",
+]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)
