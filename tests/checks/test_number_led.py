@@ -11,12 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.eval.corpus import SPLITS, cases
+from tui.core.checks.measures import results
 from tui.core.checks.text.anchored import number_starts
 from tui.core.checks.text.lowered import lowered
 from tui.core.checks.text.number_led import NumberLed, fixed_starts, number_led
 from tui.core.checks.text.scan import _non_measurement_patterns
 
-NUMBER_LED = [p for p in _non_measurement_patterns() if isinstance(p, NumberLed)]
+NUMBER_LED = [
+    *(p for p in _non_measurement_patterns() if isinstance(p, NumberLed)),
+    *(p for p in (results._events(), results._reps()) if isinstance(p, NumberLed)),
+]
 
 PIECES = [
     *"0123456789",
@@ -26,7 +30,8 @@ PIECES = [
     "minimum", "per protocol", "per hip precautions", "per wk", "a week", "per MD", "falls",
     "near falls", "rest breaks", "standing rests", "episodes", "verbal cues", "min cues",
     "prompts", "box", "step", "heel raise", "foam", "more", "additional", "weeks", "days",
-    "hrs", "HRS", "Hr", "mos", "visits", "sessions", "ſessions", "K", "é", "a", "per",
+    "hrs", "HRS", "Hr", "mos", "visits", "sessions", "ſessions", "K", "é", "a", "per", "reps",
+    "Rep", "repetitions", "x", "@", "of",
 ]  # fmt: skip
 
 
@@ -41,7 +46,7 @@ def fast(pattern: NumberLed, text: str) -> list[tuple[tuple[int, int], tuple[obj
 
 
 def test_the_number_first_patterns_with_telling_words_are_number_led() -> None:
-    assert len(NUMBER_LED) >= 7
+    assert len(NUMBER_LED) >= 9
 
 
 @settings(max_examples=300, deadline=None)
