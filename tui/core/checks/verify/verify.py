@@ -598,16 +598,27 @@ def _all_numbers_in(value: str, numbers: frozenset[float]) -> bool:
     return bool(found) and all(number in numbers for number in found)
 
 
-_GRADE_SLASH = re.compile(r"(?<![\d.])([0-5][+-]?)\s*/\s*5(?!\d)")
+# The matches of r"(?<![\d.])([0-5][+-]?)\s*/\s*5(?!\d)", the check after the first digit.
+_GRADE_SLASH = re.compile(r"([0-5](?<![\d.][0-5])[+-]?)\s*/\s*5(?!\d)")
 _GRADE_BARE = re.compile(r"(?<![\w.+\-/])([0-5][+-]?)(?![\d+\-/])")
+_MMT_WORDS = led(_MMT_CONTEXT, "mmt", "strength", "muscle", "grade")
 
 
 def _grades_written(text: str) -> frozenset[str]:
-    """Every grade written as "4-/5", or as "4-" in a sentence about strength, read once."""
+    """Every grade written as "4-/5", or as "4-" in a sentence about strength, read once: the
+    strength words are found in one search of the text, and only their sentences (split at
+    full stops and line ends) are read for bare grades."""
     grades = {match.group(1) for match in _GRADE_SLASH.finditer(text)}
-    for sentence in re.split(r"[.\n]", text):
-        if _MMT_CONTEXT.search(sentence):
-            grades |= {match.group(1) for match in _GRADE_BARE.finditer(sentence)}
+    read: set[int] = set()
+    for word in _MMT_WORDS.finditer(text):
+        at = word.start()
+        start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+        if start in read:
+            continue
+        read.add(start)
+        ends = [end for end in (text.find(".", at), text.find("\n", at)) if end >= 0]
+        sentence = text[start : min(ends, default=len(text))]
+        grades |= {match.group(1) for match in _GRADE_BARE.finditer(sentence)}
     return frozenset(grades)
 
 
