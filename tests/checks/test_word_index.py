@@ -107,17 +107,21 @@ WORD_FIRST = [
     re.compile(r"\bRPE\s*\d+"),
     re.compile(r"\b(?:to|at|of)\s+[CTLS]\s?\d{1,2}\b"),
     re.compile(r"\b(?:STGs?|goals?)\b|\btargets?\b(?=\s*\d)", re.IGNORECASE),
+    # an optional group first: its words or the words after it lead (number_led.fixed_starts)
+    re.compile(r"\b(?:total\s+)?possible(?:\s+score)?\s*(?:of|is)?\s*\d+", re.IGNORECASE),
+    re.compile(r"\b(?:rest )?breaks?\s*\d+|\bor (?:less|more)\b", re.IGNORECASE),
 ]
 WORD_PIECES = [
     " ", "\n", ".", "-", "_", "(", "3", "10", "3s", "max", "MAX", "maximum", "Max of", "by", "BY",
     "by 3s", "RPE", "rpe", "to", "at", "of", "T", "C 5", "L4", "STG", "stgs", "goal", "Goals",
-    "target", "targets", "ſ", "\u212a", "ı", "İ", "é", "x",
+    "target", "targets", "ſ", "\u212a", "ı", "İ", "é", "x", "total", "Total ", "possible",
+    "possible score", "of", "is", "rest ", "breaks", "Break", "or", "less", "more", "ormore",
 ]  # fmt: skip
 
 
 def test_a_pattern_led_by_a_word_boundary_and_fixed_letters_becomes_word_led() -> None:
     assert all(isinstance(word_first(pattern), Led) for pattern in WORD_FIRST)
-    for kept in (r"\b(?:total\s+)?possible", r"serial \d+", r"\bmax|x\d", r"\b\d+"):
+    for kept in (r"\b(?:\d\s+)?possible", r"serial \d+", r"\bmax|x\d", r"\b\d+", r"\b(?:-)?x"):
         assert word_first(re.compile(kept)).pattern == kept
 
 

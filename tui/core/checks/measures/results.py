@@ -27,6 +27,7 @@ from tui.core.checks.tables import (
     said_times,
 )
 from tui.core.checks.text.lexicon import NUM, Led, counted_fractions, led, matches, words_pattern
+from tui.core.checks.text.number_led import NumberLed, number_led
 from tui.core.checks.text.numbers import Normalized, normalize, to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -58,16 +59,21 @@ class Count:
 
 
 @cache
-def _events() -> re.Pattern[str]:
+def _events() -> re.Pattern[str] | NumberLed:
     events = "|".join(f"(?:{word})" for word in not_measurement_words().get("events", ()))
-    return re.compile(rf"(?<![\d./])({NUM})\s+({events or '(?!x)x'})\b", re.IGNORECASE)
+    return number_led(  # tried only at the numbers before an event's word
+        re.compile(rf"(?<![\d./])({NUM})\s+({events or '(?!x)x'})\b", re.IGNORECASE), events
+    )
 
 
 @cache
-def _reps() -> re.Pattern[str]:
+def _reps() -> re.Pattern[str] | NumberLed:
     nouns = "|".join(f"(?:{word})" for word in result_words().get("rep_nouns", ()))
-    return re.compile(
-        rf"(?<![\d./x])({NUM})\s*({nouns or '(?!x)x'})\b(?!\s*(?:x|of|@)\s*\d)", re.IGNORECASE
+    return number_led(  # tried only at the numbers before a repetitions noun
+        re.compile(
+            rf"(?<![\d./x])({NUM})\s*({nouns or '(?!x)x'})\b(?!\s*(?:x|of|@)\s*\d)", re.IGNORECASE
+        ),
+        nouns,
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tui.core.checks.text.lexicon import MONTH_NAMES
+from tui.core.checks.text.lexicon import MONTH_NAMES, Led, led
 from tui.core.checks.text.number_words import ORDINALS, TENS
 
 _MONTH = (
@@ -18,14 +18,16 @@ _YEAR = r"(?:,?[ \t]+(\d{4}))?"
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[Led, Led]:
+    """The two ways a day is said, each tried only at its leading words (lexicon.led)."""
     ordinal = "|".join(sorted(ORDINALS, key=len, reverse=True))
     tens = "|".join(name for name, value in TENS.items() if value in (20, 30))
     # the tens may already be digits: the normaliser reads "twenty-first" as "20-first"
     day = rf"(\d{{1,2}}(?:st|nd|rd|th)|(?:(?:{tens}|[23]0)[ \t-]?)?(?:{ordinal}))"
     day_first = re.compile(rf"\bthe[ \t]+{day}[ \t]+of[ \t]+({_MONTH})\b{_YEAR}", re.IGNORECASE)
     month_first = re.compile(rf"\b({_MONTH})[ \t]+the[ \t]+{day}\b{_YEAR}", re.IGNORECASE)
-    return day_first, month_first
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    return led(day_first, "the"), led(month_first, *months)
 
 
 def said_dates(text: str) -> set[tuple[int, int, int]]:

@@ -26,6 +26,7 @@ from tui.core.checks.text.anchored import (
     search_at,
 )
 from tui.core.checks.text.lowered import lowered
+from tui.core.checks.text.number_led import fixed_starts, number_led
 from tui.core.checks.text.word_index import (
     INDEXED_FROM,
     alternatives,
@@ -213,11 +214,21 @@ def word_first(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | L
     for alternative in alternatives(pattern.pattern):
         if not alternative.startswith("\\b"):
             return pattern
-        found = leading_letters(_lower_fragment(alternative[2:]))
+        found = leading_letters(_lower_fragment(alternative[2:])) or _fixed_words(alternative[2:])
         if found is None:
             return pattern
         leads += found
     return led(pattern, *leads)
+
+
+def _fixed_words(source: str) -> tuple[str, ...] | None:
+    """The fixed words `source` starts with, an optional group first included ("(?:total )?
+    possible" starts with "total" or "possible"), as regular expressions; None unless each
+    starts with a letter or a digit (a word start, as the word boundary before them says)."""
+    starts = fixed_starts(source)
+    if not starts or any(not re.match("[a-z0-9]", start) for start in starts):
+        return None
+    return tuple(re.escape(start) for start in starts)
 
 
 # "(?<![\d.])(?:\d+ ... to )?\d+": a number, or a range of numbers, after the check.
@@ -387,11 +398,14 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         ),
         "cm|mm|in|finger",
     ),
-    re.compile(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate), on one line
-        rf"(?<![\w.]){NUM}[ \t]*(?:-[ \t]*{NUM}[ \t]*)?(?:(?:more|additional|further)[ \t]+)?"
-        r"(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
-        r"|(?-i:[Hh]rs?)|hours?|visits?|sessions?)\b",
-        re.IGNORECASE,
+    number_led(  # durations: 6 wks, 2 more weeks, 4 days ago ("80 HR" is a heart rate), on one line
+        re.compile(
+            rf"(?<![\w.]){NUM}[ \t]*(?:-[ \t]*{NUM}[ \t]*)?(?:(?:more|additional|further)[ \t]+)?"
+            r"(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
+            r"|(?-i:[Hh]rs?)|hours?|visits?|sessions?)\b",
+            re.IGNORECASE,
+        ),
+        "wks?|weeks?|days?|months?|mos?|yrs?|years?|hrs?|hours?|visits?|sessions?",
     ),
 ]
 
@@ -433,7 +447,10 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             re.compile(rf"\b(?:{either('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
             either("conditions"),
         ),
-        re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{either('limits_after')})\b", flags),
+        number_led(
+            re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{either('limits_after')})\b", flags),
+            either("limits_after"),
+        ),
         anchored(
             re.compile(
                 rf"{NUM}\s*°\s*[FC]\b|{NUM}\s*(?:degrees?\s+)?(?:Fahrenheit|Celsius)\b", flags
@@ -487,11 +504,13 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             either("plan_steps"),
         ),
         number_then(counted_fractions(), "/|of|out"),
-        number_then(
-            re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags),
-            _lower_fragment(either("events")),
+        number_led(
+            re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags), either("events")
         ),
-        re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
+        number_led(
+            re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
+            either("prompts"),
+        ),
         led(
             re.compile(
                 rf"(?<![\w-])(?:{either('changes')})(?:\s+|\s*\(\s*)(?:by\s+)?"
@@ -501,18 +520,28 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             ),
             either("changes"),
         ),
-        re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
-        re.compile(
-            rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{either('criteria_after')})", flags
+        number_led(
+            re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
+            either("targets"),
+        ),
+        number_led(
+            re.compile(
+                rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{either('criteria_after')})",
+                flags,
+            ),
+            either("criteria_after"),
         ),
         led(
             re.compile(rf"\b(?:{either('bounds_before')})\s+{NUM}", flags),
             either("bounds_before"),
         ),
-        re.compile(
-            rf"(?<![\d.]){NUM}\s*(?:cm|mm|m|in|inch(?:es)?|ft|\")\.?\s+(?:[A-Za-z-]+\s+)?"
-            rf"(?:{either('equipment_nouns')})\b",
-            flags,
+        number_led(
+            re.compile(
+                rf"(?<![\d.]){NUM}\s*(?:cm|mm|m|in|inch(?:es)?|ft|\")\.?\s+(?:[A-Za-z-]+\s+)?"
+                rf"(?:{either('equipment_nouns')})\b",
+                flags,
+            ),
+            either("equipment_nouns"),
         ),
         led(
             re.compile(

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import table_pieces
+from tui.core.checks.text.anchored import search_at
 from tui.core.checks.text.lexicon import led, words
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.text.offsets import ChainedMap, RunMap
@@ -189,12 +190,39 @@ _ARROW_RANGE = re.compile(
 _ARROWS = ("\u2192", "\u21d2", "\u2794")
 
 
+_ARROW = re.compile("[\u2192\u21d2\u2794]")
+
+
 def _arrow_ranges(text: str) -> str:
     """Ranges written with an arrow ("0→120°") written with a hyphen; a text with no arrow
-    (most notes) is not searched at every position for one."""
+    (most notes) is not searched at every position for one, and a text with arrows only at
+    the digits and blanks before each (`_ARROW_RANGE.sub(r"\1-", text)`, the same result)."""
     if not any(arrow in text for arrow in _ARROWS):
         return text
-    return _ARROW_RANGE.sub(r"\1-", text)
+    pieces: list[str] = []
+    at = 0
+    for match in search_at(_ARROW_RANGE, text, _arrow_starts(text)):
+        pieces += (text[at : match.start()], match.group(1), "-")
+        at = match.end()
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _arrow_starts(text: str) -> list[int]:
+    """Every digit of the run of digits and blanks right before an arrow, ascending: where an
+    arrow range can start."""
+    starts: list[int] = []
+    floor = 0
+    for arrow in _ARROW.finditer(text):
+        at = arrow.start() - 1
+        run = []
+        while at >= floor and (text[at] in " \t" or text[at].isdecimal()):
+            if text[at].isdecimal():
+                run.append(at)
+            at -= 1
+        starts += reversed(run)
+        floor = arrow.start()
+    return starts
 
 
 @lru_cache(maxsize=16)

@@ -19,6 +19,7 @@ from tui.core.checks.measures.goal_clauses import goal_end
 from tui.core.checks.measures.settings import setting_exclusions
 from tui.core.checks.tables import vocabulary
 from tui.core.checks.text.anchored import Anchored
+from tui.core.checks.text.first_char import first_char
 from tui.core.checks.text.lexicon import (
     GOAL_START,
     HEADER_LINE,
@@ -31,8 +32,10 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import Normalized, normalize
 
-# A numeric token standing on its own: not glued to letters before it ("L4", "M17.11").
-TOKEN = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
+# A numeric token standing on its own: not glued to letters before it ("L4", "M17.11"). The
+# matches of r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?" with the check written after the first digit
+# (lexicon.digit_first), so the engine skips to digits in every reader's range of the text.
+TOKEN = re.compile(r"\d(?<![A-Za-z0-9.]\d)\d*(?:\.\d+)?")
 
 _ABBREVIATIONS = frozenset(
     {
@@ -247,7 +250,7 @@ _SECTION_END = re.compile(r"\n[ \t]*(?:\n|#|\*\*|[A-Z][^\n:]{0,40}:[ \t]*\n)")
 @cache
 def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     patterns = (*NOT_MEASUREMENTS, *context_exclusions(), *setting_exclusions())
-    return tuple(word_first(digit_first(p)) for p in patterns)
+    return tuple(first_char(word_first(digit_first(p))) for p in patterns)
 
 
 @cache

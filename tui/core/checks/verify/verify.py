@@ -42,7 +42,6 @@ from tui.core.checks.text.lexicon import (
     DATE_SLASH,
     DATE_WORDS,
     MONTH_NAMES,
-    NUM,
     UNIT_CLASSES,
     Led,
     led,
@@ -59,8 +58,10 @@ from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.short_dates import month_days
 from tui.core.checks.verify.sides import side_continues
 
+# A number with its unit: the matches of r"(?<![A-Za-z0-9.])(NUM)(?:units)", the check on the
+# character before written after the first digit so the engine skips to digits.
 _QUANTITY = re.compile(
-    rf"(?<![A-Za-z0-9.])({NUM})(?:"
+    r"(\d(?<![A-Za-z0-9.]\d)\d*(?:\.\d+)?)(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNIT_CLASSES.items())
     + ")",
     re.IGNORECASE,
@@ -164,21 +165,22 @@ class _Side:
                 guessed.setdefault((_group(fact), _key(fact.value)), []).append(fact)
         loose = tuple(extract_unclassified(text, measures))
         names_end: list[tuple[str, int]] = []
+        sentences = _Sentences.of(normalized)
         return cls(
             text=text,
             normalized=normalized,
             facts=facts,
             quantities=found,
-            numbers=frozenset(float(m.group()) for m in ANY_NUMBER.finditer(normalized)),
+            numbers=frozenset(sentences.by_number),  # every number written, found once
             dates=frozenset(dates_in(text)),
-            topics=_numbers_by_topic(normalized, measures, names_end),
+            topics=_numbers_by_topic(normalized, measures, names_end, sentences),
             names_end=tuple(names_end),
             by_value=by_value,
             grades=_grades_written(normalized),
             quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
             fact_values=frozenset(v for fact in facts if (v := _numeric(fact)) is not None),
             loose=frozenset(float(item.value) for item in loose),
-            sentences=_Sentences.of(normalized),
+            sentences=sentences,
             loose_with_unit=_units_carried(text, found, loose),
             unlisted=unlisted,
             held=_held_quantities(found, facts),
@@ -596,16 +598,27 @@ def _all_numbers_in(value: str, numbers: frozenset[float]) -> bool:
     return bool(found) and all(number in numbers for number in found)
 
 
-_GRADE_SLASH = re.compile(r"(?<![\d.])([0-5][+-]?)\s*/\s*5(?!\d)")
+# The matches of r"(?<![\d.])([0-5][+-]?)\s*/\s*5(?!\d)", the check after the first digit.
+_GRADE_SLASH = re.compile(r"([0-5](?<![\d.][0-5])[+-]?)\s*/\s*5(?!\d)")
 _GRADE_BARE = re.compile(r"(?<![\w.+\-/])([0-5][+-]?)(?![\d+\-/])")
+_MMT_WORDS = led(_MMT_CONTEXT, "mmt", "strength", "muscle", "grade")
 
 
 def _grades_written(text: str) -> frozenset[str]:
-    """Every grade written as "4-/5", or as "4-" in a sentence about strength, read once."""
+    """Every grade written as "4-/5", or as "4-" in a sentence about strength, read once: the
+    strength words are found in one search of the text, and only their sentences (split at
+    full stops and line ends) are read for bare grades."""
     grades = {match.group(1) for match in _GRADE_SLASH.finditer(text)}
-    for sentence in re.split(r"[.\n]", text):
-        if _MMT_CONTEXT.search(sentence):
-            grades |= {match.group(1) for match in _GRADE_BARE.finditer(sentence)}
+    read: set[int] = set()
+    for word in _MMT_WORDS.finditer(text):
+        at = word.start()
+        start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+        if start in read:
+            continue
+        read.add(start)
+        ends = [end for end in (text.find(".", at), text.find("\n", at)) if end >= 0]
+        sentence = text[start : min(ends, default=len(text))]
+        grades |= {match.group(1) for match in _GRADE_BARE.finditer(sentence)}
     return frozenset(grades)
 
 
@@ -954,15 +967,20 @@ def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
 
 
 def _numbers_by_topic(
-    text: str, measures: Sequence[str], named: list[tuple[str, int]] | None = None
+    text: str,
+    measures: Sequence[str],
+    named: list[tuple[str, int]] | None = None,
+    sentences: _Sentences | None = None,
 ) -> dict[str, set[float]]:
     """For each thing a sentence is about, the numbers written in such sentences. Each topic's
-    words are found in one pass over the whole text and placed in their sentence by position."""
-    bounds = [0] + [m.end() for m in _SENTENCES.finditer(text)]
+    words are found in one pass over the whole text and placed in their sentence by position;
+    the sentences and their numbers are the text's `_Sentences`, found once."""
+    sentences = sentences or _Sentences.of(text)
+    bounds = sentences.bounds
     numbers: dict[int, set[float]] = {}
-    for number in ANY_NUMBER.finditer(text):
-        index = bisect.bisect_right(bounds, number.start()) - 1
-        numbers.setdefault(index, set()).add(float(number.group()))
+    for value, indexes in sentences.by_number.items():
+        for index in indexes:
+            numbers.setdefault(index, set()).add(value)
     topics: dict[str, set[float]] = {}
 
     def about(topic: str, position: int) -> None:

@@ -1,0 +1,140 @@
+"""Patterns that open with checks before their first character, tried only where it stands.
+
+A pattern such as "(?:^|(?<=[(:=]))/\\s?\\d+" (from the data's tables) or
+"(?<![\\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\\d\\d" opens with zero-width checks, so Python's engine
+cannot skip ahead and tries it at every position of the note. Read from the expression itself:
+when every match must start on a literal or a class of symbols, the pattern is tried only where
+one stands (`anchored.Anchored`, anchor at the start); when it must start on a digit that no
+digit precedes, only at the note's number starts, found once for every reader. Anything else
+is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tui.core.checks.text.anchored import Anchored, anchored, number_starts, search_at
+from tui.core.checks.text.lexicon import Led
+from tui.core.checks.text.word_index import alternatives, class_end, group_end
+
+_LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
+_OPTIONAL = ("?", "*", "{")
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+# A check that no digit of any script stands before: "(?<![\d./])", "(?<![\w.])".
+_NO_DIGIT_BEFORE = re.compile(r"\(\?<!\[(?:[^\]\\]|\\.)*\\[dw](?:[^\]\\]|\\.)*\]\)")
+
+
+@dataclass(frozen=True)
+class AtNumbers(Anchored):
+    """`pattern`, each of whose matches starts on a digit no digit precedes: tried only at the
+    text's number starts."""
+
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
+        return search_at(self.pattern, text, number_starts(text))
+
+    def starts(self, low: str) -> list[int]:
+        return number_starts(low)
+
+
+def first_char(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | Led | Anchored:
+    """`pattern` tried only where its first character can stand (see the module), or as it
+    was."""
+    if not isinstance(pattern, re.Pattern):
+        return pattern
+    anchors: list[str] = []
+    numbers = True
+    for alternative in alternatives(pattern.pattern):
+        checks, rest = _checks(alternative)
+        if rest is None:
+            return pattern
+        numbers = numbers and _digit_led(rest) and _NO_DIGIT_BEFORE.search(checks) is not None
+        anchor = _symbol(rest, pattern.flags)
+        if anchor is not None and checks:  # a literal first is found fast as written
+            anchors.append(anchor)
+    if numbers:
+        return AtNumbers(pattern, re.compile(r"\d"))
+    if len(anchors) == len(alternatives(pattern.pattern)):
+        return anchored(pattern, "|".join(anchors))
+    return pattern
+
+
+def _checks(source: str) -> tuple[str, str | None]:
+    """The zero-width checks `source` opens with and what follows them (None when a group
+    holds more than checks)."""
+    index = 0
+    while index < len(source):
+        if source.startswith(_LOOKAROUNDS, index):
+            width = 4 if source.startswith("(?<", index) else 3
+            close = group_end(source, index + width)
+            if close is None:
+                return source[:index], None
+            index = close + 1
+        elif source.startswith("(?:", index):
+            close = group_end(source, index + 3)
+            if close is None or source[close + 1 : close + 2] in (*_OPTIONAL, "+"):
+                break
+            inner = source[index + 3 : close]
+            if not all(_zero_width(part) for part in alternatives(inner)):
+                break
+            index = close + 1
+        elif source.startswith("^", index):
+            index += 1
+        else:
+            break
+    return source[:index], source[index:]
+
+
+def _zero_width(source: str) -> bool:
+    """An alternative that is one check only: "^" or a single look-around."""
+    if source == "^":
+        return True
+    if not source.startswith(_LOOKAROUNDS):
+        return False
+    width = 4 if source.startswith("(?<") else 3
+    return group_end(source, width) == len(source) - 1
+
+
+def _symbol(source: str, flags: int) -> str | None:
+    """The first character as an anchor in the lower-cased text: a literal that is no letter or
+    digit, or a class of such literals; None for anything else, or when it is optional."""
+    if source.startswith("["):
+        end = class_end(source, 0)
+        body = source[1:end]
+        chars = re.sub(r"\\(.)", r"\1", body)
+        if body.startswith("^") or re.search(r"\\[A-Za-z0-9]", body) or "-" in chars:
+            return None
+        after = source[end + 1 : end + 2]
+        text = chars
+    elif source.startswith("\\") and len(source) > 1 and not source[1].isalnum():
+        text, after = source[1], source[2:3]
+    elif source and source[0] not in _SPECIAL:
+        text, after = source[0], source[1:2]
+    else:
+        return None
+    if not text or after in _OPTIONAL or any(ch.isalnum() or ch == "_" for ch in text):
+        return None
+    if flags & re.IGNORECASE and not text.isascii():
+        return None  # a non-ASCII symbol may have another case the lower-cased text keeps
+    return "[" + "".join(re.escape(ch) for ch in text) + "]"
+
+
+def _digit_led(source: str) -> bool:
+    """Every match of `source` starts on a digit: "\\d", "[0-9]", "1" or a group of such."""
+    if source.startswith("0?"):
+        return _digit_led(source[2:])
+    if source.startswith("(?:"):
+        close = group_end(source, 3)
+        if close is None or source[close + 1 : close + 2] in _OPTIONAL:
+            return False
+        return all(_digit_led(part) for part in alternatives(source[3:close]))
+    if source.startswith("\\d"):
+        return source[2:3] not in _OPTIONAL
+    if source.startswith("["):
+        end = class_end(source, 0)
+        body = source[1:end]
+        return bool(re.fullmatch(r"(?:\d-\d|\d)+", body)) and source[end + 1 : end + 2] not in (
+            _OPTIONAL
+        )
+    return source[:1].isdigit() and source[1:2] not in _OPTIONAL
