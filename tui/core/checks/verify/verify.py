@@ -52,8 +52,10 @@ from tui.core.checks.text.lexicon import (
     words,
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
+from tui.core.checks.verify.conversions import Converted
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
+from tui.core.checks.verify.kinship import same_subject
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.short_dates import month_days
@@ -131,6 +133,8 @@ class _Side:
     quantity_values: frozenset[tuple[str, float]]
     fact_values: frozenset[float]
     loose: frozenset[float]
+    loose_at: dict[float, list[int]]
+    """Where each number the reader left unclassified starts."""
     sentences: _Sentences
     loose_with_unit: frozenset[tuple[str, float]]
     unlisted: dict[str, list[Fact]]
@@ -141,6 +145,9 @@ class _Side:
     fact_quantities: frozenset[tuple[str, float]]
     guessed: dict[tuple[str, str], list[Fact]]
     """Readings too weak to be facts (measures/evidence.py), by group and value."""
+    by_quantity: dict[tuple[str, float], list[Fact]]
+    """Facts written with a unit, by the unit's class and the value."""
+    converted: Converted
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str], guesses: bool = False) -> _Side:
@@ -178,6 +185,7 @@ class _Side:
             quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
             fact_values=frozenset(v for fact in facts if (v := _numeric(fact)) is not None),
             loose=frozenset(float(item.value) for item in loose),
+            loose_at=_starts_of(loose),
             sentences=_Sentences.of(normalized),
             loose_with_unit=_units_carried(text, found, loose),
             unlisted=unlisted,
@@ -191,6 +199,8 @@ class _Side:
                 and (unit_class := _unit_class(fact.unit or "")) is not None
             ),
             guessed=guessed,
+            by_quantity=_facts_by_quantity(facts),
+            converted=Converted.of((q.value, q.unit) for q in found),
         )
 
     def same_guess(self, fact: Fact) -> bool:
@@ -257,6 +267,77 @@ class _Side:
         """The value written in a sentence about `topic` ("measure:LEFS", "service:97110",
         "pain", "rom", "strength", "girth")."""
         return value in self.topics.get(topic, set())
+
+
+def _starts_of(loose: Iterable[Unclassified]) -> dict[float, list[int]]:
+    found: dict[float, list[int]] = {}
+    for item in loose:
+        found.setdefault(float(item.value), []).append(item.span[0])
+    return found
+
+
+def _loose_alike(fact: Fact, value: float, text: str, note: _Side) -> bool:
+    """A value of no kind with a unit ("58 cm", "104 steps/min") that the note writes bare in a
+    sentence giving that unit to another value ("R 46 cm / L 43 cm; 58 / 55 with cues",
+    "Cadence 92 steps/min; 104 with metronome"), the two sentences about the same thing."""
+    unit = fact.unit or ""
+    unit_class = _unit_class(unit)
+    for start in note.loose_at.get(value, ()):
+        sentence = sentence_at(note.text, start)
+        if unit_class is not None:
+            carries = any(q.unit_class == unit_class for q in quantities(sentence))
+        else:
+            carries = bool(unit) and unit.lower() in sentence.lower()
+        if carries and same_subject(text, fact.span[0], note.text, start):
+            return True
+    return False
+
+
+def _facts_by_quantity(facts: Iterable[Fact]) -> dict[tuple[str, float], list[Fact]]:
+    found: dict[tuple[str, float], list[Fact]] = {}
+    for fact in facts:
+        value = _numeric(fact)
+        unit_class = _unit_class(fact.unit or "")
+        if value is not None and unit_class is not None and fact.kind != "service":
+            found.setdefault((unit_class, round(value, 3)), []).append(fact)
+    return found
+
+
+def _kin(fact: Fact, text: str, other: _Side) -> bool:
+    """The same value and unit read as another kind in the other text, one of the two readings
+    of no kind of its own, naming no other side, joint or motion, in a sentence about the same
+    thing (kinship.py)."""
+    value = _numeric(fact)
+    unit_class = _unit_class(fact.unit or "")
+    if value is None or unit_class is None or fact.kind in ("service", "pain"):
+        return False
+    return any(
+        other_fact.kind != fact.kind
+        and "other" in (fact.kind, other_fact.kind)
+        and _same_part_names(fact.label, other_fact.label)
+        and _same_side(fact.label, other_fact.label)
+        and same_subject(text, fact.span[0], other.text, other_fact.span[0])
+        for other_fact in other.by_quantity.get((unit_class, round(value, 3)), ())
+    )
+
+
+def _same_side(one: str, other: str) -> bool:
+    return _agree("side", labels.parts_of(one).side, labels.parts_of(other).side)
+
+
+def _other_labels_only(fact: Fact, value: float, unit_class: str, note: _Side) -> bool:
+    """Every time the note writes this quantity it is a fact naming another side, joint or
+    motion than `fact` does (a value of no kind "right 7 mm" against the note's "L 7 mm"), or a
+    change the note states ("+7 mm since IE")."""
+    key = (unit_class, round(value, 3))
+    facts = note.by_quantity.get(key, [])
+    places = zip(note.starts.get(key, ()), note.held.get(key, ()), strict=True)
+    if not facts or not all(groups or _says_change(note.text, (at, at)) for at, groups in places):
+        return False  # written unread somewhere, not as a change: that may be its backing
+    return not any(
+        _same_part_names(fact.label, other.label) and _same_side(fact.label, other.label)
+        for other in facts
+    )
 
 
 @dataclass(frozen=True)
@@ -368,7 +449,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     """Compare a draft with the note it was drafted from."""
     note = _Side.read(note_text, measures)
     draft = _Side.read(draft_text, measures, guesses=True)
-    missing = [fact for fact in note.facts if not _carried(fact, draft)]
+    missing = [fact for fact in note.facts if not _carried(fact, draft, note_text)]
     missing += missing_counts(note_text, normalize(draft_text), note.facts)
     derived = _derived_values(note.facts)
     derived["billing"] = _billing_numbers(note_text)
@@ -486,9 +567,9 @@ def _numeric(fact: Fact) -> float | None:
     return None if isinstance(fact.value, str) else float(fact.value)
 
 
-def _carried(fact: Fact, draft: _Side) -> bool:
+def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
     """True when the draft states the note's fact, in any wording the extractor reads."""
-    if draft.same_fact(fact):
+    if draft.same_fact(fact) or _kin(fact, note_text, draft):
         return True
     if fact.kind == "mmt":
         return str(fact.value) in draft.grades
@@ -566,7 +647,9 @@ def _other_carried(fact: Fact, value: float, draft: _Side) -> bool:
     unit_class = _unit_class(fact.unit or "")
     if unit_class is not None:
         return (
-            draft.has_quantity((unit_class,), value) or (unit_class, value) in draft.fact_quantities
+            draft.has_quantity((unit_class,), value)
+            or (unit_class, value) in draft.fact_quantities
+            or draft.converted.converts_to(value, fact.unit or "")
         )
     named = _label_words(fact.label)
     if not named:
@@ -625,6 +708,8 @@ def _supported(
     (a value of no kind of its own: of a group the draft's sentence names)."""
     if note.same_fact(fact) or (fact.kind == "outcome" and note.same_unlisted(fact)):
         return True
+    if draft is not None and _kin(fact, draft.text, note):
+        return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
         if _in_derived(value, derived, _group(fact), percent=fact.unit == "%"):
@@ -643,7 +728,7 @@ def _supported(
         return _service_supported(fact, value, note)
     percent_of_max = fact.unit == "%" and round(value, 1) in derived.get(_percent_pool(fact), set())
     if fact.kind == "other":
-        return percent_of_max or _other_supported(fact, value, note)
+        return percent_of_max or _other_supported(fact, value, note, draft)
     if fact.kind == "outcome":
         return (
             percent_of_max
@@ -653,6 +738,8 @@ def _supported(
             or _on_measure_line(fact, value, note)
         )
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
+        return True
+    if note.converted.converts_to(value, fact.unit or ""):
         return True
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
@@ -806,7 +893,7 @@ def _numbers_after_name(text: str, name: str) -> frozenset[float]:
     return frozenset(found)
 
 
-def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
+def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None = None) -> bool:
     """A value with no kind of its own ("step length 48 cm", "cadence 164"): with a unit, the
     note must give the number with a unit of the same class or as a fact; without a unit, the
     number in a sentence of the note that says a word of its label (anywhere when the label
@@ -816,13 +903,19 @@ def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
         named = _label_words(fact.label)
         if not named:
             return value in note.numbers
-        return any(named & words for words in note.sentences.words_with(value)) or _abbreviated(
-            fact, value, note
+        return (
+            any(named & words for words in note.sentences.words_with(value))
+            or _abbreviated(fact, value, note)
+            or (draft is not None and _loose_alike(fact, value, draft.text, note))
         )
+    if _other_labels_only(fact, value, unit_class, note):
+        return False
     return (
         note.has_quantity((unit_class,), value)
         or value in note.fact_values
         or (unit_class, value) in note.loose_with_unit
+        or note.converted.converts_to(value, fact.unit or "")
+        or (draft is not None and _loose_alike(fact, value, draft.text, note))
     )
 
 
@@ -1155,6 +1248,8 @@ def _unsupported_quantities(
         if covered[start] or covered[max(start, end - 1)]:
             continue
         if quantity.value in note.numbers or _derived_quantity(quantity, draft, derived):
+            continue
+        if note.converted.converts_to(quantity.value, quantity.unit):
             continue
         before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
         label = context_words(before, 5) or "value"
