@@ -58,7 +58,7 @@ from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import same_subject
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
-from tui.core.checks.verify.short_dates import month_days
+from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.sides import side_continues
 
 _QUANTITY = re.compile(
@@ -453,10 +453,12 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     missing += missing_counts(note_text, normalize(draft_text), note.facts)
     derived = _derived_values(note.facts)
     derived["billing"] = _billing_numbers(note_text)
+    note_days: list[frozenset[tuple[int, int]]] = []
     unsupported = [
         fact
         for fact in draft.facts
         if not (draft.same_guess(fact) and note.same_guess(fact))
+        and not _a_note_date(fact, draft, note, note_days)
         and not _supported(
             fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
         )
@@ -468,6 +470,22 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported += unsupported_counts(normalize(draft_text), fractions(note.normalized))
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
+
+
+def _a_note_date(
+    fact: Fact, draft: _Side, note: _Side, days: list[frozenset[tuple[int, int]]]
+) -> bool:
+    """A draft's "score" on a name the tables do not list, written "M/D", that the note writes
+    as a date ("inpatient rehab 3/22-4/8" drafted "Inpatient rehabilitation 3/22-4/8"): the
+    note's date, not a score. The note's dates are read only when a draft asks."""
+    if fact.kind != "outcome" or fact.measure in _known_measures():
+        return False
+    written = month_day(draft.text[fact.span[0] : fact.span[1]])
+    if written is None:
+        return False
+    if not days:
+        days.append(month_days(note.text, (f.span for f in note.facts)))
+    return written in days[0]
 
 
 def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:

@@ -1,0 +1,92 @@
+"""Verification where the note's and the draft's readers read one value differently: as two
+kinds, with a unit the note elides, in another unit, or a date range read as a score. Each
+faithful wording is clean and each twin that changes the value is still caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.checks.verify.verify import verify
+
+HEADER = "Patient: Ines Valdrada\nDate: 2031-05-06\n\n"
+
+
+def unsupported(note: str, draft: str) -> list[float]:
+    found = verify(HEADER + note, draft).unsupported
+    return [float(f.value) for f in found if not isinstance(f.value, str)]
+
+
+def missing(note: str, draft: str) -> list[float]:
+    found = verify(HEADER + note, draft).missing
+    return [float(f.value) for f in found if not isinstance(f.value, str)]
+
+
+JAW = "O: Jaw opening (MIO) 36 mm; protrusion 6 mm. Lat excursion R 10 mm, L 8 mm.\n"
+
+
+def test_a_length_read_as_two_kinds_is_one_fact() -> None:
+    draft = (
+        "Maximal incisal opening 36 mm and protrusion 6 mm. "
+        "Lateral excursion: right 10 mm, left 8 mm."
+    )
+    assert unsupported(JAW, draft) == []
+    assert missing(JAW, draft) == []
+
+
+def test_a_length_given_the_other_sides_value_is_caught() -> None:
+    draft = (
+        "Maximal incisal opening 36 mm and protrusion 6 mm. "
+        "Lateral excursion: right 8 mm, left 8 mm."
+    )
+    assert 8 in unsupported(JAW, draft)
+
+
+STRIDE = "Stride length R 98 cm / L 92 cm barefoot; 104 / 101 in running shoes.\n"
+
+
+def test_a_unit_the_note_elides_after_the_first_value_is_carried() -> None:
+    draft = "Stride length barefoot: right 98 cm, left 92 cm; in running shoes 104 cm and 101 cm."
+    assert unsupported(STRIDE, draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "value"),
+    [
+        ("Stride length barefoot: right 98 cm, left 92 cm; in running shoes 107 cm and 101 cm.", 107),
+        ("Stride length barefoot: right 98 cm, left 92 cm. Overhead reach 104 cm.", 104),
+    ],
+)
+def test_an_elided_unit_backs_only_its_own_value_and_subject(draft: str, value: float) -> None:
+    assert value in unsupported(STRIDE, draft)
+
+
+IMPERIAL = "O: Ambulated 200 ft with SPC, SBA. Wt 165 lb on clinic scale.\n"
+
+
+def test_a_value_converted_exactly_is_the_notes() -> None:
+    draft = "He walked 61 m with a single-point cane and stand-by assist. Weight 74.8 kg."
+    assert unsupported(IMPERIAL, draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "value"),
+    [
+        ("He walked 65 m with a single-point cane and stand-by assist. Weight 74.8 kg.", 65),
+        ("He walked 61 m with a single-point cane and stand-by assist. Weight 75.8 kg.", 75.8),
+    ],
+)
+def test_a_wrong_conversion_is_caught(draft: str, value: float) -> None:
+    assert value in unsupported(IMPERIAL, draft)
+
+
+STAY = "Hx: acute rehab stay 5/14-5/29, then home with family. Pain 3/10.\n"
+
+
+def test_a_date_range_the_note_writes_is_no_score() -> None:
+    draft = "Acute rehabilitation stay 5/14-5/29, then home with her family. Pain 3/10."
+    assert verify(HEADER + STAY, draft).unsupported == []
+
+
+def test_a_month_and_day_the_note_never_writes_is_still_questioned() -> None:
+    draft = "Acute rehabilitation stay 5/18-5/29, then home with her family. Pain 3/10."
+    assert verify(HEADER + STAY, draft).unsupported != []
