@@ -52,7 +52,10 @@ def test_a_unit_the_note_elides_after_the_first_value_is_carried() -> None:
 @pytest.mark.parametrize(
     ("draft", "value"),
     [
-        ("Stride length barefoot: right 98 cm, left 92 cm; in running shoes 107 cm and 101 cm.", 107),
+        (
+            "Stride length barefoot: right 98 cm, left 92 cm; in running shoes 107 cm and 101 cm.",
+            107,
+        ),
         ("Stride length barefoot: right 98 cm, left 92 cm. Overhead reach 104 cm.", 104),
     ],
 )
@@ -90,3 +93,23 @@ def test_a_date_range_the_note_writes_is_no_score() -> None:
 def test_a_month_and_day_the_note_never_writes_is_still_questioned() -> None:
     draft = "Acute rehabilitation stay 5/18-5/29, then home with her family. Pain 3/10."
     assert verify(HEADER + STAY, draft).unsupported != []
+
+
+POSITION = "O: Ankle DF (knee ext) R 7 deg, L 16 deg. Shoulder ER (in 90 abd) R 62 deg, L 88 deg.\n"
+
+
+def test_a_motion_measured_in_a_position_agrees_with_either_joint_named() -> None:
+    draft = (
+        "With the knee extended, ankle dorsiflexion is 7° on the right and 16° on the left. "
+        "Shoulder external rotation in 90° of abduction: right 62°, left 88°."
+    )
+    assert unsupported(POSITION, draft) == []
+    assert missing(POSITION, draft) == []
+
+
+def test_a_motion_measured_in_a_position_given_the_other_side_is_caught() -> None:
+    draft = (
+        "With the knee extended, ankle dorsiflexion is 16° on the right and 16° on the left. "
+        "Shoulder external rotation in 90° of abduction: right 62°, left 88°."
+    )
+    assert 16 in unsupported(POSITION, draft)

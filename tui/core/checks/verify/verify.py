@@ -58,6 +58,7 @@ from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import same_subject
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
+from tui.core.checks.verify.positions import named_on_line
 from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.sides import side_continues
 
@@ -211,11 +212,18 @@ class _Side:
             for other in self.guessed.get((_group(fact), _key(fact.value)), ())
         )
 
-    def same_fact(self, fact: Fact) -> bool:
-        """A fact of this text with the same kind, value and (where both say) side and motion."""
-        return any(
-            _compatible(fact, other)
-            for other in self.by_value.get((_group(fact), _key(fact.value)), ())
+    def same_fact(self, fact: Fact, own_text: str = "") -> bool:
+        """A fact of this text with the same kind, value and (where both say) side and motion;
+        with `own_text` (the text `fact` is read from), a motion taken in a position that names
+        a second joint agrees with either reading (positions.py)."""
+        others = self.by_value.get((_group(fact), _key(fact.value)), ())
+        if any(_compatible(fact, other) for other in others):
+            return True
+        return bool(own_text) and any(
+            fact.kind == "rom"
+            and _same_side(fact.label, other.label)
+            and (named_on_line(other, self.text, fact) or named_on_line(fact, own_text, other))
+            for other in others
         )
 
     def has_quantity(self, classes: Iterable[str], value: float, group: str = "") -> bool:
@@ -587,7 +595,7 @@ def _numeric(fact: Fact) -> float | None:
 
 def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
     """True when the draft states the note's fact, in any wording the extractor reads."""
-    if draft.same_fact(fact) or _kin(fact, note_text, draft):
+    if draft.same_fact(fact, note_text) or _kin(fact, note_text, draft):
         return True
     if fact.kind == "mmt":
         return str(fact.value) in draft.grades
@@ -724,7 +732,9 @@ def _supported(
     """True when the note backs a fact found in the draft: its own fact in the note, or, for
     a fact the draft calls a change, a change between two of the note's facts of its group
     (a value of no kind of its own: of a group the draft's sentence names)."""
-    if note.same_fact(fact) or (fact.kind == "outcome" and note.same_unlisted(fact)):
+    if note.same_fact(fact, draft.text if draft is not None else ""):
+        return True
+    if fact.kind == "outcome" and note.same_unlisted(fact):
         return True
     if draft is not None and _kin(fact, draft.text, note):
         return True
