@@ -113,3 +113,20 @@ def test_a_motion_measured_in_a_position_given_the_other_side_is_caught() -> Non
         "Shoulder external rotation in 90° of abduction: right 62°, left 88°."
     )
     assert 16 in unsupported(POSITION, draft)
+
+
+ELBOW = (
+    "O: R elbow flex 118 deg (L 145 deg; R at wk 3 102 deg).\n"
+    "R elbow supination 62 deg (L 85 deg; R at wk 3 40 deg).\n"
+)
+
+
+def test_a_legend_says_whose_each_bracketed_value_is() -> None:
+    draft = "Right elbow AROM (left; right at week 3): flexion 118° (145°; 102°), supination 62° (85°; 40°)."
+    assert missing(ELBOW, draft) == []
+    assert unsupported(ELBOW, draft) == []
+
+
+def test_a_legend_does_not_hide_values_given_to_the_wrong_side() -> None:
+    draft = "Right elbow AROM (left; right at week 3): flexion 118° (102°; 145°), supination 62° (85°; 40°)."
+    assert 102 in unsupported(ELBOW, draft)

@@ -1,26 +1,29 @@
 """A joint and motion named on a value's line besides the one its label took.
 
-A measurement taken in a position names a second joint: "Ankle DF (knee ext) L 12°", "Hip ER
-sitting (hip flexed 90°)", "shoulder ER at 90° abduction". A reader may take the position's
-joint or motion for the label ("L knee extension"), and the draft that writes "ankle
-dorsiflexion with the knee extended, left 12°" then seems to name another motion. Two readings
-of one value are one fact when the joint and motion of one are both named on the other's line
-before its value; the sides must still agree, so a value given to the other side is caught.
+A measurement taken in a position names a second joint in brackets: "Ankle DF (knee ext) L
+12°", "Shoulder ER (in 90 abd) R 62°". A reader may take the bracketed position for the label
+("L knee extension"), and the draft that writes "ankle dorsiflexion with the knee extended,
+left 12°" then seems to name another motion. Two readings of one value are one fact when one
+reading's joint and motion were taken from brackets on its line and the other's are named on
+that same line before the value. Sides must still agree, and a line that lists motions without
+brackets ("ER 60°, IR 45°") gives no such leeway, so a value moved to another motion is caught.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.verify.lines import line_at
 
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 
-def named_before(text: str, fact: Fact) -> frozenset[tuple[str, str]]:
-    """The (part, name) pairs for joints and motions named on the fact's line before it."""
+
+def _stretch(text: str, fact: Fact) -> str:
     line, start = line_at(text, fact.span[0])
-    return _named(line[: max(0, fact.span[0] - start)])
+    return line[: max(0, fact.span[0] - start)]
 
 
 @lru_cache(maxsize=1024)
@@ -32,13 +35,23 @@ def _named(stretch: str) -> frozenset[tuple[str, str]]:
     )
 
 
-def named_on_line(fact: Fact, text: str, other: Fact) -> bool:
-    """True when the joint and the motion of `other`'s label (those it names) are both named
-    on `fact`'s line in `text` before the value."""
-    parts = labels.parts_of(other.label)
-    wanted = {
+@lru_cache(maxsize=1024)
+def _bracketed(stretch: str) -> frozenset[tuple[str, str]]:
+    return frozenset().union(*(_named(m.group(1)) for m in _BRACKETED.finditer(stretch)))
+
+
+def _parts(fact: Fact) -> frozenset[tuple[str, str]]:
+    parts = labels.parts_of(fact.label)
+    return frozenset(
         (part, name.lower())
         for part, name in (("joint", parts.joint), ("motion", parts.motion))
         if name
-    }
-    return bool(wanted) and wanted <= named_before(text, fact)
+    )
+
+
+def position_reading(fact: Fact, text: str, other: Fact) -> bool:
+    """True when `fact`'s joint and motion come from brackets on its line in `text` and
+    `other`'s joint and motion are named on that line before the value."""
+    own, wanted = _parts(fact), _parts(other)
+    stretch = _stretch(text, fact)
+    return bool(own) and bool(wanted) and own <= _bracketed(stretch) and wanted <= _named(stretch)

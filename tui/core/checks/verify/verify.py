@@ -56,9 +56,10 @@ from tui.core.checks.verify.conversions import Converted
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import same_subject
+from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
-from tui.core.checks.verify.positions import named_on_line
+from tui.core.checks.verify.positions import position_reading
 from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.sides import side_continues
 
@@ -155,8 +156,8 @@ class _Side:
         """A text's facts; with `guesses`, also the guesses too weak to be a note's facts (a
         draft's "NAME 40" is questioned however weak the name)."""
         normalized = normalize(text).text
-        candidates = tuple(extract_candidates(text, measures))
-        facts = candidates if guesses else tuple(extract_facts(text, measures))
+        candidates = relabelled(text, tuple(extract_candidates(text, measures)))
+        facts = candidates if guesses else relabelled(text, tuple(extract_facts(text, measures)))
         found = tuple(quantities(text))
         by_value: dict[tuple[str, str], list[Fact]] = {}
         unlisted: dict[str, list[Fact]] = {}
@@ -165,7 +166,11 @@ class _Side:
         for fact in candidates:  # a guess of the note supports the same guess in a draft
             if fact.kind == "outcome" and fact.measure not in _known_measures():
                 unlisted.setdefault(_key(fact.value), []).append(fact)
-        strong = frozenset(extract_facts(text, measures)) if guesses else frozenset(facts)
+        strong = (
+            frozenset(relabelled(text, tuple(extract_facts(text, measures))))
+            if guesses
+            else frozenset(facts)
+        )
         guessed: dict[tuple[str, str], list[Fact]] = {}
         for fact in candidates:
             if fact not in strong:
@@ -222,7 +227,9 @@ class _Side:
         return bool(own_text) and any(
             fact.kind == "rom"
             and _same_side(fact.label, other.label)
-            and (named_on_line(other, self.text, fact) or named_on_line(fact, own_text, other))
+            and (
+                position_reading(other, self.text, fact) or position_reading(fact, own_text, other)
+            )
             for other in others
         )
 
