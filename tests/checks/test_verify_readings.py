@@ -122,11 +122,17 @@ ELBOW = (
 
 
 def test_a_legend_says_whose_each_bracketed_value_is() -> None:
-    draft = "Right elbow AROM (left; right at week 3): flexion 118° (145°; 102°), supination 62° (85°; 40°)."
+    draft = (
+        "Right elbow AROM (left; right at week 3): "
+        "flexion 118° (145°; 102°), supination 62° (85°; 40°)."
+    )
     assert missing(ELBOW, draft) == []
     assert unsupported(ELBOW, draft) == []
 
 
 def test_a_legend_does_not_hide_values_given_to_the_wrong_side() -> None:
-    draft = "Right elbow AROM (left; right at week 3): flexion 118° (102°; 145°), supination 62° (85°; 40°)."
+    draft = (
+        "Right elbow AROM (left; right at week 3): "
+        "flexion 118° (102°; 145°), supination 62° (85°; 40°)."
+    )
     assert 102 in unsupported(ELBOW, draft)
