@@ -136,3 +136,28 @@ def test_a_legend_does_not_hide_values_given_to_the_wrong_side() -> None:
         "flexion 118° (102°; 145°), supination 62° (85°; 40°)."
     )
     assert 102 in unsupported(ELBOW, draft)
+
+
+TARGETS = (
+    "O: Berg 38/56; fall risk while Berg < 45.\n"
+    "| Test | IE | Today | Goal |\n|---|---|---|---|\n| 6MWT | 180 m | 262 m | 300 m |\n"
+)
+
+
+def test_a_goal_or_threshold_the_draft_restates_as_such_is_clean() -> None:
+    draft = (
+        "Berg 38/56; the fall risk remains while the Berg is below 45. "
+        "The six-minute walk test rose from 180 m to 262 m (goal 300 m)."
+    )
+    assert unsupported(TARGETS, draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "value"),
+    [
+        ("Berg 45/56. The six-minute walk test rose from 180 m to 262 m (goal 300 m).", 45),
+        ("Berg 38/56. On the 6MWT she now walks 300 m, up from 180 m.", 300),
+    ],
+)
+def test_a_goal_or_threshold_given_as_todays_score_is_caught(draft: str, value: float) -> None:
+    assert value in unsupported(TARGETS, draft)

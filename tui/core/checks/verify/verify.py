@@ -147,6 +147,8 @@ class _Side:
     fact_quantities: frozenset[tuple[str, float]]
     guessed: dict[tuple[str, str], list[Fact]]
     """Readings too weak to be facts (measures/evidence.py), by group and value."""
+    blocked: frozenset[int]
+    """Where the quantities its readers block (goals, thresholds, doses) start."""
     by_quantity: dict[tuple[str, float], list[Fact]]
     """Facts written with a unit, by the unit's class and the value."""
     converted: Converted
@@ -205,6 +207,7 @@ class _Side:
                 and (unit_class := _unit_class(fact.unit or "")) is not None
             ),
             guessed=guessed,
+            blocked=frozenset(q.span[0] for q, blocked in _quantities(text) if blocked),
             by_quantity=_facts_by_quantity(facts),
             converted=Converted.of((q.value, q.unit) for q in found),
         )
@@ -845,7 +848,7 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
         note.said_near(f"measure:{kin}", value) for kin in _variants(fact.measure)
     ):
         return True
-    return value in _numbers_after_name(note.normalized, fact.measure)
+    return value in _numbers_after_name(note.normalized, fact.measure, note.text)
 
 
 def _stated_for_item(fact: Fact, value: float, note: _Side) -> bool:
@@ -868,6 +871,8 @@ def _on_measure_line(fact: Fact, value: float, note: _Side) -> bool:
     if unit_class is None or not measure:
         return False
     for start in note.unread_quantities(unit_class, value, _group(fact)):
+        if start in note.blocked:
+            continue  # a goal, a threshold or a dose on the line, not this visit's score
         line, line_start = line_at(note.text, start)
         before = line[: start - line_start]
         named = list(_spelled(measure).finditer(before))
@@ -908,18 +913,23 @@ def _heads(head: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _numbers_after_name(text: str, name: str) -> frozenset[float]:
+def _numbers_after_name(text: str, name: str, original: str = "") -> frozenset[float]:
     """The numbers written after each mention of `name` (a measure the tables may not know):
     the next number on its line with only a few words between ("tracing: 5/8" gives 5), then
     each further one that a lower-case qualifier or a side introduces ("10MWT comfortable
     0.86 m/s | fast 1.21 m/s"). Another name in capitals ends the run, so "DHI 30, SF-36"
-    gives 30, never 36. Found once per text and name however many draft values ask."""
+    gives 30, never 36; with the `original` text, a number its readers block (a threshold, a
+    goal) is left out. Found once per text and name however many draft values ask."""
     pattern = re.compile(
         rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})",
         re.IGNORECASE,
     )
     found: set[float] = set()
+    # a threshold, a goal or a dose after the name ("Berg < 45") is no score of the test
+    scanner = non_measurements(original) if original else None
     for match in pattern.finditer(text):
+        if scanner is not None and scanner.is_blocked(match.start(1), match.end(1)):
+            continue
         found.add(float(match.group(1)))
         at = match.end()
         while (step := _QUALIFIED_NEXT.match(text, at)) is not None:
