@@ -161,3 +161,35 @@ def test_a_goal_or_threshold_the_draft_restates_as_such_is_clean() -> None:
 )
 def test_a_goal_or_threshold_given_as_todays_score_is_caught(draft: str, value: float) -> None:
     assert value in unsupported(TARGETS, draft)
+
+
+ARC = "O: L shoulder flex 160 deg, MMT ER 4/5. Painful arc 75-115.\n"
+
+
+def test_an_angle_the_note_writes_bare_on_the_same_subject_is_the_notes() -> None:
+    draft = (
+        "Left shoulder flexion 160°, external rotation strength 4/5. "
+        "A painful arc from seventy-five to one hundred fifteen degrees."
+    )
+    assert unsupported(ARC, draft) == []
+
+
+def test_an_angle_on_another_subject_is_not_backed_by_a_bare_number() -> None:
+    draft = (
+        "Left shoulder flexion 160°, external rotation strength 4/5. "
+        "Left elbow flexion 115°. No painful arc."
+    )
+    assert 115 in unsupported(ARC, draft)
+
+
+KNEE = "O: R knee flex AROM 118 deg (IE 92 deg). KOOS JR 64.7 (IE 48.2).\n"
+
+
+def test_earlier_values_written_as_earlier_are_clean() -> None:
+    draft = "Right knee flexion 118° (92° at the initial evaluation). KOOS JR 64.7 (48.2 at IE)."
+    assert unsupported(KNEE, draft) == []
+
+
+def test_todays_and_the_earlier_value_swapped_are_caught() -> None:
+    draft = "Right knee flexion 92° (118° at the initial evaluation). KOOS JR 64.7 (48.2 at IE)."
+    assert 92 in unsupported(KNEE, draft)

@@ -7,7 +7,7 @@ wrist, the right wrist earlier). A reader that labels by the nearest side word g
 the heading's side, and verification would then find the left side's values missing and the
 "right" ones unsupported. The bracketed values are relabelled here with their legend item's
 side, and "(previous)" where the legend item is an earlier time, read as a table column's
-heading is (layouts/columns.py).
+heading is (layouts/columns.py); the value before the brackets takes the heading's side and time.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import replace
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import columns
 from tui.core.checks.measures import labels
+from tui.core.checks.text.numbers import normalize
 
 # A heading, then a legend of two or more items in brackets, then a colon.
 _LEGEND = re.compile(
@@ -39,7 +40,7 @@ def relabelled(text: str, facts: Sequence[Fact]) -> tuple[Fact, ...]:
     starts = [facts[i].span[0] for i in by_start]
     result = list(facts)
     for legend in _LEGEND.finditer(text):
-        items = [item.strip() for item in legend.group("legend").split(";")]
+        items = [normalize(item).text.strip() for item in legend.group("legend").split(";")]
         sides = [labels.parts_of(item).side for item in items]
         head_side = labels.parts_of(legend.group("head")).side
         if not head_side or not all(sides):
@@ -47,7 +48,12 @@ def relabelled(text: str, facts: Sequence[Fact]) -> tuple[Fact, ...]:
         roles = columns(["", head_side, *items], 0)[2:]
         end = _ITEM_END.search(text, legend.end())
         stop = end.start() if end else len(text)
+        head_earlier = any(
+            column.role == "prior" for column in columns(["", legend.group("head")], 0)[1:]
+        )
         for item in _ITEM.finditer(text, legend.end(), stop):
+            for index in _facts_at(by_start, starts, item.start()):
+                result[index] = _with_side(result[index], head_side, head_earlier)
             inner_start = item.start("inner")
             for position, number in enumerate(_NUMBER.finditer(item.group("inner"))):
                 if position >= len(items):
@@ -67,7 +73,7 @@ def _facts_at(order: list[int], starts: list[int], at: int) -> list[int]:
 
 
 def _with_side(fact: Fact, side: str, earlier: bool) -> Fact:
-    label = labels.join(side, labels.without_sides(fact.label))
-    if earlier and "(previous)" not in label:
-        label = f"{label} (previous)"
-    return replace(fact, label=label)
+    """The fact with the legend's side and time: the legend, not the words read before the
+    value (which hold the legend's other items), says whose the value is and when."""
+    label = labels.join(side, labels.without_sides(fact.label.replace("(previous)", "")))
+    return replace(fact, label=f"{label} (previous)" if earlier else label)

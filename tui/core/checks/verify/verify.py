@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
@@ -311,6 +311,18 @@ def _loose_alike(fact: Fact, value: float, text: str, note: _Side) -> bool:
     return False
 
 
+def _loose_on_subject(fact: Fact, value: float, text: str, note: _Side) -> bool:
+    """An angle the note writes bare, unread, in a sentence about the same thing as
+    the draft's ("Painful arc 70-120" and "a painful arc from seventy to one hundred twenty
+    degrees"), where the note gives the value no other side."""
+    side = labels.parts_of(fact.label).side
+    return any(
+        same_subject(text, fact.span[0], note.text, start)
+        and _agree("side", side, labels.parts_of(line_at(note.text, start)[0]).side)
+        for start in note.loose_at.get(value, ())
+    )
+
+
 def _facts_by_quantity(facts: Iterable[Fact]) -> dict[tuple[str, float], list[Fact]]:
     found: dict[tuple[str, float], list[Fact]] = {}
     for fact in facts:
@@ -481,6 +493,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
             fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
         )
     ]
+    unsupported += _swapped_times(draft, note, unsupported)
     unsupported += _unsupported_quantities(draft, note, derived)
     unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
@@ -504,6 +517,52 @@ def _a_note_date(
     if not days:
         days.append(month_days(note.text, (f.span for f in note.facts)))
     return written in days[0]
+
+
+def _earlier(fact: Fact) -> bool:
+    return "(previous)" in fact.label
+
+
+def _swapped_times(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[Fact]:
+    """Draft values given today's time that the note gives only as an earlier value, where
+    the draft gives the note's value of today as the earlier one ("KOOS JR rose from 62.4 at
+    evaluation to 47.5" for the note's 47.5 then, 62.4 now): each value has its own fact in
+    the note, but not at that time. Only a swap is reported, both halves read, so a reader
+    that misses "(previous)" in one text costs no false alarm."""
+    found = []
+    for fact in draft.facts:
+        if _earlier(fact) or fact in reported or _numeric(fact) is None:
+            continue
+        same = note.by_value.get((_group(fact), _key(fact.value)), [])
+        own = [other for other in same if _compatible(fact, other)]
+        if not own or not all(_earlier(other) for other in own):
+            continue
+        if any(_swapped_with(fact, later, draft) for later in _todays(fact, note)):
+            found.append(replace(fact, label=f"{fact.label} (the note's earlier value)"))
+    return found
+
+
+def _todays(fact: Fact, note: _Side) -> list[Fact]:
+    """The note's values of today of the same thing as `fact`."""
+    return [
+        other
+        for other in note.facts
+        if _group(other) == _group(fact)
+        and not _earlier(other)
+        and not _same_value(other, fact)
+        and _compatible(replace(other, value=fact.value), fact)
+    ]
+
+
+def _swapped_with(fact: Fact, later: Fact, draft: _Side) -> bool:
+    """The draft gives the note's value of today (`later`) as an earlier value of the same
+    thing as `fact`, and nowhere as today's."""
+    written = [
+        other
+        for other in draft.by_value.get((_group(later), _key(later.value)), [])
+        if _compatible(other, later) and _compatible(replace(other, value=fact.value), fact)
+    ]
+    return bool(written) and all(_earlier(other) for other in written)
 
 
 def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
@@ -782,7 +841,13 @@ def _supported(
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
     return value in note.loose and (
-        note.said_near(fact.kind, value) or _other_side_after(fact, value, note)
+        note.said_near(fact.kind, value)
+        or _other_side_after(fact, value, note)
+        or (
+            fact.kind == "rom"
+            and draft is not None
+            and _loose_on_subject(fact, value, draft.text, note)
+        )
     )
 
 
