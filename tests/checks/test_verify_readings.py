@@ -193,3 +193,27 @@ def test_earlier_values_written_as_earlier_are_clean() -> None:
 def test_todays_and_the_earlier_value_swapped_are_caught() -> None:
     draft = "Right knee flexion 92° (118° at the initial evaluation). KOOS JR 64.7 (48.2 at IE)."
     assert 92 in unsupported(KNEE, draft)
+
+
+UNLISTED = "O: Lysholm 71/100 (IE 52/100). Y-balance composite 88%. HEP 3x/wk.\n"
+
+
+def test_scores_on_unlisted_instruments_written_as_the_note_does_are_clean() -> None:
+    draft = (
+        "The Lysholm Knee Scoring Scale is 71/100, up from 52/100 at the initial evaluation. "
+        "Y-balance composite 88%. Home program three times a week."
+    )
+    assert unsupported(UNLISTED, draft) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "value"),
+    [
+        ("The Lysholm Knee Scoring Scale is 77/100, up from 52/100. Y-balance composite 88%.", 77),
+        ("Lysholm 71/100 (52/100 before). The Tegner Activity Scale is 3. Y-balance 88%.", 3),
+    ],
+)
+def test_a_changed_or_invented_score_on_an_unlisted_instrument_is_caught(
+    draft: str, value: float
+) -> None:
+    assert value in unsupported(UNLISTED, draft)

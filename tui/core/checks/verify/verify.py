@@ -62,6 +62,7 @@ from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.positions import position_reading
 from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.sides import side_continues
+from tui.core.checks.verify.unlisted_scores import named_scores, out_of_scores
 
 _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.])({NUM})(?:"
@@ -498,7 +499,9 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
     unsupported += _unsupported_named_scores(draft, note, derived)
-    unsupported += unsupported_counts(normalize(draft_text), fractions(note.normalized))
+    note_fractions = fractions(note.normalized)
+    unsupported += unsupported_counts(normalize(draft_text), note_fractions)
+    unsupported += _unsupported_unlisted(draft, note, note_fractions, unsupported)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
 
@@ -1416,6 +1419,65 @@ def _unsupported_named_scores(
             )
         )
     return found
+
+
+def _unsupported_unlisted(
+    draft: _Side,
+    note: _Side,
+    note_fractions: frozenset[tuple[float, float]],
+    reported: Sequence[Fact],
+) -> list[Fact]:
+    """Scores out of a whole and scores after a capitalised name and a score word that no fact
+    of the draft holds (unlisted_scores.py): a count and whole the note never writes, or a
+    named score the note writes in no sentence about the same thing."""
+    norm = normalize(draft.text)
+    covered = bytearray(len(draft.text) + 1)
+    for start, end in [f.span for f in (*draft.facts, *reported)] + [
+        q.span for q in draft.quantities
+    ]:
+        covered[start:end] = b"\x01" * max(0, end - start)
+    days: list[frozenset[tuple[int, int]]] = []
+    found = []
+    for count, whole, at in out_of_scores(norm):
+        start, end = norm.span(at, at + len(_plain(count)))
+        if covered[start] or (count, whole) in note_fractions or count in note.numbers:
+            continue
+        if _in_a_date(draft.normalized, at) or _a_note_day(count, whole, note, days):
+            continue
+        label = context_words(re.split(r"[.;\n]", draft.normalized[max(0, at - 60) : at])[-1], 5)
+        found.append(_not_in_note(count, f"/{_plain(whole)}", label, (start, end)))
+    for name, value, at in named_scores(norm):
+        start, end = norm.span(at, at + len(_plain(value)))
+        if covered[start] or _in_a_date(draft.normalized, at):
+            continue
+        if any(
+            same_subject(draft.normalized, at, note.normalized, note.sentences.bounds[index])
+            for index in note.sentences.by_number.get(value, ())
+        ):
+            continue
+        found.append(_not_in_note(value, None, name, (start, end)))
+    return found
+
+
+def _a_note_day(
+    count: float, whole: float, note: _Side, days: list[frozenset[tuple[int, int]]]
+) -> bool:
+    """ "3/22" that the note writes as a date."""
+    if not (count.is_integer() and whole.is_integer()):
+        return False
+    if not days:
+        days.append(month_days(note.text, (f.span for f in note.facts)))
+    return (int(count), int(whole)) in days[0]
+
+
+def _not_in_note(value: float, unit: str | None, label: str, span: tuple[int, int]) -> Fact:
+    return Fact(
+        kind="outcome",
+        value=to_number(_plain(value)),
+        unit=unit,
+        label=f"{label} (not in the note)".strip(),
+        span=span,
+    )
 
 
 def _in_a_date(text: str, at: int) -> bool:
