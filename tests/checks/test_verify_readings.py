@@ -217,3 +217,16 @@ def test_a_changed_or_invented_score_on_an_unlisted_instrument_is_caught(
     draft: str, value: float
 ) -> None:
     assert value in unsupported(UNLISTED, draft)
+
+
+SPOKEN = "objective colon Oswestry twenty eight percent comma it was forty four at evaluation\n"
+
+
+def test_a_score_the_note_writes_after_another_name_of_the_measure_is_the_notes() -> None:
+    draft = "ODI 28%; it was 44 at evaluation."
+    assert unsupported(SPOKEN, draft) == []
+
+
+def test_a_changed_earlier_score_after_another_name_is_caught() -> None:
+    draft = "ODI 28%; it was 46 at evaluation."
+    assert 46 in unsupported(SPOKEN, draft)

@@ -916,7 +916,9 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
         note.said_near(f"measure:{kin}", value) for kin in _variants(fact.measure)
     ):
         return True
-    return value in _numbers_after_name(note.normalized, fact.measure, note.text)
+    return value in _numbers_after_name(
+        note.normalized, fact.measure, note.text
+    ) or value in _numbers_after_mentions(note, fact.measure)
 
 
 def _stated_for_item(fact: Fact, value: float, note: _Side) -> bool:
@@ -1004,6 +1006,30 @@ def _numbers_after_name(text: str, name: str, original: str = "") -> frozenset[f
             found.add(float(step.group(1)))
             at = step.end()
     return frozenset(found)
+
+
+# After a measure's mention, its first number: a few characters without a digit or line break.
+_FIRST_AFTER = re.compile(rf"[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})")
+
+
+def _numbers_after_mentions(note: _Side, measure: str) -> set[float]:
+    """The numbers after each mention of a listed measure in any of its names (the note's
+    "Oswestry 36% comma it was 50 at evaluation" for ODI), read as `_numbers_after_name` reads
+    them, blocked numbers left out."""
+    scanner = non_measurements(note.text)
+    found: set[float] = set()
+    for name, end in note.names_end:
+        if name != measure:
+            continue
+        match = _FIRST_AFTER.match(note.normalized, end)
+        if match is None or scanner.is_blocked(match.start(1), match.end(1)):
+            continue
+        found.add(float(match.group(1)))
+        at = match.end()
+        while (step := _QUALIFIED_NEXT.match(note.normalized, at)) is not None:
+            found.add(float(step.group(1)))
+            at = step.end()
+    return found
 
 
 def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None = None) -> bool:
