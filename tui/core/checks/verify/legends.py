@@ -22,10 +22,11 @@ from tui.core.checks.layouts.columns import columns
 from tui.core.checks.measures import labels
 from tui.core.checks.text.numbers import normalize
 
-# A heading, then a legend of two or more items in brackets, then a colon.
-_LEGEND = re.compile(
-    r"(?P<head>[^\n():;.]{0,80}?)\((?P<legend>[^()\n]{1,80}?;[^()\n]{1,80}?)\)\s*:"
-)
+# A legend of two or more items in brackets, then a colon (its heading is read back from it).
+_LEGEND = re.compile(r"\((?P<legend>[^()\n;]{1,80}(?:;[^()\n;]{1,80})+)\)[ \t]*:")
+# Where a legend's heading starts: after the last line end, bracket, colon, semicolon or stop.
+_HEAD_START = re.compile(r"[\n():;.][^\n():;.]*$")
+_HEAD_REACH = 80
 # An item's value, then its bracketed values.
 _ITEM = re.compile(r"(?<![\d.])\d+(?:\.\d+)?[^\d()\n,;]{0,6}\((?P<inner>[^()\n]{1,80})\)")
 _NUMBER = re.compile(r"(?<![\d.])-?\d+(?:\.\d+)?")
@@ -42,15 +43,14 @@ def relabelled(text: str, facts: Sequence[Fact]) -> tuple[Fact, ...]:
     for legend in _LEGEND.finditer(text):
         items = [normalize(item).text.strip() for item in legend.group("legend").split(";")]
         sides = [labels.parts_of(item).side for item in items]
-        head_side = labels.parts_of(legend.group("head")).side
+        head = _head(text, legend.start())
+        head_side = labels.parts_of(head).side
         if not head_side or not all(sides):
             continue
         roles = columns(["", head_side, *items], 0)[2:]
         end = _ITEM_END.search(text, legend.end())
         stop = end.start() if end else len(text)
-        head_earlier = any(
-            column.role == "prior" for column in columns(["", legend.group("head")], 0)[1:]
-        )
+        head_earlier = any(column.role == "prior" for column in columns(["", head], 0)[1:])
         for item in _ITEM.finditer(text, legend.end(), stop):
             for index in _facts_at(by_start, starts, item.start()):
                 result[index] = _with_side(result[index], head_side, head_earlier)
@@ -64,6 +64,13 @@ def relabelled(text: str, facts: Sequence[Fact]) -> tuple[Fact, ...]:
                         result[index], sides[position], roles[position].role == "prior"
                     )
     return tuple(result)
+
+
+def _head(text: str, at: int) -> str:
+    """The words before a legend, back to the last break within reach."""
+    before = text[max(0, at - _HEAD_REACH) : at]
+    start = _HEAD_START.search(before)
+    return before[start.start() + 1 :] if start else before
 
 
 def _facts_at(order: list[int], starts: list[int], at: int) -> list[int]:

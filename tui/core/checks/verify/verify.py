@@ -55,7 +55,7 @@ from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.verify.conversions import Converted
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
-from tui.core.checks.verify.kinship import same_subject
+from tui.core.checks.verify.kinship import describing_words, same_subject
 from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
@@ -304,7 +304,7 @@ def _loose_alike(fact: Fact, value: float, text: str, note: _Side) -> bool:
     for start in note.loose_at.get(value, ()):
         sentence = sentence_at(note.text, start)
         if unit_class is not None:
-            carries = any(q.unit_class == unit_class for q in quantities(sentence))
+            carries = any(m.group(unit_class) for m in _QUANTITY.finditer(sentence))
         else:
             carries = bool(unit) and unit.lower() in sentence.lower()
         if carries and same_subject(text, fact.span[0], note.text, start):
@@ -531,30 +531,38 @@ def _swapped_times(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[
     the draft gives the note's value of today as the earlier one ("KOOS JR rose from 62.4 at
     evaluation to 47.5" for the note's 47.5 then, 62.4 now): each value has its own fact in
     the note, but not at that time. Only a swap is reported, both halves read, so a reader
-    that misses "(previous)" in one text costs no false alarm."""
+    that misses "(previous)" in one text costs no false alarm. Today's value is looked for
+    among the note's facts written next to the earlier one, which keeps this linear."""
+    order = sorted(range(len(note.facts)), key=lambda i: note.facts[i].span)
+    place = {id(note.facts[index]): at for at, index in enumerate(order)}
+    skip = {id(fact) for fact in reported}
     found = []
     for fact in draft.facts:
-        if _earlier(fact) or fact in reported or _numeric(fact) is None:
+        if _earlier(fact) or id(fact) in skip or _numeric(fact) is None:
             continue
         same = note.by_value.get((_group(fact), _key(fact.value)), [])
         own = [other for other in same if _compatible(fact, other)]
         if not own or not all(_earlier(other) for other in own):
             continue
-        if any(_swapped_with(fact, later, draft) for later in _todays(fact, note)):
+        near = {
+            order[at]
+            for other in own
+            for at in range(
+                max(0, place[id(other)] - _CHANGE_REACH),
+                min(len(order), place[id(other)] + _CHANGE_REACH + 1),
+            )
+        }
+        todays = [
+            later
+            for later in (note.facts[index] for index in sorted(near))
+            if _group(later) == _group(fact)
+            and not _earlier(later)
+            and not _same_value(later, fact)
+            and _compatible(replace(later, value=fact.value), fact)
+        ]
+        if any(_swapped_with(fact, later, draft) for later in todays):
             found.append(replace(fact, label=f"{fact.label} (the note's earlier value)"))
     return found
-
-
-def _todays(fact: Fact, note: _Side) -> list[Fact]:
-    """The note's values of today of the same thing as `fact`."""
-    return [
-        other
-        for other in note.facts
-        if _group(other) == _group(fact)
-        and not _earlier(other)
-        and not _same_value(other, fact)
-        and _compatible(replace(other, value=fact.value), fact)
-    ]
 
 
 def _swapped_with(fact: Fact, later: Fact, draft: _Side) -> bool:
@@ -1472,17 +1480,25 @@ def _unsupported_unlisted(
             continue
         label = context_words(re.split(r"[.;\n]", draft.normalized[max(0, at - 60) : at])[-1], 5)
         found.append(_not_in_note(count, f"/{_plain(whole)}", label, (start, end)))
+    near: dict[float, frozenset[str]] = {}
     for name, value, at in named_scores(norm):
         start, end = norm.span(at, at + len(_plain(value)))
         if covered[start] or _in_a_date(draft.normalized, at):
             continue
-        if any(
+        if value not in near:  # the words of every note sentence with the value, read once
+            near[value] = frozenset().union(*note.sentences.words_with(value))
+        if set(describing_words(sentence_at(draft.normalized, at))) & near[value] or any(
             same_subject(draft.normalized, at, note.normalized, note.sentences.bounds[index])
-            for index in note.sentences.by_number.get(value, ())
+            for index in note.sentences.by_number.get(value, ())[:_ABBREVIATION_REACH]
         ):
             continue
         found.append(_not_in_note(value, None, name, (start, end)))
     return found
+
+
+# How many of the note's sentences with a value are searched for an abbreviation of the draft's
+# words (a common number is in hundreds of a long note's sentences).
+_ABBREVIATION_REACH = 20
 
 
 def _a_note_day(
