@@ -230,3 +230,23 @@ def test_a_score_the_note_writes_after_another_name_of_the_measure_is_the_notes(
 def test_a_changed_earlier_score_after_another_name_is_caught() -> None:
     draft = "ODI 28%; it was 46 at evaluation."
     assert 46 in unsupported(SPOKEN, draft)
+
+
+GOALS = (
+    "| Measure | Initial | Current | Goal |\n|---|---|---|---|\n"
+    "| R shoulder flex AROM | 95° | 138° | 150° |\n"
+    "Return if pain > 6/10 at night. Pain now 2/10.\n"
+)
+
+
+def test_a_target_restated_as_a_target_is_clean() -> None:
+    draft = (
+        "Right shoulder flexion is now 138°, up from 95° (goal 150°). Pain 2/10; she will "
+        "return if night pain exceeds 6/10."
+    )
+    assert unsupported(GOALS, draft) == []
+
+
+def test_a_target_given_as_todays_value_is_caught() -> None:
+    draft = "Right shoulder flexion is now 150°, up from 95°. Pain 2/10."
+    assert 150 in unsupported(GOALS, draft)

@@ -495,6 +495,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
         )
     ]
     unsupported += _swapped_times(draft, note, unsupported)
+    unsupported += _targets_as_today(draft, note, unsupported)
     unsupported += _unsupported_quantities(draft, note, derived)
     unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
@@ -563,6 +564,68 @@ def _swapped_times(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[
         if any(_swapped_with(fact, later, draft) for later in todays):
             found.append(replace(fact, label=f"{fact.label} (the note's earlier value)"))
     return found
+
+
+def _targets_as_today(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[Fact]:
+    """Draft values of today that the note writes only where its readers block them (a goal
+    column, a target), on a line whose value of today for the same thing the draft nowhere
+    gives as today's ("flexes to 115°" where the note's row reads 88° | 112° | goal 115°). A
+    target the draft restates as a target, or a threshold it words differently, keeps the
+    note's value of today and is left alone."""
+    skip = {id(fact) for fact in reported}
+    by_start: list[Fact] = []  # the note's facts in text order, sorted when first needed
+    fact_starts: list[int] = []
+    found = []
+    for fact in draft.facts:
+        value = _numeric(fact)
+        if value is None or id(fact) in skip or _earlier(fact) or "goal" in fact.label.lower():
+            continue
+        if fact.kind == "service" or note.same_fact(fact):
+            continue
+        key_classes = _CLASSES_OF_KIND.get(fact.kind, ()) + tuple(
+            c for c in (_unit_class(fact.unit or ""),) if c is not None
+        )
+        starts = [
+            start
+            for unit_class in key_classes
+            for start in note.starts.get((unit_class, round(value, 3)), ())
+        ]
+        if not starts or not all(start in note.blocked for start in starts):
+            continue
+        if not by_start:
+            by_start.extend(sorted(note.facts, key=lambda other: other.span[0]))
+            fact_starts.extend(other.span[0] for other in by_start)
+        if any(
+            _today_left_out(fact, start, draft, note, by_start, fact_starts) for start in starts
+        ):
+            found.append(replace(fact, label=f"{fact.label} (the note's target, not today's)"))
+    return found
+
+
+def _today_left_out(
+    fact: Fact,
+    start: int,
+    draft: _Side,
+    note: _Side,
+    by_start: Sequence[Fact],
+    fact_starts: Sequence[int],
+) -> bool:
+    """The note's value of today on the line at `start`, of the same thing as `fact`, that
+    the draft nowhere gives as today's."""
+    line, line_start = line_at(note.text, start)
+    first = bisect.bisect_left(fact_starts, line_start)
+    last = bisect.bisect_left(fact_starts, line_start + len(line))
+    for other in by_start[first:last]:
+        if _earlier(other):
+            continue
+        if _group(other) != _group(fact) or _same_value(other, fact):
+            continue
+        if not _compatible(replace(other, value=fact.value), fact):
+            continue
+        written = draft.by_value.get((_group(other), _key(other.value)), [])
+        if not any(_compatible(w, other) and not _earlier(w) for w in written):
+            return True
+    return False
 
 
 def _swapped_with(fact: Fact, later: Fact, draft: _Side) -> bool:
