@@ -250,3 +250,17 @@ def test_a_target_restated_as_a_target_is_clean() -> None:
 def test_a_target_given_as_todays_value_is_caught() -> None:
     draft = "Right shoulder flexion is now 150°, up from 95°. Pain 2/10."
     assert 150 in unsupported(GOALS, draft)
+
+
+TWO_UNITS = "O: 6MWT 312 m (1024 ft). Grip R 52 lb, L 61 lb.\n"
+
+
+def test_a_value_the_draft_gives_only_in_the_other_unit_is_carried() -> None:
+    draft = "Six-minute walk test 312 m. Grip strength: right 23.6 kg, left 27.7 kg."
+    assert missing(TWO_UNITS, draft) == []
+    assert unsupported(TWO_UNITS, draft) == []
+
+
+def test_a_value_dropped_with_no_conversion_of_it_is_missing() -> None:
+    draft = "Six-minute walk test 312 m. Grip strength: right 23.6 kg."
+    assert missing(TWO_UNITS, draft) == [61]

@@ -57,9 +57,10 @@ class Converted:
             sizes[dimension] = tuple(size for _, size in pairs)
         return cls(bases, sizes)
 
-    def converts_to(self, value: float, unit: str) -> bool:
+    def converts_to(self, value: float, unit: str, only: float | None = None) -> bool:
         """True when a value of this text in another unit of the same dimension, converted to
-        `unit`, rounds to `value` at the decimals `value` is written with."""
+        `unit`, rounds to `value` at the decimals `value` is written with; with `only`, that
+        value must be the number `only` as written."""
         known = unit_size(unit)
         if known is None:
             return False
@@ -69,7 +70,11 @@ class Converted:
         low = bisect.bisect_left(bases, (value - tolerance) * size)
         high = bisect.bisect_right(bases, (value + tolerance) * size)
         sizes = self.sizes[dimension] if bases else ()
-        return any(abs(sizes[i] - size) > _EPSILON for i in range(low, high))
+        return any(
+            abs(sizes[i] - size) > _EPSILON
+            and (only is None or abs(bases[i] / sizes[i] - only) < _EPSILON * max(1.0, only))
+            for i in range(low, high)
+        )
 
 
 def _decimals(value: float) -> int:

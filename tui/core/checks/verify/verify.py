@@ -748,14 +748,27 @@ def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
     if fact.kind == "outcome":
         if fact.measure not in _known_measures():
             return _unlisted_carried(fact, value, draft)
-        return draft.said_near(f"measure:{fact.measure}", value) or _variant_said(
-            fact, value, draft
+        return (
+            draft.said_near(f"measure:{fact.measure}", value)
+            or _variant_said(fact, value, draft)
+            or _converted_near(fact, value, draft)
         )
     if fact.kind == "other":
         return _other_carried(fact, value, draft)
     if fact.kind == "service":
         return draft.said_near(f"service:{fact.cpt}", value)
-    return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact))
+    return draft.has_quantity(
+        _CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact)
+    ) or draft.converted.converts_to(value, fact.unit or "")
+
+
+def _converted_near(fact: Fact, value: float, draft: _Side) -> bool:
+    """A score in a unit the draft gives in another ("6MWT 312 m (1024 ft)" drafted "312 m"),
+    the converted value in a sentence about the measure."""
+    if not draft.converted.converts_to(value, fact.unit or ""):
+        return False
+    topic = draft.topics.get(f"measure:{fact.measure}", set())
+    return any(draft.converted.converts_to(value, fact.unit or "", only=number) for number in topic)
 
 
 def _variant_said(fact: Fact, value: float, draft: _Side) -> bool:
