@@ -264,3 +264,17 @@ def test_a_value_the_draft_gives_only_in_the_other_unit_is_carried() -> None:
 def test_a_value_dropped_with_no_conversion_of_it_is_missing() -> None:
     draft = "Six-minute walk test 312 m. Grip strength: right 23.6 kg."
     assert missing(TWO_UNITS, draft) == [61]
+
+
+EHR = "ROM Right Knee Flexion Active: 110 degrees\nROM Right Knee Extension Active: -5 degrees\n"
+
+
+def test_the_motion_named_right_after_a_value_is_its_own() -> None:
+    draft = "Right knee active flexion 110°, lacking 5° of extension."
+    assert unsupported(EHR, draft) == []
+    assert missing(EHR, draft) == []
+
+
+def test_a_value_moved_to_the_motion_named_after_it_is_caught() -> None:
+    draft = "Right knee active flexion 110°; the right hip lacks 5° of extension."
+    assert 5 in unsupported(EHR, draft)

@@ -49,6 +49,32 @@ def _parts(fact: Fact) -> frozenset[tuple[str, str]]:
     )
 
 
+# The words right after a value, to the end of its clause ("5° of extension", "10° ext lag").
+_AFTER = re.compile(r"[^,;.\n()]{0,30}")
+
+
+def named_after(fact: Fact, text: str, other: Fact) -> bool:
+    """True when the motion of `other` (and its joint, where it names one) is named right
+    after `fact`'s value, in its clause ("lacking 5° of extension": the 5° is extension's,
+    whatever motion the reader took from earlier in the sentence); a joint not named there is
+    the one `fact`'s label names."""
+    wanted = _parts(other)
+    if not any(part == "motion" for part, _ in wanted):
+        return False
+    match = _AFTER.match(text, fact.span[1])
+    named = _named(match.group()) if match else frozenset()
+    motions = {name for part, name in named if part == "motion"}
+    if len(motions) != 1:
+        return False
+    joints = {name for part, name in named if part == "joint"} or {
+        name for part, name in _parts(fact) if part == "joint"
+    }
+    return all(
+        (name in motions) if part == "motion" else (not joints or name in joints)
+        for part, name in wanted
+    )
+
+
 def position_reading(fact: Fact, text: str, other: Fact) -> bool:
     """True when `fact`'s joint and motion come from brackets on its line in `text` and
     `other`'s joint and motion are named on that line before the value."""

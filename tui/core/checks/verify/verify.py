@@ -59,7 +59,7 @@ from tui.core.checks.verify.kinship import describing_words, same_subject
 from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
-from tui.core.checks.verify.positions import position_reading
+from tui.core.checks.verify.positions import named_after, position_reading
 from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.sides import side_continues
 from tui.core.checks.verify.unlisted_scores import named_scores, out_of_scores
@@ -232,7 +232,10 @@ class _Side:
             fact.kind == "rom"
             and _same_side(fact.label, other.label)
             and (
-                position_reading(other, self.text, fact) or position_reading(fact, own_text, other)
+                position_reading(other, self.text, fact)
+                or position_reading(fact, own_text, other)
+                or named_after(other, self.text, fact)
+                or named_after(fact, own_text, other)
             )
             for other in others
         )
