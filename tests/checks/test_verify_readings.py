@@ -12,8 +12,9 @@ HEADER = "Patient: Ines Valdrada\nDate: 2031-05-06\n\n"
 
 
 def unsupported(note: str, draft: str) -> list[float]:
+    """The draft's unsupported values as numbers (a grade "4" as 4; dates left out)."""
     found = verify(HEADER + note, draft).unsupported
-    return [float(f.value) for f in found if not isinstance(f.value, str)]
+    return [float(f.value) for f in found if str(f.value).replace(".", "", 1).isdigit()]
 
 
 def missing(note: str, draft: str) -> list[float]:
@@ -278,3 +279,46 @@ def test_the_motion_named_right_after_a_value_is_its_own() -> None:
 def test_a_value_moved_to_the_motion_named_after_it_is_caught() -> None:
     draft = "Right knee active flexion 110°; the right hip lacks 5° of extension."
     assert 5 in unsupported(EHR, draft)
+
+
+TEMPLATE = (
+    "97161 (PT eval, low) x1 ........ 35 min\n"
+    "neuromusc re-ed 12 min (tandem walking, foam stance w/ head turns).\n"
+    "Cert period 06/02/2031-07/28/2031.\n"
+    "Screen: MoCA deferred (Mini-Cog 5/5).\n"
+    "Berg 38/56 -> 45/56; motor score down 4 (MCID 3).\n"
+    "HIP ROM (deg)   R   L\nER (seated)      30  41\n"
+)
+TEMPLATE_DRAFT = (
+    "97161 x1 (evaluation 35 min). Neuromuscular re-education, 12 min: tandem walking and "
+    "foam stance with head turns. Certification 06/02/2031 to 07/28/2031. Mini-Cog 5/5. "
+    "Berg Balance Scale 45/56 (38/56 before); the motor score improved by 4 points. "
+    "Right hip ER 30°, left hip ER 41°."
+)
+
+
+def test_template_layouts_drafted_in_prose_are_clean() -> None:
+    assert unsupported(TEMPLATE, TEMPLATE_DRAFT) == []
+    assert verify(HEADER + TEMPLATE, TEMPLATE_DRAFT).unsupported == []
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "value"),
+    [
+        ("(evaluation 35 min)", "(evaluation 40 min)", 40),
+        ("re-education, 12 min", "re-education, 14 min", 14),
+        ("Mini-Cog 5/5", "Mini-Cog 4/5", 4),
+        ("45/56 (38/56", "47/56 (38/56", 47),
+        ("improved by 4 points", "improved by 6 points", 6),
+        ("left hip ER 41°", "left hip ER 44°", 44),
+    ],
+)
+def test_template_layouts_still_catch_a_changed_value(
+    find: str, replace: str, value: float
+) -> None:
+    assert value in unsupported(TEMPLATE, TEMPLATE_DRAFT.replace(find, replace))
+
+
+def test_a_date_the_note_gives_as_the_end_of_a_range_is_the_notes() -> None:
+    draft = TEMPLATE_DRAFT.replace("07/28/2031", "07/21/2031")
+    assert any(f.value == "07/21/2031" for f in verify(HEADER + TEMPLATE, draft).unsupported)

@@ -80,10 +80,11 @@ _CLASSES_OF_KIND = {
     "other": ("pct", "distance", "seconds", "ratio10"),
 }
 # Sentences for "written near" support: split at full stops (not decimal points), ; and lines.
-# A line end, a semicolon, or a full stop not inside a decimal number; each alternative opens
+# A line end, a semicolon, or a full stop not inside a decimal number nor in a run of dots (a
+# dotted leader, "97162 x1 ....... 45 min", or an ellipsis); each alternative opens
 # on its character, so the engine skips straight to them (the same matches as
 # r"(?<!\d)[.\n;]|\.(?!\d)|\n|;", several times faster on a long note).
-_SENTENCES = re.compile(r"\n|;|\.(?:(?<!\d\.)|(?!\d))")
+_SENTENCES = re.compile(r"\n|;|\.(?<!\.\.)(?!\.)(?:(?<!\d\.)|(?!\d))")
 _MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
 _EPSILON = 1e-6
 
@@ -325,6 +326,54 @@ def _loose_on_subject(fact: Fact, value: float, text: str, note: _Side) -> bool:
         and _agree("side", side, labels.parts_of(line_at(note.text, start)[0]).side)
         for start in note.loose_at.get(value, ())
     )
+
+
+# A name (three letters or more), a few separators, then a number or a count out of a whole.
+_NAMED_NUMBER = re.compile(
+    r"([A-Za-z][A-Za-z'\-]{2,})[ \t:=,]{1,3}(\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?)(?![\d.])"
+)
+_NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z'\-]{2,})[ \t:=,]{1,3}$")
+_WRITTEN = re.compile(r"[ \t]*(\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?)")
+
+
+@lru_cache(maxsize=8)
+def _named_numbers(text: str) -> frozenset[tuple[str, str]]:
+    """Each number (or count out of a whole) as written with the name right before it."""
+    return frozenset(
+        (match.group(1).lower(), re.sub(r"[ \t]", "", match.group(2)))
+        for match in _NAMED_NUMBER.finditer(text)
+    )
+
+
+def _verbatim(fact: Fact, text: str, other: _Side) -> bool:
+    """A score, grade or value of no kind written in the other text exactly as in this one,
+    after the same name ("Mini-Cog 4/5" in both, read as MoCA's in one and a grade in the
+    other): the readers disagree on what it is, not the texts."""
+    if fact.kind not in ("outcome", "mmt", "other") or not text:
+        return False
+    written = _WRITTEN.match(text, fact.span[0])
+    name = _NAME_BEFORE.search(text, max(0, fact.span[0] - 30), fact.span[0])
+    if written is None or name is None:
+        return False
+    key = (name.group(1).lower(), re.sub(r"[ \t]", "", written.group(1)))
+    return key in _named_numbers(other.text)
+
+
+def _loose_on_motion_line(fact: Fact, value: float, note: _Side) -> bool:
+    """An angle the note writes unread on a line that names the draft's motion (and joint,
+    where the line names one) before it and no other side ("ER (arm at side)  15  20  75" in a
+    table its reader could not read)."""
+    parts = labels.parts_of(fact.label)
+    if not parts.motion:
+        return False
+    for start in note.loose_at.get(value, ()):
+        line, line_start = line_at(note.text, start)
+        named = labels.parts_of(line[: start - line_start])
+        if named.motion.lower() != parts.motion.lower():
+            continue
+        if _agree("joint", named.joint, parts.joint) and _agree("side", named.side, parts.side):
+            return True
+    return False
 
 
 def _facts_by_quantity(facts: Iterable[Fact]) -> dict[tuple[str, float], list[Fact]]:
@@ -671,7 +720,7 @@ def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
 def dates_in(text: str) -> set[tuple[int, int, int]]:
     """Dates written in the text as (year, month, day); two-digit years read as 20xx; days
     said in words ("the fourteenth of July") too."""
-    text = normalize(text).text
+    text = _RANGE_DASH.sub(" ", normalize(text).text)
     found: set[tuple[int, int, int]] = set()
     for match in matches(DATE_ISO, text):
         found.add((int(match.group(1)), int(match.group(2)), int(match.group(3))))
@@ -689,6 +738,11 @@ def dates_in(text: str) -> set[tuple[int, int, int]]:
         found.add((int(year_text) if year_text else 0, month, int(day_text)))
     found |= said_dates(text)
     return {d for d in found if _plausible(d)}
+
+
+# The dash of a date range between two full dates ("03/15/2032-05/09/2032"), read as a space so
+# the second date is read too (the same length, so positions hold).
+_RANGE_DASH = re.compile(r"(?<=\d)-(?=\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d))")
 
 
 def _plausible(day: tuple[int, int, int]) -> bool:
@@ -742,6 +796,8 @@ def _numeric(fact: Fact) -> float | None:
 def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
     """True when the draft states the note's fact, in any wording the extractor reads."""
     if draft.same_fact(fact, note_text) or _kin(fact, note_text, draft):
+        return True
+    if _verbatim(fact, note_text, draft):
         return True
     if fact.kind == "mmt":
         return str(fact.value) in draft.grades
@@ -895,7 +951,7 @@ def _supported(
         return True
     if fact.kind == "outcome" and note.same_unlisted(fact):
         return True
-    if draft is not None and _kin(fact, draft.text, note):
+    if draft is not None and (_kin(fact, draft.text, note) or _verbatim(fact, draft.text, note)):
         return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
@@ -905,6 +961,8 @@ def _supported(
             value, derived, percent=fact.unit == "%", near=draft
         ):
             return True
+    if fact.kind == "rom" and value is not None and _loose_on_motion_line(fact, value, note):
+        return True
     if note.by_value.get((_group(fact), _key(fact.value))):
         return False  # the note has this value, but for another side or motion
     if fact.kind == "mmt":
@@ -912,7 +970,7 @@ def _supported(
     if value is None:
         return _all_numbers_in(str(fact.value), note.numbers)
     if fact.kind == "service":
-        return _service_supported(fact, value, note)
+        return _service_supported(fact, value, note, draft)
     percent_of_max = fact.unit == "%" and round(value, 1) in derived.get(_percent_pool(fact), set())
     if fact.kind == "other":
         return percent_of_max or _other_supported(fact, value, note, draft)
@@ -987,6 +1045,16 @@ _QUALIFIED_NEXT = re.compile(
     r"[ \t]*(?:[a-z%/\u00b0]+(?:/[a-z]+)?)?[ \t]*[,;|/]?[ \t]*(?:[a-z][a-z \t-]{0,20}|[RL])"
     r"[ \t]*[:=]?[ \t]*(\d+(?:\.\d+)?)"
 )
+# After a measure's value, its value at the next time an arrow leads to ("17/28 -> 22/28",
+# "0.92 -> 1.12 m/s"): a whole or a unit, then the arrow.
+_ARROW_NEXT = re.compile(
+    r"(?:[ \t]*/[ \t]*\d+)?[ \t]*(?:[a-z%\u00b0]+(?:/[a-z]+)?)?[ \t]*(?:->|\u2192|=>)[ \t]*"
+    r"(\d+(?:\.\d+)?)"
+)
+
+
+def _next_value(text: str, at: int) -> re.Match[str] | None:
+    return _QUALIFIED_NEXT.match(text, at) or _ARROW_NEXT.match(text, at)
 
 
 def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
@@ -1089,7 +1157,7 @@ def _numbers_after_name(text: str, name: str, original: str = "") -> frozenset[f
             continue
         found.add(float(match.group(1)))
         at = match.end()
-        while (step := _QUALIFIED_NEXT.match(text, at)) is not None:
+        while (step := _next_value(text, at)) is not None:
             found.add(float(step.group(1)))
             at = step.end()
     return frozenset(found)
@@ -1113,7 +1181,7 @@ def _numbers_after_mentions(note: _Side, measure: str) -> set[float]:
             continue
         found.add(float(match.group(1)))
         at = match.end()
-        while (step := _QUALIFIED_NEXT.match(note.normalized, at)) is not None:
+        while (step := _next_value(note.normalized, at)) is not None:
             found.add(float(step.group(1)))
             at = step.end()
     return found
@@ -1264,12 +1332,19 @@ def _says_change(text: str, span: tuple[int, int]) -> bool:
     return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
 
-def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
-    """A service's minutes: the note's minutes for that code, or minutes written near it."""
+def _service_supported(fact: Fact, minutes: float, note: _Side, draft: _Side | None = None) -> bool:
+    """A service's minutes: the note's minutes for that code, or minutes written near it, or
+    (a service the note names in words its reader does not know, "neuromusc re-ed 11 min")
+    the minutes written in a note sentence about the same thing as the draft's."""
     same_code = [other for other in note.facts if other.kind == "service" and other.cpt == fact.cpt]
     if same_code:
         return any(_equal(float(other.minutes or 0), minutes) for other in same_code)
-    return note.said_near(f"service:{fact.cpt}", minutes)
+    if note.said_near(f"service:{fact.cpt}", minutes):
+        return True
+    return draft is not None and any(
+        start not in note.blocked and same_subject(draft.text, fact.span[0], note.text, start)
+        for start in note.starts.get(("minutes", round(minutes, 3)), ())
+    )
 
 
 def _numbers_by_topic(
@@ -1418,10 +1493,19 @@ _CHANGE_CLAIM = re.compile(
 )
 
 
+# A change the note states without a unit ("motor score down 5 (exceeds MCID)").
+_CHANGE_BARE = re.compile(
+    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|declin\w*|dropp\w*|down|up"
+    r"|chang\w*)\s+(?:by\s+|of\s+)?(\d+(?:\.\d+)?)(?![\d./])",
+    re.IGNORECASE,
+)
+
+
 def _unsupported_changes(draft: _Side, note: _Side, derived: dict[str, set[float]]) -> list[Fact]:
     """Changes the draft states that are neither stated in the note nor a change between two
     values of what the draft's sentence names (outside the draft's facts, checked already)."""
     stated = {float(m.group("value")) for m in _CHANGE_CLAIM.finditer(note.normalized)}
+    stated |= {float(m.group(1)) for m in _CHANGE_BARE.finditer(note.normalized)}
     facts = [fact.span for fact in draft.facts]
     found = []
     for claim in _CHANGE_CLAIM.finditer(draft.normalized):
