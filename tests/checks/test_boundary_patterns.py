@@ -14,7 +14,8 @@ from tui.core.checks.text.scan import _BOUNDARY
 from tui.core.checks.verify.verify import _SENTENCES
 
 _PLAIN_BOUNDARY = re.compile(r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)")
-_PLAIN_SENTENCES = re.compile(r"(?<!\d)[.\n;]|\.(?!\d)|\n|;")
+# A full stop in a run of dots (a dotted leader, an ellipsis) ends no sentence.
+_PLAIN_SENTENCES = re.compile(r"(?<![\d.])\.(?!\.)|\.(?![\d.])(?<!\.\.)|\n|;")
 
 _TEXT = st.lists(
     st.sampled_from(

@@ -33,6 +33,15 @@ def month_days(text: str, fact_spans: Iterable[tuple[int, int]]) -> frozenset[tu
     return frozenset(found)
 
 
+def month_day(written: str) -> tuple[int, int] | None:
+    """The (month, day) a reading written "M/D" can be ("3/22" in "rehab 3/22-4/8"), if any."""
+    match = _MONTH_DAY.fullmatch(written.strip())
+    if match is None:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    return (month, day) if _real_day(month, day) else None
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
     """True when [start, end) overlaps a span; the spans are sorted by start."""
     index = bisect.bisect_left(starts, end) - 1

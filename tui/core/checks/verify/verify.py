@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from typing import Any
@@ -51,12 +51,17 @@ from tui.core.checks.text.lexicon import (
     words,
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
+from tui.core.checks.verify.conversions import Converted
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
+from tui.core.checks.verify.kinship import describing_words, same_subject
+from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.named_scores import scores_after_names
-from tui.core.checks.verify.short_dates import month_days
+from tui.core.checks.verify.positions import named_after, position_reading
+from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.sides import side_continues
+from tui.core.checks.verify.unlisted_scores import named_scores, out_of_scores
 
 # A number with its unit: the matches of r"(?<![A-Za-z0-9.])(NUM)(?:units)", the check on the
 # character before written after the first digit so the engine skips to digits.
@@ -76,10 +81,11 @@ _CLASSES_OF_KIND = {
     "other": ("pct", "distance", "seconds", "ratio10"),
 }
 # Sentences for "written near" support: split at full stops (not decimal points), ; and lines.
-# A line end, a semicolon, or a full stop not inside a decimal number; each alternative opens
+# A line end, a semicolon, or a full stop not inside a decimal number nor in a run of dots (a
+# dotted leader, "97162 x1 ....... 45 min", or an ellipsis); each alternative opens
 # on its character, so the engine skips straight to them (the same matches as
 # r"(?<!\d)[.\n;]|\.(?!\d)|\n|;", several times faster on a long note).
-_SENTENCES = re.compile(r"\n|;|\.(?:(?<!\d\.)|(?!\d))")
+_SENTENCES = re.compile(r"\n|;|\.(?<!\.\.)(?!\.)(?:(?<!\d\.)|(?!\d))")
 _MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
 _EPSILON = 1e-6
 
@@ -132,6 +138,8 @@ class _Side:
     quantity_values: frozenset[tuple[str, float]]
     fact_values: frozenset[float]
     loose: frozenset[float]
+    loose_at: dict[float, list[int]]
+    """Where each number the reader left unclassified starts."""
     sentences: _Sentences
     loose_with_unit: frozenset[tuple[str, float]]
     unlisted: dict[str, list[Fact]]
@@ -142,14 +150,19 @@ class _Side:
     fact_quantities: frozenset[tuple[str, float]]
     guessed: dict[tuple[str, str], list[Fact]]
     """Readings too weak to be facts (measures/evidence.py), by group and value."""
+    blocked: frozenset[int]
+    """Where the quantities its readers block (goals, thresholds, doses) start."""
+    by_quantity: dict[tuple[str, float], list[Fact]]
+    """Facts written with a unit, by the unit's class and the value."""
+    converted: Converted
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str], guesses: bool = False) -> _Side:
         """A text's facts; with `guesses`, also the guesses too weak to be a note's facts (a
         draft's "NAME 40" is questioned however weak the name)."""
         normalized = normalize(text).text
-        candidates = tuple(extract_candidates(text, measures))
-        facts = candidates if guesses else tuple(extract_facts(text, measures))
+        candidates = relabelled(text, tuple(extract_candidates(text, measures)))
+        facts = candidates if guesses else relabelled(text, tuple(extract_facts(text, measures)))
         found = tuple(quantities(text))
         by_value: dict[tuple[str, str], list[Fact]] = {}
         unlisted: dict[str, list[Fact]] = {}
@@ -158,7 +171,11 @@ class _Side:
         for fact in candidates:  # a guess of the note supports the same guess in a draft
             if fact.kind == "outcome" and fact.measure not in _known_measures():
                 unlisted.setdefault(_key(fact.value), []).append(fact)
-        strong = frozenset(extract_facts(text, measures)) if guesses else frozenset(facts)
+        strong = (
+            frozenset(relabelled(text, tuple(extract_facts(text, measures))))
+            if guesses
+            else frozenset(facts)
+        )
         guessed: dict[tuple[str, str], list[Fact]] = {}
         for fact in candidates:
             if fact not in strong:
@@ -180,6 +197,7 @@ class _Side:
             quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
             fact_values=frozenset(v for fact in facts if (v := _numeric(fact)) is not None),
             loose=frozenset(float(item.value) for item in loose),
+            loose_at=_starts_of(loose),
             sentences=sentences,
             loose_with_unit=_units_carried(text, found, loose),
             unlisted=unlisted,
@@ -193,6 +211,9 @@ class _Side:
                 and (unit_class := _unit_class(fact.unit or "")) is not None
             ),
             guessed=guessed,
+            blocked=frozenset(q.span[0] for q, blocked in _quantities(text) if blocked),
+            by_quantity=_facts_by_quantity(facts),
+            converted=Converted.of((q.value, q.unit) for q in found),
         )
 
     def same_guess(self, fact: Fact) -> bool:
@@ -203,11 +224,23 @@ class _Side:
             for other in self.guessed.get((_group(fact), _key(fact.value)), ())
         )
 
-    def same_fact(self, fact: Fact) -> bool:
-        """A fact of this text with the same kind, value and (where both say) side and motion."""
-        return any(
-            _compatible(fact, other)
-            for other in self.by_value.get((_group(fact), _key(fact.value)), ())
+    def same_fact(self, fact: Fact, own_text: str = "") -> bool:
+        """A fact of this text with the same kind, value and (where both say) side and motion;
+        with `own_text` (the text `fact` is read from), a motion taken in a position that names
+        a second joint agrees with either reading (positions.py)."""
+        others = self.by_value.get((_group(fact), _key(fact.value)), ())
+        if any(_compatible(fact, other) for other in others):
+            return True
+        return bool(own_text) and any(
+            fact.kind == "rom"
+            and _same_side(fact.label, other.label)
+            and (
+                position_reading(other, self.text, fact)
+                or position_reading(fact, own_text, other)
+                or named_after(other, self.text, fact)
+                or named_after(fact, own_text, other)
+            )
+            for other in others
         )
 
     def has_quantity(self, classes: Iterable[str], value: float, group: str = "") -> bool:
@@ -259,6 +292,137 @@ class _Side:
         """The value written in a sentence about `topic` ("measure:LEFS", "service:97110",
         "pain", "rom", "strength", "girth")."""
         return value in self.topics.get(topic, set())
+
+
+def _starts_of(loose: Iterable[Unclassified]) -> dict[float, list[int]]:
+    found: dict[float, list[int]] = {}
+    for item in loose:
+        found.setdefault(float(item.value), []).append(item.span[0])
+    return found
+
+
+def _loose_alike(fact: Fact, value: float, text: str, note: _Side) -> bool:
+    """A value of no kind with a unit ("58 cm", "104 steps/min") that the note writes bare in a
+    sentence giving that unit to another value ("R 46 cm / L 43 cm; 58 / 55 with cues",
+    "Cadence 92 steps/min; 104 with metronome"), the two sentences about the same thing."""
+    unit = fact.unit or ""
+    unit_class = _unit_class(unit)
+    for start in note.loose_at.get(value, ()):
+        sentence = sentence_at(note.text, start)
+        if unit_class is not None:
+            carries = any(m.group(unit_class) for m in _QUANTITY.finditer(sentence))
+        else:
+            carries = bool(unit) and unit.lower() in sentence.lower()
+        if carries and same_subject(text, fact.span[0], note.text, start):
+            return True
+    return False
+
+
+def _loose_on_subject(fact: Fact, value: float, text: str, note: _Side) -> bool:
+    """An angle the note writes bare, unread, in a sentence about the same thing as
+    the draft's ("Painful arc 70-120" and "a painful arc from seventy to one hundred twenty
+    degrees"), where the note gives the value no other side."""
+    side = labels.parts_of(fact.label).side
+    return any(
+        same_subject(text, fact.span[0], note.text, start)
+        and _agree("side", side, labels.parts_of(line_at(note.text, start)[0]).side)
+        for start in note.loose_at.get(value, ())
+    )
+
+
+# A name (three letters or more), a few separators, then a number or a count out of a whole.
+_NAMED_NUMBER = re.compile(
+    r"([A-Za-z][A-Za-z'\-]{2,})[ \t:=,]{1,3}(\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?)(?![\d.])"
+)
+_NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z'\-]{2,})[ \t:=,]{1,3}$")
+_WRITTEN = re.compile(r"[ \t]*(\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?)")
+
+
+@lru_cache(maxsize=8)
+def _named_numbers(text: str) -> frozenset[tuple[str, str]]:
+    """Each number (or count out of a whole) as written with the name right before it."""
+    return frozenset(
+        (match.group(1).lower(), re.sub(r"[ \t]", "", match.group(2)))
+        for match in _NAMED_NUMBER.finditer(text)
+    )
+
+
+def _verbatim(fact: Fact, text: str, other: _Side) -> bool:
+    """A score, grade or value of no kind written in the other text exactly as in this one,
+    after the same name ("Mini-Cog 4/5" in both, read as MoCA's in one and a grade in the
+    other): the readers disagree on what it is, not the texts."""
+    if fact.kind not in ("outcome", "mmt", "other") or not text:
+        return False
+    written = _WRITTEN.match(text, fact.span[0])
+    name = _NAME_BEFORE.search(text, max(0, fact.span[0] - 30), fact.span[0])
+    if written is None or name is None:
+        return False
+    key = (name.group(1).lower(), re.sub(r"[ \t]", "", written.group(1)))
+    return key in _named_numbers(other.text)
+
+
+def _loose_on_motion_line(fact: Fact, value: float, note: _Side) -> bool:
+    """An angle the note writes unread on a line that names the draft's motion (and joint,
+    where the line names one) before it and no other side ("ER (arm at side)  15  20  75" in a
+    table its reader could not read)."""
+    parts = labels.parts_of(fact.label)
+    if not parts.motion:
+        return False
+    for start in note.loose_at.get(value, ()):
+        line, line_start = line_at(note.text, start)
+        named = labels.parts_of(line[: start - line_start])
+        if named.motion.lower() != parts.motion.lower():
+            continue
+        if _agree("joint", named.joint, parts.joint) and _agree("side", named.side, parts.side):
+            return True
+    return False
+
+
+def _facts_by_quantity(facts: Iterable[Fact]) -> dict[tuple[str, float], list[Fact]]:
+    found: dict[tuple[str, float], list[Fact]] = {}
+    for fact in facts:
+        value = _numeric(fact)
+        unit_class = _unit_class(fact.unit or "")
+        if value is not None and unit_class is not None and fact.kind != "service":
+            found.setdefault((unit_class, round(value, 3)), []).append(fact)
+    return found
+
+
+def _kin(fact: Fact, text: str, other: _Side) -> bool:
+    """The same value and unit read as another kind in the other text, one of the two readings
+    of no kind of its own, naming no other side, joint or motion, in a sentence about the same
+    thing (kinship.py)."""
+    value = _numeric(fact)
+    unit_class = _unit_class(fact.unit or "")
+    if value is None or unit_class is None or fact.kind in ("service", "pain"):
+        return False
+    return any(
+        other_fact.kind != fact.kind
+        and "other" in (fact.kind, other_fact.kind)
+        and _same_part_names(fact.label, other_fact.label)
+        and _same_side(fact.label, other_fact.label)
+        and same_subject(text, fact.span[0], other.text, other_fact.span[0])
+        for other_fact in other.by_quantity.get((unit_class, round(value, 3)), ())
+    )
+
+
+def _same_side(one: str, other: str) -> bool:
+    return _agree("side", labels.parts_of(one).side, labels.parts_of(other).side)
+
+
+def _other_labels_only(fact: Fact, value: float, unit_class: str, note: _Side) -> bool:
+    """Every time the note writes this quantity it is a fact naming another side, joint or
+    motion than `fact` does (a value of no kind "right 7 mm" against the note's "L 7 mm"), or a
+    change the note states ("+7 mm since IE")."""
+    key = (unit_class, round(value, 3))
+    facts = note.by_quantity.get(key, [])
+    places = zip(note.starts.get(key, ()), note.held.get(key, ()), strict=True)
+    if not facts or not all(groups or _says_change(note.text, (at, at)) for at, groups in places):
+        return False  # written unread somewhere, not as a change: that may be its backing
+    return not any(
+        _same_part_names(fact.label, other.label) and _same_side(fact.label, other.label)
+        for other in facts
+    )
 
 
 @dataclass(frozen=True)
@@ -370,25 +534,163 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     """Compare a draft with the note it was drafted from."""
     note = _Side.read(note_text, measures)
     draft = _Side.read(draft_text, measures, guesses=True)
-    missing = [fact for fact in note.facts if not _carried(fact, draft)]
+    missing = [fact for fact in note.facts if not _carried(fact, draft, note_text)]
     missing += missing_counts(note_text, normalize(draft_text), note.facts)
     derived = _derived_values(note.facts)
     derived["billing"] = _billing_numbers(note_text)
+    note_days: list[frozenset[tuple[int, int]]] = []
     unsupported = [
         fact
         for fact in draft.facts
         if not (draft.same_guess(fact) and note.same_guess(fact))
+        and not _a_note_date(fact, draft, note, note_days)
         and not _supported(
             fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
         )
     ]
+    unsupported += _swapped_times(draft, note, unsupported)
+    unsupported += _targets_as_today(draft, note, unsupported)
     unsupported += _unsupported_quantities(draft, note, derived)
     unsupported += _unsupported_changes(draft, note, derived)
     unsupported += _unsupported_dates(draft, note)
     unsupported += _unsupported_named_scores(draft, note, derived)
-    unsupported += unsupported_counts(normalize(draft_text), fractions(note.normalized))
+    note_fractions = fractions(note.normalized)
+    unsupported += unsupported_counts(normalize(draft_text), note_fractions)
+    unsupported += _unsupported_unlisted(draft, note, note_fractions, unsupported)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
+
+
+def _a_note_date(
+    fact: Fact, draft: _Side, note: _Side, days: list[frozenset[tuple[int, int]]]
+) -> bool:
+    """A draft's "score" on a name the tables do not list, written "M/D", that the note writes
+    as a date ("inpatient rehab 3/22-4/8" drafted "Inpatient rehabilitation 3/22-4/8"): the
+    note's date, not a score. The note's dates are read only when a draft asks."""
+    if fact.kind != "outcome" or fact.measure in _known_measures():
+        return False
+    written = month_day(draft.text[fact.span[0] : fact.span[1]])
+    if written is None:
+        return False
+    if not days:
+        days.append(month_days(note.text, (f.span for f in note.facts)))
+    return written in days[0]
+
+
+def _earlier(fact: Fact) -> bool:
+    return "(previous)" in fact.label
+
+
+def _swapped_times(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[Fact]:
+    """Draft values given today's time that the note gives only as an earlier value, where
+    the draft gives the note's value of today as the earlier one ("KOOS JR rose from 62.4 at
+    evaluation to 47.5" for the note's 47.5 then, 62.4 now): each value has its own fact in
+    the note, but not at that time. Only a swap is reported, both halves read, so a reader
+    that misses "(previous)" in one text costs no false alarm. Today's value is looked for
+    among the note's facts written next to the earlier one, which keeps this linear."""
+    order = sorted(range(len(note.facts)), key=lambda i: note.facts[i].span)
+    place = {id(note.facts[index]): at for at, index in enumerate(order)}
+    skip = {id(fact) for fact in reported}
+    found = []
+    for fact in draft.facts:
+        if _earlier(fact) or id(fact) in skip or _numeric(fact) is None:
+            continue
+        same = note.by_value.get((_group(fact), _key(fact.value)), [])
+        own = [other for other in same if _compatible(fact, other)]
+        if not own or not all(_earlier(other) for other in own):
+            continue
+        near = {
+            order[at]
+            for other in own
+            for at in range(
+                max(0, place[id(other)] - _CHANGE_REACH),
+                min(len(order), place[id(other)] + _CHANGE_REACH + 1),
+            )
+        }
+        todays = [
+            later
+            for later in (note.facts[index] for index in sorted(near))
+            if _group(later) == _group(fact)
+            and not _earlier(later)
+            and not _same_value(later, fact)
+            and _compatible(replace(later, value=fact.value), fact)
+        ]
+        if any(_swapped_with(fact, later, draft) for later in todays):
+            found.append(replace(fact, label=f"{fact.label} (the note's earlier value)"))
+    return found
+
+
+def _targets_as_today(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[Fact]:
+    """Draft values of today that the note writes only where its readers block them (a goal
+    column, a target), on a line whose value of today for the same thing the draft nowhere
+    gives as today's ("flexes to 115°" where the note's row reads 88° | 112° | goal 115°). A
+    target the draft restates as a target, or a threshold it words differently, keeps the
+    note's value of today and is left alone."""
+    skip = {id(fact) for fact in reported}
+    by_start: list[Fact] = []  # the note's facts in text order, sorted when first needed
+    fact_starts: list[int] = []
+    found = []
+    for fact in draft.facts:
+        value = _numeric(fact)
+        if value is None or id(fact) in skip or _earlier(fact) or "goal" in fact.label.lower():
+            continue
+        if fact.kind == "service" or note.same_fact(fact):
+            continue
+        key_classes = _CLASSES_OF_KIND.get(fact.kind, ()) + tuple(
+            c for c in (_unit_class(fact.unit or ""),) if c is not None
+        )
+        starts = [
+            start
+            for unit_class in key_classes
+            for start in note.starts.get((unit_class, round(value, 3)), ())
+        ]
+        if not starts or not all(start in note.blocked for start in starts):
+            continue
+        if not by_start:
+            by_start.extend(sorted(note.facts, key=lambda other: other.span[0]))
+            fact_starts.extend(other.span[0] for other in by_start)
+        if any(
+            _today_left_out(fact, start, draft, note, by_start, fact_starts) for start in starts
+        ):
+            found.append(replace(fact, label=f"{fact.label} (the note's target, not today's)"))
+    return found
+
+
+def _today_left_out(
+    fact: Fact,
+    start: int,
+    draft: _Side,
+    note: _Side,
+    by_start: Sequence[Fact],
+    fact_starts: Sequence[int],
+) -> bool:
+    """The note's value of today on the line at `start`, of the same thing as `fact`, that
+    the draft nowhere gives as today's."""
+    line, line_start = line_at(note.text, start)
+    first = bisect.bisect_left(fact_starts, line_start)
+    last = bisect.bisect_left(fact_starts, line_start + len(line))
+    for other in by_start[first:last]:
+        if _earlier(other):
+            continue
+        if _group(other) != _group(fact) or _same_value(other, fact):
+            continue
+        if not _compatible(replace(other, value=fact.value), fact):
+            continue
+        written = draft.by_value.get((_group(other), _key(other.value)), [])
+        if not any(_compatible(w, other) and not _earlier(w) for w in written):
+            return True
+    return False
+
+
+def _swapped_with(fact: Fact, later: Fact, draft: _Side) -> bool:
+    """The draft gives the note's value of today (`later`) as an earlier value of the same
+    thing as `fact`, and nowhere as today's."""
+    written = [
+        other
+        for other in draft.by_value.get((_group(later), _key(later.value)), [])
+        if _compatible(other, later) and _compatible(replace(other, value=fact.value), fact)
+    ]
+    return bool(written) and all(_earlier(other) for other in written)
 
 
 def quantities(text: str, *, measurements_only: bool = False) -> list[Quantity]:
@@ -420,7 +722,7 @@ def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
 def dates_in(text: str) -> set[tuple[int, int, int]]:
     """Dates written in the text as (year, month, day); two-digit years read as 20xx; days
     said in words ("the fourteenth of July") too."""
-    text = normalize(text).text
+    text = _RANGE_DASH.sub(" ", normalize(text).text)
     found: set[tuple[int, int, int]] = set()
     for match in matches(DATE_ISO, text):
         found.add((int(match.group(1)), int(match.group(2)), int(match.group(3))))
@@ -438,6 +740,11 @@ def dates_in(text: str) -> set[tuple[int, int, int]]:
         found.add((int(year_text) if year_text else 0, month, int(day_text)))
     found |= said_dates(text)
     return {d for d in found if _plausible(d)}
+
+
+# The dash of a date range between two full dates ("03/15/2032-05/09/2032"), read as a space so
+# the second date is read too (the same length, so positions hold).
+_RANGE_DASH = re.compile(r"(?<=\d)-(?=\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d))")
 
 
 def _plausible(day: tuple[int, int, int]) -> bool:
@@ -488,9 +795,11 @@ def _numeric(fact: Fact) -> float | None:
     return None if isinstance(fact.value, str) else float(fact.value)
 
 
-def _carried(fact: Fact, draft: _Side) -> bool:
+def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
     """True when the draft states the note's fact, in any wording the extractor reads."""
-    if draft.same_fact(fact):
+    if draft.same_fact(fact, note_text) or _kin(fact, note_text, draft):
+        return True
+    if _verbatim(fact, note_text, draft):
         return True
     if fact.kind == "mmt":
         return str(fact.value) in draft.grades
@@ -500,14 +809,27 @@ def _carried(fact: Fact, draft: _Side) -> bool:
     if fact.kind == "outcome":
         if fact.measure not in _known_measures():
             return _unlisted_carried(fact, value, draft)
-        return draft.said_near(f"measure:{fact.measure}", value) or _variant_said(
-            fact, value, draft
+        return (
+            draft.said_near(f"measure:{fact.measure}", value)
+            or _variant_said(fact, value, draft)
+            or _converted_near(fact, value, draft)
         )
     if fact.kind == "other":
         return _other_carried(fact, value, draft)
     if fact.kind == "service":
         return draft.said_near(f"service:{fact.cpt}", value)
-    return draft.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact))
+    return draft.has_quantity(
+        _CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact)
+    ) or draft.converted.converts_to(value, fact.unit or "")
+
+
+def _converted_near(fact: Fact, value: float, draft: _Side) -> bool:
+    """A score in a unit the draft gives in another ("6MWT 312 m (1024 ft)" drafted "312 m"),
+    the converted value in a sentence about the measure."""
+    if not draft.converted.converts_to(value, fact.unit or ""):
+        return False
+    topic = draft.topics.get(f"measure:{fact.measure}", set())
+    return any(draft.converted.converts_to(value, fact.unit or "", only=number) for number in topic)
 
 
 def _variant_said(fact: Fact, value: float, draft: _Side) -> bool:
@@ -568,7 +890,9 @@ def _other_carried(fact: Fact, value: float, draft: _Side) -> bool:
     unit_class = _unit_class(fact.unit or "")
     if unit_class is not None:
         return (
-            draft.has_quantity((unit_class,), value) or (unit_class, value) in draft.fact_quantities
+            draft.has_quantity((unit_class,), value)
+            or (unit_class, value) in draft.fact_quantities
+            or draft.converted.converts_to(value, fact.unit or "")
         )
     named = _label_words(fact.label)
     if not named:
@@ -636,7 +960,11 @@ def _supported(
     """True when the note backs a fact found in the draft: its own fact in the note, or, for
     a fact the draft calls a change, a change between two of the note's facts of its group
     (a value of no kind of its own: of a group the draft's sentence names)."""
-    if note.same_fact(fact) or (fact.kind == "outcome" and note.same_unlisted(fact)):
+    if note.same_fact(fact, draft.text if draft is not None else ""):
+        return True
+    if fact.kind == "outcome" and note.same_unlisted(fact):
+        return True
+    if draft is not None and (_kin(fact, draft.text, note) or _verbatim(fact, draft.text, note)):
         return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
@@ -646,6 +974,8 @@ def _supported(
             value, derived, percent=fact.unit == "%", near=draft
         ):
             return True
+    if fact.kind == "rom" and value is not None and _loose_on_motion_line(fact, value, note):
+        return True
     if note.by_value.get((_group(fact), _key(fact.value))):
         return False  # the note has this value, but for another side or motion
     if fact.kind == "mmt":
@@ -653,10 +983,10 @@ def _supported(
     if value is None:
         return _all_numbers_in(str(fact.value), note.numbers)
     if fact.kind == "service":
-        return _service_supported(fact, value, note)
+        return _service_supported(fact, value, note, draft)
     percent_of_max = fact.unit == "%" and round(value, 1) in derived.get(_percent_pool(fact), set())
     if fact.kind == "other":
-        return percent_of_max or _other_supported(fact, value, note)
+        return percent_of_max or _other_supported(fact, value, note, draft)
     if fact.kind == "outcome":
         return (
             percent_of_max
@@ -667,10 +997,18 @@ def _supported(
         )
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
         return True
+    if note.converted.converts_to(value, fact.unit or ""):
+        return True
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
     return value in note.loose and (
-        note.said_near(fact.kind, value) or _other_side_after(fact, value, note)
+        note.said_near(fact.kind, value)
+        or _other_side_after(fact, value, note)
+        or (
+            fact.kind == "rom"
+            and draft is not None
+            and _loose_on_subject(fact, value, draft.text, note)
+        )
     )
 
 
@@ -720,6 +1058,16 @@ _QUALIFIED_NEXT = re.compile(
     r"[ \t]*(?:[a-z%/\u00b0]+(?:/[a-z]+)?)?[ \t]*[,;|/]?[ \t]*(?:[a-z][a-z \t-]{0,20}|[RL])"
     r"[ \t]*[:=]?[ \t]*(\d+(?:\.\d+)?)"
 )
+# After a measure's value, its value at the next time an arrow leads to ("17/28 -> 22/28",
+# "0.92 -> 1.12 m/s"): a whole or a unit, then the arrow.
+_ARROW_NEXT = re.compile(
+    r"(?:[ \t]*/[ \t]*\d+)?[ \t]*(?:[a-z%\u00b0]+(?:/[a-z]+)?)?[ \t]*(?:->|\u2192|=>)[ \t]*"
+    r"(\d+(?:\.\d+)?)"
+)
+
+
+def _next_value(text: str, at: int) -> re.Match[str] | None:
+    return _QUALIFIED_NEXT.match(text, at) or _ARROW_NEXT.match(text, at)
 
 
 def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
@@ -736,7 +1084,9 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
         note.said_near(f"measure:{kin}", value) for kin in _variants(fact.measure)
     ):
         return True
-    return value in _numbers_after_name(note.normalized, fact.measure)
+    return value in _numbers_after_name(
+        note.normalized, fact.measure, note.text
+    ) or value in _numbers_after_mentions(note, fact.measure)
 
 
 def _stated_for_item(fact: Fact, value: float, note: _Side) -> bool:
@@ -759,6 +1109,8 @@ def _on_measure_line(fact: Fact, value: float, note: _Side) -> bool:
     if unit_class is None or not measure:
         return False
     for start in note.unread_quantities(unit_class, value, _group(fact)):
+        if start in note.blocked:
+            continue  # a goal, a threshold or a dose on the line, not this visit's score
         line, line_start = line_at(note.text, start)
         before = line[: start - line_start]
         named = list(_spelled(measure).finditer(before))
@@ -799,27 +1151,56 @@ def _heads(head: str, name: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _numbers_after_name(text: str, name: str) -> frozenset[float]:
+def _numbers_after_name(text: str, name: str, original: str = "") -> frozenset[float]:
     """The numbers written after each mention of `name` (a measure the tables may not know):
     the next number on its line with only a few words between ("tracing: 5/8" gives 5), then
     each further one that a lower-case qualifier or a side introduces ("10MWT comfortable
     0.86 m/s | fast 1.21 m/s"). Another name in capitals ends the run, so "DHI 30, SF-36"
-    gives 30, never 36. Found once per text and name however many draft values ask."""
+    gives 30, never 36; with the `original` text, a number its readers block (a threshold, a
+    goal) is left out. Found once per text and name however many draft values ask."""
     pattern = re.compile(
         rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})",
         re.IGNORECASE,
     )
     found: set[float] = set()
+    # a threshold, a goal or a dose after the name ("Berg < 45") is no score of the test
+    scanner = non_measurements(original) if original else None
     for match in pattern.finditer(text):
+        if scanner is not None and scanner.is_blocked(match.start(1), match.end(1)):
+            continue
         found.add(float(match.group(1)))
         at = match.end()
-        while (step := _QUALIFIED_NEXT.match(text, at)) is not None:
+        while (step := _next_value(text, at)) is not None:
             found.add(float(step.group(1)))
             at = step.end()
     return frozenset(found)
 
 
-def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
+# After a measure's mention, its first number: a few characters without a digit or line break.
+_FIRST_AFTER = re.compile(rf"[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})")
+
+
+def _numbers_after_mentions(note: _Side, measure: str) -> set[float]:
+    """The numbers after each mention of a listed measure in any of its names (the note's
+    "Oswestry 36% comma it was 50 at evaluation" for ODI), read as `_numbers_after_name` reads
+    them, blocked numbers left out."""
+    scanner = non_measurements(note.text)
+    found: set[float] = set()
+    for name, end in note.names_end:
+        if name != measure:
+            continue
+        match = _FIRST_AFTER.match(note.normalized, end)
+        if match is None or scanner.is_blocked(match.start(1), match.end(1)):
+            continue
+        found.add(float(match.group(1)))
+        at = match.end()
+        while (step := _next_value(note.normalized, at)) is not None:
+            found.add(float(step.group(1)))
+            at = step.end()
+    return found
+
+
+def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None = None) -> bool:
     """A value with no kind of its own ("step length 48 cm", "cadence 164"): with a unit, the
     note must give the number with a unit of the same class or as a fact; without a unit, the
     number in a sentence of the note that says a word of its label (anywhere when the label
@@ -829,13 +1210,19 @@ def _other_supported(fact: Fact, value: float, note: _Side) -> bool:
         named = _label_words(fact.label)
         if not named:
             return value in note.numbers
-        return any(named & words for words in note.sentences.words_with(value)) or _abbreviated(
-            fact, value, note
+        return (
+            any(named & words for words in note.sentences.words_with(value))
+            or _abbreviated(fact, value, note)
+            or (draft is not None and _loose_alike(fact, value, draft.text, note))
         )
+    if _other_labels_only(fact, value, unit_class, note):
+        return False
     return (
         note.has_quantity((unit_class,), value)
         or value in note.fact_values
         or (unit_class, value) in note.loose_with_unit
+        or note.converted.converts_to(value, fact.unit or "")
+        or (draft is not None and _loose_alike(fact, value, draft.text, note))
     )
 
 
@@ -958,12 +1345,19 @@ def _says_change(text: str, span: tuple[int, int]) -> bool:
     return bool(_CHANGE_WORDS.search(before) or _CHANGE_WORDS.search(after))
 
 
-def _service_supported(fact: Fact, minutes: float, note: _Side) -> bool:
-    """A service's minutes: the note's minutes for that code, or minutes written near it."""
+def _service_supported(fact: Fact, minutes: float, note: _Side, draft: _Side | None = None) -> bool:
+    """A service's minutes: the note's minutes for that code, or minutes written near it, or
+    (a service the note names in words its reader does not know, "neuromusc re-ed 11 min")
+    the minutes written in a note sentence about the same thing as the draft's."""
     same_code = [other for other in note.facts if other.kind == "service" and other.cpt == fact.cpt]
     if same_code:
         return any(_equal(float(other.minutes or 0), minutes) for other in same_code)
-    return note.said_near(f"service:{fact.cpt}", minutes)
+    if note.said_near(f"service:{fact.cpt}", minutes):
+        return True
+    return draft is not None and any(
+        start not in note.blocked and same_subject(draft.text, fact.span[0], note.text, start)
+        for start in note.starts.get(("minutes", round(minutes, 3)), ())
+    )
 
 
 def _numbers_by_topic(
@@ -1117,10 +1511,19 @@ _CHANGE_CLAIM = re.compile(
 )
 
 
+# A change the note states without a unit ("motor score down 5 (exceeds MCID)").
+_CHANGE_BARE = re.compile(
+    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|declin\w*|dropp\w*|down|up"
+    r"|chang\w*)\s+(?:by\s+|of\s+)?(\d+(?:\.\d+)?)(?![\d./])",
+    re.IGNORECASE,
+)
+
+
 def _unsupported_changes(draft: _Side, note: _Side, derived: dict[str, set[float]]) -> list[Fact]:
     """Changes the draft states that are neither stated in the note nor a change between two
     values of what the draft's sentence names (outside the draft's facts, checked already)."""
     stated = {float(m.group("value")) for m in _CHANGE_CLAIM.finditer(note.normalized)}
+    stated |= {float(m.group(1)) for m in _CHANGE_BARE.finditer(note.normalized)}
     facts = [fact.span for fact in draft.facts]
     found = []
     for claim in _CHANGE_CLAIM.finditer(draft.normalized):
@@ -1173,6 +1576,8 @@ def _unsupported_quantities(
         if covered[start] or covered[max(start, end - 1)]:
             continue
         if quantity.value in note.numbers or _derived_quantity(quantity, draft, derived):
+            continue
+        if note.converted.converts_to(quantity.value, quantity.unit):
             continue
         before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
         label = context_words(before, 5) or "value"
@@ -1229,6 +1634,73 @@ def _unsupported_named_scores(
             )
         )
     return found
+
+
+def _unsupported_unlisted(
+    draft: _Side,
+    note: _Side,
+    note_fractions: frozenset[tuple[float, float]],
+    reported: Sequence[Fact],
+) -> list[Fact]:
+    """Scores out of a whole and scores after a capitalised name and a score word that no fact
+    of the draft holds (unlisted_scores.py): a count and whole the note never writes, or a
+    named score the note writes in no sentence about the same thing."""
+    norm = normalize(draft.text)
+    covered = bytearray(len(draft.text) + 1)
+    for start, end in [f.span for f in (*draft.facts, *reported)] + [
+        q.span for q in draft.quantities
+    ]:
+        covered[start:end] = b"\x01" * max(0, end - start)
+    days: list[frozenset[tuple[int, int]]] = []
+    found = []
+    for count, whole, at in out_of_scores(norm):
+        start, end = norm.span(at, at + len(_plain(count)))
+        if covered[start] or (count, whole) in note_fractions or count in note.numbers:
+            continue
+        if _in_a_date(draft.normalized, at) or _a_note_day(count, whole, note, days):
+            continue
+        label = context_words(re.split(r"[.;\n]", draft.normalized[max(0, at - 60) : at])[-1], 5)
+        found.append(_not_in_note(count, f"/{_plain(whole)}", label, (start, end)))
+    near: dict[float, frozenset[str]] = {}
+    for name, value, at in named_scores(norm):
+        start, end = norm.span(at, at + len(_plain(value)))
+        if covered[start] or _in_a_date(draft.normalized, at):
+            continue
+        if value not in near:  # the words of every note sentence with the value, read once
+            near[value] = frozenset().union(*note.sentences.words_with(value))
+        if set(describing_words(sentence_at(draft.normalized, at))) & near[value] or any(
+            same_subject(draft.normalized, at, note.normalized, note.sentences.bounds[index])
+            for index in note.sentences.by_number.get(value, ())[:_ABBREVIATION_REACH]
+        ):
+            continue
+        found.append(_not_in_note(value, None, name, (start, end)))
+    return found
+
+
+# How many of the note's sentences with a value are searched for an abbreviation of the draft's
+# words (a common number is in hundreds of a long note's sentences).
+_ABBREVIATION_REACH = 20
+
+
+def _a_note_day(
+    count: float, whole: float, note: _Side, days: list[frozenset[tuple[int, int]]]
+) -> bool:
+    """ "3/22" that the note writes as a date."""
+    if not (count.is_integer() and whole.is_integer()):
+        return False
+    if not days:
+        days.append(month_days(note.text, (f.span for f in note.facts)))
+    return (int(count), int(whole)) in days[0]
+
+
+def _not_in_note(value: float, unit: str | None, label: str, span: tuple[int, int]) -> Fact:
+    return Fact(
+        kind="outcome",
+        value=to_number(_plain(value)),
+        unit=unit,
+        label=f"{label} (not in the note)".strip(),
+        span=span,
+    )
 
 
 def _in_a_date(text: str, at: int) -> bool:

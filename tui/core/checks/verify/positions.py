@@ -1,0 +1,83 @@
+"""A joint and motion named on a value's line besides the one its label took.
+
+A measurement taken in a position names a second joint in brackets: "Ankle DF (knee ext) L
+12°", "Shoulder ER (in 90 abd) R 62°". A reader may take the bracketed position for the label
+("L knee extension"), and the draft that writes "ankle dorsiflexion with the knee extended,
+left 12°" then seems to name another motion. Two readings of one value are one fact when one
+reading's joint and motion were taken from brackets on its line and the other's are named on
+that same line before the value. Sides must still agree, and a line that lists motions without
+brackets ("ER 60°, IR 45°") gives no such leeway, so a value moved to another motion is caught.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.verify.lines import line_at
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def _stretch(text: str, fact: Fact) -> str:
+    line, start = line_at(text, fact.span[0])
+    return line[: max(0, fact.span[0] - start)]
+
+
+@lru_cache(maxsize=1024)
+def _named(stretch: str) -> frozenset[tuple[str, str]]:
+    return frozenset(
+        (part, name.lower())
+        for _, part, name in labels.mentions(stretch)
+        if part in ("joint", "motion")
+    )
+
+
+@lru_cache(maxsize=1024)
+def _bracketed(stretch: str) -> frozenset[tuple[str, str]]:
+    return frozenset().union(*(_named(m.group(1)) for m in _BRACKETED.finditer(stretch)))
+
+
+def _parts(fact: Fact) -> frozenset[tuple[str, str]]:
+    parts = labels.parts_of(fact.label)
+    return frozenset(
+        (part, name.lower())
+        for part, name in (("joint", parts.joint), ("motion", parts.motion))
+        if name
+    )
+
+
+# The words right after a value, to the end of its clause ("5° of extension", "10° ext lag").
+_AFTER = re.compile(r"[^,;.\n()]{0,30}")
+
+
+def named_after(fact: Fact, text: str, other: Fact) -> bool:
+    """True when the motion of `other` (and its joint, where it names one) is named right
+    after `fact`'s value, in its clause ("lacking 5° of extension": the 5° is extension's,
+    whatever motion the reader took from earlier in the sentence); a joint not named there is
+    the one `fact`'s label names."""
+    wanted = _parts(other)
+    if not any(part == "motion" for part, _ in wanted):
+        return False
+    match = _AFTER.match(text, fact.span[1])
+    named = _named(match.group()) if match else frozenset()
+    motions = {name for part, name in named if part == "motion"}
+    if len(motions) != 1:
+        return False
+    joints = {name for part, name in named if part == "joint"} or {
+        name for part, name in _parts(fact) if part == "joint"
+    }
+    return all(
+        (name in motions) if part == "motion" else (not joints or name in joints)
+        for part, name in wanted
+    )
+
+
+def position_reading(fact: Fact, text: str, other: Fact) -> bool:
+    """True when `fact`'s joint and motion come from brackets on its line in `text` and
+    `other`'s joint and motion are named on that line before the value."""
+    own, wanted = _parts(fact), _parts(other)
+    stretch = _stretch(text, fact)
+    return bool(own) and bool(wanted) and own <= _bracketed(stretch) and wanted <= _named(stretch)

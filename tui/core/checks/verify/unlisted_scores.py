@@ -1,0 +1,44 @@
+"""Scores a draft writes on instruments no table lists, that no reader takes as facts.
+
+"Bournemouth Neck Questionnaire 36/70", "the Spurling score was 2": a draft may give a score on
+an instrument chartdesk does not know, changed or invented, in a phrasing no reader takes as a
+fact, and then no rule checks it. Two shapes are read here from the draft: a score out of a
+whole ("36/70"), which the note backs only by writing the same count and whole or the count
+itself; and a number after a capitalised name and a word that says it is a score ("score",
+"index", "scale", "questionnaire"), which the note backs only by writing the number in a
+sentence about the same thing. Numbers that are the draft's facts (checked already), dates and
+the note's own month/day pairs are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tui.core.checks.text.numbers import Normalized
+
+# A count out of a whole, not part of a date or a longer slash run, not a decimal's part.
+_OUT_OF = re.compile(r"(?<![\d./\-])(\d+(?:\.\d+)?)\s*/\s*(\d+)(?![\d/]|\.\d|-\d)")
+# A capitalised name (one to five words), a word that says a score, then its number.
+_NAMED = re.compile(
+    r"\b((?:[A-Z][\w'\-]*\s+){1,5})(?:score|index|scale|questionnaire|inventory|rating)\b"
+    r"[^\d\n.;]{0,15}?(?<![\d.])(\d+(?:\.\d+)?)(?![\d/]|\.\d)"
+)
+# Capitalised words that name no instrument (a sentence's first word, a pronoun).
+_NOT_A_NAME = frozenset({"the", "his", "her", "their", "a", "an", "today", "this", "on", "at"})
+
+
+def out_of_scores(draft: Normalized) -> Iterator[tuple[float, float, int]]:
+    """(count, whole, where the count starts in the normalised text) of each "x/y"."""
+    for match in _OUT_OF.finditer(draft.text):
+        yield float(match.group(1)), float(match.group(2)), match.start(1)
+
+
+def named_scores(draft: Normalized) -> Iterator[tuple[str, float, int]]:
+    """(name, value, where the value starts in the normalised text) of each number after a
+    capitalised name and a score word."""
+    for match in _NAMED.finditer(draft.text):
+        words = match.group(1).split()
+        if all(word.lower() in _NOT_A_NAME for word in words):
+            continue
+        yield " ".join(words), float(match.group(2)), match.start(2)
