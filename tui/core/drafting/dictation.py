@@ -40,6 +40,8 @@ class _Rules:
     framing_as_said: tuple[re.Pattern[str], ...]
     fillers: tuple[re.Pattern[str], ...]
     marks: tuple[_Mark, ...]
+    this_is: re.Pattern[str]
+    retraction: re.Pattern[str]
 
 
 @cache
@@ -60,6 +62,31 @@ def _rules() -> _Rules:
         compiled("framing_as_said"),
         compiled("fillers"),
         marks,
+        _this_is_pattern(table.get("this_is", {})),
+        _retraction_pattern(table.get("retractions", ()), table.get("retraction_restate", ())),
+    )
+
+
+def _retraction_pattern(markers: list[str], restate: list[str]) -> re.Pattern[str]:
+    """A retraction marker set off by commas (or opening the sentence), the words said again
+    after it (`again`) and their first word (`first`)."""
+    said = "|".join(re.escape(m).replace(r"\ ", r"[\s,]+") for m in markers) or "(?!x)x"
+    again = "|".join(re.escape(r) for r in restate) or "(?!x)x"
+    return re.compile(
+        rf"(?:^|,)[ \t]*\b(?:{said})\b[ \t]*,[ \t]*(?P<restate>(?:{again})\s+)?"
+        r"(?P<again>(?P<first>[A-Za-z]+)\b)",
+        re.IGNORECASE,
+    )
+
+
+def _this_is_pattern(spec: dict[str, str]) -> re.Pattern[str]:
+    """The one "This is ..." opener (see [dictation.this_is]): the kind of note alone before a
+    comma or the end, or a name with or without the kind before it; `rest` is what follows."""
+    lead, kind, name = spec["lead"], spec["kind"], spec["name"]
+    return re.compile(
+        rf"^{lead}(?:(?:{kind})\s*(?:,\s*|$)|(?:(?:{kind})\s+)?(?:for\s+)?(?:{name})\b[\s,]*)"
+        r"(?P<rest>.*)$",
+        re.IGNORECASE,
     )
 
 
@@ -124,7 +151,7 @@ def _tidy_commas(text: str) -> str:
 
 def clean(sentence: str) -> str:
     """One sentence without fillers, or "" when it only frames the recording."""
-    text = sentence.strip()
+    text = _retracted(sentence.strip())
     for _ in range(4):
         before = text
         for pattern in _rules().fillers:
@@ -133,6 +160,7 @@ def clean(sentence: str) -> str:
         text = re.sub(r"\s{2,}", " ", text).strip(" ,")
         if text == before:
             break
+    text = _without_this_is(text)
     text = _SPACE_BEFORE_MARK.sub("", _REPEATED.sub(r"\1", text))
     bare = text.rstrip(".!?,;: ").strip()
     said = sentence.strip().rstrip(".!?,;: ").strip()
@@ -141,3 +169,49 @@ def clean(sentence: str) -> str:
     if any(pattern.search(said) for pattern in _rules().framing_as_said):
         return ""  # framing known by its opening words, which are fillers ("Right, so Casimir.")
     return bare[0].upper() + bare[1:] + ("" if bare[-1] in ".!?" else ".")
+
+
+_PARALLEL_WORDS = 3
+
+
+def _retracted(text: str) -> str:
+    """A sentence with the words its speaker took back gone ("on her first try, wait no, on the
+    second try" -> "on the second try", "left knee, no wait, right knee" -> "right knee"); a
+    marker that opens the sentence, or whose retracted words hold a number or are not found,
+    goes alone."""
+    taken = _rules().retraction.search(text)
+    if taken is None:
+        return text
+    again = taken.start("again")
+    before, said = text[: taken.start()], text[again:]
+    first = re.escape(taken.group("first"))
+    starts = [m.start() for m in re.finditer(rf"\b{first}\b", before, re.IGNORECASE)]
+    if starts and not any(ch.isdigit() for ch in before[starts[-1] :]):
+        return _retracted(before[: starts[-1]] + said)
+    clause = before.rsplit(",", 1)[-1]
+    words = clause.split()
+    said_again = [w.strip(".,;:!?").lower() for w in said.split()[:_PARALLEL_WORDS]]
+    if words and words[-1].lower() in said_again and not any(ch.isdigit() for ch in clause):
+        # the clause that ends as the words said again: its words that were said again go
+        count = said_again.index(words[-1].lower()) + 1
+        head = before[: len(before) - len(clause)] + " ".join(words[:-count])
+        return _retracted(f"{head.rstrip()} {said}".strip())
+    if not before.strip():  # "No wait, it was the 6-inch platform."
+        return _retracted(text[taken.start("restate") if taken.group("restate") else again :])
+    return _retracted(f"{before}, {said}")
+
+
+def _without_this_is(text: str) -> str:
+    """A sentence without its "This is ..." opener: the kind of note, the name and the parts
+    after them that only frame the recording ("visit 5", "daily note") go; "" when nothing of
+    what the speaker says about the patient is left."""
+    opened = _rules().this_is.match(text)
+    if opened is None:
+        return text
+    parts = opened.group("rest").split(",")
+    while parts and (
+        not parts[0].strip(" .")
+        or any(pattern.search(parts[0].strip(" .")) for pattern in _rules().framing)
+    ):
+        parts.pop(0)
+    return ",".join(parts).strip()
