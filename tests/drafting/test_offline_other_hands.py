@@ -4,6 +4,7 @@ not be read so."""
 
 from __future__ import annotations
 
+from tests.placing import where
 from tui.core.drafting import dictation
 
 PT_EVAL = (
@@ -106,3 +107,97 @@ def test_words_taken_back_go_and_the_words_said_again_stay() -> None:
     ]
     # twin: "sorry" that takes nothing back stays
     assert dictation.sentences("She was sorry to miss Monday.") == ["She was sorry to miss Monday."]
+
+
+# -- what the patient reports, however it is written ---------------------------------------------
+
+
+def test_a_symptom_the_patient_rates_is_what_they_report() -> None:
+    note = "\n".join(
+        [
+            "Burning along the scar 5/10 at night.",
+            "Dizziness 2/10 turning in bed.",
+            "Calf soreness 3/10 after the stairs.",
+            "Grip R 18 kg.",
+        ]
+    )
+    assert where(note, "Burning along the scar") == ["Subjective"]
+    assert where(note, "Dizziness 2/10") == ["Subjective"]
+    assert where(note, "Calf soreness") == ["Subjective"]
+    assert where(note, "Grip R 18 kg") == ["Objective"]
+
+
+def test_a_count_out_of_ten_is_no_symptom_rating() -> None:
+    # twin: a score of trials beside a symptom word is measured
+    note = "Tingling test: sensation intact 9/10 sites on the R hand."
+    assert where(note, "sensation intact") == ["Objective"]
+
+
+def test_a_report_named_after_it_is_what_someone_reports() -> None:
+    note = "\n".join(
+        [
+            "Data:",
+            "- Up twice a night to the toilet (per daughter).",
+            "- Skipped the evening walk most days, as per pt.",
+            "- Lost his balance on the curb according to his wife.",
+            "- TUG 15.1 s with cane.",
+        ]
+    )
+    for said in ("Up twice a night", "Skipped the evening walk", "Lost his balance"):
+        assert where(note, said) == ["Subjective"], said
+    assert where(note, "TUG 15.1 s") == ["Objective"]
+
+
+def test_an_order_per_a_clinician_is_not_a_report() -> None:
+    # twin: "per MD", "per protocol" say whose order it follows
+    note = "Wean the brace at 6 wk per MD.\nBegin resisted pinch at 8 wk per protocol."
+    assert "Subjective" not in where(note, "Wean the brace")
+    assert "Subjective" not in where(note, "Begin resisted pinch")
+
+
+def test_a_label_naming_who_speaks_and_what_they_do_is_a_report() -> None:
+    note = "\n".join(
+        [
+            "Runner says: ran 4 x 8 min intervals Sat, shin quiet.",
+            "Coach reported: no limp at practice.",
+            "Hop test L 140 cm.",
+        ]
+    )
+    assert where(note, "ran 4 x 8 min intervals") == ["Subjective"]
+    assert where(note, "no limp at practice") == ["Subjective"]
+    # twin: a label of a measure that holds a verb-like word is no report
+    assert where("Step-down analysis: R valgus on 20 cm box.", "R valgus") == ["Objective"]
+
+
+def test_an_analysis_label_is_a_measure_not_the_assessment() -> None:
+    note = "Video gait analysis: R hip drop at midstance, cadence 160 spm."
+    assert where(note, "R hip drop") == ["Objective"]
+    # twin: the note's own Analysis heading is its judgement
+    assert where("Analysis: hip control limits longer runs.", "hip control") == ["Assessment"]
+
+
+# -- headings written with the time they cover ---------------------------------------------------
+
+
+def test_a_heading_with_its_time_frame_opens_its_section() -> None:
+    note = "\n".join(
+        [
+            "ASSESSMENT",
+            "Stiff for 6 wk post-op, typical.",
+            "GOALS (by 10 wks)",
+            "Reach a shoulder-height shelf without pain.",
+            "PLAN — next 8 wks",
+            "PROM to AAROM per protocol.",
+        ]
+    )
+    assert where(note, "shoulder-height shelf", PT_EVAL) == ["Goals"]
+    assert where(note, "PROM to AAROM", PT_EVAL) == ["Plan of Care"]
+    assert where(note, "next 8 wks", PT_EVAL) == ["Plan of Care"]
+
+
+def test_a_title_with_a_remark_that_names_no_time_opens_nothing() -> None:
+    # twin: "CARDIOPULMONARY PT - exercise session" is the note's title, not a Systems heading
+    note = "\n".join(
+        ["CARDIOPULMONARY PT - exercise session", "No chest pain or palpitations.", "HR 70."]
+    )
+    assert where(note, "No chest pain") == ["Subjective"]

@@ -215,7 +215,22 @@ def label_topic(label: str) -> str:
     else by its head noun (a heading standing alone, "PELVIC HEALTH FOLLOW-UP", may be a title)."""
     lettered = _LETTER_NAMED.fullmatch(_folded(label))
     named = _exact_topic(_in_full(lettered.group(1))) if lettered else ""
-    return named or topic_of(label) or _head_topic(_in_full(_folded(label)))
+    return (
+        named
+        or topic_of(label)
+        or _reported_topic(_folded(label))
+        or _head_topic(_in_full(_folded(label)))
+    )
+
+
+def _reported_topic(label: str) -> str:
+    """ "Athlete says", "Coach reported": a label naming who speaks and ending with what they do
+    is what someone reports (see [label_heads] `reported`)."""
+    words = label.split()
+    if not 1 < len(words) <= _LABEL_WORDS:
+        return ""
+    said = _table().get("label_heads", {}).get("reported", ())
+    return "subjective" if any(label.endswith(" " + verb) for verb in said) else ""
 
 
 # "P (problem):", "I (intervention):": a letter with the name it stands for in this note's layout.
@@ -316,12 +331,13 @@ def split_items(text: str) -> list[Item]:
             first = False
             continue
         first = False
-        remark = _HEAD_REMARK.fullmatch(line)
-        if remark and topic_of(remark.group("head")):
-            # "Objective (consent obtained; chaperone offered, declined)": a section heading
-            # with a remark, which stays in the section it opens
-            block, block_label = topic_of(remark.group("head")), remark.group("head")
-            items += _statements(remark.group("remark"), block, dictated=dictated)
+        remark = _heading_remark(line)
+        if remark:
+            # "Objective (consent obtained; chaperone offered, declined)", "GOALS (12 wk)": a
+            # section heading with a remark, which stays in the section it opens
+            block_label, said = remark
+            block = topic_of(block_label)
+            items += _statements(said, block, dictated=dictated)
             continue
         alone = heading or _stands_alone(line)
         only_heading = alone and (not whole or _only_heading(bare, line, heading))
@@ -546,6 +562,37 @@ _HEAD_REMARK = re.compile(
     r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
     r"\((?P<remark>[^()\d]{3,120})\)[ \t]*:?"
 )
+
+
+# "GOALS (12 wk)", "Goals (by 10 wks)", "PLAN — next 8 wks": a section heading with the time it
+# covers, which stays in the section it opens (a heading in capitals before a dash; a short
+# remark in brackets after any heading).
+_HEAD_QUALIFIER = re.compile(
+    r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
+    r"\((?P<remark>[^()]{2,25})\)[ \t]*:?"
+    r"|(?:\*\*)?(?P<caps>(?-i:[A-Z][A-Z &/']{1,45}?))(?:\*\*)?[ \t]+[\u2014\u2013-]+[ \t]+"
+    r"(?P<after>[^.:;]{2,30}?)[ \t]*:?"
+)
+
+
+def _heading_remark(line: str) -> tuple[str, str] | None:
+    """(heading, remark) for a section heading written with a remark or the time it covers."""
+    found = _HEAD_REMARK.fullmatch(line)
+    if found and topic_of(found.group("head")):
+        return found.group("head"), found.group("remark")
+    found = _HEAD_QUALIFIER.fullmatch(line)
+    if found is None:
+        return None
+    head = found.group("head") or found.group("caps")
+    said = found.group("remark") or found.group("after")
+    return (head, said) if topic_of(head) and _time_frame().search(said) else None
+
+
+@cache
+def _time_frame() -> re.Pattern[str]:
+    """The time a section heading covers ("12 wk", "next 6 visits"): see [headings] in
+    offline.toml."""
+    return re.compile(_table().get("headings", {}).get("time_frame", "(?!x)x"), re.IGNORECASE)
 
 
 _TITLE_REMARK = re.compile(r"(?P<title>[^()]+?)[ \t]*\((?P<remark>[^()]{3,300})\)[ \t]*:?")
