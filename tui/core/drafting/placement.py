@@ -335,9 +335,9 @@ def split_items(text: str) -> list[Item]:
         if remark:
             # "Objective (consent obtained; chaperone offered, declined)", "GOALS (12 wk)": a
             # section heading with a remark, which stays in the section it opens
-            block_label, said = remark
+            block_label, remarked = remark
             block = topic_of(block_label)
-            items += _statements(said, block, dictated=dictated)
+            items += _statements(remarked, block, dictated=dictated)
             continue
         alone = heading or _stands_alone(line)
         only_heading = alone and (not whole or _only_heading(bare, line, heading))
