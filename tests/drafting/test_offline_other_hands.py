@@ -201,3 +201,57 @@ def test_a_title_with_a_remark_that_names_no_time_opens_nothing() -> None:
         ["CARDIOPULMONARY PT - exercise session", "No chest pain or palpitations.", "HR 70."]
     )
     assert where(note, "No chest pain") == ["Subjective"]
+
+
+# -- a question label, a timed test, referral and history said in a SOAP note -------------------
+
+
+def test_a_why_label_is_the_reason_where_the_document_has_one() -> None:
+    note = "Why now: slipped on ice 1/12, surgeon asked for a re-check.\nKnee flexion 101 deg."
+    assert where(note, "slipped on ice", REEVAL) == ["Reason for Re-evaluation"]
+    # twin: a daily note has no reason section; the why is the judgement there
+    assert where(note, "slipped on ice") == ["Assessment"]
+
+
+def test_a_timed_test_is_measured_not_billed() -> None:
+    note = "Timed up and go 16.0 s with cane.\nTimed 30 min, total 40 min."
+    assert where(note, "Timed up and go", PT_EVAL) == ["Tests and Measures"]
+    # twin: timed minutes are the billing
+    assert where(note, "Timed 30 min", PT_EVAL) == ["Billing"]
+
+
+def test_referral_work_and_what_eases_it_are_what_the_patient_tells() -> None:
+    note = "\n".join(
+        [
+            "Referred by her GP after two weeks of neck spasm.",
+            "Works as a dental hygienist, leans over patients all day.",
+            "Worse after long clinic days, better with heat.",
+            "Cervical rotation L 60 deg.",
+        ]
+    )
+    for said in ("Referred by her GP", "Works as a dental hygienist", "Worse after long clinic"):
+        assert where(note, said) == ["Subjective"], said
+    assert where(note, "Cervical rotation") == ["Objective"]
+    # twin: "better" comparing with last week is no report of what eases it
+    assert "Subjective" not in where("Gait pattern better than last week.", "Gait pattern")
+
+
+# -- a line set in under a labelled line goes on with it -----------------------------------------
+
+
+def test_lines_set_in_under_a_goal_stay_with_the_goal() -> None:
+    note = "\n".join(
+        [
+            "Goal 1 - ties shoes independently",
+            "    Baseline: needs hand-over-hand",
+            "    Probes 2 of 5, 3 of 5, 4 of 5",
+            "    Status: progressing",
+            "Teacher reports fewer meltdowns at dismissal.",
+            "Beery VMI standard score 88.",
+        ]
+    )
+    for said in ("needs hand-over-hand", "Probes 2 of 5", "Status: progressing"):
+        assert where(note, said, PROGRESS) == ["Goal Status"], said
+    # twin: a line at the margin after the goal is placed by its own words
+    assert where(note, "fewer meltdowns", PROGRESS) == ["Subjective"]
+    assert where(note, "Beery VMI", PROGRESS) == ["Objective Comparison"]

@@ -299,10 +299,14 @@ def split_items(text: str) -> list[Item]:
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
+    parent = ""  # the topic the last line at the margin named with its label
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
+        indented = index not in rows and raw[:1] in (" ", "\t") and not _BULLET.match(raw)
+        if not indented:
+            parent = ""
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
@@ -351,6 +355,12 @@ def split_items(text: str) -> list[Item]:
         label = _LABEL.match(line)
         topic = label_topic(label.group("label")) if label and label.group("rest") else ""
         topic = topic or (topic_of(label.group("label")) if label else "")
+        if indented and not topic:
+            # "Goal 2: ...\n    Baseline: 1 of 5   Q3: 4 of 5": a line set in under a labelled
+            # line goes on with it
+            topic = parent
+        elif not indented:
+            parent = topic
         if not topic and whole and alone and not heading:
             topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
