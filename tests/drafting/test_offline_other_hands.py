@@ -4,8 +4,9 @@ not be read so."""
 
 from __future__ import annotations
 
-from tests.placing import where
+from tests.placing import SOAP, where
 from tui.core.drafting import dictation
+from tui.core.drafting.placement import place_items, split_items
 
 PT_EVAL = (
     "History",
@@ -255,3 +256,66 @@ def test_lines_set_in_under_a_goal_stay_with_the_goal() -> None:
     # twin: a line at the margin after the goal is placed by its own words
     assert where(note, "fewer meltdowns", PROGRESS) == ["Subjective"]
     assert where(note, "Beery VMI", PROGRESS) == ["Objective Comparison"]
+
+
+# -- EHR exports: a form's leader dots, a tab after a label, comma-separated rows ----------------
+
+
+def test_a_part_label_with_leader_dots_opens_its_part() -> None:
+    note = "\n".join(
+        [
+            "Nursing report.......: no falls overnight, ate half of lunch",
+            "Berg.................: 31/56",
+            "IMPRESSION...........: transfers improving, endurance limits gait.",
+            "NEXT STEPS...........: progress gait to 150 ft.",
+        ]
+    )
+    assert where(note, "no falls overnight") == ["Subjective"]
+    assert where(note, "transfers improving") == ["Assessment"]
+    assert where(note, "progress gait to 150 ft") == ["Plan"]
+    # twin: a measure's row keeps its dots (the checks read its value by them)
+    assert where(note, "Berg.................: 31/56") == ["Objective"]
+
+
+def test_a_tab_after_a_part_label_separates_it_like_a_colon() -> None:
+    note = "ASSESSMENT\tLeaks less with cough; endurance still limits standing.\nPLAN\tAdd jumping."
+    assert where(note, "endurance still limits") == ["Assessment"]
+    assert where(note, "Add jumping") == ["Plan"]
+
+
+def test_an_exported_row_goes_to_the_part_its_first_field_names() -> None:
+    note = "\n".join(
+        [
+            '"Section","Item","Value","Comment"',
+            '"Subjective","Chief complaint","knee stiff after sitting",""',
+            '"Objective","Hop for distance","R 120 cm","L 150 cm"',
+            '"Assessment","Impression","hop LSI 80 %, below cut-off",""',
+            '"Charges","1","97112","Neuromuscular re-education"',
+        ]
+    )
+    assert where(note, "knee stiff after sitting") == ["Subjective"]
+    assert where(note, '"Hop for distance","R 120 cm"') == ["Objective"]
+    assert where(note, "hop LSI 80 %") == ["Assessment"]
+    assert where(note, "Neuromuscular re-education") == ["Billing"]
+    # the column names are layout, and the part's name is the section's, not the line's
+    placed = [line for lines in _placed(note).values() for line in lines]
+    assert not any('"Section"' in line or line.startswith('"Subjective"') for line in placed)
+
+
+def test_a_charge_export_is_billing_with_its_header() -> None:
+    note = "\n".join(
+        [
+            "P: continue 2x/wk.",
+            "units,cpt,modifier,minutes,description",
+            "2,97110,GP,25,Therapeutic exercise",
+            "1,97140,GP,10,Manual therapy",
+        ]
+    )
+    assert where(note, "units,cpt,modifier") == ["Billing"]
+    assert where(note, "2,97110,GP,25") == ["Billing"]
+    # twin: a sentence with commas is no exported row
+    assert where("Knee stiff, sore, swollen, worse at night.", "Knee stiff") == ["Subjective"]
+
+
+def _placed(note: str) -> dict[str, list[str]]:
+    return place_items(split_items(note), SOAP)

@@ -24,6 +24,7 @@ from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_numbe
 from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
+from tui.core.drafting.csv_rows import csv_row
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
@@ -34,9 +35,12 @@ _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
     r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|//|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
+    r"(?:[:=]|//|\t|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
     r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
+# A form's label and its leader dots ("ASSESSMENT...........: ...", "Room.......: 214-B"): the
+# dots lead the eye to the value and are written as the colon they stand for.
+_LEADER = re.compile(r"^(?P<label>[A-Za-z0-9][^.:\n]{0,60}?)[ \t]*\.{3,}[ \t]*:?[ \t]*(?=\S)")
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
 # (arm at side) . 55°").
 _SENTENCE = re.compile(
@@ -300,6 +304,7 @@ def split_items(text: str) -> list[Item]:
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
     parent = ""  # the topic the last line at the margin named with its label
+    charges = False  # inside rows of a charge export
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
@@ -311,7 +316,23 @@ def split_items(text: str) -> list[Item]:
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
+        led = _LEADER.match(line)
+        if led and topic_of(led.group("label")):
+            # "ASSESSMENT.....: ...", "Nursing report....: ...": a part's label; a measure's
+            # row keeps its dots, which the checks read its value by
+            line = _LEADER.sub(r"\g<label>: ", line, count=1)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
+        row = csv_row(line)
+        if row is None:
+            charges = False
+        else:
+            first = False
+            charges = charges or row.charge or (not row.part and _charge_follows(lines, index))
+            if row.header and row.part:
+                continue  # "Section","Item","Value","Comment": the export's column names
+            topic = "billing" if charges else label_topic(row.part) if row.part else ""
+            items.append(Item(row.text, topic or block))
+            continue
         opened = _opened_by_heading(line)
         if opened:
             first = False
@@ -393,6 +414,13 @@ def split_items(text: str) -> list[Item]:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
+
+
+def _charge_follows(lines: Sequence[str], index: int) -> bool:
+    """Whether the next line is a row of a charge export (a bare header row opens one)."""
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    row = csv_row(following.strip())
+    return row is not None and row.charge
 
 
 @dataclass(frozen=True)
