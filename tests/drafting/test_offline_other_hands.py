@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.placing import SOAP, where
 from tui.core.drafting import dictation
+from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import place_items, split_items
 
 PT_EVAL = (
@@ -319,3 +320,39 @@ def test_a_charge_export_is_billing_with_its_header() -> None:
 
 def _placed(note: str) -> dict[str, list[str]]:
     return place_items(split_items(note), SOAP)
+
+
+# -- a note pasted as HTML or RTF is drafted from its text ---------------------------------------
+
+
+def test_an_html_note_is_drafted_from_the_text_it_shows() -> None:
+    note = "\n".join(
+        [
+            "<p><strong>HAND CLINIC &ndash; DAILY NOTE</strong></p>",
+            "<ul><li>Pain: 3/10 &amp; stiff mornings</li></ul>",
+            "<table><tr><td>Grip</td><td>R 20 kg</td></tr></table>",
+            "<p><strong>ASSESSMENT</strong> Grip gains slow; scar adhesion limits fist.</p>",
+            "<p><strong>PLAN</strong> Add putty, 2&times;/wk.</p>",
+        ]
+    )
+    text = as_text(note)
+    assert "- Pain: 3/10 & stiff mornings" in text.splitlines()
+    assert "ASSESSMENT: Grip gains slow; scar adhesion limits fist." in text.splitlines()
+    # a table row stays as written: the checks read the note's row so
+    assert "<tr><td>Grip</td><td>R 20 kg</td></tr>" in text
+    assert where(text, "scar adhesion limits fist") == ["Assessment"]
+    assert where(text, "Add putty, 2×/wk") == ["Plan"]
+
+
+def test_an_rtf_note_is_drafted_from_the_text_it_shows() -> None:
+    note = (
+        "{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\fs22 {\\b GOAL STATUS}\\par\n"
+        "\\bullet  Knee flexion 120{\\'b0}: MET\\par\n}"
+    )
+    assert as_text(note).splitlines() == ["GOAL STATUS", "- Knee flexion 120°: MET"]
+
+
+def test_a_note_that_mentions_a_tag_is_not_markup() -> None:
+    # twin: angle brackets in a typed note are its words
+    note = "Pain <3/10 at rest.\nHR <100 throughout <b> noted once."
+    assert as_text(note) == note
