@@ -356,3 +356,37 @@ def test_a_note_that_mentions_a_tag_is_not_markup() -> None:
     # twin: angle brackets in a typed note are its words
     note = "Pain <3/10 at rest.\nHR <100 throughout <b> noted once."
     assert as_text(note) == note
+
+
+# -- a note's title ------------------------------------------------------------------------------
+
+
+def _all_lines(note: str) -> list[str]:
+    return [line for lines in _placed(note).values() for line in lines]
+
+
+def test_a_title_naming_the_setting_or_visit_is_left_out() -> None:
+    for title in (
+        "HAND CLINIC — 4th visit (post-op wk 5)",
+        "Spine clinic f/u",
+        "Home health OT - visit 6",
+        "GAIT LAB -- TREATMENT ENCOUNTER (Part A)",
+    ):
+        note = f"{title}\nS: wrist ache 2/10.\nO: grip R 15 kg."
+        assert not any(title.split()[0] in line for line in _all_lines(note)), title
+
+
+def test_a_title_keeps_a_remark_that_says_more() -> None:
+    note = "AQUATIC PT (pool 91°F, chest depth)\nS: knees 3/10."
+    assert "Pool 91°F, chest depth" in _all_lines(note)
+
+
+def test_a_first_line_that_is_a_statement_or_names_a_measure_stays() -> None:
+    # twins: a sentence, a short statement, and a title naming the test its values belong to
+    for first in (
+        "OT session went well today",
+        "Pt seen in clinic, tolerated session well.",
+        "PULMONARY REHAB - 6 MINUTE WALK",
+    ):
+        note = f"{first}\nDistance 320 m."
+        assert any(first.rstrip(".") in line for line in _all_lines(note)), first

@@ -350,10 +350,12 @@ def split_items(text: str) -> list[Item]:
             first = False
             items += _statements(reason, "reason", dictated=dictated)
             continue
-        if first and not whole and _is_title(line):
+        if first and not _lead_is_label(line) and not _override(line) and _opens_as_title(line):
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
-            # nothing under it
+            # nothing under it; a remark that says more ("(pool 92°F, 4 ft depth)") stays
             first = False
+            for said in _title_remarks(line):
+                items += _statements(said, "", dictated=dictated)
             continue
         first = False
         remark = _heading_remark(line)
@@ -665,6 +667,56 @@ def _is_title(line: str) -> bool:
 
 
 _TITLE_LETTERS = 6
+_TITLE_SPLIT = re.compile(r"\s+(?:--?|[\u2014\u2013])\s+|\s*\(")
+_PARENS = re.compile(r"\([^()]*\)")
+_TITLE_WORDS = 9
+_SHORT_TITLE = 3
+
+
+def _opens_as_title(line: str) -> bool:
+    """The note's first line as its title: in capitals ("RE-EVALUATION"), capitals before a dash
+    or a remark ("HAND THERAPY — 3rd visit (post-op wk 6)"), or a few words naming the setting
+    or the kind of visit, set off by a dash or alone ("Home health PT - visit 11", "Neck clinic
+    f/u"; see [titles] in offline.toml). A sentence is never a title: no comma, no inner stop."""
+    if _is_title(line):
+        return True
+    if measure_matcher().finder.pattern.search(line):
+        return False  # "PULMONARY REHAB - 6 MINUTE WALK": what the values under it measure
+    bare = _PARENS.sub("", line).strip().rstrip(".").strip()
+    if not bare or any(mark in bare for mark in ",;.") or ":" in bare:
+        return False
+    lead = _TITLE_SPLIT.split(line, maxsplit=1)[0]
+    if lead != line and _is_title(lead):
+        return True
+    words = bare.split()
+    dashed = bool(_TITLE_SPLIT.search(bare))
+    if len(words) > _TITLE_WORDS or not (dashed or len(words) <= _SHORT_TITLE):
+        return False
+    return any(pattern.search(bare) for pattern in _title_words())
+
+
+def _lead_is_label(line: str) -> bool:
+    """Whether a line opens with a section's label as written ("PLAN — next 8 wks",
+    "SUBJECTIVE (copied from 03/02)"), which no title does."""
+    lead = _TITLE_SPLIT.split(line, maxsplit=1)[0].rstrip(":").strip("* ")
+    return bool(_exact_topic(_in_full(_folded(lead))))
+
+
+def _title_remarks(line: str) -> list[str]:
+    """A title's remarks in brackets that say more than a word or two: a list of details
+    ("pool 92°F, 4 ft depth") or a phrase of their own; "(Part B)", "(pre-road)" go with it."""
+    remarks = [found.strip("() ") for found in _PARENS.findall(line)]
+    return [
+        remark[0].upper() + remark[1:]
+        for remark in remarks
+        if remark and (any(mark in remark for mark in ",;:") or len(remark.split()) > _SHORT_TITLE)
+    ]
+
+
+@cache
+def _title_words() -> tuple[re.Pattern[str], ...]:
+    words = _table().get("titles", {}).get("words", ())
+    return tuple(re.compile(word, re.IGNORECASE) for word in words)
 
 
 def _named_any(label: re.Match[str]) -> bool:
