@@ -354,8 +354,8 @@ def split_items(text: str) -> list[Item]:
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
             # nothing under it; a remark that says more ("(pool 92°F, 4 ft depth)") stays
             first = False
-            for said in _title_remarks(line):
-                items += _statements(said, "", dictated=dictated)
+            for detail in _title_remarks(line):
+                items += _statements(detail, "", dictated=dictated)
             continue
         first = False
         remark = _heading_remark(line)
