@@ -390,3 +390,17 @@ def test_a_first_line_that_is_a_statement_or_names_a_measure_stays() -> None:
     ):
         note = f"{first}\nDistance 320 m."
         assert any(first.rstrip(".") in line for line in _all_lines(note)), first
+
+
+def test_a_next_step_after_the_judgement_is_the_plan() -> None:
+    note = (
+        "Summary: gains in tolerance, flexion bias still needed. Continue 1x/wk x 3 wk. "
+        "Will add bike intervals."
+    )
+    assert where(note, "gains in tolerance", PROGRESS) == ["Assessment"]
+    assert where(note, "Continue 1x/wk x 3 wk", PROGRESS) == ["Plan"]
+    assert where(note, "Will add bike intervals", PROGRESS) == ["Plan"]
+    # twins: a goal said with "will", and the judgement that opens the line, stay
+    goal = "Assessment: on track. Pt will walk 150 ft without a device."
+    assert where(goal, "Pt will walk 150 ft") == ["Assessment"]
+    assert where("Assessment: continued gains in grip.", "continued gains") == ["Assessment"]

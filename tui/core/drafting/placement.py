@@ -778,7 +778,7 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # inside a line is no sign: "O: Grade A: no laxity")
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
     items = []
-    for part in parts:
+    for index, part in enumerate(parts):
         label = _LABEL.match(part)
         own = label_topic(label.group("label")) if label and label.group("rest") else ""
         if not own and dictated:
@@ -787,11 +787,25 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             (name for name, cues in _overrides() if any(cue.search(part) for cue in cues)), ""
         )
         named = label.group("label") if label and _named_any(label) else ""
+        if index and not (override or own) and topic == "assessment" and _next_step(part):
+            # "Summary: steady gains. Continue 1x/wk.": the next step after the judgement
+            override = "plan"
         items.append(Item(part, override or own or topic, label=named, forced=bool(override)))
         if own and label and not dictated:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+@cache
+def _next_steps() -> tuple[re.Pattern[str], ...]:
+    steps = _table()["categories"].get("plan", {}).get("next_steps", ())
+    return tuple(re.compile(step, re.IGNORECASE) for step in steps)
+
+
+def _next_step(sentence: str) -> bool:
+    """Whether a sentence opens with a next step ("Continue ...", "Will add ...")."""
+    return any(step.search(sentence) for step in _next_steps())
 
 
 _INLINE_SOAP = re.compile(r"^[SOAP]:\s")
