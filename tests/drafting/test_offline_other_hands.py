@@ -404,3 +404,11 @@ def test_a_next_step_after_the_judgement_is_the_plan() -> None:
     goal = "Assessment: on track. Pt will walk 150 ft without a device."
     assert where(goal, "Pt will walk 150 ft") == ["Assessment"]
     assert where("Assessment: continued gains in grip.", "continued gains") == ["Assessment"]
+
+
+def test_a_sentence_that_says_a_phrase_again_corrects_the_one_before() -> None:
+    said = "Step-ups on the eight-inch box. No wait, it was the six-inch box. Then gait."
+    assert dictation.sentences(said) == ["Step-ups on the 6-inch box.", "Then gait."]
+    # twin: a value the checks read is theirs to settle; the drafter takes nothing back
+    said = "Grip was twenty kilos. No wait, it was twenty two kilos."
+    assert dictation.sentences(said) == ["Grip was 20 kg.", "It was 22 kg."]

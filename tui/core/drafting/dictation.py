@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.extract import extract_facts
 from tui.core.checks.text.numbers import normalize
 from tui.core.checks.text.spoken_marks import spoken_marks as said_marks
 
@@ -98,12 +99,36 @@ def is_dictated(text: str) -> bool:
 def sentences(line: str) -> list[str]:
     """A dictated line as clean sentences: no framing, no fillers, numbers as digits."""
     digits = normalize(spoken_marks(line)).text
-    kept = []
+    kept: list[str] = []
     for sentence in _SENTENCE_END.split(digits):
+        if kept and (corrected := _corrects(kept[-1], sentence)):
+            kept[-1] = corrected
+            continue
         cleaned = clean(sentence)
         if cleaned:
             kept.append(cleaned)
     return kept
+
+
+def _corrects(before: str, sentence: str) -> str:
+    """The sentence before, corrected by one that only says a phrase of it again ("... on the
+    8-inch platform." + "No wait, it was the 6-inch platform." -> "... on the 6-inch
+    platform."), or "". Only a phrase the checks read no value from: a value taken back is
+    theirs to settle."""
+    taken = _rules().retraction.match(sentence.strip())
+    if taken is None:
+        return ""
+    again = sentence.strip()[taken.start("again") :].rstrip(" .!")
+    words = again.split()
+    if not words or any(ch in again for ch in ",;"):
+        return ""
+    shape = r"\s+".join(re.sub(r"\d+", r"\\d+", re.escape(word)) for word in words)
+    found = list(re.finditer(rf"\b{shape}\b", before, re.IGNORECASE))
+    if len(found) != 1 or found[0].group() == again:
+        return ""
+    if extract_facts(found[0].group()) or extract_facts(again):
+        return ""
+    return before[: found[0].start()] + again + before[found[0].end() :]
 
 
 def spoken_marks(line: str) -> str:
