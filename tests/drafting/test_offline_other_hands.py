@@ -100,12 +100,10 @@ def test_words_taken_back_go_and_the_words_said_again_stay() -> None:
     assert dictation.sentences("Her left wrist, no wait, right wrist was puffy.") == [
         "Her right wrist was puffy."
     ]
-    # a value taken back is the checks' to settle: only the marker goes here
-    assert dictation.sentences(
-        "Steps on the eight inch box. No wait, it was the six inch box."
-    ) == [
-        "Steps on the 8 inch box.",
-        "It was the 6 inch box.",
+    # a marker opening a sentence that says no phrase of the one before goes alone
+    assert dictation.sentences("Steps on the box. No wait, it was a bench.") == [
+        "Steps on the box.",
+        "It was a bench.",
     ]
     # twin: "sorry" that takes nothing back stays
     assert dictation.sentences("She was sorry to miss Monday.") == ["She was sorry to miss Monday."]
@@ -195,6 +193,7 @@ def test_a_heading_with_its_time_frame_opens_its_section() -> None:
     assert where(note, "shoulder-height shelf", PT_EVAL) == ["Goals"]
     assert where(note, "PROM to AAROM", PT_EVAL) == ["Plan of Care"]
     assert where(note, "next 8 wks", PT_EVAL) == ["Plan of Care"]
+    assert where(note, "GOALS (by 10 wks)", PT_EVAL) == ["Goals"]
 
 
 def test_a_title_with_a_remark_that_names_no_time_opens_nothing() -> None:

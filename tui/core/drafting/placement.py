@@ -625,7 +625,8 @@ def _heading_remark(line: str) -> tuple[str, str] | None:
         return None
     head = found.group("head") or found.group("caps")
     said = found.group("remark") or found.group("after")
-    return (head, said) if topic_of(head) and _time_frame().search(said) else None
+    # the time frame stays with the heading's words: "12 wk" alone says nothing
+    return (head, line.strip(" *:")) if topic_of(head) and _time_frame().search(said) else None
 
 
 @cache
