@@ -411,3 +411,40 @@ def test_a_sentence_that_says_a_phrase_again_corrects_the_one_before() -> None:
     # twin: a value the checks read is theirs to settle; the drafter takes nothing back
     said = "Grip was twenty kilos. No wait, it was twenty two kilos."
     assert dictation.sentences(said) == ["Grip was 20 kg.", "It was 22 kg."]
+
+
+# -- a table stays a table -----------------------------------------------------------------------
+
+
+def test_a_table_goes_whole_to_the_section_its_rows_belong_to() -> None:
+    note = "\n".join(
+        [
+            "S: no giving way.",
+            "",
+            "| Measure | Wk 4 | Today |",
+            "|---|---|---|",
+            "| Knee flexion (deg) | 110 | 128 |",
+            "| Quad index (%) | 58 | 70 |",
+            "",
+            "A: quad still lagging.",
+        ]
+    )
+    placed = _placed(note)
+    table = "\n".join(note.splitlines()[2:6])
+    assert placed["Objective"] == [table]
+    assert where(note, "no giving way") == ["Subjective"]
+
+
+def test_a_table_whose_rows_part_ways_is_placed_row_by_row() -> None:
+    # twin: an export table holding the note's parts goes row by row, as the checks read it
+    note = "\n".join(
+        [
+            "ITEM\tVALUE",
+            "Oswestry (ODI)\t38",
+            "ASSESSMENT\tcentralising with extension",
+            "PLAN\tadd traction next visit",
+            "Charges\t97110 x2",
+        ]
+    )
+    assert where(note, "centralising with extension") == ["Assessment"]
+    assert where(note, "add traction next visit") == ["Plan"]

@@ -108,12 +108,21 @@ def draft_text(prompt: Prompt) -> str:
         body = list(fixed.get(section.lower(), ())) or placed.get(section, [])
         if not body and not patient_facing:
             body = _from_header(section, _header_fields(prompt))
-        lines += [f"- {item}" for item in body] if body else [NOT_DOCUMENTED]
+        lines += _written(body) if body else [NOT_DOCUMENTED]
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     if skill.max_grade:
         text = plain_language(text, prompt.plain_language)
     return text
+
+
+def _written(body: Sequence[str]) -> list[str]:
+    """A section's statements as a list; a table (several lines) as the note wrote it, set
+    apart by blank lines so it stays a table."""
+    lines: list[str] = []
+    for item in body:
+        lines += ["", item, ""] if "\n" in item else [f"- {item}"]
+    return lines
 
 
 def _header_fields(prompt: Prompt) -> dict[str, str]:

@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks.layouts.grids import grids
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
 from tui.core.checks.text.lexicon import measure_matcher
@@ -120,6 +121,11 @@ class Item:
     # A heading that states how the client was seen: placed only in the section of a topic
     # it names, else left out as the heading it is.
     heading: bool = False
+    # What the draft writes for the statement when it is not its text: a table as written,
+    # placed by its rows as the checks read them.
+    shown: str = ""
+    # A table's rows as statements, each placed as the checks read it (see place_items).
+    rows: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,13 +299,19 @@ def _is_label(text: str) -> bool:
     return any(lowered == written for written, _ in _topic_labels())
 
 
-def split_items(text: str) -> list[Item]:
-    """The note as statements, each with the topic its label or the label above it gives."""
+def split_items(
+    text: str, *, tables: bool = True, within: tuple[str, str] = ("", "")
+) -> list[Item]:
+    """The note as statements, each with the topic its label or the label above it gives;
+    each table one statement holding its rows (`tables`), or its rows read as lines; `within`
+    is the topic and label of the part a table's rows are read in."""
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
-    block = block_label = spoken = ""
-    first = True
-    lines = linearize(text).splitlines()
+    block, block_label = within
+    spoken = ""
+    first = not any(within)
+    source, apart = _tables_apart(text) if tables else (text, {})
+    lines = linearize(source).splitlines()
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
@@ -322,6 +334,14 @@ def split_items(text: str) -> list[Item]:
             # row keeps its dots, which the checks read its value by
             line = _LEADER.sub(r"\g<label>: ", line, count=1)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
+        table = apart.get(line)
+        if table is not None:
+            # a table stays a table: written as the note wrote it, placed by what its rows say
+            first = False
+            written, read = table
+            read_rows = tuple(split_items(read, tables=False, within=(block, block_label)))
+            items.append(Item(read, block, shown=written, rows=read_rows))
+            continue
         row = csv_row(line)
         if row is None:
             charges = False
@@ -416,6 +436,32 @@ def split_items(text: str) -> list[Item]:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
+
+
+def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
+    """The text with each table (Markdown, piped, tab-separated, printed in columns) set apart
+    as one line holding a key, and each key's table: as written, and its rows as the checks
+    read them (`linearize`), by which it is placed."""
+    found = grids(text)
+    if not found:
+        return text, {}
+    out: list[str] = []
+    tables: dict[str, tuple[str, str]] = {}
+    pos = 0
+    for number, grid in enumerate(found):
+        spans = [*grid.lines, *grid.rules]
+        start = text.rfind("\n", 0, min(start for start, _ in spans)) + 1
+        end = text.find("\n", max(end for _, end in spans))
+        end = len(text) if end < 0 else end
+        if start < pos:
+            continue
+        key = f"\x00table {number}\x00"
+        written = text[start:end].strip("\n")
+        tables[key] = (written, linearize(written).strip("\n"))
+        out += [text[pos:start], key]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), tables
 
 
 def _charge_follows(lines: Sequence[str], index: int) -> bool:
@@ -821,7 +867,8 @@ def _spoken_label(sentence: str) -> str:
 
 
 def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, list[str]]:
-    """Assign each statement to one section: its topic's section, else by what it says."""
+    """Assign each statement to one section: its topic's section, else by what it says. A table
+    goes whole to the section most of its rows go to; rows that part ways go one by one."""
     section_category = {section: _section_category(section) for section in sections}
     placed: dict[str, list[str]] = {section: [] for section in sections}
     for item in items:
@@ -830,21 +877,42 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
             if titled is not None:
                 placed[titled].append(item.text)
             continue
-        section = named_section(item.label, sections) if item.label else None
-        if section is None and _words_decide(item, sections):
-            section = content_section(item.text, sections)
-        if section is None and "|" in item.topic:
-            section = _either_section(item, sections, section_category)
-        elif section is None and item.topic:
-            section = _topic_section(item.topic, sections)
-        if section is None and item.fallback and not _cued(item.text):
-            section = _topic_section(item.fallback, sections)
-        if section is None:
-            section = _best_section(item.text, sections, section_category)
-        placed[section].append(_without_prefix(item.text))
-        for also, line in clause_copies(item.text, section, sections):
-            placed[also].append(line)
+        if item.rows:
+            where = [_section_of(row, sections, section_category) for row in item.rows]
+            most = max(dict.fromkeys(where), key=where.count)
+            if where.count(most) >= _TABLE_AGREES * len(where):
+                placed[most].append(item.shown)
+                continue
+            for row, section in zip(item.rows, where, strict=True):
+                _place(row, section, sections, placed)
+            continue
+        _place(item, _section_of(item, sections, section_category), sections, placed)
     return placed
+
+
+_TABLE_AGREES = 0.75
+
+
+def _place(item: Item, section: str, sections: Sequence[str], placed: dict[str, list[str]]) -> None:
+    placed[section].append(item.shown or _without_prefix(item.text))
+    for also, line in clause_copies(item.text, section, sections):
+        placed[also].append(line)
+
+
+def _section_of(item: Item, sections: Sequence[str], section_category: dict[str, str]) -> str:
+    """The section a statement goes to: its label's, its topic's, else by what it says."""
+    section = named_section(item.label, sections) if item.label else None
+    if section is None and _words_decide(item, sections):
+        section = content_section(item.text, sections)
+    if section is None and "|" in item.topic:
+        section = _either_section(item, sections, section_category)
+    elif section is None and item.topic:
+        section = _topic_section(item.topic, sections)
+    if section is None and item.fallback and not _cued(item.text):
+        section = _topic_section(item.fallback, sections)
+    if section is None:
+        section = _best_section(item.text, sections, section_category)
+    return section
 
 
 def _words_decide(item: Item, sections: Sequence[str]) -> bool:
