@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.extract import extract_facts
 from tui.core.checks.text.numbers import normalize
 from tui.core.checks.text.spoken_marks import spoken_marks as said_marks
 
@@ -40,6 +41,8 @@ class _Rules:
     framing_as_said: tuple[re.Pattern[str], ...]
     fillers: tuple[re.Pattern[str], ...]
     marks: tuple[_Mark, ...]
+    this_is: re.Pattern[str]
+    retraction: re.Pattern[str]
 
 
 @cache
@@ -60,6 +63,31 @@ def _rules() -> _Rules:
         compiled("framing_as_said"),
         compiled("fillers"),
         marks,
+        _this_is_pattern(table.get("this_is", {})),
+        _retraction_pattern(table.get("retractions", ()), table.get("retraction_restate", ())),
+    )
+
+
+def _retraction_pattern(markers: list[str], restate: list[str]) -> re.Pattern[str]:
+    """A retraction marker set off by commas (or opening the sentence), the words said again
+    after it (`again`) and their first word (`first`)."""
+    said = "|".join(re.escape(m).replace(r"\ ", r"[\s,]+") for m in markers) or "(?!x)x"
+    again = "|".join(re.escape(r) for r in restate) or "(?!x)x"
+    return re.compile(
+        rf"(?:^|,)[ \t]*\b(?:{said})\b[ \t]*,[ \t]*(?P<restate>(?:{again})\s+)?"
+        r"(?P<again>(?P<first>[A-Za-z]+)\b)",
+        re.IGNORECASE,
+    )
+
+
+def _this_is_pattern(spec: dict[str, str]) -> re.Pattern[str]:
+    """The one "This is ..." opener (see [dictation.this_is]): the kind of note alone before a
+    comma or the end, or a name with or without the kind before it; `rest` is what follows."""
+    lead, kind, name = spec["lead"], spec["kind"], spec["name"]
+    return re.compile(
+        rf"^{lead}(?:(?:{kind})\s*(?:,\s*|$)|(?:(?:{kind})\s+)?(?:for\s+)?(?:{name})\b[\s,]*)"
+        r"(?P<rest>.*)$",
+        re.IGNORECASE,
     )
 
 
@@ -71,12 +99,36 @@ def is_dictated(text: str) -> bool:
 def sentences(line: str) -> list[str]:
     """A dictated line as clean sentences: no framing, no fillers, numbers as digits."""
     digits = normalize(spoken_marks(line)).text
-    kept = []
+    kept: list[str] = []
     for sentence in _SENTENCE_END.split(digits):
+        if kept and (corrected := _corrects(kept[-1], sentence)):
+            kept[-1] = corrected
+            continue
         cleaned = clean(sentence)
         if cleaned:
             kept.append(cleaned)
     return kept
+
+
+def _corrects(before: str, sentence: str) -> str:
+    """The sentence before, corrected by one that only says a phrase of it again ("... on the
+    8-inch platform." + "No wait, it was the 6-inch platform." -> "... on the 6-inch
+    platform."), or "". Only a phrase the checks read no value from: a value taken back is
+    theirs to settle."""
+    taken = _rules().retraction.match(sentence.strip())
+    if taken is None:
+        return ""
+    again = sentence.strip()[taken.start("again") :].rstrip(" .!")
+    words = again.split()
+    if not words or any(ch in again for ch in ",;"):
+        return ""
+    shape = r"\s+".join(re.sub(r"\d+", r"\\d+", re.escape(word)) for word in words)
+    found = list(re.finditer(rf"\b{shape}\b", before, re.IGNORECASE))
+    if len(found) != 1 or found[0].group() == again:
+        return ""
+    if extract_facts(found[0].group()) or extract_facts(again):
+        return ""
+    return before[: found[0].start()] + again + before[found[0].end() :]
 
 
 def spoken_marks(line: str) -> str:
@@ -124,7 +176,7 @@ def _tidy_commas(text: str) -> str:
 
 def clean(sentence: str) -> str:
     """One sentence without fillers, or "" when it only frames the recording."""
-    text = sentence.strip()
+    text = _retracted(sentence.strip())
     for _ in range(4):
         before = text
         for pattern in _rules().fillers:
@@ -133,6 +185,7 @@ def clean(sentence: str) -> str:
         text = re.sub(r"\s{2,}", " ", text).strip(" ,")
         if text == before:
             break
+    text = _without_this_is(text)
     text = _SPACE_BEFORE_MARK.sub("", _REPEATED.sub(r"\1", text))
     bare = text.rstrip(".!?,;: ").strip()
     said = sentence.strip().rstrip(".!?,;: ").strip()
@@ -141,3 +194,49 @@ def clean(sentence: str) -> str:
     if any(pattern.search(said) for pattern in _rules().framing_as_said):
         return ""  # framing known by its opening words, which are fillers ("Right, so Casimir.")
     return bare[0].upper() + bare[1:] + ("" if bare[-1] in ".!?" else ".")
+
+
+_PARALLEL_WORDS = 3
+
+
+def _retracted(text: str) -> str:
+    """A sentence with the words its speaker took back gone ("on her first try, wait no, on the
+    second try" -> "on the second try", "left knee, no wait, right knee" -> "right knee"); a
+    marker that opens the sentence, or whose retracted words hold a number or are not found,
+    goes alone."""
+    taken = _rules().retraction.search(text)
+    if taken is None:
+        return text
+    again = taken.start("again")
+    before, said = text[: taken.start()], text[again:]
+    first = re.escape(taken.group("first"))
+    starts = [m.start() for m in re.finditer(rf"\b{first}\b", before, re.IGNORECASE)]
+    if starts and not any(ch.isdigit() for ch in before[starts[-1] :]):
+        return _retracted(before[: starts[-1]] + said)
+    clause = before.rsplit(",", 1)[-1]
+    words = clause.split()
+    said_again = [w.strip(".,;:!?").lower() for w in said.split()[:_PARALLEL_WORDS]]
+    if words and words[-1].lower() in said_again and not any(ch.isdigit() for ch in clause):
+        # the clause that ends as the words said again: its words that were said again go
+        count = said_again.index(words[-1].lower()) + 1
+        head = before[: len(before) - len(clause)] + " ".join(words[:-count])
+        return _retracted(f"{head.rstrip()} {said}".strip())
+    if not before.strip():  # "No wait, it was the 6-inch platform."
+        return _retracted(text[taken.start("restate") if taken.group("restate") else again :])
+    return _retracted(f"{before}, {said}")
+
+
+def _without_this_is(text: str) -> str:
+    """A sentence without its "This is ..." opener: the kind of note, the name and the parts
+    after them that only frame the recording ("visit 5", "daily note") go; "" when nothing of
+    what the speaker says about the patient is left."""
+    opened = _rules().this_is.match(text)
+    if opened is None:
+        return text
+    parts = opened.group("rest").split(",")
+    while parts and (
+        not parts[0].strip(" .")
+        or any(pattern.search(parts[0].strip(" .")) for pattern in _rules().framing)
+    ):
+        parts.pop(0)
+    return ",".join(parts).strip()

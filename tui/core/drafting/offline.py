@@ -24,6 +24,7 @@ from tui.core.checks.handouts.readability import plain_language
 from tui.core.checks.tables import billing_tables
 from tui.core.drafting import placement
 from tui.core.drafting.base import DraftingError, TextSink
+from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import Item
 from tui.core.prompt import Prompt
 from tui.core.records.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED, document_body
@@ -92,7 +93,7 @@ def draft_text(prompt: Prompt) -> str:
             f"needs a model to read: {note.kind} notes ({note.name}) cannot be read offline; "
             "configure a model backend or add a typed note"
         )
-    source = document_body(prompt.previous) if prompt.previous else note.body
+    source = document_body(prompt.previous) if prompt.previous else as_text(note.body)
     skill = prompt.skill
     items = split_items(source)
     patient_facing = skill.patient_facing
@@ -107,12 +108,21 @@ def draft_text(prompt: Prompt) -> str:
         body = list(fixed.get(section.lower(), ())) or placed.get(section, [])
         if not body and not patient_facing:
             body = _from_header(section, _header_fields(prompt))
-        lines += [f"- {item}" for item in body] if body else [NOT_DOCUMENTED]
+        lines += _written(body) if body else [NOT_DOCUMENTED]
         lines.append("")
     text = "\n".join(lines).rstrip() + "\n"
     if skill.max_grade:
         text = plain_language(text, prompt.plain_language)
     return text
+
+
+def _written(body: Sequence[str]) -> list[str]:
+    """A section's statements as a list; a table (several lines) as the note wrote it, set
+    apart by blank lines so it stays a table."""
+    lines: list[str] = []
+    for item in body:
+        lines += ["", item, ""] if "\n" in item else [f"- {item}"]
+    return lines
 
 
 def _header_fields(prompt: Prompt) -> dict[str, str]:

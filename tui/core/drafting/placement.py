@@ -19,11 +19,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks.layouts.grids import grids
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
 from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
+from tui.core.drafting.csv_rows import csv_row
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
@@ -34,9 +36,12 @@ _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
     r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
-    r"(?:[:=]|//|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
+    r"(?:[:=]|//|\t|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
     r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
+# A form's label and its leader dots ("ASSESSMENT...........: ...", "Room.......: 214-B"): the
+# dots lead the eye to the value and are written as the colon they stand for.
+_LEADER = re.compile(r"^(?P<label>[A-Za-z0-9][^.:\n]{0,60}?)[ \t]*\.{3,}[ \t]*:?[ \t]*(?=\S)")
 # A sentence ends at a full stop, never at leader dots ("gait training ..... 16 min", "ER
 # (arm at side) . 55°").
 _SENTENCE = re.compile(
@@ -116,6 +121,11 @@ class Item:
     # A heading that states how the client was seen: placed only in the section of a topic
     # it names, else left out as the heading it is.
     heading: bool = False
+    # What the draft writes for the statement when it is not its text: a table as written,
+    # placed by its rows as the checks read them.
+    shown: str = ""
+    # A table's rows as statements, each placed as the checks read it (see place_items).
+    rows: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,7 +225,22 @@ def label_topic(label: str) -> str:
     else by its head noun (a heading standing alone, "PELVIC HEALTH FOLLOW-UP", may be a title)."""
     lettered = _LETTER_NAMED.fullmatch(_folded(label))
     named = _exact_topic(_in_full(lettered.group(1))) if lettered else ""
-    return named or topic_of(label) or _head_topic(_in_full(_folded(label)))
+    return (
+        named
+        or topic_of(label)
+        or _reported_topic(_folded(label))
+        or _head_topic(_in_full(_folded(label)))
+    )
+
+
+def _reported_topic(label: str) -> str:
+    """ "Athlete says", "Coach reported": a label naming who speaks and ending with what they do
+    is what someone reports (see [label_heads] `reported`)."""
+    words = label.split()
+    if not 1 < len(words) <= _LABEL_WORDS:
+        return ""
+    said = _table().get("label_heads", {}).get("reported", ())
+    return "subjective" if any(label.endswith(" " + verb) for verb in said) else ""
 
 
 # "P (problem):", "I (intervention):": a letter with the name it stands for in this note's layout.
@@ -274,25 +299,60 @@ def _is_label(text: str) -> bool:
     return any(lowered == written for written, _ in _topic_labels())
 
 
-def split_items(text: str) -> list[Item]:
-    """The note as statements, each with the topic its label or the label above it gives."""
+def split_items(
+    text: str, *, tables: bool = True, within: tuple[str, str] = ("", "")
+) -> list[Item]:
+    """The note as statements, each with the topic its label or the label above it gives;
+    each table one statement holding its rows (`tables`), or its rows read as lines; `within`
+    is the topic and label of the part a table's rows are read in."""
     dictated = dictation.is_dictated(text)
     items: list[Item] = []
-    block = block_label = spoken = ""
-    first = True
-    lines = linearize(text).splitlines()
+    block, block_label = within
+    spoken = ""
+    first = not any(within)
+    source, apart = _tables_apart(text) if tables else (text, {})
+    lines = linearize(source).splitlines()
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
+    parent = ""  # the topic the last line at the margin named with its label
+    charges = False  # inside rows of a charge export
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
             continue
+        indented = index not in rows and raw[:1] in (" ", "\t") and not _BULLET.match(raw)
+        if not indented:
+            parent = ""
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
+        led = _LEADER.match(line)
+        if led and topic_of(led.group("label")):
+            # "ASSESSMENT.....: ...", "Nursing report....: ...": a part's label; a measure's
+            # row keeps its dots, which the checks read its value by
+            line = _LEADER.sub(r"\g<label>: ", line, count=1)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
+        table = apart.get(line)
+        if table is not None:
+            # a table stays a table: written as the note wrote it, placed by what its rows say
+            first = False
+            written, read = table
+            read_rows = tuple(split_items(read, tables=False, within=(block, block_label)))
+            items.append(Item(read, block, shown=written, rows=read_rows))
+            continue
+        row = csv_row(line)
+        if row is None:
+            charges = False
+        else:
+            first = False
+            charges = charges or row.charge or (not row.part and _charge_follows(lines, index))
+            if row.header and row.part:
+                continue  # "Section","Item","Value","Comment": the export's column names
+            topic = "billing" if charges else label_topic(row.part) if row.part else ""
+            items.append(Item(row.text, topic or block))
+            continue
         opened = _opened_by_heading(line)
         if opened:
             first = False
@@ -310,18 +370,21 @@ def split_items(text: str) -> list[Item]:
             first = False
             items += _statements(reason, "reason", dictated=dictated)
             continue
-        if first and not whole and _is_title(line):
+        if first and not _lead_is_label(line) and not _override(line) and _opens_as_title(line):
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
-            # nothing under it
+            # nothing under it; a remark that says more ("(pool 92°F, 4 ft depth)") stays
             first = False
+            for detail in _title_remarks(line):
+                items += _statements(detail, "", dictated=dictated)
             continue
         first = False
-        remark = _HEAD_REMARK.fullmatch(line)
-        if remark and topic_of(remark.group("head")):
-            # "Objective (consent obtained; chaperone offered, declined)": a section heading
-            # with a remark, which stays in the section it opens
-            block, block_label = topic_of(remark.group("head")), remark.group("head")
-            items += _statements(remark.group("remark"), block, dictated=dictated)
+        remark = _heading_remark(line)
+        if remark:
+            # "Objective (consent obtained; chaperone offered, declined)", "GOALS (12 wk)": a
+            # section heading with a remark, which stays in the section it opens
+            block_label, remarked = remark
+            block = topic_of(block_label)
+            items += _statements(remarked, block, dictated=dictated)
             continue
         alone = heading or _stands_alone(line)
         only_heading = alone and (not whole or _only_heading(bare, line, heading))
@@ -335,6 +398,12 @@ def split_items(text: str) -> list[Item]:
         label = _LABEL.match(line)
         topic = label_topic(label.group("label")) if label and label.group("rest") else ""
         topic = topic or (topic_of(label.group("label")) if label else "")
+        if indented and not topic:
+            # "Goal 2: ...\n    Baseline: 1 of 5   Q3: 4 of 5": a line set in under a labelled
+            # line goes on with it
+            topic = parent
+        elif not indented:
+            parent = topic
         if not topic and whole and alone and not heading:
             topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
@@ -367,6 +436,39 @@ def split_items(text: str) -> list[Item]:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
+
+
+def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
+    """The text with each table (Markdown, piped, tab-separated, printed in columns) set apart
+    as one line holding a key, and each key's table: as written, and its rows as the checks
+    read them (`linearize`), by which it is placed."""
+    found = grids(text)
+    if not found:
+        return text, {}
+    out: list[str] = []
+    tables: dict[str, tuple[str, str]] = {}
+    pos = 0
+    for number, grid in enumerate(found):
+        spans = [*grid.lines, *grid.rules]
+        start = text.rfind("\n", 0, min(start for start, _ in spans)) + 1
+        end = text.find("\n", max(end for _, end in spans))
+        end = len(text) if end < 0 else end
+        if start < pos:
+            continue
+        key = f"\x00table {number}\x00"
+        written = text[start:end].strip("\n")
+        tables[key] = (written, linearize(written).strip("\n"))
+        out += [text[pos:start], key]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), tables
+
+
+def _charge_follows(lines: Sequence[str], index: int) -> bool:
+    """Whether the next line is a row of a charge export (a bare header row opens one)."""
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    row = csv_row(following.strip())
+    return row is not None and row.charge
 
 
 @dataclass(frozen=True)
@@ -548,6 +650,38 @@ _HEAD_REMARK = re.compile(
 )
 
 
+# "GOALS (12 wk)", "Goals (by 10 wks)", "PLAN — next 8 wks": a section heading with the time it
+# covers, which stays in the section it opens (a heading in capitals before a dash; a short
+# remark in brackets after any heading).
+_HEAD_QUALIFIER = re.compile(
+    r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
+    r"\((?P<remark>[^()]{2,25})\)[ \t]*:?"
+    r"|(?:\*\*)?(?P<caps>(?-i:[A-Z][A-Z &/']{1,45}?))(?:\*\*)?[ \t]+[\u2014\u2013-]+[ \t]+"
+    r"(?P<after>[^.:;]{2,30}?)[ \t]*:?"
+)
+
+
+def _heading_remark(line: str) -> tuple[str, str] | None:
+    """(heading, remark) for a section heading written with a remark or the time it covers."""
+    found = _HEAD_REMARK.fullmatch(line)
+    if found and topic_of(found.group("head")):
+        return found.group("head"), found.group("remark")
+    found = _HEAD_QUALIFIER.fullmatch(line)
+    if found is None:
+        return None
+    head = found.group("head") or found.group("caps")
+    said = found.group("remark") or found.group("after")
+    # the time frame stays with the heading's words: "12 wk" alone says nothing
+    return (head, line.strip(" *:")) if topic_of(head) and _time_frame().search(said) else None
+
+
+@cache
+def _time_frame() -> re.Pattern[str]:
+    """The time a section heading covers ("12 wk", "next 6 visits"): see [headings] in
+    offline.toml."""
+    return re.compile(_table().get("headings", {}).get("time_frame", "(?!x)x"), re.IGNORECASE)
+
+
 _TITLE_REMARK = re.compile(r"(?P<title>[^()]+?)[ \t]*\((?P<remark>[^()]{3,300})\)[ \t]*:?")
 
 
@@ -580,6 +714,56 @@ def _is_title(line: str) -> bool:
 
 
 _TITLE_LETTERS = 6
+_TITLE_SPLIT = re.compile(r"\s+(?:--?|[\u2014\u2013])\s+|\s*\(")
+_PARENS = re.compile(r"\([^()]*\)")
+_TITLE_WORDS = 9
+_SHORT_TITLE = 3
+
+
+def _opens_as_title(line: str) -> bool:
+    """The note's first line as its title: in capitals ("RE-EVALUATION"), capitals before a dash
+    or a remark ("HAND THERAPY — 3rd visit (post-op wk 6)"), or a few words naming the setting
+    or the kind of visit, set off by a dash or alone ("Home health PT - visit 11", "Neck clinic
+    f/u"; see [titles] in offline.toml). A sentence is never a title: no comma, no inner stop."""
+    if _is_title(line):
+        return True
+    if measure_matcher().finder.pattern.search(line):
+        return False  # "PULMONARY REHAB - 6 MINUTE WALK": what the values under it measure
+    bare = _PARENS.sub("", line).strip().rstrip(".").strip()
+    if not bare or any(mark in bare for mark in ",;.") or ":" in bare:
+        return False
+    lead = _TITLE_SPLIT.split(line, maxsplit=1)[0]
+    if lead != line and _is_title(lead):
+        return True
+    words = bare.split()
+    dashed = bool(_TITLE_SPLIT.search(bare))
+    if len(words) > _TITLE_WORDS or not (dashed or len(words) <= _SHORT_TITLE):
+        return False
+    return any(pattern.search(bare) for pattern in _title_words())
+
+
+def _lead_is_label(line: str) -> bool:
+    """Whether a line opens with a section's label as written ("PLAN — next 8 wks",
+    "SUBJECTIVE (copied from 03/02)"), which no title does."""
+    lead = _TITLE_SPLIT.split(line, maxsplit=1)[0].rstrip(":").strip("* ")
+    return bool(_exact_topic(_in_full(_folded(lead))))
+
+
+def _title_remarks(line: str) -> list[str]:
+    """A title's remarks in brackets that say more than a word or two: a list of details
+    ("pool 92°F, 4 ft depth") or a phrase of their own; "(Part B)", "(pre-road)" go with it."""
+    remarks = [found.strip("() ") for found in _PARENS.findall(line)]
+    return [
+        remark[0].upper() + remark[1:]
+        for remark in remarks
+        if remark and (any(mark in remark for mark in ",;:") or len(remark.split()) > _SHORT_TITLE)
+    ]
+
+
+@cache
+def _title_words() -> tuple[re.Pattern[str], ...]:
+    words = _table().get("titles", {}).get("words", ())
+    return tuple(re.compile(word, re.IGNORECASE) for word in words)
 
 
 def _named_any(label: re.Match[str]) -> bool:
@@ -641,7 +825,7 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # inside a line is no sign: "O: Grade A: no laxity")
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
     items = []
-    for part in parts:
+    for index, part in enumerate(parts):
         label = _LABEL.match(part)
         own = label_topic(label.group("label")) if label and label.group("rest") else ""
         if not own and dictated:
@@ -650,11 +834,25 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             (name for name, cues in _overrides() if any(cue.search(part) for cue in cues)), ""
         )
         named = label.group("label") if label and _named_any(label) else ""
+        if index and not (override or own) and topic == "assessment" and _next_step(part):
+            # "Summary: steady gains. Continue 1x/wk.": the next step after the judgement
+            override = "plan"
         items.append(Item(part, override or own or topic, label=named, forced=bool(override)))
         if own and label and not dictated:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+@cache
+def _next_steps() -> tuple[re.Pattern[str], ...]:
+    steps = _table()["categories"].get("plan", {}).get("next_steps", ())
+    return tuple(re.compile(step, re.IGNORECASE) for step in steps)
+
+
+def _next_step(sentence: str) -> bool:
+    """Whether a sentence opens with a next step ("Continue ...", "Will add ...")."""
+    return any(step.search(sentence) for step in _next_steps())
 
 
 _INLINE_SOAP = re.compile(r"^[SOAP]:\s")
@@ -669,7 +867,8 @@ def _spoken_label(sentence: str) -> str:
 
 
 def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, list[str]]:
-    """Assign each statement to one section: its topic's section, else by what it says."""
+    """Assign each statement to one section: its topic's section, else by what it says. A table
+    goes whole to the section most of its rows go to; rows that part ways go one by one."""
     section_category = {section: _section_category(section) for section in sections}
     placed: dict[str, list[str]] = {section: [] for section in sections}
     for item in items:
@@ -678,21 +877,42 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
             if titled is not None:
                 placed[titled].append(item.text)
             continue
-        section = named_section(item.label, sections) if item.label else None
-        if section is None and _words_decide(item, sections):
-            section = content_section(item.text, sections)
-        if section is None and "|" in item.topic:
-            section = _either_section(item, sections, section_category)
-        elif section is None and item.topic:
-            section = _topic_section(item.topic, sections)
-        if section is None and item.fallback and not _cued(item.text):
-            section = _topic_section(item.fallback, sections)
-        if section is None:
-            section = _best_section(item.text, sections, section_category)
-        placed[section].append(_without_prefix(item.text))
-        for also, line in clause_copies(item.text, section, sections):
-            placed[also].append(line)
+        if item.rows:
+            where = [_section_of(row, sections, section_category) for row in item.rows]
+            most = max(dict.fromkeys(where), key=where.count)
+            if where.count(most) >= _TABLE_AGREES * len(where):
+                placed[most].append(item.shown)
+                continue
+            for row, section in zip(item.rows, where, strict=True):
+                _place(row, section, sections, placed)
+            continue
+        _place(item, _section_of(item, sections, section_category), sections, placed)
     return placed
+
+
+_TABLE_AGREES = 0.75
+
+
+def _place(item: Item, section: str, sections: Sequence[str], placed: dict[str, list[str]]) -> None:
+    placed[section].append(item.shown or _without_prefix(item.text))
+    for also, line in clause_copies(item.text, section, sections):
+        placed[also].append(line)
+
+
+def _section_of(item: Item, sections: Sequence[str], section_category: dict[str, str]) -> str:
+    """The section a statement goes to: its label's, its topic's, else by what it says."""
+    section = named_section(item.label, sections) if item.label else None
+    if section is None and _words_decide(item, sections):
+        section = content_section(item.text, sections)
+    if section is None and "|" in item.topic:
+        section = _either_section(item, sections, section_category)
+    elif section is None and item.topic:
+        section = _topic_section(item.topic, sections)
+    if section is None and item.fallback and not _cued(item.text):
+        section = _topic_section(item.fallback, sections)
+    if section is None:
+        section = _best_section(item.text, sections, section_category)
+    return section
 
 
 def _words_decide(item: Item, sections: Sequence[str]) -> bool:

@@ -1,0 +1,106 @@
+"""A note pasted as HTML or RTF (an EHR's export or a word processor's file), read as its text.
+
+The offline drafter copies the note's own lines; copied as markup ("<li>Pain: 2/10</li>",
+"\\bullet  LEFS 71/80\\par") every line would have to be rewritten. The text is what the markup
+shows: a paragraph or a list item is a line (a table row stays as written: the checks read the
+note's row so, and the draft must agree with that reading), a bold run opening a paragraph is
+its label, entities and RTF's escaped characters are the characters they stand for. The
+standard library's HTML parser reads the HTML; RTF is a few control words.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_HTML = re.compile(r"</?(?:p|li|ul|ol|tr|td|th|table|div|br|h[1-6]|strong|b)\b[^>]*>", re.I)
+_RTF = re.compile(r"\{\\rtf\d")
+_BLOCKS = frozenset({"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
+_BOLD = frozenset({"strong", "b"})
+_HTML_TAGS = 3  # fewer tags than this is a note that mentions a tag, not an HTML note
+
+
+def as_text(text: str) -> str:
+    """The note's text as its markup shows it; a note with no markup as it is."""
+    if _RTF.search(text):
+        return _rtf_text(text)
+    if len(_HTML.findall(text)) >= _HTML_TAGS:
+        return _html_text(text)
+    return text
+
+
+class _Text(HTMLParser):
+    """HTML as lines: one per block, a list item as a bullet, a leading bold run as a label."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.bold_opens = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self._end_line()
+        if tag == "li":
+            self.line.append("- ")
+        elif tag in _BOLD and not "".join(self.line).strip(" -"):
+            self.bold_opens = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BOLD and self.bold_opens:
+            # "<strong>ASSESSMENT</strong> Aerobic ...": the bold run labels its paragraph
+            self.bold_opens = False
+            said = "".join(self.line).rstrip()
+            if said and not said.endswith(":"):
+                self.line = [said, ":"]
+        elif tag in _BLOCKS:
+            self._end_line()
+
+    def handle_data(self, data: str) -> None:
+        self.line.append(data.replace("\n", " "))
+
+    def _end_line(self) -> None:
+        said = re.sub(r"[ \t]+", " ", "".join(self.line)).strip()
+        if said and said != "-":
+            self.lines.append(said)
+        self.line = []
+        self.bold_opens = False
+
+    def text(self) -> str:
+        self._end_line()
+        return "\n".join(self.lines)
+
+
+_TABLE_ROW = re.compile(r"(<tr\b.*?</tr>)", re.IGNORECASE | re.DOTALL)
+
+
+def _html_text(text: str) -> str:
+    """The HTML's text; a table row stays as written, since the checks read the note's row as
+    written and a draft must state what that reading found, no more."""
+    lines: list[str] = []
+    for part in _TABLE_ROW.split(text):
+        if _TABLE_ROW.fullmatch(part):
+            lines.append(" ".join(part.split()))
+            continue
+        parser = _Text()
+        parser.feed(part)
+        parser.close()
+        lines += [line for line in parser.text().splitlines() if line]
+    return "\n".join(lines)
+
+
+_RTF_GROUPS = re.compile(
+    r"\{\\(?:fonttbl|colortbl|stylesheet|info|\*)[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+)
+_RTF_HEX = re.compile(r"\\'([0-9a-fA-F]{2})")
+_RTF_WORD = re.compile(r"\\([a-z]+)(-?\d+)? ?")
+_RTF_LINES = {"par": "\n", "line": "\n", "tab": "\t", "bullet": "-"}
+
+
+def _rtf_text(text: str) -> str:
+    text = _RTF_GROUPS.sub("", text)
+    text = _RTF_HEX.sub(lambda m: bytes([int(m.group(1), 16)]).decode("cp1252"), text)
+    text = _RTF_WORD.sub(lambda m: _RTF_LINES.get(m.group(1), ""), text)
+    text = text.replace("{", "").replace("}", "")
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
