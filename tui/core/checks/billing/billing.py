@@ -19,6 +19,7 @@ from typing import Any
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.column_charges import column_charges, headless_row
+from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
@@ -92,9 +93,16 @@ _HOME_LINE = re.compile(
 # An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
 # A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
 # plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
+# A number followed by another unit is what a test measured, not minutes ("timed 25-foot walk",
+# "timed 10 meter walk", "timed 5 x sit to stand").
+_OTHER_UNIT = (
+    r"(?![ \t]*-?[ \t]*(?:foot|feet|ft|m|meters?|metres?|yards?|yds?|s|secs?|seconds?"
+    r"|x|\u00d7|reps?|times|steps?|stairs?)\b)"
+)
 _TOTAL_VALUE = (
     r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
-    r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
+    + _OTHER_UNIT
+    + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 # or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
@@ -112,7 +120,7 @@ TOTAL_TREATMENT = re.compile(
     r"|session\s+(?:length|duration|time)"
     # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
     r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
-    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
+    r"|(?:treatment|tx|session|visit)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
     + _TOTAL_VALUE
     # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
     + r"(?!\s*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*timed\b)",
@@ -173,8 +181,16 @@ _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGN
 # A code on a billing line, and what ends the text that belongs to it: its line, its sentence
 # (a full stop that is not a leader "....."), a semicolon or a table cell.
 # "2x97110": a count glued to the code is a count, not part of a word.
+# Codes outside the therapy tables (strapping 29582, an orthosis L3807) are charges only with
+# their units right after them: a bare five-digit number on a billing line may be anything.
+_OTHER_CODE = r"(?:[0-8]\d{4}|[A-FH-V]\d{4})"
+_COUNT_AHEAD = (
+    r"(?=(?:\s*-?\s*[A-Z]{2}\b|\s*-?\s*\d{2}\b(?!\s*(?:units?|u)\b))*"
+    r"(?:\s*(?:x|\u00d7|\*)\s*\d|\s*\(\s*\d{1,2}\s*(?:units?|u)?\s*\)|\s*\d{1,2}\s*(?:units?|u)\b))"
+)
 _CHARGE_CODE = re.compile(
-    rf"(?:(?<![\w.])|(?<=\d[xX\u00d7]))({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE
+    rf"(?:(?<![\w.])|(?<=\d[xX\u00d7]))({_CODE}|{_OTHER_CODE}(?!\d){_COUNT_AHEAD}){_MODIFIERS}(?!\d)",
+    re.IGNORECASE,
 )
 _CODE_ANYWHERE = re.compile(rf"{_CODE}(?!\d)", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
@@ -192,7 +208,9 @@ _SEGMENT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?"
+    # "(1) 97110, (1) 97112": the units in brackets before each code
+    r"(?:(?<![\w.])\([ \t]*(\d{1,2})[ \t]*\)"
+    r"|(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u))[ \t]*(?:of[ \t]+)?"
     # "2 units ther ex (97110)": the service's name may stand between the units and the code
     r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$",
     re.IGNORECASE,
@@ -226,6 +244,7 @@ class Billing:
     timed_total_at: int | None = None
     treatment_total_at: int | None = None
     unreadable: tuple[int, ...] = ()
+    unreadable_codes: frozenset[str] = frozenset()
 
     def minutes_by_code(self, *, timed: bool) -> dict[str, int]:
         """Documented minutes per CPT code, timed or untimed codes only."""
@@ -291,6 +310,7 @@ class Billed:
     first_at: int | None = None
     unreadable: list[int] = field(default_factory=list)
     services: list[Fact] = field(default_factory=list)
+    unreadable_codes: set[str] = field(default_factory=set)
 
 
 @cache
@@ -409,9 +429,15 @@ def read_billed(scanner: Scanner) -> Billed:
             _billed_item(scanner, item, result)
         return result
     charges: list[_Charge] = []
+    counted_anywhere = {
+        charge.code
+        for start, end in regions
+        for charge in _charges(scanner, start, end) or ()
+        if charge.count is not None
+    }
     for start, end in regions:
         found = _charges(scanner, start, end)
-        if found is None:
+        if found is None or _partly_read(scanner, found, start, end, counted_anywhere):
             _unreadable(scanner, start, end, result)
             continue
         for charge in found:
@@ -462,7 +488,67 @@ def _column_charges(scanner: Scanner, result: Billed) -> None:
 
 def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
     result.unreadable.append(scanner.span(*_first_line(scanner.text, start, end))[0])
+    result.unreadable_codes.update(_codes_named(scanner, start, end))
     scanner.block(start, end)
+
+
+def _codes_named(scanner: Scanner, start: int, end: int) -> set[str]:
+    """The codes a billing region names, by code or by a service's name."""
+    text = scanner.text
+    codes = {item.group(1).upper() for item in _CHARGE_CODE.finditer(text, start, end)}
+    matcher = service_matcher()
+    for name in matcher.pattern.finditer(text, start, end):
+        code = matcher.code(name.group())
+        if code is not None and not code.startswith("@"):
+            codes.add(code)
+    return codes
+
+
+def _partly_read(
+    scanner: Scanner, found: list[_Charge], start: int, end: int, counted: set[str]
+) -> bool:
+    """A billing line that can be read only in part (checks.billing.partial_lines): some codes
+    counted and a timed one bare, units sent elsewhere while a code is bare, or a service named
+    without units beside counted codes."""
+    untimed = billing_tables().untimed
+    if any(charge.count is None for charge in found) and units_pointed_elsewhere(
+        scanner.text, start, end
+    ):
+        return True
+    if partly_counted(((c.code, c.count is not None) for c in found), counted, untimed):
+        return True
+    charged = {charge.code for charge in found}
+    return (
+        bool(found)
+        and any(charge.count is not None for charge in found)
+        and bool(_bare_names(scanner, start, end, charged))
+    )
+
+
+def _bare_names(scanner: Scanner, start: int, end: int, charged: set[str]) -> list[str]:
+    """Services a billing line names with no units, whose code no code on the line charges
+    (not an aside in brackets, not a service said to be charged nothing)."""
+    matcher = service_matcher()
+    text = scanner.text
+    bare = []
+    for name in matcher.pattern.finditer(text, start, end):
+        code = matcher.code(name.group())
+        if code is None or code.startswith("@") or code in charged:
+            continue
+        if _WHOLE_CODE.fullmatch(name.group()) or not scanner.free(name.start(), name.end()):
+            continue
+        if text.rfind("(", start, name.start()) > text.rfind(")", start, name.start()):
+            continue
+        after = name.end()
+        if (
+            _NAMED_COUNT.match(text, after)
+            or BARE_COUNT.match(text, after, end)
+            or _no_charge().match(text, after, end)
+            or _COUNT_BEFORE_NAME.search(text, max(start, name.start() - 16), name.start())
+        ):
+            continue
+        bare.append(code)
+    return bare
 
 
 def _no_code_but_units(text: str, start: int, end: int) -> bool:
@@ -634,7 +720,7 @@ def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] |
 def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
     return dataclasses.replace(
         charge,
-        count=int(count.group(1)),
+        count=int(next(g for g in count.groups() if g)),
         spans=(*charge.spans, (count.start(), count.end())),
         joined=False,
     )
