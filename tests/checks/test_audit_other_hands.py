@@ -1,0 +1,306 @@
+"""The billing audit on notes written by other hands (heldout6's classes, drawn wide in new
+words): per-code minutes left out under a stated total, payer lines that name their plan or
+state their unit rule, codes outside the therapy tables, billing lines read only in part or
+sending their units elsewhere, "timed" before a test, skilled words only in the header, and a
+tab-separated export whose first column names the rows. Every rule has a twin that must not
+fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.conftest import note_from_text
+from tui.core.checks.billing.audit import AuditRules, audit_note
+from tui.core.checks.billing.payer_rules import configured_name, stated_rule
+from tui.core.checks.billing.units import split_units
+from tui.core.checks.extract import extract_billing
+from tui.core.intake.notes import Note
+
+HEADER = (
+    "Patient: Oona Brightwater\nMRN: 750101\nDate: 2031-09-02\nVisit: 4\nDiscipline: PT\n"
+    "Payer: {payer}\nDiagnosis: L ankle sprain, S93.402D\n\n"
+)
+CARE = "Ankle pain 3/10 on stairs; single-leg stance 12 s with cues for hip strategy.\n"
+RULES = AuditRules(payer_rules={"aetna": "per_code", "bluecross": "per_code", "medicare": "cms"})
+
+
+def make(body: str, payer: str = "Medicare") -> Note:
+    return note_from_text(HEADER.format(payer=payer) + CARE + body)
+
+
+def codes(body: str, payer: str = "Medicare") -> list[str]:
+    return [finding.code for finding in audit_note(make(body, payer), RULES).findings]
+
+
+def billed(body: str) -> dict[str, int]:
+    return dict(extract_billing(HEADER.format(payer="Medicare") + CARE + body).billed)
+
+
+# -- per-code minutes are optional when the total timed minutes are stated ------------------------
+
+
+def test_a_code_without_minutes_is_judged_on_the_stated_total() -> None:
+    body = (
+        "Ther ex 24 min, progressed band.\nPeroneal taping and proprioceptive drills on foam.\n"
+        "Timed minutes 38; treatment time 38 min.\nBilled: 97110 x2, 97112 x1\n"
+    )
+    assert codes(body) == []
+    assert codes(body.replace("97112 x1", "97112 x2")) == ["UNITS_OVER_BILLED"]
+
+
+def test_without_a_stated_total_a_code_without_minutes_is_missing_them() -> None:
+    body = (
+        "Ther ex 24 min, progressed band.\nPeroneal taping and proprioceptive drills on foam.\n"
+        "Treatment time 38 min.\nBilled: 97110 x2, 97112 x1\n"
+    )
+    assert "TIMED_MINUTES_MISSING" in codes(body)
+
+
+def test_a_per_code_payer_gives_the_only_code_without_minutes_the_rest_of_the_total() -> None:
+    body = (
+        "Ther ex 20 min with cues.\nTalocrural glides grade III.\n"
+        "Timed total 30 min, session total 30 min.\nBilled: 97110 x1, 97140 x1\n"
+    )
+    audit = audit_note(make(body, "Aetna"), RULES)
+    assert [f.code for f in audit.findings] == []
+    assert audit.units_allowed == 2
+    assert codes(body.replace("97140 x1", "97140 x2"), "Aetna") == ["UNITS_OVER_BILLED"]
+
+
+def test_per_code_codes_sharing_the_rest_are_judged_only_when_no_split_fits() -> None:
+    body = (
+        "Scapular setting with cues, then PROM and inferior glides.\n"
+        "Timed total 34 min, session total 34 min.\nBilled: 97110 x1, 97140 x1\n"
+    )
+    audit = audit_note(make(body, "BlueCross"), RULES)
+    assert [f.code for f in audit.findings] == []
+    assert audit.units_allowed is None  # 2 or 3 units, by how the 34 min were split
+    over = body.replace("97110 x1, 97140 x1", "97110 x2, 97140 x2")
+    assert codes(over, "BlueCross") == ["UNITS_OVER_BILLED"]
+
+
+def test_a_code_left_no_minutes_by_the_others_is_missing_them_or_over_billed() -> None:
+    body = (
+        "Neuro re-ed 24 min with sEMG biofeedback for the last 10 min, cues to breathe.\n"
+        "Total timed 24 min. Total treatment 24 min.\nBilled: 97112 x1, 90912 x1\n"
+    )
+    assert codes(body) == ["TIMED_MINUTES_MISSING"]
+    assert codes(body.replace("97112 x1", "97112 x2")) == ["UNITS_OVER_BILLED"]
+
+
+def test_split_units_spans_every_split_of_the_minutes() -> None:
+    assert split_units(30, 2) == (2, 2)
+    assert split_units(34, 2) == (2, 3)
+    assert split_units(0, 3) == (0, 0)
+
+
+# -- the payer line: plan names and the rule it states ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("payer", "rule"),
+    [
+        ("Cigna — per-code units (no 8-minute rule)", "per_code"),
+        ("Cigna Open Access (each code rounded on its own)", "per_code"),
+        ("Regence Blue Shield - follows Medicare 8 minute rule", "cms"),
+        ("BlueCross Medicare Advantage (CMS timed-unit rule)", "cms"),
+        ("Medicaid (CMS 8-minute rule)", "cms"),
+        ("Humana Medicare Advantage", None),
+        ("Medicare Part B (LTC)", None),
+    ],
+)
+def test_a_payer_line_states_its_rule_or_none(payer: str, rule: str | None) -> None:
+    assert stated_rule(payer) == rule
+
+
+def test_a_plan_name_is_its_configured_payer_only_as_whole_words() -> None:
+    names = ["Aetna", "Medicare", "BlueCross"]
+    assert configured_name("Aetna Choice POS II", names) == "aetna"
+    assert configured_name("Medicare Part B (LTC)", names) == "medicare"
+    assert configured_name("Aetnacare Plus", names) is None
+    assert configured_name("UnitedHealthcare", names) is None
+
+
+TEN_AND_TEN = (
+    "Ther ex 10 min: heel raises progressed.\nGait training 10 min with cues.\n"
+    "Total timed 20 min. Total treatment 20 min.\nBilled: 97110 x1, 97116 x1\n"
+)
+
+
+def test_a_stated_per_code_rule_allows_a_unit_per_code() -> None:
+    assert codes(TEN_AND_TEN, "Cigna (each code rounded on its own)") == []
+    assert codes(TEN_AND_TEN, "Aetna Choice POS II") == []
+
+
+def test_a_stated_8_minute_rule_wins_over_the_clinics_default_for_the_name() -> None:
+    assert codes(TEN_AND_TEN, "BlueCross (Medicare Advantage, 8-min rule applies)") == [
+        "UNITS_OVER_BILLED"
+    ]
+    assert codes(TEN_AND_TEN, "BlueCross") == []
+    assert codes(TEN_AND_TEN, "Cigna") == ["UNITS_OVER_BILLED"]  # unknown: the default rule
+
+
+# -- codes outside the therapy tables --------------------------------------------------------------
+
+
+def test_a_strapping_code_with_its_units_is_billed() -> None:
+    body = (
+        "MLD 25 min.\nMulti-layer compression wrap, thigh to toes.\n"
+        "Garment donning taught 10 min.\nTotal timed 35 min, total treatment 45 min.\n"
+        "Billed: 97140 x1, 29582 x1, 97535 x1\n"
+    )
+    assert billed(body) == {"97140": 1, "29582": 1, "97535": 1}
+    assert codes(body) == []
+
+
+def test_a_bare_five_digit_number_on_a_billing_line_is_no_code() -> None:
+    body = "Ther ex 30 min.\nTotal timed 30 min, total treatment 30 min.\n"
+    assert billed(body + "Billed: 97110 x2 (auth 48213)\n") == {"97110": 2}
+    assert codes(body + "Billed: 97110 x2 (auth 48213)\n") == []
+
+
+def test_biofeedback_minutes_are_timed() -> None:
+    body = (
+        "Biofeedback training 90912 15 min with cues to relax.\n97112 18 min: pelvic timing.\n"
+        "Timed total 33 min; total treatment 33 min.\nCharges: 90912 x1; 97112 x1\n"
+    )
+    assert codes(body) == []
+
+
+# -- billing lines read in part, or sending their units elsewhere ----------------------------------
+
+
+UNITS_ELSEWHERE = [
+    "Billed: 97140 & 97110 (refer to flowsheet)",
+    "Charges: 97110, 97530 - units on the charge slip",
+    "Billing: 97112, 97140 - units as on the superbill",
+    "CPT: 97110 97140 (units to be confirmed)",
+]
+
+
+@pytest.mark.parametrize("line", UNITS_ELSEWHERE)
+def test_units_sent_elsewhere_cannot_be_read(line: str) -> None:
+    body = "Ther ex 20 min.\nManual 18 min.\nTotal timed 38 min. Total treatment 38 min.\n"
+    audit = audit_note(make(body + line + "\n"), RULES)
+    assert [f.code for f in audit.findings] == ["BILLING_UNREADABLE"]
+    assert audit.findings[0].line == 13
+    assert dict(audit.billed) == {}
+
+
+def test_a_counted_line_may_point_elsewhere_for_details() -> None:
+    body = (
+        "Ther ex 26 min.\nManual 12 min.\nTotal timed 38 min. Total treatment 38 min.\n"
+        "Billed: 97110 x2, 97140 x1 (see flowsheet for exercise details)\n"
+    )
+    assert codes(body) == []
+    assert billed(body) == {"97110": 2, "97140": 1}
+
+
+def test_an_unreadable_line_still_needs_minutes_and_totals() -> None:
+    body = "Glides grade III, pulleys.\nBilled: 97140 + 97110 (see flowsheet) ... total 45\n"
+    assert codes(body) == ["BILLING_UNREADABLE", "TIMED_MINUTES_MISSING", "TOTAL_TIME_MISSING"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Billed: 97110 x2 + manual therapy", "Billed: 97110 x2, 97140", "Billed: 97140 x1, 97110"],
+)
+def test_half_a_billing_line_is_never_judged(line: str) -> None:
+    body = "Ther ex 25 min.\nManual therapy 12 min.\nTotal timed 37 min. Total treatment 37 min.\n"
+    assert codes(body + line + "\n") == ["BILLING_UNREADABLE"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Billed: 97110 x2, manual therapy 97140 x1",
+        "Billed: 97110 x2, 97140 x1; gait training not billed",
+        "Billed: 97110 x2 (ther ex), 97140 x1",
+        "Billed: 97110 x2, 97140 x1, 97010",
+    ],
+)
+def test_a_whole_billing_line_is_read(line: str) -> None:
+    body = "Ther ex 26 min.\nManual therapy 12 min.\nTotal timed 38 min. Total treatment 38 min.\n"
+    assert "BILLING_UNREADABLE" not in codes(body + line + "\n")
+    assert billed(body + line + "\n")["97110"] == 2
+
+
+def test_units_in_brackets_before_each_code_are_theirs() -> None:
+    body = "Ther ex 15 min.\nBalance 15 min.\nTotal timed 30 min. Total treatment 30 min.\n"
+    assert billed(body + "Billed: (1) 97110, (1) 97112\n") == {"97110": 1, "97112": 1}
+
+
+# -- "timed" before a test is not the total timed minutes ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        "Timed 25 foot walk 8.9 s.",
+        "We also timed 10 meter walk: 9.6 seconds.",
+        "Timed 5 x sit to stand 17 s.",
+        "Repeated the timed 25-foot walk: 7.9 s.",
+    ],
+)
+def test_a_timed_test_is_no_total(test: str) -> None:
+    body = f"{test}\nTher ex 15 min.\nBalance training 12 min.\nTotal treatment 27 min.\n"
+    assert extract_billing(HEADER.format(payer="Medicare") + body).stated_timed_minutes is None
+    keyed = body + "Timed: 27 min.\n"
+    assert extract_billing(HEADER.format(payer="Medicare") + keyed).stated_timed_minutes == 27
+
+
+# -- skilled care is not shown by the header lines -------------------------------------------------
+
+
+COPIED = (
+    "Pt performed established program per flowsheet: NuStep 12 min, seated marches. Pain 0/10. "
+    "No changes made.\nTher ex 30 min. Gait 8 min.\nTotal timed 38 min, total treatment 38 min.\n"
+    "Billed: 97110 x2, 97116 x1\n"
+)
+
+
+def test_skilled_words_only_in_the_header_show_no_skilled_care() -> None:
+    header = (
+        "Patient: Oona Brightwater\nMRN: 750101\nDate: 2031-09-02\nVisit: 6\n"
+        "Last progress report: visit 2 (re-evaluation)\nDiscipline: PT\nPayer: Medicare\n"
+        "Diagnosis: Deconditioning, R53.81\nPrecautions: fall risk, needs cues for safety\n\n"
+    )
+    found = [f.code for f in audit_note(note_from_text(header + COPIED), RULES).findings]
+    assert found == ["SKILLED_JUSTIFICATION_MISSING"]
+    progressed = COPIED.replace("No changes made.", "Progressed sit to stand, cues for hands.")
+    found = [f.code for f in audit_note(note_from_text(header + progressed), RULES).findings]
+    assert found == []
+
+
+# -- a tab-separated export whose first column names the rows --------------------------------------
+
+
+def _export(heading: str, rows: list[str]) -> str:
+    return HEADER.format(payer="Medicare") + heading + "\n" + "\n".join(rows) + "\n"
+
+
+def test_a_named_first_column_of_a_tab_export_labels_its_rows() -> None:
+    rows = [
+        "Pain now\t3/10\tknee",
+        "Ther ex 97110\t24 min\tstep-ups, cues",
+        "Gait training 97116\t14 min\tcane",
+        "Total timed\t38 min\t",
+        "Total treatment\t38 min\t",
+        "Units billed\t97110 x2; 97116 x1\t",
+    ]
+    billing = extract_billing(_export("Line\tEntry\tNote", rows))
+    assert billing.stated_timed_minutes == 38
+    assert billing.timed_minutes_by_code == {"97110": 24, "97116": 14}
+
+
+def test_row_numbers_in_the_first_column_are_still_left_out() -> None:
+    rows = [
+        "1\tTher ex 97110\t15 min",
+        "2\tTher act 97530\t10 min",
+        "3\tTotal timed\t25 min",
+        "4\tTotal treatment\t25 min",
+        "5\tBilled\t97110 x1; 97530 x1",
+    ]
+    billing = extract_billing(_export("Row\tItem\tValue", rows))
+    assert billing.stated_timed_minutes == 25
+    assert billing.timed_minutes_by_code == {"97110": 15, "97530": 10}
