@@ -304,3 +304,29 @@ def test_row_numbers_in_the_first_column_are_still_left_out() -> None:
     billing = extract_billing(_export("Row\tItem\tValue", rows))
     assert billing.stated_timed_minutes == 25
     assert billing.timed_minutes_by_code == {"97110": 15, "97530": 10}
+
+
+# -- a clause that opens with a code and closes with its minutes -----------------------------------
+
+
+def test_minutes_closing_a_code_led_clause_are_the_codes() -> None:
+    body = (
+        "Tx: 97530 reaching into upper cupboards, laundry carry, cued for trunk lean 16 min; "
+        "97535 shower-chair transfers, long-handled sponge, web-space stretch 12 min.\n"
+    )
+    minutes = extract_billing(HEADER.format(payer="Medicare") + body).timed_minutes_by_code
+    assert minutes == {"97530": 16, "97535": 12}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "97110: bike 8 min, then step-downs progressed to 10 lb, cues for knee over toe.",
+        "97110: bike 10 min",
+        "97110 ther ex; home walking 20 min daily",
+        "97112: balance on foam. Treadmill walk 10 min",
+    ],
+)
+def test_a_dose_inside_a_code_led_line_is_no_service_time(line: str) -> None:
+    minutes = extract_billing(HEADER.format(payer="Medicare") + line + "\n").timed_minutes_by_code
+    assert minutes.get("97110") is None and minutes.get("97112") is None

@@ -18,6 +18,7 @@ from typing import Any
 
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.clock import clock_ranges
+from tui.core.checks.billing.code_clauses import code_led_minutes
 from tui.core.checks.billing.column_charges import column_charges, headless_row
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.service_clocks import clocked_services
@@ -1103,7 +1104,8 @@ def read_services(scanner: Scanner) -> list[Fact]:
     scanner.block_all(_HOME_LINE)
     matcher = service_matcher()
     keyed = (
-        _minutes_keyed_by_code(scanner)
+        _code_clauses(scanner)
+        + _minutes_keyed_by_code(scanner)
         + _keyed_minutes(scanner, matcher)
         + _minutes_before_codes(scanner)
         + _clocked(scanner)
@@ -1186,6 +1188,23 @@ def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fa
         scanner.claim(name.start(), value.end())
         scanner.block(value.start(1), value.end(1))
         facts.append(_service(scanner, code, int(value.group(1)), name.start(), value.end()))
+    return facts
+
+
+def _code_clauses(scanner: Scanner) -> list[Fact]:
+    """ "97140 scar massage, web-space stretch 12 min; 97110 ...": minutes closing a clause that
+    a code opens (checks.billing.code_clauses)."""
+    facts = []
+    for clause in code_led_minutes(scanner.text, lambda words: bool(_dose_words().search(words))):
+        if scanner.in_header(clause.start) or not (
+            scanner.free(clause.start, clause.start + 5)
+            and scanner.free(clause.minutes_start, clause.minutes_end)
+        ):
+            continue
+        scanner.claim(clause.start, clause.start + 5)
+        scanner.claim(clause.minutes_start, clause.minutes_end)
+        scanner.block(clause.minutes_start, clause.minutes_end)
+        facts.append(_service(scanner, clause.code, clause.minutes, clause.start, clause.end))
     return facts
 
 
