@@ -330,3 +330,49 @@ def test_minutes_closing_a_code_led_clause_are_the_codes() -> None:
 def test_a_dose_inside_a_code_led_line_is_no_service_time(line: str) -> None:
     minutes = extract_billing(HEADER.format(payer="Medicare") + line + "\n").timed_minutes_by_code
     assert minutes.get("97110") is None and minutes.get("97112") is None
+
+
+# -- the patient's progress is not the program progressed ------------------------------------------
+
+
+REPEATED = (
+    "Pt completed her usual program, same as last visit: putty, wrist curls 3 x 10. No changes.\n"
+    "A: {assessment}\nTher ex 32 min. Total timed 32 min, total treatment 32 min.\n"
+    "Billed: 97110 x2\n"
+)
+
+
+@pytest.mark.parametrize(
+    "assessment",
+    ["Progressing per protocol.", "Pt is progressing well.", "ROM is progressing as expected."],
+)
+def test_the_patients_progress_shows_no_skilled_care(assessment: str) -> None:
+    assert _repeated(assessment) == ["SKILLED_JUSTIFICATION_MISSING"]
+
+
+@pytest.mark.parametrize(
+    "assessment",
+    ["Curls progressed to 2 lb today.", "Progressing to single-leg work next set, cues given."],
+)
+def test_a_program_progressed_is_skilled_care(assessment: str) -> None:
+    assert _repeated(assessment) == []
+
+
+def _repeated(assessment: str) -> list[str]:
+    text = HEADER.format(payer="Medicare") + "Pain 2/10.\n" + REPEATED.format(assessment=assessment)
+    return [finding.code for finding in audit_note(note_from_text(text), RULES).findings]
+
+
+def test_traction_by_hand_billed_as_manual_therapy_gives_manual_its_minutes() -> None:
+    body = (
+        "Cervical traction by hand and suboccipital release 15 min, then ther ex 10 min.\n"
+        "Total timed 25 min; total treatment 25 min.\n"
+    )
+    billing = extract_billing(
+        HEADER.format(payer="Medicare") + body + "Billed: 97140 x1, 97110 x1\n"
+    )
+    assert billing.timed_minutes_by_code == {"97140": 15, "97110": 10}
+    mechanical = extract_billing(
+        HEADER.format(payer="Medicare") + body + "Billed: 97012 x1, 97110 x1\n"
+    )
+    assert mechanical.untimed_minutes_by_code == {"97012": 15}

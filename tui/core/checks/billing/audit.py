@@ -26,7 +26,7 @@ from tui.core.checks.billing.units import (
 )
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import billing_tables
+from tui.core.checks.tables import billing_section, billing_tables
 from tui.core.checks.text.lexicon import GOAL_START, HEADER_LINE, words_pattern
 from tui.core.intake.notes import Note, note_day
 
@@ -612,7 +612,7 @@ def _care_text(body: str) -> str:
     section labels ("Assessment:") nor skilled words denied ("w/o cues"), and, in a note that
     says the session repeated an established program ("same as prior visits", "per flowsheet,
     no changes"), not the sentences that say so."""
-    body = _denied(body)
+    body = _patient_progress().sub(" ", _denied(body))
     unskilled = words_pattern(billing_tables().unskilled_terms)
     if not unskilled.search(body):
         return body
@@ -622,6 +622,13 @@ def _care_text(body: str) -> str:
             continue
         kept += [part for part in re.split(r"(?<=[.;])\s+", line) if not unskilled.search(part)]
     return "\n".join(kept)
+
+
+@cache
+def _patient_progress() -> re.Pattern[str]:
+    """The patient's progress written with a skilled word (billing.toml [audit]
+    patient_progress): "Progressing per protocol" is not the program progressed."""
+    return words_pattern(str(term) for term in billing_section("audit").get("patient_progress", []))
 
 
 def _denied(body: str) -> str:
