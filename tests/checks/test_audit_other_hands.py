@@ -11,6 +11,7 @@ import pytest
 
 from tests.checks.conftest import note_from_text
 from tui.core.checks.billing.audit import AuditRules, audit_note
+from tui.core.checks.billing.billing import Billing
 from tui.core.checks.billing.payer_rules import configured_name, stated_rule
 from tui.core.checks.billing.units import split_units
 from tui.core.checks.extract import extract_billing
@@ -376,3 +377,55 @@ def test_traction_by_hand_billed_as_manual_therapy_gives_manual_its_minutes() ->
         HEADER.format(payer="Medicare") + body + "Billed: 97012 x1, 97110 x1\n"
     )
     assert mechanical.untimed_minutes_by_code == {"97012": 15}
+
+
+# -- templates and exports: leaders, headings over charges, described counts ----------------------
+
+
+def _billing(body: str) -> Billing:
+    return extract_billing(HEADER.format(payer="Medicare") + body)
+
+
+def test_totals_keyed_with_dot_leaders_are_read() -> None:
+    body = "Total timed minutes..........: 42\nTotal treatment minutes......: 50\n"
+    billing = _billing(body)
+    assert (billing.stated_timed_minutes, billing.stated_treatment_minutes) == (42, 50)
+    assert _billing("Timed Up and Go........: 12 s\n").stated_timed_minutes is None
+
+
+@pytest.mark.parametrize(
+    "heading", ["TODAY'S TREATMENT / BILLING", "Services and charges:", "## Billing\n"]
+)
+def test_a_heading_that_ends_in_billing_bills_the_item_lines_below(heading: str) -> None:
+    body = f"{heading}\n97110 ther ex x2 ....... 26 min\n97140-59 manual x1 ....... 12 min\n"
+    assert dict(_billing(body).billed) == {"97110": 2, "97140": 1}
+
+
+def test_a_heading_with_no_item_lines_below_bills_nothing() -> None:
+    body = "## Billing\nEvaluation 45 min; total treatment time 45 min. 97162 x1.\n"
+    billing = _billing(body)
+    assert dict(billing.billed) == {"97162": 1}
+    assert billing.untimed_minutes_by_code == {"97162": 45}
+
+
+def test_a_described_charge_line_bills_its_count() -> None:
+    assert dict(_billing("97165 OT eval, low complexity x1 ....... 40 min\n").billed) == {
+        "97165": 1
+    }
+    assert dict(_billing("97110 ther ex 3 x 10 squats 15 min\n").billed) == {}
+
+
+@pytest.mark.parametrize("dose", ["moist heat 10 min PRN", "paraffin 10 min as needed at home"])
+def test_minutes_of_a_home_dose_as_needed_are_no_service(dose: str) -> None:
+    body = f"Plan: 2x/wk; {dose}.\nTherapeutic exercise 20 min.\n"
+    assert _billing(body).untimed_minutes_by_code == {}
+    assert _billing("Moist heat 10 min to the shoulder.\n").untimed_minutes_by_code == {"97010": 10}
+
+
+def test_minutes_only_the_total_gives_judge_no_allocation() -> None:
+    body = (
+        "MLD 25 min.\nSelf-bandaging taught with daughter.\nBandaging 15 min ...... 97140\n"
+        "Total timed 58 min; total treatment 58 min.\nBilled: 97140 x3, 97535 x1\n"
+    )
+    assert codes(body) == []
+    assert codes(body.replace("97140 x3", "97140 x4")) == ["UNITS_OVER_BILLED"]

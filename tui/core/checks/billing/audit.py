@@ -347,7 +347,10 @@ def _timed_units(ctx: _Context) -> None:
         return
     allowed_range = _allowed_units(ctx, per_code if len(without) <= 1 else {}, totals)
     ctx.units_allowed = allowed_range[0]
-    _compare_units(ctx, billed, per_code, allowed_range, consistent=len(set(totals)) == 1)
+    # minutes that only the total gives are good for counting units, not for saying which code
+    # should have had them (another service's minutes may be what the reader missed)
+    consistent = len(set(totals)) == 1 and not without
+    _compare_units(ctx, billed, per_code, allowed_range, consistent=consistent)
 
 
 def _nothing_left(ctx: _Context, billed: Mapping[str, int], code: str, stated: int) -> None:

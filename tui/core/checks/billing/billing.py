@@ -69,10 +69,11 @@ _MINUTES = re.compile(
 )
 _MAX_PRIME_MINUTES = 90
 _DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
-# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day"), not a service.
+# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day", "moist heat 10
+# min PRN"), not a service.
 _HOME_DOSE = re.compile(
     r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
-    r"|per day\b|each day\b)",
+    r"|per day\b|each day\b|PRN\b|as needed\b)",
     re.IGNORECASE,
 )
 # A key that names a service and minutes, then the minutes ("Manual therapy min: 12",
@@ -101,7 +102,9 @@ _OTHER_UNIT = (
     r"|x|\u00d7|reps?|times|steps?|stairs?)\b)"
 )
 _TOTAL_VALUE = (
-    r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:[:=\-|]|was|is|of|were)?\s*"
+    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
     + _OTHER_UNIT
     + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
@@ -141,9 +144,14 @@ _BILLING_WORD = (
 # table's "CPT" or "Units" column (a row reads "Ther ex 24 min; CPT 97110; ...") names the
 # service's code, it bills nothing.
 BILLED_START = re.compile(
-    rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
-    rf"|units?|codes?(?=[ \t]*:))|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
-    rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
+    rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\]|\#{{1,6}})?[ \t]*(?:\*\*)?"
+    rf"(?:{_BILLING_WORD}|cpt(?:\s+codes?)?|units?|codes?(?=[ \t]*:))"
+    rf"|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
+    rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b"
+    # a heading that ends in its billing word ("TODAY'S TREATMENT / BILLING", "Interventions &
+    # charges:"): the charges are the lines below it
+    rf"|^[ \t]*[A-Za-z'][A-Za-z' ]{{0,40}}[ \t]*(?:/|&|\band\b)[ \t]*(?:billing|charges)"
+    rf"(?=[ \t]*:?[ \t]*$))"
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -658,6 +666,7 @@ def _row_charges(scanner: Scanner, result: Billed) -> list[_Charge]:
             _NAMED_COUNT.match(text, item.end(), line_end)
             or _ROW_UNITS.search(text, item.end(), line_end)
             or _units_before_in_row(scanner, item)
+            or _DESCRIBED_COUNT.match(text, item.end(), line_end)
         )
         if units is None:
             _headless(scanner, item, line_end, charges, result)
@@ -693,6 +702,14 @@ def _headless(
     scanner.block(*span)
 
 
+# A charge line's description between the code and its count ("97165 OT eval, low complexity x1
+# ...... 40 min"): words only (a number in them is a dose, "3 x 10"), then the count, then
+# leaders, the minutes or the line's end.
+_DESCRIBED_COUNT = re.compile(
+    r"[ \t]+\(?[A-Za-z][A-Za-z ,/&'()-]{0,40}?[ \t]*(?:x|\u00d7)[ \t]*(\d)(?![\d.:/])"
+    r"(?=[ \t]*(?:\.{2,}|$|\d{1,3}[ \t]*min|[,;(]))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _UNITS_LINE = re.compile(r"\n[ \t]*units?[ \t]*[:=][ \t]*(\d{1,2})[ \t]*(?=\n|$)", re.IGNORECASE)
 _LINE_REST = re.compile(r"[ \t.,;:]*(?=\n|$)")
 
@@ -1074,9 +1091,26 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
             and _names_service(scanner, match.end(), scanner.sentence_after(match.end()))
         ):
             continue
+        line_end = scanner.line(match.start())[1]
+        if _HEADING_ONLY.fullmatch(text, match.start(), line_end):
+            # a heading ("## Billing", "TREATMENT / BILLING") bills the item lines below it only
+            blank = _BLANK_LINES.match(text, line_end)
+            below = blank.end() - 1 if blank else line_end
+            end = _extend_item_lines(text, below)
+            if end > below:
+                regions.append((below, end))
+            continue
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
         regions.append((_code_line_above(scanner, match, end), end))
     return regions
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)*")
+_HEADING_ONLY = re.compile(
+    r"[ \t]*(?:\#{1,6}[ \t]*[^\n]*|[A-Za-z'][A-Za-z' ]{0,40}[ \t]*(?:/|&|\band\b)[ \t]*"
+    r"(?:billing|charges)[ \t]*:?[ \t]*)",
+    re.IGNORECASE,
+)
 
 
 def _extend_item_lines(text: str, end: int, most: int = 20) -> int:
