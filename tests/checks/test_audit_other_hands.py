@@ -429,3 +429,48 @@ def test_minutes_only_the_total_gives_judge_no_allocation() -> None:
     )
     assert codes(body) == []
     assert codes(body.replace("97140 x3", "97140 x4")) == ["UNITS_OVER_BILLED"]
+
+
+# -- other voices: Spanish and British keys, aides and co-signatures, minutes said twice -----------
+
+
+def test_spanish_totals_and_services_are_read() -> None:
+    body = (
+        "reeducación neuromuscular 20 min - transferencias de peso.\n"
+        "Tiempo cronometrado total 20 min; tiempo total de tratamiento 30 min.\n"
+    )
+    billing = _billing(body)
+    assert (billing.stated_timed_minutes, billing.stated_treatment_minutes) == (20, 30)
+    assert billing.timed_minutes_by_code == {"97112": 20}
+    assert _billing("Tiempo: 20 min de espera.\n").stated_timed_minutes is None
+
+
+def test_a_british_rx_total_is_the_treatment_time() -> None:
+    assert _billing("Total Rx time 44 min.\n").stated_treatment_minutes == 44
+    assert _billing("Rx: paracetamol 1 g, 44 min before.\n").stated_treatment_minutes is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Standing frame 15 min, aide supervised (not billed).",
+        "Supervising OTR co-signature: pending",
+        "Supervising PT on site (general supervision).",
+    ],
+)
+def test_supervision_by_others_is_no_skilled_care(line: str) -> None:
+    text = (
+        HEADER.format(payer="Medicare") + "Pain 1/10. Same as prior visits, no changes.\n"
+        "Ther ex 30 min. Total timed 30 min; total treatment 30 min.\nBilled: 97110 x2\n" + line
+    )
+    found = [f.code for f in audit_note(note_from_text(text), RULES).findings]
+    assert found == ["SKILLED_JUSTIFICATION_MISSING"]
+    skilled = text.replace("no changes.", "no changes; supervised stair descent with cues.")
+    assert [f.code for f in audit_note(note_from_text(skilled), RULES).findings] == []
+
+
+def test_minutes_said_again_for_a_concurrent_service_are_not_new_minutes() -> None:
+    body = "E-stim unattended 15 min, with moist heat during the same 15 min.\n"
+    assert _billing(body + "Billed: G0283 x1\n").untimed_minutes_by_code == {"G0283": 15}
+    apart = "E-stim unattended 15 min, then moist heat 10 min.\nBilled: G0283 x1, 97010 x1\n"
+    assert _billing(apart).untimed_minutes_by_code == {"G0283": 15, "97010": 10}

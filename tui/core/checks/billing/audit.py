@@ -615,7 +615,7 @@ def _care_text(body: str) -> str:
     section labels ("Assessment:") nor skilled words denied ("w/o cues"), and, in a note that
     says the session repeated an established program ("same as prior visits", "per flowsheet,
     no changes"), not the sentences that say so."""
-    body = _patient_progress().sub(" ", _denied(body))
+    body = _not_care().sub(" ", _denied(body))
     unskilled = words_pattern(billing_tables().unskilled_terms)
     if not unskilled.search(body):
         return body
@@ -628,10 +628,10 @@ def _care_text(body: str) -> str:
 
 
 @cache
-def _patient_progress() -> re.Pattern[str]:
-    """The patient's progress written with a skilled word (billing.toml [audit]
-    patient_progress): "Progressing per protocol" is not the program progressed."""
-    return words_pattern(str(term) for term in billing_section("audit").get("patient_progress", []))
+def _not_care() -> re.Pattern[str]:
+    """Phrases with a skilled word that are not care given (billing.toml [audit] not_care):
+    "Progressing per protocol" is not the program progressed, "aide supervised" not skilled."""
+    return words_pattern(str(term) for term in billing_section("audit").get("not_care", []))
 
 
 def _denied(body: str) -> str:

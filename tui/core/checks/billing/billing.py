@@ -111,12 +111,16 @@ _TOTAL_VALUE = (
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 # or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total[\s_]*timed|timed|TCM)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
+    # "tiempo cronometrado total": a Spanish note's timed total
+    r"\b(?:total[\s_]*timed|timed|TCM|tiempo[\s_]+cronometrado(?:[\s_]+total)?)"
+    r"(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
     r"(?:[\s_]*(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total[\s_]*(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"\b(?:total[\s_]*(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:[\s_]*(?:time|minutes|mins?))?"
+    r"|tiempo[\s_]+total(?:[\s_]+de[\s_]+(?:tratamiento|sesi[o\u00f3]n|terapia))?"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
@@ -1411,7 +1415,12 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
             continue
         if _HOME_DOSE.match(text, match.end()):
             continue
+        if _RESTATED.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "hot pack w/ e-stim (same 15 min)": another service's minutes again
         yield match
+
+
+_RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
 
 
 def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:
