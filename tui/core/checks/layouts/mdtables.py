@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tui.core.checks.layouts.columns import (
     Column,
@@ -99,9 +100,11 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
     billed = any(
         word in codes for row in grid.rows[1:] for cell in row for word in _WORD.findall(cell.text)
     )
-    table = _table(
-        header, max(len(row) for row in grid.rows), billed, _names_first([r for r, _ in body])
-    )
+    rows = [r for r, _ in body]
+    width = max(len(row) for row in grid.rows)
+    table = _table(header, width, billed, _names_first(rows))
+    if table.label == 0 and _grouping_first(rows):
+        table = _table(header, width, billed, start=1)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None)
@@ -122,15 +125,28 @@ def _names_first(body: list[tuple[Cell, ...]]) -> bool:
     return 2 * named > len(rows) and 2 * valued > len(rows)
 
 
-def _table(header: tuple[Cell, ...], width: int, billed: bool, names_first: bool = False) -> _Table:
+def _grouping_first(body: list[tuple[Cell, ...]]) -> bool:
+    """True when the first column groups the rows ("Section": Subjective, Subjective, ...,
+    Objective, ...): few names, each repeated down one run of rows; the rows' names are in the
+    column after it."""
+    names = [row[0].text for row in body if len(row) > 2 and row[0].text]
+    if len(names) < 4:
+        return False
+    runs = 1 + sum(1 for a, b in pairwise(names) if a != b)
+    return runs == len(set(names)) and 2 * len(set(names)) <= len(names)
+
+
+def _table(
+    header: tuple[Cell, ...], width: int, billed: bool, names_first: bool = False, start: int = 0
+) -> _Table:
     headings = [cell.text for cell in header] + [""] * (width - len(header))
     label = next(
         (
             i
             for i, heading in enumerate(headings)
-            if role_of(heading) != "skip" or (i == 0 and names_first)
+            if i >= start and (role_of(heading) != "skip" or (i == 0 and names_first))
         ),
-        0,
+        start,
     )
     found = columns(headings, label)
     lead_cell = header[label] if label < len(header) else None
