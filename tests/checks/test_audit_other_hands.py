@@ -15,6 +15,7 @@ from tui.core.checks.billing.billing import Billing
 from tui.core.checks.billing.payer_rules import configured_name, stated_rule
 from tui.core.checks.billing.units import split_units
 from tui.core.checks.extract import extract_billing
+from tui.core.checks.layouts.grids import grids
 from tui.core.intake.notes import Note
 
 HEADER = (
@@ -474,3 +475,67 @@ def test_minutes_said_again_for_a_concurrent_service_are_not_new_minutes() -> No
     assert _billing(body + "Billed: G0283 x1\n").untimed_minutes_by_code == {"G0283": 15}
     apart = "E-stim unattended 15 min, then moist heat 10 min.\nBilled: G0283 x1, 97010 x1\n"
     assert _billing(apart).untimed_minutes_by_code == {"G0283": 15, "97010": 10}
+
+
+# -- exports: comma-separated rows, pipes only between cells, grouping columns ---------------------
+
+
+def test_a_comma_separated_charge_export_is_read_as_a_table() -> None:
+    body = (
+        "cpt,mod,qty,mins,note\n97110,GP,2,27,scap stab\n97140,GP,1,11,glides\n"
+        "timed_total,,,38,\nvisit_total,,,38,\n"
+    )
+    billing = _billing(body)
+    assert dict(billing.billed) == {"97110": 2, "97140": 1}
+    assert billing.timed_minutes_by_code == {"97110": 27, "97140": 11}
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Pt reports pain, stiffness, and fatigue.\nShe walks, cooks, and drives, 3 days a week.\n",
+        "Goals: walk 500 ft, climb 12 steps, carry 10 lb.\nHEP: bridges, clams, 2 x 10.\n",
+    ],
+)
+def test_prose_with_commas_is_no_table(prose: str) -> None:
+    assert grids(HEADER.format(payer="Medicare") + prose) == []
+
+
+def test_pipes_only_between_cells_make_a_table_under_a_heading_row() -> None:
+    body = (
+        "Service | CPT | Minutes | Units\nGlides | 97110 | 12 | 1\nPinch tasks | 97530 | 10 | 1\n"
+    )
+    billing = _billing(body)
+    assert dict(billing.billed) == {"97110": 1, "97530": 1}
+    assert billing.timed_minutes_by_code == {"97110": 12, "97530": 10}
+
+
+def test_printed_pairs_with_pipes_are_left_to_the_column_readers() -> None:
+    body = (
+        "Elbow flexion MMT R/L   5/5 | 5/5   4/5 | 4+/5\n"
+        "Wrist ext MMT R/L   4/5 | 4-/5   3/5 | 3+/5\n"
+    )
+    assert grids(HEADER.format(payer="Medicare") + body) == []
+
+
+def test_a_grouping_first_column_leaves_the_names_to_the_next() -> None:
+    rows = [
+        '"Section","Item","Value"',
+        '"Subjective","Pain now","2"',
+        '"Subjective","Sleep","6 h"',
+        '"Treatment","Therapeutic exercise","14 min"',
+        '"Treatment","Manual therapy","9 min"',
+        '"Totals","Timed minutes","23"',
+        '"Totals","Treatment minutes","23"',
+    ]
+    billing = _billing("\n".join(rows) + "\n")
+    assert (billing.stated_timed_minutes, billing.stated_treatment_minutes) == (23, 23)
+
+
+def test_a_row_read_as_a_sentence_gives_its_code_the_minutes_before_it() -> None:
+    billing = _billing("- Tendon glides 12 min; CPT 97110; Units 1.\n")
+    assert (dict(billing.billed), billing.timed_minutes_by_code) == (
+        {"97110": 1},
+        {"97110": 12},
+    )
+    assert _billing("- 97110; Units 1. Bike 12 min.\n").timed_minutes_by_code == {}

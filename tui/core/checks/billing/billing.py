@@ -210,7 +210,8 @@ _SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
 # The units of a row that names one code, in a cell or clause of their own ("97110 | Ther ex |
 # 23 min | 2 units", a table row read as "CPT 97110 23 min; Service Ther ex; Units 2.").
 _ROW_UNITS = re.compile(
-    r"(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\bunits?\b\s*[:=]?\s*(\d{1,2})(?!\d|\.\d)",
+    r"(?<![\w.])(\d{1,2})\s*(?:units?|u)\b"
+    r"|\b(?:units?|qty|quantity)\b\.?\s*[:=]?\s*(\d{1,2})(?!\d|\.\d)",
     re.IGNORECASE,
 )
 _SEGMENT_COUNT = re.compile(
@@ -844,6 +845,12 @@ def _charge(
         if minutes_match is not None:  # "Units 2 30 min; CPT 97110": a row, units column first
             minutes = int(to_number(minutes_match.group(1)))
             spans.append((minutes_match.start(), minutes_match.end()))
+    if minutes is None and row_end is not None:
+        line_start = scanner.line(item.start())[0]
+        before = _MINUTES_JUST_BEFORE.search(text, max(line_start, item.start() - 40), item.start())
+        if before is not None and scanner.free(before.start(1), before.end(1)):
+            minutes = int(before.group(1))  # "Glides 12 min; CPT 97110; Units 1": a row read
+            spans.append((before.start(1), before.end(1)))
     if minutes is None:
         clocked = next((r for r in clock_ranges(text) if item.end() <= r.start < end), None)
         if clocked is not None and scanner.free(clocked.start, clocked.end):
@@ -853,6 +860,14 @@ def _charge(
     return _Charge(
         item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined, item.end()
     )
+
+
+# Minutes written right before a row's code, the code named as the next clause's CPT.
+_MINUTES_JUST_BEFORE = re.compile(
+    r"(?<![\w.])(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b)[ \t]*[;,][ \t]*"
+    r"(?:CPT|code)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 def _minutes_between(scanner: Scanner, start: int, end: int) -> re.Match[str] | None:
