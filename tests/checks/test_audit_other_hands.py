@@ -539,3 +539,25 @@ def test_a_row_read_as_a_sentence_gives_its_code_the_minutes_before_it() -> None
         {"97110": 12},
     )
     assert _billing("- 97110; Units 1. Bike 12 min.\n").timed_minutes_by_code == {}
+
+
+# -- an HL7 message's transaction segments ---------------------------------------------------------
+
+
+def test_hl7_transaction_segments_bill_their_quantity() -> None:
+    body = (
+        "FT1|1|||20310818||CG|97110^Therapeutic exercise|||2||||||||||GP\n"
+        "FT1|2|||20310818||CG|97116^Gait training|||1||||||||||GP\n"
+        "NTE|1||Ther ex 25 min, gait training 13 min. Total timed minutes 38; total treatment 38\n"
+    )
+    billing = _billing(body)
+    assert dict(billing.billed) == {"97110": 2, "97116": 1}
+    assert billing.unreadable == ()
+
+
+def test_other_hl7_segments_and_odd_quantities_bill_nothing() -> None:
+    body = (
+        "OBX|2|NM|DHI^Dizziness Handicap Inventory||38|score^^0-100||||F\n"
+        "FT1|1|||20310818||CG|97110^Therapeutic exercise|||TBD||||||||||GP\n"
+    )
+    assert dict(_billing(body).billed) == {}

@@ -20,6 +20,7 @@ from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_cod
 from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.code_clauses import code_led_minutes
 from tui.core.checks.billing.column_charges import column_charges, headless_row
+from tui.core.checks.billing.hl7_charges import hl7_charges
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
@@ -435,6 +436,7 @@ def read_billed(scanner: Scanner) -> Billed:
     units ("Units: 97116 x1").
     """
     result = Billed()
+    _hl7(scanner, result)
     _column_charges(scanner, result)
     regions = _billed_regions(scanner)
     if not regions:
@@ -479,6 +481,19 @@ def read_billed(scanner: Scanner) -> Billed:
         _bill_named(scanner, named, result)
     _charged(scanner, charges, result)
     return result
+
+
+def _hl7(scanner: Scanner, result: Billed) -> None:
+    """Charges of an HL7 message's transaction segments (checks.billing.hl7_charges)."""
+    for charge in hl7_charges(scanner.text):
+        if scanner.in_header(charge.start) or not scanner.free(charge.start, charge.end):
+            continue
+        if charge.units:
+            result.units[charge.code] = result.units.get(charge.code, 0) + charge.units
+            if result.first_at is None:
+                result.first_at = scanner.span(charge.start, charge.end)[0]
+        scanner.claim(charge.start, charge.end)
+        scanner.block(charge.start, charge.end)
 
 
 def _column_charges(scanner: Scanner, result: Billed) -> None:
