@@ -561,3 +561,15 @@ def test_other_hl7_segments_and_odd_quantities_bill_nothing() -> None:
         "FT1|1|||20310818||CG|97110^Therapeutic exercise|||TBD||||||||||GP\n"
     )
     assert dict(_billing(body).billed) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Billed: 97530 x2 - functional tasks incl. ADL training",
+        "Billed: 97110 x2 for exercise before gait training practice",
+    ],
+)
+def test_a_service_named_inside_a_description_is_no_bare_item(line: str) -> None:
+    body = "Ther act 26 min.\nTotal timed 26 min. Total treatment 26 min.\n"
+    assert "BILLING_UNREADABLE" not in codes(body + line + "\n")

@@ -554,6 +554,11 @@ def _partly_read(
     )
 
 
+# A service named as an item of the billing list: after a list mark, before the next or the end.
+_ITEM_BEFORE = re.compile(r"(?:^|[,;+&:]|\band\b)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[,;+&.]|$|\band\b)", re.IGNORECASE | re.MULTILINE)
+
+
 def _bare_names(scanner: Scanner, start: int, end: int, charged: set[str]) -> list[str]:
     """Services a billing line names with no units, whose code no code on the line charges
     (not an aside in brackets, not a service said to be charged nothing)."""
@@ -568,6 +573,11 @@ def _bare_names(scanner: Scanner, start: int, end: int, charged: set[str]) -> li
             continue
         if text.rfind("(", start, name.start()) > text.rfind(")", start, name.start()):
             continue
+        if not (
+            _ITEM_BEFORE.search(text, max(start, name.start() - 8), name.start())
+            and _ITEM_AFTER.match(text, name.end(), end)
+        ):
+            continue  # "97530 x2 - functional tasks incl. ADL training": a description
         after = name.end()
         if (
             _NAMED_COUNT.match(text, after)
