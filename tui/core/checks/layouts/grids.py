@@ -186,9 +186,18 @@ def _kept(
     kept = []
     for first, last in _runs(text, starts, ends, taken, is_row):
         grid = _bare_grid(text, starts, ends, first, last, split)
-        if grid.rows and grid.headed and _even(grid) and _numbered(grid):
+        if grid.rows and grid.headed and _even(grid) and _numbered(grid) and not _printed(grid):
             kept.append((first, last))
     return kept
+
+
+_PRINTED_CELL = re.compile(r"[A-Za-z][^\n]*?[ \t]{2,}[^ \t]*\d")
+
+
+def _printed(grid: Grid) -> bool:
+    """A cell that is itself a printed row, a name then a value set apart by spaces ("before
+    118/76 | 70 | 98%"): the lines are columns a column reader knows, not cells."""
+    return any(_PRINTED_CELL.search(cell.text) for row in grid.rows for cell in row)
 
 
 def _inner_pipes(line: str) -> bool:
