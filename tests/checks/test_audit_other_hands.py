@@ -573,3 +573,10 @@ def test_other_hl7_segments_and_odd_quantities_bill_nothing() -> None:
 def test_a_service_named_inside_a_description_is_no_bare_item(line: str) -> None:
     body = "Ther act 26 min.\nTotal timed 26 min. Total treatment 26 min.\n"
     assert "BILLING_UNREADABLE" not in codes(body + line + "\n")
+
+
+def test_a_charge_line_outside_the_billing_lines_still_gives_its_minutes() -> None:
+    body = "## Assessment\n- 97165 OT eval, low complexity x1 ....... 40 min\n"
+    assert _billing(body).untimed_minutes_by_code == {"97165": 40}
+    prose = "## Assessment\n- 97165 was billed. Next visit 40 min\n"
+    assert _billing(prose).untimed_minutes_by_code == {}
