@@ -510,7 +510,8 @@ def test_a_code_in_brackets_after_a_name_keeps_the_minutes_that_follow() -> None
     assert minutes(body) == {"97164": 25, "97110": 30}
 
 
-def test_a_per_code_payer_with_a_code_missing_its_minutes_judges_no_units() -> None:
+def test_a_per_code_payer_gives_the_one_code_without_minutes_what_the_total_leaves() -> None:
+    # per-code minutes are optional under a stated total (billing-rules.md): 35 - 20 = 15 min
     body = (
         "Ther ex 20 min with cues. Taping with instruction in self-taping.\n"
         "Timed total 35 min; treatment total 35 min.\nBilled: 97110 x1, 97535 x1\n"
@@ -518,8 +519,12 @@ def test_a_per_code_payer_with_a_code_missing_its_minutes_judges_no_units() -> N
     note = note_from_text(HEADER.replace("Medicare", "BlueCross") + CARE + body)
     audit = audit_note(note, AuditRules(payer_rules={"bluecross": "per_code"}))
     assert audit.rule == "per_code"
-    assert [f.code for f in audit.findings] == ["TIMED_MINUTES_MISSING"]
-    assert audit.units_allowed is None
+    assert [f.code for f in audit.findings] == []
+    assert audit.units_allowed == 2
+    over = body.replace("97535 x1", "97535 x2")
+    note = note_from_text(HEADER.replace("Medicare", "BlueCross") + CARE + over)
+    audit = audit_note(note, AuditRules(payer_rules={"bluecross": "per_code"}))
+    assert [f.code for f in audit.findings] == ["UNITS_OVER_BILLED"]
 
 
 def test_under_the_8_minute_rule_the_stated_total_still_judges_the_units() -> None:
@@ -527,7 +532,7 @@ def test_under_the_8_minute_rule_the_stated_total_still_judges_the_units() -> No
         "Ther ex 20 min with cues. Taping with instruction in self-taping.\n"
         "Timed total 35 min; treatment total 35 min.\nBilled: 97110 x2, 97535 x2\n"
     )
-    assert codes(body) == ["TIMED_MINUTES_MISSING", "UNITS_OVER_BILLED"]
+    assert codes(body) == ["UNITS_OVER_BILLED"]
 
 
 # -- numbered charge lists, bracketed modifiers, a "Codes:" line, bracketed names ---------------

@@ -186,6 +186,7 @@ def _base(text: str) -> _Base:
         timed_total_at=totals.timed_at,
         treatment_total_at=totals.treatment_at,
         unreadable=tuple(billed.unreadable),
+        unreadable_codes=frozenset(billed.unreadable_codes),
     )
     return _Base(
         scanner=scanner, measurements=measurements, services=tuple(services), billing=billing

@@ -94,6 +94,13 @@ def _load(name: str) -> dict[str, Any]:
     return tomllib.loads((_DATA / name).read_text(encoding="utf-8"))
 
 
+@cache
+def billing_section(name: str) -> Mapping[str, Any]:
+    """One section of billing.toml as written, for a reader that keeps its own small table."""
+    section = _load("billing.toml").get(name, {})
+    return section if isinstance(section, dict) else {}
+
+
 def _strs(value: Any) -> tuple[str, ...]:
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
 

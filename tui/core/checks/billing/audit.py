@@ -17,11 +17,17 @@ from functools import cache
 from typing import Any
 
 from tui.core.checks.billing.billing import Billing
-from tui.core.checks.billing.units import RULES, units_for_minutes, valid_allocations
+from tui.core.checks.billing.payer_rules import configured_name, stated_rule
+from tui.core.checks.billing.units import (
+    RULES,
+    split_units,
+    units_for_minutes,
+    valid_allocations,
+)
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import billing_tables
-from tui.core.checks.text.lexicon import GOAL_START, words_pattern
+from tui.core.checks.tables import billing_section, billing_tables
+from tui.core.checks.text.lexicon import GOAL_START, HEADER_LINE, words_pattern
 from tui.core.intake.notes import Note, note_day
 
 ERROR = "error"
@@ -128,10 +134,17 @@ class AuditRules:
         return {code: name for code, name in untimed.items() if code not in self.extra_timed_codes}
 
     def rule_for(self, payer: str) -> str:
-        return self.payer_rules.get(payer.strip().casefold(), self.default_rule)
+        """The rule the payer line states, else the configured payer's it names, else the
+        default (checks.billing.payer_rules)."""
+        stated = stated_rule(payer)
+        if stated is not None and stated in RULES:
+            return stated
+        name = configured_name(payer, self.payer_rules)
+        return self.payer_rules.get(name or "", self.default_rule)
 
     def progress_interval_for(self, payer: str) -> int:
-        return self.payer_progress_visits.get(payer.strip().casefold(), self.progress_report_visits)
+        name = configured_name(payer, self.payer_progress_visits)
+        return self.payer_progress_visits.get(name or "", self.progress_report_visits)
 
 
 @dataclass(frozen=True)
@@ -219,6 +232,8 @@ def audit_note(
         _untimed_units(ctx)
         _timed_units(ctx)
         _totals(ctx)
+    elif billing.unreadable:
+        _documented_without_units(ctx)
     if billing.billed or billing.unreadable:
         _heuristics(ctx)
     _progress_report(ctx, history)
@@ -248,10 +263,38 @@ def _unreadable(ctx: _Context) -> None:
         ctx.add(
             "BILLING_UNREADABLE",
             ERROR,
-            f"The billing could not be read: line {line_of(ctx.note, offset)} "
-            f'("{_clip(written)}") bills codes without units of their own; write each code '
-            "with its units (97110 x2, 97140 x1). Units were not checked.",
+            f"The billing could not be read fully: line {line_of(ctx.note, offset)} "
+            f'("{_clip(written)}") leaves the units of some codes unsaid, shared or written '
+            "elsewhere; write each code with its units (97110 x2, 97140 x1). Units were not "
+            "checked.",
             offset,
+        )
+
+
+def _documented_without_units(ctx: _Context) -> None:
+    """What the note must show whatever the units were, for the codes an unreadable billing
+    line names: minutes for each timed code (or a total timed), and both totals."""
+    timed = ctx.rules.timed_codes
+    named = sorted(
+        code for code in {*ctx.billing.billed, *ctx.billing.unreadable_codes} if code in timed
+    )
+    per_code = ctx.billing.timed_minutes_by_code
+    stated = ctx.billing.stated_timed_minutes
+    without = [code for code in named if code not in per_code]
+    if without and stated is None:
+        how = "with no documented minutes" if not per_code else "without minutes for that service"
+        _minutes_missing(ctx, without, how)
+    missing = []
+    if named and stated is None:
+        missing.append("total timed minutes")
+    if named and ctx.billing.stated_treatment_minutes is None:
+        missing.append("total treatment time")
+    if missing:
+        ctx.add(
+            "TOTAL_TIME_MISSING",
+            ERROR,
+            f"The note does not state {' or '.join(missing)}.",
+            ctx.billing.unreadable[0],
         )
 
 
@@ -272,36 +315,76 @@ def _untimed_units(ctx: _Context) -> None:
 
 
 def _timed_units(ctx: _Context) -> None:
-    """Units billed against units allowed by the documented minutes."""
+    """Units billed against units allowed by the documented minutes.
+
+    Per-code minutes are optional when the note states the total timed minutes
+    (billing-rules.md): a code without minutes of its own is then judged on the total, and when
+    it is the only one its minutes are what the total leaves ("Total timed 30", 97110 20 min and
+    manual therapy: 97140 has 10). Only the per-code rule, which rounds each code alone, needs
+    every code's minutes and cannot judge two codes that share what is left.
+    """
     billed = ctx.timed_billed
     per_code = ctx.billing.timed_minutes_by_code
     stated = ctx.billing.stated_timed_minutes
     without = sorted(code for code in billed if code not in per_code)
     if billed and not per_code and stated is None:
-        ctx.add(
-            "TIMED_MINUTES_MISSING",
-            ERROR,
-            f"Timed code(s) {', '.join(sorted(billed))} billed with no documented minutes.",
-            ctx.billing.billed_at,
-        )
+        _minutes_missing(ctx, billed, "with no documented minutes")
         return
-    if without and per_code:
-        ctx.add(
-            "TIMED_MINUTES_MISSING",
-            ERROR,
-            f"Timed code(s) {', '.join(without)} billed without minutes for that service.",
-            ctx.billing.billed_at,
-        )
-        if stated is None or ctx.rule == "per_code":
-            # units cannot be judged while some billed codes have no minutes; under the
-            # per-code rule not even with a stated total, since each code is rounded alone
+    if without and stated is None:
+        _minutes_missing(ctx, without, "without minutes for that service")
+        return
+    if len(without) == 1 and stated is not None:
+        left = stated - sum(per_code.values())
+        if left <= 0:
+            _nothing_left(ctx, billed, without[0], stated)
             return
-    totals = _candidate_totals(per_code, stated)
+        per_code = {**per_code, without[0]: left}
+    elif without and stated is not None and ctx.rule == "per_code":
+        _shared_remainder(ctx, billed, per_code, len(without), stated)
+        return
+    totals = _candidate_totals(per_code if not without or len(without) == 1 else {}, stated)
     if not totals:
         return
-    allowed_range = _allowed_units(ctx, per_code, totals)
+    allowed_range = _allowed_units(ctx, per_code if len(without) <= 1 else {}, totals)
     ctx.units_allowed = allowed_range[0]
-    _compare_units(ctx, billed, per_code, allowed_range, consistent=len(set(totals)) == 1)
+    # minutes that only the total gives are good for counting units, not for saying which code
+    # should have had them (another service's minutes may be what the reader missed)
+    consistent = len(set(totals)) == 1 and not without
+    _compare_units(ctx, billed, per_code, allowed_range, consistent=consistent)
+
+
+def _nothing_left(ctx: _Context, billed: Mapping[str, int], code: str, stated: int) -> None:
+    """A code billed with no minutes when the other services' minutes make up the whole stated
+    total: over-billed when the total allows fewer units, else a code with no time at all."""
+    ctx.units_allowed = units_for_minutes(stated)
+    if sum(billed.values()) > ctx.units_allowed:
+        _compare_units(ctx, billed, {}, [ctx.units_allowed], consistent=False)
+        return
+    _minutes_missing(
+        ctx, [code], "with no minutes: the other services' minutes make up the stated total"
+    )
+
+
+def _shared_remainder(
+    ctx: _Context, billed: Mapping[str, int], per_code: Mapping[str, int], count: int, stated: int
+) -> None:
+    """Under the per-code rule, codes without minutes share what the stated total leaves: the
+    units are wrong only when no split of those minutes could give them."""
+    left = max(stated - sum(per_code.values()), 0)
+    known = sum(units_for_minutes(minutes) for minutes in per_code.values())
+    low, high = split_units(left, count)
+    allowed = [known + low, known + high]
+    ctx.units_allowed = allowed[0] if low == high else None
+    _compare_units(ctx, billed, per_code, allowed, consistent=False)
+
+
+def _minutes_missing(ctx: _Context, codes: Iterable[str], how: str) -> None:
+    ctx.add(
+        "TIMED_MINUTES_MISSING",
+        ERROR,
+        f"Timed code(s) {', '.join(sorted(codes))} billed {how}.",
+        ctx.billing.billed_at,
+    )
 
 
 def _candidate_totals(per_code: Mapping[str, int], stated: int | None) -> list[int]:
@@ -499,7 +582,7 @@ def _heuristics(ctx: _Context) -> None:
     body = _clinical_text(ctx.note.body)
     facts = extract_facts(ctx.note.body, ctx.rules.measures)
     if ctx.timed_billed and not _assessed(body, facts):
-        care = _care_text(body)
+        care = _care_text(HEADER_LINE.sub("", body))
         if not words_pattern(tables.skilled_terms).search(care):
             ctx.add(
                 "SKILLED_JUSTIFICATION_MISSING",
@@ -526,11 +609,13 @@ def _assessed(body: str, facts: list[Fact]) -> bool:
 
 
 def _care_text(body: str) -> str:
-    """Where skilled care can show: not the plan (a plan to progress is not care given), not
+    """Where skilled care can show (the header lines, "Last progress report: visit 2
+    (re-evaluation)", "Precautions: needs cues", are taken off before): not the plan (a plan to
+    progress is not care given), not
     section labels ("Assessment:") nor skilled words denied ("w/o cues"), and, in a note that
     says the session repeated an established program ("same as prior visits", "per flowsheet,
     no changes"), not the sentences that say so."""
-    body = _denied(body)
+    body = _not_care().sub(" ", _denied(body))
     unskilled = words_pattern(billing_tables().unskilled_terms)
     if not unskilled.search(body):
         return body
@@ -540,6 +625,13 @@ def _care_text(body: str) -> str:
             continue
         kept += [part for part in re.split(r"(?<=[.;])\s+", line) if not unskilled.search(part)]
     return "\n".join(kept)
+
+
+@cache
+def _not_care() -> re.Pattern[str]:
+    """Phrases with a skilled word that are not care given (billing.toml [audit] not_care):
+    "Progressing per protocol" is not the program progressed, "aide supervised" not skilled."""
+    return words_pattern(str(term) for term in billing_section("audit").get("not_care", []))
 
 
 def _denied(body: str) -> str:

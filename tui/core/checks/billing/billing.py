@@ -18,7 +18,10 @@ from typing import Any
 
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.clock import clock_ranges
+from tui.core.checks.billing.code_clauses import code_led_minutes
 from tui.core.checks.billing.column_charges import column_charges, headless_row
+from tui.core.checks.billing.hl7_charges import hl7_charges
+from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
@@ -67,10 +70,11 @@ _MINUTES = re.compile(
 )
 _MAX_PRIME_MINUTES = 90
 _DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
-# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day"), not a service.
+# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day", "moist heat 10
+# min PRN"), not a service.
 _HOME_DOSE = re.compile(
     r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
-    r"|per day\b|each day\b)",
+    r"|per day\b|each day\b|PRN\b|as needed\b)",
     re.IGNORECASE,
 )
 # A key that names a service and minutes, then the minutes ("Manual therapy min: 12",
@@ -92,19 +96,32 @@ _HOME_LINE = re.compile(
 # An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
 # A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
 # plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
+# A number followed by another unit is what a test measured, not minutes ("timed 25-foot walk",
+# "timed 10 meter walk", "timed 5 x sit to stand").
+_OTHER_UNIT = (
+    r"(?![ \t]*-?[ \t]*(?:foot|feet|ft|m|meters?|metres?|yards?|yds?|s|secs?|seconds?"
+    r"|x|\u00d7|reps?|times|steps?|stairs?)\b)"
+)
 _TOTAL_VALUE = (
-    r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
-    r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
+    # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:[:=\-|]|was|is|of|were)?\s*"
+    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    + _OTHER_UNIT
+    + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").
 # or run together in an export's camel case ("Billing.TotalTimedMinutes: 38").
 TOTAL_TIMED = re.compile(
-    r"\b(?:total[\s_]*timed|timed|TCM)(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
+    # "tiempo cronometrado total": a Spanish note's timed total
+    r"\b(?:total[\s_]*timed|timed|TCM|tiempo[\s_]+cronometrado(?:[\s_]+total)?)"
+    r"(?:[\s_]*(?:code|codes|treatment|tx|service|services))*"
     r"(?:[\s_]*(?:minutes|mins?|time|total))*\b" + _TOTAL_VALUE,
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total[\s_]*(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"\b(?:total[\s_]*(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
+    r"(?:[\s_]*(?:time|minutes|mins?))?"
+    r"|tiempo[\s_]+total(?:[\s_]+de[\s_]+(?:tratamiento|sesi[o\u00f3]n|terapia))?"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
@@ -112,7 +129,7 @@ TOTAL_TREATMENT = re.compile(
     r"|session\s+(?:length|duration|time)"
     # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
     r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
-    r"|(?:treatment|tx)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
+    r"|(?:treatment|tx|session|visit)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
     + _TOTAL_VALUE
     # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
     + r"(?!\s*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*timed\b)",
@@ -132,9 +149,14 @@ _BILLING_WORD = (
 # table's "CPT" or "Units" column (a row reads "Ther ex 24 min; CPT 97110; ...") names the
 # service's code, it bills nothing.
 BILLED_START = re.compile(
-    rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\])?[ \t]*(?:\*\*)?(?:{_BILLING_WORD}|cpt(?:\s+codes?)?"
-    rf"|units?|codes?(?=[ \t]*:))|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
-    rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b)"
+    rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\]|\#{{1,6}})?[ \t]*(?:\*\*)?"
+    rf"(?:{_BILLING_WORD}|cpt(?:\s+codes?)?|units?|codes?(?=[ \t]*:))"
+    rf"|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
+    rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b"
+    # a heading that ends in its billing word ("TODAY'S TREATMENT / BILLING", "Interventions &
+    # charges:"): the charges are the lines below it
+    rf"|^[ \t]*[A-Za-z'][A-Za-z' ]{{0,40}}[ \t]*(?:/|&|\band\b)[ \t]*(?:billing|charges)"
+    rf"(?=[ \t]*:?[ \t]*$))"
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -173,15 +195,24 @@ _GROUP_UNITS = re.compile(r"\b\d{1,2}\s*(?:total\s+)?units?\b|\btotal\b", re.IGN
 # A code on a billing line, and what ends the text that belongs to it: its line, its sentence
 # (a full stop that is not a leader "....."), a semicolon or a table cell.
 # "2x97110": a count glued to the code is a count, not part of a word.
+# Codes outside the therapy tables (strapping 29582, an orthosis L3807) are charges only with
+# their units right after them: a bare five-digit number on a billing line may be anything.
+_OTHER_CODE = r"(?:[0-8]\d{4}|[A-FH-V]\d{4})"
+_COUNT_AHEAD = (
+    r"(?=(?:\s*-?\s*[A-Z]{2}\b|\s*-?\s*\d{2}\b(?!\s*(?:units?|u)\b))*"
+    r"(?:\s*(?:x|\u00d7|\*)\s*\d|\s*\(\s*\d{1,2}\s*(?:units?|u)?\s*\)|\s*\d{1,2}\s*(?:units?|u)\b))"
+)
 _CHARGE_CODE = re.compile(
-    rf"(?:(?<![\w.])|(?<=\d[xX\u00d7]))({_CODE}){_MODIFIERS}(?!\d)", re.IGNORECASE
+    rf"(?:(?<![\w.])|(?<=\d[xX\u00d7]))({_CODE}|{_OTHER_CODE}(?!\d){_COUNT_AHEAD}){_MODIFIERS}(?!\d)",
+    re.IGNORECASE,
 )
 _CODE_ANYWHERE = re.compile(rf"{_CODE}(?!\d)", re.IGNORECASE)
 _SEGMENT_END = re.compile(r"\n|;|(?<![.\s])\.(?=\s|$)")
 # The units of a row that names one code, in a cell or clause of their own ("97110 | Ther ex |
 # 23 min | 2 units", a table row read as "CPT 97110 23 min; Service Ther ex; Units 2.").
 _ROW_UNITS = re.compile(
-    r"(?<![\w.])(\d{1,2})\s*(?:units?|u)\b|\bunits?\b\s*[:=]?\s*(\d{1,2})(?!\d|\.\d)",
+    r"(?<![\w.])(\d{1,2})\s*(?:units?|u)\b"
+    r"|\b(?:units?|qty|quantity)\b\.?\s*[:=]?\s*(\d{1,2})(?!\d|\.\d)",
     re.IGNORECASE,
 )
 _SEGMENT_COUNT = re.compile(
@@ -192,7 +223,9 @@ _SEGMENT_COUNT = re.compile(
     re.IGNORECASE,
 )
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?"
+    # "(1) 97110, (1) 97112": the units in brackets before each code
+    r"(?:(?<![\w.])\([ \t]*(\d{1,2})[ \t]*\)"
+    r"|(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u))[ \t]*(?:of[ \t]+)?"
     # "2 units ther ex (97110)": the service's name may stand between the units and the code
     r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$",
     re.IGNORECASE,
@@ -226,6 +259,7 @@ class Billing:
     timed_total_at: int | None = None
     treatment_total_at: int | None = None
     unreadable: tuple[int, ...] = ()
+    unreadable_codes: frozenset[str] = frozenset()
 
     def minutes_by_code(self, *, timed: bool) -> dict[str, int]:
         """Documented minutes per CPT code, timed or untimed codes only."""
@@ -291,6 +325,7 @@ class Billed:
     first_at: int | None = None
     unreadable: list[int] = field(default_factory=list)
     services: list[Fact] = field(default_factory=list)
+    unreadable_codes: set[str] = field(default_factory=set)
 
 
 @cache
@@ -401,6 +436,7 @@ def read_billed(scanner: Scanner) -> Billed:
     units ("Units: 97116 x1").
     """
     result = Billed()
+    _hl7(scanner, result)
     _column_charges(scanner, result)
     regions = _billed_regions(scanner)
     if not regions:
@@ -409,9 +445,15 @@ def read_billed(scanner: Scanner) -> Billed:
             _billed_item(scanner, item, result)
         return result
     charges: list[_Charge] = []
+    counted_anywhere = {
+        charge.code
+        for start, end in regions
+        for charge in _charges(scanner, start, end) or ()
+        if charge.count is not None
+    }
     for start, end in regions:
         found = _charges(scanner, start, end)
-        if found is None:
+        if found is None or _partly_read(scanner, found, start, end, counted_anywhere):
             _unreadable(scanner, start, end, result)
             continue
         for charge in found:
@@ -441,6 +483,19 @@ def read_billed(scanner: Scanner) -> Billed:
     return result
 
 
+def _hl7(scanner: Scanner, result: Billed) -> None:
+    """Charges of an HL7 message's transaction segments (checks.billing.hl7_charges)."""
+    for charge in hl7_charges(scanner.text):
+        if scanner.in_header(charge.start) or not scanner.free(charge.start, charge.end):
+            continue
+        if charge.units:
+            result.units[charge.code] = result.units.get(charge.code, 0) + charge.units
+            if result.first_at is None:
+                result.first_at = scanner.span(charge.start, charge.end)[0]
+        scanner.claim(charge.start, charge.end)
+        scanner.block(charge.start, charge.end)
+
+
 def _column_charges(scanner: Scanner, result: Billed) -> None:
     """Charges in plain-text columns under a heading (checks.billing.column_charges): each row
     bills its units and gives its code its minutes; a row with no units cannot be read."""
@@ -462,7 +517,77 @@ def _column_charges(scanner: Scanner, result: Billed) -> None:
 
 def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
     result.unreadable.append(scanner.span(*_first_line(scanner.text, start, end))[0])
+    result.unreadable_codes.update(_codes_named(scanner, start, end))
     scanner.block(start, end)
+
+
+def _codes_named(scanner: Scanner, start: int, end: int) -> set[str]:
+    """The codes a billing region names, by code or by a service's name."""
+    text = scanner.text
+    codes = {item.group(1).upper() for item in _CHARGE_CODE.finditer(text, start, end)}
+    matcher = service_matcher()
+    for name in matcher.pattern.finditer(text, start, end):
+        code = matcher.code(name.group())
+        if code is not None and not code.startswith("@"):
+            codes.add(code)
+    return codes
+
+
+def _partly_read(
+    scanner: Scanner, found: list[_Charge], start: int, end: int, counted: set[str]
+) -> bool:
+    """A billing line that can be read only in part (checks.billing.partial_lines): some codes
+    counted and a timed one bare, units sent elsewhere while a code is bare, or a service named
+    without units beside counted codes."""
+    untimed = billing_tables().untimed
+    if any(charge.count is None for charge in found) and units_pointed_elsewhere(
+        scanner.text, start, end
+    ):
+        return True
+    if partly_counted(((c.code, c.count is not None) for c in found), counted, untimed):
+        return True
+    charged = {charge.code for charge in found}
+    return (
+        bool(found)
+        and any(charge.count is not None for charge in found)
+        and bool(_bare_names(scanner, start, end, charged))
+    )
+
+
+# A service named as an item of the billing list: after a list mark, before the next or the end.
+_ITEM_BEFORE = re.compile(r"(?:^|[,;+&:]|\band\b)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_ITEM_AFTER = re.compile(r"[ \t]*(?:[,;+&.]|$|\band\b)", re.IGNORECASE | re.MULTILINE)
+
+
+def _bare_names(scanner: Scanner, start: int, end: int, charged: set[str]) -> list[str]:
+    """Services a billing line names with no units, whose code no code on the line charges
+    (not an aside in brackets, not a service said to be charged nothing)."""
+    matcher = service_matcher()
+    text = scanner.text
+    bare = []
+    for name in matcher.pattern.finditer(text, start, end):
+        code = matcher.code(name.group())
+        if code is None or code.startswith("@") or code in charged:
+            continue
+        if _WHOLE_CODE.fullmatch(name.group()) or not scanner.free(name.start(), name.end()):
+            continue
+        if text.rfind("(", start, name.start()) > text.rfind(")", start, name.start()):
+            continue
+        if not (
+            _ITEM_BEFORE.search(text, max(start, name.start() - 8), name.start())
+            and _ITEM_AFTER.match(text, name.end(), end)
+        ):
+            continue  # "97530 x2 - functional tasks incl. ADL training": a description
+        after = name.end()
+        if (
+            _NAMED_COUNT.match(text, after)
+            or BARE_COUNT.match(text, after, end)
+            or _no_charge().match(text, after, end)
+            or _COUNT_BEFORE_NAME.search(text, max(start, name.start() - 16), name.start())
+        ):
+            continue
+        bare.append(code)
+    return bare
 
 
 def _no_code_but_units(text: str, start: int, end: int) -> bool:
@@ -571,6 +696,7 @@ def _row_charges(scanner: Scanner, result: Billed) -> list[_Charge]:
             _NAMED_COUNT.match(text, item.end(), line_end)
             or _ROW_UNITS.search(text, item.end(), line_end)
             or _units_before_in_row(scanner, item)
+            or _DESCRIBED_COUNT.match(text, item.end(), line_end)
         )
         if units is None:
             _headless(scanner, item, line_end, charges, result)
@@ -606,6 +732,14 @@ def _headless(
     scanner.block(*span)
 
 
+# A charge line's description between the code and its count ("97165 OT eval, low complexity x1
+# ...... 40 min"): words only (a number in them is a dose, "3 x 10"), then the count, then
+# leaders, the minutes or the line's end.
+_DESCRIBED_COUNT = re.compile(
+    r"[ \t]+\(?[A-Za-z][A-Za-z ,/&'()-]{0,40}?[ \t]*(?:x|\u00d7)[ \t]*(\d)(?![\d.:/])"
+    r"(?=[ \t]*(?:\.{2,}|$|\d{1,3}[ \t]*min|[,;(]))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _UNITS_LINE = re.compile(r"\n[ \t]*units?[ \t]*[:=][ \t]*(\d{1,2})[ \t]*(?=\n|$)", re.IGNORECASE)
 _LINE_REST = re.compile(r"[ \t.,;:]*(?=\n|$)")
 
@@ -634,7 +768,7 @@ def _count_before(text: str, start: int, item: re.Match[str]) -> re.Match[str] |
 def _counted_before(charge: _Charge, count: re.Match[str]) -> _Charge:
     return dataclasses.replace(
         charge,
-        count=int(count.group(1)),
+        count=int(next(g for g in count.groups() if g)),
         spans=(*charge.spans, (count.start(), count.end())),
         joined=False,
     )
@@ -736,6 +870,12 @@ def _charge(
         if minutes_match is not None:  # "Units 2 30 min; CPT 97110": a row, units column first
             minutes = int(to_number(minutes_match.group(1)))
             spans.append((minutes_match.start(), minutes_match.end()))
+    if minutes is None and row_end is not None:
+        line_start = scanner.line(item.start())[0]
+        before = _MINUTES_JUST_BEFORE.search(text, max(line_start, item.start() - 40), item.start())
+        if before is not None and scanner.free(before.start(1), before.end(1)):
+            minutes = int(before.group(1))  # "Glides 12 min; CPT 97110; Units 1": a row read
+            spans.append((before.start(1), before.end(1)))
     if minutes is None:
         clocked = next((r for r in clock_ranges(text) if item.end() <= r.start < end), None)
         if clocked is not None and scanner.free(clocked.start, clocked.end):
@@ -745,6 +885,14 @@ def _charge(
     return _Charge(
         item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined, item.end()
     )
+
+
+# Minutes written right before a row's code, the code named as the next clause's CPT.
+_MINUTES_JUST_BEFORE = re.compile(
+    r"(?<![\w.])(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b)[ \t]*[;,][ \t]*"
+    r"(?:CPT|code)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 def _minutes_between(scanner: Scanner, start: int, end: int) -> re.Match[str] | None:
@@ -987,9 +1135,26 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
             and _names_service(scanner, match.end(), scanner.sentence_after(match.end()))
         ):
             continue
+        line_end = scanner.line(match.start())[1]
+        if _HEADING_ONLY.fullmatch(text, match.start(), line_end):
+            # a heading ("## Billing", "TREATMENT / BILLING") bills the item lines below it only
+            blank = _BLANK_LINES.match(text, line_end)
+            below = blank.end() - 1 if blank else line_end
+            end = _extend_item_lines(text, below)
+            if end > below:
+                regions.append((below, end))
+            continue
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
         regions.append((_code_line_above(scanner, match, end), end))
     return regions
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)*")
+_HEADING_ONLY = re.compile(
+    r"[ \t]*(?:\#{1,6}[ \t]*[^\n]*|[A-Za-z'][A-Za-z' ]{0,40}[ \t]*(?:/|&|\band\b)[ \t]*"
+    r"(?:billing|charges)[ \t]*:?[ \t]*)",
+    re.IGNORECASE,
+)
 
 
 def _extend_item_lines(text: str, end: int, most: int = 20) -> int:
@@ -1017,7 +1182,8 @@ def read_services(scanner: Scanner) -> list[Fact]:
     scanner.block_all(_HOME_LINE)
     matcher = service_matcher()
     keyed = (
-        _minutes_keyed_by_code(scanner)
+        _code_clauses(scanner)
+        + _minutes_keyed_by_code(scanner)
         + _keyed_minutes(scanner, matcher)
         + _minutes_before_codes(scanner)
         + _clocked(scanner)
@@ -1100,6 +1266,23 @@ def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fa
         scanner.claim(name.start(), value.end())
         scanner.block(value.start(1), value.end(1))
         facts.append(_service(scanner, code, int(value.group(1)), name.start(), value.end()))
+    return facts
+
+
+def _code_clauses(scanner: Scanner) -> list[Fact]:
+    """ "97140 scar massage, web-space stretch 12 min; 97110 ...": minutes closing a clause that
+    a code opens (checks.billing.code_clauses)."""
+    facts = []
+    for clause in code_led_minutes(scanner.text, lambda words: bool(_dose_words().search(words))):
+        if scanner.in_header(clause.start) or not (
+            scanner.free(clause.start, clause.start + 5)
+            and scanner.free(clause.minutes_start, clause.minutes_end)
+        ):
+            continue
+        scanner.claim(clause.start, clause.start + 5)
+        scanner.claim(clause.minutes_start, clause.minutes_end)
+        scanner.block(clause.minutes_start, clause.minutes_end)
+        facts.append(_service(scanner, clause.code, clause.minutes, clause.start, clause.end))
     return facts
 
 
@@ -1272,7 +1455,12 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
             continue
         if _HOME_DOSE.match(text, match.end()):
             continue
+        if _RESTATED.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "hot pack w/ e-stim (same 15 min)": another service's minutes again
         yield match
+
+
+_RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
 
 
 def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:

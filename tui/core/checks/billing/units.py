@@ -21,6 +21,7 @@ from tui.core.errors import ChartdeskError
 
 RULES = UNIT_RULES
 MAX_MINUTES = 24 * 60
+_MOST_SPLIT_MINUTES = 240
 
 
 @dataclass(frozen=True)
@@ -198,3 +199,24 @@ def parse_minutes_args(items: list[str]) -> dict[str, int]:
             raise ChartdeskError(f"minutes for {code} cannot be negative ({text})")
         minutes[code] = minutes.get(code, 0) + int(text)
     return minutes
+
+
+def split_units(minutes: int, codes: int) -> tuple[int, int]:
+    """The fewest and most units the per-code rule gives `minutes` shared among `codes` codes in
+    any split (each code rounded alone), for codes billed without minutes of their own. Past
+    a few hours of minutes the split is not worked out (nothing is judged)."""
+    if minutes > _MOST_SPLIT_MINUTES:
+        return 0, MAX_MINUTES
+    reach = {0: (0, 0)}  # minutes used so far -> (fewest, most) units
+    for _ in range(codes):
+        step: dict[int, tuple[int, int]] = {}
+        for used, (low, high) in reach.items():
+            for part in range(minutes - used + 1):
+                units = units_for_minutes(part)
+                old = step.get(used + part)
+                new = (low + units, high + units)
+                step[used + part] = (
+                    new if old is None else (min(old[0], new[0]), max(old[1], new[1]))
+                )
+        reach = step
+    return reach.get(minutes, (0, 0))

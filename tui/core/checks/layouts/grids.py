@@ -65,7 +65,7 @@ def grids(text: str) -> list[Grid]:
 def _grids(text: str) -> tuple[Grid, ...]:
     """The tables of a text, found once: normalising and the service tables both read the
     note's tables (grids are frozen, so they are shared)."""
-    if "|" not in text and "\t" not in text and "  " not in text:
+    if "|" not in text and "\t" not in text and "  " not in text and "," not in text:
         return ()
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     ends = [end - 1 for end in starts[1:]] + [len(text)]
@@ -73,11 +73,22 @@ def _grids(text: str) -> tuple[Grid, ...]:
     taken = {index for first, last in found for index in range(first, last)}
     piped = _runs(text, starts, ends, taken, lambda line: bool(_PIPE_ROW.match(line)))
     taken |= {index for first, last in piped for index in range(first, last)}
+    # pipes only between the cells ("Units | CPT | Min"): a table only under a heading row of
+    # the same width, so an interface message ("OBX|1|TX|...") or a printed column of "R | L"
+    # pairs stays as written (for the readers after)
+    inner = _kept(text, starts, ends, taken, _inner_pipes, _pipe_cells)
+    taken |= {index for first, last in inner for index in range(first, last)}
     tabbed = _runs(text, starts, ends, taken, lambda line: line.strip().count("\t") >= 1)
     taken |= {index for first, last in tabbed for index in range(first, last)}
+    # comma-separated exports ("units,cpt,minutes" or quoted "Section","Item","Value"): a table
+    # only under a heading row, every row as wide, and a number in some cell
+    commas = _kept(text, starts, ends, taken, _comma_row, _comma_cells)
+    taken |= {index for first, last in commas for index in range(first, last)}
     printed = fixed_width_runs(text, starts, ends, taken, _named_headings)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
     tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in piped]
+    tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in inner]
+    tables += [_bare_grid(text, starts, ends, first, last, _comma_cells) for first, last in commas]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
     tables += [grid for grid in exports if _exported(grid)]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]
@@ -120,6 +131,83 @@ def _runs(
                 runs.append((first, index))
             first = None
     return runs
+
+
+_COMMA_FIELD = re.compile(r'[ \t]*(?:"((?:[^"]|"")*)"|([^,"\n]*))[ \t]*(?:,|$)')
+_NUMBER_CELL = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def _comma_row(line: str) -> bool:
+    """A line of three or more comma-separated fields, quoted or bare, that reads whole."""
+    return line.count(",") >= 2 and len(_comma_fields(line)) >= 3
+
+
+def _comma_fields(line: str) -> list[tuple[int, int]]:
+    """Where each field's text is in a comma-separated line (inside its quotes), or none when
+    the line does not split cleanly (a quote left open, prose with a stray quote)."""
+    fields = []
+    pos = 0
+    while pos <= len(line):
+        match = _COMMA_FIELD.match(line, pos)
+        if match is None or (match.end() == pos and pos < len(line)):
+            return []
+        group = 1 if match.group(1) is not None else 2
+        fields.append(match.span(group))
+        if match.end() >= len(line) and not line.endswith(","):
+            break
+        pos = match.end()
+        if pos >= len(line):
+            fields.append((pos, pos))
+            break
+    return fields
+
+
+def _comma_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    return tuple(
+        _cell(text, start + left, start + right) for left, right in _comma_fields(text[start:end])
+    )
+
+
+def _numbered(grid: Grid) -> bool:
+    """Some cell below the heading row is a bare number (an export's values, not prose)."""
+    return any(_NUMBER_CELL.match(cell.text) for row in grid.rows[1:] for cell in row)
+
+
+def _kept(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    taken: set[int],
+    is_row: Callable[[str], bool],
+    split: Callable[[str, int, int], tuple[Cell, ...]],
+) -> list[tuple[int, int]]:
+    """The runs of rows that make a table: a heading row, every row as wide, a number in some
+    cell below it."""
+    kept = []
+    for first, last in _runs(text, starts, ends, taken, is_row):
+        grid = _bare_grid(text, starts, ends, first, last, split)
+        if grid.rows and grid.headed and _even(grid) and _numbered(grid) and not _printed(grid):
+            kept.append((first, last))
+    return kept
+
+
+_PRINTED_CELL = re.compile(r"[A-Za-z][^\n]*?[ \t]{2,}[^ \t]*\d")
+
+
+def _printed(grid: Grid) -> bool:
+    """A cell that is itself a printed row, a name then a value set apart by spaces ("before
+    118/76 | 70 | 98%"): the lines are columns a column reader knows, not cells."""
+    return any(_PRINTED_CELL.search(cell.text) for row in grid.rows for cell in row)
+
+
+def _inner_pipes(line: str) -> bool:
+    """A row whose cells are parted by two or more pipes, with none at its ends."""
+    return line.count("|") >= 2 and not _PIPE_ROW.match(line)
+
+
+def _even(grid: Grid) -> bool:
+    """Every row as wide as the heading row."""
+    return all(len(row) == len(grid.rows[0]) for row in grid.rows)
 
 
 def _named_headings(names: list[str]) -> bool:

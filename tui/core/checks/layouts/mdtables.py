@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from tui.core.checks.layouts.columns import (
     Column,
@@ -49,6 +50,7 @@ _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
+_NAME_CELL = re.compile(r"^[A-Za-z][A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -98,21 +100,59 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
     billed = any(
         word in codes for row in grid.rows[1:] for cell in row for word in _WORD.findall(cell.text)
     )
-    table = _table(header, max(len(row) for row in grid.rows), billed)
+    rows = [r for r, _ in body]
+    width = max(len(row) for row in grid.rows)
+    table = _table(header, width, billed, _names_first(rows))
+    if table.label == 0 and _grouping_first(rows):
+        table = _table(header, width, billed, start=1)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
 
 
-def _table(header: tuple[Cell, ...], width: int, billed: bool) -> _Table:
+def _names_first(body: list[tuple[Cell, ...]]) -> bool:
+    """True when the first column names each row and the second holds its values ("Row | Value
+    | Comment" with "Pain (0-10) | 2"): a "Row" or "Line" heading then names, not numbers, the
+    rows, and the first column is the rows' label."""
+    rows = [row for row in body if len(row) > 1 and row[0].text and row[1].text]
+    if not rows:
+        return False
+    if any(_BARE_NUMBER.fullmatch(row[0].text.strip("#.) ")) for row in rows):
+        return False  # a row number
+    named = sum(1 for row in rows if _NAME_CELL.match(row[0].text))
+    valued = sum(1 for row in rows if _VALUE_FIRST.match(row[1].text))
+    return 2 * named > len(rows) and 2 * valued > len(rows)
+
+
+def _grouping_first(body: list[tuple[Cell, ...]]) -> bool:
+    """True when the first column groups the rows ("Section": Subjective, Subjective, ...,
+    Objective, ...): few names, each repeated down one run of rows; the rows' names are in the
+    column after it."""
+    names = [row[0].text for row in body if len(row) > 2 and row[0].text]
+    if len(names) < 4:
+        return False
+    runs = 1 + sum(1 for a, b in pairwise(names) if a != b)
+    return runs == len(set(names)) and 2 * len(set(names)) <= len(names)
+
+
+def _table(
+    header: tuple[Cell, ...], width: int, billed: bool, names_first: bool = False, start: int = 0
+) -> _Table:
     headings = [cell.text for cell in header] + [""] * (width - len(header))
-    label = next((i for i, heading in enumerate(headings) if role_of(heading) != "skip"), 0)
+    label = next(
+        (
+            i
+            for i, heading in enumerate(headings)
+            if i >= start and (role_of(heading) != "skip" or (i == 0 and names_first))
+        ),
+        start,
+    )
     found = columns(headings, label)
     lead_cell = header[label] if label < len(header) else None
     lead = lead_cell.text.strip("*_ ") if lead_cell else ""
-    if generic_first().match(lead) or role_of(lead) == "plain":
-        lead = ""
+    if generic_first().match(lead) or role_of(lead) in ("plain", "skip"):
+        lead = ""  # "Row" over the rows' names names nothing
     minutes = next(
         (
             i

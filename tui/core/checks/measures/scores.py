@@ -227,9 +227,14 @@ def read_scores(
             # measure (here a date); the reading goes on past it
             pos = end
             continue
-        if count and item == qualifier and _other_whole(first_unit, unit):
+        if (
+            count
+            and item == qualifier
+            and (_other_whole(first_unit, unit) or _not_its_whole(measure, first_unit, unit))
+        ):
             # "FGA 17/30 (up from 13/30 at eval 4/20)": a fraction of another whole is not
-            # this measure's score (here a date)
+            # this measure's score (here a date); so is one out of a whole the measure does not
+            # have after scores written bare ("Berg 38; prev 31 (1/23)")
             return
         # "Part B 96 s (2 errors)": the errors are their own fact, named as errors
         counted = "errors" if unit == "errors" else ""
@@ -283,6 +288,14 @@ def _restated(first_value: float, first_unit: str | None, value: float, unit: st
 def _fraction_after_whole(first: str | None, unit: str | None) -> bool:
     """A fraction after a score written as a percentage."""
     return bool(unit and unit.startswith("/") and unit != "/100" and first == "%")
+
+
+def _not_its_whole(measure: MeasureDef, first: str | None, unit: str | None) -> bool:
+    """A fraction out of a whole that is not the measure's maximum, after bare scores."""
+    if first is not None or not unit or not unit.startswith("/") or measure.high is None:
+        return False
+    whole = unit[1:]
+    return whole.replace(".", "", 1).isdigit() and float(whole) != measure.high
 
 
 def _other_whole(first: str | None, unit: str | None) -> bool:
