@@ -418,11 +418,12 @@ def _after_prior(text: str, end: int) -> int:
 
 def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
     """A free number; for a measure counted in repetitions, also one the dose rules blocked
-    ("30-second chair stand 7 reps"), and for any measure a time in milliseconds."""
+    ("30-second chair stand 7 reps"), and for any measure a time in milliseconds; never a
+    number inside a goal ("Goals: 30CST >= 12 reps": a target, whatever else blocked it)."""
     start, end = token.start(), token.end()
     if scanner.free(start, end):
         return True
-    if scanner.claimed(start, end) or scanner.in_header(start):
+    if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
         return False
     return measure.unit == "reps" or milliseconds_at(scanner, start)
 
