@@ -117,7 +117,7 @@ def _cues() -> _Cues:
         positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
         timepoint=re.compile(
             rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
-            r"[^:\d()\[\]\n]{0,25}:",
+            r"(?:[^:\d()\[\]\n]{0,25}:|[ \t]*[-\u2013=]?[ \t]+(?=\d))",
             flags,
         ),
         not_retested=re.compile(
