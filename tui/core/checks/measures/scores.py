@@ -14,6 +14,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
+from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.tables import (
     MeasureDef,
     instrument_words,
@@ -110,10 +111,11 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         _, limit = scanner.sentence(match.start())
         if index + 1 < len(found):
             limit = min(limit, found[index + 1].start())
+        earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
-            _item_scores(scanner, facts, measure, match.end(), limit)
+            _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
         else:
-            read_scores(scanner, facts, measure, match.end(), limit)
+            read_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
 
 
 def read_scores(
@@ -123,10 +125,13 @@ def read_scores(
     pos: int,
     limit: int,
     qualifier: str = "",
+    *,
+    earlier: bool = False,
 ) -> None:
     """A measure's score, earlier scores chained to it ("34%, was 42 at eval") and its item
     scores ("Tinetti 20/28 (balance 11/16, gait 9/12)", "GG0130: eating 05 (was 04), oral
-    hygiene 05 (was 03)"); `qualifier` names the first score's item or form ("UE", "home total")."""
+    hygiene 05 (was 03)"); `qualifier` names the first score's item or form ("UE", "home total");
+    `earlier` says the words before the name made its first score an earlier one."""
     text = scanner.text
     count = 0
     start = name_end = pos
@@ -233,7 +238,8 @@ def read_scores(
             return
         # "Part B 96 s (2 errors)": the errors are their own fact, named as errors
         counted = "errors" if unit == "errors" else ""
-        label = labels.join(measure.name, item, found.side, counted) + found.previous
+        previous = found.previous or (" (previous)" if earlier and count == 0 else "")
+        label = labels.join(measure.name, item, found.side, counted) + previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
@@ -446,9 +452,16 @@ def _counts_reps(measure: MeasureDef, written: str) -> bool:
 
 
 def _item_scores(
-    scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    pos: int,
+    limit: int,
+    *,
+    earlier: bool = False,
 ) -> None:
-    """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3)."""
+    """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3); `earlier` says
+    the words before the name made the items earlier ones, until a word of this visit."""
     text = scanner.text
     activity = ""
     name_end = pos
@@ -458,6 +471,7 @@ def _item_scores(
         value = to_number(token.group())
         if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
             continue
+        earlier = earlier and not says_current(text[pos : token.start()])
         gap_words = re.findall(r"[A-Za-z][\w/'\-]*", text[pos : token.start()])
         role = ""
         others = []
@@ -475,7 +489,8 @@ def _item_scores(
         suffix = re.compile(rf"\s*/\s*{NUM}").match(text, token.end())
         end = suffix.end() if suffix else token.end()
         found = attribute(scanner, token.start(), end, floor=name_end)
-        label = labels.join(measure.name, activity, role) + found.previous
+        previous = found.previous or (" (previous)" if earlier else "")
+        label = labels.join(measure.name, activity, role) + previous
         scanner.emit(facts, "outcome", value, (token.start(), end), label, measure=measure.name)
         pos = end
 
