@@ -109,7 +109,7 @@ def _cues() -> _Cues:
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
         declared=re.compile(rf"{edge}(?:{versus})[ \t]*(?:{prior}){tail}", flags),
         side_after=re.compile(
-            rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
+            rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}(?:[ \t]+side\b)?"
             r"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
             flags | re.MULTILINE,
         ),
@@ -210,11 +210,12 @@ def _scoped(window: str) -> tuple[str, int]:
     return blanked, (stack[-1] if stack else -1)
 
 
-# A side right after a value and before a separator: it belongs to that value.
+# A side right after a value and before a separator ("4/5 R,", "20 kg on the right side and"):
+# it belongs to that value.
 _POSTPOSED = re.compile(
     rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
-    r"(R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
-    r"(?=[ \t]*(?:[,;.)\]]|\n|and\b|vs\b|versus\b))",
+    r"((?:R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
+    r"(?:[ \t]+side\b)?)(?=[ \t]*(?:[,;.)\]]|\n|and\b|vs\b|versus\b))",
     re.IGNORECASE,
 )
 
