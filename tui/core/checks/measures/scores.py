@@ -15,6 +15,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
+from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.tables import (
     MeasureDef,
     instrument_words,
@@ -115,7 +116,9 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
         else:
-            read_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
+            # the test's protocol in a bracket before its score is none of its values
+            start = protocol_end(scanner, match.end()) or match.end()
+            read_scores(scanner, facts, measure, start, limit, earlier=earlier)
 
 
 def read_scores(
