@@ -15,12 +15,16 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from tui.core.checks.layouts.columns import minutes_heading, role_of
+from tui.core.checks.measures import labels
 
 # A heading or cell: words joined by single spaces, columns set apart by two or more.
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
 _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
+# A column heading that is only a side ("Left", "R", "Rt."), and how many sides make a table.
+_SIDE_HEADING = re.compile(r"(?:R|L|rt|lt|right|left)\.?", re.IGNORECASE)
+_SIDES = 2
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
@@ -70,9 +74,17 @@ def _heading_columns(
     names = [chunk.group() for chunk in chunks]
     if len(chunks) < _MIN_COLUMNS or not is_heading(names):
         return None
-    if not any(role_of(name) in _TIME_ROLES for name in names[1:]) and not _services(names):
+    timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
+    if not timed and not _services(names) and not _sided(names):
         return None
     return tuple(chunk.start() for chunk in chunks)
+
+
+def _sided(names: list[str]) -> bool:
+    """A heading whose columns after the first are the two sides ("Knee ROM  Left  Right"):
+    each value is its column's side, whichever order the sides are written in."""
+    sides = {labels.parts_of(name).side for name in names[1:] if _SIDE_HEADING.fullmatch(name)}
+    return len(sides) >= _SIDES
 
 
 def _services(names: list[str]) -> bool:
@@ -83,8 +95,10 @@ def _services(names: list[str]) -> bool:
 
 
 def _aligned(line: str, columns: tuple[int, ...]) -> bool:
-    """The line starts a row at the left margin and breaks at every column start it reaches."""
-    if not line[:1].strip() or "  " not in line:
+    """The line starts a row in the first column (at the left margin or indented under the
+    heading's first words) and breaks at every column start it reaches."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    if indent >= max(columns[1] - 2, 1) or "  " not in line.strip():
         return False
     return all(
         line[column - 2 : column] == "  " or line[column - 1 : column] == "\t"

@@ -50,6 +50,8 @@ _ABBREVIATIONS = frozenset(
         "appt",
         "wk",
         "prev",
+        "rt",
+        "lt",
     }
 )
 # A sentence ends at a line end or a full stop, never at leader dots ("gait training .... 16",
