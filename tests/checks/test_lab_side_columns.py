@@ -42,3 +42,35 @@ def test_rows_indented_under_a_heading_of_times() -> None:
 def test_double_spaces_in_prose_make_no_table() -> None:
     labels = [fact.label for fact in facts_in(_PROSE)]
     assert not any("previous" in label for label in labels)
+
+
+_PRINT_WITH_SIDE_TIME = (
+    "MEASURE               WHERE               RIGHT      LEFT      INITIAL 3/14 (R)\n"
+    "--------------------  ------------------  ---------  --------  ----------------\n"
+    "Wrist ext AROM (deg)  elbow flexed        38         66        12\n"
+    "Forearm girth (cm)    10 cm distal to     25.5       24.0      27.0\n"
+    "                      lateral epicondyle\n"
+    "Grip (kg)             Jamar pos 2         14         29        6\n"
+)
+
+
+def test_a_print_with_a_dated_side_column_and_a_wrapped_cell() -> None:
+    found = {(fact.kind, fact.value): fact.label for fact in facts_in(_PRINT_WITH_SIDE_TIME)}
+    assert found[("rom", 38)].startswith("R ") and "previous" not in found[("rom", 38)]
+    assert found[("rom", 66)].startswith("L ")
+    assert "previous" in found[("rom", 12)] and found[("rom", 12)].startswith("R ")
+    # the row after the wrapped cell is still read with its columns
+    assert found[("strength", 14)].split()[0] == "R"
+    assert found[("strength", 29)].split()[0] == "L"
+    assert "previous" in found[("strength", 6)]
+
+
+def test_an_indented_line_with_a_number_is_no_wrapped_cell() -> None:
+    text = (
+        "ITEM        RIGHT    LEFT    PREV 2/2 (L)\n"
+        "Knee flex   120      98      80\n"
+        "Knee ext    0        5       12\n"
+        "            walked 300 ft after\n"
+    )
+    distances = [fact for fact in facts_in(text) if fact.unit == "ft"]
+    assert all("previous" not in fact.label for fact in distances)

@@ -25,6 +25,7 @@ _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A column heading that is only a side ("Left", "R", "Rt."), and how many sides make a table.
 _SIDE_HEADING = re.compile(r"(?:R|L|rt|lt|right|left)\.?", re.IGNORECASE)
 _SIDES = 2
+_DIGIT = re.compile(r"\d")
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
@@ -98,6 +99,8 @@ def _aligned(line: str, columns: tuple[int, ...]) -> bool:
     """The line starts a row in the first column (at the left margin or indented under the
     heading's first words) and breaks at every column start it reaches."""
     indent = len(line) - len(line.lstrip(" \t"))
+    if indent in columns[1:] and not _DIGIT.search(line):
+        return True  # a cell's words going on under it ("15 cm below / tibial tubercle")
     if indent >= max(columns[1] - 2, 1) or "  " not in line.strip():
         return False
     return all(
