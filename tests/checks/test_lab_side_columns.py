@@ -74,3 +74,35 @@ def test_an_indented_line_with_a_number_is_no_wrapped_cell() -> None:
     )
     distances = [fact for fact in facts_in(text) if fact.unit == "ft"]
     assert all("previous" not in fact.label for fact in distances)
+
+
+def test_a_heading_with_a_blank_first_column_names_the_times() -> None:
+    text = (
+        "                        ADMIT (1/9)      TODAY (2/6)\n"
+        "Berg                    31/56            44/56\n"
+        "Knee flex AROM          85°              112°\n"
+    )
+    found = {fact.value: fact.label for fact in facts_in(text)}
+    assert "previous" in found[31] and "previous" not in found[44]
+    assert "previous" in found[85] and "previous" not in found[112]
+
+
+def test_an_indented_line_naming_no_time_is_no_heading() -> None:
+    text = (
+        "                        walked well         no LOB\n"
+        "Berg                    31/56               44/56\n"
+        "Knee flex AROM          85°                 112°\n"
+    )
+    assert all("previous" not in fact.label for fact in facts_in(text))
+
+
+def test_side_and_mode_headings() -> None:
+    text = (
+        "HIP ROM (deg)        L AROM   L PROM   R AROM\n"
+        "Flexion                 88      101      118\n"
+        "ER                      22       30       41\n"
+    )
+    found = {fact.value: fact.label for fact in facts_in(text, "rom")}
+    assert found[88].startswith("L ") and "AROM" in found[88]
+    assert found[101].startswith("L ") and "PROM" in found[101]
+    assert found[118].startswith("R ") and found[41].startswith("R ")
