@@ -311,6 +311,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True
     if _not_retested_after(scanner, end):
         return True
+    if open_at >= 0 and _DATED_CLOSE.match(scanner.text, end):
+        return True  # "7/13 (9/13 on 14/02)": a value dated in its own bracket is an earlier one
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
         lead_start = match.end()
@@ -339,6 +341,12 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     ):
         return True
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+
+
+# After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)").
+_DATED_CLOSE = re.compile(
+    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*[)\]]"
+)
 
 
 # A word that can stand between a value and "was" without naming something of its own: a unit
