@@ -18,6 +18,7 @@ def _values(text: str) -> list[object]:
         ("5xSTS 13.1 s, just under the 15 s fall-risk cut-off.", 15, 13.1),
         ("Gait speed 0.74 m/s, short of the 0.8 m/s community threshold.", 0.8, 0.74),
         ("DGI 20/24; she sits above the 19 cutpoint now.", 19, 20),
+        ("10MWT 1.21 m/s, past the 1.2 m/s safe street crossing threshold.", 1.2, 1.21),
     ],
 )
 def test_a_value_before_cut_off_words_is_a_reference(

@@ -221,6 +221,10 @@ def read_scores(
                 # "BIMS 14/15 (nursing 3/1)": more than its whole is no score (here a date)
                 pos = end
                 continue
+            if _dated(text, token.start(), end, measure, to_number(suffix.group(1))):
+                # "Berg 38, prev 31 (1/23)": a date in its own bracket, no score of the scale
+                pos = end
+                continue
             unit = f"/{suffix.group(1)}"
         if count and unit == "/10" and measure.high not in (None, 10.0):
             # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
@@ -279,6 +283,19 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
 # A number right after a slash or "of" is a fraction's whole ("/28", "2 of 5"), never a score.
 _DENOMINATOR = re.compile(r"(?:/|\bof)[ \t]*\Z")
+
+
+# A month and day alone in a bracket: "(1/23)".
+_BRACKETED_DAY = re.compile(r"\([ \t]*(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])[ \t]*\)")
+
+
+def _dated(text: str, start: int, end: int, measure: MeasureDef, whole: float) -> bool:
+    """A fraction alone in a bracket that reads as a month and day, over a whole that is not
+    the scale's: a date, not a score."""
+    if measure.high is None or whole == measure.high:
+        return False
+    opened = text.rfind("(", max(0, start - 2), start)
+    return opened >= 0 and bool(_BRACKETED_DAY.match(text, opened)) and text[end : end + 1] != "/"
 
 
 def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:
