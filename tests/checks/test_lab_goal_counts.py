@@ -35,3 +35,9 @@ def test_goal_column_of_a_table_holds_targets() -> None:
     values = _values(text)
     assert 11 not in values
     assert {5, 8} <= set(values)
+
+
+def test_a_threshold_after_a_comparison_is_no_count() -> None:
+    values = _values("30 s STS 9 reps (community norm >= 12 for her age).")
+    assert 12 not in values
+    assert 9 in values

@@ -445,13 +445,20 @@ def _after_prior(text: str, end: int) -> int:
 def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
     """A free number; for a measure counted in repetitions, also one the dose rules blocked
     ("30-second chair stand 7 reps"), and for any measure a time in milliseconds; never a
-    number inside a goal ("Goals: 30CST >= 12 reps": a target, whatever else blocked it)."""
+    number inside a goal ("Goals: 30CST >= 12 reps": a target, whatever else blocked it) nor
+    after a comparison ("30CST >= 12 to reduce fall risk")."""
     start, end = token.start(), token.end()
     if scanner.free(start, end):
         return True
     if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
         return False
+    if _COMPARED.search(scanner.text, max(0, start - 4), start):
+        return False  # "30CST >= 12": a threshold, whatever the measure counts
     return measure.unit == "reps" or milliseconds_at(scanner, start)
+
+
+# A comparison right before a number: a threshold or a target, never a score.
+_COMPARED = re.compile(r"[<>\u2264\u2265]=?[ \t]*\Z")
 
 
 # A time in milliseconds: the rules for modality settings block it ("pulse 300 ms"), but after
