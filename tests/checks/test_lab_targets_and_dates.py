@@ -42,6 +42,10 @@ def test_an_aim_is_a_target(text: str, aim: int, measured: int) -> None:
     assert measured in values
 
 
+def test_the_aims_in_capitals_is_an_infant_scale_not_an_aim() -> None:
+    assert 41 in _values("AIMS 41 (prone 14, supine 9).")
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "value", "previous"),
     [
