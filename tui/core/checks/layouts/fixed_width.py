@@ -15,12 +15,21 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from tui.core.checks.layouts.columns import minutes_heading, role_of
+from tui.core.checks.measures import labels
 
 # A heading or cell: words joined by single spaces, columns set apart by two or more.
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
 _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
+# A column heading that is a side, alone or with the mode measured ("Left", "Rt.", "R AROM").
+_SIDE_HEADING = re.compile(
+    r"(?:R|L|rt|lt|right|left)\.?(?:[ \t]+(?:A|AA|P)?ROM|[ \t]+MMT)?", re.IGNORECASE
+)
+_SIDES = 2
+# A heading indented this far leaves its first column (the rows' names) blank.
+_BLANK_FIRST = 8
+_DIGIT = re.compile(r"\d")
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
@@ -62,17 +71,33 @@ def fixed_width_runs(
 def _heading_columns(
     text: str, start: int, end: int, is_heading: Callable[[list[str]], bool]
 ) -> tuple[int, ...] | None:
-    """Where each column starts, when the line is a fixed-width heading naming a time."""
+    """Where each column starts, when the line is a fixed-width heading naming a time (or
+    the two sides). A heading that leaves the row names' column blank ("        EVAL (02/05)
+    CURRENT (03/18)") must name a time for every other column."""
     line = text[start:end]
-    if "  " not in line or not line[:1].strip():
+    indent = len(line) - len(line.lstrip(" "))
+    if "  " not in line or 0 < indent < _BLANK_FIRST:
         return None
     chunks = list(_CHUNK.finditer(line))
     names = [chunk.group() for chunk in chunks]
-    if len(chunks) < _MIN_COLUMNS or not is_heading(names):
+    starts = [chunk.start() for chunk in chunks]
+    if indent:
+        names, starts = ["", *names], [0, *starts]
+        if not all(role_of(name) in _TIME_ROLES for name in names[1:]):
+            return None
+    if len(names) < _MIN_COLUMNS or not is_heading(names):
         return None
-    if not any(role_of(name) in _TIME_ROLES for name in names[1:]) and not _services(names):
+    timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
+    if not timed and not _services(names) and not _sided(names):
         return None
-    return tuple(chunk.start() for chunk in chunks)
+    return tuple(starts)
+
+
+def _sided(names: list[str]) -> bool:
+    """A heading whose columns after the first are the two sides ("Knee ROM  Left  Right"):
+    each value is its column's side, whichever order the sides are written in."""
+    sides = {labels.parts_of(name).side for name in names[1:] if _SIDE_HEADING.fullmatch(name)}
+    return len(sides - {""}) >= _SIDES
 
 
 def _services(names: list[str]) -> bool:
@@ -83,8 +108,12 @@ def _services(names: list[str]) -> bool:
 
 
 def _aligned(line: str, columns: tuple[int, ...]) -> bool:
-    """The line starts a row at the left margin and breaks at every column start it reaches."""
-    if not line[:1].strip() or "  " not in line:
+    """The line starts a row in the first column (at the left margin or indented under the
+    heading's first words) and breaks at every column start it reaches."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    if indent in columns[1:] and not _DIGIT.search(line):
+        return True  # a cell's words going on under it ("15 cm below / tibial tubercle")
+    if indent >= max(columns[1] - 2, 1) or "  " not in line.strip():
         return False
     return all(
         line[column - 2 : column] == "  " or line[column - 1 : column] == "\t"

@@ -292,8 +292,13 @@ def _exported(grid: Grid) -> bool:
 
 
 def _timepoint(text: str) -> bool:
-    """A short heading naming a time with its date ("Eval (6/8)")."""
-    return len(text.split()) <= _TIMEPOINT_WORDS and role_of(text) in ("prior", "current")
+    """A short heading naming a time with its date ("Eval (6/8)", "PREV 02/23 (L)": a side in
+    brackets says whose values they are and is no word of the heading)."""
+    words = _SIDE_NOTE.sub(" ", text).split()
+    return len(words) <= _TIMEPOINT_WORDS and role_of(text) in ("prior", "current")
+
+
+_SIDE_NOTE = re.compile(r"\((?:R|L|rt|lt|right|left)\.?\)", re.IGNORECASE)
 
 
 def _pipe_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:

@@ -16,15 +16,15 @@ from tui.core.checks.tables import keyed_units
 from tui.core.checks.text.pieces import Piece
 
 # The bracket may end the key or come before its last words ("Pain Score (0-10) at rest: 1").
+# The value is a series of numbers joined by slashes: one number, one per label of the key
+# ("L/R (lb): 12/40", "(mm): 4/5"), or one reading written in parts ("(mmHg): 128/76").
 _KEYED = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?[^\n:()|]*?[A-Za-z][^\n:()|]*?"
     r"([ \t]*\(([^()\n]{1,8})\))(?:[ \t]+[A-Za-z][A-Za-z /-]{0,24}?)?[ \t]*[:=][ \t]*"
-    r"(-?\d+(?:\.\d+)?(?:[+-](?!\d))?)(?![\d.])",
+    r"(-?\d+(?:\.\d+)?(?:[+-](?!\d))?)(?![\d.])((?:[ \t]*/[ \t]*\d+(?:\.\d+)?(?![\d.]))*)",
     re.MULTILINE,
 )
 _KEY_END = re.compile(r"\)(?:[ \t]+[A-Za-z][A-Za-z /-]{0,24}?)?[ \t]*[:=]")
-# More values after the first, one per label of the key ("L/R (lb): 12/40", "(mm): 4/5").
-_MORE_VALUES = re.compile(r"(?:[ \t]*/[ \t]*\d+(?:\.\d+)?(?![\d.]))+")
 _UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?)\s*\)")
 
 
@@ -55,10 +55,9 @@ def keyed_pieces(text: str) -> list[Piece]:
             continue
         bracket_start, bracket_end = match.span(1)
         pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
-        value_end = match.end(3)
-        listed = _MORE_VALUES.match(text, value_end)
-        if listed is not None and not unit.startswith("/"):
-            value_end = listed.end()  # "Jamar L/R (lb): 12/40": the unit follows the pair
+        # the unit follows the whole series ("12/40 lb", "128/76 mmHg"); a scale's whole
+        # ("/10") is the first number's
+        value_end = match.end(3) if unit.startswith("/") else match.end(4)
         pieces.append(Piece(value_end, value_end, unit, match.start(2), match.end(2)))
     return pieces
 

@@ -109,7 +109,7 @@ def _cues() -> _Cues:
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
         declared=re.compile(rf"{edge}(?:{versus})[ \t]*(?:{prior}){tail}", flags),
         side_after=re.compile(
-            rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
+            rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}(?:[ \t]+side\b)?"
             r"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
             flags | re.MULTILINE,
         ),
@@ -117,7 +117,7 @@ def _cues() -> _Cues:
         positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
         timepoint=re.compile(
             rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
-            r"[^:\d()\[\]\n]{0,25}:",
+            r"(?:[^:\d()\[\]\n]{0,25}:|[ \t]*[-\u2013=]?[ \t]+(?=\d))",
             flags,
         ),
         not_retested=re.compile(
@@ -210,11 +210,12 @@ def _scoped(window: str) -> tuple[str, int]:
     return blanked, (stack[-1] if stack else -1)
 
 
-# A side right after a value and before a separator: it belongs to that value.
+# A side right after a value and before a separator ("4/5 R,", "20 kg on the right side and"):
+# it belongs to that value.
 _POSTPOSED = re.compile(
     rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
-    r"(R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
-    r"(?=[ \t]*(?:[,;.)\]]|\n|and\b|vs\b|versus\b))",
+    r"((?:R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
+    r"(?:[ \t]+side\b)?)(?=[ \t]*(?:[,;.)\]]|\n|and\b|vs\b|versus\b))",
     re.IGNORECASE,
 )
 
@@ -310,6 +311,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True
     if _not_retested_after(scanner, end):
         return True
+    if open_at >= 0 and _DATED_CLOSE.match(scanner.text, end):
+        return True  # "7/13 (9/13 on 14/02)": a value dated in its own bracket is an earlier one
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
         lead_start = match.end()
@@ -338,6 +341,12 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     ):
         return True
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+
+
+# After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)").
+_DATED_CLOSE = re.compile(
+    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*[)\]]"
+)
 
 
 # A word that can stand between a value and "was" without naming something of its own: a unit

@@ -23,10 +23,25 @@ _LINE_HEAD = re.compile(
 _FULL_STOP = re.compile(r"[ \t]*\.[ \t]+\S")
 
 
+# A goal's status written after it on its line ("LTG 1: amb 300 ft -> now 220 ft CGA", "Berg
+# >= 45/56 -> today 42/56", "5xSTS < 15 s -> 14.2 s today"): an arrow (typographic arrows are
+# commas in the normalised text) or a dash, then a word of this visit, or a value and one.
+_STATUS = re.compile(
+    r"[ \t]*(?:-+>|=>|,|[ \t]-{1,2}|\u2013|\u2014)[ \t]*"
+    r"(?:(?:now|today|currently|this visit)\b"
+    r"|\d+(?:\.\d+)?(?:[ \t]*(?:/[ \t]*\d+|[A-Za-z%\u00b0/]{1,4}))?[ \t]+(?:now|today)\b)",
+    re.IGNORECASE,
+)
+
+
 def goal_end(text: str, word_end: int, sentence_end: int) -> int:
-    """Where the goal starting with a word ending at `word_end` stops: the line's end for a
-    goal word heading its line with a full stop, the sentence's end for a heading goal, else the
-    first semicolon in the sentence."""
+    """Where the goal starting with a word ending at `word_end` stops: its status written after
+    it (the patient's value of this visit); else the line's end for a goal word heading its
+    line with a full stop, the sentence's end for a heading goal, else the first semicolon in
+    the sentence."""
+    status = _STATUS.search(text, word_end, sentence_end)
+    if status is not None:
+        sentence_end = status.start()
     line_start = text.rfind("\n", 0, word_end) + 1
     if _FULL_STOP.match(text, word_end) and _LINE_HEAD.fullmatch(text, line_start, word_end):
         line_end = text.find("\n", word_end)

@@ -22,6 +22,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.scores import milliseconds_at, read_scores
 from tui.core.checks.names import resolve
 from tui.core.checks.tables import (
@@ -118,7 +119,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             if word.lower() not in _LEAD_WORDS and not labels.parts_of(word).side
         )
         limit = _next_name(names, index, qualifier.end(), limit)
-        read_scores(scanner, facts, measure, end, limit, qualifier=kept)
+        earlier = earlier_before_name(scanner, start)
+        read_scores(scanner, facts, measure, end, limit, qualifier=kept, earlier=earlier)
         last_on_line[scanner.line(start)[0]] = (measure, limit)
         if _opens_list(text, end, words):
             listing = _Listing.after(scanner, measure, qualifier.end())

@@ -14,6 +14,8 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
+from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
+from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.tables import (
     MeasureDef,
     instrument_words,
@@ -110,10 +112,13 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         _, limit = scanner.sentence(match.start())
         if index + 1 < len(found):
             limit = min(limit, found[index + 1].start())
+        earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
-            _item_scores(scanner, facts, measure, match.end(), limit)
+            _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
         else:
-            read_scores(scanner, facts, measure, match.end(), limit)
+            # the test's protocol in a bracket before its score is none of its values
+            start = protocol_end(scanner, match.end()) or match.end()
+            read_scores(scanner, facts, measure, start, limit, earlier=earlier)
 
 
 def read_scores(
@@ -123,10 +128,13 @@ def read_scores(
     pos: int,
     limit: int,
     qualifier: str = "",
+    *,
+    earlier: bool = False,
 ) -> None:
     """A measure's score, earlier scores chained to it ("34%, was 42 at eval") and its item
     scores ("Tinetti 20/28 (balance 11/16, gait 9/12)", "GG0130: eating 05 (was 04), oral
-    hygiene 05 (was 03)"); `qualifier` names the first score's item or form ("UE", "home total")."""
+    hygiene 05 (was 03)"); `qualifier` names the first score's item or form ("UE", "home total");
+    `earlier` says the words before the name made its first score an earlier one."""
     text = scanner.text
     count = 0
     start = name_end = pos
@@ -213,6 +221,10 @@ def read_scores(
                 # "BIMS 14/15 (nursing 3/1)": more than its whole is no score (here a date)
                 pos = end
                 continue
+            if _dated(text, token.start(), end, measure, to_number(suffix.group(1))):
+                # "Berg 38, prev 31 (1/23)": a date in its own bracket, no score of the scale
+                pos = end
+                continue
             unit = f"/{suffix.group(1)}"
         if count and unit == "/10" and measure.high not in (None, 10.0):
             # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
@@ -238,7 +250,8 @@ def read_scores(
             return
         # "Part B 96 s (2 errors)": the errors are their own fact, named as errors
         counted = "errors" if unit == "errors" else ""
-        label = labels.join(measure.name, item, found.side, counted) + found.previous
+        previous = found.previous or (" (previous)" if earlier and count == 0 else "")
+        label = labels.join(measure.name, item, found.side, counted) + previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
             facts, kind, value, (token.start(), end), label, unit=unit, measure=measure.name
@@ -275,6 +288,19 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
 # A number right after a slash or "of" is a fraction's whole ("/28", "2 of 5"), never a score.
 _DENOMINATOR = re.compile(r"(?:/|\bof)[ \t]*\Z")
+
+
+# A month and day alone in a bracket: "(1/23)".
+_BRACKETED_DAY = re.compile(r"\([ \t]*(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])[ \t]*\)")
+
+
+def _dated(text: str, start: int, end: int, measure: MeasureDef, whole: float) -> bool:
+    """A fraction alone in a bracket that reads as a month and day, over a whole that is not
+    the scale's: a date, not a score."""
+    if measure.high is None or whole == measure.high:
+        return False
+    opened = text.rfind("(", max(0, start - 2), start)
+    return opened >= 0 and bool(_BRACKETED_DAY.match(text, opened)) and text[end : end + 1] != "/"
 
 
 def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:
@@ -431,13 +457,21 @@ def _after_prior(text: str, end: int) -> int:
 
 def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
     """A free number; for a measure counted in repetitions, also one the dose rules blocked
-    ("30-second chair stand 7 reps"), and for any measure a time in milliseconds."""
+    ("30-second chair stand 7 reps"), and for any measure a time in milliseconds; never a
+    number inside a goal ("Goals: 30CST >= 12 reps": a target, whatever else blocked it) nor
+    after a comparison ("30CST >= 12 to reduce fall risk")."""
     start, end = token.start(), token.end()
     if scanner.free(start, end):
         return True
-    if scanner.claimed(start, end) or scanner.in_header(start):
+    if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
         return False
+    if _COMPARED.search(scanner.text, max(0, start - 4), start):
+        return False  # "30CST >= 12": a threshold, whatever the measure counts
     return measure.unit == "reps" or milliseconds_at(scanner, start)
+
+
+# A comparison right before a number: a threshold or a target, never a score.
+_COMPARED = re.compile(r"[<>\u2264\u2265]=?[ \t]*\Z")
 
 
 # A time in milliseconds: the rules for modality settings block it ("pulse 300 ms"), but after
@@ -458,9 +492,16 @@ def _counts_reps(measure: MeasureDef, written: str) -> bool:
 
 
 def _item_scores(
-    scanner: Scanner, facts: list[Fact], measure: MeasureDef, pos: int, limit: int
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    pos: int,
+    limit: int,
+    *,
+    earlier: bool = False,
 ) -> None:
-    """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3)."""
+    """Per-item scores (COPM dressing P 5 S 4, FIM eating 6, PSFS stairs 3); `earlier` says
+    the words before the name made the items earlier ones, until a word of this visit."""
     text = scanner.text
     activity = ""
     name_end = pos
@@ -470,6 +511,7 @@ def _item_scores(
         value = to_number(token.group())
         if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
             continue
+        earlier = earlier and not says_current(text[pos : token.start()])
         gap_words = re.findall(r"[A-Za-z][\w/'\-]*", text[pos : token.start()])
         role = ""
         others = []
@@ -487,7 +529,8 @@ def _item_scores(
         suffix = re.compile(rf"\s*/\s*{NUM}").match(text, token.end())
         end = suffix.end() if suffix else token.end()
         found = attribute(scanner, token.start(), end, floor=name_end)
-        label = labels.join(measure.name, activity, role) + found.previous
+        previous = found.previous or (" (previous)" if earlier else "")
+        label = labels.join(measure.name, activity, role) + previous
         scanner.emit(facts, "outcome", value, (token.start(), end), label, measure=measure.name)
         pos = end
 

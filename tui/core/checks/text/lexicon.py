@@ -605,7 +605,9 @@ def _not_after(words: tuple[str, ...]) -> str:
 # when numbered, plural ("Short-term objectives") or followed by its value ("target 90°").
 GOAL_START = re.compile(
     r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
-    r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))",
+    r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))"
+    # "Aim: ...", "aiming for ...", never the AIMS (an infant motor scale) in capitals
+    r"|\baim(?:s|ing)?\b(?-i:(?<=[a-z]))(?=\s*(?:[:=]|#?\s*\d|for\b|to\b))",
     re.IGNORECASE,
 )
 

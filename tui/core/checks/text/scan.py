@@ -53,6 +53,8 @@ _ABBREVIATIONS = frozenset(
         "appt",
         "wk",
         "prev",
+        "rt",
+        "lt",
     }
 )
 # A sentence ends at a line end or a full stop, never at leader dots ("gait training .... 16",
@@ -77,6 +79,7 @@ class Scanner:
         self._blocked = bytearray(size)
         self._claimed = bytearray(size)
         self._header = bytearray(size)
+        self._goals = bytearray(size)
         self._sentence_starts, self._line_starts = _geometry(self.text)
 
     def fork(self) -> Scanner:
@@ -87,6 +90,9 @@ class Scanner:
         twin._blocked = bytearray(self._blocked)
         twin._claimed = bytearray(self._claimed)
         twin._header = self._header
+        # goals are the text's, whichever scanner found them (a reader that takes a blocked
+        # number, such as a count of repetitions, still asks whether it is a target)
+        twin._goals = self._goals
         twin._sentence_starts = self._sentence_starts
         twin._line_starts = self._line_starts
         return twin
@@ -139,6 +145,10 @@ class Scanner:
     def in_header(self, pos: int) -> bool:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
+    def in_goal(self, pos: int) -> bool:
+        """True inside a goal statement or section: a number there is a target."""
+        return 0 <= pos < len(self._goals) and bool(self._goals[pos])
+
     def block_all(self, pattern: re.Pattern[str] | Led | Anchored) -> None:
         for match in matches(pattern, self.text):
             self.block(match.start(), match.end())
@@ -161,9 +171,13 @@ class Scanner:
         """Goal statements and goal sections: their numbers are targets."""
         for match in matches(_goal_start(), self.text):
             _, end = self.sentence(match.start())
-            self.block(match.start(), goal_end(self.text, match.end(), end))
+            self._block_goal(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
-            self.block(start, end)
+            self._block_goal(start, end)
+
+    def _block_goal(self, start: int, end: int) -> None:
+        self.block(start, end)
+        self._goals[start:end] = b"\x01" * max(0, end - start)
 
     def emit(
         self,
