@@ -50,7 +50,7 @@ _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
-_NAME_CELL = re.compile(r"^[A-Za-z][A-Za-z]")
+_NAME_CELL = re.compile(r"[A-Za-z]{2}")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def _names_first(body: list[tuple[Cell, ...]]) -> bool:
         return False
     if any(_BARE_NUMBER.fullmatch(row[0].text.strip("#.) ")) for row in rows):
         return False  # a row number
-    named = sum(1 for row in rows if _NAME_CELL.match(row[0].text))
+    named = sum(1 for row in rows if _NAME_CELL.search(row[0].text))
     valued = sum(1 for row in rows if _VALUE_FIRST.match(row[1].text))
     return 2 * named > len(rows) and 2 * valued > len(rows)
 
