@@ -139,7 +139,7 @@ def _named_elsewhere(text: str, letters: str) -> bool:
     """True when the note names someone with these initials ("W. Ng", "Wendy Ng")."""
     if len(letters) < 2:
         return False
-    first, *rest = letters
+    first, rest = letters[0], letters[1:]
     tail = r"[ \t]+".join(f"{ch}[a-z]+" for ch in rest)
     return re.search(rf"\b{first}(?:\.|[a-z]+)[ \t]*{tail}\b", text) is not None
 
