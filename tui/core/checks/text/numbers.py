@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import table_pieces
+from tui.core.checks.text.languages import translated
 from tui.core.checks.text.lexicon import led, words
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.text.offsets import ChainedMap, RunMap
@@ -212,7 +213,9 @@ def normalize(text: str) -> Normalized:
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
     first, first_map = _rewrite(text, _without_overlaps(layout))
-    swapped = _arrow_ranges(first).translate(_CHAR_SWAPS)
+    # words of another language the note is written in, as English (languages.py)
+    english, english_map = _rewrite(first, translated(first))
+    swapped = _arrow_ranges(english).translate(_CHAR_SWAPS)
     spelled = _merge(
         _special_pieces(swapped),
         [p for run in led(_RUN, _WORD).finditer(swapped) for p in _parse_run(run)],
@@ -222,7 +225,9 @@ def normalize(text: str) -> Normalized:
     # what the speaker took back goes, then units said in full are written short
     corrected, third_map = _rewrite(digits, corrections(digits))
     final, fourth_map = _rewrite(corrected, spoken_units(corrected))
-    offsets = _chained(_chained(_chained(first_map, second_map), third_map), fourth_map)
+    offsets = _chained(
+        _chained(_chained(_chained(first_map, english_map), second_map), third_map), fourth_map
+    )
     return Normalized(text=final, original=text, offsets=offsets)
 
 
