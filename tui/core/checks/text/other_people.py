@@ -22,8 +22,11 @@ _PATIENT = re.compile(
 # Initials with dots ("W.N.", "M.Q-R", "D.O-P.") or an initial and a surname ("W. Ng").
 _INITIALS = re.compile(r"(?<![A-Za-z.])[A-Z](?:[.][ ]?[A-Z]|-[A-Z]){1,3}\.?(?![a-z])")
 _INITIAL_SURNAME = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ ]?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_BULLET = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
+# A line's label: the words before its first colon (after a bullet), at most 60 characters.
 _LABEL_REACH = 60
+_LABEL = re.compile(
+    rf"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<label>[^\n:]{{1,{_LABEL_REACH}}}):", re.MULTILINE
+)
 
 
 @dataclass(frozen=True)
@@ -86,17 +89,13 @@ def other_people_spans(text: str, name: str = "") -> tuple[tuple[int, int], ...]
     if patient is None:
         return ()
     spans: list[tuple[int, int]] = []
-    start = 0
-    size = len(text)
-    while start < size:
-        end = text.find("\n", start)
-        end = size if end < 0 else end
-        if _is_other(text, text[start:end], patient, words):
-            stop = _continuation_end(text, end)
-            spans.append((start, stop))
-            start = stop + 1
+    taken = -1
+    for found in _LABEL.finditer(text):
+        if found.start() <= taken or not _is_other(text, found["label"], patient, words):
             continue
-        start = end + 1
+        end = text.find("\n", found.end())
+        taken = _continuation_end(text, len(text) if end < 0 else end)
+        spans.append((found.start(), taken))
     return tuple(spans)
 
 
@@ -112,13 +111,7 @@ def _continuation_end(text: str, end: int) -> int:
     return end
 
 
-def _is_other(text: str, line: str, patient: _Patient, words: _Words) -> bool:
-    lead = _BULLET.match(line)
-    body = line[lead.end() if lead else 0 :]
-    colon = body.find(":", 0, _LABEL_REACH)
-    if colon <= 0:
-        return False
-    label = body[:colon]
+def _is_other(text: str, label: str, patient: _Patient, words: _Words) -> bool:
     if words.self_marks.search(label):
         return False
     if any(name in patient.names for name in re.findall(r"[A-Za-z]+", label.lower())):
@@ -141,7 +134,12 @@ def _named_elsewhere(text: str, letters: str) -> bool:
         return False
     first, rest = letters[0], letters[1:]
     tail = r"[ \t]+".join(f"{ch}[a-z]+" for ch in rest)
-    return re.search(rf"\b{first}(?:\.|[a-z]+)[ \t]*{tail}\b", text) is not None
+    # led by its capital letter, so the search skips ahead to it; the word edge is checked after
+    for found in re.finditer(rf"{first}(?:\.|[a-z]+)[ \t]*{tail}\b", text):
+        if found.start() == 0 or not text[found.start() - 1].isalpha():
+            return True
+    return False
+
 
 
 def without_other_people(text: str, name: str = "") -> str:
