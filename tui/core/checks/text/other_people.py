@@ -141,7 +141,6 @@ def _named_elsewhere(text: str, letters: str) -> bool:
     return False
 
 
-
 def without_other_people(text: str, name: str = "") -> str:
     """The text with the lines about another person than `name` left empty (same line count),
     so a document drafted from a group note carries none of the other patient's values."""
