@@ -104,11 +104,12 @@ TOTAL_TIMED = re.compile(
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total[\s_]*(?:treatment|tx|session|visit|therapy|service|face[- ]to[- ]face)"
+    # "Rx" is written for treatment by therapists trained in the UK and elsewhere ("total Rx time")
+    r"\b(?:total[\s_]*(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment[\s_]+(?:time|minutes|mins|duration)|tx\s+(?:time|duration)"
+    r"|treatment[\s_]+(?:time|minutes|mins|duration)|(?:tx|rx)\s+(?:time|duration)"
     r"|session\s+(?:length|duration|time)"
     # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
     r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"

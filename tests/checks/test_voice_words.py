@@ -1,0 +1,31 @@
+"""Words other clinics write short (issue 12, voices): "Rx" for treatment in a total, "Ax"
+for the assessment an earlier value was taken at, "neuromusc re-ed" and "ADL retraining" for
+their services. Each has a twin that keeps its meaning."""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_billing, extract_facts
+
+_HEAD = "Patient: Maeve Dunphy\nDate: 2031-08-06\n\n"
+
+
+def test_total_rx_time_is_the_total_treatment_time() -> None:
+    billing = extract_billing(_HEAD + "Gait re-ed 20 mins.\nTimed 20 mins; total Rx time 32 mins.\n")
+    assert billing.total_treatment_minutes == 32
+    # twin: an "Rx:" heading with minutes is a service line, not a total
+    plain = extract_billing(_HEAD + "Rx: gait re-ed 20 mins.\n")
+    assert plain.total_treatment_minutes is None
+
+
+def test_a_value_at_ax_is_an_earlier_value() -> None:
+    facts = extract_facts(_HEAD + "ODI 30% (Ax 44%). Berg 47/56 (40/56 at ax).\n")
+    earlier = {f.value for f in facts if "previous" in f.label}
+    assert earlier == {44, 40}
+    # twin: today's values keep no "previous"
+    assert {f.value for f in facts if "previous" not in f.label} == {30, 47}
+
+
+def test_services_written_short_are_read_with_their_codes() -> None:
+    note = _HEAD + "Neuromusc re-ed 11 min (DNF endurance).\nADL retraining 25 mins (dressing).\n"
+    services = {(f.cpt, f.value) for f in extract_facts(note) if f.kind == "service"}
+    assert services == {("97112", 11), ("97535", 25)}
