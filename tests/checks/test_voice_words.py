@@ -10,7 +10,8 @@ _HEAD = "Patient: Maeve Dunphy\nDate: 2031-08-06\n\n"
 
 
 def test_total_rx_time_is_the_total_treatment_time() -> None:
-    billing = extract_billing(_HEAD + "Gait re-ed 20 mins.\nTimed 20 mins; total Rx time 32 mins.\n")
+    note = _HEAD + "Gait re-ed 20 mins.\nTimed 20 mins; total Rx time 32 mins.\n"
+    billing = extract_billing(note)
     assert billing.total_treatment_minutes == 32
     # twin: an "Rx:" heading with minutes is a service line, not a total
     plain = extract_billing(_HEAD + "Rx: gait re-ed 20 mins.\n")
