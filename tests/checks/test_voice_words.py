@@ -30,3 +30,10 @@ def test_services_written_short_are_read_with_their_codes() -> None:
     note = _HEAD + "Neuromusc re-ed 11 min (DNF endurance).\nADL retraining 25 mins (dressing).\n"
     services = {(f.cpt, f.value) for f in extract_facts(note) if f.kind == "service"}
     assert services == {("97112", 11), ("97535", 25)}
+
+
+def test_a_load_written_before_its_sets_and_reps_is_no_strength() -> None:
+    note = _HEAD + "Ther ex: putty for grip, biceps 3# 2x10, wrist ext 1 kg 3x15.\nGrip R 18 kg.\n"
+    strengths = [f.value for f in extract_facts(note) if f.kind == "strength"]
+    # twin: the grip measured on the next line stays
+    assert strengths == [18]
