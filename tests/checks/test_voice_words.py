@@ -37,3 +37,15 @@ def test_a_load_written_before_its_sets_and_reps_is_no_strength() -> None:
     strengths = [f.value for f in extract_facts(note) if f.kind == "strength"]
     # twin: the grip measured on the next line stays
     assert strengths == [18]
+
+
+def test_symbols_for_words_are_not_read_as_values() -> None:
+    # an arrow before a number is a change; "2° to" a word is "secondary to"
+    note = _HEAD + "R shoulder flex 120° (↑ 15°). ↓ knee pain 2° to OA flare.\n"
+    assert [(f.kind, f.value) for f in extract_facts(note)] == [("rom", 120)]
+
+
+def test_values_after_an_arrow_and_a_word_and_ranges_stay() -> None:
+    # twins: "↑ to 4/5" is today's grade; "2° to 125°" is a range of motion
+    assert [f.value for f in extract_facts(_HEAD + "Hip abd ↑ to 4/5.\n")] == ["4"]
+    assert [f.value for f in extract_facts(_HEAD + "Knee ext 2° to 125°.\n")] == [2, 125]
