@@ -50,3 +50,12 @@ def test_prose_of_another_language_with_no_number_is_left_as_written() -> None:
     # twin: a line with no number is not rewritten, so a draft quoting it matches the note
     text = "Paciente dice que camina mejor y con menos dolor en la rodilla derecha."
     assert normalize(text).text == text
+
+
+def test_portuguese_measures_are_read_with_or_without_accents() -> None:
+    text = "Dor 5/10 no joelho direito. Pressao arterial 128/80. Caminhou 200 pés (antes 80 pés)."
+    assert normalize(text).text.startswith("pain 5/10 no knee right. BP 128/80.")
+    walked = [
+        (f.value, "previous" in f.label) for f in extract_facts(_HEAD + text) if f.unit == "ft"
+    ]
+    assert walked == [(200, False), (80, True)]

@@ -18,7 +18,7 @@ from tui.core.checks.text.pieces import Piece
 
 _DIGIT = re.compile(r"\d")
 # Letters a writer may type without their accent.
-_PLAIN = str.maketrans("áàâäéèêëíìîïóòôöúùûüñç", "aaaaeeeeiiiioooouuuunc")
+_PLAIN = str.maketrans("áàâäãéèêëíìîïóòôöõúùûüñç", "aaaaaeeeeiiiiooooouuuunc")
 
 
 @dataclass(frozen=True)
