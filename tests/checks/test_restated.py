@@ -27,3 +27,19 @@ def test_it_was_without_a_timepoint_is_not_an_earlier_value() -> None:
 
 def test_it_was_with_no_value_before_is_not_read() -> None:
     assert _facts("It was 38 at the evaluation.") == []
+
+
+def test_the_other_side_said_after_a_sided_value_is_that_measure_on_that_side() -> None:
+    facts = extract_facts(_HEAD + "SLR on the left is sixty five degrees, right is eighty.")
+    assert [(f.kind, f.value) for f in facts] == [("rom", 65), ("rom", 80)]
+    assert facts[1].label.startswith("R") and "L" not in facts[1].label.split()
+    grip = extract_facts(_HEAD + "grip on the right is 22 kg, left is 30.")
+    assert [(f.value, f.unit) for f in grip] == [(22, "kg"), (30, "kg")]
+
+
+def test_the_other_side_with_no_number_or_a_time_is_not_read() -> None:
+    # twins: "left is fine", "left is 2 weeks behind"
+    assert _facts("pain in the right knee 4/10, left is fine.") == [("pain", 4, None, False)]
+    assert [f.value for f in extract_facts(_HEAD + "R knee flex 110, left is 2 weeks behind.")] == [
+        110
+    ]

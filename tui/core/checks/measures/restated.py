@@ -29,7 +29,7 @@ def _restated() -> Led:
     pattern = re.compile(
         rf"\b(?:{_SUBJECTS})(?:'s)?[ \t]+(?:was|were|had[ \t]+been|measured)[ \t]+"
         r"(?:about[ \t]+|around[ \t]+|approximately[ \t]+|only[ \t]+)?"
-        r"(?P<value>\d+(?:\.\d+)?)(?![\d/.])"
+        r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)"
         r"(?:[ \t]*(?:%|\u00b0|degrees?|cm|mm|kg|lbs?|s|sec|seconds|m|ft|feet|m/s|points?))?"
         rf"[ \t]+(?:at|on|in|during|from)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?{_TIMEPOINT}\b",
         re.IGNORECASE,
@@ -67,4 +67,44 @@ def read_restated(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
             f"{today.label} (previous)",
             unit=today.unit,
             measure=today.measure,
+        )
+
+
+# ", right is 80": the other side said after a sided value, the measure not named again.
+_OTHER_SIDE = re.compile(
+    r"[,;][ \t]*(?:and[ \t]+)?(?:the[ \t]+|on[ \t]+the[ \t]+)?(?P<side>right|left|R|L|rt|lt)"
+    r"(?:[ \t]+side)?[ \t]+(?:is|was|measures|measured)[ \t]+(?:about[ \t]+)?"
+    r"(?P<value>\d+(?:\.\d+)?[+-]?)(?![\d/]|\.\d|[ \t]*(?:over|out[ \t]+of|x)\b)",
+    re.IGNORECASE,
+)
+_SIDES = {"right": "R", "rt": "R", "r": "R", "left": "L", "lt": "L", "l": "L"}
+_SIDE_WORD = re.compile(r"\b(?:R|L|right|left|rt|lt)\b", re.IGNORECASE)
+
+
+def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each ", right is 80" after a value of the other side: that measure on this side."""
+    for found in _OTHER_SIDE.finditer(scanner.text):
+        start, end = found.span("value")
+        if not scanner.free(start, end) or scanner.in_header(start):
+            continue
+        said_at = scanner.span(found.start(), found.start() + 1)[0]
+        clause = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
+        before = [f for f in facts if clause <= f.span[0] and f.span[1] <= said_at]
+        if not before:
+            continue
+        today = max(before, key=lambda fact: fact.span)
+        side = _SIDES[found["side"].lower()]
+        said = _SIDE_WORD.findall(today.label)
+        if today.kind == "service" or not said or _SIDES[said[0].lower()] == side:
+            continue
+        raw = found["value"]
+        if today.kind == "mmt":
+            value: int | float | str = raw
+        elif raw[-1] in "+-":
+            continue
+        else:
+            value = float(raw) if "." in raw else int(raw)
+        label = _SIDE_WORD.sub(side, today.label)
+        scanner.emit(
+            facts, today.kind, value, (start, end), label, unit=today.unit, measure=today.measure
         )
