@@ -49,3 +49,10 @@ def test_values_after_an_arrow_and_a_word_and_ranges_stay() -> None:
     # twins: "↑ to 4/5" is today's grade; "2° to 125°" is a range of motion
     assert [f.value for f in extract_facts(_HEAD + "Hip abd ↑ to 4/5.\n")] == ["4"]
     assert [f.value for f in extract_facts(_HEAD + "Knee ext 2° to 125°.\n")] == [2, 125]
+
+
+def test_an_aim_is_a_goal_and_a_cut_off_said_after_its_value_is_a_reference() -> None:
+    note = _HEAD + "Knee flex 98°. Aim 0-110° by 6/52.\nTUG 14.2 s, above the 13.5 s cut off.\n"
+    assert [f.value for f in extract_facts(note)] == [98, 14.2]
+    # twin: "aiming" says no goal, so the value after it stays
+    assert [f.value for f in extract_facts(_HEAD + "Aiming for stairs, knee flex 98°.\n")] == [98]
