@@ -71,3 +71,9 @@ def test_a_draft_of_the_patient_leaves_the_other_patients_lines_empty() -> None:
     kept = without_other_people(body, "Odile Brannigan-Weiss")
     assert "8/10" not in kept and "3/10" in kept
     assert kept.count("\n") == body.count("\n")
+
+
+def test_a_person_named_with_a_title_who_is_not_the_patient_is_someone_else() -> None:
+    note = _HEAD + "Group class.\nMr. Ng: hip pain 6/10.\nMs. Brannigan-Weiss: hip pain 2/10.\n"
+    # twin: the patient named with a title stays
+    assert _values(note, "pain") == [2]

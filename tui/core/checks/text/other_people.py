@@ -21,6 +21,8 @@ _PATIENT = re.compile(
 )
 # Initials with dots ("W.N.", "M.Q-R", "D.O-P.") or an initial and a surname ("W. Ng").
 _INITIALS = re.compile(r"(?<![A-Za-z.])[A-Z](?:[.][ ]?[A-Z]|-[A-Z]){1,3}\.?(?![a-z])")
+# A person named with a title ("Mr. Ng", "Mrs Oduya").
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][a-z]+")
 _INITIAL_SURNAME = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ ]?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 # A line's label: the words before its first colon (after a bullet), at most 60 characters.
 _LABEL_REACH = 60
@@ -117,6 +119,9 @@ def _is_other(text: str, label: str, patient: _Patient, words: _Words) -> bool:
     if any(name in patient.names for name in re.findall(r"[A-Za-z]+", label.lower())):
         return False
     marked = bool(words.other_marks.search(label))
+    if _TITLED.search(label):
+        # a person named with a title ("Mr. Ng:") whose name is not the patient's
+        return True
     for initials in (*_INITIALS.findall(label), *_INITIAL_SURNAME.findall(label)):
         letters = _letters(initials)
         if letters in words.not_initials:
