@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.text.numbers import normalize
+from tui.core.drafting.dictation import sentences
 
 _HEAD = "Patient: Ines Carvalho Soto\nDate: 2031-08-03\n\n"
 
@@ -59,3 +60,9 @@ def test_portuguese_measures_are_read_with_or_without_accents() -> None:
         (f.value, "previous" in f.label) for f in extract_facts(_HEAD + text) if f.unit == "ft"
     ]
     assert walked == [(200, False), (80, True)]
+
+
+def test_a_dictated_line_drafted_offline_keeps_its_language() -> None:
+    # the reading is in English, the draft in the clinician's words (numbers as digits)
+    said = sentences("dolor cuatro de diez, caminó 200 pies con andador")
+    assert "pies" in " ".join(said) and "ft" not in " ".join(said).split()

@@ -200,8 +200,9 @@ def _arrow_ranges(text: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def normalize(text: str) -> Normalized:
-    """Tables as sentences, typographic characters as ASCII, spelled-out numbers as digits.
+def normalize(text: str, languages: bool = True) -> Normalized:
+    """Tables as sentences, typographic characters as ASCII, spelled-out numbers as digits,
+    and (with `languages`) words of another language as English (languages.py).
 
     Each step keeps a map back to the text before it, and the maps are composed, so a span of
     the normalised text always points into the text the clinician wrote.
@@ -216,7 +217,8 @@ def normalize(text: str) -> Normalized:
     )
     first, first_map = _rewrite(text, _without_overlaps(layout))
     # words of another language the note is written in, as English (languages.py)
-    english, english_map = _rewrite(first, translated(first))
+    # (not for a draft written from the note, which keeps the clinician's language)
+    english, english_map = _rewrite(first, translated(first) if languages else [])
     swapped = _arrow_ranges(english).translate(_CHAR_SWAPS)
     spelled = _merge(
         _special_pieces(swapped),
