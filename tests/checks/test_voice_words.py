@@ -56,3 +56,8 @@ def test_an_aim_is_a_goal_and_a_cut_off_said_after_its_value_is_a_reference() ->
     assert [f.value for f in extract_facts(note)] == [98, 14.2]
     # twin: "aiming" says no goal, so the value after it stays
     assert [f.value for f in extract_facts(_HEAD + "Aiming for stairs, knee flex 98°.\n")] == [98]
+
+
+def test_an_instrument_named_aims_is_no_goal() -> None:
+    # twin of "Aim 0-110°": the Alberta Infant Motor Scale's score stays a score
+    assert [f.value for f in extract_facts(_HEAD + "AIMS 38 today.\n")] == [38]

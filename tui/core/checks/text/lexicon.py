@@ -577,8 +577,9 @@ def _not_after(words: tuple[str, ...]) -> str:
 GOAL_START = re.compile(
     r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
     r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))"
-    # "Aim 0-110° by 6/52", "aim: walk to the shops": a goal in UK and Australian notes
-    r"|\baims?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b|to\b))",
+    # "Aim 0-110° by 6/52", "aim: walk to the shops": a goal in UK and Australian notes (never
+    # "AIMS 38", the Alberta Infant Motor Scale)
+    r"|\b(?-i:[Aa]ims?)\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b|to\b))",
     re.IGNORECASE,
 )
 
