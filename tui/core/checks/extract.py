@@ -44,6 +44,7 @@ from tui.core.checks.measures.others import (
 )
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
+from tui.core.checks.measures.restated import read_other_side, read_restated
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.titled import read_titled
@@ -93,6 +94,8 @@ _PASSES: tuple[Pass, ...] = (
     read_chair_rises,
     read_walk_headings,
     read_others,
+    read_restated,
+    read_other_side,
 )
 
 

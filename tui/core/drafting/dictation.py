@@ -98,7 +98,7 @@ def is_dictated(text: str) -> bool:
 
 def sentences(line: str) -> list[str]:
     """A dictated line as clean sentences: no framing, no fillers, numbers as digits."""
-    digits = normalize(spoken_marks(line)).text
+    digits = normalize(spoken_marks(line), languages=False).text
     kept: list[str] = []
     for sentence in _SENTENCE_END.split(digits):
         if kept and (corrected := _corrects(kept[-1], sentence)):

@@ -22,6 +22,7 @@ from typing import Any
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.handouts.readability import plain_language
 from tui.core.checks.tables import billing_tables
+from tui.core.checks.text.other_people import without_other_people
 from tui.core.drafting import placement
 from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.drafting.markup import as_text
@@ -95,7 +96,8 @@ def draft_text(prompt: Prompt) -> str:
         )
     source = document_body(prompt.previous) if prompt.previous else as_text(note.body)
     skill = prompt.skill
-    items = split_items(source)
+    # a group note's lines about another patient are no part of this patient's document
+    items = split_items(without_other_people(source, note.header().get("name") or ""))
     patient_facing = skill.patient_facing
     # A handout's fixed sections ("When to call your therapist") always carry the fixed,
     # patient-safe wording: no note line (an assessment, a billing line) is placed there.

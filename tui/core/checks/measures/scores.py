@@ -714,7 +714,9 @@ _SAID_LATER = re.compile(
 )
 
 
-_WORDS_AFTER = re.compile(r"\s*([A-Za-z][\w/]*(?:\s+[A-Za-z]+)?)")
+# the words right after a rating, on its own line: "Pain 8/10" closing a line is rated whatever
+# word opens the next ("Sleep: better")
+_WORDS_AFTER = re.compile(r"[ \t]*([A-Za-z][\w/]*(?:[ \t]+[A-Za-z]+)?)")
 
 
 def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str | None:

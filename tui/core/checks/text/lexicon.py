@@ -606,8 +606,9 @@ def _not_after(words: tuple[str, ...]) -> str:
 GOAL_START = re.compile(
     r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
     r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))"
-    # "Aim: ...", "aiming for ...", never the AIMS (an infant motor scale) in capitals
-    r"|\baim(?:s|ing)?\b(?-i:(?<=[a-z]))(?=\s*(?:[:=]|#?\s*\d|for\b|to\b))",
+    # "Aim: ...", "aiming for ...", "Aim 0-110° by 6/52": a goal (UK and Australian notes write
+    # it so), never the AIMS (the Alberta Infant Motor Scale) in capitals
+    r"|\baim(?:s|ing)?\b(?-i:(?<=[a-z]))(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b|to\b))",
     re.IGNORECASE,
 )
 

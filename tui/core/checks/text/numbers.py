@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import table_pieces
 from tui.core.checks.text.anchored import search_at
+from tui.core.checks.text.languages import translated
 from tui.core.checks.text.lexicon import led, words
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.text.offsets import ChainedMap, RunMap
@@ -226,8 +228,9 @@ def _arrow_starts(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=16)
-def normalize(text: str) -> Normalized:
-    """Tables as sentences, typographic characters as ASCII, spelled-out numbers as digits.
+def normalize(text: str, languages: bool = True) -> Normalized:
+    """Tables as sentences, typographic characters as ASCII, spelled-out numbers as digits,
+    and (with `languages`) words of another language as English (languages.py).
 
     Each step keeps a map back to the text before it, and the maps are composed, so a span of
     the normalised text always points into the text the clinician wrote.
@@ -237,10 +240,14 @@ def normalize(text: str) -> Normalized:
         + keyed_pieces(text)
         + snake_key_pieces(text)
         + thousands_pieces(text)
+        + checkbox_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
     first, first_map = _rewrite(text, _without_overlaps(layout))
-    swapped = _arrow_ranges(first).translate(_CHAR_SWAPS)
+    # words of another language the note is written in, as English (languages.py)
+    # (not for a draft written from the note, which keeps the clinician's language)
+    english, english_map = _rewrite(first, translated(first) if languages else [])
+    swapped = _arrow_ranges(english).translate(_CHAR_SWAPS)
     spelled = _merge(
         _special_pieces(swapped),
         [p for run in led(_RUN, _WORD).finditer(swapped) for p in _parse_run(run)],
@@ -250,7 +257,9 @@ def normalize(text: str) -> Normalized:
     # what the speaker took back goes, then units said in full are written short
     corrected, third_map = _rewrite(digits, corrections(digits))
     final, fourth_map = _rewrite(corrected, spoken_units(corrected))
-    offsets = _chained(_chained(_chained(first_map, second_map), third_map), fourth_map)
+    offsets = _chained(
+        _chained(_chained(_chained(first_map, english_map), second_map), third_map), fourth_map
+    )
     return Normalized(text=final, original=text, offsets=offsets)
 
 

@@ -31,6 +31,7 @@ from tui.core.checks.text.lexicon import (
     word_first,
 )
 from tui.core.checks.text.numbers import Normalized, normalize
+from tui.core.checks.text.other_people import other_people_spans
 
 # A numeric token standing on its own: not glued to letters before it ("L4", "M17.11"). The
 # matches of r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?" with the check written after the first digit
@@ -164,6 +165,8 @@ class Scanner:
                 if "\n" not in match.group().strip():
                     self.block(match.start(), match.end())
         for start, end in clock_spans(self.text):  # "1400-1435": times of day
+            self.block(start, end)
+        for start, end in other_people_spans(self.text):  # a group note's other patient
             self.block(start, end)
         self.block_goals()
 

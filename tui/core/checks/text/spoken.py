@@ -49,6 +49,22 @@ _GRADE = re.compile(
 )
 
 
+# A transcript that writes part of a number in digits: "one hundred 35 degrees" (135), "forty
+# 5 degrees" (45). Joined only before a unit one number takes ("twenty 5 lb curls" is twenty
+# curls of 5 lb, and stays two numbers).
+_HALF_UNIT = (
+    r"(?=[ \t]*(?:degrees?\b|deg\b|\u00b0|minutes\b|mins\b|seconds\b|secs\b|percent\b|%"
+    r"|out[ \t]+of\b|over[ \t]+(?:ten|10)\b|/))"
+)
+_HALF_HUNDRED = re.compile(
+    rf"\b(?P<h>one|two|a|1|2)[ \t]+hundred(?:[ \t]+and)?[ \t]+(?P<n>[1-9]\d?)(?![\d.]){_HALF_UNIT}",
+    re.IGNORECASE,
+)
+_HALF_TENS = re.compile(
+    rf"\b(?P<t>{'|'.join(TENS)})[ \t]+(?P<u>[1-9])(?![\d.]){_HALF_UNIT}", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class Spoken:
     """A spoken number's span in the text and the digits it is written with."""
@@ -81,7 +97,42 @@ def spoken_numbers(text: str) -> list[Spoken]:
         )
         for m in led(_GRADE, "zero|one|two|three|four|five").finditer(text)
     ]
+    found += [
+        Spoken(m.start(), m.end(), str(100 * _hundreds(m["h"]) + int(m["n"])))
+        for m in led(_HALF_HUNDRED, "one|two|a|1|2").finditer(text)
+    ]
+    found += [
+        Spoken(m.start(), m.end(), str(TENS[m["t"].lower()] + int(m["u"])))
+        for m in led(_HALF_TENS, "|".join(TENS)).finditer(text)
+    ]
+    found += _homophones(text)
     return found
+
+
+def _hundreds(word: str) -> int:
+    return 1 if word.lower() in ("a", "one", "1") else 2
+
+
+def _homophones(text: str) -> list[Spoken]:
+    """A word said like a number before "out of ten" ("won out of ten" is 1/10, "to out of
+    ten" 2/10): a transcript's homophone where only a number can stand. "for 10 minutes" and
+    "from six to four out of ten" keep their words."""
+    said = _homophone_words()
+    if not said:
+        return []
+    pattern = led(
+        re.compile(
+            rf"\b(?P<w>{'|'.join(said)})(?=[ \t]+out[ \t]+of[ \t]+(?:ten|10)\b)", re.IGNORECASE
+        ),
+        "|".join(said),
+    )
+    return [Spoken(m.start(), m.end(), said[m["w"].lower()]) for m in pattern.finditer(text)]
+
+
+@cache
+def _homophone_words() -> dict[str, str]:
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    return {str(k).lower(): str(v) for k, v in tomllib.loads(text).get("homophones", {}).items()}
 
 
 def _below_hundred(words: str) -> int:

@@ -1,0 +1,110 @@
+"""An earlier value said after today's without naming the measure again, as people speak:
+"fingertips to floor is 22 cm, it was 38 at the evaluation", "Oswestry 36%, it was 50 at
+evaluation". The number after "it was" belongs to the value read just before it (same kind,
+measure and unit) and is its earlier value. Only a timepoint word after the number makes it
+one ("it was 50 at evaluation"); "it was 3 times" or "that was 20 minutes" stay unread.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.text.lexicon import Led, led
+from tui.core.checks.text.scan import Scanner
+
+_SUBJECTS = "it|that|this|which|she|he|they"
+_TIMEPOINT = (
+    r"(?:eval\w*|re-?eval\w*|(?:the[ \t]+)?initial[ \t]+(?:eval\w*|visit|assessment)|IE|SOC"
+    r"|start[ \t]+of[ \t]+care|admission|intake|baseline|last[ \t]+(?:visit|session|time|week)"
+    r"|(?:previous|prior)[ \t]+(?:visit|session|eval\w*)|progress[ \t]+report)"
+)
+# How far before the restated value today's value may be (its sentence or the one before).
+_REACH = 120
+
+
+@cache
+def _restated() -> Led:
+    pattern = re.compile(
+        rf"\b(?:{_SUBJECTS})(?:'s)?[ \t]+(?:was|were|had[ \t]+been|measured)[ \t]+"
+        r"(?:about[ \t]+|around[ \t]+|approximately[ \t]+|only[ \t]+)?"
+        r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)"
+        r"(?:[ \t]*(?:%|\u00b0|degrees?|cm|mm|kg|lbs?|s|sec|seconds|m|ft|feet|m/s|points?))?"
+        rf"[ \t]+(?:at|on|in|during|from)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?{_TIMEPOINT}\b",
+        re.IGNORECASE,
+    )
+    return led(pattern, _SUBJECTS)
+
+
+def read_restated(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each "it was N at the evaluation" after a value: that value's earlier value."""
+    for found in _restated().finditer(scanner.text):
+        start, end = found.span("value")
+        if not scanner.free(start, end) or scanner.in_header(start):
+            continue
+        said_at = scanner.span(found.start(), found.start() + 1)[0]
+        reach = scanner.span(max(scanner.sentence_before(found.start()) - _REACH, 0), start)[0]
+        before = [
+            fact
+            for fact in facts
+            if reach <= fact.span[0]
+            and fact.span[1] <= said_at
+            and fact.kind != "service"
+            and isinstance(fact.value, int | float)
+        ]
+        if not before:
+            continue
+        today = max(before, key=lambda fact: fact.span)
+        if "previous" in today.label:
+            continue
+        value = float(found["value"]) if "." in found["value"] else int(found["value"])
+        scanner.emit(
+            facts,
+            today.kind,
+            value,
+            (start, end),
+            f"{today.label} (previous)",
+            unit=today.unit,
+            measure=today.measure,
+        )
+
+
+# ", right is 80": the other side said after a sided value, the measure not named again.
+_OTHER_SIDE = re.compile(
+    r"[,;][ \t]*(?:and[ \t]+)?(?:the[ \t]+|on[ \t]+the[ \t]+)?(?P<side>right|left|R|L|rt|lt)"
+    r"(?:[ \t]+side)?[ \t]+(?:is|was|measures|measured)[ \t]+(?:about[ \t]+)?"
+    r"(?P<value>\d+(?:\.\d+)?[+-]?)(?![\d/]|\.\d|[ \t]*(?:over|out[ \t]+of|x)\b)",
+    re.IGNORECASE,
+)
+_SIDES = {"right": "R", "rt": "R", "r": "R", "left": "L", "lt": "L", "l": "L"}
+_SIDE_WORD = re.compile(r"\b(?:R|L|right|left|rt|lt)\b", re.IGNORECASE)
+
+
+def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each ", right is 80" after a value of the other side: that measure on this side."""
+    for found in _OTHER_SIDE.finditer(scanner.text):
+        start, end = found.span("value")
+        if not scanner.free(start, end) or scanner.in_header(start):
+            continue
+        said_at = scanner.span(found.start(), found.start() + 1)[0]
+        clause = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
+        before = [f for f in facts if clause <= f.span[0] and f.span[1] <= said_at]
+        if not before:
+            continue
+        today = max(before, key=lambda fact: fact.span)
+        side = _SIDES[found["side"].lower()]
+        said = _SIDE_WORD.findall(today.label)
+        if today.kind == "service" or not said or _SIDES[said[0].lower()] == side:
+            continue
+        raw = found["value"]
+        if today.kind == "mmt":
+            value: int | float | str = raw
+        elif raw[-1] in "+-":
+            continue
+        else:
+            value = float(raw) if "." in raw else int(raw)
+        label = _SIDE_WORD.sub(side, today.label)
+        scanner.emit(
+            facts, today.kind, value, (start, end), label, unit=today.unit, measure=today.measure
+        )
