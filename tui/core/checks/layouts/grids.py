@@ -17,14 +17,27 @@ from itertools import pairwise
 from markdown_it import MarkdownIt
 
 from tui.core.checks.layouts.columns import role_of
-from tui.core.checks.layouts.fixed_width import fixed_width_cells, fixed_width_runs, heading_case
+from tui.core.checks.layouts.delimited import delimited_fields, delimited_runs
+from tui.core.checks.layouts.fixed_width import (
+    fixed_width_cells,
+    fixed_width_runs,
+    heading_case,
+    overflowing,
+    rule_line,
+    services_heading,
+)
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")
+# A box-drawn table's rule line: "+------+-----+", "|======|=====|".
+_BOX_RULE = re.compile(r"^[ \t]*[+|][-=+|: \t]*[-=][-=+|: \t]*[+|][ \t\r]*$")
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
+_DIGITS = re.compile(r"\d")
 _HEADING_WORDS = 4
-_TIMEPOINT_WORDS = 2
+_HEADING_LINES = 3
+_NAMING_WORD = re.compile(r"[A-Za-z]{2,}")
+_TIMEPOINT_WORDS = 3
 _TIMED_ROLES = frozenset({"prior", "current", "timepoint", "goal", "change"})
 _TIMED_COLUMNS = 2
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$|^\d{4}-\d{1,2}-\d{1,2}$")
@@ -65,22 +78,28 @@ def grids(text: str) -> list[Grid]:
 def _grids(text: str) -> tuple[Grid, ...]:
     """The tables of a text, found once: normalising and the service tables both read the
     note's tables (grids are frozen, so they are shared)."""
-    if "|" not in text and "\t" not in text and "  " not in text:
+    if not any(mark in text for mark in ("|", "\t", "  ", ",", ";")):
         return ()
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     ends = [end - 1 for end in starts[1:]] + [len(text)]
     found = _markdown(text, starts, ends)
     taken = {index for first, last in found for index in range(first, last)}
-    piped = _runs(text, starts, ends, taken, lambda line: bool(_PIPE_ROW.match(line)))
+    piped = _runs(
+        text, starts, ends, taken, lambda line: bool(_PIPE_ROW.match(line) or _BOX_RULE.match(line))
+    )
     taken |= {index for first, last in piped for index in range(first, last)}
+    lines = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    separated = delimited_runs(lines, taken, _named_headings)
+    taken |= {index for first, last, _ in separated for index in range(first, last)}
     tabbed = _runs(text, starts, ends, taken, lambda line: line.strip().count("\t") >= 1)
     taken |= {index for first, last in tabbed for index in range(first, last)}
     printed = fixed_width_runs(text, starts, ends, taken, _named_headings)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
-    tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in piped]
+    tables += [_piped_grid(text, starts, ends, first, last) for first, last in piped]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
     tables += [grid for grid in exports if _exported(grid)]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]
+    tables += [grid for run in separated for grid in _delimited_grids(text, starts, ends, run)]
     return tuple(sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0]))
 
 
@@ -142,7 +161,94 @@ def _printed_grid(
     )
     lines = tuple((starts[index], ends[index]) for index in range(first, last))
     heading = tuple(replace(cell, text=heading_case(cell.text)) for cell in rows[0])
-    return Grid(rows=(heading, *rows[1:]), lines=lines, headed=True)
+    kept = [0] + [
+        i
+        for i in range(1, len(rows))
+        if not rule_line(text[lines[i][0] : lines[i][1]])
+        and not overflowing(text[lines[i][0] : lines[i][1]], columns)
+    ]
+    rules = tuple(
+        lines[i]
+        for i in range(len(rows))
+        if i not in kept and rule_line(text[lines[i][0] : lines[i][1]])
+    )
+    return Grid(
+        rows=(heading, *(rows[i] for i in kept[1:])),
+        lines=tuple(lines[i] for i in kept),
+        headed=True,
+        rules=rules,
+    )
+
+
+def _delimited_grids(
+    text: str, starts: list[int], ends: list[int], run: tuple[int, int, str]
+) -> list[Grid]:
+    """A delimited export (`delimited`) as grids: a new one at each line of headings inside the
+    run ('"Charges","Units","Code","Description"' after the measures)."""
+    first, last, delimiter = run
+    rows = []
+    for index in range(first, last):
+        fields = delimited_fields(text[starts[index] : ends[index]], delimiter) or []
+        rows.append(
+            tuple(_cell(text, starts[index] + low, starts[index] + high) for low, high in fields)
+        )
+    lines = [(starts[index], ends[index]) for index in range(first, last)]
+    cuts = [0] + [i for i in range(1, len(rows)) if _subheading(rows[i])]
+    grids_found = []
+    for low, high in pairwise([*cuts, len(rows)]):
+        headed = _headings(rows[low])
+        if high - low >= 2:
+            grids_found.append(
+                Grid(rows=tuple(rows[low:high]), lines=tuple(lines[low:high]), headed=headed)
+            )
+    return grids_found
+
+
+def _subheading(row: tuple[Cell, ...]) -> bool:
+    """A line of headings inside an export: words only (no number, no date), naming a column
+    of units, row numbers or times."""
+    return not any(_DIGITS.search(cell.text) for cell in row) and _exported_heading(row)
+
+
+def _piped_grid(text: str, starts: list[int], ends: list[int], first: int, last: int) -> Grid:
+    """A pipe table with no Markdown separator row; drawn in a box ("+----+----+"), its rule
+    lines are layout and the lines above its first inner rule are its heading, a heading
+    wrapped over two lines read as one ("Right" over "(wk 1)" is "Right (wk 1)")."""
+    ruled = [i for i in range(first, last) if _BOX_RULE.match(text[starts[i] : ends[i]])]
+    if not ruled:
+        return _bare_grid(text, starts, ends, first, last, _pipe_cells)
+    kept = [i for i in range(first, last) if i not in ruled]
+    rules = tuple((starts[i], ends[i]) for i in ruled)
+    inner = next((i for i in ruled if any(k < i for k in kept)), None)
+    heading_lines = [k for k in kept if inner is not None and k < inner]
+    rows = [_pipe_cells(text, starts[i], ends[i]) for i in kept]
+    if not rows or not heading_lines or len(heading_lines) > _HEADING_LINES:
+        grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
+        return replace(grid, rules=rules) if grid.rows else grid
+    heading = _joined_heading(rows[: len(heading_lines)])
+    body = rows[len(heading_lines) :]
+    lines = [(starts[i], ends[i]) for i in kept]
+    if not body:
+        return Grid((), (), headed=False)
+    # the heading's further lines are layout, like the rules
+    more = tuple(lines[1 : len(heading_lines)])
+    return Grid(
+        rows=(heading, *body),
+        lines=(lines[0], *lines[len(heading_lines) :]),
+        headed=True,
+        rules=rules + more,
+    )
+
+
+def _joined_heading(rows: list[tuple[Cell, ...]]) -> tuple[Cell, ...]:
+    """Heading cells wrapped over lines, each column's words joined (spans of the first line)."""
+    width = max(len(row) for row in rows)
+    joined = []
+    for column in range(width):
+        cells = [row[column] for row in rows if column < len(row)]
+        words = " ".join(cell.text for cell in cells if cell.text)
+        joined.append(replace(cells[0], text=words))
+    return tuple(joined)
 
 
 def _markdown_grid(text: str, starts: list[int], ends: list[int], first: int, last: int) -> Grid:
@@ -196,16 +302,29 @@ def _exported(grid: Grid) -> bool:
     text with tabs (a label, a tab, a sentence) is read as it is written."""
     if not grid.headed:
         return False
-    roles = [role_of(cell.text) for cell in grid.rows[0]]
+    return _exported_heading(grid.rows[0])
+
+
+def _exported_heading(row: tuple[Cell, ...]) -> bool:
+    """A heading row of an export: a column of row numbers, entry times or units, or two
+    columns named for a time or a goal."""
+    roles = [role_of(cell.text) for cell in row]
     # a column of row numbers or units, or the times of the columns ("Admission  This week  Goal")
-    return any(role in ("skip", "unit") for role in roles) or (
-        sum(role in _TIMED_ROLES for role in roles[1:]) >= _TIMED_COLUMNS
+    return (
+        any(role in ("skip", "unit") for role in roles)
+        or sum(role in _TIMED_ROLES for role in roles[1:]) >= _TIMED_COLUMNS
+        or services_heading([cell.text for cell in row])
     )
 
 
 def _timepoint(text: str) -> bool:
-    """A short heading naming a time with its date ("Eval (6/8)")."""
-    return len(text.split()) <= _TIMEPOINT_WORDS and role_of(text) in ("prior", "current")
+    """A short heading naming a time with its date ("Eval (6/8)", "PREV 02/23 (L)", "This
+    visit 04/09", "Left on 03/20")."""
+    return (
+        len(text.split()) <= _TIMEPOINT_WORDS
+        and bool(_NAMING_WORD.search(text))
+        and role_of(text) in ("prior", "current", "timepoint")
+    )
 
 
 def _pipe_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
