@@ -111,6 +111,7 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
     if grid.headed and grid.lines:
         top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
         table = _captioned(table, caption(text, top))
+    table = _described(table, [row for row, _ in body])
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None)
@@ -150,6 +151,30 @@ def _grouped(headings: list[str], label: int) -> bool:
         return False
     first, named = headings[label].strip("*_ "), headings[label + 1].strip("*_ ")
     return bool(group_first().match(first) and generic_first().match(named))
+
+
+def _described(table: _Table, body: list[tuple[Cell, ...]]) -> _Table:
+    """A column of words ("WHERE: 12 cm below", "SITE: knee extended") under a heading that
+    names no side: a description of the row, written without its heading, so it does not part
+    the row's name from the values after it."""
+    found = list(table.columns)
+    for index, column in enumerate(found):
+        if index <= table.label or column.role != "other" or labels.parts_of(column.heading).side:
+            continue
+        cells = [row[index].text for row in body if index < len(row) and row[index].text]
+        if (
+            cells
+            and all(_described_cell(cell) for cell in cells)
+            and any(len(cell.split()) > 1 for cell in cells)
+        ):
+            found[index] = Column("plain", column.heading, "")
+    return dataclasses.replace(table, columns=tuple(found))
+
+
+def _described_cell(cell: str) -> bool:
+    return (
+        not _VALUE_FIRST.match(cell) and not empty_cell().match(cell) and not _DATE_CELL.match(cell)
+    )
 
 
 def _captioned(table: _Table, found: Caption | None) -> _Table:
