@@ -251,3 +251,24 @@ def test_a_dotted_key_gives_its_value_the_unit_and_the_time_it_carries() -> None
 def test_a_goal_key_or_a_bed_number_is_no_measurement() -> None:
     values = {fact.value for fact in extract_facts(DOTTED_KEYS)}
     assert not values & {500, 12}
+
+
+TAB_SERVICES_THEN_PROSE = (
+    "Code\tMin\tWhat\n97112\t18\tTandem walking, head turns\n"
+    "PLAN\tProgress to foam surfaces and dual tasks next week.\n"
+)
+
+
+def test_an_export_ends_where_a_column_of_values_holds_a_sentence() -> None:
+    text = normalize(TAB_SERVICES_THEN_PROSE).text
+    assert "Progress to foam surfaces" in text
+    assert "Min Progress" not in text
+
+
+INDENTED_SIDE_VALUES = """  Hamstring length ..........  R 62°    |  L 70°
+  Thomas test ................  R 10°    |  L 0°
+"""
+
+
+def test_values_under_sides_in_an_indented_list_are_no_heading_row() -> None:
+    assert not grids(INDENTED_SIDE_VALUES)

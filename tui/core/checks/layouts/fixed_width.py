@@ -21,7 +21,7 @@ from tui.core.checks.measures import labels
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
-_MIN_SIDES = 2
+_DIGIT = re.compile(r"\d")
 _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
@@ -98,15 +98,18 @@ def _heading_columns(
     chunks = list(_CHUNK.finditer(line))
     names = [chunk.group() for chunk in chunks]
     starts = [chunk.start() for chunk in chunks]
-    if line[:1].isspace():
+    indented = line[:1].isspace()
+    if indented:
         # "            EVAL (02/05)    CURRENT (03/18)": the rows' names have no heading
         if len(chunks) < _MIN_COLUMNS - 1:
             return None
         names, starts = ["", *names], [0, *starts]
     if len(names) < _MIN_COLUMNS or not is_heading([name for name in names if name]):
         return None
+    if any(_DIGIT.search(name) and role_of(name) not in _TIME_ROLES for name in names):
+        return None  # "R 45°  |  L 40°": values, not headings
     timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
-    sided = sum(bool(labels.parts_of(name).side) for name in names[1:]) >= _MIN_SIDES
+    sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2
     if not (timed or sided or services_heading(names)):
         return None
     return tuple(starts)

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
-from tui.core.checks.layouts.columns import role_of
+from tui.core.checks.layouts.columns import minutes_heading, role_of
 from tui.core.checks.layouts.delimited import delimited_fields, delimited_runs
 from tui.core.checks.layouts.fixed_width import (
     fixed_width_cells,
@@ -36,6 +36,8 @@ _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _DIGITS = re.compile(r"\d")
 _HEADING_WORDS = 4
 _HEADING_LINES = 3
+_VALUE_ROLES = frozenset({"prior", "current", "timepoint", "goal", "unit", "change"})
+_PHRASE_WORDS = 3
 _NAMING_WORD = re.compile(r"[A-Za-z]{2,}")
 _TIMEPOINT_WORDS = 3
 _TIMED_ROLES = frozenset({"prior", "current", "timepoint", "goal", "change"})
@@ -97,7 +99,7 @@ def _grids(text: str) -> tuple[Grid, ...]:
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
     tables += [_piped_grid(text, starts, ends, first, last) for first, last in piped]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
-    tables += [grid for grid in exports if _exported(grid)]
+    tables += [_export(grid) for grid in exports if _exported(grid)]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]
     tables += [grid for run in separated for grid in _delimited_grids(text, starts, ends, run)]
     return tuple(sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0]))
@@ -198,10 +200,36 @@ def _delimited_grids(
     for low, high in pairwise([*cuts, len(rows)]):
         headed = _headings(rows[low])
         if high - low >= 2:
-            grids_found.append(
-                Grid(rows=tuple(rows[low:high]), lines=tuple(lines[low:high]), headed=headed)
-            )
+            grid = Grid(rows=tuple(rows[low:high]), lines=tuple(lines[low:high]), headed=headed)
+            grids_found.append(_export(grid) if headed else grid)
     return grids_found
+
+
+def _export(grid: Grid) -> Grid:
+    """An export's table as far as it goes: its headings in a note's case ("DESCRIPTION" as
+    "Description"), its rows up to the first that writes a phrase in a column of values
+    ("ASSESSMENT<tab>Improving with cough ..." under "MIN"): the note goes on as prose there."""
+    heading = tuple(replace(cell, text=heading_case(cell.text)) for cell in grid.rows[0])
+    valued = [_value_heading(cell.text) for cell in heading]
+    body = grid.rows[1:]
+    end = len(body)
+    for number, row in enumerate(body):
+        if number and any(
+            i < len(valued) and valued[i] and _phrase(cell.text) for i, cell in enumerate(row)
+        ):
+            end = number
+            break
+    return replace(grid, rows=(heading, *body[:end]), lines=grid.lines[: end + 1])
+
+
+def _phrase(text: str) -> bool:
+    """Words with no number among them: a sentence, not a value."""
+    return len(text.split()) >= _PHRASE_WORDS and not _DIGITS.search(text)
+
+
+def _value_heading(heading: str) -> bool:
+    """A heading of short values: a time, a goal, a unit or a count of minutes."""
+    return role_of(heading) in _VALUE_ROLES or bool(minutes_heading().fullmatch(heading.strip()))
 
 
 def _subheading(row: tuple[Cell, ...]) -> bool:

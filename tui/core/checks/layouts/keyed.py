@@ -70,7 +70,7 @@ def keyed_pieces(text: str) -> list[Piece]:
 # in the key (its last unit word, which a timepoint may follow) follows the value.
 _SNAKE_KEY = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?"
-    r"((?:[A-Za-z][A-Za-z0-9]*\.)*[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
+    r"((?:[A-Za-z][A-Za-z0-9]*\.)*[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
     r"(-?\d+(?:\.\d+)?(?![\d.]))?",
     re.MULTILINE,
 )

@@ -155,17 +155,19 @@ def _grouped(headings: list[str], label: int) -> bool:
 
 def _described(table: _Table, body: list[tuple[Cell, ...]]) -> _Table:
     """A column of words ("WHERE: 12 cm below", "SITE: knee extended") under a heading that
-    names no side: a description of the row, written without its heading, so it does not part
-    the row's name from the values after it."""
+    names no side, before columns of values: a description of the row, written without its
+    heading, so it does not part the row's name from the values after it."""
     found = list(table.columns)
     for index, column in enumerate(found):
         if index <= table.label or column.role != "other" or labels.parts_of(column.heading).side:
             continue
         cells = [row[index].text for row in body if index < len(row) and row[index].text]
+        later = [cell.text for row in body for cell in row[index + 1 :]]
         if (
             cells
             and all(_described_cell(cell) for cell in cells)
             and any(len(cell.split()) > 1 for cell in cells)
+            and any(_DIGIT.search(cell) for cell in later)
         ):
             found[index] = Column("plain", column.heading, "")
     return dataclasses.replace(table, columns=tuple(found))
