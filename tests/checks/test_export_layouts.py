@@ -272,3 +272,35 @@ INDENTED_SIDE_VALUES = """  Hamstring length ..........  R 62°    |  L 70°
 
 def test_values_under_sides_in_an_indented_list_are_no_heading_row() -> None:
     assert not grids(INDENTED_SIDE_VALUES)
+
+
+# -- a dated time column and an instrument the tables do not list ------------------------------
+
+DATED_UNLISTED = """| Measure | Intake 10/2030 | Now | Goal |
+|---|---|---|---|
+| FIST | 31/56 | 42/56 | 50/56 |
+| Hip abd PROM R / L | -4° / 0° | 6° / 8° | -- |
+"""
+
+
+def test_a_dated_earlier_column_does_not_hide_an_unlisted_instrument() -> None:
+    assert "previous" in one_fact(DATED_UNLISTED, "outcome", 31).label
+    assert "previous" not in one_fact(DATED_UNLISTED, "outcome", 42).label
+    _none(DATED_UNLISTED, "outcome", 50)
+
+
+def test_a_minus_sign_in_a_pair_of_angles_is_a_joint_short_of_neutral() -> None:
+    short = one_fact(DATED_UNLISTED, "rom", 4)
+    assert "deficit" in short.label and "R" in short.label
+    assert "deficit" not in one_fact(DATED_UNLISTED, "rom", 8).label
+
+
+GOAL_NAMED_ROWS = """| Goal | Baseline 9/2030 | Today | Target |
+|---|---|---|---|
+| IEP goal 1. Buttons a shirt | 1/5 trials | 3/5 trials | 4/5 trials |
+"""
+
+
+def test_a_row_named_by_a_goal_is_not_restated() -> None:
+    text = normalize(GOAL_NAMED_ROWS).text
+    assert text.count("Buttons a shirt") == 1

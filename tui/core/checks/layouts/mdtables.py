@@ -31,7 +31,6 @@ from tui.core.checks.layouts.columns import (
     grade_headings,
     group_first,
     minutes_heading,
-    remark_after,
     role_of,
     rom_words,
     service_time_heading,
@@ -43,6 +42,7 @@ from tui.core.checks.layouts.grids import Cell, Grid, grids
 from tui.core.checks.layouts.keyed import unit_written
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import billing_tables, keyed_units
+from tui.core.checks.text.lexicon import GOAL_START
 from tui.core.checks.text.pieces import Piece
 
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
@@ -262,6 +262,11 @@ def _row(
             previous = cell
             continue
         cue = _cue(table, column, when)
+        restated = f"{table.lead} {_name_again(name)}".strip()
+        if column.role in _ROW_TIMES and when is None and not GOAL_START.search(restated):
+            # "(Eval 11/2031)": a bracket holding a number is a scope of its own to the
+            # readers, which would part the row's test from its value; the date is left out
+            cue = _undated(cue)
         if _OFFSET_NAME.match(name.text) and column.role == "other":
             # "| 12 cm | 24.6 | 22.1 |" under "L arm | R arm": a row at a tape position, written
             # as one ("12 cm: L 24.6, R 22.1"), its offset never a value
@@ -273,12 +278,18 @@ def _row(
             again = _name_again(name)
             pieces.append(Piece(previous.end, previous.end, f". {again}", name.start, name.end))
             opens = True
-        elif column.role == "prior" and written is not None and when is None and _remark(cue):
-            # "| TUG | 11.4 s | 15.9 s |" under "Today | Previous": the earlier value opens a
-            # clause of its own with the row's name, so its "(Previous)" never reads as a
-            # remark on the value before it ("11.4 s, (Previous)")
-            again = f"{table.lead} {_name_again(name)}".strip()
-            pieces.append(Piece(previous.end, previous.end, f"; {again}", name.start, name.end))
+        elif (
+            column.role in _ROW_TIMES
+            and written is not None
+            and when is None
+            and not GOAL_START.search(restated)
+        ):
+            # "| TUG | 11.4 s | 15.9 s |" under "Today | Previous": each time's value opens a
+            # clause of its own with the row's name, so a "(Previous)" never reads as a
+            # remark on the value before it ("11.4 s, (Previous)") nor an earlier column's
+            # words as this visit's; a name that holds a goal word ("IEP goal 2") is not
+            # written again, since a goal word opens a target
+            pieces.append(Piece(previous.end, previous.end, f"; {restated}", name.start, name.end))
             opens = True
         if opens or written is None:
             # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key
@@ -321,9 +332,11 @@ def _continued(row: tuple[Cell, ...], line: tuple[int, int]) -> list[Piece]:
     return pieces
 
 
-def _remark(cue: str) -> bool:
-    """A cue that, written after a value ("11.4 s, (Previous)"), reads as a remark on it."""
-    return bool(remark_after().match(cue))
+def _undated(cue: str) -> str:
+    """A time's cue without the numbers of its date ("(Eval 11/2031)" as "(Eval)")."""
+    words = re.sub(r"[^\s()\[\]]*\d[^\s()\[\]]*", "", cue)
+    words = re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", words))
+    return re.sub(r"\s+", " ", re.sub(r"\(\)", "", words)).strip()
 
 
 def _name_again(name: Cell) -> str:
