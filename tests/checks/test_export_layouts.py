@@ -304,3 +304,29 @@ GOAL_NAMED_ROWS = """| Goal | Baseline 9/2030 | Today | Target |
 def test_a_row_named_by_a_goal_is_not_restated() -> None:
     text = normalize(GOAL_NAMED_ROWS).text
     assert text.count("Buttons a shirt") == 1
+
+
+# -- rows that are visits; pipes between cells only ---------------------------------------------
+
+VISIT_ROWS = "Date\tBerg\tDevice\n01/12\t39\tRW\n02/09\t46\tSPC\n"
+
+
+def test_a_tab_export_whose_rows_are_dated_visits_reads_the_last_as_today() -> None:
+    assert "previous" in one_fact(VISIT_ROWS, "outcome", 39).label
+    assert "previous" not in one_fact(VISIT_ROWS, "outcome", 46).label
+
+
+INNER_PIPES = """Test | Cut-off | L | R
+Side hop (s) | < 10 | 12.4 | 9.1
+Y-balance ANT (cm) | > 4 diff | 61 | 67
+"""
+
+
+def test_pipes_between_cells_only_make_a_table_under_a_heading_row() -> None:
+    assert "L" in one_fact(INNER_PIPES, "other", 12.4).label
+    _none(INNER_PIPES, "other", 10)
+
+
+def test_a_line_with_pipes_but_no_heading_row_is_read_as_written() -> None:
+    text = "Billed 97110 x1 | 97140 x1 | 97116 x1\nTotal timed 40 | treatment 40 | units 3\n"
+    assert not grids(text)

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
-from tui.core.checks.layouts.columns import minutes_heading, role_of
+from tui.core.checks.layouts.columns import minutes_heading, role_of, time_heading
 from tui.core.checks.layouts.delimited import delimited_fields, delimited_runs
 from tui.core.checks.layouts.fixed_width import (
     fixed_width_cells,
@@ -36,6 +36,7 @@ _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _DIGITS = re.compile(r"\d")
 _HEADING_WORDS = 4
 _HEADING_LINES = 3
+_INNER_PIPES = 2
 _VALUE_ROLES = frozenset({"prior", "current", "timepoint", "goal", "unit", "change"})
 _PHRASE_WORDS = 3
 _NAMING_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -90,6 +91,8 @@ def _grids(text: str) -> tuple[Grid, ...]:
         text, starts, ends, taken, lambda line: bool(_PIPE_ROW.match(line) or _BOX_RULE.match(line))
     )
     taken |= {index for first, last in piped for index in range(first, last)}
+    inner = _runs(text, starts, ends, taken, lambda line: line.count("|") >= _INNER_PIPES)
+    taken |= {index for first, last in piped for index in range(first, last)}
     lines = [text[start:end] for start, end in zip(starts, ends, strict=True)]
     separated = delimited_runs(lines, taken, _named_headings)
     taken |= {index for first, last, _ in separated for index in range(first, last)}
@@ -98,6 +101,9 @@ def _grids(text: str) -> tuple[Grid, ...]:
     printed = fixed_width_runs(text, starts, ends, taken, _named_headings)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
     tables += [_piped_grid(text, starts, ends, first, last) for first, last in piped]
+    tables += [
+        grid for first, last in inner if (grid := _inner_grid(text, starts, ends, first, last))
+    ]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
     tables += [_export(grid) for grid in exports if _exported(grid)]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]
@@ -268,6 +274,24 @@ def _piped_grid(text: str, starts: list[int], ends: list[int], first: int, last:
     )
 
 
+def _inner_grid(
+    text: str, starts: list[int], ends: list[int], first: int, last: int
+) -> Grid | None:
+    """Lines with pipes between cells only ("Test | Norm | L | R"): a table when its first line
+    is a heading row of words (no number) and no line has more cells (an empty last cell may be
+    left out)."""
+    grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
+    if not grid.rows or not grid.headed or any(_DIGITS.search(c.text) for c in grid.rows[0]):
+        return None
+    width = len(grid.rows[0])
+    if (
+        any(len(row) > width for row in grid.rows)
+        or sum(len(row) == width for row in grid.rows) < 2
+    ):
+        return None
+    return grid
+
+
 def _joined_heading(rows: list[tuple[Cell, ...]]) -> tuple[Cell, ...]:
     """Heading cells wrapped over lines, each column's words joined (spans of the first line)."""
     width = max(len(row) for row in rows)
@@ -334,14 +358,16 @@ def _exported(grid: Grid) -> bool:
 
 
 def _exported_heading(row: tuple[Cell, ...]) -> bool:
-    """A heading row of an export: a column of row numbers, entry times or units, or two
-    columns named for a time or a goal."""
+    """A heading row of an export: a column of row numbers, entry times or units, two columns
+    named for a time or a goal, codes with minutes, or a first column of dates (each row a
+    visit)."""
     roles = [role_of(cell.text) for cell in row]
     # a column of row numbers or units, or the times of the columns ("Admission  This week  Goal")
     return (
         any(role in ("skip", "unit") for role in roles)
         or sum(role in _TIMED_ROLES for role in roles[1:]) >= _TIMED_COLUMNS
         or services_heading([cell.text for cell in row])
+        or bool(row and time_heading().fullmatch(row[0].text.strip()))
     )
 
 
