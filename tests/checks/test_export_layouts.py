@@ -330,3 +330,18 @@ def test_pipes_between_cells_only_make_a_table_under_a_heading_row() -> None:
 def test_a_line_with_pipes_but_no_heading_row_is_read_as_written() -> None:
     text = "Billed 97110 x1 | 97140 x1 | 97116 x1\nTotal timed 40 | treatment 40 | units 3\n"
     assert not grids(text)
+
+
+GROUPED_EXPORT = """"Section","Item","Value","Comment"
+"Objective","L hip abduction AROM","28 deg","R 40 deg"
+"Charges","Units","Code","Description"
+"Charges","2","97110","Therapeutic exercise"
+"Totals","Timed minutes","31",""
+"Totals","Treatment minutes","31",""
+"""
+
+
+def test_rows_after_a_group_headed_inside_an_export_go_back_to_the_first_headings() -> None:
+    text = normalize(GROUPED_EXPORT).text
+    assert "Timed minutes: 31." in text
+    assert one_fact(GROUPED_EXPORT, "rom", 28).label.startswith("L hip abduction")

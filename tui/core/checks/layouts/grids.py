@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
-from tui.core.checks.layouts.columns import minutes_heading, role_of, time_heading
+from tui.core.checks.layouts.columns import group_first, minutes_heading, role_of, time_heading
 from tui.core.checks.layouts.delimited import delimited_fields, delimited_runs
 from tui.core.checks.layouts.fixed_width import (
     fixed_width_cells,
@@ -202,13 +202,31 @@ def _delimited_grids(
         )
     lines = [(starts[index], ends[index]) for index in range(first, last)]
     cuts = [0] + [i for i in range(1, len(rows)) if _subheading(rows[i])]
+    grouped = bool(rows[0]) and bool(group_first().match(rows[0][0].text))
     grids_found = []
     for low, high in pairwise([*cuts, len(rows)]):
+        back = _group_ends(rows, low, high) if grouped and low else high
         headed = _headings(rows[low])
-        if high - low >= 2:
-            grid = Grid(rows=tuple(rows[low:high]), lines=tuple(lines[low:high]), headed=headed)
+        if back - low >= 2:
+            grid = Grid(rows=tuple(rows[low:back]), lines=tuple(lines[low:back]), headed=headed)
             grids_found.append(_export(grid) if headed else grid)
+        if back < high:
+            # '"Totals","Timed minutes","29"' after the charges: rows under the first headings
+            rest = Grid(
+                rows=(rows[0], *rows[back:high]), lines=(lines[0], *lines[back:high]), headed=True
+            )
+            grids_found.append(_export(rest))
     return grids_found
+
+
+def _group_ends(rows: list[tuple[Cell, ...]], low: int, high: int) -> int:
+    """Where the rows of a group headed inside an export end: at the first row whose group
+    (its first cell) is no longer the one its heading named ('"Charges","Units",...')."""
+    group = rows[low][0].text if rows[low] else ""
+    for index in range(low + 1, high):
+        if not rows[index] or rows[index][0].text != group:
+            return index
+    return high
 
 
 def _export(grid: Grid) -> Grid:
