@@ -219,7 +219,18 @@ def _emit(
             scanner.emit(facts, "mmt", grade, value.span, label + found.previous)
         elif degrees or found.motion or found.joint:
             label = labels.join(found.side, found.joint, found.motion, found.mode) or "ROM"
-            scanner.emit(facts, "rom", value.number, value.span, label + found.previous)
+            span, short = _signed(scanner.text, value.span)
+            scanner.emit(facts, "rom", value.number, span, label + found.previous + short)
+
+
+def _signed(text: str, span: tuple[int, int]) -> tuple[tuple[int, int], str]:
+    """ "-2° / 0°": a minus sign written before an angle (after a space, a colon or the start
+    of a line) is a joint short of neutral, which the other readers write as the angle missing
+    with "(deficit)"."""
+    start = span[0]
+    if start > 0 and text[start - 1] == "-" and (start < 2 or text[start - 2] in " \t:(/\n"):
+        return (start - 1, span[1]), " (deficit)"
+    return span, ""
 
 
 def _merged(found: Attribution, part: labels.Parts) -> Attribution:

@@ -14,28 +14,23 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from tui.core.checks.layouts.columns import minutes_heading, role_of
+from tui.core.checks.layouts.columns import minutes_heading, role_of, rom_words
 from tui.core.checks.measures import labels
 
 # A heading or cell: words joined by single spaces, columns set apart by two or more.
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
-_TIME_ROLES = frozenset({"prior", "current", "timepoint"})
-# A column heading that is a side, alone or with the mode measured ("Left", "Rt.", "R AROM").
-_SIDE_HEADING = re.compile(
-    r"(?:R|L|rt|lt|right|left)\.?(?:[ \t]+(?:A|AA|P)?ROM|[ \t]+MMT)?", re.IGNORECASE
-)
-_SIDES = 2
-# A heading indented this far leaves its first column (the rows' names) blank.
-_BLANK_FIRST = 8
 _DIGIT = re.compile(r"\d")
+_TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
 _SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
 
 # The heading of a column of billing codes.
 _CODE_HEADING = re.compile(r"(?:CPT|HCPCS|code)s?(?:[ /]+(?:HCPCS|code))?", re.IGNORECASE)
+
+_RULE = re.compile(r"^[ \t]*[-=+|:_ \t]*[-=][-=+|:_ \t]*$")
 
 Span = tuple[int, int]
 
@@ -57,7 +52,11 @@ def fixed_width_runs(
             continue
         last = index + 1
         while last < len(starts) and last not in taken:
-            if not _aligned(text[starts[last] : ends[last]], columns):
+            # a row whose words run across the columns ("Gait   no device, ...; 800 ft") is
+            # prose inside the table when an aligned row follows it
+            if not _aligned(text[starts[last] : ends[last]], columns) and not _overflows(
+                text, starts, ends, last, columns, taken
+            ):
                 break
             last += 1
         if last - index - 1 >= _MIN_ROWS:
@@ -68,6 +67,27 @@ def fixed_width_runs(
     return found
 
 
+def _overflows(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    index: int,
+    columns: tuple[int, ...],
+    taken: set[int],
+) -> bool:
+    """A row at the left margin whose text runs over the columns, followed by an aligned row."""
+    line = text[starts[index] : ends[index]]
+    after = index + 1
+    if not line[:1].strip() or after >= len(starts) or after in taken:
+        return False
+    return _aligned(text[starts[after] : ends[after]], columns)
+
+
+def overflowing(line: str, columns: tuple[int, ...]) -> bool:
+    """A row of a print that does not break at its columns (read as the prose it is)."""
+    return not _aligned(line, columns)
+
+
 def _heading_columns(
     text: str, start: int, end: int, is_heading: Callable[[list[str]], bool]
 ) -> tuple[int, ...] | None:
@@ -75,51 +95,68 @@ def _heading_columns(
     the two sides). A heading that leaves the row names' column blank ("        EVAL (02/05)
     CURRENT (03/18)") must name a time for every other column."""
     line = text[start:end]
-    indent = len(line) - len(line.lstrip(" "))
-    if "  " not in line or 0 < indent < _BLANK_FIRST:
+    if "  " not in line or not line.strip():
         return None
     chunks = list(_CHUNK.finditer(line))
     names = [chunk.group() for chunk in chunks]
     starts = [chunk.start() for chunk in chunks]
-    if indent:
-        names, starts = ["", *names], [0, *starts]
-        if not all(role_of(name) in _TIME_ROLES for name in names[1:]):
+    indented = line[:1].isspace()
+    if indented:
+        # "            EVAL (02/05)    CURRENT (03/18)": the rows' names have no heading
+        if len(chunks) < _MIN_COLUMNS - 1:
             return None
-    if len(names) < _MIN_COLUMNS or not is_heading(names):
+        names, starts = ["", *names], [0, *starts]
+    if len(names) < _MIN_COLUMNS or not is_heading([name for name in names if name]):
         return None
+    if any(_DIGIT.search(name) and role_of(name) not in _TIME_ROLES for name in names):
+        return None  # "R 45°  |  L 40°": values, not headings
     timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
-    if not timed and not _services(names) and not _sided(names):
+    sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2
+    if not (timed or sided or services_heading(names)):
         return None
     return tuple(starts)
 
 
-def _sided(names: list[str]) -> bool:
-    """A heading whose columns after the first are the two sides ("Knee ROM  Left  Right"):
-    each value is its column's side, whichever order the sides are written in."""
-    sides = {labels.parts_of(name).side for name in names[1:] if _SIDE_HEADING.fullmatch(name)}
-    return len(sides - {""}) >= _SIDES
-
-
-def _services(names: list[str]) -> bool:
+def services_heading(names: list[str]) -> bool:
     """A heading of a services print: a minutes column and a column of codes ("Service  CPT
     Mode  Min  Units"), which the audit reads row by row."""
-    minutes = any(minutes_heading().fullmatch(name) for name in names[1:])
+    minutes = any(minutes_heading().fullmatch(name.strip()) for name in names)
     return minutes and any(_CODE_HEADING.fullmatch(name) for name in names)
 
 
 def _aligned(line: str, columns: tuple[int, ...]) -> bool:
-    """The line starts a row in the first column (at the left margin or indented under the
-    heading's first words) and breaks at every column start it reaches."""
+    """The line starts a row at the left margin or indented under the heading's first words
+    (or, a wrapped cell's next line, at a later column's start) and breaks at every column
+    start it reaches."""
+    if not line.strip():
+        return False
     indent = len(line) - len(line.lstrip(" \t"))
-    if indent in columns[1:] and not _DIGIT.search(line):
-        return True  # a cell's words going on under it ("15 cm below / tibial tubercle")
-    if indent >= max(columns[1] - 2, 1) or "  " not in line.strip():
+    if indent:
+        if wrapped(line, columns):
+            return True
+        if indent >= max(columns[1] - 2, 1) or not _DIGIT.search(line):
+            return False
+    if "  " not in line.strip():
         return False
     return all(
         line[column - 2 : column] == "  " or line[column - 1 : column] == "\t"
         for column in columns[1:]
         if column < len(line.rstrip())
     )
+
+
+def wrapped(line: str, columns: tuple[int, ...]) -> bool:
+    """A line that goes on with the cells of the row above: blank under the first column, each
+    of its runs of words starting at a column's start."""
+    chunks = list(_CHUNK.finditer(line))
+    if len(columns) < 2 or not chunks or chunks[0].start() < columns[1]:
+        return False
+    return all(_column_start(chunk.start(), columns) for chunk in chunks)
+
+
+def _column_start(at: int, columns: tuple[int, ...]) -> bool:
+    """A chunk starting right at a column (or one or two characters after, as a print pads)."""
+    return any(0 <= at - column <= 1 for column in columns[1:])
 
 
 def fixed_width_cells(line_start: int, line: str, columns: tuple[int, ...]) -> list[Span]:
@@ -132,6 +169,17 @@ def fixed_width_cells(line_start: int, line: str, columns: tuple[int, ...]) -> l
     ]
 
 
+def rule_line(line: str) -> bool:
+    """A line that only draws the table ("-----  -----", "+----+----+", "=====")."""
+    return bool(_RULE.match(line))
+
+
 def heading_case(heading: str) -> str:
-    """A heading as a note would write it: "PRIOR(12/14)" as "Prior(12/14)", acronyms kept."""
-    return _SHOUTED.sub(lambda word: word.group().capitalize(), heading)
+    """A heading as a note would write it: "PRIOR(12/14)" as "Prior(12/14)", acronyms kept
+    ("IE", and the motion's modes: "AROM", "PROM")."""
+    return _SHOUTED.sub(
+        lambda word: (
+            word.group() if rom_words().fullmatch(word.group()) else word.group().capitalize()
+        ),
+        heading,
+    )

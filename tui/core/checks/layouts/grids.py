@@ -16,15 +16,31 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
-from tui.core.checks.layouts.columns import role_of
-from tui.core.checks.layouts.fixed_width import fixed_width_cells, fixed_width_runs, heading_case
+from tui.core.checks.layouts.columns import group_first, minutes_heading, role_of, time_heading
+from tui.core.checks.layouts.delimited import delimited_fields, delimited_runs
+from tui.core.checks.layouts.fixed_width import (
+    fixed_width_cells,
+    fixed_width_runs,
+    heading_case,
+    overflowing,
+    rule_line,
+    services_heading,
+)
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")
+# A box-drawn table's rule line: "+------+-----+", "|======|=====|".
+_BOX_RULE = re.compile(r"^[ \t]*[+|][-=+|: \t]*[-=][-=+|: \t]*[+|][ \t\r]*$")
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
+_DIGITS = re.compile(r"\d")
 _HEADING_WORDS = 4
-_TIMEPOINT_WORDS = 2
+_HEADING_LINES = 3
+_INNER_PIPES = 2
+_VALUE_ROLES = frozenset({"prior", "current", "timepoint", "goal", "unit", "change"})
+_PHRASE_WORDS = 3
+_NAMING_WORD = re.compile(r"[A-Za-z]{2,}")
+_TIMEPOINT_WORDS = 3
 _TIMED_ROLES = frozenset({"prior", "current", "timepoint", "goal", "change"})
 _TIMED_COLUMNS = 2
 _DATE = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$|^\d{4}-\d{1,2}-\d{1,2}$")
@@ -65,33 +81,33 @@ def grids(text: str) -> list[Grid]:
 def _grids(text: str) -> tuple[Grid, ...]:
     """The tables of a text, found once: normalising and the service tables both read the
     note's tables (grids are frozen, so they are shared)."""
-    if "|" not in text and "\t" not in text and "  " not in text and "," not in text:
+    if not any(mark in text for mark in ("|", "\t", "  ", ",", ";")):
         return ()
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     ends = [end - 1 for end in starts[1:]] + [len(text)]
     found = _markdown(text, starts, ends)
     taken = {index for first, last in found for index in range(first, last)}
-    piped = _runs(text, starts, ends, taken, lambda line: bool(_PIPE_ROW.match(line)))
+    piped = _runs(
+        text, starts, ends, taken, lambda line: bool(_PIPE_ROW.match(line) or _BOX_RULE.match(line))
+    )
     taken |= {index for first, last in piped for index in range(first, last)}
-    # pipes only between the cells ("Units | CPT | Min"): a table only under a heading row of
-    # the same width, so an interface message ("OBX|1|TX|...") or a printed column of "R | L"
-    # pairs stays as written (for the readers after)
-    inner = _kept(text, starts, ends, taken, _inner_pipes, _pipe_cells)
+    inner = _runs(text, starts, ends, taken, lambda line: line.count("|") >= _INNER_PIPES)
     taken |= {index for first, last in inner for index in range(first, last)}
+    lines = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+    separated = delimited_runs(lines, taken, _named_headings)
+    taken |= {index for first, last, _ in separated for index in range(first, last)}
     tabbed = _runs(text, starts, ends, taken, lambda line: line.strip().count("\t") >= 1)
     taken |= {index for first, last in tabbed for index in range(first, last)}
-    # comma-separated exports ("units,cpt,minutes" or quoted "Section","Item","Value"): a table
-    # only under a heading row, every row as wide, and a number in some cell
-    commas = _kept(text, starts, ends, taken, _comma_row, _comma_cells)
-    taken |= {index for first, last in commas for index in range(first, last)}
     printed = fixed_width_runs(text, starts, ends, taken, _named_headings)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
-    tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in piped]
-    tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in inner]
-    tables += [_bare_grid(text, starts, ends, first, last, _comma_cells) for first, last in commas]
+    tables += [_piped_grid(text, starts, ends, first, last) for first, last in piped]
+    tables += [
+        grid for first, last in inner if (grid := _inner_grid(text, starts, ends, first, last))
+    ]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
-    tables += [grid for grid in exports if _exported(grid)]
+    tables += [_export(grid) for grid in exports if _exported(grid)]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]
+    tables += [grid for run in separated for grid in _delimited_grids(text, starts, ends, run)]
     return tuple(sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0]))
 
 
@@ -133,83 +149,6 @@ def _runs(
     return runs
 
 
-_COMMA_FIELD = re.compile(r'[ \t]*(?:"((?:[^"]|"")*)"|([^,"\n]*))[ \t]*(?:,|$)')
-_NUMBER_CELL = re.compile(r"^-?\d+(?:\.\d+)?$")
-
-
-def _comma_row(line: str) -> bool:
-    """A line of three or more comma-separated fields, quoted or bare, that reads whole."""
-    return line.count(",") >= 2 and len(_comma_fields(line)) >= 3
-
-
-def _comma_fields(line: str) -> list[tuple[int, int]]:
-    """Where each field's text is in a comma-separated line (inside its quotes), or none when
-    the line does not split cleanly (a quote left open, prose with a stray quote)."""
-    fields = []
-    pos = 0
-    while pos <= len(line):
-        match = _COMMA_FIELD.match(line, pos)
-        if match is None or (match.end() == pos and pos < len(line)):
-            return []
-        group = 1 if match.group(1) is not None else 2
-        fields.append(match.span(group))
-        if match.end() >= len(line) and not line.endswith(","):
-            break
-        pos = match.end()
-        if pos >= len(line):
-            fields.append((pos, pos))
-            break
-    return fields
-
-
-def _comma_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
-    return tuple(
-        _cell(text, start + left, start + right) for left, right in _comma_fields(text[start:end])
-    )
-
-
-def _numbered(grid: Grid) -> bool:
-    """Some cell below the heading row is a bare number (an export's values, not prose)."""
-    return any(_NUMBER_CELL.match(cell.text) for row in grid.rows[1:] for cell in row)
-
-
-def _kept(
-    text: str,
-    starts: list[int],
-    ends: list[int],
-    taken: set[int],
-    is_row: Callable[[str], bool],
-    split: Callable[[str, int, int], tuple[Cell, ...]],
-) -> list[tuple[int, int]]:
-    """The runs of rows that make a table: a heading row, every row as wide, a number in some
-    cell below it."""
-    kept = []
-    for first, last in _runs(text, starts, ends, taken, is_row):
-        grid = _bare_grid(text, starts, ends, first, last, split)
-        if grid.rows and grid.headed and _even(grid) and _numbered(grid) and not _printed(grid):
-            kept.append((first, last))
-    return kept
-
-
-_PRINTED_CELL = re.compile(r"[A-Za-z][^\n]*?[ \t]{2,}[^ \t]*\d")
-
-
-def _printed(grid: Grid) -> bool:
-    """A cell that is itself a printed row, a name then a value set apart by spaces ("before
-    118/76 | 70 | 98%"): the lines are columns a column reader knows, not cells."""
-    return any(_PRINTED_CELL.search(cell.text) for row in grid.rows for cell in row)
-
-
-def _inner_pipes(line: str) -> bool:
-    """A row whose cells are parted by two or more pipes, with none at its ends."""
-    return line.count("|") >= 2 and not _PIPE_ROW.match(line)
-
-
-def _even(grid: Grid) -> bool:
-    """Every row as wide as the heading row."""
-    return all(len(row) == len(grid.rows[0]) for row in grid.rows)
-
-
 def _named_headings(names: list[str]) -> bool:
     return _headings(tuple(Cell(0, 0, name) for name in names))
 
@@ -230,7 +169,156 @@ def _printed_grid(
     )
     lines = tuple((starts[index], ends[index]) for index in range(first, last))
     heading = tuple(replace(cell, text=heading_case(cell.text)) for cell in rows[0])
-    return Grid(rows=(heading, *rows[1:]), lines=lines, headed=True)
+    kept = [0] + [
+        i
+        for i in range(1, len(rows))
+        if not rule_line(text[lines[i][0] : lines[i][1]])
+        and not overflowing(text[lines[i][0] : lines[i][1]], columns)
+    ]
+    rules = tuple(
+        lines[i]
+        for i in range(len(rows))
+        if i not in kept and rule_line(text[lines[i][0] : lines[i][1]])
+    )
+    return Grid(
+        rows=(heading, *(rows[i] for i in kept[1:])),
+        lines=tuple(lines[i] for i in kept),
+        headed=True,
+        rules=rules,
+    )
+
+
+def _delimited_grids(
+    text: str, starts: list[int], ends: list[int], run: tuple[int, int, str]
+) -> list[Grid]:
+    """A delimited export (`delimited`) as grids: a new one at each line of headings inside the
+    run ('"Charges","Units","Code","Description"' after the measures)."""
+    first, last, delimiter = run
+    rows = []
+    for index in range(first, last):
+        fields = delimited_fields(text[starts[index] : ends[index]], delimiter) or []
+        rows.append(
+            tuple(_cell(text, starts[index] + low, starts[index] + high) for low, high in fields)
+        )
+    lines = [(starts[index], ends[index]) for index in range(first, last)]
+    cuts = [0] + [i for i in range(1, len(rows)) if _subheading(rows[i])]
+    grouped = bool(rows[0]) and bool(group_first().match(rows[0][0].text))
+    grids_found = []
+    for low, high in pairwise([*cuts, len(rows)]):
+        back = _group_ends(rows, low, high) if grouped and low else high
+        headed = _headings(rows[low])
+        if back - low >= 2:
+            grid = Grid(rows=tuple(rows[low:back]), lines=tuple(lines[low:back]), headed=headed)
+            grids_found.append(_export(grid) if headed else grid)
+        if back < high:
+            # '"Totals","Timed minutes","29"' after the charges: rows under the first headings
+            rest = Grid(
+                rows=(rows[0], *rows[back:high]), lines=(lines[0], *lines[back:high]), headed=True
+            )
+            grids_found.append(_export(rest))
+    return grids_found
+
+
+def _group_ends(rows: list[tuple[Cell, ...]], low: int, high: int) -> int:
+    """Where the rows of a group headed inside an export end: at the first row whose group
+    (its first cell) is no longer the one its heading named ('"Charges","Units",...')."""
+    group = rows[low][0].text if rows[low] else ""
+    for index in range(low + 1, high):
+        if not rows[index] or rows[index][0].text != group:
+            return index
+    return high
+
+
+def _export(grid: Grid) -> Grid:
+    """An export's table as far as it goes: its headings in a note's case ("DESCRIPTION" as
+    "Description"), its rows up to the first that writes a phrase in a column of values
+    ("ASSESSMENT<tab>Improving with cough ..." under "MIN"): the note goes on as prose there."""
+    heading = tuple(replace(cell, text=heading_case(cell.text)) for cell in grid.rows[0])
+    valued = [_value_heading(cell.text) for cell in heading]
+    body = grid.rows[1:]
+    end = len(body)
+    for number, row in enumerate(body):
+        if number and any(
+            i < len(valued) and valued[i] and _phrase(cell.text) for i, cell in enumerate(row)
+        ):
+            end = number
+            break
+    return replace(grid, rows=(heading, *body[:end]), lines=grid.lines[: end + 1])
+
+
+def _phrase(text: str) -> bool:
+    """Words with no number among them: a sentence, not a value."""
+    return len(text.split()) >= _PHRASE_WORDS and not _DIGITS.search(text)
+
+
+def _value_heading(heading: str) -> bool:
+    """A heading of short values: a time, a goal, a unit or a count of minutes."""
+    return role_of(heading) in _VALUE_ROLES or bool(minutes_heading().fullmatch(heading.strip()))
+
+
+def _subheading(row: tuple[Cell, ...]) -> bool:
+    """A line of headings inside an export: words only (no number, no date), naming a column
+    of units, row numbers or times."""
+    return not any(_DIGITS.search(cell.text) for cell in row) and _exported_heading(row)
+
+
+def _piped_grid(text: str, starts: list[int], ends: list[int], first: int, last: int) -> Grid:
+    """A pipe table with no Markdown separator row; drawn in a box ("+----+----+"), its rule
+    lines are layout and the lines above its first inner rule are its heading, a heading
+    wrapped over two lines read as one ("Right" over "(wk 1)" is "Right (wk 1)")."""
+    ruled = [i for i in range(first, last) if _BOX_RULE.match(text[starts[i] : ends[i]])]
+    if not ruled:
+        return _bare_grid(text, starts, ends, first, last, _pipe_cells)
+    kept = [i for i in range(first, last) if i not in ruled]
+    rules = tuple((starts[i], ends[i]) for i in ruled)
+    inner = next((i for i in ruled if any(k < i for k in kept)), None)
+    heading_lines = [k for k in kept if inner is not None and k < inner]
+    rows = [_pipe_cells(text, starts[i], ends[i]) for i in kept]
+    if not rows or not heading_lines or len(heading_lines) > _HEADING_LINES:
+        grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
+        return replace(grid, rules=rules) if grid.rows else grid
+    heading = _joined_heading(rows[: len(heading_lines)])
+    body = rows[len(heading_lines) :]
+    lines = [(starts[i], ends[i]) for i in kept]
+    if not body:
+        return Grid((), (), headed=False)
+    # the heading's further lines are layout, like the rules
+    more = tuple(lines[1 : len(heading_lines)])
+    return Grid(
+        rows=(heading, *body),
+        lines=(lines[0], *lines[len(heading_lines) :]),
+        headed=True,
+        rules=rules + more,
+    )
+
+
+def _inner_grid(
+    text: str, starts: list[int], ends: list[int], first: int, last: int
+) -> Grid | None:
+    """Lines with pipes between cells only ("Test | Norm | L | R"): a table when its first line
+    is a heading row of words (no number) and no line has more cells (an empty last cell may be
+    left out)."""
+    grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
+    if not grid.rows or not grid.headed or any(_DIGITS.search(c.text) for c in grid.rows[0]):
+        return None
+    width = len(grid.rows[0])
+    if (
+        any(len(row) > width for row in grid.rows)
+        or sum(len(row) == width for row in grid.rows) < 2
+    ):
+        return None
+    return grid
+
+
+def _joined_heading(rows: list[tuple[Cell, ...]]) -> tuple[Cell, ...]:
+    """Heading cells wrapped over lines, each column's words joined (spans of the first line)."""
+    width = max(len(row) for row in rows)
+    joined = []
+    for column in range(width):
+        cells = [row[column] for row in rows if column < len(row)]
+        words = " ".join(cell.text for cell in cells if cell.text)
+        joined.append(replace(cells[0], text=words))
+    return tuple(joined)
 
 
 def _markdown_grid(text: str, starts: list[int], ends: list[int], first: int, last: int) -> Grid:
@@ -284,18 +372,32 @@ def _exported(grid: Grid) -> bool:
     text with tabs (a label, a tab, a sentence) is read as it is written."""
     if not grid.headed:
         return False
-    roles = [role_of(cell.text) for cell in grid.rows[0]]
+    return _exported_heading(grid.rows[0])
+
+
+def _exported_heading(row: tuple[Cell, ...]) -> bool:
+    """A heading row of an export: a column of row numbers, entry times or units, two columns
+    named for a time or a goal, codes with minutes, or a first column of dates (each row a
+    visit)."""
+    roles = [role_of(cell.text) for cell in row]
     # a column of row numbers or units, or the times of the columns ("Admission  This week  Goal")
-    return any(role in ("skip", "unit") for role in roles) or (
-        sum(role in _TIMED_ROLES for role in roles[1:]) >= _TIMED_COLUMNS
+    return (
+        any(role in ("skip", "unit") for role in roles)
+        or sum(role in _TIMED_ROLES for role in roles[1:]) >= _TIMED_COLUMNS
+        or services_heading([cell.text for cell in row])
+        or bool(row and time_heading().fullmatch(row[0].text.strip()))
     )
 
 
 def _timepoint(text: str) -> bool:
     """A short heading naming a time with its date ("Eval (6/8)", "PREV 02/23 (L)": a side in
-    brackets says whose values they are and is no word of the heading)."""
+    brackets says whose values they are and is no word of the heading; "This visit 04/09")."""
     words = _SIDE_NOTE.sub(" ", text).split()
-    return len(words) <= _TIMEPOINT_WORDS and role_of(text) in ("prior", "current")
+    return (
+        len(words) <= _TIMEPOINT_WORDS
+        and bool(_NAMING_WORD.search(text))
+        and role_of(text) in ("prior", "current", "timepoint")
+    )
 
 
 _SIDE_NOTE = re.compile(r"\((?:R|L|rt|lt|right|left)\.?\)", re.IGNORECASE)

@@ -11,8 +11,9 @@ Markdown tables (`mdtables`).
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from tui.core.checks.tables import keyed_units
+from tui.core.checks.tables import keyed_units, measure_defs
 from tui.core.checks.text.pieces import Piece
 
 # The bracket may end the key or come before its last words ("Pain Score (0-10) at rest: 1").
@@ -63,13 +64,16 @@ def keyed_pieces(text: str) -> list[Piece]:
 
 
 # A flowsheet or form export writes its keys in snake case ("cx_rot_r_deg: 70",
-# "97140_manual_min: 14", "timed_total_min: 24"): the underscores are spaces, and a unit that
-# ends the key follows the value.
+# "97140_manual_min: 14", "timed_total_min: 24"), maybe under a dotted namespace
+# ("obj.tug_s_prev=41.0", "vitals.spo2_pct=96"): the underscores and dots are spaces, and a unit
+# in the key (its last unit word, which a timepoint may follow) follows the value.
 _SNAKE_KEY = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?"
+    r"((?:[A-Za-z][A-Za-z0-9]*\.)*[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
     r"(-?\d+(?:\.\d+)?(?![\d.]))?",
     re.MULTILINE,
 )
+_KEY_PART = re.compile(r"[A-Za-z0-9]+")
 
 
 def snake_key_pieces(text: str) -> list[Piece]:
@@ -77,20 +81,53 @@ def snake_key_pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     for match in _SNAKE_KEY.finditer(text):
         key_start, key_end = match.span(1)
-        key = match.group(1)
-        last = key.rfind("_")
-        unit = keyed_units().get(key[last + 1 :].lower()) if match.group(2) else None
-        spaced_end = key_start + last if unit is not None else key_end
+        found = _unit_part(match.group(1)) if match.group(2) else None
+        # the unit word leaves the key with the separator before it
+        cut = (key_start + found[0] - 1, key_start + found[1]) if found else (key_end, key_end)
         pieces += [
             Piece(at, at + 1, " ", at, at + 1)
-            for at in range(key_start, spaced_end)
-            if text[at] == "_"
+            for at in range(key_start, key_end)
+            if text[at] in "_." and not cut[0] <= at < cut[1]
         ]
-        if unit is not None:
-            pieces.append(Piece(spaced_end, key_end, "", spaced_end, key_end))
+        pieces += _named_parts(text, key_start, key_end)
+        if found is not None:
+            pieces.append(Piece(cut[0], cut[1], "", cut[0], cut[1]))
             value_end = match.end(2)
-            pieces.append(Piece(value_end, value_end, unit, match.start(2), value_end))
+            pieces.append(Piece(value_end, value_end, found[2], match.start(2), value_end))
+    return sorted(pieces, key=lambda piece: piece.start)
+
+
+def _named_parts(text: str, start: int, end: int) -> list[Piece]:
+    """A key's word that is an instrument's name known only in its own case ("tug" in
+    "obj.tug_s": a key is in lower case by the export's habit), written in that case."""
+    pieces = []
+    for part in _KEY_PART.finditer(text, start, end):
+        name = _exact_names().get(part.group().lower())
+        if name is not None and name != part.group():
+            pieces.append(Piece(part.start(), part.end(), name, part.start(), part.end()))
     return pieces
+
+
+@cache
+def _exact_names() -> dict[str, str]:
+    """Instrument names matched only as written (instruments.toml exact_case), by lower case."""
+    return {
+        alias.lower(): alias
+        for measure in measure_defs()
+        for alias in measure.exact_case
+        if _KEY_PART.fullmatch(alias)
+    }
+
+
+def _unit_part(key: str) -> tuple[int, int, str] | None:
+    """Where the key's unit word is (start and end within the key) and how the value is read:
+    the last part naming a unit, never the first."""
+    parts = list(_KEY_PART.finditer(key))
+    for part in reversed(parts[1:]):
+        unit = keyed_units().get(part.group().lower())
+        if unit is not None:
+            return part.start(), part.end(), unit
+    return None
 
 
 # "Grip strength (lb) = R 72, L 68", "Cervical ROM (degrees) = flexion 40 / extension 35": a

@@ -15,11 +15,13 @@ dose. Rewrites are pieces that keep a map back to the cells they came from.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from tui.core.checks.layouts.captions import Caption, caption
 from tui.core.checks.layouts.columns import (
     Column,
     bare_grade,
@@ -27,6 +29,7 @@ from tui.core.checks.layouts.columns import (
     empty_cell,
     generic_first,
     grade_headings,
+    group_first,
     minutes_heading,
     role_of,
     rom_words,
@@ -39,12 +42,16 @@ from tui.core.checks.layouts.grids import Cell, Grid, grids
 from tui.core.checks.layouts.keyed import unit_written
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import billing_tables, keyed_units
+from tui.core.checks.text.lexicon import GOAL_START
 from tui.core.checks.text.pieces import Piece
 
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+_BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_OFFSET_NAME = re.compile(r"^\d+(?:\.\d+)?[ \t]*(?:cm|mm|in|inch(?:es)?|\")$", re.IGNORECASE)
+_LONE_NUMBER = re.compile(r"^[^A-Za-z]*\d[^A-Za-z]*$")
 _DATE_CELL = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
 _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
@@ -63,6 +70,7 @@ class _Table:
     lead_cell: Cell | None
     minutes: int | None
     header: tuple[Cell, ...] = ()
+    unit: str = ""  # the unit the table's caption gives its bare values ("Girth (cm)")
 
 
 def table_pieces(text: str) -> list[Piece]:
@@ -105,6 +113,10 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
     table = _table(header, width, billed, _names_first(rows))
     if table.label == 0 and _grouping_first(rows):
         table = _table(header, width, billed, start=1)
+    if grid.headed and grid.lines:
+        top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
+        table = _captioned(table, caption(text, top))
+    table = _described(table, rows)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None)
@@ -148,7 +160,15 @@ def _table(
         ),
         start,
     )
+    grouped = not start and _grouped(headings, label)
+    if grouped:
+        label += 1
     found = columns(headings, label)
+    if grouped:
+        found = tuple(
+            Column("skip", column.heading, "") if index == label - 1 else column
+            for index, column in enumerate(found)
+        )
     lead_cell = header[label] if label < len(header) else None
     lead = lead_cell.text.strip("*_ ") if lead_cell else ""
     if generic_first().match(lead) or role_of(lead) in ("plain", "skip"):
@@ -162,6 +182,53 @@ def _table(
         None,
     )
     return _Table(found, label, lead, lead_cell, minutes, header)
+
+
+def _grouped(headings: list[str], label: int) -> bool:
+    """'"Section","Item","Value"': the first column groups the rows, the next names them."""
+    if label + 1 >= len(headings):
+        return False
+    first, named = headings[label].strip("*_ "), headings[label + 1].strip("*_ ")
+    return bool(group_first().match(first) and generic_first().match(named))
+
+
+def _described(table: _Table, body: list[tuple[Cell, ...]]) -> _Table:
+    """A column of words ("WHERE: 12 cm below", "SITE: knee extended") under a heading that
+    names no side, before columns of values: a description of the row, written without its
+    heading, so it does not part the row's name from the values after it."""
+    found = list(table.columns)
+    for index, column in enumerate(found):
+        if index <= table.label or column.role != "other" or labels.parts_of(column.heading).side:
+            continue
+        cells = [row[index].text for row in body if index < len(row) and row[index].text]
+        later = [cell.text for row in body for cell in row[index + 1 :]]
+        if (
+            cells
+            and all(_described_cell(cell) for cell in cells)
+            and any(len(cell.split()) > 1 for cell in cells)
+            and any(_DIGIT.search(cell) for cell in later)
+        ):
+            found[index] = Column("plain", column.heading, "")
+    return dataclasses.replace(table, columns=tuple(found))
+
+
+def _described_cell(cell: str) -> bool:
+    return (
+        not _VALUE_FIRST.match(cell) and not empty_cell().match(cell) and not _DATE_CELL.match(cell)
+    )
+
+
+def _captioned(table: _Table, found: Caption | None) -> _Table:
+    """A table under a caption naming what it measures and its unit ("Circumference (cm)"):
+    the caption's words open each row, its unit goes to each bare value."""
+    if found is None or table.minutes is not None:
+        return table
+    lead = f"{found.words} {table.lead}".strip()
+    return dataclasses.replace(table, lead=lead, unit=found.unit)
+
+
+def _caption_unit(table: _Table, cell: Cell) -> str:
+    return table.unit if table.unit and _BARE_NUMBER.fullmatch(cell.text) else ""
 
 
 def _minutes_heading(heading: str, billed: bool) -> bool:
@@ -202,6 +269,8 @@ def _row(
         return []
     line_start, line_end = line
     name = row[table.label]
+    if table.header and (not name.text or not any(cell.text for cell in row[table.label + 1 :])):
+        return _continued(row, line)
     source = table.lead_cell or name
     lead = f"{table.lead} " if table.lead and when is None else ""
     pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
@@ -209,6 +278,7 @@ def _row(
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
         pieces += _unit_left_out(name)
+
     moved = _moved_minutes(table, row)
     if moved is not None:
         pieces.append(_minutes_after(name, row[moved]))
@@ -231,12 +301,34 @@ def _row(
             previous = cell
             continue
         cue = _cue(table, column, when)
+        restated = f"{table.lead} {_name_again(name)}".strip()
+        if column.role in _ROW_TIMES and when is None and not GOAL_START.search(restated):
+            # "(Eval 11/2031)": a bracket holding a number is a scope of its own to the
+            # readers, which would part the row's test from its value; the date is left out
+            cue = _undated(cue)
+        if _OFFSET_NAME.match(name.text) and column.role == "other":
+            # "| 12 cm | 24.6 | 22.1 |" under "L arm | R arm": a row at a tape position, written
+            # as one ("12 cm: L 24.6, R 22.1"), its offset never a value
+            cue = labels.parts_of(cue).side or cue
         opens = False
         if after_goal and column.role != "goal":
             # a goal ends its sentence (what follows a goal word is a target): the row's name
             # opens the next one, its words only (a number in it is read where it is written)
-            again = " ".join(w for w in name.text.split() if not _DIGIT.search(w))
+            again = _name_again(name)
             pieces.append(Piece(previous.end, previous.end, f". {again}", name.start, name.end))
+            opens = True
+        elif (
+            column.role in _ROW_TIMES
+            and written is not None
+            and when is None
+            and not GOAL_START.search(restated)
+        ):
+            # "| TUG | 11.4 s | 15.9 s |" under "Today | Previous": each time's value opens a
+            # clause of its own with the row's name, so a "(Previous)" never reads as a
+            # remark on the value before it ("11.4 s, (Previous)") nor an earlier column's
+            # words as this visit's; a name that holds a goal word ("IEP goal 2") is not
+            # written again, since a goal word opens a target
+            pieces.append(Piece(previous.end, previous.end, f"; {restated}", name.start, name.end))
             opens = True
         if opens or written is None:
             # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key
@@ -255,13 +347,49 @@ def _row(
         following = row[index + 1] if index + 1 < len(row) else None
         next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
         if not _unit_follows(following, next_column):
-            unit = _unit(cell.text, column.heading, context)
+            unit = _unit(cell.text, column.heading, context) or _caption_unit(table, cell)
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
         after_goal = column.role == "goal"
         previous = written = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _continued(row: tuple[Cell, ...], line: tuple[int, int]) -> list[Piece]:
+    """A line that goes on with the cells of the row above ("|          | tibial tubercle |",
+    "| (wrist) |    |    |"): its words as a remark of their own, with no column's words
+    before them, so a wrapped landmark or comment is never a row with a value."""
+    cells = [cell for cell in row if cell.text]
+    line_start, line_end = line
+    pieces = [Piece(line_start, cells[0].start, "(", line_start, cells[0].start)]
+    pieces += [
+        Piece(before.end, after.start, "; ", before.end, after.start)
+        for before, after in pairwise(cells)
+    ]
+    pieces.append(Piece(cells[-1].end, line_end, ").", cells[-1].end, line_end))
+    return pieces
+
+
+def _undated(cue: str) -> str:
+    """A time's cue without the numbers of its date ("(Eval 11/2031)" as "(Eval)")."""
+    words = re.sub(r"[^\s()\[\]]*\d[^\s()\[\]]*", "", cue)
+    words = re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", words))
+    return re.sub(r"\s+", " ", re.sub(r"\(\)", "", words)).strip()
+
+
+def _name_again(name: Cell) -> str:
+    """The row's name written again before a later clause: its words only, a number standing
+    on its own and its unit left out (it is read where it is written), "6MWT" kept, a remark
+    in brackets ("(GMAE-3)", "(deg)") left out."""
+    kept: list[str] = []
+    after_number = False
+    for word in _BRACKET.sub(" ", name.text).split():
+        lone = bool(_LONE_NUMBER.search(word))
+        if not lone and not (after_number and split_unit().match(word)):
+            kept.append(word)
+        after_number = lone
+    return " ".join(kept)
 
 
 def _separator(

@@ -19,6 +19,7 @@ from tui.core.checks.layouts.mdtables import table_pieces
 from tui.core.checks.text.anchored import search_at
 from tui.core.checks.text.languages import translated
 from tui.core.checks.text.lexicon import led, words
+from tui.core.checks.text.markup import markup_pieces
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.text.offsets import ChainedMap, RunMap
 from tui.core.checks.text.pieces import Piece
@@ -235,15 +236,11 @@ def normalize(text: str, languages: bool = True) -> Normalized:
     Each step keeps a map back to the text before it, and the maps are composed, so a span of
     the normalised text always points into the text the clinician wrote.
     """
-    layout = (
-        table_pieces(text)
-        + keyed_pieces(text)
-        + snake_key_pieces(text)
-        + thousands_pieces(text)
-        + checkbox_pieces(text)
-        + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
-    )
-    first, first_map = _rewrite(text, _without_overlaps(layout))
+    # markup first, so a pasted HTML table is a table to the layout readers
+    unmarked, markup_map = _rewrite(text, markup_pieces(text))
+    layout = _layout_pieces(unmarked)
+    first, layout_map = _rewrite(unmarked, _without_overlaps(layout))
+    first_map = _chained(markup_map, layout_map)
     # words of another language the note is written in, as English (languages.py)
     # (not for a draft written from the note, which keeps the clinician's language)
     english, english_map = _rewrite(first, translated(first) if languages else [])
@@ -261,6 +258,18 @@ def normalize(text: str, languages: bool = True) -> Normalized:
         _chained(_chained(_chained(first_map, english_map), second_map), third_map), fourth_map
     )
     return Normalized(text=final, original=text, offsets=offsets)
+
+
+def _layout_pieces(text: str) -> list[Piece]:
+    """Tables as sentences, units moved out of keys, thousands run together, bold marks gone."""
+    return (
+        table_pieces(text)
+        + keyed_pieces(text)
+        + snake_key_pieces(text)
+        + thousands_pieces(text)
+        + checkbox_pieces(text)
+        + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
+    )
 
 
 def _without_overlaps(pieces: list[Piece]) -> list[Piece]:

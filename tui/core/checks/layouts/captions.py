@@ -1,0 +1,51 @@
+"""A table's caption: the line right above it naming what its values measure and their unit.
+
+A flowsheet prints "CIRCUMFERENTIAL MEASURES (cm), tape every 4 cm" over a grid of bare numbers
+whose headings are only sides and times ("Level | L arm | R arm | L eval"): the caption is what
+makes 24.6 a girth in centimetres. Only a caption that writes a unit in brackets (a keyed unit
+of measures.toml) is read, and only its first words (before a comma or the bracket) name the
+measure; a section label ("O:") is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.core.checks.layouts.keyed import unit_written
+
+_MAX_WORDS = 3
+_SECTION = re.compile(r"^[ \t]*[A-Za-z]{1,12}[ \t]*:[ \t]*")
+_WORDS = re.compile(r"^[A-Za-z][A-Za-z -]*")
+_ACRONYM = re.compile(r"[A-Z]{2,3}")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """The measure a caption names (its first words) and the unit it gives bare values."""
+
+    words: str
+    unit: str
+
+
+def caption(text: str, table_start: int) -> Caption | None:
+    """The caption on the line right above a table starting at `table_start`, if any."""
+    if table_start < 2 or text[table_start - 1] != "\n":
+        return None
+    start = text.rfind("\n", 0, table_start - 1) + 1
+    line = text[start : table_start - 1]
+    if not line.strip() or "|" in line or "\t" in line:
+        return None
+    unit = unit_written(line)
+    if not unit or not unit.strip():
+        return None
+    body = _SECTION.sub("", line, count=1)
+    found = _WORDS.match(body.split(",")[0].split("(")[0].strip())
+    if found is None:
+        return None
+    words = found.group().strip(" -").split()
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    # in lower case (acronyms kept): a caption is a description, not an instrument's name
+    named = " ".join(word if _ACRONYM.fullmatch(word) else word.lower() for word in words)
+    return Caption(named, unit)

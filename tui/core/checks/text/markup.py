@@ -1,0 +1,131 @@
+"""Markup left in a pasted note read as the text it displays: HTML tags and entities, RTF
+control words and escapes.
+
+An EHR's HTML or RTF export pasted as text keeps its markup ("R knee flex 95&deg;<br>",
+"<td>6MWT</td><td>392 m</td>", "38{\\'b0}\\par"): a degree sign written as an entity is lost to
+the readers, a table cell boundary is no boundary and a tag's attributes ("border=1") look like
+values. Each piece of markup is rewritten as what it stands for: an entity as its character, a
+line-breaking tag or an RTF paragraph as a line end, a table row as a pipe row (so the table
+readers see its cells), other tags and control words as nothing. A note with no markup is
+returned untouched; the search starts only at "<", "&", "{" or "\\" characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.text.pieces import Piece
+
+# A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
+# hex escape ("\'b0"), an RTF control word with its optional number and one space ("\par ",
+# "\fs22"), an RTF group brace, or a font table group, which holds no note text.
+_MARKUP = re.compile(
+    r"<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9]*)\b[^<>\n]{0,200}?/?>"
+    r"|&(?P<entity>#\d{1,6}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\\'(?P<hex>[0-9A-Fa-f]{2})"
+    r"|\{\\(?:fonttbl|colortbl|stylesheet|\*)[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}"
+    r"|\\(?P<word>[a-z]{1,32})(?P<number>-?\d{1,10})?[ ]?"
+    r"|(?P<brace>[{}])"
+)
+_TRIGGERS = ("<", "&", "\\", "{", "}")
+_RTF = re.compile(r"\{\\rtf\d")
+
+
+@cache
+def _data() -> dict[str, frozenset[str]]:
+    text = files("tui.core").joinpath("data", "markup.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return {key: frozenset(str(item).lower() for item in value) for key, value in data.items()}
+
+
+def markup_pieces(text: str) -> list[Piece]:
+    """Rewrites for every piece of markup in `text`: none for a note without any."""
+    if not any(trigger in text for trigger in _TRIGGERS):
+        return []
+    rtf = bool(_RTF.search(text))
+    pieces: list[Piece] = []
+    end = 0
+    for start in _trigger_positions(text, _TRIGGERS if rtf else _TRIGGERS[:2]):
+        if start < end:
+            continue
+        match = _MARKUP.match(text, start)
+        if match is None:
+            continue
+        value = _value(text, match, rtf)
+        if value is not None:
+            pieces.append(Piece(match.start(), match.end(), value, match.start(), match.end()))
+            end = match.end()
+    return pieces
+
+
+def _trigger_positions(text: str, triggers: tuple[str, ...]) -> list[int]:
+    """Where each trigger character is, found by `str.find` (a regular expression tried at
+    every position of a long note costs more than the rest of normalising)."""
+    found: list[int] = []
+    for trigger in triggers:
+        at = text.find(trigger)
+        while at >= 0:
+            found.append(at)
+            at = text.find(trigger, at + 1)
+    return sorted(found)
+
+
+def _value(text: str, match: re.Match[str], rtf: bool) -> str | None:
+    """What a piece of markup displays, or None when it is text after all ("<3 reps", "S&C")."""
+    if match.group("tag"):
+        return _tag(text, match)
+    if match.group("entity"):
+        shown = html.unescape(match.group())
+        return None if shown == match.group() else shown
+    if not rtf:
+        return None
+    if match.group("hex"):
+        return bytes([int(match.group("hex"), 16)]).decode("cp1252", errors="replace")
+    word = match.group("word")
+    if word is None:
+        return ""  # a brace, or a font or colour table
+    if word in _data()["rtf_line"]:
+        return "" if text.startswith("\n", match.end()) else "\n"
+    if word in _data()["rtf_tab"]:
+        return "\t"
+    if word in _data()["rtf_bullet"]:
+        return "-"
+    return ""
+
+
+def _tag(text: str, match: re.Match[str]) -> str | None:
+    """A table cell opens a pipe cell, a row's end closes the row with a pipe and a line end,
+    a block tag ends a line (unless the line ends there already), an inline tag is nothing; a
+    name that is no HTML tag ("<5 reps") is text."""
+    name = match.group("tag").lower()
+    closing = bool(match.group("close"))
+    data = _data()
+    if name in data["cell_tags"]:
+        return " " if closing else "| "
+    if name in data["row_tags"]:
+        return "|" + _line_end(text, match.end()) if closing else ""
+    if name in data["list_tags"] and not closing:
+        return _line_start(text, match.start()) + "- "
+    if name in data["block_tags"] or name in data["list_tags"]:
+        return (
+            _line_end(text, match.end())
+            if closing or name == "br"
+            else _line_start(text, match.start())
+        )
+    if name in data["inline_tags"]:
+        return ""
+    return None
+
+
+def _line_end(text: str, end: int) -> str:
+    """A line end after a closing tag, unless the line ends there already."""
+    return "" if text.startswith(("\n", "\r"), end) or end == len(text) else "\n"
+
+
+def _line_start(text: str, start: int) -> str:
+    """A line end before an opening tag, unless a line starts there already."""
+    return "" if start == 0 or text[start - 1] == "\n" else "\n"
