@@ -606,9 +606,11 @@ def _not_after(words: tuple[str, ...]) -> str:
 GOAL_START = re.compile(
     r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
     r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))"
-    # "Aim: ...", "aiming for ...", "Aim 0-110° by 6/52": a goal (UK and Australian notes write
-    # it so), never the AIMS (the Alberta Infant Motor Scale) in capitals
-    r"|\baim(?:s|ing)?\b(?-i:(?<=[a-z]))(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b|to\b))",
+    # "Aim: ...", "Aim 0-110° by 6/52", "aiming for 120°": a goal (UK and Australian notes write
+    # it so), never the AIMS (the Alberta Infant Motor Scale) in capitals; "aiming for stairs"
+    # names no value, so the clause after it is no goal
+    r"|\baims?\b(?-i:(?<=[a-z]))(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b|to\b))"
+    r"|\baiming\b(?=\s*(?:for\s+)?#?\d)",
     re.IGNORECASE,
 )
 
