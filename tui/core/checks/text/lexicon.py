@@ -524,6 +524,9 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
             either("targets"),
         ),
+        re.compile(
+            rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{either('references_after')})\b", flags
+        ),
         number_led(
             re.compile(
                 rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{either('criteria_after')})",
