@@ -431,6 +431,14 @@ def vital_row_words() -> dict[str, tuple[str, ...]]:
     return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}
 
 
+@cache
+def body_weight_words() -> dict[str, Any]:
+    """Names, qualifiers, units and ranges of a patient's body weight (measures.toml
+    [body_weight])."""
+    data = _load("measures.toml").get("body_weight", {})
+    return dict(data) if isinstance(data, dict) else {}
+
+
 def evidence_rules() -> dict[str, Any]:
     """The points a guessed fact's evidence is worth and the threshold (measures.toml
     [evidence])."""

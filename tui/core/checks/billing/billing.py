@@ -93,7 +93,9 @@ _HOME_LINE = re.compile(
 # A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
 # plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
 _TOTAL_VALUE = (
-    r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?\s*(?:[:=\-|]|was|is|of|were)?\s*(\d{1,3})"
+    # never a test's name ("timed 25-foot walk", "timed 10-metre walk")
+    r"(?!\d|\.\d|\s*/\s*\d|-[A-Za-z])"
     r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
 # Words may be joined by underscores, as in an EMR export's keys ("timed_total_min: 24").

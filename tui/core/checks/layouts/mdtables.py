@@ -49,6 +49,7 @@ _UNIT_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,8}\)")
 _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
+_NAME_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @dataclass(frozen=True)
@@ -98,16 +99,25 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
     billed = any(
         word in codes for row in grid.rows[1:] for cell in row for word in _WORD.findall(cell.text)
     )
-    table = _table(header, max(len(row) for row in grid.rows), billed)
+    table = _table(header, max(len(row) for row in grid.rows), billed, [row for row, _ in body])
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
 
 
-def _table(header: tuple[Cell, ...], width: int, billed: bool) -> _Table:
+def _table(
+    header: tuple[Cell, ...], width: int, billed: bool, body: list[tuple[Cell, ...]]
+) -> _Table:
     headings = [cell.text for cell in header] + [""] * (width - len(header))
-    label = next((i for i, heading in enumerate(headings) if role_of(heading) != "skip"), 0)
+    label = next(
+        (
+            i
+            for i, heading in enumerate(headings)
+            if role_of(heading) != "skip" or _names_rows(body, i)
+        ),
+        0,
+    )
     found = columns(headings, label)
     lead_cell = header[label] if label < len(header) else None
     lead = lead_cell.text.strip("*_ ") if lead_cell else ""
@@ -122,6 +132,14 @@ def _table(header: tuple[Cell, ...], width: int, billed: bool) -> _Table:
         None,
     )
     return _Table(found, label, lead, lead_cell, minutes, header)
+
+
+def _names_rows(body: list[tuple[Cell, ...]], index: int) -> bool:
+    """True when a column headed as holding no measurement ("Row", "#") holds words in most
+    rows: an export's "Row" column names its rows ("Row | Value": "HR | 76"), numbers do not."""
+    cells = [row[index].text for row in body if index < len(row) and row[index].text]
+    worded = sum(bool(_NAME_WORD.search(cell)) for cell in cells)
+    return bool(cells) and 2 * worded > len(cells)
 
 
 def _minutes_heading(heading: str, billed: bool) -> bool:

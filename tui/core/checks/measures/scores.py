@@ -424,7 +424,13 @@ def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
         return True
     if scanner.claimed(start, end) or scanner.in_header(start):
         return False
+    if _HEADS_VALUE.match(scanner.text, end):
+        return False  # "(visit 1: 9)": the number of the visit the next value was taken at
     return measure.unit == "reps" or milliseconds_at(scanner, start)
+
+
+# A number a colon and another number follow heads that number ("visit 1: 9", "wk 4: 95°").
+_HEADS_VALUE = re.compile(r"[ \t]*:[ \t]*\d")
 
 
 # A time in milliseconds: the rules for modality settings block it ("pulse 300 ms"), but after

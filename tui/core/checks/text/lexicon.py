@@ -514,6 +514,11 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             rf"(?:{either('equipment_nouns')})\b",
             flags,
         ),
+        re.compile(
+            rf"(?<![\d.]){NUM}[ \t]*(?:lbs?|kg|pounds?|#)\.?[ \t]+(?:[A-Za-z-]+[ \t]+){{0,2}}"
+            rf"(?:{either('load_nouns')})\b",
+            flags,
+        ),
         led(
             re.compile(
                 rf"\b(?:{either('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
