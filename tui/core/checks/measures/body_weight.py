@@ -85,7 +85,9 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue
         if not _taken(scanner, facts, match, words):
             continue
-        earlier = words.earlier.match(text, match.end(), min(line_end, match.end() + _BRACKET_REACH))
+        earlier = words.earlier.match(
+            text, match.end(), min(line_end, match.end() + _BRACKET_REACH)
+        )
         if earlier is not None:
             _taken(scanner, facts, earlier, words, earlier_only=True)
 
