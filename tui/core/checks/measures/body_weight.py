@@ -24,7 +24,7 @@ from tui.core.checks.text.scan import Scanner
 _NUMBER = r"(?P<value>\d{1,3}(?:\.\d{1,2})?)"
 _LABEL = "body weight"
 # The line's opening before the name: a bullet, a heading word and its colon, spaces.
-_LINE_OPENING = re.compile(r"[ \t]*(?:[-*\u2022>#]+[ \t]*)*\Z")
+_LINE_OPENING = re.compile(r"[ \t]*(?:[-*\u2022>#]+[ \t]*)*")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\n]|\.[ \t])[ \t]*\Z")
 _BRACKET_REACH = 70
 
@@ -78,7 +78,7 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     for match in words.names.finditer(text):
         line_start, line_end = scanner.line(match.start())
         before = text[max(line_start, match.start() - 40) : match.start()]
-        opens_line = bool(_LINE_OPENING.search(before)) and match.start() - line_start < 40
+        opens_line = _LINE_OPENING.fullmatch(text, line_start, match.start()) is not None
         if not opens_line and not _opens_clause(before, words):
             continue
         if not opens_line and not _vital_line(text, line_start, line_end, match, words):

@@ -1,0 +1,146 @@
+"""What a number is (issue 12, KIND): each rule on notes of our own in new words, each with a
+twin that must (or must not) be read.
+
+A patient's body weight on a line of vitals is a fact; a load before its noun ("12 lb laundry
+basket") is not. A Snellen line ("OD 20/40"), a lab ("ANC 1.1"), a duty cycle ("50% pulsed"),
+a count in a test's brackets ("(12 steps)"), where a count starts ("from 50"), the visit a value
+was taken at ("visit 1: 7"), a symptom's threshold ("SOB after 30 ft"), a prescribed distance
+("100-150 ft BID") and a garment's class ("30-40 mmHg class 2") are not measurements.
+"""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_facts
+from tui.core.checks.facts import Fact
+
+
+def _facts(text: str) -> list[Fact]:
+    return extract_facts(text)
+
+
+def _pairs(text: str) -> list[tuple[str, object, str | None]]:
+    return [(f.kind, f.value, f.unit) for f in _facts(text)]
+
+
+def test_body_weight_on_a_line_of_vitals_with_an_earlier_weight() -> None:
+    found = _facts("Pre-session: HR 68, BP 122/70, body weight 88.5 kg (last visit 89.1 kg).")
+    weights = [(f.value, f.unit, f.label) for f in found if "weight" in f.label]
+    assert weights == [
+        (88.5, "kg", "body weight"),
+        (89.1, "kg", "body weight (previous)"),
+    ]
+
+
+def test_body_weight_opening_its_line_in_pounds() -> None:
+    found = _pairs("- Wt today on clinic scale 164 lbs\n- Gait: 200 ft with SPC.")
+    assert ("other", 164, "lb") in found
+
+
+def test_twin_loads_are_never_body_weights() -> None:
+    found = _pairs("Vitals stable, HR 74. LAQ with cuff weight 3 lb 2x10; ankle weights 2 lb.")
+    assert all(unit != "lb" for _, _, unit in found)
+    assert _pairs("Carried a 12 lb laundry basket 20 ft; lifted 10 kg box to counter.") == []
+    assert not [f for f in _facts("Push-rim grip practice; 16 lb ultralight frame.")]
+
+
+def test_twin_a_weight_change_or_target_is_not_a_weight() -> None:
+    found = _pairs("BP 130/80, HR 72. Dry weight goal: call if weight up 3 lb in a day.")
+    assert all(unit != "lb" for _, _, unit in found)
+
+
+def test_objects_sized_before_their_noun_are_not_distances() -> None:
+    assert _pairs("Practiced reaching to a 6 ft shelf and a 3 ft cabinet with reacher.") == []
+
+
+def test_twin_a_distance_walked_is_still_read() -> None:
+    assert ("other", 150, "ft") in _pairs("Walked 150 ft to the kitchen counter with RW.")
+
+
+def test_snellen_acuity_is_no_score() -> None:
+    assert _pairs("Vision: OD 20/30, OS 20/50; acuity both eyes 20/25 corrected.") == []
+
+
+def test_twin_a_score_out_of_thirty_is_still_read() -> None:
+    found = _facts("MoCA 20/30 today.")
+    assert [(f.kind, f.value) for f in found] == [("outcome", 20)]
+
+
+def test_labs_in_prose_are_no_instruments() -> None:
+    assert _pairs("Therapy held Tuesday (WBC 2.1, ANC 0.9, Hgb 7.8, plt 64).") == []
+
+
+def test_twin_an_unknown_instrument_is_still_read() -> None:
+    found = _facts("PRWE 41 today.")
+    assert [(f.kind, f.value) for f in found] == [("outcome", 41)]
+
+
+def test_a_duty_cycle_is_a_setting() -> None:
+    assert _pairs("Ultrasound 3 MHz, 0.8 W/cm2, 20% pulsed over the scar.") == []
+
+
+def test_counts_in_a_tests_brackets_are_its_set_up() -> None:
+    found = _facts("Stair ascent test (11 steps): 8.9 s with one rail.")
+    assert [(f.value, f.unit) for f in found] == [(8.9, "s")]
+    found = _facts("COPM performance 5.1, satisfaction 4.4 (4 problems at intake).")
+    assert sorted(f.value for f in found) == [4.4, 5.1]
+
+
+def test_where_a_count_starts_is_not_a_score() -> None:
+    found = _facts("TUG dual task (subtracting 7s from 100) 15.8 s.")
+    assert [(f.value, f.unit) for f in found] == [(15.8, "s")]
+
+
+def test_the_visit_a_value_was_taken_at_is_not_a_value() -> None:
+    found = _facts("30 s chair stand 13 (visit 1: 8).")
+    assert sorted((f.value, "previous" in f.label) for f in found) == [(8, True), (13, False)]
+
+
+def test_twin_a_rating_after_a_visit_word_is_still_read() -> None:
+    found = _facts("Pain this visit 3/10.")
+    assert [(f.kind, f.value) for f in found] == [("pain", 3)]
+
+
+def test_a_symptom_threshold_is_not_a_distance_walked() -> None:
+    found = _pairs("Homebound: dyspneic after 40 ft. Ambulated 90 ft with RW, SpO2 93%.")
+    assert ("other", 40, "ft") not in found and ("other", 90, "ft") in found
+
+
+def test_a_prescribed_distance_is_a_dose_of_the_plan() -> None:
+    assert _pairs("Plan: ambulate with nursing 120-180 ft TID; up to chair for meals.") == []
+    assert _pairs("Rec: walk with staff BID 50-100 ft.") == []
+
+
+def test_twin_a_distance_walked_today_beside_a_frequency_word_is_read() -> None:
+    found = _pairs("Ambulated 180 ft x2 today; continue daily walks.")
+    assert ("other", 180, "ft") in found
+
+
+def test_a_garment_class_is_no_reading() -> None:
+    assert _pairs("Measured for 20-30 mmHg class 1 stocking, thigh-high.") == []
+
+
+def test_a_limb_volume_is_not_a_girth() -> None:
+    found = _pairs("Volume (perometer): R 2,140 mL, L 1,870 mL.")
+    assert ("other", 2140, "mL") in found and ("other", 1870, "mL") in found
+    assert all(kind != "girth" for kind, _, _ in found)
+
+
+def test_a_row_column_of_words_names_an_exports_rows() -> None:
+    note = "Row\tValue\tComment\nHR\t81\tseated\nTinetti\t19\tprev 15\nPain\t4\tknee\n"
+    found = {(f.kind, f.value, "previous" in f.label) for f in _facts(note)}
+    assert {("other", 81, False), ("outcome", 19, False), ("outcome", 15, True)} <= found
+    assert ("pain", 4, False) in found
+
+
+def test_twin_a_row_column_of_numbers_stays_left_out() -> None:
+    note = "Row\tMeasure\tValue\n1\tHR\t81\n2\tTinetti\t19\n"
+    found = {(f.kind, f.value) for f in _facts(note)}
+    assert ("other", 81) in found and ("outcome", 19) in found
+    assert all(value not in (1, 2) for _, value in found)
+
+
+def test_a_tests_name_is_no_timed_total() -> None:
+    from tui.core.checks.extract import extract_billing
+
+    billing = extract_billing("Timed 25-foot walk 7.4 s.\nTher ex 23 min. Total treatment 23 min.")
+    assert billing.stated_timed_minutes is None
