@@ -144,3 +144,42 @@ def test_a_tests_name_is_no_timed_total() -> None:
 
     billing = extract_billing("Timed 25-foot walk 7.4 s.\nTher ex 23 min. Total treatment 23 min.")
     assert billing.stated_timed_minutes is None
+
+
+def test_repetitions_a_test_counted_are_facts_with_their_timepoint() -> None:
+    found = _facts("Single-leg heel raise to fatigue R: 19 reps (eval 9 reps).")
+    reps = [(f.value, f.unit, "previous" in f.label) for f in found if f.unit == "reps"]
+    assert reps == [(19, "reps", False), (9, "reps", True)]
+
+
+def test_twin_repetitions_of_a_dose_or_a_goal_are_not_facts() -> None:
+    assert _pairs("HEP: heel raises 3 x 15 reps; bridges 2 sets of 12 reps.") == []
+    assert _pairs("Goal: heel raise to fatigue 25 reps by discharge.") == []
+
+
+def test_a_unit_listed_with_an_instrument_in_a_tables_heading() -> None:
+    note = (
+        "| Strength (dynamometer, kg) | R | L |\n|---|---|---|\n| Knee extensors | 30.5 | 22.0 |\n"
+    )
+    found = [(f.kind, f.value, f.unit) for f in _facts(note)]
+    assert ("strength", 30.5, "kg") in found and ("strength", 22.0, "kg") in found
+
+
+def test_angles_listed_after_an_orthosis_are_its_settings() -> None:
+    assert _pairs("Refit: thumb spica trimmed, IP free, 15° palmar abd.") == []
+
+
+def test_twin_a_range_of_motion_named_after_an_orthosis_is_read() -> None:
+    found = _pairs("Thumb spica removed, AROM IP flexion 55°.")
+    assert [(kind, value) for kind, value, _ in found] == [("rom", 55)]
+
+
+def test_a_reps_test_reads_no_goal_and_no_cut_off() -> None:
+    found = _facts("30 s chair stand 9 (goal 12). TUG 14.1 s, above the 13.5 s cut-off.")
+    assert sorted(f.value for f in found) == [9, 14.1]
+
+
+def test_a_tests_course_is_no_distance() -> None:
+    assert all(unit != "ft" for _, _, unit in _pairs("Rapid pace walk 7.9 s (10 ft out and back)."))
+    found = _pairs("Step length (10 m, comfortable): 0.61 m.")
+    assert [value for _, value, _ in found] == [0.61]

@@ -47,6 +47,7 @@ from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.tables import billing_tables
@@ -94,6 +95,7 @@ _PASSES: tuple[Pass, ...] = (
     read_compared,
     read_chair_rises,
     read_walk_headings,
+    read_tested_reps,
     read_others,
 )
 

@@ -422,7 +422,7 @@ def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
     start, end = token.start(), token.end()
     if scanner.free(start, end):
         return True
-    if scanner.claimed(start, end) or scanner.in_header(start):
+    if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
         return False
     if _HEADS_VALUE.match(scanner.text, end):
         return False  # "(visit 1: 9)": the number of the visit the next value was taken at

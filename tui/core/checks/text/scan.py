@@ -74,6 +74,7 @@ class Scanner:
         self._blocked = bytearray(size)
         self._claimed = bytearray(size)
         self._header = bytearray(size)
+        self._goal = bytearray(size)  # shared by forks, as the header marks are
         self._sentence_starts, self._line_starts = _geometry(self.text)
 
     def fork(self) -> Scanner:
@@ -84,6 +85,7 @@ class Scanner:
         twin._blocked = bytearray(self._blocked)
         twin._claimed = bytearray(self._claimed)
         twin._header = self._header
+        twin._goal = self._goal
         twin._sentence_starts = self._sentence_starts
         twin._line_starts = self._line_starts
         return twin
@@ -136,6 +138,10 @@ class Scanner:
     def in_header(self, pos: int) -> bool:
         return 0 <= pos < len(self._header) and bool(self._header[pos])
 
+    def in_goal(self, pos: int) -> bool:
+        """True inside a goal statement or a goal section (`block_goals`)."""
+        return 0 <= pos < len(self._goal) and bool(self._goal[pos])
+
     def block_all(self, pattern: re.Pattern[str] | Led | Anchored) -> None:
         for match in matches(pattern, self.text):
             self.block(match.start(), match.end())
@@ -158,9 +164,13 @@ class Scanner:
         """Goal statements and goal sections: their numbers are targets."""
         for match in matches(_goal_start(), self.text):
             _, end = self.sentence(match.start())
-            self.block(match.start(), goal_end(self.text, match.end(), end))
+            self._block_goal(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
-            self.block(start, end)
+            self._block_goal(start, end)
+
+    def _block_goal(self, start: int, end: int) -> None:
+        self.block(start, end)
+        self._goal[start:end] = b"\x01" * max(0, end - start)
 
     def emit(
         self,

@@ -1,0 +1,62 @@
+"""Repetitions a test counted, read as facts: "heel raises to fatigue L 22, R 30", "SL calf
+raise to fatigue: 14 reps (eval), 27 reps today", "max 15 reps".
+
+The count is the patient's result only in a sentence that says it was tested ([results]
+tested_reps: "to fatigue", "max", "test") and never after a dose's words ("3 x 10 reps", "2 sets
+of 15 reps"); a goal's count is blocked with the goal. The numbers are found from the word
+"rep" back over their digits (an anchored search), so no pattern is tried at every position.
+The dose rules block every such count, so a blocked count is still read when a test's words
+say it was counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.results import dose_words_before, tested_words
+from tui.core.checks.text.anchored import number_then
+from tui.core.checks.text.lexicon import NUM
+from tui.core.checks.text.scan import Scanner
+
+_REPS = number_then(
+    re.compile(
+        rf"(?<![\d./x])({NUM})[ \t]*(?:reps?|repetitions)\b(?![ \t]*(?:x|of|@)[ \t]*\d)",
+        re.IGNORECASE,
+    ),
+    "rep",
+)
+_MOST = 200
+# The test's name ends at its colon, its first bracket or its first number.
+_NAME_END = re.compile(r"[:(\[]|\d")
+
+
+def _takes(scanner: Scanner, start: int, end: int) -> bool:
+    """A count no fact holds, outside the header and the goals: the dose rules block every
+    count of repetitions, and the words of a test decide (below)."""
+    return not (
+        scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start)
+    )
+
+
+def read_tested_reps(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each free count of repetitions in a sentence that says a test counted it."""
+    text = scanner.text
+    for match in _REPS.finditer(text):
+        start, end = match.span(1)
+        if not _takes(scanner, start, end) or float(match.group(1)) > _MOST:
+            continue
+        clause = scanner.clause_start(start)
+        if dose_words_before().search(text, clause, start):
+            continue
+        sentence = scanner.sentence_before(start)
+        if not tested_words().search(text, sentence, start):
+            continue
+        found = attribute(scanner, start, end)
+        opening = _NAME_END.search(text, sentence, start)
+        words = labels.context_words(text[sentence : opening.start() if opening else start], 6)
+        label = labels.join(found.side, labels.without_sides(words)) + found.previous
+        value = float(match.group(1)) if "." in match.group(1) else int(match.group(1))
+        scanner.emit(facts, "other", value, (start, match.end()), label, unit="reps")
