@@ -136,11 +136,9 @@ def _region_fact(
     found = attribute(scanner, value.start(), value.end())
     label = labels.join(found.side, nearest.group().lower()) + found.previous
     unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
-    # a limb's volume ("Volume L 2,845 mL") is measured beside its girths but is not one
-    kind = "other" if unit == "mL" else region.kind
     scanner.emit(
         facts,
-        kind,
+        region.kind,
         to_number(value.group(1)),
         (value.start(), value.end()),
         label,
