@@ -9,6 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.spans import spans
 from tui.core.checks.text.scan import _BOUNDARY
 from tui.core.checks.verify.verify import _SENTENCES
 
@@ -40,23 +41,19 @@ _TEXT = st.lists(
 ).map("".join)
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in pattern.finditer(text)]
-
-
 @settings(max_examples=600, deadline=None)
 @given(_TEXT)
 def test_sentence_boundaries_match_the_plain_form(text: str) -> None:
-    assert _spans(_BOUNDARY, text) == _spans(_PLAIN_BOUNDARY, text)
+    assert spans(_BOUNDARY.finditer(text)) == spans(_PLAIN_BOUNDARY.finditer(text))
 
 
 @settings(max_examples=600, deadline=None)
 @given(_TEXT)
 def test_verification_sentences_match_the_plain_form(text: str) -> None:
-    assert _spans(_SENTENCES, text) == _spans(_PLAIN_SENTENCES, text)
+    assert spans(_SENTENCES.finditer(text)) == spans(_PLAIN_SENTENCES.finditer(text))
 
 
 def test_leader_dots_and_decimals_are_no_boundary() -> None:
     text = "gait training .... 16. ER 4.5 cm.\nNext"
-    assert [text[s:e] for s, e in _spans(_BOUNDARY, text)] == [".", ".", "\n"]
-    assert _spans(_SENTENCES, "4.5 cm; 3.") == [(6, 7), (9, 10)]
+    assert [text[s:e] for s, e in spans(_BOUNDARY.finditer(text))] == [".", ".", "\n"]
+    assert spans(_SENTENCES.finditer("4.5 cm; 3.")) == [(6, 7), (9, 10)]

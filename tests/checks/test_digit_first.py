@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.spans import spans
 from tui.core.checks.text.lexicon import digit_first
 
 PATTERNS = [
@@ -36,7 +37,7 @@ def test_the_same_stretches_are_found(written: str, text: str) -> None:
     pattern = re.compile(written, re.IGNORECASE)
     moved = digit_first(pattern)
     assert isinstance(moved, re.Pattern)
-    assert [m.span() for m in moved.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert spans(moved.finditer(text)) == spans(pattern.finditer(text))
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.spans import spans
 from tui.core.checks.text.anchored import _NUMBER_START
 from tui.core.checks.text.numbers import _ARROW_RANGE, _arrow_ranges
 from tui.core.checks.text.separators import _THOUSANDS
@@ -24,15 +25,11 @@ _TEXT = st.lists(
 ).map("".join)
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in pattern.finditer(text)]
-
-
 @settings(max_examples=600, deadline=None)
 @given(_TEXT)
 def test_digit_led_patterns_match_their_plain_forms(text: str) -> None:
-    assert _spans(_NUMBER_START, text) == _spans(_PLAIN_NUMBER_START, text)
-    assert _spans(_THOUSANDS, text) == _spans(_PLAIN_THOUSANDS, text)
+    assert spans(_NUMBER_START.finditer(text)) == spans(_PLAIN_NUMBER_START.finditer(text))
+    assert spans(_THOUSANDS.finditer(text)) == spans(_PLAIN_THOUSANDS.finditer(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -43,4 +40,4 @@ def test_arrow_ranges_are_the_plain_rewrite(text: str) -> None:
 
 def test_an_arrow_range_is_written_with_a_hyphen() -> None:
     assert _arrow_ranges("knee flex 0\u2192120°") == "knee flex 0-120°"
-    assert _spans(_THOUSANDS, "walked 1,200 ft, 12,5 x") == [(7, 12)]
+    assert spans(_THOUSANDS.finditer("walked 1,200 ft, 12,5 x")) == [(7, 12)]

@@ -85,3 +85,17 @@ def test_named_landmark_pair_after_a_bar_header_and_a_sided_bracket() -> None:
 
 def test_named_landmark_twin_a_joint_angle_pair_is_no_girth() -> None:
     assert _girths("Wrist ext AROM R / L: 55 / 70 deg.") == []
+
+
+def test_a_limb_volume_is_a_volume_not_a_girth() -> None:
+    facts = extract_facts("Volumetry after bandaging: affected arm 2,905 mL, other arm 2,480 mL.")
+    volumes = sorted((f.kind, f.value) for f in facts if f.unit == "mL")
+    assert volumes == [("other", 2480), ("other", 2905)]
+
+
+def test_twin_a_circumference_under_the_same_words_stays_a_girth() -> None:
+    facts = extract_facts("Volumetry not done; circumference at the wrist 17.5 cm, elbow 26 cm.")
+    assert sorted((f.kind, f.value) for f in facts if f.unit == "cm") == [
+        ("girth", 17.5),
+        ("girth", 26),
+    ]

@@ -9,6 +9,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.spans import spans
 from tui.core.checks.text.lexicon import DATE_WORDS, _lowered, matches
 
 _ASCII_LOWER = str.maketrans(
@@ -26,10 +27,8 @@ def test_only_the_letters_a_case_insensitive_search_takes_for_a_to_z_are_lowered
 
 def test_a_long_text_gives_the_matches_a_fresh_search_gives() -> None:
     text = "Seen Jan 5, 2027 and 3 March 2027; Ä° note.\n" * 400  # past the remembered length
-    fresh = [match.span() for match in DATE_WORDS.finditer(text)]
-    assert [match.span() for match in matches(DATE_WORDS, text)] == fresh
-    assert [match.span() for match in matches(DATE_WORDS, text)] == fresh  # kept, same again
+    fresh = spans(DATE_WORDS.finditer(text))
+    assert spans(matches(DATE_WORDS, text)) == fresh
+    assert spans(matches(DATE_WORDS, text)) == fresh  # kept, same again
     short = "Seen Jan 5, 2027."
-    assert [m.span() for m in matches(DATE_WORDS, short)] == [
-        m.span() for m in re.finditer(DATE_WORDS, short)
-    ]
+    assert spans(matches(DATE_WORDS, short)) == spans(re.finditer(DATE_WORDS, short))

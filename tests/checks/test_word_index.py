@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.eval.corpus import SPLITS, cases
+from tests.spans import spans
 from tui.core.checks.text.lexicon import _WORD_START, Led, led, word_first
 from tui.core.checks.text.lowered import lowered
 from tui.core.checks.text.scan import _non_measurement_patterns
@@ -97,9 +98,7 @@ def test_the_not_measurement_patterns_start_where_a_search_starts_on_the_eval_no
                for f in finders) >= 15  # fmt: skip
     for finder in finders:
         same_starts(finder, text)
-        assert [m.span() for m in finder.finditer(text)] == [
-            m.span() for m in finder.pattern.finditer(text)
-        ]
+        assert spans(finder.finditer(text)) == spans(finder.pattern.finditer(text))
 
 
 WORD_FIRST = [

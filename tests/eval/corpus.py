@@ -6,8 +6,12 @@ be wrong (`must_not`, each naming its trap), the billing, the audit findings, wh
 belongs in an offline draft (`[sections]`), words an offline draft must drop (`[draft] absent`),
 and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that draft
 (`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/`,
-`heldout3/`, `heldout4/`, `heldout5/`, `heldout6/` and `heldout7/` were written in other styles
-(heldout3 to heldout7 blind, before the extractor's code was read) and are only measured.
+`heldout3/` to `heldout10/` were written in other styles by engineers who had not read the
+extractor's code. Each was blind in its round (measured only, its misses unread) and is a
+development set after it: heldout7 is this round's blind set and heldout10 the next round's.
+heldout8 (EHR exports and templated notes) and heldout9 (unusual human voices: shorthand,
+dictation, therapists trained abroad, OT-heavy notes) were written as development sets by other
+hands, for the engineers to improve against.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ SPLITS = (
     "heldout5",
     "heldout6",
     "heldout7",
+    "heldout8",
+    "heldout9",
+    "heldout10",
 )
 
 

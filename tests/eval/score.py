@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from tests.eval.corpus import Case, Flaw
@@ -156,18 +158,37 @@ def matches(fact: Fact, want: Mapping[str, Any]) -> bool:
     return all(key not in want or getattr(fact, key) == want[key] for key in ("cpt", "minutes"))
 
 
+def _equals() -> dict[str, tuple[str, ...]]:
+    """Each label word the scorer knows to its equals, itself included (label_words.toml)."""
+    table = tomllib.loads((Path(__file__).parent / "label_words.toml").read_text())
+    return {word.lower(): tuple(group) for group in table["same"] for word in group}
+
+
+_EQUALS = _equals()
+
+
+def _has_word(label: str, word: str) -> bool:
+    """A word is in a label as a whole word (a short one, a side or "DF", in its case) or as
+    part of a longer one ("ev" in "eversion"); a side letter only whole (the "l" of "ankle" is
+    no left)."""
+    return _whole_word(label, word) or (len(word) > 1 and word.lower() in label.lower())
+
+
 def _label_problems(fact: Fact, want: Mapping[str, Any]) -> list[str]:
-    words = set(re.findall(r"[A-Za-z0-9+\-]+", fact.label))
-    lowered = {word.lower() for word in words}
     problems = []
     for word in want.get("label_has", []):
-        present = word in words if len(word) <= 2 else word.lower() in lowered
-        if not present and word.lower() not in fact.label.lower():
+        if not any(_has_word(fact.label, same) for same in _EQUALS.get(word.lower(), (word,))):
             problems.append(f"label lacks {word!r}")
     for word in want.get("label_not", []):
-        if (word in words) if len(word) <= 2 else (word.lower() in lowered):
+        if any(_whole_word(fact.label, same) for same in _EQUALS.get(word.lower(), (word,))):
             problems.append(f"label has {word!r}")
     return problems
+
+
+def _whole_word(label: str, word: str) -> bool:
+    """A word the label must not hold, only as a whole word ("L" is not in "Lateral")."""
+    words = set(re.findall(r"[A-Za-z0-9+\-]+", label))
+    return word in words if len(word) <= 2 else word.lower() in {w.lower() for w in words}
 
 
 def _per_code(facts: list[Fact]) -> list[Fact]:

@@ -41,6 +41,9 @@ class _Region:
     keyword: re.Pattern[str] | Led | Anchored  # searched from its leading words (lexicon.led)
     value: re.Pattern[str]
     units: dict[str, str]
+    # A unit that makes a value another kind of measurement: a limb's volume in mL is measured
+    # under the same edema words as a girth, but it is a volume, not a circumference.
+    unit_kinds: tuple[tuple[str, str], ...] = ()
 
 
 _REGIONS = (
@@ -68,6 +71,7 @@ _REGIONS = (
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm|ml|mL)(?![A-Za-z])"),
         {"cm": "cm", "mm": "mm", "ml": "mL", "mL": "mL"},
+        unit_kinds=(("mL", "other"),),
     ),
     _Region(
         "other",
@@ -138,7 +142,7 @@ def _region_fact(
     unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
     scanner.emit(
         facts,
-        region.kind,
+        dict(region.unit_kinds).get(unit or "", region.kind),
         to_number(value.group(1)),
         (value.start(), value.end()),
         label,
