@@ -183,3 +183,30 @@ def test_a_tests_course_is_no_distance() -> None:
     assert all(unit != "ft" for _, _, unit in _pairs("Rapid pace walk 7.9 s (10 ft out and back)."))
     found = _pairs("Step length (10 m, comfortable): 0.61 m.")
     assert [value for _, value, _ in found] == [0.61]
+
+
+def test_an_exports_dotted_camel_case_keys_name_their_values() -> None:
+    note = (
+        "Subjective.PainCurrent: 4/10\n"
+        "Objective.JawOpening.Active: 34 mm\n"
+        "Objective.LateralExcursion.L: 8 mm\n"
+        "Objective.KneeFlexion.R: 112 deg\n"
+    )
+    found = [(f.kind, f.value, f.unit) for f in _facts(note)]
+    assert ("pain", 4, None) in found or ("pain", 4, "/10") in found
+    assert ("rom", 34, "mm") in found and ("rom", 8, "mm") in found
+    assert any(kind == "rom" and value == 112 for kind, value, _ in found)
+
+
+def test_twin_a_dotted_key_of_codes_is_left_to_the_billing() -> None:
+    from tui.core.checks.extract import extract_billing
+
+    note = "Intervention.97110.Minutes: 23\nBilling.TotalTimedMinutes: 23\n"
+    billing = extract_billing(note)
+    assert billing.stated_timed_minutes == 23
+    assert [(s.cpt, s.minutes) for s in billing.services] == [("97110", 23)]
+
+
+def test_a_distance_in_millimetres_under_a_key_without_a_motion_is_no_range() -> None:
+    found = [(f.kind, f.value) for f in _facts("Objective.ScarHeight: 3 mm\n")]
+    assert ("rom", 3) not in found

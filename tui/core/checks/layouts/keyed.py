@@ -97,6 +97,49 @@ def snake_key_pieces(text: str) -> list[Piece]:
     return pieces
 
 
+# An export's dotted keys in camel case ("Objective.MouthOpening.Max: 38 mm",
+# "Subjective.PainNow: 3/10"): two or more segments of letters (a segment of digits, a code,
+# is left to the billing's readers), then a colon and a value.
+_DOTTED_KEY = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+)[ \t]*:[ \t]*(?=\S)",
+    re.MULTILINE,
+)
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[A-Z][a-z])")
+
+
+def dotted_key_pieces(text: str) -> list[Piece]:
+    """Rewrites for every dotted camel-case key of an export: its dots and the joins of its
+    words become spaces ("Objective Mouth Opening Max: 38 mm"), so the key names its value in
+    words the readers know."""
+    if "." not in text:
+        return []
+    pieces: list[Piece] = []
+    for match in _DOTTED_KEY.finditer(text):
+        key_start, key_end = match.span(1)
+        key = match.group(1)
+        pieces += [
+            Piece(key_start + at, key_start + at + 1, " ", key_start + at, key_start + at + 1)
+            for at, char in enumerate(key)
+            if char == "."
+        ]
+        pieces += [
+            Piece(key_start + at, key_start + at, " ", key_start + at, key_start + at)
+            for segment in _segments(key)
+            for at in segment
+        ]
+    return pieces
+
+
+def _segments(key: str) -> list[list[int]]:
+    """Where spaces go inside each segment of a key: between glued words."""
+    found = []
+    offset = 0
+    for segment in key.split("."):
+        found.append([offset + m.start() for m in _GLUED.finditer(segment) if m.start() > 0])
+        offset += len(segment) + 1
+    return found
+
+
 # "Grip strength (lb) = R 72, L 68", "Cervical ROM (degrees) = flexion 40 / extension 35": a
 # key's unit over a list of named values, each value read with it.
 _LISTED_KEY = re.compile(

@@ -36,9 +36,7 @@ _NAME_END = re.compile(r"[:(\[]|\d")
 def _takes(scanner: Scanner, start: int, end: int) -> bool:
     """A count no fact holds, outside the header and the goals: the dose rules block every
     count of repetitions, and the words of a test decide (below)."""
-    return not (
-        scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start)
-    )
+    return not (scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start))
 
 
 def read_tested_reps(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:

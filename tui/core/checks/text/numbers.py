@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
+from tui.core.checks.layouts.keyed import dotted_key_pieces, keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import table_pieces
 from tui.core.checks.text.lexicon import led, words
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
@@ -208,6 +208,7 @@ def normalize(text: str) -> Normalized:
         table_pieces(text)
         + keyed_pieces(text)
         + snake_key_pieces(text)
+        + dotted_key_pieces(text)
         + thousands_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
