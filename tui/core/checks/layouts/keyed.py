@@ -115,7 +115,7 @@ def dotted_key_pieces(text: str) -> list[Piece]:
         return []
     pieces: list[Piece] = []
     for match in _DOTTED_KEY.finditer(text):
-        key_start, key_end = match.span(1)
+        key_start = match.start(1)
         key = match.group(1)
         pieces += [
             Piece(key_start + at, key_start + at + 1, " ", key_start + at, key_start + at + 1)
