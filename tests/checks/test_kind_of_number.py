@@ -210,3 +210,30 @@ def test_twin_a_dotted_key_of_codes_is_left_to_the_billing() -> None:
 def test_a_distance_in_millimetres_under_a_key_without_a_motion_is_no_range() -> None:
     found = [(f.kind, f.value) for f in _facts("Objective.ScarHeight: 3 mm\n")]
     assert ("rom", 3) not in found
+
+
+def test_a_print_whose_heading_leaves_the_names_column_unnamed() -> None:
+    note = (
+        "Comparison\n"
+        "                     Intake         Today\n"
+        "LEFS                 31/80          52/80\n"
+        "TUG                  19.0 s         11.8 s\n"
+        "R knee flex AROM     85°            112°\n"
+    )
+    found = {(f.kind, f.value, "previous" in f.label) for f in _facts(note)}
+    assert {("outcome", 31, True), ("outcome", 52, False)} <= found
+    assert {("outcome", 19.0, True), ("outcome", 11.8, False)} <= found
+    assert {("rom", 85, True), ("rom", 112, False)} <= found
+
+
+def test_twin_scores_out_of_a_whole_never_head_a_print() -> None:
+    note = (
+        "FOTO                 48/100         61/100\nPSFS                 3.2/10         6.0/10\n"
+    )
+    assert all(f.value not in (48, 61) or "previous" not in f.label for f in _facts(note))
+
+
+def test_an_unknown_instruments_score_under_a_numbered_visit_column() -> None:
+    note = "| Test | Visit 1 | Today |\n|---|---|---|\n| AMP-PRO | 27/47 | 35/47 |\n"
+    found = {(f.measure, f.value, "previous" in f.label) for f in _facts(note)}
+    assert found == {("AMP-PRO", 27, True), ("AMP-PRO", 35, False)}

@@ -20,6 +20,8 @@ from tui.core.checks.layouts.columns import minutes_heading, role_of
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
+# A heading line indented this far or more leaves its first column (the rows' names) unnamed.
+_INDENTED_HEADING = 8
 _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
@@ -64,15 +66,21 @@ def _heading_columns(
 ) -> tuple[int, ...] | None:
     """Where each column starts, when the line is a fixed-width heading naming a time."""
     line = text[start:end]
-    if "  " not in line or not line[:1].strip():
+    if "  " not in line:
         return None
     chunks = list(_CHUNK.finditer(line))
     names = [chunk.group() for chunk in chunks]
-    if len(chunks) < _MIN_COLUMNS or not is_heading(names):
+    starts = [chunk.start() for chunk in chunks]
+    if chunks and not line[:1].strip():
+        # "                Visit 1      Today": the rows' names stand under no heading
+        if chunks[0].start() < _INDENTED_HEADING:
+            return None
+        names, starts = ["", *names], [0, *starts]
+    if len(names) < _MIN_COLUMNS or not is_heading(names):
         return None
     if not any(role_of(name) in _TIME_ROLES for name in names[1:]) and not _services(names):
         return None
-    return tuple(chunk.start() for chunk in chunks)
+    return tuple(starts)
 
 
 def _services(names: list[str]) -> bool:
