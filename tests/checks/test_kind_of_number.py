@@ -237,3 +237,22 @@ def test_an_unknown_instruments_score_under_a_numbered_visit_column() -> None:
     note = "| Test | Visit 1 | Today |\n|---|---|---|\n| AMP-PRO | 27/47 | 35/47 |\n"
     found = {(f.measure, f.value, "previous" in f.label) for f in _facts(note)}
     assert found == {("AMP-PRO", 27, True), ("AMP-PRO", 35, False)}
+
+
+def test_a_posture_held_for_a_time_is_a_result() -> None:
+    found = _pairs("Sits without UE support 50 s. Stands alone 6 s (best of 3 tries).")
+    assert ("other", 50, "s") in found and ("other", 6, "s") in found
+    found = _facts("Tall kneeling unsupported 2 min; holds plank 35 s (was 20 s) before shaking.")
+    times = {(f.value, f.unit, "previous" in f.label) for f in found}
+    assert {(2, "min", False), (35, "s", False), (20, "s", True)} <= times
+
+
+def test_twin_hold_times_of_a_dose_or_a_home_program_are_not_results() -> None:
+    assert _pairs("Bridge holds 5 s x 10; wall sit held 30 s, 3 reps.") == []
+    assert _pairs("HEP: sits unsupported on a wobble cushion 3 min twice a day.") == []
+    assert _pairs("Goal: stands alone 30 s.") == []
+
+
+def test_a_reaction_time_is_a_result_and_its_drill_a_dose() -> None:
+    assert ("other", 0.64, "s") in _pairs("Simulator brake reaction time 0.64 s.")
+    assert _pairs("Reaction time drills 30 s x 4.") == []

@@ -34,6 +34,7 @@ from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
+from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.others import (
     read_compared,
@@ -95,6 +96,7 @@ _PASSES: tuple[Pass, ...] = (
     read_compared,
     read_chair_rises,
     read_walk_headings,
+    read_hold_times,
     read_tested_reps,
     read_others,
 )

@@ -432,6 +432,13 @@ def vital_row_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def hold_time_words() -> dict[str, tuple[str, ...]]:
+    """Words of a posture held for a time and of a dose (measures.toml [hold_times])."""
+    data = _load("measures.toml").get("hold_times", {})
+    return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
 def body_weight_words() -> dict[str, Any]:
     """Names, qualifiers, units and ranges of a patient's body weight (measures.toml
     [body_weight])."""

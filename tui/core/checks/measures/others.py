@@ -78,7 +78,8 @@ _REGIONS = (
         word_first(
             re.compile(
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
-                r"|Romberg)\b",
+                r"|Romberg|(?:brake[ \t]+)?(?:reaction|response)[ \t]+time"
+                r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?)))\b",
                 re.IGNORECASE,
             )
         ),
