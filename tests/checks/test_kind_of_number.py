@@ -256,3 +256,15 @@ def test_twin_hold_times_of_a_dose_or_a_home_program_are_not_results() -> None:
 def test_a_reaction_time_is_a_result_and_its_drill_a_dose() -> None:
     assert ("other", 0.64, "s") in _pairs("Simulator brake reaction time 0.64 s.")
     assert _pairs("Reaction time drills 30 s x 4.") == []
+
+
+def test_a_heading_with_a_unit_above_a_table_names_its_numbers() -> None:
+    note = "## Hand-held dynamometry (kg)\n\n| Muscle | R | L |\n|---|---|---|\n| Hip abductors | 14.5 | 11.0 |\n"
+    found = [(f.kind, f.value, f.unit) for f in _facts(note)]
+    assert found == [("strength", 14.5, "kg"), ("strength", 11.0, "kg")]
+
+
+def test_twin_a_heading_without_a_unit_leaves_the_rows_as_written() -> None:
+    note = "## Progress toward goals\n\n| Test | Eval | Now |\n|---|---|---|\n| Berg | 40 | 47 |\n"
+    found = {(f.kind, f.value) for f in _facts(note)}
+    assert found == {("outcome", 40), ("outcome", 47)}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.checks.layouts.columns import (
     Column,
@@ -62,6 +62,7 @@ class _Table:
     lead_cell: Cell | None
     minutes: int | None
     header: tuple[Cell, ...] = ()
+    above: str = ""  # the heading right above the table ("## Dynamometry (kg)"), its words
 
 
 def table_pieces(text: str) -> list[Piece]:
@@ -100,6 +101,9 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
         word in codes for row in grid.rows[1:] for cell in row for word in _WORD.findall(cell.text)
     )
     table = _table(header, max(len(row) for row in grid.rows), billed, [row for row, _ in body])
+    above = _heading_above(text, grid.lines[0][0])
+    if above and not billed and unit_written(above) is not None:
+        table = replace(table, above=above)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None)
@@ -142,6 +146,31 @@ def _names_rows(body: list[tuple[Cell, ...]], index: int) -> bool:
     return bool(cells) and 2 * worded > len(cells)
 
 
+# A heading line right above a table: a Markdown heading, a bold line or a short line ending
+# in a colon, with no number outside its brackets ("## Dynamometry (kg)", "Goniometry (deg):").
+_HEADING_LINE = re.compile(
+    r"[ \t]*(?:(?P<hash>#{1,6})[ \t]+|(?P<bold>\*\*))?"
+    r"(?P<words>[A-Za-z][A-Za-z /&,-]{2,40}?(?:[ \t]*\([^()\n]{1,20}\))?)"
+    r"[ \t]*(?:\*\*)?[ \t]*(?P<colon>:)?[ \t]*(?:\*\*)?[ \t]*"
+)
+_ABOVE_REACH = 80
+
+
+def _heading_above(text: str, start: int) -> str:
+    """The words of a heading right above a table (a blank line between at most); with a unit
+    in its brackets ("## Dynamometry (kg)") they name what the table's numbers measure."""
+    window = text[max(0, start - _ABOVE_REACH) : start]
+    lines = window.split("\n")[:-1]
+    if lines and not lines[-1].strip():
+        lines = lines[:-1]
+    if not lines or (len(lines) < 2 and start > _ABOVE_REACH):
+        return ""  # no line above, or one cut by the window
+    found = _HEADING_LINE.fullmatch(lines[-1])
+    if found is None or not (found.group("hash") or found.group("bold") or found.group("colon")):
+        return ""
+    return found.group("words").strip()
+
+
 def _minutes_heading(heading: str, billed: bool) -> bool:
     unit = unit_written(heading)
     if unit is not None and unit.strip() != "min":
@@ -182,6 +211,8 @@ def _row(
     name = row[table.label]
     source = table.lead_cell or name
     lead = f"{table.lead} " if table.lead and when is None else ""
+    if table.above and when is None:
+        lead = f"{_UNIT_BRACKET.sub('', table.above).strip()} {lead}"
     pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
     if when is not None:
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
@@ -190,7 +221,7 @@ def _row(
     moved = _moved_minutes(table, row)
     if moved is not None:
         pieces.append(_minutes_after(name, row[moved]))
-    context = f"{name.text} {table.lead_cell.text if table.lead_cell else ''}"
+    context = f"{name.text} {table.lead_cell.text if table.lead_cell else ''} {table.above}"
     if when is not None:
         context = ""
     previous = name

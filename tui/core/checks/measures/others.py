@@ -52,10 +52,10 @@ _REGIONS = (
         led(
             re.compile(
                 r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b|\bJamar\b",
+                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamomet(?:er|ry)\b|\bHHD\b|\bJamar\b",
                 re.IGNORECASE,
             ),
-            "lateral|key|tip|3|2|palmar|tripod|grip|pinch|dynamometer|hhd|jamar",
+            "lateral|key|tip|3|2|palmar|tripod|grip|pinch|dynamomet|hhd|jamar",
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
         {"lb": "lb", "lbs": "lb", "#": "lb", "pound": "lb", "pounds": "lb", "kg": "kg"},
