@@ -259,7 +259,10 @@ def test_a_reaction_time_is_a_result_and_its_drill_a_dose() -> None:
 
 
 def test_a_heading_with_a_unit_above_a_table_names_its_numbers() -> None:
-    note = "## Hand-held dynamometry (kg)\n\n| Muscle | R | L |\n|---|---|---|\n| Hip abductors | 14.5 | 11.0 |\n"
+    note = (
+        "## Hand-held dynamometry (kg)\n\n| Muscle | R | L |\n|---|---|---|\n"
+        "| Hip abductors | 14.5 | 11.0 |\n"
+    )
     found = [(f.kind, f.value, f.unit) for f in _facts(note)]
     assert found == [("strength", 14.5, "kg"), ("strength", 11.0, "kg")]
 

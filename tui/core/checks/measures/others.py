@@ -52,7 +52,8 @@ _REGIONS = (
         led(
             re.compile(
                 r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamomet(?:er|ry)\b|\bHHD\b|\bJamar\b",
+                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamomet(?:er|ry)\b"
+                r"|\bHHD\b|\bJamar\b",
                 re.IGNORECASE,
             ),
             "lateral|key|tip|3|2|palmar|tripod|grip|pinch|dynamomet|hhd|jamar",
