@@ -271,3 +271,10 @@ def test_twin_a_heading_without_a_unit_leaves_the_rows_as_written() -> None:
     note = "## Progress toward goals\n\n| Test | Eval | Now |\n|---|---|---|\n| Berg | 40 | 47 |\n"
     found = {(f.kind, f.value) for f in _facts(note)}
     assert found == {("outcome", 40), ("outcome", 47)}
+
+
+def test_twin_an_exercises_hold_a_tolerance_and_a_progression_are_not_results() -> None:
+    assert _pairs("Chin tucks 3x15, scap squeezes 2x20, hold 5 s.") == []
+    assert _pairs("Tolerated 40 min in the pool without symptoms.") == []
+    assert _pairs("Isometrics 5 x 45 s holds (progressed from 30 s).") == []
+    assert _pairs("Plank holds progressed to 25 s.") == []

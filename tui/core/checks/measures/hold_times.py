@@ -25,7 +25,7 @@ from tui.core.checks.text.scan import Scanner
 
 _TIME = rf"(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?|min|mins|minutes?)\b"
 _UNITS = {"s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s"}
-_GAP = r"[^\d\n.;:,]{0,40}?"
+_GAP = r"[^\d\n.;:,()]{0,40}?"
 _EARLIER = re.compile(rf"[ \t]*\((?P<words>[^()\n\d]{{1,20}}){_TIME}[ \t]*\)", re.IGNORECASE)
 
 
@@ -85,7 +85,7 @@ def _result(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
     if words.dose_after.match(scanner.text, match.end()):
         return False
     line_start, _ = scanner.line(match.start())
-    return not words.dose_line.search(scanner.text, line_start, match.start())
+    return not words.dose_line.search(scanner.text, line_start, start)
 
 
 def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str], name: str) -> None:
