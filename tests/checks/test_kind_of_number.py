@@ -278,3 +278,15 @@ def test_twin_an_exercises_hold_a_tolerance_and_a_progression_are_not_results() 
     assert _pairs("Tolerated 40 min in the pool without symptoms.") == []
     assert _pairs("Isometrics 5 x 45 s holds (progressed from 30 s).") == []
     assert _pairs("Plank holds progressed to 25 s.") == []
+
+
+def test_dotted_snake_keys_of_a_form_export() -> None:
+    note = "vitals.spo2_pct=94\nobj.tug_s=19.6\nobj.tug_s_prev=24.2\nobj.sls_l_s=4\n"
+    found = {(f.kind, f.value, f.unit, "previous" in f.label) for f in _facts(note)}
+    assert ("other", 94, "%", False) in found
+    assert ("outcome", 19.6, "s", False) in found and ("outcome", 24.2, "s", True) in found
+    assert ("other", 4, "s", False) in found
+
+
+def test_twin_a_dotted_key_with_words_for_a_value_reads_nothing() -> None:
+    assert _pairs("obj.tug_s=unable without UE\nsubj.goal=walk to mailbox\n") == []

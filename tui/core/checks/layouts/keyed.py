@@ -11,8 +11,9 @@ Markdown tables (`mdtables`).
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from tui.core.checks.tables import keyed_units
+from tui.core.checks.tables import keyed_units, measure_defs
 from tui.core.checks.text.pieces import Piece
 
 # The bracket may end the key or come before its last words ("Pain Score (0-10) at rest: 1").
@@ -67,13 +68,16 @@ def keyed_pieces(text: str) -> list[Piece]:
 
 
 # A flowsheet or form export writes its keys in snake case ("cx_rot_r_deg: 70",
-# "97140_manual_min: 14", "timed_total_min: 24"): the underscores are spaces, and a unit that
-# ends the key follows the value.
+# "97140_manual_min: 14", "timed_total_min: 24"), often under a dotted group ("vitals.spo2_pct=96",
+# "obj.tug_s_prev=41.0"): the underscores and dots are spaces, and a unit that ends the key
+# follows the value; a unit before a last word of time ("_s_prev") follows it too, the time kept.
 _SNAKE_KEY = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
-    r"(-?\d+(?:\.\d+)?(?![\d.]))?",
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?"
+    r"([A-Za-z0-9]+(?:_[A-Za-z0-9]+)+|[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)*\.[a-z0-9]+(?:_[a-z0-9]+)*)"
+    r"[ \t]*[:=][ \t]*(-?\d+(?:\.\d+)?(?![\d.]))?",
     re.MULTILINE,
 )
+_KEY_TIMES = frozenset({"prev", "previous", "prior", "eval", "ie", "soc", "baseline", "initial"})
 
 
 def snake_key_pieces(text: str) -> list[Piece]:
@@ -82,19 +86,48 @@ def snake_key_pieces(text: str) -> list[Piece]:
     for match in _SNAKE_KEY.finditer(text):
         key_start, key_end = match.span(1)
         key = match.group(1)
-        last = key.rfind("_")
-        unit = keyed_units().get(key[last + 1 :].lower()) if match.group(2) else None
-        spaced_end = key_start + last if unit is not None else key_end
+        words = re.split(r"[_.]", key)
+        unit_at = len(words) - 1
+        if len(words) > 2 and words[-1].lower() in _KEY_TIMES:
+            unit_at -= 1  # "tug_s_prev": the unit before the time
+        unit = keyed_units().get(words[unit_at].lower()) if match.group(2) else None
+        unit_start = key_start + sum(len(word) + 1 for word in words[:unit_at]) - 1
+        unit_end = unit_start + 1 + len(words[unit_at])
         pieces += [
             Piece(at, at + 1, " ", at, at + 1)
-            for at in range(key_start, spaced_end)
-            if text[at] == "_"
+            for at in range(key_start, key_end)
+            if text[at] in "_." and not (unit is not None and unit_start <= at < unit_end)
         ]
+        pieces += _named_as_written(key_start, words, unit_at if unit is not None else -1)
         if unit is not None:
-            pieces.append(Piece(spaced_end, key_end, "", spaced_end, key_end))
+            pieces.append(Piece(unit_start, unit_end, "", unit_start, unit_end))
             value_end = match.end(2)
             pieces.append(Piece(value_end, value_end, unit, match.start(2), value_end))
     return pieces
+
+
+def _named_as_written(key_start: int, words: list[str], unit_at: int) -> list[Piece]:
+    """A key's word that is an instrument matched only in its own case ("tug" in
+    "obj.tug_s=28.4"), written in that case: the key is lower case by the export's habit."""
+    found = []
+    at = key_start
+    for index, word in enumerate(words):
+        written = _exact_case_names().get(word.lower())
+        if written is not None and index != unit_at and word != written:
+            found.append(Piece(at, at + len(word), written, at, at + len(word)))
+        at += len(word) + 1
+    return found
+
+
+@cache
+def _exact_case_names() -> dict[str, str]:
+    """Instrument names matched only as written (instruments.toml exact_case), by lower case."""
+    return {
+        name.lower(): name
+        for measure in measure_defs()
+        for name in measure.exact_case
+        if name.isalnum()
+    }
 
 
 # An export's dotted keys in camel case ("Objective.MouthOpening.Max: 38 mm",
