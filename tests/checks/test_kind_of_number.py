@@ -290,3 +290,25 @@ def test_dotted_snake_keys_of_a_form_export() -> None:
 
 def test_twin_a_dotted_key_with_words_for_a_value_reads_nothing() -> None:
     assert _pairs("obj.tug_s=unable without UE\nsubj.goal=walk to mailbox\n") == []
+
+
+def test_a_quoted_csv_export_is_read_row_by_row() -> None:
+    note = (
+        '"Section","Item","Value","Comment"\n'
+        '"Subjective","Pain now (0-10)","3","worse on stairs"\n'
+        '"Objective","Knee flexion AROM","104 deg","eval 88 deg"\n'
+        '"Objective","Quad lag","5 deg",""\n'
+    )
+    found = {(f.kind, f.value, "previous" in f.label) for f in _facts(note)}
+    assert {("pain", 3, False), ("rom", 104, False), ("rom", 88, True)} <= found
+
+
+def test_twin_a_sentence_with_quotes_and_commas_is_no_table() -> None:
+    note = 'Pt said "it clicks", "it catches", "it gives way" on stairs; pain 4/10.\n' * 2
+    assert [(f.kind, f.value) for f in _facts(note)] == [("pain", 4), ("pain", 4)]
+
+
+def test_a_tests_ceiling_a_leg_length_and_a_board_level_are_not_results() -> None:
+    found = _pairs("SLS eyes closed R 12 s, L 20 s (30 s max). Leg length 91 cm.")
+    assert ("other", 30, "s") not in found and all(unit != "cm" for _, _, unit in found)
+    assert _pairs("Balance: wobble board level 2 x 3 min; BAPS level 4.") == []

@@ -93,6 +93,15 @@ def generic_first() -> re.Pattern[str]:
 
 
 @cache
+def row_number_heading() -> re.Pattern[str]:
+    """A heading of row numbers ("Row", "#"): a column under it that holds words names the
+    rows instead (an export's "Row | Value" layout)."""
+    return _pattern(
+        [str(item) for item in _data().get("first_heading", {}).get("row_numbers", [])], whole=True
+    )
+
+
+@cache
 def minutes_heading() -> re.Pattern[str]:
     """A heading of service minutes in any table."""
     items = _data().get("services", {}).get("minutes_headings", [])

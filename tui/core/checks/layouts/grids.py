@@ -21,6 +21,10 @@ from tui.core.checks.layouts.fixed_width import fixed_width_cells, fixed_width_r
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")
+# A quoted CSV export's row: three or more quoted fields separated by commas.
+_QUOTED = r'"(?:[^"\n]|"")*"'
+_CSV_ROW = re.compile(rf"^[ \t]*{_QUOTED}(?:[ \t]*,[ \t]*{_QUOTED}){{2,}}[ \t\r]*$")
+_CSV_FIELD = re.compile(r'"((?:[^"\n]|"")*)"')
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _HEADING_WORDS = 4
@@ -68,7 +72,7 @@ def grids(text: str) -> list[Grid]:
 def _grids(text: str) -> tuple[Grid, ...]:
     """The tables of a text, found once: normalising and the service tables both read the
     note's tables (grids are frozen, so they are shared)."""
-    if "|" not in text and "\t" not in text and "  " not in text:
+    if "|" not in text and "\t" not in text and "  " not in text and '","' not in text:
         return ()
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     ends = [end - 1 for end in starts[1:]] + [len(text)]
@@ -78,11 +82,14 @@ def _grids(text: str) -> tuple[Grid, ...]:
     taken |= {index for first, last in piped for index in range(first, last)}
     tabbed = _runs(text, starts, ends, taken, lambda line: line.strip().count("\t") >= 1)
     taken |= {index for first, last in tabbed for index in range(first, last)}
+    quoted = _runs(text, starts, ends, taken, lambda line: bool(_CSV_ROW.match(line)))
+    taken |= {index for first, last in quoted for index in range(first, last)}
     printed = fixed_width_runs(text, starts, ends, taken, _named_headings)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
     tables += [_bare_grid(text, starts, ends, first, last, _pipe_cells) for first, last in piped]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
     tables += [grid for grid in exports if _exported(grid)]
+    tables += [_bare_grid(text, starts, ends, first, last, _csv_cells) for first, last in quoted]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]
     return tuple(sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0]))
 
@@ -219,6 +226,14 @@ def _pipe_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
     if line[bounds[-1] + 1 :].strip():
         bounds.append(len(line))
     return tuple(_cell(text, start + left + 1, start + right) for left, right in pairwise(bounds))
+
+
+def _csv_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
+    """The fields of a quoted CSV row, each without its quotes ("" inside stays as written)."""
+    return tuple(
+        _cell(text, start + field.start(1), start + field.end(1))
+        for field in _CSV_FIELD.finditer(text[start:end])
+    )
 
 
 def _tab_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:

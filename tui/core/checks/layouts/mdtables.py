@@ -29,6 +29,7 @@ from tui.core.checks.layouts.columns import (
     minutes_heading,
     role_of,
     rom_words,
+    row_number_heading,
     service_time_heading,
     split_unit,
     time_heading,
@@ -118,7 +119,8 @@ def _table(
         (
             i
             for i, heading in enumerate(headings)
-            if role_of(heading) != "skip" or _names_rows(body, i)
+            if role_of(heading) != "skip"
+            or (row_number_heading().search(heading) is not None and _names_rows(body, i))
         ),
         0,
     )

@@ -31,7 +31,7 @@ _ANGLE = r"(?:°|deg\w*|degrees?)"
 _BETWEEN = r"[^\d\n.,;:)|]{0,30}?"
 _VALUE = rf"(?<![\d.])(?:{NUM}[ \t]*(?:-|to)[ \t]*)?{NUM}\s*"  # a range never spans lines
 # A machine's value: a number or a pair ("10/50" on/off, "PSV 10/PEEP 8" is two), never a time.
-_NOT_A_TIME = r"(?![\d.]|[ \t]*(?:(?:min|mins|minutes)\b|'))"
+_NOT_A_TIME = r"(?!\d|\.\d|[ \t]*(?:(?:min|mins|minutes)\b|'))"
 _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
 # Words between a task and its distance: no number, no end of a clause.
 _TASK_GAP = r"[^\d\n.;,]{0,40}?"
