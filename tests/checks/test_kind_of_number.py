@@ -312,3 +312,26 @@ def test_a_tests_ceiling_a_leg_length_and_a_board_level_are_not_results() -> Non
     found = _pairs("SLS eyes closed R 12 s, L 20 s (30 s max). Leg length 91 cm.")
     assert ("other", 30, "s") not in found and all(unit != "cm" for _, _, unit in found)
     assert _pairs("Balance: wobble board level 2 x 3 min; BAPS level 4.") == []
+
+
+def test_a_ticked_box_on_a_numbered_row_is_the_value() -> None:
+    found = _facts("Pain today: [ ]0 [ ]1 [x]2 [ ]3 [ ]4 [ ]5 [ ]6 [ ]7 [ ]8 [ ]9 [ ]10\n")
+    assert [(f.kind, f.value) for f in found] == [("pain", 2)]
+
+
+def test_twin_ticked_ranges_and_words_give_no_value() -> None:
+    assert (
+        _pairs("Pain worst: [ ]0-2 [x]3-4 [ ]5-6 [ ]7-8\nSleep: [x] better [ ] same [ ] worse\n")
+        == []
+    )
+
+
+def test_british_durations_and_a_rests_length_are_not_values() -> None:
+    assert _pairs("Stopped NSAIDs 3/7 ago; review 2/52; 6/52 post-op.") == []
+    found = _facts("6MWT 388 m (eval 301 m), 1 rest 20 s.")
+    assert sorted(f.value for f in found) == [301, 388]
+
+
+def test_a_target_in_brackets_ends_with_its_bracket() -> None:
+    found = _pairs("Peak: HR 112 (target 100-120), BP 150/78, SpO2 96%.")
+    assert ("other", "150/78", "mmHg") in found and ("other", 96, "%") in found

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.keyed import dotted_key_pieces, keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import table_pieces
 from tui.core.checks.text.lexicon import led, words
@@ -209,6 +210,7 @@ def normalize(text: str) -> Normalized:
         + keyed_pieces(text)
         + snake_key_pieces(text)
         + dotted_key_pieces(text)
+        + checkbox_pieces(text)
         + thousands_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
