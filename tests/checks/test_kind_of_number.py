@@ -335,3 +335,8 @@ def test_british_durations_and_a_rests_length_are_not_values() -> None:
 def test_a_target_in_brackets_ends_with_its_bracket() -> None:
     found = _pairs("Peak: HR 112 (target 100-120), BP 150/78, SpO2 96%.")
     assert ("other", "150/78", "mmHg") in found and ("other", 96, "%") in found
+
+
+def test_twin_a_score_out_of_fifty_two_is_still_a_score() -> None:
+    found = _facts("FACIT-F 31/52 (eval 24/52).")
+    assert sorted(f.value for f in found) == [24, 31]
