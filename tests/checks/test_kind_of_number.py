@@ -340,3 +340,16 @@ def test_a_target_in_brackets_ends_with_its_bracket() -> None:
 def test_twin_a_score_out_of_fifty_two_is_still_a_score() -> None:
     found = _facts("FACIT-F 31/52 (eval 24/52).")
     assert sorted(f.value for f in found) == [24, 31]
+
+
+def test_norms_segments_predicted_maxima_and_intensities_are_not_results() -> None:
+    assert _pairs("Volume by truncated cone, 4 cm segments.") == []
+    found = _facts("BOT-2 Upper-Limb Coordination scale score 11 (mean 15, SD 5).")
+    assert [f.value for f in found] == [11]
+    assert [v for _, v, _ in _pairs("Peak HR 158 bpm; age-predicted max HR 199.")] == [158]
+    assert _pairs("Bike 15 min at 40-50 % HRR; fitted for 30-40 mmHg round-knit stocking.") == []
+    assert _pairs("Balance beam 8 cm wide, tandem walk with HHA.") == []
+
+
+def test_twin_repetitions_per_level_are_a_protocol() -> None:
+    assert all(unit != "reps" for _, _, unit in _pairs("Lift test (3 reps per level): max 35 lb."))

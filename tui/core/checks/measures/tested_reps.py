@@ -23,7 +23,8 @@ from tui.core.checks.text.scan import Scanner
 
 _REPS = number_then(
     re.compile(
-        rf"(?<![\d./x])({NUM})[ \t]*(?:reps?|repetitions)\b(?![ \t]*(?:x|of|@)[ \t]*\d)",
+        rf"(?<![\d./x])({NUM})[ \t]*(?:reps?|repetitions)\b"
+        r"(?![ \t]*(?:x|of|@)[ \t]*\d|[ \t]*(?:per|each|/)(?![A-Za-z]))",
         re.IGNORECASE,
     ),
     "rep",

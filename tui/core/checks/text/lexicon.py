@@ -459,7 +459,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         ),
         anchored(
             re.compile(
-                rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?"
+                rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?(?:[A-Za-z-]+\s+){{0,2}}"
                 rf"(?:{either('pressure_doses')})\b",
                 flags,
             ),
