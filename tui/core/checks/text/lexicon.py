@@ -515,7 +515,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             flags,
         ),
         re.compile(
-            rf"(?<![\d.]){NUM}[ \t]*(?:lbs?|kg|pounds?|#)\.?[ \t]+(?:[A-Za-z-]+[ \t]+){{0,2}}"
+            rf"(?<![\d.]){NUM}[ \t]*(?:lbs?|kg|pounds?|#)[ \t]+(?:[A-Za-z-]+[ \t]+){{0,2}}"
             rf"(?:{either('load_nouns')})\b",
             flags,
         ),
