@@ -360,3 +360,18 @@ def test_an_aim_a_load_with_its_dose_a_scale_range_and_a_plinth_are_not_results(
     assert _pairs("Biceps curls 4# 3x10; sit-to-stand from 50 cm plinth.") == []
     found = _facts("Self-care (FIM, 1-7): eating 6, grooming 5.")
     assert sorted(f.value for f in found) == [5, 6]
+
+
+def test_a_test_position_in_brackets_is_no_range() -> None:
+    found = _pairs("PROM: IR (at 90° abd) 35°, ER (at 45° abd) 50°.")
+    assert [value for kind, value, _ in found if kind == "rom"] == [35, 50]
+
+
+def test_a_prints_time_heading_may_name_its_side() -> None:
+    note = (
+        "ITEM               R          L          PREV 02/23 (L)\n"
+        "Ankle PF AROM      50°        35°        20°\n"
+        "Calf raise (reps)  25         6          0\n"
+    )
+    found = {(f.value, "previous" in f.label) for f in _facts(note) if f.kind == "rom"}
+    assert found == {(50, False), (35, False), (20, True)}

@@ -28,6 +28,7 @@ _CSV_FIELD = re.compile(r'"((?:[^"\n]|"")*)"')
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _HEADING_WORDS = 4
+_SIDE_BRACKET = re.compile(r"[ \t]*\((?:L|R|left|right|Lt|Rt)\)", re.IGNORECASE)
 _TIMEPOINT_WORDS = 2
 _TIMED_ROLES = frozenset({"prior", "current", "timepoint", "goal", "change"})
 _TIMED_COLUMNS = 2
@@ -215,7 +216,9 @@ def _exported(grid: Grid) -> bool:
 
 def _timepoint(text: str) -> bool:
     """A short heading naming a time with its date ("Eval (6/8)")."""
-    return len(text.split()) <= _TIMEPOINT_WORDS and role_of(text) in ("prior", "current")
+    # a side in brackets after the time says whose value it is ("PREV 02/23 (L)")
+    bare = _SIDE_BRACKET.sub("", text)
+    return len(bare.split()) <= _TIMEPOINT_WORDS and role_of(bare) in ("prior", "current")
 
 
 def _pipe_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:

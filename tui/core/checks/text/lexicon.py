@@ -530,7 +530,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         re.compile(rf"(?<![\d.]){NUM}{deg}\s+(?:{either('position_after')})\b", flags),
         led(
             re.compile(
-                rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
+                rf"(?:(?<=[\s(])|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
                 rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
                 flags | re.MULTILINE,
             ),
