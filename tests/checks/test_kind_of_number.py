@@ -375,3 +375,12 @@ def test_a_prints_time_heading_may_name_its_side() -> None:
     )
     found = {(f.value, "previous" in f.label) for f in _facts(note) if f.kind == "rom"}
     assert found == {(50, False), (35, False), (20, True)}
+
+
+def test_twin_repetitions_of_a_hold_are_a_dose() -> None:
+    assert _pairs("Endurance: 8-second holds for 6 repetitions.") == []
+
+
+def test_a_goal_heading_over_a_blank_line_still_heads_its_list() -> None:
+    note = "## Goal status\n\n- 30CST >= 13 to reduce fall risk\n\nBerg 44/56.\n"
+    assert [(f.kind, f.value) for f in _facts(note)] == [("outcome", 44)]

@@ -30,6 +30,22 @@ _REPS = number_then(
     "rep",
 )
 _MOST = 200
+# A side said after the count ("initially 0 reps on the right").
+_SIDE_AFTER = re.compile(r"[ \t]*(?:on[ \t]+the[ \t]+|on[ \t]+)?(right|left|R|L)\b", re.IGNORECASE)
+
+
+def _side(text: str, clause: int, match: re.Match[str]) -> str:
+    """The count's own side: in its clause before it, or said right after it; never a side of
+    the clause before ("R 22 reps, L 27 reps (LSI 81%); initially 0 reps on the right")."""
+    side = labels.parts_of(text[clause : match.start(1)]).side
+    if side:
+        return side
+    after = _SIDE_AFTER.match(text, match.end())
+    return after.group(1)[0].upper() if after else ""
+
+
+# Holds repeated ("6-second holds for 5 repetitions", "hold x 5 reps"): a dose, not a count.
+_HELD = re.compile(r"\bhold(?:s|ing)?\b|\bfor[ \t]*\Z", re.IGNORECASE)
 # The test's name ends at its colon, its first bracket or its first number.
 _NAME_END = re.compile(r"[:(\[]|\d")
 
@@ -48,7 +64,7 @@ def read_tested_reps(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if not _takes(scanner, start, end) or float(match.group(1)) > _MOST:
             continue
         clause = scanner.clause_start(start)
-        if dose_words_before().search(text, clause, start):
+        if dose_words_before().search(text, clause, start) or _HELD.search(text, clause, start):
             continue
         sentence = scanner.sentence_before(start)
         if not tested_words().search(text, sentence, start):
@@ -56,6 +72,7 @@ def read_tested_reps(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         found = attribute(scanner, start, end)
         opening = _NAME_END.search(text, sentence, start)
         words = labels.context_words(text[sentence : opening.start() if opening else start], 6)
-        label = labels.join(found.side, labels.without_sides(words)) + found.previous
+        label = labels.join(_side(text, clause, match), labels.without_sides(words))
+        label += found.previous
         value = float(match.group(1)) if "." in match.group(1) else int(match.group(1))
         scanner.emit(facts, "other", value, (start, match.end()), label, unit="reps")
