@@ -384,3 +384,8 @@ def test_twin_repetitions_of_a_hold_are_a_dose() -> None:
 def test_a_goal_heading_over_a_blank_line_still_heads_its_list() -> None:
     note = "## Goal status\n\n- 30CST >= 13 to reduce fall risk\n\nBerg 44/56.\n"
     assert [(f.kind, f.value) for f in _facts(note)] == [("outcome", 44)]
+
+
+def test_a_tests_stop_criterion_an_intensity_and_a_variation_are_not_results() -> None:
+    assert _pairs("Peak HR 131 (stopped at 85% = 153).") == [("other", 131, "bpm")]
+    assert _pairs("Isometrics 5 x 45 s at 70% pain-free grip; grip effort CV 9%.") == []
