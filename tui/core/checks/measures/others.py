@@ -79,7 +79,8 @@ _REGIONS = (
         word_first(
             re.compile(
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
-                r"|Romberg|(?:brake[ \t]+)?(?:reaction|response)[ \t]+time"
+                r"|Romberg|brake[ \t]+(?:reaction|response)[ \t]+time"
+                r"|(?:reaction|response)[ \t]+time"
                 r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?)))\b",
                 re.IGNORECASE,
             )
