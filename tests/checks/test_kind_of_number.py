@@ -381,7 +381,7 @@ def test_twin_repetitions_of_a_hold_are_a_dose() -> None:
     assert _pairs("Endurance: 8-second holds for 6 repetitions.") == []
 
 
-def test_a_goal_heading_over_a_blank_line_still_heads_its_list() -> None:
+def test_a_reps_tests_target_after_a_comparison_sign_is_no_score() -> None:
     note = "## Goal status\n\n- 30CST >= 13 to reduce fall risk\n\nBerg 44/56.\n"
     assert [(f.kind, f.value) for f in _facts(note)] == [("outcome", 44)]
 

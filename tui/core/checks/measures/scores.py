@@ -426,9 +426,12 @@ def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
         return False
     if _HEADS_VALUE.match(scanner.text, end):
         return False  # "(visit 1: 9)": the number of the visit the next value was taken at
+    if _BOUND_BEFORE.search(scanner.text, max(0, start - 4), start):
+        return False  # "30CST >= 12": a target or a bound, never a count the test made
     return measure.unit == "reps" or milliseconds_at(scanner, start)
 
 
+_BOUND_BEFORE = re.compile(r"(?:[<>]=?|[\u2264\u2265])[ \t]*\Z")
 # A number a colon and another number follow heads that number ("visit 1: 9", "wk 4: 95°").
 _HEADS_VALUE = re.compile(r"[ \t]*:[ \t]*\d")
 

@@ -304,17 +304,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def _goal_sections(text: str) -> list[tuple[int, int]]:
     found = []
     for heading in _GOAL_HEADING.finditer(text):
-        start = heading.end()
-        if heading.group().lstrip().startswith("#"):
-            # a Markdown heading may stand over a blank line before its list ("## Goal Status")
-            listed = _LIST_AFTER_BLANKS.match(text, heading.end())
-            start = listed.end() - 1 if listed else start
-        end = _SECTION_END.search(text, start)
+        end = _SECTION_END.search(text, heading.end())
         found.append((heading.end(), end.start() if end else len(text)))
     return found
-
-
-_LIST_AFTER_BLANKS = re.compile(r"(?:[ \t]*\n){2,}(?=[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t])")
 
 
 def measurement_scanner(text: str) -> Scanner:
