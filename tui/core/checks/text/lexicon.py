@@ -580,7 +580,7 @@ def _not_after(words: tuple[str, ...]) -> str:
 # SOAP heading and "reach to targets" an exercise; an objective or a target is a goal only
 # when numbered, plural ("Short-term objectives") or followed by its value ("target 90°").
 GOAL_START = re.compile(
-    r"\b(?:STGs?|LTGs?|goals?|aims?|objectives|objective\s*#?\s*\d)\b"
+    r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
     r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))",
     re.IGNORECASE,
 )
