@@ -43,7 +43,10 @@ def _left_out(line: str) -> list[object]:
         ("Nottingham 31/40.", ("Nottingham", 31, "/40")),  # Title Case with a denominator
         ("Rapid Sit Walk 9.4 s.", ("Rapid Sit Walk", 9.4, "s")),  # Title Case with a unit
         ("stork test 3/4.", ("stork test", 3, "/4")),  # lower case, but a test noun
-        ("OU 20/40.", ("OU", 20, "/40")),  # two capitals with a denominator
+        (
+            "CB 14/20.",
+            ("CB", 14, "/20"),
+        ),  # two capitals with a denominator (not "OU 20/40": acuity)
         ("SFA 9/12.", ("SFA", 9, "/12")),  # a date's shape, months from the note's date
         ("Nottingham 4/12.", ("Nottingham", 4, "/12")),  # a proper name keeps its denominator
         ("SARA 12 at intake.", ("SARA", 12, None)),  # twin of a dose's unit after the number

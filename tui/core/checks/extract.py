@@ -30,9 +30,11 @@ from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.battery_scores import read_battery_scores
+from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
+from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.others import (
     read_compared,
@@ -47,6 +49,7 @@ from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.restated import read_other_side, read_restated
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.tables import billing_tables
@@ -71,6 +74,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 _PASSES: tuple[Pass, ...] = (
     claim_vital_limits,
     read_vitals,
+    read_body_weight,
     read_vital_rows,
     read_flowsheet_rows,
     read_analogue_scales,
@@ -93,6 +97,8 @@ _PASSES: tuple[Pass, ...] = (
     read_compared,
     read_chair_rises,
     read_walk_headings,
+    read_hold_times,
+    read_tested_reps,
     read_others,
     read_restated,
     read_other_side,

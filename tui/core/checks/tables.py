@@ -438,6 +438,21 @@ def vital_row_words() -> dict[str, tuple[str, ...]]:
     return {str(key): _strs(value) for key, value in data.items() if isinstance(value, list)}
 
 
+@cache
+def hold_time_words() -> dict[str, tuple[str, ...]]:
+    """Words of a posture held for a time and of a dose (measures.toml [hold_times])."""
+    data = _load("measures.toml").get("hold_times", {})
+    return {str(key): _strs(value) for key, value in data.items()}
+
+
+@cache
+def body_weight_words() -> dict[str, Any]:
+    """Names, qualifiers, units and ranges of a patient's body weight (measures.toml
+    [body_weight])."""
+    data = _load("measures.toml").get("body_weight", {})
+    return dict(data) if isinstance(data, dict) else {}
+
+
 def evidence_rules() -> dict[str, Any]:
     """The points a guessed fact's evidence is worth and the threshold (measures.toml
     [evidence])."""

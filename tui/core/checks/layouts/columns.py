@@ -85,15 +85,6 @@ def _prior_words() -> re.Pattern[str]:
 
 
 @cache
-def remark_after() -> re.Pattern[str]:
-    """Words that, written straight after a value, make it an earlier one ("(Previous)",
-    measures.toml [attribution] prior_after): a cue of such words after another column's value
-    would read as a remark on that value."""
-    either = "|".join(f"(?:{item})" for item in attribution_words().get("prior_after", ()))
-    return re.compile(rf"(?:{either or '(?!x)x'})(?![A-Za-z0-9])", re.IGNORECASE)
-
-
-@cache
 def generic_first() -> re.Pattern[str]:
     """A first heading that names nothing ("Measure", "Item")."""
     return _pattern(

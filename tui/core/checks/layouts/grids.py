@@ -43,7 +43,10 @@ _NAMING_WORD = re.compile(r"[A-Za-z]{2,}")
 _TIMEPOINT_WORDS = 3
 _TIMED_ROLES = frozenset({"prior", "current", "timepoint", "goal", "change"})
 _TIMED_COLUMNS = 2
-_DATE = re.compile(r"^\d{1,2}/\d{1,2}(?:/\d{2,4})?$|^\d{4}-\d{1,2}-\d{1,2}$")
+# A month and day (or a full date): "29/47" is a score out of 47, never a date.
+_DATE = re.compile(
+    r"^(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?$|^\d{4}-\d{1,2}-\d{1,2}$"
+)
 
 
 @dataclass(frozen=True)

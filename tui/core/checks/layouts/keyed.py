@@ -26,15 +26,18 @@ _KEYED = re.compile(
     re.MULTILINE,
 )
 _KEY_END = re.compile(r"\)(?:[ \t]+[A-Za-z][A-Za-z /-]{0,24}?)?[ \t]*[:=]")
-_UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?)\s*\)")
+_UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?|[^()\n]{1,16}?[,;][^()\n]{1,8}?)\s*\)")
+_LISTED = re.compile(r"[ \t]*[,;][ \t]*")
 
 
 def unit_written(text: str) -> str | None:
-    """How a value under this key or heading is read (" cm", "°", "/10"), or None."""
+    """How a value under this key or heading is read (" cm", "°", "/10"), or None; a bracket
+    may name the instrument with the unit ("Strength (HHD, kg)": " kg")."""
     for bracket in _UNIT_IN_BRACKETS.finditer(text):
-        unit = keyed_units().get(_plain(bracket.group(1)))
-        if unit is not None:
-            return unit
+        for part in _LISTED.split(bracket.group(1)):
+            unit = keyed_units().get(_plain(part))
+            if unit is not None:
+                return unit
     return None
 
 

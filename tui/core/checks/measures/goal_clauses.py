@@ -46,7 +46,23 @@ def goal_end(text: str, word_end: int, sentence_end: int) -> int:
     if _FULL_STOP.match(text, word_end) and _LINE_HEAD.fullmatch(text, line_start, word_end):
         line_end = text.find("\n", word_end)
         return len(text) if line_end < 0 else line_end
+    bracketed = _bracket_end(text, line_start, word_end, sentence_end)
+    if bracketed is not None:
+        return bracketed  # "HR 108 (target 95-115), BP 158/80": the target is the bracket's
     if _HEADING.match(text, word_end):
         return sentence_end
     semicolon = text.find(";", word_end, sentence_end)
     return sentence_end if semicolon < 0 else semicolon
+
+
+_BRACKET_REACH = 16
+
+
+def _bracket_end(text: str, line_start: int, word_end: int, sentence_end: int) -> int | None:
+    """The end of the bracket a goal word opens ("(target 95-115, ...)"), or None when the
+    word is not the first thing in a bracket."""
+    opening = text.rfind("(", max(line_start, word_end - _BRACKET_REACH), word_end)
+    if opening < 0 or text.find(")", opening, word_end) >= 0:
+        return None
+    closing = text.find(")", word_end, sentence_end)
+    return None if closing < 0 else closing

@@ -53,10 +53,17 @@ _QUALIFIER = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
     r"((?:(?:(?i:part|trial)[ \t]+[1-9](?![\d.])|(?!(?i:part|trial)[ \t]+\d)[A-Za-z][\w'/-]*"
     r"|\d+-[A-Za-z]+"
-    r"|\([^()\d\n]{1,12}\)|%)(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
+    r"|\([^()\d\n]{1,12}\)|%"
+    # a table's column of a numbered visit ("AMP-PRO: (Visit 1) (previous) 29/47")
+    r"|\((?i:visit|session|sess|wk|week|day|tx|treatment)\.?[ \t]*#?[ \t]*\d{1,3}\)"
+    r")(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
     r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
 )
 _PART = re.compile(r"\b(?:part|trial)[ \t]+[1-9]\b", re.IGNORECASE)
+_TIMEPOINT_BRACKET = re.compile(
+    r"\((?:(?:visit|session|sess|wk|week|day|tx|treatment)\.?[ \t]*#?[ \t]*\d{1,3}|previous)\)",
+    re.IGNORECASE,
+)
 _LEAD_WORDS = frozenset(
     {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
     | {"came", "back", "in", "at", "questionnaire", "measured"}
@@ -106,7 +113,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             scanner, qualifier.end()
         ):
             continue
-        words = _PART.sub(" ", re.sub(r"[:=;]", " ", qualifier.group(1))).split()
+        # a table's timepoint in brackets ("(Visit 1) (previous)") says when, not which item
+        said = _TIMEPOINT_BRACKET.sub(" ", qualifier.group(1))
+        words = _PART.sub(" ", re.sub(r"[:=;]", " ", said)).split()
         if _heads_names(text, end, words):
             continue
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words()

@@ -52,10 +52,11 @@ _REGIONS = (
         led(
             re.compile(
                 r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamometer\b|\bHHD\b|\bJamar\b",
+                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamomet(?:er|ry)\b"
+                r"|\bHHD\b|\bJamar\b",
                 re.IGNORECASE,
             ),
-            "lateral|key|tip|3|2|palmar|tripod|grip|pinch|dynamometer|hhd|jamar",
+            "lateral|key|tip|3|2|palmar|tripod|grip|pinch|dynamomet|hhd|jamar",
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
         {"lb": "lb", "lbs": "lb", "#": "lb", "pound": "lb", "pounds": "lb", "kg": "kg"},
@@ -78,7 +79,9 @@ _REGIONS = (
         word_first(
             re.compile(
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
-                r"|Romberg)\b",
+                r"|Romberg|brake[ \t]+(?:reaction|response)[ \t]+time"
+                r"|(?:reaction|response)[ \t]+time"
+                r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?)))\b",
                 re.IGNORECASE,
             )
         ),

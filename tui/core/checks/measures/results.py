@@ -82,6 +82,16 @@ def _tested() -> re.Pattern[str]:
     return words_pattern(result_words().get("tested_reps", ()))
 
 
+def tested_words() -> re.Pattern[str]:
+    """Words that say repetitions were counted by a test ("to fatigue", "max", "test")."""
+    return _tested()
+
+
+def dose_words_before() -> re.Pattern[str]:
+    """Words right before a count that make it a dose ("3 x", "sets of")."""
+    return _dose_before()
+
+
 @cache
 def _dose_before() -> re.Pattern[str]:
     body = "|".join(f"(?:{word})" for word in result_words().get("dose_before", ()))

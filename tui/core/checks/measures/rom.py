@@ -111,7 +111,10 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     keyword = _last_rom_word(clause)
     follow = previous is not None and bool(FOLLOW.fullmatch(text[previous.end : pos]))
     millimetres = not has_unit and _in_millimetres(
-        text, number_end, keyword, follow and previous is not None and previous.unit == "mm"
+        text,
+        number_end,
+        keyword or _keyed_word(scanner, pos, clause),
+        follow and previous is not None and previous.unit == "mm",
     )
     if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
         return None
@@ -160,6 +163,15 @@ def _in_millimetres(
     if not _MM.match(text, number_end):
         return False
     return chained or (keyword is not None and keyword.group().lower() in millimetre_motions())
+
+
+def _keyed_word(scanner: Scanner, pos: int, clause: str) -> re.Match[str] | None:
+    """The motion named by the key of a "key: value" line ("Mouth Opening Max: 38 mm"), where
+    the value's own clause holds nothing but the colon's space."""
+    start = scanner.clause_start(pos)
+    if clause.strip() or start < 1 or scanner.text[start - 1] != ":":
+        return None
+    return _last_rom_word(scanner.text[scanner.clause_start(start - 1) : start - 1])
 
 
 def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:

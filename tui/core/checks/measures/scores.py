@@ -465,13 +465,16 @@ def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
         return True
     if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
         return False
-    if _COMPARED.search(scanner.text, max(0, start - 4), start):
-        return False  # "30CST >= 12": a threshold, whatever the measure counts
+    if _HEADS_VALUE.match(scanner.text, end):
+        return False  # "(visit 1: 9)": the number of the visit the next value was taken at
+    if _BOUND_BEFORE.search(scanner.text, max(0, start - 4), start):
+        return False  # "30CST >= 12": a target or a bound, never a count the test made
     return measure.unit == "reps" or milliseconds_at(scanner, start)
 
 
-# A comparison right before a number: a threshold or a target, never a score.
-_COMPARED = re.compile(r"[<>\u2264\u2265]=?[ \t]*\Z")
+_BOUND_BEFORE = re.compile(r"(?:[<>]=?|[\u2264\u2265])[ \t]*\Z")
+# A number a colon and another number follow heads that number ("visit 1: 9", "wk 4: 95°").
+_HEADS_VALUE = re.compile(r"[ \t]*:[ \t]*\d")
 
 
 # A time in milliseconds: the rules for modality settings block it ("pulse 300 ms"), but after

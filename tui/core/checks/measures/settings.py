@@ -31,10 +31,12 @@ _ANGLE = r"(?:°|deg\w*|degrees?)"
 _BETWEEN = r"[^\d\n.,;:)|]{0,30}?"
 _VALUE = rf"(?<![\d.])(?:{NUM}[ \t]*(?:-|to)[ \t]*)?{NUM}\s*"  # a range never spans lines
 # A machine's value: a number or a pair ("10/50" on/off, "PSV 10/PEEP 8" is two), never a time.
-_NOT_A_TIME = r"(?![\d.]|[ \t]*(?:(?:min|mins|minutes)\b|'))"
+_NOT_A_TIME = r"(?!\d|\.\d|[ \t]*(?:(?:min|mins|minutes)\b|'))"
 _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
 # Words between a task and its distance: no number, no end of a clause.
 _TASK_GAP = r"[^\d\n.;,]{0,40}?"
+# One item of a list after a thing: words short of a number, a clause's end or a range of motion.
+_LISTED = r"(?:(?!\b[AP]?ROM\b)[^\d\n.;:)|,]){0,30}"
 # A character of a line keyed by a thing, short of a range of motion named on it.
 _NOT_ROM = r"(?:(?!\b[AP]?ROM\b)[^\n])"
 # A ward's name between a place word and its number ("Unit/Bed: CVICU 7", "bed MICU-4"): a unit's
@@ -71,6 +73,15 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             re.compile(
                 rf"\b(?:{_either(angles)})(?![\w-])(?:[ \t]*,[ \t]*{_VALUE}{_ANGLE}"
                 rf"|[^\d\n.;(]{{0,30}}\([^()\n]{{0,60}}\))",
+                flags,
+            ),
+            *angles,
+        ),
+        # "converted to hand-based spica, IP free, 20° palmar abd": the thing's angles listed
+        # after it, comma by comma, up to a range of motion named between
+        led(
+            re.compile(
+                rf"\b(?:{_either(angles)})(?![\w-]){_LISTED}(?:,{_LISTED}){{1,3}}{_VALUE}{_ANGLE}",
                 flags,
             ),
             *angles,

@@ -476,7 +476,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         ),
         anchored(
             re.compile(
-                rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?"
+                rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?(?:[A-Za-z-]+\s+){{0,2}}"
                 rf"(?:{either('pressure_doses')})\b",
                 flags,
             ),
@@ -546,6 +546,11 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             ),
             either("equipment_nouns"),
         ),
+        re.compile(
+            rf"(?<![\d.]){NUM}[ \t]*(?:lbs?|kg|pounds?|#)[ \t]+(?:[A-Za-z-]+[ \t]+){{0,2}}"
+            rf"(?:{either('load_nouns')})\b",
+            flags,
+        ),
         led(
             re.compile(
                 rf"\b(?:{either('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
@@ -557,7 +562,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         re.compile(rf"(?<![\d.]){NUM}{deg}\s+(?:{either('position_after')})\b", flags),
         led(
             re.compile(
-                rf"(?:(?<=\s)|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
+                rf"(?:(?<=[\s(])|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
                 rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
                 flags | re.MULTILINE,
             ),

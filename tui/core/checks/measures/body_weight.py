@@ -1,0 +1,129 @@
+"""Body weight among the vital signs: "Wt 81.4 kg", "weight today per home scale 6.4 kg",
+"body wt 201.6 lbs (prior session 203.2 lbs)".
+
+A weight is the patient's only where its name opens a clause (so "2 lb ankle weights" or "cuff
+weight 3 lb" are loads) and the line is a line of vitals (another vital sign on it) or opens
+with the name. An earlier weight in the brackets right after it ("(last wk 79.0 kg)") is read
+when its words say it is earlier; "(dry wt 92.0)" is a target and is left. Words are data
+(measures.toml [body_weight]); the names are found once through their leading words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import body_weight_words
+from tui.core.checks.text.lexicon import Led, led
+from tui.core.checks.text.scan import Scanner
+
+_NUMBER = r"(?P<value>\d{1,3}(?:\.\d{1,2})?)"
+_LABEL = "body weight"
+# The line's opening before the name: a bullet, a heading word and its colon, spaces.
+_LINE_OPENING = re.compile(r"[ \t]*(?:[-*\u2022>#]+[ \t]*)*")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\n]|\.[ \t])[ \t]*\Z")
+_BRACKET_REACH = 70
+
+
+@dataclass(frozen=True)
+class _Words:
+    names: Led
+    earlier: re.Pattern[str]
+    openers: re.Pattern[str]
+    vitals: re.Pattern[str]
+    units: dict[str, str]
+    ranges: dict[str, tuple[float, float]]
+
+
+@cache
+def _words() -> _Words:
+    data: dict[str, Any] = body_weight_words()
+    names = [str(name) for name in data.get("names", ())]
+    qualifiers = _either(data.get("qualifiers", ()))
+    units = {str(k).lower(): str(v) for k, v in data.get("units", {}).items()}
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    tail = rf"[ \t]*(?P<unit>{unit})(?![A-Za-z])"
+    return _Words(
+        names=led(
+            re.compile(
+                rf"\b(?:{_either(names)})\b[ \t]*(?:(?:{qualifiers})[ \t]*)*{_NUMBER}{tail}",
+                re.IGNORECASE,
+            ),
+            *names,
+        ),
+        earlier=re.compile(
+            rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{1,30}}){_NUMBER}{tail}", re.I
+        ),
+        openers=re.compile(rf"(?:{_either(data.get('openers', ()))})[ \t]*\Z", re.IGNORECASE),
+        vitals=re.compile(rf"\b(?:{_either(data.get('vital_words', ()))})\b", re.IGNORECASE),
+        units=units,
+        ranges={str(k): (float(v[0]), float(v[1])) for k, v in data.get("range", {}).items()},
+    )
+
+
+def _either(words: Any) -> str:
+    found = [str(word) for word in words] if isinstance(words, list | tuple) else []
+    return "|".join(f"(?:{word})" for word in found) or r"(?!x)x"
+
+
+def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each body weight on a line of vitals (or a line it opens), with an earlier weight
+    bracketed after it."""
+    words = _words()
+    text = scanner.text
+    for match in words.names.finditer(text):
+        line_start, line_end = scanner.line(match.start())
+        before = text[max(line_start, match.start() - 40) : match.start()]
+        opens_line = _LINE_OPENING.fullmatch(text, line_start, match.start()) is not None
+        if not opens_line and not _opens_clause(before, words):
+            continue
+        if not opens_line and not _vital_line(text, line_start, line_end, match, words):
+            continue
+        if not _taken(scanner, facts, match, words):
+            continue
+        earlier = words.earlier.match(
+            text, match.end(), min(line_end, match.end() + _BRACKET_REACH)
+        )
+        if earlier is not None:
+            _taken(scanner, facts, earlier, words, earlier_only=True)
+
+
+def _opens_clause(before: str, words: _Words) -> bool:
+    opener = words.openers.search(before)
+    rest = before[: opener.start()] if opener else before
+    return bool(_CLAUSE_OPENING.search(rest))
+
+
+def _vital_line(text: str, start: int, end: int, match: re.Match[str], words: _Words) -> bool:
+    """Another vital sign on the weight's line (its own name aside)."""
+    return bool(words.vitals.search(text, start, match.start())) or bool(
+        words.vitals.search(text, match.end(), end)
+    )
+
+
+def _taken(
+    scanner: Scanner,
+    facts: list[Fact],
+    match: re.Match[str],
+    words: _Words,
+    *,
+    earlier_only: bool = False,
+) -> bool:
+    start, end = match.span("value")
+    if not scanner.free(start, end):
+        return False
+    unit = words.units.get(match.group("unit").lower(), "")
+    low, high = words.ranges.get(unit, (0.0, 0.0))
+    written = match.group("value")
+    value: int | float = float(written) if "." in written else int(written)
+    if not low <= value <= high:
+        return False
+    found = attribute(scanner, start, end, after_side=False)
+    if earlier_only and not found.prior:
+        return False
+    scanner.emit(facts, "other", value, (start, match.end()), _LABEL + found.previous, unit=unit)
+    return True

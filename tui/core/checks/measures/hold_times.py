@@ -1,0 +1,98 @@
+"""How long the patient holds a posture, read as a result: "sits without support 45 s",
+"stands alone 4 s (best of 5 tries)", "props on forearms up to 20 s", "holds 8 s before
+fatigue (was 3 s)".
+
+A holding word ("holds", "props", "maintains") takes the first time in its clause; a sitting
+or standing word only with a word of doing it unaided ("without support", "alone", "up to").
+A time with a dose after it ("x 10", "reps", "daily") or on a line of a home program is a dose,
+never a result. An earlier time in the brackets right after ("(was 3 s)") is read when its
+words say it is earlier. Words are data (measures.toml [hold_times]); the triggers are found
+once through their leading words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import hold_time_words
+from tui.core.checks.text.lexicon import NUM, Led, led
+from tui.core.checks.text.scan import Scanner
+
+_TIME = rf"(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?|min|mins|minutes?)\b"
+_UNITS = {"s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s"}
+_GAP = r"[^\d\n.;:,()]{0,40}?"
+_EARLIER = re.compile(rf"[ \t]*\((?P<words>[^()\n\d]{{1,20}}){_TIME}[ \t]*\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Words:
+    holding: Led
+    posture: Led
+    dose_after: re.Pattern[str]
+    dose_line: re.Pattern[str]
+
+
+def _either(words: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+
+
+@cache
+def _words() -> _Words:
+    data = hold_time_words()
+    holds, postures = data.get("holds", ()), data.get("postures", ())
+    unaided = _either(data.get("unaided", ()))
+    return _Words(
+        holding=led(re.compile(rf"\b(?:{_either(holds)})\b{_GAP}{_TIME}", re.IGNORECASE), *holds),
+        posture=led(
+            re.compile(
+                rf"\b(?:{_either(postures)})\b{_GAP}\b(?:{unaided})\b{_GAP}{_TIME}", re.IGNORECASE
+            ),
+            *postures,
+        ),
+        dose_after=re.compile(
+            rf"[ \t]*(?:[,(][ \t]*)?(?:{_either(data.get('dose_after', ()))})", re.IGNORECASE
+        ),
+        dose_line=re.compile(rf"\b(?:{_either(data.get('dose_lines', ()))})\b", re.IGNORECASE),
+    )
+
+
+def read_hold_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each posture held for a time, and an earlier time bracketed after it."""
+    words = _words()
+    text = scanner.text
+    for pattern in (words.holding, words.posture):
+        for match in pattern.finditer(text):
+            if not _result(scanner, match, words):
+                continue
+            name = labels.context_words(text[match.start() : match.start("value")], 5)
+            _emit(scanner, facts, match, name)
+            earlier = _EARLIER.match(text, match.end())
+            if earlier is not None and scanner.free(*earlier.span("value")):
+                found = attribute(scanner, earlier.start("value"), earlier.end("value"))
+                if found.prior:
+                    _emit(scanner, facts, earlier, name)
+
+
+def _result(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
+    start, end = match.span("value")
+    if not scanner.free(start, end) or scanner.in_goal(start):
+        return False
+    if words.dose_after.match(scanner.text, match.end()):
+        return False
+    line_start, _ = scanner.line(match.start())
+    return not words.dose_line.search(scanner.text, line_start, start)
+
+
+def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str], name: str) -> None:
+    start, end = match.span("value")
+    found = attribute(scanner, start, end)
+    unit = _UNITS.get(match.group("unit").lower(), "min")
+    label = labels.join(found.side, labels.without_sides(name)) + found.previous
+    written = match.group("value")
+    value: int | float = float(written) if "." in written else int(written)
+    scanner.emit(facts, "other", value, (start, match.end("unit")), label, unit=unit)
