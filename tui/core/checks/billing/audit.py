@@ -271,6 +271,18 @@ def _unreadable(ctx: _Context) -> None:
         )
 
 
+def _totals_missing(ctx: _Context, timed: bool, at: int | None) -> None:
+    """TOTAL_TIME_MISSING when the note leaves out the total timed minutes (for timed codes)
+    or the total treatment time, resting on the billing line it names."""
+    missing = []
+    if timed and ctx.billing.stated_timed_minutes is None:
+        missing.append("total timed minutes")
+    if ctx.billing.stated_treatment_minutes is None:
+        missing.append("total treatment time")
+    if missing:
+        ctx.add("TOTAL_TIME_MISSING", ERROR, f"The note does not state {' or '.join(missing)}.", at)
+
+
 def _documented_without_units(ctx: _Context) -> None:
     """What the note must show whatever the units were, for the codes an unreadable billing
     line names: minutes for each timed code (or a total timed), and both totals."""
@@ -284,18 +296,8 @@ def _documented_without_units(ctx: _Context) -> None:
     if without and stated is None:
         how = "with no documented minutes" if not per_code else "without minutes for that service"
         _minutes_missing(ctx, without, how)
-    missing = []
-    if named and stated is None:
-        missing.append("total timed minutes")
-    if named and ctx.billing.stated_treatment_minutes is None:
-        missing.append("total treatment time")
-    if missing:
-        ctx.add(
-            "TOTAL_TIME_MISSING",
-            ERROR,
-            f"The note does not state {' or '.join(missing)}.",
-            ctx.billing.unreadable[0],
-        )
+    if named:
+        _totals_missing(ctx, True, ctx.billing.unreadable[0])
 
 
 def _clip(text: str, most: int = 60) -> str:
@@ -457,18 +459,7 @@ def _totals(ctx: _Context) -> None:
     billing = ctx.billing
     stated_timed = billing.stated_timed_minutes
     treatment = billing.stated_treatment_minutes
-    missing = []
-    if ctx.timed_billed and stated_timed is None:
-        missing.append("total timed minutes")
-    if treatment is None:
-        missing.append("total treatment time")
-    if missing:
-        ctx.add(
-            "TOTAL_TIME_MISSING",
-            ERROR,
-            f"The note does not state {' or '.join(missing)}.",
-            ctx.billing.billed_at,
-        )
+    _totals_missing(ctx, bool(ctx.timed_billed), ctx.billing.billed_at)
     per_code = billing.timed_minutes_by_code
     timed_sum = sum(per_code.values())
     untimed_sum = sum(billing.untimed_minutes_by_code.values())
