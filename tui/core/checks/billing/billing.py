@@ -489,9 +489,7 @@ def _hl7(scanner: Scanner, result: Billed) -> None:
         if scanner.in_header(charge.start) or not scanner.free(charge.start, charge.end):
             continue
         if charge.units:
-            result.units[charge.code] = result.units.get(charge.code, 0) + charge.units
-            if result.first_at is None:
-                result.first_at = scanner.span(charge.start, charge.end)[0]
+            _bill(scanner, result, charge.code, charge.units, charge.start, charge.end)
         scanner.claim(charge.start, charge.end)
         scanner.block(charge.start, charge.end)
 
@@ -508,11 +506,16 @@ def _column_charges(scanner: Scanner, result: Billed) -> None:
         if row.minutes is not None:
             result.services.append(_service(scanner, row.code, row.minutes, row.start, row.end))
         if row.units:
-            result.units[row.code] = result.units.get(row.code, 0) + row.units
-            if result.first_at is None:
-                result.first_at = scanner.span(row.start, row.end)[0]
+            _bill(scanner, result, row.code, row.units, row.start, row.end)
         scanner.claim(row.start, row.end)
         scanner.block(row.start, row.end)
+
+
+def _bill(scanner: Scanner, result: Billed, code: str, units: int, start: int, end: int) -> None:
+    """Add a code's units; the first billing read marks where the note bills."""
+    result.units[code] = result.units.get(code, 0) + units
+    if result.first_at is None:
+        result.first_at = scanner.span(start, end)[0]
 
 
 def _unreadable(scanner: Scanner, start: int, end: int, result: Billed) -> None:
@@ -923,9 +926,7 @@ def _charged(scanner: Scanner, charges: list[_Charge], result: Billed) -> None:
         units = charge.count if charge.count is not None else 0 if charge.code in counted else 1
         if not units:
             continue
-        result.units[charge.code] = result.units.get(charge.code, 0) + units
-        if result.first_at is None:
-            result.first_at = scanner.span(charge.at, charge.at + len(charge.code))[0]
+        _bill(scanner, result, charge.code, units, charge.at, charge.at + len(charge.code))
 
 
 def _charge_service(scanner: Scanner, charge: _Charge) -> Fact:
@@ -963,9 +964,7 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     scanner.block(item.start(), item.end())
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
         return
-    result.units[code] = result.units.get(code, 0) + int(count or 1)
-    if result.first_at is None:
-        result.first_at = scanner.span(item.start(), item.end())[0]
+    _bill(scanner, result, code, int(count or 1), item.start(), item.end())
 
 
 def billed_instead(services: list[Fact], billed: Mapping[str, int]) -> list[Fact]:
@@ -1051,9 +1050,7 @@ def _bill_named(scanner: Scanner, named: list[_Named], result: Billed) -> None:
         scanner.block(charge.first, charge.last)
         if not charge.units or not charge.code:
             continue
-        result.units[charge.code] = result.units.get(charge.code, 0) + charge.units
-        if result.first_at is None:
-            result.first_at = scanner.span(charge.first, charge.last)[0]
+        _bill(scanner, result, charge.code, charge.units, charge.first, charge.last)
 
 
 def _names_share_units(scanner: Scanner, start: int, end: int) -> bool:

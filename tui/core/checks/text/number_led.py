@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from tui.core.checks.text.anchored import Anchored, number_starts, search_at
 from tui.core.checks.text.lowered import lowered
-from tui.core.checks.text.word_index import alternatives, group_end
+from tui.core.checks.text.word_index import each_alternative, group_end
 
 # What may stand between a number's first digit and the telling word: the number itself, a
 # unit ("cm", "deg\w*", "°", "%"), blanks, an optional word, a second number ("2/10").
@@ -85,13 +85,7 @@ def fixed_starts(body: str) -> tuple[str, ...] | None:
     """The fixed text (lower case) each match of `body` starts with, one or more per
     alternative ("or (?:less|more)" gives "or less" and "or more"; an optional group first
     gives its words and what follows it), or None when an alternative has none."""
-    found: list[str] = []
-    for alternative in alternatives(body):
-        starts = _fixed(alternative)
-        if starts is None:
-            return None
-        found += starts
-    return tuple(found)
+    return each_alternative(body, _fixed)
 
 
 def _fixed(source: str) -> list[str] | None:

@@ -10,6 +10,7 @@ alternative that starts otherwise (a digit, "@", an optional group) is searched 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import chain
 
@@ -77,13 +78,21 @@ def _index(lowered: str) -> dict[str, dict[str, list[int]]]:
 @lru_cache(maxsize=1024)
 def leading_letters(body: str) -> tuple[str, ...] | None:
     """The fixed first letters of each alternative of `body`, or None if one has none."""
-    leads: list[str] = []
+    return each_alternative(body, _leading)
+
+
+def each_alternative(
+    body: str, read: Callable[[str], Sequence[str] | None]
+) -> tuple[str, ...] | None:
+    """What `read` gives for every top-level alternative of `body`, joined; None when it gives
+    nothing for one of them (that alternative has no fixed text to search from)."""
+    found: list[str] = []
     for alternative in alternatives(body):
-        found = _leading(alternative)
-        if found is None:
+        read_one = read(alternative)
+        if read_one is None:
             return None
-        leads += found
-    return tuple(leads)
+        found += read_one
+    return tuple(found)
 
 
 def _leading(alternative: str) -> tuple[str, ...] | None:
