@@ -57,6 +57,7 @@ from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
 from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
+from tui.core.checks.verify.name_runs import GAP, fraction_run, spelled_loosely
 from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.positions import named_after, position_reading
 from tui.core.checks.verify.short_dates import month_day, month_days
@@ -817,10 +818,40 @@ def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
     if fact.kind == "other":
         return _other_carried(fact, value, draft)
     if fact.kind == "service":
-        return draft.said_near(f"service:{fact.cpt}", value)
+        return draft.said_near(f"service:{fact.cpt}", value) or _service_in_words(
+            fact, value, draft, note_text
+        )
     return draft.has_quantity(
         _CLASSES_OF_KIND.get(fact.kind, ()), value, _group(fact)
     ) or draft.converted.converts_to(value, fact.unit or "")
+
+
+def _service_in_words(fact: Fact, minutes: float, draft: _Side, note_text: str) -> bool:
+    """A service the draft names in the note's words but by no code or name its reader knows
+    ("Orthotic fabrication, fit and training, 34 min" for the note's "97760 orthotic
+    fabrication, fit and training 34 min"): its minutes, held by no other service, in a draft
+    sentence sharing describing words with the note's service line, and no minutes of that
+    code read in the draft (a changed minute count stays a dropped fact)."""
+    if not note_text or any(
+        other.kind == "service" and other.cpt == fact.cpt for other in draft.facts
+    ):
+        return False
+    line, line_start = line_at(note_text, fact.span[0])
+    before = line[: fact.span[0] - line_start]
+    opening = before[max(before.rfind(digit) for digit in "0123456789") + 1 :]
+    own = set(describing_words(opening + note_text[fact.span[0] : fact.span[1]]))
+    key = ("minutes", round(minutes, 3))
+    return any(
+        start not in draft.blocked
+        and not any(group.startswith("service:") for group in groups)
+        and len(own & set(describing_words(sentence_at(draft.text, start))))
+        >= _SHARED_SERVICE_WORDS
+        for start, groups in zip(draft.starts.get(key, ()), draft.held.get(key, ()), strict=True)
+    )
+
+
+# Describing words a draft's sentence must share with the note's service line to be about it.
+_SHARED_SERVICE_WORDS = 2
 
 
 def _converted_near(fact: Fact, value: float, draft: _Side) -> bool:
@@ -994,6 +1025,7 @@ def _supported(
             or _unnamed_supported(fact, value, note)
             or _stated_for_item(fact, value, note)
             or _on_measure_line(fact, value, note)
+            or _in_fraction_run(fact, value, note)
         )
     if note.has_quantity(_CLASSES_OF_KIND.get(fact.kind, ()), value):
         return True
@@ -1089,6 +1121,25 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
     ) or value in _numbers_after_mentions(note, fact.measure)
 
 
+def _in_fraction_run(fact: Fact, value: float, note: _Side) -> bool:
+    """A score out of a whole the note writes in a run of such scores right after the
+    instrument's name ("Kapandji: 8/10 / 10/10"), whatever its readers took the value for
+    (name_runs.py); a goal or threshold in the run is no score."""
+    whole = _WHOLE_UNIT.fullmatch(fact.unit or "")
+    if whole is None or not fact.measure:
+        return False
+    scanner = non_measurements(note.text)
+    names = {fact.measure, *_aliases(fact.measure)}
+    return any(
+        count == value and not scanner.is_blocked(at, at + len(_plain(count)))
+        for name in names
+        for count, at in fraction_run(note.normalized, name, float(whole.group(1)))
+    )
+
+
+_WHOLE_UNIT = re.compile(r"/[ \t]*(\d+)")
+
+
 def _stated_for_item(fact: Fact, value: float, note: _Side) -> bool:
     """An item score ("FIM Toileting 4") on a note line that writes the value and names the
     item, in a note that names the instrument: a list of items under its heading."""
@@ -1159,8 +1210,7 @@ def _numbers_after_name(text: str, name: str, original: str = "") -> frozenset[f
     gives 30, never 36; with the `original` text, a number its readers block (a threshold, a
     goal) is left out. Found once per text and name however many draft values ask."""
     pattern = re.compile(
-        rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})",
-        re.IGNORECASE,
+        rf"{spelled_loosely(name)}{GAP}({ANY_NUMBER.pattern})", re.IGNORECASE
     )
     found: set[float] = set()
     # a threshold, a goal or a dose after the name ("Berg < 45") is no score of the test
@@ -1177,7 +1227,7 @@ def _numbers_after_name(text: str, name: str, original: str = "") -> frozenset[f
 
 
 # After a measure's mention, its first number: a few characters without a digit or line break.
-_FIRST_AFTER = re.compile(rf"[^\d\n]{{0,25}}?({ANY_NUMBER.pattern})")
+_FIRST_AFTER = re.compile(rf"{GAP}({ANY_NUMBER.pattern})")
 
 
 def _numbers_after_mentions(note: _Side, measure: str) -> set[float]:
