@@ -5,14 +5,18 @@ A measurement taken in a position names a second joint in brackets: "Ankle DF (k
 ("L knee extension"), and the draft that writes "ankle dorsiflexion with the knee extended,
 left 12°" then seems to name another motion. Two readings of one value are one fact when one
 reading's joint and motion were taken from brackets on its line and the other's are named on
-that same line before the value. Sides must still agree, and a line that lists motions without
-brackets ("ER 60°, IR 45°") gives no such leeway, so a value moved to another motion is caught.
+that same line before the value. A position may also be written as an angle after a word that
+introduces it ("ER at 45° abd", "IR in 90 deg of abduction"; the words in data/verify.toml).
+Sides must still agree, and a line that lists motions without brackets or a position angle ("ER
+60°, IR 45°") gives no such leeway, so a value moved to another motion is caught.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import tomllib
+from functools import cache, lru_cache
+from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
@@ -37,7 +41,24 @@ def _named(stretch: str) -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=1024)
 def _bracketed(stretch: str) -> frozenset[tuple[str, str]]:
-    return frozenset().union(*(_named(m.group(1)) for m in _BRACKETED.finditer(stretch)))
+    """The joints and motions a stretch names as a position: in brackets, or after a position
+    angle ("at 45° abd")."""
+    return frozenset().union(
+        *(_named(m.group(1)) for m in _BRACKETED.finditer(stretch)),
+        *(_named(m.group(1)) for m in _angled().finditer(stretch)),
+    )
+
+
+@cache
+def _angled() -> re.Pattern[str]:
+    """A position given as an angle: an introducing word, the angle, the words it names."""
+    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    words = data.get("positions", {}).get("introducers", [])
+    return re.compile(
+        rf"\b(?:{'|'.join(re.escape(str(word)) for word in words) or '(?!)'})[ \t]+"
+        r"\d+(?:\.\d+)?[ \t]*(?:\u00b0|deg\w*)?[ \t]*(?:of[ \t]+)?([A-Za-z][A-Za-z \t]*)",
+        re.IGNORECASE,
+    )
 
 
 def _parts(fact: Fact) -> frozenset[tuple[str, str]]:
@@ -81,3 +102,45 @@ def position_reading(fact: Fact, text: str, other: Fact) -> bool:
     own, wanted = _parts(fact), _parts(other)
     stretch = _stretch(text, fact)
     return bool(own) and bool(wanted) and own <= _bracketed(stretch) and wanted <= _named(stretch)
+
+
+# Two names paired by a slash ("Radial / ulnar dev", "ER / IR"), and the values paired the same
+# way after them ("15° / 25°").
+_NAME_PAIR = re.compile(r"([A-Za-z][A-Za-z \t]*?)[ \t]*/[ \t]*([A-Za-z][A-Za-z \t]*)")
+_UNIT = r"[ \t]*(?:\u00b0|deg\w*)?[ \t]*"
+_PAIRED_AFTER = re.compile(rf"{_UNIT}/[ \t]*\d")
+_PAIRED_BEFORE = re.compile(rf"\d{_UNIT}/[ \t]*$")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def paired_reading(fact: Fact, text: str, other: Fact) -> bool:
+    """True when `fact`'s value is one of a slash-paired pair ("15° / 25°") after two motions
+    paired the same way on its line ("Radial / ulnar dev"), and `other`'s motion is the one in
+    the value's place: a reader may give both values the pair's last-named motion."""
+    own, wanted = labels.parts_of(fact.label).motion, labels.parts_of(other.label).motion
+    if not own or not wanted or own.lower() == wanted.lower():
+        return False
+    stretch = _stretch(text, fact)
+    pairs = list(_NAME_PAIR.finditer(stretch))
+    if not pairs:
+        return False
+    if _PAIRED_AFTER.match(text, fact.span[1]):
+        place = 1
+    elif _PAIRED_BEFORE.search(text[max(0, fact.span[0] - 12) : fact.span[0]]):
+        place = 2
+    else:
+        return False
+    pair = pairs[-1]
+    return _names_motion(pair.group(place), wanted, own) and _names_motion(
+        pair.group(3 - place), own, wanted
+    )
+
+
+def _names_motion(written: str, motion: str, other: str) -> bool:
+    """True when `written` names `motion`, in full or by the words that set it apart from
+    `other` ("radial" for radial deviation beside ulnar deviation)."""
+    if ("motion", motion.lower()) in _named(written):
+        return True
+    said = set(_LETTERS.findall(written.lower()))
+    own = set(_LETTERS.findall(motion.lower())) - set(_LETTERS.findall(other.lower()))
+    return bool(own) and own <= said

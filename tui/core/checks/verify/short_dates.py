@@ -9,6 +9,7 @@ The note is read for these only when a draft date is otherwise unsupported.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -16,6 +17,32 @@ from datetime import date
 # A month/day pair with no year: not part of a longer slash, dot or dash run ("3/4/31") and
 # not a decimal.
 _MONTH_DAY = re.compile(r"(?<![\d/.\-])(\d{1,2})/(\d{1,2})(?![\d/]|\.\d)")
+
+
+# A month's name, capitalised as a date writes it ("May 5", never "may"), whole or short.
+_MONTH = (
+    r"(?:"
+    + "|".join(sorted({*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"}, key=len)[::-1])
+    + r")\.?"
+)
+_DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![A-Za-z])")
+_MONTH_BEFORE_DAY = re.compile(rf"(?<![A-Za-z]){_MONTH}\s+(?:the\s+)?$")
+
+
+def day_of_named_month(text: str, span: tuple[int, int]) -> bool:
+    """True when the number at `span` is the day of a month named beside it ("on 14 February",
+    "Feb 14th"): a date, never a measurement, however a reader labelled it."""
+    start, end = span
+    written = text[start:end]
+    if not written.isdigit() or not 1 <= int(written) <= _LONGEST_MONTH:
+        return False
+    return bool(
+        _DAY_BEFORE_MONTH.match(text, end)
+        or _MONTH_BEFORE_DAY.search(text[max(0, start - 15) : start])
+    )
+
+
+_LONGEST_MONTH = 31
 
 
 def month_days(text: str, fact_spans: Iterable[tuple[int, int]]) -> frozenset[tuple[int, int]]:

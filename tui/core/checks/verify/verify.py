@@ -59,10 +59,12 @@ from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
 from tui.core.checks.verify.name_runs import GAP, fraction_run, spelled_loosely
 from tui.core.checks.verify.named_scores import scores_after_names
-from tui.core.checks.verify.positions import named_after, position_reading
-from tui.core.checks.verify.short_dates import month_day, month_days
+from tui.core.checks.verify.positions import named_after, paired_reading, position_reading
+from tui.core.checks.verify.short_dates import day_of_named_month, month_day, month_days
 from tui.core.checks.verify.sides import side_continues
 from tui.core.checks.verify.unlisted_scores import named_scores, out_of_scores
+from tui.core.checks.verify.written_alike import written_alike
+from tui.core.checks.verify.zero_words import said_as_none
 
 # A number with its unit: the matches of r"(?<![A-Za-z0-9.])(NUM)(?:units)", the check on the
 # character before written after the first digit so the engine skips to digits.
@@ -240,6 +242,8 @@ class _Side:
                 or position_reading(fact, own_text, other)
                 or named_after(other, self.text, fact)
                 or named_after(fact, own_text, other)
+                or paired_reading(other, self.text, fact)
+                or paired_reading(fact, own_text, other)
             )
             for other in others
         )
@@ -536,7 +540,11 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     note = _Side.read(note_text, measures)
     draft = _Side.read(draft_text, measures, guesses=True)
     missing = [fact for fact in note.facts if not _carried(fact, draft, note_text)]
-    missing += missing_counts(note_text, normalize(draft_text), note.facts)
+    missing += [
+        fact
+        for fact in missing_counts(note_text, normalize(draft_text), note.facts)
+        if not _none_said(fact, draft)
+    ]
     derived = _derived_values(note.facts)
     derived["billing"] = _billing_numbers(note_text)
     note_days: list[frozenset[tuple[int, int]]] = []
@@ -545,6 +553,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
         for fact in draft.facts
         if not (draft.same_guess(fact) and note.same_guess(fact))
         and not _a_note_date(fact, draft, note, note_days)
+        and not day_of_named_month(draft.text, fact.span)
         and not _supported(
             fact, note, derived, changed=_says_change(draft.text, fact.span), draft=draft
         )
@@ -560,6 +569,16 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     unsupported += _unsupported_unlisted(draft, note, note_fractions, unsupported)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
+
+
+def _none_said(count: Fact, draft: _Side) -> bool:
+    """A count of zero of a thing ("0 falls") the draft says as none of it ("No falls")."""
+    noun = count.unit or ""
+    return (
+        count.value == 0
+        and not noun.startswith("/")
+        and said_as_none(_label_words(noun), draft.normalized)
+    )
 
 
 def _a_note_date(
@@ -802,6 +821,8 @@ def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
         return True
     if _verbatim(fact, note_text, draft):
         return True
+    if note_text and written_alike(fact, note_text, draft.text, _parts_agree):
+        return True
     if fact.kind == "mmt":
         return str(fact.value) in draft.grades
     value = _numeric(fact)
@@ -928,6 +949,8 @@ def _other_carried(fact: Fact, value: float, draft: _Side) -> bool:
     named = _label_words(fact.label)
     if not named:
         return value in draft.numbers
+    if value == 0 and said_as_none(named, draft.normalized):
+        return True
     return any(named & words for words in draft.sentences.words_with(value)) or _abbreviated(
         fact, value, draft
     )
@@ -996,6 +1019,8 @@ def _supported(
     if fact.kind == "outcome" and note.same_unlisted(fact):
         return True
     if draft is not None and (_kin(fact, draft.text, note) or _verbatim(fact, draft.text, note)):
+        return True
+    if draft is not None and written_alike(fact, draft.text, note.text, _parts_agree):
         return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
@@ -1209,9 +1234,7 @@ def _numbers_after_name(text: str, name: str, original: str = "") -> frozenset[f
     0.86 m/s | fast 1.21 m/s"). Another name in capitals ends the run, so "DHI 30, SF-36"
     gives 30, never 36; with the `original` text, a number its readers block (a threshold, a
     goal) is left out. Found once per text and name however many draft values ask."""
-    pattern = re.compile(
-        rf"{spelled_loosely(name)}{GAP}({ANY_NUMBER.pattern})", re.IGNORECASE
-    )
+    pattern = re.compile(rf"{spelled_loosely(name)}{GAP}({ANY_NUMBER.pattern})", re.IGNORECASE)
     found: set[float] = set()
     # a threshold, a goal or a dose after the name ("Berg < 45") is no score of the test
     scanner = non_measurements(original) if original else None
@@ -1354,6 +1377,11 @@ def _same_part_names(one: str, other: str) -> bool:
     values of one thing share few labels)."""
     first, second = labels.parts_of(one), labels.parts_of(other)
     return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED[1:])
+
+
+def _parts_agree(one: labels.Parts, other: labels.Parts) -> bool:
+    """Two labels' parts naming no different side, joint, motion or muscle."""
+    return all(_agree(part, getattr(one, part), getattr(other, part)) for part in _COMPARED)
 
 
 def _agree(part: str, one: str, other: str) -> bool:
