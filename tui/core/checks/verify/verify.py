@@ -559,6 +559,7 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
         )
     ]
     unsupported += _swapped_times(draft, note, unsupported)
+    unsupported += _swapped_unread(draft, note, unsupported)
     unsupported += _targets_as_today(draft, note, unsupported)
     unsupported += _unsupported_quantities(draft, note, derived)
     unsupported += _unsupported_changes(draft, note, derived)
@@ -637,6 +638,55 @@ def _swapped_times(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[
         ]
         if any(_swapped_with(fact, later, draft) for later in todays):
             found.append(replace(fact, label=f"{fact.label} (the note's earlier value)"))
+    return found
+
+
+def _swapped_unread(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[Fact]:
+    """The note's earlier value written as today's where the draft's reader read only the
+    other half of the swap ("KOOS JR rose from 62.4 at evaluation to 47.5" for the note's 47.5
+    then, 62.4 now, the 47.5 read as no fact): a draft value given as earlier that the note
+    has only as today's, with the note's earlier value of the same thing written in the same
+    draft sentence and read there as no fact at all. The number is reported where the draft
+    writes it."""
+    skip = {id(fact) for fact in reported}
+    found: list[Fact] = []
+    for fact in draft.facts:
+        if not _earlier(fact) or id(fact) in skip or _numeric(fact) is None:
+            continue
+        same = [
+            other
+            for other in note.by_value.get((_group(fact), _key(fact.value)), [])
+            if _compatible(fact, other)
+        ]
+        if not same or any(_earlier(other) for other in same):
+            continue
+        earlier = {
+            _numeric(other)
+            for other in note.facts
+            if _earlier(other)
+            and _group(other) == _group(fact)
+            and not _same_value(other, fact)
+            and _compatible(replace(other, value=fact.value), fact)
+        }
+        found += _unread_in_sentence(fact, earlier - {None}, draft)
+    return found
+
+
+def _unread_in_sentence(fact: Fact, values: set[float | None], draft: _Side) -> list[Fact]:
+    """Each of `values` written as digits in `fact`'s draft sentence after it, held by no draft
+    fact."""
+    line, line_start = line_at(draft.text, fact.span[0])
+    sentence = sentence_at(draft.text, fact.span[0])
+    start = line_start + line.find(sentence)
+    held = [other.span for other in draft.facts]
+    found = []
+    for number in ANY_NUMBER.finditer(draft.text, fact.span[1], start + len(sentence)):
+        at = number.start()
+        if float(number.group()) not in values or any(s <= at < e for s, e in held):
+            continue
+        label = f"{fact.label.replace('(previous)', '').strip()} (the note's earlier value)"
+        value = to_number(_plain(float(number.group())))
+        found.append(replace(fact, value=value, label=label, span=number.span()))
     return found
 
 
