@@ -97,11 +97,21 @@ def named_after(fact: Fact, text: str, other: Fact) -> bool:
 
 
 def position_reading(fact: Fact, text: str, other: Fact) -> bool:
-    """True when `fact`'s joint and motion come from brackets on its line in `text` and
-    `other`'s joint and motion are named on that line before the value."""
+    """True when `fact`'s joint and motion come from brackets (or a position angle) on its line
+    in `text` and `other`'s motion, and its joint unless the line names no joint, are named on
+    that line before the value."""
     own, wanted = _parts(fact), _parts(other)
     stretch = _stretch(text, fact)
-    return bool(own) and bool(wanted) and own <= _bracketed(stretch) and wanted <= _named(stretch)
+    if not own or not wanted or not own <= _bracketed(stretch):
+        return False
+    named = _named(stretch)
+    # a joint the line leaves to its heading ("hip AROM" above "IR at 90° flex") is no other
+    unnamed = (
+        set()
+        if any(part == "joint" for part, _ in named)
+        else {item for item in wanted if item[0] == "joint"}
+    )
+    return bool(wanted & named) and wanted <= named | unnamed
 
 
 # Two names paired by a slash ("Radial / ulnar dev", "ER / IR"), and the values paired the same
