@@ -12,7 +12,7 @@ run of spaces counts as one character of the gap, so a padded column is read lik
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from tui.core.checks.text.numbers import ANY_NUMBER
@@ -46,25 +46,45 @@ def spelled_loosely(name: str) -> str:
 
 @lru_cache(maxsize=256)
 def _first_score(name: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"{spelled_loosely(name)}{GAP}(?<![\d.])(?P<count>{ANY_NUMBER.pattern})"
-        rf"(?={_OUT_OF}\d)",
-        re.IGNORECASE,
+    return re.compile(rf"{spelled_loosely(name)}{_SCORE_AFTER}", re.IGNORECASE)
+
+
+# After a name, a gap and then the first score out of a whole.
+_SCORE_AFTER = rf"{GAP}(?<![\d.])(?P<count>{ANY_NUMBER.pattern})(?={_OUT_OF}\d)"
+_FIRST_AFTER_END = re.compile(_SCORE_AFTER, re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def fraction_run(text: str, name: str, whole: float) -> frozenset[tuple[float, int]]:
+    """(count, where it starts) of each score out of `whole` in a run right after a mention of
+    `name` (found once a text and name): its first score, then each next score out of the same
+    whole."""
+    return frozenset(
+        _run(text, (m.start("count") for m in _first_score(name).finditer(text)), whole)
     )
 
 
-def fraction_run(text: str, name: str, whole: float) -> Iterator[tuple[float, int]]:
-    """(count, where it starts) of each score out of `whole` in a run right after a mention of
-    `name`: its first score, then each next score out of the same whole."""
-    for match in _first_score(name).finditer(text):
-        at, count = match.start("count"), match.group("count")
-        written = _WHOLE_AFTER.match(text, at + len(count))
+def fraction_run_after(
+    text: str, ends: Iterable[int], whole: float
+) -> frozenset[tuple[float, int]]:
+    """The same run after mentions already found (where each name ends)."""
+    starts = (m.start("count") for end in ends if (m := _FIRST_AFTER_END.match(text, end)))
+    return frozenset(_run(text, starts, whole))
+
+
+def _run(text: str, starts: Iterable[int], whole: float) -> Iterator[tuple[float, int]]:
+    for at in starts:
+        count = ANY_NUMBER.match(text, at)
+        if count is None:
+            continue
+        written = _WHOLE_AFTER.match(text, count.end())
         if written is None or float(written.group(1)) != whole:
             continue
-        yield float(count), at
-        while (after := _SAME_WHOLE_NEXT.match(text, at + len(count))) is not None:
-            at, count = after.start("count"), after.group("count")
-            yield float(count), at
+        yield float(count.group()), at
+        end = count.end()
+        while (after := _SAME_WHOLE_NEXT.match(text, end)) is not None:
+            yield float(after.group("count")), after.start("count")
+            end = after.end("count")
 
 
 _WHOLE_AFTER = re.compile(rf"{_OUT_OF}(\d+)", re.IGNORECASE)

@@ -57,7 +57,12 @@ from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
 from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
-from tui.core.checks.verify.name_runs import GAP, fraction_run, spelled_loosely
+from tui.core.checks.verify.name_runs import (
+    GAP,
+    fraction_run,
+    fraction_run_after,
+    spelled_loosely,
+)
 from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.positions import named_after, paired_reading, position_reading
 from tui.core.checks.verify.short_dates import day_of_named_month, month_day, month_days
@@ -871,7 +876,7 @@ def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
         return True
     if _verbatim(fact, note_text, draft):
         return True
-    if note_text and written_alike(fact, note_text, draft.text, _parts_agree):
+    if note_text and written_alike(fact, note_text, draft.sentences.texts_with, _parts_agree):
         return True
     if fact.kind == "mmt":
         return str(fact.value) in draft.grades
@@ -1070,7 +1075,9 @@ def _supported(
         return True
     if draft is not None and (_kin(fact, draft.text, note) or _verbatim(fact, draft.text, note)):
         return True
-    if draft is not None and written_alike(fact, draft.text, note.text, _parts_agree):
+    if draft is not None and written_alike(
+        fact, draft.text, note.sentences.texts_with, _parts_agree
+    ):
         return True
     value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
@@ -1199,16 +1206,20 @@ def _stated_for_measure(fact: Fact, value: float, note: _Side) -> bool:
 def _in_fraction_run(fact: Fact, value: float, note: _Side) -> bool:
     """A score out of a whole the note writes in a run of such scores right after the
     instrument's name ("Kapandji: 8/10 / 10/10"), whatever its readers took the value for
-    (name_runs.py); a goal or threshold in the run is no score."""
+    (name_runs.py); a goal or threshold in the run is no score. A listed instrument's mentions
+    are those the note's reading found; another name is looked for in any spelling."""
     whole = _WHOLE_UNIT.fullmatch(fact.unit or "")
-    if whole is None or not fact.measure:
+    measure = fact.measure or ""
+    if whole is None or not measure:
         return False
+    if measure in _known_measures():
+        ends = [end for name, end in note.names_end if name == measure]
+        run = fraction_run_after(note.normalized, ends, float(whole.group(1)))
+    else:
+        run = fraction_run(note.normalized, measure, float(whole.group(1)))
     scanner = non_measurements(note.text)
-    names = {fact.measure, *_aliases(fact.measure)}
     return any(
-        count == value and not scanner.is_blocked(at, at + len(_plain(count)))
-        for name in names
-        for count, at in fraction_run(note.normalized, name, float(whole.group(1)))
+        count == value and not scanner.is_blocked(at, at + len(_plain(count))) for count, at in run
     )
 
 

@@ -12,28 +12,31 @@ is backed this way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from itertools import islice
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.labels import Parts
-from tui.core.checks.verify.lines import line_at
 
 # A value as written: a number, a grade's sign, a whole, a degree sign.
 _WRITTEN = re.compile(r"\d+(?:\.\d+)?[+-]?(?:[ \t]*/[ \t]*\d+)?(?:[ \t]*\u00b0)?")
 _SPACES = re.compile(r"[ \t]+")
-# How far before a value its anatomy words are looked for, and how many places one written
-# value is looked up in the other text (a common value is written hundreds of times).
+# How far before a value its anatomy words are looked for, and how many sentences writing one
+# value are read in the other text (a common value is written in hundreds).
 _REACH = 40
 _PLACES = 20
 
 
 def written_alike(
-    fact: Fact, text: str, other_text: str, agree: Callable[[Parts, Parts], bool]
+    fact: Fact,
+    text: str,
+    sentences: Callable[[float], Iterable[str]],
+    agree: Callable[[Parts, Parts], bool],
 ) -> bool:
-    """True when `other_text` writes `fact`'s value as `text` writes it, after anatomy words
-    that `agree` with its label's (a motion or a muscle named in both)."""
+    """True when one of the other text's `sentences` that write the value (asked by its number)
+    writes `fact`'s value as `text` writes it, after anatomy words that `agree` with its label's
+    (a motion or a muscle named in both)."""
     own = labels.parts_of(fact.label)
     if not (own.motion or own.muscle):
         return False
@@ -41,11 +44,19 @@ def written_alike(
     if match is None:
         return False
     written = _SPACES.sub("", match.group())
-    for start in _places(other_text).get(written, ())[:_PLACES]:
-        named = labels.parts_of(_named_before(other_text, start))
-        if _names_each(own, named) and agree(own, named):
-            return True
+    number = float(written.split("/")[0].rstrip("+-\u00b0"))
+    for sentence in islice(sentences(number), _PLACES):
+        for place in _WRITTEN.finditer(sentence):
+            if _SPACES.sub("", place.group()) != written or _inside_word(sentence, place.start()):
+                continue
+            named = labels.parts_of(_named_before(sentence, place.start()))
+            if _names_each(own, named) and agree(own, named):
+                return True
     return False
+
+
+def _inside_word(text: str, start: int) -> bool:
+    return bool(start) and (text[start - 1].isalnum() or text[start - 1] == ".")
 
 
 def _names_each(own: Parts, named: Parts) -> bool:
@@ -57,19 +68,7 @@ def _names_each(own: Parts, named: Parts) -> bool:
 _PARTS = ("side", "joint", "motion", "muscle")
 
 
-def _named_before(text: str, start: int) -> str:
-    """The words before a value on its line, after the line's previous number."""
-    line, line_start = line_at(text, start)
-    before = line[max(0, start - line_start - _REACH) : start - line_start]
+def _named_before(sentence: str, start: int) -> str:
+    """The words before a value in its sentence, after the sentence's previous number."""
+    before = sentence[max(0, start - _REACH) : start]
     return before[max(before.rfind(digit) for digit in "0123456789") + 1 :]
-
-
-@lru_cache(maxsize=8)
-def _places(text: str) -> dict[str, list[int]]:
-    """Where each value is written, by its written form (spaces removed), read once a text."""
-    found: dict[str, list[int]] = {}
-    for match in _WRITTEN.finditer(text):
-        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "."):
-            continue
-        found.setdefault(_SPACES.sub("", match.group()), []).append(match.start())
-    return found
