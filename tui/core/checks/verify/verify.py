@@ -163,6 +163,8 @@ class _Side:
     by_quantity: dict[tuple[str, float], list[Fact]]
     """Facts written with a unit, by the unit's class and the value."""
     converted: Converted
+    service_codes: frozenset[str]
+    """The codes of the services read in the text."""
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str], guesses: bool = False) -> _Side:
@@ -222,6 +224,7 @@ class _Side:
             blocked=frozenset(q.span[0] for q, blocked in _quantities(text) if blocked),
             by_quantity=_facts_by_quantity(facts),
             converted=Converted.of((q.value, q.unit) for q in found),
+            service_codes=frozenset(f.cpt for f in facts if f.kind == "service" and f.cpt),
         )
 
     def same_guess(self, fact: Fact) -> bool:
@@ -650,9 +653,11 @@ def _swapped_unread(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list
     """The note's earlier value written as today's where the draft's reader read only the
     other half of the swap ("KOOS JR rose from 62.4 at evaluation to 47.5" for the note's 47.5
     then, 62.4 now, the 47.5 read as no fact): a draft value given as earlier that the note
-    has only as today's, with the note's earlier value of the same thing written in the same
-    draft sentence and read there as no fact at all. The number is reported where the draft
-    writes it."""
+    has only as today's, with the note's earlier value of the same thing (among the note's
+    facts written next to today's, which keeps this linear) written in the same draft sentence
+    and read there as no fact at all. The number is reported where the draft writes it."""
+    order = sorted(range(len(note.facts)), key=lambda i: note.facts[i].span)
+    place = {id(note.facts[index]): at for at, index in enumerate(order)}
     skip = {id(fact) for fact in reported}
     found: list[Fact] = []
     for fact in draft.facts:
@@ -665,19 +670,29 @@ def _swapped_unread(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list
         ]
         if not same or any(_earlier(other) for other in same):
             continue
+        near = {
+            order[at]
+            for other in same
+            for at in range(
+                max(0, place[id(other)] - _CHANGE_REACH),
+                min(len(order), place[id(other)] + _CHANGE_REACH + 1),
+            )
+        }
         earlier = {
-            _numeric(other)
-            for other in note.facts
+            value
+            for other in (note.facts[index] for index in near)
             if _earlier(other)
             and _group(other) == _group(fact)
             and not _same_value(other, fact)
             and _compatible(replace(other, value=fact.value), fact)
+            and (value := _numeric(other)) is not None
         }
-        found += _unread_in_sentence(fact, earlier - {None}, draft)
+        if earlier:
+            found += _unread_in_sentence(fact, earlier, draft)
     return found
 
 
-def _unread_in_sentence(fact: Fact, values: set[float | None], draft: _Side) -> list[Fact]:
+def _unread_in_sentence(fact: Fact, values: set[float], draft: _Side) -> list[Fact]:
     """Each of `values` written as digits in `fact`'s draft sentence after it, held by no draft
     fact."""
     line, line_start = line_at(draft.text, fact.span[0])
@@ -908,9 +923,7 @@ def _service_in_words(fact: Fact, minutes: float, draft: _Side, note_text: str) 
     fabrication, fit and training 34 min"): its minutes, held by no other service, in a draft
     sentence sharing describing words with the note's service line, and no minutes of that
     code read in the draft (a changed minute count stays a dropped fact)."""
-    if not note_text or any(
-        other.kind == "service" and other.cpt == fact.cpt for other in draft.facts
-    ):
+    if not note_text or fact.cpt in draft.service_codes:
         return False
     line, line_start = line_at(note_text, fact.span[0])
     before = line[: fact.span[0] - line_start]

@@ -33,4 +33,10 @@ def _pattern(label_words: frozenset[str]) -> re.Pattern[str]:
 def said_as_none(label_words: Iterable[str], text: str) -> bool:
     """True when `text` says none of the thing the label names ("no falls", "zero falls")."""
     words = frozenset(label_words)
-    return bool(words) and _pattern(words).search(text) is not None
+    return bool(words) and _said(words, text)
+
+
+@lru_cache(maxsize=64)
+def _said(words: frozenset[str], text: str) -> bool:
+    """Read once a text and label however many counts of that thing the note writes."""
+    return _pattern(words).search(text) is not None
