@@ -4,7 +4,8 @@ A flowsheet prints "CIRCUMFERENTIAL MEASURES (cm), tape every 4 cm" over a grid 
 whose headings are only sides and times ("Level | L arm | R arm | L eval"): the caption is what
 makes 24.6 a girth in centimetres. Only a caption that writes a unit in brackets (a keyed unit
 of measures.toml) is read, and only its first words (before a comma or the bracket) name the
-measure; a section label ("O:") is left out.
+measure; a section label ("O:") is left out. A Markdown heading is a caption even across the
+blank line Markdown writes after it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _MAX_WORDS = 3
 _SECTION = re.compile(r"^[ \t]*[A-Za-z]{1,12}[ \t]*:[ \t]*")
 _WORDS = re.compile(r"^[A-Za-z][A-Za-z -]*")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ def caption(text: str, table_start: int) -> Caption | None:
         return None
     start = text.rfind("\n", 0, table_start - 1) + 1
     line = text[start : table_start - 1]
+    if not line.strip() and start >= 2:
+        # a Markdown heading is parted from its table by a blank line ("## HHD (kg)", "", table)
+        above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+        line = above if _HEADING.match(above) else line
+    line = _HEADING.sub("", line, count=1)
     if not line.strip() or "|" in line or "\t" in line:
         return None
     unit = unit_written(line)

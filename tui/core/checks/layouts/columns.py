@@ -108,6 +108,13 @@ def minutes_heading() -> re.Pattern[str]:
 
 
 @cache
+def services_first() -> re.Pattern[str]:
+    """A first heading that names services ("Interventions", "Procedures")."""
+    items = _data().get("services", {}).get("row_headings", [])
+    return _pattern([str(item) for item in items], whole=True)
+
+
+@cache
 def service_time_heading() -> re.Pattern[str]:
     """A heading of service minutes in a table that bills codes ("Time")."""
     items = _data().get("services", {}).get("time_headings", [])

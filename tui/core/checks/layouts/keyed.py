@@ -41,6 +41,16 @@ def unit_written(text: str) -> str | None:
     return None
 
 
+def named_beside_unit(bracket: str) -> str:
+    """The words a bracket writes beside its unit ("HHD" of "(HHD, kg)"): the instrument the
+    values were measured with, which a key keeps when the unit leaves it."""
+    inside = bracket.strip().removeprefix("(").removesuffix(")")
+    parts = _LISTED.split(inside)
+    if len(parts) < 2:
+        return ""
+    return " ".join(p.strip() for p in parts if p.strip() and keyed_units().get(_plain(p)) is None)
+
+
 def keyed_pieces(text: str) -> list[Piece]:
     """Rewrites for every "key (unit): value" line of the text."""
     pieces: list[Piece] = []
@@ -70,44 +80,64 @@ def keyed_pieces(text: str) -> list[Piece]:
 # "97140_manual_min: 14", "timed_total_min: 24"), maybe under a dotted namespace
 # ("obj.tug_s_prev=41.0", "vitals.spo2_pct=96"): the underscores and dots are spaces, and a unit
 # in the key (its last unit word, which a timepoint may follow) follows the value.
+# An export may instead write each part of a dotted key in CamelCase ("Subjective.PainCurrent",
+# "Objective.JawOpening.Active", "Billing.TotalTimedMinutes"): the dots are spaces and each
+# capital that starts a word after a small letter starts a word of its own.
 _SNAKE_KEY = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?"
-    r"((?:[A-Za-z][A-Za-z0-9]*\.)*[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
+    r"((?:[A-Za-z][A-Za-z0-9]*\.)*[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+"
+    r"|[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+)[ \t]*[:=][ \t]*"
     r"(-?\d+(?:\.\d+)?(?![\d.]))?",
     re.MULTILINE,
 )
 _KEY_PART = re.compile(r"[A-Za-z0-9]+")
+# a word of a CamelCase part: "Pain", "Current"; an acronym before a word ("ROMFlexion": "ROM")
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])[0-9]*|[A-Z]?[a-z][a-z0-9]*|[0-9]+")
 
 
 def snake_key_pieces(text: str) -> list[Piece]:
-    """Rewrites for every "snake_case_key: value" line of the text."""
+    """Rewrites for every "snake_case_key: value" or "Dotted.CamelKey: value" line."""
     pieces: list[Piece] = []
     for match in _SNAKE_KEY.finditer(text):
         key_start, key_end = match.span(1)
-        found = _unit_part(match.group(1)) if match.group(2) else None
+        parts = _key_parts(text, key_start, key_end)
+        found = _unit_part(text, parts) if match.group(2) else None
         # the unit word leaves the key with the separator before it
-        cut = (key_start + found[0] - 1, key_start + found[1]) if found else (key_end, key_end)
+        cut = (found[0] - (text[found[0] - 1] in "_."), found[1]) if found else (key_end, key_end)
         pieces += [
             Piece(at, at + 1, " ", at, at + 1)
             for at in range(key_start, key_end)
             if text[at] in "_." and not cut[0] <= at < cut[1]
         ]
-        pieces += _named_parts(text, key_start, key_end)
+        # a CamelCase word that follows another word of its part is written apart from it
+        pieces += [
+            Piece(start, start, " ", start, start)
+            for start, _ in parts
+            if start > key_start and text[start - 1] not in "_." and not cut[0] <= start < cut[1]
+        ]
+        pieces += _named_parts(text, parts)
         if found is not None:
             pieces.append(Piece(cut[0], cut[1], "", cut[0], cut[1]))
             value_end = match.end(2)
             pieces.append(Piece(value_end, value_end, found[2], match.start(2), value_end))
-    return sorted(pieces, key=lambda piece: piece.start)
+    return sorted(pieces, key=lambda piece: (piece.start, piece.end))
 
 
-def _named_parts(text: str, start: int, end: int) -> list[Piece]:
+def _key_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the key's words are: its parts between dots and underscores, and a CamelCase
+    part's words when the key is written without underscores."""
+    words = _KEY_PART if "_" in text[start:end] else _CAMEL_PART
+    return [part.span() for part in words.finditer(text, start, end)]
+
+
+def _named_parts(text: str, parts: list[tuple[int, int]]) -> list[Piece]:
     """A key's word that is an instrument's name known only in its own case ("tug" in
     "obj.tug_s": a key is in lower case by the export's habit), written in that case."""
     pieces = []
-    for part in _KEY_PART.finditer(text, start, end):
-        name = _exact_names().get(part.group().lower())
-        if name is not None and name != part.group():
-            pieces.append(Piece(part.start(), part.end(), name, part.start(), part.end()))
+    for start, end in parts:
+        name = _exact_names().get(text[start:end].lower())
+        if name is not None and name != text[start:end]:
+            pieces.append(Piece(start, end, name, start, end))
     return pieces
 
 
@@ -122,14 +152,13 @@ def _exact_names() -> dict[str, str]:
     }
 
 
-def _unit_part(key: str) -> tuple[int, int, str] | None:
-    """Where the key's unit word is (start and end within the key) and how the value is read:
-    the last part naming a unit, never the first."""
-    parts = list(_KEY_PART.finditer(key))
-    for part in reversed(parts[1:]):
-        unit = keyed_units().get(part.group().lower())
+def _unit_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """Where the key's unit word is (its start and end) and how the value is read: the last
+    part naming a unit, never the first."""
+    for start, end in reversed(parts[1:]):
+        unit = keyed_units().get(text[start:end].lower())
         if unit is not None:
-            return part.start(), part.end(), unit
+            return start, end, unit
     return None
 
 

@@ -39,7 +39,7 @@ from tui.core.checks.layouts.columns import (
     time_name,
 )
 from tui.core.checks.layouts.grids import Cell, Grid, grids
-from tui.core.checks.layouts.keyed import unit_written
+from tui.core.checks.layouts.keyed import named_beside_unit, unit_written
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import billing_tables, keyed_units
 from tui.core.checks.text.lexicon import GOAL_START
@@ -381,15 +381,29 @@ def _undated(cue: str) -> str:
 def _name_again(name: Cell) -> str:
     """The row's name written again before a later clause: its words only, a number standing
     on its own and its unit left out (it is read where it is written), "6MWT" kept, a remark
-    in brackets ("(GMAE-3)", "(deg)") left out."""
+    in brackets ("(GMAE-3)", "(deg)") left out. A number that words of the name follow ("30 sec
+    sit to stand", "10 m walk") is part of the test's name and kept with its unit."""
+    words = _BRACKET.sub(" ", name.text).split()
     kept: list[str] = []
     after_number = False
-    for word in _BRACKET.sub(" ", name.text).split():
+    for at, word in enumerate(words):
         lone = bool(_LONE_NUMBER.search(word))
-        if not lone and not (after_number and split_unit().match(word)):
+        unit = after_number and bool(split_unit().match(word))
+        if (not lone and not unit) or _named_after(words, at):
             kept.append(word)
         after_number = lone
     return " ".join(kept)
+
+
+def _named_after(words: list[str], at: int) -> bool:
+    """True when a word of a name (not a number, nor a unit after one) follows word `at`."""
+    after_number = bool(_LONE_NUMBER.search(words[at]))
+    for word in words[at + 1 :]:
+        lone = bool(_LONE_NUMBER.search(word))
+        if not lone and not (after_number and split_unit().match(word)):
+            return True
+        after_number = lone
+    return False
 
 
 def _separator(
@@ -443,11 +457,13 @@ def _key_mark(column: Column) -> str:
 
 def _unit_left_out(name: Cell) -> list[Piece]:
     """ "SL heel raise (reps)": the unit in brackets leaves the row's name, since each value
-    of the row is written with it (as for a "key (unit): value" line)."""
+    of the row is written with it (as for a "key (unit): value" line); an instrument written
+    beside it stays ("ER strength (HHD, kg)": "ER strength HHD")."""
     for bracket in _UNIT_BRACKET.finditer(name.text):
         if unit_written(bracket.group()) is not None:
             start, end = name.start + bracket.start(), name.start + bracket.end()
-            return [Piece(start, end, "", start, end)]
+            kept = named_beside_unit(bracket.group())
+            return [Piece(start, end, f" {kept}" if kept else "", start, end)]
     return []
 
 
