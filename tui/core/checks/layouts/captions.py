@@ -5,7 +5,8 @@ whose headings are only sides and times ("Level | L arm | R arm | L eval"): the 
 makes 24.6 a girth in centimetres. Only a caption that writes a unit in brackets (a keyed unit
 of measures.toml) is read, and only its first words (before a comma or the bracket) name the
 measure; a section label ("O:") is left out. A Markdown heading is a caption even across the
-blank line Markdown writes after it.
+blank line Markdown writes after it. A caption ending in a colon (or a heading) that names a
+measure of columns.toml [captions] without a unit gives the rows that measure's word only.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.core.checks.layouts.columns import caption_measure
 from tui.core.checks.layouts.keyed import unit_written
 
 _MAX_WORDS = 3
@@ -40,12 +42,13 @@ def caption(text: str, table_start: int) -> Caption | None:
         # a Markdown heading is parted from its table by a blank line ("## HHD (kg)", "", table)
         above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
         line = above if _HEADING.match(above) else line
+    heading = bool(_HEADING.match(line))
     line = _HEADING.sub("", line, count=1)
     if not line.strip() or "|" in line or "\t" in line:
         return None
     unit = unit_written(line)
     if not unit or not unit.strip():
-        return None
+        return _measure_named(line) if heading or line.rstrip().endswith(":") else None
     body = _SECTION.sub("", line, count=1)
     found = _WORDS.match(body.split(",")[0].split("(")[0].strip())
     if found is None:
@@ -56,3 +59,10 @@ def caption(text: str, table_start: int) -> Caption | None:
     # in lower case (acronyms kept): a caption is a description, not an instrument's name
     named = " ".join(word if _ACRONYM.fullmatch(word) else word.lower() for word in words)
     return Caption(named, unit)
+
+
+def _measure_named(line: str) -> Caption | None:
+    """A caption with no unit that names a measure (columns.toml [captions]): its word opens
+    each row, and the values keep the units their cells or headings give them."""
+    found = caption_measure().search(line)
+    return Caption(found.group().lower(), "") if found else None

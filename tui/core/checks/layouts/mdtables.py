@@ -39,7 +39,13 @@ from tui.core.checks.layouts.columns import (
     time_name,
 )
 from tui.core.checks.layouts.grids import Cell, Grid, grids
-from tui.core.checks.layouts.keyed import named_beside_unit, unit_written
+from tui.core.checks.layouts.keyed import (
+    named_beside_unit,
+    snake_name_pieces,
+    snake_unit_in,
+    snake_words,
+    unit_written,
+)
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import billing_tables, keyed_units
 from tui.core.checks.text.lexicon import GOAL_START
@@ -271,13 +277,16 @@ def _row(
     name = row[table.label]
     if table.header and (not name.text or not any(cell.text for cell in row[table.label + 1 :])):
         return _continued(row, line)
+    paired = _paired_minutes(table, row, line)
+    if paired is not None:
+        return [paired]
     source = table.lead_cell or name
     lead = f"{table.lead} " if table.lead and when is None else ""
     pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
     if when is not None:
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
-        pieces += _unit_left_out(name)
+        pieces += _unit_left_out(name) or snake_name_pieces(name.start, name.text)
 
     moved = _moved_minutes(table, row)
     if moved is not None:
@@ -383,7 +392,7 @@ def _name_again(name: Cell) -> str:
     on its own and its unit left out (it is read where it is written), "6MWT" kept, a remark
     in brackets ("(GMAE-3)", "(deg)") left out. A number that words of the name follow ("30 sec
     sit to stand", "10 m walk") is part of the test's name and kept with its unit."""
-    words = _BRACKET.sub(" ", name.text).split()
+    words = _BRACKET.sub(" ", snake_words(name.text)[0]).split()
     kept: list[str] = []
     after_number = False
     for at, word in enumerate(words):
@@ -427,6 +436,36 @@ def _moved_minutes(table: _Table, row: tuple[Cell, ...]) -> int | None:
     if index is None or index >= len(row) or not _MINUTES_CELL.match(row[index].text):
         return None
     return index
+
+
+# "| Total timed / treatment | | 35 / 35 |": two totals named and given in one row, each number
+# the minutes of the name in its place.
+_PAIRED_NAME = re.compile(r"^\**([A-Za-z][A-Za-z ]*?)[ \t]*/[ \t]*([A-Za-z][A-Za-z ]*?)\**$")
+_PAIRED_MINUTES = re.compile(
+    r"^\**(\d{1,3})[ \t]*/[ \t]*(\d{1,3})\**(?:[ \t]*(?:min|mins|minutes))?$", re.IGNORECASE
+)
+
+
+def _paired_minutes(table: _Table, row: tuple[Cell, ...], line: tuple[int, int]) -> Piece | None:
+    """A services table's row naming two totals with their minutes in one cell, written as two
+    totals ("Total timed 35 min; total treatment 35 min"); the second name takes the first's
+    opening word when it has fewer words ("timed / treatment" shares "Total")."""
+    index = table.minutes
+    if index is None or index >= len(row) or index == table.label:
+        return None
+    names = _PAIRED_NAME.match(row[table.label].text)
+    minutes = _PAIRED_MINUTES.match(row[index].text)
+    others = [cell for at, cell in enumerate(row) if at not in (index, table.label) and cell.text]
+    if names is None or minutes is None or others:
+        return None
+    first, second = names.group(1).split(), names.group(2).split()
+    if len(first) > len(second) and first[0].lower() != second[0].lower():
+        second = [first[0].lower(), *second]
+    written = (
+        f"{' '.join(first)} {minutes.group(1)} min; {' '.join(second)} {minutes.group(2)} min."
+    )
+    cell = row[index]
+    return Piece(line[0], line[1], written, cell.start, cell.end)
 
 
 def _minutes_after(name: Cell, cell: Cell) -> Piece:
@@ -509,7 +548,14 @@ def _unit(value: str, heading: str, context: str) -> str:
     degree in a range-of-motion row, "/5" for a bare grade in a table of muscle grades."""
     if _BARE_NUMBER.fullmatch(value):
         named = keyed_units().get(re.sub(r"\s+", "", heading).lower())
-        written = unit_written(heading) or named or unit_written(context)
+        # a row's name written as a key with its unit ("volume_mL") says more than its column
+        written = (
+            snake_unit_in(context)
+            or unit_written(heading)
+            or named
+            or snake_unit_in(heading)
+            or unit_written(context)
+        )
         if written:
             return written
         words = f"{context} {heading}"

@@ -1,5 +1,5 @@
 """Markup left in a pasted note read as the text it displays: HTML tags and entities, RTF
-control words and escapes.
+control words and escapes, and a print's dot leaders.
 
 An EHR's HTML or RTF export pasted as text keeps its markup ("R knee flex 95&deg;<br>",
 "<td>6MWT</td><td>392 m</td>", "38{\\'b0}\\par"): a degree sign written as an entity is lost to
@@ -44,6 +44,72 @@ def _data() -> dict[str, frozenset[str]]:
 
 def markup_pieces(text: str) -> list[Piece]:
     """Rewrites for every piece of markup in `text`: none for a note without any."""
+    return sorted(
+        _tag_pieces(text) + _leader_pieces(text), key=lambda piece: (piece.start, piece.end)
+    )
+
+
+# A print's dot leader between a row's name and its value ("Pain ........ 4/10", "MLD 25 min
+# ......... 97140"): four dots or more, a colon once the dots are gone; an ellipsis ("...") is
+# prose. A leader the print already closes with a colon ("Pain now......: 4/10"), or one before
+# a bare count ("97112 neuro re-ed ..... 2", units that the billing reads as written), is left.
+_LEADER = re.compile(r"[ \t]*\.{4,}[ \t.]*")
+_LEADER_DOTS = "...."
+_BARE_COUNT = re.compile(r"\d{1,2}[ \t]*$")
+# A value's shape, to find a row of the same print whose words ran over its leader
+# ("Remedial exercises 8 min (wand, ball squeezes x20) 97110" under "...... 97140" rows).
+_LAST_WORD = re.compile(r"(?<=[A-Za-z)\]])[ \t]+(\d{4,6})[ \t]*$")
+
+
+def _leader_pieces(text: str) -> list[Piece]:
+    """Rewrites for every dot leader that stands between words and a value on its line, and for
+    a row of the same print whose words overran its leader."""
+    pieces: list[Piece] = []
+    led: list[tuple[int, int, str]] = []  # each leader row: its line, and its value's shape
+    at = text.find(_LEADER_DOTS)
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1] in " \t.":
+            start -= 1
+        match = _LEADER.match(text, start)
+        end = match.end() if match else at + len(_LEADER_DOTS)
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        value = text[end:line_end]
+        named = start > 0 and text[start - 1] not in "\n:"
+        if match and named and value.strip() and value[:1] not in ":=":
+            if not _BARE_COUNT.fullmatch(value):
+                pieces.append(Piece(start, end, ": ", start, end))
+            line_start = text.rfind("\n", 0, start) + 1
+            led.append((line_start, line_end, _shape(value)))
+        at = text.find(_LEADER_DOTS, end)
+    return pieces + _overrun_rows(text, led)
+
+
+def _shape(value: str) -> str:
+    """ "97140" as "ddddd": the shape a value of a print's column takes."""
+    return re.sub(r"\d", "d", value.strip())
+
+
+def _overrun_rows(text: str, led: list[tuple[int, int, str]]) -> list[Piece]:
+    """The line right after a leader row that ends in a value of the leader rows' shape, after
+    words and no leader: its value opens with a colon as theirs do."""
+    pieces: list[Piece] = []
+    rows = {start for start, _, _ in led}
+    for _, line_end, shape in led:
+        start = line_end + 1
+        if start >= len(text) or start in rows:
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = _LAST_WORD.search(text, start, end)
+        if found and _shape(found.group(1)) == shape and _LEADER_DOTS not in text[start:end]:
+            pieces.append(Piece(found.start(), found.start(1), ": ", found.start(), found.start(1)))
+    return pieces
+
+
+def _tag_pieces(text: str) -> list[Piece]:
+    """Rewrites for every HTML tag, entity or RTF control of the text."""
     if not any(trigger in text for trigger in _TRIGGERS):
         return []
     rtf = bool(_RTF.search(text))
