@@ -116,6 +116,12 @@ def services_first() -> re.Pattern[str]:
 
 
 @cache
+def total_word() -> re.Pattern[str]:
+    """A word of a total's name ("Total", "Timed", "Treatment")."""
+    return _pattern([str(item) for item in _data().get("services", {}).get("total_words", [])])
+
+
+@cache
 def caption_measure() -> re.Pattern[str]:
     """A measure a caption may name without a unit ("the circumference sheet:")."""
     return _pattern([str(item) for item in _data().get("captions", {}).get("measures", [])])

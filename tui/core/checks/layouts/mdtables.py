@@ -36,6 +36,7 @@ from tui.core.checks.layouts.columns import (
     service_time_heading,
     split_unit,
     time_heading,
+    total_word,
     time_name,
 )
 from tui.core.checks.layouts.grids import Cell, Grid, grids
@@ -461,6 +462,8 @@ def _paired_minutes(table: _Table, row: tuple[Cell, ...], line: tuple[int, int])
     first, second = names.group(1).split(), names.group(2).split()
     if len(first) > len(second) and first[0].lower() != second[0].lower():
         second = [first[0].lower(), *second]
+    if not all(total_word().search(" ".join(name)) for name in (first, second)):
+        return None  # "Sets / reps": two numbers of a dose, not two totals
     written = (
         f"{' '.join(first)} {minutes.group(1)} min; {' '.join(second)} {minutes.group(2)} min."
     )
