@@ -160,7 +160,10 @@ def test_two_totals_named_in_one_row_of_a_services_table() -> None:
 
 
 def test_twin_a_dose_named_in_pairs_is_no_total() -> None:
-    note = "| Service | CPT | Min |\n|---|---|---|\n| Eccentrics | 97110 | 16 |\n| Sets / reps | | 3 / 10 |\n"
+    note = (
+        "| Service | CPT | Min |\n|---|---|---|\n| Eccentrics | 97110 | 16 |\n"
+        "| Sets / reps | | 3 / 10 |\n"
+    )
     billing = extract_billing(note)
     assert billing.stated_timed_minutes is None and billing.stated_treatment_minutes is None
     assert [(s.cpt, s.minutes) for s in billing.services] == [("97110", 16)]

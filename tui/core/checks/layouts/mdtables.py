@@ -36,8 +36,8 @@ from tui.core.checks.layouts.columns import (
     service_time_heading,
     split_unit,
     time_heading,
-    total_word,
     time_name,
+    total_word,
 )
 from tui.core.checks.layouts.grids import Cell, Grid, grids
 from tui.core.checks.layouts.keyed import (
