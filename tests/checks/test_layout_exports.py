@@ -136,9 +136,15 @@ def test_dot_leaders_between_a_name_and_its_value() -> None:
 def test_a_service_row_whose_words_ran_over_its_leader() -> None:
     note = (
         "Gait training 20 min ......................... 97116\n"
-        "Ther ex 11 min (seated program, bands) 97110\n"
+        "Remedial exercises 11 min (seated program, bands) 97110\n"
     )
-    assert normalize(note).text.splitlines()[1].endswith("bands): 97110")
+    services = [(s.cpt, s.minutes) for s in extract_billing(note).services]
+    assert services == [("97116", 20), ("97110", 11)]
+
+
+def test_twin_a_code_after_a_leader_with_no_single_time_is_only_set_apart() -> None:
+    note = "Reassessment 12 min, HEP 5 min ................ 97110\n"
+    assert normalize(note).text == "Reassessment 12 min, HEP 5 min: 97110\n"
 
 
 def test_twin_an_ellipsis_and_a_leader_before_units_billed_are_left() -> None:

@@ -58,6 +58,9 @@ _LEADER_DOTS = "...."
 _BARE_COUNT = re.compile(r"\d{1,2}[ \t]*$")
 # A value's shape, to find a row of the same print whose words ran over its leader
 # ("Remedial exercises 8 min (wand, ball squeezes x20) 97110" under "...... 97140" rows).
+# A billing code in a print's code column, and a time in minutes in the row's words.
+_CODE = re.compile(r"(?:9\d{4}|G\d{4})")
+_MINUTES = re.compile(r"(?<![\w.])\d{1,3}[ \t]*(?:min(?:ute)?s?|mins)\b", re.IGNORECASE)
 _LAST_WORD = re.compile(r"(?<=[A-Za-z)\]])[ \t]+(\d{4,6})[ \t]*$")
 
 
@@ -78,12 +81,33 @@ def _leader_pieces(text: str) -> list[Piece]:
         value = text[end:line_end]
         named = start > 0 and text[start - 1] not in "\n:"
         if match and named and value.strip() and value[:1] not in ":=":
-            if not _BARE_COUNT.fullmatch(value):
-                pieces.append(Piece(start, end, ": ", start, end))
             line_start = text.rfind("\n", 0, start) + 1
+            if not _BARE_COUNT.fullmatch(value):
+                code = (end, end + len(value.rstrip()))
+                pieces += _code_by_minutes(text, line_start, start, code) or [
+                    Piece(start, end, ": ", start, end)
+                ]
             led.append((line_start, line_end, _shape(value)))
         at = text.find(_LEADER_DOTS, end)
     return pieces + _overrun_rows(text, led)
+
+
+def _code_by_minutes(
+    text: str, row_start: int, value_start: int, code: tuple[int, int]
+) -> list[Piece]:
+    """A services print's row ("MLD 25 min (neck, axilla) ........ 97140"): the code in its
+    column is written beside the row's one time ("MLD 25 min (97140) (neck, axilla)"), where a
+    service's code is read; nothing when the value is no code or the row has no single time."""
+    if not _CODE.fullmatch(text[code[0] : code[1]]):
+        return []
+    times = list(_MINUTES.finditer(text, row_start, value_start))
+    if len(times) != 1:
+        return []
+    after = times[0].end()
+    return [
+        Piece(after, after, f" ({text[code[0] : code[1]]})", code[0], code[1]),
+        Piece(value_start, code[1], "", value_start, code[1]),
+    ]
 
 
 def _shape(value: str) -> str:
@@ -104,7 +128,9 @@ def _overrun_rows(text: str, led: list[tuple[int, int, str]]) -> list[Piece]:
         end = len(text) if end < 0 else end
         found = _LAST_WORD.search(text, start, end)
         if found and _shape(found.group(1)) == shape and _LEADER_DOTS not in text[start:end]:
-            pieces.append(Piece(found.start(), found.start(1), ": ", found.start(), found.start(1)))
+            pieces += _code_by_minutes(text, start, found.start(), found.span(1)) or [
+                Piece(found.start(), found.start(1), ": ", found.start(), found.start(1))
+            ]
     return pieces
 
 
