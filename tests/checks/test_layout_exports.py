@@ -173,3 +173,25 @@ def test_twin_a_dose_named_in_pairs_is_no_total() -> None:
     billing = extract_billing(note)
     assert billing.stated_timed_minutes is None and billing.stated_treatment_minutes is None
     assert [(s.cpt, s.minutes) for s in billing.services] == [("97110", 16)]
+
+
+def test_a_print_whose_cells_hold_one_value_per_side_set_apart_by_pipes() -> None:
+    note = (
+        "MEASURE                  TODAY          LAST(10/02)\n"
+        "Key pinch R | L (kg)     4.5 | 3.0      3.5 | 2.0\n"
+        "Triceps MMT R | L        4/5 | 3+/5     3+/5 | 3/5\n"
+        "Pain (NRS)               1/10           3/10\n"
+    )
+    found = {(f.kind, f.value, f.unit, f.label.split()[0]) for f in extract_facts(note)}
+    assert {("strength", 4.5, "kg", "R"), ("strength", 3.0, "kg", "L")} <= found
+    assert {("mmt", "4", None, "R"), ("mmt", "3+", None, "L")} <= found
+
+
+def test_twin_a_norm_column_beside_piped_cells_is_never_the_patients() -> None:
+    note = (
+        "MEASURE                  TODAY          NORM\n"
+        "Key pinch R | L (kg)     4.5 | 3.0      7.5\n"
+        "Tip pinch R | L (kg)     2.0 | 1.5      5.0\n"
+    )
+    values = {f.value for f in extract_facts(note)}
+    assert not values & {7.5, 5.0}

@@ -54,6 +54,11 @@ from tui.core.checks.text.pieces import Piece
 
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# A print's cell holding one bare number per side, set apart by pipes ("6 | 4" under "Grip R | L
+# (kg)"): the row's unit follows the last, as after "R 6, L 4 kg".
+_PIPED_NUMBERS = re.compile(r"-?\d+(?:\.\d+)?(?:[ \t]*\|[ \t]*-?\d+(?:\.\d+)?)+")
+# Two sides set apart by a pipe in a row's name ("Biceps MMT R | L"), written as a pair ("R/L")
+_PIPED_SIDES = re.compile(r"(?<![A-Za-z])([RL])[ \t]*\|[ \t]*([RL])(?![A-Za-z])")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -288,6 +293,7 @@ def _row(
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
         pieces += _unit_left_out(name) or snake_name_pieces(name.start, name.text)
+        pieces += _sides_paired(name)
 
     moved = _moved_minutes(table, row)
     if moved is not None:
@@ -497,6 +503,20 @@ def _key_mark(column: Column) -> str:
     return "; "
 
 
+def _sides_paired(name: Cell) -> list[Piece]:
+    """ "Biceps MMT R | L": the two sides a row's values are given for, written "R/L"."""
+    return [
+        Piece(
+            name.start + m.start(),
+            name.start + m.end(),
+            f"{m.group(1)}/{m.group(2)}",
+            name.start + m.start(),
+            name.start + m.end(),
+        )
+        for m in _PIPED_SIDES.finditer(name.text)
+    ]
+
+
 def _unit_left_out(name: Cell) -> list[Piece]:
     """ "SL heel raise (reps)": the unit in brackets leaves the row's name, since each value
     of the row is written with it (as for a "key (unit): value" line); an instrument written
@@ -549,7 +569,7 @@ def _joined_unit(
 def _unit(value: str, heading: str, context: str) -> str:
     """The unit a bare value takes from its heading or its row: a unit written in brackets, a
     degree in a range-of-motion row, "/5" for a bare grade in a table of muscle grades."""
-    if _BARE_NUMBER.fullmatch(value):
+    if _BARE_NUMBER.fullmatch(value) or _PIPED_NUMBERS.fullmatch(value):
         named = keyed_units().get(re.sub(r"\s+", "", heading).lower())
         # a row's name written as a key with its unit ("volume_mL") says more than its column
         written = (
