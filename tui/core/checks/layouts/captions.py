@@ -32,6 +32,17 @@ class Caption:
     unit: str
 
 
+def caption_start(text: str, table_start: int) -> int | None:
+    """Where the caption of a table starting at `table_start` begins (its line, or a Markdown
+    heading's line above the blank line after it), when the table has one."""
+    if caption(text, table_start) is None:
+        return None
+    start = text.rfind("\n", 0, table_start - 1) + 1
+    if not text[start : table_start - 1].strip():
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
+
+
 def caption(text: str, table_start: int) -> Caption | None:
     """The caption on the line right above a table starting at `table_start`, if any."""
     if table_start < 2 or text[table_start - 1] != "\n":

@@ -85,19 +85,21 @@ class _Table:
     unit: str = ""  # the unit the table's caption gives its bare values ("Girth (cm)")
 
 
-def table_pieces(text: str) -> list[Piece]:
-    """Rewrites for every table in `text` (none when it has no table)."""
+def table_pieces(text: str, totals: bool = True) -> list[Piece]:
+    """Rewrites for every table in `text` (none when it has no table); without `totals`, a row
+    naming two totals is written as a row of its table (for placing the table's rows)."""
     pieces: list[Piece] = []
     for grid in grids(text):
-        pieces += _grid_pieces(text, grid)
+        pieces += _grid_pieces(text, grid, totals)
     return pieces
 
 
 def linearize(text: str) -> str:
-    """The text with every table written as one sentence per row."""
+    """The text with every table written as one sentence per row (a drafter places a table by
+    its rows: two totals in one row stay a row of the table, as the note wrote them)."""
     out = []
     pos = 0
-    for piece in sorted(table_pieces(text), key=lambda piece: (piece.start, piece.end)):
+    for piece in sorted(table_pieces(text, totals=False), key=lambda p: (p.start, p.end)):
         if piece.start < pos:
             continue
         out.append(text[pos : piece.start])
@@ -107,7 +109,7 @@ def linearize(text: str) -> str:
     return "".join(out)
 
 
-def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
+def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
     pieces = [Piece(start, end, "", start, end) for start, end in grid.rules]
     body = list(zip(grid.rows, grid.lines, strict=True))
     header: tuple[Cell, ...] = ()
@@ -131,7 +133,7 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
     table = _described(table, rows)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
-        pieces += _row(text, table, row, line, times[number] if times else None)
+        pieces += _row(text, table, row, line, times[number] if times else None, totals)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
 
 
@@ -273,6 +275,7 @@ def _row(
     row: tuple[Cell, ...],
     line: tuple[int, int],
     when: Column | None = None,
+    totals: bool = True,
 ) -> list[Piece]:
     """One row as a sentence: pieces replace what lies between the cells, never a cell's text
     (a unit cell may be rewritten as the unit it names). A row that is a visit (`when`) names
@@ -283,7 +286,7 @@ def _row(
     name = row[table.label]
     if table.header and (not name.text or not any(cell.text for cell in row[table.label + 1 :])):
         return _continued(row, line)
-    paired = _paired_minutes(table, row, line)
+    paired = _paired_minutes(table, row, line) if totals else None
     if paired is not None:
         return [paired]
     source = table.lead_cell or name
