@@ -195,3 +195,20 @@ def test_twin_a_norm_column_beside_piped_cells_is_never_the_patients() -> None:
     )
     values = {f.value for f in extract_facts(note)}
     assert not values & {7.5, 5.0}
+
+
+def test_hl7_result_segments_name_their_values_and_an_earlier_time() -> None:
+    note = (
+        "OBX|1|NM|BERG^Berg Balance Scale||44|score^^0-56||||F|||20311201\n"
+        "OBX|2|NM|BERG^Berg Balance Scale||37|score^^0-56||||F|||20311020|PRIOR (IE)\n"
+        "OBX|3|NM|TUG^Timed Up and Go||13.2|s||||F\n"
+    )
+    found = {(f.kind, f.value, "previous" in f.label) for f in extract_facts(note)}
+    assert {("outcome", 44, False), ("outcome", 37, True), ("outcome", 13.2, False)} <= found
+
+
+def test_twin_an_hl7_reference_range_and_flag_are_not_read() -> None:
+    note = "OBX|1|NM|GRIP^Grip strength R||22|kg|26-40|L|||F\n"
+    found = [(f.kind, f.value, f.label) for f in extract_facts(note)]
+    assert all(value not in (26, 40) for _, value, _ in found)
+    assert all(not label.startswith("L ") for _, _, label in found)
