@@ -212,3 +212,17 @@ def test_twin_an_hl7_reference_range_and_flag_are_not_read() -> None:
     found = [(f.kind, f.value, f.label) for f in extract_facts(note)]
     assert all(value not in (26, 40) for _, value, _ in found)
     assert all(not label.startswith("L ") for _, _, label in found)
+
+
+def test_a_templates_double_colon_parts_a_key_from_its_value() -> None:
+    note = (
+        "Knee flexion AROM R (deg) :: 118\nTimed :: 38 min   Total :: 45 min\nBilled :: 97110 x2\n"
+    )
+    assert normalize(note).text.startswith("Knee flexion AROM R: 118°\n")
+    billing = extract_billing(note)
+    assert (billing.stated_timed_minutes, billing.stated_treatment_minutes) == (38, 45)
+
+
+def test_twin_a_double_colon_inside_a_word_is_text() -> None:
+    note = "Device id std::knee-brace-2 issued.\n"
+    assert normalize(note).text == note

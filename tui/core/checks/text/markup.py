@@ -45,8 +45,27 @@ def _data() -> dict[str, frozenset[str]]:
 def markup_pieces(text: str) -> list[Piece]:
     """Rewrites for every piece of markup in `text`: none for a note without any."""
     return sorted(
-        _tag_pieces(text) + _leader_pieces(text), key=lambda piece: (piece.start, piece.end)
+        _tag_pieces(text) + _leader_pieces(text) + _pair_mark_pieces(text),
+        key=lambda piece: (piece.start, piece.end),
     )
+
+
+def _pair_mark_pieces(text: str) -> list[Piece]:
+    """A key and its value parted by a template's mark ("Pads/day :: 3"): the mark, with the
+    spaces before it, is a colon. A mark inside a word ("std::vector") is text."""
+    pieces: list[Piece] = []
+    for mark in _data()["pair_marks"]:
+        at = text.find(mark)
+        while at >= 0:
+            end = at + len(mark)
+            start = at
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            keyed = start < at and start > 0 and text[start - 1] not in "\n:"
+            if keyed and (end == len(text) or text[end] in " \t\r\n"):
+                pieces.append(Piece(start, end, ":", start, end))
+            at = text.find(mark, end)
+    return pieces
 
 
 # A print's dot leader between a row's name and its value ("Pain ........ 4/10", "MLD 25 min
