@@ -226,3 +226,27 @@ def test_a_templates_double_colon_parts_a_key_from_its_value() -> None:
 def test_twin_a_double_colon_inside_a_word_is_text() -> None:
     note = "Device id std::knee-brace-2 issued.\n"
     assert normalize(note).text == note
+
+
+def test_a_json_export_read_as_its_fields() -> None:
+    note = (
+        "{\n"
+        '  "subjective": "Knee pain 2/10 on stairs.",\n'
+        '  "vitals": {"hr": 76, "weight_kg": 88.4},\n'
+        '  "tests": [\n'
+        '    {"name": "Berg", "total": 47, "max": 56, "prior_total": 41},\n'
+        '    {"name": "TUG", "value_s": 11.2, "prior_s": 14.9}\n'
+        "  ]\n"
+        "}\n"
+    )
+    found = {(f.kind, f.value, "previous" in f.label) for f in extract_facts(note)}
+    assert {("outcome", 47, False), ("outcome", 41, True)} <= found
+    assert {("outcome", 11.2, False), ("outcome", 14.9, True), ("other", 88.4, False)} <= found
+    assert ("pain", 2, False) in found
+
+
+def test_twin_a_json_records_bound_and_a_setting_are_not_results() -> None:
+    note = '{"name": "FGA", "max": 30, "device": "none"}\n"plan": {"visits_per_week": 2}\n'
+    assert all(value not in (30, 2) for _, value, _ in _found(note))
+    prose = 'Pt said "walk": 20 min daily.\n'
+    assert normalize(prose).text == prose

@@ -1,5 +1,5 @@
 """Markup left in a pasted note read as the text it displays: HTML tags and entities, RTF
-control words and escapes, and a print's dot leaders.
+control words and escapes, a print's dot leaders and a pasted JSON export's lines.
 
 An EHR's HTML or RTF export pasted as text keeps its markup ("R knee flex 95&deg;<br>",
 "<td>6MWT</td><td>392 m</td>", "38{\\'b0}\\par"): a degree sign written as an entity is lost to
@@ -18,6 +18,7 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.layouts.json_lines import json_line_pieces
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -45,7 +46,10 @@ def _data() -> dict[str, frozenset[str]]:
 def markup_pieces(text: str) -> list[Piece]:
     """Rewrites for every piece of markup in `text`: none for a note without any."""
     return sorted(
-        _tag_pieces(text) + _leader_pieces(text) + _pair_mark_pieces(text),
+        _tag_pieces(text)
+        + _leader_pieces(text)
+        + _pair_mark_pieces(text)
+        + json_line_pieces(text, _data()["json_bound_keys"]),
         key=lambda piece: (piece.start, piece.end),
     )
 
