@@ -75,7 +75,8 @@ def _pair_mark_pieces(text: str) -> list[Piece]:
 # A print's dot leader between a row's name and its value ("Pain ........ 4/10", "MLD 25 min
 # ......... 97140"): four dots or more, a colon once the dots are gone; an ellipsis ("...") is
 # prose. A leader the print already closes with a colon ("Pain now......: 4/10"), or one before
-# a bare count ("97112 neuro re-ed ..... 2", units that the billing reads as written), is left.
+# a bare count ("97112 neuro re-ed ..... 2", units that the billing reads as written), or on a
+# charge line that opens with its code, is left.
 _LEADER = re.compile(r"[ \t]*\.{4,}[ \t.]*")
 _LEADER_DOTS = "...."
 _BARE_COUNT = re.compile(r"\d{1,2}[ \t]*$")
@@ -84,6 +85,9 @@ _BARE_COUNT = re.compile(r"\d{1,2}[ \t]*$")
 # A billing code in a print's code column, and a time in minutes in the row's words.
 _CODE = re.compile(r"(?:9\d{4}|G\d{4})")
 _MINUTES = re.compile(r"(?<![\w.])\d{1,3}[ \t]*(?:min(?:ute)?s?|mins)\b", re.IGNORECASE)
+# A charge line that opens with its code ("97165 OT eval x1 ....... 40 min"), read by the
+# billing as written
+_CHARGE_LINE = re.compile(r"[ \t]*(?:[-*][ \t]*)?(?:\(?[xX ]\)[ \t]*)?(?:9\d{4}|G\d{4})\b")
 _LAST_WORD = re.compile(r"(?<=[A-Za-z)\]])[ \t]+(\d{4,6})[ \t]*$")
 
 
@@ -105,7 +109,8 @@ def _leader_pieces(text: str) -> list[Piece]:
         named = start > 0 and text[start - 1] not in "\n:"
         if match and named and value.strip() and value[:1] not in ":=":
             line_start = text.rfind("\n", 0, start) + 1
-            if not _BARE_COUNT.fullmatch(value):
+            charge = bool(_CHARGE_LINE.match(text, line_start, start))
+            if not _BARE_COUNT.fullmatch(value) and not charge:
                 code = (end, end + len(value.rstrip()))
                 pieces += _code_by_minutes(text, line_start, start, code) or [
                     Piece(start, end, ": ", start, end)
