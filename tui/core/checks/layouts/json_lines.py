@@ -22,7 +22,11 @@ from tui.core.checks.tables import keyed_units
 from tui.core.checks.text.pieces import Piece
 
 _MEMBER = '":'
-_LINE = re.compile(r'^[ \t]*(?:"(?P<key>[^"\n]{1,60})"[ \t]*:[ \t]*)?(?P<value>.*?)[ \t]*,?[ \t]*$')
+# a member or a record, maybe listed as a bullet (a draft lists a pasted export's lines)
+_LINE = re.compile(
+    r'^(?P<indent>[ \t]*(?:[-*\u2022][ \t]+)?)(?:"(?P<key>[^"\n]{1,60})"[ \t]*:[ \t]*)?'
+    r"(?P<value>[\[{\"].*?|[^\s].*?)[ \t]*,?[ \t]*$"
+)
 _NAME_KEYS = ("name", "test", "measure", "item")
 # The field holding a named record's result ("value_s", "total", "score")
 _RESULT = re.compile(r"(?:value|total|score|result)(?:_[a-z]+)?", re.IGNORECASE)
@@ -46,13 +50,13 @@ def json_line_pieces(text: str, bound_keys: frozenset[str]) -> list[Piece]:
 def _line(line: str, bound_keys: frozenset[str]) -> str | None:
     """One line as a note writes it, or None when it is no JSON member or record."""
     found = _LINE.match(line)
-    if found is None or not line.lstrip().startswith(('"', "{")):
+    if found is None or not line[len(found.group("indent")) :].startswith(('"', "{")):
         return None
     try:
         value: Any = json.loads(found.group("value"))
     except ValueError:
         return None
-    indent = line[: len(line) - len(line.lstrip())]
+    indent = found.group("indent")
     key = found.group("key")
     if isinstance(value, dict):
         return indent + _record(key, value, bound_keys)
