@@ -253,6 +253,9 @@ def test_twin_a_json_records_bound_and_a_setting_are_not_results() -> None:
 
 
 def test_a_json_export_listed_as_bullets_reads_as_the_export() -> None:
-    draft = '- "vitals": {"hr": 76, "weight_kg": 88.4},\n- {"name": "Knee flexion AROM", "value_deg": 112}\n'
+    draft = (
+        '- "vitals": {"hr": 76, "weight_kg": 88.4},\n'
+        '- {"name": "Knee flexion AROM", "value_deg": 112}\n'
+    )
     found = {(f.kind, f.value) for f in extract_facts(draft)}
     assert {("other", 88.4), ("rom", 112)} <= found
