@@ -10,8 +10,6 @@ was taken at ("visit 1: 7"), a symptom's threshold ("SOB after 30 ft"), a prescr
 
 from __future__ import annotations
 
-import pytest
-
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
 
@@ -187,13 +185,6 @@ def test_a_tests_course_is_no_distance() -> None:
     assert [value for _, value, _ in found] == [0.61]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "KIND's camel-case key reader was not merged: TAB's dotted snake-key reader was kept "
-        "and does not split CamelCase keys (left for the next session)"
-    ),
-)
 def test_an_exports_dotted_camel_case_keys_name_their_values() -> None:
     note = (
         "Subjective.PainCurrent: 4/10\n"
@@ -267,13 +258,6 @@ def test_a_reaction_time_is_a_result_and_its_drill_a_dose() -> None:
     assert _pairs("Reaction time drills 30 s x 4.") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "KIND's heading-above-a-table unit was not merged: TAB's caption reader was kept and "
-        "does not take a Markdown heading across a blank line (left for the next session)"
-    ),
-)
 def test_a_heading_with_a_unit_above_a_table_names_its_numbers() -> None:
     note = (
         "## Hand-held dynamometry (kg)\n\n| Muscle | R | L |\n|---|---|---|\n"

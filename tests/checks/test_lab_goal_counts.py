@@ -27,14 +27,6 @@ def test_repetitions_in_a_goal_are_a_target(text: str, target: int, result: int)
     assert result in values
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TAB's table reader restates a row's name without its lone number before a later "
-        "column ('30 sec sit to stand' -> 'sit to stand'), so the Visit 8 value is not read "
-        "as the 30 s chair stand (left for the next session)"
-    ),
-)
 def test_goal_column_of_a_table_holds_targets() -> None:
     text = (
         "| Measure | SOC | Visit 8 | Target |\n|---|---|---|---|\n"

@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks.layouts.captions import caption_start
 from tui.core.checks.layouts.grids import grids
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
@@ -451,6 +452,9 @@ def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
     for number, grid in enumerate(found):
         spans = [*grid.lines, *grid.rules]
         start = text.rfind("\n", 0, min(start for start, _ in spans)) + 1
+        # a caption that names what the table measures ("### Grip (kg)") goes with it
+        top = caption_start(text, start) if start else None
+        start = start if top is None else top
         end = text.find("\n", max(end for _, end in spans))
         end = len(text) if end < 0 else end
         if start < pos:

@@ -4,7 +4,9 @@ A flowsheet prints "CIRCUMFERENTIAL MEASURES (cm), tape every 4 cm" over a grid 
 whose headings are only sides and times ("Level | L arm | R arm | L eval"): the caption is what
 makes 24.6 a girth in centimetres. Only a caption that writes a unit in brackets (a keyed unit
 of measures.toml) is read, and only its first words (before a comma or the bracket) name the
-measure; a section label ("O:") is left out.
+measure; a section label ("O:") is left out. A Markdown heading is a caption even across the
+blank line Markdown writes after it. A caption ending in a colon (or a heading) that names a
+measure of columns.toml [captions] without a unit gives the rows that measure's word only.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui.core.checks.layouts.columns import caption_measure
 from tui.core.checks.layouts.keyed import unit_written
 
 _MAX_WORDS = 3
 _SECTION = re.compile(r"^[ \t]*[A-Za-z]{1,12}[ \t]*:[ \t]*")
 _WORDS = re.compile(r"^[A-Za-z][A-Za-z -]*")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -28,17 +32,34 @@ class Caption:
     unit: str
 
 
+def caption_start(text: str, table_start: int) -> int | None:
+    """Where the caption of a table starting at `table_start` begins (its line, or a Markdown
+    heading's line above the blank line after it), when the table has one."""
+    if caption(text, table_start) is None:
+        return None
+    start = text.rfind("\n", 0, table_start - 1) + 1
+    if not text[start : table_start - 1].strip():
+        start = text.rfind("\n", 0, start - 1) + 1
+    return start
+
+
 def caption(text: str, table_start: int) -> Caption | None:
     """The caption on the line right above a table starting at `table_start`, if any."""
     if table_start < 2 or text[table_start - 1] != "\n":
         return None
     start = text.rfind("\n", 0, table_start - 1) + 1
     line = text[start : table_start - 1]
+    if not line.strip() and start >= 2:
+        # a Markdown heading is parted from its table by a blank line ("## HHD (kg)", "", table)
+        above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
+        line = above if _HEADING.match(above) else line
+    heading = bool(_HEADING.match(line))
+    line = _HEADING.sub("", line, count=1)
     if not line.strip() or "|" in line or "\t" in line:
         return None
     unit = unit_written(line)
     if not unit or not unit.strip():
-        return None
+        return _measure_named(line) if heading or line.rstrip().endswith(":") else None
     body = _SECTION.sub("", line, count=1)
     found = _WORDS.match(body.split(",")[0].split("(")[0].strip())
     if found is None:
@@ -49,3 +70,10 @@ def caption(text: str, table_start: int) -> Caption | None:
     # in lower case (acronyms kept): a caption is a description, not an instrument's name
     named = " ".join(word if _ACRONYM.fullmatch(word) else word.lower() for word in words)
     return Caption(named, unit)
+
+
+def _measure_named(line: str) -> Caption | None:
+    """A caption with no unit that names a measure (columns.toml [captions]): its word opens
+    each row, and the values keep the units their cells or headings give them."""
+    found = caption_measure().search(line)
+    return Caption(found.group().lower(), "") if found else None

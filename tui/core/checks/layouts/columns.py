@@ -16,6 +16,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks.layouts.keyed import snake_words
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.lexicon import GOAL_START, MONTH_NAMES
@@ -108,6 +109,25 @@ def minutes_heading() -> re.Pattern[str]:
 
 
 @cache
+def services_first() -> re.Pattern[str]:
+    """A first heading that names services ("Interventions", "Procedures")."""
+    items = _data().get("services", {}).get("row_headings", [])
+    return _pattern([str(item) for item in items], whole=True)
+
+
+@cache
+def total_word() -> re.Pattern[str]:
+    """A word of a total's name ("Total", "Timed", "Treatment")."""
+    return _pattern([str(item) for item in _data().get("services", {}).get("total_words", [])])
+
+
+@cache
+def caption_measure() -> re.Pattern[str]:
+    """A measure a caption may name without a unit ("the circumference sheet:")."""
+    return _pattern([str(item) for item in _data().get("captions", {}).get("measures", [])])
+
+
+@cache
 def service_time_heading() -> re.Pattern[str]:
     """A heading of service minutes in a table that bills codes ("Time")."""
     items = _data().get("services", {}).get("time_headings", [])
@@ -160,7 +180,7 @@ def empty_cell() -> re.Pattern[str]:
 
 def role_of(heading: str) -> str:
     """The role a heading gives its column on its own (before the table is seen whole)."""
-    text = heading.strip().strip("*_ ").strip()
+    text = snake_words(heading.strip().strip("*_ ").strip())[0]
     if not text:
         return "other"
     for role, pattern in _roles():
@@ -216,7 +236,7 @@ def _cue(role: str, heading: str) -> str:
     which is never read as a value; a timepoint in brackets), with "(previous)" when the
     heading alone does not say the value is earlier, "goal" when it does not say it is a
     target; nothing for headings that say nothing."""
-    text = heading.strip().strip("*_ ").strip()
+    text = snake_words(heading.strip().strip("*_ ").strip())[0]
     if role in ("skip", "unit", "plain", "measured", "label") or split_unit().match(text):
         # a heading that is only a unit ("| Item | 0-10 |") is written after each value
         return ""

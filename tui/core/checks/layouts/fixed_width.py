@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from tui.core.checks.layouts.columns import minutes_heading, role_of, rom_words
+from tui.core.checks.layouts.columns import minutes_heading, role_of, rom_words, services_first
 from tui.core.checks.measures import labels
 
 # A heading or cell: words joined by single spaces, columns set apart by two or more.
@@ -119,9 +119,11 @@ def _heading_columns(
 
 def services_heading(names: list[str]) -> bool:
     """A heading of a services print: a minutes column and a column of codes ("Service  CPT
-    Mode  Min  Units"), which the audit reads row by row."""
+    Mode  Min  Units") or a first column naming services ("INTERVENTIONS  MIN  DETAIL"), which
+    the audit reads row by row."""
     minutes = any(minutes_heading().fullmatch(name.strip()) for name in names)
-    return minutes and any(_CODE_HEADING.fullmatch(name) for name in names)
+    coded = any(_CODE_HEADING.fullmatch(name) for name in names)
+    return minutes and (coded or bool(names and services_first().fullmatch(names[0].strip())))
 
 
 def _aligned(line: str, columns: tuple[int, ...]) -> bool:

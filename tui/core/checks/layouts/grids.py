@@ -95,6 +95,10 @@ def _grids(text: str) -> tuple[Grid, ...]:
     )
     taken |= {index for first, last in piped for index in range(first, last)}
     inner = _runs(text, starts, ends, taken, lambda line: line.count("|") >= _INNER_PIPES)
+    inner_grids = [(run, _inner_grid(text, starts, ends, *run)) for run in inner]
+    # lines with inner pipes that make no table ("5/5 | 4+/5" in a print's cell) are left to
+    # the other layouts
+    inner = [run for run, grid in inner_grids if grid is not None]
     taken |= {index for first, last in inner for index in range(first, last)}
     lines = [text[start:end] for start, end in zip(starts, ends, strict=True)]
     separated = delimited_runs(lines, taken, _named_headings)
@@ -104,9 +108,7 @@ def _grids(text: str) -> tuple[Grid, ...]:
     printed = fixed_width_runs(text, starts, ends, taken, _named_headings)
     tables = [_markdown_grid(text, starts, ends, first, last) for first, last in found]
     tables += [_piped_grid(text, starts, ends, first, last) for first, last in piped]
-    tables += [
-        grid for first, last in inner if (grid := _inner_grid(text, starts, ends, first, last))
-    ]
+    tables += [grid for _, grid in inner_grids if grid is not None]
     exports = [_bare_grid(text, starts, ends, first, last, _tab_cells) for first, last in tabbed]
     tables += [_export(grid) for grid in exports if _exported(grid)]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]

@@ -41,6 +41,58 @@ def unit_written(text: str) -> str | None:
     return None
 
 
+def named_beside_unit(bracket: str) -> str:
+    """The words a bracket writes beside its unit ("HHD" of "(HHD, kg)"): the instrument the
+    values were measured with, which a key keeps when the unit leaves it."""
+    inside = bracket.strip().removeprefix("(").removesuffix(")")
+    parts = _LISTED.split(inside)
+    if len(parts) < 2:
+        return ""
+    return " ".join(p.strip() for p in parts if p.strip() and keyed_units().get(_plain(p)) is None)
+
+
+# A heading or a row's name an export writes as a key: "L_cm", "volume_mL", "upper_arm".
+_SNAKE_WORD = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
+
+
+def snake_words(text: str) -> tuple[str, str | None]:
+    """A heading or row name written as an export's snake-case key, as words without its unit
+    part ("L_cm": "L"), and how its values are read (" cm"); as written, with no unit, when it
+    is not such a key. The first part is never the unit ("cm_from_styloid" names a landmark)."""
+    if not _SNAKE_WORD.fullmatch(text.strip()):
+        return text, None
+    parts = text.strip().split("_")
+    for at in range(len(parts) - 1, 0, -1):
+        unit = keyed_units().get(parts[at].lower())
+        if unit is not None:
+            return " ".join(parts[:at] + parts[at + 1 :]), unit
+    return " ".join(parts), None
+
+
+def snake_unit_in(text: str) -> str | None:
+    """The unit a snake-case key among the words of `text` writes ("volume_mL": " mL")."""
+    for word in text.split():
+        unit = snake_words(word)[1] if "_" in word else None
+        if unit is not None:
+            return unit
+    return None
+
+
+def snake_name_pieces(start: int, text: str) -> list[Piece]:
+    """A row's name written as a snake-case key, as words: each underscore a space, its unit
+    part left out (each value of the row is written with it)."""
+    if not _SNAKE_WORD.fullmatch(text):
+        return []
+    words, unit = snake_words(text)
+    if unit is None:
+        return [
+            Piece(start + at, start + at + 1, " ", start + at, start + at + 1)
+            for at, char in enumerate(text)
+            if char == "_"
+        ]
+    return [Piece(start, start + len(text), words, start, start + len(text))]
+
+
 def keyed_pieces(text: str) -> list[Piece]:
     """Rewrites for every "key (unit): value" line of the text."""
     pieces: list[Piece] = []
@@ -68,46 +120,110 @@ def keyed_pieces(text: str) -> list[Piece]:
 
 # A flowsheet or form export writes its keys in snake case ("cx_rot_r_deg: 70",
 # "97140_manual_min: 14", "timed_total_min: 24"), maybe under a dotted namespace
-# ("obj.tug_s_prev=41.0", "vitals.spo2_pct=96"): the underscores and dots are spaces, and a unit
+# ("obj.tug_s_prev=41.0", "vitals.spo2_pct=96"), maybe with a side or a time after a last dot
+# ("objective.knee_to_wall_cm.L: 9.5"): the underscores and dots are spaces, and a unit
 # in the key (its last unit word, which a timepoint may follow) follows the value.
+# An export may instead write each part of a dotted key in CamelCase ("Subjective.PainCurrent",
+# "Objective.JawOpening.Active", "Billing.TotalTimedMinutes"): the dots are spaces and each
+# capital that starts a word after a small letter starts a word of its own.
 _SNAKE_KEY = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?"
-    r"((?:[A-Za-z][A-Za-z0-9]*\.)*[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+)[ \t]*[:=][ \t]*"
+    r"((?:[A-Za-z][A-Za-z0-9]*\.)*[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?:\.[A-Za-z][A-Za-z0-9]*)*"
+    r"|[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+)[ \t]*[:=][ \t]*"
     r"(-?\d+(?:\.\d+)?(?![\d.]))?",
     re.MULTILINE,
 )
 _KEY_PART = re.compile(r"[A-Za-z0-9]+")
+# a word of a CamelCase part: "Pain", "Current"; an acronym before a word ("ROMFlexion": "ROM")
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])[0-9]*|[A-Z]?[a-z][a-z0-9]*|[0-9]+")
 
 
 def snake_key_pieces(text: str) -> list[Piece]:
-    """Rewrites for every "snake_case_key: value" line of the text."""
-    pieces: list[Piece] = []
+    """Rewrites for every "snake_case_key: value" or "Dotted.CamelKey: value" line, and for
+    every line that runs several "key=value" pairs together."""
+    pieces, runs = _run_pieces(text)
     for match in _SNAKE_KEY.finditer(text):
-        key_start, key_end = match.span(1)
-        found = _unit_part(match.group(1)) if match.group(2) else None
-        # the unit word leaves the key with the separator before it
-        cut = (key_start + found[0] - 1, key_start + found[1]) if found else (key_end, key_end)
-        pieces += [
-            Piece(at, at + 1, " ", at, at + 1)
-            for at in range(key_start, key_end)
-            if text[at] in "_." and not cut[0] <= at < cut[1]
-        ]
-        pieces += _named_parts(text, key_start, key_end)
-        if found is not None:
-            pieces.append(Piece(cut[0], cut[1], "", cut[0], cut[1]))
-            value_end = match.end(2)
-            pieces.append(Piece(value_end, value_end, found[2], match.start(2), value_end))
-    return sorted(pieces, key=lambda piece: piece.start)
+        if text.rfind("\n", 0, match.start() + 1) + 1 in runs:
+            continue
+        value = match.span(2) if match.group(2) else None
+        pieces += _key_pieces(text, match.span(1), value)
+    return sorted(pieces, key=lambda piece: (piece.start, piece.end))
 
 
-def _named_parts(text: str, start: int, end: int) -> list[Piece]:
+def _key_pieces(text: str, key: tuple[int, int], value: tuple[int, int] | None) -> list[Piece]:
+    """One key written as words, its unit word (if any) moved after its numeric value."""
+    key_start, key_end = key
+    parts = _key_parts(text, key_start, key_end)
+    found = _unit_part(text, parts) if value is not None else None
+    # the unit word leaves the key with the separator before it
+    cut = (found[0] - (text[found[0] - 1] in "_."), found[1]) if found else (key_end, key_end)
+    pieces = [
+        Piece(at, at + 1, " ", at, at + 1)
+        for at in range(key_start, key_end)
+        if text[at] in "_." and not cut[0] <= at < cut[1]
+    ]
+    # a CamelCase word that follows another word of its part is written apart from it
+    pieces += [
+        Piece(start, start, " ", start, start)
+        for start, _ in parts
+        if start > key_start and text[start - 1] not in "_." and not cut[0] <= start < cut[1]
+    ]
+    pieces += _named_parts(text, parts)
+    if found is not None and value is not None:
+        pieces.append(Piece(cut[0], cut[1], "", cut[0], cut[1]))
+        pieces.append(Piece(value[1], value[1], found[2], value[0], value[1]))
+    return pieces
+
+
+# A log line that runs "key=value" pairs together ("pre: HR=68 BP=118/72 wt_kg=81.4"): each
+# pair is a clause of its own (a comma between pairs), and a snake-case key is written as words
+# with its unit after its value, as on a line of its own.
+_PAIR = re.compile(
+    r"(?<![^\s,;])([A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*)=(?:(-?\d+(?:\.\d+)?)(?![\d.])\S*|[^\s=]+)"
+    r"(?=[\s,;]|$)"
+)
+_MIN_PAIRS = 2
+
+
+def _run_pieces(text: str) -> tuple[list[Piece], set[int]]:
+    """Rewrites for the lines that run key=value pairs together, and where those lines start;
+    only lines holding an "=" are looked at."""
+    pieces: list[Piece] = []
+    runs: set[int] = set()
+    at = text.find("=")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        pairs = list(_PAIR.finditer(text, start, end))
+        if len(pairs) >= _MIN_PAIRS:
+            runs.add(start)
+            for before, pair in zip([None, *pairs], pairs, strict=False):
+                if before is not None and not text[before.end() : pair.start()].strip(" \t"):
+                    gap = (before.end(), pair.start())
+                    pieces.append(Piece(gap[0], gap[1], ", ", gap[0], gap[1]))
+                value = pair.span(2) if pair.group(2) else None
+                if re.search(r"[._]", pair.group(1)):
+                    pieces += _key_pieces(text, pair.span(1), value)
+        at = text.find("=", end)
+    return pieces, runs
+
+
+def _key_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the key's words are: its parts between dots and underscores, and a CamelCase
+    part's words when the key is written without underscores."""
+    words = _KEY_PART if "_" in text[start:end] else _CAMEL_PART
+    return [part.span() for part in words.finditer(text, start, end)]
+
+
+def _named_parts(text: str, parts: list[tuple[int, int]]) -> list[Piece]:
     """A key's word that is an instrument's name known only in its own case ("tug" in
     "obj.tug_s": a key is in lower case by the export's habit), written in that case."""
     pieces = []
-    for part in _KEY_PART.finditer(text, start, end):
-        name = _exact_names().get(part.group().lower())
-        if name is not None and name != part.group():
-            pieces.append(Piece(part.start(), part.end(), name, part.start(), part.end()))
+    for start, end in parts:
+        name = _exact_names().get(text[start:end].lower())
+        if name is not None and name != text[start:end]:
+            pieces.append(Piece(start, end, name, start, end))
     return pieces
 
 
@@ -122,14 +238,13 @@ def _exact_names() -> dict[str, str]:
     }
 
 
-def _unit_part(key: str) -> tuple[int, int, str] | None:
-    """Where the key's unit word is (start and end within the key) and how the value is read:
-    the last part naming a unit, never the first."""
-    parts = list(_KEY_PART.finditer(key))
-    for part in reversed(parts[1:]):
-        unit = keyed_units().get(part.group().lower())
+def _unit_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """Where the key's unit word is (its start and end) and how the value is read: the last
+    part naming a unit, never the first."""
+    for start, end in reversed(parts[1:]):
+        unit = keyed_units().get(text[start:end].lower())
         if unit is not None:
-            return part.start(), part.end(), unit
+            return start, end, unit
     return None
 
 

@@ -37,9 +37,16 @@ from tui.core.checks.layouts.columns import (
     split_unit,
     time_heading,
     time_name,
+    total_word,
 )
 from tui.core.checks.layouts.grids import Cell, Grid, grids
-from tui.core.checks.layouts.keyed import unit_written
+from tui.core.checks.layouts.keyed import (
+    named_beside_unit,
+    snake_name_pieces,
+    snake_unit_in,
+    snake_words,
+    unit_written,
+)
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import billing_tables, keyed_units
 from tui.core.checks.text.lexicon import GOAL_START
@@ -47,6 +54,11 @@ from tui.core.checks.text.pieces import Piece
 
 _MINUTES_CELL = re.compile(r"^\**\d{1,3}\**(?:[ \t]*(?:min|mins|minutes|'))?$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# A print's cell holding one bare number per side, set apart by pipes ("6 | 4" under "Grip R | L
+# (kg)"): the row's unit follows the last, as after "R 6, L 4 kg".
+_PIPED_NUMBERS = re.compile(r"-?\d+(?:\.\d+)?(?:[ \t]*\|[ \t]*-?\d+(?:\.\d+)?)+")
+# Two sides set apart by a pipe in a row's name ("Biceps MMT R | L"), written as a pair ("R/L")
+_PIPED_SIDES = re.compile(r"(?<![A-Za-z])([RL])[ \t]*\|[ \t]*([RL])(?![A-Za-z])")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -73,19 +85,21 @@ class _Table:
     unit: str = ""  # the unit the table's caption gives its bare values ("Girth (cm)")
 
 
-def table_pieces(text: str) -> list[Piece]:
-    """Rewrites for every table in `text` (none when it has no table)."""
+def table_pieces(text: str, totals: bool = True) -> list[Piece]:
+    """Rewrites for every table in `text` (none when it has no table); without `totals`, a row
+    naming two totals is written as a row of its table (for placing the table's rows)."""
     pieces: list[Piece] = []
     for grid in grids(text):
-        pieces += _grid_pieces(text, grid)
+        pieces += _grid_pieces(text, grid, totals)
     return pieces
 
 
 def linearize(text: str) -> str:
-    """The text with every table written as one sentence per row."""
+    """The text with every table written as one sentence per row (a drafter places a table by
+    its rows: two totals in one row stay a row of the table, as the note wrote them)."""
     out = []
     pos = 0
-    for piece in sorted(table_pieces(text), key=lambda piece: (piece.start, piece.end)):
+    for piece in sorted(table_pieces(text, totals=False), key=lambda p: (p.start, p.end)):
         if piece.start < pos:
             continue
         out.append(text[pos : piece.start])
@@ -95,7 +109,7 @@ def linearize(text: str) -> str:
     return "".join(out)
 
 
-def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
+def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
     pieces = [Piece(start, end, "", start, end) for start, end in grid.rules]
     body = list(zip(grid.rows, grid.lines, strict=True))
     header: tuple[Cell, ...] = ()
@@ -119,7 +133,7 @@ def _grid_pieces(text: str, grid: Grid) -> list[Piece]:
     table = _described(table, rows)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
-        pieces += _row(text, table, row, line, times[number] if times else None)
+        pieces += _row(text, table, row, line, times[number] if times else None, totals)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
 
 
@@ -261,6 +275,7 @@ def _row(
     row: tuple[Cell, ...],
     line: tuple[int, int],
     when: Column | None = None,
+    totals: bool = True,
 ) -> list[Piece]:
     """One row as a sentence: pieces replace what lies between the cells, never a cell's text
     (a unit cell may be rewritten as the unit it names). A row that is a visit (`when`) names
@@ -271,13 +286,17 @@ def _row(
     name = row[table.label]
     if table.header and (not name.text or not any(cell.text for cell in row[table.label + 1 :])):
         return _continued(row, line)
+    paired = _paired_minutes(table, row, line) if totals else None
+    if paired is not None:
+        return [paired]
     source = table.lead_cell or name
     lead = f"{table.lead} " if table.lead and when is None else ""
     pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
     if when is not None:
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
-        pieces += _unit_left_out(name)
+        pieces += _unit_left_out(name) or snake_name_pieces(name.start, name.text)
+        pieces += _sides_paired(name)
 
     moved = _moved_minutes(table, row)
     if moved is not None:
@@ -381,15 +400,29 @@ def _undated(cue: str) -> str:
 def _name_again(name: Cell) -> str:
     """The row's name written again before a later clause: its words only, a number standing
     on its own and its unit left out (it is read where it is written), "6MWT" kept, a remark
-    in brackets ("(GMAE-3)", "(deg)") left out."""
+    in brackets ("(GMAE-3)", "(deg)") left out. A number that words of the name follow ("30 sec
+    sit to stand", "10 m walk") is part of the test's name and kept with its unit."""
+    words = _BRACKET.sub(" ", snake_words(name.text)[0]).split()
     kept: list[str] = []
     after_number = False
-    for word in _BRACKET.sub(" ", name.text).split():
+    for at, word in enumerate(words):
         lone = bool(_LONE_NUMBER.search(word))
-        if not lone and not (after_number and split_unit().match(word)):
+        unit = after_number and bool(split_unit().match(word))
+        if (not lone and not unit) or _named_after(words, at):
             kept.append(word)
         after_number = lone
     return " ".join(kept)
+
+
+def _named_after(words: list[str], at: int) -> bool:
+    """True when a word of a name (not a number, nor a unit after one) follows word `at`."""
+    after_number = bool(_LONE_NUMBER.search(words[at]))
+    for word in words[at + 1 :]:
+        lone = bool(_LONE_NUMBER.search(word))
+        if not lone and not (after_number and split_unit().match(word)):
+            return True
+        after_number = lone
+    return False
 
 
 def _separator(
@@ -413,6 +446,38 @@ def _moved_minutes(table: _Table, row: tuple[Cell, ...]) -> int | None:
     if index is None or index >= len(row) or not _MINUTES_CELL.match(row[index].text):
         return None
     return index
+
+
+# "| Total timed / treatment | | 35 / 35 |": two totals named and given in one row, each number
+# the minutes of the name in its place.
+_PAIRED_NAME = re.compile(r"^\**([A-Za-z][A-Za-z ]*?)[ \t]*/[ \t]*([A-Za-z][A-Za-z ]*?)\**$")
+_PAIRED_MINUTES = re.compile(
+    r"^\**(\d{1,3})[ \t]*/[ \t]*(\d{1,3})\**(?:[ \t]*(?:min|mins|minutes))?$", re.IGNORECASE
+)
+
+
+def _paired_minutes(table: _Table, row: tuple[Cell, ...], line: tuple[int, int]) -> Piece | None:
+    """A services table's row naming two totals with their minutes in one cell, written as two
+    totals ("Total timed 35 min; total treatment 35 min"); the second name takes the first's
+    opening word when it has fewer words ("timed / treatment" shares "Total")."""
+    index = table.minutes
+    if index is None or index >= len(row) or index == table.label:
+        return None
+    names = _PAIRED_NAME.match(row[table.label].text)
+    minutes = _PAIRED_MINUTES.match(row[index].text)
+    others = [cell for at, cell in enumerate(row) if at not in (index, table.label) and cell.text]
+    if names is None or minutes is None or others:
+        return None
+    first, second = names.group(1).split(), names.group(2).split()
+    if len(first) > len(second) and first[0].lower() != second[0].lower():
+        second = [first[0].lower(), *second]
+    if not all(total_word().search(" ".join(name)) for name in (first, second)):
+        return None  # "Sets / reps": two numbers of a dose, not two totals
+    written = (
+        f"{' '.join(first)} {minutes.group(1)} min; {' '.join(second)} {minutes.group(2)} min."
+    )
+    cell = row[index]
+    return Piece(line[0], line[1], written, cell.start, cell.end)
 
 
 def _minutes_after(name: Cell, cell: Cell) -> Piece:
@@ -441,13 +506,29 @@ def _key_mark(column: Column) -> str:
     return "; "
 
 
+def _sides_paired(name: Cell) -> list[Piece]:
+    """ "Biceps MMT R | L": the two sides a row's values are given for, written "R/L"."""
+    return [
+        Piece(
+            name.start + m.start(),
+            name.start + m.end(),
+            f"{m.group(1)}/{m.group(2)}",
+            name.start + m.start(),
+            name.start + m.end(),
+        )
+        for m in _PIPED_SIDES.finditer(name.text)
+    ]
+
+
 def _unit_left_out(name: Cell) -> list[Piece]:
     """ "SL heel raise (reps)": the unit in brackets leaves the row's name, since each value
-    of the row is written with it (as for a "key (unit): value" line)."""
+    of the row is written with it (as for a "key (unit): value" line); an instrument written
+    beside it stays ("ER strength (HHD, kg)": "ER strength HHD")."""
     for bracket in _UNIT_BRACKET.finditer(name.text):
         if unit_written(bracket.group()) is not None:
             start, end = name.start + bracket.start(), name.start + bracket.end()
-            return [Piece(start, end, "", start, end)]
+            kept = named_beside_unit(bracket.group())
+            return [Piece(start, end, f" {kept}" if kept else "", start, end)]
     return []
 
 
@@ -491,9 +572,16 @@ def _joined_unit(
 def _unit(value: str, heading: str, context: str) -> str:
     """The unit a bare value takes from its heading or its row: a unit written in brackets, a
     degree in a range-of-motion row, "/5" for a bare grade in a table of muscle grades."""
-    if _BARE_NUMBER.fullmatch(value):
+    if _BARE_NUMBER.fullmatch(value) or _PIPED_NUMBERS.fullmatch(value):
         named = keyed_units().get(re.sub(r"\s+", "", heading).lower())
-        written = unit_written(heading) or named or unit_written(context)
+        # a row's name written as a key with its unit ("volume_mL") says more than its column
+        written = (
+            snake_unit_in(context)
+            or unit_written(heading)
+            or named
+            or snake_unit_in(heading)
+            or unit_written(context)
+        )
         if written:
             return written
         words = f"{context} {heading}"

@@ -1,5 +1,5 @@
 """Markup left in a pasted note read as the text it displays: HTML tags and entities, RTF
-control words and escapes.
+control words and escapes, a print's dot leaders and a pasted JSON export's lines.
 
 An EHR's HTML or RTF export pasted as text keeps its markup ("R knee flex 95&deg;<br>",
 "<td>6MWT</td><td>392 m</td>", "38{\\'b0}\\par"): a degree sign written as an entity is lost to
@@ -18,6 +18,7 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.layouts.json_lines import json_line_pieces
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -44,6 +45,125 @@ def _data() -> dict[str, frozenset[str]]:
 
 def markup_pieces(text: str) -> list[Piece]:
     """Rewrites for every piece of markup in `text`: none for a note without any."""
+    return sorted(
+        _tag_pieces(text)
+        + _leader_pieces(text)
+        + _pair_mark_pieces(text)
+        + json_line_pieces(text, _data()["json_bound_keys"]),
+        key=lambda piece: (piece.start, piece.end),
+    )
+
+
+def _pair_mark_pieces(text: str) -> list[Piece]:
+    """A key and its value parted by a template's mark ("Pads/day :: 3"): the mark, with the
+    spaces before it, is a colon. A mark inside a word ("std::vector") is text."""
+    pieces: list[Piece] = []
+    for mark in _data()["pair_marks"]:
+        at = text.find(mark)
+        while at >= 0:
+            end = at + len(mark)
+            start = at
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            keyed = start < at and start > 0 and text[start - 1] not in "\n:"
+            if keyed and (end == len(text) or text[end] in " \t\r\n"):
+                pieces.append(Piece(start, end, ":", start, end))
+            at = text.find(mark, end)
+    return pieces
+
+
+# A print's dot leader between a row's name and its value ("Pain ........ 4/10", "MLD 25 min
+# ......... 97140"): four dots or more, a colon once the dots are gone; an ellipsis ("...") is
+# prose. A leader the print already closes with a colon ("Pain now......: 4/10"), or one before
+# a bare count ("97112 neuro re-ed ..... 2", units that the billing reads as written), or on a
+# charge line that opens with its code, is left.
+_LEADER = re.compile(r"[ \t]*\.{4,}[ \t.]*")
+_LEADER_DOTS = "...."
+_BARE_COUNT = re.compile(r"\d{1,2}[ \t]*$")
+# A value's shape, to find a row of the same print whose words ran over its leader
+# ("Remedial exercises 8 min (wand, ball squeezes x20) 97110" under "...... 97140" rows).
+# A billing code in a print's code column, and a time in minutes in the row's words.
+_CODE = re.compile(r"(?:9\d{4}|G\d{4})")
+_MINUTES = re.compile(r"(?<![\w.])\d{1,3}[ \t]*(?:min(?:ute)?s?|mins)\b", re.IGNORECASE)
+# A charge line that opens with its code ("97165 OT eval x1 ....... 40 min"), read by the
+# billing as written
+_CHARGE_LINE = re.compile(r"[ \t]*(?:[-*][ \t]*)?(?:\(?[xX ]\)[ \t]*)?(?:9\d{4}|G\d{4})\b")
+_LAST_WORD = re.compile(r"(?<=[A-Za-z)\]])[ \t]+(\d{4,6})[ \t]*$")
+
+
+def _leader_pieces(text: str) -> list[Piece]:
+    """Rewrites for every dot leader that stands between words and a value on its line, and for
+    a row of the same print whose words overran its leader."""
+    pieces: list[Piece] = []
+    led: list[tuple[int, int, str]] = []  # each leader row: its line, and its value's shape
+    at = text.find(_LEADER_DOTS)
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1] in " \t.":
+            start -= 1
+        match = _LEADER.match(text, start)
+        end = match.end() if match else at + len(_LEADER_DOTS)
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        value = text[end:line_end]
+        named = start > 0 and text[start - 1] not in "\n:"
+        if match and named and value.strip() and value[:1] not in ":=":
+            line_start = text.rfind("\n", 0, start) + 1
+            charge = bool(_CHARGE_LINE.match(text, line_start, start))
+            if not _BARE_COUNT.fullmatch(value) and not charge:
+                code = (end, end + len(value.rstrip()))
+                pieces += _code_by_minutes(text, line_start, start, code) or [
+                    Piece(start, end, ": ", start, end)
+                ]
+            led.append((line_start, line_end, _shape(value)))
+        at = text.find(_LEADER_DOTS, end)
+    return pieces + _overrun_rows(text, led)
+
+
+def _code_by_minutes(
+    text: str, row_start: int, value_start: int, code: tuple[int, int]
+) -> list[Piece]:
+    """A services print's row ("MLD 25 min (neck, axilla) ........ 97140"): the code in its
+    column is written beside the row's one time ("MLD 25 min (97140) (neck, axilla)"), where a
+    service's code is read; nothing when the value is no code or the row has no single time."""
+    if not _CODE.fullmatch(text[code[0] : code[1]]):
+        return []
+    times = list(_MINUTES.finditer(text, row_start, value_start))
+    if len(times) != 1:
+        return []
+    after = times[0].end()
+    return [
+        Piece(after, after, f" ({text[code[0] : code[1]]})", code[0], code[1]),
+        Piece(value_start, code[1], "", value_start, code[1]),
+    ]
+
+
+def _shape(value: str) -> str:
+    """ "97140" as "ddddd": the shape a value of a print's column takes."""
+    return re.sub(r"\d", "d", value.strip())
+
+
+def _overrun_rows(text: str, led: list[tuple[int, int, str]]) -> list[Piece]:
+    """The line right after a leader row that ends in a value of the leader rows' shape, after
+    words and no leader: its value opens with a colon as theirs do."""
+    pieces: list[Piece] = []
+    rows = {start for start, _, _ in led}
+    for _, line_end, shape in led:
+        start = line_end + 1
+        if start >= len(text) or start in rows:
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = _LAST_WORD.search(text, start, end)
+        if found and _shape(found.group(1)) == shape and _LEADER_DOTS not in text[start:end]:
+            pieces += _code_by_minutes(text, start, found.start(), found.span(1)) or [
+                Piece(found.start(), found.start(1), ": ", found.start(), found.start(1))
+            ]
+    return pieces
+
+
+def _tag_pieces(text: str) -> list[Piece]:
+    """Rewrites for every HTML tag, entity or RTF control of the text."""
     if not any(trigger in text for trigger in _TRIGGERS):
         return []
     rtf = bool(_RTF.search(text))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
+from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import table_pieces
 from tui.core.checks.text.anchored import search_at
@@ -266,6 +267,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         table_pieces(text)
         + keyed_pieces(text)
         + snake_key_pieces(text)
+        + obx_pieces(text)
         + thousands_pieces(text)
         + checkbox_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
