@@ -25,7 +25,7 @@ from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_numbe
 from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
-from tui.core.drafting.csv_rows import csv_row
+from tui.core.drafting.csv_rows import ExportRow, csv_row, export_rows
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
@@ -310,16 +310,23 @@ def split_items(
     block, block_label = within
     spoken = ""
     first = not any(within)
+    text, exports = _exports_apart(text) if tables else (text, {})
     source, apart = _tables_apart(text) if tables else (text, {})
     lines = linearize(source).splitlines()
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
     parent = ""  # the topic the last line at the margin named with its label
-    charges = False  # inside rows of a charge export
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
+            continue
+        exported = exports.get(line)
+        if exported is not None:
+            # an export's row: placed by its part or its charge, before any table is read
+            first = False
+            if not exported.skip:
+                items.append(Item(exported.text, exported.topic or block))
             continue
         indented = index not in rows and raw[:1] in (" ", "\t") and not _BULLET.match(raw)
         if not indented:
@@ -341,17 +348,6 @@ def split_items(
             written, read = table
             read_rows = tuple(split_items(read, tables=False, within=(block, block_label)))
             items.append(Item(read, block, shown=written, rows=read_rows))
-            continue
-        row = csv_row(line)
-        if row is None:
-            charges = False
-        else:
-            first = False
-            charges = charges or row.charge or (not row.part and _charge_follows(lines, index))
-            if row.header and row.part:
-                continue  # "Section","Item","Value","Comment": the export's column names
-            topic = "billing" if charges else label_topic(row.part) if row.part else ""
-            items.append(Item(row.text, topic or block))
             continue
         opened = _opened_by_heading(line)
         if opened:
@@ -464,11 +460,25 @@ def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
     return "".join(out), tables
 
 
-def _charge_follows(lines: Sequence[str], index: int) -> bool:
-    """Whether the next line is a row of a charge export (a bare header row opens one)."""
-    following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    row = csv_row(following.strip())
-    return row is not None and row.charge
+def _exports_apart(text: str) -> tuple[str, dict[str, ExportRow]]:
+    """The text with each row of an export placed row by row (`csv_rows`) set apart as a line
+    holding a key, so no table reader takes it, and each key's row."""
+    lines = text.split("\n")
+    if not any(csv_row(line) for line in lines):
+        return text, {}
+    read = linearize(text).split("\n")
+    found = export_rows(lines, _part_topic, read if len(read) == len(lines) else ())
+    if not found:
+        return text, {}
+    keys = {index: f"\x00row {index}\x00" for index in found}
+    kept = [keys.get(index, line) for index, line in enumerate(lines)]
+    return "\n".join(kept), {keys[index]: row for index, row in found.items()}
+
+
+def _part_topic(field: str) -> str:
+    """The topic an export's first field names when it is a part's name ("Objective",
+    "Charges"); a measure's name ("Pain (NPRS)") names none."""
+    return _exact_topic(_in_full(_folded(field)))
 
 
 @dataclass(frozen=True)
