@@ -26,6 +26,7 @@ from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, csv_row, export_rows
+from tui.core.drafting.interview import Asked, answered, asked, reported
 
 _BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
@@ -317,6 +318,7 @@ def split_items(
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
     parent = ""  # the topic the last line at the margin named with its label
+    question: Asked | None = None  # an interview's question waiting for its answer
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
@@ -341,6 +343,16 @@ def split_items(
             # row keeps its dots, which the checks read its value by
             line = _LEADER.sub(r"\g<label>: ", line, count=1)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
+        # an interview: the question goes, the answer is what the patient reports
+        on_line = asked(line)
+        pending, question = question, on_line if on_line and not on_line.answer else None
+        answer = on_line.answer if on_line else answered(line) if pending else ""
+        if on_line or answer:
+            first = False
+            prompt = on_line or pending
+            if answer and prompt:
+                items.append(Item(reported(prompt.question, answer), "subjective"))
+            continue
         table = apart.get(line)
         if table is not None:
             # a table stays a table: written as the note wrote it, placed by what its rows say
