@@ -70,13 +70,13 @@ def csv_row(line: str) -> CsvRow | None:
 
 
 def export_rows(
-    lines: Sequence[str], part_topic: Callable[[str], str], read: Sequence[str] = ()
+    lines: Sequence[str], part_topic: Callable[[str], str], read: Callable[[str], str]
 ) -> dict[int, ExportRow]:
     """The lines of `lines` that are rows of an export placed row by row, by index: each run
     of comma-separated rows whose first fields mostly name parts of the note (`part_topic`)
-    or that bills a code. `read` is the note's lines as the checks read them (`linearize`, line
-    for line): a record is written so ("Pain now: 2/10; worst 5/10"), as the draft's reader
-    then reads the value the note's reader did."""
+    or that bills a code. `read` is how the checks read a table (`linearize`): a record is
+    written as they read the export without its part column ("Pain now: 2/10; worst 5/10"),
+    so the draft's reader reads the values the note's reader did."""
     found: dict[int, ExportRow] = {}
     index = 0
     while index < len(lines):
@@ -90,7 +90,7 @@ def export_rows(
 
 
 def _placed_run(
-    run: list[tuple[int, CsvRow]], part_topic: Callable[[str], str], read: Sequence[str]
+    run: list[tuple[int, CsvRow]], part_topic: Callable[[str], str], read: Callable[[str], str]
 ) -> dict[int, ExportRow]:
     parts = [part_topic(row.fields[0]) for _, row in run]
     if 2 * sum(map(bool, parts)) <= len(parts):
@@ -99,12 +99,11 @@ def _placed_run(
     if not any(parts) and not charged:
         return {}  # a table of measures: the table reader's
     charges = charged and not any(parts)  # a charge export: its header and totals too
+    records = _records(run, parts, read)
     placed = {}
-    for (index, row), topic in zip(run, parts, strict=True):
+    for (index, row), topic, record in zip(run, parts, records, strict=True):
         if topic:
-            as_read = read[index].strip() if index < len(read) and not row.charge else ""
-            as_read = as_read.replace('""', '"')  # a quote the export doubled
-            placed[index] = ExportRow(as_read or row.rest, topic, skip=row.header)
+            placed[index] = ExportRow(record or row.rest, topic, skip=row.header)
         elif row.header and not charges:
             placed[index] = ExportRow("", "", skip=True)  # "Section","Item","Value","Comment"
         else:
@@ -112,3 +111,22 @@ def _placed_run(
             billed = charges or row.charge
             placed[index] = ExportRow(row.line, "billing" if billed else "")
     return placed
+
+
+def _records(
+    run: list[tuple[int, CsvRow]], parts: list[str], read: Callable[[str], str]
+) -> list[str]:
+    """Each record as the checks read the export without its part column, line for line ("" for
+    a charge, whose columns its header names, or when the reading does not keep the lines)."""
+    rests = [
+        row.rest if part or row.header else row.line
+        for (_, row), part in zip(run, parts, strict=True)
+    ]
+    lines = read("\n".join(rests)).split("\n")
+    if len(lines) != len(run):
+        return [""] * len(run)
+    # a quote the export doubled is one quote in the record
+    return [
+        "" if row.charge else line.strip().replace('""', '"')
+        for (_, row), line in zip(run, lines, strict=True)
+    ]

@@ -22,13 +22,17 @@ from typing import Any
 from tui.core.checks.layouts.grids import grids
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
-from tui.core.checks.text.lexicon import measure_matcher
+from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
-from tui.core.drafting.csv_rows import ExportRow, csv_row, export_rows
+from tui.core.drafting.csv_rows import ExportRow, export_rows
 from tui.core.drafting.interview import Asked, answered, asked, reported
 
-_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
+# A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
+_BULLET = re.compile(
+    r"^\s*(?:[-*\u2022\u00bb\u203a\u2023\u2043\u2192\u25aa\u25ab\u25b8\u25ba\u25cb\u25cf\u25e6"
+    r"\u25a0\u25a1\u27a2\u27a4]|\d+[.)]|\[[ xX]\])\s+"
+)
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
 # A Markdown quote opening a line of words ("> Athlete check-in: ..."); "> 90 deg" is a value.
 _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
@@ -36,10 +40,14 @@ _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 # label may name who said it ("Teacher check-in (Ms. Ruiz):").
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
+    r"|\([^()\n]{1,30}\)(?=[ \t]*(?:\*\*)?:[ \t]*\S)"  # "Goals (revised, 6 wk): ..."
     r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|//|\t|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
     r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
+# A printed form's label in capitals, its text after a column of spaces ("PLAN        Add ...");
+# text in capitals after it is a table's heading row ("INTERVENTIONS    MIN   DETAIL").
+_WIDE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z /&-]{0,30}[A-Z])[ \t]{2,}(?=[^\n]*[a-z])")
 # A form's label and its leader dots ("ASSESSMENT...........: ...", "Room.......: 214-B"): the
 # dots lead the eye to the value and are written as the colon they stand for.
 _LEADER = re.compile(r"^(?P<label>[A-Za-z0-9][^.:\n]{0,60}?)[ \t]*\.{3,}[ \t]*:?[ \t]*(?=\S)")
@@ -342,6 +350,11 @@ def split_items(
             # "ASSESSMENT.....: ...", "Nursing report....: ...": a part's label; a measure's
             # row keeps its dots, which the checks read its value by
             line = _LEADER.sub(r"\g<label>: ", line, count=1)
+        wide = _WIDE_LABEL.match(line)
+        if wide and label_topic(wide.group("label")):
+            # "ASSESSMENT   Flexion up 14 deg", "PATIENT STATES   Sleeping 5 h": a printed
+            # form's label, set off by its column of spaces
+            line = _WIDE_LABEL.sub(r"\g<label>: ", line, count=1)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         # an interview: the question goes, the answer is what the patient reports
         on_line = asked(line)
@@ -476,10 +489,7 @@ def _exports_apart(text: str) -> tuple[str, dict[str, ExportRow]]:
     """The text with each row of an export placed row by row (`csv_rows`) set apart as a line
     holding a key, so no table reader takes it, and each key's row."""
     lines = text.split("\n")
-    if not any(csv_row(line) for line in lines):
-        return text, {}
-    read = linearize(text).split("\n")
-    found = export_rows(lines, _part_topic, read if len(read) == len(lines) else ())
+    found = export_rows(lines, _part_topic, linearize)
     if not found:
         return text, {}
     keys = {index: f"\x00row {index}\x00" for index in found}
@@ -900,7 +910,7 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
                 placed[titled].append(item.text)
             continue
         if item.rows:
-            where = [_section_of(row, sections, section_category) for row in item.rows]
+            where = [_section_of(_measured(row), sections, section_category) for row in item.rows]
             most = max(dict.fromkeys(where), key=where.count)
             if where.count(most) >= _TABLE_AGREES * len(where):
                 placed[most].append(item.shown)
@@ -913,6 +923,16 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
 
 
 _TABLE_AGREES = 0.75
+_CELL_BREAK = re.compile(r";[ \t]*")
+
+
+def _measured(row: Item) -> Item:
+    """A table's row without its goal column ("ER: (eval) 10°; (now) 48°; Goal ≥ 60°"): where
+    the row goes is what was measured, the goal it is compared with says nothing of that."""
+    for cell in _CELL_BREAK.finditer(row.text):
+        if cell.start() and GOAL_START.match(row.text, cell.end()):
+            return replace(row, text=row.text[: cell.start()])
+    return row
 
 
 def _place(item: Item, section: str, sections: Sequence[str], placed: dict[str, list[str]]) -> None:
