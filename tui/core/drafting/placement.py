@@ -40,7 +40,7 @@ _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 # label may name who said it ("Teacher check-in (Ms. Ruiz):").
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
-    r"|\([^()\n]{1,30}\)(?=[ \t]*(?:\*\*)?:[ \t]*\S)"  # "Goals (revised, 6 wk): ..."
+    r"|\([^()\n]{1,40}\)(?=[ \t]*(?:\*\*)?:[ \t]*\S)"  # "Goals (revised, 6 wk): ..."
     r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|//|\t|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
     r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
