@@ -258,3 +258,30 @@ def test_a_comparison_table_stays_whole_though_it_has_a_goal_column() -> None:
     assert len(placed["Objective Comparison"]) == 1
     assert "| Hip abduction PROM | 20° | 31° | ≥ 35° |" in placed["Objective Comparison"][0]
     assert not placed["Plan"] and not placed["Goal Status"]
+
+
+def test_a_tables_last_rows_naming_parts_of_their_own_go_to_them() -> None:
+    note = "\n".join(
+        [
+            "CODE\tMIN\tWHAT",
+            "97530\t24\ttransfers, kitchen task with walker",
+            "97110\t14\tsit to stand, step-ups",
+            "BILLED\t97530 x2, 97110 x1",
+            "PLAN\tContinue 2x/wk; trial shower chair",
+        ]
+    )
+    assert where(note, "97530 x2, 97110 x1") == ["Billing"]
+    assert where(note, "trial shower chair") == ["Plan"]
+    assert where(note, "kitchen task with walker") == ["Objective"]
+    # twin: a total that states the table's score is the table's
+    scored = "\n".join(
+        [
+            "| LEFS item | Score |",
+            "|---|---|",
+            "| Stairs | 3 |",
+            "| Squatting | 2 |",
+            "| Total | 52/80 |",
+        ]
+    )
+    placed = place_items(split_items(scored), SOAP)
+    assert any("| Total | 52/80 |" in line for line in placed["Objective"])

@@ -477,12 +477,42 @@ def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
         if start < pos:
             continue
         key = f"\x00table {number}\x00"
-        written = text[start:end].strip("\n")
+        written, after = _parts_after(text[start:end].strip("\n"))
         tables[key] = (written, linearize(written).strip("\n"))
-        out += [text[pos:start], key]
+        out += [text[pos:start], key, after]
         pos = end
     out.append(text[pos:])
     return "".join(out), tables
+
+
+_CELLS = re.compile(r"\t|[ \t]{2,}|[ \t]*\|[ \t]*")
+_CODE = re.compile(r"\b(?:9\d{4}|G\d{4})\b")
+
+
+def _parts_after(written: str) -> tuple[str, str]:
+    """A table without its last rows that are parts of the note of their own ("BILLED<tab>97112
+    x1, 97110 x1" after the services, "PLAN<tab>Continue 1x/wk"): (the table, those rows as
+    lines). A row naming a part is one only when it states no value ("Total<tab>52/80" is the
+    table's) or, for the billing, bills a code."""
+    lines = written.split("\n")
+    keep = len(lines)
+    while keep > _TABLE_LINES and _part_of_its_own(lines[keep - 1]):
+        keep -= 1
+    if keep == len(lines):
+        return written, ""
+    return "\n".join(lines[:keep]), "\n" + "\n".join(lines[keep:])
+
+
+_TABLE_LINES = 2
+
+
+def _part_of_its_own(line: str) -> bool:
+    cells = [cell for cell in _CELLS.split(line.strip().strip("|")) if cell.strip()]
+    topic = _part_topic(cells[0]) if len(cells) > 1 else ""
+    if not topic:
+        return False
+    valued = any(ch.isdigit() for ch in line)
+    return not valued or (topic == "billing" and bool(_CODE.search(line)))
 
 
 def _exports_apart(text: str) -> tuple[str, dict[str, ExportRow]]:
