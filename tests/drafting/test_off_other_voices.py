@@ -285,3 +285,20 @@ def test_a_tables_last_rows_naming_parts_of_their_own_go_to_them() -> None:
     )
     placed = place_items(split_items(scored), SOAP)
     assert any("| Total | 52/80 |" in line for line in placed["Objective"])
+
+
+def test_a_status_column_does_not_pull_a_comparison_table_apart() -> None:
+    note = "\n".join(
+        [
+            "| Test | Start | Today | Aim | Status |",
+            "|---|---|---|---|---|",
+            "| DGI | 14/24 | 19/24 | ≥ 20/24 | Progressing |",
+            "| Five times sit to stand | 17.9 s | 13.0 s | < 14 s | Met |",
+            "| Single-leg stance R | 4 s | 9 s | 10 s | Progressing |",
+            "| Stairs | step-to | reciprocal | reciprocal | Met |",
+        ]
+    )
+    placed = place_items(split_items(note), PROGRESS)
+    assert len(placed["Objective Comparison"]) == 1
+    assert "| DGI | 14/24 | 19/24 | ≥ 20/24 | Progressing |" in placed["Objective Comparison"][0]
+    assert not placed["Goal Status"] and not placed["Assessment"]

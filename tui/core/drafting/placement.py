@@ -941,8 +941,15 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
             continue
         if item.rows:
             where = [_section_of(_measured(row), sections, section_category) for row in item.rows]
-            most = max(dict.fromkeys(where), key=where.count)
-            if where.count(most) >= _TABLE_AGREES * len(where):
+            # what the rows measured decides; a row of a status column alone ("TUG; Status
+            # Met.") says where a goal stands, not what the table is
+            voting = [
+                section
+                for row, section in zip(item.rows, where, strict=True)
+                if any(ch.isdigit() for ch in row.text)
+            ] or where
+            most = max(dict.fromkeys(voting), key=voting.count)
+            if voting.count(most) >= _TABLE_AGREES * len(voting):
                 placed[most].append(item.shown)
                 continue
             for row, section in zip(item.rows, where, strict=True):
@@ -953,7 +960,7 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
 
 
 _TABLE_AGREES = 0.75
-_CELL_BREAK = re.compile(r";[ \t]*")
+_CELL_BREAK = re.compile(r"[;,][ \t]*")
 
 
 def _measured(row: Item) -> Item:
