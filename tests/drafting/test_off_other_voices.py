@@ -302,3 +302,26 @@ def test_a_status_column_does_not_pull_a_comparison_table_apart() -> None:
     assert len(placed["Objective Comparison"]) == 1
     assert "| DGI | 14/24 | 19/24 | ≥ 20/24 | Progressing |" in placed["Objective Comparison"][0]
     assert not placed["Goal Status"] and not placed["Assessment"]
+
+
+def test_a_chat_logs_turns_are_read_by_who_speaks() -> None:
+    note = "\n".join(
+        [
+            "[09:14] OT: How did the splint do overnight?",
+            "[09:15] Pt: Fine, no numbness when I woke up.",
+            "[09:16] OT: Grip R 22 kg (was 17 kg).",
+            "[09:18] Client: I can hold my coffee cup again.",
+            "[09:20] OT: Assessment: nerve glides helping; grip up 5 kg.",
+            "[09:21] OT: Plan: wean splint to nights only.",
+        ]
+    )
+    placed = place_items(split_items(note), SOAP)
+    assert placed["Subjective"] == [
+        "How did the splint do overnight? Fine, no numbness when I woke up.",
+        "I can hold my coffee cup again.",
+    ]
+    assert placed["Objective"] == ["Grip R 22 kg (was 17 kg)."]
+    assert placed["Assessment"] == ["nerve glides helping; grip up 5 kg."]
+    assert placed["Plan"] == ["wean splint to nights only."]
+    # twin: the same speakers without a chat log's time stamps are lines as written
+    assert where("PT: ankle DF 8 deg.", "ankle DF 8 deg") == ["Objective"]

@@ -2,8 +2,11 @@
 
 The question is the clinician's prompt, not a finding: it goes, and the answer is what the
 patient reports. A question that only names a topic ("Q: Swelling? A: Less") stays as the
-answer's label ("Swelling: less"), since the answer says nothing without it. The labels and the
-words that open a question are data (``data/offline.toml`` [interview]).
+answer's label ("Swelling: less"), since the answer says nothing without it. A chat log's turns
+("[10:02] PT: Pain now?", "[10:04] Pt: 6 out of 10 on stairs") are the same: the clinician's
+question goes, the patient's turn is what they report, and the clinician's other turns are read
+as lines of the note. The labels and the words that open a question are data
+(``data/offline.toml`` [interview]).
 """
 
 from __future__ import annotations
@@ -18,11 +21,18 @@ _TOPIC_WORDS = 3
 _SHORT_ANSWER = 3  # "None", "Yes, twice", "Not really": words that need their question
 
 
+# A chat log's time stamp opening a turn: "[10:02]", "10:02:15 AM".
+_STAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]?[ \t]+(?=\S)")
+_SPEAKER = re.compile(r"^(?P<who>[A-Za-z]{1,12})[ \t]*:[ \t]*(?P<said>\S.*)$")
+
+
 @dataclass(frozen=True)
 class _Rules:
     question: re.Pattern[str]
     answer: re.Pattern[str]
     asking: re.Pattern[str]
+    clinicians: frozenset[str]
+    patients: frozenset[str]
 
 
 @cache
@@ -42,6 +52,8 @@ def _rules() -> _Rules:
         ),
         re.compile(rf"^{answer}[ \t]*(?P<answer>\S.*)$", re.IGNORECASE),
         re.compile(rf"^(?:{'|'.join(table.get('question_words', ())) or '(?!x)x'})\b", re.I),
+        frozenset(table.get("clinician_speakers", ())),
+        frozenset(table.get("patient_speakers", ())),
     )
 
 
@@ -59,6 +71,23 @@ def asked(line: str) -> Asked | None:
     if found is None:
         return None
     return Asked(found.group("question").strip(), (found.group("answer") or "").strip())
+
+
+def chat_turn(line: str) -> tuple[str, str]:
+    """Who speaks a chat log's turn ("clinician", "patient", or "" when the line is no turn of
+    theirs) and the line without its time stamp and speaker. Speakers match as written: "PT" is
+    the therapist, "Pt" the patient."""
+    stamp = _STAMP.match(line)
+    if stamp is None:
+        return "", line
+    rest = line[stamp.end() :]
+    turn = _SPEAKER.match(rest)
+    if turn is None:
+        return "", rest
+    rules = _rules()
+    who = turn.group("who")
+    role = "clinician" if who in rules.clinicians else "patient" if who in rules.patients else ""
+    return (role, turn.group("said")) if role else ("", rest)
 
 
 def answered(line: str) -> str:

@@ -26,7 +26,7 @@ from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
-from tui.core.drafting.interview import Asked, answered, asked, reported
+from tui.core.drafting.interview import Asked, answered, asked, chat_turn, reported
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
 _BULLET = re.compile(
@@ -357,14 +357,19 @@ def split_items(
             line = _WIDE_LABEL.sub(r"\g<label>: ", line, count=1)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         # an interview: the question goes, the answer is what the patient reports
-        on_line = asked(line)
+        who, line = chat_turn(line)
+        on_line = asked(line) or (
+            Asked(line, "") if who == "clinician" and line.rstrip().endswith("?") else None
+        )
         pending, question = question, on_line if on_line and not on_line.answer else None
         answer = on_line.answer if on_line else answered(line) if pending else ""
+        answer = answer or (line if who == "patient" else "")
         if on_line or answer:
             first = False
             prompt = on_line or pending
-            if answer and prompt:
-                items.append(Item(reported(prompt.question, answer), "subjective"))
+            reply = reported(prompt.question, answer) if prompt else answer
+            if reply:
+                items.append(Item(reply, "subjective"))
             continue
         table = apart.get(line)
         if table is not None:
