@@ -325,3 +325,24 @@ def test_a_chat_logs_turns_are_read_by_who_speaks() -> None:
     assert placed["Plan"] == ["wean splint to nights only."]
     # twin: the same speakers without a chat log's time stamps are lines as written
     assert where("PT: ankle DF 8 deg.", "ankle DF 8 deg") == ["Objective"]
+
+
+def test_plain_english_headings_name_their_parts() -> None:
+    note = "\n".join(
+        [
+            "What he told me",
+            "Knee gave way once on the stairs.",
+            "What we did",
+            "Step-downs 3 x 10, 20 min.",
+            "What I think",
+            "Quad control is improving but not yet reliable.",
+            "What's next",
+            "Add hop progressions in 2 weeks.",
+        ]
+    )
+    assert where(note, "Knee gave way once") == ["Subjective"]
+    assert where(note, "Step-downs 3 x 10") == ["Objective"]
+    assert where(note, "Quad control is improving") == ["Assessment"]
+    assert where(note, "Add hop progressions") == ["Plan"]
+    # twin: the words inside a sentence of what was done name no part
+    assert where("Asked what is next for her return to tennis.", "return to tennis") != ["Plan"]
