@@ -140,6 +140,15 @@ def test_the_kind_of_note_said_for_a_name_is_framing() -> None:
     assert dictation.sentences("Re-eval for Tomas next month.") == ["Re-eval for Tomas next month."]
 
 
+def test_a_word_said_alone_between_sentences_goes() -> None:
+    assert dictation.sentences("Visit went fine. So. She walked two hundred feet. Right then.") == [
+        "Visit went fine.",
+        "She walked 200 feet.",
+    ]
+    # twin: "right" that is a side stays
+    assert dictation.sentences("Okay. Right knee flexion one ten.") == ["Right knee flexion 110."]
+
+
 def test_end_said_alone_closes_the_recording() -> None:
     assert dictation.sentences("Plan twice weekly. Okay, end.") == ["Plan twice weekly."]
     # twin: end range is a finding
