@@ -24,8 +24,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _REPEATED = re.compile(r"\b([A-Za-z]+)(?:,?[ \t]+\1\b)+", re.IGNORECASE)
 _LOOSE_COMMAS = re.compile(r"\s*,(?:\s*,)+|^\s*,\s*|\s*,\s*$")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[,.:;?!])")
-# A spoken label opens a sentence: a colon is a mark only after a few words (or before a value).
+# A spoken label opens a sentence: a colon is a mark only after a few words, or before a value
+# or the name of a test in capitals ("internal exam with consent colon PERFECT P 3").
 _LABEL_WORDS = 3
+_ACRONYM = re.compile(r"[A-Z]{3,}\b")
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,13 @@ def _retraction_pattern(markers: list[str], restate: list[str]) -> re.Pattern[st
 
 def _this_is_pattern(spec: dict[str, str]) -> re.Pattern[str]:
     """The one "This is ..." opener (see [dictation.this_is]): the kind of note alone before a
-    comma or the end, or a name with or without the kind before it; `rest` is what follows."""
-    lead, kind, name = spec["lead"], spec["kind"], spec["name"]
+    comma or the end, or a name with or without the kind before it, or the kind said for a name
+    without "this is"; `rest` is what follows."""
+    lead, kind, name, titles = spec["lead"], spec["kind"], spec["name"], spec["titles"]
+    said_for = rf"(?:{kind})\s+for\s+(?!{titles})(?:{name})(?=\s*(?:,|\.?$))"
     return re.compile(
-        rf"^{lead}(?:(?:{kind})\s*(?:,\s*|$)|(?:(?:{kind})\s+)?(?:for\s+)?(?:{name})\b[\s,]*)"
-        r"(?P<rest>.*)$",
+        rf"^(?:{lead}(?:(?:{kind})\s*(?:,\s*|$)|(?:(?:{kind})\s+)?(?:for\s+)?(?:{name})\b)"
+        rf"|{said_for})[\s,]*(?P<rest>.*)$",
         re.IGNORECASE,
     )
 
@@ -160,7 +164,7 @@ def _mark_or_word(line: str, match: re.Match[str], mark: str) -> str:
     if mark == ":":
         sentence = re.split(r"[.!?]\s", line[: match.start()])[-1]
         words = re.findall(r"[A-Za-z']+", sentence)
-        if not (0 < len(words) <= _LABEL_WORDS or after[:1].isdigit()):
+        if not (0 < len(words) <= _LABEL_WORDS or after[:1].isdigit() or _ACRONYM.match(after)):
             return match.group()
     return mark + (" " if after else "")
 

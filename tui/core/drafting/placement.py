@@ -23,12 +23,17 @@ from tui.core.checks.layouts.captions import caption_start
 from tui.core.checks.layouts.grids import grids
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
-from tui.core.checks.text.lexicon import measure_matcher
+from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
-from tui.core.drafting.csv_rows import csv_row
+from tui.core.drafting.csv_rows import ExportRow, export_rows
+from tui.core.drafting.interview import Asked, answered, asked, chat_turn, reported
 
-_BULLET = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)]|\[[ xX]\])\s+")
+# A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
+_BULLET = re.compile(
+    r"^\s*(?:[-*\u2022\u00bb\u203a\u2023\u2043\u2192\u25aa\u25ab\u25b8\u25ba\u25cb\u25cf\u25e6"
+    r"\u25a0\u25a1\u27a2\u27a4]|\d+[.)]|\[[ xX]\])\s+"
+)
 _HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
 # A Markdown quote opening a line of words ("> Athlete check-in: ..."); "> 90 deg" is a value.
 _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
@@ -36,10 +41,14 @@ _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 # label may name who said it ("Teacher check-in (Ms. Ruiz):").
 _LABEL = re.compile(
     r"^\s*(?:\*\*)?(?P<label>[A-Za-z](?:[A-Za-z0-9_ &/()'\-]|\.(?=[A-Za-z_])"
+    r"|\([^()\n]{1,40}\)(?=[ \t]*(?:\*\*)?:[ \t]*\S)"  # "Goals (revised, 6 wk): ..."
     r"|(?<=\b(?:Mr|Ms|Dr|Mx))\.|(?<=\bMrs)\.){0,45}?)(?:\*\*)?\s*"
     r"(?:[:=]|//|\t|[ \t]~[ \t]|\s(?:--?|[\u2014\u2013])\s|\*\*\s*[\u2014\u2013-])"
     r"\s*(?:\*\*)?\s*(?P<rest>.*)$"
 )
+# A printed form's label in capitals, its text after a column of spaces ("PLAN        Add ...");
+# text in capitals after it is a table's heading row ("INTERVENTIONS    MIN   DETAIL").
+_WIDE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z /&-]{0,30}[A-Z])[ \t]{2,}(?=[^\n]*[a-z])")
 # A form's label and its leader dots ("ASSESSMENT...........: ...", "Room.......: 214-B"): the
 # dots lead the eye to the value and are written as the colon they stand for.
 _LEADER = re.compile(r"^(?P<label>[A-Za-z0-9][^.:\n]{0,60}?)[ \t]*\.{3,}[ \t]*:?[ \t]*(?=\S)")
@@ -311,16 +320,24 @@ def split_items(
     block, block_label = within
     spoken = ""
     first = not any(within)
+    text, exports = _exports_apart(text) if tables else (text, {})
     source, apart = _tables_apart(text) if tables else (text, {})
     lines = linearize(source).splitlines()
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
     parent = ""  # the topic the last line at the margin named with its label
-    charges = False  # inside rows of a charge export
+    question: Asked | None = None  # an interview's question waiting for its answer
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
         if not line or _TABLE_RULE.match(line):
+            continue
+        exported = exports.get(line)
+        if exported is not None:
+            # an export's row: placed by its part or its charge, before any table is read
+            first = False
+            if not exported.skip:
+                items.append(Item(exported.text, exported.topic or block))
             continue
         indented = index not in rows and raw[:1] in (" ", "\t") and not _BULLET.match(raw)
         if not indented:
@@ -334,7 +351,27 @@ def split_items(
             # "ASSESSMENT.....: ...", "Nursing report....: ...": a part's label; a measure's
             # row keeps its dots, which the checks read its value by
             line = _LEADER.sub(r"\g<label>: ", line, count=1)
+        wide = _WIDE_LABEL.match(line)
+        if wide and label_topic(wide.group("label")):
+            # "ASSESSMENT   Flexion up 14 deg", "PATIENT STATES   Sleeping 5 h": a printed
+            # form's label, set off by its column of spaces
+            line = _WIDE_LABEL.sub(r"\g<label>: ", line, count=1)
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
+        # an interview: the question goes, the answer is what the patient reports
+        who, line = chat_turn(line)
+        on_line = asked(line) or (
+            Asked(line, "") if who == "clinician" and line.rstrip().endswith("?") else None
+        )
+        pending, question = question, on_line if on_line and not on_line.answer else None
+        answer = on_line.answer if on_line else answered(line) if pending else ""
+        answer = answer or (line if who == "patient" else "")
+        if on_line or answer:
+            first = False
+            prompt = on_line or pending
+            reply = reported(prompt.question, answer) if prompt else answer
+            if reply:
+                items.append(Item(reply, "subjective"))
+            continue
         table = apart.get(line)
         if table is not None:
             # a table stays a table: written as the note wrote it, placed by what its rows say
@@ -342,17 +379,6 @@ def split_items(
             written, read = table
             read_rows = tuple(split_items(read, tables=False, within=(block, block_label)))
             items.append(Item(read, block, shown=written, rows=read_rows))
-            continue
-        row = csv_row(line)
-        if row is None:
-            charges = False
-        else:
-            first = False
-            charges = charges or row.charge or (not row.part and _charge_follows(lines, index))
-            if row.header and row.part:
-                continue  # "Section","Item","Value","Comment": the export's column names
-            topic = "billing" if charges else label_topic(row.part) if row.part else ""
-            items.append(Item(row.text, topic or block))
             continue
         opened = _opened_by_heading(line)
         if opened:
@@ -460,19 +486,60 @@ def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
         if start < pos:
             continue
         key = f"\x00table {number}\x00"
-        written = text[start:end].strip("\n")
+        written, after = _parts_after(text[start:end].strip("\n"))
         tables[key] = (written, linearize(written).strip("\n"))
-        out += [text[pos:start], key]
+        out += [text[pos:start], key, after]
         pos = end
     out.append(text[pos:])
     return "".join(out), tables
 
 
-def _charge_follows(lines: Sequence[str], index: int) -> bool:
-    """Whether the next line is a row of a charge export (a bare header row opens one)."""
-    following = next((line for line in lines[index + 1 :] if line.strip()), "")
-    row = csv_row(following.strip())
-    return row is not None and row.charge
+_CELLS = re.compile(r"\t|[ \t]{2,}|[ \t]*\|[ \t]*")
+_CODE = re.compile(r"\b(?:9\d{4}|G\d{4})\b")
+
+
+def _parts_after(written: str) -> tuple[str, str]:
+    """A table without its last rows that are parts of the note of their own ("BILLED<tab>97112
+    x1, 97110 x1" after the services, "PLAN<tab>Continue 1x/wk"): (the table, those rows as
+    lines). A row naming a part is one only when it states no value ("Total<tab>52/80" is the
+    table's) or, for the billing, bills a code."""
+    lines = written.split("\n")
+    keep = len(lines)
+    while keep > _TABLE_LINES and _part_of_its_own(lines[keep - 1]):
+        keep -= 1
+    if keep == len(lines):
+        return written, ""
+    return "\n".join(lines[:keep]), "\n" + "\n".join(lines[keep:])
+
+
+_TABLE_LINES = 2
+
+
+def _part_of_its_own(line: str) -> bool:
+    cells = [cell for cell in _CELLS.split(line.strip().strip("|")) if cell.strip()]
+    topic = _part_topic(cells[0]) if len(cells) > 1 else ""
+    if not topic:
+        return False
+    valued = any(ch.isdigit() for ch in line)
+    return not valued or (topic == "billing" and bool(_CODE.search(line)))
+
+
+def _exports_apart(text: str) -> tuple[str, dict[str, ExportRow]]:
+    """The text with each row of an export placed row by row (`csv_rows`) set apart as a line
+    holding a key, so no table reader takes it, and each key's row."""
+    lines = text.split("\n")
+    found = export_rows(lines, _part_topic, linearize)
+    if not found:
+        return text, {}
+    keys = {index: f"\x00row {index}\x00" for index in found}
+    kept = [keys.get(index, line) for index, line in enumerate(lines)]
+    return "\n".join(kept), {keys[index]: row for index, row in found.items()}
+
+
+def _part_topic(field: str) -> str:
+    """The topic an export's first field names when it is a part's name ("Objective",
+    "Charges"); a measure's name ("Pain (NPRS)") names none."""
+    return _exact_topic(_in_full(_folded(field)))
 
 
 @dataclass(frozen=True)
@@ -882,9 +949,16 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
                 placed[titled].append(item.text)
             continue
         if item.rows:
-            where = [_section_of(row, sections, section_category) for row in item.rows]
-            most = max(dict.fromkeys(where), key=where.count)
-            if where.count(most) >= _TABLE_AGREES * len(where):
+            where = [_section_of(_measured(row), sections, section_category) for row in item.rows]
+            # what the rows measured decides; a row of a status column alone ("TUG; Status
+            # Met.") says where a goal stands, not what the table is
+            voting = [
+                section
+                for row, section in zip(item.rows, where, strict=True)
+                if any(ch.isdigit() for ch in row.text)
+            ] or where
+            most = max(dict.fromkeys(voting), key=voting.count)
+            if voting.count(most) >= _TABLE_AGREES * len(voting):
                 placed[most].append(item.shown)
                 continue
             for row, section in zip(item.rows, where, strict=True):
@@ -895,6 +969,16 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
 
 
 _TABLE_AGREES = 0.75
+_CELL_BREAK = re.compile(r"[;,][ \t]*")
+
+
+def _measured(row: Item) -> Item:
+    """A table's row without its goal column ("ER: (eval) 10°; (now) 48°; Goal ≥ 60°"): where
+    the row goes is what was measured, the goal it is compared with says nothing of that."""
+    for cell in _CELL_BREAK.finditer(row.text):
+        if cell.start() and GOAL_START.match(row.text, cell.end()):
+            return replace(row, text=row.text[: cell.start()])
+    return row
 
 
 def _place(item: Item, section: str, sections: Sequence[str], placed: dict[str, list[str]]) -> None:

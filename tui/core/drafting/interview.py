@@ -1,0 +1,110 @@
+"""A visit written as questions and answers ("Q: How is the knee? A: Stiff in the mornings").
+
+The question is the clinician's prompt, not a finding: it goes, and the answer is what the
+patient reports. A question that only names a topic ("Q: Swelling? A: Less") stays as the
+answer's label ("Swelling: less"), since the answer says nothing without it. A chat log's turns
+("[10:02] PT: Pain now?", "[10:04] Pt: 6 out of 10 on stairs") are the same: the clinician's
+question goes, the patient's turn is what they report, and the clinician's other turns are read
+as lines of the note. The labels and the words that open a question are data
+(``data/offline.toml`` [interview]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+_TOPIC_WORDS = 3
+_SHORT_ANSWER = 3  # "None", "Yes, twice", "Not really": words that need their question
+
+
+# A chat log's time stamp opening a turn: "[10:02]", "10:02:15 AM".
+_STAMP = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]?[ \t]+(?=\S)")
+_SPEAKER = re.compile(r"^(?P<who>[A-Za-z]{1,12})[ \t]*:[ \t]*(?P<said>\S.*)$")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    question: re.Pattern[str]
+    answer: re.Pattern[str]
+    asking: re.Pattern[str]
+    clinicians: frozenset[str]
+    patients: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text).get("interview", {})
+
+    def labels(key: str) -> str:
+        return "|".join(re.escape(label) for label in table.get(key, ())) or "(?!x)x"
+
+    answer = rf"(?:{labels('answer_labels')})[ \t]*[:.)]"
+    return _Rules(
+        re.compile(
+            rf"^(?:{labels('question_labels')})[ \t]*[:.)][ \t]*(?P<question>[^?]{{1,200}}\?)"
+            rf"[ \t]*(?:{answer}[ \t]*(?P<answer>.*))?$",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"^{answer}[ \t]*(?P<answer>\S.*)$", re.IGNORECASE),
+        re.compile(rf"^(?:{'|'.join(table.get('question_words', ())) or '(?!x)x'})\b", re.I),
+        frozenset(table.get("clinician_speakers", ())),
+        frozenset(table.get("patient_speakers", ())),
+    )
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question line: the question, and the answer when the same line gives it ("" else)."""
+
+    question: str
+    answer: str
+
+
+def asked(line: str) -> Asked | None:
+    """The question (and answer) a line of an interview holds, or None."""
+    found = _rules().question.match(line.strip())
+    if found is None:
+        return None
+    return Asked(found.group("question").strip(), (found.group("answer") or "").strip())
+
+
+def chat_turn(line: str) -> tuple[str, str]:
+    """Who speaks a chat log's turn ("clinician", "patient", or "" when the line is no turn of
+    theirs) and the line without its time stamp and speaker. Speakers match as written: "PT" is
+    the therapist, "Pt" the patient."""
+    stamp = _STAMP.match(line)
+    if stamp is None:
+        return "", line
+    rest = line[stamp.end() :]
+    turn = _SPEAKER.match(rest)
+    if turn is None:
+        return "", rest
+    rules = _rules()
+    who = turn.group("who")
+    role = "clinician" if who in rules.clinicians else "patient" if who in rules.patients else ""
+    return (role, turn.group("said")) if role else ("", rest)
+
+
+def answered(line: str) -> str:
+    """The answer a line after a question gives ("A: Less swelling"), or ""."""
+    found = _rules().answer.match(line.strip())
+    return found.group("answer").strip() if found else ""
+
+
+def reported(question: str, answer: str) -> str:
+    """What the patient reports: the answer, after the question's topic when the question only
+    names one ("Swelling?" + "Less" -> "Swelling: less"), after the question itself when the
+    answer is too short to say what it answers ("Any falls? None since Monday")."""
+    topic = question.rstrip("? ").strip()
+    words = topic.split()
+    if not answer or not words:
+        return answer
+    if len(words) <= _TOPIC_WORDS and not _rules().asking.match(topic):
+        return f"{topic}: {answer[:1].lower() + answer[1:] if answer[1:2].islower() else answer}"
+    opening = re.split(r"[,.;:!?]", answer, maxsplit=1)[0].split()
+    return f"{question} {answer}" if len(opening) <= _SHORT_ANSWER else answer
