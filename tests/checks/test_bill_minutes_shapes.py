@@ -311,3 +311,64 @@ def test_numbers_under_another_heading_are_not_minutes() -> None:
         "Manual (97140)             11    GH glides\n\nBilled: 97110 x2, 97140 x1\n"
     )
     assert minutes(body) == {}
+
+
+# -- minutes pointing back to the sentence's one service ------------------------------------------
+
+
+def test_minutes_pointing_back_go_to_the_sentences_one_service() -> None:
+    body = (
+        "Today I also fabricated a resting hand orthosis, wrist in 30 degrees extension, "
+        "that was 25 minutes.\nTimed 25 min, total treatment 25 min.\nBilled: 97760 x2\n"
+    )
+    assert minutes(body) == {"97760": 25}
+    assert codes(body) == []
+
+
+def test_minutes_pointing_back_to_no_service_are_no_service() -> None:
+    body = "Walked to the car and back, that was 5 minutes.\nBilled: 97110 x1\n"
+    assert minutes(body) == {}
+
+
+def test_minutes_pointing_back_to_two_services_go_to_neither() -> None:
+    body = "Ther ex and manual, that took 20 minutes.\nBilled: 97110 x1, 97140 x1\n"
+    assert minutes(body) == {}
+
+
+def test_a_home_dose_on_a_line_closed_by_a_code_is_no_service() -> None:
+    body = "- walking program 20 min daily at home (97110)\nBilled: 97110 x1\n"
+    assert minutes(body) == {}
+
+
+# -- totals and minutes after charges -------------------------------------------------------------
+
+
+def test_a_total_after_the_charges_is_the_sessions_total() -> None:
+    body = "Plan: OT 3x/week for 6 weeks. 97166 x1, 60 minutes total.\n"
+    assert totals(body) == (None, 60)
+    assert "TOTAL_TIME_MISSING" not in codes(body)
+
+
+def test_a_total_after_a_named_service_stays_that_services_time() -> None:
+    body = "Ther ex: squats, bridges, 15 min total.\nBilled: 97110 x1\n"
+    assert totals(body) == (None, None)
+    assert minutes(body) == {"97110": 15}
+
+
+def test_bracketed_minutes_after_a_charges_units_are_its_minutes() -> None:
+    body = "ODI 36%.\n97161 x1, 97110 x1 (12 min).\n"
+    assert minutes(body) == {"97110": 12}
+    assert "TIMED_MINUTES_MISSING" not in codes(body)
+
+
+def test_a_charge_without_minutes_after_its_units_has_none() -> None:
+    body = "ODI 36%.\n97161 x1, 97110 x1 (see flowsheet).\n"
+    assert minutes(body) == {}
+
+
+def test_an_exports_totals_keys_give_both_totals() -> None:
+    body = (
+        "tx.gait_min=24\ntx.therex_min=15\ntotals.timed_min=39\ntotals.treatment_min=39\n"
+        "billed=97116 x2, 97110 x1\n"
+    )
+    assert totals(body) == (39, 39)

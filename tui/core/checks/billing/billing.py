@@ -127,7 +127,9 @@ TOTAL_TIMED = re.compile(
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total[\s_]*(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
+    # "totals treatment=39 min": an export's key ("totals.treatment_min=39") as normalised
+    r"\b(?:totals?[\s_]*"
+    r"(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|tiempo[\s_]+total(?:[\s_]+de[\s_]+(?:tratamiento|sesi[o\u00f3]n|terapia))?"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
@@ -429,13 +431,16 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
     """Totals written value first ("38 min total timed", "= 37 total"), for what the keyed
     totals left unsaid; each is claimed. A total in a sentence that names a service before it
     ("Ther ex: 3 x 10 squats, 15 min total") is that service's time, unless it ends a sum."""
-    names = service_matcher().pattern
     for stated in value_first_totals(scanner.text):
         if scanner.in_header(stated.start) or not scanner.free(stated.start, stated.end):
             continue
         opening = scanner.sentence(stated.start)[0]
         summed = _SUM_SIGN.search(scanner.text, max(opening, stated.start - 4), stated.start)
-        if not stated.timed and not summed and names.search(scanner.text, opening, stated.start):
+        if (
+            not stated.timed
+            and not summed
+            and _names_a_service(scanner.text, opening, stated.start)
+        ):
             continue
         if stated.sum_start is not None and _named_just_before(scanner.text, stated.sum_start):
             continue  # "Ther ex 12 + 13 = 25 min": the service's minutes, summed
@@ -446,6 +451,16 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
             totals.timed, totals.timed_at = stated.minutes, at
         elif not stated.timed and totals.treatment is None:
             totals.treatment, totals.treatment_at = stated.minutes, at
+
+
+def _names_a_service(text: str, start: int, end: int) -> bool:
+    """True when a service is named in text[start:end]; a code written with its units is a
+    charge ("97166 x1, 60 minutes total": the session's total after the charges), not one."""
+    for name in service_matcher().pattern.finditer(text, start, end):
+        charged = _WHOLE_CODE.fullmatch(name.group()) and _NAMED_COUNT.match(text, name.end(), end)
+        if not charged:
+            return True
+    return False
 
 
 _NAME_THEN_GAP = re.compile(r"[ \t:=\-]*$")
@@ -1013,6 +1028,11 @@ def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_BRACKETED_MINUTES = re.compile(
+    r"[ \t]*\([ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')[ \t]*\)", re.IGNORECASE
+)
+
+
 def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     """A "97110 x2" item written outside any billing line: billed only with its units."""
     count = next((g for g in item.groups()[2:] if g), None)
@@ -1021,11 +1041,16 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     if not scanner.free(item.start(1), item.end(1)):
         return
     code = item.group(1).upper()
-    if item.group(2):
+    end = item.end()
+    after = None if item.group(2) else _BRACKETED_MINUTES.match(scanner.text, end)
+    if after is not None and scanner.free(after.start(1), after.end(1)):
+        end = after.end()  # "97110 x1 (12 min)": the minutes after the units
+        result.services.append(_service(scanner, code, int(after.group(1)), item.start(), end))
+    elif item.group(2):
         minutes = int(item.group(2))
         result.services.append(_service(scanner, code, minutes, item.start(), item.end()))
-    scanner.claim(item.start(), item.end())
-    scanner.block(item.start(), item.end())
+    scanner.claim(item.start(), end)
+    scanner.block(item.start(), end)
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
         return
     _bill(scanner, result, code, int(count or 1), item.start(), item.end())

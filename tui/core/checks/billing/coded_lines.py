@@ -32,6 +32,8 @@ _NOT_A_SERVICE = re.compile(
     r"\b(?:total|billed|billing|bill|charges?|units?|CPT codes?)\b|(?:x|\u00d7)[ \t]*\d[ \t]*$",
     re.IGNORECASE,
 )
+# A home program's dose ("HEP: walk 20 min daily (97110)") is no service given in the session.
+_HOME = re.compile(r"\b(?:HEP|home|daily|per day|a day|x/d|x/day)\b|/day\b", re.IGNORECASE)
 _OPENING = re.compile(r"[ \t]*(?:[-*\u2022>]|\[[xX]\]|\d{1,2}[.)])?[ \t]*")
 
 
@@ -57,7 +59,7 @@ def coded_lines(text: str, dose_before: Callable[[str], bool]) -> list[CodedLine
         if lead is None:
             continue
         body = text[line_start : lead.start()]
-        if _ANY_CODE.search(body) or _NOT_A_SERVICE.search(body):
+        if _ANY_CODE.search(body) or _NOT_A_SERVICE.search(body) or _HOME.search(body):
             continue
         minutes = list(_MINUTES.finditer(text, line_start, lead.start()))
         if len(minutes) != 1:
