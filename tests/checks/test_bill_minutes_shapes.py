@@ -372,3 +372,21 @@ def test_an_exports_totals_keys_give_both_totals() -> None:
         "billed=97116 x2, 97110 x1\n"
     )
     assert totals(body) == (39, 39)
+
+
+# -- a service whose minutes open the next line -------------------------------------------------
+
+
+def test_minutes_opening_the_line_below_a_name_are_its_minutes() -> None:
+    body = (
+        "Today: therapeutic\nexercise 20 min with cues; gait training\n12 min on stairs.\n"
+        "Gait training (curbs, cues for step length):\n10 min\n"
+        "Timed 42 min, total 42 min.\nBilled: 97110 x1, 97116 x2\n"
+    )
+    assert minutes(body) == {"97110": 20, "97116": 22}
+    assert codes(body) == []
+
+
+def test_minutes_opening_an_exercise_below_a_name_are_its_dose() -> None:
+    body = "Ther ex:\n10 min bike\n3x10 squats\nBilled: 97110 x1\n"
+    assert minutes(body) == {}

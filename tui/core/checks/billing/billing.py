@@ -1595,7 +1595,41 @@ def _minutes_after_name(
         used.add(minutes.start())
         fact = _service_fact(scanner, name, minutes, name.start, minutes.end())
         return _with_parts(scanner, fact, gap, minutes.end())
-    return None
+    return _minutes_below(scanner, name, used)
+
+
+# A name closing its line (an aside or a colon at most after it), and minutes opening the next
+# line alone or before a place or a manner ("gait training\n12 min on stairs"), never before an
+# exercise ("Ther ex:\n10 min bike" is the bike's dose).
+_NAME_ENDS_LINE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\))?[ \t]*:?[ \t]*\n")
+_MINUTES_OPEN_LINE = re.compile(
+    r"[ \t]*(?:[-\u2013][ \t]*)?(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b)\.?"
+    r"(?=[ \t]*(?:$|(?:on|in|at|with|of|over|across|around)\b))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _minutes_below(scanner: Scanner, name: _Name, used: set[int]) -> Fact | None:
+    """ "Gait training (stairs, curbs):" then "22 min" on the next line: the name's minutes."""
+    text = scanner.text
+    closes = _NAME_ENDS_LINE.match(text, name.end)
+    if closes is None:
+        return None
+    below = _MINUTES_OPEN_LINE.match(text, closes.end())
+    if below is None or below.start(1) in used or not scanner.free(below.start(1), below.end()):
+        return None
+    used.add(below.start(1))
+    scanner.claim(below.start(1), below.end())
+    minutes = int(below.group(1))
+    return Fact(
+        kind="service",
+        value=minutes,
+        unit="min",
+        cpt=name.code,
+        minutes=minutes,
+        label=billing_tables().name_of(name.code),
+        span=scanner.span(name.start, below.end()),
+    )
 
 
 _JOINED = re.compile(r"[ \t]*(?:and|&|\+|/|plus)[ \t]*", re.IGNORECASE)
