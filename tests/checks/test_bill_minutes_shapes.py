@@ -390,3 +390,17 @@ def test_minutes_opening_the_line_below_a_name_are_its_minutes() -> None:
 def test_minutes_opening_an_exercise_below_a_name_are_its_dose() -> None:
     body = "Ther ex:\n10 min bike\n3x10 squats\nBilled: 97110 x1\n"
     assert minutes(body) == {}
+
+
+def test_soft_tissue_work_with_its_minutes_is_manual_therapy() -> None:
+    body = (
+        "Ther ex 20 min; soft tissue to common extensor 10 min.\n"
+        "BILLING 97110 x1, 97140 x1. Total timed minutes: 30. Total treatment time: 30 min.\n"
+    )
+    assert minutes(body) == {"97110": 20, "97140": 10}
+    assert codes(body) == []
+
+
+def test_soft_tissue_swelling_timed_by_nothing_is_no_service() -> None:
+    body = "Soft tissue swelling over the lateral epicondyle.\nBilled: 97110 x1\n"
+    assert "97140" not in minutes(body)
