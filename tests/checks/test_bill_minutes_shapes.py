@@ -404,3 +404,17 @@ def test_soft_tissue_work_with_its_minutes_is_manual_therapy() -> None:
 def test_soft_tissue_swelling_timed_by_nothing_is_no_service() -> None:
     body = "Soft tissue swelling over the lateral epicondyle.\nBilled: 97110 x1\n"
     assert "97140" not in minutes(body)
+
+
+# -- totals under an export's double colon ------------------------------------------------------
+
+
+def test_totals_keyed_with_a_double_colon_are_read() -> None:
+    body = "Ther ex :: 20 min\nTimed :: 20 min   Total :: 25 min\nBilled: 97110 x1\n"
+    assert totals(body) == (20, 25)
+    assert "TOTAL_TIME_MISSING" not in codes(body)
+
+
+def test_a_timed_test_under_a_double_colon_is_no_total() -> None:
+    body = "Ther ex :: 20 min\nTimed :: 5 reps in 12 s\nBilled: 97110 x1\n"
+    assert totals(body) == (None, None)

@@ -112,7 +112,8 @@ _OTHER_UNIT = (
 )
 _TOTAL_VALUE = (
     # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
-    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:[:=\-|]|was|is|of|were)?\s*"
+    # "Timed :: 41 min": an export's double colon
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:::|[:=\-|]|was|is|of|were)?\s*"
     r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
     + _OTHER_UNIT
     + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
