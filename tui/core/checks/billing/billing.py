@@ -19,12 +19,17 @@ from typing import Any
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.code_clauses import code_led_minutes
+from tui.core.checks.billing.coded_lines import coded_lines
 from tui.core.checks.billing.column_charges import column_charges, headless_row
 from tui.core.checks.billing.hl7_charges import hl7_charges
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
+from tui.core.checks.billing.printed_minutes import printed_services
+from tui.core.checks.billing.referred_minutes import referred_minutes
 from tui.core.checks.billing.service_clocks import clocked_services
+from tui.core.checks.billing.service_keys import keyed_lines
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
+from tui.core.checks.billing.total_parts import total_parts
 from tui.core.checks.billing.unread_units import BARE_COUNT, blank_count, units_outside
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line, walked_before
@@ -33,11 +38,13 @@ from tui.core.checks.text.lexicon import (
     NUM,
     ServiceMatcher,
     digit_first,
+    led,
     service_matcher,
     words_pattern,
 )
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.spoken_marks import spoken_marks
 
 _CODE = r"(?:9\d{4}|G\d{4})"
 _FILLER_WORD = (
@@ -47,7 +54,8 @@ _FILLER_WORD = (
     r"|maybe|probably|like|another|just|over|only"
     r"|of|was|were|done|performed|did|time|x\s*\d+\s*units?(?:\s*/)?|\d+\s*units?(?:\s*/)?|units?"
     r"|we|I|pt|then"
-    r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%)(?![A-Za-z])"
+    # a modality's setting: "US 1 MHz 1.5 W/cm2 x 8 min", "paraffin 52\u00b0C x 10 min"
+    r"|\d+(?:\.\d+)?\s*(?:MHz|W/cm2?|W|Hz|pps|mA|%|\u00b0\s*[CF]|deg\s*[CF])(?![A-Za-z])"
 )
 _FILLER = re.compile(rf"[\s:=\-,().]*(?:(?:{_FILLER_WORD})[\s:=\-,().]*)*", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[,;()]")
@@ -104,7 +112,8 @@ _OTHER_UNIT = (
 )
 _TOTAL_VALUE = (
     # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
-    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:[:=\-|]|was|is|of|were)?\s*"
+    # "Timed :: 41 min": an export's double colon
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:::|[:=\-|]|was|is|of|were)?\s*"
     r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
     + _OTHER_UNIT
     + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
@@ -119,7 +128,9 @@ TOTAL_TIMED = re.compile(
     re.IGNORECASE,
 )
 TOTAL_TREATMENT = re.compile(
-    r"\b(?:total[\s_]*(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
+    # "totals treatment=39 min": an export's key ("totals.treatment_min=39") as normalised
+    r"\b(?:totals?[\s_]*"
+    r"(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|tiempo[\s_]+total(?:[\s_]+de[\s_]+(?:tratamiento|sesi[o\u00f3]n|terapia))?"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
@@ -341,14 +352,19 @@ def read_totals(scanner: Scanner) -> Totals:
     total too."""
     totals = Totals()
     rows = table_totals(scanner.norm.original)
-    timed = _totals_found(scanner, TOTAL_TIMED)
-    treatment = _totals_found(scanner, TOTAL_TREATMENT)
+    timed, treatment = _paired_totals(scanner)
+    timed = timed or _totals_found(scanner, TOTAL_TIMED)
+    treatment = treatment or _totals_found(scanner, TOTAL_TREATMENT)
     in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
     treatment = [t for t in treatment if t not in in_rows]
     timed = timed or in_rows  # a table's "Total" row of timed services is the timed total
     if not timed:  # a "Total timed" row whose label follows its minutes ("| 40 | Total timed |")
         timed = [(row.minutes, row.start, row.end) for row in rows if row.labelled_timed][:1]
-    totals.timed, totals.timed_at, _ = timed[0] if timed else (None, None, 0)
+    totals.timed, totals.timed_at, timed_end = timed[0] if timed else (None, None, 0)
+    if not treatment and timed:
+        treatment = _bare_total_after(scanner, timed_end)
+    if not treatment:  # "| Total timed / treatment | 35 / 35 |"
+        treatment = [(r.treatment, r.start, r.end) for r in rows if r.treatment is not None][:1]
     totals.treatment, totals.treatment_at, after = treatment[0] if treatment else (None, None, 0)
     _value_first(scanner, totals)
     if totals.treatment is None:
@@ -360,18 +376,72 @@ def read_totals(scanner: Scanner) -> Totals:
 
 _SUM_SIGN = re.compile(r"[=/][ \t]*$")
 
+# Both totals under one key, the timed first ("Timed/total: 38/45 min", "Total timed /
+# treatment 38 / 45", "timed/session 30/40").
+_PAIRED_TOTALS = led(
+    re.compile(
+        r"(?:total[ \t]+)?timed(?:[ \t]+(?:minutes|mins?|time))?[ \t]*/[ \t]*(?:total[ \t]*)?"
+        r"(?:treatment|tx|session|visit)?(?:[ \t]+(?:minutes|mins?|time))?[ \t]*(?:\(min\)[ \t]*)?"
+        r"[:=]?[ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*/[ \t]*(\d{1,3})(?![\d.:/])",
+        re.IGNORECASE,
+    ),
+    "total",
+    "timed",
+)
+
+
+def _paired_totals(
+    scanner: Scanner,
+) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """The first pair of totals written under one key; each is claimed."""
+    for match in _PAIRED_TOTALS.finditer(scanner.text):
+        if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(2)):
+            continue
+        scanner.claim(match.start(), match.end())
+        scanner.block(match.start(), match.end())
+        at = scanner.span(match.start(), match.end())[0]
+        return [(int(match.group(1)), at, match.end())], [(int(match.group(2)), at, match.end())]
+    return [], []
+
+
+@cache
+def _bare_total() -> re.Pattern[str]:
+    """A bare "total" right after the timed total, in the same list ("timed 40, total 40",
+    "total timed 40 comma total 40", "timed 30 / total 45"): the session's total. The spoken
+    marks for a comma or a semicolon may stand for the mark (data/spoken_marks.toml)."""
+    said = [w for mark in (",", ";") for w in spoken_marks().marks.get(mark, ())]
+    spoken = "|".join(r"\s+".join(map(re.escape, word.split())) for word in said) or "(?!)"
+    return re.compile(
+        rf"[ \t]*(?:min(?:ute)?s?\b|mins\b)?[ \t]*(?:[,;/]|\band\b|\b(?:{spoken})\b)[ \t]*"
+        r"total[ \t]*(?:[:=][ \t]*)?(\d{1,3})(?![\d.:/])(?:[ \t]*(?:min(?:ute)?s?\b|mins\b))?",
+        re.IGNORECASE,
+    )
+
+
+def _bare_total_after(scanner: Scanner, end: int) -> list[tuple[int, int, int]]:
+    """The session's total written as a bare "total N" right after the timed total."""
+    found = _bare_total().match(scanner.text, end)
+    if found is None or not scanner.free(found.start(1), found.end(1)):
+        return []
+    scanner.claim(found.start(), found.end())
+    scanner.block(found.start(), found.end())
+    return [(int(found.group(1)), scanner.span(found.start(), found.end())[0], found.end())]
+
 
 def _value_first(scanner: Scanner, totals: Totals) -> None:
     """Totals written value first ("38 min total timed", "= 37 total"), for what the keyed
     totals left unsaid; each is claimed. A total in a sentence that names a service before it
     ("Ther ex: 3 x 10 squats, 15 min total") is that service's time, unless it ends a sum."""
-    names = service_matcher().pattern
     for stated in value_first_totals(scanner.text):
         if scanner.in_header(stated.start) or not scanner.free(stated.start, stated.end):
             continue
         opening = scanner.sentence(stated.start)[0]
         summed = _SUM_SIGN.search(scanner.text, max(opening, stated.start - 4), stated.start)
-        if not stated.timed and not summed and names.search(scanner.text, opening, stated.start):
+        if (
+            not stated.timed
+            and not summed
+            and _names_a_service(scanner.text, opening, stated.start)
+        ):
             continue
         if stated.sum_start is not None and _named_just_before(scanner.text, stated.sum_start):
             continue  # "Ther ex 12 + 13 = 25 min": the service's minutes, summed
@@ -382,6 +452,16 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
             totals.timed, totals.timed_at = stated.minutes, at
         elif not stated.timed and totals.treatment is None:
             totals.treatment, totals.treatment_at = stated.minutes, at
+
+
+def _names_a_service(text: str, start: int, end: int) -> bool:
+    """True when a service is named in text[start:end]; a code written with its units is a
+    charge ("97166 x1, 60 minutes total": the session's total after the charges), not one."""
+    for name in service_matcher().pattern.finditer(text, start, end):
+        charged = _WHOLE_CODE.fullmatch(name.group()) and _NAMED_COUNT.match(text, name.end(), end)
+        if not charged:
+            return True
+    return False
 
 
 _NAME_THEN_GAP = re.compile(r"[ \t:=\-]*$")
@@ -949,6 +1029,11 @@ def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_BRACKETED_MINUTES = re.compile(
+    r"[ \t]*\([ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')[ \t]*\)", re.IGNORECASE
+)
+
+
 def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     """A "97110 x2" item written outside any billing line: billed only with its units."""
     count = next((g for g in item.groups()[2:] if g), None)
@@ -957,11 +1042,16 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     if not scanner.free(item.start(1), item.end(1)):
         return
     code = item.group(1).upper()
-    if item.group(2):
+    end = item.end()
+    after = None if item.group(2) else _BRACKETED_MINUTES.match(scanner.text, end)
+    if after is not None and scanner.free(after.start(1), after.end(1)):
+        end = after.end()  # "97110 x1 (12 min)": the minutes after the units
+        result.services.append(_service(scanner, code, int(after.group(1)), item.start(), end))
+    elif item.group(2):
         minutes = int(item.group(2))
         result.services.append(_service(scanner, code, minutes, item.start(), item.end()))
-    scanner.claim(item.start(), item.end())
-    scanner.block(item.start(), item.end())
+    scanner.claim(item.start(), end)
+    scanner.block(item.start(), end)
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
         return
     _bill(scanner, result, code, int(count or 1), item.start(), item.end())
@@ -989,6 +1079,7 @@ def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, in
     line says which code the minutes went to, so it wins over the text's reading of the same
     code, and over a service of a code not billed whose minutes are those of a charged code
     (the text named the same service otherwise: "Manual: scar massage ..., 12 min")."""
+    charged = _line_totals_dropped(charged, written)
     if not charged:
         return written
     codes = {fact.cpt for fact in charged}
@@ -999,6 +1090,20 @@ def reconciled(charged: list[Fact], written: list[Fact], billed: Mapping[str, in
         if fact.cpt not in codes and (fact.cpt in billed or fact.minutes not in minutes)
     ]
     return sorted([*charged, *kept], key=lambda fact: fact.span)
+
+
+def _line_totals_dropped(charged: list[Fact], written: list[Fact]) -> list[Fact]:
+    """A billing line's one minutes value that is the sum of the services the text gives for
+    two codes or more ("97761 x3, 97110 x1 (46 min)" after 38 and 8 minutes written above) is
+    the line's total, not the minutes of the code it follows."""
+    if len(charged) != 1:
+        return charged
+    by_code: Counter[str] = Counter()
+    for fact in written:
+        by_code[fact.cpt or ""] += fact.minutes or 0
+    if len(by_code) >= 2 and charged[0].minutes == sum(by_code.values()):
+        return []
+    return charged
 
 
 @dataclass(frozen=True)
@@ -1184,6 +1289,11 @@ def read_services(scanner: Scanner) -> list[Fact]:
         + _keyed_minutes(scanner, matcher)
         + _minutes_before_codes(scanner)
         + _clocked(scanner)
+        + _coded(scanner)
+        + _total_parts(scanner)
+        + _keyed_lines(scanner)
+        + _printed(scanner)
+        + _referred(scanner, matcher)
     )
     names = _service_names(scanner, matcher)
     used: set[int] = set()
@@ -1280,6 +1390,87 @@ def _code_clauses(scanner: Scanner) -> list[Fact]:
         scanner.claim(clause.minutes_start, clause.minutes_end)
         scanner.block(clause.minutes_start, clause.minutes_end)
         facts.append(_service(scanner, clause.code, clause.minutes, clause.start, clause.end))
+    return facts
+
+
+def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
+    """ "fabricated a resting hand orthosis, ..., that was 25 minutes": minutes pointing back
+    to the sentence's one service (checks.billing.referred_minutes)."""
+
+    def names(start: int, end: int) -> Iterator[tuple[int, str]]:
+        for name in matcher.pattern.finditer(scanner.text, start, end):
+            code = matcher.code(name.group())
+            if code is not None and not _WHOLE_CODE.fullmatch(name.group()):
+                yield name.start(), code
+
+    facts = []
+    for said in referred_minutes(scanner.text, lambda at: scanner.sentence(at)[0], names):
+        start, end = said.minutes_start, said.minutes_end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, end)
+        scanner.block(start, end)
+        minutes = int(to_number(said.value))
+        facts.append(_service(scanner, said.code, minutes, start, end))
+    return facts
+
+
+def _printed(scanner: Scanner) -> list[Fact]:
+    """ "Ther ex (97110)      24    UBE ...": a printed row's minutes under a heading's minutes
+    column (checks.billing.printed_minutes)."""
+    facts = []
+    for row in printed_services(scanner.text):
+        start, end = row.minutes_start, row.minutes_end
+        if scanner.in_header(row.row_start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, row.code, row.minutes, start, end))
+    return facts
+
+
+def _keyed_lines(scanner: Scanner) -> list[Fact]:
+    """ "Ex: bird-dog, side plank - 15 mins": a line keyed by a service's word, closed by its
+    minutes (checks.billing.service_keys)."""
+    facts = []
+    for line in keyed_lines(scanner.text):
+        start, end = line.minutes_start, line.minutes_end
+        if scanner.in_header(line.start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, line.code, line.minutes, start, end))
+    return facts
+
+
+def _total_parts(scanner: Scanner) -> list[Fact]:
+    """ "Total timed 40 min (97110 16, 97140 12, 97530 12)": each code's part of the total
+    (checks.billing.total_parts)."""
+    facts = []
+    for part in total_parts(scanner.text):
+        minutes_at = part.end - len(str(part.minutes))
+        if scanner.in_header(part.start) or not scanner.free(minutes_at, part.end):
+            continue
+        scanner.claim(part.start, part.end)
+        scanner.block(minutes_at, part.end)
+        facts.append(_service(scanner, part.code, part.minutes, part.start, part.end))
+    return facts
+
+
+def _coded(scanner: Scanner) -> list[Fact]:
+    """ "MLD 25 min (neck, axilla) ...... 97140": a line's minutes under the code that closes
+    it (checks.billing.coded_lines)."""
+    facts = []
+    for line in coded_lines(scanner.text, lambda words: bool(_dose_words().search(words))):
+        start, end = line.minutes_start, line.minutes_end
+        if scanner.in_header(start) or not (
+            scanner.free(start, end) and scanner.free(line.code_start, line.code_end)
+        ):
+            continue
+        scanner.claim(start, end)
+        scanner.block(start, end)
+        scanner.claim(line.code_start, line.code_end)
+        facts.append(_service(scanner, line.code, line.minutes, start, line.code_end))
     return facts
 
 
@@ -1381,10 +1572,14 @@ def _minutes_after_name(
     scanner: Scanner, names: list[_Name], index: int, used: set[int]
 ) -> Fact | None:
     name = names[index]
+    if index and _joined_to(scanner.text, names[index - 1], name):
+        return None  # "Ther ex and manual, that took 20 minutes": the two shared them
     limit = scanner.sentence_after(name.end)
     for later in itertools.islice(names, index + 1, None):
         if later.start >= limit:
             break
+        if _in_aside(scanner.text, name.end, later.start):
+            continue  # "Ther ex (continued after manual) 9 min": the aside names no service given
         if later.code != name.code:
             limit = later.start
             break
@@ -1401,7 +1596,57 @@ def _minutes_after_name(
         used.add(minutes.start())
         fact = _service_fact(scanner, name, minutes, name.start, minutes.end())
         return _with_parts(scanner, fact, gap, minutes.end())
-    return None
+    return _minutes_below(scanner, name, used)
+
+
+# A name closing its line (an aside or a colon at most after it), and minutes opening the next
+# line alone or before a place or a manner ("gait training\n12 min on stairs"), never before an
+# exercise ("Ther ex:\n10 min bike" is the bike's dose).
+_NAME_ENDS_LINE = re.compile(r"[ \t]*(?:\([^()\n]{0,80}\))?[ \t]*:?[ \t]*\n")
+_MINUTES_OPEN_LINE = re.compile(
+    r"[ \t]*(?:[-\u2013][ \t]*)?(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b)\.?"
+    r"(?=[ \t]*(?:$|(?:on|in|at|with|of|over|across|around)\b))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _minutes_below(scanner: Scanner, name: _Name, used: set[int]) -> Fact | None:
+    """ "Gait training (stairs, curbs):" then "22 min" on the next line: the name's minutes."""
+    text = scanner.text
+    closes = _NAME_ENDS_LINE.match(text, name.end)
+    if closes is None:
+        return None
+    below = _MINUTES_OPEN_LINE.match(text, closes.end())
+    if below is None or below.start(1) in used or not scanner.free(below.start(1), below.end()):
+        return None
+    used.add(below.start(1))
+    scanner.claim(below.start(1), below.end())
+    minutes = int(below.group(1))
+    return Fact(
+        kind="service",
+        value=minutes,
+        unit="min",
+        cpt=name.code,
+        minutes=minutes,
+        label=billing_tables().name_of(name.code),
+        span=scanner.span(name.start, below.end()),
+    )
+
+
+_JOINED = re.compile(r"[ \t]*(?:and|&|\+|/|plus)[ \t]*", re.IGNORECASE)
+
+
+def _joined_to(text: str, before: _Name, name: _Name) -> bool:
+    """True when another service's name is joined to this one ("ther ex and manual")."""
+    return before.code != name.code and _JOINED.fullmatch(text, before.end, name.start) is not None
+
+
+_ASIDE_RIGHT_AFTER = re.compile(r"[ \t]*\([^()\n\d]*$")
+
+
+def _in_aside(text: str, after: int, at: int) -> bool:
+    """True when `at` lies inside a bracket of words opened right after a service's name."""
+    return _ASIDE_RIGHT_AFTER.match(text, after, at) is not None
 
 
 # "Ther ex 10 min + 5 min", "Ther ex 10 + 5 min": one service's minutes in parts, added up
@@ -1461,15 +1706,30 @@ _RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE
 
 
 def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:
-    """A service name opening a line and "- N minutes" closing it: the line's minutes."""
+    """A service name opening a line and "- N minutes" closing it (or followed only by a
+    colon and the description): the line's minutes."""
     text = scanner.text
     line_end = text.find("\n", minutes.end())
     rest = text[minutes.end() : len(text) if line_end < 0 else line_end]
     return (
         bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
         and bool(_TRAILING_MINUTES.search(gap))
-        and not rest.strip(" .;")
+        and (not rest.strip(" .;") or _described_after(gap, rest))
         and "\n" not in gap
+    )
+
+
+# "Self-care / energy conservation education - 10 min: pacing diary": after the line's minutes,
+# a colon opens the description of what was done (the title's words stand before the dash).
+_DESCRIPTION_AFTER = re.compile(r"[ \t]*:[ \t]*[A-Za-z]")
+
+
+def _described_after(gap: str, rest: str) -> bool:
+    """The title's words hold no dose ("Ther ex with bike - 10 min: ..." is the bike's)."""
+    return (
+        _DESCRIPTION_AFTER.match(rest) is not None
+        and not any(ch.isdigit() for ch in gap)
+        and not _dose_words().search(gap)
     )
 
 

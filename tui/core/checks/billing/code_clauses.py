@@ -4,6 +4,7 @@ the minutes that end the clause are the code's time, whatever the description be
 
 A lone clause whose last words are an exercise's dose ("97110: bike 10 min") keeps them a dose;
 in a line of several such clauses, a list of charges, the closing minutes are each code's.
+A clause may open a checklist's line ("[x] 97112 NMR: VOR x1 ... -- 18 min").
 A clause ends at a semicolon, a line's end or a sentence's end (never at a charge line's leader
 dots, "97165 OT eval x1 ....... 40 min"), and holds no other code.
 """
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 _CODE = r"(?:9\d{4}|G\d{4})"
 _MODIFIER = r"(?:[ \t]*-?[ \t]*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU])\b)*"
 _CLAUSE = re.compile(
-    rf"(?:^|(?<=[;:]))[ \t]*(?:[-*\u2022][ \t]*)?(?P<code>{_CODE}){_MODIFIER}(?![\d])"
+    rf"(?:^|(?<=[;:]))[ \t]*(?:[-*\u2022][ \t]*)?(?:\[[xX]\][ \t]*)?"
+    rf"(?P<code>{_CODE}){_MODIFIER}(?![\d])"
     r"(?P<body>(?:[^;\n.\d]|\.{2,}|\.(?!\s|$)|\d(?!\d{0,2}[ \t]*(?:min|mins|minutes)\b))*?)"
     r"(?<![\w.])(?P<minutes>\d{1,3})[ \t]*(?P<unit>min(?:ute)?s?\b|mins\b)[ \t]*\)?[ \t]*\.?[ \t]*"
     r"(?=;|\n|$)",

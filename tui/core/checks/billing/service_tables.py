@@ -24,6 +24,17 @@ _MINUTES_CELL = re.compile(r"^[*_ ]*(\d{1,3})[ \t]*(?:min|mins|minutes|')?[*_ ]*
 _TOTAL_CELL = re.compile(
     r"^[*_ ]*total(?P<timed>[ \t]+timed)?(?:[ \t]+(?:minutes|mins?|time))?[*_ :]*$", re.IGNORECASE
 )
+# A row giving both totals in one cell under one label ("| Total timed / treatment | | 35 / 35 |",
+# "| Total timed/total | 38/45 |"): the first value is the timed total, the second the session's.
+_PAIRED_TOTAL_CELL = re.compile(
+    r"^[*_ ]*total[ \t]+timed[ \t]*/[ \t]*(?:total[ \t]*)?(?:treatment|tx|session|time)?"
+    r"(?:[ \t]+(?:minutes|mins?|time))?[*_ :]*$",
+    re.IGNORECASE,
+)
+_PAIRED_MINUTES_CELL = re.compile(
+    r"^[*_ ]*(\d{1,3})[ \t]*(?:min|mins)?[ \t]*/[ \t]*(\d{1,3})[ \t]*(?:min|mins|minutes)?[*_ ]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,7 @@ class TableTotal:
     end: int
     timed: bool
     labelled_timed: bool = False  # the row says so ("Total timed"), wherever its label is
+    treatment: int | None = None  # the session's total given beside it ("35 / 35")
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,18 @@ def _row_services(text: str) -> list[Fact]:
     ]
 
 
+def _paired_total(row: Sequence[Cell], column: int, line: tuple[int, int]) -> TableTotal | None:
+    """A row labelled with both totals whose minutes cell holds both ("35 / 35")."""
+    both = _PAIRED_MINUTES_CELL.match(row[column].text)
+    labelled = any(_PAIRED_TOTAL_CELL.match(cell.text) for i, cell in enumerate(row) if i != column)
+    if both is None or not labelled:
+        return None
+    timed, treatment = int(both.group(1)), int(both.group(2))
+    if timed > treatment:
+        return None  # more timed minutes than the session held: not the two totals
+    return TableTotal(timed, line[0], line[1], True, True, treatment)
+
+
 def _minutes(cell: Cell) -> str:
     found = _MINUTES_CELL.match(cell.text)
     return found.group(1) if found else "0"
@@ -113,7 +137,11 @@ def _services(grid: Grid) -> _Services | None:
         return None
     rows: list[tuple[str, Cell]] = []
     totals: list[tuple[Cell, tuple[int, int], bool]] = []
+    paired: list[TableTotal] = []
     for row, line in zip(grid.rows[1:], grid.lines[1:], strict=False):
+        if column < len(row) and (both := _paired_total(row, column, line)) is not None:
+            paired.append(both)
+            continue
         if column >= len(row) or not _MINUTES_CELL.match(row[column].text):
             continue
         found = [m.group(1) for cell in row if (m := _CODE_CELL.match(cell.text))]
@@ -129,8 +157,8 @@ def _services(grid: Grid) -> _Services | None:
                 totals.append((row[column], line, any(label["timed"] for label in labels)))
     if not rows:
         return None
-    total = None
-    if len(totals) == 1:
+    total = paired[0] if len(paired) == 1 and not totals else None
+    if len(totals) == 1 and not paired:
         timed = all(code in billing_tables().timed for code, _ in rows)
         cell, (start, end), labelled = totals[0]
         total = TableTotal(int(_minutes(cell)), start, end, timed or labelled, labelled)
