@@ -11,11 +11,21 @@ listed is its own instrument, under the name written (the list is never complete
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from functools import cache
+from importlib.resources import files
 
 from tui.core.checks.tables import instrument_words, measure_defs
 from tui.core.checks.text.lexicon import alternation, measure_matcher
+
+# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
+# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own. A lower-case letter
+# may lead ("mMRC", "mBESS", "iHOT-12": a modified or short version).
+ACRONYM = re.compile(
+    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])"
+    r"([a-z]?[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+)
 
 
 def resolve(written: str, measures: Sequence[str] = ()) -> str:
@@ -64,3 +74,71 @@ def _generic_words() -> frozenset[str]:
     """Nouns that end a written-out test's name ("scale", "test"): measures.toml [instruments]
     test_nouns."""
     return frozenset(word.casefold() for word in instrument_words().get("test_nouns", ()))
+
+
+@cache
+def _name_lists() -> dict[str, tuple[str, ...]]:
+    """instruments.toml [names]: what a name's shape alone gets wrong."""
+    raw = (files("tui.core") / "data" / "instruments.toml").read_text(encoding="utf-8")
+    section = tomllib.loads(raw).get("names", {})
+    return {str(key): tuple(str(item) for item in value) for key, value in section.items()}
+
+
+@cache
+def not_instrument_names() -> frozenset[str]:
+    """Short names before a number that are never an instrument's (in capitals): day counters
+    ("DOL 41", "POD 5") and equipment, settings, places and programs ("UBE 6'", "PEEP 8")."""
+    lists = _name_lists()
+    return frozenset(
+        name.upper() for key in ("day_counters", "not_scores") for name in lists.get(key, ())
+    )
+
+
+@cache
+def roman_form() -> re.Pattern[str]:
+    """A version or part in roman numerals after an acronym, part of its name ("SCIM III")."""
+    forms = alternation(list(_name_lists().get("roman_forms", ()))) or "(?!x)x"
+    return re.compile(rf"[ \t]+((?:{forms}))(?![\w/.-]|\.\d)")
+
+
+@cache
+def numbered_form() -> re.Pattern[str]:
+    """An item count or edition after an acronym, told from a score by a second number after
+    words that open a score ("JFLS 20 came in at 31", "PHQ 4 scored 3")."""
+    openers = alternation(list(_name_lists().get("score_openers", ()))) or "(?!x)x"
+    return re.compile(
+        rf"[ \t]+(\d{{1,3}})(?=[ \t]*(?:[:=]|(?:{openers})\b)[ \t]*(?:(?:at|of|was|is)[ \t]+)?"
+        r"\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def date_events() -> frozenset[str]:
+    """Nouns of events after which a month and day is when it happens ("IEP meeting 5/6")."""
+    return frozenset(word.casefold() for word in _name_lists().get("date_events", ()))
+
+
+def says_when(words: Sequence[str]) -> bool:
+    """Words before a month and day that make it a date: an event's noun ("meeting 5/6"), a
+    short name that is no instrument ("IEP 5/6") or a verb's past participle last
+    ("Re-administered 1/28", "Rescored 4/2"), which says when something was done."""
+    folded = [word.casefold().strip(":,(") for word in words]
+    if any(word in date_events() for word in folded):
+        return True
+    if any(word.upper() in not_instrument_names() for word in folded):
+        return True
+    last = folded[-1] if folded else ""
+    return len(last) > 4 and last.endswith("ed") and last.isascii()
+
+
+def score_kinds() -> tuple[str, ...]:
+    """Words after a name that say what kind of score follows ("Perme score", "MRC sum"), which
+    label the score and are no part of the instrument's name."""
+    return tuple(word.casefold() for word in _name_lists().get("score_kinds", ()))
+
+
+def part_words() -> tuple[str, ...]:
+    """Words that number a part of a test ("part 3", "trial 2", "cond 4"): the number after
+    them is no score."""
+    return _name_lists().get("part_words", ())
