@@ -176,3 +176,62 @@ def test_a_rating_of_a_muscle_after_a_finding_stays_pain() -> None:
     line = "Pelvic: TTP L levator ani 4/10, R obturator internus 2/10.\n"
     assert values_of(line, "pain") == [4, 2]
     assert outcomes(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Return to run: bounding test 24 single-leg bounds per side? no, hop test 20 hops.\n",
+        "Diastasis: IRD 3 finger-widths above umbilicus.\n",
+        "Balance: SOT 6 conditions, 3 trials each.\n",
+    ],
+)
+def test_a_number_that_counts_a_noun_is_no_score(line: str) -> None:
+    assert [v for _, v, _ in outcomes(line) if v in (20, 3, 6)] == []
+
+
+def test_a_count_of_items_is_no_item_score() -> None:
+    facts = extract_facts("PSFS (mean of 3 activities) 4.7, was 2.3.\n")
+    assert 3 not in measured(facts, "PSFS")
+    assert 4.7 in measured(facts, "PSFS")
+
+
+def test_an_edition_before_a_colon_is_part_of_the_name() -> None:
+    facts = extract_facts("Adolescent Sensory Profile 2 (self): Sensitivity 48/75.\n")
+    assert measured(facts, "Adolescent Sensory Profile 2") == [48]
+    # twin: two digits before the colon are a score, not an edition
+    facts = extract_facts("Sensory Profile 64 (caregiver): typical range.\n")
+    assert measured(facts, "Sensory Profile") == [64]
+
+
+def test_a_battery_named_by_a_listed_alias_is_the_listed_instrument() -> None:
+    facts = extract_facts("VMI standard score 91 (IE SS 83).\n")
+    assert measured(facts, "Beery VMI") == [91, 83]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [("Resident calm, PAINAD 2/10 with transfers.\n", 2), ("Peds: FLACC 4 during stretch.\n", 4)],
+)
+def test_an_observed_pain_scale_gives_pain(line: str, value: float) -> None:
+    assert value in values_of(line, "pain")
+    assert [v for _, v, _ in outcomes(line)] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Dx LBP 6/10 this am.\n", 6),
+        ("CRPS 7/10 burning at rest.\n", 7),
+        ("PFPS 3/10 on stairs.\n", 3),
+    ],
+)
+def test_a_diagnosis_before_a_rating_is_rated_pain(line: str, value: float) -> None:
+    assert values_of(line, "pain") == [value]
+    assert outcomes(line) == []
+
+
+def test_a_symptom_after_a_diagnosis_is_no_score() -> None:
+    assert outcomes("Vestib: BPPV dizziness 6 with rolling.\n") == []
+    # twin: what a questionnaire scores, straight after its name, is read with its score
+    assert measured(extract_facts("Pulm: CRQ dyspnea 4.2 (was 3.1).\n"), "CRQ") == [4.2, 3.1]

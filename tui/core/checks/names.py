@@ -87,10 +87,13 @@ def _name_lists() -> dict[str, tuple[str, ...]]:
 @cache
 def not_instrument_names() -> frozenset[str]:
     """Short names before a number that are never an instrument's (in capitals): day counters
-    ("DOL 41", "POD 5") and equipment, settings, places and programs ("UBE 6'", "PEEP 8")."""
+    ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8") and
+    vital, laboratory and device values ("BMI 31.2", "EF 35%", "ETT 7.5")."""
     lists = _name_lists()
     return frozenset(
-        name.upper() for key in ("day_counters", "not_scores") for name in lists.get(key, ())
+        name.upper()
+        for key in ("day_counters", "not_scores", "clinical_values")
+        for name in lists.get(key, ())
     )
 
 
@@ -142,3 +145,34 @@ def part_words() -> tuple[str, ...]:
     """Words that number a part of a test ("part 3", "trial 2", "cond 4"): the number after
     them is no score."""
     return _name_lists().get("part_words", ())
+
+
+@cache
+def counted_after() -> re.Pattern[str]:
+    """After a number, a noun it counts ("3 items", "30 single-leg hops", "2.5 finger-widths"):
+    the number is a count or a length, never a score."""
+    nouns = alternation(list(_name_lists().get("counted_nouns", ()))) or "(?!x)x"
+    return re.compile(rf"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){{0,2}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def edition_before_colon() -> re.Pattern[str]:
+    """An edition after a name, before the colon that opens its scores ("Sensory Profile 2
+    (caregiver): Seeking 52/95", "BOT 2: ..."): one digit, part of the name."""
+    return re.compile(r"[ \t]+([1-9])(?=[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:)")
+
+
+@cache
+def scored_subjects() -> frozenset[str]:
+    """What a questionnaire scores, written straight after its name ("FACIT fatigue 38",
+    "LYMQOL function 1.8", "mMRC dyspnea grade 3"); a symptom's word after a diagnosis
+    ("BPPV dizziness 6") is no such subject."""
+    return frozenset(word.casefold() for word in _name_lists().get("scored_subjects", ()))
+
+
+@cache
+def rated_item_words() -> frozenset[str]:
+    """Words between an unlisted name and a 0-10 rating that make the rating an item of a
+    questionnaire ("LYMQOL overall quality of life 6/10", "FACT-G wellbeing item 6/10"); a
+    diagnosis straight before a rating ("LBP 6/10", "CRPS 7/10") rates pain."""
+    return frozenset(word.casefold() for word in _name_lists().get("rated_item_words", ()))

@@ -26,6 +26,7 @@ from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.scores import milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
+    edition_before_colon,
     not_instrument_names,
     numbered_form,
     part_words,
@@ -33,6 +34,7 @@ from tui.core.checks.names import (
     roman_form,
     says_when,
     score_kinds,
+    scored_subjects,
 )
 from tui.core.checks.tables import (
     MeasureDef,
@@ -117,6 +119,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     names = _names(scanner)
     listing: _Listing | None = None
     for index, (name, start, end) in enumerate(names):
+        if not name:
+            listing = None
+            continue  # "NG 8" after "ETT 7.5": no instrument, but the end of the one before
         if listing is not None and start < listing.score_end:
             continue  # the first subscale's own name
         if listing is not None and listing.continues(scanner, start, name):
@@ -145,11 +150,14 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue
         if _gain().search(qualifier.group(1)):
             continue  # "vHIT gain L 0.61": a reflex's gain, read as one (measures/gains.py)
-        stop = item_stop_words() - _LEAD_WORDS - _quantity_words() - _rated_words()
+        # "FACIT fatigue 38", "LYMQOL arm function domain 2.1": what the scale scores
+        stop = item_stop_words() - _LEAD_WORDS - _quantity_words() - scored_subjects()
         if any(word.lower() in stop for word in words) or spoken_marks().said_in(words):
             continue  # a dictation's "period" ends the test's sentence before any score
         if _rating_after(text, qualifier, words):
             continue  # "CIPN numbness 4/10": a rating of the word before it, not a score
+        if not words and measure.high is None and _OUT_OF_TEN.match(text, qualifier.end()):
+            continue  # "CRPS 7/10", "LBP 6/10": a diagnosis rated, which is pain
         # a side is the score's own label, read with it ("9-HPT R 22 s, L 25 s")
         kept = " ".join(
             word
@@ -228,20 +236,10 @@ class _Listing:
         return _Listing.after(scanner, self.measure, at)
 
 
-@cache
-def _rated_words() -> frozenset[str]:
-    """What an instrument scores, written between its name and its score ("mMRC dyspnea grade
-    3", "LYMQOL function 1.8", "FACIT fatigue 38"): the plain words of the ratings that are
-    not pain (vocabulary not_pain_words)."""
-    return frozenset(
-        word.lower() for word in vocabulary().not_pain_words if re.fullmatch(r"[A-Za-z]+", word)
-    )
-
-
 def _rating_after(text: str, qualifier: re.Match[str], words: list[str]) -> bool:
-    """A 0-10 rating after such a word ("numbness 4/10") rates that, and the reader of ratings
+    """A 0-10 rating after a rated word ("fatigue 4/10") rates that, and the reader of ratings
     reads it."""
-    rated = _rated_words()
+    rated = {word.lower() for word in vocabulary().not_pain_words}
     return any(word.lower() in rated for word in words) and bool(
         _OUT_OF_TEN.match(text, qualifier.end())
     )
@@ -290,7 +288,11 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         name = match.group(1)
         if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
             continue
-        if not _name_free(scanner, match) or name.lower() in stop or _not_a_name(name, excluded):
+        if not _name_free(scanner, match) or name.lower() in stop or name.upper() in excluded:
+            continue
+        if name.upper() in not_instrument_names():
+            # a day counter, a machine, a setting or a lab value: no name, but a bound
+            found.append(("", match.start(), match.end()))
             continue
         if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
             scanner, match.start()
@@ -308,6 +310,11 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         if name and _past_spaces(text, match.end()) in acronym_starts:
             continue  # "Walking index WISCI II 12": the words say what the acronym is
         if name and scanner.free(match.end() - 1, match.end()):
+            edition = edition_before_colon().match(text, match.end())
+            if edition is not None:
+                # "Sensory Profile 2 (caregiver): ...": its edition, no score
+                found.append((f"{name} {edition.group(1)}", start, edition.end()))
+                continue
             found.append((name, start, match.end()))
     return sorted(found, key=lambda item: item[1])
 
@@ -316,12 +323,6 @@ def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool
     """A later name takes the number at `at` into itself ("QOL survey PHQ 9 came in at 7": the
     9 is PHQ-9's item count), so it is no score of this name."""
     return any(start < at < end for _, start, end in names[index + 1 :])
-
-
-def _not_a_name(name: str, excluded: frozenset[str]) -> bool:
-    """An abbreviation that is no instrument (measures.toml), or a day counter, equipment, a
-    setting or a place (instruments.toml [names])."""
-    return name.upper() in excluded or name.upper() in not_instrument_names()
 
 
 def _with_form(text: str, name: str, end: int) -> tuple[str, int]:
@@ -335,6 +336,9 @@ def _with_form(text: str, name: str, end: int) -> tuple[str, int]:
         numbered = numbered_form().match(text, end)
         if numbered is not None:
             return f"{name}-{numbered.group(1)}", numbered.end()
+        edition = edition_before_colon().match(text, end)
+        if edition is not None:
+            return f"{name} {edition.group(1)}", edition.end()
     return name, end
 
 

@@ -16,7 +16,12 @@ from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.test_protocols import protocol_end
-from tui.core.checks.names import ACRONYM, not_instrument_names
+from tui.core.checks.names import (
+    ACRONYM,
+    counted_after,
+    not_instrument_names,
+    rated_item_words,
+)
 from tui.core.checks.tables import (
     MeasureDef,
     instrument_words,
@@ -195,6 +200,10 @@ def read_scores(
             continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
+        if counted_after().match(text, token.end()):
+            if count == 0 and measure.high is None:
+                return  # "hop test 30 single-leg hops": a count, so no instrument's score
+            continue  # "PSFS (avg of 3 items)": the number of items, no score
         bad = _OUTCOME_BAD.match(text, token.end())
         if measure.high is None and count == 0 and _PRIME.match(text, token.end()):
             return  # "UBE 5' fwd": minutes on a machine, not an unlisted instrument's score
@@ -519,6 +528,10 @@ def _item_scores(
         value = to_number(token.group())
         if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
             continue
+        if counted_after().match(text, token.end()):
+            continue  # "PSFS (avg of 3 items)": how many items, no item's score
+        if _DENOMINATOR.search(text, max(0, token.start() - 4), token.start()):
+            continue  # "hair up 2/10" with the 2 read as a change: the 10 is its whole
         earlier = earlier and not says_current(text[pos : token.start()])
         gap_words = re.findall(r"[A-Za-z][\w/'\-]*", text[pos : token.start()])
         role = ""
@@ -777,10 +790,16 @@ def _last_instrument(before: str) -> tuple[MeasureDef, int] | None:
             continue
         if name.upper() in not_instruments() or name.upper() in not_instrument_names():
             continue
-        if matcher.measure(name) is not None:
-            continue
+        if matcher.measure(name) is not None or not _names_an_item(before[match.end() :]):
+            continue  # "LBP 6/10": a diagnosis rated, which is pain
         best = (MeasureDef(name=name, aliases=(name,)), match.end())
     return best
+
+
+def _names_an_item(between: str) -> bool:
+    """Words between an unlisted name and a rating that name an item of a questionnaire."""
+    found = {word.casefold() for word in re.findall(r"[A-Za-z]+", between)}
+    return bool(found & rated_item_words())
 
 
 # An unlisted name before a rating needs three capitals ("LYMQOL", "FACIT"): with fewer the
