@@ -235,3 +235,24 @@ def test_a_symptom_after_a_diagnosis_is_no_score() -> None:
     assert outcomes("Vestib: BPPV dizziness 6 with rolling.\n") == []
     # twin: what a questionnaire scores, straight after its name, is read with its score
     assert measured(extract_facts("Pulm: CRQ dyspnea 4.2 (was 3.1).\n"), "CRQ") == [4.2, 3.1]
+
+
+def test_a_bracket_without_the_same_whole_gives_no_earlier_score() -> None:
+    assert measured(extract_facts("Screen: Nottingham 31/40 (3 mo ago).\n"), "Nottingham") == [31]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Vitals: BMI 31.2, EF 35%, FEV1 1.2 L.\n",
+        "Airway: ETT 7.5, NG 8 Fr, ISO 60 deg/s not tested.\n",
+    ],
+)
+def test_vital_laboratory_and_device_values_are_no_instruments(line: str) -> None:
+    assert outcomes(line) == []
+
+
+def test_a_value_that_is_no_instrument_still_ends_the_name_before_it() -> None:
+    # "NG 8" is read under no name, not as an item of the unlisted name before it
+    facts = extract_facts("Scores: HAGOS 71, NG 8 Fr placed.\n")
+    assert measured(facts, "HAGOS") == [71]

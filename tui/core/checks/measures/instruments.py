@@ -311,7 +311,7 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
             continue  # "Walking index WISCI II 12": the words say what the acronym is
         if name and scanner.free(match.end() - 1, match.end()):
             edition = edition_before_colon().match(text, match.end())
-            if edition is not None:
+            if edition is not None and resolve(name) == name:
                 # "Sensory Profile 2 (caregiver): ...": its edition, no score
                 found.append((f"{name} {edition.group(1)}", start, edition.end()))
                 continue
@@ -463,12 +463,20 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
         words, item = _without_score_words(words)
         measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))
         bracket = _BRACKET_AFTER.match(text, match.end())
-        # an earlier score in the bracket after it ("Perme score 12/32 (was 7/32)")
-        limit = bracket.end() if bracket is not None else match.end()
+        # an earlier score over the same whole in the bracket after it ("Perme score 12/32
+        # (was 7/32)"); any other bracket ("(3 mo ago)", "(Rm 4)") is no score of it
+        same = bracket is not None and _same_whole(bracket.group(), match.group(2))
+        limit = bracket.end() if bracket is not None and same else match.end()
         read_scores(scanner, facts, measure, named.end(), limit, qualifier=item)
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
+def _same_whole(bracket: str, whole: str) -> bool:
+    """A bracket that holds one fraction over `whole` and no other number."""
+    numbers = re.findall(r"\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?", bracket)
+    return len(numbers) == 1 and re.sub(r"[ \t]", "", numbers[0]).endswith(f"/{whole}")
 
 
 def _without_score_words(words: list[str]) -> tuple[list[str], str]:
