@@ -256,3 +256,17 @@ def test_a_value_that_is_no_instrument_still_ends_the_name_before_it() -> None:
     # "NG 8" is read under no name, not as an item of the unlisted name before it
     facts = extract_facts("Scores: HAGOS 71, NG 8 Fr placed.\n")
     assert measured(facts, "HAGOS") == [71]
+
+
+def test_an_item_count_said_before_it_came_to_is_part_of_the_name() -> None:
+    facts = extract_facts("He did the FSQ 20, it came to 48 out of 100.\n")
+    assert measured(facts, "FSQ-20") == [48]
+    assert measured(facts, "FSQ") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Driving: DMV form 212 sent.\n", "Device: LVAD speed 5,400 rpm, flow 4.9 L/min.\n"],
+)
+def test_an_agency_form_and_a_device_setting_are_no_instruments(line: str) -> None:
+    assert outcomes(line) == []

@@ -107,11 +107,12 @@ def roman_form() -> re.Pattern[str]:
 @cache
 def numbered_form() -> re.Pattern[str]:
     """An item count or edition after an acronym, told from a score by a second number after
-    words that open a score ("JFLS 20 came in at 31", "PHQ 4 scored 3")."""
+    words that open a score ("JFLS 20 came in at 31", "PHQ 4 scored 3"); the match ends where
+    the score starts."""
     openers = alternation(list(_name_lists().get("score_openers", ()))) or "(?!x)x"
     return re.compile(
-        rf"[ \t]+(\d{{1,3}})(?=[ \t]*(?:[:=]|(?:{openers})\b)[ \t]*(?:(?:at|of|was|is)[ \t]+)?"
-        r"\d)",
+        rf"[ \t]+(\d{{1,3}})[ \t]*(?:[:=]|,?[ \t]*(?:(?:it|which|that)[ \t]+)?(?:{openers})\b)"
+        r"[ \t]*(?:(?:at|of|was|is)[ \t]+)?(?=\d)",
         re.IGNORECASE,
     )
 
