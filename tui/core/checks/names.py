@@ -20,11 +20,12 @@ from tui.core.checks.tables import instrument_words, measure_defs
 from tui.core.checks.text.lexicon import alternation, measure_matcher
 
 # An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
-# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own. A lower-case letter
-# may lead ("mMRC", "mBESS", "iHOT-12": a modified or short version).
+# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own. A name led by a
+# lower-case letter ("mMRC", "mBESS") is not taken yet: a draft's "mVSS 7/13" would then be
+# questioned against a note that says the scale's name in words.
 ACRONYM = re.compile(
     r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])"
-    r"([a-z]?[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+    r"([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
 )
 
 
