@@ -11,11 +11,22 @@ listed is its own instrument, under the name written (the list is never complete
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from functools import cache
+from importlib.resources import files
 
 from tui.core.checks.tables import instrument_words, measure_defs
 from tui.core.checks.text.lexicon import alternation, measure_matcher
+
+# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
+# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own. A name led by a
+# lower-case letter ("mMRC", "mBESS") is not taken yet: a draft's "mVSS 7/13" would then be
+# questioned against a note that says the scale's name in words.
+ACRONYM = re.compile(
+    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])"
+    r"([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+)
 
 
 def resolve(written: str, measures: Sequence[str] = ()) -> str:
@@ -64,3 +75,106 @@ def _generic_words() -> frozenset[str]:
     """Nouns that end a written-out test's name ("scale", "test"): measures.toml [instruments]
     test_nouns."""
     return frozenset(word.casefold() for word in instrument_words().get("test_nouns", ()))
+
+
+@cache
+def _name_lists() -> dict[str, tuple[str, ...]]:
+    """instruments.toml [names]: what a name's shape alone gets wrong."""
+    raw = (files("tui.core") / "data" / "instruments.toml").read_text(encoding="utf-8")
+    section = tomllib.loads(raw).get("names", {})
+    return {str(key): tuple(str(item) for item in value) for key, value in section.items()}
+
+
+@cache
+def not_instrument_names() -> frozenset[str]:
+    """Short names before a number that are never an instrument's (in capitals): day counters
+    ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8") and
+    vital, laboratory and device values ("BMI 31.2", "EF 35%", "ETT 7.5")."""
+    lists = _name_lists()
+    return frozenset(
+        name.upper()
+        for key in ("day_counters", "not_scores", "clinical_values")
+        for name in lists.get(key, ())
+    )
+
+
+@cache
+def roman_form() -> re.Pattern[str]:
+    """A version or part in roman numerals after an acronym, part of its name ("SCIM III")."""
+    forms = alternation(list(_name_lists().get("roman_forms", ()))) or "(?!x)x"
+    return re.compile(rf"[ \t]+((?:{forms}))(?![\w/.-]|\.\d)")
+
+
+@cache
+def numbered_form() -> re.Pattern[str]:
+    """An item count or edition after an acronym, told from a score by a second number after
+    words that open a score ("JFLS 20 came in at 31", "PHQ 4 scored 3"); the match ends where
+    the score starts."""
+    openers = alternation(list(_name_lists().get("score_openers", ()))) or "(?!x)x"
+    return re.compile(
+        rf"[ \t]+(\d{{1,3}})[ \t]*(?:[:=]|,?[ \t]*(?:(?:it|which|that)[ \t]+)?(?:{openers})\b)"
+        r"[ \t]*(?:(?:at|of|was|is)[ \t]+)?(?=\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def date_events() -> frozenset[str]:
+    """Nouns of events after which a month and day is when it happens ("IEP meeting 5/6")."""
+    return frozenset(word.casefold() for word in _name_lists().get("date_events", ()))
+
+
+def says_when(words: Sequence[str]) -> bool:
+    """Words before a month and day that make it a date: an event's noun ("meeting 5/6"), a
+    short name that is no instrument ("IEP 5/6") or a verb's past participle last
+    ("Re-administered 1/28", "Rescored 4/2"), which says when something was done."""
+    folded = [word.casefold().strip(":,(") for word in words]
+    if any(word in date_events() for word in folded):
+        return True
+    if any(word.upper() in not_instrument_names() for word in folded):
+        return True
+    last = folded[-1] if folded else ""
+    return len(last) > 4 and last.endswith("ed") and last.isascii()
+
+
+def score_kinds() -> tuple[str, ...]:
+    """Words after a name that say what kind of score follows ("Perme score", "MRC sum"), which
+    label the score and are no part of the instrument's name."""
+    return tuple(word.casefold() for word in _name_lists().get("score_kinds", ()))
+
+
+def part_words() -> tuple[str, ...]:
+    """Words that number a part of a test ("part 3", "trial 2", "cond 4"): the number after
+    them is no score."""
+    return _name_lists().get("part_words", ())
+
+
+@cache
+def counted_after() -> re.Pattern[str]:
+    """After a number, a noun it counts ("3 items", "30 single-leg hops", "2.5 finger-widths"):
+    the number is a count or a length, never a score."""
+    nouns = alternation(list(_name_lists().get("counted_nouns", ()))) or "(?!x)x"
+    return re.compile(rf"[ \t]*(?:[A-Za-z][\w-]*[ \t]+){{0,2}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def edition_before_colon() -> re.Pattern[str]:
+    """An edition after a name, before the colon that opens its scores ("Sensory Profile 2
+    (caregiver): Seeking 52/95", "BOT 2: ..."): one digit, part of the name."""
+    return re.compile(r"[ \t]+([1-9])(?=[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:)")
+
+
+@cache
+def scored_subjects() -> frozenset[str]:
+    """What a questionnaire scores, written straight after its name ("FACIT fatigue 38",
+    "LYMQOL function 1.8", "mMRC dyspnea grade 3"); a symptom's word after a diagnosis
+    ("BPPV dizziness 6") is no such subject."""
+    return frozenset(word.casefold() for word in _name_lists().get("scored_subjects", ()))
+
+
+@cache
+def rated_item_words() -> frozenset[str]:
+    """Words between an unlisted name and a 0-10 rating that make the rating an item of a
+    questionnaire ("LYMQOL overall quality of life 6/10", "FACT-G wellbeing item 6/10"); a
+    diagnosis straight before a rating ("LBP 6/10", "CRPS 7/10") rates pain."""
+    return frozenset(word.casefold() for word in _name_lists().get("rated_item_words", ()))

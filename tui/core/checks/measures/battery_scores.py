@@ -20,6 +20,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.names import resolve
 from tui.core.checks.tables import battery_words
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.numbers import to_number
@@ -114,7 +115,8 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         named_here = battery and battery in text[scanner.sentence_before(found.start()) : start]
         if not (item or named_here):
             continue  # "Prior (11/19): raw 11": a score of nothing the sentence names
-        measure = battery if named_here else None
+        # "VMI" is the Beery VMI of the table, so a draft's "Beery VMI 78" is this fact
+        measure = resolve(battery) if named_here else None
         scanner.emit(facts, "outcome", value, (start, end), label, measure=measure)
         _read_listed(scanner, facts, end, kind, battery, measure)
     for heading in _kind_heading().finditer(text):
@@ -131,7 +133,7 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
             heading.end(),
             kind,
             battery,
-            battery if named_here else None,
+            resolve(battery) if named_here else None,
             first=True,
         )
 

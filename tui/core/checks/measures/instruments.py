@@ -24,42 +24,69 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.scores import milliseconds_at, read_scores
-from tui.core.checks.names import resolve
+from tui.core.checks.names import (
+    ACRONYM,
+    edition_before_colon,
+    not_instrument_names,
+    numbered_form,
+    part_words,
+    resolve,
+    roman_form,
+    says_when,
+    score_kinds,
+    scored_subjects,
+)
 from tui.core.checks.tables import (
     MeasureDef,
     ScaleDef,
+    gain_words,
     grade_scales,
     instrument_words,
     item_stop_words,
     measure_defs,
     not_instruments,
+    vocabulary,
 )
 from tui.core.checks.text.lexicon import NUM, Led, alternation, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
 
-# An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
-# "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own.
-_ACRONYM = re.compile(
-    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
-)
+_ACRONYM = ACRONYM
+
+
 # Words between a name and its score: "total", "score", "UE", "home total T-score", "6-Clicks
 # basic mobility".
 # A table row read as a line gives its score after the column's heading ("BOT-2 Manual
 # Dexterity scale score; Score 6"). A part of the instrument ("part 3 motor score 34"), a trial
 # ("T25FW trial 2: 8.8 s") and a condition in brackets ("III (ON): 29") may stand between too.
-_QUALIFIER = re.compile(
-    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
-    r"((?:(?:(?i:part|trial)[ \t]+[1-9](?![\d.])|(?!(?i:part|trial)[ \t]+\d)[A-Za-z][\w'/-]*"
-    r"|\d+-[A-Za-z]+"
-    r"|\([^()\d\n]{1,12}\)|%"
-    # a table's column of a numbered visit ("AMP-PRO: (Visit 1) (previous) 29/47")
-    r"|\((?i:visit|session|sess|wk|week|day|tx|treatment)\.?[ \t]*#?[ \t]*\d{1,3}\)"
-    r")(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
-    r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
-)
-_PART = re.compile(r"\b(?:part|trial)[ \t]+[1-9]\b", re.IGNORECASE)
+@cache
+def _qualifier() -> re.Pattern[str]:
+    """The words between a name and its score, a numbered part of the test among them."""
+    parts = _part_words()
+    return re.compile(
+        r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:[:=][ \t]*)?"
+        rf"((?:(?:(?i:{parts})\.?[ \t]+[1-9](?![\d.])|(?!(?i:{parts})\.?[ \t]+\d)"
+        r"[A-Za-z][\w'/-]*"
+        r"|\d+-[A-Za-z]+"
+        r"|\([^()\d\n]{1,12}\)|%"
+        # a table's column of a numbered visit ("AMP-PRO: (Visit 1) (previous) 29/47")
+        r"|\((?i:visit|session|sess|wk|week|day|tx|treatment)\.?[ \t]*#?[ \t]*\d{1,3}\)"
+        r")(?:[ \t:=]+|;[ \t]+(?=(?i:score|result)\b))){0,6}?)"
+        r"(?=\d+(?:\.\d+)?(?!-?[A-Za-z]))"
+    )
+
+
+@cache
+def _part() -> re.Pattern[str]:
+    """A numbered part of a test ("part 3", "trial 2", "cond 4")."""
+    return re.compile(rf"\b(?:{_part_words()})\.?[ \t]+[1-9]\b", re.IGNORECASE)
+
+
+def _part_words() -> str:
+    return "|".join(re.escape(word) for word in part_words()) or "(?!x)x"
+
+
 _TIMEPOINT_BRACKET = re.compile(
     r"\((?:(?:visit|session|sess|wk|week|day|tx|treatment)\.?[ \t]*#?[ \t]*\d{1,3}|previous)\)",
     re.IGNORECASE,
@@ -92,6 +119,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     names = _names(scanner)
     listing: _Listing | None = None
     for index, (name, start, end) in enumerate(names):
+        if not name:
+            listing = None
+            continue  # "NG 8" after "ETT 7.5": no instrument, but the end of the one before
         if listing is not None and start < listing.score_end:
             continue  # the first subscale's own name
         if listing is not None and listing.continues(scanner, start, name):
@@ -106,8 +136,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             read_scores(scanner, facts, measure, end, limit)
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
-        qualifier = _QUALIFIER.match(text, end)
-        if qualifier is None:
+        qualifier = _qualifier().match(text, end)
+        if qualifier is None or _spans_score(names, index, qualifier.end()):
             continue
         if not scanner.free(qualifier.end(), qualifier.end() + 1) and not milliseconds_at(
             scanner, qualifier.end()
@@ -115,18 +145,27 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue
         # a table's timepoint in brackets ("(Visit 1) (previous)") says when, not which item
         said = _TIMEPOINT_BRACKET.sub(" ", qualifier.group(1))
-        words = _PART.sub(" ", re.sub(r"[:=;]", " ", said)).split()
+        words = _part().sub(" ", re.sub(r"[:=;]", " ", said)).split()
         if _heads_names(text, end, words):
             continue
-        stop = item_stop_words() - _LEAD_WORDS - _quantity_words()
+        if _gain().search(qualifier.group(1)):
+            continue  # "vHIT gain L 0.61": a reflex's gain, read as one (measures/gains.py)
+        # "FACIT fatigue 38", "LYMQOL arm function domain 2.1": what the scale scores
+        stop = item_stop_words() - _LEAD_WORDS - _quantity_words() - scored_subjects()
         if any(word.lower() in stop for word in words) or spoken_marks().said_in(words):
             continue  # a dictation's "period" ends the test's sentence before any score
+        if _rating_after(text, qualifier, words):
+            continue  # "CIPN numbness 4/10": a rating of the word before it, not a score
+        if not words and measure.high is None and _OUT_OF_TEN.match(text, qualifier.end()):
+            continue  # "CRPS 7/10", "LBP 6/10": a diagnosis rated, which is pain
         # a side is the score's own label, read with it ("9-HPT R 22 s, L 25 s")
         kept = " ".join(
             word
             for word in words
             if word.lower() not in _LEAD_WORDS and not labels.parts_of(word).side
         )
+        for part in _part().finditer(text, qualifier.start(1), qualifier.end(1)):
+            scanner.claim(part.end() - 1, part.end())  # "cond 4": which part, no score
         limit = _next_name(names, index, qualifier.end(), limit)
         earlier = earlier_before_name(scanner, start)
         read_scores(scanner, facts, measure, end, limit, qualifier=kept, earlier=earlier)
@@ -197,6 +236,25 @@ class _Listing:
         return _Listing.after(scanner, self.measure, at)
 
 
+def _rating_after(text: str, qualifier: re.Match[str], words: list[str]) -> bool:
+    """A 0-10 rating after a rated word ("fatigue 4/10") rates that, and the reader of ratings
+    reads it."""
+    rated = {word.lower() for word in vocabulary().not_pain_words}
+    return any(word.lower() in rated for word in words) and bool(
+        _OUT_OF_TEN.match(text, qualifier.end())
+    )
+
+
+_OUT_OF_TEN = re.compile(r"\d{1,2}(?:\.\d)?[ \t]*/[ \t]*10(?!\d|\.\d)")
+
+
+@cache
+def _gain() -> re.Pattern[str]:
+    """A reflex's gain named after the name ("vHIT gain"; measures.toml [gains])."""
+    names = "|".join(f"(?:{name})" for name in gain_words()) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{names})\b", re.IGNORECASE)
+
+
 @cache
 def _quantity_words() -> frozenset[str]:
     """Words that name what a subtest's number measures ("processing speed 40 ms")."""
@@ -230,27 +288,66 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         name = match.group(1)
         if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
             continue
-        if not _name_free(scanner, match) or name.upper() in excluded or name.lower() in stop:
+        if not _name_free(scanner, match) or name.lower() in stop or name.upper() in excluded:
+            continue
+        if name.upper() in not_instrument_names():
+            # a day counter, a machine, a setting or a lab value: no name, but a bound
+            found.append(("", match.start(), match.end()))
             continue
         if re.fullmatch(r"[CTLS]\d{1,2}|[A-Z]\d|\d+[A-Za-z]?", name) or _shouting(
             scanner, match.start()
         ):
             continue
-        form = _form_after().match(text, match.end())
-        if form is not None:
-            name, end = f"{name} {form.group(1)}", form.end()
-        else:
-            end = match.end()
+        name, end = _with_form(text, name, match.end())
         found.append((name, match.start(), end))
     acronym_ends = {end for _, _, end in found}
+    acronym_starts = {start for _, start, _ in found}
     for match in _written_tests().finditer(text):
         name = _trimmed(match.group(1))
         start = match.end() - len(name)
         if name and _after_spaces(text, start) in acronym_ends - {start}:
             continue  # "BOT-2 Fine Motor Precision scale score 8": the acronym's subtest
+        if name and _past_spaces(text, match.end()) in acronym_starts:
+            continue  # "Walking index WISCI II 12": the words say what the acronym is
         if name and scanner.free(match.end() - 1, match.end()):
+            edition = edition_before_colon().match(text, match.end())
+            if edition is not None and resolve(name) == name:
+                # "Sensory Profile 2 (caregiver): ...": its edition, no score
+                found.append((f"{name} {edition.group(1)}", start, edition.end()))
+                continue
             found.append((name, start, match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool:
+    """A later name takes the number at `at` into itself ("QOL survey PHQ 9 came in at 7": the
+    9 is PHQ-9's item count), so it is no score of this name."""
+    return any(start < at < end for _, start, end in names[index + 1 :])
+
+
+def _with_form(text: str, name: str, end: int) -> tuple[str, int]:
+    """The name with the form, roman-numeral version or item count written after it ("ICIQ-UI
+    SF", "SCIM III", "JFLS 20 came in at 31"), and where the name ends."""
+    for pattern in (_form_after(), roman_form()):
+        form = pattern.match(text, end)
+        if form is not None:
+            name, end = f"{name} {form.group(1)}", form.end()
+    if resolve(name) == name:
+        numbered = numbered_form().match(text, end)
+        if numbered is not None:
+            return f"{name}-{numbered.group(1)}", numbered.end()
+        edition = edition_before_colon().match(text, end)
+        if edition is not None:
+            return f"{name} {edition.group(1)}", edition.end()
+    return name, end
+
+
+def _past_spaces(text: str, end: int) -> int:
+    """Where the spaces and tabs after `end` stop."""
+    at = end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 def _after_spaces(text: str, start: int) -> int:
@@ -361,10 +458,41 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue
         if all(word.upper().strip(":(") in not_instruments() for word in words):
             continue  # "IE 2/9", "DC 3/14": a visit and its day, never an instrument
-        if _month_day(value, whole) and _dated(words):
-            continue  # "Labs 2/3", "staples out 1/28": the day something happened, not a score
+        if _month_day(value, whole) and (_dated(words) or says_when(words)):
+            continue  # "Labs 2/3", "IEP meeting 5/6": the day something happened, not a score
+        words, item = _without_score_words(words)
         measure = MeasureDef(name=" ".join(words), aliases=(" ".join(words),))
-        read_scores(scanner, facts, measure, named.end(), match.end())
+        bracket = _BRACKET_AFTER.match(text, match.end())
+        # an earlier score over the same whole in the bracket after it ("Perme score 12/32
+        # (was 7/32)"); any other bracket ("(3 mo ago)", "(Rm 4)") is no score of it
+        same = bracket is not None and _same_whole(bracket.group(), match.group(2))
+        limit = bracket.end() if bracket is not None and same else match.end()
+        read_scores(scanner, facts, measure, named.end(), limit, qualifier=item)
+
+
+_BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
+def _same_whole(bracket: str, whole: str) -> bool:
+    """A bracket that holds one fraction over `whole` and no other number."""
+    numbers = re.findall(r"\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?", bracket)
+    return len(numbers) == 1 and re.sub(r"[ \t]", "", numbers[0]).endswith(f"/{whole}")
+
+
+def _without_score_words(words: list[str]) -> tuple[list[str], str]:
+    """A name without the words that say what kind of score follows ("Perme score", "MRC sum
+    total"), which label the score instead; the name keeps at least one word."""
+    generic = {word.casefold() for word in _score_kinds()}
+    kept = list(words)
+    while len(kept) > 1 and kept[-1].casefold().rstrip(":") in generic:
+        kept.pop()
+    return kept, " ".join(words[len(kept) :])
+
+
+@cache
+def _score_kinds() -> frozenset[str]:
+    """Words after a name that say what kind of score follows (instruments.toml [names])."""
+    return frozenset(score_kinds())
 
 
 def _month_day(value: float, whole: int) -> bool:

@@ -16,6 +16,12 @@ from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.test_protocols import protocol_end
+from tui.core.checks.names import (
+    ACRONYM,
+    counted_after,
+    not_instrument_names,
+    rated_item_words,
+)
 from tui.core.checks.tables import (
     MeasureDef,
     instrument_words,
@@ -194,7 +200,13 @@ def read_scores(
             continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
+        if counted_after().match(text, token.end()):
+            if count == 0 and measure.high is None:
+                return  # "hop test 30 single-leg hops": a count, so no instrument's score
+            continue  # "PSFS (avg of 3 items)": the number of items, no score
         bad = _OUTCOME_BAD.match(text, token.end())
+        if measure.high is None and count == 0 and _PRIME.match(text, token.end()):
+            return  # "UBE 5' fwd": minutes on a machine, not an unlisted instrument's score
         if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
             if measure.numbered_items and _ITEM_NUMBER.match(text, token.end()):
                 # "Section GG: eating 05, walk 50 feet 04": a number in an item's name
@@ -264,6 +276,8 @@ def read_scores(
             return
 
 
+# A prime after a number: minutes in a list of exercises ("5'"), never a score.
+_PRIME = re.compile(r"[ \t]?['\u2032](?!['\u2032\d])")
 _GRADE_AFTER = re.compile(r"[ \t]*(?:[+-]|[ \t]+(?:plus|minus)\b)?[ \t]*/[ \t]*5(?!\d|\.\d)")
 _ORDINAL_PLUS = re.compile(r"\+(?![\d/+])")
 _FIRST_SCORE_REACH = 60
@@ -514,6 +528,10 @@ def _item_scores(
         value = to_number(token.group())
         if _OUTCOME_BAD.match(text, token.end()) or not measure.in_range(value):
             continue
+        if counted_after().match(text, token.end()):
+            continue  # "PSFS (avg of 3 items)": how many items, no item's score
+        if _DENOMINATOR.search(text, max(0, token.start() - 4), token.start()):
+            continue  # "hair up 2/10" with the 2 read as a change: the 10 is its whole
         earlier = earlier and not says_current(text[pos : token.start()])
         gap_words = re.findall(r"[A-Za-z][\w/'\-]*", text[pos : token.start()])
         role = ""
@@ -596,6 +614,10 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if any(number > 10 for number in numbers):
             continue
         about = _rating_subject(scanner, match.start(), match.end(), vocab)
+        rated = _instrument_rated(scanner, match.start(), vocab) if about is None else None
+        if rated is not None:
+            _emit_rated(scanner, facts, rated, match)
+            continue
         prior = attribute(scanner, match.start(), match.end(), after_side=False).previous
         for number in numbers:
             if about is None:
@@ -720,6 +742,82 @@ _SAID_LATER = re.compile(
 # the words right after a rating, on its own line: "Pain 8/10" closing a line is rated whatever
 # word opens the next ("Sleep: better")
 _WORDS_AFTER = re.compile(r"[ \t]*([A-Za-z][\w/]*(?:[ \t]+[A-Za-z]+)?)")
+
+
+# How far back from a 0-10 rating an instrument's name may stand ("LYMQOL overall quality of
+# life 6/10"), within its sentence.
+_RATED_REACH = 60
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _instrument_rated(scanner: Scanner, start: int, vocab: Words) -> tuple[MeasureDef, int] | None:
+    """The instrument whose score a 0-10 rating with no rating word is, and where its name
+    ends: an instrument's name earlier in the sentence, no pain word since it, and no number
+    between that nothing has read ("Kapandji: 8/10 / 10/10", "LYMQOL overall quality of life
+    6/10"). A muscle, joint or motion between makes it a rating of the body (pain).
+    Without a name, the rating is the patient's pain."""
+    text = scanner.text
+    floor = max(scanner.sentence_before(start), start - _RATED_REACH)
+    before = text[floor:start]
+    if vocab.pain.search(before):
+        return None
+    found = _last_instrument(before)
+    if found is None:
+        return None
+    measure, name_end = found
+    between = text[floor + name_end : start]
+    if vocab.muscle.search(between) or vocab.rom_any.search(between):
+        return None  # "TTP R obturator internus 3/10": a rating of a body part is pain
+    for number in _NUMBER.finditer(text, floor + name_end, start):
+        if scanner.free(*number.span()):
+            return None
+    return measure, floor + name_end
+
+
+def _last_instrument(before: str) -> tuple[MeasureDef, int] | None:
+    """The last instrument named in `before` that is scored 0-10 or not listed, and its end."""
+    best: tuple[MeasureDef, int] | None = None
+    matcher = measure_matcher(())
+    for match in matcher.finder.finditer(before):
+        measure = matcher.measure(match.group())
+        if measure is not None and measure.kind != "pain" and measure.high in (None, 10.0):
+            best = (measure, match.end())
+    for match in ACRONYM.finditer(before):
+        name = match.group(1)
+        if best is not None and best[1] > match.start():
+            continue
+        if sum(ch.isupper() for ch in name) < _RATED_CAPITALS or not any(c.isalpha() for c in name):
+            continue
+        if name.upper() in not_instruments() or name.upper() in not_instrument_names():
+            continue
+        if matcher.measure(name) is not None or not _names_an_item(before[match.end() :]):
+            continue  # "LBP 6/10": a diagnosis rated, which is pain
+        best = (MeasureDef(name=name, aliases=(name,)), match.end())
+    return best
+
+
+def _names_an_item(between: str) -> bool:
+    """Words between an unlisted name and a rating that name an item of a questionnaire."""
+    found = {word.casefold() for word in re.findall(r"[A-Za-z]+", between)}
+    return bool(found & rated_item_words())
+
+
+# An unlisted name before a rating needs three capitals ("LYMQOL", "FACIT"): with fewer the
+# default, the patient's pain, is the safer reading.
+_RATED_CAPITALS = 3
+
+
+def _emit_rated(
+    scanner: Scanner, facts: list[Fact], rated: tuple[MeasureDef, int], match: re.Match[str]
+) -> None:
+    """A 0-10 rating as the instrument's score, labelled by the words between them."""
+    measure, name_end = rated
+    text = scanner.text
+    item = " ".join(re.findall(r"[A-Za-z][\w'/-]*", text[name_end : match.start()])[:4])
+    found = attribute(scanner, match.start(), match.end(), floor=name_end)
+    label = labels.join(measure.name, item, found.side) + found.previous
+    value = to_number(match.group(1))
+    scanner.emit(facts, "outcome", value, match.span(), label, unit="/10", measure=measure.name)
 
 
 def _rating_subject(scanner: Scanner, start: int, end: int, vocab: Words) -> str | None:
