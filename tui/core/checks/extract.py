@@ -36,10 +36,12 @@ from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
+from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
     read_others,
+    read_ratios,
     read_regions,
     read_sided,
     read_vitals,
@@ -94,7 +96,9 @@ _PASSES: tuple[Pass, ...] = (
     read_rom,
     read_passive_ranges,
     read_sided,
+    read_lifted_loads,
     read_compared,
+    read_ratios,
     read_chair_rises,
     read_walk_headings,
     read_hold_times,
