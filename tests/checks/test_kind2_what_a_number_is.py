@@ -181,3 +181,8 @@ def test_the_filament_a_sensation_test_used_is_no_threshold_and_its_twin_is() ->
 
 def test_a_thumb_opposition_score_out_of_ten_is_never_pain() -> None:
     assert _values("Kapandji: 8/10 R / 10/10 L. Pain 2/10.", "pain") == [2]
+
+
+def test_a_body_temperature_is_a_vital_and_water_or_paraffin_is_not() -> None:
+    assert _values("Vitals: T 98.4°F oral; BP 142/80. Temp 36.9 C.") == [98.4, "142/80", 36.9]
+    assert _values("Water temp 92°F; paraffin 125 F; warm pool 35 C.") == []

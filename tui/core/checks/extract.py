@@ -30,6 +30,7 @@ from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.battery_scores import read_battery_scores
+from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.evidence import note_date, strong
@@ -77,6 +78,7 @@ _PASSES: tuple[Pass, ...] = (
     claim_vital_limits,
     read_vitals,
     read_body_weight,
+    read_body_temperature,
     read_vital_rows,
     read_flowsheet_rows,
     read_analogue_scales,
