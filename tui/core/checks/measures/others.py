@@ -493,10 +493,13 @@ def read_sided(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) 
 
 # A ratio measured of the patient ("step length symmetry ratio 1.31 (was 1.52)", "swing ratio:
 # 1.08"): a decimal with no unit after the word, and an earlier one bracketed after it.
-_RATIO = re.compile(
-    r"\bratio\b[ \t]*[:=]?[ \t]*(?:of[ \t]+|was[ \t]+|now[ \t]+)?(\d{1,2}\.\d{1,3})"
-    r"(?![\d/%:]|[ \t]*[A-Za-z%°])",
-    re.IGNORECASE,
+_RATIO = led(
+    re.compile(
+        r"\bratio\b[ \t]*[:=]?[ \t]*(?:of[ \t]+|was[ \t]+|now[ \t]+)?(\d{1,2}\.\d{1,3})"
+        r"(?![\d/%:]|[ \t]*[A-Za-z%°])",
+        re.IGNORECASE,
+    ),
+    "ratio",
 )
 _EARLIER_RATIO = re.compile(
     r"[ \t]*\([ \t]*[A-Za-z][\w -]{0,15}?[ \t:]+(\d{1,2}\.\d{1,3})[ \t]*\)", re.IGNORECASE
