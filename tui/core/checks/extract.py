@@ -30,16 +30,19 @@ from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.battery_scores import read_battery_scores
+from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
+from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
     read_others,
+    read_ratios,
     read_regions,
     read_sided,
     read_vitals,
@@ -75,6 +78,7 @@ _PASSES: tuple[Pass, ...] = (
     claim_vital_limits,
     read_vitals,
     read_body_weight,
+    read_body_temperature,
     read_vital_rows,
     read_flowsheet_rows,
     read_analogue_scales,
@@ -94,7 +98,9 @@ _PASSES: tuple[Pass, ...] = (
     read_rom,
     read_passive_ranges,
     read_sided,
+    read_lifted_loads,
     read_compared,
+    read_ratios,
     read_chair_rises,
     read_walk_headings,
     read_hold_times,

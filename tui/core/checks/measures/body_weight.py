@@ -3,8 +3,11 @@
 
 A weight is the patient's only where its name opens a clause (so "2 lb ankle weights" or "cuff
 weight 3 lb" are loads) and the line is a line of vitals (another vital sign on it) or opens
-with the name. An earlier weight in the brackets right after it ("(last wk 79.0 kg)") is read
-when its words say it is earlier; "(dry wt 92.0)" is a target and is left. Words are data
+with the name, or the name opens a sentence and the weight ends its clause ("... 2/1). Wt 58.3
+kg (Jan 59.6 kg)."; "Weight 10 lb bag" names a load). An earlier weight in the brackets right
+after it ("(last wk 79.0 kg)", "(Jan 59.6 kg)", "(hospital d/c 103.0)": the unit may be left to
+the weight before it) is read when its words say it is earlier; "(dry wt 92.0)" is a target and
+is left. Words are data
 (measures.toml [body_weight]); the names are found once through their leading words.
 """
 
@@ -26,6 +29,9 @@ _LABEL = "body weight"
 # The line's opening before the name: a bullet, a heading word and its colon, spaces.
 _LINE_OPENING = re.compile(r"[ \t]*(?:[-*\u2022>#]+[ \t]*)*")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\n]|\.[ \t])[ \t]*\Z")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][ \t]|[\u00bb>*\u2022-][ \t])[ \t]*\Z")
+# After a weight that ends its clause: a mark, a bracket or the line's end, never a load's noun.
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.,;(\n]|\Z)")
 _BRACKET_REACH = 70
 
 
@@ -33,6 +39,7 @@ _BRACKET_REACH = 70
 class _Words:
     names: Led
     earlier: re.Pattern[str]
+    earlier_words: re.Pattern[str]
     openers: re.Pattern[str]
     vitals: re.Pattern[str]
     units: dict[str, str]
@@ -56,7 +63,11 @@ def _words() -> _Words:
             *names,
         ),
         earlier=re.compile(
-            rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{1,30}}){_NUMBER}{tail}", re.I
+            rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{1,30}}){_NUMBER}(?:{tail})?[ \t]*[);,]",
+            re.I,
+        ),
+        earlier_words=re.compile(
+            rf"^[ \t]*(?:{_either(data.get('earlier_words', ()))})\b", re.IGNORECASE
         ),
         openers=re.compile(rf"(?:{_either(data.get('openers', ()))})[ \t]*\Z", re.IGNORECASE),
         vitals=re.compile(rf"\b(?:{_either(data.get('vital_words', ()))})\b", re.IGNORECASE),
@@ -81,7 +92,11 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         opens_line = _LINE_OPENING.fullmatch(text, line_start, match.start()) is not None
         if not opens_line and not _opens_clause(before, words):
             continue
-        if not opens_line and not _vital_line(text, line_start, line_end, match, words):
+        if (
+            not opens_line
+            and not _vital_line(text, line_start, line_end, match, words)
+            and not _sentence_subject(text, before, match)
+        ):
             continue
         if not _taken(scanner, facts, match, words):
             continue
@@ -89,13 +104,19 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             text, match.end(), min(line_end, match.end() + _BRACKET_REACH)
         )
         if earlier is not None:
-            _taken(scanner, facts, earlier, words, earlier_only=True)
+            unit = match.group("unit")
+            _taken(scanner, facts, earlier, words, earlier_only=True, unit=unit)
 
 
 def _opens_clause(before: str, words: _Words) -> bool:
     opener = words.openers.search(before)
     rest = before[: opener.start()] if opener else before
     return bool(_CLAUSE_OPENING.search(rest))
+
+
+def _sentence_subject(text: str, before: str, match: re.Match[str]) -> bool:
+    """The weight opens its sentence and ends its clause ("Wt 58.3 kg (Jan 59.6 kg)")."""
+    return bool(_SENTENCE_OPENING.search(before)) and bool(_CLAUSE_END.match(text, match.end()))
 
 
 def _vital_line(text: str, start: int, end: int, match: re.Match[str], words: _Words) -> bool:
@@ -112,18 +133,29 @@ def _taken(
     words: _Words,
     *,
     earlier_only: bool = False,
+    unit: str = "",
 ) -> bool:
     start, end = match.span("value")
     if not scanner.free(start, end):
         return False
-    unit = words.units.get(match.group("unit").lower(), "")
+    unit = words.units.get((match.group("unit") or unit).lower(), "")
     low, high = words.ranges.get(unit, (0.0, 0.0))
     written = match.group("value")
     value: int | float = float(written) if "." in written else int(written)
     if not low <= value <= high:
         return False
     found = attribute(scanner, start, end, after_side=False)
+    previous = found.previous
     if earlier_only and not found.prior:
-        return False
-    scanner.emit(facts, "other", value, (start, match.end()), _LABEL + found.previous, unit=unit)
+        if not words.earlier_words.match(match.group("words")):
+            return False
+        previous = " (previous)"
+    scanner.emit(
+        facts, "other", value, (start, end + _unit_length(match)), _LABEL + previous, unit=unit
+    )
     return True
+
+
+def _unit_length(match: re.Match[str]) -> int:
+    """How far the weight's own unit runs past its number (none when the bracket leaves it)."""
+    return match.end("unit") - match.end("value") if match.group("unit") else 0

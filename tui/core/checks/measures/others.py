@@ -81,7 +81,9 @@ _REGIONS = (
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
                 r"|Romberg|brake[ \t]+(?:reaction|response)[ \t]+time"
                 r"|(?:reaction|response)[ \t]+time"
-                r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?)))\b",
+                r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?))"
+                # "reaction to the stop command 1.2 s"
+                r"|reaction(?=[ \t]+to[ \t]))\b",
                 re.IGNORECASE,
             )
         ),
@@ -104,9 +106,45 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             if region.kind == "girth":
                 name = keyword.group().lower()
                 end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
+            read = []
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 if scanner.free(value.start(1), value.end(1)):
                     _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)
+                    read.append(value)
+            if read and region.kind == "strength":
+                _unitless(scanner, facts, region, keyword, read, end)
+
+
+# A value of the test written without its unit, next to ones written with it: after a side ("grip
+# right 8 kg, left 29") or before an arrow to a value with its unit ("L 20.8 -> 17.2 kg").
+_BARE = re.compile(r"(?<![\w./-])(\d{1,3}(?:\.\d+)?)(?!\d|\.\d|[ \t]*(?:/|%|°|[A-Za-z#]))")
+_SIDE_BEFORE = re.compile(r"\b(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*\Z", re.IGNORECASE)
+_ARROW_AFTER = re.compile(r"[ \t]*(?:->|-->|\u2192|=>|to)[ \t]*\d", re.IGNORECASE)
+
+
+def _unitless(
+    scanner: Scanner,
+    facts: list[Fact],
+    region: _Region,
+    keyword: re.Match[str],
+    read: list[re.Match[str]],
+    end: int,
+) -> None:
+    text = scanner.text
+    for bare in _BARE.finditer(text, keyword.end(), end):
+        start = bare.start(1)
+        if not scanner.free(start, bare.end(1)):
+            continue
+        sided = _SIDE_BEFORE.search(text, max(keyword.end(), start - 8), start)
+        arrow = _ARROW_AFTER.match(text, bare.end(1))
+        if not sided and not arrow:
+            continue
+        near = min(read, key=lambda value: abs(value.start() - start))
+        unit = region.units.get(near.group(2), region.units.get(near.group(2).lower()))
+        found = attribute(scanner, start, bare.end(1))
+        label = labels.join(found.side, keyword.group().lower()) + found.previous
+        value = to_number(bare.group(1))
+        scanner.emit(facts, region.kind, value, bare.span(1), label, unit=unit)
 
 
 # After a semicolon, a clause opened by another subject ("; Y-balance ant reach L 58 cm") is not
@@ -360,15 +398,24 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 
 # A value followed by an earlier value of the same unit in a bracket ("endurance 18 s (initial
-# 9 s)", "5-button smock in 45 s (baseline 110 s)"): tracked over time, so both are measured.
+# 9 s)", "5-button smock in 45 s (baseline 110 s)", "standing tolerance 45 min [15 min]" under
+# "[admission in brackets]", "0 cm [28 cm from floor]"): tracked over time, so both are measured.
+# The bracket's value counts only where its words, or a legend of the note, say it is earlier.
 _TIMED_UNITS = {
     "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min",
     "minutes": "min", "reps": "reps", "rep": "reps", "repetitions": "reps", "wpm": "wpm",
+    "cm": "cm", "mm": "mm",
 }  # fmt: skip
 _UNIT = "|".join(sorted(_TIMED_UNITS, key=len, reverse=True))
 _COMPARED = re.compile(
-    rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\([ \t]*([A-Za-z][\w -]{{0,20}}?)"
-    rf"[ \t]*:?[ \t]*(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*\)",
+    rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*[(\[][ \t]*([A-Za-z][\w -]{{0,20}}?)?"
+    rf"[ \t]*:?[ \t]*(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[A-Za-z \t]{{0,20}}[)\]]",
+    re.IGNORECASE,
+)
+# The earlier value said after a comma ("standing tolerance 35 min, was 10 min at eval").
+_SAID_EARLIER = re.compile(
+    rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*[,;][ \t]*(was|previously|prev)"
+    rf"[ \t]+(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b",
     re.IGNORECASE,
 )
 
@@ -444,15 +491,56 @@ def read_sided(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) 
             scanner.emit(facts, "other", to_number(match.group(value)), span, label, unit=units[0])
 
 
+# A ratio measured of the patient ("step length symmetry ratio 1.31 (was 1.52)", "swing ratio:
+# 1.08"): a decimal with no unit after the word, and an earlier one bracketed after it.
+_RATIO = led(
+    re.compile(
+        r"\bratio\b[ \t]*[:=]?[ \t]*(?:of[ \t]+|was[ \t]+|now[ \t]+)?(\d{1,2}\.\d{1,3})"
+        r"(?![\d/%:]|[ \t]*[A-Za-z%°])",
+        re.IGNORECASE,
+    ),
+    "ratio",
+)
+_EARLIER_RATIO = re.compile(
+    r"[ \t]*\([ \t]*[A-Za-z][\w -]{0,15}?[ \t:]+(\d{1,2}\.\d{1,3})[ \t]*\)", re.IGNORECASE
+)
+
+
+def read_ratios(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A ratio of the patient's and its earlier value (see `_RATIO`)."""
+    text = scanner.text
+    for match in _RATIO.finditer(text):
+        if not scanner.free(*match.span(1)) or scanner.in_header(match.start()):
+            continue
+        label = _context_label(scanner, match.start(1), match.end(1))
+        if "previous" in label:
+            continue
+        scanner.emit(facts, "other", to_number(match.group(1)), match.span(1), label)
+        earlier = _EARLIER_RATIO.match(text, match.end(1))
+        if (
+            earlier
+            and scanner.free(*earlier.span(1))
+            and attribute(scanner, earlier.start(1), earlier.end(1)).prior
+        ):
+            value = to_number(earlier.group(1))
+            scanner.emit(facts, "other", value, earlier.span(1), f"{label} (previous)")
+
+
 def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
     text = scanner.text
-    for match in _COMPARED.finditer(text):
+    compared = [*_COMPARED.finditer(text), *_SAID_EARLIER.finditer(text)]
+    for match in compared:
         unit = _TIMED_UNITS[match.group(2).lower()]
         if unit != _TIMED_UNITS[match.group(5).lower()]:
             continue
         spans = [(match.start(1), match.end(2)), (match.start(4), match.end(5))]
-        if not all(scanner.free(*span) for span in spans):
+        if not scanner.free(*spans[1]):
+            continue
+        # a value another reader took ("standing tolerance 45 min") keeps its reading; its
+        # bracket is still its earlier value
+        read = scanner.claimed(*spans[0]) and not scanner.is_blocked(*spans[0])
+        if not read and not scanner.free(*spans[0]):
             continue
         label = _context_label(scanner, match.start(), match.end(2))
         if "previous" in label:
@@ -460,7 +548,8 @@ def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
         earlier = attribute(scanner, match.start(4), match.end(5))
         if not earlier.prior:
             continue
-        scanner.emit(facts, "other", to_number(match.group(1)), spans[0], label, unit=unit)
+        if not read:
+            scanner.emit(facts, "other", to_number(match.group(1)), spans[0], label, unit=unit)
         scanner.emit(
             facts,
             "other",

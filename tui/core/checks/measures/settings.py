@@ -150,7 +150,8 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{_either(tasks)})\b{_TASK_GAP}(?:{NUM}[ \t]*(?:lbs?|kg|#){_TASK_GAP})?"
+                rf"\b(?:{_either(tasks)})\b{_TASK_GAP}"
+                rf"(?:{NUM}[ \t]*(?:lbs?|kg|#)[ \t]*,?{_TASK_GAP})?"
                 rf"{NUM}[ \t]*(?:ft|feet|foot|m|meters?|metres?|yds?|yards?|')(?![A-Za-z/])",
                 flags,
             ),

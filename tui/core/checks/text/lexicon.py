@@ -156,7 +156,7 @@ MONTH_NAMES = {
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 DATE_SLASH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
 DATE_WORDS = re.compile(
-    rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"
+    rf"\b({_MONTHS})\.?\s+(0?[1-9]|[12]\d|3[01])(?![\d%]|\.\d)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"
     rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b"
 )
 
@@ -383,7 +383,10 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         "ctls" + _DIGITS + _BLANKS,
         "ctls",
     ),
-    re.compile(r"\b(?:to|at|of|from)\s+[CTLS]\s?\d{1,2}\b(?![./]\d)"),  # "reaches to T 10"
+    # "reaches to T 10" (a level that exists: "rotation to L 60 deg" is an angle)
+    re.compile(
+        r"\b(?:to|at|of|from)\s+(?:C\s?[1-8]|T\s?(?:1[0-2]|[1-9])|[LS]\s?[1-6])\b(?![./]\d)"
+    ),
     re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # list numbering
     re.compile(  # modality parameters: 1.0 W/cm2 100%, 3 MHz, 80 pps
         rf"(?<![\w.]){NUM}[ \t]*(?:MHz|W/cm2?|W|Hz|pps|mA|ms|μs|us)(?![A-Za-z/])"

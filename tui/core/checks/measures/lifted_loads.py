@@ -1,0 +1,129 @@
+"""Loads lifted, carried, pushed or pulled at a test of capacity: a strength of the patient
+("floor-to-waist lift 60 lb [25 lb]", "two-hand carry 35 lb (was 15 lb)", "max lift 40 lb").
+
+An exercise's load ("deadlift with 30 lb kettlebell 3x8"), a job's demand ("must lift 50 lb
+occasionally") and a limit ("25-lb lift limit") are written with the same words, so a load is a
+measurement only with evidence that it was tested: an earlier load of the same unit bracketed or
+said after it (the bracket's words or a legend of the note make it earlier), or a word of
+testing in its sentence. A sentence about a job, a limit or a home program is never a test.
+Words are data (measures.toml [lifted_loads]); the lift words are found once through their
+leading words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.text.lexicon import Led, led
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+_UNITS = {"lb": "lb", "lbs": "lb", "#": "lb", "pounds": "lb", "pound": "lb", "lbf": "lb"}
+_UNITS |= {"kg": "kg", "kgs": "kg", "kilograms": "kg", "kgf": "kg"}
+_UNIT = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
+# A load: a number and its unit, not glued to a noun by a hyphen ("25-lb kettlebell").
+_LOAD = re.compile(rf"(?<![\w.~])(\d{{1,3}}(?:\.\d+)?)[ \t]*({_UNIT})(?![\w/-])", re.IGNORECASE)
+# An earlier load right after it: "[25 lb]", "(was 15 lb)", "(IE 20)", "[admission 20 lb]".
+_EARLIER = re.compile(
+    rf"[ \t]*[(\[][ \t]*(?:[A-Za-z][\w/ -]{{0,20}}?[ \t:]+)?(\d{{1,3}}(?:\.\d+)?)[ \t]*"
+    rf"(?:({_UNIT})(?![\w-]))?[ \t]*[)\]]",
+    re.IGNORECASE,
+)
+# A load whose sets and repetitions follow is a dose ("30 lb 3x8", "25 lb x 10").
+_DOSED = re.compile(r"[ \t]*,?[ \t]*(?:\d+[ \t]*x[ \t]*\d+|x[ \t]*\d+)", re.IGNORECASE)
+_REACH = 90
+
+
+@dataclass(frozen=True)
+class _Words:
+    lifts: Led
+    tested: re.Pattern[str]
+    not_tested: re.Pattern[str]
+    objects: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("lifted_loads", {})
+
+    def either(key: str) -> str:
+        return "|".join(f"(?:{word})" for word in data.get(key, ())) or r"(?!x)x"
+
+    lifts = [str(word) for word in data.get("lifts", ())]
+    return _Words(
+        lifts=led(re.compile(rf"\b(?:{either('lifts')})(?![\w])", re.IGNORECASE), *lifts),
+        tested=re.compile(rf"\b(?:{either('tested')})\b", re.IGNORECASE),
+        not_tested=re.compile(rf"\b(?:{either('not_tested')})\b", re.IGNORECASE),
+        objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{either('objects')})\b", re.I),
+    )
+
+
+def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each tested load after a lift, carry, push or pull, with its earlier load."""
+    words = _words()
+    text = scanner.text
+    for lift in words.lifts.finditer(text):
+        if scanner.in_header(lift.start()) or scanner.in_goal(lift.start()):
+            continue
+        sentence_start = scanner.sentence_before(lift.start())
+        end = _clause_end(text, lift.end(), scanner.sentence_after(lift.end()))
+        if words.not_tested.search(text, sentence_start, end):
+            continue
+        tested = bool(words.tested.search(text, sentence_start, end))
+        for load in _LOAD.finditer(text, lift.end(), min(end, lift.end() + _REACH)):
+            _read_load(scanner, facts, lift, load, tested=tested)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """A load belongs to the lift before it up to the next semicolon or full stop."""
+    found = re.compile(r"[;\n]|\.(?!\d)").search(text, start, end)
+    return found.start() if found else end
+
+
+def _read_load(
+    scanner: Scanner,
+    facts: list[Fact],
+    lift: re.Match[str],
+    load: re.Match[str],
+    *,
+    tested: bool,
+) -> None:
+    text = scanner.text
+    words = _words()
+    if not scanner.free(*load.span()) or _DOSED.match(text, load.end()):
+        return
+    if words.objects.match(text, load.end()):
+        return  # "with 30 lb kettlebell": the thing lifted, a dose
+    unit = _UNITS[load.group(2).lower()]
+    earlier = _EARLIER.match(text, load.end())
+    earlier_unit = _UNITS.get((earlier.group(2) or "").lower(), unit) if earlier else ""
+    compared = (
+        earlier is not None
+        and earlier_unit == unit
+        and scanner.free(*earlier.span(1))
+        and attribute(scanner, earlier.start(1), earlier.end()).prior
+    )
+    if not (tested or compared):
+        return
+    name = labels.join(lift.group().lower())
+    found = attribute(scanner, load.start(), load.end())
+    if found.prior:
+        return  # a load that is itself earlier is read with the one it follows
+    scanner.emit(facts, "strength", to_number(load.group(1)), load.span(), name, unit=unit)
+    if compared and earlier is not None:
+        scanner.emit(
+            facts,
+            "strength",
+            to_number(earlier.group(1)),
+            (earlier.start(1), earlier.end(2) if earlier.group(2) else earlier.end(1)),
+            f"{name} (previous)",
+            unit=unit,
+        )
