@@ -36,6 +36,7 @@ from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
+from tui.core.checks.measures.listed_values import read_listed
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -87,6 +88,7 @@ _PASSES: tuple[Pass, ...] = (
     read_gains,
     read_titled,
     read_mmt,
+    read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_ratings,
     read_gait_speed,
     read_patient_rates,
@@ -102,6 +104,7 @@ _PASSES: tuple[Pass, ...] = (
     read_others,
     read_restated,
     read_other_side,
+    read_listed,
 )
 
 
