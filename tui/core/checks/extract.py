@@ -29,6 +29,7 @@ from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
+from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.chair_rises import read_chair_rises
@@ -105,6 +106,7 @@ _PASSES: tuple[Pass, ...] = (
     read_restated,
     read_other_side,
     read_listed,
+    mark_arrowed,
 )
 
 

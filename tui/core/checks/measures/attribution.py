@@ -366,7 +366,7 @@ def _pair_at(window: str, position: int) -> bool:
 def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int, end: int) -> bool:
     """True when the value is an earlier measurement (see the module's rules)."""
     cues = _cues()
-    if cues.prior_after.match(scanner.text, end) or _arrow_after(scanner, end):
+    if cues.prior_after.match(scanner.text, end) or arrow_after(scanner, end):
         return True
     if _not_retested_after(scanner, end):
         return True
@@ -461,7 +461,7 @@ _ARROW_AFTER = re.compile(
 _ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
 
 
-def _arrow_after(scanner: Scanner, end: int) -> bool:
+def arrow_after(scanner: Scanner, end: int) -> bool:
     """An arrow leads from the value ending at `end` to a later one: the value is earlier."""
     found = _ARROW_AFTER.match(scanner.text, end)
     if found is None:

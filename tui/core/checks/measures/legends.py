@@ -39,6 +39,8 @@ _TIGHT = re.compile(
 )
 _TIGHT_NUMBER = re.compile(r"-?\d+(?:\.\d+)?°?")
 _HEADING_LINES = 8
+# Between two values of a spaced list.
+_GAP = re.compile(r"[ \t]*(?:\||/|vs\.?|versus)[ \t]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def _members(line: str, start: int, end: int) -> list[re.Match[str]]:
             continue
         members.append(member)
         position = member.end()
-        gap = re.compile(r"[ \t]*(?:\||/|vs\.?|versus)[ \t]*", re.IGNORECASE).match(line, position)
+        gap = _GAP.match(line, position)
         if gap is None:
             break
         position = gap.end()
@@ -168,7 +170,8 @@ def position(
     """What the legend of the member's list says of it (or of the list's value at `index`),
     or an empty Position."""
     line_text = text[line[0] : line[1]]
-    list_start, list_end = _list_span(text, line, member)
+    spans = member_spans(text, line, member) or [member.first]
+    list_start, list_end = spans[0][0], spans[-1][1]
     names = _after(line_text, list_end - line[0]) or _before(
         line_text, list_start - line[0], member.size
     )
@@ -177,13 +180,6 @@ def position(
     if names is None or len(names) != member.size:
         return Position()
     return _named(names[member.index if index is None else index])
-
-
-def _list_span(text: str, line: tuple[int, int], member: ListMember) -> tuple[int, int]:
-    for members, _ in _lists(text[line[0] : line[1]]):
-        if members[0][0] + line[0] == member.first[0]:
-            return members[0][0] + line[0], members[-1][1] + line[0]
-    return member.first
 
 
 _AFTER = re.compile(rf"(?:[ \t]*{_UNIT})?[ \t]*\(?[ \t]*", re.IGNORECASE)

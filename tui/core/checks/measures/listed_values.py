@@ -27,7 +27,7 @@ def read_listed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     for fact in list(facts):
         if fact.kind not in _LISTED_KINDS:
             continue
-        start = _normalised(scanner, fact.span[0])
+        start = normalised(scanner, fact.span[0])
         if start is None:
             continue
         line = scanner.line(start)
@@ -75,7 +75,7 @@ def _emit(
     )
 
 
-def _normalised(scanner: Scanner, original: int) -> int | None:
+def normalised(scanner: Scanner, original: int) -> int | None:
     """The normalised position whose character starts at an original offset, if any (a binary
     search: the map from normalised to original positions only grows)."""
     offsets = scanner.norm.offsets
