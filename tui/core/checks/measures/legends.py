@@ -112,6 +112,11 @@ def member_of(text: str, line: tuple[int, int], start: int) -> ListMember | None
     return None
 
 
+def in_list(line: str, offset: int) -> bool:
+    """True when the character at `offset` of a line is in a value of a list on it."""
+    return any(low <= offset < high for members, _ in _lists(line) for low, high in members)
+
+
 @lru_cache(maxsize=4096)
 def _lists(line: str) -> tuple[tuple[tuple[tuple[int, int], ...], bool], ...]:
     """Each list of values on a line as (the spans of its values, whether spaces set them

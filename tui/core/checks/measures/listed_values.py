@@ -24,8 +24,9 @@ _DEFICIT = " (deficit)"
 
 def read_listed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """For each fact read from a value of a list with a legend, the list's other values."""
+    original = scanner.norm.original
     for fact in list(facts):
-        if fact.kind not in _LISTED_KINDS:
+        if fact.kind not in _LISTED_KINDS or not _listed_in(original, fact.span[0]):
             continue
         start = normalised(scanner, fact.span[0])
         if start is None:
@@ -73,6 +74,15 @@ def _emit(
         unit=read.unit,
         measure=read.measure,
     )
+
+
+def _listed_in(text: str, start: int) -> bool:
+    """The value at `start` of the original text is one of a list on its line (looked at in
+    the original first: mapping a position to the normalised text costs more)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return legends.in_list(line, start - line_start)
 
 
 def normalised(scanner: Scanner, original: int) -> int | None:
