@@ -132,3 +132,18 @@ def test_own_said_of_the_patient_keeps_the_sentence(text: str) -> None:
     from tui.core.checks.text.other_people import other_people_spans
 
     assert other_people_spans(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "wanted"),
+    [
+        ("NDI 22/50 today (34/50 at his first visit).", "outcome", [(22, False), (34, True)]),
+        ("Berg 47/56 (39/56 on POD 4).", "outcome", [(47, False), (39, True)]),
+        # twin: "from" before a label's colon names where the test was done, not when
+        ("Timed up and go from a low sofa: 12.1 s.", "outcome", [(12.1, False)]),
+    ],
+)
+def test_a_bracketed_timepoint_after_a_value(
+    text: str, kind: str, wanted: list[tuple[object, bool]]
+) -> None:
+    assert _earlier(text, kind) == wanted

@@ -91,6 +91,9 @@ def _either(fragments: tuple[str, ...]) -> str:
 def _cues() -> _Cues:
     words = attribution_words()
     prior = _either(words.get("prior_before", ()))
+    # "from" makes the value after it an earlier one ("from 55"), never a label ("30-second
+    # chair stand from her dining chair: 8")
+    label_prior = _either(tuple(word for word in words.get("prior_before", ()) if word != "from"))
     current = _either(words.get("current", ()))
     versus = _either(words.get("versus", ()))
     side = _either(words.get("side_after", ()))
@@ -116,7 +119,7 @@ def _cues() -> _Cues:
             rf"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/|{_SLASH}))",
             flags | re.MULTILINE,
         ),
-        prior_label=re.compile(rf"{key_edge}{since}(?:{prior}){tail}[^:;\n]{{0,30}}:", flags),
+        prior_label=re.compile(rf"{key_edge}{since}(?:{label_prior}){tail}[^:;\n]{{0,30}}:", flags),
         positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
         timepoint=re.compile(
             rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
@@ -407,9 +410,12 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
 
 
-# After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)").
+# After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
+# "on POD 1)", "at visit 8)").
 _DATED_CLOSE = re.compile(
-    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*[)\]]"
+    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|(?:POD|post-?op[ \t]+day|day|wk|week|visit|session)[ \t]*#?[ \t]*\d{1,3})[ \t]*[)\]]",
+    re.IGNORECASE,
 )
 
 

@@ -622,7 +622,7 @@ GOAL_START = re.compile(
     # a target said in other words, with a value in the clause ("aiming for TUG under 12 s",
     # "hoping to get Berg to 50/56", "expected outcome: gait speed 1.0 m/s")
     r"|\b(?:aim(?:ing|s)?\s+(?:for|to)|(?:hop(?:ing|es?)|expect(?:ing|s)?|would\s+like)\s+to"
-    r"\s+(?:get|reach|achieve|be|return|improve|increase))\b(?=[^.;\n\d]{0,40}\d)"
+    r"\s+(?:get|reach|achieve|be|return|improve|increase))\b(?=[^.,;\n\d]{0,40}\d)"
     r"|\b(?:expected|anticipated|desired)\s+outcomes?\b",
     re.IGNORECASE,
 )
