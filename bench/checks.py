@@ -15,18 +15,19 @@ the 1 MB note each within 3 s; verify against the 1 MB draft is reported.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import sys
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from types import ModuleType
 
 from bench.common import BenchResult, Row
-from tui.core.checks import extract
+from tui.core import checks as checks_package
 from tui.core.checks.billing.audit import AuditRules, audit_note
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.layouts import grids
-from tui.core.checks.text import anchored, lexicon, numbers, scan, word_index
-from tui.core.checks.verify import verify as verify_module
 from tui.core.checks.verify.verify import verify as verify_draft
 from tui.core.intake.notes import parse_note_bytes
 
@@ -101,22 +102,22 @@ def _timed(work: Callable[[], object]) -> tuple[float, float]:
 
 
 def _cold() -> None:
-    """Forget every cached reading of a text, so each phase reads from scratch."""
-    for cached in (
-        extract._read,
-        extract._base,
-        lexicon._remembered,
-        anchored._remembered,
-        anchored.number_starts,
-        word_index._index,
-        word_index._asked,
-        lexicon._lowered,
-        lexicon._matches,
-        numbers.normalize,
-        scan._geometry,
-        grids._grids,
-        verify_module._quantities,
-        verify_module._numbers_after_name,
-        verify_module._names_measure,
-    ):
-        cached.cache_clear()
+    """Forget every cached reading of a text, so each phase reads from scratch.
+
+    Readings are the bounded caches (`lru_cache(maxsize=N)`) of the checks' modules; the
+    unbounded ones hold data tables and compiled patterns, loaded once per process. A reading
+    left over from an earlier phase is worse than a warm cache: its key is an equal but not
+    identical text, so every call compares a megabyte (about 1 s of verify once measured).
+    """
+    for module in _checks_modules():
+        for value in vars(module).values():
+            info = getattr(value, "cache_info", None)
+            if info is not None and value.__module__ == module.__name__ and info().maxsize:
+                value.cache_clear()
+
+
+def _checks_modules() -> list[ModuleType]:
+    for found in pkgutil.walk_packages(checks_package.__path__, f"{checks_package.__name__}."):
+        importlib.import_module(found.name)
+    prefix = f"{checks_package.__name__}."
+    return [module for name, module in sys.modules.items() if name.startswith(prefix)]

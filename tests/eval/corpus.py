@@ -6,12 +6,13 @@ be wrong (`must_not`, each naming its trap), the billing, the audit findings, wh
 belongs in an offline draft (`[sections]`), words an offline draft must drop (`[draft] absent`),
 and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that draft
 (`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/`,
-`heldout3/` to `heldout10/` were written in other styles by engineers who had not read the
+`heldout3/` to `heldout12/` were written in other styles by engineers who had not read the
 extractor's code. Each was blind in its round (measured only, its misses unread) and is a
-development set after it: heldout7 is this round's blind set and heldout10 the next round's.
-heldout8 (EHR exports and templated notes) and heldout9 (unusual human voices: shorthand,
-dictation, therapists trained abroad, OT-heavy notes) were written as development sets by other
-hands, for the engineers to improve against.
+development set after it: heldout10 is this round's blind set and heldout11 the next round's.
+heldout8 (EHR exports and templated notes), heldout9 (unusual human voices: shorthand,
+dictation, therapists trained abroad, OT-heavy notes) and heldout12 (clinics, authors and layouts
+none of the other sets show: chat logs, JSON exports, reply chains, scorecards, letters) were
+written as development sets by other hands, for the engineers to improve against.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ SPLITS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
+    "heldout12",
 )
 
 
