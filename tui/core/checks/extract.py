@@ -29,6 +29,7 @@ from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
+from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
@@ -38,6 +39,7 @@ from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
+from tui.core.checks.measures.listed_values import read_listed
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -91,6 +93,7 @@ _PASSES: tuple[Pass, ...] = (
     read_gains,
     read_titled,
     read_mmt,
+    read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_ratings,
     read_gait_speed,
     read_patient_rates,
@@ -108,6 +111,8 @@ _PASSES: tuple[Pass, ...] = (
     read_others,
     read_restated,
     read_other_side,
+    read_listed,
+    mark_arrowed,
 )
 
 

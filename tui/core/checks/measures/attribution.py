@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.layouts.carried import carried
-from tui.core.checks.measures import labels
+from tui.core.checks.measures import labels, legends
 from tui.core.checks.tables import attribution_words, one_joint_motions
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
 from tui.core.checks.text.scan import Scanner
@@ -45,6 +45,8 @@ _VALUE_TAIL = (
     r"|/[ \t]*\d+(?:\.\d+)?|[+-](?![\d]))?[ \t]*"
 )
 _LINES_BACK = 6
+# A slash between two values' sides ("85° R / 90° L"), not inside a pair of sides ("R/L").
+_SLASH = r"/(?![ \t]*(?:R|L|rt|lt|right|left)(?![A-Za-z0-9]))"
 # A bracket straight after a value annotates that value ("62 ((previous))", "65° (seated)").
 _ANNOTATES = re.compile(rf"{_VALUE_TAIL}$")
 
@@ -89,6 +91,9 @@ def _either(fragments: tuple[str, ...]) -> str:
 def _cues() -> _Cues:
     words = attribution_words()
     prior = _either(words.get("prior_before", ()))
+    # "from" makes the value after it an earlier one ("from 55"), never a label ("30-second
+    # chair stand from her dining chair: 8")
+    label_prior = _either(tuple(word for word in words.get("prior_before", ()) if word != "from"))
     current = _either(words.get("current", ()))
     versus = _either(words.get("versus", ()))
     side = _either(words.get("side_after", ()))
@@ -109,11 +114,12 @@ def _cues() -> _Cues:
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
         declared=re.compile(rf"{edge}(?:{versus})[ \t]*(?:{prior}){tail}", flags),
         side_after=re.compile(
-            rf"[ \t]*(?:on the[ \t]+|to the[ \t]+)?({side}){tail}(?:[ \t]+side\b)?"
-            r"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/))",
+            rf"[ \t]*(?:\([ \t]*({side})[ \t]*\)|(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
+            rf"(?:[ \t]+side\b)?)"
+            rf"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/|{_SLASH}))",
             flags | re.MULTILINE,
         ),
-        prior_label=re.compile(rf"{key_edge}{since}(?:{prior}){tail}[^:;\n]{{0,30}}:", flags),
+        prior_label=re.compile(rf"{key_edge}{since}(?:{label_prior}){tail}[^:;\n]{{0,30}}:", flags),
         positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
         timepoint=re.compile(
             rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
@@ -133,9 +139,10 @@ def prior_after(text: str, pos: int) -> int | None:
 
 
 def side_after(text: str, pos: int) -> str:
-    """The side written straight after a value that ends at `pos` ("70° R,", "4/5 bilat")."""
+    """The side written straight after a value that ends at `pos` ("70° R,", "4/5 bilat",
+    "85° R / 90° L", "40° (R)")."""
     found = _cues().side_after.match(text, pos)
-    return labels.side_name(found.group(1)) if found else ""
+    return labels.side_name(found.group(1) or found.group(2)) if found else ""
 
 
 def attribute(
@@ -169,18 +176,40 @@ def attribute(
     parts = _parts(window)
     side = side_after(text, end) if after_side else ""
     whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
-    prior = (
-        carried(text, start)
-        or _prior(scanner, window, open_at, origin, start, end)
-        or _labelled_prior(window if whole else _scoped(scanner.visible(sentence, start))[0])
+    prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
+        window if whole else _scoped(scanner.visible(sentence, start))[0]
     )
+    listed = _listed(scanner, start, floor=floor, skip=skip)
+    if listed is not None:
+        side = side or listed.side
+        prior = listed.prior if listed.prior is not None else prior
     return Attribution(
         side=side or parts.side,
         joint=parts.joint,
         motion=parts.motion,
         muscle=parts.muscle,
         mode=parts.mode,
-        prior=prior,
+        prior=carried(text, start) or prior,
+    )
+
+
+def _listed(
+    scanner: Scanner, start: int, *, floor: int, skip: tuple[int, int] | None
+) -> legends.Position | None:
+    """The side and timepoint of a value that is one of a list ("17.5 kg / 26.0 kg"): what a
+    legend says of its place, else, for a later value of the list, the side and earlier
+    timepoint of the list's first value ("IE -10° / -6°": both earlier)."""
+    line = scanner.line(start)
+    member = legends.member_of(scanner.text, line, start)
+    if member is None:
+        return None
+    place = legends.position(scanner.text, line, member)
+    if member.index == 0 or not member.spaced or (place.side and place.prior is not None):
+        return place
+    first = attribute(scanner, *member.first, floor=floor, after_side=False, skip=skip)
+    return legends.Position(
+        side=place.side or first.side,
+        prior=place.prior if place.prior is not None else (True if first.prior else None),
     )
 
 
@@ -198,8 +227,11 @@ def _scoped(window: str) -> tuple[str, int]:
             if _DIGIT.search(window, opened, index) or _ANNOTATES.search(window, 0, opened):
                 chars[opened : index + 1] = " " * (index + 1 - opened)
     blanked = "".join(chars)
-    consumed = [m.span(1) for m in _POSTPOSED.finditer(blanked)]
     opened = stack[-1] if stack else -1
+    # "120° L (IE 100°)": a side before the bracket the value read sits in is that value's too
+    consumed = [
+        m.span(1) for m in _POSTPOSED.finditer(blanked) if not _opens_at(blanked, m.end(), opened)
+    ]
     consumed += [
         m.span(1)
         for m in _PREFIXED.finditer(blanked)
@@ -215,7 +247,7 @@ def _scoped(window: str) -> tuple[str, int]:
 _POSTPOSED = re.compile(
     rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
     r"((?:R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
-    r"(?:[ \t]+side\b)?)(?=[ \t]*(?:[,;.)\]]|\n|and\b|vs\b|versus\b))",
+    rf"(?:[ \t]+side\b)?)(?=[ \t]*(?:[,;.)(\]]|\n|and\b|vs\b|versus\b|{_SLASH}))",
     re.IGNORECASE,
 )
 
@@ -225,6 +257,11 @@ _POSTPOSED = re.compile(
 _PREFIXED = re.compile(
     r"(?<![A-Za-z0-9/])(R|L|rt|lt|right|left|bilat(?:eral)?)[ \t]*:?[ \t]*(?=\d)", re.IGNORECASE
 )
+
+
+def _opens_at(window: str, position: int, opened: int) -> bool:
+    """Only spaces lie between `position` and the open bracket at `opened`."""
+    return opened >= position and not window[position:opened].strip()
 
 
 def _chained_after(window: str, value_start: int) -> bool:
@@ -282,7 +319,9 @@ def _drop_other_naming(window: str, last: dict[str, tuple[int, str]]) -> None:
     boundary = values[-1]
     own = {part for part, (position, _) in last.items() if position >= boundary}
     stale: tuple[str, ...]
-    if "muscle" in own:
+    if not own & {"muscle", "joint", "motion"} and _named_unknown(window, boundary):
+        stale = ("muscle", "joint", "motion")  # "biceps 5/5, ECRL 4/5": ECRL is not biceps
+    elif "muscle" in own:
         stale = ("joint", "motion")
     elif own & {"joint", "motion"}:
         stale = ("muscle",)
@@ -296,6 +335,29 @@ def _drop_other_naming(window: str, last: dict[str, tuple[int, str]]) -> None:
             last.pop(part)
 
 
+# A name in capitals right before the value ("ECRL 4/5", "EPL: 3/5"): an item of its own, even
+# when the checks do not know the name.
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Z0-9]{1,5})[ \t]*[:=]?[ \t]*$")
+
+
+def _named_unknown(window: str, boundary: int) -> bool:
+    """The value's own item, after the last value in the window, is named by a capitalised
+    word that is neither an anatomy word, a side, a mode nor a timepoint word."""
+    found = _ACRONYM_BEFORE.search(window, boundary)
+    if found is None:
+        return False
+    word = found.group(1)
+    cues = _cues()
+    return not (
+        labels.mentions(word)
+        or labels.is_noise(word)
+        or any(
+            cue.fullmatch(word)
+            for cue in (cues.prior_before, cues.current, cues.copula, cues.versus)
+        )
+    )
+
+
 _PAIR = re.compile(r"\b(?:R|L|rt|lt|right|left)\s*/\s*(?:R|L|rt|lt|right|left)\b", re.IGNORECASE)
 
 
@@ -307,7 +369,7 @@ def _pair_at(window: str, position: int) -> bool:
 def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int, end: int) -> bool:
     """True when the value is an earlier measurement (see the module's rules)."""
     cues = _cues()
-    if cues.prior_after.match(scanner.text, end) or _arrow_after(scanner, end):
+    if cues.prior_after.match(scanner.text, end) or arrow_after(scanner, end):
         return True
     if _not_retested_after(scanner, end):
         return True
@@ -319,6 +381,9 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     clause_start = lead_start
     digits = [m.end() for m in _DIGIT.finditer(window, lead_start)]
     lead_start = max([lead_start, *digits])
+    if digits:  # "was 95 at the eval and it's 140": "at the eval" is the 95's
+        said = cues.prior_after.match(window, _unit_end(window, lead_start))
+        lead_start = said.end() if said else lead_start
     lead = window[lead_start:]
     if cues.current.search(lead):
         return False
@@ -331,6 +396,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         and (lead_start == clause_start or _only_value_words(lead[: copula.start()]))
     ):
         return True
+    if copula and _LATER_AFTER.match(scanner.text, _unit_end(scanner.text, end)):
+        return True  # "TUG was 18.2 s, is 11.6 s": the "was" of a pair is the earlier value
     if open_at >= 0 and (
         _opens_prior(window, open_at)
         or cues.timepoint.match(scanner.text, origin + open_at)
@@ -343,9 +410,12 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
 
 
-# After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)").
+# After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
+# "on POD 1)", "at visit 8)").
 _DATED_CLOSE = re.compile(
-    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*[)\]]"
+    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|(?:POD|post-?op[ \t]+day|day|wk|week|visit|session)[ \t]*#?[ \t]*\d{1,3})[ \t]*[)\]]",
+    re.IGNORECASE,
 )
 
 
@@ -368,17 +438,36 @@ def _only_value_words(between: str) -> bool:
     return all(_VALUE_WORD.fullmatch(word.group()) for word in _LETTERS.finditer(plain))
 
 
+# After a value said with "was", the same measure said again with "is" or "now" and its value.
+_LATER_AFTER = re.compile(
+    r"[ \t]*[,;][ \t]*(?:and[ \t]+|but[ \t]+)?(?:(?:it|she|he|that)(?:'s|[ \t]+is)|is|now)"
+    r"[ \t]+(?:(?:at|about|around|a|an|up to|down to|only)[ \t]+)*-?\d",
+    re.IGNORECASE,
+)
+# The unit after a value, before the words that may say when it was measured.
+_UNIT_TAIL = re.compile(
+    r"[ \t]*(?:(?:°|deg\w*|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|/[ \t]*\d+)(?![A-Za-z]))?"
+)
+
+
+def _unit_end(text: str, end: int) -> int:
+    """Where the unit written after a value ending at `end` stops."""
+    unit = _UNIT_TAIL.match(text, end)
+    return unit.end() if unit else end
+
+
 # After a value (and the rest of its range and unit), an arrow to the next value: "from -> to".
 # Typographic arrows are commas in the normalised text ("arrows read as then"), so those are
 # recognised in the original text at the same place.
 _ARROW_AFTER = re.compile(
-    r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*(?:(-{1,2}>|=>)|(,))"
+    r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*"
+    r"(?:\([^()\n]{0,30}\)[ \t]*)?(?:(-{1,2}>|=>)|(,))"
     r"(?=[ \t]*(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
 )
 _ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
 
 
-def _arrow_after(scanner: Scanner, end: int) -> bool:
+def arrow_after(scanner: Scanner, end: int) -> bool:
     """An arrow leads from the value ending at `end` to a later one: the value is earlier."""
     found = _ARROW_AFTER.match(scanner.text, end)
     if found is None:

@@ -125,7 +125,17 @@ def context_words(text: str, limit: int = 7) -> str:
     return " ".join(found[-limit:])
 
 
+def is_noise(word: str) -> bool:
+    """A word that never names what a value is of ("MMT", "strength", "grade")."""
+    return bool(_NOISE.fullmatch(word))
+
+
 def without_sides(text: str) -> str:
-    """The words of a label without its side words ("Y balance L R" -> "Y balance")."""
-    kept = [word for word in text.split() if _lexicon().get(word.lower(), ("", ""))[0] != "side"]
+    """The words of a label without its side words ("Y balance L R" -> "Y balance", "index R/L"
+    -> "index")."""
+    kept = [word for word in text.split() if not all(map(_is_side, re.split(r"[/|]", word)))]
     return " ".join(kept)
+
+
+def _is_side(word: str) -> bool:
+    return _lexicon().get(word.lower(), ("", ""))[0] == "side"

@@ -621,7 +621,12 @@ GOAL_START = re.compile(
     # it so), never the AIMS (the Alberta Infant Motor Scale) in capitals; "aiming for stairs"
     # names no value, so the clause after it is no goal
     r"|\baims?\b(?-i:(?<=[a-z]))(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b|to\b))"
-    r"|\baiming\b(?=\s*(?:for\s+)?#?\d)",
+    r"|\baiming\b(?=\s*(?:for\s+)?#?\d)"
+    # a target said in other words, with a value in the clause ("aiming for TUG under 12 s",
+    # "hoping to get Berg to 50/56", "expected outcome: gait speed 1.0 m/s")
+    r"|\b(?:aim(?:ing|s)?\s+(?:for|to)|(?:hop(?:ing|es?)|expect(?:ing|s)?|would\s+like)\s+to"
+    r"\s+(?:get|reach|achieve|be|return|improve|increase))\b(?=[^.,;\n\d]{0,40}\d)"
+    r"|\b(?:expected|anticipated|desired)\s+outcomes?\b",
     re.IGNORECASE,
 )
 

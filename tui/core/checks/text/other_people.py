@@ -3,13 +3,16 @@ chart of M. Quintanilla-Reyes holds W.N.'s values, which must never become this 
 facts. A line is another person's only when its label says so (initials that are not this
 patient's and name someone else in the note, or "other client", "see his chart"); a line led by
 this patient's initials or name, or "(this chart)", stays, and so does a caregiver's report of
-the patient's own values. The words are data (``data/people.toml``).
+the patient's own values. In any note, a sentence in which someone close to the patient speaks
+of their own values ("Husband reports his own back pain 7/10") is that person's. The words are
+data (``data/people.toml``).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -37,6 +40,7 @@ class _Words:
     self_marks: re.Pattern[str]
     other_marks: re.Pattern[str]
     not_initials: frozenset[str]
+    relations: re.Pattern[str]
 
 
 @cache
@@ -52,6 +56,7 @@ def _words() -> _Words:
         self_marks=either("self_marks"),
         other_marks=either("other_marks"),
         not_initials=frozenset(_letters(w) for w in table.get("not_initials", [])),
+        relations=either("relations"),
     )
 
 
@@ -85,12 +90,13 @@ def other_people_spans(text: str, name: str = "") -> tuple[tuple[int, int], ...]
     the patient whose note this is (`name`, else the note's "Patient:" line); none unless the
     note is a group note."""
     words = _words()
+    own = _own_values(text, words)
     if not words.group.search(text):
-        return ()
+        return own
     patient = _patient(text, name)
     if patient is None:
-        return ()
-    spans: list[tuple[int, int]] = []
+        return own
+    spans: list[tuple[int, int]] = list(own)
     taken = -1
     for found in _LABEL.finditer(text):
         if found.start() <= taken or not _is_other(text, found["label"], patient, words):
@@ -98,7 +104,61 @@ def other_people_spans(text: str, name: str = "") -> tuple[tuple[int, int], ...]
         end = text.find("\n", found.end())
         taken = _continuation_end(text, len(text) if end < 0 else end)
         spans.append((found.start(), taken))
+    return tuple(sorted(_merged(spans)))
+
+
+# "his own", "her own", "their own": found by its fixed word, then read in its sentence.
+_OWN = " own "
+_POSSESSIVE = re.compile(r"\b(?:his|her|their)$", re.IGNORECASE)
+_SENTENCE_MARK = re.compile(r"[.;!?\n]")
+_SENTENCE_REACH = 160
+
+
+def _own_values(text: str, words: _Words) -> tuple[tuple[int, int], ...]:
+    """Sentences in which someone close to the patient speaks of their own values ("Husband
+    reports his own low back pain 7/10"); a caregiver's report of the patient's values ("wife
+    reports her pain 6/10 at night") has no "own" and stays the patient's."""
+    spans: list[tuple[int, int]] = []
+    at = text.find(_OWN)
+    while at >= 0:
+        if _POSSESSIVE.search(text, max(0, at - 6), at):
+            start = max(0, at - _SENTENCE_REACH)
+            for mark in _SENTENCE_MARK.finditer(text, start, at):
+                start = mark.end()
+            relation = _last(words.relations.finditer(text, start, at))
+            found = _SENTENCE_MARK.search(text, at)
+            end = found.start() if found else len(text)
+            if (
+                relation is not None
+                and not _SOMEONE_ELSE.search(text, relation.end(), at)
+                and _DIGIT.search(text, at, end)
+            ):
+                spans.append((start, end))
+        at = text.find(_OWN, at + len(_OWN))
     return tuple(spans)
+
+
+# Between the relative and "own", a name or a pronoun of someone else makes "own" theirs ("Mom
+# reports Zara now zips her own coat").
+_SOMEONE_ELSE = re.compile(
+    r"(?<![.:]\s)\b(?:[A-Z][a-z]+|pt|patient|client|child|he|she|they)\b(?![ \t]*\))"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _last(found: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    return max(found, key=lambda match: match.start(), default=None)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with those that overlap joined, so none is left empty twice."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _continuation_end(text: str, end: int) -> int:

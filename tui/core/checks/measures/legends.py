@@ -1,0 +1,240 @@
+"""Which side or timepoint a value of a list is, from a legend that names each position.
+
+Therapists write two or more values as one list and say once what each position is: in a
+heading over the rows ("Measurements (L / R):" then "Grip: 21.0 kg / 15.5 kg"), after the
+values ("grip 52/38 lb R/L", "95/121° (then/now)") or before them on the line ("Key muscles
+(R | L): knee ext 4/5 | 5/5", "initial vs current: -12° vs -3°"). The n-th item of the legend
+names the n-th value, and only when the legend and the list have as many items. A list is
+values set apart by a slash, a bar or "vs" with spaces around ("3+/5 / 4-/5"), or numbers joined
+by bare slashes and closed by a unit ("52/38 lb"); a grade or a score out of its maximum ("4/5",
+"8/10") is one value, not a list.
+
+A legend is looked for only on the value's line and on the few lines of its block above, so
+reading stays linear in the note's length. The timepoint words are data (legends.toml); the
+side words are attribution's (measures.toml [attribution] side_after).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from tui.core.checks.measures import labels
+from tui.core.checks.tables import attribution_words
+
+_DATA = Path(__file__).resolve().parent.parent.parent / "data" / "legends.toml"
+_UNIT = r"(?:°|deg(?:rees?)?\b|%|kg\b|lbs?\b|cm\b|mm\b|m/s\b|sec\b|secs\b|s\b|m\b|ft\b|reps?\b)"
+# One value of a spaced list: a signed number with its grade sign, its denominator and its unit.
+_MEMBER = (
+    r"[-+~]?\d+(?:\.\d+)?(?:[ \t]*[+-](?![\d]))?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?(?![ \t]*\d))?"
+    rf"(?:[ \t]*{_UNIT})?"
+)
+_MEMBER_AT = re.compile(_MEMBER, re.IGNORECASE)
+# Numbers joined by bare slashes and closed by a unit: "52/38 lb", "150/120 deg", "95/121°".
+_TIGHT = re.compile(
+    rf"(?<![\w./+-])(-?\d+(?:\.\d+)?°?(?:/-?\d+(?:\.\d+)?°?)+)(?:[ \t]*{_UNIT})?", re.IGNORECASE
+)
+_TIGHT_NUMBER = re.compile(r"-?\d+(?:\.\d+)?°?")
+_HEADING_LINES = 8
+# Between two values of a spaced list.
+_GAP = re.compile(r"[ \t]*(?:\||/|vs\.?|versus)[ \t]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Position:
+    """What a legend says of one value of a list: its side ("" when the legend names no
+    side) and whether it is an earlier value (None when the legend names no timepoint)."""
+
+    side: str = ""
+    prior: bool | None = None
+
+
+@dataclass(frozen=True)
+class ListMember:
+    """A value's place in the list that holds it: its index, the list's length and the span
+    of the list's first value (which names what the whole list is of)."""
+
+    index: int
+    size: int
+    first: tuple[int, int]
+    spaced: bool
+
+
+@dataclass(frozen=True)
+class _Words:
+    earlier: re.Pattern[str]
+    later: re.Pattern[str]
+    side: re.Pattern[str]
+    legend: re.Pattern[str]
+    item: re.Pattern[str]
+    spaced: re.Pattern[str]
+
+
+def _either(fragments: list[str] | tuple[str, ...]) -> str:
+    return "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    earlier, later = _either(data["earlier"]), _either(data["later"])
+    sides = _either(attribution_words().get("side_after", ()))
+    separator = _either(data["separators"])
+    item = rf"(?:{sides}|{earlier}|{later})"
+    edge, tail = r"(?<![\w/])", r"(?![\w/])"
+    flags = re.IGNORECASE
+    return _Words(
+        earlier=re.compile(rf"(?:{earlier})", flags),
+        later=re.compile(rf"(?:{later})", flags),
+        side=re.compile(rf"(?:{sides})", flags),
+        legend=re.compile(rf"{edge}{item}(?:[ \t]*(?:{separator})[ \t]*{item})+{tail}", flags),
+        item=re.compile(rf"(?<!\w){item}(?!\w)", flags),
+        spaced=re.compile(
+            rf"(?<![\w./]){_MEMBER}(?:[ \t]*(?:\||(?<=[ \t])/(?=[ \t])|\bvs\.?|\bversus)"
+            rf"[ \t]*{_MEMBER})+",
+            flags,
+        ),
+    )
+
+
+def member_of(text: str, line: tuple[int, int], start: int) -> ListMember | None:
+    """The list on the line that holds the value starting at `start`, if any."""
+    found = _lists(text[line[0] : line[1]])
+    offset = start - line[0]
+    for members, spaced in found:
+        for index, (low, high) in enumerate(members):
+            if low <= offset < high:
+                first = (members[0][0] + line[0], members[0][1] + line[0])
+                return ListMember(index, len(members), first, spaced)
+    return None
+
+
+def in_list(line: str, offset: int) -> bool:
+    """True when the character at `offset` of a line is in a value of a list on it."""
+    return any(low <= offset < high for members, _ in _lists(line) for low, high in members)
+
+
+@lru_cache(maxsize=4096)
+def _lists(line: str) -> tuple[tuple[tuple[tuple[int, int], ...], bool], ...]:
+    """Each list of values on a line as (the spans of its values, whether spaces set them
+    apart)."""
+    found: list[tuple[tuple[tuple[int, int], ...], bool]] = []
+    for match in _words().spaced.finditer(line):
+        members = tuple(m.span() for m in _members(line, match.start(), match.end()))
+        if len(members) > 1:
+            found.append((members, True))
+    for match in _TIGHT.finditer(line):
+        if any(members[0][0] <= match.start() < members[-1][1] for members, _ in found):
+            continue
+        if not _unit_closes(match):
+            continue
+        members = tuple(m.span() for m in _TIGHT_NUMBER.finditer(line, *match.span(1)))
+        if len(members) > 1:
+            found.append((members, False))
+    return tuple(found)
+
+
+def _members(line: str, start: int, end: int) -> list[re.Match[str]]:
+    """The values of a spaced list, skipping the separators between them."""
+    members = []
+    position = start
+    while position < end:
+        member = _MEMBER_AT.match(line, position)
+        if member is None or member.end() == member.start():
+            position += 1
+            continue
+        members.append(member)
+        position = member.end()
+        gap = _GAP.match(line, position)
+        if gap is None:
+            break
+        position = gap.end()
+    return members
+
+
+def _unit_closes(match: re.Match[str]) -> bool:
+    """A bare-slash list counts only when a unit (or degrees) closes it: "52/38 lb", not the
+    "4/5" of a grade or the "8/10" of a rating."""
+    return match.end() > match.end(1) or match.group(1).endswith("°")
+
+
+def member_spans(text: str, line: tuple[int, int], member: ListMember) -> list[tuple[int, int]]:
+    """The spans of every value of the member's list."""
+    for members, _ in _lists(text[line[0] : line[1]]):
+        if members[0][0] + line[0] == member.first[0]:
+            return [(low + line[0], high + line[0]) for low, high in members]
+    return []
+
+
+def position(
+    text: str, line: tuple[int, int], member: ListMember, index: int | None = None
+) -> Position:
+    """What the legend of the member's list says of it (or of the list's value at `index`),
+    or an empty Position."""
+    line_text = text[line[0] : line[1]]
+    spans = member_spans(text, line, member) or [member.first]
+    list_start, list_end = spans[0][0], spans[-1][1]
+    names = _after(line_text, list_end - line[0]) or _before(
+        line_text, list_start - line[0], member.size
+    )
+    if names is None:
+        names = _heading(text, line[0], member.size)
+    if names is None or len(names) != member.size:
+        return Position()
+    return _named(names[member.index if index is None else index])
+
+
+_AFTER = re.compile(rf"(?:[ \t]*{_UNIT})?[ \t]*\(?[ \t]*", re.IGNORECASE)
+
+
+def _after(line: str, end: int) -> list[str] | None:
+    """A legend right after the list ("52/38 lb R/L", "95/121° (then/now)")."""
+    lead = _AFTER.match(line, end)
+    legend = _words().legend.match(line, lead.end() if lead else end)
+    return _items(legend.group()) if legend else None
+
+
+def _before(line: str, start: int, size: int) -> list[str] | None:
+    """The last legend before the list on its line with as many items as the list."""
+    found = [
+        items for m in _words().legend.finditer(line, 0, start) if len(items := _items(m.group()))
+    ]
+    matching = [items for items in found if len(items) == size]
+    return matching[-1] if matching else None
+
+
+def _heading(text: str, line_start: int, size: int) -> list[str] | None:
+    """A legend on the heading line over the value's block ("Measurements (R / L):"): the
+    nearest line above that ends with a colon, with no blank line between."""
+    position = line_start
+    for _ in range(_HEADING_LINES):
+        if position <= 0:
+            return None
+        above_start = text.rfind("\n", 0, position - 1) + 1
+        above = text[above_start : position - 1]
+        if not above.strip():
+            return None
+        if above.rstrip().endswith(":"):
+            legends = [_items(m.group()) for m in _words().legend.finditer(above)]
+            matching = [items for items in legends if len(items) == size]
+            return matching[-1] if matching else None
+        position = above_start
+    return None
+
+
+def _items(legend: str) -> list[str]:
+    return [m.group() for m in _words().item.finditer(legend)]
+
+
+def _named(item: str) -> Position:
+    words = _words()
+    if words.side.fullmatch(item):
+        return Position(side=labels.side_name(item))
+    if words.earlier.fullmatch(item):
+        return Position(prior=True)
+    if words.later.fullmatch(item):
+        return Position(prior=False)
+    return Position()

@@ -1,0 +1,101 @@
+"""The other values of a list whose legend names each value, when a reader took only one.
+
+"Grip 52/38 lb R/L": the grip reader takes "38 lb" (the number its unit follows) and leaves 52,
+though the legend says 52 is the right hand's grip. A value of such a list is the same measure
+as the one read, with the side or timepoint its place in the legend gives (`legends`). Only
+lists with a legend are completed: without one, "52/38" may be a ratio or a score out of a
+maximum. Each fact already read is looked at once, on its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels, legends
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_NUMBER = re.compile(r"([-+~]?)(\d+(?:\.\d+)?)([ \t]*[+-](?!\d))?")
+_LISTED_KINDS = frozenset({"rom", "mmt", "strength", "girth", "outcome", "other"})
+_PREVIOUS = " (previous)"
+_DEFICIT = " (deficit)"
+
+
+def read_listed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """For each fact read from a value of a list with a legend, the list's other values."""
+    original = scanner.norm.original
+    for fact in list(facts):
+        if fact.kind not in _LISTED_KINDS or not _listed_in(original, fact.span[0]):
+            continue
+        start = normalised(scanner, fact.span[0])
+        if start is None:
+            continue
+        line = scanner.line(start)
+        member = legends.member_of(scanner.text, line, start)
+        if member is None:
+            continue
+        for index, span in enumerate(legends.member_spans(scanner.text, line, member)):
+            if index == member.index or not scanner.free(*span):
+                continue
+            place = legends.position(scanner.text, line, member, index)
+            if not place.side and place.prior is None:
+                continue
+            _emit(scanner, facts, fact, span, place)
+
+
+def _emit(
+    scanner: Scanner, facts: list[Fact], read: Fact, span: tuple[int, int], place: legends.Position
+) -> None:
+    number = _NUMBER.match(scanner.text, *span)
+    if number is None:
+        return
+    sign, digits, grade = number.group(1), number.group(2), (number.group(3) or "").strip()
+    value: int | float | str
+    base = read.label.replace(_PREVIOUS, "").replace(_DEFICIT, "")
+    if read.kind == "mmt":
+        value = f"{digits}{grade}"
+    elif grade:
+        return  # a grade sign on a value that is not a grade: not the same measure
+    else:
+        value = to_number(digits)
+    if sign == "-" and read.kind != "rom":
+        return
+    if place.side:
+        base = labels.join(place.side, labels.without_sides(base))
+    prior = place.prior if place.prior is not None else _PREVIOUS in read.label
+    label = base + (_PREVIOUS if prior else "") + (_DEFICIT if sign == "-" else "")
+    scanner.emit(
+        facts,
+        read.kind,
+        value,
+        (number.start(2) if sign != "-" else number.start(), number.end()),
+        label,
+        unit=read.unit,
+        measure=read.measure,
+    )
+
+
+def _listed_in(text: str, start: int) -> bool:
+    """The value at `start` of the original text is one of a list on its line (looked at in
+    the original first: mapping a position to the normalised text costs more)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return legends.in_list(line, start - line_start)
+
+
+def normalised(scanner: Scanner, original: int) -> int | None:
+    """The normalised position whose character starts at an original offset, if any (a binary
+    search: the map from normalised to original positions only grows)."""
+    offsets = scanner.norm.offsets
+    if offsets is None:
+        return original
+    low, high = 0, offsets.size
+    while low < high:
+        middle = (low + high) // 2
+        if offsets.start_at(middle) < original:
+            low = middle + 1
+        else:
+            high = middle
+    return low if low < offsets.size and offsets.start_at(low) == original else None
