@@ -142,9 +142,10 @@ def test_a_service_row_whose_words_ran_over_its_leader() -> None:
     assert services == [("97116", 20), ("97110", 11)]
 
 
-def test_twin_a_code_after_a_leader_with_no_single_time_is_only_set_apart() -> None:
+def test_twin_a_code_after_a_leader_with_several_times_is_left_as_written() -> None:
+    """Which of the times the code bills is not written, so the billing must not read one."""
     note = "Reassessment 12 min, HEP 5 min ................ 97110\n"
-    assert normalize(note).text == "Reassessment 12 min, HEP 5 min: 97110\n"
+    assert normalize(note).text == note
 
 
 def test_twin_an_ellipsis_and_a_leader_before_units_billed_are_left() -> None:

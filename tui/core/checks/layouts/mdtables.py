@@ -473,11 +473,19 @@ def _paired_minutes(table: _Table, row: tuple[Cell, ...], line: tuple[int, int])
         second = [first[0].lower(), *second]
     if not all(total_word().search(" ".join(name)) for name in (first, second)):
         return None  # "Sets / reps": two numbers of a dose, not two totals
+    if _timed_over_total(first, second, int(minutes.group(1)), int(minutes.group(2))):
+        return None  # "timed / treatment | 40 / 35": one of the two is wrong; neither is read
     written = (
         f"{' '.join(first)} {minutes.group(1)} min; {' '.join(second)} {minutes.group(2)} min."
     )
     cell = row[index]
     return Piece(line[0], line[1], written, cell.start, cell.end)
+
+
+def _timed_over_total(first: list[str], second: list[str], one: int, two: int) -> bool:
+    """Timed minutes named first and given as more than the session's total named second."""
+    timed = [any(word.lower().startswith("timed") for word in name) for name in (first, second)]
+    return timed == [True, False] and one > two
 
 
 def _minutes_after(name: Cell, cell: Cell) -> Piece:

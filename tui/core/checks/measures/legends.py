@@ -180,7 +180,9 @@ def position(
     names = _after(line_text, list_end - line[0]) or _before(
         line_text, list_start - line[0], member.size
     )
-    if names is None:
+    if names is None and len(_lists(line_text)) == 1:
+        # With several lists on the row ("Radial / ulnar  12° / 30°  18° / 38°" under "R / L"),
+        # the heading's items name the lists, not the values within each.
         names = _heading(text, line[0], member.size)
     if names is None or len(names) != member.size:
         return Position()

@@ -614,7 +614,9 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if any(number > 10 for number in numbers):
             continue
         about = _rating_subject(scanner, match.start(), match.end(), vocab)
-        rated = _instrument_rated(scanner, match.start(), vocab) if about is None else None
+        rated = _instrument_rated(scanner, match.start(), vocab)
+        if rated is not None and about is not None and not _describes(scanner, rated[1], match):
+            rated = None  # "fatigue 3/10" after an instrument's own score is no score of it
         if rated is not None:
             _emit_rated(scanner, facts, rated, match)
             continue
@@ -772,6 +774,22 @@ def _instrument_rated(scanner: Scanner, start: int, vocab: Words) -> tuple[Measu
         if scanner.free(*number.span()):
             return None
     return measure, floor + name_end
+
+
+def _describes(scanner: Scanner, name_end: int, rating: re.Match[str]) -> bool:
+    """The words between an instrument's name and a rating describe that instrument ("LYMQOL
+    overall quality of life 6/10", "Kapandji: 9/10 / 7/10"): no clause break between, and no
+    number but the instrument's own values already read."""
+    between = scanner.text[name_end : rating.start()]
+    if _CLAUSE_BREAK.search(between):
+        return False
+    return not any(
+        scanner.free(name_end + number.start(), name_end + number.end())
+        for number in _NUMBER.finditer(between)
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;\n]|\.(?!\d)")
 
 
 def _last_instrument(before: str) -> tuple[MeasureDef, int] | None:

@@ -112,9 +112,9 @@ def _leader_pieces(text: str) -> list[Piece]:
             charge = bool(_CHARGE_LINE.match(text, line_start, start))
             if not _BARE_COUNT.fullmatch(value) and not charge:
                 code = (end, end + len(value.rstrip()))
-                pieces += _code_by_minutes(text, line_start, start, code) or [
-                    Piece(start, end, ": ", start, end)
-                ]
+                moved = _code_by_minutes(text, line_start, start, code)
+                if moved is not None:  # None: several times before one code, left as written
+                    pieces += moved or [Piece(start, end, ": ", start, end)]
             led.append((line_start, line_end, _shape(value)))
         at = text.find(_LEADER_DOTS, end)
     return pieces + _overrun_rows(text, led)
@@ -122,14 +122,17 @@ def _leader_pieces(text: str) -> list[Piece]:
 
 def _code_by_minutes(
     text: str, row_start: int, value_start: int, code: tuple[int, int]
-) -> list[Piece]:
+) -> list[Piece] | None:
     """A services print's row ("MLD 25 min (neck, axilla) ........ 97140"): the code in its
     column is written beside the row's one time ("MLD 25 min (97140) (neck, axilla)"), where a
-    service's code is read; nothing when the value is no code or the row has no single time."""
+    service's code is read; nothing when the value is no code or the row has no time, and None
+    (the row left as written) when it has several times."""
     if not _CODE.fullmatch(text[code[0] : code[1]]):
         return []
     times = list(_MINUTES.finditer(text, row_start, value_start))
-    if len(times) != 1:
+    if len(times) > 1:
+        return None
+    if not times:
         return []
     after = times[0].end()
     return [
@@ -156,9 +159,11 @@ def _overrun_rows(text: str, led: list[tuple[int, int, str]]) -> list[Piece]:
         end = len(text) if end < 0 else end
         found = _LAST_WORD.search(text, start, end)
         if found and _shape(found.group(1)) == shape and _LEADER_DOTS not in text[start:end]:
-            pieces += _code_by_minutes(text, start, found.start(), found.span(1)) or [
-                Piece(found.start(), found.start(1), ": ", found.start(), found.start(1))
-            ]
+            moved = _code_by_minutes(text, start, found.start(), found.span(1))
+            if moved is not None:
+                pieces += moved or [
+                    Piece(found.start(), found.start(1), ": ", found.start(), found.start(1))
+                ]
     return pieces
 
 
