@@ -22,15 +22,23 @@ from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_PERCENT = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE)
+# The day of a date written month/day ("10/02 %"): a zero-led number after a number and a slash
+# is never a measurement ("32/34 cm", a pair of values, is).
+_DATE_DAY = r"(?!(?<=\d/)0\d)"
+_PERCENT = re.compile(
+    _DATE_DAY + r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:%|percent\b)", re.IGNORECASE
+)
 # A rate of performance: "9 wpm", "cadence 96 steps/min".
 _RATE = re.compile(
-    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(wpm|words per minute|steps/min|spm)\b", re.IGNORECASE
+    _DATE_DAY + r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(wpm|words per minute|steps/min|spm)\b",
+    re.IGNORECASE,
 )
-_LENGTH = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE)
+_LENGTH = re.compile(
+    _DATE_DAY + r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE
+)
 _PRESSURE_READING = re.compile(r"(?<![A-Za-z0-9./])(\d{1,3})\s*(mm\s*Hg)\b", re.IGNORECASE)
 _DISTANCE = re.compile(
-    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(ft|feet|m|meters|metres|yards|yds)\b(?!/)",
+    _DATE_DAY + r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(ft|feet|m|meters|metres|yards|yds)\b(?!/)",
     re.IGNORECASE,
 )
 

@@ -41,6 +41,9 @@ _RANGE = re.compile(
 # A range starts at 0 or at an extension deficit; "95 to 105" is two measurements, not a range.
 _MAX_RANGE_START = 30
 _SINGLE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?")
+# The day of a date written month/day ("10/02°" in a pasted row): a zero-led number after a
+# number and a slash is no angle ("120/115°", a pair of angles, is).
+_DATE_DAY = re.compile(r"(?<=\d/)0\d")
 _LACKS = re.compile(r"\b(?:lacks?|lacking|lag|lagging|short)\b", re.IGNORECASE)
 _MM = re.compile(r"\s*mm\b", re.IGNORECASE)
 _LAG = re.compile(r"\blag\b", re.IGNORECASE)
@@ -74,7 +77,7 @@ def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
     worded = _sentences_with_rom_words(scanner)
     text = scanner.text
     for token in scanner.tokens():
-        if not scanner.free(token.start(), token.end()):
+        if not scanner.free(token.start(), token.end()) or _DATE_DAY.match(text, token.start()):
             continue
         here = scanner.sentence(token.start())
         if here != sentence:
