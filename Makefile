@@ -12,7 +12,7 @@ SELF := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 COMPILE := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --build-deps-for wheel --build-deps-for editable
 
-.PHONY: demo test lint typecheck bench eval e2e-llama lock clean
+.PHONY: demo test lint typecheck fuzz bench eval e2e-llama lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("chartdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -46,6 +46,11 @@ typecheck: $(VENV)/.test-installed
 TEST_WORKERS ?= auto
 test: lint typecheck
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+
+# The property tests with new random examples each run (`make test` draws the same ones every
+# time, so a clean clone's CI never fails on an example no earlier run drew).
+fuzz: $(VENV)/.test-installed
+	CHARTDESK_HYPOTHESIS=explore $(BIN)/python -m pytest -q -n $(TEST_WORKERS) -p no:randomly $$(grep -rl "from hypothesis" tests)
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench

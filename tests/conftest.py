@@ -9,10 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tui.core.security.pin import has_pin, set_pin
 from tui.core.service import ClinicService
 from tui.core.signing.signers import Signer
+
+# Property tests draw the same examples on every run of `make test`, so CI on a clean clone
+# cannot fail on an example no run before it drew; `make fuzz` draws new ones.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("CHARTDESK_HYPOTHESIS", "repeatable"))
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_NOTES = REPO / "tui" / "core" / "data" / "demo"
