@@ -628,14 +628,7 @@ def _swapped_times(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[
         own = [other for other in same if _compatible(fact, other)]
         if not own or not all(_earlier(other) for other in own):
             continue
-        near = {
-            order[at]
-            for other in own
-            for at in range(
-                max(0, place[id(other)] - _CHANGE_REACH),
-                min(len(order), place[id(other)] + _CHANGE_REACH + 1),
-            )
-        }
+        near = _written_near(order, place, own)
         todays = [
             later
             for later in (note.facts[index] for index in sorted(near))
@@ -647,6 +640,19 @@ def _swapped_times(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[
         if any(_swapped_with(fact, later, draft) for later in todays):
             found.append(replace(fact, label=f"{fact.label} (the note's earlier value)"))
     return found
+
+
+def _written_near(order: list[int], place: dict[int, int], facts: Sequence[Fact]) -> set[int]:
+    """The indexes of the note's facts written within a few facts of any of `facts`
+    (`order`: fact indexes by span; `place`: a fact's place in that order)."""
+    return {
+        order[at]
+        for fact in facts
+        for at in range(
+            max(0, place[id(fact)] - _CHANGE_REACH),
+            min(len(order), place[id(fact)] + _CHANGE_REACH + 1),
+        )
+    }
 
 
 def _swapped_unread(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list[Fact]:
@@ -670,14 +676,7 @@ def _swapped_unread(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list
         ]
         if not same or any(_earlier(other) for other in same):
             continue
-        near = {
-            order[at]
-            for other in same
-            for at in range(
-                max(0, place[id(other)] - _CHANGE_REACH),
-                min(len(order), place[id(other)] + _CHANGE_REACH + 1),
-            )
-        }
+        near = _written_near(order, place, same)
         earlier = {
             value
             for other in (note.facts[index] for index in near)
