@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 
 # At most this many lines under a marker belong to its block (a marker never swallows a note).
@@ -53,9 +54,9 @@ def _cues() -> _Cues:
     words = attribution_words()
     openers = words.get("carried_opener", ())
     since = "".join(f"(?<!{word} )" for word in words.get("period_start", ()))
-    either = "|".join(f"(?:{fragment})" for fragment in openers) or r"(?!x)x"
+    alternatives = either(openers)
     firsts = sorted({re.split(r"[^a-z]", fragment.lower(), maxsplit=1)[0] for fragment in openers})
-    pattern = re.compile(rf"(?<![\w-]){since}(?:{either})(?![A-Za-z0-9])", re.IGNORECASE)
+    pattern = re.compile(rf"(?<![\w-]){since}(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
     ends = "|".join(f"(?:{fragment})" for fragment in (*words.get("carried_end", ()),))
     current = "|".join(f"(?:{fragment})" for fragment in words.get("current", ()))
     end = re.compile(

@@ -19,6 +19,7 @@ from typing import Any
 from tui.core.checks.layouts.keyed import snake_words
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import GOAL_START, MONTH_NAMES
 
 # Roles of a column: "label" names the row, "skip" holds no measurement, "goal" targets,
@@ -48,10 +49,10 @@ def _data() -> dict[str, Any]:
 
 
 def _pattern(fragments: Sequence[str], whole: bool = False) -> re.Pattern[str]:
-    either = "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
+    alternatives = either(fragments)
     if whole:
-        return re.compile(rf"^(?:{either})$", re.IGNORECASE)
-    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE)
+        return re.compile(rf"^(?:{alternatives})$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 @cache

@@ -17,6 +17,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import VitalSign, vital_row_words, vital_signs
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
@@ -95,30 +96,26 @@ def _words() -> _Words:
         changes=led(re.compile(changes, re.I), *halves, *data.get("pressure_changes", ())),
         limited=led(
             re.compile(
-                rf"\b(?:{_alternation(data.get('limited', ()))})(?![\w-])[ \t]*"
-                rf"(?P<limit>(?:{_alternation(data.get('limits', ()))})[ \t]*)?"
+                rf"\b(?:{either(data.get('limited', ()))})(?![\w-])[ \t]*"
+                rf"(?P<limit>(?:{either(data.get('limits', ()))})[ \t]*)?"
                 r"(?P<value>\d{1,3})",
                 re.I,
             ),
             *data.get("limited", ()),
         ),
         paced=led(
-            re.compile(rf"\b(?:{_alternation(data.get('paced', ()))})", re.I),
+            re.compile(rf"\b(?:{either(data.get('paced', ()))})", re.I),
             *data.get("paced", ()),
         ),
-        heart=re.compile(rf"\b(?:{_alternation(data.get('heart_words', ()))})\b", re.I),
+        heart=re.compile(rf"\b(?:{either(data.get('heart_words', ()))})\b", re.I),
         limit_before=re.compile(
-            rf"(?<![\w-])(?:{_alternation(data.get('limits_before', ()))})[ \t]*\Z", re.I
+            rf"(?<![\w-])(?:{either(data.get('limits_before', ()))})[ \t]*\Z", re.I
         ),
         # One step between readings of a chain: a link or a qualifier word, with spaces.
         step=re.compile(
             rf"[ \t]*(?:(?:{links}|[:=]|(?<![A-Za-z])(?:{qualifiers})(?![A-Za-z]))[ \t]*)?", re.I
         ),
     )
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
 
 
 _BEATS = re.compile(r"(?<![\d.])(\d{2,3})[ \t]*bpm\b", re.I)

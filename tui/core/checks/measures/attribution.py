@@ -31,6 +31,7 @@ from functools import cache
 from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures import labels, legends
 from tui.core.checks.tables import attribution_words, one_joint_motions
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
 from tui.core.checks.text.scan import Scanner
 
@@ -83,20 +84,16 @@ class _Cues:
     not_retested: re.Pattern[str]
 
 
-def _either(fragments: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
-
-
 @cache
 def _cues() -> _Cues:
     words = attribution_words()
-    prior = _either(words.get("prior_before", ()))
+    prior = either(words.get("prior_before", ()))
     # "from" makes the value after it an earlier one ("from 55"), never a label ("30-second
     # chair stand from her dining chair: 8")
-    label_prior = _either(tuple(word for word in words.get("prior_before", ()) if word != "from"))
-    current = _either(words.get("current", ()))
-    versus = _either(words.get("versus", ()))
-    side = _either(words.get("side_after", ()))
+    label_prior = either(tuple(word for word in words.get("prior_before", ()) if word != "from"))
+    current = either(words.get("current", ()))
+    versus = either(words.get("versus", ()))
+    side = either(words.get("side_after", ()))
     edge = r"(?<![\w-])"
     tail = r"(?![A-Za-z0-9])"
     flags = re.IGNORECASE
@@ -106,9 +103,9 @@ def _cues() -> _Cues:
     key_edge = r"(?<![A-Za-z0-9-])"
     return _Cues(
         prior_before=re.compile(rf"{edge}{since}(?:{prior}){tail}", flags),
-        copula=re.compile(rf"{edge}(?:{_either(words.get('copula', ()))}){tail}", flags),
+        copula=re.compile(rf"{edge}(?:{either(words.get('copula', ()))}){tail}", flags),
         prior_after=re.compile(
-            rf"[ \t]*,?[ \t]*(?:{_either(words.get('prior_after', ()))}){tail}", flags
+            rf"[ \t]*,?[ \t]*(?:{either(words.get('prior_after', ()))}){tail}", flags
         ),
         current=re.compile(rf"{edge}(?:{current}){tail}", flags),
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
@@ -120,14 +117,14 @@ def _cues() -> _Cues:
             flags | re.MULTILINE,
         ),
         prior_label=re.compile(rf"{key_edge}{since}(?:{label_prior}){tail}[^:;\n]{{0,30}}:", flags),
-        positions=re.compile(rf"{edge}(?:{_either(words.get('positions', ()))}){tail}", flags),
+        positions=re.compile(rf"{edge}(?:{either(words.get('positions', ()))}){tail}", flags),
         timepoint=re.compile(
-            rf"[(\[][ \t]*(?:{_either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
+            rf"[(\[][ \t]*(?:{either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
             r"(?:[^:\d()\[\]\n]{0,25}:|[ \t]*[-\u2013=]?[ \t]+(?=\d))",
             flags,
         ),
         not_retested=re.compile(
-            rf"[ \t]*(?:{_either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
+            rf"[ \t]*(?:{either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
         ),
     )
 

@@ -22,6 +22,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.names import resolve
 from tui.core.checks.tables import battery_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -44,7 +45,7 @@ _HIGHEST = 200
 @cache
 def _score_kind() -> Led:
     words = battery_words().get("score_words", ())
-    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    body = either(words)
     pattern = (
         rf"(?P<kind>{body})(?![\w-]){_ASIDE}[ \t]*(?:[:=][ \t]*|of[ \t]+)?"
         rf"(?<![\d.])(?P<value>{NUM})(?![\d/%°]|\.\d|{_UNIT_AFTER})"
@@ -55,7 +56,7 @@ def _score_kind() -> Led:
 @cache
 def _kind_word() -> re.Pattern[str]:
     words = battery_words().get("score_words", ())
-    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    body = either(words)
     return re.compile(rf"(?<![\w-])(?:{body})s?(?![\w-])", re.IGNORECASE)
 
 
@@ -63,7 +64,7 @@ def _kind_word() -> re.Pattern[str]:
 def _kind_heading() -> Led:
     """A kind of score heading a list ("T-scores — Vision 61, Touch 58", "Scaled scores:")."""
     words = battery_words().get("score_words", ())
-    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    body = either(words)
     pattern = (
         rf"(?P<kind>{body})s?(?![\w-])[^\n\d.;:]{{0,20}}?[ \t]*(?:[:\u2014\u2013]|[ \t]-)[ \t]*"
     )

@@ -15,6 +15,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
@@ -32,12 +33,12 @@ class _Words:
 def _words() -> _Words:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("body_temperature", {})
     names = [str(name) for name in data.get("names", ())]
-    either = "|".join(f"(?:{name})" for name in names) or r"(?!x)x"
-    not_words = "|".join(f"(?:{word})" for word in data.get("not_words", ())) or r"(?!x)x"
+    alternatives = either(names)
+    not_words = either(data.get("not_words", ()))
     return _Words(
         reading=led(
             re.compile(
-                rf"\b(?:{either})[ \t]*[:=]?[ \t]*(?:was[ \t]+|of[ \t]+)?"
+                rf"\b(?:{alternatives})[ \t]*[:=]?[ \t]*(?:was[ \t]+|of[ \t]+)?"
                 r"(?P<value>\d{2,3}(?:\.\d)?)[ \t]*(?:°|deg(?:rees)?)?[ \t]*(?P<scale>[FC])\b",
             ),
             *names,

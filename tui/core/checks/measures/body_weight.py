@@ -21,6 +21,7 @@ from typing import Any
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import body_weight_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
@@ -78,7 +79,7 @@ def _words() -> _Words:
 
 def _either(words: Any) -> str:
     found = [str(word) for word in words] if isinstance(words, list | tuple) else []
-    return "|".join(f"(?:{word})" for word in found) or r"(?!x)x"
+    return either(found)
 
 
 def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:

@@ -13,6 +13,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import gain_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
@@ -28,7 +29,7 @@ _MOST = 2.0
 @cache
 def _gains() -> Led:
     names = gain_words()
-    body = "|".join(f"(?:{name})" for name in names) or r"(?!x)x"
+    body = either(names)
     pattern = (
         rf"(?:{body})(?![\w-])[ \t]*(?:\([^()\n]{{0,12}}\)[ \t]*)?[:=]?[ \t]*"
         rf"(?:{_SIDE}[:=]?[ \t]*)?{_RATIO}"

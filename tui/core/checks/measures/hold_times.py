@@ -20,6 +20,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import hold_time_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.scan import Scanner
 
@@ -37,27 +38,23 @@ class _Words:
     dose_line: re.Pattern[str]
 
 
-def _either(words: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
-
-
 @cache
 def _words() -> _Words:
     data = hold_time_words()
     holds, postures = data.get("holds", ()), data.get("postures", ())
-    unaided = _either(data.get("unaided", ()))
+    unaided = either(data.get("unaided", ()))
     return _Words(
-        holding=led(re.compile(rf"\b(?:{_either(holds)})\b{_GAP}{_TIME}", re.IGNORECASE), *holds),
+        holding=led(re.compile(rf"\b(?:{either(holds)})\b{_GAP}{_TIME}", re.IGNORECASE), *holds),
         posture=led(
             re.compile(
-                rf"\b(?:{_either(postures)})\b{_GAP}\b(?:{unaided})\b{_GAP}{_TIME}", re.IGNORECASE
+                rf"\b(?:{either(postures)})\b{_GAP}\b(?:{unaided})\b{_GAP}{_TIME}", re.IGNORECASE
             ),
             *postures,
         ),
         dose_after=re.compile(
-            rf"[ \t]*(?:[,(][ \t]*)?(?:{_either(data.get('dose_after', ()))})", re.IGNORECASE
+            rf"[ \t]*(?:[,(][ \t]*)?(?:{either(data.get('dose_after', ()))})", re.IGNORECASE
         ),
-        dose_line=re.compile(rf"\b(?:{_either(data.get('dose_lines', ()))})\b", re.IGNORECASE),
+        dose_line=re.compile(rf"\b(?:{either(data.get('dose_lines', ()))})\b", re.IGNORECASE),
     )
 
 

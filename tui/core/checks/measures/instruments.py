@@ -47,6 +47,7 @@ from tui.core.checks.tables import (
     not_instruments,
     vocabulary,
 )
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, alternation, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -251,7 +252,7 @@ _OUT_OF_TEN = re.compile(r"\d{1,2}(?:\.\d)?[ \t]*/[ \t]*10(?!\d|\.\d)")
 @cache
 def _gain() -> re.Pattern[str]:
     """A reflex's gain named after the name ("vHIT gain"; measures.toml [gains])."""
-    names = "|".join(f"(?:{name})" for name in gain_words()) or "(?!x)x"
+    names = either(gain_words())
     return re.compile(rf"(?<![\w-])(?:{names})\b", re.IGNORECASE)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import either
 
 _DATA = Path(__file__).resolve().parent.parent.parent / "data" / "legends.toml"
 _UNIT = r"(?:°|deg(?:rees?)?\b|%|kg\b|lbs?\b|cm\b|mm\b|m/s\b|sec\b|secs\b|s\b|m\b|ft\b|reps?\b)"
@@ -73,16 +74,12 @@ class _Words:
     spaced: re.Pattern[str]
 
 
-def _either(fragments: list[str] | tuple[str, ...]) -> str:
-    return "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
-
-
 @cache
 def _words() -> _Words:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    earlier, later = _either(data["earlier"]), _either(data["later"])
-    sides = _either(attribution_words().get("side_after", ()))
-    separator = _either(data["separators"])
+    earlier, later = either(data["earlier"]), either(data["later"])
+    sides = either(attribution_words().get("side_after", ()))
+    separator = either(data["separators"])
     item = rf"(?:{sides}|{earlier}|{later})"
     edge, tail = r"(?<![\w/])", r"(?![\w/])"
     flags = re.IGNORECASE

@@ -21,6 +21,7 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -54,15 +55,15 @@ class _Words:
 def _words() -> _Words:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("lifted_loads", {})
 
-    def either(key: str) -> str:
-        return "|".join(f"(?:{word})" for word in data.get(key, ())) or r"(?!x)x"
+    def listed(key: str) -> str:
+        return either(data.get(key, ()))
 
     lifts = [str(word) for word in data.get("lifts", ())]
     return _Words(
-        lifts=led(re.compile(rf"\b(?:{either('lifts')})(?![\w])", re.IGNORECASE), *lifts),
-        tested=re.compile(rf"\b(?:{either('tested')})\b", re.IGNORECASE),
-        not_tested=re.compile(rf"\b(?:{either('not_tested')})\b", re.IGNORECASE),
-        objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{either('objects')})\b", re.I),
+        lifts=led(re.compile(rf"\b(?:{listed('lifts')})(?![\w])", re.IGNORECASE), *lifts),
+        tested=re.compile(rf"\b(?:{listed('tested')})\b", re.IGNORECASE),
+        not_tested=re.compile(rf"\b(?:{listed('not_tested')})\b", re.IGNORECASE),
+        objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{listed('objects')})\b", re.I),
     )
 
 

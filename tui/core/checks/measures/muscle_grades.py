@@ -16,6 +16,7 @@ from functools import cache
 
 from tui.core.checks.measures.attribution import Attribution
 from tui.core.checks.tables import mmt_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led, words_pattern
 from tui.core.checks.text.scan import Scanner
 
@@ -44,7 +45,7 @@ def _not_context() -> re.Pattern[str]:
 @cache
 def _groups() -> Led:
     groups = mmt_words().get("muscle_groups", ())
-    body = "|".join(f"(?:{word})" for word in groups) or r"(?!x)x"
+    body = either(groups)
     return led(re.compile(rf"(?:{body})(?![A-Za-z0-9])", re.IGNORECASE), *groups)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
 # How far before the name the words are read: a clause's opening words, not a paragraph.
@@ -34,19 +35,15 @@ class _Cues:
     since: re.Pattern[str]
 
 
-def _either(fragments: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
-
-
 @cache
 def _cues() -> _Cues:
     words = attribution_words()
     edge, tail = r"(?<![\w-])", r"(?![A-Za-z0-9])"
     flags = re.IGNORECASE
     return _Cues(
-        prior=re.compile(rf"{edge}(?:{_either(words.get('before_name', ()))}){tail}", flags),
-        current=re.compile(rf"{edge}(?:{_either(words.get('current', ()))}){tail}", flags),
-        since=re.compile(rf"{edge}(?:{_either(words.get('period_start', ()))}){tail}", flags),
+        prior=re.compile(rf"{edge}(?:{either(words.get('before_name', ()))}){tail}", flags),
+        current=re.compile(rf"{edge}(?:{either(words.get('current', ()))}){tail}", flags),
+        since=re.compile(rf"{edge}(?:{either(words.get('period_start', ()))}){tail}", flags),
     )
 
 

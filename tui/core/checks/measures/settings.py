@@ -22,6 +22,7 @@ import re
 from functools import cache
 
 from tui.core.checks.tables import setting_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 
 _LENGTH = r"(?:cm|mm|m|in|inch(?:es)?|ft|feet|foot|\"|'')(?![A-Za-z/])"
@@ -46,10 +47,6 @@ _WARD = r"(?:(?-i:[A-Z]{1,7}U)[ \t-]*)?"
 _AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
 
-def _either(items: tuple[str, ...]) -> str:
-    return "|".join(f"(?:{item})" for item in items) or r"(?!x)x"
-
-
 @cache
 def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     """Patterns of sizes and settings, blocked as never a measurement (see the module)."""
@@ -57,21 +54,21 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     flags = re.IGNORECASE
     lengths, angles = words.get("lengths", ()), words.get("angles", ())
     # no word of travel between the thing and its length ("w/c propulsion 300 ft" is travelled)
-    untravelled = rf"(?:(?!\b(?:{_either(words.get('travel', ()))})\b)[^\d\n.,;:)|]){{0,30}}?"
+    untravelled = rf"(?:(?!\b(?:{either(words.get('travel', ()))})\b)[^\d\n.,;:)|]){{0,30}}?"
     return (
         led(
-            re.compile(rf"\b(?:{_either(lengths)})\b{untravelled}{_VALUE}{_LENGTH}", flags),
+            re.compile(rf"\b(?:{either(lengths)})\b{untravelled}{_VALUE}{_LENGTH}", flags),
             *lengths,
         ),
         led(
-            re.compile(rf"\b(?:{_either(angles)})(?![\w-]){_BETWEEN}{_VALUE}{_ANGLE}", flags),
+            re.compile(rf"\b(?:{either(angles)})(?![\w-]){_BETWEEN}{_VALUE}{_ANGLE}", flags),
             *angles,
         ),
         # "HHD, 60 deg knee flex", "orthosis remolded (wrist 0°, MCP 50° flex)": the angles
         # of the thing, said right after a comma or listed in its brackets.
         led(
             re.compile(
-                rf"\b(?:{_either(angles)})(?![\w-])(?:[ \t]*,[ \t]*{_VALUE}{_ANGLE}"
+                rf"\b(?:{either(angles)})(?![\w-])(?:[ \t]*,[ \t]*{_VALUE}{_ANGLE}"
                 rf"|[^\d\n.;(]{{0,30}}\([^()\n]{{0,60}}\))",
                 flags,
             ),
@@ -81,7 +78,7 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         # after it, comma by comma, up to a range of motion named between
         led(
             re.compile(
-                rf"\b(?:{_either(angles)})(?![\w-]){_LISTED}(?:,{_LISTED}){{1,3}}{_VALUE}{_ANGLE}",
+                rf"\b(?:{either(angles)})(?![\w-]){_LISTED}(?:,{_LISTED}){{1,3}}{_VALUE}{_ANGLE}",
                 flags,
             ),
             *angles,
@@ -90,18 +87,18 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         # thing sets every angle on it, up to a range of motion named on the line.
         led(
             re.compile(
-                rf"\b(?:{_either(angles)})(?![\w-])[^\d\n:.;]{{0,30}}:"
+                rf"\b(?:{either(angles)})(?![\w-])[^\d\n:.;]{{0,30}}:"
                 rf"(?:{_NOT_ROM}*?{_VALUE}{_ANGLE})+",
                 flags,
             ),
             *angles,
         ),
         re.compile(
-            rf"{_VALUE}{_ANGLE}\s+(?:[A-Za-z-]+\s+)?(?:{_either(words.get('angles_after', ()))})\b",
+            rf"{_VALUE}{_ANGLE}\s+(?:[A-Za-z-]+\s+)?(?:{either(words.get('angles_after', ()))})\b",
             flags,
         ),
         re.compile(
-            rf"{_VALUE}{_LENGTH}\s*(?:{_either(words.get('landmarks_after', ()))})(?![A-Za-z])",
+            rf"{_VALUE}{_LENGTH}\s*(?:{either(words.get('landmarks_after', ()))})(?![A-Za-z])",
             flags,
         ),
         *device_exclusions(),
@@ -113,7 +110,7 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     """Patterns of a machine's settings, blocked as never a measurement (see the module)."""
     words = setting_words()
     flags = re.IGNORECASE
-    devices, responses = words.get("devices", ()), _either(words.get("responses", ()))
+    devices, responses = words.get("devices", ()), either(words.get("responses", ()))
     tasks = words.get("task_distances", ())
     targets = words.get("plan_targets", ())
     places = words.get("places", ())
@@ -121,20 +118,20 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     gap = rf"(?:[ \t]*(?:[:=@(]|(?!(?:{responses})\b)[A-Za-z][\w-]*)){{0,2}}[ \t]*[:=@]?[ \t]*"
     return (
         led(
-            re.compile(rf"\b(?:{_either(devices)})(?![\w-]){gap}{_SETTING}{_AT_SETTING}", flags),
+            re.compile(rf"\b(?:{either(devices)})(?![\w-]){gap}{_SETTING}{_AT_SETTING}", flags),
             *devices,
         ),
         re.compile(
-            rf"(?<![\d.]){NUM}[ \t]*(?:{_either(words.get('device_units', ()))})(?![A-Za-z])",
+            rf"(?<![\d.]){NUM}[ \t]*(?:{either(words.get('device_units', ()))})(?![A-Za-z])",
             flags,
         ),
         re.compile(
-            rf"(?<![\d.]){NUM}[ \t]*%?[ \t]*(?:{_either(words.get('devices_after', ()))})\b",
+            rf"(?<![\d.]){NUM}[ \t]*%?[ \t]*(?:{either(words.get('devices_after', ()))})\b",
             flags,
         ),
         led(
             re.compile(
-                rf"\b(?:{_either(places)})[ \t]*:?[ \t]*{_WARD}#?[ \t]*\d{{1,4}}[A-Za-z]?\b"
+                rf"\b(?:{either(places)})[ \t]*:?[ \t]*{_WARD}#?[ \t]*\d{{1,4}}[A-Za-z]?\b"
                 r"(?![ \t]*[%°/])",
                 flags,
             ),
@@ -142,7 +139,7 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{_either(targets)})\b[^\d\n.;]{{0,30}}?\bto[ \t]+{NUM}"
+                rf"\b(?:{either(targets)})\b[^\d\n.;]{{0,30}}?\bto[ \t]+{NUM}"
                 rf"(?:[ \t]*(?:{_LENGTH}|ft|feet|m\b|min\b|%))?",
                 flags,
             ),
@@ -150,7 +147,7 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{_either(tasks)})\b{_TASK_GAP}"
+                rf"\b(?:{either(tasks)})\b{_TASK_GAP}"
                 rf"(?:{NUM}[ \t]*(?:lbs?|kg|#)[ \t]*,?{_TASK_GAP})?"
                 rf"{NUM}[ \t]*(?:ft|feet|foot|m|meters?|metres?|yds?|yards?|')(?![A-Za-z/])",
                 flags,
@@ -159,7 +156,7 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{_either(words.get('flow_before', ()))})[ \t]+{NUM}[ \t]*L\b(?![/A-Za-z])",
+                rf"\b(?:{either(words.get('flow_before', ()))})[ \t]+{NUM}[ \t]*L\b(?![/A-Za-z])",
                 flags,
             ),
             *words.get("flow_before", ()),

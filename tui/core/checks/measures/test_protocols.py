@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
 # Right after the name, a bracket holding words and a number, then the score.
@@ -35,7 +36,7 @@ def _value_openers() -> re.Pattern[str]:
         *words.get("side_after", ()),
         *words.get("timepoint", ()),
     ]
-    body = "|".join(f"(?:{fragment})" for fragment in fragments) or r"(?!x)x"
+    body = either(fragments)
     return re.compile(rf"(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
 
 

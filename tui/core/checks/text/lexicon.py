@@ -18,6 +18,7 @@ from tui.core.checks.tables import (
     not_measurement_words,
     vocabulary,
 )
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import (
     REMEMBERED_FROM,
     Anchored,
@@ -434,8 +435,8 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     targets, limb positions, temperatures and dates written after a score."""
     words = not_measurement_words()
 
-    def either(key: str) -> str:
-        return "|".join(f"(?:{word})" for word in words.get(key, ())) or r"(?!x)x"
+    def listed(key: str) -> str:
+        return either(words.get(key, ()))
 
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
@@ -447,12 +448,12 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             for pattern in words.get(key, ())
         ),
         led(
-            re.compile(rf"\b(?:{either('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
-            either("conditions"),
+            re.compile(rf"\b(?:{listed('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
+            listed("conditions"),
         ),
         number_led(
-            re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{either('limits_after')})\b", flags),
-            either("limits_after"),
+            re.compile(rf"(?<![\d.]){NUM}{unit}\s*(?:{listed('limits_after')})\b", flags),
+            listed("limits_after"),
         ),
         anchored(
             re.compile(
@@ -467,20 +468,20 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             "temp|water|pool",
         ),
         number_then(
-            re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{either('percent_doses')})\b", flags), "%"
+            re.compile(rf"{NUM}\s*%\s*(?:of\s+)?(?:{listed('percent_doses')})\b", flags), "%"
         ),
         led(
             re.compile(
-                rf"\b(?:{either('pressure_doses')})\b[^.;\n]{{0,40}}?{NUM}(?:\s*(?:-|,|to)\s*{NUM})*"
+                rf"\b(?:{listed('pressure_doses')})\b[^.;\n]{{0,40}}?{NUM}(?:\s*(?:-|,|to)\s*{NUM})*"
                 r"\s*mm\s*Hg",
                 flags,
             ),
-            either("pressure_doses"),
+            listed("pressure_doses"),
         ),
         anchored(
             re.compile(
                 rf"(?<![\d.]){NUM}(?:\s*-\s*{NUM})?\s*mm\s*Hg\s*(?:of\s+)?(?:[A-Za-z-]+\s+){{0,2}}"
-                rf"(?:{either('pressure_doses')})\b",
+                rf"(?:{listed('pressure_doses')})\b",
                 flags,
             ),
             "mm",
@@ -488,120 +489,120 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             _DIGITS,
         ),
         led(
-            re.compile(rf"\b(?:{either('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
-            either("percent_doses"),
+            re.compile(rf"\b(?:{listed('percent_doses')})\s*(?:of|at|to|=|:)?\s*{NUM}\s*%", flags),
+            listed("percent_doses"),
         ),
         led(
             re.compile(
                 rf"\bprogress(?:ed|ing)?\s+(?:from\s+{NUM}\s*%?\s*)?to\s+{NUM}\s*%"
-                rf"|\bfrom\s+{NUM}\s*%\s*(?:{either('percent_doses')})",
+                rf"|\bfrom\s+{NUM}\s*%\s*(?:{listed('percent_doses')})",
                 flags,
             ),
             "progress|from",
         ),
         led(
             re.compile(
-                rf"\b(?:{either('plan_steps')})\s+(?:[A-Za-z/-]+\s+){{0,3}}to\s+{NUM}{unit}",
+                rf"\b(?:{listed('plan_steps')})\s+(?:[A-Za-z/-]+\s+){{0,3}}to\s+{NUM}{unit}",
                 flags,
             ),
-            either("plan_steps"),
+            listed("plan_steps"),
         ),
         number_then(counted_fractions(), "/|of|out"),
         number_led(
-            re.compile(rf"(?<![\d.]){NUM}\s+(?:{either('events')})\b", flags), either("events")
+            re.compile(rf"(?<![\d.]){NUM}\s+(?:{listed('events')})\b", flags), listed("events")
         ),
         number_led(
-            re.compile(rf"(?<![\d./]){NUM}\s+(?:{either('prompts')})\b", flags),
-            either("prompts"),
+            re.compile(rf"(?<![\d./]){NUM}\s+(?:{listed('prompts')})\b", flags),
+            listed("prompts"),
         ),
         led(
             re.compile(
-                rf"(?<![\w-])(?:{either('changes')})(?:\s+|\s*\(\s*)(?:by\s+)?"
+                rf"(?<![\w-])(?:{listed('changes')})(?:\s+|\s*\(\s*)(?:by\s+)?"
                 rf"(?:(?:about|around|roughly|approx\.?|approximately|nearly|almost|another)\s+)?"
                 rf"~?\s*{NUM}{deg}",
                 flags,
             ),
-            either("changes"),
+            listed("changes"),
         ),
         number_led(
-            re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{either('targets')})\b", flags),
-            either("targets"),
+            re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{listed('targets')})\b", flags),
+            listed("targets"),
         ),
         re.compile(
-            rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{either('references_after')})\b", flags
+            rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{listed('references_after')})\b", flags
         ),
         number_led(
             re.compile(
-                rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{either('criteria_after')})",
+                rf"(?<![\d.]){NUM}(?:\s*/\s*{NUM})?{unit}[ \t]*(?:{listed('criteria_after')})",
                 flags,
             ),
-            either("criteria_after"),
+            listed("criteria_after"),
         ),
         led(
-            re.compile(rf"\b(?:{either('bounds_before')})\s+{NUM}", flags),
-            either("bounds_before"),
+            re.compile(rf"\b(?:{listed('bounds_before')})\s+{NUM}", flags),
+            listed("bounds_before"),
         ),
         number_led(
             re.compile(
                 rf"(?<![\d.]){NUM}\s*(?:cm|mm|m|in|inch(?:es)?|ft|\")\.?\s+(?:[A-Za-z-]+\s+)?"
-                rf"(?:{either('equipment_nouns')})\b",
+                rf"(?:{listed('equipment_nouns')})\b",
                 flags,
             ),
-            either("equipment_nouns"),
+            listed("equipment_nouns"),
         ),
         re.compile(
             rf"(?<![\d.]){NUM}[ \t]*(?:lbs?|kg|pounds?|#)[ \t]+(?:[A-Za-z-]+[ \t]+){{0,2}}"
-            rf"(?:{either('load_nouns')})\b",
+            rf"(?:{listed('load_nouns')})\b",
             flags,
         ),
         led(
             re.compile(
-                rf"\b(?:{either('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
+                rf"\b(?:{listed('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
                 r"(?:cm|mm|m|in|inch(?:es)?|ft|\")(?![A-Za-z/])",
                 flags,
             ),
-            either("equipment_sizes"),
+            listed("equipment_sizes"),
         ),
-        re.compile(rf"(?<![\d.]){NUM}{deg}\s+(?:{either('position_after')})\b", flags),
+        re.compile(rf"(?<![\d.]){NUM}{deg}\s+(?:{listed('position_after')})\b", flags),
         led(
             re.compile(
-                rf"(?:(?<=[\s(])|^)(?:{either('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
-                rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{either('position_motions')})\b",
+                rf"(?:(?<=[\s(])|^)(?:{listed('positions')})\s*{NUM}{deg}\s*(?:of\s+)?"
+                rf"(?:(?:shoulder|hip|knee|elbow|wrist|sh|GH)\s+)?(?:{listed('position_motions')})\b",
                 flags | re.MULTILINE,
             ),
-            either("positions"),
+            listed("positions"),
         ),
         led(
             re.compile(
-                rf"\b(?:{either('position_exercises')})\s+(?:(?:to|through|in)\s+"
+                rf"\b(?:{listed('position_exercises')})\s+(?:(?:to|through|in)\s+"
                 rf"(?:{NUM}\s*-\s*)?{NUM}{deg}|(?:{NUM}\s*-\s*)?{NUM}\s*(?:°|deg\w*|degrees?))",
                 flags,
             ),
-            either("position_exercises"),
+            listed("position_exercises"),
         ),
         led(
             re.compile(
-                rf"\b(?:{either('date_before')})\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b"
+                rf"\b(?:{listed('date_before')})\s+(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b"
                 r"(?!\s*/)"
             ),
-            either("date_before"),
+            listed("date_before"),
         ),
         led(
             re.compile(
                 rf"{_not_after(words.get('series_not_after', ()))}"
-                rf"\b(?:{either('counted_before')})\.?[ \t]*#?[ \t]*{NUM}[ \t]*(?:/|of\b|out of\b)"
+                rf"\b(?:{listed('counted_before')})\.?[ \t]*#?[ \t]*{NUM}[ \t]*(?:/|of\b|out of\b)"
                 rf"[ \t]*{NUM}",
                 flags,
             ),
-            either("counted_before"),
+            listed("counted_before"),
         ),
         led(
             re.compile(
-                rf"\b(?:{either('turns_before')})[ \t]+(?:(?:of|about|around|through)[ \t]+)?"
+                rf"\b(?:{listed('turns_before')})[ \t]+(?:(?:of|about|around|through)[ \t]+)?"
                 rf"{NUM}{deg}",
                 flags,
             ),
-            either("turns_before"),
+            listed("turns_before"),
         ),
     )
 
@@ -676,7 +677,7 @@ def alternation(names: Iterable[str], *, flexible: bool = True) -> str:
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """Case-insensitive whole-word match of regex fragments from a table."""
-    body = "|".join(f"(?:{word})" for word in words) or r"(?!x)x"
+    body = either(words)
     return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
 
 

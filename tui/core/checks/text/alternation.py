@@ -1,0 +1,15 @@
+"""One regular expression alternative per fragment of a data list, each in its own group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+NEVER: Final = r"(?!x)x"
+"""A pattern that matches nowhere: what an empty list of words stands for."""
+
+
+def either(fragments: Iterable[str]) -> str:
+    """ "(?:a)|(?:b)" for the fragments, or a pattern that never matches when there are none
+    (an empty alternation would match everywhere)."""
+    return "|".join(f"(?:{fragment})" for fragment in fragments) or NEVER
