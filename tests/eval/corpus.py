@@ -13,6 +13,8 @@ heldout8 (EHR exports and templated notes), heldout9 (unusual human voices: shor
 dictation, therapists trained abroad, OT-heavy notes) and heldout12 (clinics, authors and layouts
 none of the other sets show: chat logs, JSON exports, reply chains, scorecards, letters) were
 written as development sets by other hands, for the engineers to improve against.
+heldout13 (portal HTML, phone shorthand, speaker-tagged transcripts, therapists trained abroad,
+FCE, wound care, Section GG, DME letters, addenda) is the next round's blind set.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ SPLITS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
 )
 
 
