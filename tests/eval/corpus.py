@@ -6,15 +6,15 @@ be wrong (`must_not`, each naming its trap), the billing, the audit findings, wh
 belongs in an offline draft (`[sections]`), words an offline draft must drop (`[draft] absent`),
 and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that draft
 (`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/`,
-`heldout3/` to `heldout12/` were written in other styles by engineers who had not read the
+`heldout3/` to `heldout13/` were written in other styles by engineers who had not read the
 extractor's code. Each was blind in its round (measured only, its misses unread) and is a
-development set after it: heldout10 is this round's blind set and heldout11 the next round's.
+development set after it: heldout11 is this round's blind set and heldout13 the next round's.
 heldout8 (EHR exports and templated notes), heldout9 (unusual human voices: shorthand,
 dictation, therapists trained abroad, OT-heavy notes) and heldout12 (clinics, authors and layouts
 none of the other sets show: chat logs, JSON exports, reply chains, scorecards, letters) were
 written as development sets by other hands, for the engineers to improve against.
 heldout13 (portal HTML, phone shorthand, speaker-tagged transcripts, therapists trained abroad,
-FCE, wound care, Section GG, DME letters, addenda) is the next round's blind set.
+FCE, wound care, Section GG, DME letters, addenda) was written blind by another hand.
 """
 
 from __future__ import annotations
