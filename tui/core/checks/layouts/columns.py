@@ -129,6 +129,19 @@ def caption_measure() -> re.Pattern[str]:
 
 
 @cache
+def caption_singular() -> dict[str, str]:
+    """A caption's measure word in the plural -> the word the readers know ("girths")."""
+    items = _data().get("captions", {}).get("singular", {})
+    return {str(key).lower(): str(value) for key, value in items.items()}
+
+
+@cache
+def caption_tape() -> re.Pattern[str]:
+    """Words of a caption saying a tape measured its values ("tape measures (cm)")."""
+    return _pattern([str(item) for item in _data().get("captions", {}).get("tape", [])])
+
+
+@cache
 def service_time_heading() -> re.Pattern[str]:
     """A heading of service minutes in a table that bills codes ("Time")."""
     items = _data().get("services", {}).get("time_headings", [])

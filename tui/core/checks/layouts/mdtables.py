@@ -25,6 +25,7 @@ from tui.core.checks.layouts.captions import Caption, caption
 from tui.core.checks.layouts.columns import (
     Column,
     bare_grade,
+    caption_measure,
     columns,
     empty_cell,
     generic_first,
@@ -129,7 +130,7 @@ def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
         table = _table(header, width, billed, start=1)
     if grid.headed and grid.lines:
         top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
-        table = _captioned(table, caption(text, top))
+        table = _captioned(table, caption(text, top), rows)
     table = _described(table, rows)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
@@ -232,13 +233,35 @@ def _described_cell(cell: str) -> bool:
     )
 
 
-def _captioned(table: _Table, found: Caption | None) -> _Table:
+def _captioned(table: _Table, found: Caption | None, body: list[tuple[Cell, ...]]) -> _Table:
     """A table under a caption naming what it measures and its unit ("Circumference (cm)"):
-    the caption's words open each row, its unit goes to each bare value."""
+    the caption's words open each row, its unit goes to each bare value. A caption that says a
+    tape took the values in centimetres, over rows that are tape positions ("0 cm (wrist)",
+    "12 cm"), measures circumferences whatever its first words."""
     if found is None or table.minutes is not None:
         return table
-    lead = f"{found.words} {table.lead}".strip()
+    words = found.words
+    if (
+        found.taped
+        and found.unit.strip() == "cm"
+        and not caption_measure().search(words)
+        and _tape_positions(table, body)
+    ):
+        words = _CIRCUMFERENCE
+    lead = f"{words} {table.lead}".strip()
     return dataclasses.replace(table, lead=lead, unit=found.unit)
+
+
+_CIRCUMFERENCE = "circumference"
+# A row named by where the tape was laid: "0 cm", "12 cm (elbow)", "4-8 cm".
+_TAPE_POSITION = re.compile(r"^\d{1,2}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,2}(?:\.\d)?)?[ \t]*cm\b")
+
+
+def _tape_positions(table: _Table, body: list[tuple[Cell, ...]]) -> bool:
+    """True when most rows (two at least) are named by a tape position."""
+    names = [row[table.label].text for row in body if table.label < len(row)]
+    placed = sum(1 for name in names if _TAPE_POSITION.match(name))
+    return placed >= 2 and 2 * placed > len(names)
 
 
 def _caption_unit(table: _Table, cell: Cell) -> str:
