@@ -28,6 +28,7 @@ _SECTION = re.compile(r"^[ \t]*[A-Za-z]{1,12}[ \t]*:[ \t]*")
 _WORDS = re.compile(r"^[A-Za-z][A-Za-z -]*")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
+_SECTION_HEADING = re.compile(r"^[ \t]{0,3}#{1,2}[ \t]+")
 # The last item of a bracket listing more than a unit: "(tape from the ulnar styloid, cm)".
 _LAST_ITEM = re.compile(r"[,;][ \t]*([^,;()\n]{1,8}?)[ \t]*\)")
 
@@ -53,13 +54,14 @@ def caption_start(text: str, table_start: int) -> int | None:
 
 
 def plain_caption(block: str) -> str:
-    """A table written with its caption (from `caption_start`), the caption as a plain line
-    right above the table: a Markdown heading caption ("## Girth (tape, cm)", a blank line, the
-    table) would start a section of its own where a draft places the table."""
+    """A table written with its caption (from `caption_start`), a caption written as a section's
+    heading ("## Girth (tape, cm)", a blank line, the table) as a plain line right above the
+    table: a draft placing the table would otherwise start a section of its own there. A
+    smaller heading ("### Grip (kg)") stays as written."""
     first, _, rest = block.partition("\n")
-    if not _HEADING.match(first):
+    if not _SECTION_HEADING.match(first):
         return block
-    return f"{_HEADING.sub('', first, count=1).strip()}\n{rest.lstrip(chr(10))}"
+    return f"{_SECTION_HEADING.sub('', first, count=1).strip()}\n{rest.lstrip(chr(10))}"
 
 
 def caption(text: str, table_start: int) -> Caption | None:
