@@ -71,3 +71,21 @@ def test_bare_values_per_side_take_the_captions_unit() -> None:
         (5.5, "kg"),
         (7.0, "kg"),
     ]
+
+
+def test_each_side_in_an_earlier_cell_is_earlier() -> None:
+    note = (
+        "| Item | R | L | Last (11/2033) |\n|---|---|---|---|\n"
+        "| Popliteal angle | 50° | 45° | R 60°, L 55° |\n"
+    )
+    assert _sided(note, "rom") == [
+        (50, "R", False),
+        (45, "L", False),
+        (60, "R", True),
+        (55, "L", True),
+    ]
+
+
+def test_each_side_twin_a_cell_of_this_visit_stays_this_visits() -> None:
+    note = "| Item | Today |\n|---|---|\n| Popliteal angle | R 48°, L 52° |\n"
+    assert _sided(note, "rom") == [(48, "R", False), (52, "L", False)]

@@ -391,6 +391,8 @@ def _row(
         if split:
             unit = _unit("0", column.heading, context) or table.unit
             pieces += _split_cell(cell, split, cue, unit)
+        elif column.role in _ROW_TIMES and cue:
+            pieces += _cue_each_side(cell, cue)
         dated = time_name(cell.text) if _DATE_CELL.match(cell.text) else ""
         if dated and column.role == "other" and time_heading().search(column.heading):
             # "| Date | 3/02 |": a date, written "Mar 2" so it is never read as a score
@@ -596,6 +598,23 @@ def _sides_split(name: Cell, cells: tuple[Cell, ...]) -> tuple[str, str] | None:
     if sides is None or sides.start() == 0 or not any(_TWO_SIDES.match(c.text) for c in cells):
         return None
     return sides.group(1), sides.group(2)
+
+
+# A later side in a cell holding one value per side ("R 60°, L 55°"): after a comma, a
+# semicolon or a slash, before its value.
+_LATER_SIDE = re.compile(rf"(?<=[,;/])[ \t]*({_SIDE})\b(?=[ \t:]*-?\d)", re.IGNORECASE)
+
+
+def _cue_each_side(cell: Cell, cue: str) -> list[Piece]:
+    """ "| Last (11/2033) | R 60°, L 55° |": a time's words written before each side's value,
+    not the first only ("(Last) (previous) R 60°, (Last) (previous) L 55°"), so the second is
+    as earlier as the first."""
+    if not _LATER_SIDE.search(cell.text) or not re.match(rf"{_SIDE}\b", cell.text, re.I):
+        return []
+    return [
+        Piece(cell.start + m.start(1), cell.start + m.start(1), f"{cue} ", cell.start, cell.start)
+        for m in _LATER_SIDE.finditer(cell.text)
+    ]
 
 
 def _sides_left_out(name: Cell) -> Piece:
