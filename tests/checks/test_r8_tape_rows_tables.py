@@ -98,3 +98,8 @@ def test_a_row_at_a_level_before_its_times_keeps_its_position_out() -> None:
         "20 cm\t35.7\t34.4\t33.9\n"
     )
     assert _values(note, "girth") == [26.2, 25.1, 24.0, 35.7, 34.4, 33.9]
+
+
+def test_a_girth_before_a_colon_twin_stays_a_girth() -> None:
+    note = "Calf girth 38 cm: down from 40 cm last week."
+    assert _values(note, "girth") == [38, 40]

@@ -74,12 +74,13 @@ def _rows() -> _Rows:
         # a table row named by its tape position, its values after a time or a side in brackets
         # ("circumference 0 cm (wrist): (R eval) 18.9 cm", "circumference Level 8 cm: ...", a
         # segment "volume 4-8 cm: R 241 mL"):
-        # at most one heading word before the position, a landmark after it, then a colon
+        # at most one heading word before the position, a landmark after it, then a colon and
+        # a time or a side ("calf girth 38 cm: down from 40" is a girth)
         position=re.compile(
             rf"[ \t]+(?:[A-Za-z]+[ \t]+)?"
             rf"(?P<offset>(?:\d{{1,2}}(?:\.\d)?[ \t]*-[ \t]*)?\d{{1,2}}(?:\.\d)?[ \t]*cm)\b"
             rf"(?:[ \t]+(?:{words})\b[^\d\n:|;()\[\]/,]{{0,40}}?)?"
-            rf"(?:[ \t]*\([A-Za-z .]{{1,30}}\))?[ \t]*:",
+            rf"(?:[ \t]*\([A-Za-z .]{{1,30}}\))?[ \t]*:(?=[ \t]*(?:\(|{_SIDE}\b))",
             re.IGNORECASE,
         ),
     )
