@@ -19,7 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from tui.core.checks.layouts.captions import caption_start
+from tui.core.checks.layouts.captions import caption_start, plain_caption
 from tui.core.checks.layouts.grids import grids
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
@@ -486,7 +486,7 @@ def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
         if start < pos:
             continue
         key = f"\x00table {number}\x00"
-        written, after = _parts_after(text[start:end].strip("\n"))
+        written, after = _parts_after(plain_caption(text[start:end].strip("\n")))
         tables[key] = (written, linearize(written).strip("\n"))
         out += [text[pos:start], key, after]
         pos = end

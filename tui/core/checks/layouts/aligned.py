@@ -25,7 +25,7 @@ _ITEM = r"[A-Za-z][A-Za-z.]*(?:[ \t]+[A-Za-z][A-Za-z.]*)?"
 _LABELS = re.compile(rf"(?<![\w/])({_ITEM}(?:[ \t]*/[ \t]*{_ITEM})+)(?![\w/])")
 _VALUE = r"\d{1,3}(?:\.\d+)?(?:[ \t]*(?:°|deg\b))?(?:[ \t]*[+-](?!\d))?"
 _VALUES = re.compile(
-    rf"(?<![\w./])({_VALUE}(?:[ \t]*[/|][ \t]*{_VALUE})+)(?![\d/])"
+    rf"(?<![\w./])({_VALUE}(?:[ \t]*[/|][ \t]*-?{_VALUE})+)(?![\d/])"
     r"([ \t]*(?:°|deg(?:rees?)?\b|lbs?\b|kg\b|mm\b))?",
     re.IGNORECASE,
 )
@@ -54,16 +54,17 @@ class _Value:
 def read_aligned(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Every value list that follows a label list of the same length in its sentence."""
     text = scanner.text
-    for found in _LABELS.finditer(text):
-        listed = _items(found)
-        if listed is None or not scanner.free(*listed[1]):
-            continue
-        items, span = listed
-        parts = [labels.parts_of(item) for item in items]
-        if not all(_names_something(part) for part in parts):
-            continue
+    label_lists = _label_lists(scanner)
+    for number, (items, span, parts) in enumerate(label_lists):
         _, sentence_end = scanner.sentence(span[0])
         limit = min(sentence_end, span[1] + _REACH)
+        # "R elbow/forearm (flex/ext) Elbow 128/-20": a list of as many labels nearer the values
+        # names them, the farther one names the rows
+        nearer = next(
+            (other[1][0] for other in label_lists[number + 1 :] if len(other[0]) == len(items)),
+            limit,
+        )
+        limit = min(limit, nearer)
         position = span[1]
         first = True
         lists = sorted(
@@ -81,6 +82,23 @@ def read_aligned(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 continue
             _emit(scanner, facts, parsed, parts, values, span)
             first = False
+
+
+def _label_lists(
+    scanner: Scanner,
+) -> list[tuple[list[str], tuple[int, int], list[labels.Parts]]]:
+    """Each slash list of labels free to read whose every item names a side, joint, motion or
+    mode: its items, its span and what each item names."""
+    found_lists = []
+    for found in _LABELS.finditer(scanner.text):
+        listed = _items(found)
+        if listed is None or not scanner.free(*listed[1]):
+            continue
+        items, span = listed
+        parts = [labels.parts_of(item) for item in items]
+        if all(_names_something(part) for part in parts):
+            found_lists.append((items, span, parts))
+    return found_lists
 
 
 _DIGIT = re.compile(r"\d")

@@ -103,6 +103,15 @@ def group_first() -> re.Pattern[str]:
 
 
 @cache
+def result_heading() -> re.Pattern[str]:
+    """A heading of a row's result, each of its parts (set apart by slashes) a result's word
+    ("SAFE MAX / RESULT", "Score")."""
+    items = [str(item) for item in _data().get("results", {}).get("headings", [])]
+    word = either(items)
+    return re.compile(rf"^\W*(?:{word})(?:[ \t]*/[ \t]*(?:{word}))*\W*$", re.IGNORECASE)
+
+
+@cache
 def minutes_heading() -> re.Pattern[str]:
     """A heading of service minutes in any table."""
     items = _data().get("services", {}).get("minutes_headings", [])
@@ -126,6 +135,19 @@ def total_word() -> re.Pattern[str]:
 def caption_measure() -> re.Pattern[str]:
     """A measure a caption may name without a unit ("the circumference sheet:")."""
     return _pattern([str(item) for item in _data().get("captions", {}).get("measures", [])])
+
+
+@cache
+def caption_singular() -> dict[str, str]:
+    """A caption's measure word in the plural -> the word the readers know ("girths")."""
+    items = _data().get("captions", {}).get("singular", {})
+    return {str(key).lower(): str(value) for key, value in items.items()}
+
+
+@cache
+def caption_tape() -> re.Pattern[str]:
+    """Words of a caption saying a tape measured its values ("tape measures (cm)")."""
+    return _pattern([str(item) for item in _data().get("captions", {}).get("tape", [])])
 
 
 @cache
@@ -201,6 +223,7 @@ def columns(headings: Sequence[str], label: int) -> tuple[Column, ...]:
         role_of(heading) if index != label else "label" for index, heading in enumerate(headings)
     ]
     _date_repeated_sides(headings, roles)
+    _bounds_beside_results(headings, roles)
     times = [index for index, role in enumerate(roles) if role in _TIME_ROLES]
     if "current" not in roles:
         numbered = [index for index in times if roles[index] == "timepoint"]
@@ -226,6 +249,22 @@ def _date_repeated_sides(headings: Sequence[str], roles: list[str]) -> None:
     for index, heading in enumerate(headings):
         if roles[index] == "timepoint" and labels.parts_of(heading).side in undated:
             roles[index] = "prior"
+
+
+def _bounds_beside_results(headings: Sequence[str], roles: list[str]) -> None:
+    """A column of a scale's bound ("Max") beside a column of results ("Score") holds each
+    scale's maximum: no measurement of the patient, left out as a row number is."""
+    if not any(result_heading().match(heading) for heading in headings):
+        return
+    for index, heading in enumerate(headings):
+        if roles[index] == "other" and _bound_heading().fullmatch(heading.strip("*_ ")):
+            roles[index] = "skip"
+
+
+@cache
+def _bound_heading() -> re.Pattern[str]:
+    items = [str(item) for item in _data().get("results", {}).get("bounds", [])]
+    return re.compile(rf"(?:{either(items)})", re.IGNORECASE)
 
 
 def _unbracketed(heading: str) -> str:

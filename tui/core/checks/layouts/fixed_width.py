@@ -22,6 +22,10 @@ _CHUNK = re.compile(r"\S+(?: \S+)*")
 _MIN_COLUMNS = 3
 _MIN_ROWS = 2
 _DIGIT = re.compile(r"\d")
+# A number standing on its own in a heading ("45°"), not one of a name ("D3", "L5", "6MWT").
+_NUMBER = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")
+_BRACKET = re.compile(r"\([^()]*\)")
+_MIN_MODES = 2
 _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
@@ -106,13 +110,17 @@ def _heading_columns(
         if len(chunks) < _MIN_COLUMNS - 1:
             return None
         names, starts = ["", *names], [0, *starts]
-    if len(names) < _MIN_COLUMNS or not is_heading([name for name in names if name]):
+    # a remark in brackets on the rows' heading ("ROM L D3 (deg; ext/flex)") is no word of it
+    named = [_BRACKET.sub("", names[0]).strip(), *names[1:]]
+    if len(names) < _MIN_COLUMNS or not is_heading([name for name in named if name]):
         return None
-    if any(_DIGIT.search(name) and role_of(name) not in _TIME_ROLES for name in names):
+    if any(_NUMBER.search(name) and role_of(name) not in _TIME_ROLES for name in named):
         return None  # "R 45°  |  L 40°": values, not headings
     timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
     sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2
-    if not (timed or sided or services_heading(names)):
+    # "AROM   PROM" over a motion's rows: each column a mode of the same motion
+    moded = sum(bool(rom_words().fullmatch(name.strip())) for name in names[1:]) >= _MIN_MODES
+    if not (timed or sided or moded or services_heading(names)):
         return None
     return tuple(starts)
 

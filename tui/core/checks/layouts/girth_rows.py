@@ -2,7 +2,9 @@
 "8 cm   21.8 / 19.6" under a "Circumference L / R (cm)" header, "4 cm below MTP 29.5 | 8 cm
 28.0 (last wk 30.5 / 28.0)".
 
-The offset says where the tape was, so it is the row's label and never a girth; each value
+The offset says where the tape was, so it is the row's label and never a girth (also when a
+table's row names it and a time comes before the values: "circumference 0 cm (wrist): (R eval)
+18.9 cm"); each value
 after it is a girth, with the side written before it or the side of its column in the header,
 and a value in a bracket is an earlier one. The reader works only inside the region a girth
 word opened (see others.read_regions), so a distance walked or a tape position without values
@@ -29,7 +31,8 @@ _SIDE = r"(?:R|L|rt|lt|right|left)"
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
 _VALUE = re.compile(
     rf"[ \t]*(?:[/|,;&][ \t]*|and[ \t]+|vs\.?[ \t]+)?(?:(?P<side>{_SIDE})\b[ \t]*:?[ \t]*)?"
-    rf"(?P<num>{_GIRTH})(?!\d|\.\d)(?:[ \t]*(?P<unit>cm|mm)\b)?",
+    rf"(?P<num>{_GIRTH})(?!\d|\.\d|[ \t]*(?:mL|ml|L\b(?![ \t]*\d)|cc\b|%))"
+    rf"(?:[ \t]*(?P<unit>cm|mm)\b)?",
     re.IGNORECASE,
 )
 # A bracket after a row's values holds earlier values: "(last wk 30.5 / 28.5)", "[34.0 / 38.0]".
@@ -51,6 +54,7 @@ _COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
 class _Rows:
     offset: re.Pattern[str]
     spacing: re.Pattern[str]
+    position: re.Pattern[str]
 
 
 @cache
@@ -61,12 +65,24 @@ def _rows() -> _Rows:
     return _Rows(
         offset=re.compile(
             # the offset, then a direction and its landmark, or the values straight away
-            rf"(?:@[ \t]*)?(?<![\w.])(?P<offset>\d{{1,2}}(?:\.\d)?)[ \t]*cm(?:[ \t]+cm)?\b"
+            rf"(?:@[ \t]*)?(?<![\w.])(?<!\d-)(?P<offset>\d{{1,2}}(?:\.\d)?)[ \t]*cm(?:[ \t]+cm)?\b"
             rf"(?P<mark>[ \t]+(?:{words})\b[^\d\n:|;()\[\]/,]{{0,40}}?)?[ \t]*:?[ \t]*"
             rf"(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d))",
             re.IGNORECASE,
         ),
         spacing=re.compile(rf"\b(?:{spacing})[ \t]+(\d{{1,2}}(?:\.\d)?[ \t]*cm)\b", re.IGNORECASE),
+        # a table row named by its tape position, its values after a time or a side in brackets
+        # ("circumference 0 cm (wrist): (R eval) 18.9 cm", "circumference Level 8 cm: ...", a
+        # segment "volume 4-8 cm: R 241 mL"):
+        # at most one heading word before the position, a landmark after it, then a colon and
+        # a time or a side ("calf girth 38 cm: down from 40" is a girth)
+        position=re.compile(
+            rf"[ \t]+(?:[A-Za-z]+[ \t]+)?"
+            rf"(?P<offset>(?:\d{{1,2}}(?:\.\d)?[ \t]*-[ \t]*)?\d{{1,2}}(?:\.\d)?[ \t]*cm)\b"
+            rf"(?:[ \t]+(?:{words})\b[^\d\n:|;()\[\]/,]{{0,40}}?)?"
+            rf"(?:[ \t]*\([A-Za-z .]{{1,30}}\))?[ \t]*:(?=[ \t]*(?:\(|{_SIDE}\b))",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -74,6 +90,8 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
     """Girths in the landmark rows between `start` and `end` (a girth word's region, `name`
     the word); returns the region's end, past the table lines a header heads."""
     text = scanner.text
+    if position := _rows().position.match(text, start, end):
+        scanner.block(*position.span("offset"))  # where the tape was: the row's name
     first_row = _rows().offset.search(text, start, end)
     columns = _COLUMNS.search(
         text, scanner.sentence_before(start), first_row.start() if first_row else end

@@ -36,7 +36,7 @@ _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _DIGITS = re.compile(r"\d")
 _HEADING_WORDS = 4
 _HEADING_LINES = 3
-_INNER_PIPES = 2
+_INNER_PIPES = 1
 _VALUE_ROLES = frozenset({"prior", "current", "timepoint", "goal", "unit", "change"})
 _PHRASE_WORDS = 3
 _NAMING_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -402,7 +402,12 @@ def _timepoint(text: str) -> bool:
         len(words) <= _TIMEPOINT_WORDS
         and bool(_NAMING_WORD.search(text))
         and role_of(text) in ("prior", "current", "timepoint")
+        and all(_DATE.match(pair.group()) for pair in _SLASHED.finditer(text))
     )
+
+
+# A number over a number: a date when its month and day can be one ("6/8"); "20/28" is a score.
+_SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])")
 
 
 _SIDE_NOTE = re.compile(r"\((?:R|L|rt|lt|right|left)\.?\)", re.IGNORECASE)

@@ -25,12 +25,14 @@ from tui.core.checks.layouts.captions import Caption, caption
 from tui.core.checks.layouts.columns import (
     Column,
     bare_grade,
+    caption_measure,
     columns,
     empty_cell,
     generic_first,
     grade_headings,
     group_first,
     minutes_heading,
+    result_heading,
     role_of,
     rom_words,
     service_time_heading,
@@ -129,7 +131,7 @@ def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
         table = _table(header, width, billed, start=1)
     if grid.headed and grid.lines:
         top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
-        table = _captioned(table, caption(text, top))
+        table = _captioned(table, caption(text, top), rows)
     table = _described(table, rows)
     times = _time_rows(table, [row for row, _ in body])
     for number, (row, line) in enumerate(body):
@@ -232,13 +234,35 @@ def _described_cell(cell: str) -> bool:
     )
 
 
-def _captioned(table: _Table, found: Caption | None) -> _Table:
+def _captioned(table: _Table, found: Caption | None, body: list[tuple[Cell, ...]]) -> _Table:
     """A table under a caption naming what it measures and its unit ("Circumference (cm)"):
-    the caption's words open each row, its unit goes to each bare value."""
+    the caption's words open each row, its unit goes to each bare value. A caption that says a
+    tape took the values in centimetres, over rows that are tape positions ("0 cm (wrist)",
+    "12 cm"), measures circumferences whatever its first words."""
     if found is None or table.minutes is not None:
         return table
-    lead = f"{found.words} {table.lead}".strip()
+    words = found.words
+    if (
+        found.taped
+        and found.unit.strip() == "cm"
+        and not caption_measure().search(words)
+        and _tape_positions(table, body)
+    ):
+        words = _CIRCUMFERENCE
+    lead = f"{words} {table.lead}".strip()
     return dataclasses.replace(table, lead=lead, unit=found.unit)
+
+
+_CIRCUMFERENCE = "circumference"
+# A row named by where the tape was laid: "0 cm", "12 cm (elbow)", "4-8 cm".
+_TAPE_POSITION = re.compile(r"^\d{1,2}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,2}(?:\.\d)?)?[ \t]*cm\b")
+
+
+def _tape_positions(table: _Table, body: list[tuple[Cell, ...]]) -> bool:
+    """True when most rows (two at least) are named by a tape position."""
+    names = [row[table.label].text for row in body if table.label < len(row)]
+    placed = sum(1 for name in names if _TAPE_POSITION.match(name))
+    return placed >= 2 and 2 * placed > len(names)
 
 
 def _caption_unit(table: _Table, cell: Cell) -> str:
@@ -292,11 +316,13 @@ def _row(
     source = table.lead_cell or name
     lead = f"{table.lead} " if table.lead and when is None else ""
     pieces = [Piece(line_start, name.start, lead, source.start, source.end)]
+    split: tuple[str, str] | None = None
     if when is not None:
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
         pieces += _unit_left_out(name) or snake_name_pieces(name.start, name.text)
-        pieces += _sides_paired(name)
+        split = _sides_split(name, row[table.label + 1 :])
+        pieces += [_sides_left_out(name)] if split else _sides_paired(name)
 
     moved = _moved_minutes(table, row)
     if moved is not None:
@@ -320,11 +346,16 @@ def _row(
             previous = cell
             continue
         cue = _cue(table, column, when)
-        restated = f"{table.lead} {_name_again(name)}".strip()
+        again = _NAME_SIDES.sub("", _name_again(name)) if split else _name_again(name)
+        restated = f"{table.lead} {again}".strip()
         if column.role in _ROW_TIMES and when is None and not GOAL_START.search(restated):
             # "(Eval 11/2031)": a bracket holding a number is a scope of its own to the
             # readers, which would part the row's test from its value; the date is left out
             cue = _undated(cue)
+        named_result = _result_column(column)
+        if named_result:
+            cue = ""
+        result = named_result and _restated_before(written, when, restated)
         if _OFFSET_NAME.match(name.text) and column.role == "other":
             # "| 12 cm | 24.6 | 22.1 |" under "L arm | R arm": a row at a tape position, written
             # as one ("12 cm: L 24.6, R 22.1"), its offset never a value
@@ -336,7 +367,7 @@ def _row(
             again = _name_again(name)
             pieces.append(Piece(previous.end, previous.end, f". {again}", name.start, name.end))
             opens = True
-        elif (
+        elif result or (
             column.role in _ROW_TIMES
             and written is not None
             and when is None
@@ -357,6 +388,11 @@ def _row(
             mark = _between(table, written, cell)
             separator = f"{mark}{cue} " if cue else mark
         pieces += _separator(table, index, previous.end, cell.start, separator, cue)
+        if split:
+            unit = _unit("0", column.heading, context) or table.unit
+            pieces += _split_cell(cell, split, cue, unit)
+        elif column.role in _ROW_TIMES and cue:
+            pieces += _cue_each_side(cell, cue)
         dated = time_name(cell.text) if _DATE_CELL.match(cell.text) else ""
         if dated and column.role == "other" and time_heading().search(column.heading):
             # "| Date | 3/02 |": a date, written "Mar 2" so it is never read as a score
@@ -373,6 +409,19 @@ def _row(
         previous = written = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
+
+
+def _result_column(column: Column) -> bool:
+    """A column its heading names as the row's result ("SAFE MAX / RESULT"): its heading is not
+    written before the value, which the row's name keys ("Grip: R 39 kg")."""
+    return column.role in ("plain", "other") and bool(result_heading().match(column.heading))
+
+
+def _restated_before(written: Cell | None, when: Column | None, restated: str) -> bool:
+    """A result after other cells of the row ("TRIALS 3") opens a clause of its own with the
+    row's name, as a later time's value does, so nothing between them parts the test from its
+    result."""
+    return written is not None and when is None and not GOAL_START.search(restated)
 
 
 def _continued(row: tuple[Cell, ...], line: tuple[int, int]) -> list[Piece]:
@@ -526,6 +575,75 @@ def _sides_paired(name: Cell) -> list[Piece]:
         )
         for m in _PIPED_SIDES.finditer(name.text)
     ]
+
+
+# Two sides named at the end of a row's name ("Grip R / L", "Cervical rotation (L/R)") and a
+# cell holding one value per side ("28 kg / 22 kg", "60° / 55°", "28 / 22 kg"; spaces around the
+# slash, so a grade "4/5" or a rating "3/10" is never parted).
+_SIDE = r"(?:R|L|Rt|Lt|right|left)"
+_NAME_SIDES = re.compile(
+    rf"[ \t,]*\(?[ \t]*({_SIDE})[ \t]*[/|][ \t]*({_SIDE})[ \t]*\)?[ \t]*:?$", re.IGNORECASE
+)
+_SIDE_VALUE = r"-?\d+(?:\.\d+)?"
+_SIDE_UNIT = r"(?:[ \t]*(?:°|%|deg|kg|lbs?|cm|mm|s|sec|m|ft|in))?"
+_TWO_SIDES = re.compile(
+    rf"^({_SIDE_VALUE})({_SIDE_UNIT})[ \t]+/[ \t]+({_SIDE_VALUE})({_SIDE_UNIT})$", re.IGNORECASE
+)
+
+
+def _sides_split(name: Cell, cells: tuple[Cell, ...]) -> tuple[str, str] | None:
+    """ "Grip R / L | 28 kg / 22 kg": the two sides a row's name ends with, when some cell holds
+    exactly one value per side; they leave the name and go before each value (`_split_cell`)."""
+    sides = _NAME_SIDES.search(name.text)
+    if sides is None or sides.start() == 0 or not any(_TWO_SIDES.match(c.text) for c in cells):
+        return None
+    return sides.group(1), sides.group(2)
+
+
+# A later side in a cell holding one value per side ("R 60°, L 55°"): after a comma, a
+# semicolon or a slash, before its value.
+_LATER_SIDE = re.compile(rf"(?<=[,;/])[ \t]*({_SIDE})\b(?=[ \t:]*-?\d)", re.IGNORECASE)
+
+
+def _cue_each_side(cell: Cell, cue: str) -> list[Piece]:
+    """ "| Last (11/2033) | R 60°, L 55° |": a time's words written before each side's value,
+    not the first only ("(Last) (previous) R 60°, (Last) (previous) L 55°"), so the second is
+    as earlier as the first."""
+    if not _LATER_SIDE.search(cell.text) or not re.match(rf"{_SIDE}\b", cell.text, re.I):
+        return []
+    return [
+        Piece(cell.start + m.start(1), cell.start + m.start(1), f"{cue} ", cell.start, cell.start)
+        for m in _LATER_SIDE.finditer(cell.text)
+    ]
+
+
+def _sides_left_out(name: Cell) -> Piece:
+    found = _NAME_SIDES.search(name.text)
+    at = name.start + (found.start() if found else len(name.text))
+    return Piece(at, name.end, "", at, name.end)
+
+
+def _split_cell(cell: Cell, sides: tuple[str, str], cue: str, unit: str) -> list[Piece]:
+    """One value per side ("28 kg / 22 kg") written with its side ("R 28 kg / L 22 kg"), the
+    column's words again before the second ("(Eval) L 19 kg"), the second value's unit after
+    the first when only the second has one ("28 / 22 kg"), and the `unit` of the table (its
+    caption's, its heading's or its row's) after each when neither has one ("4.5 / 7.0")."""
+    found = _TWO_SIDES.match(cell.text)
+    if found is None:
+        return []
+    first, second = sides
+    pieces = [Piece(cell.start, cell.start, f"{first} ", cell.start, cell.start)]
+    written = found.group(4) or ("" if found.group(2) else unit)
+    if not found.group(2) and written:
+        end = cell.start + found.end(1)
+        pieces.append(Piece(end, end, written, cell.start, end))
+    start = cell.start + found.start(3)
+    again = f"{cue} " if cue else ""
+    pieces.append(Piece(start, start, f"{again}{second} ", start, start))
+    if not found.group(4) and written:
+        end = cell.start + found.end(3)
+        pieces.append(Piece(end, end, written, start, end))
+    return pieces
 
 
 def _unit_left_out(name: Cell) -> list[Piece]:
