@@ -49,12 +49,14 @@ from tui.core.checks.measures.others import (
     read_sided,
     read_vitals,
 )
+from tui.core.checks.measures.pad_tests import read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.restated import read_other_side, read_restated
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.tested_reps import read_tested_reps
+from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.tables import billing_tables
@@ -84,6 +86,7 @@ _PASSES: tuple[Pass, ...] = (
     read_vital_rows,
     read_flowsheet_rows,
     read_analogue_scales,
+    read_pad_tests,
     read_item_lists,
     read_aligned,
     read_outcomes,
@@ -107,6 +110,7 @@ _PASSES: tuple[Pass, ...] = (
     read_chair_rises,
     read_walk_headings,
     read_hold_times,
+    read_timed_results,
     read_tested_reps,
     read_others,
     read_restated,

@@ -1,14 +1,14 @@
 """Body weight among the vital signs: "Wt 81.4 kg", "weight today per home scale 6.4 kg",
-"body wt 201.6 lbs (prior session 203.2 lbs)".
+"body wt 201.6 lbs (prior session 203.2 lbs)", "[x] Wt 58.2 kg" on a checklist.
 
 A weight is the patient's only where its name opens a clause (so "2 lb ankle weights" or "cuff
 weight 3 lb" are loads) and the line is a line of vitals (another vital sign on it) or opens
 with the name, or the name opens a sentence and the weight ends its clause ("... 2/1). Wt 58.3
 kg (Jan 59.6 kg)."; "Weight 10 lb bag" names a load). An earlier weight in the brackets right
-after it ("(last wk 79.0 kg)", "(Jan 59.6 kg)", "(hospital d/c 103.0)": the unit may be left to
-the weight before it) is read when its words say it is earlier; "(dry wt 92.0)" is a target and
-is left. Words are data
-(measures.toml [body_weight]); the names are found once through their leading words.
+after it ("(last wk 79.0 kg)", "(Jan 59.6 kg)", "(hospital d/c 103.0)", "(was 63.4 kg on
+12/09)": the unit may be left to the weight before it) is read when its words say it is
+earlier; "(dry wt 92.0)" is a target and is left. Words are data (measures.toml
+[body_weight]); the names are found once through their leading words.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from tui.core.checks.text.scan import Scanner
 
 _NUMBER = r"(?P<value>\d{1,3}(?:\.\d{1,2})?)"
 _LABEL = "body weight"
-# The line's opening before the name: a bullet, a heading word and its colon, spaces.
-_LINE_OPENING = re.compile(r"[ \t]*(?:[-*\u2022>#]+[ \t]*)*")
+# The line's opening before the name: a bullet, a checklist's box ("[x] Wt 58.2 kg"), spaces.
+_LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*\u2022>#]+|\[[ \txX\u2713\u2714]?\])[ \t]*)*")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\n]|\.[ \t])[ \t]*\Z")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][ \t]|[\u00bb>*\u2022-][ \t])[ \t]*\Z")
 # After a weight that ends its clause: a mark, a bracket or the line's end, never a load's noun.
@@ -64,7 +64,9 @@ def _words() -> _Words:
             *names,
         ),
         earlier=re.compile(
-            rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{1,30}}){_NUMBER}(?:{tail})?[ \t]*[);,]",
+            # the day it was weighed may close the bracket ("(was 63.4 kg on 12/09)")
+            rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{1,30}}){_NUMBER}(?:{tail})?"
+            r"(?:[ \t]+(?:on|at|in)[ \t]+[^()\n]{1,15}?)?[ \t]*[);,]",
             re.I,
         ),
         earlier_words=re.compile(

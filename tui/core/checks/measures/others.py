@@ -37,6 +37,9 @@ _LENGTH = re.compile(
     _DATE_DAY + r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm)\b(?!\s*Hg)", re.IGNORECASE
 )
 _PRESSURE_READING = re.compile(r"(?<![A-Za-z0-9./])(\d{1,3})\s*(mm\s*Hg)\b", re.IGNORECASE)
+# A surface EMG reading in microvolts ("resting tone 3.1 µV", "MVC peak 21 uV"): only a measurement
+# has this unit (a threshold set on the biofeedback unit is blocked as a setting).
+_MICROVOLTS = re.compile(_DATE_DAY + r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(?:[\u00b5\u03bc]V|uV)\b")
 _DISTANCE = re.compile(
     _DATE_DAY + r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(ft|feet|m|meters|metres|yards|yds)\b(?!/)",
     re.IGNORECASE,
@@ -374,8 +377,8 @@ def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
 
 
 def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Percentages, distances, lengths and pressures nothing else took ("legibility 56%", "amb
-    150 ft", "step length 48 cm", "peak 185 mmHg")."""
+    """Percentages, distances, lengths, pressures and sEMG readings nothing else took
+    ("legibility 56%", "amb 150 ft", "step length 48 cm", "peak 185 mmHg", "MVC 21 uV")."""
     _prime_feet(scanner, facts)
     for pattern, unit in (
         (_RATE, None),
@@ -383,6 +386,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         (_DISTANCE, None),
         (_LENGTH, None),
         (_PRESSURE_READING, "mmHg"),
+        (_MICROVOLTS, "uV"),
     ):
         for match in pattern.finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
@@ -412,7 +416,7 @@ _WORD3 = re.compile(r"[A-Za-z]{3}")
 _TIMED_UNITS = {
     "s": "s", "sec": "s", "secs": "s", "seconds": "s", "min": "min", "mins": "min",
     "minutes": "min", "reps": "reps", "rep": "reps", "repetitions": "reps", "wpm": "wpm",
-    "cm": "cm", "mm": "mm",
+    "cm": "cm", "mm": "mm", "uv": "uV", "\u00b5v": "uV", "\u03bcv": "uV",
 }  # fmt: skip
 _UNIT = "|".join(sorted(_TIMED_UNITS, key=len, reverse=True))
 _COMPARED = re.compile(

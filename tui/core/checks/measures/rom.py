@@ -45,6 +45,14 @@ _SINGLE = re.compile(rf"(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?")
 # number and a slash is no angle ("120/115°", a pair of angles, is).
 _DATE_DAY = re.compile(r"(?<=\d/)0\d")
 _LACKS = re.compile(r"\b(?:lacks?|lacking|lag|lagging|short)\b", re.IGNORECASE)
+# A deficit said after its angle: "R 40 deg short of full knee ext", "L 30 deg short", "10°
+# shy of neutral", "15° from full extension".
+_SHORT_AFTER = re.compile(
+    r"[ \t]+(?:short\b(?![ \t]+(?:arc|lever|stance|sitting|sit)\b"
+    r"|[ \t]+of[ \t]+(?:(?:the|her|his|their)[ \t]+)?(?:goals?|targets?)\b)|shy[ \t]+of\b|lacking\b"
+    r"|from[ \t]+(?:full|neutral|zero|terminal)\b)",
+    re.IGNORECASE,
+)
 _MM = re.compile(r"\s*mm\b", re.IGNORECASE)
 _LAG = re.compile(r"\blag\b", re.IGNORECASE)
 _MAX_DEGREES = 200
@@ -142,7 +150,11 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     if ranged:
         _emit_range(scanner, facts, ranged, found)
     else:
-        lacks = text[max(0, pos - 1) : pos] == "-" or bool(_LACKS.search(clause))
+        lacks = (
+            text[max(0, pos - 1) : pos] == "-"
+            or bool(_LACKS.search(clause))
+            or bool(_SHORT_AFTER.match(text, end))
+        )
         bare = not keyword and not follow
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")

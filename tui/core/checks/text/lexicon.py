@@ -464,7 +464,12 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             _DIGITS,
         ),
         led(
-            re.compile(rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}", flags),
+            re.compile(
+                # ("stance in water 12 s": a time after the water is the patient's)
+                rf"\b(?:temp(?:erature)?|water|pool)\s*(?:of|at|=|:)?\s*{NUM}"
+                r"(?![\d.]|[ \t]*(?:s|secs?|seconds?|min|mins|minutes?)\b)",
+                flags,
+            ),
             "temp|water|pool",
         ),
         number_then(

@@ -24,7 +24,7 @@ from tui.core.checks.text.markup import markup_pieces
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.text.offsets import ChainedMap, RunMap
 from tui.core.checks.text.pieces import Piece
-from tui.core.checks.text.separators import thousands_pieces
+from tui.core.checks.text.separators import decimal_comma_pieces, thousands_pieces
 from tui.core.checks.text.spoken import corrections, spoken_numbers, spoken_units
 
 # One-for-one character swaps: offsets do not move.
@@ -269,6 +269,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         + snake_key_pieces(text)
         + obx_pieces(text)
         + thousands_pieces(text)
+        + decimal_comma_pieces(text)
         + checkbox_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )

@@ -1,0 +1,132 @@
+"""Times of a task or a sign written without a test's name: "bus steps: up in 21 s, down in 26
+s", "latency 5 s, duration 25 s" of a positional test's nystagmus, "mCTSIB cond 4: 18 s of 30
+s".
+
+A time in seconds is a dose as often as a result ("30 s holds", "stretch 3 x 30 s"), so a time
+is read here only with evidence it was measured: both directions of a task timed in one clause
+(no dose is written up and down), the latency of a sign, the duration of a sign in a sentence
+that names it, or a time held out of the test's ceiling (the ceiling itself is left). Words are
+data (measures.toml [timed_results]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import NUM, Led, led
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+_SECONDS = r"(?:s|secs?|seconds?)\b"
+_WORD3 = re.compile(r"[A-Za-z]{3}")
+
+
+@dataclass(frozen=True)
+class _Words:
+    directions: Led
+    up: re.Pattern[str]
+    latency: Led
+    durations: Led
+    signs: re.Pattern[str]
+    out_of: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("timed_results", {})
+    up, down = data.get("up", ()), data.get("down", ())
+    way = rf"(?:{either(up)}|{either(down)})"
+    timed = rf"(?:[ \t]+in)?[ \t]*:?[ \t]*(?P<{{v}}>{NUM})[ \t]*{_SECONDS}"
+    flags = re.IGNORECASE
+    return _Words(
+        directions=led(
+            re.compile(
+                rf"\b(?P<d1>{way}){timed.format(v='v1')}[ \t]*[,;/][ \t]*(?:and[ \t]+)?"
+                rf"(?P<d2>{way}){timed.format(v='v2')}",
+                flags,
+            ),
+            *up,
+            *down,
+        ),
+        up=re.compile(either(up), flags),
+        latency=led(
+            re.compile(
+                rf"\b(?:{either(data.get('latency', ()))})\b[ \t]*:?[ \t]*"
+                rf"(?:of[ \t]+)?(?P<v1>{NUM})[ \t]*{_SECONDS}",
+                flags,
+            ),
+            *data.get("latency", ()),
+        ),
+        durations=led(
+            re.compile(
+                rf"\b(?:{either(data.get('durations', ()))})\b[ \t]*:?[ \t]*"
+                rf"(?:of[ \t]+)?(?P<v1>{NUM})[ \t]*{_SECONDS}",
+                flags,
+            ),
+            *data.get("durations", ()),
+        ),
+        signs=re.compile(rf"\b(?:{either(data.get('signs', ()))})\b", flags),
+        out_of=re.compile(
+            rf"(?<![\w./])(?P<v1>{NUM})[ \t]*{_SECONDS}[ \t]+(?:of|out[ \t]+of)[ \t]+"
+            rf"(?:a[ \t]+)?(?:possible[ \t]+)?{NUM}[ \t]*{_SECONDS}",
+            flags,
+        ),
+    )
+
+
+def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Times measured of a task or a sign (see the module)."""
+    words = _words()
+    text = scanner.text
+    for match in words.directions.finditer(text):
+        ways = {bool(words.up.fullmatch(match.group(d))) for d in ("d1", "d2")}
+        if len(ways) == 2:
+            # ("up 12 s, down 15 s": the pair is read though "up 12" alone reads as a change)
+            _emit(scanner, facts, match, "v1", match.group("d1"), paired=True)
+            _emit(scanner, facts, match, "v2", match.group("d2"), paired=True)
+    for match in words.latency.finditer(text):
+        _emit(scanner, facts, match, "v1", "")
+    for match in words.durations.finditer(text):
+        sentence = (scanner.sentence_before(match.start()), match.start())
+        if words.signs.search(text, *sentence):
+            _emit(scanner, facts, match, "v1", "")
+    for match in words.out_of.finditer(text):
+        _emit(scanner, facts, match, "v1", "")
+
+
+_UNIT_AFTER = re.compile(rf"[ \t]*{_SECONDS}", re.IGNORECASE)
+
+
+def _emit(
+    scanner: Scanner,
+    facts: list[Fact],
+    match: re.Match[str],
+    group: str,
+    way: str,
+    *,
+    paired: bool = False,
+) -> None:
+    """One time, labelled by the words before it and its direction; a time of a pair of
+    directions is read even where a rule blocked it (no fact has taken it)."""
+    start, end = match.span(group)
+    unit_end = _UNIT_AFTER.match(scanner.text, end)
+    stop = unit_end.end() if unit_end else end
+    readable = not scanner.claimed(start, end) if paired else scanner.free(start, end)
+    if not readable or scanner.in_goal(start) or scanner.in_header(start):
+        return
+    clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+    if not _WORD3.search(clause):
+        clause = scanner.text[scanner.sentence_before(match.start()) : match.start()]
+    found = attribute(scanner, start, stop)
+    named = labels.without_sides(labels.context_words(clause, 5)) or "time"
+    label = labels.join(found.side, named, way.lower()) + found.previous
+    scanner.emit(facts, "other", to_number(match.group(group)), (start, stop), label, unit="s")
