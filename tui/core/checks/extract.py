@@ -51,6 +51,7 @@ from tui.core.checks.measures.others import (
 )
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
+from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.restated import read_other_side, read_restated
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
@@ -113,6 +114,7 @@ _PASSES: tuple[Pass, ...] = (
     read_other_side,
     read_listed,
     mark_arrowed,
+    mark_replies,
 )
 
 
