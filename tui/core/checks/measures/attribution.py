@@ -30,6 +30,7 @@ from functools import cache
 
 from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures import labels, legends
+from tui.core.checks.measures.dated_values import dated_earlier
 from tui.core.checks.tables import attribution_words, one_joint_motions
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
@@ -368,6 +369,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     cues = _cues()
     if cues.prior_after.match(scanner.text, end) or arrow_after(scanner, end):
         return True
+    if dated_earlier(scanner.text, end):
+        return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day
     if _not_retested_after(scanner, end):
         return True
     if open_at >= 0 and _DATED_CLOSE.match(scanner.text, end):

@@ -1,0 +1,76 @@
+"""A value dated by the words straight after it: "TUG 13.9 s in January", "ODI 46% on 3/5",
+"pain 5/10 at his January evaluation", "grip 12 kg back in March".
+
+A month or a date right after a value says when it was measured. Another day than the visit's
+(the note's date of service) makes it an earlier value; the visit's own date ("Berg 52/56 on
+4/2" in the note of 2 April) keeps it current, and so does any date when the note gives none.
+A month is read only capitalised or spelled out whole, so "may" the verb and "dec" for
+decreased are no months; a numeric date only where its clause ends after it, so "4/5 on 3/5
+trials" is a count. The words are data (legends.toml dated_by, month_qualifiers,
+dated_events); one match at the value's end, so the reading is linear.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from tui.core.checks.measures.evidence import note_date
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import MONTH_NAMES
+
+_MONTH_WORDS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# Capitalised, short or whole ("Jan", "Sept."), or a whole name in any case ("february").
+_MONTH = (
+    rf"(?P<month>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+    rf"|(?:{_MONTH_WORDS}))"
+)
+_NUMERIC = r"(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+# The value's unit, when the reader stopped before it ("13.9 s", "48/80", "0.71 m/s").
+_UNIT = r"(?:[ \t]*(?:°|%|m/s|/[ \t]*\d+(?:\.\d+)?|[A-Za-z]{1,8}\.?)(?![A-Za-z]))?"
+# A numeric date ends its clause ("46% on 3/5)", "on 03/05/2044."), so it is not a count.
+_CLAUSE_END = r"(?=[ \t]*(?:[,;)\]]|\.(?!\d)|$|\n|and\b|vs\b))"
+
+
+@cache
+def _dated() -> re.Pattern[str]:
+    table = tomllib.loads(files("tui.core").joinpath("data", "legends.toml").read_text("utf-8"))
+    by = either(table.get("dated_by", ()))
+    qualifiers = either(table.get("month_qualifiers", ()))
+    events = either(table.get("dated_events", ()))
+    return re.compile(
+        rf"{_UNIT}[ \t]*,?[ \t]*(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?(?:of[ \t]+)?"
+        rf"(?:{_MONTH}(?![A-Za-z])(?:[ \t]+(?:\d{{4}}|{events}))?|{_NUMERIC}{_CLAUSE_END})",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def dated_earlier(text: str, pos: int) -> bool:
+    """True when the words from `pos` (a value's end, its unit read) date it to another day
+    than the note's."""
+    found = _dated().match(text, pos)
+    if found is None:
+        return False
+    when = _visit(text)
+    if when is None:
+        return False
+    if found.group("month"):
+        return MONTH_NAMES.get(found.group("month")[:3].lower()) != when.month
+    first, second = int(found.group("first")), int(found.group("second"))
+    month, day = (first, second) if first <= 12 else (second, first)
+    if month > 12 or not 1 <= day <= 31:
+        return False
+    year = found.group("year")
+    if year is not None and int(year[-2:]) != when.year % 100:
+        return True
+    return (when.month, when.day) not in ((month, day), (day, month))
+
+
+@lru_cache(maxsize=8)
+def _visit(text: str) -> date | None:
+    return note_date(text)
