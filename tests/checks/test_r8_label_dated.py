@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import facts_in
+from tests.checks.label_reading import earlier_by_value
 
 _HEADER = "Patient: Test Person\nDate: 2044-04-02\n\n"
 
 
 def _earlier(text: str, kind: str) -> dict[object, bool]:
-    """Each fact of a kind, value -> whether it is read as an earlier value."""
-    return {fact.value: "(previous)" in fact.label for fact in facts_in(_HEADER + text, kind)}
+    """The reading of a text written on the visit of 2 April 2044."""
+    return earlier_by_value(_HEADER + text, kind)
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,11 @@ def _earlier(text: str, kind: str) -> dict[object, bool]:
         ("Grip R 24 kg (17 kg on 14/02).\n", "strength", {24: False, 17: True}),
         ("Pain 1/10 at rest, 6/10 in early March.\n", "pain", {1: False, 6: True}),
         ("Tinetti 19/28 today; 14/28 at her visit on 3/19.\n", "outcome", {19: False, 14: True}),
+        (
+            "TUG 11.6 s, slower than the 13.0 s he walked at his January re-evaluation.\n",
+            "outcome",
+            {11.6: False, 13.0: True},
+        ),
     ],
 )
 def test_a_value_dated_another_day_is_earlier(
@@ -52,5 +57,4 @@ def test_the_visits_day_and_positions_stay_current(
 
 
 def test_without_a_visit_date_nothing_is_dated() -> None:
-    found = {f.value: "(previous)" in f.label for f in facts_in("TUG 13.9 s in January.\n")}
-    assert found == {13.9: False}
+    assert earlier_by_value("TUG 13.9 s in January.\n") == {13.9: False}

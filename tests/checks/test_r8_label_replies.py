@@ -1,19 +1,14 @@
 """Earlier messages of an e-mail or portal thread pasted into a note: a ">"-quoted block with a
-header, nested quote marks or a "wrote:" line above it, and anything under an "Original
+header, quote marks nested deeper or a "wrote:" line above it, and anything under an "Original
 Message" banner or a second message header, holds earlier values. Twins: a Markdown blockquote
-with no sign of a thread, a single message's own header, and answers typed between quoted
-lines are this visit's."""
+or a list of ">>" chevrons with no sign of a thread, a single message's own header, and answers
+typed between quoted lines are this visit's."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import facts_in
-
-
-def _earlier(text: str, kind: str) -> dict[object, bool]:
-    """Each fact of a kind, value -> whether it is read as an earlier value."""
-    return {fact.value: "(previous)" in fact.label for fact in facts_in(text, kind)}
+from tests.checks.label_reading import earlier_by_value
 
 
 @pytest.mark.parametrize(
@@ -58,7 +53,7 @@ def _earlier(text: str, kind: str) -> dict[object, bool]:
 def test_earlier_messages_hold_earlier_values(
     text: str, kind: str, wanted: dict[object, bool]
 ) -> None:
-    assert _earlier(text, kind) == wanted
+    assert earlier_by_value(text, kind) == wanted
 
 
 @pytest.mark.parametrize(
@@ -71,9 +66,10 @@ def test_earlier_messages_hold_earlier_values(
             {22.7: False},
         ),
         ("Single-leg stance:\n> Berg 50/56 today\n", "outcome", {50: False}),
+        (">> Balance:\n>> Berg 50/56\n>> TUG 11.2 s\n", "outcome", {50: False, 11.2: False}),
     ],
 )
 def test_quotes_without_a_thread_stay_this_visits(
     text: str, kind: str, wanted: dict[object, bool]
 ) -> None:
-    assert _earlier(text, kind) == wanted
+    assert earlier_by_value(text, kind) == wanted

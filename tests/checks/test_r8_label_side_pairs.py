@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.conftest import facts_in
-
-
-def _earlier(text: str, kind: str) -> dict[object, bool]:
-    """Each fact of a kind, value -> whether it is read as an earlier value."""
-    return {fact.value: "(previous)" in fact.label for fact in facts_in(text, kind)}
+from tests.checks.label_reading import earlier_by_value
 
 
 @pytest.mark.parametrize(
@@ -45,7 +40,7 @@ def _earlier(text: str, kind: str) -> dict[object, bool]:
 def test_a_timepoint_before_a_pair_holds_for_both_sides(
     text: str, kind: str, wanted: dict[object, bool]
 ) -> None:
-    assert _earlier(text, kind) == wanted
+    assert earlier_by_value(text, kind) == wanted
 
 
 @pytest.mark.parametrize(
@@ -59,4 +54,4 @@ def test_a_timepoint_before_a_pair_holds_for_both_sides(
 def test_what_follows_the_first_value_is_its_alone(
     text: str, kind: str, wanted: dict[object, bool]
 ) -> None:
-    assert _earlier(text, kind) == wanted
+    assert earlier_by_value(text, kind) == wanted

@@ -38,6 +38,7 @@ from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
+from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.listed_values import read_listed
 from tui.core.checks.measures.others import (
@@ -114,6 +115,7 @@ _PASSES: tuple[Pass, ...] = (
     read_other_side,
     read_listed,
     mark_arrowed,
+    mark_labelled,
     mark_replies,
 )
 

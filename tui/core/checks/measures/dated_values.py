@@ -1,5 +1,6 @@
 """A value dated by the words straight after it: "TUG 13.9 s in January", "ODI 46% on 3/5",
-"pain 5/10 at his January evaluation", "grip 12 kg back in March".
+"pain 5/10 at his January evaluation", "grip 12 kg back in March", "the 9.8 seconds he walked at
+his October re-evaluation".
 
 A month or a date right after a value says when it was measured. Another day than the visit's
 (the note's date of service) makes it an earlier value; the visit's own date ("Berg 52/56 on
@@ -13,12 +14,11 @@ dated_events); one match at the value's end, so the reading is linear.
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from functools import cache, lru_cache
-from importlib.resources import files
 
 from tui.core.checks.measures.evidence import note_date
+from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import MONTH_NAMES
 
@@ -33,18 +33,21 @@ _MONTH = (
 _NUMERIC = r"(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
 # The value's unit, when the reader stopped before it ("13.9 s", "48/80", "0.71 m/s").
 _UNIT = r"(?:[ \t]*(?:°|%|m/s|/[ \t]*\d+(?:\.\d+)?|[A-Za-z]{1,8}\.?)(?![A-Za-z]))?"
+# A short clause of who measured or said it, between the value and its day ("the 9.8 seconds he
+# walked at his October re-evaluation", "6/10 she said in March").
+_TOLD = r"(?:(?:he|she|they|we|you|I)[ \t]+[a-z]{2,12}[ \t]+)?"
 # A numeric date ends its clause ("46% on 3/5)", "on 03/05/2044."), so it is not a count.
 _CLAUSE_END = r"(?=[ \t]*(?:[,;)\]]|\.(?!\d)|$|\n|and\b|vs\b))"
 
 
 @cache
 def _dated() -> re.Pattern[str]:
-    table = tomllib.loads(files("tui.core").joinpath("data", "legends.toml").read_text("utf-8"))
+    table = legend_words()
     by = either(table.get("dated_by", ()))
     qualifiers = either(table.get("month_qualifiers", ()))
     events = either(table.get("dated_events", ()))
     return re.compile(
-        rf"{_UNIT}[ \t]*,?[ \t]*(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?(?:of[ \t]+)?"
+        rf"{_UNIT}[ \t]*,?[ \t]*{_TOLD}(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?(?:of[ \t]+)?"
         rf"(?:{_MONTH}(?![A-Za-z])(?:[ \t]+(?:\d{{4}}|{events}))?|{_NUMERIC}{_CLAUSE_END})",
         re.IGNORECASE | re.MULTILINE,
     )

@@ -4,9 +4,10 @@ A therapist answering a physician, a case manager or a patient pastes the thread
 written for this visit on top, the messages it answers under it, each holding the values of its
 own day ("At her post-op check she was at 92°", "your numbers at the start were Berg 39/56").
 A quoted block is an earlier message only on evidence a thread gives: a header line inside it
-("> From:", "> Sent:"), nested quote marks (">>"), or a line that introduces it ("... wrote:");
-once a thread is seen, every quoted block under it is an earlier message (answers typed between
-the quoted lines stay this visit's). A banner ("-----Original Message-----"), or an unquoted
+("> From:", "> Sent:"), quote marks nested deeper line by line (">", ">>"; a list of ">>"
+chevrons alone is no thread), or a line that introduces it ("... wrote:"); once a thread is
+seen, every quoted block under it is an earlier message (answers typed between the quoted lines
+stay this visit's). A banner ("-----Original Message-----"), or an unquoted
 message header below the reply, starts an earlier message that runs to the note's end. A
 Markdown blockquote with none of these is a callout, not an earlier message. The words are data
 (data/replies.toml); each line is read once, so a long note is read in linear time.
@@ -15,7 +16,6 @@ Markdown blockquote with none of these is a callout, not an earlier message. The
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -23,10 +23,10 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.labels import as_earlier, may_be_earlier
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
-_PREVIOUS = "(previous)"
 # Quote marks and the spaces between them before a line's words ("> ", ">> ", "> > ").
 _QUOTES = re.compile(r"[ \t]*((?:>[ \t]*)*)")
 # How many lines under an unquoted "From:" line another header line may be.
@@ -156,7 +156,8 @@ def _thread(text: str) -> _Thread:
         stop = runs.get(index)
         if stop is not None:
             block = lines[index:stop]
-            if thread or any(other.depth > 1 or _is_header(words, other) for other in block):
+            nested = len({other.depth for other in block if other.depth}) > 1
+            if thread or nested or any(_is_header(words, other) for other in block):
                 thread = True
                 starts.append(line.start)
                 ends.append(block[-1].end)
@@ -196,11 +197,7 @@ def mark_replies(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
     for fact in facts:
         if fact.kind != "service" and _within(mark_starts, mark_ends, fact.span[0]):
             continue
-        if (
-            fact.kind != "service"
-            and _PREVIOUS not in fact.label
-            and _within(thread.starts, thread.ends, fact.span[0])
-        ):
-            fact = dataclasses.replace(fact, label=f"{fact.label} {_PREVIOUS}".strip())
+        if may_be_earlier(fact) and _within(thread.starts, thread.ends, fact.span[0]):
+            fact = as_earlier(fact)
         kept.append(fact)
     facts[:] = kept
