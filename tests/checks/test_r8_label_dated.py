@@ -25,6 +25,11 @@ def _earlier(text: str, kind: str) -> dict[object, bool]:
         ("Pain 2/10 walking, 5/10 at his January evaluation.\n", "pain", {2: False, 5: True}),
         ("ODI 32% today (46% on 3/5).\n", "outcome", {32: False, 46: True}),
         ("Grip R 24 kg (17 kg on 14/02).\n", "strength", {24: False, 17: True}),
+        (
+            "Copying 12 letters per minute, it was 8 letters per minute in February.\n",
+            "other",
+            {12: False, 8: True},
+        ),
         ("Pain 1/10 at rest, 6/10 in early March.\n", "pain", {1: False, 6: True}),
         ("Tinetti 19/28 today; 14/28 at her visit on 3/19.\n", "outcome", {19: False, 14: True}),
         (

@@ -34,6 +34,8 @@ def test_an_earlier_visits_label_holds_for_its_sentence(
         ("Baseline: HR 74 bpm, SpO2 96%.\n", {74: False, 96: False}),
         ("Prior to session: HR 76 bpm.\n", {76: False}),
         ("HR 90 bpm after the last set.\n", {90: False}),
+        ("Last 24 h: HR 88 bpm at rest.\n", {88: False}),
+        ("Last visit: 3/20; SpO2 95% at rest.\n", {95: False}),
     ],
 )
 def test_rest_values_of_today_stay_current(text: str, wanted: dict[object, bool]) -> None:

@@ -34,6 +34,7 @@ from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.chair_rises import read_chair_rises
+from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.hold_times import read_hold_times
@@ -115,6 +116,7 @@ _PASSES: tuple[Pass, ...] = (
     read_other_side,
     read_listed,
     mark_arrowed,
+    mark_dated,
     mark_labelled,
     mark_replies,
 )

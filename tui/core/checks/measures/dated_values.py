@@ -17,10 +17,14 @@ import re
 from datetime import date
 from functools import cache, lru_cache
 
+from tui.core.checks.facts import Fact
 from tui.core.checks.measures.evidence import note_date
+from tui.core.checks.measures.labels import as_earlier, may_be_earlier
 from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import MONTH_NAMES
+from tui.core.checks.text.scan import Scanner
 
 _MONTH_WORDS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -31,8 +35,12 @@ _MONTH = (
     rf"|(?:{_MONTH_WORDS}))"
 )
 _NUMERIC = r"(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
-# The value's unit, when the reader stopped before it ("13.9 s", "48/80", "0.71 m/s").
-_UNIT = r"(?:[ \t]*(?:°|%|m/s|/[ \t]*\d+(?:\.\d+)?|[A-Za-z]{1,8}\.?)(?![A-Za-z]))?"
+# The value's unit, when the reader stopped before it ("13.9 s", "48/80", "0.71 m/s", "8 letters
+# per minute").
+_UNIT = (
+    r"(?:[ \t]*(?:°|%|m/s|/[ \t]*\d+(?:\.\d+)?|[A-Za-z]{1,8}\.?)(?![A-Za-z])"
+    r"(?:[ \t]+per[ \t]+[a-z]{1,8}(?![A-Za-z]))?)?"
+)
 # A short clause of who measured or said it, between the value and its day ("the 9.8 seconds he
 # walked at his October re-evaluation", "6/10 she said in March").
 _TOLD = r"(?:(?:he|she|they|we|you|I)[ \t]+[a-z]{2,12}[ \t]+)?"
@@ -77,3 +85,21 @@ def dated_earlier(text: str, pos: int) -> bool:
 @lru_cache(maxsize=8)
 def _visit(text: str) -> date | None:
     return note_date(text)
+
+
+# A value as a reader took it, at its start: a signed number, maybe over its maximum.
+_NUMBER = re.compile(r"[-+~]?\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?)?")
+
+
+def mark_dated(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Label "(previous)" each value dated another day than the visit's, whichever reader
+    took it."""
+    if _visit(scanner.text) is None:
+        return
+    for index, fact in enumerate(facts):
+        if not may_be_earlier(fact):
+            continue
+        start = normalised(scanner, fact.span[0])
+        number = _NUMBER.match(scanner.text, start) if start is not None else None
+        if number is not None and dated_earlier(scanner.text, number.end()):
+            facts[index] = as_earlier(fact)

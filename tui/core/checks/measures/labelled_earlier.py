@@ -3,10 +3,12 @@
 "Last session 5/2: HR 128 bpm peak, BP 148/86, RPE 13." gives the last session's vital signs,
 and readers that name a value by its own words (heart rate, blood pressure, exertion) do not
 look back to the label. After every reader, each value whose sentence opens with such a label
-("Last ...:", "Previous ...:", "Prior ...:") and has no word of this visit between the label
-and the value ("Last session: 128; today 120") is labelled earlier. The label words are data
-(legends.toml earlier_labels; this visit's words are measures.toml [attribution] current).
-Each fact looks back over its own sentence only, so the pass is linear.
+(last, previous or prior before a visit, session, test or the like, then a colon) is labelled
+earlier, unless a semicolon or a word of this visit stands between the label and the value
+("Last visit: 3/20; SpO2 95%", "Last session: 128, today 120"). "Last 24 h:" or "Last night:"
+names no visit: what the patient reports under it is today's report. The words are data
+(legends.toml earlier_labels, dated_events; this visit's words are measures.toml [attribution]
+current). Each fact looks back over its own sentence only, so the pass is linear.
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ class _Cues:
 def _cues() -> _Cues:
     table = legend_words()
     words = either(table.get("earlier_labels", ()))
+    events = either(table.get("dated_events", ()))
     current = either(attribution_words().get("current", ()))
     return _Cues(
         label=re.compile(
-            rf"[ \t\-*\u2022>]*(?:{words})(?![A-Za-z0-9])[^:;.\n]{{0,{_LABEL_REACH}}}:",
+            rf"[ \t\-*\u2022>]*(?:{words})[ \t]+(?:{events})s?(?![A-Za-z0-9])"
+            rf"[^:;.\n]{{0,{_LABEL_REACH}}}:",
             re.IGNORECASE,
         ),
         current=re.compile(rf"(?<![\w-])(?:{current})(?![A-Za-z0-9])", re.IGNORECASE),
@@ -55,7 +59,8 @@ def _labelled(scanner: Scanner, start: int) -> bool:
     label = cues.label.match(scanner.visible(sentence, start))
     if label is None:
         return False
-    return not cues.current.search(scanner.visible(sentence + label.end(), start))
+    between = scanner.visible(sentence + label.end(), start)
+    return ";" not in between and not cues.current.search(between)
 
 
 def mark_labelled(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
