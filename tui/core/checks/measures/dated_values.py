@@ -31,7 +31,8 @@ _MONTH_WORDS = (
 )
 # Capitalised, short or whole ("Jan", "Sept."), or a whole name in any case ("february").
 _MONTH = (
-    rf"(?P<month>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?P<month>(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
     rf"|(?:{_MONTH_WORDS}))"
 )
 _NUMERIC = r"(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
