@@ -34,10 +34,12 @@ from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.chair_rises import read_chair_rises
+from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
+from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.listed_values import read_listed
 from tui.core.checks.measures.others import (
@@ -52,6 +54,7 @@ from tui.core.checks.measures.others import (
 from tui.core.checks.measures.pad_tests import read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
+from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.restated import read_other_side, read_restated
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
@@ -117,6 +120,9 @@ _PASSES: tuple[Pass, ...] = (
     read_other_side,
     read_listed,
     mark_arrowed,
+    mark_dated,
+    mark_labelled,
+    mark_replies,
 )
 
 

@@ -8,16 +8,15 @@ looked at once, at its own end.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.attribution import arrow_after
+from tui.core.checks.measures.labels import as_earlier, may_be_earlier
 from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.text.scan import Scanner
 
 _NUMBER = re.compile(r"[-+~]?\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?)?")
-_PREVIOUS = "(previous)"
 # An arrow in the original text soon after a value: "->", "=>" or a typographic one.
 _ARROW_NEAR = re.compile("->|=>|[\u2192\u21d2\u2794\u27f6]")
 _ARROW_REACH = 40
@@ -27,11 +26,11 @@ def mark_arrowed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
     """Label "(previous)" each fact an arrow leads from to a later value."""
     original = scanner.norm.original
     for index, fact in enumerate(facts):
-        if fact.kind == "service" or _PREVIOUS in fact.label:
+        if not may_be_earlier(fact):
             continue
         if not _ARROW_NEAR.search(original, fact.span[1], fact.span[1] + _ARROW_REACH):
             continue  # looked at in the original first: mapping a position costs more
         start = normalised(scanner, fact.span[0])
         number = _NUMBER.match(scanner.text, start) if start is not None else None
         if number is not None and arrow_after(scanner, number.end()):
-            facts[index] = dataclasses.replace(fact, label=f"{fact.label} {_PREVIOUS}".strip())
+            facts[index] = as_earlier(fact)

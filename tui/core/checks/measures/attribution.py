@@ -30,6 +30,7 @@ from functools import cache
 
 from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures import labels, legends
+from tui.core.checks.measures.dated_values import dated_earlier
 from tui.core.checks.tables import attribution_words, one_joint_motions
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
@@ -180,6 +181,8 @@ def attribute(
     if listed is not None:
         side = side or listed.side
         prior = listed.prior if listed.prior is not None else prior
+    elif not prior and skip is None:
+        prior = _pair_prior(scanner, max(sentence, floor), start, floor)
     return Attribution(
         side=side or parts.side,
         joint=parts.joint,
@@ -188,6 +191,28 @@ def attribute(
         mode=parts.mode,
         prior=carried(text, start) or prior,
     )
+
+
+# A side's value and a comma right before the value read, led by the other side ("at eval R 95°,
+# L 130°"): the two sides of one measure, written as a pair.
+_SIDE_PAIR = re.compile(
+    r"(?<![A-Za-z0-9/])(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*(-?\d+(?:\.\d+)?)"
+    r"(?:[ \t]*(?:°|deg\w*|%|kg|lbs?|cm|mm|s|sec|/[ \t]*\d+))?[ \t]*,[ \t]*"
+    r"(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*-?$",
+    re.IGNORECASE,
+)
+
+
+def _pair_prior(scanner: Scanner, origin: int, start: int, floor: int) -> bool:
+    """The second value of a pair of sides ("at eval R 95°, L 130°") is an earlier one when the
+    words before the pair make the first one so; what is written after the first value ("R 60°
+    (IE 40°), L 85°", "R 120° at IE, L 170°") is that value's alone, so only a pair with
+    nothing between its first value and the comma counts."""
+    pair = _SIDE_PAIR.search(scanner.visible(origin, start))
+    if pair is None:
+        return False
+    first_start, first_end = origin + pair.start(1), origin + pair.end(1)
+    return attribute(scanner, first_start, first_end, floor=floor, after_side=False).prior
 
 
 def _listed(
@@ -368,6 +393,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     cues = _cues()
     if cues.prior_after.match(scanner.text, end) or arrow_after(scanner, end):
         return True
+    if dated_earlier(scanner.text, end):
+        return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day
     if _not_retested_after(scanner, end):
         return True
     if open_at >= 0 and _DATED_CLOSE.match(scanner.text, end):

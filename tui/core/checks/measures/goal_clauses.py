@@ -21,6 +21,13 @@ _LINE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _FULL_STOP = re.compile(r"[ \t]*\.[ \t]+\S")
+# A goal word heading its line with a colon and a time frame ("GOALS: 4 wk - TUG < 20 s; ...
+# 8 wk - walks 300 ft", "Goals: in 6 weeks ..."): every sentence on the line states a goal.
+_TIMEFRAME_COLON = re.compile(
+    r"[ \t]*:[ \t]*(?:(?:in|by|within)[ \t]+\d|\d+[ \t]*-?[ \t]*"
+    r"(?:wks?|weeks?|mos?|months?|days?|visits?|sessions?)(?![A-Za-z]))",
+    re.IGNORECASE,
+)
 
 
 # A goal's status written after it on its line ("LTG 1: amb 300 ft -> now 220 ft CGA", "Berg
@@ -37,15 +44,19 @@ _STATUS = re.compile(
 def goal_end(text: str, word_end: int, sentence_end: int) -> int:
     """Where the goal starting with a word ending at `word_end` stops: its status written after
     it (the patient's value of this visit); else the line's end for a goal word heading its
-    line with a full stop, the sentence's end for a heading goal, else the first semicolon in
-    the sentence."""
+    line with a full stop or with a colon and a time frame (up to a sentence of this visit),
+    the sentence's end for a heading goal, else the first semicolon in the sentence."""
     status = _STATUS.search(text, word_end, sentence_end)
     if status is not None:
         sentence_end = status.start()
     line_start = text.rfind("\n", 0, word_end) + 1
-    if _FULL_STOP.match(text, word_end) and _LINE_HEAD.fullmatch(text, line_start, word_end):
+    framed = status is None and _TIMEFRAME_COLON.match(text, word_end)
+    if (_FULL_STOP.match(text, word_end) or framed) and _LINE_HEAD.fullmatch(
+        text, line_start, word_end
+    ):
         line_end = text.find("\n", word_end)
-        return len(text) if line_end < 0 else line_end
+        line_end = len(text) if line_end < 0 else line_end
+        return _before_this_visit(text, sentence_end, line_end) if framed else line_end
     bracketed = _bracket_end(text, line_start, word_end, sentence_end)
     if bracketed is not None:
         return bracketed  # "HR 108 (target 95-115), BP 158/80": the target is the bracket's
@@ -53,6 +64,27 @@ def goal_end(text: str, word_end: int, sentence_end: int) -> int:
         return sentence_end
     semicolon = text.find(";", word_end, sentence_end)
     return sentence_end if semicolon < 0 else semicolon
+
+
+# A sentence of a goal line that says it is this visit's ("L ankle DF 12° today."): a value,
+# not a goal.
+_THIS_VISIT = re.compile(r"\b(?:today|now|currently|this visit)\b", re.IGNORECASE)
+_NEXT_SENTENCE = re.compile(r"\.[ \t]+(?=\S)")
+
+
+def _before_this_visit(text: str, sentence_end: int, line_end: int) -> int:
+    """The goal line's end, or the start of its first sentence after the goal's own that holds
+    a word of this visit."""
+    position = sentence_end
+    while position < line_end:
+        following = _NEXT_SENTENCE.search(text, position, line_end)
+        stop = following.start() if following else line_end
+        if _THIS_VISIT.search(text, position, stop):
+            return position
+        if following is None:
+            return line_end
+        position = following.end()
+    return line_end
 
 
 _BRACKET_REACH = 16

@@ -6,10 +6,12 @@ recognisable, not canonical.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from tui.core.checks.facts import Fact
 from tui.core.checks.tables import vocabulary
 from tui.core.checks.text.lexicon import SIDE_NAMES
 
@@ -139,3 +141,17 @@ def without_sides(text: str) -> str:
 
 def _is_side(word: str) -> bool:
     return _lexicon().get(word.lower(), ("", ""))[0] == "side"
+
+
+PREVIOUS = "(previous)"
+
+
+def may_be_earlier(fact: Fact) -> bool:
+    """A measurement not yet labelled earlier (a service's minutes are never an earlier
+    value)."""
+    return fact.kind != "service" and PREVIOUS not in fact.label
+
+
+def as_earlier(fact: Fact) -> Fact:
+    """The fact labelled as an earlier value ("R knee flexion AROM (previous)")."""
+    return dataclasses.replace(fact, label=f"{fact.label} {PREVIOUS}".strip())

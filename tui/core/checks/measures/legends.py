@@ -75,8 +75,15 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def legend_words() -> dict[str, list[str]]:
+    """The word lists of legends.toml (timepoints of a legend, dated values, earlier labels)."""
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    return {str(key): [str(word) for word in words] for key, words in data.items()}
+
+
+@cache
+def _words() -> _Words:
+    data = legend_words()
     earlier, later = either(data["earlier"]), either(data["later"])
     sides = either(attribution_words().get("side_after", ()))
     separator = either(data["separators"])

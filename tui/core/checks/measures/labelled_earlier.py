@@ -1,0 +1,73 @@
+"""A sentence opened by a label of an earlier visit: its values are earlier, whoever read them.
+
+"Last session 5/2: HR 128 bpm peak, BP 148/86, RPE 13." gives the last session's vital signs,
+and readers that name a value by its own words (heart rate, blood pressure, exertion) do not
+look back to the label. After every reader, each value whose sentence opens with such a label
+(last, previous or prior before a visit, session, test or the like, then a colon) is labelled
+earlier, unless a semicolon or a word of this visit stands between the label and the value
+("Last visit: 3/20; SpO2 95%", "Last session: 128, today 120"). "Last 24 h:" or "Last night:"
+names no visit: what the patient reports under it is today's report. The words are data
+(legends.toml earlier_labels, dated_events; this visit's words are measures.toml [attribution]
+current). Each fact looks back over its own sentence only, so the pass is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures.labels import as_earlier, may_be_earlier
+from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.measures.listed_values import normalised
+from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.scan import Scanner
+
+# The words of a label before its colon, at most this many characters ("Last session 5/2:").
+_LABEL_REACH = 30
+
+
+@dataclass(frozen=True)
+class _Cues:
+    label: re.Pattern[str]
+    current: re.Pattern[str]
+
+
+@cache
+def _cues() -> _Cues:
+    table = legend_words()
+    words = either(table.get("earlier_labels", ()))
+    events = either(table.get("dated_events", ()))
+    current = either(attribution_words().get("current", ()))
+    return _Cues(
+        label=re.compile(
+            rf"[ \t\-*\u2022>]*(?:{words})[ \t]+(?:{events})s?(?![A-Za-z0-9])"
+            rf"[^:;.\n]{{0,{_LABEL_REACH}}}:",
+            re.IGNORECASE,
+        ),
+        current=re.compile(rf"(?<![\w-])(?:{current})(?![A-Za-z0-9])", re.IGNORECASE),
+    )
+
+
+def _labelled(scanner: Scanner, start: int) -> bool:
+    """The sentence holding `start` opens with an earlier visit's label, and no word of this
+    visit stands between the label and the value."""
+    sentence = scanner.sentence_before(start)
+    cues = _cues()
+    label = cues.label.match(scanner.visible(sentence, start))
+    if label is None:
+        return False
+    between = scanner.visible(sentence + label.end(), start)
+    return ";" not in between and not cues.current.search(between)
+
+
+def mark_labelled(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Label "(previous)" each value of a sentence opened by an earlier visit's label."""
+    for index, fact in enumerate(facts):
+        if not may_be_earlier(fact):
+            continue
+        start = normalised(scanner, fact.span[0])
+        if start is not None and _labelled(scanner, start):
+            facts[index] = as_earlier(fact)
