@@ -27,6 +27,7 @@ from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
+from tui.core.drafting.enclosed_labels import unenclosed
 from tui.core.drafting.interview import Asked, answered, asked, chat_turn, reported
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
@@ -272,8 +273,8 @@ def _head_topic(label: str) -> str:
     preposition ("clinical summary", "summary of care"); see [label_heads] in offline.toml."""
     prepositions, skip, skip_topics = _label_heads()
     words = label.split()
-    if len(words) < _HEAD_WORDS:
-        return ""
+    if not _HEAD_WORDS <= len(words) <= _LABEL_WORDS:
+        return ""  # a label is a few words; "Work a full day without arm symptoms" is a goal
     cut = next((i for i, word in enumerate(words) if word in prepositions), len(words))
     head = words[cut - 1] if cut else ""
     if not head or head in skip or head in _topic_lists("when"):  # "Pain today: 5/10"
@@ -346,6 +347,8 @@ def split_items(
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
+        # "[PLAN] Continue ...", "== Objective ==": a part's label set off by marks
+        line = unenclosed(line, _names_part)
         led = _LEADER.match(line)
         if led and topic_of(led.group("label")):
             # "ASSESSMENT.....: ...", "Nursing report....: ...": a part's label; a measure's
@@ -390,7 +393,7 @@ def split_items(
             ]
             continue
         bare = line.rstrip(":").strip("* ").rstrip(".:").rstrip(" \u2014\u2013-")
-        whole = topic_of(bare)
+        whole = topic_of(bare) or (_shared_head(bare) if _stands_alone(line) else "")
         reason = _title_reason(line) if first else ""
         if reason:
             # "RE-EVALUATION (requested by case manager: return to work)": why it was asked for
@@ -463,6 +466,11 @@ def split_items(
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
+
+
+def _names_part(label: str) -> bool:
+    """Whether a label set off by marks names a part of the note ("WHY DISCHARGED", "Plan")."""
+    return bool(label_topic(label))
 
 
 def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
@@ -623,6 +631,35 @@ def _by_its_lead(item: Item) -> Item:
     return replace(item, text=text, topic="", label="")
 
 
+def _joined_labels(label: str) -> bool:
+    """Whether a label is two labels as written joined ("Referral and background", "History
+    and onset", "Vitals / skin")."""
+    joins, not_compound = _compound()
+    folded = _folded(label)
+    parts = joins.split(folded)
+    return (
+        len(parts) == _PAIR
+        and folded not in not_compound
+        and all(_exact_topic(_in_full(part.strip())) for part in parts)
+    )
+
+
+def _shared_head(label: str) -> str:
+    """The topic of a heading whose two parts share their last word ("Developmental and medical
+    history" is developmental history and medical history): the topic of the part that is a
+    label as written, when the other part with that word is a label too; else ""."""
+    joins, _ = _compound()
+    parts = [part.strip() for part in joins.split(_folded(label))]
+    if len(parts) != _PAIR or len(parts[0].split()) != 1 or _exact_topic(parts[0]):
+        return ""
+    named = _exact_topic(_in_full(parts[1]))
+    head = parts[1].split()[-1] if parts[1] else ""
+    return named if named and label_topic(f"{parts[0]} {head}") else ""
+
+
+_PAIR = 2
+
+
 def _only_heading(bare: str, line: str, heading: bool) -> bool:
     """A line of words that opens with a label is a heading only when it is marked up as one,
     ends with a colon or a dash, is a label as written, or has every word capitalised
@@ -633,7 +670,9 @@ def _only_heading(bare: str, line: str, heading: bool) -> bool:
         or line.rstrip(" *").endswith((":", "-", "\u2014", "\u2013"))
     ):
         return True
-    if _exact_topic(_in_full(_folded(bare))):
+    if _exact_topic(_in_full(_folded(bare))) or _joined_labels(bare) or _shared_head(bare):
+        # a label as written, two labels joined ("Reason for referral / occupational profile")
+        # or sharing their last word ("Developmental and medical history")
         return True
     words = re.findall(r"[A-Za-z][A-Za-z'\-]*", bare)
     return all(word[0].isupper() for word in words if word.lower() not in _STOP_WORDS)
