@@ -1,0 +1,188 @@
+"""Offline drafts (issue 12, round 8): a part's label set off by marks, reports by whoever
+speaks, headings joining two parts, and JSON exports; each rule with a twin that must not be
+read so."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.placing import SOAP, where
+from tui.core.checks.extract import extract_facts
+from tui.core.drafting.enclosed_labels import unenclosed
+from tui.core.drafting.json_export import json_as_lines
+from tui.core.drafting.markup import as_text
+from tui.core.drafting.placement import place_items, split_items
+
+DISCHARGE = (
+    "Episode of Care",
+    "Functional Status",
+    "Goal Status",
+    "Assessment",
+    "Reason for Discharge",
+    "Home Exercise Program",
+    "Recommendations and Follow-up",
+)
+OT_EVAL = (
+    "Occupational Profile",
+    "Medical History",
+    "Occupational Performance",
+    "Client Factors",
+    "Performance Skills and Patterns",
+    "Evaluation Complexity",
+    "Assessment",
+    "Goals",
+    "Plan of Care",
+    "Billing",
+)
+
+
+def _drafted(note: str, sections: tuple[str, ...] = SOAP) -> list[str]:
+    return [line for lines in place_items(split_items(note), sections).values() for line in lines]
+
+
+# -- a label set off by marks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["[%s] ", "<<%s>> ", "== %s == ", "{%s} ", "*** %s *** ", "~~ %s ~~ ", "%s >> ", "[[%s]] "],
+)
+def test_a_label_set_off_by_marks_opens_its_part(marked: str) -> None:
+    note = "\n".join(
+        [
+            marked % "SUBJECTIVE" + "Knee stiff in the mornings, easier after a walk.",
+            marked % "OBJECTIVE" + "Knee flexion 112 deg.",
+            marked % "ASSESSMENT" + "Steady gains in range.",
+            marked % "PLAN" + "Continue 2x/wk.",
+        ]
+    )
+    assert where(note, "Knee stiff in the mornings") == ["Subjective"]
+    assert where(note, "Steady gains in range") == ["Assessment"]
+    assert where(note, "Continue 2x/wk") == ["Plan"]
+    # the marks are the label's, which the section now says
+    assert not any(line.startswith(marked[:2]) for line in _drafted(note))
+
+
+def test_marks_around_words_that_name_no_part_stay_as_written() -> None:
+    assert unenclosed("[late entry] Wife phoned to say he fell.", lambda _label: False) == (
+        "[late entry] Wife phoned to say he fell."
+    )
+    assert unenclosed("[sic] walks 20 ft", lambda label: label == "Plan") == "[sic] walks 20 ft"
+    # a value is never a label: "Pain 6/10 >> 3/10" is a change
+    assert unenclosed("Pain 6/10 >> 3/10 after manual", lambda _label: True) == (
+        "Pain 6/10 >> 3/10 after manual"
+    )
+
+
+def test_a_discharge_labelled_in_brackets_goes_part_by_part() -> None:
+    note = "\n".join(
+        [
+            "[WHERE SHE IS NOW]",
+            "- Reaches the top shelf with a 2 lb can.",
+            "[WHY DISCHARGED] Goals met and independent with her program.",
+            "[NEXT] See the surgeon at 6 months.",
+        ]
+    )
+    assert where(note, "Reaches the top shelf", DISCHARGE) == ["Functional Status"]
+    assert where(note, "Goals met and independent", DISCHARGE) == ["Reason for Discharge"]
+    assert where(note, "See the surgeon", DISCHARGE) == ["Recommendations and Follow-up"]
+
+
+# -- reports by whoever speaks ---------------------------------------------------------------------
+
+
+def test_what_a_resident_or_nursing_reports_is_subjective() -> None:
+    note = "\n".join(
+        [
+            "Today: Resident states his knees buckle on the toilet. Nursing reports 1 near-fall.",
+            "No leg symptoms with transfers.",
+            "Coach says he favours the left leg on landing.",
+        ]
+    )
+    assert where(note, "knees buckle") == ["Subjective"]
+    assert where(note, "Nursing reports 1 near-fall") == ["Subjective"]
+    assert where(note, "No leg symptoms") == ["Subjective"]
+    assert where(note, "favours the left leg") == ["Subjective"]
+
+
+def test_what_a_resident_or_the_staff_did_is_measured() -> None:
+    note = "Resident ambulated 120 ft with RW and CGA.\nStaff trained in gait belt use."
+    assert where(note, "Resident ambulated 120 ft") == ["Objective"]
+    assert where(note, "Staff trained in gait belt use") == ["Objective"]
+
+
+def test_a_label_naming_the_client_and_caregiver_is_what_they_report() -> None:
+    note = "Client/caregiver: chair is 9 yrs old, she slides forward by midday."
+    assert where(note, "she slides forward by midday") == ["Subjective"]
+
+
+# -- a heading joining two parts -------------------------------------------------------------------
+
+
+def test_a_heading_joining_two_parts_opens_them() -> None:
+    note = "\n".join(
+        [
+            "Reason for referral / occupational profile",
+            "Wren is 7 years old, in Grade 2.",
+            "Developmental and medical history",
+            "Born at 39 weeks, no NICU stay.",
+        ]
+    )
+    assert where(note, "Wren is 7 years old", OT_EVAL) == ["Occupational Profile"]
+    assert where(note, "Born at 39 weeks", OT_EVAL) == ["Medical History"]
+    drafted = _drafted(note, OT_EVAL)
+    assert "Developmental and medical history" not in drafted
+    assert "Reason for referral / occupational profile" not in drafted
+
+
+def test_a_statement_joining_two_words_is_no_heading() -> None:
+    note = "Assessment\nPain and stiffness in the R shoulder after dressing"
+    assert where(note, "Pain and stiffness in the R shoulder") == ["Assessment"]
+
+
+def test_a_goal_is_no_label_however_it_ends() -> None:
+    note = "Goal status:\nWork a full day without arm symptoms: progressing."
+    sections = ("Subjective", "Objective Comparison", "Goal Status", "Assessment", "Plan")
+    assert where(note, "Work a full day without arm symptoms", sections) == ["Goal Status"]
+
+
+# -- JSON exports ------------------------------------------------------------------------------
+
+
+EXPORT = "\n".join(
+    [
+        "{",
+        '  "subjective": "Knee aches after 20 min of running.",',
+        '  "tests": [',
+        '    {"name": "LEFS", "score": 64, "max": 80, "prior_score": 52}',
+        "  ],",
+        '  "goals": [',
+        '    "Run 5 km without pain in 6 wk."',
+        "  ],",
+        '  "assessment": "Hip control improving.",',
+        '  "plan": "Return-to-run intervals, recheck LEFS in 3 wk."}',
+    ]
+)
+
+
+def test_a_json_export_goes_part_by_part_as_labelled_lines() -> None:
+    text = as_text(EXPORT)
+    assert where(text, "Knee aches after 20 min") == ["Subjective"]
+    assert where(text, "LEFS: 64/80") == ["Objective"]
+    assert where(text, "Hip control improving") == ["Assessment"]
+    assert where(text, "Return-to-run intervals") == ["Plan"]
+    drafted = _drafted(text)
+    # no quotes or brackets left for the therapist to delete
+    assert not any(line.strip() in ("{", "}", "],") or line.startswith('"') for line in drafted)
+    assert "Run 5 km without pain in 6 wk." in [line.strip() for line in text.splitlines()]
+
+
+def test_a_json_export_states_the_values_the_checks_read() -> None:
+    assert {fact.render() for fact in extract_facts(json_as_lines(EXPORT))} == {
+        fact.render() for fact in extract_facts(EXPORT)
+    }
+
+
+def test_a_note_quoting_one_json_member_is_no_export() -> None:
+    note = 'Pt brought the app summary: "steps": 4200 yesterday.\nKnee flexion 110 deg.'
+    assert json_as_lines(note) == note
