@@ -186,3 +186,36 @@ def test_a_json_export_states_the_values_the_checks_read() -> None:
 def test_a_note_quoting_one_json_member_is_no_export() -> None:
     note = 'Pt brought the app summary: "steps": 4200 yesterday.\nKnee flexion 110 deg.'
     assert json_as_lines(note) == note
+
+
+# -- a run-on line of clauses; a label that says when ----------------------------------------------
+
+
+def test_a_run_on_line_of_clauses_goes_clause_by_clause() -> None:
+    note = (
+        "Seen 10:00-10:45; pt states the seatbelt is easier; sleeping on L side again; "
+        "shoulder flexion AROM 130 deg; capsular end feel;"
+    )
+    assert where(note, "the seatbelt is easier") == ["Subjective"]
+    assert where(note, "sleeping on L side again") == ["Subjective"]
+    assert where(note, "shoulder flexion AROM 130 deg") == ["Objective"]
+    assert where(note, "capsular end feel") == ["Objective"]
+
+
+def test_a_semicolon_in_brackets_or_a_labelled_line_parts_nothing() -> None:
+    note = "\n".join(
+        [
+            "Instructed in pacing (keep pace with breath; rest on the landing); walked 150 ft; "
+            "BP 124/70; denies chest pain",
+            "A: range gaining; ER slowest; tolerating load; no flare",
+        ]
+    )
+    drafted = _drafted(note)
+    assert "Instructed in pacing (keep pace with breath; rest on the landing)" in drafted
+    assert where(note, "range gaining; ER slowest; tolerating load; no flare") == ["Assessment"]
+
+
+def test_a_label_that_says_when_keeps_its_words_and_the_opening_decides() -> None:
+    note = "Pre-test: pain 3/10 low back, no leg sx.\nPost-test: BP 148/80, HR 104."
+    assert where(note, "Pre-test: pain 3/10 low back") == ["Subjective"]
+    assert where(note, "Post-test: BP 148/80") == ["Objective"]

@@ -624,11 +624,19 @@ def _by_its_lead(item: Item) -> Item:
     "Data: Pt reports ..." is Subjective, "Response: Berg 41/56" is measured)."""
     labelled = _LABEL.match(item.text)
     text = labelled.group("rest") if labelled and _is_label(labelled.group("label")) else item.text
-    if item.forced or not any(
-        lead.search(text) for category in categories() for lead in category.leads
-    ):
+    if labelled and _folded(labelled.group("label")) in _lead_labels() and text == item.text:
+        # "Pre-test: pain 3/10 low back": the time stays with the words, the opening decides
+        opened = _lead_category(labelled.group("rest"))
+        if opened in _topic_sections() and not item.forced:
+            return replace(item, topic=opened, label="")
+    if item.forced or not _lead_category(text):
         return item
     return replace(item, text=text, topic="", label="")
+
+
+def _lead_category(text: str) -> str:
+    """The category a statement's opening settles ("Pt reports ..." Subjective), or ""."""
+    return next((c.name for c in categories() if any(lead.search(text) for lead in c.leads)), "")
 
 
 def _joined_labels(label: str) -> bool:
@@ -934,6 +942,8 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: knee stiff O: flex 100 A: slow": each letter opens a statement (one letter
             # inside a line is no sign: "O: Grade A: no laxity")
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
+        if not topic:
+            parts = [clause for part in parts for clause in _run_on_clauses(part)]
     items = []
     for index, part in enumerate(parts):
         label = _LABEL.match(part)
@@ -952,6 +962,29 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+def _run_on_clauses(part: str) -> list[str]:
+    """A run-on statement of many clauses parted by semicolons, under no label ("c/o L jaw
+    clicking ...; night guard worn 6/7 nights; JFLS-8 22/80; MIO 38 mm ..."), as its clauses,
+    each placed by what it says; a semicolon inside brackets parts nothing. A labelled line,
+    or one of a few clauses, stays whole."""
+    label = _LABEL.match(part)
+    if label and label_topic(label.group("label")):
+        return [part]
+    clauses: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(part):
+        depth += (char in "([") - (char in ")]")
+        if char == ";" and depth <= 0:
+            clauses.append(part[start:at].strip())
+            start = at + 1
+    clauses.append(part[start:].strip())
+    clauses = [clause for clause in clauses if clause]
+    return clauses if len(clauses) >= _RUN_ON_CLAUSES else [part]
+
+
+_RUN_ON_CLAUSES = 4
 
 
 @cache
