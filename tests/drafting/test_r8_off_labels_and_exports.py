@@ -8,6 +8,7 @@ import pytest
 
 from tests.placing import SOAP, where
 from tui.core.checks.extract import extract_facts
+from tui.core.drafting import dictation
 from tui.core.drafting.enclosed_labels import unenclosed
 from tui.core.drafting.json_export import json_as_lines
 from tui.core.drafting.markup import as_text
@@ -219,3 +220,81 @@ def test_a_label_that_says_when_keeps_its_words_and_the_opening_decides() -> Non
     note = "Pre-test: pain 3/10 low back, no leg sx.\nPost-test: BP 148/80, HR 104."
     assert where(note, "Pre-test: pain 3/10 low back") == ["Subjective"]
     assert where(note, "Post-test: BP 148/80") == ["Objective"]
+
+
+# -- a dictation's opener ------------------------------------------------------------------------
+
+
+def test_an_opener_naming_the_patient_the_session_and_the_day_goes() -> None:
+    said = "right so this is Maeve Quigley, aquatic session number six, valentine's day. "
+    assert dictation.sentences(said + "pool was ninety two degrees today.") == [
+        "Pool was 92 degrees today."
+    ]
+    assert dictation.sentences(
+        "okay so this is Bram, march third, pool day. He says it's better."
+    ) == [
+        "Pool day.",
+        "He says it's better.",
+    ]
+
+
+def test_a_day_said_inside_a_sentence_stays() -> None:
+    assert dictation.sentences("She fell on Sunday. Mark 3 on the chart.") == [
+        "She fell on Sunday.",
+        "Mark 3 on the chart.",
+    ]
+
+
+def test_counts_said_with_their_unit_mark_a_dictation_and_typed_ones_do_not() -> None:
+    assert dictation.is_dictated("grip on the left was eleven kilos, three sets of ten")
+    assert dictation.is_dictated("okay so this is Hamish, outpatient neuro")
+    assert not dictation.is_dictated("Grip L 11 kg. Reaching 3 sets of 10. So this is improving.")
+
+
+# -- what the patient is back to doing; a tolerance that is measured ------------------------------
+
+
+def test_what_the_patient_is_back_to_doing_is_what_they_report() -> None:
+    note = "\n".join(
+        [
+            "Back at school half days since 3/2, still skipping PE.",
+            "School: 1 class with rest breaks.",
+            "Work status: light duty, 4 h shifts.",
+        ]
+    )
+    assert where(note, "Back at school half days") == ["Subjective"]
+    assert where(note, "1 class with rest breaks") == ["Subjective"]
+    assert where(note, "light duty, 4 h shifts") == ["Subjective"]
+
+
+def test_a_return_the_clinician_measured_or_a_goal_is_not_a_report() -> None:
+    note = "Walked back to the gym 200 ft with cane.\nPlan: return to work trial in 2 wk."
+    assert where(note, "Walked back to the gym 200 ft") == ["Objective"]
+    assert where(note, "return to work trial in 2 wk") == ["Plan"]
+
+
+def test_a_tolerance_measured_in_minutes_is_objective_and_a_judged_one_assessed() -> None:
+    note = "Positional tolerance: static stoop 4 min, kneel 8 min.\nTolerance: tolerated well."
+    assert where(note, "static stoop 4 min") == ["Objective"]
+    assert where(note, "tolerated well") == ["Assessment"]
+
+
+def test_a_part_named_aloud_without_a_pause_opens_it() -> None:
+    note = (
+        "okay so this is Josee, visit six. hip flexion was one hundred ten degrees. "
+        "assessment she's gaining range. plan keep the mobilizations."
+    )
+    # the name stays as said: the therapist hears the sentence they dictated
+    assert where(note, "Assessment she's gaining range") == ["Assessment"]
+    assert where(note, "Plan keep the mobilizations") == ["Plan"]
+
+
+def test_a_sentence_a_part_name_opens_stays_whole() -> None:
+    note = "okay so this is Josee, visit six. plan is to add step-downs. gait training ten minutes."
+    assert where(note, "Plan is to add step-downs") == ["Plan"]
+    assert where(note, "Gait training 10 minutes") == ["Objective"]
+
+
+def test_a_goal_beside_a_measured_value_does_not_move_it() -> None:
+    note = "Positional tolerance: static stoop 4 min (goal 10 min), kneel 8 min."
+    assert where(note, "static stoop 4 min") == ["Objective"]

@@ -703,6 +703,13 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     where its words say, and under the heading said before it only when they say nothing."""
     items: list[Item] = []
     for sentence in dictation.sentences(line):
+        bare = _bare_head().match(sentence)
+        if bare:
+            # "Assessment she's improving ...": the part's name said with no pause stays in
+            # the sentence, which goes to that part
+            heading = _spoken_topic(bare.group("head"))
+            items.append(Item(sentence, _override(sentence) or heading, label=bare.group("head")))
+            continue
         said = _SPOKEN_HEAD.match(_heading_unframed(sentence))
         topic = _spoken_topic(said.group("head")) if said else ""
         if said and said.group("rest") is None and not _is_label(said.group("head")):
@@ -717,6 +724,18 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
             continue
         items.append(Item(sentence, override, forced=bool(override), fallback=heading))
     return items, heading
+
+
+@cache
+def _bare_head() -> re.Pattern[str]:
+    """A part's name said with no pause before what it opens (see [dictation] bare_heads)."""
+    table = _table().get("dictation", {})
+    heads = "|".join(re.escape(head) for head in table.get("bare_heads", ())) or "(?!x)x"
+    stops = "|".join(re.escape(word) for word in table.get("bare_head_not_before", ()))
+    return re.compile(
+        rf"^(?P<head>{heads})[ \t]+(?!(?:{stops or '(?!x)x'})\b)(?P<rest>(?-i:[a-z])\S*[ \t]\S.*)$",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -1190,6 +1209,11 @@ def _cued(item: str) -> bool:
     )
 
 
+# A goal in brackets beside a value ("static stoop 4 min (goal 10 min)") compares the value with
+# its target: it says nothing of where the line goes.
+_GOAL_ASIDE = re.compile(r"\((?:goal|target|tgt|STG|LTG)\b[^()]*\)", re.IGNORECASE)
+
+
 def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
     """The category a statement's words point to; an opening that settles it (`leads`) counts
     only where the document has a section of that category."""
@@ -1201,6 +1225,7 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
         direct |= {"obj": "objective", "assess": "assessment", "subjective": "subjective"}
         direct |= {"objective": "objective", "assessment": "assessment"}
         return direct.get(key, "objective")
+    item = _GOAL_ASIDE.sub("", item)
     for category in categories():
         if category.name in available and any(lead.search(item) for lead in category.leads):
             return category.name
