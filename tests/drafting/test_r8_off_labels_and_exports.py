@@ -6,35 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.placing import SOAP, where
+from tests.placing import DISCHARGE, OT_EVAL, PROGRESS, PT_EVAL, SOAP, where
 from tui.core.checks.extract import extract_facts
 from tui.core.drafting import dictation
 from tui.core.drafting.enclosed_labels import unenclosed
 from tui.core.drafting.json_export import json_as_lines
 from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import place_items, split_items
-
-DISCHARGE = (
-    "Episode of Care",
-    "Functional Status",
-    "Goal Status",
-    "Assessment",
-    "Reason for Discharge",
-    "Home Exercise Program",
-    "Recommendations and Follow-up",
-)
-OT_EVAL = (
-    "Occupational Profile",
-    "Medical History",
-    "Occupational Performance",
-    "Client Factors",
-    "Performance Skills and Patterns",
-    "Evaluation Complexity",
-    "Assessment",
-    "Goals",
-    "Plan of Care",
-    "Billing",
-)
 
 
 def _drafted(note: str, sections: tuple[str, ...] = SOAP) -> list[str]:
@@ -143,8 +121,7 @@ def test_a_statement_joining_two_words_is_no_heading() -> None:
 
 def test_a_goal_is_no_label_however_it_ends() -> None:
     note = "Goal status:\nWork a full day without arm symptoms: progressing."
-    sections = ("Subjective", "Objective Comparison", "Goal Status", "Assessment", "Plan")
-    assert where(note, "Work a full day without arm symptoms", sections) == ["Goal Status"]
+    assert where(note, "Work a full day without arm symptoms", PROGRESS) == ["Goal Status"]
 
 
 # -- JSON exports ------------------------------------------------------------------------------
@@ -298,3 +275,34 @@ def test_a_sentence_a_part_name_opens_stays_whole() -> None:
 def test_a_goal_beside_a_measured_value_does_not_move_it() -> None:
     note = "Positional tolerance: static stoop 4 min (goal 10 min), kneel 8 min."
     assert where(note, "static stoop 4 min") == ["Objective"]
+
+
+# -- parts stated in the payer's words ------------------------------------------------------------
+
+
+def test_comorbidities_affecting_the_plan_state_the_complexity() -> None:
+    note = "\n".join(
+        [
+            "Rationale: 2 comorbidities affecting the plan of care (COPD, obesity).",
+            "PMH: COPD, obesity.",
+        ]
+    )
+    assert where(note, "2 comorbidities affecting the plan of care", PT_EVAL) == [
+        "Evaluation Complexity"
+    ]
+    # the comorbidities listed are the history
+    assert where(note, "COPD, obesity.", PT_EVAL) == ["History"]
+
+
+def test_visits_attended_are_the_episode_and_attending_school_is_not() -> None:
+    note = (
+        "Visits: 12 attended of 14 scheduled.\nStatus: attends school full days, stairs with rail."
+    )
+    assert where(note, "12 attended of 14 scheduled", DISCHARGE) == ["Episode of Care"]
+    assert where(note, "attends school full days", DISCHARGE) == ["Functional Status"]
+
+
+def test_an_interval_label_is_the_interval_history() -> None:
+    assert where("INTERVAL: Back at school half days since 3/2.", "Back at school") == [
+        "Subjective"
+    ]
