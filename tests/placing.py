@@ -7,6 +7,46 @@ from collections.abc import Sequence
 from tui.core.drafting.placement import place_items, split_items
 
 SOAP = ("Subjective", "Objective", "Assessment", "Plan", "Billing")
+PT_EVAL = (
+    "History",
+    "Systems Review",
+    "Tests and Measures",
+    "Evaluation Complexity",
+    "Assessment",
+    "Goals",
+    "Plan of Care",
+    "Billing",
+)
+OT_EVAL = (
+    "Occupational Profile",
+    "Medical History",
+    "Occupational Performance",
+    "Client Factors",
+    "Performance Skills and Patterns",
+    "Evaluation Complexity",
+    "Assessment",
+    "Goals",
+    "Plan of Care",
+    "Billing",
+)
+PROGRESS = (
+    "Reporting Period",
+    "Subjective",
+    "Objective Comparison",
+    "Goal Status",
+    "Assessment",
+    "Plan",
+    "Billing",
+)
+DISCHARGE = (
+    "Episode of Care",
+    "Functional Status",
+    "Goal Status",
+    "Assessment",
+    "Reason for Discharge",
+    "Home Exercise Program",
+    "Recommendations and Follow-up",
+)
 
 
 def where(note: str, snippet: str, sections: Sequence[str] = SOAP) -> list[str]:

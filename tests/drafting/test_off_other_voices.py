@@ -4,7 +4,7 @@ must not be read so."""
 
 from __future__ import annotations
 
-from tests.placing import SOAP, where
+from tests.placing import PROGRESS, SOAP, where
 from tui.core.checks.extract import extract_facts
 from tui.core.drafting import dictation
 from tui.core.drafting.csv_rows import csv_row
@@ -17,15 +17,6 @@ REEVAL = (
     "Assessment",
     "Goals",
     "Revised Plan of Care",
-    "Billing",
-)
-PROGRESS = (
-    "Reporting Period",
-    "Subjective",
-    "Objective Comparison",
-    "Goal Status",
-    "Assessment",
-    "Plan",
     "Billing",
 )
 

@@ -5,33 +5,10 @@ not be read as a heading."""
 
 from __future__ import annotations
 
-from tests.placing import SOAP, where
+from tests.placing import OT_EVAL, PROGRESS, PT_EVAL, SOAP, where
 from tui.core.checks.extract import extract_facts
 from tui.core.drafting import dictation
 from tui.core.drafting.placement import place_items, split_items
-
-PT_EVAL = (
-    "History",
-    "Systems Review",
-    "Tests and Measures",
-    "Evaluation Complexity",
-    "Assessment",
-    "Goals",
-    "Plan of Care",
-    "Billing",
-)
-OT_EVAL = (
-    "Occupational Profile",
-    "Medical History",
-    "Occupational Performance",
-    "Client Factors",
-    "Performance Skills and Patterns",
-    "Evaluation Complexity",
-    "Assessment",
-    "Goals",
-    "Plan of Care",
-    "Billing",
-)
 
 
 def test_soap_letters_with_dash_tilde_double_colon_and_full_stop() -> None:
@@ -285,17 +262,6 @@ def test_seating_and_equipment_lines_find_their_sections() -> None:
 def test_a_titles_reason_goes_to_the_profile_when_there_is_no_reason_section() -> None:
     note = "OT EVALUATION (referred by her surgeon for hand function)\nOP: 41 y/o violinist."
     assert where(note, "Referred by her surgeon", OT_EVAL) == ["Occupational Profile"]
-
-
-PROGRESS = (
-    "Reporting Period",
-    "Subjective",
-    "Objective Comparison",
-    "Goal Status",
-    "Assessment",
-    "Plan",
-    "Billing",
-)
 
 
 def test_a_progress_reports_goals_under_a_dashed_heading_are_goal_status() -> None:

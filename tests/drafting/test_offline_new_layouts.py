@@ -6,29 +6,9 @@ so."""
 
 from __future__ import annotations
 
-from tests.placing import SOAP, where
+from tests.placing import DISCHARGE, PT_EVAL, SOAP, where
 from tui.core.drafting import dictation
 from tui.core.drafting.placement import place_items, split_items
-
-PT_EVAL = (
-    "History",
-    "Systems Review",
-    "Tests and Measures",
-    "Evaluation Complexity",
-    "Assessment",
-    "Goals",
-    "Plan of Care",
-    "Billing",
-)
-DISCHARGE = (
-    "Episode of Care",
-    "Functional Status",
-    "Goal Status",
-    "Assessment",
-    "Reason for Discharge",
-    "Home Exercise Program",
-    "Recommendations and Follow-up",
-)
 
 
 def test_a_data_part_sends_what_the_patient_says_to_subjective() -> None:

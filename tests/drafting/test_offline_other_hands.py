@@ -4,21 +4,11 @@ not be read so."""
 
 from __future__ import annotations
 
-from tests.placing import SOAP, where
+from tests.placing import PROGRESS, PT_EVAL, SOAP, where
 from tui.core.drafting import dictation
 from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import place_items, split_items
 
-PT_EVAL = (
-    "History",
-    "Systems Review",
-    "Tests and Measures",
-    "Evaluation Complexity",
-    "Assessment",
-    "Goals",
-    "Plan of Care",
-    "Billing",
-)
 REEVAL = (
     "Reason for Re-evaluation",
     "Interval History",
@@ -26,15 +16,6 @@ REEVAL = (
     "Assessment",
     "Goals",
     "Revised Plan of Care",
-    "Billing",
-)
-PROGRESS = (
-    "Reporting Period",
-    "Subjective",
-    "Objective Comparison",
-    "Goal Status",
-    "Assessment",
-    "Plan",
     "Billing",
 )
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from tui.core.drafting.json_export import json_as_lines
+
 _HTML = re.compile(r"</?(?:p|li|ul|ol|tr|td|th|table|div|br|h[1-6]|strong|b)\b[^>]*>", re.I)
 _RTF = re.compile(r"\{\\rtf\d")
 _BLOCKS = frozenset({"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
@@ -21,12 +23,13 @@ _HTML_TAGS = 3  # fewer tags than this is a note that mentions a tag, not an HTM
 
 
 def as_text(text: str) -> str:
-    """The note's text as its markup shows it; a note with no markup as it is."""
+    """The note's text as its markup shows it (a JSON export as labelled lines); a note with no
+    markup as it is."""
     if _RTF.search(text):
         return _rtf_text(text)
     if len(_HTML.findall(text)) >= _HTML_TAGS:
         return _html_text(text)
-    return text
+    return json_as_lines(text)
 
 
 class _Text(HTMLParser):

@@ -27,6 +27,7 @@ from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
+from tui.core.drafting.enclosed_labels import unenclosed
 from tui.core.drafting.interview import Asked, answered, asked, chat_turn, reported
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
@@ -272,8 +273,8 @@ def _head_topic(label: str) -> str:
     preposition ("clinical summary", "summary of care"); see [label_heads] in offline.toml."""
     prepositions, skip, skip_topics = _label_heads()
     words = label.split()
-    if len(words) < _HEAD_WORDS:
-        return ""
+    if not _HEAD_WORDS <= len(words) <= _LABEL_WORDS:
+        return ""  # a label is a few words; "Work a full day without arm symptoms" is a goal
     cut = next((i for i, word in enumerate(words) if word in prepositions), len(words))
     head = words[cut - 1] if cut else ""
     if not head or head in skip or head in _topic_lists("when"):  # "Pain today: 5/10"
@@ -346,6 +347,8 @@ def split_items(
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
+        # "[PLAN] Continue ...", "== Objective ==": a part's label set off by marks
+        line = unenclosed(line, _names_part)
         led = _LEADER.match(line)
         if led and topic_of(led.group("label")):
             # "ASSESSMENT.....: ...", "Nursing report....: ...": a part's label; a measure's
@@ -390,7 +393,7 @@ def split_items(
             ]
             continue
         bare = line.rstrip(":").strip("* ").rstrip(".:").rstrip(" \u2014\u2013-")
-        whole = topic_of(bare)
+        whole = topic_of(bare) or (_shared_head(bare) if _stands_alone(line) else "")
         reason = _title_reason(line) if first else ""
         if reason:
             # "RE-EVALUATION (requested by case manager: return to work)": why it was asked for
@@ -463,6 +466,11 @@ def split_items(
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return items
+
+
+def _names_part(label: str) -> bool:
+    """Whether a label set off by marks names a part of the note ("WHY DISCHARGED", "Plan")."""
+    return bool(label_topic(label))
 
 
 def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
@@ -616,11 +624,48 @@ def _by_its_lead(item: Item) -> Item:
     "Data: Pt reports ..." is Subjective, "Response: Berg 41/56" is measured)."""
     labelled = _LABEL.match(item.text)
     text = labelled.group("rest") if labelled and _is_label(labelled.group("label")) else item.text
-    if item.forced or not any(
-        lead.search(text) for category in categories() for lead in category.leads
-    ):
+    if labelled and _folded(labelled.group("label")) in _lead_labels() and text == item.text:
+        # "Pre-test: pain 3/10 low back": the time stays with the words, the opening decides
+        opened = _lead_category(labelled.group("rest"))
+        if opened in _topic_sections() and not item.forced:
+            return replace(item, topic=opened, label="")
+    if item.forced or not _lead_category(text):
         return item
     return replace(item, text=text, topic="", label="")
+
+
+def _lead_category(text: str) -> str:
+    """The category a statement's opening settles ("Pt reports ..." Subjective), or ""."""
+    return next((c.name for c in categories() if any(lead.search(text) for lead in c.leads)), "")
+
+
+def _joined_labels(label: str) -> bool:
+    """Whether a label is two labels as written joined ("Referral and background", "History
+    and onset", "Vitals / skin")."""
+    joins, not_compound = _compound()
+    folded = _folded(label)
+    parts = joins.split(folded)
+    return (
+        len(parts) == _PAIR
+        and folded not in not_compound
+        and all(_exact_topic(_in_full(part.strip())) for part in parts)
+    )
+
+
+def _shared_head(label: str) -> str:
+    """The topic of a heading whose two parts share their last word ("Developmental and medical
+    history" is developmental history and medical history): the topic of the part that is a
+    label as written, when the other part with that word is a label too; else ""."""
+    joins, _ = _compound()
+    parts = [part.strip() for part in joins.split(_folded(label))]
+    if len(parts) != _PAIR or len(parts[0].split()) != 1 or _exact_topic(parts[0]):
+        return ""
+    named = _exact_topic(_in_full(parts[1]))
+    head = parts[1].split()[-1] if parts[1] else ""
+    return named if named and label_topic(f"{parts[0]} {head}") else ""
+
+
+_PAIR = 2
 
 
 def _only_heading(bare: str, line: str, heading: bool) -> bool:
@@ -633,7 +678,9 @@ def _only_heading(bare: str, line: str, heading: bool) -> bool:
         or line.rstrip(" *").endswith((":", "-", "\u2014", "\u2013"))
     ):
         return True
-    if _exact_topic(_in_full(_folded(bare))):
+    if _exact_topic(_in_full(_folded(bare))) or _joined_labels(bare) or _shared_head(bare):
+        # a label as written, two labels joined ("Reason for referral / occupational profile")
+        # or sharing their last word ("Developmental and medical history")
         return True
     words = re.findall(r"[A-Za-z][A-Za-z'\-]*", bare)
     return all(word[0].isupper() for word in words if word.lower() not in _STOP_WORDS)
@@ -656,6 +703,13 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     where its words say, and under the heading said before it only when they say nothing."""
     items: list[Item] = []
     for sentence in dictation.sentences(line):
+        bare = _bare_head().match(sentence)
+        if bare:
+            # "Assessment she's improving ...": the part's name said with no pause stays in
+            # the sentence, which goes to that part
+            heading = _spoken_topic(bare.group("head"))
+            items.append(Item(sentence, _override(sentence) or heading, label=bare.group("head")))
+            continue
         said = _SPOKEN_HEAD.match(_heading_unframed(sentence))
         topic = _spoken_topic(said.group("head")) if said else ""
         if said and said.group("rest") is None and not _is_label(said.group("head")):
@@ -670,6 +724,18 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
             continue
         items.append(Item(sentence, override, forced=bool(override), fallback=heading))
     return items, heading
+
+
+@cache
+def _bare_head() -> re.Pattern[str]:
+    """A part's name said with no pause before what it opens (see [dictation] bare_heads)."""
+    table = _table().get("dictation", {})
+    heads = "|".join(re.escape(head) for head in table.get("bare_heads", ())) or "(?!x)x"
+    stops = "|".join(re.escape(word) for word in table.get("bare_head_not_before", ()))
+    return re.compile(
+        rf"^(?P<head>{heads})[ \t]+(?!(?:{stops or '(?!x)x'})\b)(?P<rest>(?-i:[a-z])\S*[ \t]\S.*)$",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -895,6 +961,8 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: knee stiff O: flex 100 A: slow": each letter opens a statement (one letter
             # inside a line is no sign: "O: Grade A: no laxity")
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
+        if not topic:
+            parts = [clause for part in parts for clause in _run_on_clauses(part)]
     items = []
     for index, part in enumerate(parts):
         label = _LABEL.match(part)
@@ -913,6 +981,29 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+def _run_on_clauses(part: str) -> list[str]:
+    """A run-on statement of many clauses parted by semicolons, under no label ("c/o L jaw
+    clicking ...; night guard worn 6/7 nights; JFLS-8 22/80; MIO 38 mm ..."), as its clauses,
+    each placed by what it says; a semicolon inside brackets parts nothing. A labelled line,
+    or one of a few clauses, stays whole."""
+    label = _LABEL.match(part)
+    if label and label_topic(label.group("label")):
+        return [part]
+    clauses: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(part):
+        depth += (char in "([") - (char in ")]")
+        if char == ";" and depth <= 0:
+            clauses.append(part[start:at].strip())
+            start = at + 1
+    clauses.append(part[start:].strip())
+    clauses = [clause for clause in clauses if clause]
+    return clauses if len(clauses) >= _RUN_ON_CLAUSES else [part]
+
+
+_RUN_ON_CLAUSES = 4
 
 
 @cache
@@ -1118,6 +1209,11 @@ def _cued(item: str) -> bool:
     )
 
 
+# A goal in brackets beside a value ("static stoop 4 min (goal 10 min)") compares the value with
+# its target: it says nothing of where the line goes.
+_GOAL_ASIDE = re.compile(r"\((?:goal|target|tgt|STG|LTG)\b[^()]*\)", re.IGNORECASE)
+
+
 def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
     """The category a statement's words point to; an opening that settles it (`leads`) counts
     only where the document has a section of that category."""
@@ -1129,6 +1225,7 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
         direct |= {"obj": "objective", "assess": "assessment", "subjective": "subjective"}
         direct |= {"objective": "objective", "assessment": "assessment"}
         return direct.get(key, "objective")
+    item = _GOAL_ASIDE.sub("", item)
     for category in categories():
         if category.name in available and any(lead.search(item) for lead in category.leads):
             return category.name
