@@ -459,6 +459,8 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue
         if all(word.upper().strip(":(") in not_instruments() for word in words):
             continue  # "IE 2/9", "DC 3/14": a visit and its day, never an instrument
+        if words[0].upper().strip(":(") in not_instrument_names():
+            continue  # "IRF admit 14/50": a place, a device or a stage names no instrument
         if _month_day(value, whole) and (_dated(words) or says_when(words)):
             continue  # "Labs 2/3", "IEP meeting 5/6": the day something happened, not a score
         words, item = _without_score_words(words)

@@ -18,8 +18,11 @@ from tui.core.checks.measures.named_timepoints import earlier_before_name, says_
 from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.names import (
     ACRONYM,
+    condition_words,
     counted_after,
+    graded_instruments,
     not_instrument_names,
+    part_after,
     rated_item_words,
 )
 from tui.core.checks.tables import (
@@ -124,7 +127,14 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         else:
             # the test's protocol in a bracket before its score is none of its values
             start = protocol_end(scanner, match.end()) or match.end()
-            read_scores(scanner, facts, measure, start, limit, earlier=earlier)
+            part = part_after().match(scanner.text, start)
+            named = ""
+            if part is not None:
+                scanner.claim(*part.span(2))  # "T25FW trial 2": which trial, no score
+                if part.group(1).casefold().rstrip(".") in condition_words():
+                    continue  # "mCTSIB cond 4 ... 18 s": a condition's time, not the total
+                start, named = part.end(), part.group().strip()
+            read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
 
 
 def read_scores(
@@ -483,10 +493,15 @@ def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
         return False  # "(visit 1: 9)": the number of the visit the next value was taken at
     if _BOUND_BEFORE.search(scanner.text, max(0, start - 4), start):
         return False  # "30CST >= 12": a target or a bound, never a count the test made
+    if measure.name in graded_instruments() and _GRADE_BEFORE.search(
+        scanner.text, max(0, start - 8), start
+    ):
+        return True  # "mMRC grade 2": the rule for "grade 3 glides" blocked the scale's grade
     return measure.unit == "reps" or milliseconds_at(scanner, start)
 
 
 _BOUND_BEFORE = re.compile(r"(?:[<>]=?|[\u2264\u2265])[ \t]*\Z")
+_GRADE_BEFORE = re.compile(r"\bgrade[ \t]+\Z", re.IGNORECASE)
 # A number a colon and another number follow heads that number ("visit 1: 9", "wk 4: 95°").
 _HEADS_VALUE = re.compile(r"[ \t]*:[ \t]*\d")
 
