@@ -100,6 +100,17 @@ def not_instrument_names() -> frozenset[str]:
 
 
 @cache
+def stage_numbers() -> re.Pattern[str]:
+    """A disease's stage or class with its number ("GOLD stage 3", "KL grade 2", "NYHA class
+    II", "ASA 2"): the number is the stage, no score and no measurement of any kind."""
+    stages = alternation(list(_name_lists().get("disease_stages", ()))) or "(?!x)x"
+    return re.compile(
+        rf"(?<![\w-])(?:{stages})[ \t]+(?:(?:stage|class|grade)[ \t]+)?"
+        r"(?:[0-4]|I{1,3}|IV)(?![\w.])"
+    )
+
+
+@cache
 def roman_form() -> re.Pattern[str]:
     """A version or part in roman numerals after an acronym, part of its name ("SCIM III")."""
     forms = alternation(list(_name_lists().get("roman_forms", ()))) or "(?!x)x"
@@ -124,6 +135,12 @@ def graded_instruments() -> frozenset[str]:
     """Instruments whose score is a grade, written after the word ("mMRC grade 2"): there the
     number is the score, though a grade is otherwise a technique's ("grade 3 glides")."""
     return frozenset(_name_lists().get("graded", ()))
+
+
+def earlier_openers() -> tuple[str, ...]:
+    """Words that turn a sentence back to an instrument's earlier score ("Last time it was
+    62")."""
+    return _name_lists().get("earlier_openers", ())
 
 
 @cache
@@ -162,7 +179,9 @@ def part_after() -> re.Pattern[str]:
     """A numbered part of a test written straight after its name ("T25FW trial 2: 8.8 s"):
     group 1 is the part's word, group 2 its number, and the score comes after it."""
     words = alternation(list(part_words())) or "(?!x)x"
-    return re.compile(rf"[ \t]*(?::[ \t]*)?({words})\.?[ \t]+([1-9])(?![\d.])", re.IGNORECASE)
+    return re.compile(
+        rf"[ \t]*(?:[:\u2013\u2014-]+[ \t]*)?({words})\.?[ \t]+([1-9])(?![\d.])", re.IGNORECASE
+    )
 
 
 @cache

@@ -15,6 +15,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
+from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.names import (
     ACRONYM,
@@ -52,7 +53,8 @@ _OUTCOME_SUFFIX = re.compile(
 )
 _OUTCOME_BAD = re.compile(
     r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
-    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d)",
+    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d"
+    r"|(?-i:L)\b|L/min\b|lpm\b|lit(?:er|re)s?\b)",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -118,9 +120,8 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         measure = matcher.measure(match.group())
         if measure is None:
             continue
-        _, limit = scanner.sentence(match.start())
-        if index + 1 < len(found):
-            limit = min(limit, found[index + 1].start())
+        _, end = scanner.sentence(match.start())
+        limit = min(end, found[index + 1].start()) if index + 1 < len(found) else end
         earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
@@ -134,7 +135,10 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
                 if part.group(1).casefold().rstrip(".") in condition_words():
                     continue  # "mCTSIB cond 4 ... 18 s": a condition's time, not the total
                 start, named = part.end(), part.group().strip()
+            read = len(facts)
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
+            if len(facts) > read and limit == end:
+                read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
 
 
 def read_scores(
@@ -172,14 +176,15 @@ def read_scores(
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
         if count and _REFERENCE.match(text, token.end()):
             return
-        if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
+        if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
             named = _item_named(gap, measure.items, timed=timed)
-            if named is None:
+            if named is None and not _elided_earlier(scanner, pos, token.start()):
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
-            item = named
-            opened = opened or gap.count("(") > gap.count(")")
+            if named is not None:
+                item = named
+                opened = opened or gap.count("(") > gap.count(")")
         elif count and opened and gap.count(")") > gap.count("("):
             item, opened = qualifier, False
         elif count and _TOTAL.search(gap):
@@ -304,6 +309,19 @@ _ITEM_GAP = re.compile(
 # A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
 # of one measure it says nothing about the second.
 _REMARKS = re.compile(r"\([^()\d\n]*\)")
+# A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
+_GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
+
+
+def _between_scores(measure: MeasureDef, gap: str) -> str:
+    """The words between two scores without remarks, and for a graded scale without the word
+    "grade" that leads each of its scores."""
+    words = _REMARKS.sub(" ", gap)
+    if measure.name in graded_instruments():
+        return _GRADE_WORDS.sub(" ", words)
+    return words
+
+
 # After a number in an item's name: a distance or a count of steps ("walk 150 feet", "4 steps").
 _ITEM_NUMBER = re.compile(r"[ \t]*(?:feet|ft\b|'|steps?\b|m\b|meters?\b|metres?\b)", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
@@ -351,6 +369,19 @@ def _not_its_whole(measure: MeasureDef, first: str | None, unit: str | None) -> 
 def _other_whole(first: str | None, unit: str | None) -> bool:
     """Two fractions out of different wholes ("/30" and "/20")."""
     return bool(first and unit and first.startswith("/") and unit.startswith("/") and first != unit)
+
+
+# A clause with its subject left out, after a comma: "..., was 11.6 at the eval".
+_ELIDED_COPULA = re.compile(r",[ \t]*(?:and[ \t]+)?(?:was|were)[ \t]+\Z", re.IGNORECASE)
+
+
+def _elided_earlier(scanner: Scanner, after: int, start: int) -> bool:
+    """A value in a clause whose subject is left out ("T25FW 9.8 s, the average of 2 trials,
+    was 11.6 at the eval") is the sentence's own subject's, so the measure's earlier score;
+    not when another fact stands between ("6MWT 348 m, HR 110, was 88": the heart rate's)."""
+    if not _ELIDED_COPULA.search(scanner.text, max(0, start - 12), start):
+        return False
+    return not scanner.claimed(after, start)
 
 
 def _earlier_later_on(
