@@ -138,3 +138,8 @@ def test_a_month_and_day_after_an_event_is_no_score(line: str) -> None:
 
 def test_a_fraction_after_an_unlisted_assessment_is_still_its_score() -> None:
     assert measured("Sensory assessment total 8/12 today.\n", "Sensory assessment") == [8]
+
+
+def test_another_version_of_a_listed_test_keeps_its_own_name() -> None:
+    assert measured("Screen: Oral Trails B 71 s.\n", "Trails B") == []
+    assert measured("Screen: Trails B 71 s.\n", "Trails B") == [71]

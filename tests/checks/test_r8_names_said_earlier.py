@@ -53,3 +53,12 @@ def test_the_next_sentence_turning_back_gives_the_earlier_score(
 def test_a_sentence_that_does_not_turn_back_to_the_score_gives_none(text: str) -> None:
     measure = "TUG" if text.startswith("TUG") else "Berg"
     assert [value for value, earlier in scores(text, measure) if earlier] == []
+
+
+def test_words_of_an_earlier_time_before_it_was_label_the_value_after_them() -> None:
+    text = "Scar rating modified Vancouver 7 out of 13, last month it was 10.\n"
+    assert scores(text, "mVSS") == [(7, False), (10, True)]
+
+
+def test_words_of_an_earlier_time_after_a_value_alone_still_label_it() -> None:
+    assert scores("Berg 40/56 last month, 45/56 today.\n", "Berg") == [(40, True), (45, False)]

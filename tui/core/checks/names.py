@@ -137,6 +137,12 @@ def graded_instruments() -> frozenset[str]:
     return frozenset(_name_lists().get("graded", ()))
 
 
+@cache
+def other_versions() -> frozenset[str]:
+    """Words before a listed test's name that make it another test ("Oral Trails B")."""
+    return frozenset(word.casefold() for word in _name_lists().get("other_versions", ()))
+
+
 def earlier_openers() -> tuple[str, ...]:
     """Words that turn a sentence back to an instrument's earlier score ("Last time it was
     62")."""

@@ -23,6 +23,7 @@ from tui.core.checks.names import (
     counted_after,
     graded_instruments,
     not_instrument_names,
+    other_versions,
     part_after,
     rated_item_words,
 )
@@ -112,7 +113,9 @@ _MMT_BARE = re.compile(
 def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
-    every = list(matcher.finder.finditer(scanner.text))
+    every = [
+        m for m in matcher.finder.finditer(scanner.text) if not _other_version(scanner, m.start())
+    ]
     found = [m for m in every if not scanner.in_header(m.start())]
     for match in every:
         scanner.block(match.start(), match.end())
@@ -139,6 +142,16 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
             if len(facts) > read and limit == end:
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+def _other_version(scanner: Scanner, start: int) -> bool:
+    """A word before a listed name that makes it another test ("Oral Trails B", "Color
+    Trails"): read under the name written, never as the listed one."""
+    found = _WORD_BEFORE.search(scanner.text, max(0, start - 20), start)
+    return found is not None and found.group(1).casefold() in other_versions()
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 
 
 def read_scores(
