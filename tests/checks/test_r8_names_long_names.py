@@ -143,3 +143,12 @@ def test_a_fraction_after_an_unlisted_assessment_is_still_its_score() -> None:
 def test_another_version_of_a_listed_test_keeps_its_own_name() -> None:
     assert measured("Screen: Oral Trails B 71 s.\n", "Trails B") == []
     assert measured("Screen: Trails B 71 s.\n", "Trails B") == [71]
+
+
+def test_a_tests_norms_in_a_bracket_are_no_score_and_the_score_after_is() -> None:
+    text = "  Beery VMI (mean 100 / SD 15): standard score 84 (14th percentile)\n"
+    assert measured(text, "Beery VMI") == [84]
+
+
+def test_a_bracket_without_norms_still_holds_the_earlier_score() -> None:
+    assert measured("Berg 45/56 (was 38/56).\n", "Berg") == [45, 38]

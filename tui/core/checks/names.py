@@ -137,6 +137,11 @@ def graded_instruments() -> frozenset[str]:
     return frozenset(_name_lists().get("graded", ()))
 
 
+def norm_words() -> tuple[str, ...]:
+    """Words in a bracket that give a test's norms ("Beery VMI (mean 100 / SD 15)")."""
+    return _name_lists().get("norm_words", ())
+
+
 @cache
 def other_versions() -> frozenset[str]:
     """Words before a listed test's name that make it another test ("Oral Trails B")."""

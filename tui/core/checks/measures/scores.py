@@ -22,6 +22,7 @@ from tui.core.checks.names import (
     condition_words,
     counted_after,
     graded_instruments,
+    norm_words,
     not_instrument_names,
     other_versions,
     part_after,
@@ -39,6 +40,7 @@ from tui.core.checks.text.lexicon import (
     FOLLOW,
     NUM,
     Words,
+    alternation,
     led,
     measure_matcher,
     words,
@@ -144,6 +146,23 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
 
 
+def _in_norm_bracket(text: str, start: int) -> bool:
+    """A number inside a bracket that gives a test's norms before it ("(mean 100 / SD 15)")."""
+    opened = text.rfind("(", max(0, start - _NORM_REACH), start)
+    if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
+        return False
+    return _norm_words().search(text, opened, start) is not None
+
+
+_NORM_REACH = 30
+
+
+@cache
+def _norm_words() -> re.Pattern[str]:
+    words = alternation(list(norm_words())) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
 def _other_version(scanner: Scanner, start: int) -> bool:
     """A word before a listed name that makes it another test ("Oral Trails B", "Color
     Trails"): read under the name written, never as the listed one."""
@@ -189,6 +208,8 @@ def read_scores(
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
         if count and _REFERENCE.match(text, token.end()):
             return
+        if _in_norm_bracket(text, token.start()):
+            continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
         if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
             named = _item_named(gap, measure.items, timed=timed)
