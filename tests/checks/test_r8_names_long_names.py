@@ -152,3 +152,8 @@ def test_a_tests_norms_in_a_bracket_are_no_score_and_the_score_after_is() -> Non
 
 def test_a_bracket_without_norms_still_holds_the_earlier_score() -> None:
     assert measured("Berg 45/56 (was 38/56).\n", "Berg") == [45, 38]
+
+
+def test_a_month_and_day_after_a_visit_is_no_score_of_the_test_before() -> None:
+    text = "Plan: cane indoors when POMA >= 22; next visit 3/28.\nTinetti today 9/28.\n"
+    assert measured(text, "Tinetti") == [9]

@@ -21,6 +21,7 @@ from tui.core.checks.names import (
     ACRONYM,
     condition_words,
     counted_after,
+    date_events,
     graded_instruments,
     norm_words,
     not_instrument_names,
@@ -144,6 +145,19 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
             if len(facts) > read and limit == end:
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+def _after_event(gap: str, value: float, whole: float) -> bool:
+    """A month and day right after an event's words ("next visit 3/28"); a verb before it
+    ("Tinetti improved 9/28") leaves it a score."""
+    if not (float(value).is_integer() and 1 <= value <= 12 and 1 <= whole <= 31):
+        return False
+    words = _LAST_WORDS.search(gap)
+    said = words.group().split() if words is not None else []
+    return any(word.casefold().strip(":,(") in date_events() for word in said)
+
+
+_LAST_WORDS = re.compile(r"(?:[A-Za-z][\w/-]*[ \t]+){1,3}\Z")
 
 
 def _in_norm_bracket(text: str, start: int) -> bool:
@@ -284,6 +298,10 @@ def read_scores(
                 continue
             if _dated(text, token.start(), end, measure, to_number(suffix.group(1))):
                 # "Berg 38, prev 31 (1/23)": a date in its own bracket, no score of the scale
+                pos = end
+                continue
+            if _after_event(gap, value, to_number(suffix.group(1))):
+                # "POMA >= 22; next visit 3/28": the day of an event, no score of the scale
                 pos = end
                 continue
             unit = f"/{suffix.group(1)}"
