@@ -157,3 +157,16 @@ def test_a_bracket_without_norms_still_holds_the_earlier_score() -> None:
 def test_a_month_and_day_after_a_visit_is_no_score_of_the_test_before() -> None:
     text = "Plan: cane indoors when POMA >= 22; next visit 3/28.\nTinetti today 9/28.\n"
     assert measured(text, "Tinetti") == [9]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure", "earlier"),
+    [
+        ("T25FW trial 1 10.1 s, trial 2 9.5 s, mean 9.8 s (IE mean 12.4 s).\n", "T25FW", 12.4),
+        ("  - T25FW 9.8 s (mean of 2 trials; 11.2 s on 12/15/27).\n", "T25FW", 11.2),
+    ],
+)
+def test_a_patients_own_mean_in_a_bracket_is_still_a_score(
+    line: str, measure: str, earlier: float
+) -> None:
+    assert earlier in measured(line, measure)

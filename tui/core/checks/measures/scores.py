@@ -161,11 +161,15 @@ _LAST_WORDS = re.compile(r"(?:[A-Za-z][\w/-]*[ \t]+){1,3}\Z")
 
 
 def _in_norm_bracket(text: str, start: int) -> bool:
-    """A number inside a bracket that gives a test's norms before it ("(mean 100 / SD 15)")."""
+    """A number inside a bracket that gives a test's norms ("(mean 100 / SD 15)", "(norm 11
+    kg)"); a mean alone is the patient's ("(IE mean 12.4 s)", "(BFI mean 4.6)")."""
     opened = text.rfind("(", max(0, start - _NORM_REACH), start)
     if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
         return False
-    return _norm_words().search(text, opened, start) is not None
+    closed = text.find(")", start, start + _NORM_REACH)
+    if closed < 0 or "\n" in text[start:closed]:
+        return False
+    return _norm_words().search(text, opened, closed) is not None
 
 
 _NORM_REACH = 30
