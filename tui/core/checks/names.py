@@ -88,13 +88,25 @@ def _name_lists() -> dict[str, tuple[str, ...]]:
 @cache
 def not_instrument_names() -> frozenset[str]:
     """Short names before a number that are never an instrument's (in capitals): day counters
-    ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8") and
-    vital, laboratory and device values ("BMI 31.2", "EF 35%", "ETT 7.5")."""
+    ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8"), a
+    disease's stage ("GOLD 3") and vital, laboratory and device values ("BMI 31.2", "EF
+    35%", "ETT 7.5")."""
     lists = _name_lists()
     return frozenset(
         name.upper()
-        for key in ("day_counters", "not_scores", "clinical_values")
+        for key in ("day_counters", "not_scores", "disease_stages", "clinical_values")
         for name in lists.get(key, ())
+    )
+
+
+@cache
+def stage_numbers() -> re.Pattern[str]:
+    """A disease's stage or class with its number ("GOLD stage 3", "KL grade 2", "NYHA class
+    II", "ASA 2"): the number is the stage, no score and no measurement of any kind."""
+    stages = alternation(list(_name_lists().get("disease_stages", ()))) or "(?!x)x"
+    return re.compile(
+        rf"(?<![\w-])(?:{stages})[ \t]+(?:(?:stage|class|grade)[ \t]+)?"
+        r"(?:[0-4]|I{1,3}|IV)(?![\w.])"
     )
 
 
@@ -116,6 +128,30 @@ def numbered_form() -> re.Pattern[str]:
         r"[ \t]*(?:(?:at|of|was|is)[ \t]+)?(?=\d)",
         re.IGNORECASE,
     )
+
+
+@cache
+def graded_instruments() -> frozenset[str]:
+    """Instruments whose score is a grade, written after the word ("mMRC grade 2"): there the
+    number is the score, though a grade is otherwise a technique's ("grade 3 glides")."""
+    return frozenset(_name_lists().get("graded", ()))
+
+
+def norm_words() -> tuple[str, ...]:
+    """Words in a bracket that give a test's norms ("Beery VMI (mean 100 / SD 15)")."""
+    return _name_lists().get("norm_words", ())
+
+
+@cache
+def other_versions() -> frozenset[str]:
+    """Words before a listed test's name that make it another test ("Oral Trails B")."""
+    return frozenset(word.casefold() for word in _name_lists().get("other_versions", ()))
+
+
+def earlier_openers() -> tuple[str, ...]:
+    """Words that turn a sentence back to an instrument's earlier score ("Last time it was
+    62")."""
+    return _name_lists().get("earlier_openers", ())
 
 
 @cache
@@ -147,6 +183,23 @@ def part_words() -> tuple[str, ...]:
     """Words that number a part of a test ("part 3", "trial 2", "cond 4"): the number after
     them is no score."""
     return _name_lists().get("part_words", ())
+
+
+@cache
+def part_after() -> re.Pattern[str]:
+    """A numbered part of a test written straight after its name ("T25FW trial 2: 8.8 s"):
+    group 1 is the part's word, group 2 its number, and the score comes after it."""
+    words = alternation(list(part_words())) or "(?!x)x"
+    return re.compile(
+        rf"[ \t]*(?:[:\u2013\u2014-]+[ \t]*)?({words})\.?[ \t]+([1-9])(?![\d.])", re.IGNORECASE
+    )
+
+
+@cache
+def condition_words() -> frozenset[str]:
+    """Part words that name a condition of a test ("mCTSIB cond 4"): a subtest held for a
+    time, whose seconds are that condition's, never the instrument's total."""
+    return frozenset(word.casefold() for word in _name_lists().get("condition_words", ()))
 
 
 @cache

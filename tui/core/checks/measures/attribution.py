@@ -383,6 +383,13 @@ def _named_unknown(window: str, boundary: int) -> bool:
 _PAIR = re.compile(r"\b(?:R|L|rt|lt|right|left)\s*/\s*(?:R|L|rt|lt|right|left)\b", re.IGNORECASE)
 
 
+# After words of an earlier time, the value they introduce: "last month it was 10".
+_NEXT_VALUE = re.compile(
+    r"[ \t]+(?:(?:it|that|he|she|they)[ \t]+)?(?:was|were|had been)[ \t]+(?:a[ \t]+)?\d",
+    re.IGNORECASE,
+)
+
+
 def _pair_at(window: str, position: int) -> bool:
     start = max(0, position - 6)
     return any(m.start() <= position < m.end() for m in _PAIR.finditer(window, start, position + 8))
@@ -391,7 +398,10 @@ def _pair_at(window: str, position: int) -> bool:
 def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int, end: int) -> bool:
     """True when the value is an earlier measurement (see the module's rules)."""
     cues = _cues()
-    if cues.prior_after.match(scanner.text, end) or arrow_after(scanner, end):
+    said = cues.prior_after.match(scanner.text, end)
+    if said and not _NEXT_VALUE.match(scanner.text, said.end()):
+        return True  # "7/13, last month it was 10": the words are the 10's, not the 7's
+    if arrow_after(scanner, end):
         return True
     if dated_earlier(scanner.text, end):
         return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day

@@ -23,6 +23,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.named_timepoints import earlier_before_name
+from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.scores import milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
@@ -35,6 +36,7 @@ from tui.core.checks.names import (
     says_when,
     score_kinds,
     scored_subjects,
+    stage_numbers,
 )
 from tui.core.checks.tables import (
     MeasureDef,
@@ -116,6 +118,7 @@ _SHOUTED_WORDS = 2
 def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Scores on instruments by acronym, written-out test names and scores before a name."""
     text = scanner.text
+    scanner.block_all(stage_numbers())  # "COPD GOLD 3": a stage, read by nothing
     last_on_line: dict[int, tuple[MeasureDef, int]] = {}
     names = _names(scanner)
     listing: _Listing | None = None
@@ -159,6 +162,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue  # "CIPN numbness 4/10": a rating of the word before it, not a score
         if not words and measure.high is None and _OUT_OF_TEN.match(text, qualifier.end()):
             continue  # "CRPS 7/10", "LBP 6/10": a diagnosis rated, which is pain
+        if measure.high is None and _dated_fraction(text, qualifier.end(), [*name.split(), *words]):
+            continue  # "On-road assessment booked 4/15": the day it happens, no score
         # a side is the score's own label, read with it ("9-HPT R 22 s, L 25 s")
         kept = " ".join(
             word
@@ -167,9 +172,13 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         )
         for part in _part().finditer(text, qualifier.start(1), qualifier.end(1)):
             scanner.claim(part.end() - 1, part.end())  # "cond 4": which part, no score
+        sentence_end = limit
         limit = _next_name(names, index, qualifier.end(), limit)
         earlier = earlier_before_name(scanner, start)
+        read = len(facts)
         read_scores(scanner, facts, measure, end, limit, qualifier=kept, earlier=earlier)
+        if len(facts) > read and limit == sentence_end:
+            read_said_earlier(scanner, facts, measure, (end, sentence_end), len(facts) - read)
         last_on_line[scanner.line(start)[0]] = (measure, limit)
         if _opens_list(text, end, words):
             listing = _Listing.after(scanner, measure, qualifier.end())
@@ -459,6 +468,8 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue
         if all(word.upper().strip(":(") in not_instruments() for word in words):
             continue  # "IE 2/9", "DC 3/14": a visit and its day, never an instrument
+        if words[0].upper().strip(":(") in not_instrument_names():
+            continue  # "IRF admit 14/50": a place, a device or a stage names no instrument
         if _month_day(value, whole) and (_dated(words) or says_when(words)):
             continue  # "Labs 2/3", "IEP meeting 5/6": the day something happened, not a score
         words, item = _without_score_words(words)
@@ -494,6 +505,14 @@ def _without_score_words(words: list[str]) -> tuple[list[str], str]:
 def _score_kinds() -> frozenset[str]:
     """Words after a name that say what kind of score follows (instruments.toml [names])."""
     return frozenset(score_kinds())
+
+
+def _dated_fraction(text: str, at: int, words: list[str]) -> bool:
+    """A month and day at `at` after words that say when ("assessment booked 4/15")."""
+    found = _FRACTION.match(text, at)
+    if found is None or not _month_day(float(found.group(1)), int(found.group(2))):
+        return False
+    return says_when(words) or _dated(words)
 
 
 def _month_day(value: float, whole: int) -> bool:

@@ -15,11 +15,18 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
+from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.names import (
     ACRONYM,
+    condition_words,
     counted_after,
+    date_events,
+    graded_instruments,
+    norm_words,
     not_instrument_names,
+    other_versions,
+    part_after,
     rated_item_words,
 )
 from tui.core.checks.tables import (
@@ -34,6 +41,7 @@ from tui.core.checks.text.lexicon import (
     FOLLOW,
     NUM,
     Words,
+    alternation,
     led,
     measure_matcher,
     words,
@@ -49,7 +57,8 @@ _OUTCOME_SUFFIX = re.compile(
 )
 _OUTCOME_BAD = re.compile(
     r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
-    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d)",
+    r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d"
+    r"|(?-i:L)\b|L/min\b|lpm\b|lit(?:er|re)s?\b)",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -107,7 +116,9 @@ _MMT_BARE = re.compile(
 def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
-    every = list(matcher.finder.finditer(scanner.text))
+    every = [
+        m for m in matcher.finder.finditer(scanner.text) if not _other_version(scanner, m.start())
+    ]
     found = [m for m in every if not scanner.in_header(m.start())]
     for match in every:
         scanner.block(match.start(), match.end())
@@ -115,16 +126,69 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         measure = matcher.measure(match.group())
         if measure is None:
             continue
-        _, limit = scanner.sentence(match.start())
-        if index + 1 < len(found):
-            limit = min(limit, found[index + 1].start())
+        _, end = scanner.sentence(match.start())
+        limit = min(end, found[index + 1].start()) if index + 1 < len(found) else end
         earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
         else:
             # the test's protocol in a bracket before its score is none of its values
             start = protocol_end(scanner, match.end()) or match.end()
-            read_scores(scanner, facts, measure, start, limit, earlier=earlier)
+            part = part_after().match(scanner.text, start)
+            named = ""
+            if part is not None:
+                scanner.claim(*part.span(2))  # "T25FW trial 2": which trial, no score
+                if part.group(1).casefold().rstrip(".") in condition_words():
+                    continue  # "mCTSIB cond 4 ... 18 s": a condition's time, not the total
+                start, named = part.end(), part.group().strip()
+            read = len(facts)
+            read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
+            if len(facts) > read and limit == end:
+                read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+def _after_event(gap: str, value: float, whole: float) -> bool:
+    """A month and day right after an event's words ("next visit 3/28"); a verb before it
+    ("Tinetti improved 9/28") leaves it a score."""
+    if not (float(value).is_integer() and 1 <= value <= 12 and 1 <= whole <= 31):
+        return False
+    words = _LAST_WORDS.search(gap)
+    said = words.group().split() if words is not None else []
+    return any(word.casefold().strip(":,(") in date_events() for word in said)
+
+
+_LAST_WORDS = re.compile(r"(?:[A-Za-z][\w/-]*[ \t]+){1,3}\Z")
+
+
+def _in_norm_bracket(text: str, start: int) -> bool:
+    """A number inside a bracket that gives a test's norms ("(mean 100 / SD 15)", "(norm 11
+    kg)"); a mean alone is the patient's ("(IE mean 12.4 s)", "(BFI mean 4.6)")."""
+    opened = text.rfind("(", max(0, start - _NORM_REACH), start)
+    if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
+        return False
+    closed = text.find(")", start, start + _NORM_REACH)
+    if closed < 0 or "\n" in text[start:closed]:
+        return False
+    return _norm_words().search(text, opened, closed) is not None
+
+
+_NORM_REACH = 30
+
+
+@cache
+def _norm_words() -> re.Pattern[str]:
+    words = alternation(list(norm_words())) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _other_version(scanner: Scanner, start: int) -> bool:
+    """A word before a listed name that makes it another test ("Oral Trails B", "Color
+    Trails"): read under the name written, never as the listed one."""
+    found = _WORD_BEFORE.search(scanner.text, max(0, start - 20), start)
+    return found is not None and found.group(1).casefold() in other_versions()
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+\Z")
 
 
 def read_scores(
@@ -162,14 +226,17 @@ def read_scores(
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
         if count and _REFERENCE.match(text, token.end()):
             return
-        if count and not FOLLOW.fullmatch(_REMARKS.sub(" ", gap)):
+        if _in_norm_bracket(text, token.start()):
+            continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
+        if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
             named = _item_named(gap, measure.items, timed=timed)
-            if named is None:
+            if named is None and not _elided_earlier(scanner, pos, token.start()):
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
-            item = named
-            opened = opened or gap.count("(") > gap.count(")")
+            if named is not None:
+                item = named
+                opened = opened or gap.count("(") > gap.count(")")
         elif count and opened and gap.count(")") > gap.count("("):
             item, opened = qualifier, False
         elif count and _TOTAL.search(gap):
@@ -237,6 +304,10 @@ def read_scores(
                 # "Berg 38, prev 31 (1/23)": a date in its own bracket, no score of the scale
                 pos = end
                 continue
+            if _after_event(gap, value, to_number(suffix.group(1))):
+                # "POMA >= 22; next visit 3/28": the day of an event, no score of the scale
+                pos = end
+                continue
             unit = f"/{suffix.group(1)}"
         if count and unit == "/10" and measure.high not in (None, 10.0):
             # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
@@ -294,6 +365,19 @@ _ITEM_GAP = re.compile(
 # A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
 # of one measure it says nothing about the second.
 _REMARKS = re.compile(r"\([^()\d\n]*\)")
+# A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
+_GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
+
+
+def _between_scores(measure: MeasureDef, gap: str) -> str:
+    """The words between two scores without remarks, and for a graded scale without the word
+    "grade" that leads each of its scores."""
+    words = _REMARKS.sub(" ", gap)
+    if measure.name in graded_instruments():
+        return _GRADE_WORDS.sub(" ", words)
+    return words
+
+
 # After a number in an item's name: a distance or a count of steps ("walk 150 feet", "4 steps").
 _ITEM_NUMBER = re.compile(r"[ \t]*(?:feet|ft\b|'|steps?\b|m\b|meters?\b|metres?\b)", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
@@ -341,6 +425,19 @@ def _not_its_whole(measure: MeasureDef, first: str | None, unit: str | None) -> 
 def _other_whole(first: str | None, unit: str | None) -> bool:
     """Two fractions out of different wholes ("/30" and "/20")."""
     return bool(first and unit and first.startswith("/") and unit.startswith("/") and first != unit)
+
+
+# A clause with its subject left out, after a comma: "..., was 11.6 at the eval".
+_ELIDED_COPULA = re.compile(r",[ \t]*(?:and[ \t]+)?(?:was|were)[ \t]+\Z", re.IGNORECASE)
+
+
+def _elided_earlier(scanner: Scanner, after: int, start: int) -> bool:
+    """A value in a clause whose subject is left out ("T25FW 9.8 s, the average of 2 trials,
+    was 11.6 at the eval") is the sentence's own subject's, so the measure's earlier score;
+    not when another fact stands between ("6MWT 348 m, HR 110, was 88": the heart rate's)."""
+    if not _ELIDED_COPULA.search(scanner.text, max(0, start - 12), start):
+        return False
+    return not scanner.claimed(after, start)
 
 
 def _earlier_later_on(
@@ -483,10 +580,15 @@ def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
         return False  # "(visit 1: 9)": the number of the visit the next value was taken at
     if _BOUND_BEFORE.search(scanner.text, max(0, start - 4), start):
         return False  # "30CST >= 12": a target or a bound, never a count the test made
+    if measure.name in graded_instruments() and _GRADE_BEFORE.search(
+        scanner.text, max(0, start - 8), start
+    ):
+        return True  # "mMRC grade 2": the rule for "grade 3 glides" blocked the scale's grade
     return measure.unit == "reps" or milliseconds_at(scanner, start)
 
 
 _BOUND_BEFORE = re.compile(r"(?:[<>]=?|[\u2264\u2265])[ \t]*\Z")
+_GRADE_BEFORE = re.compile(r"\bgrade[ \t]+\Z", re.IGNORECASE)
 # A number a colon and another number follow heads that number ("visit 1: 9", "wk 4: 95°").
 _HEADS_VALUE = re.compile(r"[ \t]*:[ \t]*\d")
 
