@@ -59,3 +59,7 @@ def test_a_number_written_in_seconds_is_no_angle() -> None:
 
 def test_a_run_takes_no_unit_from_the_next_line() -> None:
     assert list(shared_units("BP sitting (mmHg): 132/78\n\n## Assessment")) == []
+
+
+def test_a_dashed_arc_or_range_is_one_value() -> None:
+    assert list(shared_units("R knee flexion 0-118\u00b0, garment 20\u201330 mmHg")) == []

@@ -3,8 +3,9 @@
 A draft that lists two sides or two times of one measurement writes the unit once, after the
 last value, so the first value is a bare number its reader leaves unread and a changed one would
 pass unchecked. Each number here is the first of a short run (up to five values joined by a
-slash, a comma, "to", "and", "or" or a dash) that ends in a number with a unit, and carries
-that unit. A number inside a date ("12/02/46"), a time or a decimal never starts a run.
+slash, a comma, "to", "and" or "or") that ends in a number with a unit, and carries that unit.
+A dash joins no run ("0-118°" is one arc, "20-30 mmHg" one range), and a number inside a date
+("12/02/46"), a time or a decimal never starts one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from tui.core.checks.text.lexicon import UNIT_CLASSES
 
 _NUMBER = r"\d+(?:\.\d+)?"
-_JOIN = r"[ \t]*(?:/|,|to|and|or|-|\u2013)[ \t]*"
+_JOIN = r"[ \t]*(?:/|,|to|and|or)[ \t]*"
 _RUN = re.compile(
     rf"(?<![\w.,/:\-])({_NUMBER})(?!/\d{{1,2}}/\d)(?=(?:{_JOIN}{_NUMBER}){{1,4}}(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in UNIT_CLASSES.items())

@@ -64,6 +64,7 @@ from tui.core.checks.verify.name_runs import (
     spelled_loosely,
 )
 from tui.core.checks.verify.named_scores import scores_after_names
+from tui.core.checks.verify.noun_pairs import same_noun
 from tui.core.checks.verify.pain_answers import only_counted, rating_continued
 from tui.core.checks.verify.positions import named_after, paired_reading, position_reading
 from tui.core.checks.verify.row_units import row_backs
@@ -389,6 +390,17 @@ def _verbatim(fact: Fact, text: str, other: _Side) -> bool:
         return False
     key = (name.group(1).lower(), re.sub(r"[ \t]", "", written.group(1)))
     return key in _named_numbers(other.text)
+
+
+def _noun_alike(fact: Fact, text: str, other: _Side) -> bool:
+    """A score or a value of no kind, naming no side, that both texts write beside the same
+    noun ("2 asymmetries" and "asymmetries 2"; noun_pairs.py)."""
+    value = _numeric(fact)
+    if fact.kind not in ("outcome", "other") or value is None:
+        return False
+    if labels.parts_of(fact.label).side:
+        return False
+    return same_noun(text, fact.span, value, other.text)
 
 
 def _loose_on_motion_line(fact: Fact, value: float, note: _Side) -> bool:
@@ -1139,6 +1151,8 @@ def _supported(
     if fact.kind == "outcome" and note.same_unlisted(fact):
         return True
     if draft is not None and (_kin(fact, draft.text, note) or _verbatim(fact, draft.text, note)):
+        return True
+    if draft is not None and _noun_alike(fact, draft.text, note):
         return True
     if draft is not None and written_alike(
         fact, draft.text, note.sentences.texts_with, _parts_agree
