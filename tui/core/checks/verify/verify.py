@@ -52,6 +52,7 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.verify.conversions import Converted
+from tui.core.checks.verify.copied import copied_from, sentence_index
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
@@ -605,8 +606,31 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     note_fractions = fractions(note.normalized)
     unsupported += unsupported_counts(normalize(draft_text), note_fractions)
     unsupported += _unsupported_unlisted(draft, note, note_fractions, unsupported)
+    unsupported = _not_copied(unsupported, draft, note)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
+
+
+def _not_copied(unsupported: list[Fact], draft: _Side, note: _Side) -> list[Fact]:
+    """The draft values left once those in a sentence copied word for word from the note are
+    taken out, where the note writes the value in that sentence as a fact or leaves it unread
+    (copied.py). The note's sentences are indexed only when a value is reported."""
+    if not unsupported:
+        return unsupported
+    index = sentence_index(note.text)
+    return [fact for fact in unsupported if not _copied(fact, draft, note, index)]
+
+
+def _copied(fact: Fact, draft: _Side, note: _Side, index: dict[str, list[tuple[int, int]]]) -> bool:
+    value = _numeric(fact)
+    if value is None:
+        return False
+    for start, end in copied_from(draft.text, fact.span[0], index):
+        if any(start <= at < end for at in note.loose_at.get(value, ())):
+            return True
+        if any(start <= f.span[0] < end and _numeric(f) == value for f in note.facts):
+            return True
+    return False
 
 
 def _none_said(count: Fact, draft: _Side) -> bool:
