@@ -52,6 +52,7 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.verify.conversions import Converted
+from tui.core.checks.verify.copied import copied_from, sentence_index
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
@@ -64,7 +65,11 @@ from tui.core.checks.verify.name_runs import (
     spelled_loosely,
 )
 from tui.core.checks.verify.named_scores import scores_after_names
+from tui.core.checks.verify.noun_pairs import same_noun
+from tui.core.checks.verify.pain_answers import only_counted, rating_continued
 from tui.core.checks.verify.positions import named_after, paired_reading, position_reading
+from tui.core.checks.verify.row_units import row_backs
+from tui.core.checks.verify.shared_units import shared_units
 from tui.core.checks.verify.short_dates import day_of_named_month, month_day, month_days
 from tui.core.checks.verify.sides import side_continues
 from tui.core.checks.verify.unlisted_scores import named_scores, out_of_scores
@@ -94,6 +99,7 @@ _CLASSES_OF_KIND = {
 # on its character, so the engine skips straight to them (the same matches as
 # r"(?<!\d)[.\n;]|\.(?!\d)|\n|;", several times faster on a long note).
 _SENTENCES = re.compile(r"\n|;|\.(?<!\.\.)(?!\.)(?:(?<!\d\.)|(?!\d))")
+_UNITLESS_KINDS = ("other", "outcome")
 _MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
 _EPSILON = 1e-6
 
@@ -145,6 +151,8 @@ class _Side:
     grades: frozenset[str]
     quantity_values: frozenset[tuple[str, float]]
     fact_values: frozenset[float]
+    """The values of scores and values of no kind written without a unit (an angle, a load or a
+    girth has its unit in its kind, so "40 deg" backs no "40 s")."""
     loose: frozenset[float]
     loose_at: dict[float, list[int]]
     """Where each number the reader left unclassified starts."""
@@ -165,6 +173,8 @@ class _Side:
     converted: Converted
     service_codes: frozenset[str]
     """The codes of the services read in the text."""
+    pain_lines: frozenset[int]
+    """Where the lines holding a pain rating start."""
 
     @classmethod
     def read(cls, text: str, measures: Sequence[str], guesses: bool = False) -> _Side:
@@ -173,7 +183,9 @@ class _Side:
         normalized = normalize(text).text
         candidates = relabelled(text, tuple(extract_candidates(text, measures)))
         facts = candidates if guesses else relabelled(text, tuple(extract_facts(text, measures)))
-        found = tuple(quantities(text))
+        found = tuple(quantities(text)) + (_shared(text) if guesses else ())
+        if guesses:
+            candidates = facts = _units_kept(facts, found)
         by_value: dict[tuple[str, str], list[Fact]] = {}
         unlisted: dict[str, list[Fact]] = {}
         for fact in facts:
@@ -205,7 +217,13 @@ class _Side:
             by_value=by_value,
             grades=_grades_written(normalized),
             quantity_values=frozenset((q.unit_class, round(q.value, 3)) for q in found),
-            fact_values=frozenset(v for fact in facts if (v := _numeric(fact)) is not None),
+            fact_values=frozenset(
+                v
+                for fact in facts
+                if fact.kind in _UNITLESS_KINDS
+                and not fact.unit
+                and (v := _numeric(fact)) is not None
+            ),
             loose=frozenset(float(item.value) for item in loose),
             loose_at=_starts_of(loose),
             sentences=sentences,
@@ -225,6 +243,7 @@ class _Side:
             by_quantity=_facts_by_quantity(facts),
             converted=Converted.of((q.value, q.unit) for q in found),
             service_codes=frozenset(f.cpt for f in facts if f.kind == "service" and f.cpt),
+            pain_lines=frozenset(line_at(text, f.span[0])[1] for f in facts if _group(f) == "pain"),
         )
 
     def same_guess(self, fact: Fact) -> bool:
@@ -372,6 +391,17 @@ def _verbatim(fact: Fact, text: str, other: _Side) -> bool:
         return False
     key = (name.group(1).lower(), re.sub(r"[ \t]", "", written.group(1)))
     return key in _named_numbers(other.text)
+
+
+def _noun_alike(fact: Fact, text: str, other: _Side) -> bool:
+    """A score or a value of no kind, naming no side, that both texts write beside the same
+    noun ("2 asymmetries" and "asymmetries 2"; noun_pairs.py)."""
+    value = _numeric(fact)
+    if fact.kind not in ("outcome", "other") or value is None:
+        return False
+    if labels.parts_of(fact.label).side:
+        return False
+    return same_noun(text, fact.span, value, other.text)
 
 
 def _loose_on_motion_line(fact: Fact, value: float, note: _Side) -> bool:
@@ -576,8 +606,31 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     note_fractions = fractions(note.normalized)
     unsupported += unsupported_counts(normalize(draft_text), note_fractions)
     unsupported += _unsupported_unlisted(draft, note, note_fractions, unsupported)
+    unsupported = _not_copied(unsupported, draft, note)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
+
+
+def _not_copied(unsupported: list[Fact], draft: _Side, note: _Side) -> list[Fact]:
+    """The draft values left once those in a sentence copied word for word from the note are
+    taken out, where the note writes the value in that sentence as a fact or leaves it unread
+    (copied.py). The note's sentences are indexed only when a value is reported."""
+    if not unsupported:
+        return unsupported
+    index = sentence_index(note.text)
+    return [fact for fact in unsupported if not _copied(fact, draft, note, index)]
+
+
+def _copied(fact: Fact, draft: _Side, note: _Side, index: dict[str, list[tuple[int, int]]]) -> bool:
+    value = _numeric(fact)
+    if value is None:
+        return False
+    for start, end in copied_from(draft.text, fact.span[0], index):
+        if any(start <= at < end for at in note.loose_at.get(value, ())):
+            return True
+        if any(start <= f.span[0] < end and _numeric(f) == value for f in note.facts):
+            return True
+    return False
 
 
 def _none_said(count: Fact, draft: _Side) -> bool:
@@ -669,6 +722,8 @@ def _swapped_unread(draft: _Side, note: _Side, reported: Sequence[Fact]) -> list
     for fact in draft.facts:
         if not _earlier(fact) or id(fact) in skip or _numeric(fact) is None:
             continue
+        if _comes_to(draft.text, fact.span):
+            continue  # "27.4 to 25.9 cm": the value it came to, whatever its label says
         same = [
             other
             for other in note.by_value.get((_group(fact), _key(fact.value)), [])
@@ -808,6 +863,37 @@ def _quantities(text: str) -> tuple[tuple[Quantity, bool], ...]:
     return tuple(found)
 
 
+def _units_kept(facts: Sequence[Fact], found: Sequence[Quantity]) -> tuple[Fact, ...]:
+    """A draft's facts without the angles, loads and girths whose number is written with a
+    unit of another class ("hold, left / right: 12 / 20 s" read as angles): such a number is
+    checked as the quantity it is written as."""
+    units = {quantity.span[0]: quantity.unit_class for quantity in found}
+    return tuple(
+        fact
+        for fact in facts
+        if fact.kind not in _UNITS_OF_KIND
+        or units.get(fact.span[0]) in (None, *_UNITS_OF_KIND[fact.kind], *_WHOLES)
+    )
+
+
+# The unit classes a kind's values are written in: a number written with another unit is none
+# of them (a range of motion is in degrees, or in millimetres or centimetres for a jaw opening
+# or a fingertip-to-floor distance).
+_UNITS_OF_KIND = {"rom": ("deg", "length"), "strength": ("weight",), "girth": ("length",)}
+# Unit classes that are a whole or a count written after a value ("7.0/5.5" reads "/5"), not a
+# unit of measurement: they say nothing against a kind.
+_WHOLES = ("ratio10", "grade5", "points", "units")
+
+
+def _shared(text: str) -> tuple[Quantity, ...]:
+    """The bare numbers that take the unit of the run they open ("28.8 / 25.0 cm"): a
+    draft's values, carried and checked as if written with the unit."""
+    return tuple(
+        Quantity(value=run.value, unit_class=run.unit_class, unit=run.unit, span=run.span)
+        for run in shared_units(text)
+    )
+
+
 def dates_in(text: str) -> set[tuple[int, int, int]]:
     """Dates written in the text as (year, month, day); two-digit years read as 20xx; days
     said in words ("the fourteenth of July") too."""
@@ -919,14 +1005,17 @@ def _carried(fact: Fact, draft: _Side, note_text: str = "") -> bool:
 def _service_in_words(fact: Fact, minutes: float, draft: _Side, note_text: str) -> bool:
     """A service the draft names in the note's words but by no code or name its reader knows
     ("Orthotic fabrication, fit and training, 34 min" for the note's "97760 orthotic
-    fabrication, fit and training 34 min"): its minutes, held by no other service, in a draft
-    sentence sharing describing words with the note's service line, and no minutes of that
-    code read in the draft (a changed minute count stays a dropped fact)."""
+    fabrication, fit and training 34 min", or in a table row's first cell): its minutes, held
+    by no other service, in a draft sentence sharing describing words with the note's service
+    line, and no minutes of that code read in the draft (a changed minute count stays a
+    dropped fact)."""
     if not note_text or fact.cpt in draft.service_codes:
         return False
     line, line_start = line_at(note_text, fact.span[0])
     before = line[: fact.span[0] - line_start]
     opening = before[max(before.rfind(digit) for digit in "0123456789") + 1 :]
+    if before.lstrip().startswith("|"):  # a table's row: the service is named in its first cell
+        opening = before.lstrip()[1:].split("|", 1)[0]
     own = set(describing_words(opening + note_text[fact.span[0] : fact.span[1]]))
     key = ("minutes", round(minutes, 3))
     return any(
@@ -1087,6 +1176,8 @@ def _supported(
         return True
     if draft is not None and (_kin(fact, draft.text, note) or _verbatim(fact, draft.text, note)):
         return True
+    if draft is not None and _noun_alike(fact, draft.text, note):
+        return True
     if draft is not None and written_alike(
         fact, draft.text, note.sentences.texts_with, _parts_agree
     ):
@@ -1128,14 +1219,38 @@ def _supported(
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
     return value in note.loose and (
-        note.said_near(fact.kind, value)
+        (note.said_near(fact.kind, value) and not _counted_only(fact, value, note))
         or _other_side_after(fact, value, note)
         or (
             fact.kind == "rom"
             and draft is not None
             and _loose_on_subject(fact, value, draft.text, note)
         )
+        or (draft is not None and _in_unit_row(fact, value, draft, note))
+        or (
+            fact.kind == "pain"
+            and rating_continued(
+                fact.label, value, note.text, note.loose_at.get(value, ()), note.pain_lines
+            )
+        )
     )
+
+
+def _counted_only(fact: Fact, value: float, note: _Side) -> bool:
+    """A pain rating whose number the note writes bare only as a count of things ("3 flights"
+    on its pain line): no rating of the note's (pain_answers.py)."""
+    return fact.kind == "pain" and only_counted(note.text, note.loose_at.get(value, ()))
+
+
+def _in_unit_row(fact: Fact, value: float, draft: _Side, note: _Side) -> bool:
+    """A girth or a strength the note writes bare in a row that gives the unit to another
+    value, about what the draft's clause is about (row_units.py)."""
+    unit_class = _unit_class(fact.unit or "")
+    if fact.kind not in ("girth", "strength") or unit_class is None:
+        return False
+    side = labels.parts_of(fact.label).side
+    starts = note.loose_at.get(value, ())
+    return row_backs(draft.text, fact.span[0], value, unit_class, side, note.text, starts)
 
 
 _DEGREES = re.compile(r"\bdeg\w*|\u00b0", re.IGNORECASE)
@@ -1366,6 +1481,7 @@ def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None 
     return (
         note.has_quantity((unit_class,), value)
         or value in note.fact_values
+        or (unit_class, value) in note.fact_quantities
         or (unit_class, value) in note.loose_with_unit
         or note.converted.converts_to(value, fact.unit or "")
         or (draft is not None and _loose_alike(fact, value, draft.text, note))
@@ -1402,13 +1518,19 @@ def _compatible(a: Fact, b: Fact) -> bool:
     joint, a motion or a muscle and those differ ("R" and "L"; "ER" and "IR"). A generic name
     agrees with its specific ones ("rotation" with "ER", "bilateral" with either side), and
     nothing is compared where either label is silent, so a label read from a crowded line
-    costs no false alarm."""
+    costs no false alarm. Two units of different classes ("12 cm" and "12%") are two facts."""
     if a.kind in ("pain", "service") or b.kind in ("pain", "service"):
         return True
-    if not _same_item(a, b):
+    if not _same_item(a, b) or not _units_agree(a.unit, b.unit):
         return False
     first, second = labels.parts_of(a.label), labels.parts_of(b.label)
     return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
+
+
+def _units_agree(one: str | None, other: str | None) -> bool:
+    """Units of one class, or a unit only one text writes (a value written bare in one)."""
+    first, second = _unit_class(one or ""), _unit_class(other or "")
+    return first is None or second is None or first == second
 
 
 def _same_item(a: Fact, b: Fact) -> bool:
@@ -1484,11 +1606,18 @@ _BEFORE_BREAK = re.compile(r"[.;\n]")
 _AFTER_BREAK = re.compile(r"[.;,\n]")
 
 
+def _comes_to(text: str, span: tuple[int, int]) -> bool:
+    """True when the words right before a value make it the value something came to ("from
+    27.4 to 25.9 cm", "now 4/10")."""
+    before = _BEFORE_BREAK.split(text[max(0, span[0] - 40) : span[0]])[-1]
+    return bool(_NEW_VALUE.search(before))
+
+
 def _says_change(text: str, span: tuple[int, int]) -> bool:
     """True when the words around a draft value call it a change ("improved 8 points")."""
     start, end = span
     before = _BEFORE_BREAK.split(text[max(0, start - 40) : start])[-1]
-    if _NEW_VALUE.search(before):
+    if _comes_to(text, span):
         return False  # "improved to 4/10": the value it came to, not the change
     after = _AFTER_BREAK.split(text[end : end + 20])[0]
     if _POINTS_AFTER.match(text, end) or _POINTS_AT_END.search(text, start, end):
@@ -1717,12 +1846,13 @@ def _topic_of(group: str) -> str | None:
 def _unsupported_quantities(
     draft: _Side, note: _Side, derived: dict[str, set[float]]
 ) -> list[Fact]:
-    """Numbers with units in the draft, outside its facts, that the note never mentions."""
+    """Numbers with units in the draft, outside its facts, that the note never mentions; a
+    bare number that shares the unit of the run it opens ("28.8 / 25.0 cm") among them."""
     covered = bytearray(len(draft.text) + 1)
     for fact_start, fact_end in (fact.span for fact in draft.facts):
         covered[fact_start:fact_end] = b"\x01" * max(0, fact_end - fact_start)
     found = []
-    for quantity in quantities(draft.text, measurements_only=True):
+    for quantity in [*quantities(draft.text, measurements_only=True), *_shared(draft.text)]:
         start, end = quantity.span
         if covered[start] or covered[max(start, end - 1)]:
             continue
