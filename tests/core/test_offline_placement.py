@@ -52,6 +52,7 @@ def test_a_dictation_is_recognised_by_numbers_said_aloud() -> None:
 
 
 def test_a_greeting_and_a_sign_off_are_dropped_and_the_content_kept() -> None:
+    """The opener that names the patient and the visit is framing, not content."""
     from tui.core.drafting import dictation
 
     line = (
@@ -59,10 +60,7 @@ def test_a_greeting_and_a_sign_off_are_dropped_and_the_content_kept() -> None:
         "postpartum. Leakage twice this week. Alright that's all, end of recording."
     )
     said = dictation.sentences(line)
-    assert said == [
-        "Pelvic health visit 6, she is 10 weeks postpartum.",
-        "Leakage twice this week.",
-    ]
+    assert said == ["She is 10 weeks postpartum.", "Leakage twice this week."]
 
 
 def test_the_notes_title_labels_nothing_under_it() -> None:
