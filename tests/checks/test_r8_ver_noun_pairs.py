@@ -4,7 +4,6 @@ common count such as "10 reps", is not backed that way."""
 
 from __future__ import annotations
 
-import pytest
 
 from tui.core.checks.verify.noun_pairs import same_noun
 from tui.core.checks.verify.verify import verify
@@ -28,11 +27,6 @@ def test_the_same_number_beside_the_same_noun_is_backed() -> None:
     assert result.clean, result.to_json()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a count of a counted noun after an instrument ('4 asymmetries' after HINE 58/78) is "
-    "read by nothing since it stopped being the instrument's score, so a changed count passes",
-)
 def test_another_number_beside_the_noun_is_caught() -> None:
     result = verify(_NOTE, _draft(4))
     assert [fact.value for fact in result.unsupported] == [4]

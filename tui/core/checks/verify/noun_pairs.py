@@ -7,13 +7,18 @@ unread. When the draft writes the number right before or after a noun, and the n
 same number right before or after the same noun, the two texts say the same thing and the
 readers disagree, not the texts. Only nouns of five letters or more that say what a value is of
 count (not "weeks", "times" or a side), so a bare "10 reps" proves nothing.
+
+The same pairs catch a count no reader takes: when the draft writes "4 asymmetries" and the note
+writes that noun only with other numbers ("asymmetries 2"), the draft changed it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 
+from tui.core.checks.facts import Fact
 from tui.core.checks.verify.kinship import describing_words
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -30,17 +35,20 @@ def _noun(word: str) -> str | None:
     return found[0] if found else None
 
 
+def _placed(text: str) -> Iterator[tuple[str, float, tuple[int, int]]]:
+    """Each number of the text with the noun written right before or after it, and its span."""
+    for match in _NOUN_FIRST.finditer(text):
+        if noun := _noun(match.group(1)):
+            yield noun, float(match.group(2)), match.span(2)
+    for match in _NUMBER_FIRST.finditer(text):
+        if noun := _noun(match.group(2)):
+            yield noun, float(match.group(1)), match.span(1)
+
+
 @lru_cache(maxsize=8)
 def _pairs(text: str) -> frozenset[tuple[str, float]]:
     """Each number of the text with the noun written right before or after it."""
-    found = set()
-    for match in _NOUN_FIRST.finditer(text):
-        if noun := _noun(match.group(1)):
-            found.add((noun, float(match.group(2))))
-    for match in _NUMBER_FIRST.finditer(text):
-        if noun := _noun(match.group(2)):
-            found.add((noun, float(match.group(1))))
-    return frozenset(found)
+    return frozenset((noun, value) for noun, value, _ in _placed(text))
 
 
 def same_noun(text: str, span: tuple[int, int], value: float, other_text: str) -> bool:
@@ -53,3 +61,30 @@ def same_noun(text: str, span: tuple[int, int], value: float, other_text: str) -
         nouns.append(before.group(1))
     pairs = _pairs(other_text)
     return any((noun, value) in pairs for word in nouns if (noun := _noun(word)))
+
+
+def changed_counts(
+    draft: str, read: Sequence[Fact], blocked: Collection[int], note: str
+) -> list[Fact]:
+    """Numbers the draft writes beside a noun that no reader of the draft took (`read`) or
+    blocked (a goal, a threshold), where the note writes the same noun only with other
+    numbers: a count the draft changed."""
+    taken = [fact.span for fact in read]
+    written: dict[str, set[float]] = {}
+    for noun, value in _pairs(note):
+        written.setdefault(noun, set()).add(value)
+    found = []
+    for noun, value, span in _placed(draft):
+        values = written.get(noun)
+        if not values or value in values or span[0] in blocked:
+            continue
+        if any(start < span[1] and span[0] < end for start, end in taken):
+            continue
+        found.append(
+            Fact(kind="other", value=_number(value), label=f"{noun} (not in the note)", span=span)
+        )
+    return found
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value.is_integer() else value

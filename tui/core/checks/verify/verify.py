@@ -65,7 +65,7 @@ from tui.core.checks.verify.name_runs import (
     spelled_loosely,
 )
 from tui.core.checks.verify.named_scores import scores_after_names
-from tui.core.checks.verify.noun_pairs import same_noun
+from tui.core.checks.verify.noun_pairs import changed_counts, same_noun
 from tui.core.checks.verify.pain_answers import only_counted, rating_continued
 from tui.core.checks.verify.positions import named_after, paired_reading, position_reading
 from tui.core.checks.verify.row_units import row_backs
@@ -606,6 +606,8 @@ def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Ver
     note_fractions = fractions(note.normalized)
     unsupported += unsupported_counts(normalize(draft_text), note_fractions)
     unsupported += _unsupported_unlisted(draft, note, note_fractions, unsupported)
+    read = (*draft.facts, *(fact for facts in draft.guessed.values() for fact in facts))
+    unsupported += changed_counts(draft.text, read, draft.blocked, note.normalized)
     unsupported = _not_copied(unsupported, draft, note)
     unsupported.sort(key=lambda fact: fact.span)
     return Verification(missing=missing, unsupported=unsupported)
