@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from tui.core.checks.billing.aside_names import aside_named_minutes
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
+from tui.core.checks.billing.charge_asides import closing_minutes, dose_in_bracket
 from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.code_clauses import code_led_minutes
 from tui.core.checks.billing.coded_lines import coded_lines
@@ -96,8 +98,11 @@ _KEYED_MINUTES = re.compile(
 # A key that ends in a number is the service with its minutes ("Self-care training 23 min:"),
 # and what follows the colon is the description, even when it opens with a number.
 _KEY_ENDS_IN_NUMBER = re.compile(r"\d[ \t_(]*$")
+# A home program's line, unless a code on it says the time was billed ("Home program review
+# (97110) 10 min").
 _HOME_LINE = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b"
+    rf"(?![^\n]*(?<![\w.]){_CODE}(?!\d))[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -343,6 +348,11 @@ class Billed:
 def _dose_words() -> re.Pattern[str]:
     names = [re.escape(name).replace(r"\ ", r"[\s\-]*") for name in billing_tables().dose_words]
     return words_pattern(names)
+
+
+def _dosed(words: str) -> bool:
+    """True when the words name an exercise that minutes after them dose ("UBE", "bike")."""
+    return _dose_words().search(words) is not None
 
 
 def read_totals(scanner: Scanner) -> Totals:
@@ -944,7 +954,9 @@ def _charge(
             and found.start() < count_match.end()
             and (count_match.start() < found.end())
         )
-        if not overlaps and scanner.free(found.start(1), found.end(1)):
+        if overlaps or dose_in_bracket(text, item.end(), found.start()):
+            continue
+        if scanner.free(found.start(1), found.end(1)):
             minutes = int(to_number(found.group(1)))
             spans.append((found.start(), found.end()))
             break
@@ -1029,11 +1041,6 @@ def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_BRACKETED_MINUTES = re.compile(
-    r"[ \t]*\([ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')[ \t]*\)", re.IGNORECASE
-)
-
-
 def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     """A "97110 x2" item written outside any billing line: billed only with its units."""
     count = next((g for g in item.groups()[2:] if g), None)
@@ -1043,10 +1050,10 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
         return
     code = item.group(1).upper()
     end = item.end()
-    after = None if item.group(2) else _BRACKETED_MINUTES.match(scanner.text, end)
-    if after is not None and scanner.free(after.start(1), after.end(1)):
-        end = after.end()  # "97110 x1 (12 min)": the minutes after the units
-        result.services.append(_service(scanner, code, int(after.group(1)), item.start(), end))
+    after = None if item.group(2) else closing_minutes(scanner.text, end, _dosed)
+    if after is not None and scanner.free(after[1], after[2]):
+        end = after[2]  # "97110 x1 (12 min)", "97750 x1 (6MWT, 20 min)": minutes after the units
+        result.services.append(_service(scanner, code, after[0], item.start(), end))
     elif item.group(2):
         minutes = int(item.group(2))
         result.services.append(_service(scanner, code, minutes, item.start(), item.end()))
@@ -1294,6 +1301,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
         + _keyed_lines(scanner)
         + _printed(scanner)
         + _referred(scanner, matcher)
+        + _aside_named(scanner, matcher)
     )
     names = _service_names(scanner, matcher)
     used: set[int] = set()
@@ -1412,6 +1420,31 @@ def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.block(start, end)
         minutes = int(to_number(said.value))
         facts.append(_service(scanner, said.code, minutes, start, end))
+    return facts
+
+
+def _aside_named(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
+    """ "Kitchen retraining 18 min (self-care)": minutes whose service the bracket after them
+    names (checks.billing.aside_names)."""
+    text = scanner.text
+
+    def names() -> Iterator[tuple[int, int, str]]:
+        for name in matcher.pattern.finditer(text):
+            code = matcher.code(name.group())
+            if code is not None and not _WHOLE_CODE.fullmatch(name.group()):
+                yield name.start(), name.end(), code
+
+    def names_in(start: int, end: int) -> bool:
+        return matcher.pattern.search(text, start, end) is not None
+
+    facts = []
+    for said in aside_named_minutes(text, names(), names_in, _dosed):
+        start, end = said.minutes_start, said.minutes_end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, said.end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, said.code, said.minutes, said.start, said.end))
     return facts
 
 
@@ -1563,9 +1596,31 @@ def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) 
         opening = scanner.text[max(0, minutes.start() - 40) : minutes.start()]
         if not (gap.group(1) or gap.group(2)) and not _CLAUSE_OPENING.search(opening):
             continue
+        if gap.group(2) and _in_code_run(scanner.text, minutes, name):
+            continue
         used.add(minutes.start())
         facts.append(_service_fact(scanner, name, minutes, minutes.start(), name.end))
     return facts
+
+
+# In a run of codes each followed by its minutes ("Time: 97110 26 min, 97112 13 min"), minutes
+# right after a code are that code's, and a code with minutes right after it has its own.
+_CODE_JUST_BEFORE = re.compile(rf"(?<![\w.]){_CODE}[ \t]*[:=\-]?[ \t]*$", re.IGNORECASE)
+_OWN_MINUTES = re.compile(
+    r"[ \t]*[:=\-(]?[ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')", re.IGNORECASE
+)
+
+
+def _in_code_run(text: str, minutes: re.Match[str], name: _Name) -> bool:
+    """True when minutes written before ", CODE" belong to the code before them or the code
+    after them has its own: a list of code-first charges, not minutes then their code."""
+    line_start = text.rfind("\n", 0, minutes.start()) + 1
+    before = _CODE_JUST_BEFORE.search(text, max(line_start, minutes.start() - 12), minutes.start())
+    return before is not None or _OWN_MINUTES.match(text, name.end) is not None
+
+
+# Words after minutes in the same table cell: the cell is a heading ("3 min recovery").
+_CELL_GOES_ON = re.compile(r"[ \t]*[A-Za-z]")
 
 
 def _minutes_after_name(
@@ -1593,6 +1648,8 @@ def _minutes_after_name(
             return None  # "MLD 30 min (manual therapy), bandaging 15 min": the name is an aside
         if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
             return None
+        if "|" in gap and _CELL_GOES_ON.match(scanner.text, minutes.end()):
+            return None  # "peak (gait) | 3 min recovery": a grid's headings, no service's time
         used.add(minutes.start())
         fact = _service_fact(scanner, name, minutes, name.start, minutes.end())
         return _with_parts(scanner, fact, gap, minutes.end())

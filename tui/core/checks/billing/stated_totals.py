@@ -35,8 +35,9 @@ _AFTER_TOTAL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TIMED_AFTER_TOTAL = re.compile(r"[ \t]+timed\b", re.IGNORECASE)
+# A line speaks of minutes with a unit after a number ("38 min", "38 timed minutes") or a key.
 _LINE_MINUTES = re.compile(
-    rf"\d[ \t]*{_MINUTES}|^[ \t]*(?:[-*\u2022][ \t]*)?(?:minutes|time)\b",
+    rf"\d[ \t]*(?:(?:timed|total)[ \t]+)?{_MINUTES}|^[ \t]*(?:[-*\u2022][ \t]*)?(?:minutes|time)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SUM = re.compile(

@@ -1,0 +1,151 @@
+"""Services and totals in layouts the billing readers had not met (issue 12, round 8): a run
+of code-first charges with their minutes ("Time: 97110 26 min, 97112 13 min"), minutes in the
+bracket after a charge's units, a total written value first with "timed minutes" between, a
+grid's column headings beside a service name, minutes whose bracket names their service, and
+services named in other words. Each reading has a twin that must not be read that way; where a
+finding depends on the reading, the finding is tested too."""
+
+from __future__ import annotations
+
+from tests.checks.conftest import note_from_text
+from tui.core.checks.billing.audit import audit_note
+from tui.core.checks.extract import extract_billing
+
+HEADER = (
+    "Patient: Maren Solberg-Achebe\nMRN: 845190\nDate: 2045-01-20\nVisit: 4\nDiscipline: PT\n"
+    "Payer: Medicare\nDiagnosis: R TKA, Z96.651\n\n"
+)
+CARE = "Knee stiff 3/10; step-ups with cues for alignment, progressed to 6 in. step.\n"
+
+
+def _text(body: str) -> str:
+    return HEADER + CARE + body
+
+
+def codes(body: str) -> list[str]:
+    return [finding.code for finding in audit_note(note_from_text(_text(body))).findings]
+
+
+def minutes(body: str) -> dict[str, int]:
+    billing = extract_billing(_text(body))
+    return {**billing.timed_minutes_by_code, **billing.untimed_minutes_by_code}
+
+
+def totals(body: str) -> tuple[int | None, int | None]:
+    billing = extract_billing(_text(body))
+    return billing.stated_timed_minutes, billing.stated_treatment_minutes
+
+
+# -- a run of code-first charges, each with its minutes ------------------------------------------
+
+
+def test_minutes_after_a_code_in_a_comma_run_are_that_codes() -> None:
+    body = (
+        "Time: 97110 26 min, 97112 13 min. Total timed 39 min, total tx 39 min.\n"
+        "Billed: 97110 x2, 97112 x1\n"
+    )
+    assert minutes(body) == {"97110": 26, "97112": 13}
+    assert codes(body) == []
+
+
+def test_three_codes_in_a_run_keep_their_own_minutes() -> None:
+    body = "Minutes -- 97530 22 min, 97116 9 min, 97110 8 min; total timed 39.\n"
+    assert minutes(body) == {"97530": 22, "97116": 9, "97110": 8}
+
+
+def test_minutes_then_a_code_without_minutes_of_its_own_are_that_codes() -> None:
+    # the twin: minutes with no code before them and a code after them that has none
+    body = "Step-ups and quad sets with cues, 24 min, 97110. Total timed 24 min.\n"
+    assert minutes(body) == {"97110": 24}
+
+
+# -- minutes in the bracket after a charge -------------------------------------------------------
+
+
+def test_minutes_closing_a_charges_bracket_are_the_codes() -> None:
+    body = (
+        "Charges today: 97750 x1 (6MWT and exercise response testing, 20 min); "
+        "97110 x1 (HEP progression, 10 min). Timed 30 min; total 30 min.\n"
+    )
+    assert minutes(body) == {"97750": 20, "97110": 10}
+
+
+def test_a_dose_inside_a_charges_bracket_is_not_the_codes_time() -> None:
+    body = (
+        "Ther ex 18 min: UBE warm-up, band rows, cues for scapular setting.\n"
+        "Charges: 97110 x1 (UBE 6 min, band rows), 97140 x1 (glides and STM, 10 min). "
+        "Timed 28 min; total 28 min.\n"
+    )
+    assert minutes(body) == {"97110": 18, "97140": 10}
+    assert codes(body) == []
+
+
+# -- totals written value first ------------------------------------------------------------------
+
+
+def test_a_bare_total_after_timed_minutes_written_value_first_is_the_sessions() -> None:
+    body = (
+        "Ther ex 25 min; gait training 15 min with cues.\n"
+        "Billed 97110 x2, 97116 x1 -- 40 timed minutes, 52 total; 3 units total.\n"
+    )
+    assert totals(body) == (40, 52)
+    assert "TOTAL_TIME_MISSING" not in codes(body)
+
+
+def test_units_counted_value_first_are_no_total_time() -> None:
+    body = "Ther ex 25 min; gait training 15 min with cues.\nBilled 97110 x2, 97116 x1, 3 total.\n"
+    assert totals(body)[1] is None
+
+
+# -- a grid's headings beside a service's name ---------------------------------------------------
+
+
+def test_minutes_in_a_heading_cell_after_gait_are_no_services() -> None:
+    body = (
+        "Vitals        seated | after gait | 2 min recovery\n"
+        "HR            82     | 104        | 88\n"
+        "Gait training 16 min with cues for posture. Ther ex 14 min.\n"
+        "Total timed 30 min.\nBilled: 97116 x1, 97110 x1\n"
+    )
+    assert minutes(body) == {"97116": 16, "97110": 14}
+    assert "TOTAL_TIME_INCONSISTENT" not in codes(body)
+
+
+def test_minutes_closing_their_cell_after_a_service_stay_its_time() -> None:
+    body = "Gait training | 12 min\nTotal timed 12 min.\nBilled: 97116 x1\n"
+    assert minutes(body) == {"97116": 12}
+
+
+# -- minutes whose bracket names their service ---------------------------------------------------
+
+
+def test_minutes_named_by_the_bracket_after_them_are_that_services() -> None:
+    body = (
+        "Kitchen retraining 18 min (self-care): stove safety, verbal cues for sequencing.\n"
+        "Fine motor program review 11 min (ther ex): pegboard, putty pinch.\n"
+        "Total timed 29 min.\nBilled: 97535 x1, 97110 x1\n"
+    )
+    assert minutes(body) == {"97535": 18, "97110": 11}
+
+
+def test_a_bracket_that_says_more_than_a_name_gives_no_minutes() -> None:
+    body = "Seated rest 4 min (between ther ex sets) with pulse check.\n"
+    assert minutes(body) == {}
+
+
+def test_a_dose_before_a_bracketed_name_stays_a_dose() -> None:
+    body = "Recumbent bike 8 min (ther ex) for warm-up.\n"
+    assert "97110" not in minutes(body)
+
+
+# -- services named in other words ---------------------------------------------------------------
+
+
+def test_performance_testing_names_the_physical_performance_test() -> None:
+    body = "Physical performance testing 20 min: timed walk and sit-to-stand battery.\n"
+    assert minutes(body) == {"97750": 20}
+
+
+def test_another_testing_names_no_service() -> None:
+    body = "Sensation testing 5 min, intact to light touch both feet.\n"
+    assert minutes(body) == {}
