@@ -149,3 +149,36 @@ def test_performance_testing_names_the_physical_performance_test() -> None:
 def test_another_testing_names_no_service() -> None:
     body = "Sensation testing 5 min, intact to light touch both feet.\n"
     assert minutes(body) == {}
+
+
+# -- clauses led by a code that close a sentence ------------------------------------------------
+
+
+def test_a_code_led_clause_may_close_with_a_full_stop() -> None:
+    body = (
+        "Tx: 97110 hip mobility and glute strengthening 23 min; 97140 long-axis distraction "
+        "7 min. Total timed 30 min; total treatment 30 min.\nBilling: 97110 x2\n"
+    )
+    assert minutes(body) == {"97110": 23, "97140": 7}
+    assert "TOTAL_TIME_INCONSISTENT" not in codes(body)
+
+
+def test_a_lone_code_clause_closing_on_a_dose_stays_a_dose() -> None:
+    body = "97110: recumbent bike 10 min. Then step-ups with cues.\n"
+    assert "97110" not in minutes(body)
+
+
+# -- services named with their minutes after the codes of a billing line ------------------------
+
+
+def test_minutes_after_another_services_name_are_not_the_last_codes() -> None:
+    body = (
+        "Billed 97112 x1, 97530 x2 -- balance training 10 min, ther act 24 min. "
+        "Total timed 34 min, total treatment 34 min.\n"
+    )
+    assert minutes(body) == {"97112": 10, "97530": 24}
+
+
+def test_a_name_billed_under_the_code_leaves_it_the_minutes() -> None:
+    body = "Billed: 97140 x1 (scar massage 10 min). Total timed 10 min.\n"
+    assert minutes(body) == {"97140": 10}

@@ -956,6 +956,8 @@ def _charge(
         )
         if overlaps or dose_in_bracket(text, item.end(), found.start()):
             continue
+        if _another_service(text, item.end(), found.start(), item.group(1).upper()):
+            break  # "97110 x1, manual 12 minutes": the minutes of the service named after
         if scanner.free(found.start(1), found.end(1)):
             minutes = int(to_number(found.group(1)))
             spans.append((found.start(), found.end()))
@@ -980,6 +982,20 @@ def _charge(
     return _Charge(
         item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined, item.end()
     )
+
+
+def _another_service(text: str, start: int, end: int, code: str) -> bool:
+    """True when text[start:end] names, in words, a service that is not billed under `code`
+    (an evaluation's name, or a name also billed as the code, "scar massage" under 97140, is
+    the code's own)."""
+    matcher = service_matcher()
+    for name in matcher.pattern.finditer(text, start, end):
+        named = matcher.code(name.group())
+        if named is None or named.startswith("@") or _WHOLE_CODE.fullmatch(name.group()):
+            continue
+        if named != code and code not in billing_tables().billed_instead.get(named, ()):
+            return True
+    return False
 
 
 # Minutes written right before a row's code, the code named as the next clause's CPT.

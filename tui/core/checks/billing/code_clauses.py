@@ -21,8 +21,8 @@ _CLAUSE = re.compile(
     rf"(?:^|(?<=[;:]))[ \t]*(?:[-*\u2022][ \t]*)?(?:\[[xX]\][ \t]*)?"
     rf"(?P<code>{_CODE}){_MODIFIER}(?![\d])"
     r"(?P<body>(?:[^;\n.\d]|\.{2,}|\.(?!\s|$)|\d(?!\d{0,2}[ \t]*(?:min|mins|minutes)\b))*?)"
-    r"(?<![\w.])(?P<minutes>\d{1,3})[ \t]*(?P<unit>min(?:ute)?s?\b|mins\b)[ \t]*\)?[ \t]*\.?[ \t]*"
-    r"(?=;|\n|$)",
+    r"(?<![\w.])(?P<minutes>\d{1,3})[ \t]*(?P<unit>min(?:ute)?s?\b|mins\b)[ \t]*\)?"
+    r"(?:[ \t]*\.?[ \t]*(?=;|\n|$)|\.(?=[ \t]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _ANOTHER_CODE = re.compile(rf"(?<![\w.]){_CODE}(?!\d)")
