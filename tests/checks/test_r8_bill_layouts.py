@@ -182,3 +182,47 @@ def test_minutes_after_another_services_name_are_not_the_last_codes() -> None:
 def test_a_name_billed_under_the_code_leaves_it_the_minutes() -> None:
     body = "Billed: 97140 x1 (scar massage 10 min). Total timed 10 min.\n"
     assert minutes(body) == {"97140": 10}
+
+
+# -- a times sign before minutes ------------------------------------------------------------------
+
+
+def test_a_times_sign_before_minutes_counts_no_units() -> None:
+    body = "Charges: 97110 x 18 min (1 unit), 97140 x 9 min (1 unit). Timed 27 min, total 27 min.\n"
+    billing = extract_billing(_text(body))
+    assert dict(billing.billed) == {"97110": 1, "97140": 1}
+    assert minutes(body) == {"97110": 18, "97140": 9}
+    assert "UNITS_OVER_BILLED" not in codes(body)
+
+
+def test_a_times_sign_before_a_bare_count_still_counts_units() -> None:
+    body = "Ther ex 30 min. Total timed 30 min.\nCharges: 97110 x 2\n"
+    assert dict(extract_billing(_text(body)).billed) == {"97110": 2}
+
+
+def test_primed_minutes_after_a_code_and_its_name_are_that_codes() -> None:
+    body = "97530 TherAct 22', 97112 NMR 9'. Timed 31'. Total 31'.\nBilled: 97530 x1, 97112 x1\n"
+    assert minutes(body) == {"97530": 22, "97112": 9}
+
+
+# -- totals under short or bracketed keys ---------------------------------------------------------
+
+
+def test_both_totals_under_a_bracketed_key() -> None:
+    body = "Ther ex 19 min; NMR 12 min.\nMinutes (timed/total): 31/40\nBilled: 97110 x1, 97112 x1\n"
+    assert totals(body) == (31, 40)
+
+
+def test_tx_min_keys_the_sessions_total() -> None:
+    body = "Ther ex 27 min.\nTimed min 27; Tx min 35.\nBilled: 97110 x2\n"
+    assert totals(body) == (27, 35)
+
+
+def test_a_bare_timed_after_minutes_takes_the_value_before_it() -> None:
+    body = "Ther ex 38 min.\n38 min timed of 45 min session.\nBilled: 97110 x3\n"
+    assert totals(body)[0] == 38
+
+
+def test_a_total_timed_key_after_a_services_minutes_keeps_its_value() -> None:
+    body = "Gait 18 min total timed 38 min.\nBilled: 97116 x1, 97110 x2\n"
+    assert totals(body)[0] == 38

@@ -141,7 +141,7 @@ TOTAL_TREATMENT = re.compile(
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment[\s_]+(?:time|minutes|mins|duration)|(?:tx|rx)\s+(?:time|duration)"
+    r"|treatment[\s_]+(?:time|minutes|mins|duration)|(?:tx|rx)\s+(?:time|duration|minutes|mins?)"
     r"|session\s+(?:length|duration|time)"
     # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
     r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
@@ -176,8 +176,10 @@ BILLED_START = re.compile(
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
+# "97110 x 15 min" is the code's minutes, never 15 units.
 _COUNT = (
     r"(?:\s*(?:x|\*|times|@|qty\.?|quantity|\#)\s*:?\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
+    r"(?![ \t]*(?:min(?:ute)?s?\b|mins\b|'))"
     r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
     r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
     r"|\s*[:\-=]\s*(\d)\b(?![:.]\d|\s*(?:min|minutes|')))"
@@ -392,7 +394,8 @@ _PAIRED_TOTALS = led(
     re.compile(
         r"(?:total[ \t]+)?timed(?:[ \t]+(?:minutes|mins?|time))?[ \t]*/[ \t]*(?:total[ \t]*)?"
         r"(?:treatment|tx|session|visit)?(?:[ \t]+(?:minutes|mins?|time))?[ \t]*(?:\(min\)[ \t]*)?"
-        r"[:=]?[ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*/[ \t]*(\d{1,3})(?![\d.:/])",
+        r"\)?[ \t]*[:=]?[ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*/[ \t]*"
+        r"(\d{1,3})(?![\d.:/])",
         re.IGNORECASE,
     ),
     "total",
@@ -475,16 +478,29 @@ def _names_a_service(text: str, start: int, end: int) -> bool:
 
 
 _NAME_THEN_GAP = re.compile(r"[ \t:=\-]*$")
+# "97110 x 15 min": a times sign may stand between a code and its minutes.
+_CODE_THEN_GAP = re.compile(r"[ \t:=\-(]*(?:(?<![A-Za-z])[x\u00d7][ \t]*)?$")
 
 
-def _named_just_before(text: str, at: int) -> bool:
+def _named_just_before(text: str, at: int, gaps: re.Pattern[str] = _NAME_THEN_GAP) -> bool:
     """True when a service name ends right before `at` (only a colon or dash between)."""
     line_start = text.rfind("\n", 0, at) + 1
-    gap = _NAME_THEN_GAP.search(text, line_start, at)
+    gap = gaps.search(text, line_start, at)
     opening = at if gap is None else gap.start()
     return any(
         name.end() == opening
         for name in service_matcher().pattern.finditer(text, line_start, opening)
+    )
+
+
+_VALUE_BEFORE_KEY = re.compile(r"(?<![\w.:/])\d{1,3}[ \t]*(?:min(?:ute)?s?|mins|')[ \t]*$", re.I)
+
+
+def _value_before_key(text: str, match: re.Match[str]) -> bool:
+    """True when a bare "timed" follows minutes ("38 min timed"): the value is the one before
+    it (read value first), not a number after ("Gait 18 min total timed 38" keeps its key)."""
+    return match.group().lower().startswith("timed") and bool(
+        _VALUE_BEFORE_KEY.search(text, max(0, match.start() - 12), match.start())
     )
 
 
@@ -495,6 +511,8 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
     for match in pattern.finditer(scanner.text):
         if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
             continue
+        if _value_before_key(scanner.text, match):
+            continue  # "38 min timed of 45 min session": the word's value is written before it
         scanner.claim(match.start(), match.end())
         scanner.block(match.start(), match.end())
         at = scanner.span(match.start(), match.end())[0]
@@ -1619,20 +1637,21 @@ def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) 
     return facts
 
 
-# In a run of codes each followed by its minutes ("Time: 97110 26 min, 97112 13 min"), minutes
-# right after a code are that code's, and a code with minutes right after it has its own.
-_CODE_JUST_BEFORE = re.compile(rf"(?<![\w.]){_CODE}[ \t]*[:=\-]?[ \t]*$", re.IGNORECASE)
+# In a run of codes each followed by its minutes ("Time: 97110 26 min, 97112 13 min", "97110
+# TherEx 15', 97116 gait 10'"), minutes right after a code or a service's name are its, and a
+# code with minutes right after it has its own.
 _OWN_MINUTES = re.compile(
-    r"[ \t]*[:=\-(]?[ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')", re.IGNORECASE
+    r"[ \t]*[:=\-(x\u00d7]?[ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')", re.IGNORECASE
 )
 
 
 def _in_code_run(text: str, minutes: re.Match[str], name: _Name) -> bool:
-    """True when minutes written before ", CODE" belong to the code before them or the code
-    after them has its own: a list of code-first charges, not minutes then their code."""
-    line_start = text.rfind("\n", 0, minutes.start()) + 1
-    before = _CODE_JUST_BEFORE.search(text, max(line_start, minutes.start() - 12), minutes.start())
-    return before is not None or _OWN_MINUTES.match(text, name.end) is not None
+    """True when minutes written before ", CODE" belong to the code or name right before them,
+    or the code after them has its own: a list of charges, not minutes then their code."""
+    return (
+        _named_just_before(text, minutes.start(), _CODE_THEN_GAP)
+        or _OWN_MINUTES.match(text, name.end) is not None
+    )
 
 
 # Words after minutes in the same table cell: the cell is a heading ("3 min recovery").
