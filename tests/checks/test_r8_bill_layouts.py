@@ -226,3 +226,20 @@ def test_a_bare_timed_after_minutes_takes_the_value_before_it() -> None:
 def test_a_total_timed_key_after_a_services_minutes_keeps_its_value() -> None:
     body = "Gait 18 min total timed 38 min.\nBilled: 97116 x1, 97110 x2\n"
     assert totals(body)[0] == 38
+
+
+# -- units after a service's name, its code in brackets ------------------------------------------
+
+
+def test_units_after_a_name_with_its_code_in_brackets_are_read() -> None:
+    body = (
+        "Ther ex 24 min; manual 14 min. Total timed 38 min; total treatment 38 min.\n"
+        "Billing: ther ex x2 (97110), manual x1 (97140)\n"
+    )
+    assert dict(extract_billing(_text(body)).billed) == {"97110": 2, "97140": 1}
+    assert "BILLING_UNREADABLE" not in codes(body)
+
+
+def test_a_dose_before_a_code_with_its_own_units_is_no_count() -> None:
+    body = "Ther ex 24 min. Total timed 24 min.\nBilled: squats 3 x 3 (97110 x2)\n"
+    assert dict(extract_billing(_text(body)).billed) == {"97110": 2}

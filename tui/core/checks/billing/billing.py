@@ -245,7 +245,9 @@ _COUNT_BEFORE = re.compile(
     r"(?:(?<![\w.])\([ \t]*(\d{1,2})[ \t]*\)"
     r"|(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u))[ \t]*(?:of[ \t]+)?"
     # "2 units ther ex (97110)": the service's name may stand between the units and the code
-    r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$",
+    r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$"
+    # "ther ex x2 (97110)": the units after the service's name, its code in brackets
+    r"|(?<![\w.])(?:x|\u00d7)[ \t]*([1-8])(?!\d)[ \t]*\([ \t]*(?:CPT[ \t]*)?$",
     re.IGNORECASE,
 )
 # "two units of therapeutic exercise": the count written right before a service's name.
@@ -493,7 +495,9 @@ def _named_just_before(text: str, at: int, gaps: re.Pattern[str] = _NAME_THEN_GA
     )
 
 
-_VALUE_BEFORE_KEY = re.compile(r"(?<![\w.:/])\d{1,3}[ \t]*(?:min(?:ute)?s?|mins|')[ \t]*$", re.I)
+# "\Z", not "$": minutes closing the line above ("Ther ex :: 20 min\nTimed :: 20") stand before
+# no key.
+_VALUE_BEFORE_KEY = re.compile(r"(?<![\w.:/])\d{1,3}[ \t]*(?:min(?:ute)?s?|mins|')[ \t]*\Z", re.I)
 
 
 def _value_before_key(text: str, match: re.Match[str]) -> bool:
@@ -747,7 +751,7 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
         row_end = line[1] if lines[line] == 1 else None
         charge = _charge(scanner, item, seg_end, same_line=stop is None, row_end=row_end)
         counted_before = before[index]
-        if counted_before is not None:
+        if counted_before is not None and not (counted_before.group(3) and charge.count):
             charge = _counted_before(charge, counted_before)
         charges.append(charge)
     charges = _aliases_merged(charges)
