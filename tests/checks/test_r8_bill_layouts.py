@@ -7,33 +7,12 @@ finding depends on the reading, the finding is tested too."""
 
 from __future__ import annotations
 
-from tests.checks.conftest import note_from_text
-from tui.core.checks.billing.audit import audit_note
+from tests.checks.test_bill_minutes_shapes import CARE, HEADER, codes, minutes, totals
 from tui.core.checks.extract import extract_billing
 
-HEADER = (
-    "Patient: Maren Solberg-Achebe\nMRN: 845190\nDate: 2045-01-20\nVisit: 4\nDiscipline: PT\n"
-    "Payer: Medicare\nDiagnosis: R TKA, Z96.651\n\n"
-)
-CARE = "Knee stiff 3/10; step-ups with cues for alignment, progressed to 6 in. step.\n"
 
-
-def _text(body: str) -> str:
-    return HEADER + CARE + body
-
-
-def codes(body: str) -> list[str]:
-    return [finding.code for finding in audit_note(note_from_text(_text(body))).findings]
-
-
-def minutes(body: str) -> dict[str, int]:
-    billing = extract_billing(_text(body))
-    return {**billing.timed_minutes_by_code, **billing.untimed_minutes_by_code}
-
-
-def totals(body: str) -> tuple[int | None, int | None]:
-    billing = extract_billing(_text(body))
-    return billing.stated_timed_minutes, billing.stated_treatment_minutes
+def billed(body: str) -> dict[str, int]:
+    return dict(extract_billing(HEADER + CARE + body).billed)
 
 
 # -- a run of code-first charges, each with its minutes ------------------------------------------
@@ -189,15 +168,14 @@ def test_a_name_billed_under_the_code_leaves_it_the_minutes() -> None:
 
 def test_a_times_sign_before_minutes_counts_no_units() -> None:
     body = "Charges: 97110 x 18 min (1 unit), 97140 x 9 min (1 unit). Timed 27 min, total 27 min.\n"
-    billing = extract_billing(_text(body))
-    assert dict(billing.billed) == {"97110": 1, "97140": 1}
+    assert billed(body) == {"97110": 1, "97140": 1}
     assert minutes(body) == {"97110": 18, "97140": 9}
     assert "UNITS_OVER_BILLED" not in codes(body)
 
 
 def test_a_times_sign_before_a_bare_count_still_counts_units() -> None:
     body = "Ther ex 30 min. Total timed 30 min.\nCharges: 97110 x 2\n"
-    assert dict(extract_billing(_text(body)).billed) == {"97110": 2}
+    assert billed(body) == {"97110": 2}
 
 
 def test_primed_minutes_after_a_code_and_its_name_are_that_codes() -> None:
@@ -236,10 +214,10 @@ def test_units_after_a_name_with_its_code_in_brackets_are_read() -> None:
         "Ther ex 24 min; manual 14 min. Total timed 38 min; total treatment 38 min.\n"
         "Billing: ther ex x2 (97110), manual x1 (97140)\n"
     )
-    assert dict(extract_billing(_text(body)).billed) == {"97110": 2, "97140": 1}
+    assert billed(body) == {"97110": 2, "97140": 1}
     assert "BILLING_UNREADABLE" not in codes(body)
 
 
 def test_a_dose_before_a_code_with_its_own_units_is_no_count() -> None:
     body = "Ther ex 24 min. Total timed 24 min.\nBilled: squats 3 x 3 (97110 x2)\n"
-    assert dict(extract_billing(_text(body)).billed) == {"97110": 2}
+    assert billed(body) == {"97110": 2}

@@ -5,28 +5,7 @@ read anywhere leave the total alone."""
 
 from __future__ import annotations
 
-from tests.checks.conftest import note_from_text
-from tui.core.checks.billing.audit import audit_note
-from tui.core.checks.extract import extract_billing
-
-HEADER = (
-    "Patient: Lucille Okafor-Brandt\nMRN: 845191\nDate: 2045-07-20\nVisit: 4\nDiscipline: PT\n"
-    "Payer: Medicare\nDiagnosis: Vestibular hypofunction, H81.23\n\n"
-)
-CARE = "Gaze stabilization progressed to busy background; walking with head turns, cues.\n"
-
-
-def _text(body: str) -> str:
-    return HEADER + CARE + body
-
-
-def minutes(body: str) -> dict[str, int]:
-    billing = extract_billing(_text(body))
-    return {**billing.timed_minutes_by_code, **billing.untimed_minutes_by_code}
-
-
-def codes(body: str) -> list[str]:
-    return [finding.code for finding in audit_note(note_from_text(_text(body))).findings]
+from tests.checks.test_bill_minutes_shapes import codes, minutes
 
 
 def test_the_one_timed_code_billed_takes_the_timed_total() -> None:
