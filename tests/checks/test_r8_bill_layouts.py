@@ -221,3 +221,24 @@ def test_units_after_a_name_with_its_code_in_brackets_are_read() -> None:
 def test_a_dose_before_a_code_with_its_own_units_is_no_count() -> None:
     body = "Ther ex 24 min. Total timed 24 min.\nBilled: squats 3 x 3 (97110 x2)\n"
     assert billed(body) == {"97110": 2}
+
+
+# -- a sentence closing on the code it was billed under -----------------------------------------
+
+
+def test_a_sentence_closing_on_its_billed_code_gives_it_the_minutes() -> None:
+    body = (
+        "Stair practice with one rail, cues for step-to pattern, 14 min -- billed 97116.\n"
+        "Total timed 14 min.\nBilled: 97116 x1\n"
+    )
+    assert minutes(body) == {"97116": 14}
+
+
+def test_a_sentence_with_two_minutes_before_its_billed_code_gives_none() -> None:
+    body = "Bike 6 min, then stairs 12 min -- billed 97116.\n"
+    assert minutes(body) == {}
+
+
+def test_a_home_dose_before_billed_gives_none() -> None:
+    body = "Walk 20 min daily at home, billed 97110.\n"
+    assert minutes(body) == {}

@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from tui.core.checks.billing.aside_names import aside_named_minutes
+from tui.core.checks.billing.billed_closing import billed_closing
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.charge_asides import closing_minutes, dose_in_bracket
 from tui.core.checks.billing.clock import clock_ranges
@@ -1340,6 +1341,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
         + _printed(scanner)
         + _referred(scanner, matcher)
         + _aside_named(scanner, matcher)
+        + _billed_closing(scanner)
     )
     names = _service_names(scanner, matcher)
     used: set[int] = set()
@@ -1458,6 +1460,20 @@ def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.block(start, end)
         minutes = int(to_number(said.value))
         facts.append(_service(scanner, said.code, minutes, start, end))
+    return facts
+
+
+def _billed_closing(scanner: Scanner) -> list[Fact]:
+    """ "Stair practice with rail, 12 min -- billed 97116.": the sentence's one minutes value
+    under the code it closes on (checks.billing.billed_closing)."""
+    facts = []
+    for said in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0]):
+        start, end = said.minutes_start, said.minutes_end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, said.end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, said.code, said.minutes, start, said.end))
     return facts
 
 
