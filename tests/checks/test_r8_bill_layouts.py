@@ -242,3 +242,29 @@ def test_a_sentence_with_two_minutes_before_its_billed_code_gives_none() -> None
 def test_a_home_dose_before_billed_gives_none() -> None:
     body = "Walk 20 min daily at home, billed 97110.\n"
     assert minutes(body) == {}
+
+
+# -- minutes whose unit the sentence gave before ------------------------------------------------
+
+
+def test_another_bare_number_on_a_service_is_minutes_after_minutes() -> None:
+    body = (
+        "We spent 22 minutes on therapeutic exercise and another 9 on gait training.\n"
+        "Total timed 31 min.\nBilled 97110 x1, 97116 x1.\n"
+    )
+    assert minutes(body) == {"97110": 22, "97116": 9}
+
+
+def test_a_service_for_a_bare_number_after_minutes_is_minutes() -> None:
+    body = "Ther ex for 25 minutes, gait training for 10.\nTotal timed 35 min.\n"
+    assert minutes(body) == {"97110": 25, "97116": 10}
+
+
+def test_a_bare_number_without_minutes_before_it_in_the_sentence_is_no_minutes() -> None:
+    body = "Gait training for 10. Ther ex 25 min.\n"
+    assert minutes(body) == {"97110": 25}
+
+
+def test_minutes_after_a_plus_open_a_clause_of_their_own() -> None:
+    body = "25 min ther ex + 10 min gait training. Total timed 35 min.\n"
+    assert minutes(body) == {"97110": 25, "97116": 10}

@@ -24,6 +24,7 @@ from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.code_clauses import code_led_minutes
 from tui.core.checks.billing.coded_lines import coded_lines
 from tui.core.checks.billing.column_charges import column_charges, headless_row
+from tui.core.checks.billing.elided_minutes import elided_minutes
 from tui.core.checks.billing.hl7_charges import hl7_charges
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.printed_minutes import printed_services
@@ -69,7 +70,7 @@ _BEFORE_NAME = re.compile(rf"[ \t]*(?:(of|on|doing|in)[ \t]+|(,)[ \t]*(?={_CODE}
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?$")
 _TRAILING_MINUTES = re.compile(r"[ \t]*(?:-|\u2013|\u2014|:|=)[ \t]*$")
 _CLAUSE_OPENING = re.compile(
-    r"(?:^|[\n,;:(])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
+    r"(?:^|[\n,;:(+])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
     re.IGNORECASE,
 )
 
@@ -1342,6 +1343,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
         + _referred(scanner, matcher)
         + _aside_named(scanner, matcher)
         + _billed_closing(scanner)
+        + _elided(scanner, matcher)
     )
     names = _service_names(scanner, matcher)
     used: set[int] = set()
@@ -1460,6 +1462,27 @@ def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.block(start, end)
         minutes = int(to_number(said.value))
         facts.append(_service(scanner, said.code, minutes, start, end))
+    return facts
+
+
+def _elided(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
+    """ "25 minutes on therapeutic exercise and another 10 on gait training": minutes whose unit
+    the sentence gave before (checks.billing.elided_minutes)."""
+    text = scanner.text
+    names = [
+        (name.start(), name.end(), code)
+        for name in matcher.pattern.finditer(text)
+        if (code := matcher.code(name.group())) is not None
+        and not _WHOLE_CODE.fullmatch(name.group())
+    ]
+    facts = []
+    for said in elided_minutes(text, names, lambda at: scanner.sentence(at)[0]):
+        start, end = said.minutes_start, said.minutes_end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, said.code, said.minutes, said.start, said.end))
     return facts
 
 
