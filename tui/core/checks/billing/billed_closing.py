@@ -24,6 +24,8 @@ _CLOSING = led(
     "billed",
 )
 _MINUTES = re.compile(r"(?<![\w.])(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b)", re.IGNORECASE)
+# How far back the sentence is read: a sentence with no end stays linear.
+_SENTENCE_MOST = 400
 _HOME_DOSE = re.compile(r"\b(?:daily|a day|per day|/day|HEP|home)\b", re.IGNORECASE)
 
 
@@ -43,7 +45,12 @@ def billed_closing(text: str, sentence_start: Callable[[int], int]) -> list[Bill
     `sentence_start` gives where the sentence holding a position opens."""
     found = []
     for closing in _CLOSING.finditer(text):
-        opening = max(sentence_start(closing.start()), text.rfind("\n", 0, closing.start()) + 1)
+        earliest = max(0, closing.start() - _SENTENCE_MOST)
+        opening = max(
+            sentence_start(closing.start()),
+            text.rfind("\n", earliest, closing.start()) + 1,
+            earliest,
+        )
         said = text[opening : closing.start()]
         minutes = list(_MINUTES.finditer(text, opening, closing.start()))
         if len(minutes) != 1 or _HOME_DOSE.search(said):

@@ -1341,10 +1341,10 @@ def read_services(scanner: Scanner) -> list[Fact]:
         + _keyed_lines(scanner)
         + _printed(scanner)
         + _referred(scanner, matcher)
-        + _aside_named(scanner, matcher)
-        + _billed_closing(scanner)
-        + _elided(scanner, matcher)
     )
+    worded = _worded_names(scanner, matcher)
+    keyed += _aside_named(scanner, matcher, worded) + _billed_closing(scanner)
+    keyed += _elided(scanner, worded)
     names = _service_names(scanner, matcher)
     used: set[int] = set()
     facts = keyed + _minutes_before_names(scanner, names, used)
@@ -1465,16 +1465,21 @@ def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
     return facts
 
 
-def _elided(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
-    """ "25 minutes on therapeutic exercise and another 10 on gait training": minutes whose unit
-    the sentence gave before (checks.billing.elided_minutes)."""
+def _worded_names(scanner: Scanner, matcher: ServiceMatcher) -> list[tuple[int, int, str]]:
+    """Each service named in words (never a bare code): where it is written and its code."""
     text = scanner.text
-    names = [
+    return [
         (name.start(), name.end(), code)
-        for name in matcher.pattern.finditer(text)
+        for name in matcher.finder.finditer(text)
         if (code := matcher.code(name.group())) is not None
         and not _WHOLE_CODE.fullmatch(name.group())
     ]
+
+
+def _elided(scanner: Scanner, names: list[tuple[int, int, str]]) -> list[Fact]:
+    """ "25 minutes on therapeutic exercise and another 10 on gait training": minutes whose unit
+    the sentence gave before (checks.billing.elided_minutes)."""
+    text = scanner.text
     facts = []
     for said in elided_minutes(text, names, lambda at: scanner.sentence(at)[0]):
         start, end = said.minutes_start, said.minutes_end
@@ -1500,22 +1505,18 @@ def _billed_closing(scanner: Scanner) -> list[Fact]:
     return facts
 
 
-def _aside_named(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
+def _aside_named(
+    scanner: Scanner, matcher: ServiceMatcher, names: list[tuple[int, int, str]]
+) -> list[Fact]:
     """ "Kitchen retraining 18 min (self-care)": minutes whose service the bracket after them
     names (checks.billing.aside_names)."""
     text = scanner.text
-
-    def names() -> Iterator[tuple[int, int, str]]:
-        for name in matcher.pattern.finditer(text):
-            code = matcher.code(name.group())
-            if code is not None and not _WHOLE_CODE.fullmatch(name.group()):
-                yield name.start(), name.end(), code
 
     def names_in(start: int, end: int) -> bool:
         return matcher.pattern.search(text, start, end) is not None
 
     facts = []
-    for said in aside_named_minutes(text, names(), names_in, _dosed):
+    for said in aside_named_minutes(text, names, names_in, _dosed):
         start, end = said.minutes_start, said.minutes_end
         if scanner.in_header(start) or not scanner.free(start, end):
             continue

@@ -17,6 +17,8 @@ _UNIT_BEFORE = re.compile(r"\d[ \t]*(?:min(?:ute)?s?\b|mins\b)", re.IGNORECASE)
 # "another 10 on gait training": the number, then the service's name at `name_at`.
 _ANOTHER = re.compile(r"\banother[ \t]+(\d{1,3})[ \t]+(?:on|of|doing)[ \t]+$", re.IGNORECASE)
 # "gait training for 10.": after the name, the number closes its clause.
+# How far back the sentence's minutes are looked for: a sentence with no end stays linear.
+_SENTENCE_MOST = 400
 _FOR_NUMBER = re.compile(r"[ \t]+for[ \t]+(\d{1,3})(?=[ \t]*(?:[.;,]|$))", re.MULTILINE)
 
 
@@ -40,7 +42,7 @@ def elided_minutes(
     """`names` gives each service name's (start, end, code) in order of the text."""
     found = []
     for start, end, code in names:
-        opening = sentence_start(start)
+        opening = max(sentence_start(start), start - _SENTENCE_MOST)
         before = _ANOTHER.search(text, max(opening, start - 24), start)
         after = _FOR_NUMBER.match(text, end) if before is None else None
         said = before or after
