@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+
+from tui.core.checks.billing.code_minutes import CodeMinutes
 
 _MINUTES_THEN_BRACKET = re.compile(
     r"(?<![\w.])(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')\.?[ \t]*\([ \t]*$", re.IGNORECASE
@@ -22,24 +23,12 @@ _CLAUSE_START = re.compile(r"[^,;:.()\n]*$")
 _WORDS_BEFORE = 60
 
 
-@dataclass(frozen=True)
-class AsideNamed:
-    """Minutes given to the service the bracket after them names, and where each is written."""
-
-    code: str
-    minutes: int
-    start: int  # where the clause's words begin
-    minutes_start: int
-    minutes_end: int
-    end: int  # after the bracket
-
-
 def aside_named_minutes(
     text: str,
     names: Iterable[tuple[int, int, str]],
     names_in: Callable[[int, int], bool],
     dosed: Callable[[str], bool],
-) -> list[AsideNamed]:
+) -> list[CodeMinutes]:
     """`names` gives each service name's (start, end, code); `names_in` says whether a range
     names a service, `dosed` whether words name an exercise that minutes after them dose."""
     found = []
@@ -60,7 +49,7 @@ def aside_named_minutes(
         ):
             continue
         found.append(
-            AsideNamed(
+            CodeMinutes(
                 code=code,
                 minutes=int(before.group(1)),
                 start=clause.start() + len(words) - len(words.lstrip()),

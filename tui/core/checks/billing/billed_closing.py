@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from tui.core.checks.billing.code_minutes import CodeMinutes
 from tui.core.checks.text.lexicon import led
 
 _CLOSING = led(
@@ -29,18 +29,7 @@ _SENTENCE_MOST = 400
 _HOME_DOSE = re.compile(r"\b(?:daily|a day|per day|/day|HEP|home)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class BilledClosing:
-    """Minutes a sentence gives the code it closes on, and where each is written."""
-
-    code: str
-    minutes: int
-    minutes_start: int
-    minutes_end: int
-    end: int
-
-
-def billed_closing(text: str, sentence_start: Callable[[int], int]) -> list[BilledClosing]:
+def billed_closing(text: str, sentence_start: Callable[[int], int]) -> list[CodeMinutes]:
     """The sentences of `text` that close on "billed CODE" with one minutes value before it;
     `sentence_start` gives where the sentence holding a position opens."""
     found = []
@@ -56,9 +45,10 @@ def billed_closing(text: str, sentence_start: Callable[[int], int]) -> list[Bill
         if len(minutes) != 1 or _HOME_DOSE.search(said):
             continue
         found.append(
-            BilledClosing(
+            CodeMinutes(
                 code=closing.group(1).upper(),
                 minutes=int(minutes[0].group(1)),
+                start=minutes[0].start(1),
                 minutes_start=minutes[0].start(1),
                 minutes_end=minutes[0].end(),
                 end=closing.end(1),

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from tui.core.checks.billing.code_minutes import CodeMinutes
 
 _UNIT_BEFORE = re.compile(r"\d[ \t]*(?:min(?:ute)?s?\b|mins\b)", re.IGNORECASE)
 # "another 10 on gait training": the number, then the service's name at `name_at`.
@@ -22,23 +23,11 @@ _SENTENCE_MOST = 400
 _FOR_NUMBER = re.compile(r"[ \t]+for[ \t]+(\d{1,3})(?=[ \t]*(?:[.;,]|$))", re.MULTILINE)
 
 
-@dataclass(frozen=True)
-class Elided:
-    """Minutes written without their unit, the service named beside them, and where."""
-
-    code: str
-    minutes: int
-    start: int
-    end: int
-    minutes_start: int
-    minutes_end: int
-
-
 def elided_minutes(
     text: str,
     names: list[tuple[int, int, str]],
     sentence_start: Callable[[int], int],
-) -> list[Elided]:
+) -> list[CodeMinutes]:
     """`names` gives each service name's (start, end, code) in order of the text."""
     found = []
     for start, end, code in names:
@@ -49,7 +38,7 @@ def elided_minutes(
         if said is None or not _UNIT_BEFORE.search(text, opening, said.start()):
             continue
         found.append(
-            Elided(
+            CodeMinutes(
                 code=code,
                 minutes=int(said.group(1)),
                 start=min(start, said.start()),
