@@ -224,7 +224,8 @@ def test_a_session_range_naming_its_services_times_the_session_not_a_service() -
     assert {f.cpt: f.minutes for f in read.services} == {"97110": 30, "97140": 15}
     assert read.stated_treatment_minutes == 45
     assert codes(body) == []
-    seen = "Seen 2:00-2:40 pm for ther ex.\nTotal timed 40 min.\nBilled: 97110 x3\n"
+    # two timed codes billed, so the timed total is no one code's (checks.billing.sole_code)
+    seen = "Seen 2:00-2:40 pm for ther ex.\nTotal timed 40 min.\nBilled: 97110 x2, 97140 x1\n"
     assert {f.cpt: f.minutes for f in billing(seen).services} == {}
 
 

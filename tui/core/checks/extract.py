@@ -23,6 +23,7 @@ from tui.core.checks.billing.billing import (
     reconciled,
 )
 from tui.core.checks.billing.service_tables import tabled
+from tui.core.checks.billing.sole_code import sole_code_total
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
@@ -205,6 +206,7 @@ def _base(text: str) -> _Base:
             billed.units,
         ),
     )
+    services = sole_code_total(text, services, billed.units, totals, billed.unreadable)
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(
         services=tuple(services),

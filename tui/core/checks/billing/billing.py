@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from tui.core.checks.billing.aside_names import aside_named_minutes
+from tui.core.checks.billing.billed_closing import billed_closing
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
+from tui.core.checks.billing.charge_asides import closing_minutes, dose_in_bracket
 from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.code_clauses import code_led_minutes
 from tui.core.checks.billing.coded_lines import coded_lines
 from tui.core.checks.billing.column_charges import column_charges, headless_row
+from tui.core.checks.billing.elided_minutes import elided_minutes
 from tui.core.checks.billing.hl7_charges import hl7_charges
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.printed_minutes import printed_services
@@ -66,7 +70,7 @@ _BEFORE_NAME = re.compile(rf"[ \t]*(?:(of|on|doing|in)[ \t]+|(,)[ \t]*(?={_CODE}
 _LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*\u2022][ \t]*)?$")
 _TRAILING_MINUTES = re.compile(r"[ \t]*(?:-|\u2013|\u2014|:|=)[ \t]*$")
 _CLAUSE_OPENING = re.compile(
-    r"(?:^|[\n,;:(])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
+    r"(?:^|[\n,;:(+])[ \t]*(?:[-*\u2022][ \t]*)?(?:(?:then|and|did|we|I|also|plus)[ \t]+)*$",
     re.IGNORECASE,
 )
 
@@ -96,8 +100,11 @@ _KEYED_MINUTES = re.compile(
 # A key that ends in a number is the service with its minutes ("Self-care training 23 min:"),
 # and what follows the colon is the description, even when it opens with a number.
 _KEY_ENDS_IN_NUMBER = re.compile(r"\d[ \t_(]*$")
+# A home program's line, unless a code on it says the time was billed ("Home program review
+# (97110) 10 min").
 _HOME_LINE = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b[^\n]*",
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:HEP|home (?:exercise )?program|home exercises)\b"
+    rf"(?![^\n]*(?<![\w.]){_CODE}(?!\d))[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -136,7 +143,7 @@ TOTAL_TREATMENT = re.compile(
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
-    r"|treatment[\s_]+(?:time|minutes|mins|duration)|(?:tx|rx)\s+(?:time|duration)"
+    r"|treatment[\s_]+(?:time|minutes|mins|duration)|(?:tx|rx)\s+(?:time|duration|minutes|mins?)"
     r"|session\s+(?:length|duration|time)"
     # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
     r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
@@ -171,8 +178,10 @@ BILLED_START = re.compile(
     r"(?:\*\*)?(?!\s+as\b)[ \t]*(?:\*\*)?[ \t]*(?:[:=\-]|\.(?=[ \t]))?(?:\*\*)?",
     re.IGNORECASE | re.MULTILINE,
 )
+# "97110 x 15 min" is the code's minutes, never 15 units.
 _COUNT = (
     r"(?:\s*(?:x|\*|times|@|qty\.?|quantity|\#)\s*:?\s*(\d{1,2})(?:\s*(?:units?|u))?\b"
+    r"(?![ \t]*(?:min(?:ute)?s?\b|mins\b|'))"
     r"|\s*\(\s*(\d{1,2})\s*(?:units?|u)?\s*\)"
     r"|\s*[:\-=]?\s*(\d{1,2})\s*(?:units?|u)\b"
     r"|\s*[:\-=]\s*(\d)\b(?![:.]\d|\s*(?:min|minutes|')))"
@@ -238,7 +247,9 @@ _COUNT_BEFORE = re.compile(
     r"(?:(?<![\w.])\([ \t]*(\d{1,2})[ \t]*\)"
     r"|(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u))[ \t]*(?:of[ \t]+)?"
     # "2 units ther ex (97110)": the service's name may stand between the units and the code
-    r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$",
+    r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$"
+    # "ther ex x2 (97110)": the units after the service's name, its code in brackets
+    r"|(?<![\w.])(?:x|\u00d7)[ \t]*([1-8])(?!\d)[ \t]*\([ \t]*(?:CPT[ \t]*)?$",
     re.IGNORECASE,
 )
 # "two units of therapeutic exercise": the count written right before a service's name.
@@ -345,6 +356,11 @@ def _dose_words() -> re.Pattern[str]:
     return words_pattern(names)
 
 
+def _dosed(words: str) -> bool:
+    """True when the words name an exercise that minutes after them dose ("UBE", "bike")."""
+    return _dose_words().search(words) is not None
+
+
 def read_totals(scanner: Scanner) -> Totals:
     """The stated total timed minutes and total treatment time; their text is claimed. With
     no total treatment time, the session's time in and time out give it ("Time in 10:02,
@@ -382,7 +398,8 @@ _PAIRED_TOTALS = led(
     re.compile(
         r"(?:total[ \t]+)?timed(?:[ \t]+(?:minutes|mins?|time))?[ \t]*/[ \t]*(?:total[ \t]*)?"
         r"(?:treatment|tx|session|visit)?(?:[ \t]+(?:minutes|mins?|time))?[ \t]*(?:\(min\)[ \t]*)?"
-        r"[:=]?[ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*/[ \t]*(\d{1,3})(?![\d.:/])",
+        r"\)?[ \t]*[:=]?[ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*/[ \t]*"
+        r"(\d{1,3})(?![\d.:/])",
         re.IGNORECASE,
     ),
     "total",
@@ -465,16 +482,31 @@ def _names_a_service(text: str, start: int, end: int) -> bool:
 
 
 _NAME_THEN_GAP = re.compile(r"[ \t:=\-]*$")
+# "97110 x 15 min": a times sign may stand between a code and its minutes.
+_CODE_THEN_GAP = re.compile(r"[ \t:=\-(]*(?:(?<![A-Za-z])[x\u00d7][ \t]*)?$")
 
 
-def _named_just_before(text: str, at: int) -> bool:
+def _named_just_before(text: str, at: int, gaps: re.Pattern[str] = _NAME_THEN_GAP) -> bool:
     """True when a service name ends right before `at` (only a colon or dash between)."""
     line_start = text.rfind("\n", 0, at) + 1
-    gap = _NAME_THEN_GAP.search(text, line_start, at)
+    gap = gaps.search(text, line_start, at)
     opening = at if gap is None else gap.start()
     return any(
         name.end() == opening
         for name in service_matcher().pattern.finditer(text, line_start, opening)
+    )
+
+
+# "\Z", not "$": minutes closing the line above ("Ther ex :: 20 min\nTimed :: 20") stand before
+# no key.
+_VALUE_BEFORE_KEY = re.compile(r"(?<![\w.:/])\d{1,3}[ \t]*(?:min(?:ute)?s?|mins|')[ \t]*\Z", re.I)
+
+
+def _value_before_key(text: str, match: re.Match[str]) -> bool:
+    """True when a bare "timed" follows minutes ("38 min timed"): the value is the one before
+    it (read value first), not a number after ("Gait 18 min total timed 38" keeps its key)."""
+    return match.group().lower().startswith("timed") and bool(
+        _VALUE_BEFORE_KEY.search(text, max(0, match.start() - 12), match.start())
     )
 
 
@@ -485,6 +517,8 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
     for match in pattern.finditer(scanner.text):
         if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
             continue
+        if _value_before_key(scanner.text, match):
+            continue  # "38 min timed of 45 min session": the word's value is written before it
         scanner.claim(match.start(), match.end())
         scanner.block(match.start(), match.end())
         at = scanner.span(match.start(), match.end())[0]
@@ -719,7 +753,7 @@ def _charges(scanner: Scanner, start: int, end: int) -> list[_Charge] | None:
         row_end = line[1] if lines[line] == 1 else None
         charge = _charge(scanner, item, seg_end, same_line=stop is None, row_end=row_end)
         counted_before = before[index]
-        if counted_before is not None:
+        if counted_before is not None and not (counted_before.group(3) and charge.count):
             charge = _counted_before(charge, counted_before)
         charges.append(charge)
     charges = _aliases_merged(charges)
@@ -944,7 +978,11 @@ def _charge(
             and found.start() < count_match.end()
             and (count_match.start() < found.end())
         )
-        if not overlaps and scanner.free(found.start(1), found.end(1)):
+        if overlaps or dose_in_bracket(text, item.end(), found.start()):
+            continue
+        if _another_service(text, item.end(), found.start(), item.group(1).upper()):
+            break  # "97110 x1, manual 12 minutes": the minutes of the service named after
+        if scanner.free(found.start(1), found.end(1)):
             minutes = int(to_number(found.group(1)))
             spans.append((found.start(), found.end()))
             break
@@ -968,6 +1006,20 @@ def _charge(
     return _Charge(
         item.group(1).upper(), item.start(), count, minutes, tuple(spans), joined, item.end()
     )
+
+
+def _another_service(text: str, start: int, end: int, code: str) -> bool:
+    """True when text[start:end] names, in words, a service that is not billed under `code`
+    (an evaluation's name, or a name also billed as the code, "scar massage" under 97140, is
+    the code's own)."""
+    matcher = service_matcher()
+    for name in matcher.pattern.finditer(text, start, end):
+        named = matcher.code(name.group())
+        if named is None or named.startswith("@") or _WHOLE_CODE.fullmatch(name.group()):
+            continue
+        if named != code and code not in billing_tables().billed_instead.get(named, ()):
+            return True
+    return False
 
 
 # Minutes written right before a row's code, the code named as the next clause's CPT.
@@ -1029,11 +1081,6 @@ def _first_line(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_BRACKETED_MINUTES = re.compile(
-    r"[ \t]*\([ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')[ \t]*\)", re.IGNORECASE
-)
-
-
 def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     """A "97110 x2" item written outside any billing line: billed only with its units."""
     count = next((g for g in item.groups()[2:] if g), None)
@@ -1043,10 +1090,10 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
         return
     code = item.group(1).upper()
     end = item.end()
-    after = None if item.group(2) else _BRACKETED_MINUTES.match(scanner.text, end)
-    if after is not None and scanner.free(after.start(1), after.end(1)):
-        end = after.end()  # "97110 x1 (12 min)": the minutes after the units
-        result.services.append(_service(scanner, code, int(after.group(1)), item.start(), end))
+    after = None if item.group(2) else closing_minutes(scanner.text, end, _dosed)
+    if after is not None and scanner.free(after[1], after[2]):
+        end = after[2]  # "97110 x1 (12 min)", "97750 x1 (6MWT, 20 min)": minutes after the units
+        result.services.append(_service(scanner, code, after[0], item.start(), end))
     elif item.group(2):
         minutes = int(item.group(2))
         result.services.append(_service(scanner, code, minutes, item.start(), item.end()))
@@ -1295,6 +1342,9 @@ def read_services(scanner: Scanner) -> list[Fact]:
         + _printed(scanner)
         + _referred(scanner, matcher)
     )
+    worded = _worded_names(scanner, matcher)
+    keyed += _aside_named(scanner, matcher, worded) + _billed_closing(scanner)
+    keyed += _elided(scanner, worded)
     names = _service_names(scanner, matcher)
     used: set[int] = set()
     facts = keyed + _minutes_before_names(scanner, names, used)
@@ -1412,6 +1462,67 @@ def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.block(start, end)
         minutes = int(to_number(said.value))
         facts.append(_service(scanner, said.code, minutes, start, end))
+    return facts
+
+
+def _worded_names(scanner: Scanner, matcher: ServiceMatcher) -> list[tuple[int, int, str]]:
+    """Each service named in words (never a bare code): where it is written and its code."""
+    text = scanner.text
+    return [
+        (name.start(), name.end(), code)
+        for name in matcher.finder.finditer(text)
+        if (code := matcher.code(name.group())) is not None
+        and not _WHOLE_CODE.fullmatch(name.group())
+    ]
+
+
+def _elided(scanner: Scanner, names: list[tuple[int, int, str]]) -> list[Fact]:
+    """ "25 minutes on therapeutic exercise and another 10 on gait training": minutes whose unit
+    the sentence gave before (checks.billing.elided_minutes)."""
+    text = scanner.text
+    facts = []
+    for said in elided_minutes(text, names, lambda at: scanner.sentence(at)[0]):
+        start, end = said.minutes_start, said.minutes_end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, said.code, said.minutes, said.start, said.end))
+    return facts
+
+
+def _billed_closing(scanner: Scanner) -> list[Fact]:
+    """ "Stair practice with rail, 12 min -- billed 97116.": the sentence's one minutes value
+    under the code it closes on (checks.billing.billed_closing)."""
+    facts = []
+    for said in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0]):
+        start, end = said.minutes_start, said.minutes_end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, said.end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, said.code, said.minutes, start, said.end))
+    return facts
+
+
+def _aside_named(
+    scanner: Scanner, matcher: ServiceMatcher, names: list[tuple[int, int, str]]
+) -> list[Fact]:
+    """ "Kitchen retraining 18 min (self-care)": minutes whose service the bracket after them
+    names (checks.billing.aside_names)."""
+    text = scanner.text
+
+    def names_in(start: int, end: int) -> bool:
+        return matcher.pattern.search(text, start, end) is not None
+
+    facts = []
+    for said in aside_named_minutes(text, names, names_in, _dosed):
+        start, end = said.minutes_start, said.minutes_end
+        if scanner.in_header(start) or not scanner.free(start, end):
+            continue
+        scanner.claim(start, said.end)
+        scanner.block(start, end)
+        facts.append(_service(scanner, said.code, said.minutes, said.start, said.end))
     return facts
 
 
@@ -1563,9 +1674,32 @@ def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) 
         opening = scanner.text[max(0, minutes.start() - 40) : minutes.start()]
         if not (gap.group(1) or gap.group(2)) and not _CLAUSE_OPENING.search(opening):
             continue
+        if gap.group(2) and _in_code_run(scanner.text, minutes, name):
+            continue
         used.add(minutes.start())
         facts.append(_service_fact(scanner, name, minutes, minutes.start(), name.end))
     return facts
+
+
+# In a run of codes each followed by its minutes ("Time: 97110 26 min, 97112 13 min", "97110
+# TherEx 15', 97116 gait 10'"), minutes right after a code or a service's name are its, and a
+# code with minutes right after it has its own.
+_OWN_MINUTES = re.compile(
+    r"[ \t]*[:=\-(x\u00d7]?[ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?\b|mins\b|')", re.IGNORECASE
+)
+
+
+def _in_code_run(text: str, minutes: re.Match[str], name: _Name) -> bool:
+    """True when minutes written before ", CODE" belong to the code or name right before them,
+    or the code after them has its own: a list of charges, not minutes then their code."""
+    return (
+        _named_just_before(text, minutes.start(), _CODE_THEN_GAP)
+        or _OWN_MINUTES.match(text, name.end) is not None
+    )
+
+
+# Words after minutes in the same table cell: the cell is a heading ("3 min recovery").
+_CELL_GOES_ON = re.compile(r"[ \t]*[A-Za-z]")
 
 
 def _minutes_after_name(
@@ -1593,6 +1727,8 @@ def _minutes_after_name(
             return None  # "MLD 30 min (manual therapy), bandaging 15 min": the name is an aside
         if not (_ties_to_name(gap) or _closes_line(scanner, name, minutes, gap)):
             return None
+        if "|" in gap and _CELL_GOES_ON.match(scanner.text, minutes.end()):
+            return None  # "peak (gait) | 3 min recovery": a grid's headings, no service's time
         used.add(minutes.start())
         fact = _service_fact(scanner, name, minutes, name.start, minutes.end())
         return _with_parts(scanner, fact, gap, minutes.end())

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from tui.core.checks.billing.code_minutes import CodeMinutes
 
 _CODE = r"(?:9\d{4}|G\d{4})"
 _MODIFIER = r"(?:[ \t]*-?[ \t]*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU])\b)*"
@@ -21,27 +22,15 @@ _CLAUSE = re.compile(
     rf"(?:^|(?<=[;:]))[ \t]*(?:[-*\u2022][ \t]*)?(?:\[[xX]\][ \t]*)?"
     rf"(?P<code>{_CODE}){_MODIFIER}(?![\d])"
     r"(?P<body>(?:[^;\n.\d]|\.{2,}|\.(?!\s|$)|\d(?!\d{0,2}[ \t]*(?:min|mins|minutes)\b))*?)"
-    r"(?<![\w.])(?P<minutes>\d{1,3})[ \t]*(?P<unit>min(?:ute)?s?\b|mins\b)[ \t]*\)?[ \t]*\.?[ \t]*"
-    r"(?=;|\n|$)",
+    r"(?<![\w.])(?P<minutes>\d{1,3})[ \t]*(?P<unit>min(?:ute)?s?\b|mins\b)[ \t]*\)?"
+    r"(?:[ \t]*\.?[ \t]*(?=;|\n|$)|\.(?=[ \t]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _ANOTHER_CODE = re.compile(rf"(?<![\w.]){_CODE}(?!\d)")
 _HOME_DOSE = re.compile(r"\b(?:daily|a day|per day|/day|x/d|HEP|home)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class CodeClause:
-    """A code's minutes read from a clause it opens: where the code and the minutes are."""
-
-    code: str
-    minutes: int
-    start: int
-    end: int
-    minutes_start: int
-    minutes_end: int
-
-
-def code_led_minutes(text: str, dose_before: Callable[[str], bool]) -> list[CodeClause]:
+def code_led_minutes(text: str, dose_before: Callable[[str], bool]) -> list[CodeMinutes]:
     """The clauses of `text` that open with a code and close with its minutes; `dose_before`
     says whether the words before the minutes name an exercise dosed by them ("bike")."""
     found = [
@@ -61,7 +50,7 @@ def code_led_minutes(text: str, dose_before: Callable[[str], bool]) -> list[Code
         if per_line[line] < 2 and dose_before(last_words):
             continue
         clauses.append(
-            CodeClause(
+            CodeMinutes(
                 code=match.group("code").upper(),
                 minutes=int(match.group("minutes")),
                 start=match.start("code"),

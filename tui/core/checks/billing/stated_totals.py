@@ -23,10 +23,11 @@ _VALUE_BEFORE = re.compile(
     rf"(?<![\w.+/-])(\d{{1,3}})[ \t]*({_MINUTES})?(?:[ \t]*\b(?:in|of))?[ \t]*$", re.IGNORECASE
 )
 # What may follow a total: minutes words, then the end of the clause (never "3 total units").
+# "38 min timed of 45 min session": "of" may open what the timed minutes are part of.
 _AFTER_TIMED = re.compile(
     rf"(?:[ \t]+(?:code|codes|service|services|treatment|tx|care|therapy|interventions?))?"
     rf"(?:[ \t]*{_MINUTES})?"
-    r"(?=[ \t]*(?:[.;,()/|+=]|$|and\b|\n))",
+    r"(?=[ \t]*(?:[.;,()/|+=]|$|and\b|of\b|\n))",
     re.IGNORECASE | re.MULTILINE,
 )
 _AFTER_TOTAL = re.compile(
@@ -35,8 +36,9 @@ _AFTER_TOTAL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _TIMED_AFTER_TOTAL = re.compile(r"[ \t]+timed\b", re.IGNORECASE)
+# A line speaks of minutes with a unit after a number ("38 min", "38 timed minutes") or a key.
 _LINE_MINUTES = re.compile(
-    rf"\d[ \t]*{_MINUTES}|^[ \t]*(?:[-*\u2022][ \t]*)?(?:minutes|time)\b",
+    rf"\d[ \t]*(?:(?:timed|total)[ \t]+)?{_MINUTES}|^[ \t]*(?:[-*\u2022][ \t]*)?(?:minutes|time)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 _SUM = re.compile(
