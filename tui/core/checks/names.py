@@ -203,6 +203,12 @@ def condition_words() -> frozenset[str]:
 
 
 @cache
+def counted_nouns() -> frozenset[str]:
+    """Nouns a number before them counts ("2 asymmetries", "3 items"), lower case."""
+    return frozenset(word.casefold() for word in _name_lists().get("counted_nouns", ()))
+
+
+@cache
 def counted_after() -> re.Pattern[str]:
     """After a number, a noun it counts ("3 items", "30 single-leg hops", "2.5 finger-widths"):
     the number is a count or a length, never a score."""

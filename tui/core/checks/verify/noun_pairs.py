@@ -15,10 +15,11 @@ writes that noun only with other numbers ("asymmetries 2"), the draft changed it
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.names import counted_nouns
 from tui.core.checks.verify.kinship import describing_words
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -35,20 +36,17 @@ def _noun(word: str) -> str | None:
     return found[0] if found else None
 
 
-def _placed(text: str) -> Iterator[tuple[str, float, tuple[int, int]]]:
-    """Each number of the text with the noun written right before or after it, and its span."""
-    for match in _NOUN_FIRST.finditer(text):
-        if noun := _noun(match.group(1)):
-            yield noun, float(match.group(2)), match.span(2)
-    for match in _NUMBER_FIRST.finditer(text):
-        if noun := _noun(match.group(2)):
-            yield noun, float(match.group(1)), match.span(1)
-
-
 @lru_cache(maxsize=8)
 def _pairs(text: str) -> frozenset[tuple[str, float]]:
     """Each number of the text with the noun written right before or after it."""
-    return frozenset((noun, value) for noun, value, _ in _placed(text))
+    found = set()
+    for match in _NOUN_FIRST.finditer(text):
+        if noun := _noun(match.group(1)):
+            found.add((noun, float(match.group(2))))
+    for match in _NUMBER_FIRST.finditer(text):
+        if noun := _noun(match.group(2)):
+            found.add((noun, float(match.group(1))))
+    return frozenset(found)
 
 
 def same_noun(text: str, span: tuple[int, int], value: float, other_text: str) -> bool:
@@ -66,15 +64,19 @@ def same_noun(text: str, span: tuple[int, int], value: float, other_text: str) -
 def changed_counts(
     draft: str, read: Sequence[Fact], blocked: Collection[int], note: str
 ) -> list[Fact]:
-    """Numbers the draft writes beside a noun that no reader of the draft took (`read`) or
-    blocked (a goal, a threshold), where the note writes the same noun only with other
-    numbers: a count the draft changed."""
+    """Counts the draft writes before a counted noun ("4 asymmetries") that no reader of the
+    draft took (`read`) or blocked (a goal, a threshold), where the note writes the same noun
+    only with other numbers: a count the draft changed. Only the nouns a number counts
+    (instruments.toml), so "repair: 24 visits" or "weight 1,120 g" is never taken for one."""
     taken = [fact.span for fact in read]
     written: dict[str, set[float]] = {}
-    for noun, value in _pairs(note):
-        written.setdefault(noun, set()).add(value)
+    for said, number in _pairs(note):
+        written.setdefault(said, set()).add(number)
     found = []
-    for noun, value, span in _placed(draft):
+    for match in _NUMBER_FIRST.finditer(draft):
+        noun, value, span = _noun(match.group(2)), float(match.group(1)), match.span(1)
+        if noun is None or match.group(2).casefold() not in counted_nouns():
+            continue
         values = written.get(noun)
         if not values or value in values or span[0] in blocked:
             continue
