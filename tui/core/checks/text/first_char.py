@@ -87,13 +87,18 @@ def _checks(source: str) -> tuple[str, str | None]:
 
 
 def _zero_width(source: str) -> bool:
-    """An alternative that is one check only: "^" or a single look-around."""
+    """An alternative that is checks only: "^", or one look-around or several in a row."""
     if source == "^":
         return True
-    if not source.startswith(_LOOKAROUNDS):
-        return False
-    width = 4 if source.startswith("(?<") else 3
-    return group_end(source, width) == len(source) - 1
+    index = 0
+    while index < len(source):
+        if not source.startswith(_LOOKAROUNDS, index):
+            return False
+        close = group_end(source, index + (4 if source.startswith("(?<", index) else 3))
+        if close is None:
+            return False
+        index = close + 1
+    return bool(source)
 
 
 def _symbol(source: str, flags: int) -> str | None:

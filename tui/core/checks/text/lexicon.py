@@ -28,6 +28,7 @@ from tui.core.checks.text.anchored import (
 )
 from tui.core.checks.text.lowered import lowered
 from tui.core.checks.text.number_led import fixed_starts, number_led
+from tui.core.checks.text.number_runs import NumberFollowed, number_followed
 from tui.core.checks.text.word_index import (
     INDEXED_FROM,
     alternatives,
@@ -116,7 +117,15 @@ def matches(pattern: re.Pattern[str] | Led | Anchored, text: str) -> Iterator[re
 
 @lru_cache(maxsize=256)
 def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
+    followed = _number_followed(pattern)
+    if isinstance(followed, NumberFollowed):
+        return tuple(followed.scan(text))  # tried only at the numbers before its word
     return tuple(pattern.finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _number_followed(pattern: re.Pattern[str]) -> re.Pattern[str] | NumberFollowed:
+    return number_followed(pattern)
 
 
 @lru_cache(maxsize=256)

@@ -22,7 +22,7 @@ from tui.core.checks.text.languages import translated
 from tui.core.checks.text.lexicon import led, words
 from tui.core.checks.text.markup import markup_pieces
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
-from tui.core.checks.text.offsets import ChainedMap, RunMap
+from tui.core.checks.text.offsets import RunMap, composed
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.separators import decimal_comma_pieces, thousands_pieces
 from tui.core.checks.text.spoken import corrections, spoken_numbers, spoken_units
@@ -75,7 +75,7 @@ class Normalized:
 
     text: str
     original: str
-    offsets: RunMap | ChainedMap | None = None
+    offsets: RunMap | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the original text."""
@@ -302,12 +302,12 @@ def _rewrite(text: str, pieces: list[Piece]) -> tuple[str, RunMap | None]:
     return "".join(out), offsets
 
 
-def _chained(outer: RunMap | ChainedMap | None, inner: RunMap | None) -> RunMap | ChainedMap | None:
+def _chained(outer: RunMap | None, inner: RunMap | None) -> RunMap | None:
     """Positions mapped through `inner` (newest text -> middle) then `outer` (middle ->
-    original)."""
+    original), as one map."""
     if outer is None or inner is None:
         return outer or inner
-    return ChainedMap(outer=outer, inner=inner)
+    return composed(outer, inner)
 
 
 def _merge(special: list[_Spelled], plain: list[_Spelled]) -> list[_Spelled]:

@@ -41,6 +41,9 @@ class RunMap:
         self._ends.append(end)
         self.size += length
 
+    def _run_end(self, run: int) -> int:
+        return self._bounds[run + 1] if run + 1 < len(self._bounds) else self.size
+
     def start_at(self, pos: int) -> int:
         run = bisect.bisect_right(self._bounds, pos) - 1
         if self._ends[run] == _COPIED:
@@ -54,26 +57,39 @@ class RunMap:
         return self._ends[run]
 
 
-@dataclass(frozen=True)
-class ChainedMap:
-    """Two rewrites one after the other: `inner` maps the newest text to the middle one,
-    `outer` the middle one to the original. A position past the middle text's end stands for
-    its end, so no offset needs clamping by the caller."""
+def composed(outer: RunMap, inner: RunMap) -> RunMap:
+    """One map for two rewrites one after the other: `inner` maps the newest text to the middle
+    one, `outer` the middle one to the original. A position past the middle text's end stands
+    for its end, so no offset needs clamping by the caller. Built run by run (a copied run of
+    `inner` split where `outer`'s runs change), so finding a character's origin is one
+    bisection however many rewrites there were."""
+    joined = RunMap()
+    last = outer.size - 1
+    for index, bound in enumerate(inner._bounds):
+        length = inner._run_end(index) - bound
+        source, end = inner._sources[index], inner._ends[index]
+        if last < 0:
+            joined.replaced(0, 0, length)
+        elif end != _COPIED:
+            start_at = outer.start_at(min(source, last))
+            joined.replaced(start_at, outer.end_at(min(max(end - 1, 0), last)), length)
+        else:
+            _copied_through(joined, outer, source, length)
+    return joined
 
-    outer: RunMap | ChainedMap
-    inner: RunMap
 
-    @property
-    def size(self) -> int:
-        return self.inner.size
-
-    def start_at(self, pos: int) -> int:
-        if self.outer.size == 0:
-            return 0
-        return self.outer.start_at(min(self.inner.start_at(pos), self.outer.size - 1))
-
-    def end_at(self, pos: int) -> int:
-        if self.outer.size == 0:
-            return 0
-        middle = self.inner.end_at(pos) - 1
-        return self.outer.end_at(min(max(middle, 0), self.outer.size - 1))
+def _copied_through(joined: RunMap, outer: RunMap, source: int, length: int) -> None:
+    """Middle positions `source` ... `source + length - 1`, copied, mapped through `outer`."""
+    last = outer.size - 1
+    at, stop = source, source + length
+    while at < stop:
+        if at > last:  # past the middle text's end: its end
+            joined.replaced(outer.start_at(last), outer.end_at(last), stop - at)
+            return
+        run = bisect.bisect_right(outer._bounds, at) - 1
+        until = min(stop, outer._run_end(run), last + 1)
+        if outer._ends[run] == _COPIED:
+            joined.copied(outer._sources[run] + at - outer._bounds[run], until - at)
+        else:
+            joined.replaced(outer._sources[run], outer._ends[run], until - at)
+        at = until
