@@ -4,7 +4,6 @@ common count such as "10 reps", is not backed that way."""
 
 from __future__ import annotations
 
-
 from tui.core.checks.verify.noun_pairs import same_noun
 from tui.core.checks.verify.verify import verify
 
