@@ -15,6 +15,9 @@ none of the other sets show: chat logs, JSON exports, reply chains, scorecards, 
 written as development sets by other hands, for the engineers to improve against.
 heldout13 (portal HTML, phone shorthand, speaker-tagged transcripts, therapists trained abroad,
 FCE, wound care, Section GG, DME letters, addenda) was written blind by another hand.
+heldout14 (the plain middle of practice: ordinary ortho, neuro, home health, SNF, acute, peds and
+hand notes by many authors, with ordinary billing errors and traps) is a development set written
+by other hands.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ SPLITS = (
     "heldout11",
     "heldout12",
     "heldout13",
+    "heldout14",
 )
 
 
