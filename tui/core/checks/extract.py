@@ -22,6 +22,7 @@ from tui.core.checks.billing.billing import (
     read_totals,
     reconciled,
 )
+from tui.core.checks.billing.restated_minutes import restatements_dropped
 from tui.core.checks.billing.service_tables import tabled
 from tui.core.checks.billing.sole_code import sole_code_total
 from tui.core.checks.facts import Fact
@@ -207,6 +208,7 @@ def _base(text: str) -> _Base:
         ),
     )
     services = sole_code_total(text, services, billed.units, totals, billed.unreadable)
+    services = restatements_dropped(services, totals)
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(
         services=tuple(services),
