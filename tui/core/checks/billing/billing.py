@@ -147,6 +147,8 @@ TOTAL_TREATMENT = re.compile(
     r"|session\s+(?:length|duration|time)"
     # "Session: 45 min": a bare "Session" key only with minutes ("Session: 4 of 12" counts visits)
     r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
+    # a line that opens with "Session" and its minutes ("Session 45 min."), nothing between
+    r"|(?<![^\n])session(?=[ \t]+\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
     r"|(?:treatment|tx|session|visit)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
     + _TOTAL_VALUE
     # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.

@@ -1,9 +1,10 @@
-"""A service's minutes said again in a summary line are one service when the stated timed total
-shows it; without that evidence both mentions stay."""
+"""Summary lines of a session: a service's minutes said again are one service when the stated
+timed total shows it (without that evidence both mentions stay); "Session 45 min." on its own
+line is the total treatment time."""
 
 from __future__ import annotations
 
-from tests.checks.test_bill_minutes_shapes import codes, minutes
+from tests.checks.test_bill_minutes_shapes import codes, minutes, totals
 
 
 def test_a_summary_that_restates_a_service_counts_it_once() -> None:
@@ -38,3 +39,11 @@ def test_a_sum_that_still_does_not_match_keeps_every_mention() -> None:
         "Total timed 30 min.\nBilled: 97110 x1, 97116 x1\n"
     )
     assert minutes(body)["97110"] == 24
+
+
+def test_a_line_opening_with_session_and_its_minutes_is_the_total_treatment_time() -> None:
+    assert totals("Peds OT session\nSession 45 min.\nBilled: 97533 x3\n") == (None, 45)
+
+
+def test_a_service_done_in_a_session_is_no_total() -> None:
+    assert totals("Ther ex session 45 min.\nBilled: 97110 x3\n") == (None, None)
