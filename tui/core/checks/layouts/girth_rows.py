@@ -26,6 +26,11 @@ from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _DATA = files("tui.core") / "data" / "measures.toml"
+# The words that name a girth or an edema measure; each opens a region (others.read_regions).
+GIRTH_WORDS = (
+    r"\b(?:edema|girths?|circumferences?|circumferential|circ"
+    r"|figure[- ]?(?:8|of[- ]8|eight)|swelling|volumetric|volumetry|volumes?)\b"
+)
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 # A girth value: a decimal, or a whole number of two or three digits.
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
@@ -54,6 +59,7 @@ _COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
 class _Rows:
     offset: re.Pattern[str]
     spacing: re.Pattern[str]
+    spacing_after: re.Pattern[str]
     position: re.Pattern[str]
 
 
@@ -62,6 +68,7 @@ def _rows() -> _Rows:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("girth_rows", {})
     words = "|".join(re.escape(str(w)) for w in data.get("directions", []))
     spacing = "|".join(re.escape(str(w)) for w in data.get("spacing", []))
+    after = "|".join(re.escape(str(w)) for w in data.get("spacing_after", []))
     return _Rows(
         offset=re.compile(
             # the offset, then a direction and its landmark, or the values straight away
@@ -71,6 +78,9 @@ def _rows() -> _Rows:
             re.IGNORECASE,
         ),
         spacing=re.compile(rf"\b(?:{spacing})[ \t]+(\d{{1,2}}(?:\.\d)?[ \t]*cm)\b", re.IGNORECASE),
+        spacing_after=re.compile(
+            rf"(?<![\w.])(\d{{1,2}}(?:\.\d)?[ \t]*cm)[ \t]+(?:{after})\b", re.IGNORECASE
+        ),
         # a table row named by its tape position, its values after a time or a side in brackets
         # ("circumference 0 cm (wrist): (R eval) 18.9 cm", "circumference Level 8 cm: ...", a
         # segment "volume 4-8 cm: R 241 mL"):
@@ -96,8 +106,9 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
     columns = _COLUMNS.search(
         text, scanner.sentence_before(start), first_row.start() if first_row else end
     )
-    for interval in _rows().spacing.finditer(text, start, end):
-        scanner.block(*interval.span(1))  # "every 4 cm": the tape's spacing, not a girth
+    for spacing in (_rows().spacing, _rows().spacing_after):
+        for interval in spacing.finditer(text, start, end):
+            scanner.block(*interval.span(1))  # "every 4 cm": the tape's spacing, not a girth
     end = _with_table_lines(text, end)
     order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
     pos = start
@@ -130,6 +141,8 @@ def _with_table_lines(text: str, end: int) -> int:
     whether a row names its landmark by an offset or by name ("wrist  16.8 / 15.9")."""
     if not text[max(0, end - _HEADER_TAIL) : end].rstrip().endswith(":"):
         return end
+    while end and text[end - 1] in " \t\n":  # a region may end past the header's own newline
+        end -= 1
     pattern = _rows().offset
     while (newline := text.find("\n", end)) >= 0:
         line_end = text.find("\n", newline + 1)

@@ -74,13 +74,7 @@ _REGIONS = (
     ),
     _Region(
         "girth",
-        word_first(
-            re.compile(
-                r"\b(?:edema|girth|circumference|circumferential|circ"
-                r"|figure[- ]?(?:8|of[- ]8|eight)|swelling|volumetric|volumetry|volume)\b",
-                re.IGNORECASE,
-            )
-        ),
+        word_first(re.compile(girth_rows.GIRTH_WORDS, re.IGNORECASE)),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm|ml|mL)(?![A-Za-z])"),
         {"cm": "cm", "mm": "mm", "ml": "mL", "mL": "mL"},
         unit_kinds=(("mL", "other"),),
