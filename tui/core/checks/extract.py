@@ -39,6 +39,7 @@ from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
+from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.labelled_earlier import mark_labelled
@@ -93,6 +94,7 @@ _PASSES: tuple[Pass, ...] = (
     read_analogue_scales,
     read_pad_tests,
     read_item_lists,
+    read_girth_pairs,
     read_aligned,
     read_outcomes,
     read_scales,

@@ -26,6 +26,12 @@ from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _DATA = files("tui.core") / "data" / "measures.toml"
+# The words that name a girth or an edema measure; each opens a region (others.read_regions).
+GIRTH_WORDS = (
+    r"\b(?:edema|girths?|circumferences?|circumferential|circ"
+    r"|figure[- ]?(?:8|of[- ]8|eight)|swelling|volumetric|volumetry|volumes?"
+    r"|perometer|perometry|water[- ]displacement)\b"
+)
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 # A girth value: a decimal, or a whole number of two or three digits.
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
@@ -40,10 +46,15 @@ _OPEN = re.compile(
     rf"[ \t]*[(\[][ \t]*[A-Za-z .:]{{0,30}}?(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?\d)", re.IGNORECASE
 )
 _CLOSE = re.compile(r"[ \t]*[)\]]")
+# A row named by a numbered skin marker, its landmark in a bracket after it ("M3 (10 cm prox)",
+# "#2", "Pt 4 (wrist)"): the marker names where the tape was, so its numbers are no girths.
+_MARKER = r"(?:[A-Za-z]{1,3}[ \t]?#?\d{1,2}|#\d{1,2})(?![\d.])(?:[ \t]*\([^()\n]{1,30}\))?"
+# The name of a row: a numbered marker, or a landmark in words ("MTP", "wrist crease").
+_ROW_NAME = rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?)"
 # A landmark named at the start of a row (or after a colon, semicolon or bar), then a pair.
 _LANDMARK_PAIR = re.compile(
     rf"(?:^|(?<=[:;|]))[ \t]*(?:[-*\u2022][ \t]+)?(?!{_SIDE}\b)"
-    rf"(?P<landmark>[A-Za-z][A-Za-z .]{{0,30}}?)"
+    rf"(?P<landmark>{_ROW_NAME})"
     rf"[ \t]*:?[ \t]+(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*[/|])",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -54,6 +65,8 @@ _COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
 class _Rows:
     offset: re.Pattern[str]
     spacing: re.Pattern[str]
+    spacing_after: re.Pattern[str]
+    listed: re.Pattern[str]
     position: re.Pattern[str]
 
 
@@ -62,6 +75,7 @@ def _rows() -> _Rows:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("girth_rows", {})
     words = "|".join(re.escape(str(w)) for w in data.get("directions", []))
     spacing = "|".join(re.escape(str(w)) for w in data.get("spacing", []))
+    after = "|".join(re.escape(str(w)) for w in data.get("spacing_after", []))
     return _Rows(
         offset=re.compile(
             # the offset, then a direction and its landmark, or the values straight away
@@ -71,11 +85,20 @@ def _rows() -> _Rows:
             re.IGNORECASE,
         ),
         spacing=re.compile(rf"\b(?:{spacing})[ \t]+(\d{{1,2}}(?:\.\d)?[ \t]*cm)\b", re.IGNORECASE),
+        spacing_after=re.compile(
+            rf"(?<![\w.])(\d{{1,2}}(?:\.\d)?[ \t]*cm)[ \t]+(?:{after})\b", re.IGNORECASE
+        ),
         # a table row named by its tape position, its values after a time or a side in brackets
         # ("circumference 0 cm (wrist): (R eval) 18.9 cm", "circumference Level 8 cm: ...", a
         # segment "volume 4-8 cm: R 241 mL"):
         # at most one heading word before the position, a landmark after it, then a colon and
         # a time or a side ("calf girth 38 cm: down from 40" is a girth)
+        # offsets listed before their landmark ("girths 10 cm and 20 cm above patella")
+        listed=re.compile(
+            rf"(?<![\w.])(\d{{1,2}}(?:\.\d)?[ \t]*cm)(?=(?:[ \t]*(?:,|and|&|or)[ \t]*"
+            rf"\d{{1,2}}(?:\.\d)?[ \t]*cm){{1,4}}[ \t]+(?:{words})\b)",
+            re.IGNORECASE,
+        ),
         position=re.compile(
             rf"[ \t]+(?:[A-Za-z]+[ \t]+)?"
             rf"(?P<offset>(?:\d{{1,2}}(?:\.\d)?[ \t]*-[ \t]*)?\d{{1,2}}(?:\.\d)?[ \t]*cm)\b"
@@ -96,8 +119,9 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
     columns = _COLUMNS.search(
         text, scanner.sentence_before(start), first_row.start() if first_row else end
     )
-    for interval in _rows().spacing.finditer(text, start, end):
-        scanner.block(*interval.span(1))  # "every 4 cm": the tape's spacing, not a girth
+    for spacing in (_rows().spacing, _rows().spacing_after, _rows().listed):
+        for interval in spacing.finditer(text, start, end):
+            scanner.block(*interval.span(1))  # "every 4 cm": the tape's spacing, not a girth
     end = _with_table_lines(text, end)
     order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
     pos = start
@@ -106,6 +130,7 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
             scanner.block(row.start("offset"), row.end())
             where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
         else:
+            scanner.block(*row.span("landmark"))  # the row's name, a marker's number with it
             where = f"at {row.group('landmark').strip()}"
         pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
     return end
@@ -127,24 +152,33 @@ _HEADER_TAIL = 80
 
 def _with_table_lines(text: str, end: int) -> int:
     """A header ending in a colon heads the rows on the lines after it, indented or bulleted,
-    whether a row names its landmark by an offset or by name ("wrist  16.8 / 15.9")."""
+    whether a row names its landmark by an offset or by name ("wrist  16.8 / 15.9"); a line of
+    column names without numbers may stand between the header and its first row ("point  L  R")."""
     if not text[max(0, end - _HEADER_TAIL) : end].rstrip().endswith(":"):
         return end
+    while end and text[end - 1] in " \t\n":  # a region may end past the header's own newline
+        end -= 1
     pattern = _rows().offset
-    while (newline := text.find("\n", end)) >= 0:
+    line, heading = end, end
+    while (newline := text.find("\n", line)) >= 0:
         line_end = text.find("\n", newline + 1)
         line_end = len(text) if line_end < 0 else line_end
         first = _ROW_START.match(text, newline + 1, line_end)
         start = first.end() if first else newline + 1
-        if not (pattern.match(text, start, line_end) or _NAMED_ROW.match(text, start, line_end)):
+        if pattern.match(text, start, line_end) or _NAMED_ROW.match(text, start, line_end):
+            end = line_end
+        elif line != heading or _DIGIT.search(text, start, line_end):
             break
-        end = line_end
+        line = line_end
     return end
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
 _NAMED_ROW = re.compile(
-    rf"[A-Za-z][A-Za-z .]{{0,30}}?[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    rf"{_ROW_NAME}[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 

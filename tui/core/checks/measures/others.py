@@ -74,13 +74,7 @@ _REGIONS = (
     ),
     _Region(
         "girth",
-        word_first(
-            re.compile(
-                r"\b(?:edema|girth|circumference|circumferential|circ"
-                r"|figure[- ]?(?:8|of[- ]8|eight)|swelling|volumetric|volumetry|volume)\b",
-                re.IGNORECASE,
-            )
-        ),
+        word_first(re.compile(girth_rows.GIRTH_WORDS, re.IGNORECASE)),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(cm|mm|ml|mL)(?![A-Za-z])"),
         {"cm": "cm", "mm": "mm", "ml": "mL", "mL": "mL"},
         unit_kinds=(("mL", "other"),),
@@ -119,8 +113,9 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
             read = []
             for value in region.value.finditer(scanner.text, keyword.end(), end):
-                if scanner.free(value.start(1), value.end(1)):
-                    _region_fact(scanner, facts, region, _nearest(keywords, index, value), value)
+                nearest = _nearest(keywords, index, value)
+                if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
+                    _region_fact(scanner, facts, region, nearest, value)
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
@@ -161,6 +156,16 @@ def _unitless(
 # After a semicolon, a clause opened by another subject ("; Y-balance ant reach L 58 cm") is not
 # the test's; one opened by a side or a value ("; L 25 kg") still is.
 _NEXT_SUBJECT = re.compile(r";[ \t]*(?!(?:R|L|rt|lt|right|left|bilat\w*|B)\b|\d|\()[A-Za-z]", re.I)
+
+
+# A limb's volume is measured in millilitres: a length under a volume word ("water displacement
+# not done (open area 2 cm)") is a wound's or a tape's, never the volume's.
+_VOLUME_WORD = re.compile(r"volum|perometr|displacement", re.IGNORECASE)
+
+
+def _fits(keyword: re.Match[str], value: re.Match[str]) -> bool:
+    """False for a length under a word that names a volume."""
+    return value.group(2).lower() == "ml" or not _VOLUME_WORD.search(keyword.group())
 
 
 def _clause_end(scanner: Scanner, start: int, end: int) -> int:
