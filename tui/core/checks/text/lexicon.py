@@ -352,10 +352,10 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         ),
         "-",
     ),
-    led(
+    led(  # a bound ("HR below 120"), not a tape landmark ("10 cm below 23.4 cm")
         re.compile(
-            rf"(?<!\d )(?<!plus )(?<!minus )\b(?:greater than|more than|less than|at least|over"
-            rf"|under|above|below)\s+{NUM}",
+            rf"(?<!\d )(?<!plus )(?<!minus )(?<!cm )(?<!mm )"
+            rf"\b(?:greater than|more than|less than|at least|over|under|above|below)\s+{NUM}",
             re.IGNORECASE,
         ),
         "greater|more|less|at least|over|under|above|below",
