@@ -23,11 +23,6 @@ def _spans_hold_their_values(text: str) -> bool:
     return True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a tab table whose first row is a lone heading: LEFS takes the 3 of the row "
-    "above's 3/10 with the span of a date cell (found on main at 329b96c, before this round)",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -39,11 +34,6 @@ def test_a_score_beside_a_date_column_keeps_its_own_span(text: str) -> None:
     assert _spans_hold_their_values(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a service's minutes read from a row name the table restates (linearize copies it): "
-    "the copy maps back to an inverted span (start after end)",
-)
 @pytest.mark.parametrize(
     "text",
     [
