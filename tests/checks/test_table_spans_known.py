@@ -1,6 +1,6 @@
-"""Pasted tables the property test (test_tables_properties.py) found reading wrong, kept as
-examples until they are fixed: a fact's span must hold its value. Marked `xfail(strict=True)`
-with the reason, so a fix shows up as a pass to unmark."""
+"""Pasted tables the property test (test_tables_properties.py) found reading wrong, kept so
+they stay right: a fact's span must hold its value (a score beside a date column, minutes in a
+row name the table restates, which the scanner masks as a label)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,6 @@ def _spans_hold_their_values(text: str) -> bool:
     return True
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a tab table whose first row is a lone heading: LEFS takes the 3 of the row "
-    "above's 3/10 with the span of a date cell (found on main at 329b96c, before this round)",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -39,11 +34,6 @@ def test_a_score_beside_a_date_column_keeps_its_own_span(text: str) -> None:
     assert _spans_hold_their_values(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a service's minutes read from a row name the table restates (linearize copies it): "
-    "the copy maps back to an inverted span (start after end)",
-)
 @pytest.mark.parametrize(
     "text",
     [

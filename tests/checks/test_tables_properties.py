@@ -21,7 +21,8 @@ CELLS = [
     "R knee flexion AROM", "Pain", "LEFS", "Grip R (lb)", "Quad MMT", "Ther ex", "97110",
     "Total", "95°", "118", "-5", "4-", "/5", "deg", "kg", "0-10", "%", "3/10", "32/80", "—",
     "NT", "WNL", "", "12", "8 min continuous", "3x10", "2/03", "Eval", "Today", "0.8 m/s",
-    "**23**", "x2", "Figure-8 girth", "54.5 cm",
+    "**23**", "x2", "Figure-8 girth", "54.5 cm", "30 sec sit to stand", "MSWS-12",
+    "10 m walk (m/s)", "0.95", "6MWT",
 ]  # fmt: skip
 
 cells = st.lists(st.sampled_from(CELLS), min_size=1, max_size=6)

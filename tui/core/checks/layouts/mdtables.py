@@ -75,6 +75,13 @@ _NAME_CELL = re.compile(r"[A-Za-z]{2}")
 
 
 @dataclass(frozen=True)
+class Restated(Piece):
+    """A row's name written again before a later clause of its row: the readers see its words
+    (they key the clause) but take no value from them, since its numbers are read where the
+    note wrote them and a copy would map back to the name's cell, not to a value."""
+
+
+@dataclass(frozen=True)
 class _Table:
     """What every row of one table shares: its columns and the words before each row."""
 
@@ -365,7 +372,7 @@ def _row(
             # a goal ends its sentence (what follows a goal word is a target): the row's name
             # opens the next one, its words only (a number in it is read where it is written)
             again = _name_again(name)
-            pieces.append(Piece(previous.end, previous.end, f". {again}", name.start, name.end))
+            pieces.append(Restated(previous.end, previous.end, f". {again}", name.start, name.end))
             opens = True
         elif result or (
             column.role in _ROW_TIMES
@@ -378,7 +385,9 @@ def _row(
             # remark on the value before it ("11.4 s, (Previous)") nor an earlier column's
             # words as this visit's; a name that holds a goal word ("IEP goal 2") is not
             # written again, since a goal word opens a target
-            pieces.append(Piece(previous.end, previous.end, f"; {restated}", name.start, name.end))
+            pieces.append(
+                Restated(previous.end, previous.end, f"; {restated}", name.start, name.end)
+            )
             opens = True
         if opens or written is None:
             # "Total timed: 23 min", "ODI prior: 50%": the row's name is the value's key

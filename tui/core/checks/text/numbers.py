@@ -16,13 +16,13 @@ from functools import lru_cache
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
-from tui.core.checks.layouts.mdtables import table_pieces
+from tui.core.checks.layouts.mdtables import Restated, table_pieces
 from tui.core.checks.text.anchored import search_at
 from tui.core.checks.text.languages import translated
 from tui.core.checks.text.lexicon import led, words
 from tui.core.checks.text.markup import markup_pieces
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
-from tui.core.checks.text.offsets import RunMap, composed
+from tui.core.checks.text.offsets import RunMap, Spans, carried_forward, composed
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.separators import decimal_comma_pieces, thousands_pieces
 from tui.core.checks.text.spoken import corrections, spoken_numbers, spoken_units
@@ -64,6 +64,8 @@ _RUN = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
+# A number of a restated row name, as a reader would take it for a value ("3/10", "8", "0-10")
+_LABEL_NUMBER = re.compile(r"\d+(?:[./:-]\d+)*")
 
 # Every run of digits, decimals included: what a text "mentions", used as lenient support.
 ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -71,11 +73,16 @@ ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalised text plus, for each of its characters, the original span it came from."""
+    """Normalised text plus, for each of its characters, the original span it came from, and
+    the numbers of a table row's name written again (mdtables.Restated), which the readers
+    never take as values: `labels` standing alone ("8 min continuous", "3/10"), `named`
+    inside a word of the name ("MSWS-12", "2MWT"), which still keys its clause."""
 
     text: str
     original: str
     offsets: RunMap | None = None
+    labels: Spans = ()
+    named: Spans = ()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back to the original text."""
@@ -86,7 +93,12 @@ class Normalized:
             return 0, 0
         start = min(max(start, 0), size - 1)
         end = min(max(end, start + 1), size)
-        return self.offsets.start_at(start), self.offsets.end_at(end - 1)
+        first, last = self.offsets.start_at(start), self.offsets.end_at(end - 1)
+        if last > first:
+            return first, last
+        # a value a table rewrite moved before the cell it is read with ("Ther ex 23 min:
+        # 97110" from "| 97110 | 23 |"): the cell the span starts with, the value read
+        return first, self.offsets.end_at(start)
 
 
 @dataclass(frozen=True)
@@ -239,8 +251,8 @@ def normalize(text: str, languages: bool = True) -> Normalized:
     """
     # markup first, so a pasted HTML table is a table to the layout readers
     unmarked, markup_map = _rewrite(text, markup_pieces(text))
-    layout = _layout_pieces(unmarked)
-    first, layout_map = _rewrite(unmarked, _without_overlaps(layout))
+    layout = _without_overlaps(_layout_pieces(unmarked))
+    first, layout_map = _rewrite(unmarked, layout)
     first_map = _chained(markup_map, layout_map)
     # words of another language the note is written in, as English (languages.py)
     # (not for a draft written from the note, which keeps the clinician's language)
@@ -258,7 +270,35 @@ def normalize(text: str, languages: bool = True) -> Normalized:
     offsets = _chained(
         _chained(_chained(_chained(first_map, english_map), second_map), third_map), fourth_map
     )
-    return Normalized(text=final, original=text, offsets=offsets)
+    labels, named = _restated(layout)
+    for later in (english_map, second_map, third_map, fourth_map):
+        labels, named = carried_forward(labels, later), carried_forward(named, later)
+    return Normalized(text=final, original=text, offsets=offsets, labels=labels, named=named)
+
+
+def _restated(pieces: list[Piece]) -> tuple[Spans, Spans]:
+    """Where the numbers of the restated row names (`Restated` pieces) stand in the text the
+    ordered, non-overlapping `pieces` write (each piece moves what follows by its length
+    change): those standing alone, then those inside a word of the name."""
+    alone: list[tuple[int, int]] = []
+    named: list[tuple[int, int]] = []
+    shift = 0
+    for piece in pieces:
+        if isinstance(piece, Restated):
+            at = piece.start + shift
+            for number in _LABEL_NUMBER.finditer(piece.value):
+                found = named if _in_word(piece.value, number) else alone
+                found.append((at + number.start(), at + number.end()))
+        shift += len(piece.value) - (piece.end - piece.start)
+    return tuple(alone), tuple(named)
+
+
+def _in_word(text: str, number: re.Match[str]) -> bool:
+    """A number written as part of a word: a letter right after it ("2MWT", "5xSTS") or right
+    before it, a hyphen between ("T25FW", "MSWS-12")."""
+    before = text[max(0, number.start() - 2) : number.start()]
+    after = text[number.end() : number.end() + 1]
+    return after.isalpha() or before[-1:].isalpha() or (before[-1:] == "-" and before[:1].isalpha())
 
 
 def _layout_pieces(text: str) -> list[Piece]:

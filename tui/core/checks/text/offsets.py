@@ -93,3 +93,31 @@ def _copied_through(joined: RunMap, outer: RunMap, source: int, length: int) -> 
         else:
             joined.replaced(outer._sources[run], outer._ends[run], until - at)
         at = until
+
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def carried_forward(spans: Spans, inner: RunMap | None) -> Spans:
+    """Sorted, non-overlapping spans of a middle text as spans of the newer text `inner` maps
+    back to it: a copied character keeps its mark, and a piece written in place of marked
+    characters is marked whole (a spelled number inside a restated name stays part of it)."""
+    if inner is None or not spans:
+        return spans
+    starts = [start for start, _ in spans]
+    found: list[tuple[int, int]] = []
+    for index, bound in enumerate(inner._bounds):
+        length = inner._run_end(index) - bound
+        source, end = inner._sources[index], inner._ends[index]
+        if end != _COPIED:
+            at = bisect.bisect_left(starts, end) - 1  # the one span that can reach into it
+            if at >= 0 and spans[at][1] > source:
+                found.append((bound, bound + length))
+            continue
+        at = max(bisect.bisect_right(starts, source) - 1, 0)
+        while at < len(spans) and spans[at][0] < source + length:
+            low, high = max(spans[at][0], source), min(spans[at][1], source + length)
+            if low < high:
+                found.append((bound + low - source, bound + high - source))
+            at += 1
+    return tuple(found)

@@ -81,6 +81,7 @@ class Scanner:
         self._claimed = bytearray(size)
         self._header = bytearray(size)
         self._goals = bytearray(size)
+        self._labels = _label_mask(self.norm)
         self._sentence_starts, self._line_starts = _geometry(self.text)
 
     def fork(self) -> Scanner:
@@ -94,6 +95,7 @@ class Scanner:
         # goals are the text's, whichever scanner found them (a reader that takes a blocked
         # number, such as a count of repetitions, still asks whether it is a target)
         twin._goals = self._goals
+        twin._labels = self._labels
         twin._sentence_starts = self._sentence_starts
         twin._line_starts = self._line_starts
         return twin
@@ -118,8 +120,15 @@ class Scanner:
         self._claimed[start:end] = b"\x01" * max(0, end - start)
 
     def free(self, start: int, end: int) -> bool:
-        """True when no character of the span is blocked or claimed."""
-        return self._blocked.find(1, start, end) < 0 and self._claimed.find(1, start, end) < 0
+        """True when no character of the span is blocked or claimed, nor a number of a
+        restated table label: one standing alone anywhere in the span, one inside a word of
+        the name when the span holds nothing else ("MSWS-12" keys a clause, "12" is no value)."""
+        return (
+            self._blocked.find(1, start, end) < 0
+            and self._claimed.find(1, start, end) < 0
+            and self._labels.find(1, start, end) < 0
+            and not (start < end and self._labels.find(0, start, end) < 0)
+        )
 
     def visible(self, start: int, end: int) -> str:
         """The text of a range with blocked characters (dates, doses) as spaces, so the words
@@ -321,6 +330,17 @@ def _goal_sections(text: str) -> list[tuple[int, int]]:
         end = _SECTION_END.search(text, heading.end())
         found.append((heading.end(), end.start() if end else len(text)))
     return found
+
+
+def _label_mask(norm: Normalized) -> bytearray:
+    """The numbers of restated table labels (`Normalized.labels`, `.named`) as a mask, 1 for
+    one standing alone, 2 for one inside a word of the name: never a value, though not
+    blocked, so `visible` still shows them to the readers."""
+    mask = bytearray(len(norm.text))
+    for spans, mark in ((norm.labels, b"\x01"), (norm.named, b"\x02")):
+        for start, end in spans:
+            mask[start:end] = mark * max(0, end - start)
+    return mask
 
 
 def measurement_scanner(text: str) -> Scanner:
