@@ -11,7 +11,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -1496,15 +1496,20 @@ def _elided(scanner: Scanner, names: list[tuple[int, int, str]]) -> list[Fact]:
 def _billed_closing(scanner: Scanner) -> list[Fact]:
     """ "Stair practice with rail, 12 min -- billed 97116.": the sentence's one minutes value
     under the code it closes on (checks.billing.billed_closing)."""
-    facts = []
-    for said in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0]):
-        start, end = said.minutes_start, said.minutes_end
-        if scanner.in_header(start) or not scanner.free(start, end):
-            continue
-        scanner.claim(start, said.end)
-        scanner.block(start, end)
-        facts.append(_service(scanner, said.code, said.minutes, start, said.end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            _Minutes(
+                s.code,
+                s.minutes,
+                s.minutes_start,
+                (s.minutes_start, s.minutes_end),
+                (s.minutes_start, s.end),
+                (s.minutes_start, s.end),
+            )
+            for s in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0])
+        ),
+    )
 
 
 def _aside_named(
@@ -1517,57 +1522,63 @@ def _aside_named(
     def names_in(start: int, end: int) -> bool:
         return matcher.pattern.search(text, start, end) is not None
 
-    facts = []
-    for said in aside_named_minutes(text, names, names_in, _dosed):
-        start, end = said.minutes_start, said.minutes_end
-        if scanner.in_header(start) or not scanner.free(start, end):
-            continue
-        scanner.claim(start, said.end)
-        scanner.block(start, end)
-        facts.append(_service(scanner, said.code, said.minutes, said.start, said.end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            _Minutes(
+                s.code,
+                s.minutes,
+                s.minutes_start,
+                (s.minutes_start, s.minutes_end),
+                (s.minutes_start, s.end),
+                (s.start, s.end),
+            )
+            for s in aside_named_minutes(text, names, names_in, _dosed)
+        ),
+    )
 
 
 def _printed(scanner: Scanner) -> list[Fact]:
     """ "Ther ex (97110)      24    UBE ...": a printed row's minutes under a heading's minutes
     column (checks.billing.printed_minutes)."""
-    facts = []
-    for row in printed_services(scanner.text):
-        start, end = row.minutes_start, row.minutes_end
-        if scanner.in_header(row.row_start) or not scanner.free(start, end):
-            continue
-        scanner.claim(start, end)
-        scanner.block(start, end)
-        facts.append(_service(scanner, row.code, row.minutes, start, end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            _Minutes.at(row.code, row.minutes, row.row_start, row.minutes_start, row.minutes_end)
+            for row in printed_services(scanner.text)
+        ),
+    )
 
 
 def _keyed_lines(scanner: Scanner) -> list[Fact]:
     """ "Ex: bird-dog, side plank - 15 mins": a line keyed by a service's word, closed by its
     minutes (checks.billing.service_keys)."""
-    facts = []
-    for line in keyed_lines(scanner.text):
-        start, end = line.minutes_start, line.minutes_end
-        if scanner.in_header(line.start) or not scanner.free(start, end):
-            continue
-        scanner.claim(start, end)
-        scanner.block(start, end)
-        facts.append(_service(scanner, line.code, line.minutes, start, end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            _Minutes.at(line.code, line.minutes, line.start, line.minutes_start, line.minutes_end)
+            for line in keyed_lines(scanner.text)
+        ),
+    )
 
 
 def _total_parts(scanner: Scanner) -> list[Fact]:
     """ "Total timed 40 min (97110 16, 97140 12, 97530 12)": each code's part of the total
     (checks.billing.total_parts)."""
-    facts = []
-    for part in total_parts(scanner.text):
-        minutes_at = part.end - len(str(part.minutes))
-        if scanner.in_header(part.start) or not scanner.free(minutes_at, part.end):
-            continue
-        scanner.claim(part.start, part.end)
-        scanner.block(minutes_at, part.end)
-        facts.append(_service(scanner, part.code, part.minutes, part.start, part.end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            _Minutes(
+                p.code,
+                p.minutes,
+                p.start,
+                (p.end - len(str(p.minutes)), p.end),
+                (p.start, p.end),
+                (p.start, p.end),
+            )
+            for p in total_parts(scanner.text)
+        ),
+    )
 
 
 def _coded(scanner: Scanner) -> list[Fact]:
@@ -1635,6 +1646,37 @@ def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.claim(match.start(), match.end())
         minutes = int(match.group("minutes"))
         facts.append(_service(scanner, code, minutes, match.start(), match.end()))
+    return facts
+
+
+@dataclass(frozen=True)
+class _Minutes:
+    """A service's minutes a reader found: where its line starts (a header line holds none),
+    the minutes' own span (blocked as no measurement), what is claimed, and the fact's span."""
+
+    code: str
+    minutes: int
+    line_at: int
+    digits: tuple[int, int]
+    claimed: tuple[int, int]
+    span: tuple[int, int]
+
+    @classmethod
+    def at(cls, code: str, minutes: int, line_at: int, start: int, end: int) -> _Minutes:
+        """Minutes whose digits are all the reader claims and all the fact spans."""
+        return cls(code, minutes, line_at, (start, end), (start, end), (start, end))
+
+
+def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
+    """The services of the minutes found that no header line holds and nothing took before;
+    each is claimed and its minutes blocked, so no later reader takes them again."""
+    facts = []
+    for said in found:
+        if scanner.in_header(said.line_at) or not scanner.free(*said.digits):
+            continue
+        scanner.claim(*said.claimed)
+        scanner.block(*said.digits)
+        facts.append(_service(scanner, said.code, said.minutes, *said.span))
     return facts
 
 
