@@ -19,8 +19,9 @@ heldout14 (the plain middle of practice: ordinary ortho, neuro, home health, SNF
 hand notes by many authors, with ordinary billing errors and traps) is a development set written
 by other hands.
 heldout15 (the plain middle of practice beside clinics none of the other sets show: lymphedema,
-amputee, vestibular, return-to-sport, NICU, early intervention, hippotherapy, burn, driver rehab,
-ergonomics, voice-typed, copied-forward, group and co-treatment notes) is the next round's blind set.
+amputee, vestibular, return-to-sport, NICU, early intervention, hippotherapy, burn, driver
+rehab, ergonomics, voice-typed, copied-forward, group and co-treatment notes) is the next
+round's blind set.
 """
 
 from __future__ import annotations
