@@ -18,6 +18,10 @@ FCE, wound care, Section GG, DME letters, addenda) was written blind by another 
 heldout14 (the plain middle of practice: ordinary ortho, neuro, home health, SNF, acute, peds and
 hand notes by many authors, with ordinary billing errors and traps) is a development set written
 by other hands.
+heldout15 (the plain middle of practice beside clinics none of the other sets show: lymphedema,
+amputee, vestibular, return-to-sport, NICU, early intervention, hippotherapy, burn, driver
+rehab, ergonomics, voice-typed, copied-forward, group and co-treatment notes) is the next
+round's blind set.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ SPLITS = (
     "heldout12",
     "heldout13",
     "heldout14",
+    "heldout15",
 )
 
 
