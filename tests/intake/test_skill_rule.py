@@ -87,3 +87,30 @@ async def test_a_running_drafter_uses_a_skill_made_after_it_started(tmp_path: Pa
 
         await wait_until(early_drafted, 10)
         assert running.entry("inbox/peds_soap/early.txt")[0]["skill"] == "peds_soap"
+
+
+@pytest.mark.parametrize(
+    ("billing", "discipline", "expected"),
+    [
+        ("Billed: 97162 x1, 97110 x1 (12 min). Total timed 12 min.", "PT", "pt_initial_eval"),
+        ("CPT 97166 x1; 97535 x1 14 min", "OT", "ot_initial_eval"),
+        ("97168 x1 (re-eval 30 min)", "OT", "re_evaluation"),
+        ("Re-eval (97164) due at visit 10. Billed 97110 x2 (26 min).", "PT", "soap_note"),
+        ("97110 x2 (26 min)", "PT", "soap_note"),
+    ],
+    ids=["pt-eval", "ot-eval", "re-eval", "re-eval-only-planned", "treatment-only"],
+)
+def test_a_note_that_bills_an_evaluation_is_drafted_as_one(
+    service: ClinicService, billing: str, discipline: str, expected: str
+) -> None:
+    text = f"Patient: Ann Test\nDate: 2026-11-06\nDiscipline: {discipline}\n{BODY}{billing}\n"
+    assert _ingest(service, "plain.txt", text) == expected
+
+
+def test_what_the_clinician_named_wins_over_the_billing(service: ClinicService) -> None:
+    header = "Patient: Ann Test\nDate: 2026-11-06\nDiscipline: PT\nSkill: soap_note\n"
+    text = f"{header}{BODY}97162 x1\n"
+    assert _ingest(service, "a.txt", text) == "soap_note"
+    assert _ingest(service, "progress_report/b.txt", text.replace("Skill: soap_note\n", "")) == (
+        "progress_report"
+    )

@@ -17,6 +17,7 @@ from tui.core.intake.notes import (
     read_note,
 )
 from tui.core.service.base import ServiceBase
+from tui.core.skills.billed_documents import billed_document
 from tui.core.skills.registry import Skill, SkillRegistry
 
 
@@ -118,7 +119,9 @@ class IntakeService(ServiceBase):
         2. the note's own ``Skill:`` header (or front matter): what the clinician wrote;
         3. the inbox subfolder it was dropped in (``inbox/peds_soap/``): where they put it;
         4. the file name's ``_suffix`` (``..._soap.txt``), often made by a scanner or an app;
-        5. the clinic's default for the note's discipline (``[defaults] skill``).
+        5. the evaluation the note bills (97162 drafts a PT initial evaluation, 97168 an OT
+           re-evaluation; data/documents.toml), when the clinic has that Skill;
+        6. the clinic's default for the note's discipline (``[defaults] skill``).
 
         A header or a folder that names no Skill is a failed note with the reason (the
         clinician asked for something the clinic does not have); a file-name suffix that names
@@ -147,6 +150,9 @@ class IntakeService(ServiceBase):
                 )
             if origin:
                 raise ChartdeskError(f"unknown Skill {name!r} (from {origin})")
+        billed = registry.resolve(billed_document(note.body) or "")
+        if billed is not None:
+            return billed
         default = registry.get(self.context.default_skill(note.discipline or "PT"))
         if default is None:
             raise ChartdeskError("no Skill for this note and the clinic default did not load")
