@@ -190,10 +190,43 @@ def categories() -> tuple[Category, ...]:
             name,
             tuple(table[name]["headings"]),
             tuple(re.compile(cue, re.IGNORECASE) for cue in table[name]["cues"]),
-            tuple(re.compile(lead, re.IGNORECASE) for lead in table[name].get("leads", ())),
+            tuple(
+                re.compile(lead, re.IGNORECASE)
+                for lead in (*table[name].get("leads", ()), *table[name].get("reports", ()))
+            ),
         )
         for name in raw["order"]
     )
+
+
+@cache
+def _reports() -> tuple[re.Pattern[str], ...]:
+    """Openings that say someone reports ("Caregiver states ...", "Back to full duty ..."): see
+    `reports` in offline.toml."""
+    spec = _table()["categories"].get("subjective", {})
+    return tuple(re.compile(lead, re.IGNORECASE) for lead in spec.get("reports", ()))
+
+
+def _as_reported(item: Item) -> Item:
+    """A statement under a heading of what was examined ("Findings", "O:"), or after a label
+    that names no part ("Status today:"), that says someone reports it: what the patient or
+    family told, so Subjective; the label on the line goes with the move."""
+    unnamed = not item.topic and bool(item.label)
+    if item.forced or not (unnamed or item.topic in _examined_topics()):
+        return item
+    labelled = _LABEL.match(item.text)
+    rest = labelled.group("rest") if labelled and item.label == labelled.group("label") else ""
+    for text in (item.text, rest):
+        if text and any(lead.search(text) for lead in _reports()):
+            # its words may still name a section of a topic's own ("Impact on Participation")
+            return replace(item, text=rest or item.text, topic="subjective", label="", under=True)
+    return item
+
+
+@cache
+def _examined_topics() -> frozenset[str]:
+    spec = _table()["categories"].get("subjective", {})
+    return frozenset(spec.get("reports_over", ()))
 
 
 @cache
@@ -240,6 +273,7 @@ def label_topic(label: str) -> str:
         named
         or topic_of(label)
         or _reported_topic(_folded(label))
+        or _speaker_topic(label)
         or _head_topic(_in_full(_folded(label)))
     )
 
@@ -252,6 +286,16 @@ def _reported_topic(label: str) -> str:
         return ""
     said = _table().get("label_heads", {}).get("reported", ())
     return "subjective" if any(label.endswith(" " + verb) for verb in said) else ""
+
+
+def _speaker_topic(label: str) -> str:
+    """ "Daughter:", "Pt:", "Caregiver (by phone):": a label naming only who speaks is what they
+    said (see [label_heads] `speakers`); "PT:" as written is the therapist ([interview])."""
+    named = re.sub(r"\s*\([^()]*\)", "", label).strip(" *")
+    if named in _table().get("interview", {}).get("clinician_speakers", ()):
+        return ""
+    speakers = _table().get("label_heads", {}).get("speakers", ())
+    return "subjective" if _folded(named) in speakers else ""
 
 
 # "P (problem):", "I (intervention):": a letter with the name it stands for in this note's layout.
@@ -465,7 +509,7 @@ def split_items(
         if own_lead or block_lead:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
-    return items
+    return [_as_reported(item) for item in items]
 
 
 def _names_part(label: str) -> bool:
