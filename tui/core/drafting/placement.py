@@ -192,7 +192,8 @@ def categories() -> tuple[Category, ...]:
             tuple(re.compile(cue, re.IGNORECASE) for cue in table[name]["cues"]),
             tuple(
                 re.compile(lead, re.IGNORECASE)
-                for lead in (*table[name].get("leads", ()), *table[name].get("reports", ()))
+                for key in ("leads", "reports", "next_steps")
+                for lead in table[name].get(key, ())
             ),
         )
         for name in raw["order"]
@@ -452,7 +453,8 @@ def split_items(
                 items += _statements(detail, "", dictated=dictated)
             continue
         first = False
-        remark = _heading_remark(line)
+        underlined = index + 1 < len(lines) and bool(_UNDERLINE.match(lines[index + 1]))
+        remark = _heading_remark(line, marked=underlined or heading)
         if remark:
             # "Objective (consent obtained; chaperone offered, declined)", "GOALS (12 wk)": a
             # section heading with a remark, which stays in the section it opens
@@ -825,6 +827,21 @@ def _override(sentence: str) -> str:
     )
 
 
+# A line that only underlines the one above it ("MEASURES" over "--------"): that line is a heading.
+_UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
+# A heading with any remark in brackets: read as one only where the note sets it out as a heading.
+_MARKED_HEAD = re.compile(
+    r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
+    r"\((?P<remark>[^()]{1,60})\)[ \t]*:?"
+)
+
+
+def _in_capitals(head: str) -> bool:
+    """A heading written in capitals ("WHY RE-EVALUATED", "OBJ"), two letters or more."""
+    letters = [ch for ch in head if ch.isalpha()]
+    return len(letters) >= _HEAD_LETTERS and all(ch.isupper() for ch in letters)
+
+
 _HEAD_REMARK = re.compile(
     r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
     r"\((?P<remark>[^()\d]{3,120})\)[ \t]*:?"
@@ -842,11 +859,16 @@ _HEAD_QUALIFIER = re.compile(
 )
 
 
-def _heading_remark(line: str) -> tuple[str, str] | None:
-    """(heading, remark) for a section heading written with a remark or the time it covers."""
+def _heading_remark(line: str, *, marked: bool = False) -> tuple[str, str] | None:
+    """(heading, remark) for a section heading written with a remark or the time it covers; a
+    heading set out as one (underlined, marked up, or in capitals: "MEASURES (today / at eval
+    11/28)", "OBJ (R / L)") with any remark, which stays with its words (the columns' dates)."""
     found = _HEAD_REMARK.fullmatch(line)
     if found and topic_of(found.group("head")):
         return found.group("head"), found.group("remark")
+    found = _MARKED_HEAD.fullmatch(line)
+    if found and (marked or _in_capitals(found.group("head"))) and topic_of(found.group("head")):
+        return found.group("head"), line.strip(" *:")
     found = _HEAD_QUALIFIER.fullmatch(line)
     if found is None:
         return None
@@ -1258,6 +1280,13 @@ def _cued(item: str) -> bool:
 _GOAL_ASIDE = re.compile(r"\((?:goal|target|tgt|STG|LTG)\b[^()]*\)", re.IGNORECASE)
 
 
+@cache
+def _leads_fall_to(name: str) -> frozenset[str]:
+    """The categories a category's opening settles a statement for where the document has no
+    section of its own (a service done today: Objective); see `leads_fall_to` in offline.toml."""
+    return frozenset(_table()["categories"].get(name, {}).get("leads_fall_to", ()))
+
+
 def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
     """The category a statement's words point to; an opening that settles it (`leads`) counts
     only where the document has a section of that category."""
@@ -1271,7 +1300,8 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
         return direct.get(key, "objective")
     item = _GOAL_ASIDE.sub("", item)
     for category in categories():
-        if category.name in available and any(lead.search(item) for lead in category.leads):
+        settles = category.name in available or bool(_leads_fall_to(category.name) & available)
+        if settles and any(lead.search(item) for lead in category.leads):
             return category.name
     measured = "objective" if measure_matcher().finder.pattern.search(item) else ""
     scores = [
