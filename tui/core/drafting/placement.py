@@ -59,6 +59,21 @@ _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
     r"\s+(?=[A-Z0-9\"(])"
 )
+# A line typed in lower case ("resident seen in gym. pain 2/10 L knee. bp 124/70 ..."): its
+# sentences open in lower case too; a full stop after a word ends one, unless the word is an
+# abbreviation that goes on ("e.g.", "approx.", "vs.").
+_LOWER_SENTENCE = re.compile(
+    r"(?<=[a-z0-9)\"'%][.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bapprox\.)(?<!\bincl\.)"
+    r"(?<!\bcont\.)(?<!\bpt\.)\s+(?=[a-z][a-z/-]*\b)"
+)
+
+
+def _in_lower_case(line: str) -> bool:
+    """A line typed in lower case: it opens with a small letter and a full stop inside it is
+    followed by one ("resident seen in gym. pain 2/10")."""
+    return line[:1].islower() and bool(re.search(r"\.\s+[a-z]", line))
+
+
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*={3,}\s*$")  # a table's rule, an underline
 # SOAP letters written as "S>", "A/", "S)", "O//", "[O]" or "(P)" label a line like "S:" does.
 # ("A/P:" names two sections, "S/P" is status post: neither is a letter and a mark).
@@ -1022,7 +1037,8 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
     if dictated:
         parts = dictation.sentences(line)
     else:
-        parts = [part.strip() for part in _SENTENCE.split(line) if part.strip()]
+        breaks = _LOWER_SENTENCE if _in_lower_case(line) else _SENTENCE
+        parts = [part.strip() for part in breaks.split(line) if part.strip()]
         if _INLINE_SOAP.match(line) and len(_INLINE_SOAP_SPLIT.findall(line)) >= _INLINE_LETTERS:
             # "S: knee stiff O: flex 100 A: slow": each letter opens a statement (one letter
             # inside a line is no sign: "O: Grade A: no laxity")
