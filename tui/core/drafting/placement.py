@@ -35,7 +35,10 @@ _BULLET = re.compile(
     r"^\s*(?:[-*\u2022\u00bb\u203a\u2023\u2043\u2192\u25aa\u25ab\u25b8\u25ba\u25cb\u25cf\u25e6"
     r"\u25a0\u25a1\u27a2\u27a4]|\d+[.)]|\[[ xX]\])\s+"
 )
-_HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
+# A Markdown heading ("## Plan"; "#1 STG ..." numbers a goal) or an Org-mode one, two stars or
+# more and a space ("** S", "*** Objective"); "**Note:**" is bold, "** S ** text" a label set
+# between stars (see enclosed_labels) and "* item" a bullet.
+_HEADING = re.compile(r"^\s*(?:#{1,6}(?![\d#])|\*{2,}(?=[ \t]+\S)(?![^\n]*\*\*)\s)\s*")
 # A Markdown quote opening a line of words ("> Athlete check-in: ..."); "> 90 deg" is a value.
 _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 # An export's field name labels its line by its first part ("subjective.pain_now: 2/10"); a
