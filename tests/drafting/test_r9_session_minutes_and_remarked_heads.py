@@ -5,17 +5,7 @@ Each rule with a twin that must not be read so."""
 
 from __future__ import annotations
 
-from tests.placing import OT_EVAL, PROGRESS, SOAP, where
-
-REEVAL = (
-    "Reason for Re-evaluation",
-    "Interval History",
-    "Tests and Measures",
-    "Assessment",
-    "Goals",
-    "Revised Plan of Care",
-    "Billing",
-)
+from tests.placing import OT_EVAL, PROGRESS, REEVAL, SOAP, where
 
 
 def test_a_service_and_its_minutes_with_a_caution_is_what_was_done() -> None:
