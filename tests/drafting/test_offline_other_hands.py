@@ -9,7 +9,6 @@ from tui.core.drafting import dictation
 from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import place_items, split_items
 
-
 # -- "This is ...": one rule for the kind of note and whom it is for ----------------------------
 
 
