@@ -38,6 +38,15 @@ PROGRESS = (
     "Plan",
     "Billing",
 )
+REEVAL = (
+    "Reason for Re-evaluation",
+    "Interval History",
+    "Tests and Measures",
+    "Assessment",
+    "Goals",
+    "Revised Plan of Care",
+    "Billing",
+)
 DISCHARGE = (
     "Episode of Care",
     "Functional Status",

@@ -4,21 +4,11 @@ must not be read so."""
 
 from __future__ import annotations
 
-from tests.placing import PROGRESS, SOAP, where
+from tests.placing import PROGRESS, REEVAL, SOAP, where
 from tui.core.checks.extract import extract_facts
 from tui.core.drafting import dictation
 from tui.core.drafting.csv_rows import csv_row
 from tui.core.drafting.placement import place_items, split_items
-
-REEVAL = (
-    "Reason for Re-evaluation",
-    "Interval History",
-    "Tests and Measures",
-    "Assessment",
-    "Goals",
-    "Revised Plan of Care",
-    "Billing",
-)
 
 
 def _all_lines(note: str, sections: tuple[str, ...] = SOAP) -> list[str]:

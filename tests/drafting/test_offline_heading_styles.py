@@ -315,9 +315,12 @@ def test_a_label_that_says_when_lets_a_report_go_to_subjective() -> None:
     note = "Today: seated in recliner, alert. Per daughter she slept well. Sit to stand min A."
     assert where(note, "Per daughter she slept well") == ["Subjective"]
     assert where(note, "Sit to stand min A") == ["Objective"]
-    # twin: under a label that says what, the label still decides
-    note = "Objective: seated in recliner, alert. Per daughter she slept well."
-    assert where(note, "Per daughter she slept well") == ["Objective"]
+    note = "Today: seated in recliner, alert. Pain 4/10 with transfers."
+    assert where(note, "Pain 4/10 with transfers") == ["Subjective"]
+    # twin: under a label that says what, the label still decides, unless the statement says
+    # someone reports it (see test_r9_reported_under_exam_headings)
+    note = "Objective: seated in recliner, alert. Pain 4/10 with transfers."
+    assert where(note, "Pain 4/10 with transfers") == ["Objective"]
 
 
 def test_a_letter_and_full_stop_is_a_heading_only_where_the_note_writes_letters_so() -> None:

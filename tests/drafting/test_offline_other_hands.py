@@ -4,21 +4,10 @@ not be read so."""
 
 from __future__ import annotations
 
-from tests.placing import PROGRESS, PT_EVAL, SOAP, where
+from tests.placing import PROGRESS, PT_EVAL, REEVAL, SOAP, where
 from tui.core.drafting import dictation
 from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import place_items, split_items
-
-REEVAL = (
-    "Reason for Re-evaluation",
-    "Interval History",
-    "Tests and Measures",
-    "Assessment",
-    "Goals",
-    "Revised Plan of Care",
-    "Billing",
-)
-
 
 # -- "This is ...": one rule for the kind of note and whom it is for ----------------------------
 

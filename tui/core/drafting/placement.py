@@ -35,7 +35,10 @@ _BULLET = re.compile(
     r"^\s*(?:[-*\u2022\u00bb\u203a\u2023\u2043\u2192\u25aa\u25ab\u25b8\u25ba\u25cb\u25cf\u25e6"
     r"\u25a0\u25a1\u27a2\u27a4]|\d+[.)]|\[[ xX]\])\s+"
 )
-_HEADING = re.compile(r"^\s*#{1,6}(?![\d#])\s*")  # "#1 STG ..." numbers a goal
+# A Markdown heading ("## Plan"; "#1 STG ..." numbers a goal) or an Org-mode one, two stars or
+# more and a space ("** S", "*** Objective"); "**Note:**" is bold, "** S ** text" a label set
+# between stars (see enclosed_labels) and "* item" a bullet.
+_HEADING = re.compile(r"^\s*(?:#{1,6}(?![\d#])|\*{2,}(?=[ \t]+\S)(?![^\n]*\*\*)\s)\s*")
 # A Markdown quote opening a line of words ("> Athlete check-in: ..."); "> 90 deg" is a value.
 _QUOTE = re.compile(r"^\s*>+\s+(?=[A-Za-z\"*_(\[])")
 # An export's field name labels its line by its first part ("subjective.pain_now: 2/10"); a
@@ -59,6 +62,21 @@ _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
     r"\s+(?=[A-Z0-9\"(])"
 )
+# A line typed in lower case ("resident seen in gym. pain 2/10 L knee. bp 124/70 ..."): its
+# sentences open in lower case too; a full stop after a word ends one, unless the word is an
+# abbreviation that goes on ("e.g.", "approx.", "vs.").
+_LOWER_SENTENCE = re.compile(
+    r"(?<=[a-z0-9)\"'%][.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bapprox\.)(?<!\bincl\.)"
+    r"(?<!\bcont\.)(?<!\bpt\.)\s+(?=[a-z][a-z/-]*\b)"
+)
+
+
+def _in_lower_case(line: str) -> bool:
+    """A line typed in lower case: it opens with a small letter and a full stop inside it is
+    followed by one ("resident seen in gym. pain 2/10")."""
+    return line[:1].islower() and bool(re.search(r"\.\s+[a-z]", line))
+
+
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}|^\s*={3,}\s*$")  # a table's rule, an underline
 # SOAP letters written as "S>", "A/", "S)", "O//", "[O]" or "(P)" label a line like "S:" does.
 # ("A/P:" names two sections, "S/P" is status post: neither is a letter and a mark).
@@ -190,10 +208,44 @@ def categories() -> tuple[Category, ...]:
             name,
             tuple(table[name]["headings"]),
             tuple(re.compile(cue, re.IGNORECASE) for cue in table[name]["cues"]),
-            tuple(re.compile(lead, re.IGNORECASE) for lead in table[name].get("leads", ())),
+            tuple(
+                re.compile(lead, re.IGNORECASE)
+                for key in ("leads", "reports", "next_steps")
+                for lead in table[name].get(key, ())
+            ),
         )
         for name in raw["order"]
     )
+
+
+@cache
+def _reports() -> tuple[re.Pattern[str], ...]:
+    """Openings that say someone reports ("Caregiver states ...", "Back to full duty ..."): see
+    `reports` in offline.toml."""
+    spec = _table()["categories"].get("subjective", {})
+    return tuple(re.compile(lead, re.IGNORECASE) for lead in spec.get("reports", ()))
+
+
+def _as_reported(item: Item) -> Item:
+    """A statement under a heading of what was examined ("Findings", "O:"), or after a label
+    that names no part ("Status today:"), that says someone reports it: what the patient or
+    family told, so Subjective; the label on the line goes with the move."""
+    unnamed = not item.topic and bool(item.label)
+    if item.forced or not (unnamed or item.topic in _examined_topics()):
+        return item
+    labelled = _LABEL.match(item.text)
+    rest = labelled.group("rest") if labelled and item.label == labelled.group("label") else ""
+    for text in (item.text, rest):
+        if text and any(lead.search(text) for lead in _reports()):
+            # its words may still name a section of a topic's own ("Impact on Participation")
+            return replace(item, text=rest or item.text, topic="subjective", label="", under=True)
+    return item
+
+
+@cache
+def _examined_topics() -> frozenset[str]:
+    spec = _table()["categories"].get("subjective", {})
+    return frozenset(spec.get("reports_over", ()))
 
 
 @cache
@@ -240,6 +292,7 @@ def label_topic(label: str) -> str:
         named
         or topic_of(label)
         or _reported_topic(_folded(label))
+        or _speaker_topic(label)
         or _head_topic(_in_full(_folded(label)))
     )
 
@@ -252,6 +305,16 @@ def _reported_topic(label: str) -> str:
         return ""
     said = _table().get("label_heads", {}).get("reported", ())
     return "subjective" if any(label.endswith(" " + verb) for verb in said) else ""
+
+
+def _speaker_topic(label: str) -> str:
+    """ "Daughter:", "Pt:", "Caregiver (by phone):": a label naming only who speaks is what they
+    said (see [label_heads] `speakers`); "PT:" as written is the therapist ([interview])."""
+    named = re.sub(r"\s*\([^()]*\)", "", label).strip(" *")
+    if named in _table().get("interview", {}).get("clinician_speakers", ()):
+        return ""
+    speakers = _table().get("label_heads", {}).get("speakers", ())
+    return "subjective" if _folded(named) in speakers else ""
 
 
 # "P (problem):", "I (intervention):": a letter with the name it stands for in this note's layout.
@@ -408,7 +471,8 @@ def split_items(
                 items += _statements(detail, "", dictated=dictated)
             continue
         first = False
-        remark = _heading_remark(line)
+        underlined = index + 1 < len(lines) and bool(_UNDERLINE.match(lines[index + 1]))
+        remark = _heading_remark(line, marked=underlined or heading)
         if remark:
             # "Objective (consent obtained; chaperone offered, declined)", "GOALS (12 wk)": a
             # section heading with a remark, which stays in the section it opens
@@ -465,7 +529,7 @@ def split_items(
         if own_lead or block_lead:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
-    return items
+    return [_as_reported(item) for item in items]
 
 
 def _names_part(label: str) -> bool:
@@ -781,6 +845,21 @@ def _override(sentence: str) -> str:
     )
 
 
+# A line that only underlines the one above it ("MEASURES" over "--------"): that line is a heading.
+_UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,})\s*$")
+# A heading with any remark in brackets: read as one only where the note sets it out as a heading.
+_MARKED_HEAD = re.compile(
+    r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
+    r"\((?P<remark>[^()]{1,60})\)[ \t]*:?"
+)
+
+
+def _in_capitals(head: str) -> bool:
+    """A heading written in capitals ("WHY RE-EVALUATED", "OBJ"), two letters or more."""
+    letters = [ch for ch in head if ch.isalpha()]
+    return len(letters) >= _HEAD_LETTERS and all(ch.isupper() for ch in letters)
+
+
 _HEAD_REMARK = re.compile(
     r"(?:\*\*)?(?P<head>[A-Za-z][A-Za-z &/'\-]{0,45}?)(?:\*\*)?[ \t]*"
     r"\((?P<remark>[^()\d]{3,120})\)[ \t]*:?"
@@ -798,11 +877,16 @@ _HEAD_QUALIFIER = re.compile(
 )
 
 
-def _heading_remark(line: str) -> tuple[str, str] | None:
-    """(heading, remark) for a section heading written with a remark or the time it covers."""
+def _heading_remark(line: str, *, marked: bool = False) -> tuple[str, str] | None:
+    """(heading, remark) for a section heading written with a remark or the time it covers; a
+    heading set out as one (underlined, marked up, or in capitals: "MEASURES (today / at eval
+    11/28)", "OBJ (R / L)") with any remark, which stays with its words (the columns' dates)."""
     found = _HEAD_REMARK.fullmatch(line)
     if found and topic_of(found.group("head")):
         return found.group("head"), found.group("remark")
+    found = _MARKED_HEAD.fullmatch(line)
+    if found and (marked or _in_capitals(found.group("head"))) and topic_of(found.group("head")):
+        return found.group("head"), line.strip(" *:")
     found = _HEAD_QUALIFIER.fullmatch(line)
     if found is None:
         return None
@@ -956,7 +1040,8 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
     if dictated:
         parts = dictation.sentences(line)
     else:
-        parts = [part.strip() for part in _SENTENCE.split(line) if part.strip()]
+        breaks = _LOWER_SENTENCE if _in_lower_case(line) else _SENTENCE
+        parts = [part.strip() for part in breaks.split(line) if part.strip()]
         if _INLINE_SOAP.match(line) and len(_INLINE_SOAP_SPLIT.findall(line)) >= _INLINE_LETTERS:
             # "S: knee stiff O: flex 100 A: slow": each letter opens a statement (one letter
             # inside a line is no sign: "O: Grade A: no laxity")
@@ -1214,6 +1299,13 @@ def _cued(item: str) -> bool:
 _GOAL_ASIDE = re.compile(r"\((?:goal|target|tgt|STG|LTG)\b[^()]*\)", re.IGNORECASE)
 
 
+@cache
+def _leads_fall_to(name: str) -> frozenset[str]:
+    """The categories a category's opening settles a statement for where the document has no
+    section of its own (a service done today: Objective); see `leads_fall_to` in offline.toml."""
+    return frozenset(_table()["categories"].get(name, {}).get("leads_fall_to", ()))
+
+
 def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
     """The category a statement's words point to; an opening that settles it (`leads`) counts
     only where the document has a section of that category."""
@@ -1227,7 +1319,8 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
         return direct.get(key, "objective")
     item = _GOAL_ASIDE.sub("", item)
     for category in categories():
-        if category.name in available and any(lead.search(item) for lead in category.leads):
+        settles = category.name in available or bool(_leads_fall_to(category.name) & available)
+        if settles and any(lead.search(item) for lead in category.leads):
             return category.name
     measured = "objective" if measure_matcher().finder.pattern.search(item) else ""
     scores = [
