@@ -409,6 +409,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True
     if open_at >= 0 and _DATED_CLOSE.match(scanner.text, end):
         return True  # "7/13 (9/13 on 14/02)": a value dated in its own bracket is an earlier one
+    if open_at >= 0 and _closed_as_earlier(scanner, end):
+        return True  # "(R -2°, L 0° at eval)": the words closing the bracket date all its values
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
         lead_start = match.end()
@@ -445,12 +447,41 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
 
 
 # After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
-# "on POD 1)", "at visit 8)").
+# "on 04.12.2034)", "on POD 1)", "at visit 8)", "at 6 months)": the months since an operation;
+# "at the 12-week re-eval)": an earlier visit named by when it fell).
 _DATED_CLOSE = re.compile(
-    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-    r"|(?:POD|post-?op[ \t]+day|day|wk|week|visit|session)[ \t]*#?[ \t]*\d{1,3})[ \t]*[)\]]",
+    r"[ \t]*(?:(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|\d{1,2}([.-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:POD|post-?op[ \t]+day|day|wk|week|visit|session)[ \t]*#?[ \t]*\d{1,3})"
+    r"|(?:at|@)[ \t]*\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+post-?op\w*)?"
+    r"|(?:at|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?\d{1,2}[ \t-]?(?:months?|mos?|weeks?|wks?)"
+    r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR))"
+    r"[ \t]*[)\]]",
     re.IGNORECASE,
 )
+
+
+# The last value of a bracket, the words after it and the bracket's end.
+_LAST_IN_BRACKET = re.compile(r"[^()\[\]\n]*\d(?:\.\d+)?")
+
+
+def _closed_as_earlier(scanner: Scanner, end: int) -> bool:
+    """The bracket the value ending at `end` sits in closes, after its last value, with words
+    that make that value an earlier one ("(R -2°, L 0° at eval)", "(4 and 6 at 6 months)"):
+    they date every value of the bracket."""
+    text = scanner.text
+    _, line_end = scanner.line(end)
+    last = _LAST_IN_BRACKET.match(text, end, line_end)
+    if last is None:
+        return False
+    tail = _unit_end(text, last.end())
+    said = _cues().prior_after.match(text, tail, line_end)
+    if said is not None and _BRACKET_END.match(text, said.end(), line_end):
+        return True
+    return bool(_DATED_CLOSE.match(text, tail, line_end))
+
+
+_BRACKET_END = re.compile(r"[ \t]*[)\]]")
 
 
 # A word that can stand between a value and "was" without naming something of its own: a unit
@@ -557,9 +588,16 @@ _BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")
 
 
 def _opens_prior(window: str, open_at: int) -> bool:
-    """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)")."""
+    """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)"), or by "was"
+    and a value ("3/10 after pointe (was 5/10 and 8/10)": every value in it is an earlier
+    one; "(was able to walk 100 ft)" says what was done, not when)."""
     head = _BRACKET_HEAD.match(window, open_at)
-    return bool(head and _cues().prior_before.search(head.group(1)))
+    if head is None:
+        return False
+    cues = _cues()
+    if cues.prior_before.search(head.group(1)):
+        return True
+    return bool(cues.copula.fullmatch(head.group(1).strip()))
 
 
 _LEGEND = re.compile(
