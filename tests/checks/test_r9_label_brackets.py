@@ -71,3 +71,32 @@ def test_a_goal_with_its_time_is_no_earlier_value() -> None:
 def test_a_value_dated_the_visits_own_day_with_dots_is_todays() -> None:
     text = "Mini-BESTest 18/28 on 09.10.2044.\nBerg 44/56; 38/56 on 11.09.2044.\n"
     assert earlier_by_value(_HEADER + text, "outcome") == {18: False, 44: False, 38: True}
+
+
+def test_a_bracket_closed_by_the_discharge_day_holds_the_earlier_value() -> None:
+    text = "Community OT visit.\nBarthel 14/20 (11/20 on discharge).\n"
+    assert earlier_by_value(_HEADER + text, "outcome") == {14: False, 11: True}
+
+
+def test_the_discharge_value_first_in_a_discharge_summary_is_todays() -> None:
+    # the twin: at discharge is this visit, the bracket holds the admission value
+    text = "Discharge summary. Berg 50/56 at discharge (38/56 on admission).\n"
+    assert earlier_by_value(_HEADER + text, "outcome") == {50: False, 38: True}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Berg 47/56 (41/56 two weeks prior).\n", {47: False, 41: True}),
+        ("DGI 18/24 (DGI 14/24 at 1st PR).\n", {18: False, 14: True}),
+        ("LEFS 55/80 (48/80 at 30 days).\n", {55: False, 48: True}),
+    ],
+)
+def test_a_bracket_closed_by_a_time_before_today(text: str, wanted: dict[object, bool]) -> None:
+    assert earlier_by_value(_HEADER + text, "outcome") == wanted
+
+
+def test_a_bracket_of_days_a_week_dates_nothing() -> None:
+    # the twin: a frequency closes the bracket, not a time before today
+    text = "Berg 47/56 today (retest every 14 days).\n"
+    assert earlier_by_value(_HEADER + text, "outcome") == {47: False}

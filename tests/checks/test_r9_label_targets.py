@@ -62,3 +62,8 @@ def test_a_side_legend_after_the_list_still_names_sides() -> None:
 def test_a_legend_that_names_a_date_with_its_time() -> None:
     text = "MEASURES (today / at eval 11/28)\n------\nR wrist extension ..... 45 deg / 20 deg\n"
     assert earlier_by_value(text, "rom") == {45: False, 20: True}
+
+
+def test_a_target_bracket_ends_where_a_clause_of_another_time_begins() -> None:
+    text = "Knee flex 112 deg today (target 120 deg, IE 95 deg).\n"
+    assert earlier_by_value(text, "rom") == {112: False, 95: True}

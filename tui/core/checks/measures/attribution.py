@@ -407,8 +407,16 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day
     if _not_retested_after(scanner, end):
         return True
-    if open_at >= 0 and _DATED_CLOSE.match(scanner.text, end):
+    if (open_at >= 0 or _opened_before(scanner, start)) and _DATED_CLOSE.match(
+        scanner.text, _unit_end(scanner.text, end)
+    ):
         return True  # "7/13 (9/13 on 14/02)": a value dated in its own bracket is an earlier one
+    if (
+        open_at >= 0
+        and _DISCHARGE_CLOSE.match(scanner.text, _unit_end(scanner.text, end))
+        and _bare_after_value(window, open_at)
+    ):
+        return True  # "Barthel 14/20 (11/20 on discharge)": today's, then the one at discharge
     if open_at >= 0 and _closed_as_earlier(scanner, end):
         return True  # "(R -2°, L 0° at eval)": the words closing the bracket date all its values
     lead_start = max(open_at + 1, 0)
@@ -448,15 +456,40 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
 
 # After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
 # "on 04.12.2034)", "on POD 1)", "at visit 8)", "at 6 months)": the months since an operation;
-# "at the 12-week re-eval)": an earlier visit named by when it fell).
+# "at the 12-week re-eval)", "at 1st PR)": an earlier visit named by when it fell; "two weeks
+# prior)").
 _DATED_CLOSE = re.compile(
     r"[ \t]*(?:(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     r"|\d{1,2}([.-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|(?:POD|post-?op[ \t]+day|day|wk|week|visit|session)[ \t]*#?[ \t]*\d{1,3})"
-    r"|(?:at|@)[ \t]*\d{1,2}[ \t]*(?:months?|mos?|weeks?|wks?)(?:[ \t]+post-?op\w*)?"
+    r"|(?:at|@)[ \t]*\d{1,3}[ \t]*(?:days?|months?|mos?|weeks?|wks?)(?:[ \t]+post-?op\w*)?"
     r"|(?:at|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?\d{1,2}[ \t-]?(?:months?|mos?|weeks?|wks?)"
-    r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR))"
+    r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR)"
+    r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?(?:1st|2nd|3rd|\d{1,2}th|first|second|third)"
+    r"[ \t]+(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
+    r"|(?:\d{1,2}|one|two|three|four|five|six|a)[ \t]+(?:days?|weeks?|wks?|months?|mos?)[ \t]+"
+    r"(?:ago|prior|before|earlier))"
     r"[ \t]*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _opened_before(scanner: Scanner, start: int) -> bool:
+    """A bracket opened before `start` on its line is still open ("(DGI 14/24 at 1st PR)",
+    where the reader looked back no further than the name in the bracket)."""
+    line_start, _ = scanner.line(start)
+    before = scanner.text[max(line_start, start - _BRACKET_REACH) : start]
+    return before.count("(") + before.count("[") > before.count(")") + before.count("]")
+
+
+# How far back an open bracket is looked for, so a note of one long line is read in linear time.
+_BRACKET_REACH = 80
+
+
+# A bracket that holds a second value of the same measure and closes with the day of a
+# discharge ("14/20 (11/20 on discharge)"): the discharge was an earlier day than today's visit.
+_DISCHARGE_CLOSE = re.compile(
+    r"[ \t]*(?:on|at|@)[ \t]+(?:(?:hospital|ward|acute)[ \t]+)?(?:discharge|d/c)[ \t]*[)\]]",
     re.IGNORECASE,
 )
 
