@@ -465,8 +465,8 @@ _DATED_CLOSE = re.compile(
     r"|(?:at|@)[ \t]*\d{1,3}[ \t]*(?:days?|months?|mos?|weeks?|wks?)(?:[ \t]+post-?op\w*)?"
     r"|(?:at|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?\d{1,2}[ \t-]?(?:months?|mos?|weeks?|wks?)"
     r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR)"
-    r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?(?:1st|2nd|3rd|\d{1,2}th|first|second|third)"
-    r"[ \t]+(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
+    r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
+    r"(?:1st|2nd|3rd|\d{1,2}th|first|second|third)[ \t]+(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
     r"|(?:\d{1,2}|one|two|three|four|five|six|a)[ \t]+(?:days?|weeks?|wks?|months?|mos?)[ \t]+"
     r"(?:ago|prior|before|earlier))"
     r"[ \t]*[)\]]",
