@@ -466,7 +466,8 @@ _DATED_CLOSE = re.compile(
     r"|(?:at|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?\d{1,2}[ \t-]?(?:months?|mos?|weeks?|wks?)"
     r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR)"
     r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
-    r"(?:1st|2nd|3rd|\d{1,2}th|first|second|third)[ \t]+(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
+    r"(?:1st|2nd|3rd|\d{1,2}th|first|second|third)[ \t]+"
+    r"(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
     r"|(?:\d{1,2}|one|two|three|four|five|six|a)[ \t]+(?:days?|weeks?|wks?|months?|mos?)[ \t]+"
     r"(?:ago|prior|before|earlier))"
     r"[ \t]*[)\]]",
