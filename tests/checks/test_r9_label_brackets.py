@@ -100,3 +100,13 @@ def test_a_bracket_of_days_a_week_dates_nothing() -> None:
     # the twin: a frequency closes the bracket, not a time before today
     text = "Berg 47/56 today (retest every 14 days).\n"
     assert earlier_by_value(_HEADER + text, "outcome") == {47: False}
+
+
+def test_a_condition_may_stand_between_the_value_and_its_time() -> None:
+    text = "Gait 300 ft with no device (150 ft with RW two weeks prior).\n"
+    assert earlier_by_value(_HEADER + text, "other") == {300: False, 150: True}
+
+
+def test_a_count_in_a_bracket_closed_by_the_discharge_day() -> None:
+    text = "Home PT.\n30s chair stand 9 reps (5 reps on discharge).\n"
+    assert earlier_by_value(_HEADER + text, "outcome") == {9: False, 5: True}

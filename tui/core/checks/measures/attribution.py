@@ -43,7 +43,7 @@ _DIGIT = re.compile(r"\d")
 _BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 # A value as it is written before a side that follows it: a number with its unit or grade.
 _VALUE_TAIL = (
-    r"\d(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft"
+    r"\d(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|reps?"
     r"|/[ \t]*\d+(?:\.\d+)?|[+-](?![\d]))?[ \t]*"
 )
 _LINES_BACK = 6
@@ -414,7 +414,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     if (
         open_at >= 0
         and _DISCHARGE_CLOSE.match(scanner.text, _unit_end(scanner.text, end))
-        and _bare_after_value(window, open_at)
+        and not window[open_at + 1 :].strip()
+        and _after_value(scanner, origin + open_at)
     ):
         return True  # "Barthel 14/20 (11/20 on discharge)": today's, then the one at discharge
     if open_at >= 0 and _closed_as_earlier(scanner, end):
@@ -456,8 +457,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
 
 # After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
 # "on 04.12.2034)", "on POD 1)", "at visit 8)", "at 6 months)": the months since an operation;
-# "at the 12-week re-eval)", "at 1st PR)": an earlier visit named by when it fell; "two weeks
-# prior)").
+# "at the 12-week re-eval)", "at 1st PR)": an earlier visit named by when it fell; "with RW two
+# weeks prior)").
 _DATED_CLOSE = re.compile(
     r"[ \t]*(?:(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
     r"|\d{1,2}([.-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}"
@@ -468,11 +469,18 @@ _DATED_CLOSE = re.compile(
     r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
     r"(?:1st|2nd|3rd|\d{1,2}th|first|second|third)[ \t]+"
     r"(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
-    r"|(?:\d{1,2}|one|two|three|four|five|six|a)[ \t]+(?:days?|weeks?|wks?|months?|mos?)[ \t]+"
+    r"|(?:(?:with|w/|using|on)[ \t]*[A-Za-z][\w-]{0,11}[ \t]+)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|a)[ \t]+(?:days?|weeks?|wks?|months?|mos?)[ \t]+"
     r"(?:ago|prior|before|earlier))"
     r"[ \t]*[)\]]",
     re.IGNORECASE,
 )
+
+
+def _after_value(scanner: Scanner, bracket: int) -> bool:
+    """A value (as written, even where a reader blocked it) stands right before the bracket."""
+    line_start, _ = scanner.line(bracket)
+    return bool(_ANNOTATES.search(scanner.text, max(line_start, bracket - _BRACKET_REACH), bracket))
 
 
 def _opened_before(scanner: Scanner, start: int) -> bool:
@@ -490,7 +498,8 @@ _BRACKET_REACH = 80
 # A bracket that holds a second value of the same measure and closes with the day of a
 # discharge ("14/20 (11/20 on discharge)"): the discharge was an earlier day than today's visit.
 _DISCHARGE_CLOSE = re.compile(
-    r"[ \t]*(?:on|at|@)[ \t]+(?:(?:hospital|ward|acute)[ \t]+)?(?:discharge|d/c)[ \t]*[)\]]",
+    r"[ \t]*(?:(?:with|w/|using)[ \t]*[A-Za-z][\w-]{0,11}[ \t]+)?"
+    r"(?:on|at|@)[ \t]+(?:(?:hospital|ward|acute)[ \t]+)?(?:discharge|d/c)[ \t]*[)\]]",
     re.IGNORECASE,
 )
 
@@ -545,7 +554,7 @@ _LATER_AFTER = re.compile(
 )
 # The unit after a value, before the words that may say when it was measured.
 _UNIT_TAIL = re.compile(
-    r"[ \t]*(?:(?:°|deg\w*|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|/[ \t]*\d+)(?![A-Za-z]))?"
+    r"[ \t]*(?:(?:°|deg\w*|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|reps?|/[ \t]*\d+)(?![A-Za-z]))?"
 )
 
 
