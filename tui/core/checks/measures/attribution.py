@@ -13,7 +13,9 @@ of motion, a muscle grade, a grip or an outcome score:
 - a limb position names nothing ("ankle DF 12° knee straight": the ankle's, not the knee's);
 - a value is an earlier measurement when a word right before it says so ("was 26 mm", "from
   55"), when an arrow leads from it to a later value ("LEFS 24/80 -> 63/80", "12-84° → 0-121°"),
-  when it sits in a bracket opened by one or by a date ("(IE 6/10 and 5/10)", "(5/18: 49/80)"),
+  when it sits in a bracket opened by one, by a date or by "was" ("(IE 6/10 and 5/10)", "(5/18:
+  49/80)", "(was 5/10 and 8/10)") or closed by when its values were taken ("(R -2°, L 0° at
+  eval)", "(41 at 6 months)", "(38 on 04.12.2034)", "(11/20 on discharge)"),
   after a label that says so ("Previous QuickDASH: 45.5"), with words after it that say so ("62
   at eval"), or after "vs" when the line or the label above declares the order ("Tests (today
   vs IE):").

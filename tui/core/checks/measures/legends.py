@@ -9,6 +9,10 @@ values set apart by a slash, a bar or "vs" with spaces around ("3+/5 / 4-/5"), o
 by bare slashes and closed by a unit ("52/38 lb"); a grade or a score out of its maximum ("4/5",
 "8/10") is one value, not a list.
 
+A legend may name a target ("was / now / target", "IE | now | goal"): the value in that place
+is a goal, never a measurement (`target_spans`). A heading underlined by the line below it
+carries a legend as a heading with a colon does.
+
 A legend is looked for only on the value's line and on the few lines of its block above, so
 reading stays linear in the note's length. The timepoint words are data (legends.toml); the
 side words are attribution's (measures.toml [attribution] side_after).
