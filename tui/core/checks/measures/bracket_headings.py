@@ -14,9 +14,8 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures.labels import as_earlier, may_be_earlier
+from tui.core.checks.measures.labelled_earlier import mark_earlier_where
 from tui.core.checks.measures.legends import legend_words
-from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
@@ -43,12 +42,7 @@ def _heading() -> re.Pattern[str]:
 def mark_bracket_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each value in a bracket after another value under a heading that
     says such brackets hold the earlier values."""
-    for index, fact in enumerate(facts):
-        if not may_be_earlier(fact):
-            continue
-        start = normalised(scanner, fact.span[0])
-        if start is not None and _earlier_bracket(scanner, start):
-            facts[index] = as_earlier(fact)
+    mark_earlier_where(scanner, facts, _earlier_bracket)
 
 
 def _earlier_bracket(scanner: Scanner, start: int) -> bool:

@@ -17,6 +17,7 @@ only, so the pass is linear.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,9 +80,17 @@ def _labelled(scanner: Scanner, start: int) -> bool:
 
 def mark_labelled(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each value of a sentence opened by an earlier visit's label."""
+    mark_earlier_where(scanner, facts, _labelled)
+
+
+def mark_earlier_where(
+    scanner: Scanner, facts: list[Fact], earlier: Callable[[Scanner, int], bool]
+) -> None:
+    """Label "(previous)" each measurement not yet so labelled whose value, at its start in the
+    normalised text, `earlier` says is an earlier one."""
     for index, fact in enumerate(facts):
         if not may_be_earlier(fact):
             continue
         start = normalised(scanner, fact.span[0])
-        if start is not None and _labelled(scanner, start):
+        if start is not None and earlier(scanner, start):
             facts[index] = as_earlier(fact)
