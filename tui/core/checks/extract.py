@@ -35,6 +35,7 @@ from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
+from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.evidence import note_date, strong
@@ -43,6 +44,7 @@ from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.labelled_earlier import mark_labelled
+from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.listed_values import read_listed
 from tui.core.checks.measures.others import (
@@ -85,6 +87,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # Order matters: named things first (vital signs, outcome measures, grades, ratings) so their
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
+    block_legend_targets,
     claim_vital_limits,
     read_vitals,
     read_body_weight,
@@ -126,7 +129,9 @@ _PASSES: tuple[Pass, ...] = (
     mark_arrowed,
     mark_dated,
     mark_labelled,
+    mark_bracket_headings,
     mark_replies,
+    drop_legend_targets,
 )
 
 

@@ -13,7 +13,9 @@ of motion, a muscle grade, a grip or an outcome score:
 - a limb position names nothing ("ankle DF 12° knee straight": the ankle's, not the knee's);
 - a value is an earlier measurement when a word right before it says so ("was 26 mm", "from
   55"), when an arrow leads from it to a later value ("LEFS 24/80 -> 63/80", "12-84° → 0-121°"),
-  when it sits in a bracket opened by one or by a date ("(IE 6/10 and 5/10)", "(5/18: 49/80)"),
+  when it sits in a bracket opened by one, by a date or by "was" ("(IE 6/10 and 5/10)", "(5/18:
+  49/80)", "(was 5/10 and 8/10)") or closed by when its values were taken ("(R -2°, L 0° at
+  eval)", "(41 at 6 months)", "(38 on 04.12.2034)", "(11/20 on discharge)"),
   after a label that says so ("Previous QuickDASH: 45.5"), with words after it that say so ("62
   at eval"), or after "vs" when the line or the label above declares the order ("Tests (today
   vs IE):").
@@ -43,7 +45,7 @@ _DIGIT = re.compile(r"\d")
 _BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 # A value as it is written before a side that follows it: a number with its unit or grade.
 _VALUE_TAIL = (
-    r"\d(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft"
+    r"\d(?:\.\d+)?[ \t]*(?:°|deg\w*|degrees?|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|reps?"
     r"|/[ \t]*\d+(?:\.\d+)?|[+-](?![\d]))?[ \t]*"
 )
 _LINES_BACK = 6
@@ -407,8 +409,19 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day
     if _not_retested_after(scanner, end):
         return True
-    if open_at >= 0 and _DATED_CLOSE.match(scanner.text, end):
+    if (open_at >= 0 or _opened_before(scanner, start)) and _DATED_CLOSE.match(
+        scanner.text, _unit_end(scanner.text, end)
+    ):
         return True  # "7/13 (9/13 on 14/02)": a value dated in its own bracket is an earlier one
+    if (
+        open_at >= 0
+        and _DISCHARGE_CLOSE.match(scanner.text, _unit_end(scanner.text, end))
+        and not window[open_at + 1 :].strip()
+        and _after_value(scanner, origin + open_at)
+    ):
+        return True  # "Barthel 14/20 (11/20 on discharge)": today's, then the one at discharge
+    if open_at >= 0 and _closed_as_earlier(scanner, end):
+        return True  # "(R -2°, L 0° at eval)": the words closing the bracket date all its values
     lead_start = max(open_at + 1, 0)
     for match in _CLAUSE_END.finditer(window, lead_start):
         lead_start = match.end()
@@ -445,12 +458,75 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
 
 
 # After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
-# "on POD 1)", "at visit 8)").
+# "on 04.12.2034)", "on POD 1)", "at visit 8)", "at 6 months)": the months since an operation;
+# "at the 12-week re-eval)", "at 1st PR)": an earlier visit named by when it fell; "with RW two
+# weeks prior)").
 _DATED_CLOSE = re.compile(
-    r"[ \t]*(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
-    r"|(?:POD|post-?op[ \t]+day|day|wk|week|visit|session)[ \t]*#?[ \t]*\d{1,3})[ \t]*[)\]]",
+    r"[ \t]*(?:(?:on|from|at|@|-|,)?[ \t]*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?"
+    r"|\d{1,2}([.-])\d{1,2}\1\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:POD|post-?op[ \t]+day|day|wk|week|visit|session)[ \t]*#?[ \t]*\d{1,3})"
+    r"|(?:at|@)[ \t]*\d{1,3}[ \t]*(?:days?|months?|mos?|weeks?|wks?)(?:[ \t]+post-?op\w*)?"
+    r"|(?:at|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?\d{1,2}[ \t-]?(?:months?|mos?|weeks?|wks?)"
+    r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR)"
+    r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
+    r"(?:1st|2nd|3rd|\d{1,2}th|first|second|third)[ \t]+"
+    r"(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
+    r"|(?:(?:with|w/|using|on)[ \t]*[A-Za-z][\w-]{0,11}[ \t]+)?"
+    r"(?:\d{1,2}|one|two|three|four|five|six|a)[ \t]+(?:days?|weeks?|wks?|months?|mos?)[ \t]+"
+    r"(?:ago|prior|before|earlier))"
+    r"[ \t]*[)\]]",
     re.IGNORECASE,
 )
+
+
+def _after_value(scanner: Scanner, bracket: int) -> bool:
+    """A value (as written, even where a reader blocked it) stands right before the bracket."""
+    line_start, _ = scanner.line(bracket)
+    return bool(_ANNOTATES.search(scanner.text, max(line_start, bracket - _BRACKET_REACH), bracket))
+
+
+def _opened_before(scanner: Scanner, start: int) -> bool:
+    """A bracket opened before `start` on its line is still open ("(DGI 14/24 at 1st PR)",
+    where the reader looked back no further than the name in the bracket)."""
+    line_start, _ = scanner.line(start)
+    before = scanner.text[max(line_start, start - _BRACKET_REACH) : start]
+    return before.count("(") + before.count("[") > before.count(")") + before.count("]")
+
+
+# How far back an open bracket is looked for, so a note of one long line is read in linear time.
+_BRACKET_REACH = 80
+
+
+# A bracket that holds a second value of the same measure and closes with the day of a
+# discharge ("14/20 (11/20 on discharge)"): the discharge was an earlier day than today's visit.
+_DISCHARGE_CLOSE = re.compile(
+    r"[ \t]*(?:(?:with|w/|using)[ \t]*[A-Za-z][\w-]{0,11}[ \t]+)?"
+    r"(?:on|at|@)[ \t]+(?:(?:hospital|ward|acute)[ \t]+)?(?:discharge|d/c)[ \t]*[)\]]",
+    re.IGNORECASE,
+)
+
+
+# The last value of a bracket, the words after it and the bracket's end.
+_LAST_IN_BRACKET = re.compile(r"[^()\[\]\n]*\d(?:\.\d+)?")
+
+
+def _closed_as_earlier(scanner: Scanner, end: int) -> bool:
+    """The bracket the value ending at `end` sits in closes, after its last value, with words
+    that make that value an earlier one ("(R -2°, L 0° at eval)", "(4 and 6 at 6 months)"):
+    they date every value of the bracket."""
+    text = scanner.text
+    _, line_end = scanner.line(end)
+    last = _LAST_IN_BRACKET.match(text, end, line_end)
+    if last is None:
+        return False
+    tail = _unit_end(text, last.end())
+    said = _cues().prior_after.match(text, tail, line_end)
+    if said is not None and _BRACKET_END.match(text, said.end(), line_end):
+        return True
+    return bool(_DATED_CLOSE.match(text, tail, line_end))
+
+
+_BRACKET_END = re.compile(r"[ \t]*[)\]]")
 
 
 # A word that can stand between a value and "was" without naming something of its own: a unit
@@ -480,7 +556,7 @@ _LATER_AFTER = re.compile(
 )
 # The unit after a value, before the words that may say when it was measured.
 _UNIT_TAIL = re.compile(
-    r"[ \t]*(?:(?:°|deg\w*|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|/[ \t]*\d+)(?![A-Za-z]))?"
+    r"[ \t]*(?:(?:°|deg\w*|%|lbs?|kg|cm|mm|s|sec|secs|seconds|m|ft|reps?|/[ \t]*\d+)(?![A-Za-z]))?"
 )
 
 
@@ -557,9 +633,16 @@ _BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")
 
 
 def _opens_prior(window: str, open_at: int) -> bool:
-    """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)")."""
+    """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)"), or by "was"
+    and a value ("3/10 after pointe (was 5/10 and 8/10)": every value in it is an earlier
+    one; "(was able to walk 100 ft)" says what was done, not when)."""
     head = _BRACKET_HEAD.match(window, open_at)
-    return bool(head and _cues().prior_before.search(head.group(1)))
+    if head is None:
+        return False
+    cues = _cues()
+    if cues.prior_before.search(head.group(1)):
+        return True
+    return bool(cues.copula.fullmatch(head.group(1).strip()))
 
 
 _LEGEND = re.compile(

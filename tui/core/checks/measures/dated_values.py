@@ -35,7 +35,11 @@ _MONTH = (
     r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
     rf"|(?:{_MONTH_WORDS}))"
 )
-_NUMERIC = r"(?P<first>\d{1,2})/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])"
+# A numeric date: "3/5", "03/05/2044", or with dots or dashes and its year ("04.12.2034").
+_NUMERIC = (
+    r"(?P<first>\d{1,2})(?:/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?"
+    r"|(?P<mark>[.-])(?P<dotted>\d{1,2})(?P=mark)(?P<dotted_year>\d{4}|\d{2}))(?![\d/]|\.\d)"
+)
 # The value's unit, when the reader stopped before it ("13.9 s", "48/80", "0.71 m/s", "8 letters
 # per minute").
 _UNIT = (
@@ -73,11 +77,12 @@ def dated_earlier(text: str, pos: int) -> bool:
         return False
     if found.group("month"):
         return MONTH_NAMES.get(found.group("month")[:3].lower()) != when.month
-    first, second = int(found.group("first")), int(found.group("second"))
+    first = int(found.group("first"))
+    second = int(found.group("second") or found.group("dotted"))
     month, day = (first, second) if first <= 12 else (second, first)
     if month > 12 or not 1 <= day <= 31:
         return False
-    year = found.group("year")
+    year = found.group("year") or found.group("dotted_year")
     if year is not None and int(year[-2:]) != when.year % 100:
         return True
     return (when.month, when.day) not in ((month, day), (day, month))

@@ -8,6 +8,10 @@ is one clause: what the patient did after the semicolon is a measurement of this
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.text.alternation import either
 
 # After the goal word: a number or a bracket, then a mark that makes it a heading.
 _HEADING = re.compile(r"[ \t]*(?:#?[ \t]*\d+[a-z]?[ \t]*|\([^()\n]{0,30}\)[ \t]*)?[:=)\-\u2013]")
@@ -92,9 +96,21 @@ _BRACKET_REACH = 16
 
 def _bracket_end(text: str, line_start: int, word_end: int, sentence_end: int) -> int | None:
     """The end of the bracket a goal word opens ("(target 95-115, ...)"), or None when the
-    word is not the first thing in a bracket."""
+    word is not the first thing in a bracket; a clause in it led by a word of another time
+    ("(target 120 deg, IE 95 deg)") is a measurement again."""
     opening = text.rfind("(", max(line_start, word_end - _BRACKET_REACH), word_end)
     if opening < 0 or text.find(")", opening, word_end) >= 0:
         return None
     closing = text.find(")", word_end, sentence_end)
-    return None if closing < 0 else closing
+    if closing < 0:
+        return None
+    other_time = _other_time().search(text, word_end, closing)
+    return closing if other_time is None else other_time.start()
+
+
+@cache
+def _other_time() -> re.Pattern[str]:
+    """A clause led by a word of an earlier time or of this visit (legends.toml)."""
+    words = legend_words()
+    times = either((*words["earlier"], *words["later"]))
+    return re.compile(rf"[,;][ \t]*(?:at[ \t]+)?(?:{times})(?![\w-])", re.IGNORECASE)

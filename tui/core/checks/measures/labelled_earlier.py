@@ -6,14 +6,18 @@ look back to the label. After every reader, each value whose sentence opens with
 (last, previous or prior before a visit, session, test or the like, then a colon) is labelled
 earlier, unless a semicolon or a word of this visit stands between the label and the value
 ("Last visit: 3/20; SpO2 95%", "Last session: 128, today 120"). "Last 24 h:" or "Last night:"
-names no visit: what the patient reports under it is today's report. The words are data
-(legends.toml earlier_labels, dated_events; this visit's words are measures.toml [attribution]
-current). Each fact looks back over its own sentence only, so the pass is linear.
+names no visit: what the patient reports under it is today's report. A tag in brackets opening
+a line that says it was carried over from an earlier note ("[carried forward from 01/20] Berg
+39/56.", "(copied from last visit) Pain 4/10. ODI 36%.") labels the whole line the same way.
+The words are data (legends.toml earlier_labels, dated_events; measures.toml [attribution]
+carried_opener, and current for this visit's words). Each fact looks back over its own sentence
+only, so the pass is linear.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +36,7 @@ _LABEL_REACH = 30
 @dataclass(frozen=True)
 class _Cues:
     label: re.Pattern[str]
+    tag: re.Pattern[str]
     current: re.Pattern[str]
 
 
@@ -41,10 +46,16 @@ def _cues() -> _Cues:
     words = either(table.get("earlier_labels", ()))
     events = either(table.get("dated_events", ()))
     current = either(attribution_words().get("current", ()))
+    carried = either(attribution_words().get("carried_opener", ()))
     return _Cues(
         label=re.compile(
             rf"[ \t\-*\u2022>]*(?:{words})[ \t]+(?:{events})s?(?![A-Za-z0-9])"
             rf"[^:;.\n]{{0,{_LABEL_REACH}}}:",
+            re.IGNORECASE,
+        ),
+        tag=re.compile(
+            rf"[ \t\-*\u2022>]*[\[(][ \t]*(?:{carried})(?![A-Za-z0-9])"
+            rf"[^\[\]()\n]{{0,{_LABEL_REACH}}}[\])]",
             re.IGNORECASE,
         ),
         current=re.compile(rf"(?<![\w-])(?:{current})(?![A-Za-z0-9])", re.IGNORECASE),
@@ -52,10 +63,14 @@ def _cues() -> _Cues:
 
 
 def _labelled(scanner: Scanner, start: int) -> bool:
-    """The sentence holding `start` opens with an earlier visit's label, and no word of this
-    visit stands between the label and the value."""
-    sentence = scanner.sentence_before(start)
+    """The sentence holding `start` opens with an earlier visit's label, or its line with a
+    carried-over tag, and no word of this visit stands between the label and the value."""
     cues = _cues()
+    line_start, _ = scanner.line(start)
+    tag = cues.tag.match(scanner.visible(line_start, start))
+    if tag is not None:
+        return not cues.current.search(scanner.visible(line_start + tag.end(), start))
+    sentence = scanner.sentence_before(start)
     label = cues.label.match(scanner.visible(sentence, start))
     if label is None:
         return False
@@ -65,9 +80,17 @@ def _labelled(scanner: Scanner, start: int) -> bool:
 
 def mark_labelled(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each value of a sentence opened by an earlier visit's label."""
+    mark_earlier_where(scanner, facts, _labelled)
+
+
+def mark_earlier_where(
+    scanner: Scanner, facts: list[Fact], earlier: Callable[[Scanner, int], bool]
+) -> None:
+    """Label "(previous)" each measurement not yet so labelled whose value, at its start in the
+    normalised text, `earlier` says is an earlier one."""
     for index, fact in enumerate(facts):
         if not may_be_earlier(fact):
             continue
         start = normalised(scanner, fact.span[0])
-        if start is not None and _labelled(scanner, start):
+        if start is not None and earlier(scanner, start):
             facts[index] = as_earlier(fact)

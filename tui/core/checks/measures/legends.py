@@ -9,6 +9,10 @@ values set apart by a slash, a bar or "vs" with spaces around ("3+/5 / 4-/5"), o
 by bare slashes and closed by a unit ("52/38 lb"); a grade or a score out of its maximum ("4/5",
 "8/10") is one value, not a list.
 
+A legend may name a target ("was / now / target", "IE | now | goal"): the value in that place
+is a goal, never a measurement (`target_spans`). A heading underlined by the line below it
+carries a legend as a heading with a colon does.
+
 A legend is looked for only on the value's line and on the few lines of its block above, so
 reading stays linear in the note's length. The timepoint words are data (legends.toml); the
 side words are attribution's (measures.toml [attribution] side_after).
@@ -29,8 +33,11 @@ from tui.core.checks.text.alternation import either
 _DATA = Path(__file__).resolve().parent.parent.parent / "data" / "legends.toml"
 _UNIT = r"(?:°|deg(?:rees?)?\b|%|kg\b|lbs?\b|cm\b|mm\b|m/s\b|sec\b|secs\b|s\b|m\b|ft\b|reps?\b)"
 # One value of a spaced list: a signed number with its grade sign, its denominator and its unit.
+# Its maximum is written tight to it ("8/13 / 11/13"): a slash with spaces on both sides
+# parts two values ("64 / 85 / 90" under "was / now / target").
 _MEMBER = (
-    r"[-+~]?\d+(?:\.\d+)?(?:[ \t]*[+-](?![\d]))?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?(?![ \t]*\d))?"
+    r"[-+~]?\d+(?:\.\d+)?(?:[ \t]*[+-](?![\d]))?"
+    r"(?:/[ \t]*\d+(?:\.\d+)?(?![ \t]*\d)|[ \t]+/\d+(?:\.\d+)?(?![ \t]*\d))?"
     rf"(?:[ \t]*{_UNIT})?"
 )
 _MEMBER_AT = re.compile(_MEMBER, re.IGNORECASE)
@@ -47,10 +54,12 @@ _GAP = re.compile(r"[ \t]*(?:\||/|vs\.?|versus)[ \t]*", re.IGNORECASE)
 @dataclass(frozen=True)
 class Position:
     """What a legend says of one value of a list: its side ("" when the legend names no
-    side) and whether it is an earlier value (None when the legend names no timepoint)."""
+    side), whether it is an earlier value (None when the legend names no timepoint) and
+    whether it is a target rather than a measurement."""
 
     side: str = ""
     prior: bool | None = None
+    target: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,8 @@ class ListMember:
 class _Words:
     earlier: re.Pattern[str]
     later: re.Pattern[str]
+    target: re.Pattern[str]
+    target_word: re.Pattern[str]
     side: re.Pattern[str]
     legend: re.Pattern[str]
     item: re.Pattern[str]
@@ -85,16 +96,21 @@ def legend_words() -> dict[str, list[str]]:
 def _words() -> _Words:
     data = legend_words()
     earlier, later = either(data["earlier"]), either(data["later"])
+    target = either(data["target"])
     sides = either(attribution_words().get("side_after", ()))
     separator = either(data["separators"])
-    item = rf"(?:{sides}|{earlier}|{later})"
+    item = rf"(?:{sides}|{earlier}|{later}|{target})"
+    # an item may say when ("today / at eval 11/28"): "at" before it, a date after it
+    dated = rf"(?:(?:at|@)[ \t]+)?{item}(?:[ \t]+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?"
     edge, tail = r"(?<![\w/])", r"(?![\w/])"
     flags = re.IGNORECASE
     return _Words(
         earlier=re.compile(rf"(?:{earlier})", flags),
         later=re.compile(rf"(?:{later})", flags),
+        target=re.compile(rf"(?:{target})", flags),
+        target_word=re.compile(rf"(?<![\w-])(?:{target})(?![\w-])", flags),
         side=re.compile(rf"(?:{sides})", flags),
-        legend=re.compile(rf"{edge}{item}(?:[ \t]*(?:{separator})[ \t]*{item})+{tail}", flags),
+        legend=re.compile(rf"{edge}{dated}(?:[ \t]*(?:{separator})[ \t]*{dated})+{tail}", flags),
         item=re.compile(rf"(?<!\w){item}(?!\w)", flags),
         spaced=re.compile(
             rf"(?<![\w./]){_MEMBER}(?:[ \t]*(?:\||(?<=[ \t])/(?=[ \t])|\bvs\.?|\bversus)"
@@ -213,8 +229,9 @@ def _before(line: str, start: int, size: int) -> list[str] | None:
 
 
 def _heading(text: str, line_start: int, size: int) -> list[str] | None:
-    """A legend on the heading line over the value's block ("Measurements (R / L):"): the
-    nearest line above that ends with a colon, with no blank line between."""
+    """A legend on the heading line over the value's block ("Measurements (R / L):", or a
+    heading underlined by the line under it: "MEASURES (today / at eval 11/28)" over "-----"):
+    the nearest such line above, with no blank line between."""
     position = line_start
     for _ in range(_HEADING_LINES):
         if position <= 0:
@@ -223,12 +240,77 @@ def _heading(text: str, line_start: int, size: int) -> list[str] | None:
         above = text[above_start : position - 1]
         if not above.strip():
             return None
+        if _UNDERLINE.fullmatch(above) and above_start > 0:
+            heading_start = text.rfind("\n", 0, above_start - 1) + 1
+            return _matching(text[heading_start : above_start - 1], size)
         if above.rstrip().endswith(":"):
-            legends = [_items(m.group()) for m in _words().legend.finditer(above)]
-            matching = [items for items in legends if len(items) == size]
-            return matching[-1] if matching else None
+            return _matching(above, size)
         position = above_start
     return None
+
+
+# A line that underlines the heading above it ("-----", "=====").
+_UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,}|~{3,})[ \t]*")
+
+
+def _matching(heading: str, size: int) -> list[str] | None:
+    """The last legend on a heading line with as many items as the list has values."""
+    legends = [_items(m.group()) for m in _words().legend.finditer(heading)]
+    matching = [items for items in legends if len(items) == size]
+    return matching[-1] if matching else None
+
+
+def target_spans(text: str) -> list[tuple[int, int]]:
+    """The values a legend names as targets ("Measures - was / now / target:" over "60 deg /
+    72 deg / 75 deg": 75 is the goal). Only lines with a target word in a legend are looked
+    at, each once, with the lines of the block under them."""
+    spans: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    words = _words()
+    for hit in words.target_word.finditer(text):
+        line_start = text.rfind("\n", 0, hit.start()) + 1
+        if line_start in seen:
+            continue
+        seen.add(line_start)
+        line_end = _line_end(text, line_start)
+        legends = [_items(m.group()) for m in words.legend.finditer(text, line_start, line_end)]
+        if not any(words.target.fullmatch(item) for items in legends for item in items):
+            continue
+        for line in _block_lines(text, line_start):
+            spans.extend(_targets_on(text, line))
+    return spans
+
+
+def _line_end(text: str, line_start: int) -> int:
+    end = text.find("\n", line_start)
+    return len(text) if end < 0 else end
+
+
+def _block_lines(text: str, line_start: int) -> list[tuple[int, int]]:
+    """A legend's line and the lines of the block under it, up to a blank line."""
+    lines = []
+    start = line_start
+    for _ in range(_HEADING_LINES + 1):
+        end = _line_end(text, start)
+        if start > line_start and not text[start:end].strip():
+            break
+        lines.append((start, end))
+        if end >= len(text):
+            break
+        start = end + 1
+    return lines
+
+
+def _targets_on(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The values of the line's lists that their legend names as targets."""
+    found = []
+    for members, spaced in _lists(text[line[0] : line[1]]):
+        first = (members[0][0] + line[0], members[0][1] + line[0])
+        member = ListMember(0, len(members), first, spaced)
+        for index, (low, high) in enumerate(members):
+            if position(text, line, member, index).target:
+                found.append((low + line[0], high + line[0]))
+    return found
 
 
 def _items(legend: str) -> list[str]:
@@ -243,4 +325,6 @@ def _named(item: str) -> Position:
         return Position(prior=True)
     if words.later.fullmatch(item):
         return Position(prior=False)
+    if words.target.fullmatch(item):
+        return Position(target=True)
     return Position()
