@@ -141,7 +141,9 @@ TOTAL_TREATMENT = re.compile(
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|tiempo[\s_]+total(?:[\s_]+de[\s_]+(?:tratamiento|sesi[o\u00f3]n|terapia))?"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
-    r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
+    # "PFIQ-7 total 110", "LEFS total 42": a bare "total" after a questionnaire's name is its score
+    r"|(?<![A-Za-z] )(?<![A-Za-z]-\d )(?<![A-Za-z]-\d\d )(?<![A-Za-z])total"
+    r"(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
     r"|treatment[\s_]+(?:time|minutes|mins|duration)|(?:tx|rx)\s+(?:time|duration|minutes|mins?)"
     r"|session\s+(?:length|duration|time)"
@@ -171,7 +173,7 @@ _BILLING_WORD = (
 BILLED_START = re.compile(
     rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\]|\#{{1,6}})?[ \t]*(?:\*\*)?"
     rf"(?:{_BILLING_WORD}|cpt(?:\s+codes?)?|units?|codes?(?=[ \t]*:))"
-    rf"|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
+    rf"|(?<=[.;!?])[ \t]+(?:\*\*)?{_BILLING_WORD}"
     rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b"
     # a heading that ends in its billing word ("TODAY'S TREATMENT / BILLING", "Interventions &
     # charges:"): the charges are the lines below it
@@ -1287,7 +1289,10 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
         ):
             continue
         line_end = scanner.line(match.start())[1]
-        if _HEADING_ONLY.fullmatch(text, match.start(), line_end):
+        rule = _UNDERLINE.match(text, match.end())
+        if rule is not None:
+            line_end = rule.end()  # "BILLING" over "-------": a heading, its rule under it
+        if rule is not None or _HEADING_ONLY.fullmatch(text, match.start(), line_end):
             # a heading ("## Billing", "TREATMENT / BILLING") bills the item lines below it only
             blank = _BLANK_LINES.match(text, line_end)
             below = blank.end() - 1 if blank else line_end
@@ -1301,6 +1306,8 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
 
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)*")
+# A heading underlined on the line below it, as plain-text notes set their headings off.
+_UNDERLINE = re.compile(r"[ \t:]*\n[ \t]*(?:-{3,}|={3,}|~{3,}|_{3,})[ \t]*(?=\n|$)")
 _HEADING_ONLY = re.compile(
     r"[ \t]*(?:\#{1,6}[ \t]*[^\n]*|[A-Za-z'][A-Za-z' ]{0,40}[ \t]*(?:/|&|\band\b)[ \t]*"
     r"(?:billing|charges)[ \t]*:?[ \t]*)",
@@ -1883,6 +1890,15 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 _RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
+
+
+def free_minutes(scanner: Scanner) -> list[re.Match[str]]:
+    """Minutes written outside the header that no reading has taken (no total, no service)."""
+    return [
+        found
+        for found in _minutes(scanner, 0, len(scanner.text))
+        if not scanner.in_header(found.start()) and scanner.free(found.start(1), found.end(1))
+    ]
 
 
 def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:
