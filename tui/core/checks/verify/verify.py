@@ -53,6 +53,7 @@ from tui.core.checks.text.lexicon import (
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.verify.conversions import Converted
 from tui.core.checks.verify.copied import copied_from, sentence_index
+from tui.core.checks.verify.grid_cells import grid_backs
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
@@ -1196,6 +1197,8 @@ def _supported(
         return True
     if note.by_value.get((_group(fact), _key(fact.value))):
         return False  # the note has this value, but for another side or motion
+    if value is not None and draft is not None and _in_note_grid(fact, value, draft, note):
+        return True
     if fact.kind == "mmt":
         return str(fact.value) in note.grades
     if value is None:
@@ -1236,6 +1239,23 @@ def _supported(
             )
         )
     )
+
+
+def _in_note_grid(fact: Fact, value: float, draft: _Side, note: _Side) -> bool:
+    """A value the note writes bare in a table's cell, whose row and column the draft's clause
+    names (grid_cells.py)."""
+    if value not in note.loose:
+        return False
+    start, end = fact.span
+    at = next(
+        (
+            m.start()
+            for m in ANY_NUMBER.finditer(draft.text, start, end)
+            if _equal(to_number(m.group()), value)
+        ),
+        start,
+    )
+    return grid_backs(note.text, draft.text, at, value, fact.unit or "")
 
 
 def _counted_only(fact: Fact, value: float, note: _Side) -> bool:
