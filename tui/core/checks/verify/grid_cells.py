@@ -7,13 +7,15 @@ value is the note's when one of the table's cells holds it and the draft says wh
 draft's clause names the cell's row (every word of the row's label) and, between the value and
 the number before it, the cell's column heading ("R"). A value given to another row or column
 (a swapped side, a row's value under the next row) names a different cell and is not backed;
-a value with a unit is backed only when the table writes that unit in the cell, its row, its
-heading or the caption above it.
+a value the draft gives to a named cell that holds another number is not backed, whatever
+else says it; a value with a unit is backed only when the table writes that unit in the cell,
+its row, its heading or the caption above it.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.core.checks.layouts.grids import Cell, Grid, grids
 
@@ -73,22 +75,52 @@ def _cell_named(draft: str, start: int, at: int, row: tuple[Cell, ...], heading:
     return re.search(rf"(?<![a-z0-9]){re.escape(column)}(?![a-z0-9])", before) is not None
 
 
-def grid_backs(note_text: str, draft_text: str, at: int, value: float, unit: str) -> bool:
-    """True when a headed table of the note holds `value` in a cell whose row and column the
-    draft's clause at `at` names, and gives the draft's `unit` (if any) to that cell."""
-    start, _ = _clause(draft_text, at)
-    for grid in grids(note_text):
+_Numbered = tuple[int, tuple[Cell, ...], Cell, Cell, float]
+
+
+@lru_cache(maxsize=16)
+def _cells(note_text: str) -> tuple[_Numbered, ...]:
+    """Every numeric cell of the note's headed tables (found once per note): its table's
+    index, row, heading, cell and value."""
+    found = []
+    for index, grid in enumerate(grids(note_text)):
         if not grid.headed or len(grid.rows) < 2:
             continue
         headings = grid.rows[0]
         for row in grid.rows[1:]:
-            for column, cell in enumerate(row[1:], start=1):
+            for column, cell in enumerate(row[1 : len(headings)], start=1):
                 number = _NUMBER.fullmatch(cell.text.strip("*_ ").strip())
-                if number is None or float(number.group(1)) != value or column >= len(headings):
-                    continue
-                if not _cell_named(draft_text, start, at, row, headings[column]):
-                    continue
-                texts = [cell.text, row[0].text, headings[column].text, _caption(note_text, grid)]
-                if not unit or _unit_given(unit, texts):
-                    return True
+                if number is not None:
+                    found.append((index, row, headings[column], cell, float(number.group(1))))
+    return tuple(found)
+
+
+def grid_backs(note_text: str, draft_text: str, at: int, value: float, unit: str) -> bool:
+    """True when a headed table of the note holds `value` in a cell whose row and column the
+    draft's clause at `at` names, and gives the draft's `unit` (if any) to that cell."""
+    start, _ = _clause(draft_text, at)
+    for index, row, heading, cell, number in _cells(note_text):
+        if number != value or not _cell_named(draft_text, start, at, row, heading):
+            continue
+        caption = _caption(note_text, grids(note_text)[index])
+        texts = [cell.text, row[0].text, heading.text, caption]
+        if not unit or _unit_given(unit, texts):
+            return True
     return False
+
+
+def grid_contradicts(note_text: str, draft_text: str, at: int, value: float) -> bool:
+    """True when the draft's clause at `at` names cells of a note's table that holds `value`
+    elsewhere, and none of the named cells holds it: the value was moved to another row or
+    column ("posteromedial R 61 cm" where 61 is the anterior reach)."""
+    cells = _cells(note_text)
+    holding = {index for index, _, _, _, number in cells if number == value}
+    if not holding:
+        return False
+    start, _ = _clause(draft_text, at)
+    named = [
+        number
+        for index, row, heading, _, number in cells
+        if index in holding and _cell_named(draft_text, start, at, row, heading)
+    ]
+    return bool(named) and value not in named

@@ -29,8 +29,9 @@ _NAMED = re.compile(
 # number right after it: "Peak METs 4.3". A number with a unit or out of a whole, a range or a
 # date is read elsewhere.
 _ACRONYM_LED = re.compile(
-    r"(?<![A-Za-z0-9\-])((?=(?:[0-9a-z\-]*[A-Z]){2})[A-Za-z][A-Za-z0-9\-]{2,})[ \t]*[:=]?[ \t]*"
-    r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d/]|\.\d|[ \t]*(?:-|\u2013|to)[ \t]*\d|[ \t]*[A-Za-z%\u00b0'])"
+    r"(?<![A-Za-z0-9\-])((?=(?:[0-9a-z\-]*[A-Z]){2})[A-Za-z][A-Za-z0-9\-]{2,})"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?<![\d.])(\d+(?:\.\d+)?)"
+    r"(?![\d/]|\.\d|[ \t]*(?:-|\u2013|to|/)[ \t]*\d|[ \t]*[A-Za-z%\u00b0'])"
 )
 # Capitalised words that name no instrument (a sentence's first word, a pronoun).
 _NOT_A_NAME = frozenset({"the", "his", "her", "their", "a", "an", "today", "this", "on", "at"})
