@@ -27,10 +27,10 @@ _NAMED = re.compile(
 )
 # A name written like an instrument's, two capitals or more ("METs", "PRWE", "PDQ-39"), then its
 # number right after it: "Peak METs 4.3". A number with a unit or out of a whole, a range or a
-# date is read elsewhere.
+# date is read elsewhere; five digits or more are a code ("CPT 97110"), no score.
 _ACRONYM_LED = re.compile(
     r"(?<![A-Za-z0-9\-])((?=(?:[0-9a-z\-]*[A-Z]){2})[A-Za-z][A-Za-z0-9\-]{2,})"
-    r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?<![\d.])(\d+(?:\.\d+)?)"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?<![\d.])(\d{1,4}(?:\.\d+)?)"
     r"(?![\d/]|\.\d|[ \t]*(?:-|\u2013|to|/)[ \t]*\d|[ \t]*[A-Za-z%\u00b0'])"
 )
 # Capitalised words that name no instrument (a sentence's first word, a pronoun).
