@@ -134,3 +134,20 @@ def test_a_new_sentence_before_the_closing_gives_no_earlier_minutes() -> None:
         "NMR 23 min.\nTimed 23 min; total 32 min.\nBilled 95992 x1, 97112 x2.\n"
     )
     assert "95992" not in minutes(body)
+
+
+def test_canalith_repositioning_by_name_is_its_untimed_code() -> None:
+    body = (
+        "Canalith repositioning 12 min, L posterior canal.\nNMR 23 min.\n"
+        "Timed 23 min; total 35 min.\nBilled 95992 x1, 97112 x2.\n"
+    )
+    assert minutes(body) == {"95992": 12, "97112": 23}
+    assert "UNTIMED_CODE_MULTIPLE_UNITS" not in codes(body)
+
+
+def test_canalith_repositioning_billed_twice_is_one_unit_a_day() -> None:
+    body = (
+        "Canalith repositioning 12 min.\nNMR 23 min.\nTimed 23 min; total 35 min.\n"
+        "Billed 95992 x2, 97112 x2.\n"
+    )
+    assert "UNTIMED_CODE_MULTIPLE_UNITS" in codes(body)

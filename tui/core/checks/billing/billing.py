@@ -622,7 +622,7 @@ def _column_charges(scanner: Scanner, result: Billed) -> None:
             _unreadable(scanner, row.start, row.end, result)
             continue
         if row.minutes is not None:
-            result.services.append(_service(scanner, row.code, row.minutes, row.start, row.end))
+            result.services.append(service_at(scanner, row.code, row.minutes, row.start, row.end))
         if row.units:
             _bill(scanner, result, row.code, row.units, row.start, row.end)
         scanner.claim(row.start, row.end)
@@ -1097,10 +1097,10 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     after = None if item.group(2) else closing_minutes(scanner.text, end, _dosed)
     if after is not None and scanner.free(after[1], after[2]):
         end = after[2]  # "97110 x1 (12 min)", "97750 x1 (6MWT, 20 min)": minutes after the units
-        result.services.append(_service(scanner, code, after[0], item.start(), end))
+        result.services.append(service_at(scanner, code, after[0], item.start(), end))
     elif item.group(2):
         minutes = int(item.group(2))
-        result.services.append(_service(scanner, code, minutes, item.start(), item.end()))
+        result.services.append(service_at(scanner, code, minutes, item.start(), item.end()))
     scanner.claim(item.start(), end)
     scanner.block(item.start(), end)
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
@@ -1404,7 +1404,7 @@ def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
             code = item.group(2).upper()
             scanner.claim(item.start(), item.end())
             scanner.block(item.start(), item.end())
-            facts.append(_service(scanner, code, minutes, item.start(), item.end()))
+            facts.append(service_at(scanner, code, minutes, item.start(), item.end()))
         facts += _bare_minutes_after_names(scanner, key.end(), line_end)
     return facts
 
@@ -1431,7 +1431,7 @@ def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fa
             continue
         scanner.claim(name.start(), value.end())
         scanner.block(value.start(1), value.end(1))
-        facts.append(_service(scanner, code, int(value.group(1)), name.start(), value.end()))
+        facts.append(service_at(scanner, code, int(value.group(1)), name.start(), value.end()))
     return facts
 
 
@@ -1448,7 +1448,7 @@ def _code_clauses(scanner: Scanner) -> list[Fact]:
         scanner.claim(clause.start, clause.start + 5)
         scanner.claim(clause.minutes_start, clause.minutes_end)
         scanner.block(clause.minutes_start, clause.minutes_end)
-        facts.append(_service(scanner, clause.code, clause.minutes, clause.start, clause.end))
+        facts.append(service_at(scanner, clause.code, clause.minutes, clause.start, clause.end))
     return facts
 
 
@@ -1470,7 +1470,7 @@ def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.claim(start, end)
         scanner.block(start, end)
         minutes = int(to_number(said.value))
-        facts.append(_service(scanner, said.code, minutes, start, end))
+        facts.append(service_at(scanner, said.code, minutes, start, end))
     return facts
 
 
@@ -1496,7 +1496,7 @@ def _elided(scanner: Scanner, names: list[tuple[int, int, str]]) -> list[Fact]:
             continue
         scanner.claim(start, end)
         scanner.block(start, end)
-        facts.append(_service(scanner, said.code, said.minutes, said.start, said.end))
+        facts.append(service_at(scanner, said.code, said.minutes, said.start, said.end))
     return facts
 
 
@@ -1601,7 +1601,7 @@ def _coded(scanner: Scanner) -> list[Fact]:
         scanner.claim(start, end)
         scanner.block(start, end)
         scanner.claim(line.code_start, line.code_end)
-        facts.append(_service(scanner, line.code, line.minutes, start, line.code_end))
+        facts.append(service_at(scanner, line.code, line.minutes, start, line.code_end))
     return facts
 
 
@@ -1613,7 +1613,7 @@ def _clocked(scanner: Scanner) -> list[Fact]:
         if scanner.in_header(start) or not scanner.free(start, end):
             continue
         scanner.claim(start, end)
-        facts.append(_service(scanner, clocked.code, clocked.range.minutes, start, end))
+        facts.append(service_at(scanner, clocked.code, clocked.range.minutes, start, end))
     return facts
 
 
@@ -1632,7 +1632,7 @@ def _minutes_before_codes(scanner: Scanner) -> list[Fact]:
         scanner.claim(item.start(), item.end())
         scanner.block(item.start(), item.end())
         code = item.group(3).upper()
-        facts.append(_service(scanner, code, int(item.group(1)), start, item.end(2)))
+        facts.append(service_at(scanner, code, int(item.group(1)), start, item.end(2)))
     return facts
 
 
@@ -1652,7 +1652,7 @@ def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         code = codes.pop() or ""
         scanner.claim(match.start(), match.end())
         minutes = int(match.group("minutes"))
-        facts.append(_service(scanner, code, minutes, match.start(), match.end()))
+        facts.append(service_at(scanner, code, minutes, match.start(), match.end()))
     return facts
 
 
@@ -1683,11 +1683,11 @@ def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
             continue
         scanner.claim(*said.claimed)
         scanner.block(*said.digits)
-        facts.append(_service(scanner, said.code, said.minutes, *said.span))
+        facts.append(service_at(scanner, said.code, said.minutes, *said.span))
     return facts
 
 
-def _service(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
+def service_at(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
     """A service's minutes under its code, read from the text at [start, end)."""
     return Fact(
         kind="service",

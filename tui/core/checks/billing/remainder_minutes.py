@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from tui.core.checks.billing.billing import Totals, free_minutes
+from tui.core.checks.billing.billing import Totals, free_minutes, service_at
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number
@@ -42,14 +42,5 @@ def remainder_minutes(
         return list(services)
     found = written[0]
     scanner.claim(found.start(), found.end())
-    code = without[0]
-    fact = Fact(
-        kind="service",
-        value=left,
-        unit="min",
-        cpt=code,
-        minutes=left,
-        label=billing_tables().name_of(code),
-        span=scanner.span(found.start(), found.end()),
-    )
+    fact = service_at(scanner, without[0], left, found.start(), found.end())
     return sorted([*services, fact], key=lambda item: item.span)
