@@ -151,3 +151,13 @@ def test_canalith_repositioning_billed_twice_is_one_unit_a_day() -> None:
         "Billed 95992 x2, 97112 x2.\n"
     )
     assert "UNTIMED_CODE_MULTIPLE_UNITS" in codes(body)
+
+
+def test_minutes_in_a_goal_or_a_plan_are_not_the_remainder() -> None:
+    lines = "- Manual 12 min: glides.\n- Band rows, wall slides.\n- Self-care 8 min: dressing.\n"
+    tail = "Total timed 34 min; total 34 min.\nBilled: 97140 x1, 97110 x1, 97535 x1\n"
+    assert minutes(lines + "Goal: stand at the counter 14 min to cook.\n" + tail) == {
+        "97140": 12,
+        "97535": 8,
+    }
+    assert minutes(lines + "Plan: walk 14 min each morning.\n" + tail) == {"97140": 12, "97535": 8}

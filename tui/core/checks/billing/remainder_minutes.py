@@ -3,13 +3,16 @@ timed total ("Timed: 33 min" with manual 12 min, self-care 7 min, and "tendon gl
 min" for 97110; "Self-bandaging training 14 min" for 97535 beside MLD 32 min).
 
 The total is the evidence: what it leaves after the services read is the missing code's time,
-and that time must be written in the note, once, as minutes no reading took. Nothing is given
-when two timed codes lack minutes (their share is not said), when the billing could not be
-read, or when the remainder is written nowhere or more than once.
+and that time must be written in the note once, as minutes no reading took, in the paragraph of
+the services read and not in a goal or a plan. Nothing is given when two timed codes lack
+minutes (their share is not said), when the billing could not be read, or when the remainder is
+written nowhere or more than once.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 from tui.core.checks.billing.billing import Totals, free_minutes, service_at
@@ -17,6 +20,16 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+
+# A line that plans or sets goals ("Plan: walk 14 min each morning", "Next visit: ..."): its
+# minutes are to come, not the session's.
+_PLANNED = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?(?:P[ \t]*:|plan\b|next\b|goals?\b)", re.I)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str) -> list[int]:
+    """Where each blank line of the text is: a position's paragraph is how many lie before it."""
+    return [blank.start() for blank in _BLANK_LINE.finditer(text)]
 
 
 def remainder_minutes(
@@ -37,7 +50,16 @@ def remainder_minutes(
     left = totals.timed - sum(f.minutes or 0 for f in services if f.cpt in timed)
     if left < 1:
         return list(services)
-    written = [m for m in free_minutes(scanner) if to_number(m.group(1)) == left]
+    blanks = _paragraphs(scanner.norm.original)
+    treated = {bisect.bisect_right(blanks, f.span[0]) for f in services if f.minutes is not None}
+    written = [
+        m
+        for m in free_minutes(scanner)
+        if to_number(m.group(1)) == left
+        and not scanner.in_goal(m.start())
+        and not _PLANNED.match(scanner.text, scanner.line(m.start())[0])
+        and bisect.bisect_right(blanks, scanner.span(m.start(), m.end())[0]) in treated
+    ]
     if len(written) != 1:
         return list(services)
     found = written[0]
