@@ -113,11 +113,11 @@ def test_totals_after_their_values_in_brackets_and_slashes() -> None:
 def test_counts_and_small_bare_numbers_before_total_are_not_minutes() -> None:
     body = (
         "Ther ex 24 min, manual 14 min. Did 10 timed reps of sit to stand, 3 timed trials.\n"
-        "Total treatment 38 min.\n"
+        "Total treatment 45 min.\n"
         "Billed: 97110 x2, 97140 x1 (14 min) = 3 total\n"
     )
     read = billing(body)
-    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (None, 38)
+    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (None, 45)
     assert codes(body) == ["TOTAL_TIME_MISSING"]
 
 

@@ -112,9 +112,9 @@ def test_a_bold_total_followed_by_timed_is_the_timed_total() -> None:
 
 
 def test_a_bare_total_without_timed_stays_the_treatment_total() -> None:
-    body = "Ther ex 27 min: wrist AROM.\n**Total** 27 min.\nBilled: 97110 x2\n"
+    body = "Ther ex 27 min: wrist AROM.\n**Total** 30 min.\nBilled: 97110 x2\n"
     read = billing(body)
-    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (None, 27)
+    assert (read.stated_timed_minutes, read.stated_treatment_minutes) == (None, 30)
 
 
 def test_camel_case_export_keys_give_both_totals() -> None:

@@ -22,8 +22,10 @@ from tui.core.checks.billing.billing import (
     read_totals,
     reconciled,
 )
+from tui.core.checks.billing.remainder_minutes import remainder_minutes
 from tui.core.checks.billing.restated_minutes import restatements_dropped
 from tui.core.checks.billing.service_tables import tabled
+from tui.core.checks.billing.session_timed import timed_in_session
 from tui.core.checks.billing.sole_code import sole_code_total
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
@@ -215,7 +217,9 @@ def _base(text: str) -> _Base:
         ),
     )
     services = sole_code_total(text, services, billed.units, totals, billed.unreadable)
+    services = remainder_minutes(scanner, services, billed.units, totals, billed.unreadable)
     services = restatements_dropped(services, totals)
+    totals = timed_in_session(services, billed.units, totals, billed.unreadable)
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(
         services=tuple(services),

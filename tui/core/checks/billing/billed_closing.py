@@ -26,6 +26,9 @@ _CLOSING = led(
 _MINUTES = re.compile(r"(?<![\w.])(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b)", re.IGNORECASE)
 # How far back the sentence is read: a sentence with no end stays linear.
 _SENTENCE_MOST = 400
+# A full stop before a word in lower case closes an abbreviation ("incl.", "approx."), not the
+# sentence: the sentence goes on.
+_GOES_ON = re.compile(r"[ \t]*[a-z]")
 _HOME_DOSE = re.compile(r"\b(?:daily|a day|per day|/day|HEP|home)\b", re.IGNORECASE)
 
 
@@ -35,11 +38,10 @@ def billed_closing(text: str, sentence_start: Callable[[int], int]) -> list[Code
     found = []
     for closing in _CLOSING.finditer(text):
         earliest = max(0, closing.start() - _SENTENCE_MOST)
-        opening = max(
-            sentence_start(closing.start()),
-            text.rfind("\n", earliest, closing.start()) + 1,
-            earliest,
-        )
+        floor = max(text.rfind("\n", earliest, closing.start()) + 1, earliest)
+        opening = max(sentence_start(closing.start()), floor)
+        while opening > floor and _GOES_ON.match(text, opening):
+            opening = max(sentence_start(opening - 1), floor)  # "10 min incl. post-maneuver"
         said = text[opening : closing.start()]
         minutes = list(_MINUTES.finditer(text, opening, closing.start()))
         if len(minutes) != 1 or _HOME_DOSE.search(said):

@@ -141,7 +141,9 @@ TOTAL_TREATMENT = re.compile(
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|tiempo[\s_]+total(?:[\s_]+de[\s_]+(?:tratamiento|sesi[o\u00f3]n|terapia))?"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
-    r"|(?<![A-Za-z] )(?<![A-Za-z])total(?:\s+(?:time|minutes|mins?))?"
+    # "PFIQ-7 total 110", "LEFS total 42": a bare "total" after a questionnaire's name is its score
+    r"|(?<![A-Za-z] )(?<![A-Za-z]-\d )(?<![A-Za-z]-\d\d )(?<![A-Za-z])total"
+    r"(?:\s+(?:time|minutes|mins?))?"
     r"(?=\s*[:=|]|\s+\d)"
     r"|treatment[\s_]+(?:time|minutes|mins|duration)|(?:tx|rx)\s+(?:time|duration|minutes|mins?)"
     r"|session\s+(?:length|duration|time)"
@@ -171,7 +173,7 @@ _BILLING_WORD = (
 BILLED_START = re.compile(
     rf"(?:^[ \t]*(?:[-*\u2022]|\[[ xX]\]|\#{{1,6}})?[ \t]*(?:\*\*)?"
     rf"(?:{_BILLING_WORD}|cpt(?:\s+codes?)?|units?|codes?(?=[ \t]*:))"
-    rf"|(?<=[.;!?])\s+(?:\*\*)?{_BILLING_WORD}"
+    rf"|(?<=[.;!?])[ \t]+(?:\*\*)?{_BILLING_WORD}"
     rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b"
     # a heading that ends in its billing word ("TODAY'S TREATMENT / BILLING", "Interventions &
     # charges:"): the charges are the lines below it
@@ -620,7 +622,7 @@ def _column_charges(scanner: Scanner, result: Billed) -> None:
             _unreadable(scanner, row.start, row.end, result)
             continue
         if row.minutes is not None:
-            result.services.append(_service(scanner, row.code, row.minutes, row.start, row.end))
+            result.services.append(service_at(scanner, row.code, row.minutes, row.start, row.end))
         if row.units:
             _bill(scanner, result, row.code, row.units, row.start, row.end)
         scanner.claim(row.start, row.end)
@@ -1095,10 +1097,10 @@ def _billed_item(scanner: Scanner, item: re.Match[str], result: Billed) -> None:
     after = None if item.group(2) else closing_minutes(scanner.text, end, _dosed)
     if after is not None and scanner.free(after[1], after[2]):
         end = after[2]  # "97110 x1 (12 min)", "97750 x1 (6MWT, 20 min)": minutes after the units
-        result.services.append(_service(scanner, code, after[0], item.start(), end))
+        result.services.append(service_at(scanner, code, after[0], item.start(), end))
     elif item.group(2):
         minutes = int(item.group(2))
-        result.services.append(_service(scanner, code, minutes, item.start(), item.end()))
+        result.services.append(service_at(scanner, code, minutes, item.start(), item.end()))
     scanner.claim(item.start(), end)
     scanner.block(item.start(), end)
     if count is not None and int(count) == 0:  # "97110 x0": written, not billed
@@ -1287,7 +1289,10 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
         ):
             continue
         line_end = scanner.line(match.start())[1]
-        if _HEADING_ONLY.fullmatch(text, match.start(), line_end):
+        rule = _UNDERLINE.match(text, match.end())
+        if rule is not None:
+            line_end = rule.end()  # "BILLING" over "-------": a heading, its rule under it
+        if rule is not None or _HEADING_ONLY.fullmatch(text, match.start(), line_end):
             # a heading ("## Billing", "TREATMENT / BILLING") bills the item lines below it only
             blank = _BLANK_LINES.match(text, line_end)
             below = blank.end() - 1 if blank else line_end
@@ -1301,6 +1306,8 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
 
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)*")
+# A heading underlined on the line below it, as plain-text notes set their headings off.
+_UNDERLINE = re.compile(r"[ \t:]*\n[ \t]*(?:-{3,}|={3,}|~{3,}|_{3,})[ \t]*(?=\n|$)")
 _HEADING_ONLY = re.compile(
     r"[ \t]*(?:\#{1,6}[ \t]*[^\n]*|[A-Za-z'][A-Za-z' ]{0,40}[ \t]*(?:/|&|\band\b)[ \t]*"
     r"(?:billing|charges)[ \t]*:?[ \t]*)",
@@ -1397,7 +1404,7 @@ def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
             code = item.group(2).upper()
             scanner.claim(item.start(), item.end())
             scanner.block(item.start(), item.end())
-            facts.append(_service(scanner, code, minutes, item.start(), item.end()))
+            facts.append(service_at(scanner, code, minutes, item.start(), item.end()))
         facts += _bare_minutes_after_names(scanner, key.end(), line_end)
     return facts
 
@@ -1424,7 +1431,7 @@ def _bare_minutes_after_names(scanner: Scanner, start: int, end: int) -> list[Fa
             continue
         scanner.claim(name.start(), value.end())
         scanner.block(value.start(1), value.end(1))
-        facts.append(_service(scanner, code, int(value.group(1)), name.start(), value.end()))
+        facts.append(service_at(scanner, code, int(value.group(1)), name.start(), value.end()))
     return facts
 
 
@@ -1441,7 +1448,7 @@ def _code_clauses(scanner: Scanner) -> list[Fact]:
         scanner.claim(clause.start, clause.start + 5)
         scanner.claim(clause.minutes_start, clause.minutes_end)
         scanner.block(clause.minutes_start, clause.minutes_end)
-        facts.append(_service(scanner, clause.code, clause.minutes, clause.start, clause.end))
+        facts.append(service_at(scanner, clause.code, clause.minutes, clause.start, clause.end))
     return facts
 
 
@@ -1463,7 +1470,7 @@ def _referred(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.claim(start, end)
         scanner.block(start, end)
         minutes = int(to_number(said.value))
-        facts.append(_service(scanner, said.code, minutes, start, end))
+        facts.append(service_at(scanner, said.code, minutes, start, end))
     return facts
 
 
@@ -1489,7 +1496,7 @@ def _elided(scanner: Scanner, names: list[tuple[int, int, str]]) -> list[Fact]:
             continue
         scanner.claim(start, end)
         scanner.block(start, end)
-        facts.append(_service(scanner, said.code, said.minutes, said.start, said.end))
+        facts.append(service_at(scanner, said.code, said.minutes, said.start, said.end))
     return facts
 
 
@@ -1594,7 +1601,7 @@ def _coded(scanner: Scanner) -> list[Fact]:
         scanner.claim(start, end)
         scanner.block(start, end)
         scanner.claim(line.code_start, line.code_end)
-        facts.append(_service(scanner, line.code, line.minutes, start, line.code_end))
+        facts.append(service_at(scanner, line.code, line.minutes, start, line.code_end))
     return facts
 
 
@@ -1606,7 +1613,7 @@ def _clocked(scanner: Scanner) -> list[Fact]:
         if scanner.in_header(start) or not scanner.free(start, end):
             continue
         scanner.claim(start, end)
-        facts.append(_service(scanner, clocked.code, clocked.range.minutes, start, end))
+        facts.append(service_at(scanner, clocked.code, clocked.range.minutes, start, end))
     return facts
 
 
@@ -1625,7 +1632,7 @@ def _minutes_before_codes(scanner: Scanner) -> list[Fact]:
         scanner.claim(item.start(), item.end())
         scanner.block(item.start(), item.end())
         code = item.group(3).upper()
-        facts.append(_service(scanner, code, int(item.group(1)), start, item.end(2)))
+        facts.append(service_at(scanner, code, int(item.group(1)), start, item.end(2)))
     return facts
 
 
@@ -1645,7 +1652,7 @@ def _keyed_minutes(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         code = codes.pop() or ""
         scanner.claim(match.start(), match.end())
         minutes = int(match.group("minutes"))
-        facts.append(_service(scanner, code, minutes, match.start(), match.end()))
+        facts.append(service_at(scanner, code, minutes, match.start(), match.end()))
     return facts
 
 
@@ -1676,11 +1683,11 @@ def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
             continue
         scanner.claim(*said.claimed)
         scanner.block(*said.digits)
-        facts.append(_service(scanner, said.code, said.minutes, *said.span))
+        facts.append(service_at(scanner, said.code, said.minutes, *said.span))
     return facts
 
 
-def _service(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
+def service_at(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
     """A service's minutes under its code, read from the text at [start, end)."""
     return Fact(
         kind="service",
@@ -1883,6 +1890,15 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 _RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
+
+
+def free_minutes(scanner: Scanner) -> list[re.Match[str]]:
+    """Minutes written outside the header that no reading has taken (no total, no service)."""
+    return [
+        found
+        for found in _minutes(scanner, 0, len(scanner.text))
+        if not scanner.in_header(found.start()) and scanner.free(found.start(1), found.end(1))
+    ]
 
 
 def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str) -> bool:

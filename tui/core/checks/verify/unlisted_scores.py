@@ -6,8 +6,9 @@ fact, and then no rule checks it. Two shapes are read here from the draft: a sco
 whole ("36/70"), which the note backs only by writing the same count and whole or the count
 itself; and a number after a capitalised name and a word that says it is a score ("score",
 "index", "scale", "questionnaire"), which the note backs only by writing the number in a
-sentence about the same thing. Numbers that are the draft's facts (checked already), dates and
-the note's own month/day pairs are left alone.
+sentence about the same thing; a number right after a name written like an instrument's
+("Peak METs 4.3") is held to the same. Numbers that are the draft's facts (checked already),
+dates and the note's own month/day pairs are left alone.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ _OUT_OF = re.compile(r"(?<![\d./\-])(\d+(?:\.\d+)?)\s*/\s*(\d+)(?![\d/]|\.\d|-\d
 _NAMED = re.compile(
     r"\b((?:[A-Z][\w'\-]*\s+){1,5})(?:score|index|scale|questionnaire|inventory|rating)\b"
     r"[^\d\n.;]{0,15}?(?<![\d.])(\d+(?:\.\d+)?)(?![\d/]|\.\d)"
+)
+# A name written like an instrument's, two capitals or more ("METs", "PRWE", "PDQ-39"), then its
+# number right after it: "Peak METs 4.3". A number with a unit or out of a whole, a range or a
+# date is read elsewhere; five digits or more are a code ("CPT 97110"), no score.
+_ACRONYM_LED = re.compile(
+    r"(?<![A-Za-z0-9\-])((?=(?:[0-9a-z\-]*[A-Z]){2})[A-Za-z][A-Za-z0-9\-]{2,})"
+    r"(?:[ \t]*[:=][ \t]*|[ \t]+)(?<![\d.])(\d{1,4}(?:\.\d+)?)"
+    r"(?![\d/]|\.\d|[ \t]*(?:-|\u2013|to|/)[ \t]*\d|[ \t]*[A-Za-z%\u00b0'])"
 )
 # Capitalised words that name no instrument (a sentence's first word, a pronoun).
 _NOT_A_NAME = frozenset({"the", "his", "her", "their", "a", "an", "today", "this", "on", "at"})
@@ -42,3 +51,5 @@ def named_scores(draft: Normalized) -> Iterator[tuple[str, float, int]]:
         if all(word.lower() in _NOT_A_NAME for word in words):
             continue
         yield " ".join(words), float(match.group(2)), match.start(2)
+    for match in _ACRONYM_LED.finditer(draft.text):
+        yield match.group(1), float(match.group(2)), match.start(2)

@@ -53,6 +53,7 @@ from tui.core.checks.text.lexicon import (
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
 from tui.core.checks.verify.conversions import Converted
 from tui.core.checks.verify.copied import copied_from, sentence_index
+from tui.core.checks.verify.grid_cells import grid_backs, grid_contradicts
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
 from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
@@ -1172,6 +1173,13 @@ def _supported(
     """True when the note backs a fact found in the draft: its own fact in the note, or, for
     a fact the draft calls a change, a change between two of the note's facts of its group
     (a value of no kind of its own: of a group the draft's sentence names)."""
+    value = _numeric(fact)
+    if (
+        value is not None
+        and draft is not None
+        and grid_contradicts(note.text, draft.text, _value_at(fact, value, draft), value)
+    ):
+        return False  # the draft names a cell of the note's table that holds another number
     if note.same_fact(fact, draft.text if draft is not None else ""):
         return True
     if fact.kind == "outcome" and note.same_unlisted(fact):
@@ -1184,7 +1192,6 @@ def _supported(
         fact, draft.text, note.sentences.texts_with, _parts_agree
     ):
         return True
-    value = _numeric(fact)
     if changed and value is not None and fact.kind != "service":
         if _in_derived(value, derived, _group(fact), percent=fact.unit == "%"):
             return True
@@ -1196,6 +1203,10 @@ def _supported(
         return True
     if note.by_value.get((_group(fact), _key(fact.value))):
         return False  # the note has this value, but for another side or motion
+    if value is not None and draft is not None and value in note.loose:
+        at = _value_at(fact, value, draft)
+        if grid_backs(note.text, draft.text, at, value, fact.unit or ""):
+            return True
     if fact.kind == "mmt":
         return str(fact.value) in note.grades
     if value is None:
@@ -1235,6 +1246,19 @@ def _supported(
                 fact.label, value, note.text, note.loose_at.get(value, ()), note.pain_lines
             )
         )
+    )
+
+
+def _value_at(fact: Fact, value: float, draft: _Side) -> int:
+    """Where the fact's own number is written in the draft (its span may hold its name)."""
+    start, end = fact.span
+    return next(
+        (
+            m.start()
+            for m in ANY_NUMBER.finditer(draft.text, start, end)
+            if _equal(to_number(m.group()), value)
+        ),
+        start,
     )
 
 
