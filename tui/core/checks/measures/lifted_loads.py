@@ -81,14 +81,17 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         if scanner.in_header(lift.start()) or scanner.in_goal(lift.start()):
             continue
         sentence_start = scanner.sentence_before(lift.start())
-        end = _clause_end(text, lift.end(), scanner.sentence_after(lift.end()))
-        end = _under_heading(text, lift.end(), end)
+        clause_end = _clause_end(text, lift.end(), scanner.sentence_after(lift.end()))
+        end = _under_heading(text, lift.end(), clause_end)
+        below = text.rfind("\n", lift.end(), end) + 1  # the line under a heading, if any
         if words.not_tested.search(text, sentence_start, end):
             continue
         tested = bool(words.tested.search(text, sentence_start, end))
         for load in _LOAD.finditer(text, lift.end(), min(end, lift.end() + _REACH)):
-            # in a capacity test, a load said of its lift with nothing listed between
-            own = capacity and not _LISTED_BETWEEN.search(text, lift.end(), load.start())
+            # in a capacity test, a load said of its lift with nothing listed between, or one
+            # of the loads listed on the line under the lift's heading
+            listed = _LISTED_BETWEEN.search(text, lift.end(), load.start())
+            own = capacity and (not listed or (below > lift.end() and load.start() >= below))
             _read_load(scanner, facts, lift, load, tested=tested or bool(own))
 
 
