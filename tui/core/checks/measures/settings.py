@@ -55,6 +55,7 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     words = setting_words()
     flags = re.IGNORECASE
     lengths, angles = words.get("lengths", ()), words.get("angles", ())
+    setup = words.get("setup_lines", ())
     # no word of travel between the thing and its length ("w/c propulsion 300 ft" is travelled)
     untravelled = rf"(?:(?!\b(?:{either(words.get('travel', ()))})\b)[^\d\n.,;:)|]){{0,30}}?"
     return (
@@ -68,6 +69,8 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
             re.compile(rf"\b(?:{either(angles)})(?![\w-]){_BETWEEN}{_VALUE}{_ANGLE}", flags),
             *angles,
         ),
+        # "Home set-up: shower chair seat 48 cm, ...": a line keyed by a set-up sets it all
+        re.compile(rf"^[ \t]*(?:{either(setup)})\b[^\n:\d]{{0,20}}:[^\n]*", flags | re.M),
         # "HHD, 60 deg knee flex", "orthosis remolded (wrist 0°, MCP 50° flex)": the angles
         # of the thing, said right after a comma or listed in its brackets.
         led(
