@@ -58,7 +58,10 @@ def test_twin_a_rest_or_a_goal_in_two_units_is_no_result() -> None:
 
 
 def test_a_method_of_direct_measurement_gives_an_other_value() -> None:
-    text = "Cranial scan: CVAI 5.9% (eval 7.4%). Perometer: LVD 16.8 %. Snellen static 20/25 with glasses."
+    text = (
+        "Cranial scan: CVAI 5.9% (eval 7.4%). Perometer: LVD 16.8 %. "
+        "Snellen static 20/25 with glasses."
+    )
     found = _pairs(text)
     assert ("other", 5.9, "%") in found and ("other", 16.8, "%") in found
     assert ("other", "20/25", None) in found

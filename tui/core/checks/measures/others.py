@@ -448,6 +448,7 @@ def _item_name() -> re.Pattern[str]:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
     return re.compile(rf"[ \t]*(?:{either(data.get('item_names', ()))})(?!\w)", re.IGNORECASE)
 
+
 # A value followed by an earlier value of the same unit in a bracket ("endurance 18 s (initial
 # 9 s)", "5-button smock in 45 s (baseline 110 s)", "standing tolerance 45 min [15 min]" under
 # "[admission in brackets]", "0 cm [28 cm from floor]"): tracked over time, so both are measured.

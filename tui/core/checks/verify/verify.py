@@ -385,6 +385,8 @@ def _verbatim(fact: Fact, text: str, other: _Side) -> bool:
     other): the readers disagree on what it is, not the texts."""
     if fact.kind not in ("outcome", "mmt", "other") or not text:
         return False
+    if fact.kind == "other" and labels.parts_of(fact.label).side:
+        return False  # "L excursion 5 mm" is not backed by the note's "R excursion 5 mm"
     written = _WRITTEN.match(text, fact.span[0])
     name = _NAME_BEFORE.search(text, max(0, fact.span[0] - 30), fact.span[0])
     if written is None or name is None:
