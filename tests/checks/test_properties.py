@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.checks.conftest import note_from_text
+from tests.checks.conftest import in_two_units, note_from_text
 from tui.core.checks.billing.audit import audit_note
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.handouts.readability import plain_language, readability
@@ -118,17 +116,6 @@ clinical_text = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join)
 any_text = st.one_of(st.text(max_size=300), clinical_text)
 
 
-_TWO_UNITS = re.compile(
-    r"(\d+)\s*(?:min|mins|minutes?|m)\.?,?\s*(?:and\s+)?(\d+)\s*(?:s|secs?|seconds?)", re.I
-)
-
-
-def _in_two_units(span: str, value: object) -> bool:
-    """A time written in two units, read as its seconds."""
-    found = _TWO_UNITS.search(span)
-    return found is not None and int(found.group(1)) * 60 + int(found.group(2)) == value
-
-
 def _check_spans(text: str) -> None:
     for fact in extract_facts(text):
         start, end = fact.span
@@ -138,7 +125,7 @@ def _check_spans(text: str) -> None:
         line_start = text.rfind("\n", 0, start) + 1
         written = normalize(text[line_start:end]).text
         value = str(fact.minutes if fact.kind == "service" else fact.value)
-        if _in_two_units(text[start:end], fact.value):
+        if in_two_units(text[start:end], fact.value):
             continue  # "2 min 05 s" is 125 s (tests/eval/CONVENTIONS.md)
         digits = value.rstrip("+-")
         assert digits in written or digits.rstrip("0").rstrip(".") in written, (fact, written)

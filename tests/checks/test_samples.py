@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 
-from tests.checks.conftest import EXPECTED, SAMPLES, found, sample_text
+from tests.checks.conftest import EXPECTED, SAMPLES, found, in_two_units, sample_text
 from tui.core.checks.billing.audit import audit_note
 from tui.core.checks.billing.units import valid_allocations
 from tui.core.checks.extract import extract_billing, extract_facts
@@ -38,12 +37,6 @@ def test_fact_recall_on_the_samples_is_complete() -> None:
     assert hits / total == 1.0
 
 
-def _in_two_units(span: str, value: object) -> bool:
-    """A time written in two units, read as its seconds."""
-    found = re.search(r"(\d+)\s*min\w*\s*(\d+)\s*s", span)
-    return found is not None and int(found.group(1)) * 60 + int(found.group(2)) == value
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_spans_point_at_their_values(name: str) -> None:
     text = sample_text(name)
@@ -55,7 +48,7 @@ def test_spans_point_at_their_values(name: str) -> None:
             assert str(fact.minutes) in written or "minutes" in written
         elif fact.kind == "mmt":
             assert str(fact.value)[0] in written
-        elif _in_two_units(written, fact.value):
+        elif in_two_units(written, fact.value):
             continue  # "2 min 40 s" is 160 s (tests/eval/CONVENTIONS.md)
         elif not any(ch.isalpha() for ch in written.split()[0]):
             assert str(fact.value).rstrip("0").rstrip(".") in written
