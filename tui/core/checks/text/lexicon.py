@@ -665,7 +665,7 @@ FOLLOW = re.compile(
 
 # Units a loose number may carry, for verification of drafts (class name -> pattern).
 UNIT_CLASSES: dict[str, str] = {
-    "ratio10": r"\s*/\s*10\b|\s*out of\s*10\b",
+    "ratio10": r"/\s*10\b|\s*out of\s*10\b",
     "grade5": r"/\s*5\b|\s*out of\s*5\b",
     "deg": r"\s*" + DEGREES,
     "pct": r"\s*(?:%|percent\b|pct\b)",

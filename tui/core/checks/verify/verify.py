@@ -1206,7 +1206,8 @@ def _supported(
             return True
     if fact.kind == "rom" and value is not None and _loose_on_motion_line(fact, value, note):
         return True
-    if note.by_value.get((_group(fact), _key(fact.value))):
+    held = note.by_value.get((_group(fact), _key(fact.value)), ())
+    if any(_units_agree(fact.unit, other.unit) for other in held):
         return False  # the note has this value, but for another side or motion
     if fact.kind == "mmt":
         return str(fact.value) in note.grades
@@ -1542,8 +1543,11 @@ def _compatible(a: Fact, b: Fact) -> bool:
 
 
 def _units_agree(one: str | None, other: str | None) -> bool:
-    """Units of one class, or a unit only one text writes (a value written bare in one)."""
+    """Units of one class, or a unit only one text writes (a value written bare in one); a
+    rating out of a maximum ("5/10") is never a length ("5 mm")."""
     first, second = _unit_class(one or ""), _unit_class(other or "")
+    if (one or "").startswith("/") != (other or "").startswith("/") and (first or second):
+        return False
     return first is None or second is None or first == second
 
 
