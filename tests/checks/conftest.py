@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -66,3 +67,15 @@ def one_fact(text: str, kind: str, value: object) -> Fact:
     found = [fact for fact in facts_in(text, kind) if fact.value == value]
     assert len(found) == 1, (value, [(f.kind, f.value, f.label) for f in facts_in(text)])
     return found[0]
+
+
+_TWO_UNITS = re.compile(
+    r"(\d+)\s*(?:min|mins|minutes?|m)\.?,?\s*(?:and\s+)?(\d+)\s*(?:s|secs?|seconds?)", re.I
+)
+
+
+def in_two_units(span: str, value: object) -> bool:
+    """A time written in two units ("2 min 40 s"), read as its seconds (tests/eval/CONVENTIONS.md):
+    a span that holds no digit of its value."""
+    found = _TWO_UNITS.search(span)
+    return found is not None and int(found.group(1)) * 60 + int(found.group(2)) == value

@@ -57,8 +57,8 @@ def test_side_joint_and_motion_come_from_the_nearest_label_in_scope(
 @pytest.mark.parametrize(
     ("text", "kind", "value", "previous"),
     [
-        ("Mouth opening 32 mm (was 26 mm).", "rom", 26, True),
-        ("Mouth opening 32 mm (was 26 mm).", "rom", 32, False),
+        ("Mouth opening 32 mm (was 26 mm).", "other", 26, True),
+        ("Mouth opening 32 mm (was 26 mm).", "other", 32, False),
         ("neck 4/10, R arm 2/10 (IE 6/10 and 5/10).", "pain", 5, True),
         ("neck 4/10, R arm 2/10 (IE 6/10 and 5/10).", "pain", 2, False),
         ("Previous QuickDASH: 45.5", "outcome", 45.5, True),
@@ -193,6 +193,9 @@ def test_dictation_hundreds_minus_and_spoken_ratings() -> None:
 
 
 def test_jaw_motions_in_millimetres() -> None:
-    facts = facts_in("Mouth opening 32 mm (was 26 mm), lateral excursion R 7 mm, L 9 mm.", "rom")
+    """Jaw motions in mm are lengths, not angles (tests/eval/CONVENTIONS.md): kind other."""
+    text = "Mouth opening 32 mm (was 26 mm), lateral excursion R 7 mm, L 9 mm."
+    assert facts_in(text, "rom") == []
+    facts = facts_in(text, "other")
     assert [(f.value, f.unit) for f in facts] == [(32, "mm"), (26, "mm"), (7, "mm"), (9, "mm")]
     assert facts[3].label == "L lateral excursion"

@@ -194,7 +194,7 @@ def test_an_exports_dotted_camel_case_keys_name_their_values() -> None:
     )
     found = [(f.kind, f.value, f.unit) for f in _facts(note)]
     assert ("pain", 4, None) in found or ("pain", 4, "/10") in found
-    assert ("rom", 34, "mm") in found and ("rom", 8, "mm") in found
+    assert ("other", 34, "mm") in found and ("other", 8, "mm") in found
     assert any(kind == "rom" and value == 112 for kind, value, _ in found)
 
 

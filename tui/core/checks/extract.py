@@ -40,6 +40,8 @@ from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.dated_values import mark_dated
+from tui.core.checks.measures.direct_measures import mark_direct_measures
+from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
@@ -110,6 +112,7 @@ _PASSES: tuple[Pass, ...] = (
     read_mmt,
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_ratings,
+    read_durations,
     read_gait_speed,
     read_patient_rates,
     read_regions,
@@ -128,6 +131,7 @@ _PASSES: tuple[Pass, ...] = (
     read_restated,
     read_other_side,
     read_listed,
+    mark_direct_measures,
     mark_arrowed,
     mark_dated,
     mark_labelled,

@@ -29,6 +29,7 @@ from tui.core.checks.text.scan import Scanner
 _DATA = files("tui.core") / "data" / "measures.toml"
 _UNITS = {"lb": "lb", "lbs": "lb", "#": "lb", "pounds": "lb", "pound": "lb", "lbf": "lb"}
 _UNITS |= {"kg": "kg", "kgs": "kg", "kilograms": "kg", "kgf": "kg"}
+_UNITS |= {"n": "N", "newtons": "N"}  # a push or pull force on a gauge ("push: 178 N")
 _UNIT = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
 # A load: a number and its unit, not glued to a noun by a hyphen ("25-lb kettlebell").
 _LOAD = re.compile(rf"(?<![\w.~])(\d{{1,3}}(?:\.\d+)?)[ \t]*({_UNIT})(?![\w/-])", re.IGNORECASE)
@@ -41,6 +42,8 @@ _EARLIER = re.compile(
 # A load whose sets and repetitions follow is a dose ("30 lb 3x8", "25 lb x 10").
 _DOSED = re.compile(r"[ \t]*,?[ \t]*(?:\d+[ \t]*x[ \t]*\d+|x[ \t]*\d+)", re.IGNORECASE)
 _REACH = 90
+# Another item listed between a lift and a load ("farmer carry, Pallof press 15 lb").
+_LISTED_BETWEEN = re.compile(r"[,(]")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class _Words:
     tested: re.Pattern[str]
     not_tested: re.Pattern[str]
     objects: re.Pattern[str]
+    capacity: re.Pattern[str]
 
 
 @cache
@@ -60,10 +64,11 @@ def _words() -> _Words:
 
     lifts = [str(word) for word in data.get("lifts", ())]
     return _Words(
-        lifts=led(re.compile(rf"\b(?:{listed('lifts')})(?![\w])", re.IGNORECASE), *lifts),
-        tested=re.compile(rf"\b(?:{listed('tested')})\b", re.IGNORECASE),
+        lifts=led(re.compile(rf"\b(?:{listed('lifts')})(?![^\W_])", re.IGNORECASE), *lifts),
+        tested=re.compile(rf"(?<![^\W_])(?:{listed('tested')})(?![^\W_])", re.IGNORECASE),
         not_tested=re.compile(rf"\b(?:{listed('not_tested')})\b", re.IGNORECASE),
         objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{listed('objects')})\b", re.I),
+        capacity=re.compile(rf"(?<![^\W_])(?:{listed('capacity_notes')})(?![^\W_])", re.I),
     )
 
 
@@ -71,16 +76,42 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     """Each tested load after a lift, carry, push or pull, with its earlier load."""
     words = _words()
     text = scanner.text
+    capacity = _capacity_note(text)
     for lift in words.lifts.finditer(text):
         if scanner.in_header(lift.start()) or scanner.in_goal(lift.start()):
             continue
         sentence_start = scanner.sentence_before(lift.start())
-        end = _clause_end(text, lift.end(), scanner.sentence_after(lift.end()))
+        clause_end = _clause_end(text, lift.end(), scanner.sentence_after(lift.end()))
+        end = _under_heading(text, lift.end(), clause_end)
+        below = text.rfind("\n", lift.end(), end) + 1  # the line under a heading, if any
         if words.not_tested.search(text, sentence_start, end):
             continue
         tested = bool(words.tested.search(text, sentence_start, end))
         for load in _LOAD.finditer(text, lift.end(), min(end, lift.end() + _REACH)):
-            _read_load(scanner, facts, lift, load, tested=tested)
+            # in a capacity test, a load said of its lift with nothing listed between, or one
+            # of the loads listed on the line under the lift's heading
+            listed = _LISTED_BETWEEN.search(text, lift.end(), load.start())
+            own = capacity and (not listed or (below > lift.end() and load.start() >= below))
+            _read_load(scanner, facts, lift, load, tested=tested or bool(own))
+
+
+# A line that names the lift and ends in a colon heads the loads on the line below it
+# ("Material handling (floor to waist, crate):" then "occasional 65 lb (start: 40 lb)").
+_HEADING_END = re.compile(r"[^\n]*:[ \t]*\n")
+
+
+def _under_heading(text: str, start: int, end: int) -> int:
+    """The end of the line below a heading that names the lift, else `end`."""
+    heading = _HEADING_END.match(text, start)
+    if heading is None:
+        return end
+    below = text.find("\n", heading.end())
+    return len(text) if below < 0 else below
+
+
+def _capacity_note(text: str) -> bool:
+    """True for a note of a capacity test (an FCE, 97750): its loads were tested."""
+    return bool(_words().capacity.search(text))
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

@@ -8,8 +8,10 @@ exercise load ("10 pound box", "1#") or a landmark ("1 cm above the patella") is
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
@@ -17,10 +19,13 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
 
 # The day of a date written month/day ("10/02 %"): a zero-led number after a number and a slash
 # is never a measurement ("32/34 cm", a pair of values, is).
@@ -396,6 +401,8 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         for match in pattern.finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
                 continue
+            if pattern is _DISTANCE and _not_yet_done(scanner, match.start(), match.end()):
+                continue
             written = unit or match.group(2).lower()
             written = {
                 "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
@@ -413,6 +420,34 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
+_CLAUSE_END = re.compile(r"[,;.\n]")
+
+
+@cache
+def _not_done() -> re.Pattern[str]:
+    """Words that put a clause in the future or under a condition (measures.toml)."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
+    return re.compile(rf"(?<!\w)(?:{either(data.get('not_done', ()))})(?!\w)", re.IGNORECASE)
+
+
+def _not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
+    """A distance in a clause said in the future or under a condition ("ambulate 10 ft if
+    FiO2 <= 40%", "walk 150 ft tomorrow", "will trial 300 ft"), or one that names a scored
+    item ("walking 50 ft with turns still needs partial assist", Section GG): a plan's target
+    or an item's name, not a distance the patient covered."""
+    stop = _CLAUSE_END.search(scanner.text, end)
+    clause_end = stop.start() if stop else len(scanner.text)
+    if _item_name().match(scanner.text, end):
+        return True
+    return bool(_not_done().search(scanner.text, scanner.clause_start(start), clause_end))
+
+
+@cache
+def _item_name() -> re.Pattern[str]:
+    """The words after a distance that make it part of a scored item's name (measures.toml)."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
+    return re.compile(rf"[ \t]*(?:{either(data.get('item_names', ()))})(?!\w)", re.IGNORECASE)
+
 
 # A value followed by an earlier value of the same unit in a bracket ("endurance 18 s (initial
 # 9 s)", "5-button smock in 45 s (baseline 110 s)", "standing tolerance 45 min [15 min]" under
@@ -565,16 +600,20 @@ def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
         earlier = attribute(scanner, match.start(4), match.end(5))
         if not earlier.prior:
             continue
+        test = _NAMED_TEST.search(scanner.text, scanner.clause_start(match.start()), match.start())
+        kind, measure = ("outcome", test.group(1)) if test else ("other", None)
+        label = measure or label
+        extra = {"unit": unit, "measure": measure}
         if not read:
-            scanner.emit(facts, "other", to_number(match.group(1)), spans[0], label, unit=unit)
+            scanner.emit(facts, kind, to_number(match.group(1)), spans[0], label, **extra)
         scanner.emit(
-            facts,
-            "other",
-            to_number(match.group(4)),
-            spans[1],
-            label + earlier.previous,
-            unit=unit,
+            facts, kind, to_number(match.group(4)), spans[1], label + earlier.previous, **extra
         )
+
+
+# A test named in Title Case right before its time ("L Test 28.4 s [61.0 s]", "Four Square Step
+# Test 9.8 s (was 14 s)"): the result of a named timed test is an outcome (CONVENTIONS.md).
+_NAMED_TEST = re.compile(r"((?:\b[A-Z0-9][\w-]*[ \t]+){1,5}Test)[ \t]*:?[ \t]*\Z")
 
 
 def _context_label(scanner: Scanner, pos: int, end: int) -> str:

@@ -142,7 +142,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     written = [match.group(1), match.group(2)] if ranged else [match.group(1)]
     if any(to_number(number) > _most_degrees(keyword, previous) for number in written):
         return None
-    end = _MM.match(text, number_end).end() if millimetres else match.end()  # type: ignore[union-attr]
+    written_mm = _MM.match(text, number_end)
+    end = written_mm.end() if millimetres and written_mm else match.end()
     found = attribute(scanner, pos, end)
     if not found.motion and follow and previous is not None:
         found = replace(found, motion=previous.motion)
@@ -174,10 +175,12 @@ def _in_millimetres(
     text: str, number_end: int, keyword: re.Match[str] | None, chained: bool
 ) -> bool:
     """ "Mouth opening 32 mm (was 26 mm)", "lateral excursion R 7 mm, L 9 mm": motions
-    measured as a distance, and values chained to one."""
+    measured as a distance, and values chained to one; a jaw's motion is measured only so,
+    so its value without a unit ("max opening up from 36 at the eval") is in mm too."""
+    jaw = keyword is not None and keyword.group().lower() in millimetre_motions()
     if not _MM.match(text, number_end):
-        return False
-    return chained or (keyword is not None and keyword.group().lower() in millimetre_motions())
+        return (jaw or chained) and not _BAD_AFTER.match(text, number_end)
+    return chained or jaw
 
 
 def _keyed_word(scanner: Scanner, pos: int, clause: str) -> re.Match[str] | None:
@@ -295,4 +298,6 @@ def _emit_rom(
         label = labels.join(found.side, head, suffix.strip())
     else:
         label = labels.join(found.side, joint, motion, found.mode) + suffix
-    scanner.emit(facts, "rom", value, span, label.strip() or "ROM", unit=unit)
+    # A jaw's opening, excursion or protrusion in mm is a length, not an angle (CONVENTIONS.md).
+    kind = "other" if unit == "mm" else "rom"
+    scanner.emit(facts, kind, value, span, label.strip() or "ROM", unit=unit)

@@ -43,6 +43,8 @@ _NOT_ROM = r"(?:(?!\b[AP]?ROM\b)[^\n])"
 # A ward's name between a place word and its number ("Unit/Bed: CVICU 7", "bed MICU-4"): a unit's
 # capitals, ending in its U ("Supine in bed: HR 84" names a sign, not a ward).
 _WARD = r"(?:(?-i:[A-Z]{1,7}U)[ \t-]*)?"
+# The thing set again, said after an arrow ("desk height 74 cm -> 70 cm"): its new setting.
+_CHANGED_TO = rf"(?:[ \t]*(?:->|-->|\u2192|=>)[ \t]*{NUM}[ \t]*{_LENGTH})?"
 # A second setting said "at" the first ("HFNC 30 L/min at 45%").
 _AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
@@ -53,17 +55,22 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     words = setting_words()
     flags = re.IGNORECASE
     lengths, angles = words.get("lengths", ()), words.get("angles", ())
+    setup = words.get("setup_lines", ())
     # no word of travel between the thing and its length ("w/c propulsion 300 ft" is travelled)
     untravelled = rf"(?:(?!\b(?:{either(words.get('travel', ()))})\b)[^\d\n.,;:)|]){{0,30}}?"
     return (
         led(
-            re.compile(rf"\b(?:{either(lengths)})\b{untravelled}{_VALUE}{_LENGTH}", flags),
+            re.compile(
+                rf"\b(?:{either(lengths)})\b{untravelled}{_VALUE}{_LENGTH}{_CHANGED_TO}", flags
+            ),
             *lengths,
         ),
         led(
             re.compile(rf"\b(?:{either(angles)})(?![\w-]){_BETWEEN}{_VALUE}{_ANGLE}", flags),
             *angles,
         ),
+        # "Home set-up: shower chair seat 48 cm, ...": a line keyed by a set-up sets it all
+        re.compile(rf"^[ \t]*(?:{either(setup)})\b[^\n:\d]{{0,20}}:[^\n]*", flags | re.M),
         # "HHD, 60 deg knee flex", "orthosis remolded (wrist 0°, MCP 50° flex)": the angles
         # of the thing, said right after a comma or listed in its brackets.
         led(

@@ -386,12 +386,24 @@ def _verbatim(fact: Fact, text: str, other: _Side) -> bool:
     other): the readers disagree on what it is, not the texts."""
     if fact.kind not in ("outcome", "mmt", "other") or not text:
         return False
+    if fact.kind == "other" and _other_side_only(fact, other):
+        return False  # "L excursion 5 mm" is not backed by the note's "R excursion 5 mm"
     written = _WRITTEN.match(text, fact.span[0])
     name = _NAME_BEFORE.search(text, max(0, fact.span[0] - 30), fact.span[0])
     if written is None or name is None:
         return False
     key = (name.group(1).lower(), re.sub(r"[ \t]", "", written.group(1)))
     return key in _named_numbers(other.text)
+
+
+def _other_side_only(fact: Fact, other: _Side) -> bool:
+    """The other text holds this value, in this unit, only as a fact of another side."""
+    held = [
+        each
+        for each in other.by_value.get((_group(fact), _key(fact.value)), ())
+        if _units_agree(fact.unit, each.unit)
+    ]
+    return bool(held) and not any(_same_side(fact.label, each.label) for each in held)
 
 
 def _noun_alike(fact: Fact, text: str, other: _Side) -> bool:
@@ -1201,7 +1213,8 @@ def _supported(
             return True
     if fact.kind == "rom" and value is not None and _loose_on_motion_line(fact, value, note):
         return True
-    if note.by_value.get((_group(fact), _key(fact.value))):
+    held = note.by_value.get((_group(fact), _key(fact.value)), ())
+    if any(_units_agree(fact.unit, other.unit) for other in held):
         return False  # the note has this value, but for another side or motion
     if value is not None and draft is not None and value in note.loose:
         at = _value_at(fact, value, draft)
@@ -1554,8 +1567,11 @@ def _compatible(a: Fact, b: Fact) -> bool:
 
 
 def _units_agree(one: str | None, other: str | None) -> bool:
-    """Units of one class, or a unit only one text writes (a value written bare in one)."""
+    """Units of one class, or a unit only one text writes (a value written bare in one); a
+    rating out of a maximum ("5/10") is never a length ("5 mm")."""
     first, second = _unit_class(one or ""), _unit_class(other or "")
+    if (one or "").startswith("/") != (other or "").startswith("/") and (first or second):
+        return False
     return first is None or second is None or first == second
 
 
@@ -1884,6 +1900,8 @@ def _unsupported_quantities(
             continue
         if quantity.value in note.numbers or _derived_quantity(quantity, draft, derived):
             continue
+        if note.by_quantity.get((quantity.unit_class, round(quantity.value, 3))):
+            continue  # one of the note's facts ("2 min 40 s" read as 160 s)
         if note.converted.converts_to(quantity.value, quantity.unit):
             continue
         before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
