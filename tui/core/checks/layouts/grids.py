@@ -34,6 +34,8 @@ _BOX_RULE = re.compile(r"^[ \t]*[+|][-=+|: \t]*[-=][-=+|: \t]*[+|][ \t\r]*$")
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _DIGITS = re.compile(r"\d")
+# A number of its own, not one inside a name ("SpO2", "6MWT", "D3" are words of a heading).
+_OWN_NUMBER = re.compile(r"(?<![A-Za-z\d])\d+(?![A-Za-z\d])")
 _HEADING_WORDS = 4
 _HEADING_LINES = 3
 _INNER_PIPES = 1
@@ -304,7 +306,7 @@ def _inner_grid(
     is a heading row of words (no number) and no line has more cells (an empty last cell may be
     left out)."""
     grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
-    if not grid.rows or not grid.headed or any(_DIGITS.search(c.text) for c in grid.rows[0]):
+    if not grid.rows or not grid.headed or any(_OWN_NUMBER.search(c.text) for c in grid.rows[0]):
         return None
     width = len(grid.rows[0])
     if (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import role_of
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import VitalSign, vital_row_words, vital_signs
 from tui.core.checks.text.alternation import either
@@ -29,6 +30,14 @@ _SINGLE = re.compile(
     r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d|[ \t]*/[ \t]*\d|[ \t]*[-\u2013][ \t]*\d)"
     r"(?:[ \t]*(%|bpm))?"
 )
+# One sign's readings set apart by slashes ("72/96", "97/93%"), the unit after the last.
+_SLASHED = re.compile(
+    r"(?<![\d./])(?P<values>\d{1,3}(?:\.\d)?(?:[ \t]*/[ \t]*\d{1,3}(?:\.\d)?){1,3})(?![\d./])"
+    r"(?:[ \t]*(?P<unit>%|bpm))?"
+)
+_NUMBERS = re.compile(r"\d{1,3}(?:\.\d)?")
+# Between a sign and what follows it: spaces, maybe a colon.
+_KEY_GAP = re.compile(r"[ \t]*(?:[:=][ \t]*)?")
 # In a row the values are separated by slashes too ("96 / 118/70"): the row says where one ends.
 _CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
 # Between the names of a row: a slash, a bar, a tab or a run of spaces.
@@ -47,6 +56,12 @@ _TAB_ROW_LABEL = re.compile(
 _OTHER_HEADINGS = re.compile(
     r"(?:(?:\t|[ \t]{2,}|[ \t]*\|[ \t]*)[ \t]*[A-Za-z][\w%/.-]{0,15})+[ \t|]*"
 )
+# A bar between the cells of a sign's row ("HR (bpm)   96   | 118   | 101" under "rest | peak |
+# recovery"): the next cell holds the sign's next reading.
+_CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
+# A remark in brackets between a sign and its reading, written by a table's column ("HR:
+# (pre-tx) (previous) 78"): words only; a bracket holding a number is a reading or a limit.
+_REMARK = re.compile(r"[ \t]*(?:\([ \t]*[A-Za-z][A-Za-z .-]{0,30}\)[ \t]*)+")
 _HEAD_REST = re.compile(
     r"[ \t]*(?:\((?P<paren>[^)\n]{0,30})\))?[ \t]*(?P<qual>[A-Za-z][\w .-]{0,20}?)?"
     r"[ \t]*[:|=]?[ \t]*"
@@ -64,6 +79,7 @@ class _Words:
     limit_before: re.Pattern[str]
     paced: Led
     heart: re.Pattern[str]
+    positions: re.Pattern[str]
 
 
 @cache
@@ -108,6 +124,13 @@ def _words() -> _Words:
             *data.get("paced", ()),
         ),
         heart=re.compile(rf"\b(?:{either(data.get('heart_words', ()))})\b", re.I),
+        # positions or moments set apart by slashes ("sit/stand", "rest/after walk"): each item
+        # opens with a qualifier and holds two words at most
+        positions=re.compile(
+            rf"(?<![\w/])(?:{qualifiers})(?:[ \t]+[A-Za-z]+)?(?:[ \t]*/[ \t]*(?:{qualifiers})"
+            rf"(?:[ \t]+[A-Za-z]+)?)+(?![\w/])",
+            re.I,
+        ),
         limit_before=re.compile(
             rf"(?<![\w-])(?:{either(data.get('limits_before', ()))})[ \t]*\Z", re.I
         ),
@@ -118,6 +141,11 @@ def _words() -> _Words:
     )
 
 
+# A row's name before its first sign: a key ("limits:", "Goal |"), short and without numbers.
+_ROW_KEY = re.compile(
+    r"[ \t]*(?:[-*|>][ \t]*)?(?P<key>[A-Za-z][A-Za-z /()-]{0,30}?)[ \t]*[:;|][ \t]*\Z"
+)
+_ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _BEATS = re.compile(r"(?<![\d.])(\d{2,3})[ \t]*bpm\b", re.I)
 
 
@@ -133,6 +161,14 @@ def claim_vital_limits(scanner: Scanner, _facts: list[Fact], _measures: tuple[st
                 break
             if scanner.free(*beat.span(1)):
                 scanner.claim(*beat.span(1))
+    for match in words.names.finditer(text):
+        line_start, line_end = scanner.line(match.start())
+        key = _ROW_KEY.match(text, line_start, match.start())
+        if key and role_of(key.group("key")) == "goal":
+            # "limits: HR 130 | MAP 110", "| Goal | HR < 100 |": a row of targets
+            for number in _ANY_NUMBER.finditer(text, match.start(), line_end):
+                if scanner.free(*number.span()):
+                    scanner.claim(*number.span())
     for match in words.limited.finditer(text):
         before = text[max(0, match.start() - 24) : match.start()].rstrip()
         said = match.group("limit") or words.limit_before.search(before + " ")
@@ -221,9 +257,52 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
             pos = how_start = found.end()
             continue
         moved = step.match(text, pos, line_end)
+        if moved is None or moved.end() == pos or _CELL_BAR.match(text, moved.end(), line_end):
+            moved = _CELL_BAR.match(text, pos, line_end) or _REMARK.match(text, pos, line_end)
         if moved is None or moved.end() == pos:
             return
         pos = moved.end()
+
+
+def read_paired_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """ "HR 72/96 sit/stand", "SpO2 rest/after walk 97/93%": one sign's readings set apart by
+    slashes with as many positions set apart by slashes right before or after them, each
+    reading labelled by its position. Without the positions the slashes say nothing sure ("HR
+    90/130" may be a reading and a limit), so the numbers are left out rather than the first
+    read as the reading; a score over its scale's top ("RPE 13/20") is left to its readers."""
+    words = _words()
+    text = scanner.text
+    for match in words.names.finditer(text):
+        signs = _signs(words, match.group())
+        if len(signs) != 1 or signs[0].low_pair is not None:
+            continue  # "BP 120/80" is one reading; "HR / BP" a row of signs
+        sign = signs[0]
+        _, line_end = scanner.line(match.end())
+        pos = _UNIT_BRACKET.match(text, match.end()) or _KEY_GAP.match(text, match.end())
+        start = pos.end() if pos else match.end()
+        before = words.positions.match(text, start, line_end)
+        at = _KEY_GAP.match(text, before.end(), line_end) if before else None
+        values = _SLASHED.match(text, at.end() if at else start, line_end)
+        if values is None:
+            continue
+        spans = [number.span() for number in _NUMBERS.finditer(text, *values.span("values"))]
+        numbers = [float(text[left:right]) for left, right in spans]
+        if numbers[-1] == sign.high or not all(scanner.free(*span) for span in spans):
+            continue
+        gap = _KEY_GAP.match(text, values.end(), line_end)
+        after = words.positions.match(text, gap.end() if gap else values.end(), line_end)
+        named = before or after
+        items = [item.strip() for item in named.group().split("/")] if named else []
+        plausible = all(sign.low <= number <= sign.high for number in numbers)
+        unit = values.group("unit")
+        if len(items) != len(numbers) or not plausible or (unit and unit != (sign.unit or "")):
+            for span in spans:
+                scanner.claim(*span)
+            continue
+        for (left, right), item, number in zip(spans, items, numbers, strict=True):
+            read = int(number) if number.is_integer() else number
+            label = labels.join(sign.label, item)
+            scanner.emit(facts, "other", read, (left, right), label, unit=sign.unit)
 
 
 def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) -> None:

@@ -49,6 +49,7 @@ def markup_pieces(text: str) -> list[Piece]:
         _tag_pieces(text)
         + _leader_pieces(text)
         + _pair_mark_pieces(text)
+        + _flow_mapping_pieces(text)
         + json_line_pieces(text, _data()["json_bound_keys"]),
         key=lambda piece: (piece.start, piece.end),
     )
@@ -69,6 +70,37 @@ def _pair_mark_pieces(text: str) -> list[Piece]:
             if keyed and (end == len(text) or text[end] in " \t\r\n"):
                 pieces.append(Piece(start, end, ":", start, end))
             at = text.find(mark, end)
+    return pieces
+
+
+# A YAML export's record written on its key's line ("hr: {rest: 76, peak: 132}"): an unquoted
+# key, its colon, then braces closing the line around "field: value" pairs.
+_FLOW_KEY = re.compile(r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?[A-Za-z][\w .()/-]{0,60}?:[ \t]*\Z")
+_FLOW_BODY = re.compile(r"\{(?P<body>[^{}\n]*?\b\w+:[ \t][^{}\n]*)\}[ \t\r]*(?=\n|\Z)")
+
+
+def _flow_mapping_pieces(text: str) -> list[Piece]:
+    """A record of a YAML export written as a flow mapping on its key's line: its braces are
+    layout, left out, so its fields read as a line of keys ("hr: rest: 76, peak: 132") and
+    the readers of vital signs and keyed values meet no brace between a name and its value. An
+    RTF document's braces are its groups (`_tag_pieces`)."""
+    if _RTF.search(text):
+        return []
+    pieces: list[Piece] = []
+    at = text.find("{")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        body = _FLOW_BODY.match(text, at)
+        keyed = _FLOW_KEY.search(text, max(0, line_start - 1), at)
+        if body is not None and keyed is not None:
+            close = body.end("body")
+            pieces += [
+                Piece(at, at + 1, "", at, at + 1),
+                Piece(close, close + 1, "", close, close + 1),
+            ]
+            at = text.find("{", close)
+            continue
+        at = text.find("{", at + 1)
     return pieces
 
 
