@@ -134,3 +134,27 @@ def test_a_flow_mapping_of_signs_reads_each_field() -> None:
 def test_braces_that_hold_no_fields_are_left_as_written() -> None:
     # the twin: a brace around a plain remark is no record; nothing new is read from it
     assert 81 not in others("hr {81 was a typo, see below}\n")
+
+
+def test_a_pre_treatment_column_is_this_visits_and_a_pre_op_one_earlier() -> None:
+    text = (
+        "Vitals        pre-tx     post-tx    Eval\n"
+        "HR            76         98         88\n"
+        "SpO2          97%        94%        95%\n"
+    )
+    labels = {fact.value: fact.label for fact in facts_of(text, "other")}
+    assert "previous" not in labels[76] and "previous" not in labels[98]
+    assert "previous" in labels[88]
+
+
+def test_a_row_of_two_signs_reads_each_group_after_its_words() -> None:
+    facts = facts_of("HR/SpO2 pre 84/97%, post 112/93%\n", "other")
+    labels = {fact.value: fact.label for fact in facts}
+    assert "pre" in labels[84] and "pre" in labels[97]
+    assert "post" in labels[112] and "post" in labels[93]
+
+
+def test_numbers_out_of_the_signs_range_are_no_row_of_readings() -> None:
+    # the twin: "3/10" after two signs is no heart rate and no breathing rate
+    labels = [fact.label for fact in facts_of("HR/RR 3/10 effort\n", "other")]
+    assert not any("heart" in label or "respiratory" in label for label in labels)

@@ -86,6 +86,11 @@ def _prior_words() -> re.Pattern[str]:
     return _pattern(attribution_words().get("prior_before", ()))
 
 
+def says_earlier(words: str) -> bool:
+    """Whether the words written before a value make it an earlier one ("Eval", "IE")."""
+    return bool(_prior_words().search(words))
+
+
 @cache
 def generic_first() -> re.Pattern[str]:
     """A first heading that names nothing ("Measure", "Item")."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import role_of
+from tui.core.checks.layouts.columns import role_of, says_earlier
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import VitalSign, vital_row_words, vital_signs
 from tui.core.checks.text.alternation import either
@@ -40,6 +40,15 @@ _NUMBERS = re.compile(r"\d{1,3}(?:\.\d)?")
 _KEY_GAP = re.compile(r"[ \t]*(?:[:=][ \t]*)?")
 # In a row the values are separated by slashes too ("96 / 118/70"): the row says where one ends.
 _CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
+# In a row of several signs the readings may be set apart by bare slashes ("84/97%" under
+# "HR/SpO2"): the first reading may stand before a slash, the next after one; the count of
+# signs says how many there are (a BP's own slash is read by its pair).
+_FIRST_CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(?:[ \t]*(%|bpm))?")
+_NEXT_CELL = re.compile(r"(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
+# The next group of a row's readings on its line, after its own words (", post 112/93%").
+_NEXT_GROUP = re.compile(
+    r"[ \t]*(?:[,;][ \t]*)?(?P<qual>[A-Za-z][\w .-]{0,20}?)[ \t]*[:=]?[ \t]*(?=\d)"
+)
 # Between the names of a row: a slash, a bar, a tab or a run of spaces.
 _NAME_GAP = r"[ \t]*(?:/|\||,|&|and)[ \t]*|\t[ \t]*|[ \t]{2,}"
 _VALUE_GAP = re.compile(r"[ \t]*(?:/|\||,|;)[ \t]*|[ \t]+")
@@ -235,6 +244,8 @@ def _emit(
         number = float(found.group(1))
         value = int(number) if number.is_integer() else number
     label = labels.join(sign.label, " ".join(how.split()))
+    if says_earlier(how) and "previous" not in label:
+        label = f"{label} (previous)"  # "HR: (Eval) 88" under a table's earlier column
     scanner.emit(facts, "other", value, (start, end), label, unit=sign.unit)
 
 
@@ -313,8 +324,16 @@ def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) 
     after = head.end() if head else pos
     _, line_end = scanner.line(pos)
     how = " ".join(head.group(group) or "" for group in ("paren", "qual")) if head else ""
-    if _values(scanner, facts, signs, after, how):
-        return
+    end = _values(scanner, facts, signs, after, how)
+    worded = _NEXT_GROUP.match(text, pos, line_end) if end is None else None
+    if worded is not None:  # "HR/SpO2 pre 84/97%": the readings after a word of their own
+        end = _values(scanner, facts, signs, worded.end(), worded.group("qual"))
+    while end is not None:
+        # "HR/SpO2 pre 84/97%, post 112/93%": each group of readings after its own words
+        more = _NEXT_GROUP.match(text, end, line_end)
+        end = _values(scanner, facts, signs, more.end(), more.group("qual")) if more else None
+        if end is None:
+            return
     if text[after:line_end].strip():
         if not _OTHER_HEADINGS.fullmatch(text, pos, line_end):
             return
@@ -323,26 +342,28 @@ def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) 
     while start < len(text):
         _, end = scanner.line(start)
         row = _TAB_ROW_LABEL.match(text, start, end) or _ROW_LABEL.match(text, start, end)
-        if row is None or not _values(scanner, facts, signs, row.end(), row.group("label") or ""):
+        label = row.group("label") or "" if row else ""
+        if row is None or _values(scanner, facts, signs, row.end(), label) is None:
             return
         start = end + 1
 
 
 def _values(
     scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int, how: str
-) -> bool:
-    """One reading for each sign in order from `pos`; all or nothing."""
+) -> int | None:
+    """One reading for each sign in order from `pos`, all or nothing; where they end. After
+    the first, a reading may follow a bare slash ("84/97%" under "HR/SpO2")."""
     text = scanner.text
     found: list[re.Match[str]] = []
     for index, sign in enumerate(signs):
         if index:
             gap = _VALUE_GAP.match(text, pos)
             pos = gap.end() if gap else pos
-        reading = _reading(scanner, sign, pos, _CELL)
+        reading = _reading(scanner, sign, pos, _NEXT_CELL if index else _FIRST_CELL)
         if reading is None:
-            return False
+            return None
         found.append(reading)
         pos = reading.end()
     for sign, reading in zip(signs, found, strict=True):
         _emit(scanner, facts, sign, reading, how)
-    return True
+    return pos
