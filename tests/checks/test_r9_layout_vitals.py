@@ -158,3 +158,19 @@ def test_numbers_out_of_the_signs_range_are_no_row_of_readings() -> None:
     # the twin: "3/10" after two signs is no heart rate and no breathing rate
     labels = [fact.label for fact in facts_of("HR/RR 3/10 effort\n", "other")]
     assert not any("heart" in label or "respiratory" in label for label in labels)
+
+
+def test_each_field_of_a_flow_record_is_the_keys_reading() -> None:
+    facts = facts_of("vitals:\n  hr: {seated: 82, after_walk: 104}\n", "other")
+    labels = {fact.value: fact.label for fact in facts}
+    assert "seated" in labels[82] and "after walk" in labels[104]
+
+
+def test_a_goal_field_of_a_flow_record_is_not_read() -> None:
+    # the twin: a field that sets a ceiling is no reading
+    assert 120 not in others("vitals:\n  hr: {seated: 82, goal_max: 120}\n")
+
+
+def test_two_signs_read_after_words_holding_a_number() -> None:
+    found = others("HR/SpO2 at 3 min recovery 90/96%.\n")
+    assert 90 in found and 96 in found and 3 not in found

@@ -45,9 +45,15 @@ _CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))
 # signs says how many there are (a BP's own slash is read by its pair).
 _FIRST_CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(?:[ \t]*(%|bpm))?")
 _NEXT_CELL = re.compile(r"(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
-# The next group of a row's readings on its line, after its own words (", post 112/93%").
+# A key of the reading's own right after the sign, ended by a colon ("HR after_walk: 104").
+_LEAD = re.compile(
+    r"[ \t]+(?P<key>[A-Za-z][\w.-]{0,24}(?:[ \t][A-Za-z][\w.-]{0,12})?)[ \t]*[:=][ \t]*(?=\d)"
+)
+# The next group of a row's readings on its line, after its own words (", post 112/93%", "at 3
+# min recovery 90/96%"): up to the readings set apart by a slash.
 _NEXT_GROUP = re.compile(
-    r"[ \t]*(?:[,;][ \t]*)?(?P<qual>[A-Za-z][\w .-]{0,20}?)[ \t]*[:=]?[ \t]*(?=\d)"
+    r"[ \t]*(?:[,;][ \t]*)?(?P<qual>[A-Za-z][\w .-]{0,24}?)[ \t]*[:=]?[ \t]*"
+    r"(?=\d{1,3}(?:\.\d)?[ \t]*(?:%|bpm)?[ \t]*/[ \t]*\d)"
 )
 # Between the names of a row: a slash, a bar, a tab or a run of spaces.
 _NAME_GAP = r"[ \t]*(?:/|\||,|&|and)[ \t]*|\t[ \t]*|[ \t]{2,}"
@@ -256,11 +262,16 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
     step = _words().step
     _, line_end = scanner.line(pos)
     how_start = pos
+    lead = _LEAD.match(text, pos, line_end)
+    if lead is not None:
+        if role_of(lead.group("key")) == "goal":
+            return  # "HR goal_max: 120", "SpO2 target: 92%": set, not read
+        pos = lead.end()  # "HR after_walk: 104": the reading's own key
     while pos < line_end:
         found = _reading(scanner, sign, pos)
         if found is not None:
             how = re.sub(
-                r"[^A-Za-z0-9 ]+|\b(?:to|from|at|then|in|on|rose|fell|went)\b",
+                r"[^A-Za-z0-9 ]+|_|\b(?:to|from|at|then|in|on|rose|fell|went)\b",
                 " ",
                 text[how_start:pos],
             )

@@ -97,11 +97,28 @@ def _flow_mapping_pieces(text: str) -> list[Piece]:
             pieces += [
                 Piece(at, at + 1, "", at, at + 1),
                 Piece(close, close + 1, "", close, close + 1),
+                *_fields_keyed(text, keyed, at, close),
             ]
             at = text.find("{", close)
             continue
         at = text.find("{", at + 1)
     return pieces
+
+
+def _fields_keyed(text: str, keyed: re.Match[str], start: int, end: int) -> list[Piece]:
+    """Each field after a record's first written after the record's key, as its own line
+    would ("hr: {seated: 82, after_walk: 104}" reads "hr: seated: 82, hr after_walk: 104"): a
+    field names the moment or side of the key's value, never a measure of its own."""
+    written = keyed.group().lstrip(" \t\n-*")
+    key = written.rstrip(" \t:")
+    key_start = keyed.end() - len(written)
+    return [
+        Piece(field.start(1), field.start(1), f"{key} ", key_start, key_start + len(key))
+        for field in _NEXT_FIELD.finditer(text, start, end)
+    ]
+
+
+_NEXT_FIELD = re.compile(r",[ \t]*([A-Za-z]\w*:[ \t])")
 
 
 # A print's dot leader between a row's name and its value ("Pain ........ 4/10", "MLD 25 min
