@@ -432,7 +432,16 @@ def _tab_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
 
 
 def _cell(text: str, start: int, end: int) -> Cell:
+    """A cell's text without its spaces and without a Markdown emphasis wrapping all of it
+    ("**96**", "**Composite %**"): the marks are layout, left out with the cell's borders."""
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
+    wrapped = _EMPHASIS.fullmatch(body)
+    if wrapped is not None and wrapped.group("body").strip() == wrapped.group("body"):
+        inner = start + lead + wrapped.start("body")
+        return Cell(inner, inner + len(wrapped.group("body")), wrapped.group("body"))
     return Cell(start + lead, start + lead + len(body), body)
+
+
+_EMPHASIS = re.compile(r"(?P<mark>\*\*|__)(?P<body>[^*_\n]+)(?P=mark)")

@@ -72,6 +72,8 @@ _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _NAME_CELL = re.compile(r"[A-Za-z]{2}")
+# A row's name whose last word is a percent sign ("Composite %", "LSI (%)").
+_PERCENT_NAME = re.compile(r"[A-Za-z][ \t]*\(?%\)?(?![\w%])")
 
 
 @dataclass(frozen=True)
@@ -719,6 +721,8 @@ def _unit(value: str, heading: str, context: str) -> str:
         )
         if written:
             return written
+        if _PERCENT_NAME.search(context):
+            return "%"  # "| Composite % | 96 | 91 |": the row's name gives its unit last
         words = f"{context} {heading}"
         parts = labels.parts_of(words)
         if parts.motion and (parts.mode or rom_words().search(words)):
