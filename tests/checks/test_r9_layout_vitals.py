@@ -136,15 +136,13 @@ def test_braces_that_hold_no_fields_are_left_as_written() -> None:
     assert 81 not in others("hr {81 was a typo, see below}\n")
 
 
-def test_a_pre_treatment_column_is_this_visits_and_a_pre_op_one_earlier() -> None:
+def test_a_signs_reading_under_an_earlier_column_is_an_earlier_one() -> None:
     text = (
-        "Vitals        pre-tx     post-tx    Eval\n"
-        "HR            76         98         88\n"
-        "SpO2          97%        94%        95%\n"
+        "Vitals        today      Eval\nHR            76         88\nSpO2          97%        95%\n"
     )
     labels = {fact.value: fact.label for fact in facts_of(text, "other")}
-    assert "previous" not in labels[76] and "previous" not in labels[98]
-    assert "previous" in labels[88]
+    assert "previous" in labels[88] and "previous" in labels[95]
+    assert "previous" not in labels[76] and "previous" not in labels[97]
 
 
 def test_a_row_of_two_signs_reads_each_group_after_its_words() -> None:

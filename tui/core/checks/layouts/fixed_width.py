@@ -33,8 +33,6 @@ _NUMBER = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")
 _BRACKET = re.compile(r"\([^()]*\)")
 _MIN_MODES = 2
 _MIN_SIGNS = 2
-# How far a cell may start from its heading's column in a row set apart by spaces.
-_SLACK = 2
 _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
@@ -110,24 +108,15 @@ def _celled(line: str, columns: tuple[int, ...]) -> bool:
 
 
 def _chunk_cells(line: str, columns: tuple[int, ...]) -> list[Span] | None:
-    """The cells of a row set apart by two spaces or more: one per heading for a row at the
-    left margin whose name runs wide ("0920   standing (2 x 1 min, RW)   118   104/58"), or, for
-    a row whose numbers sit a character or two off their headings, one per heading with a
-    remark after the last ("R index   70   80   45   175   (TAM 120 on 01/09)") kept in it."""
+    """The cells of a row at the left margin whose name runs wide of its column but that sets
+    apart, by two spaces or more, exactly one cell per heading ("0920   standing (2 x 1 min,
+    RW)   118   104/58   91%"). A bulleted line is prose, never such a row."""
+    if not line[:1].isalnum() or len(columns) < _MIN_COLUMNS:
+        return None
     chunks = list(_CHUNK.finditer(line))
-    if len(chunks) < len(columns) or len(columns) < _MIN_COLUMNS:
+    if len(chunks) != len(columns):
         return None
-    near = all(
-        abs(chunk.start() - column) <= _SLACK
-        for chunk, column in zip(chunks[1:], columns[1:], strict=False)
-    )
-    if not near and not (line[:1].strip() and len(chunks) == len(columns)):
-        return None
-    if chunks[0].start() >= columns[1] - _SLACK:
-        return None
-    cells = [chunk.span() for chunk in chunks[: len(columns)]]
-    cells[-1] = (cells[-1][0], chunks[-1].end())
-    return cells
+    return [chunk.span() for chunk in chunks]
 
 
 def _heading_columns(

@@ -35,6 +35,8 @@ _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _DIGITS = re.compile(r"\d")
 # A number of its own, not one inside a name ("SpO2", "6MWT", "D3" are words of a heading).
+# Two runs of words set apart as columns are, inside one cell.
+_SPACED = re.compile(r"\S(?:[ ]{2,}|\t)\S")
 _OWN_NUMBER = re.compile(r"(?<![A-Za-z\d])\d+(?![A-Za-z\d])")
 _HEADING_WORDS = 4
 _HEADING_LINES = 3
@@ -308,6 +310,8 @@ def _inner_grid(
     grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
     if not grid.rows or not grid.headed or any(_OWN_NUMBER.search(c.text) for c in grid.rows[0]):
         return None
+    if any(row and _SPACED.search(row[0].text) for row in grid.rows):
+        return None  # "Vitals:  BP | HR": the first column is no cell of its own
     width = len(grid.rows[0])
     if (
         any(len(row) > width for row in grid.rows)

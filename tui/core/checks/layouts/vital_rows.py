@@ -36,6 +36,8 @@ _SLASHED = re.compile(
     r"(?:[ \t]*(?P<unit>%|bpm))?"
 )
 _NUMBERS = re.compile(r"\d{1,3}(?:\.\d)?")
+# The tops of the scales a rating is written over ("6/10", "13/20"): a score, not two readings.
+_SCALE_TOPS = (10.0, 20.0, 100.0)
 # Between a sign and what follows it: spaces, maybe a colon.
 _KEY_GAP = re.compile(r"[ \t]*(?:[:=][ \t]*)?")
 # In a row the values are separated by slashes too ("96 / 118/70"): the row says where one ends.
@@ -291,7 +293,8 @@ def read_paired_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str
     slashes with as many positions set apart by slashes right before or after them, each
     reading labelled by its position. Without the positions the slashes say nothing sure ("HR
     90/130" may be a reading and a limit), so the numbers are left out rather than the first
-    read as the reading; a score over its scale's top ("RPE 13/20") is left to its readers."""
+    read as the reading; a score over its scale's top ("RPE 13/20", "6/10") is left to its
+    readers."""
     words = _words()
     text = scanner.text
     for match in words.names.finditer(text):
@@ -309,8 +312,8 @@ def read_paired_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             continue
         spans = [number.span() for number in _NUMBERS.finditer(text, *values.span("values"))]
         numbers = [float(text[left:right]) for left, right in spans]
-        if numbers[-1] == sign.high or not all(scanner.free(*span) for span in spans):
-            continue
+        if numbers[-1] in (*_SCALE_TOPS, sign.high) or not all(scanner.free(*s) for s in spans):
+            continue  # "RPE 13/20", "RPE 6/10": a rating over its scale's top
         gap = _KEY_GAP.match(text, values.end(), line_end)
         after = words.positions.match(text, gap.end() if gap else values.end(), line_end)
         named = before or after
