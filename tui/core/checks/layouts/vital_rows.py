@@ -5,6 +5,8 @@ of signs over rows of readings ("BP | HR | SpO2" then "pre  128/76 | 72 | 97%");
 chain readings after one name ("HR 82 -> 96", "HR: rest 74, peak 131", "heart rate rose from 74
 to 102 bpm"). The readers of single vitals take only the first value; these take the rest, by
 position, and only readings in the sign's plausible range (data: measures.toml [vital_rows]).
+Readings set apart by slashes are read only beside as many positions ("HR 72/96 sit/stand"),
+and a row keyed as a limit or a goal ("limits: HR 130 | SpO2 88%") is never read.
 The names are found once through their leading words; everything else works inside one line.
 """
 
@@ -40,11 +42,9 @@ _NUMBERS = re.compile(r"\d{1,3}(?:\.\d)?")
 _SCALE_TOPS = (10.0, 20.0, 100.0)
 # Between a sign and what follows it: spaces, maybe a colon.
 _KEY_GAP = re.compile(r"[ \t]*(?:[:=][ \t]*)?")
-# In a row the values are separated by slashes too ("96 / 118/70"): the row says where one ends.
-_CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
-# In a row of several signs the readings may be set apart by bare slashes ("84/97%" under
-# "HR/SpO2"): the first reading may stand before a slash, the next after one; the count of
-# signs says how many there are (a BP's own slash is read by its pair).
+# In a row the values are separated by slashes too ("96 / 118/70", "84/97%" under "HR/SpO2"):
+# the first reading may stand before a slash, the next after one; the count of signs says
+# where one ends (a BP's own slash is read by its pair).
 _FIRST_CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(?:[ \t]*(%|bpm))?")
 _NEXT_CELL = re.compile(r"(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
 # A key of the reading's own right after the sign, ended by a colon ("HR after_walk: 104").
@@ -303,8 +303,8 @@ def read_paired_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             continue  # "BP 120/80" is one reading; "HR / BP" a row of signs
         sign = signs[0]
         _, line_end = scanner.line(match.end())
-        pos = _UNIT_BRACKET.match(text, match.end()) or _KEY_GAP.match(text, match.end())
-        start = pos.end() if pos else match.end()
+        gap = _UNIT_BRACKET.match(text, match.end()) or _KEY_GAP.match(text, match.end())
+        start = gap.end() if gap else match.end()
         before = words.positions.match(text, start, line_end)
         at = _KEY_GAP.match(text, before.end(), line_end) if before else None
         values = _SLASHED.match(text, at.end() if at else start, line_end)
@@ -356,7 +356,7 @@ def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) 
     while start < len(text):
         _, end = scanner.line(start)
         row = _TAB_ROW_LABEL.match(text, start, end) or _ROW_LABEL.match(text, start, end)
-        label = row.group("label") or "" if row else ""
+        label = (row.group("label") or "") if row else ""
         if row is None or _values(scanner, facts, signs, row.end(), label) is None:
             return
         start = end + 1

@@ -76,7 +76,7 @@ def _pair_mark_pieces(text: str) -> list[Piece]:
 # A YAML export's record written on its key's line ("hr: {rest: 76, peak: 132}"): an unquoted
 # key, its colon, then braces closing the line around "field: value" pairs.
 _FLOW_KEY = re.compile(r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?[A-Za-z][\w .()/-]{0,60}?:[ \t]*\Z")
-_FLOW_BODY = re.compile(r"\{(?P<body>[^{}\n]*?\b\w+:[ \t][^{}\n]*)\}[ \t\r]*(?=\n|\Z)")
+_FLOW_BODY = re.compile(r"\{(?P<body>[^{}\n]*?\b\w+:[ \t][^{}\n]*)\}[ \t\r]*\Z")
 
 
 def _flow_mapping_pieces(text: str) -> list[Piece]:
@@ -89,8 +89,11 @@ def _flow_mapping_pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     at = text.find("{")
     while at >= 0:
+        # one record a line: the line's first brace only, so a line is read once
         line_start = text.rfind("\n", 0, at) + 1
-        body = _FLOW_BODY.match(text, at)
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        body = _FLOW_BODY.match(text, at, line_end)
         keyed = _FLOW_KEY.search(text, max(0, line_start - 1), at)
         if body is not None and keyed is not None:
             close = body.end("body")
@@ -99,9 +102,7 @@ def _flow_mapping_pieces(text: str) -> list[Piece]:
                 Piece(close, close + 1, "", close, close + 1),
                 *_fields_keyed(text, keyed, at, close),
             ]
-            at = text.find("{", close)
-            continue
-        at = text.find("{", at + 1)
+        at = text.find("{", line_end)
     return pieces
 
 
