@@ -31,7 +31,11 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_lists import read_item_lists
-from tui.core.checks.layouts.vital_rows import claim_vital_limits, read_vital_rows
+from tui.core.checks.layouts.vital_rows import (
+    claim_vital_limits,
+    read_paired_vitals,
+    read_vital_rows,
+)
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.battery_scores import read_battery_scores
@@ -93,6 +97,7 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 _PASSES: tuple[Pass, ...] = (
     block_legend_targets,
     claim_vital_limits,
+    read_paired_vitals,
     read_vitals,
     read_body_weight,
     read_body_temperature,

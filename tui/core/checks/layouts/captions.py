@@ -31,6 +31,8 @@ _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _SECTION_HEADING = re.compile(r"^[ \t]{0,3}#{1,2}[ \t]+")
 # The last item of a bracket listing more than a unit: "(tape from the ulnar styloid, cm)".
 _LAST_ITEM = re.compile(r"[,;][ \t]*([^,;()\n]{1,8}?)[ \t]*\)")
+# The first item of such a bracket: "(cm, limb length 88 cm)".
+_FIRST_ITEM = re.compile(r"\([ \t]*([^,;()\n]{1,8}?)[ \t]*[,;][^()\n]*\)")
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,9 @@ def caption(text: str, table_start: int) -> Caption | None:
 
 
 def _listed_unit(line: str) -> str | None:
-    """A unit listed last in a bracket that says more ("(tape every 4 cm, cm)")."""
-    for item in _LAST_ITEM.finditer(line):
+    """A unit listed last or first in a bracket that says more ("(tape every 4 cm, cm)", "(cm,
+    limb length 88 cm)")."""
+    for item in (*_LAST_ITEM.finditer(line), *_FIRST_ITEM.finditer(line)):
         unit = keyed_units().get(item.group(1).strip().lower())
         if unit is not None and unit.strip():
             return unit

@@ -18,7 +18,7 @@ from typing import Any
 
 from tui.core.checks.layouts.keyed import snake_words
 from tui.core.checks.measures import labels
-from tui.core.checks.tables import attribution_words
+from tui.core.checks.tables import attribution_words, vital_signs
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import GOAL_START, MONTH_NAMES
 
@@ -84,6 +84,11 @@ def _roles() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def _prior_words() -> re.Pattern[str]:
     """The words that already make a value earlier where they are written (measures.toml)."""
     return _pattern(attribution_words().get("prior_before", ()))
+
+
+def says_earlier(words: str) -> bool:
+    """Whether the words written before a value make it an earlier one ("Eval", "IE")."""
+    return bool(_prior_words().search(words))
 
 
 @cache
@@ -161,6 +166,17 @@ def service_time_heading() -> re.Pattern[str]:
 def rom_words() -> re.Pattern[str]:
     """Words that make a bare number beside a motion an angle."""
     return _pattern([str(item) for item in _data().get("angles", {}).get("rom_words", [])])
+
+
+@cache
+def _vital_names() -> re.Pattern[str]:
+    names = [name for sign in vital_signs() for name in sign.names]
+    return re.compile(rf"^(?:{either(names)})(?:[ \t]*\([^()]*\))?$", re.IGNORECASE)
+
+
+def vital_name(heading: str) -> bool:
+    """A heading naming a vital sign ("HR", "SpO2", "BP (mmHg)")."""
+    return bool(_vital_names().match(heading.strip().strip("*_ ").strip()))
 
 
 @cache
@@ -267,6 +283,15 @@ def _bound_heading() -> re.Pattern[str]:
     return re.compile(rf"(?:{either(items)})", re.IGNORECASE)
 
 
+_BRACKETED = re.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
+
+
+def _named_sign(bracket: re.Match[str]) -> str:
+    """A bracket of a heading as the words kept of it: the sign it names, or nothing."""
+    inside = bracket.group(1)
+    return f" {inside.strip()} " if inside and vital_name(inside) else " "
+
+
 def _unbracketed(heading: str) -> str:
     return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", heading)
 
@@ -281,8 +306,9 @@ def _cue(role: str, heading: str) -> str:
         # a heading that is only a unit ("| Item | 0-10 |") is written after each value
         return ""
     if role not in ("prior", "current"):
-        # a remark in brackets ("R (inv)", "Grip (lb)") names nothing the value is of
-        text = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)).strip()
+        # a remark in brackets ("R (inv)", "Grip (lb)") names nothing the value is of, unless
+        # it names the sign read ("Dyspnea (Borg)")
+        text = re.sub(r"\s+", " ", _BRACKETED.sub(_named_sign, text)).strip()
     text = _SLASH_DATE.sub(_month_day, text)
     text = re.sub(r"\s+", " ", re.sub(r"[()\[\]]", " ", text)).strip()
     if role == "goal":

@@ -14,7 +14,13 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from tui.core.checks.layouts.columns import minutes_heading, role_of, rom_words, services_first
+from tui.core.checks.layouts.columns import (
+    minutes_heading,
+    role_of,
+    rom_words,
+    services_first,
+    vital_name,
+)
 from tui.core.checks.measures import labels
 
 # A heading or cell: words joined by single spaces, columns set apart by two or more.
@@ -26,6 +32,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?<![A-Za-z])\d+(?![A-Za-z])")
 _BRACKET = re.compile(r"\([^()]*\)")
 _MIN_MODES = 2
+_MIN_SIGNS = 2
 _TIME_ROLES = frozenset({"prior", "current", "timepoint"})
 # A print's headings are in capitals for layout ("PRIOR", "VALUE"); short acronyms ("IE",
 # "SOC") keep theirs.
@@ -58,7 +65,8 @@ def fixed_width_runs(
         while last < len(starts) and last not in taken:
             # a row whose words run across the columns ("Gait   no device, ...; 800 ft") is
             # prose inside the table when an aligned row follows it
-            if not _aligned(text[starts[last] : ends[last]], columns) and not _overflows(
+            line = text[starts[last] : ends[last]]
+            if not (_aligned(line, columns) or _celled(line, columns)) and not _overflows(
                 text, starts, ends, last, columns, taken
             ):
                 break
@@ -88,8 +96,27 @@ def _overflows(
 
 
 def overflowing(line: str, columns: tuple[int, ...]) -> bool:
-    """A row of a print that does not break at its columns (read as the prose it is)."""
-    return not _aligned(line, columns)
+    """A row of a print that does not break at its columns nor sets apart one cell per
+    heading (read as the prose it is)."""
+    return not _aligned(line, columns) and not _celled(line, columns)
+
+
+def _celled(line: str, columns: tuple[int, ...]) -> bool:
+    """A row that sets its cells apart by two spaces or more without breaking right at the
+    heading's columns (`_chunk_cells`)."""
+    return _chunk_cells(line, columns) is not None
+
+
+def _chunk_cells(line: str, columns: tuple[int, ...]) -> list[Span] | None:
+    """The cells of a row at the left margin whose name runs wide of its column but that sets
+    apart, by two spaces or more, exactly one cell per heading ("0920   standing (2 x 1 min,
+    RW)   118   104/58   91%"). A bulleted line is prose, never such a row."""
+    if not line[:1].isalnum() or len(columns) < _MIN_COLUMNS:
+        return None
+    chunks = list(_CHUNK.finditer(line))
+    if len(chunks) != len(columns):
+        return None
+    return [chunk.span() for chunk in chunks]
 
 
 def _heading_columns(
@@ -120,9 +147,15 @@ def _heading_columns(
     sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2
     # "AROM   PROM" over a motion's rows: each column a mode of the same motion
     moded = sum(bool(rom_words().fullmatch(name.strip())) for name in names[1:]) >= _MIN_MODES
-    if not (timed or sided or moded or services_heading(names)):
+    if not (timed or sided or moded or services_heading(names) or vitals_heading(names)):
         return None
     return tuple(starts)
+
+
+def vitals_heading(names: list[str]) -> bool:
+    """A heading naming two or more vital signs ("time  activity  HR  BP  SpO2  RR"): a
+    flowsheet of readings, each row a time or a bout of activity."""
+    return sum(vital_name(name) for name in names) >= _MIN_SIGNS
 
 
 def services_heading(names: list[str]) -> bool:
@@ -171,7 +204,12 @@ def _column_start(at: int, columns: tuple[int, ...]) -> bool:
 
 def fixed_width_cells(line_start: int, line: str, columns: tuple[int, ...]) -> list[Span]:
     """The [start, end) of each cell of a row, cut at the heading's column starts; a row that
-    stops short has empty cells at its end."""
+    stops short has empty cells at its end. A row whose text runs over the columns but still
+    sets apart one cell per heading ("0920   standing (2 x 1 min, RW)   118   104/58   91%")
+    is cut where it sets them apart."""
+    chunked = None if _aligned(line, columns) else _chunk_cells(line, columns)
+    if chunked is not None:
+        return [(line_start + left, line_start + right) for left, right in chunked]
     bounds = [0, *columns[1:], max(len(line), columns[-1])]
     return [
         (line_start + min(left, len(line)), line_start + min(right, len(line)))

@@ -34,6 +34,10 @@ _BOX_RULE = re.compile(r"^[ \t]*[+|][-=+|: \t]*[-=][-=+|: \t]*[+|][ \t\r]*$")
 _VALUE = re.compile(r"^[<>~≈]?-?\d+(?:\.\d+)?(?:[ \t]*[+-])?(?:[ \t]*(?:°|%|/[ \t]*\d+|[a-z/]+))?$")
 _FRACTION = re.compile(r"\d[ \t]*/[ \t]*\d")
 _DIGITS = re.compile(r"\d")
+# A number of its own, not one inside a name ("SpO2", "6MWT", "D3" are words of a heading).
+# Two runs of words set apart as columns are, inside one cell.
+_SPACED = re.compile(r"\S(?:[ ]{2,}|\t)\S")
+_OWN_NUMBER = re.compile(r"(?<![A-Za-z\d])\d+(?![A-Za-z\d])")
 _HEADING_WORDS = 4
 _HEADING_LINES = 3
 _INNER_PIPES = 1
@@ -304,8 +308,10 @@ def _inner_grid(
     is a heading row of words (no number) and no line has more cells (an empty last cell may be
     left out)."""
     grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
-    if not grid.rows or not grid.headed or any(_DIGITS.search(c.text) for c in grid.rows[0]):
+    if not grid.rows or not grid.headed or any(_OWN_NUMBER.search(c.text) for c in grid.rows[0]):
         return None
+    if any(row and _SPACED.search(row[0].text) for row in grid.rows):
+        return None  # "Vitals:  BP | HR": the first column is no cell of its own
     width = len(grid.rows[0])
     if (
         any(len(row) > width for row in grid.rows)
@@ -430,7 +436,16 @@ def _tab_cells(text: str, start: int, end: int) -> tuple[Cell, ...]:
 
 
 def _cell(text: str, start: int, end: int) -> Cell:
+    """A cell's text without its spaces and without a Markdown emphasis wrapping all of it
+    ("**96**", "**Composite %**"): the marks are layout, left out with the cell's borders."""
     raw = text[start:end]
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
+    wrapped = _EMPHASIS.fullmatch(body)
+    if wrapped is not None and wrapped.group("body").strip() == wrapped.group("body"):
+        inner = start + lead + wrapped.start("body")
+        return Cell(inner, inner + len(wrapped.group("body")), wrapped.group("body"))
     return Cell(start + lead, start + lead + len(body), body)
+
+
+_EMPHASIS = re.compile(r"(?P<mark>\*\*|__)(?P<body>[^*_\n]+)(?P=mark)")

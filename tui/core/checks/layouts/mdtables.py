@@ -72,6 +72,8 @@ _ROW_TIMES = ("prior", "current", "measured")
 _VALUE_FIRST = re.compile(r"^[<>~]?[ \t]*[+-]?\d[\d.]*(?:[ \t]*[^\s\d]\S*)?$")
 _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _NAME_CELL = re.compile(r"[A-Za-z]{2}")
+# A row's name whose last word is a percent sign ("Composite %", "LSI (%)").
+_PERCENT_NAME = re.compile(r"[A-Za-z][ \t]*\(?%\)?[ \t]*:?$")
 
 
 @dataclass(frozen=True)
@@ -272,8 +274,12 @@ def _tape_positions(table: _Table, body: list[tuple[Cell, ...]]) -> bool:
     return placed >= 2 and 2 * placed > len(names)
 
 
-def _caption_unit(table: _Table, cell: Cell) -> str:
-    return table.unit if table.unit and _BARE_NUMBER.fullmatch(cell.text) else ""
+def _caption_unit(table: _Table, cell: Cell, name: str = "") -> str:
+    """The unit a caption gives a bare value, unless the row's name gives its own last: under
+    "Y-Balance (cm)" the "| Composite % | 96 |" row holds percentages."""
+    if not table.unit or not _BARE_NUMBER.fullmatch(cell.text):
+        return ""
+    return "%" if _PERCENT_NAME.search(name) else table.unit
 
 
 def _minutes_heading(heading: str, billed: bool) -> bool:
@@ -411,7 +417,9 @@ def _row(
         following = row[index + 1] if index + 1 < len(row) else None
         next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
         if not _unit_follows(following, next_column):
-            unit = _unit(cell.text, column.heading, context) or _caption_unit(table, cell)
+            unit = _unit(cell.text, column.heading, context) or _caption_unit(
+                table, cell, name.text
+            )
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
         after_goal = column.role == "goal"

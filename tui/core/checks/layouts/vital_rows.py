@@ -5,6 +5,8 @@ of signs over rows of readings ("BP | HR | SpO2" then "pre  128/76 | 72 | 97%");
 chain readings after one name ("HR 82 -> 96", "HR: rest 74, peak 131", "heart rate rose from 74
 to 102 bpm"). The readers of single vitals take only the first value; these take the rest, by
 position, and only readings in the sign's plausible range (data: measures.toml [vital_rows]).
+Readings set apart by slashes are read only beside as many positions ("HR 72/96 sit/stand"),
+and a row keyed as a limit or a goal ("limits: HR 130 | SpO2 88%") is never read.
 The names are found once through their leading words; everything else works inside one line.
 """
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import role_of, says_earlier
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import VitalSign, vital_row_words, vital_signs
 from tui.core.checks.text.alternation import either
@@ -29,8 +32,31 @@ _SINGLE = re.compile(
     r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d|[ \t]*/[ \t]*\d|[ \t]*[-\u2013][ \t]*\d)"
     r"(?:[ \t]*(%|bpm))?"
 )
-# In a row the values are separated by slashes too ("96 / 118/70"): the row says where one ends.
-_CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
+# One sign's readings set apart by slashes ("72/96", "97/93%"), the unit after the last.
+_SLASHED = re.compile(
+    r"(?<![\d./])(?P<values>\d{1,3}(?:\.\d)?(?:[ \t]*/[ \t]*\d{1,3}(?:\.\d)?){1,3})(?![\d./])"
+    r"(?:[ \t]*(?P<unit>%|bpm))?"
+)
+_NUMBERS = re.compile(r"\d{1,3}(?:\.\d)?")
+# The tops of the scales a rating is written over ("6/10", "13/20"): a score, not two readings.
+_SCALE_TOPS = (10.0, 20.0, 100.0)
+# Between a sign and what follows it: spaces, maybe a colon.
+_KEY_GAP = re.compile(r"[ \t]*(?:[:=][ \t]*)?")
+# In a row the values are separated by slashes too ("96 / 118/70", "84/97%" under "HR/SpO2"):
+# the first reading may stand before a slash, the next after one; the count of signs says
+# where one ends (a BP's own slash is read by its pair).
+_FIRST_CELL = re.compile(r"(?<![\d./])(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(?:[ \t]*(%|bpm))?")
+_NEXT_CELL = re.compile(r"(\d{1,3}(?:\.\d)?)(?!\d|[/.]\d)(?:[ \t]*(%|bpm))?")
+# A key of the reading's own right after the sign, ended by a colon ("HR after_walk: 104").
+_LEAD = re.compile(
+    r"[ \t]+(?P<key>[A-Za-z][\w.-]{0,24}(?:[ \t][A-Za-z][\w.-]{0,12})?)[ \t]*[:=][ \t]*(?=\d)"
+)
+# The next group of a row's readings on its line, after its own words (", post 112/93%", "at 3
+# min recovery 90/96%"): up to the readings set apart by a slash.
+_NEXT_GROUP = re.compile(
+    r"[ \t]*(?:[,;][ \t]*)?(?P<qual>[A-Za-z][\w .-]{0,24}?)[ \t]*[:=]?[ \t]*"
+    r"(?=\d{1,3}(?:\.\d)?[ \t]*(?:%|bpm)?[ \t]*/[ \t]*\d)"
+)
 # Between the names of a row: a slash, a bar, a tab or a run of spaces.
 _NAME_GAP = r"[ \t]*(?:/|\||,|&|and)[ \t]*|\t[ \t]*|[ \t]{2,}"
 _VALUE_GAP = re.compile(r"[ \t]*(?:/|\||,|;)[ \t]*|[ \t]+")
@@ -47,6 +73,12 @@ _TAB_ROW_LABEL = re.compile(
 _OTHER_HEADINGS = re.compile(
     r"(?:(?:\t|[ \t]{2,}|[ \t]*\|[ \t]*)[ \t]*[A-Za-z][\w%/.-]{0,15})+[ \t|]*"
 )
+# A bar between the cells of a sign's row ("HR (bpm)   96   | 118   | 101" under "rest | peak |
+# recovery"): the next cell holds the sign's next reading.
+_CELL_BAR = re.compile(r"[ \t]*\|[ \t]*")
+# A remark in brackets between a sign and its reading, written by a table's column ("HR:
+# (pre-tx) (previous) 78"): words only; a bracket holding a number is a reading or a limit.
+_REMARK = re.compile(r"[ \t]*(?:\([ \t]*[A-Za-z][A-Za-z .-]{0,30}\)[ \t]*)+")
 _HEAD_REST = re.compile(
     r"[ \t]*(?:\((?P<paren>[^)\n]{0,30})\))?[ \t]*(?P<qual>[A-Za-z][\w .-]{0,20}?)?"
     r"[ \t]*[:|=]?[ \t]*"
@@ -64,6 +96,7 @@ class _Words:
     limit_before: re.Pattern[str]
     paced: Led
     heart: re.Pattern[str]
+    positions: re.Pattern[str]
 
 
 @cache
@@ -108,6 +141,13 @@ def _words() -> _Words:
             *data.get("paced", ()),
         ),
         heart=re.compile(rf"\b(?:{either(data.get('heart_words', ()))})\b", re.I),
+        # positions or moments set apart by slashes ("sit/stand", "rest/after walk"): each item
+        # opens with a qualifier and holds two words at most
+        positions=re.compile(
+            rf"(?<![\w/])(?:{qualifiers})(?:[ \t]+[A-Za-z]+)?(?:[ \t]*/[ \t]*(?:{qualifiers})"
+            rf"(?:[ \t]+[A-Za-z]+)?)+(?![\w/])",
+            re.I,
+        ),
         limit_before=re.compile(
             rf"(?<![\w-])(?:{either(data.get('limits_before', ()))})[ \t]*\Z", re.I
         ),
@@ -118,6 +158,11 @@ def _words() -> _Words:
     )
 
 
+# A row's name before its first sign: a key ("limits:", "Goal |"), short and without numbers.
+_ROW_KEY = re.compile(
+    r"[ \t]*(?:[-*|>][ \t]*)?(?P<key>[A-Za-z][A-Za-z /()-]{0,30}?)[ \t]*[:;|][ \t]*\Z"
+)
+_ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _BEATS = re.compile(r"(?<![\d.])(\d{2,3})[ \t]*bpm\b", re.I)
 
 
@@ -133,6 +178,14 @@ def claim_vital_limits(scanner: Scanner, _facts: list[Fact], _measures: tuple[st
                 break
             if scanner.free(*beat.span(1)):
                 scanner.claim(*beat.span(1))
+    for match in words.names.finditer(text):
+        line_start, line_end = scanner.line(match.start())
+        key = _ROW_KEY.match(text, line_start, match.start())
+        if key and role_of(key.group("key")) == "goal":
+            # "limits: HR 130 | MAP 110", "| Goal | HR < 100 |": a row of targets
+            for number in _ANY_NUMBER.finditer(text, match.start(), line_end):
+                if scanner.free(*number.span()):
+                    scanner.claim(*number.span())
     for match in words.limited.finditer(text):
         before = text[max(0, match.start() - 24) : match.start()].rstrip()
         said = match.group("limit") or words.limit_before.search(before + " ")
@@ -199,6 +252,8 @@ def _emit(
         number = float(found.group(1))
         value = int(number) if number.is_integer() else number
     label = labels.join(sign.label, " ".join(how.split()))
+    if says_earlier(how) and "previous" not in label:
+        label = f"{label} (previous)"  # "HR: (Eval) 88" under a table's earlier column
     scanner.emit(facts, "other", value, (start, end), label, unit=sign.unit)
 
 
@@ -209,11 +264,16 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
     step = _words().step
     _, line_end = scanner.line(pos)
     how_start = pos
+    lead = _LEAD.match(text, pos, line_end)
+    if lead is not None:
+        if role_of(lead.group("key")) == "goal":
+            return  # "HR goal_max: 120", "SpO2 target: 92%": set, not read
+        pos = lead.end()  # "HR after_walk: 104": the reading's own key
     while pos < line_end:
         found = _reading(scanner, sign, pos)
         if found is not None:
             how = re.sub(
-                r"[^A-Za-z0-9 ]+|\b(?:to|from|at|then|in|on|rose|fell|went)\b",
+                r"[^A-Za-z0-9 ]+|_|\b(?:to|from|at|then|in|on|rose|fell|went)\b",
                 " ",
                 text[how_start:pos],
             )
@@ -221,9 +281,53 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
             pos = how_start = found.end()
             continue
         moved = step.match(text, pos, line_end)
+        if moved is None or moved.end() == pos or _CELL_BAR.match(text, moved.end(), line_end):
+            moved = _CELL_BAR.match(text, pos, line_end) or _REMARK.match(text, pos, line_end)
         if moved is None or moved.end() == pos:
             return
         pos = moved.end()
+
+
+def read_paired_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """ "HR 72/96 sit/stand", "SpO2 rest/after walk 97/93%": one sign's readings set apart by
+    slashes with as many positions set apart by slashes right before or after them, each
+    reading labelled by its position. Without the positions the slashes say nothing sure ("HR
+    90/130" may be a reading and a limit), so the numbers are left out rather than the first
+    read as the reading; a score over its scale's top ("RPE 13/20", "6/10") is left to its
+    readers."""
+    words = _words()
+    text = scanner.text
+    for match in words.names.finditer(text):
+        signs = _signs(words, match.group())
+        if len(signs) != 1 or signs[0].low_pair is not None:
+            continue  # "BP 120/80" is one reading; "HR / BP" a row of signs
+        sign = signs[0]
+        _, line_end = scanner.line(match.end())
+        gap = _UNIT_BRACKET.match(text, match.end()) or _KEY_GAP.match(text, match.end())
+        start = gap.end() if gap else match.end()
+        before = words.positions.match(text, start, line_end)
+        at = _KEY_GAP.match(text, before.end(), line_end) if before else None
+        values = _SLASHED.match(text, at.end() if at else start, line_end)
+        if values is None:
+            continue
+        spans = [number.span() for number in _NUMBERS.finditer(text, *values.span("values"))]
+        numbers = [float(text[left:right]) for left, right in spans]
+        if numbers[-1] in (*_SCALE_TOPS, sign.high) or not all(scanner.free(*s) for s in spans):
+            continue  # "RPE 13/20", "RPE 6/10": a rating over its scale's top
+        gap = _KEY_GAP.match(text, values.end(), line_end)
+        after = words.positions.match(text, gap.end() if gap else values.end(), line_end)
+        named = before or after
+        items = [item.strip() for item in named.group().split("/")] if named else []
+        plausible = all(sign.low <= number <= sign.high for number in numbers)
+        unit = values.group("unit")
+        if len(items) != len(numbers) or not plausible or (unit and unit != (sign.unit or "")):
+            for span in spans:
+                scanner.claim(*span)
+            continue
+        for (left, right), item, number in zip(spans, items, numbers, strict=True):
+            read = int(number) if number.is_integer() else number
+            label = labels.join(sign.label, item)
+            scanner.emit(facts, "other", read, (left, right), label, unit=sign.unit)
 
 
 def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) -> None:
@@ -234,8 +338,16 @@ def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) 
     after = head.end() if head else pos
     _, line_end = scanner.line(pos)
     how = " ".join(head.group(group) or "" for group in ("paren", "qual")) if head else ""
-    if _values(scanner, facts, signs, after, how):
-        return
+    end = _values(scanner, facts, signs, after, how)
+    worded = _NEXT_GROUP.match(text, pos, line_end) if end is None else None
+    if worded is not None:  # "HR/SpO2 pre 84/97%": the readings after a word of their own
+        end = _values(scanner, facts, signs, worded.end(), worded.group("qual"))
+    while end is not None:
+        # "HR/SpO2 pre 84/97%, post 112/93%": each group of readings after its own words
+        more = _NEXT_GROUP.match(text, end, line_end)
+        end = _values(scanner, facts, signs, more.end(), more.group("qual")) if more else None
+        if end is None:
+            return
     if text[after:line_end].strip():
         if not _OTHER_HEADINGS.fullmatch(text, pos, line_end):
             return
@@ -244,26 +356,28 @@ def _row(scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int) 
     while start < len(text):
         _, end = scanner.line(start)
         row = _TAB_ROW_LABEL.match(text, start, end) or _ROW_LABEL.match(text, start, end)
-        if row is None or not _values(scanner, facts, signs, row.end(), row.group("label") or ""):
+        label = (row.group("label") or "") if row else ""
+        if row is None or _values(scanner, facts, signs, row.end(), label) is None:
             return
         start = end + 1
 
 
 def _values(
     scanner: Scanner, facts: list[Fact], signs: list[VitalSign], pos: int, how: str
-) -> bool:
-    """One reading for each sign in order from `pos`; all or nothing."""
+) -> int | None:
+    """One reading for each sign in order from `pos`, all or nothing; where they end. After
+    the first, a reading may follow a bare slash ("84/97%" under "HR/SpO2")."""
     text = scanner.text
     found: list[re.Match[str]] = []
     for index, sign in enumerate(signs):
         if index:
             gap = _VALUE_GAP.match(text, pos)
             pos = gap.end() if gap else pos
-        reading = _reading(scanner, sign, pos, _CELL)
+        reading = _reading(scanner, sign, pos, _NEXT_CELL if index else _FIRST_CELL)
         if reading is None:
-            return False
+            return None
         found.append(reading)
         pos = reading.end()
     for sign, reading in zip(signs, found, strict=True):
         _emit(scanner, facts, sign, reading, how)
-    return True
+    return pos

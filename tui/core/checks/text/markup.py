@@ -49,6 +49,7 @@ def markup_pieces(text: str) -> list[Piece]:
         _tag_pieces(text)
         + _leader_pieces(text)
         + _pair_mark_pieces(text)
+        + _flow_mapping_pieces(text)
         + json_line_pieces(text, _data()["json_bound_keys"]),
         key=lambda piece: (piece.start, piece.end),
     )
@@ -70,6 +71,55 @@ def _pair_mark_pieces(text: str) -> list[Piece]:
                 pieces.append(Piece(start, end, ":", start, end))
             at = text.find(mark, end)
     return pieces
+
+
+# A YAML export's record written on its key's line ("hr: {rest: 76, peak: 132}"): an unquoted
+# key, its colon, then braces closing the line around "field: value" pairs.
+_FLOW_KEY = re.compile(r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?[A-Za-z][\w .()/-]{0,60}?:[ \t]*\Z")
+_FLOW_BODY = re.compile(r"\{(?P<body>[^{}\n]*?\b\w+:[ \t][^{}\n]*)\}[ \t\r]*\Z")
+
+
+def _flow_mapping_pieces(text: str) -> list[Piece]:
+    """A record of a YAML export written as a flow mapping on its key's line: its braces are
+    layout, left out, so its fields read as a line of keys ("hr: rest: 76, peak: 132") and
+    the readers of vital signs and keyed values meet no brace between a name and its value. An
+    RTF document's braces are its groups (`_tag_pieces`)."""
+    if _RTF.search(text):
+        return []
+    pieces: list[Piece] = []
+    at = text.find("{")
+    while at >= 0:
+        # one record a line: the line's first brace only, so a line is read once
+        line_start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        body = _FLOW_BODY.match(text, at, line_end)
+        keyed = _FLOW_KEY.search(text, max(0, line_start - 1), at)
+        if body is not None and keyed is not None:
+            close = body.end("body")
+            pieces += [
+                Piece(at, at + 1, "", at, at + 1),
+                Piece(close, close + 1, "", close, close + 1),
+                *_fields_keyed(text, keyed, at, close),
+            ]
+        at = text.find("{", line_end)
+    return pieces
+
+
+def _fields_keyed(text: str, keyed: re.Match[str], start: int, end: int) -> list[Piece]:
+    """Each field after a record's first written after the record's key, as its own line
+    would ("hr: {seated: 82, after_walk: 104}" reads "hr: seated: 82, hr after_walk: 104"): a
+    field names the moment or side of the key's value, never a measure of its own."""
+    written = keyed.group().lstrip(" \t\n-*")
+    key = written.rstrip(" \t:")
+    key_start = keyed.end() - len(written)
+    return [
+        Piece(field.start(1), field.start(1), f"{key} ", key_start, key_start + len(key))
+        for field in _NEXT_FIELD.finditer(text, start, end)
+    ]
+
+
+_NEXT_FIELD = re.compile(r",[ \t]*([A-Za-z]\w*:[ \t])")
 
 
 # A print's dot leader between a row's name and its value ("Pain ........ 4/10", "MLD 25 min
