@@ -22,10 +22,14 @@ from tui.core.checks.text.lexicon import alternation, measure_matcher
 # An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
 # "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own. A name led by a
 # lower-case letter ("mMRC", "mBESS") is not taken yet: a draft's "mVSS 7/13" would then be
-# questioned against a note that says the scale's name in words.
+# questioned against a note that says the scale's name in words. An edition's year after an
+# apostrophe ("DCDQ'07") and a second such name after a slash ("FACT/GOG-Ntx", a scale of
+# another scale's family) are part of the one name; single letters joined by slashes ("H/D/N/F")
+# are no name.
+_ONE_NAME = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:'\d{2})?"
+_CAPITALS = r"(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])"
 ACRONYM = re.compile(
-    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])"
-    r"([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+    rf"(?<![\w/'-]){_CAPITALS}({_ONE_NAME}(?:/{_CAPITALS}{_ONE_NAME})?)(?![\w/'-])"
 )
 
 

@@ -30,8 +30,12 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("glued", re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")),  # "PainNow", "PainWorst7d"
     (
         "versioned",
-        re.compile(r"^[A-Za-z]*[A-Z]{2}[A-Za-z]*-(?:\d+|[A-Za-z]+)$|^[A-Z][a-z]+-(?:[IVX]+|\d+)$"),
-    ),  # "PFDI-20", "FAAM-Sport", and a proper name with its edition: "Bayley-III", "Vineland-3"
+        re.compile(
+            r"^[A-Za-z]*[A-Z]{2}[A-Za-z]*(?:-(?:\d+|[A-Za-z]+)|'\d{2})$"
+            r"|^[A-Z][a-z]+-(?:[IVX]+|\d+)$"
+        ),
+    ),  # "PFDI-20", "FAAM-Sport", an edition's year "DCDQ'07", and a proper name with its
+    # edition: "Bayley-III", "Vineland-3"
     ("compound", re.compile(r"^[A-Z][a-z]*-[A-Z][a-z]+$")),  # "Fugl-Meyer", "L-Dex"
     ("title", re.compile(r"^[A-Z][a-z]")),
     ("words", re.compile(r"[A-Za-z]{2}")),
@@ -164,6 +168,12 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
     ):
         return "heading"
     return ""
+
+
+def owned_at(text: str, start: int) -> bool:
+    """True when a noun the number at `start` counts or sets stands right before it ("after
+    cycle 12", "at visit 9"): the number is that noun's, no instrument's score."""
+    return _rules().owner_before.search(text, max(0, start - 20), start) is not None
 
 
 def _last_number(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -410,16 +410,21 @@ def _name_stop() -> frozenset[str]:
 def _trimmed(name: str) -> str:
     """A written-out test name without the sentence words before it ("her stair climb test");
     "" for a test of a joint's motion ("cervical flexion-rotation test"), which is read as
-    range of motion."""
+    range of motion. A region in a name written in Title Case is the test's own word ("Trunk
+    Control Scale 18/21"); a side letter is part of a name only in a listed test ("L Test")."""
     stop = _name_stop()
     words = name.split()
-    while words and words[0].lower() in stop:
-        words = words[1:]
+    while words and (words[0].lower() in stop or words[0].casefold() in _score_kinds()):
+        words = words[1:]  # "Total Test Score SS 5": the battery's total, no test named "Total"
     if len(words) < 2 or any(word.lower() in stop for word in words):
         return ""
-    if labels.mentions(" ".join(words).replace("-", " ")):
+    written = " ".join(words)
+    parts = {part for _, part, _ in labels.mentions(written.replace("-", " "))}
+    if "motion" in parts or ("side" in parts and resolve(written) == written):
         return ""
-    return " ".join(words)
+    if parts and not all(word[:1].isupper() for word in words):
+        return ""
+    return written
 
 
 def _standard_scores(

@@ -14,6 +14,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
+from tui.core.checks.measures.evidence import owned_at
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.test_protocols import protocol_end
@@ -27,6 +28,7 @@ from tui.core.checks.names import (
     not_instrument_names,
     other_versions,
     part_after,
+    part_words,
     rated_item_words,
 )
 from tui.core.checks.tables import (
@@ -246,6 +248,14 @@ def read_scores(
         before = max(0, token.start() - 4)
         if _DENOMINATOR.search(text, before, token.start()):
             continue
+        if owned_at(text, token.start()) or _part_before().search(
+            text, max(0, before - 12), token.start()
+        ):
+            continue  # "recheck after cycle 12", "age band 2": a cycle's or a part's number
+        scale_range = _scale_range(text, token.start())
+        if scale_range is not None:
+            scanner.claim(scale_range, token.end())  # "(0-5)": the scale's range, no score
+            continue
         if _SIGNED.search(text, before, token.start()) and (measure.low or 0) >= 0:
             return  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
         value = to_number(token.group())
@@ -384,6 +394,29 @@ _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
+# The low end of a range in brackets before a number ("(0-5)", "(Muscle Function Scale, 0-5)"):
+# the number is the scale's top, no score.
+_RANGE_BEFORE = re.compile(r"\([^()\n]{0,40}?(?<![\d.])(\d{1,3})[ \t]*[-\u2013][ \t]*\Z")
+_RANGE_END = re.compile(r"\d{1,3}[ \t]*(?:[A-Za-z]{1,5}\.?[ \t]*)?\)")
+
+
+def _scale_range(text: str, start: int) -> int | None:
+    """Where a range in brackets starts when the number at `start` ends it ("(0-5)", "(Muscle
+    Function Scale, 0-5)", "age band 2 (7-10 y)"): a scale's range or an age band, never a
+    score; None for any other number."""
+    found = _RANGE_BEFORE.search(text, max(0, start - 48), start)
+    if found is None or _RANGE_END.match(text, start) is None:
+        return None
+    return found.start(1)
+
+
+@cache
+def _part_before() -> re.Pattern[str]:
+    """A word that numbers a part of a test right before a number ("age band 2", "trial 3")."""
+    words = alternation(list(part_words())) or "(?!x)x"
+    return re.compile(rf"\b(?:{words})\.?[ \t]+\Z", re.IGNORECASE)
+
+
 # A number right after a slash or "of" is a fraction's whole ("/28", "2 of 5"), never a score.
 _DENOMINATOR = re.compile(r"(?:/|\bof)[ \t]*\Z")
 
@@ -449,7 +482,9 @@ def _earlier_later_on(
     limit: int,
 ) -> None:
     """After other values of the sentence, an earlier value with the score's own unit is the
-    measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)")."""
+    measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)"); a value over
+    the listed instrument's own maximum is its score whatever its time ("STarT Back 5/9 at eval
+    -> medium risk; 3/9 today")."""
     if not unit:
         return
     text = scanner.text
@@ -464,7 +499,7 @@ def _earlier_later_on(
             continue
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         found = attribute(scanner, token.start(), end)
-        if not found.prior:
+        if not found.prior and not _over_its_maximum(measure, written):
             continue
         label = labels.join(measure.name, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
@@ -478,6 +513,13 @@ def _earlier_later_on(
             measure=measure.name,
         )
         return
+
+
+def _over_its_maximum(measure: MeasureDef, unit: str | None) -> bool:
+    """A fraction over a listed instrument's own maximum ("/9" of STarT Back, 0-9)."""
+    if measure.high is None or not unit or not unit.startswith("/"):
+        return False
+    return unit[1:].strip() == f"{measure.high:g}"
 
 
 def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> str | None:
@@ -546,10 +588,17 @@ def _first_item(
             row = _LEADING_CODE.sub("", (written or gap)[:key]).strip()
             return row if _ROW_ITEM.fullmatch(row) else ""
         if gap[key] == ":":
-            return _item_named(after, own) or ""
+            return _unless_side(_item_named(after, own) or "")
     if gap.strip().lower() in {item.lower() for item in own}:
         return _item_named(gap, own) or ""
     return ""
+
+
+def _unless_side(item: str) -> str:
+    """An item's name, or "" when it is only a side ("MFS: R 3, L 2"): the side labels each
+    score on its own."""
+    words = item.split()
+    return "" if words and all(labels.parts_of(word).side for word in words) else item
 
 
 def _names_instrument(word: str) -> bool:
