@@ -75,6 +75,7 @@ class _Rules:
     small_denominator: int
     dose_after: re.Pattern[str]
     owner_before: re.Pattern[str]
+    scheduled_before: re.Pattern[str]
     heading: re.Pattern[str]
     name_points: Mapping[str, int]
     mark_points: Mapping[str, int]
@@ -94,6 +95,11 @@ def _rules() -> _Rules:
         ),
         owner_before=re.compile(
             rf"(?<![A-Za-z])(?:{_alternatives(data.get('owner_nouns', ()))})[ \t:#]*\Z",
+            re.IGNORECASE,
+        ),
+        scheduled_before=re.compile(
+            rf"(?<![A-Za-z])(?:{_alternatives(data.get('schedule_words', ()))})[ \t]+"
+            rf"(?:{_alternatives(data.get('owner_nouns', ()))})[ \t#]*\Z",
             re.IGNORECASE,
         ),
         heading=re.compile(
@@ -170,10 +176,10 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
     return ""
 
 
-def owned_at(text: str, start: int) -> bool:
-    """True when a noun the number at `start` counts or sets stands right before it ("after
-    cycle 12", "at visit 9"): the number is that noun's, no instrument's score."""
-    return _rules().owner_before.search(text, max(0, start - 20), start) is not None
+def scheduled_at(text: str, start: int) -> bool:
+    """True when the number at `start` says when something happens ("after cycle 12", "at
+    visit 9"): the number is that noun's, no instrument's score."""
+    return _rules().scheduled_before.search(text, max(0, start - 30), start) is not None
 
 
 def _last_number(text: str, start: int, end: int) -> tuple[int, int] | None:

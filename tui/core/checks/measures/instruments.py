@@ -308,6 +308,9 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
             scanner, match.start()
         ):
             continue
+        if "/" in name:
+            # "PROMIS/PF-10a": one name, whose parts are no labels ("PF-10" no plantarflexion)
+            scanner.block(match.start(), match.end())
         name, end = _with_form(text, name, match.end())
         found.append((name, match.start(), end))
     acronym_ends = {end for _, _, end in found}

@@ -14,7 +14,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
-from tui.core.checks.measures.evidence import owned_at
+from tui.core.checks.measures.evidence import scheduled_at
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.test_protocols import protocol_end
@@ -248,7 +248,7 @@ def read_scores(
         before = max(0, token.start() - 4)
         if _DENOMINATOR.search(text, before, token.start()):
             continue
-        if owned_at(text, token.start()) or _part_before().search(
+        if scheduled_at(text, token.start()) or _part_before().search(
             text, max(0, before - 12), token.start()
         ):
             continue  # "recheck after cycle 12", "age band 2": a cycle's or a part's number
