@@ -41,6 +41,9 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("words", re.compile(r"[A-Za-z]{2}")),
 )
 _HEAD = re.compile(r"[^\s(/:,;]+")
+# A sentence's opening words: a capital only where the sentence starts, every later word in
+# lower case ("Letters formed correctly"), where a name capitalises its words ("Kettle Test").
+_PHRASE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[a-z]+){2,}")
 _SIDES = frozenset({"l", "r", "b", "lt", "rt", "left", "right", "bilat", "bilateral"})
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9&]+$")
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -244,6 +247,8 @@ def _name_class(fact: Fact, measures: Sequence[str]) -> str:
     if any(word.casefold() in _test_nouns() for word in _WORDS.findall(name)):
         return "test_noun"
     heads = [word for word in _HEAD.findall(name) if word.casefold() not in _SIDES]
+    if _PHRASE.fullmatch(" ".join(heads)):
+        return "phrase"  # "Letters formed correctly 17/24": a sentence's words, no name
     word = heads[0] if heads else name
     for shape, pattern in _SHAPES[:4]:
         if pattern.search(word):

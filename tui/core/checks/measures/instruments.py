@@ -317,6 +317,8 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
     acronym_starts = {start for _, start, _ in found}
     for match in _written_tests().finditer(text):
         name = _trimmed(match.group(1))
+        if name.upper() in not_instrument_names():
+            continue  # "dispersion index 9.1 %": a measurement of the body, no score
         start = match.end() - len(name)
         if name and _after_spaces(text, start) in acronym_ends - {start}:
             continue  # "BOT-2 Fine Motor Precision scale score 8": the acronym's subtest
@@ -422,12 +424,25 @@ def _trimmed(name: str) -> str:
     if len(words) < 2 or any(word.lower() in stop for word in words):
         return ""
     written = " ".join(words)
+    if name.split()[0].casefold() in _CONNECTORS:
+        return ""  # "(Foot) and Ankle Ability Measure": the tail of a longer name
     parts = {part for _, part, _ in labels.mentions(written.replace("-", " "))}
-    if "motion" in parts or ("side" in parts and resolve(written) == written):
-        return ""
-    if parts and not all(word[:1].isupper() for word in words):
-        return ""
-    return written
+    if "side" in parts and resolve(written) != written:
+        return written
+    return written if _regions_only(words, parts) else ""
+
+
+# Words that join two words of one name ("Foot and Ankle Ability Measure"): a name found
+# after one is the tail of a longer name.
+_CONNECTORS = frozenset({"and", "&", "of"})
+
+
+def _regions_only(words: list[str], parts: set[str]) -> bool:
+    """True when the anatomy in a name is its own word: none at all, or a region written in a
+    name in Title Case ("Trunk Control Scale", "Bournemouth Neck"), no motion and no side."""
+    if not parts:
+        return True
+    return parts == {"joint"} and all(word[:1].isupper() for word in words)
 
 
 def _standard_scores(
@@ -472,7 +487,9 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             measure = MeasureDef(name=heading, aliases=(heading,))
             read_scores(scanner, facts, measure, named.end(), match.end(), qualifier=item)
             continue
-        if any(word.lower() in stop for word in words) or not any(w[0].isupper() for w in words):
+        if not any(w[0].isupper() for w in words):
+            continue
+        if any(word.lower() in stop for word in words) and not _titled_region(words):
             continue
         if all(word.upper().strip(":(") in not_instruments() for word in words):
             continue  # "IE 2/9", "DC 3/14": a visit and its day, never an instrument
@@ -491,6 +508,17 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
+def _titled_region(words: list[str]) -> bool:
+    """A name in Title Case of two words or more whose anatomy is a region only ("Bournemouth
+    Neck 31/70"), which a rating's or a range's words never are."""
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    written = " ".join(words).replace("-", " ")
+    parts = {part for _, part, _ in labels.mentions(written)}
+    stop = item_stop_words()
+    return _regions_only(words, parts) and any(w.lower() not in stop for w in words)
 
 
 def _same_whole(bracket: str, whole: str) -> bool:
