@@ -531,6 +531,8 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
         return None
     words = found.group(1).split()
+    if len(words) > 1 and words[0].lower() in ("and", "&"):
+        words = words[1:]  # "UIQ 38, CRAIQ 19 and POPIQ 10": the last of a list
     if " ".join(words).lower() in {item.lower() for item in own}:
         return " ".join(words)  # the instrument's own subscale ("KOOS ... pain 72")
     allowed = _quantity_words() if timed else frozenset()
@@ -587,11 +589,19 @@ def _first_item(
             # the key's name as written (a number in it, "Walk 50 feet", is left out of `gap`)
             row = _LEADING_CODE.sub("", (written or gap)[:key]).strip()
             return row if _ROW_ITEM.fullmatch(row) else ""
-        if gap[key] == ":":
+        if gap[key] == ":" and after.strip():
             return _unless_side(_item_named(after, own) or "")
-    if gap.strip().lower() in {item.lower() for item in own}:
-        return _item_named(gap, own) or ""
+    subscale = _SCORE_WORDS_AFTER.sub("", gap.strip(" \t|"))
+    if subscale.lower() in {item.lower() for item in own}:
+        return _item_named(subscale, own) or ""
     return ""
+
+
+# The kind of score after a subscale's name ("Manual Dexterity standard score 6", a table row's
+# "Ball Skills standard score; Score 9"): no part of the subscale's name.
+_SCORE_WORDS_AFTER = re.compile(
+    r"(?:[ \t;|:]+(?:standard|scaled|raw|total|t-score|score|ss))+[ \t;|:]*\Z", re.IGNORECASE
+)
 
 
 def _unless_side(item: str) -> str:
