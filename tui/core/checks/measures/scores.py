@@ -38,10 +38,12 @@ from tui.core.checks.tables import (
     lower_case_units,
     not_instruments,
     not_measurement_words,
+    vocabulary,
 )
 from tui.core.checks.text.lexicon import (
     FOLLOW,
     NUM,
+    MeasureMatcher,
     Words,
     alternation,
     led,
@@ -119,7 +121,9 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
     every = [
-        m for m in matcher.finder.finditer(scanner.text) if not _other_version(scanner, m.start())
+        m
+        for m in matcher.finder.finditer(scanner.text)
+        if not _other_version(scanner, m.start()) and not _other_form(matcher, scanner.text, m)
     ]
     found = [m for m in every if not scanner.in_header(m.start())]
     for match in every:
@@ -181,6 +185,22 @@ _NORM_REACH = 30
 def _norm_words() -> re.Pattern[str]:
     words = alternation(list(norm_words())) or "(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _other_form(matcher: MeasureMatcher, text: str, match: re.Match[str]) -> bool:
+    """A form written after a listed name that makes another instrument the table does not
+    list ("PDI SF 31"), read under the name written with its form (measures/instruments.py)."""
+    form = _form_word().match(text, match.end())
+    if form is None:
+        return False
+    return matcher.measure(f"{match.group()} {form.group(1)}") is None
+
+
+@cache
+def _form_word() -> re.Pattern[str]:
+    """A form written after a name ("SF", "LF"; measures.toml [instruments] forms)."""
+    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
+    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
 
 
 def _other_version(scanner: Scanner, start: int) -> bool:
@@ -248,16 +268,22 @@ def read_scores(
         before = max(0, token.start() - 4)
         if _DENOMINATOR.search(text, before, token.start()):
             continue
-        if scheduled_at(text, token.start()) or _part_before().search(
+        if _PART_NUMBER.fullmatch(token.group()) and _part_before().search(
             text, max(0, before - 12), token.start()
         ):
-            continue  # "recheck after cycle 12", "age band 2": a cycle's or a part's number
+            continue  # "age band 2", "trial 3": a part's number
+        if measure.high is not None and scheduled_at(text, token.start()):
+            # "recheck FACT/GOG-Ntx after cycle 12": when, not a score (an unlisted name's
+            # number is a guess the evidence gate leaves unclassified)
+            continue
         scale_range = _scale_range(text, token.start())
         if scale_range is not None:
             scanner.claim(scale_range, token.end())  # "(0-5)": the scale's range, no score
             continue
         if _SIGNED.search(text, before, token.start()) and (measure.low or 0) >= 0:
             return  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
+        if count == 0 and _pain_rated(measure, gap, text, token.start()):
+            return  # "LYMQOL done; arm pain 5/10 at night": a pain rating, no subscale
         value = to_number(token.group())
         grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
         if grade is not None:
@@ -410,6 +436,9 @@ def _scale_range(text: str, start: int) -> int | None:
     return found.start(1)
 
 
+_PART_NUMBER = re.compile(r"[1-9]")
+
+
 @cache
 def _part_before() -> re.Pattern[str]:
     """A word that numbers a part of a test right before a number ("age band 2", "trial 3")."""
@@ -515,11 +544,36 @@ def _earlier_later_on(
         return
 
 
+_RATING_AT = re.compile(r"\d{1,2}(?:\.\d)?[ \t]*/[ \t]*10(?!\d|\.\d)")
+
+
+def _pain_rated(measure: MeasureDef, gap: str, text: str, start: int) -> bool:
+    """A 0-10 rating after a pain word that is none of the instrument's subscales."""
+    if measure.kind == "pain" or not _RATING_AT.match(text, start):
+        return False
+    own = {word.lower() for item in measure.items for word in item.split()}
+    words = re.findall(r"[A-Za-z][A-Za-z/!]*", gap)
+    return any(word.lower() not in own and _pain_word().fullmatch(word) for word in words)
+
+
+@cache
+def _pain_word() -> re.Pattern[str]:
+    """One word of the pain-rating vocabulary (measures.toml [ratings] pain)."""
+    return re.compile(f"(?:{'|'.join(vocabulary().pain_words)})", re.IGNORECASE)
+
+
+# Wholes of ratings and muscle grades ("pain 8/10", "4/5"): a fraction over one is no proof of
+# the instrument.
+_RATING_WHOLES = frozenset({"5", "10"})
+
+
 def _over_its_maximum(measure: MeasureDef, unit: str | None) -> bool:
-    """A fraction over a listed instrument's own maximum ("/9" of STarT Back, 0-9)."""
+    """A fraction over a listed instrument's own maximum ("/9" of STarT Back, 0-9), unless
+    that is the whole of a rating or a grade."""
     if measure.high is None or not unit or not unit.startswith("/"):
         return False
-    return unit[1:].strip() == f"{measure.high:g}"
+    whole = unit[1:].strip()
+    return whole == f"{measure.high:g}" and whole not in _RATING_WHOLES
 
 
 def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> str | None:
