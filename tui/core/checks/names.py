@@ -141,6 +141,14 @@ def numbered_form() -> re.Pattern[str]:
 
 
 @cache
+def form_after() -> re.Pattern[str]:
+    """A form of the instrument written after its name, part of the name ("ICIQ-UI SF",
+    "PedsQL LF"; measures.toml [instruments] forms)."""
+    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
+    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
+
+
+@cache
 def graded_instruments() -> frozenset[str]:
     """Instruments whose score is a grade, written after the word ("mMRC grade 2"): there the
     number is the score, though a grade is otherwise a technique's ("grade 3 glides")."""

@@ -28,6 +28,7 @@ from tui.core.checks.measures.scores import milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
     edition_before_colon,
+    form_after,
     not_instrument_names,
     numbered_form,
     part_words,
@@ -343,7 +344,7 @@ def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool
 def _with_form(text: str, name: str, end: int) -> tuple[str, int]:
     """The name with the form, roman-numeral version or item count written after it ("ICIQ-UI
     SF", "SCIM III", "JFLS 20 came in at 31"), and where the name ends."""
-    for pattern in (_form_after(), roman_form()):
+    for pattern in (form_after(), roman_form()):
         form = pattern.match(text, end)
         if form is not None:
             name, end = f"{name} {form.group(1)}", form.end()
@@ -380,13 +381,6 @@ def _name_free(scanner: Scanner, match: re.Match[str]) -> bool:
     if match.group(1)[0].isdigit():
         return not scanner.claimed(start, end) and not scanner.in_header(start)
     return scanner.free(start, end)
-
-
-@cache
-def _form_after() -> re.Pattern[str]:
-    """A form of the instrument written after its name ("ICIQ-UI SF", "PedsQL LF")."""
-    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
-    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
 
 
 @cache

@@ -23,6 +23,7 @@ from tui.core.checks.names import (
     condition_words,
     counted_after,
     date_events,
+    form_after,
     graded_instruments,
     norm_words,
     not_instrument_names,
@@ -190,17 +191,10 @@ def _norm_words() -> re.Pattern[str]:
 def _other_form(matcher: MeasureMatcher, text: str, match: re.Match[str]) -> bool:
     """A form written after a listed name that makes another instrument the table does not
     list ("PDI SF 31"), read under the name written with its form (measures/instruments.py)."""
-    form = _form_word().match(text, match.end())
+    form = form_after().match(text, match.end())
     if form is None:
         return False
     return matcher.measure(f"{match.group()} {form.group(1)}") is None
-
-
-@cache
-def _form_word() -> re.Pattern[str]:
-    """A form written after a name ("SF", "LF"; measures.toml [instruments] forms)."""
-    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
-    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
 
 
 def _other_version(scanner: Scanner, start: int) -> bool:
