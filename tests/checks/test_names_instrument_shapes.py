@@ -35,7 +35,7 @@ def measured(facts: list[Fact], measure: str) -> list[object]:
     ("line", "measure", "values"),
     [
         ("Walking index WISCI II = 12 (admission 8).\n", "WISCI II", [12, 8]),
-        ("A: SCIM-III self-care 14/20.\n", "SCIM-III", [14]),
+        ("A: SCIM-III self-care 14/20.\n", "SCIM III", [14]),
         ("Functional status: SCIM III 52/100 at 6 wk.\n", "SCIM III", [52]),
         ("Part motor: UPDRS III 29 ON meds.\n", "UPDRS III", [29]),
     ],

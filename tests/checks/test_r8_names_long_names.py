@@ -107,9 +107,9 @@ def test_a_changed_score_under_the_short_name_is_still_caught() -> None:
 @pytest.mark.parametrize(
     ("line", "measure", "values"),
     [
-        ("Trail Making Test B            142 s      > 180 s = refer\n", "Trails B", [142]),
-        ("Cognition: TMT-B 98 s (cut-off 180 s).\n", "Trails B", [98]),
-        ("Trail Making Test part A 41 s.\n", "Trails A", [41]),
+        ("Trail Making Test B            142 s      > 180 s = refer\n", "Trail Making B", [142]),
+        ("Cognition: TMT-B 98 s (cut-off 180 s).\n", "Trail Making B", [98]),
+        ("Trail Making Test part A 41 s.\n", "Trail Making A", [41]),
         ("Four Square Step Test 16.8 s\n", "Four Square Step Test", [16.8]),
         ("  PFDI 20 today 88 (IE 142)\n", "PFDI-20", [88, 142]),
     ],
@@ -121,7 +121,7 @@ def test_a_written_out_or_numbered_name_is_the_listed_instrument(
 
 
 def test_a_cut_off_after_a_written_out_name_is_no_score() -> None:
-    assert measured("Trails B 142 s (cut-off 180 s).\n", "Trails B") == [142]
+    assert measured("Trails B 142 s (cut-off 180 s).\n", "Trail Making B") == [142]
 
 
 def test_the_item_count_of_a_numbered_form_is_no_score() -> None:
@@ -141,8 +141,8 @@ def test_a_fraction_after_an_unlisted_assessment_is_still_its_score() -> None:
 
 
 def test_another_version_of_a_listed_test_keeps_its_own_name() -> None:
-    assert measured("Screen: Oral Trails B 71 s.\n", "Trails B") == []
-    assert measured("Screen: Trails B 71 s.\n", "Trails B") == [71]
+    assert measured("Screen: Oral Trails B 71 s.\n", "Trail Making B") == []
+    assert measured("Screen: Trails B 71 s.\n", "Trail Making B") == [71]
 
 
 def test_a_tests_norms_in_a_bracket_are_no_score_and_the_score_after_is() -> None:

@@ -22,10 +22,14 @@ from tui.core.checks.text.lexicon import alternation, measure_matcher
 # An instrument's name as written: letters, digits and hyphens ("PRWE", "VISA-A", "T25FW",
 # "Mini-BESTest", "GMFM-66"), with two or more capitals, standing on its own. A name led by a
 # lower-case letter ("mMRC", "mBESS") is not taken yet: a draft's "mVSS 7/13" would then be
-# questioned against a note that says the scale's name in words.
+# questioned against a note that says the scale's name in words. An edition's year after an
+# apostrophe ("DCDQ'07") and a second such name after a slash ("FACT/GOG-Ntx", a scale of
+# another scale's family) are part of the one name; single letters joined by slashes ("H/D/N/F")
+# are no name.
+_ONE_NAME = r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?:'\d{2})?"
+_CAPITALS = r"(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])"
 ACRONYM = re.compile(
-    r"(?<![\w/-])(?=[a-z0-9-]*[A-Z][a-z0-9-]*[A-Z])"
-    r"([A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![\w/-])"
+    rf"(?<![\w/'-]){_CAPITALS}({_ONE_NAME}(?:/{_CAPITALS}{_ONE_NAME})?)(?![\w/'-])"
 )
 
 
@@ -89,12 +93,18 @@ def _name_lists() -> dict[str, tuple[str, ...]]:
 def not_instrument_names() -> frozenset[str]:
     """Short names before a number that are never an instrument's (in capitals): day counters
     ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8"), a
-    disease's stage ("GOLD 3") and vital, laboratory and device values ("BMI 31.2", "EF
-    35%", "ETT 7.5")."""
+    disease's stage ("GOLD 3"), vital, laboratory and device values ("BMI 31.2", "EF
+    35%", "ETT 7.5") and the body measured by a named method ("CVAI 6.4 %", "Snellen 20/40")."""
     lists = _name_lists()
     return frozenset(
         name.upper()
-        for key in ("day_counters", "not_scores", "disease_stages", "clinical_values")
+        for key in (
+            "day_counters",
+            "not_scores",
+            "disease_stages",
+            "clinical_values",
+            "measured_quantities",
+        )
         for name in lists.get(key, ())
     )
 
@@ -128,6 +138,14 @@ def numbered_form() -> re.Pattern[str]:
         r"[ \t]*(?:(?:at|of|was|is)[ \t]+)?(?=\d)",
         re.IGNORECASE,
     )
+
+
+@cache
+def form_after() -> re.Pattern[str]:
+    """A form of the instrument written after its name, part of the name ("ICIQ-UI SF",
+    "PedsQL LF"; measures.toml [instruments] forms)."""
+    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
+    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
 
 
 @cache

@@ -21,7 +21,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.names import resolve
-from tui.core.checks.tables import battery_words
+from tui.core.checks.tables import battery_words, measure_defs
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.numbers import to_number
@@ -116,8 +116,10 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         named_here = battery and battery in text[scanner.sentence_before(found.start()) : start]
         if not (item or named_here):
             continue  # "Prior (11/19): raw 11": a score of nothing the sentence names
-        # "VMI" is the Beery VMI of the table, so a draft's "Beery VMI 78" is this fact
-        measure = resolve(battery) if named_here else None
+        # "VMI" is the Beery VMI of the table, so a draft's "Beery VMI 78" is this fact; a
+        # listed battery's total is its own score wherever the battery is named
+        total = _listed_total(text, clause, found, battery)
+        measure = resolve(battery) if named_here or total else None
         scanner.emit(facts, "outcome", value, (start, end), label, measure=measure)
         _read_listed(scanner, facts, end, kind, battery, measure)
     for heading in _kind_heading().finditer(text):
@@ -173,6 +175,22 @@ def _read_listed(
             facts, "outcome", to_number(listed.group(2)), (start, end), label, measure=measure
         )
         pos, first = end, False
+
+
+def _listed_total(text: str, clause: int, found: re.Match[str], battery: str) -> bool:
+    """A listed battery's total ("MABC-2 ... Total Test Score SS 5"): the battery's own score,
+    its measure wherever the battery is named."""
+    if not battery or resolve(battery) not in _listed():
+        return False
+    return _TOTAL.search(text, clause, found.start()) is not None
+
+
+_TOTAL = re.compile(r"(?<![\w-])total(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _listed() -> frozenset[str]:
+    return frozenset(measure.name for measure in measure_defs())
 
 
 def _item(text: str, clause_start: int, pos: int) -> str:

@@ -30,13 +30,20 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("glued", re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")),  # "PainNow", "PainWorst7d"
     (
         "versioned",
-        re.compile(r"^[A-Za-z]*[A-Z]{2}[A-Za-z]*-(?:\d+|[A-Za-z]+)$|^[A-Z][a-z]+-(?:[IVX]+|\d+)$"),
-    ),  # "PFDI-20", "FAAM-Sport", and a proper name with its edition: "Bayley-III", "Vineland-3"
+        re.compile(
+            r"^[A-Za-z]*[A-Z]{2}[A-Za-z]*(?:-(?:\d+|[A-Za-z]+)|'\d{2})$"
+            r"|^[A-Z][a-z]+-(?:[IVX]+|\d+)$"
+        ),
+    ),  # "PFDI-20", "FAAM-Sport", an edition's year "DCDQ'07", and a proper name with its
+    # edition: "Bayley-III", "Vineland-3"
     ("compound", re.compile(r"^[A-Z][a-z]*-[A-Z][a-z]+$")),  # "Fugl-Meyer", "L-Dex"
     ("title", re.compile(r"^[A-Z][a-z]")),
     ("words", re.compile(r"[A-Za-z]{2}")),
 )
 _HEAD = re.compile(r"[^\s(/:,;]+")
+# A sentence's opening words: a capital only where the sentence starts, every later word in
+# lower case ("Letters formed correctly"), where a name capitalises its words ("Kettle Test").
+_PHRASE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[a-z]+){2,}")
 _SIDES = frozenset({"l", "r", "b", "lt", "rt", "left", "right", "bilat", "bilateral"})
 _ABBREVIATION = re.compile(r"^[A-Za-z0-9&]+$")
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -71,6 +78,7 @@ class _Rules:
     small_denominator: int
     dose_after: re.Pattern[str]
     owner_before: re.Pattern[str]
+    scheduled_before: re.Pattern[str]
     heading: re.Pattern[str]
     name_points: Mapping[str, int]
     mark_points: Mapping[str, int]
@@ -90,6 +98,11 @@ def _rules() -> _Rules:
         ),
         owner_before=re.compile(
             rf"(?<![A-Za-z])(?:{_alternatives(data.get('owner_nouns', ()))})[ \t:#]*\Z",
+            re.IGNORECASE,
+        ),
+        scheduled_before=re.compile(
+            rf"(?<![A-Za-z])(?:{_alternatives(data.get('schedule_words', ()))})[ \t]+"
+            rf"(?:{_alternatives(data.get('owner_nouns', ()))})[ \t#]*\Z",
             re.IGNORECASE,
         ),
         heading=re.compile(
@@ -166,6 +179,12 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
     return ""
 
 
+def scheduled_at(text: str, start: int) -> bool:
+    """True when the number at `start` says when something happens ("after cycle 12", "at
+    visit 9"): the number is that noun's, no instrument's score."""
+    return _rules().scheduled_before.search(text, max(0, start - 30), start) is not None
+
+
 def _last_number(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of the fact's number: the first number of its span that is not part of the
     name ("PFDI-20", "6MWT")."""
@@ -228,6 +247,8 @@ def _name_class(fact: Fact, measures: Sequence[str]) -> str:
     if any(word.casefold() in _test_nouns() for word in _WORDS.findall(name)):
         return "test_noun"
     heads = [word for word in _HEAD.findall(name) if word.casefold() not in _SIDES]
+    if _PHRASE.fullmatch(" ".join(heads)):
+        return "phrase"  # "Letters formed correctly 17/24": a sentence's words, no name
     word = heads[0] if heads else name
     for shape, pattern in _SHAPES[:4]:
         if pattern.search(word):

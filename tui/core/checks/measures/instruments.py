@@ -28,6 +28,7 @@ from tui.core.checks.measures.scores import milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
     edition_before_colon,
+    form_after,
     not_instrument_names,
     numbered_form,
     part_words,
@@ -308,12 +309,17 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
             scanner, match.start()
         ):
             continue
+        if "/" in name:
+            # "PROMIS/PF-10a": one name, whose parts are no labels ("PF-10" no plantarflexion)
+            scanner.block(match.start(), match.end())
         name, end = _with_form(text, name, match.end())
         found.append((name, match.start(), end))
     acronym_ends = {end for _, _, end in found}
     acronym_starts = {start for _, start, _ in found}
     for match in _written_tests().finditer(text):
         name = _trimmed(match.group(1))
+        if name.upper() in not_instrument_names():
+            continue  # "dispersion index 9.1 %": a measurement of the body, no score
         start = match.end() - len(name)
         if name and _after_spaces(text, start) in acronym_ends - {start}:
             continue  # "BOT-2 Fine Motor Precision scale score 8": the acronym's subtest
@@ -338,7 +344,7 @@ def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool
 def _with_form(text: str, name: str, end: int) -> tuple[str, int]:
     """The name with the form, roman-numeral version or item count written after it ("ICIQ-UI
     SF", "SCIM III", "JFLS 20 came in at 31"), and where the name ends."""
-    for pattern in (_form_after(), roman_form()):
+    for pattern in (form_after(), roman_form()):
         form = pattern.match(text, end)
         if form is not None:
             name, end = f"{name} {form.group(1)}", form.end()
@@ -378,13 +384,6 @@ def _name_free(scanner: Scanner, match: re.Match[str]) -> bool:
 
 
 @cache
-def _form_after() -> re.Pattern[str]:
-    """A form of the instrument written after its name ("ICIQ-UI SF", "PedsQL LF")."""
-    forms = "|".join(re.escape(form) for form in instrument_words().get("forms", ()))
-    return re.compile(rf"[ \t]+({forms or '(?!x)x'})(?![\w-])")
-
-
-@cache
 def _amount_after() -> re.Pattern[str]:
     """Units after a fraction that make it an amount ("1/2 mile", "3/4 cup")."""
     units = "|".join(instrument_words().get("fraction_amounts", ())) or "(?!x)x"
@@ -410,16 +409,34 @@ def _name_stop() -> frozenset[str]:
 def _trimmed(name: str) -> str:
     """A written-out test name without the sentence words before it ("her stair climb test");
     "" for a test of a joint's motion ("cervical flexion-rotation test"), which is read as
-    range of motion."""
+    range of motion. A region in a name written in Title Case is the test's own word ("Trunk
+    Control Scale 18/21"); a side letter is part of a name only in a listed test ("L Test")."""
     stop = _name_stop()
     words = name.split()
-    while words and words[0].lower() in stop:
-        words = words[1:]
+    while words and (words[0].lower() in stop or words[0].casefold() in _score_kinds()):
+        words = words[1:]  # "Total Test Score SS 5": the battery's total, no test named "Total"
     if len(words) < 2 or any(word.lower() in stop for word in words):
         return ""
-    if labels.mentions(" ".join(words).replace("-", " ")):
-        return ""
-    return " ".join(words)
+    written = " ".join(words)
+    if name.split()[0].casefold() in _CONNECTORS:
+        return ""  # "(Foot) and Ankle Ability Measure": the tail of a longer name
+    parts = {part for _, part, _ in labels.mentions(written.replace("-", " "))}
+    if "side" in parts and resolve(written) != written:
+        return written
+    return written if _regions_only(words, parts) else ""
+
+
+# Words that join two words of one name ("Foot and Ankle Ability Measure"): a name found
+# after one is the tail of a longer name.
+_CONNECTORS = frozenset({"and", "&", "of"})
+
+
+def _regions_only(words: list[str], parts: set[str]) -> bool:
+    """True when the anatomy in a name is its own word: none at all, or a region written in a
+    name in Title Case ("Trunk Control Scale", "Bournemouth Neck"), no motion and no side."""
+    if not parts:
+        return True
+    return parts == {"joint"} and all(word[:1].isupper() for word in words)
 
 
 def _standard_scores(
@@ -464,7 +481,9 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             measure = MeasureDef(name=heading, aliases=(heading,))
             read_scores(scanner, facts, measure, named.end(), match.end(), qualifier=item)
             continue
-        if any(word.lower() in stop for word in words) or not any(w[0].isupper() for w in words):
+        if not any(w[0].isupper() for w in words):
+            continue
+        if any(word.lower() in stop for word in words) and not _titled_region(words):
             continue
         if all(word.upper().strip(":(") in not_instruments() for word in words):
             continue  # "IE 2/9", "DC 3/14": a visit and its day, never an instrument
@@ -483,6 +502,17 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
+
+
+def _titled_region(words: list[str]) -> bool:
+    """A name in Title Case of two words or more whose anatomy is a region only ("Bournemouth
+    Neck 31/70"), which a rating's or a range's words never are."""
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return False
+    written = " ".join(words).replace("-", " ")
+    parts = {part for _, part, _ in labels.mentions(written)}
+    stop = item_stop_words()
+    return _regions_only(words, parts) and any(w.lower() not in stop for w in words)
 
 
 def _same_whole(bracket: str, whole: str) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
+from tui.core.checks.measures.evidence import scheduled_at
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.test_protocols import protocol_end
@@ -22,11 +23,13 @@ from tui.core.checks.names import (
     condition_words,
     counted_after,
     date_events,
+    form_after,
     graded_instruments,
     norm_words,
     not_instrument_names,
     other_versions,
     part_after,
+    part_words,
     rated_item_words,
 )
 from tui.core.checks.tables import (
@@ -36,10 +39,12 @@ from tui.core.checks.tables import (
     lower_case_units,
     not_instruments,
     not_measurement_words,
+    vocabulary,
 )
 from tui.core.checks.text.lexicon import (
     FOLLOW,
     NUM,
+    MeasureMatcher,
     Words,
     alternation,
     led,
@@ -117,7 +122,9 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
     every = [
-        m for m in matcher.finder.finditer(scanner.text) if not _other_version(scanner, m.start())
+        m
+        for m in matcher.finder.finditer(scanner.text)
+        if not _other_version(scanner, m.start()) and not _other_form(matcher, scanner.text, m)
     ]
     found = [m for m in every if not scanner.in_header(m.start())]
     for match in every:
@@ -179,6 +186,15 @@ _NORM_REACH = 30
 def _norm_words() -> re.Pattern[str]:
     words = alternation(list(norm_words())) or "(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def _other_form(matcher: MeasureMatcher, text: str, match: re.Match[str]) -> bool:
+    """A form written after a listed name that makes another instrument the table does not
+    list ("PDI SF 31"), read under the name written with its form (measures/instruments.py)."""
+    form = form_after().match(text, match.end())
+    if form is None:
+        return False
+    return matcher.measure(f"{match.group()} {form.group(1)}") is None
 
 
 def _other_version(scanner: Scanner, start: int) -> bool:
@@ -246,8 +262,22 @@ def read_scores(
         before = max(0, token.start() - 4)
         if _DENOMINATOR.search(text, before, token.start()):
             continue
+        if _PART_NUMBER.fullmatch(token.group()) and _part_before().search(
+            text, max(0, before - 12), token.start()
+        ):
+            continue  # "age band 2", "trial 3": a part's number
+        if measure.high is not None and scheduled_at(text, token.start()):
+            # "recheck FACT/GOG-Ntx after cycle 12": when, not a score (an unlisted name's
+            # number is a guess the evidence gate leaves unclassified)
+            continue
+        scale_range = _scale_range(text, token.start())
+        if scale_range is not None:
+            scanner.claim(scale_range, token.end())  # "(0-5)": the scale's range, no score
+            continue
         if _SIGNED.search(text, before, token.start()) and (measure.low or 0) >= 0:
             return  # "PRWE -32 since eval": a change, not a score of a scale that starts at 0
+        if count == 0 and _pain_rated(measure, gap, text, token.start()):
+            return  # "LYMQOL done; arm pain 5/10 at night": a pain rating, no subscale
         value = to_number(token.group())
         grade = _GRADE_AFTER.match(text, token.end()) if measure.high is None else None
         if grade is not None:
@@ -384,6 +414,32 @@ _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
+# The low end of a range in brackets before a number ("(0-5)", "(Muscle Function Scale, 0-5)"):
+# the number is the scale's top, no score.
+_RANGE_BEFORE = re.compile(r"\([^()\n]{0,40}?(?<![\d.])(\d{1,3})[ \t]*[-\u2013][ \t]*\Z")
+_RANGE_END = re.compile(r"\d{1,3}[ \t]*(?:[A-Za-z]{1,5}\.?[ \t]*)?\)")
+
+
+def _scale_range(text: str, start: int) -> int | None:
+    """Where a range in brackets starts when the number at `start` ends it ("(0-5)", "(Muscle
+    Function Scale, 0-5)", "age band 2 (7-10 y)"): a scale's range or an age band, never a
+    score; None for any other number."""
+    found = _RANGE_BEFORE.search(text, max(0, start - 48), start)
+    if found is None or _RANGE_END.match(text, start) is None:
+        return None
+    return found.start(1)
+
+
+_PART_NUMBER = re.compile(r"[1-9]")
+
+
+@cache
+def _part_before() -> re.Pattern[str]:
+    """A word that numbers a part of a test right before a number ("age band 2", "trial 3")."""
+    words = alternation(list(part_words())) or "(?!x)x"
+    return re.compile(rf"\b(?:{words})\.?[ \t]+\Z", re.IGNORECASE)
+
+
 # A number right after a slash or "of" is a fraction's whole ("/28", "2 of 5"), never a score.
 _DENOMINATOR = re.compile(r"(?:/|\bof)[ \t]*\Z")
 
@@ -449,7 +505,9 @@ def _earlier_later_on(
     limit: int,
 ) -> None:
     """After other values of the sentence, an earlier value with the score's own unit is the
-    measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)")."""
+    measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)"); a value over
+    the listed instrument's own maximum is its score whatever its time ("STarT Back 5/9 at eval
+    -> medium risk; 3/9 today")."""
     if not unit:
         return
     text = scanner.text
@@ -464,7 +522,7 @@ def _earlier_later_on(
             continue
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         found = attribute(scanner, token.start(), end)
-        if not found.prior:
+        if not found.prior and not _over_its_maximum(measure, written):
             continue
         label = labels.join(measure.name, found.side) + found.previous
         kind = "pain" if measure.kind == "pain" else "outcome"
@@ -480,6 +538,38 @@ def _earlier_later_on(
         return
 
 
+_RATING_AT = re.compile(r"\d{1,2}(?:\.\d)?[ \t]*/[ \t]*10(?!\d|\.\d)")
+
+
+def _pain_rated(measure: MeasureDef, gap: str, text: str, start: int) -> bool:
+    """A 0-10 rating after a pain word that is none of the instrument's subscales."""
+    if measure.kind == "pain" or not _RATING_AT.match(text, start):
+        return False
+    own = {word.lower() for item in measure.items for word in item.split()}
+    words = re.findall(r"[A-Za-z][A-Za-z/!]*", gap)
+    return any(word.lower() not in own and _pain_word().fullmatch(word) for word in words)
+
+
+@cache
+def _pain_word() -> re.Pattern[str]:
+    """One word of the pain-rating vocabulary (measures.toml [ratings] pain)."""
+    return re.compile(f"(?:{'|'.join(vocabulary().pain_words)})", re.IGNORECASE)
+
+
+# Wholes of ratings and muscle grades ("pain 8/10", "4/5"): a fraction over one is no proof of
+# the instrument.
+_RATING_WHOLES = frozenset({"5", "10"})
+
+
+def _over_its_maximum(measure: MeasureDef, unit: str | None) -> bool:
+    """A fraction over a listed instrument's own maximum ("/9" of STarT Back, 0-9), unless
+    that is the whole of a rating or a grade."""
+    if measure.high is None or not unit or not unit.startswith("/"):
+        return False
+    whole = unit[1:].strip()
+    return whole == f"{measure.high:g}" and whole not in _RATING_WHOLES
+
+
 def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> str | None:
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
     the words between are not an item's name (a pain word, an anatomy word, a unit). A subtest
@@ -489,6 +579,8 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
         return None
     words = found.group(1).split()
+    if len(words) > 1 and words[0].lower() in ("and", "&"):
+        words = words[1:]  # "UIQ 38, CRAIQ 19 and POPIQ 10": the last of a list
     if " ".join(words).lower() in {item.lower() for item in own}:
         return " ".join(words)  # the instrument's own subscale ("KOOS ... pain 72")
     allowed = _quantity_words() if timed else frozenset()
@@ -545,11 +637,26 @@ def _first_item(
             # the key's name as written (a number in it, "Walk 50 feet", is left out of `gap`)
             row = _LEADING_CODE.sub("", (written or gap)[:key]).strip()
             return row if _ROW_ITEM.fullmatch(row) else ""
-        if gap[key] == ":":
-            return _item_named(after, own) or ""
-    if gap.strip().lower() in {item.lower() for item in own}:
-        return _item_named(gap, own) or ""
+        if gap[key] == ":" and after.strip():
+            return _unless_side(_item_named(after, own) or "")
+    subscale = _SCORE_WORDS_AFTER.sub("", gap.strip(" \t|"))
+    if subscale.lower() in {item.lower() for item in own}:
+        return _item_named(subscale, own) or ""
     return ""
+
+
+# The kind of score after a subscale's name ("Manual Dexterity standard score 6", a table row's
+# "Ball Skills standard score; Score 9"): no part of the subscale's name.
+_SCORE_WORDS_AFTER = re.compile(
+    r"(?:[ \t;|:]+(?:standard|scaled|raw|total|t-score|score|ss))+[ \t;|:]*\Z", re.IGNORECASE
+)
+
+
+def _unless_side(item: str) -> str:
+    """An item's name, or "" when it is only a side ("MFS: R 3, L 2"): the side labels each
+    score on its own."""
+    words = item.split()
+    return "" if words and all(labels.parts_of(word).side for word in words) else item
 
 
 def _names_instrument(word: str) -> bool:
