@@ -88,6 +88,12 @@ def index_leads(body: str) -> tuple[str, ...] | None:
     group ("(?:modified )?borg": "modified" or "borg") and a class of letters ("[tt]emp"). The
     index only narrows where the pattern is tried, so a lead shorter than it could be costs
     time, never a match."""
+    return _index_leads(body)
+
+
+def _index_leads(body: str) -> tuple[str, ...] | None:
+    """`index_leads` of a pattern or of a group inside one (groups are read once each, with
+    their pattern, so only whole patterns are remembered)."""
     return each_alternative(body, _index_leading)
 
 
@@ -97,7 +103,7 @@ def _index_leading(alternative: str) -> tuple[str, ...] | None:
     if opener is None:
         return _class_leads(rest) if rest.startswith("[") else _leading(rest)
     close = group_end(rest, len(opener))
-    inner = None if close is None else index_leads(rest[len(opener) : close])
+    inner = None if close is None else _index_leads(rest[len(opener) : close])
     if close is None or inner is None:
         return None
     if rest[close + 1 : close + 2] not in _QUANTIFIERS:
