@@ -17,6 +17,7 @@ from tui.core.checks.text.lowered import lowered
 from tui.core.checks.text.scan import _non_measurement_patterns
 from tui.core.checks.text.word_index import (
     INDEXED_FROM,
+    index_leads,
     indexed_starts,
     leading_letters,
     word_starts,
@@ -68,7 +69,7 @@ def test_the_fixed_first_letters_of_each_alternative(
 
 def same_starts(finder: Led, text: str) -> None:
     low = lowered(text)
-    leads = leading_letters(finder.starter.pattern.removeprefix(_WORD_START))
+    leads = index_leads(finder.starter.pattern.removeprefix(_WORD_START))
     if leads is not None:
         indexed = indexed_starts(low, leads)
         assert list(finder._indexed_starts(low, indexed)) == list(finder._searched_starts(low))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tui.core.checks.billing.billing import (
@@ -160,10 +160,14 @@ class Unclassified:
 
 @dataclass(frozen=True)
 class _Reading:
+    """A text's facts, its billing, the guesses too weak to be facts, and the scanner the
+    passes left (what they took and blocked), from which the numbers left unclassified are
+    listed only when asked: extraction and audit never ask."""
+
     facts: tuple[Fact, ...]
     billing: Billing
-    unclassified: tuple[Unclassified, ...] = ()
-    weak: tuple[Fact, ...] = ()
+    weak: tuple[Fact, ...]
+    scanner: Scanner = field(compare=False, repr=False)
 
 
 def extract_facts(text: str, measures: Sequence[str] = ()) -> list[Fact]:
@@ -182,7 +186,14 @@ def extract_candidates(text: str, measures: Sequence[str] = ()) -> list[Fact]:
 def extract_unclassified(text: str, measures: Sequence[str] = ()) -> list[Unclassified]:
     """Numbers outside the header that are neither a fact, a billing item, nor something the
     rules know is not a measurement (dates, doses, counts): listed so a reviewer can look."""
-    return list(_read(text, tuple(measures)).unclassified)
+    return list(_unclassified_in(text, tuple(measures)))
+
+
+@lru_cache(maxsize=64)
+def _unclassified_in(text: str, measures: tuple[str, ...]) -> tuple[Unclassified, ...]:
+    reading = _read(text, measures)
+    found = (*_left_over(reading.scanner), *(_unclassified(text, fact) for fact in reading.weak))
+    return tuple(sorted(found, key=lambda item: item.span))
 
 
 def extract_billing(text: str, timed_codes: Sequence[str] | None = None) -> Billing:
@@ -261,11 +272,7 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     judged = [(fact, strong(fact, measures, when, text)) for fact in facts]
     kept = tuple(fact for fact, good in judged if good)
     weak = tuple(fact for fact, good in judged if not good)
-    unclassified = sorted(
-        (*_left_over(scanner), *(_unclassified(text, fact) for fact in weak)),
-        key=lambda item: item.span,
-    )
-    return _Reading(facts=kept, billing=base.billing, unclassified=tuple(unclassified), weak=weak)
+    return _Reading(facts=kept, billing=base.billing, weak=weak, scanner=scanner)
 
 
 def _unclassified(text: str, fact: Fact) -> Unclassified:

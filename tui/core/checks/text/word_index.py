@@ -31,7 +31,7 @@ def word_starts(lowered: str, body: str) -> list[int] | None:
     """Every position of `lowered` where a word starts with one of the fixed letters that
     begin each alternative of `body` (a regular expression in lower case), ascending; None when
     some alternative has no fixed first letters, or while the text is not worth indexing."""
-    leads = leading_letters(body)
+    leads = index_leads(body)
     if leads is None:
         return None
     asked = _asked(lowered)
@@ -79,6 +79,75 @@ def _index(lowered: str) -> dict[str, dict[str, list[int]]]:
 def leading_letters(body: str) -> tuple[str, ...] | None:
     """The fixed first letters of each alternative of `body`, or None if one has none."""
     return each_alternative(body, _leading)
+
+
+@lru_cache(maxsize=1024)
+def index_leads(body: str) -> tuple[str, ...] | None:
+    """The letters a word must start with for `body` to match there, read further than
+    `leading_letters`: through checks that take no characters ("(?<!or )below"), an optional
+    group ("(?:modified )?borg": "modified" or "borg") and a class of letters ("[tt]emp"). The
+    index only narrows where the pattern is tried, so a lead shorter than it could be costs
+    time, never a match."""
+    return _index_leads(body)
+
+
+def _index_leads(body: str) -> tuple[str, ...] | None:
+    """`index_leads` of a pattern or of a group inside one (groups are read once each, with
+    their pattern, so only whole patterns are remembered)."""
+    return each_alternative(body, _index_leading)
+
+
+def _index_leading(alternative: str) -> tuple[str, ...] | None:
+    rest = alternative[_checks_end(alternative) :]
+    opener = next((o for o in _OPENERS if rest.startswith(o)), None)
+    if opener is None:
+        return _class_leads(rest) if rest.startswith("[") else _leading(rest)
+    close = group_end(rest, len(opener))
+    inner = None if close is None else _index_leads(rest[len(opener) : close])
+    if close is None or inner is None:
+        return None
+    if rest[close + 1 : close + 2] not in _QUANTIFIERS:
+        return inner
+    # the group may be missing: a match starts with it or with what follows it
+    following = _index_leading(rest[_quantifier_end(rest, close + 1) :])
+    return None if following is None else inner + following
+
+
+# Checks that take no characters, which a match may open with.
+_LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
+
+
+def _checks_end(source: str) -> int:
+    """Where the checks `source` opens with (look-arounds, word boundaries) end."""
+    index = 0
+    while True:
+        if source.startswith("\\b", index):
+            index += 2
+            continue
+        look = next((look for look in _LOOKAROUNDS if source.startswith(look, index)), None)
+        close = None if look is None else group_end(source, index + len(look))
+        if close is None:
+            return index
+        index = close + 1
+
+
+def _quantifier_end(source: str, start: int) -> int:
+    """Where the quantifier at `start` ("?", "*", "{0,2}", and a lazy "?" after) ends."""
+    end = source.index("}", start) + 1 if source[start] == "{" else start + 1
+    return end + 1 if source[end : end + 1] in ("?", "+") else end
+
+
+_LETTER_CLASS = re.compile(r"\[([a-z0-9]+)\]")
+
+
+def _class_leads(source: str) -> tuple[str, ...] | None:
+    """A class of letters and the fixed letters after it ("[tt]emp": "temp")."""
+    found = _LETTER_CLASS.match(source)
+    if found is None or source[found.end() : found.end() + 1] in _QUANTIFIERS:
+        return None
+    fixed = _leading(source[found.end() :])
+    after = fixed[0] if fixed is not None and len(fixed) == 1 else ""
+    return tuple(sorted({letter + after for letter in found.group(1)}))
 
 
 def each_alternative(
