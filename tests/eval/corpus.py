@@ -5,10 +5,11 @@ facts a reader must find, facts that may be read either way (`optional`), readin
 be wrong (`must_not`, each naming its trap), the billing, the audit findings, where each line
 belongs in an offline draft (`[sections]`), words an offline draft must drop (`[draft] absent`),
 and, for notes with a hand-written draft `NAME.draft.md`, flaws to plant in that draft
-(`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/`, `heldout2/`,
-`heldout3/` to `heldout13/` were written in other styles by engineers who had not read the
-extractor's code. Each was blind in its round (measured only, its misses unread) and is a
-development set after it: heldout11 is this round's blind set and heldout13 the next round's.
+(`[[flaws]]`). `corpus/` is what the code was improved against; `heldout/` to `heldout15/`
+were written in other styles by engineers who had not read the extractor's code. Each blind set
+is measured once in its round (its misses unread) and is a development set after it: heldout13
+is the ninth round's blind set and heldout15 the tenth's. `CONVENTIONS.md` says how every set
+files a reading where two hands could file it two ways.
 heldout8 (EHR exports and templated notes), heldout9 (unusual human voices: shorthand,
 dictation, therapists trained abroad, OT-heavy notes) and heldout12 (clinics, authors and layouts
 none of the other sets show: chat logs, JSON exports, reply chains, scorecards, letters) were
