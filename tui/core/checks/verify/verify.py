@@ -51,7 +51,7 @@ from tui.core.checks.text.lexicon import (
     words,
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
-from tui.core.checks.verify.conversions import Converted
+from tui.core.checks.verify.conversions import Converted, unit_size
 from tui.core.checks.verify.copied import copied_from, sentence_index
 from tui.core.checks.verify.grid_cells import grid_backs, grid_contradicts
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
@@ -1515,7 +1515,7 @@ def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None 
             or _abbreviated(fact, value, note)
             or (draft is not None and _loose_alike(fact, value, draft.text, note))
         )
-    if _other_labels_only(fact, value, unit_class, note):
+    if _other_labels_only(fact, value, unit_class, note) or _other_size_only(fact, value, note):
         return False
     return (
         note.has_quantity((unit_class,), value)
@@ -1524,6 +1524,18 @@ def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None 
         or (unit_class, value) in note.loose_with_unit
         or note.converted.converts_to(value, fact.unit or "")
         or (draft is not None and _loose_alike(fact, value, draft.text, note))
+    )
+
+
+def _other_size_only(fact: Fact, value: float, note: _Side) -> bool:
+    """The note's facts of this number are all in another unit of the class ("61 cm" where
+    the draft says "61 mm"): another quantity, not the note's."""
+    held = note.by_quantity.get((_unit_class(fact.unit or "") or "", round(value, 3)), ())
+    return bool(held) and all(
+        unit_size(each.unit or "")
+        and unit_size(fact.unit or "")
+        and not _same_unit(each.unit, fact.unit)
+        for each in held
     )
 
 
@@ -1566,12 +1578,25 @@ def _compatible(a: Fact, b: Fact) -> bool:
     return all(_agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
 
 
+def _same_unit(one: str | None, other: str | None) -> bool:
+    """One unit however it is written ("s", "sec"): the same number in another unit of its
+    class is another quantity ("61 mm" is not the note's "61 cm")."""
+    first, second = unit_size(one or ""), unit_size(other or "")
+    if first is None or second is None:
+        return (one or "").strip().lower() == (other or "").strip().lower()
+    return first[0] == second[0] and abs(first[1] - second[1]) < 1e-9
+
+
 def _units_agree(one: str | None, other: str | None) -> bool:
     """Units of one class, or a unit only one text writes (a value written bare in one); a
-    rating out of a maximum ("5/10") is never a length ("5 mm")."""
+    rating out of a maximum ("5/10") is never a length ("5 mm"), and units of one class but
+    another size never agree on one number ("61 mm" is not the note's "61 cm")."""
     first, second = _unit_class(one or ""), _unit_class(other or "")
     if (one or "").startswith("/") != (other or "").startswith("/") and (first or second):
         return False
+    sizes = unit_size(one or ""), unit_size(other or "")
+    if sizes[0] and sizes[1] and abs(sizes[0][1] - sizes[1][1]) > 1e-9:
+        return False  # the same number in mm and in cm is two lengths
     return first is None or second is None or first == second
 
 
@@ -1900,7 +1925,8 @@ def _unsupported_quantities(
             continue
         if quantity.value in note.numbers or _derived_quantity(quantity, draft, derived):
             continue
-        if note.by_quantity.get((quantity.unit_class, round(quantity.value, 3))):
+        held = note.by_quantity.get((quantity.unit_class, round(quantity.value, 3)), ())
+        if any(_same_unit(each.unit, quantity.unit) for each in held):
             continue  # one of the note's facts ("2 min 40 s" read as 160 s)
         if note.converted.converts_to(quantity.value, quantity.unit):
             continue
