@@ -95,12 +95,47 @@ def _cells(note_text: str) -> tuple[_Numbered, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=16)
+def _cells_by_word(note_text: str) -> dict[str, tuple[_Numbered, ...]]:
+    """The numeric cells by the first (in sort order) word of their row's label: a cell the
+    draft names has every word of its row's label in the draft's clause, that one too, so a
+    clause is matched against the rows it could name, not against every table of the note."""
+    found: dict[str, list[_Numbered]] = {}
+    for numbered in _cells(note_text):
+        label = _words(numbered[1][0].text)
+        if label:
+            found.setdefault(min(label), []).append(numbered)
+    return {word: tuple(cells) for word, cells in found.items()}
+
+
+@lru_cache(maxsize=16)
+def _tables_holding(note_text: str) -> dict[float, frozenset[int]]:
+    """Which tables hold each number in a cell."""
+    found: dict[float, set[int]] = {}
+    for index, _, _, _, number in _cells(note_text):
+        found.setdefault(number, set()).add(index)
+    return {number: frozenset(indexes) for number, indexes in found.items()}
+
+
+def _named_cells(note_text: str, draft_text: str, start: int, at: int) -> list[_Numbered]:
+    """The cells whose row and column the draft's clause names before `at`."""
+    by_word = _cells_by_word(note_text)
+    return [
+        numbered
+        for word in _words(draft_text[start:at])
+        for numbered in by_word.get(word, ())
+        if _cell_named(draft_text, start, at, numbered[1], numbered[2])
+    ]
+
+
 def grid_backs(note_text: str, draft_text: str, at: int, value: float, unit: str) -> bool:
     """True when a headed table of the note holds `value` in a cell whose row and column the
     draft's clause at `at` names, and gives the draft's `unit` (if any) to that cell."""
+    if value not in _tables_holding(note_text):
+        return False
     start, _ = _clause(draft_text, at)
-    for index, row, heading, cell, number in _cells(note_text):
-        if number != value or not _cell_named(draft_text, start, at, row, heading):
+    for index, row, heading, cell, number in _named_cells(note_text, draft_text, start, at):
+        if number != value:
             continue
         caption = _caption(note_text, grids(note_text)[index])
         texts = [cell.text, row[0].text, heading.text, caption]
@@ -113,14 +148,13 @@ def grid_contradicts(note_text: str, draft_text: str, at: int, value: float) -> 
     """True when the draft's clause at `at` names cells of a note's table that holds `value`
     elsewhere, and none of the named cells holds it: the value was moved to another row or
     column ("posteromedial R 61 cm" where 61 is the anterior reach)."""
-    cells = _cells(note_text)
-    holding = {index for index, _, _, _, number in cells if number == value}
+    holding = _tables_holding(note_text).get(value)
     if not holding:
         return False
     start, _ = _clause(draft_text, at)
     named = [
         number
-        for index, row, heading, _, number in cells
-        if index in holding and _cell_named(draft_text, start, at, row, heading)
+        for index, _, _, _, number in _named_cells(note_text, draft_text, start, at)
+        if index in holding
     ]
     return bool(named) and value not in named
