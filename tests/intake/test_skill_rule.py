@@ -4,6 +4,8 @@ after it started, and reads again the notes that failed for want of one."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +116,17 @@ def test_what_the_clinician_named_wins_over_the_billing(service: ClinicService) 
     assert _ingest(service, "progress_report/b.txt", text.replace("Skill: soap_note\n", "")) == (
         "progress_report"
     )
+
+
+def test_planning_imports_the_checks_only_for_a_note_that_names_a_code() -> None:
+    """The service starts without the checks' clinical tables (the review app's first frame
+    waits for none of them); a note with no code of the table never loads them."""
+    script = (
+        "import sys; import tui.core.service; "
+        "from tui.core.skills.billed_documents import billed_document; "
+        "assert billed_document('pain 3/10, walked 20 min') == ''; "
+        "print('tui.core.checks.extract' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -2,7 +2,8 @@
 
 Read with the audit's own billing reader, so "97162 x1" in any of the ways notes bill counts and
 "re-eval 97164 due next visit" does not. Only the lines that name a code of the table are read,
-so planning a note stays cheap however long the note is.
+so planning a note stays cheap however long the note is; the checks (and their clinical
+tables) are imported only for a note that names one, never at start-up.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib.resources import files
-
-from tui.core.checks.extract import extract_billing
 
 
 @cache
@@ -26,5 +25,7 @@ def billed_document(text: str) -> str:
     lines = [line for line in text.splitlines() if any(code in line for code in codes)]
     if not lines:
         return ""
+    from tui.core.checks.extract import extract_billing
+
     billed = extract_billing("\n".join(lines)).billed
     return next((skill for code, skill in codes.items() if billed.get(code)), "")

@@ -62,14 +62,16 @@ def _unit_given(unit: str, texts: list[str]) -> bool:
     return any(unit_word.search(text) for text in texts)
 
 
-def _cell_named(draft: str, start: int, at: int, row: tuple[Cell, ...], heading: Cell) -> bool:
-    """True when the draft's clause names the row's label and, right before the value, the
-    column's heading."""
+def _cell_named(
+    draft: str, start: int, at: int, clause: frozenset[str], row: tuple[Cell, ...], heading: Cell
+) -> bool:
+    """True when the draft's clause (`clause`: its words before the value) names the row's
+    label and, right before the value, the column's heading."""
     label = _words(row[0].text)
     column = heading.text.strip("*_ ").lower()
     if not label or not column or _NUMBER.fullmatch(column):
         return False
-    if not label <= _words(draft[start:at]):
+    if not label <= clause:
         return False
     before = _named_before(draft, start, at).lower()
     return re.search(rf"(?<![a-z0-9]){re.escape(column)}(?![a-z0-9])", before) is not None
@@ -120,11 +122,12 @@ def _tables_holding(note_text: str) -> dict[float, frozenset[int]]:
 def _named_cells(note_text: str, draft_text: str, start: int, at: int) -> list[_Numbered]:
     """The cells whose row and column the draft's clause names before `at`."""
     by_word = _cells_by_word(note_text)
+    clause = _words(draft_text[start:at])
     return [
         numbered
-        for word in _words(draft_text[start:at])
+        for word in clause
         for numbered in by_word.get(word, ())
-        if _cell_named(draft_text, start, at, numbered[1], numbered[2])
+        if _cell_named(draft_text, start, at, clause, numbered[1], numbered[2])
     ]
 
 
