@@ -102,8 +102,10 @@ def prompt_for(ctx: ClinicContext, the_note: Note | None = None, **kwargs: Any) 
 
 
 def backend(ctx: ClinicContext, **options: Any) -> AnthropicBackend:
-    """A backend with fast failure settings: no SDK retries, short timeouts."""
-    defaults: dict[str, Any] = {"environ": {}, "max_retries": 0, "timeout": 2.0}
+    """A backend with no SDK retries. The read timeout is long enough that a busy 2-core
+    machine never turns a stream the fake holds on purpose (two streams made to overlap) into
+    a timeout; tests of timeouts pass their own short one."""
+    defaults: dict[str, Any] = {"environ": {}, "max_retries": 0, "timeout": 30.0}
     return AnthropicBackend(ctx, **(defaults | options))
 
 
