@@ -23,6 +23,9 @@ heldout15 (the plain middle of practice beside clinics none of the other sets sh
 amputee, vestibular, return-to-sport, NICU, early intervention, hippotherapy, burn, driver
 rehab, ergonomics, voice-typed, copied-forward, group and co-treatment notes) is the next
 round's blind set.
+heldout16 (the plain middle of practice beside cardiac and pulmonary rehab, oncology, TMJ,
+seating, inpatient rehab, prenatal, telehealth templates, LSVT BIG and constraint-induced
+therapy) is the next round's blind set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ SPLITS = (
     "heldout13",
     "heldout14",
     "heldout15",
+    "heldout16",
 )
 
 
