@@ -7,7 +7,8 @@ Every fact the extractor reports on a set's notes is filed under the strongest e
 has (bench/_evidence.py: a named instrument, a column heading, a unit, a labelled field, a
 scale's denominator, an instrument-shaped name, a word beside the number, a label from further
 away, or nothing) and counted true (it matches an expected or optional fact, as `make eval`
-matches them) or false, and as a trap when it is a reading the note's `must_not` forbids. The
+matches them) or false, and as a trap when it is a reading the note's `must_not` forbids or an
+expected fact with a label the note forbids (as `make eval` counts traps). The
 blind sets are never read. The evidence is inferred after the fact from its span and the note's
 text, not told by the reader that made it, so one function files the facts of every reader.
 The last rows ("weak" and "strong") say what a gate on the weak classes would cost and save.
@@ -20,8 +21,9 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from unittest import mock
 
 from bench._evidence import evidence_class, evidence_of, evidence_order
@@ -32,6 +34,7 @@ from tests.eval.score import (
     CTX,
     Tally,
     _kind_of,
+    _label_problems,
     _per_code,
     _score_facts,
     _short_of_neutral,
@@ -65,17 +68,17 @@ def judged(split: str, pairs: bool = False) -> Iterator[Judged]:
         allowed = [*case.facts(), *case.expect.get("optional", [])]
         for i, fact in enumerate(facts):
             true = i in used or any(matches(fact, want) for want in allowed)
-            evidence = _evidence(fact, case.text, pairs)
-            yield Judged(case.name, fact, true, _takes_trap(case, fact), evidence)
+            trap = _takes_trap(case, fact) or (i in used and bool(_label_problems(fact, used[i])))
+            yield Judged(case.name, fact, true, trap, _evidence(fact, case.text, pairs))
 
 
-def _expected_found(case: Case, facts: list[Fact]) -> set[int]:
+def _expected_found(case: Case, facts: list[Fact]) -> dict[int, Mapping[str, Any]]:
     """The facts matched to the note's expected facts, each used once, as `make eval` does."""
-    used: set[int] = set()
+    used: dict[int, Mapping[str, Any]] = {}
     for want in case.facts():
         index = next((i for i, f in enumerate(facts) if i not in used and matches(f, want)), None)
         if index is not None:
-            used.add(index)
+            used[index] = want
     return used
 
 
