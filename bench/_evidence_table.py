@@ -1,6 +1,7 @@
 """The evidence each reported fact stands on, counted true, false and trap per development set.
 
-python -m bench._evidence_table [--split NAME ...] [--kinds] [--pairs] [--false CLASS ...]
+python -m bench._evidence_table [--split NAME ...] [--kinds] [--pairs] [--readers]
+                                [--false CLASS ...]
 python -m bench._evidence_table --figures [--split NAME ...]
 
 Every fact the extractor reports on a set's notes is filed under the strongest evidence it
@@ -12,6 +13,8 @@ expected fact with a label the note forbids (as `make eval` counts traps). The
 blind sets are never read. The evidence is inferred after the fact from its span and the note's
 text, not told by the reader that made it, so one function files the facts of every reader.
 The last rows ("weak" and "strong") say what a gate on the weak classes would cost and save.
+With --readers, the rows are the readers that emitted the facts instead (tests/eval/evidence.py
+traces them).
 With --figures, only the fact figures of `make eval` are printed (recall, false facts per
 100, traps), read in seconds where the whole evaluation takes minutes; --gate CLASS (repeated)
 measures them as they would be if the facts of those classes were left unclassified.
@@ -22,13 +25,14 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from unittest import mock
 
 from bench._evidence import evidence_class, evidence_of, evidence_order
 from tests.eval import score
 from tests.eval.corpus import SPLITS, Case, cases
+from tests.eval.evidence import _traced
 from tests.eval.score import (
     _SIGN_TRAPS,
     CTX,
@@ -59,17 +63,28 @@ class Judged:
     evidence: str
 
 
-def judged(split: str, pairs: bool = False) -> Iterator[Judged]:
+def judged(split: str, pairs: bool = False, readers: bool = False) -> Iterator[Judged]:
     """Each fact reported on a set's notes (with `pairs`, its evidence is its two strongest
-    classes, "unit+topic")."""
-    for case in cases(split):
-        facts = _per_code(extract_facts(case.text, CTX.measures))
-        used = _expected_found(case, facts)
-        allowed = [*case.facts(), *case.expect.get("optional", [])]
-        for i, fact in enumerate(facts):
-            true = i in used or any(matches(fact, want) for want in allowed)
-            trap = _takes_trap(case, fact) or (i in used and bool(_label_problems(fact, used[i])))
-            yield Judged(case.name, fact, true, trap, _evidence(fact, case.text, pairs))
+    classes, "unit+topic"; with `readers`, the reader that emitted it)."""
+    with _traced() as emitted:
+        for case in cases(split):
+            emitted.clear()
+            for item in _judged_case(case, pairs):
+                if readers:
+                    key = (*item.fact.span, item.fact.kind)
+                    item = replace(item, evidence=emitted.get(key, "billing or marked"))
+                yield item
+
+
+def _judged_case(case: Case, pairs: bool) -> Iterator[Judged]:
+    """Each fact reported on one note, judged as `make eval` judges it."""
+    facts = _per_code(extract_facts(case.text, CTX.measures))
+    used = _expected_found(case, facts)
+    allowed = [*case.facts(), *case.expect.get("optional", [])]
+    for i, fact in enumerate(facts):
+        true = i in used or any(matches(fact, want) for want in allowed)
+        trap = _takes_trap(case, fact) or (i in used and bool(_label_problems(fact, used[i])))
+        yield Judged(case.name, fact, true, trap, _evidence(fact, case.text, pairs))
 
 
 def _expected_found(case: Case, facts: list[Fact]) -> dict[int, Mapping[str, Any]]:
@@ -103,6 +118,7 @@ def main() -> int:
     parser.add_argument("--split", choices=DEV_SPLITS, action="append")
     parser.add_argument("--kinds", action="store_true", help="rows per evidence and kind")
     parser.add_argument("--pairs", action="store_true", help="the two strongest evidences")
+    parser.add_argument("--readers", action="store_true", help="rows per reader, not evidence")
     parser.add_argument("--false", action="append", default=[], help="list a class's false facts")
     parser.add_argument("--figures", action="store_true", help="recall, false facts, traps")
     parser.add_argument("--gate", action="append", default=[], help="with --figures: gate a class")
@@ -112,11 +128,12 @@ def main() -> int:
     counts: Counter[tuple[str, str, str]] = Counter()
     listed: list[str] = []
     for split in args.split or DEV_SPLITS:
-        for item in judged(split, args.pairs):
+        for item in judged(split, args.pairs, args.readers):
             row = f"{item.evidence:14} {_kind_of(item.fact)}" if args.kinds else item.evidence
-            group = "weak" if item.evidence in WEAK else "strong"
+            row = row[:40]
+            groups = () if args.readers else ("~weak" if item.evidence in WEAK else "~strong",)
             for where in (split, "all"):
-                for key in (row, f"~{group}"):
+                for key in (row, *groups):
                     counts[(where, key, "true" if item.true else "false")] += 1
                     counts[(where, key, "trap")] += item.trap
             if not item.true and item.evidence in args.false:
@@ -160,12 +177,12 @@ def _print(counts: Counter[tuple[str, str, str]]) -> None:
     """One table per set and one over all: true, false, traps and false per 100 of each class."""
     for split in dict.fromkeys(key[0] for key in counts):
         rows = sorted({key[1] for key in counts if key[0] == split})
-        print(f"\n{split:<26} {'true':>5} {'false':>5} {'traps':>5} {'false/100':>9}")
+        print(f"\n{split:<40} {'true':>5} {'false':>5} {'traps':>5} {'false/100':>9}")
         for row in rows:
             good, bad = counts[(split, row, "true")], counts[(split, row, "false")]
             share = 100 * bad / (good + bad) if good + bad else 0.0
             print(
-                f"{row.lstrip('~'):<26} {good:>5} {bad:>5} {counts[(split, row, 'trap')]:>5} "
+                f"{row.lstrip('~'):<40} {good:>5} {bad:>5} {counts[(split, row, 'trap')]:>5} "
                 f"{share:>9.1f}"
             )
 
