@@ -8,6 +8,7 @@ inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import itertools
 import re
 from collections import Counter
@@ -28,10 +29,12 @@ from tui.core.checks.billing.elided_minutes import elided_minutes
 from tui.core.checks.billing.hl7_charges import hl7_charges
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.printed_minutes import printed_services
+from tui.core.checks.billing.qualified_names import qualified_code
 from tui.core.checks.billing.referred_minutes import referred_minutes
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_keys import keyed_lines
 from tui.core.checks.billing.service_tables import table_totals
+from tui.core.checks.billing.shorthand_minutes import glued_minutes, short_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
 from tui.core.checks.billing.total_parts import total_parts
 from tui.core.checks.billing.unread_units import BARE_COUNT, blank_count, units_outside
@@ -373,8 +376,10 @@ def read_totals(scanner: Scanner) -> Totals:
     totals = Totals()
     rows = table_totals(scanner.norm.original)
     timed, treatment = _paired_totals(scanner)
-    timed = timed or _totals_found(scanner, TOTAL_TIMED)
-    treatment = treatment or _totals_found(scanner, TOTAL_TREATMENT)
+    timed = timed or _totals_found(scanner, TOTAL_TIMED) or _short_totals(scanner, timed=True)
+    treatment = (
+        treatment or _totals_found(scanner, TOTAL_TREATMENT) or _short_totals(scanner, timed=False)
+    )
     in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
     treatment = [t for t in treatment if t not in in_rows]
     timed = timed or in_rows  # a table's "Total" row of timed services is the timed total
@@ -527,6 +532,21 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
         scanner.block(match.start(), match.end())
         at = scanner.span(match.start(), match.end())[0]
         found.append((int(match.group(1)), at, match.end()))
+    return found
+
+
+def _short_totals(scanner: Scanner, *, timed: bool) -> list[tuple[int, int, int]]:
+    """The session's totals written in shorthand ("tot timed 26m"), as `_totals_found` gives
+    them; each is claimed."""
+    found = []
+    for total in short_totals(scanner.text):
+        if total.timed != timed or scanner.in_header(total.start):
+            continue
+        if not scanner.free(*total.digits):
+            continue
+        scanner.claim(total.start, total.end)
+        scanner.block(total.start, total.end)
+        found.append((total.minutes, scanner.span(total.start, total.end)[0], total.end))
     return found
 
 
@@ -1700,13 +1720,22 @@ def service_at(scanner: Scanner, code: str, minutes: int, start: int, end: int) 
     )
 
 
+# A name after a word of time says when, not what: in "NMR after eval 12 min" the minutes are
+# the re-education's, the evaluation only when it was done.
+_WHEN_BEFORE = re.compile(r"\b(?:after|before|following|post|prior[ \t]+to)[ \t]+$", re.IGNORECASE)
+
+
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
+    """Each service name the text writes, but one that only says when ("after eval")."""
     names = []
     for match in matcher.finder.finditer(scanner.text):
         if not scanner.free(match.start(), match.end()):
             continue
+        if _WHEN_BEFORE.search(scanner.text, max(0, match.start() - 12), match.start()):
+            continue
         code = matcher.code(match.group())
         if code is not None:
+            code = qualified_code(scanner.text, match.start(), code)
             names.append(_Name(match.start(), match.end(), code))
     return names
 
@@ -1868,9 +1897,15 @@ _ASIDE_OPENS = re.compile(r"\d[ \t]*(?:min(?:ute)?s?|mins|')\.?[ \t]*\([ \t]*$",
 
 
 def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
-    """Minutes in a range of the text, leaving out feet written with a prime and home doses."""
+    """Minutes in a range of the text ("TE 17m" too, in a note that writes its totals so),
+    leaving out feet written with a prime (metres with an "m") and home doses."""
     text = scanner.text
-    for match in _MINUTES.finditer(text, start, end):
+    found = heapq.merge(
+        _MINUTES.finditer(text, start, end),
+        glued_minutes(text, start, end),
+        key=lambda match: match.start(),
+    )
+    for match in found:
         if match.group(2) and (
             to_number(match.group(1)) > _MAX_PRIME_MINUTES
             or (
