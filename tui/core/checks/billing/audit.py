@@ -620,7 +620,11 @@ def _care_text(body: str) -> str:
 
 # A template's box left empty and the option written after it ("Goals: [ ] met  [ ] progressing"):
 # an option nobody chose says nothing of the care given, up to the next box or the line's end.
-_UNCHECKED = re.compile(r"\[[ \t]?\][^\[\n]*")
+# A field whose every box is empty ("Skilled care today: [ ] cues  [ ] HEP updated") was not
+# filled in, and its label says nothing either.
+_UNCHECKED = re.compile(
+    r"^[ \t]*[^\n:\[\]]{1,40}:(?:[ \t]*\[[ \t]?\][^\[\n]*)+$|\[[ \t]?\][^\[\n]*", re.MULTILINE
+)
 
 
 @cache

@@ -1386,6 +1386,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
         fact = _minutes_after_name(scanner, names, index, used)
         if fact is not None:
             facts.append(fact)
+    _block_glued_minutes(scanner)
     return sorted(facts, key=lambda fact: fact.span)
 
 
@@ -1720,24 +1721,30 @@ def service_at(scanner: Scanner, code: str, minutes: int, start: int, end: int) 
     )
 
 
-# A name after a word of time says when, not what: in "NMR after eval 12 min" the minutes are
-# the re-education's, the evaluation only when it was done.
+# A name after a word of time says when, not what: in "Eval 40 min; NMR after eval 12 min" the
+# 12 minutes are the re-education's, the evaluation (named with its own time elsewhere) only
+# when it was done.
 _WHEN_BEFORE = re.compile(r"\b(?:after|before|following|post|prior[ \t]+to)[ \t]+$", re.IGNORECASE)
 
 
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
-    """Each service name the text writes, but one that only says when ("after eval")."""
+    """Each service name the text writes, but a service named again after a word of time
+    ("after eval") where the note names it in words elsewhere too."""
     names = []
+    when: list[_Name] = []
     for match in matcher.finder.finditer(scanner.text):
         if not scanner.free(match.start(), match.end()):
             continue
-        if _WHEN_BEFORE.search(scanner.text, max(0, match.start() - 12), match.start()):
-            continue
         code = matcher.code(match.group())
-        if code is not None:
-            code = qualified_code(scanner.text, match.start(), code)
-            names.append(_Name(match.start(), match.end(), code))
-    return names
+        if code is None:
+            continue
+        name = _Name(match.start(), match.end(), qualified_code(scanner.text, match.start(), code))
+        timed = _WHEN_BEFORE.search(scanner.text, max(0, name.start - 12), name.start)
+        (when if timed else names).append(name)
+    text = scanner.text
+    worded = {n.code for n in names if not _WHOLE_CODE.fullmatch(text, n.start, n.end)}
+    names += [name for name in when if name.code not in worded]
+    return sorted(names, key=lambda name: name.start)
 
 
 def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) -> list[Fact]:
@@ -1906,16 +1913,7 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
         key=lambda match: match.start(),
     )
     for match in found:
-        if match.group(2) and (
-            to_number(match.group(1)) > _MAX_PRIME_MINUTES
-            or (
-                (
-                    _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-                    or walked_before(text, match.start())
-                )
-                and not primed_service_line(text, match.start(2))
-            )
-        ):
+        if match.group(2) and _a_distance(text, match):
             continue
         if _HOME_DOSE.match(text, match.end()):
             continue
@@ -1925,6 +1923,27 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 _RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
+
+
+def _a_distance(text: str, match: re.Match[str]) -> bool:
+    """True when a number with a prime or a glued "m" is a distance: too many for one service's
+    minutes, or after a walk (unless on a service line that logs minutes with primes)."""
+    return to_number(match.group(1)) > _MAX_PRIME_MINUTES or bool(
+        (
+            _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or walked_before(text, match.start())
+        )
+        and not primed_service_line(text, match.start(2))
+    )
+
+
+def _block_glued_minutes(scanner: Scanner) -> None:
+    """In a note that writes minutes "15m", every such number that is no distance is a time
+    ("ice at home 15m"), never a length to read as a measurement."""
+    text = scanner.text
+    for match in glued_minutes(text, 0, len(text)):
+        if not _a_distance(text, match):
+            scanner.block(match.start(1), match.end())
 
 
 def free_minutes(scanner: Scanner) -> list[re.Match[str]]:
