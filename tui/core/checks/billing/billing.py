@@ -1730,7 +1730,7 @@ _WHEN_BEFORE = re.compile(r"\b(?:after|before|following|post|prior[ \t]+to)[ \t]
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
     """Each service name the text writes, but a service named again after a word of time
     ("after eval") where the note names it in words elsewhere too."""
-    names = []
+    names: list[_Name] = []
     when: list[_Name] = []
     for match in matcher.finder.finditer(scanner.text):
         if not scanner.free(match.start(), match.end()):
