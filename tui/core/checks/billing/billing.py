@@ -1527,14 +1527,7 @@ def _billed_closing(scanner: Scanner) -> list[Fact]:
     return _taken(
         scanner,
         (
-            _Minutes(
-                s.code,
-                s.minutes,
-                s.minutes_start,
-                (s.minutes_start, s.minutes_end),
-                (s.minutes_start, s.end),
-                (s.minutes_start, s.end),
-            )
+            _Minutes.closing(s.code, s.minutes, (s.minutes_start, s.minutes_end), s.end)
             for s in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0])
         ),
     )
@@ -1553,14 +1546,7 @@ def _aside_named(
     return _taken(
         scanner,
         (
-            _Minutes(
-                s.code,
-                s.minutes,
-                s.minutes_start,
-                (s.minutes_start, s.minutes_end),
-                (s.minutes_start, s.end),
-                (s.start, s.end),
-            )
+            _Minutes.closing(s.code, s.minutes, (s.minutes_start, s.minutes_end), s.end, s.start)
             for s in aside_named_minutes(text, names, names_in, _dosed)
         ),
     )
@@ -1612,30 +1598,37 @@ def _total_parts(scanner: Scanner) -> list[Fact]:
 def _coded(scanner: Scanner) -> list[Fact]:
     """ "MLD 25 min (neck, axilla) ...... 97140": a line's minutes under the code that closes
     it (checks.billing.coded_lines)."""
-    facts = []
-    for line in coded_lines(scanner.text, lambda words: bool(_dose_words().search(words))):
-        start, end = line.minutes_start, line.minutes_end
-        if scanner.in_header(start) or not (
-            scanner.free(start, end) and scanner.free(line.code_start, line.code_end)
-        ):
-            continue
-        scanner.claim(start, end)
-        scanner.block(start, end)
-        scanner.claim(line.code_start, line.code_end)
-        facts.append(service_at(scanner, line.code, line.minutes, start, line.code_end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            dataclasses.replace(
+                _Minutes.at(
+                    line.code,
+                    line.minutes,
+                    line.minutes_start,
+                    line.minutes_start,
+                    line.minutes_end,
+                ),
+                span=(line.minutes_start, line.code_end),
+                code_at=(line.code_start, line.code_end),
+            )
+            for line in coded_lines(scanner.text, lambda words: bool(_dose_words().search(words)))
+        ),
+    )
 
 
 def _clocked(scanner: Scanner) -> list[Fact]:
     """ "TherEx 1405-1420": a service timed by the clock (checks.service_clocks)."""
-    facts = []
-    for clocked in clocked_services(scanner.text):
-        start, end = clocked.range.start, clocked.range.end
-        if scanner.in_header(start) or not scanner.free(start, end):
-            continue
-        scanner.claim(start, end)
-        facts.append(service_at(scanner, clocked.code, clocked.range.minutes, start, end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            dataclasses.replace(
+                _Minutes.at(c.code, c.range.minutes, c.range.start, c.range.start, c.range.end),
+                blocks=False,
+            )
+            for c in clocked_services(scanner.text)
+        ),
+    )
 
 
 def _minutes_before_codes(scanner: Scanner) -> list[Fact]:
@@ -1688,11 +1681,24 @@ class _Minutes:
     digits: tuple[int, int]
     claimed: tuple[int, int]
     span: tuple[int, int]
+    code_at: tuple[int, int] | None = None
+    """The code closing the line ("MLD 25 min ...... 97140"), free and claimed with the minutes."""
+    blocks: bool = True
+    """False for a clock range ("1405-1420"): its numbers are times, taken but not blocked."""
 
     @classmethod
     def at(cls, code: str, minutes: int, line_at: int, start: int, end: int) -> _Minutes:
         """Minutes whose digits are all the reader claims and all the fact spans."""
         return cls(code, minutes, line_at, (start, end), (start, end), (start, end))
+
+    @classmethod
+    def closing(
+        cls, code: str, minutes: int, digits: tuple[int, int], end: int, start: int | None = None
+    ) -> _Minutes:
+        """Minutes whose reading runs on to `end` (the code or the aside that names their
+        service); the fact spans from `start` when the sentence names the service before them."""
+        first = digits[0] if start is None else start
+        return cls(code, minutes, digits[0], digits, (digits[0], end), (first, end))
 
 
 def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
@@ -1702,8 +1708,13 @@ def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
     for said in found:
         if scanner.in_header(said.line_at) or not scanner.free(*said.digits):
             continue
+        if said.code_at is not None and not scanner.free(*said.code_at):
+            continue
         scanner.claim(*said.claimed)
-        scanner.block(*said.digits)
+        if said.code_at is not None:
+            scanner.claim(*said.code_at)
+        if said.blocks:
+            scanner.block(*said.digits)
         facts.append(service_at(scanner, said.code, said.minutes, *said.span))
     return facts
 
