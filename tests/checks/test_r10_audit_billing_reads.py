@@ -138,3 +138,11 @@ def test_ticked_boxes_show_skilled_care() -> None:
     )
     body = "Total timed 26 min. Total treatment time 26 min.\nBilled: 97110 x2\n"
     assert "SKILLED_JUSTIFICATION_MISSING" not in codes(body, care)
+
+
+def test_attended_far_before_a_modality_says_who_came() -> None:
+    body = (
+        "Pt attended the session with e-stim 15 min to the low back.\n"
+        "Total treatment time 15 min.\nBilled: 97014 x1\n"
+    )
+    assert minutes(body) == {"97014": 15}

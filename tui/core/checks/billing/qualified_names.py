@@ -3,7 +3,8 @@ electrical stimulation, 97032, where "e-stim" alone reads as the unattended 9701
 
 The words and the codes are data (billing.toml [qualified_names]): each entry names the code a
 name reads as, the words that qualify it, and the code the qualified name is. A qualifying word
-counts when it stands before the name with at most two words between ("attended HVPC e-stim").
+counts when it stands right before the name or one word before it ("attended HVPC e-stim"), never
+further ("attended the session with e-stim" says who came, not how the e-stim was given).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from functools import cache
 
 from tui.core.checks.tables import billing_section
 
-# How far before a name its qualifier may stand: the word and two more words at most.
-_LOOK_BACK = 48
+# How far before a name its qualifier may stand: the word and one more word at most.
+_LOOK_BACK = 40
 
 
 @cache
@@ -24,9 +25,7 @@ def _qualifiers() -> dict[str, tuple[re.Pattern[str], str]]:
         words = "|".join(re.escape(str(word)) for word in spec.get("words", []))
         if not words:
             continue
-        pattern = re.compile(
-            rf"(?<![\w-])(?:{words})\b(?:[ \t]+[\w/-]+){{0,2}}[ \t]+$", re.IGNORECASE
-        )
+        pattern = re.compile(rf"(?<![\w-])(?:{words})\b(?:[ \t]+[\w/-]+)?[ \t]+$", re.IGNORECASE)
         found[str(code)] = (pattern, str(spec["code"]))
     return found
 
