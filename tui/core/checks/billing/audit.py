@@ -602,11 +602,11 @@ def _assessed(body: str, facts: list[Fact]) -> bool:
 def _care_text(body: str) -> str:
     """Where skilled care can show (the header lines, "Last progress report: visit 2
     (re-evaluation)", "Precautions: needs cues", are taken off before): not the plan (a plan to
-    progress is not care given), not
+    progress is not care given), not a template's options left unticked ("[ ] progressing"), not
     section labels ("Assessment:") nor skilled words denied ("w/o cues"), and, in a note that
     says the session repeated an established program ("same as prior visits", "per flowsheet,
     no changes"), not the sentences that say so."""
-    body = _not_care().sub(" ", _denied(body))
+    body = _not_care().sub(" ", _denied(_UNCHECKED.sub(" ", body)))
     unskilled = words_pattern(billing_tables().unskilled_terms)
     if not unskilled.search(body):
         return body
@@ -616,6 +616,15 @@ def _care_text(body: str) -> str:
             continue
         kept += [part for part in re.split(r"(?<=[.;])\s+", line) if not unskilled.search(part)]
     return "\n".join(kept)
+
+
+# A template's box left empty and the option written after it ("Goals: [ ] met  [ ] progressing"):
+# an option nobody chose says nothing of the care given, up to the next box or the line's end.
+# A field whose every box is empty ("Skilled care today: [ ] cues  [ ] HEP updated") was not
+# filled in, and its label says nothing either.
+_UNCHECKED = re.compile(
+    r"^[ \t]*[^\n:\[\]]{1,40}:(?:[ \t]*\[[ \t]?\][^\[\n]*)+$|\[[ \t]?\][^\[\n]*", re.MULTILINE
+)
 
 
 @cache

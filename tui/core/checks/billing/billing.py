@@ -8,6 +8,7 @@ inside a list ("ther ex: bike 10 min, ...") are a dose and are left alone.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import itertools
 import re
 from collections import Counter
@@ -28,10 +29,12 @@ from tui.core.checks.billing.elided_minutes import elided_minutes
 from tui.core.checks.billing.hl7_charges import hl7_charges
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
 from tui.core.checks.billing.printed_minutes import printed_services
+from tui.core.checks.billing.qualified_names import qualified_code
 from tui.core.checks.billing.referred_minutes import referred_minutes
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_keys import keyed_lines
 from tui.core.checks.billing.service_tables import table_totals
+from tui.core.checks.billing.shorthand_minutes import glued_minutes, short_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
 from tui.core.checks.billing.total_parts import total_parts
 from tui.core.checks.billing.unread_units import BARE_COUNT, blank_count, units_outside
@@ -373,8 +376,10 @@ def read_totals(scanner: Scanner) -> Totals:
     totals = Totals()
     rows = table_totals(scanner.norm.original)
     timed, treatment = _paired_totals(scanner)
-    timed = timed or _totals_found(scanner, TOTAL_TIMED)
-    treatment = treatment or _totals_found(scanner, TOTAL_TREATMENT)
+    timed = timed or _totals_found(scanner, TOTAL_TIMED) or _short_totals(scanner, timed=True)
+    treatment = (
+        treatment or _totals_found(scanner, TOTAL_TREATMENT) or _short_totals(scanner, timed=False)
+    )
     in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
     treatment = [t for t in treatment if t not in in_rows]
     timed = timed or in_rows  # a table's "Total" row of timed services is the timed total
@@ -527,6 +532,21 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
         scanner.block(match.start(), match.end())
         at = scanner.span(match.start(), match.end())[0]
         found.append((int(match.group(1)), at, match.end()))
+    return found
+
+
+def _short_totals(scanner: Scanner, *, timed: bool) -> list[tuple[int, int, int]]:
+    """The session's totals written in shorthand ("tot timed 26m"), as `_totals_found` gives
+    them; each is claimed."""
+    found = []
+    for total in short_totals(scanner.text):
+        if total.timed != timed or scanner.in_header(total.start):
+            continue
+        if not scanner.free(*total.digits):
+            continue
+        scanner.claim(total.start, total.end)
+        scanner.block(total.start, total.end)
+        found.append((total.minutes, scanner.span(total.start, total.end)[0], total.end))
     return found
 
 
@@ -1366,6 +1386,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
         fact = _minutes_after_name(scanner, names, index, used)
         if fact is not None:
             facts.append(fact)
+    _block_glued_minutes(scanner)
     return sorted(facts, key=lambda fact: fact.span)
 
 
@@ -1506,14 +1527,7 @@ def _billed_closing(scanner: Scanner) -> list[Fact]:
     return _taken(
         scanner,
         (
-            _Minutes(
-                s.code,
-                s.minutes,
-                s.minutes_start,
-                (s.minutes_start, s.minutes_end),
-                (s.minutes_start, s.end),
-                (s.minutes_start, s.end),
-            )
+            _Minutes.closing(s.code, s.minutes, (s.minutes_start, s.minutes_end), s.end)
             for s in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0])
         ),
     )
@@ -1532,14 +1546,7 @@ def _aside_named(
     return _taken(
         scanner,
         (
-            _Minutes(
-                s.code,
-                s.minutes,
-                s.minutes_start,
-                (s.minutes_start, s.minutes_end),
-                (s.minutes_start, s.end),
-                (s.start, s.end),
-            )
+            _Minutes.closing(s.code, s.minutes, (s.minutes_start, s.minutes_end), s.end, s.start)
             for s in aside_named_minutes(text, names, names_in, _dosed)
         ),
     )
@@ -1591,30 +1598,37 @@ def _total_parts(scanner: Scanner) -> list[Fact]:
 def _coded(scanner: Scanner) -> list[Fact]:
     """ "MLD 25 min (neck, axilla) ...... 97140": a line's minutes under the code that closes
     it (checks.billing.coded_lines)."""
-    facts = []
-    for line in coded_lines(scanner.text, lambda words: bool(_dose_words().search(words))):
-        start, end = line.minutes_start, line.minutes_end
-        if scanner.in_header(start) or not (
-            scanner.free(start, end) and scanner.free(line.code_start, line.code_end)
-        ):
-            continue
-        scanner.claim(start, end)
-        scanner.block(start, end)
-        scanner.claim(line.code_start, line.code_end)
-        facts.append(service_at(scanner, line.code, line.minutes, start, line.code_end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            dataclasses.replace(
+                _Minutes.at(
+                    line.code,
+                    line.minutes,
+                    line.minutes_start,
+                    line.minutes_start,
+                    line.minutes_end,
+                ),
+                span=(line.minutes_start, line.code_end),
+                code_at=(line.code_start, line.code_end),
+            )
+            for line in coded_lines(scanner.text, lambda words: bool(_dose_words().search(words)))
+        ),
+    )
 
 
 def _clocked(scanner: Scanner) -> list[Fact]:
     """ "TherEx 1405-1420": a service timed by the clock (checks.service_clocks)."""
-    facts = []
-    for clocked in clocked_services(scanner.text):
-        start, end = clocked.range.start, clocked.range.end
-        if scanner.in_header(start) or not scanner.free(start, end):
-            continue
-        scanner.claim(start, end)
-        facts.append(service_at(scanner, clocked.code, clocked.range.minutes, start, end))
-    return facts
+    return _taken(
+        scanner,
+        (
+            dataclasses.replace(
+                _Minutes.at(c.code, c.range.minutes, c.range.start, c.range.start, c.range.end),
+                blocks=False,
+            )
+            for c in clocked_services(scanner.text)
+        ),
+    )
 
 
 def _minutes_before_codes(scanner: Scanner) -> list[Fact]:
@@ -1667,11 +1681,24 @@ class _Minutes:
     digits: tuple[int, int]
     claimed: tuple[int, int]
     span: tuple[int, int]
+    code_at: tuple[int, int] | None = None
+    """The code closing the line ("MLD 25 min ...... 97140"), free and claimed with the minutes."""
+    blocks: bool = True
+    """False for a clock range ("1405-1420"): its numbers are times, taken but not blocked."""
 
     @classmethod
     def at(cls, code: str, minutes: int, line_at: int, start: int, end: int) -> _Minutes:
         """Minutes whose digits are all the reader claims and all the fact spans."""
         return cls(code, minutes, line_at, (start, end), (start, end), (start, end))
+
+    @classmethod
+    def closing(
+        cls, code: str, minutes: int, digits: tuple[int, int], end: int, start: int | None = None
+    ) -> _Minutes:
+        """Minutes whose reading runs on to `end` (the code or the aside that names their
+        service); the fact spans from `start` when the sentence names the service before them."""
+        first = digits[0] if start is None else start
+        return cls(code, minutes, digits[0], digits, (digits[0], end), (first, end))
 
 
 def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
@@ -1681,8 +1708,13 @@ def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
     for said in found:
         if scanner.in_header(said.line_at) or not scanner.free(*said.digits):
             continue
+        if said.code_at is not None and not scanner.free(*said.code_at):
+            continue
         scanner.claim(*said.claimed)
-        scanner.block(*said.digits)
+        if said.code_at is not None:
+            scanner.claim(*said.code_at)
+        if said.blocks:
+            scanner.block(*said.digits)
         facts.append(service_at(scanner, said.code, said.minutes, *said.span))
     return facts
 
@@ -1700,15 +1732,30 @@ def service_at(scanner: Scanner, code: str, minutes: int, start: int, end: int) 
     )
 
 
+# A name after a word of time says when, not what: in "Eval 40 min; NMR after eval 12 min" the
+# 12 minutes are the re-education's, the evaluation (named with its own time elsewhere) only
+# when it was done.
+_WHEN_BEFORE = re.compile(r"\b(?:after|before|following|post|prior[ \t]+to)[ \t]+$", re.IGNORECASE)
+
+
 def _service_names(scanner: Scanner, matcher: ServiceMatcher) -> list[_Name]:
-    names = []
+    """Each service name the text writes, but a service named again after a word of time
+    ("after eval") where the note names it in words elsewhere too."""
+    names: list[_Name] = []
+    when: list[_Name] = []
     for match in matcher.finder.finditer(scanner.text):
         if not scanner.free(match.start(), match.end()):
             continue
         code = matcher.code(match.group())
-        if code is not None:
-            names.append(_Name(match.start(), match.end(), code))
-    return names
+        if code is None:
+            continue
+        name = _Name(match.start(), match.end(), qualified_code(scanner.text, match.start(), code))
+        timed = _WHEN_BEFORE.search(scanner.text, max(0, name.start - 12), name.start)
+        (when if timed else names).append(name)
+    text = scanner.text
+    worded = {n.code for n in names if not _WHOLE_CODE.fullmatch(text, n.start, n.end)}
+    names += [name for name in when if name.code not in worded]
+    return sorted(names, key=lambda name: name.start)
 
 
 def _minutes_before_names(scanner: Scanner, names: list[_Name], used: set[int]) -> list[Fact]:
@@ -1868,19 +1915,16 @@ _ASIDE_OPENS = re.compile(r"\d[ \t]*(?:min(?:ute)?s?|mins|')\.?[ \t]*\([ \t]*$",
 
 
 def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
-    """Minutes in a range of the text, leaving out feet written with a prime and home doses."""
+    """Minutes in a range of the text ("TE 17m" too, in a note that writes its totals so),
+    leaving out feet written with a prime (metres with an "m") and home doses."""
     text = scanner.text
-    for match in _MINUTES.finditer(text, start, end):
-        if match.group(2) and (
-            to_number(match.group(1)) > _MAX_PRIME_MINUTES
-            or (
-                (
-                    _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
-                    or walked_before(text, match.start())
-                )
-                and not primed_service_line(text, match.start(2))
-            )
-        ):
+    found = heapq.merge(
+        _MINUTES.finditer(text, start, end),
+        glued_minutes(text, start, end),
+        key=lambda match: match.start(),
+    )
+    for match in found:
+        if match.group(2) and _a_distance(text, match):
             continue
         if _HOME_DOSE.match(text, match.end()):
             continue
@@ -1890,6 +1934,27 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 _RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
+
+
+def _a_distance(text: str, match: re.Match[str]) -> bool:
+    """True when a number with a prime or a glued "m" is a distance: too many for one service's
+    minutes, or after a walk (unless on a service line that logs minutes with primes)."""
+    return to_number(match.group(1)) > _MAX_PRIME_MINUTES or bool(
+        (
+            _DISTANCE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            or walked_before(text, match.start())
+        )
+        and not primed_service_line(text, match.start(2))
+    )
+
+
+def _block_glued_minutes(scanner: Scanner) -> None:
+    """In a note that writes minutes "15m", every such number that is no distance is a time
+    ("ice at home 15m"), never a length to read as a measurement."""
+    text = scanner.text
+    for match in glued_minutes(text, 0, len(text)):
+        if not _a_distance(text, match):
+            scanner.block(match.start(1), match.end())
 
 
 def free_minutes(scanner: Scanner) -> list[re.Match[str]]:

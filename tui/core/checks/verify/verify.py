@@ -911,8 +911,15 @@ def _shared(text: str) -> tuple[Quantity, ...]:
 
 def dates_in(text: str) -> set[tuple[int, int, int]]:
     """Dates written in the text as (year, month, day); two-digit years read as 20xx; days
-    said in words ("the fourteenth of July") too."""
-    text = _RANGE_DASH.sub(" ", normalize(text).text)
+    said in words ("the fourteenth of July") too. Read in the text as written as well as
+    normalised: a table's heading ("<th>Eval 01/05/2037</th>") is a date the note gives,
+    however normalising rewrites the heading."""
+    normalized = normalize(text).text
+    found = _dates_written(_RANGE_DASH.sub(" ", normalized))
+    return found if normalized == text else found | _dates_written(_RANGE_DASH.sub(" ", text))
+
+
+def _dates_written(text: str) -> set[tuple[int, int, int]]:
     found: set[tuple[int, int, int]] = set()
     for match in matches(DATE_ISO, text):
         found.add((int(match.group(1)), int(match.group(2)), int(match.group(3))))
