@@ -96,7 +96,7 @@ def score(cases: Iterable[Case]) -> Tally:
         _score_facts(case, tally)
         audit = audit_note(case.note, RULES)  # once: billing and findings both read it
         _score_billing(case, audit, tally)
-        _score_findings(audit, case, tally)
+        _score_findings(case, audit, tally)
         _score_offline(case, tally)
         _score_drafts(case, tally)
     return tally
@@ -274,7 +274,7 @@ def _score_billing(case: Case, audit: NoteAudit, tally: Tally) -> None:
             tally.misses.append(f"{case.name}: billing {key} {got[key]!r} != {expected!r}")
 
 
-def _score_findings(audit: NoteAudit, case: Case, tally: Tally) -> None:
+def _score_findings(case: Case, audit: NoteAudit, tally: Tally) -> None:
     got = Counter(finding.code for finding in audit.findings)
     want = Counter(case.expect.get("findings", []))
     for code in set(got) | set(want):
