@@ -3,14 +3,15 @@
 chartdesk is driven through the real `anthropic` SDK pointed at this server via `base_url`, so a
 test exercises the same HTTP, SSE parsing, retries and error classes as production. Every
 request is recorded (headers and JSON body) for assertions, and each answer can be scripted:
-text and chunking, per-chunk delay, an HTTP error status, a redirect, a hang, an `error` event
-or a dropped connection mid-stream, a body that ends before the stop reason, the stop reason
-itself, and usage numbers. Prompt caching is simulated: the first request that carries a
-cache-marked system prefix reports it as a cache write, later
-requests with the byte-identical prefix report it as a cache read. ``POST
-/v1/messages/count_tokens`` counts as Anthropic's does (roughly: four characters a token), and
-any GET (``/props``, ``/api/ps``) is answered 404 as Anthropic would. `tests.fakes.llama_server`
-builds llama-server's shapes on the same server by overriding the hooks below.
+text and chunking, per-chunk delay, a hold after the first delta until the test releases it,
+an HTTP error status, a redirect, a hang, an `error` event or a dropped connection mid-stream,
+a body that ends before the stop reason, the stop reason itself, and usage numbers. Prompt
+caching is simulated: the first request that carries a cache-marked system prefix reports it
+as a cache write, later requests with the byte-identical prefix report it as a cache read.
+``POST /v1/messages/count_tokens`` counts as Anthropic's does (roughly: four characters a
+token), and any GET (``/props``, ``/api/ps``) is answered 404 as Anthropic would.
+`tests.fakes.llama_server` builds llama-server's shapes on the same server by overriding the
+hooks below.
 
 Use it from any test through the `fake_anthropic` fixture (import it into a conftest) or as a
 context manager::
@@ -46,6 +47,8 @@ DEFAULT_TEXT = (
     "## Subjective\n\nPatient reports less pain.\n\n## Objective\n\nKnee flexion 110 deg.\n"
 )
 
+HOLD_SECONDS = 30.0  # the longest a `Reply.hold` keeps the rest of a stream back
+
 _ERROR_TYPES = {
     400: "invalid_request_error",
     401: "authentication_error",
@@ -80,6 +83,7 @@ class Reply:
     location: str = ""  # with a 3xx `status`: the Location header of a redirect
     error_message: str = ""  # the error body's message; default "scripted <status>"
     stop_details: Mapping[str, Any] | None = None  # sent with the stop reason (a refusal's)
+    hold: threading.Event | None = None  # after the first delta, wait for it to be set
 
     def deltas(self) -> list[str]:
         if self.chunks is not None:
@@ -220,8 +224,9 @@ class FakeAnthropic:
     def __exit__(self, *_exc: object) -> None:
         self.stop()
 
-    def wait_for(self, predicate: Callable[[], bool], timeout: float = 3.0) -> bool:
-        """Poll until `predicate()` is true (the server works in its own threads)."""
+    def wait_for(self, predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
+        """Poll until `predicate()` is true (the server works in its own threads). Generous:
+        free once it holds, and a busy machine runs the server's threads late."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if predicate():
@@ -242,6 +247,15 @@ class FakeAnthropic:
     def _sleep(self, seconds: float) -> bool:
         """Sleep unless the server is stopping; False means stop now."""
         return not self._stopping.wait(seconds) if seconds > 0 else True
+
+    def _released(self, release: threading.Event) -> bool:
+        """Wait for the test to set `release`: False when the server stops first or
+        HOLD_SECONDS pass (a client that never sees the first delta fails, never hangs)."""
+        deadline = time.monotonic() + HOLD_SECONDS
+        while not release.wait(0.02):
+            if self._stopping.is_set() or time.monotonic() > deadline:
+                return False
+        return True
 
     def _usage(self, body: Mapping[str, Any], reply: Reply) -> dict[str, int]:
         usage = self._cache.usage(body, reply.text)
@@ -491,13 +505,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._end_chunks()
             return False
         if reply.drop_after is not None and sent == reply.drop_after:
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
+            self._drop()
+            return False
+        if sent == 1 and reply.hold is not None and not fake._released(reply.hold):
+            self._drop()  # the client never took the first delta: the answer ends unfinished
             return False
         if sent < len(reply.deltas()):
             return fake._sleep(reply.delay)
         return True
+
+    def _drop(self) -> None:
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def _finish_stream(self, reply: Reply, usage: Mapping[str, int]) -> None:
         self._event("content_block_stop", {"type": "content_block_stop", "index": 0})

@@ -31,10 +31,18 @@ class Ask(ModalScreen[str]):
 
 
 class Slow(Static, can_focus=True):
-    """Takes a long time over every key (a stuck handler)."""
+    """Holds every key until the test lets it go (a stuck handler). Released by an event, not
+    after a time, so a busy machine cannot let it finish before the gate's limit does."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.release = asyncio.Event()
+        self.stuck = False
 
     async def on_key(self, event: events.Key) -> None:
-        await asyncio.sleep(1.5)
+        self.stuck = True
+        await self.release.wait()
+        self.stuck = False
 
 
 class Gated(App[None]):
@@ -62,6 +70,15 @@ class Gated(App[None]):
         self.marked_at = time.monotonic()
 
 
+async def _marked(app: Gated, timeout: float = 30.0) -> bool:
+    """Wait for x's action, on the loop's own clock: `pilot.pause` would wait for the stuck
+    widget. Generous, as it costs nothing once x has run."""
+    deadline = time.monotonic() + timeout
+    while not app.marked_at and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    return bool(app.marked_at)
+
+
 def _read(app: App[Any], keys: list[tuple[str, str | None]]) -> None:
     for key, char in keys:
         app.post_message(events.Key(key, char))
@@ -84,13 +101,14 @@ async def test_a_stuck_widget_holds_keys_only_so_long(monkeypatch: Any) -> None:
     monkeypatch.setattr(typed, "SETTLE_LIMIT", 0.3)
     app = Gated()
     async with app.run_test() as pilot:
-        app.query_one("#slow").focus()
+        slow = app.query_one(Slow)
+        slow.focus()
         await pilot.pause()
         sent = time.monotonic()
         _read(app, [("k", "k"), ("x", "x")])  # k goes to the stuck widget; x waits for it
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.marked_at:
-                break
-        assert app.marked_at, "the held key ran"
-        assert 0.25 <= app.marked_at - sent < 2.0
+        try:
+            assert await _marked(app), "the held key ran"
+            assert slow.stuck, "x ran while the widget still held k, not after it let go"
+            assert app.marked_at - sent >= 0.25, "x was held for the settle limit first"
+        finally:
+            slow.release.set()
