@@ -2,9 +2,9 @@
 
 The offline drafter copies the note's own lines; copied as markup ("<li>Pain: 2/10</li>",
 "\\bullet  LEFS 71/80\\par") every line would have to be rewritten. The text is what the markup
-shows: a paragraph or a list item is a line (a table row stays as written: the checks read the
-note's row so, and the draft must agree with that reading), a bold run opening a paragraph is
-its label, entities and RTF's escaped characters are the characters they stand for. The
+shows: a paragraph or a list item is a line, a table row a pipe row of its cells (as the checks
+read the note's row, so the draft states what that reading found), a bold run opening a
+paragraph is its label, entities and RTF's escaped characters are the characters they stand for. The
 standard library's HTML parser reads the HTML; RTF is a few control words.
 """
 
@@ -78,18 +78,37 @@ _TABLE_ROW = re.compile(r"(<tr\b.*?</tr>)", re.IGNORECASE | re.DOTALL)
 
 
 def _html_text(text: str) -> str:
-    """The HTML's text; a table row stays as written, since the checks read the note's row as
-    written and a draft must state what that reading found, no more."""
+    """The HTML's text; a table row as a pipe row, as the checks read it, so a draft states what
+    that reading found and no tag or entity is left for the clinician to clean."""
     lines: list[str] = []
     for part in _TABLE_ROW.split(text):
         if _TABLE_ROW.fullmatch(part):
-            lines.append(" ".join(part.split()))
+            lines += _pipe_rows(part)
             continue
         parser = _Text()
         parser.feed(part)
         parser.close()
         lines += [line for line in parser.text().splitlines() if line]
     return "\n".join(lines)
+
+
+_HEAD_ROW = re.compile(r"<tr\b[^>]*>\s*<th\b", re.IGNORECASE)
+_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</tr>)", re.IGNORECASE | re.DOTALL)
+
+
+def _pipe_rows(row: str) -> list[str]:
+    """A table row as the checks read it: a pipe row of its cells' text ("| TUG | 15.1 s |"),
+    and a row of heading cells (<th>) ruled off beneath as a Markdown table's heading is."""
+    cells = []
+    for cell in _CELL.findall(row):
+        parser = _Text()
+        parser.feed(cell)
+        parser.close()
+        cells.append(" ".join(parser.text().split()))
+    if not cells:
+        return [" ".join(row.split())]
+    rule = ["| " + " | ".join("---" for _ in cells) + " |"] if _HEAD_ROW.match(row) else []
+    return ["| " + " | ".join(cells) + " |", *rule]
 
 
 _RTF_GROUPS = re.compile(

@@ -25,10 +25,18 @@ from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
 from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
+from tui.core.drafting.about_note import about_the_note
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
 from tui.core.drafting.enclosed_labels import unenclosed
-from tui.core.drafting.interview import Asked, answered, asked, chat_turn, reported
+from tui.core.drafting.interview import (
+    Asked,
+    answered,
+    asked,
+    chat_turn,
+    last_question,
+    reported,
+)
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
 _BULLET = re.compile(
@@ -391,6 +399,7 @@ def split_items(
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
     parent = ""  # the topic the last line at the margin named with its label
+    set_in = False  # the lines under the last label are set in from the margin
     question: Asked | None = None  # an interview's question waiting for its answer
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
@@ -406,10 +415,19 @@ def split_items(
         indented = index not in rows and raw[:1] in (" ", "\t") and not _BULLET.match(raw)
         if not indented:
             parent = ""
+        if indented:
+            set_in = bool(block or block_label)
+        elif set_in:
+            # a label's rows set in under it ("Outcome measures:\n  Berg 34/56 -> 49/56") end
+            # where the text comes back to the margin: the paragraph after is not theirs
+            block = block_label = ""
+            set_in = False
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
+        if about_the_note(line):
+            continue  # how the note was made, or its sign-off: nothing of the patient
         # "[PLAN] Continue ...", "== Objective ==": a part's label set off by marks
         line = unenclosed(line, _names_part)
         led = _LEADER.match(line)
@@ -425,9 +443,9 @@ def split_items(
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         # an interview: the question goes, the answer is what the patient reports
         who, line = chat_turn(line)
-        on_line = asked(line) or (
-            Asked(line, "") if who == "clinician" and line.rstrip().endswith("?") else None
-        )
+        # a clinician's turn asks its last sentence; what they said before it is a line
+        line, said_question = last_question(line) if who == "clinician" else (line, "")
+        on_line = Asked(said_question, "") if said_question else asked(line)
         pending, question = question, on_line if on_line and not on_line.answer else None
         answer = on_line.answer if on_line else answered(line) if pending else ""
         answer = answer or (line if who == "patient" else "")
@@ -435,9 +453,12 @@ def split_items(
             first = False
             prompt = on_line or pending
             reply = reported(prompt.question, answer) if prompt else answer
+            if reply and dictated:  # a transcript's turn, said: numbers as digits, no fillers
+                reply = " ".join(dictation.sentences(reply))
             if reply:
                 items.append(Item(reply, "subjective"))
-            continue
+            if not (said_question and line):
+                continue
         table = apart.get(line)
         if table is not None:
             # a table stays a table: written as the note wrote it, placed by what its rows say
@@ -766,7 +787,7 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     A sentence that opens with a heading goes where the heading says; one that does not goes
     where its words say, and under the heading said before it only when they say nothing."""
     items: list[Item] = []
-    for sentence in dictation.sentences(line):
+    for sentence in _dictated_clauses(line):
         bare = _bare_head().match(sentence)
         if bare:
             # "Assessment she's improving ...": the part's name said with no pause stays in
@@ -788,6 +809,16 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
             continue
         items.append(Item(sentence, override, forced=bool(override), fallback=heading))
     return items, heading
+
+
+def _dictated_clauses(line: str) -> list[str]:
+    """A dictated line's sentences, a run-on one of many clauses parted by semicolons (a macro's
+    paragraph) as its clauses, each a sentence placed by what it says."""
+    clauses = []
+    for sentence in dictation.sentences(line):
+        parts = _run_on_clauses(sentence.rstrip("."))
+        clauses += [sentence] if len(parts) == 1 else [dictation.clean(part) for part in parts]
+    return [clause for clause in clauses if clause]
 
 
 @cache
