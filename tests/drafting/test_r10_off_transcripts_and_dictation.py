@@ -123,3 +123,58 @@ def test_lines_under_a_label_at_the_margin_stay_under_it() -> None:
     # twin: nothing set in, so the label's part goes on
     note = "Assessment:\nGait more symmetrical.\nStill guarded on stairs 4 steps."
     assert where(note, "Still guarded on stairs") == ["Assessment"]
+
+
+def test_a_heading_naming_its_columns_stays_above_its_rows() -> None:
+    note = "\n".join(
+        [
+            "Measures - was / now / target:",
+            "  L ankle PF AROM ..... 60 deg / 72 deg / 75 deg",
+            "Assessment: settled.",
+        ]
+    )
+    placed = place_items(split_items(note), SOAP)
+    assert placed["Objective"][0] == "Measures - was / now / target:"
+    # twin: a heading naming no columns opens its part and is no line of it
+    plain = place_items(split_items("Measures:\n  L ankle PF AROM 72 deg"), SOAP)
+    assert plain["Objective"] == ["L ankle PF AROM 72 deg"]
+
+
+def test_the_time_seen_after_a_title_is_the_visits_time() -> None:
+    note = "GERIATRIC FALLS CLINIC - PT EVALUATION   seen 9:40 AM - 10:38 AM\nBerg 41/56"
+    placed = place_items(split_items(note), SOAP)
+    assert placed["Billing"] == ["Seen 9:40 AM - 10:38 AM"]
+    assert not any("CLINIC" in line for lines in placed.values() for line in lines)
+    assert where("Pt seen 1015-1110.\nBerg 41/56", "Pt seen 1015-1110") == ["Billing"]
+    # twin: a time inside a statement of what was done stays with it
+    assert where("Walked 10:00 to 10:06 without a rest, 6MWT 310 m.", "Walked") == ["Objective"]
+
+
+def test_text_struck_through_is_no_part_of_the_draft() -> None:
+    assert as_text("S: Pt reports R wrist pain ~~5/10~~ 3/10 with cooking") == (
+        "S: Pt reports R wrist pain 3/10 with cooking"
+    )
+    assert as_text("<p>pain <s>5/10</s> 3/10</p><p>Plan</p><p>Continue</p>").splitlines()[0] == (
+        "pain 3/10"
+    )
+    # twin: a tilde for "about" strikes nothing
+    assert as_text("~3 wks, approx ~5 reps") == "~3 wks, approx ~5 reps"
+
+
+def test_an_australian_ax_label_is_the_assessment() -> None:
+    assert where("Ax: improving PFM strength; leaking w/ running persists.", "leaking") == [
+        "Assessment"
+    ]
+    assert where("Back at futsal training (non-contact) 3/7 ago.", "futsal") == ["Subjective"]
+    # twin: a return named with no activity after it is no report of one
+    assert where("ROM back to the baseline of 110 deg.", "ROM back") == ["Objective"]
+
+
+def test_a_note_said_to_be_dictated_is_framing_unless_it_states_a_value() -> None:
+    assert dictation.sentences(
+        "Session note dictated after the pull-out group. Priya, second grade."
+    ) == ["Priya, second grade."]
+    # twin: a sentence with a value is what the note documents
+    assert dictation.sentences("Progress note recorded by aide shows 3 falls.") == [
+        "Progress note recorded by aide shows 3 falls."
+    ]

@@ -484,6 +484,13 @@ def split_items(
             first = False
             items += _statements(reason, "reason", dictated=dictated)
             continue
+        timed = _visit_time().search(line) if first else None
+        if timed and timed.start() and _opens_as_title(line[: timed.start()].strip()):
+            # "FALLS CLINIC - PT EVALUATION   seen 9:40 AM - 10:38 AM": the title goes, the
+            # time the patient was seen is the visit's time, billed with it
+            first = False
+            items.append(Item(_sentence_case(timed.group().strip()), "billing", forced=True))
+            continue
         if first and not _lead_is_label(line) and not _override(line) and _opens_as_title(line):
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
             # nothing under it; a remark that says more ("(pool 92°F, 4 ft depth)") stays
@@ -509,6 +516,9 @@ def split_items(
             block = whole
             if heading and not _exact_topic(_in_full(_folded(bare))):
                 items.append(Item(bare, heading=True))
+            elif _names_columns(bare):
+                # "Measures - was / now / target:": the rows under it are read by its columns
+                items.append(Item(f"{bare}:", whole))
             continue
         label = _LABEL.match(line)
         topic = label_topic(label.group("label")) if label and label.group("rest") else ""
@@ -551,6 +561,34 @@ def split_items(
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return [_as_reported(item) for item in items]
+
+
+_COLUMN_BREAK = re.compile(r"\s*(?:/|->|\u2192|,|\bvs\.?\b|\bversus\b)\s*", re.IGNORECASE)
+
+
+def _names_columns(heading: str) -> bool:
+    """Whether a heading names the columns of the rows under it by when each was measured or
+    what it is ("Measures - was / now / target", "eval -> now (goal)"): two or more of its
+    parts name a time or a target (see [headings] columns in offline.toml)."""
+    words = _column_words()
+    parts = _COLUMN_BREAK.split(heading)
+    named = [part for part in parts if set(re.findall(r"[a-z]+", part.lower())) & words]
+    return len(parts) > 1 and len(named) >= _PAIR
+
+
+@cache
+def _column_words() -> frozenset[str]:
+    return frozenset(_table().get("headings", {}).get("columns", ()))
+
+
+@cache
+def _visit_time() -> re.Pattern[str]:
+    """When the patient was seen, said after a title (see [titles] visit_time)."""
+    return re.compile(_table().get("titles", {}).get("visit_time", "(?!x)x"), re.IGNORECASE)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _names_part(label: str) -> bool:
