@@ -117,3 +117,21 @@ def test_the_charts_own_abbreviations_stay() -> None:
     # twins: clinical shorthand, capitals and a word holding a listed form
     line = "Pt HEP w/ band 2x/wk; DEF WD noted; ABT; abtx; Thru-hole"
     assert written_out(line) == line
+
+
+# -- a phone note's sentences --------------------------------------------------------------------
+
+
+def test_a_bare_rating_after_a_report_goes_on_with_it() -> None:
+    note = "pt says elbow better! 2/10 typing, 5/10 pouring kettle"
+    assert where(note, "2/10 typing") == ["Subjective"]
+    assert where(note, "Pt says elbow better! 2/10 typing") == []  # capitalised only when drafted
+    # twin: a rating after a measurement names nothing the patient said
+    assert where("Grip R 22 kg. 2/10 with the test.", "Grip R 22 kg") == ["Objective"]
+
+
+def test_a_phone_notes_billing_lines_are_billing() -> None:
+    assert where("tot timed 26m / tot tx 26m", "tot timed") == ["Billing"]
+    assert where("bill 97110x1 97140x1", "bill 97110x1") == ["Billing"]
+    # twin: a timed test is measured
+    assert where("timed up and go 12 s", "timed up and go") == ["Objective"]

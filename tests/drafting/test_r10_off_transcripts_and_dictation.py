@@ -178,3 +178,12 @@ def test_a_note_said_to_be_dictated_is_framing_unless_it_states_a_value() -> Non
     assert dictation.sentences("Progress note recorded by aide shows 3 falls.") == [
         "Progress note recorded by aide shows 3 falls."
     ]
+
+
+def test_a_drafted_statement_opens_with_a_capital() -> None:
+    from tui.core.drafting.offline import _capitalised
+
+    assert _capitalised("continue POC") == "Continue POC"
+    # twins: a first word with a digit, a slash or an inner capital is written as it is
+    for kept in ("x2 daily", "s/p TKA", "mL of fluid", "iPad typing", "Berg 41/56"):
+        assert _capitalised(kept) == kept

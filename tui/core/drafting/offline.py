@@ -132,8 +132,18 @@ def _written(body: Sequence[str]) -> list[str]:
     apart by blank lines so it stays a table."""
     lines: list[str] = []
     for item in body:
-        lines += ["", item, ""] if "\n" in item else [f"- {item}"]
+        lines += ["", item, ""] if "\n" in item else [f"- {_capitalised(item)}"]
     return lines
+
+
+def _capitalised(statement: str) -> str:
+    """A statement opening with a capital, as a chart's sentence does ("continue POC" as
+    "Continue POC"); a first word with a digit, a slash or a capital inside it is written as
+    it is ("x2", "s/p", "mL")."""
+    first = statement.split(" ", 1)[0]
+    if not first[:1].islower() or any(ch.isdigit() or ch == "/" or ch.isupper() for ch in first):
+        return statement
+    return statement[0].upper() + statement[1:]
 
 
 def _header_fields(prompt: Prompt) -> dict[str, str]:

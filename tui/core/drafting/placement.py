@@ -1117,6 +1117,7 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
         if not topic:
             parts = [clause for part in parts for clause in _run_on_clauses(part)]
+    parts = _ratings_joined(parts)
     items = []
     for index, part in enumerate(parts):
         label = _LABEL.match(part)
@@ -1135,6 +1136,22 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+_BARE_RATING = re.compile(r"\d{1,2}\s*/\s*10\b")
+
+
+def _ratings_joined(parts: list[str]) -> list[str]:
+    """A sentence opening with a bare rating after one saying what the patient reports ("pt
+    says elbow bttr!! 2/10 typing, 5/10 pouring kettle") goes on with that report: the rating
+    names no symptom of its own, so it is theirs."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _BARE_RATING.match(part) and _lead_category(joined[-1]) == "subjective":
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _run_on_clauses(part: str) -> list[str]:
