@@ -135,3 +135,13 @@ def test_a_phone_notes_billing_lines_are_billing() -> None:
     assert where("bill 97110x1 97140x1", "bill 97110x1") == ["Billing"]
     # twin: a timed test is measured
     assert where("timed up and go 12 s", "timed up and go") == ["Objective"]
+
+
+def test_an_evaluations_minutes_alone_are_billing() -> None:
+    from tests.placing import PT_EVAL
+
+    assert where("Eval 45 min.\nBerg 41/56", "Eval 45 min", PT_EVAL) == ["Billing"]
+    # twin: minutes said with what else was done stay with it
+    assert where("Eval 60 min; self-care training 15 min after eval.", "Eval 60 min", PT_EVAL) == [
+        "Tests and Measures"
+    ]
