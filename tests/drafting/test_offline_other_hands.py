@@ -308,8 +308,9 @@ def test_an_html_note_is_drafted_from_the_text_it_shows() -> None:
     text = as_text(note)
     assert "- Pain: 3/10 & stiff mornings" in text.splitlines()
     assert "ASSESSMENT: Grip gains slow; scar adhesion limits fist." in text.splitlines()
-    # a table row stays as written: the checks read the note's row so
-    assert "<tr><td>Grip</td><td>R 20 kg</td></tr>" in text
+    # a table row is a pipe row of its cells, as the checks read it: no tag is left
+    assert "| Grip | R 20 kg |" in text.splitlines()
+    assert "<td>" not in text
     assert where(text, "scar adhesion limits fist") == ["Assessment"]
     assert where(text, "Add putty, 2×/wk") == ["Plan"]
 

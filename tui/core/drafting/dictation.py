@@ -16,7 +16,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.extract import extract_facts
-from tui.core.checks.text.numbers import normalize
+from tui.core.checks.text.numbers import Normalized, normalize
 from tui.core.checks.text.spoken_marks import spoken_marks as said_marks
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
@@ -102,7 +102,8 @@ def is_dictated(text: str) -> bool:
 
 def sentences(line: str) -> list[str]:
     """A dictated line as clean sentences: no framing, no fillers, numbers as digits."""
-    digits = normalize(spoken_marks(line), languages=False).text
+    said = spoken_marks(line)
+    digits = _pronouns_kept(said, normalize(said, languages=False))
     kept: list[str] = []
     for sentence in _SENTENCE_END.split(digits):
         if kept and (corrected := _corrects(kept[-1], sentence)):
@@ -112,6 +113,57 @@ def sentences(line: str) -> list[str]:
         if cleaned:
             kept.append(cleaned)
     return kept
+
+
+_ONE = re.compile(r"(?<![\d.,/])1(?![\d.,/])")
+_WORDS = re.compile(r"[A-Za-z']+")
+
+
+def _pronouns_kept(said: str, normal: Normalized) -> str:
+    """The normalised text with each "one" said as a pronoun written as said ("that last one
+    made me woozy", "the next one on the twelfth"): a number only when it counts or measures
+    (see `_counts`). The checks normalise the draft as they do the note, so the word reads the
+    same to them; the clinician reads the sentence as it was meant."""
+    out: list[str] = []
+    at = 0
+    for digit in _ONE.finditer(normal.text):
+        start, end = normal.span(digit.start(), digit.end())
+        if said[start:end].lower() != "one" or _counts(said, start, end):
+            continue
+        out += [normal.text[at : digit.start()], said[start:end]]
+        at = digit.end()
+    return "".join(out) + normal.text[at:]
+
+
+def _counts(said: str, start: int, end: int) -> bool:
+    """Whether a "one" counts: not within two words after a word that points to a thing ("the
+    one", "that last one", "the worse one"), or before a unit ("the one metre per second")."""
+    before = _WORDS.findall(said[max(0, start - 40) : start])
+    after = _WORDS.findall(said[end : end + 40])
+    rules = _pronoun_rules()
+    pointed = [word.lower() for word in before[-_POINTER_REACH:]]
+    if not any(word in rules.after for word in pointed):
+        return True
+    return bool(after) and after[0].lower() in rules.units
+
+
+_POINTER_REACH = 2  # "the one", "the worse one": the pointing word, and one word after it
+
+
+@dataclass(frozen=True)
+class _PronounRules:
+    after: frozenset[str]
+    units: frozenset[str]
+
+
+@cache
+def _pronoun_rules() -> _PronounRules:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text).get("dictation", {}).get("pronoun_one", {})
+    return _PronounRules(
+        frozenset(word.lower() for word in table.get("after", ())),
+        frozenset(word.lower() for word in table.get("units", ())),
+    )
 
 
 def _corrects(before: str, sentence: str) -> str:
@@ -197,7 +249,8 @@ def clean(sentence: str) -> str:
         return ""
     if any(pattern.search(said) for pattern in _rules().framing_as_said):
         return ""  # framing known by its opening words, which are fillers ("Right, so Casimir.")
-    return bare[0].upper() + bare[1:] + ("" if bare[-1] in ".!?" else ".")
+    asks = text.rstrip(" ,").endswith("?")  # a question said stays a question
+    return bare[0].upper() + bare[1:] + ("" if bare[-1] in ".!?" else "?" if asks else ".")
 
 
 _PARALLEL_WORDS = 3

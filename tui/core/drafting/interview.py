@@ -84,10 +84,42 @@ def chat_turn(line: str) -> tuple[str, str]:
     turn = _SPEAKER.match(rest)
     if turn is None:
         return "", rest
-    rules = _rules()
-    who = turn.group("who")
-    role = "clinician" if who in rules.clinicians else "patient" if who in rules.patients else ""
+    role = _role(turn.group("who"))
     return (role, turn.group("said")) if role else ("", rest)
+
+
+def _role(who: str) -> str:
+    """Whose turn a speaker tag names: as written for the short tags whose case tells them
+    apart ("PT" the therapist, "Pt" the patient), in any case for a name of the role written
+    out ("THERAPIST", "patient"), as transcription apps print them."""
+    rules = _rules()
+    if who in rules.clinicians:
+        return "clinician"
+    if who in rules.patients:
+        return "patient"
+    if len(who) <= _CASED_TAG:
+        return ""
+    folded = who.casefold()
+    if any(folded == name.casefold() for name in rules.clinicians):
+        return "clinician"
+    return "patient" if any(folded == name.casefold() for name in rules.patients) else ""
+
+
+_CASED_TAG = 4  # "PT", "Pt", "COTA": tags no longer than this are read as written
+
+
+def last_question(said: str) -> tuple[str, str]:
+    """A clinician's turn that ends in a question as (what they said before it, the question):
+    "Okay, we're recording. How has the spinning been?" asks only its last sentence."""
+    if not said.rstrip().endswith("?"):
+        return said, ""
+    stops = list(_SENTENCE_STOP.finditer(said.rstrip()[:-1]))
+    if not stops:
+        return "", said.strip()
+    return said[: stops[-1].start() + 1].strip(), said[stops[-1].end() :].strip()
+
+
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z])")
 
 
 def answered(line: str) -> str:

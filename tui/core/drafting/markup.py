@@ -2,9 +2,9 @@
 
 The offline drafter copies the note's own lines; copied as markup ("<li>Pain: 2/10</li>",
 "\\bullet  LEFS 71/80\\par") every line would have to be rewritten. The text is what the markup
-shows: a paragraph or a list item is a line (a table row stays as written: the checks read the
-note's row so, and the draft must agree with that reading), a bold run opening a paragraph is
-its label, entities and RTF's escaped characters are the characters they stand for. The
+shows: a paragraph or a list item is a line, a table row a pipe row of its cells (as the checks
+read the note's row, so the draft states what that reading found), a bold run opening a
+paragraph is its label, entities and RTF's escaped characters are the characters they stand for. The
 standard library's HTML parser reads the HTML; RTF is a few control words.
 """
 
@@ -19,17 +19,23 @@ _HTML = re.compile(r"</?(?:p|li|ul|ol|tr|td|th|table|div|br|h[1-6]|strong|b)\b[^
 _RTF = re.compile(r"\{\\rtf\d")
 _BLOCKS = frozenset({"p", "li", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "table"})
 _BOLD = frozenset({"strong", "b"})
+_STRUCK_TAGS = frozenset({"s", "del", "strike"})
 _HTML_TAGS = 3  # fewer tags than this is a note that mentions a tag, not an HTML note
 
 
 def as_text(text: str) -> str:
     """The note's text as its markup shows it (a JSON export as labelled lines); a note with no
-    markup as it is."""
+    markup as it is. Text struck through ("~~5/10~~ 3/10", "<s>5/10</s>") was taken back by
+    its writer: it is no part of what the note says."""
     if _RTF.search(text):
         return _rtf_text(text)
     if len(_HTML.findall(text)) >= _HTML_TAGS:
         return _html_text(text)
-    return json_as_lines(text)
+    return json_as_lines(_STRUCK.sub("", text))
+
+
+# Markdown's strikethrough inside a line: the struck words and one space beside them.
+_STRUCK = re.compile(r"~~(?=\S)[^~\n]{1,200}?(?<=\S)~~[ \t]?")
 
 
 class _Text(HTMLParser):
@@ -40,8 +46,11 @@ class _Text(HTMLParser):
         self.lines: list[str] = []
         self.line: list[str] = []
         self.bold_opens = False
+        self.struck = 0  # inside text struck through (<s>, <del>, <strike>)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _STRUCK_TAGS:
+            self.struck += 1
         if tag in _BLOCKS:
             self._end_line()
         if tag == "li":
@@ -50,6 +59,8 @@ class _Text(HTMLParser):
             self.bold_opens = True
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _STRUCK_TAGS:
+            self.struck = max(0, self.struck - 1)
         if tag in _BOLD and self.bold_opens:
             # "<strong>ASSESSMENT</strong> Aerobic ...": the bold run labels its paragraph
             self.bold_opens = False
@@ -60,7 +71,8 @@ class _Text(HTMLParser):
             self._end_line()
 
     def handle_data(self, data: str) -> None:
-        self.line.append(data.replace("\n", " "))
+        if not self.struck:
+            self.line.append(data.replace("\n", " "))
 
     def _end_line(self) -> None:
         said = re.sub(r"[ \t]+", " ", "".join(self.line)).strip()
@@ -78,18 +90,37 @@ _TABLE_ROW = re.compile(r"(<tr\b.*?</tr>)", re.IGNORECASE | re.DOTALL)
 
 
 def _html_text(text: str) -> str:
-    """The HTML's text; a table row stays as written, since the checks read the note's row as
-    written and a draft must state what that reading found, no more."""
+    """The HTML's text; a table row as a pipe row, as the checks read it, so a draft states what
+    that reading found and no tag or entity is left for the clinician to clean."""
     lines: list[str] = []
     for part in _TABLE_ROW.split(text):
         if _TABLE_ROW.fullmatch(part):
-            lines.append(" ".join(part.split()))
+            lines += _pipe_rows(part)
             continue
         parser = _Text()
         parser.feed(part)
         parser.close()
         lines += [line for line in parser.text().splitlines() if line]
     return "\n".join(lines)
+
+
+_HEAD_ROW = re.compile(r"<tr\b[^>]*>\s*<th\b", re.IGNORECASE)
+_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</tr>)", re.IGNORECASE | re.DOTALL)
+
+
+def _pipe_rows(row: str) -> list[str]:
+    """A table row as the checks read it: a pipe row of its cells' text ("| TUG | 15.1 s |"),
+    and a row of heading cells (<th>) ruled off beneath as a Markdown table's heading is."""
+    cells = []
+    for cell in _CELL.findall(row):
+        parser = _Text()
+        parser.feed(cell)
+        parser.close()
+        cells.append(" ".join(parser.text().split()))
+    if not cells:
+        return [" ".join(row.split())]
+    rule = ["| " + " | ".join("---" for _ in cells) + " |"] if _HEAD_ROW.match(row) else []
+    return ["| " + " | ".join(cells) + " |", *rule]
 
 
 _RTF_GROUPS = re.compile(

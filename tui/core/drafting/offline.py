@@ -24,9 +24,12 @@ from tui.core.checks.handouts.readability import plain_language
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.other_people import without_other_people
 from tui.core.drafting import placement
+from tui.core.drafting.about_note import letter_body
 from tui.core.drafting.base import DraftingError, TextSink
+from tui.core.drafting.form_fields import filled_in
 from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import Item
+from tui.core.drafting.shorthand import written_out
 from tui.core.prompt import Prompt
 from tui.core.records.document import MEASUREMENTS_HEADING, NOT_DOCUMENTED, document_body
 from tui.core.records.store import DraftResult
@@ -94,7 +97,13 @@ def draft_text(prompt: Prompt) -> str:
             f"needs a model to read: {note.kind} notes ({note.name}) cannot be read offline; "
             "configure a model backend or add a typed note"
         )
-    source = document_body(prompt.previous) if prompt.previous else as_text(note.body)
+    # a form's blanks and unticked boxes document nothing, nor does a letter's furniture: none
+    # of them reaches the draft; texting shorthand is written out
+    source = (
+        document_body(prompt.previous)
+        if prompt.previous
+        else written_out(filled_in(letter_body(as_text(note.body))))
+    )
     skill = prompt.skill
     # a group note's lines about another patient are no part of this patient's document
     items = split_items(without_other_people(source, note.header().get("name") or ""))
@@ -123,8 +132,18 @@ def _written(body: Sequence[str]) -> list[str]:
     apart by blank lines so it stays a table."""
     lines: list[str] = []
     for item in body:
-        lines += ["", item, ""] if "\n" in item else [f"- {item}"]
+        lines += ["", item, ""] if "\n" in item else [f"- {_capitalised(item)}"]
     return lines
+
+
+def _capitalised(statement: str) -> str:
+    """A statement opening with a capital, as a chart's sentence does ("continue POC" as
+    "Continue POC"); a first word with a digit, a slash or a capital inside it is written as
+    it is ("x2", "s/p", "mL")."""
+    first = statement.split(" ", 1)[0]
+    if not first[:1].islower() or any(ch.isdigit() or ch == "/" or ch.isupper() for ch in first):
+        return statement
+    return statement[0].upper() + statement[1:]
 
 
 def _header_fields(prompt: Prompt) -> dict[str, str]:

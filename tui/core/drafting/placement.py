@@ -25,10 +25,18 @@ from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
 from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
+from tui.core.drafting.about_note import about_the_note
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
 from tui.core.drafting.enclosed_labels import unenclosed
-from tui.core.drafting.interview import Asked, answered, asked, chat_turn, reported
+from tui.core.drafting.interview import (
+    Asked,
+    answered,
+    asked,
+    chat_turn,
+    last_question,
+    reported,
+)
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
 _BULLET = re.compile(
@@ -391,6 +399,7 @@ def split_items(
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
     parent = ""  # the topic the last line at the margin named with its label
+    set_in = False  # the lines under the last label are set in from the margin
     question: Asked | None = None  # an interview's question waiting for its answer
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
@@ -406,10 +415,19 @@ def split_items(
         indented = index not in rows and raw[:1] in (" ", "\t") and not _BULLET.match(raw)
         if not indented:
             parent = ""
+        if indented:
+            set_in = bool(block or block_label)
+        elif set_in:
+            # a label's rows set in under it ("Outcome measures:\n  Berg 34/56 -> 49/56") end
+            # where the text comes back to the margin: the paragraph after is not theirs
+            block = block_label = ""
+            set_in = False
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
         line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
+        if about_the_note(line):
+            continue  # how the note was made, or its sign-off: nothing of the patient
         # "[PLAN] Continue ...", "== Objective ==": a part's label set off by marks
         line = unenclosed(line, _names_part)
         led = _LEADER.match(line)
@@ -425,9 +443,9 @@ def split_items(
         line = line.strip("|").replace(" | ", "; ").strip() if line.startswith("|") else line
         # an interview: the question goes, the answer is what the patient reports
         who, line = chat_turn(line)
-        on_line = asked(line) or (
-            Asked(line, "") if who == "clinician" and line.rstrip().endswith("?") else None
-        )
+        # a clinician's turn asks its last sentence; what they said before it is a line
+        line, said_question = last_question(line) if who == "clinician" else (line, "")
+        on_line = Asked(said_question, "") if said_question else asked(line)
         pending, question = question, on_line if on_line and not on_line.answer else None
         answer = on_line.answer if on_line else answered(line) if pending else ""
         answer = answer or (line if who == "patient" else "")
@@ -435,9 +453,12 @@ def split_items(
             first = False
             prompt = on_line or pending
             reply = reported(prompt.question, answer) if prompt else answer
+            if reply and dictated:  # a transcript's turn, said: numbers as digits, no fillers
+                reply = " ".join(dictation.sentences(reply))
             if reply:
                 items.append(Item(reply, "subjective"))
-            continue
+            if not (said_question and line):
+                continue
         table = apart.get(line)
         if table is not None:
             # a table stays a table: written as the note wrote it, placed by what its rows say
@@ -462,6 +483,13 @@ def split_items(
             # "RE-EVALUATION (requested by case manager: return to work)": why it was asked for
             first = False
             items += _statements(reason, "reason", dictated=dictated)
+            continue
+        timed = _visit_time().search(line) if first else None
+        if timed and timed.start() and _opens_as_title(line[: timed.start()].strip()):
+            # "FALLS CLINIC - PT EVALUATION   seen 9:40 AM - 10:38 AM": the title goes, the
+            # time the patient was seen is the visit's time, billed with it
+            first = False
+            items.append(Item(_sentence_case(timed.group().strip()), "billing", forced=True))
             continue
         if first and not _lead_is_label(line) and not _override(line) and _opens_as_title(line):
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
@@ -488,6 +516,9 @@ def split_items(
             block = whole
             if heading and not _exact_topic(_in_full(_folded(bare))):
                 items.append(Item(bare, heading=True))
+            elif _names_columns(bare):
+                # "Measures - was / now / target:": the rows under it are read by its columns
+                items.append(Item(f"{bare}:", whole))
             continue
         label = _LABEL.match(line)
         topic = label_topic(label.group("label")) if label and label.group("rest") else ""
@@ -530,6 +561,34 @@ def split_items(
             statements = [_by_its_lead(item) for item in statements]
         items += statements
     return [_as_reported(item) for item in items]
+
+
+_COLUMN_BREAK = re.compile(r"\s*(?:/|->|\u2192|,|\bvs\.?\b|\bversus\b)\s*", re.IGNORECASE)
+
+
+def _names_columns(heading: str) -> bool:
+    """Whether a heading names the columns of the rows under it by when each was measured or
+    what it is ("Measures - was / now / target", "eval -> now (goal)"): two or more of its
+    parts name a time or a target (see [headings] columns in offline.toml)."""
+    words = _column_words()
+    parts = _COLUMN_BREAK.split(heading)
+    named = [part for part in parts if set(re.findall(r"[a-z]+", part.lower())) & words]
+    return len(parts) > 1 and len(named) >= _PAIR
+
+
+@cache
+def _column_words() -> frozenset[str]:
+    return frozenset(_table().get("headings", {}).get("columns", ()))
+
+
+@cache
+def _visit_time() -> re.Pattern[str]:
+    """When the patient was seen, said after a title (see [titles] visit_time)."""
+    return re.compile(_table().get("titles", {}).get("visit_time", "(?!x)x"), re.IGNORECASE)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _names_part(label: str) -> bool:
@@ -766,7 +825,7 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
     A sentence that opens with a heading goes where the heading says; one that does not goes
     where its words say, and under the heading said before it only when they say nothing."""
     items: list[Item] = []
-    for sentence in dictation.sentences(line):
+    for sentence in _dictated_clauses(line):
         bare = _bare_head().match(sentence)
         if bare:
             # "Assessment she's improving ...": the part's name said with no pause stays in
@@ -788,6 +847,16 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
             continue
         items.append(Item(sentence, override, forced=bool(override), fallback=heading))
     return items, heading
+
+
+def _dictated_clauses(line: str) -> list[str]:
+    """A dictated line's sentences, a run-on one of many clauses parted by semicolons (a macro's
+    paragraph) as its clauses, each a sentence placed by what it says."""
+    clauses = []
+    for sentence in dictation.sentences(line):
+        parts = _run_on_clauses(sentence.rstrip("."))
+        clauses += [sentence] if len(parts) == 1 else [dictation.clean(part) for part in parts]
+    return [clause for clause in clauses if clause]
 
 
 @cache
@@ -1048,6 +1117,7 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
         if not topic:
             parts = [clause for part in parts for clause in _run_on_clauses(part)]
+    parts = _ratings_joined(parts)
     items = []
     for index, part in enumerate(parts):
         label = _LABEL.match(part)
@@ -1066,6 +1136,22 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+_BARE_RATING = re.compile(r"\d{1,2}\s*/\s*10\b")
+
+
+def _ratings_joined(parts: list[str]) -> list[str]:
+    """A sentence opening with a bare rating after one saying what the patient reports ("pt
+    says elbow bttr!! 2/10 typing, 5/10 pouring kettle") goes on with that report: the rating
+    names no symptom of its own, so it is theirs."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _BARE_RATING.match(part) and _lead_category(joined[-1]) == "subjective":
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _run_on_clauses(part: str) -> list[str]:
