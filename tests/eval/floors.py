@@ -11,7 +11,8 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from tests.eval.corpus import SPLITS
+from tests.eval.corpus import SPLITS, cases
+from tests.eval.score import score
 
 FLOORS = Path(__file__).resolve().parent / "floors.toml"
 CEILINGS = frozenset(
@@ -55,3 +56,9 @@ def check_floors(split: str, figures: Mapping[str, float]) -> list[str]:
         elif key not in CEILINGS and value < bound - _SLACK:
             problems.append(f"{key} = {value:.4f}, floor {bound}")
     return problems
+
+
+def assert_at_floors(split: str) -> None:
+    """Score `split` and fail with every figure below its floor."""
+    assert floors(split), f"floors.toml has no floors for {split}"
+    assert check_floors(split, score(cases(split)).figures()) == []
