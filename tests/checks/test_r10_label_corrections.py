@@ -51,3 +51,29 @@ def test_a_value_compared_with_an_earlier_time_is_not_taken_back() -> None:
 def test_a_contrast_on_a_line_that_corrects_nothing_drops_only_the_value_after_not() -> None:
     text = "Pain 5/10 at rest this morning.\nPain on stairs 3/10, not 5/10.\n"
     assert values(text, "pain") == [3, 5]
+
+
+AMENDED = (
+    "O: Berg 38/56. R hip flexion PROM 105 deg, L hip flexion PROM 112 deg.\n"
+    "   Berg at IE 30/56.\n\n"
+    "AMENDMENT 2054-01-16: Berg above should read 44/56 (scoresheet added wrong). R hip flexion "
+    "corrected to 110 deg.\n"
+)
+
+
+def test_a_value_given_as_the_replacement_takes_back_the_measures_value_before_it() -> None:
+    assert values(AMENDED, "outcome") == [30, 44]
+    assert values(AMENDED, "rom") == [110, 112]
+
+
+def test_a_replacement_keeps_the_earlier_visits_value_and_the_other_side() -> None:
+    """The twins: the IE's Berg is not what the amendment corrects, nor the left hip's."""
+    earlier = [fact for fact in facts_in(AMENDED, "outcome") if "(previous)" in fact.label]
+    assert [fact.value for fact in earlier] == [30]
+    assert any(fact.value == 112 and "L" in fact.label.split() for fact in facts_in(AMENDED))
+
+
+def test_should_be_in_a_plan_takes_nothing_back() -> None:
+    """ "Should be" states an expectation, not a correction of the record."""
+    text = "Pain 6/10 with stairs. Surgeon says pain should be 2/10 by week 6.\n"
+    assert 6 in values(text, "pain")

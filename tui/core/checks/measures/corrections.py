@@ -1,13 +1,17 @@
-"""Values a note takes back: the one a correction replaces ("rated 3/10, not 5/10").
+"""Values a note takes back: the one a correction replaces ("rated 3/10, not 5/10", "Berg above
+should read 44/56").
 
 A value written straight after another with "not" before it ("34%, not 43%", "60° (not 65°)")
 is what the measure is not: never a fact. When the line says it corrects the record (a
 correction, an entry in error, a misread, an addendum: legends.toml correction_cues), the value
 taken back is also dropped wherever the note stated it, for the same measure as the value that
 replaces it: "Supination was 60°, not 65° (goniometer misread)" takes back the "supination 65°"
-of the original entry, and the struck "~~5/10~~" goes with "rated 3/10, not 5/10". Each
-correction is matched inside its line, and each fact is compared once per correction, so the
-pass is linear in the note's length for the few corrections a note holds.
+of the original entry, and the struck "~~5/10~~" goes with "rated 3/10, not 5/10". A value
+introduced as the replacement on such a line ("should read 44/56", "corrected to 110°":
+legends.toml replaced_by) takes back every other value of its measure stated before it for this visit; an
+earlier visit's value ("(IE 30/56)") is not what it corrects. Each correction is matched inside
+its line, and each fact is compared once per correction, so the pass is linear in the note's
+length for the few corrections a note holds.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.measures.labels import may_be_earlier
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
@@ -35,9 +40,12 @@ _NOT_AFTER = re.compile(
 
 @dataclass(frozen=True)
 class _Correction:
+    """The span of the value a correction gives, of the value it takes back (None when the note
+    does not restate it) and that value (None: any other value of the measure, stated before)."""
+
     new: tuple[int, int]
-    old: tuple[int, int]
-    value: float
+    old: tuple[int, int] | None
+    value: float | None
     declared: bool
 
 
@@ -45,6 +53,14 @@ class _Correction:
 def _cues() -> re.Pattern[str]:
     words = either(legend_words().get("correction_cues", ()))
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _replaced_by() -> re.Pattern[str]:
+    words = either(legend_words().get("replaced_by", ()))
+    return re.compile(
+        rf"(?<![\w-])(?:{words})[ \t]*:?[ \t]*(?P<new>{_VALUE})(?![\d/])", re.IGNORECASE
+    )
 
 
 @cache
@@ -70,37 +86,47 @@ def drop_retracted(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ..
         dropped.update(
             index
             for index, fact in enumerate(facts)
-            if _within(fact.span, correction.old) or _retracted(fact, correction, replacing)
+            if (correction.old is not None and _within(fact.span, correction.old))
+            or _retracted(fact, correction, replacing)
         )
     facts[:] = [fact for index, fact in enumerate(facts) if index not in dropped]
 
 
 def _retracted(fact: Fact, correction: _Correction, replacing: list[Fact]) -> bool:
     """The fact states, elsewhere in the note, the value a declared correction takes back for
-    the measure of its new value."""
-    return (
-        correction.declared
-        and _number(fact.value) == correction.value
-        and any(_same_measure(fact, new) for new in replacing)
-    )
+    the measure of its new value (any other value of it before the correction, for a
+    replacement), and is not an earlier visit's value."""
+    if not correction.declared or not may_be_earlier(fact):
+        return False
+    if correction.value is None:
+        taken = fact.span[0] < correction.new[0] and all(
+            _number(fact.value) != _number(new.value) for new in replacing
+        )
+    else:
+        taken = _number(fact.value) == correction.value
+    return taken and any(_same_measure(fact, new) for new in replacing)
 
 
 def _corrections(scanner: Scanner) -> list[_Correction]:
     found = []
-    for match in _NOT_AFTER.finditer(scanner.text):
-        if _earlier().match(scanner.text, match.end()):
+    text = scanner.text
+    for match in _NOT_AFTER.finditer(text):
+        if _earlier().match(text, match.end()):
             continue
         line_start, line_end = scanner.line(match.start())
-        declared = bool(_cues().search(scanner.text, line_start, line_end))
-        old = match.group("old").split("/")[0]
         found.append(
             _Correction(
                 new=scanner.span(*match.span("new")),
                 old=scanner.span(*match.span("old")),
-                value=float(old),
-                declared=declared,
+                value=float(match.group("old").split("/")[0]),
+                declared=bool(_cues().search(text, line_start, line_end)),
             )
         )
+    for match in _replaced_by().finditer(text):
+        line_start, line_end = scanner.line(match.start())
+        if _cues().search(text, line_start, line_end):
+            new = scanner.span(*match.span("new"))
+            found.append(_Correction(new=new, old=None, value=None, declared=True))
     return found
 
 
@@ -117,11 +143,12 @@ def _number(value: int | float | str) -> float | None:
 
 def _same_measure(fact: Fact, new: Fact) -> bool:
     """The fact states the measure the correction's new value is of: the same kind, measure and
-    unit, and no anatomy word of the new value's label that the fact's label names otherwise."""
+    unit, and no side or anatomy word of the new value's label that the fact's label names
+    otherwise."""
     if fact is new or (fact.kind, fact.measure, fact.unit) != (new.kind, new.measure, new.unit):
         return False
     mine, theirs = labels.parts_of(fact.label), labels.parts_of(new.label)
     return all(
         not getattr(theirs, part) or getattr(mine, part) == getattr(theirs, part)
-        for part in ("joint", "motion", "muscle")
+        for part in ("side", "joint", "motion", "muscle")
     )
