@@ -107,3 +107,20 @@ def test_a_bilingual_note_names_its_earlier_values_in_its_own_words() -> None:
     assert earlier_by_value(text, "rom") == {95: True, 118: False, 112: False, 98: True}
     labels = {fact.value: fact.label for fact in facts_in(text, "rom")}
     assert labels[118].startswith("R ") and labels[112].startswith("L ")
+
+
+def test_a_label_naming_both_times_orders_the_values_after_it() -> None:
+    """ "Initial -> discharge:" says which value is which (the arrow does); it does not make
+    today's discharge value an earlier one. Twin: "Initial:" alone dates its values."""
+    assert earlier_by_value("Initial -> discharge: ODI 48% -> 18%.\n", "outcome") == {
+        48: True,
+        18: False,
+    }
+    assert earlier_by_value("Initial: ODI 48%.\n", "outcome") == {48: True}
+
+
+def test_an_earlier_visit_named_by_its_place_before_a_value() -> None:
+    assert earlier_by_value("ABC: first visit 45%, today 78%.\n", "outcome") == {
+        45: True,
+        78: False,
+    }

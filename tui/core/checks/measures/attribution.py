@@ -91,7 +91,8 @@ class _Cues:
 @cache
 def _cues() -> _Cues:
     words = attribution_words()
-    prior = either(words.get("prior_before", ()))
+    # "1st visit 45%", "the second session: 6/10": an earlier visit named by its place
+    prior = either((*words.get("prior_before", ()), _ordinal_event()))
     # "from" makes the value after it an earlier one ("from 55"), never a label ("30-second
     # chair stand from her dining chair: 8")
     label_prior = either(tuple(word for word in words.get("prior_before", ()) if word != "from"))
@@ -515,8 +516,13 @@ _SIDES_VERSUS = re.compile(
 
 def _sides_versus(scanner: Scanner, start: int) -> bool:
     """The value's line sets two sides against each other before it."""
-    line_start, _ = scanner.line(start)
-    return bool(_SIDES_VERSUS.search(scanner.text, max(line_start, start - WINDOW), start))
+    return _on_line_before(scanner, _SIDES_VERSUS, start, WINDOW)
+
+
+def _on_line_before(scanner: Scanner, pattern: re.Pattern[str], position: int, reach: int) -> bool:
+    """The pattern is found on the line of `position`, before it and at most `reach` back."""
+    line_start, _ = scanner.line(position)
+    return bool(pattern.search(scanner.text, max(line_start, position - reach), position))
 
 
 # After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
@@ -543,8 +549,7 @@ _DATED_CLOSE = re.compile(
 
 def _after_value(scanner: Scanner, bracket: int) -> bool:
     """A value (as written, even where a reader blocked it) stands right before the bracket."""
-    line_start, _ = scanner.line(bracket)
-    return bool(_ANNOTATES.search(scanner.text, max(line_start, bracket - _BRACKET_REACH), bracket))
+    return _on_line_before(scanner, _ANNOTATES, bracket, _BRACKET_REACH)
 
 
 def _opened_before(scanner: Scanner, start: int) -> bool:
@@ -671,7 +676,9 @@ def _labelled_prior(window: str) -> bool:
         return False  # "Initial values in brackets:" says which values are earlier, not all
     # "Measures today vs initial:" declares an order for "X vs Y" pairs, not earlier values
     declared = cues.declared.search(window, max(0, last.start() - _DECLARED_REACH), last.end())
-    return not declared and not cues.current.search(window, last.end())
+    # "Initial -> discharge:", "IE / now:": a label naming both times orders the values after
+    # it (an arrow or a list says which is which); it does not make them all earlier
+    return not declared and not cues.current.search(window, last.start())
 
 
 _DECLARED_REACH = 12

@@ -8,10 +8,10 @@ taken back is also dropped wherever the note stated it, for the same measure as 
 replaces it: "Supination was 60°, not 65° (goniometer misread)" takes back the "supination 65°"
 of the original entry, and the struck "~~5/10~~" goes with "rated 3/10, not 5/10". A value
 introduced as the replacement on such a line ("should read 44/56", "corrected to 110°":
-legends.toml replaced_by) takes back every other value of its measure stated before it for this visit; an
-earlier visit's value ("(IE 30/56)") is not what it corrects. Each correction is matched inside
-its line, and each fact is compared once per correction, so the pass is linear in the note's
-length for the few corrections a note holds.
+legends.toml replaced_by) takes back every other value of its measure stated before it for this
+visit; an earlier visit's value ("(IE 30/56)") is not what it corrects. Each correction is
+matched inside its line, and each fact is compared once per correction; a note is read for at most
+`_MOST` corrections (a record corrects a few values, not hundreds), so the pass stays linear.
 """
 
 from __future__ import annotations
@@ -72,12 +72,14 @@ def _earlier() -> re.Pattern[str]:
 
 
 _EARLIER_REACH = 20
+# The most corrections a note is read for.
+_MOST = 32
 
 
 def drop_retracted(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Drop each value a correction takes back, and, where the line declares a correction,
     the same measure's value wherever the note stated it."""
-    corrections = list(_corrections(scanner))
+    corrections = _corrections(scanner)[:_MOST]
     if not corrections:
         return
     dropped: set[int] = set()

@@ -126,16 +126,37 @@ def _own_values(text: str, words: _Words) -> tuple[tuple[int, int], ...]:
             for mark in _SENTENCE_MARK.finditer(text, start, at):
                 start = mark.end()
             relation = _last(words.relations.finditer(text, start, at))
+            after = relation.end() if relation is not None else start
+            if relation is None:
+                relation, after = _named_before(text, start, words)
             found = _SENTENCE_MARK.search(text, at)
             end = found.start() if found else len(text)
             if (
                 relation is not None
-                and not _SOMEONE_ELSE.search(text, relation.end(), at)
+                and not _SOMEONE_ELSE.search(text, after, at)
                 and _DIGIT.search(text, at, end)
             ):
                 spans.append((start, end))
         at = text.find(_OWN, at + len(_OWN))
     return tuple(spans)
+
+
+# A clause opened by a pronoun ("Pt's spouse attended; he reports his own hip pain 8/10"): the
+# pronoun is the person the clause before named.
+_PRONOUN_OPENS = re.compile(r"[ \t]*(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _named_before(text: str, start: int, words: _Words) -> tuple[re.Match[str] | None, int]:
+    """For a clause at `start` opened by a pronoun, the relative named in the clause before it
+    on its line (None when there is none), and where the words to check for someone else begin
+    (after the pronoun)."""
+    opens = _PRONOUN_OPENS.match(text, start)
+    if opens is None or start == 0 or text[start - 1] not in ";,":
+        return None, start
+    low = text.rfind("\n", max(0, start - _SENTENCE_REACH), start - 1) + 1
+    for mark in _SENTENCE_MARK.finditer(text, low, start - 1):
+        low = mark.end()
+    return _last(words.relations.finditer(text, low, start)), opens.end()
 
 
 # Between the relative and "own", a name or a pronoun of someone else makes "own" theirs ("Mom
