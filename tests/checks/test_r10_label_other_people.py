@@ -25,3 +25,22 @@ def test_the_patients_own_report_after_a_pronoun_stays_hers() -> None:
 
 def test_a_caregivers_report_of_the_patients_values_stays_the_patients() -> None:
     assert pains("Daughter present; she reports pt's pain 5/10 overnight.\n") == [5]
+
+
+GROUP = (
+    "Patient: Lena Fischer\nDate: 2054-02-03\n\n"
+    "Group session (97150), 4 participants.\n"
+    "Participant A (L.F., this pt): 9HPT R 24 s; grip R 18 kg.\n"
+    "Participant B (J.K.): 9HPT R 31 s; grip 12 kg.\n"
+    "Participant C: grip 15 kg.\n"
+)
+
+
+def test_a_line_labelled_with_another_participants_id_is_theirs() -> None:
+    assert sorted(fact.value for fact in facts_in(GROUP, "strength")) == [18]
+
+
+def test_numbered_people_with_no_line_marked_as_this_patient_are_left_alone() -> None:
+    """The twin: when no label says which participant this patient is, no line is dropped."""
+    text = GROUP.replace(", this pt", "").replace("L.F.", "A.A.")
+    assert sorted(fact.value for fact in facts_in(text, "strength")) == [12, 15, 18]
