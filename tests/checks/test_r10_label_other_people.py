@@ -44,3 +44,10 @@ def test_numbered_people_with_no_line_marked_as_this_patient_are_left_alone() ->
     """The twin: when no label says which participant this patient is, no line is dropped."""
     text = GROUP.replace(", this pt", "").replace("L.F.", "A.A.")
     assert sorted(fact.value for fact in facts_in(text, "strength")) == [12, 15, 18]
+
+
+def test_a_sentence_led_by_another_participants_initials_is_theirs() -> None:
+    """ "J.K. reports knee pain 6/10" after J.K.'s labelled line is J.K.'s; the patient's own
+    initials leading a sentence keep it hers (the twin)."""
+    text = GROUP + "J.K. reports knee pain 6/10. L.F. reports wrist pain 2/10.\n"
+    assert [fact.value for fact in facts_in(text, "pain")] == [2]

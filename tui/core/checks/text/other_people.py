@@ -107,6 +107,7 @@ def other_people_spans(text: str, name: str = "") -> tuple[tuple[int, int], ...]
     spans: list[tuple[int, int]] = list(own)
     labels = list(_LABEL.finditer(text))
     own_ids = _own_ids([found["label"] for found in labels], patient, words)
+    others: set[str] = set()
     taken = -1
     for found in labels:
         if found.start() <= taken:
@@ -117,6 +118,8 @@ def other_people_spans(text: str, name: str = "") -> tuple[tuple[int, int], ...]
         end = text.find("\n", found.end())
         taken = _continuation_end(text, len(text) if end < 0 else end)
         spans.append((found.start(), taken))
+        others.update(_INITIALS.findall(label))
+    spans.extend(_led_by(text, others - _self_initials(labels, patient, words)))
     return tuple(sorted(_merged(spans)))
 
 
@@ -225,6 +228,38 @@ def _is_other(text: str, label: str, patient: _Patient, words: _Words) -> bool:
         if marked or _named_elsewhere(text, letters):
             return True
     return marked
+
+
+def _self_initials(labels: list[re.Match[str]], patient: _Patient, words: _Words) -> set[str]:
+    """Initials written on labels of this patient's lines: never another person's."""
+    return {
+        initials
+        for found in labels
+        if _is_self(found["label"], patient, words)
+        for initials in _INITIALS.findall(found["label"])
+    }
+
+
+def _led_by(text: str, initials: set[str]) -> list[tuple[int, int]]:
+    """Sentences in running text led by the initials of a person whose labelled line is someone
+    else's ("J.K. reports knee pain 6/10." after "Participant B (J.K.): ..."): theirs too."""
+    written = sorted((item for item in initials if len(_letters(item)) >= 2), key=len, reverse=True)
+    if not written:
+        return []
+    lead = re.compile(
+        r"(?:^|(?<=[.;!?][ \t]))[ \t]*(?:[-*\u2022][ \t]+)?"
+        rf"(?:{'|'.join(re.escape(item) for item in written)})(?![A-Za-z])",
+        re.MULTILINE,
+    )
+    spans = []
+    for found in lead.finditer(text):
+        end = _SENTENCE_END.search(text, found.end())
+        spans.append((found.start(), end.start() if end else len(text)))
+    return spans
+
+
+# A sentence's end after a person's initials (their own dots are no sentence end).
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
 
 
 def _is_self(label: str, patient: _Patient, words: _Words) -> bool:
