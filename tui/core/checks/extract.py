@@ -43,6 +43,7 @@ from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.chair_rises import read_chair_rises
+from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.direct_measures import mark_direct_measures
 from tui.core.checks.measures.durations import read_durations
@@ -68,7 +69,11 @@ from tui.core.checks.measures.pad_tests import read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.replies import mark_replies
-from tui.core.checks.measures.restated import read_other_side, read_restated
+from tui.core.checks.measures.restated import (
+    mark_restated_earlier,
+    read_other_side,
+    read_restated,
+)
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.tested_reps import read_tested_reps
@@ -142,7 +147,9 @@ _PASSES: tuple[Pass, ...] = (
     mark_labelled,
     mark_bracket_headings,
     mark_replies,
+    mark_restated_earlier,
     drop_legend_targets,
+    drop_retracted,
 )
 
 

@@ -33,10 +33,11 @@ from functools import cache
 from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures import labels, legends
 from tui.core.checks.measures.dated_values import dated_earlier
+from tui.core.checks.measures.side_marks import names_next, unmarked
 from tui.core.checks.tables import attribution_words, one_joint_motions
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
-from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.scan import WINDOW, Scanner
 
 _OPEN = "(["
 _CLOSE = ")]"
@@ -90,11 +91,13 @@ class _Cues:
 @cache
 def _cues() -> _Cues:
     words = attribution_words()
-    prior = either(words.get("prior_before", ()))
+    # "1st visit 45%", "the second session: 6/10": an earlier visit named by its place
+    prior = either((*words.get("prior_before", ()), _ordinal_event()))
     # "from" makes the value after it an earlier one ("from 55"), never a label ("30-second
     # chair stand from her dining chair: 8")
     label_prior = either(tuple(word for word in words.get("prior_before", ()) if word != "from"))
     current = either(words.get("current", ()))
+    timepoint = either(words.get("timepoint", ()))
     versus = either(words.get("versus", ()))
     side = either(words.get("side_after", ()))
     edge = r"(?<![\w-])"
@@ -112,7 +115,12 @@ def _cues() -> _Cues:
         ),
         current=re.compile(rf"{edge}(?:{current}){tail}", flags),
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
-        declared=re.compile(rf"{edge}(?:{versus})[ \t]*(?:{prior}){tail}", flags),
+        # "today vs IE", "vs visit 10", "NOW VS VISIT 10": the value after "vs" is the earlier
+        declared=re.compile(
+            rf"{edge}(?:(?:{versus})[ \t]*(?:{prior}|(?:{timepoint})[ \t]*#?[ \t]*\d+)"
+            rf"|(?:{current})[ \t]*(?:{versus})){tail}",
+            flags,
+        ),
         side_after=re.compile(
             rf"[ \t]*(?:\([ \t]*({side})[ \t]*\)|(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
             rf"(?:[ \t]+side\b)?)"
@@ -122,7 +130,7 @@ def _cues() -> _Cues:
         prior_label=re.compile(rf"{key_edge}{since}(?:{label_prior}){tail}[^:;\n]{{0,30}}:", flags),
         positions=re.compile(rf"{edge}(?:{either(words.get('positions', ()))}){tail}", flags),
         timepoint=re.compile(
-            rf"[(\[][ \t]*(?:{either(words.get('timepoint', ()))})[ \t]*#?[ \t]*\d+"
+            rf"[(\[][ \t]*(?:(?:{timepoint})[ \t]*#?[ \t]*\d+|{_ordinal_event()})"
             r"(?:[^:\d()\[\]\n]{0,25}:|[ \t]*[-\u2013=]?[ \t]+(?=\d))",
             flags,
         ),
@@ -132,10 +140,35 @@ def _cues() -> _Cues:
     )
 
 
+def _ordinal_event() -> str:
+    """An earlier visit named by its place in the episode ("1st visit", "the second session",
+    "3rd PR"): the words of legends.toml ordinals and dated_events."""
+    words = legends.legend_words()
+    ordinal, events = either(words.get("ordinals", ())), either(words.get("dated_events", ()))
+    return rf"(?:the[ \t]+)?(?:{ordinal})[ \t]+(?:{events})s?(?![A-Za-z0-9])"
+
+
 def prior_after(text: str, pos: int) -> int | None:
     """Where the words that make the value ending at `pos` an earlier one end, if any."""
     found = _cues().prior_after.match(text, pos)
     return found.end() if found else None
+
+
+def said_earlier_after(text: str, end: int) -> bool:
+    """Words of an earlier time follow the value ending at `end`, past its unit, and are its
+    own ("BP 150/90 last week", "HR 96 bpm at eval"), not the lead of a next value ("50°,
+    previously 35°", "7/13, last month it was 10")."""
+    unit = _ANY_UNIT.match(text, end)
+    for position in {end, _unit_end(text, end), unit.end() if unit else end}:
+        said = _cues().prior_after.match(text, position)
+        if said and not _NEXT_VALUE.match(text, said.end()) and not _leads_next(said):
+            return True
+    return False
+
+
+# A unit of any reader's after a value ("bpm", "mmHg", "L/min"): a short word, tried as well as
+# no unit at all, since "150/90 last week" has none.
+_ANY_UNIT = re.compile(r"[ \t]*[A-Za-z%°][A-Za-z/%]{0,5}(?![A-Za-z])")
 
 
 def side_after(text: str, pos: int) -> str:
@@ -164,7 +197,7 @@ def attribute(
     text = scanner.text
     sentence = scanner.sentence_before(start)
     origin = max(sentence, floor)
-    visible = scanner.visible(origin, start)
+    visible = unmarked(scanner, start, scanner.visible(origin, start))
     if skip is not None:
         low, high = max(skip[0] - origin, 0), max(skip[1] - origin, 0)
         visible = (
@@ -177,7 +210,7 @@ def attribute(
     side = side_after(text, end) if after_side else ""
     whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
     prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
-        window if whole else _scoped(scanner.visible(sentence, start))[0]
+        window if whole else _scoped(unmarked(scanner, start, scanner.visible(sentence, start)))[0]
     )
     listed = _listed(scanner, start, floor=floor, skip=skip)
     if listed is not None:
@@ -248,7 +281,9 @@ def _scoped(window: str) -> tuple[str, int]:
             stack.append(index)
         elif char in _CLOSE and stack:
             opened = stack.pop()
-            if _DIGIT.search(window, opened, index) or _ANNOTATES.search(window, 0, opened):
+            if _DIGIT.search(window, opened, index) or (
+                _ANNOTATES.search(window, 0, opened) and not names_next(window, opened, index)
+            ):
                 chars[opened : index + 1] = " " * (index + 1 - opened)
     blanked = "".join(chars)
     opened = stack[-1] if stack else -1
@@ -391,6 +426,15 @@ _NEXT_VALUE = re.compile(
     re.IGNORECASE,
 )
 
+# After a comma and words of an earlier time, a value straight after them: "ER now 50°,
+# previously 35°" (the words lead the 35, not the 50).
+_VALUE_NEXT = re.compile(r"[ \t]*:?[ \t]*[-~]?\d")
+
+
+def _leads_next(said: re.Match[str]) -> bool:
+    """The earlier-time words after a value open a clause of their own, with its own value."""
+    return "," in said.group() and bool(_VALUE_NEXT.match(said.string, said.end()))
+
 
 def _pair_at(window: str, position: int) -> bool:
     start = max(0, position - 6)
@@ -401,7 +445,7 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     """True when the value is an earlier measurement (see the module's rules)."""
     cues = _cues()
     said = cues.prior_after.match(scanner.text, end)
-    if said and not _NEXT_VALUE.match(scanner.text, said.end()):
+    if said and not _NEXT_VALUE.match(scanner.text, said.end()) and not _leads_next(said):
         return True  # "7/13, last month it was 10": the words are the 10's, not the 7's
     if arrow_after(scanner, end):
         return True
@@ -454,7 +498,31 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         or (_bare_after_value(window, open_at) and _declares_versus(scanner, origin, start))
     ):
         return True
-    return bool(cues.versus.search(lead)) and _declares_versus(scanner, origin, start)
+    return (
+        bool(cues.versus.search(lead))
+        and _declares_versus(scanner, origin, start)
+        and not _sides_versus(scanner, start)
+    )
+
+
+# Two sides set against each other before a pair of values ("Grip R vs L: 24 kg vs 19 kg"):
+# the pair is the two sides of today, whatever order a heading above declares for times.
+_SIDES_VERSUS = re.compile(
+    r"(?<![A-Za-z0-9])(?:R|L|rt|lt|right|left)[ \t]*(?:vs\.?|versus|/|\|)[ \t]*"
+    r"(?:R|L|rt|lt|right|left)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def _sides_versus(scanner: Scanner, start: int) -> bool:
+    """The value's line sets two sides against each other before it."""
+    return _on_line_before(scanner, _SIDES_VERSUS, start, WINDOW)
+
+
+def _on_line_before(scanner: Scanner, pattern: re.Pattern[str], position: int, reach: int) -> bool:
+    """The pattern is found on the line of `position`, before it and at most `reach` back."""
+    line_start, _ = scanner.line(position)
+    return bool(pattern.search(scanner.text, max(line_start, position - reach), position))
 
 
 # After a value in a bracket, the day it was taken and the bracket's end ("on 14/02)", "- 3/2)",
@@ -481,8 +549,7 @@ _DATED_CLOSE = re.compile(
 
 def _after_value(scanner: Scanner, bracket: int) -> bool:
     """A value (as written, even where a reader blocked it) stands right before the bracket."""
-    line_start, _ = scanner.line(bracket)
-    return bool(_ANNOTATES.search(scanner.text, max(line_start, bracket - _BRACKET_REACH), bracket))
+    return _on_line_before(scanner, _ANNOTATES, bracket, _BRACKET_REACH)
 
 
 def _opened_before(scanner: Scanner, start: int) -> bool:
@@ -609,7 +676,9 @@ def _labelled_prior(window: str) -> bool:
         return False  # "Initial values in brackets:" says which values are earlier, not all
     # "Measures today vs initial:" declares an order for "X vs Y" pairs, not earlier values
     declared = cues.declared.search(window, max(0, last.start() - _DECLARED_REACH), last.end())
-    return not declared and not cues.current.search(window, last.end())
+    # "Initial -> discharge:", "IE / now:": a label naming both times orders the values after
+    # it (an arrow or a list says which is which); it does not make them all earlier
+    return not declared and not cues.current.search(window, last.start())
 
 
 _DECLARED_REACH = 12

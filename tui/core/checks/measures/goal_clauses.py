@@ -33,6 +33,10 @@ _TIMEFRAME_COLON = re.compile(
     re.IGNORECASE,
 )
 
+# A goal word heading its line with a colon and a numbered list ("GOALS: 1. TUG under 13.5 s -
+# met. 2. Mini-BESTest 20/28 - not met."): every item on the line is a goal, whatever its status.
+_NUMBERED_COLON = re.compile(r"[ \t]*:[ \t]*(?:#?1[.)][ \t]|\(1\)|1[ \t]*[-:\u2013][ \t])")
+
 
 # A goal's status written after it on its line ("LTG 1: amb 300 ft -> now 220 ft CGA", "Berg
 # >= 45/56 -> today 42/56", "5xSTS < 15 s -> 14.2 s today"): an arrow (typographic arrows are
@@ -54,7 +58,9 @@ def goal_end(text: str, word_end: int, sentence_end: int) -> int:
     if status is not None:
         sentence_end = status.start()
     line_start = text.rfind("\n", 0, word_end) + 1
-    framed = status is None and _TIMEFRAME_COLON.match(text, word_end)
+    framed = status is None and (
+        _TIMEFRAME_COLON.match(text, word_end) or _NUMBERED_COLON.match(text, word_end)
+    )
     if (_FULL_STOP.match(text, word_end) or framed) and _LINE_HEAD.fullmatch(
         text, line_start, word_end
     ):

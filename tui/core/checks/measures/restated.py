@@ -7,10 +7,15 @@ one ("it was 50 at evaluation"); "it was 3 times" or "that was 20 minutes" stay 
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.labels import as_earlier, may_be_earlier
+from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
@@ -108,3 +113,73 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         scanner.emit(
             facts, today.kind, value, (start, end), label, unit=today.unit, measure=today.measure
         )
+
+
+# A sentence that opens with an earlier-measurement word and goes straight to its value ("ODI
+# 24%. Previous 36%.", "QuickDASH 27.3. Previously 45.5.", "Grip R 21 kg. Initial: 12 kg."): the
+# value restates the measure of the sentence before, at an earlier visit. The value and its unit,
+# ending its clause ("Previous 2 sessions missed." restates nothing).
+_EARLIER_OPENING = (
+    r"(?:^|(?<=[.;][ \t])|(?<=\n))[ \t\-*\u2022>]*(?:{prior})"
+    r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
+    r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*(?P<unit>%|[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
+    r"(?=[ \t]*(?:[.,;(\[]|$))"
+)
+# How far before the restating sentence the value it restates may end.
+_RESTATED_REACH = 120
+# A unit as written after a value -> as a fact holds it.
+_UNITS = {"%": "%", "kg": "kg", "lb": "lb", "lbs": "lb", "s": "s", "sec": "s", "cm": "cm",
+          "mm": "mm", "m": "m", "ft": "ft", "bpm": "bpm", "m/s": "m/s", "/10": "/10"}  # fmt: skip
+
+
+@cache
+def _earlier_opening() -> re.Pattern[str]:
+    prior = either(attribution_words().get("prior_before", ()))
+    return re.compile(_EARLIER_OPENING.format(prior=prior), re.IGNORECASE | re.MULTILINE)
+
+
+def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A value in a sentence opened by an earlier word, read with no name of its own ("other")
+    or not read at all, becomes the earlier value of the measure read just before that
+    sentence when the two have the same unit: "Previous 36%" after "ODI 24%." is the ODI's."""
+    ordered = sorted(
+        (fact for fact in facts if fact.kind != "service" and may_be_earlier(fact)),
+        key=lambda fact: fact.span[1],
+    )
+    ends = [fact.span[1] for fact in ordered]
+    at_start = {fact.span[0]: index for index, fact in enumerate(facts)}
+    for found in _earlier_opening().finditer(scanner.text):
+        start, end = found.span("value")
+        if scanner.sentence_before(start) > found.start() or scanner.in_header(start):
+            continue
+        said_at = scanner.span(found.start(), found.start() + 1)[0]
+        low = bisect.bisect_left(ends, said_at - _RESTATED_REACH)
+        high = bisect.bisect_right(ends, said_at)
+        if low >= high:
+            continue
+        restated = ordered[high - 1]
+        unit = _UNITS.get((found["unit"] or "").lower()) if found["unit"] else None
+        if restated.unit != unit:
+            continue
+        span = scanner.span(start, end)
+        index = at_start.get(span[0])
+        if index is not None and facts[index].kind == "other" and facts[index].unit == unit:
+            facts[index] = as_earlier(
+                dataclasses.replace(
+                    facts[index],
+                    kind=restated.kind,
+                    measure=restated.measure,
+                    label=restated.label,
+                )
+            )
+        elif index is None and scanner.free(start, end):
+            value = float(found["value"]) if "." in found["value"] else int(found["value"])
+            scanner.emit(
+                facts,
+                restated.kind,
+                value,
+                (start, found.end() if found["unit"] else end),
+                f"{restated.label} (previous)",
+                unit=restated.unit,
+                measure=restated.measure,
+            )

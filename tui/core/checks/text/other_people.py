@@ -3,7 +3,9 @@ chart of M. Quintanilla-Reyes holds W.N.'s values, which must never become this 
 facts. A line is another person's only when its label says so (initials that are not this
 patient's and name someone else in the note, or "other client", "see his chart"); a line led by
 this patient's initials or name, or "(this chart)", stays, and so does a caregiver's report of
-the patient's own values. In any note, a sentence in which someone close to the patient speaks
+the patient's own values. Where the note numbers or letters its people ("Participant A (L.F.,
+this pt)", "Participant B (J.K.)"), a line labelled with the same noun and another id is
+someone else's. In any note, a sentence in which someone close to the patient speaks
 of their own values ("Husband reports his own back pain 7/10") is that person's. The words are
 data (``data/people.toml``).
 """
@@ -41,6 +43,7 @@ class _Words:
     other_marks: re.Pattern[str]
     not_initials: frozenset[str]
     relations: re.Pattern[str]
+    person: re.Pattern[str]
 
 
 @cache
@@ -57,6 +60,11 @@ def _words() -> _Words:
         other_marks=either("other_marks"),
         not_initials=frozenset(_letters(w) for w in table.get("not_initials", [])),
         relations=either("relations"),
+        person=re.compile(
+            rf"\b(?P<noun>{'|'.join(table.get('person_nouns', []))})[ \t]*#?[ \t]*"
+            r"(?P<id>(?-i:[A-Z])|\d{1,2})\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -97,13 +105,21 @@ def other_people_spans(text: str, name: str = "") -> tuple[tuple[int, int], ...]
     if patient is None:
         return own
     spans: list[tuple[int, int]] = list(own)
+    labels = list(_LABEL.finditer(text))
+    own_ids = _own_ids([found["label"] for found in labels], patient, words)
+    others: set[str] = set()
     taken = -1
-    for found in _LABEL.finditer(text):
-        if found.start() <= taken or not _is_other(text, found["label"], patient, words):
+    for found in labels:
+        if found.start() <= taken:
+            continue
+        label = found["label"]
+        if not _is_other(text, label, patient, words) and not _other_id(label, own_ids, words):
             continue
         end = text.find("\n", found.end())
         taken = _continuation_end(text, len(text) if end < 0 else end)
         spans.append((found.start(), taken))
+        others.update(_INITIALS.findall(label))
+    spans.extend(_led_by(text, others - _self_initials(labels, patient, words)))
     return tuple(sorted(_merged(spans)))
 
 
@@ -126,16 +142,37 @@ def _own_values(text: str, words: _Words) -> tuple[tuple[int, int], ...]:
             for mark in _SENTENCE_MARK.finditer(text, start, at):
                 start = mark.end()
             relation = _last(words.relations.finditer(text, start, at))
+            after = relation.end() if relation is not None else start
+            if relation is None:
+                relation, after = _named_before(text, start, words)
             found = _SENTENCE_MARK.search(text, at)
             end = found.start() if found else len(text)
             if (
                 relation is not None
-                and not _SOMEONE_ELSE.search(text, relation.end(), at)
+                and not _SOMEONE_ELSE.search(text, after, at)
                 and _DIGIT.search(text, at, end)
             ):
                 spans.append((start, end))
         at = text.find(_OWN, at + len(_OWN))
     return tuple(spans)
+
+
+# A clause opened by a pronoun ("Pt's spouse attended; he reports his own hip pain 8/10"): the
+# pronoun is the person the clause before named.
+_PRONOUN_OPENS = re.compile(r"[ \t]*(?:he|she|they)\b", re.IGNORECASE)
+
+
+def _named_before(text: str, start: int, words: _Words) -> tuple[re.Match[str] | None, int]:
+    """For a clause at `start` opened by a pronoun, the relative named in the clause before it
+    on its line (None when there is none), and where the words to check for someone else begin
+    (after the pronoun)."""
+    opens = _PRONOUN_OPENS.match(text, start)
+    if opens is None or start == 0 or text[start - 1] not in ";,":
+        return None, start
+    low = text.rfind("\n", max(0, start - _SENTENCE_REACH), start - 1) + 1
+    for mark in _SENTENCE_MARK.finditer(text, low, start - 1):
+        low = mark.end()
+    return _last(words.relations.finditer(text, low, start)), opens.end()
 
 
 # Between the relative and "own", a name or a pronoun of someone else makes "own" theirs ("Mom
@@ -191,6 +228,71 @@ def _is_other(text: str, label: str, patient: _Patient, words: _Words) -> bool:
         if marked or _named_elsewhere(text, letters):
             return True
     return marked
+
+
+def _self_initials(labels: list[re.Match[str]], patient: _Patient, words: _Words) -> set[str]:
+    """Initials written on labels of this patient's lines: never another person's."""
+    return {
+        initials
+        for found in labels
+        if _is_self(found["label"], patient, words)
+        for initials in _INITIALS.findall(found["label"])
+    }
+
+
+def _led_by(text: str, initials: set[str]) -> list[tuple[int, int]]:
+    """Sentences in running text led by the initials of a person whose labelled line is someone
+    else's ("J.K. reports knee pain 6/10." after "Participant B (J.K.): ..."): theirs too."""
+    written = sorted((item for item in initials if len(_letters(item)) >= 2), key=len, reverse=True)
+    if not written:
+        return []
+    lead = re.compile(
+        r"(?:^|(?<=[.;!?][ \t]))[ \t]*(?:[-*\u2022][ \t]+)?"
+        rf"(?:{'|'.join(re.escape(item) for item in written)})(?![A-Za-z])",
+        re.MULTILINE,
+    )
+    spans = []
+    for found in lead.finditer(text):
+        end = _SENTENCE_END.search(text, found.end())
+        spans.append((found.start(), end.start() if end else len(text)))
+    return spans
+
+
+# A sentence's end after a person's initials (their own dots are no sentence end).
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _is_self(label: str, patient: _Patient, words: _Words) -> bool:
+    """The label says its line is this patient's: a self mark, the patient's name or initials."""
+    if words.self_marks.search(label):
+        return True
+    if any(name in patient.names for name in re.findall(r"[A-Za-z]+", label.lower())):
+        return True
+    return any(
+        _letters(initials) not in words.not_initials and set(_letters(initials)) <= patient.letters
+        for initials in _INITIALS.findall(label)
+    )
+
+
+def _own_ids(labels: list[str], patient: _Patient, words: _Words) -> dict[str, set[str]]:
+    """Each person noun -> the ids that labels this patient's lines give it ("Participant A
+    (L.F., this pt)": participant A is this patient)."""
+    found: dict[str, set[str]] = {}
+    for label in labels:
+        if _is_self(label, patient, words):
+            for person in words.person.finditer(label):
+                found.setdefault(person["noun"].lower(), set()).add(person["id"])
+    return found
+
+
+def _other_id(label: str, own_ids: dict[str, set[str]], words: _Words) -> bool:
+    """The label names a person by the noun this patient's lines use and another id
+    ("Participant B" when participant A is this patient)."""
+    for person in words.person.finditer(label):
+        ids = own_ids.get(person["noun"].lower())
+        if ids and person["id"] not in ids:
+            return True
+    return False
 
 
 def _named_elsewhere(text: str, letters: str) -> bool:
