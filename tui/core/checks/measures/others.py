@@ -17,6 +17,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.alternation import either
@@ -89,6 +90,7 @@ _REGIONS = (
         word_first(
             re.compile(
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
+                r"|feet[ \t]+together|side[- ]by[- ]side"
                 r"|Romberg|brake[ \t]+(?:reaction|response)[ \t]+time"
                 r"|(?:reaction|response)[ \t]+time"
                 r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?))"
@@ -302,6 +304,7 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 "heart rate",
                 unit="bpm",
             )
+    read_heart_rates(scanner, facts)
     _lettered_vitals(scanner, facts)
 
 

@@ -118,6 +118,16 @@ _MMT_BARE = re.compile(
 )
 
 
+# A score before its instrument ("22 on SCAT", "she scored 19 on the Berg today"); a rating or
+# a grade ("2/10 on the bike") is not, nor a numbered item or level ("item 3 on the Berg").
+BEFORE_NAME = re.compile(
+    r"(?<![\w./])(?<!item )(?<!items )(?<!question )(?<!level )(?<!stage )(?<!step )(?<!#)"
+    r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
+    r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
+)
+_BEFORE_REACH = 20
+
+
 def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
@@ -133,6 +143,7 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         measure = matcher.measure(match.group())
         if measure is None:
             continue
+        _score_before(scanner, facts, measure, match.start())
         _, end = scanner.sentence(match.start())
         limit = min(end, found[index + 1].start()) if index + 1 < len(found) else end
         earlier = earlier_before_name(scanner, match.start())
@@ -152,6 +163,13 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
             if len(facts) > read and limit == end:
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+def _score_before(scanner: Scanner, facts: list[Fact], measure: MeasureDef, start: int) -> None:
+    """A score said before the instrument's name ("scored 19 on the Berg")."""
+    before = BEFORE_NAME.search(scanner.text, max(0, start - _BEFORE_REACH), start)
+    if before is not None and scanner.free(*before.span(1)) and not scanner.in_goal(start):
+        read_scores(scanner, facts, measure, before.start(1), before.end(1))
 
 
 def _after_event(gap: str, value: float, whole: float) -> bool:
