@@ -90,7 +90,7 @@ _REGIONS = (
         word_first(
             re.compile(
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
-                r"|feet[ \t]+together|side[- ]by[- ]side"
+                r"|feet[ \t]+together|side[- ]by[- ]side|timed[ \t]+hop"
                 r"|Romberg|brake[ \t]+(?:reaction|response)[ \t]+time"
                 r"|(?:reaction|response)[ \t]+time"
                 r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?))"
