@@ -125,3 +125,82 @@ def test_twin_an_item_number_before_the_tests_name_is_no_score() -> None:
 def test_a_falls_date_is_no_pain_rating() -> None:
     text = "LBP 4/10 today. Last fall 3/10 on the ice, no injury."
     assert [fact.value for fact in facts_in(text, "pain")] == [4]
+
+
+# -- speaker tags, distances in km, tests named by a distance, protocol angles, plan verbs ------
+
+
+def test_a_speaker_tag_in_capitals_is_no_instrument() -> None:
+    text = "[00:22:00] PATIENT: That last one made me a little woozy."
+    assert facts_in(text, "outcome") == []
+
+
+def test_twin_an_instrument_in_capitals_is_still_read() -> None:
+    found = facts_in("[00:25:00] THERAPIST: DHI today 32.")
+    assert [(fact.measure, fact.value) for fact in found] == [("DHI", 32)]
+
+
+def test_a_run_in_km_is_no_knee_angle() -> None:
+    assert facts_in("Nil knee pain at rest; knee sore after 5 km run on Sat.", "rom") == []
+
+
+def test_a_distance_that_names_a_hop_test_is_its_course() -> None:
+    text = "6 m timed hop ...... 2.31 s / 2.05 s"
+    assert _pairs(text) == [("other", 2.31, "s"), ("other", 2.05, "s")]
+
+
+def test_twin_a_distance_hopped_is_measured() -> None:
+    assert ("other", 148, "cm") in _pairs("Single hop 148 cm / 172 cm")
+
+
+def test_angles_listed_per_protocol_are_settings() -> None:
+    text = "Orthosis remains on; wrist 20\u00b0 ext, MPs 60\u00b0 flex per protocol."
+    assert facts_in(text, "rom") == []
+
+
+def test_add_before_a_count_is_the_verb() -> None:
+    assert facts_in("P: add 1 land session/wk at visit 8.", "rom") == []
+
+
+def test_twin_hip_add_is_adduction() -> None:
+    assert _pairs("Hip: flex 100, abd 30, add 15.", "rom")[-1] == ("rom", 15, None)
+
+
+def test_star_cancellation_is_an_instrument() -> None:
+    found = facts_in("L hand sensation impaired; star cancellation 46/54 (8 L omissions).")
+    assert [(fact.measure, fact.value) for fact in found] == [("Star Cancellation", 46)]
+
+
+def test_a_chairs_height_is_no_chair_stand_score() -> None:
+    found = facts_in("30-second chair stand from her 17-inch dining chair: 8.")
+    assert [(fact.measure, fact.value) for fact in found] == [("30s chair stand", 8)]
+
+
+def test_the_flight_a_stair_test_climbs_is_no_score() -> None:
+    assert 9 not in _values("Stair test 9 steps up/down with rail: 24.5 s.")
+
+
+def test_a_heading_in_capitals_is_no_instrument() -> None:
+    assert facts_in("HISTORY: Born at 27 weeks, NICU stay 84 days.", "outcome") == []
+
+
+def test_twin_an_instrument_after_a_heading_is_read() -> None:
+    found = facts_in("ASSESSMENT: Berg 41/56 today.")
+    assert [(fact.measure, fact.value) for fact in found] == [("Berg", 41)]
+
+
+# -- symptoms other than pain rated aloud -------------------------------------------------------
+
+
+def test_a_symptom_said_to_be_a_number_is_its_rating_not_pain() -> None:
+    text = "She says the spinning is about a three today. Nausea maybe a one."
+    assert _pairs(text) == [("other", 3, "/10"), ("other", 1, "/10")]
+
+
+def test_twin_a_region_said_to_be_a_number_is_pain() -> None:
+    assert _pairs("Her neck is a two with turning.") == [("pain", 2, None)]
+
+
+def test_twin_a_trips_hours_and_a_goal_are_no_ratings() -> None:
+    text = "She drove a 2 hour trip. Goal: dizziness a 1 or less by discharge."
+    assert facts_in(text) == []

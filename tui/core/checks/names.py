@@ -95,7 +95,7 @@ def not_instrument_names() -> frozenset[str]:
     ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8"), a
     disease's stage ("GOLD 3"), vital, laboratory and device values ("BMI 31.2", "EF
     35%", "ETT 7.5"), the body measured by a named method ("CVAI 6.4 %", "LVD 16.8 %") and the
-    speakers of a transcript ("PATIENT: That last one")."""
+    speakers of a transcript ("PATIENT: That last one") and a note's headings ("HISTORY:")."""
     lists = _name_lists()
     return frozenset(
         name.upper()
@@ -106,6 +106,7 @@ def not_instrument_names() -> frozenset[str]:
             "clinical_values",
             "measured_quantities",
             "speakers",
+            "headings",
         )
         for name in lists.get(key, ())
     )
