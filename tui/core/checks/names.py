@@ -94,8 +94,7 @@ def not_instrument_names() -> frozenset[str]:
     """Short names before a number that are never an instrument's (in capitals): day counters
     ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8"), a
     disease's stage ("GOLD 3"), vital, laboratory and device values ("BMI 31.2", "EF
-    35%", "ETT 7.5"), the body measured by a named method ("CVAI 6.4 %", "LVD 16.8 %") and the
-    speakers of a transcript ("PATIENT: That last one") and a note's headings ("HISTORY:")."""
+    35%", "ETT 7.5") and the body measured by a named method ("CVAI 6.4 %", "LVD 16.8 %")."""
     lists = _name_lists()
     return frozenset(
         name.upper()
@@ -105,8 +104,6 @@ def not_instrument_names() -> frozenset[str]:
             "disease_stages",
             "clinical_values",
             "measured_quantities",
-            "speakers",
-            "headings",
         )
         for name in lists.get(key, ())
     )
@@ -242,6 +239,15 @@ def edition_before_colon() -> re.Pattern[str]:
     """An edition after a name, before the colon that opens its scores ("Sensory Profile 2
     (caregiver): Seeking 52/95", "BOT 2: ..."): one digit, part of the name."""
     return re.compile(r"[ \t]+([1-9])(?=[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:)")
+
+
+@cache
+def capitalised_words() -> frozenset[str]:
+    """Words a note writes in capitals that are never an instrument's name, as written: the
+    speakers of a transcript ("PATIENT: That last one") and a note's headings ("HISTORY:").
+    Only the capitals count: "Sensory assessment 8/12" may still name a test."""
+    lists = _name_lists()
+    return frozenset(str(word) for key in ("speakers", "headings") for word in lists.get(key, ()))
 
 
 @cache

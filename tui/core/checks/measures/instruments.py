@@ -27,6 +27,7 @@ from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
+    capitalised_words,
     edition_before_colon,
     form_after,
     held_stances,
@@ -310,6 +311,9 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
             continue
         if not _name_free(scanner, match) or name.lower() in stop or name.upper() in excluded:
+            continue
+        if name in capitalised_words():
+            found.append(("", match.start(), match.end()))  # a speaker or a heading: a bound
             continue
         if name.upper() in not_instrument_names():
             # a day counter, a machine, a setting or a lab value: no name, but a bound
