@@ -204,3 +204,14 @@ def test_twin_a_region_said_to_be_a_number_is_pain() -> None:
 def test_twin_a_trips_hours_and_a_goal_are_no_ratings() -> None:
     text = "She drove a 2 hour trip. Goal: dizziness a 1 or less by discharge."
     assert facts_in(text) == []
+
+
+def test_twin_a_step_tests_steps_are_its_score() -> None:
+    assert 38 in _values("2-minute step test 38 steps (IE 22).")
+
+
+def test_twin_a_limit_in_brackets_leaves_the_angles_before_it() -> None:
+    text = (
+        "R shoulder PROM flex 150\u00b0, ER @ 0\u00b0 abd 45\u00b0 (limit 60\u00b0 per protocol)."
+    )
+    assert 150 in _values(text) and 45 in _values(text) and 60 not in _values(text)
