@@ -40,15 +40,21 @@ _REACH = 200
 
 
 @cache
-def _context() -> re.Pattern[str]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("wound_sizes", {})
-    return re.compile(rf"\b(?:{either(data.get('context', ()))})\b", re.IGNORECASE)
+def _table() -> dict[str, list[str]]:
+    """measures.toml [wound_sizes]: the words of a wound's context and the dimensions' names."""
+    data: dict[str, list[str]] = tomllib.loads(_DATA.read_text(encoding="utf-8")).get(
+        "wound_sizes", {}
+    )
+    return data
 
 
 @cache
+def _context() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{either(_table().get('context', ()))})\b", re.IGNORECASE)
+
+
 def _names() -> tuple[str, ...]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("wound_sizes", {})
-    return tuple(str(word) for word in data.get("dimensions", ()))
+    return tuple(str(word) for word in _table().get("dimensions", ()))
 
 
 def read_wound_sizes(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
