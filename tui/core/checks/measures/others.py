@@ -121,11 +121,16 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             read = []
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 nearest = _nearest(keywords, index, value)
+                if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
+                    continue  # "feet together 14 s of 30 s": the test's ceiling, no result
                 if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
                     _region_fact(scanner, facts, region, nearest, value)
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
+
+
+_CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)?\Z", re.I)
 
 
 # A value of the test written without its unit, next to ones written with it: after a side ("grip
