@@ -215,3 +215,12 @@ def test_twin_a_limit_in_brackets_leaves_the_angles_before_it() -> None:
         "R shoulder PROM flex 150\u00b0, ER @ 0\u00b0 abd 45\u00b0 (limit 60\u00b0 per protocol)."
     )
     assert 150 in _values(text) and 45 in _values(text) and 60 not in _values(text)
+
+
+def test_a_cadence_in_brackets_is_measured() -> None:
+    text = "Retest after cueing +7% cadence (169 steps/min): pelvic drop 5\u00b0."
+    assert ("other", 169, "steps/min") in _pairs(text) and 7 not in _values(text)
+
+
+def test_twin_a_tests_step_count_in_brackets_is_its_set_up() -> None:
+    assert 9 not in _values("Stair climb test (9 steps) 12.4 s.")
