@@ -39,6 +39,7 @@ from tui.core.checks.layouts.vital_rows import (
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.battery_scores import read_battery_scores
+from tui.core.checks.measures.body_indices import read_body_indices
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
@@ -80,6 +81,7 @@ from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.measures.walk_headings import read_walk_headings
+from tui.core.checks.measures.wound_sizes import read_wound_sizes
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner, measurement_scanner
@@ -104,6 +106,8 @@ _PASSES: tuple[Pass, ...] = (
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
+    read_body_indices,
+    read_wound_sizes,
     read_body_weight,
     read_body_temperature,
     read_vital_rows,

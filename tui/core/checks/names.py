@@ -242,6 +242,23 @@ def edition_before_colon() -> re.Pattern[str]:
 
 
 @cache
+def capitalised_words() -> frozenset[str]:
+    """Words a note writes in capitals that are never an instrument's name, as written: the
+    speakers of a transcript ("PATIENT: That last one") and a note's headings ("HISTORY:").
+    Only the capitals count: "Sensory assessment 8/12" may still name a test."""
+    lists = _name_lists()
+    return frozenset(str(word) for key in ("speakers", "headings") for word in lists.get(key, ()))
+
+
+@cache
+def held_stances() -> tuple[str, ...]:
+    """Stances a balance test times one by one ("4-Stage Balance Test: feet together 10 s,
+    semi-tandem 10 s, tandem 4.2 s"): each time is the stance's, inside the test, never the
+    test's score (tests/eval/CONVENTIONS.md)."""
+    return tuple(str(word).casefold() for word in _name_lists().get("held_stances", ()))
+
+
+@cache
 def scored_subjects() -> frozenset[str]:
     """What a questionnaire scores, written straight after its name ("FACIT fatigue 38",
     "LYMQOL function 1.8", "mMRC dyspnea grade 3"); a symptom's word after a diagnosis

@@ -24,11 +24,13 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.said_earlier import read_said_earlier
-from tui.core.checks.measures.scores import milliseconds_at, read_scores
+from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
+    capitalised_words,
     edition_before_colon,
     form_after,
+    held_stances,
     not_instrument_names,
     numbered_form,
     part_words,
@@ -99,11 +101,6 @@ _LEAD_WORDS = frozenset(
     {"total", "score", "t-score", "standard", "ss", "raw", "today", "was", "is", "of", "scored"}
     | {"came", "back", "in", "at", "questionnaire", "measured"}
 )
-# A score before its instrument ("22 on SCAT"); a rating or a grade ("2/10 on the bike") is not.
-_BEFORE_NAME = re.compile(
-    r"(?<![\w./])(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
-    r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
-)
 _FRACTION = re.compile(r"(?<![\w./])(\d{1,3}(?:\.\d+)?)[ \t]*/[ \t]*(\d{1,3})(?![\d/]|\.\d)")
 _NAME_BEFORE = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){0,2}[A-Za-z][\w'-]*)[ \t]*:?[ \t]*$")
 _STANDARD_SCORE = re.compile(
@@ -135,10 +132,13 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         listing = None
         measure = _measure_named(name)
         _, limit = scanner.sentence(start)
-        before = _BEFORE_NAME.search(text, max(0, start - 20), start)
+        before = BEFORE_NAME.search(text, max(0, start - 20), start)
         if before is not None and scanner.free(*before.span(1)):
             read_scores(scanner, facts, measure, before.start(1), before.end(1))
-            read_scores(scanner, facts, measure, end, limit)
+            # its earlier score stays in its clause ("22 on SCAT (eval 30)"): after a comma or
+            # a semicolon the numbers are another thing's ("3/4 on the scale; pulse ... 84")
+            clause = _CLAUSE_END.search(text, end, limit)
+            read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
         qualifier = _qualifier().match(text, end)
@@ -159,6 +159,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words() - scored_subjects()
         if any(word.lower() in stop for word in words) or spoken_marks().said_in(words):
             continue  # a dictation's "period" ends the test's sentence before any score
+        if _names_stance(words):
+            continue  # "4-Stage Balance Test: feet together 10 s": the stance's time
         if _rating_after(text, qualifier, words):
             continue  # "CIPN numbness 4/10": a rating of the word before it, not a score
         if not words and measure.high is None and _OUT_OF_TEN.match(text, qualifier.end()):
@@ -185,6 +187,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             listing = _Listing.after(scanner, measure, qualifier.end())
     _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
     _fractions(scanner, facts)
+
+
+_CLAUSE_END = re.compile(r"[;,]")
 
 
 # "PFDI-20: POPDI 45, CRADI 30, UDI 25": after a colon, a subscale named by its own acronym.
@@ -247,6 +252,12 @@ class _Listing:
         return _Listing.after(scanner, self.measure, at)
 
 
+def _names_stance(words: list[str]) -> bool:
+    """True when the words between a test's name and its value name a stance it times."""
+    said = f" {' '.join(words).casefold()} "
+    return any(f" {stance} " in said for stance in held_stances())
+
+
 def _rating_after(text: str, qualifier: re.Match[str], words: list[str]) -> bool:
     """A 0-10 rating after a rated word ("fatigue 4/10") rates that, and the reader of ratings
     reads it."""
@@ -300,6 +311,9 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
             continue
         if not _name_free(scanner, match) or name.lower() in stop or name.upper() in excluded:
+            continue
+        if name in capitalised_words():
+            found.append(("", match.start(), match.end()))  # a speaker or a heading: a bound
             continue
         if name.upper() in not_instrument_names():
             # a day counter, a machine, a setting or a lab value: no name, but a bound

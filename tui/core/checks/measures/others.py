@@ -17,6 +17,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.alternation import either
@@ -89,6 +90,7 @@ _REGIONS = (
         word_first(
             re.compile(
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
+                r"|feet[ \t]+together|side[- ]by[- ]side|timed[ \t]+hop"
                 r"|Romberg|brake[ \t]+(?:reaction|response)[ \t]+time"
                 r"|(?:reaction|response)[ \t]+time"
                 r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?))"
@@ -119,11 +121,16 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             read = []
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 nearest = _nearest(keywords, index, value)
+                if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
+                    continue  # "feet together 14 s of 30 s": the test's ceiling, no result
                 if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
                     _region_fact(scanner, facts, region, nearest, value)
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
+
+
+_CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)?\Z", re.I)
 
 
 # A value of the test written without its unit, next to ones written with it: after a side ("grip
@@ -302,6 +309,7 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 "heart rate",
                 unit="bpm",
             )
+    read_heart_rates(scanner, facts)
     _lettered_vitals(scanner, facts)
 
 

@@ -9,8 +9,10 @@ exercise set-ups ("scaption to 90 w/ 1#") and thresholds ("elevation >90") are l
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
@@ -27,11 +29,12 @@ from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words, words_pattern
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
+_DATA = files("tui.core") / "data" / "measures.toml"
 _BAD_AFTER = re.compile(
     r"\s*(?:/|%|percent\b|x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
     r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
     r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b"
-    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b)",
+    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b)",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
@@ -56,6 +59,14 @@ _SHORT_AFTER = re.compile(
 _MM = re.compile(r"\s*mm\b", re.IGNORECASE)
 _LAG = re.compile(r"\blag\b", re.IGNORECASE)
 _MAX_DEGREES = 200
+
+
+@cache
+def _verb_motions() -> frozenset[str]:
+    """Motion abbreviations that are also verbs ("add"): a bare number after one is an angle
+    only where a joint is named (measures.toml [rom] verb_motions)."""
+    rom = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("rom", {})
+    return frozenset(str(word).lower() for word in rom.get("verb_motions", ()))
 
 
 @cache
@@ -145,6 +156,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     written_mm = _MM.match(text, number_end)
     end = written_mm.end() if millimetres and written_mm else match.end()
     found = attribute(scanner, pos, end)
+    if not has_unit and keyword and not found.joint and keyword.group().lower() in _verb_motions():
+        return None  # "add 1 land session/wk", "add one consult": the verb, not adduction
     if not found.motion and follow and previous is not None:
         found = replace(found, motion=previous.motion)
     unit = "mm" if millimetres else None

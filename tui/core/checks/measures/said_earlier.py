@@ -30,7 +30,11 @@ def _turned_back() -> re.Pattern[str]:
     return re.compile(
         r"[ \t]*(?:\n[ \t]*)?(?:[-*\u2022][ \t]+)?"
         rf"(?:(?:{when})[ \t,]+{pronoun}[ \t]+(?:a[ \t]+)?({NUM}){_CLAUSE_END}"
-        rf"|{pronoun}[ \t]+(?:a[ \t]+)?({NUM})[ \t]+(?:{when}){_CLAUSE_END})",
+        rf"|{pronoun}[ \t]+(?:a[ \t]+)?({NUM})[ \t]+(?:{when}){_CLAUSE_END}"
+        # the score straight after a word of before, in the unit the score was read in:
+        # "Modified ODI: 30%. Prior 42% (visit 1)."
+        rf"|(?:prior|previous(?:ly)?|previous[ \t]+score)[ \t]*:?[ \t]*({NUM})(%?)"
+        r"(?=[ \t]*(?:[.;,!\n(]|\Z)))",
         re.IGNORECASE,
     )
 
@@ -48,14 +52,16 @@ def read_said_earlier(
     found = _turned_back().match(scanner.text, at)
     if found is None:
         return
-    group = 1 if found.group(1) is not None else 2
+    group = next(index for index in (1, 2, 3) if found.group(index) is not None)
+    if group == 3 and (found.group(4) == "%") != (facts[-1].unit == "%"):
+        return  # "ODI 30%. Prior 42" or "Berg 41. Prior 42%": not the same score's unit
     start, end = found.span(group)
     value = to_number(found.group(group))
     if not scanner.free(start, end) or not measure.in_range(value):
         return
-    scanner.emit(
-        facts, "outcome", value, (start, end), f"{measure.name} (previous)", measure=measure.name
-    )
+    unit = "%" if group == 3 and found.group(4) else None
+    label = f"{measure.name} (previous)"
+    scanner.emit(facts, "outcome", value, (start, end), label, measure=measure.name, unit=unit)
 
 
 def _claimed_runs(scanner: Scanner, start: int, end: int) -> int:

@@ -9,7 +9,9 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache
+from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
@@ -60,10 +62,13 @@ _OUTCOME_SUFFIX = re.compile(
     r"|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b|errors?\b|points\b|pts\b)?",
     re.IGNORECASE,
 )
+_DATA = files("tui.core") / "data" / "measures.toml"
 _OUTCOME_BAD = re.compile(
     r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
     r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d"
-    r"|(?-i:L)\b|L/min\b|lpm\b|lit(?:er|re)s?\b)",
+    r"|(?-i:L)\b|L/min\b|lpm\b|lit(?:er|re)s?\b"
+    # a size in inches ("from her 17-inch dining chair: 8"): a chair's or a step's, no score
+    r"|-?[ \t]*inch(?:es)?\b|-in\b|\")",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -118,6 +123,16 @@ _MMT_BARE = re.compile(
 )
 
 
+# A score before its instrument ("22 on SCAT", "she scored 19 on the Berg today"); a rating or
+# a grade ("2/10 on the bike") is not, nor a numbered item or level ("item 3 on the Berg").
+BEFORE_NAME = re.compile(
+    r"(?<![\w./])(?<!item )(?<!items )(?<!question )(?<!level )(?<!stage )(?<!step )(?<!#)"
+    r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
+    r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
+)
+_BEFORE_REACH = 20
+
+
 def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
     """Scores after each outcome-measure name, up to the next name or the sentence end."""
     matcher = measure_matcher(measures)
@@ -133,6 +148,7 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         measure = matcher.measure(match.group())
         if measure is None:
             continue
+        _score_before(scanner, facts, measure, match.start())
         _, end = scanner.sentence(match.start())
         limit = min(end, found[index + 1].start()) if index + 1 < len(found) else end
         earlier = earlier_before_name(scanner, match.start())
@@ -152,6 +168,13 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
             if len(facts) > read and limit == end:
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+def _score_before(scanner: Scanner, facts: list[Fact], measure: MeasureDef, start: int) -> None:
+    """A score said before the instrument's name ("scored 19 on the Berg")."""
+    before = BEFORE_NAME.search(scanner.text, max(0, start - _BEFORE_REACH), start)
+    if before is not None and scanner.free(*before.span(1)) and not scanner.in_goal(start):
+        read_scores(scanner, facts, measure, before.start(1), before.end(1))
 
 
 def _after_event(gap: str, value: float, whole: float) -> bool:
@@ -848,6 +871,7 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             label = _pain_label(text, match.end(1))
             scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
     _spoken_ratings(scanner, facts, vocab)
+    _spoken_symptom_ratings(scanner, facts)
 
 
 # "the right knee is about a three today, it was up to a five": a body region (or pain word)
@@ -926,6 +950,38 @@ def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
                 scanner.emit(
                     facts, "pain", to_number(more.group(1)), more.span(1), label + found.previous
                 )
+
+
+# "her dizziness is about a five today", "nausea about a 2 now": a symptom other than pain said
+# to be "a" number is its 0-10 rating (CONVENTIONS.md: `other` with "/10", never pain).
+_SYMPTOM_SAID = re.compile(
+    r"(?:'s|[ \t]+(?:is|was|has been|gets|got|goes|went|at))?[ \t]+"
+    r"(?:(?:about|around|maybe|roughly|like|probably|only|up to|at|still|sitting at|down to)"
+    r"[ \t]+)*an?[ \t]+(\d{1,2})\b(?![ \t]*(?:/|%|\.\d|-))",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _spoken_symptoms() -> re.Pattern[str]:
+    """Symptoms other than pain a patient rates aloud (measures.toml [ratings])."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("ratings", {})
+    words = "|".join(str(word) for word in data.get("spoken_symptoms", ())) or "(?!x)x"
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _spoken_symptom_ratings(scanner: Scanner, facts: list[Fact]) -> None:
+    """A symptom said to be "a" number, the number ending its clause (see `_SYMPTOM_SAID`)."""
+    text = scanner.text
+    for subject in _spoken_symptoms().finditer(text):
+        said = _SYMPTOM_SAID.match(text, subject.end())
+        if said is None or not scanner.free(*said.span(1)) or to_number(said.group(1)) > 10:
+            continue
+        if scanner.in_goal(said.start(1)) or not _RATING_ENDS.match(text, said.end(1)):
+            continue
+        found = attribute(scanner, said.start(1), said.end(1), after_side=False)
+        label = f"{subject.group().lower()} rating{found.previous}"
+        scanner.emit(facts, "other", to_number(said.group(1)), said.span(1), label, unit="/10")
 
 
 def _said_later(scanner: Scanner, after: int) -> re.Match[str] | None:

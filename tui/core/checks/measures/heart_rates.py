@@ -1,0 +1,97 @@
+"""Heart rates measured over a bout: a range ("HR 104-112", "pulse 98-117 across the bouts"),
+both of whose ends were read off the monitor, and a peak ("HR peaked at 128 bpm", "heart rate
+reached 114").
+
+The same shape is written for a zone to work in ("target HR 100-112", "bike at HR 135-140",
+"keep pulse 100-125 per protocol"), which is a target, never a reading: a range is read only
+when no word of a target stands before the name in its clause, nor right after the range. The
+words are data (measures.toml [heart_rates]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import Led, led
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+_BEATS = r"(?:[ \t]*(?:bpm|beats(?:[ \t]*/[ \t]*min)?))?"
+_PLAUSIBLE = range(30, 231)
+# What may stand between the name and a range: a colon, and a word or two of when ("during",
+# "across the bouts" after it is left alone).
+_GAP = r"[ \t]*[:=]?[ \t]*(?:(?:during|was|ranged?|range|from|of)[ \t]+){0,2}"
+
+
+@dataclass(frozen=True)
+class _Words:
+    ranged: Led
+    reached: Led
+    target_before: re.Pattern[str]
+    target_after: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("heart_rates", {})
+    names = data.get("names", ())
+    flags = re.IGNORECASE
+    name = rf"\b(?:{either(names)})\b"
+    targets = either(data.get("targets", ()))
+    return _Words(
+        ranged=led(
+            re.compile(
+                rf"{name}{_GAP}(?<![\d.])(\d{{2,3}})[ \t]*(?:-|\u2013|to)[ \t]*(\d{{2,3}})"
+                rf"(?![\d.%/]|[ \t]*%){_BEATS}",
+                flags,
+            ),
+            *names,
+        ),
+        reached=led(
+            re.compile(
+                rf"{name}[ \t]+(?:{either(data.get('reached', ()))})[ \t]+(?:(?:at|to|of)[ \t]+)?"
+                rf"(?<![\d.])(\d{{2,3}})(?![\d.%/]|[ \t]*(?:%|-[ \t]*\d)){_BEATS}",
+                flags,
+            ),
+            *names,
+        ),
+        target_before=re.compile(rf"(?<![\w-])(?:{targets})(?![\w-])", flags),
+        target_after=re.compile(
+            r"[ \t]*(?:\(|,)?[ \t]*(?:target|zone|goal|THR|per[ \t]+(?:protocol|MD|cardiology))\b",
+            flags,
+        ),
+    )
+
+
+def read_heart_rates(scanner: Scanner, facts: list[Fact]) -> None:
+    """Both ends of a measured range and a peak (see the module)."""
+    words = _words()
+    text = scanner.text
+    for match in words.ranged.finditer(text):
+        low, high = int(match.group(1)), int(match.group(2))
+        if low >= high or low not in _PLAUSIBLE or high not in _PLAUSIBLE:
+            continue
+        if not _measured(scanner, match) or words.target_after.match(text, match.end()):
+            continue
+        if scanner.free(*match.span(1)) and scanner.free(*match.span(2)):
+            scanner.emit(facts, "other", low, match.span(1), "heart rate", unit="bpm")
+            scanner.emit(facts, "other", high, match.span(2), "heart rate", unit="bpm")
+    for match in words.reached.finditer(text):
+        if int(match.group(1)) in _PLAUSIBLE and scanner.free(*match.span(1)):
+            scanner.emit(
+                facts, "other", int(match.group(1)), match.span(1), "heart rate", unit="bpm"
+            )
+
+
+def _measured(scanner: Scanner, match: re.Match[str]) -> bool:
+    """True when no word of a target stands before the name in its clause, nor in a goal."""
+    if scanner.in_header(match.start()) or scanner.in_goal(match.start()):
+        return False
+    clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+    return _words().target_before.search(clause) is None
