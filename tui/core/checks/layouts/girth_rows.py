@@ -49,8 +49,9 @@ _CLOSE = re.compile(r"[ \t]*[)\]]")
 # A row named by a numbered skin marker, its landmark in a bracket after it ("M3 (10 cm prox)",
 # "#2", "Pt 4 (wrist)"): the marker names where the tape was, so its numbers are no girths.
 _MARKER = r"(?:[A-Za-z]{1,3}[ \t]?#?\d{1,2}|#\d{1,2})(?![\d.])(?:[ \t]*\([^()\n]{1,30}\))?"
-# The name of a row: a numbered marker, or a landmark in words ("MTP", "wrist crease").
-_ROW_NAME = rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?)"
+# The name of a row: a numbered marker, or a landmark in words ("MTP", "wrist crease"), with
+# its tape position in a bracket after it ("wrist (0 cm)"), which is where, never a girth.
+_ROW_NAME = rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?(?:[ \t]*\([^()\n]{{1,30}}\))?)"
 # A landmark named at the start of a row (or after a colon, semicolon or bar), then a pair.
 _LANDMARK_PAIR = re.compile(
     rf"(?:^|(?<=[:;|]))[ \t]*(?:[-*\u2022][ \t]+)?(?!{_SIDE}\b)"
@@ -178,7 +179,7 @@ _DIGIT = re.compile(r"\d")
 
 _ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
 _NAMED_ROW = re.compile(
-    rf"{_ROW_NAME}[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    rf"{_ROW_NAME}[ \t]*:?[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -1,0 +1,198 @@
+"""Values the note itself takes back: struck through ("~~38~~ 42", "<s>5/10</s>", "<del>")
+or retracted by a correction ("Correction: supination was 60°, not 65°", "knee flexion 115
+should read 105").
+
+A clinician who strikes a value or writes a late-entry correction means the old value was never
+this visit's; read as written, it is a fact beside the right one, and a faithful draft that
+leaves it out looks as if it dropped a fact. A struck span is removed for reading. A correction
+is read only on a line a correction mark opens (markup.toml `correction_marks`), in one of the
+shapes that name both values ("NEW, not OLD", "OLD should read NEW", "OLD corrected to NEW"),
+and only when both values are written with the same unit (or neither with one): the old value
+goes from the correction's line and from the one earlier line that holds it, or from the
+earlier lines that also name the correction's subject when several hold it; the new value
+stays, read where the correction writes it. Everything works line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tui.core.checks.text.pieces import Piece
+
+# A value as a correction writes it: a number, maybe a score's denominator, maybe a unit.
+_VALUE = (
+    r"-?\d{1,4}(?:\.\d{1,2})?(?:/\d{1,3})?"
+    r"(?:[ \t]*(?:°|deg(?:rees)?\b|%|kg\b|lbs?\b|cm\b|mm\b|s\b|sec\b|m\b|ft\b|min\b))?"
+)
+_OLD, _NEW = rf"(?P<old>{_VALUE})", rf"(?P<new>{_VALUE})"
+# The shapes of a correction that name both values.
+_SHAPES = (
+    re.compile(rf"(?<![\w./-]){_NEW}[ \t]*[,(]?[ \t]*not[ \t]+{_OLD}(?!\w|\.\d|/\d)", re.I),
+    re.compile(rf"(?<![\w./-]){_NEW}[ \t]+(?:instead[ \t]+of|rather[ \t]+than)[ \t]+{_OLD}", re.I),
+    re.compile(
+        rf"(?<![\w./-]){_OLD}[ \t]+(?:should[ \t]+(?:read|be|have[ \t]+been)|"
+        rf"(?:is[ \t]+|was[ \t]+)?(?:corrected|changed|amended)[ \t]+to)[ \t]*:?[ \t]+{_NEW}",
+        re.I,
+    ),
+    re.compile(
+        rf"(?:correct|change|amend)(?:ed)?[ \t]+(?:from[ \t]+)?{_OLD}[ \t]+to[ \t]+{_NEW}", re.I
+    ),
+)
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?")
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def struck_pieces(text: str, tags: frozenset[str]) -> list[Piece]:
+    """Every struck span inside one line, removed: "~~5/10~~" and "<s>", "<del>" or
+    "<strike>" (the `tags`) with their closing tag. A mark left open on its line is text."""
+    pieces = _struck_marks(text)
+    for tag in tags:
+        pieces += _struck_tags(text, tag)
+    return _outermost(pieces)
+
+
+def _struck_marks(text: str) -> list[Piece]:
+    """ "~~old~~": the two marks and what they hold, when what they hold starts and ends with
+    no space (Markdown's rule) and the line closes it."""
+    pieces: list[Piece] = []
+    at = text.find("~~")
+    while at >= 0:
+        line_end = _line_end(text, at)
+        close = text.find("~~", at + 2, line_end)
+        if close < 0:
+            at = text.find("~~", line_end)
+            continue
+        held = text[at + 2 : close]
+        if held and held == held.strip():
+            pieces.append(Piece(at, close + 2, "", at, close + 2))
+        at = text.find("~~", close + 2)
+    return pieces
+
+
+def _struck_tags(text: str, tag: str) -> list[Piece]:
+    """ "<del>old</del>": the tags and what they hold, closed on the same line."""
+    pieces: list[Piece] = []
+    lowered = text.lower()
+    opening = re.compile(rf"<{tag}(?:[ \t][^<>\n]{{0,200}})?>", re.I)
+    closing = f"</{tag}>"
+    at = lowered.find(f"<{tag}")
+    while at >= 0:
+        found = opening.match(text, at)
+        line_end = _line_end(text, at)
+        close = lowered.find(closing, found.end(), line_end) if found else -1
+        if found and close >= 0:
+            end = close + len(closing)
+            pieces.append(Piece(at, end, "", at, end))
+            at = lowered.find(f"<{tag}", end)
+        else:
+            at = lowered.find(f"<{tag}", at + 1)
+    return pieces
+
+
+def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> list[Piece]:
+    """The values a correction takes back, each read as the value that replaces it: where the
+    note wrote it earlier (outside the `struck` spans) the new value is read in its place, with
+    that row's words; on the correction's line the old value goes, and the new one too when it
+    was read in the old one's place."""
+    pieces: list[Piece] = []
+    lowered = text.lower()
+    lines_done: set[int] = set()
+    for mark in marks:
+        at = lowered.find(mark)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            if start not in lines_done:
+                lines_done.add(start)
+                pieces += _line_retractions(text, (start, _line_end(text, at)), struck)
+            at = lowered.find(mark, _line_end(text, at))
+    return _outermost(pieces)
+
+
+def _line_retractions(text: str, line: tuple[int, int], struck: list[Piece]) -> list[Piece]:
+    """The rewrites of every correction on a correction's line."""
+    pieces: list[Piece] = []
+    taken: list[tuple[int, int]] = []
+    for shape in _SHAPES:
+        for found in shape.finditer(text, *line):
+            old, new = found.group("old"), found.group("new")
+            if any(s < found.end() and found.start() < e for s, e in taken):
+                continue
+            if not _same_unit(old, new) or _number(old) == _number(new):
+                continue
+            taken.append(found.span())
+            subject = _subject(text, line[0], found.start())
+            places = [
+                place
+                for place in _earlier(text, old.strip(), line[0], subject)
+                if not any(s.start < place[1] and place[0] < s.end for s in struck)
+            ]
+            new_span = found.start("new"), found.start("new") + len(new.rstrip())
+            pieces += [Piece(*place, text[slice(*new_span)], *new_span) for place in places]
+            pieces.append(Piece(*found.span("old"), "", *found.span("old")))
+            if places:
+                pieces.append(Piece(*new_span, "", *new_span))
+    return pieces
+
+
+def _earlier(text: str, old: str, before: int, subject: set[str]) -> list[tuple[int, int]]:
+    """Where the note wrote the old value before the correction's line: the one place, or the
+    places on lines that name the correction's subject when there are several."""
+    number = _NUMBER.match(old)
+    if number is None:
+        return []
+    unit = old[number.end() :].strip()
+    written = re.compile(
+        rf"(?<![\w./-]){re.escape(number.group())}"
+        + (rf"[ \t]*{re.escape(unit)}" if unit else r"(?![\d.]|/\d|[ \t]*(?:°|%|[A-Za-z]))"),
+        re.I,
+    )
+    places = list(written.finditer(text, 0, before))
+    if len(places) > 1:
+        places = [p for p in places if subject & _words(text, *_line_of(text, p.start()))]
+    return [place.span() for place in places]
+
+
+def _subject(text: str, line_start: int, at: int) -> set[str]:
+    """The words of the correction's sentence before its values: what it corrects."""
+    sentence = max(text.rfind(".", line_start, at), text.rfind(";", line_start, at), line_start)
+    return _words(text, sentence, at)
+
+
+def _words(text: str, start: int, end: int) -> set[str]:
+    return {word.group().lower() for word in _WORD.finditer(text, start, end)}
+
+
+def _line_of(text: str, at: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, at) + 1, _line_end(text, at)
+
+
+def _same_unit(old: str, new: str) -> bool:
+    """Both values written with the same unit, or neither with one ("60°, not 65°")."""
+    return _unit(old) == _unit(new)
+
+
+def _unit(value: str) -> str:
+    found = _NUMBER.match(value.strip())
+    rest = value.strip()[found.end() :] if found else value
+    denominator = found.group().partition("/")[2] if found else ""
+    return (denominator + rest.strip().lower().replace("degrees", "°").replace("deg", "°")).strip()
+
+
+def _number(value: str) -> str:
+    found = _NUMBER.match(value.strip())
+    return found.group() if found else value
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _outermost(pieces: list[Piece]) -> list[Piece]:
+    """The pieces in text order, each that overlaps an earlier one left out."""
+    kept: list[Piece] = []
+    for piece in sorted(pieces, key=lambda p: (p.start, -p.end)):
+        if not kept or piece.start >= kept[-1].end:
+            kept.append(piece)
+    return kept
