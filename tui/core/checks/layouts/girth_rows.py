@@ -126,15 +126,42 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
     end = _with_table_lines(text, end)
     order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
     pos = start
+    offsets: set[str] = set()
     while (row := _next_row(text, pos, end)) is not None:
         if row.groupdict().get("offset"):
             scanner.block(row.start("offset"), row.end())
             where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
+            offsets.add(row.group("offset"))
         else:
             scanner.block(*row.span("landmark"))  # the row's name, a marker's number with it
             where = f"at {row.group('landmark').strip()}"
+            offsets.update(_IN_NAME.findall(row.group("landmark")))
         pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
+    if len(offsets) > 1:
+        _block_positions(scanner, offsets, (start, end))
     return end
+
+
+# A tape position written in a row's name ("wrist (0 cm)").
+_IN_NAME = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b", re.IGNORECASE)
+# A length in centimetres, and the rest of its clause.
+_CM = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b(?P<rest>[^.;\n]*)", re.IGNORECASE)
+
+
+def _block_positions(scanner: Scanner, offsets: set[str], table: tuple[int, int]) -> None:
+    """The table's tape positions named again elsewhere in the note with no value after them
+    ("re-measure at the 0, 15 and 30 cm marks") with no girth after them on their clause:
+    positions, never lengths measured."""
+    text = scanner.text
+    for length in _CM.finditer(text):
+        inside = table[0] <= length.start() < table[1]
+        rest = length.group("rest")
+        if not inside and length.group(1) in offsets and not _MEASURED.search(rest):
+            scanner.block(*length.span(1))
+
+
+# A girth after a position: a number right after it, or a decimal or a length in cm on its clause.
+_MEASURED = re.compile(r"^[ \t]*:?[ \t]*\d|\d\.\d|\d[ \t]*cm\b", re.IGNORECASE)
 
 
 def _next_row(text: str, pos: int, end: int) -> re.Match[str] | None:

@@ -21,6 +21,7 @@ from importlib.resources import files
 
 from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
 from tui.core.checks.layouts.json_lines import json_line_pieces
+from tui.core.checks.layouts.pair_rows import pair_row_pieces
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -57,6 +58,7 @@ def markup_pieces(text: str) -> list[Piece]:
             + _leader_pieces(text)
             + _pair_mark_pieces(text)
             + _flow_mapping_pieces(text)
+            + pair_row_pieces(text)
             + json_line_pieces(text, _data()["json_bound_keys"]),
         ),
         key=lambda piece: (piece.start, piece.end),
