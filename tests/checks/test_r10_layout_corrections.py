@@ -70,3 +70,22 @@ def test_a_correction_with_another_unit_is_a_new_value() -> None:
     # the twin: "23 lb, not 18 kg" names two quantities; neither is taken back
     text = NOTE + "Correction: L grip 23 lb, not 18 kg.\n"
     assert 18 in values(text, "strength")
+
+
+WALK = "O: 6MWT 230 m with rollator.\n   TUG 16.4 s with rollator.\n\n"
+
+
+def test_amended_to_from_takes_the_old_value_back() -> None:
+    text = WALK + "Entry amended: 6MWT distance amended to 320 m from 230 m (laps misread).\n"
+    assert {fact.value for fact in facts(text, "outcome") if fact.measure == "6MWT"} == {320}
+
+
+def test_a_quoted_should_read_with_the_test_named_again() -> None:
+    text = WALK + 'Correction: "TUG 16.4 s" should read "TUG 14.6 s".\n'
+    assert {fact.value for fact in facts(text, "outcome") if fact.measure == "TUG"} == {14.6}
+
+
+def test_a_plan_amended_from_one_frequency_to_another_takes_no_value_back() -> None:
+    # the twin: "3x/wk from 2x/wk" are frequencies, not values written with a unit of their own
+    text = WALK + "Plan amended: frequency changed to 3x/wk from 2x/wk.\n"
+    assert {fact.value for fact in facts(text, "outcome")} == {230, 16.4}

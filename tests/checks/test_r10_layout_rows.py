@@ -45,10 +45,7 @@ def test_a_position_with_a_girth_after_it_elsewhere_is_still_read() -> None:
 
 
 PAIRS = (
-    "AROM R ring finger (ext / flex, degrees):\n"
-    "  MP    0 / 80\n"
-    "  PIP  -15 / 85\n"
-    "  DIP  -5 / 50\n"
+    "AROM R ring finger (ext / flex, degrees):\n  MP    0 / 80\n  PIP  -15 / 85\n  DIP  -5 / 50\n"
 )
 
 

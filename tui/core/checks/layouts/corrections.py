@@ -6,7 +6,8 @@ A clinician who strikes a value or writes a late-entry correction means the old 
 this visit's; read as written, it is a fact beside the right one, and a faithful draft that
 leaves it out looks as if it dropped a fact. A struck span is removed for reading. A correction
 is read only on a line a correction mark opens (markup.toml `correction_marks`), in one of the
-shapes that name both values ("NEW, not OLD", "OLD should read NEW", "OLD corrected to NEW"),
+shapes that name both values ("NEW, not OLD", "OLD should read NEW", "OLD corrected to NEW",
+"amended to NEW from OLD"),
 and only when both values are written with the same unit (or neither with one): the old value
 goes from the correction's line and from the one earlier line that holds it, or from the
 earlier lines that also name the correction's subject when several hold it; the new value
@@ -26,17 +27,24 @@ _VALUE = (
     r"(?:[ \t]*(?:°|deg(?:rees)?\b|%|kg\b|lbs?\b|cm\b|mm\b|s\b|sec\b|m\b|ft\b|min\b))?"
 )
 _OLD, _NEW = rf"(?P<old>{_VALUE})", rf"(?P<new>{_VALUE})"
+# A quote a correction may put around a value it names ("'18 kg' should read '23 kg'").
+_QUOTE = "[\"'\u2018\u2019\u201c\u201d]?"
 # The shapes of a correction that name both values.
 _SHAPES = (
     re.compile(rf"(?<![\w./-]){_NEW}[ \t]*[,(]?[ \t]*not[ \t]+{_OLD}(?!\w|\.\d|/\d)", re.I),
     re.compile(rf"(?<![\w./-]){_NEW}[ \t]+(?:instead[ \t]+of|rather[ \t]+than)[ \t]+{_OLD}", re.I),
     re.compile(
-        rf"(?<![\w./-]){_OLD}[ \t]+(?:should[ \t]+(?:read|be|have[ \t]+been)|"
-        rf"(?:is[ \t]+|was[ \t]+)?(?:corrected|changed|amended)[ \t]+to)[ \t]*:?[ \t]+{_NEW}",
+        rf"(?<![\w./-]){_OLD}{_QUOTE}[ \t]+(?:should[ \t]+(?:read|be|have[ \t]+been)|"
+        rf"(?:is[ \t]+|was[ \t]+)?(?:corrected|changed|amended)[ \t]+to)[ \t]*:?[ \t]+"
+        rf"{_QUOTE}(?:[A-Za-z][\w-]*[ \t]+){{0,3}}{_NEW}",
         re.I,
     ),
     re.compile(
         rf"(?:correct|change|amend)(?:ed)?[ \t]+(?:from[ \t]+)?{_OLD}[ \t]+to[ \t]+{_NEW}", re.I
+    ),
+    re.compile(
+        rf"(?:corrected|changed|amended)[ \t]+to[ \t]+{_NEW}[ \t]+from[ \t]+{_OLD}(?!\w|\.\d)",
+        re.I,
     ),
 )
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?")

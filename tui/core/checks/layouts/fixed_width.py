@@ -149,9 +149,7 @@ def _heading_columns(
     moded = sum(bool(rom_words().fullmatch(name.strip())) for name in names[1:]) >= _MIN_MODES
     # "ROM (active, deg)   MCP   PIP   DIP": each column a joint of the rows' digit or limb
     jointed = not indented and _joint_columns(names)
-    if not (
-        timed or sided or moded or jointed or services_heading(names) or vitals_heading(names)
-    ):
+    if not (timed or sided or moded or jointed or services_heading(names) or vitals_heading(names)):
         return None
     return tuple(starts)
 
@@ -208,7 +206,9 @@ def _snapped(line: str, columns: tuple[int, ...]) -> tuple[int, ...]:
     before it), so the row still breaks at every column."""
     return tuple(
         column - 1
-        if 3 <= column <= len(line) and line[column - 3 : column - 1] == "  " and line[column - 1] != " "
+        if 3 <= column <= len(line)
+        and line[column - 3 : column - 1] == "  "
+        and line[column - 1] != " "
         else column
         for column in columns
     )

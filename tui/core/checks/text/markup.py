@@ -13,9 +13,9 @@ returned untouched; the search starts only at "<", "&", "{" or "\\" characters.
 from __future__ import annotations
 
 import html
-from bisect import bisect_right
 import re
 import tomllib
+from bisect import bisect_right
 from functools import cache
 from importlib.resources import files
 
@@ -68,7 +68,9 @@ def markup_pieces(text: str) -> list[Piece]:
 def _taken_back(text: str) -> list[Piece]:
     """The struck spans, and the values a correction retracts outside them."""
     struck = struck_pieces(text, _data()["struck_tags"])
-    return struck + _outside(struck, retracted_pieces(text, sorted(_data()["correction_marks"]), struck))
+    return struck + _outside(
+        struck, retracted_pieces(text, sorted(_data()["correction_marks"]), struck)
+    )
 
 
 def _outside(spans: list[Piece], pieces: list[Piece]) -> list[Piece]:
