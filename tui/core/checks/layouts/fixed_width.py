@@ -147,21 +147,9 @@ def _heading_columns(
     sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2
     # "AROM   PROM" over a motion's rows: each column a mode of the same motion
     moded = sum(bool(rom_words().fullmatch(name.strip())) for name in names[1:]) >= _MIN_MODES
-    # "ROM (active, deg)   MCP   PIP   DIP": each column a joint of the rows' digit or limb
-    jointed = not indented and _joint_columns(names)
-    if not (timed or sided or moded or jointed or services_heading(names) or vitals_heading(names)):
+    if not (timed or sided or moded or services_heading(names) or vitals_heading(names)):
         return None
     return tuple(starts)
-
-
-def _joint_columns(names: list[str]) -> bool:
-    """A heading whose rows' column names a range of motion and whose other columns name
-    joints, two or more ("ROM (active, deg)  MCP  PIP  DIP  TAM")."""
-    joints = sum(bool(labels.parts_of(name).joint) and " " not in name for name in names[1:])
-    return joints >= _MIN_MODES and bool(_ROM_ROWS.search(names[0]))
-
-
-_ROM_ROWS = re.compile(r"\b(?:ROM|AROM|PROM|range of motion)\b", re.IGNORECASE)
 
 
 def vitals_heading(names: list[str]) -> bool:
@@ -195,22 +183,8 @@ def _aligned(line: str, columns: tuple[int, ...]) -> bool:
         return False
     return all(
         line[column - 2 : column] == "  " or line[column - 1 : column] == "\t"
-        for column in _snapped(line, columns)[1:]
+        for column in columns[1:]
         if column < len(line.rstrip())
-    )
-
-
-def _snapped(line: str, columns: tuple[int, ...]) -> tuple[int, ...]:
-    """The heading's column starts, each moved one character left where the row's cell starts
-    one early (a print that right-aligns its numbers: "70" under "MCP" starting a character
-    before it), so the row still breaks at every column."""
-    return tuple(
-        column - 1
-        if 3 <= column <= len(line)
-        and line[column - 3 : column - 1] == "  "
-        and line[column - 1] != " "
-        else column
-        for column in columns
     )
 
 
@@ -236,8 +210,7 @@ def fixed_width_cells(line_start: int, line: str, columns: tuple[int, ...]) -> l
     chunked = None if _aligned(line, columns) else _chunk_cells(line, columns)
     if chunked is not None:
         return [(line_start + left, line_start + right) for left, right in chunked]
-    snapped = _snapped(line, columns)
-    bounds = [0, *snapped[1:], max(len(line), snapped[-1])]
+    bounds = [0, *columns[1:], max(len(line), columns[-1])]
     return [
         (line_start + min(left, len(line)), line_start + min(right, len(line)))
         for left, right in pairwise(bounds)
