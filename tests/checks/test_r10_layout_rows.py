@@ -73,3 +73,25 @@ def test_side_columns_are_left_to_the_girth_and_table_readers() -> None:
     # the twin: a heading of sides does not make its rows motions
     text = "Grip (R / L, kg):\n  pos 2   31 / 18\n"
     assert not any(fact.kind == "rom" for fact in facts(text))
+
+
+def test_a_row_naming_a_motion_is_no_row_of_motion_columns() -> None:
+    # the twin: "flexion 58 / 70" after the rows, its own heading lost, is not flex / ext
+    text = PAIRS + "  flexion     58 / 70\n"
+    assert not {58, 70} & {fact.value for fact in facts(text) if fact.kind == "rom"}
+
+
+HOPS = (
+    "| Test | R | L |\n|---|---|---|\n| 6 m timed hop (s) | 2.10 | 2.31 |\n| GMFM-66 | 44.8 | |\n"
+)
+
+
+def test_a_number_standing_in_a_rows_name_is_part_of_the_name() -> None:
+    found = {fact.value for fact in facts(HOPS)}
+    assert 6 not in found
+    assert {2.1, 2.31} <= found
+
+
+def test_a_number_glued_to_an_instruments_name_still_names_it() -> None:
+    # the twin: "GMFM-66" is the instrument's name, read by its reader with its score
+    assert any(fact.measure == "GMFM-66" and fact.value == 44.8 for fact in facts(HOPS))

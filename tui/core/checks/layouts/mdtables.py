@@ -311,7 +311,7 @@ def _name_numbers(name: Cell, cells: tuple[Cell, ...], named: list[Piece]) -> li
     (s) | 2.10 | 2.31 |"): the number is part of the test's name, never a value of the row, so
     it is written as itself, restated (marked as a label's number); a part of the name another
     rewrite takes is left to it."""
-    if not any(_DIGIT.search(cell.text) for cell in cells):
+    if not _NAME_WORD.search(name.text) or not any(_DIGIT.search(cell.text) for cell in cells):
         return []
     pieces: list[Piece] = []
     for number in _NAME_NUMBER.finditer(name.text):
@@ -321,7 +321,11 @@ def _name_numbers(name: Cell, cells: tuple[Cell, ...], named: list[Piece]) -> li
     return pieces
 
 
-_NAME_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A number standing alone in a name, not a code or a year (four digits or more: a billing code in
+# a row's first cell is the billing's to read) nor part of an instrument's name ("GMFM-66",
+# "6MWT", which their readers know); and a word of two letters, which makes a cell a name.
+_NAME_NUMBER = re.compile(r"(?<![\w.\-/])\d{1,3}(?:\.\d+)?(?![\w.\-/%])")
+_NAME_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def _row(

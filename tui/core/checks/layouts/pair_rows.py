@@ -75,6 +75,8 @@ def _rows(text: str, heading: re.Match[str], pos: int) -> list[Piece]:
         row = _ROW.match(text, start, end)
         if row is None or row.group("values").count("/") + 1 != count:
             break
+        if _same_sort(row.group("name"), columns):
+            break  # "flexion 58 / 70" under motion columns: a row of another heading
         pos = end
         if _set(row.group("name")):
             continue
@@ -87,6 +89,16 @@ def _rows(text: str, heading: re.Match[str], pos: int) -> list[Piece]:
             last = row.end("values")
             pieces.append(Piece(last, last, "°", last - 1, last))
     return pieces
+
+
+def _same_sort(name: str, columns: str) -> bool:
+    """A row named by a motion under motion columns, or by a mode under mode columns: the
+    row's name and its columns would name the same thing twice, so the row is not theirs."""
+    row = labels.parts_of(name)
+    heads = [labels.parts_of(column) for column in columns.split("/")]
+    return bool(row.motion and all(h.motion for h in heads)) or bool(
+        row.mode and all(h.mode for h in heads)
+    )
 
 
 @cache
