@@ -89,3 +89,8 @@ def test_a_plan_amended_from_one_frequency_to_another_takes_no_value_back() -> N
     # the twin: "3x/wk from 2x/wk" are frequencies, not values written with a unit of their own
     text = WALK + "Plan amended: frequency changed to 3x/wk from 2x/wk.\n"
     assert {fact.value for fact in facts(text, "outcome")} == {230, 16.4}
+
+
+def test_a_score_without_a_unit_is_taken_back_where_it_was_written() -> None:
+    text = "S: pain 6/10 with stairs.\n\nCorrection: pain was 4/10, not 6/10.\n"
+    assert values(text, "pain") == {4}

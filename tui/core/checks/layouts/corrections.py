@@ -17,7 +17,9 @@ stays, read where the correction writes it. Everything works line by line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from tui.core.checks.text.pieces import Piece
 
@@ -98,28 +100,60 @@ def _struck_tags(text: str, tag: str) -> list[Piece]:
     return pieces
 
 
+@dataclass(frozen=True)
+class _Correction:
+    """One value taken back: what it was written as, where the correction's line starts, the
+    words naming what it corrects, and where the old and the new value stand on that line."""
+
+    old: tuple[str, str]
+    line_start: int
+    subject: frozenset[str]
+    old_span: tuple[int, int]
+    new_span: tuple[int, int]
+
+
 def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> list[Piece]:
     """The values a correction takes back, each read as the value that replaces it: where the
     note wrote it earlier (outside the `struck` spans) the new value is read in its place, with
     that row's words; on the correction's line the old value goes, and the new one too when it
     was read in the old one's place."""
-    pieces: list[Piece] = []
     lowered = text.lower()
     lines_done: set[int] = set()
+    found: list[_Correction] = []
     for mark in marks:
         at = lowered.find(mark)
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
             if start not in lines_done:
                 lines_done.add(start)
-                pieces += _line_retractions(text, (start, _line_end(text, at)), struck)
+                found += _line_corrections(text, (start, _line_end(text, at)))
             at = lowered.find(mark, _line_end(text, at))
+    if not found:
+        return []
+    written = _written_values(text, {c.old for c in found}, max(c.line_start for c in found))
+    lines = sorted({c.line_start for c in found})
+    struck_starts = [span.start for span in struck]
+    pieces: list[Piece] = []
+    for correction in found:
+        # what a correction takes back was written after the correction lines before it
+        at = bisect_left(lines, correction.line_start)
+        since = _line_end(text, lines[at - 1]) if at else 0
+        places = [
+            place
+            for place in _earlier(text, written.get(correction.old, ([], [])), correction, since)
+            if not _inside(place, struck, struck_starts)
+        ]
+        new = correction.new_span
+        pieces += [Piece(*place, text[slice(*new)], *new) for place in places]
+        pieces.append(Piece(*correction.old_span, "", *correction.old_span))
+        if places:
+            pieces.append(Piece(*new, "", *new))
     return _outermost(pieces)
 
 
-def _line_retractions(text: str, line: tuple[int, int], struck: list[Piece]) -> list[Piece]:
-    """The rewrites of every correction on a correction's line."""
-    pieces: list[Piece] = []
+def _line_corrections(text: str, line: tuple[int, int]) -> list[_Correction]:
+    """Every correction on a correction's line that names two values of one unit."""
+    corrections: list[_Correction] = []
     taken: list[tuple[int, int]] = []
     for shape in _SHAPES:
         for found in shape.finditer(text, *line):
@@ -129,36 +163,83 @@ def _line_retractions(text: str, line: tuple[int, int], struck: list[Piece]) -> 
             if not _same_unit(old, new) or _number(old) == _number(new):
                 continue
             taken.append(found.span())
-            subject = _subject(text, line[0], found.start())
-            places = [
-                place
-                for place in _earlier(text, old.strip(), line[0], subject)
-                if not any(s.start < place[1] and place[0] < s.end for s in struck)
-            ]
-            new_span = found.start("new"), found.start("new") + len(new.rstrip())
-            pieces += [Piece(*place, text[slice(*new_span)], *new_span) for place in places]
-            pieces.append(Piece(*found.span("old"), "", *found.span("old")))
-            if places:
-                pieces.append(Piece(*new_span, "", *new_span))
-    return pieces
+            corrections.append(
+                _Correction(
+                    old=_key(old),
+                    line_start=line[0],
+                    subject=frozenset(_subject(text, line[0], found.start())),
+                    old_span=found.span("old"),
+                    new_span=(found.start("new"), found.start("new") + len(new.rstrip())),
+                )
+            )
+    return corrections
 
 
-def _earlier(text: str, old: str, before: int, subject: set[str]) -> list[tuple[int, int]]:
-    """Where the note wrote the old value before the correction's line: the one place, or the
-    places on lines that name the correction's subject when there are several."""
-    number = _NUMBER.match(old)
-    if number is None:
-        return []
-    unit = old[number.end() :].strip()
-    written = re.compile(
-        rf"(?<![\w./-]){re.escape(number.group())}"
-        + (rf"[ \t]*{re.escape(unit)}" if unit else r"(?![\d.]|/\d|[ \t]*(?:°|%|[A-Za-z]))"),
-        re.I,
-    )
-    places = list(written.finditer(text, 0, before))
-    if len(places) > 1:
-        places = [p for p in places if subject & _words(text, *_line_of(text, p.start()))]
-    return [place.span() for place in places]
+# A value as a note writes it anywhere: a number, maybe a denominator, maybe a unit after it.
+_WRITTEN = re.compile(
+    r"(?<![\w./-])(-?\d{1,4}(?:\.\d{1,2})?(?:/\d{1,3})?)(?![\d.]|/\d)"
+    r"(?:[ \t]*(°|deg(?:rees)?\b|%|kg\b|lbs?\b|cm\b|mm\b|s\b|sec\b|m\b|ft\b|min\b))?",
+    re.IGNORECASE,
+)
+
+
+def _key(value: str) -> tuple[str, str]:
+    """A value as its number and its unit, the unit as one spelling ("60 deg" as "60", "°")."""
+    found = _WRITTEN.match(value.strip())
+    if found is None:
+        return value.strip(), ""
+    return found.group(1), _spelled(found.group(2) or "")
+
+
+def _spelled(unit: str) -> str:
+    unit = unit.lower()
+    return "°" if unit.startswith("deg") else unit
+
+
+def _written_values(
+    text: str, wanted: set[tuple[str, str]], before: int
+) -> dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]]:
+    """Where each wanted value is written before `before` (its starts and its places, in text
+    order), in one pass over the text."""
+    places: dict[tuple[str, str], tuple[list[int], list[tuple[int, int]]]] = {}
+    for value in _WRITTEN.finditer(text, 0, before):
+        key = value.group(1), _spelled(value.group(2) or "")
+        glued = value.group(2) is None and _GLUED.match(text, value.end())
+        if key in wanted and not glued:
+            starts, spans = places.setdefault(key, ([], []))
+            starts.append(value.start())
+            spans.append(value.span())
+    return places
+
+
+# A number glued to a word ("5x", "3rd"): not the value.
+_GLUED = re.compile(r"[A-Za-z]")
+
+
+def _earlier(
+    text: str,
+    written: tuple[list[int], list[tuple[int, int]]],
+    correction: _Correction,
+    since: int,
+) -> list[tuple[int, int]]:
+    """Where the note wrote the old value between `since` and the correction's line (`written`:
+    the value's starts and places): the one place, or the places on lines that name the
+    correction's subject when there are several."""
+    starts, places = written
+    before = places[bisect_left(starts, since) : bisect_left(starts, correction.line_start)]
+    if len(before) > 1:
+        before = [
+            place
+            for place in before
+            if correction.subject & _words(text, *_line_of(text, place[0]))
+        ]
+    return before
+
+
+def _inside(place: tuple[int, int], spans: list[Piece], starts: list[int]) -> bool:
+    """The place overlaps one of the spans (in text order, `starts` their starts)."""
+    at = bisect_right(starts, place[0]) - 1
+    return any(span.start < place[1] and place[0] < span.end for span in spans[max(0, at) : at + 2])
 
 
 def _subject(text: str, line_start: int, at: int) -> set[str]:

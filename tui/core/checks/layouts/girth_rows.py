@@ -149,15 +149,24 @@ _CM = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b(?P<rest>[^.;\n]*)", re
 
 
 def _block_positions(scanner: Scanner, offsets: set[str], table: tuple[int, int]) -> None:
-    """The table's tape positions named again elsewhere in the note with no value after them
-    ("re-measure at the 0, 15 and 30 cm marks") with no girth after them on their clause:
-    positions, never lengths measured."""
+    """The table's tape positions named again in the lines after it ("re-measure at the 0, 15
+    and 30 cm marks") with no girth after them on their clause: positions, never lengths
+    measured. Only the few lines after the table are looked at, so a note of many tables is
+    still read in linear time."""
     text = scanner.text
-    for length in _CM.finditer(text):
-        inside = table[0] <= length.start() < table[1]
-        rest = length.group("rest")
-        if not inside and length.group(1) in offsets and not _MEASURED.search(rest):
+    end = table[1]
+    for _ in range(_LINES_AFTER):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    for length in _CM.finditer(text, table[1], end):
+        if length.group(1) in offsets and not _MEASURED.search(length.group("rest")):
             scanner.block(*length.span(1))
+
+
+# How many lines after a girth table its positions may be named again.
+_LINES_AFTER = 8
 
 
 # A girth after a position: a number right after it, or a decimal or a length in cm on its clause.
