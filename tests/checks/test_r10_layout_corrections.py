@@ -94,3 +94,16 @@ def test_a_plan_amended_from_one_frequency_to_another_takes_no_value_back() -> N
 def test_a_score_without_a_unit_is_taken_back_where_it_was_written() -> None:
     text = "S: pain 6/10 with stairs.\n\nCorrection: pain was 4/10, not 6/10.\n"
     assert values(text, "pain") == {4}
+
+
+def test_a_correction_under_its_addendum_heading_takes_the_old_value_back() -> None:
+    # an addendum heading, then the correction one sentence a line (as a draft lists it)
+    text = NOTE + "- **ADDENDUM (late entry)**\n- Supination was 60°, not 65° (misread).\n"
+    assert values(text, "rom") == {48, 60, 75}
+
+
+def test_a_blank_line_ends_what_a_correction_mark_opens() -> None:
+    # the twin: a comparison in the next paragraph is no correction
+    text = "O: knee flexion 115°.\n\nAddendum 03/02:\n\nS: pain 4/10, not 6/10 as Monday.\n"
+    text = "S: pain 6/10 Monday.\n" + text
+    assert {4, 6} <= values(text, "pain")

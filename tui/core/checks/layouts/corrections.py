@@ -5,7 +5,8 @@ should read 105").
 A clinician who strikes a value or writes a late-entry correction means the old value was never
 this visit's; read as written, it is a fact beside the right one, and a faithful draft that
 leaves it out looks as if it dropped a fact. A struck span is removed for reading. A correction
-is read only on a line a correction mark opens (markup.toml `correction_marks`), in one of the
+is read only on a line a correction mark opens (markup.toml `correction_marks`) or the few lines
+after it up to a blank line, in one of the
 shapes that name both values ("NEW, not OLD", "OLD should read NEW", "OLD corrected to NEW",
 "amended to NEW from OLD"),
 and only when both values are written with the same unit (or neither with one): the old value
@@ -107,6 +108,7 @@ class _Correction:
 
     old: tuple[str, str]
     line_start: int
+    block_start: int
     subject: frozenset[str]
     old_span: tuple[int, int]
     new_span: tuple[int, int]
@@ -124,9 +126,10 @@ def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> li
         at = lowered.find(mark)
         while at >= 0:
             start = text.rfind("\n", 0, at) + 1
-            if start not in lines_done:
-                lines_done.add(start)
-                found += _line_corrections(text, (start, _line_end(text, at)))
+            for line in _block_lines(text, start):
+                if line[0] not in lines_done:
+                    lines_done.add(line[0])
+                    found += _line_corrections(text, line, start)
             at = lowered.find(mark, _line_end(text, at))
     if not found:
         return []
@@ -135,8 +138,8 @@ def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> li
     struck_starts = [span.start for span in struck]
     pieces: list[Piece] = []
     for correction in found:
-        # what a correction takes back was written after the correction lines before it
-        at = bisect_left(lines, correction.line_start)
+        # what a correction takes back was written after the correction blocks before it
+        at = bisect_left(lines, correction.block_start)
         since = _line_end(text, lines[at - 1]) if at else 0
         places = [
             place
@@ -151,8 +154,27 @@ def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> li
     return _outermost(pieces)
 
 
-def _line_corrections(text: str, line: tuple[int, int]) -> list[_Correction]:
-    """Every correction on a correction's line that names two values of one unit."""
+def _block_lines(text: str, start: int) -> list[tuple[int, int]]:
+    """The lines a correction mark opens: its own, and those after it up to a blank line (an
+    addendum's heading and the lines under it, or a correction a draft wrote one sentence a
+    line), at most a few."""
+    lines: list[tuple[int, int]] = []
+    while start < len(text) and len(lines) < _BLOCK_LINES:
+        end = _line_end(text, start)
+        if not text[start:end].strip():
+            break
+        lines.append((start, end))
+        start = end + 1
+    return lines
+
+
+# How many lines a correction mark opens.
+_BLOCK_LINES = 6
+
+
+def _line_corrections(text: str, line: tuple[int, int], block: int) -> list[_Correction]:
+    """Every correction on a line of a correction's block (starting at `block`) that names two
+    values of one unit."""
     corrections: list[_Correction] = []
     taken: list[tuple[int, int]] = []
     for shape in _SHAPES:
@@ -167,6 +189,7 @@ def _line_corrections(text: str, line: tuple[int, int]) -> list[_Correction]:
                 _Correction(
                     old=_key(old),
                     line_start=line[0],
+                    block_start=block,
                     subject=frozenset(_subject(text, line[0], found.start())),
                     old_span=found.span("old"),
                     new_span=(found.start("new"), found.start("new") + len(new.rstrip())),
