@@ -69,7 +69,7 @@ def _struck_marks(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     at = text.find("~~")
     while at >= 0:
-        line_end = _line_end(text, at)
+        line_end = end_of_line(text, at)
         close = text.find("~~", at + 2, line_end)
         if close < 0:
             at = text.find("~~", line_end)
@@ -90,7 +90,7 @@ def _struck_tags(text: str, tag: str) -> list[Piece]:
     at = lowered.find(f"<{tag}")
     while at >= 0:
         found = opening.match(text, at)
-        line_end = _line_end(text, at)
+        line_end = end_of_line(text, at)
         close = lowered.find(closing, found.end(), line_end) if found else -1
         if found and close >= 0:
             end = close + len(closing)
@@ -130,7 +130,7 @@ def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> li
                 if line[0] not in lines_done:
                     lines_done.add(line[0])
                     found += _line_corrections(text, line, start)
-            at = lowered.find(mark, _line_end(text, at))
+            at = lowered.find(mark, end_of_line(text, at))
     if not found:
         return []
     written = _written_values(text, {c.old for c in found}, max(c.line_start for c in found))
@@ -140,7 +140,7 @@ def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> li
     for correction in found:
         # what a correction takes back was written after the correction blocks before it
         at = bisect_left(lines, correction.block_start)
-        since = _line_end(text, lines[at - 1]) if at else 0
+        since = end_of_line(text, lines[at - 1]) if at else 0
         places = [
             place
             for place in _earlier(text, written.get(correction.old, ([], [])), correction, since)
@@ -160,7 +160,7 @@ def _block_lines(text: str, start: int) -> list[tuple[int, int]]:
     line), at most a few."""
     lines: list[tuple[int, int]] = []
     while start < len(text) and len(lines) < _BLOCK_LINES:
-        end = _line_end(text, start)
+        end = end_of_line(text, start)
         if not text[start:end].strip():
             break
         lines.append((start, end))
@@ -276,7 +276,7 @@ def _words(text: str, start: int, end: int) -> set[str]:
 
 
 def _line_of(text: str, at: int) -> tuple[int, int]:
-    return text.rfind("\n", 0, at) + 1, _line_end(text, at)
+    return text.rfind("\n", 0, at) + 1, end_of_line(text, at)
 
 
 def _same_unit(old: str, new: str) -> bool:
@@ -296,7 +296,8 @@ def _number(value: str) -> str:
     return found.group() if found else value
 
 
-def _line_end(text: str, at: int) -> int:
+def end_of_line(text: str, at: int) -> int:
+    """Where the line holding `at` ends (the text's end for its last line)."""
     end = text.find("\n", at)
     return len(text) if end < 0 else end
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tui.core.checks.layouts.corrections import end_of_line
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import setting_words
 from tui.core.checks.text.pieces import Piece
@@ -44,7 +45,7 @@ def pair_row_pieces(text: str) -> list[Piece]:
     at = text.find(_MARKER)
     while at >= 0:
         line_start = text.rfind("\n", 0, at) + 1
-        line_end = _line_end(text, at)
+        line_end = end_of_line(text, at)
         heading = _HEADING.match(text, line_start, line_end)
         if heading is not None and _motion_columns(heading) and not _set(heading.group("title")):
             pieces += _rows(text, heading, line_end)
@@ -71,7 +72,7 @@ def _rows(text: str, heading: re.Match[str], pos: int) -> list[Piece]:
     pieces: list[Piece] = []
     while pos < len(text):
         start = pos + 1
-        end = _line_end(text, start)
+        end = end_of_line(text, start)
         row = _ROW.match(text, start, end)
         if row is None or row.group("values").count("/") + 1 != count:
             break
@@ -109,8 +110,3 @@ def _settings() -> re.Pattern[str]:
 
 def _set(words: str) -> bool:
     return _settings().search(words) is not None
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
