@@ -49,8 +49,9 @@ _CLOSE = re.compile(r"[ \t]*[)\]]")
 # A row named by a numbered skin marker, its landmark in a bracket after it ("M3 (10 cm prox)",
 # "#2", "Pt 4 (wrist)"): the marker names where the tape was, so its numbers are no girths.
 _MARKER = r"(?:[A-Za-z]{1,3}[ \t]?#?\d{1,2}|#\d{1,2})(?![\d.])(?:[ \t]*\([^()\n]{1,30}\))?"
-# The name of a row: a numbered marker, or a landmark in words ("MTP", "wrist crease").
-_ROW_NAME = rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?)"
+# The name of a row: a numbered marker, or a landmark in words ("MTP", "wrist crease"), with
+# its tape position in a bracket after it ("wrist (0 cm)"), which is where, never a girth.
+_ROW_NAME = rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?(?:[ \t]*\([^()\n]{{1,30}}\))?)"
 # A landmark named at the start of a row (or after a colon, semicolon or bar), then a pair.
 _LANDMARK_PAIR = re.compile(
     rf"(?:^|(?<=[:;|]))[ \t]*(?:[-*\u2022][ \t]+)?(?!{_SIDE}\b)"
@@ -125,15 +126,51 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
     end = _with_table_lines(text, end)
     order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
     pos = start
+    offsets: set[str] = set()
     while (row := _next_row(text, pos, end)) is not None:
         if row.groupdict().get("offset"):
             scanner.block(row.start("offset"), row.end())
             where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
+            offsets.add(row.group("offset"))
         else:
             scanner.block(*row.span("landmark"))  # the row's name, a marker's number with it
             where = f"at {row.group('landmark').strip()}"
+            offsets.update(_IN_NAME.findall(row.group("landmark")))
         pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
+    if len(offsets) > 1:
+        _block_positions(scanner, offsets, (start, end))
     return end
+
+
+# A tape position written in a row's name ("wrist (0 cm)").
+_IN_NAME = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b", re.IGNORECASE)
+# A length in centimetres, and the rest of its clause.
+_CM = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b(?P<rest>[^.;\n]*)", re.IGNORECASE)
+
+
+def _block_positions(scanner: Scanner, offsets: set[str], table: tuple[int, int]) -> None:
+    """The table's tape positions named again in the lines after it ("re-measure at the 0, 15
+    and 30 cm marks") with no girth after them on their clause: positions, never lengths
+    measured. Only the few lines after the table are looked at, so a note of many tables is
+    still read in linear time."""
+    text = scanner.text
+    end = table[1]
+    for _ in range(_LINES_AFTER):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    for length in _CM.finditer(text, table[1], end):
+        if length.group(1) in offsets and not _MEASURED.search(length.group("rest")):
+            scanner.block(*length.span(1))
+
+
+# How many lines after a girth table its positions may be named again.
+_LINES_AFTER = 8
+
+
+# A girth after a position: a number right after it, or a decimal or a length in cm on its clause.
+_MEASURED = re.compile(r"^[ \t]*:?[ \t]*\d|\d\.\d|\d[ \t]*cm\b", re.IGNORECASE)
 
 
 def _next_row(text: str, pos: int, end: int) -> re.Match[str] | None:
@@ -178,7 +215,7 @@ _DIGIT = re.compile(r"\d")
 
 _ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
 _NAMED_ROW = re.compile(
-    rf"{_ROW_NAME}[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    rf"{_ROW_NAME}[ \t]*:?[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -306,6 +306,28 @@ def _time_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column] | No
     return list(found)
 
 
+def _name_numbers(name: Cell, cells: tuple[Cell, ...], named: list[Piece]) -> list[Piece]:
+    """A row's name holding a number, in a row whose cells hold its values ("| 6 m timed hop
+    (s) | 2.10 | 2.31 |"): the number is part of the test's name, never a value of the row, so
+    it is written as itself, restated (marked as a label's number); a part of the name another
+    rewrite takes is left to it."""
+    if not _NAME_WORD.search(name.text) or not any(_DIGIT.search(cell.text) for cell in cells):
+        return []
+    pieces: list[Piece] = []
+    for number in _NAME_NUMBER.finditer(name.text):
+        start, end = name.start + number.start(), name.start + number.end()
+        if not any(piece.start < end and start < piece.end for piece in named):
+            pieces.append(Restated(start, end, number.group(), start, end))
+    return pieces
+
+
+# A number standing alone in a name, not a code or a year (four digits or more: a billing code in
+# a row's first cell is the billing's to read) nor part of an instrument's name ("GMFM-66",
+# "6MWT", which their readers know); and a word of two letters, which makes a cell a name.
+_NAME_NUMBER = re.compile(r"(?<![\w.\-/])\d{1,3}(?:\.\d+)?(?![\w.\-/%])")
+_NAME_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _row(
     text: str,
     table: _Table,
@@ -333,9 +355,10 @@ def _row(
     if when is not None:
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
-        pieces += _unit_left_out(name) or snake_name_pieces(name.start, name.text)
+        named = _unit_left_out(name) or snake_name_pieces(name.start, name.text)
         split = _sides_split(name, row[table.label + 1 :])
-        pieces += [_sides_left_out(name)] if split else _sides_paired(name)
+        named += [_sides_left_out(name)] if split else _sides_paired(name)
+        pieces += named + _name_numbers(name, row[table.label + 1 :], named)
 
     moved = _moved_minutes(table, row)
     if moved is not None:

@@ -15,10 +15,13 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from bisect import bisect_right
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
 from tui.core.checks.layouts.json_lines import json_line_pieces
+from tui.core.checks.layouts.pair_rows import pair_row_pieces
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -44,15 +47,44 @@ def _data() -> dict[str, frozenset[str]]:
 
 
 def markup_pieces(text: str) -> list[Piece]:
-    """Rewrites for every piece of markup in `text`: none for a note without any."""
+    """Rewrites for every piece of markup in `text`: none for a note without any. What the note
+    struck through or a correction took back goes first, and no other rewrite reaches into it."""
+    taken_back = _taken_back(text)
     return sorted(
-        _tag_pieces(text)
-        + _leader_pieces(text)
-        + _pair_mark_pieces(text)
-        + _flow_mapping_pieces(text)
-        + json_line_pieces(text, _data()["json_bound_keys"]),
+        taken_back
+        + _outside(
+            taken_back,
+            _tag_pieces(text)
+            + _leader_pieces(text)
+            + _pair_mark_pieces(text)
+            + _flow_mapping_pieces(text)
+            + pair_row_pieces(text)
+            + json_line_pieces(text, _data()["json_bound_keys"]),
+        ),
         key=lambda piece: (piece.start, piece.end),
     )
+
+
+def _taken_back(text: str) -> list[Piece]:
+    """The struck spans, and the values a correction retracts outside them."""
+    struck = struck_pieces(text, _data()["struck_tags"])
+    return struck + _outside(
+        struck, retracted_pieces(text, sorted(_data()["correction_marks"]), struck)
+    )
+
+
+def _outside(spans: list[Piece], pieces: list[Piece]) -> list[Piece]:
+    """The pieces that touch none of the spans (both lists few; spans in text order)."""
+    if not spans:
+        return pieces
+    starts = [span.start for span in spans]
+    kept = []
+    for piece in pieces:
+        at = bisect_right(starts, piece.end) - 1
+        near = spans[max(0, at - 1) : at + 1]
+        if not any(span.start < piece.end and piece.start < span.end for span in near):
+            kept.append(piece)
+    return kept
 
 
 def _pair_mark_pieces(text: str) -> list[Piece]:
