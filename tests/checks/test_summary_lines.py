@@ -41,6 +41,25 @@ def test_a_sum_that_still_does_not_match_keeps_every_mention() -> None:
     assert minutes(body)["97110"] == 24
 
 
+def test_an_untimed_service_restated_is_counted_once_when_the_treatment_total_shows_it() -> None:
+    body = (
+        "Mechanical traction prone 12 min, 35% body weight.\n"
+        "Traction 12 min. Ther act 24 min. Total timed 24 min. Total treatment time 36 min.\n"
+        "Billed: 97012 x1, 97530 x2\n"
+    )
+    assert minutes(body) == {"97012": 12, "97530": 24}
+    assert "TOTAL_TIME_INCONSISTENT" not in codes(body)
+
+
+def test_two_untimed_sessions_the_treatment_total_holds_both_of_stay() -> None:
+    body = (
+        "Mechanical traction 12 min before ther act, traction 12 min again after.\n"
+        "Ther act 24 min. Total timed 24 min. Total treatment time 48 min.\n"
+        "Billed: 97012 x1, 97530 x2\n"
+    )
+    assert minutes(body)["97012"] == 24
+
+
 def test_a_line_opening_with_session_and_its_minutes_is_the_total_treatment_time() -> None:
     assert totals("Peds OT session\nSession 45 min.\nBilled: 97533 x3\n") == (None, 45)
 
