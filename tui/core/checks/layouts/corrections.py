@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -247,7 +248,8 @@ def _earlier(
 ) -> list[tuple[int, int]]:
     """Where the note wrote the old value between `since` and the correction's line (`written`:
     the value's starts and places): the one place, or the places on lines that name the
-    correction's subject when there are several."""
+    correction's subject when there are several; of a line holding it more than once ("extension
+    48°, supination 65°. Shoulder ER 65°"), only the places whose clause names the subject."""
     starts, places = written
     before = places[bisect_left(starts, since) : bisect_left(starts, correction.line_start)]
     if len(before) > 1:
@@ -256,7 +258,21 @@ def _earlier(
             for place in before
             if correction.subject & _words(text, *_line_of(text, place[0]))
         ]
-    return before
+    lines = [_line_of(text, place[0]) for place in before]
+    per_line = Counter(lines)
+    return [
+        place
+        for place, line in zip(before, lines, strict=True)
+        if per_line[line] == 1
+        or correction.subject & _words(text, _clause_start(text, place[0]), place[0])
+    ]
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` starts: after the last comma, semicolon, full stop or table
+    bar before it on its line, or the line's start."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return max(text.rfind(mark, line_start, at) + 1 for mark in ",;.|") or line_start
 
 
 def _inside(place: tuple[int, int], spans: list[Piece], starts: list[int]) -> bool:
