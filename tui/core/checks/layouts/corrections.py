@@ -5,10 +5,10 @@ should read 105").
 A clinician who strikes a value or writes a late-entry correction means the old value was never
 this visit's; read as written, it is a fact beside the right one, and a faithful draft that
 leaves it out looks as if it dropped a fact. A struck span is removed for reading. A correction
-is read only on a line a correction mark opens (markup.toml `correction_marks`) or the few lines
-after it up to a blank line, in one of the
-shapes that name both values ("NEW, not OLD", "OLD should read NEW", "OLD corrected to NEW",
-"amended to NEW from OLD"),
+is read only on a line a correction cue opens (corrections.toml `cues`) or the few lines
+after it up to a blank line, in one of the shapes that name both values ("NEW, not OLD", "OLD
+should read NEW", "OLD corrected to NEW", "amended to NEW from OLD"; the first two shared with
+the fact level in checks/correction_shapes.py),
 and only when both values are written with the same unit (or neither with one): the old value
 goes from the correction's line and from the one earlier line that holds it, or from the
 earlier lines that also name the correction's subject when several hold it; the new value
@@ -20,37 +20,47 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
+from tui.core.checks.correction_shapes import (
+    NOT_AFTER,
+    VALUE,
+    cues,
+    replaced_by,
+)
 from tui.core.checks.text.pieces import Piece
 
-# A value as a correction writes it: a number, maybe a score's denominator, maybe a unit.
-_VALUE = (
-    r"-?\d{1,4}(?:\.\d{1,2})?(?:/\d{1,3})?"
-    r"(?:[ \t]*(?:°|deg(?:rees)?\b|%|kg\b|lbs?\b|cm\b|mm\b|s\b|sec\b|m\b|ft\b|min\b))?"
-)
-_OLD, _NEW = rf"(?P<old>{_VALUE})", rf"(?P<new>{_VALUE})"
+_OLD = VALUE.join(("(?P<old>", ")"))
+_NEW = VALUE.join(("(?P<new>", ")"))
 # A quote a correction may put around a value it names ("'18 kg' should read '23 kg'").
 _QUOTE = "[\"'\u2018\u2019\u201c\u201d]?"
-# The shapes of a correction that name both values.
-_SHAPES = (
-    re.compile(rf"(?<![\w./-]){_NEW}[ \t]*[,(]?[ \t]*not[ \t]+{_OLD}(?!\w|\.\d|/\d)", re.I),
-    re.compile(rf"(?<![\w./-]){_NEW}[ \t]+(?:instead[ \t]+of|rather[ \t]+than)[ \t]+{_OLD}", re.I),
-    re.compile(
-        rf"(?<![\w./-]){_OLD}{_QUOTE}[ \t]+(?:should[ \t]+(?:read|be|have[ \t]+been)|"
-        rf"(?:is[ \t]+|was[ \t]+)?(?:corrected|changed|amended)[ \t]+to)[ \t]*:?[ \t]+"
-        rf"{_QUOTE}(?:[A-Za-z][\w-]*[ \t]+){{0,3}}{_NEW}",
-        re.I,
-    ),
-    re.compile(
-        rf"(?:correct|change|amend)(?:ed)?[ \t]+(?:from[ \t]+)?{_OLD}[ \t]+to[ \t]+{_NEW}", re.I
-    ),
-    re.compile(
-        rf"(?:corrected|changed|amended)[ \t]+to[ \t]+{_NEW}[ \t]+from[ \t]+{_OLD}(?!\w|\.\d)",
-        re.I,
-    ),
-)
+
+
+@cache
+def _shapes() -> tuple[re.Pattern[str], ...]:
+    """The shapes of a correction that name both values: "NEW, not OLD", "NEW instead of OLD",
+    "OLD should read NEW", "corrected from OLD to NEW", "corrected to NEW from OLD"."""
+    return (
+        NOT_AFTER,
+        re.compile(
+            rf"(?<![\w./-]){_NEW}[ \t]+(?:instead[ \t]+of|rather[ \t]+than)[ \t]+{_OLD}", re.I
+        ),
+        re.compile(
+            rf"(?<![\w./-]){_OLD}{_QUOTE}[ \t]+(?:{replaced_by()})[ \t]*:?[ \t]+"
+            rf"{_QUOTE}(?:[A-Za-z][\w-]*[ \t]+){{0,3}}{_NEW}",
+            re.I,
+        ),
+        re.compile(
+            rf"(?:correct|change|amend)(?:ed)?[ \t]+(?:from[ \t]+)?{_OLD}[ \t]+to[ \t]+{_NEW}", re.I
+        ),
+        re.compile(
+            rf"(?:corrected|changed|amended)[ \t]+to[ \t]+{_NEW}[ \t]+from[ \t]+{_OLD}(?!\w|\.\d)",
+            re.I,
+        ),
+    )
+
+
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:/\d+)?")
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -115,23 +125,21 @@ class _Correction:
     new_span: tuple[int, int]
 
 
-def retracted_pieces(text: str, marks: Iterable[str], struck: list[Piece]) -> list[Piece]:
+def retracted_pieces(text: str, struck: list[Piece]) -> list[Piece]:
     """The values a correction takes back, each read as the value that replaces it: where the
     note wrote it earlier (outside the `struck` spans) the new value is read in its place, with
     that row's words; on the correction's line the old value goes, and the new one too when it
     was read in the old one's place."""
-    lowered = text.lower()
     lines_done: set[int] = set()
     found: list[_Correction] = []
-    for mark in marks:
-        at = lowered.find(mark)
-        while at >= 0:
-            start = text.rfind("\n", 0, at) + 1
-            for line in _block_lines(text, start):
-                if line[0] not in lines_done:
-                    lines_done.add(line[0])
-                    found += _line_corrections(text, line, start)
-            at = lowered.find(mark, end_of_line(text, at))
+    cue = cues().search(text)
+    while cue is not None:
+        start = text.rfind("\n", 0, cue.start()) + 1
+        for line in _block_lines(text, start):
+            if line[0] not in lines_done:
+                lines_done.add(line[0])
+                found += _line_corrections(text, line, start)
+        cue = cues().search(text, end_of_line(text, cue.start()))
     if not found:
         return []
     written = _written_values(text, {c.old for c in found}, max(c.line_start for c in found))
@@ -178,7 +186,7 @@ def _line_corrections(text: str, line: tuple[int, int], block: int) -> list[_Cor
     values of one unit."""
     corrections: list[_Correction] = []
     taken: list[tuple[int, int]] = []
-    for shape in _SHAPES:
+    for shape in _shapes():
         for found in shape.finditer(text, *line):
             old, new = found.group("old"), found.group("new")
             if any(s < found.end() and found.start() < e for s, e in taken):

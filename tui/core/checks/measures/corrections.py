@@ -3,13 +3,13 @@ should read 44/56").
 
 A value written straight after another with "not" before it ("34%, not 43%", "60° (not 65°)")
 is what the measure is not: never a fact. When the line says it corrects the record (a
-correction, an entry in error, a misread, an addendum: legends.toml correction_cues), the value
+correction, an entry in error, a misread, an addendum: corrections.toml cues), the value
 taken back is also dropped wherever the note stated it, for the same measure as the value that
 replaces it: "Supination was 60°, not 65° (goniometer misread)" takes back the "supination 65°"
 of the original entry, and the struck "~~5/10~~" goes with "rated 3/10, not 5/10". A value
 introduced as the replacement on such a line ("should read 44/56", "corrected to 110°":
-legends.toml replaced_by) takes back every other value of its measure stated before it for this
-visit; an earlier visit's value ("(IE 30/56)") is not what it corrects. Each correction is
+corrections.toml replaced_by) takes back every other value of its measure stated before it for
+this visit; an earlier visit's value ("(IE 30/56)") is not what it corrects. Each correction is
 matched inside its line, and each fact is compared once per correction; a note is read for at most
 `_MOST` corrections (a record corrects a few values, not hundreds), so the pass stays linear.
 """
@@ -20,22 +20,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.checks.correction_shapes import NOT_AFTER, compares_earlier, cues, replaced_by
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.labels import may_be_earlier
-from tui.core.checks.measures.legends import legend_words
-from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
+# A number a correction takes back, without its denominator or unit ("65" of "65°").
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# The value a replacing phrase gives ("44/56").
 _VALUE = r"-?\d+(?:\.\d+)?(?:/\d+)?"
-_UNIT = r"(?:[ \t]*(?:°|deg\w*|%|kg|lbs?|cm|mm|s|secs?|seconds|m|ft|/10))?"
-# "3/10, not 5/10", "34%, not 43%", "60° (not 65°)", "60 deg not 65": the first value and the
-# one it replaces.
-_NOT_AFTER = re.compile(
-    rf"(?<![\w.])(?P<new>{_VALUE}){_UNIT}[ \t]*(?:,|\()?[ \t]*not[ \t]+(?P<old>{_VALUE}){_UNIT}"
-    r"(?![\d/])",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -50,28 +44,13 @@ class _Correction:
 
 
 @cache
-def _cues() -> re.Pattern[str]:
-    words = either(legend_words().get("correction_cues", ()))
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
-
-
-@cache
-def _replaced_by() -> re.Pattern[str]:
-    words = either(legend_words().get("replaced_by", ()))
+def _replacing() -> re.Pattern[str]:
+    """A replacing value on its own ("Berg above should read 44/56")."""
     return re.compile(
-        rf"(?<![\w-])(?:{words})[ \t]*:?[ \t]*(?P<new>{_VALUE})(?![\d/])", re.IGNORECASE
+        rf"(?<![\w-])(?:{replaced_by()})[ \t]*:?[ \t]*(?P<new>{_VALUE})(?![\d/])", re.IGNORECASE
     )
 
 
-@cache
-def _earlier() -> re.Pattern[str]:
-    """An earlier time named after the value replaced ("3/10, not 7/10 as at eval"): the value
-    is then the earlier one, compared, not taken back."""
-    words = either(legend_words().get("earlier", ()))
-    return re.compile(rf"[^,;.()\n]{{0,{_EARLIER_REACH}}}?(?<![\w-])(?:{words})(?![\w-])", re.I)
-
-
-_EARLIER_REACH = 20
 # The most corrections a note is read for.
 _MOST = 32
 
@@ -112,21 +91,21 @@ def _retracted(fact: Fact, correction: _Correction, replacing: list[Fact]) -> bo
 def _corrections(scanner: Scanner) -> list[_Correction]:
     found = []
     text = scanner.text
-    for match in _NOT_AFTER.finditer(text):
-        if _earlier().match(text, match.end()):
+    for match in NOT_AFTER.finditer(text):
+        if compares_earlier(text, match.end()):
             continue
         line_start, line_end = scanner.line(match.start())
         found.append(
             _Correction(
                 new=scanner.span(*match.span("new")),
                 old=scanner.span(*match.span("old")),
-                value=float(match.group("old").split("/")[0]),
-                declared=bool(_cues().search(text, line_start, line_end)),
+                value=_leading(match.group("old")),
+                declared=bool(cues().search(text, line_start, line_end)),
             )
         )
-    for match in _replaced_by().finditer(text):
+    for match in _replacing().finditer(text):
         line_start, line_end = scanner.line(match.start())
-        if _cues().search(text, line_start, line_end):
+        if cues().search(text, line_start, line_end):
             new = scanner.span(*match.span("new"))
             found.append(_Correction(new=new, old=None, value=None, declared=True))
     return found
@@ -134,6 +113,12 @@ def _corrections(scanner: Scanner) -> list[_Correction]:
 
 def _within(span: tuple[int, int], inside: tuple[int, int]) -> bool:
     return inside[0] <= span[0] < inside[1]
+
+
+def _leading(value: str) -> float | None:
+    """The number a value starts with ("65" of "65°", "5" of "5/10")."""
+    found = _NUMBER.match(value)
+    return float(found.group()) if found else None
 
 
 def _number(value: int | float | str) -> float | None:

@@ -68,9 +68,7 @@ def markup_pieces(text: str) -> list[Piece]:
 def _taken_back(text: str) -> list[Piece]:
     """The struck spans, and the values a correction retracts outside them."""
     struck = struck_pieces(text, _data()["struck_tags"])
-    return struck + _outside(
-        struck, retracted_pieces(text, sorted(_data()["correction_marks"]), struck)
-    )
+    return struck + _outside(struck, retracted_pieces(text, struck))
 
 
 def _outside(spans: list[Piece], pieces: list[Piece]) -> list[Piece]:
