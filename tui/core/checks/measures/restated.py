@@ -121,6 +121,7 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 # ending its clause ("Previous 2 sessions missed." restates nothing).
 _EARLIER_OPENING = (
     r"(?:^|(?<=[.;][ \t])|(?<=\n))[ \t\-*\u2022>]*(?:{prior})"
+    r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
     r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*(?P<unit>%|[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
     r"(?=[ \t]*(?:[.,;(\[]|$))"

@@ -373,7 +373,8 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         re.compile(
             r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
             r"trial|round|page|item|question|minute|lap|no\.|number)\s*#?\s*\d+\b"
-            r"(?![.]\d|\s*[/°%])",
+            # (not with a unit after it: "last visit 3 min 10 s" is that visit's time)
+            r"(?![.]\d|\s*[/°%]|\s*(?:mins?|minutes?|s|secs?|seconds?|deg\w*|cm|mm|kg|lbs?|ft|m|bpm)\b(?!/))",
             re.IGNORECASE,
         ),
         "visit|day|week|wk|session|pod|stg|ltg|goal|phase|step|stage|trial|round|page|item",
