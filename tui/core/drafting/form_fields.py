@@ -15,15 +15,8 @@ from __future__ import annotations
 
 import re
 
-_TICKS = "xX\u2713\u2714\u2717\u2718*"
-# "[ ]", "[x]", "( )", "(X)", "\u2610", "\u2611": a box, ticked when it holds a mark.
-_BOX = re.compile(
-    rf"\[[ \t]?(?P<square>[{_TICKS}])?[ \t]?\]|\([ \t]?(?P<round>[xX\u2713\u2714])?[ \t]?\)"
-    r"|(?P<glyph>[\u2611\u2612\u25a3])|[\u2610\u25a1]"
-)
-# A scale of numbered boxes ("[ ]0 [ ]1 [x]3", "[ ] 0  [x] 8"): the checks' reading, kept.
-_NUMBERED = re.compile(rf"(?:{_BOX.pattern})[ \t]*\d{{1,2}}(?:[ \t]*-[ \t]*\d{{1,2}})?(?![\d.])")
-_SCALE_BOXES = 3
+from tui.core.checks.layouts.checkboxes import BOX, NUMBERED_BOX, ROW_ITEMS, is_ticked
+
 # Where an option ends on a line of several boxes: the next column (two spaces, a tab, a pipe).
 _COLUMN = re.compile(r"[ \t]{2,}|\t|[ \t]*\|[ \t]*|[ \t]*;[ \t]*")
 # A blank left to fill in: a run of underscores that is no emphasis ("___/10", "__ min").
@@ -37,7 +30,7 @@ def filled_in(text: str) -> str:
     """The note with each form line as filled in; lines with no blank and no box as written."""
     lines = []
     for line in text.split("\n"):
-        if not _BLANK.search(line) and not _BOX.search(line):
+        if not _BLANK.search(line) and not BOX.search(line):
             lines.append(line)
             continue
         kept = _without_blanks(_ticked(line))
@@ -50,9 +43,9 @@ def _ticked(line: str) -> str:
     """A line's boxes as what was ticked: an unticked box and its option gone, a ticked box's
     options kept without their boxes and parted by commas ("PMH: DM2, HTN"); a scale of
     numbered boxes as written."""
-    if len(_NUMBERED.findall(line)) >= _SCALE_BOXES:
+    if sum(1 for _ in NUMBERED_BOX.finditer(line)) >= ROW_ITEMS:
         return line
-    boxes = list(_BOX.finditer(line))
+    boxes = list(BOX.finditer(line))
     if not boxes:
         return line
     several = len(boxes) > 1
@@ -66,7 +59,7 @@ def _ticked(line: str) -> str:
         words, rest = (
             (option[: column.start()], option[column.start() :]) if column else (option, "")
         )
-        if box.group("square") or box.group("round") or box.group("glyph"):
+        if is_ticked(box):
             chosen.append(words.strip())
         if rest.strip():
             said.append(", ".join(option for option in chosen if option) + rest)

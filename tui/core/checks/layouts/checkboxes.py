@@ -11,14 +11,20 @@ import re
 from tui.core.checks.text.pieces import Piece
 
 _TICKED = "xX\u2713\u2714\u2717\u2718*"
+# "[ ]", "[x]", "( )", "(X)", "\u2610", "\u2611": a box, ticked when one of a, b or c matched.
 _BOX = (
     rf"(?:\[[ \t]?(?P<a>[{_TICKED}])?[ \t]?\]|\([ \t]?(?P<b>[{_TICKED}])?[ \t]?\)"
     r"|(?P<c>[\u2611\u2612\u25a0\u25a3])|[\u2610\u25a1])"
 )
-_ITEM = re.compile(rf"{_BOX}[ \t]*(?P<low>\d{{1,2}})(?:[ \t]*-[ \t]*(?P<high>\d{{1,2}}))?(?![\d.])")
+BOX = re.compile(_BOX)
+# A box with the number it offers ("[ ]3", "[x] 5-6"): an item of a scale written as boxes.
+NUMBERED_BOX = re.compile(
+    rf"{_BOX}[ \t]*(?P<low>\d{{1,2}})(?:[ \t]*-[ \t]*(?P<high>\d{{1,2}}))?(?![\d.])"
+)
 # Cheap signs that a text holds a box at all: most notes hold none.
 _SIGNS = ("[ ]", "[]", "( )", "()", "[x]", "[X]", "(x)", "(X)", "\u2610", "\u2611", "\u2612")
-_ROW_ITEMS = 3
+# How many numbered boxes on a line make a scale.
+ROW_ITEMS = 3
 
 
 def checkbox_pieces(text: str) -> list[Piece]:
@@ -31,8 +37,8 @@ def checkbox_pieces(text: str) -> list[Piece]:
     while line_start <= len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        items = list(_ITEM.finditer(text, line_start, line_end))
-        if len(items) >= _ROW_ITEMS:
+        items = list(NUMBERED_BOX.finditer(text, line_start, line_end))
+        if len(items) >= ROW_ITEMS:
             pieces += _row(text, items)
         line_start = line_end + 1
     return pieces
@@ -43,10 +49,15 @@ def _row(text: str, items: list[re.Match[str]]) -> list[Piece]:
     piece takes the character after it too, so no other layout's piece (a scale written after
     each value of a "(0-10)" key) lands right after the value."""
     top = max(int(item["high"] or item["low"]) for item in items)
-    ticked = [item for item in items if item["a"] or item["b"] or item["c"]]
+    ticked = [item for item in items if is_ticked(item)]
     start, end = items[0].start(), min(items[-1].end() + 1, len(text))
     after = text[items[-1].end() : end]
     if len(ticked) != 1 or ticked[0]["high"] is not None:
         return [Piece(start, end, after, start, end)]
     item = ticked[0]
     return [Piece(start, end, f"{item['low']}/{top}{after}", item.start(), item.end())]
+
+
+def is_ticked(box: re.Match[str]) -> bool:
+    """The box matched by `BOX` or `NUMBERED_BOX` holds a tick."""
+    return bool(box["a"] or box["b"] or box["c"])
