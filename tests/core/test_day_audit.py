@@ -4,7 +4,6 @@ Markdown report, its export, and `chartdesk audit --day`."""
 from __future__ import annotations
 
 import json
-import shutil
 import stat
 from collections.abc import Iterator
 from datetime import date
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.clinics import copy_clinic
 from tests.drafting.conftest import PNG
 from tui.cli import main, make_demo
 from tui.core.errors import ChartdeskError
@@ -39,7 +39,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def root(demo: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(demo, tmp_path / "clinic", symlinks=True))
+    return copy_clinic(demo, tmp_path / "clinic")
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from tests.clinics import copy_clinic
 from tests.e2e.test_terminal import CHARTDESK, CTRL_Q, Term, pytestmark
 
 __all__ = ["pytestmark"]
@@ -37,7 +37,7 @@ def demo_clinic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def held_audit_log(demo_clinic: Path, tmp_path: Path) -> Iterator[Path]:
     """A copy of the demo clinic whose audit log another process holds locked."""
     clinic = tmp_path / "clinic"
-    shutil.copytree(demo_clinic, clinic)
+    copy_clinic(demo_clinic, clinic)
     fd = os.open(clinic / ".chartdesk" / "audit.log", os.O_RDWR | os.O_CREAT, 0o600)
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:

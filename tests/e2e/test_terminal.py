@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import pexpect
 import pyte
 import pytest
 
+from tests.clinics import copy_clinic
 from tui.core.service import ClinicService
 
 CHARTDESK = Path(sys.executable).with_name("chartdesk")
@@ -160,7 +160,7 @@ def test_an_idle_screen_locks_and_the_pin_typed_in_one_burst_unlocks(
     """The idle lock in a real terminal: patient names vanish, ctrl+q does not leave it, and a
     PIN that arrives in one read with its enter (as over a slow SSH link) unlocks."""
     clinic = tmp_path / "clinic"
-    shutil.copytree(demo, clinic)
+    copy_clinic(demo, clinic)
     context = clinic / "context.toml"
     text = context.read_text().replace("idle_minutes = 5", "idle_minutes = 0.1")
     context.write_text(text.replace("os_password = true", "os_password = false"))
@@ -206,7 +206,7 @@ def test_a_vanished_terminal_keeps_the_edit_and_ends_the_process(
     signal from it) only sees its terminal end. Either way the open edit is saved and the
     process exits instead of spinning on a dead terminal."""
     clinic = tmp_path / "clinic"
-    shutil.copytree(demo, clinic)
+    copy_clinic(demo, clinic)
     term = Term(clinic)
     if how == "terminal-closed-under-a-wrapper":
         term.close()

@@ -24,6 +24,7 @@ import pytest
 import tomlkit
 from textual.pilot import Pilot
 
+from tests.clinics import copy_clinic
 from tui.cli import make_demo
 from tui.core.security.unlock import Unlocker
 from tui.core.service import ClinicService
@@ -122,11 +123,6 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     make_demo(root).close()
     pin_timestamps(root / ".chartdesk" / "state.db")
     return root
-
-
-def copy_clinic(template: Path, target: Path) -> Path:
-    shutil.copytree(template, target, symlinks=True)
-    return target
 
 
 @pytest.fixture
