@@ -277,7 +277,7 @@ def _score_billing(case: Case, audit: NoteAudit, tally: Tally) -> None:
 def _score_findings(case: Case, audit: NoteAudit, tally: Tally) -> None:
     got = Counter(finding.code for finding in audit.findings)
     want = Counter(case.expect.get("findings", []))
-    for code in set(got) | set(want):
+    for code in sorted(set(got) | set(want)):
         tp = min(got[code], want[code])
         tally.finding_tp[code] += tp
         tally.finding_fp[code] += got[code] - tp
