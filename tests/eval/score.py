@@ -232,7 +232,9 @@ def _score_facts(case: Case, tally: Tally) -> None:
             tally.misses.append(f"{case.name}: false {_show_fact(fact)}")
     for trap in case.expect.get("must_not", []):
         want = {key: value for key, value in trap.items() if key != "trap"}
-        hits = [fact for fact in facts if matches(fact, want)]
+        # a fact that is one of the note's expected facts is right, whatever trap it resembles
+        # ("97110 10 min" is no "10 reps" service taken)
+        hits = [fact for i, fact in enumerate(facts) if i not in used and matches(fact, want)]
         if trap.get("trap") in _SIGN_TRAPS:
             # the sign is kept when the label says the joint is short of neutral
             hits = [fact for fact in hits if not _short_of_neutral(fact)]
