@@ -26,6 +26,10 @@ round's blind set.
 heldout16 (the plain middle of practice beside cardiac and pulmonary rehab, oncology, TMJ,
 seating, inpatient rehab, prenatal, telehealth templates, LSVT BIG and constraint-induced
 therapy) is the next round's blind set, written blind by another hand.
+heldout17 (the plain middle of practice beside OCR of handwriting, scribe notes, concussion, CP
+with GMFM, spinal cord injury in a one-table EHR export, FCE, orthosis fabrication, ICU early
+mobility, running gait analysis and men's pelvic health) is the next round's blind set, written
+blind by another hand.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ SPLITS = (
     "heldout14",
     "heldout15",
     "heldout16",
+    "heldout17",
 )
 
 
