@@ -83,3 +83,17 @@ def test_the_same_length_in_the_same_unit_is_the_notes() -> None:
 def test_a_length_converted_right_is_the_notes() -> None:
     draft = "Jaw opening 3.8 cm; lateral excursion R 9 mm; cervical rotation R 61°.\n"
     assert unsupported(JAW, draft) == []
+
+
+TORQUE = (
+    HEADER.replace("L distal radius fx, S52.502D", "R ACL reconstruction, Z98.890")
+    + "Isokinetic 60 deg/s peak torque: quads R 158 Nm / L 196 Nm.\n"
+)
+
+
+def test_a_changed_torque_in_a_unit_no_reader_knows_is_reported() -> None:
+    assert 178.0 in unsupported(TORQUE, "Quadriceps peak torque R 178 Nm, L 196 Nm.\n")
+
+
+def test_the_notes_torque_is_backed_and_the_side_is_no_litre() -> None:
+    assert unsupported(TORQUE, "Quadriceps peak torque R 158 Nm, L 196 Nm.\n") == []

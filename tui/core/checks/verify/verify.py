@@ -59,6 +59,7 @@ from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
 from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
+from tui.core.checks.verify.measured_units import measured_numbers
 from tui.core.checks.verify.name_runs import (
     GAP,
     fraction_run,
@@ -2003,6 +2004,24 @@ def _unsupported_quantities(
                 unit=quantity.unit,
                 label=f"{label} (not in the note)".strip(),
                 span=quantity.span,
+            )
+        )
+    taken = [fact.span for fact in found]
+    for value, unit, (start, end) in measured_numbers(draft.text):
+        if covered[start] or any(s <= start < e for s, e in taken) or value in note.numbers:
+            continue
+        if _says_change(draft.text, (start, end)) and _in_derived(
+            value, derived, percent=False, near=draft
+        ):
+            continue
+        before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
+        found.append(
+            Fact(
+                kind="other",
+                value=to_number(_plain(value)),
+                unit=unit,
+                label=f"{context_words(before, 5) or 'value'} (not in the note)".strip(),
+                span=(start, end),
             )
         )
     return found
