@@ -2,6 +2,10 @@
 (self-care): ...", "HEP instruction 12 min (ther ex)"): the words before the minutes describe
 what was done, the bracket says which service it was billed as.
 
+A bracket may also hold the minutes and then the service they were ("(30 min, group)", "(10
+min, 1:1 ther ex)"): the bracket is the whole statement, minutes and name, with at most a word
+for how the service was given (billing.toml [aside_names] delivery) between them.
+
 Read only when the bracket holds the service's name and nothing else, and the words before the
 minutes in their clause name no service, dose nothing ("bike 8 min (ther ex)" is the bike's
 dose) and hold no other number. "Seated rest 4 min (between ther ex sets)" says more than a name
@@ -12,8 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from tui.core.checks.billing.code_minutes import CodeMinutes
+from tui.core.checks.tables import billing_section
+from tui.core.checks.text.lexicon import Led, led
 
 _MINUTES_THEN_BRACKET = re.compile(
     r"(?<![\w.])(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')\.?[ \t]*\([ \t]*$", re.IGNORECASE
@@ -56,6 +63,50 @@ def aside_named_minutes(
                 minutes_start=before.start(1),
                 minutes_end=before.end(1),
                 end=closes.end(),
+            )
+        )
+    return found
+
+
+@cache
+def _minutes_bracket() -> Led:
+    """ "(30 min, group)", "(10 min; 1:1 ther ex)": minutes, a separator, at most a delivery
+    word, then the words to the bracket's close."""
+    words = [str(word) for word in billing_section("aside_names").get("delivery", [])]
+    delivery = "|".join(re.escape(word) for word in words) or "(?!)"
+    return led(
+        re.compile(
+            r"\([ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')\.?[ \t]*[,;][ \t]*"
+            rf"(?:(?:{delivery})[ \t]+)?([A-Za-z][^()\n\d,;]{{0,40}}?)[ \t]*\)",
+            re.IGNORECASE,
+        ),
+        r"\(",
+    )
+
+
+def _bracket_names() -> dict[str, str]:
+    names = billing_section("aside_names").get("names", {})
+    return {str(name).lower(): str(code) for name, code in names.items()}
+
+
+def bracketed_minutes(text: str, code_of: Callable[[str], str | None]) -> list[CodeMinutes]:
+    """Brackets that hold minutes and the service they were and nothing else ("(30 min,
+    group)"); `code_of` gives a service name's code, or None when the words name none."""
+    found = []
+    names = _bracket_names()
+    for bracket in _minutes_bracket().finditer(text):
+        words = bracket.group(2).strip()
+        code = names.get(words.lower()) or code_of(words)
+        if code is None:
+            continue
+        found.append(
+            CodeMinutes(
+                code=code,
+                minutes=int(bracket.group(1)),
+                start=bracket.start(1),
+                minutes_start=bracket.start(1),
+                minutes_end=bracket.end(1),
+                end=bracket.end(),
             )
         )
     return found

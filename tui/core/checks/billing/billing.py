@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from tui.core.checks.billing.aside_names import aside_named_minutes
+from tui.core.checks.billing.aside_names import aside_named_minutes, bracketed_minutes
 from tui.core.checks.billing.billed_closing import billed_closing
 from tui.core.checks.billing.billed_evaluations import aside_end, evaluation_code
 from tui.core.checks.billing.charge_asides import closing_minutes, dose_in_bracket
@@ -1523,12 +1523,22 @@ def _elided(scanner: Scanner, names: list[tuple[int, int, str]]) -> list[Fact]:
 
 def _billed_closing(scanner: Scanner) -> list[Fact]:
     """ "Stair practice with rail, 12 min -- billed 97116.": the sentence's one minutes value
-    under the code it closes on (checks.billing.billed_closing)."""
+    under the code it closes on (checks.billing.billed_closing), or under the service it says
+    the time was billed as ("bandaging 15 min (billed as manual therapy)")."""
+    matcher = service_matcher()
+
+    def name_at(at: int) -> tuple[int, str] | None:
+        name = matcher.pattern.match(scanner.text, at)
+        if name is None or _WHOLE_CODE.fullmatch(name.group()):
+            return None
+        code = matcher.code(name.group())
+        return None if code is None or code.startswith("@") else (name.end(), code)
+
     return _taken(
         scanner,
         (
             _Minutes.closing(s.code, s.minutes, (s.minutes_start, s.minutes_end), s.end)
-            for s in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0])
+            for s in billed_closing(scanner.text, lambda at: scanner.sentence(at)[0], name_at)
         ),
     )
 
@@ -1537,17 +1547,24 @@ def _aside_named(
     scanner: Scanner, matcher: ServiceMatcher, names: list[tuple[int, int, str]]
 ) -> list[Fact]:
     """ "Kitchen retraining 18 min (self-care)": minutes whose service the bracket after them
-    names (checks.billing.aside_names)."""
+    names, or "(30 min, group)": a bracket of minutes and their service
+    (checks.billing.aside_names)."""
     text = scanner.text
 
     def names_in(start: int, end: int) -> bool:
         return matcher.pattern.search(text, start, end) is not None
 
+    def code_of(words: str) -> str | None:
+        name = matcher.pattern.fullmatch(words)
+        code = None if name is None else matcher.code(name.group())
+        return None if code is None or code.startswith("@") else code
+
+    said = aside_named_minutes(text, names, names_in, _dosed) + bracketed_minutes(text, code_of)
     return _taken(
         scanner,
         (
             _Minutes.closing(s.code, s.minutes, (s.minutes_start, s.minutes_end), s.end, s.start)
-            for s in aside_named_minutes(text, names, names_in, _dosed)
+            for s in said
         ),
     )
 

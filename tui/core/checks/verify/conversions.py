@@ -34,6 +34,17 @@ def unit_size(unit: str) -> tuple[str, float] | None:
     return _units().get(unit.strip().lower())
 
 
+def quantity_key(unit_class: str, value: float, unit: str) -> tuple[str, float]:
+    """What a number with its unit measures, as a key two writings of it share: the converted
+    quantity for a unit of verify.toml ("61 cm" is 0.61 m, never "61 mm"), the unit's class and
+    the number for any other unit ("24 s", "8 reps")."""
+    known = unit_size(unit)
+    if known is None:
+        return unit_class, round(value, 3)
+    dimension, size = known
+    return dimension, round(value * size, 9)
+
+
 @dataclass(frozen=True)
 class Converted:
     """A text's values with convertible units, per dimension, as sorted base values."""

@@ -51,7 +51,7 @@ from tui.core.checks.text.lexicon import (
     words,
 )
 from tui.core.checks.text.numbers import ANY_NUMBER, normalize, to_number
-from tui.core.checks.verify.conversions import Converted, unit_size
+from tui.core.checks.verify.conversions import Converted, quantity_key, unit_size
 from tui.core.checks.verify.copied import copied_from, sentence_index
 from tui.core.checks.verify.grid_cells import grid_backs, grid_contradicts
 from tui.core.checks.verify.instrument_spellings import WordIndex, same_instrument
@@ -59,6 +59,7 @@ from tui.core.checks.verify.items import names_item
 from tui.core.checks.verify.kinship import describing_words, same_subject
 from tui.core.checks.verify.legends import relabelled
 from tui.core.checks.verify.lines import acronyms, line_at, sentence_at
+from tui.core.checks.verify.measured_units import measured_numbers
 from tui.core.checks.verify.name_runs import (
     GAP,
     fraction_run,
@@ -165,6 +166,9 @@ class _Side:
     names_end: tuple[tuple[str, int], ...]
     named: list[WordIndex]
     fact_quantities: frozenset[tuple[str, float]]
+    """The facts written with a unit, by what they measure (conversions.quantity_key)."""
+    sized: frozenset[tuple[str, float]]
+    """The numbers written with a unit, by what they measure (conversions.quantity_key)."""
     guessed: dict[tuple[str, str], list[Fact]]
     """Readings too weak to be facts (measures/evidence.py), by group and value."""
     blocked: frozenset[int]
@@ -234,11 +238,12 @@ class _Side:
             starts=_quantity_starts(found),
             named=[],
             fact_quantities=frozenset(
-                (unit_class, value)
+                quantity_key(unit_class, value, fact.unit or "")
                 for fact in facts
                 if (value := _numeric(fact)) is not None
                 and (unit_class := _unit_class(fact.unit or "")) is not None
             ),
+            sized=frozenset(quantity_key(q.unit_class, q.value, q.unit) for q in found),
             guessed=guessed,
             blocked=frozenset(q.span[0] for q, blocked in _quantities(text) if blocked),
             by_quantity=_facts_by_quantity(facts),
@@ -276,10 +281,17 @@ class _Side:
             for other in others
         )
 
-    def has_quantity(self, classes: Iterable[str], value: float, group: str = "") -> bool:
+    def has_quantity(
+        self, classes: Iterable[str], value: float, group: str = "", unit: str = ""
+    ) -> bool:
         """The value written with a unit of one of `classes`; with `group`, not where it is a
         fact of that group with another label (a dropped "R knee flexion 118°" is not carried
-        by the draft's "L knee flexion 118°")."""
+        by the draft's "L knee flexion 118°"); with a `unit` that converts, the same quantity
+        ("61 cm" carries no "61 mm")."""
+        if unit_size(unit) is not None and not any(
+            quantity_key(unit_class, value, unit) in self.sized for unit_class in classes
+        ):
+            return False
         return any(
             not group
             or any(group not in groups for groups in self.held[(unit_class, round(value, 3))])
@@ -325,6 +337,34 @@ class _Side:
         """The value written in a sentence about `topic` ("measure:LEFS", "service:97110",
         "pain", "rom", "strength", "girth")."""
         return value in self.topics.get(topic, set())
+
+    def unread_near(self, topic: str, value: float) -> bool:
+        """The value left unread (no reader classified it) in a sentence about `topic`: the
+        unread writing itself, not the value read elsewhere in such a sentence ("Pool 1x/wk
+        ... next PN" backs no pain rating through the "1:1 with PT" of another sentence)."""
+        topic_words = _topic_patterns().get(topic)
+        if topic_words is None:
+            return False
+        for at in self.loose_at.get(value, ()):
+            start, end = _sentence_around(self.text, at)
+            if topic_words.pattern.search(self.text, start, end):
+                return True
+        return False
+
+
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence holding `at` starts and ends, inside its line (see `_SENTENCES`)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    start, end = line_start, line_end
+    for brk in _SENTENCES.finditer(text, line_start, line_end):
+        if brk.end() <= at:
+            start = brk.end()
+        else:
+            end = brk.start()
+            break
+    return start, end
 
 
 def _starts_of(loose: Iterable[Unclassified]) -> dict[float, list[int]]:
@@ -394,6 +434,21 @@ def _verbatim(fact: Fact, text: str, other: _Side) -> bool:
         return False
     key = (name.group(1).lower(), re.sub(r"[ \t]", "", written.group(1)))
     return key in _named_numbers(other.text)
+
+
+def _other_size(fact: Fact, value: float, other: _Side) -> bool:
+    """A number the other text writes only with a unit of another size ("opening 38 mm" for
+    the draft's "opening 38 cm"), never as the fact's quantity nor converted to it: the same
+    number, another quantity, whatever words the two share."""
+    unit = fact.unit or ""
+    unit_class = _unit_class(unit)
+    if unit_class is None or unit_size(unit) is None:
+        return False
+    return (
+        (unit_class, round(value, 3)) in other.quantity_values
+        and quantity_key(unit_class, value, unit) not in other.sized
+        and not other.converted.converts_to(value, unit)
+    )
 
 
 def _other_side_only(fact: Fact, other: _Side) -> bool:
@@ -1120,8 +1175,8 @@ def _other_carried(fact: Fact, value: float, draft: _Side) -> bool:
     unit_class = _unit_class(fact.unit or "")
     if unit_class is not None:
         return (
-            draft.has_quantity((unit_class,), value)
-            or (unit_class, value) in draft.fact_quantities
+            draft.has_quantity((unit_class,), value, unit=fact.unit or "")
+            or quantity_key(unit_class, value, fact.unit or "") in draft.fact_quantities
             or draft.converted.converts_to(value, fact.unit or "")
         )
     named = _label_words(fact.label)
@@ -1199,6 +1254,8 @@ def _supported(
         and grid_contradicts(note.text, draft.text, _value_at(fact, value, draft), value)
     ):
         return False  # the draft names a cell of the note's table that holds another number
+    if value is not None and _other_size(fact, value, note):
+        return False
     if note.same_fact(fact, draft.text if draft is not None else ""):
         return True
     if fact.kind == "outcome" and note.same_unlisted(fact):
@@ -1252,7 +1309,7 @@ def _supported(
     # a value the note states in a sentence about the same thing but its reader could not
     # classify (so it is neither some other fact nor a dose or a date)
     return value in note.loose and (
-        (note.said_near(fact.kind, value) and not _counted_only(fact, value, note))
+        (note.unread_near(fact.kind, value) and not _counted_only(fact, value, note))
         or _other_side_after(fact, value, note)
         or (
             fact.kind == "rom"
@@ -1509,7 +1566,8 @@ def _numbers_after_mentions(note: _Side, measure: str) -> set[float]:
 
 def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None = None) -> bool:
     """A value with no kind of its own ("step length 48 cm", "cadence 164"): with a unit, the
-    note must give the number with a unit of the same class or as a fact; without a unit, the
+    note must give the same quantity (a number in a unit of the same class, converted where
+    the unit converts: "61 cm" backs no "61 mm"), or as a fact; without a unit, the
     number in a sentence of the note that says a word of its label (anywhere when the label
     says nothing), so an invented "cadence 24" is not backed by an unrelated 24."""
     unit_class = _unit_class(fact.unit or "")
@@ -1522,27 +1580,17 @@ def _other_supported(fact: Fact, value: float, note: _Side, draft: _Side | None 
             or _abbreviated(fact, value, note)
             or (draft is not None and _loose_alike(fact, value, draft.text, note))
         )
-    if _other_labels_only(fact, value, unit_class, note) or _other_size_only(fact, value, note):
+    if _other_labels_only(fact, value, unit_class, note):
         return False
+    if note.has_quantity((unit_class,), value, unit=fact.unit or "") or (
+        quantity_key(unit_class, value, fact.unit or "") in note.fact_quantities
+    ):
+        return True
     return (
-        note.has_quantity((unit_class,), value)
-        or value in note.fact_values
-        or (unit_class, value) in note.fact_quantities
+        value in note.fact_values
         or (unit_class, value) in note.loose_with_unit
         or note.converted.converts_to(value, fact.unit or "")
         or (draft is not None and _loose_alike(fact, value, draft.text, note))
-    )
-
-
-def _other_size_only(fact: Fact, value: float, note: _Side) -> bool:
-    """The note's facts of this number are all in another unit of the class ("61 cm" where
-    the draft says "61 mm"): another quantity, not the note's."""
-    held = note.by_quantity.get((_unit_class(fact.unit or "") or "", round(value, 3)), ())
-    return bool(held) and all(
-        unit_size(each.unit or "")
-        and unit_size(fact.unit or "")
-        and not _same_unit(each.unit, fact.unit)
-        for each in held
     )
 
 
@@ -1873,11 +1921,21 @@ _CHANGE_BARE = re.compile(
 )
 
 
+# A change the note states by its sign or an arrow, with the unit of a change ("sup +5 deg
+# post-tx", "\u2191 8 points"): a sign on a grade ("4+/5") or a bare number states none.
+_CHANGE_SIGNED = re.compile(
+    r"(?:(?<![\w.+/])\+|[\u2191\u2193\u0394])[ \t]*(\d+(?:\.\d+)?)[ \t]*"
+    r"(?:points?|pts?|%|\u00b0|deg(?:rees)?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
 def _unsupported_changes(draft: _Side, note: _Side, derived: dict[str, set[float]]) -> list[Fact]:
     """Changes the draft states that are neither stated in the note nor a change between two
     values of what the draft's sentence names (outside the draft's facts, checked already)."""
     stated = {float(m.group("value")) for m in _CHANGE_CLAIM.finditer(note.normalized)}
     stated |= {float(m.group(1)) for m in _CHANGE_BARE.finditer(note.normalized)}
+    stated |= {float(m.group(1)) for m in _CHANGE_SIGNED.finditer(note.normalized)}
     facts = [fact.span for fact in draft.facts]
     found = []
     for claim in _CHANGE_CLAIM.finditer(draft.normalized):
@@ -1946,6 +2004,24 @@ def _unsupported_quantities(
                 unit=quantity.unit,
                 label=f"{label} (not in the note)".strip(),
                 span=quantity.span,
+            )
+        )
+    taken = [fact.span for fact in found]
+    for value, unit, (start, end) in measured_numbers(draft.text):
+        if covered[start] or any(s <= start < e for s, e in taken) or value in note.numbers:
+            continue
+        if _says_change(draft.text, (start, end)) and _in_derived(
+            value, derived, percent=False, near=draft
+        ):
+            continue
+        before = re.split(r"[.;\n]", draft.text[max(0, start - 60) : start])[-1]
+        found.append(
+            Fact(
+                kind="other",
+                value=to_number(_plain(value)),
+                unit=unit,
+                label=f"{context_words(before, 5) or 'value'} (not in the note)".strip(),
+                span=(start, end),
             )
         )
     return found
