@@ -50,8 +50,13 @@ _CLOSE = re.compile(r"[ \t]*[)\]]")
 # "#2", "Pt 4 (wrist)"): the marker names where the tape was, so its numbers are no girths.
 _MARKER = r"(?:[A-Za-z]{1,3}[ \t]?#?\d{1,2}|#\d{1,2})(?![\d.])(?:[ \t]*\([^()\n]{1,30}\))?"
 # The name of a row: a numbered marker, or a landmark in words ("MTP", "wrist crease"), with
-# its tape position in a bracket after it ("wrist (0 cm)"), which is where, never a girth.
-_ROW_NAME = rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?(?:[ \t]*\([^()\n]{{1,30}}\))?)"
+# its tape position after a comma or in a bracket after it ("calf, 30 cm from floor", "wrist
+# (0 cm)"), which is where, never a girth.
+_ROW_NAME = (
+    rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?"
+    rf"(?:,[ \t]*\d{{1,2}}(?:\.\d)?[ \t]*cm[ \t]+[A-Za-z][A-Za-z ]{{0,30}}?)?"
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)"
+)
 # A landmark named at the start of a row (or after a colon, semicolon or bar), then a pair.
 _LANDMARK_PAIR = re.compile(
     rf"(?:^|(?<=[:;|]))[ \t]*(?:[-*\u2022][ \t]+)?(?!{_SIDE}\b)"

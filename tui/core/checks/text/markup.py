@@ -22,6 +22,7 @@ from importlib.resources import files
 from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
 from tui.core.checks.layouts.json_lines import json_line_pieces
 from tui.core.checks.layouts.pair_rows import pair_row_pieces
+from tui.core.checks.layouts.value_first import value_first_pieces
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -48,12 +49,16 @@ def _data() -> dict[str, frozenset[str]]:
 
 def markup_pieces(text: str) -> list[Piece]:
     """Rewrites for every piece of markup in `text`: none for a note without any. What the note
-    struck through or a correction took back goes first, and no other rewrite reaches into it."""
+    struck through or a correction took back goes first, and no other rewrite reaches into it;
+    a row written value first is turned round next (layouts/value_first.py), before its dots
+    are read as a leader."""
     taken_back = _taken_back(text)
+    reordered = _outside(taken_back, value_first_pieces(text))
     return sorted(
         taken_back
+        + reordered
         + _outside(
-            taken_back,
+            sorted(taken_back + reordered, key=lambda piece: (piece.start, piece.end)),
             _tag_pieces(text)
             + _leader_pieces(text)
             + _pair_mark_pieces(text)
