@@ -20,7 +20,9 @@ is matched once from its start, so a note is read in linear time.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from tui.core.checks.measures import labels
 from tui.core.checks.text.pieces import Piece
 
 # A unit written after a value ("18 deg", "30 s", "91 %", "7460 mL").
@@ -38,8 +40,9 @@ _ONE = (
 _VALUES = rf"(?P<values>{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*)"
 # What stands between the values and their name: dots or an ellipsis, a spaced dash, or a gap.
 _LEADER = r"(?:[ \t]*(?:\.{2,}|\u2026+)[ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]{2,}|\t)"
-# The name: words up to a bracket, the next segment or the line's end (within one line).
-_NAME = r"(?P<name>[A-Za-z][^\n\[\]()]{0,80}?)"
+# The name: words up to a bracket of values, the next segment or the line's end (within one
+# line); a bracket of words inside it is the name's ("Oswestry (ODI)").
+_NAME = r"(?P<name>[A-Za-z](?:[^\n\[\]()]|\([^\n\[\]()\d]{1,30}\)){0,80}?)"
 # A bracket after the name: earlier values ("[31/80]", "(initial 8 deg)").
 _BRACKET = r"(?:[ \t]*[\[(][^\[\]()\n]{0,40}[\])])?"
 _NEXT = rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_LEADER}[A-Za-z]|[ \t]*\r?$)"
@@ -47,27 +50,70 @@ _SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_LEADER}){_NAME}(?P<bracket>{_BRAC
 _ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?=\d)")
 _SEGMENT_GAP = re.compile(r"[ \t]*[,;][ \t]*")
 # A name that holds values of its own ("LEFS 31/80", "AROM 45 deg") is a row of another shape.
-_OWN_VALUE = re.compile(r"\d[ \t]*/[ \t]*\d|\d[ \t]*(?:%|°|deg\b)|[ \t]{2,}\d", re.IGNORECASE)
+_OWN_VALUE = re.compile(r"\d[ \t]*/[ \t]*\d|\d[ \t]*%|[ \t]{2,}\d")
 # Values a gap may part from their name: with a unit, a maximum, a decimal or a bar pair.
 _JUDGED = re.compile(rf"[/|.]|\d[ \t]*{_UNIT}", re.IGNORECASE)
 _BAR = re.compile(r"[ \t]*\|[ \t]*")
+# A heading that says its column's values are degrees.
+_DEGREES = re.compile(r"°|\bdeg(?:rees?)?\b", re.IGNORECASE)
+# A number with no unit or maximum after it, in a row's values.
+_BARE_NUMBER = re.compile(r"(?<![\d./])-?\d{1,3}(?:\.\d)?(?![\d.]|[ \t]*(?:/|[A-Za-z°%+]))")
+# A heading that names the two columns' sides in order: "R | L", "(L / R)", "right/left".
+_SIDE = r"(?:R|L|rt|lt|right|left)"
+_SIDES = re.compile(
+    rf"(?<![\w/])(?P<first>{_SIDE})[ \t]*[|/][ \t]*(?P<second>{_SIDE})(?![\w/])", re.IGNORECASE
+)
 
 
 def value_first_pieces(text: str) -> list[Piece]:
-    """Rewrites that put each value-first row's name before its values."""
+    """Rewrites that put each value-first row's name before its values, and the side of its
+    column before each value of a row under a heading that names the sides in order."""
     rows: list[list[re.Match[str]]] = []
+    starts: list[int] = []
     pos = 0
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         rows.append(_segments(text, pos, end))
+        starts.append(pos)
         pos = end + 1
     pieces: list[Piece] = []
+    heading = _Heading(None, None)
     for index, segments in enumerate(rows):
-        if segments and (_led(segments) or _in_column(rows, index)):
-            for segment in segments:
-                pieces += _moved(text, segment)
+        if not segments or not (_led(segments) or _in_column(rows, index)):
+            heading = _Heading(None, None)
+            continue
+        if index > 0 and not rows[index - 1]:
+            heading = _heading(text, starts[index - 1], max(starts[index] - 1, 0))
+        for segment in segments:
+            pieces += _moved(text, segment, heading.sides if len(segments) == 1 else None)
+            pieces += _in_degrees(text, segment, heading.degrees)
     return pieces
+
+
+@dataclass(frozen=True)
+class _Heading:
+    """What the line over a column of rows says of its values: their sides, in order, and
+    whether they are degrees."""
+
+    sides: re.Match[str] | None
+    degrees: re.Match[str] | None
+
+
+def _heading(text: str, start: int, end: int) -> _Heading:
+    return _Heading(_SIDES.search(text, start, end), _DEGREES.search(text, start, end))
+
+
+def _in_degrees(text: str, segment: re.Match[str], degrees: re.Match[str] | None) -> list[Piece]:
+    """A degree sign after each bare number of a row whose heading says its values are
+    degrees ("Shoulder AROM in degrees, R | L:" over "105 | 170   flexion"), mapped to the
+    value's last digit so the value's span stays the value's."""
+    if degrees is None:
+        return []
+    return [
+        Piece(number.end(), number.end(), "°", number.end() - 1, number.end())
+        for number in _BARE_NUMBER.finditer(text, *segment.span("values"))
+    ]
 
 
 def _segments(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -108,17 +154,20 @@ def _judged(segments: list[re.Match[str]]) -> bool:
     return all(_JUDGED.search(segment.group("values")) for segment in segments)
 
 
-def _moved(text: str, segment: re.Match[str]) -> list[Piece]:
+def _moved(text: str, segment: re.Match[str], sides: re.Match[str] | None) -> list[Piece]:
     """The name written before the values (mapped to where it was written), the leader and the
-    name taken from after them, and each bar between two values written as a slash."""
+    name taken from after them, each bar between two values written as a slash, and, for a
+    pair under a heading that names two sides, each value's side (mapped to the heading's)."""
     name = segment.group("name").rstrip(" \t.,;:")
     name_start = segment.start("name")
     name_end = name_start + len(name)
     values_start, values_end = segment.span("values")
     pieces = [Piece(values_start, values_start, f"{name}: ", name_start, name_end)]
-    pieces += [
-        Piece(bar.start(), bar.end(), " / ", bar.start(), bar.end())
-        for bar in _BAR.finditer(text, values_start, values_end)
-    ]
+    bars = list(_BAR.finditer(text, values_start, values_end))
+    pieces += [Piece(bar.start(), bar.end(), " / ", bar.start(), bar.end()) for bar in bars]
+    if sides is not None and len(bars) == 1:
+        for group, at in (("first", values_start), ("second", bars[0].end())):
+            side = labels.side_name(sides.group(group))
+            pieces.append(Piece(at, at, f"{side} ", *sides.span(group)))
     pieces.append(Piece(values_end, segment.end("name"), "", values_end, segment.end("name")))
     return pieces
