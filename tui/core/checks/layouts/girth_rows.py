@@ -220,7 +220,8 @@ _DIGIT = re.compile(r"\d")
 
 _ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
 _NAMED_ROW = re.compile(
-    rf"{_ROW_NAME}[ \t]*:?[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    rf"{_ROW_NAME}[ \t]*:?[ \t]+(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?"
+    rf"[ \t]*(?:[/|,]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 
