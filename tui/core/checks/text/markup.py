@@ -20,6 +20,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
+from tui.core.checks.layouts.decimal_commas import unitless_decimal_pieces
 from tui.core.checks.layouts.json_lines import json_line_pieces
 from tui.core.checks.layouts.pair_rows import pair_row_pieces
 from tui.core.checks.layouts.value_first import value_first_pieces
@@ -64,7 +65,8 @@ def markup_pieces(text: str) -> list[Piece]:
             + _pair_mark_pieces(text)
             + _flow_mapping_pieces(text)
             + pair_row_pieces(text)
-            + json_line_pieces(text, _data()["json_bound_keys"]),
+            + json_line_pieces(text, _data()["json_bound_keys"])
+            + unitless_decimal_pieces(text),
         ),
         key=lambda piece: (piece.start, piece.end),
     )
