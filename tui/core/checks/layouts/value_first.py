@@ -20,9 +20,8 @@ is matched once from its start, so a note is read in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from tui.core.checks.measures import labels
+from tui.core.checks.layouts.side_pairs import NO_HEADING, Heading, heading, in_unit, sided
 from tui.core.checks.text.pieces import Piece
 
 # A unit written after a value ("18 deg", "30 s", "91 %", "7460 mL").
@@ -54,15 +53,6 @@ _OWN_VALUE = re.compile(r"\d[ \t]*/[ \t]*\d|\d[ \t]*%|[ \t]{2,}\d")
 # Values a gap may part from their name: with a unit, a maximum, a decimal or a bar pair.
 _JUDGED = re.compile(rf"[/|.]|\d[ \t]*{_UNIT}", re.IGNORECASE)
 _BAR = re.compile(r"[ \t]*\|[ \t]*")
-# A heading that says its column's values are degrees.
-_DEGREES = re.compile(r"°|\bdeg(?:rees?)?\b", re.IGNORECASE)
-# A number with no unit or maximum after it, in a row's values.
-_BARE_NUMBER = re.compile(r"(?<![\d./])-?\d{1,3}(?:\.\d)?(?![\d.]|[ \t]*(?:/|[A-Za-z°%+]))")
-# A heading that names the two columns' sides in order: "R | L", "(L / R)", "right/left".
-_SIDE = r"(?:R|L|rt|lt|right|left)"
-_SIDES = re.compile(
-    rf"(?<![\w/])(?P<first>{_SIDE})[ \t]*[|/][ \t]*(?P<second>{_SIDE})(?![\w/])", re.IGNORECASE
-)
 
 
 def value_first_pieces(text: str) -> list[Piece]:
@@ -78,42 +68,16 @@ def value_first_pieces(text: str) -> list[Piece]:
         starts.append(pos)
         pos = end + 1
     pieces: list[Piece] = []
-    heading = _Heading(None, None)
+    top = NO_HEADING
     for index, segments in enumerate(rows):
         if not segments or not (_led(segments) or _in_column(rows, index)):
-            heading = _Heading(None, None)
+            top = NO_HEADING
             continue
         if index > 0 and not rows[index - 1]:
-            heading = _heading(text, starts[index - 1], max(starts[index] - 1, 0))
+            top = heading(text, starts[index - 1], max(starts[index] - 1, 0))
         for segment in segments:
-            pieces += _moved(text, segment, heading.sides if len(segments) == 1 else None)
-            pieces += _in_degrees(text, segment, heading.degrees)
+            pieces += _moved(text, segment, top if len(segments) == 1 else NO_HEADING)
     return pieces
-
-
-@dataclass(frozen=True)
-class _Heading:
-    """What the line over a column of rows says of its values: their sides, in order, and
-    whether they are degrees."""
-
-    sides: re.Match[str] | None
-    degrees: re.Match[str] | None
-
-
-def _heading(text: str, start: int, end: int) -> _Heading:
-    return _Heading(_SIDES.search(text, start, end), _DEGREES.search(text, start, end))
-
-
-def _in_degrees(text: str, segment: re.Match[str], degrees: re.Match[str] | None) -> list[Piece]:
-    """A degree sign after each bare number of a row whose heading says its values are
-    degrees ("Shoulder AROM in degrees, R | L:" over "105 | 170   flexion"), mapped to the
-    value's last digit so the value's span stays the value's."""
-    if degrees is None:
-        return []
-    return [
-        Piece(number.end(), number.end(), "°", number.end() - 1, number.end())
-        for number in _BARE_NUMBER.finditer(text, *segment.span("values"))
-    ]
 
 
 def _segments(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -154,20 +118,21 @@ def _judged(segments: list[re.Match[str]]) -> bool:
     return all(_JUDGED.search(segment.group("values")) for segment in segments)
 
 
-def _moved(text: str, segment: re.Match[str], sides: re.Match[str] | None) -> list[Piece]:
+def _moved(text: str, segment: re.Match[str], top: Heading) -> list[Piece]:
     """The name written before the values (mapped to where it was written), the leader and the
-    name taken from after them, each bar between two values written as a slash, and, for a
-    pair under a heading that names two sides, each value's side (mapped to the heading's)."""
+    name taken from after them, each bar between two values written as a slash, and, under a
+    heading that names two sides or a unit, each value's side and unit (side_pairs)."""
     name = segment.group("name").rstrip(" \t.,;:")
     name_start = segment.start("name")
     name_end = name_start + len(name)
     values_start, values_end = segment.span("values")
     pieces = [Piece(values_start, values_start, f"{name}: ", name_start, name_end)]
     bars = list(_BAR.finditer(text, values_start, values_end))
-    pieces += [Piece(bar.start(), bar.end(), " / ", bar.start(), bar.end()) for bar in bars]
-    if sides is not None and len(bars) == 1:
-        for group, at in (("first", values_start), ("second", bars[0].end())):
-            side = labels.side_name(sides.group(group))
-            pieces.append(Piece(at, at, f"{side} ", *sides.span(group)))
+    if top.sides is not None and len(bars) == 1:
+        pair = ((values_start, bars[0].start()), (bars[0].end(), values_end))
+        pieces += sided(text, pair, top)
+    else:
+        pieces += [Piece(bar.start(), bar.end(), " / ", bar.start(), bar.end()) for bar in bars]
+        pieces += in_unit(text, (values_start, values_end), top)
     pieces.append(Piece(values_end, segment.end("name"), "", values_end, segment.end("name")))
     return pieces
