@@ -29,10 +29,12 @@ _UNIT = (
     r"(?:°|deg(?:rees?)?|%|s|secs?|seconds?|min|mins|minutes?|cm|mm|m|ft|in|kg|lbs?|Nm|N"
     r"|mL|ml|L|m/s|bpm|mmHg)(?![A-Za-z])\.?"
 )
-# One value: a number, a grade's sign, a maximum after a slash, a unit. A date ("03/12") or a
-# clock time is no value: its first digit is never a zero and no colon follows it.
+# A side written before a value ("L 26.0 | R 22.5   ankle").
+_SIDE = r"\b(?:R|L|rt|lt|right|left)\b"
+# One value: its side, a number, a grade's sign, a maximum after a slash, a unit. A date
+# ("03/12") or a clock time is no value: its first digit is never a zero and no colon follows.
 _ONE = (
-    rf"(?!0\d)-?\d{{1,4}}(?:\.\d{{1,2}})?(?:[+-](?![ \t]*\d))?"
+    rf"(?:{_SIDE}[ \t]*:?[ \t]*)?(?!0\d)-?\d{{1,4}}(?:\.\d{{1,2}})?(?:[+-](?![ \t]*\d))?"
     rf"(?:[ \t]*/[ \t]*\d{{1,3}}(?:\.\d)?(?![/\d]))?(?:[ \t]*{_UNIT})?(?![:\w/])"
 )
 # The values of one row: one, or a pair set side by side by a bar.
@@ -46,7 +48,7 @@ _NAME = r"(?P<name>[A-Za-z](?:[^\n\[\]()]|\([^\n\[\]()\d]{1,30}\)){0,80}?)"
 _BRACKET = r"(?:[ \t]*[\[(][^\[\]()\n]{0,40}[\])])?"
 _NEXT = rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_LEADER}[A-Za-z]|[ \t]*\r?$)"
 _SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_LEADER}){_NAME}(?P<bracket>{_BRACKET}){_NEXT}")
-_ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?(?=\d)")
+_ROW_START = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?=\d|{_SIDE}[ \t]*:?[ \t]*\d)")
 _SEGMENT_GAP = re.compile(r"[ \t]*[,;][ \t]*")
 # A name that holds values of its own ("LEFS 31/80", "AROM 45 deg") is a row of another shape.
 _OWN_VALUE = re.compile(r"\d[ \t]*/[ \t]*\d|\d[ \t]*%|[ \t]{2,}\d")
