@@ -44,8 +44,9 @@ _LEADER = r"(?:[ \t]*(?:\.{2,}|\u2026+)[ \t]*|[ \t]+[-\u2013\u2014][ \t]+|[ \t]{
 # The name: words up to a bracket of values, the next segment or the line's end (within one
 # line); a bracket of words inside it is the name's ("Oswestry (ODI)").
 _NAME = r"(?P<name>[A-Za-z](?:[^\n\[\]()]|\([^\n\[\]()\d]{1,30}\)){0,80}?)"
-# A bracket after the name: earlier values ("[31/80]", "(initial 8 deg)").
-_BRACKET = r"(?:[ \t]*[\[(][^\[\]()\n]{0,40}[\])])?"
+# A bracket of values after the name: earlier values ("[31/80]", "(initial 8 deg)"); a bracket
+# of words ("(cm)") is the name's.
+_BRACKET = r"(?:[ \t]*[\[(][^\[\]()\n\d]{0,30}\d[^\[\]()\n]{0,30}[\])])?"
 _NEXT = rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_LEADER}[A-Za-z]|[ \t]*\r?$)"
 _SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_LEADER}){_NAME}(?P<bracket>{_BRACKET}){_NEXT}")
 _ROW_START = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?=\d|{_SIDE}[ \t]*:?[ \t]*\d)")
