@@ -32,12 +32,13 @@ _UNITLESS = re.compile(
 def unitless_decimal_pieces(text: str) -> list[Piece]:
     """A point for the comma of each clause-ending number with a decimal comma, in a note that
     writes decimal commas before units; none in any other note."""
-    if "," not in text or not decimal_comma_pieces(text):
+    if "," not in text:
+        return []
+    found = [m for m in _UNITLESS.finditer(text) if not _counted(text, m.start())]
+    if not found or not decimal_comma_pieces(text):
         return []
     return [
-        Piece(m.start(), m.end(), f"{m.group(1)}.{m.group(2)}", m.start(), m.end())
-        for m in _UNITLESS.finditer(text)
-        if not _counted(text, m.start())
+        Piece(m.start(), m.end(), f"{m.group(1)}.{m.group(2)}", m.start(), m.end()) for m in found
     ]
 
 

@@ -62,17 +62,24 @@ def heading(text: str, start: int, end: int) -> Heading:
 
 
 def side_pair_pieces(text: str) -> list[Piece]:
-    """Rewrites that give each value of a row under a sided heading its side and unit."""
+    """Rewrites that give each value of a row under a sided heading its side and unit. Only a
+    line that ends as a heading does (a colon or a bracket) is searched for sides, once, so a
+    long note costs one pass."""
     pieces: list[Piece] = []
-    at = text.find("\n")
     line_start = 0
-    while at >= 0:
-        top = heading(text, line_start, at)
-        if top.sides is not None and _HEADING_END.search(text, line_start, at):
-            at = _rows(text, at, (top, _title(text, line_start, top.sides.start())), pieces)
-        line_start = at + 1
-        at = text.find("\n", line_start)
+    while (line_end := text.find("\n", line_start)) >= 0:
+        sides = None
+        if _HEADING_END.search(text, max(line_start, line_end - _TAIL), line_end):
+            sides = SIDES.search(text, line_start, line_end)
+        if sides is not None:
+            top = Heading(sides, _HEADING_UNIT.search(text, line_start, line_end))
+            line_end = _rows(text, line_end, (top, _title(text, line_start, sides.start())), pieces)
+        line_start = line_end + 1
     return pieces
+
+
+# How far from a line's end its closing colon or bracket is looked for.
+_TAIL = 4
 
 
 def _rows(
