@@ -20,18 +20,13 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.girth_words import GIRTH_WORDS as GIRTH_WORDS  # read by others
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _DATA = files("tui.core") / "data" / "measures.toml"
-# The words that name a girth or an edema measure; each opens a region (others.read_regions).
-GIRTH_WORDS = (
-    r"\b(?:edema|girths?|circumferences?|circumferential|circ"
-    r"|figure[- ]?(?:8|of[- ]8|eight)|swelling|volumetric|volumetry|volumes?"
-    r"|perometer|perometry|water[- ]displacement)\b"
-)
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 # A girth value: a decimal, or a whole number of two or three digits.
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"

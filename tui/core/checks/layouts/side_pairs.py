@@ -6,9 +6,10 @@ name and two numbers, so read as prose neither number has a side or a unit and b
 Each row is written for reading as the sided list it stands for ("flexion R 120° / L 165°"):
 the side of each column before its value (mapped to where the heading names it) and the
 heading's unit after each bare value (mapped to the value's last digit, so the value's span stays
-the value's). Only rows right under such a heading are read, each a name and exactly two values,
-up to the first line of another shape; every line is matched once, so a note is read in linear
-time. Value-first rows under the same kind of heading take their sides here too
+the value's). A girth heading is left to the girth reader (girth_rows), which reads its sides
+and landmarks. Only rows right under such a heading are read, each a name and exactly two
+values, up to the first line of another shape; every line is matched once, so a note is read
+in linear time. Value-first rows under the same kind of heading take their sides here too
 (layouts/value_first.py).
 """
 
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.checks.layouts.columns import grade_headings, rom_words
+from tui.core.checks.layouts.girth_words import GIRTH_WORDS
 from tui.core.checks.measures import labels
 from tui.core.checks.text.pieces import Piece
 
@@ -36,6 +38,13 @@ _BARE_NUMBER = re.compile(r"(?<![\d./])-?\d{1,3}(?:\.\d)?(?![\d.]|[ \t]*(?:/|[A-
 # A heading line: words that name the pair's sides, ending with a colon or a bracket.
 _HEADING_END = re.compile(r"[:)][ \t]*\r?$")
 _VALUE = r"-?\d{1,3}(?:\.\d{1,2})?[+-]?"
+# A heading's sides and colon with rows after them on its line ("Motor R / L: C8-T1 0 / 0").
+_INLINE_HEAD = re.compile(rf"{SIDES.pattern}\)?[ \t]*:", re.IGNORECASE)
+# A row on a heading's line: a name and two values, up to a semicolon, a full stop or the end.
+_INLINE_ROW = re.compile(
+    rf"[ \t]*(?P<name>[A-Za-z][\w .'-]{{0,40}}?)[ \t]*:?[ \t]+(?P<first>{_VALUE})"
+    rf"[ \t]*[/|][ \t]*(?P<second>{_VALUE})[ \t]*(?:[;.][ \t]*|\r?$)"
+)
 # A row: a name (a level such as "C5" may open it), then exactly two values set apart by a
 # slash or a bar, and nothing after them.
 _ROW = re.compile(
@@ -67,17 +76,48 @@ def side_pair_pieces(text: str) -> list[Piece]:
     long note costs one pass."""
     pieces: list[Piece] = []
     line_start = 0
-    while (line_end := text.find("\n", line_start)) >= 0:
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
         sides = None
         if _HEADING_END.search(text, max(line_start, line_end - _TAIL), line_end):
             sides = SIDES.search(text, line_start, line_end)
+        if sides is not None and _GIRTH.search(text, line_start, line_end):
+            sides = None  # girth rows have their own reader of sides and landmarks
         if sides is not None:
             top = Heading(sides, _HEADING_UNIT.search(text, line_start, line_end))
             line_end = _rows(text, line_end, (top, _title(text, line_start, sides.start())), pieces)
+        else:
+            pieces += _inline(text, line_start, line_end)
         line_start = line_end + 1
     return pieces
 
 
+def _inline(text: str, line_start: int, line_end: int) -> list[Piece]:
+    """The rows written on the heading's own line after its colon ("Motor R / L: C8-T1 0 / 0;
+    C7 elbow extensors 2 / 1."), read as rows under it are: only when every clause after the
+    colon is such a row."""
+    if text.find("/", line_start, line_end) < 0 and text.find("|", line_start, line_end) < 0:
+        return []
+    opened = _INLINE_HEAD.search(text, line_start, line_end)
+    if opened is None or _GIRTH.search(text, line_start, opened.start()):
+        return []
+    sides = SIDES.match(text, opened.start())
+    assert sides is not None  # the head opens with its sides
+    top = Heading(sides, _HEADING_UNIT.search(text, line_start, opened.start()))
+    title = _title(text, line_start, sides.start())
+    pieces: list[Piece] = []
+    pos = opened.end()
+    while (row := _INLINE_ROW.match(text, pos, line_end)) is not None:
+        if title is not None:
+            at = row.start("name")
+            pieces.append(Piece(at, at, f"{text[title[0] : title[1]]} ", *title))
+        pieces += sided(text, (row.span("first"), row.span("second")), top)
+        pos = row.end()
+    return pieces if pieces and not text[pos:line_end].strip() else []
+
+
+_GIRTH = re.compile(GIRTH_WORDS, re.IGNORECASE)
 # How far from a line's end its closing colon or bracket is looked for.
 _TAIL = 4
 
