@@ -109,10 +109,7 @@ def _inline(text: str, line_start: int, line_end: int) -> list[Piece]:
     pieces: list[Piece] = []
     pos = opened.end()
     while (row := _INLINE_ROW.match(text, pos, line_end)) is not None:
-        if title is not None:
-            at = row.start("name")
-            pieces.append(Piece(at, at, f"{text[title[0] : title[1]]} ", *title))
-        pieces += sided(text, (row.span("first"), row.span("second")), top)
+        pieces += _row_pieces(text, row, top, title)
         pos = row.end()
     return pieces if pieces and not text[pos:line_end].strip() else []
 
@@ -134,12 +131,20 @@ def _rows(
         row = _ROW.match(text, pos + 1, end)
         if row is None:
             break
-        if title is not None:
-            at = row.start("name")
-            pieces.append(Piece(at, at, f"{text[title[0] : title[1]]} ", *title))
-        pieces += sided(text, (row.span("first"), row.span("second")), top)
+        pieces += _row_pieces(text, row, top, title)
         pos = end
     return pos
+
+
+def _row_pieces(
+    text: str, row: re.Match[str], top: Heading, title: tuple[int, int] | None
+) -> list[Piece]:
+    """One row's rewrites: the heading's title before its name, then its values sided."""
+    pieces: list[Piece] = []
+    if title is not None:
+        at = row.start("name")
+        pieces.append(Piece(at, at, f"{text[title[0] : title[1]]} ", *title))
+    return pieces + sided(text, (row.span("first"), row.span("second")), top)
 
 
 def _title(text: str, start: int, end: int) -> tuple[int, int] | None:
