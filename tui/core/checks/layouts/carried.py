@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.resources import files
 
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
@@ -67,10 +69,52 @@ def _cues() -> _Cues:
 
 
 def carried(text: str, pos: int) -> bool:
-    """True when `pos` lies in a block copied from an earlier note."""
+    """True when `pos` lies in a block copied from an earlier note, or is a value its line's
+    bracketed note names as carried ("PF 38° ... (PF/inv/ev carried from 04/03)")."""
     starts, ends = _blocks(text)
     index = bisect.bisect_right(starts, pos) - 1
-    return index >= 0 and pos < ends[index]
+    if index >= 0 and pos < ends[index]:
+        return True
+    noted = _noted(text)
+    at = bisect.bisect_right(noted, (pos, len(text))) - 1
+    return at >= 0 and noted[at][0] <= pos < noted[at][1]
+
+
+@lru_cache(maxsize=8)
+def _noted(text: str) -> list[tuple[int, int]]:
+    """The values a bracketed note on their line names as carried from an earlier visit: each
+    name of the note ("PF", "inv", "ev"), as a word or a word's start on the line before the
+    note, and the number right after it. Only the line's own values are looked at, so a note
+    is read in linear time."""
+    spans: list[tuple[int, int]] = []
+    for bracket in _OPENING.finditer(text):
+        at = bracket.start()
+        note = _carried_note().match(text, at)
+        if note is not None:
+            line_start = text.rfind("\n", 0, at) + 1
+            for name in _NAME_SPLIT.split(note.group("names")):
+                if len(name) < _SHORTEST_NAME:
+                    continue
+                named = re.compile(rf"\b{re.escape(name)}\w*[ \t]*:?[ \t]*(-?\d+(?:\.\d+)?)", re.I)
+                spans += [found.span(1) for found in named.finditer(text, line_start, at)]
+    return sorted(spans)
+
+
+_OPENING = re.compile(r"[(\[]")
+_NAME_SPLIT = re.compile(r"[ \t]*(?:/|,|&|\+|\band\b)[ \t]*")
+_SHORTEST_NAME = 2
+
+
+@cache
+def _carried_note() -> re.Pattern[str]:
+    """A bracket that opens with the names of values and says they were carried: "(PF/inv/ev
+    carried from 04/03, not re-measured)", "[ext copied from 01/12 note]" (data/carried.toml)."""
+    data = tomllib.loads(files("tui.core").joinpath("data", "carried.toml").read_text("utf-8"))
+    phrases = either([str(item) for item in data.get("noted", [])])
+    return re.compile(
+        rf"[(\[][ \t*_]*(?P<names>[A-Za-z][A-Za-z /,&+.-]{{0,40}}?)[ \t]+(?:{phrases})\b",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=8)

@@ -20,18 +20,13 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.girth_words import GIRTH_WORDS as GIRTH_WORDS  # read by others
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _DATA = files("tui.core") / "data" / "measures.toml"
-# The words that name a girth or an edema measure; each opens a region (others.read_regions).
-GIRTH_WORDS = (
-    r"\b(?:edema|girths?|circumferences?|circumferential|circ"
-    r"|figure[- ]?(?:8|of[- ]8|eight)|swelling|volumetric|volumetry|volumes?"
-    r"|perometer|perometry|water[- ]displacement)\b"
-)
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 # A girth value: a decimal, or a whole number of two or three digits.
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
@@ -50,8 +45,13 @@ _CLOSE = re.compile(r"[ \t]*[)\]]")
 # "#2", "Pt 4 (wrist)"): the marker names where the tape was, so its numbers are no girths.
 _MARKER = r"(?:[A-Za-z]{1,3}[ \t]?#?\d{1,2}|#\d{1,2})(?![\d.])(?:[ \t]*\([^()\n]{1,30}\))?"
 # The name of a row: a numbered marker, or a landmark in words ("MTP", "wrist crease"), with
-# its tape position in a bracket after it ("wrist (0 cm)"), which is where, never a girth.
-_ROW_NAME = rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?(?:[ \t]*\([^()\n]{{1,30}}\))?)"
+# its tape position after a comma or in a bracket after it ("calf, 30 cm from floor", "wrist
+# (0 cm)"), which is where, never a girth.
+_ROW_NAME = (
+    rf"(?:{_MARKER}|[A-Za-z][A-Za-z .]{{0,30}}?"
+    rf"(?:,[ \t]*\d{{1,2}}(?:\.\d)?[ \t]*cm[ \t]+[A-Za-z][A-Za-z ]{{0,30}}?)?"
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)"
+)
 # A landmark named at the start of a row (or after a colon, semicolon or bar), then a pair.
 _LANDMARK_PAIR = re.compile(
     rf"(?:^|(?<=[:;|]))[ \t]*(?:[-*\u2022][ \t]+)?(?!{_SIDE}\b)"
@@ -215,7 +215,8 @@ _DIGIT = re.compile(r"\d")
 
 _ROW_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]+)?")
 _NAMED_ROW = re.compile(
-    rf"{_ROW_NAME}[ \t]*:?[ \t]+{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*(?:[/|,]|$)",
+    rf"{_ROW_NAME}[ \t]*:?[ \t]+(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?"
+    rf"[ \t]*(?:[/|,]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -20,8 +20,11 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
+from tui.core.checks.layouts.decimal_commas import unitless_decimal_pieces
 from tui.core.checks.layouts.json_lines import json_line_pieces
 from tui.core.checks.layouts.pair_rows import pair_row_pieces
+from tui.core.checks.layouts.side_pairs import side_pair_pieces
+from tui.core.checks.layouts.value_first import value_first_pieces
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -48,18 +51,24 @@ def _data() -> dict[str, frozenset[str]]:
 
 def markup_pieces(text: str) -> list[Piece]:
     """Rewrites for every piece of markup in `text`: none for a note without any. What the note
-    struck through or a correction took back goes first, and no other rewrite reaches into it."""
+    struck through or a correction took back goes first, and no other rewrite reaches into it;
+    a row written value first is turned round next (layouts/value_first.py), before its dots
+    are read as a leader."""
     taken_back = _taken_back(text)
+    reordered = _outside(taken_back, value_first_pieces(text))
     return sorted(
         taken_back
+        + reordered
         + _outside(
-            taken_back,
+            sorted(taken_back + reordered, key=lambda piece: (piece.start, piece.end)),
             _tag_pieces(text)
             + _leader_pieces(text)
             + _pair_mark_pieces(text)
             + _flow_mapping_pieces(text)
             + pair_row_pieces(text)
-            + json_line_pieces(text, _data()["json_bound_keys"]),
+            + side_pair_pieces(text)
+            + json_line_pieces(text, _data()["json_bound_keys"])
+            + unitless_decimal_pieces(text),
         ),
         key=lambda piece: (piece.start, piece.end),
     )
