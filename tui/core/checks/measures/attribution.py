@@ -206,7 +206,7 @@ def attribute(
             + visible[high:]
         )
     window, open_at = _scoped(visible)
-    parts = _parts(window)
+    parts = _named_after(scanner, start, end) or _parts(window)
     side = side_after(text, end) if after_side else ""
     whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
     prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
@@ -226,6 +226,31 @@ def attribute(
         mode=parts.mode,
         prior=carried(text, start) or prior,
     )
+
+
+# A row written value first: bullets before the value, and after it (and its unit) a leader (a
+# dotted leader reads as a colon, an ellipsis, a dash) and the name of what it measures
+# ("112 deg .... L knee flexion AROM [84 deg]", "4/5 \u2026 R wrist extensors").
+_ROW_OPENING = re.compile(r"[ \t]*(?:[-*\u2022>|][ \t]*)?")
+_LEADER = re.compile(r"[ \t]*(?::|\.{2,}|\u2026+|-{1,2}|\u2013|\u2014)[ \t]*(?=[A-Za-z])")
+# The name after the leader ends at a bracket (the row's earlier value), a clause mark or the
+# line's end.
+_NAME_END = re.compile(r"[(\[,;\n]")
+
+
+def _named_after(scanner: Scanner, start: int, end: int) -> labels.Parts | None:
+    """The side and anatomy a value-first row names after its leader, when the value opens its
+    line: that name is the value's own, whatever the rows above it say."""
+    text = scanner.text
+    line_start, line_end = scanner.line(start)
+    if _ROW_OPENING.fullmatch(text, line_start, start) is None:
+        return None
+    leader = _LEADER.match(text, _unit_end(text, end), line_end)
+    if leader is None:
+        return None
+    stop = _NAME_END.search(text, leader.end(), min(line_end, leader.end() + WINDOW))
+    named = _parts(text[leader.end() : stop.start() if stop else min(line_end, end + WINDOW)])
+    return named if named != labels.Parts() else None
 
 
 # A side's value and a comma right before the value read, led by the other side ("at eval R 95°,
@@ -715,7 +740,7 @@ def _opens_prior(window: str, open_at: int) -> bool:
 
 
 _LEGEND = re.compile(
-    r"\b(?:(?:values?|scores?|measures?)\s+)?(?:at\s+)?(\w+(?:\s+\w+)?)\s+(?:values?\s+|scores?\s+)?"
+    r"\b(?:(?:values?|scores?|measures?)\s+)?(?:at\s+)?(\w+(?:\s+\w+){0,2})\s+(?:values?\s+|scores?\s+)?"
     r"(?:are\s+|is\s+|shown\s+|given\s+)?in\s+(?:square\s+)?(brackets|parenthes[ei]s|parens)\b",
     re.IGNORECASE,
 )

@@ -22,7 +22,48 @@ _PREVIOUS = " (previous)"
 _DEFICIT = " (deficit)"
 
 
-def read_listed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+def read_listed(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
+    """For each fact read from a value of a list, the list's other values: those of a list
+    with a legend, then those of a run sharing one unit after one label."""
+    _read_legend_lists(scanner, facts)
+    _read_runs(scanner, facts)
+
+
+# A run of bare values written after one label and closed by one unit, whose last value a reader
+# took ("MCP flex (index-small): 70, 75, 80, 80 deg", "grip, 3 trials: 20, 22, 21 kg"): every
+# value of the run is the label's, one per digit or trial. The value read must carry a unit of
+# an angle, a length or a force, and nothing but commas lies between the run's values; a value
+# with its own name ("MCP 50°, IP 75") is no run.
+_RUN_KINDS = frozenset({"rom", "girth", "strength"})
+_RUN = re.compile(
+    r"(?:(?<=[A-Za-z:)])|(?<=[A-Za-z:)][ \t]))[ \t]*((?:\d+(?:\.\d+)?[ \t]*,[ \t]*)+)$"
+)
+_RUN_VALUE = re.compile(r"\d+(?:\.\d+)?")
+_RUN_END = re.compile(r"[ \t]*(?:°|deg\w*|cm|mm|kg|lbs?|N)[ \t]*(?:[.;(]|$)", re.MULTILINE)
+_RUN_REACH = 60
+
+
+def _read_runs(scanner: Scanner, facts: list[Fact]) -> None:
+    """For each fact read from the last value of a run, the run's other values."""
+    for fact in list(facts):
+        if fact.kind not in _RUN_KINDS:
+            continue
+        start = normalised(scanner, fact.span[0])
+        if start is None:
+            continue
+        line_start, _ = scanner.line(start)
+        head = max(line_start, start - _RUN_REACH)
+        run = _RUN.search(scanner.text, head, start)
+        value_end = _RUN_VALUE.match(scanner.text, start)
+        if run is None or value_end is None or not _RUN_END.match(scanner.text, value_end.end()):
+            continue
+        spans = [m.span() for m in _RUN_VALUE.finditer(scanner.text, *run.span(1))]
+        if all(scanner.free(*span) for span in spans):
+            for span in spans:
+                _emit(scanner, facts, fact, span, legends.Position(side="", prior=None))
+
+
+def _read_legend_lists(scanner: Scanner, facts: list[Fact]) -> None:
     """For each fact read from a value of a list with a legend, the list's other values."""
     original = scanner.norm.original
     for fact in list(facts):
