@@ -478,6 +478,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day
     if _not_retested_after(scanner, end):
         return True
+    if _numbered_visit_after(scanner, start, end):
+        return True  # "NDI 18% today; 34% week 1": the second value is week 1's
     if (open_at >= 0 or _opened_before(scanner, start)) and _DATED_CLOSE.match(
         scanner.text, _unit_end(scanner.text, end)
     ):
@@ -561,7 +563,7 @@ _DATED_CLOSE = re.compile(
     r"|(?:at|@)[ \t]*\d{1,3}[ \t]*(?:days?|months?|mos?|weeks?|wks?)(?:[ \t]+post-?op\w*)?"
     r"|(?:at|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?\d{1,2}[ \t-]?(?:months?|mos?|weeks?|wks?)"
     r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR)"
-    r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
+    r"|(?:(?:at|on|@)[ \t]+)?(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
     r"(?:1st|2nd|3rd|\d{1,2}th|first|second|third)[ \t]+"
     r"(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
     r"|(?:(?:with|w/|using|on)[ \t]*[A-Za-z][\w-]{0,11}[ \t]+)?"
@@ -678,6 +680,24 @@ def arrow_after(scanner: Scanner, end: int) -> bool:
         return True
     at = scanner.norm.span(found.start(2), found.end(2))[0]
     return scanner.norm.original[at : at + 1] in _ARROWS
+
+
+# After a value and its unit, the numbered visit or week it was taken at, closing its clause
+# ("34% week 1;", "45° at visit 4,"): not "week 2 post-op", which says how long since surgery.
+_NUMBERED_VISIT = re.compile(
+    r"[ \t]*(?:(?:at|in|on|@)[ \t]+)?(?:wk|week|visit|session|tx)[ \t]*#?[ \t]*\d{1,2}"
+    r"(?=[ \t]*(?:[;,.)\]]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _numbered_visit_after(scanner: Scanner, start: int, end: int) -> bool:
+    """A numbered visit or week follows the value, and its sentence holds another value before
+    it (the pair compares today's value with that visit's); a value standing alone with a week
+    after it ("ROM 95° week 6.") may be today's week of the episode."""
+    if not _NUMBERED_VISIT.match(scanner.text, _unit_end(scanner.text, end)):
+        return False
+    return bool(_DIGIT.search(scanner.visible(scanner.sentence_before(start), start)))
 
 
 def _not_retested_after(scanner: Scanner, end: int) -> bool:

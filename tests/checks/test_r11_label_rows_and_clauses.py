@@ -1,0 +1,86 @@
+"""Whose value, which side, which time: decided from the row, the bracket or the clause.
+
+A value-first row names its value after the leader; a bracket closing a row that names some of
+its measures as carried makes only those earlier; a run of bare values closed by one unit is the
+label's, every value of it; a clause with a modal and a later time is a goal; a numbered visit
+after the second value of a pair dates that value; a value's side is its own clause's. Each rule
+has its twin that must not be read so.
+"""
+
+from __future__ import annotations
+
+from tests.checks.conftest import facts_in, one_fact
+
+
+def test_a_value_first_row_takes_the_name_after_its_leader() -> None:
+    text = " 112 deg .... L knee flexion AROM [84 deg]\n 28 deg ..... R ankle dorsiflexion\n"
+    knee = one_fact(text, "rom", 112)
+    assert "L" in knee.label.split() and "knee" in knee.label and "previous" not in knee.label
+    ankle = one_fact(text, "rom", 28)
+    assert ankle.label.split()[0] == "R" and "ankle" in ankle.label and "knee" not in ankle.label
+
+
+def test_a_value_inside_a_sentence_keeps_the_name_before_it() -> None:
+    """The twin: a value that does not open its row is named by the words before it."""
+    fact = one_fact("L hip abduction 30 deg: limited by pain\n", "rom", 30)
+    assert "hip" in fact.label and "abduction" in fact.label
+
+
+def test_a_carried_names_bracket_makes_only_the_named_values_earlier() -> None:
+    text = (
+        "- R ankle AROM DF 9°, PF 38°, inversion 20° (PF/inv carried from 04/03, not re-measured)\n"
+    )
+    assert "previous" not in one_fact(text, "rom", 9).label
+    assert "previous" in one_fact(text, "rom", 38).label
+    assert "previous" in one_fact(text, "rom", 20).label
+    assert not [fact for fact in facts_in(text) if fact.value in (4, 3)]
+
+
+def test_a_bracket_measured_today_or_naming_nothing_marks_nothing() -> None:
+    """The twins: "(both measured today)" and "(up from 13/30 at eval)" carry nothing over."""
+    today = "- R knee flexion 120°, extension 0° (both measured today)\n"
+    assert all("previous" not in fact.label for fact in facts_in(today, "rom"))
+    gain = "FGA 17/30 (up from 13/30 at eval 4/20)\n"
+    assert 13 in [fact.value for fact in facts_in(gain, "outcome")]
+
+
+def test_a_run_closed_by_one_unit_is_read_whole() -> None:
+    facts = facts_in("R MCP flex (index-small): 70, 75, 80, 80 deg.\n", "rom")
+    assert sorted(fact.value for fact in facts) == [70, 75, 80, 80]
+    assert all("MCP" in fact.label for fact in facts)
+
+
+def test_values_with_their_own_names_are_no_run() -> None:
+    """The twin: "MCP flex 50°, IP 75" gives the IP its own name."""
+    fact = one_fact("L thumb: MCP flex 50°, IP 75, CMC abd 40.\n", "rom", 75)
+    assert "MCP" not in fact.label
+
+
+def test_a_clause_with_a_modal_and_a_later_time_is_a_goal() -> None:
+    text = "O: Berg 43/56 today; she should reach 48/56 by discharge.\n"
+    assert [fact.value for fact in facts_in(text, "outcome")] == [43]
+
+
+def test_a_modal_without_a_later_time_states_no_goal() -> None:
+    """The twin: "pain should settle, 2/10 today" is today's rating."""
+    assert [fact.value for fact in facts_in("Pain should settle, 2/10 today.\n", "pain")] == [2]
+
+
+def test_a_numbered_visit_dates_the_second_value_of_a_pair() -> None:
+    text = "NDI 18% today; 34% week 1.\n"
+    assert "previous" not in one_fact(text, "outcome", 18).label
+    assert "previous" in one_fact(text, "outcome", 34).label
+
+
+def test_a_week_since_surgery_does_not_date_a_value() -> None:
+    """The twin: "150° week 6 post-op" is today's, six weeks after the operation."""
+    fact = one_fact("R shoulder flexion 150° week 6 post-op, L 170°.\n", "rom", 150)
+    assert "previous" not in fact.label
+
+
+def test_a_value_takes_the_side_of_its_own_clause() -> None:
+    text = "SLR: L 40 deg reproduces calf tingling L, R 80 deg negative.\n"
+    right = one_fact(text, "rom", 80)
+    assert "R" in right.label.split() and "L" not in right.label.split()
+    left = one_fact(text, "rom", 40)
+    assert "L" in left.label.split() and "R" not in left.label.split()
