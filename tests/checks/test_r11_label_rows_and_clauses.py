@@ -84,3 +84,25 @@ def test_a_value_takes_the_side_of_its_own_clause() -> None:
     assert "R" in right.label.split() and "L" not in right.label.split()
     left = one_fact(text, "rom", 40)
     assert "L" in left.label.split() and "R" not in left.label.split()
+
+
+def test_words_or_a_bracket_after_a_value_that_date_it_make_it_earlier() -> None:
+    text = (
+        "Pain 8/10 at onset, 3/10 now.\n"
+        "R knee flexion 110° (from last visit), extension -5°.\n"
+        "Berg 44/56 (at visit 6), TUG 12.1 s.\n"
+        "Grip R 20 kg at wk 1, 28 kg today.\n"
+    )
+    assert "previous" in one_fact(text, "pain", 8).label
+    assert "previous" not in one_fact(text, "pain", 3).label
+    assert "previous" in one_fact(text, "rom", 110).label
+    assert "previous" in one_fact(text, "outcome", 44).label
+    assert "previous" not in one_fact(text, "outcome", 12.1).label
+    assert "previous" in one_fact(text, "strength", 20).label
+    assert "previous" not in one_fact(text, "strength", 28).label
+
+
+def test_the_onset_of_an_activity_today_does_not_date_a_rating() -> None:
+    """The twin: "4/10 at onset of overhead reaching" is today's rating at the activity's start."""
+    fact = one_fact("Pain 4/10 at onset of overhead reaching today.\n", "pain", 4)
+    assert "previous" not in fact.label

@@ -100,6 +100,7 @@ def _cues() -> _Cues:
     timepoint = either(words.get("timepoint", ()))
     versus = either(words.get("versus", ()))
     side = either(words.get("side_after", ()))
+    after = (*words.get("prior_after", ()), *legends.legend_words().get("earlier_after", ()))
     edge = r"(?<![\w-])"
     tail = r"(?![A-Za-z0-9])"
     flags = re.IGNORECASE
@@ -110,9 +111,7 @@ def _cues() -> _Cues:
     return _Cues(
         prior_before=re.compile(rf"{edge}{since}(?:{prior}){tail}", flags),
         copula=re.compile(rf"{edge}(?:{either(words.get('copula', ()))}){tail}", flags),
-        prior_after=re.compile(
-            rf"[ \t]*,?[ \t]*(?:{either(words.get('prior_after', ()))}){tail}", flags
-        ),
+        prior_after=re.compile(rf"[ \t]*,?[ \t]*(?:{either(after)}){tail}", flags),
         current=re.compile(rf"{edge}(?:{current}){tail}", flags),
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
         # "today vs IE", "vs visit 10", "NOW VS VISIT 10": the value after "vs" is the earlier
@@ -478,8 +477,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day
     if _not_retested_after(scanner, end):
         return True
-    if _numbered_visit_after(scanner, start, end):
-        return True  # "NDI 18% today; 34% week 1": the second value is week 1's
+    if _numbered_visit_after(scanner, start, end) or _bracketed_earlier_after(scanner, end):
+        return True  # "NDI 18% today; 34% week 1", "44/56 (at visit 6)", "110° (from last visit)"
     if (open_at >= 0 or _opened_before(scanner, start)) and _DATED_CLOSE.match(
         scanner.text, _unit_end(scanner.text, end)
     ):
@@ -685,18 +684,41 @@ def arrow_after(scanner: Scanner, end: int) -> bool:
 # After a value and its unit, the numbered visit or week it was taken at, closing its clause
 # ("34% week 1;", "45° at visit 4,"): not "week 2 post-op", which says how long since surgery.
 _NUMBERED_VISIT = re.compile(
-    r"[ \t]*(?:(?:at|in|on|@)[ \t]+)?(?:wk|week|visit|session|tx)[ \t]*#?[ \t]*\d{1,2}"
+    r"[ \t]*(?:(at|@)[ \t]+|(?:in|on)[ \t]+)?(?:wk|week|visit|session|tx)[ \t]*#?[ \t]*\d{1,2}"
     r"(?=[ \t]*(?:[;,.)\]]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+_OPENS = re.compile(r"[ \t]*[(\[][ \t]*")
+_AT_VISIT = re.compile(
+    r"(?:at|in|on|@)[ \t]+(?:wk|week|visit|session|tx)[ \t]*#?[ \t]*\d{1,2}[ \t]*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_earlier_after(scanner: Scanner, end: int) -> bool:
+    """A bracket straight after the value holds nothing but when it was taken, an earlier time
+    ("110° (from last visit)", "44/56 (at visit 6)", "8/10 (at onset)")."""
+    text = scanner.text
+    opened = _OPENS.match(text, _unit_end(text, end))
+    if opened is None:
+        return False
+    if _AT_VISIT.match(text, opened.end()):
+        return True
+    said = _cues().prior_after.match(text, opened.end())
+    return said is not None and _BRACKET_END.match(text, said.end()) is not None
 
 
 def _numbered_visit_after(scanner: Scanner, start: int, end: int) -> bool:
     """A numbered visit or week follows the value, and its sentence holds another value before
     it (the pair compares today's value with that visit's); a value standing alone with a week
     after it ("ROM 95° week 6.") may be today's week of the episode."""
-    if not _NUMBERED_VISIT.match(scanner.text, _unit_end(scanner.text, end)):
+    visit = _NUMBERED_VISIT.match(scanner.text, _unit_end(scanner.text, end))
+    if visit is None:
         return False
+    if visit.group(1):
+        return True  # "20 kg at wk 1,": the preposition dates the value
     return bool(_DIGIT.search(scanner.visible(scanner.sentence_before(start), start)))
 
 
