@@ -106,3 +106,29 @@ def test_the_onset_of_an_activity_today_does_not_date_a_rating() -> None:
     """The twin: "4/10 at onset of overhead reaching" is today's rating at the activity's start."""
     fact = one_fact("Pain 4/10 at onset of overhead reaching today.\n", "pain", 4)
     assert "previous" not in fact.label
+
+
+def test_an_opening_phrase_of_an_earlier_visit_dates_its_sentence() -> None:
+    text = "O: At last visit, knee flexion 108°; today 116°.\n"
+    assert "previous" in one_fact(text, "rom", 108).label
+    assert "previous" not in one_fact(text, "rom", 116).label
+
+
+def test_the_start_of_a_period_is_no_earlier_visit() -> None:
+    """The twin: "Since last visit, TUG 10.8 s" is today's time."""
+    assert "previous" not in one_fact("Since last visit, TUG 10.8 s.\n", "outcome", 10.8).label
+
+
+def test_a_weekday_or_sessions_ago_after_a_value_dates_it() -> None:
+    text = "Pain was 6/10 on Thursday, today 3/10. Knee flexion 95° two sessions ago, 105° today.\n"
+    assert "previous" in one_fact(text, "pain", 6).label
+    assert "previous" not in one_fact(text, "pain", 3).label
+    assert "previous" in one_fact(text, "rom", 95).label
+    assert "previous" not in one_fact(text, "rom", 105).label
+
+
+def test_a_clause_after_a_conjunction_is_no_goal() -> None:
+    """The twin of the modal goal: "will go back to work in 2 weeks and pain is 3/10"."""
+    text = "She will go back to work in 2 weeks and her knee pain is 3/10 today.\n"
+    assert [fact.value for fact in facts_in(text, "pain")] == [3]
+    assert not facts_in("We expect knee flexion to reach 125° in 3 wks.\n", "rom")

@@ -33,8 +33,10 @@ def _later_time() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
-# What ends a clause: a comma, a semicolon, a full stop that is no decimal point, a bracket.
-_CLAUSE_MARK = re.compile(r"[,;()\[\]]|\.(?!\d)")
+# What ends a clause: a comma, a semicolon, a full stop that is no decimal point, a bracket, or
+# a conjunction that starts another clause ("she will return to work in 2 weeks and pain is
+# 3/10": the pain is today's).
+_CLAUSE_MARK = re.compile(r"[,;()\[\]]|\.(?!\d)|\b(?:and|but|while|although)\b", re.IGNORECASE)
 
 
 def block_modal_goals(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
