@@ -132,3 +132,20 @@ def test_a_clause_after_a_conjunction_is_no_goal() -> None:
     text = "She will go back to work in 2 weeks and her knee pain is 3/10 today.\n"
     assert [fact.value for fact in facts_in(text, "pain")] == [3]
     assert not facts_in("We expect knee flexion to reach 125° in 3 wks.\n", "rom")
+
+
+def test_a_run_gives_each_value_the_side_written_before_it() -> None:
+    facts = facts_in("Wrist extension AROM: right 55, left 70 degrees.\n", "rom")
+    assert sorted((fact.value, fact.label.split()[0]) for fact in facts) == [(55, "R"), (70, "L")]
+
+
+def test_a_side_closing_the_label_is_every_value_of_the_run() -> None:
+    facts = facts_in("Grip, three trials R: 14, 15, 17 kg.\n", "strength")
+    assert sorted(fact.value for fact in facts) == [14, 15, 17]
+    assert all(fact.label.split()[0] == "R" for fact in facts)
+
+
+def test_a_count_before_a_value_without_a_colon_is_no_run() -> None:
+    """The twin: "Pinch trials 3, 5 kg" counts trials."""
+    facts = facts_in("Pinch trials 3, 5 kg lateral pinch R.\n", "strength")
+    assert [fact.value for fact in facts] == [5]
