@@ -149,3 +149,45 @@ def test_a_count_before_a_value_without_a_colon_is_no_run() -> None:
     """The twin: "Pinch trials 3, 5 kg" counts trials."""
     facts = facts_in("Pinch trials 3, 5 kg lateral pinch R.\n", "strength")
     assert [fact.value for fact in facts] == [5]
+
+
+def test_a_goal_status_beside_todays_value_makes_the_other_value_the_target() -> None:
+    text = (
+        "- Berg 52/56: not met (47/56 today).\n"
+        "- Ambulate 500 ft without device: partially met, currently 350 ft with SPC.\n"
+    )
+    assert [fact.value for fact in facts_in(text, "outcome")] == [47]
+    assert 500 not in [fact.value for fact in facts_in(text)]
+
+
+def test_a_status_without_a_value_of_today_keeps_its_value() -> None:
+    """The twin: "not met; R knee extension -3 deg limits clearance" is today's measurement."""
+    text = "- Stairs reciprocal: not met; R knee extension -3 deg limits clearance.\n"
+    assert [fact.value for fact in facts_in(text, "rom")] == [3]
+
+
+def test_a_goal_heading_may_hold_words_before_its_time_frame() -> None:
+    text = "GOALS (revised, 6 wk)\n---------------------\nElbow extension to -10 deg.\n"
+    assert not facts_in(text, "rom")
+
+
+def test_a_value_first_row_is_read_by_its_name() -> None:
+    text = (
+        "Measures (value, then what it is; initial values in brackets):\n"
+        " 4/5 ........ L hip abduction MMT [3-/5]\n"
+        " 3/10 ....... pain on stairs [7/10]\n"
+        "21 kg \u2026 R grip, Jamar position 2 [12 kg]\n"
+    )
+    grade = one_fact(text, "mmt", "4")
+    assert "hip" in grade.label and "previous" not in grade.label
+    assert "previous" in one_fact(text, "mmt", "3-").label
+    assert "previous" not in one_fact(text, "pain", 3).label
+    assert "previous" in one_fact(text, "pain", 7).label
+    assert one_fact(text, "strength", 21).label.split()[0] == "R"
+
+
+def test_a_value_first_row_whose_name_says_nothing_of_its_kind_is_not_read() -> None:
+    """The twins: a count over 5 of trials and a load carried are no grade and no grip."""
+    text = " 3/5 ........ trials completed\n 12 kg ....... kettlebell carry\n4/5: pt seen for HEP\n"
+    assert not facts_in(text, "mmt")
+    assert not facts_in(text, "strength")

@@ -237,9 +237,9 @@ _LEADER = re.compile(r"[ \t]*(?::|\.{2,}|\u2026+|-{1,2}|\u2013|\u2014)[ \t]*(?=[
 _NAME_END = re.compile(r"[(\[,;\n]")
 
 
-def _named_after(scanner: Scanner, start: int, end: int) -> labels.Parts | None:
-    """The side and anatomy a value-first row names after its leader, when the value opens its
-    line: that name is the value's own, whatever the rows above it say."""
+def row_name(scanner: Scanner, start: int, end: int) -> tuple[int, int] | None:
+    """Where the name of a value-first row stands, after its leader, when the value at [start,
+    end) opens its line and a leader follows it and its unit ("4/5 .... L hip abduction")."""
     text = scanner.text
     line_start, line_end = scanner.line(start)
     if _ROW_OPENING.fullmatch(text, line_start, start) is None:
@@ -248,7 +248,16 @@ def _named_after(scanner: Scanner, start: int, end: int) -> labels.Parts | None:
     if leader is None:
         return None
     stop = _NAME_END.search(text, leader.end(), min(line_end, leader.end() + WINDOW))
-    named = _parts(text[leader.end() : stop.start() if stop else min(line_end, end + WINDOW)])
+    return leader.end(), stop.start() if stop else min(line_end, leader.end() + WINDOW)
+
+
+def _named_after(scanner: Scanner, start: int, end: int) -> labels.Parts | None:
+    """The side and anatomy a value-first row names after its leader: that name is the value's
+    own, whatever the rows above it say."""
+    name = row_name(scanner, start, end)
+    if name is None:
+        return None
+    named = _parts(scanner.text[name[0] : name[1]])
     return named if named != labels.Parts() else None
 
 

@@ -1,11 +1,14 @@
-"""Goals said in a clause rather than under a goal heading: a modal word and a later time.
+"""Goals said in a clause rather than under a goal heading: a modal word and a later time, or a
+goal's status beside today's value.
 
 "Berg 43/56 today; she should reach 48/56 by discharge", "TUG 13.1 s, expected to drop under 11 s
 in 4 weeks", "hoping to be at 1.0 m/s before she returns to work": the clause says what a value
 should, will or is hoped to be at a time after this visit, so its values are targets, whatever
 the goal's wording. Both cues must be in the clause: a modal alone ("pain should settle, 2/10
 today") or a time alone ("walked 300 ft in 6 min") states no goal. The words are data
-(legends.toml goal_modals, goal_times); each clause is bounded, so the pass is linear.
+(legends.toml goal_modals, goal_times); each clause is bounded, so the pass is linear. A goal
+status beside a value of today ("Berg 50/56: not met (46/56 today)") makes the other value of
+its sentence the target.
 """
 
 from __future__ import annotations
@@ -65,3 +68,47 @@ def _clause(scanner: Scanner, position: int) -> tuple[int, int]:
 
 # How far a clause reaches either side of its modal word, so a note of one line is read linearly.
 _CLAUSE_REACH = 120
+
+
+@cache
+def _status() -> re.Pattern[str]:
+    """A goal's status (legends.toml goal_status)."""
+    words = either(legend_words().get("goal_status", ()))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _current_value() -> re.Pattern[str]:
+    """A value marked as this visit's, the word before it or after it (legends.toml later)."""
+    later = either(legend_words().get("later", ()))
+    value = r"\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?"
+    return re.compile(
+        rf"(?<![\w-])(?:{later})[ \t]+(?:(?:about|around|at|~)[ \t]+)?{value}"
+        rf"|{value}[ \t]*[A-Za-z%\u00b0]{{0,4}}[ \t]+(?:{later})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?")
+
+
+def block_goal_targets(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """In a sentence that states a goal's status and today's value ("Berg 50/56: not met (46/56
+    today)", "Amb 300 ft: partially met, currently 220 ft"), block the values before today's:
+    they are the goal's target. A status with no value of today ("Not met: R -2°") blocks
+    nothing: its value is the measurement."""
+    text = scanner.text
+    for status in _status().finditer(text):
+        sentence_start, sentence_end = scanner.sentence(status.start())
+        line_start, line_end = scanner.line(status.start())
+        start, end = max(sentence_start, line_start), min(sentence_end, line_end)
+        start = text.rfind(";", start, status.start()) + 1 or start  # the status's own clause
+        current = _current_value().search(
+            text, status.end(), min(end, status.end() + _CLAUSE_REACH)
+        )
+        if current is None:
+            continue
+        for number in _NUMBER.finditer(
+            text, max(start, status.start() - _CLAUSE_REACH), current.start()
+        ):
+            scanner.block(*number.span())
