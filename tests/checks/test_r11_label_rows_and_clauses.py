@@ -12,6 +12,11 @@ from __future__ import annotations
 from tests.checks.conftest import facts_in, one_fact
 
 
+def earlier(text: str, kind: str, value: object) -> bool:
+    """The one fact of that kind and value is labelled an earlier value."""
+    return "previous" in one_fact(text, kind, value).label
+
+
 def test_a_value_first_row_takes_the_name_after_its_leader() -> None:
     text = " 112 deg .... L knee flexion AROM [84 deg]\n 28 deg ..... R ankle dorsiflexion\n"
     knee = one_fact(text, "rom", 112)
@@ -30,9 +35,9 @@ def test_a_carried_names_bracket_makes_only_the_named_values_earlier() -> None:
     text = (
         "- R ankle AROM DF 9°, PF 38°, inversion 20° (PF/inv carried from 04/03, not re-measured)\n"
     )
-    assert "previous" not in one_fact(text, "rom", 9).label
-    assert "previous" in one_fact(text, "rom", 38).label
-    assert "previous" in one_fact(text, "rom", 20).label
+    assert not earlier(text, "rom", 9)
+    assert earlier(text, "rom", 38)
+    assert earlier(text, "rom", 20)
     assert not [fact for fact in facts_in(text) if fact.value in (4, 3)]
 
 
@@ -68,8 +73,8 @@ def test_a_modal_without_a_later_time_states_no_goal() -> None:
 
 def test_a_numbered_visit_dates_the_second_value_of_a_pair() -> None:
     text = "NDI 18% today; 34% week 1.\n"
-    assert "previous" not in one_fact(text, "outcome", 18).label
-    assert "previous" in one_fact(text, "outcome", 34).label
+    assert not earlier(text, "outcome", 18)
+    assert earlier(text, "outcome", 34)
 
 
 def test_a_week_since_surgery_does_not_date_a_value() -> None:
@@ -93,13 +98,13 @@ def test_words_or_a_bracket_after_a_value_that_date_it_make_it_earlier() -> None
         "Berg 44/56 (at visit 6), TUG 12.1 s.\n"
         "Grip R 20 kg at wk 1, 28 kg today.\n"
     )
-    assert "previous" in one_fact(text, "pain", 8).label
-    assert "previous" not in one_fact(text, "pain", 3).label
-    assert "previous" in one_fact(text, "rom", 110).label
-    assert "previous" in one_fact(text, "outcome", 44).label
-    assert "previous" not in one_fact(text, "outcome", 12.1).label
-    assert "previous" in one_fact(text, "strength", 20).label
-    assert "previous" not in one_fact(text, "strength", 28).label
+    assert earlier(text, "pain", 8)
+    assert not earlier(text, "pain", 3)
+    assert earlier(text, "rom", 110)
+    assert earlier(text, "outcome", 44)
+    assert not earlier(text, "outcome", 12.1)
+    assert earlier(text, "strength", 20)
+    assert not earlier(text, "strength", 28)
 
 
 def test_the_onset_of_an_activity_today_does_not_date_a_rating() -> None:
@@ -110,21 +115,21 @@ def test_the_onset_of_an_activity_today_does_not_date_a_rating() -> None:
 
 def test_an_opening_phrase_of_an_earlier_visit_dates_its_sentence() -> None:
     text = "O: At last visit, knee flexion 108°; today 116°.\n"
-    assert "previous" in one_fact(text, "rom", 108).label
-    assert "previous" not in one_fact(text, "rom", 116).label
+    assert earlier(text, "rom", 108)
+    assert not earlier(text, "rom", 116)
 
 
 def test_the_start_of_a_period_is_no_earlier_visit() -> None:
     """The twin: "Since last visit, TUG 10.8 s" is today's time."""
-    assert "previous" not in one_fact("Since last visit, TUG 10.8 s.\n", "outcome", 10.8).label
+    assert not earlier("Since last visit, TUG 10.8 s.\n", "outcome", 10.8)
 
 
 def test_a_weekday_or_sessions_ago_after_a_value_dates_it() -> None:
     text = "Pain was 6/10 on Thursday, today 3/10. Knee flexion 95° two sessions ago, 105° today.\n"
-    assert "previous" in one_fact(text, "pain", 6).label
-    assert "previous" not in one_fact(text, "pain", 3).label
-    assert "previous" in one_fact(text, "rom", 95).label
-    assert "previous" not in one_fact(text, "rom", 105).label
+    assert earlier(text, "pain", 6)
+    assert not earlier(text, "pain", 3)
+    assert earlier(text, "rom", 95)
+    assert not earlier(text, "rom", 105)
 
 
 def test_a_clause_after_a_conjunction_is_no_goal() -> None:
@@ -180,9 +185,9 @@ def test_a_value_first_row_is_read_by_its_name() -> None:
     )
     grade = one_fact(text, "mmt", "4")
     assert "hip" in grade.label and "previous" not in grade.label
-    assert "previous" in one_fact(text, "mmt", "3-").label
-    assert "previous" not in one_fact(text, "pain", 3).label
-    assert "previous" in one_fact(text, "pain", 7).label
+    assert earlier(text, "mmt", "3-")
+    assert not earlier(text, "pain", 3)
+    assert earlier(text, "pain", 7)
     assert one_fact(text, "strength", 21).label.split()[0] == "R"
 
 

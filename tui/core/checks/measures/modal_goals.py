@@ -23,16 +23,10 @@ from tui.core.checks.text.scan import Scanner
 
 
 @cache
-def _modal() -> re.Pattern[str]:
-    """A word that says what a value should or will be (legends.toml goal_modals)."""
-    words = either(legend_words().get("goal_modals", ()))
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
-
-
-@cache
-def _later_time() -> re.Pattern[str]:
-    """A time after this visit (legends.toml goal_times)."""
-    words = either(legend_words().get("goal_times", ()))
+def _words(table: str) -> re.Pattern[str]:
+    """Any of a legends.toml list as whole words: goal_modals (what a value should or will be),
+    goal_times (a time after this visit), goal_status (a goal's status)."""
+    words = either(legend_words().get(table, ()))
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
@@ -48,9 +42,9 @@ def block_modal_goals(scanner: Scanner, _facts: list[Fact], _measures: tuple[str
     its values after the modal is this visit's measurement. The clause before it is untouched
     ("Berg 43/56 today; she should reach 48/56 by discharge")."""
     text = scanner.text
-    for modal in _modal().finditer(text):
+    for modal in _words("goal_modals").finditer(text):
         start, end = _clause(scanner, modal.start())
-        if _later_time().search(text, start, end):
+        if _words("goal_times").search(text, start, end):
             scanner.block(modal.end(), end)
 
 
@@ -68,13 +62,6 @@ def _clause(scanner: Scanner, position: int) -> tuple[int, int]:
 
 # How far a clause reaches either side of its modal word, so a note of one line is read linearly.
 _CLAUSE_REACH = 120
-
-
-@cache
-def _status() -> re.Pattern[str]:
-    """A goal's status (legends.toml goal_status)."""
-    words = either(legend_words().get("goal_status", ()))
-    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -98,7 +85,7 @@ def block_goal_targets(scanner: Scanner, _facts: list[Fact], _measures: tuple[st
     they are the goal's target. A status with no value of today ("Not met: R -2°") blocks
     nothing: its value is the measurement."""
     text = scanner.text
-    for status in _status().finditer(text):
+    for status in _words("goal_status").finditer(text):
         sentence_start, sentence_end = scanner.sentence(status.start())
         line_start, line_end = scanner.line(status.start())
         start, end = max(sentence_start, line_start), min(sentence_end, line_end)
