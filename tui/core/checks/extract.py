@@ -43,6 +43,7 @@ from tui.core.checks.measures.body_indices import read_body_indices
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
+from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.dated_values import mark_dated
@@ -57,6 +58,7 @@ from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.listed_values import read_listed
+from tui.core.checks.measures.modal_goals import block_goal_targets, block_modal_goals
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -80,6 +82,7 @@ from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_rating
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
+from tui.core.checks.measures.value_first import read_value_first
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.measures.wound_sizes import read_wound_sizes
 from tui.core.checks.tables import billing_tables
@@ -103,6 +106,9 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
 _PASSES: tuple[Pass, ...] = (
     block_legend_targets,
+    block_carried_dates,
+    block_modal_goals,
+    block_goal_targets,
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
@@ -123,6 +129,7 @@ _PASSES: tuple[Pass, ...] = (
     read_battery_scores,
     read_gains,
     read_titled,
+    read_value_first,
     read_mmt,
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_ratings,
@@ -149,6 +156,7 @@ _PASSES: tuple[Pass, ...] = (
     mark_arrowed,
     mark_dated,
     mark_labelled,
+    mark_carried_names,
     mark_bracket_headings,
     mark_replies,
     mark_restated_earlier,

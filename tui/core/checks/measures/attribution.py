@@ -100,6 +100,7 @@ def _cues() -> _Cues:
     timepoint = either(words.get("timepoint", ()))
     versus = either(words.get("versus", ()))
     side = either(words.get("side_after", ()))
+    after = (*words.get("prior_after", ()), *legends.legend_words().get("earlier_after", ()))
     edge = r"(?<![\w-])"
     tail = r"(?![A-Za-z0-9])"
     flags = re.IGNORECASE
@@ -110,9 +111,7 @@ def _cues() -> _Cues:
     return _Cues(
         prior_before=re.compile(rf"{edge}{since}(?:{prior}){tail}", flags),
         copula=re.compile(rf"{edge}(?:{either(words.get('copula', ()))}){tail}", flags),
-        prior_after=re.compile(
-            rf"[ \t]*,?[ \t]*(?:{either(words.get('prior_after', ()))}){tail}", flags
-        ),
+        prior_after=re.compile(rf"[ \t]*,?[ \t]*(?:{either(after)}){tail}", flags),
         current=re.compile(rf"{edge}(?:{current}){tail}", flags),
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
         # "today vs IE", "vs visit 10", "NOW VS VISIT 10": the value after "vs" is the earlier
@@ -206,7 +205,7 @@ def attribute(
             + visible[high:]
         )
     window, open_at = _scoped(visible)
-    parts = _parts(window)
+    parts = _named_after(scanner, start, end) or _parts(window)
     side = side_after(text, end) if after_side else ""
     whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
     prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
@@ -226,6 +225,40 @@ def attribute(
         mode=parts.mode,
         prior=carried(text, start) or prior,
     )
+
+
+# A row written value first: bullets before the value, and after it (and its unit) a leader (a
+# dotted leader reads as a colon, an ellipsis, a dash) and the name of what it measures
+# ("112 deg .... L knee flexion AROM [84 deg]", "4/5 \u2026 R wrist extensors").
+_ROW_OPENING = re.compile(r"[ \t]*(?:[-*\u2022>|][ \t]*)?")
+_LEADER = re.compile(r"[ \t]*(?::|\.{2,}|\u2026+|-{1,2}|\u2013|\u2014)[ \t]*(?=[A-Za-z])")
+# The name after the leader ends at a bracket (the row's earlier value), a clause mark or the
+# line's end.
+_NAME_END = re.compile(r"[(\[,;\n]")
+
+
+def row_name(scanner: Scanner, start: int, end: int) -> tuple[int, int] | None:
+    """Where the name of a value-first row stands, after its leader, when the value at [start,
+    end) opens its line and a leader follows it and its unit ("4/5 .... L hip abduction")."""
+    text = scanner.text
+    line_start, line_end = scanner.line(start)
+    if _ROW_OPENING.fullmatch(text, line_start, start) is None:
+        return None
+    leader = _LEADER.match(text, _unit_end(text, end), line_end)
+    if leader is None:
+        return None
+    stop = _NAME_END.search(text, leader.end(), min(line_end, leader.end() + WINDOW))
+    return leader.end(), stop.start() if stop else min(line_end, leader.end() + WINDOW)
+
+
+def _named_after(scanner: Scanner, start: int, end: int) -> labels.Parts | None:
+    """The side and anatomy a value-first row names after its leader: that name is the value's
+    own, whatever the rows above it say."""
+    name = row_name(scanner, start, end)
+    if name is None:
+        return None
+    named = _parts(scanner.text[name[0] : name[1]])
+    return named if named != labels.Parts() else None
 
 
 # A side's value and a comma right before the value read, led by the other side ("at eval R 95°,
@@ -453,6 +486,8 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         return True  # "TUG 13.9 s in January", "ODI 46% on 3/5": measured on another day
     if _not_retested_after(scanner, end):
         return True
+    if _numbered_visit_after(scanner, start, end) or _bracketed_earlier_after(scanner, end):
+        return True  # "NDI 18% today; 34% week 1", "44/56 (at visit 6)", "110° (from last visit)"
     if (open_at >= 0 or _opened_before(scanner, start)) and _DATED_CLOSE.match(
         scanner.text, _unit_end(scanner.text, end)
     ):
@@ -536,7 +571,7 @@ _DATED_CLOSE = re.compile(
     r"|(?:at|@)[ \t]*\d{1,3}[ \t]*(?:days?|months?|mos?|weeks?|wks?)(?:[ \t]+post-?op\w*)?"
     r"|(?:at|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?\d{1,2}[ \t-]?(?:months?|mos?|weeks?|wks?)"
     r"[ \t]+(?:re-?eval\w*|eval\w*|visit|check\w*|assessment|progress[ \t]+report|PR)"
-    r"|(?:at|on|@)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
+    r"|(?:(?:at|on|@)[ \t]+)?(?:the[ \t]+|her[ \t]+|his[ \t]+)?"
     r"(?:1st|2nd|3rd|\d{1,2}th|first|second|third)[ \t]+"
     r"(?:re-?eval\w*|eval\w*|visit|session|assessment|progress[ \t]+report|PR)"
     r"|(?:(?:with|w/|using|on)[ \t]*[A-Za-z][\w-]{0,11}[ \t]+)?"
@@ -655,6 +690,47 @@ def arrow_after(scanner: Scanner, end: int) -> bool:
     return scanner.norm.original[at : at + 1] in _ARROWS
 
 
+# After a value and its unit, the numbered visit or week it was taken at, closing its clause
+# ("34% week 1;", "45° at visit 4,"): not "week 2 post-op", which says how long since surgery.
+_NUMBERED_VISIT = re.compile(
+    r"[ \t]*(?:(at|@)[ \t]+|(?:in|on)[ \t]+)?(?:wk|week|visit|session|tx)[ \t]*#?[ \t]*\d{1,2}"
+    r"(?=[ \t]*(?:[;,.)\]]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+_OPENS = re.compile(r"[ \t]*[(\[][ \t]*")
+_AT_VISIT = re.compile(
+    r"(?:at|in|on|@)[ \t]+(?:wk|week|visit|session|tx)[ \t]*#?[ \t]*\d{1,2}[ \t]*[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _bracketed_earlier_after(scanner: Scanner, end: int) -> bool:
+    """A bracket straight after the value holds nothing but when it was taken, an earlier time
+    ("110° (from last visit)", "44/56 (at visit 6)", "8/10 (at onset)")."""
+    text = scanner.text
+    opened = _OPENS.match(text, _unit_end(text, end))
+    if opened is None:
+        return False
+    if _AT_VISIT.match(text, opened.end()):
+        return True
+    said = _cues().prior_after.match(text, opened.end())
+    return said is not None and _BRACKET_END.match(text, said.end()) is not None
+
+
+def _numbered_visit_after(scanner: Scanner, start: int, end: int) -> bool:
+    """A numbered visit or week follows the value, and its sentence holds another value before
+    it (the pair compares today's value with that visit's); a value standing alone with a week
+    after it ("ROM 95° week 6.") may be today's week of the episode."""
+    visit = _NUMBERED_VISIT.match(scanner.text, _unit_end(scanner.text, end))
+    if visit is None:
+        return False
+    if visit.group(1):
+        return True  # "20 kg at wk 1,": the preposition dates the value
+    return bool(_DIGIT.search(scanner.visible(scanner.sentence_before(start), start)))
+
+
 def _not_retested_after(scanner: Scanner, end: int) -> bool:
     """The sentence after the value's, on its line, says it was not measured again today."""
     _, sentence_end = scanner.sentence(end)
@@ -715,7 +791,7 @@ def _opens_prior(window: str, open_at: int) -> bool:
 
 
 _LEGEND = re.compile(
-    r"\b(?:(?:values?|scores?|measures?)\s+)?(?:at\s+)?(\w+(?:\s+\w+)?)\s+(?:values?\s+|scores?\s+)?"
+    r"\b(?:(?:values?|scores?|measures?)\s+)?(?:at\s+)?(\w+(?:\s+\w+){0,2})\s+(?:values?\s+|scores?\s+)?"
     r"(?:are\s+|is\s+|shown\s+|given\s+)?in\s+(?:square\s+)?(brackets|parenthes[ei]s|parens)\b",
     re.IGNORECASE,
 )

@@ -49,8 +49,13 @@ def _cues() -> _Cues:
     carried = either(attribution_words().get("carried_opener", ()))
     return _Cues(
         label=re.compile(
-            rf"[ \t\-*\u2022>]*(?:{words})[ \t]+(?:{events})s?(?![A-Za-z0-9])"
-            rf"[^:;.\n]{{0,{_LABEL_REACH}}}:",
+            # after a section's letter or heading, if any ("O: At last visit, ...")
+            rf"[ \t\-*\u2022>]*(?:[A-Z][A-Za-z]{{0,11}}:[ \t]+)?"
+            rf"(?:(?:{words})[ \t]+(?:{events})s?(?![A-Za-z0-9])"
+            rf"[^:;.\n]{{0,{_LABEL_REACH}}}:"
+            # "At last check, TUG 14 s; now 11 s": an opening phrase of an earlier visit
+            rf"|(?:at|on|during|in)[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+)?(?:{words})[ \t]+"
+            rf"(?:{events})s?[ \t]*,)",
             re.IGNORECASE,
         ),
         tag=re.compile(

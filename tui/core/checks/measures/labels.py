@@ -127,6 +127,26 @@ def context_words(text: str, limit: int = 7) -> str:
     return " ".join(found[-limit:])
 
 
+_CLAUSE_MARK = re.compile(r"[,;]")
+_FIRST_DIGIT = re.compile(r"\d")
+
+
+def own_words(text: str, limit: int = 7) -> str:
+    """The words naming the value that follows `text`: those of its own clause when an earlier
+    value stands in the stretch, without the sides (the value's side is its attribution's);
+    when its clause names nothing but a side, the words heading the list before the first value
+    ("SLR L 55 deg reproduces thigh sx, R" -> "SLR", not the left's description)."""
+    first = _FIRST_DIGIT.search(text)
+    if first is None:
+        return context_words(text, limit)
+    last = max(index for index, char in enumerate(text) if char.isdigit())
+    marks = list(_CLAUSE_MARK.finditer(text, last))
+    if not marks:
+        return context_words(text, limit)
+    own = without_sides(context_words(text[marks[-1].end() :], limit))
+    return own or without_sides(context_words(text[: first.start()], limit))
+
+
 def is_noise(word: str) -> bool:
     """A word that never names what a value is of ("MMT", "strength", "grade")."""
     return bool(_NOISE.fullmatch(word))

@@ -9,6 +9,7 @@ maximum. Each fact already read is looked at once, on its own line.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from tui.core.checks.facts import Fact
@@ -22,7 +23,73 @@ _PREVIOUS = " (previous)"
 _DEFICIT = " (deficit)"
 
 
-def read_listed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+def read_listed(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
+    """For each fact read from a value of a list, the list's other values: those of a list
+    with a legend, then those of a run sharing one unit after one label."""
+    _read_legend_lists(scanner, facts)
+    _read_runs(scanner, facts)
+
+
+# A run of bare values written after one label and its colon (or the legend bracket closing the
+# label) and closed by one unit, whose last value a reader took ("MCP flex (index-small): 70, 75,
+# 80, 80 deg", "grip, 3 trials: 20, 22, 21 kg", "Shoulder flexion: right 160, left 120 degrees"):
+# every value of the run is the label's, one per digit or trial, with the side written before
+# it. The value read must carry a unit of an angle, a length or a force, and nothing but commas
+# and sides lies between the run's values; a value with its own name ("MCP 50°, IP 75") is no
+# run, and without the colon "Grip trials 3, 24 kg" counts trials, it lists no grips.
+_RUN_KINDS = frozenset({"rom", "girth", "strength"})
+_SIDE = r"(?:R|L|rt|lt|right|left)"
+_RUN = re.compile(
+    r"(?<=[:)])[ \t]*"
+    rf"((?:(?:{_SIDE}[ \t]+)?\d+(?:\.\d+)?[ \t]*,[ \t]*)+)({_SIDE}[ \t]+)?$",
+    re.IGNORECASE,
+)
+_RUN_VALUE = re.compile(rf"(?:({_SIDE})[ \t]+)?(\d+(?:\.\d+)?)", re.IGNORECASE)
+_RUN_END = re.compile(r"[ \t]*(?:°|deg\w*|cm|mm|kg|lbs?|N)[ \t]*(?:[.;(]|$)", re.MULTILINE)
+_RUN_REACH = 60
+
+
+def _read_runs(scanner: Scanner, facts: list[Fact]) -> None:
+    """For each fact read from the last value of a run, the run's other values; a value a
+    reader already took as the same kind stays as it is."""
+    for index, fact in enumerate(list(facts)):
+        if fact.kind not in _RUN_KINDS:
+            continue
+        start = normalised(scanner, fact.span[0])
+        if start is None:
+            continue
+        line_start, _ = scanner.line(start)
+        run = _RUN.search(scanner.text, max(line_start, start - _RUN_REACH), start)
+        value_end = _RUN_VALUE.match(scanner.text, start)
+        if run is None or value_end is None or not _RUN_END.match(scanner.text, value_end.end()):
+            continue
+        values = list(_RUN_VALUE.finditer(scanner.text, *run.span(1)))
+        taken = {normalised(scanner, other.span[0]) for other in facts if other.kind == fact.kind}
+        if not all(scanner.free(*value.span(2)) or value.start(2) in taken for value in values):
+            continue
+        heading = _heading_side(scanner, values, run)
+        if heading and not labels.parts_of(fact.label).side:
+            facts[index] = dataclasses.replace(fact, label=labels.join(heading, fact.label))
+        for value in values:
+            if value.start(2) not in taken:
+                side = labels.side_name(value.group(1)) if value.group(1) else heading
+                _emit(scanner, facts, fact, value.span(2), legends.Position(side=side, prior=None))
+
+
+# A side closing the label of a run, right before its colon ("three trials R: 14, 15, 17 kg").
+_HEADING_SIDE = re.compile(rf"(?<![A-Za-z0-9])({_SIDE})[ \t]*:[ \t]*$", re.IGNORECASE)
+
+
+def _heading_side(scanner: Scanner, values: list[re.Match[str]], run: re.Match[str]) -> str:
+    """The side that closes the label of a run with no side of its own: every value's side."""
+    if run.group(2) or any(value.group(1) for value in values):
+        return ""
+    line_start, _ = scanner.line(run.start())
+    heading = _HEADING_SIDE.search(scanner.text, line_start, run.start(1))
+    return labels.side_name(heading.group(1)) if heading else ""
+
+
+def _read_legend_lists(scanner: Scanner, facts: list[Fact]) -> None:
     """For each fact read from a value of a list with a legend, the list's other values."""
     original = scanner.norm.original
     for fact in list(facts):

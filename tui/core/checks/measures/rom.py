@@ -307,7 +307,7 @@ def _emit_rom(
     joint = "forearm" if motion in ("supination", "pronation") else found.joint
     suffix = found.previous + suffix
     if fallback and not motion:
-        head = labels.context_words(scanner.text[scanner.sentence_before(span[0]) : span[0]], 8)
+        head = labels.own_words(scanner.text[scanner.sentence_before(span[0]) : span[0]], 8)
         label = labels.join(found.side, head, suffix.strip())
     else:
         label = labels.join(found.side, joint, motion, found.mode) + suffix

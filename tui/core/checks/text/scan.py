@@ -265,11 +265,12 @@ class Scanner:
 
 # A heading that names goals ("## Goals", "**Goals (revised)**", "Goals:" on a line of its own):
 # every line under it, to the next heading or blank line, states a goal.
-# The goals word may carry its time frame in a bracket ("Goals (12 weeks):"), nothing else with
-# digits: "Goals 2/4 met" is a status line, not a heading.
+# The goals word may carry its time frame in a bracket ("Goals (12 weeks):", "GOALS (revised, 6
+# wk)"), nothing else with digits: "Goals 2/4 met" is a status line, not a heading.
 _GOAL_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[\w-]+[ \t]+){0,3}"
-    r"(?:goals?|objectives)\b[^\n\d]{0,30}?(?:\([ \t]*(?:by[ \t]+)?\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?"
+    r"(?:goals?|objectives)\b[^\n\d]{0,30}?"
+    r"(?:\([^()\n\d]{0,20}?(?:by[ \t]+)?\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?"
     r"(?:weeks?|wks?|months?|mos?|visits?|days?|sessions?)[ \t]*\)[ \t]*)?"
     r"(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,

@@ -1,0 +1,101 @@
+"""Goals said in a clause rather than under a goal heading: a modal word and a later time, or a
+goal's status beside today's value.
+
+"Berg 43/56 today; she should reach 48/56 by discharge", "TUG 13.1 s, expected to drop under 11 s
+in 4 weeks", "hoping to be at 1.0 m/s before she returns to work": the clause says what a value
+should, will or is hoped to be at a time after this visit, so its values are targets, whatever
+the goal's wording. Both cues must be in the clause: a modal alone ("pain should settle, 2/10
+today") or a time alone ("walked 300 ft in 6 min") states no goal. The words are data
+(legends.toml goal_modals, goal_times); each clause is bounded, so the pass is linear. A goal
+status beside a value of today ("Berg 50/56: not met (46/56 today)") makes the other value of
+its sentence the target.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.scan import Scanner
+
+
+@cache
+def _words(table: str) -> re.Pattern[str]:
+    """Any of a legends.toml list as whole words: goal_modals (what a value should or will be),
+    goal_times (a time after this visit), goal_status (a goal's status)."""
+    words = either(legend_words().get(table, ()))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+# What ends a clause: a comma, a semicolon, a full stop that is no decimal point, a bracket, or
+# a conjunction that starts another clause ("she will return to work in 2 weeks and pain is
+# 3/10": the pain is today's).
+_CLAUSE_MARK = re.compile(r"[,;()\[\]]|\.(?!\d)|\b(?:and|but|while|although)\b", re.IGNORECASE)
+
+
+def block_modal_goals(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Block the values after a modal word in a clause that also names a later time ("she should
+    reach 48/56 by discharge", "by week 8 it will be 120°"): the clause states a goal, so none of
+    its values after the modal is this visit's measurement. The clause before it is untouched
+    ("Berg 43/56 today; she should reach 48/56 by discharge")."""
+    text = scanner.text
+    for modal in _words("goal_modals").finditer(text):
+        start, end = _clause(scanner, modal.start())
+        if _words("goal_times").search(text, start, end):
+            scanner.block(modal.end(), end)
+
+
+def _clause(scanner: Scanner, position: int) -> tuple[int, int]:
+    """The clause holding `position`, inside its sentence and line."""
+    sentence_start, sentence_end = scanner.sentence(position)
+    line_start, line_end = scanner.line(position)
+    low, high = max(sentence_start, line_start), min(sentence_end, line_end)
+    start = low
+    for mark in _CLAUSE_MARK.finditer(scanner.text, max(low, position - _CLAUSE_REACH), position):
+        start = mark.end()
+    after = _CLAUSE_MARK.search(scanner.text, position, min(high, position + _CLAUSE_REACH))
+    return start, after.start() if after else min(high, position + _CLAUSE_REACH)
+
+
+# How far a clause reaches either side of its modal word, so a note of one line is read linearly.
+_CLAUSE_REACH = 120
+
+
+@cache
+def _current_value() -> re.Pattern[str]:
+    """A value marked as this visit's, the word before it or after it (legends.toml later)."""
+    later = either(legend_words().get("later", ()))
+    value = r"\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?"
+    return re.compile(
+        rf"(?<![\w-])(?:{later})[ \t]+(?:(?:about|around|at|~)[ \t]+)?{value}"
+        rf"|{value}[ \t]*[A-Za-z%\u00b0]{{0,4}}[ \t]+(?:{later})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?")
+
+
+def block_goal_targets(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """In a sentence that states a goal's status and today's value ("Berg 50/56: not met (46/56
+    today)", "Amb 300 ft: partially met, currently 220 ft"), block the values before today's:
+    they are the goal's target. A status with no value of today ("Not met: R -2°") blocks
+    nothing: its value is the measurement."""
+    text = scanner.text
+    for status in _words("goal_status").finditer(text):
+        sentence_start, sentence_end = scanner.sentence(status.start())
+        line_start, line_end = scanner.line(status.start())
+        start, end = max(sentence_start, line_start), min(sentence_end, line_end)
+        start = text.rfind(";", start, status.start()) + 1 or start  # the status's own clause
+        current = _current_value().search(
+            text, status.end(), min(end, status.end() + _CLAUSE_REACH)
+        )
+        if current is None:
+            continue
+        for number in _NUMBER.finditer(
+            text, max(start, status.start() - _CLAUSE_REACH), current.start()
+        ):
+            scanner.block(*number.span())
