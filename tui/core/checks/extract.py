@@ -46,9 +46,10 @@ from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.dated_values import mark_dated
-from tui.core.checks.measures.direct_measures import mark_direct_measures
+from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
+from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.hold_times import read_hold_times
@@ -129,6 +130,7 @@ _PASSES: tuple[Pass, ...] = (
     read_durations,
     read_gait_speed,
     read_patient_rates,
+    read_forces,
     read_regions,
     read_rom,
     read_passive_ranges,
@@ -142,6 +144,7 @@ _PASSES: tuple[Pass, ...] = (
     read_timed_results,
     read_tested_reps,
     read_others,
+    read_acuity,
     read_restated,
     read_other_side,
     read_listed,

@@ -69,7 +69,10 @@ _REGIONS = (
         led(
             re.compile(
                 r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamomet(?:er|ry)\b"
+                r"|3[- ]jaw(?: chuck)?)\s+)?(?:(?<!-)grip|pinch)\b|\bdynamomet(?:er|ry)\b"
+                # "pistol-grip pruner 0.6 kg": a grip joined to a word names a handle, not the
+                # test, unless the test's words follow ("hand-grip strength")
+                r"|(?<=-)grip(?=[ \t]*(?:strength|dynamomet|test|[:(]))"
                 r"|\bHHD\b|\bJamar\b",
                 re.IGNORECASE,
             ),
@@ -390,7 +393,7 @@ def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
             or _WALKING.search(clause)
             or walked_before(text, match.start())
         ):
-            label = _context_label(scanner, match.start(), match.end())
+            label = context_label(scanner, match.start(), match.end())
             scanner.emit(facts, "other", int(match.group(1)), match.span(), label, unit="ft")
 
 
@@ -416,7 +419,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
                 "words per minute": "wpm", "spm": "steps/min",
             }.get(written, written)  # fmt: skip
-            label = _context_label(scanner, match.start(), match.end())
+            label = context_label(scanner, match.start(), match.end())
             scanner.emit(
                 facts,
                 "other",
@@ -572,7 +575,7 @@ def read_ratios(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     for match in _RATIO.finditer(text):
         if not scanner.free(*match.span(1)) or scanner.in_header(match.start()):
             continue
-        label = _context_label(scanner, match.start(1), match.end(1))
+        label = context_label(scanner, match.start(1), match.end(1))
         if "previous" in label:
             continue
         scanner.emit(facts, "other", to_number(match.group(1)), match.span(1), label)
@@ -602,7 +605,7 @@ def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
         read = scanner.claimed(*spans[0]) and not scanner.is_blocked(*spans[0])
         if not read and not scanner.free(*spans[0]):
             continue
-        label = _context_label(scanner, match.start(), match.end(2))
+        label = context_label(scanner, match.start(), match.end(2))
         if "previous" in label:
             continue
         earlier = attribute(scanner, match.start(4), match.end(5))
@@ -624,8 +627,9 @@ def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
 _NAMED_TEST = re.compile(r"((?:\b[A-Z0-9][\w-]*[ \t]+){1,5}Test)[ \t]*:?[ \t]*\Z")
 
 
-def _context_label(scanner: Scanner, pos: int, end: int) -> str:
-    """The words before a value, with its side and whether it is an earlier value."""
+def context_label(scanner: Scanner, pos: int, end: int) -> str:
+    """The words before a value, with its side and whether it is an earlier value (the label of
+    a value no name claimed)."""
     clause = scanner.text[scanner.clause_start(pos) : pos]
     if not _WORD3.search(clause):
         clause = scanner.text[scanner.sentence_before(pos) : pos]
