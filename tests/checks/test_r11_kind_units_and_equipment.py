@@ -113,3 +113,8 @@ def test_a_hold_said_unaided_first_is_read_and_a_dosed_hold_is_not() -> None:
         "Supported standing at the bench, 10 s holds x 5 for weight bearing."
     )
     assert [f.value for f in facts_in(text)] == [40, 25]
+
+
+def test_a_part_held_at_an_angle_during_a_task_is_its_position() -> None:
+    text = "Prone on forearms 20 s with chin at 45 deg. L ER 60 deg with arm at 90 deg abd."
+    assert [(f.kind, f.value) for f in facts_in(text)] == [("other", 20), ("rom", 60)]
