@@ -127,7 +127,8 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
                     continue  # "feet together 14 s of 30 s": the test's ceiling, no result
                 if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
-                    _region_fact(scanner, facts, region, nearest, value)
+                    number, unit = value.group(1), value.group(2)
+                    _region_fact(scanner, facts, region, nearest, value.span(), number, unit)
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
@@ -161,11 +162,7 @@ def _unitless(
         if not sided and not arrow:
             continue
         near = min(read, key=lambda value: abs(value.start() - start))
-        unit = region.units.get(near.group(2), region.units.get(near.group(2).lower()))
-        found = attribute(scanner, start, bare.end(1))
-        label = labels.join(found.side, keyword.group().lower()) + found.previous
-        value = to_number(bare.group(1))
-        scanner.emit(facts, region.kind, value, bare.span(1), label, unit=unit)
+        _region_fact(scanner, facts, region, keyword, bare.span(1), bare.group(1), near.group(2))
 
 
 # After a semicolon, a clause opened by another subject ("; Y-balance ant reach L 58 cm") is not
@@ -206,20 +203,19 @@ def _region_fact(
     scanner: Scanner,
     facts: list[Fact],
     region: _Region,
-    nearest: re.Match[str],
-    value: re.Match[str],
+    keyword: re.Match[str],
+    span: tuple[int, int],
+    number: str,
+    written: str,
 ) -> None:
-    found = attribute(scanner, value.start(), value.end())
-    label = labels.join(found.side, nearest.group().lower()) + found.previous
-    unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
-    scanner.emit(
-        facts,
-        dict(region.unit_kinds).get(unit or "", region.kind),
-        to_number(value.group(1)),
-        (value.start(), value.end()),
-        label,
-        unit=unit,
-    )
+    """One value of a region's test, labelled with its side and the test's name, of the kind
+    its unit makes it (a volume in mL under the edema words is no girth); `written` is the unit
+    the value carries or, for a value written bare, the one of its neighbour."""
+    found = attribute(scanner, *span)
+    label = labels.join(found.side, keyword.group().lower()) + found.previous
+    unit = region.units.get(written, region.units.get(written.lower()))
+    kind = dict(region.unit_kinds).get(unit or "", region.kind)
+    scanner.emit(facts, kind, to_number(number), span, label, unit=unit)
 
 
 _BLOOD_PRESSURE = word_first(
