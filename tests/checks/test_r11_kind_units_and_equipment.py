@@ -118,3 +118,22 @@ def test_a_hold_said_unaided_first_is_read_and_a_dosed_hold_is_not() -> None:
 def test_a_part_held_at_an_angle_during_a_task_is_its_position() -> None:
     text = "Prone on forearms 20 s with chin at 45 deg. L ER 60 deg with arm at 90 deg abd."
     assert [(f.kind, f.value) for f in facts_in(text)] == [("other", 20), ("rom", 60)]
+
+
+# -- pads a day ----------------------------------------------------------------------------------
+
+
+def test_pads_a_day_are_a_count_with_the_earlier_count_after_them() -> None:
+    text = "Subjective: Pads 3/day (light) vs 5/day at eval. Wearing 1 pad/day (was 3)."
+    facts = facts_in(text)
+    assert [(f.value, "previous" in f.label) for f in facts] == [
+        (3, False),
+        (5, True),
+        (1, False),
+        (3, True),
+    ]
+
+
+def test_twin_a_goal_of_pads_and_other_pads_are_no_count() -> None:
+    text = "Goal: 0 pads/day by discharge.\nPlan: wean to 1 pad/day. Lap pad 2 lb at the table."
+    assert [f for f in facts_in(text) if f.label.startswith("pads")] == []

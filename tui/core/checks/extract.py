@@ -67,7 +67,7 @@ from tui.core.checks.measures.others import (
     read_sided,
     read_vitals,
 )
-from tui.core.checks.measures.pad_tests import read_pad_tests
+from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.replies import mark_replies
@@ -115,6 +115,7 @@ _PASSES: tuple[Pass, ...] = (
     read_flowsheet_rows,
     read_analogue_scales,
     read_pad_tests,
+    read_pad_counts,
     read_item_lists,
     read_girth_pairs,
     read_aligned,
