@@ -137,3 +137,19 @@ def test_pads_a_day_are_a_count_with_the_earlier_count_after_them() -> None:
 def test_twin_a_goal_of_pads_and_other_pads_are_no_count() -> None:
     text = "Goal: 0 pads/day by discharge.\nPlan: wean to 1 pad/day. Lap pad 2 lb at the table."
     assert [f for f in facts_in(text) if f.label.startswith("pads")] == []
+
+
+# -- angles of a set-up or an exercise ------------------------------------------------------------
+
+
+def test_angles_of_a_set_up_an_exercise_or_a_table_are_no_range() -> None:
+    text = (
+        "Ergonomics 9 min - workstation set-up via video (elbow 90°, monitor at eye level).\n"
+        "R knee control 0-15° mini squats. Cervical traction 15 lb static, supine 20° angle."
+    )
+    assert facts_in(text, "rom") == []
+
+
+def test_twin_a_joints_range_and_a_named_angle_stay() -> None:
+    text = "R knee flexion 0-115°. Popliteal angle 40° R. Set up in supine; hip flexion AROM 100°."
+    assert [f.value for f in facts_in(text, "rom")] == [115, 40, 100]
