@@ -153,3 +153,8 @@ def test_angles_of_a_set_up_an_exercise_or_a_table_are_no_range() -> None:
 def test_twin_a_joints_range_and_a_named_angle_stay() -> None:
     text = "R knee flexion 0-115°. Popliteal angle 40° R. Set up in supine; hip flexion AROM 100°."
     assert [f.value for f in facts_in(text, "rom")] == [115, 40, 100]
+
+
+def test_pounds_of_force_are_strength_and_an_exercise_weight_is_not() -> None:
+    text = "HHD knee extension R 32 lbs of force, L 41 lbs of force.\nQuad set with 5 lb weight."
+    assert _triples(text) == [("strength", 32, "lb"), ("strength", 41, "lb")]

@@ -93,4 +93,6 @@ def _label(scanner: Scanner, start: int, end: int) -> str:
 
 
 # The units of forces said before this one are no words of its name ("R 142 N | L 188 N").
-_UNIT_WORDS = re.compile(r"(?<![A-Za-z])(?:Nm|N|kgf|lbf|vs)(?![A-Za-z])")
+_UNIT_WORDS = re.compile(
+    r"(?<![A-Za-z])(?:Nm|N|kgf|lbf|vs|(?:lbs?|pounds|kg)[ \t]+of[ \t]+force)(?![A-Za-z])"
+)
