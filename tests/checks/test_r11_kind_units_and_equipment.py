@@ -158,3 +158,8 @@ def test_twin_a_joints_range_and_a_named_angle_stay() -> None:
 def test_pounds_of_force_are_strength_and_an_exercise_weight_is_not() -> None:
     text = "HHD knee extension R 32 lbs of force, L 41 lbs of force.\nQuad set with 5 lb weight."
     assert _triples(text) == [("strength", 32, "lb"), ("strength", 41, "lb")]
+
+
+def test_an_infants_weight_in_grams_is_a_body_weight_and_a_cuffs_is_not() -> None:
+    text = "NICU: PMA today 36+2 wk. Weight 2140 g.\nCuff weight 500 g on the ankle."
+    assert _triples(text) == [("other", 2140, "g")]
