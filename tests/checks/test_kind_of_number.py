@@ -2,10 +2,11 @@
 twin that must (or must not) be read.
 
 A patient's body weight on a line of vitals is a fact; a load before its noun ("12 lb laundry
-basket") is not. A Snellen line ("OD 20/40"), a lab ("ANC 1.1"), a duty cycle ("50% pulsed"),
-a count in a test's brackets ("(12 steps)"), where a count starts ("from 50"), the visit a value
-was taken at ("visit 1: 7"), a symptom's threshold ("SOB after 30 ft"), a prescribed distance
-("100-150 ft BID") and a garment's class ("30-40 mmHg class 2") are not measurements.
+basket") is not. A Snellen line ("OD 20/40") is no score (it is the acuity, `other`). A lab
+("ANC 1.1"), a duty cycle ("50% pulsed"), a count in a test's brackets ("(12 steps)"), where a
+count starts ("from 50"), the visit a value was taken at ("visit 1: 7"), a symptom's threshold
+("SOB after 30 ft"), a prescribed distance ("100-150 ft BID") and a garment's class ("30-40 mmHg
+class 2") are not measurements.
 """
 
 from __future__ import annotations
@@ -57,7 +58,10 @@ def test_twin_a_distance_walked_is_still_read() -> None:
 
 
 def test_snellen_acuity_is_no_score() -> None:
-    assert _pairs("Vision: OD 20/30, OS 20/50; acuity both eyes 20/25 corrected.") == []
+    # acuity is a direct measurement, one value written as a fraction (CONVENTIONS.md): never a
+    # score, a rating or two numbers
+    found = _pairs("Vision: OD 20/30, OS 20/50; acuity both eyes 20/25 corrected.")
+    assert found == [("other", "20/30", None), ("other", "20/50", None), ("other", "20/25", None)]
 
 
 def test_twin_a_score_out_of_thirty_is_still_read() -> None:

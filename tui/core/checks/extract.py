@@ -47,9 +47,10 @@ from tui.core.checks.measures.carried_names import block_carried_dates, mark_car
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.dated_values import mark_dated
-from tui.core.checks.measures.direct_measures import mark_direct_measures
+from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
+from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.hold_times import read_hold_times
@@ -68,7 +69,7 @@ from tui.core.checks.measures.others import (
     read_sided,
     read_vitals,
 )
-from tui.core.checks.measures.pad_tests import read_pad_tests
+from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.replies import mark_replies
@@ -120,6 +121,7 @@ _PASSES: tuple[Pass, ...] = (
     read_flowsheet_rows,
     read_analogue_scales,
     read_pad_tests,
+    read_pad_counts,
     read_item_lists,
     read_girth_pairs,
     read_aligned,
@@ -136,6 +138,7 @@ _PASSES: tuple[Pass, ...] = (
     read_durations,
     read_gait_speed,
     read_patient_rates,
+    read_forces,
     read_regions,
     read_rom,
     read_passive_ranges,
@@ -149,6 +152,7 @@ _PASSES: tuple[Pass, ...] = (
     read_timed_results,
     read_tested_reps,
     read_others,
+    read_acuity,
     read_restated,
     read_other_side,
     read_listed,

@@ -1,5 +1,6 @@
 """Body weight among the vital signs: "Wt 81.4 kg", "weight today per home scale 6.4 kg",
-"body wt 201.6 lbs (prior session 203.2 lbs)", "[x] Wt 58.2 kg" on a checklist.
+"body wt 201.6 lbs (prior session 203.2 lbs)", "[x] Wt 58.2 kg" on a checklist, an infant's
+"Weight 2140 g".
 
 A weight is the patient's only where its name opens a clause (so "2 lb ankle weights" or "cuff
 weight 3 lb" are loads) and the line is a line of vitals (another vital sign on it) or opens
@@ -25,7 +26,7 @@ from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
-_NUMBER = r"(?P<value>\d{1,3}(?:\.\d{1,2})?)"
+_NUMBER = r"(?P<value>\d{1,4}(?:\.\d{1,2})?)"  # four digits only in grams (the ranges)
 _LABEL = "body weight"
 # The line's opening before the name: a bullet, a checklist's box ("[x] Wt 58.2 kg"), spaces.
 _LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*\u2022>#]+|\[[ \txX\u2713\u2714]?\])[ \t]*)*")

@@ -17,6 +17,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
@@ -51,3 +52,35 @@ def _written(value: int | float | str) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+# A Snellen fraction: 20 over the line read, never part of a longer fraction or a date.
+_SNELLEN = re.compile(r"(?<![\w./])20[ \t]*/[ \t]*(?P<line>\d{2,3})(?![\w/]|\.\d)")
+_GAP = r"[^\d\n;.]{0,40}?"
+
+
+@cache
+def _acuity() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("direct_measures", {})
+    named = re.compile(
+        rf"(?<![\w-])(?P<eye>{either(data.get('acuity', ()))})(?![\w-])(?P<gap>{_GAP})"
+        + _SNELLEN.pattern,
+        re.IGNORECASE,
+    )
+    standards = either(data.get("acuity_standards", ()))
+    return named, re.compile(rf"(?<![\w-])(?:{standards})(?![\w-])", re.IGNORECASE)
+
+
+def read_acuity(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each Snellen fraction right after a word of acuity that no fact holds (see the module)."""
+    named, standards = _acuity()
+    text = scanner.text
+    for match in named.finditer(text):
+        span = (match.start("gap") + len(match.group("gap")), match.end())
+        if scanner.claimed(*span) or scanner.in_header(span[0]) or scanner.in_goal(span[0]):
+            continue
+        if standards.search(match.group("gap")):
+            continue
+        eye = match.group("eye").upper() if len(match.group("eye")) == 2 else ""
+        value = f"20/{match.group('line')}"
+        scanner.emit(facts, "other", value, span, labels.join("visual acuity", eye))

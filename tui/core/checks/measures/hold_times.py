@@ -27,13 +27,20 @@ from tui.core.checks.text.scan import Scanner
 _TIME = rf"(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?|min|mins|minutes?)\b"
 _UNITS = {"s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s"}
 _GAP = r"[^\d\n.;:,()]{0,40}?"
-_EARLIER = re.compile(rf"[ \t]*\((?P<words>[^()\n\d]{{1,20}}){_TIME}[ \t]*\)", re.IGNORECASE)
+# The earlier time bracketed after the time, past a few words of how it was held ("90 s with
+# head up before fatigue (at IE 20 s)", "45 s during walk (wk 1: 15 s)"), never past a number or
+# a clause's end.
+_EARLIER = re.compile(
+    rf"[ \t]*(?:[A-Za-z][^\d\n.;:,()]{{0,40}}?)?\((?P<words>[^()\n]{{1,20}}?){_TIME}[ \t]*\)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class _Words:
     holding: Led
     posture: Led
+    unaided_posture: Led
     dose_after: re.Pattern[str]
     dose_line: re.Pattern[str]
 
@@ -51,6 +58,13 @@ def _words() -> _Words:
             ),
             *postures,
         ),
+        # "Unsupported ring sitting 40 s": the word of doing it unaided said first
+        unaided_posture=led(
+            re.compile(
+                rf"\b(?:{unaided})\b{_GAP}\b(?:{either(postures)})\b{_GAP}{_TIME}", re.IGNORECASE
+            ),
+            *data.get("unaided", ()),
+        ),
         dose_after=re.compile(
             rf"[ \t]*(?:[,(][ \t]*)?(?:{either(data.get('dose_after', ()))})", re.IGNORECASE
         ),
@@ -62,7 +76,7 @@ def read_hold_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     """Each posture held for a time, and an earlier time bracketed after it."""
     words = _words()
     text = scanner.text
-    for pattern in (words.holding, words.posture):
+    for pattern in (words.holding, words.posture, words.unaided_posture):
         for match in pattern.finditer(text):
             if not _result(scanner, match, words):
                 continue

@@ -69,7 +69,10 @@ _REGIONS = (
         led(
             re.compile(
                 r"\b(?:(?:lateral|key|tip|tip[- ]to[- ]tip|3[- ]?point|2[- ]?point|palmar|tripod"
-                r"|3[- ]jaw(?: chuck)?)\s+)?(?:grip|pinch)\b|\bdynamomet(?:er|ry)\b"
+                r"|3[- ]jaw(?: chuck)?)\s+)?(?:(?<!-)grip|pinch)\b|\bdynamomet(?:er|ry)\b"
+                # "pistol-grip pruner 0.6 kg": a grip joined to a word names a handle, not the
+                # test, unless the test's words follow ("hand-grip strength")
+                r"|(?<=-)grip(?=[ \t]*(?:strength|dynamomet|test|[:(]))"
                 r"|\bHHD\b|\bJamar\b",
                 re.IGNORECASE,
             ),
@@ -124,7 +127,8 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
                     continue  # "feet together 14 s of 30 s": the test's ceiling, no result
                 if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
-                    _region_fact(scanner, facts, region, nearest, value)
+                    number, unit = value.group(1), value.group(2)
+                    _region_fact(scanner, facts, region, nearest, value.span(), number, unit)
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
@@ -158,11 +162,7 @@ def _unitless(
         if not sided and not arrow:
             continue
         near = min(read, key=lambda value: abs(value.start() - start))
-        unit = region.units.get(near.group(2), region.units.get(near.group(2).lower()))
-        found = attribute(scanner, start, bare.end(1))
-        label = labels.join(found.side, keyword.group().lower()) + found.previous
-        value = to_number(bare.group(1))
-        scanner.emit(facts, region.kind, value, bare.span(1), label, unit=unit)
+        _region_fact(scanner, facts, region, keyword, bare.span(1), bare.group(1), near.group(2))
 
 
 # After a semicolon, a clause opened by another subject ("; Y-balance ant reach L 58 cm") is not
@@ -203,20 +203,19 @@ def _region_fact(
     scanner: Scanner,
     facts: list[Fact],
     region: _Region,
-    nearest: re.Match[str],
-    value: re.Match[str],
+    keyword: re.Match[str],
+    span: tuple[int, int],
+    number: str,
+    written: str,
 ) -> None:
-    found = attribute(scanner, value.start(), value.end())
-    label = labels.join(found.side, nearest.group().lower()) + found.previous
-    unit = region.units.get(value.group(2), region.units.get(value.group(2).lower()))
-    scanner.emit(
-        facts,
-        dict(region.unit_kinds).get(unit or "", region.kind),
-        to_number(value.group(1)),
-        (value.start(), value.end()),
-        label,
-        unit=unit,
-    )
+    """One value of a region's test, labelled with its side and the test's name, of the kind
+    its unit makes it (a volume in mL under the edema words is no girth); `written` is the unit
+    the value carries or, for a value written bare, the one of its neighbour."""
+    found = attribute(scanner, *span)
+    label = labels.join(found.side, keyword.group().lower()) + found.previous
+    unit = region.units.get(written, region.units.get(written.lower()))
+    kind = dict(region.unit_kinds).get(unit or "", region.kind)
+    scanner.emit(facts, kind, to_number(number), span, label, unit=unit)
 
 
 _BLOOD_PRESSURE = word_first(
@@ -390,7 +389,7 @@ def _prime_feet(scanner: Scanner, facts: list[Fact]) -> None:
             or _WALKING.search(clause)
             or walked_before(text, match.start())
         ):
-            label = _context_label(scanner, match.start(), match.end())
+            label = context_label(scanner, match.start(), match.end())
             scanner.emit(facts, "other", int(match.group(1)), match.span(), label, unit="ft")
 
 
@@ -416,7 +415,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
                 "words per minute": "wpm", "spm": "steps/min",
             }.get(written, written)  # fmt: skip
-            label = _context_label(scanner, match.start(), match.end())
+            label = context_label(scanner, match.start(), match.end())
             scanner.emit(
                 facts,
                 "other",
@@ -572,7 +571,7 @@ def read_ratios(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     for match in _RATIO.finditer(text):
         if not scanner.free(*match.span(1)) or scanner.in_header(match.start()):
             continue
-        label = _context_label(scanner, match.start(1), match.end(1))
+        label = context_label(scanner, match.start(1), match.end(1))
         if "previous" in label:
             continue
         scanner.emit(facts, "other", to_number(match.group(1)), match.span(1), label)
@@ -602,7 +601,7 @@ def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
         read = scanner.claimed(*spans[0]) and not scanner.is_blocked(*spans[0])
         if not read and not scanner.free(*spans[0]):
             continue
-        label = _context_label(scanner, match.start(), match.end(2))
+        label = context_label(scanner, match.start(), match.end(2))
         if "previous" in label:
             continue
         earlier = attribute(scanner, match.start(4), match.end(5))
@@ -624,8 +623,9 @@ def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
 _NAMED_TEST = re.compile(r"((?:\b[A-Z0-9][\w-]*[ \t]+){1,5}Test)[ \t]*:?[ \t]*\Z")
 
 
-def _context_label(scanner: Scanner, pos: int, end: int) -> str:
-    """The words before a value, with its side and whether it is an earlier value."""
+def context_label(scanner: Scanner, pos: int, end: int) -> str:
+    """The words before a value, with its side and whether it is an earlier value (the label of
+    a value no name claimed)."""
     clause = scanner.text[scanner.clause_start(pos) : pos]
     if not _WORD3.search(clause):
         clause = scanner.text[scanner.sentence_before(pos) : pos]

@@ -98,6 +98,25 @@ def _dose_before() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^A-Za-z])(?:{body or '(?!x)x'})\s*$", re.IGNORECASE)
 
 
+def changed_count(text: str, clause: int, start: int, end: int) -> bool:
+    """True for a count said as a change between visits: after a word of change in its clause
+    ("up 4 reps", "(improved by 6 reps)") or before a comparison ("5 reps better")."""
+    before, after = _changes()
+    return bool(before.search(text, clause, start) or after.match(text, end))
+
+
+@cache
+def _changes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    body = "|".join(f"(?:{word})" for word in not_measurement_words().get("changes", ()))
+    before = re.compile(
+        rf"(?:^|[^A-Za-z])(?:{body or '(?!x)x'})\s*\(?\s*(?:by\s+)?"
+        r"(?:(?:about|around|roughly|approx\.?|approximately|nearly|almost|another)\s+)?~?\s*$",
+        re.IGNORECASE,
+    )
+    after = re.compile(r"[ \t]*(?:better|worse|more|fewer|less)\b", re.IGNORECASE)
+    return before, after
+
+
 def result_counts(text: str) -> list[Count]:
     """The counted results of a text, outside its header lines and goals."""
     scanner = Scanner(text)

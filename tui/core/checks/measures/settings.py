@@ -38,8 +38,10 @@ _SETTING = rf"(?<![\d.]){NUM}(?:[ \t]*/[ \t]*{NUM})?{_NOT_A_TIME}(?:[ \t]*%)?"
 _TASK_GAP = r"[^\d\n.;,]{0,40}?"
 # One item of a list after a thing: words short of a number, a clause's end or a range of motion.
 _LISTED = r"(?:(?!\b[AP]?ROM\b)[^\d\n.;:)|,]){0,30}"
-# A character of a line keyed by a thing, short of a range of motion named on it.
-_NOT_ROM = r"(?:(?!\b[AP]?ROM\b)[^\n])"
+# A character of a line keyed by a thing, short of a range of motion named on it or of a force
+# the patient produced ("home dynamometer: R 24 kg, L 33 kg ... elbow ext full, 0°": the grip
+# is the patient's, so the angles after it are no longer the thing's).
+_NOT_ROM = r"(?:(?!\b[AP]?ROM\b|\d+(?:\.\d+)?[ \t]*(?:kgf?|lbs?|lbf|N|Nm)\b)[^\n])"
 # A ward's name between a place word and its number ("Unit/Bed: CVICU 7", "bed MICU-4"): a unit's
 # capitals, ending in its U ("Supine in bed: HR 84" names a sign, not a ward).
 _WARD = r"(?:(?-i:[A-Z]{1,7}U)[ \t-]*)?"

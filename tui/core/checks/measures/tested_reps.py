@@ -3,10 +3,10 @@ raise to fatigue: 14 reps (eval), 27 reps today", "max 15 reps".
 
 The count is the patient's result only in a sentence that says it was tested ([results]
 tested_reps: "to fatigue", "max", "test") and never after a dose's words ("3 x 10 reps", "2 sets
-of 15 reps"); a goal's count is blocked with the goal. The numbers are found from the word
-"rep" back over their digits (an anchored search), so no pattern is tried at every position.
-The dose rules block every such count, so a blocked count is still read when a test's words
-say it was counted.
+of 15 reps") nor as a change ("up 4 reps", "5 reps better"); a goal's count is blocked with
+the goal. The numbers are found from the word "rep" back over their digits (an anchored
+search), so no pattern is tried at every position. The dose rules block every such count, so a
+blocked count is still read when a test's words say it was counted.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
-from tui.core.checks.measures.results import dose_words_before, tested_words
+from tui.core.checks.measures.results import changed_count, dose_words_before, tested_words
 from tui.core.checks.text.anchored import number_then
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
@@ -66,6 +66,8 @@ def read_tested_reps(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         clause = scanner.clause_start(start)
         if dose_words_before().search(text, clause, start) or _HELD.search(text, clause, start):
             continue
+        if changed_count(text, clause, start, match.end()):
+            continue  # "up 4 reps", "5 reps better": a difference, not today's count
         sentence = scanner.sentence_before(start)
         if not tested_words().search(text, sentence, start):
             continue
