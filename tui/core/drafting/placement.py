@@ -1129,6 +1129,8 @@ def _after_title(line: str) -> str:
         return ""
     if _opens_as_title(line) and not _override(line):
         return ""  # "HAND THERAPY - 3rd visit": a title and its remark, left out whole
+    if measure_matcher().finder.pattern.search(line):
+        return ""  # "PULMONARY REHAB - 6 MINUTE WALK": what the values under it measure, kept
     return _sentence_case(parts[1].strip())
 
 
@@ -1497,7 +1499,8 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
         direct |= {"obj": "objective", "assess": "assessment", "subjective": "subjective"}
         direct |= {"objective": "objective", "assessment": "assessment"}
         return direct.get(key, "objective")
-    item = _GOAL_ASIDE.sub("", item)
+    # an export's field name is words ("pain_now: 2/10" opens with a pain rating)
+    item = _GOAL_ASIDE.sub("", item).replace("_", " ")
     for category in categories():
         settles = category.name in available or bool(_leads_fall_to(category.name) & available)
         if settles and any(lead.search(item) for lead in category.leads):
