@@ -164,3 +164,14 @@ def test_an_export_field_with_a_rating_is_reported() -> None:
     assert where("pain_now: 2/10", "pain_now") == ["Subjective"]
     # twin: a measured field stays measured
     assert where("lift_floor_to_waist: 15 kg x 4", "lift_floor_to_waist") == ["Objective"]
+
+
+# -- a re-evaluation's report of the weeks since --------------------------------------------------
+
+
+def test_a_report_in_a_reevaluation_is_its_interval_history() -> None:
+    note = 'Henri tells me his legs "feel like wet sand" by mid-afternoon.'
+    assert where(note, "wet sand", REEVAL) == ["Interval History"]
+    # twin: why the re-evaluation was asked for stays its reason
+    asked = "Re-evaluation requested by Dr. Ilunga after a relapse in December."
+    assert where(asked, "requested by Dr. Ilunga", REEVAL) == ["Reason for Re-evaluation"]

@@ -1401,7 +1401,12 @@ def _either_section(
 
 
 def _topic_section(topic: str, sections: Sequence[str]) -> str | None:
-    for wanted in _topic_sections().get(topic, ()):
+    return _first_named(_topic_sections().get(topic, ()), sections)
+
+
+def _first_named(names: Sequence[str], sections: Sequence[str]) -> str | None:
+    """The first section whose heading holds one of `names`, in the order `names` gives."""
+    for wanted in names:
         for section in sections:
             if wanted in section.lower():
                 return section
@@ -1449,6 +1454,9 @@ def _best_section(item: str, sections: Sequence[str], section_category: dict[str
     """The section among `sections` a statement's words point to."""
     available = frozenset(section_category[section] for section in sections)
     wanted = [_item_category(item, available)]
+    preferred = _preferred_section(wanted[0], sections)
+    if preferred is not None:
+        return preferred
     wanted += list(_FALLBACK.get(wanted[0], ()))
     for category in wanted:
         candidates = [section for section in sections if section_category[section] == category]
@@ -1456,6 +1464,12 @@ def _best_section(item: str, sections: Sequence[str], section_category: dict[str
             return max(candidates, key=lambda section: _section_score(item, section))
     uncategorised = [s for s in sections if not section_category[s]]
     return uncategorised[0] if uncategorised else sections[0]
+
+
+def _preferred_section(category: str, sections: Sequence[str]) -> str | None:
+    """The section a category's statements go to first where the document has it (see
+    `prefer` in offline.toml: a report to Subjective, else to an Interval History)."""
+    return _first_named(_table()["categories"].get(category, {}).get("prefer", ()), sections)
 
 
 def _section_score(item: str, section: str) -> int:
