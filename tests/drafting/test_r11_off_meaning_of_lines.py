@@ -175,3 +175,16 @@ def test_a_report_in_a_reevaluation_is_its_interval_history() -> None:
     # twin: why the re-evaluation was asked for stays its reason
     asked = "Re-evaluation requested by Dr. Ilunga after a relapse in December."
     assert where(asked, "requested by Dr. Ilunga", REEVAL) == ["Reason for Re-evaluation"]
+
+
+# -- a symptom and what brings it on -------------------------------------------------------------
+
+
+def test_a_symptom_with_what_brings_it_on_is_reported() -> None:
+    line = "knee ok on flats, sore going down stairs at work."
+    assert where(line, "sore going down stairs") == ["Subjective"]
+    assert where("Stiffness after sitting through a meeting.", "Stiffness") == ["Subjective"]
+    # twin: stairs the therapist watched are measured
+    assert where("Stairs 12 steps reciprocal with one rail, SBA.", "Stairs 12 steps") == [
+        "Objective"
+    ]
