@@ -294,8 +294,8 @@ def topic_of(label: str) -> str:
 def label_topic(label: str) -> str:
     """The topic of a label that opens a line of text ("Clinical summary: ..."): as `topic_of`,
     else by its head noun (a heading standing alone, "PELVIC HEALTH FOLLOW-UP", may be a title)."""
-    lettered = _LETTER_NAMED.fullmatch(_folded(label))
-    named = _exact_topic(_in_full(lettered.group(1))) if lettered else ""
+    lettered = _lettered(label)
+    named = _exact_topic(_in_full(lettered)) if lettered else ""
     return (
         named
         or topic_of(label)
@@ -327,6 +327,18 @@ def _speaker_topic(label: str) -> str:
 
 # "P (problem):", "I (intervention):": a letter with the name it stands for in this note's layout.
 _LETTER_NAMED = re.compile(r"[a-z]\s*\(([a-z][a-z ]{2,30})\)")
+
+
+def _lettered(label: str) -> str:
+    """The name a letter stands for in this note's layout ("S (Situation)" is "situation"), or
+    "" for any other label."""
+    found = _LETTER_NAMED.fullmatch(_folded(label))
+    return found.group(1) if found else ""
+
+
+def _layout_key(label: str) -> str:
+    """A label as a layout in offline.toml lists it: its name, where a letter stands for it."""
+    return _lettered(label) or _folded(label)
 
 
 @cache
@@ -491,6 +503,13 @@ def split_items(
             first = False
             items.append(Item(_sentence_case(timed.group().strip()), "billing", forced=True))
             continue
+        after = _after_title(line) if first else ""
+        if after:
+            # "DISCHARGE SUMMARY - episode 01/19 to 03/12, 9 visits.": the title goes, the
+            # statement after its dash is placed by its words
+            first = False
+            items += _statements(after, "", dictated=dictated)
+            continue
         if first and not _lead_is_label(line) and not _override(line) and _opens_as_title(line):
             # "RE-EVALUATION", "PELVIC HEALTH PT - FOLLOW-UP": the document's title labels
             # nothing under it; a remark that says more ("(pool 92°F, 4 ft depth)") stays
@@ -542,7 +561,9 @@ def split_items(
             items += said
             continue
         statements = [
-            replace(item, label="")
+            # a statement its words place whatever its label keeps the label's topic, for a
+            # Skill with no section of theirs ("Interval hx: visits 1-6 ...")
+            replace(item, label="", fallback=item.fallback or topic or block)
             if item.forced
             # a line whose own label names a topic is not under the label above it
             else replace(
@@ -552,10 +573,16 @@ def split_items(
             )
             for item in _statements(line, topic or block, dictated=dictated)
         ]
-        part = layout.get(_folded(label.group("label"))) if label else None
+        part = layout.get(_layout_key(label.group("label"))) if label else None
         if part is not None:
             statements = [_by_its_words(item, *part) for item in statements]
-        own_lead = label is not None and _folded(label.group("label")) in _lead_labels()
+        elif block_label and not topic and _layout_key(block_label) in layout:
+            # the lines under a layout's label standing alone ("A (Assessment):" over bullets)
+            part = layout[_layout_key(block_label)]
+            statements = [_by_its_words(replace(item, label=""), *part) for item in statements]
+        own_lead = label is not None and _says_when(label.group("label"))
+        if own_lead and not topic:
+            statements = [part for item in statements for part in _parted_by_opening(item)]
         block_lead = not label and _folded(block_label) in _mixed_labels()
         if own_lead or block_lead:
             statements = [_by_its_lead(item) for item in statements]
@@ -701,7 +728,7 @@ def _layout_of(lines: Sequence[str], stops: bool) -> dict[str, tuple[str, bool]]
     for line in lines:
         found = _LABEL.match(_soap_colon(_BULLET.sub("", line.strip()), stops))
         if found:
-            opened.add(_folded(found.group("label")))
+            opened.add(_layout_key(found.group("label")))
     for layout in _layouts():
         if layout.labels <= opened and not layout.unless & opened:
             return {label: (topic, label in layout.mixed) for label, topic in layout.means.items()}
@@ -741,13 +768,70 @@ def _lead_labels() -> frozenset[str]:
     return _topic_lists("when") | _mixed_labels()
 
 
+def _says_when(label: str) -> bool:
+    """A label under which a statement's opening decides (`_lead_labels`), or one shaped as a
+    time before or after a part of the session ("Pre-pool (land)"; see `when_shape`)."""
+    folded = _folded(label)
+    return folded in _lead_labels() or bool(_when_shape().search(folded))
+
+
+@cache
+def _when_shape() -> re.Pattern[str]:
+    shapes = [spec["when_shape"] for spec in _table()["topics"].values() if "when_shape" in spec]
+    return re.compile("|".join(shapes) or "(?!x)x", re.IGNORECASE)
+
+
+def _parted_by_opening(item: Item) -> list[Item]:
+    """A statement after a time label listing values of several kinds ("Pre-pool (land): pain B
+    knees 5/10, BP 136/82, TUG 12.8 s"): each run of values whose openings settle one category
+    is a statement of its own, the label before each, so the patient's rating goes to
+    Subjective and the vitals and tests to Objective."""
+    labelled = _LABEL.match(item.text)
+    clauses = _value_clauses(labelled.group("rest")) if labelled else []
+    if len(clauses) < _PAIR or labelled is None:
+        return [item]
+    runs: list[tuple[str, list[str]]] = []
+    for clause in clauses:
+        category = _lead_category(clause) or (runs[-1][0] if runs else "")
+        if runs and runs[-1][0] == category:
+            runs[-1][1].append(clause)
+        else:
+            runs.append((category, [clause]))
+    if len(runs) < _PAIR:
+        return [item]
+    label = labelled.group("label")
+    return [replace(item, text=f"{label}: {', '.join(run)}") for _, run in runs]
+
+
+def _value_clauses(text: str) -> list[str]:
+    """A list of values parted by commas outside brackets, each clause with a number; [] for
+    any other text."""
+    clauses = _parted_outside_brackets(text, ",")
+    if all(any(ch.isdigit() for ch in clause) for clause in clauses):
+        return clauses
+    return []
+
+
+def _parted_outside_brackets(text: str, mark: str) -> list[str]:
+    """A text parted at each `mark` outside brackets, each part stripped (empty ones kept)."""
+    parts: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(text):
+        depth += (char in "([") - (char in ")]")
+        if char == mark and depth <= 0:
+            parts.append(text[start:at].strip())
+            start = at + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
 def _by_its_lead(item: Item) -> Item:
     """A statement under a label that says when, or that gathers several topics: placed by its
     opening when that settles it ("Today: ... Per CNA no falls this week" is what staff report;
     "Data: Pt reports ..." is Subjective, "Response: Berg 41/56" is measured)."""
     labelled = _LABEL.match(item.text)
     text = labelled.group("rest") if labelled and _is_label(labelled.group("label")) else item.text
-    if labelled and _folded(labelled.group("label")) in _lead_labels() and text == item.text:
+    if labelled and _says_when(labelled.group("label")) and text == item.text:
         # "Pre-test: pain 3/10 low back": the time stays with the words, the opening decides
         opened = _lead_category(labelled.group("rest"))
         if opened in _topic_sections() and not item.forced:
@@ -950,6 +1034,8 @@ def _heading_remark(line: str, *, marked: bool = False) -> tuple[str, str] | Non
     """(heading, remark) for a section heading written with a remark or the time it covers; a
     heading set out as one (underlined, marked up, or in capitals: "MEASURES (today / at eval
     11/28)", "OBJ (R / L)") with any remark, which stays with its words (the columns' dates)."""
+    if _lettered(line.strip(" *:")):
+        return None  # "A (Assessment):": the letter and the name it stands for, one heading
     found = _HEAD_REMARK.fullmatch(line)
     if found and topic_of(found.group("head")):
         return found.group("head"), found.group("remark")
@@ -1030,6 +1116,22 @@ def _opens_as_title(line: str) -> bool:
     if len(words) > _TITLE_WORDS or not (dashed or len(words) <= _SHORT_TITLE):
         return False
     return any(pattern.search(bare) for pattern in _title_words())
+
+
+_TITLE_DASH = re.compile(r"\s+(?:--?|[\u2014\u2013])\s+")
+
+
+def _after_title(line: str) -> str:
+    """The statement after a first line's title in capitals and a dash, when it says more than
+    a title's remark does (a clause, a list, a span of dates); "" for any other line."""
+    parts = _TITLE_DASH.split(line, maxsplit=1)
+    if len(parts) != _PAIR or not _is_title(parts[0]) or _lead_is_label(line):
+        return ""
+    if _opens_as_title(line) and not _override(line):
+        return ""  # "HAND THERAPY - 3rd visit": a title and its remark, left out whole
+    if measure_matcher().finder.pattern.search(line):
+        return ""  # "PULMONARY REHAB - 6 MINUTE WALK": what the values under it measure, kept
+    return _sentence_case(parts[1].strip())
 
 
 def _lead_is_label(line: str) -> bool:
@@ -1162,15 +1264,7 @@ def _run_on_clauses(part: str) -> list[str]:
     label = _LABEL.match(part)
     if label and label_topic(label.group("label")):
         return [part]
-    clauses: list[str] = []
-    depth = start = 0
-    for at, char in enumerate(part):
-        depth += (char in "([") - (char in ")]")
-        if char == ";" and depth <= 0:
-            clauses.append(part[start:at].strip())
-            start = at + 1
-    clauses.append(part[start:].strip())
-    clauses = [clause for clause in clauses if clause]
+    clauses = [clause for clause in _parted_outside_brackets(part, ";") if clause]
     return clauses if len(clauses) >= _RUN_ON_CLAUSES else [part]
 
 
@@ -1258,6 +1352,8 @@ def _section_of(item: Item, sections: Sequence[str], section_category: dict[str,
         section = _either_section(item, sections, section_category)
     elif section is None and item.topic:
         section = _topic_section(item.topic, sections)
+        if section is None and item.forced and item.fallback:
+            section = _topic_section(item.fallback, sections)
     if section is None and item.fallback and not _cued(item.text):
         section = _topic_section(item.fallback, sections)
     if section is None:
@@ -1305,7 +1401,12 @@ def _either_section(
 
 
 def _topic_section(topic: str, sections: Sequence[str]) -> str | None:
-    for wanted in _topic_sections().get(topic, ()):
+    return _first_named(_topic_sections().get(topic, ()), sections)
+
+
+def _first_named(names: Sequence[str], sections: Sequence[str]) -> str | None:
+    """The first section whose heading holds one of `names`, in the order `names` gives."""
+    for wanted in names:
         for section in sections:
             if wanted in section.lower():
                 return section
@@ -1353,6 +1454,9 @@ def _best_section(item: str, sections: Sequence[str], section_category: dict[str
     """The section among `sections` a statement's words point to."""
     available = frozenset(section_category[section] for section in sections)
     wanted = [_item_category(item, available)]
+    preferred = _preferred_section(wanted[0], sections)
+    if preferred is not None:
+        return preferred
     wanted += list(_FALLBACK.get(wanted[0], ()))
     for category in wanted:
         candidates = [section for section in sections if section_category[section] == category]
@@ -1360,6 +1464,12 @@ def _best_section(item: str, sections: Sequence[str], section_category: dict[str
             return max(candidates, key=lambda section: _section_score(item, section))
     uncategorised = [s for s in sections if not section_category[s]]
     return uncategorised[0] if uncategorised else sections[0]
+
+
+def _preferred_section(category: str, sections: Sequence[str]) -> str | None:
+    """The section a category's statements go to first where the document has it (see
+    `prefer` in offline.toml: a report to Subjective, else to an Interval History)."""
+    return _first_named(_table()["categories"].get(category, {}).get("prefer", ()), sections)
 
 
 def _section_score(item: str, section: str) -> int:
@@ -1403,7 +1513,8 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
         direct |= {"obj": "objective", "assess": "assessment", "subjective": "subjective"}
         direct |= {"objective": "objective", "assessment": "assessment"}
         return direct.get(key, "objective")
-    item = _GOAL_ASIDE.sub("", item)
+    # an export's field name is words ("pain_now: 2/10" opens with a pain rating)
+    item = _GOAL_ASIDE.sub("", item).replace("_", " ")
     for category in categories():
         settles = category.name in available or bool(_leads_fall_to(category.name) & available)
         if settles and any(lead.search(item) for lead in category.leads):
