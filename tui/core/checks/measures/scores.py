@@ -349,6 +349,10 @@ def read_scores(
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
+            if _padded_day(token.group(), suffix.group(1)):
+                # "recheck DGI 02/23": a month written with its zero is a date, no score
+                pos = end
+                continue
             if value > to_number(suffix.group(1)):
                 # "BIMS 14/15 (nursing 3/1)": more than its whole is no score (here a date)
                 pos = end
@@ -384,7 +388,13 @@ def read_scores(
             # this measure's score (here a date); so is one out of a whole the measure does not
             # have after scores written bare ("Berg 38; prev 31 (1/23)")
             return
-        # "Part B 96 s (2 errors)": the errors are their own fact, named as errors
+        if count and _counted_beside_time(first_unit, unit):
+            # "Trail Making B 112 s, 1 error": the test is scored by its time; the errors
+            # beside it are a count of the test, no second score of it
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
+        # "BESS 14 errors": a test scored in errors has them as its score
         counted = "errors" if unit == "errors" else ""
         previous = found.previous or (" (previous)" if earlier and count == 0 else "")
         label = labels.join(measure.name, item, found.side, counted) + previous
@@ -478,6 +488,19 @@ def _dated(text: str, start: int, end: int, measure: MeasureDef, whole: float) -
         return False
     opened = text.rfind("(", max(0, start - 2), start)
     return opened >= 0 and bool(_BRACKETED_DAY.match(text, opened)) and text[end : end + 1] != "/"
+
+
+def _padded_day(month: str, day: str) -> bool:
+    """A fraction written as a month with its leading zero and a day ("02/23", "05/11")."""
+    return len(month) == 2 and month.startswith("0") and month != "00" and 1 <= int(day) <= 31
+
+
+def _counted_beside_time(first: str | None, unit: str | None) -> bool:
+    """An error count after a score written as a time ("112 s, 1 error")."""
+    return unit == "errors" and first in _TIME_UNITS
+
+
+_TIME_UNITS = frozenset({"s", "ms"})
 
 
 def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:

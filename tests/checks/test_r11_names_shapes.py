@@ -1,0 +1,106 @@
+"""Instrument readings decided from the shape of what is written: a voice-typed slip of a listed
+instrument's name with that instrument's maximum, a heading's letter spelled out in brackets
+("S (Situation):"), a month written with its zero ("03/17"), a route of feeding ("PO feeds 2 of
+8"), an error count beside a test's time ("112 s, 1 error") and an earlier score out of the same
+whole in the next sentence ("(Was 10/13 on 02/26.)"). Each reading has a twin that must not be
+read that way."""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_facts
+from tui.core.checks.facts import Fact
+from tui.core.checks.names import misheard
+
+HEADER = (
+    "Patient: Ada Quill\nMRN: 550101\nDate: 2055-03-24\nVisit: 4\nDiscipline: PT\n"
+    "Payer: Medicare\nDiagnosis: Gait instability, R26.81\n\n"
+)
+
+
+def outcomes(body: str) -> list[tuple[str | None, object, str | None]]:
+    return [
+        (fact.measure, fact.value, fact.unit)
+        for fact in extract_facts(HEADER + body)
+        if fact.kind == "outcome"
+    ]
+
+
+def facts(body: str) -> list[Fact]:
+    return extract_facts(HEADER + body)
+
+
+# -- voice-typing slips ------------------------------------------------------------------------
+
+
+def test_a_misheard_name_with_the_maximum_is_the_listed_instrument() -> None:
+    assert outcomes("Objective Burg balance 46/56 new line.\n") == [("Berg", 46, "/56")]
+    assert outcomes("Tinnetti 20/28. Dynamic gate index 18/24.\n") == [
+        ("Tinetti", 20, "/28"),
+        ("DGI", 18, "/24"),
+    ]
+
+
+def test_a_misheard_name_needs_the_maximum_and_the_sound() -> None:
+    assert misheard("Burg balance", 56) == "Berg"
+    assert misheard("Burg balance", 28) is None  # another whole: no evidence of the Berg
+    assert misheard("Burger", 56) is None  # another word
+    assert misheard("BBX", 56) is None  # capitals are spelled out, never misheard
+    assert ("Berg", 12, None) not in outcomes("Burg items 12 and 13 were hardest.\n")
+
+
+# -- headings spelled out and dates ----------------------------------------------------------------
+
+
+def test_a_headings_letter_spelled_out_names_no_instrument() -> None:
+    body = (
+        "S (Situation): seen 03/17 for eval + Epley. Dizziness 2/10 today.\n"
+        "B (Background): Eval 03/17: DHI 62/100.\n"
+    )
+    assert outcomes(body) == [("DHI", 62, "/100")]
+
+
+def test_a_scale_named_in_brackets_still_gives_its_scores() -> None:
+    body = "Scar (Vancouver): R antecubital 7/13, chest 5/13.\n"
+    assert [(m, v) for m, v, _ in outcomes(body)] == [("VSS", 7), ("VSS", 5)]
+
+
+def test_a_month_with_its_zero_is_a_date_not_a_score() -> None:
+    assert outcomes("Plan: recheck DGI 02/23 with the new brace.\n") == []
+    assert outcomes("Pt seen 03/17 for eval.\n") == []
+    assert outcomes("Houghton 9/12 today.\n") == [("Houghton", 9, "/12")]
+
+
+# -- routes of feeding -------------------------------------------------------------------------
+
+
+def test_a_route_of_feeding_is_no_instrument() -> None:
+    assert outcomes("RN: tolerating PO feeds 2 of 8, rest by NG.\n") == []
+    assert outcomes("Motor: AIMS 9 of 58.\n") == [("AIMS", 9, "/58")]
+
+
+# -- error counts ------------------------------------------------------------------------------
+
+
+def test_errors_beside_a_time_are_no_second_score() -> None:
+    found = outcomes("Trail Making B 112 s, 1 error (concern above 180 s).\n")
+    assert found == [("Trail Making B", 112, "s")]
+
+
+def test_a_test_scored_in_errors_keeps_them_as_its_score() -> None:
+    assert outcomes("BESS 14 errors (IE 17 errors).\n") == [
+        ("BESS", 14, "errors"),
+        ("BESS", 17, "errors"),
+    ]
+
+
+# -- an earlier score in the next sentence ------------------------------------------------------
+
+
+def test_was_and_a_score_of_the_same_whole_is_the_earlier_score() -> None:
+    found = [f for f in facts("VSS 7/13 today. (Was 10/13 on 02/26.)\n") if f.kind == "outcome"]
+    assert [(f.value, f.unit) for f in found] == [(7, "/13"), (10, "/13")]
+    assert "previous" in found[1].label and "previous" not in found[0].label
+
+
+def test_was_and_a_fraction_of_another_whole_is_not_the_instruments() -> None:
+    assert outcomes("Tinetti 26/28. Was 3/4 steps without the rail.\n") == [("Tinetti", 26, "/28")]
