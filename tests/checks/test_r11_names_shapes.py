@@ -104,3 +104,19 @@ def test_was_and_a_score_of_the_same_whole_is_the_earlier_score() -> None:
 
 def test_was_and_a_fraction_of_another_whole_is_not_the_instruments() -> None:
     assert outcomes("Tinetti 26/28. Was 3/4 steps without the rail.\n") == [("Tinetti", 26, "/28")]
+
+
+# -- words that make a month and day a date ---------------------------------------------------
+
+
+def test_a_weekday_a_past_form_or_an_admission_before_a_fraction_make_it_a_date() -> None:
+    assert outcomes("Next session Thurs 3/16, 45 min slot.\n") == []
+    assert outcomes("Saw PCP 2/27, X-rays negative.\n") == []
+    assert outcomes("SNF rehab. Admit 3/18 after hip fx.\n") == []
+    assert outcomes("Kettle Test 14/52 today.\n") == [("Kettle Test", 14, "/52")]
+
+
+def test_a_page_number_and_a_history_heading_are_no_scores() -> None:
+    assert outcomes("CHART PRINT                           pg 1/1\n") == []
+    assert outcomes("PMHx: Type 2 DM, prior L rotator cuff repair 2019.\n") == []
+    assert outcomes("PRWE 34 today.\n") == [("PRWE", 34, None)]

@@ -178,12 +178,19 @@ def date_events() -> frozenset[str]:
     return frozenset(word.casefold() for word in _name_lists().get("date_events", ()))
 
 
+@cache
+def _past_forms() -> frozenset[str]:
+    """Past forms without "-ed" that say when something was done ("Saw PCP 2/27")."""
+    return frozenset(word.casefold() for word in _name_lists().get("past_forms", ()))
+
+
 def says_when(words: Sequence[str]) -> bool:
     """Words before a month and day that make it a date: an event's noun ("meeting 5/6"), a
-    short name that is no instrument ("IEP 5/6") or a verb's past participle last
-    ("Re-administered 1/28", "Rescored 4/2"), which says when something was done."""
+    short name that is no instrument ("IEP 5/6"), a past form ("Saw PCP 2/27") or a verb's past
+    participle last ("Re-administered 1/28", "Rescored 4/2"), which says when something was
+    done."""
     folded = [word.casefold().strip(":,(") for word in words]
-    if any(word in date_events() for word in folded):
+    if any(word in date_events() or word in _past_forms() for word in folded):
         return True
     if any(word.upper() in not_instrument_names() for word in folded):
         return True
