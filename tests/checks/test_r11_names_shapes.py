@@ -120,3 +120,8 @@ def test_a_page_number_and_a_history_heading_are_no_scores() -> None:
     assert outcomes("CHART PRINT                           pg 1/1\n") == []
     assert outcomes("PMHx: Type 2 DM, prior L rotator cuff repair 2019.\n") == []
     assert outcomes("PRWE 34 today.\n") == [("PRWE", 34, None)]
+
+
+def test_a_span_of_two_days_is_dates_and_one_wholes_progress_is_scores() -> None:
+    assert outcomes("**Data window:** 1/11 to 5/7, 14 sessions.\n") == []
+    assert ("Lawton IADL", 4, "/8") in outcomes("Lawton IADL 4/8 - 6/8.\n")
