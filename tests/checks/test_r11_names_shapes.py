@@ -125,3 +125,17 @@ def test_a_page_number_and_a_history_heading_are_no_scores() -> None:
 def test_a_span_of_two_days_is_dates_and_one_wholes_progress_is_scores() -> None:
     assert outcomes("**Data window:** 1/11 to 5/7, 14 sessions.\n") == []
     assert ("Lawton IADL", 4, "/8") in outcomes("Lawton IADL 4/8 - 6/8.\n")
+
+
+# -- a score said a clause after the name -------------------------------------------------------
+
+
+def test_a_verb_of_scoring_a_clause_later_gives_the_names_score() -> None:
+    found = facts("We redid the FIQR, he scored 49, it was 61 at the start.\n")
+    assert [(f.measure, f.value) for f in found] == [("FIQR", 49), ("FIQR", 61)]
+    assert "previous" in found[1].label
+    assert outcomes("We did the FIQR and he scored 58.\n") == [("FIQR", 58, None)]
+
+
+def test_another_value_between_the_name_and_the_verb_stops_it() -> None:
+    assert outcomes("Did the PSEQ with her, HR 88, she scored 7.\n") == []

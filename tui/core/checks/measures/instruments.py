@@ -144,6 +144,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
+        if _scored_later(scanner, facts, measure, (end, limit), names):
+            last_on_line[scanner.line(start)[0]] = (measure, limit)
+            continue
         qualifier = _qualifier().match(text, end)
         if qualifier is None or _spans_score(names, index, qualifier.end()):
             continue
@@ -210,6 +213,40 @@ def _heard_right(facts: list[Fact], since: int) -> None:
 
 
 _CLAUSE_END = re.compile(r"[;,]")
+
+# A clause after a name whose verb says a score follows ("the FIQR, he scored 58", "PDQ-8 and
+# she scored 9"): no number, no clause end but a comma, then the verb right before the score.
+_SCORED = re.compile(
+    r"([^\d.;:!?()\n]{0,30}?)(?<![\w-])(?:scored|score[ \t]+(?:of|was|is)|came[ \t]+in[ \t]+at)"
+    r"[ \t]+(?:a[ \t]+)?(?=\d)",
+    re.IGNORECASE,
+)
+
+
+# A clause between a name and its verb of scoring: a comma, or a person who scored.
+_CLAUSE_WORDS = re.compile(r",|\b(?:he|she|they|pt|patient|client|child)\b", re.IGNORECASE)
+
+
+def _scored_later(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    span: tuple[int, int],
+    names: list[tuple[str, int, int]],
+) -> bool:
+    """The score of a name said a clause later by a verb of scoring ("he did the FIQR, he
+    scored 58, it was 67 at the start"), with no other name between: True when read."""
+    end, limit = span
+    found = _SCORED.match(scanner.text, end, limit)
+    if found is None or not scanner.free(found.end(), found.end() + 1):
+        return False
+    if not _CLAUSE_WORDS.search(found.group(1)):
+        return False  # "FIQR score of 58": the name's own words, read with their qualifier
+    if any(end <= start < found.end() for _, start, _ in names):
+        return False
+    read = len(facts)
+    read_scores(scanner, facts, measure, found.end(), limit)
+    return len(facts) > read
 
 
 # "PFDI-20: POPDI 45, CRADI 30, UDI 25": after a colon, a subscale named by its own acronym.
