@@ -139,3 +139,19 @@ def test_a_verb_of_scoring_a_clause_later_gives_the_names_score() -> None:
 
 def test_another_value_between_the_name_and_the_verb_stops_it() -> None:
     assert outcomes("Did the PSEQ with her, HR 88, she scored 7.\n") == []
+
+
+# -- a score hoped for ----------------------------------------------------------------------------
+
+
+def test_a_score_after_should_be_is_a_target() -> None:
+    assert outcomes("Berg should be 44/56 by discharge.\n") == []
+    found = outcomes("Berg 41/56 today; she should be 48/56 by discharge.\n")
+    assert found == [("Berg", 41, "/56")]
+
+
+def test_a_score_with_its_earlier_one_is_still_read() -> None:
+    assert outcomes("Berg 41/56 (was 35/56 at eval).\n") == [
+        ("Berg", 41, "/56"),
+        ("Berg", 35, "/56"),
+    ]

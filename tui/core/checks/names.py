@@ -198,6 +198,11 @@ def says_when(words: Sequence[str]) -> bool:
     return len(last) > 4 and last.endswith("ed") and last.isascii()
 
 
+def expectation_words() -> tuple[str, ...]:
+    """Words before a score that make it a target ("Berg should be 44/56 by discharge")."""
+    return _name_lists().get("expectation_words", ())
+
+
 def score_kinds() -> tuple[str, ...]:
     """Words after a name that say what kind of score follows ("Perme score", "MRC sum"), which
     label the score and are no part of the instrument's name."""

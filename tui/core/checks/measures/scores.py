@@ -25,6 +25,7 @@ from tui.core.checks.names import (
     condition_words,
     counted_after,
     date_events,
+    expectation_words,
     form_after,
     graded_instruments,
     norm_words,
@@ -265,6 +266,11 @@ def read_scores(
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
         if count and _REFERENCE.match(text, token.end()):
             return
+        if _expected().search(gap):
+            # "Berg should be 44/56 by discharge": a score hoped for, no score measured
+            suffix = _OUTCOME_SUFFIX.match(text, token.end())
+            scanner.claim(token.start(), suffix.end() if suffix else token.end())
+            return
         if _in_norm_bracket(text, token.start()):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
         if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
@@ -408,6 +414,14 @@ def read_scores(
         pos = _after_prior(text, end)
         if count >= _MOST_SCORES:
             return
+
+
+@cache
+def _expected() -> re.Pattern[str]:
+    """Words before a score that make it one hoped for, a target (instruments.toml [names]
+    expectation_words: "should be", "to reach", "aiming for")."""
+    said = alternation(list(expectation_words())) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE)
 
 
 # A prime after a number: minutes in a list of exercises ("5'"), never a score.
