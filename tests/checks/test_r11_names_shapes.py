@@ -155,3 +155,18 @@ def test_a_score_with_its_earlier_one_is_still_read() -> None:
         ("Berg", 41, "/56"),
         ("Berg", 35, "/56"),
     ]
+
+
+# -- "it was" an earlier score later in the sentence ----------------------------------------------
+
+
+def test_it_was_after_a_bare_score_gives_its_earlier_score() -> None:
+    body = "AIMS raw score 38 (10th percentile for age; it was 31 at our first visit).\n"
+    found = [f for f in facts(body) if f.kind == "outcome"]
+    assert [(f.measure, f.value) for f in found] == [("AIMS", 38), ("AIMS", 31)]
+    assert "previous" in found[1].label
+
+
+def test_it_was_after_another_value_is_not_the_scores() -> None:
+    found = outcomes("PRWE 34, grip 20 kg; it was 25 at the eval.\n")
+    assert found == [("PRWE", 34, None)]

@@ -556,6 +556,10 @@ def _elided_earlier(scanner: Scanner, after: int, start: int) -> bool:
     return not scanner.claimed(after, start)
 
 
+# "...; it was 31 at our first visit": the score itself, by a pronoun, at an earlier time.
+_IT_WAS = re.compile(r"\b(?:it|that|the score)[ \t]+(?:was|had been)[ \t]+\Z", re.IGNORECASE)
+
+
 def _earlier_later_on(
     scanner: Scanner,
     facts: list[Fact],
@@ -568,11 +572,16 @@ def _earlier_later_on(
     measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)"); a value over
     the listed instrument's own maximum is its score whatever its time ("STarT Back 5/9 at eval
     -> medium risk; 3/9 today")."""
-    if not unit:
-        return
     text = scanner.text
     for token in scanner.tokens(pos, limit):
         if not scanner.free(token.start(), token.end()):
+            continue
+        if not unit and (
+            not _IT_WAS.search(text, max(0, token.start() - 20), token.start())
+            or any(scanner.tokens(pos, token.start()))
+        ):
+            # a bare score's earlier one only when the sentence says "it was" of it, with no
+            # other fact between ("PRWE 34, grip 20 kg; it was 25": the grip's, maybe)
             continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         written = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
