@@ -170,3 +170,16 @@ def test_it_was_after_a_bare_score_gives_its_earlier_score() -> None:
 def test_it_was_after_another_value_is_not_the_scores() -> None:
     found = outcomes("PRWE 34, grip 20 kg; it was 25 at the eval.\n")
     assert found == [("PRWE", 34, None)]
+
+
+# -- a condition to act on ------------------------------------------------------------------------
+
+
+def test_a_score_in_a_condition_is_no_measurement() -> None:
+    body = "Plan: ambulate 10 ft if FiO2 <= 40% and RASS 0 to -1; cycle in bed on off days.\n"
+    assert outcomes(body) == []
+    assert outcomes("Berg 41/56 today; if she keeps it up, 48/56.\n") == [("Berg", 41, "/56")]
+
+
+def test_a_condition_before_the_clause_of_the_score_leaves_it_a_score() -> None:
+    assert outcomes("If able, Berg 41/56 today.\n") == [("Berg", 41, "/56")]

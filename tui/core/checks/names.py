@@ -198,6 +198,12 @@ def says_when(words: Sequence[str]) -> bool:
     return len(last) > 4 and last.endswith("ed") and last.isascii()
 
 
+def criterion_openers() -> tuple[str, ...]:
+    """Words opening a condition before a name ("ambulate if RASS 0 to -1"): its number is a
+    criterion to act on, no score."""
+    return _name_lists().get("criterion_openers", ())
+
+
 def expectation_words() -> tuple[str, ...]:
     """Words before a score that make it a target ("Berg should be 44/56 by discharge")."""
     return _name_lists().get("expectation_words", ())

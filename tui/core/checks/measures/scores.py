@@ -24,6 +24,7 @@ from tui.core.checks.names import (
     ACRONYM,
     condition_words,
     counted_after,
+    criterion_openers,
     date_events,
     expectation_words,
     form_after,
@@ -266,8 +267,13 @@ def read_scores(
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
         if count and _REFERENCE.match(text, token.end()):
             return
-        if _expected().search(gap):
-            # "Berg should be 44/56 by discharge": a score hoped for, no score measured
+        if count == 0 and _criterion().search(text, scanner.clause_start(pos), pos):
+            # "ambulate 10 ft if FiO2 <= 40% and RASS 0 to -1": a condition to act on, no score
+            scanner.claim(token.start(), token.end())
+            return
+        if _expected().search(gap) or _criterion().search(gap):
+            # "Berg should be 44/56 by discharge", "...; if she keeps it up, 48/56": a score
+            # hoped for, no score measured
             suffix = _OUTCOME_SUFFIX.match(text, token.end())
             scanner.claim(token.start(), suffix.end() if suffix else token.end())
             return
@@ -414,6 +420,14 @@ def read_scores(
         pos = _after_prior(text, end)
         if count >= _MOST_SCORES:
             return
+
+
+@cache
+def _criterion() -> re.Pattern[str]:
+    """Words that open a condition in the clause before a name (instruments.toml [names]
+    criterion_openers: "if", "unless", "as long as")."""
+    said = alternation(list(criterion_openers())) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE)
 
 
 @cache
