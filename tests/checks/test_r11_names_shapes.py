@@ -183,3 +183,16 @@ def test_a_score_in_a_condition_is_no_measurement() -> None:
 
 def test_a_condition_before_the_clause_of_the_score_leaves_it_a_score() -> None:
     assert outcomes("If able, Berg 41/56 today.\n") == [("Berg", 41, "/56")]
+
+
+# -- a score before and after ---------------------------------------------------------------------
+
+
+def test_scores_before_and_after_are_both_the_tests() -> None:
+    body = "REBA (taping task): score 9 before changes, 5 after adjustments.\n"
+    assert outcomes(body) == [("REBA", 9, None), ("REBA", 5, None)]
+
+
+def test_a_count_after_a_score_taken_after_something_is_not_a_score() -> None:
+    body = "Berg 41/56 after gait training, 5 reps of sit to stand.\n"
+    assert outcomes(body) == [("Berg", 41, "/56")]

@@ -456,6 +456,12 @@ _ITEM_GAP = re.compile(
 # A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
 # of one measure it says nothing about the second.
 _REMARKS = re.compile(r"\([^()\d\n]*\)")
+# When a score was taken, said after it: "before changes", "after adjustments", "post session"
+# ("REBA score 9 before changes, 5 after adjustments"): a time of the same test, no new item.
+_WHEN_DONE = re.compile(
+    r"\b(?:before|after|pre|post)[ \t]+(?:[A-Za-z][\w-]*(?:[ \t]+|(?=[,;)]|\Z))){0,2}",
+    re.IGNORECASE,
+)
 # A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
 _GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
 
@@ -463,7 +469,7 @@ _GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
 def _between_scores(measure: MeasureDef, gap: str) -> str:
     """The words between two scores without remarks, and for a graded scale without the word
     "grade" that leads each of its scores."""
-    words = _REMARKS.sub(" ", gap)
+    words = _WHEN_DONE.sub(" ", _REMARKS.sub(" ", gap))
     if measure.name in graded_instruments():
         return _GRADE_WORDS.sub(" ", words)
     return words
