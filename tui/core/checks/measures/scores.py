@@ -456,10 +456,10 @@ _ITEM_GAP = re.compile(
 # A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
 # of one measure it says nothing about the second.
 _REMARKS = re.compile(r"\([^()\d\n]*\)")
-# When a score was taken, said after it: "before changes", "after adjustments", "post session"
-# ("REBA score 9 before changes, 5 after adjustments"): a time of the same test, no new item.
+# When a score was taken, said after it in up to four words ("REBA score 9 before changes, 5
+# after the bench was lowered"): a time of the same test, no new item.
 _WHEN_DONE = re.compile(
-    r"\b(?:before|after|pre|post)[ \t]+(?:[A-Za-z][\w-]*(?:[ \t]+|(?=[,;)]|\Z))){0,2}",
+    r"\b(?:before|after|pre|post)[ \t]+(?:[A-Za-z][\w-]*(?:[ \t]+|(?=[,;)]|\Z))){0,4}",
     re.IGNORECASE,
 )
 # A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
