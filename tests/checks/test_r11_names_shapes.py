@@ -196,3 +196,16 @@ def test_scores_before_and_after_are_both_the_tests() -> None:
 def test_a_count_after_a_score_taken_after_something_is_not_a_score() -> None:
     body = "Berg 41/56 after gait training, 5 reps of sit to stand.\n"
     assert outcomes(body) == [("Berg", 41, "/56")]
+
+
+# -- how a test was done, between its scores ------------------------------------------------------
+
+
+def test_how_a_test_was_done_does_not_end_its_scores() -> None:
+    found = facts("30-second chair stand 5 with arms (eval 3).\n")
+    assert [(f.value, "previous" in f.label) for f in found] == [(5, False), (3, True)]
+
+
+def test_a_visits_number_after_an_earlier_score_is_no_score() -> None:
+    found = outcomes("30-s chair stand 11 without arms (8 at eval, visit 1).\n")
+    assert [value for _, value, _ in found] == [11, 8]

@@ -179,6 +179,12 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
     return ""
 
 
+def owned_at(text: str, start: int) -> bool:
+    """True when a noun the number counts stands right before it ("visit 1", "session 9",
+    "cycle 6"): the number is that noun's, no score."""
+    return _rules().owner_before.search(text, max(0, start - 20), start) is not None
+
+
 def scheduled_at(text: str, start: int) -> bool:
     """True when the number at `start` says when something happens ("after cycle 12", "at
     visit 9"): the number is that noun's, no instrument's score."""

@@ -16,7 +16,7 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
-from tui.core.checks.measures.evidence import scheduled_at
+from tui.core.checks.measures.evidence import owned_at, scheduled_at
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.test_protocols import protocol_end
@@ -301,6 +301,8 @@ def read_scores(
             text, max(0, before - 12), token.start()
         ):
             continue  # "age band 2", "trial 3": a part's number
+        if count and owned_at(text, token.start()):
+            continue  # "(8 at eval, visit 1)": the visit's number, no score
         if measure.high is not None and scheduled_at(text, token.start()):
             # "recheck FACT/GOG-Ntx after cycle 12": when, not a score (an unlisted name's
             # number is a guess the evidence gate leaves unclassified)
@@ -462,6 +464,13 @@ _WHEN_DONE = re.compile(
     r"\b(?:before|after|pre|post)[ \t]+(?:[A-Za-z][\w-]*(?:[ \t]+|(?=[,;)]|\Z))){0,4}",
     re.IGNORECASE,
 )
+# How a test was done, said after its score ("30-second chair stand 5 with arms (eval 3)",
+# "11 without arms (8 at eval)", "w/ cane"): the same test's conditions, no new item.
+_HOW_DONE = re.compile(
+    r"(?:\b(?:with|without|using)|(?<![\w/])w/o?)[ \t]*"
+    r"(?:[A-Za-z0-9][\w-]*(?:[ \t]+|(?=[,;()]|\Z))){1,3}",
+    re.IGNORECASE,
+)
 # A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
 _GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
 
@@ -469,7 +478,7 @@ _GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
 def _between_scores(measure: MeasureDef, gap: str) -> str:
     """The words between two scores without remarks, and for a graded scale without the word
     "grade" that leads each of its scores."""
-    words = _WHEN_DONE.sub(" ", _REMARKS.sub(" ", gap))
+    words = _HOW_DONE.sub(" ", _WHEN_DONE.sub(" ", _REMARKS.sub(" ", gap)))
     if measure.name in graded_instruments():
         return _GRADE_WORDS.sub(" ", words)
     return words
