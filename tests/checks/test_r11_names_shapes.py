@@ -209,3 +209,8 @@ def test_how_a_test_was_done_does_not_end_its_scores() -> None:
 def test_a_visits_number_after_an_earlier_score_is_no_score() -> None:
     found = outcomes("30-s chair stand 11 without arms (8 at eval, visit 1).\n")
     assert [value for _, value, _ in found] == [11, 8]
+
+
+def test_a_voms_item_rates_symptoms_and_is_no_score() -> None:
+    assert outcomes("VOMS: VOR H 4 dizz 2, VMS 3.\n") == []
+    assert outcomes("  VMS .................. 4 / 4 / 1 / 3\n") == []
