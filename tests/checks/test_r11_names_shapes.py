@@ -214,3 +214,9 @@ def test_a_visits_number_after_an_earlier_score_is_no_score() -> None:
 def test_a_voms_item_rates_symptoms_and_is_no_score() -> None:
     assert outcomes("VOMS: VOR H 4 dizz 2, VMS 3.\n") == []
     assert outcomes("  VMS .................. 4 / 4 / 1 / 3\n") == []
+
+
+def test_a_number_in_the_next_clause_is_not_the_names_score() -> None:
+    body = "HOOS JR improving; R abductor weakness persists (77% of L).\n"
+    assert outcomes(body) == []
+    assert outcomes("BOT-2 Manual Dexterity scale score; Score 6\n") == [("BOT-2", 6, None)]

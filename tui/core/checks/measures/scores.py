@@ -262,6 +262,8 @@ def read_scores(
             colon = text.rfind(":", start, token.start())
             if colon < 0 or token.start() - colon > _FIRST_SCORE_REACH:
                 return
+        if count == 0 and _NEW_CLAUSE.search(gap):
+            return  # "HOOS JR improving; R abductor weakness (77% of L)": another clause's
         if count == 0 and not qualifier:
             per_item = measure.multi or measure.numbered_items
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
@@ -438,6 +440,12 @@ def _expected() -> re.Pattern[str]:
     expectation_words: "should be", "to reach", "aiming for")."""
     said = alternation(list(expectation_words())) or "(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE)
+
+
+# A semicolon and a new clause between a name and a number ("HOOS JR improving; R abductor
+# weakness persists (77% of L)"): the number is that clause's, not the name's score; a table's
+# "; Score 6" is still the name's.
+_NEW_CLAUSE = re.compile(r";[ \t]*(?!(?:score|result|total|raw)\b)[A-Za-z]", re.IGNORECASE)
 
 
 # A prime after a number: minutes in a list of exercises ("5'"), never a score.
