@@ -220,3 +220,9 @@ def test_a_number_in_the_next_clause_is_not_the_names_score() -> None:
     body = "HOOS JR improving; R abductor weakness persists (77% of L).\n"
     assert outcomes(body) == []
     assert outcomes("BOT-2 Manual Dexterity scale score; Score 6\n") == [("BOT-2", 6, None)]
+
+
+def test_a_goal_in_a_bracket_after_a_score_leaves_the_score() -> None:
+    found = outcomes("  Mini-BESTest        17/28 -> 22/28  (goal >= 24)\n")
+    assert [value for _, value, _ in found] == [17, 22]
+    assert outcomes("Berg 41/56 (48/56 goal).\n") == [("Berg", 41, "/56")]

@@ -267,8 +267,9 @@ def read_scores(
         if count == 0 and not qualifier:
             per_item = measure.multi or measure.numbered_items
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
-        if count and _REFERENCE.match(text, token.end()):
-            return
+        reference = _REFERENCE.match(text, token.end()) if count else None
+        if reference is not None and "(" not in reference.group():
+            return  # "Berg 41/56, 48/56 goal"; "22/28 (goal >= 24)" keeps 22, the bracket's
         if count == 0 and _criterion().search(text, scanner.clause_start(pos), pos):
             # "ambulate 10 ft if FiO2 <= 40% and RASS 0 to -1": a condition to act on, no score
             scanner.claim(token.start(), token.end())
