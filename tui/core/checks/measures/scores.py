@@ -431,16 +431,20 @@ def read_scores(
 def _criterion() -> re.Pattern[str]:
     """Words that open a condition in the clause before a name (instruments.toml [names]
     criterion_openers: "if", "unless", "as long as")."""
-    said = alternation(list(criterion_openers())) or "(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE)
+    return _phrases(criterion_openers())
 
 
 @cache
 def _expected() -> re.Pattern[str]:
     """Words before a score that make it one hoped for, a target (instruments.toml [names]
     expectation_words: "should be", "to reach", "aiming for")."""
-    said = alternation(list(expectation_words())) or "(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{said})(?![\w-])", re.IGNORECASE)
+    return _phrases(expectation_words())
+
+
+def _phrases(said: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of a data list's phrases as whole words, in any case."""
+    either = alternation(list(said)) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE)
 
 
 # A semicolon and a new clause between a name and a number ("HOOS JR improving; R abductor
