@@ -226,3 +226,8 @@ def test_a_goal_in_a_bracket_after_a_score_leaves_the_score() -> None:
     found = outcomes("  Mini-BESTest        17/28 -> 22/28  (goal >= 24)\n")
     assert [value for _, value, _ in found] == [17, 22]
     assert outcomes("Berg 41/56 (48/56 goal).\n") == [("Berg", 41, "/56")]
+
+
+def test_a_score_with_its_unit_after_a_visit_word_is_still_a_score() -> None:
+    found = facts("  NDI 36% (1st visit 52%).\n")
+    assert [(f.value, "previous" in f.label) for f in found] == [(36, False), (52, True)]

@@ -304,8 +304,8 @@ def read_scores(
             text, max(0, before - 12), token.start()
         ):
             continue  # "age band 2", "trial 3": a part's number
-        if count and owned_at(text, token.start()):
-            continue  # "(8 at eval, visit 1)": the visit's number, no score
+        if count and owned_at(text, token.start()) and _bare(text, token.end()):
+            continue  # "(8 at eval, visit 1)": the visit's number; "(1st visit 52%)" a score
         if measure.high is not None and scheduled_at(text, token.start()):
             # "recheck FACT/GOG-Ntx after cycle 12": when, not a score (an unlisted name's
             # number is a guess the evidence gate leaves unclassified)
@@ -544,6 +544,12 @@ def _dated(text: str, start: int, end: int, measure: MeasureDef, whole: float) -
         return False
     opened = text.rfind("(", max(0, start - 2), start)
     return opened >= 0 and bool(_BRACKETED_DAY.match(text, opened)) and text[end : end + 1] != "/"
+
+
+def _bare(text: str, end: int) -> bool:
+    """A number with no unit and no whole after it."""
+    suffix = _OUTCOME_SUFFIX.match(text, end)
+    return suffix is None or not (suffix.group(1) or suffix.group(2))
 
 
 def _padded_day(month: str, day: str) -> bool:
