@@ -447,10 +447,13 @@ def _phrases(said: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE)
 
 
-# A semicolon and a new clause between a name and a number ("HOOS JR improving; R abductor
-# weakness persists (77% of L)"): the number is that clause's, not the name's score; a table's
-# "; Score 6" is still the name's.
-_NEW_CLAUSE = re.compile(r";[ \t]*(?!(?:score|result|total|raw)\b)[A-Za-z]", re.IGNORECASE)
+# A semicolon and a new clause of three words or more between a name and a number ("HOOS JR
+# improving; R abductor weakness persists (77% of L)"): the number is that clause's, not the
+# name's score; a table's "; Score 6" or a column's "; Start 36/56" is still the name's.
+_NEW_CLAUSE = re.compile(
+    r";[ \t]*(?!(?:score|result|total|raw)\b)[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'/-]*){2,}",
+    re.IGNORECASE,
+)
 
 
 # A prime after a number: minutes in a list of exercises ("5'"), never a score.
