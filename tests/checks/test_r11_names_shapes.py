@@ -231,3 +231,18 @@ def test_a_goal_in_a_bracket_after_a_score_leaves_the_score() -> None:
 def test_a_score_with_its_unit_after_a_visit_word_is_still_a_score() -> None:
     found = facts("  NDI 36% (1st visit 52%).\n")
     assert [(f.value, "previous" in f.label) for f in found] == [(36, False), (52, True)]
+
+
+def test_a_last_visits_number_is_the_earlier_score() -> None:
+    found = facts("  30-sec chair stand: 7 (arms crossed), last visit 5.\n")
+    assert [(f.value, "previous" in f.label) for f in found] == [(7, False), (5, True)]
+
+
+def test_a_day_between_two_scores_makes_the_second_an_earlier_one() -> None:
+    found = facts("TUG 13.4 s w/ cane (14-Jan: 16.9 s).\n")
+    assert [(f.value, "previous" in f.label) for f in found] == [(13.4, False), (16.9, True)]
+
+
+def test_a_version_of_the_test_with_an_article_is_no_condition_of_it() -> None:
+    body = "Timed up and go 11.4 seconds, with the cognitive counting backwards, it was 15.9.\n"
+    assert outcomes(body) == [("TUG", 11.4, "s")]

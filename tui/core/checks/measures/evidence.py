@@ -181,8 +181,15 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
 
 def owned_at(text: str, start: int) -> bool:
     """True when a noun the number counts stands right before it ("visit 1", "session 9",
-    "cycle 6"): the number is that noun's, no score."""
-    return _rules().owner_before.search(text, max(0, start - 20), start) is not None
+    "cycle 6"): the number is that noun's, no score. After a word of when ("last visit 5",
+    "first session 12") the noun names a time and the number is its score."""
+    found = _rules().owner_before.search(text, max(0, start - 20), start)
+    if found is None:
+        return False
+    return _WHEN_BEFORE.search(text, max(0, found.start() - 12), found.start()) is None
+
+
+_WHEN_BEFORE = re.compile(r"\b(?:last|previous|prev|prior|first|1st|initial)[ \t]+\Z", re.I)
 
 
 def scheduled_at(text: str, start: int) -> bool:

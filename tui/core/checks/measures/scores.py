@@ -413,7 +413,8 @@ def read_scores(
             continue
         # "BESS 14 errors": a test scored in errors has them as its score
         counted = "errors" if unit == "errors" else ""
-        previous = found.previous or (" (previous)" if earlier and count == 0 else "")
+        dated = count > 0 and _DAY_WRITTEN.search(text, pos, token.start()) is not None
+        previous = found.previous or (" (previous)" if (earlier and count == 0) or dated else "")
         label = labels.join(measure.name, item, found.side, counted) + previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
@@ -480,11 +481,12 @@ _WHEN_DONE = re.compile(
     r"\b(?:before|after|pre|post)[ \t]+(?:[A-Za-z][\w-]*(?:[ \t]+|(?=[,;)]|\Z))){0,4}",
     re.IGNORECASE,
 )
-# How a test was done, said after its score ("30-second chair stand 5 with arms (eval 3)",
-# "11 without arms (8 at eval)", "w/ cane"): the same test's conditions, no new item.
+# How a test was done, said after its score in shorthand ("30-second chair stand 5 with arms
+# (eval 3)", "11 without arms (8 at eval)", "w/ cane"): the same test's conditions, no new item.
+# A phrase with an article ("with the cognitive task") names a version of the test instead.
 _HOW_DONE = re.compile(
     r"(?:\b(?:with|without|using)|(?<![\w/])w/o?)[ \t]*"
-    r"(?:[A-Za-z0-9][\w-]*(?:[ \t]+|(?=[,;()]|\Z))){1,3}",
+    r"(?:(?!(?:the|a|an)\b)[A-Za-z0-9][\w-]*(?:[ \t]+|(?=[,;()]|\Z))){1,3}",
     re.IGNORECASE,
 )
 # A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
@@ -547,6 +549,15 @@ def _dated(text: str, start: int, end: int, measure: MeasureDef, whole: float) -
         return False
     opened = text.rfind("(", max(0, start - 2), start)
     return opened >= 0 and bool(_BRACKETED_DAY.match(text, opened)) and text[end : end + 1] != "/"
+
+
+# A day written between two scores of one test ("TUG 13.4 s w/ cane (14-Jan: 16.9 s)", "(3/14:
+# 16.9 s)"): the second score is the one taken that day, an earlier one.
+_DAY_WRITTEN = re.compile(
+    r"\b\d{1,2}[ -](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"|(?<![\d/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?![\d/])[ \t]*:",
+    re.IGNORECASE,
+)
 
 
 def _bare(text: str, end: int) -> bool:
