@@ -562,8 +562,6 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue  # "IRF admit 14/50": a place, a device or a stage names no instrument
         if _month_day(value, whole) and match.group(1).startswith("0"):
             continue  # "seen 03/17": a month written with its zero is a date, never a score
-        if _month_day(value, whole) and _span_of_days(text, match.end(), whole):
-            continue  # "Data window: 1/11 to 5/7": the first day of a span of dates
         if _month_day(value, whole) and (_dated(words) or says_when(words)):
             continue  # "Labs 2/3", "IEP meeting 5/6": the day something happened, not a score
         words, item = _without_score_words(words)
@@ -577,19 +575,6 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
 
 
 _BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
-# A second month and day after a first, joined as a span ("1/11 to 5/7", "3/2-3/30").
-_RANGE_TO_DAY = re.compile(
-    r"[ \t]*(?:to|through|thru|until|till|-|\u2013)[ \t]*(?:1[0-2]|0?[1-9])/([12]\d|3[01]|0?[1-9])"
-    r"(?![\d/])",
-    re.IGNORECASE,
-)
-
-
-def _span_of_days(text: str, end: int, whole: int) -> bool:
-    """A month and day joined to a second one of another day: a span of dates. Two fractions
-    out of one whole ("Lawton IADL 4/8 - 6/8") are a scale's scores, its progress."""
-    found = _RANGE_TO_DAY.match(text, end)
-    return found is not None and int(found.group(1)) != whole
 
 
 def _titled_region(words: list[str]) -> bool:

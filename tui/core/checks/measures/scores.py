@@ -13,6 +13,7 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
@@ -274,7 +275,7 @@ def read_scores(
             # "ambulate 10 ft if FiO2 <= 40% and RASS 0 to -1": a condition to act on, no score
             scanner.claim(token.start(), token.end())
             return
-        if _expected().search(gap) or _criterion().search(gap):
+        if (_expected().search(gap) or _criterion().search(gap)) and not _corrects(scanner, pos):
             # "Berg should be 44/56 by discharge", "...; if she keeps it up, 48/56": a score
             # hoped for, no score measured
             suffix = _OUTCOME_SUFFIX.match(text, token.end())
@@ -440,6 +441,13 @@ def _expected() -> re.Pattern[str]:
     """Words before a score that make it one hoped for, a target (instruments.toml [names]
     expectation_words: "should be", "to reach", "aiming for")."""
     return _phrases(expectation_words())
+
+
+def _corrects(scanner: Scanner, pos: int) -> bool:
+    """A line a correction cue opens ("Correction: Berg above should be 44/56"): its "should
+    be" gives the right value, read by the readers of corrections, no target."""
+    start, end = scanner.line(pos)
+    return cues().search(scanner.text, start, end) is not None
 
 
 def _phrases(said: tuple[str, ...]) -> re.Pattern[str]:
