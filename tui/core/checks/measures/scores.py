@@ -491,10 +491,12 @@ _WHEN_DONE = re.compile(
 )
 # How a test was done, said after its score in shorthand ("30-second chair stand 5 with arms
 # (eval 3)", "11 without arms (8 at eval)", "w/ cane"): the same test's conditions, no new item.
-# A phrase with an article ("with the cognitive task") names a version of the test instead.
+# A phrase with an article or a possessive ("with the cognitive task", "with his walker") is
+# written out in full, where a second score may be another version or trial of the test.
 _HOW_DONE = re.compile(
     r"(?:\b(?:with|without|using)|(?<![\w/])w/o?)[ \t]*"
-    r"(?:(?!(?:the|a|an)\b)[A-Za-z0-9][\w-]*(?:[ \t]+|(?=[,;()]|\Z))){1,3}",
+    r"(?:(?!(?:the|a|an|his|her|their|its|my|our|your)\b)[A-Za-z0-9][\w-]*"
+    r"(?:[ \t]+|(?=[,;()]|\Z))){1,3}",
     re.IGNORECASE,
 )
 # A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
