@@ -178,17 +178,35 @@ def date_events() -> frozenset[str]:
     return frozenset(word.casefold() for word in _name_lists().get("date_events", ()))
 
 
+@cache
+def _past_forms() -> frozenset[str]:
+    """Past forms without "-ed" that say when something was done ("Saw PCP 2/27")."""
+    return frozenset(word.casefold() for word in _name_lists().get("past_forms", ()))
+
+
 def says_when(words: Sequence[str]) -> bool:
     """Words before a month and day that make it a date: an event's noun ("meeting 5/6"), a
-    short name that is no instrument ("IEP 5/6") or a verb's past participle last
-    ("Re-administered 1/28", "Rescored 4/2"), which says when something was done."""
+    short name that is no instrument ("IEP 5/6"), a past form ("Saw PCP 2/27") or a verb's past
+    participle last ("Re-administered 1/28", "Rescored 4/2"), which says when something was
+    done."""
     folded = [word.casefold().strip(":,(") for word in words]
-    if any(word in date_events() for word in folded):
+    if any(word in date_events() or word in _past_forms() for word in folded):
         return True
     if any(word.upper() in not_instrument_names() for word in folded):
         return True
     last = folded[-1] if folded else ""
     return len(last) > 4 and last.endswith("ed") and last.isascii()
+
+
+def criterion_openers() -> tuple[str, ...]:
+    """Words opening a condition before a name ("ambulate if RASS 0 to -1"): its number is a
+    criterion to act on, no score."""
+    return _name_lists().get("criterion_openers", ())
+
+
+def expectation_words() -> tuple[str, ...]:
+    """Words before a score that make it a target ("Berg should be 44/56 by discharge")."""
+    return _name_lists().get("expectation_words", ())
 
 
 def score_kinds() -> tuple[str, ...]:
@@ -272,3 +290,47 @@ def rated_item_words() -> frozenset[str]:
     questionnaire ("LYMQOL overall quality of life 6/10", "FACT-G wellbeing item 6/10"); a
     diagnosis straight before a rating ("LBP 6/10", "CRPS 7/10") rates pain."""
     return frozenset(word.casefold() for word in _name_lists().get("rated_item_words", ()))
+
+
+def misheard(written: str, whole: float) -> str | None:
+    """The listed instrument a voice-typed name stands for ("Burg balance 46/56" is the Berg,
+    "Tinnetti 20/28" the Tinetti): the words of one of its names sound like words of the name
+    written (the same consonants, vowels and doubled letters aside) and the score is out of
+    that instrument's own maximum. A name without the maximum, or that sounds like no listed
+    name, is left as written: two pieces of evidence, never one."""
+    heard = _sounds(written)
+    if not heard:
+        return None
+    for measure in measure_defs():
+        if measure.high is None or float(measure.high) != float(whole):
+            continue
+        for alias in measure.aliases:
+            said = _sounds(alias)
+            if said and _holds(heard, said) and alias.casefold() != written.casefold():
+                return measure.name
+    return None
+
+
+def _holds(heard: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """The name's words run through the words heard, after any a dictation ran into them
+    ("Objective Burg balance scale": a heading said without its colon)."""
+    return any(heard[at : at + len(said)] == said for at in range(len(heard) - len(said) + 1))
+
+
+# A word a dictation can mishear: written in lower or Title Case, long enough that its
+# consonants say which word it is (acronyms are spelled out, never misheard as a word).
+_HEARD_WORD = re.compile(r"[A-Z]?[a-z]{3,}")
+_DOUBLED = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+
+
+def _sounds(name: str) -> tuple[str, ...]:
+    """The sound of each word of a name: its first letter and its consonants, in lower case,
+    doubled letters once ("Berg" and "Burg" are "brg", "Tinetti" and "Tinnetti" are "tnt");
+    empty when a word of it is no word a dictation can mishear."""
+    found = []
+    for word in re.split(r"[\s-]+", name.strip()):
+        if not _HEARD_WORD.fullmatch(word):
+            return ()
+        found.append(_VOWELS.sub("", _DOUBLED.sub(r"\1", word.casefold())))
+    return tuple(found)

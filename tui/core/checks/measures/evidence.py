@@ -167,6 +167,8 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
         return ""
     if rules.dose_after.match(text, number[1], min(len(text), number[1] + 12)):
         return "dose"
+    if _span_of_days(text, number):
+        return "date"
     if rules.owner_before.search(text, max(0, number[0] - 20), number[0]):
         return "owned"
     # the line's start within a heading's reach (a look bounded so a note of one long line
@@ -177,6 +179,37 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
     ):
         return "heading"
     return ""
+
+
+def owned_at(text: str, start: int) -> bool:
+    """True when a noun the number counts stands right before it ("visit 1", "session 9",
+    "cycle 6"): the number is that noun's, no score. After a word of when ("last visit 5",
+    "first session 12") the noun names a time and the number is its score."""
+    found = _rules().owner_before.search(text, max(0, start - 20), start)
+    if found is None:
+        return False
+    return _WHEN_BEFORE.search(text, max(0, found.start() - 12), found.start()) is None
+
+
+_WHEN_BEFORE = re.compile(r"\b(?:last|previous|prev|prior|first|1st|initial)[ \t]+\Z", re.I)
+
+
+# A month and day joined to a second one ("Data window: 1/11 to 5/7", "stay 5/14-5/29").
+_SPAN_OF_DAYS = re.compile(
+    r"/(3[01]|[12]\d|0?[1-9])[ \t]*(?:to|through|thru|until|till|-|\u2013)[ \t]*"
+    r"(?:1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])",
+    re.IGNORECASE,
+)
+
+
+def _span_of_days(text: str, number: tuple[int, int]) -> bool:
+    """A number that opens a span of two days ("1/11 to 5/7"): a date. Two fractions out of
+    one whole ("Lawton IADL 4/8 - 6/8") are a scale's scores, its progress."""
+    month = text[number[0] : number[1]]
+    found = _SPAN_OF_DAYS.match(text, number[1])
+    if found is None or not month.isdigit() or not 1 <= int(month) <= 12:
+        return False
+    return int(found.group(1)) != int(found.group(2))
 
 
 def scheduled_at(text: str, start: int) -> bool:

@@ -15,6 +15,7 @@ After the first score come the instrument's earlier scores and item scores (`rea
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ from tui.core.checks.names import (
     edition_before_colon,
     form_after,
     held_stances,
+    misheard,
     not_instrument_names,
     numbered_form,
     part_words,
@@ -116,6 +118,7 @@ _SHOUTED_WORDS = 2
 def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Scores on instruments by acronym, written-out test names and scores before a name."""
     text = scanner.text
+    first = len(facts)
     scanner.block_all(stage_numbers())  # "COPD GOLD 3": a stage, read by nothing
     last_on_line: dict[int, tuple[MeasureDef, int]] = {}
     names = _names(scanner)
@@ -139,6 +142,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             # a semicolon the numbers are another thing's ("3/4 on the scale; pulse ... 84")
             clause = _CLAUSE_END.search(text, end, limit)
             read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
+            last_on_line[scanner.line(start)[0]] = (measure, limit)
+            continue
+        if _scored_later(scanner, facts, measure, (end, limit), names):
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
         qualifier = _qualifier().match(text, end)
@@ -187,9 +193,60 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             listing = _Listing.after(scanner, measure, qualifier.end())
     _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
     _fractions(scanner, facts)
+    _heard_right(facts, first)
+
+
+def _heard_right(facts: list[Fact], since: int) -> None:
+    """Scores read under a name the tables do not list that is a voice-typing slip of a listed
+    instrument, out of its maximum ("Burg balance 46/56"): the listed instrument's scores."""
+    for index in range(since, len(facts)):
+        fact = facts[index]
+        whole = (fact.unit or "")[1:]
+        if fact.kind != "outcome" or not fact.measure or not (fact.unit or "").startswith("/"):
+            continue
+        if not whole.isdigit() or resolve(fact.measure) != fact.measure:
+            continue
+        listed = misheard(fact.measure, float(whole))
+        if listed is not None:
+            label = fact.label.replace(fact.measure, listed, 1)
+            facts[index] = dataclasses.replace(fact, measure=listed, label=label)
 
 
 _CLAUSE_END = re.compile(r"[;,]")
+
+# A clause after a name whose verb says a score follows ("the FIQR, he scored 58", "PDQ-8 and
+# she scored 9"): no number, no clause end but a comma, then the verb right before the score.
+_SCORED = re.compile(
+    r"([^\d.;:!?()\n]{0,30}?)(?<![\w-])(?:scored|score[ \t]+(?:of|was|is)|came[ \t]+in[ \t]+at)"
+    r"[ \t]+(?:a[ \t]+)?(?=\d)",
+    re.IGNORECASE,
+)
+
+
+# A clause between a name and its verb of scoring: a comma, or a person who scored.
+_CLAUSE_WORDS = re.compile(r",|\b(?:he|she|they|pt|patient|client|child)\b", re.IGNORECASE)
+
+
+def _scored_later(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    span: tuple[int, int],
+    names: list[tuple[str, int, int]],
+) -> bool:
+    """The score of a name said a clause later by a verb of scoring ("he did the FIQR, he
+    scored 58, it was 67 at the start"), with no other name between: True when read."""
+    end, limit = span
+    found = _SCORED.match(scanner.text, end, limit)
+    if found is None or not scanner.free(found.end(), found.end() + 1):
+        return False
+    if not _CLAUSE_WORDS.search(found.group(1)):
+        return False  # "FIQR score of 58": the name's own words, read with their qualifier
+    if any(end <= start < found.end() for _, start, _ in names):
+        return False
+    read = len(facts)
+    read_scores(scanner, facts, measure, found.end(), limit)
+    return len(facts) > read
 
 
 # "PFDI-20: POPDI 45, CRADI 30, UDI 25": after a colon, a subscale named by its own acronym.
@@ -503,6 +560,8 @@ def _fractions(scanner: Scanner, facts: list[Fact]) -> None:
             continue  # "IE 2/9", "DC 3/14": a visit and its day, never an instrument
         if words[0].upper().strip(":(") in not_instrument_names():
             continue  # "IRF admit 14/50": a place, a device or a stage names no instrument
+        if _month_day(value, whole) and match.group(1).startswith("0"):
+            continue  # "seen 03/17": a month written with its zero is a date, never a score
         if _month_day(value, whole) and (_dated(words) or says_when(words)):
             continue  # "Labs 2/3", "IEP meeting 5/6": the day something happened, not a score
         words, item = _without_score_words(words)
@@ -575,6 +634,9 @@ def _dated(words: list[str]) -> bool:
 # "Scar (Vancouver):", "Hand function (Jebsen-Taylor):": an instrument named in brackets
 # before a colon that opens its scores.
 _BRACKET_REACH = 200
+# A heading's single letter at the start of its line ("S", "- B"): the bracket after it spells
+# the letter out (SBAR, SOAP, DAP), it names no instrument.
+_LETTER_BEFORE = re.compile(r"(?:^|\n)[ \t*\u2022-]*[A-Z][ \t]*\Z")
 _BRACKET_NAME = re.compile(r"\(([A-Z][\w'-]*(?:[ \t]+[A-Z][\w'-]*){0,3})\)[ \t]*:")
 
 
@@ -586,6 +648,8 @@ def _bracketed_name(scanner: Scanner, pos: int) -> str:
     if found is None or scanner.is_blocked(*found.span(1)):
         return ""
     name = found.group(1)
+    if _LETTER_BEFORE.search(scanner.text, max(0, found.start() - 8), found.start()):
+        return ""  # "S (Situation):", "A (Assessment):": a heading's letter spelled out
     if any(word.upper() in not_instruments() for word in name.split()):
         return ""
     if labels.mentions(name.replace("-", " ")):

@@ -34,7 +34,10 @@ def _turned_back() -> re.Pattern[str]:
         # the score straight after a word of before, in the unit the score was read in:
         # "Modified ODI: 30%. Prior 42% (visit 1)."
         rf"|(?:prior|previous(?:ly)?|previous[ \t]+score)[ \t]*:?[ \t]*({NUM})(%?)"
-        r"(?=[ \t]*(?:[.;,!\n(]|\Z)))",
+        r"(?=[ \t]*(?:[.;,!\n(]|\Z))"
+        # "7/13 today. (Was 10/13 on 02/26.)": a sentence that opens on "was" and a score out
+        # of the same whole as the one just read
+        rf"|\(?[ \t]*(?:was|were)[ \t]+({NUM})[ \t]*/[ \t]*(\d{{1,3}})(?![\d/]|\.\d))",
         re.IGNORECASE,
     )
 
@@ -52,14 +55,17 @@ def read_said_earlier(
     found = _turned_back().match(scanner.text, at)
     if found is None:
         return
-    group = next(index for index in (1, 2, 3) if found.group(index) is not None)
+    group = next(index for index in (1, 2, 3, 5) if found.group(index) is not None)
     if group == 3 and (found.group(4) == "%") != (facts[-1].unit == "%"):
         return  # "ODI 30%. Prior 42" or "Berg 41. Prior 42%": not the same score's unit
-    start, end = found.span(group)
+    whole = f"/{found.group(6)}" if group == 5 else None
+    if group == 5 and facts[-1].unit != whole:
+        return  # "Berg 41/56. Was 3/4 ...": out of another whole, no score of this one
+    start, end = found.start(group), found.end(6 if group == 5 else group)
     value = to_number(found.group(group))
     if not scanner.free(start, end) or not measure.in_range(value):
         return
-    unit = "%" if group == 3 and found.group(4) else None
+    unit = "%" if group == 3 and found.group(4) else whole
     label = f"{measure.name} (previous)"
     scanner.emit(facts, "outcome", value, (start, end), label, measure=measure.name, unit=unit)
 

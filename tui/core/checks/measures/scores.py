@@ -13,10 +13,11 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
-from tui.core.checks.measures.evidence import scheduled_at
+from tui.core.checks.measures.evidence import owned_at, scheduled_at
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.test_protocols import protocol_end
@@ -24,7 +25,9 @@ from tui.core.checks.names import (
     ACRONYM,
     condition_words,
     counted_after,
+    criterion_openers,
     date_events,
+    expectation_words,
     form_after,
     graded_instruments,
     norm_words,
@@ -260,10 +263,23 @@ def read_scores(
             colon = text.rfind(":", start, token.start())
             if colon < 0 or token.start() - colon > _FIRST_SCORE_REACH:
                 return
+        if count == 0 and _NEW_CLAUSE.search(gap):
+            return  # "HOOS JR improving; R abductor weakness (77% of L)": another clause's
         if count == 0 and not qualifier:
             per_item = measure.multi or measure.numbered_items
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
-        if count and _REFERENCE.match(text, token.end()):
+        reference = _REFERENCE.match(text, token.end()) if count else None
+        if reference is not None and "(" not in reference.group():
+            return  # "Berg 41/56, 48/56 goal"; "22/28 (goal >= 24)" keeps 22, the bracket's
+        if count == 0 and _criterion().search(text, scanner.clause_start(pos), pos):
+            # "ambulate 10 ft if FiO2 <= 40% and RASS 0 to -1": a condition to act on, no score
+            scanner.claim(token.start(), token.end())
+            return
+        if (_expected().search(gap) or _criterion().search(gap)) and not _corrects(scanner, pos):
+            # "Berg should be 44/56 by discharge", "...; if she keeps it up, 48/56": a score
+            # hoped for, no score measured
+            suffix = _OUTCOME_SUFFIX.match(text, token.end())
+            scanner.claim(token.start(), suffix.end() if suffix else token.end())
             return
         if _in_norm_bracket(text, token.start()):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
@@ -289,6 +305,8 @@ def read_scores(
             text, max(0, before - 12), token.start()
         ):
             continue  # "age band 2", "trial 3": a part's number
+        if count and owned_at(text, token.start()) and _bare(text, token.end()):
+            continue  # "(8 at eval, visit 1)": the visit's number; "(1st visit 52%)" a score
         if measure.high is not None and scheduled_at(text, token.start()):
             # "recheck FACT/GOG-Ntx after cycle 12": when, not a score (an unlisted name's
             # number is a guess the evidence gate leaves unclassified)
@@ -349,6 +367,10 @@ def read_scores(
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
+            if _padded_day(token.group(), suffix.group(1)):
+                # "recheck DGI 02/23": a month written with its zero is a date, no score
+                pos = end
+                continue
             if value > to_number(suffix.group(1)):
                 # "BIMS 14/15 (nursing 3/1)": more than its whole is no score (here a date)
                 pos = end
@@ -384,9 +406,16 @@ def read_scores(
             # this measure's score (here a date); so is one out of a whole the measure does not
             # have after scores written bare ("Berg 38; prev 31 (1/23)")
             return
-        # "Part B 96 s (2 errors)": the errors are their own fact, named as errors
+        if count and _counted_beside_time(first_unit, unit):
+            # "Trail Making B 112 s, 1 error": the test is scored by its time; the errors
+            # beside it are a count of the test, no second score of it
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
+        # "BESS 14 errors": a test scored in errors has them as its score
         counted = "errors" if unit == "errors" else ""
-        previous = found.previous or (" (previous)" if earlier and count == 0 else "")
+        dated = count > 0 and _DAY_WRITTEN.search(text, pos, token.start()) is not None
+        previous = found.previous or (" (previous)" if (earlier and count == 0) or dated else "")
         label = labels.join(measure.name, item, found.side, counted) + previous
         kind = "pain" if measure.kind == "pain" else "outcome"
         scanner.emit(
@@ -398,6 +427,42 @@ def read_scores(
         pos = _after_prior(text, end)
         if count >= _MOST_SCORES:
             return
+
+
+@cache
+def _criterion() -> re.Pattern[str]:
+    """Words that open a condition in the clause before a name (instruments.toml [names]
+    criterion_openers: "if", "unless", "as long as")."""
+    return _phrases(criterion_openers())
+
+
+@cache
+def _expected() -> re.Pattern[str]:
+    """Words before a score that make it one hoped for, a target (instruments.toml [names]
+    expectation_words: "should be", "to reach", "aiming for")."""
+    return _phrases(expectation_words())
+
+
+def _corrects(scanner: Scanner, pos: int) -> bool:
+    """A line a correction cue opens ("Correction: Berg above should be 44/56"): its "should
+    be" gives the right value, read by the readers of corrections, no target."""
+    start, end = scanner.line(pos)
+    return cues().search(scanner.text, start, end) is not None
+
+
+def _phrases(said: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of a data list's phrases as whole words, in any case."""
+    either = alternation(list(said)) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{either})(?![\w-])", re.IGNORECASE)
+
+
+# A semicolon and a new clause of three words or more between a name and a number ("HOOS JR
+# improving; R abductor weakness persists (77% of L)"): the number is that clause's, not the
+# name's score; a table's "; Score 6" or a column's "; Start 36/56" is still the name's.
+_NEW_CLAUSE = re.compile(
+    r";[ \t]*(?!(?:score|result|total|raw)\b)[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'/-]*){2,}",
+    re.IGNORECASE,
+)
 
 
 # A prime after a number: minutes in a list of exercises ("5'"), never a score.
@@ -418,6 +483,22 @@ _ITEM_GAP = re.compile(
 # A remark in brackets with no number ("64.3 (interval score), was 52.1"): between two scores
 # of one measure it says nothing about the second.
 _REMARKS = re.compile(r"\([^()\d\n]*\)")
+# When a score was taken, said after it in up to four words ("REBA score 9 before changes, 5
+# after the bench was lowered"): a time of the same test, no new item.
+_WHEN_DONE = re.compile(
+    r"\b(?:before|after|pre|post)[ \t]+(?:[A-Za-z][\w-]*(?:[ \t]+|(?=[,;)]|\Z))){0,4}",
+    re.IGNORECASE,
+)
+# How a test was done, said after its score in shorthand ("30-second chair stand 5 with arms
+# (eval 3)", "11 without arms (8 at eval)", "w/ cane"): the same test's conditions, no new item.
+# A phrase with an article or a possessive ("with the cognitive task", "with his walker") is
+# written out in full, where a second score may be another version or trial of the test.
+_HOW_DONE = re.compile(
+    r"(?:\b(?:with|without|using)|(?<![\w/])w/o?)[ \t]*"
+    r"(?:(?!(?:the|a|an|his|her|their|its|my|our|your)\b)[A-Za-z0-9][\w-]*"
+    r"(?:[ \t]+|(?=[,;()]|\Z))){1,3}",
+    re.IGNORECASE,
+)
 # A graded scale's word before its next grade ("grade 2, he was a grade 3 when we started").
 _GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
 
@@ -425,7 +506,7 @@ _GRADE_WORDS = re.compile(r"\b(?:a|grade)\b", re.IGNORECASE)
 def _between_scores(measure: MeasureDef, gap: str) -> str:
     """The words between two scores without remarks, and for a graded scale without the word
     "grade" that leads each of its scores."""
-    words = _REMARKS.sub(" ", gap)
+    words = _HOW_DONE.sub(" ", _WHEN_DONE.sub(" ", _REMARKS.sub(" ", gap)))
     if measure.name in graded_instruments():
         return _GRADE_WORDS.sub(" ", words)
     return words
@@ -480,6 +561,34 @@ def _dated(text: str, start: int, end: int, measure: MeasureDef, whole: float) -
     return opened >= 0 and bool(_BRACKETED_DAY.match(text, opened)) and text[end : end + 1] != "/"
 
 
+# A day written between two scores of one test ("TUG 13.4 s w/ cane (14-Jan: 16.9 s)", "(3/14:
+# 16.9 s)"): the second score is the one taken that day, an earlier one.
+_DAY_WRITTEN = re.compile(
+    r"\b\d{1,2}[ -](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"|(?<![\d/])(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?![\d/])[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def _bare(text: str, end: int) -> bool:
+    """A number with no unit and no whole after it."""
+    suffix = _OUTCOME_SUFFIX.match(text, end)
+    return suffix is None or not (suffix.group(1) or suffix.group(2))
+
+
+def _padded_day(month: str, day: str) -> bool:
+    """A fraction written as a month with its leading zero and a day ("02/23", "05/11")."""
+    return len(month) == 2 and month.startswith("0") and month != "00" and 1 <= int(day) <= 31
+
+
+def _counted_beside_time(first: str | None, unit: str | None) -> bool:
+    """An error count after a score written as a time ("112 s, 1 error")."""
+    return unit == "errors" and first in _TIME_UNITS
+
+
+_TIME_UNITS = frozenset({"s", "ms"})
+
+
 def _restated(first_value: float, first_unit: str | None, value: float, unit: str | None) -> bool:
     """A fraction that is the first score (a percentage) over another whole: "24% (12/50)"."""
     if first_unit != "%" or not unit or not unit.startswith("/"):
@@ -519,6 +628,10 @@ def _elided_earlier(scanner: Scanner, after: int, start: int) -> bool:
     return not scanner.claimed(after, start)
 
 
+# "...; it was 31 at our first visit": the score itself, by a pronoun, at an earlier time.
+_IT_WAS = re.compile(r"\b(?:it|that|the score)[ \t]+(?:was|had been)[ \t]+\Z", re.IGNORECASE)
+
+
 def _earlier_later_on(
     scanner: Scanner,
     facts: list[Fact],
@@ -531,11 +644,16 @@ def _earlier_later_on(
     measure's earlier score ("6MWT 348 m, SpO2 nadir 92%, ... (last month 296 m)"); a value over
     the listed instrument's own maximum is its score whatever its time ("STarT Back 5/9 at eval
     -> medium risk; 3/9 today")."""
-    if not unit:
-        return
     text = scanner.text
     for token in scanner.tokens(pos, limit):
         if not scanner.free(token.start(), token.end()):
+            continue
+        if not unit and (
+            not _IT_WAS.search(text, max(0, token.start() - 20), token.start())
+            or any(scanner.tokens(pos, token.start()))
+        ):
+            # a bare score's earlier one only when the sentence says "it was" of it, with no
+            # other fact between ("PRWE 34, grip 20 kg; it was 25": the grip's, maybe)
             continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
         written = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
