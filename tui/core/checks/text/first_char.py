@@ -25,8 +25,6 @@ _OPTIONAL = ("?", "*", "{")
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
 # A check that no digit of any script stands before: "(?<![\d./])", "(?<![\w.])".
 _NO_DIGIT_BEFORE = re.compile(r"\(\?<!\[(?:[^\]\\]|\\.)*\\[dw](?:[^\]\\]|\\.)*\]\)")
-# A digit, then that check written after it (`lexicon.digit_first`): "\d(?<![\w.]\d)".
-_DIGIT_THEN_CHECK = re.compile(r"\\d\(\?<!\[(?!\^)(?:[^\]\\]|\\.)*\\[dw](?:[^\]\\]|\\.)*\]\\d\)")
 
 
 @dataclass(frozen=True)
@@ -78,10 +76,7 @@ def first_char(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | L
         checks, rest = _checks(alternative)
         if rest is None:
             return pattern
-        numbers = numbers and (
-            (_digit_led(rest) and _NO_DIGIT_BEFORE.search(checks) is not None)
-            or _checked_after_digit(rest, pattern.flags)
-        )
+        numbers = numbers and _digit_led(rest) and _NO_DIGIT_BEFORE.search(checks) is not None
         run = next((run for run in _BLANK_RUNS if rest.startswith(run)), "")
         anchor = _symbol(rest[len(run) :], pattern.flags)
         if anchor is not None and checks:  # a literal first is found fast as written
@@ -94,13 +89,6 @@ def first_char(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | L
             return BlanksFirst(pattern, re.compile("|".join(anchors)), frozenset(blanks))
         return anchored(pattern, "|".join(anchors))
     return pattern
-
-
-def _checked_after_digit(source: str, flags: int) -> bool:
-    """`source` opens on a digit that no digit precedes, checked right after it: the shape
-    `lexicon.digit_first` writes ("\\d(?<![\\d.]\\d)\\d*"), whose matches start only where a
-    number starts (an ASCII-only digit class could start inside a number of another script)."""
-    return not flags & re.ASCII and _DIGIT_THEN_CHECK.match(source) is not None
 
 
 def _checks(source: str) -> tuple[str, str | None]:
