@@ -4,9 +4,10 @@ A pattern such as "(?:^|(?<=[(:=]))/\\s?\\d+" (from the data's tables) or
 "(?<![\\d/.])(?:0?[1-9]|1[0-2])/(?:19|20)\\d\\d" opens with zero-width checks, so Python's engine
 cannot skip ahead and tries it at every position of the note. Read from the expression itself:
 when every match must start on a literal or a class of symbols, the pattern is tried only where
-one stands (`anchored.Anchored`, anchor at the start); when it must start on a digit that no
-digit precedes, only at the note's number starts, found once for every reader. Anything else
-is left as written.
+one stands (`anchored.Anchored`, anchor at the start), or in the run of blanks right before
+one when the symbol may follow blanks ("(?<=\\bprior)[ \\t]*\\(": `BlanksFirst`); when it must
+start on a digit that no digit precedes, only at the note's number starts, found once for every
+reader. Anything else is left as written.
 """
 
 from __future__ import annotations
@@ -38,24 +39,54 @@ class AtNumbers(Anchored):
         return number_starts(low)
 
 
+@dataclass(frozen=True)
+class BlanksFirst(Anchored):
+    """`pattern`, each of whose matches starts on its anchor or on a character of `before` (the
+    blanks a match may open with) in the run of them right before the anchor: tried only
+    there."""
+
+    def starts(self, low: str) -> list[int]:
+        before = self.before
+        found: list[int] = []
+        floor = 0  # the run before an earlier anchor was walked already
+        for hit in self.anchor.finditer(low):
+            anchor = hit.start()
+            at = anchor
+            while at > floor and low[at - 1] in before:
+                at -= 1
+            found += range(at, anchor + 1)
+            floor = anchor + 1
+        return found
+
+
+# Blanks a match may open with before its first symbol ("\s*" is left out: it also takes
+# Unicode spaces, which a run walked over ASCII blanks would miss).
+_BLANK_RUNS = {"[ \\t]*": " \t", "[\\t ]*": " \t", " *": " "}
+
+
 def first_char(pattern: re.Pattern[str] | Led | Anchored) -> re.Pattern[str] | Led | Anchored:
     """`pattern` tried only where its first character can stand (see the module), or as it
     was."""
     if not isinstance(pattern, re.Pattern):
         return pattern
     anchors: list[str] = []
+    blanks = ""
     numbers = True
     for alternative in alternatives(pattern.pattern):
         checks, rest = _checks(alternative)
         if rest is None:
             return pattern
         numbers = numbers and _digit_led(rest) and _NO_DIGIT_BEFORE.search(checks) is not None
-        anchor = _symbol(rest, pattern.flags)
+        run = next((run for run in _BLANK_RUNS if rest.startswith(run)), "")
+        anchor = _symbol(rest[len(run) :], pattern.flags)
         if anchor is not None and checks:  # a literal first is found fast as written
             anchors.append(anchor)
+            blanks += _BLANK_RUNS.get(run, "")
     if numbers:
         return AtNumbers(pattern, re.compile(r"\d"))
     if len(anchors) == len(alternatives(pattern.pattern)):
+        if blanks:
+            return BlanksFirst(pattern, re.compile("|".join(anchors)), frozenset(blanks))
         return anchored(pattern, "|".join(anchors))
     return pattern
 
