@@ -83,7 +83,6 @@ from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_rating
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
-from tui.core.checks.measures.value_first import read_value_first
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.measures.wound_sizes import read_wound_sizes
 from tui.core.checks.tables import billing_tables
@@ -131,7 +130,6 @@ _PASSES: tuple[Pass, ...] = (
     read_battery_scores,
     read_gains,
     read_titled,
-    read_value_first,
     read_mmt,
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_ratings,

@@ -90,11 +90,13 @@ _UNIT_WORDS = {
 
 # "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
 # (measures.toml [not_measurements] counted). The thing counted is on the rating's line: "Pain
-# 3/10" closing a line stays a rating whatever word opens the next ("Visit 4 of 12").
+# 3/10" closing a line stays a rating whatever word opens the next ("Visit 4 of 12"), and a
+# capitalised word before a colon labels the next field ("Pain: 3/10   Location: L hip"),
+# counting nothing ("4/10 sites: tender" still counts).
 _COUNTED = (
-    r"(?![ \t]*(?:"
+    r"(?![ \t]*(?:(?!(?-i:[A-Z])\w*[ \t]*:)(?:"
     + "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
-    + r"|x\b|of\b)\b)"
+    + r")\b|(?:x|of)\b))"
 )
 _RATING = re.compile(
     r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?"

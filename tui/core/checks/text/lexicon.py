@@ -429,10 +429,11 @@ def counted_fractions() -> re.Pattern[str]:
     """Counts of things out of a whole ("6/10 trials", "4 of 10 sites felt R, 6/10 L"): never a
     rating, a grade or a score (measures.toml [not_measurements] counted), so extraction skips
     them; verification still compares them (checks.counted). The thing counted is on the
-    count's line: "3/10" closing a line is not a count of the word opening the next."""
+    count's line: "3/10" closing a line is not a count of the word opening the next, nor of a
+    capitalised field's label ("Pain: 3/10   Location: L hip")."""
     counted = "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
     return re.compile(
-        rf"(?<![\d.]){NUM}[ \t]*(?:/|of|out of)[ \t]*{NUM}[ \t]+(?:{counted or '(?!x)x'})\b"
+        rf"(?<![\d.]){NUM}[ \t]*(?:/|of|out of)[ \t]*{NUM}[ \t]+(?!(?-i:[A-Z])\w*[ \t]*:)(?:{counted or '(?!x)x'})\b"
         rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
         re.IGNORECASE,
     )

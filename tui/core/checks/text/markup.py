@@ -40,6 +40,8 @@ _MARKUP = re.compile(
 )
 _TRIGGERS = ("<", "&", "\\", "{", "}")
 _RTF = re.compile(r"\{\\rtf\d")
+_HEAD_CELL = re.compile(r"<th\b", re.IGNORECASE)
+_DATA_CELL = re.compile(r"<td\b", re.IGNORECASE)
 
 
 @cache
@@ -271,9 +273,20 @@ def _tag_pieces(text: str) -> list[Piece]:
             continue
         value = _value(text, match, rtf)
         if value is not None:
-            pieces.append(Piece(match.start(), match.end(), value, match.start(), match.end()))
-            end = match.end()
+            end = _part_end(text, match)
+            pieces.append(Piece(match.start(), end, value, match.start(), end))
     return pieces
+
+
+def _part_end(text: str, match: re.Match[str]) -> int:
+    """Where a piece of markup ends: a table part's tag takes the blanks after it along."""
+    tag = match.group("tag")
+    if tag is None or tag.lower() not in _data()["part_tags"]:
+        return match.end()
+    end = match.end()
+    while end < len(text) and text[end] in " \t\r\n":
+        end += 1
+    return end
 
 
 def _trigger_positions(text: str, triggers: tuple[str, ...]) -> list[int]:
@@ -321,7 +334,11 @@ def _tag(text: str, match: re.Match[str]) -> str | None:
     if name in data["cell_tags"]:
         return " " if closing else "| "
     if name in data["row_tags"]:
-        return "|" + _line_end(text, match.end()) if closing else ""
+        if not closing:
+            return ""
+        heads = _header_cells(text, match.start())
+        rule = "\n|" + "---|" * heads if heads else ""
+        return "|" + rule + _line_end(text, match.end())
     if name in data["list_tags"] and not closing:
         return _line_start(text, match.start()) + "- "
     if name in data["block_tags"] or name in data["list_tags"]:
@@ -330,9 +347,19 @@ def _tag(text: str, match: re.Match[str]) -> str | None:
             if closing or name == "br"
             else _line_start(text, match.start())
         )
-    if name in data["inline_tags"]:
+    if name in data["inline_tags"] or name in data["part_tags"]:
         return ""
     return None
+
+
+def _header_cells(text: str, end: int) -> int:
+    """How many heading cells the row closing at ``end`` holds when all its cells are headings
+    (``<th>``), else 0: such a row is the table's header, and a pipe table needs the rule
+    under it for its columns ("Today", "Initial 12/02") to head the values below."""
+    start = max(text.rfind("<tr", 0, end), text.rfind("<TR", 0, end))
+    row = text[start:end] if start >= 0 else ""
+    heads = len(_HEAD_CELL.findall(row))
+    return 0 if _DATA_CELL.search(row) else heads
 
 
 def _line_end(text: str, end: int) -> str:
