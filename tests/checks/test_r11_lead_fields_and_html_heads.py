@@ -32,6 +32,9 @@ def test_an_html_heading_row_heads_its_columns_across_thead_and_tbody() -> None:
 
 
 def test_an_html_row_of_data_cells_is_no_heading() -> None:
-    text = "<table><tr><td>Grip R</td><td>22 kg</td></tr><tr><td>Grip L</td><td>30 kg</td></tr></table>"
+    text = (
+        "<table><tr><td>Grip R</td><td>22 kg</td></tr>"
+        "<tr><td>Grip L</td><td>30 kg</td></tr></table>"
+    )
     labels = [label for _, _, label in _read(text)]
     assert labels and not any("previous" in label for label in labels)

@@ -433,7 +433,8 @@ def counted_fractions() -> re.Pattern[str]:
     capitalised field's label ("Pain: 3/10   Location: L hip")."""
     counted = "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
     return re.compile(
-        rf"(?<![\d.]){NUM}[ \t]*(?:/|of|out of)[ \t]*{NUM}[ \t]+(?!(?-i:[A-Z])\w*[ \t]*:)(?:{counted or '(?!x)x'})\b"
+        rf"(?<![\d.]){NUM}[ \t]*(?:/|of|out of)[ \t]*{NUM}[ \t]+"
+        rf"(?!(?-i:[A-Z])\w*[ \t]*:)(?:{counted or '(?!x)x'})\b"
         rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
         re.IGNORECASE,
     )
