@@ -34,7 +34,7 @@ _SIDE = r"\b(?:R|L|rt|lt|right|left)\b"
 # One value: its side, a number, a grade's sign, a maximum after a slash, a unit. A date
 # ("03/12") or a clock time is no value: its first digit is never a zero and no colon follows.
 _ONE = (
-    rf"(?:{_SIDE}[ \t]*:?[ \t]*)?(?!0\d)-?\d{{1,4}}(?:\.\d{{1,2}})?(?:[+-](?![ \t]*\d))?"
+    rf"(?:{_SIDE}[ \t]*(?::[ \t]*)?)?(?!0\d)-?\d{{1,4}}(?:\.\d{{1,2}})?(?:[+-](?![ \t]*\d))?"
     rf"(?:[ \t]*/[ \t]*\d{{1,3}}(?:\.\d)?(?![/\d]))?(?:[ \t]*{_UNIT})?(?![:\w/])"
 )
 # The values of one row: one, or a pair set side by side by a bar.
