@@ -84,20 +84,30 @@ def carried(text: str, pos: int) -> bool:
 def _noted(text: str) -> list[tuple[int, int]]:
     """The values a bracketed note on their line names as carried from an earlier visit: each
     name of the note ("PF", "inv", "ev"), as a word or a word's start on the line before the
-    note, and the number right after it. Only the line's own values are looked at, so a note
-    is read in linear time."""
+    note, and the number right after it. Only the values of the note's own sentence are looked
+    at, back to the line's start, the sentence's start or the previous such note, so a note
+    (even one long line of them) is read in linear time."""
     spans: list[tuple[int, int]] = []
+    previous = 0
     for bracket in _OPENING.finditer(text):
         at = bracket.start()
         note = _carried_note().match(text, at)
-        if note is not None:
-            line_start = text.rfind("\n", 0, at) + 1
-            for name in _NAME_SPLIT.split(note.group("names")):
-                if len(name) < _SHORTEST_NAME:
-                    continue
-                named = re.compile(rf"\b{re.escape(name)}\w*[ \t]*:?[ \t]*(-?\d+(?:\.\d+)?)", re.I)
-                spans += [found.span(1) for found in named.finditer(text, line_start, at)]
+        if note is None:
+            continue
+        start = max(text.rfind("\n", previous, at) + 1, previous)
+        sentence = text.rfind(". ", start, at)
+        start = sentence + 2 if sentence >= 0 else start
+        for name in _NAME_SPLIT.split(note.group("names")):
+            if len(name) >= _SHORTEST_NAME:
+                spans += [found.span(1) for found in _named(name).finditer(text, start, at)]
+        previous = note.end()
     return sorted(spans)
+
+
+@lru_cache(maxsize=256)
+def _named(name: str) -> re.Pattern[str]:
+    """A name from a carried note as a word or a word's start, and the number after it."""
+    return re.compile(rf"\b{re.escape(name.lower())}\w*[ \t]*:?[ \t]*(-?\d+(?:\.\d+)?)", re.I)
 
 
 _OPENING = re.compile(r"[(\[]")

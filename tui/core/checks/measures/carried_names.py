@@ -11,6 +11,7 @@ marks nothing here. The words are data (legends.toml carried_names); each line i
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -24,6 +25,8 @@ from tui.core.checks.text.scan import Scanner
 # The names: letters, spaces and the separators between names, no digit (the bracket holds no
 # value of its own), then a carried word; the rest of the bracket holds no value but a date.
 _NAMES_REACH = 40
+# Where a sentence ends inside a line: a full stop before a blank (never a decimal point).
+_SENTENCE_END = re.compile(r"\.(?=[ \t])")
 
 
 @cache
@@ -58,8 +61,10 @@ def block_carried_dates(scanner: Scanner, _facts: list[Fact], _measures: tuple[s
 
 def mark_carried_names(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each value of a row that the bracket closing the row names as carried
-    from an earlier visit."""
-    lines: dict[int, list[tuple[int, list[str]]]] = {}
+    from an earlier visit. The bracket closing a value's row is the first carried-names bracket
+    after it in its sentence; each is found by bisection, so a long line is read in linear
+    time."""
+    lines: dict[int, tuple[list[int], list[list[str]], list[int]]] = {}
     for index, fact in enumerate(facts):
         if not labels.may_be_earlier(fact):
             continue
@@ -68,11 +73,25 @@ def mark_carried_names(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             continue
         line_start, line_end = scanner.line(start)
         if line_start not in lines:
-            lines[line_start] = _named_brackets(scanner.text, line_start, line_end)
-        for at, names in lines[line_start]:
-            if start < at and any(_names(fact.label, name) for name in names):
-                facts[index] = labels.as_earlier(fact)
-                break
+            lines[line_start] = _line_marks(scanner.text, line_start, line_end)
+        opens, named, stops = lines[line_start]
+        at = bisect.bisect_right(opens, start)
+        if at == len(opens) or bisect.bisect_right(stops, start) != bisect.bisect_left(
+            stops, opens[at]
+        ):
+            continue
+        if any(_names(fact.label, name) for name in named[at]):
+            facts[index] = labels.as_earlier(fact)
+
+
+def _line_marks(
+    text: str, line_start: int, line_end: int
+) -> tuple[list[int], list[list[str]], list[int]]:
+    """The line's carried-names brackets (where each opens, the names it lists) and where its
+    sentences end: a bracket names only values of its own sentence."""
+    brackets = _named_brackets(text, line_start, line_end)
+    stops = [found.start() for found in _SENTENCE_END.finditer(text, line_start, line_end)]
+    return [at for at, _ in brackets], [names for _, names in brackets], stops
 
 
 def _named_brackets(text: str, line_start: int, line_end: int) -> list[tuple[int, list[str]]]:
