@@ -25,9 +25,10 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.sides import SIDE_WORD
 
 _DATA = files("tui.core") / "data" / "measures.toml"
-_SIDE = r"(?:R|L|rt|lt|right|left)"
+_SIDE = SIDE_WORD
 # A girth value: a decimal, or a whole number of two or three digits.
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
 _VALUE = re.compile(

@@ -22,9 +22,10 @@ from tui.core.checks.layouts.columns import grade_headings, rom_words
 from tui.core.checks.layouts.girth_words import GIRTH_WORDS
 from tui.core.checks.measures import labels
 from tui.core.checks.text.pieces import Piece
+from tui.core.checks.text.sides import SIDE_WORD
 
 # A heading that names the two columns' sides in order: "R | L", "(L / R)", "right/left".
-_SIDE = r"(?:R|L|rt|lt|right|left)"
+_SIDE = SIDE_WORD
 SIDES = re.compile(
     rf"(?<![\w/])(?P<first>{_SIDE})[ \t]*[|/][ \t]*(?P<second>{_SIDE})(?![\w/])", re.IGNORECASE
 )

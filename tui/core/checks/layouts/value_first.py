@@ -23,6 +23,7 @@ import re
 
 from tui.core.checks.layouts.side_pairs import NO_HEADING, Heading, heading, in_unit, sided
 from tui.core.checks.text.pieces import Piece
+from tui.core.checks.text.sides import SIDE_WORD
 
 # A unit written after a value ("18 deg", "30 s", "91 %", "7460 mL").
 _UNIT = (
@@ -30,7 +31,7 @@ _UNIT = (
     r"|mL|ml|L|m/s|bpm|mmHg)(?![A-Za-z])\.?"
 )
 # A side written before a value ("L 26.0 | R 22.5   ankle").
-_SIDE = r"\b(?:R|L|rt|lt|right|left)\b"
+_SIDE = rf"\b{SIDE_WORD}\b"
 # One value: its side, a number, a grade's sign, a maximum after a slash, a unit. A date
 # ("03/12") or a clock time is no value: its first digit is never a zero and no colon follows.
 _ONE = (

@@ -16,6 +16,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, legends
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.sides import SIDE_WORD
 
 _NUMBER = re.compile(r"([-+~]?)(\d+(?:\.\d+)?)([ \t]*[+-](?!\d))?")
 _LISTED_KINDS = frozenset({"rom", "mmt", "strength", "girth", "outcome", "other"})
@@ -38,7 +39,7 @@ def read_listed(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) 
 # and sides lies between the run's values; a value with its own name ("MCP 50°, IP 75") is no
 # run, and without the colon "Grip trials 3, 24 kg" counts trials, it lists no grips.
 _RUN_KINDS = frozenset({"rom", "girth", "strength"})
-_SIDE = r"(?:R|L|rt|lt|right|left)"
+_SIDE = SIDE_WORD
 _RUN = re.compile(
     r"(?<=[:)])[ \t]*"
     rf"((?:(?:{_SIDE}[ \t]+)?\d+(?:\.\d+)?[ \t]*,[ \t]*)+)({_SIDE}[ \t]+)?$",
