@@ -30,6 +30,9 @@ heldout17 (the plain middle of practice beside OCR of handwriting, scribe notes,
 with GMFM, spinal cord injury in a one-table EHR export, FCE, orthosis fabrication, ICU early
 mobility, running gait analysis and men's pelvic health) is the next round's blind set, written
 blind by another hand.
+heldout18 (the plain middle of practice beside amputee, burn, disorders of consciousness,
+interpreter and telehealth visits, an EHR export, space-aligned columns, a flowsheet, a
+self-correcting voice memo and a co-signed student note) is the next round's blind set.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ SPLITS = (
     "heldout15",
     "heldout16",
     "heldout17",
+    "heldout18",
 )
 
 
