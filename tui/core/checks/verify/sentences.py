@@ -8,7 +8,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.extract import Unclassified
 from tui.core.checks.text.lexicon import (
@@ -33,18 +33,21 @@ _MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
 
 
 def sentence_around(text: str, at: int) -> tuple[int, int]:
-    """Where the sentence holding `at` starts and ends, inside its line (see `_SENTENCES`)."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
-    start, end = line_start, line_end
-    for brk in _SENTENCES.finditer(text, line_start, line_end):
-        if brk.end() <= at:
-            start = brk.end()
-        else:
-            end = brk.start()
-            break
+    """Where the sentence holding `at` starts and ends, inside its line (see `_SENTENCES`): the
+    text's breaks are found once and the two around `at` by bisection, so asking for every
+    value of a long line costs no rescan of the line."""
+    breaks = _break_ends(text)
+    index = bisect.bisect_right(breaks, at)
+    start = breaks[index - 1] if index else 0
+    end = breaks[index] - 1 if index < len(breaks) else len(text)
     return start, end
+
+
+@lru_cache(maxsize=8)
+def _break_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence break of the text ends (every break, a line end included, is one
+    character long)."""
+    return tuple(brk.end() for brk in _SENTENCES.finditer(text))
 
 
 @dataclass(frozen=True)
