@@ -8,6 +8,7 @@ from __future__ import annotations
 from tui.core.checks.extract import non_measurements
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import not_instruments
+from tui.core.checks.text.numbers import ANY_NUMBER
 from tui.core.checks.verify.fact_keys import (
     WORDS,
     fact_group,
@@ -37,6 +38,7 @@ from tui.core.checks.verify.name_runs import (
     fraction_run_after,
 )
 from tui.core.checks.verify.text_index import TextIndex
+from tui.core.checks.verify.value_first import written_before_name
 
 
 def converted_near(fact: Fact, value: float, draft: TextIndex) -> bool:
@@ -113,8 +115,9 @@ _SCORE_KIND_WORDS = frozenset(
 def stated_for_measure(fact: Fact, value: float, note: TextIndex) -> bool:
     """A score the note writes beside the measure's name but its reader could not classify
     ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
-    Borg)"), or leaves unread in a sentence about a form of the same test (`variants`):
-    supported, as a value of another kind in the same case is."""
+    Borg)"), or leaves unread in a sentence about a form of the same test (`variants`), or
+    writes before the name ("3.1 JFLS-20 global", value_first.py): supported, as a value of
+    another kind in the same case is."""
     unread = value in note.loose or any(
         other.kind == "other" and numeric_value(other) == value for other in note.facts
     )
@@ -124,9 +127,22 @@ def stated_for_measure(fact: Fact, value: float, note: TextIndex) -> bool:
         note.said_near(f"measure:{kin}", value) for kin in variants(fact.measure)
     ):
         return True
+    if written_before_name(note.text, _unread_starts(note, value), fact.measure):
+        return True
     return value in numbers_after_name(
         note.normalized, fact.measure, note.text
     ) or value in _numbers_after_mentions(note, fact.measure)
+
+
+def _unread_starts(note: TextIndex, value: float) -> list[int]:
+    """Where the note writes the value unread, or opening a value of no kind ("5/10 PSFS" read
+    as a rating of nothing)."""
+    starts = list(note.loose_at.get(value, ()))
+    for other in note.facts:
+        number = ANY_NUMBER.match(note.text, other.span[0]) if other.kind == "other" else None
+        if number is not None and float(number.group()) == value:
+            starts.append(other.span[0])
+    return starts
 
 
 def in_fraction_run(fact: Fact, value: float, note: TextIndex) -> bool:
