@@ -37,8 +37,8 @@ from tui.core.checks.verify.name_runs import (
     fraction_run,
     fraction_run_after,
 )
+from tui.core.checks.verify.scores_before_names import written_before_name
 from tui.core.checks.verify.text_index import TextIndex
-from tui.core.checks.verify.value_first import written_before_name
 
 
 def converted_near(fact: Fact, value: float, draft: TextIndex) -> bool:
@@ -116,7 +116,7 @@ def stated_for_measure(fact: Fact, value: float, note: TextIndex) -> bool:
     """A score the note writes beside the measure's name but its reader could not classify
     ("QuickDASH ..... 27.3 vs 61.4"), or read as a value of no kind ("dyspnea 3/10 (modified
     Borg)"), or leaves unread in a sentence about a form of the same test (`variants`), or
-    writes before the name ("3.1 JFLS-20 global", value_first.py): supported, as a value of
+    writes before the name ("3.1 JFLS-20 global", scores_before_names.py): supported, as a value of
     another kind in the same case is."""
     unread = value in note.loose or any(
         other.kind == "other" and numeric_value(other) == value for other in note.facts

@@ -4,7 +4,7 @@ before the name backs nothing."""
 
 from __future__ import annotations
 
-from tui.core.checks.verify.value_first import written_before_name
+from tui.core.checks.verify.scores_before_names import written_before_name
 from tui.core.checks.verify.verify import verify
 
 
