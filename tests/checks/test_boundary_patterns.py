@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.spans import spans
 from tui.core.checks.text.scan import _BOUNDARY
-from tui.core.checks.verify.verify import _SENTENCES
+from tui.core.checks.verify.sentences import _SENTENCES
 
 _PLAIN_BOUNDARY = re.compile(r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)")
 # A full stop in a run of dots (a dotted leader, an ellipsis) ends no sentence.

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.verify.shared_units import shared_units
-from tui.core.checks.verify.verify import Quantity, _units_kept, verify
+from tui.core.checks.verify.unit_quantities import Quantity, units_kept
+from tui.core.checks.verify.verify import verify
 
 _NOTE = (
     "Patient: Test Person\nDate: 2047-02-01\n"
@@ -54,7 +55,7 @@ def test_a_number_written_in_seconds_is_no_angle() -> None:
         Quantity(value=12, unit_class="seconds", unit="s", span=(20, 22)),
         Quantity(value=38, unit_class="length", unit="mm", span=(40, 45)),
     ]
-    assert _units_kept([angle, jaw], held) == (jaw,)
+    assert units_kept([angle, jaw], held) == (jaw,)
 
 
 def test_a_run_takes_no_unit_from_the_next_line() -> None:

@@ -129,8 +129,9 @@ def test_an_abbreviation_does_not_end_the_billed_closing_sentence() -> None:
 
 
 def test_a_new_sentence_before_the_closing_gives_no_earlier_minutes() -> None:
+    # a test's minutes (the Dix-Hallpike names no service), a sentence before the closing
     body = (
-        "Epley L 9 min. Repeat test negative -- billed 95992.\n"
+        "Dix-Hallpike L 9 min. Repeat test negative -- billed 95992.\n"
         "NMR 23 min.\nTimed 23 min; total 32 min.\nBilled 95992 x1, 97112 x2.\n"
     )
     assert "95992" not in minutes(body)

@@ -17,15 +17,15 @@ from tui.core.checks.text.day_names import _patterns
 from tui.core.checks.text.lexicon import NUM, UNIT_CLASSES
 from tui.core.checks.text.lowered import lowered
 from tui.core.checks.text.numbers import ANY_NUMBER
-from tui.core.checks.verify.verify import (
+from tui.core.checks.verify.sentences import (
     _GRADE_BARE,
     _GRADE_SLASH,
     _MMT_CONTEXT,
-    _QUANTITY,
     _SENTENCES,
-    _grades_written,
-    _Sentences,
+    Sentences,
+    grades_written,
 )
+from tui.core.checks.verify.unit_quantities import QUANTITY
 
 PLAIN_QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.])({NUM})(?:"
@@ -46,7 +46,7 @@ def found(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], di
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_a_quantity_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
-    assert found(_QUANTITY, text) == found(PLAIN_QUANTITY, text)
+    assert found(QUANTITY, text) == found(PLAIN_QUANTITY, text)
 
 
 def numbers_by_sentence(text: str) -> dict[int, set[float]]:
@@ -61,7 +61,7 @@ def numbers_by_sentence(text: str) -> dict[int, set[float]]:
 
 def from_sentences(text: str) -> dict[int, set[float]]:
     numbers: dict[int, set[float]] = {}
-    for value, indexes in _Sentences.of(text).by_number.items():
+    for value, indexes in Sentences.of(text).by_number.items():
         for index in indexes:
             numbers.setdefault(index, set()).add(value)
     return numbers
@@ -71,7 +71,7 @@ def from_sentences(text: str) -> dict[int, set[float]]:
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_each_sentences_numbers_are_those_a_plain_search_finds(text: str) -> None:
     assert from_sentences(text) == numbers_by_sentence(text)
-    assert set(_Sentences.of(text).by_number) == {
+    assert set(Sentences.of(text).by_number) == {
         float(m.group()) for m in ANY_NUMBER.finditer(text)
     }
 
@@ -102,12 +102,12 @@ def plain_grades(text: str) -> frozenset[str]:
 def test_grades_written_are_those_read_sentence_by_sentence(text: str) -> None:
     assert found(_GRADE_SLASH, text) == found(PLAIN_GRADE_SLASH, text)
     lowered.cache_clear()
-    assert _grades_written(text) == plain_grades(text)
+    assert grades_written(text) == plain_grades(text)
 
 
 def test_the_corpus_notes_grades_are_the_same() -> None:
     texts = [case.text for case in cases("corpus")]
-    assert _grades_written("\n".join(texts)) == plain_grades("\n".join(texts))
+    assert grades_written("\n".join(texts)) == plain_grades("\n".join(texts))
 
 
 DAY_PIECES = [

@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.verify.verify import Quantity, _group, _held_quantities, _owners_by_interval
+from tui.core.checks.verify.fact_keys import fact_group
+from tui.core.checks.verify.text_index import _held_quantities, _owners_by_interval
+from tui.core.checks.verify.unit_quantities import Quantity
 
 
 def _by_position(found: list[Quantity], facts: list[Fact]) -> list[set[str]]:
@@ -16,7 +18,7 @@ def _by_position(found: list[Quantity], facts: list[Fact]) -> list[set[str]]:
     owners: dict[int, set[str]] = {}
     for fact in facts:
         for position in range(*fact.span):
-            owners.setdefault(position, set()).add(_group(fact))
+            owners.setdefault(position, set()).add(fact_group(fact))
     held = []
     for quantity in found:
         groups: set[str] = set()

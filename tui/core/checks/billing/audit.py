@@ -16,8 +16,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from tui.core.checks.billing.billing import Billing
 from tui.core.checks.billing.payer_rules import configured_name, stated_rule
+from tui.core.checks.billing.records import Billing
 from tui.core.checks.billing.units import (
     RULES,
     split_units,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tui.core.checks.billing.billing import Totals
+from tui.core.checks.billing.records import Totals
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_tables
 

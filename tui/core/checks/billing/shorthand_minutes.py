@@ -3,7 +3,7 @@
 A glued "m" is metres as often as minutes ("walked 17m", "6MWT 320m"), so it is read as minutes
 only in a note that writes its own session totals that way: a total of the session ("tot timed",
 "total tx") is a time, never a distance, and a note writes its minutes one way throughout. In
-such a note a glued "m" after a service name is read as a prime is (checks.billing.billing):
+such a note a glued "m" after a service name is read as a prime is (checks.billing.named_minutes):
 never above a service's most minutes, never after a walk.
 """
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from tui.core.checks.billing.billing import Totals
+from tui.core.checks.billing.records import Totals
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_tables
 
