@@ -49,6 +49,11 @@ def test_a_task_done_in_a_time_is_read_and_a_set_time_is_not() -> None:
     assert seconds("Will don socks in 30 s by next month.\n") == []
 
 
+def test_a_count_made_in_a_fixed_time_or_an_event_lasting_is_no_task_time() -> None:
+    assert seconds("Step-ups: 12 reps leading with R in 30 s.\n") == []
+    assert seconds("SpO2 low 89% (1 brief desat, self-resolved in 10 s).\n") == []
+
+
 def test_standing_independently_and_its_earlier_time() -> None:
     facts = [f for f in extract_facts("Stands indep 12 s before lowering (4 s at IE).\n")]
     assert [(f.value, "previous" in f.label) for f in facts] == [(12, False), (4, True)]
@@ -59,10 +64,14 @@ def test_standing_independently_and_its_earlier_time() -> None:
 
 
 def test_mets_reached_and_the_earlier_value_in_brackets() -> None:
-    assert mets("Est METs 4.2 on treadmill (3.1 at program entry).\n") == [(4.2, False), (3.1, True)]
+    assert mets("Est METs 4.2 on treadmill (3.1 at program entry).\n") == [
+        (4.2, False),
+        (3.1, True),
+    ]
     assert mets("Arm ergometer 8 min, est. 3.2 METs.\n") == [(3.2, False)]
 
 
 def test_mets_prescribed_or_limited_are_not_read() -> None:
     assert mets("P: progress workload toward 5-6 METs.\n") == []
     assert mets("Avoid lifting above 7 METs per cardiology.\n") == []
+    assert mets("| ODI | <= 30% | (X) Met: 28% |\n") == []

@@ -26,8 +26,8 @@ from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
 _DATA = files("tui.core") / "data" / "measures.toml"
-# Not one end of a range ("3-4 METs", "5 to 6 METs") nor a ratio.
-_LONE = rf"(?<![\d.\-/])(?P<value>{NUM})(?![\d.]|[ \t]*(?:-|–|to\b|/)[ \t]*\d)"
+# Not one end of a range ("3-4 METs", "5 to 6 METs"), a ratio nor a percentage.
+_LONE = rf"(?<![\d.\-/])(?P<value>{NUM})(?![\d.]|[ \t]*(?:%|(?:-|–|to\b|/)[ \t]*\d))"
 _RANGE_BEFORE = re.compile(r"\d[ \t]*(?:-|–|to)[ \t]*\Z", re.IGNORECASE)
 # An earlier value bracketed after the reading ("(3.1 at program entry)", "(IE 2.9)").
 _BRACKET = re.compile(

@@ -43,6 +43,7 @@ class _Words:
     completed: re.Pattern[str]
     held: Led
     completed_not: re.Pattern[str]
+    not_tasks: re.Pattern[str]
 
 
 @cache
@@ -98,6 +99,7 @@ def _words() -> _Words:
             ),
             *data.get("held", ()),
         ),
+        not_tasks=re.compile(rf"\b(?:{either(data.get('not_tasks', ()))})", flags),
         completed_not=re.compile(rf"[ \t]*(?:{either(data.get('completed_not', ()))})", flags),
     )
 
@@ -130,13 +132,15 @@ def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str
 
 
 def _completed(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
-    """A task done in the time: a task named before it, and neither a time the therapist set
-    after it ("in 30 s bouts"), a dose, nor a plan or a condition in its clause."""
+    """A task done in the time: a task named before it and no count ("20 reps in 30 s" is a
+    count made in a fixed time), and neither a time the therapist set after it ("in 30 s
+    bouts"), an event's length, a dose, nor a plan or a condition in its clause."""
     start = match.start("v1")
     if words.completed_not.match(scanner.text, match.end()):
         return False
-    if not _WORD3.search(scanner.text, scanner.clause_start(match.start()), match.start()):
-        return False
+    clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+    if not _WORD3.search(clause) or _DIGIT.search(clause) or words.not_tasks.search(clause):
+        return False  # no task named, a count made in a fixed time, or an event's length
     if dosed(scanner, start, match.end()):
         return False
     # its clause up to an aside in brackets ("in 25 s (goal 15 s)": the goal is the aside's)
@@ -145,6 +149,7 @@ def _completed(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
     return not not_done_words().search(scanner.text, scanner.clause_start(start), clause_end)
 
 
+_DIGIT = re.compile(r"\d")
 _CLAUSE_STOP = re.compile(r"[,;.(\n]")
 
 
