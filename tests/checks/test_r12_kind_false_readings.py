@@ -31,6 +31,6 @@ def test_a_distance_to_progress_to_is_a_plan() -> None:
     assert kinds("Progressed to walking 150 ft with RW.\n") == [("other", 150)]
 
 
-def test_symptoms_rated_after_a_manoeuvre_are_not_pain() -> None:
-    assert [k for k, _ in kinds("Post-CRM Dix-Hallpike R: mild sx 1/10.\n")] == ["other"]
+def test_symptoms_rated_unnamed_are_left_unclassified() -> None:
+    assert kinds("Post-CRM Dix-Hallpike R: mild sx 1/10.\n") == []
     assert kinds("Pain 1/10 after the manoeuvre.\n") == [("pain", 1)]
