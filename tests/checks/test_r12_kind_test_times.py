@@ -40,6 +40,13 @@ def test_conditions_practised_as_a_dose_are_not_read() -> None:
     assert seconds("Ther ex: condition 3 practiced 3 x 25 s.\n") == []
 
 
+def test_a_whole_turn_timed_each_side_and_its_dose_and_goal_twins() -> None:
+    facts = extract_facts("360° turn: 4.2 s / 7 steps R, 4.8 s / 8 steps L\n")
+    assert [(f.value, f.label.split()[0]) for f in facts] == [(4.2, "R"), (4.8, "L")]
+    assert seconds("Gait: 180° turns 10 s each with metronome.\n") == []
+    assert seconds("Goal: 360° turn in under 3 s.\n") == []
+
+
 # -- a task done, a posture held ----------------------------------------------------------------
 
 

@@ -28,6 +28,11 @@ from tui.core.checks.text.scan import Scanner
 
 _DATA = files("tui.core") / "data" / "measures.toml"
 _TIME = rf"(?P<value>{NUM})[ \t]*(?:s|secs?|seconds?)\b"
+_TIMES = re.compile(rf"(?<![\w./]){_TIME}")
+# A side written after a turn's time, past its count of steps ("4.2 s / 7 steps R").
+_SIDE_AFTER = re.compile(
+    r"[ \t]*(?:/[ \t]*\d+[ \t]*steps?)?[ \t]*\b(R|L|right|left)\b(?![ \t]*\d)", re.IGNORECASE
+)
 _UNIT_AFTER = re.compile(r"[ \t]*(?:s|secs?|seconds?)\b", re.IGNORECASE)
 # A bracket of what the condition is between its name and its time ("cond 4 (foam, EC): 18 s").
 _ASIDE = r"(?:\([^()\n\d]{0,25}\)[ \t]*)?"
@@ -40,6 +45,8 @@ class _Words:
     numbered_after: re.Pattern[str]
     conditions: Led
     balance_tests: re.Pattern[str]
+    turns: re.Pattern[str]
+    bound_before: re.Pattern[str]
 
 
 @cache
@@ -71,6 +78,8 @@ def _words() -> _Words:
             *data.get("surfaces", ()),
         ),
         balance_tests=re.compile(rf"\b(?:{either(data.get('balance_tests', ()))})\b", flags),
+        turns=re.compile(rf"(?<![\w.])(?:{either(data.get('turns', ()))})\b", flags),
+        bound_before=re.compile(rf"(?:{either(data.get('bounds', ()))})[ \t]*\Z", flags),
     )
 
 
@@ -86,11 +95,16 @@ def read_test_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         line_start, _ = scanner.line(match.start())
         if words.balance_tests.search(text, line_start, match.start("value")):
             _emit(scanner, facts, match)
+    for turn in words.turns.finditer(text):
+        _, sentence_end = scanner.sentence(turn.start())
+        for match in _TIMES.finditer(text, turn.end(), sentence_end):
+            if not words.bound_before.search(text, max(0, match.start() - 12), match.start()):
+                _emit(scanner, facts, match, turn.group())
 
 
-def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str]) -> None:
-    """The time, labelled by its line's words before it, unless it is taken, a target or a
-    dose."""
+def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str], named: str = "") -> None:
+    """The time, labelled by its line's words before it (or by the turn `named`), unless it is
+    taken, a target or a dose."""
     start, end = match.span("value")
     if not scanner.free(start, end) or scanner.in_goal(start) or scanner.in_header(start):
         return
@@ -99,11 +113,14 @@ def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str]) -> None:
     if dosed(scanner, start, stop):
         return
     found = attribute(scanner, start, stop)
-    which = _which(match)
-    label = (
-        labels.join(found.side, _test_name(scanner, match.start(), match.end()), which)
-        + found.previous
-    )
+    if named:  # "360° turn": the turn names the time, and a side after the time is its own
+        side_after = _SIDE_AFTER.match(scanner.text, stop)
+        side = labels.side_name(side_after.group(1)) if side_after else found.side
+        label = f"{side} {' '.join(named.split())}".strip()
+    else:
+        which = _which(match)
+        label = labels.join(found.side, _test_name(scanner, match.start(), match.end()), which)
+    label += found.previous
     written = match.group("value")
     value: int | float = float(written) if "." in written else int(written)
     scanner.emit(facts, "other", value, (start, stop), label, unit="s")
