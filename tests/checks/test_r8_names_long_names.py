@@ -80,7 +80,9 @@ def test_a_condition_of_a_test_is_no_total_and_the_total_is() -> None:
 
 
 def test_a_numbered_trial_is_no_score_but_its_time_is() -> None:
-    assert measured("T25FW trial 2: 8.8 s\n", "T25FW") == [8.8]
+    # a trial's time inside a test is `other` in seconds (CONVENTIONS.md), never the score
+    facts = extract_facts("T25FW trial 2: 8.8 s\n")
+    assert [(f.kind, f.value, f.unit) for f in facts] == [("other", 8.8, "s")]
 
 
 def test_a_facility_before_a_fraction_names_no_instrument() -> None:

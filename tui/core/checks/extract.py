@@ -59,6 +59,7 @@ from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.listed_values import read_listed
+from tui.core.checks.measures.metabolic_equivalents import read_metabolic_equivalents
 from tui.core.checks.measures.modal_goals import block_goal_targets, block_modal_goals
 from tui.core.checks.measures.others import (
     read_compared,
@@ -80,6 +81,7 @@ from tui.core.checks.measures.restated import (
 )
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
@@ -124,6 +126,8 @@ _PASSES: tuple[Pass, ...] = (
     read_item_lists,
     read_girth_pairs,
     read_aligned,
+    read_test_times,
+    read_metabolic_equivalents,
     read_outcomes,
     read_scales,
     read_instruments,

@@ -18,7 +18,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
-from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.attribution import attribute, said_earlier_after
 from tui.core.checks.tables import hold_time_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
@@ -28,10 +28,11 @@ _TIME = rf"(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?|min|mins|minutes?)\b"
 _UNITS = {"s": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s"}
 _GAP = r"[^\d\n.;:,()]{0,40}?"
 # The earlier time bracketed after the time, past a few words of how it was held ("90 s with
-# head up before fatigue (at IE 20 s)", "45 s during walk (wk 1: 15 s)"), never past a number or
-# a clause's end.
+# head up before fatigue (at IE 20 s)", "45 s during walk (wk 1: 15 s)", "12 s before lowering
+# (4 s at IE)"), never past a number or a clause's end.
 _EARLIER = re.compile(
-    rf"[ \t]*(?:[A-Za-z][^\d\n.;:,()]{{0,40}}?)?\((?P<words>[^()\n]{{1,20}}?){_TIME}[ \t]*\)",
+    rf"[ \t]*(?:[A-Za-z][^\d\n.;:,()]{{0,40}}?)?\((?P<words>[^()\n]{{0,20}}?){_TIME}"
+    rf"(?P<after>[ \t]+[A-Za-z][^()\n\d]{{0,15}})?[ \t]*\)",
     re.IGNORECASE,
 )
 
@@ -85,8 +86,8 @@ def read_hold_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             earlier = _EARLIER.match(text, match.end())
             if earlier is not None and scanner.free(*earlier.span("value")):
                 found = attribute(scanner, earlier.start("value"), earlier.end("value"))
-                if found.prior:
-                    _emit(scanner, facts, earlier, name)
+                if found.prior or said_earlier_after(text, earlier.end("value")):
+                    _emit(scanner, facts, earlier, name, earlier=True)
 
 
 def _result(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
@@ -99,11 +100,30 @@ def _result(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
     return not words.dose_line.search(scanner.text, line_start, start)
 
 
-def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str], name: str) -> None:
+_DOSE_BEFORE = re.compile(r"(?:\bx|×|\bfor)[ \t]*\Z", re.IGNORECASE)
+
+
+def dosed(scanner: Scanner, start: int, end: int) -> bool:
+    """A time (value at `start`, unit ending at `end`) written as a dose: a count or a
+    frequency after it ("20 s x 4", "30 s each"), a multiplier before it ("3 x 20 s"), or a
+    home program, teaching or set-by-repetition dose earlier on its line."""
+    words = _words()
+    if words.dose_after.match(scanner.text, end):
+        return True
+    if _DOSE_BEFORE.search(scanner.text, max(0, start - 6), start):
+        return True
+    line_start, _ = scanner.line(start)
+    return bool(words.dose_line.search(scanner.text, line_start, start))
+
+
+def _emit(
+    scanner: Scanner, facts: list[Fact], match: re.Match[str], name: str, *, earlier: bool = False
+) -> None:
     start, end = match.span("value")
     found = attribute(scanner, start, end)
     unit = _UNITS.get(match.group("unit").lower(), "min")
-    label = labels.join(found.side, labels.without_sides(name)) + found.previous
+    previous = " (previous)" if earlier else found.previous
+    label = labels.join(found.side, labels.without_sides(name)) + previous
     written = match.group("value")
     value: int | float = float(written) if "." in written else int(written)
     scanner.emit(facts, "other", value, (start, match.end("unit")), label, unit=unit)

@@ -43,6 +43,11 @@ def _counting() -> re.Pattern[str]:
 
 
 @cache
+def _scored_tests() -> re.Pattern[str]:
+    return words_pattern(mmt_words().get("scored_tests", ()))
+
+
+@cache
 def _not_context() -> re.Pattern[str]:
     return words_pattern(mmt_words().get("not_context", ()))
 
@@ -74,15 +79,18 @@ def group_before(text: str, start: int) -> str:
 
 def counted(scanner: Scanner, start: int, end: int, found: Attribution) -> bool:
     """A grade out of five with no muscle, joint or motion and no muscle-testing words in its
-    sentence: a count out of five, not a grade."""
+    sentence: a count out of five, or a named test's score, not a grade."""
     if found.joint or found.muscle or found.motion:
         return False
+    _, clause_end = scanner.line(end)
+    around = scanner.text[scanner.sentence_before(start) : min(clause_end, end + 40)]
+    if _scored_tests().search(scanner.text, scanner.sentence_before(start), start):
+        # "ASLR R 3/5, L 1/5": the score of a test the sentence names, unless it is about muscles
+        return not _context().search(around)
     if _ACRONYM_BEFORE.search(scanner.text, max(0, start - 12), start):
         return False  # "APB 4/5 R": a muscle by its initials
     if muscle_group(scanner.text[scanner.clause_start(start) : start]):
         return False  # "scapular retractors 4-/5"
-    _, clause_end = scanner.line(end)
-    around = scanner.text[scanner.sentence_before(start) : min(clause_end, end + 40)]
     if _context().search(around):
         return False
     # only with words of counting in its sentence or the one before ("froze 3/5 w/o cue",

@@ -18,6 +18,7 @@ from tui.core.checks.layouts import girth_rows
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.heart_rates import read_heart_rates
+from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.alternation import either
@@ -126,6 +127,8 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 nearest = _nearest(keywords, index, value)
                 if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
                     continue  # "feet together 14 s of 30 s": the test's ceiling, no result
+                if region.kind == "other" and dosed(scanner, value.start(1), value.end()):
+                    continue  # "EC on firm surface 20 s x 4": a stance practised, not timed
                 if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
                     number, unit = value.group(1), value.group(2)
                     _region_fact(scanner, facts, region, nearest, value.span(), number, unit)
@@ -408,7 +411,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         for match in pattern.finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
                 continue
-            if pattern is _DISTANCE and _not_yet_done(scanner, match.start(), match.end()):
+            if pattern is _DISTANCE and not_yet_done(scanner, match.start(), match.end()):
                 continue
             written = unit or match.group(2).lower()
             written = {
@@ -431,14 +434,14 @@ _CLAUSE_END = re.compile(r"[,;.\n]")
 
 
 @cache
-def _not_done() -> re.Pattern[str]:
+def not_done_words() -> re.Pattern[str]:
     """Words that put a clause in the future or under a condition (measures.toml)."""
     data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
     return re.compile(rf"(?<!\w)(?:{either(data.get('not_done', ()))})(?!\w)", re.IGNORECASE)
 
 
-def _not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
-    """A distance in a clause said in the future or under a condition ("ambulate 10 ft if
+def not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
+    """A distance or a time in a clause said in the future or under a condition ("ambulate 10 ft if
     FiO2 <= 40%", "walk 150 ft tomorrow", "will trial 300 ft"), or one that names a scored
     item ("walking 50 ft with turns still needs partial assist", Section GG): a plan's target
     or an item's name, not a distance the patient covered."""
@@ -446,7 +449,7 @@ def _not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
     clause_end = stop.start() if stop else len(scanner.text)
     if _item_name().match(scanner.text, end):
         return True
-    return bool(_not_done().search(scanner.text, scanner.clause_start(start), clause_end))
+    return bool(not_done_words().search(scanner.text, scanner.clause_start(start), clause_end))
 
 
 @cache

@@ -20,6 +20,8 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.hold_times import dosed
+from tui.core.checks.measures.others import not_done_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.numbers import to_number
@@ -38,6 +40,10 @@ class _Words:
     durations: Led
     signs: re.Pattern[str]
     out_of: re.Pattern[str]
+    completed: re.Pattern[str]
+    held: Led
+    completed_not: re.Pattern[str]
+    not_tasks: re.Pattern[str]
 
 
 @cache
@@ -80,6 +86,21 @@ def _words() -> _Words:
             rf"(?:a[ \t]+)?(?:possible[ \t]+)?{NUM}[ \t]*{_SECONDS}",
             flags,
         ),
+        completed=re.compile(
+            rf"\bin[ \t]+(?:(?:about|approx\.?|approximately|~)[ \t]*)?"
+            rf"(?P<v1>{NUM})[ \t]*{_SECONDS}",
+            flags,
+        ),
+        held=led(
+            re.compile(
+                rf"\b(?:{either(data.get('held', ()))})\b"
+                rf"[ \t]*[:=]?[ \t]*(?P<v1>{NUM})[ \t]*{_SECONDS}",
+                flags,
+            ),
+            *data.get("held", ()),
+        ),
+        not_tasks=re.compile(rf"\b(?:{either(data.get('not_tasks', ()))})", flags),
+        completed_not=re.compile(rf"[ \t]*(?:{either(data.get('completed_not', ()))})", flags),
     )
 
 
@@ -101,6 +122,35 @@ def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             _emit(scanner, facts, match, "v1", "")
     for match in words.out_of.finditer(text):
         _emit(scanner, facts, match, "v1", "")
+    for match in words.held.finditer(text):
+        if not dosed(scanner, match.start("v1"), match.end()):
+            named = text[match.start() : match.start("v1")].strip(" \t:=")
+            _emit(scanner, facts, match, "v1", named)
+    for match in words.completed.finditer(text):
+        if _completed(scanner, match, words):
+            _emit(scanner, facts, match, "v1", "")
+
+
+def _completed(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
+    """A task done in the time: a task named before it and no count ("20 reps in 30 s" is a
+    count made in a fixed time), and neither a time the therapist set after it ("in 30 s
+    bouts"), an event's length, a dose, nor a plan or a condition in its clause."""
+    start = match.start("v1")
+    if words.completed_not.match(scanner.text, match.end()):
+        return False
+    clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
+    if not _WORD3.search(clause) or _DIGIT.search(clause) or words.not_tasks.search(clause):
+        return False  # no task named, a count made in a fixed time, or an event's length
+    if dosed(scanner, start, match.end()):
+        return False
+    # its clause up to an aside in brackets ("in 25 s (goal 15 s)": the goal is the aside's)
+    stop = _CLAUSE_STOP.search(scanner.text, match.end())
+    clause_end = stop.start() if stop else len(scanner.text)
+    return not not_done_words().search(scanner.text, scanner.clause_start(start), clause_end)
+
+
+_DIGIT = re.compile(r"\d")
+_CLAUSE_STOP = re.compile(r"[,;.(\n]")
 
 
 _UNIT_AFTER = re.compile(rf"[ \t]*{_SECONDS}", re.IGNORECASE)
