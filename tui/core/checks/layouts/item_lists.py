@@ -34,7 +34,7 @@ _LINE_ITEM = re.compile(
     r"(?:\n|\Z)"
 )
 # An earlier level written after the current one: "(was 02)", "(SOC 03)", "prior 02".
-_EARLIER = re.compile(
+EARLIER = re.compile(
     r"\b(?:was|prev(?:ious)?|prior|SOC|eval|admit|admission|initial|baseline)\b[ \t:=]*(\d{1,2})"
     r"(?![\d.])",
     re.IGNORECASE,
@@ -84,7 +84,7 @@ def _read_item(
     name = " ".join(item.group("name").split())
     label = labels.join(measure.name, name)
     scanner.emit(facts, "outcome", level, (start, end), label, measure=measure.name)
-    earlier = _EARLIER.search(item.group("rest"))
+    earlier = EARLIER.search(item.group("rest"))
     if earlier is not None:
         offset = item.start("rest")
         before = (offset + earlier.start(1), offset + earlier.end(1))
