@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import re
 
+from tui.core.checks.layouts.columns import value_first_unit
 from tui.core.checks.layouts.side_pairs import NO_HEADING, Heading, heading, in_unit, sided
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
-# A unit written after a value ("18 deg", "30 s", "91 %", "7460 mL").
-_UNIT = (
-    r"(?:°|deg(?:rees?)?|%|s|secs?|seconds?|min|mins|minutes?|cm|mm|m|ft|in|kg|lbs?|Nm|N"
-    r"|mL|ml|L|m/s|bpm|mmHg)(?![A-Za-z])\.?"
-)
+# A unit written after a value ("18 deg", "30 s", "91 %", "7460 mL"; data/columns.toml).
+_UNIT = value_first_unit()
 # A side written before a value ("L 26.0 | R 22.5   ankle").
 _SIDE = rf"\b{SIDE_WORD}\b"
 # One value: its side, a number, a grade's sign, a maximum after a slash, a unit. A date
