@@ -174,6 +174,13 @@ def value_first_unit() -> str:
     return rf"(?:{either(units)})(?![A-Za-z])\.?"
 
 
+def prose_unit() -> str:
+    """A unit of an angle or a length after a value that opens a sentence ("70° cervical
+    rotation", "38 mm max opening"), as a pattern."""
+    units = [str(item) for item in _data().get("value_first", {}).get("prose_units", [])]
+    return rf"(?:{either(units)})(?![A-Za-z])"
+
+
 @cache
 def pair_heading_unit() -> re.Pattern[str]:
     """The unit a heading over sided pairs names: group "degrees" for an angle, "unit" for a

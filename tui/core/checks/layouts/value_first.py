@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 
-from tui.core.checks.layouts.columns import value_first_unit
+from tui.core.checks.layouts.columns import prose_unit, value_first_unit
 from tui.core.checks.layouts.side_pairs import NO_HEADING, Heading, heading, in_unit, sided
+from tui.core.checks.measures import labels
+from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
@@ -46,15 +48,23 @@ _NAME = r"(?P<name>[A-Za-z](?:[^\n\[\]()]|\([^\n\[\]()\d]{1,30}\)){0,80}?)"
 # A bracket of values after the name: earlier values ("[31/80]", "(initial 8 deg)"); a bracket
 # of words ("(cm)") is the name's.
 _BRACKET = r"(?:[ \t]*[\[(][^\[\]()\n\d]{0,30}\d[^\[\]()\n]{0,30}[\])])?"
-_NEXT = rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_LEADER}[A-Za-z]|[ \t]*\r?$)"
-_SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_LEADER}){_NAME}(?P<bracket>{_BRACKET}){_NEXT}")
+# In prose a single blank parts a value from its name ("70° cervical rotation R, 62° L").
+_ANY_LEADER = rf"(?:{_LEADER}|[ ])"
+# What follows a segment: the next segment's values and name, or the line's end.
+_FOLLOWING = rf"[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_ANY_LEADER}[A-Za-z]"
+_NEXT = rf"(?={_FOLLOWING}|[ \t]*\.?[ \t]*\r?$)"
+_SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_ANY_LEADER}){_NAME}(?P<bracket>{_BRACKET}){_NEXT}")
 _ROW_START = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?=\d|{_SIDE}[ \t]*:?[ \t]*\d)")
 _SEGMENT_GAP = re.compile(r"[ \t]*[,;][ \t]*")
 # A name that holds values of its own ("LEFS 31/80", "AROM 45 deg") is a row of another shape.
 _OWN_VALUE = re.compile(r"\d[ \t]*/[ \t]*\d|\d[ \t]*%|[ \t]{2,}\d")
 # Values a gap may part from their name: with a unit, a maximum, a decimal or a bar pair.
 _JUDGED = re.compile(rf"[/|.]|\d[ \t]*{_UNIT}", re.IGNORECASE)
+# Values a single blank may part from their name: an angle or a length, whose unit says what
+# they are (a time or a count before words is a dose or a service's minutes).
+_MEASURED = re.compile(rf"\d[ \t]*{prose_unit()}")
 _BAR = re.compile(r"[ \t]*\|[ \t]*")
+_BARE = re.compile(r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?:[ \t]*/[ \t]*\d{1,3})?")
 
 
 def value_first_pieces(text: str) -> list[Piece]:
@@ -72,7 +82,9 @@ def value_first_pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     top = NO_HEADING
     for index, segments in enumerate(rows):
-        if not segments or not (_led(segments) or _in_column(rows, index)):
+        if not segments or not (
+            _led(segments) or _in_column(rows, index) or _measured_prose(segments)
+        ):
             top = NO_HEADING
             continue
         if index > 0 and not rows[index - 1]:
@@ -98,7 +110,7 @@ def _segments(text: str, start: int, end: int) -> list[re.Match[str]]:
             break
         pos = gap.end()
     tail = text[found[-1].end() : end] if found else "x"
-    return found if not tail.strip() else []
+    return found if not tail.strip(" \t\r.") else []
 
 
 def _led(segments: list[re.Match[str]]) -> bool:
@@ -106,14 +118,50 @@ def _led(segments: list[re.Match[str]]) -> bool:
     return all(segment.group("leader").strip() for segment in segments)
 
 
+def _measured_prose(segments: list[re.Match[str]]) -> bool:
+    """A sentence of values each before its name: an angle or a length before a motion ("70°
+    cervical rotation R"), then more of them before a side or a qualifier ("62° L", "34 mm
+    pain-free"), or a score before its instrument's name ("42/56 Berg"). A size before a thing
+    ("10 cm step-ups", "5 mm heel lift") names no motion and is left as written."""
+    return all(
+        segment.group("leader") == " " and (_moved_by(segment, index > 0) or _scored(segment))
+        for index, segment in enumerate(segments)
+    )
+
+
+def _moved_by(segment: re.Match[str], after_first: bool) -> bool:
+    """An angle or a length before the motion it measures, or, after the sentence's first
+    value, before any words (the first value's motion is theirs)."""
+    if not _MEASURED.search(segment.group("values")):
+        return False
+    parts = [part for _, part, _ in labels.mentions(segment.group("name"))]
+    return after_first or "motion" in parts
+
+
+def _scored(segment: re.Match[str]) -> bool:
+    """A score right before the name of an instrument it is in range of ("42/56 Berg", "28 ODI
+    (IE 46)")."""
+    named = measure_matcher().pattern.match(segment.group("name"))
+    score = _BARE.fullmatch(segment.group("values"))
+    if named is None or score is None:
+        return False
+    measure = measure_matcher().measure(named.group())
+    return measure is not None and measure.in_range(float(score.group("score")))
+
+
 def _in_column(rows: list[list[re.Match[str]]], index: int) -> bool:
     """A gap-parted row stands in a column of two such rows or more, each with values whose
     shape says what they are."""
 
     def judged(at: int) -> bool:
-        return 0 <= at < len(rows) and bool(rows[at]) and _judged(rows[at])
+        return 0 <= at < len(rows) and bool(rows[at]) and _judged(rows[at]) and _gapped(rows[at])
 
     return judged(index) and (judged(index - 1) or judged(index + 1))
+
+
+def _gapped(segments: list[re.Match[str]]) -> bool:
+    """No segment's values are parted from their name by a single blank, as prose is."""
+    return all(segment.group("leader") != " " for segment in segments)
 
 
 def _judged(segments: list[re.Match[str]]) -> bool:
