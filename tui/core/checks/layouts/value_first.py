@@ -48,12 +48,17 @@ _NAME = r"(?P<name>[A-Za-z](?:[^\n\[\]()]|\([^\n\[\]()\d]{1,30}\)){0,80}?)"
 # A bracket of values after the name: earlier values ("[31/80]", "(initial 8 deg)"); a bracket
 # of words ("(cm)") is the name's.
 _BRACKET = r"(?:[ \t]*[\[(][^\[\]()\n\d]{0,30}\d[^\[\]()\n]{0,30}[\])])?"
-# In prose a single blank parts a value from its name ("70° cervical rotation R, 62° L").
-_ANY_LEADER = rf"(?:{_LEADER}|[ ])"
-# What follows a segment: the next segment's values and name, or the line's end.
-_FOLLOWING = rf"[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_ANY_LEADER}[A-Za-z]"
-_NEXT = rf"(?={_FOLLOWING}|[ \t]*\.?[ \t]*\r?$)"
-_SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_ANY_LEADER}){_NAME}(?P<bracket>{_BRACKET}){_NEXT}")
+_NEXT = rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_LEADER}[A-Za-z]|[ \t]*\r?$)"
+_SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_LEADER}){_NAME}(?P<bracket>{_BRACKET}){_NEXT}")
+# In a sentence a single blank parts a value from its name ("70° cervical rotation R, 62° L."),
+# and a full stop may close the sentence.
+_PROSE_NEXT = (
+    rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*(?:{_LEADER}|[ ])[A-Za-z]"
+    rf"|[ \t]*\.?[ \t]*\r?$)"
+)
+_PROSE_SEGMENT = re.compile(
+    rf"{_VALUES}(?P<leader>{_LEADER}|[ ]){_NAME}(?P<bracket>{_BRACKET}){_PROSE_NEXT}"
+)
 _ROW_START = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?=\d|{_SIDE}[ \t]*:?[ \t]*\d)")
 _SEGMENT_GAP = re.compile(r"[ \t]*[,;][ \t]*")
 # A name that holds values of its own ("LEFS 31/80", "AROM 45 deg") is a row of another shape.
@@ -82,10 +87,9 @@ def value_first_pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     top = NO_HEADING
     for index, segments in enumerate(rows):
-        if not segments or not (
-            _led(segments) or _in_column(rows, index) or _measured_prose(segments)
-        ):
+        if not segments or not (_led(segments) or _in_column(rows, index)):
             top = NO_HEADING
+            pieces += _prose(text, starts[index])
             continue
         if index > 0 and not rows[index - 1]:
             top = heading(text, starts[index - 1], max(starts[index] - 1, 0))
@@ -94,14 +98,25 @@ def value_first_pieces(text: str) -> list[Piece]:
     return pieces
 
 
-def _segments(text: str, start: int, end: int) -> list[re.Match[str]]:
+def _prose(text: str, start: int) -> list[Piece]:
+    """The rewrites of a sentence line of values each before its name, if it is one."""
+    end = text.find("\n", start)
+    segments = _segments(text, start, len(text) if end < 0 else end, _PROSE_SEGMENT)
+    if not segments or not _measured_prose(segments):
+        return []
+    return [piece for segment in segments for piece in _moved(text, segment, NO_HEADING)]
+
+
+def _segments(
+    text: str, start: int, end: int, pattern: re.Pattern[str] = _SEGMENT
+) -> list[re.Match[str]]:
     """The segments of a line that opens with values: none unless the whole line is segments."""
     opened = _ROW_START.match(text, start, end)
     if opened is None:
         return []
     found: list[re.Match[str]] = []
     pos = opened.end()
-    while (segment := _SEGMENT.match(text, pos, end)) is not None:
+    while (segment := pattern.match(text, pos, end)) is not None:
         if _OWN_VALUE.search(segment.group("name")):
             return []
         found.append(segment)
@@ -154,14 +169,9 @@ def _in_column(rows: list[list[re.Match[str]]], index: int) -> bool:
     shape says what they are."""
 
     def judged(at: int) -> bool:
-        return 0 <= at < len(rows) and bool(rows[at]) and _judged(rows[at]) and _gapped(rows[at])
+        return 0 <= at < len(rows) and bool(rows[at]) and _judged(rows[at])
 
     return judged(index) and (judged(index - 1) or judged(index + 1))
-
-
-def _gapped(segments: list[re.Match[str]]) -> bool:
-    """No segment's values are parted from their name by a single blank, as prose is."""
-    return all(segment.group("leader") != " " for segment in segments)
 
 
 def _judged(segments: list[re.Match[str]]) -> bool:
