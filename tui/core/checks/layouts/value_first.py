@@ -69,6 +69,8 @@ _JUDGED = re.compile(rf"[/|.]|\d[ \t]*{_UNIT}", re.IGNORECASE)
 # they are (a time or a count before words is a dose or a service's minutes).
 _MEASURED = re.compile(rf"\d[ \t]*{prose_unit()}")
 _BAR = re.compile(r"[ \t]*\|[ \t]*")
+# A bracket of words closing a sentence's last name: a remark on how the values were taken.
+_REMARK = re.compile(r"[ \t]*\([^()\n\d]*\)$")
 _BARE = re.compile(r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?:[ \t]*/[ \t]*\d{1,3})?")
 
 
@@ -104,7 +106,9 @@ def _prose(text: str, start: int) -> list[Piece]:
     segments = _segments(text, start, len(text) if end < 0 else end, _PROSE_SEGMENT)
     if not segments or not _measured_prose(segments):
         return []
-    return [piece for segment in segments for piece in _moved(text, segment, NO_HEADING)]
+    return [
+        piece for segment in segments for piece in _moved(text, segment, NO_HEADING, remark=True)
+    ]
 
 
 def _segments(
@@ -178,11 +182,15 @@ def _judged(segments: list[re.Match[str]]) -> bool:
     return all(_JUDGED.search(segment.group("values")) for segment in segments)
 
 
-def _moved(text: str, segment: re.Match[str], top: Heading) -> list[Piece]:
+def _moved(text: str, segment: re.Match[str], top: Heading, remark: bool = False) -> list[Piece]:
     """The name written before the values (mapped to where it was written), the leader and the
     name taken from after them, each bar between two values written as a slash, and, under a
-    heading that names two sides or a unit, each value's side and unit (side_pairs)."""
+    heading that names two sides or a unit, each value's side and unit (side_pairs). With
+    `remark`, a bracket of words closing the name stays after the values: in a sentence it
+    says how all of them were taken ("11 cm L (tape, chin to acromion)")."""
     name = segment.group("name").rstrip(" \t.,;:")
+    if remark:
+        name = _REMARK.sub("", name)
     name_start = segment.start("name")
     name_end = name_start + len(name)
     values_start, values_end = segment.span("values")
@@ -194,5 +202,6 @@ def _moved(text: str, segment: re.Match[str], top: Heading) -> list[Piece]:
     else:
         pieces += [Piece(bar.start(), bar.end(), " / ", bar.start(), bar.end()) for bar in bars]
         pieces += in_unit(text, (values_start, values_end), top)
-    pieces.append(Piece(values_end, segment.end("name"), "", values_end, segment.end("name")))
+    taken = name_end if remark else segment.end("name")
+    pieces.append(Piece(values_end, taken, "", values_end, taken))
     return pieces
