@@ -55,3 +55,7 @@ def test_a_total_beyond_an_item_ends_the_grid() -> None:
     labels = [label for _, label in _outcomes(text)]
     assert "FIM Stairs" in labels
     assert not any("total" in label and "Stairs" in label for label in labels)
+
+
+def test_a_sentence_naming_the_instrument_heads_no_grid() -> None:
+    assert _outcomes("Discussed COPM with pt\nReturn to work 3 days/wk\n") == []

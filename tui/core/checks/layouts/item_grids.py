@@ -18,7 +18,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import columns
-from tui.core.checks.layouts.item_lists import EARLIER
+from tui.core.checks.layouts.item_lists import EARLIER, instrument_names
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import MeasureDef, measure_defs
 from tui.core.checks.text.scan import Scanner
@@ -56,21 +56,15 @@ class _Times:
 
 @cache
 def _headings() -> tuple[tuple[re.Pattern[str], MeasureDef], ...]:
-    """A heading line per instrument scored per item: its name, words with no number around
-    it, a colon or the line's end."""
+    """A heading line per instrument scored per item: its name, with words before it and time
+    points after it, ending the line with a colon or not."""
     found = []
     for measure in measure_defs():
         if not measure.multi or measure.numbered_items:
             continue
-        names = sorted(measure.aliases, key=len, reverse=True)
-        exact = [re.escape(name) for name in names if name in measure.exact_case]
-        loose = [re.escape(name) for name in names if name not in measure.exact_case]
-        parts = [rf"(?:{'|'.join(exact)})"] if exact else []
-        if loose:
-            parts.append(rf"(?i:{'|'.join(loose)})")
         heading = re.compile(
-            rf"(?m)^[ \t#*>]*(?P<before>[^\n\d:]{{0,40}}?)\b(?:{'|'.join(parts)})\b"
-            rf"(?P<after>[^\n:]{{0,60}}?):?[ \t*]*\n"
+            rf"(?m)^[ \t#*>]*(?P<before>[^\n\d:]{{0,40}}?)\b(?:{instrument_names(measure)})\b"
+            rf"(?P<after>[^\n:]{{0,60}}?)(?P<colon>:?)[ \t*]*\n"
         )
         found.append((heading, measure))
     return tuple(found)
@@ -97,8 +91,8 @@ def read_item_grids(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     for heading, measure in _headings():
         for match in heading.finditer(text):
             times = _times((match.group("before"), match.group("after")))
-            if times is None:
-                continue
+            if times is None or not (match.group("colon") or times.roles):
+                continue  # a sentence naming the instrument heads nothing
             pos = match.end()
             while (row := _ROW.match(text, pos)) is not None:
                 if not _read_row(scanner, facts, measure, times, row):

@@ -41,20 +41,27 @@ EARLIER = re.compile(
 )
 
 
+def instrument_names(measure: MeasureDef) -> str:
+    """The instrument's names as one alternation, longest first, each matched as written or
+    ignoring case as instruments.toml says."""
+    names = sorted(measure.aliases, key=len, reverse=True)
+    exact = [re.escape(name) for name in names if name in measure.exact_case]
+    loose = [re.escape(name) for name in names if name not in measure.exact_case]
+    parts = [rf"(?:{'|'.join(exact)})"] if exact else []
+    if loose:
+        parts.append(rf"(?i:{'|'.join(loose)})")
+    return "|".join(parts)
+
+
 @cache
 def _headings() -> tuple[tuple[re.Pattern[str], MeasureDef], ...]:
     found = []
     for measure in measure_defs():
         if not measure.numbered_items:
             continue
-        names = sorted(measure.aliases, key=len, reverse=True)
-        exact = [re.escape(name) for name in names if name in measure.exact_case]
-        loose = [re.escape(name) for name in names if name not in measure.exact_case]
-        parts = [rf"(?:{'|'.join(exact)})"] if exact else []
-        if loose:
-            parts.append(rf"(?i:{'|'.join(loose)})")
         heading = re.compile(
-            rf"(?m)^[^\n:]{{0,40}}?\b(?:{'|'.join(parts)})\b[^\n:]{{0,40}}:[ \t]*(?:\n|(?=\S))"
+            rf"(?m)^[^\n:]{{0,40}}?\b(?:{instrument_names(measure)})\b[^\n:]{{0,40}}:[ \t]*"
+            r"(?:\n|(?=\S))"
         )
         found.append((heading, measure))
     return tuple(found)
