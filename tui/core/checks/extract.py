@@ -30,6 +30,7 @@ from tui.core.checks.billing.sole_code import sole_code_total
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
+from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import (
     claim_vital_limits,
@@ -124,6 +125,7 @@ _PASSES: tuple[Pass, ...] = (
     read_pad_tests,
     read_pad_counts,
     read_item_lists,
+    read_item_grids,
     read_girth_pairs,
     read_aligned,
     read_test_times,

@@ -33,12 +33,18 @@ class MeasureDef:
     direction: str = ""
     items: tuple[str, ...] = ()
     numbered_items: bool = False
+    item_high: float | None = None
 
     def in_range(self, value: float) -> bool:
         """True when the value could be a score of this measure."""
         if self.low is not None and value < self.low:
             return False
         return self.high is None or value <= self.high
+
+    def item_in_range(self, value: float) -> bool:
+        """True when the value could be one item's score (FIM items are 1-7, its total 126)."""
+        high = self.item_high if self.item_high is not None else self.high
+        return self.in_range(value) and (high is None or value <= high)
 
 
 @dataclass(frozen=True)
@@ -190,8 +196,11 @@ def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
     (NDI is 0-50, "NDI 24%" too), and an item may score below the total's minimum (FIM)."""
     low, high = _number(spec.get("min")), _number(spec.get("max"))
     items = spec.get("item_range")
-    if isinstance(items, list) and len(items) == 2 and low is not None:
-        low = min(low, float(items[0]))
+    item_high = None
+    if isinstance(items, list) and len(items) == 2:
+        item_high = float(items[1])
+        if low is not None:
+            low = min(low, float(items[0]))
     if spec.get("percent_of") is not None and high is not None:
         high = max(high, 100.0)
     return MeasureDef(
@@ -206,6 +215,7 @@ def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
         direction=str(spec.get("direction", "")),
         items=_strs(spec.get("items")),
         numbered_items=bool(spec.get("numbered_items", False)),
+        item_high=item_high,
     )
 
 

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
@@ -69,62 +67,12 @@ def _cues() -> _Cues:
 
 
 def carried(text: str, pos: int) -> bool:
-    """True when `pos` lies in a block copied from an earlier note, or is a value its line's
-    bracketed note names as carried ("PF 38° ... (PF/inv/ev carried from 04/03)")."""
+    """True when `pos` lies in a block copied from an earlier note. A bracket on a row naming
+    which of its values were carried ("(PF/inv/ev carried from 04/03)") is read with the facts,
+    by the names it lists (measures/carried_names.py)."""
     starts, ends = _blocks(text)
     index = bisect.bisect_right(starts, pos) - 1
-    if index >= 0 and pos < ends[index]:
-        return True
-    noted = _noted(text)
-    at = bisect.bisect_right(noted, (pos, len(text))) - 1
-    return at >= 0 and noted[at][0] <= pos < noted[at][1]
-
-
-@lru_cache(maxsize=8)
-def _noted(text: str) -> list[tuple[int, int]]:
-    """The values a bracketed note on their line names as carried from an earlier visit: each
-    name of the note ("PF", "inv", "ev"), as a word or a word's start on the line before the
-    note, and the number right after it. Only the values of the note's own sentence are looked
-    at, back to the line's start, the sentence's start or the previous such note, so a note
-    (even one long line of them) is read in linear time."""
-    spans: list[tuple[int, int]] = []
-    previous = 0
-    for bracket in _OPENING.finditer(text):
-        at = bracket.start()
-        note = _carried_note().match(text, at)
-        if note is None:
-            continue
-        start = max(text.rfind("\n", previous, at) + 1, previous)
-        sentence = text.rfind(". ", start, at)
-        start = sentence + 2 if sentence >= 0 else start
-        for name in _NAME_SPLIT.split(note.group("names")):
-            if len(name) >= _SHORTEST_NAME:
-                spans += [found.span(1) for found in _named(name).finditer(text, start, at)]
-        previous = note.end()
-    return sorted(spans)
-
-
-@lru_cache(maxsize=256)
-def _named(name: str) -> re.Pattern[str]:
-    """A name from a carried note as a word or a word's start, and the number after it."""
-    return re.compile(rf"\b{re.escape(name.lower())}\w*[ \t]*:?[ \t]*(-?\d+(?:\.\d+)?)", re.I)
-
-
-_OPENING = re.compile(r"[(\[]")
-_NAME_SPLIT = re.compile(r"[ \t]*(?:/|,|&|\+|\band\b)[ \t]*")
-_SHORTEST_NAME = 2
-
-
-@cache
-def _carried_note() -> re.Pattern[str]:
-    """A bracket that opens with the names of values and says they were carried: "(PF/inv/ev
-    carried from 04/03, not re-measured)", "[ext copied from 01/12 note]" (data/carried.toml)."""
-    data = tomllib.loads(files("tui.core").joinpath("data", "carried.toml").read_text("utf-8"))
-    phrases = either([str(item) for item in data.get("noted", [])])
-    return re.compile(
-        rf"[(\[][ \t*_]*(?P<names>[A-Za-z][A-Za-z /,&+.-]{{0,40}}?)[ \t]+(?:{phrases})\b",
-        re.IGNORECASE,
-    )
+    return index >= 0 and pos < ends[index]
 
 
 @lru_cache(maxsize=8)

@@ -168,6 +168,29 @@ def rom_words() -> re.Pattern[str]:
     return _pattern([str(item) for item in _data().get("angles", {}).get("rom_words", [])])
 
 
+def value_first_unit() -> str:
+    """A unit a row written value first puts after its value, as a pattern ("18 deg", "30 s")."""
+    units = [str(item) for item in _data().get("value_first", {}).get("units", [])]
+    return rf"(?:{either(units)})(?![A-Za-z])\.?"
+
+
+def prose_unit() -> str:
+    """A unit of an angle or a length after a value that opens a sentence ("70° cervical
+    rotation", "38 mm max opening"), as a pattern."""
+    units = [str(item) for item in _data().get("value_first", {}).get("prose_units", [])]
+    return rf"(?:{either(units)})(?![A-Za-z])"
+
+
+@cache
+def pair_heading_unit() -> re.Pattern[str]:
+    """The unit a heading over sided pairs names: group "degrees" for an angle, "unit" for a
+    load, length or time written short."""
+    table = _data().get("side_pairs", {})
+    degrees = either(str(item) for item in table.get("degrees", []))
+    units = either(str(item) for item in table.get("units", []))
+    return re.compile(rf"(?P<degrees>{degrees})|\b(?P<unit>{units})\b(?![ \t]*/)", re.IGNORECASE)
+
+
 @cache
 def _vital_names() -> re.Pattern[str]:
     names = [name for sign in vital_signs() for name in sign.names]

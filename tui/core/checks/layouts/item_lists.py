@@ -34,11 +34,23 @@ _LINE_ITEM = re.compile(
     r"(?:\n|\Z)"
 )
 # An earlier level written after the current one: "(was 02)", "(SOC 03)", "prior 02".
-_EARLIER = re.compile(
+EARLIER = re.compile(
     r"\b(?:was|prev(?:ious)?|prior|SOC|eval|admit|admission|initial|baseline)\b[ \t:=]*(\d{1,2})"
     r"(?![\d.])",
     re.IGNORECASE,
 )
+
+
+def instrument_names(measure: MeasureDef) -> str:
+    """The instrument's names as one alternation, longest first, each matched as written or
+    ignoring case as instruments.toml says."""
+    names = sorted(measure.aliases, key=len, reverse=True)
+    exact = [re.escape(name) for name in names if name in measure.exact_case]
+    loose = [re.escape(name) for name in names if name not in measure.exact_case]
+    parts = [rf"(?:{'|'.join(exact)})"] if exact else []
+    if loose:
+        parts.append(rf"(?i:{'|'.join(loose)})")
+    return "|".join(parts)
 
 
 @cache
@@ -47,14 +59,9 @@ def _headings() -> tuple[tuple[re.Pattern[str], MeasureDef], ...]:
     for measure in measure_defs():
         if not measure.numbered_items:
             continue
-        names = sorted(measure.aliases, key=len, reverse=True)
-        exact = [re.escape(name) for name in names if name in measure.exact_case]
-        loose = [re.escape(name) for name in names if name not in measure.exact_case]
-        parts = [rf"(?:{'|'.join(exact)})"] if exact else []
-        if loose:
-            parts.append(rf"(?i:{'|'.join(loose)})")
         heading = re.compile(
-            rf"(?m)^[^\n:]{{0,40}}?\b(?:{'|'.join(parts)})\b[^\n:]{{0,40}}:[ \t]*(?:\n|(?=\S))"
+            rf"(?m)^[^\n:]{{0,40}}?\b(?:{instrument_names(measure)})\b[^\n:]{{0,40}}:[ \t]*"
+            r"(?:\n|(?=\S))"
         )
         found.append((heading, measure))
     return tuple(found)
@@ -84,7 +91,7 @@ def _read_item(
     name = " ".join(item.group("name").split())
     label = labels.join(measure.name, name)
     scanner.emit(facts, "outcome", level, (start, end), label, measure=measure.name)
-    earlier = _EARLIER.search(item.group("rest"))
+    earlier = EARLIER.search(item.group("rest"))
     if earlier is not None:
         offset = item.start("rest")
         before = (offset + earlier.start(1), offset + earlier.end(1))

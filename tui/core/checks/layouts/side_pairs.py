@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.checks.layouts.columns import grade_headings, rom_words
+from tui.core.checks.layouts.columns import grade_headings, pair_heading_unit, rom_words
 from tui.core.checks.layouts.girth_words import GIRTH_WORDS
 from tui.core.checks.measures import labels
 from tui.core.checks.text.pieces import Piece
@@ -29,11 +29,9 @@ _SIDE = SIDE_WORD
 SIDES = re.compile(
     rf"(?<![\w/])(?P<first>{_SIDE})[ \t]*[|/][ \t]*(?P<second>{_SIDE})(?![\w/])", re.IGNORECASE
 )
-# The unit a heading gives its values: degrees, or a load, length or time written short.
-_HEADING_UNIT = re.compile(
-    r"(?P<degrees>°|\bdeg(?:rees?)?\b)|\b(?P<unit>kg|lbs?|cm|mm|sec)\b(?![ \t]*/)",
-    re.IGNORECASE,
-)
+# The unit a heading gives its values: degrees, or a load, length or time written short
+# (data/columns.toml).
+_HEADING_UNIT = pair_heading_unit()
 # A number with no unit or maximum after it, in a row's values.
 _BARE_NUMBER = re.compile(r"(?<![\d./])-?\d{1,3}(?:\.\d)?(?![\d.]|[ \t]*(?:/|[A-Za-z°%+]))")
 # A heading line: words that name the pair's sides, ending with a colon or a bracket.

@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import re
 
+from tui.core.checks.layouts.columns import prose_unit, value_first_unit
 from tui.core.checks.layouts.side_pairs import NO_HEADING, Heading, heading, in_unit, sided
+from tui.core.checks.measures import labels
+from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
-# A unit written after a value ("18 deg", "30 s", "91 %", "7460 mL").
-_UNIT = (
-    r"(?:°|deg(?:rees?)?|%|s|secs?|seconds?|min|mins|minutes?|cm|mm|m|ft|in|kg|lbs?|Nm|N"
-    r"|mL|ml|L|m/s|bpm|mmHg)(?![A-Za-z])\.?"
-)
+# A unit written after a value ("18 deg", "30 s", "91 %", "7460 mL"; data/columns.toml).
+_UNIT = value_first_unit()
 # A side written before a value ("L 26.0 | R 22.5   ankle").
 _SIDE = rf"\b{SIDE_WORD}\b"
 # One value: its side, a number, a grade's sign, a maximum after a slash, a unit. A date
@@ -50,13 +50,28 @@ _NAME = r"(?P<name>[A-Za-z](?:[^\n\[\]()]|\([^\n\[\]()\d]{1,30}\)){0,80}?)"
 _BRACKET = r"(?:[ \t]*[\[(][^\[\]()\n\d]{0,30}\d[^\[\]()\n]{0,30}[\])])?"
 _NEXT = rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*{_LEADER}[A-Za-z]|[ \t]*\r?$)"
 _SEGMENT = re.compile(rf"{_VALUES}(?P<leader>{_LEADER}){_NAME}(?P<bracket>{_BRACKET}){_NEXT}")
+# In a sentence a single blank parts a value from its name ("70° cervical rotation R, 62° L."),
+# and a full stop may close the sentence.
+_PROSE_NEXT = (
+    rf"(?=[ \t]*[,;][ \t]*{_ONE}(?:[ \t]*\|[ \t]*{_ONE})*(?:{_LEADER}|[ ])[A-Za-z]"
+    rf"|[ \t]*\.?[ \t]*\r?$)"
+)
+_PROSE_SEGMENT = re.compile(
+    rf"{_VALUES}(?P<leader>{_LEADER}|[ ]){_NAME}(?P<bracket>{_BRACKET}){_PROSE_NEXT}"
+)
 _ROW_START = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]+)?(?=\d|{_SIDE}[ \t]*:?[ \t]*\d)")
 _SEGMENT_GAP = re.compile(r"[ \t]*[,;][ \t]*")
 # A name that holds values of its own ("LEFS 31/80", "AROM 45 deg") is a row of another shape.
 _OWN_VALUE = re.compile(r"\d[ \t]*/[ \t]*\d|\d[ \t]*%|[ \t]{2,}\d")
 # Values a gap may part from their name: with a unit, a maximum, a decimal or a bar pair.
 _JUDGED = re.compile(rf"[/|.]|\d[ \t]*{_UNIT}", re.IGNORECASE)
+# Values a single blank may part from their name: an angle or a length, whose unit says what
+# they are (a time or a count before words is a dose or a service's minutes).
+_MEASURED = re.compile(rf"\d[ \t]*{prose_unit()}")
 _BAR = re.compile(r"[ \t]*\|[ \t]*")
+# A bracket of words closing a sentence's last name: a remark on how the values were taken.
+_REMARK = re.compile(r"[ \t]*\([^()\n\d]*\)$")
+_BARE = re.compile(r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?:[ \t]*/[ \t]*\d{1,3})?")
 
 
 def value_first_pieces(text: str) -> list[Piece]:
@@ -76,6 +91,7 @@ def value_first_pieces(text: str) -> list[Piece]:
     for index, segments in enumerate(rows):
         if not segments or not (_led(segments) or _in_column(rows, index)):
             top = NO_HEADING
+            pieces += _prose(text, starts[index])
             continue
         if index > 0 and not rows[index - 1]:
             top = heading(text, starts[index - 1], max(starts[index] - 1, 0))
@@ -84,14 +100,27 @@ def value_first_pieces(text: str) -> list[Piece]:
     return pieces
 
 
-def _segments(text: str, start: int, end: int) -> list[re.Match[str]]:
+def _prose(text: str, start: int) -> list[Piece]:
+    """The rewrites of a sentence line of values each before its name, if it is one."""
+    end = text.find("\n", start)
+    segments = _segments(text, start, len(text) if end < 0 else end, _PROSE_SEGMENT)
+    if not segments or not _measured_prose(segments):
+        return []
+    return [
+        piece for segment in segments for piece in _moved(text, segment, NO_HEADING, remark=True)
+    ]
+
+
+def _segments(
+    text: str, start: int, end: int, pattern: re.Pattern[str] = _SEGMENT
+) -> list[re.Match[str]]:
     """The segments of a line that opens with values: none unless the whole line is segments."""
     opened = _ROW_START.match(text, start, end)
     if opened is None:
         return []
     found: list[re.Match[str]] = []
     pos = opened.end()
-    while (segment := _SEGMENT.match(text, pos, end)) is not None:
+    while (segment := pattern.match(text, pos, end)) is not None:
         if _OWN_VALUE.search(segment.group("name")):
             return []
         found.append(segment)
@@ -100,12 +129,43 @@ def _segments(text: str, start: int, end: int) -> list[re.Match[str]]:
             break
         pos = gap.end()
     tail = text[found[-1].end() : end] if found else "x"
-    return found if not tail.strip() else []
+    return found if not tail.strip(" \t\r.") else []
 
 
 def _led(segments: list[re.Match[str]]) -> bool:
     """Every segment's values are set apart from its name by dots or a dash, not a gap."""
     return all(segment.group("leader").strip() for segment in segments)
+
+
+def _measured_prose(segments: list[re.Match[str]]) -> bool:
+    """A sentence of values each before its name: an angle or a length before a motion ("70°
+    cervical rotation R"), then more of them before a side or a qualifier ("62° L", "34 mm
+    pain-free"), or a score before its instrument's name ("42/56 Berg"). A size before a thing
+    ("10 cm step-ups", "5 mm heel lift") names no motion and is left as written."""
+    return all(
+        segment.group("leader") == " " and (_moved_by(segment, index > 0) or _scored(segment))
+        for index, segment in enumerate(segments)
+    )
+
+
+def _moved_by(segment: re.Match[str], after_first: bool) -> bool:
+    """An angle or a length before the motion it measures, or, after the sentence's first
+    value, before any words (the first value's motion is theirs)."""
+    if not _MEASURED.search(segment.group("values")):
+        return False
+    parts = [part for _, part, _ in labels.mentions(segment.group("name"))]
+    return after_first or "motion" in parts
+
+
+def _scored(segment: re.Match[str]) -> bool:
+    """A score right before the name of an instrument it is in range of ("42/56 Berg", "28 ODI
+    (IE 46)")."""
+    named = measure_matcher().pattern.match(segment.group("name"))
+    score = _BARE.fullmatch(segment.group("values"))
+    if named is None or score is None:
+        return False
+    measure = measure_matcher().measure(named.group())
+    return measure is not None and measure.in_range(float(score.group("score")))
 
 
 def _in_column(rows: list[list[re.Match[str]]], index: int) -> bool:
@@ -122,11 +182,15 @@ def _judged(segments: list[re.Match[str]]) -> bool:
     return all(_JUDGED.search(segment.group("values")) for segment in segments)
 
 
-def _moved(text: str, segment: re.Match[str], top: Heading) -> list[Piece]:
+def _moved(text: str, segment: re.Match[str], top: Heading, remark: bool = False) -> list[Piece]:
     """The name written before the values (mapped to where it was written), the leader and the
     name taken from after them, each bar between two values written as a slash, and, under a
-    heading that names two sides or a unit, each value's side and unit (side_pairs)."""
+    heading that names two sides or a unit, each value's side and unit (side_pairs). With
+    `remark`, a bracket of words closing the name stays after the values: in a sentence it
+    says how all of them were taken ("11 cm L (tape, chin to acromion)")."""
     name = segment.group("name").rstrip(" \t.,;:")
+    if remark:
+        name = _REMARK.sub("", name)
     name_start = segment.start("name")
     name_end = name_start + len(name)
     values_start, values_end = segment.span("values")
@@ -138,5 +202,6 @@ def _moved(text: str, segment: re.Match[str], top: Heading) -> list[Piece]:
     else:
         pieces += [Piece(bar.start(), bar.end(), " / ", bar.start(), bar.end()) for bar in bars]
         pieces += in_unit(text, (values_start, values_end), top)
-    pieces.append(Piece(values_end, segment.end("name"), "", values_end, segment.end("name")))
+    taken = name_end if remark else segment.end("name")
+    pieces.append(Piece(values_end, taken, "", values_end, taken))
     return pieces

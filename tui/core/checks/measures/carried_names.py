@@ -4,9 +4,12 @@
 re-measured)": the bracket opens with the names of some of the row's measures, then says they
 are not this visit's. Those values are earlier ones; the row's other values (DF 9°) are today's.
 A name is matched to a value by the anatomy and side words it holds ("abd" is the abduction,
-"R grip" the right grip, "R" the right side's value), each of which the value's label must hold.
-A bracket that names nothing ("(carried from 04/03)") or says the values were measured today
-marks nothing here. The words are data (legends.toml carried_names); each line is read once.
+"R grip" the right grip, "R" the right side's value) or as an instrument's name ("TUG"), each
+of which the value's label must hold. A bracket that names nothing ("(carried from 04/03)"),
+names a symptom ("(pain same as last visit)": a comparison) or says the values were measured
+today marks nothing here. A bracket looks back only to its sentence's start or the bracket
+before it. This is the one reader of such brackets; its words are data (legends.toml
+carried_names), and each line is read once.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.measures.listed_values import normalised
+from tui.core.checks.tables import measure_defs
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
@@ -62,9 +66,9 @@ def block_carried_dates(scanner: Scanner, _facts: list[Fact], _measures: tuple[s
 def mark_carried_names(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each value of a row that the bracket closing the row names as carried
     from an earlier visit. The bracket closing a value's row is the first carried-names bracket
-    after it in its sentence; each is found by bisection, so a long line is read in linear
-    time."""
-    lines: dict[int, tuple[list[int], list[list[str]], list[int]]] = {}
+    after it in its sentence: a bracket looks back only to its sentence's start or the bracket
+    before it. Each is found by bisection, so a long line is read in linear time."""
+    lines: dict[int, tuple[list[int], list[list[str]], list[int], list[int]]] = {}
     for index, fact in enumerate(facts):
         if not labels.may_be_earlier(fact):
             continue
@@ -74,11 +78,11 @@ def mark_carried_names(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         line_start, line_end = scanner.line(start)
         if line_start not in lines:
             lines[line_start] = _line_marks(scanner.text, line_start, line_end)
-        opens, named, stops = lines[line_start]
+        opens, named, stops, closes = lines[line_start]
         at = bisect.bisect_right(opens, start)
-        if at == len(opens) or bisect.bisect_right(stops, start) != bisect.bisect_left(
-            stops, opens[at]
-        ):
+        if at == len(opens) or (at > 0 and start < closes[at - 1]):
+            continue  # no bracket after it, or it lies inside the bracket before
+        if bisect.bisect_right(stops, start) != bisect.bisect_left(stops, opens[at]):
             continue
         if any(_names(fact.label, name) for name in named[at]):
             facts[index] = labels.as_earlier(fact)
@@ -86,30 +90,51 @@ def mark_carried_names(scanner: Scanner, facts: list[Fact], _measures: tuple[str
 
 def _line_marks(
     text: str, line_start: int, line_end: int
-) -> tuple[list[int], list[list[str]], list[int]]:
-    """The line's carried-names brackets (where each opens, the names it lists) and where its
-    sentences end: a bracket names only values of its own sentence."""
+) -> tuple[list[int], list[list[str]], list[int], list[int]]:
+    """The line's carried-names brackets (where each opens, the names it lists, where each
+    closes) and where its sentences end: a bracket names only values of its own sentence."""
     brackets = _named_brackets(text, line_start, line_end)
     stops = [found.start() for found in _SENTENCE_END.finditer(text, line_start, line_end)]
-    return [at for at, _ in brackets], [names for _, names in brackets], stops
+    return (
+        [bracket.start() for bracket, _ in brackets],
+        [names for _, names in brackets],
+        stops,
+        [bracket.end() for bracket, _ in brackets],
+    )
 
 
-def _named_brackets(text: str, line_start: int, line_end: int) -> list[tuple[int, list[str]]]:
-    """Each carried-names bracket on the line, as (where it opens, the names it lists)."""
+def _named_brackets(
+    text: str, line_start: int, line_end: int
+) -> list[tuple[re.Match[str], list[str]]]:
+    """Each carried-names bracket on the line, with the names it lists."""
     found = []
     for bracket in _bracket().finditer(text, line_start, line_end):
         names = _carried_names(bracket)
         if names:
-            found.append((bracket.start(), names))
+            found.append((bracket, names))
     return found
 
 
 def _carried_names(bracket: re.Match[str]) -> list[str]:
     """The names a carried-names bracket lists; none when the rest of the bracket holds a value
-    of its own ("(up from 13/30 at eval)") or the names hold no anatomy or side word ("up")."""
-    if _VALUE.search(bracket.group("rest")) or not labels.mentions(bracket.group("names")):
+    of its own ("(up from 13/30 at eval)") or the names hold no anatomy or side word and no
+    instrument's name ("up")."""
+    if _VALUE.search(bracket.group("rest")):
         return []
-    return [name for name in _SEPARATOR.split(bracket.group("names").strip()) if name]
+    names = [name for name in _SEPARATOR.split(bracket.group("names").strip()) if name]
+    if labels.mentions(bracket.group("names")) or any(_instrument(name) for name in names):
+        return names
+    return []
+
+
+def _instrument(name: str) -> bool:
+    """The name is an instrument's, as notes write it ("TUG", "Berg")."""
+    return name.strip().lower() in _instrument_names()
+
+
+@cache
+def _instrument_names() -> frozenset[str]:
+    return frozenset(alias.lower() for measure in measure_defs() for alias in measure.aliases)
 
 
 def _names(label: str, name: str) -> bool:
