@@ -59,7 +59,11 @@ from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.listed_values import read_listed
-from tui.core.checks.measures.modal_goals import block_goal_targets, block_modal_goals
+from tui.core.checks.measures.modal_goals import (
+    block_goal_targets,
+    block_modal_goals,
+    block_plan_steps,
+)
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -73,6 +77,7 @@ from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.replies import mark_replies
+from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
     read_other_side,
@@ -109,6 +114,7 @@ _PASSES: tuple[Pass, ...] = (
     block_carried_dates,
     block_modal_goals,
     block_goal_targets,
+    block_plan_steps,
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
@@ -157,6 +163,7 @@ _PASSES: tuple[Pass, ...] = (
     mark_direct_measures,
     mark_arrowed,
     mark_dated,
+    mark_program_baselines,
     mark_labelled,
     mark_carried_names,
     mark_bracket_headings,

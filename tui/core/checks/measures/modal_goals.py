@@ -48,6 +48,30 @@ def block_modal_goals(scanner: Scanner, _facts: list[Fact], _measures: tuple[str
             scanner.block(modal.end(), end)
 
 
+@cache
+def _plan_step() -> re.Pattern[str]:
+    """A verb of progression opening its clause and leading, within a few words, to "to" or
+    "toward(s)" (legends.toml goal_steps)."""
+    verbs = either(legend_words().get("goal_steps", ()))
+    opening = r"(?:^|(?<=[,;:.(])|(?<=\bthen))[ \t]*(?:[-*\u2022>][ \t]*)?"
+    return re.compile(
+        rf"{opening}(?:{verbs})(?:[ \t]+[A-Za-z][\w/-]*){{0,3}}?[ \t]+to(?:wards?)?(?![\w-])",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def block_plan_steps(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Block the values of a clause opened by a verb of progression in its plain form ("P: 1x/wk,
+    progress to independent walking 10 ft", "advance gait to 300 ft"): the clause says what the
+    patient is to reach, so its values are targets. A value of this visit said in the clause
+    ("progress to 10 ft; walks 6 ft today") ends it."""
+    text = scanner.text
+    for step in _plan_step().finditer(text):
+        _, end = _clause(scanner, step.end())
+        current = _current_value().search(text, step.end(), end)
+        scanner.block(step.end(), current.start() if current else end)
+
+
 def _clause(scanner: Scanner, position: int) -> tuple[int, int]:
     """The clause holding `position`, inside its sentence and line."""
     sentence_start, sentence_end = scanner.sentence(position)
