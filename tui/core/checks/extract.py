@@ -62,6 +62,7 @@ from tui.core.checks.measures.listed_values import read_listed
 from tui.core.checks.measures.modal_goals import (
     block_goal_targets,
     block_modal_goals,
+    block_plan_clauses,
     block_plan_steps,
 )
 from tui.core.checks.measures.others import (
@@ -115,6 +116,7 @@ _PASSES: tuple[Pass, ...] = (
     block_modal_goals,
     block_goal_targets,
     block_plan_steps,
+    block_plan_clauses,
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
