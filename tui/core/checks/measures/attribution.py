@@ -262,14 +262,17 @@ _UNIT_LAST = re.compile(r"(?:°|[A-Za-z%])\Z")
 
 def _unled_name(text: str, start: int, unit_end: int, line_end: int) -> tuple[int, int] | None:
     """The name written straight after a value and its unit at the start of a line, up to a
-    bracket or a clause mark; only a unit makes the words after a number its name (a bare "3
-    sets" or "2 R hip" says nothing of what the number is)."""
+    bracket or a clause mark, when they name a joint, a motion or a muscle ("115° L" under "R
+    knee flex 120°" names only a side); only a unit makes the words after a number its name (a
+    bare "3 sets" or "2 R hip" says nothing of what the number is)."""
     lead = _UNLED.match(text, unit_end, line_end)
     unit = text[start:unit_end].rstrip(" \t")
     if lead is None or lead.end() == start + len(unit) or not _UNIT_LAST.search(unit):
         return None
     stop = _NAME_END.search(text, lead.end(), min(line_end, lead.end() + WINDOW))
-    return lead.end(), stop.start() if stop else min(line_end, lead.end() + WINDOW)
+    name = lead.end(), stop.start() if stop else min(line_end, lead.end() + WINDOW)
+    named = _parts(text[name[0] : name[1]])
+    return name if named.joint or named.motion or named.muscle else None
 
 
 def _named_after(scanner: Scanner, start: int, end: int) -> labels.Parts | None:

@@ -1,0 +1,115 @@
+"""A rating asked aloud and answered by the next speaker of a transcript.
+
+"CLINICIAN: Any pain right now, zero to ten?" then "CLIENT: Maybe a three.": the number
+answers the question two lines up, so it is the rating the question asked for. The question is
+a speaker's line that names a 0-10 scale and ends in a question mark; the answer is the next
+speaker's line (a different speaker, within a line or two), and its first sentence must hold one
+bare number from 0 to 10 and nothing that makes it another quantity (a unit, a second number).
+The symptom the question names decides the kind: a pain word makes a pain rating, another
+symptom's word ("dizziness", "fatigue") a rating of that symptom (kind `other`, unit "/10"), and
+a question naming neither gives nothing. The words are data (replies.toml [answers]); each line
+is read once, so the pass is linear.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+# How many lines below a question its answer may stand.
+_ANSWER_REACH = 2
+_STAMP = r"(?:\[[\d:.]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+@cache
+def _answer() -> re.Pattern[str]:
+    """The answer's first sentence: one bare number, maybe "a" before it and "/10" or "out of
+    10" after it, no unit after it (replies.toml [answers] units) and no other digit."""
+    units = either(_table()["units"])
+    return re.compile(
+        r"[^\d\n.?!]*?(?<![\w./-])(?:a[ \t]+)?(\d{1,2}(?:\.5)?)"
+        rf"(?!\w|\.\d|[ \t]*(?:/[ \t]*(?!10\b)\d|-|[%°]|(?:{units})(?![\w-])))"
+        r"(?:[ \t]*(?:/[ \t]*10|out of 10)(?!\d))?[^\d\n.?!]*(?:[.?!]|$)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+@cache
+def _table() -> dict[str, list[str]]:
+    data = tomllib.loads(files("tui.core").joinpath("data", "replies.toml").read_text("utf-8"))
+    return {str(key): value for key, value in data["answers"].items()}
+
+
+@dataclass(frozen=True)
+class _Words:
+    line: re.Pattern[str]
+    scale: re.Pattern[str]
+    pain: re.Pattern[str]
+    symptom: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    table = _table()
+    edge, tail = r"(?<![\w-])", r"(?![\w-])"
+    flags = re.IGNORECASE
+    return _Words(
+        line=re.compile(
+            rf"^[ \t]*{_STAMP}(?P<speaker>{either(table['speaker'])})[ \t]*:[ \t]*(?P<said>[^\n]*)$",
+            re.MULTILINE,
+        ),
+        scale=re.compile(rf"(?:{either(table['scale'])})", flags),
+        pain=re.compile(rf"{edge}(?:{either(table['pain'])}){tail}", flags),
+        symptom=re.compile(rf"{edge}(?:{either(table['symptoms'])}){tail}", flags),
+    )
+
+
+def read_spoken_answers(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Read each answer to a rating question on the next speaker's line (see the module)."""
+    words = _words()
+    turns = list(words.line.finditer(scanner.text))
+    lines = _line_numbers(scanner.text, turns)
+    for index, question in enumerate(turns[:-1]):
+        asked = _asked(question)
+        answer = turns[index + 1]
+        if asked is None or lines[index + 1] - lines[index] > _ANSWER_REACH:
+            continue
+        if answer.group("speaker") == question.group("speaker"):
+            continue  # one speaker's two lines ("PT" and "Pt" are two: therapist, patient)
+        said = _answer().match(scanner.text, answer.start("said"), answer.end("said"))
+        if said is None or not scanner.free(*said.span(1)):
+            continue
+        kind, label = asked
+        value = to_number(said.group(1))
+        if kind == "pain":
+            scanner.emit(facts, "pain", value, said.span(1), label)
+        else:
+            scanner.emit(facts, "other", value, said.span(1), label, unit="/10")
+
+
+def _asked(question: re.Match[str]) -> tuple[str, str] | None:
+    """The kind and label of the rating a speaker's line asks for, if it asks for one."""
+    words = _words()
+    said = question.group("said")
+    if not said.rstrip().endswith("?") or not words.scale.search(said):
+        return None
+    if words.pain.search(said):
+        return "pain", "pain"
+    symptom = words.symptom.search(said)
+    return ("other", symptom.group().lower()) if symptom else None
+
+
+def _line_numbers(text: str, turns: list[re.Match[str]]) -> list[int]:
+    """The line number of each speaker's line, counted once through the text."""
+    numbers, line, position = [], 0, 0
+    for turn in turns:
+        line += text.count("\n", position, turn.start())
+        position = turn.start()
+        numbers.append(line)
+    return numbers
