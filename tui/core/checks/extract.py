@@ -77,8 +77,8 @@ from tui.core.checks.measures.others import (
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
-from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.program_baselines import mark_program_baselines
+from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
     read_other_side,

@@ -24,6 +24,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from tui.core.checks.measures import labels
@@ -220,7 +221,7 @@ def _each_named(line: str) -> bool:
     found = sorted(members for members, _ in _lists(line))
     return all(
         _LETTER.search(line, before[-1][1], after[0][0]) is not None
-        for before, after in zip(found, found[1:], strict=False)
+        for before, after in pairwise(found)
     )
 
 

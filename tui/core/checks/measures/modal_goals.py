@@ -81,9 +81,7 @@ def _plan_line() -> re.Pattern[str]:
     )
 
 
-def block_plan_clauses(
-    scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]
-) -> None:
+def block_plan_clauses(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Block each clause of a plan line that names a later time ("P: cont 2x/wk, IMT trial at 30%
     MIP next visit"): a value there is planned, not measured. A plan's clause without a later
     time ("Plan: pain 2/10 at d/c today") is left to the other readers."""

@@ -41,9 +41,7 @@ def _led() -> re.Pattern[str]:
 _CLAUSE_MARK = re.compile(r"[;\n]|\.(?!\d)")
 
 
-def mark_program_baselines(
-    scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
-) -> None:
+def mark_program_baselines(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each outcome score led by a pre word in its clause."""
     text = scanner.text
     for index, fact in enumerate(facts):

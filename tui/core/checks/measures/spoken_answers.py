@@ -27,6 +27,8 @@ from tui.core.checks.text.scan import Scanner
 # How many lines below a question its answer may stand.
 _ANSWER_REACH = 2
 _STAMP = r"(?:\[[\d:.]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
+
+
 @cache
 def _answer() -> re.Pattern[str]:
     """The answer's first sentence: one bare number, maybe "a" before it and "/10" or "out of
@@ -61,7 +63,8 @@ def _words() -> _Words:
     flags = re.IGNORECASE
     return _Words(
         line=re.compile(
-            rf"^[ \t]*{_STAMP}(?P<speaker>{either(table['speaker'])})[ \t]*:[ \t]*(?P<said>[^\n]*)$",
+            rf"^[ \t]*{_STAMP}(?P<speaker>{either(table['speaker'])})[ \t]*:"
+            r"[ \t]*(?P<said>[^\n]*)$",
             re.MULTILINE,
         ),
         scale=re.compile(rf"(?:{either(table['scale'])})", flags),
@@ -77,11 +80,9 @@ def read_spoken_answers(scanner: Scanner, facts: list[Fact], _measures: tuple[st
     lines = _line_numbers(scanner.text, turns)
     for index, question in enumerate(turns[:-1]):
         asked = _asked(question)
-        answer = turns[index + 1]
-        if asked is None or lines[index + 1] - lines[index] > _ANSWER_REACH:
+        answer = _answer_turn(turns, lines, index) if asked is not None else None
+        if asked is None or answer is None:
             continue
-        if answer.group("speaker") == question.group("speaker"):
-            continue  # one speaker's two lines ("PT" and "Pt" are two: therapist, patient)
         said = _answer().match(scanner.text, answer.start("said"), answer.end("said"))
         if said is None or not scanner.free(*said.span(1)):
             continue
@@ -91,6 +92,19 @@ def read_spoken_answers(scanner: Scanner, facts: list[Fact], _measures: tuple[st
             scanner.emit(facts, "pain", value, said.span(1), label)
         else:
             scanner.emit(facts, "other", value, said.span(1), label, unit="/10")
+
+
+def _answer_turn(turns: list[re.Match[str]], lines: list[int], index: int) -> re.Match[str] | None:
+    """The first line of another speaker within reach under the question at `index` (the
+    asker may say more first: "Take your time."); "PT" and "Pt" are two speakers, therapist
+    and patient, so labels are compared as written."""
+    speaker = turns[index].group("speaker")
+    for later in range(index + 1, len(turns)):
+        if lines[later] - lines[index] > _ANSWER_REACH:
+            return None
+        if turns[later].group("speaker") != speaker:
+            return turns[later]
+    return None
 
 
 def _asked(question: re.Match[str]) -> tuple[str, str] | None:
