@@ -49,6 +49,13 @@ def test_a_rating_asked_aloud_is_read_from_the_next_speakers_answer() -> None:
     assert one_fact(tired, "other", 6).unit == "/10" and values(tired, "pain") == []
 
 
+def test_an_earlier_time_in_the_answer_gives_the_earlier_rating() -> None:
+    text = "T: The dizziness, zero to ten?\nP: About a four. Last week it was a seven.\n"
+    assert "previous" in one_fact(text, "other", 7).label
+    today = "T: Any pain now, zero to ten?\nP: About a four. It was a 6 this morning.\n"
+    assert values(today, "pain") == [4]
+
+
 def test_an_answer_with_a_unit_or_two_numbers_is_no_rating() -> None:
     """The twins: a time and a range of two numbers are not the rating asked for."""
     held = "CLINICIAN: How long overhead, zero to ten?\nCLIENT: About twenty seconds.\n"

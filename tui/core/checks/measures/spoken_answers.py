@@ -7,7 +7,8 @@ speaker's line (a different speaker, within a line or two), and its first senten
 bare number from 0 to 10 and nothing that makes it another quantity (a unit, a second number).
 The symptom the question names decides the kind: a pain word makes a pain rating, another
 symptom's word ("dizziness", "fatigue") a rating of that symptom (kind `other`, unit "/10"), and
-a question naming neither gives nothing. The words are data (replies.toml [answers]); each line
+a question naming neither gives nothing. A next sentence of the answer that says an earlier time
+("Last week it was a seven.") gives the same rating's earlier value. The words are data (replies.toml [answers]); each line
 is read once, so the pass is linear.
 """
 
@@ -20,6 +21,8 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.labels import PREVIOUS
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -86,12 +89,31 @@ def read_spoken_answers(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         said = _answer().match(scanner.text, answer.start("said"), answer.end("said"))
         if said is None or not scanner.free(*said.span(1)):
             continue
-        kind, label = asked
-        value = to_number(said.group(1))
-        if kind == "pain":
-            scanner.emit(facts, "pain", value, said.span(1), label)
-        else:
-            scanner.emit(facts, "other", value, said.span(1), label, unit="/10")
+        _emit(scanner, facts, asked, said.span(1), earlier=False)
+        # "About a four. Last week it was a seven.": a next sentence of the answer that says an
+        # earlier time gives the same rating's earlier value
+        more = _answer().match(scanner.text, said.end(), answer.end("said"))
+        if more is not None and scanner.free(*more.span(1)):
+            if attribute(scanner, *more.span(1), after_side=False).prior:
+                _emit(scanner, facts, asked, more.span(1), earlier=True)
+
+
+def _emit(
+    scanner: Scanner,
+    facts: list[Fact],
+    asked: tuple[str, str],
+    span: tuple[int, int],
+    *,
+    earlier: bool,
+) -> None:
+    """The rating asked for, at `span`: pain, or the symptom's rating out of 10."""
+    kind, label = asked
+    value = to_number(scanner.text[span[0] : span[1]])
+    label = f"{label} {PREVIOUS}" if earlier else label
+    if kind == "pain":
+        scanner.emit(facts, "pain", value, span, label)
+    else:
+        scanner.emit(facts, "other", value, span, label, unit="/10")
 
 
 def _answer_turn(turns: list[re.Match[str]], lines: list[int], index: int) -> re.Match[str] | None:
