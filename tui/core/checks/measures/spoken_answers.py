@@ -7,9 +7,9 @@ speaker's line (a different speaker, within a line or two), and its first senten
 bare number from 0 to 10 and nothing that makes it another quantity (a unit, a second number).
 The symptom the question names decides the kind: a pain word makes a pain rating, another
 symptom's word ("dizziness", "fatigue") a rating of that symptom (kind `other`, unit "/10"), and
-a question naming neither gives nothing. A next sentence of the answer that says an earlier time
-("Last week it was a seven.") gives the same rating's earlier value. The words are data (replies.toml [answers]); each line
-is read once, so the pass is linear.
+a question naming neither gives nothing. A next sentence of the answer that says an earlier
+time ("Last week it was a seven.") gives the same rating's earlier value. The words are data
+(replies.toml [answers]); each line is read once, so the pass is linear.
 """
 
 from __future__ import annotations
@@ -93,9 +93,13 @@ def read_spoken_answers(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         # "About a four. Last week it was a seven.": a next sentence of the answer that says an
         # earlier time gives the same rating's earlier value
         more = _answer().match(scanner.text, said.end(), answer.end("said"))
-        if more is not None and scanner.free(*more.span(1)):
-            if attribute(scanner, *more.span(1), after_side=False).prior:
-                _emit(scanner, facts, asked, more.span(1), earlier=True)
+        if more is not None and _earlier(scanner, more.span(1)):
+            _emit(scanner, facts, asked, more.span(1), earlier=True)
+
+
+def _earlier(scanner: Scanner, span: tuple[int, int]) -> bool:
+    """The number at `span`, not yet taken, is said of an earlier time."""
+    return scanner.free(*span) and attribute(scanner, *span, after_side=False).prior
 
 
 def _emit(
