@@ -49,6 +49,12 @@ def test_a_rating_asked_aloud_is_read_from_the_next_speakers_answer() -> None:
     assert one_fact(tired, "other", 6).unit == "/10" and values(tired, "pain") == []
 
 
+def test_the_answer_may_come_after_the_askers_next_line_or_on_the_questions_line() -> None:
+    later = "PT: Worst pain this week, 0-10?\nPT: Take your time.\nPt: Seven, on the stairs.\n"
+    assert values(later, "pain") == [7]
+    assert values("- Any pain right now, 0 to 10? Maybe a 3.\n", "pain") == [3]
+
+
 def test_an_earlier_time_in_the_answer_gives_the_earlier_rating() -> None:
     text = "T: The dizziness, zero to ten?\nP: About a four. Last week it was a seven.\n"
     assert "previous" in one_fact(text, "other", 7).label

@@ -86,7 +86,7 @@ from tui.core.checks.measures.restated import (
 )
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
-from tui.core.checks.measures.spoken_answers import read_spoken_answers
+from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
@@ -142,6 +142,7 @@ _PASSES: tuple[Pass, ...] = (
     read_mmt,
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_spoken_answers,
+    read_inline_answers,
     read_ratings,
     read_durations,
     read_gait_speed,

@@ -86,15 +86,46 @@ def read_spoken_answers(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         answer = _answer_turn(turns, lines, index) if asked is not None else None
         if asked is None or answer is None:
             continue
-        said = _answer().match(scanner.text, answer.start("said"), answer.end("said"))
-        if said is None or not scanner.free(*said.span(1)):
-            continue
-        _emit(scanner, facts, asked, said.span(1), earlier=False)
-        # "About a four. Last week it was a seven.": a next sentence of the answer that says an
-        # earlier time gives the same rating's earlier value
-        more = _answer().match(scanner.text, said.end(), answer.end("said"))
-        if more is not None and _earlier(scanner, more.span(1)):
-            _emit(scanner, facts, asked, more.span(1), earlier=True)
+        _read_answer(scanner, facts, asked, answer.start("said"), answer.end("said"))
+
+
+def _read_answer(
+    scanner: Scanner, facts: list[Fact], asked: tuple[str, str], start: int, end: int
+) -> None:
+    """The rating answered at [start, end): its first sentence's number, and a next sentence's
+    number when that sentence says an earlier time ("About a four. Last week it was a
+    seven.")."""
+    said = _answer().match(scanner.text, start, end)
+    if said is None or not scanner.free(*said.span(1)):
+        return
+    _emit(scanner, facts, asked, said.span(1), earlier=False)
+    more = _answer().match(scanner.text, said.end(), end)
+    if more is not None and _earlier(scanner, more.span(1)):
+        _emit(scanner, facts, asked, more.span(1), earlier=True)
+
+
+# How far back from its question mark a question written inline may start.
+_QUESTION_REACH = 160
+_SENTENCE_END = re.compile(r"[.!?](?!\d)")
+
+
+def read_inline_answers(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A question and its answer written on one line ("The pain right now, on the 0 to 10
+    scale? Maybe a 3."): the sentence after the question mark answers it, as the next speaker's
+    line does in a transcript. The scale a rating question names is never a value."""
+    text = scanner.text
+    mark = text.find("?")
+    while mark >= 0:
+        line_start, line_end = scanner.line(mark)
+        start = max(line_start, mark - _QUESTION_REACH)
+        for end in _SENTENCE_END.finditer(text, start, mark):
+            start = end.end()
+        asked = _rating_asked(text[start:mark])
+        if asked is not None:
+            _read_answer(scanner, facts, asked, mark + 1, line_end)
+            for scale in _words().scale.finditer(text, start, mark):
+                scanner.block(*scale.span())  # "pain 0 to 10?" asks; 0 is no rating
+        mark = text.find("?", mark + 1)
 
 
 def _earlier(scanner: Scanner, span: tuple[int, int]) -> bool:
@@ -135,9 +166,14 @@ def _answer_turn(turns: list[re.Match[str]], lines: list[int], index: int) -> re
 
 def _asked(question: re.Match[str]) -> tuple[str, str] | None:
     """The kind and label of the rating a speaker's line asks for, if it asks for one."""
-    words = _words()
     said = question.group("said")
-    if not said.rstrip().endswith("?") or not words.scale.search(said):
+    return _rating_asked(said) if said.rstrip().endswith("?") else None
+
+
+def _rating_asked(said: str) -> tuple[str, str] | None:
+    """The kind and label of the rating a question asks for, if it names a scale."""
+    words = _words()
+    if not words.scale.search(said):
         return None
     if words.pain.search(said):
         return "pain", "pain"
