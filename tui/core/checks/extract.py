@@ -61,7 +61,12 @@ from tui.core.checks.measures.legend_targets import block_legend_targets, drop_l
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
 from tui.core.checks.measures.listed_values import read_listed
 from tui.core.checks.measures.metabolic_equivalents import read_metabolic_equivalents
-from tui.core.checks.measures.modal_goals import block_goal_targets, block_modal_goals
+from tui.core.checks.measures.modal_goals import (
+    block_goal_targets,
+    block_modal_goals,
+    block_plan_clauses,
+    block_plan_steps,
+)
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -74,6 +79,7 @@ from tui.core.checks.measures.others import (
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
+from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
@@ -82,6 +88,7 @@ from tui.core.checks.measures.restated import (
 )
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
@@ -112,6 +119,8 @@ _PASSES: tuple[Pass, ...] = (
     block_carried_dates,
     block_modal_goals,
     block_goal_targets,
+    block_plan_steps,
+    block_plan_clauses,
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
@@ -138,6 +147,8 @@ _PASSES: tuple[Pass, ...] = (
     read_titled,
     read_mmt,
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
+    read_spoken_answers,
+    read_inline_answers,
     read_ratings,
     read_durations,
     read_gait_speed,
@@ -163,6 +174,7 @@ _PASSES: tuple[Pass, ...] = (
     mark_direct_measures,
     mark_arrowed,
     mark_dated,
+    mark_program_baselines,
     mark_labelled,
     mark_carried_names,
     mark_bracket_headings,

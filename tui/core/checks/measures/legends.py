@@ -24,6 +24,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from tui.core.checks.measures import labels
@@ -200,13 +201,28 @@ def position(
     names = _after(line_text, list_end - line[0]) or _before(
         line_text, list_start - line[0], member.size
     )
-    if names is None and len(_lists(line_text)) == 1:
-        # With several lists on the row ("Radial / ulnar  12° / 30°  18° / 38°" under "R / L"),
-        # the heading's items name the lists, not the values within each.
+    if names is None and _each_named(line_text):
+        # With several lists side by side ("Radial / ulnar  12° / 30°  18° / 38°" under "R / L"),
+        # the heading's items name the lists, not the values within each; lists that each
+        # follow a name of their own ("flex 4-/5 / 3-/5; ER 4-/5 / 3/5" under "now / IE") are
+        # rows of their own, and the heading names the values within each.
         names = _heading(text, line[0], member.size)
     if names is None or len(names) != member.size:
         return Position()
     return _named(names[member.index if index is None else index])
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _each_named(line: str) -> bool:
+    """The line holds one list, or each of its lists after the first follows words of its own
+    (a name between two lists), so none of them is a column of the others."""
+    found = sorted(members for members, _ in _lists(line))
+    return all(
+        _LETTER.search(line, before[-1][1], after[0][0]) is not None
+        for before, after in pairwise(found)
+    )
 
 
 _AFTER = re.compile(rf"(?:[ \t]*{_UNIT})?[ \t]*\(?[ \t]*", re.IGNORECASE)

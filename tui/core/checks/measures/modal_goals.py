@@ -48,6 +48,51 @@ def block_modal_goals(scanner: Scanner, _facts: list[Fact], _measures: tuple[str
             scanner.block(modal.end(), end)
 
 
+@cache
+def _plan_step() -> re.Pattern[str]:
+    """A verb of progression opening its clause and leading, within a few words, to "to" or
+    "toward(s)" (legends.toml goal_steps)."""
+    verbs = either(legend_words().get("goal_steps", ()))
+    opening = r"(?:^|(?<=[,;:.(])|(?<=\bthen))[ \t]*(?:[-*\u2022>][ \t]*)?"
+    return re.compile(
+        rf"{opening}(?:{verbs})(?:[ \t]+[A-Za-z][\w/-]*){{0,3}}?[ \t]+to(?:wards?)?(?![\w-])",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def block_plan_steps(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Block the values of a clause opened by a verb of progression in its plain form ("P: 1x/wk,
+    progress to independent walking 10 ft", "advance gait to 300 ft"): the clause says what the
+    patient is to reach, so its values are targets. A value of this visit said in the clause
+    ("progress to 10 ft; walks 6 ft today") ends it."""
+    text = scanner.text
+    for step in _plan_step().finditer(text):
+        _, end = _clause(scanner, step.end())
+        current = _current_value().search(text, step.end(), end)
+        scanner.block(step.end(), current.start() if current else end)
+
+
+@cache
+def _plan_line() -> re.Pattern[str]:
+    """A line opened by a plan heading and its colon or dash (legends.toml plan_headings)."""
+    headings = either(legend_words().get("plan_headings", ()))
+    return re.compile(
+        rf"^[ \t#*>-]*(?:{headings})[ \t]*(?::|[ \t]-[ \t])[^\n]*", re.IGNORECASE | re.MULTILINE
+    )
+
+
+def block_plan_clauses(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Block each clause of a plan line that names a later time ("P: cont 2x/wk, IMT trial at 30%
+    MIP next visit"): a value there is planned, not measured. A plan's clause without a later
+    time ("Plan: pain 2/10 at d/c today") is left to the other readers."""
+    text = scanner.text
+    times = _words("plan_times"), _words("goal_times")
+    for line in _plan_line().finditer(text):
+        for pattern in times:
+            for time in pattern.finditer(text, line.start(), line.end()):
+                scanner.block(*_clause(scanner, time.start()))
+
+
 def _clause(scanner: Scanner, position: int) -> tuple[int, int]:
     """The clause holding `position`, inside its sentence and line."""
     sentence_start, sentence_end = scanner.sentence(position)
