@@ -23,6 +23,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
@@ -137,18 +138,20 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         _, limit = scanner.sentence(start)
         before = BEFORE_NAME.search(text, max(0, start - 20), start)
         if before is not None and scanner.free(*before.span(1)):
-            read_scores(scanner, facts, measure, before.start(1), before.end(1))
-            # its earlier score stays in its clause ("22 on SCAT (eval 30)"): after a comma or
-            # a semicolon the numbers are another thing's ("3/4 on the scale; pulse ... 84")
-            clause = _CLAUSE_END.search(text, end, limit)
-            read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
+            _read_before_name(scanner, facts, measure, before.span(1), (end, limit))
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
         if _scored_later(scanner, facts, measure, (end, limit), names):
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
         qualifier = _qualifier().match(text, end)
-        if qualifier is None or _spans_score(names, index, qualifier.end()):
+        if qualifier is None:
+            leading = leading_score(text, measure, name, (start, end))
+            if leading is not None and scanner.free(*leading.span(1)):
+                _read_before_name(scanner, facts, measure, leading.span(1), (end, limit))
+                last_on_line[scanner.line(start)[0]] = (measure, limit)
+            continue
+        if _spans_score(names, index, qualifier.end()):
             continue
         if not scanner.free(qualifier.end(), qualifier.end() + 1) and not milliseconds_at(
             scanner, qualifier.end()
@@ -213,6 +216,23 @@ def _heard_right(facts: list[Fact], since: int) -> None:
 
 
 _CLAUSE_END = re.compile(r"[;,]")
+
+
+def _read_before_name(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    number: tuple[int, int],
+    after: tuple[int, int],
+) -> None:
+    """A score written before the name, then the earlier scores after the name in its clause."""
+    read_scores(scanner, facts, measure, *number)
+    # its earlier score stays in its clause ("22 on SCAT (eval 30)"): after a comma or a
+    # semicolon the numbers are another thing's ("3/4 on the scale; pulse ... 84")
+    end, limit = after
+    clause = _CLAUSE_END.search(scanner.text, end, limit)
+    read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
+
 
 # A clause after a name whose verb says a score follows ("the FIQR, he scored 58", "PDQ-8 and
 # she scored 9"): no number, no clause end but a comma, then the verb right before the score.
