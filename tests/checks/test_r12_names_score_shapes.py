@@ -86,3 +86,26 @@ def test_twin_a_count_before_a_name_is_no_score() -> None:
 
 def test_twin_a_count_before_an_unlisted_acronym_is_no_score() -> None:
     assert scores("3 SIJ mobs grade III to the R.\n2 HEP sheets updated.\n") == []
+
+
+# -- a domain in capitals after an instrument ----------------------------------------------------
+
+
+def test_domain_in_capitals_spelling_a_motion_is_the_instruments() -> None:
+    found = [
+        (fact.kind, fact.measure, fact.value, fact.label)
+        for fact in extract_facts("PROMIS PF 42 (IE 36). PROMIS UE 38.2 today.\n")
+    ]
+    assert found == [
+        ("outcome", "PROMIS", 42, "PROMIS PF"),
+        ("outcome", "PROMIS", 36, "PROMIS PF (previous)"),
+        ("outcome", "PROMIS", 38.2, "PROMIS UE"),
+    ]
+
+
+def test_twin_a_motion_with_degrees_or_a_force_is_no_domain() -> None:
+    kinds = [
+        (fact.kind, fact.value) for fact in extract_facts("PROMIS PF 42 deg\nR ankle PF 38°\n")
+    ]
+    assert kinds == [("rom", 42), ("rom", 38)]
+    assert scores("HHD ER 12.5 kg R\n") == []

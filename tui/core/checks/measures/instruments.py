@@ -56,7 +56,7 @@ from tui.core.checks.tables import (
     vocabulary,
 )
 from tui.core.checks.text.alternation import either
-from tui.core.checks.text.lexicon import NUM, Led, alternation, led
+from tui.core.checks.text.lexicon import DEGREES, NUM, Led, alternation, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
@@ -166,7 +166,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue  # "vHIT gain L 0.61": a reflex's gain, read as one (measures/gains.py)
         # "FACIT fatigue 38", "LYMQOL arm function domain 2.1": what the scale scores
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words() - scored_subjects()
-        if any(word.lower() in stop for word in words) or spoken_marks().said_in(words):
+        # "PROMIS PF 42": the instrument's domain in capitals, though it spells a motion
+        stops = not _domain(text, qualifier, words) and any(w.lower() in stop for w in words)
+        if stops or spoken_marks().said_in(words):
             continue  # a dictation's "period" ends the test's sentence before any score
         if _names_stance(words):
             continue  # "4-Stage Balance Test: feet together 10 s": the stance's time
@@ -327,6 +329,25 @@ class _Listing:
             return None
         read_scores(scanner, facts, self.measure, end, found.end(), qualifier=name)
         return _Listing.after(scanner, self.measure, at)
+
+
+# One domain in capitals between a name and a bare score ("PROMIS PF 42", "PROMIS-29 PI 58"):
+# the instrument's own scale, though it spells a motion; a unit or a grade after the number
+# makes the capitals a motion or a muscle after all ("HHD ER 12 kg", "MMT ER 4/5").
+_DOMAIN = re.compile(r"[A-Z]{2,4}")
+_BARE_SCORE = re.compile(
+    rf"\d+(?:\.\d+)?(?!\d|\.\d|[ \t]*(?:{DEGREES}|[%/#]|(?i:kg|lbs?|mm|cm)\b|N\b))"
+)
+
+
+def _domain(text: str, qualifier: re.Match[str], words: list[str]) -> bool:
+    """True when the one word between the name and its first number is a domain in capitals
+    before a bare score, whatever motion or rating word it spells."""
+    return (
+        len(words) == 1
+        and _DOMAIN.fullmatch(words[0]) is not None
+        and _BARE_SCORE.match(text, qualifier.end()) is not None
+    )
 
 
 def _names_stance(words: list[str]) -> bool:
