@@ -109,3 +109,17 @@ def test_twin_a_motion_with_degrees_or_a_force_is_no_domain() -> None:
     ]
     assert kinds == [("rom", 42), ("rom", 38)]
     assert scores("HHD ER 12.5 kg R\n") == []
+
+
+def test_score_with_its_maximum_or_unit_before_the_name() -> None:
+    found = scores("41/56 Berg (IE 33/56).\n44% ODI (IE 58%).\n")
+    assert found == [
+        ("Berg", 41, "/56", False),
+        ("Berg", 33, "/56", True),
+        ("ODI", 44, "%", False),
+        ("ODI", 58, "%", True),
+    ]
+
+
+def test_twin_a_fraction_out_of_no_whole_of_the_scale_is_no_score_before_it() -> None:
+    assert scores("2/5 DGI\n") == []

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 
-from tui.core.checks.names import counted_after
+from tui.core.checks.names import counted_after, instrument_wholes
 from tui.core.checks.tables import MeasureDef
 
-# The number and the blanks before the name, the number opening its line or sentence (after a
-# bullet or a short heading with its colon: "Subj: 3.1 ...", "- 42 ODI").
+# The number, its maximum or unit, and the blanks before the name, the number opening its line
+# or sentence (after a bullet or a short heading with its colon: "Subj: 3.1 ...", "- 42 ODI",
+# "41/56 Berg", "44% ODI", "12.4 s TUG").
 _OPENS = re.compile(
     r"(?:^|(?<=[.;!?])[ \t]+)[ \t]*(?:[-*\u2022>][ \t]*)?(?:[A-Za-z]{1,12}[ \t]*:[ \t]*)?"
-    r"(\d{1,3}(?:\.\d+)?)[ \t]+\Z",
+    r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*(?:%|/[ \t]*(\d{1,3})(?![\d.])|(?:s|sec|m|ft|reps)\b))?"
+    r"[ \t]+\Z",
     re.MULTILINE,
 )
 _REACH = 40
@@ -30,7 +32,8 @@ _CLAUSE_AFTER = re.compile(r"(?:[ \t]+[a-z][a-z'-]*){0,2}[ \t]*(?:[.,;(]|$)", re
 def leading_score(
     text: str, measure: MeasureDef, name: str, span: tuple[int, int]
 ) -> re.Match[str] | None:
-    """The score written before the name at `span`, or None; group 1 is the number."""
+    """The score written before the name at `span`, or None; group 1 is the number, group 2
+    its maximum where one is written."""
     start, end = span
     if measure.high is None and not re.search(r"[\d-]", name):
         return None
@@ -40,4 +43,7 @@ def leading_score(
         return None
     if counted_after().match(text, end) or not _CLAUSE_AFTER.match(text, end):
         return None
+    wholes = instrument_wholes().get(measure.name)
+    if found.group(2) and wholes and float(found.group(2)) not in wholes:
+        return None  # "2/5 DGI": out of a whole DGI does not have, no DGI score
     return found
