@@ -123,3 +123,7 @@ def test_score_with_its_maximum_or_unit_before_the_name() -> None:
 
 def test_twin_a_fraction_out_of_no_whole_of_the_scale_is_no_score_before_it() -> None:
     assert scores("2/5 DGI\n") == []
+
+
+def test_twin_a_score_before_a_name_with_a_deadline_is_a_target() -> None:
+    assert scores("LTG: 20 ODI by discharge.\n- 80 VISA-A within 12 wks\n") == []

@@ -218,6 +218,12 @@ def criterion_openers() -> tuple[str, ...]:
     return _name_lists().get("criterion_openers", ())
 
 
+@cache
+def deadline_words() -> frozenset[str]:
+    """Words after a name that make the score before it a target ("20 ODI by discharge")."""
+    return frozenset(word.casefold() for word in _name_lists().get("deadline_words", ()))
+
+
 def expectation_words() -> tuple[str, ...]:
     """Words before a score that make it a target ("Berg should be 44/56 by discharge")."""
     return _name_lists().get("expectation_words", ())

@@ -147,7 +147,11 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         qualifier = _qualifier().match(text, end)
         if qualifier is None:
             leading = leading_score(text, measure, name, (start, end))
-            if leading is not None and scanner.free(*leading.span(1)):
+            if (
+                leading is not None
+                and scanner.free(*leading.span(1))
+                and not scanner.in_goal(start)
+            ):
                 _read_before_name(scanner, facts, measure, leading.span(1), (end, limit))
                 last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue

@@ -5,14 +5,15 @@ VISA-A"). The number is the instrument's score only where nothing else can own i
 line or sentence, the name has no score of its own after it, and no noun after the name says
 the number counts something ("3 FIM items", "2 TUG trials"). The name must be a listed
 instrument or carry a form's digits or hyphen ("PFDI-20", "VISA-A"): a bare acronym after a
-number at a line's start is as often a count of a thing ("2 SIJ mobs").
+number at a line's start is as often a count of a thing ("2 SIJ mobs"). A deadline after the name
+("- 20 ODI by discharge") makes the number a target.
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.core.checks.names import counted_after, instrument_wholes
+from tui.core.checks.names import counted_after, deadline_words, instrument_wholes
 from tui.core.checks.tables import MeasureDef
 
 # The number, its maximum or unit, and the blanks before the name, the number opening its line
@@ -41,8 +42,11 @@ def leading_score(
     found = _OPENS.search(text, max(line_start, start - _REACH), start)
     if found is None or found.start(1) < line_start:
         return None
-    if counted_after().match(text, end) or not _CLAUSE_AFTER.match(text, end):
+    after = _CLAUSE_AFTER.match(text, end)
+    if counted_after().match(text, end) or after is None:
         return None
+    if any(word.casefold() in deadline_words() for word in after.group().split()[:1]):
+        return None  # "- 20 ODI by discharge": a target with its deadline
     wholes = instrument_wholes().get(measure.name)
     if found.group(2) and wholes and float(found.group(2)) not in wholes:
         return None  # "2/5 DGI": out of a whole DGI does not have, no DGI score
