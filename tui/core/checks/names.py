@@ -90,6 +90,20 @@ def _name_lists() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def instrument_wholes() -> dict[str, frozenset[float]]:
+    """What each listed instrument's scores are written out of: its maximum, its raw sum's
+    (`raw_max`), the scale a percentage is of (`percent_of`) and one item's maximum."""
+    raw = (files("tui.core") / "data" / "instruments.toml").read_text(encoding="utf-8")
+    found = {}
+    for name, spec in tomllib.loads(raw).get("instruments", {}).items():
+        items = spec.get("item_range")
+        wholes = [spec.get(key) for key in ("max", "raw_max", "percent_of")]
+        wholes.append(items[1] if isinstance(items, list) and len(items) == 2 else None)
+        found[str(name)] = frozenset(float(w) for w in wholes if isinstance(w, int | float))
+    return found
+
+
+@cache
 def not_instrument_names() -> frozenset[str]:
     """Short names before a number that are never an instrument's (in capitals): day counters
     ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8"), a
@@ -202,6 +216,12 @@ def criterion_openers() -> tuple[str, ...]:
     """Words opening a condition before a name ("ambulate if RASS 0 to -1"): its number is a
     criterion to act on, no score."""
     return _name_lists().get("criterion_openers", ())
+
+
+@cache
+def deadline_words() -> frozenset[str]:
+    """Words after a name that make the score before it a target ("20 ODI by discharge")."""
+    return frozenset(word.casefold() for word in _name_lists().get("deadline_words", ()))
 
 
 def expectation_words() -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
@@ -55,7 +56,7 @@ from tui.core.checks.tables import (
     vocabulary,
 )
 from tui.core.checks.text.alternation import either
-from tui.core.checks.text.lexicon import NUM, Led, alternation, led
+from tui.core.checks.text.lexicon import DEGREES, NUM, Led, alternation, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
@@ -137,18 +138,24 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         _, limit = scanner.sentence(start)
         before = BEFORE_NAME.search(text, max(0, start - 20), start)
         if before is not None and scanner.free(*before.span(1)):
-            read_scores(scanner, facts, measure, before.start(1), before.end(1))
-            # its earlier score stays in its clause ("22 on SCAT (eval 30)"): after a comma or
-            # a semicolon the numbers are another thing's ("3/4 on the scale; pulse ... 84")
-            clause = _CLAUSE_END.search(text, end, limit)
-            read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
+            _read_before_name(scanner, facts, measure, before.span(1), (end, limit))
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
         if _scored_later(scanner, facts, measure, (end, limit), names):
             last_on_line[scanner.line(start)[0]] = (measure, limit)
             continue
         qualifier = _qualifier().match(text, end)
-        if qualifier is None or _spans_score(names, index, qualifier.end()):
+        if qualifier is None:
+            leading = leading_score(text, measure, name, (start, end))
+            if (
+                leading is not None
+                and scanner.free(*leading.span(1))
+                and not scanner.in_goal(start)
+            ):
+                _read_before_name(scanner, facts, measure, leading.span(1), (end, limit))
+                last_on_line[scanner.line(start)[0]] = (measure, limit)
+            continue
+        if _spans_score(names, index, qualifier.end()):
             continue
         if not scanner.free(qualifier.end(), qualifier.end() + 1) and not milliseconds_at(
             scanner, qualifier.end()
@@ -163,7 +170,9 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue  # "vHIT gain L 0.61": a reflex's gain, read as one (measures/gains.py)
         # "FACIT fatigue 38", "LYMQOL arm function domain 2.1": what the scale scores
         stop = item_stop_words() - _LEAD_WORDS - _quantity_words() - scored_subjects()
-        if any(word.lower() in stop for word in words) or spoken_marks().said_in(words):
+        # "PROMIS PF 42": the instrument's domain in capitals, though it spells a motion
+        stops = not _domain(text, qualifier, words) and any(w.lower() in stop for w in words)
+        if stops or spoken_marks().said_in(words):
             continue  # a dictation's "period" ends the test's sentence before any score
         if _names_stance(words):
             continue  # "4-Stage Balance Test: feet together 10 s": the stance's time
@@ -213,6 +222,23 @@ def _heard_right(facts: list[Fact], since: int) -> None:
 
 
 _CLAUSE_END = re.compile(r"[;,]")
+
+
+def _read_before_name(
+    scanner: Scanner,
+    facts: list[Fact],
+    measure: MeasureDef,
+    number: tuple[int, int],
+    after: tuple[int, int],
+) -> None:
+    """A score written before the name, then the earlier scores after the name in its clause."""
+    read_scores(scanner, facts, measure, *number)
+    # its earlier score stays in its clause ("22 on SCAT (eval 30)"): after a comma or a
+    # semicolon the numbers are another thing's ("3/4 on the scale; pulse ... 84")
+    end, limit = after
+    clause = _CLAUSE_END.search(scanner.text, end, limit)
+    read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
+
 
 # A clause after a name whose verb says a score follows ("the FIQR, he scored 58", "PDQ-8 and
 # she scored 9"): no number, no clause end but a comma, then the verb right before the score.
@@ -307,6 +333,25 @@ class _Listing:
             return None
         read_scores(scanner, facts, self.measure, end, found.end(), qualifier=name)
         return _Listing.after(scanner, self.measure, at)
+
+
+# One domain in capitals between a name and a bare score ("PROMIS PF 42", "PROMIS-29 PI 58"):
+# the instrument's own scale, though it spells a motion; a unit or a grade after the number
+# makes the capitals a motion or a muscle after all ("HHD ER 12 kg", "MMT ER 4/5").
+_DOMAIN = re.compile(r"[A-Z]{2,4}")
+_BARE_SCORE = re.compile(
+    rf"\d+(?:\.\d+)?(?!\d|\.\d|[ \t]*(?:{DEGREES}|[%/#]|(?i:kg|lbs?|mm|cm)\b|N\b))"
+)
+
+
+def _domain(text: str, qualifier: re.Match[str], words: list[str]) -> bool:
+    """True when the one word between the name and its first number is a domain in capitals
+    before a bare score, whatever motion or rating word it spells."""
+    return (
+        len(words) == 1
+        and _DOMAIN.fullmatch(words[0]) is not None
+        and _BARE_SCORE.match(text, qualifier.end()) is not None
+    )
 
 
 def _names_stance(words: list[str]) -> bool:

@@ -18,8 +18,10 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
 from tui.core.checks.measures.evidence import owned_at, scheduled_at
+from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
+from tui.core.checks.measures.score_wholes import second_score
 from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.names import (
     ACRONYM,
@@ -153,7 +155,7 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         measure = matcher.measure(match.group())
         if measure is None:
             continue
-        _score_before(scanner, facts, measure, match.start())
+        _score_before(scanner, facts, measure, match.span())
         _, end = scanner.sentence(match.start())
         limit = min(end, found[index + 1].start()) if index + 1 < len(found) else end
         earlier = earlier_before_name(scanner, match.start())
@@ -175,9 +177,14 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
 
 
-def _score_before(scanner: Scanner, facts: list[Fact], measure: MeasureDef, start: int) -> None:
-    """A score said before the instrument's name ("scored 19 on the Berg")."""
-    before = BEFORE_NAME.search(scanner.text, max(0, start - _BEFORE_REACH), start)
+def _score_before(
+    scanner: Scanner, facts: list[Fact], measure: MeasureDef, name: tuple[int, int]
+) -> None:
+    """A score said before the instrument's name ("scored 19 on the Berg", "42 ODI today")."""
+    text, start = scanner.text, name[0]
+    before = BEFORE_NAME.search(text, max(0, start - _BEFORE_REACH), start) or leading_score(
+        text, measure, text[start : name[1]], name
+    )
     if before is not None and scanner.free(*before.span(1)) and not scanner.in_goal(start):
         read_scores(scanner, facts, measure, before.start(1), before.end(1))
 
@@ -256,6 +263,7 @@ def read_scores(
     opened = False
     first_unit: str | None = None
     first_value = 0.0
+    beside = -1  # where a second score after a slash starts
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
@@ -301,7 +309,7 @@ def read_scores(
             # and its whole the instrument's
             item, opened, first_unit = qualifier, False, None
         before = max(0, token.start() - 4)
-        if _DENOMINATOR.search(text, before, token.start()):
+        if _DENOMINATOR.search(text, before, token.start()) and token.start() != beside:
             continue
         if _PART_NUMBER.fullmatch(token.group()) and _part_before().search(
             text, max(0, before - 12), token.start()
@@ -339,6 +347,18 @@ def read_scores(
             pos = _after_prior(text, plus.end())
             continue
         suffix = _OUTCOME_SUFFIX.match(text, token.end())
+        if (
+            suffix
+            and suffix.group(1)
+            and second_score(
+                measure,
+                value,
+                suffix.group(1),
+                spaced=_SPACED_SLASH.match(suffix.group()) is not None,
+            )
+        ):
+            # "QuickDASH 34.1 / 59.1": two scores side by side, no maximum
+            beside, suffix = suffix.start(1), None
         end = max(suffix.end(1), suffix.end(2), token.end()) if suffix else token.end()
         if counted_after().match(text, token.end()):
             if count == 0 and measure.high is None:
@@ -547,6 +567,7 @@ def _part_before() -> re.Pattern[str]:
 
 
 # A number right after a slash or "of" is a fraction's whole ("/28", "2 of 5"), never a score.
+_SPACED_SLASH = re.compile(r"[ \t]+/[ \t]+")
 _DENOMINATOR = re.compile(r"(?:/|\bof)[ \t]*\Z")
 
 
