@@ -5,7 +5,7 @@ what the patient reports. Each rule with a twin that must not move."""
 
 from __future__ import annotations
 
-from tests.placing import DISCHARGE, where
+from tests.placing import DISCHARGE, PT_EVAL, where
 from tui.core.drafting.dictation import sentences
 from tui.core.drafting.placement import place_items, split_items
 
@@ -169,3 +169,14 @@ def test_a_grade_or_a_span_said_over_stays_as_said() -> None:
     # twins: "4 over 5" is a grade; "90 over 60 seconds of rest" is no pressure
     assert sentences("Strength four over five.") == ["Strength 4 over 5."]
     assert sentences("Then 90 over 60 seconds of rest.") == ["Then 90 over 60 seconds of rest."]
+
+
+def test_a_vital_sign_opening_a_line_is_the_systems_review_of_an_evaluation() -> None:
+    assert where("Blood pressure 128/76, HR 74.", "Blood pressure", PT_EVAL) == ["Systems Review"]
+    assert where("Resting HR 74, SpO2 97% RA.", "Resting HR", PT_EVAL) == ["Systems Review"]
+
+
+def test_a_vital_sign_in_a_soap_note_or_a_test_opening_a_line_is_measured() -> None:
+    # twins: no Systems Review in a SOAP note; a test that names a heart rate is a test
+    assert where("Blood pressure 128/76, HR 74.", "Blood pressure") == ["Objective"]
+    assert where("6MWT 320 m, HR 118 at end.", "6MWT", PT_EVAL) == ["Tests and Measures"]

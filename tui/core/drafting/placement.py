@@ -553,9 +553,9 @@ def split_items(
         label = _LABEL.match(line)
         topic = label_topic(label.group("label")) if label and label.group("rest") else ""
         topic = topic or (topic_of(label.group("label")) if label else "")
-        if run is not None and (block, block_label) == run and _OWN_LABEL.match(line):
+        if run is not None and (block, block_label) == run and _labels_itself(line):
             # a line with a label of its own ends the part run on ("Edema - figure-of-8: ...",
-            # "Facturación: 97110 x3")
+            # "Facturación: 97110 x3", "P. progress to ...")
             block, block_label = before_run
             run = None
         if indented and not topic:
@@ -632,6 +632,18 @@ def _run_on_labels() -> frozenset[str]:
 def _runs_on(label: str) -> bool:
     """Whether a label names one of the note's parts ("S", "Assessment", "SITUATION")."""
     return _layout_key(label) in _run_on_labels()
+
+
+def _labels_itself(line: str) -> bool:
+    """Whether a line opens with a label of its own, in any alphabet ("Edema - ...",
+    "Facturación: ..."), or with a part's name in capitals in any mark ("P. progress ...",
+    "Plan continue HEP")."""
+    opening = _FIRST_WORD.match(line)
+    named = opening is not None and opening.group(1)[0].isupper() and _runs_on(opening.group(1))
+    return named or bool(_OWN_LABEL.match(line))
+
+
+_FIRST_WORD = re.compile(r"^\W*([A-Za-z]+)\b")
 
 
 def _parts_named(lines: Sequence[str], stops: bool) -> int:
