@@ -174,6 +174,9 @@ class Category:
     headings: tuple[str, ...]
     cues: tuple[re.Pattern[str], ...]
     leads: tuple[re.Pattern[str], ...] = ()
+    # Openings that settle a statement only where the document has a section of the category
+    # (see `opens` in offline.toml); no part of a line is parted by them.
+    opens: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -224,6 +227,7 @@ def categories() -> tuple[Category, ...]:
                 for key in ("leads", "reports", "next_steps")
                 for lead in table[name].get(key, ())
             ),
+            tuple(re.compile(lead, re.IGNORECASE) for lead in table[name].get("opens", ())),
         )
         for name in raw["order"]
     )
@@ -1605,7 +1609,7 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
     item = _GOAL_ASIDE.sub("", item).replace("_", " ")
     for category in categories():
         settles = category.name in available or bool(_leads_fall_to(category.name) & available)
-        if settles and any(lead.search(item) for lead in category.leads):
+        if settles and any(lead.search(item) for lead in (*category.leads, *category.opens)):
             return category.name
     measured = "objective" if measure_matcher().finder.pattern.search(item) else ""
     scores = [
