@@ -157,20 +157,6 @@ def test_a_label_of_any_kind_or_alphabet_ends_the_part() -> None:
     assert where(note, "97110 x3") == ["Billing"]
 
 
-# -- a pressure said "over" is charted with its slash ----------------------------------------------
-
-
-def test_a_pressure_said_over_is_written_with_its_slash() -> None:
-    said = sentences("Blood pressure sitting one twenty eight over seventy six, heart rate 82.")
-    assert said == ["Blood pressure sitting 128/76, heart rate 82."]
-
-
-def test_a_grade_or_a_span_said_over_stays_as_said() -> None:
-    # twins: "4 over 5" is a grade; "90 over 60 seconds of rest" is no pressure
-    assert sentences("Strength four over five.") == ["Strength 4 over 5."]
-    assert sentences("Then 90 over 60 seconds of rest.") == ["Then 90 over 60 seconds of rest."]
-
-
 def test_a_vital_sign_opening_a_line_is_the_systems_review_of_an_evaluation() -> None:
     assert where("Blood pressure 128/76, HR 74.", "Blood pressure", PT_EVAL) == ["Systems Review"]
     assert where("Resting HR 74, SpO2 97% RA.", "Resting HR", PT_EVAL) == ["Systems Review"]

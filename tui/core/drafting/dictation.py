@@ -111,36 +111,8 @@ def sentences(line: str) -> list[str]:
             continue
         cleaned = clean(sentence)
         if cleaned:
-            kept.append(charted(cleaned))
+            kept.append(cleaned)
     return kept
-
-
-def charted(sentence: str) -> str:
-    """A sentence with its values said in words written as a chart writes them (a pressure
-    "132 over 78" as "132/78"; see [dictation] `charted`), only when the checks read the same
-    values from it either way and read each value so written as one ("90 over 60 seconds of
-    rest" is no pressure): the draft must state what the note does."""
-    written = sentence
-    marks: list[str] = []
-    for said, mark in _charted_forms():
-        marks += [found.expand(mark) for found in said.finditer(written)]
-        written = said.sub(mark, written)
-    read = _read(written)
-    values = {str(value) for _, value, _ in read}
-    if not marks or read != _read(sentence) or not values.issuperset(marks):
-        return sentence
-    return written
-
-
-def _read(sentence: str) -> list[tuple[str, object, str]]:
-    return [(fact.kind, fact.value, fact.label) for fact in extract_facts(sentence)]
-
-
-@cache
-def _charted_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    forms = tomllib.loads(text).get("dictation", {}).get("charted", ())
-    return tuple((re.compile(form["said"], re.IGNORECASE), form["written"]) for form in forms)
 
 
 def _sentences_said(text: str) -> list[str]:
