@@ -166,3 +166,9 @@ def test_a_vital_sign_in_a_soap_note_or_a_test_opening_a_line_is_measured() -> N
     # twins: no Systems Review in a SOAP note; a test that names a heart rate is a test
     assert where("Blood pressure 128/76, HR 74.", "Blood pressure") == ["Objective"]
     assert where("6MWT 320 m, HR 118 at end.", "6MWT", PT_EVAL) == ["Tests and Measures"]
+
+
+def test_a_column_heading_naming_no_part_goes_above_its_first_row() -> None:
+    note = "S: knee better.\nIE vs current:\nR knee flex AROM 95 vs 120 deg.\nA: good progress."
+    placed = place_items(split_items(note), ("Subjective", "Objective", "Assessment", "Plan"))
+    assert placed["Objective"] == ["IE vs current:", "R knee flex AROM 95 vs 120 deg."]
