@@ -105,7 +105,7 @@ def sentences(line: str) -> list[str]:
     said = spoken_marks(line)
     digits = _pronouns_kept(said, normalize(said, languages=False))
     kept: list[str] = []
-    for sentence in _SENTENCE_END.split(digits):
+    for sentence in _sentences_said(digits):
         if kept and (corrected := _corrects(kept[-1], sentence)):
             kept[-1] = corrected
             continue
@@ -115,7 +115,30 @@ def sentences(line: str) -> list[str]:
     return kept
 
 
-_ONE = re.compile(r"(?<![\d.,/])1(?![\d.,/])")
+def _sentences_said(text: str) -> list[str]:
+    """A dictated text parted at its full stops, except one closing a title or a short word
+    that goes on ("Mrs. Gallacher", "Dr. Osei", "vs. last week"; see [dictation]
+    `goes_on`): a name is never a sentence of its own."""
+    parts: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        last = parts[-1].rsplit(None, 1)[-1].rstrip(".").lower() if parts else ""
+        if parts and parts[-1].endswith(".") and last in _goes_on():
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
+@cache
+def _goes_on() -> frozenset[str]:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text).get("dictation", {})
+    return frozenset(word.lower() for word in table.get("goes_on", ()))
+
+
+# A "1" standing alone: not part of a longer number ("11", "1.5", "1,000", "1/2"); a comma or a
+# full stop after it ends the clause ("the worse one, pain ...").
+_ONE = re.compile(r"(?<![\d/])(?<!\d[.,])1(?![\d/]|[.,]\d)")
 _WORDS = re.compile(r"[A-Za-z']+")
 
 

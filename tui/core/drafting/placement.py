@@ -163,6 +163,9 @@ class Item:
     shown: str = ""
     # A table's rows as statements, each placed as the checks read it (see place_items).
     rows: tuple[Item, ...] = ()
+    # A heading naming the columns of the rows under it ("Status at d/c vs IE:"): written
+    # above the first of them, wherever that goes.
+    columns: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,9 @@ class Category:
     headings: tuple[str, ...]
     cues: tuple[re.Pattern[str], ...]
     leads: tuple[re.Pattern[str], ...] = ()
+    # Openings that settle a statement only where the document has a section of the category
+    # (see `opens` in offline.toml); no part of a line is parted by them.
+    opens: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -221,6 +227,7 @@ def categories() -> tuple[Category, ...]:
                 for key in ("leads", "reports", "next_steps")
                 for lead in table[name].get(key, ())
             ),
+            tuple(re.compile(lead, re.IGNORECASE) for lead in table[name].get("opens", ())),
         )
         for name in raw["order"]
     )
@@ -412,9 +419,17 @@ def split_items(
     layout = _layout_of(lines, stops)
     parent = ""  # the topic the last line at the margin named with its label
     set_in = False  # the lines under the last label are set in from the margin
+    parts_named = _parts_named(lines, stops) >= _PAIR and not dictated
+    # a part opened on its label's line ("S: ..."): the part it runs on as, and what it replaced
+    run: tuple[str, str] | None = None
+    before_run = ("", "")
     question: Asked | None = None  # an interview's question waiting for its answer
     for index, raw in enumerate(lines):
         line = _row_read(raw) if index in rows else raw.strip()
+        if not line and run is not None:
+            # a blank line ends a part run on from its label's line
+            block, block_label = before_run if (block, block_label) == run else (block, block_label)
+            run = None
         if not line or _TABLE_RULE.match(line):
             continue
         exported = exports.get(line)
@@ -488,7 +503,7 @@ def split_items(
                 for item in _statements(rest, opened_topic, dictated=dictated)
             ]
             continue
-        bare = line.rstrip(":").strip("* ").rstrip(".:").rstrip(" \u2014\u2013-")
+        bare = line.rstrip(":").strip("* ").rstrip(".:").rstrip(" \u2014\u2013~-")
         whole = topic_of(bare) or (_shared_head(bare) if _stands_alone(line) else "")
         reason = _title_reason(line) if first else ""
         if reason:
@@ -542,6 +557,11 @@ def split_items(
         label = _LABEL.match(line)
         topic = label_topic(label.group("label")) if label and label.group("rest") else ""
         topic = topic or (topic_of(label.group("label")) if label else "")
+        if run is not None and (block, block_label) == run and _labels_itself(line):
+            # a line with a label of its own ends the part run on ("Edema - figure-of-8: ...",
+            # "Facturación: 97110 x3", "P. progress to ...")
+            block, block_label = before_run
+            run = None
         if indented and not topic:
             # "Goal 2: ...\n    Baseline: 1 of 5   Q3: 4 of 5": a line set in under a labelled
             # line goes on with it
@@ -552,6 +572,9 @@ def split_items(
             topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
             block, block_label = topic, label.group("label")
+            if not topic and _names_columns(block_label):
+                # "Status at d/c vs IE:": which value is which in the rows under it
+                items.append(Item(f"{block_label}:", columns=True))
             continue
         if heading and not whole:
             block = ""
@@ -587,10 +610,57 @@ def split_items(
         if own_lead or block_lead:
             statements = [_by_its_lead(item) for item in statements]
         items += statements
+        opens = parts_named and not indented and label is not None and label.group("rest")
+        if opens and label is not None and _runs_on(label.group("label")) and topic:
+            # "S: Runner, 10k race in 9 wks.": the lines after it are the part's too
+            if run is None or (block, block_label) != run:
+                before_run = (block, block_label)
+            run = block, block_label = topic, label.group("label")
     return [_as_reported(item) for item in items]
 
 
+# A line opening with a label of its own, in any alphabet ("Edema - ...", "Facturación: ...").
+_OWN_LABEL = re.compile(
+    r"^(?:\*\*)?[^\W\d_][\w &/()'.\-]{0,40}?(?:\*\*)?\s*(?::|\s[-\u2013\u2014]\s)"
+)
+_SLASHED_WORD = re.compile(r"\b([a-z])/([a-z])\b")
 _COLUMN_BREAK = re.compile(r"\s*(?:/|->|\u2192|,|\bvs\.?\b|\bversus\b)\s*", re.IGNORECASE)
+
+
+@cache
+def _run_on_labels() -> frozenset[str]:
+    """The labels of a note's parts that go on past their line (see [parts] in offline.toml)."""
+    return frozenset(_table().get("parts", {}).get("run_on", ()))
+
+
+def _runs_on(label: str) -> bool:
+    """Whether a label names one of the note's parts ("S", "Assessment", "SITUATION")."""
+    return _layout_key(label) in _run_on_labels()
+
+
+def _labels_itself(line: str) -> bool:
+    """Whether a line opens with a label of its own, in any alphabet ("Edema - ...",
+    "Facturación: ..."), or with a part's name in capitals in any mark ("P. progress ...",
+    "Plan continue HEP")."""
+    opening = _FIRST_WORD.match(line)
+    named = opening is not None and opening.group(1)[0].isupper() and _runs_on(opening.group(1))
+    return named or bool(_OWN_LABEL.match(line))
+
+
+_FIRST_WORD = re.compile(r"^\W*([A-Za-z]+)\b")
+
+
+def _parts_named(lines: Sequence[str], stops: bool) -> int:
+    """How many of the note's parts its lines name by their labels, on a line of their own or
+    before text ("S: ...", "OBJECTIVE", "## Plan"): a note written in parts."""
+    named = set()
+    for line in lines:
+        bare = _soap_colon(_BULLET.sub("", _HEADING.sub("", line.strip())).strip(), stops)
+        found = _LABEL.match(bare)
+        label = found.group("label") if found else bare.strip("* ").rstrip(":").strip()
+        if _runs_on(label):
+            named.add(topic_of(label))
+    return len(named)
 
 
 def _names_columns(heading: str) -> bool:
@@ -598,8 +668,9 @@ def _names_columns(heading: str) -> bool:
     what it is ("Measures - was / now / target", "eval -> now (goal)"): two or more of its
     parts name a time or a target (see [headings] columns in offline.toml)."""
     words = _column_words()
-    parts = _COLUMN_BREAK.split(heading)
-    named = [part for part in parts if set(re.findall(r"[a-z]+", part.lower())) & words]
+    # a short word written with a slash is one word ("d/c"), not two parts
+    parts = _COLUMN_BREAK.split(_SLASHED_WORD.sub(r"\1\2", heading.lower()))
+    named = [part for part in parts if set(re.findall(r"[a-z]+", part)) & words]
     return len(parts) > 1 and len(named) >= _PAIR
 
 
@@ -1196,11 +1267,12 @@ def named_section(label: str, sections: Sequence[str]) -> str | None:
 
 
 def _stands_alone(line: str) -> bool:
-    """A line that is only a label ("Objective", "**Examination**", "Goal status:", "Goals --")."""
+    """A line that is only a label ("Objective", "**Examination**", "Goal status:", "Goals --",
+    "OBJECTIVE ~")."""
     return bool(
         re.fullmatch(
             r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}?(?:\*\*)?"
-            r"\s*(?::|\s[\u2014\u2013-]+)?\s*(?:\*\*)?",
+            r"\s*(?::|\s[\u2014\u2013~-]+)?\s*(?:\*\*)?",
             line,
         )
     )
@@ -1295,33 +1367,53 @@ def _spoken_label(sentence: str) -> str:
 
 def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, list[str]]:
     """Assign each statement to one section: its topic's section, else by what it says. A table
-    goes whole to the section most of its rows go to; rows that part ways go one by one."""
+    goes whole to the section most of its rows go to; rows that part ways go one by one. A
+    heading naming its rows' columns goes above the first of them, wherever that goes."""
     section_category = {section: _section_category(section) for section in sections}
     placed: dict[str, list[str]] = {section: [] for section in sections}
+    columns = ""  # a column heading waiting for the first row under it
     for item in items:
-        if item.heading:
-            titled = content_section(item.text, sections, titles=True)
-            if titled is not None:
-                placed[titled].append(item.text)
+        if item.columns:
+            columns = item.text
             continue
-        if item.rows:
-            where = [_section_of(_measured(row), sections, section_category) for row in item.rows]
-            # what the rows measured decides; a row of a status column alone ("TUG; Status
-            # Met.") says where a goal stands, not what the table is
-            voting = [
-                section
-                for row, section in zip(item.rows, where, strict=True)
-                if any(ch.isdigit() for ch in row.text)
-            ] or where
-            most = max(dict.fromkeys(voting), key=voting.count)
-            if voting.count(most) >= _TABLE_AGREES * len(voting):
-                placed[most].append(item.shown)
-                continue
-            for row, section in zip(item.rows, where, strict=True):
-                _place(row, section, sections, placed)
-            continue
-        _place(item, _section_of(item, sections, section_category), sections, placed)
+        sizes = {section: len(lines) for section, lines in placed.items()}
+        _place_one(item, sections, section_category, placed)
+        grown = next((s for s in sections if len(placed[s]) > sizes[s]), None) if columns else None
+        if grown is not None:
+            placed[grown].insert(sizes[grown], columns)
+            columns = ""
     return placed
+
+
+def _place_one(
+    item: Item,
+    sections: Sequence[str],
+    section_category: dict[str, str],
+    placed: dict[str, list[str]],
+) -> None:
+    """One statement (or table) in its section."""
+    if item.heading:
+        titled = content_section(item.text, sections, titles=True)
+        if titled is not None:
+            placed[titled].append(item.text)
+        return
+    if item.rows:
+        where = [_section_of(_measured(row), sections, section_category) for row in item.rows]
+        # what the rows measured decides; a row of a status column alone ("TUG; Status
+        # Met.") says where a goal stands, not what the table is
+        voting = [
+            section
+            for row, section in zip(item.rows, where, strict=True)
+            if any(ch.isdigit() for ch in row.text)
+        ] or where
+        most = max(dict.fromkeys(voting), key=voting.count)
+        if voting.count(most) >= _TABLE_AGREES * len(voting):
+            placed[most].append(item.shown)
+            return
+        for row, section in zip(item.rows, where, strict=True):
+            _place(row, section, sections, placed)
+        return
+    _place(item, _section_of(item, sections, section_category), sections, placed)
 
 
 _TABLE_AGREES = 0.75
@@ -1517,7 +1609,7 @@ def _item_category(item: str, available: frozenset[str] = frozenset()) -> str:
     item = _GOAL_ASIDE.sub("", item).replace("_", " ")
     for category in categories():
         settles = category.name in available or bool(_leads_fall_to(category.name) & available)
-        if settles and any(lead.search(item) for lead in category.leads):
+        if settles and any(lead.search(item) for lead in (*category.leads, *category.opens)):
             return category.name
     measured = "objective" if measure_matcher().finder.pattern.search(item) else ""
     scores = [
