@@ -24,7 +24,6 @@ import re
 from tui.core.checks.layouts.columns import prose_unit, value_first_unit
 from tui.core.checks.layouts.side_pairs import NO_HEADING, Heading, heading, in_unit, sided
 from tui.core.checks.measures import labels
-from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
@@ -71,7 +70,6 @@ _MEASURED = re.compile(rf"\d[ \t]*{prose_unit()}")
 _BAR = re.compile(r"[ \t]*\|[ \t]*")
 # A bracket of words closing a sentence's last name: a remark on how the values were taken.
 _REMARK = re.compile(r"[ \t]*\([^()\n\d]*\)$")
-_BARE = re.compile(r"(?P<score>\d{1,3}(?:\.\d{1,2})?)(?:[ \t]*/[ \t]*\d{1,3})?")
 
 
 def value_first_pieces(text: str) -> list[Piece]:
@@ -140,10 +138,10 @@ def _led(segments: list[re.Match[str]]) -> bool:
 def _measured_prose(segments: list[re.Match[str]]) -> bool:
     """A sentence of values each before its name: an angle or a length before a motion ("70°
     cervical rotation R"), then more of them before a side or a qualifier ("62° L", "34 mm
-    pain-free"), or a score before its instrument's name ("42/56 Berg"). A size before a thing
-    ("10 cm step-ups", "5 mm heel lift") names no motion and is left as written."""
+    pain-free"). A size before a thing ("10 cm step-ups", "5 mm heel lift") names no motion
+    and is left as written; a score before its instrument's name is leading_scores.py's."""
     return all(
-        segment.group("leader") == " " and (_moved_by(segment, index > 0) or _scored(segment))
+        segment.group("leader") == " " and _moved_by(segment, index > 0)
         for index, segment in enumerate(segments)
     )
 
@@ -155,17 +153,6 @@ def _moved_by(segment: re.Match[str], after_first: bool) -> bool:
         return False
     parts = [part for _, part, _ in labels.mentions(segment.group("name"))]
     return after_first or "motion" in parts
-
-
-def _scored(segment: re.Match[str]) -> bool:
-    """A score right before the name of an instrument it is in range of ("42/56 Berg", "28 ODI
-    (IE 46)")."""
-    named = measure_matcher().pattern.match(segment.group("name"))
-    score = _BARE.fullmatch(segment.group("values"))
-    if named is None or score is None:
-        return False
-    measure = measure_matcher().measure(named.group())
-    return measure is not None and measure.in_range(float(score.group("score")))
 
 
 def _in_column(rows: list[list[re.Match[str]]], index: int) -> bool:
