@@ -239,40 +239,18 @@ _NAME_END = re.compile(r"[(\[,;\n]")
 
 def row_name(scanner: Scanner, start: int, end: int) -> tuple[int, int] | None:
     """Where the name of a value-first row stands, after its leader, when the value at [start,
-    end) opens its line and a leader follows it and its unit ("4/5 .... L hip abduction"), or
-    straight after its unit when the line opens with a value and its unit ("70° cervical
-    rotation R, 62° L", "8 mm R lateral excursion")."""
+    end) opens its line and a leader follows it and its unit ("4/5 .... L hip abduction"). A
+    sentence of values each before its name is turned round before any reader
+    (layouts/value_first.py)."""
     text = scanner.text
     line_start, line_end = scanner.line(start)
     if _ROW_OPENING.fullmatch(text, line_start, start) is None:
         return None
-    unit_end = _unit_end(text, end)
-    leader = _LEADER.match(text, unit_end, line_end)
+    leader = _LEADER.match(text, _unit_end(text, end), line_end)
     if leader is None:
-        return _unled_name(text, start, unit_end, line_end)
+        return None
     stop = _NAME_END.search(text, leader.end(), min(line_end, leader.end() + WINDOW))
     return leader.end(), stop.start() if stop else min(line_end, leader.end() + WINDOW)
-
-
-# Straight after a value's unit, the words that name it: a space, then a word.
-_UNLED = re.compile(r"[ \t]*(?=[A-Za-z])")
-# A value that ends in its unit ("70°", "8 mm", "12 s"), not in a bare number.
-_UNIT_LAST = re.compile(r"(?:°|[A-Za-z%])\Z")
-
-
-def _unled_name(text: str, start: int, unit_end: int, line_end: int) -> tuple[int, int] | None:
-    """The name written straight after a value and its unit at the start of a line, up to a
-    bracket or a clause mark, when they name a joint, a motion or a muscle ("115° L" under "R
-    knee flex 120°" names only a side); only a unit makes the words after a number its name (a
-    bare "3 sets" or "2 R hip" says nothing of what the number is)."""
-    lead = _UNLED.match(text, unit_end, line_end)
-    unit = text[start:unit_end].rstrip(" \t")
-    if lead is None or lead.end() == start + len(unit) or not _UNIT_LAST.search(unit):
-        return None
-    stop = _NAME_END.search(text, lead.end(), min(line_end, lead.end() + WINDOW))
-    name = lead.end(), stop.start() if stop else min(line_end, lead.end() + WINDOW)
-    named = _parts(text[name[0] : name[1]])
-    return name if named.joint or named.motion or named.muscle else None
 
 
 def _named_after(scanner: Scanner, start: int, end: int) -> labels.Parts | None:
