@@ -20,6 +20,7 @@ side words are attribution's (measures.toml [attribution] side_after).
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from pathlib import Path
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.barriers import never_read
 
 _DATA = Path(__file__).resolve().parent.parent.parent / "data" / "legends.toml"
 _UNIT = r"(?:°|deg(?:rees?)?\b|%|kg\b|lbs?\b|cm\b|mm\b|m/s\b|sec\b|secs\b|s\b|m\b|ft\b|reps?\b)"
@@ -123,19 +125,40 @@ def _words() -> _Words:
 
 def member_of(text: str, line: tuple[int, int], start: int) -> ListMember | None:
     """The list on the line that holds the value starting at `start`, if any."""
-    found = _lists(text[line[0] : line[1]])
-    offset = start - line[0]
-    for members, spaced in found:
-        for index, (low, high) in enumerate(members):
-            if low <= offset < high:
-                first = (members[0][0] + line[0], members[0][1] + line[0])
-                return ListMember(index, len(members), first, spaced)
-    return None
+    held = _held_at(text, line).get(start - line[0])
+    if held is None:
+        return None
+    members, spaced, index = held
+    first = (members[0][0] + line[0], members[0][1] + line[0])
+    return ListMember(index, len(members), first, spaced)
 
 
 def in_list(line: str, offset: int) -> bool:
     """True when the character at `offset` of a line is in a value of a list on it."""
-    return any(low <= offset < high for members, _ in _lists(line) for low, high in members)
+    return offset in _held(line)
+
+
+Members = tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=4096)
+def _held_at(text: str, line: tuple[int, int]) -> dict[int, tuple[Members, bool, int]]:
+    """`_held` of a line of the text, looked up by the text and the line's bounds: the text's
+    hash is computed once, where a line cut out again for each value is hashed again."""
+    return _held(text[line[0] : line[1]])
+
+
+@lru_cache(maxsize=4096)
+def _held(line: str) -> dict[int, tuple[Members, bool, int]]:
+    """Each character of the line's list values to its list, whether spaces set the list
+    apart, and its value's index (the first list to hold it): found once per line, not once
+    per value, so a long line of lists reads in linear time."""
+    held: dict[int, tuple[Members, bool, int]] = {}
+    for members, spaced in _lists(line):
+        for index, (low, high) in enumerate(members):
+            for offset in range(low, high):
+                held.setdefault(offset, (members, spaced, index))
+    return held
 
 
 @lru_cache(maxsize=4096)
@@ -184,10 +207,22 @@ def _unit_closes(match: re.Match[str]) -> bool:
 
 def member_spans(text: str, line: tuple[int, int], member: ListMember) -> list[tuple[int, int]]:
     """The spans of every value of the member's list."""
-    for members, _ in _lists(text[line[0] : line[1]]):
-        if members[0][0] + line[0] == member.first[0]:
-            return [(low + line[0], high + line[0]) for low, high in members]
-    return []
+    members = _firsts_at(text, line).get(member.first[0] - line[0], ())
+    return [(low + line[0], high + line[0]) for low, high in members]
+
+
+@lru_cache(maxsize=4096)
+def _firsts_at(text: str, line: tuple[int, int]) -> dict[int, Members]:
+    return _firsts(text[line[0] : line[1]])
+
+
+@lru_cache(maxsize=4096)
+def _firsts(line: str) -> dict[int, Members]:
+    """Each list of the line by where its first value starts (the first list to start there)."""
+    firsts: dict[int, Members] = {}
+    for members, _ in _lists(line):
+        firsts.setdefault(members[0][0], members)
+    return firsts
 
 
 def position(
@@ -236,12 +271,52 @@ def _after(line: str, end: int) -> list[str] | None:
 
 
 def _before(line: str, start: int, size: int) -> list[str] | None:
-    """The last legend before the list on its line with as many items as the list."""
-    found = [
-        items for m in _words().legend.finditer(line, 0, start) if len(items := _items(m.group()))
+    """The last legend before the list on its line with as many items as the list. The line's
+    legends before the last character no legend can hold (text/barriers.py) are the same
+    whatever follows, so they are found once per line; only the stretch after it is read again
+    for each list."""
+    legends = _legends(line)
+    bound = legends.bound_before(start)
+    tail = [
+        items
+        for m in _words().legend.finditer(line, bound, start)
+        if len(items := _items(m.group())) == size
     ]
-    matching = [items for items in found if len(items) == size]
-    return matching[-1] if matching else None
+    return tail[-1] if tail else legends.last(size, bound)
+
+
+@dataclass(frozen=True)
+class _LineLegends:
+    """A line's legends, each with as many items as a list it may name, by where they start,
+    and where the characters no legend can hold stand."""
+
+    starts: dict[int, list[int]]
+    items: dict[int, list[list[str]]]
+    bounds: list[int]
+
+    def bound_before(self, start: int) -> int:
+        """The last character before `start` no legend can hold (0 when there is none)."""
+        index = bisect.bisect_left(self.bounds, start) - 1
+        return self.bounds[index] if index >= 0 else 0
+
+    def last(self, size: int, before: int | None = None) -> list[str] | None:
+        """The last legend of `size` items starting before `before` (anywhere when None)."""
+        starts = self.starts.get(size, [])
+        index = len(starts) if before is None else bisect.bisect_left(starts, before)
+        return self.items[size][index - 1] if index > 0 else None
+
+
+@lru_cache(maxsize=4096)
+def _legends(line: str) -> _LineLegends:
+    starts: dict[int, list[int]] = {}
+    items: dict[int, list[list[str]]] = {}
+    for m in _words().legend.finditer(line):
+        found = _items(m.group())
+        starts.setdefault(len(found), []).append(m.start())
+        items.setdefault(len(found), []).append(found)
+    barrier = never_read(_words().legend)
+    bounds = [index for index, char in enumerate(line) if char in barrier]
+    return _LineLegends(starts, items, bounds)
 
 
 def _heading(text: str, line_start: int, size: int) -> list[str] | None:
@@ -271,9 +346,7 @@ _UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,}|~{3,})[ \t]*")
 
 def _matching(heading: str, size: int) -> list[str] | None:
     """The last legend on a heading line with as many items as the list has values."""
-    legends = [_items(m.group()) for m in _words().legend.finditer(heading)]
-    matching = [items for items in legends if len(items) == size]
-    return matching[-1] if matching else None
+    return _legends(heading).last(size)
 
 
 def target_spans(text: str) -> list[tuple[int, int]]:
