@@ -1268,14 +1268,18 @@ def named_section(label: str, sections: Sequence[str]) -> str | None:
 
 def _stands_alone(line: str) -> bool:
     """A line that is only a label ("Objective", "**Examination**", "Goal status:", "Goals --",
-    "OBJECTIVE ~")."""
-    return bool(
-        re.fullmatch(
-            r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}?(?:\*\*)?"
-            r"\s*(?::|\s[\u2014\u2013~-]+)?\s*(?:\*\*)?",
-            line,
-        )
-    )
+    "OBJECTIVE ~"). A label is short: a longer line is never one, and is not matched at all (its
+    blank runs would make the pattern's optional blanks try every split of them)."""
+    bare = line.rstrip()
+    return len(bare) <= _LABEL_MAX and bool(_ALONE.fullmatch(bare))
+
+
+# A label's longest form: bold marks, a 46-character name, blanks and a mark after it.
+_LABEL_MAX = 80
+_ALONE = re.compile(
+    r"(?:\*\*)?[A-Za-z][A-Za-z &/()'\-]{0,45}?(?:\*\*)?"
+    r"\s*(?::|\s[\u2014\u2013~-]+)?\s*(?:\*\*)?"
+)
 
 
 def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
@@ -112,8 +112,22 @@ def dosed(scanner: Scanner, start: int, end: int) -> bool:
         return True
     if _DOSE_BEFORE.search(scanner.text, max(0, start - 6), start):
         return True
-    line_start, _ = scanner.line(start)
+    line_start, line_end = scanner.line(start)
+    first = _first_dose_line(scanner.text, line_start, line_end)
+    if first is None or first[0] >= start:
+        return False
+    if first[1] <= start:
+        return True
+    # the line's first dose words run past the value: read them as the value's line start does
     return bool(words.dose_line.search(scanner.text, line_start, start))
+
+
+@lru_cache(maxsize=256)
+def _first_dose_line(text: str, line_start: int, line_end: int) -> tuple[int, int] | None:
+    """The span of the first dose words on a line, found once per line rather than once per
+    value (a long line of timed values would otherwise be read from its start for each)."""
+    found = _words().dose_line.search(text, line_start, line_end)
+    return found.span() if found else None
 
 
 def _emit(

@@ -56,11 +56,12 @@ def _words() -> _Words:
     return _Words(
         # "METs 4.2", "est. METs: 4.2", "MET level of 3.2"
         after_name=re.compile(
-            rf"\b(?:{names})\b[ \t]*(?::|=|of|was|were|reached)?[ \t]*{_LONE}", re.IGNORECASE
+            rf"\b(?:{names})(?![\w-])[ \t]*(?::|=|of|was|were|reached)?[ \t]*{_LONE}",
+            re.IGNORECASE,
         ),
-        # "4.2 METs", "3.2 est METs"
+        # "4.2 METs", "3.2 est METs"; never a compound unit ("600 MET-min/week")
         before_name=re.compile(
-            rf"{_LONE}[ \t]*(?:(?:est(?:imated)?|peak|max(?:imal)?)\.?[ \t]+)?(?:{names})\b",
+            rf"{_LONE}[ \t]*(?:(?:est(?:imated)?|peak|max(?:imal)?)\.?[ \t]+)?(?:{names})(?![\w-])",
             re.IGNORECASE,
         ),
         targets=re.compile(

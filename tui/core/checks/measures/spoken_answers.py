@@ -35,12 +35,16 @@ _STAMP = r"(?:\[[\d:.]+\][ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?"
 @cache
 def _answer() -> re.Pattern[str]:
     """The answer's first sentence: one bare number, maybe "a" before it and "/10" or "out of
-    10" after it, no unit after it (replies.toml [answers] units) and no other digit."""
+    10" after it, no unit after it (replies.toml [answers] units), then the sentence's end or a
+    word that may follow a rating (`after`), and no other digit."""
     units = either(_table()["units"])
+    after = either(_table()["after"])
     return re.compile(
         r"[^\d\n.?!]*?(?<![\w./-])(?:a[ \t]+)?(\d{1,2}(?:\.5)?)"
         rf"(?!\w|\.\d|[ \t]*(?:/[ \t]*(?!10\b)\d|-|[%°]|(?:{units})(?![\w-])))"
-        r"(?:[ \t]*(?:/[ \t]*10|out of 10)(?!\d))?[^\d\n.?!]*(?:[.?!]|$)",
+        r"(?:[ \t]*(?:/[ \t]*10|out of 10)(?!\d))?"
+        rf"(?=[ \t]*(?:[,;:.?!)]|$)|[ \t]+(?:{after})(?![\w'-]))"
+        r"[^\d\n.?!]*(?:[.?!]|$)",
         re.IGNORECASE | re.MULTILINE,
     )
 

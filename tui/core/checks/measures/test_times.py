@@ -95,8 +95,11 @@ def read_test_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         line_start, _ = scanner.line(match.start())
         if words.balance_tests.search(text, line_start, match.start("value")):
             _emit(scanner, facts, match)
-    for turn in words.turns.finditer(text):
+    turns = list(words.turns.finditer(text))
+    for index, turn in enumerate(turns):
         _, sentence_end = scanner.sentence(turn.start())
+        if index + 1 < len(turns):  # the next turn's times are its own: each read once
+            sentence_end = min(sentence_end, turns[index + 1].start())
         for match in _TIMES.finditer(text, turn.end(), sentence_end):
             if not words.bound_before.search(text, max(0, match.start() - 12), match.start()):
                 _emit(scanner, facts, match, turn.group())
@@ -132,6 +135,9 @@ _FIRST_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?!\w)")
 _SECTION_LETTER = re.compile(r"[ \t]*[SOAP][ \t]*:[ \t]*")
 _NAME_WORD = re.compile(r"[A-Za-z][\w+.-]*[\w+]|[A-Za-z]")
 _PUNCTUATION = re.compile(r"[\s:=()\-/,]+")
+# How far into its line a test's name is looked for: it opens the line, and a long line is not
+# read again from its start for each of its values.
+_NAME_REACH = 240
 _UNIT_WORDS = frozenset({"s", "sec", "secs", "second", "seconds", "on", "in", "the"})
 
 
@@ -141,10 +147,11 @@ def _test_name(scanner: Scanner, start: int, end: int) -> str:
     line_start, _ = scanner.line(start)
     opening = _SECTION_LETTER.match(scanner.text, line_start)
     line_start = opening.end() if opening else line_start
-    first = _FIRST_NUMBER.search(scanner.text, line_start, start)
-    stop = first.start() if first else start
+    reach = min(end, line_start + _NAME_REACH)
+    first = _FIRST_NUMBER.search(scanner.text, line_start, min(start, reach))
+    stop = first.start() if first else min(start, reach)
     for pattern in (_words().numbered, _words().conditions):
-        marked = pattern.pattern.search(scanner.text, line_start, end)
+        marked = pattern.pattern.search(scanner.text, line_start, reach)
         stop = min(stop, marked.start()) if marked else stop
     named = " ".join(_NAME_WORD.findall(scanner.text, line_start, stop)[-4:])
     return labels.without_sides(named)

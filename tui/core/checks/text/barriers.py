@@ -37,9 +37,14 @@ _CATEGORIES = {
 
 @cache
 def never_read(pattern: re.Pattern[str], candidates: str = CANDIDATES) -> frozenset[str]:
-    """The candidate characters that no part of `pattern` matches."""
-    tree = _parser.parse(pattern.pattern, pattern.flags)
-    return frozenset(char for char in candidates if not _reads(tree, char))
+    """The candidate characters that no part of `pattern` matches. A parse this module cannot
+    walk (the parser is the re module's own, and its shapes may change between versions) gives
+    none: every search then runs over the line's whole start, slower but the same."""
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+        return frozenset(char for char in candidates if not _reads(tree, char))
+    except (TypeError, ValueError, IndexError, AttributeError, re.error):
+        return frozenset()
 
 
 def _reads(items: Iterable[Any], char: str) -> bool:
