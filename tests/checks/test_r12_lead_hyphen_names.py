@@ -1,7 +1,8 @@
 """A number joined by a hyphen to an acronym is part of an instrument's name, never a value.
 
 "Recheck DF and BOT-2 balance" was read as dorsiflexion of -2 (a deficit): the hyphen of the
-name taken for a minus. Twins: a minus before a value, and a range, keep their readings.
+name taken for a minus. Twins: a minus before a value, a range, and a number with its maximum
+after the hyphen ("VAS-7/10") keep their readings.
 """
 
 import pytest
@@ -27,6 +28,7 @@ def test_a_hyphen_in_an_instrument_name_is_no_minus(text: str) -> None:
         ("SF-36 PCS 42", "outcome", 42, "SF-36 PCS"),
         ("knee ext -5 deg", "rom", 5, "knee extension (deficit)"),
         ("R knee 5-120", "rom", 120, "R knee flexion"),
+        ("VAS-7/10 today", "pain", 7, "NPRS"),
     ],
 )
 def test_a_minus_and_a_range_keep_their_readings(

@@ -35,10 +35,14 @@ from tui.core.checks.text.other_people import other_people_spans
 
 # A numeric token standing on its own: not glued to letters before it ("L4", "M17.11"), nor
 # joined by a hyphen to an acronym, where it is part of the name ("BOT-2", "SF-36", "PHQ-9"),
-# never a minus or a value. The matches of r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?" with the checks
-# written after the first digit (lexicon.digit_first), so the engine skips to digits in every
-# reader's range of the text.
-TOKEN = re.compile(r"\d(?<![A-Za-z0-9.]\d)(?<![A-Z][A-Z]-\d)\d*(?:\.\d+)?")
+# never a minus or a value, unless a unit or a maximum follows it ("HR-88 bpm", "VAS-7/10").
+# The matches of r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?" with the checks written after the first
+# digit (lexicon.digit_first), so the engine skips to digits in every reader's range of the text.
+TOKEN = re.compile(
+    r"\d(?<![A-Za-z0-9.]\d)"
+    r"(?:(?<![A-Z][A-Z]-\d)|(?=\d*(?:\.\d+)?[ \t]*(?:/|%|bpm\b|mm[ \t]?Hg\b|°|deg\b)))"
+    r"\d*(?:\.\d+)?"
+)
 
 _ABBREVIATIONS = frozenset(
     {
