@@ -28,3 +28,9 @@ def test_a_compound_unit_of_mets_is_no_workload() -> None:
 def test_able_to_progress_to_a_distance_is_a_distance_covered() -> None:
     assert ("other", 60) in [f[:2] for f in _read("Pt was able to progress to ambulating 60 ft.")]
     assert _read("Plan: progress to independent walking 10 ft") == []
+
+
+def test_a_pain_row_among_a_grids_items_is_no_item_and_the_grid_goes_on() -> None:
+    read = _read("FIM (admit -> today):\nEating 5 -> 6\nPain 4 -> 2\nTransfers toilet 2 -> 3\n")
+    assert not [f for f in read if f[0] == "outcome" and "Pain" in f[2]]
+    assert ("outcome", 3, "FIM Transfers toilet") in read

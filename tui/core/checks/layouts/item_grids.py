@@ -21,6 +21,7 @@ from tui.core.checks.layouts.columns import columns
 from tui.core.checks.layouts.item_lists import EARLIER, instrument_names
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import MeasureDef, measure_defs
+from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.scan import Scanner
 
 _ARROW = r"(?:-{1,2}>|=>|>|\u2192|\u21d2|\u2794)"
@@ -95,7 +96,11 @@ def read_item_grids(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
                 continue  # a sentence naming the instrument heads nothing
             pos = match.end()
             while (row := _ROW.match(text, pos)) is not None:
-                if not _read_row(scanner, facts, measure, times, row):
+                # a row named by a pain word ("Pain 4 -> 2" under "FIM (admit -> today):") is a
+                # rating among the items, not one of them: the pain readers read it
+                if not words().pain.match(row.group("name").strip()) and not _read_row(
+                    scanner, facts, measure, times, row
+                ):
                     break
                 pos = row.end()
 
