@@ -32,8 +32,7 @@ from tui.core.checks.billing.charges import (
 from tui.core.checks.billing.column_charges import column_charges
 from tui.core.checks.billing.hl7_charges import hl7_charges
 from tui.core.checks.billing.partial_lines import partly_counted, units_pointed_elsewhere
-from tui.core.checks.billing.records import Billed
-from tui.core.checks.billing.services import service_at
+from tui.core.checks.billing.records import Billed, service_at
 from tui.core.checks.billing.totals import dosed
 from tui.core.checks.billing.unread_units import BARE_COUNT
 from tui.core.checks.tables import billing_tables

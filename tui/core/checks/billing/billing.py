@@ -12,8 +12,8 @@ from __future__ import annotations
 from tui.core.checks.billing.billed_codes import read_billed
 from tui.core.checks.billing.named_minutes import free_minutes
 from tui.core.checks.billing.reconciled import billed_instead, reconciled
-from tui.core.checks.billing.records import Billed, Billing, Totals
-from tui.core.checks.billing.services import read_services, service_at
+from tui.core.checks.billing.records import Billed, Billing, Totals, service_at
+from tui.core.checks.billing.services import read_services
 from tui.core.checks.billing.totals import read_totals
 
 __all__ = [

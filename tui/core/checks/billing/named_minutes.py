@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from tui.core.checks.billing.billing_patterns import CODE, MINUTES, WHOLE_CODE
 from tui.core.checks.billing.qualified_names import qualified_code
+from tui.core.checks.billing.records import service_at
 from tui.core.checks.billing.shorthand_minutes import glued_minutes
 from tui.core.checks.billing.totals import dose_words_pattern, named_just_before
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line, walked_before
-from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.lexicon import ServiceMatcher
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -199,16 +199,7 @@ def _minutes_below(scanner: Scanner, name: _Name, used: set[int]) -> Fact | None
         return None
     used.add(below.start(1))
     scanner.claim(below.start(1), below.end())
-    minutes = int(below.group(1))
-    return Fact(
-        kind="service",
-        value=minutes,
-        unit="min",
-        cpt=name.code,
-        minutes=minutes,
-        label=billing_tables().name_of(name.code),
-        span=scanner.span(name.start, below.end()),
-    )
+    return service_at(scanner, name.code, int(below.group(1)), name.start, below.end())
 
 
 _JOINED = re.compile(r"[ \t]*(?:and|&|\+|/|plus)[ \t]*", re.IGNORECASE)
@@ -366,14 +357,5 @@ def _service_fact(
 ) -> Fact:
     scanner.claim(minutes.start(), minutes.end())
     value = to_number(minutes.group(1))
-    count = int(value)
     span = (start, end) if end - start <= 60 else (minutes.start(), minutes.end())
-    return Fact(
-        kind="service",
-        value=count,
-        unit="min",
-        cpt=name.code,
-        minutes=count,
-        label=billing_tables().name_of(name.code),
-        span=scanner.span(*span),
-    )
+    return service_at(scanner, name.code, int(value), *span)

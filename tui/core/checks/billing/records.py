@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.tables import billing_tables
+from tui.core.checks.text.scan import Scanner
 
 
 @dataclass(frozen=True)
@@ -95,3 +97,16 @@ class Billed:
     unreadable: list[int] = field(default_factory=list)
     services: list[Fact] = field(default_factory=list)
     unreadable_codes: set[str] = field(default_factory=set)
+
+
+def service_at(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
+    """A service's minutes under its code, read from the text at [start, end)."""
+    return Fact(
+        kind="service",
+        value=minutes,
+        unit="min",
+        cpt=code,
+        minutes=minutes,
+        label=billing_tables().name_of(code),
+        span=scanner.span(start, end),
+    )

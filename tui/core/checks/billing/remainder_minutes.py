@@ -16,8 +16,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 
 from tui.core.checks.billing.named_minutes import free_minutes
-from tui.core.checks.billing.records import Totals
-from tui.core.checks.billing.services import service_at
+from tui.core.checks.billing.records import Totals, service_at
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number

@@ -22,13 +22,13 @@ from tui.core.checks.billing.named_minutes import (
     service_names,
 )
 from tui.core.checks.billing.printed_minutes import printed_services
+from tui.core.checks.billing.records import service_at
 from tui.core.checks.billing.referred_minutes import referred_minutes
 from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_keys import keyed_lines
 from tui.core.checks.billing.total_parts import total_parts
 from tui.core.checks.billing.totals import dose_words_pattern, dosed
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.lexicon import (
     ServiceMatcher,
     digit_first,
@@ -441,16 +441,3 @@ def _taken(scanner: Scanner, found: Iterable[_Minutes]) -> list[Fact]:
             scanner.block(*said.digits)
         facts.append(service_at(scanner, said.code, said.minutes, *said.span))
     return facts
-
-
-def service_at(scanner: Scanner, code: str, minutes: int, start: int, end: int) -> Fact:
-    """A service's minutes under its code, read from the text at [start, end)."""
-    return Fact(
-        kind="service",
-        value=minutes,
-        unit="min",
-        cpt=code,
-        minutes=minutes,
-        label=billing_tables().name_of(code),
-        span=scanner.span(start, end),
-    )
