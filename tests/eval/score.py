@@ -333,8 +333,16 @@ def offline_draft(case: Case) -> str:
     return asyncio.run(OfflineBackend().draft(prompt, lambda _t: None)).text
 
 
+# Notations a draft may write either way: "5 out of 10" or "5/10", "times 2" or "x2".
+_OUT_OF = re.compile(r"\b(\d+(?:\.\d+)?) out of (\d+)")
+_TIMES = re.compile(r"\b(?:times|x) ?(\d+)\b")
+# A spoken section name at a snippet's start, which a draft may leave out under its heading.
+_SECTION_WORD = re.compile(r"^(?:subjective|objective|assessment|plan) ")
+
+
 def _plain(text: str) -> str:
     lowered = normalize(text).text.lower()
+    lowered = _TIMES.sub(r"x\1", _OUT_OF.sub(r"\1/\2", lowered))
     return " ".join(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", lowered))
 
 
@@ -364,7 +372,8 @@ def _score_offline(case: Case, tally: Tally) -> None:
     for snippet, heading in wanted_sections.items():
         tally.section_lines += 1
         wanted = _plain(snippet)
-        where = [h for h, lines in sections.items() if any(wanted in line for line in lines)]
+        bare = _SECTION_WORD.sub("", wanted)
+        where = [h for h, lines in sections.items() if any(bare in line for line in lines)]
         if heading in where:
             tally.section_right += 1
         else:
