@@ -207,19 +207,47 @@ def _per_code(facts: list[Fact]) -> list[Fact]:
     return others + list(totals.values())
 
 
+def _pairs(facts: list[Fact], expected: list[Mapping[str, Any]]) -> dict[int, int]:
+    """Each expected fact paired with a found fact (expected index -> found index): as many
+    pairs as there can be, and among them as many whose label is right as there can be, so
+    a right reading is never scored as a label problem because a same-valued fact came first
+    (two FIM items of score 4, two ROM values of 90)."""
+    matching = [[i for i, fact in enumerate(facts) if matches(fact, want)] for want in expected]
+    clean = [
+        [i for i in found if not _label_problems(facts[i], want)]
+        for found, want in zip(matching, expected, strict=True)
+    ]
+    owner: dict[int, int] = {}
+    for edges in (clean, matching):
+        for want in range(len(expected)):
+            if want not in owner.values():
+                _augment(want, edges, owner, set())
+    return {want: found for found, want in owner.items()}
+
+
+def _augment(want: int, edges: list[list[int]], owner: dict[int, int], seen: set[int]) -> bool:
+    """Kuhn's augmenting path: pair `want` with a free found fact, moving earlier pairs along."""
+    for found in edges[want]:
+        if found in seen:
+            continue
+        seen.add(found)
+        if found not in owner or _augment(owner[found], edges, owner, seen):
+            owner[found] = want
+            return True
+    return False
+
+
 def _score_facts(case: Case, tally: Tally) -> None:
     facts = _per_code(extract_facts(case.text, CTX.measures))
     expected = case.facts()
-    used: set[int] = set()
-    for want in expected:
+    pairs = _pairs(facts, expected)
+    used = set(pairs.values())
+    for number, want in enumerate(expected):
         tally.expected[want["kind"]] += 1
-        index = next(
-            (i for i, fact in enumerate(facts) if i not in used and matches(fact, want)), None
-        )
+        index = pairs.get(number)
         if index is None:
             tally.misses.append(f"{case.name}: missed {_show(want)}")
             continue
-        used.add(index)
         tally.recalled[want["kind"]] += 1
         for problem in _label_problems(facts[index], want):
             tally.traps["label"] += 1
@@ -305,8 +333,16 @@ def offline_draft(case: Case) -> str:
     return asyncio.run(OfflineBackend().draft(prompt, lambda _t: None)).text
 
 
+# Notations a draft may write either way: "5 out of 10" or "5/10", "times 2" or "x2".
+_OUT_OF = re.compile(r"\b(\d+(?:\.\d+)?) out of (\d+)")
+_TIMES = re.compile(r"\b(?:times|x) ?(\d+)\b")
+# A spoken section name at a snippet's start, which a draft may leave out under its heading.
+_SECTION_WORD = re.compile(r"^(?:subjective|objective|assessment|plan) ")
+
+
 def _plain(text: str) -> str:
     lowered = normalize(text).text.lower()
+    lowered = _TIMES.sub(r"x\1", _OUT_OF.sub(r"\1/\2", lowered))
     return " ".join(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", lowered))
 
 
@@ -336,7 +372,8 @@ def _score_offline(case: Case, tally: Tally) -> None:
     for snippet, heading in wanted_sections.items():
         tally.section_lines += 1
         wanted = _plain(snippet)
-        where = [h for h, lines in sections.items() if any(wanted in line for line in lines)]
+        bare = _SECTION_WORD.sub("", wanted)
+        where = [h for h, lines in sections.items() if any(bare in line for line in lines)]
         if heading in where:
             tally.section_right += 1
         else:
