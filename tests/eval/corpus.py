@@ -33,6 +33,10 @@ blind by another hand.
 heldout18 (the plain middle of practice beside amputee, burn, disorders of consciousness,
 interpreter and telehealth visits, an EHR export, space-aligned columns, a flowsheet, a
 self-correcting voice memo and a co-signed student note) is the next round's blind set.
+heldout19 (the plain middle of practice beside pulmonary rehab, wheelchair seating,
+constraint-induced therapy, torticollis, a falls clinic, post-viral pacing, carpal tunnel edema,
+phone shorthand, a two-speaker transcript and numbers written in words) is the next round's blind
+set.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ SPLITS = (
     "heldout16",
     "heldout17",
     "heldout18",
+    "heldout19",
 )
 
 
