@@ -44,11 +44,10 @@ _ANGLE = re.compile(
     r"(?:\u00b0|deg\w*|degrees?)",
     re.IGNORECASE,
 )
-# A distance or a target "to N" in a plan's clause.
+# A distance in a plan's clause ("amb to 50 ft", "gait 200 ft").
 _DISTANCE = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?[ \t]*(?:ft|feet|foot|m|meters?|metres?|yds?|yards?|laps?|blocks?)"
-    r"(?![A-Za-z/])"
-    r"|\bto[ \t]+\d+(?:\.\d+)?",
+    r"(?![A-Za-z/])",
     re.IGNORECASE,
 )
 
@@ -60,6 +59,7 @@ class _Cues:
     demands: Led
     comparisons: Led
     devices: Led
+    making: re.Pattern[str]
     holding: Led
     measured: re.Pattern[str]
     plan_openers: re.Pattern[str]
@@ -88,6 +88,7 @@ def _cues() -> _Cues:
         demands=_led(words.get("demands", ())),
         comparisons=_led(words.get("comparisons", ())),
         devices=_led(words.get("devices_held", ())),
+        making=re.compile(rf"(?<![\w-])(?:{either(words.get('device_making', ()))})", flags),
         holding=_led(words.get("holding", ())),
         measured=re.compile(either(words.get("measured", ())), flags),
         plan_openers=re.compile(
@@ -164,7 +165,7 @@ def _block_demands(scanner: Scanner, cues: _Cues) -> None:
 
 def _block_plan_targets(scanner: Scanner, cues: _Cues) -> None:
     """In a clause opened by a plan's heading ("P:", "Next:", "Plan for tomorrow:", "Next
-    session -"), the distances and the values after "to": the plan's targets, unless the
+    session -"), the distances: the plan's targets, unless the
     clause says they are today's ("P: amb 150 ft today, cont POC")."""
     text = scanner.text
     for opener in cues.plan_openers.finditer(text):
@@ -177,14 +178,17 @@ def _block_plan_targets(scanner: Scanner, cues: _Cues) -> None:
 
 
 def _block_positions(scanner: Scanner, cues: _Cues) -> None:
-    """The angles after an orthosis, a splint, a brace or a cast in its sentence ("thumb CMC
-    orthosis, 2.4 mm thermoplastic, CMC in palmar abduction ~40 deg, MCP 10 deg flexion"): the
-    positions the device holds, up to a word that says a range was measured ("AROM", "measured
+    """The angles after an orthosis, a splint, a brace or a cast in a sentence that makes, fits
+    or sets it ("custom thumb CMC orthosis, 2.4 mm thermoplastic, CMC in palmar abduction ~40
+    deg, MCP 10 deg flexion"): the positions the device holds, up to a word that says a range was measured ("AROM", "measured
     out of the orthosis"), after which the angles are the patient's again. A clause that says a
     part is held or positioned at an angle ("thumb held in 40 deg palmar abduction") sets it."""
     text = scanner.text
     for device in cues.devices.finditer(text):
         end = min(scanner.sentence_after(device.end()), scanner.line(device.end())[1])
+        start = max(scanner.sentence_before(device.start()), scanner.line(device.start())[0])
+        if not cues.making.search(text, start, end):
+            continue  # "amb with R AFO; ankle DF 5 deg": worn, not made or set
         measured = cues.measured.search(text, device.end(), end)
         for angle in _ANGLE.finditer(text, device.end(), measured.start() if measured else end):
             scanner.block(*angle.span())

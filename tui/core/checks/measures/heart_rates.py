@@ -52,7 +52,7 @@ def _words() -> _Words:
         ranged=led(
             re.compile(
                 rf"{name}{_GAP}(?<![\d.])(\d{{2,3}})[ \t]*(?:-|\u2013|to)[ \t]*(\d{{2,3}})"
-                rf"(?![\d.%/]|[ \t]*%){_BEATS}",
+                rf"(?!\d|\.\d|[%/]|[ \t]*%){_BEATS}",
                 flags,
             ),
             *names,
@@ -60,7 +60,7 @@ def _words() -> _Words:
         reached=led(
             re.compile(
                 rf"{name}[ \t]+(?:{either(data.get('reached', ()))})[ \t]+(?:(?:at|to|of)[ \t]+)?"
-                rf"(?<![\d.])(\d{{2,3}})(?![\d.%/]|[ \t]*(?:%|-[ \t]*\d)){_BEATS}",
+                rf"(?<![\d.])(\d{{2,3}})(?!\d|\.\d|[%/]|[ \t]*(?:%|-[ \t]*\d)){_BEATS}",
                 flags,
             ),
             *names,
@@ -91,7 +91,7 @@ def _words() -> _Words:
             re.compile(
                 rf"{name}[ \t]*(?:was|is|of|:)?[ \t]*\d{{2,3}}(?:[ \t]*bpm)?[^\d\n.;,]{{0,30}}?"
                 rf"\b(?:and|then)[ \t]+(?:{either(data.get('reached', ()))}|{changed})[ \t]+"
-                r"(?:(?:at|to|of)[ \t]+)?(?<![\d.])(\d{2,3})(?![\d.%/]|[ \t]*(?:%|-[ \t]*\d))",
+                r"(?:(?:at|to|of)[ \t]+)?(?<![\d.])(\d{2,3})(?!\d|\.\d|[%/]|[ \t]*(?:%|-[ \t]*\d))",
                 flags,
             ),
             *names,
