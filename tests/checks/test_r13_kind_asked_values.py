@@ -56,7 +56,10 @@ def test_a_spoken_vertebral_level_is_no_range() -> None:
 
 
 def test_an_orthosis_holds_an_angle_and_a_range_measured_out_of_it_is_read() -> None:
-    fabricated = "Custom thumb CMC orthosis, 2.4 mm thermoplastic, CMC in palmar abd ~40 deg, MCP 10 deg flexion.\n"
+    fabricated = (
+        "Custom thumb CMC orthosis, 2.4 mm thermoplastic, CMC in palmar abd ~40 deg,"
+        " MCP 10 deg flexion.\n"
+    )
     assert _values(fabricated, "rom") == []
     assert _values("Thumb held in 40 deg palmar abduction.\n", "rom") == []
     assert _values("Splint off; AROM CMC palmar abd 40 deg.\n", "rom") == [40]

@@ -180,9 +180,10 @@ def _block_plan_targets(scanner: Scanner, cues: _Cues) -> None:
 def _block_positions(scanner: Scanner, cues: _Cues) -> None:
     """The angles after an orthosis, a splint, a brace or a cast in a sentence that makes, fits
     or sets it ("custom thumb CMC orthosis, 2.4 mm thermoplastic, CMC in palmar abduction ~40
-    deg, MCP 10 deg flexion"): the positions the device holds, up to a word that says a range was measured ("AROM", "measured
-    out of the orthosis"), after which the angles are the patient's again. A clause that says a
-    part is held or positioned at an angle ("thumb held in 40 deg palmar abduction") sets it."""
+    deg, MCP 10 deg flexion"): the positions the device holds, up to a word that says a range
+    was measured ("AROM", "measured out of the orthosis"), after which the angles are the
+    patient's again. A clause that says a part is held or positioned at an angle ("thumb held
+    in 40 deg palmar abduction") sets it."""
     text = scanner.text
     for device in cues.devices.finditer(text):
         end = min(scanner.sentence_after(device.end()), scanner.line(device.end())[1])
