@@ -29,6 +29,7 @@ def test_a_heart_that_slowed_or_rose_again_is_read() -> None:
         112,
     ]
     assert _values("During handling: HR up to 176.\n", "other") == [176]
+    assert _values("HR up to 128 on stairs, back to 84 bpm seated.\n", "other") == [128, 84]
     assert _values("Plan: keep HR up to 160 during play.\n", "other") == []
 
 

@@ -19,3 +19,8 @@ def test_a_test_position_in_brackets_keeps_the_motion() -> None:
 def test_a_bracket_after_equipment_or_a_score_is_no_range() -> None:
     assert _rom("Tilt (power) 30.\n") == []
     assert _rom("Berg (today) 45.\n") == []
+
+
+def test_a_rotations_bracket_of_an_angle_and_a_motion_is_its_test_position() -> None:
+    assert _rom("ER (90 deg abd) not tested.\n") == []
+    assert [value for value, _ in _rom("Shoulder ER (90 deg abd) 60.\n")] == [60]

@@ -61,6 +61,7 @@ class _Cues:
     devices: Led
     making: re.Pattern[str]
     holding: Led
+    tested_in: Led
     measured: re.Pattern[str]
     plan_openers: re.Pattern[str]
     today: re.Pattern[str]
@@ -90,6 +91,17 @@ def _cues() -> _Cues:
         devices=_led(words.get("devices_held", ())),
         making=re.compile(rf"(?<![\w-])(?:{either(words.get('device_making', ()))})", flags),
         holding=_led(words.get("holding", ())),
+        # "ER (90 deg abd) 60", "IR (at 90° abduction) not tested": a rotation's bracket of an
+        # angle and another motion is the position it was tested in
+        tested_in=led(
+            re.compile(
+                rf"(?<![\w-])(?:{either(words.get('rotations', ()))})[ \t]*"
+                rf"(?P<position>\([ \t]*(?:at|in|@)?[ \t]*\d{{1,3}}[ \t]*(?:\u00b0|deg\w*)?[ \t]*"
+                rf"(?:of[ \t]+)?(?:{either(words.get('position_motions', ()))})[ \t]*\))",
+                flags,
+            ),
+            *words.get("rotations", ()),
+        ),
         measured=re.compile(either(words.get("measured", ())), flags),
         plan_openers=re.compile(
             rf"(?:^|(?<=[.;])[ \t]+)[ \t#*>\u2022-]*(?:{openers})[ \t]*(?::|[ \t]-[ \t])",
@@ -131,6 +143,8 @@ def block_asked(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]
     _block_plan_targets(scanner, cues)
     _block_levels(scanner, cues)
     _block_positions(scanner, cues)
+    for tested in cues.tested_in.finditer(scanner.text):
+        scanner.block(*tested.span("position"))
 
 
 def _block_prescriptions(scanner: Scanner, cues: _Cues) -> None:
