@@ -25,3 +25,8 @@ def test_a_side_legend_before_the_pair_is_right_and_left() -> None:
 def test_a_score_out_of_its_maximum_is_no_pair() -> None:
     facts = extract_facts("Kapandji R 8/10.\n")
     assert all(fact.kind != "strength" for fact in facts)
+
+
+def test_a_legend_of_both_sides_before_the_pair_is_no_one_sides_pair() -> None:
+    facts = extract_facts("Quadriceps by hand-held dynamometer, left / right: 18.2 / 26.4 kg.\n")
+    assert all(fact.label != "R grip" for fact in facts)

@@ -112,6 +112,8 @@ _GRIP_TEST = re.compile(
     re.IGNORECASE,
 )
 _DYNAMOMETER = re.compile(r"\b(?:dynamomet\w*|Jamar)\b", re.IGNORECASE)
+# A side and a slash right before the pair's side: the two sides are a legend of the pair.
+_LEGEND_BEFORE = re.compile(r"\b(?:R|L|rt|lt|right|left)\.?[ \t]*/[ \t]*\Z", re.IGNORECASE)
 _PAIR_UNITS = {"kg": "kg", "kgf": "kg", "lb": "lb", "lbs": "lb", "lbf": "lb", "#": "lb"}
 
 
@@ -121,6 +123,8 @@ def read_side_pairs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     parts two readings of that side, not a score and its maximum nor right and left."""
     text = scanner.text
     for match in _SIDE_PAIR.finditer(text):
+        if _LEGEND_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "left / right: 18.2 / 26.4 kg": a legend of the sides, read elsewhere
         test = _named_before(scanner, match.start())
         if test is None or scanner.in_header(match.start()) or scanner.in_goal(match.start()):
             continue
