@@ -39,6 +39,7 @@ from tui.core.checks.layouts.vital_rows import (
 )
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.arrowed import mark_arrowed
+from tui.core.checks.measures.asked_values import block_asked
 from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_indices import read_body_indices
 from tui.core.checks.measures.body_temperature import read_body_temperature
@@ -51,7 +52,7 @@ from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
-from tui.core.checks.measures.forces import read_forces
+from tui.core.checks.measures.forces import read_forces, read_side_pairs
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.hold_times import read_hold_times
@@ -121,6 +122,7 @@ _PASSES: tuple[Pass, ...] = (
     block_goal_targets,
     block_plan_steps,
     block_plan_clauses,
+    block_asked,
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
@@ -137,6 +139,7 @@ _PASSES: tuple[Pass, ...] = (
     read_item_grids,
     read_girth_pairs,
     read_aligned,
+    read_side_pairs,
     read_test_times,
     read_metabolic_equivalents,
     read_outcomes,

@@ -99,7 +99,7 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if (
             not opens_line
             and not _vital_line(text, line_start, line_end, match, words)
-            and not _sentence_subject(text, before, match)
+            and not _sentence_subject(text, _without_opener(before, words), match)
         ):
             continue
         if not _taken(scanner, facts, match, words):
@@ -113,9 +113,14 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
 
 
 def _opens_clause(before: str, words: _Words) -> bool:
+    return bool(_CLAUSE_OPENING.search(_without_opener(before, words)))
+
+
+def _without_opener(before: str, words: _Words) -> str:
+    """The text before the name without a word that opens its clause with it ("body", "daily":
+    "Daily wt per pt log 161.2 lb" opens its sentence)."""
     opener = words.openers.search(before)
-    rest = before[: opener.start()] if opener else before
-    return bool(_CLAUSE_OPENING.search(rest))
+    return before[: opener.start()] if opener else before
 
 
 def _sentence_subject(text: str, before: str, match: re.Match[str]) -> bool:

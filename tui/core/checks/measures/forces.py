@@ -96,3 +96,54 @@ def _label(scanner: Scanner, start: int, end: int) -> str:
 _UNIT_WORDS = re.compile(
     r"(?<![A-Za-z])(?:Nm|N|kgf|lbf|vs|(?:lbs?|pounds|kg)[ \t]+of[ \t]+force)(?![A-Za-z])"
 )
+
+
+# One side's grip or pinch at two handle positions or two trials, a slash between and the unit
+# after both ("R 38/40 kg", "L 44 / 46 lb"): two forces of that side, never a score out of 40.
+_SIDE_PAIR = re.compile(
+    r"(?<![\w./])(?P<side>R|L|rt|lt|right|left)\.?[ \t]*:?[ \t]*"
+    r"(?P<first>\d{1,3}(?:\.\d+)?)[ \t]*/[ \t]*(?P<second>\d{1,3}(?:\.\d+)?)[ \t]*"
+    r"(?P<unit>kgf?|lbs?|lbf|#)(?![\w/])",
+    re.IGNORECASE,
+)
+# The test named before the pair, a grip or a pinch with its kind before a dynamometer's name.
+_GRIP_TEST = re.compile(
+    r"\b(?:(?:lateral|key|tip|palmar|tripod|[23][- ]?point)[ \t]+)?(?:grip|pinch)\b",
+    re.IGNORECASE,
+)
+_DYNAMOMETER = re.compile(r"\b(?:dynamomet\w*|Jamar)\b", re.IGNORECASE)
+# A side and a slash right before the pair's side: the two sides are a legend of the pair.
+_LEGEND_BEFORE = re.compile(r"\b(?:R|L|rt|lt|right|left)\.?[ \t]*/[ \t]*\Z", re.IGNORECASE)
+_PAIR_UNITS = {"kg": "kg", "kgf": "kg", "lb": "lb", "lbs": "lb", "lbf": "lb", "#": "lb"}
+
+
+def read_side_pairs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Both forces of a side written as a slash pair with one unit after them, in a sentence
+    that names a grip, a pinch or a dynamometer: a side named before the pair says the slash
+    parts two readings of that side, not a score and its maximum nor right and left."""
+    text = scanner.text
+    for match in _SIDE_PAIR.finditer(text):
+        if _LEGEND_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "left / right: 18.2 / 26.4 kg": a legend of the sides, read elsewhere
+        test = _named_before(scanner, match.start())
+        if test is None or scanner.in_header(match.start()) or scanner.in_goal(match.start()):
+            continue
+        if not scanner.free(match.start("first"), match.end("second")):
+            continue
+        side = "R" if match["side"].lower() in ("r", "rt", "right") else "L"
+        label = f"{side} {test}"
+        unit = _PAIR_UNITS[match["unit"].lower()]
+        for part in ("first", "second"):
+            scanner.emit(
+                facts, "strength", to_number(match[part]), match.span(part), label, unit=unit
+            )
+
+
+def _named_before(scanner: Scanner, position: int) -> str | None:
+    """The grip or pinch named last before `position` in its sentence, else "grip" when only a
+    dynamometer is named there; None when neither is."""
+    start = scanner.sentence_before(position)
+    named = [found.group().lower() for found in _GRIP_TEST.finditer(scanner.text, start, position)]
+    if named:
+        return named[-1]
+    return "grip" if _DYNAMOMETER.search(scanner.text, start, position) else None

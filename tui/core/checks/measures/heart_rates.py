@@ -35,6 +35,9 @@ class _Words:
     reached: Led
     target_before: re.Pattern[str]
     target_after: re.Pattern[str]
+    timed: Led
+    changed: Led
+    carried: Led
 
 
 @cache
@@ -44,11 +47,12 @@ def _words() -> _Words:
     flags = re.IGNORECASE
     name = rf"\b(?:{either(names)})\b"
     targets = either(data.get("targets", ()))
+    changed = either(data.get("changed", ()))
     return _Words(
         ranged=led(
             re.compile(
                 rf"{name}{_GAP}(?<![\d.])(\d{{2,3}})[ \t]*(?:-|\u2013|to)[ \t]*(\d{{2,3}})"
-                rf"(?![\d.%/]|[ \t]*%){_BEATS}",
+                rf"(?!\d|\.\d|[%/]|[ \t]*%){_BEATS}",
                 flags,
             ),
             *names,
@@ -56,12 +60,42 @@ def _words() -> _Words:
         reached=led(
             re.compile(
                 rf"{name}[ \t]+(?:{either(data.get('reached', ()))})[ \t]+(?:(?:at|to|of)[ \t]+)?"
-                rf"(?<![\d.])(\d{{2,3}})(?![\d.%/]|[ \t]*(?:%|-[ \t]*\d)){_BEATS}",
+                rf"(?<![\d.])(\d{{2,3}})(?!\d|\.\d|[%/]|[ \t]*(?:%|-[ \t]*\d)){_BEATS}",
                 flags,
             ),
             *names,
         ),
         target_before=re.compile(rf"(?<![\w-])(?:{targets})(?![\w-])", flags),
+        # "HR at stop 162 bpm", "heart rate after the walk 112 bpm": a few words of when, then
+        # a value in beats (none of the words a target's or a maximum's)
+        timed=led(
+            re.compile(
+                rf"{name}(?:[ \t]+(?!(?:{either(data.get('not_when', ()))})\b)"
+                rf"[A-Za-z]+){{1,3}}[ \t]*:?[ \t]+(?<![\d.])(\d{{2,3}})[ \t]*(?:bpm|beats)\b",
+                flags,
+            ),
+            *names,
+        ),
+        # "recovered to 96 bpm": a change the heart made, its value in beats
+        changed=led(
+            re.compile(
+                rf"\b(?:{changed})[ \t]+(?:back[ \t]+)?to[ \t]+(?<![\d.])(\d{{2,3}})"
+                r"[ \t]*(?:bpm|beats)\b",
+                flags,
+            ),
+            *data.get("changed", ()),
+        ),
+        # "heart rate was 88 at rest and reached 112": a second reading of the rate named
+        # before it in the clause, after "and" or "then"
+        carried=led(
+            re.compile(
+                rf"{name}[ \t]*(?:was|is|of|:)?[ \t]*\d{{2,3}}(?:[ \t]*bpm)?[^\d\n.;,]{{0,30}}?"
+                rf"\b(?:and|then)[ \t]+(?:{either(data.get('reached', ()))}|{changed})[ \t]+"
+                r"(?:(?:at|to|of)[ \t]+)?(?<![\d.])(\d{2,3})(?!\d|\.\d|[%/]|[ \t]*(?:%|-[ \t]*\d))",
+                flags,
+            ),
+            *names,
+        ),
         target_after=re.compile(
             r"[ \t]*(?:\(|,)?[ \t]*(?:target|zone|goal|THR|per[ \t]+(?:protocol|MD|cardiology))\b",
             flags,
@@ -87,11 +121,22 @@ def read_heart_rates(scanner: Scanner, facts: list[Fact]) -> None:
             scanner.emit(
                 facts, "other", int(match.group(1)), match.span(1), "heart rate", unit="bpm"
             )
+    for pattern in (words.timed, words.changed, words.carried):
+        for match in pattern.finditer(text):
+            value = int(match.group(1))
+            checked = pattern is not words.changed
+            if value in _PLAUSIBLE and scanner.free(*match.span(1)):
+                if not _measured(scanner, match, checked=checked):
+                    continue
+                scanner.emit(facts, "other", value, match.span(1), "heart rate", unit="bpm")
 
 
-def _measured(scanner: Scanner, match: re.Match[str]) -> bool:
-    """True when no word of a target stands before the name in its clause, nor in a goal."""
+def _measured(scanner: Scanner, match: re.Match[str], *, checked: bool = True) -> bool:
+    """True when no word of a target stands before the name in its clause, nor in a goal (a
+    change the heart made names no target: only the goal is checked when `checked` is off)."""
     if scanner.in_header(match.start()) or scanner.in_goal(match.start()):
         return False
+    if not checked:
+        return True
     clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
     return _words().target_before.search(clause) is None

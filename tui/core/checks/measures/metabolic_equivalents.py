@@ -5,7 +5,8 @@ estimated: "Est METs 4.2 on treadmill (3.1 at program entry)", "arm ergometer, e
 Cardiac rehabilitation writes METs as often for a prescription or a limit ("progress toward
 5-6 METs", "avoid tasks above 7 METs") as for a reading, so a value is read only when its clause
 sets neither: no range and no target or limit word before it. An earlier value bracketed after
-it ("(3.1 at program entry)") is read as previous when its words say so. `other` with unit METs
+it ("(3.1 at program entry)") is read as previous when the words every reader shares for an
+earlier time (legends.toml earlier, earlier_after, pre_program) say so. `other` with unit METs
 (CONVENTIONS.md: a physiological quantity measured directly). Words are data (measures.toml
 [metabolic_equivalents]).
 """
@@ -21,6 +22,7 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
@@ -67,10 +69,17 @@ def _words() -> _Words:
         targets=re.compile(
             rf"(?<![\w])(?:{either(data.get('targets', ()))})(?![\w])", re.IGNORECASE
         ),
-        earlier=re.compile(
-            rf"(?<![\w])(?:{either(data.get('earlier', ()))})(?![\w])", re.IGNORECASE
-        ),
+        earlier=_earlier_words(),
     )
+
+
+def _earlier_words() -> re.Pattern[str]:
+    """The words every reader shares for an earlier time (legends.toml): an earlier visit's
+    ("IE", "was", "baseline", "admission", "entry"), a time said after a value ("at program
+    entry", "at onset") and a score before a program ("pre", "pre-test")."""
+    shared = legend_words()
+    words = (*shared["earlier"], *shared["earlier_after"], *shared["pre_program"])
+    return re.compile(rf"(?<![\w])(?:{either(words)})(?![\w])", re.IGNORECASE)
 
 
 def read_metabolic_equivalents(
