@@ -117,14 +117,19 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 
 # A sentence that opens with an earlier-measurement word and goes straight to its value ("ODI
 # 24%. Previous 36%.", "QuickDASH 27.3. Previously 45.5.", "Grip R 21 kg. Initial: 12 kg."): the
-# value restates the measure of the sentence before, at an earlier visit. The value and its unit,
-# ending its clause ("Previous 2 sessions missed." restates nothing).
+# value restates the measure of the sentence before, at an earlier visit. A clause after a comma
+# does the same ("Grip R 31 kg, last visit 27", "Berg 48/56; 2 weeks ago 43", "6MWT 402 m, at
+# visit 4 350 m", dictated "26 mmHg comma last time 22"), restating the value just before it.
+# The value and its unit, ending its clause ("Previous 2 sessions missed." restates nothing; "last
+# visit 9 days ago" says when that visit was).
 _EARLIER_OPENING = (
-    r"(?:^|(?<=[.;][ \t])|(?<=\n))[ \t\-*\u2022>]*(?:{prior})"
+    r"(?:^|(?<=[.;][ \t])|(?<=\n)|(?P<comma>(?<=,[ \t])|(?<=\bcomma[ \t])))[ \t\-*\u2022>]*"
+    r"(?:{prior}|(?:\d+|an?)[ \t]+(?:days?|wks?|weeks?|mos?|months?)[ \t]+ago"
+    r"|(?:at|on|in)[ \t]+(?:visit|session|wk|week)[ \t]*#?[ \t]*\d{{1,2}})"
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
     r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*(?P<unit>%|[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
-    r"(?=[ \t]*(?:[.,;(\[]|$))"
+    r"(?=[ \t]*(?:[.,;(\[]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
 # How far before the restating sentence the value it restates may end.
 _RESTATED_REACH = 120
@@ -159,12 +164,16 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         if low >= high:
             continue
         restated = ordered[high - 1]
-        unit = _UNITS.get((found["unit"] or "").lower()) if found["unit"] else None
+        if found["comma"] is not None and restated.span[0] < _sentence_start(scanner, found):
+            continue  # after a comma, only a value of the same sentence is restated
+        unit = _UNITS.get(found["unit"].lower()) if found["unit"] else restated.unit
         if restated.unit != unit:
             continue
         span = scanner.span(start, end)
         index = at_start.get(span[0])
-        if index is not None and facts[index].kind == "other" and facts[index].unit == unit:
+        if index is not None and _same_measure(facts[index], restated):
+            facts[index] = as_earlier(facts[index])  # "6MWT 402 m, at visit 4 350 m"
+        elif index is not None and facts[index].kind == "other" and facts[index].unit == unit:
             facts[index] = as_earlier(
                 dataclasses.replace(
                     facts[index],
@@ -184,3 +193,19 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 unit=restated.unit,
                 measure=restated.measure,
             )
+
+
+def _sentence_start(scanner: Scanner, found: re.Match[str]) -> int:
+    """Where the sentence of a restating clause starts, in the original text."""
+    return scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
+
+
+def _same_measure(fact: Fact, restated: Fact) -> bool:
+    """The value was read already as the same measure as the one it restates, as today's."""
+    return (
+        fact.kind == restated.kind
+        and fact.measure == restated.measure
+        and fact.unit == restated.unit
+        and fact.kind != "other"
+        and may_be_earlier(fact)
+    )
