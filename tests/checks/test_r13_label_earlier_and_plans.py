@@ -61,3 +61,15 @@ def test_the_bare_value_an_arrow_leads_to_is_todays() -> None:
 def test_an_arrow_in_a_goal_leads_to_a_target() -> None:
     assert 2 not in values("P: Goal pain 4 -> 2.\n", "pain")
     assert 2 not in values("Reduce pain 4 -> 2 by week 6.\n", "pain")
+
+
+def test_a_bare_value_in_a_bracket_of_an_earlier_time_is_the_ratings() -> None:
+    text = "S: Pain 3/10 (last visit 7). Headaches worst 2/10 (was 8).\n"
+    assert "previous" in one_fact(text, "pain", 7).label
+    assert "previous" in one_fact(text, "pain", 8).label
+
+
+def test_a_bracket_of_a_dose_or_past_the_scale_is_no_earlier_value() -> None:
+    """The twins: a frequency, a time span, a number past the rating's scale."""
+    assert values("PCSS 14 (was 2x/wk). Pain 2/10 (was 12).\n", "pain") == [2]
+    assert values("PCSS 14 (was 2x/wk).\n", "outcome") == [14]

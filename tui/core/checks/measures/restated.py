@@ -119,17 +119,19 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 # 24%. Previous 36%.", "QuickDASH 27.3. Previously 45.5.", "Grip R 21 kg. Initial: 12 kg."): the
 # value restates the measure of the sentence before, at an earlier visit. A clause after a comma
 # does the same ("Grip R 31 kg, last visit 27", "Berg 48/56; 2 weeks ago 43", "6MWT 402 m, at
-# visit 4 350 m", dictated "26 mmHg comma last time 22"), restating the value just before it.
+# visit 4 350 m", dictated "26 mmHg comma last time 22"), and so does a bracket ("Pain 3/10
+# (last visit 7)", "(was 8)"), restating the value just before it.
 # The value and its unit, ending its clause ("Previous 2 sessions missed." restates nothing; "last
 # visit 9 days ago" says when that visit was).
 _EARLIER_OPENING = (
-    r"(?:^|(?<=[.;][ \t])|(?<=\n)|(?P<comma>(?<=,[ \t])|(?<=\bcomma[ \t])))[ \t\-*\u2022>]*"
-    r"(?:{prior}|(?:\d+|an?)[ \t]+(?:days?|wks?|weeks?|mos?|months?)[ \t]+ago"
+    r"(?:^|(?<=[.;][ \t])|(?<=\n)|(?P<comma>(?<=,[ \t])|(?<=\bcomma[ \t])|(?<=\()))"
+    r"[ \t\-*\u2022>]*"
+    r"(?:{prior}|was|(?:\d+|an?)[ \t]+(?:days?|wks?|weeks?|mos?|months?)[ \t]+ago"
     r"|(?:at|on|in)[ \t]+(?:visit|session|wk|week)[ \t]*#?[ \t]*\d{{1,2}})"
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
     r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*(?P<unit>%|[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
-    r"(?=[ \t]*(?:[.,;(\[]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
+    r"(?=[ \t]*(?:[.,;()\[\]]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
 # How far before the restating sentence the value it restates may end.
 _RESTATED_REACH = 120
@@ -166,8 +168,11 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         restated = ordered[high - 1]
         if found["comma"] is not None and restated.span[0] < _sentence_start(scanner, found):
             continue  # after a comma, only a value of the same sentence is restated
-        unit = _UNITS.get(found["unit"].lower()) if found["unit"] else restated.unit
-        if restated.unit != unit:
+        written = (found["unit"] or "").lower()
+        if written and written not in _UNITS:
+            continue  # "(was 2x/wk)", "(IE 6 wks)": no value of the measure
+        unit = _UNITS[written] if written else restated.unit
+        if restated.unit != unit or float(found["value"]) > _maximum(restated):
             continue
         span = scanner.span(start, end)
         index = at_start.get(span[0])
@@ -209,3 +214,11 @@ def _same_measure(fact: Fact, restated: Fact) -> bool:
         and fact.kind != "other"
         and may_be_earlier(fact)
     )
+
+
+def _maximum(fact: Fact) -> float:
+    """The largest value the restated fact's scale allows: its maximum ("/10", "/56"), 10 for a
+    pain rating, else no limit."""
+    if fact.unit and fact.unit.startswith("/") and fact.unit[1:].isdigit():
+        return float(fact.unit[1:])
+    return 10.0 if fact.kind == "pain" else float("inf")
