@@ -32,7 +32,7 @@ _WORD_NEAR = re.compile(r"[ \t]*(?:[^\s\d,;.]{1,8}[ \t]*)?[,(@ \t]*[A-Za-z@(]")
 _SUCCESSOR = re.compile(
     r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|%|[A-Za-z]{1,4}\b\.?|/[ \t]*\d+)?[ \t]*"
     r"(?:-{1,2}>|=>|,)[ \t]*(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)"
-    r"(?=[ \t]*(?:$|[.,;)\]]|(?:after|post|with|w/|today|now|following|at|in|on)(?![A-Za-z])))",
+    r"(?=[ \t]*(?:$|[.,;)\]]|(?:after|post|with|w/|today|now|following)(?![A-Za-z])))",
     re.MULTILINE | re.IGNORECASE,
 )
 

@@ -478,6 +478,8 @@ def _leads_next(said: re.Match[str]) -> bool:
     """The earlier-time words after a value and a comma open a clause of their own: with its
     own value ("ER now 50°, previously 35°") or with words of its own ("TUG 11.2 s, last time
     with the cane": what was used then, not when the 11.2 s was taken)."""
+    if _cues().not_retested.match(said.group().lstrip(" \t,")):
+        return False  # "Berg 47/56, not retested since the eval": said of the value itself
     return "," in said.group() and (
         bool(_VALUE_NEXT.match(said.string, said.end()))
         or not _CLAUSE_CLOSES.match(said.string, said.end())

@@ -166,8 +166,10 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         if low >= high:
             continue
         restated = ordered[high - 1]
-        if found["comma"] is not None and restated.span[0] < _sentence_start(scanner, found):
-            continue  # after a comma, only a value of the same sentence is restated
+        if found["comma"] is not None and not _ADJACENT.fullmatch(
+            scanner.norm.original, restated.span[1], said_at
+        ):
+            continue  # after a comma or in a bracket, only the value right before is restated
         written = (found["unit"] or "").lower()
         if written and written not in _UNITS:
             continue  # "(was 2x/wk)", "(IE 6 wks)": no value of the measure
@@ -200,9 +202,9 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
             )
 
 
-def _sentence_start(scanner: Scanner, found: re.Match[str]) -> int:
-    """Where the sentence of a restating clause starts, in the original text."""
-    return scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
+# Between the restated value and a clause after a comma or a bracket that restates it: its unit
+# at most, then the comma (typed or said) or the bracket ("31 kg, last visit 27", "3/10 (was 8)").
+_ADJACENT = re.compile(r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?(?:,|\(|\bcomma\b)[ \t]*", re.I)
 
 
 def _same_measure(fact: Fact, restated: Fact) -> bool:
