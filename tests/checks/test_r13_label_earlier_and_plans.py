@@ -73,3 +73,9 @@ def test_a_bracket_of_a_dose_or_past_the_scale_is_no_earlier_value() -> None:
     """The twins: a frequency, a time span, a number past the rating's scale."""
     assert values("PCSS 14 (was 2x/wk). Pain 2/10 (was 12).\n", "pain") == [2]
     assert values("PCSS 14 (was 2x/wk).\n", "outcome") == [14]
+
+
+def test_a_clause_after_a_comma_restates_the_value_of_its_sentence() -> None:
+    text = "CCFT 24 mmHg, held 10 s x 10, last time 22.\n"
+    assert "previous" in one_fact(text, "other", 22).label
+    assert "previous" not in one_fact(text, "other", 24).label

@@ -166,10 +166,8 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         if low >= high:
             continue
         restated = ordered[high - 1]
-        if found["comma"] is not None and not _ADJACENT.fullmatch(
-            scanner.norm.original, restated.span[1], said_at
-        ):
-            continue  # after a comma or in a bracket, only the value right before is restated
+        if found["comma"] is not None and not _restates(scanner, found, restated, said_at):
+            continue
         written = (found["unit"] or "").lower()
         if written and written not in _UNITS:
             continue  # "(was 2x/wk)", "(IE 6 wks)": no value of the measure
@@ -202,9 +200,18 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
             )
 
 
-# Between the restated value and a clause after a comma or a bracket that restates it: its unit
-# at most, then the comma (typed or said) or the bracket ("31 kg, last visit 27", "3/10 (was 8)").
-_ADJACENT = re.compile(r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?(?:,|\(|\bcomma\b)[ \t]*", re.I)
+# Between the restated value and a bracket that restates it: its unit at most ("3/10 (was 8)").
+_ADJACENT = re.compile(r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?\([ \t]*", re.IGNORECASE)
+
+
+def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: int) -> bool:
+    """A bracket restates only the value right before it ("NDI 18 today, desk work 2 h (intake:
+    30)" restates nothing); a clause after a comma, a value of its own sentence ("24 mmHg, held
+    10 s x 10, last time 22")."""
+    if scanner.text[found.start() - 1 : found.start()] == "(":
+        return bool(_ADJACENT.fullmatch(scanner.norm.original, restated.span[1], said_at))
+    sentence = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
+    return restated.span[0] >= sentence
 
 
 def _same_measure(fact: Fact, restated: Fact) -> bool:
