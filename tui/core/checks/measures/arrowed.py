@@ -13,8 +13,9 @@ import re
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.attribution import arrow_after, said_earlier_after
-from tui.core.checks.measures.labels import as_earlier, may_be_earlier
+from tui.core.checks.measures.labels import PREVIOUS, as_earlier, may_be_earlier
 from tui.core.checks.measures.listed_values import normalised
+from tui.core.checks.measures.modal_goals import names_later_time
 from tui.core.checks.text.scan import Scanner
 
 _NUMBER = re.compile(r"[-+~]?\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+(?:\.\d+)?)?")
@@ -25,9 +26,58 @@ _ARROW_REACH = 40
 _WORD_NEAR = re.compile(r"[ \t]*(?:[^\s\d,;.]{1,8}[ \t]*)?[,(@ \t]*[A-Za-z@(]")
 
 
+# After a value (its range and unit), the arrow and the later value written bare, its scale
+# or unit left to the one before ("Pain 4 -> 2", "ODI 42 -> 30 after tx"), ending its clause or
+# followed by words of when it was taken.
+_SUCCESSOR = re.compile(
+    r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|%|[A-Za-z]{1,4}\b\.?|/[ \t]*\d+)?[ \t]*"
+    r"(?:-{1,2}>|=>|,)[ \t]*(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)"
+    r"(?=[ \t]*(?:$|[.,;)\]]|(?:after|post|with|w/|today|now|following)(?![A-Za-z])))",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def read_successors(scanner: Scanner, facts: list[Fact]) -> None:
+    """Read the bare value an arrow leads to from a value read ("Pain 4 -> 2 after tx"): the
+    same measure at this visit. Not in a clause that names a later time ("reduce pain 4 -> 2 by
+    week 6": a target), nor past the value's scale."""
+    for fact in list(facts):
+        if fact.kind in ("service", "mmt") or isinstance(fact.value, str):
+            continue
+        start = normalised(scanner, fact.span[0])
+        number = _NUMBER.match(scanner.text, start) if start is not None else None
+        if number is None or not arrow_after(scanner, number.end()):
+            continue
+        found = _SUCCESSOR.match(scanner.text, number.end())
+        if found is None or not scanner.free(*found.span("value")):
+            continue
+        value = float(found["value"]) if "." in found["value"] else int(found["value"])
+        if value > _scale(fact) or names_later_time(scanner, found.start("value")):
+            continue
+        label = fact.label.replace(PREVIOUS, "").strip()
+        scanner.emit(
+            facts,
+            fact.kind,
+            value,
+            found.span("value"),
+            label,
+            unit=fact.unit,
+            measure=fact.measure,
+        )
+
+
+def _scale(fact: Fact) -> float:
+    """The largest value the fact's scale allows: its maximum ("/10", "/56"), 10 for a pain
+    rating written bare, else no limit."""
+    if fact.unit and fact.unit.startswith("/"):
+        return float(fact.unit[1:])
+    return 10.0 if fact.kind == "pain" else float("inf")
+
+
 def mark_arrowed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each fact an arrow leads from to a later value, or that words of an
-    earlier time follow."""
+    earlier time follow; read first the bare later value an arrow leads to."""
+    read_successors(scanner, facts)
     original = scanner.norm.original
     for index, fact in enumerate(facts):
         if not may_be_earlier(fact):

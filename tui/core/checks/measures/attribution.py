@@ -466,9 +466,24 @@ _NEXT_VALUE = re.compile(
 _VALUE_NEXT = re.compile(r"[ \t]*:?[ \t]*[-~]?\d")
 
 
+# After earlier-time words set off by a comma, the end of their clause: then they date the value
+# before the comma ("BP 150/90, last week.").
+_CLAUSE_CLOSES = re.compile(
+    r"[ \t]*(?:[.;,)\]]|$|\n|(?:and|but|comma|period|semicolon)(?![A-Za-z]))",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def _leads_next(said: re.Match[str]) -> bool:
-    """The earlier-time words after a value open a clause of their own, with its own value."""
-    return "," in said.group() and bool(_VALUE_NEXT.match(said.string, said.end()))
+    """The earlier-time words after a value and a comma open a clause of their own: with its
+    own value ("ER now 50°, previously 35°") or with words of its own ("TUG 11.2 s, last time
+    with the cane": what was used then, not when the 11.2 s was taken)."""
+    if _cues().not_retested.match(said.group().lstrip(" \t,")):
+        return False  # "Berg 47/56, not retested since the eval": said of the value itself
+    return "," in said.group() and (
+        bool(_VALUE_NEXT.match(said.string, said.end()))
+        or not _CLAUSE_CLOSES.match(said.string, said.end())
+    )
 
 
 def _pair_at(window: str, position: int) -> bool:
@@ -515,7 +530,7 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     lead = window[lead_start:]
     if cues.current.search(lead):
         return False
-    if cues.prior_before.search(lead):
+    if any(not _leads_a_place(lead, found) for found in cues.prior_before.finditer(lead)):
         return True
     copula = cues.copula.search(lead)
     if (
@@ -540,6 +555,20 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         and _declares_versus(scanner, origin, start)
         and not _sides_versus(scanner, start)
     )
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _leads_a_place(lead: str, found: re.Match[str]) -> bool:
+    """ "from" leads to where the patient moved from, not to an earlier value, when a word
+    other than a filler of an amount stands between it and the value ("stood up from the floor
+    in 6 s", "transferred from wheelchair to mat in 15 s"; but "from 6/10", "from a high of
+    19.4 s"). The fillers are data (legends.toml from_fillers)."""
+    if found.group().lower() != "from":
+        return False
+    fillers = legends.from_fillers()
+    return any(word.group().lower() not in fillers for word in _WORD.finditer(lead, found.end()))
 
 
 # Two sides set against each other before a pair of values ("Grip R vs L: 24 kg vs 19 kg"):

@@ -89,6 +89,13 @@ class _Words:
 
 
 @cache
+def from_fillers() -> frozenset[str]:
+    """The words that may stand between "from" and the earlier value it leads to (legends.toml
+    from_fillers), lower case."""
+    return frozenset(word.lower() for word in legend_words().get("from_fillers", ()))
+
+
+@cache
 def legend_words() -> dict[str, list[str]]:
     """The word lists of legends.toml (timepoints of a legend, dated values, earlier labels)."""
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))

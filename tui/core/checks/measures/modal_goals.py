@@ -73,24 +73,78 @@ def block_plan_steps(scanner: Scanner, _facts: list[Fact], _measures: tuple[str,
 
 
 @cache
-def _plan_line() -> re.Pattern[str]:
-    """A line opened by a plan heading and its colon or dash (legends.toml plan_headings)."""
+def _plan_heading() -> re.Pattern[str]:
+    """A line opened by a plan heading (legends.toml plan_headings) in any style: with a colon or
+    a dash ("P:", "P-", "Plan - "), alone on its line ("PLAN", "## Plan", "**Plan of care**"),
+    or said in a dictation with a spoken mark or none ("Plan, cont...", "Plan continue ...")."""
     headings = either(legend_words().get("plan_headings", ()))
     return re.compile(
-        rf"^[ \t#*>-]*(?:{headings})[ \t]*(?::|[ \t]-[ \t])[^\n]*", re.IGNORECASE | re.MULTILINE
+        rf"^[ \t>*-]*(?:#{{1,6}}[ \t]*)?(?:\*\*|__)?[ \t]*(?:{headings})[ \t]*(?:\*\*|__)?"
+        r"(?:[ \t]*(?::|-(?=[ \t])|,|\.(?=[ \t]|$)|$)"
+        r"|[ \t]+(?:comma|period|colon)(?![A-Za-z])"
+        r"|(?-i:(?<=[A-Z][a-z]{3})) (?=[a-z]))",
+        re.IGNORECASE | re.MULTILINE,
     )
 
 
+@cache
+def _section_end() -> re.Pattern[str]:
+    """A line that opens another part of the note: a blank line, a Markdown or bold heading, a
+    label alone on its line ("OBJECTIVE:", "GOALS"), or a word of another part (legends.toml
+    section_openers) before a colon, a dash or a space ("A: ...", "Total timed 30 min")."""
+    openers = either(legend_words().get("section_openers", ()))
+    return re.compile(
+        r"^[ \t]*(?:$|#|\*\*|__|[A-Za-z][\w /&'()-]{0,40}:[ \t]*$|(?-i:[A-Z][A-Z /&]+)[ \t]*$"
+        rf"|(?:{openers})(?:[ \t]*[:\-]|[ \t]))",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def plan_sections(text: str) -> list[tuple[int, int]]:
+    """Each plan section as a span: its heading's line and the lines after it up to the next
+    part of the note; blank lines straight after a heading alone on its line are skipped
+    ("## Plan", a blank line, then its items)."""
+    sections = []
+    for heading in _plan_heading().finditer(text):
+        end = text.find("\n", heading.end())
+        end = len(text) if end < 0 else end
+        bare = not text[heading.end() : end].strip()
+        while end < len(text):
+            following = text.find("\n", end + 1)
+            following = len(text) if following < 0 else following
+            line = text[end + 1 : following]
+            if bare and not line.strip():
+                end = following
+                continue
+            if _section_end().match(line):
+                break
+            bare = False
+            end = following
+        sections.append((heading.start(), end))
+    return sections
+
+
 def block_plan_clauses(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Block each clause of a plan line that names a later time ("P: cont 2x/wk, IMT trial at 30%
-    MIP next visit"): a value there is planned, not measured. A plan's clause without a later
-    time ("Plan: pain 2/10 at d/c today") is left to the other readers."""
+    """Block each clause of a plan section that names a later time ("P: cont 2x/wk, IMT trial at
+    30% MIP next visit", "PLAN:" then "Amb 300 ft with RW next visit"): a value there is
+    planned, not measured. A plan's clause without a later time ("Plan: pain 2/10 at d/c
+    today") is left to the other readers."""
     text = scanner.text
     times = _words("plan_times"), _words("goal_times")
-    for line in _plan_line().finditer(text):
+    for start, end in plan_sections(text):
         for pattern in times:
-            for time in pattern.finditer(text, line.start(), line.end()):
+            for time in pattern.finditer(text, start, end):
                 scanner.block(*_clause(scanner, time.start()))
+
+
+def names_later_time(scanner: Scanner, position: int) -> bool:
+    """The clause holding `position` names a time after this visit ("by week 6", "next
+    visit"): what it says of a value is planned."""
+    start, end = _clause(scanner, position)
+    return any(
+        pattern.search(scanner.text, start, end)
+        for pattern in (_words("plan_times"), _words("goal_times"))
+    )
 
 
 def _clause(scanner: Scanner, position: int) -> tuple[int, int]:

@@ -117,14 +117,21 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 
 # A sentence that opens with an earlier-measurement word and goes straight to its value ("ODI
 # 24%. Previous 36%.", "QuickDASH 27.3. Previously 45.5.", "Grip R 21 kg. Initial: 12 kg."): the
-# value restates the measure of the sentence before, at an earlier visit. The value and its unit,
-# ending its clause ("Previous 2 sessions missed." restates nothing).
+# value restates the measure of the sentence before, at an earlier visit. A clause after a comma
+# does the same ("Grip R 31 kg, last visit 27", "Berg 48/56; 2 weeks ago 43", "6MWT 402 m, at
+# visit 4 350 m", dictated "26 mmHg comma last time 22"), and so does a bracket ("Pain 3/10
+# (last visit 7)", "(was 8)"), restating the value just before it.
+# The value and its unit, ending its clause ("Previous 2 sessions missed." restates nothing; "last
+# visit 9 days ago" says when that visit was).
 _EARLIER_OPENING = (
-    r"(?:^|(?<=[.;][ \t])|(?<=\n))[ \t\-*\u2022>]*(?:{prior})"
+    r"(?:^|(?<=[.;][ \t])|(?<=\n)|(?P<comma>(?<=,[ \t])|(?<=\bcomma[ \t])|(?<=\()))"
+    r"[ \t\-*\u2022>]*"
+    r"(?:{prior}|was|(?:\d+|an?)[ \t]+(?:days?|wks?|weeks?|mos?|months?)[ \t]+ago"
+    r"|(?:at|on|in)[ \t]+(?:visit|session|wk|week)[ \t]*#?[ \t]*\d{{1,2}})"
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
     r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*(?P<unit>%|[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
-    r"(?=[ \t]*(?:[.,;(\[]|$))"
+    r"(?=[ \t]*(?:[.,;()\[\]]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
 # How far before the restating sentence the value it restates may end.
 _RESTATED_REACH = 120
@@ -159,12 +166,19 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         if low >= high:
             continue
         restated = ordered[high - 1]
-        unit = _UNITS.get((found["unit"] or "").lower()) if found["unit"] else None
-        if restated.unit != unit:
+        if found["comma"] is not None and not _restates(scanner, found, restated, said_at):
+            continue
+        written = (found["unit"] or "").lower()
+        if written and written not in _UNITS:
+            continue  # "(was 2x/wk)", "(IE 6 wks)": no value of the measure
+        unit = _UNITS[written] if written else restated.unit
+        if restated.unit != unit or float(found["value"]) > _maximum(restated):
             continue
         span = scanner.span(start, end)
         index = at_start.get(span[0])
-        if index is not None and facts[index].kind == "other" and facts[index].unit == unit:
+        if index is not None and _same_measure(facts[index], restated):
+            facts[index] = as_earlier(facts[index])  # "6MWT 402 m, at visit 4 350 m"
+        elif index is not None and facts[index].kind == "other" and facts[index].unit == unit:
             facts[index] = as_earlier(
                 dataclasses.replace(
                     facts[index],
@@ -184,3 +198,36 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 unit=restated.unit,
                 measure=restated.measure,
             )
+
+
+# Between the restated value and a bracket that restates it: its unit at most ("3/10 (was 8)").
+_ADJACENT = re.compile(r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?\([ \t]*", re.IGNORECASE)
+
+
+def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: int) -> bool:
+    """A bracket restates only the value right before it ("NDI 18 today, desk work 2 h (intake:
+    30)" restates nothing); a clause after a comma, a value of its own sentence ("24 mmHg, held
+    10 s x 10, last time 22")."""
+    if scanner.text[found.start() - 1 : found.start()] == "(":
+        return bool(_ADJACENT.fullmatch(scanner.norm.original, restated.span[1], said_at))
+    sentence = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
+    return restated.span[0] >= sentence
+
+
+def _same_measure(fact: Fact, restated: Fact) -> bool:
+    """The value was read already as the same measure as the one it restates, as today's."""
+    return (
+        fact.kind == restated.kind
+        and fact.measure == restated.measure
+        and fact.unit == restated.unit
+        and fact.kind != "other"
+        and may_be_earlier(fact)
+    )
+
+
+def _maximum(fact: Fact) -> float:
+    """The largest value the restated fact's scale allows: its maximum ("/10", "/56"), 10 for a
+    pain rating, else no limit."""
+    if fact.unit and fact.unit.startswith("/") and fact.unit[1:].isdigit():
+        return float(fact.unit[1:])
+    return 10.0 if fact.kind == "pain" else float("inf")

@@ -369,8 +369,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         ),
         "norm|cut|threshold|mci|mdc|predicted|age",
     ),
-    led(  # counters: visit 4, day 3, week 2, STG 1, #2
+    led(  # counters: visit 4, day 3, week 2, STG 1, #2 (not "last visit 29": that visit's value)
         re.compile(
+            r"(?<!last )(?<!prior )(?<!previous )"
             r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
             r"trial|round|page|item|question|minute|lap|no\.|number)\s*#?\s*\d+\b"
             # (not with a unit after it: "last visit 3 min 10 s" is that visit's time)
