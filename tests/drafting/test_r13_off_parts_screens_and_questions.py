@@ -37,19 +37,28 @@ def test_letters_filled_down_name_the_parts() -> None:
 
 
 def test_the_part_column_may_follow_a_time() -> None:
-    note = "| Time | Part | Entry |\n|---|---|---|\n| 09:02 | S | Stairs easier |\n| 09:30 | A | Steady gains |\n"
+    note = (
+        "| Time | Part | Entry |\n|---|---|---|\n"
+        "| 09:02 | S | Stairs easier |\n| 09:30 | A | Steady gains |\n"
+    )
     assert where(note, "Stairs easier") == ["Subjective"]
     assert where(note, "Steady gains") == ["Assessment"]
 
 
 def test_twin_a_column_of_areas_examined_keeps_its_table() -> None:
-    note = "| Area | Today |\n|---|---|\n| Strength | quad 4-/5 |\n| Gait | 300 ft SPC |\n| ROM | knee 0-118 |\n"
+    note = (
+        "| Area | Today |\n|---|---|\n"
+        "| Strength | quad 4-/5 |\n| Gait | 300 ft SPC |\n| ROM | knee 0-118 |\n"
+    )
     placed = place_items(split_items(note), SOAP)
     assert placed["Objective"] == [note.strip()]
 
 
 def test_twin_a_column_naming_one_part_keeps_its_table() -> None:
-    note = "| Section | Measure | Result |\n|---|---|---|\n| Objective | TUG | 14.8 s |\n| Objective | Berg | 41/56 |\n"
+    note = (
+        "| Section | Measure | Result |\n|---|---|---|\n"
+        "| Objective | TUG | 14.8 s |\n| Objective | Berg | 41/56 |\n"
+    )
     placed = place_items(split_items(note), SOAP)
     assert placed["Objective"] == [note.strip()]
 
@@ -94,7 +103,10 @@ def test_twin_a_question_the_clinician_answers_is_not_a_report() -> None:
 
 
 def test_a_dictated_follow_up_for_a_name_is_framing() -> None:
-    note = "Dictated. Okay so this is the vestibular follow up for Rita Gomes, visit three. She says the spinning is less."
+    note = (
+        "Dictated. Okay so this is the vestibular follow up for Rita Gomes, visit three. "
+        "She says the spinning is less."
+    )
     placed = place_items(split_items(note), SOAP)
     assert "Rita Gomes" not in " ".join(line for lines in placed.values() for line in lines)
     assert where(note, "spinning is less") == ["Subjective"]

@@ -29,7 +29,8 @@ def test_twin_a_new_part_after_a_comma_is_its_own_line() -> None:
 def test_how_the_note_was_made_goes() -> None:
     note = (
         "[Scanned handwritten note - OCR text, not corrected]\n"
-        "Scribe documentation. Scribed by T. Villanueva (scribe) in the presence of Dr. Ana Ruiz, PT.\n"
+        "Scribe documentation. Scribed by T. Villanueva (scribe) in the presence of Dr. Ana "
+        "Ruiz, PT.\n"
         "Pt reports pain 4/10.\n"
         "Attestation: I, Ana Ruiz, PT, personally performed the services described here.\n"
     )
@@ -72,3 +73,11 @@ def test_twin_an_unlabelled_run_on_is_parted_by_its_clauses() -> None:
     note = "c/o jaw clicking on waking; night guard worn 6/7 nights; JFLS-8 22/80; MIO 38 mm"
     assert where(note, "c/o jaw clicking") == ["Subjective"]
     assert where(note, "MIO 38 mm") == ["Objective"]
+
+
+def test_twin_a_labelled_run_on_of_accounts_is_still_parted() -> None:
+    note = (
+        "Jaw clinic: c/o L jaw clicking on opening daily & ache 4/10 chewing bagels; "
+        "night guard worn 6/7 nights; JFLS-8 22/80; MIO 38 mm"
+    )
+    assert where(note, "c/o L jaw clicking") == ["Subjective"]

@@ -161,8 +161,10 @@ def put_to_patient(sentence: str) -> bool:
     """A sentence that is only a question put to the patient: a rating asked on a scale, or a
     question addressed to them (see `put_to_patient` in [interview])."""
     stripped = sentence.strip()
-    return stripped.endswith("?") and "?" not in stripped[:-1] and bool(
-        _rules().put_to_patient.search(stripped)
+    return (
+        stripped.endswith("?")
+        and "?" not in stripped[:-1]
+        and bool(_rules().put_to_patient.search(stripped))
     )
 
 

@@ -29,7 +29,6 @@ from tui.core.drafting.about_note import about_the_note
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
 from tui.core.drafting.enclosed_labels import unenclosed
-from tui.core.drafting.section_columns import parted_rows
 from tui.core.drafting.interview import (
     Asked,
     answered,
@@ -40,6 +39,7 @@ from tui.core.drafting.interview import (
     last_question,
     reported,
 )
+from tui.core.drafting.section_columns import parted_rows
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
 _BULLET = re.compile(
@@ -71,7 +71,7 @@ _LEADER = re.compile(r"^(?P<label>[A-Za-z0-9][^.:\n]{0,60}?)[ \t]*\.{3,}[ \t]*:?
 # (arm at side) . 55°").
 _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
-    r"(?<![\s(][A-Z]\.)\s+(?=[A-Z0-9\"(])"  # "Scribed by T. Villanueva": an initial goes on
+    r"(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)\s+(?=[A-Z0-9\"(])"  # "by T. Villanueva": an initial goes on
 )
 # A line typed in lower case ("resident seen in gym. pain 2/10 L knee. bp 124/70 ..."): its
 # sentences open in lower case too; a full stop after a word ends one, unless the word is an
@@ -521,8 +521,8 @@ def split_items(
             first = False
             written, read, parted = table
             if parted:
-                rows = tuple(row for said, part in parted for row in _part_rows(said, part))
-                items.append(Item(read, block, shown=written, rows=rows, parted=True))
+                own = tuple(row for said, part in parted for row in _part_rows(said, part))
+                items.append(Item(read, block, shown=written, rows=own, parted=True))
                 continue
             read_rows = tuple(split_items(read, tables=False, within=(block, block_label)))
             items.append(Item(read, block, shown=written, rows=read_rows))
@@ -1416,13 +1416,23 @@ def _run_on_clauses(part: str) -> list[str]:
     if label and label_topic(label.group("label")):
         return [part]
     clauses = [clause for clause in _parted_outside_brackets(part, ";") if clause]
-    if label and _named_any(label) and all(any(ch.isdigit() for ch in c) for c in clauses):
+    if label and _named_any(label) and all(_item_value(clause) for clause in clauses):
         # "VOMS: baseline HA 1; smooth pursuits 1; ...": the items of what its label names
         return [part]
     return clauses if len(clauses) >= _RUN_ON_CLAUSES else [part]
 
 
 _RUN_ON_CLAUSES = 4
+
+
+def _item_value(clause: str) -> bool:
+    """A clause that is one item and its value ("smooth pursuits 1", "NPC 4 cm (avg of 3)"): a
+    few words and a number, no account of its own."""
+    words = _PARENS.sub("", clause).split()
+    return len(words) <= _ITEM_WORDS and any(ch.isdigit() for ch in clause)
+
+
+_ITEM_WORDS = 6
 
 
 @cache

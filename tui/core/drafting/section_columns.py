@@ -41,7 +41,10 @@ def parted_rows(grid: Grid, part_topic: Callable[[str], str]) -> tuple[tuple[str
         data = grid.rows[1:] if headed else grid.rows
         topics = _column_topics([row[column].text for row in data], part_topic)
         if topics and len(set(topics) & main) >= least:
-            said = [_statement([cell.text for at, cell in enumerate(row) if at != column]) for row in data]
+            said = [
+                _statement([cell.text for at, cell in enumerate(row) if at != column])
+                for row in data
+            ]
             return tuple((text, topic) for text, topic in zip(said, topics, strict=True) if text)
     return ()
 
