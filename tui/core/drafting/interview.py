@@ -33,6 +33,7 @@ class _Rules:
     asking: re.Pattern[str]
     clinicians: frozenset[str]
     patients: frozenset[str]
+    put_to_patient: re.Pattern[str]
 
 
 @cache
@@ -54,6 +55,7 @@ def _rules() -> _Rules:
         re.compile(rf"^(?:{'|'.join(table.get('question_words', ())) or '(?!x)x'})\b", re.I),
         frozenset(table.get("clinician_speakers", ())),
         frozenset(table.get("patient_speakers", ())),
+        re.compile(table.get("put_to_patient", "(?!x)x"), re.IGNORECASE),
     )
 
 
@@ -140,3 +142,33 @@ def reported(question: str, answer: str) -> str:
         return f"{topic}: {answer[:1].lower() + answer[1:] if answer[1:2].islower() else answer}"
     opening = re.split(r"[,.;:!?]", answer, maxsplit=1)[0].split()
     return f"{question} {answer}" if len(opening) <= _SHORT_ANSWER else answer
+
+
+def answers_joined(sentences: list[str]) -> list[str]:
+    """Sentences with each question put to the patient joined to the answer that follows it
+    ("Dizziness 0-10 today?" + "4." -> "Dizziness 0-10 today? 4."): the answer says nothing
+    without its question, and together they are what the patient reports."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and put_to_patient(joined[-1]) and not sentence.rstrip().endswith("?"):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def put_to_patient(sentence: str) -> bool:
+    """A sentence that is only a question put to the patient: a rating asked on a scale, or a
+    question addressed to them (see `put_to_patient` in [interview])."""
+    stripped = sentence.strip()
+    return (
+        stripped.endswith("?")
+        and "?" not in stripped[:-1]
+        and bool(_rules().put_to_patient.search(stripped))
+    )
+
+
+def asked_and_answered(statement: str) -> bool:
+    """A statement holding a question put to the patient and its answer (`answers_joined`)."""
+    question, mark, answer = statement.partition("?")
+    return bool(mark and answer.strip()) and put_to_patient(question + mark)

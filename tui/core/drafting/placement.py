@@ -32,11 +32,14 @@ from tui.core.drafting.enclosed_labels import unenclosed
 from tui.core.drafting.interview import (
     Asked,
     answered,
+    answers_joined,
     asked,
+    asked_and_answered,
     chat_turn,
     last_question,
     reported,
 )
+from tui.core.drafting.section_columns import parted_rows
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
 _BULLET = re.compile(
@@ -68,7 +71,7 @@ _LEADER = re.compile(r"^(?P<label>[A-Za-z0-9][^.:\n]{0,60}?)[ \t]*\.{3,}[ \t]*:?
 # (arm at side) . 55°").
 _SENTENCE = re.compile(
     r"(?<=[.!?])(?<!\.\.)(?<!\s\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bvs\.)"
-    r"\s+(?=[A-Z0-9\"(])"
+    r"(?<![\s(][A-Z]\.)(?<!^[A-Z]\.)\s+(?=[A-Z0-9\"(])"  # "by T. Villanueva": an initial goes on
 )
 # A line typed in lower case ("resident seen in gym. pain 2/10 L knee. bp 124/70 ..."): its
 # sentences open in lower case too; a full stop after a word ends one, unless the word is an
@@ -166,6 +169,9 @@ class Item:
     # A heading naming the columns of the rows under it ("Status at d/c vs IE:"): written
     # above the first of them, wherever that goes.
     columns: bool = False
+    # A table whose rows carry their own part of the note (see section_columns): each row
+    # goes to the section its part names, whatever most rows say.
+    parted: bool = False
 
 
 @dataclass(frozen=True)
@@ -288,14 +294,37 @@ def topic_of(label: str) -> str:
         pair = [_exact_topic(part) for part in parts]
         if all(pair):  # "Dx/Hx" names one topic twice
             return "|".join(pair) if pair[0] != pair[1] else pair[0]
-    for written, topic in _topic_labels():
-        if (
-            lowered == written
+    named = next(
+        (
+            topic
+            for written, topic in _topic_labels()
+            if lowered == written
             or lowered.startswith(written + " ")
             or lowered.startswith(written + "(")
-        ):
-            return topic
-    return ""
+        ),
+        "",
+    )
+    if _judged(named) and _names_a_screen(lowered):
+        return "objective"  # "Safety screen: RASS 0": what was screened is measured
+    return named
+
+
+def _judged(topic: str) -> bool:
+    """No topic, or one whose statements are a judgement ("safety": risks go to Assessment),
+    not a part of its own (the plan, goals) nor something measured."""
+    sections = _topic_sections().get(topic, ())
+    return not topic or ("assessment" in sections and "objective" not in sections)
+
+
+def _names_a_screen(label: str) -> bool:
+    """A label of a few words whose head noun names a screen or a check ("safety screen",
+    "fall risk screen", "sedation check"; see [label_heads] `measured`), whatever it screens for:
+    what was looked at and scored, never a judgement of it."""
+    prepositions, _, _ = _label_heads()
+    words = label.split()
+    cut = next((i for i, word in enumerate(words) if word in prepositions), len(words))
+    heads = _table().get("label_heads", {}).get("measured", ())
+    return _HEAD_WORDS <= cut <= _LABEL_WORDS and words[cut - 1] in heads
 
 
 def label_topic(label: str) -> str:
@@ -413,7 +442,7 @@ def split_items(
     first = not any(within)
     text, exports = _exports_apart(text) if tables else (text, {})
     source, apart = _tables_apart(text) if tables else (text, {})
-    lines = linearize(source).splitlines()
+    lines = _continued(linearize(source).splitlines())
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
@@ -490,7 +519,11 @@ def split_items(
         if table is not None:
             # a table stays a table: written as the note wrote it, placed by what its rows say
             first = False
-            written, read = table
+            written, read, parted = table
+            if parted:
+                own = tuple(row for said, part in parted for row in _part_rows(said, part))
+                items.append(Item(read, block, shown=written, rows=own, parted=True))
+                continue
             read_rows = tuple(split_items(read, tables=False, within=(block, block_label)))
             items.append(Item(read, block, shown=written, rows=read_rows))
             continue
@@ -616,7 +649,34 @@ def split_items(
             if run is None or (block, block_label) != run:
                 before_run = (block, block_label)
             run = block, block_label = topic, label.group("label")
-    return [_as_reported(item) for item in items]
+    # a sentence that only says how the note was made ("Scribed by ...") is none of its parts
+    return [_as_reported(item) for item in items if not about_the_note(item.text)]
+
+
+def _continued(lines: list[str]) -> list[str]:
+    """The note's lines with a line broken mid-phrase joined to the next (a scan's or a narrow
+    form's line breaks: "Pain 3/10 at rest," / "5/10 after stairs."): a line that ends with a
+    comma or inside brackets goes on, unless the next line opens a part, a bullet or a table."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _goes_on(joined[-1]) and _carries_on(line):
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _goes_on(line: str) -> bool:
+    said = line.rstrip()
+    return bool(said) and (said.endswith(",") or said.count("(") > said.count(")"))
+
+
+def _carries_on(line: str) -> bool:
+    said = line.strip()
+    if not said or _BULLET.match(line) or _HEADING.match(line) or said.startswith("|"):
+        return False
+    label = _LABEL.match(_soap_colon(said))
+    return not (label and label_topic(label.group("label")))
 
 
 # A line opening with a label of its own, in any alphabet ("Edema - ...", "Facturación: ...").
@@ -694,7 +754,20 @@ def _names_part(label: str) -> bool:
     return bool(label_topic(label))
 
 
-def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
+def _part_rows(said: str, part: str) -> list[Item]:
+    """A row of a table whose rows carry their part, as statements of that part."""
+    return [
+        item if item.forced else replace(item, topic=part, label="", under=False)
+        for item in split_items(said, tables=False, within=(part, ""))
+    ]
+
+
+# A table as written, its rows as the checks read them, and (for a table whose rows carry
+# their part of the note) each row so read with its part's topic.
+_Table = tuple[str, str, tuple[tuple[str, str], ...]]
+
+
+def _tables_apart(text: str) -> tuple[str, dict[str, _Table]]:
     """The text with each table (Markdown, piped, tab-separated, printed in columns) set apart
     as one line holding a key, and each key's table: as written, and its rows as the checks
     read them (`linearize`), by which it is placed."""
@@ -702,7 +775,7 @@ def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
     if not found:
         return text, {}
     out: list[str] = []
-    tables: dict[str, tuple[str, str]] = {}
+    tables: dict[str, _Table] = {}
     pos = 0
     for number, grid in enumerate(found):
         spans = [*grid.lines, *grid.rules]
@@ -715,8 +788,10 @@ def _tables_apart(text: str) -> tuple[str, dict[str, tuple[str, str]]]:
         if start < pos:
             continue
         key = f"\x00table {number}\x00"
-        written, after = _parts_after(plain_caption(text[start:end].strip("\n")))
-        tables[key] = (written, linearize(written).strip("\n"))
+        parts = parted_rows(grid, _part_topic)
+        captioned = plain_caption(text[start:end].strip("\n"))
+        written, after = (captioned, "") if parts else _parts_after(captioned)
+        tables[key] = (written, linearize(written).strip("\n"), parts)
         out += [text[pos:start], key, after]
         pos = end
     out.append(text[pos:])
@@ -1000,6 +1075,8 @@ def _dictated(line: str, heading: str) -> tuple[list[Item], str]:
                 text = rest[0].upper() + rest[1:]
                 items.append(Item(text, override or topic, label=said.group("head")))
             continue
+        if not override and asked_and_answered(sentence):
+            override = "subjective"  # "Fatigue 0 to 10? 6, she says.": what the patient reports
         items.append(Item(sentence, override, forced=bool(override), fallback=heading))
     return items, heading
 
@@ -1008,7 +1085,7 @@ def _dictated_clauses(line: str) -> list[str]:
     """A dictated line's sentences, a run-on one of many clauses parted by semicolons (a macro's
     paragraph) as its clauses, each a sentence placed by what it says."""
     clauses = []
-    for sentence in dictation.sentences(line):
+    for sentence in answers_joined(dictation.sentences(line)):
         parts = _run_on_clauses(sentence.rstrip("."))
         clauses += [sentence] if len(parts) == 1 else [dictation.clean(part) for part in parts]
     return [clause for clause in clauses if clause]
@@ -1295,16 +1372,14 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
         if not topic:
             parts = [clause for part in parts for clause in _run_on_clauses(part)]
-    parts = _ratings_joined(parts)
+    parts = _ratings_joined(answers_joined(parts))
     items = []
     for index, part in enumerate(parts):
         label = _LABEL.match(part)
         own = label_topic(label.group("label")) if label and label.group("rest") else ""
         if not own and dictated:
             own = _spoken_label(part)
-        override = next(
-            (name for name, cues in _overrides() if any(cue.search(part) for cue in cues)), ""
-        )
+        override = _override(part) or ("subjective" if asked_and_answered(part) else "")
         named = label.group("label") if label and _named_any(label) else ""
         if index and not (override or own) and topic == "assessment" and _next_step(part):
             # "Summary: steady gains. Continue 1x/wk.": the next step after the judgement
@@ -1341,10 +1416,23 @@ def _run_on_clauses(part: str) -> list[str]:
     if label and label_topic(label.group("label")):
         return [part]
     clauses = [clause for clause in _parted_outside_brackets(part, ";") if clause]
+    if label and _named_any(label) and all(_item_value(clause) for clause in clauses):
+        # "VOMS: baseline HA 1; smooth pursuits 1; ...": the items of what its label names
+        return [part]
     return clauses if len(clauses) >= _RUN_ON_CLAUSES else [part]
 
 
 _RUN_ON_CLAUSES = 4
+
+
+def _item_value(clause: str) -> bool:
+    """A clause that is one item and its value ("smooth pursuits 1", "NPC 4 cm (avg of 3)"): a
+    few words and a number, no account of its own."""
+    words = _PARENS.sub("", clause).split()
+    return len(words) <= _ITEM_WORDS and any(ch.isdigit() for ch in clause)
+
+
+_ITEM_WORDS = 6
 
 
 @cache
@@ -1400,6 +1488,10 @@ def _place_one(
         titled = content_section(item.text, sections, titles=True)
         if titled is not None:
             placed[titled].append(item.text)
+        return
+    if item.parted:
+        for row in item.rows:
+            _place(row, _section_of(row, sections, section_category), sections, placed)
         return
     if item.rows:
         where = [_section_of(_measured(row), sections, section_category) for row in item.rows]
