@@ -169,7 +169,7 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
         return "dose"
     if _span_of_days(text, number):
         return "date"
-    if rules.owner_before.search(text, max(0, number[0] - 20), number[0]):
+    if owned_at(text, number[0]):
         return "owned"
     # the line's start within a heading's reach (a look bounded so a note of one long line
     # stays linear)
@@ -189,6 +189,16 @@ def owned_at(text: str, start: int) -> bool:
     if found is None:
         return False
     return _WHEN_BEFORE.search(text, max(0, found.start() - 12), found.start()) is None
+
+
+def earlier_visit_at(text: str, start: int) -> bool:
+    """True when the number at `start` is what was measured at an earlier visit the words
+    before it name ("PCSS 14 (last visit 31)", "first session 12"): the counter's noun names a
+    time there, and the number after it is no visit's number but that visit's score."""
+    found = _rules().owner_before.search(text, max(0, start - 20), start)
+    if found is None:
+        return False
+    return _WHEN_BEFORE.search(text, max(0, found.start() - 12), found.start()) is not None
 
 
 _WHEN_BEFORE = re.compile(r"\b(?:last|previous|prev|prior|first|1st|initial)[ \t]+\Z", re.I)

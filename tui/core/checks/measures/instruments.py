@@ -428,8 +428,16 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         if "/" in name:
             # "PROMIS/PF-10a": one name, whose parts are no labels ("PF-10" no plantarflexion)
             scanner.block(match.start(), match.end())
+        start = match.start()
+        if _FORMED_WORD.fullmatch(name):
+            # "Wheelchair Skills Test-Q": the last word of a written-out name with its form
+            start = _title_words_before(text, start)
+            if start == match.start() and _LETTERED_PLACE.fullmatch(name):
+                found.append(("", match.start(), match.end()))  # "Gym-B": a place's letter
+                continue
+            name = f"{text[start : match.start()]}{name}"
         name, end = _with_form(text, name, match.end())
-        found.append((name, match.start(), end))
+        found.append((name, start, end))
     acronym_ends = {end for _, _, end in found}
     acronym_starts = {start for _, start, _ in found}
     for match in _written_tests().finditer(text):
@@ -449,6 +457,33 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
                 continue
             found.append((name, start, match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+# A word in Title Case with a short form after a hyphen ("Test-Q", "Scale-R"): the last word of
+# a written-out name, not an acronym of its own.
+_FORMED_WORD = re.compile(r"[A-Z][a-z]{2,}-[A-Z0-9][A-Za-z0-9]{0,2}")
+# One such word alone with one letter ("Gym-B", "Room-C", "Bay-A"): a place or a thing
+# lettered, no instrument ("Bayley-III" keeps its edition).
+_LETTERED_PLACE = re.compile(r"[A-Z][a-z]+-[A-Z]")
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w'-])[A-Z][a-z]+[ \t]+\Z")
+_MOST_TITLE_WORDS = 4
+
+
+def _title_words_before(text: str, start: int) -> int:
+    """Where the run of words in Title Case straight before `start` begins (up to four, on its
+    line, without the sentence's own words such as "Today")."""
+    starts = []
+    at = start
+    for _ in range(_MOST_TITLE_WORDS):
+        word = _TITLE_WORD_BEFORE.search(text, max(0, at - 24), at)
+        if word is None:
+            break
+        at = word.start()
+        starts.append(at)
+    stop = _name_stop()
+    while starts and text[starts[-1] : start].split()[0].lower() in stop:
+        starts.pop()
+    return starts[-1] if starts else start
 
 
 def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool:
