@@ -123,6 +123,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     scanner.block_all(stage_numbers())  # "COPD GOLD 3": a stage, read by nothing
     last_on_line: dict[int, tuple[MeasureDef, int]] = {}
     names = _names(scanner)
+    parts = _numbered_parts(text)
     listing: _Listing | None = None
     for index, (name, start, end) in enumerate(names):
         if not name:
@@ -157,6 +158,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue
         if _spans_score(names, index, qualifier.end()):
             continue
+        if _names_part(text, name, qualifier, parts):
+            continue  # "(UFOV 2)" after "UFOV subtest 2: 180 ms": the subtest, no score
         if not scanner.free(qualifier.end(), qualifier.end() + 1) and not milliseconds_at(
             scanner, qualifier.end()
         ):
@@ -484,6 +487,45 @@ def _title_words_before(text: str, start: int) -> int:
     while starts and text[starts[-1] : start].split()[0].lower() in stop:
         starts.pop()
     return starts[-1] if starts else start
+
+
+@cache
+def _part_numbered() -> re.Pattern[str]:
+    """A name with a numbered part of it ("UFOV subtest 2", "MDS-UPDRS part 3")."""
+    return re.compile(
+        rf"(?<![\w-])([A-Za-z][\w-]*)[ \t]+(?:{_part_words()})\.?[ \t]*#?([1-9])(?![\d.])",
+        re.IGNORECASE,
+    )
+
+
+def _numbered_parts(text: str) -> frozenset[tuple[str, str]]:
+    """Every name the note writes with a numbered part, and the numbers of its parts on that
+    line ("DEM subtest 1: 46 s; subtest 2: 51 s" numbers parts 1 and 2 of the DEM)."""
+    found = set()
+    read_to = 0
+    for match in _part_numbered().finditer(text):
+        name = match.group(1).casefold()
+        found.add((name, match.group(2)))
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        for part in _part().finditer(text, max(match.end(), read_to), line_end):
+            found.add((name, part.group()[-1]))
+        read_to = line_end
+    return frozenset(found)
+
+
+_PART_ALONE = re.compile(r"([1-9])(?![\d.]|[ \t]*(?:/|%))")
+
+
+def _names_part(
+    text: str, name: str, qualifier: re.Match[str], parts: frozenset[tuple[str, str]]
+) -> bool:
+    """A bare digit straight after a name the note writes elsewhere with that numbered part
+    ("UFOV subtest 2: 180 ms ... divided attention (UFOV 2)"): the part named short, no score."""
+    if qualifier.group(1).strip():
+        return False
+    alone = _PART_ALONE.match(text, qualifier.end())
+    return alone is not None and (name.casefold(), alone.group(1)) in parts
 
 
 def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool:
