@@ -198,18 +198,40 @@ def _past_forms() -> frozenset[str]:
     return frozenset(word.casefold() for word in _name_lists().get("past_forms", ()))
 
 
+@cache
+def _ahead_words() -> frozenset[str]:
+    """Words that put what follows in the future ("Next DGI 2/5", "FOTO due 3/1")."""
+    return frozenset(word.casefold() for word in _name_lists().get("ahead_words", ()))
+
+
 def says_when(words: Sequence[str]) -> bool:
     """Words before a month and day that make it a date: an event's noun ("meeting 5/6"), a
-    short name that is no instrument ("IEP 5/6"), a past form ("Saw PCP 2/27") or a verb's past
-    participle last ("Re-administered 1/28", "Rescored 4/2"), which says when something was
-    done."""
+    short name that is no instrument ("IEP 5/6"), a past form ("Saw PCP 2/27"), a word of the
+    future ("next"), someone's event ("Grandson's wedding 4/26") or a verb's past participle
+    last ("Re-administered 1/28", "Rescored 4/2"), which says when something was done."""
     folded = [word.casefold().strip(":,(") for word in words]
     if any(word in date_events() or word in _past_forms() for word in folded):
+        return True
+    if any(word in _ahead_words() for word in folded) or _someones_event(words):
         return True
     if any(word.upper() in not_instrument_names() for word in folded):
         return True
     last = folded[-1] if folded else ""
     return len(last) > 4 and last.endswith("ed") and last.isascii()
+
+
+_POSSESSIVE = re.compile(r"[A-Za-z]+['\u2019]s")
+
+
+def _someones_event(words: Sequence[str]) -> bool:
+    """A possessive followed by ordinary words in lower case ("Grandson's wedding", "her
+    daughter's graduation party"): a person's event, whose month and day is when it happens.
+    A name in capitals after it ("Pt's Lawton") may still be an instrument."""
+    for at, word in enumerate(words[:-1]):
+        if _POSSESSIVE.fullmatch(word.strip(":,(")):
+            rest = words[at + 1 :]
+            return all(part.islower() for part in rest)
+    return False
 
 
 def criterion_openers() -> tuple[str, ...]:

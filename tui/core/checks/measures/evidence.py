@@ -169,7 +169,7 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
         return "dose"
     if _span_of_days(text, number):
         return "date"
-    if rules.owner_before.search(text, max(0, number[0] - 20), number[0]):
+    if owned_at(text, number[0]):
         return "owned"
     # the line's start within a heading's reach (a look bounded so a note of one long line
     # stays linear)
@@ -189,6 +189,22 @@ def owned_at(text: str, start: int) -> bool:
     if found is None:
         return False
     return _WHEN_BEFORE.search(text, max(0, found.start() - 12), found.start()) is None
+
+
+def earlier_visit_at(text: str, start: int) -> bool:
+    """True when the number at `start` is what was measured at an earlier visit the words
+    before it name ("PCSS 14 (last visit 31)", "first session 12"): the counter's noun names a
+    time there, and the number after it is no visit's number but that visit's score."""
+    found = _rules().owner_before.search(text, max(0, start - 20), start)
+    if found is None or _DAY_OF_MONTH.match(text, start):
+        return False  # "(41 at initial visit 02 JAN)": the visit's day, no score
+    return _WHEN_BEFORE.search(text, max(0, found.start() - 12), found.start()) is not None
+
+
+# A day written with its month after it, or with a leading zero ("02 JAN", "3/14", "05").
+_DAY_OF_MONTH = re.compile(
+    r"0\d|\d{1,2}(?:[ \t]*[/.-][ \t]*\d|[ \t]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
 
 
 _WHEN_BEFORE = re.compile(r"\b(?:last|previous|prev|prior|first|1st|initial)[ \t]+\Z", re.I)

@@ -123,6 +123,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     scanner.block_all(stage_numbers())  # "COPD GOLD 3": a stage, read by nothing
     last_on_line: dict[int, tuple[MeasureDef, int]] = {}
     names = _names(scanner)
+    parts = _numbered_parts(text)
     listing: _Listing | None = None
     for index, (name, start, end) in enumerate(names):
         if not name:
@@ -157,6 +158,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue
         if _spans_score(names, index, qualifier.end()):
             continue
+        if _names_part(text, name, qualifier, parts):
+            continue  # "(UFOV 2)" after "UFOV subtest 2: 180 ms": the subtest, no score
         if not scanner.free(qualifier.end(), qualifier.end() + 1) and not milliseconds_at(
             scanner, qualifier.end()
         ):
@@ -428,8 +431,16 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         if "/" in name:
             # "PROMIS/PF-10a": one name, whose parts are no labels ("PF-10" no plantarflexion)
             scanner.block(match.start(), match.end())
+        start = match.start()
+        if _FORMED_WORD.fullmatch(name):
+            # "Wheelchair Skills Test-Q": the last word of a written-out name with its form
+            start = _title_words_before(text, start)
+            if start == match.start() and _LETTERED_PLACE.fullmatch(name):
+                found.append(("", match.start(), match.end()))  # "Gym-B": a place's letter
+                continue
+            name = f"{text[start : match.start()]}{name}"
         name, end = _with_form(text, name, match.end())
-        found.append((name, match.start(), end))
+        found.append((name, start, end))
     acronym_ends = {end for _, _, end in found}
     acronym_starts = {start for _, start, _ in found}
     for match in _written_tests().finditer(text):
@@ -449,6 +460,72 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
                 continue
             found.append((name, start, match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+# A word in Title Case with a short form after a hyphen ("Test-Q", "Scale-R"): the last word of
+# a written-out name, not an acronym of its own.
+_FORMED_WORD = re.compile(r"[A-Z][a-z]{2,}-[A-Z0-9][A-Za-z0-9]{0,2}")
+# One such word alone with one letter ("Gym-B", "Room-C", "Bay-A"): a place or a thing
+# lettered, no instrument ("Bayley-III" keeps its edition).
+_LETTERED_PLACE = re.compile(r"[A-Z][a-z]+-[A-Z]")
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w'-])[A-Z][a-z]+[ \t]+\Z")
+_MOST_TITLE_WORDS = 4
+
+
+def _title_words_before(text: str, start: int) -> int:
+    """Where the run of words in Title Case straight before `start` begins (up to four, on its
+    line, without the sentence's own words such as "Today")."""
+    starts = []
+    at = start
+    for _ in range(_MOST_TITLE_WORDS):
+        word = _TITLE_WORD_BEFORE.search(text, max(0, at - 24), at)
+        if word is None:
+            break
+        at = word.start()
+        starts.append(at)
+    stop = _name_stop()
+    while starts and text[starts[-1] : start].split()[0].lower() in stop:
+        starts.pop()
+    return starts[-1] if starts else start
+
+
+@cache
+def _part_numbered() -> re.Pattern[str]:
+    """A name with a numbered part of it ("UFOV subtest 2", "MDS-UPDRS part 3")."""
+    return re.compile(
+        rf"(?<![\w-])([A-Za-z][\w-]*)[ \t]+(?:{_part_words()})\.?[ \t]*#?([1-9])(?![\d.])",
+        re.IGNORECASE,
+    )
+
+
+def _numbered_parts(text: str) -> frozenset[tuple[str, str]]:
+    """Every name the note writes with a numbered part, and the numbers of its parts on that
+    line ("DEM subtest 1: 46 s; subtest 2: 51 s" numbers parts 1 and 2 of the DEM)."""
+    found = set()
+    read_to = 0
+    for match in _part_numbered().finditer(text):
+        name = match.group(1).casefold()
+        found.add((name, match.group(2)))
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        for part in _part().finditer(text, max(match.end(), read_to), line_end):
+            found.add((name, part.group()[-1]))
+        read_to = line_end
+    return frozenset(found)
+
+
+_PART_ALONE = re.compile(r"([1-9])(?![\d.]|[ \t]*(?:/|%))")
+
+
+def _names_part(
+    text: str, name: str, qualifier: re.Match[str], parts: frozenset[tuple[str, str]]
+) -> bool:
+    """A bare digit straight after a name the note writes elsewhere with that numbered part
+    ("UFOV subtest 2: 180 ms ... divided attention (UFOV 2)"): the part named short, no score."""
+    if qualifier.group(1).strip():
+        return False
+    alone = _PART_ALONE.match(text, qualifier.end())
+    return alone is not None and (name.casefold(), alone.group(1)) in parts
 
 
 def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool:

@@ -17,8 +17,9 @@ from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import attribute, prior_after
-from tui.core.checks.measures.evidence import owned_at, scheduled_at
+from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
 from tui.core.checks.measures.leading_scores import leading_score
+from tui.core.checks.measures.lettered_items import next_lettered_item
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.score_wholes import second_score
@@ -32,12 +33,14 @@ from tui.core.checks.names import (
     expectation_words,
     form_after,
     graded_instruments,
+    instrument_wholes,
     norm_words,
     not_instrument_names,
     other_versions,
     part_after,
     part_words,
     rated_item_words,
+    says_when,
 )
 from tui.core.checks.tables import (
     MeasureDef,
@@ -199,6 +202,22 @@ def _after_event(gap: str, value: float, whole: float) -> bool:
     return any(word.casefold().strip(":,(") in date_events() for word in said)
 
 
+def _dated_instead(
+    scanner: Scanner, measure: MeasureDef, value: float, whole: str, start: int
+) -> bool:
+    """A fraction after a listed instrument that reads as a month and day, out of none of the
+    instrument's wholes (its maximum, an item's), in a clause whose words say when ("Next DGI
+    2/5", "FOTO due 3/1"): the day the test is done, never its score."""
+    wholes = instrument_wholes().get(measure.name)
+    if not wholes or float(whole) in wholes:
+        return False
+    if not (float(value).is_integer() and 1 <= value <= _MONTHS and 1 <= float(whole) <= _DAYS):
+        return False
+    clause = scanner.text[scanner.clause_start(start) : start]
+    return says_when(re.findall(r"[A-Za-z][\w/'-]*", clause))
+
+
+_MONTHS, _DAYS = 12, 31
 _LAST_WORDS = re.compile(r"(?:[A-Za-z][\w/-]*[ \t]+){1,3}\Z")
 
 
@@ -296,6 +315,8 @@ def read_scores(
         if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
             named = _item_named(gap, measure.items, timed=timed)
+            if named is None and item:
+                named = next_lettered_item(item, gap)  # "dimension D 64%, dimension E 41%"
             if named is None and not _elided_earlier(scanner, pos, token.start()):
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
@@ -403,6 +424,11 @@ def read_scores(
                 continue
             if _after_event(gap, value, to_number(suffix.group(1))):
                 # "POMA >= 22; next visit 3/28": the day of an event, no score of the scale
+                pos = end
+                continue
+            if _dated_instead(scanner, measure, value, suffix.group(1), token.start()):
+                # "Next DGI 2/5": out of no whole of the DGI, and said to come: its date
+                scanner.block(token.start(), end)
                 pos = end
                 continue
             unit = f"/{suffix.group(1)}"
@@ -851,6 +877,8 @@ def _takes(scanner: Scanner, measure: MeasureDef, token: re.Match[str]) -> bool:
         return False  # "(visit 1: 9)": the number of the visit the next value was taken at
     if _BOUND_BEFORE.search(scanner.text, max(0, start - 4), start):
         return False  # "30CST >= 12": a target or a bound, never a count the test made
+    if earlier_visit_at(scanner.text, start):
+        return True  # "PCSS 14 (last visit 31)": the rule for "visit 4" blocked that visit's score
     if measure.name in graded_instruments() and _GRADE_BEFORE.search(
         scanner.text, max(0, start - 8), start
     ):
