@@ -8,8 +8,11 @@ import dataclasses
 import heapq
 import itertools
 import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from tui.core.checks.billing.billing_patterns import CODE, MINUTES, WHOLE_CODE
 from tui.core.checks.billing.qualified_names import qualified_code
@@ -18,7 +21,7 @@ from tui.core.checks.billing.shorthand_minutes import glued_minutes
 from tui.core.checks.billing.totals import dose_words_pattern, named_just_before
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line, walked_before
-from tui.core.checks.text.lexicon import ServiceMatcher
+from tui.core.checks.text.lexicon import ServiceMatcher, measure_matcher, service_matcher
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -267,6 +270,8 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
             continue
         if _RESTATED.search(text, max(0, match.start() - 12), match.start()):
             continue  # "hot pack w/ e-stim (same 15 min)": another service's minutes again
+        if measure_matcher().pattern.match(text, match.start()):
+            continue  # "Gait training - 6 min walk test: 286 m": a named test, no one's minutes
         yield match
 
 
@@ -312,8 +317,20 @@ def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str
     return (
         bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
         and bool(_TRAILING_MINUTES.search(gap))
-        and (not rest.strip(" .;") or _described_after(gap, rest))
+        and (not rest.strip(" .;") or _described_after(gap, rest) or _said_of_minutes(rest))
         and "\n" not in gap
+    )
+
+
+def _said_of_minutes(rest: str) -> bool:
+    """Words closing the line after its minutes that say what the minutes held ("- 15 min incl.
+    re-test", "- 10 min with min A"): no number, no exercise to dose and no other service up to
+    the clause's end (a semicolon)."""
+    said = rest.split(";", 1)[0]
+    return (
+        not any(ch.isdigit() for ch in said)
+        and not dose_words_pattern().search(said)
+        and not service_matcher().pattern.search(said)
     )
 
 
@@ -348,8 +365,25 @@ def _ties_to_name(gap: str) -> bool:
         and " - " not in gap
         and not any(ch.isdigit() for ch in gap)
         and len(_WORDS.findall(gap)) <= 5
-        and not dose_words_pattern().search(gap)
+        and not _doses(gap)
     )
+
+
+@cache
+def _setting() -> re.Pattern[str]:
+    """A word that opens the gap after a name and introduces the equipment the service was
+    done on (billing.toml [dose_words] settings)."""
+    data = tomllib.loads((files("tui.core") / "data" / "billing.toml").read_text(encoding="utf-8"))
+    words = "|".join(re.escape(word) for word in data["dose_words"].get("settings", ()))
+    return re.compile(rf"[ \t]*(?:{words or '(?!)'})[ \t]+(?:(?:the|a)[ \t]+)?", re.IGNORECASE)
+
+
+def _doses(gap: str) -> bool:
+    """True when the words after a name dose an exercise inside the service; the equipment the
+    service itself was done on ("gait training on TM") doses nothing."""
+    setting = _setting().match(gap)
+    equipment = dose_words_pattern().match(gap, setting.end()) if setting else None
+    return dose_words_pattern().search(gap, equipment.end() if equipment else 0) is not None
 
 
 def _service_fact(

@@ -5,6 +5,10 @@ keys are data (billing.toml [service_keys]); outside a line's key the words name
 
 Only lines that close with minutes after a dash are looked at (found by the minutes word), so
 no pass tries every position of the note.
+
+A modality named by its agent ("Ice R ankle 10 min elevated") is read the same way, only where
+its word opens the line (billing.toml [opening_names]): the line's first minutes are its, when
+no other service is named before them and no frequency after them makes them a home dose.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from tui.core.checks.text.lexicon import led
+from tui.core.checks.billing.billing_patterns import MINUTES
+from tui.core.checks.text.lexicon import led, service_matcher
 
 _CLOSING = led(
     re.compile(r"(?:min(?:ute)?s?|mins)\b\.?[ \t]*$", re.IGNORECASE | re.MULTILINE),
@@ -36,21 +41,41 @@ class KeyedLine:
 
 
 @cache
-def _keys() -> re.Pattern[str]:
+def _table(name: str) -> dict[str, str]:
+    """A billing.toml table of words and the codes they name, its words' spaces folded."""
     text = files("tui.core").joinpath("data", "billing.toml").read_text(encoding="utf-8")
-    keys = tomllib.loads(text).get("service_keys", {})
-    words = sorted(keys, key=len, reverse=True)
-    alternatives = "|".join(r"[ \t]+".join(map(re.escape, str(w).split())) for w in words)
+    keys = tomllib.loads(text).get(name, {})
+    return {" ".join(str(word).lower().split()): str(code) for word, code in keys.items()}
+
+
+def _alternatives(name: str) -> str:
+    words = sorted(_table(name), key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(map(re.escape, word.split())) for word in words) or "(?!)"
+
+
+@cache
+def _keys() -> re.Pattern[str]:
     return re.compile(
-        rf"[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>{alternatives or '(?!)'})[ \t]*:", re.IGNORECASE
+        rf"[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>{_alternatives('service_keys')})[ \t]*:",
+        re.IGNORECASE,
     )
 
 
 @cache
-def _codes() -> dict[str, str]:
-    text = files("tui.core").joinpath("data", "billing.toml").read_text(encoding="utf-8")
-    keys = tomllib.loads(text).get("service_keys", {})
-    return {" ".join(str(word).lower().split()): str(code) for word, code in keys.items()}
+def _openings() -> re.Pattern[str]:
+    return re.compile(
+        rf"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>{_alternatives('opening_names')})(?![\w-])",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+# A frequency after minutes makes them a home dose ("ice 15 min 3x/day", "heat 10 min PRN").
+_FREQUENCY = re.compile(
+    r"[ \t]*,?[ \t]*(?:x[ \t]*)?"
+    r"(?:\d+[ \t]*x?[ \t]*(?:/|per|a|times[ \t]+a)[ \t]*(?:day|d|wk|week)\b"
+    r"|daily\b|a day\b|per day\b|each day\b|PRN\b|as needed\b|at home\b)",
+    re.IGNORECASE,
+)
 
 
 def keyed_lines(text: str) -> list[KeyedLine]:
@@ -62,7 +87,7 @@ def keyed_lines(text: str) -> list[KeyedLine]:
         key = _keys().match(text, line_start, closing.start())
         if minutes is None or key is None:
             continue
-        code = _codes().get(" ".join(key.group("key").lower().split()))
+        code = _table("service_keys").get(" ".join(key.group("key").lower().split()))
         if code is None:
             continue
         found.append(
@@ -72,6 +97,31 @@ def keyed_lines(text: str) -> list[KeyedLine]:
                 start=key.start("key"),
                 minutes_start=minutes.start(1),
                 minutes_end=closing.end(),
+            )
+        )
+    return found
+
+
+def opening_lines(text: str) -> list[KeyedLine]:
+    """The lines a modality's agent opens ("Ice R ankle 10 min elevated"), with the first
+    minutes on the line, when no other service is named before them and no frequency follows."""
+    found = []
+    for key in _openings().finditer(text):
+        line_end = text.find("\n", key.end())
+        line_end = len(text) if line_end < 0 else line_end
+        minutes = MINUTES.search(text, key.end(), line_end)
+        if minutes is None or minutes.group(2) or _FREQUENCY.match(text, minutes.end()):
+            continue
+        if service_matcher().pattern.search(text, key.end(), minutes.start()):
+            continue
+        code = _table("opening_names")[" ".join(key.group("key").lower().split())]
+        found.append(
+            KeyedLine(
+                code=code,
+                minutes=round(float(minutes.group(1))),
+                start=key.start("key"),
+                minutes_start=minutes.start(1),
+                minutes_end=minutes.end(),
             )
         )
     return found

@@ -25,7 +25,7 @@ from tui.core.checks.billing.printed_minutes import printed_services
 from tui.core.checks.billing.records import service_at
 from tui.core.checks.billing.referred_minutes import referred_minutes
 from tui.core.checks.billing.service_clocks import clocked_services
-from tui.core.checks.billing.service_keys import keyed_lines
+from tui.core.checks.billing.service_keys import keyed_lines, opening_lines
 from tui.core.checks.billing.total_parts import total_parts
 from tui.core.checks.billing.totals import dose_words_pattern, dosed
 from tui.core.checks.facts import Fact
@@ -288,12 +288,13 @@ def _printed(scanner: Scanner) -> list[Fact]:
 
 def _keyed_lines(scanner: Scanner) -> list[Fact]:
     """ "Ex: bird-dog, side plank - 15 mins": a line keyed by a service's word, closed by its
-    minutes (checks.billing.service_keys)."""
+    minutes, and "Ice R ankle 10 min": a line a modality's agent opens
+    (checks.billing.service_keys)."""
     return _taken(
         scanner,
         (
             _Minutes.at(line.code, line.minutes, line.start, line.minutes_start, line.minutes_end)
-            for line in keyed_lines(scanner.text)
+            for line in [*keyed_lines(scanner.text), *opening_lines(scanner.text)]
         ),
     )
 

@@ -24,6 +24,8 @@ from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
 
 # An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
+# A clock time after the key ("Treatment time 09:05-09:37 (32 min)") is when, not how long: the
+# session's minutes come from its range.
 # A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
 # plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
 # A number followed by another unit is what a test measured, not minutes ("timed 25-foot walk",
@@ -37,7 +39,7 @@ _TOTAL_VALUE = (
     # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
     # "Timed :: 41 min": an export's double colon
     r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:::|[:=\-|]|was|is|of|were)?\s*"
-    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d|:[0-5]\d)"
     + _OTHER_UNIT
     + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
