@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from tui.core.checks.billing.billing_patterns import CODE, MINUTES, WHOLE_CODE
+from tui.core.checks.billing.billing_patterns import CODE, HOME_DOSE, MINUTES, WHOLE_CODE
 from tui.core.checks.billing.qualified_names import qualified_code
 from tui.core.checks.billing.records import service_at
 from tui.core.checks.billing.shorthand_minutes import glued_minutes
@@ -58,14 +58,6 @@ _CLAUSE_OPENING = re.compile(
 _MAX_PRIME_MINUTES = 90
 
 _DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
-
-# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day", "moist heat 10
-# min PRN"), not a service.
-_HOME_DOSE = re.compile(
-    r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
-    r"|per day\b|each day\b|PRN\b|as needed\b)",
-    re.IGNORECASE,
-)
 
 # "97110 x 15 min": a times sign may stand between a code and its minutes.
 _CODE_THEN_GAP = re.compile(r"[ \t:=\-(]*(?:(?<![A-Za-z])[x\u00d7][ \t]*)?$")
@@ -266,7 +258,7 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
     for match in found:
         if match.group(2) and _a_distance(text, match):
             continue
-        if _HOME_DOSE.match(text, match.end()):
+        if HOME_DOSE.match(text, match.end()):
             continue
         if _RESTATED.search(text, max(0, match.start() - 12), match.start()):
             continue  # "hot pack w/ e-stim (same 15 min)": another service's minutes again

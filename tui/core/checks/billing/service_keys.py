@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from tui.core.checks.billing.billing_patterns import MINUTES
+from tui.core.checks.billing.billing_patterns import HOME_DOSE, MINUTES
 from tui.core.checks.text.lexicon import led, service_matcher
 
 _CLOSING = led(
@@ -69,15 +69,6 @@ def _openings() -> re.Pattern[str]:
     )
 
 
-# A frequency after minutes makes them a home dose ("ice 15 min 3x/day", "heat 10 min PRN").
-_FREQUENCY = re.compile(
-    r"[ \t]*,?[ \t]*(?:x[ \t]*)?"
-    r"(?:\d+[ \t]*x?[ \t]*(?:/|per|a|times[ \t]+a)[ \t]*(?:day|d|wk|week)\b"
-    r"|daily\b|a day\b|per day\b|each day\b|PRN\b|as needed\b|at home\b)",
-    re.IGNORECASE,
-)
-
-
 def keyed_lines(text: str) -> list[KeyedLine]:
     """The lines opened by a service key and closed by "- N min"."""
     found = []
@@ -110,7 +101,7 @@ def opening_lines(text: str) -> list[KeyedLine]:
         line_end = text.find("\n", key.end())
         line_end = len(text) if line_end < 0 else line_end
         minutes = MINUTES.search(text, key.end(), line_end)
-        if minutes is None or minutes.group(2) or _FREQUENCY.match(text, minutes.end()):
+        if minutes is None or minutes.group(2) or HOME_DOSE.match(text, minutes.end()):
             continue
         if service_matcher().pattern.search(text, key.end(), minutes.start()):
             continue
