@@ -1,0 +1,83 @@
+"""Which number on a treatment line is a service's minutes: a clock range after the
+treatment-time key, a duration inside a description that a coded line gives whole, the
+equipment a service is done on, words after the minutes that close a line, a modality named by
+its agent, stair training. Each reading with a twin that must not be read."""
+
+from __future__ import annotations
+
+from tui.core.checks.billing.records import Billing
+from tui.core.checks.extract import extract_billing
+
+HEADER = (
+    "Patient: Noor Achterberg\nMRN: 920201\nDate: 2092-02-01\nVisit: 4\nDiscipline: PT\n"
+    "Payer: Medicare\nDiagnosis: R knee OA, M17.11\n\n"
+)
+
+
+def billing(body: str) -> Billing:
+    return extract_billing(HEADER + body)
+
+
+def minutes(body: str) -> dict[str, int]:
+    """Each code's minutes, added over its mentions, as the audit counts them."""
+    found: dict[str, int] = {}
+    for fact in billing(body).services:
+        found[fact.cpt or ""] = found.get(fact.cpt or "", 0) + (fact.minutes or 0)
+    return found
+
+
+def test_a_clock_range_after_the_treatment_time_key_is_the_session() -> None:
+    read = billing("Treatment time 09:05-09:37 (32 min): gait trng 12 min, ther ex 20 min.\n")
+    assert read.total_treatment_minutes == 32
+
+
+def test_a_clock_time_after_the_key_is_never_minutes() -> None:
+    read = billing("Tx time 1:15 pm. Ther ex 20 min.\n")
+    assert read.total_treatment_minutes != 1
+
+
+def test_a_duration_inside_a_description_is_part_of_the_coded_minutes() -> None:
+    body = (
+        "Gait training with a metronome (110 bpm) for 9 min, cues for heel strike.\n"
+        "Time: 97116 gait training 14 min; 97110 ther ex 16 min.\n"
+        "Total timed 30 min.\n"
+    )
+    assert minutes(body) == {"97116": 14, "97110": 16}
+
+
+def test_two_coded_mentions_of_one_code_both_stay() -> None:
+    body = (
+        "97110 ther ex 20 min: pulleys\n97140 manual 10 min: glides\n"
+        "97110 ther ex 6 min: HEP review\nTotal timed 30 min.\n"
+    )
+    assert minutes(body) == {"97110": 26, "97140": 10}
+
+
+def test_a_service_done_on_a_treadmill_keeps_its_minutes() -> None:
+    assert minutes("Gait trng on TM w/ flexion bias 6' (incline 4%)\n") == {"97116": 6}
+
+
+def test_a_treadmill_inside_ther_ex_is_a_dose() -> None:
+    assert minutes("TherEx 15': TM 6' warm-up, mini squats 3x10\n") == {"97110": 15}
+
+
+def test_words_after_the_closing_minutes_leave_them_the_service_s() -> None:
+    assert minutes("Epley L x3 - 12 min including re-test\n") == {"95992": 12}
+
+
+def test_a_walk_test_after_a_service_is_no_service_s_minutes() -> None:
+    assert "97116" not in minutes("Gait training - 6 min walk test: 286 m with rollator\n")
+
+
+def test_a_modality_named_by_its_agent_opens_its_line() -> None:
+    assert minutes("Tx:\n Ice R ankle 10 min elevated\n") == {"97010": 10}
+    assert minutes("- Heat to low back 10 min before manual\n") == {"97010": 10}
+
+
+def test_an_agent_with_a_frequency_or_inside_a_line_is_no_service() -> None:
+    assert minutes("Home:\n Ice 15 min 3x/day after work\n") == {}
+    assert minutes("P: HEP, ice 15 min after activity.\n") == {}
+
+
+def test_stair_training_is_gait_training() -> None:
+    assert minutes("Stair training 9 min (reciprocal, one rail)\n") == {"97116": 9}
