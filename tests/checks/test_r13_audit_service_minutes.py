@@ -81,3 +81,17 @@ def test_an_agent_with_a_frequency_or_inside_a_line_is_no_service() -> None:
 
 def test_stair_training_is_gait_training() -> None:
     assert minutes("Stair training 9 min (reciprocal, one rail)\n") == {"97116": 9}
+
+
+def test_a_session_total_named_with_whose_time_it_was_is_the_treatment_total() -> None:
+    assert (
+        billing(
+            "Ther ex 20 min.\nTotal 1:1 time with patient: 30 minutes\n"
+        ).total_treatment_minutes
+        == 30
+    )
+    assert billing("Ther ex 20 min.\nVisit length 44 minutes\n").total_treatment_minutes == 44
+
+
+def test_a_walking_time_is_no_session_total() -> None:
+    assert billing("Total walking time 12 min on the track.\n").total_treatment_minutes is None

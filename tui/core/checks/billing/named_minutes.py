@@ -8,11 +8,9 @@ import dataclasses
 import heapq
 import itertools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.billing.billing_patterns import CODE, HOME_DOSE, MINUTES, WHOLE_CODE
 from tui.core.checks.billing.qualified_names import qualified_code
@@ -21,6 +19,7 @@ from tui.core.checks.billing.shorthand_minutes import glued_minutes
 from tui.core.checks.billing.totals import dose_words_pattern, named_just_before
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line, walked_before
+from tui.core.checks.tables import billing_section
 from tui.core.checks.text.lexicon import ServiceMatcher, measure_matcher, service_matcher
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -365,8 +364,7 @@ def _ties_to_name(gap: str) -> bool:
 def _setting() -> re.Pattern[str]:
     """A word that opens the gap after a name and introduces the equipment the service was
     done on (billing.toml [dose_words] settings)."""
-    data = tomllib.loads((files("tui.core") / "data" / "billing.toml").read_text(encoding="utf-8"))
-    words = "|".join(re.escape(word) for word in data["dose_words"].get("settings", ()))
+    words = "|".join(re.escape(str(w)) for w in billing_section("dose_words").get("settings", ()))
     return re.compile(rf"[ \t]*(?:{words or '(?!)'})[ \t]+(?:(?:the|a)[ \t]+)?", re.IGNORECASE)
 
 

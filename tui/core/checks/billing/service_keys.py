@@ -14,12 +14,11 @@ no other service is named before them and no frequency after them makes them a h
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.billing.billing_patterns import HOME_DOSE, MINUTES
+from tui.core.checks.tables import billing_section
 from tui.core.checks.text.lexicon import led, service_matcher
 
 _CLOSING = led(
@@ -43,8 +42,7 @@ class KeyedLine:
 @cache
 def _table(name: str) -> dict[str, str]:
     """A billing.toml table of words and the codes they name, its words' spaces folded."""
-    text = files("tui.core").joinpath("data", "billing.toml").read_text(encoding="utf-8")
-    keys = tomllib.loads(text).get(name, {})
+    keys = billing_section(name)
     return {" ".join(str(word).lower().split()): str(code) for word, code in keys.items()}
 
 
