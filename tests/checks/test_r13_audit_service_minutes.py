@@ -95,3 +95,15 @@ def test_a_session_total_named_with_whose_time_it_was_is_the_treatment_total() -
 
 def test_a_walking_time_is_no_session_total() -> None:
     assert billing("Total walking time 12 min on the track.\n").total_treatment_minutes is None
+
+
+def test_a_service_named_by_what_was_trained_takes_its_cpt_code() -> None:
+    assert minutes("Transfer training 15 min: sliding board\n") == {"97530": 15}
+    assert minutes("Wheelchair propulsion training 12 min\n") == {"97542": 12}
+    assert minutes("Postural re-education 10 min: midline\n") == {"97112": 10}
+    assert minutes("Dressing training 18 min: LB dressing\n") == {"97535": 18}
+    assert minutes("Gait tr. 10 min - head turns\n") == {"97116": 10}
+
+
+def test_a_trained_activity_as_a_home_dose_is_no_service() -> None:
+    assert minutes("HEP: posture training 5 min 3x/day\n") == {}
