@@ -107,3 +107,12 @@ def test_a_service_named_by_what_was_trained_takes_its_cpt_code() -> None:
 
 def test_a_trained_activity_as_a_home_dose_is_no_service() -> None:
     assert minutes("HEP: posture training 5 min 3x/day\n") == {}
+
+
+def test_a_part_named_inside_a_header_s_description_is_not_added() -> None:
+    assert minutes("Ther act 18 min: transfer training 6 min, floor recovery\n") == {"97530": 18}
+    assert minutes("NMR 15 min: balance training 8 min on foam\n") == {"97112": 15}
+
+
+def test_two_headers_of_one_code_on_two_lines_both_count() -> None:
+    assert minutes("Ther ex 10 min: SLR\nTher ex 8 min: bridges after manual\n") == {"97110": 18}

@@ -15,7 +15,9 @@ the treadmill") is part of the service's time, which a line naming the code give
 re-training 15 min (97116)"): read alone it doubles the code's minutes too. When the line that
 names the code by its number gives more minutes than a mention of the same code on a line that
 does not, and leaving those lesser mentions out makes the services add up exactly to a stated
-total, they were parts of the whole.
+total, they were parts of the whole. A mention inside a service's own description on its
+header's line ("Ther act 18 min: transfer training 6 min, car transfer") is part of the header's
+minutes whatever the totals say.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ def restatements_dropped(text: str, services: Sequence[Fact], totals: Totals) ->
     code's time its coded line gives whole, when a stated total shows them to be so: the timed
     total over the timed services first, then the total treatment time over every service with
     minutes."""
+    services = _parts_of_headers(text, services)
     timed = billing_tables().timed
     for drop in (_repeats, lambda found: _parts(text, found)):
         kept = _kept_to_total(services, totals.timed, lambda fact: fact.cpt in timed, drop)
@@ -41,6 +44,32 @@ def restatements_dropped(text: str, services: Sequence[Fact], totals: Totals) ->
         if kept is not None:
             return kept
     return list(services)
+
+
+# What opens a service's description right after its minutes: "Ther act 18 min: ...", "(...".
+_DESCRIPTION_OPENS = re.compile(r"[ \t]*[:(]")
+
+
+def _parts_of_headers(text: str, services: Sequence[Fact]) -> list[Fact]:
+    """The services without the mentions that a description names inside a service's header
+    of the same code ("Ther act 18 min: transfer training 6 min, ..."): on the header's line,
+    after its minutes and a colon or a bracket, with fewer minutes, they are part of its time.
+    """
+    found = sorted(services, key=lambda item: item.span)
+    parts: set[int] = set()
+    for index, header in enumerate(found):
+        end = header.span[1]
+        if index in parts or not _DESCRIPTION_OPENS.match(text, end):
+            continue
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        for later in range(index + 1, len(found)):
+            part = found[later]
+            if part.span[0] >= line_end:
+                break
+            if part.cpt == header.cpt and (part.minutes or 0) < (header.minutes or 0):
+                parts.add(later)
+    return [fact for index, fact in enumerate(found) if index not in parts]
 
 
 def _kept_to_total(
