@@ -116,3 +116,8 @@ def test_a_part_named_inside_a_header_s_description_is_not_added() -> None:
 
 def test_two_headers_of_one_code_on_two_lines_both_count() -> None:
     assert minutes("Ther ex 10 min: SLR\nTher ex 8 min: bridges after manual\n") == {"97110": 18}
+
+
+def test_a_modality_s_minutes_may_be_written_with_a_prime_but_never_a_distance() -> None:
+    assert minutes("- Ice 8' end of session\n") == {"97010": 8}
+    assert minutes("- Ice pack to knee after walking 150' in the hall\n") == {}

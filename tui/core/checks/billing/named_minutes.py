@@ -255,7 +255,7 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
         key=lambda match: match.start(),
     )
     for match in found:
-        if match.group(2) and _a_distance(text, match):
+        if match.group(2) and a_distance(text, match):
             continue
         if HOME_DOSE.match(text, match.end()):
             continue
@@ -269,7 +269,7 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
 _RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
 
 
-def _a_distance(text: str, match: re.Match[str]) -> bool:
+def a_distance(text: str, match: re.Match[str]) -> bool:
     """True when a number with a prime or a glued "m" is a distance: too many for one service's
     minutes, or after a walk (unless on a service line that logs minutes with primes)."""
     return to_number(match.group(1)) > _MAX_PRIME_MINUTES or bool(
@@ -286,7 +286,7 @@ def block_glued_minutes(scanner: Scanner) -> None:
     ("ice at home 15m"), never a length to read as a measurement."""
     text = scanner.text
     for match in glued_minutes(text, 0, len(text)):
-        if not _a_distance(text, match):
+        if not a_distance(text, match):
             scanner.block(match.start(1), match.end())
 
 

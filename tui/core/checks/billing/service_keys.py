@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.billing.billing_patterns import HOME_DOSE, MINUTES
+from tui.core.checks.billing.named_minutes import a_distance
 from tui.core.checks.tables import billing_section
 from tui.core.checks.text.lexicon import led, service_matcher
 
@@ -99,7 +100,7 @@ def opening_lines(text: str) -> list[KeyedLine]:
         line_end = text.find("\n", key.end())
         line_end = len(text) if line_end < 0 else line_end
         minutes = MINUTES.search(text, key.end(), line_end)
-        if minutes is None or minutes.group(2) or HOME_DOSE.match(text, minutes.end()):
+        if minutes is None or a_distance(text, minutes) or HOME_DOSE.match(text, minutes.end()):
             continue
         if service_matcher().pattern.search(text, key.end(), minutes.start()):
             continue
