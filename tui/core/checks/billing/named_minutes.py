@@ -308,19 +308,20 @@ def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str
     return (
         bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
         and bool(_TRAILING_MINUTES.search(gap))
-        and (not rest.strip(" .;") or _described_after(gap, rest) or _said_of_minutes(rest))
+        and (not rest.strip(" .;") or _described_after(gap, rest) or _said_of_minutes(gap, rest))
         and "\n" not in gap
     )
 
 
-def _said_of_minutes(rest: str) -> bool:
+def _said_of_minutes(gap: str, rest: str) -> bool:
     """Words closing the line after its minutes that say what the minutes held ("- 15 min incl.
     re-test", "- 10 min with min A"): no number, no exercise to dose and no other service up to
-    the clause's end (a semicolon)."""
+    the clause's end (a semicolon), and no exercise in the title before them ("Ther ex with
+    bike - 10 min: ..." is the bike's)."""
     said = rest.split(";", 1)[0]
     return (
         not any(ch.isdigit() for ch in said)
-        and not dose_words_pattern().search(said)
+        and not dose_words_pattern().search(gap + " " + said)
         and not service_matcher().pattern.search(said)
     )
 
