@@ -121,3 +121,12 @@ def test_two_headers_of_one_code_on_two_lines_both_count() -> None:
 def test_a_modality_s_minutes_may_be_written_with_a_prime_but_never_a_distance() -> None:
     assert minutes("- Ice 8' end of session\n") == {"97010": 8}
     assert minutes("- Ice pack to knee after walking 150' in the hall\n") == {}
+
+
+def test_a_line_keyed_time_spent_gives_each_named_service_its_bare_minutes() -> None:
+    assert minutes("Time spent: ther ex 20, manual 10\n") == {"97110": 20, "97140": 10}
+    assert minutes("Minutes by service: TE 23, NMR 15\n") == {"97110": 23, "97112": 15}
+
+
+def test_time_spent_on_activities_that_are_no_service_names_nothing() -> None:
+    assert minutes("Time spent: walking 20, reading 10\n") == {}
