@@ -69,14 +69,21 @@ def test_a_walk_test_after_a_service_is_no_service_s_minutes() -> None:
     assert "97116" not in minutes("Gait training - 6 min walk test: 286 m with rollator\n")
 
 
-def test_a_modality_named_by_its_agent_opens_its_line() -> None:
-    assert minutes("Tx:\n Ice R ankle 10 min elevated\n") == {"97010": 10}
-    assert minutes("- Heat to low back 10 min before manual\n") == {"97010": 10}
+def test_a_modality_named_by_its_agent_opens_its_line_in_a_list_of_services() -> None:
+    assert minutes("Tx:\n Gait 16 min: heel-toe\n Ice R ankle 10 min elevated\n") == {
+        "97116": 16,
+        "97010": 10,
+    }
+    assert minutes("- Heat to low back 10 min before manual\n- Manual 12 min\n") == {
+        "97010": 10,
+        "97140": 12,
+    }
 
 
-def test_an_agent_with_a_frequency_or_inside_a_line_is_no_service() -> None:
-    assert minutes("Home:\n Ice 15 min 3x/day after work\n") == {}
+def test_an_agent_with_a_frequency_or_as_advice_is_no_service() -> None:
+    assert minutes("Ther ex 20 min\nHome:\n Ice 15 min 3x/day after work\n") == {"97110": 20}
     assert minutes("P: HEP, ice 15 min after activity.\n") == {}
+    assert minutes("ice 15 min after exercise if swelling\n") == {}
 
 
 def test_stair_training_is_gait_training() -> None:
@@ -119,8 +126,10 @@ def test_two_headers_of_one_code_on_two_lines_both_count() -> None:
 
 
 def test_a_modality_s_minutes_may_be_written_with_a_prime_but_never_a_distance() -> None:
-    assert minutes("- Ice 8' end of session\n") == {"97010": 8}
-    assert minutes("- Ice pack to knee after walking 150' in the hall\n") == {}
+    assert minutes("- Gait trng 10'\n- Ice 8' end of session\n") == {"97116": 10, "97010": 8}
+    assert minutes("- Gait 10 min\n- Ice pack to knee after walking 150' in the hall\n") == {
+        "97116": 10
+    }
 
 
 def test_a_line_keyed_time_spent_gives_each_named_service_its_bare_minutes() -> None:

@@ -7,8 +7,9 @@ Only lines that close with minutes after a dash are looked at (found by the minu
 no pass tries every position of the note.
 
 A modality named by its agent ("Ice R ankle 10 min elevated") is read the same way, only where
-its word opens the line (billing.toml [opening_names]): the line's first minutes are its, when
-no other service is named before them and no frequency after them makes them a home dose.
+its word opens a line of the list of services done (a line above or below names one; billing.toml
+[opening_names]): the line's first minutes are its, when no other service is named before them
+and no frequency after them makes them a home dose.
 """
 
 from __future__ import annotations
@@ -92,9 +93,24 @@ def keyed_lines(text: str) -> list[KeyedLine]:
     return found
 
 
+def _among_services(text: str, line_start: int, line_end: int) -> bool:
+    """True when the line above or below names a service: the line is an item of the list of
+    what was done in the session."""
+    above_end = text.rfind("\n", 0, line_start)
+    above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+    below_end = text.find("\n", line_end + 1)
+    below_end = len(text) if below_end < 0 else below_end
+    pattern = service_matcher().pattern
+    return bool(
+        (above_end >= 0 and pattern.search(text, above_start, above_end))
+        or (line_end < len(text) and pattern.search(text, line_end + 1, below_end))
+    )
+
+
 def opening_lines(text: str) -> list[KeyedLine]:
-    """The lines a modality's agent opens ("Ice R ankle 10 min elevated"), with the first
-    minutes on the line, when no other service is named before them and no frequency follows."""
+    """The lines a modality's agent opens ("Ice R ankle 10 min elevated") in a list of the
+    session's services, with the first minutes on the line, when no other service is named
+    before them and no frequency follows."""
     found = []
     for key in _openings().finditer(text):
         line_end = text.find("\n", key.end())
@@ -104,6 +120,8 @@ def opening_lines(text: str) -> list[KeyedLine]:
             continue
         if service_matcher().pattern.search(text, key.end(), minutes.start()):
             continue
+        if not _among_services(text, key.start(), line_end):
+            continue  # "ice 15 min after exercise if swelling": advice, no list of what was done
         code = _table("opening_names")[" ".join(key.group("key").lower().split())]
         found.append(
             KeyedLine(
