@@ -280,7 +280,7 @@ def _base(text: str) -> _Base:
     )
     services = sole_code_total(text, services, billed.units, totals, billed.unreadable)
     services = remainder_minutes(scanner, services, billed.units, totals, billed.unreadable)
-    services = restatements_dropped(services, totals)
+    services = restatements_dropped(text, services, totals)
     totals = timed_in_session(services, billed.units, totals, billed.unreadable)
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(

@@ -17,6 +17,14 @@ MINUTES = re.compile(
     re.IGNORECASE,
 )
 
+# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day", "moist heat 10
+# min PRN"), not a service.
+HOME_DOSE = re.compile(
+    r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
+    r"|per day\b|each day\b|PRN\b|as needed\b)",
+    re.IGNORECASE,
+)
+
 # "97110 x 15 min" is the code's minutes, never 15 units.
 COUNT = (
     r"(?:\s*(?:x|\*|times|@|qty\.?|quantity|\#)\s*:?\s*(\d{1,2})(?:\s*(?:units?|u))?\b"

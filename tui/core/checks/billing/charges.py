@@ -151,7 +151,7 @@ def line_charges(scanner: Scanner, start: int, end: int) -> list[Charge] | None:
             for charge in charges
         ]
     for charge, nxt in itertools.pairwise(charges):
-        if charge.joined and nxt.count is not None:
+        if charge.joined and nxt.count is not None and not _listed_once(text, charge, nxt):
             return None  # "97140/97110 x2": the units belong to the group
     if units_outside(text, start, end, (span for charge in charges for span in charge.spans)):
         return None  # "97110 / 97140 / units 3": one count for the codes before it
@@ -160,6 +160,13 @@ def line_charges(scanner: Scanner, start: int, end: int) -> list[Charge] | None:
     if _units_elsewhere(text, start, end):
         return None  # "97110, 97112 - units per flowsheet": the units are not on this line
     return charges
+
+
+def _listed_once(text: str, charge: Charge, nxt: Charge) -> bool:
+    """True when a bare untimed code is listed before a counted one ("97161, 97110 x1"): an
+    untimed code is billed once by nature, so the count is the next code's alone (a slash still
+    makes the two one group: "97010/97110 x2")."""
+    return charge.code in billing_tables().untimed and "/" not in text[charge.end : nxt.at]
 
 
 def _units_elsewhere(text: str, start: int, end: int) -> bool:

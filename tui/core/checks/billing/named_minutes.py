@@ -10,15 +10,17 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from tui.core.checks.billing.billing_patterns import CODE, MINUTES, WHOLE_CODE
+from tui.core.checks.billing.billing_patterns import CODE, HOME_DOSE, MINUTES, WHOLE_CODE
 from tui.core.checks.billing.qualified_names import qualified_code
 from tui.core.checks.billing.records import service_at
 from tui.core.checks.billing.shorthand_minutes import glued_minutes
 from tui.core.checks.billing.totals import dose_words_pattern, named_just_before
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line, walked_before
-from tui.core.checks.text.lexicon import ServiceMatcher
+from tui.core.checks.tables import billing_section
+from tui.core.checks.text.lexicon import ServiceMatcher, measure_matcher, service_matcher
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -55,14 +57,6 @@ _CLAUSE_OPENING = re.compile(
 _MAX_PRIME_MINUTES = 90
 
 _DISTANCE_BEFORE = re.compile(r"\b(?:amb\w*|walk\w*|distance|gait)\W*$", re.IGNORECASE)
-
-# Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day", "moist heat 10
-# min PRN"), not a service.
-_HOME_DOSE = re.compile(
-    r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
-    r"|per day\b|each day\b|PRN\b|as needed\b)",
-    re.IGNORECASE,
-)
 
 # "97110 x 15 min": a times sign may stand between a code and its minutes.
 _CODE_THEN_GAP = re.compile(r"[ \t:=\-(]*(?:(?<![A-Za-z])[x\u00d7][ \t]*)?$")
@@ -261,19 +255,21 @@ def _minutes(scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
         key=lambda match: match.start(),
     )
     for match in found:
-        if match.group(2) and _a_distance(text, match):
+        if match.group(2) and a_distance(text, match):
             continue
-        if _HOME_DOSE.match(text, match.end()):
+        if HOME_DOSE.match(text, match.end()):
             continue
         if _RESTATED.search(text, max(0, match.start() - 12), match.start()):
             continue  # "hot pack w/ e-stim (same 15 min)": another service's minutes again
+        if measure_matcher().pattern.match(text, match.start()):
+            continue  # "Gait training - 6 min walk test: 286 m": a named test, no one's minutes
         yield match
 
 
 _RESTATED = re.compile(r"\b(?:same|those|these|the above)[ \t]+$", re.IGNORECASE)
 
 
-def _a_distance(text: str, match: re.Match[str]) -> bool:
+def a_distance(text: str, match: re.Match[str]) -> bool:
     """True when a number with a prime or a glued "m" is a distance: too many for one service's
     minutes, or after a walk (unless on a service line that logs minutes with primes)."""
     return to_number(match.group(1)) > _MAX_PRIME_MINUTES or bool(
@@ -290,7 +286,7 @@ def block_glued_minutes(scanner: Scanner) -> None:
     ("ice at home 15m"), never a length to read as a measurement."""
     text = scanner.text
     for match in glued_minutes(text, 0, len(text)):
-        if not _a_distance(text, match):
+        if not a_distance(text, match):
             scanner.block(match.start(1), match.end())
 
 
@@ -312,8 +308,21 @@ def _closes_line(scanner: Scanner, name: _Name, minutes: re.Match[str], gap: str
     return (
         bool(_LINE_OPENING.search(text, max(0, name.start - 8), name.start))
         and bool(_TRAILING_MINUTES.search(gap))
-        and (not rest.strip(" .;") or _described_after(gap, rest))
+        and (not rest.strip(" .;") or _described_after(gap, rest) or _said_of_minutes(gap, rest))
         and "\n" not in gap
+    )
+
+
+def _said_of_minutes(gap: str, rest: str) -> bool:
+    """Words closing the line after its minutes that say what the minutes held ("- 15 min incl.
+    re-test", "- 10 min with min A"): no number, no exercise to dose and no other service up to
+    the clause's end (a semicolon), and no exercise in the title before them ("Ther ex with
+    bike - 10 min: ..." is the bike's)."""
+    said = rest.split(";", 1)[0]
+    return (
+        not any(ch.isdigit() for ch in said)
+        and not dose_words_pattern().search(gap + " " + said)
+        and not service_matcher().pattern.search(said)
     )
 
 
@@ -348,8 +357,24 @@ def _ties_to_name(gap: str) -> bool:
         and " - " not in gap
         and not any(ch.isdigit() for ch in gap)
         and len(_WORDS.findall(gap)) <= 5
-        and not dose_words_pattern().search(gap)
+        and not _doses(gap)
     )
+
+
+@cache
+def _setting() -> re.Pattern[str]:
+    """A word that opens the gap after a name and introduces the equipment the service was
+    done on (billing.toml [dose_words] settings)."""
+    words = "|".join(re.escape(str(w)) for w in billing_section("dose_words").get("settings", ()))
+    return re.compile(rf"[ \t]*(?:{words or '(?!)'})[ \t]+(?:(?:the|a)[ \t]+)?", re.IGNORECASE)
+
+
+def _doses(gap: str) -> bool:
+    """True when the words after a name dose an exercise inside the service; the equipment the
+    service itself was done on ("gait training on TM") doses nothing."""
+    setting = _setting().match(gap)
+    equipment = dose_words_pattern().match(gap, setting.end()) if setting else None
+    return dose_words_pattern().search(gap, equipment.end() if equipment else 0) is not None
 
 
 def _service_fact(

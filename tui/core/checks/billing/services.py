@@ -8,6 +8,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from tui.core.checks.billing.aside_names import aside_named_minutes, bracketed_minutes
 from tui.core.checks.billing.billed_closing import billed_closing
@@ -25,10 +26,11 @@ from tui.core.checks.billing.printed_minutes import printed_services
 from tui.core.checks.billing.records import service_at
 from tui.core.checks.billing.referred_minutes import referred_minutes
 from tui.core.checks.billing.service_clocks import clocked_services
-from tui.core.checks.billing.service_keys import keyed_lines
+from tui.core.checks.billing.service_keys import keyed_lines, opening_lines
 from tui.core.checks.billing.total_parts import total_parts
 from tui.core.checks.billing.totals import dose_words_pattern, dosed
 from tui.core.checks.facts import Fact
+from tui.core.checks.tables import billing_section
 from tui.core.checks.text.lexicon import (
     ServiceMatcher,
     digit_first,
@@ -94,10 +96,18 @@ def read_services(scanner: Scanner) -> list[Fact]:
     return sorted(facts, key=lambda fact: fact.span)
 
 
-_MINUTES_KEY = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)[ \t]*:",
-    re.IGNORECASE | re.MULTILINE,
-)
+@cache
+def _minutes_key() -> re.Pattern[str]:
+    """A line keyed as minutes ("Minutes:", "Time spent:", "Minutes by service:"): the words
+    that may follow the key's noun are data (billing.toml [minutes_keys])."""
+    after = billing_section("minutes_keys").get("after", ())
+    words = "|".join(r"[ \t]+".join(map(re.escape, str(w).split())) for w in after) or "(?!)"
+    return re.compile(
+        r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)"
+        rf"(?:[ \t]+(?:{words}))?[ \t]*:",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
 
 # After minutes, a code in brackets or after a dash ("12 min - 97116", "14 min (97112)") or
 # named as the CPT of the next clause ("26 min; CPT 97110", a table row read as a sentence),
@@ -116,11 +126,11 @@ _NUMBER_CODE = re.compile(rf"(?<![\w.])(\d{{1,3}})[ \t]*\([ \t]*({CODE})[ \t]*\)
 
 def _minutes_keyed_by_code(scanner: Scanner) -> list[Fact]:
     """Minutes written as "38 (97113)" or after a service name with no unit ("ther ex 25,
-    ther act 8") on a line keyed "Minutes:" (see `_MINUTES_KEY`): the key says the numbers
+    ther act 8") on a line keyed "Minutes:" (see `_minutes_key`): the key says the numbers
     are minutes."""
     text = scanner.text
     facts = []
-    for key in _MINUTES_KEY.finditer(text):
+    for key in _minutes_key().finditer(text):
         if scanner.in_header(key.start()):
             continue
         _, line_end = scanner.line(key.start())
@@ -288,12 +298,13 @@ def _printed(scanner: Scanner) -> list[Fact]:
 
 def _keyed_lines(scanner: Scanner) -> list[Fact]:
     """ "Ex: bird-dog, side plank - 15 mins": a line keyed by a service's word, closed by its
-    minutes (checks.billing.service_keys)."""
+    minutes, and "Ice R ankle 10 min": a line a modality's agent opens
+    (checks.billing.service_keys)."""
     return _taken(
         scanner,
         (
             _Minutes.at(line.code, line.minutes, line.start, line.minutes_start, line.minutes_end)
-            for line in keyed_lines(scanner.text)
+            for line in [*keyed_lines(scanner.text), *opening_lines(scanner.text)]
         ),
     )
 

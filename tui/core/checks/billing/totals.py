@@ -14,7 +14,7 @@ from tui.core.checks.billing.service_clocks import clocked_services
 from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.shorthand_minutes import short_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
-from tui.core.checks.tables import billing_tables
+from tui.core.checks.tables import billing_section, billing_tables
 from tui.core.checks.text.lexicon import (
     led,
     service_matcher,
@@ -24,6 +24,8 @@ from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
 
 # An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
+# A clock time after the key ("Treatment time 09:05-09:37 (32 min)") is when, not how long: the
+# session's minutes come from its range; "Total 1:1 time" is a ratio, no minutes either.
 # A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
 # plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
 # A number followed by another unit is what a test measured, not minutes ("timed 25-foot walk",
@@ -37,7 +39,7 @@ _TOTAL_VALUE = (
     # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
     # "Timed :: 41 min": an export's double colon
     r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:::|[:=\-|]|was|is|of|were)?\s*"
-    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d)"
+    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d|:\d)"
     + _OTHER_UNIT
     + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
@@ -76,6 +78,29 @@ TOTAL_TREATMENT = re.compile(
     re.IGNORECASE,
 )
 
+
+@cache
+def _qualified_total() -> re.Pattern[str]:
+    """The session's total named with words that say whose or what time it was ("Total direct
+    time 30 min", "Total time with pt: 30 min", "Visit length 45 minutes"; billing.toml
+    [session_totals]): read only with its minutes unit, since the words are looser keys."""
+    table = billing_section("session_totals")
+
+    def either(key: str) -> str:
+        words = sorted((str(word) for word in table.get(key, ())), key=len, reverse=True)
+        return "|".join(r"[\s_-]+".join(map(re.escape, word.split())) for word in words) or "(?!)"
+
+    people, qualifiers, keys = either("people"), either("qualifiers"), either("keys")
+    return re.compile(
+        rf"\b(?:total[\s_]+(?:{qualifiers})[\s_]+(?:time|minutes|mins?)"
+        rf"(?:[\s_]+(?:with|of)[\s_]+(?:{people}))?"
+        rf"|total[\s_]+(?:time|minutes)[\s_]+(?:with|of)[\s_]+(?:{people})|(?:{keys}))"
+        r"(?![\w-])(?:[ \t]*\([^()\n\d]{1,30}\))?[ \t]*(?:[:=\-|]|was|is|of)?[ \t]*"
+        r"(\d{1,3})(?![\d.:/])[ \t]*(?:min(?:ute)?s?\b|mins\b|')",
+        re.IGNORECASE,
+    )
+
+
 # "38 min, all timed" / "(all timed)" after a total treatment time.
 _ALL_TIMED = re.compile(r"\s*[,;(]?\s*(?:all|entirely|100\s*%)\s+timed\b", re.IGNORECASE)
 
@@ -101,7 +126,10 @@ def read_totals(scanner: Scanner) -> Totals:
     timed, treatment = _paired_totals(scanner)
     timed = timed or _totals_found(scanner, TOTAL_TIMED) or _short_totals(scanner, timed=True)
     treatment = (
-        treatment or _totals_found(scanner, TOTAL_TREATMENT) or _short_totals(scanner, timed=False)
+        treatment
+        or _totals_found(scanner, TOTAL_TREATMENT)
+        or _totals_found(scanner, _qualified_total())
+        or _short_totals(scanner, timed=False)
     )
     in_rows = [t for t in treatment if any(r.timed and r.start <= t[1] < r.end for r in rows)]
     treatment = [t for t in treatment if t not in in_rows]

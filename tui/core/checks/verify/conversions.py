@@ -10,11 +10,11 @@ so a wrong conversion is still caught. The units and their sizes are data (verif
 from __future__ import annotations
 
 import bisect
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from tui.core.checks.verify.verify_words import verify_data
 
 _EPSILON = 1e-9
 
@@ -22,7 +22,7 @@ _EPSILON = 1e-9
 @cache
 def _units() -> dict[str, tuple[str, float]]:
     """Unit (lower case) -> (dimension, its size in the dimension's base unit)."""
-    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    data = verify_data()
     return {
         str(unit).lower(): (str(entry[0]), float(entry[1]))
         for unit, entry in data.get("conversions", {}).items()

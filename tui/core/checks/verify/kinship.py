@@ -13,11 +13,10 @@ reading of that quantity in the note has another side or motion, it is not.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.verify.lines import sentence_at
+from tui.core.checks.verify.verify_words import verify_data
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _ACRONYM = re.compile(r"^[A-Z]{3,5}$")
@@ -25,7 +24,7 @@ _ACRONYM = re.compile(r"^[A-Z]{3,5}$")
 
 @cache
 def _not_descriptive() -> frozenset[str]:
-    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    data = verify_data()
     words = data.get("descriptions", {}).get("not_descriptive", [])
     return frozenset(str(word).lower() for word in words)
 

@@ -8,15 +8,15 @@ units are data (verify.toml [measured_units]), matched as written, so "L 196 Nm"
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import cache
-from importlib.resources import files
+
+from tui.core.checks.verify.verify_words import verify_data
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    data = verify_data()
     units = sorted((str(u) for u in data.get("measured_units", {}).get("units", [])), key=len)
     body = "|".join(re.escape(unit) for unit in reversed(units)) or "(?!)"
     return re.compile(rf"(?<![\w.,/])(\d+(?:\.\d+)?)[ \t]?({body})(?![\w/])")

@@ -13,14 +13,13 @@ rating at all: "Pain 6/10 on stairs, 3 flights to her flat" backs no "pain 3/10 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.tables import not_measurement_words
 from tui.core.checks.verify.kinship import describing_words
 from tui.core.checks.verify.lines import line_at
+from tui.core.checks.verify.verify_words import verify_data
 
 # The words after a bare number: up to the next digit, mark or line end, a few words at most.
 _AFTER = re.compile(r"[ \t]*((?:[A-Za-z][A-Za-z'\-]*[ \t]*){1,4})")
@@ -31,7 +30,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 @cache
 def _rating_words() -> frozenset[str]:
     """Words that say a number is a rating, not what it was rated in ("pain", "rated")."""
-    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    data = verify_data()
     return frozenset(str(word).lower() for word in data.get("answers", {}).get("rating", []))
 
 
@@ -39,7 +38,7 @@ def _rating_words() -> frozenset[str]:
 def _counted() -> re.Pattern[str]:
     """A thing counted right after a number: the counted things, prompts and events of
     measures.toml [not_measurements], and verify.toml's [answers] counted."""
-    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    data = verify_data()
     listed = not_measurement_words()
     words = [
         *(str(word) for key in ("counted", "prompts", "events") for word in listed.get(key, ())),

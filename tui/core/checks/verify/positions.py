@@ -14,13 +14,12 @@ Sides must still agree, and a line that lists motions without brackets or a posi
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache, lru_cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.verify.lines import line_at
+from tui.core.checks.verify.verify_words import verify_data
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 
@@ -52,7 +51,7 @@ def _bracketed(stretch: str) -> frozenset[tuple[str, str]]:
 @cache
 def _angled() -> re.Pattern[str]:
     """A position given as an angle: an introducing word, the angle, the words it names."""
-    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    data = verify_data()
     words = data.get("positions", {}).get("introducers", [])
     return re.compile(
         rf"\b(?:{'|'.join(re.escape(str(word)) for word in words) or '(?!)'})[ \t]+"

@@ -11,10 +11,12 @@ from collections.abc import Iterable
 
 from tui.core.checks.text.numbers import ANY_NUMBER
 from tui.core.checks.verify.measure_names import spelled
+from tui.core.checks.verify.verify_words import either, listed
 
 _BULLETS = ("-", "*", "\u2022")
 _CLAUSE_ENDS = ",;(:"
-_SCORED = re.compile(r"\bscor(?:ed|es|ing)(?:[ \t]+an?)?\Z", re.IGNORECASE)
+# "scored 41 on the ODI", "scores a 3.1": the verbs are data (verify.toml [scored]).
+_SCORED = re.compile(rf"\b(?:{either(listed('scored', 'verbs'))})(?:[ \t]+an?)?\Z", re.IGNORECASE)
 _TO_NAME = re.compile(
     r"(?:[ \t]*/[ \t]*\d+(?:\.\d+)?)?(?:[ \t]*(?:%|points?|pts?)(?![A-Za-z]))?"
     r"[ \t]+(?:(?:on|in)[ \t]+(?:the[ \t]+)?)?",

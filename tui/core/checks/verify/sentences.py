@@ -21,6 +21,7 @@ from tui.core.checks.text.lexicon import (
 from tui.core.checks.text.numbers import ANY_NUMBER
 from tui.core.checks.verify.fact_keys import WORDS
 from tui.core.checks.verify.unit_quantities import Quantity
+from tui.core.checks.verify.verify_words import either, listed
 
 # Sentences for "written near" support: split at full stops (not decimal points), ; and lines.
 # A line end, a semicolon, or a full stop not inside a decimal number nor in a run of dots (a
@@ -29,7 +30,8 @@ from tui.core.checks.verify.unit_quantities import Quantity
 # r"(?<!\d)[.\n;]|\.(?!\d)|\n|;", several times faster on a long note).
 _SENTENCES = re.compile(r"\n|;|\.(?<!\.\.)(?!\.)(?:(?<!\d\.)|(?!\d))")
 
-_MMT_CONTEXT = re.compile(r"\b(?:MMT|strength|muscle|grade)\b", re.IGNORECASE)
+_MMT_CONTEXT_WORDS = listed("strength_context", "words")
+_MMT_CONTEXT = re.compile(rf"\b(?:{either(_MMT_CONTEXT_WORDS)})\b", re.IGNORECASE)
 
 
 def sentence_around(text: str, at: int) -> tuple[int, int]:
@@ -111,7 +113,7 @@ _GRADE_SLASH = re.compile(r"([0-5](?<![\d.][0-5])[+-]?)\s*/\s*5(?!\d)")
 
 _GRADE_BARE = re.compile(r"(?<![\w.+\-/])([0-5][+-]?)(?![\d+\-/])")
 
-_MMT_WORDS = led(_MMT_CONTEXT, "mmt", "strength", "muscle", "grade")
+_MMT_WORDS = led(_MMT_CONTEXT, *_MMT_CONTEXT_WORDS)
 
 
 def grades_written(text: str) -> frozenset[str]:
@@ -132,10 +134,10 @@ def grades_written(text: str) -> frozenset[str]:
     return frozenset(grades)
 
 
+# The words and marks that say a value is a change (verify.toml [changes]).
 _CHANGE_WORDS = re.compile(
-    r"\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|gain\w*|los[st]\w*|chang\w*|"
-    r"differen\w*|up|down|by|declin\w*|dropp\w*|better|worse|since|from|drop|rise|rose)\b"
-    r"|[+\u2191\u2193\u0394]",
+    rf"\b(?:{either(listed('changes', 'words'))})\b"
+    rf"|[{''.join(re.escape(mark) for mark in listed('changes', 'marks'))}]",
     re.IGNORECASE,
 )
 
@@ -144,7 +146,7 @@ _POINTS_AFTER = re.compile(r"[ \t]*(?:points?|pts?)\b", re.IGNORECASE)
 
 _POINTS_AT_END = re.compile(r"\d[ \t]*(?:points?|pts?)$", re.IGNORECASE)
 
-_NEW_VALUE = re.compile(r"\b(?:to|now|at)\s*$", re.IGNORECASE)
+_NEW_VALUE = re.compile(rf"\b(?:{either(listed('changes', 'came_to'))})\s*$", re.IGNORECASE)
 
 _BEFORE_BREAK = re.compile(r"[.;\n]")
 

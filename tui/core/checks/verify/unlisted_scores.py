@@ -17,12 +17,13 @@ import re
 from collections.abc import Iterator
 
 from tui.core.checks.text.numbers import Normalized
+from tui.core.checks.verify.verify_words import either, listed
 
 # A count out of a whole, not part of a date or a longer slash run, not a decimal's part.
 _OUT_OF = re.compile(r"(?<![\d./\-])(\d+(?:\.\d+)?)\s*/\s*(\d+)(?![\d/]|\.\d|-\d)")
 # A capitalised name (one to five words), a word that says a score, then its number.
 _NAMED = re.compile(
-    r"\b((?:[A-Z][\w'\-]*\s+){1,5})(?:score|index|scale|questionnaire|inventory|rating)\b"
+    rf"\b((?:[A-Z][\w'\-]*\s+){{1,5}})(?:{either(listed('score_names', 'words'))})\b"
     r"[^\d\n.;]{0,15}?(?<![\d.])(\d+(?:\.\d+)?)(?![\d/]|\.\d)"
 )
 # A name written like an instrument's, two capitals or more ("METs", "PRWE", "PDQ-39"), then its

@@ -6,10 +6,10 @@ right before a word of the fact's label; any other count is still a number the d
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib.resources import files
+
+from tui.core.checks.verify.verify_words import verify_data
 
 # Words allowed between the zero word and the label's word ("no further falls").
 _BETWEEN = 2
@@ -17,7 +17,7 @@ _BETWEEN = 2
 
 @cache
 def _zero_words() -> tuple[str, ...]:
-    data = tomllib.loads((files("tui.core") / "data" / "verify.toml").read_text(encoding="utf-8"))
+    data = verify_data()
     return tuple(str(word) for word in data.get("zero", {}).get("words", []))
 
 
