@@ -13,6 +13,10 @@ compiling their patterns, once a process, is done first on one short note and re
 
 Targets (2-core machine, CPU seconds): extract, verify against the short draft, and audit of
 the 1 MB note each within 3 s; verify against the 1 MB draft is reported.
+
+A note may also be one enormous line or sentence (a pasted export, dictation with no stops):
+each shape of `LONG_LINES` is extracted at 10 KB and 40 KB on one line, and the larger should
+take about four times as long (linear), not sixteen (a search of the line's start per value).
 """
 
 from __future__ import annotations
@@ -73,7 +77,28 @@ def run() -> BenchResult:
         ratio = figures[f"{phase}_cpu_s"] / max(float(figures[f"{phase}_quarter_cpu_s"]), 1e-3)
         figures[f"{phase}_growth"] = round(ratio, 2)
         rows.append(Row(f"{phase}: 1 MB / 0.25 MB", f"{ratio:.1f}x", "about 4x (linear)"))
+    for name, piece in LONG_LINES.items():
+        small, _ = _timed(partial(extract_facts, _one_line(piece, 10_000)))
+        large, _ = _timed(partial(extract_facts, _one_line(piece, 40_000)))
+        ratio = large / max(small, 1e-3)
+        figures[f"long_line_{name}_cpu_s"] = round(large, 2)
+        figures[f"long_line_{name}_growth"] = round(ratio, 2)
+        row = f"one line of {piece.strip()!r}: 40 KB / 10 KB ({large:.1f} s)"
+        rows.append(Row(row, f"{ratio:.1f}x", "about 4x (linear)"))
     return BenchResult(figures=figures, rows=rows)
+
+
+# One value after another on a single line: ratings in one sentence, lists with no punctuation,
+# numbers the scanner blocks between the values.
+LONG_LINES = {
+    "ratings": "pain 3/10, ",
+    "lists": "flex 12 deg / 30 deg ext 18 / 38 ",
+    "trials": "trial 1 8 s, ",
+}
+
+
+def _one_line(piece: str, size: int) -> str:
+    return HEADER + "O: " + piece * (size // len(piece))
 
 
 def _long_text(paths: list[Path]) -> str:

@@ -84,6 +84,7 @@ class _Words:
     target_word: re.Pattern[str]
     side: re.Pattern[str]
     legend: re.Pattern[str]
+    legend_start: re.Pattern[str] | None
     item: re.Pattern[str]
     spaced: re.Pattern[str]
 
@@ -102,6 +103,11 @@ def legend_words() -> dict[str, list[str]]:
     return {str(key): [str(word) for word in words] for key, words in data.items()}
 
 
+# A check that reads ahead of where it stands: a legend's opening holding one may read past the
+# end of a search cut short, so where legends can open is then not worked out (`_LineLegends`).
+_LOOKS_AHEAD = re.compile(r"\(\?[=!]|\\[bBZ]|\$")
+
+
 @cache
 def _words() -> _Words:
     data = legend_words()
@@ -114,6 +120,7 @@ def _words() -> _Words:
     dated = rf"(?:(?:at|@)[ \t]+)?{item}(?:[ \t]+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?"
     edge, tail = r"(?<![\w/])", r"(?![\w/])"
     flags = re.IGNORECASE
+    opening = rf"{edge}{dated}[ \t]*(?:{separator})"
     return _Words(
         earlier=re.compile(rf"(?:{earlier})", flags),
         later=re.compile(rf"(?:{later})", flags),
@@ -121,6 +128,7 @@ def _words() -> _Words:
         target_word=re.compile(rf"(?<![\w-])(?:{target})(?![\w-])", flags),
         side=re.compile(rf"(?:{sides})", flags),
         legend=re.compile(rf"{edge}{dated}(?:[ \t]*(?:{separator})[ \t]*{dated})+{tail}", flags),
+        legend_start=None if _LOOKS_AHEAD.search(opening) else re.compile(f"(?={opening})", flags),
         item=re.compile(rf"(?<!\w){item}(?!\w)", flags),
         spaced=re.compile(
             rf"(?<![\w./]){_MEMBER}(?:[ \t]*(?:\||(?<=[ \t])/(?=[ \t])|\bvs\.?|\bversus)"
@@ -243,7 +251,7 @@ def position(
     names = _after(line_text, list_end - line[0]) or _before(
         line_text, list_start - line[0], member.size
     )
-    if names is None and _each_named(line_text):
+    if names is None and _each_named_at(text, line):
         # With several lists side by side ("Radial / ulnar  12° / 30°  18° / 38°" under "R / L"),
         # the heading's items name the lists, not the values within each; lists that each
         # follow a name of their own ("flex 4-/5 / 3-/5; ER 4-/5 / 3/5" under "now / IE") are
@@ -255,6 +263,12 @@ def position(
 
 
 _LETTER = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=4096)
+def _each_named_at(text: str, line: tuple[int, int]) -> bool:
+    """`_each_named` of a line of the text, found once per line, not once per value of it."""
+    return _each_named(text[line[0] : line[1]])
 
 
 def _each_named(line: str) -> bool:
@@ -284,9 +298,10 @@ def _before(line: str, start: int, size: int) -> list[str] | None:
     for each list."""
     legends = _legends(line)
     bound = legends.bound_before(start)
+    opening = legends.opening_from(bound)
     tail = [
         items
-        for m in _words().legend.finditer(line, bound, start)
+        for m in _words().legend.finditer(line, opening, start)
         if len(items := _items(m.group())) == size
     ]
     return tail[-1] if tail else legends.last(size, bound)
@@ -300,6 +315,19 @@ class _LineLegends:
     starts: dict[int, list[int]]
     items: dict[int, list[list[str]]]
     bounds: list[int]
+    openings: list[int] | None
+    end: int
+
+    def opening_from(self, start: int) -> int:
+        """The first place at or after `start` where a legend can open: its first item and a
+        separator after it, read on the whole line. A legend found by a search cut short holds
+        them, read the same whole or cut short (its opening reads nothing past its own
+        characters), so no search up to any position finds one before this place. The line's
+        end when no legend can open after `start`; `start` itself when openings are unknown."""
+        if self.openings is None:
+            return start
+        index = bisect.bisect_left(self.openings, start)
+        return self.openings[index] if index < len(self.openings) else self.end
 
     def bound_before(self, start: int) -> int:
         """The last character before `start` no legend can hold (0 when there is none)."""
@@ -323,7 +351,9 @@ def _legends(line: str) -> _LineLegends:
         items.setdefault(len(found), []).append(found)
     barrier = never_read(_words().legend)
     bounds = [index for index, char in enumerate(line) if char in barrier]
-    return _LineLegends(starts, items, bounds)
+    opening = _words().legend_start
+    openings = None if opening is None else [m.start() for m in opening.finditer(line)]
+    return _LineLegends(starts, items, bounds, openings, len(line))
 
 
 def _heading(text: str, line_start: int, size: int) -> list[str] | None:

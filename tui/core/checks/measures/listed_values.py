@@ -157,13 +157,4 @@ def normalised(scanner: Scanner, original: int) -> int | None:
     """The normalised position whose character starts at an original offset, if any (a binary
     search: the map from normalised to original positions only grows)."""
     offsets = scanner.norm.offsets
-    if offsets is None:
-        return original
-    low, high = 0, offsets.size
-    while low < high:
-        middle = (low + high) // 2
-        if offsets.start_at(middle) < original:
-            low = middle + 1
-        else:
-            high = middle
-    return low if low < offsets.size and offsets.start_at(low) == original else None
+    return original if offsets is None else offsets.position_of(original)

@@ -63,6 +63,7 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.searched_once import matches_from
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
@@ -1083,12 +1084,13 @@ def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
     """A pain rating said again later in the sentence of a 0-10 pain rating ("it's a 2", "6/10
     with movement, 4 at rest")."""
     text = scanner.text
-    _, end = scanner.sentence(after)
+    sentence = scanner.sentence(after)
+    end = sentence[1]
     beside = _RATED_BESIDE.match(text, after, end)
     if beside and scanner.free(*beside.span(1)) and to_number(beside.group(1)) <= 10:
         label = _pain_label(text, beside.end(1))
         scanner.emit(facts, "pain", to_number(beside.group(1)), beside.span(1), label)
-    for again in _RATED_AGAIN.finditer(text, after, end):
+    for again in matches_from(_RATED_AGAIN, text, sentence, after):
         said = _SAID_RATING.match(text, again.end())
         if (
             said

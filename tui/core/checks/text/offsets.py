@@ -24,6 +24,7 @@ class RunMap:
     _bounds: list[int] = field(default_factory=list)
     _sources: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
+    _found: dict[int, int | None] = field(default_factory=dict, compare=False, repr=False)
 
     def copied(self, source: int, length: int) -> None:
         """The next `length` characters are `source`, `source + 1`, ... copied unchanged."""
@@ -36,6 +37,7 @@ class RunMap:
             self._add(source_start, source_end, length)
 
     def _add(self, source: int, end: int, length: int) -> None:
+        self._found.clear()
         self._bounds.append(self.size)
         self._sources.append(source)
         self._ends.append(end)
@@ -49,6 +51,23 @@ class RunMap:
         if self._ends[run] == _COPIED:
             return self._sources[run] + pos - self._bounds[run]
         return self._sources[run]
+
+    def position_of(self, source: int) -> int | None:
+        """The rewritten position whose character starts at source offset `source`, if any: a
+        binary search over the positions (their sources only grow), remembered, since the
+        readers after extraction each ask it for every fact."""
+        if source in self._found:
+            return self._found[source]
+        low, high = 0, self.size
+        while low < high:
+            middle = (low + high) // 2
+            if self.start_at(middle) < source:
+                low = middle + 1
+            else:
+                high = middle
+        found = low if low < self.size and self.start_at(low) == source else None
+        self._found[source] = found
+        return found
 
     def end_at(self, pos: int) -> int:
         run = bisect.bisect_right(self._bounds, pos) - 1

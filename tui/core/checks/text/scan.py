@@ -89,6 +89,8 @@ class Scanner:
         self._goals = bytearray(size)
         self._labels = _label_mask(self.norm)
         self._sentence_starts, self._line_starts = _geometry(self.text)
+        self._shown: bytearray | None = None
+        self._aligned = True
 
     def fork(self) -> Scanner:
         """A scanner of the same text with copies of the masks, to read on without changing
@@ -96,6 +98,8 @@ class Scanner:
         twin = object.__new__(Scanner)
         twin.norm, twin.text = self.norm, self.text
         twin._blocked = bytearray(self._blocked)
+        twin._shown = None if self._shown is None else bytearray(self._shown)
+        twin._aligned = self._aligned
         twin._claimed = bytearray(self._claimed)
         twin._header = self._header
         # goals are the text's, whichever scanner found them (a reader that takes a blocked
@@ -111,6 +115,7 @@ class Scanner:
         size = len(self._blocked)
         merged = int.from_bytes(self._blocked, "big") | int.from_bytes(mask, "big")
         self._blocked = bytearray(merged.to_bytes(size, "big"))
+        self._shown = None
 
     def blocked_mask(self) -> bytes:
         return bytes(self._blocked)
@@ -120,6 +125,10 @@ class Scanner:
     def block(self, start: int, end: int) -> None:
         """Mark characters that can never be a measurement value."""
         self._blocked[start:end] = b"\x01" * max(0, end - start)
+        if start < 0 or end < 0:  # counted from the end, as a slice is: the mask may move
+            self._aligned, self._shown = False, None
+        elif self._shown is not None:
+            _blank(self._shown, start, end, len(self.text))
 
     def claim(self, start: int, end: int) -> None:
         """Mark characters that already belong to a fact."""
@@ -141,11 +150,24 @@ class Scanner:
         between two values read the same whether or not a date sits between them."""
         if self._blocked.find(1, start, end) < 0:
             return self.text[start:end]  # the usual case, without a walk over the characters
+        if start >= 0 and self._aligned:
+            return str(self._visible_text()[_WIDTH * start : _WIDTH * end], _WIDE, _LONE)
         chars = [
             " " if blocked else ch
             for ch, blocked in zip(self.text[start:end], self._blocked[start:end], strict=False)
         ]
         return "".join(chars)
+
+    def _visible_text(self) -> bytearray:
+        """The whole text with blocked characters as spaces, four bytes a character (so a range
+        is cut out and decoded in one step), made on first use and kept up as characters are
+        blocked: asking for the words before each value of a long line walks no characters."""
+        if self._shown is None:
+            shown = bytearray(self.text.encode(_WIDE, _LONE))
+            for run in _BLOCKED_RUN.finditer(self._blocked, 0, len(self.text)):
+                _blank(shown, run.start(), run.end(), len(self.text))
+            self._shown = shown
+        return self._shown
 
     def claimed(self, start: int, end: int) -> bool:
         return self._claimed.find(1, start, end) >= 0
@@ -267,6 +289,20 @@ class Scanner:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A span of the normalised text as offsets into the original text."""
         return self.norm.span(start, end)
+
+
+# `Scanner.visible`'s copy of the text: four bytes a character, lone surrogates kept.
+_WIDE, _LONE, _WIDTH = "utf-32-le", "surrogatepass", 4
+_WIDE_SPACE = " ".encode(_WIDE)
+_BLOCKED_RUN = re.compile(rb"\x01+")
+
+
+def _blank(shown: bytearray, start: int, end: int, size: int) -> None:
+    """Characters `start` (not negative) to `end` of the wide copy as spaces; a range past the
+    text's end is cut at it."""
+    low, high = start, min(end, size)
+    if high > low:
+        shown[_WIDTH * low : _WIDTH * high] = _WIDE_SPACE * (high - low)
 
 
 # A heading that names goals ("## Goals", "**Goals (revised)**", "Goals:" on a line of its own):
