@@ -240,6 +240,12 @@ def empty_cell() -> re.Pattern[str]:
     return _pattern(cells, whole=True)
 
 
+@cache
+def time_pair_data() -> dict[str, Any]:
+    """The words of a time-pair heading (data/columns.toml [time_pairs])."""
+    return dict(_data().get("time_pairs", {}))
+
+
 def role_of(heading: str) -> str:
     """The role a heading gives its column on its own (before the table is seen whole)."""
     text = snake_words(heading.strip().strip("*_ ").strip())[0]

@@ -150,7 +150,8 @@ def _long(read: str) -> bool:
 # a number (a range or a score over its maximum), its unit, then punctuation or the line's end.
 _LAST_CLAUSE = re.compile(r"(?:^|[,;:(.])(?P<clause>[^,;:(.\d\n]*[A-Za-z])[ \t]*\r?$", re.MULTILINE)
 _OPENING_VALUE = re.compile(
-    r"[ \t]*(?P<value>-?\d+(?:\.\d+)?(?:[ \t]*[-/][ \t]*\d+(?:\.\d+)?)?)"
+    r"[ \t]*(?P<bullet>[-*\u2022][ \t]+)?"
+    r"(?P<value>-?\d+(?:\.\d+)?(?:[ \t]*[-/][ \t]*\d+(?:\.\d+)?)?)"
     r"(?P<unit>[ \t]*(?:°|deg|degrees|%|s|sec|secs|seconds|cm|mm|m|kg|lbs?|m/s|bpm))?"
     r"(?P<after>[ \t]*(?:[,;(]|\.[ \t]*\r?$|\r?$))",
     re.MULTILINE,
@@ -165,16 +166,28 @@ def broken_line_pieces(text: str, read: str) -> list[Piece]:
     at = read.find("\n")
     while at >= 0:
         following = _OPENING_VALUE.match(read, at + 1)
-        if following is not None and _ends_on_name(read, at):
+        if following is not None and _ends_on_name(read, at, following.group("bullet")):
             stop = following.start("value")
             pieces.append(Piece(at, stop, " ", at, stop))
         at = read.find("\n", at + 1)
     return pieces
 
 
-def _ends_on_name(read: str, at: int) -> bool:
-    """The line ending at `at` ends on what is measured, with no value after it."""
+def _indent(read: str, start: int) -> int:
+    """How many blanks open the line starting at `start`."""
+    at = start
+    while at < len(read) and read[at] in " \t":
+        at += 1
+    return at - start
+
+
+def _ends_on_name(read: str, at: int, bullet: str | None) -> bool:
+    """The line ending at `at` ends on what is measured, with no value after it. A value
+    opening a list item continues the item before it only when that item opens with the same
+    mark ("- PROM flex" over "- 108."): each line of a list broken where the page ended."""
     start = read.rfind("\n", 0, at) + 1
+    if bullet is not None and not read.startswith(bullet.strip(), start + _indent(read, start)):
+        return False
     clause = _LAST_CLAUSE.search(read, start, at)
     if clause is None:
         return False
