@@ -241,6 +241,12 @@ def empty_cell() -> re.Pattern[str]:
 
 
 @cache
+def slash_load_data() -> dict[str, Any]:
+    """The units of two loads parted by a slash (data/columns.toml [slash_loads])."""
+    return dict(_data().get("slash_loads", {}))
+
+
+@cache
 def time_pair_data() -> dict[str, Any]:
     """The words of a time-pair heading (data/columns.toml [time_pairs])."""
     return dict(_data().get("time_pairs", {}))
