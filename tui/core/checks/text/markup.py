@@ -24,6 +24,7 @@ from tui.core.checks.layouts.decimal_commas import unitless_decimal_pieces
 from tui.core.checks.layouts.json_lines import json_line_pieces
 from tui.core.checks.layouts.ocr_slips import broken_line_pieces, ocr_digit_pieces
 from tui.core.checks.layouts.pair_rows import pair_row_pieces
+from tui.core.checks.layouts.position_brackets import position_bracket_pieces
 from tui.core.checks.layouts.side_pairs import side_pair_pieces
 from tui.core.checks.layouts.slash_loads import slash_load_pieces
 from tui.core.checks.layouts.time_pairs import time_pair_pieces
@@ -78,6 +79,7 @@ def markup_pieces(text: str) -> list[Piece]:
             + side_pair_pieces(text)
             + time_pair_pieces(text)
             + slash_load_pieces(text)
+            + position_bracket_pieces(text)
             + json_line_pieces(text, _data()["json_bound_keys"])
             + unitless_decimal_pieces(text),
         ),
