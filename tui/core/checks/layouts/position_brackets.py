@@ -6,8 +6,9 @@ from its value, so a value with no unit after it is lost. The bracket is written
 instead ("ER 35 (arm at side)"), as a remark on how it was taken, and every reader reads the
 motion and its value as it would without the bracket. Only a bracket of words (no number: "(90
 abd)" or "(goal 110)" stays) right after a word naming a motion, and before a value that is an
-angle (no maximum after a slash: "flexion (with pain) 3/10" is a rating; no other unit:
-"flexion (fingertips to floor) 12 cm" is a length), is moved.
+angle standing at the end of its clause (no maximum after a slash: "flexion (with pain) 3/10" is
+a rating; no other unit: "flexion (fingertips to floor) 12 cm" is a length), is moved, after the
+value's side when one follows it ("dorsiflexion (knee extended) -2° left").
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ import re
 
 from tui.core.checks.measures import labels
 from tui.core.checks.text.pieces import Piece
+from tui.core.checks.text.sides import SIDE_WORD
 
 _BRACKETED = re.compile(
     r"(?P<word>[A-Za-z]{2,20})\.?[ \t]*(?P<bracket>\([^()\d\n]{1,30}\))[ \t]*:?[ \t]*"
     r"(?P<value>-?\d{1,3}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,3})?(?:[ \t]*(?:°|deg(?:rees?)?\b))?)"
-    r"(?!\d|\.\d|[ \t]*(?:[/%]|(?:cm|mm|m|in|inches|ft|s|secs?|min|kg|lbs?|reps?|x)\b))"
+    rf"(?P<side>[ \t]+(?:{SIDE_WORD}|bilat(?:eral(?:ly)?)?)\b)?"
+    r"(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?$))",
+    re.MULTILINE,
 )
 
 
@@ -34,7 +38,7 @@ def position_bracket_pieces(text: str) -> list[Piece]:
         if not labels.parts_of(match.group("word")).motion:
             continue
         start, end = match.span("bracket")
-        after = match.end("value")
+        after = match.end("side") if match.group("side") else match.end("value")
         pieces.append(Piece(start, match.start("value"), "", start, end))
         pieces.append(Piece(after, after, f" {match.group('bracket')}", start, end))
     return pieces
