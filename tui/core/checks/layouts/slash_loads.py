@@ -6,7 +6,7 @@ written, "38/40 kg" is a score over its maximum, so the first value is lost and 
 is read. No score is written over a maximum in kilograms or pounds, so each value is a load in the
 unit after them: the unit is written after the first value too (mapped to its last digit, so the
 value's span stays the value's). A fraction of a pound ("1/2 lb cuff weight") is one value, and
-a pair under a heading of sides ("R/L 38/44 kg") is the side-pair readers'.
+a pair with sides written beside it ("R/L 38/44 kg", "61/44 lbs R/L") is the side readers'.
 """
 
 from __future__ import annotations
@@ -39,9 +39,20 @@ def slash_load_pieces(text: str) -> list[Piece]:
     for match in _pair().finditer(text):
         if min(float(match.group("first")), float(match.group("second"))) < least:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if SIDES.search(text, max(line_start, match.start() - _LOOK_BACK), match.start()):
+        if _sided(text, match.start(), match.end()):
             continue
         end = match.end("first")
         pieces.append(Piece(end, end, f" {match.group('unit')}", end - 1, end))
     return pieces
+
+
+def _sided(text: str, start: int, end: int) -> bool:
+    """A pair of sides written on the pair's line, before it or after it ("R/L 38/44 kg",
+    "61/44 lbs R/L"): the values are one per side, the legend readers' to read."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(
+        SIDES.search(text, max(line_start, start - _LOOK_BACK), start)
+        or SIDES.search(text, end, min(line_end, end + _LOOK_BACK))
+    )
