@@ -8,7 +8,9 @@ motion and its value as it would without the bracket. Only a bracket of words (n
 abd)" or "(goal 110)" stays) right after a word naming a motion, and before a value that is an
 angle standing at the end of its clause (no maximum after a slash: "flexion (with pain) 3/10" is
 a rating; no other unit: "flexion (fingertips to floor) 12 cm" is a length), is moved, after the
-value's side when one follows it ("dorsiflexion (knee extended) -2° left").
+value's side when one follows it ("dorsiflexion (knee extended) -2° left"). A bracket before a
+colon is a legend ("MCP flex (index-small): 70, 75, 80"), and a value opening a run of values
+is the run's: neither is moved.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
 _BRACKETED = re.compile(
-    r"(?P<word>[A-Za-z]{2,20})\.?[ \t]*(?P<bracket>\([^()\d\n]{1,30}\))[ \t]*:?[ \t]*"
+    r"(?P<word>[A-Za-z]{2,20})\.?[ \t]*(?P<bracket>\([^()\d\n]{1,30}\))[ \t]*"
     r"(?P<value>-?\d{1,3}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,3})?(?:[ \t]*(?:°|deg(?:rees?)?\b))?)"
     rf"(?P<side>[ \t]+(?:{SIDE_WORD}|bilat(?:eral(?:ly)?)?)\b)?"
-    r"(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?$))",
+    r"(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?$))(?![ \t]*,[ \t]*-?\d)",
     re.MULTILINE,
 )
 
