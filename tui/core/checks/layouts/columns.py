@@ -240,6 +240,18 @@ def empty_cell() -> re.Pattern[str]:
     return _pattern(cells, whole=True)
 
 
+@cache
+def slash_load_data() -> dict[str, Any]:
+    """The units of two loads parted by a slash (data/columns.toml [slash_loads])."""
+    return dict(_data().get("slash_loads", {}))
+
+
+@cache
+def time_pair_data() -> dict[str, Any]:
+    """The words of a time-pair heading (data/columns.toml [time_pairs])."""
+    return dict(_data().get("time_pairs", {}))
+
+
 def role_of(heading: str) -> str:
     """The role a heading gives its column on its own (before the table is seen whole)."""
     text = snake_words(heading.strip().strip("*_ ").strip())[0]

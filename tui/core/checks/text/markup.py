@@ -22,8 +22,12 @@ from importlib.resources import files
 from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
 from tui.core.checks.layouts.decimal_commas import unitless_decimal_pieces
 from tui.core.checks.layouts.json_lines import json_line_pieces
+from tui.core.checks.layouts.ocr_slips import broken_line_pieces, ocr_digit_pieces
 from tui.core.checks.layouts.pair_rows import pair_row_pieces
+from tui.core.checks.layouts.position_brackets import position_bracket_pieces
 from tui.core.checks.layouts.side_pairs import side_pair_pieces
+from tui.core.checks.layouts.slash_loads import slash_load_pieces
+from tui.core.checks.layouts.time_pairs import time_pair_pieces
 from tui.core.checks.layouts.value_first import value_first_pieces
 from tui.core.checks.text.pieces import Piece
 
@@ -48,7 +52,11 @@ _DATA_CELL = re.compile(r"<td\b", re.IGNORECASE)
 def _data() -> dict[str, frozenset[str]]:
     text = files("tui.core").joinpath("data", "markup.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    return {key: frozenset(str(item).lower() for item in value) for key, value in data.items()}
+    return {
+        key: frozenset(str(item).lower() for item in value)
+        for key, value in data.items()
+        if isinstance(value, list)  # the tables ([ocr]) are their readers' own
+    }
 
 
 def markup_pieces(text: str) -> list[Piece]:
@@ -58,7 +66,7 @@ def markup_pieces(text: str) -> list[Piece]:
     are read as a leader."""
     taken_back = _taken_back(text)
     reordered = _outside(taken_back, value_first_pieces(text))
-    return sorted(
+    pieces = sorted(
         taken_back
         + reordered
         + _outside(
@@ -69,11 +77,28 @@ def markup_pieces(text: str) -> list[Piece]:
             + _flow_mapping_pieces(text)
             + pair_row_pieces(text)
             + side_pair_pieces(text)
+            + time_pair_pieces(text)
+            + slash_load_pieces(text)
+            + position_bracket_pieces(text)
             + json_line_pieces(text, _data()["json_bound_keys"])
             + unitless_decimal_pieces(text),
         ),
         key=lambda piece: (piece.start, piece.end),
     )
+    return sorted(pieces + _outside(pieces, _ocr_pieces(text)), key=lambda p: (p.start, p.end))
+
+
+def _ocr_pieces(text: str) -> list[Piece]:
+    """The digits an OCR reading took for letters, and the line breaks that part a value from
+    its name (layouts/ocr_slips.py), judged on the text with those digits read."""
+    digits = ocr_digit_pieces(text)
+    read = text
+    if digits:
+        chars = list(text)
+        for piece in digits:
+            chars[piece.start] = piece.value
+        read = "".join(chars)
+    return sorted(digits + broken_line_pieces(text, read), key=lambda p: (p.start, p.end))
 
 
 def _taken_back(text: str) -> list[Piece]:

@@ -1,0 +1,58 @@
+"""Two loads set apart by a slash with one unit after them: "Grip (Jamar, handle positions 2 and
+3): R 38/40 kg", "pinch L 6/7 lb".
+
+A therapist writes one value per trial or per handle position and the unit once; read as
+written, "38/40 kg" is a score over its maximum, so the first value is lost and only the second
+is read. No score is written over a maximum in kilograms or pounds, so each value is a load in the
+unit after them: the unit is written after the first value too (mapped to its last digit, so the
+value's span stays the value's). A fraction of a pound ("1/2 lb cuff weight") is one value, and
+a pair with sides written beside it ("R/L 38/44 kg", "61/44 lbs R/L") is the side readers'.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.layouts.columns import slash_load_data
+from tui.core.checks.layouts.side_pairs import SIDES
+from tui.core.checks.text.pieces import Piece
+
+_LOOK_BACK = 40
+
+
+@cache
+def _pair() -> re.Pattern[str]:
+    units = "|".join(re.escape(str(unit)) for unit in slash_load_data().get("units", ()))
+    return re.compile(
+        rf"(?<![\d./])(?P<first>\d{{1,3}}(?:\.\d)?)[ \t]*/[ \t]*(?P<second>\d{{1,3}}(?:\.\d)?)"
+        rf"[ \t]*(?P<unit>{units})(?![A-Za-z/])"
+    )
+
+
+def slash_load_pieces(text: str) -> list[Piece]:
+    """The unit written after the first of each pair of loads parted by a slash."""
+    if "/" not in text:
+        return []
+    least = float(slash_load_data().get("least", 0))
+    pieces: list[Piece] = []
+    for match in _pair().finditer(text):
+        if min(float(match.group("first")), float(match.group("second"))) < least:
+            continue
+        if _sided(text, match.start(), match.end()):
+            continue
+        end = match.end("first")
+        pieces.append(Piece(end, end, f" {match.group('unit')}", end - 1, end))
+    return pieces
+
+
+def _sided(text: str, start: int, end: int) -> bool:
+    """A pair of sides written on the pair's line, before it or after it ("R/L 38/44 kg",
+    "61/44 lbs R/L"): the values are one per side, the legend readers' to read."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(
+        SIDES.search(text, max(line_start, start - _LOOK_BACK), start)
+        or SIDES.search(text, end, min(line_end, end + _LOOK_BACK))
+    )
