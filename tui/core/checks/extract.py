@@ -52,7 +52,7 @@ from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
-from tui.core.checks.measures.forces import read_forces, read_side_pairs
+from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.hold_times import read_hold_times
@@ -139,7 +139,6 @@ _PASSES: tuple[Pass, ...] = (
     read_item_grids,
     read_girth_pairs,
     read_aligned,
-    read_side_pairs,
     read_test_times,
     read_metabolic_equivalents,
     read_outcomes,

@@ -130,7 +130,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     number_end = match.end(2) if ranged else match.end(1)
     has_unit = bool(match.group(3 if ranged else 2))
     clause = text[scanner.clause_start(pos) : pos]
-    keyword = _last_rom_word(clause) or _bracketed_word(scanner, pos)
+    keyword = _last_rom_word(clause)
     follow = previous is not None and bool(FOLLOW.fullmatch(text[previous.end : pos]))
     millimetres = not has_unit and _in_millimetres(
         text,
@@ -194,24 +194,6 @@ def _in_millimetres(
     if not _MM.match(text, number_end):
         return (jaw or chained) and not _BAD_AFTER.match(text, number_end)
     return chained or jaw
-
-
-# A value right after a bracket that says how it was tested ("ER (arm at side) 35", "DF (knee
-# flexed) 12"): a bracket of words only, no number of its own.
-_QUALIFIER_BEFORE = re.compile(r"\([^()\d\n]{1,30}\)[ \t]*:?[ \t]*\Z")
-
-
-def _bracketed_word(scanner: Scanner, pos: int) -> re.Match[str] | None:
-    """The motion named right before a bracket of words that the value follows: the bracket
-    qualifies the test, it does not end the motion's clause."""
-    start = scanner.clause_start(pos)
-    if start < 1 or scanner.text[start - 1] != "(":
-        return None
-    if not _QUALIFIER_BEFORE.search(scanner.text, start - 1, pos):
-        return None
-    before = scanner.text[scanner.clause_start(start - 1) : start - 1]
-    word = _last_rom_word(before)
-    return word if word is not None and not before[word.end() :].strip() else None
 
 
 def _keyed_word(scanner: Scanner, pos: int, clause: str) -> re.Match[str] | None:
