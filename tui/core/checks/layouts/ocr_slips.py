@@ -13,8 +13,9 @@ A handwritten page breaks its lines where the paper ends, not where a reading en
 flexion" on one line, "110 deg" on the next. The two lines are one reading only when the first
 ends on the name of what is measured (a motion, a joint, a muscle or a named test) with no
 value after it, and the next opens with a value standing alone (a unit or punctuation after
-it): a heading ("Goals:"), a numbered list ("1. ...") or a dose ("2 sets of 10") is left as
-written.
+it) that carries its unit, or any such value in a note the reader marked with slips: a heading
+("Goals:"), a numbered list ("1. ...") or a line naming a dose ("2 sets of 10", "15, 20 reps
+each") is left as written.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class _Slips:
     token: re.Pattern[str]
     unit_after: re.Pattern[str]
     closing_unit_after: re.Pattern[str]
+    dose: re.Pattern[str]
 
 
 @cache
@@ -59,6 +61,11 @@ def _slips() -> _Slips:
         token=token,
         unit_after=_units(data["units"]),
         closing_unit_after=_units(data["closing_units"]),
+        dose=re.compile(
+            rf"(?<![A-Za-z0-9])(?:{'|'.join(str(word) for word in data['dose_words'])})"
+            r"(?![A-Za-z])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -161,16 +168,31 @@ _LAST_WORDS = 3
 
 def broken_line_pieces(text: str, read: str) -> list[Piece]:
     """A blank for each line break that parts a value from its name; `read` is the text with
-    the OCR slips read (one character for one, so its offsets are the text's)."""
+    the OCR slips read (one character for one, so its offsets are the text's). Only a value
+    with its unit is joined, or any value in a note the OCR reading marked with slips; never a
+    line that goes on to name a dose."""
+    scanned = read != text
     pieces: list[Piece] = []
     at = read.find("\n")
     while at >= 0:
         following = _OPENING_VALUE.match(read, at + 1)
-        if following is not None and _ends_on_name(read, at, following.group("bullet")):
+        if (
+            following is not None
+            and (scanned or following.group("unit"))
+            and not _dosed(read, following.end())
+            and _ends_on_name(read, at, following.group("bullet"))
+        ):
             stop = following.start("value")
             pieces.append(Piece(at, stop, " ", at, stop))
         at = read.find("\n", at + 1)
     return pieces
+
+
+def _dosed(read: str, start: int) -> bool:
+    """The rest of the line from `start` names a dose ("15, 20 reps each"): its numbers are
+    counts of what was done, not a reading of the name above."""
+    end = read.find("\n", start)
+    return _slips().dose.search(read, start, len(read) if end < 0 else end) is not None
 
 
 def _indent(read: str, start: int) -> int:

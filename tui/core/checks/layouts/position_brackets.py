@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from tui.core.checks.layouts.columns import grade_headings
 from tui.core.checks.measures import labels
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
@@ -37,10 +38,29 @@ def position_bracket_pieces(text: str) -> list[Piece]:
         return []
     pieces: list[Piece] = []
     for match in _BRACKETED.finditer(text):
-        if not labels.parts_of(match.group("word")).motion:
+        if not labels.parts_of(match.group("word")).motion or _graded(text, match):
             continue
         start, end = match.span("bracket")
         after = match.end("side") if match.group("side") else match.end("value")
         pieces.append(Piece(start, match.start("value"), "", start, end))
         pieces.append(Piece(after, after, f" {match.group('bracket')}", start, end))
     return pieces
+
+
+def _graded(text: str, match: re.Match[str]) -> bool:
+    """A value with no degree sign under a strength heading, on its line or the line over it
+    ("MMT: hip abd (sidelying) 3", "Strength:" over "hip ext (prone) 4"): a muscle grade, whose
+    bracket names a test position as an angle's does; it is left where it is written."""
+    value = match.group("value")
+    if _DEGREES.search(value):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    heading_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    heading = text[heading_start:line_start].strip()
+    context = text[line_start : match.start()]
+    if heading.endswith(":"):
+        context = f"{heading} {context}"
+    return grade_headings().search(context) is not None
+
+
+_DEGREES = re.compile(r"°|deg")

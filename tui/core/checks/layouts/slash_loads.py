@@ -6,7 +6,8 @@ written, "38/40 kg" is a score over its maximum, so the first value is lost and 
 is read. No score is written over a maximum in kilograms or pounds, so each value is a load in the
 unit after them: the unit is written after the first value too (mapped to its last digit, so the
 value's span stays the value's). A fraction of a pound ("1/2 lb cuff weight") is one value, and
-a pair with sides written beside it ("R/L 38/44 kg", "61/44 lbs R/L") is the side readers'.
+a pair with sides written beside it ("R/L 38/44 kg", "61/44 lbs R/L") is the side readers', and
+a value over 5 is a muscle grade ("5/5 N": N is also the grade Normal).
 """
 
 from __future__ import annotations
@@ -39,11 +40,21 @@ def slash_load_pieces(text: str) -> list[Piece]:
     for match in _pair().finditer(text):
         if min(float(match.group("first")), float(match.group("second"))) < least:
             continue
+        if _graded(match):
+            continue
         if _sided(text, match.start(), match.end()):
             continue
         end = match.end("first")
         pieces.append(Piece(end, end, f" {match.group('unit')}", end - 1, end))
     return pieces
+
+
+def _graded(match: re.Match[str]) -> bool:
+    """A value over the maximum of a muscle grade ("5/5 N", N the grade Normal): one grade,
+    never two loads."""
+    return float(match.group("second")) == float(slash_load_data().get("grade_maximum", 5)) and (
+        float(match.group("first")) <= float(match.group("second"))
+    )
 
 
 def _sided(text: str, start: int, end: int) -> bool:

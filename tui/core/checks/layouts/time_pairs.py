@@ -87,11 +87,11 @@ def time_pair_pieces(text: str) -> list[Piece]:
             continue
         line_start = text.rfind("\n", 0, heading.start()) + 1
         line_end = _line_end(text, heading.end())
-        pieces += _row(text, (line_start, line_end), columns)
+        pieces += _row(text, (line_start, line_end), columns) or []
         done = line_end
         for start, end in _lines_after(text, line_end):
-            row = [] if _HEADING.search(text, start, end) else _row(text, (start, end), columns)
-            if not row:
+            row = None if _HEADING.search(text, start, end) else _row(text, (start, end), columns)
+            if row is None:
                 break
             pieces += row
             done = end
@@ -146,38 +146,67 @@ def _lines_after(text: str, at: int) -> Iterator[tuple[int, int]]:
         at = end
 
 
-def _row(text: str, span: tuple[int, int], columns: tuple[_Column, ...]) -> list[Piece]:
-    """The words for every value of a row's segments; none unless every segment is a row. A
+def _row(text: str, span: tuple[int, int], columns: tuple[_Column, ...]) -> list[Piece] | None:
+    """The words for every value of a row's segments; None unless every segment is a row. A
     segment naming its own columns ("PF (today/IE): 40 / 25 deg") loses that bracket, whose
-    earlier column's word would otherwise name the first value."""
+    earlier column's word would otherwise name the first value, and its first value is given
+    its column's word too: the words before the bracket may name an earlier time ("Compared
+    with eval (today / eval): ..."). A row whose values are one value ("MMT 4 / 5", "BP 128 /
+    82") is a row given no words."""
     start, end = span
     line = text[start:end].rstrip("\r")
     if not line.strip():
-        return []
+        return None
     bullet = _BULLET.match(line)
     at = start + (bullet.end() if bullet else 0)
     pieces: list[Piece] = []
     for segment_start, segment_end in _segments(text, at, start + len(line)):
         found = _values(len(columns)).search(text, segment_start, segment_end)
         if found is None or not re.search(r"[A-Za-z]", text[segment_start : found.start()]):
-            return []
+            return None
+        if _one_value(text[segment_start : found.start()], found, len(columns)):
+            continue
         own = _HEADING.search(text, segment_start, found.start())
-        if own is not None and own.group("bracketed") is not None:
+        named = own is not None and own.group("bracketed") is not None
+        if own is not None and named:
             shut = text.index(")", own.end("bracketed")) + 1
             pieces.append(Piece(own.start(), shut, "", own.start(), shut))
-        pieces += _words(text, found, columns)
+        pieces += _words(text, found, columns, named)
     return pieces
 
 
-def _words(text: str, found: re.Match[str], columns: tuple[_Column, ...]) -> list[Piece]:
-    """Each value's column word (none before this visit's value when it comes first), and the
-    unit the last value carries after each value written without one ("70 vs 45 deg")."""
+@cache
+def _slashed() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(word)) for word in time_pair_data().get("slashed", ()))
+    return re.compile(rf"(?<![A-Za-z])(?:{words})[ \t:]*$", re.IGNORECASE)
+
+
+def _one_value(name: str, found: re.Match[str], count: int) -> bool:
+    """Two values parted by a slash that are one: a grade over its maximum ("4 / 5") or a
+    measure written with a slash ("BP 128 / 82")."""
+    if count != 2 or found.group("s1").strip() != "/":
+        return False
+    first, second = found.group("v0"), found.group("v1")
+    if not (_BARE.fullmatch(second) and re.fullmatch(r"\d+(?:\.\d+)?[+-]?", first)):
+        return False
+    maximum = float(time_pair_data().get("grade_maximum", 5))
+    if float(second) == maximum and float(first.rstrip("+-")) <= maximum:
+        return True
+    return _slashed().search(name) is not None
+
+
+def _words(
+    text: str, found: re.Match[str], columns: tuple[_Column, ...], lead: bool = False
+) -> list[Piece]:
+    """Each value's column word (none before this visit's value when it comes first, unless
+    `lead` asks for it), and the unit the last value carries after each value written without
+    one ("70 vs 45 deg")."""
     pieces: list[Piece] = []
     unit = _TRAILING_UNIT.search(found.group(f"v{len(columns) - 1}"))
     for index, column in enumerate(columns):
         value = found.group(f"v{index}")
         if index == 0:
-            if column.role != "current":
+            if lead or column.role != "current":
                 at = found.start("v0")
                 pieces.append(Piece(at, at, f"{column.word} ", *column.span))
         else:

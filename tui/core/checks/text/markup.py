@@ -77,8 +77,7 @@ def markup_pieces(text: str) -> list[Piece]:
             + _flow_mapping_pieces(text)
             + pair_row_pieces(text)
             + side_pair_pieces(text)
-            + time_pair_pieces(text)
-            + slash_load_pieces(text)
+            + _slash_loads_and_time_pairs(text)
             + position_bracket_pieces(text)
             + json_line_pieces(text, _data()["json_bound_keys"])
             + unitless_decimal_pieces(text),
@@ -99,6 +98,16 @@ def _ocr_pieces(text: str) -> list[Piece]:
             chars[piece.start] = piece.value
         read = "".join(chars)
     return sorted(digits + broken_line_pieces(text, read), key=lambda p: (p.start, p.end))
+
+
+def _slash_loads_and_time_pairs(text: str) -> list[Piece]:
+    """The time pairs' words, and the slash loads' units on lines no time pair rewrote: a row
+    under "(today / eval)" written "30 / 25 kg" is one time pair, and its unit is written after
+    its first value once."""
+    timed = time_pair_pieces(text)
+    lines = {text.rfind("\n", 0, piece.start) for piece in timed}
+    loads = [p for p in slash_load_pieces(text) if text.rfind("\n", 0, p.start) not in lines]
+    return timed + loads
 
 
 def _taken_back(text: str) -> list[Piece]:
