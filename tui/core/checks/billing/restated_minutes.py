@@ -15,14 +15,20 @@ the treadmill") is part of the service's time, which a line naming the code give
 re-training 15 min (97116)"): read alone it doubles the code's minutes too. When the line that
 names the code by its number gives more minutes than a mention of the same code on a line that
 does not, and leaving those lesser mentions out makes the services add up exactly to a stated
-total, they were parts of the whole. A mention inside a service's own description on its
-header's line ("Ther act 18 min: transfer training 6 min, car transfer") is part of the header's
-minutes whatever the totals say.
+total, they were parts of the whole. A mention of the header's code inside a service's own
+description ("Ther act 18 min: transfer training 6 min, car transfer", after its colon up to the
+clause's end, or inside its bracket) with fewer minutes is part of the header's minutes when a
+stated total says so or none is stated; a mention after the clause or bracket closes ("Ther ex
+20 min (AM session); ther ex 10 min (PM session)") is a service of its own.
+
+Lines and clause ends are found once for the whole text, so no service's line is searched
+again for each service.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from tui.core.checks.billing.records import Totals
@@ -32,12 +38,20 @@ from tui.core.checks.tables import billing_tables
 
 def restatements_dropped(text: str, services: Sequence[Fact], totals: Totals) -> list[Fact]:
     """The services without the later mentions that restate an earlier one, or the parts of a
-    code's time its coded line gives whole, when a stated total shows them to be so: the timed
-    total over the timed services first, then the total treatment time over every service with
-    minutes."""
-    services = _parts_of_headers(text, services)
+    code's time a header or its coded line gives whole, when a stated total shows them to be
+    so: the timed total over the timed services first, then the total treatment time over
+    every service with minutes. Without a stated total, a part named inside its header's own
+    clause is still left out."""
+    layout = _Layout(text)
+    if totals.timed is None and totals.treatment is None:
+        services = _without(services, _parts_of_headers(layout, _in_order(services)))
     timed = billing_tables().timed
-    for drop in (_repeats, lambda found: _parts(text, found)):
+    drops: tuple[Callable[[list[Fact]], set[int]], ...] = (
+        lambda found: _parts_of_headers(layout, found),
+        _repeats,
+        lambda found: _parts(layout, found),
+    )
+    for drop in drops:
         kept = _kept_to_total(services, totals.timed, lambda fact: fact.cpt in timed, drop)
         if kept is None:
             kept = _kept_to_total(services, totals.treatment, lambda _fact: True, drop)
@@ -46,30 +60,86 @@ def restatements_dropped(text: str, services: Sequence[Fact], totals: Totals) ->
     return list(services)
 
 
+class _Layout:
+    """Where the text's lines and sentences end, found once so that every service's line and
+    clause is looked up without searching the text again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_ends = [match.start() for match in re.finditer("\n", text)] + [len(text)]
+        self.clause_ends = [match.start() for match in _CLAUSE_END.finditer(text)] + [len(text)]
+        self._codes: dict[tuple[int, str], bool] = {}
+
+    def line_of(self, at: int) -> tuple[int, int]:
+        """The start and end of the line holding offset `at`."""
+        index = bisect_left(self.line_ends, at)
+        start = self.line_ends[index - 1] + 1 if index else 0
+        return start, self.line_ends[index]
+
+    def clause_end(self, at: int) -> int:
+        """Where the sentence or clause holding offset `at` ends (a full stop, a semicolon or
+        the line's end)."""
+        return self.clause_ends[bisect_left(self.clause_ends, at)]
+
+    def line_names_code(self, fact: Fact) -> bool:
+        """True when the line the fact is read from writes its code as a number; each line is
+        searched once per code."""
+        start, end = self.line_of(fact.span[0])
+        key = (start, fact.cpt or "")
+        if key not in self._codes:
+            code = re.compile(rf"(?<![\w.]){re.escape(fact.cpt or '')}(?!\d)")
+            self._codes[key] = code.search(self.text, start, end) is not None
+        return self._codes[key]
+
+
+# Where a clause ends: a full stop or semicolon before a space or the line's end, or the line's
+# end itself (a decimal point is no end).
+_CLAUSE_END = re.compile(r"[.;](?=[ \t]|$)|\n", re.MULTILINE)
+
 # What opens a service's description right after its minutes: "Ther act 18 min: ...", "(...".
-_DESCRIPTION_OPENS = re.compile(r"[ \t]*[:(]")
+_DESCRIPTION_OPENS = re.compile(r"[ \t]*([:(])")
 
 
-def _parts_of_headers(text: str, services: Sequence[Fact]) -> list[Fact]:
-    """The services without the mentions that a description names inside a service's header
-    of the same code ("Ther act 18 min: transfer training 6 min, ..."): on the header's line,
-    after its minutes and a colon or a bracket, with fewer minutes, they are part of its time.
-    """
-    found = sorted(services, key=lambda item: item.span)
+def _in_order(services: Sequence[Fact]) -> list[Fact]:
+    return sorted(services, key=lambda item: item.span)
+
+
+def _without(services: Sequence[Fact], dropped: set[int]) -> list[Fact]:
+    """`services` in span order, less those at the `dropped` indexes."""
+    return [fact for index, fact in enumerate(_in_order(services)) if index not in dropped]
+
+
+def _parts_of_headers(layout: _Layout, found: list[Fact]) -> set[int]:
+    """The mentions (by index in span order) that a header's own description names, of the
+    header's code and with fewer minutes ("Ther act 18 min: transfer training 6 min, ..."):
+    after the header's colon up to its clause's end, or inside its bracket. A mention of the
+    same code after the clause or bracket closes ("Ther ex 20 min (AM session); ther ex 10
+    min") is a service of its own."""
     parts: set[int] = set()
-    for index, header in enumerate(found):
-        end = header.span[1]
-        if index in parts or not _DESCRIPTION_OPENS.match(text, end):
+    index = 0
+    while index < len(found):
+        header = found[index]
+        index += 1
+        opens = _DESCRIPTION_OPENS.match(layout.text, header.span[1])
+        if opens is None:
             continue
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        for later in range(index + 1, len(found)):
-            part = found[later]
-            if part.span[0] >= line_end:
-                break
+        end = _description_end(layout, opens)
+        while index < len(found) and found[index].span[0] < end:
+            part = found[index]
             if part.cpt == header.cpt and (part.minutes or 0) < (header.minutes or 0):
-                parts.add(later)
-    return [fact for index, fact in enumerate(found) if index not in parts]
+                parts.add(index)
+            index += 1
+    return parts
+
+
+def _description_end(layout: _Layout, opens: re.Match[str]) -> int:
+    """Where a header's description ends: its clause's end after a colon, its closing bracket
+    (within the line) after a bracket."""
+    if opens.group(1) == ":":
+        return layout.clause_end(opens.end())
+    line_end = layout.line_of(opens.end())[1]
+    close = layout.text.find(")", opens.end(), line_end)
+    return line_end if close < 0 else close
 
 
 def _kept_to_total(
@@ -105,26 +175,17 @@ def _repeats(found: list[Fact]) -> set[int]:
     return repeats
 
 
-def _parts(text: str, found: list[Fact]) -> set[int]:
+def _parts(layout: _Layout, found: list[Fact]) -> set[int]:
     """The mentions of a code, on lines that do not name it by number, with fewer minutes than
     a mention on a line that does."""
     coded: dict[str, int] = {}
     for fact in found:
-        if fact.cpt and _line_names_code(text, fact):
+        if fact.cpt and layout.line_names_code(fact):
             coded[fact.cpt] = max(coded.get(fact.cpt, 0), fact.minutes or 0)
     return {
         index
         for index, fact in enumerate(found)
         if fact.cpt in coded
         and (fact.minutes or 0) < coded[fact.cpt]
-        and not _line_names_code(text, fact)
+        and not layout.line_names_code(fact)
     }
-
-
-def _line_names_code(text: str, fact: Fact) -> bool:
-    """True when the line the fact is read from writes its code as a number."""
-    start, end = fact.span
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return re.search(rf"(?<![\w.]){re.escape(fact.cpt or '')}(?!\d)", line) is not None

@@ -9,7 +9,8 @@ no pass tries every position of the note.
 A modality named by its agent ("Ice R ankle 10 min elevated") is read the same way, only where
 its word opens a line of the list of services done (a line above or below names one; billing.toml
 [opening_names]): the line's first minutes are its, when no other service is named before them
-and no frequency after them makes them a home dose.
+and no frequency after them makes them a home dose. A line that says the agent is for home, for
+later on a condition, or a symptom it provokes ([opening_advice]) names no service given today.
 """
 
 from __future__ import annotations
@@ -69,6 +70,18 @@ def _openings() -> re.Pattern[str]:
     )
 
 
+@cache
+def _advice() -> re.Pattern[str]:
+    """The words that make a line opened by a modality's agent advice or a symptom
+    (billing.toml [opening_advice]), never a service given in the session."""
+    words = [str(word) for group in billing_section("opening_advice").values() for word in group]
+    alternatives = "|".join(
+        (r"(?<!\w)" if word[0].isalnum() else "") + r"[ \t]+".join(map(re.escape, word.split()))
+        for word in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?:{alternatives or '(?!)'})(?!\w)", re.IGNORECASE)
+
+
 def keyed_lines(text: str) -> list[KeyedLine]:
     """The lines opened by a service key and closed by "- N min"."""
     found = []
@@ -122,6 +135,8 @@ def opening_lines(text: str) -> list[KeyedLine]:
             continue
         if not _among_services(text, key.start(), line_end):
             continue  # "ice 15 min after exercise if swelling": advice, no list of what was done
+        if _advice().search(text, key.end(), line_end):
+            continue  # "Heat 15 min 2-3x/day at home.", "Cold intolerance ...": no service today
         code = _table("opening_names")[" ".join(key.group("key").lower().split())]
         found.append(
             KeyedLine(
