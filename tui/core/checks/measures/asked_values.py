@@ -44,6 +44,8 @@ _ANGLE = re.compile(
     r"(?:\u00b0|deg\w*|degrees?)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_RANGE = re.compile(r"\d[ \t]*(?:-|\u2013|to)[ \t]*\d")
 # A distance in a plan's clause ("amb to 50 ft", "gait 200 ft").
 _DISTANCE = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?[ \t]*(?:ft|feet|foot|m|meters?|metres?|yds?|yards?|laps?|blocks?)"
@@ -65,6 +67,10 @@ class _Cues:
     measured: re.Pattern[str]
     plan_openers: re.Pattern[str]
     today: re.Pattern[str]
+    results: re.Pattern[str]
+    vital_signs: re.Pattern[str]
+    sides: re.Pattern[str]
+    named_results: re.Pattern[str]
     level: re.Pattern[str]
     spinal: re.Pattern[str]
 
@@ -110,6 +116,14 @@ def _cues() -> _Cues:
         today=re.compile(
             rf"(?<![\w-])(?:{either(legend_words().get('later', ()))})(?![\w-])", flags
         ),
+        results=_whole(words.get("results", ())),
+        vital_signs=re.compile(
+            rf"[ \t]*(?:and[ \t]+)?(?:{either(words.get('vital_signs', ()))})(?![\w-])", flags
+        ),
+        sides=re.compile(rf"(?<![\w-])(?:{either(words.get('sides', ()))})[ \t]*:?[ \t]*\d", flags),
+        named_results=re.compile(
+            rf"(?<![\w-])(?:{either(words.get('named_results', ()))})[ \t]*[:=]?[ \t]*$", flags
+        ),
         # a spine's letter and its segment, with a second segment or not: "C 5 6", "C 1 C 2",
         # "L 4-5", "L 5 S 1", "C5/6", "T 4"; never a value with a unit, a decimal or a score
         level=re.compile(
@@ -130,8 +144,12 @@ _UNITS = r"(?:deg\w*|degrees?|cm|mm|in\b|kg|lbs?|s\b|sec\w*|min\w*|bpm|ft|m\b|re
 
 def _led(fragments: tuple[str, ...]) -> Led:
     """Any of the fragments as a whole word or phrase, found through its leading word."""
-    pattern = re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
-    return led(pattern, *fragments)
+    return led(_whole(fragments), *fragments)
+
+
+def _whole(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the fragments as a whole word or phrase."""
+    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
 
 
 def block_asked(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -153,9 +171,28 @@ def _block_prescriptions(scanner: Scanner, cues: _Cues) -> None:
     worked out from a peak ("90% of 168 -> HR 150") wherever it is written."""
     text = scanner.text
     for cue in cues.prescriptions.finditer(text):
-        scanner.block(cue.end(), _clause_end(scanner, cue.end()))
+        pieces = list(_clauses(text, cue.end(), _clause_end(scanner, cue.end())))
+        for start, end in _asked_pieces(text, cues, pieces):
+            scanner.block(start, end)
     for computed in cues.computed.finditer(text):
         scanner.block(*computed.span())
+
+
+def _asked_pieces(text: str, cues: _Cues, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of a prescription's clause that ask: all but a single value with a word of a
+    result ("HR 112 at end of walk", "BP 142/80 post") and the single vital signs listed right
+    before one ("HR 118 bpm, BP 142/80 post"), which were measured at the bout's end; a range
+    is a zone ("HR 100-115, BP check post")."""
+    asked: list[tuple[int, int]] = []
+    measured = False
+    for start, end in reversed(pieces):
+        single = bool(_DIGIT.search(text, start, end)) and not _RANGE.search(text, start, end)
+        if single and cues.results.search(text, start, end):
+            measured = True
+        elif not (measured and single and cues.vital_signs.match(text, start, end)):
+            measured = False
+            asked.append((start, end))
+    return asked
 
 
 def _block_demands(scanner: Scanner, cues: _Cues) -> None:
@@ -170,11 +207,24 @@ def _block_demands(scanner: Scanner, cues: _Cues) -> None:
             _, line_end = scanner.line(cue.end())
             close = _BRACKET_CLOSE.search(text, bracket.end(), min(line_end, cue.end() + _REACH))
             if close is not None:
-                scanner.block(bracket.end(), close.start())
+                _block_demanded(scanner, cues, bracket.end(), close.start())
                 continue
-        scanner.block(cue.end(), _clause_end(scanner, cue.end(), hard=True))
+        _block_demanded(scanner, cues, cue.end(), _clause_end(scanner, cue.end(), hard=True))
     for cue in cues.comparisons.finditer(text):
         scanner.block(cue.end(), _clause_end(scanner, cue.end()))
+
+
+def _block_demanded(scanner: Scanner, cues: _Cues, start: int, end: int) -> None:
+    """Block a job's clause but its pieces that give the patient's own values, by a side or a
+    word of today ("Job requires frequent gripping, grip R 30 kg, L 32 kg", "(grip R 30 kg,
+    L 32 kg today)"): a demand names neither."""
+    text = scanner.text
+    for piece_start, piece_end in _clauses(text, start, end):
+        if cues.sides.search(text, piece_start, piece_end):
+            continue
+        if cues.today.search(text, piece_start, piece_end):
+            continue
+        scanner.block(piece_start, piece_end)
 
 
 def _block_plan_targets(scanner: Scanner, cues: _Cues) -> None:
@@ -188,7 +238,8 @@ def _block_plan_targets(scanner: Scanner, cues: _Cues) -> None:
             if cues.today.search(text, start, end):
                 continue
             for target in _DISTANCE.finditer(text, start, end):
-                scanner.block(*target.span())
+                if not cues.named_results.search(text, start, target.start()):
+                    scanner.block(*target.span())
 
 
 def _block_positions(scanner: Scanner, cues: _Cues) -> None:
@@ -204,12 +255,17 @@ def _block_positions(scanner: Scanner, cues: _Cues) -> None:
         start = max(scanner.sentence_before(device.start()), scanner.line(device.start())[0])
         if not cues.making.search(text, start, end):
             continue  # "amb with R AFO; ankle DF 5 deg": worn, not made or set
-        measured = cues.measured.search(text, device.end(), end)
-        for angle in _ANGLE.finditer(text, device.end(), measured.start() if measured else end):
-            scanner.block(*angle.span())
+        _block_angles(scanner, cues, device.end(), _clause_end(scanner, device.end(), hard=True))
     for held in cues.holding.finditer(text):
-        for angle in _ANGLE.finditer(text, held.end(), _clause_end(scanner, held.end())):
-            scanner.block(*angle.span())
+        _block_angles(scanner, cues, held.end(), _clause_end(scanner, held.end()))
+
+
+def _block_angles(scanner: Scanner, cues: _Cues, start: int, end: int) -> None:
+    """The angles from `start` up to the clause's `end` or a word that says a range was
+    measured ("knee flexion measured at 110 deg"), after which they are the patient's."""
+    measured = cues.measured.search(scanner.text, start, end)
+    for angle in _ANGLE.finditer(scanner.text, start, measured.start() if measured else end):
+        scanner.block(*angle.span())
 
 
 def _block_levels(scanner: Scanner, cues: _Cues) -> None:

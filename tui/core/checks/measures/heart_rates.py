@@ -4,8 +4,11 @@ reached 114").
 
 The same shape is written for a zone to work in ("target HR 100-112", "bike at HR 135-140",
 "keep pulse 100-125 per protocol"), which is a target, never a reading: a range is read only
-when no word of a target stands before the name in its clause, nor right after the range. The
-words are data (measures.toml [heart_rates]).
+when no word of a target stands before the name in its clause, nor right after the range. A
+clause that plans, permits or predicts the rate ("Pt will walk with HR up to 120 bpm", "Cleared
+to exercise with HR up to 140", "HR expected approx 150 bpm") reports no bout, so none of its
+rates is read; "HR up to 176." in a report of the bout is a peak. The words are data
+(measures.toml [heart_rates]).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ class _Words:
     ranged: Led
     reached: Led
     target_before: re.Pattern[str]
+    planned: re.Pattern[str]
     target_after: re.Pattern[str]
     timed: Led
     changed: Led
@@ -66,6 +70,7 @@ def _words() -> _Words:
             *names,
         ),
         target_before=re.compile(rf"(?<![\w-])(?:{targets})(?![\w-])", flags),
+        planned=re.compile(rf"(?<![\w'-])(?:{either(data.get('planned', ()))})(?![\w-])", flags),
         # "HR at stop 162 bpm", "heart rate after the walk 112 bpm": a few words of when, then
         # a value in beats (none of the words a target's or a maximum's)
         timed=led(
@@ -117,6 +122,8 @@ def read_heart_rates(scanner: Scanner, facts: list[Fact]) -> None:
             scanner.emit(facts, "other", low, match.span(1), "heart rate", unit="bpm")
             scanner.emit(facts, "other", high, match.span(2), "heart rate", unit="bpm")
     for match in words.reached.finditer(text):
+        if _planned(scanner, match):
+            continue
         if int(match.group(1)) in _PLAUSIBLE and scanner.free(*match.span(1)):
             scanner.emit(
                 facts, "other", int(match.group(1)), match.span(1), "heart rate", unit="bpm"
@@ -136,7 +143,18 @@ def _measured(scanner: Scanner, match: re.Match[str], *, checked: bool = True) -
     change the heart made names no target: only the goal is checked when `checked` is off)."""
     if scanner.in_header(match.start()) or scanner.in_goal(match.start()):
         return False
+    if _planned(scanner, match):
+        return False
     if not checked:
         return True
     clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
     return _words().target_before.search(clause) is None
+
+
+def _planned(scanner: Scanner, match: re.Match[str]) -> bool:
+    """True when the clause up to the value plans, permits or predicts the rate ("Pt will walk
+    with HR up to 120 bpm", "HR expected approx 150 bpm"): its mood, not the words right after
+    the name, says whether the bout happened."""
+    value = match.start(1)
+    start = scanner.clause_start(match.start())
+    return _words().planned.search(scanner.text, start, value) is not None
