@@ -9,6 +9,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from tui.core.checks.text import alternation
+
 
 @cache
 def verify_data() -> dict[str, Any]:
@@ -23,7 +25,6 @@ def listed(table: str, key: str) -> tuple[str, ...]:
 
 
 def either(fragments: Iterable[str]) -> str:
-    """An alternation of regex fragments, longest first; a pattern that matches nothing when
-    the list is empty."""
-    ordered = sorted(fragments, key=len, reverse=True)
-    return "|".join(f"(?:{fragment})" for fragment in ordered) or "(?!)"
+    """The shared alternation (text/alternation.py) of regex fragments, longest first, so a
+    longer word is tried before a word it starts with."""
+    return alternation.either(sorted(fragments, key=len, reverse=True))
