@@ -1,8 +1,8 @@
 """The eval figures may not fall below the floors they have reached (tests/eval/floors.toml).
 
-This file holds the corpus, and `test_floors_heldout.py` the held-out sets: `make test` runs each
-file on one worker, so the two halves of the scoring run on both cores. `make eval` prints the
-same figures with their per-kind and per-code tables.
+This file holds the corpus, and `test_floors_heldout.py` and `test_floors_heldout_even.py` the
+held-out sets: `make test` runs each file on one worker, so the scoring runs on both cores.
+`make eval` prints the same figures with their per-kind and per-code tables.
 """
 
 from __future__ import annotations
