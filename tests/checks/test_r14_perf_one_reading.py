@@ -21,12 +21,12 @@ NOTE = (
 )
 
 
-def _counted(calls: Counter[str], name: str, work: Callable[[str], object]) -> object:
-    """`work` memoised as the module memoises it, each text it computes counted under `name`."""
+def counted_cache(calls: Counter[object], name: str, work: Callable[..., object]) -> object:
+    """`work` memoised as extract.py memoises it, each computation counted by its arguments."""
 
-    def counted(text: str) -> object:
-        calls[f"{name} {len(text)}"] += 1
-        return work(text)
+    def counted(*args: object) -> object:
+        calls[(name, *args)] += 1
+        return work(*args)
 
     return lru_cache(maxsize=64)(counted)
 
@@ -40,17 +40,16 @@ def test_the_general_passes_never_take_the_clinic_measure_names() -> None:
 def test_a_text_read_with_and_without_measure_names_is_read_by_the_general_passes_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls: Counter[str] = Counter()
-    monkeypatch.setattr(extract, "_base", _counted(calls, "base", extract._base.__wrapped__))
-    monkeypatch.setattr(
-        extract, "_general", _counted(calls, "general", extract._general.__wrapped__)
-    )
+    calls: Counter[object] = Counter()
+    for name in ("_base", "_general"):
+        wrapped = getattr(extract, name).__wrapped__
+        monkeypatch.setattr(extract, name, counted_cache(calls, name, wrapped))
     monkeypatch.setattr(extract, "_read", lru_cache(maxsize=64)(extract._read.__wrapped__))
     body = NOTE.split("\n", 1)[1]
     plain = extract.extract_facts(body)  # the offline drafter
     named = extract.extract_facts(body, ("LEFS", "Custom Scale"))  # the audit
     billing = extract.extract_billing(body, timed_codes=("97110", "97140"))
-    assert calls == Counter({f"base {len(body)}": 1, f"general {len(body)}": 1})
+    assert calls == Counter({("_base", body): 1, ("_general", body): 1})
     assert {fact.measure for fact in named if fact.kind == "outcome"} == {"LEFS"}
     assert [fact.value for fact in plain] == [fact.value for fact in named]
     assert billing.billed == {"97110": 2, "97140": 1}

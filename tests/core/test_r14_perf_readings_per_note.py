@@ -6,24 +6,13 @@ passes that do not use those names."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from functools import lru_cache
 
 import pytest
 
+from tests.checks.test_r14_perf_one_reading import counted_cache
 from tests.core.conftest import drafted
 from tui.core.checks import extract
 from tui.core.service import ClinicService
-
-
-def _counted(calls: Counter[object], name: str, work: Callable[..., object]) -> object:
-    """`work` memoised as extract.py memoises it, each computation counted by its arguments."""
-
-    def counted(*args: object) -> object:
-        calls[(name, *args)] += 1
-        return work(*args)
-
-    return lru_cache(maxsize=64)(counted)
 
 
 def test_each_text_of_a_note_is_read_once_from_arrival_to_review(
@@ -32,7 +21,7 @@ def test_each_text_of_a_note_is_read_once_from_arrival_to_review(
     calls: Counter[object] = Counter()
     for name in ("_base", "_general", "_read"):
         monkeypatch.setattr(
-            extract, name, _counted(calls, name, getattr(extract, name).__wrapped__)
+            extract, name, counted_cache(calls, name, getattr(extract, name).__wrapped__)
         )
     draft_id = drafted(service)
     service.gate(draft_id)  # what the review screen asks: the stored checks, no reading again
