@@ -98,6 +98,7 @@ from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.measures.wound_sizes import read_wound_sizes
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.per_reading import reading
 from tui.core.checks.text.scan import Scanner, measurement_scanner
 
 __all__ = [
@@ -115,7 +116,10 @@ Pass = Callable[[Scanner, list[Fact], tuple[str, ...]], None]
 
 # Order matters: named things first (vital signs, outcome measures, grades, ratings) so their
 # numbers are taken before the looser readings (ROM by context, percentages, distances).
-_PASSES: tuple[Pass, ...] = (
+# The passes up to the outcome measures never read the clinic's measure names (their third
+# parameter is unused): they run once per text and serve every reading of it, with or without
+# the clinic's names (the drafter and the audit both read a note's body).
+_GENERAL_PASSES: tuple[Pass, ...] = (
     block_legend_targets,
     block_carried_dates,
     block_modal_goals,
@@ -141,6 +145,8 @@ _PASSES: tuple[Pass, ...] = (
     read_aligned,
     read_test_times,
     read_metabolic_equivalents,
+)
+_CLINIC_PASSES: tuple[Pass, ...] = (
     read_outcomes,
     read_scales,
     read_instruments,
@@ -261,6 +267,11 @@ class _Base:
 
 @lru_cache(maxsize=64)
 def _base(text: str) -> _Base:
+    with reading():
+        return _base_of(text)
+
+
+def _base_of(text: str) -> _Base:
     scanner = Scanner(text)
     scanner.mark_headers()
     measurements = scanner.fork()
@@ -299,21 +310,43 @@ def _base(text: str) -> _Base:
     )
 
 
+@dataclass(frozen=True)
+class _General:
+    """A text read by the passes that do not depend on the clinic's measure names: the
+    scanner they left and the facts they found, forked by each reading that goes on."""
+
+    scanner: Scanner
+    facts: tuple[Fact, ...]
+
+
+@lru_cache(maxsize=64)
+def _general(text: str) -> _General:
+    with reading():
+        base = _base(text)
+        scanner = base.scanner.fork()
+        facts: list[Fact] = list(base.services)
+        for step in _GENERAL_PASSES:
+            step(scanner, facts, ())
+        return _General(scanner=scanner, facts=tuple(facts))
+
+
 @lru_cache(maxsize=64)
 def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     """Read a text once; verification and audit ask for the same note several times, with and
-    without the clinic's measure names (the billing is read once for both)."""
-    base = _base(text)
-    scanner = base.scanner.fork()
-    facts: list[Fact] = list(base.services)
-    for step in _PASSES:
-        step(scanner, facts, measures)
+    without the clinic's measure names (the billing and the general passes are read once for
+    both)."""
+    with reading():
+        general = _general(text)
+        scanner = general.scanner.fork()
+        facts = list(general.facts)
+        for step in _CLINIC_PASSES:
+            step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
     when = note_date(text)
     judged = [(fact, strong(fact, measures, when, text)) for fact in facts]
     kept = tuple(fact for fact, good in judged if good)
     weak = tuple(fact for fact, good in judged if not good)
-    return _Reading(facts=kept, billing=base.billing, weak=weak, scanner=scanner)
+    return _Reading(facts=kept, billing=_base(text).billing, weak=weak, scanner=scanner)
 
 
 def _unclassified(text: str, fact: Fact) -> Unclassified:

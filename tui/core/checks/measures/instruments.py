@@ -530,8 +530,15 @@ def _names_part(
 
 def _spans_score(names: list[tuple[str, int, int]], index: int, at: int) -> bool:
     """A later name takes the number at `at` into itself ("QOL survey PHQ 9 came in at 7": the
-    9 is PHQ-9's item count), so it is no score of this name."""
-    return any(start < at < end for _, start, end in names[index + 1 :])
+    9 is PHQ-9's item count), so it is no score of this name. The names are in text order, so
+    only those starting before `at` are looked at, not every later name of the note."""
+    for later in range(index + 1, len(names)):
+        _, start, end = names[later]
+        if start >= at:
+            return False
+        if at < end:
+            return True
+    return False
 
 
 def _with_form(text: str, name: str, end: int) -> tuple[str, int]:

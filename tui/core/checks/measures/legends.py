@@ -32,6 +32,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.barriers import never_read
+from tui.core.checks.text.per_reading import remembered
 
 _DATA = Path(__file__).resolve().parent.parent.parent / "data" / "legends.toml"
 _UNIT = r"(?:°|deg(?:rees?)?\b|%|kg\b|lbs?\b|cm\b|mm\b|m/s\b|sec\b|secs\b|s\b|m\b|ft\b|reps?\b)"
@@ -156,11 +157,10 @@ def in_list(line: str, offset: int) -> bool:
 Members = tuple[tuple[int, int], ...]
 
 
-@lru_cache(maxsize=4096)
 def _held_at(text: str, line: tuple[int, int]) -> dict[int, tuple[Members, bool, int]]:
-    """`_held` of a line of the text, looked up by the text and the line's bounds: the text's
-    hash is computed once, where a line cut out again for each value is hashed again."""
-    return _held(text[line[0] : line[1]])
+    """`_held` of a line of the text, looked up by the text and the line's bounds within one
+    reading (text/per_reading.py): a line cut out again for each value is hashed again."""
+    return remembered(("legends.held", text, line), lambda: _held(text[line[0] : line[1]]))
 
 
 @lru_cache(maxsize=4096)
@@ -226,9 +226,8 @@ def member_spans(text: str, line: tuple[int, int], member: ListMember) -> list[t
     return [(low + line[0], high + line[0]) for low, high in members]
 
 
-@lru_cache(maxsize=4096)
 def _firsts_at(text: str, line: tuple[int, int]) -> dict[int, Members]:
-    return _firsts(text[line[0] : line[1]])
+    return remembered(("legends.firsts", text, line), lambda: _firsts(text[line[0] : line[1]]))
 
 
 @lru_cache(maxsize=4096)
@@ -265,10 +264,10 @@ def position(
 _LETTER = re.compile(r"[A-Za-z]")
 
 
-@lru_cache(maxsize=4096)
 def _each_named_at(text: str, line: tuple[int, int]) -> bool:
-    """`_each_named` of a line of the text, found once per line, not once per value of it."""
-    return _each_named(text[line[0] : line[1]])
+    """`_each_named` of a line of the text, found once per line within one reading, not once
+    per value of it."""
+    return remembered(("legends.named", text, line), lambda: _each_named(text[line[0] : line[1]]))
 
 
 def _each_named(line: str) -> bool:
