@@ -37,6 +37,10 @@ heldout19 (the plain middle of practice beside pulmonary rehab, wheelchair seati
 constraint-induced therapy, torticollis, a falls clinic, post-viral pacing, carpal tunnel edema,
 phone shorthand, a two-speaker transcript and numbers written in words) is the next round's blind
 set.
+heldout20 (the plain middle of practice beside lymphedema landmarks, a driver rehabilitation screen,
+transtibial prosthetic training, a cardiac rehab stage log, LSVT BIG, a concussion return-to-school
+plan, early-intervention feeding, a paged EHR export, self-correcting dictation and a missed-visit
+addendum) is the next round's blind set.
 """
 
 from __future__ import annotations
@@ -71,6 +75,7 @@ SPLITS = (
     "heldout17",
     "heldout18",
     "heldout19",
+    "heldout20",
 )
 
 
