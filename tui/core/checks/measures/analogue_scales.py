@@ -50,21 +50,27 @@ def read_analogue_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[s
     scale = _scale()
     text = scanner.text
     for name in scale.name.finditer(text):
-        mark = scale.mark.match(text, name.end())
-        if mark is None or not scanner.free(*mark.span("value")):
+        # read past a scale's range written after its name ("VAS 0-100 mm: 35 mm"), which
+        # scale_bounds blocked: the blocked characters read as spaces
+        at = name.end()
+        mark = scale.mark.match(scanner.visible(at, scanner.line(at)[1]))
+        if mark is None or not scanner.free(*_moved(mark.span("value"), at)):
             continue
         value = to_number(mark.group("value"))
         if value > scale.line_mm:
             continue
         about = _rated(scanner, name.start())
         label = labels.join(about or "pain", "VAS")
-        scanner.emit(
-            facts, "other" if about else "pain", value, mark.span("value"), label, unit="mm"
-        )
+        kind = "other" if about else "pain"
+        scanner.emit(facts, kind, value, _moved(mark.span("value"), at), label, unit="mm")
         for part in ("over", "bounds"):
             if mark.group(part):
-                scanner.claim(*mark.span(part))
-        _marks_after(scanner, facts, mark.end(), label, "other" if about else "pain")
+                scanner.claim(*_moved(mark.span(part), at))
+        _marks_after(scanner, facts, at + mark.end(), label, kind)
+
+
+def _moved(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return span[0] + offset, span[1] + offset
 
 
 # Another mark on the same line later in the sentence: "..., 38/100 mm after".
