@@ -34,7 +34,8 @@ _REACH = 48
 _RANGE = re.compile(
     r"(?<![\w./\-])(?P<low>\d{1,2})[ \t]*(?:-|\u2013|to)[ \t]*(?P<high>\d{1,3})"
     r"(?P<unit>[ \t]*(?:mm|points?|pts?)\b)?"
-    r"(?!\w|\.\d|[ \t]*(?:/|\u00b0|deg|%|x\b|[-\u2013]\d|(?:min|sec|s|hrs?|h|reps?|ft|m|cm|kg|lbs?)\b))",
+    r"(?!\w|\.\d|[ \t]*(?:/|\u00b0|deg|%|x\b|[-\u2013]\d"
+    r"|(?:min|sec|s|hrs?|h|reps?|ft|m|cm|kg|lbs?)\b))",
     re.IGNORECASE,
 )
 # The rating after its scale's heading ("0-10: 4", "(0-10 scale) 4") or right before the words
