@@ -42,3 +42,16 @@ def test_an_effusion_grade_is_the_signs_own() -> None:
 def test_an_endurance_hold_is_measured_and_a_dose_is_not() -> None:
     assert ("other", 6) in _read("PFM: endurance 6 s hold, 5 reps.\n")
     assert _read("endurance 5 s hold x 10\n") == []
+
+
+def test_positions_listed_after_a_device_are_set_and_measured_ones_are_read() -> None:
+    assert _read("Resting hand splint fabricated; wrist 20 deg ext, MCP 60 deg flex\n") == []
+    assert _read("Resting hand splint fabricated; AROM wrist ext 35 deg\n") == [("rom", 35)]
+
+
+def test_loads_of_a_tests_trials_are_each_read_and_a_training_load_is_not() -> None:
+    assert _read("Floor to waist lift, 2 trials: 15/18 kg\n") == [
+        ("strength", 15),
+        ("strength", 18),
+    ]
+    assert _read("Deadlift with 12/16 kg kettlebells 3x8.\n") == []
