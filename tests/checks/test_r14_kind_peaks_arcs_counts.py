@@ -55,3 +55,8 @@ def test_loads_of_a_tests_trials_are_each_read_and_a_training_load_is_not() -> N
         ("strength", 18),
     ]
     assert _read("Deadlift with 12/16 kg kettlebells 3x8.\n") == []
+
+
+def test_a_cognitive_screens_item_out_of_five_is_no_muscle_grade() -> None:
+    assert _read("Clock drawing 4/5.\n") == []
+    assert _read("Hip abd 4/5.\n") == [("mmt", "4")]
