@@ -55,6 +55,7 @@ from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
+from tui.core.checks.measures.heart_rates import read_heart_rate_peaks
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.labelled_earlier import mark_labelled
@@ -88,6 +89,7 @@ from tui.core.checks.measures.restated import (
     read_restated,
 )
 from tui.core.checks.measures.rom import read_rom
+from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.test_times import read_test_times
@@ -127,6 +129,8 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_plan_steps,
     block_plan_clauses,
     block_asked,
+    block_scale_bounds,
+    read_heart_rate_peaks,
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
@@ -158,6 +162,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_spoken_answers,
     read_inline_answers,
     read_ratings,
+    read_scale_ratings,
     read_durations,
     read_gait_speed,
     read_patient_rates,

@@ -13,6 +13,7 @@ from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import said_earlier_after
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -50,36 +51,66 @@ def read_analogue_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[s
     scale = _scale()
     text = scanner.text
     for name in scale.name.finditer(text):
-        mark = scale.mark.match(text, name.end())
-        if mark is None or not scanner.free(*mark.span("value")):
+        # read past a scale's range written after its name ("VAS 0-100 mm: 35 mm"), which
+        # scale_bounds blocked: the blocked characters read as spaces
+        at = name.end()
+        mark = scale.mark.match(scanner.visible(at, scanner.line(at)[1]))
+        if mark is None or not scanner.free(*_moved(mark.span("value"), at)):
             continue
         value = to_number(mark.group("value"))
         if value > scale.line_mm:
             continue
         about = _rated(scanner, name.start())
         label = labels.join(about or "pain", "VAS")
-        scanner.emit(
-            facts, "other" if about else "pain", value, mark.span("value"), label, unit="mm"
-        )
+        kind = "other" if about else "pain"
+        scanner.emit(facts, kind, value, _moved(mark.span("value"), at), label, unit="mm")
         for part in ("over", "bounds"):
             if mark.group(part):
-                scanner.claim(*mark.span(part))
-        _marks_after(scanner, facts, mark.end(), label, "other" if about else "pain")
+                scanner.claim(*_moved(mark.span(part), at))
+        _marks_after(scanner, facts, at + mark.end(), label, kind)
+
+
+def _moved(span: tuple[int, int], offset: int) -> tuple[int, int]:
+    return span[0] + offset, span[1] + offset
 
 
 # Another mark on the same line later in the sentence: "..., 38/100 mm after".
 _MARK_OVER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)[ \t]*/[ \t]*(\d{2,3})[ \t]*mm\b", re.I)
 
 
+# An earlier mark in a bracket after it: "38 mm today (52 mm at IE)".
+_MARK_BRACKETED = re.compile(r"\([ \t]*(\d{1,3}(?:\.\d)?)[ \t]*mm\b[^()\n]{0,30}\)", re.I)
+
+
 def _marks_after(scanner: Scanner, facts: list[Fact], after: int, label: str, kind: str) -> None:
     _, end = scanner.sentence(after)
     line_mm = _scale().line_mm
+    _earlier_mark(scanner, facts, after + _spaces(scanner.text, after, end), label, kind)
     for more in _MARK_OVER.finditer(scanner.text, after, end):
         value = to_number(more.group(1))
         if int(more.group(2)) != line_mm or value > line_mm or not scanner.free(*more.span(1)):
             continue
         scanner.emit(facts, kind, value, more.span(1), label, unit="mm")
         scanner.claim(*more.span(2))
+
+
+def _earlier_mark(scanner: Scanner, facts: list[Fact], at: int, label: str, kind: str) -> None:
+    """The mark of an earlier visit in the bracket at `at`, when its words say it is earlier."""
+    earlier = _MARK_BRACKETED.match(scanner.text, at)
+    if earlier is None or not scanner.free(*earlier.span(1)):
+        return
+    value = to_number(earlier.group(1))
+    if value <= _scale().line_mm and said_earlier_after(scanner.text, earlier.end(1)):
+        scanner.emit(facts, kind, value, earlier.span(1), f"{label} (previous)", unit="mm")
+
+
+def _spaces(text: str, start: int, end: int) -> int:
+    """How many words and spaces stand before a bracket opens ("today (52 mm at IE)")."""
+    gap = _TO_BRACKET.match(text, start, end)
+    return gap.end() - start if gap else 0
+
+
+_TO_BRACKET = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]*){0,2}(?=\()")
 
 
 def _rated(scanner: Scanner, start: int) -> str:

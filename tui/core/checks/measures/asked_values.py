@@ -24,7 +24,7 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.alternation import either
-from tui.core.checks.text.lexicon import Led, led
+from tui.core.checks.text.lexicon import Led, led, words
 from tui.core.checks.text.scan import Scanner
 
 # How far a clause reaches past its cue, so a note written as one sentence is read linearly.
@@ -255,9 +255,28 @@ def _block_positions(scanner: Scanner, cues: _Cues) -> None:
         start = max(scanner.sentence_before(device.start()), scanner.line(device.start())[0])
         if not cues.making.search(text, start, end):
             continue  # "amb with R AFO; ankle DF 5 deg": worn, not made or set
-        _block_angles(scanner, cues, device.end(), _clause_end(scanner, device.end(), hard=True))
+        _block_angles(scanner, cues, device.end(), _positions_end(scanner, device.end()))
     for held in cues.holding.finditer(text):
         _block_angles(scanner, cues, held.end(), _clause_end(scanner, held.end()))
+
+
+# A clause after a semicolon that opens on a joint and its angle ("Resting hand splint
+# fabricated; wrist 20 deg ext, MCP 60 deg flex"): the positions the device holds, listed on.
+_POSITION_LIST = re.compile(
+    r";[ \t]*(?:(?:R|L|rt|lt|right|left)[ \t]+)?(?P<joint>[A-Za-z]{2,12})[ \t]+(?:(?:in|at)[ \t]+)?"
+    r"~?\d{1,3}[ \t]*(?:\u00b0|deg)",
+    re.IGNORECASE,
+)
+
+
+def _positions_end(scanner: Scanner, start: int) -> int:
+    """Where a device's positions end: its clause, and the next one when it lists joints at
+    angles straight after a semicolon (a word of measuring stops both, see _block_angles)."""
+    end = _clause_end(scanner, start, hard=True)
+    listed = _POSITION_LIST.match(scanner.text, end)
+    if listed is None or not words().joint.fullmatch(listed.group("joint")):
+        return end
+    return _clause_end(scanner, end + 1, hard=True)
 
 
 def _block_angles(scanner: Scanner, cues: _Cues, start: int, end: int) -> None:

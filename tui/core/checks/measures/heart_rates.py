@@ -42,6 +42,9 @@ class _Words:
     timed: Led
     changed: Led
     carried: Led
+    maximum: Led
+    bout: re.Pattern[str]
+    max_not: re.Pattern[str]
 
 
 @cache
@@ -101,11 +104,32 @@ def _words() -> _Words:
             ),
             *names,
         ),
+        # "HR max 112": a peak named after the rate, read only in a bout's sentence
+        maximum=led(
+            re.compile(
+                rf"{name}[ \t]*(?:{either(data.get('maxima', ()))})[ \t]*[:=]?[ \t]*"
+                r"(?<![\d.])(\d{2,3})(?!\d|\.\d|[%/]|[ \t]*(?:%|-[ \t]*\d))"
+                rf"{_BEATS}",
+                flags,
+            ),
+            *names,
+        ),
+        bout=re.compile(rf"(?<![\w-])(?:{either(data.get('bout', ()))})", flags),
+        max_not=re.compile(rf"[ \t(]*(?:{either(data.get('max_not', ()))})\b", flags),
         target_after=re.compile(
             r"[ \t]*(?:\(|,)?[ \t]*(?:target|zone|goal|THR|per[ \t]+(?:protocol|MD|cardiology))\b",
             flags,
         ),
     )
+
+
+def read_heart_rate_peaks(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A maximum named after the rate in a bout's sentence ("Tilt table 15 min, HR max 112"):
+    read before the limits of vital signs are claimed, where "HR max 120" alone is a limit."""
+    for match in _words().maximum.finditer(scanner.text):
+        if _peak_of_bout(scanner, match):
+            value = int(match.group(1))
+            scanner.emit(facts, "other", value, match.span(1), "heart rate max", unit="bpm")
 
 
 def read_heart_rates(scanner: Scanner, facts: list[Fact]) -> None:
@@ -149,6 +173,24 @@ def _measured(scanner: Scanner, match: re.Match[str], *, checked: bool = True) -
         return True
     clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
     return _words().target_before.search(clause) is None
+
+
+def _peak_of_bout(scanner: Scanner, match: re.Match[str]) -> bool:
+    """True when a maximum named after the rate ("HR max 112") is a free, plausible reading in
+    a sentence that reports a bout, neither worked out, allowed nor a target."""
+    words = _words()
+    text = scanner.text
+    if int(match.group(1)) not in _PLAUSIBLE or not scanner.free(*match.span(1)):
+        return False
+    if words.max_not.match(text, match.end()) or words.target_after.match(text, match.end()):
+        return False
+    if not _measured(scanner, match):
+        return False
+    start, end = scanner.sentence(match.start())
+    return (
+        words.bout.search(text, max(start, match.start() - 80), min(end, match.end() + 80))
+        is not None
+    )
 
 
 def _planned(scanner: Scanner, match: re.Match[str]) -> bool:

@@ -103,12 +103,18 @@ def _result(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
 _DOSE_BEFORE = re.compile(r"(?:\bx|×|\bfor)[ \t]*\Z", re.IGNORECASE)
 
 
-def dosed(scanner: Scanner, start: int, end: int) -> bool:
+_NEXT_ITEM = re.compile(r"[ \t]*[,;]")
+
+
+def dosed(scanner: Scanner, start: int, end: int, *, listed: bool = False) -> bool:
     """A time (value at `start`, unit ending at `end`) written as a dose: a count or a
     frequency after it ("20 s x 4", "30 s each"), a multiplier before it ("3 x 20 s"), or a
-    home program, teaching or set-by-repetition dose earlier on its line."""
+    home program, teaching or set-by-repetition dose earlier on its line. With `listed`, the
+    time is one of a list of measures, so a count after a comma is the list's next item
+    ("endurance 6 s, 5 reps, 4 quick flicks"), no dose of it."""
     words = _words()
-    if words.dose_after.match(scanner.text, end):
+    after = words.dose_after.match(scanner.text, end)
+    if after and not (listed and _NEXT_ITEM.match(scanner.text, end)):
         return True
     if _DOSE_BEFORE.search(scanner.text, max(0, start - 6), start):
         return True

@@ -53,6 +53,7 @@ class _Words:
     not_tested: re.Pattern[str]
     objects: re.Pattern[str]
     capacity: re.Pattern[str]
+    trials: re.Pattern[str]
 
 
 @cache
@@ -69,6 +70,7 @@ def _words() -> _Words:
         not_tested=re.compile(rf"\b(?:{listed('not_tested')})\b", re.IGNORECASE),
         objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{listed('objects')})\b", re.I),
         capacity=re.compile(rf"(?<![^\W_])(?:{listed('capacity_notes')})(?![^\W_])", re.I),
+        trials=re.compile(rf"(?<![^\W_])(?:{listed('trials')})(?![^\W_])", re.I),
     )
 
 
@@ -120,6 +122,34 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return found.start() if found else end
 
 
+# A trial's load before the next one's, parted by a slash ("15/18 kg", which the text's
+# normalising writes "15 kg/18 kg").
+_TRIAL_BEFORE = re.compile(
+    rf"(?<![\w./])(\d{{1,3}}(?:\.\d+)?)(?:[ \t]*(?:{_UNIT}))?[ \t]*/[ \t]*$", re.IGNORECASE
+)
+
+
+def _trial_before(
+    scanner: Scanner,
+    facts: list[Fact],
+    lift: re.Match[str],
+    load: re.Match[str],
+    name: str,
+    unit: str,
+) -> None:
+    """The loads of the trials before, in a sentence that names the test's trials
+    ("3 trials: 14/16/18 kg")."""
+    text = scanner.text
+    if not _words().trials.search(text, scanner.sentence_before(lift.start()), load.start()):
+        return
+    at = load.start()
+    while before := _TRIAL_BEFORE.search(text, max(lift.end(), at - 16), at):
+        if not scanner.free(*before.span(1)):
+            return
+        scanner.emit(facts, "strength", to_number(before.group(1)), before.span(1), name, unit=unit)
+        at = before.start()
+
+
 def _read_load(
     scanner: Scanner,
     facts: list[Fact],
@@ -149,6 +179,7 @@ def _read_load(
     found = attribute(scanner, load.start(), load.end())
     if found.prior:
         return  # a load that is itself earlier is read with the one it follows
+    _trial_before(scanner, facts, lift, load, name, unit)
     scanner.emit(facts, "strength", to_number(load.group(1)), load.span(), name, unit=unit)
     if compared and earlier is not None:
         scanner.emit(

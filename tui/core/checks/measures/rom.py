@@ -34,9 +34,13 @@ _BAD_AFTER = re.compile(
     r"\s*(?:/|%|percent\b|x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
     r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
     r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b"
-    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b)",
+    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b"
+    # "rotation 2 of 3", "3 out of 5": a count out of a whole, no angle
+    r"|(?:out[ \t]+)?of[ \t]+\d)",
     re.IGNORECASE,
 )
+# The whole a count is out of ("rotation 2 of 3": the 3) is no angle either.
+_COUNT_WHOLE = re.compile(r"(?<![\d.])\d+[ \t]+(?:out[ \t]+)?of[ \t]+$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:-|to|through|thru)\s*(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?",
     re.IGNORECASE,
@@ -121,6 +125,8 @@ def _sentences_with_rom_words(scanner: Scanner) -> set[int]:
 def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None) -> _Rom | None:
     """Read a ROM value (or range) starting at `pos`, emitting facts; None when it is not."""
     text = scanner.text
+    if _exercise_arc(scanner, pos):
+        return None
     ranged = _range_at(scanner, pos)
     if ranged is None and _end_taken(scanner, pos):
         return None  # "3-4x/night": the end of a range is a count, so its start is no angle
@@ -139,6 +145,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         follow and previous is not None and previous.unit == "mm",
     )
     if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
+        return None
+    if not has_unit and _COUNT_WHOLE.search(text, max(0, pos - 16), pos):
         return None
     if not has_unit and keyword and _size_words().search(clause, keyword.end()):
         return None  # "hip width 16.5": a length of the patient, not a hip angle
@@ -221,6 +229,35 @@ def _end_taken(scanner: Scanner, pos: int) -> bool:
     """A range starting at `pos` whose end is not free: read or blocked as something else."""
     ranged = _RANGE.match(scanner.text, pos)
     return ranged is not None and not scanner.free(ranged.start(2), ranged.end(2))
+
+
+# An arc run from a larger angle to a smaller ("Knee ext 90-45", "LAQ 90-30°"), on a line that
+# doses an exercise (sets by reps, reps, sets or a load): the arc the exercise moves through.
+_DESCENDING = re.compile(r"(\d{1,3})[ \t]*(?:-|\u2013)[ \t]*(\d{1,3})(?![\d.])")
+_DOSED = re.compile(
+    r"(?<![\w.])\d+[ \t]*[x\u00d7][ \t]*\d+(?!\.?\d)|\b(?:reps?|sets?)\b"
+    r"|(?<![\w.])\d+(?:\.\d+)?[ \t]*(?:lbs?\b|#|kg\b)",
+    re.IGNORECASE,
+)
+
+
+_DOSE_REACH = 120
+
+
+def _exercise_arc(scanner: Scanner, pos: int) -> bool:
+    """True at the start of an exercise's arc (see _DESCENDING), which is then blocked: a
+    measured range runs up from neutral or a deficit, never down."""
+    arc = _DESCENDING.match(scanner.text, pos)
+    if arc is None or int(arc.group(1)) <= int(arc.group(2)):
+        return False
+    start, end = scanner.line(pos)
+    if (
+        _DOSED.search(scanner.text, max(start, pos - _DOSE_REACH), min(end, pos + _DOSE_REACH))
+        is None
+    ):
+        return False
+    scanner.block(*arc.span())
+    return True
 
 
 def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:

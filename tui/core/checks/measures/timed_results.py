@@ -104,6 +104,11 @@ def _words() -> _Words:
     )
 
 
+# The hold closes its clause: a value measured over it after it ("endurance 10 s hold avg 12.2
+# uV") makes the time the test's set-up.
+_ONE_HOLD = re.compile(r"[ \t]*(?:hold|held)\b(?=[ \t]*(?:[,;)]|\.(?!\d)|$))", re.I | re.M)
+
+
 def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Times measured of a task or a sign (see the module)."""
     words = _words()
@@ -123,7 +128,10 @@ def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str
     for match in words.out_of.finditer(text):
         _emit(scanner, facts, match, "v1", "")
     for match in words.held.finditer(text):
-        if not dosed(scanner, match.start("v1"), match.end()):
+        # "endurance 6 s hold": the one hold measured, no dose of holds ("5 s holds x 10")
+        held = _ONE_HOLD.match(text, match.end())
+        end = held.end() if held else match.end()
+        if not dosed(scanner, match.start("v1"), end, listed=True):
             named = text[match.start() : match.start("v1")].strip(" \t:=")
             _emit(scanner, facts, match, "v1", named)
     for match in words.completed.finditer(text):
