@@ -296,11 +296,14 @@ _COUNTERS = (
     r"visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
     r"trial|round|page|item|question|minute|lap|no\.|number"
 )
-# Before a counter, none of the earlier-visit words, unless a day of the month follows it.
+# Before a counter, none of the earlier-visit words, unless a day of the month follows it,
+# written with a leading zero or its month ("initial visit 02 JAN"); "last visit 6-98°" is
+# that visit's range.
 _NOT_EARLIER = (
     "(?:"
     + "".join(f"(?<!{re.escape(word)} )" for word in earlier_visit_words())
-    + rf"|(?=(?:{_COUNTERS})[ \t]*#?[ \t]*(?:{DAY_OF_MONTH})))"
+    + rf"|(?=(?:{_COUNTERS})[ \t]*#?[ \t]*(?:0\d(?![\d.])|\d{{1,2}}[ \t]*(?i:jan|feb|mar|apr"
+    + r"|may|jun|jul|aug|sep|oct|nov|dec))))"
 )
 
 
