@@ -34,7 +34,7 @@ from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures import labels, legends
 from tui.core.checks.measures.dated_values import dated_earlier
 from tui.core.checks.measures.side_marks import names_next, unmarked
-from tui.core.checks.tables import attribution_words, one_joint_motions
+from tui.core.checks.tables import attribution_words, one_joint_motions, related_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
 from tui.core.checks.text.scan import WINDOW, Scanner
@@ -86,6 +86,7 @@ class _Cues:
     positions: re.Pattern[str]
     timepoint: re.Pattern[str]
     not_retested: re.Pattern[str]
+    report: re.Pattern[str]
 
 
 @cache
@@ -122,7 +123,7 @@ def _cues() -> _Cues:
         ),
         side_after=re.compile(
             rf"[ \t]*(?:\([ \t]*({side})[ \t]*\)|(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
-            rf"(?:[ \t]+side\b)?)"
+            rf"(?:[ \t]+side\b|{_placed_limb()})?)"
             rf"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/|{_SLASH}))",
             flags | re.MULTILINE,
         ),
@@ -135,6 +136,12 @@ def _cues() -> _Cues:
         ),
         not_retested=re.compile(
             rf"[ \t]*(?:{either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
+        ),
+        report=re.compile(
+            rf"(?:(?:{either(legends.legend_words().get('earlier_labels', ()))})[ \t]+)?"
+            rf"(?:{either(legends.legend_words().get('earlier_reports', ()))})"
+            r"(?:[ \t]*#?[ \t]*\d{1,2}(?![\d/.]))?[ \t]*[:=\-\u2013]?[ \t]*",
+            flags,
         ),
     )
 
@@ -324,7 +331,7 @@ def _scoped(window: str) -> tuple[str, int]:
     opened = stack[-1] if stack else -1
     # "120° L (IE 100°)": a side before the bracket the value read sits in is that value's too
     consumed = [
-        m.span(1) for m in _POSTPOSED.finditer(blanked) if not _opens_at(blanked, m.end(), opened)
+        m.span(1) for m in _postposed().finditer(blanked) if not _opens_at(blanked, m.end(), opened)
     ]
     consumed += [
         m.span(1)
@@ -336,14 +343,27 @@ def _scoped(window: str) -> tuple[str, int]:
     return blanked, (stack[-1] if stack else -1)
 
 
-# A side right after a value and before a separator ("4/5 R,", "20 kg on the right side and"):
-# it belongs to that value.
-_POSTPOSED = re.compile(
-    rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
-    r"((?:R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
-    rf"(?:[ \t]+side\b)?)(?=[ \t]*(?:[,;.)(\]]|\n|and\b|vs\b|versus\b|{_SLASH}))",
-    re.IGNORECASE,
-)
+# A side right after a value and before a separator ("4/5 R,", "20 kg on the right side and",
+# "10 s R foot behind,"): it belongs to that value.
+@cache
+def _postposed() -> re.Pattern[str]:
+    return re.compile(
+        rf"{_VALUE_TAIL}(?:on the[ \t]+|to the[ \t]+)?"
+        r"((?:R|L|rt|lt|right|left|bilat(?:eral(?:ly)?)?|B/L|(?-i:B))(?![A-Za-z0-9])"
+        rf"(?:[ \t]+side\b|{_placed_limb()})?)"
+        rf"(?=[ \t]*(?:[,;.)(\]]|\n|and\b|vs\b|versus\b|{_SLASH}))",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _placed_limb() -> str:
+    """After a side straight after a value, the limb it names and where that limb was placed
+    ("10 s R foot behind", "6 s L foot in front", "15 s R LE"): the test's condition, named by
+    its side (legends.toml placed_limbs and placements)."""
+    words = legends.legend_words()
+    limbs, placements = either(words.get("placed_limbs", ())), either(words.get("placements", ()))
+    return rf"[ \t]+(?:{limbs})(?:[ \t]+(?:{placements}))?(?![A-Za-z0-9])"
 
 
 # A side right before another value ("; L 138 cm; LSI 84%"): it is that value's, unless the
@@ -387,6 +407,7 @@ def _parts(window: str) -> labels.Parts:
     """The nearest side, joint, motion, muscle and mode mentioned in the window; a limb
     position ("knee straight") names nothing, and a pair of sides ("R/L") names no side."""
     window = _cues().positions.sub(lambda m: " " * len(m.group()), window)
+    window = _POSITION_BRACKET.sub(lambda m: _as_position(window, m), window)
     last: dict[str, tuple[int, str]] = {}
     for position, part, name in labels.mentions(window):
         digit = last.get("joint")
@@ -400,6 +421,37 @@ def _parts(window: str) -> labels.Parts:
         last.pop("side")
     _drop_other_naming(window, last)
     return labels.Parts(**{part: name for part, (_, name) in last.items()})
+
+
+# A closed bracket with no value in it: a label of its own ("Motion (L shoulder)"), or the
+# position of another joint during the test ("ankle DF (knee ext)").
+_POSITION_BRACKET = re.compile(r"[(\[][^()\[\]\d\n]{1,40}[)\]]")
+
+
+def _as_position(window: str, bracket: re.Match[str]) -> str:
+    """The bracket blanked when it names a joint other than the one the words before it (since
+    the last value) name with a motion: "R ankle DF (knee ext) 12°", "wrist ext (elbow flexed)
+    60°", "shoulder ER (elbow at side) 45°" hold the other joint still, the value is the first
+    joint's. A bracket that names the only joint ("Flexion (knee) 110", "ROM (L knee):") or a
+    part of the named one ("MCP flex (index finger)") labels the value."""
+    values = [m.end() for m in _DIGIT.finditer(window, 0, bracket.start())]
+    before = labels.mentions(window[values[-1] if values else 0 : bracket.start()])
+    named = {name.lower() for _, part, name in before if part == "joint"}
+    if not named or not any(part == "motion" for _, part, _ in before):
+        return bracket.group()
+    inside = {name.lower() for _, part, name in labels.mentions(bracket.group()) if part == "joint"}
+    related = related_names().get("joint", {})
+    if (
+        not inside
+        or inside & named
+        or any(
+            joint in related.get(other, frozenset()) or other in related.get(joint, frozenset())
+            for joint in inside
+            for other in named
+        )
+    ):
+        return bracket.group()
+    return " " * len(bracket.group())
 
 
 def _drop_other_naming(window: str, last: dict[str, tuple[int, str]]) -> None:
@@ -530,7 +582,9 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     lead = window[lead_start:]
     if cues.current.search(lead):
         return False
-    if any(not _leads_a_place(lead, found) for found in cues.prior_before.finditer(lead)):
+    if any(
+        not _leads_a_place(lead, found) for found in _said_before(lead, scanner.text[start:end])
+    ):
         return True
     copula = cues.copula.search(lead)
     if (
@@ -542,7 +596,7 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     if copula and _LATER_AFTER.match(scanner.text, _unit_end(scanner.text, end)):
         return True  # "TUG was 18.2 s, is 11.6 s": the "was" of a pair is the earlier value
     if open_at >= 0 and (
-        _opens_prior(window, open_at)
+        _opens_prior(window, open_at, scanner.text[start:end])
         or cues.timepoint.match(scanner.text, origin + open_at)
         or DATE_LABEL.match(scanner.text, origin + open_at + 1)
         or _MONTH_LABEL.match(scanner.text, origin + open_at + 1)
@@ -808,17 +862,28 @@ _MONTH_LABEL = re.compile(
 _BRACKET_HEAD = re.compile(r"[(\[]\s*([^\d,;]{0,30})")
 
 
-def _opens_prior(window: str, open_at: int) -> bool:
+def _opens_prior(window: str, open_at: int, value: str) -> bool:
     """A bracket opened by an earlier-measurement word ("(IE 6/10 and 5/10)"), or by "was"
     and a value ("3/10 after pointe (was 5/10 and 8/10)": every value in it is an earlier
-    one; "(was able to walk 100 ft)" says what was done, not when)."""
+    one; "(was able to walk 100 ft)" says what was done, not when); or, right after a value,
+    by the name of an earlier report ("17/28 (PR 19/28)", "44/56 (PN: 41/56)", "320 m
+    (re-eval 290 m)"): a second value of the same measure, from the visit that report was."""
     head = _BRACKET_HEAD.match(window, open_at)
     if head is None:
         return False
     cues = _cues()
-    if cues.prior_before.search(head.group(1)):
+    if any(True for _ in _said_before(head.group(1), value)):
+        return True
+    if cues.report.fullmatch(head.group(1)) and _ANNOTATES.search(window, 0, open_at):
         return True
     return bool(cues.copula.fullmatch(head.group(1).strip()))
+
+
+def _said_before(lead: str, value: str) -> list[re.Match[str]]:
+    """The earlier-measurement words of the words before a value, read with the value after
+    them, so a word that is one only before a number ("PR 19/28", not "PR stretch") is seen."""
+    probe = lead if lead[-1:].isalnum() else lead + value
+    return [found for found in _cues().prior_before.finditer(probe) if found.start() < len(lead)]
 
 
 _LEGEND = re.compile(

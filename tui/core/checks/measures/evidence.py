@@ -21,6 +21,8 @@ from typing import Any
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import evidence_rules, instrument_words, measure_defs, vocabulary
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import DAY_OF_MONTH, earlier_visit_words
 
 # Shapes of a written instrument name's first word (a side letter skipped): the first four are
 # tried before an abbreviation's capitals are counted, the rest after.
@@ -201,13 +203,9 @@ def earlier_visit_at(text: str, start: int) -> bool:
     return _WHEN_BEFORE.search(text, max(0, found.start() - 12), found.start()) is not None
 
 
-# A day written with its month after it, or with a leading zero ("02 JAN", "3/14", "05").
-_DAY_OF_MONTH = re.compile(
-    r"0\d|\d{1,2}(?:[ \t]*[/.-][ \t]*\d|[ \t]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-)
-
-
-_WHEN_BEFORE = re.compile(r"\b(?:last|previous|prev|prior|first|1st|initial)[ \t]+\Z", re.I)
+_DAY_OF_MONTH = re.compile(DAY_OF_MONTH)
+# The word of an earlier visit before a counter's noun: the one list lexicon's counters ask too.
+_WHEN_BEFORE = re.compile(rf"\b(?:{either(earlier_visit_words())})[ \t]+\Z", re.I)
 
 
 # A month and day joined to a second one ("Data window: 1/11 to 5/7", "stay 5/14-5/29").

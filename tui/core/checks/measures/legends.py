@@ -112,7 +112,9 @@ _LOOKS_AHEAD = re.compile(r"\(\?[=!]|\\[bBZ]|\$")
 @cache
 def _words() -> _Words:
     data = legend_words()
-    earlier, later = either(data["earlier"]), either(data["later"])
+    # an earlier report's name is an earlier item too ("T&M (today / PR 03/27):")
+    earlier = either((*data["earlier"], *data.get("earlier_reports", ())))
+    later = either(data["later"])
     target = either(data["target"])
     sides = either(attribution_words().get("side_after", ()))
     separator = either(data["separators"])

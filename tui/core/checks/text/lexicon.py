@@ -7,9 +7,11 @@ is the grammar of how numbers are written: dates, doses, units, header lines.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.resources import files
 
 from tui.core.checks.tables import (
     MeasureDef,
@@ -273,8 +275,38 @@ DATE_LABEL = re.compile(
     re.MULTILINE,
 )
 
+
 # Numbers that look like measurements but are not.
 # Each pattern that cannot match without a rare literal is tried only there (anchored.py).
+@cache
+def earlier_visit_words() -> tuple[str, ...]:
+    """The words that make a counted visit, day or session an earlier one ("last visit 29",
+    "prev day 3", "first session 12": that visit's value, not its number); legends.toml
+    earlier_visit, the one list the counters here and measures/evidence.py ask."""
+    data = tomllib.loads((files("tui.core") / "data" / "legends.toml").read_text(encoding="utf-8"))
+    return tuple(str(word) for word in data.get("earlier_visit", ()))
+
+
+# A day written with its month after it, or with a leading zero ("02 JAN", "3/14", "05"): after
+# "initial visit" it is the visit's day, no value.
+DAY_OF_MONTH = (
+    r"0\d|\d{1,2}(?:[ \t]*[/.-][ \t]*\d|[ \t]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+_COUNTERS = (
+    r"visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
+    r"trial|round|page|item|question|minute|lap|no\.|number"
+)
+# Before a counter, none of the earlier-visit words, unless a day of the month follows it,
+# written with a leading zero or its month ("initial visit 02 JAN"); "last visit 6-98°" is
+# that visit's range.
+_NOT_EARLIER = (
+    "(?:"
+    + "".join(f"(?<!{re.escape(word)} )" for word in earlier_visit_words())
+    + rf"|(?=(?:{_COUNTERS})[ \t]*#?[ \t]*(?:0\d(?![\d.])|\d{{1,2}}[ \t]*(?i:jan|feb|mar|apr"
+    + r"|may|jun|jul|aug|sep|oct|nov|dec))))"
+)
+
+
 NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     anchored(DATE_ISO, "-", _DIGITS),
     anchored(DATE_SLASH, "[/.-]", _DIGITS),
@@ -371,9 +403,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     ),
     led(  # counters: visit 4, day 3, week 2, STG 1, #2 (not "last visit 29": that visit's value)
         re.compile(
-            r"(?<!last )(?<!prior )(?<!previous )"
-            r"\b(?:visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
-            r"trial|round|page|item|question|minute|lap|no\.|number)\s*#?\s*\d+\b"
+            rf"{_NOT_EARLIER}\b(?:{_COUNTERS})\s*#?\s*\d+\b"
             # (not with a unit after it: "last visit 3 min 10 s" is that visit's time)
             r"(?![.]\d|\s*[/°%]|\s*(?:mins?|minutes?|s|secs?|seconds?|deg\w*|cm|mm|kg|lbs?|ft|m|bpm)\b(?!/))",
             re.IGNORECASE,
@@ -658,6 +688,9 @@ FOLLOW = re.compile(
     r"[\s,;:()\[\]\-/>|]*(?:(?:was|were|from|to|vs\.?|versus|against|compared (?:with|to)"
     r"|eval(?:uation)?|IE|initial(?:ly)?"
     r"|baseline|previous(?:ly)?|prev|prior|last(?:\s+(?:wk|week|visit|session|time))?|at|on"
+    # an earlier visit by its counter ("(prev day 3)", "(first session 31)")
+    rf"|(?:{either(re.escape(word) for word in earlier_visit_words())})\s+"
+    r"(?:day|session|visit|week|wk|tx|appointment)"
     r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
