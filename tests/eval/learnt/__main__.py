@@ -24,6 +24,7 @@ def main() -> int:
     parser.add_argument("--no-folds", action="store_true", help="skip leave-one-split-out")
     parser.add_argument("--notes", action="store_true", help="list each vetoed reading")
     parser.add_argument("--fold", action="append", choices=FOLDS, help="measure only these")
+    parser.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
     args = parser.parse_args()
     rows = build()
     origins = Counter((row.origin, row.right) for row in rows)
@@ -36,8 +37,8 @@ def main() -> int:
                 print(f"  {name}  {figures.line()}")
             if args.notes:
                 print("\n".join(f"    {note}" for note in result[min(THRESHOLDS)].notes))
-    write(train(rows), WEIGHTS)
-    print(f"weights written to {WEIGHTS}")
+    write(train(rows), args.out)
+    print(f"weights written to {args.out}")
     return 0
 
 

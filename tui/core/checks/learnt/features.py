@@ -32,6 +32,8 @@ _OF_AFTER = re.compile(r"\s*(?:of|out of)\s+\d", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"[x\u00d7*@]\s*\Z", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s*[x\u00d7]\s*\d", re.IGNORECASE)
 _SIGN_BEFORE = re.compile(r"(?<![\w\d])[-+]\Z")
+# How far along its line a reading's features look, each way.
+_REACH = 240
 
 
 def _fold(word: str) -> str:
@@ -176,9 +178,12 @@ def features(layout: Layout, kind: str, number: tuple[int, int]) -> list[str]:
     text = layout.text
     start, end = number
     index, line_start, line_end = layout.line_at(start)
-    line = text[line_start:line_end]
-    offset = start - line_start
-    before, after = line[:offset], line[end - line_start :]
+    # a window of the line, so a note written as one long line still reads in linear time
+    window_start = max(line_start, start - _REACH)
+    line = text[window_start : min(line_end, end + _REACH)]
+    head = text[line_start : min(line_end, line_start + _REACH)]
+    offset = start - window_start
+    before, after = line[:offset], line[end - window_start :]
     token = text[start:end]
     left = [_fold(w) for w in _WORD.findall(before.lower())[-3:]]
     right = [_fold(w) for w in _WORD.findall(after.lower())[:3]]
@@ -191,7 +196,7 @@ def features(layout: Layout, kind: str, number: tuple[int, int]) -> list[str]:
     column = min(numbers_before, 4)
     found += [f"col={column}", f"k={kind}|col={column}", f"ncol={min(numbers_all, 5)}"]
     found += [f"c:{mark}" for mark in _columns(line, offset)]
-    found += [f"r:{mark}" for mark in _role(line)]
+    found += [f"r:{mark}" for mark in _role(head)]
     found.append(f"sec={layout.sections[index]}")
     found.append(f"k={kind}|sec={layout.sections[index]}")
     found.append("b1=" + (left[-1] if left else "^"))
