@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from unittest import mock
 
 from tests.eval.corpus import Case, cases
-from tests.eval.learnt.table import Row, allowed
+from tests.eval.learnt.table import Row, allowed, without_veto
 from tests.eval.learnt.train import train
-from tests.eval.score import _SIGN_TRAPS, CTX, _pairs, _per_code, _short_of_neutral, matches
-from tui.core.checks.extract import extract_facts
+from tests.eval.score import _SIGN_TRAPS, _pairs, _per_code, _short_of_neutral, matches
 from tui.core.checks.facts import Fact
 from tui.core.checks.learnt import opinion
 
@@ -55,9 +53,7 @@ def _shown(fact: Fact) -> str:
 
 
 def _all_readings(text: str) -> list[Fact]:
-    off = opinion.Settings(enabled=False, veto_above=1.0, kinds=frozenset())
-    with mock.patch.object(opinion, "settings", lambda: off):
-        return _per_code(extract_facts(text, CTX.measures))
+    return _per_code(without_veto(text))
 
 
 def _count(case: Case, facts: list[Fact], vetoed: set[int], figures: Figures) -> None:
@@ -95,7 +91,8 @@ def measure_split(
     result: dict[float | None, Figures] = {None: Figures(), **{t: Figures() for t in thresholds}}
     for case in cases(split):
         facts = _all_readings(case.text)
-        index = [i for i, f in enumerate(facts) if f.kind != "service" and opinion.vetoable(f)]
+        kinds = opinion.settings().kinds
+        index = [i for i, f in enumerate(facts) if f.kind in kinds and opinion.vetoable(f)]
         odds = opinion.false_odds(case.text, [facts[i] for i in index], model)
         for threshold, figures in result.items():
             cut = 2.0 if threshold is None else threshold

@@ -71,11 +71,16 @@ def allowed(case: Case) -> list[dict[str, Any]]:
     return [*case.facts(), *case.expect.get("optional", [])]
 
 
-def rules_readings(text: str) -> list[Fact]:
-    """The rules' non-service readings of a text with the learnt veto off."""
+def without_veto(text: str) -> list[Fact]:
+    """Every reading the rules make of a text with the learnt veto off."""
     off = opinion.Settings(enabled=False, veto_above=1.0, kinds=frozenset())
     with mock.patch.object(opinion, "settings", lambda: off):
-        return [fact for fact in extract_facts(text, CTX.measures) if fact.kind != "service"]
+        return extract_facts(text, CTX.measures)
+
+
+def rules_readings(text: str) -> list[Fact]:
+    """The rules' non-service readings of a text with the learnt veto off."""
+    return [fact for fact in without_veto(text) if fact.kind != "service"]
 
 
 def _row(case: Case, layout: Layout, origin: str, right: bool, fact: Fact) -> Row:
