@@ -88,10 +88,10 @@ def measure_split(
     split: str, model: opinion.Model, rows: Sequence[Row], thresholds: Sequence[float]
 ) -> dict[float | None, Figures]:
     """The split's figures with the veto off and at each threshold."""
+    kinds = opinion.settings().kinds
     result: dict[float | None, Figures] = {None: Figures(), **{t: Figures() for t in thresholds}}
     for case in cases(split):
         facts = _all_readings(case.text)
-        kinds = opinion.settings().kinds
         index = [i for i, f in enumerate(facts) if f.kind in kinds and opinion.vetoable(f)]
         odds = opinion.false_odds(case.text, [facts[i] for i in index], model)
         for threshold, figures in result.items():
@@ -99,7 +99,7 @@ def measure_split(
             _count(
                 case, facts, {i for i, odd in zip(index, odds, strict=True) if odd > cut}, figures
             )
-    older = [row for row in rows if row.split == split and row.origin == "older"]
+    older = [r for r in rows if r.split == split and r.origin == "older" and r.kind in kinds]
     for threshold, figures in result.items():
         cut = 2.0 if threshold is None else threshold
         figures.older_false = len(older)
