@@ -12,7 +12,7 @@ SELF := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 COMPILE := pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links --build-deps-for wheel --build-deps-for editable
 
-.PHONY: demo test lint typecheck fuzz bench eval e2e-llama lock clean
+.PHONY: demo test lint typecheck fuzz bench eval learn e2e-llama lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("chartdesk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -59,6 +59,12 @@ bench: $(VENV)/.test-installed
 # figure is below the floor it has reached (tests/eval/floors.toml).
 eval: $(VENV)/.test-installed
 	$(BIN)/python -m tests.eval
+
+# The learnt second opinion (tui/core/checks/learnt): its training table from the development
+# sets (older commits' readings cached in ~/.cache/chartdesk-learn), leave-one-split-out figures,
+# and the weights it ships (tui/core/data/learnt_weights.json), byte-identical for the same sets.
+learn: $(VENV)/.test-installed
+	$(BIN)/python -m tests.eval.learnt
 
 # chartdesk against a real llama.cpp llama-server, built from source into a cache folder
 # ($$LLAMA_CACHE, else ~/.cache/chartdesk/llama; 12-20 minutes on 2 cores the first time), with

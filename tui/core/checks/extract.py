@@ -37,6 +37,7 @@ from tui.core.checks.layouts.vital_rows import (
     read_paired_vitals,
     read_vital_rows,
 )
+from tui.core.checks.learnt.opinion import second_opinion
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.asked_values import block_asked
@@ -348,7 +349,7 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
             step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
     when = note_date(text)
-    judged = [(fact, strong(fact, measures, when, text)) for fact in facts]
+    judged = second_opinion(text, [(fact, strong(fact, measures, when, text)) for fact in facts])
     kept = tuple(fact for fact, good in judged if good)
     weak = tuple(fact for fact, good in judged if not good)
     return _Reading(facts=kept, billing=_base(text).billing, weak=weak, scanner=scanner)
