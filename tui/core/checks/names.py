@@ -286,6 +286,32 @@ def counted_nouns() -> frozenset[str]:
     return frozenset(word.casefold() for word in _name_lists().get("counted_nouns", ()))
 
 
+def grades_sign(text: str, line_start: int, start: int, end: int) -> re.Match[str] | None:
+    """The grade after an unlisted test named in the clause of a graded sign ("Effusion: none
+    (stroke test 0)", "swelling trace, sweep test 1+"): the test elicits the sign and its small
+    number is the sign's grade, no score. A listed instrument keeps its score ("Edema down;
+    LEFS 52/80" ends the clause anyway)."""
+    if resolve(text[start:end]) in _known_names():
+        return None
+    if _sign_before().search(text, max(line_start, start - _SIGN_REACH), start) is None:
+        return None
+    return _SIGN_GRADE.match(text, end)
+
+
+_SIGN_REACH = 60
+# A grade of a sign: one digit 0-4, a plus or minus after it, no denominator, decimal or unit.
+_SIGN_GRADE = re.compile(
+    r"[ \t]*(?:[:=][ \t]*)?([0-4](?:[ \t]*[+-](?!\d))?)(?!\d|\.\d|[ \t]*(?:/|%|[A-Za-z]))"
+)
+
+
+@cache
+def _sign_before() -> re.Pattern[str]:
+    """A graded sign (instruments.toml [names] graded_signs) earlier in the clause."""
+    signs = alternation(list(_name_lists().get("graded_signs", ()))) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{signs})(?![\w-])[^.;\n]*\Z", re.IGNORECASE)
+
+
 @cache
 def counted_after() -> re.Pattern[str]:
     """After a number, a noun it counts ("3 items", "30 single-leg hops", "2.5 finger-widths"):

@@ -32,6 +32,7 @@ from tui.core.checks.names import (
     capitalised_words,
     edition_before_colon,
     form_after,
+    grades_sign,
     held_stances,
     misheard,
     not_instrument_names,
@@ -135,6 +136,10 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             listing = listing.read_item(scanner, facts, name, end)
             continue
         listing = None
+        grade = grades_sign(text, scanner.line(start)[0], start, end)
+        if grade is not None:
+            scanner.block(*grade.span(1))  # "Effusion: none (stroke test 0)": a sign's grade
+            continue
         measure = _measure_named(name)
         _, limit = scanner.sentence(start)
         before = BEFORE_NAME.search(text, max(0, start - 20), start)
