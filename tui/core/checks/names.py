@@ -287,21 +287,23 @@ def counted_nouns() -> frozenset[str]:
 
 
 def grades_sign(text: str, line_start: int, start: int, end: int) -> re.Match[str] | None:
-    """The grade after an unlisted test named in the clause of a graded sign ("Effusion: none
-    (stroke test 0)", "swelling trace, sweep test 1+"): the test elicits the sign and its small
-    number is the sign's grade, no score. A listed instrument keeps its score ("Edema down;
-    LEFS 52/80" ends the clause anyway)."""
+    """The grade after an unlisted test named in the clause of a graded sign, or for one
+    ("Effusion: none (stroke test 0)", "swelling trace, sweep test 1+", "clonus test 1"): the
+    test elicits the sign and its small number is the sign's grade, no score. A listed
+    instrument keeps its score ("Edema down, LEFS 52/80")."""
     if resolve(text[start:end]) in _known_names():
         return None
-    if _sign_before().search(text, max(line_start, start - _SIGN_REACH), start) is None:
-        return None
+    if _sign_before().search(text, max(line_start, start - _SIGN_REACH), end) is None:
+        return None  # the sign before the test in its clause, or in the test's own name
     return _SIGN_GRADE.match(text, end)
 
 
 _SIGN_REACH = 60
-# A grade of a sign: one digit 0-4, a plus or minus after it, no denominator, decimal or unit.
+# A grade of a sign: one digit 0-4, a plus or minus after it, no denominator, decimal or unit
+# ("Hop test 3 reps" counts).
 _SIGN_GRADE = re.compile(
-    r"[ \t]*(?:[:=][ \t]*)?([0-4](?:[ \t]*[+-](?!\d))?)(?!\d|\.\d|[ \t]*(?:/|%|[A-Za-z]))"
+    r"[ \t]*(?:[:=][ \t]*)?([0-4](?:[ \t]*[+-](?!\d))?)"
+    r"(?!\d|\.\d|[ \t]*[/%]|[A-Za-z]|[ \t]*(?i:s|secs?|m|cm|mm|kg|lbs?|reps?|x)\b)"
 )
 
 
