@@ -82,6 +82,7 @@ from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.replies import mark_replies
+from tui.core.checks.measures.respective_scores import read_respective
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
     read_other_side,
@@ -141,6 +142,7 @@ _PASSES: tuple[Pass, ...] = (
     read_aligned,
     read_test_times,
     read_metabolic_equivalents,
+    read_respective,
     read_outcomes,
     read_scales,
     read_instruments,

@@ -140,7 +140,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if grade is not None:
             scanner.block(*grade.span(1))  # "Effusion: none (stroke test 0)": a sign's grade
             continue
-        measure = _measure_named(name)
+        measure = measure_named(name)
         _, limit = scanner.sentence(start)
         before = BEFORE_NAME.search(text, max(0, start - 20), start)
         if before is not None and scanner.free(*before.span(1)):
@@ -326,7 +326,7 @@ class _Listing:
 
     def continues(self, scanner: Scanner, start: int, name: str) -> bool:
         """The next name straight after the last score, and no instrument of its own."""
-        if _measure_named(name).high is not None:
+        if measure_named(name).high is not None:
             return False  # a listed instrument ("..., PHQ-9 4") is never a subscale
         return _LIST_GAP.fullmatch(scanner.text, self.score_end, start) is not None
 
@@ -393,7 +393,7 @@ def _quantity_words() -> frozenset[str]:
     return frozenset(word.lower() for word in instrument_words().get("quantity_words", ()))
 
 
-def _measure_named(written: str) -> MeasureDef:
+def measure_named(written: str) -> MeasureDef:
     """The instrument a name found here is: a listed one (with its range) when the resolver
     knows the name, else a new one under the name written."""
     name = resolve(written)

@@ -1,0 +1,39 @@
+"""Scores paired with their instruments by "respectively" are each instrument's own, in order;
+a pair of sides or of a dose "respectively" names no instrument and gives no score (twins)."""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_facts
+
+
+def _outcomes(text: str) -> list[tuple[str | None, object, str]]:
+    return [
+        (fact.measure, fact.value, fact.label)
+        for fact in extract_facts(text)
+        if fact.kind == "outcome"
+    ]
+
+
+def test_each_value_is_its_own_instruments() -> None:
+    assert _outcomes("Berg and TUG were 41/56 and 14.2 s respectively.\n") == [
+        ("Berg", 41, "Berg"),
+        ("TUG", 14.2, "TUG"),
+    ]
+    found = _outcomes("FGA, DGI and 5xSTS came in at 21/30, 19/24, and 13.1 s, respectively.\n")
+    assert [(measure, value) for measure, value, _ in found] == [
+        ("FGA", 21),
+        ("DGI", 19),
+        ("5xSTS", 13.1),
+    ]
+
+
+def test_an_earlier_bracket_is_paired_the_same_way() -> None:
+    found = _outcomes("PRWE and QuickDASH were 31 and 27.3 respectively (eval 58 and 52.3).\n")
+    assert ("PRWE", 58, "PRWE (previous)") in found
+    assert ("QuickDASH", 52.3, "QuickDASH (previous)") in found
+    assert all(value != 58 for measure, value, _ in found if measure == "QuickDASH")
+
+
+def test_sides_or_a_dose_respectively_give_no_score() -> None:
+    assert _outcomes("R and L grip 24 and 41 kg respectively.\n") == []
+    assert _outcomes("Sets and reps were 3 and 10 respectively.\n") == []
