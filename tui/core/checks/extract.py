@@ -56,6 +56,7 @@ from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.hold_times import read_hold_times
+from tui.core.checks.measures.instrument_parts import read_instrument_parts
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
@@ -147,6 +148,7 @@ _PASSES: tuple[Pass, ...] = (
     read_scales,
     read_instruments,
     read_battery_scores,
+    read_instrument_parts,
     read_gains,
     read_titled,
     read_mmt,

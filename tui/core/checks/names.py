@@ -347,6 +347,12 @@ def held_stances() -> tuple[str, ...]:
 
 
 @cache
+def part_nouns() -> tuple[str, ...]:
+    """Nouns naming an instrument's part scored on its own ("Work module", "pain domain")."""
+    return _name_lists().get("part_nouns", ())
+
+
+@cache
 def scored_subjects() -> frozenset[str]:
     """What a questionnaire scores, written straight after its name ("FACIT fatigue 38",
     "LYMQOL function 1.8", "mMRC dyspnea grade 3"); a symptom's word after a diagnosis
