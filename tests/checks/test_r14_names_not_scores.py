@@ -31,3 +31,12 @@ def test_a_motion_counted_out_of_a_small_whole_is_no_angle() -> None:
 def test_a_motion_out_of_its_norm_or_in_degrees_stays_an_angle() -> None:
     assert _read("Cervical rotation R 62°, L 55°.\n") == [("rom", 62), ("rom", 55)]
     assert ("rom", 45) in _read("R shoulder ER 45 of 90\n")
+
+
+def test_a_named_schemes_hold_or_count_is_a_direct_measure() -> None:
+    found = _read("PERFECT: endurance 6 s, repetitions 5, fast contractions 8.\n")
+    assert found == [("other", 6), ("other", 5), ("other", 8)]
+
+
+def test_a_questionnaires_scored_subject_stays_its_score() -> None:
+    assert _read("FACIT fatigue 41.\n") == [("outcome", 41)]

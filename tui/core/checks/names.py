@@ -39,6 +39,11 @@ def resolve(written: str, measures: Sequence[str] = ()) -> str:
     return found.name if found is not None else written.strip()
 
 
+def listed(written: str) -> bool:
+    """True when a written name is one of the listed instruments (instruments.toml)."""
+    return resolve(written) in _known_names()
+
+
 def names_instrument(text: str, name: str) -> bool:
     """True when `text` names the instrument `name` in any of its spellings (or, for a name
     that is not listed, as written)."""
@@ -291,7 +296,7 @@ def grades_sign(text: str, line_start: int, start: int, end: int) -> re.Match[st
     ("Effusion: none (stroke test 0)", "swelling trace, sweep test 1+", "clonus test 1"): the
     test elicits the sign and its small number is the sign's grade, no score. A listed
     instrument keeps its score ("Edema down, LEFS 52/80")."""
-    if resolve(text[start:end]) in _known_names():
+    if listed(text[start:end]):
         return None
     if _sign_before().search(text, max(line_start, start - _SIGN_REACH), end) is None:
         return None  # the sign before the test in its clause, or in the test's own name
@@ -344,6 +349,13 @@ def held_stances() -> tuple[str, ...]:
     semi-tandem 10 s, tandem 4.2 s"): each time is the stance's, inside the test, never the
     test's score (tests/eval/CONVENTIONS.md)."""
     return tuple(str(word).casefold() for word in _name_lists().get("held_stances", ()))
+
+
+@cache
+def body_counts() -> frozenset[str]:
+    """Words after a name that make its number a hold time or a count of the body ("PERFECT
+    endurance 6 s"), lower case."""
+    return frozenset(word.casefold() for word in _name_lists().get("body_counts", ()))
 
 
 @cache

@@ -29,11 +29,13 @@ from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
+    body_counts,
     capitalised_words,
     edition_before_colon,
     form_after,
     grades_sign,
     held_stances,
+    listed,
     misheard,
     not_instrument_names,
     numbered_form,
@@ -211,6 +213,21 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
     _fractions(scanner, facts)
     _heard_right(facts, first)
+    _direct_measures(facts, first)
+
+
+def _direct_measures(facts: list[Fact], since: int) -> None:
+    """Numbers read under an unlisted name whose own words time a hold or count repetitions
+    ("PERFECT: endurance 6 s, repetitions 5"): direct measures of the body, kind "other",
+    never the named scheme's scores."""
+    for index in range(since, len(facts)):
+        fact = facts[index]
+        if fact.kind != "outcome" or not fact.measure or listed(fact.measure):
+            continue
+        said = fact.label.removeprefix(fact.measure).casefold().split()
+        if not any(word in body_counts() for word in said):
+            continue
+        facts[index] = dataclasses.replace(fact, kind="other", measure=None)
 
 
 def _heard_right(facts: list[Fact], since: int) -> None:
