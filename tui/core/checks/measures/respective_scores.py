@@ -25,11 +25,10 @@ _VALUE = (
     rf"{NUM}(?:[ \t]*/[ \t]*\d{{1,3}}|[ \t]*%|[ \t]*(?:s|secs?|seconds|m/s|m|ft|pts?|points)\b)?"
 )
 _JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
-# The values, two or more, ending on "respectively" ("41 and 14.2 s respectively",
-# "48/56, 9.8 s, and 14 s, respectively").
-_VALUES = re.compile(
-    rf"(?<![\w./])({_VALUE}(?:{_JOIN}{_VALUE})+)[ \t]*,?[ \t]*respectively\b", re.IGNORECASE
-)
+# The values, two or more, right before "respectively" ("41 and 14.2 s respectively",
+# "48/56, 9.8 s, and 14 s, respectively"), looked for only within reach of the word.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_VALUES = re.compile(rf"(?<![\w./])({_VALUE}(?:{_JOIN}{_VALUE})+)[ \t]*,?[ \t]*\Z", re.IGNORECASE)
 _ONE_VALUE = re.compile(_VALUE, re.IGNORECASE)
 # What joins the names to their values: a verb of being or scoring, or a colon.
 _LINK = re.compile(
@@ -50,8 +49,11 @@ _REACH = 120
 def read_respective(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Scores listed after as many instruments, paired in order by "respectively"."""
     text = scanner.text
-    for values in _VALUES.finditer(text):
-        line_start, _ = scanner.line(values.start())
+    for word in _RESPECTIVELY.finditer(text):
+        line_start, _ = scanner.line(word.start())
+        values = _VALUES.search(text, max(line_start, word.start() - _REACH), word.start())
+        if values is None:
+            continue
         before = max(line_start, values.start() - _REACH)
         link = _LINK.search(text, before, values.start())
         names = _NAMES.search(text, before, link.start() if link else values.start())
@@ -65,7 +67,7 @@ def read_respective(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             continue
         for name, (start, end) in zip(written, spans, strict=True):
             read_scores(scanner, facts, measure_named(name), start, end)
-        _read_bracket(scanner, facts, written, values.end())
+        _read_bracket(scanner, facts, written, word.end())
 
 
 def _read_bracket(scanner: Scanner, facts: list[Fact], written: list[str], at: int) -> None:
