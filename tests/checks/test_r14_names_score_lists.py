@@ -1,5 +1,8 @@
-"""Scores paired with their instruments by "respectively" are each instrument's own, in order;
-a pair of sides or of a dose "respectively" names no instrument and gives no score (twins)."""
+"""Scores listed beside their instruments: paired by "respectively" each value is its own
+instrument's, in order, and a pair of sides or of a dose gives no score; an instrument's part
+scored in the next clause is that instrument's, named by a part noun ("Work module") or, after
+a part's score, by what the questionnaire scores ("function"), while a rating word after a
+listed instrument's plain score is no part (twins both ways)."""
 
 from __future__ import annotations
 
@@ -37,3 +40,22 @@ def test_an_earlier_bracket_is_paired_the_same_way() -> None:
 def test_sides_or_a_dose_respectively_give_no_score() -> None:
     assert _outcomes("R and L grip 24 and 41 kg respectively.\n") == []
     assert _outcomes("Sets and reps were 3 and 10 respectively.\n") == []
+
+
+def test_a_part_noun_names_the_instruments_part() -> None:
+    assert _outcomes("QuickDASH 29.5; Work module 43.8\n") == [
+        ("QuickDASH", 29.5, "QuickDASH"),
+        ("QuickDASH", 43.8, "QuickDASH Work module"),
+    ]
+    assert ("PROMIS-29", 58, "PROMIS-29 pain interference domain") in _outcomes(
+        "PROMIS-29 42, pain interference domain 58\n"
+    )
+
+
+def test_after_a_parts_score_what_it_scores_names_the_next_part() -> None:
+    found = _outcomes("BCTQ symptom scale 2.1, function 2.4.\n")
+    assert ("BCTQ", 2.4, "BCTQ function") in found
+
+
+def test_a_rating_word_after_a_plain_score_is_no_part() -> None:
+    assert _outcomes("Berg 45/56, confidence 60%.\n") == [("Berg", 45, "Berg")]
