@@ -14,6 +14,7 @@ def _read(text: str) -> list[tuple[str, object]]:
 def test_a_test_in_a_graded_signs_clause_gives_the_signs_grade() -> None:
     assert _read("Effusion: none (stroke test 0).\n") == []
     assert _read("R knee swelling mild, bulge test 1, no warmth.\n") == []
+    assert _read("Knee effusion: sweep test 2+.\n") == [("other", "2+")]
     assert _read("Clonus test 1 at end range.\n") == []
 
 

@@ -293,8 +293,8 @@ def counted_nouns() -> frozenset[str]:
 
 def grades_sign(text: str, line_start: int, start: int, end: int) -> re.Match[str] | None:
     """The grade after an unlisted test named in the clause of a graded sign, or for one
-    ("Effusion: none (stroke test 0)", "swelling trace, sweep test 1+", "clonus test 1"): the
-    test elicits the sign and its small number is the sign's grade, no score. A listed
+    ("Effusion: none (stroke test 0)", "swelling trace, sweep test 1", "clonus test 1"): the
+    test elicits the sign and its bare number is the sign's grade, no score. A listed
     instrument keeps its score ("Edema down, LEFS 52/80")."""
     if listed(text[start:end]):
         return None
@@ -304,11 +304,12 @@ def grades_sign(text: str, line_start: int, start: int, end: int) -> re.Match[st
 
 
 _SIGN_REACH = 60
-# A grade of a sign: one digit 0-4, a plus or minus after it, no denominator, decimal or unit
-# ("Hop test 3 reps" counts).
+# A grade of a sign as a bare digit 0-4, no denominator, decimal or unit ("Hop test 3 reps"
+# counts). A grade with its sign ("stroke test 2+") is kept as written, a measure of the sign
+# (kind "other"), by the reader of scores.
 _SIGN_GRADE = re.compile(
-    r"[ \t]*(?:[:=][ \t]*)?([0-4](?:[ \t]*[+-](?!\d))?)"
-    r"(?!\d|\.\d|[ \t]*[/%]|[A-Za-z]|[ \t]*(?i:s|secs?|m|cm|mm|kg|lbs?|reps?|x)\b)"
+    r"[ \t]*(?:[:=][ \t]*)?([0-4])"
+    r"(?!\d|\.\d|[ \t]*[/%]|[+-]|[A-Za-z]|[ \t]*(?i:s|secs?|m|cm|mm|kg|lbs?|reps?|x)\b)"
 )
 
 
