@@ -58,6 +58,7 @@ from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.heart_rates import read_heart_rate_peaks
 from tui.core.checks.measures.hold_times import read_hold_times
+from tui.core.checks.measures.instrument_parts import read_instrument_parts
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
@@ -84,6 +85,7 @@ from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.replies import mark_replies
+from tui.core.checks.measures.respective_scores import read_respective
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
     read_other_side,
@@ -150,12 +152,14 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_aligned,
     read_test_times,
     read_metabolic_equivalents,
+    read_respective,
 )
 _CLINIC_PASSES: tuple[Pass, ...] = (
     read_outcomes,
     read_scales,
     read_instruments,
     read_battery_scores,
+    read_instrument_parts,
     read_gains,
     read_titled,
     read_mmt,

@@ -39,6 +39,11 @@ def resolve(written: str, measures: Sequence[str] = ()) -> str:
     return found.name if found is not None else written.strip()
 
 
+def listed(written: str) -> bool:
+    """True when a written name is one of the listed instruments (instruments.toml)."""
+    return resolve(written) in _known_names()
+
+
 def names_instrument(text: str, name: str) -> bool:
     """True when `text` names the instrument `name` in any of its spellings (or, for a name
     that is not listed, as written)."""
@@ -286,6 +291,35 @@ def counted_nouns() -> frozenset[str]:
     return frozenset(word.casefold() for word in _name_lists().get("counted_nouns", ()))
 
 
+def grades_sign(text: str, line_start: int, start: int, end: int) -> re.Match[str] | None:
+    """The grade after an unlisted test named in the clause of a graded sign, or for one
+    ("Effusion: none (stroke test 0)", "swelling trace, sweep test 1", "clonus test 1"): the
+    test elicits the sign and its bare number is the sign's grade, no score. A listed
+    instrument keeps its score ("Edema down, LEFS 52/80")."""
+    if listed(text[start:end]):
+        return None
+    if _sign_before().search(text, max(line_start, start - _SIGN_REACH), end) is None:
+        return None  # the sign before the test in its clause, or in the test's own name
+    return _SIGN_GRADE.match(text, end)
+
+
+_SIGN_REACH = 60
+# A grade of a sign as a bare digit 0-4, no denominator, decimal or unit ("Hop test 3 reps"
+# counts). A grade with its sign ("stroke test 2+") is kept as written, a measure of the sign
+# (kind "other"), by the reader of scores.
+_SIGN_GRADE = re.compile(
+    r"[ \t]*(?:[:=][ \t]*)?([0-4])"
+    r"(?!\d|\.\d|[ \t]*[/%]|[+-]|[A-Za-z]|[ \t]*(?i:s|secs?|m|cm|mm|kg|lbs?|reps?|x)\b)"
+)
+
+
+@cache
+def _sign_before() -> re.Pattern[str]:
+    """A graded sign (instruments.toml [names] graded_signs) earlier in the clause."""
+    signs = alternation(list(_name_lists().get("graded_signs", ()))) or "(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{signs})(?![\w-])[^.;\n]*\Z", re.IGNORECASE)
+
+
 @cache
 def counted_after() -> re.Pattern[str]:
     """After a number, a noun it counts ("3 items", "30 single-leg hops", "2.5 finger-widths"):
@@ -316,6 +350,19 @@ def held_stances() -> tuple[str, ...]:
     semi-tandem 10 s, tandem 4.2 s"): each time is the stance's, inside the test, never the
     test's score (tests/eval/CONVENTIONS.md)."""
     return tuple(str(word).casefold() for word in _name_lists().get("held_stances", ()))
+
+
+@cache
+def body_counts() -> frozenset[str]:
+    """Words after a name that make its number a hold time or a count of the body ("PERFECT
+    endurance 6 s"), lower case."""
+    return frozenset(word.casefold() for word in _name_lists().get("body_counts", ()))
+
+
+@cache
+def part_nouns() -> tuple[str, ...]:
+    """Nouns naming an instrument's part scored on its own ("Work module", "pain domain")."""
+    return _name_lists().get("part_nouns", ())
 
 
 @cache

@@ -169,6 +169,8 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
         return ""
     if rules.dose_after.match(text, number[1], min(len(text), number[1] + 12)):
         return "dose"
+    if fact.kind == "rom" and _out_of_whole(text, number):
+        return "of_whole"
     if _span_of_days(text, number):
         return "date"
     if owned_at(text, number[0]):
@@ -181,6 +183,29 @@ def _owned(fact: Fact, text: str, rules: _Rules) -> str:
     ):
         return "heading"
     return ""
+
+
+# A count out of a small whole, "N of M" with M at most 12 ("SPT rotation 2 of 3", "shift 1 of
+# 2", "rotation week 4 of 6"): no joint's range is a dozen degrees, so no angle is written so,
+# whatever motion word stands before it ("ER 45 of 90" stays an angle out of its norm).
+_SMALL_WHOLE = r"(?:1[0-2]|[1-9])"
+_OF_WHOLE_AFTER = re.compile(
+    rf"[ \t]+of[ \t]+{_SMALL_WHOLE}(?!\d|\.\d|[ \t]*(?:°|deg))", re.IGNORECASE
+)
+_OF_WHOLE_BEFORE = re.compile(rf"(?<![\d.]){_SMALL_WHOLE}[ \t]+of[ \t]+\Z", re.IGNORECASE)
+
+
+def _out_of_whole(text: str, number: tuple[int, int]) -> bool:
+    """True when the number counts out of a small whole ("2 of 3") or is that whole ("3"
+    after "2 of "): a count, no angle."""
+    start, end = number
+    digits = text[start:end]
+    if not digits.isdigit() or int(digits) > 12 or text[end : end + 1] == "°":
+        return False
+    return bool(
+        _OF_WHOLE_AFTER.match(text, end, min(len(text), end + 12))
+        or _OF_WHOLE_BEFORE.search(text, max(0, start - 12), start)
+    )
 
 
 def owned_at(text: str, start: int) -> bool:

@@ -29,10 +29,13 @@ from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
+    body_counts,
     capitalised_words,
     edition_before_colon,
     form_after,
+    grades_sign,
     held_stances,
+    listed,
     misheard,
     not_instrument_names,
     numbered_form,
@@ -135,7 +138,11 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             listing = listing.read_item(scanner, facts, name, end)
             continue
         listing = None
-        measure = _measure_named(name)
+        grade = grades_sign(text, scanner.line(start)[0], start, end)
+        if grade is not None:
+            scanner.block(*grade.span(1))  # "Effusion: none (stroke test 0)": a sign's grade
+            continue
+        measure = measure_named(name)
         _, limit = scanner.sentence(start)
         before = BEFORE_NAME.search(text, max(0, start - 20), start)
         if before is not None and scanner.free(*before.span(1)):
@@ -206,6 +213,21 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     _standard_scores(scanner, facts, last_on_line, {start for _, start, _ in names})
     _fractions(scanner, facts)
     _heard_right(facts, first)
+    _direct_measures(facts, first)
+
+
+def _direct_measures(facts: list[Fact], since: int) -> None:
+    """Numbers read under an unlisted name whose own words time a hold or count repetitions
+    ("PERFECT: endurance 6 s, repetitions 5"): direct measures of the body, kind "other",
+    never the named scheme's scores."""
+    for index in range(since, len(facts)):
+        fact = facts[index]
+        if fact.kind != "outcome" or not fact.measure or listed(fact.measure):
+            continue
+        said = fact.label.removeprefix(fact.measure).casefold().split()
+        if not any(word in body_counts() for word in said):
+            continue
+        facts[index] = dataclasses.replace(fact, kind="other", measure=None)
 
 
 def _heard_right(facts: list[Fact], since: int) -> None:
@@ -321,7 +343,7 @@ class _Listing:
 
     def continues(self, scanner: Scanner, start: int, name: str) -> bool:
         """The next name straight after the last score, and no instrument of its own."""
-        if _measure_named(name).high is not None:
+        if measure_named(name).high is not None:
             return False  # a listed instrument ("..., PHQ-9 4") is never a subscale
         return _LIST_GAP.fullmatch(scanner.text, self.score_end, start) is not None
 
@@ -388,7 +410,7 @@ def _quantity_words() -> frozenset[str]:
     return frozenset(word.lower() for word in instrument_words().get("quantity_words", ()))
 
 
-def _measure_named(written: str) -> MeasureDef:
+def measure_named(written: str) -> MeasureDef:
     """The instrument a name found here is: a listed one (with its range) when the resolver
     knows the name, else a new one under the name written."""
     name = resolve(written)
