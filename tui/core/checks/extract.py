@@ -29,6 +29,8 @@ from tui.core.checks.billing.session_timed import timed_in_session
 from tui.core.checks.billing.sole_code import sole_code_total
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
+from tui.core.checks.layouts.digit_rows import read_digit_rows
+from tui.core.checks.layouts.exercise_rows import block_exercise_arcs
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
@@ -123,6 +125,7 @@ _PASSES: tuple[Pass, ...] = (
     block_plan_steps,
     block_plan_clauses,
     block_asked,
+    block_exercise_arcs,
     claim_vital_limits,
     read_paired_vitals,
     read_vitals,
@@ -157,6 +160,7 @@ _PASSES: tuple[Pass, ...] = (
     read_patient_rates,
     read_forces,
     read_regions,
+    read_digit_rows,
     read_rom,
     read_passive_ranges,
     read_sided,

@@ -369,3 +369,24 @@ def _month_day(date: re.Match[str]) -> str:
         month, day = day, month
     names = [name for name, number in MONTH_NAMES.items() if number == month]
     return f"{names[0].capitalize()} {day}" if names and 1 <= day <= 31 else ""
+
+
+@cache
+def exercise_row_data() -> dict[str, Any]:
+    """What makes a row an exercise's and what makes it a measurement (exercise_rows.py)."""
+    data: dict[str, Any] = _data().get("exercise_rows", {})
+    return data
+
+
+@cache
+def pain_field_data() -> dict[str, Any]:
+    """The words of an export's pain keys: a rating's, a scale's (flowsheet_rows.py)."""
+    data: dict[str, Any] = _data().get("pain_fields", {})
+    return data
+
+
+@cache
+def digit_row_data() -> dict[str, Any]:
+    """The names of the digits and the finger joints of a row per digit (digit_rows.py)."""
+    data: dict[str, Any] = _data().get("digit_rows", {})
+    return data
