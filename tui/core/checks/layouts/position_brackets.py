@@ -22,9 +22,12 @@ from tui.core.checks.measures import labels
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
+_ANGLE = r"-?\d{1,3}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,3})?(?:[ \t]*(?:°|deg(?:rees?)?\b))?"
+# The value may be a pair of columns' values ("R ankle DF PROM (knee ext) 5° / -5°" under
+# "(today / PR)"): the bracket goes after the pair, which layouts/time_pairs reads.
 _BRACKETED = re.compile(
-    r"(?P<word>[A-Za-z]{2,20})\.?[ \t]*(?P<bracket>\([^()\d\n]{1,30}\))[ \t]*"
-    r"(?P<value>-?\d{1,3}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,3})?(?:[ \t]*(?:°|deg(?:rees?)?\b))?)"
+    r"(?P<word>[A-Za-z]{2,20})\.?(?:[ \t]+(?:A{1,2}ROM|PROM)\b)?[ \t]*(?P<bracket>\([^()\d\n]{1,30}\))[ \t]*"
+    rf"(?P<value>{_ANGLE}(?:[ \t]+/[ \t]+{_ANGLE})?)"
     rf"(?P<side>[ \t]+(?:{SIDE_WORD}|bilat(?:eral(?:ly)?)?)\b)?"
     r"(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?$))(?![ \t]*,[ \t]*-?\d)",
     re.MULTILINE,
