@@ -5,8 +5,9 @@ The bracket says how the angle was taken, not what it is; read as written it par
 from its value, so a value with no unit after it is lost. The bracket is written after the value
 instead ("ER 35 (arm at side)"), as a remark on how it was taken, and every reader reads the
 motion and its value as it would without the bracket. Only a bracket of words (no number: "(90
-abd)" or "(goal 110)" stays) right after a word naming a motion, and before a value that is an
-angle standing at the end of its clause (no maximum after a slash: "flexion (with pain) 3/10" is
+abd)" or "(goal 110)" stays) right after a word naming a motion (maybe its mode after it: "DF
+PROM (knee ext) 5°"), and before a value that is an angle (or a pair of columns' angles, "5° /
+-5°") standing at the end of its clause (no maximum after a slash: "flexion (with pain) 3/10" is
 a rating; no other unit: "flexion (fingertips to floor) 12 cm" is a length), is moved, after the
 value's side when one follows it ("dorsiflexion (knee extended) -2° left"). A bracket before a
 colon is a legend ("MCP flex (index-small): 70, 75, 80"), and a value opening a run of values
@@ -26,7 +27,8 @@ _ANGLE = r"-?\d{1,3}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,3})?(?:[ \t]*(?:°|deg(?:rees?
 # The value may be a pair of columns' values ("R ankle DF PROM (knee ext) 5° / -5°" under
 # "(today / PR)"): the bracket goes after the pair, which layouts/time_pairs reads.
 _BRACKETED = re.compile(
-    r"(?P<word>[A-Za-z]{2,20})\.?(?:[ \t]+(?:A{1,2}ROM|PROM)\b)?[ \t]*(?P<bracket>\([^()\d\n]{1,30}\))[ \t]*"
+    r"(?P<word>[A-Za-z]{2,20})\.?(?:[ \t]+(?:A{1,2}ROM|PROM)\b)?"
+    r"[ \t]*(?P<bracket>\([^()\d\n]{1,30}\))[ \t]*"
     rf"(?P<value>{_ANGLE}(?:[ \t]+/[ \t]+{_ANGLE})?)"
     rf"(?P<side>[ \t]+(?:{SIDE_WORD}|bilat(?:eral(?:ly)?)?)\b)?"
     r"(?=[ \t]*(?:[,;)]|\.(?!\d)|\r?$))(?![ \t]*,[ \t]*-?\d)",
