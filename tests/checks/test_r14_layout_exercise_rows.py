@@ -18,7 +18,11 @@ def test_an_arc_in_a_pipe_row_with_a_dose_is_no_range_of_motion() -> None:
 
 
 def test_an_arc_in_a_markdown_exercise_table_is_no_range_of_motion() -> None:
-    text = "| Exercise | Sets | Reps | Load | Arc |\n|---|---|---|---|---|\n| Squat | 3 | 10 | BW | 0-70° |\n"
+    text = (
+        "| Exercise | Sets | Reps | Load | Arc |\n"
+        "|---|---|---|---|---|\n"
+        "| Squat | 3 | 10 | BW | 0-70° |\n"
+    )
     assert _angles(text) == []
 
 
