@@ -390,3 +390,10 @@ def digit_row_data() -> dict[str, Any]:
     """The names of the digits and the finger joints of a row per digit (digit_rows.py)."""
     data: dict[str, Any] = _data().get("digit_rows", {})
     return data
+
+
+@cache
+def position_phrase_data() -> dict[str, Any]:
+    """The joints and their states a test position's phrase names (position_brackets.py)."""
+    data: dict[str, Any] = _data().get("position_phrases", {})
+    return data
