@@ -37,3 +37,11 @@ def test_a_measured_range_beside_a_dose_is_read() -> None:
 def test_a_table_of_motions_is_read() -> None:
     text = "| Motion | R |\n|---|---|\n| Knee flexion AROM | 0-124° |\n"
     assert 124 in _angles(text)
+
+
+def test_a_range_in_the_clause_before_another_exercise_s_dose_is_read() -> None:
+    assert 126 in _angles("Knee flex 0-126, heel slides 3x10 to end range.\n")
+
+
+def test_an_arc_takes_the_dose_of_the_clauses_after_it() -> None:
+    assert _angles("- Mini squats to 45°, 3 x 10\n") == []

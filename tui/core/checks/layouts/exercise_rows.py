@@ -5,7 +5,7 @@ as "Sets 3, 8 reps, ... Arc 0-75°").
 A row that prescribes sets and repetitions is an exercise, and an angle or a range in it is the
 arc the exercise was set up to move through, never a range the clinician measured. The row is
 a table's whole line (pipes, tabs, columns aligned by spaces, a Markdown row), or a clause of a
-prose line (up to a semicolon or a sentence's end). A row that names a measurement ("AROM",
+prose line with the clauses after it that hold only its dose ("LAQ 90-0 arc, 3x15, 2#"). A row that names a measurement ("AROM",
 "goniometer", "today", "was") is left to the readers of motion, so a measured range written
 beside a dose is still read.
 """
@@ -32,10 +32,16 @@ _ARC = re.compile(
     rf"|\d{{1,3}}[ \t]*{_DEGREES})(?![\d./])(?![ \t]*{_NOT_AN_ANGLE})",
     re.IGNORECASE,
 )
-# A table's line: cells parted by pipes, tabs or a run of spaces.
-_CELLS = re.compile(r"\||\t| {2,}")
-# A prose line's clauses end at a semicolon or a sentence's end.
-_CLAUSE_END = re.compile(r";|\.(?=[ \t]|$)")
+# A table's line: cells parted by pipes or tabs, or three columns aligned by runs of spaces (two
+# spaces after a sentence's full stop are no column).
+_CELLS = re.compile(r"\||\t|\S {2,}\S.*?\S {2,}\S")
+# A prose line's clauses end at a comma, a semicolon or a sentence's end.
+_CLAUSE_END = re.compile(r"[,;]|\.(?=[ \t]|$)")
+# What a dose's clause may hold besides the dose: its load and how each repetition is done.
+_LOAD_WORDS = re.compile(
+    r"(?<![A-Za-z])(?:lbs?|kgs?|#|BW|ea(?:ch)?|holds?|s|secs?|seconds?|@|x)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -78,8 +84,27 @@ def _row_spans(scanner: Scanner, start: int, end: int) -> Iterator[tuple[int, in
     if _CELLS.search(original.strip()) is not None:
         yield start, end
         return
+    text = scanner.text
+    clauses = []
     clause = start
-    for stop in _CLAUSE_END.finditer(scanner.text, start, end):
-        yield clause, stop.start()
+    for stop in _CLAUSE_END.finditer(text, start, end):
+        clauses.append((clause, stop.start()))
         clause = stop.end()
-    yield clause, end
+    clauses.append((clause, end))
+    # an exercise's clause with the dose-only clauses after it ("LAQ 90-0 arc, 3x15, 2#"); a
+    # clause naming another exercise or a measure ("knee flex 0-120, heel slides 3x10") is its own
+    at = 0
+    while at < len(clauses):
+        last = at
+        while last + 1 < len(clauses) and _dose_only(text[slice(*clauses[last + 1])]):
+            last += 1
+        yield clauses[at][0], clauses[last][1]
+        at = last + 1
+
+
+def _dose_only(clause: str) -> bool:
+    """True when a clause holds a dose and nothing but its load and counts ("3x15", "2#")."""
+    if _dose().search(clause) is None:
+        return False
+    left = _LOAD_WORDS.sub(" ", _dose().sub(" ", clause))
+    return re.search(r"[A-Za-z]", left) is None
