@@ -4,10 +4,11 @@ as "Sets 3, 8 reps, ... Arc 0-75°").
 
 A row that prescribes sets and repetitions is an exercise, and an angle or a range in it is the
 arc the exercise was set up to move through, never a range the clinician measured. The row is
-a table's whole line (pipes, tabs, columns aligned by spaces, a Markdown row), or a clause of a
-prose line with the clauses after it that hold only its dose ("LAQ 90-0 arc, 3x15, 2#"). A row that names a measurement ("AROM",
-"goniometer", "today", "was") is left to the readers of motion, so a measured range written
-beside a dose is still read.
+a table's whole line (pipes, tabs, three columns aligned by spaces, a Markdown row), or a
+clause of a prose line with the clauses after it that hold only its dose ("LAQ 90-0 arc, 3x15,
+2#"). A row that names a measurement ("AROM", "goniometer", "today", "was") is left to the
+readers of motion, so a measured range written beside a dose is still read, and so is a range
+in the clause before another exercise's ("Knee flex 0-126, heel slides 3x10").
 """
 
 from __future__ import annotations
