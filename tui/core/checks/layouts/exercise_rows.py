@@ -23,14 +23,15 @@ from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
 # An arc: two angles joined by a dash or "to" ("90-45", "30-0°", "0 to 60 deg"), or one angle
-# with its degree sign; never a load, a time or a count ("2-3 lb", "10-15 reps").
+# with its degree sign; never a load, a time, a count or a temperature ("2-3 lb", "10-15 reps",
+# "110 deg F").
 _DEGREES = r"(?:°|deg(?:rees?)?\b)"
 _NOT_AN_ANGLE = (
     r"(?:[#%\"']|(?:lbs?|kgs?|reps?|sets?|x|s|secs?|seconds?|min\w*|ft|feet|in|inch\w*|cm|m)\b)"
 )
 _ARC = re.compile(
     rf"(?<![\w./-])(?:\d{{1,3}}[ \t]*(?:-|\u2013|to)[ \t]*\d{{1,3}}(?:[ \t]*{_DEGREES})?"
-    rf"|\d{{1,3}}[ \t]*{_DEGREES})(?![\d./])(?![ \t]*{_NOT_AN_ANGLE})",
+    rf"|\d{{1,3}}[ \t]*{_DEGREES})(?![\d./])(?![ \t]*{_NOT_AN_ANGLE})(?![ \t]*[FC]\b)",
     re.IGNORECASE,
 )
 # A table's line: cells parted by pipes or tabs, or three columns aligned by runs of spaces (two
