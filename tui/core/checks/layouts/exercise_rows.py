@@ -27,7 +27,8 @@ from tui.core.checks.text.scan import Scanner
 # "110 deg F").
 _DEGREES = r"(?:°|deg(?:rees?)?\b)"
 _NOT_AN_ANGLE = (
-    r"(?:[#%\"']|(?:lbs?|kgs?|reps?|sets?|x|s|secs?|seconds?|min\w*|ft|feet|in|inch\w*|cm|m)\b)"
+    r"(?:[#%\"']|(?:lbs?|kgs?|reps?|sets?|x|s|secs?|seconds?|min\w*|ft|feet|in|inch\w*|cm|m|mm|km"
+    r"|bpm|mmHg|mph|rpm|watts?|W|RPE|steps?|laps?)\b)"
 )
 _ARC = re.compile(
     rf"(?<![\w./-])(?:\d{{1,3}}[ \t]*(?:-|\u2013|to)[ \t]*\d{{1,3}}(?:[ \t]*{_DEGREES})?"
@@ -57,6 +58,13 @@ def _measured() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _rated() -> re.Pattern[str]:
+    """A rating's or a vital sign's name right before a range: the range is its value."""
+    fragments = exercise_row_data().get("rated", ())
+    return re.compile(rf"(?<![\w-])(?:{either(fragments)})[ \t:=]*(?:of[ \t]+)?$", re.IGNORECASE)
+
+
 def block_exercise_arcs(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Block every arc written in a row that prescribes an exercise."""
     text = scanner.text
@@ -65,7 +73,8 @@ def block_exercise_arcs(scanner: Scanner, _facts: list[Fact], _measures: tuple[s
         if _dose().search(row) is None or _measured().search(row) is not None:
             continue
         for arc in _ARC.finditer(text, start, end):
-            scanner.block(*arc.span())
+            if _rated().search(text, max(start, arc.start() - 16), arc.start()) is None:
+                scanner.block(*arc.span())
 
 
 def _rows(scanner: Scanner) -> Iterator[tuple[int, int]]:
