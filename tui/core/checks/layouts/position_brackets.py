@@ -45,8 +45,8 @@ def _bracketed() -> re.Pattern[str]:
     )
     return re.compile(
         r"(?P<word>[A-Za-z]{2,20})\.?(?:[ \t]+(?:A{1,2}ROM|PROM)\b)?"
-        rf"[ \t]*(?:(?P<bracket>\([^()\d\n]{{1,30}}\))|(?P<phrase>{phrase}))"
-        rf"(?P<colon>[ \t]*:(?=[ \t]*(?:{SIDE_WORD})[ \t]+-?\d))?[ \t]*"
+        rf"[ \t]*(?:(?P<bracket>\([^()\d\n]{{1,30}}\))"
+        rf"|(?P<phrase>{phrase})(?P<colon>[ \t]*:(?=[ \t]*(?:{SIDE_WORD})[ \t]+-?\d))?)[ \t]*"
         rf"(?P<lead>(?:{SIDE_WORD})[ \t]+)?"
         rf"(?P<value>{_ANGLE}(?:{_PAIR}{_ANGLE})?)"
         rf"(?P<side>[ \t]+(?:{SIDE_WORD}|bilat(?:eral(?:ly)?)?)\b)?"
@@ -70,9 +70,7 @@ def position_bracket_pieces(text: str) -> list[Piece]:
         after = match.end("side") if match.group("side") else match.end("value")
         # a side or a colon after the position stays where it is written ("DF: R 12")
         kept = match.start("colon") if match.group("colon") else match.start("lead")
-        cut = start
-        if match.group("colon"):
-            cut = match.end("word") if match.group("phrase") else start
+        cut = match.end("word") if match.group("colon") else start
         pieces.append(Piece(cut, kept if kept >= 0 else match.start("value"), "", start, end))
         pieces.append(Piece(after, after, f" {written}", start, end))
     return pieces
