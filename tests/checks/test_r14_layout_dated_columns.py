@@ -1,7 +1,7 @@
 """A heading naming this visit's column and a dated or numbered one (round 14, LAYOUT): the
 dated column is the earlier visit's, a row's remark after its values keeps the row, and a test
-position before a pair moves after it. Twin: two times of one session ("rest / post 6MWT") are
-no earlier visit.
+position before a pair moves after it. Twin: two times of one session ("rest / post-exercise")
+are no earlier visit.
 """
 
 from __future__ import annotations
@@ -24,5 +24,5 @@ def test_a_position_bracket_before_a_pair_is_moved_after_it() -> None:
 
 
 def test_two_times_of_one_session_are_not_earlier() -> None:
-    text = "Vitals (rest / post 6MWT):\nHR 74 / 102 bpm\n"
-    assert _read(text) == [(74, False), (102, False)]
+    text = "Vitals (rest / post-exercise):\nSpO2 96% / 92%\n"
+    assert _read(text) == [(96, False), (92, False)]

@@ -130,10 +130,7 @@ def _classified(found: list[tuple[str, int]]) -> tuple[_Column, ...] | None:
         return None
     words = time_pair_data().get("words", {})
     if all(_session().match(name) for name, _ in found):
-        # "post 6MWT" is written "post": the test it follows is no name of the value
-        return tuple(
-            _Column("session", name.split()[0], (at, at + len(name))) for name, at in found
-        )
+        return tuple(_Column("session", name, (at, at + len(name))) for name, at in found)
     columns = []
     for name, at in found:
         # a column the heading only dates or numbers ("PR 03/27", "wk 4") beside this visit's
