@@ -1,5 +1,5 @@
 """A test position between a motion and its value (round 14, LAYOUT): a phrase holding a joint
-in a state ("with the knee extended", "w/ knee flexed:") or a bracket before a pair of columns'
+in a state ("with the knee extended") or a bracket before a pair of columns'
 values ("(knee ext) 12° vs 0°") is moved after the value, so the motion keeps its value and
 the held joint never names it. Twin: a stretch held in a position is a dose, no angle.
 """
@@ -19,7 +19,7 @@ def test_a_position_phrase_leaves_the_angle_to_its_motion() -> None:
     ]
 
 
-def test_a_position_phrase_before_a_colon_and_side_keeps_the_side() -> None:
+def test_a_position_phrase_before_a_colon_is_left_as_written() -> None:
     assert _angles("L ankle DF w/ knee bent: L 18 deg\n") == [(18, "L ankle dorsiflexion")]
 
 

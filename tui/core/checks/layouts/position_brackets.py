@@ -1,11 +1,10 @@
 """A test position between a motion and its value: "ER (arm at side) 35", "Hip IR (prone) 30",
-"knee flexion (in supine) 120 deg", "dorsiflexion PROM with knee extended 5°", "DF w/ knee
-flexed: R 12".
+"knee flexion (in supine) 120 deg", "dorsiflexion PROM with knee extended 5°".
 
 The position says how the angle was taken, not what it is; read as written it parts the motion
 from its value, so a value with no unit after it is lost, or the held joint ("knee") names the
-value. The position is written after the value instead ("ER 35 (arm at side)", "DF: R 12 (w/
-knee flexed)"), as a remark on how it was taken, and every reader reads the motion and its value
+value. The position is written after the value instead ("ER 35 (arm at side)", "DF 5° (with knee
+extended)"), as a remark on how it was taken, and every reader reads the motion and its value
 as it would without it. Only a bracket of words (no number: "(90 abd)" or "(goal 110)" stays)
 or a phrase holding a joint in a state (data/columns.toml [position_phrases]), right after a
 word naming a motion (maybe its mode after it: "DF PROM (knee ext) 5°"), and before a value
@@ -46,8 +45,7 @@ def _bracketed() -> re.Pattern[str]:
     return re.compile(
         r"(?P<word>[A-Za-z]{2,20})\.?(?:[ \t]+(?:A{1,2}ROM|PROM)\b)?"
         rf"[ \t]*(?:(?P<bracket>\([^()\d\n]{{1,30}}\))"
-        rf"|(?P<phrase>{phrase})(?P<colon>[ \t]*:(?=[ \t]*(?:{SIDE_WORD})[ \t]+-?\d))?)[ \t]*"
-        rf"(?P<lead>(?:{SIDE_WORD})[ \t]+)?"
+        rf"|(?P<phrase>{phrase}))[ \t]*"
         rf"(?P<value>{_ANGLE}(?:{_PAIR}{_ANGLE})?)"
         rf"(?P<side>[ \t]+(?:{SIDE_WORD}|bilat(?:eral(?:ly)?)?)\b)?"
         r"(?=[ \t]*(?:[,;()]|\.(?!\d)|\r?$))(?![ \t]*,[ \t]*-?\d)",
@@ -68,10 +66,7 @@ def position_bracket_pieces(text: str) -> list[Piece]:
         start, end = match.span(part)
         written = match.group(part) if part == "bracket" else f"({match.group(part)})"
         after = match.end("side") if match.group("side") else match.end("value")
-        # a side or a colon after the position stays where it is written ("DF: R 12")
-        kept = match.start("colon") if match.group("colon") else match.start("lead")
-        cut = match.end("word") if match.group("colon") else start
-        pieces.append(Piece(cut, kept if kept >= 0 else match.start("value"), "", start, end))
+        pieces.append(Piece(start, match.start("value"), "", start, end))
         pieces.append(Piece(after, after, f" {written}", start, end))
     return pieces
 
