@@ -8,7 +8,8 @@ a table's whole line (pipes, tabs, three columns aligned by spaces, a Markdown r
 clause of a prose line with the clauses after it that hold only its dose ("LAQ 90-0 arc, 3x15,
 2#"). A row that names a measurement ("AROM", "goniometer", "today", "was") is left to the
 readers of motion, so a measured range written beside a dose is still read, and so is a range
-in the clause before another exercise's ("Knee flex 0-126, heel slides 3x10").
+in the clause before another exercise's ("Knee flex 0-126, heel slides 3x10") or right after a
+motion's name in prose ("Knee flexion 120° short arc quads x10").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import exercise_row_data
+from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
@@ -68,16 +70,31 @@ def _rated() -> re.Pattern[str]:
 def block_exercise_arcs(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Block every arc written in a row that prescribes an exercise."""
     text = scanner.text
-    for start, end in _rows(scanner):
+    for start, end, table in _rows(scanner):
         row = text[start:end]
         if _dose().search(row) is None or _measured().search(row) is not None:
             continue
         for arc in _ARC.finditer(text, start, end):
-            if _rated().search(text, max(start, arc.start() - 16), arc.start()) is None:
-                scanner.block(*arc.span())
+            if _rated().search(text, max(start, arc.start() - 16), arc.start()) is not None:
+                continue
+            if not table and _after_motion(text[max(start, arc.start() - 40) : arc.start()]):
+                continue
+            scanner.block(*arc.span())
 
 
-def _rows(scanner: Scanner) -> Iterator[tuple[int, int]]:
+# The last word before a value, maybe with its mode after it ("Knee flexion 120°", "knee flex
+# AROM 5-112").
+_LAST_WORD = re.compile(r"([A-Za-z]{2,20})\.?(?:[ \t]+(?:A{1,2}ROM|PROM))?[ \t:]*$")
+
+
+def _after_motion(before: str) -> bool:
+    """True when a prose value follows a motion's name: a measurement written as one ("Knee
+    flexion 120° short arc quads x10"), never an exercise's arc, which follows the exercise."""
+    word = _LAST_WORD.search(before)
+    return word is not None and bool(labels.parts_of(word.group(1)).motion)
+
+
+def _rows(scanner: Scanner) -> Iterator[tuple[int, int, bool]]:
     """Each row of the text: a table's line whole, a prose line clause by clause."""
     text = scanner.text
     at = 0
@@ -89,11 +106,11 @@ def _rows(scanner: Scanner) -> Iterator[tuple[int, int]]:
         at = end + 1
 
 
-def _row_spans(scanner: Scanner, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _row_spans(scanner: Scanner, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
     original_start, original_end = scanner.span(start, end)
     original = scanner.norm.original[original_start:original_end]
     if _CELLS.search(original.strip()) is not None:
-        yield start, end
+        yield start, end, True
         return
     text = scanner.text
     clauses = []
@@ -109,7 +126,7 @@ def _row_spans(scanner: Scanner, start: int, end: int) -> Iterator[tuple[int, in
         last = at
         while last + 1 < len(clauses) and _dose_only(text[slice(*clauses[last + 1])]):
             last += 1
-        yield clauses[at][0], clauses[last][1]
+        yield clauses[at][0], clauses[last][1], False
         at = last + 1
 
 
