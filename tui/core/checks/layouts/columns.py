@@ -372,28 +372,8 @@ def _month_day(date: re.Match[str]) -> str:
 
 
 @cache
-def exercise_row_data() -> dict[str, Any]:
-    """What makes a row an exercise's and what makes it a measurement (exercise_rows.py)."""
-    data: dict[str, Any] = _data().get("exercise_rows", {})
-    return data
-
-
-@cache
-def pain_field_data() -> dict[str, Any]:
-    """The words of an export's pain keys: a rating's, a scale's (flowsheet_rows.py)."""
-    data: dict[str, Any] = _data().get("pain_fields", {})
-    return data
-
-
-@cache
-def digit_row_data() -> dict[str, Any]:
-    """The names of the digits and the finger joints of a row per digit (digit_rows.py)."""
-    data: dict[str, Any] = _data().get("digit_rows", {})
-    return data
-
-
-@cache
-def position_phrase_data() -> dict[str, Any]:
-    """The joints and their states a test position's phrase names (position_brackets.py)."""
-    data: dict[str, Any] = _data().get("position_phrases", {})
+def data_table(name: str) -> dict[str, Any]:
+    """One table of columns.toml by its name ("exercise_rows", "pain_fields", "digit_rows",
+    "position_phrases"), read by the layout of that name."""
+    data: dict[str, Any] = _data().get(name, {})
     return data

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import digit_row_data
+from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
@@ -28,7 +28,7 @@ _DEGREES = r"(?:°|deg(?:rees?)?\b)"
 
 @cache
 def _row() -> re.Pattern[str]:
-    digit = either(digit_row_data().get("digits", ()))
+    digit = either(data_table("digit_rows").get("digits", ()))
     item = rf"(?:{digit})[ \t]*[:=]?[ \t]*\d{{1,3}}(?:[ \t]*{_DEGREES})?"
     return re.compile(
         rf"(?P<key>[A-Za-z][^\n:;]{{2,60}}?)[ \t]*:[ \t]*"
@@ -39,7 +39,7 @@ def _row() -> re.Pattern[str]:
 
 @cache
 def _item() -> re.Pattern[str]:
-    digit = either(digit_row_data().get("digits", ()))
+    digit = either(data_table("digit_rows").get("digits", ()))
     return re.compile(rf"(?<![\w])(?P<digit>{digit})[ \t]*[:=]?[ \t]*(?P<value>\d{{1,3}})(?![\d.])")
 
 
@@ -47,7 +47,7 @@ def read_digit_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     """Read each value of a row of one finger joint's angles as that joint's motion at its
     digit."""
     text = scanner.text
-    joints = set(digit_row_data().get("joints", ()))
+    joints = set(data_table("digit_rows").get("joints", ()))
     for row in _row().finditer(text):
         parts = labels.parts_of(row.group("key"))
         if parts.joint not in joints or not parts.motion:

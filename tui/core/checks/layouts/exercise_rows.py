@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import exercise_row_data
+from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
@@ -51,19 +51,19 @@ _LOAD_WORDS = re.compile(
 
 @cache
 def _dose() -> re.Pattern[str]:
-    return re.compile(either(exercise_row_data().get("doses", ())), re.IGNORECASE)
+    return re.compile(either(data_table("exercise_rows").get("doses", ())), re.IGNORECASE)
 
 
 @cache
 def _measured() -> re.Pattern[str]:
-    fragments = exercise_row_data().get("measured", ())
+    fragments = data_table("exercise_rows").get("measured", ())
     return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
 def _rated() -> re.Pattern[str]:
     """A rating's or a vital sign's name right before a range: the range is its value."""
-    fragments = exercise_row_data().get("rated", ())
+    fragments = data_table("exercise_rows").get("rated", ())
     return re.compile(rf"(?<![\w-])(?:{either(fragments)})[ \t:=]*(?:of[ \t]+)?$", re.IGNORECASE)
 
 

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import pain_field_data
+from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.layouts.row_numbers import row_number_spans
 from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either
@@ -62,13 +62,13 @@ _KEY_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?")
 
 @cache
 def _rating_word() -> re.Pattern[str]:
-    fragments = pain_field_data().get("rating_words", ())
+    fragments = data_table("pain_fields").get("rating_words", ())
     return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
 def _scale_field() -> re.Pattern[str]:
-    keys = either(pain_field_data().get("scale_keys", ()))
+    keys = either(data_table("pain_fields").get("scale_keys", ()))
     return re.compile(
         rf"^[ \t]*(?:[-*\u2022][ \t]*)?(?:[A-Za-z]+[ \t]+){{0,2}}(?:{keys})[ \t]*:"
         r"(?P<value>[^\n]*)",

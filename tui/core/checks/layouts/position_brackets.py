@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tui.core.checks.layouts.columns import grade_headings, position_phrase_data
+from tui.core.checks.layouts.columns import data_table, grade_headings
 from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.pieces import Piece
@@ -37,7 +37,7 @@ _PAIR = r"(?:[ \t]+/[ \t]+|[ \t]*\|[ \t]*|[ \t]+vs\.?[ \t]+)"
 # "(today / PR)"): the bracket goes after the pair, which layouts/time_pairs reads.
 @cache
 def _bracketed() -> re.Pattern[str]:
-    data = position_phrase_data()
+    data = data_table("position_phrases")
     phrase = (
         rf"(?:with|w/)[ \t]*(?:the[ \t]+)?(?:{either(data.get('joints', ()))})"
         rf"[ \t]+(?:{either(data.get('states', ()))})(?![\w-])"
