@@ -29,6 +29,8 @@ from tui.core.checks.billing.session_timed import timed_in_session
 from tui.core.checks.billing.sole_code import sole_code_total
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
+from tui.core.checks.layouts.digit_rows import read_digit_rows
+from tui.core.checks.layouts.exercise_rows import block_exercise_arcs
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
@@ -133,6 +135,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_plan_clauses,
     block_asked,
     block_scale_bounds,
+    block_exercise_arcs,
     read_heart_rate_peaks,
     claim_vital_limits,
     read_paired_vitals,
@@ -173,6 +176,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_patient_rates,
     read_forces,
     read_regions,
+    read_digit_rows,
     read_rom,
     read_passive_ranges,
     read_sided,

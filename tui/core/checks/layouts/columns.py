@@ -369,3 +369,11 @@ def _month_day(date: re.Match[str]) -> str:
         month, day = day, month
     names = [name for name, number in MONTH_NAMES.items() if number == month]
     return f"{names[0].capitalize()} {day}" if names and 1 <= day <= 31 else ""
+
+
+@cache
+def data_table(name: str) -> dict[str, Any]:
+    """One table of columns.toml by its name ("exercise_rows", "pain_fields", "digit_rows",
+    "position_phrases"), read by the layout of that name."""
+    data: dict[str, Any] = _data().get(name, {})
+    return data

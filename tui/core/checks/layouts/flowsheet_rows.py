@@ -1,14 +1,19 @@
-"""Rows of a flowsheet export written on one line each: the row number is never a fact, and a
+"""Rows of a flowsheet export written on one line each: the row number is never a fact, a
 pain row whose units column is the scale ("Pain - current 5 0-10", "Pain worst 24h 7 (0-10)")
-is a pain rating labelled by its row."""
+or whose key names a rating ("Pain Score Current: 3", "Pain Score Worst (24h): 5") is a pain
+rating labelled by its row, and a field naming the scale ("Pain Scale: NPRS 0-10") states the
+scale's ends, never a rating."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.layouts.row_numbers import row_number_spans
 from tui.core.checks.measures import labels
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -23,12 +28,15 @@ _RATED_ON_SCALE = re.compile(
 
 
 def read_flowsheet_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Claim the row numbers of numbered rows, then read pain rows rated on a written scale."""
+    """Claim the row numbers of numbered rows, block the ends of a scale a field names, then
+    read pain rows rated on a written scale or keyed as a rating."""
     for start, end in row_number_spans(scanner.text):
         if scanner.free(start, end):
             scanner.claim(start, end)
     text = scanner.text
+    _block_scale_fields(scanner)
     for pain in words().pain_finder.finditer(text):
+        _read_keyed_rating(scanner, facts, pain.start(), pain.end())
         row = _RATED_ON_SCALE.match(text, pain.end())
         if row is None or not scanner.free(*row.span("value")):
             continue
@@ -40,3 +48,59 @@ def read_flowsheet_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         scanner.claim(*row.span("scale"))
         if row.group("what"):
             scanner.claim(*row.span("what"))  # "worst 24h": a number in the row's name
+
+
+# After the pain word at a key's start: the key's other words, maybe a bracket ("(24h)",
+# "(at rest)"), the colon, and a bare rating ending the line.
+_KEYED_RATING = re.compile(
+    r"(?P<what>[ \t,/-]*[A-Za-z][A-Za-z0-9 ,/-]{0,30}?)(?P<bracket>[ \t]*\([^()\n]{1,24}\))?"
+    r"[ \t]*:[ \t]*(?P<value>\d{1,2}(?:\.\d)?)[ \t]*\r?$",
+    re.MULTILINE,
+)
+_KEY_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?")
+
+
+@cache
+def _rating_word() -> re.Pattern[str]:
+    fragments = data_table("pain_fields").get("rating_words", ())
+    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _scale_field() -> re.Pattern[str]:
+    keys = either(data_table("pain_fields").get("scale_keys", ()))
+    return re.compile(
+        rf"^[ \t]*(?:[-*\u2022][ \t]*)?(?:[A-Za-z]+[ \t]+){{0,2}}(?:{keys})[ \t]*:"
+        r"(?P<value>[^\n]*)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+_SCALE_ENDS = re.compile(r"(?<![\w.])0[ \t]*(?:-|\u2013|to)[ \t]*\d{1,3}(?![\d.])")
+
+
+def _read_keyed_rating(scanner: Scanner, facts: list[Fact], start: int, after: int) -> None:
+    """A key opening with the pain word and naming a rating, over a bare value of 0-10."""
+    text = scanner.text
+    if _KEY_START.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is None:
+        return
+    row = _KEYED_RATING.match(text, after)
+    if row is None or not scanner.free(*row.span("value")):
+        return
+    key = row.group("what") + (row.group("bracket") or "")
+    if _rating_word().search(key) is None or to_number(row.group("value")) > 10:
+        return
+    what = " ".join(_rating_word().sub("", key).replace(",", " ").strip(" -/").split())
+    scanner.emit(
+        facts, "pain", to_number(row.group("value")), row.span("value"), labels.join("pain", what)
+    )
+    if row.group("bracket"):
+        scanner.claim(*row.span("bracket"))  # "(24h)": a number in the key, never a value
+
+
+def _block_scale_fields(scanner: Scanner) -> None:
+    """Block the ends of the scale a field names ("Pain Scale: NPRS 0-10")."""
+    text = scanner.text
+    for field in _scale_field().finditer(text):
+        for ends in _SCALE_ENDS.finditer(text, *field.span("value")):
+            scanner.block(*ends.span())

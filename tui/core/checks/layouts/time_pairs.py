@@ -24,8 +24,13 @@ from functools import cache
 from tui.core.checks.layouts.columns import role_of, time_pair_data
 from tui.core.checks.text.pieces import Piece
 
-_WORD = r"[A-Za-z][A-Za-z0-9.'-]*(?:[ \t][A-Za-z0-9][A-Za-z0-9.'-]*)?"
-_SEP = r"[ \t]*(?:/|\||\bvs\.?(?=[ \t])|\bversus\b)[ \t]*"
+# A column's name: a word, maybe a second word or the date of that visit ("PR 03/27").
+_WORD = (
+    r"[A-Za-z][A-Za-z0-9.'-]*"
+    r"(?:[ \t](?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|[A-Za-z0-9][A-Za-z0-9.'-]*))?"
+)
+# A slash between two digits is a date's, never a column's edge.
+_SEP = r"[ \t]*(?:(?<!\d)/|/(?!\d)|\||\bvs\.?(?=[ \t])|\bversus\b)[ \t]*"
 # The columns: two or three times set apart by slashes, bars or "vs".
 _COLUMNS = rf"{_WORD}(?:{_SEP}{_WORD}){{1,2}}"
 # A heading: the columns in a bracket ("Objective (today / eval):"), or alone on the line
@@ -58,13 +63,17 @@ class _Column:
     span: tuple[int, int]
 
 
+# Words after a row's last value that say how it was taken ("228 m / 240 m w/ SPC"): no number.
+_REMARK = r"(?:[ \t]+(?:w/|[A-Za-z])[^\d\n;|]{0,30})?"
+
+
 @cache
 def _values(count: int) -> re.Pattern[str]:
     """A segment's values, one per column, after the name's last word or a colon."""
     values = rf"(?P<v0>{_VALUE})" + "".join(
         rf"(?P<s{at}>{_PAIR_SEP})(?P<v{at}>{_VALUE})" for at in range(1, count)
     )
-    return re.compile(rf"(?<=[A-Za-z):][ \t])[ \t]*{values}[ \t]*\.?[ \t]*$")
+    return re.compile(rf"(?<=[A-Za-z):][ \t])[ \t]*{values}{_REMARK}[ \t]*\.?[ \t]*$")
 
 
 @cache
@@ -124,7 +133,9 @@ def _classified(found: list[tuple[str, int]]) -> tuple[_Column, ...] | None:
         return tuple(_Column("session", name, (at, at + len(name))) for name, at in found)
     columns = []
     for name, at in found:
-        role = role_of(name)
+        # a column the heading only dates or numbers ("PR 03/27", "wk 4") beside this visit's
+        # is an earlier one, as in a table (columns.toml [roles] timepoint)
+        role = "prior" if role_of(name) == "timepoint" else role_of(name)
         if role not in ("current", "prior", "goal") or _session().match(name):
             return None
         columns.append(_Column(role, str(words.get(role, role)), (at, at + len(name))))
