@@ -378,8 +378,8 @@ def _ties_to_name(gap: str) -> bool:
 def _setting() -> re.Pattern[str]:
     """A word that opens the gap after a name and introduces the equipment the service was
     done on (billing.toml [dose_words] settings)."""
-    words = "|".join(re.escape(str(w)) for w in billing_section("dose_words").get("settings", ()))
-    return re.compile(rf"[ \t]*(?:{words or '(?!)'})[ \t]+(?:(?:the|a)[ \t]+)?", re.IGNORECASE)
+    words = either(re.escape(str(w)) for w in billing_section("dose_words").get("settings", ()))
+    return re.compile(rf"[ \t]*(?:{words})[ \t]+(?:(?:the|a)[ \t]+)?", re.IGNORECASE)
 
 
 def _doses(gap: str) -> bool:
