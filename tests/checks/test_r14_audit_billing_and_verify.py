@@ -4,20 +4,8 @@ same unit class ("40°" is no NDI of 40 %). Each reading with a twin."""
 
 from __future__ import annotations
 
-from tui.core.checks.extract import extract_billing
+from tests.checks.test_r13_review_billing import HEADER, minutes
 from tui.core.checks.verify.verify import verify
-
-HEADER = (
-    "Patient: Odile Brannigan\nMRN: 209890\nDate: 2098-01-04\nVisit: 6\nDiscipline: PT\n"
-    "Payer: Medicare\nDiagnosis: R knee OA, M17.11\n\n"
-)
-
-
-def minutes(body: str) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for fact in extract_billing(HEADER + body).services:
-        found[fact.cpt or ""] = found.get(fact.cpt or "", 0) + (fact.minutes or 0)
-    return found
 
 
 def test_an_activity_joined_to_its_service_name_is_the_title() -> None:
