@@ -91,6 +91,8 @@ def unsupported_quantities(
         start, end = quantity.span
         if covered[start] or covered[max(start, end - 1)]:
             continue
+        if start in draft.blocked and says_change(draft.text, quantity.span):
+            continue  # "gaining 7°": a change, checked as one (derived_values.unsupported_changes)
         bare = note.numbers if "\n" in draft.text[start:end] else note.unitless
         if quantity.value in bare or written_as(quantity, note.quantity_values):
             continue  # the note writes the value bare, or with a unit of the same class
