@@ -32,3 +32,4 @@ def test_a_value_the_note_writes_only_as_another_kind_backs_no_angle() -> None:
 def test_twin_the_same_value_in_the_same_unit_is_supported() -> None:
     assert verify(NOTE, DRAFT).clean
     assert verify(NOTE, DRAFT + " Rotation limited at 60° by pain.").unsupported == []
+    assert verify(NOTE, DRAFT + " Goal: rotation 75° in 4 weeks.").unsupported == []

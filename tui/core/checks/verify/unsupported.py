@@ -80,9 +80,9 @@ def unsupported_quantities(
     draft: TextIndex, note: TextIndex, derived: dict[str, set[float]]
 ) -> list[Fact]:
     """Numbers with units in the draft, outside its facts, that the note never writes bare or
-    with a unit of the same class (goals, doses and thresholds too: "positive at 40°" is no
-    NDI of 40 %); a bare number that shares the unit of the run it opens ("28.8 / 25.0 cm")
-    among them."""
+    with a unit of the same class, and goals, doses and thresholds whose number the note
+    writes only as another kind ("positive at 40°" is no NDI of 40 %); a bare number that
+    shares the unit of the run it opens ("28.8 / 25.0 cm") among them."""
     covered = bytearray(len(draft.text) + 1)
     for fact_start, fact_end in (fact.span for fact in draft.facts):
         covered[fact_start:fact_end] = b"\x01" * max(0, fact_end - fact_start)
@@ -91,8 +91,14 @@ def unsupported_quantities(
         start, end = quantity.span
         if covered[start] or covered[max(start, end - 1)]:
             continue
-        if start in draft.blocked and says_change(draft.text, quantity.span):
-            continue  # "gaining 7°": a change, checked as one (derived_values.unsupported_changes)
+        if start in draft.blocked and (
+            quantity.value not in note.numbers or says_change(draft.text, quantity.span)
+        ):
+            # a goal, norm or threshold the draft adds ("> 13.5 s indicates fall risk") is its
+            # own; one whose number the note writes only as another kind ("positive at 40°"
+            # beside NDI 40 %) is a value moved between measures. A change ("gaining 7°") is
+            # checked as one (derived_values.unsupported_changes).
+            continue
         bare = note.numbers if "\n" in draft.text[start:end] else note.unitless
         if quantity.value in bare or written_as(quantity, note.quantity_values):
             continue  # the note writes the value bare, or with a unit of the same class
