@@ -1372,6 +1372,8 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             parts = [piece for part in parts for piece in _INLINE_SOAP_SPLIT.split(part) if piece]
         if not topic:
             parts = [clause for part in parts for clause in _run_on_clauses(part)]
+        elif "assessment" in topic.split("|"):
+            parts = [clause for part in parts for clause in _steps_apart(part)]
     parts = _ratings_joined(answers_joined(parts))
     items = []
     for index, part in enumerate(parts):
@@ -1380,7 +1382,10 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         if not own and dictated:
             own = _spoken_label(part)
         override = _override(part) or ("subjective" if asked_and_answered(part) else "")
-        named = label.group("label") if label and _named_any(label) else ""
+        wish = own in _own_goal_topics() and topic == "subjective" and not _DIGIT.search(part)
+        if wish:
+            own = ""  # "S: ... Goal: kneel to pray": the patient's own wish, in their report
+        named = label.group("label") if label and _named_any(label) and not wish else ""
         if index and not (override or own) and topic == "assessment" and _next_step(part):
             # "Summary: steady gains. Continue 1x/wk.": the next step after the judgement
             override = "plan"
@@ -1389,6 +1394,29 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
     return items
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _own_goal_topics() -> frozenset[str]:
+    """Goal labels that, inside what the patient reports and with no measure or time frame,
+    are the patient's own wish (offline.toml [categories.subjective] own_goals)."""
+    return frozenset(_table()["categories"]["subjective"].get("own_goals", ()))
+
+
+def _steps_apart(part: str) -> list[str]:
+    """A judgement whose clause after a semicolon opens with a next step ("quad still < 90% LSI;
+    begin jog progression next wk"): what will be begun is the plan's, a statement of its own."""
+    clauses = _parted_outside_brackets(part, ";")
+    out = [clauses[0]]
+    for clause in clauses[1:]:
+        if clause and _next_step(clause):
+            out.append(clause)
+        else:
+            out[-1] = f"{out[-1]}; {clause}"
+    return [clause for clause in out if clause]
 
 
 _BARE_RATING = re.compile(r"\d{1,2}\s*/\s*10\b")
@@ -1585,7 +1613,11 @@ def _either_section(
     )
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
-    return _best_section(item.text, candidates, section_category)
+    # "Assessment/Plan: lift-off still painful": the label's own words say nothing of the clause
+    labelled = _LABEL.match(item.text)
+    own = labelled is not None and labelled.group("label") == item.label
+    said = labelled.group("rest") if labelled and own else item.text
+    return _best_section(said, candidates, section_category)
 
 
 def _topic_section(topic: str, sections: Sequence[str]) -> str | None:

@@ -20,6 +20,7 @@ from functools import cache
 
 from tui.core.checks.billing.code_minutes import CodeMinutes
 from tui.core.checks.tables import billing_section
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 
 _MINUTES_THEN_BRACKET = re.compile(
@@ -73,7 +74,7 @@ def _minutes_bracket() -> Led:
     """ "(30 min, group)", "(10 min; 1:1 ther ex)": minutes, a separator, at most a delivery
     word, then the words to the bracket's close."""
     words = [str(word) for word in billing_section("aside_names").get("delivery", [])]
-    delivery = "|".join(re.escape(word) for word in words) or "(?!)"
+    delivery = either(re.escape(word) for word in words)
     return led(
         re.compile(
             r"\([ \t]*(\d{1,3})[ \t]*(?:min(?:ute)?s?\b|mins\b|')\.?[ \t]*[,;][ \t]*"

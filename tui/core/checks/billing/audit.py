@@ -27,6 +27,7 @@ from tui.core.checks.billing.units import (
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_section, billing_tables
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import GOAL_START, HEADER_LINE, words_pattern
 from tui.core.intake.notes import Note, note_day
 
@@ -651,8 +652,8 @@ def _blank_denial(match: re.Match[str]) -> str:
 @cache
 def _denial_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     tables = billing_tables()
-    negations = "|".join(re.escape(word) for word in tables.negations) or r"(?!x)x"
-    labels = "|".join(tables.section_labels) or r"(?!x)x"
+    negations = either(re.escape(word) for word in tables.negations)
+    labels = either(tables.section_labels)
     denied = re.compile(
         rf"(?P<negation>(?<![\w/])(?:{negations})(?![\w/])(?:[ \t]+[\w/'-]+){{1,2}})"
         rf"|^[ \t]*(?:[-*\u2022][ \t]*)?(?:\*\*)?(?:{labels})(?:\*\*)?[ \t]*[:.)]",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from tui.core.checks.tables import billing_section
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
 
 CODE = r"(?:9\d{4}|G\d{4})"
@@ -19,9 +21,11 @@ MINUTES = re.compile(
 
 # Minutes followed by a frequency are a home dose ("scar massage 5 min 2x/day", "moist heat 10
 # min PRN"), not a service.
+_HOME = billing_section("home_dose")
 HOME_DOSE = re.compile(
-    r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*(?:day|d|wk|week)\b|daily\b|a day\b"
-    r"|per day\b|each day\b|PRN\b|as needed\b)",
+    r"\s*,?\s*(?:x\s*)?(?:\d+\s*x?\s*(?:/|per|a|times\s+a)\s*"
+    rf"(?:{either(re.escape(str(w)) for w in _HOME.get('periods', ()))})\b"
+    rf"|(?:{either(re.escape(str(w)) for w in _HOME.get('words', ()))})\b)",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored, number_starts, search_at
 from tui.core.checks.text.lexicon import Led, led, word_first
 from tui.core.checks.text.lowered import lowered
@@ -46,7 +47,7 @@ def _words() -> dict[str, str]:
     """billing.toml [clock]: the words that open a session's times, its time in and out."""
     text = files("tui.core").joinpath("data", "billing.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text).get("clock", {})
-    return {key: "|".join(table.get(key, ())) or r"(?!x)x" for key in ("session", "in", "out")}
+    return {key: either(table.get(key, ())) for key in ("session", "in", "out")}
 
 
 @cache

@@ -20,6 +20,7 @@ from tui.core.checks.billing.totals import dose_words_pattern, named_just_before
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.prime_minutes import primed_service_line, walked_before
 from tui.core.checks.tables import billing_section
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import ServiceMatcher, measure_matcher, service_matcher
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -156,6 +157,8 @@ def minutes_after_name(
         if minutes.start() in used or not scanner.free(minutes.start(), minutes.end()):
             return None
         gap = scanner.text[name.end : minutes.start()]
+        trained = _joined_activities(name.code).match(gap)
+        gap = gap[trained.end() :] if trained else gap
         if _ASIDE_CLOSES.match(gap) and _ASIDE_OPENS.search(
             scanner.text, max(0, name.start - 16), name.start
         ):
@@ -194,6 +197,16 @@ def _minutes_below(scanner: Scanner, name: _Name, used: set[int]) -> Fact | None
     used.add(below.start(1))
     scanner.claim(below.start(1), below.end())
     return service_at(scanner, name.code, int(below.group(1)), name.start, below.end())
+
+
+@cache
+def _joined_activities(code: str) -> re.Pattern[str]:
+    """The activities the service trains (billing.toml [trained_activities]) joined to its name
+    ("gait/stairs", "gait & curbs"): the title's words, dosing nothing."""
+    words = billing_section("trained_activities").get(code, ())
+    activity = rf"(?:{either(re.escape(str(word)) for word in words)})(?:[ \t]+training)?\b"
+    joint = r"[ \t]*(?:/|&|\+|and\b)[ \t]*"
+    return re.compile(rf"(?:{joint}{activity})+", re.IGNORECASE)
 
 
 _JOINED = re.compile(r"[ \t]*(?:and|&|\+|/|plus)[ \t]*", re.IGNORECASE)
@@ -365,8 +378,8 @@ def _ties_to_name(gap: str) -> bool:
 def _setting() -> re.Pattern[str]:
     """A word that opens the gap after a name and introduces the equipment the service was
     done on (billing.toml [dose_words] settings)."""
-    words = "|".join(re.escape(str(w)) for w in billing_section("dose_words").get("settings", ()))
-    return re.compile(rf"[ \t]*(?:{words or '(?!)'})[ \t]+(?:(?:the|a)[ \t]+)?", re.IGNORECASE)
+    words = either(re.escape(str(w)) for w in billing_section("dose_words").get("settings", ()))
+    return re.compile(rf"[ \t]*(?:{words})[ \t]+(?:(?:the|a)[ \t]+)?", re.IGNORECASE)
 
 
 def _doses(gap: str) -> bool:

@@ -15,14 +15,15 @@ from collections.abc import Collection, Iterable
 from functools import cache
 
 from tui.core.checks.tables import billing_section
+from tui.core.checks.text.alternation import either
 
 
 @cache
 def _pointer() -> re.Pattern[str]:
     section = billing_section("units_elsewhere")
-    verbs = "|".join(str(word) for word in section.get("verbs", [])) or "(?!x)x"
-    places = "|".join(str(word) for word in section.get("places", [])) or "(?!x)x"
-    pending = "|".join(str(word) for word in section.get("pending", [])) or "(?!x)x"
+    verbs = either(str(word) for word in section.get("verbs", []))
+    places = either(str(word) for word in section.get("places", []))
+    pending = either(str(word) for word in section.get("pending", []))
     return re.compile(
         rf"(?<![\w])(?:(?:{verbs})[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?:{places})"
         rf"|(?:{pending}))(?![\w])",

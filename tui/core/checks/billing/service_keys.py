@@ -22,6 +22,7 @@ from functools import cache
 from tui.core.checks.billing.billing_patterns import HOME_DOSE, MINUTES
 from tui.core.checks.billing.named_minutes import a_distance
 from tui.core.checks.tables import billing_section
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import led, service_matcher
 
 _CLOSING = led(
@@ -51,7 +52,7 @@ def _table(name: str) -> dict[str, str]:
 
 def _alternatives(name: str) -> str:
     words = sorted(_table(name), key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(map(re.escape, word.split())) for word in words) or "(?!)"
+    return either(r"[ \t]+".join(map(re.escape, word.split())) for word in words)
 
 
 @cache

@@ -31,6 +31,7 @@ from tui.core.checks.billing.total_parts import total_parts
 from tui.core.checks.billing.totals import dose_words_pattern, dosed
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_section
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import (
     ServiceMatcher,
     digit_first,
@@ -101,7 +102,7 @@ def _minutes_key() -> re.Pattern[str]:
     """A line keyed as minutes ("Minutes:", "Time spent:", "Minutes by service:"): the words
     that may follow the key's noun are data (billing.toml [minutes_keys])."""
     after = billing_section("minutes_keys").get("after", ())
-    words = "|".join(r"[ \t]+".join(map(re.escape, str(w).split())) for w in after) or "(?!)"
+    words = either(r"[ \t]+".join(map(re.escape, str(w).split())) for w in after)
     return re.compile(
         r"^[ \t]*(?:[-*\u2022][ \t]*)?(?:service |treatment |timed )?(?:minutes|mins?|time)"
         rf"(?:[ \t]+(?:{words}))?[ \t]*:",

@@ -15,6 +15,7 @@ from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.shorthand_minutes import short_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
 from tui.core.checks.tables import billing_section, billing_tables
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import (
     led,
     service_matcher,
@@ -86,11 +87,11 @@ def _qualified_total() -> re.Pattern[str]:
     [session_totals]): read only with its minutes unit, since the words are looser keys."""
     table = billing_section("session_totals")
 
-    def either(key: str) -> str:
+    def any_of(key: str) -> str:
         words = sorted((str(word) for word in table.get(key, ())), key=len, reverse=True)
-        return "|".join(r"[\s_-]+".join(map(re.escape, word.split())) for word in words) or "(?!)"
+        return either(r"[\s_-]+".join(map(re.escape, word.split())) for word in words)
 
-    people, qualifiers, keys = either("people"), either("qualifiers"), either("keys")
+    people, qualifiers, keys = any_of("people"), any_of("qualifiers"), any_of("keys")
     return re.compile(
         rf"\b(?:total[\s_]+(?:{qualifiers})[\s_]+(?:time|minutes|mins?)"
         rf"(?:[\s_]+(?:with|of)[\s_]+(?:{people}))?"
@@ -187,7 +188,7 @@ def _bare_total() -> re.Pattern[str]:
     "total timed 40 comma total 40", "timed 30 / total 45"): the session's total. The spoken
     marks for a comma or a semicolon may stand for the mark (data/spoken_marks.toml)."""
     said = [w for mark in (",", ";") for w in spoken_marks().marks.get(mark, ())]
-    spoken = "|".join(r"\s+".join(map(re.escape, word.split())) for word in said) or "(?!)"
+    spoken = either(r"\s+".join(map(re.escape, word.split())) for word in said)
     return re.compile(
         rf"[ \t]*(?:min(?:ute)?s?\b|mins\b)?[ \t]*(?:[,;/]|\band\b|\b(?:{spoken})\b)[ \t]*"
         r"total[ \t]*(?:[:=][ \t]*)?(\d{1,3})(?![\d.:/])(?:[ \t]*(?:min(?:ute)?s?\b|mins\b))?",

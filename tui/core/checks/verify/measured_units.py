@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from tui.core.checks.text.alternation import either
 from tui.core.checks.verify.verify_words import verify_data
 
 
@@ -18,7 +19,7 @@ from tui.core.checks.verify.verify_words import verify_data
 def _pattern() -> re.Pattern[str]:
     data = verify_data()
     units = sorted((str(u) for u in data.get("measured_units", {}).get("units", [])), key=len)
-    body = "|".join(re.escape(unit) for unit in reversed(units)) or "(?!)"
+    body = either(re.escape(unit) for unit in reversed(units))
     return re.compile(rf"(?<![\w.,/])(\d+(?:\.\d+)?)[ \t]?({body})(?![\w/])")
 
 

@@ -45,6 +45,7 @@ from tui.core.checks.verify.unit_quantities import (
     quantities,
     quantities_read,
     shared_runs,
+    unitless_numbers,
     units_kept,
 )
 
@@ -60,6 +61,8 @@ class TextIndex:
     facts: tuple[Fact, ...]
     quantities: tuple[Quantity, ...]
     numbers: frozenset[float]
+    unitless: frozenset[float]
+    """The numbers written at least once with no unit (unit_quantities.unitless_numbers)."""
     dates: frozenset[tuple[int, int, int]]
     topics: dict[str, set[float]]
     by_value: dict[tuple[str, str], list[Fact]]
@@ -129,6 +132,7 @@ class TextIndex:
             facts=facts,
             quantities=found,
             numbers=frozenset(sentences.by_number),  # every number written, found once
+            unitless=unitless_numbers(text),
             dates=frozenset(dates_in(text)),
             topics=numbers_by_topic(normalized, measures, names_end, sentences),
             names_end=tuple(names_end),

@@ -10,6 +10,7 @@ from functools import lru_cache
 from tui.core.checks.extract import non_measurements
 from tui.core.checks.facts import Fact
 from tui.core.checks.text.lexicon import UNIT_CLASSES
+from tui.core.checks.text.numbers import ANY_NUMBER
 from tui.core.checks.verify.shared_units import shared_units
 
 # A number with its unit: the matches of r"(?<![A-Za-z0-9.])(NUM)(?:units)", the check on the
@@ -66,6 +67,31 @@ def quantities_read(text: str) -> tuple[tuple[Quantity, bool], ...]:
         )
         found.append((quantity, scanner.is_blocked(match.start(1), match.end(1))))
     return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def unitless_numbers(text: str) -> frozenset[float]:
+    """The numbers a text writes at least once with no unit after them. A number the text only
+    ever writes with a unit ("NDI forty percent") is that kind of value, so it backs a draft's
+    quantity of the same unit and no other ("40° elbow extension"). A "unit" on the next line
+    ("2026" then a heading's "#" or an "S:") is none."""
+    plain = non_measurements(text).text
+    opened = {match.start(1) for match in QUANTITY.finditer(plain) if "\n" not in match.group()}
+    return frozenset(
+        float(number.group())
+        for number in ANY_NUMBER.finditer(plain)
+        if number.start() not in opened
+    )
+
+
+def written_as(quantity: Quantity, classes: frozenset[tuple[str, float]]) -> bool:
+    """True when `classes` (a text's quantities by unit class and value) holds the quantity's
+    value in its own unit class, or either is a whole or a count ("/10", "points") that says
+    nothing of the kind."""
+    value = round(quantity.value, 3)
+    if (quantity.unit_class, value) in classes:
+        return True
+    return quantity.unit_class in _WHOLES or any((whole, value) in classes for whole in _WHOLES)
 
 
 def units_kept(facts: Sequence[Fact], found: Sequence[Quantity]) -> tuple[Fact, ...]:

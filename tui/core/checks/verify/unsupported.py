@@ -32,7 +32,7 @@ from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.sentences import says_change
 from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.text_index import TextIndex
-from tui.core.checks.verify.unit_quantities import quantities, shared_runs
+from tui.core.checks.verify.unit_quantities import quantities, shared_runs, written_as
 from tui.core.checks.verify.unlisted_scores import named_scores, out_of_scores
 
 
@@ -79,17 +79,30 @@ def a_note_date(
 def unsupported_quantities(
     draft: TextIndex, note: TextIndex, derived: dict[str, set[float]]
 ) -> list[Fact]:
-    """Numbers with units in the draft, outside its facts, that the note never mentions; a
-    bare number that shares the unit of the run it opens ("28.8 / 25.0 cm") among them."""
+    """Numbers with units in the draft, outside its facts, that the note never writes bare or
+    with a unit of the same class, and goals, doses and thresholds whose number the note
+    writes only as another kind ("positive at 40°" is no NDI of 40 %); a bare number that
+    shares the unit of the run it opens ("28.8 / 25.0 cm") among them."""
     covered = bytearray(len(draft.text) + 1)
     for fact_start, fact_end in (fact.span for fact in draft.facts):
         covered[fact_start:fact_end] = b"\x01" * max(0, fact_end - fact_start)
     found = []
-    for quantity in [*quantities(draft.text, measurements_only=True), *shared_runs(draft.text)]:
+    for quantity in [*quantities(draft.text), *shared_runs(draft.text)]:
         start, end = quantity.span
         if covered[start] or covered[max(start, end - 1)]:
             continue
-        if quantity.value in note.numbers or derived_quantity(quantity, draft, derived):
+        if start in draft.blocked and (
+            quantity.value not in note.numbers or says_change(draft.text, quantity.span)
+        ):
+            # a goal, norm or threshold the draft adds ("> 13.5 s indicates fall risk") is its
+            # own; one whose number the note writes only as another kind ("positive at 40°"
+            # beside NDI 40 %) is a value moved between measures. A change ("gaining 7°") is
+            # checked as one (derived_values.unsupported_changes).
+            continue
+        bare = note.numbers if "\n" in draft.text[start:end] else note.unitless
+        if quantity.value in bare or written_as(quantity, note.quantity_values):
+            continue  # the note writes the value bare, or with a unit of the same class
+        if derived_quantity(quantity, draft, derived):
             continue
         held = note.by_quantity.get((quantity.unit_class, round(quantity.value, 3)), ())
         if any(same_unit(each.unit, quantity.unit) for each in held):

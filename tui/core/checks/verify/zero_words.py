@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from tui.core.checks.text.alternation import either
 from tui.core.checks.verify.verify_words import verify_data
 
 # Words allowed between the zero word and the label's word ("no further falls").
@@ -23,7 +24,7 @@ def _zero_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)
 def _pattern(label_words: frozenset[str]) -> re.Pattern[str]:
-    zero = "|".join(re.escape(word) for word in _zero_words()) or "(?!)"
+    zero = either(re.escape(word) for word in _zero_words())
     named = "|".join(re.escape(word) for word in sorted(label_words))
     return re.compile(
         rf"\b(?:{zero})\s+(?:[A-Za-z'-]+\s+){{0,{_BETWEEN}}}?(?:{named})\b", re.IGNORECASE
