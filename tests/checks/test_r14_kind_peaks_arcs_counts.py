@@ -36,7 +36,9 @@ def test_a_rating_after_a_turn_is_read_and_a_turn_is_not() -> None:
 
 
 def test_an_effusion_grade_is_the_signs_own() -> None:
-    assert _read("Effusion: none (stroke test 0).\n") == [("other", 0)]
+    """A bare digit after a sign's test is the sign's grade (measures/instruments' sign grades
+    leave it out); never an outcome score."""
+    assert _read("Effusion: none (stroke test 0).\n") == []
 
 
 def test_an_endurance_hold_is_measured_and_a_dose_is_not() -> None:
