@@ -30,11 +30,29 @@ _DEGREES = r"(?:°|deg(?:rees?)?\b)"
 def _row() -> re.Pattern[str]:
     digit = either(data_table("digit_rows").get("digits", ()))
     item = rf"(?:{digit})[ \t]*[:=]?[ \t]*\d{{1,3}}(?:[ \t]*{_DEGREES})?"
+    # the key starts a line or follows a separator ("...; DIP flex: D2 55, D3 60"), never any
+    # letter inside a line: a lazy 60-character key tried at every letter is slow on long notes
     return re.compile(
+        rf"(?:^|(?<=[;|\t])|(?<=\.[ \t]))[ \t]*(?:[-*\u2022][ \t]*)?"
         rf"(?P<key>[A-Za-z][^\n:;]{{2,60}}?)[ \t]*:[ \t]*"
         rf"(?P<items>{item}(?:[ \t]*[,;/][ \t]*{item})+)(?:[ \t]*{_DEGREES})?"
-        rf"(?![ \t]*[,;/]?[ \t]*(?:\d|[A-Za-z]{{1,3}}\b(?<!deg)))"
+        rf"(?![ \t]*[,;/]?[ \t]*(?:\d|[A-Za-z]{{1,3}}\b(?<!deg)))",
+        re.MULTILINE,
     )
+
+
+@cache
+def _not_angle() -> re.Pattern[str]:
+    """A key naming what a joint lacks ("DIP flexion lag", "PIP flexion contracture"): its
+    values are no motion's angle."""
+    fragments = data_table("digit_rows").get("not_angles", ())
+    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _lag() -> re.Pattern[str]:
+    fragments = data_table("digit_rows").get("lags", ())
+    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -50,14 +68,18 @@ def read_digit_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     joints = set(data_table("digit_rows").get("joints", ()))
     for row in _row().finditer(text):
         parts = labels.parts_of(row.group("key"))
-        if parts.joint not in joints or not parts.motion:
+        if parts.joint not in joints:
             continue
+        lag = _lag().search(row.group("key")) is not None
+        if not lag and (not parts.motion or _not_angle().search(row.group("key")) is not None):
+            continue  # a contracture or a deficit per digit: left to the readers of prose
         items = list(_item().finditer(text, *row.span("items")))
         if len(items) < _MIN_DIGITS or any(int(item.group("value")) > _MAX_ANGLE for item in items):
             continue
         if not all(scanner.free(*item.span("value")) for item in items):
             continue
-        key = labels.join(parts.side, parts.joint, parts.motion, parts.mode)
+        key = labels.join(parts.side, parts.joint, parts.motion, parts.mode, "lag" if lag else "")
         for item in items:
             label = labels.join(key, item.group("digit"))
-            scanner.emit(facts, "rom", int(item.group("value")), item.span("value"), label)
+            kind = "other" if lag else "rom"  # a lag is filed as the corpus files one
+            scanner.emit(facts, kind, int(item.group("value")), item.span("value"), label)

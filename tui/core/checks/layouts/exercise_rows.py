@@ -74,12 +74,39 @@ def block_exercise_arcs(scanner: Scanner, _facts: list[Fact], _measures: tuple[s
         row = text[start:end]
         if _dose().search(row) is None or _measured().search(row) is not None:
             continue
-        for arc in _ARC.finditer(text, start, end):
-            if _rated().search(text, max(start, arc.start() - 16), arc.start()) is not None:
-                continue
-            if not table and _after_motion(text[max(start, arc.start() - 40) : arc.start()]):
-                continue
-            scanner.block(*arc.span())
+        for cell_start, cell_end in _exercise_cells(text, start, end) if table else [(start, end)]:
+            _block_arcs(scanner, cell_start, cell_end, table)
+
+
+def _block_arcs(scanner: Scanner, start: int, end: int, table: bool) -> None:
+    text = scanner.text
+    for arc in _ARC.finditer(text, start, end):
+        if _rated().search(text, max(start, arc.start() - 16), arc.start()) is not None:
+            continue
+        if not table and _after_motion(text[max(start, arc.start() - 40) : arc.start()]):
+            continue
+        scanner.block(*arc.span())
+
+
+# A table line's cells: parted by pipes, tabs or runs of two or more spaces.
+_CELL = re.compile(r"[^|\t]+?(?=[ \t]*(?:\||\t| {2,}|$))")
+
+
+def _exercise_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table's row that belong to its exercise. A cell holding a dose with words
+    of its own ("HEP 3x10" beside "| Knee | Flex 0-110 |") is an exercise of its own, and only
+    it holds an exercise's arc; when every cell holding a dose holds nothing but the dose ("|
+    Wall squat | 3 | 8 | BW | 0-75° |", "Knee ext 90-45 (L) | 3 x 10 | 25 lb"), the row is the
+    exercise."""
+    cells = [
+        (cell.start(), cell.end())
+        for cell in _CELL.finditer(text, start, end)
+        if cell.group().strip(" \t")
+    ]
+    dosed = [(a, b) for a, b in cells if _dose().search(text, a, b) is not None]
+    if not dosed or all(_dose_only(text[a:b]) for a, b in dosed):
+        return [(start, end)]
+    return [(a, b) for a, b in dosed if not _dose_only(text[a:b])]
 
 
 # The last word before a value, maybe with its mode after it ("Knee flexion 120°", "knee flex

@@ -43,7 +43,10 @@ def read_flowsheet_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         value = to_number(row.group("value"))
         if value > 10:
             continue
-        label = labels.join("pain", " ".join((row.group("what") or "").split()))
+        what = " ".join((row.group("what") or "").split())
+        if _says_goal(what):
+            continue
+        label = _pain_label(what)
         scanner.emit(facts, "pain", value, row.span("value"), label)
         scanner.claim(*row.span("scale"))
         if row.group("what"):
@@ -91,11 +94,31 @@ def _read_keyed_rating(scanner: Scanner, facts: list[Fact], start: int, after: i
     if _rating_word().search(key) is None or to_number(row.group("value")) > 10:
         return
     what = " ".join(_rating_word().sub("", key).replace(",", " ").strip(" -/").split())
-    scanner.emit(
-        facts, "pain", to_number(row.group("value")), row.span("value"), labels.join("pain", what)
-    )
+    if _says_goal(what):
+        return  # "Pain Level Acceptable: 3": a target, never a rating
+    scanner.emit(facts, "pain", to_number(row.group("value")), row.span("value"), _pain_label(what))
     if row.group("bracket"):
         scanner.claim(*row.span("bracket"))  # "(24h)": a number in the key, never a value
+
+
+@cache
+def _field_words(name: str) -> re.Pattern[str]:
+    fragments = data_table("pain_fields").get(name, ())
+    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+
+
+def _says_goal(what: str) -> bool:
+    """Whether a pain row's name makes its value a target ("Acceptable", "Goal")."""
+    return _field_words("goal_words").search(what) is not None
+
+
+def _pain_label(what: str) -> str:
+    """The label of a pain row: its name, marked "(previous)" when the name says the value is an
+    earlier one ("Pain Level Previous Visit: 6")."""
+    label = labels.join("pain", what)
+    if _field_words("earlier_words").search(what) is not None and "(previous)" not in label:
+        label = labels.join(label, "(previous)")
+    return label
 
 
 def _block_scale_fields(scanner: Scanner) -> None:
