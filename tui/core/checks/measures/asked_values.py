@@ -281,10 +281,18 @@ def _positions_end(scanner: Scanner, start: int) -> int:
 
 def _block_angles(scanner: Scanner, cues: _Cues, start: int, end: int) -> None:
     """The angles from `start` up to the clause's `end` or a word that says a range was
-    measured ("knee flexion measured at 110 deg"), after which they are the patient's."""
-    measured = cues.measured.search(scanner.text, start, end)
-    for angle in _ANGLE.finditer(scanner.text, start, measured.start() if measured else end):
+    measured ("knee flexion measured at 110 deg"), after which they are the patient's, and an
+    angle whose own piece (up to a comma) says so after it ("knee 110 deg flexion AROM")."""
+    text = scanner.text
+    measured = cues.measured.search(text, start, end)
+    for angle in _ANGLE.finditer(text, start, measured.start() if measured else end):
+        piece = _PIECE_END.search(text, angle.end(), end)
+        if cues.measured.search(text, angle.end(), piece.start() if piece else end):
+            continue  # "Splint issued; knee 110 deg flexion AROM": measured, said after it
         scanner.block(*angle.span())
+
+
+_PIECE_END = re.compile(r"[,;]")
 
 
 def _block_levels(scanner: Scanner, cues: _Cues) -> None:

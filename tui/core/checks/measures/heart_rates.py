@@ -45,6 +45,7 @@ class _Words:
     maximum: Led
     bout: re.Pattern[str]
     max_not: re.Pattern[str]
+    max_limit_after: re.Pattern[str]
 
 
 @cache
@@ -116,6 +117,9 @@ def _words() -> _Words:
         ),
         bout=re.compile(rf"(?<![\w-])(?:{either(data.get('bout', ()))})", flags),
         max_not=re.compile(rf"[ \t(]*(?:{either(data.get('max_not', ()))})\b", flags),
+        max_limit_after=re.compile(
+            rf"(?<![\w-])(?:{either(data.get('max_limit_after', ()))})(?![\w-])", flags
+        ),
         target_after=re.compile(
             r"[ \t]*(?:\(|,)?[ \t]*(?:target|zone|goal|THR|per[ \t]+(?:protocol|MD|cardiology))\b",
             flags,
@@ -184,13 +188,33 @@ def _peak_of_bout(scanner: Scanner, match: re.Match[str]) -> bool:
         return False
     if words.max_not.match(text, match.end()) or words.target_after.match(text, match.end()):
         return False
-    if not _measured(scanner, match):
+    if not _measured(scanner, match) or _stated_limit(scanner, match):
         return False
     start, end = scanner.sentence(match.start())
     return (
         words.bout.search(text, max(start, match.start() - 80), min(end, match.end() + 80))
         is not None
     )
+
+
+_NEXT_NUMBER = re.compile(r"\d")
+_HEADING = re.compile(r"^(?P<head>[^:\n]*):")
+
+
+def _stated_limit(scanner: Scanner, match: re.Match[str]) -> bool:
+    """True when a maximum is stated as a limit: a word of one later in its sentence, before the
+    next number, which has its own ("HR max 115 during therapy session; do not exceed"), or a
+    heading of planning words before it on its line ("Post-op precautions: HR max 120")."""
+    words = _words()
+    text = scanner.text
+    _, end = scanner.sentence(match.start())
+    line_start, line_end = scanner.line(match.start())
+    end = min(end, line_end)
+    number = _NEXT_NUMBER.search(text, match.end(), end)
+    if words.max_limit_after.search(text, match.end(), number.start() if number else end):
+        return True
+    heading = _HEADING.match(text[line_start : match.start()])
+    return heading is not None and words.planned.search(heading.group("head")) is not None
 
 
 def _planned(scanner: Scanner, match: re.Match[str]) -> bool:

@@ -34,13 +34,17 @@ _BAD_AFTER = re.compile(
     r"\s*(?:/|%|percent\b|x\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
     r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
     r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b"
-    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b"
-    # "rotation 2 of 3", "3 out of 5": a count out of a whole, no angle
-    r"|(?:out[ \t]+)?of[ \t]+\d)",
+    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b)",
     re.IGNORECASE,
 )
-# The whole a count is out of ("rotation 2 of 3": the 3) is no angle either.
-_COUNT_WHOLE = re.compile(r"(?<![\d.])\d+[ \t]+(?:out[ \t]+)?of[ \t]+$", re.IGNORECASE)
+# A count out of a small whole ("rep 2 of 3", "3 out of 5"): no angle, nor is its whole. Only a
+# small count of a small whole, without degrees, is one: "Shoulder flexion 150 of 180", "ER 45 of
+# 90" are angles out of their norm (see _counted).
+_SMALL_WHOLE = 12
+_OF_AFTER = re.compile(
+    r"[ \t]+(?:out[ \t]+)?of[ \t]+(\d{1,2})(?![\d.]|[ \t]*(?:\u00b0|deg))", re.IGNORECASE
+)
+_OF_BEFORE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d)?)[ \t]+(?:out[ \t]+)?of[ \t]+$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(\d{{1,3}}(?:\.\d+)?)\s*(?:-|to|through|thru)\s*(\d{{1,3}}(?:\.\d+)?)(?!\.?\d)(\s*{DEGREES})?",
     re.IGNORECASE,
@@ -146,8 +150,13 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     )
     if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
         return None
-    if not has_unit and _COUNT_WHOLE.search(text, max(0, pos - 16), pos):
-        return None
+    if not ranged and _counted(text, pos, number_end, keyword, clause, has_unit):
+        whole = _OF_AFTER.match(text, number_end)
+        if whole is None or keyword is None or previous is not None:
+            return None
+        # "Knee flexion rep 2 of 3: 110": the count qualifies the angle after it, which
+        # follows on with the motion named before the count
+        return _Rom(end=whole.end(), motion=attribute(scanner, pos, number_end).motion or "")
     if not has_unit and keyword and _size_words().search(clause, keyword.end()):
         return None  # "hip width 16.5": a length of the patient, not a hip angle
     if not has_unit and keyword and muscle_group(clause[keyword.end() :]):
@@ -225,20 +234,43 @@ def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:
     return False
 
 
+def _counted(
+    text: str, pos: int, end: int, keyword: re.Match[str] | None, clause: str, has_unit: bool
+) -> bool:
+    """True when the number at `pos` counts out of a small whole ("rep 2 of 3": at most
+    `_SMALL_WHOLE`, the count no more than it, not written straight after a motion's name) or
+    is the whole a number is out of (the 3; the 180 of "flexion 150 of 180", a norm)."""
+    if _OF_BEFORE.search(text, max(0, pos - 16), pos):
+        return True  # the whole: a count's, or the norm an angle is out of ("150 of 180")
+    whole = _OF_AFTER.match(text, end)
+    if whole is None or has_unit:
+        return False
+    count, total = to_number(text[pos:end]), int(whole.group(1))
+    straight = keyword is not None and not clause[keyword.end() :].strip(" \t:")
+    return count == int(count) and 0 < count <= total <= _SMALL_WHOLE and not straight
+
+
 def _end_taken(scanner: Scanner, pos: int) -> bool:
     """A range starting at `pos` whose end is not free: read or blocked as something else."""
     ranged = _RANGE.match(scanner.text, pos)
     return ranged is not None and not scanner.free(ranged.start(2), ranged.end(2))
 
 
-# An arc run from a larger angle to a smaller ("Knee ext 90-45", "LAQ 90-30°"), on a line that
-# doses an exercise (sets by reps, reps, sets or a load): the arc the exercise moves through.
-_DESCENDING = re.compile(r"(\d{1,3})[ \t]*(?:-|\u2013)[ \t]*(\d{1,3})(?![\d.])")
+# An arc run from a larger angle to a smaller ("Knee ext 90-45", "LAQ 90-30°"), in the clause
+# that doses the exercise (sets by reps, reps, sets or a load): the arc the exercise moves through.
+# A third angle chained on ("Knee 5-0-130") makes it a joint's range, hyperextension to flexion.
+_DESCENDING = re.compile(
+    r"(\d{1,3})[ \t]*(?:-|\u2013)[ \t]*(\d{1,3})(?![\d.]|[ \t]*[-\u2013][ \t]*\d)"
+)
+_CHAINED = re.compile(r"\d[ \t]*[-\u2013][ \t]*\Z")
 _DOSED = re.compile(
     r"(?<![\w.])\d+[ \t]*[x\u00d7][ \t]*\d+(?!\.?\d)|\b(?:reps?|sets?)\b"
     r"|(?<![\w.])\d+(?:\.\d+)?[ \t]*(?:lbs?\b|#|kg\b)",
     re.IGNORECASE,
 )
+# A clause the dose opens, right after the arc's ("LAQ 90-0 arc, 3x15, 2#"): still the exercise's.
+_DOSE_OPENS = re.compile(rf"[ \t]*(?:{_DOSED.pattern})", re.IGNORECASE)
+_CLAUSE_MARKS = re.compile(r"[,;]")
 
 
 _DOSE_REACH = 120
@@ -246,14 +278,24 @@ _DOSE_REACH = 120
 
 def _exercise_arc(scanner: Scanner, pos: int) -> bool:
     """True at the start of an exercise's arc (see _DESCENDING), which is then blocked: a
-    measured range runs up from neutral or a deficit, never down."""
-    arc = _DESCENDING.match(scanner.text, pos)
+    measured range runs up from neutral or a deficit, never down. The dose must be the arc's
+    own, in its clause or opening the next ("Knee flex 110-100 (R-L), leg press 3x10 50 lb":
+    the leg press's dose, and the knee's range)."""
+    text = scanner.text
+    arc = _DESCENDING.match(text, pos)
     if arc is None or int(arc.group(1)) <= int(arc.group(2)):
         return False
-    start, end = scanner.line(pos)
-    if (
-        _DOSED.search(scanner.text, max(start, pos - _DOSE_REACH), min(end, pos + _DOSE_REACH))
-        is None
+    line_start, line_end = scanner.line(pos)
+    start = max(line_start, pos - _DOSE_REACH)
+    if _CHAINED.search(text, start, pos):
+        return False
+    for before in _CLAUSE_MARKS.finditer(text, start, pos):
+        start = before.end()
+    limit = min(line_end, pos + _DOSE_REACH)
+    after = _CLAUSE_MARKS.search(text, arc.end(), limit)
+    end = after.start() if after else limit
+    if _DOSED.search(text, start, end) is None and (
+        after is None or _DOSE_OPENS.match(text, after.end(), limit) is None
     ):
         return False
     scanner.block(*arc.span())

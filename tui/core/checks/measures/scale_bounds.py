@@ -109,7 +109,9 @@ def read_scale_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         if not int(match.group("low")) <= number <= int(match.group("high")):
             continue
         if rated == "pain":
-            scanner.emit(facts, "pain", number, value.span("value"), "pain")
+            # "Pain VAS 0-100 mm: 45": the rating in the scale's millimetres
+            millimetres = "mm" if (match.group("unit") or "").strip().lower() == "mm" else None
+            scanner.emit(facts, "pain", number, value.span("value"), "pain", unit=millimetres)
         else:
             label, unit = f"{rated} rating", f"/{match.group('high')}"
             scanner.emit(facts, "other", number, value.span("value"), label, unit=unit)
