@@ -123,7 +123,7 @@ def _cues() -> _Cues:
         ),
         side_after=re.compile(
             rf"[ \t]*(?:\([ \t]*({side})[ \t]*\)|(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
-            rf"(?:[ \t]+side\b|{_placed_limb()})?)"
+            rf"(?:[ \t]+side\b|(?P<limb>{_placed_limb()}))?)"
             rf"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/|{_SLASH}))",
             flags | re.MULTILINE,
         ),
@@ -177,11 +177,15 @@ def said_earlier_after(text: str, end: int) -> bool:
 _ANY_UNIT = re.compile(r"[ \t]*[A-Za-z%°][A-Za-z/%]{0,5}(?![A-Za-z])")
 
 
-def side_after(text: str, pos: int) -> str:
+def side_after(text: str, pos: int, *, limb: bool = True) -> str:
     """The side written straight after a value that ends at `pos` ("70° R,", "4/5 bilat",
-    "85° R / 90° L", "40° (R)")."""
+    "85° R / 90° L", "40° (R)"). A side with the limb placed for the test ("10 s R foot
+    behind") only when `limb`: an instrument's score names the limb's place in its test ("FSST
+    14 s R foot forward"), not a side of the test, which has none."""
     found = _cues().side_after.match(text, pos)
-    return labels.side_name(found.group(1) or found.group(2)) if found else ""
+    if found is None or (found.group("limb") and not limb):
+        return ""
+    return labels.side_name(found.group(1) or found.group(2))
 
 
 def attribute(
@@ -213,7 +217,9 @@ def attribute(
         )
     window, open_at = _scoped(visible)
     parts = _named_after(scanner, start, end) or _parts(window)
-    side = side_after(text, end) if after_side else ""
+    # an instrument's score (read no further back than its name, `floor`) takes no side from
+    # a limb's place
+    side = side_after(text, end, limb=not floor) if after_side else ""
     whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
     prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
         window if whole else _scoped(unmarked(scanner, start, scanner.visible(sentence, start)))[0]

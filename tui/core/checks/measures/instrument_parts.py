@@ -29,7 +29,9 @@ _PART = re.compile(
     r"[ \t]*[;,][ \t]*(?:and[ \t]+)?"
     r"(?P<words>(?:[A-Za-z][\w/-]*[ \t]+){0,3}?[A-Za-z][\w/-]*)[ \t]*[:=]?[ \t]*"
     rf"(?P<value>{NUM}(?:[ \t]*/[ \t]*\d{{1,3}}|[ \t]*%)?)"
-    rf"(?!\d|\.\d|[ \t]*(?:{DEGREES}|[/x]|(?i:s|secs?|kg|lbs?|cm|mm|m|ft|reps?|min)\b))"
+    rf"(?!\d|\.\d|[ \t]*(?:{DEGREES}|[/x]|(?i:s|secs?|kg|lbs?|cm|mm|m|ft|reps?|min)\b)"
+    # "module 2 of 4": a count of the parts, not a part's score
+    r"|[ \t]+(?i:of|out[ \t]+of)[ \t]+\d)"
 )
 
 
@@ -59,8 +61,10 @@ def read_instrument_parts(scanner: Scanner, facts: list[Fact], _measures: tuple[
 
 
 def _names_part(words: str) -> bool:
-    """True when the words end on a noun naming an instrument's part ("Work module")."""
-    return words.split()[-1].casefold() in _part_nouns()
+    """True when the words end on a noun naming an instrument's part, after a name of its own
+    ("Work module"; "module" alone names no part)."""
+    split = words.split()
+    return len(split) > 1 and split[-1].casefold() in _part_nouns()
 
 
 def _is_part(fact: Fact) -> bool:

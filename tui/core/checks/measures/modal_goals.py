@@ -40,11 +40,13 @@ def block_modal_goals(scanner: Scanner, _facts: list[Fact], _measures: tuple[str
     """Block the values after a modal word in a clause that also names a later time ("she should
     reach 48/56 by discharge", "by week 8 it will be 120°"): the clause states a goal, so none of
     its values after the modal is this visit's measurement. The clause before it is untouched
-    ("Berg 43/56 today; she should reach 48/56 by discharge")."""
+    ("Berg 43/56 today; she should reach 48/56 by discharge"). A plan's later time counts
+    ("Today: will reassess grip 30 kg next visit"), wherever the plan section ends."""
     text = scanner.text
+    times = _words("goal_times"), _words("plan_times")
     for modal in _words("goal_modals").finditer(text):
         start, end = _clause(scanner, modal.start())
-        if _words("goal_times").search(text, start, end):
+        if any(pattern.search(text, start, end) for pattern in times):
             scanner.block(modal.end(), end)
 
 

@@ -40,8 +40,17 @@ _BRACKET = re.compile(
     rf"[ \t]*\((?:[A-Za-z][\w/'-]*[ \t]+){{1,3}}({_VALUE}(?:{_JOIN}{_VALUE})+)[ \t]*\)",
     re.IGNORECASE,
 )
+# As many values after them, said as where they came from ("44 and 13, respectively, from 40
+# and 16", "respectively, up from 38 and 15 s"): earlier scores, paired the same way.
+_FROM = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:down|up|improved|changed|improving)[ \t]+)?"
+    rf"(?:from|previously|prev(?:iously)?[ \t]+was)[ \t]+({_VALUE}(?:{_JOIN}{_VALUE})+)"
+    r"(?![\w/.])",
+    re.IGNORECASE,
+)
 _NAME = r"[A-Za-z0-9][\w'-]*(?:[ \t]+[A-Za-z0-9][\w'-]*){0,3}"
-_NAMES = re.compile(rf"({_NAME}(?:{_JOIN}{_NAME})+)\Z")
+# The names, straight before the values or their link ("LEFS and ODI 52 and 30").
+_NAMES = re.compile(rf"({_NAME}(?:{_JOIN}{_NAME})+)[ \t]*\Z")
 _NAME_SPLIT = re.compile(_JOIN)
 _REACH = 120
 
@@ -72,14 +81,17 @@ def read_respective(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 
 def _read_bracket(scanner: Scanner, facts: list[Fact], written: list[str], at: int) -> None:
     """The bracket of as many values after "respectively", paired the same way: earlier scores
-    where its words name an earlier time; else no instrument's score is guessed (blocked)."""
+    where its words name an earlier time; else no instrument's score is guessed (blocked). The
+    values a "from" leads to after it are earlier scores."""
     bracket = _BRACKET.match(scanner.text, at)
-    if bracket is None:
+    said_from = _FROM.match(scanner.text, at) if bracket is None else None
+    found = bracket or said_from
+    if found is None:
         return
-    spans = [m.span() for m in _ONE_VALUE.finditer(scanner.text, *bracket.span(1))]
+    spans = [m.span() for m in _ONE_VALUE.finditer(scanner.text, *found.span(1))]
     if len(spans) != len(written) or not all(scanner.free(*span) for span in spans):
         return
-    earlier = earlier_before_name(scanner, spans[0][0])
+    earlier = said_from is not None or earlier_before_name(scanner, spans[0][0])
     for name, (start, end) in zip(written, spans, strict=True):
         if earlier:
             read_scores(scanner, facts, measure_named(name), start, end, earlier=True)
