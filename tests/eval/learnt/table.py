@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,21 +159,44 @@ def older_readings() -> dict[tuple[str, str], list[dict[str, Any]]]:
 
 def _read_with(commit: str, splits: Sequence[str], out: Path) -> None:
     """Extract `splits` with the tree of `commit` (unpacked once into CACHE)."""
-    tree = CACHE / "trees" / commit[:12]
-    if not tree.exists():
-        tree.mkdir(parents=True)
-        archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", commit, "tui", "context.toml", "skills"],
-            check=True,
-            capture_output=True,
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    tree = _old_tree(commit)
     script = Path(__file__).with_name("old_readings.py")
     partial = out.with_suffix(".part")
     sets = str(REPO / "tests" / "eval")
     env = {**os.environ, "PYTHONPATH": str(tree)}
     subprocess.run([sys.executable, str(script), str(partial), sets, *splits], check=True, env=env)
     partial.rename(out)
+
+
+def _old_tree(commit: str) -> Path:
+    """The tree of `commit` unpacked in CACHE/trees: written to a temporary folder beside it
+    and renamed into place only once complete, so a failed `git archive` (a shallow clone
+    lacks the older commits) leaves nothing a later run would take for the tree and import
+    today's tui through instead. A folder without tui/ (left by an older run) is rebuilt."""
+    tree = CACHE / "trees" / commit[:12]
+    if (tree / "tui").is_dir():
+        return tree
+    tree.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=tree.parent, prefix=f".{commit[:12]}-") as temporary:
+        unpacked = Path(temporary) / "tree"
+        unpacked.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", commit, "tui", "context.toml", "skills"],
+            capture_output=True,
+        )
+        if archive.returncode != 0:
+            raise SystemExit(
+                f"make learn needs the full git history: `git archive {commit[:12]}` failed "
+                f"({archive.stderr.decode(errors='replace').strip()}); run `git fetch "
+                "--unshallow` in a shallow clone"
+            )
+        subprocess.run(["tar", "-x", "-C", str(unpacked)], input=archive.stdout, check=True)
+        if not (unpacked / "tui").is_dir():
+            raise SystemExit(f"the tree of {commit[:12]} has no tui/: {tree} not written")
+        if tree.exists():
+            shutil.rmtree(tree)  # an incomplete folder an older run left
+        unpacked.rename(tree)
+    return tree
 
 
 def build(splits: Sequence[str] = DEVELOPMENT) -> list[Row]:

@@ -158,6 +158,8 @@ def minutes_after_name(
             return None
         gap = scanner.text[name.end : minutes.start()]
         trained = _joined_activities(name.code).match(gap)
+        if _names_a_test().match(gap, trained.end() if trained else 0):
+            return None  # "Gait/walk test 6 min, 320 m": the activity names a test, no service
         gap = gap[trained.end() :] if trained else gap
         if _ASIDE_CLOSES.match(gap) and _ASIDE_OPENS.search(
             scanner.text, max(0, name.start - 16), name.start
@@ -207,6 +209,17 @@ def _joined_activities(code: str) -> re.Pattern[str]:
     activity = rf"(?:{either(re.escape(str(word)) for word in words)})(?:[ \t]+training)?\b"
     joint = r"[ \t]*(?:/|&|\+|and\b)[ \t]*"
     return re.compile(rf"(?:{joint}{activity})+", re.IGNORECASE)
+
+
+@cache
+def _names_a_test() -> re.Pattern[str]:
+    """A test's noun right after a service's name or the activity joined to it ("gait/walk
+    test", "gait & stair testing", billing.toml [trained_activities] tests): the words name
+    a test of the activity, whose minutes are its length, not a service's."""
+    words = billing_section("trained_activities").get("tests", ())
+    return re.compile(
+        rf"[ \t]*(?:{either(re.escape(str(word)) for word in words)})\b", re.IGNORECASE
+    )
 
 
 _JOINED = re.compile(r"[ \t]*(?:and|&|\+|/|plus)[ \t]*", re.IGNORECASE)
