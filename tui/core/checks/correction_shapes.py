@@ -17,7 +17,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.measures.legends import legend_words
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, whole_words
 
 # A value as a correction writes it: a number, maybe a score's denominator, maybe a unit.
 VALUE = (
@@ -43,7 +43,7 @@ def _words() -> dict[str, list[str]]:
 @cache
 def cues() -> re.Pattern[str]:
     """A word that says its line corrects the record ("Correction:", "entered in error")."""
-    return re.compile(rf"(?<![\w-])(?:{either(_words()['cues'])})(?![\w-])", re.IGNORECASE)
+    return whole_words(_words()["cues"])
 
 
 @cache

@@ -18,7 +18,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.measures import labels
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.scan import Scanner
 
 _MIN_DIGITS = 2
@@ -46,13 +46,13 @@ def _not_angle() -> re.Pattern[str]:
     """A key naming what a joint lacks ("DIP flexion lag", "PIP flexion contracture"): its
     values are no motion's angle."""
     fragments = data_table("digit_rows").get("not_angles", ())
-    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+    return whole_words(fragments)
 
 
 @cache
 def _lag() -> re.Pattern[str]:
     fragments = data_table("digit_rows").get("lags", ())
-    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+    return whole_words(fragments)
 
 
 @cache

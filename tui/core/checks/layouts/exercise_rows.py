@@ -21,7 +21,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.measures import labels
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.scan import Scanner
 
 # An arc: two angles joined by a dash or "to" ("90-45", "30-0°", "0 to 60 deg"), or one angle
@@ -57,7 +57,7 @@ def _dose() -> re.Pattern[str]:
 @cache
 def _measured() -> re.Pattern[str]:
     fragments = data_table("exercise_rows").get("measured", ())
-    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+    return whole_words(fragments)
 
 
 @cache

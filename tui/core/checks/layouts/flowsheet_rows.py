@@ -13,7 +13,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.layouts.row_numbers import row_number_spans
 from tui.core.checks.measures import labels
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -66,7 +66,7 @@ _KEY_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?")
 @cache
 def _rating_word() -> re.Pattern[str]:
     fragments = data_table("pain_fields").get("rating_words", ())
-    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+    return whole_words(fragments)
 
 
 @cache
@@ -104,7 +104,7 @@ def _read_keyed_rating(scanner: Scanner, facts: list[Fact], start: int, after: i
 @cache
 def _field_words(name: str) -> re.Pattern[str]:
     fragments = data_table("pain_fields").get(name, ())
-    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+    return whole_words(fragments)
 
 
 def _says_goal(what: str) -> bool:

@@ -23,7 +23,7 @@ from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.legends import legend_words
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import Led, led, words
 from tui.core.checks.text.scan import Scanner
 
@@ -149,7 +149,7 @@ def _led(fragments: tuple[str, ...]) -> Led:
 
 def _whole(fragments: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the fragments as a whole word or phrase."""
-    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+    return whole_words(fragments)
 
 
 def block_asked(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:

@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.scan import Scanner
 
 _DATA = files("tui.core") / "data" / "measures.toml"
@@ -30,7 +30,7 @@ def _methods() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("direct_measures", {})
 
     def named(key: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w-])(?:{either(data.get(key, ()))})(?![\w-])", re.IGNORECASE)
+        return whole_words(data.get(key, ()))
 
     return named("methods"), named("fractions")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -13,3 +14,9 @@ def either(fragments: Iterable[str]) -> str:
     """ "(?:a)|(?:b)" for the fragments, or a pattern that never matches when there are none
     (an empty alternation would match everywhere)."""
     return "|".join(f"(?:{fragment})" for fragment in fragments) or NEVER
+
+
+def whole_words(fragments: Iterable[str]) -> re.Pattern[str]:
+    """Any of the fragments as a whole word, in any case: no letter, digit, underscore or hyphen
+    joined to either end (so "lag" is not found in "flagged" or "lag-time")."""
+    return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
