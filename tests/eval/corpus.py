@@ -41,6 +41,11 @@ heldout20 (the plain middle of practice beside lymphedema landmarks, a driver re
 transtibial prosthetic training, a cardiac rehab stage log, LSVT BIG, a concussion return-to-school
 plan, early-intervention feeding, a paged EHR export, self-correcting dictation and a missed-visit
 addendum) is the next round's blind set.
+heldout21 (the plain middle of practice beside lymphedema surveillance by bioimpedance, an aquatic
+session log, a wheelchair skills test, a VNG summary, an ergonomic job-site analysis, a polytrauma
+inpatient note, a group class roster, pediatric feeding, a pre-prosthetic visit, a telehealth form
+exported from PDF, a struck-through note with a late-entry addendum and a table with merged
+headers) is the next round's blind set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -76,6 +81,7 @@ SPLITS = (
     "heldout18",
     "heldout19",
     "heldout20",
+    "heldout21",
 )
 
 
