@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import vocabulary
+from tui.core.checks.tables import one_joint_motions, vocabulary
 from tui.core.checks.text.lexicon import SIDE_NAMES
 
 _NOISE = re.compile(
@@ -53,6 +53,7 @@ def _lexicon() -> dict[str, tuple[str, str]]:
         ("joint", vocab.joints),
         ("motion", vocab.motions),
         ("side", _SIDES),
+        ("side", vocab.limb_sides),
         ("mode", _MODES),
     ):
         for phrase, name in mapping.items():
@@ -102,6 +103,16 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
         else:
             index += 1
     return found
+
+
+def lexicon_phrases() -> tuple[str, ...]:
+    """Every side, limb, joint, motion, muscle and mode phrase the labels know (lower case)."""
+    return tuple(_lexicon())
+
+
+def one_joint_of(motion: str) -> str:
+    """The joint a motion of one joint only belongs to ("dorsiflexion" -> "ankle"), else ""."""
+    return one_joint_motions().get(motion, "")
 
 
 def side_name(word: str) -> str:

@@ -21,6 +21,7 @@ side words are attribution's (measures.toml [attribution] side_after).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -260,7 +261,17 @@ def position(
         names = _heading(text, line[0], member.size)
     if names is None or len(names) != member.size:
         return Position()
-    return _named(names[member.index if index is None else index])
+    return _named_among(names, member.index if index is None else index)
+
+
+def _named_among(names: list[str], index: int) -> Position:
+    """What the legend's item at `index` names, read in its legend's order: of two items of a
+    later time ("IE / re-eval / today", "then / 4 wk / now"), only the last is this visit's,
+    the ones before it are earlier visits."""
+    named = _named(names[index])
+    if named.prior is False and any(_named(item).prior is False for item in names[index + 1 :]):
+        return dataclasses.replace(named, prior=True)
+    return named
 
 
 _LETTER = re.compile(r"[A-Za-z]")
