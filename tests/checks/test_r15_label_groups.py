@@ -94,3 +94,26 @@ def test_a_heading_with_a_pair_of_sides_is_a_legend_not_a_side_heading() -> None
     text = "AROM, L / R:\n- Flexion 132° / 170°\n"
     assert one_fact(text, "rom", 132).label.split()[0] == "L"
     assert one_fact(text, "rom", 170).label.split()[0] == "R"
+
+
+def test_a_limb_after_a_joints_values_names_the_whole_limb() -> None:
+    """The limb's value takes no joint or motion from the clause before it."""
+    label = one_fact("RLE: hip flex 4/5, knee ext 4+/5; LLE 5/5.\n", "mmt", "5").label
+    assert label.split()[0] == "L" and "knee" not in label and "extension" not in label
+
+
+def test_a_heading_above_a_markdown_table_names_its_rows() -> None:
+    text = "### Right knee\n| Motion | AROM |\n|---|---|\n| Flexion | 118° |\n"
+    assert one_fact(text, "rom", 118).label.startswith("R knee flexion")
+
+
+def test_an_interval_before_this_visit_in_a_legend_is_an_earlier_visit() -> None:
+    text = "Shoulder flex R (IE | 6 wk | now): 70° | 112° | 141°\n"
+    earlier = {fact.value: "(previous)" in fact.label for fact in facts_in(text, "rom")}
+    assert earlier == {70: True, 112: True, 141: False}
+
+
+def test_intervals_alone_in_a_legend_name_no_time() -> None:
+    """The twin: with no item of this visit after them, intervals say nothing of when."""
+    text = "Shoulder flex R (wk 2 / wk 4): 70° / 112°\n"
+    assert all("(previous)" not in fact.label for fact in facts_in(text, "rom"))

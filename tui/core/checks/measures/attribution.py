@@ -425,6 +425,11 @@ def _parts(window: str) -> labels.Parts:
     side = last.get("side")
     if side is not None and _pair_at(window, side[0]):
         last.pop("side")
+    elif side is not None and labels.limb_at(window, side[0]):
+        # "hip flex 4/5, knee ext 4+/5; LLE 5/5": the limb after them is the whole limb's value
+        for part in ("joint", "motion", "muscle"):
+            if part in last and last[part][0] < side[0]:
+                last.pop(part)
     _drop_other_naming(window, last)
     return labels.Parts(**{part: name for part, (_, name) in last.items()})
 

@@ -105,6 +105,19 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
+@cache
+def _limb() -> re.Pattern[str]:
+    phrases = sorted(vocabulary().limb_sides, key=len, reverse=True)
+    alternatives = "|".join(r"[ \t]+".join(map(re.escape, p.split(" "))) for p in phrases)
+    return re.compile(rf"(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def limb_at(text: str, position: int) -> bool:
+    """A limb named with its side ("LLE", "R UE") starts at `position` of `text`: it names the
+    whole limb, so no joint or motion written before it is its value's."""
+    return _limb().match(text, position) is not None
+
+
 def lexicon_phrases() -> tuple[str, ...]:
     """Every side, limb, joint, motion, muscle and mode phrase the labels know (lower case)."""
     return tuple(_lexicon())

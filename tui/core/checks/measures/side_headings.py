@@ -21,7 +21,6 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.legends import legend_words
-from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.text.scan import Scanner
 
 _LINES_BACK = 12
@@ -47,17 +46,16 @@ class _Heading:
 def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Give each measured value with no side of its own the side (and the joint, when it names
     none) of the heading line its block stands under."""
-    text = scanner.text
+    # the note as written: a Markdown table is read as sentences, but its heading stands right
+    # above its rows only in the original
+    text = scanner.norm.original
     for index, fact in enumerate(facts):
         if fact.kind not in _SIDED_KINDS:
             continue
         parts = labels.parts_of(fact.label)
         if parts.side:
             continue
-        start = normalised(scanner, fact.span[0])
-        if start is None:
-            continue
-        heading = _heading_above(text, scanner.line(start)[0])
+        heading = _heading_above(text, text.rfind("\n", 0, fact.span[0]) + 1)
         if heading is None or parts.joint in _midline() or _other_joint(heading, parts.joint):
             continue
         joint = heading.joint if heading.joint and not parts.joint else ""
@@ -83,6 +81,12 @@ def _heading_above(text: str, line_start: int) -> _Heading | None:
             return None
         position = above
     return None
+
+
+def names_side(line: str) -> bool:
+    """A line that is a side heading ("Left hand:", "RUE", "### R shoulder"): the offline
+    drafter keeps it over its rows, whose side it is."""
+    return _heading_of(line) is not None
 
 
 @cache
