@@ -117,3 +117,9 @@ def test_intervals_alone_in_a_legend_name_no_time() -> None:
     """The twin: with no item of this visit after them, intervals say nothing of when."""
     text = "Shoulder flex R (wk 2 / wk 4): 70° / 112°\n"
     assert all("(previous)" not in fact.label for fact in facts_in(text, "rom"))
+
+
+def test_a_limb_word_in_title_case_is_a_name() -> None:
+    """The twin: "Rue" is a person; "RUE" and "rue" are the right arm."""
+    assert one_fact("Rue 4/5 per her mother.\n", "mmt", "4").label.split()[0] != "R"
+    assert one_fact("rue 4/5\n", "mmt", "4").label.split()[0] == "R"

@@ -96,6 +96,8 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
             if len(words) > 1 and words[0][1] not in openers[len(words)]:
                 continue  # no phrase of that many words starts with this word
             hit = table.get(" ".join(word for _, word in words))
+            if hit is not None and len(words) == 1 and _a_name(text, tokens[index][0], words[0][1]):
+                hit = None
             if hit is not None:
                 found.append((tokens[index][0], hit[0], hit[1]))
                 index += size
@@ -103,6 +105,16 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
         else:
             index += 1
     return found
+
+
+def _a_name(text: str, position: int, word: str) -> bool:
+    """A limb written as one word in title case ("Rue") is a person's name: clinicians write
+    the limb in capitals or lower case ("RUE", "rue")."""
+    return (
+        word in vocabulary().limb_sides
+        and text[position].isupper()
+        and text[position + 1 : position + len(word)].islower()
+    )
 
 
 @cache

@@ -8,15 +8,15 @@ measured ("ROM", "strength": legends.toml side_heading_words), and it names one 
 of sides, "L / R", is a legend naming each value's, legends.py). The
 block stops at a blank line, at another heading line (anything ending with a colon) and at a line
 that opens with a side of its own ("R knee flex 120" starts a sided list, not the heading's).
-A value's own side always wins. Each fact looks up at most `_LINES_BACK` lines, so the pass is
-linear in the note's length.
+A value's own side always wins. Each fact looks up at most `_LINES_BACK` lines of at most `_LINE_MOST` characters, so the
+pass is linear in the note's length.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
@@ -24,6 +24,7 @@ from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.scan import Scanner
 
 _LINES_BACK = 12
+_LINE_MOST = 300
 # Measured kinds a limb's heading names; a pain rating or a named test has no side of a block.
 _SIDED_KINDS = frozenset({"rom", "mmt", "strength", "girth", "other"})
 _DIGIT = re.compile(r"\d")
@@ -55,7 +56,10 @@ def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         parts = labels.parts_of(fact.label)
         if parts.side:
             continue
-        heading = _heading_above(text, text.rfind("\n", 0, fact.span[0]) + 1)
+        line_start = _line_start(text, fact.span[0])
+        if line_start is None:
+            continue
+        heading = _heading_above(text, line_start)
         if heading is None or parts.joint in _midline() or _other_joint(heading, parts.joint):
             continue
         joint = heading.joint if heading.joint and not parts.joint else ""
@@ -70,7 +74,9 @@ def _heading_above(text: str, line_start: int) -> _Heading | None:
     for _ in range(_LINES_BACK):
         if position <= 0:
             return None
-        above = text.rfind("\n", 0, position - 1) + 1
+        above = _line_start(text, position - 1)
+        if above is None:
+            return None  # a line longer than any block's row
         line = text[above : position - 1]
         if not line.strip():
             return None
@@ -89,11 +95,22 @@ def names_side(line: str) -> bool:
     return _heading_of(line) is not None
 
 
+def _line_start(text: str, position: int) -> int | None:
+    """Where the line holding `position` starts, looked for at most `_LINE_MOST` characters
+    back (a longer line is no row of a heading's block): each fact costs a bounded search."""
+    low = max(0, position - _LINE_MOST)
+    found = text.rfind("\n", low, position)
+    if found < 0:
+        return 0 if low == 0 else None
+    return found + 1
+
+
 @cache
 def _heading_words() -> frozenset[str]:
     return frozenset(word.lower() for word in legend_words().get("side_heading_words", ()))
 
 
+@lru_cache(maxsize=4096)
 def _heading_of(line: str) -> _Heading | None:
     """The side and joint a heading line names, when the line is a heading: no digit, and every
     word a side, a limb, a joint, a motion or a heading word."""
