@@ -8,8 +8,8 @@ measured ("ROM", "strength": legends.toml side_heading_words), and it names one 
 of sides, "L / R", is a legend naming each value's, legends.py). The
 block stops at a blank line, at another heading line (anything ending with a colon) and at a line
 that opens with a side of its own ("R knee flex 120" starts a sided list, not the heading's).
-A value's own side always wins. Each fact looks up at most `_LINES_BACK` lines of at most `_LINE_MOST` characters, so the
-pass is linear in the note's length.
+A value's own side always wins. Each fact looks up at most `_LINES_BACK` lines of at most
+`_LINE_MOST` characters, so the pass is linear in the note's length.
 """
 
 from __future__ import annotations
