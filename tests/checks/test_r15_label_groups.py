@@ -123,3 +123,27 @@ def test_a_limb_word_in_title_case_is_a_name() -> None:
     """The twin: "Rue" is a person; "RUE" and "rue" are the right arm."""
     assert one_fact("Rue 4/5 per her mother.\n", "mmt", "4").label.split()[0] != "R"
     assert one_fact("rue 4/5\n", "mmt", "4").label.split()[0] == "R"
+
+
+def test_a_capital_b_opening_its_clause_before_a_joint_is_both_sides() -> None:
+    for text in ("B knees: flex 125°.\n", "- B shoulders flex 125°\n"):
+        label = one_fact(text, "rom", 125).label
+        assert "bilateral" in label and label.split()[0] not in ("R", "L")
+
+
+def test_a_b_that_ends_a_name_or_grades_is_no_side() -> None:
+    """The twins: "Plan B knee flex" and "Grade B, knee flex" name no side."""
+    assert "bilateral" not in one_fact("Plan B knee flex 90°\n", "rom", 90).label
+    assert "bilateral" not in one_fact("Grade B, knee flex 100°\n", "rom", 100).label
+
+
+def test_a_latin_side_before_a_value_is_its_side() -> None:
+    text = "Hip IR dx 30°, sin 22°.\n"
+    assert one_fact(text, "rom", 30).label.split()[0] == "R"
+    assert one_fact(text, "rom", 22).label.split()[0] == "L"
+
+
+def test_a_diagnosis_written_dx_is_no_side() -> None:
+    """The twin: "dx" before words, not a value, names no side."""
+    label = one_fact("Knee dx with OA in 2060, flex 100°.\n", "rom", 100).label
+    assert "R" not in label.split()

@@ -94,6 +94,7 @@ class Vocabulary:
     mmt_suffixes: Mapping[str, str]
     plain_language: Mapping[str, str] = field(default_factory=dict)
     limb_sides: Mapping[str, str] = field(default_factory=dict)
+    latin_sides: Mapping[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -235,6 +236,7 @@ def vocabulary() -> Vocabulary:
         mmt_suffixes=_str_map(data.get("mmt", {}).get("suffix_words")),
         plain_language=_str_map(data.get("plain_language")),
         limb_sides=_str_map(rom.get("limb_sides")),
+        latin_sides=_str_map(rom.get("latin_sides")),
     )
 
 

@@ -98,6 +98,10 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
             hit = table.get(" ".join(word for _, word in words))
             if hit is not None and len(words) == 1 and _a_name(text, tokens[index][0], words[0][1]):
                 hit = None
+            if hit is None and len(words) == 1 and _both_before_joint(text, tokens, index):
+                hit = ("side", "bilateral")
+            if hit is None and len(words) == 1:
+                hit = _latin_side(text, *tokens[index])
             if hit is not None:
                 found.append((tokens[index][0], hit[0], hit[1]))
                 index += size
@@ -105,6 +109,39 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
         else:
             index += 1
     return found
+
+
+def _both_before_joint(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
+    """A capital "B" opening its clause straight before a joint ("B knees", "- B shoulders") is
+    both sides; alone, after a word ("Plan B knee"), or before any other word ("Grade B"), it
+    names nothing."""
+    position, word = tokens[index]
+    if word != "b" or text[position] != "B" or index + 1 == len(tokens):
+        return False
+    after, following = tokens[index + 1]
+    if text[position + 1 : after].strip(" \t") or text[position + 1 : after] == "":
+        return False
+    before = text[max(0, position - 3) : position].rstrip(" \t")
+    if before and before[-1] not in _CLAUSE_OPENERS:
+        return False  # "Plan B knee flex 90": the B ends a name, it opens no clause
+    return _lexicon().get(following, ("", ""))[0] == "joint"
+
+
+# What may stand before a "B" that opens a clause: a line's start, a bullet, a clause mark.
+_CLAUSE_OPENERS = frozenset("\n,;:(-*\u2022|.")
+
+
+# A value straight after a word: its colon, a sign and its first digit ("dx 30", "sin: -5"), or
+# the end of the words read before the value being labelled.
+_VALUE_NEXT = re.compile(r"[ \t]*:?[ \t]*(?:[-+~]?\d|$)")
+
+
+def _latin_side(text: str, position: int, word: str) -> tuple[str, str] | None:
+    """A side written the Latin way ("dx", "sin"), read only straight before a value."""
+    side = vocabulary().latin_sides.get(word)
+    if side is None or not _VALUE_NEXT.match(text, position + len(word)):
+        return None
+    return ("side", side)
 
 
 def _a_name(text: str, position: int, word: str) -> bool:

@@ -31,11 +31,8 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+")
 # Bullets, Markdown heading and emphasis marks around a heading line, and its closing colon.
 _DRESSING = re.compile(r"^[\s#*>\-\u2022_|]+|[\s*_:|\-\u2013]+$")
-# A line that opens with a side of its own ("R knee flex 120", "- Lt: 4/5").
-_SIDED_OPENING = re.compile(
-    r"^[\s\-*\u2022>]*(?:R|L|rt|lt|right|left|bilat\w*|RUE|LUE|RLE|LLE|BUE|BLE)(?![A-Za-z0-9/])",
-    re.IGNORECASE,
-)
+# Bullets and marks before a line's first word.
+_OPENING = re.compile(r"[\s\-*\u2022>|]*")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,7 +80,7 @@ def _heading_above(text: str, line_start: int) -> _Heading | None:
         heading = _heading_of(line)
         if heading is not None:
             return heading
-        if line.rstrip().endswith(":") or _SIDED_OPENING.match(line):
+        if line.rstrip().endswith(":") or _opens_with_side(line):
             return None
         position = above
     return None
@@ -93,6 +90,15 @@ def names_side(line: str) -> bool:
     """A line that is a side heading ("Left hand:", "RUE", "### R shoulder"): the offline
     drafter keeps it over its rows, whose side it is."""
     return _heading_of(line) is not None
+
+
+def _opens_with_side(line: str) -> bool:
+    """The line's first word is a side or a limb with its side ("R knee flex 120", "- Lt: 4/5",
+    "LLE 4/5"): it starts a sided list of its own, not a row of the heading's block."""
+    first = _OPENING.match(line)
+    start = first.end() if first else 0
+    found = labels.mentions(line[start : start + 12])
+    return bool(found) and found[0][0] == 0 and found[0][1] == "side"
 
 
 def _line_start(text: str, position: int) -> int | None:
