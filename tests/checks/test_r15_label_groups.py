@@ -147,3 +147,14 @@ def test_a_diagnosis_written_dx_is_no_side() -> None:
     """The twin: "dx" before words, not a value, names no side."""
     label = one_fact("Knee dx with OA in 2060, flex 100°.\n", "rom", 100).label
     assert "R" not in label.split()
+
+
+def test_a_side_after_a_hands_dominance_is_the_values() -> None:
+    text = "Grip 22 kg non-dom L, 30 kg dom R\n"
+    assert one_fact(text, "strength", 22).label.split()[0] == "L"
+    assert one_fact(text, "strength", 30).label.split()[0] == "R"
+
+
+def test_dominance_without_a_side_names_none() -> None:
+    """The twin: "dominant hand" names no side."""
+    assert one_fact("Grip 22 kg dominant hand.\n", "strength", 22).label == "grip"
