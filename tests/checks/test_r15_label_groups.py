@@ -158,3 +158,8 @@ def test_a_side_after_a_hands_dominance_is_the_values() -> None:
 def test_dominance_without_a_side_names_none() -> None:
     """The twin: "dominant hand" names no side."""
     assert one_fact("Grip 22 kg dominant hand.\n", "strength", 22).label == "grip"
+
+
+def test_a_plural_joint_is_no_joint_measured() -> None:
+    """The twin of "B knees": "Ankles 1+ pitting edema" grades an edema, it measures no ankle."""
+    assert facts_in("Ankles 1+ pitting edema bilat.\n", "rom") == []

@@ -124,7 +124,8 @@ def _both_before_joint(text: str, tokens: list[tuple[int, str]], index: int) -> 
     before = text[max(0, position - 3) : position].rstrip(" \t")
     if before and before[-1] not in _CLAUSE_OPENERS:
         return False  # "Plan B knee flex 90": the B ends a name, it opens no clause
-    return _lexicon().get(following, ("", ""))[0] == "joint"
+    # a joint written plural ("knees") names the joints, not a joint measured ("Ankles 1+ pitting")
+    return _lexicon().get(following.removesuffix("s"), ("", ""))[0] == "joint"
 
 
 # What may stand before a "B" that opens a clause: a line's start, a bullet, a clause mark.
