@@ -93,6 +93,8 @@ class Vocabulary:
     muscles: Mapping[str, str]
     mmt_suffixes: Mapping[str, str]
     plain_language: Mapping[str, str] = field(default_factory=dict)
+    limb_sides: Mapping[str, str] = field(default_factory=dict)
+    latin_sides: Mapping[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -233,6 +235,8 @@ def vocabulary() -> Vocabulary:
         muscles=_str_map(rom.get("muscles")),
         mmt_suffixes=_str_map(data.get("mmt", {}).get("suffix_words")),
         plain_language=_str_map(data.get("plain_language")),
+        limb_sides=_str_map(rom.get("limb_sides")),
+        latin_sides=_str_map(rom.get("latin_sides")),
     )
 
 

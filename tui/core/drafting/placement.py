@@ -23,6 +23,7 @@ from tui.core.checks.layouts.captions import caption_start, plain_caption
 from tui.core.checks.layouts.grids import grids
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
+from tui.core.checks.measures.side_headings import names_side
 from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.about_note import about_the_note
@@ -605,8 +606,9 @@ def split_items(
             topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
             block, block_label = topic, label.group("label")
-            if not topic and _names_columns(block_label):
-                # "Status at d/c vs IE:": which value is which in the rows under it
+            if not topic and (_names_columns(block_label) or names_side(block_label)):
+                # "Status at d/c vs IE:": which value is which in the rows under it; "Left
+                # hand:": whose values they are
                 items.append(Item(f"{block_label}:", columns=True))
             continue
         if heading and not whole:

@@ -9,9 +9,12 @@ words are read one way for every kind. Each fact is looked at once, at its own e
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import arrow_after, said_earlier_after
 from tui.core.checks.measures.labels import PREVIOUS, as_earlier, may_be_earlier
 from tui.core.checks.measures.listed_values import normalised
@@ -91,3 +94,33 @@ def mark_arrowed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             arrow_after(scanner, number.end()) or said_earlier_after(scanner.text, number.end())
         ):
             facts[index] = as_earlier(fact)
+    _sides_across_arrows(original, facts)
+
+
+# Between an earlier value and the later one an arrow leads to: its unit or scale, the arrow, and
+# nothing else ("95 -> ", "18 kg→", "4/10 => ").
+_ARROW_BETWEEN = re.compile(
+    r"[ \t]*(?:°|%|(?P<unit>[A-Za-z]{1,4})\.?|/[ \t]*\d+)?[ \t]*"
+    r"(?:-{1,2}>|=>|[\u2192\u21d2\u2794\u27f6])[ \t]*"
+)
+
+
+def _sides_across_arrows(original: str, facts: list[Fact]) -> None:
+    """An arrow joins two readings of one thing ("Knee flex 95 -> 110 L", "DF 2->9° (R)"): a
+    side written after the later value is the earlier value's too, when the earlier one has
+    none and only its unit and the arrow stand between them."""
+    starts = sorted((fact.span[0], index) for index, fact in enumerate(facts))
+    keys = [start for start, _ in starts]
+    for index, fact in enumerate(facts):
+        if PREVIOUS not in fact.label or labels.parts_of(fact.label).side:
+            continue
+        between = _ARROW_BETWEEN.match(original, fact.span[1])
+        if between is None or (between["unit"] and labels.side_name(between["unit"]) in "RL"):
+            continue
+        at = bisect.bisect_left(keys, between.end())
+        if at == len(keys) or keys[at] != between.end():
+            continue
+        later = facts[starts[at][1]]
+        side = labels.parts_of(later.label).side
+        if later.kind == fact.kind and side:
+            facts[index] = dataclasses.replace(fact, label=labels.join(side, fact.label))

@@ -101,6 +101,7 @@ def _cues() -> _Cues:
     timepoint = either(words.get("timepoint", ()))
     versus = either(words.get("versus", ()))
     side = either(words.get("side_after", ()))
+    handedness = either(words.get("handedness", ()))
     after = (*words.get("prior_after", ()), *legends.legend_words().get("earlier_after", ()))
     edge = r"(?<![\w-])"
     tail = r"(?![A-Za-z0-9])"
@@ -122,7 +123,8 @@ def _cues() -> _Cues:
             flags,
         ),
         side_after=re.compile(
-            rf"[ \t]*(?:\([ \t]*({side})[ \t]*\)|(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
+            rf"[ \t]*(?:(?:{handedness})[ \t]+)?"
+            rf"(?:\([ \t]*({side})[ \t]*\)|(?:on the[ \t]+|to the[ \t]+)?({side}){tail}"
             rf"(?:[ \t]+side\b|(?P<limb>{_placed_limb()}))?)"
             rf"(?=[ \t]*(?:[,;.)(\]]|$|\n|and\b|vs\b|versus\b|with\b|w/|{_SLASH}))",
             flags | re.MULTILINE,
@@ -425,6 +427,11 @@ def _parts(window: str) -> labels.Parts:
     side = last.get("side")
     if side is not None and _pair_at(window, side[0]):
         last.pop("side")
+    elif side is not None and labels.limb_at(window, side[0]):
+        # "hip flex 4/5, knee ext 4+/5; LLE 5/5": the limb after them is the whole limb's value
+        for part in ("joint", "motion", "muscle"):
+            if part in last and last[part][0] < side[0]:
+                last.pop(part)
     _drop_other_naming(window, last)
     return labels.Parts(**{part: name for part, (_, name) in last.items()})
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import vocabulary
+from tui.core.checks.tables import one_joint_motions, vocabulary
 from tui.core.checks.text.lexicon import SIDE_NAMES
 
 _NOISE = re.compile(
@@ -53,6 +53,7 @@ def _lexicon() -> dict[str, tuple[str, str]]:
         ("joint", vocab.joints),
         ("motion", vocab.motions),
         ("side", _SIDES),
+        ("side", vocab.limb_sides),
         ("mode", _MODES),
     ):
         for phrase, name in mapping.items():
@@ -95,6 +96,12 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
             if len(words) > 1 and words[0][1] not in openers[len(words)]:
                 continue  # no phrase of that many words starts with this word
             hit = table.get(" ".join(word for _, word in words))
+            if hit is not None and len(words) == 1 and _a_name(text, tokens[index][0], words[0][1]):
+                hit = None
+            if hit is None and len(words) == 1 and _both_before_joint(text, tokens, index):
+                hit = ("side", "bilateral")
+            if hit is None and len(words) == 1:
+                hit = _latin_side(text, *tokens[index])
             if hit is not None:
                 found.append((tokens[index][0], hit[0], hit[1]))
                 index += size
@@ -102,6 +109,73 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
         else:
             index += 1
     return found
+
+
+def _both_before_joint(text: str, tokens: list[tuple[int, str]], index: int) -> bool:
+    """A capital "B" opening its clause straight before a joint ("B knees", "- B shoulders") is
+    both sides; alone, after a word ("Plan B knee"), or before any other word ("Grade B"), it
+    names nothing."""
+    position, word = tokens[index]
+    if word != "b" or text[position] != "B" or index + 1 == len(tokens):
+        return False
+    after, following = tokens[index + 1]
+    if text[position + 1 : after].strip(" \t") or text[position + 1 : after] == "":
+        return False
+    before = text[max(0, position - 3) : position].rstrip(" \t")
+    if before and before[-1] not in _CLAUSE_OPENERS:
+        return False  # "Plan B knee flex 90": the B ends a name, it opens no clause
+    # a joint written plural ("knees") names the joints, not a joint measured ("Ankles 1+ pitting")
+    return _lexicon().get(following.removesuffix("s"), ("", ""))[0] == "joint"
+
+
+# What may stand before a "B" that opens a clause: a line's start, a bullet, a clause mark.
+_CLAUSE_OPENERS = frozenset("\n,;:(-*\u2022|.")
+
+
+# A value straight after a word: its colon, a sign and its first digit ("dx 30", "sin: -5"), or
+# the end of the words read before the value being labelled.
+_VALUE_NEXT = re.compile(r"[ \t]*:?[ \t]*(?:[-+~]?\d|$)")
+
+
+def _latin_side(text: str, position: int, word: str) -> tuple[str, str] | None:
+    """A side written the Latin way ("dx", "sin"), read only straight before a value."""
+    side = vocabulary().latin_sides.get(word)
+    if side is None or not _VALUE_NEXT.match(text, position + len(word)):
+        return None
+    return ("side", side)
+
+
+def _a_name(text: str, position: int, word: str) -> bool:
+    """A limb written as one word in title case ("Rue") is a person's name: clinicians write
+    the limb in capitals or lower case ("RUE", "rue")."""
+    return (
+        word in vocabulary().limb_sides
+        and text[position].isupper()
+        and text[position + 1 : position + len(word)].islower()
+    )
+
+
+@cache
+def _limb() -> re.Pattern[str]:
+    phrases = sorted(vocabulary().limb_sides, key=len, reverse=True)
+    alternatives = "|".join(r"[ \t]+".join(map(re.escape, p.split(" "))) for p in phrases)
+    return re.compile(rf"(?:{alternatives})(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def limb_at(text: str, position: int) -> bool:
+    """A limb named with its side ("LLE", "R UE") starts at `position` of `text`: it names the
+    whole limb, so no joint or motion written before it is its value's."""
+    return _limb().match(text, position) is not None
+
+
+def lexicon_phrases() -> tuple[str, ...]:
+    """Every side, limb, joint, motion, muscle and mode phrase the labels know (lower case)."""
+    return tuple(_lexicon())
+
+
+def one_joint_of(motion: str) -> str:
+    """The joint a motion of one joint only belongs to ("dorsiflexion" -> "ankle"), else ""."""
+    return one_joint_motions().get(motion, "")
 
 
 def side_name(word: str) -> str:

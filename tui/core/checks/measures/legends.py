@@ -21,6 +21,7 @@ side words are attribution's (measures.toml [attribution] side_after).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -84,6 +85,7 @@ class _Words:
     target: re.Pattern[str]
     target_word: re.Pattern[str]
     side: re.Pattern[str]
+    interval: re.Pattern[str]
     legend: re.Pattern[str]
     legend_start: re.Pattern[str] | None
     item: re.Pattern[str]
@@ -118,7 +120,8 @@ def _words() -> _Words:
     target = either(data["target"])
     sides = either(attribution_words().get("side_after", ()))
     separator = either(data["separators"])
-    item = rf"(?:{sides}|{earlier}|{later}|{target})"
+    interval = either(data.get("intervals", ()))
+    item = rf"(?:{sides}|{earlier}|{later}|{target}|{interval})"
     # an item may say when ("today / at eval 11/28"): "at" before it, a date after it
     dated = rf"(?:(?:at|@)[ \t]+)?{item}(?:[ \t]+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?"
     edge, tail = r"(?<![\w/])", r"(?![\w/])"
@@ -130,6 +133,7 @@ def _words() -> _Words:
         target=re.compile(rf"(?:{target})", flags),
         target_word=re.compile(rf"(?<![\w-])(?:{target})(?![\w-])", flags),
         side=re.compile(rf"(?:{sides})", flags),
+        interval=re.compile(rf"(?:{interval})", flags),
         legend=re.compile(rf"{edge}{dated}(?:[ \t]*(?:{separator})[ \t]*{dated})+{tail}", flags),
         legend_start=None if _LOOKS_AHEAD.search(opening) else re.compile(f"(?={opening})", flags),
         item=re.compile(rf"(?<!\w){item}(?!\w)", flags),
@@ -260,7 +264,21 @@ def position(
         names = _heading(text, line[0], member.size)
     if names is None or len(names) != member.size:
         return Position()
-    return _named(names[member.index if index is None else index])
+    return _named_among(names, member.index if index is None else index)
+
+
+def _named_among(names: list[str], index: int) -> Position:
+    """What the legend's item at `index` names, read in its legend's order: of two items of a
+    later time ("IE / re-eval / today"), only the last is this visit's, the ones before it are
+    earlier visits; an interval before one ("IE | 6 wk | now") is an earlier visit too, and
+    names no time on its own."""
+    named = _named(names[index])
+    undated = named.prior is None and _words().interval.fullmatch(names[index]) is not None
+    if (named.prior is False or undated) and any(
+        _named(item).prior is False for item in names[index + 1 :]
+    ):
+        return dataclasses.replace(named, prior=True)
+    return named
 
 
 _LETTER = re.compile(r"[A-Za-z]")
