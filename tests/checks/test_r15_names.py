@@ -20,3 +20,28 @@ def test_faces_as_a_word_or_another_scale_stays_what_it_is() -> None:
     assert ("pain", 30) not in _read("Faces the wall for 30 s standing balance.\n")
     assert ("pain", 2) not in _read("Pt faces 2 steps to enter home.\n")
     assert _read("FLACC 3/10 during ROM.\n") == [("pain", 3)]
+
+
+def test_a_part_out_of_ten_in_a_totals_bracket_is_no_pain() -> None:
+    found = _read("Fugl-Meyer UE total 38/66 (A 22/36, B wrist 4/10, C hand 8/14).\n")
+    assert ("pain", 4) not in found
+    assert ("pain", 6) not in _read("FMA-UE 44/66 (wrist 6/10, hand 9/14).\n")
+
+
+def test_a_rating_in_a_bracket_after_a_total_with_a_pain_word_or_alone_stays_pain() -> None:
+    assert ("pain", 4) in _read("Berg 41/56 (pain 4/10 during standing).\n")
+    assert ("pain", 4) in _read("LEFS 38/80 (4/10 pain with stairs).\n")
+    assert ("pain", 6) in _read("Pain 3/10 (was 6/10 at eval).\n")
+
+
+def test_the_score_said_before_the_next_name_is_that_names() -> None:
+    found = extract_facts("Pt scored 18 on the Tinetti and 9/24 on the DGI.\n")
+    assert [(f.measure, f.value) for f in found] == [("Tinetti", 18), ("DGI", 9)]
+    found = extract_facts("Scored 41 on the Berg and 12.4 s on the TUG.\n")
+    assert [(f.measure, f.value, f.unit) for f in found] == [("Berg", 41, None), ("TUG", 12.4, "s")]
+
+
+def test_a_rating_or_a_score_after_the_next_name_stays_where_it_was() -> None:
+    found = extract_facts("Berg 41/56 and DGI 14/24 today.\n")
+    assert [(f.measure, f.value) for f in found] == [("Berg", 41), ("DGI", 14)]
+    assert ("pain", 2) in _read("2/10 on the bike, 41 on the Berg.\n")
