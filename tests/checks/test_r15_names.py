@@ -45,3 +45,17 @@ def test_a_rating_or_a_score_after_the_next_name_stays_where_it_was() -> None:
     found = extract_facts("Berg 41/56 and DGI 14/24 today.\n")
     assert [(f.measure, f.value) for f in found] == [("Berg", 41), ("DGI", 14)]
     assert ("pain", 2) in _read("2/10 on the bike, 41 on the Berg.\n")
+
+
+def test_stroke_scales_by_long_name_and_acronym_with_their_parts() -> None:
+    line = "Motor Activity Log: Amount of Use 2.1 (pre 0.9), Quality of Movement 2.4.\n"
+    found = extract_facts(line)
+    assert [(f.measure, f.value) for f in found] == [("MAL", 2.1), ("MAL", 0.9), ("MAL", 2.4)]
+    found = extract_facts("modified Rankin Scale 3, NIH Stroke Scale 4.\n")
+    assert [(f.measure, f.value) for f in found] == [("mRS", 3), ("NIHSS", 4)]
+    assert [(f.measure, f.value) for f in extract_facts("TSK-11: 27\n")] == [("TSK", 27)]
+
+
+def test_a_value_outside_a_named_scales_range_is_none_of_its_scores() -> None:
+    assert [f.measure for f in extract_facts("mRS 14 days post stroke.\n")] == []
+    assert "TSK" not in [f.measure for f in extract_facts("TSK-11 down 7 points.\n")]
