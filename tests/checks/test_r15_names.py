@@ -59,3 +59,17 @@ def test_stroke_scales_by_long_name_and_acronym_with_their_parts() -> None:
 def test_a_value_outside_a_named_scales_range_is_none_of_its_scores() -> None:
     assert [f.measure for f in extract_facts("mRS 14 days post stroke.\n")] == []
     assert "TSK" not in [f.measure for f in extract_facts("TSK-11 down 7 points.\n")]
+
+
+def test_a_score_before_an_unlisted_name_keeps_its_earlier_score_after_up_from() -> None:
+    found = extract_facts("He scored 41 on the PEDI-CAT mobility domain, up from 33 at eval.\n")
+    assert [(f.value, "previous" in f.label) for f in found] == [(41, False), (33, True)]
+    found = extract_facts("Scored 22 on the SCAT, down from 30 last week.\n")
+    assert [f.value for f in found] == [22, 30]
+
+
+def test_from_a_time_or_a_span_after_the_comma_is_no_earlier_score() -> None:
+    assert [f.value for f in extract_facts("Scored 22 on the SCAT, from 8 am to noon.\n")] == [22]
+    found = extract_facts("He scored 12 on the PHQ-9, up from 5 to 6 hours sleep.\n")
+    assert [f.value for f in found] == [12]
+    assert [f.value for f in extract_facts("Scored 22 on the SCAT, 3 days post injury.\n")] == [22]
