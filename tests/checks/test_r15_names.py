@@ -73,3 +73,12 @@ def test_from_a_time_or_a_span_after_the_comma_is_no_earlier_score() -> None:
     found = extract_facts("He scored 12 on the PHQ-9, up from 5 to 6 hours sleep.\n")
     assert [f.value for f in found] == [12]
     assert [f.value for f in extract_facts("Scored 22 on the SCAT, 3 days post injury.\n")] == [22]
+
+
+def test_a_pegboard_count_per_hand_is_its_score() -> None:
+    found = extract_facts("Purdue Pegboard R hand 4 pins.\n")
+    assert [(f.measure, f.value) for f in found] == [("Purdue Pegboard", 4)]
+
+
+def test_the_university_is_no_pegboard() -> None:
+    assert extract_facts("Student at Purdue 2 yrs, plays club soccer.\n") == []
