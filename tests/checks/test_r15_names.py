@@ -82,3 +82,15 @@ def test_a_pegboard_count_per_hand_is_its_score() -> None:
 
 def test_the_university_is_no_pegboard() -> None:
     assert extract_facts("Student at Purdue 2 yrs, plays club soccer.\n") == []
+
+
+def test_a_lab_value_is_no_instrument_and_no_item_of_the_score_before_it() -> None:
+    assert extract_facts("CBG 142 pre-session, FSBS 88 post.\n") == []
+    assert [(f.measure, f.value) for f in extract_facts("PHQ-9 12, FBG 110.\n")] == [("PHQ-9", 12)]
+
+
+def test_an_instruments_item_after_its_score_is_still_read() -> None:
+    found = extract_facts("FOTO 54, lumbar FS 48.\n")
+    assert [f.value for f in found][:1] == [54]
+    found = extract_facts("Tinetti 20/28 (balance 11/16, gait 9/12).\n")
+    assert [f.value for f in found] == [20, 11, 9]

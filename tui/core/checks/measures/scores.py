@@ -46,6 +46,7 @@ from tui.core.checks.tables import (
     MeasureDef,
     instrument_words,
     item_stop_words,
+    lab_values,
     lower_case_units,
     not_instruments,
     not_measurement_words,
@@ -815,7 +816,7 @@ def _stops_items(word: str) -> bool:
     folded = word.lower().strip("'")
     if word.isupper() and folded in lower_case_units():
         return False
-    return folded in item_stop_words()
+    return folded in item_stop_words() or word.upper() in lab_values()
 
 
 # An item's code before its name ("GG0170B Sit to lying" after the name "GG"): not the name.
