@@ -32,6 +32,8 @@ def test_a_rating_in_a_bracket_after_a_total_with_a_pain_word_or_alone_stays_pai
     assert ("pain", 4) in _read("Berg 41/56 (pain 4/10 during standing).\n")
     assert ("pain", 4) in _read("LEFS 38/80 (4/10 pain with stairs).\n")
     assert ("pain", 6) in _read("Pain 3/10 (was 6/10 at eval).\n")
+    assert ("pain", 7) in _read("L calf 2/10 (was 7/10 leg at IE 1/9/30).\n")
+    assert ("pain", 5) in _read("ODI 22/50 (pain 5/10 on 3/4/69).\n")
 
 
 def test_the_score_said_before_the_next_name_is_that_names() -> None:

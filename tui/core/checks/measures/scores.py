@@ -1204,8 +1204,8 @@ _WORDS_AFTER = re.compile(r"[ \t]*([A-Za-z][\w/]*(?:[ \t]+[A-Za-z]+)?)")
 # A score over its maximum, then a bracket opening on its parts, each a score over its own
 # maximum ("total 38/66 (A 22/36, B wrist 4/10, C hand 8/14)"): a part scored out of 10 is
 # that part's score, not a pain rating.
-_TOTAL_OPENS = re.compile(r"\d(?:\.\d+)?[ \t]*/[ \t]*\d{1,3}[ \t]*\([^()\n]*\Z")
-_PART_SCORE = re.compile(r"\d(?:\.\d+)?[ \t]*/[ \t]*(\d{1,3})(?![\d.])")
+_TOTAL_OPENS = re.compile(r"\d(?:\.\d+)?[ \t]*/[ \t]*(?!10(?!\d))\d{1,3}[ \t]*\([^()\n]*\Z")
+_PART_SCORE = re.compile(r"(?<![\d/.])\d(?:\.\d+)?[ \t]*/[ \t]*(\d{1,3})(?![\d./])")
 _PARTS_REACH = 120
 
 
