@@ -249,9 +249,20 @@ def plain_language_swaps() -> dict[str, str]:
 def not_instruments() -> frozenset[str]:
     """Abbreviations that look like instrument names but are not (measures.toml)."""
     data = _load("measures.toml")
-    return frozenset(
-        name.upper() for name in _strs(data.get("instruments", {}).get("not_instruments"))
+    return (
+        frozenset(
+            name.upper() for name in _strs(data.get("instruments", {}).get("not_instruments"))
+        )
+        | lab_values()
     )
+
+
+@cache
+def lab_values() -> frozenset[str]:
+    """Abbreviations of laboratory and bedside values (measures.toml): no instrument, and no
+    item of the instrument scored before them."""
+    data = _load("measures.toml")
+    return frozenset(name.upper() for name in _strs(data.get("instruments", {}).get("lab_values")))
 
 
 @cache

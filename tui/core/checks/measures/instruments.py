@@ -247,6 +247,14 @@ def _heard_right(facts: list[Fact], since: int) -> None:
 
 
 _CLAUSE_END = re.compile(r"[;,]")
+# A comma, then the score's change from an earlier one ("41 on the PEDI-CAT, up from 33 at
+# eval"): the clause goes on to that earlier score, as it does after a listed name.
+_FROM_EARLIER = re.compile(
+    r",[ \t]*(?:(?:up|down|improved|increased|decreased|improving|rising|dropping)[ \t]+)?"
+    r"from[ \t]+(?=\d{1,3}(?:\.\d+)?(?:[ \t]*/[ \t]*\d{1,3}|%)?[ \t]*"
+    r"(?:[.,;()\n]|$|(?:at|on|in|last|prior|previously|since|when)\b))",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _read_before_name(
@@ -262,6 +270,8 @@ def _read_before_name(
     # semicolon the numbers are another thing's ("3/4 on the scale; pulse ... 84")
     end, limit = after
     clause = _CLAUSE_END.search(scanner.text, end, limit)
+    if clause is not None and _FROM_EARLIER.match(scanner.text, clause.start(), limit):
+        clause = _CLAUSE_END.search(scanner.text, clause.end(), limit)
     read_scores(scanner, facts, measure, end, clause.start() if clause else limit)
 
 

@@ -46,6 +46,7 @@ from tui.core.checks.tables import (
     MeasureDef,
     instrument_words,
     item_stop_words,
+    lab_values,
     lower_case_units,
     not_instruments,
     not_measurement_words,
@@ -139,6 +140,7 @@ _MMT_BARE = re.compile(
 BEFORE_NAME = re.compile(
     r"(?<![\w./])(?<!item )(?<!items )(?<!question )(?<!level )(?<!stage )(?<!step )(?<!#)"
     r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
+    r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps)\b)?"
     r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
 )
 _BEFORE_REACH = 20
@@ -161,7 +163,11 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             continue
         _score_before(scanner, facts, measure, match.span())
         _, end = scanner.sentence(match.start())
-        limit = min(end, found[index + 1].start()) if index + 1 < len(found) else end
+        limit = (
+            min(end, _next_owned(scanner.text, match.end(), found[index + 1].start()))
+            if index + 1 < len(found)
+            else end
+        )
         earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
@@ -181,16 +187,27 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
 
 
+def _next_owned(text: str, after: int, next_name: int) -> int:
+    """Where one name's scores end before the next name: at that name, or earlier at a score
+    the next name owns by being said after it ("scored 18 on the Tinetti and 9/24 on the
+    DGI": 9/24 is the DGI's)."""
+    before = BEFORE_NAME.search(text, max(after, next_name - _BEFORE_REACH), next_name)
+    return before.start(1) if before is not None else next_name
+
+
 def _score_before(
     scanner: Scanner, facts: list[Fact], measure: MeasureDef, name: tuple[int, int]
 ) -> None:
-    """A score said before the instrument's name ("scored 19 on the Berg", "42 ODI today")."""
+    """A score said before the instrument's name ("scored 19 on the Berg", "12.4 s on the
+    TUG", "42 ODI today")."""
     text, start = scanner.text, name[0]
     before = BEFORE_NAME.search(text, max(0, start - _BEFORE_REACH), start) or leading_score(
         text, measure, text[start : name[1]], name
     )
     if before is not None and scanner.free(*before.span(1)) and not scanner.in_goal(start):
-        read_scores(scanner, facts, measure, before.start(1), before.end(1))
+        unit = before.groupdict().get("unit")
+        end = before.end("unit") if unit else before.end(1)
+        read_scores(scanner, facts, measure, before.start(1), end)
 
 
 def _after_event(gap: str, value: float, whole: float) -> bool:
@@ -799,7 +816,7 @@ def _stops_items(word: str) -> bool:
     folded = word.lower().strip("'")
     if word.isupper() and folded in lower_case_units():
         return False
-    return folded in item_stop_words()
+    return folded in item_stop_words() or word.upper() in lab_values()
 
 
 # An item's code before its name ("GG0170B Sit to lying" after the name "GG"): not the name.
@@ -1022,6 +1039,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if rated is not None:
             _emit_rated(scanner, facts, rated, match)
             continue
+        if about is None and _a_totals_part(scanner, match.start()):
+            continue
         prior = attribute(scanner, match.start(), match.end(), after_side=False).previous
         for number in numbers:
             if about is None:
@@ -1180,6 +1199,30 @@ _SAID_LATER = re.compile(
 # the words right after a rating, on its own line: "Pain 8/10" closing a line is rated whatever
 # word opens the next ("Sleep: better")
 _WORDS_AFTER = re.compile(r"[ \t]*([A-Za-z][\w/]*(?:[ \t]+[A-Za-z]+)?)")
+
+
+# A score over its maximum, then a bracket opening on its parts, each a score over its own
+# maximum ("total 38/66 (A 22/36, B wrist 4/10, C hand 8/14)"): a part scored out of 10 is
+# that part's score, not a pain rating.
+_TOTAL_OPENS = re.compile(r"\d(?:\.\d+)?[ \t]*/[ \t]*(?!10(?!\d))\d{1,3}[ \t]*\([^()\n]*\Z")
+_PART_SCORE = re.compile(r"(?<![\d/.])\d(?:\.\d+)?[ \t]*/[ \t]*(\d{1,3})(?![\d./])")
+_PARTS_REACH = 120
+
+
+def _a_totals_part(scanner: Scanner, start: int) -> bool:
+    """True when a 0-10 rating stands in a bracket of part scores after a total over its
+    maximum, with no pain word in the bracket before it, and a part beside it scored out of a
+    maximum other than 10 (the bracket is the instrument's parts, not ratings)."""
+    text = scanner.text
+    line_start, line_end = scanner.line(start)
+    opened = text.rfind("(", max(line_start, start - _PARTS_REACH), start)
+    if opened < 0 or not _TOTAL_OPENS.search(text, max(line_start, opened - 12), opened + 1):
+        return False
+    if words().pain.search(text, opened, start):
+        return False
+    closed = text.find(")", start, line_end)
+    inside = text[opened : closed if closed >= 0 else line_end]
+    return any(part.group(1) != "10" for part in _PART_SCORE.finditer(inside))
 
 
 # How far back from a 0-10 rating an instrument's name may stand ("LYMQOL overall quality of
