@@ -168,6 +168,8 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         restated = ordered[high - 1]
         if found["comma"] is not None and not _restates(scanner, found, restated, said_at):
             continue
+        if _unread_between(scanner, restated, found.start()):
+            continue
         written = (found["unit"] or "").lower()
         if written and written not in _UNITS:
             continue  # "(was 2x/wk)", "(IE 6 wks)": no value of the measure
@@ -214,6 +216,18 @@ def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: i
     return restated.span[0] >= sentence
 
 
+def _unread_between(scanner: Scanner, restated: Fact, said: int) -> bool:
+    """A number no reader took stands between the value and the words that restate it, in the
+    sentence before them ("Quad 4+. 11 stands. Last time 8."): the earlier value is that
+    number's, a measure the readers did not know, never the value read further back."""
+    begin = scanner.sentence_before(max(0, scanner.sentence_before(said) - 1))
+    for token in scanner.tokens(begin, said):
+        start, end = token.span()
+        if scanner.free(start, end) and scanner.span(start, end)[0] >= restated.span[1]:
+            return True
+    return False
+
+
 def _same_measure(fact: Fact, restated: Fact) -> bool:
     """The value was read already as the same measure as the one it restates, as today's."""
     return (
@@ -227,7 +241,7 @@ def _same_measure(fact: Fact, restated: Fact) -> bool:
 
 def _maximum(fact: Fact) -> float:
     """The largest value the restated fact's scale allows: its maximum ("/10", "/56"), 10 for a
-    pain rating, else no limit."""
+    pain rating, 5 for a muscle grade, else no limit."""
     if fact.unit and fact.unit.startswith("/") and fact.unit[1:].isdigit():
         return float(fact.unit[1:])
-    return 10.0 if fact.kind == "pain" else float("inf")
+    return {"pain": 10.0, "mmt": 5.0}.get(fact.kind, float("inf"))

@@ -16,7 +16,7 @@ from importlib.resources import files
 from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
-from tui.core.checks.measures.attribution import attribute, prior_after
+from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.lettered_items import next_lettered_item
@@ -992,6 +992,17 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
             and muscle_grades.counted(scanner, match.start(), match.end(), found)
         ):
             continue
+        about = _symptom_rated(scanner, match, found)
+        if about is not None:
+            scanner.emit(
+                facts,
+                "other",
+                int(match.group(1)),
+                (match.start(), match.end()),
+                f"{about.lower()} rating{found.previous}",
+                unit="/5",
+            )
+            continue
         graded = sentence
         group = "" if found.muscle else muscle_grades.group_before(scanner.text, match.start())
         label = labels.join(found.side, found.joint, found.muscle or group, found.motion)
@@ -1002,6 +1013,19 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         scanner.emit(
             facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + found.previous
         )
+
+
+def _symptom_rated(scanner: Scanner, match: re.Match[str], found: Attribution) -> str | None:
+    """The symptom a number out of five rates when a word of a symptom other than pain is the
+    rating word nearest before it, no muscle or motion is named for it, it carries no + or -
+    and its sentence is not about muscle testing ("Fatigue in hand reported at 3/5 on the
+    'tired hand' scale"): that symptom's rating, never a muscle grade."""
+    if match.re is not _MMT_SLASH or match.group(2) or found.muscle or found.motion:
+        return None
+    start = match.start()
+    if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(start), start):
+        return None
+    return _rating_subject(scanner, start, match.end(), words())
 
 
 def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:

@@ -1,0 +1,117 @@
+"""What a number is, round 15 (issue 12, KIND): each rule with its twin and two phrasings no set
+has.
+
+Pain scales read from a face or from behaviour are pain ratings; a slope walked is a setting; a
+joint held at an angle is a position; an interval a thing is done at is a schedule; a sport's
+event distance is history; a length over the other side is a difference; a symptom's rating out
+of five is no muscle grade; an earlier value restates the unread number right before it, and a
+muscle grade lives on 0-5.
+"""
+
+from __future__ import annotations
+
+from tui.core.checks.extract import extract_facts
+
+
+def _pairs(text: str) -> list[tuple[str, object]]:
+    return [(f.kind, f.value) for f in extract_facts(text)]
+
+
+def test_face_and_behaviour_pain_scales_are_pain() -> None:
+    assert _pairs("No c/o pain (FACES 0).") == [("pain", 0)]
+    assert _pairs("Wong-Baker 4 with transfers.") == [("pain", 4)]
+    assert _pairs("Turned q2h, CPOT 1 with repositioning.") == [("pain", 1)]
+
+
+def test_twin_faces_as_a_word_is_no_rating() -> None:
+    assert ("pain", 3) not in _pairs("Drew 3 faces on the worksheet.")
+
+
+def test_slope_walked_is_a_setting() -> None:
+    for line in (
+        "Gait trng - treadmill 1.2 mph uphill 5%, cues for heel strike.",
+        "Treadmill 2.0 mph, downhill 3 %, 6 min.",
+        "Walked the ramp at a 5% gradient.",
+    ):
+        assert not any(v in (5, 3) and k == "other" for k, v in _pairs(line)), line
+
+
+def test_twin_percent_measured_stays() -> None:
+    assert ("other", 56) in _pairs("Legibility 56% on copying task.")
+
+
+def test_joint_held_at_an_angle_is_a_position() -> None:
+    found = _pairs("Knee ext lacks 20° bilat w/ hip at 90.")
+    assert ("rom", 90) not in found and ("rom", 20) in found
+    assert ("rom", 90) not in _pairs("ER 60° with the elbow @ 90 deg.")
+    assert ("rom", 30) not in _pairs("Hamstring length: popliteal angle 35°, w/ R knee at 30°.")
+
+
+def test_twin_angle_of_the_joint_itself_stays() -> None:
+    assert ("rom", 90) in _pairs("R hip flexion 90°.")
+
+
+def test_an_interval_is_a_schedule() -> None:
+    for line in (
+        "Attention held well with movement breaks every 10 min.",
+        "Weight shifts every 30 minutes while up in chair.",
+        "Check skin every 2 hrs.",
+    ):
+        assert not [v for k, v in _pairs(line) if k == "other"], line
+
+
+def test_twin_a_time_held_stays() -> None:
+    assert ("other", 10) in _pairs("Sitting tolerance 10 min before rest.")
+
+
+def test_a_sport_event_distance_is_history() -> None:
+    for line in (
+        "S: 19 yo collegiate 1500 m runner.",
+        "Former 400m hurdler, now coaching.",
+        "Trains for a 10 km race in May.",
+    ):
+        assert not [v for k, v in _pairs(line) if k == "other"], line
+
+
+def test_twin_a_distance_covered_stays() -> None:
+    assert ("other", 1500) in _pairs("Amb 1500 m with rollator today.")
+
+
+def test_a_length_over_the_other_side_is_a_difference() -> None:
+    for line in (
+        "Edema still 1.2-1.9 cm over L at each landmark.",
+        "Figure-of-8 2 cm more than the R.",
+        "Forearm 1.5 cm greater than uninvolved side.",
+    ):
+        assert not [v for k, v in _pairs(line) if k in ("girth", "other")], line
+
+
+def test_twin_a_girth_measured_stays() -> None:
+    assert ("girth", 41.5) in _pairs("Girth 10 cm above patella 41.5 cm.")
+
+
+def test_a_symptom_rated_out_of_five_is_no_muscle_grade() -> None:
+    found = extract_facts("Fatigue in hand reported at 3/5 on the tired hand scale.")
+    assert [(f.kind, f.value, f.unit) for f in found] == [("other", 3, "/5")]
+    found = extract_facts("Effort 4/5 by end of circuit.")
+    assert [(f.kind, f.value) for f in found] == [("other", 4)]
+
+
+def test_twin_a_grade_with_a_muscle_stays() -> None:
+    assert ("mmt", "3") in _pairs("Hip abductors 3/5, fatigue after 8 reps.")
+    assert ("mmt", "4-") in _pairs("Fatigue noted; MMT grip 4-/5.")
+
+
+def test_an_earlier_value_belongs_to_the_unread_number_before_it() -> None:
+    text = "Quad strength right 4 minus, left 4 plus.\nPT: 11 stands. Last time 8."
+    assert not [f for f in extract_facts(text) if f.kind == "mmt" and f.value == 8]
+
+
+def test_twin_an_earlier_value_of_the_value_read_stays() -> None:
+    found = extract_facts("ODI 24%. Previous 36%.")
+    assert [(f.kind, f.value) for f in found] == [("outcome", 24), ("outcome", 36)]
+
+
+def test_a_muscle_grade_outside_zero_to_five_is_no_grade() -> None:
+    text = "L quadriceps 4+/5. Last time 8."
+    assert [(f.kind, f.value) for f in extract_facts(text)] == [("mmt", "4+")]
