@@ -45,6 +45,7 @@ from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.asked_values import block_asked
 from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_indices import read_body_indices
+from tui.core.checks.measures.body_lengths import read_body_lengths
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
@@ -189,6 +190,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_hold_times,
     read_timed_results,
     read_tested_reps,
+    read_body_lengths,
     read_others,
     read_acuity,
     read_restated,
