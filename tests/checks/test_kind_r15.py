@@ -115,3 +115,60 @@ def test_twin_an_earlier_value_of_the_value_read_stays() -> None:
 def test_a_muscle_grade_outside_zero_to_five_is_no_grade() -> None:
     text = "L quadriceps 4+/5. Last time 8."
     assert [(f.kind, f.value) for f in extract_facts(text)] == [("mmt", "4+")]
+
+
+def test_a_target_with_a_time_frame_is_a_goal() -> None:
+    assert ("rom", 150) not in _pairs("Re-check in 2 wks; target flexion 150° by week 8.")
+    assert ("rom", 0) not in _pairs("Targeting knee ext 0 within 4 wks.")
+    assert ("rom", 150) not in _pairs("Target knee flexion 150 deg.")
+
+
+def test_twin_targets_of_an_exercise_and_a_value_measured_stay() -> None:
+    assert ("rom", 120) in _pairs("Shoulder flexion 120°, target 150°.")
+    assert ("rom", 95) in _pairs("Reach to targets 3 sets of 10. Shoulder flexion 95°.")
+
+
+def test_a_body_segment_length_in_inches_is_read() -> None:
+    found = [
+        (f.value, f.unit)
+        for f in extract_facts(
+            '- Hip width 15.5"\n- Thigh length (buttock to popliteal) R 19", L 18.5"'
+        )
+    ]
+    assert found == [(15.5, "in"), (19, "in"), (18.5, "in")]
+    assert [(f.value, f.unit) for f in extract_facts("Seated shoulder height 22 in")] == [
+        (22, "in")
+    ]
+    assert [(f.value, f.unit) for f in extract_facts("lower leg length 17.5 inches.")] == [
+        (17.5, "in")
+    ]
+
+
+def test_twin_a_thing_in_inches_stays_unread() -> None:
+    for line in (
+        'Current chair: seat width 16", seat depth 17"; cushion 3".',
+        "Step-ups on 6 in step x 10.",
+        "Recommend seat width 16 in, depth 17 in.",
+        "Goal: hip width 15 in cushion fit by delivery.",
+    ):
+        assert not extract_facts(line), line
+
+
+def test_a_phone_note_grade_and_rating_with_the_slash_dropped() -> None:
+    found = _pairs("mmt L er 4 5 scaption 4- 5")
+    assert found == [("mmt", "4"), ("mmt", "4-")]
+    found = _pairs("sx better pain 2 10 rest 5 10 reaching overhead")
+    assert found == [("pain", 2), ("pain", 5)]
+    assert _pairs("Strength: hip abd 3+ 5 R, 4 5 L") == [("mmt", "3+"), ("mmt", "4")]
+
+
+def test_twin_numbers_after_the_dropped_slash_shapes_stay_what_they_are() -> None:
+    assert ("pain", 2) not in _pairs("Bike 2 10 min intervals.")
+    assert ("mmt", "4") not in _pairs("Knee flexion 4 5 times per day.")
+    assert ("pain", 3) in _pairs("Pain 3 10 min after walking.")
+    assert not [v for k, v in _pairs("Pain 3 10 min after walking.") if k == "pain" and v == 10]
+
+
+def test_a_small_bare_number_in_a_sentence_of_muscle_testing_is_no_angle() -> None:
+    assert ("rom", 4) not in _pairs("MMT: L ER 4, IR 5.")
+    assert ("rom", 120) in _pairs("Strength 4/5 hip; knee flexion 120.")

@@ -110,6 +110,14 @@ _RATING = re.compile(
     r"(?!\.?\d)(?!\s*/)" + _COUNTED,
     re.IGNORECASE,
 )
+# A 0-10 rating with its slash dropped, as a phone types it ("pain 2 10 rest 5 10 reaching"):
+# read only in a sentence that names pain, the 10 taken with the rating.
+_RATING_SPACED = re.compile(
+    r"(?<![\w.+\-/])(10|\d)[ \t]+10(?![\w.\-/\u00b0%]|[ \t]*(?:x\b|reps?\b|sets?\b|mins?\b"
+    r"|minutes\b|s\b|secs?\b|seconds\b|times\b|deg|days?\b|wks?\b|weeks?\b|visits?\b|yrs?\b"
+    r"|years?\b|ft\b|feet\b|m\b|lbs?\b|kg\b|cm\b))",
+    re.IGNORECASE,
+)
 _PAIN_BARE = re.compile(
     r"\b(?:pain|pn)\b(?:'s)?[\s:=]*(?:(?:rated|rating|level|score|of|at|is|was|currently|now"
     r"|today|about|around|approximately|approx|maybe|roughly|like|a|an)\s*[:=]?\s*)*"
@@ -126,6 +134,12 @@ _MMT_SLASH = re.compile(
 )
 _MMT_CONTEXT = re.compile(
     r"\b(?:MMT|manual muscle test(?:ing)?|muscle test(?:ing)?|strength)\b", re.IGNORECASE
+)
+# A grade over five with its slash dropped, as a phone types it ("mmt L er 4 5 scaption 4- 5"):
+# read only in a sentence about muscle testing, the 5 taken with the grade.
+_MMT_SPACED = re.compile(
+    r"(?<![\w.+\-/])([0-5])(\+|-(?=[ \t]))?[ \t]+5(?![\w.+\-/\u00b0%]|[ \t]*(?:deg|x\b))",
+    re.IGNORECASE,
 )
 _MMT_BARE = re.compile(
     r"(?<![\w.+\-/])([0-5])(\+|-(?!\s*\d)|\s+plus\b|\s+minus\b)?"
@@ -972,6 +986,9 @@ def _grade(digit: str, sign: str | None) -> str:
 def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Grades written "4-/5" anywhere, or "4-" in a sentence about muscle testing."""
     matches = list(_MMT_SLASH.finditer(scanner.text))
+    for match in _MMT_SPACED.finditer(scanner.text):
+        if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
+            matches.append(match)
     for match in _MMT_BARE.finditer(scanner.text):
         if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
             matches.append(match)
@@ -1064,8 +1081,29 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if number <= 10:
             label = _pain_label(text, match.end(1))
             scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
+    _spaced_ratings(scanner, facts, vocab)
     _spoken_ratings(scanner, facts, vocab)
     _spoken_symptom_ratings(scanner, facts)
+
+
+def _spaced_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
+    """ "pain 2 10 rest 5 10 reaching": ratings over ten with the slash dropped, in a sentence
+    whose nearest rating word is a pain word; the 10 is claimed with each."""
+    text = scanner.text
+    for match in _RATING_SPACED.finditer(text):
+        start, end = match.span()
+        if not scanner.free(start, end) and not (
+            scanner.claimed(*match.span(1)) and scanner.free(match.end(1), end)
+        ):
+            continue
+        before = text[scanner.sentence_before(start) : start]
+        if not vocab.pain.search(before) or _rating_subject(scanner, start, end, vocab):
+            continue
+        if scanner.claimed(*match.span(1)):
+            scanner.claim(match.end(1), end)  # "pain 2 10": the 2 read already, its 10 is the scale
+            continue
+        label = _pain_label(text, end)
+        scanner.emit(facts, "pain", to_number(match.group(1)), (start, end), label)
 
 
 # "the right knee is about a three today, it was up to a five": a body region (or pain word)
