@@ -172,3 +172,32 @@ def test_twin_numbers_after_the_dropped_slash_shapes_stay_what_they_are() -> Non
 def test_a_small_bare_number_in_a_sentence_of_muscle_testing_is_no_angle() -> None:
     assert ("rom", 4) not in _pairs("MMT: L ER 4, IR 5.")
     assert ("rom", 120) in _pairs("Strength 4/5 hip; knee flexion 120.")
+
+
+def test_a_pain_rated_again_as_a_number_said_later_in_its_sentence() -> None:
+    text = (
+        "He says pain is a 2 out of 10 at rest and about a 5 by the end of a shift, down from a"
+        " 7 at the eval."
+    )
+    found = [(f.kind, f.value, "previous" in f.label) for f in extract_facts(text)]
+    assert found == [("pain", 2, False), ("pain", 5, False), ("pain", 7, True)]
+
+
+def test_twin_a_count_or_a_size_after_a_rating_is_no_rating() -> None:
+    assert _pairs("Pain 4/10, needs a 2 person assist for transfers.") == [("pain", 4)]
+    assert _pairs("Pain 6/10 after a 3 mile walk.") == [("pain", 6)]
+
+
+def test_a_task_time_said_as_the_time_to_do_it() -> None:
+    text = "UB dressing seated EOB: min A, 11 min to complete (was 18 min on 03/02)."
+    found = [(f.value, f.unit, "previous" in f.label) for f in extract_facts(text)]
+    assert found == [(11, "min", False), (18, "min", True)]
+    found = [
+        (f.value, f.unit) for f in extract_facts("Don shirt: 4 minutes to don (IE 9 minutes).")
+    ]
+    assert found == [(4, "min"), (9, "min")]
+
+
+def test_twin_a_time_allowed_or_planned_is_no_task_time() -> None:
+    assert not extract_facts("Will allow 15 min to finish HEP.")
+    assert not extract_facts("Plan: pt will need 10 min to complete dressing next visit.")

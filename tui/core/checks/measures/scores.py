@@ -1162,6 +1162,20 @@ def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
         ):
             label = _pain_label(text, said.end(1))
             scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
+    # "a 2 out of 10 at rest and about a 5 by the end of a shift, down from a 7 at the eval":
+    # the same pain rated again as "a N" ending its clause, an earlier one where words say so
+    for more in _MORE_RATINGS.finditer(text, after, min(end, after + _MORE_REACH)):
+        if (
+            scanner.free(*more.span(1))
+            and to_number(more.group(1)) <= 10
+            and _RATING_ENDS.match(text, more.end(1))
+        ):
+            found = attribute(scanner, more.start(1), more.end(1), after_side=False)
+            label = _pain_label(text, more.end(1)) + found.previous
+            scanner.emit(facts, "pain", to_number(more.group(1)), more.span(1), label)
+
+
+_MORE_REACH = 120
 
 
 def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
