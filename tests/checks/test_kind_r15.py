@@ -201,3 +201,22 @@ def test_a_task_time_said_as_the_time_to_do_it() -> None:
 def test_twin_a_time_allowed_or_planned_is_no_task_time() -> None:
     assert not extract_facts("Will allow 15 min to finish HEP.")
     assert not extract_facts("Plan: pt will need 10 min to complete dressing next visit.")
+
+
+def test_segments_listed_after_a_size_each_take_their_own_name() -> None:
+    found = extract_facts(
+        "Body measures: hip width 15.5 in, thigh length L 18 in, R 18.5 in, lower leg 19.5 in."
+    )
+    assert [(f.value, f.label) for f in found] == [
+        (15.5, "hip width"),
+        (18, "L thigh length"),
+        (18.5, "R thigh length"),
+        (19.5, "lower leg"),
+    ]
+    assert [f.value for f in extract_facts('Hip width 17", 2" cushion on top.')] == [17]
+
+
+def test_twin_a_comma_clause_restates_its_own_sentences_value() -> None:
+    text = "Craniocervical flexion 24 mmHg, held 10 seconds x 10, last time 22."
+    found = [(f.value, "previous" in f.label) for f in extract_facts(text) if f.unit == "mmHg"]
+    assert found == [(24, False), (22, True)]

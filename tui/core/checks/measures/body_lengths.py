@@ -26,8 +26,11 @@ _INCHES = re.compile(
     r"(?P<value>\d{1,2}(?:\.\d{1,2})?)[ \t]*(?:in\b|inch(?:es)?\b|\"|'')(?![ \t]*(?:x|by)\b)",
     re.IGNORECASE,
 )
-# Where a size's clause ends: a semicolon, a line's end, or a full stop before a space.
-_CLAUSE_END = re.compile(r";|\n|\.(?=\s|$)")
+# Where a size's clause ends: a semicolon, a line's end, a full stop before a space, or a comma
+# before anything but the other side's value or another segment ("R 19\", L 18.5\"" and ",
+# lower leg 19.5 in" go on, each segment named by its own words; ", 2\" cushion" ends).
+_CLAUSE_END = r";|\n|\.(?=\s|$)|,(?![ \t]*(?:(?:[RL]|rt|lt|right|left)\b|(?:{segments})\b))"
+_COMMA = re.compile(r",[ \t]*")
 _REACH = 80
 _SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 
@@ -42,6 +45,12 @@ def _sizes() -> Led:
     return led(pattern, *segments)
 
 
+@cache
+def _clause_end() -> re.Pattern[str]:
+    segments = either(setting_words().get("body_segments", ()))
+    return re.compile(_CLAUSE_END.format(segments=segments), re.IGNORECASE)
+
+
 def read_body_lengths(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each length in inches after a body segment's size in its clause (see the module)."""
     text = scanner.text
@@ -52,11 +61,17 @@ def read_body_lengths(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         limit = min(len(text), size.end() + _REACH)
         if index + 1 < len(sizes):
             limit = min(limit, sizes[index + 1].start())
-        stop = _CLAUSE_END.search(text, size.end(), limit)
+        stop = _clause_end().search(text, size.end(), limit)
         end = stop.start() if stop else limit
         label_name = labels.context_words(size.group(), 4)
+        named_from = size.end()
         for value in _INCHES.finditer(text, size.end(), end):
             start, finish = value.span("value")
+            commas = list(_COMMA.finditer(text, named_from, value.start()))
+            if commas:  # ", lower leg 19.5 in": a segment of its own, named by its words
+                named_from = commas[-1].end()
+                own = labels.context_words(text[named_from : value.start()], 4)
+                label_name = own or label_name
             if scanner.claimed(start, finish) or scanner.in_goal(start):
                 continue
             side = _SIDES.get((value.group("side") or "").lower(), "")

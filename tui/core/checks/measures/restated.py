@@ -168,7 +168,7 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         restated = ordered[high - 1]
         if found["comma"] is not None and not _restates(scanner, found, restated, said_at):
             continue
-        if _unread_between(scanner, restated, found.start()):
+        if found["comma"] is None and _unread_between(scanner, restated, found.start()):
             continue
         written = (found["unit"] or "").lower()
         if written and written not in _UNITS:
@@ -217,9 +217,10 @@ def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: i
 
 
 def _unread_between(scanner: Scanner, restated: Fact, said: int) -> bool:
-    """A number no reader took stands between the value and the words that restate it, in the
-    sentence before them ("Quad 4+. 11 stands. Last time 8."): the earlier value is that
-    number's, a measure the readers did not know, never the value read further back."""
+    """A number no reader took stands between the value and a sentence that restates it, in the
+    sentence before it ("Quad 4+. 11 stands. Last time 8."): the earlier value is that number's,
+    a measure the readers did not know, never the value read further back. (A clause after a
+    comma restates a value of its own sentence: "24 mmHg, held 10 s x 10, last time 22".)"""
     begin = scanner.sentence_before(max(0, scanner.sentence_before(said) - 1))
     for token in scanner.tokens(begin, said):
         start, end = token.span()
