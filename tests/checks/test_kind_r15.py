@@ -220,3 +220,8 @@ def test_twin_a_comma_clause_restates_its_own_sentences_value() -> None:
     text = "Craniocervical flexion 24 mmHg, held 10 seconds x 10, last time 22."
     found = [(f.value, "previous" in f.label) for f in extract_facts(text) if f.unit == "mmHg"]
     assert found == [(24, False), (22, True)]
+
+
+def test_a_ramps_grade_is_a_setting() -> None:
+    assert not _pairs("Walked up a 4% ramp x 3 trials.")
+    assert ("pain", 4) in _pairs("FPS-R 4 during dressing.")
