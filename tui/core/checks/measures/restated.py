@@ -82,13 +82,22 @@ _OTHER_SIDE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?[+-]?)(?![\d/]|\.\d|[ \t]*(?:over|out[ \t]+of|x)\b)",
     re.IGNORECASE,
 )
+# The same said with no verb, the value ending its clause, as a dictation drops it ("single leg
+# stance on the left 12 seconds, right 30.").
+_OTHER_SIDE_BARE = re.compile(
+    r"[,;][ \t]*(?:and[ \t]+)?(?:the[ \t]+|on[ \t]+the[ \t]+)?(?P<side>right|left)"
+    r"(?:[ \t]+side)?[ \t]+(?P<value>\d+(?:\.\d+)?)(?=[ \t]*(?:[.;)]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _SIDES = {"right": "R", "rt": "R", "r": "R", "left": "L", "lt": "L", "l": "L"}
 _SIDE_WORD = re.compile(r"\b(?:R|L|right|left|rt|lt)\b", re.IGNORECASE)
 
 
 def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Each ", right is 80" after a value of the other side: that measure on this side."""
-    for found in _OTHER_SIDE.finditer(scanner.text):
+    """Each ", right is 80" (or ", right 30." ending its clause) after a value of the other
+    side: that measure on this side."""
+    heard = [*_OTHER_SIDE.finditer(scanner.text), *_OTHER_SIDE_BARE.finditer(scanner.text)]
+    for found in sorted(heard, key=lambda match: match.start()):
         start, end = found.span("value")
         if not scanner.free(start, end) or scanner.in_header(start):
             continue
