@@ -45,6 +45,7 @@ from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.asked_values import block_asked
 from tui.core.checks.measures.battery_scores import read_battery_scores
 from tui.core.checks.measures.body_indices import read_body_indices
+from tui.core.checks.measures.body_lengths import read_body_lengths
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
@@ -85,6 +86,7 @@ from tui.core.checks.measures.others import (
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
+from tui.core.checks.measures.plausible import outside
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.respective_scores import read_respective
@@ -189,6 +191,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_hold_times,
     read_timed_results,
     read_tested_reps,
+    read_body_lengths,
     read_others,
     read_acuity,
     read_restated,
@@ -358,10 +361,17 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
         for step in _CLINIC_PASSES:
             step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
+    implausible = [(fact, outside(fact)) for fact in facts]
+    facts = [fact for fact, out in implausible if out is None]
     when = note_date(text)
     judged = second_opinion(text, [(fact, strong(fact, measures, when, text)) for fact in facts])
     kept = tuple(fact for fact, good in judged if good)
-    weak = tuple(fact for fact, good in judged if not good)
+    weak = tuple(
+        sorted(
+            (*(fact for fact, good in judged if not good), *(o for _, o in implausible if o)),
+            key=lambda fact: (fact.span, fact.kind),
+        )
+    )
     return _Reading(facts=kept, billing=_base(text).billing, weak=weak, scanner=scanner)
 
 

@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.measures.others import not_yet_done
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -28,6 +29,9 @@ class _Patterns:
     rate_units: tuple[tuple[re.Pattern[str], str], ...]
     tolerance: re.Pattern[str]
     tolerance_units: tuple[tuple[re.Pattern[str], str], ...]
+    task: re.Pattern[str]
+    tolerated: re.Pattern[str]
+    task_units: tuple[tuple[re.Pattern[str], str], ...]
 
 
 @cache
@@ -46,7 +50,27 @@ def _patterns() -> _Patterns:
         rf"(\d+(?:\.\d+)?)[ \t]*({'|'.join(units)})\b",
         re.IGNORECASE,
     )
+    tasks = data.get("task_times", {})
+    task_units = {str(k): str(v) for k, v in tasks.get("units", {}).items()}
+    task = re.compile(
+        rf"(?<![\w./])(?P<value>\d+(?:\.\d+)?)[ \t]*(?P<unit>{'|'.join(task_units)})[ \t]+to[ \t]+"
+        rf"(?:{'|'.join(str(v) for v in tasks.get('verbs', []))})\b"
+        rf"(?:[^\n()\d]{{0,40}}?\([ \t]*(?:{'|'.join(str(v) for v in tasks.get('earlier', []))})"
+        rf"[ \t:]*(?P<earlier>\d+(?:\.\d+)?)[ \t]*(?P<earlier_unit>{'|'.join(task_units)})\b)?",
+        re.IGNORECASE,
+    )
+    tolerated = re.compile(
+        rf"\b(?:{'|'.join(str(v) for v in tolerance.get('verbs', []))})\b[^\d\n.;,]{{0,40}}?"
+        rf"(?<![\w.])(\d+(?:\.\d+)?)[ \t]*({'|'.join(units)})\b[ \t]+"
+        rf"(?:{'|'.join(str(v) for v in tolerance.get('limits', []))})\b",
+        re.IGNORECASE,
+    )
     return _Patterns(
+        task=task,
+        tolerated=tolerated,
+        task_units=tuple(
+            (re.compile(rf"(?:{k})\Z", re.IGNORECASE), v) for k, v in task_units.items()
+        ),
         rate=rate,
         rate_units=tuple((re.compile(rf"(?:{k})\Z", re.IGNORECASE), v) for k, v in rates.items()),
         tolerance=tolerance_pattern,
@@ -91,6 +115,18 @@ def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             _label(scanner, match.end(1), match.group(1).lower()),
             unit=_unit(match.group(3), patterns.tolerance_units),
         )
+    for match in patterns.tolerated.finditer(scanner.text):
+        if scanner.free(match.start(1), match.end(1)) and not scanner.in_goal(match.start()):
+            scanner.emit(
+                facts,
+                "other",
+                to_number(match.group(1)),
+                (match.start(1), match.end(2)),
+                labels.context_words(scanner.text[match.start() : match.start(1)], 5),
+                unit=_unit(match.group(2), patterns.tolerance_units),
+            )
+    for match in patterns.task.finditer(scanner.text):
+        _task_time(scanner, facts, match, patterns)
     for match in patterns.rate.finditer(scanner.text):
         if not scanner.free(match.start(1), match.end(1)):
             continue
@@ -102,3 +138,36 @@ def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             _label(scanner, match.start(), "rate"),
             unit=_unit(match.group(2), patterns.rate_units),
         )
+
+
+# Words before a task's time that make it a time given, not taken ("allow 15 min to finish").
+_ALLOWED = re.compile(r"\b(?:allow(?:s|ed|ing)?|give[sn]?|budget(?:ed)?|schedul\w*|set)\b", re.I)
+
+
+def _task_time(
+    scanner: Scanner, facts: list[Fact], match: re.Match[str], patterns: _Patterns
+) -> None:
+    """ "11 min to complete (was 18 min on 03/02)": the task's time, and its earlier time when a
+    bracket right after gives one in the same unit."""
+    if not scanner.free(*match.span("value")) or scanner.in_goal(match.start()):
+        return
+    if not_yet_done(scanner, match.start(), match.end("unit")) or _ALLOWED.search(
+        scanner.text, scanner.clause_start(match.start()), match.start()
+    ):
+        return  # "will need 10 min to complete", "allow 15 min to finish": a plan's time
+    unit = _unit(match.group("unit"), patterns.task_units)
+    label = _label(scanner, match.start(), "task time")
+    scanner.emit(
+        facts,
+        "other",
+        to_number(match.group("value")),
+        (match.start(), match.end("unit")),
+        label,
+        unit=unit,
+    )
+    earlier = match.group("earlier")
+    if earlier is None or _unit(match.group("earlier_unit"), patterns.task_units) != unit:
+        return
+    if scanner.free(*match.span("earlier")):
+        span = (match.start("earlier"), match.end("earlier_unit"))
+        scanner.emit(facts, "other", to_number(earlier), span, f"{label} (previous)", unit=unit)

@@ -82,13 +82,22 @@ _OTHER_SIDE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?[+-]?)(?![\d/]|\.\d|[ \t]*(?:over|out[ \t]+of|x)\b)",
     re.IGNORECASE,
 )
+# The same said with no verb, the value ending its clause, as a dictation drops it ("single leg
+# stance on the left 12 seconds, right 30.").
+_OTHER_SIDE_BARE = re.compile(
+    r"[,;][ \t]*(?:and[ \t]+)?(?:the[ \t]+|on[ \t]+the[ \t]+)?(?P<side>right|left)"
+    r"(?:[ \t]+side)?[ \t]+(?P<value>\d+(?:\.\d+)?)(?=[ \t]*(?:[.;)]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 _SIDES = {"right": "R", "rt": "R", "r": "R", "left": "L", "lt": "L", "l": "L"}
 _SIDE_WORD = re.compile(r"\b(?:R|L|right|left|rt|lt)\b", re.IGNORECASE)
 
 
 def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Each ", right is 80" after a value of the other side: that measure on this side."""
-    for found in _OTHER_SIDE.finditer(scanner.text):
+    """Each ", right is 80" (or ", right 30." ending its clause) after a value of the other
+    side: that measure on this side."""
+    heard = [*_OTHER_SIDE.finditer(scanner.text), *_OTHER_SIDE_BARE.finditer(scanner.text)]
+    for found in sorted(heard, key=lambda match: match.start()):
         start, end = found.span("value")
         if not scanner.free(start, end) or scanner.in_header(start):
             continue
@@ -168,6 +177,8 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         restated = ordered[high - 1]
         if found["comma"] is not None and not _restates(scanner, found, restated, said_at):
             continue
+        if found["comma"] is None and _unread_between(scanner, restated, found.start()):
+            continue
         written = (found["unit"] or "").lower()
         if written and written not in _UNITS:
             continue  # "(was 2x/wk)", "(IE 6 wks)": no value of the measure
@@ -214,6 +225,19 @@ def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: i
     return restated.span[0] >= sentence
 
 
+def _unread_between(scanner: Scanner, restated: Fact, said: int) -> bool:
+    """A number no reader took stands between the value and a sentence that restates it, in the
+    sentence before it ("Quad 4+. 11 stands. Last time 8."): the earlier value is that number's,
+    a measure the readers did not know, never the value read further back. (A clause after a
+    comma restates a value of its own sentence: "24 mmHg, held 10 s x 10, last time 22".)"""
+    begin = scanner.sentence_before(max(0, scanner.sentence_before(said) - 1))
+    for token in scanner.tokens(begin, said):
+        start, end = token.span()
+        if scanner.free(start, end) and scanner.span(start, end)[0] >= restated.span[1]:
+            return True
+    return False
+
+
 def _same_measure(fact: Fact, restated: Fact) -> bool:
     """The value was read already as the same measure as the one it restates, as today's."""
     return (
@@ -227,7 +251,7 @@ def _same_measure(fact: Fact, restated: Fact) -> bool:
 
 def _maximum(fact: Fact) -> float:
     """The largest value the restated fact's scale allows: its maximum ("/10", "/56"), 10 for a
-    pain rating, else no limit."""
+    pain rating, 5 for a muscle grade, else no limit."""
     if fact.unit and fact.unit.startswith("/") and fact.unit[1:].isdigit():
         return float(fact.unit[1:])
-    return 10.0 if fact.kind == "pain" else float("inf")
+    return {"pain": 10.0, "mmt": 5.0}.get(fact.kind, float("inf"))

@@ -161,6 +161,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         return None  # "hip width 16.5": a length of the patient, not a hip angle
     if not has_unit and keyword and muscle_group(clause[keyword.end() :]):
         return None  # "elbow flexors 5": a grade of the muscles, not an elbow angle
+    if not has_unit and not ranged and _graded(scanner, pos, match.group(1)):
+        return None  # "mmt L er 4 5": a grade in a sentence about muscle testing
     if not (has_unit or keyword or follow or millimetres) or (
         _not_rom(scanner, pos, clause) and not keyword
     ):
@@ -189,6 +191,23 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         bare = not keyword and not follow
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
+
+
+@cache
+def _grading_words() -> re.Pattern[str]:
+    """Words of muscle testing (measures.toml [rom] grading)."""
+    rom = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("rom", {})
+    return words_pattern(rom.get("grading", ()))
+
+
+_MOST_GRADE = 5
+
+
+def _graded(scanner: Scanner, pos: int, written: str) -> bool:
+    """A bare number in a muscle grade's range in a sentence about muscle testing: a grade."""
+    if to_number(written) > _MOST_GRADE:
+        return False
+    return bool(_grading_words().search(scanner.text, scanner.sentence_before(pos), pos))
 
 
 def _most_degrees(keyword: re.Match[str] | None, previous: _Rom | None) -> float:

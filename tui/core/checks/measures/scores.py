@@ -16,7 +16,7 @@ from importlib.resources import files
 from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, muscle_grades
-from tui.core.checks.measures.attribution import attribute, prior_after
+from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.lettered_items import next_lettered_item
@@ -111,6 +111,14 @@ _RATING = re.compile(
     r"(?!\.?\d)(?!\s*/)" + _COUNTED,
     re.IGNORECASE,
 )
+# A 0-10 rating with its slash dropped, as a phone types it ("pain 2 10 rest 5 10 reaching"):
+# read only in a sentence that names pain, the 10 taken with the rating.
+_RATING_SPACED = re.compile(
+    r"(?<![\w.+\-/])(10|\d)[ \t]+10(?![\w.\-/\u00b0%]|[ \t]*(?:x\b|reps?\b|sets?\b|mins?\b"
+    r"|minutes\b|s\b|secs?\b|seconds\b|times\b|deg|days?\b|wks?\b|weeks?\b|visits?\b|yrs?\b"
+    r"|years?\b|ft\b|feet\b|m\b|lbs?\b|kg\b|cm\b))",
+    re.IGNORECASE,
+)
 _PAIN_BARE = re.compile(
     r"\b(?:pain|pn)\b(?:'s)?[\s:=]*(?:(?:rated|rating|level|score|of|at|is|was|currently|now"
     r"|today|about|around|approximately|approx|maybe|roughly|like|a|an)\s*[:=]?\s*)*"
@@ -127,6 +135,12 @@ _MMT_SLASH = re.compile(
 )
 _MMT_CONTEXT = re.compile(
     r"\b(?:MMT|manual muscle test(?:ing)?|muscle test(?:ing)?|strength)\b", re.IGNORECASE
+)
+# A grade over five with its slash dropped, as a phone types it ("mmt L er 4 5 scaption 4- 5"):
+# read only in a sentence about muscle testing, the 5 taken with the grade.
+_MMT_SPACED = re.compile(
+    r"(?<![\w.+\-/])([0-5])(\+|-(?=[ \t]))?[ \t]+5(?![\w.+\-/\u00b0%]|[ \t]*(?:deg|x\b))",
+    re.IGNORECASE,
 )
 _MMT_BARE = re.compile(
     r"(?<![\w.+\-/])([0-5])(\+|-(?!\s*\d)|\s+plus\b|\s+minus\b)?"
@@ -989,6 +1003,9 @@ def _grade(digit: str, sign: str | None) -> str:
 def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Grades written "4-/5" anywhere, or "4-" in a sentence about muscle testing."""
     matches = list(_MMT_SLASH.finditer(scanner.text))
+    for match in _MMT_SPACED.finditer(scanner.text):
+        if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
+            matches.append(match)
     for match in _MMT_BARE.finditer(scanner.text):
         if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
             matches.append(match)
@@ -1009,6 +1026,17 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
             and muscle_grades.counted(scanner, match.start(), match.end(), found)
         ):
             continue
+        about = _symptom_rated(scanner, match, found)
+        if about is not None:
+            scanner.emit(
+                facts,
+                "other",
+                int(match.group(1)),
+                (match.start(), match.end()),
+                f"{about.lower()} rating{found.previous}",
+                unit="/5",
+            )
+            continue
         graded = sentence
         group = "" if found.muscle else muscle_grades.group_before(scanner.text, match.start())
         label = labels.join(found.side, found.joint, found.muscle or group, found.motion)
@@ -1019,6 +1047,19 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         scanner.emit(
             facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + found.previous
         )
+
+
+def _symptom_rated(scanner: Scanner, match: re.Match[str], found: Attribution) -> str | None:
+    """The symptom a number out of five rates when a word of a symptom other than pain is the
+    rating word nearest before it, no muscle or motion is named for it, it carries no + or -
+    and its sentence is not about muscle testing ("Fatigue in hand reported at 3/5 on the
+    'tired hand' scale"): that symptom's rating, never a muscle grade."""
+    if match.re is not _MMT_SLASH or match.group(2) or found.muscle or found.motion:
+        return None
+    start = match.start()
+    if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(start), start):
+        return None
+    return _rating_subject(scanner, start, match.end(), words())
 
 
 def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -1059,8 +1100,29 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if number <= 10:
             label = _pain_label(text, match.end(1))
             scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
+    _spaced_ratings(scanner, facts, vocab)
     _spoken_ratings(scanner, facts, vocab)
     _spoken_symptom_ratings(scanner, facts)
+
+
+def _spaced_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
+    """ "pain 2 10 rest 5 10 reaching": ratings over ten with the slash dropped, in a sentence
+    whose nearest rating word is a pain word; the 10 is claimed with each."""
+    text = scanner.text
+    for match in _RATING_SPACED.finditer(text):
+        start, end = match.span()
+        if not scanner.free(start, end) and not (
+            scanner.claimed(*match.span(1)) and scanner.free(match.end(1), end)
+        ):
+            continue
+        before = text[scanner.sentence_before(start) : start]
+        if not vocab.pain.search(before) or _rating_subject(scanner, start, end, vocab):
+            continue
+        if scanner.claimed(*match.span(1)):
+            scanner.claim(match.end(1), end)  # "pain 2 10": the 2 read already, its 10 is the scale
+            continue
+        label = _pain_label(text, end)
+        scanner.emit(facts, "pain", to_number(match.group(1)), (start, end), label)
 
 
 # "the right knee is about a three today, it was up to a five": a body region (or pain word)
@@ -1119,6 +1181,20 @@ def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
         ):
             label = _pain_label(text, said.end(1))
             scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
+    # "a 2 out of 10 at rest and about a 5 by the end of a shift, down from a 7 at the eval":
+    # the same pain rated again as "a N" ending its clause, an earlier one where words say so
+    for more in _MORE_RATINGS.finditer(text, after, min(end, after + _MORE_REACH)):
+        if (
+            scanner.free(*more.span(1))
+            and to_number(more.group(1)) <= 10
+            and _RATING_ENDS.match(text, more.end(1))
+        ):
+            found = attribute(scanner, more.start(1), more.end(1), after_side=False)
+            label = _pain_label(text, more.end(1)) + found.previous
+            scanner.emit(facts, "pain", to_number(more.group(1)), more.span(1), label)
+
+
+_MORE_REACH = 120
 
 
 def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:

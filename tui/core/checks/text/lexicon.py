@@ -666,6 +666,13 @@ def _not_after(words: tuple[str, ...]) -> str:
 GOAL_START = re.compile(
     r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
     r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))"
+    # a target word, a measure and its value, then a time frame ("target flexion 150° by week
+    # 8", "targeting knee ext 0 within 4 wks"): a goal however the measure sits between
+    r"|\btarget(?:s|ing|ed)?\b(?=[^.;\n\d]{1,40}\d+(?:\.\d+)?[^.;\n\d]{0,12}"
+    r"\b(?:by|within|before|in\s+\d+\s*(?:wks?|weeks?|mos?|months?|visits?|sessions?|days?))\b)"
+    # a line or a sentence opened by "Target" and a measure with its value ("Target knee flexion
+    # 150 deg."): the plan's value; "reach to targets" and "hit targets 8/10" open no clause
+    r"|(?:(?<=\n)|(?<=[.;]\s)|\A)[ \t*\u2022-]*target\b(?=[^.;\n\d]{1,40}\d)"
     # "Aim: ...", "Aim 0-110° by 6/52", "aiming for 120°": a goal (UK and Australian notes write
     # it so), never the AIMS (the Alberta Infant Motor Scale) in capitals; "aiming for stairs"
     # names no value, so the clause after it is no goal
