@@ -77,3 +77,11 @@ def test_twin_a_rating_the_note_writes_is_backed() -> None:
     note = RATED.replace("chin tucks.", "chin tucks, RPE 6/10.")
     draft = "Neck pain 2/10. Therapeutic exercise 24 min at RPE 6/10, chin tucks."
     assert verify(note, draft).unsupported == []
+
+
+def test_twin_a_dose_copied_from_the_note_is_backed_whatever_unit_its_run_lends() -> None:
+    note = HEADER + "O: single leg squat 3 x 10 to 60 deg without valgus.\n"
+    draft = "Single leg squat 3 x 10 to 60 deg without valgus."
+    assert verify(note, draft).unsupported == []
+    note = HEADER + "O: LAQ 90-30° 3 x 12, 4# ankle weight.\n"
+    assert verify(note, "LAQ 90-30° 3 x 12, 4# ankle weight.").unsupported == []

@@ -87,6 +87,16 @@ def unitless_numbers(text: str) -> frozenset[float]:
     )
 
 
+@lru_cache(maxsize=8)
+def dose_counts(text: str) -> dict[int, float]:
+    """Where each count of a sets-by-reps dose (or a size written "16 x 16") starts, and its
+    value: a draft that copies the note's "3 x 10 to 60 deg" writes the counts the note writes,
+    whatever unit a run lends them."""
+    return {
+        dose.start(i): float(dose.group(i)) for dose in _SETS_BY_REPS.finditer(text) for i in (1, 2)
+    }
+
+
 # Sets by repetitions ("3x10", "2 x 15", "3×12"): two counts of an exercise's dose, never a bare
 # value that could back a draft's load, angle or length ("3 kg rows" beside "band ER 3x10").
 _SETS_BY_REPS = re.compile(r"(?<![\w.])(\d{1,2})[ \t]*[x\u00d7][ \t]*(\d{1,3})(?![\d.]|[ \t]*/)")
