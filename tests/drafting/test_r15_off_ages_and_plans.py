@@ -26,6 +26,14 @@ def test_a_plan_line_of_next_steps_stays_whole() -> None:
     assert where(note, 'Cont 2x/wk. Progress to 8" step-downs', SOAP) == ["Plan"]
     note = "Plan: continue 3x/wk. Add prone Y and T. Will reassess LEFS next visit.\n"
     assert where(note, "continue 3x/wk. Add prone Y", SOAP) == ["Plan"]
+    note = "Plan: 2x/wk x 6 wks. Will progress to tandem gait. Next visit add step training.\n"
+    assert where(note, "6 wks. Will progress to tandem gait", PT_EVAL) == ["Plan of Care"]
+
+
+def test_twin_a_labelled_sentence_after_the_plan_keeps_its_own_section() -> None:
+    note = "P: Cont 2x/wk. Progress to step-downs. HEP: bridges 2x10 daily.\n"
+    assert where(note, "Cont 2x/wk. Progress to step-downs", SOAP) == ["Plan"]
+    assert where(note, "Progress to step-downs. HEP", SOAP) == []
 
 
 def test_twin_a_report_after_the_plan_stays_a_statement_of_its_own() -> None:

@@ -1407,8 +1407,8 @@ def _next_steps_kept(items: list[Item]) -> list[Item]:
         if (
             before is not None
             and item.topic == before.topic == "plan"
-            and not (item.label or item.forced or before.forced)
-            and _item_category(before.text) == _item_category(item.text) == "plan"
+            and not (item.forced or before.forced or _own_label(item.text))
+            and {_item_category(before.text), _item_category(item.text)} <= _NEXT_STEP_PARTS
         ):
             kept[-1] = replace(before, text=f"{before.text} {item.text}")
         else:
@@ -1417,6 +1417,16 @@ def _next_steps_kept(items: list[Item]) -> list[Item]:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _own_label(text: str) -> bool:
+    """A sentence opening with a label of its own ("Goal: ...", "HEP: ...")."""
+    label = _LABEL.match(text)
+    return bool(label and label.group("rest") and label_topic(label.group("label")))
+
+
+# What a plan's next steps say: the plan itself, or how an exercise will progress.
+_NEXT_STEP_PARTS = frozenset({"plan", "progression"})
 
 
 @cache
