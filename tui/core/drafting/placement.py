@@ -1395,10 +1395,40 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         if own and label and not dictated:
             # "S: ... now. O: R hip flex ...": a label inside a line names what follows it
             topic = own
-    return items
+    return items if dictated else _next_steps_kept(items)
+
+
+def _next_steps_kept(items: list[Item]) -> list[Item]:
+    """A plan's line of next steps ("P: Cont 2x/wk. Progress to 8" step-downs. Recheck girth.")
+    as the one statement it was written as: consecutive sentences of the plan whose own words
+    are next steps stay together, so the draft's plan reads as the clinician wrote it; a
+    sentence with a label or words of another part (a goal, a report) still goes its own way."""
+    kept: list[Item] = []
+    for item in items:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and item.topic == before.topic == "plan"
+            and not (item.forced or before.forced or _own_label(item.text))
+            and {_item_category(before.text), _item_category(item.text)} <= _NEXT_STEP_PARTS
+        ):
+            kept[-1] = replace(before, text=f"{before.text} {item.text}")
+        else:
+            kept.append(item)
+    return kept
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _own_label(text: str) -> bool:
+    """A sentence opening with a label of its own ("Goal: ...", "HEP: ...")."""
+    label = _LABEL.match(text)
+    return bool(label and label.group("rest") and label_topic(label.group("label")))
+
+
+# What a plan's next steps say: the plan itself, or how an exercise will progress.
+_NEXT_STEP_PARTS = frozenset({"plan", "progression"})
 
 
 @cache

@@ -105,6 +105,24 @@ def percent_pool(fact: Fact) -> str:
     return _percent_pool_of(fact_group(fact))
 
 
+def percent_of_named_max(
+    fact: Fact, value: float, derived: dict[str, set[float]], said: str
+) -> bool:
+    """True when a percentage is a score as a percent of its maximum that the draft may have
+    computed: its own measure's, or, for a value of no measure ("hop for distance 92 %"), the
+    percent of a measure its own sentence (`said`) names ("LEFS 74/80, 92 %"). Any measure's
+    percent would let an invented percentage equal some score over its maximum."""
+    key = round(value, 1)
+    pool = percent_pool(fact)
+    if pool != "percent_of_max":
+        return key in derived.get(pool, set())
+    return any(
+        key in values and names_measure_in(said, name.removeprefix("percent_of_max:"))
+        for name, values in derived.items()
+        if name.startswith("percent_of_max:")
+    )
+
+
 def _percent_pool_of(group: str | None) -> str:
     if group and group.startswith("outcome:"):
         return "percent_of_max:" + group.removeprefix("outcome:")

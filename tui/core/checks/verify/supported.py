@@ -5,7 +5,7 @@ kind, value, side and motion), or by a change the draft calls one.
 from __future__ import annotations
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.verify.derived_values import in_derived, percent_pool
+from tui.core.checks.verify.derived_values import in_derived, percent_of_named_max, percent_pool
 from tui.core.checks.verify.fact_keys import (
     all_numbers_in,
     equal_values,
@@ -25,6 +25,7 @@ from tui.core.checks.verify.measure_support import (
     unnamed_supported,
 )
 from tui.core.checks.verify.pain_answers import rating_continued
+from tui.core.checks.verify.sentences import sentence_around
 from tui.core.checks.verify.text_index import TextIndex
 from tui.core.checks.verify.unit_quantities import CLASSES_OF_KIND
 from tui.core.checks.verify.value_support import (
@@ -99,7 +100,11 @@ def supported(
         return all_numbers_in(str(fact.value), note.numbers)
     if fact.kind == "service":
         return _service_supported(fact, value, note, draft)
-    percent_of_max = fact.unit == "%" and round(value, 1) in derived.get(percent_pool(fact), set())
+    percent_of_max = fact.unit == "%" and (
+        percent_of_named_max(fact, value, derived, _sentence_of(fact, draft))
+        if draft is not None
+        else round(value, 1) in derived.get(percent_pool(fact), set())
+    )
     if fact.kind == "other":
         return percent_of_max or other_supported(fact, value, note, draft)
     if fact.kind == "outcome":
@@ -133,6 +138,12 @@ def supported(
             )
         )
     )
+
+
+def _sentence_of(fact: Fact, draft: TextIndex) -> str:
+    """The draft's sentence that holds the fact's value."""
+    start, end = sentence_around(draft.text, fact.span[0])
+    return draft.text[start:end]
 
 
 def _service_supported(

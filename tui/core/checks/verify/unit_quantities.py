@@ -74,24 +74,45 @@ def unitless_numbers(text: str) -> frozenset[float]:
     """The numbers a text writes at least once with no unit after them. A number the text only
     ever writes with a unit ("NDI forty percent") is that kind of value, so it backs a draft's
     quantity of the same unit and no other ("40° elbow extension"). A "unit" on the next line
-    ("2026" then a heading's "#" or an "S:") is none."""
-    plain = non_measurements(text).text
+    ("2026" then a heading's "#" or an "S:") is none. A sets-by-reps dose and the header's
+    date, record number and visit are counts and labels, no value a draft's quantity can take."""
+    scanner = non_measurements(text)
+    plain = scanner.text
     opened = {match.start(1) for match in QUANTITY.finditer(plain) if "\n" not in match.group()}
+    opened |= {dose.start(i) for dose in _SETS_BY_REPS.finditer(plain) for i in (1, 2)}
     return frozenset(
         float(number.group())
         for number in ANY_NUMBER.finditer(plain)
-        if number.start() not in opened
+        if number.start() not in opened and not scanner.in_header(number.start())
     )
+
+
+@lru_cache(maxsize=8)
+def dose_counts(text: str) -> dict[int, float]:
+    """Where each count of a sets-by-reps dose (or a size written "16 x 16") starts, and its
+    value: a draft that copies the note's "3 x 10 to 60 deg" writes the counts the note writes,
+    whatever unit a run lends them."""
+    return {
+        dose.start(i): float(dose.group(i)) for dose in _SETS_BY_REPS.finditer(text) for i in (1, 2)
+    }
+
+
+# Sets by repetitions ("3x10", "2 x 15", "3×12"): two counts of an exercise's dose, never a bare
+# value that could back a draft's load, angle or length ("3 kg rows" beside "band ER 3x10").
+_SETS_BY_REPS = re.compile(r"(?<![\w.])(\d{1,2})[ \t]*[x\u00d7][ \t]*(\d{1,3})(?![\d.]|[ \t]*/)")
 
 
 def written_as(quantity: Quantity, classes: frozenset[tuple[str, float]]) -> bool:
     """True when `classes` (a text's quantities by unit class and value) holds the quantity's
     value in its own unit class, or either is a whole or a count ("/10", "points") that says
-    nothing of the kind."""
+    nothing of the kind; a whole's value is still one the note writes with some unit."""
     value = round(quantity.value, 3)
     if (quantity.unit_class, value) in classes:
         return True
-    return quantity.unit_class in _WHOLES or any((whole, value) in classes for whole in _WHOLES)
+    if quantity.unit_class in _WHOLES:
+        # "6/10" says nothing of the kind, but its number must still be one the note writes
+        return any(written == value for _, written in classes)
+    return any((whole, value) in classes for whole in _WHOLES)
 
 
 def units_kept(facts: Sequence[Fact], found: Sequence[Quantity]) -> tuple[Fact, ...]:

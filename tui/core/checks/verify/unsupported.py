@@ -32,7 +32,12 @@ from tui.core.checks.verify.named_scores import scores_after_names
 from tui.core.checks.verify.sentences import says_change
 from tui.core.checks.verify.short_dates import month_day, month_days
 from tui.core.checks.verify.text_index import TextIndex
-from tui.core.checks.verify.unit_quantities import quantities, shared_runs, written_as
+from tui.core.checks.verify.unit_quantities import (
+    dose_counts,
+    quantities,
+    shared_runs,
+    written_as,
+)
 from tui.core.checks.verify.unlisted_scores import named_scores, out_of_scores
 
 
@@ -102,6 +107,8 @@ def unsupported_quantities(
         bare = note.numbers if "\n" in draft.text[start:end] else note.unitless
         if quantity.value in bare or written_as(quantity, note.quantity_values):
             continue  # the note writes the value bare, or with a unit of the same class
+        if start in dose_counts(draft.text) and quantity.value in dose_counts(note.text).values():
+            continue  # a count of a dose the note writes too ("3 x 10 to 60 deg")
         if derived_quantity(quantity, draft, derived):
             continue
         held = note.by_quantity.get((quantity.unit_class, round(quantity.value, 3)), ())
