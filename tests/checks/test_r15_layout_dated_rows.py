@@ -49,3 +49,13 @@ def test_a_date_heading_over_undated_rows_is_not_a_log() -> None:
     text += "stairs x 12    rail   ext -4 deg\n"
     assert ("rom", 105, True) not in _read(text)
     assert ("rom", 105, False) in _read(text)
+
+
+def test_every_kind_in_an_earlier_row_is_earlier() -> None:
+    text = "| Date | Pain | Berg | HR | Grip R (kg) |\n|---|---|---|---|---|\n"
+    text += "| 4/24 | 5/10 | 41/56 | 80 | 20 |\n| 5/08 | 3/10 | 47/56 | 76 | 24 |\n"
+    assert [earlier for _, _, earlier in _read(text)] == [True] * 4 + [False] * 4
+
+
+def test_a_value_with_no_mark_after_it_stays_current() -> None:
+    assert _read("HR 80 bpm, previous visit unknown.\n") == [("other", 80, False)]

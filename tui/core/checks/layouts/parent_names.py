@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.checks.layouts.columns import role_of
 from tui.core.checks.layouts.mdtables import Restated
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import keyed_units, measure_defs
@@ -33,6 +34,7 @@ _UNIT_BRACKET = re.compile(r"[ \t]*\(([^()\n]{1,8})\)[ \t]*$")
 _MAX_NAME = 40
 _MAX_WORDS = 4
 _MAX_LEAD_WORDS = 3
+_TIMES = frozenset({"prior", "current", "timepoint"})
 _WORD = re.compile(r"[A-Za-z][\w'/-]*")
 # What may follow a bare number before the parent's unit is written after it: nothing that is
 # a unit or a grade of its own.
@@ -115,7 +117,7 @@ def _line(text: str, start: int, end: int, stack: list[_Parent], pieces: list[Pi
     unit = _reading_after(content, first.end())
     if unit is None:
         return  # "- pt reports 3 falls": a count in a sentence, not a value of the name
-    if owner.instrument and not unit:
+    if owner.instrument and not unit and not _time_or_side(lead):
         return  # "PSFS:" over "Stairs 7": an item's score, which the item readers read
     pieces.append(
         Restated(content_start, content_start, f"{owner.name} ", owner.span[0], owner.span[1])
@@ -138,6 +140,17 @@ def _own_name(lead: str, owner: _Parent) -> bool:
     if owner.instrument:
         return bool(parts.joint or parts.motion or parts.muscle)
     return bool(parts.joint or parts.muscle)
+
+
+def _time_or_side(lead: str) -> bool:
+    """The child's words are nothing, a side or a time ("today", "eval", "R:")."""
+    words = lead.strip(" \t:-=")
+    if not words:
+        return True
+    if role_of(words) in _TIMES:
+        return True
+    parts = labels.parts_of(words)
+    return bool(parts.side) and len(_WORD.findall(words)) == 1
 
 
 def _reading_after(content: str, end: int) -> str | None:
