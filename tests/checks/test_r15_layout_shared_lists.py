@@ -46,3 +46,17 @@ def test_grades_over_five_are_no_pair_of_values() -> None:
 def test_a_side_beside_its_value_keeps_it() -> None:
     found = _read("R and L knee flexion: L 110, R 120 deg\n")
     assert [(value, label.split()[0]) for _, value, _, label in found] == [(110, "L"), (120, "R")]
+
+
+def test_a_grade_before_a_print_s_column_gap_is_read() -> None:
+    found = _read("Strength (MMT 0-5):   hip flex R 4-  L 3+   knee ext R 4  L 4\n")
+    assert [(value, label) for _, value, _, label in found] == [
+        ("4-", "R hip flexion"),
+        ("3+", "L hip flexion"),
+        ("4", "R knee extension"),
+        ("4", "L knee extension"),
+    ]
+
+
+def test_a_count_before_a_gap_under_a_strength_word_is_no_grade() -> None:
+    assert _read("Strengthening: 3  sets x 10 reps\n") == []

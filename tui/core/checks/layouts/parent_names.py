@@ -167,11 +167,11 @@ def _reading_after(content: str, end: int) -> str | None:
 
 
 def _child_of(parent: _Parent, indent: int, bullet: bool) -> bool:
-    """A line indented under the parent, or a bullet under an unbulleted heading ending in a
-    colon at the same indent."""
+    """A line indented under the parent, or a bullet at the same indent under a heading (or a
+    bullet) ending in a colon ("* Grip (lb):" over "* R 34")."""
     if indent > parent.indent:
         return True
-    return indent == parent.indent and bullet and parent.colon and not parent.bullet
+    return indent == parent.indent and bullet and parent.colon
 
 
 def _parent(content: str, at: int, indent: int, bullet: bool) -> _Parent | None:

@@ -57,7 +57,7 @@ def side_list_pieces(text: str) -> list[Piece]:
                 continue
         for group, side, name in (("one", first, "first"), ("two", second, "second")):
             at = pair.start(group)
-            if _SIDE_BEFORE.search(text, max(0, at - 8), at):
+            if _SIDE_BEFORE.search(text, max(sides.end(), at - 8), at):
                 continue
             pieces.append(Piece(at, at, f"{side} ", sides.start(name), sides.end(name)))
     return pieces
