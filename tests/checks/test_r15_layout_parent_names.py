@@ -53,3 +53,7 @@ def test_a_count_in_a_sentence_under_a_name_is_no_value() -> None:
 def test_an_instruments_items_stay_its_items() -> None:
     text = "PSFS today:\n  Gardening 4\n  Stairs 7\n"
     assert [label for _, _, label in _read(text)] == ["PSFS Gardening", "PSFS Stairs"]
+
+
+def test_bare_grades_under_a_motion_are_left_unread() -> None:
+    assert _read("Hip abd:\n  R 4\n  L 3+\n") == []

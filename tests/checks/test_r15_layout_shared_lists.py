@@ -60,3 +60,11 @@ def test_a_grade_before_a_print_s_column_gap_is_read() -> None:
 
 def test_a_count_before_a_gap_under_a_strength_word_is_no_grade() -> None:
     assert _read("Strengthening: 3  sets x 10 reps\n") == []
+
+
+def test_a_minus_grade_ending_its_line_before_a_billing_line_is_read() -> None:
+    found = _read("Hamstring MMT  R 4  L 4-\n97110 x 2 (24 min)\n")
+    assert [(kind, value) for kind, value, _, _ in found if kind == "mmt"] == [
+        ("mmt", "4"),
+        ("mmt", "4-"),
+    ]

@@ -39,6 +39,8 @@ _WORD = re.compile(r"[A-Za-z][\w'/-]*")
 # What may follow a bare number before the parent's unit is written after it: nothing that is
 # a unit or a grade of its own.
 _UNIT_AFTER = re.compile(r"[ \t]*(?:[A-Za-z%\u00b0'\"]|/[ \t]*\d)")
+# A bare number that may be a muscle grade: 0 to 5, a sign or nothing after it, no denominator.
+_BARE_GRADE = re.compile(r"[0-5](?:[+-](?![\d./])|(?![\d./+-]))")
 _SIGN = re.compile(r"^[+-](?!\d)")
 _UNIT_WORD = re.compile(r"[ \t]*([^\s,;()]+)")
 
@@ -119,6 +121,8 @@ def _line(text: str, start: int, end: int, stack: list[_Parent], pieces: list[Pi
         return  # "- pt reports 3 falls": a count in a sentence, not a value of the name
     if owner.instrument and not unit and not _time_or_side(lead):
         return  # "PSFS:" over "Stairs 7": an item's score, which the item readers read
+    if not owner.instrument and not unit and _BARE_GRADE.match(content, first.start()):
+        return  # "Hip abd:" over "R 4", "L 3+": a grade or an angle, which the name cannot say
     pieces.append(
         Restated(content_start, content_start, f"{owner.name} ", owner.span[0], owner.span[1])
     )
