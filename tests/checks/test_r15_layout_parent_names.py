@@ -57,3 +57,13 @@ def test_an_instruments_items_stay_its_items() -> None:
 
 def test_bare_grades_under_a_motion_are_left_unread() -> None:
     assert _read("Hip abd:\n  R 4\n  L 3+\n") == []
+
+
+def test_a_flattened_outline_names_the_sides_after_it() -> None:
+    text = "- Grip (lb)\n- R 34\n- L 51\n"
+    assert _read(text) == [("strength", 34, "R grip"), ("strength", 51, "L grip")]
+
+
+def test_a_flat_bullet_of_its_own_ends_the_name_s_list() -> None:
+    text = "- Knee flexion\n- tolerated well\n- R 120 deg\n"
+    assert not any("knee" in label for _, _, label in _read(text))

@@ -1,15 +1,17 @@
 """A name on a line of its own and its values on the lines under it: an outline's parent bullet
-("- 10MWT" over "- comfortable: 0.88 m/s", "- hip ext" over "- R: 4/5") or a heading ending in
-a colon ("Grip (kg):" over "- R 28", "- L 24").
+("- 10MWT" over "- comfortable: 0.88 m/s", "- hip ext" over "- R: 4/5") or a heading ending in a
+colon ("Grip (kg):" over "- R 28", "- L 24").
 
 The child lines name only a side or a condition, so read as prose their values have no measure
-and are lost or read as something else. Each child whose words before its first number name
-no measure of their own is written for reading with the parent's name before it ("10MWT
-comfortable: 0.88 m/s"), and a unit the parent gives in brackets ("(kg)") after each bare number.
-A parent counts only when it holds no value (a number inside a name, "6MWT", is no value) and
-names a measure: an instrument of instruments.toml, or a joint, motion or muscle. A child is a
-line indented under the parent, or a bullet under a heading that ends in a colon; the block ends
-at the first line that is neither. Each line is looked at once, so a note is read in linear time.
+and are lost or read as something else. Each child whose words before its first number name no
+measure of their own is written for reading with the parent's name before it ("10MWT
+comfortable: 0.88 m/s"), and a unit the parent gives in brackets ("(kg)") after each bare
+number. A parent counts only when it holds no value (a number inside a name, "6MWT", is no
+value) and names a measure: an instrument of instruments.toml, or a joint, motion or muscle. A
+child is a line indented under the parent, or a bullet under a heading that ends in a colon, or
+a bullet naming only a side or a time right after a bullet naming the measure (an outline
+flattened); the block ends at the first line that is neither. Each line is looked at once, so a
+note is read in linear time.
 """
 
 from __future__ import annotations
@@ -109,11 +111,16 @@ def _line(text: str, start: int, end: int, stack: list[_Parent], pieces: list[Pi
         return
     if not stack:
         return
+    owner = stack[-1]
+    sibling = indent == owner.indent and not owner.colon
     first = _VALUE.search(content)
     if first is None:
+        if sibling:
+            stack.pop()  # a bullet of its own after the name: the name's list has ended
         return
     lead = content[: first.start()]
-    owner = stack[-1]
+    if sibling and not _time_or_side(lead):
+        return  # "- Grip (lb)" then "- R 34": a flat list names only sides or times after it
     if len(_WORD.findall(lead)) > _MAX_LEAD_WORDS or _own_name(lead, owner):
         return
     unit = _reading_after(content, first.end())
@@ -171,11 +178,12 @@ def _reading_after(content: str, end: int) -> str | None:
 
 
 def _child_of(parent: _Parent, indent: int, bullet: bool) -> bool:
-    """A line indented under the parent, or a bullet at the same indent under a heading (or a
-    bullet) ending in a colon ("* Grip (lb):" over "* R 34")."""
+    """A line indented under the parent, or a bullet at the same indent under a heading or a
+    bullet ending in a colon ("* Grip (lb):" over "* R 34") or under a bullet naming a measure
+    (an outline flattened: "- Grip (lb)", "- R 34")."""
     if indent > parent.indent:
         return True
-    return indent == parent.indent and bullet and parent.colon
+    return indent == parent.indent and bullet and (parent.colon or parent.bullet)
 
 
 def _parent(content: str, at: int, indent: int, bullet: bool) -> _Parent | None:
