@@ -19,6 +19,7 @@ from tui.core.checks.layouts.columns import (
     role_of,
     rom_words,
     services_first,
+    time_heading,
     vital_name,
 )
 from tui.core.checks.measures import labels
@@ -58,6 +59,8 @@ def fixed_width_runs(
     index = 0
     while index < len(starts):
         columns = _heading_columns(text, starts[index], ends[index], is_heading)
+        if index in taken or columns is None:
+            columns = _dated_columns(text, starts, ends, index, is_heading)
         if index in taken or columns is None:
             index += 1
             continue
@@ -150,6 +153,35 @@ def _heading_columns(
     if not (timed or sided or moded or services_heading(names) or vitals_heading(names)):
         return None
     return tuple(starts)
+
+
+# A row's first cell naming its visit's date ("04/10/67", "4/24", "2067-05-08").
+_DATE_FIRST = re.compile(r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})(?=  |\t|$)")
+
+
+def _dated_columns(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    index: int,
+    is_heading: Callable[[list[str]], bool],
+) -> tuple[int, ...] | None:
+    """The columns of a log whose first heading names the visit ("Date   Flex   Ext   Girth")
+    and whose next rows each open with a date: every other column is a measure, every row a
+    visit (`mdtables` reads the last dated row as today's, the others as earlier)."""
+    line = text[starts[index] : ends[index]]
+    if "  " not in line or line[:1].isspace():
+        return None
+    chunks = list(_CHUNK.finditer(line))
+    names = [chunk.group() for chunk in chunks]
+    if len(names) < _MIN_COLUMNS or not time_heading().fullmatch(names[0]):
+        return None
+    if not is_heading(names[1:]) or any(role_of(name) in _TIME_ROLES for name in names[1:]):
+        return None
+    rows = [text[starts[at] : ends[at]] for at in range(index + 1, min(index + 3, len(starts)))]
+    if len(rows) < _MIN_ROWS or not all(_DATE_FIRST.match(row) for row in rows):
+        return None
+    return tuple(chunk.start() for chunk in chunks)
 
 
 def vitals_heading(names: list[str]) -> bool:

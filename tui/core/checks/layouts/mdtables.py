@@ -381,7 +381,14 @@ def _row(
             pieces += joined(previous)
             previous = cell
             continue
-        cue = _cue(table, column, when)
+        following = row[index + 1] if index + 1 < len(row) else None
+        next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
+        trailing = (
+            _earlier_row(when, column)
+            and bool(column.cue)
+            and not _unit_follows(following, next_column)
+        )
+        cue = _cue(table, column, when, trailing)
         again = _NAME_SIDES.sub("", _name_again(name)) if split else _name_again(name)
         restated = f"{table.lead} {again}".strip()
         if column.role in _ROW_TIMES and when is None and not GOAL_START.search(restated):
@@ -437,14 +444,16 @@ def _row(
             pieces.append(Piece(cell.start, cell.end, dated, cell.start, cell.end))
             previous = cell
             continue
-        following = row[index + 1] if index + 1 < len(row) else None
-        next_column = table.columns[index + 1] if index + 1 < len(table.columns) else None
         if not _unit_follows(following, next_column):
             unit = _unit(cell.text, column.heading, context) or _caption_unit(
                 table, cell, name.text
             )
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
+            if trailing:
+                # "Flex 105 (previous)": the mark after the value, as prose writes it, so the
+                # column's name stays the clause's key ("Flex (previous) 105" parts them)
+                pieces.append(Piece(cell.end, cell.end, " (previous)", cell.start, cell.end))
         after_goal = column.role == "goal"
         previous = written = cell
     pieces.append(Piece(previous.end, line_end, ".", previous.end, line_end))
@@ -583,16 +592,22 @@ def _minutes_after(name: Cell, cell: Cell) -> Piece:
     return Piece(name.end, name.end, f" {minutes} min", cell.start, cell.end)
 
 
-def _cue(table: _Table, column: Column, when: Column | None) -> str:
+def _cue(table: _Table, column: Column, when: Column | None, trailing: bool = False) -> str:
     """The words written before a cell: its column's, "(previous)" in a row of an earlier
-    visit, and in a table of services a text column's heading ("Details 8 min continuous" is a
-    dose inside the cell, not the service's time)."""
+    visit (unless it is written after the value, `trailing`), and in a table of services a
+    text column's heading ("Details 8 min continuous" is a dose inside the cell, not the
+    service's time)."""
     if column.role == "plain" and table.minutes is not None:
         return column.heading
     cue = column.cue or (column.heading if column.role == "unit" else "")
-    if when is not None and when.role == "prior" and column.role != "goal":
+    if _earlier_row(when, column) and not trailing:
         cue = f"{cue} (previous)".strip()
     return cue
+
+
+def _earlier_row(when: Column | None, column: Column) -> bool:
+    """A value in a row of an earlier visit ("| 04/10 | 105 | -4 |" above today's row)."""
+    return when is not None and when.role == "prior" and column.role != "goal"
 
 
 def _key_mark(column: Column) -> str:

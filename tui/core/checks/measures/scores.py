@@ -142,9 +142,11 @@ _MMT_SPACED = re.compile(
     r"(?<![\w.+\-/])([0-5])(\+|-(?=[ \t]))?[ \t]+5(?![\w.+\-/\u00b0%]|[ \t]*(?:deg|x\b))",
     re.IGNORECASE,
 )
+# A bare grade ends at a clause's end, a side or a run of two spaces or more (the gap before a
+# print's next cell: "hip flex R 4-  L 3+   knee ext R 4").
 _MMT_BARE = re.compile(
-    r"(?<![\w.+\-/])([0-5])(\+|-(?!\s*\d)|\s+plus\b|\s+minus\b)?"
-    r"(?=\s*(?:[,;.)]|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/)))",
+    r"(?<![\w.+\-/])([0-5])(\+|-(?![ \t]*\d)|\s+plus\b|\s+minus\b)?"
+    r"(?=\s*(?:[,;.)]|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/))|[ \t]{2,}\S)",
     re.IGNORECASE | re.MULTILINE,
 )
 

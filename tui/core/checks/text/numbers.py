@@ -17,6 +17,9 @@ from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import Restated, table_pieces
+from tui.core.checks.layouts.parent_names import parent_pieces
+from tui.core.checks.layouts.shared_units import shared_unit_pieces
+from tui.core.checks.layouts.side_lists import side_list_pieces
 from tui.core.checks.text.anchored import search_at
 from tui.core.checks.text.languages import translated
 from tui.core.checks.text.lexicon import led, words
@@ -319,6 +322,9 @@ def _layout_pieces(text: str) -> list[Piece]:
         + thousands_pieces(text)
         + decimal_comma_pieces(text)
         + checkbox_pieces(text)
+        + parent_pieces(text)
+        + shared_unit_pieces(text)
+        + side_list_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
 

@@ -70,6 +70,10 @@ _ABBREVIATIONS = frozenset(
 # r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)", several times faster on a long note.
 _BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|(?<![.\s][.!?])[.!?]*(?<!\.\.)(?=\s|$))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# "80 (previous)", "80 bpm (previous)", "5/10 (previous)": the mark right after a value.
+_MARKED_EARLIER = re.compile(
+    r"[ \t]*(?:(?:/[ \t]*\d{1,3}|[A-Za-z%\u00b0/]{1,5})[ \t]*)?\(previous\)"
+)
 _CLAUSE_MARK = re.compile(r"[,;:(\[]")
 # How far around a value the passes look for the words that say what it is. Bounding the
 # look-around keeps reading linear even for a note written as one enormous sentence.
@@ -219,6 +223,11 @@ class Scanner:
         self.block(start, end)
         self._goals[start:end] = b"\x01" * max(0, end - start)
 
+    def _earlier(self, span: tuple[int, int]) -> bool:
+        """A value in a block copied from an earlier note, or marked "(previous)" right after
+        it (and its unit), as a table's row of an earlier visit is written (mdtables)."""
+        return carried(self.text, span[0]) or bool(_MARKED_EARLIER.match(self.text, span[1]))
+
     def emit(
         self,
         facts: list[Fact],
@@ -232,7 +241,7 @@ class Scanner:
         measurement in a block copied from an earlier note is an earlier value, whichever reader
         found it."""
         self.claim(*span)
-        if kind != "service" and "previous" not in label and carried(self.text, span[0]):
+        if kind != "service" and "previous" not in label and self._earlier(span):
             label = f"{label} (previous)"
         facts.append(
             Fact(
