@@ -48,7 +48,8 @@ test: lint typecheck
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # The property tests with new random examples each run (`make test` draws the same ones every
-# time, so a clean clone's CI never fails on an example no earlier run drew).
+# time, so a clean clone's CI never fails on an example no earlier run drew), and the fast-path
+# tests compared with the plain scan on every eval note (`make test` compares a fixed sample).
 fuzz: $(VENV)/.test-installed
 	CHARTDESK_HYPOTHESIS=explore $(BIN)/python -m pytest -q -n $(TEST_WORKERS) -p no:randomly $$(grep -rl "from hypothesis" tests)
 

@@ -24,6 +24,26 @@ settings.load_profile(os.environ.get("CHARTDESK_HYPOTHESIS", "repeatable"))
 REPO = Path(__file__).resolve().parents[1]
 DEMO_NOTES = REPO / "tui" / "core" / "data" / "demo"
 SHARED_SAMPLES = REPO.parent / "shared" / "samples"
+# The files that take longest, longest first. `make test` hands whole files to its workers in
+# collection order (`--dist loadfile`), so a long file collected last kept one core busy while
+# the other idled; these go first and the many short files fill both cores at the end. A file
+# missing from this list only runs in its usual place (test_slow_files_first checks the paths).
+SLOW_FILES = (
+    "tests/eval/test_floors.py",
+    "tests/eval/test_floors_heldout.py",
+    "tests/eval/test_floors_heldout_even.py",
+    "tests/core/test_cli_escapes.py",
+    "tests/core/test_bounded_reads.py",
+    "tests/ui/test_snapshots.py",
+    "tests/ui/test_skills_screen.py",
+    "tests/fhir/test_fhir_destination.py",
+    "tests/checks/test_anchored.py",
+    "tests/checks/test_word_index.py",
+    "tests/checks/test_r8_perf_number_runs.py",
+    "tests/checks/test_cli.py",
+    "tests/ui/test_keys.py",
+    "tests/checks/test_verify.py",
+)
 # The shared samples when shared/ lies beside the repo (CI, sessions); else the repo's copies
 # (the demo notes hold the six samples, and tests/checks/data holds expected.json).
 SAMPLE_NOTES = SHARED_SAMPLES / "notes" if SHARED_SAMPLES.is_dir() else DEMO_NOTES
@@ -32,6 +52,13 @@ EXPECTED_JSON = (
     if SHARED_SAMPLES.is_dir()
     else REPO / "tests" / "checks" / "data" / "expected.json"
 )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow files' tests first (SLOW_FILES, longest first), every other test in its
+    collected order; within a file the order is kept."""
+    rank = {path: place for place, path in enumerate(SLOW_FILES)}
+    items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(SLOW_FILES)))
 
 
 @pytest.fixture(scope="session", autouse=True)

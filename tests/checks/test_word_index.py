@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.eval.corpus import SPLITS, cases
+from tests.eval.corpus import compared_texts
 from tests.spans import spans
 from tui.core.checks.text.lexicon import _WORD_START, Led, led, word_first
 from tui.core.checks.text.lowered import lowered
@@ -92,7 +92,7 @@ def test_a_text_is_indexed_once_several_patterns_asked_for_its_words() -> None:
 
 
 def test_the_not_measurement_patterns_start_where_a_search_starts_on_the_eval_notes() -> None:
-    text = "\n\n".join(case.text for split in SPLITS for case in cases(split))
+    text = "\n\n".join(compared_texts())  # a fixed sample of every set (its docstring says why)
     assert len(text) >= INDEXED_FROM
     finders = [p for p in _non_measurement_patterns() if isinstance(p, Led)]
     assert sum(leading_letters(f.starter.pattern.removeprefix(_WORD_START)) is not None

@@ -50,7 +50,10 @@ headers) is the next round's blind set, written blind by another hand.
 
 from __future__ import annotations
 
+import os
 import tomllib
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -148,3 +151,47 @@ def cases(split: str) -> tuple[Case, ...]:
         p for p in folder.iterdir() if p.suffix in (".txt", ".md") and not p.stem.endswith(".draft")
     )
     return tuple(_case(path, split) for path in paths)
+
+
+# One note in SAMPLE_EVERY of each set, by a hash of its name (a note keeps its place in or out
+# of the sample as notes are added).
+SAMPLE_EVERY = 4
+
+
+def compared_texts(splits: Iterable[str] = SPLITS) -> tuple[str, ...]:
+    """The eval notes a fast-path test compares with the plain scan of the same pattern.
+
+    `make test` compares a fixed sample, stratified by set: a quarter of every set (each set is
+    its writers' layouts and voices), the longest note of each set (the long-text paths), and
+    every note holding a letter a case-insensitive search takes for an ASCII one or a digit
+    outside ASCII (where a lowered copy or a digit test could part from the plain scan). That is
+    enough because the fast paths rewrite how a pattern is searched, not what it reads: the
+    property tests beside each comparison draw random and adversarial text from the pattern's
+    own pieces, and the notes add real layouts on top. No commit records a note that a fast
+    path read differently from the plain scan (each one was checked on a dump of every note);
+    any note found so would be added here. `make fuzz` (CHARTDESK_HYPOTHESIS=explore) and
+    CHARTDESK_EVAL_NOTES=all compare every note.
+    """
+    every = os.environ.get("CHARTDESK_EVAL_NOTES") == "all" or (
+        os.environ.get("CHARTDESK_HYPOTHESIS") == "explore"
+    )
+    texts: list[str] = []
+    for split in splits:
+        notes = cases(split)
+        longest = max(notes, key=lambda case: len(case.text)).name if notes else ""
+        texts += [
+            case.text
+            for case in notes
+            if every
+            or case.name == longest
+            or zlib.crc32(case.name.encode()) % SAMPLE_EVERY == 0
+            or any(_folded_or_foreign_digit(char) for char in case.text if not char.isascii())
+        ]
+    return tuple(texts)
+
+
+def _folded_or_foreign_digit(char: str) -> bool:
+    """A character outside ASCII that a case-insensitive pattern may take for an ASCII letter
+    (its other case is ASCII, or more than one letter) or a digit of another script."""
+    lower, upper = char.lower(), char.upper()
+    return char.isdecimal() or lower.isascii() or upper.isascii() or len(lower) != 1
