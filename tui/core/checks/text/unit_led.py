@@ -51,3 +51,22 @@ def unit_led(pattern: re.Pattern[str] | Led | Anchored, units: str) -> Led | Anc
     if not isinstance(pattern, re.Pattern):
         return pattern
     return UnitLed(pattern, re.compile(units))
+
+
+@dataclass(frozen=True)
+class AfterMarks(Anchored):
+    """`pattern`, each of whose matches starts at the text's start or right after a match of
+    `anchor` (the marks that open a line, sentence or clause, lower case): tried only there."""
+
+    def starts(self, low: str) -> list[int]:
+        found = [0]
+        for hit in self.anchor.finditer(low):
+            if hit.end() > found[-1]:
+                found.append(hit.end())
+        return found
+
+
+def after_marks(pattern: re.Pattern[str], marks: str) -> AfterMarks:
+    """`pattern`, whose every match opens at the text's start or after one of `marks` (a
+    regular expression in lower case, e.g. "\\n|[.;][ \\t]"), tried only there."""
+    return AfterMarks(pattern, re.compile(marks))
