@@ -39,6 +39,7 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.unit_led import unit_led
 
 # A key that names a service and minutes, then the minutes ("Manual therapy min: 12",
 # "97140_manual_min: 14"), as EMR exports and templates write them.
@@ -373,7 +374,7 @@ def _minutes_before_codes(scanner: Scanner) -> list[Fact]:
     units after it is a charge, read with the billing."""
     text = scanner.text
     facts = []
-    for item in _MINUTES_THEN_CODE.finditer(text):
+    for item in unit_led(_MINUTES_THEN_CODE, "min|'").finditer(text):
         start = item.start(1)
         if scanner.in_header(item.start()) or not scanner.free(start, item.end()):
             continue

@@ -20,6 +20,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.unit_led import unit_led
 
 _DATA = files("tui.core") / "data" / "measures.toml"
 _SECONDS_IN_MINUTE = 60
@@ -29,6 +30,9 @@ _TWO_UNITS = re.compile(
     r"(?P<sec>[0-5]?\d)[ \t]*(?:s|secs?|seconds?)\b(?![ \t]*(?:/|off\b|on\b))",
     re.IGNORECASE,
 )
+# Where `_TWO_UNITS` can match once its minutes are read: their unit, then the seconds' first
+# digit (the search starts there, text/unit_led.py).
+_MINUTES_THEN_SECONDS = r"m(?:inutes?|ins?)?\.?,?[ \t]*(?:and[ \t]+)?\d"
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 
 
@@ -49,7 +53,7 @@ def _dose_words() -> re.Pattern[str]:
 def read_durations(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Every free time in two units outside goals and doses, as one value in seconds."""
     text = scanner.text
-    for match in _TWO_UNITS.finditer(text):
+    for match in unit_led(_TWO_UNITS, _MINUTES_THEN_SECONDS).finditer(text):
         start, end = match.span()
         if not scanner.free(start, end) or scanner.in_goal(start) or scanner.in_header(start):
             scanner.block(*match.span("sec"))  # "05 s" of "8 min 05 s" is no time on its own

@@ -26,6 +26,7 @@ from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.unit_led import unit_led
 
 _DATA = files("tui.core") / "data" / "measures.toml"
 
@@ -400,15 +401,16 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     """Percentages, distances, lengths, pressures and sEMG readings nothing else took
     ("legibility 56%", "amb 150 ft", "step length 48 cm", "peak 185 mmHg", "MVC 21 uV")."""
     _prime_feet(scanner, facts)
-    for pattern, unit in (
-        (_RATE, None),
-        (_PERCENT, "%"),
-        (_DISTANCE, None),
-        (_LENGTH, None),
-        (_PRESSURE_READING, "mmHg"),
-        (_MICROVOLTS, "uV"),
+    # each searched from its units' first letters (text/unit_led.py)
+    for pattern, unit, units in (
+        (_RATE, None, "wpm|words|steps|spm"),
+        (_PERCENT, "%", "%|percent"),
+        (_DISTANCE, None, r"ft|feet|m\b|meters|metres|yards|yds"),
+        (_LENGTH, None, "cm|mm"),
+        (_PRESSURE_READING, "mmHg", "mm"),
+        (_MICROVOLTS, "uV", "[\u00b5\u03bc]v|uv"),
     ):
-        for match in pattern.finditer(scanner.text):
+        for match in unit_led(pattern, units).finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
                 continue
             if pattern is _DISTANCE and not_yet_done(scanner, match.start(), match.end()):
@@ -591,7 +593,10 @@ def read_ratios(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
     text = scanner.text
-    compared = [*_COMPARED.finditer(text), *_SAID_EARLIER.finditer(text)]
+    compared = [  # searched from the unit and what follows it (text/unit_led.py)
+        *unit_led(_COMPARED, rf"(?:{_UNIT})\b[ \t]*[(\[]").finditer(text),
+        *unit_led(_SAID_EARLIER, rf"(?:{_UNIT})\b[ \t]*[,;]").finditer(text),
+    ]
     for match in compared:
         unit = _TIMED_UNITS[match.group(2).lower()]
         if unit != _TIMED_UNITS[match.group(5).lower()]:

@@ -18,6 +18,7 @@ from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.unit_led import AfterMarks, after_marks
 
 _SUBJECTS = "it|that|this|which|she|he|they"
 _TIMEPOINT = (
@@ -155,6 +156,13 @@ def _earlier_opening() -> re.Pattern[str]:
     return re.compile(_EARLIER_OPENING.format(prior=prior), re.IGNORECASE | re.MULTILINE)
 
 
+@cache
+def _opened() -> AfterMarks:
+    """`_earlier_opening` tried only where it may open: at a line's start, after a stop, a
+    semicolon or a comma and a blank, after "comma" said and a blank, after a bracket."""
+    return after_marks(_earlier_opening(), r"\n|[.;,][ \t]|\bcomma[ \t]|\(")
+
+
 def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A value in a sentence opened by an earlier word, read with no name of its own ("other")
     or not read at all, becomes the earlier value of the measure read just before that
@@ -165,7 +173,7 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
     )
     ends = [fact.span[1] for fact in ordered]
     at_start = {fact.span[0]: index for index, fact in enumerate(facts)}
-    for found in _earlier_opening().finditer(scanner.text):
+    for found in _opened().finditer(scanner.text):
         start, end = found.span("value")
         if scanner.sentence_before(start) > found.start() or scanner.in_header(start):
             continue
