@@ -51,7 +51,7 @@ def _left_out(line: str) -> list[object]:
         ("Nottingham 4/12.", ("Nottingham", 4, "/12")),  # a proper name keeps its denominator
         ("SARA 12 at intake.", ("SARA", 12, None)),  # twin of a dose's unit after the number
         ("WORC at intake 48.", ("WORC", 48, None)),  # twin of a noun that owns the number
-        ("Scores today: CRP 12.", ("CRP", 12, None)),  # twin of a line headed as labs
+        ("Scores today: PRQ 12.", ("PRQ", 12, None)),  # twin of a line headed as labs
         ("Tele HRR 88 today.", ("HRR", 88, None)),  # twin of a vital's unit
     ],
 )
