@@ -83,9 +83,15 @@ def test_a_guess_without_evidence_is_unclassified(line: str, value: object) -> N
 
 
 def test_a_line_headed_as_labs_holds_results_not_scores() -> None:
-    line = "Labs today: CRP 12 and ESR 30."
+    line = "Labs today: PRQ 12 and XZT 30."
     assert _facts(line) == []
     assert _left_out(line) == [12, 30]
+
+
+def test_a_known_laboratory_value_is_neither_a_score_nor_unclassified() -> None:
+    line = "Labs today: CRP 12 and ESR 30."
+    assert _facts(line) == []
+    assert _left_out(line) == []
 
 
 def test_a_fraction_near_the_notes_date_is_evidence_against_an_acronym() -> None:
