@@ -163,3 +163,20 @@ def test_dominance_without_a_side_names_none() -> None:
 def test_a_plural_joint_is_no_joint_measured() -> None:
     """The twin of "B knees": "Ankles 1+ pitting edema" grades an edema, it measures no ankle."""
     assert facts_in("Ankles 1+ pitting edema bilat.\n", "rom") == []
+
+
+def test_a_leg_joints_heading_names_no_grip_under_it() -> None:
+    """Review: 'Right knee:' over 'Grip 25 kg' read 'R knee grip'; a grip is the hand's, so a
+    leg joint's heading names neither its side nor its joint. An arm joint's heading names the
+    side only ('R elbow:' over a pain-free grip)."""
+    assert one_fact("Right knee:\nHip flex 100\nGrip 25 kg\n", "strength", 25).label == "grip"
+    elbow = one_fact("R elbow:\nPain-free grip 20 kg\n", "strength", 20).label.split()
+    assert "R" in elbow and "elbow" not in elbow
+    assert "L" in one_fact("Left hip\nHip flex 100\n", "rom", 100).label.split()
+
+
+def test_a_hands_dominance_after_a_value_sided_before_keeps_that_side() -> None:
+    """Review: 'L grip 25 kg dom R' read the right grip (main: the left); the side before the
+    value in its own clause is the value's, the dominance after it describes the patient."""
+    assert one_fact("L grip 25 kg dom R\n", "strength", 25).label.split()[0] == "L"
+    assert one_fact("Grip 30 kg dom R hand; L 25 kg\n", "strength", 30).label.split()[0] == "R"

@@ -68,3 +68,21 @@ def test_a_minus_grade_ending_its_line_before_a_billing_line_is_read() -> None:
         ("mmt", "4"),
         ("mmt", "4-"),
     ]
+
+
+def test_a_girth_pair_sharing_its_unit_is_no_tape_position() -> None:
+    # review: the unit lent to 'R 24' made '24 cm L 22' read as a tape offset ('L girth at 24
+    # cm'), losing the right side's girth; a side before the length says it is a girth
+    assert _read("Ankle girth R 24 L 22 cm\n") == [
+        ("girth", 24, "cm", "R girth"),
+        ("girth", 22, "cm", "L girth"),
+    ]
+    assert _read("Calf girth R 36 cm L 34 cm\n") == [
+        ("girth", 36, "cm", "R girth"),
+        ("girth", 34, "cm", "L girth"),
+    ]
+
+
+def test_an_offset_with_its_direction_after_a_side_is_still_a_position() -> None:
+    found = _read("Elbow girth R 10 cm above olecranon 24.5\n")
+    assert [(kind, value) for kind, value, _, _ in found] == [("girth", 24.5)]

@@ -177,12 +177,24 @@ _MEASURED = re.compile(r"^[ \t]*:?[ \t]*\d|\d\.\d|\d[ \t]*cm\b", re.IGNORECASE)
 def _next_row(text: str, pos: int, end: int) -> re.Match[str] | None:
     """The first row after `pos`: one at an offset, or one at a landmark named with a pair of
     values ("MTP 21.0 | 19.4", "wrist  16.8 / 15.9")."""
-    found = [
-        m
-        for m in (_rows().offset.search(text, pos, end), _LANDMARK_PAIR.search(text, pos, end))
-        if m
-    ]
+    found = [m for m in (_offset_row(text, pos, end), _LANDMARK_PAIR.search(text, pos, end)) if m]
     return min(found, key=lambda m: m.start()) if found else None
+
+
+# A side right before a length: "R 24 cm L 22 cm" (also the shared unit lent to "R 24 L 22 cm")
+# is one side's girth then the other's, no tape position.
+_SIDE_BEFORE = re.compile(rf"(?<![\w/]){_SIDE}[ \t]*:?[ \t]*\Z", re.IGNORECASE)
+
+
+def _offset_row(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The first row at an offset after `pos`; a length with a side right before it and no
+    direction after it is a side's girth, not an offset."""
+    while (row := _rows().offset.search(text, pos, end)) is not None:
+        start = row.start("offset")
+        if row.group("mark") or not _SIDE_BEFORE.search(text, max(0, start - 8), start):
+            return row
+        pos = row.end("offset")
+    return None
 
 
 _HEADER_TAIL = 80

@@ -190,6 +190,27 @@ def side_after(text: str, pos: int, *, limb: bool = True) -> str:
     return labels.side_name(found.group(1) or found.group(2))
 
 
+def _dominance_after(text: str, pos: int) -> bool:
+    """A hand's dominance follows the value ending at `pos` ("25 kg dom R")."""
+    return _dominance().match(text, pos) is not None
+
+
+def _side_in_clause(text: str, origin: int, start: int) -> bool:
+    """A side is named in the clause before the value at `start` ("L grip 25 kg"), not only
+    in an earlier clause ("Grip 22 kg non-dom L, 30 kg dom R")."""
+    clause = text[origin:start]
+    opening = max(clause.rfind(","), clause.rfind(";"))
+    return bool(labels.parts_of(clause[opening + 1 :]).side)
+
+
+@cache
+def _dominance() -> re.Pattern[str]:
+    words = attribution_words()
+    return re.compile(
+        rf"[ \t]*(?:{either(words.get('handedness', ()))})[ \t]+(?=[A-Za-z(])", re.IGNORECASE
+    )
+
+
 def attribute(
     scanner: Scanner,
     start: int,
@@ -226,6 +247,8 @@ def attribute(
     prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
         window if whole else _scoped(unmarked(scanner, start, scanner.visible(sentence, start)))[0]
     )
+    if side and _dominance_after(text, end) and _side_in_clause(text, origin, start):
+        side = ""  # "L grip 25 kg dom R": the dominant hand is no side of a value sided before
     listed = _listed(scanner, start, floor=floor, skip=skip)
     if listed is not None:
         side = side or listed.side

@@ -27,6 +27,11 @@ _LINES_BACK = 12
 _LINE_MOST = 300
 # Measured kinds a limb's heading names; a pain rating or a named test has no side of a block.
 _SIDED_KINDS = frozenset({"rom", "mmt", "strength", "girth", "other"})
+# Joints of the arm: a heading naming one of them names the side of a grip or pinch under it.
+_ARM_JOINTS = frozenset(
+    {"shoulder", "elbow", "forearm", "wrist", "thumb", "finger", "MCP", "MP", "IP", "CMC", "PIP"}
+    | {"DIP"}
+)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]+")
 # Bullets, Markdown heading and emphasis marks around a heading line, and its closing colon.
@@ -59,6 +64,12 @@ def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         heading = _heading_above(text, line_start)
         if heading is None or parts.joint in _midline() or _other_joint(heading, parts.joint):
             continue
+        if fact.kind == "strength" and heading.joint:
+            # a grip or pinch is the hand's: a knee's heading ("Right knee:") names no hand, an
+            # arm joint's names the side only ("R wrist grip" is no measure)
+            if heading.joint not in _ARM_JOINTS:
+                continue
+            heading = _Heading(side=heading.side, joint="")
         joint = heading.joint if heading.joint and not parts.joint else ""
         if joint and parts.motion and _other_joints_motion(parts.motion, joint):
             joint = ""
