@@ -67,3 +67,9 @@ def test_a_flattened_outline_names_the_sides_after_it() -> None:
 def test_a_flat_bullet_of_its_own_ends_the_name_s_list() -> None:
     text = "- Knee flexion\n- tolerated well\n- R 120 deg\n"
     assert not any("knee" in label for _, _, label in _read(text))
+
+
+def test_twin_a_heading_naming_two_sides_is_a_legend_not_a_name() -> None:
+    text = "Wrist AROM R / L:\n  Radial / ulnar deviation   12 deg / 30 deg   18 deg / 38 deg\n"
+    labels = [label for _, _, label in _read(text)]
+    assert not any(label.startswith(("R ", "L ")) for label in labels)
