@@ -1,0 +1,41 @@
+"""Round 15 review of the merged rules (reviewa): lines near KIND's, NAMES' and AUDIT's rules
+that the merge read wrongly or lost, each with its twin the rule was written for."""
+
+from __future__ import annotations
+
+from tests.checks.test_r13_review_billing import minutes
+from tui.core.checks.extract import extract_facts
+
+
+def _pairs(text: str) -> list[tuple[str, object]]:
+    return [(f.kind, f.value) for f in extract_facts(text)]
+
+
+def test_a_target_said_met_opens_todays_value() -> None:
+    assert ("rom", 120) in _pairs("Target met: knee flex 120 deg today.")
+    assert ("rom", 120) in _pairs("Target achieved, knee flexion 120 deg.")
+
+
+def test_twin_a_line_opened_by_target_is_still_a_goal() -> None:
+    assert ("rom", 150) not in _pairs("Target knee flexion 150 deg.")
+
+
+def test_a_body_length_one_side_exceeds_the_other_by_is_no_length() -> None:
+    assert not any(k == "other" for k, _ in _pairs("Arm length 1 in longer on R."))
+    assert ("other", 2) not in _pairs("Thigh length 2 in more than L.")
+
+
+def test_twin_body_lengths_beside_a_difference_stay() -> None:
+    found = _pairs('Leg length R 1" shorter than L; thigh length R 19", L 18.5".')
+    assert found == [("other", 19), ("other", 18.5)]
+    assert ("other", 17) in _pairs('Hip width 17" R, L 16".')
+
+
+def test_mental_health_care_is_no_moist_heat() -> None:
+    assert minutes("S: Pt sees MH counselor 1x/wk, 60 min sessions.\n") == {}
+    assert minutes("S: MH counseling 45 min yesterday.\nTherEx 20 min.\n") == {"97110": 20}
+
+
+def test_twin_moist_heat_written_mh_is_97010() -> None:
+    assert minutes("Tx: MH 10 min to neck.\n") == {"97010": 10}
+    assert minutes("MH 10' R hip, post\n") == {"97010": 10}
