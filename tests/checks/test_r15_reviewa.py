@@ -39,3 +39,17 @@ def test_mental_health_care_is_no_moist_heat() -> None:
 def test_twin_moist_heat_written_mh_is_97010() -> None:
     assert minutes("Tx: MH 10 min to neck.\n") == {"97010": 10}
     assert minutes("MH 10' R hip, post\n") == {"97010": 10}
+
+
+def test_a_n_after_a_pain_rating_that_rates_another_thing_is_no_pain() -> None:
+    assert ("pain", 6) not in _pairs("Pain 4/10, fatigue a 6.")
+    assert ("other", 6) in _pairs("Pain 4/10, fatigue a 6.")
+    assert ("pain", 2) not in _pairs("Pain 4/10; rated a 2 for effort.")
+    assert ("pain", 7) not in _pairs("Pain 3/10, effort a 7 with stairs.")
+    assert ("pain", 3) not in _pairs("Pain 4/10, dyspnea a 3 after stairs.")
+
+
+def test_twin_pain_rated_again_as_a_n_stays_pain() -> None:
+    assert ("pain", 3) in _pairs("Pain 6/10 at worst, a 3 at best.")
+    assert ("pain", 4) in _pairs("Pain 6 out of 10, a 4 after ice.")
+    assert ("pain", 3) in _pairs("Pain 5/10, a 3 for sitting.")
