@@ -53,3 +53,17 @@ def test_twin_pain_rated_again_as_a_n_stays_pain() -> None:
     assert ("pain", 3) in _pairs("Pain 6/10 at worst, a 3 at best.")
     assert ("pain", 4) in _pairs("Pain 6 out of 10, a 4 after ice.")
     assert ("pain", 3) in _pairs("Pain 5/10, a 3 for sitting.")
+
+
+def _labels(text: str) -> list[tuple[object, str]]:
+    return [(f.value, f.label) for f in extract_facts(text)]
+
+
+def test_the_arat_subtests_keep_their_names() -> None:
+    found = _labels("ARAT grasp 12/18, grip 8/12.")
+    assert (12, "ARAT grasp") in found
+    assert (8, "ARAT grip") in found
+
+
+def test_twin_the_arat_total_and_a_grip_in_kg_stay_theirs() -> None:
+    assert _pairs("ARAT R 45/57, grip 20 kg.") == [("outcome", 45), ("strength", 20)]
