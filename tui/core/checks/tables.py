@@ -55,6 +55,8 @@ class BillingTables:
     untimed: Mapping[str, str]
     services: Mapping[str, str]
     services_exact_case: frozenset[str]
+    # words after an exact-case name that make it no service ("MH counselor": mental health)
+    services_not_before: Mapping[str, tuple[str, ...]]
     dose_words: tuple[str, ...]
     progress_report_visits: int
     progress_report_soon: int
@@ -147,6 +149,10 @@ def billing_tables() -> BillingTables:
         untimed=_str_map(data.get("untimed")),
         services=_abbreviated(_str_map(data.get("services")), data.get("service_abbreviations")),
         services_exact_case=frozenset(_strs(data.get("services_exact_case", {}).get("names"))),
+        services_not_before={
+            str(name): _strs(words)
+            for name, words in data.get("services_exact_case", {}).get("not_before", {}).items()
+        },
         dose_words=_strs(data.get("dose_words", {}).get("names")),
         progress_report_visits=int(episode.get("progress_report_visits", 10)),
         progress_report_soon=int(episode.get("progress_report_soon", 2)),

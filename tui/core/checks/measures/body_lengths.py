@@ -23,7 +23,11 @@ from tui.core.checks.text.scan import Scanner
 # One value in inches, with the side it is for ("R 19\"", "L: 18.5 in").
 _INCHES = re.compile(
     r"(?<![\w.])(?:(?P<side>[RL]|rt|lt|right|left)[ \t]*:?[ \t]*)?"
-    r"(?P<value>\d{1,2}(?:\.\d{1,2})?)[ \t]*(?:in\b|inch(?:es)?\b|\"|'')(?![ \t]*(?:x|by)\b)",
+    r"(?P<value>\d{1,2}(?:\.\d{1,2})?)[ \t]*(?:in\b|inch(?:es)?\b|\"|'')(?![ \t]*(?:x|by)\b)"
+    # how much one side exceeds the other ("arm length 1 in longer on R", "thigh length 2 in
+    # more than L"): a difference of two lengths, never a length
+    r"(?![ \t]*(?:(?:longer|shorter|more|less|greater|bigger|smaller|wider|narrower|taller)\b"
+    r"|(?:over|than)[ \t]+(?:the[ \t]+)?(?:[RL]|rt|lt|right|left|other|contralateral)\b))",
     re.IGNORECASE,
 )
 # Where a size's clause ends: a semicolon, a line's end, a full stop before a space, or a comma

@@ -1190,6 +1190,7 @@ def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
             scanner.free(*more.span(1))
             and to_number(more.group(1)) <= 10
             and _RATING_ENDS.match(text, more.end(1))
+            and not _other_thing_rated(text, after, more)
         ):
             found = attribute(scanner, more.start(1), more.end(1), after_side=False)
             label = _pain_label(text, more.end(1)) + found.previous
@@ -1197,6 +1198,19 @@ def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
 
 
 _MORE_REACH = 120
+# The rest of a rating's clause after it ("a 2 for effort with stairs").
+_CLAUSE_REST = re.compile(r"[^.,;!?()\n\d]{0,30}")
+
+
+def _other_thing_rated(text: str, after: int, more: re.Match[str]) -> bool:
+    """Whether a rating word other than pain sits between the pain rating and "a N", or in the
+    rest of N's clause: "pain 4/10, fatigue a 6", "rated a 2 for effort" rate no pain."""
+    not_pain = words().not_pain
+    rest = _CLAUSE_REST.match(text, more.end(1))
+    return bool(
+        not_pain.search(text, after, more.start(1))
+        or (rest is not None and not_pain.search(rest.group()))
+    )
 
 
 def _spoken_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:

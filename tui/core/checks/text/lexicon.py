@@ -671,8 +671,11 @@ GOAL_START = re.compile(
     r"|\btarget(?:s|ing|ed)?\b(?=[^.;\n\d]{1,40}\d+(?:\.\d+)?[^.;\n\d]{0,12}"
     r"\b(?:by|within|before|in\s+\d+\s*(?:wks?|weeks?|mos?|months?|visits?|sessions?|days?))\b)"
     # a line or a sentence opened by "Target" and a measure with its value ("Target knee flexion
-    # 150 deg."): the plan's value; "reach to targets" and "hit targets 8/10" open no clause
-    r"|(?:(?<=\n)|(?<=[.;]\s)|\A)[ \t*\u2022-]*target\b(?=[^.;\n\d]{1,40}\d)"
+    # 150 deg."): the plan's value; "reach to targets" and "hit targets 8/10" open no clause;
+    # a target said met ("Target met: knee flex 120 deg today") opens today's value, no goal
+    r"|(?:(?<=\n)|(?<=[.;]\s)|\A)[ \t*\u2022-]*target\b"
+    r"(?!\s*(?:(?:was|is|now|has\s+been|been)\s+)?(?:met|achieved|reached|attained)\b)"
+    r"(?=[^.;\n\d]{1,40}\d)"
     # "Aim: ...", "Aim 0-110° by 6/52", "aiming for 120°": a goal (UK and Australian notes write
     # it so), never the AIMS (the Alberta Infant Motor Scale) in capitals; "aiming for stairs"
     # names no value, so the clause after it is no goal
@@ -822,6 +825,9 @@ def service_matcher() -> ServiceMatcher:
     parts: list[tuple[int, str]] = []
     for name, code in tables.services.items():
         body = alternation([name])
+        not_before = tables.services_not_before.get(name)
+        if not_before:  # "MH counselor": mental health, no moist heat
+            body = f"{body}(?![ \\t]+(?i:{'|'.join(not_before)})\\b)"
         if name in exact_names:
             codes[_alias_key(name)] = code
             parts.append((len(name), body))
