@@ -35,12 +35,12 @@ interpreter and telehealth visits, an EHR export, space-aligned columns, a flows
 self-correcting voice memo and a co-signed student note) is the next round's blind set.
 heldout19 (the plain middle of practice beside pulmonary rehab, wheelchair seating,
 constraint-induced therapy, torticollis, a falls clinic, post-viral pacing, carpal tunnel edema,
-phone shorthand, a two-speaker transcript and numbers written in words) is the next round's blind
-set.
+phone shorthand, a two-speaker transcript and numbers written in words) was the fourteenth
+round's blind set and is a development set since.
 heldout20 (the plain middle of practice beside lymphedema landmarks, a driver rehabilitation screen,
 transtibial prosthetic training, a cardiac rehab stage log, LSVT BIG, a concussion return-to-school
 plan, early-intervention feeding, a paged EHR export, self-correcting dictation and a missed-visit
-addendum) is the next round's blind set.
+addendum) is the fifteenth round's blind set (measured once at its end, misses unread).
 heldout21 (the plain middle of practice beside lymphedema surveillance by bioimpedance, an aquatic
 session log, a wheelchair skills test, a VNG summary, an ergonomic job-site analysis, a polytrauma
 inpatient note, a group class roster, pediatric feeding, a pre-prosthetic visit, a telehealth form
