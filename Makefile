@@ -42,10 +42,12 @@ typecheck: $(VENV)/.test-installed
 
 # The suite runs on every core (pytest-xdist), each test file on one worker so that a module's
 # fixtures (a real FHIR server, a built wheel) start once; `make test TEST_WORKERS=0` runs it in
-# one process.
+# one process. Files are handed out in collected order (the slowest first: tests/conftest.py
+# SLOW_FILES), not xdist's default of the files with most tests first, which left the corpus's
+# two-test floor file to run last while the other core idled.
 TEST_WORKERS ?= auto
 test: lint typecheck
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The property tests with new random examples each run (`make test` draws the same ones every
 # time, so a clean clone's CI never fails on an example no earlier run drew), and the fast-path
