@@ -177,12 +177,6 @@ def _reading_after(content: str, end: int) -> str | None:
     return word.group(1)
 
 
-def _names_two_sides(name: str) -> bool:
-    """The name holds a pair of sides ("R / L", "Rt | Lt"): a legend over columns, not the name
-    of the values under it."""
-    return len({side for _, part, side in labels.mentions(name) if part == "side"}) > 1
-
-
 def _child_of(parent: _Parent, indent: int, bullet: bool) -> bool:
     """A line indented under the parent, or a bullet at the same indent under a heading or a
     bullet ending in a colon ("* Grip (lb):" over "* R 34") or under a bullet naming a measure
@@ -209,7 +203,7 @@ def _parent(content: str, at: int, indent: int, bullet: bool) -> _Parent | None:
             name = name[: bracket.start()]
     if not name or len(_WORD.findall(name)) > _MAX_WORDS or not _names_measure(name):
         return None
-    if _names_two_sides(name):
+    if len(labels.sides_named(name)) > 1:
         return None  # "Wrist AROM R / L:": a legend naming each column's side (legends.py)
     instrument = not _names_anatomy(name)
     return _Parent(indent, name, unit, colon, bullet, (at, at + len(name)), instrument)

@@ -80,6 +80,11 @@ def parts_of(text: str) -> Parts:
     return Parts(**found)
 
 
+def sides_named(text: str) -> set[str]:
+    """The sides `text` names: one labels what follows it, two ("L / R") make a legend."""
+    return {name for _, part, name in mentions(text) if part == "side"}
+
+
 def mentions(text: str) -> list[tuple[int, str, str]]:
     """Every anatomy word in `text` as (position, part, expanded name), in order.
 

@@ -141,7 +141,7 @@ def _heading_of(line: str) -> _Heading | None:
     if not all(word.lower() in known or word.lower() in _heading_words() for word in words):
         return None
     bare = bare.replace("(", " ").replace(")", " ")
-    sides = {name for _, part, name in labels.mentions(bare) if part == "side"}
+    sides = labels.sides_named(bare)
     if len(sides) != 1:
         return None  # no side, or a legend of two ("AROM, L / R") that names each value's
     parts = labels.parts_of(bare)
