@@ -46,6 +46,11 @@ session log, a wheelchair skills test, a VNG summary, an ergonomic job-site anal
 inpatient note, a group class roster, pediatric feeding, a pre-prosthetic visit, a telehealth form
 exported from PDF, a struck-through note with a late-entry addendum and a table with merged
 headers) is the next round's blind set, written blind by another hand.
+heldout22 (the plain middle of practice beside a school IEP progress report, a hospice visit, a
+functional capacity re-test, a low-vision OT visit, a work-conditioning flowsheet, a NICU note, an
+orthotic check written in English as a second language, a faxed note read by OCR, a note typed on
+a phone in a hurry and a spreadsheet export) is the next round's blind set, written blind by
+another hand.
 """
 
 from __future__ import annotations
@@ -85,6 +90,7 @@ SPLITS = (
     "heldout19",
     "heldout20",
     "heldout21",
+    "heldout22",
 )
 
 
