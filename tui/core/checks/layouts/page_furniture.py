@@ -11,7 +11,12 @@ header at the top of the first page stays, where the note's header is read.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.text.alternation import either
 
 # A page number: "Page 1 of 2", "Pg 2/3", "page 1 of 1".
 _PAGE_WORDS = ("page", "pg", "seite", "página", "pagina")
@@ -71,3 +76,35 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
         found.append((start, end, _SPACES.sub(" ", line).strip()))
         start = end
     return found
+
+
+def without_furniture(text: str) -> str:
+    """The text for a draft: a paged export's furniture gone from every page, its first page's
+    header too (a draft writes the note's header once, from its fields), and the print's stamp
+    line ("Printed: 02/11/2050 09:47", "Report run 03/02/2050 18:05") of any export."""
+    spans = furniture_spans(text)
+    furniture = {_SPACES.sub(" ", text[start:end]).strip() for start, end in spans}
+    furniture.discard("")
+    kept = [
+        line
+        for line in text.split("\n")
+        if _SPACES.sub(" ", line).strip() not in furniture and not _stamped(line)
+    ]
+    return "\n".join(kept)
+
+
+def _stamped(line: str) -> bool:
+    """A print's stamp: a stamp word, then the date it was printed or run."""
+    found = _stamps().search(line)
+    return found is not None and bool(_DATE.match(line, found.end()))
+
+
+# The date right after a stamp's word ("Printed: 02/11/2050", "Report run on 2050-03-02").
+_DATE = re.compile(r"[ \t:]*(?:on[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+@cache
+def _stamps() -> re.Pattern[str]:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    words = tomllib.loads(text).get("exports", {}).get("stamps", ())
+    return re.compile(rf"(?<![\w-])(?:{either(list(words))})(?![\w-])", re.IGNORECASE)

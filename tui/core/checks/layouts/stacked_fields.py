@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tui.core.checks.layouts.grids import grids
-from tui.core.checks.text.pieces import Piece
+from tui.core.checks.text.pieces import Piece, applied
 
 # A value standing alone: a number with its unit or denominator ("13.6", "0.84 m/s", "41/56").
 _VALUE = r"[<>~]?-?\d+(?:\.\d+)?(?:[ \t]*(?:/[ \t]*\d+(?:\.\d+)?|%|°|[A-Za-z][A-Za-z/]{0,5}\.?))?"
@@ -34,6 +34,7 @@ _CHUNK = re.compile(r"\S+(?: \S+)*")
 _WIDE_GAP = re.compile(
     r"(?<=\d|%|°)(?:[ \t]*[A-Za-z/]{0,5})?(?P<gap>[ ]{3,}|\t+)(?=[A-Za-z]|\d{5}[ \t]+[A-Za-z])"
 )
+_LETTER = re.compile(r"[A-Za-z]")
 # A column's start may sit a character or two off the one above it in an export.
 _DRIFT = 2
 
@@ -56,6 +57,12 @@ def stacked_field_pieces(text: str) -> list[Piece]:
     return sorted(pieces, key=lambda piece: (piece.start, piece.end))
 
 
+def joined_fields(text: str) -> str:
+    """The text with each stacked label joined to its value, for a draft, which places a
+    note's lines one by one (a label alone on its line would part from its value)."""
+    return applied(text, stacked_field_pieces(text))
+
+
 def _stacked(
     text: str, lines: list[tuple[int, int]], index: int, before: str, line: str
 ) -> list[Piece]:
@@ -69,6 +76,10 @@ def _stacked(
     labels, values = list(_CHUNK.finditer(before)), list(_CHUNK.finditer(line))
     if len(labels) < 2 or len(labels) != len(values) or not _paired(labels, values):
         return []
+    if index + 1 < len(lines):
+        after = list(_CHUNK.finditer(text[lines[index + 1][0] : lines[index + 1][1]]))
+        if len(after) == len(labels) and _paired(labels, after):
+            return []  # a table's heading over its rows (read as a table), not one row of fields
     pieces = [Piece(above_start, start + values[0].start(), "", above_start, start)]
     caption = lines[index - 2] if index >= 2 else None
     if caption is not None and _label(text[caption[0] : caption[1]]):
@@ -110,10 +121,16 @@ def _shared_line(start: int, line: str) -> list[Piece]:
     wide gap after a value, before the next field's label, written as "; "."""
     if "   " not in line and "\t" not in line:
         return []
-    return [
-        Piece(start + gap.start("gap"), start + gap.end("gap"), "; ", start + gap.start("gap"), start + gap.end("gap"))
-        for gap in _WIDE_GAP.finditer(line)
-    ]
+    pieces = []
+    field = 0
+    for gap in _WIDE_GAP.finditer(line):
+        # a field is a label, then its value: values standing first ("26.0 | 22.5   ankle")
+        # are a row whose name follows them, not two fields
+        if _LETTER.search(line, field, gap.start()):
+            low, high = start + gap.start("gap"), start + gap.end("gap")
+            pieces.append(Piece(low, high, "; ", low, high))
+        field = gap.end()
+    return pieces
 
 
 def _indent(line: str) -> int:
