@@ -38,6 +38,9 @@ def test_a_late_entry_amends_a_table_cell() -> None:
 
 
 def test_twin_the_correct_value_is() -> None:
-    body = "O: R knee flexion 112 deg.\nAddendum: R knee flexion entered as 112 deg; the correct value is 121 deg.\n"
+    body = (
+        "O: R knee flexion 112 deg.\n"
+        "Addendum: R knee flexion entered as 112 deg; the correct value is 121 deg.\n"
+    )
     values = [value for kind, value in _pairs(body) if kind == "rom"]
     assert 121 in values and 112 not in values

@@ -57,12 +57,17 @@ def test_an_offline_draft_keeps_no_furniture_nor_stamp() -> None:
 
 
 def test_a_label_over_its_value_is_a_field() -> None:
-    facts = extract_facts(HEADER + "O:\nTimed Up and Go (s)\n13.6\n10 Meter Walk Test (m/s)\n0.84\n")
+    facts = extract_facts(
+        HEADER + "O:\nTimed Up and Go (s)\n13.6\n10 Meter Walk Test (m/s)\n0.84\n"
+    )
     assert [(f.measure, f.value) for f in facts] == [("TUG", 13.6), ("10MWT", 0.84)]
 
 
 def test_twin_a_row_of_labels_over_a_row_of_values_under_a_caption() -> None:
-    body = "S:\nPain Rating (0-10)\nCurrent            Worst           Goal\n3                  7               ____\n"
+    body = (
+        "S:\nPain Rating (0-10)\n"
+        "Current            Worst           Goal\n3                  7               ____\n"
+    )
     assert [(f.kind, f.value) for f in extract_facts(HEADER + body)] == [("pain", 3), ("pain", 7)]
     assert "Pain Rating (0-10): Current 3; Worst 7" in joined_fields(body)
 

@@ -105,7 +105,9 @@ def draft_text(prompt: Prompt) -> str:
     source = (
         document_body(prompt.previous)
         if prompt.previous
-        else written_out(filled_in(letter_body(joined_fields(without_furniture(as_text(note.body))))))
+        else written_out(
+            filled_in(letter_body(joined_fields(without_furniture(as_text(note.body)))))
+        )
     )
     skill = prompt.skill
     # a group note's lines about another patient are no part of this patient's document
@@ -128,6 +130,12 @@ def draft_text(prompt: Prompt) -> str:
     if skill.max_grade:
         text = plain_language(text, prompt.plain_language)
     return text
+
+
+def _unpaged(text: str) -> str:
+    """An export's text as one document: its page furniture and print stamps gone, each form
+    label joined to the value under it (a draft places the note's lines one by one)."""
+    return joined_fields(without_furniture(text))
 
 
 def _written(body: Sequence[str]) -> list[str]:

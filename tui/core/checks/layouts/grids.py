@@ -18,7 +18,6 @@ from markdown_it import MarkdownIt
 
 from tui.core.checks.layouts.columns import group_first, minutes_heading, role_of, time_heading
 from tui.core.checks.layouts.delimited import delimited_fields, delimited_runs
-from tui.core.checks.layouts.spanned_headings import spanned
 from tui.core.checks.layouts.fixed_width import (
     fixed_width_cells,
     fixed_width_runs,
@@ -29,6 +28,7 @@ from tui.core.checks.layouts.fixed_width import (
     spanning_cells,
     sub_heading,
 )
+from tui.core.checks.layouts.spanned_headings import spanned
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")

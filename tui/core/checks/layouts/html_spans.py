@@ -35,7 +35,9 @@ def heading_columns(row: str) -> int:
     if _DATA_CELL.search(row):
         return 0
     return sum(
-        _span_of(cell.group()) for cell in _OPEN_CELL.finditer(row) if _HEAD_CELL.match(cell.group())
+        _span_of(cell.group())
+        for cell in _OPEN_CELL.finditer(row)
+        if _HEAD_CELL.match(cell.group())
     )
 
 

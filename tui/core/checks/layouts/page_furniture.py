@@ -21,7 +21,8 @@ from tui.core.checks.text.alternation import either
 # A page number: "Page 1 of 2", "Pg 2/3", "page 1 of 1".
 _PAGE_WORDS = ("page", "pg", "seite", "página", "pagina")
 _PAGE = re.compile(
-    rf"(?<![A-Za-z])(?:{'|'.join(_PAGE_WORDS)})\.?[ \t]*\d{{1,3}}[ \t]*(?:of|/|de|von)[ \t]*\d{{1,3}}\b",
+    rf"(?<![A-Za-z])(?:{'|'.join(_PAGE_WORDS)})\.?[ \t]*\d{{1,3}}"
+    r"[ \t]*(?:of|/|de|von)[ \t]*\d{1,3}\b",
     re.IGNORECASE,
 )
 # A rule drawn across the page: "_____", "=====", "-----", "*****".
@@ -45,9 +46,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     return [(lines[index][0], lines[index][1]) for index in sorted(taken)]
 
 
-def _run(
-    lines: list[tuple[int, int, str]], counts: Counter[str], page: int, step: int
-) -> set[int]:
+def _run(lines: list[tuple[int, int, str]], counts: Counter[str], page: int, step: int) -> set[int]:
     """The furniture lines next to a page number, going one way: lines every page repeats,
     rules and page numbers, with blank lines between them (a blank line at the run's edge is
     the text's own)."""

@@ -21,8 +21,9 @@ _VALUE = r"[<>~]?-?\d+(?:\.\d+)?(?:[ \t]*(?:/[ \t]*\d+(?:\.\d+)?|%|°|[A-Za-z][A
 _VALUE_LINE = re.compile(rf"^[ \t]*{_VALUE}[ \t]*$")
 # A blank form field ("____", "N/A", "--"), which fills a value's place in a row of values.
 _BLANK = re.compile(r"^(?:_{2,}|-{1,3}|N/?A|n/?a|\[[ \t]*\])$")
-# A label: words (a test's name may open with its number, "10 Meter Walk Test"), a bracket may give the scale or unit ("(0-10)", "(m/s)"); it may end in a
-# colon; no sentence's full stop and no value of its own at its end.
+# A label: words (a test's name may open with its number, "10 Meter Walk Test"), a bracket may
+# give the scale or unit ("(0-10)", "(m/s)"); it may end in a colon; no sentence's full stop and
+# no value of its own at its end.
 _LABEL_LINE = re.compile(r"^[ \t]*(?:\d[^\n]*?)?[A-Za-z][^\n]*$")
 _ENDS_IN_VALUE = re.compile(r"\d[ \t]*[%°]?[ \t]*$|[.!?;,][ \t]*$")
 _BRACKETS = re.compile(r"\([^()\n]*\)")
@@ -85,7 +86,9 @@ def _stacked(
     if caption is not None and _label(text[caption[0] : caption[1]]):
         words = text[caption[0] : caption[1]].rstrip()
         joint = " " if words.endswith(":") else ": "
-        pieces.insert(0, Piece(caption[0] + len(words), above_start, joint, caption[1], above_start))
+        pieces.insert(
+            0, Piece(caption[0] + len(words), above_start, joint, caption[1], above_start)
+        )
     for number, (label, value) in enumerate(zip(labels, values, strict=True)):
         at = start + value.start()
         if number:
