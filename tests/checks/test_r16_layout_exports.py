@@ -101,3 +101,10 @@ def test_values_standing_before_their_row_name_are_no_two_fields() -> None:
 def test_a_word_printed_then_a_later_date_is_no_stamp() -> None:
     line = "Plan: HEP updated (printed), review with consultant 17/03/2033.\n"
     assert without_furniture(line) == line
+
+
+def test_a_tab_separated_row_is_no_line_of_fields() -> None:
+    body = "Phase\tHR\tBP\tSpO2\tRPE\tMETs\tRhythm\nRest\t70\t118/72\t98\t6\t1.0\tSR\n"
+    assert joined_fields(body) == body
+    body = "Supine hip flexion slides 0-90\t2 x 10\twithin precautions\n"
+    assert joined_fields(body) == body

@@ -30,10 +30,12 @@ _BRACKETS = re.compile(r"\([^()\n]*\)")
 _LABEL_WORDS = 10
 # Cells of a row set apart by two spaces or more (a single space joins the words of a cell).
 _CHUNK = re.compile(r"\S+(?: \S+)*")
-# Two fields on one line: a value, a wide gap, then the next field's label or code ("24    L
-# 19", "20 min     97530 Therapeutic activities").
+# Two fields on one line: a value (its unit right after it), a wide gap of spaces, then the
+# next field's label or code ("24    L  19", "20 min     97530 Therapeutic activities"); a tab
+# parts a tab-separated row's cells, which its readers read.
 _WIDE_GAP = re.compile(
-    r"(?<=\d|%|°)(?:[ \t]*[A-Za-z/]{0,5})?(?P<gap>[ ]{3,}|\t+)(?=[A-Za-z]|\d{5}[ \t]+[A-Za-z])"
+    r"(?<![\w.])\d+(?:\.\d+)?(?:/\d+)?(?:[ ]?(?:%|°|[A-Za-z/]{1,5}\b))?"
+    r"(?P<gap>[ ]{3,})(?=[A-Za-z]|\d{5}[ \t]+[A-Za-z])"
 )
 _LETTER = re.compile(r"[A-Za-z]")
 # A column's start may sit a character or two off the one above it in an export.
@@ -122,7 +124,7 @@ def _label(line: str) -> bool:
 def _shared_line(start: int, line: str) -> list[Piece]:
     """Two fields on one line ("R  24    L  19", "11.8       Norm (age 70-79): 12.6"): the
     wide gap after a value, before the next field's label, written as "; "."""
-    if "   " not in line and "\t" not in line:
+    if "   " not in line or "\t" in line:
         return []
     pieces = []
     field = 0
