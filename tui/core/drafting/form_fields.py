@@ -86,7 +86,8 @@ def _without_blanks(line: str) -> str | None:
         return None if _ONLY_LABEL.fullmatch(line.strip()) else line
     fields = _COLUMN.split(line)
     kept = [field for field in fields if field.strip() and not _BLANK.search(field)]
-    said = "  ".join(kept).rstrip()
+    # fields a form parted by semicolons stay parted so ("Current 3; Worst past week 6")
+    said = ("; " if ";" in line else "  ").join(kept).rstrip()
     if not said.strip() or _ONLY_LABEL.fullmatch(said.strip()):
         return None
     return said

@@ -21,6 +21,8 @@ from typing import Any
 
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.handouts.readability import plain_language
+from tui.core.checks.layouts.page_furniture import without_furniture
+from tui.core.checks.layouts.stacked_fields import joined_fields
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.other_people import without_other_people
 from tui.core.drafting import placement
@@ -97,12 +99,15 @@ def draft_text(prompt: Prompt) -> str:
             f"needs a model to read: {note.kind} notes ({note.name}) cannot be read offline; "
             "configure a model backend or add a typed note"
         )
-    # a form's blanks and unticked boxes document nothing, nor does a letter's furniture: none
+    # a form's blanks and unticked boxes document nothing, nor does a letter's or a paged
+    # export's furniture: none
     # of them reaches the draft; texting shorthand is written out
     source = (
         document_body(prompt.previous)
         if prompt.previous
-        else written_out(filled_in(letter_body(as_text(note.body))))
+        else written_out(
+            filled_in(letter_body(joined_fields(without_furniture(as_text(note.body)))))
+        )
     )
     skill = prompt.skill
     # a group note's lines about another patient are no part of this patient's document
@@ -125,6 +130,12 @@ def draft_text(prompt: Prompt) -> str:
     if skill.max_grade:
         text = plain_language(text, prompt.plain_language)
     return text
+
+
+def _unpaged(text: str) -> str:
+    """An export's text as one document: its page furniture and print stamps gone, each form
+    label joined to the value under it (a draft places the note's lines one by one)."""
+    return joined_fields(without_furniture(text))
 
 
 def _written(body: Sequence[str]) -> list[str]:

@@ -275,11 +275,16 @@ def columns(headings: Sequence[str], label: int) -> tuple[Column, ...]:
     ]
     _date_repeated_sides(headings, roles)
     _bounds_beside_results(headings, roles)
+    _today_beside_current(headings, roles)
     times = [index for index, role in enumerate(roles) if role in _TIME_ROLES]
     if "current" not in roles:
         numbered = [index for index in times if roles[index] == "timepoint"]
         if numbered:
-            roles[numbered[-1]] = "current"
+            # the last time's columns, one per side under a date ("L 06/17 | R 06/17")
+            last = labels.without_sides(headings[numbered[-1]])
+            for index in numbered:
+                if labels.without_sides(headings[index]) == last:
+                    roles[index] = "current"
         elif len(times) == 1 and not any(role in ("plain", "other") for role in roles):
             roles[times[0]] = "measured"
     roles = ["prior" if role == "timepoint" else role for role in roles]
@@ -300,6 +305,24 @@ def _date_repeated_sides(headings: Sequence[str], roles: list[str]) -> None:
     for index, heading in enumerate(headings):
         if roles[index] == "timepoint" and labels.parts_of(heading).side in undated:
             roles[index] = "prior"
+
+
+def _today_beside_current(headings: Sequence[str], roles: list[str]) -> None:
+    """Beside a column naming this very visit ("Today"), another current column ("Re-eval",
+    "D/C") holds an earlier visit's values: "| IE | Re-eval | Today |" was measured three times
+    and only one of them is today's."""
+    current = [index for index, role in enumerate(roles) if role == "current"]
+    today = [index for index in current if _this_visit().search(headings[index])]
+    if not today or len(today) == len(current):
+        return
+    for index in current:
+        if index not in today:
+            roles[index] = "prior"
+
+
+@cache
+def _this_visit() -> re.Pattern[str]:
+    return _pattern([str(item) for item in _data().get("this_visit", {}).get("words", [])])
 
 
 def _bounds_beside_results(headings: Sequence[str], roles: list[str]) -> None:

@@ -47,7 +47,7 @@ def _shapes() -> tuple[re.Pattern[str], ...]:
             rf"(?<![\w./-]){_NEW}[ \t]+(?:instead[ \t]+of|rather[ \t]+than)[ \t]+{_OLD}", re.I
         ),
         re.compile(
-            rf"(?<![\w./-]){_OLD}{_QUOTE}[ \t]+(?:{replaced_by()})[ \t]*:?[ \t]+"
+            rf"(?<![\w./-]){_OLD}{_QUOTE}[;,]?[ \t]+(?:{replaced_by()})[ \t]*:?[ \t]+"
             rf"{_QUOTE}(?:[A-Za-z][\w-]*[ \t]+){{0,3}}{_NEW}",
             re.I,
         ),
@@ -93,22 +93,26 @@ def _struck_marks(text: str) -> list[Piece]:
 
 
 def _struck_tags(text: str, tag: str) -> list[Piece]:
-    """ "<del>old</del>": the tags and what they hold, closed on the same line."""
+    """ "<del>old</del>", and an export's bracketed tags "[struck] old [/struck]": the tags and
+    what they hold, closed on the same line."""
     pieces: list[Piece] = []
     lowered = text.lower()
-    opening = re.compile(rf"<{tag}(?:[ \t][^<>\n]{{0,200}})?>", re.I)
-    closing = f"</{tag}>"
-    at = lowered.find(f"<{tag}")
-    while at >= 0:
-        found = opening.match(text, at)
-        line_end = end_of_line(text, at)
-        close = lowered.find(closing, found.end(), line_end) if found else -1
-        if found and close >= 0:
-            end = close + len(closing)
-            pieces.append(Piece(at, end, "", at, end))
-            at = lowered.find(f"<{tag}", end)
-        else:
-            at = lowered.find(f"<{tag}", at + 1)
+    for left, right in (("<", ">"), ("[", "]")):
+        opening = re.compile(
+            rf"{re.escape(left)}{tag}(?:[ \t][^<>\[\]\n]{{0,200}})?{re.escape(right)}", re.I
+        )
+        closing = f"{left}/{tag}{right}"
+        at = lowered.find(f"{left}{tag}")
+        while at >= 0:
+            found = opening.match(text, at)
+            line_end = end_of_line(text, at)
+            close = lowered.find(closing, found.end(), line_end) if found else -1
+            if found and close >= 0:
+                end = close + len(closing)
+                pieces.append(Piece(at, end, "", at, end))
+                at = lowered.find(f"{left}{tag}", end)
+            else:
+                at = lowered.find(f"{left}{tag}", at + 1)
     return pieces
 
 

@@ -64,7 +64,13 @@ def fixed_width_runs(
         if index in taken or columns is None:
             index += 1
             continue
-        last = index + 1
+        first_row = index + 1
+        if first_row < len(starts) and first_row not in taken:
+            under = _sub_columns(text[starts[first_row] : ends[first_row]], columns)
+            if under is not None:
+                # "Initial eval   Today" over "R   L   R   L": the sub-headings' columns
+                columns, first_row = under, first_row + 1
+        last = first_row
         while last < len(starts) and last not in taken:
             # a row whose words run across the columns ("Gait   no device, ...; 800 ft") is
             # prose inside the table when an aligned row follows it
@@ -74,12 +80,48 @@ def fixed_width_runs(
             ):
                 break
             last += 1
-        if last - index - 1 >= _MIN_ROWS:
+        if last - first_row >= _MIN_ROWS:
             found.append((index, last, columns))
             index = last
         else:
             index += 1
     return found
+
+
+def _sub_columns(line: str, columns: tuple[int, ...]) -> tuple[int, ...] | None:
+    """The columns of a heading's second line ("             R      L      R      L" under
+    "ROM     Initial eval     Today"): indented under the values, more short headings than the
+    first line has, none with a number; None for any other line."""
+    if not line[:1].isspace() or len(columns) < 2:
+        return None
+    chunks = list(_CHUNK.finditer(line))
+    if len(chunks) < len(columns) or chunks[0].start() < columns[1] - 2:
+        return None
+    if any(_DIGIT.search(chunk.group()) or len(chunk.group().split()) > 2 for chunk in chunks):
+        return None
+    return (columns[0], *(chunk.start() for chunk in chunks))
+
+
+def sub_heading(line: str, columns: tuple[int, ...]) -> bool:
+    """True when `line` is the second line of a two-line heading whose sub-headings start the
+    columns (`_sub_columns`)."""
+    chunks = list(_CHUNK.finditer(line))
+    return (
+        line[:1].isspace()
+        and len(chunks) == len(columns) - 1
+        and all(chunk.start() == column for chunk, column in zip(chunks, columns[1:], strict=True))
+        and not any(_DIGIT.search(chunk.group()) for chunk in chunks)
+    )
+
+
+def spanning_cells(line_start: int, line: str, columns: tuple[int, ...]) -> list[Span]:
+    """The cells of a heading's first line over sub-headings: each heading in the column it
+    starts in, the columns it spans blank (a merged cell), as an export writes it."""
+    cells = [(line_start + column, line_start + column) for column in columns]
+    for chunk in _CHUNK.finditer(line):
+        at = max(i for i, column in enumerate(columns) if column <= chunk.start() + 1 or i == 0)
+        cells[at] = (line_start + chunk.start(), line_start + chunk.end())
+    return cells
 
 
 def _overflows(

@@ -25,7 +25,10 @@ from tui.core.checks.layouts.fixed_width import (
     overflowing,
     rule_line,
     services_heading,
+    spanning_cells,
+    sub_heading,
 )
+from tui.core.checks.layouts.spanned_headings import spanned
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t\r]*$")
@@ -117,7 +120,8 @@ def _grids(text: str) -> tuple[Grid, ...]:
     tables += [_export(grid) for grid in exports if _exported(grid)]
     tables += [_printed_grid(text, starts, ends, run) for run in printed]
     tables += [grid for run in separated for grid in _delimited_grids(text, starts, ends, run)]
-    return tuple(sorted((grid for grid in tables if grid.rows), key=lambda grid: grid.lines[0]))
+    found_grids = (spanned(grid) for grid in tables if grid.rows)
+    return tuple(sorted(found_grids, key=lambda grid: grid.lines[0]))
 
 
 def _markdown(text: str, starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
@@ -167,7 +171,7 @@ def _printed_grid(
 ) -> Grid:
     """A fixed-width print (`fixed_width`): its heading row, then its rows cut at the columns."""
     first, last, columns = run
-    rows = tuple(
+    rows = [
         tuple(
             _cell(text, low, high)
             for low, high in fixed_width_cells(
@@ -175,8 +179,13 @@ def _printed_grid(
             )
         )
         for index in range(first, last)
-    )
+    ]
     lines = tuple((starts[index], ends[index]) for index in range(first, last))
+    if len(rows) > 1 and sub_heading(text[lines[1][0] : lines[1][1]], columns):
+        top = text[lines[0][0] : lines[0][1]]
+        rows[0] = tuple(
+            _cell(text, low, high) for low, high in spanning_cells(lines[0][0], top, columns)
+        )
     heading = tuple(replace(cell, text=heading_case(cell.text)) for cell in rows[0])
     kept = [0] + [
         i

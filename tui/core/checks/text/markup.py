@@ -21,12 +21,15 @@ from importlib.resources import files
 
 from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
 from tui.core.checks.layouts.decimal_commas import unitless_decimal_pieces
+from tui.core.checks.layouts.html_spans import heading_columns, spanned_columns, under_headings
 from tui.core.checks.layouts.json_lines import json_line_pieces
 from tui.core.checks.layouts.ocr_slips import broken_line_pieces, ocr_digit_pieces
+from tui.core.checks.layouts.page_furniture import furniture_spans
 from tui.core.checks.layouts.pair_rows import pair_row_pieces
 from tui.core.checks.layouts.position_brackets import position_bracket_pieces
 from tui.core.checks.layouts.side_pairs import side_pair_pieces
 from tui.core.checks.layouts.slash_loads import slash_load_pieces
+from tui.core.checks.layouts.stacked_fields import stacked_field_pieces
 from tui.core.checks.layouts.time_pairs import time_pair_pieces
 from tui.core.checks.layouts.value_first import value_first_pieces
 from tui.core.checks.text.pieces import Piece
@@ -44,8 +47,6 @@ _MARKUP = re.compile(
 )
 _TRIGGERS = ("<", "&", "\\", "{", "}")
 _RTF = re.compile(r"\{\\rtf\d")
-_HEAD_CELL = re.compile(r"<th\b", re.IGNORECASE)
-_DATA_CELL = re.compile(r"<td\b", re.IGNORECASE)
 
 
 @cache
@@ -80,7 +81,8 @@ def markup_pieces(text: str) -> list[Piece]:
             + _slash_loads_and_time_pairs(text)
             + position_bracket_pieces(text)
             + json_line_pieces(text, _data()["json_bound_keys"])
-            + unitless_decimal_pieces(text),
+            + unitless_decimal_pieces(text)
+            + stacked_field_pieces(text),
         ),
         key=lambda piece: (piece.start, piece.end),
     )
@@ -111,9 +113,12 @@ def _slash_loads_and_time_pairs(text: str) -> list[Piece]:
 
 
 def _taken_back(text: str) -> list[Piece]:
-    """The struck spans, and the values a correction retracts outside them."""
-    struck = struck_pieces(text, _data()["struck_tags"])
-    return struck + _outside(struck, retracted_pieces(text, struck))
+    """A paged export's furniture at its page breaks, the struck spans, and the values a
+    correction retracts outside them: none of them is read."""
+    furniture = [Piece(start, end, "", start, end) for start, end in furniture_spans(text)]
+    struck = _outside(furniture, struck_pieces(text, _data()["struck_tags"]))
+    gone = sorted(furniture + struck, key=lambda piece: (piece.start, piece.end))
+    return gone + _outside(gone, retracted_pieces(text, struck))
 
 
 def _outside(spans: list[Piece], pieces: list[Piece]) -> list[Piece]:
@@ -366,7 +371,8 @@ def _tag(text: str, match: re.Match[str]) -> str | None:
     closing = bool(match.group("close"))
     data = _data()
     if name in data["cell_tags"]:
-        return " " if closing else "| "
+        # a merged cell ("colspan=2") is followed by the empty cells it spans
+        return " " + "| " * (spanned_columns(text, match.start()) - 1) if closing else "| "
     if name in data["row_tags"]:
         if not closing:
             return ""
@@ -392,8 +398,9 @@ def _header_cells(text: str, end: int) -> int:
     under it for its columns ("Today", "Initial 12/02") to head the values below."""
     start = max(text.rfind("<tr", 0, end), text.rfind("<TR", 0, end))
     row = text[start:end] if start >= 0 else ""
-    heads = len(_HEAD_CELL.findall(row))
-    return 0 if _DATA_CELL.search(row) else heads
+    if start >= 0 and under_headings(text, start):
+        return 0  # a second row of headings: the first row's rule heads both
+    return heading_columns(row)
 
 
 def _line_end(text: str, end: int) -> str:

@@ -15,3 +15,17 @@ class Piece:
     value: str
     src_start: int
     src_end: int
+
+
+def applied(text: str, pieces: list[Piece]) -> str:
+    """The text with the pieces written in (in order; a piece overlapping an earlier one is
+    left out), for a reader that needs the rewritten words but not the map back."""
+    out: list[str] = []
+    at = 0
+    for piece in sorted(pieces, key=lambda p: (p.start, p.end)):
+        if piece.start < at:
+            continue
+        out += [text[at : piece.start], piece.value]
+        at = piece.end
+    out.append(text[at:])
+    return "".join(out)

@@ -1,0 +1,109 @@
+"""A paged export's furniture: the page number, and the header and footer lines every page
+repeats ("Page 1 of 2", "CONFIDENTIAL", the clinic's address, "Patient: ... MRN: ..." again at
+the top of page 2), standing between two pages' text.
+
+Read as the note's lines they would part a section or a table in two (a table's rows on page 2
+read under the page header's fields) and give numbers that measure nothing. Each run of them at
+a page break is taken out whole, so the text on either side of the break reads as one; the
+header at the top of the first page stays, where the note's header is read.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.text.alternation import either
+
+# A page number: "Page 1 of 2", "Pg 2/3", "page 1 of 1".
+_PAGE_WORDS = ("page", "pg", "seite", "página", "pagina")
+_PAGE = re.compile(
+    rf"(?<![A-Za-z])(?:{'|'.join(_PAGE_WORDS)})\.?[ \t]*\d{{1,3}}"
+    r"[ \t]*(?:of|/|de|von)[ \t]*\d{1,3}\b",
+    re.IGNORECASE,
+)
+# A rule drawn across the page: "_____", "=====", "-----", "*****".
+_RULE = re.compile(r"^[ \t]*([-_=*~#.])\1{4,}[ \t]*$")
+_SPACES = re.compile(r"\s+")
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the furniture lines at each page break (each with its line end), in order;
+    none in a note that numbers no page."""
+    if not _PAGE.search(text):
+        return []
+    lines = _lines(text)
+    counts = Counter(key for _, _, key in lines)
+    pages = [index for index, (_, _, key) in enumerate(lines) if _PAGE.search(key)]
+    taken: set[int] = set()
+    for page in pages:
+        taken.add(page)
+        for step in (-1, 1):
+            taken |= _run(lines, counts, page, step)
+    return [(lines[index][0], lines[index][1]) for index in sorted(taken)]
+
+
+def _run(lines: list[tuple[int, int, str]], counts: Counter[str], page: int, step: int) -> set[int]:
+    """The furniture lines next to a page number, going one way: lines every page repeats,
+    rules and page numbers, with blank lines between them (a blank line at the run's edge is
+    the text's own)."""
+    found: set[int] = set()
+    index = page + step
+    while 0 <= index < len(lines):
+        key = lines[index][2]
+        if not key:
+            index += step
+            continue
+        if not (counts[key] > 1 or _RULE.match(key) or _PAGE.search(key)):
+            break
+        low, high = sorted((page, index))
+        found |= set(range(low + 1, high)) | {index}
+        page = index
+        index += step
+    return found
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """Each line as (start, end after its line end, its words with spaces folded)."""
+    found = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        end = start + len(line)
+        found.append((start, end, _SPACES.sub(" ", line).strip()))
+        start = end
+    return found
+
+
+def without_furniture(text: str) -> str:
+    """The text for a draft: a paged export's furniture gone from every page, its first page's
+    header too (a draft writes the note's header once, from its fields), and the print's stamp
+    line ("Printed: 02/11/2050 09:47", "Report run 03/02/2050 18:05") of any export."""
+    spans = furniture_spans(text)
+    furniture = {_SPACES.sub(" ", text[start:end]).strip() for start, end in spans}
+    furniture.discard("")
+    kept = [
+        line
+        for line in text.split("\n")
+        if _SPACES.sub(" ", line).strip() not in furniture and not _stamped(line)
+    ]
+    return "\n".join(kept)
+
+
+def _stamped(line: str) -> bool:
+    """A print's stamp: a stamp word, then the date it was printed or run."""
+    found = _stamps().search(line)
+    return found is not None and bool(_DATE.match(line, found.end()))
+
+
+# The date right after a stamp's word ("Printed: 02/11/2050", "Report run on 2050-03-02").
+_DATE = re.compile(r"[ \t:]*(?:on[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+@cache
+def _stamps() -> re.Pattern[str]:
+    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
+    words = tomllib.loads(text).get("exports", {}).get("stamps", ())
+    return re.compile(rf"(?<![\w-])(?:{either(list(words))})(?![\w-])", re.IGNORECASE)
