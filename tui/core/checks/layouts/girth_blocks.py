@@ -218,8 +218,7 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
     legend = tuple(named) or head.legend
     values: list[tuple[re.Match[str], str]] = []
     pos = stop.end() if stop.group().startswith(":") else stop.start()
-    index = 0
-    for value in _VALUE.finditer(text, pos, end):
+    for index, value in enumerate(_VALUE.finditer(text, pos, end)):
         if values and _WORD.search(text, values[-1][0].end(), value.start()):
             break  # "..., change of 1.4 cm": words between values start another clause
         if _OTHER_UNIT.match(text, value.end()) or not _plausible(value):
@@ -230,7 +229,6 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
         if not side and len(legend) == 1:
             side = legend[0]
         values.append((value, side))
-        index += 1
     return _Row(landmark, values, []) if values else None
 
 
