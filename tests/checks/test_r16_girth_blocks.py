@@ -177,3 +177,26 @@ def test_a_heading_with_a_value_of_its_own_opens_no_block() -> None:
     assert (95.0, "") not in _girths(body)
     body = "O: Swelling reduced.\nGrip R 22.5 kg, L 30.1 kg.\n"
     assert _girths(body) == []
+
+
+def test_a_side_written_after_its_value_is_that_values() -> None:
+    body = "O: Calf circumference\n  +10 cm: 36.2 (R) 34.0 (L)\n  +20 cm: 40.1 R, 38.5 L\n"
+    assert _girths(body) == [(36.2, "R"), (34.0, "L"), (40.1, "R"), (38.5, "L")]
+    assert not {10, 20} & set(_values(body))
+
+
+def test_a_column_headed_by_an_earlier_time_holds_earlier_girths() -> None:
+    body = (
+        "Circumferential measurements (cm), every 4 cm from ulnar styloid:\n"
+        "  point      L (inv)   R      L at eval\n"
+        "  0 cm        17.2    15.9    18.6\n"
+        "  8 cm        22.4    20.1    24.9\n"
+    )
+    earlier = [f.value for f in _facts(body) if f.kind == "girth" and "previous" in f.label]
+    assert earlier == [18.6, 24.9]
+    assert _girths(body)[:2] == [(17.2, "L"), (15.9, "R")]
+
+
+def test_a_heading_that_opens_no_block_keeps_its_own_numbers() -> None:
+    body = "O: Knee girth 42 cm L, 40 cm R.\nKnee flex 0-95.\n"
+    assert (42.0, "L") in _girths(body) and (40.0, "R") in _girths(body)

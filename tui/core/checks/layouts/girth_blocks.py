@@ -26,6 +26,7 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import says_earlier
 from tui.core.checks.layouts.girth_rows import IN_NAME, block_positions
 from tui.core.checks.layouts.girth_words import FIGURE_OF_8, GIRTH_WORDS
 from tui.core.checks.measures import labels
@@ -53,7 +54,10 @@ _ROW_LEAD = re.compile(r"[ \t]*(?:[-*\u2022>][ \t]+)?")
 _VALUE = re.compile(
     rf"(?<![\w.+-])(?:(?P<side>{SIDE_WORD})(?![\w-])[ \t]*[:=]?[ \t]*)?"
     r"(?P<num>\d{1,3}\.\d{1,2}|\d{2,3})(?![\d.])"
-    r"(?:[ \t]*(?P<unit>cm|mm|in\b|\"))?",
+    r"(?:[ \t]*(?P<unit>cm|mm|in\b|\"))?"
+    # or a side written after it: "36.2 (R)", "34.0 L" (a side then a number is the next's)
+    rf"(?:[ \t]*\((?P<after>{SIDE_WORD})\)"
+    rf"|[ \t]+(?P<bare>{SIDE_WORD})(?![\w-])(?![ \t]*:?[ \t]*\d))?",
     re.IGNORECASE,
 )
 # A unit after a number that says it is no tape measure: a volume, a percentage, a weight, an angle.
@@ -83,6 +87,14 @@ def _heading() -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class _Column:
+    """A column of girths: its side, and whether its header names an earlier time ("L at eval")."""
+
+    side: str
+    earlier: bool = False
+
+
+@dataclass(frozen=True)
 class _Head:
     """What a girth heading says of the rows under it."""
 
@@ -90,7 +102,7 @@ class _Head:
     legend: tuple[str, ...]
     unit: str
     title: bool = False
-    columns: tuple[str | None, ...] = ()
+    columns: tuple[_Column | None, ...] = ()
 
 
 def read_girth_blocks(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -101,9 +113,11 @@ def read_girth_blocks(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         head = _head(scanner, pos, end)
-        pos = end + 1
-        if head is not None:
-            pos = _read_rows(scanner, facts, head, pos)
+        line, pos = (pos, end), end + 1
+        if head is not None and (after := _read_rows(scanner, facts, head, pos)) > pos:
+            for place in _HEADING_PLACE.finditer(text, *line):
+                scanner.block(*place.span())  # "every 10 cm", "0 = ulnar styloid": the tape's
+            pos = after
 
 
 def _head(scanner: Scanner, start: int, end: int) -> _Head | None:
@@ -117,8 +131,6 @@ def _head(scanner: Scanner, start: int, end: int) -> _Head | None:
     line = text[word.start() : end]
     sides = [labels.side_name(m.group()) for m in _SIDE_TOKEN.finditer(line)]
     unit = _HEADING_UNIT.search(line)
-    for place in _HEADING_PLACE.finditer(text, start, end):
-        scanner.block(*place.span())
     return _Head(
         name=word.group().lower(),
         legend=tuple(dict.fromkeys(sides)),
@@ -165,17 +177,17 @@ def _read_rows(scanner: Scanner, facts: list[Fact], head: _Head, pos: int) -> in
     return pos if indent >= 0 else start
 
 
-def _columns(text: str, start: int, end: int) -> tuple[str | None, ...]:
+def _columns(text: str, start: int, end: int) -> tuple[_Column | None, ...]:
     """The side of each column of a header line with no digits ("Right   Left", "Site | R (cm)
     | L (cm) | Diff"): None for a column naming no side; () when the line names no two sides."""
     line = text[start:end]
     if not line.strip() or any(ch.isdigit() for ch in line):
         return ()
     cells = _cells(line)
-    sides: list[str | None] = []
+    sides: list[_Column | None] = []
     for cell in cells:
         named = {labels.side_name(m.group()) for m in _SIDE_TOKEN.finditer(cell)}
-        sides.append(named.pop() if len(named) == 1 else None)
+        sides.append(_Column(named.pop(), says_earlier(cell)) if len(named) == 1 else None)
     return tuple(sides) if sum(side is not None for side in sides) >= 2 else ()
 
 
@@ -191,7 +203,7 @@ def _cells(line: str) -> list[str]:
 @dataclass(frozen=True)
 class _Row:
     landmark: tuple[int, int]
-    values: list[tuple[re.Match[str], str]]
+    values: list[tuple[re.Match[str], str, bool]]
     skipped: list[tuple[int, int]]
 
 
@@ -216,19 +228,20 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
     if len(named) > 1:
         return None  # "L > R by 3.3 cm": a difference between the sides, no landmark
     legend = tuple(named) or head.legend
-    values: list[tuple[re.Match[str], str]] = []
+    values: list[tuple[re.Match[str], str, bool]] = []
     pos = stop.end() if stop.group().startswith(":") else stop.start()
     for index, value in enumerate(_VALUE.finditer(text, pos, end)):
         if values and _WORD.search(text, values[-1][0].end(), value.start()):
             break  # "..., change of 1.4 cm": words between values start another clause
         if _OTHER_UNIT.match(text, value.end()) or not _plausible(value):
             return None
-        side = labels.side_name(value.group("side")) if value.group("side") else ""
+        written = value.group("side") or value.group("after") or value.group("bare")
+        side = labels.side_name(written) if written else ""
         if not side and len(legend) > 1 and index < len(legend):
             side = legend[index]
         if not side and len(legend) == 1:
             side = legend[0]
-        values.append((value, side))
+        values.append((value, side, False))
     return _Row(landmark, values, []) if values else None
 
 
@@ -246,16 +259,16 @@ def _table_row(scanner: Scanner, head: _Head, begin: int, end: int) -> _Row | No
     columns = head.columns[1:] if len(cuts) == len(head.columns) else head.columns
     if len(cuts) - 1 != len(columns):
         return None
-    values: list[tuple[re.Match[str], str]] = []
+    values: list[tuple[re.Match[str], str, bool]] = []
     skipped: list[tuple[int, int]] = []
-    for cell_start, side in zip(cuts[1:], columns, strict=True):
+    for cell_start, column in zip(cuts[1:], columns, strict=True):
         value = _VALUE.match(text, cell_start, end)
         if value is None or _OTHER_UNIT.match(text, value.end()) or not _plausible(value):
             return None
-        if side is None:
+        if column is None:
             skipped.append(value.span("num"))
         else:
-            values.append((value, side))
+            values.append((value, column.side, column.earlier))
     return _Row(landmark, values, skipped) if values else None
 
 
@@ -270,10 +283,11 @@ def _emit(scanner: Scanner, facts: list[Fact], head: _Head, row: _Row) -> None:
     for span in row.skipped:
         scanner.block(*span)  # a column of no side (L - R): no girth
     where = labels.without_sides(text[slice(*row.landmark)].strip(" \t:-|.")).strip()
-    for value, side in row.values:
+    for value, side, earlier in row.values:
         span = value.span("num")
         if not scanner.free(*span):
             continue
         unit = _unit(value.group("unit")) if value.group("unit") else head.unit
         label = labels.join(side, head.name, f"at {where}" if where else "")
+        label += " (previous)" if earlier else ""
         scanner.emit(facts, "girth", to_number(value.group("num")), span, label, unit=unit)
