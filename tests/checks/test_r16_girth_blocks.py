@@ -200,3 +200,30 @@ def test_a_column_headed_by_an_earlier_time_holds_earlier_girths() -> None:
 def test_a_heading_that_opens_no_block_keeps_its_own_numbers() -> None:
     body = "O: Knee girth 42 cm L, 40 cm R.\nKnee flex 0-95.\n"
     assert (42.0, "L") in _girths(body) and (40.0, "R") in _girths(body)
+
+
+def test_a_sentence_naming_a_swelling_is_no_heading() -> None:
+    body = (
+        "Pain: denies. C/o bilat ankle swelling; 2+ pitting edema bilat ankles.\nGait: 40 ft x2.\n"
+    )
+    assert _girths(body) == []
+    body = (
+        "Reason: new L knee swelling and decline in function.\nInterval hx: LEFS 41 at visit 6.\n"
+    )
+    assert _girths(body) == []
+
+
+def test_twin_a_heading_opened_by_its_girth_word_or_ended_by_a_colon() -> None:
+    rows = "  MTP: R 24.0, L 25.2\n  ankle: R 22.1, L 24.6\n"
+    expected = [(24.0, "R"), (25.2, "L"), (22.1, "R"), (24.6, "L")]
+    assert _girths("O: Girth, tape at 0 and 10 cm from floor\n" + rows) == expected
+    assert _girths("Re-measured both feet for the new garment, tape in cm:\n" + rows) == []
+    assert _girths("Re-measured both feet for the new garment, girth in cm:\n" + rows) == expected
+
+
+def test_words_between_a_landmark_and_its_value_make_no_row() -> None:
+    body = (
+        "--- PEROMETER 400NT PRINTOUT ---\n"
+        "Measured 24-Jan 09:12   Operator: MLA   Segment: wrist to 40 cm\n"
+    )
+    assert _girths(body) == []

@@ -46,6 +46,8 @@ _HEADING_UNIT = re.compile(r"(?:\(|\bin[ \t]+)(?:all[ \t]+)?(cm|mm|in|inches)\b"
 _HEADING_PLACE = re.compile(r"[-+]?\d{1,3}(?:\.\d)?(?=[ \t]*(?:cm\b|mm\b|in\b|=))", re.IGNORECASE)
 # A heading that is only a title: the girth word and a few words after it, no sentence.
 _TITLE = re.compile(r"[ \t]*(?:[A-Za-z()/-]+[ \t]*){0,3}:?[ \t]*")
+# What may open a line before its heading word: a bullet, a section's name ("O:", "Objective:").
+_LINE_LEAD = re.compile(r"[ \t]*(?:[-*\u2022>#]+[ \t]*)?(?:[A-Za-z][A-Za-z /]{0,24}:[ \t]*)?")
 # The cells of a row or of a column header: split at a bar, a tab or two spaces or more.
 _CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \t]{2,}")
 _ROW_LEAD = re.compile(r"[ \t]*(?:[-*\u2022>][ \t]+)?")
@@ -62,7 +64,7 @@ _VALUE = re.compile(
 )
 # A unit after a number that says it is no tape measure: a volume, a percentage, a weight, an angle.
 _OTHER_UNIT = re.compile(
-    r"[ \t]*(?:%|m[lL]\b|cc\b|L\b(?![ \t]*\d)|kg\b|lbs?\b|°|deg|mmHg|s\b|sec|min\b"
+    r"[ \t]*(?:%|m[lL]\b|cc\b|L\b(?![ \t]*\d)|kg\b|lbs?\b|°|deg|mmHg|s\b|sec|min\b|ft\b|feet|m\b"
     r"|/[ \t]*\d{1,3}(?![\d.]))"
 )
 # The end of a row's landmark when the row is one cell: a colon, or the first value with a side
@@ -128,6 +130,12 @@ def _head(scanner: Scanner, start: int, end: int) -> _Head | None:
     word = _heading().search(text, start, end)
     if word is None or _DECIMAL.search(text, start, end) or _SIDED.search(text, start, end):
         return None
+    title = _TITLE.fullmatch(text, word.end(), end) is not None
+    lead = _LINE_LEAD.match(text, start, end)
+    if not (
+        title or text[start:end].rstrip().endswith(":") or (lead and lead.end() == word.start())
+    ):
+        return None  # a sentence that names a swelling, no heading over rows
     line = text[word.start() : end]
     sides = [labels.side_name(m.group()) for m in _SIDE_TOKEN.finditer(line)]
     unit = _HEADING_UNIT.search(line)
@@ -135,7 +143,7 @@ def _head(scanner: Scanner, start: int, end: int) -> _Head | None:
         name=word.group().lower(),
         legend=tuple(dict.fromkeys(sides)),
         unit=_unit(unit.group(1)) if unit else "cm",
-        title=_TITLE.fullmatch(text, word.end(), end) is not None,
+        title=title,
     )
 
 
@@ -231,7 +239,9 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
     values: list[tuple[re.Match[str], str, bool]] = []
     pos = stop.end() if stop.group().startswith(":") else stop.start()
     for index, value in enumerate(_VALUE.finditer(text, pos, end)):
-        if values and _WORD.search(text, values[-1][0].end(), value.start()):
+        if _WORD.search(text, values[-1][0].end() if values else pos, value.start()):
+            if not values:
+                return None  # "Operator: MLA  Segment: wrist to 40 cm": no landmark's values
             break  # "..., change of 1.4 cm": words between values start another clause
         if _OTHER_UNIT.match(text, value.end()) or not _plausible(value):
             return None
