@@ -227,3 +227,16 @@ def test_words_between_a_landmark_and_its_value_make_no_row() -> None:
         "Measured 24-Jan 09:12   Operator: MLA   Segment: wrist to 40 cm\n"
     )
     assert _girths(body) == []
+
+
+def test_a_read_out_tables_bracketed_column_names_before_values() -> None:
+    body = (
+        "Objective comparison\n"
+        "                      Visit 1        Today\n"
+        "L hip abd MMT         3/5            4/5\n"
+        "Residual limb circ \n"
+        "  (10 cm below MTP)   32.5 cm        30.8 cm\n"
+    )
+    girths = {f.value: f.label for f in _facts(body) if f.kind == "girth"}
+    assert "previous" in girths[32.5] and "previous" not in girths[30.8]
+    assert 10 not in _values(body)

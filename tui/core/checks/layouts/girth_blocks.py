@@ -73,6 +73,9 @@ _LANDMARK_END = re.compile(
     rf":[ \t]+|(?<![\w-]){SIDE_WORD}(?![\w-])[ \t]*[:=]?[ \t]*\d|(?<![\w.])\d{{1,3}}\.\d",
     re.IGNORECASE,
 )
+# A column's name in brackets before a value, as a table is read out ("(Visit 1) (previous) 32.5
+# cm; (Today) 30.8 cm"): it names the value's column, and may make it an earlier one.
+_BRACKETED = re.compile(r"\([^()\n]{1,30}\)")
 # A word between two values of a row (a side is read with its value, a unit with its number).
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MAX_ROWS = 40
@@ -239,10 +242,12 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
     values: list[tuple[re.Match[str], str, bool]] = []
     pos = stop.end() if stop.group().startswith(":") else stop.start()
     for index, value in enumerate(_VALUE.finditer(text, pos, end)):
-        if _WORD.search(text, values[-1][0].end() if values else pos, value.start()):
+        gap = text[values[-1][0].end() if values else pos : value.start()]
+        if _WORD.search(_BRACKETED.sub(" ", gap)):
             if not values:
                 return None  # "Operator: MLA  Segment: wrist to 40 cm": no landmark's values
             break  # "..., change of 1.4 cm": words between values start another clause
+        earlier = any(says_earlier(words) for words in _BRACKETED.findall(gap))
         if _OTHER_UNIT.match(text, value.end()) or not _plausible(value):
             return None
         written = value.group("side") or value.group("after") or value.group("bare")
@@ -251,7 +256,7 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
             side = legend[index]
         if not side and len(legend) == 1:
             side = legend[0]
-        values.append((value, side, False))
+        values.append((value, side, earlier))
     return _Row(landmark, values, []) if values else None
 
 
