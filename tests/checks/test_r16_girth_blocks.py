@@ -240,3 +240,30 @@ def test_a_read_out_tables_bracketed_column_names_before_values() -> None:
     girths = {f.value: f.label for f in _facts(body) if f.kind == "girth"}
     assert "previous" in girths[32.5] and "previous" not in girths[30.8]
     assert 10 not in _values(body)
+
+
+def test_a_row_that_is_the_difference_of_an_earlier_rows_sides_is_no_girth() -> None:
+    body = (
+        "O: Girth measurements:\n"
+        "  Joint line            R 41.0 cm    L 38.5 cm\n"
+        "  10 cm above patella   R 46.5 cm    L 47.0 cm\n"
+        "  Difference at joint line 2.5 cm\n"
+    )
+    assert 2.5 not in [value for value, _ in _girths(body)]
+    assert len(_girths(body)) == 4
+
+
+def test_twin_a_column_of_differences_under_a_header_naming_no_difference() -> None:
+    body = (
+        "O: Edema measurements\n"
+        "Location        Right   Left   Difference\n"
+        "Ankle fig-8     52.0    49.5   2.5\n"
+        "Mid-calf        36.5    35.0   1.5\n"
+    )
+    assert _girths(body) == [(52.0, "R"), (49.5, "L"), (36.5, "R"), (35.0, "L")]
+
+
+def test_a_figure_of_8_abbreviated_is_a_girths_name_never_a_value() -> None:
+    body = "O: Edema measurements (cm)\nSite             Today    Eval\nR ankle fig-8    52.1     54.0\n"
+    assert 8 not in _values(body)
+    assert (52.1, "R") in _girths(body)

@@ -79,6 +79,8 @@ _BRACKETED = re.compile(r"\([^()\n]{1,30}\)")
 # A word between two values of a row (a side is read with its value, a unit with its number).
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MAX_ROWS = 40
+# Two lengths written to a tenth (or a hundredth) are the same within this.
+_SAME = 0.051
 _MAX_LANDMARK = 48
 _LARGEST = 250.0
 
@@ -107,7 +109,7 @@ class _Head:
     legend: tuple[str, ...]
     unit: str
     title: bool = False
-    columns: tuple[_Column | None, ...] = ()
+    columns: tuple[_Column, ...] = ()
 
 
 def read_girth_blocks(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -162,6 +164,7 @@ def _read_rows(scanner: Scanner, facts: list[Fact], head: _Head, pos: int) -> in
     start = pos
     indent = -1
     offsets: set[str] = set()
+    earlier: list[_Row] = []
     for _ in range(_MAX_ROWS):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
@@ -175,8 +178,9 @@ def _read_rows(scanner: Scanner, facts: list[Fact], head: _Head, pos: int) -> in
             continue
         row = _row(scanner, head, pos, end)
         margin = len(text[pos:end]) - len(text[pos:end].lstrip(" \t"))
-        if row is None or margin < indent:
+        if row is None or margin < indent or _difference_row(row, earlier):
             break
+        earlier.append(row)
         indent = margin if indent < 0 else indent
         _emit(scanner, facts, head, row)
         offsets.update(IN_NAME.findall(text, *row.landmark))
@@ -188,18 +192,20 @@ def _read_rows(scanner: Scanner, facts: list[Fact], head: _Head, pos: int) -> in
     return pos if indent >= 0 else start
 
 
-def _columns(text: str, start: int, end: int) -> tuple[_Column | None, ...]:
-    """The side of each column of a header line with no digits ("Right   Left", "Site | R (cm)
-    | L (cm) | Diff"): None for a column naming no side; () when the line names no two sides."""
+def _columns(text: str, start: int, end: int) -> tuple[_Column, ...]:
+    """The side and time of each column of a header line of two cells or more with no digits
+    ("Right   Left", "Site | R (cm) | L (cm) | Diff", "Site  Today  Eval"); () when the line
+    is no such header (it names no side and no earlier time)."""
     line = text[start:end]
     if not line.strip() or any(ch.isdigit() for ch in line):
         return ()
-    cells = _cells(line)
-    sides: list[_Column | None] = []
-    for cell in cells:
+    columns = []
+    for cell in _cells(line):
         named = {labels.side_name(m.group()) for m in _SIDE_TOKEN.finditer(cell)}
-        sides.append(_Column(named.pop(), says_earlier(cell)) if len(named) == 1 else None)
-    return tuple(sides) if sum(side is not None for side in sides) >= 2 else ()
+        columns.append(_Column(named.pop() if len(named) == 1 else "", says_earlier(cell)))
+    if len(columns) < 2 or not any(column.side or column.earlier for column in columns):
+        return ()
+    return tuple(columns)
 
 
 def _table_unit(text: str, start: int, end: int, unit: str) -> str:
@@ -274,17 +280,46 @@ def _table_row(scanner: Scanner, head: _Head, begin: int, end: int) -> _Row | No
     columns = head.columns[1:] if len(cuts) == len(head.columns) else head.columns
     if len(cuts) - 1 != len(columns):
         return None
-    values: list[tuple[re.Match[str], str, bool]] = []
-    skipped: list[tuple[int, int]] = []
+    named = labels.sides_named(text[slice(*landmark)])
+    side = named.pop() if len(named) == 1 else ""
+    found: list[tuple[re.Match[str], str, bool]] = []
     for cell_start, column in zip(cuts[1:], columns, strict=True):
         value = _VALUE.match(text, cell_start, end)
         if value is None or _OTHER_UNIT.match(text, value.end()) or not _plausible(value):
             return None
-        if column is None:
-            skipped.append(value.span("num"))
-        else:
-            values.append((value, column.side, column.earlier))
+        found.append((value, column.side or side, column.earlier))
+    differences = _differences([float(value.group("num")) for value, _, _ in found])
+    values = [item for index, item in enumerate(found) if index not in differences]
+    skipped = [found[index][0].span("num") for index in differences]
     return _Row(landmark, values, skipped) if values else None
+
+
+def _difference_row(row: _Row, earlier: list[_Row]) -> bool:
+    """A row of one value of no side that is the difference of two values of one row before it
+    ("Difference at joint line 2.5 cm" under "Joint line  R 41.0 cm  L 38.5 cm"): no girth."""
+    if len(row.values) != 1 or row.values[0][1]:
+        return False
+    number = float(row.values[0][0].group("num"))
+    for before in earlier:
+        numbers = [float(value.group("num")) for value, _, _ in before.values]
+        if len(numbers) in _differences([*numbers, number]):
+            return True
+    return False
+
+
+def _differences(numbers: list[float]) -> set[int]:
+    """The places of the numbers that are the difference of two others of the row (a Diff
+    column, "L - R"): no girth. A row holds a few numbers, so the three loops stay short."""
+    found = set()
+    for index, number in enumerate(numbers):
+        others = [other for place, other in enumerate(numbers) if place != index]
+        if any(
+            abs(abs(a - b) - number) < _SAME
+            for place, a in enumerate(others)
+            for b in others[place + 1 :]
+        ):
+            found.add(index)
+    return found
 
 
 def _plausible(value: re.Match[str]) -> bool:
