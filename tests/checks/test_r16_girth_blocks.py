@@ -264,6 +264,10 @@ def test_twin_a_column_of_differences_under_a_header_naming_no_difference() -> N
 
 
 def test_a_figure_of_8_abbreviated_is_a_girths_name_never_a_value() -> None:
-    body = "O: Edema measurements (cm)\nSite             Today    Eval\nR ankle fig-8    52.1     54.0\n"
+    body = (
+        "O: Edema measurements (cm)\n"
+        "Site             Today    Eval\n"
+        "R ankle fig-8    52.1     54.0\n"
+    )
     assert 8 not in _values(body)
     assert (52.1, "R") in _girths(body)
