@@ -11,8 +11,10 @@ girth word is on their line; the row's first part (a landmark, a distance from o
 "-30", "@ 10 cm", "Figure-of-8", "10 cm prox to olecranon") says where the tape was and is never
 a value. Each value takes the side written before it, else the side of its column in a header
 line ("Right  Left", "Site | Right (cm) | Left (cm) | Diff (cm)"), else the side of its place in
-a legend in the heading ("Hand edema, R / L:"), else the one side the heading names. A column
-whose header names no side (a difference between sides) holds no girths. A row holding a value
+a legend in the heading ("Hand edema, R / L:"), else the one side the heading names; a column
+headed by an earlier time ("L at eval") holds earlier girths. A value that is the difference of
+two others of its row (a Diff column), or a lone row equal to an earlier row's difference, is no
+girth: told by the arithmetic, not by the column's name. A row holding a value
 in another unit (a volume in mL, a percent excess) ends the block: it is not a tape measure.
 The lines are walked once, each row read once, so the pass is linear in the note's length.
 """
