@@ -32,6 +32,7 @@ from tui.core.checks.layouts.aligned import read_aligned
 from tui.core.checks.layouts.digit_rows import read_digit_rows
 from tui.core.checks.layouts.exercise_rows import block_exercise_arcs
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
+from tui.core.checks.layouts.girth_blocks import read_girth_blocks
 from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.vital_rows import (
@@ -154,6 +155,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_pad_counts,
     read_item_lists,
     read_item_grids,
+    read_girth_blocks,
     read_girth_pairs,
     read_aligned,
     read_test_times,

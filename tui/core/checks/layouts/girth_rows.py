@@ -136,20 +136,20 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
         else:
             scanner.block(*row.span("landmark"))  # the row's name, a marker's number with it
             where = f"at {row.group('landmark').strip()}"
-            offsets.update(_IN_NAME.findall(row.group("landmark")))
+            offsets.update(IN_NAME.findall(row.group("landmark")))
         pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
     if len(offsets) > 1:
-        _block_positions(scanner, offsets, (start, end))
+        block_positions(scanner, offsets, (start, end))
     return end
 
 
 # A tape position written in a row's name ("wrist (0 cm)").
-_IN_NAME = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b", re.IGNORECASE)
+IN_NAME = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b", re.IGNORECASE)
 # A length in centimetres, and the rest of its clause.
 _CM = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d)?)[ \t]*cm\b(?P<rest>[^.;\n]*)", re.IGNORECASE)
 
 
-def _block_positions(scanner: Scanner, offsets: set[str], table: tuple[int, int]) -> None:
+def block_positions(scanner: Scanner, offsets: set[str], table: tuple[int, int]) -> None:
     """The table's tape positions named again in the lines after it ("re-measure at the 0, 15
     and 30 cm marks") with no girth after them on their clause: positions, never lengths
     measured. Only the few lines after the table are looked at, so a note of many tables is
