@@ -19,6 +19,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.hold_times import dosed
+from tui.core.checks.measures.place_distances import describes_place
 from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.alternation import either
@@ -413,7 +414,10 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         for match in unit_led(pattern, units).finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
                 continue
-            if pattern is _DISTANCE and not_yet_done(scanner, match.start(), match.end()):
+            if pattern is _DISTANCE and (
+                not_yet_done(scanner, match.start(), match.end())
+                or describes_place(scanner, match.start(), match.end())
+            ):
                 continue
             written = unit or match.group(2).lower()
             written = {

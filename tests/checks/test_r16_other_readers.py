@@ -1,0 +1,111 @@
+"""Round 16 (OTHER): respiratory measures in a machine's units, rates known by their unit,
+distances of a place, the time a posture or a walk was kept up, a weight that ends the clause
+its name opens and a school's accommodation. Each reading with the readings it must not make."""
+
+from __future__ import annotations
+
+from tests.checks.test_r13_review_billing import HEADER
+from tui.core.checks.extract import extract_candidates
+
+
+def _others(body: str) -> list[tuple[int | float | str, str | None]]:
+    """Every `other` candidate of a note with its unit (before the learnt second opinion)."""
+    return [(f.value, f.unit) for f in extract_candidates(HEADER + body) if f.kind == "other"]
+
+
+def _values(body: str) -> list[int | float | str]:
+    return [value for value, _ in _others(body)]
+
+
+def test_a_respiratory_pressure_named_before_its_unit_is_the_patients() -> None:
+    found = _others("O: MIP -52 cmH2O (Oct: -64), MEP 71 cmH2O. Peak cough flow 240 L/min.\n")
+    assert (-52, "cmH2O") in found
+    assert (71, "cmH2O") in found
+    assert (240, "L/min") in found
+
+
+def test_twin_a_table_row_of_a_respiratory_measure_is_read() -> None:
+    table = (
+        "| measure | today | 6 mo ago |\n|---|---|---|\n"
+        "| Inspiratory press. | -38 cmH2O | -45 cmH2O |\n| FVC | 1.18 L | 1.30 L |\n"
+    )
+    values = _values(table)
+    assert -38 in values
+    assert 1.18 in values
+
+
+def test_a_cut_off_or_a_setting_in_a_respiratory_unit_is_no_reading() -> None:
+    values = _values(
+        "O: A peak cough flow under 270 L/min warrants assisted cough. MIP weaker than -60 cmH2O"
+        " triggers a referral. Cough assist at +40/-40 cmH2O. PEEP 5 cmH2O, O2 2 L/min.\n"
+    )
+    for value in (270, -60, 40, -40, 5, 2):
+        assert value not in values
+
+
+def test_a_rate_in_beats_or_breaths_per_minute_is_a_vital_sign() -> None:
+    found = _others("O: Vitals: 138/76, 72 bpm, 97% RA, 14 breaths/min.\n")
+    assert (72, "bpm") in found
+    assert (14, "/min") in found
+
+
+def test_twin_a_beat_set_or_aimed_at_is_no_heart_rate() -> None:
+    values = _values(
+        "O: Metronome at 96 bpm for gait. Bike in zone at 120-135 bpm; target 110 bpm.\n"
+    )
+    for value in (96, 120, 135, 110):
+        assert value not in values
+
+
+def test_a_distance_between_two_places_is_no_walk() -> None:
+    values = _values(
+        "S: Home: bedroom to bathroom about 25 ft, mailbox 120 ft down a gravel drive.\n"
+        "The classroom is 220 ft from the cafeteria and 310 ft from the bus loop.\n"
+        "Laundry (shared laundry room, 40 m down the hall).\n"
+    )
+    for value in (25, 120, 220, 310, 40):
+        assert value not in values
+
+
+def test_twin_a_distance_walked_between_two_places_is_a_walk() -> None:
+    values = _values(
+        "O: Walked 80 ft bedroom to kitchen with RW. Ambulated 150 ft down the hall, SBA.\n"
+    )
+    assert 80 in values
+    assert 150 in values
+
+
+def test_the_time_a_posture_or_a_walk_was_kept_up_is_read_in_minutes() -> None:
+    found = _others(
+        "O: Stood at the kitchen counter 6 min making tea. Standing tol at sink 4 min.\n"
+        "S: Walks 10 min before leg heaviness.\n"
+    )
+    for value in (6, 4, 10):
+        assert (value, "min") in found
+
+
+def test_twin_a_time_set_or_aimed_at_for_a_posture_is_no_tolerance() -> None:
+    values = _values(
+        "P: Weight shift every 30 min. HEP: stand at counter 5 min x 3/day.\n"
+        "O: Sit-to-stand 8 min of practice.\n"
+        "Goal: stand 15 min for meal prep.\n"
+    )
+    for value in (30, 5, 8, 15):
+        assert value not in values
+
+
+def test_a_weight_ending_the_clause_its_name_opens_is_the_patients() -> None:
+    assert (81.6, "kg") in _others("O: On 2 L NC at rest, weight 81.6 kg (up 0.4 kg).\n")
+    assert (81.1, "kg") in _others("O: Pre-dialysis weight 81.1 kg. Pre BP 152/84.\n")
+
+
+def test_twin_a_load_or_a_target_weight_is_no_body_weight() -> None:
+    values = _values("O: Ther ex with cuff weight 3 lb. Target (dry) weight 78.5 kg; UF 2.8 L.\n")
+    assert 3 not in values
+    assert 78.5 not in values
+
+
+def test_a_share_of_time_or_work_granted_at_school_is_no_reading() -> None:
+    values = _values("S: IEP: 50% extended time on written work; 75% homework load.\n")
+    assert 50 not in values
+    assert 75 not in values
