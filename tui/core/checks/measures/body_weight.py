@@ -8,8 +8,8 @@ with the name, or the weight ends the clause its name opens ("... 2/1). Wt 58.3 
 kg).", "On 2 L NC at rest, weight 81.6 kg (up 0.4 kg)"; "Weight 10 lb bag" names a load).
 An earlier weight in the brackets right after it ("(last wk 79.0 kg)", "(Jan 59.6 kg)",
 "(hospital d/c 103.0)", "(was 63.4 kg on 12/09)": the unit may be left to the weight before
-it) is read when its words say it is earlier; "(dry wt 92.0)" is a target and is left. Words are data (measures.toml
-[body_weight]); the names are found once through their leading words.
+it) is read when its words say it is earlier; "(dry wt 92.0)" is a target and is left. Words
+are data (measures.toml [body_weight]); the names are found once through their leading words.
 """
 
 from __future__ import annotations
