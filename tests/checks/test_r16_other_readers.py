@@ -109,3 +109,20 @@ def test_a_share_of_time_or_work_granted_at_school_is_no_reading() -> None:
     values = _values("S: IEP: 50% extended time on written work; 75% homework load.\n")
     assert 50 not in values
     assert 75 not in values
+
+
+def test_a_pressure_pair_in_a_sentence_naming_a_heart_rate_is_a_blood_pressure() -> None:
+    values = _values("O: Supine BP 138/78, HR 68. Standing 1 min 112/70, HR 84, light-headed.\n")
+    assert "112/70" in values
+    assert 1 not in values  # the time the reading was taken at, no tolerance
+
+
+def test_twin_a_pair_that_is_no_plausible_pressure_stays_out() -> None:
+    values = _values("O: HR 88, knee flexion 120/135 deg; pain 3/10.\n")
+    assert "120/135" not in values
+    assert "3/10" not in values
+
+
+def test_a_temperature_with_when_it_was_taken_is_read() -> None:
+    assert (98.4, "°F") in _others("S: Fever last week, now settled; temp today 98.4 F.\n")
+    assert _values("O: Pool temp today 92 F.\n") == []

@@ -352,13 +352,23 @@ def _vital_letters() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/]|\.\d)")
 
 
+# Another vital sign named in a sentence: a pair of plausible pressures anywhere in it is a blood
+# pressure ("Standing 1 min 112/70, HR 84, light-headed").
+_BESIDE_WORD = word_first(re.compile(r"\b(?:HR|heart rate|pulse|SpO2)\b", re.IGNORECASE))
+
+
 def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
     """ "BP 132/78 sitting, 112/70 standing": further readings in a sentence about blood
-    pressure, when both numbers are plausible pressures."""
+    pressure, or in a sentence naming another vital sign, when both numbers are plausible
+    pressures."""
     text = scanner.text
-    for word in _BP_WORD.finditer(text):
-        end = scanner.sentence_after(word.end())
-        for match in _PRESSURE.finditer(text, word.end(), end):
+    spans = [(word.end(), scanner.sentence_after(word.end())) for word in _BP_WORD.finditer(text)]
+    spans += [
+        (scanner.sentence_before(word.start()), scanner.sentence_after(word.end()))
+        for word in _BESIDE_WORD.finditer(text)
+    ]
+    for start, end in spans:
+        for match in _PRESSURE.finditer(text, start, end):
             high, low = int(match.group(1)), int(match.group(2))
             if high not in _SYSTOLIC or low not in _DIASTOLIC or high <= low:
                 continue

@@ -6,8 +6,9 @@ A time in minutes after a word of standing, sitting or walking done by the patie
 clause with no number between, is how long the patient tolerated it (kind "other",
 CONVENTIONS.md: a time that is no named test's result). A dose is no tolerance: a count or a
 frequency after the time or a home program on its line (hold_times.dosed), a bound or a
-frequency before it ("up to", "every", "x"), a time joined to a posture change ("sit-to-stand")
-and a clause of the plan or a goal. The words are data (measures.toml [tolerated_times]).
+frequency before it ("up to", "every", "x"), a time joined to a posture change ("sit-to-stand"),
+a time a vital sign was taken at ("standing 3 min: HR 118, BP 110/76") and a clause of the plan
+or a goal. The words are data (measures.toml [tolerated_times]).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.measures.others import not_yet_done
+from tui.core.checks.tables import body_weight_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
@@ -37,6 +39,7 @@ _TIME = r"(?<![\w./])(?P<value>\d{1,3})[ \t]*(?P<unit>min|mins|minutes)\b"
 class _Words:
     timed: Led
     bounds: re.Pattern[str]
+    timepoint: re.Pattern[str]
 
 
 @cache
@@ -52,6 +55,10 @@ def _words() -> _Words:
             *activities,
         ),
         bounds=re.compile(rf"(?<!\w)(?:{either(data.get('bounds', ()))})(?!\w)", re.I),
+        timepoint=re.compile(
+            rf"[ \t]*[:=-]?[ \t]*(?:\d|(?:{either(body_weight_words().get('vital_words', ()))})\b)",
+            re.I,
+        ),
     )
 
 
@@ -63,6 +70,8 @@ def read_tolerated_times(scanner: Scanner, facts: list[Fact], _measures: tuple[s
         start, end = match.start("value"), match.end("unit")
         if words.bounds.search(match.group("gap")) or not scanner.free(start, end):
             continue
+        if words.timepoint.match(text, end):
+            continue  # "standing 3 min: HR 118": when a vital sign was taken, no tolerance
         if (
             scanner.in_header(start)
             or scanner.in_goal(start)
