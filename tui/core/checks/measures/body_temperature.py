@@ -3,7 +3,8 @@
 Temperatures are blocked as never a measurement (a pool's, a paraffin bath's, a room's), so the
 body's is read here: only after a name of temperature (and when it was taken: "temp today"),
 with the scale's letter, in the range of a living body, and with no word of water, a room or a
-modality in its clause ("water temp 92°F" is out of range anyway). Words and ranges are data (measures.toml [body_temperature]).
+modality in its clause ("water temp 92°F" is out of range anyway). Words and ranges are data
+(measures.toml [body_temperature]).
 """
 
 from __future__ import annotations
