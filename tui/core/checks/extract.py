@@ -105,7 +105,6 @@ from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
-from tui.core.checks.measures.tolerated_times import read_tolerated_times
 from tui.core.checks.measures.vital_units import read_vital_units
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.measures.wound_sizes import read_wound_sizes
@@ -197,7 +196,6 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_timed_results,
     read_tested_reps,
     read_body_lengths,
-    read_tolerated_times,
     read_others,
     read_acuity,
     read_restated,

@@ -4,9 +4,10 @@
 Beats and breaths per minute are units only a heart or a lung rate has, so a value in one is
 that rate without its name (kind "other", CONVENTIONS.md). A beat set for an exercise
 ("metronome 100 bpm") and a limit ("keep below 120 bpm") are claimed before this reader
-(layouts/vital_rows.claim_vital_limits); a target or a zone before the value in its clause, a
-plan's or a goal's clause, or a range ("120-135 bpm") is no reading. The units, ranges and
-words are data (measures.toml [vital_units], [heart_rates] targets).
+(layouts/vital_rows.claim_vital_limits); a rate in a sentence that names no vital sign, a
+target, a zone or a maximum before the value in its clause, a plan's or a goal's clause, or a
+range ("120-135 bpm") is no reading. The units, ranges and words are data (measures.toml
+[vital_units], [heart_rates] targets and not_when, [body_weight] vital_words).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.others import not_yet_done
+from tui.core.checks.tables import body_weight_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.unit_led import unit_led
@@ -43,6 +45,7 @@ class _Rate:
 class _Words:
     rates: tuple[_Rate, ...]
     targets: re.Pattern[str]
+    vitals: re.Pattern[str]
 
 
 @cache
@@ -64,10 +67,13 @@ def _words() -> _Words:
                 leading=written,
             )
         )
-    targets = data.get("heart_rates", {}).get("targets", ())
+    hearts = data.get("heart_rates", {})
+    targets = [*hearts.get("targets", ()), *hearts.get("not_when", ())]
+    vitals = body_weight_words().get("vital_words", ())
     return _Words(
         rates=tuple(rates),
         targets=re.compile(rf"(?<![\w-])(?:{either(targets)})(?![\w-])", re.IGNORECASE),
+        vitals=re.compile(rf"\b(?:{either(vitals)})\b", re.IGNORECASE),
     )
 
 
@@ -89,11 +95,22 @@ def read_vital_units(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
 
 
 def _not_a_reading(scanner: Scanner, words: _Words, start: int, end: int) -> bool:
-    """A rate in a header, a goal or a plan, after a target's word in its clause, or ending a
-    range ("HR 120-135 bpm"): set for the patient, not measured."""
+    """A rate in a header, a goal or a plan, in a sentence that names no vital sign (a beat set
+    for gait: "auditory cue 96 bpm", "with 60 bpm metronome"), after a target's or a maximum's
+    word in its clause or in the clause a bracket opening it follows ("bike at 80% of HR (122
+    bpm)", "(age-predicted max 180 bpm)"), or ending a range ("120-135 bpm"): set for the
+    patient, not measured."""
     if scanner.in_header(start) or scanner.in_goal(start) or not_yet_done(scanner, start, end):
         return True
-    clause = scanner.text[scanner.clause_start(start) : start]
-    return bool(words.targets.search(clause)) or bool(
-        re.search(r"\d[ \t]*[-\u2013][ \t]*\Z", clause)
-    )
+    text = scanner.text
+    if not words.vitals.search(text, scanner.sentence_before(start), scanner.sentence_after(end)):
+        return True
+    opened = scanner.clause_start(start)
+    clause = text[opened:start]
+    if not clause.strip() and text[opened - 1 : opened] == "(":
+        clause = text[scanner.clause_start(opened - 1) : opened]
+    return bool(words.targets.search(clause)) or bool(_RANGE_END.search(clause))
+
+
+# A number and a dash right before the rate: the rate ends a range ("HR 120-135 bpm").
+_RANGE_END = re.compile(r"\d[ \t]*[-\u2013][ \t]*\Z")
