@@ -127,3 +127,13 @@ def test_a_reflex_grade_is_no_reading() -> None:
 def test_twin_a_muscle_grade_beside_a_reflex_grade_is_still_read() -> None:
     facts = extract_candidates(HEADER + "O: Hip abd 4-/5. DTRs 1+ patellar bilat.\n")
     assert [f.value for f in facts if f.kind == "mmt"] == ["4-"]
+
+
+def test_twin_a_heart_rate_over_a_saturation_is_no_blood_pressure() -> None:
+    values = _values("O: HR/SpO2 pre 84/97%, post 112/93%.\n")
+    assert "112/93" not in values
+    assert "84/97" not in values
+
+
+def test_twin_a_rate_expected_is_no_heart_rate() -> None:
+    assert 150 not in _values("O: HR expected approx 150 bpm with the stress test.\n")

@@ -355,6 +355,7 @@ def _vital_letters() -> re.Pattern[str]:
 # Another vital sign named in a sentence: a pair of plausible pressures anywhere in it is a blood
 # pressure ("Standing 1 min 112/70, HR 84, light-headed").
 _BESIDE_WORD = word_first(re.compile(r"\b(?:HR|heart rate|pulse|SpO2)\b", re.IGNORECASE))
+_SHARE_AFTER = re.compile(r"[ \t]*%")
 
 
 def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
@@ -372,6 +373,8 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
             high, low = int(match.group(1)), int(match.group(2))
             if high not in _SYSTOLIC or low not in _DIASTOLIC or high <= low:
                 continue
+            if _SHARE_AFTER.match(text, match.end()):
+                continue  # "HR/SpO2 post 112/93%": a heart rate over a saturation
             if not scanner.free(match.start(1), match.end(2)):
                 continue
             value = f"{high}/{low}"

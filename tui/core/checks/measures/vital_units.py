@@ -7,7 +7,7 @@ that rate without its name (kind "other", CONVENTIONS.md). A beat set for an exe
 (layouts/vital_rows.claim_vital_limits); a rate in a sentence that names no vital sign, a
 target, a zone or a maximum before the value in its clause, a plan's or a goal's clause, or a
 range ("120-135 bpm") is no reading. The units, ranges and words are data (measures.toml
-[vital_units], [heart_rates] targets and not_when, [body_weight] vital_words).
+[vital_units], [heart_rates] targets, not_when and planned, [body_weight] vital_words).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _words() -> _Words:
             )
         )
     hearts = data.get("heart_rates", {})
-    targets = [*hearts.get("targets", ()), *hearts.get("not_when", ())]
+    targets = [*hearts.get("targets", ()), *hearts.get("not_when", ()), *hearts.get("planned", ())]
     vitals = body_weight_words().get("vital_words", ())
     return _Words(
         rates=tuple(rates),
