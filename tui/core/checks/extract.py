@@ -91,6 +91,7 @@ from tui.core.checks.measures.plausible import outside
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.respective_scores import read_respective
+from tui.core.checks.measures.respiratory import read_respiratory
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
     read_other_side,
@@ -105,6 +106,7 @@ from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
+from tui.core.checks.measures.vital_units import read_vital_units
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.measures.wound_sizes import read_wound_sizes
 from tui.core.checks.tables import billing_tables
@@ -147,9 +149,11 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_body_indices,
     read_wound_sizes,
     read_body_weight,
+    read_respiratory,
     read_body_temperature,
     read_vital_rows,
     read_flowsheet_rows,
+    read_vital_units,
     read_analogue_scales,
     read_pad_tests,
     read_pad_counts,

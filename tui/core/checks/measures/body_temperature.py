@@ -1,9 +1,10 @@
 """The patient's temperature among the vital signs: "temp 98.1 F", "(temp 36.9 C)", "T 98.4°F".
 
 Temperatures are blocked as never a measurement (a pool's, a paraffin bath's, a room's), so the
-body's is read here: only after a name of temperature, with the scale's letter, in the range of
-a living body, and with no word of water, a room or a modality in its clause ("water temp 92°F"
-is out of range anyway). Words and ranges are data (measures.toml [body_temperature]).
+body's is read here: only after a name of temperature (and when it was taken: "temp today"),
+with the scale's letter, in the range of a living body, and with no word of water, a room or a
+modality in its clause ("water temp 92°F" is out of range anyway). Words and ranges are data
+(measures.toml [body_temperature]).
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ def _words() -> _Words:
     names = [str(name) for name in data.get("names", ())]
     alternatives = either(names)
     not_words = either(data.get("not_words", ()))
+    when = either(data.get("when", ()))
     return _Words(
         reading=led(
             re.compile(
-                rf"\b(?:{alternatives})[ \t]*[:=]?[ \t]*(?:was[ \t]+|of[ \t]+)?"
+                rf"\b(?:{alternatives})[ \t]*(?:(?:{when})[ \t]*)?[:=]?[ \t]*"
+                r"(?:was[ \t]+|of[ \t]+)?"
                 r"(?P<value>\d{2,3}(?:\.\d)?)[ \t]*(?:°|deg(?:rees)?)?[ \t]*(?P<scale>[FC])\b",
             ),
             *names,

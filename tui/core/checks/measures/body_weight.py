@@ -4,12 +4,12 @@
 
 A weight is the patient's only where its name opens a clause (so "2 lb ankle weights" or "cuff
 weight 3 lb" are loads) and the line is a line of vitals (another vital sign on it) or opens
-with the name, or the name opens a sentence and the weight ends its clause ("... 2/1). Wt 58.3
-kg (Jan 59.6 kg)."; "Weight 10 lb bag" names a load). An earlier weight in the brackets right
-after it ("(last wk 79.0 kg)", "(Jan 59.6 kg)", "(hospital d/c 103.0)", "(was 63.4 kg on
-12/09)": the unit may be left to the weight before it) is read when its words say it is
-earlier; "(dry wt 92.0)" is a target and is left. Words are data (measures.toml
-[body_weight]); the names are found once through their leading words.
+with the name, or the weight ends the clause its name opens ("... 2/1). Wt 58.3 kg (Jan 59.6
+kg).", "On 2 L NC at rest, weight 81.6 kg (up 0.4 kg)"; "Weight 10 lb bag" names a load).
+An earlier weight in the brackets right after it ("(last wk 79.0 kg)", "(Jan 59.6 kg)",
+"(hospital d/c 103.0)", "(was 63.4 kg on 12/09)": the unit may be left to the weight before
+it) is read when its words say it is earlier; "(dry wt 92.0)" is a target and is left. Words
+are data (measures.toml [body_weight]); the names are found once through their leading words.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ _LABEL = "body weight"
 # The line's opening before the name: a bullet, a checklist's box ("[x] Wt 58.2 kg"), spaces.
 _LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*\u2022>#]+|\[[ \txX\u2713\u2714]?\])[ \t]*)*")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\n]|\.[ \t])[ \t]*\Z")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][ \t]|[\u00bb>*\u2022-][ \t])[ \t]*\Z")
 # After a weight that ends its clause: a mark, a bracket or the line's end, never a load's noun.
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;(\n]|\Z)")
 _BRACKET_REACH = 70
@@ -99,7 +98,7 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if (
             not opens_line
             and not _vital_line(text, line_start, line_end, match, words)
-            and not _sentence_subject(text, _without_opener(before, words), match)
+            and not _CLAUSE_END.match(text, match.end())
         ):
             continue
         if not _taken(scanner, facts, match, words):
@@ -121,11 +120,6 @@ def _without_opener(before: str, words: _Words) -> str:
     "Daily wt per pt log 161.2 lb" opens its sentence)."""
     opener = words.openers.search(before)
     return before[: opener.start()] if opener else before
-
-
-def _sentence_subject(text: str, before: str, match: re.Match[str]) -> bool:
-    """The weight opens its sentence and ends its clause ("Wt 58.3 kg (Jan 59.6 kg)")."""
-    return bool(_SENTENCE_OPENING.search(before)) and bool(_CLAUSE_END.match(text, match.end()))
 
 
 def _vital_line(text: str, start: int, end: int, match: re.Match[str], words: _Words) -> bool:

@@ -19,6 +19,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.hold_times import dosed
+from tui.core.checks.measures.place_distances import describes_place
 from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.alternation import either
@@ -351,16 +352,29 @@ def _vital_letters() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/]|\.\d)")
 
 
+# Another vital sign named in a sentence: a pair of plausible pressures anywhere in it is a blood
+# pressure ("Standing 1 min 112/70, HR 84, light-headed").
+_BESIDE_WORD = word_first(re.compile(r"\b(?:HR|heart rate|pulse|SpO2)\b", re.IGNORECASE))
+_SHARE_AFTER = re.compile(r"[ \t]*%")
+
+
 def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
     """ "BP 132/78 sitting, 112/70 standing": further readings in a sentence about blood
-    pressure, when both numbers are plausible pressures."""
+    pressure, or in a sentence naming another vital sign, when both numbers are plausible
+    pressures."""
     text = scanner.text
-    for word in _BP_WORD.finditer(text):
-        end = scanner.sentence_after(word.end())
-        for match in _PRESSURE.finditer(text, word.end(), end):
+    spans = [(word.end(), scanner.sentence_after(word.end())) for word in _BP_WORD.finditer(text)]
+    spans += [
+        (scanner.sentence_before(word.start()), scanner.sentence_after(word.end()))
+        for word in _BESIDE_WORD.finditer(text)
+    ]
+    for start, end in spans:
+        for match in _PRESSURE.finditer(text, start, end):
             high, low = int(match.group(1)), int(match.group(2))
             if high not in _SYSTOLIC or low not in _DIASTOLIC or high <= low:
                 continue
+            if _SHARE_AFTER.match(text, match.end()):
+                continue  # "HR/SpO2 post 112/93%": a heart rate over a saturation
             if not scanner.free(match.start(1), match.end(2)):
                 continue
             value = f"{high}/{low}"
@@ -413,7 +427,10 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         for match in unit_led(pattern, units).finditer(scanner.text):
             if not scanner.free(match.start(1), match.end(1)):
                 continue
-            if pattern is _DISTANCE and not_yet_done(scanner, match.start(), match.end()):
+            if pattern is _DISTANCE and (
+                not_yet_done(scanner, match.start(), match.end())
+                or describes_place(scanner, match.start(), match.end())
+            ):
                 continue
             written = unit or match.group(2).lower()
             written = {

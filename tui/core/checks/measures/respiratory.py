@@ -1,0 +1,85 @@
+"""Respiratory measures of the patient in a machine's units: "MIP -52 cmH2O", "MEP 71 cmH2O",
+"Peak cough flow 240 L/min", "Sitting FVC 2.31 L", "| Inspiratory press. | -38 cmH2O |".
+
+A value in cmH2O or L/min is otherwise a setting (a ventilator's PEEP, an oxygen flow:
+measures.toml [not_measurements.settings] device_units), so those numbers are blocked before
+any reader sees them. Under the name of a respiratory measure, with nothing but a qualifier
+between ("sitting", "best of 3", a table's bar), the same unit is a pressure, flow or volume the
+patient produced (kind "other", CONVENTIONS.md). A bound between the name and the value ("PCF
+under 270 L/min", "MIP weaker than -60 cmH2O") makes it a cut-off; a goal, a header line or a
+clause of the plan holds no reading. The names, units and bounds are data (measures.toml
+[respiratory]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.others import not_yet_done
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import Led, led
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+# Between the name and its value: words, a bracket, a table's bar, never a number or a clause's
+# end (a bound among the words is checked after the match).
+_GAP = r"(?P<gap>[^\d\n;.,+\u2212-]{0,30}?)"
+_VALUE = r"(?<![\w.])(?P<value>[-\u2212]?\d{1,3}(?:\.\d{1,2})?)"
+
+
+@dataclass(frozen=True)
+class _Words:
+    named: Led
+    bounds: re.Pattern[str]
+    units: dict[str, str]
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("respiratory", {})
+    names = [str(name) for name in data.get("names", ())]
+    units = {str(k): str(v) for k, v in data.get("units", {}).items()}
+    written = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    unit = rf"[ \t]*(?P<unit>{written})(?![A-Za-z0-9])"
+    return _Words(
+        named=led(
+            re.compile(rf"\b(?P<name>{either(names)})(?![\w-]){_GAP}{_VALUE}{unit}", re.I),
+            *names,
+        ),
+        bounds=re.compile(rf"(?<!\w)(?:{either(data.get('bounds', ()))})(?!\w)", re.I),
+        units={k.lower().replace(" ", ""): v for k, v in units.items()},
+    )
+
+
+def read_respiratory(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each respiratory measure with its unit right after its name (see the module)."""
+    words = _words()
+    text = scanner.text
+    for match in words.named.finditer(text):
+        start, end = match.span("value")
+        if words.bounds.search(match.group("gap")) or not _readable(scanner, start, end):
+            continue
+        unit = words.units.get(match.group("unit").lower().replace(" ", ""), match.group("unit"))
+        found = attribute(scanner, start, end, after_side=False)
+        label = labels.join(found.side, match.group("name")) + found.previous
+        value = to_number(match.group("value").replace("\u2212", "-"))
+        scanner.emit(facts, "other", value, (start, match.end("unit")), label, unit=unit)
+
+
+def _readable(scanner: Scanner, start: int, end: int) -> bool:
+    """A value no reader took, outside the header, the goals and a clause of the plan; a
+    setting's block is no bar, since the name says the patient produced it."""
+    return not (
+        scanner.claimed(start, end)
+        or scanner.in_header(start)
+        or scanner.in_goal(start)
+        or not_yet_done(scanner, start, end)
+    )
