@@ -78,5 +78,7 @@ def _read_row(scanner: Scanner, facts: list[Fact], start: int, end: int, unit: s
         if not scanner.free(*span):
             continue
         side = _SIDES[value.group(1).lower()]
-        scanner.emit(facts, "strength", to_number(value.group(2)), span, labels.join(side, name), unit=unit)
+        scanner.emit(
+            facts, "strength", to_number(value.group(2)), span, labels.join(side, name), unit=unit
+        )
     return True

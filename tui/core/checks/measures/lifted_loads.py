@@ -201,5 +201,7 @@ def _lift_name(scanner: Scanner, lift: re.Match[str], side: str) -> str:
     with its load ("single-leg press 1RM R 62 kg" is "R single-leg press 1rm")."""
     if not _words().maximum.fullmatch(lift.group()):
         return labels.join(lift.group().lower())
-    exercise = labels.context_words(scanner.text[scanner.clause_start(lift.start()) : lift.start()], 3)
+    exercise = labels.context_words(
+        scanner.text[scanner.clause_start(lift.start()) : lift.start()], 3
+    )
     return labels.join(side, exercise.lower(), lift.group().lower())

@@ -201,18 +201,12 @@ def _clause_end(
 
 
 # A pinch's types, written before a side and a force ("lateral (key) R 3.2 kg", "tip R 2.1 kg").
-_PINCH_TYPE = re.compile(
-    r"[ \t]*(?:lateral|key|tip(?:[- ]to[- ]tip)?|[23][- ]?(?:point|jaw)(?: chuck)?|palmar|tripod)\b",
-    re.IGNORECASE,
-)
+_TYPES = r"(lateral|key|tip(?:[- ]to[- ]tip)?|[23][- ]?(?:point|jaw)(?: chuck)?|palmar|tripod)\b"
+_PINCH_TYPE = re.compile(rf"[ \t]*{_TYPES}", re.IGNORECASE)
 # A pinch named without its type, which may open a list of its types.
 _PINCH_LIST = re.compile(r"pinch", re.IGNORECASE)
 # A pinch type outside brackets ("lateral (key)" is lateral, named twice).
-_TYPE_WORD = re.compile(
-    r"(?<![\w(])(lateral|key|tip(?:[- ]to[- ]tip)?|[23][- ]?(?:point|jaw)(?: chuck)?|palmar"
-    r"|tripod)\b",
-    re.IGNORECASE,
-)
+_TYPE_WORD = re.compile(rf"(?<![\w(]){_TYPES}", re.IGNORECASE)
 
 
 def _pinch_type(text: str, start: int, end: int) -> str | None:
