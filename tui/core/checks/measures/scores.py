@@ -161,7 +161,8 @@ BEFORE_NAME = re.compile(
     r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
     r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps|m/s|m|meters|metres|ft|feet)\b)?"
     # "took 13.8 seconds to complete the TUG", "262 m on the six minute walk test"
-    r"(?![ \t]*/)[ \t]+(?:on|to[ \t]+(?:complete|finish|perform))[ \t]+(?:the[ \t]+)?$"
+    r"(?![ \t]*/)[ \t]+(?:on|during|in(?=[ \t]+the\b)|to[ \t]+(?:complete|finish|perform))"
+    r"[ \t]+(?:the[ \t]+)?$"
 )
 _BEFORE_REACH = 32
 
@@ -259,11 +260,13 @@ _MONTHS, _DAYS = 12, 31
 _LAST_WORDS = re.compile(r"(?:[A-Za-z][\w/-]*[ \t]+){1,3}\Z")
 
 
-def _in_norm_bracket(text: str, start: int) -> bool:
-    """A number inside a bracket that gives a test's norms ("(mean 100 / SD 15)", "(norm 11
-    kg)"); a mean alone is the patient's ("(IE mean 12.4 s)", "(BFI mean 4.6)")."""
+def _in_norm_bracket(text: str, start: int, name_end: int = 0) -> bool:
+    """A number inside a bracket after the test's name that gives its norms ("(mean 100 / SD
+    15)", "(norm 11 kg)", "(cut-off for falls 19/28)"); a mean alone is the patient's ("(IE
+    mean 12.4 s)"), and so is a score in a bracket opened before the name ("(Berg 41, below
+    the 45 cut-off)")."""
     opened = text.rfind("(", max(0, start - _NORM_REACH), start)
-    if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
+    if opened < name_end or ")" in text[opened:start] or "\n" in text[opened:start]:
         return False
     closed = text.find(")", start, start + _NORM_REACH)
     if closed < 0 or "\n" in text[start:closed]:
@@ -354,7 +357,7 @@ def read_scores(
             _DOSE_X_AFTER.match(text, token.end())
         ):
             continue  # "sit to stand 30 s x 5 reps", "30 s sit to stand 3x10": a dose, no score
-        if _in_norm_bracket(text, token.start()):
+        if _in_norm_bracket(text, token.start(), name_end):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
         if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
