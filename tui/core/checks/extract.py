@@ -57,6 +57,7 @@ from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
+from tui.core.checks.measures.force_headings import read_force_headings
 from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
@@ -184,6 +185,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_gait_speed,
     read_patient_rates,
     read_forces,
+    read_force_headings,
     read_regions,
     read_digit_rows,
     read_rom,

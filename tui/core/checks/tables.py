@@ -199,6 +199,22 @@ def measure_defs() -> tuple[MeasureDef, ...]:
     )
 
 
+# A test's name that opens with its protocol's time ("30 s chair stand", "30-second sit to
+# stand"): group 1 the time, group 2 the test's words.
+_TIME_FIRST = re.compile(r"(\d+[ -]?(?:s|sec|second))[ -]+([A-Za-z].*)", re.IGNORECASE)
+
+
+def _with_protocol_last(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases, and each one that opens with its protocol's time written with the time
+    last, as notes also name the test ("Sit to stand 30 s: 11 reps", "chair stand 30 sec")."""
+    moved = []
+    for alias in aliases:
+        found = _TIME_FIRST.fullmatch(alias)
+        if found is not None:
+            moved.append(f"{found.group(2)} {found.group(1)}")
+    return (*aliases, *(alias for alias in moved if alias not in aliases))
+
+
 def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
     """One instrument as the extractor reads it: a score written as a percentage may reach 100
     (NDI is 0-50, "NDI 24%" too), and an item may score below the total's minimum (FIM)."""
@@ -213,7 +229,7 @@ def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
         high = max(high, 100.0)
     return MeasureDef(
         name=name,
-        aliases=_strs(spec.get("aliases")) or (name,),
+        aliases=_with_protocol_last(_strs(spec.get("aliases")) or (name,)),
         exact_case=frozenset(_strs(spec.get("exact_case"))),
         low=low,
         high=high,

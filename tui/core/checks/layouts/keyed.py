@@ -255,7 +255,10 @@ _LISTED_KEY = re.compile(
     r"([ \t]*\(([^()\n]{1,8})\))[ \t]*[:=]",
     re.MULTILINE,
 )
-_LISTED_VALUE = re.compile(r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\d.]|°|%|/\d|[ \t]*(?:°|%|[A-Za-z]))")
+# (a number glued to a word by a hyphen is part of a name: "3-jaw chuck R 7.0")
+_LISTED_VALUE = re.compile(
+    r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\d.]|°|%|/\d|-[A-Za-z]|[ \t]*(?:°|%|[A-Za-z]))"
+)
 
 
 def _listed_values(text: str, start: int) -> list[Piece]:

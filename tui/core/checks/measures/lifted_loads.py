@@ -54,6 +54,7 @@ class _Words:
     objects: re.Pattern[str]
     capacity: re.Pattern[str]
     trials: re.Pattern[str]
+    maximum: re.Pattern[str]
 
 
 @cache
@@ -63,10 +64,13 @@ def _words() -> _Words:
     def listed(key: str) -> str:
         return either(data.get(key, ()))
 
-    lifts = [str(word) for word in data.get("lifts", ())]
+    maxima = [str(word) for word in data.get("repetition_max", ())]
+    lifts = [str(word) for word in data.get("lifts", ())] + maxima
+    tested = [str(word) for word in data.get("tested", ())] + maxima
     return _Words(
-        lifts=led(re.compile(rf"\b(?:{listed('lifts')})(?![^\W_])", re.IGNORECASE), *lifts),
-        tested=re.compile(rf"(?<![^\W_])(?:{listed('tested')})(?![^\W_])", re.IGNORECASE),
+        lifts=led(re.compile(rf"\b(?:{either(lifts)})(?![^\W_])", re.IGNORECASE), *lifts),
+        tested=re.compile(rf"(?<![^\W_])(?:{either(tested)})(?![^\W_])", re.IGNORECASE),
+        maximum=re.compile(rf"(?:{either(maxima)})", re.IGNORECASE),
         not_tested=re.compile(rf"\b(?:{listed('not_tested')})\b", re.IGNORECASE),
         objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{listed('objects')})\b", re.I),
         capacity=re.compile(rf"(?<![^\W_])(?:{listed('capacity_notes')})(?![^\W_])", re.I),
@@ -175,10 +179,10 @@ def _read_load(
     )
     if not (tested or compared):
         return
-    name = labels.join(lift.group().lower())
     found = attribute(scanner, load.start(), load.end())
     if found.prior:
         return  # a load that is itself earlier is read with the one it follows
+    name = _lift_name(scanner, lift, found.side)
     _trial_before(scanner, facts, lift, load, name, unit)
     scanner.emit(facts, "strength", to_number(load.group(1)), load.span(), name, unit=unit)
     if compared and earlier is not None:
@@ -190,3 +194,14 @@ def _read_load(
             f"{name} (previous)",
             unit=unit,
         )
+
+
+def _lift_name(scanner: Scanner, lift: re.Match[str], side: str) -> str:
+    """The lift's words; a repetition maximum is named with its exercise and the side said
+    with its load ("single-leg press 1RM R 62 kg" is "R single-leg press 1rm")."""
+    if not _words().maximum.fullmatch(lift.group()):
+        return labels.join(lift.group().lower())
+    exercise = labels.context_words(
+        scanner.text[scanner.clause_start(lift.start()) : lift.start()], 3
+    )
+    return labels.join(side, exercise.lower(), lift.group().lower())

@@ -120,7 +120,9 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         for index, keyword in enumerate(keywords):
             if scanner.in_header(keyword.start()):
                 continue
-            end = _clause_end(scanner, keyword.end(), scanner.sentence_after(keyword.end()))
+            end = _clause_end(
+                scanner, keyword.end(), scanner.sentence_after(keyword.end()), listed=keyword
+            )
             if region.kind == "girth":
                 name = keyword.group().lower()
                 end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
@@ -185,9 +187,34 @@ def _fits(keyword: re.Match[str], value: re.Match[str]) -> bool:
     return value.group(2).lower() == "ml" or not _VOLUME_WORD.search(keyword.group())
 
 
-def _clause_end(scanner: Scanner, start: int, end: int) -> int:
-    found = _NEXT_SUBJECT.search(scanner.text, start, end)
+def _clause_end(
+    scanner: Scanner, start: int, end: int, *, listed: re.Match[str] | None = None
+) -> int:
+    """Where a test's values end: at the next clause with a subject of its own; after a
+    pinch that opens a list of its types ("Pinch: lateral R 3.2 kg; tip R 2.1 kg"), a clause
+    that opens with a type goes on with the list."""
+    text = scanner.text
+    listing = listed is not None and _PINCH_LIST.fullmatch(listed.group()) is not None
+    found = _NEXT_SUBJECT.search(text, start, end)
+    while found is not None and listing and _PINCH_TYPE.match(text, found.start() + 1):
+        found = _NEXT_SUBJECT.search(text, found.end(), end)
     return found.start() if found else end
+
+
+# A pinch's types, written before a side and a force ("lateral (key) R 3.2 kg", "tip R 2.1 kg").
+_TYPES = r"(lateral|key|tip(?:[- ]to[- ]tip)?|[23][- ]?(?:point|jaw)(?: chuck)?|palmar|tripod)\b"
+_PINCH_TYPE = re.compile(rf"[ \t]*{_TYPES}", re.IGNORECASE)
+# A pinch named without its type, which may open a list of its types.
+_PINCH_LIST = re.compile(r"pinch", re.IGNORECASE)
+# A pinch type outside brackets ("lateral (key)" is lateral, named twice).
+_TYPE_WORD = re.compile(rf"(?<![\w(]){_TYPES}", re.IGNORECASE)
+
+
+def _pinch_type(text: str, start: int, end: int) -> str | None:
+    """The pinch type named last before a value in its own clause of a list of types."""
+    clause = max(start, text.rfind(";", start, end) + 1)
+    named = [found.group(1).lower() for found in _TYPE_WORD.finditer(text, clause, end)]
+    return named[-1] if named else None
 
 
 def _nearest(keywords: list[re.Match[str]], index: int, value: re.Match[str]) -> re.Match[str]:
@@ -217,7 +244,11 @@ def _region_fact(
     its unit makes it (a volume in mL under the edema words is no girth); `written` is the unit
     the value carries or, for a value written bare, the one of its neighbour."""
     found = attribute(scanner, *span)
-    label = labels.join(found.side, keyword.group().lower()) + found.previous
+    name = keyword.group().lower()
+    if _PINCH_LIST.fullmatch(keyword.group()):
+        typed = _pinch_type(scanner.text, keyword.end(), span[0])
+        name = f"{typed} pinch" if typed is not None else name
+    label = labels.join(found.side, name) + found.previous
     unit = region.units.get(written, region.units.get(written.lower()))
     kind = dict(region.unit_kinds).get(unit or "", region.kind)
     scanner.emit(facts, kind, to_number(number), span, label, unit=unit)

@@ -69,7 +69,8 @@ from tui.core.checks.text.searched_once import matches_from
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
     r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|ms\b|msec\b|milliseconds?\b|m/s\b|m\b"
-    r"|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b|errors?\b|points\b|pts\b)?",
+    r"|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b|errors?\b|points\b|pts\b"
+    r"|blocks\b)?",
     re.IGNORECASE,
 )
 _DATA = files("tui.core") / "data" / "measures.toml"
@@ -92,7 +93,7 @@ _UNIT_WORDS = {
     "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
     "metres": "m", "ft": "ft", "feet": "ft", "ms": "ms", "msec": "ms", "millisecond": "ms",
     "milliseconds": "ms", "error": "errors", "errors": "errors", "point": "points",
-    "points": "points", "pts": "points",
+    "points": "points", "pts": "points", "blocks": "blocks",
 }  # fmt: skip
 
 # "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
@@ -146,7 +147,9 @@ _MMT_SPACED = re.compile(
 # print's next cell: "hip flex R 4-  L 3+   knee ext R 4").
 _MMT_BARE = re.compile(
     r"(?<![\w.+\-/])([0-5])(\+|-(?![ \t]*\d)|\s+plus\b|\s+minus\b)?"
-    r"(?=\s*(?:[,;.)]|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/))|[ \t]{2,}\S)",
+    # (a dot before a digit is a decimal point: "pinch strength R 3.2 kg" holds no grade 3)
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/))"
+    r"|[ \t]{2,}\S)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -156,10 +159,12 @@ _MMT_BARE = re.compile(
 BEFORE_NAME = re.compile(
     r"(?<![\w./])(?<!item )(?<!items )(?<!question )(?<!level )(?<!stage )(?<!step )(?<!#)"
     r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
-    r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps)\b)?"
-    r"(?![ \t]*/)[ \t]+on[ \t]+(?:the[ \t]+)?$"
+    r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps|m/s|m|meters|metres|ft|feet)\b)?"
+    # "took 13.8 seconds to complete the TUG", "262 m on the six minute walk test"
+    r"(?![ \t]*/)[ \t]+(?:on|during|in(?=[ \t]+the\b)|to[ \t]+(?:complete|finish|perform))"
+    r"[ \t]+(?:the[ \t]+)?$"
 )
-_BEFORE_REACH = 20
+_BEFORE_REACH = 32
 
 
 def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) -> None:
@@ -255,11 +260,13 @@ _MONTHS, _DAYS = 12, 31
 _LAST_WORDS = re.compile(r"(?:[A-Za-z][\w/-]*[ \t]+){1,3}\Z")
 
 
-def _in_norm_bracket(text: str, start: int) -> bool:
-    """A number inside a bracket that gives a test's norms ("(mean 100 / SD 15)", "(norm 11
-    kg)"); a mean alone is the patient's ("(IE mean 12.4 s)", "(BFI mean 4.6)")."""
+def _in_norm_bracket(text: str, start: int, name_end: int = 0) -> bool:
+    """A number inside a bracket after the test's name that gives its norms ("(mean 100 / SD
+    15)", "(norm 11 kg)", "(cut-off for falls 19/28)"); a mean alone is the patient's ("(IE
+    mean 12.4 s)"), and so is a score in a bracket opened before the name ("(Berg 41, below
+    the 45 cut-off)")."""
     opened = text.rfind("(", max(0, start - _NORM_REACH), start)
-    if opened < 0 or ")" in text[opened:start] or "\n" in text[opened:start]:
+    if opened < name_end or ")" in text[opened:start] or "\n" in text[opened:start]:
         return False
     closed = text.find(")", start, start + _NORM_REACH)
     if closed < 0 or "\n" in text[start:closed]:
@@ -328,6 +335,8 @@ def read_scores(
                 return
         if count == 0 and _NEW_CLAUSE.search(gap):
             return  # "HOOS JR improving; R abductor weakness (77% of L)": another clause's
+        if count == 0 and _named_after_break(gap, measure.items):
+            return  # "TSK pending, FABQ-PA 14": the score of the name written after the comma
         if count == 0 and not qualifier:
             per_item = measure.multi or measure.numbered_items
             item = _first_item(gap, measure.items, text[pos : token.start()], per_item=per_item)
@@ -344,7 +353,11 @@ def read_scores(
             suffix = _OUTCOME_SUFFIX.match(text, token.end())
             scanner.claim(token.start(), suffix.end() if suffix else token.end())
             return
-        if _in_norm_bracket(text, token.start()):
+        if _DOSE_X_BEFORE.search(text, max(0, token.start() - 3), token.start()) or (
+            _DOSE_X_AFTER.match(text, token.end())
+        ):
+            continue  # "sit to stand 30 s x 5 reps", "30 s sit to stand 3x10": a dose, no score
+        if _in_norm_bracket(text, token.start(), name_end):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
         if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
@@ -422,7 +435,9 @@ def read_scores(
         bad = _OUTCOME_BAD.match(text, token.end())
         if measure.high is None and count == 0 and _PRIME.match(text, token.end()):
             return  # "UBE 5' fwd": minutes on a machine, not an unlisted instrument's score
-        if (bad and not _counts_reps(measure, bad.group())) or not measure.in_range(value):
+        if (
+            bad and not _counts_reps(measure, bad.group()) and not _rating_range(measure, bad)
+        ) or not measure.in_range(value):
             if measure.numbered_items and _ITEM_NUMBER.match(text, token.end()):
                 # "Section GG: eating 05, walk 50 feet 04": a number in an item's name
                 scanner.claim(token.start(), token.end())
@@ -436,6 +451,10 @@ def read_scores(
                 return
             continue
         unit = _UNIT_WORDS.get((suffix.group(2) or "").lower()) if suffix else None
+        if count and unit in ("s", "m") and unit != first_unit and _SPAN_BEFORE.search(gap):
+            # "L 61 blocks in 60 sec", "11 reps in 30 s": the protocol's time, no score
+            scanner.claim(token.start(), end)
+            return
         found = attribute(scanner, token.start(), end, floor=name_end)
         if count and unit == "%" != first_unit and measure.unit != "%" and not found.prior:
             # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
@@ -541,6 +560,11 @@ def _phrases(said: tuple[str, ...]) -> re.Pattern[str]:
 # A semicolon and a new clause of three words or more between a name and a number ("HOOS JR
 # improving; R abductor weakness persists (77% of L)"): the number is that clause's, not the
 # name's score; a table's "; Score 6" or a column's "; Start 36/56" is still the name's.
+# Before a time or distance that a test's count was made in ("61 blocks in 60 sec").
+_SPAN_BEFORE = re.compile(r"\b(?:in|within|over)[ \t]+(?:the[ \t]+)?(?:first[ \t]+)?\Z", re.I)
+# A number after a multiplication sign, or before one and a number: sets and repetitions.
+_DOSE_X_BEFORE = re.compile(r"(?<![A-Za-z])[x\u00d7][ \t]*\Z", re.IGNORECASE)
+_DOSE_X_AFTER = re.compile(r"[ \t]*[x\u00d7][ \t]*\d", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(
     r";[ \t]*(?!(?:score|result|total|raw)\b)[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'/-]*){2,}",
     re.IGNORECASE,
@@ -883,6 +907,23 @@ def _unless_side(item: str) -> str:
     return "" if words and all(labels.parts_of(word).side for word in words) else item
 
 
+def _named_after_break(gap: str, own: tuple[str, ...]) -> bool:
+    """Words before a measure's first score that, after a comma or semicolon, name another
+    instrument or a lab value ("TSK pending, FABQ-PA 14", "scored 45 on the Berg, INR 2.1"):
+    the score is that name's, never this measure's (unless the word is one of this measure's
+    own subscales)."""
+    unbracketed = _REMARKS.sub(" ", gap)
+    cut = max(unbracketed.rfind(","), unbracketed.rfind(";"))
+    if cut < 0:
+        return False
+    own_words = {item.casefold() for item in own}
+    return any(
+        (_names_instrument(word) or word.upper() in lab_values())
+        and word.casefold() not in own_words
+        for word in re.findall(r"[A-Za-z][\w&'/-]*", unbracketed[cut + 1 :])
+    )
+
+
 def _names_instrument(word: str) -> bool:
     """A word written like an instrument's name ("Mini-BESTest", "PRWE"): the next score is
     that instrument's, not an item of the one before."""
@@ -936,6 +977,12 @@ def milliseconds_at(scanner: Scanner, start: int) -> bool:
     keeps it from being read (it is no header's, and no fact has it)."""
     found = _MILLISECONDS.match(scanner.text, start)
     return found is not None and not scanner.claimed(*found.span()) and not scanner.in_header(start)
+
+
+def _rating_range(measure: MeasureDef, after: re.Match[str]) -> bool:
+    """A pain scale's rating with a dash and a number after it ("NPRS 2-4"): a range, whose
+    low end is a rating as much as its high end (CONVENTIONS: a range is both its ends)."""
+    return measure.kind == "pain" and after.group().lstrip().startswith("-")
 
 
 def _counts_reps(measure: MeasureDef, written: str) -> bool:

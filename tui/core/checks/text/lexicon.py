@@ -403,7 +403,8 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     ),
     led(  # counters: visit 4, day 3, week 2, STG 1, #2 (not "last visit 29": that visit's value)
         re.compile(
-            rf"{_NOT_EARLIER}\b(?:{_COUNTERS})\s*#?\s*\d+\b"
+            # (not glued to a number before it: "TSK 17-item 35" is the 17-item version's 35)
+            rf"{_NOT_EARLIER}(?<!\d-)\b(?:{_COUNTERS})\s*#?\s*\d+\b"
             # (not with a unit after it: "last visit 3 min 10 s" is that visit's time)
             r"(?![.]\d|\s*[/°%]|\s*(?:mins?|minutes?|s|secs?|seconds?|deg\w*|cm|mm|kg|lbs?|ft|m|bpm)\b(?!/))",
             re.IGNORECASE,
@@ -706,7 +707,8 @@ FOLLOW = re.compile(
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
     r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's"
     r"|discharge|d/c|DC|current|final|follow-up|f/u|re-?assessment)"
-    r"[\s,;:()\[\]\-/>|]*)*",
+    # a whole word only: "INR" is no "in" and "R"
+    r"(?![A-Za-z])[\s,;:()\[\]\-/>|]*)*",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,84 @@
+"""Forces in rows under a heading that gives their unit once ("Hand-held dynamometry (make
+test, N):" then "Hip abduction  R 214  L 236").
+
+A dynamometry sheet names the unit in its heading and writes each row's sides with bare
+numbers. Read as prose, a bare number after a side is nothing (no unit, no grade), so the rows
+were lost. The heading must name a test of force (measures.toml [forces] headings) and a force
+unit in its bracket; the rows are the lines below it up to a blank line or a line with no side
+and number, each value labelled with its side and the row's words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+# A side and the bare number after it ("R 214", "L: 236"); a unit or a slash after it makes it
+# another value ("R 4/5", "L 30 deg").
+_SIDE_VALUE = re.compile(
+    r"(?<![\w.])(R|L|rt|lt|right|left)[ \t]*:?[ \t]*(\d{1,4}(?:\.\d+)?)"
+    r"(?![\d.]|[ \t]*(?:[/%°+-]|(?!(?:R|L|rt|lt|right|left)\b)[A-Za-z]))",
+    re.IGNORECASE,
+)
+_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
+
+
+@cache
+def _heading() -> re.Pattern[str]:
+    """A heading line: a test of force, a bracket holding a force unit, a colon at its end."""
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("forces", {})
+    units = sorted(data.get("heading_units", {}), key=len, reverse=True)
+    return re.compile(
+        rf"^[^\n]*?\b(?:{either(data.get('headings', ()))})\b[^\n]*?"
+        rf"\([^()\n]*?(?<![\w-])({either(re.escape(unit) for unit in units)})[ \t]*\)"
+        r"[^\n:]*:[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+@cache
+def _units() -> dict[str, str]:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("forces", {})
+    return {str(key).lower(): str(value) for key, value in data.get("heading_units", {}).items()}
+
+
+def read_force_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each side's bare value in the rows under a force heading, in the heading's unit."""
+    text = scanner.text
+    for heading in _heading().finditer(text):
+        if scanner.in_header(heading.start()) or scanner.in_goal(heading.start()):
+            continue
+        unit = _units()[heading.group(1).lower()]
+        at = heading.end() + 1
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if not _read_row(scanner, facts, at, end, unit):
+                break
+            at = end + 1
+
+
+def _read_row(scanner: Scanner, facts: list[Fact], start: int, end: int, unit: str) -> bool:
+    """The side values of one row; False when the line holds none (the rows have ended)."""
+    values = list(_SIDE_VALUE.finditer(scanner.text, start, end))
+    if not values:
+        return False
+    name = labels.context_words(scanner.text[start : values[0].start()], 4)
+    for value in values:
+        span = value.span(2)
+        if not scanner.free(*span):
+            continue
+        side = _SIDES[value.group(1).lower()]
+        scanner.emit(
+            facts, "strength", to_number(value.group(2)), span, labels.join(side, name), unit=unit
+        )
+    return True
