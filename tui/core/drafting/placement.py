@@ -1089,8 +1089,22 @@ def _dictated_clauses(line: str) -> list[str]:
     clauses = []
     for sentence in answers_joined(dictation.sentences(line)):
         parts = _run_on_clauses(sentence.rstrip("."))
+        if len(parts) == 1:
+            parts = _chained_clauses(sentence.rstrip("."))
         clauses += [sentence] if len(parts) == 1 else [dictation.clean(part) for part in parts]
     return [clause for clause in clauses if clause]
+
+
+# Where a speaker chains one clause to the next: a comma, then "and", "and then" or "so".
+_CHAIN = re.compile(r",[ \t]+(?:and(?:[ \t]+then)?|so)[ \t]+", re.IGNORECASE)
+
+
+def _chained_clauses(sentence: str) -> list[str]:
+    """A dictated sentence run on through many ", and ..." links ("she came in saying ...,
+    and her flexion was ..., and we did ..., and the plan is ..."), as its clauses, each placed
+    by what it says; a sentence of a few links stays whole."""
+    clauses = [clause for clause in _CHAIN.split(sentence) if clause.strip()]
+    return clauses if len(clauses) >= _RUN_ON_CLAUSES else [sentence]
 
 
 @cache

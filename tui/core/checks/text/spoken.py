@@ -185,7 +185,7 @@ def _rules() -> _Rules:
     restate = either(corrections.get("restate", []))
     sep = _separator()
     marker = re.compile(
-        rf"(?:{either(corrections.get('markers', []))})\b"
+        rf"(?:{either([*corrections.get('markers', []), *corrections.get('number_only', [])])})\b"
         rf"(?:[ \t]*{sep}?[ \t]*\b(?:{restate})\b)?[ \t]*{sep}?[ \t]*",
         re.IGNORECASE,
     )
@@ -252,6 +252,8 @@ def corrections(text: str) -> list[Piece]:
         if marker.start() < taken:
             continue
         new = _NUMBER.match(text, marker.end())
+        if _only_before_number(marker) and (new is None or "," not in marker.group()):
+            continue  # "8 degrees, no, 10 degrees" takes back; "90 degrees, no pain" does not
         floor = pieces[-1].end if pieces else 0
         piece = (
             _number_correction(text, marker, new, rules.reach)
@@ -277,11 +279,25 @@ def _with_false_starts(pieces: list[Piece], starts: list[Piece]) -> list[Piece]:
     return sorted([*pieces, *kept], key=lambda piece: piece.start)
 
 
+def _only_before_number(marker: re.Match[str]) -> bool:
+    """A marker that takes back only when a comma and a number follow it ("no")."""
+    said = marker.group().split(",")[0].strip().lower()
+    return said in _number_only()
+
+
+@cache
+def _number_only() -> frozenset[str]:
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    words = tomllib.loads(text).get("corrections", {}).get("number_only", [])
+    return frozenset(word.lower() for word in words)
+
+
 @cache
 def _marker_starts() -> str:
     """The words a correction marker may start with (its separators are optional)."""
     text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
-    words = tomllib.loads(text).get("corrections", {}).get("markers", [])
+    table = tomllib.loads(text).get("corrections", {})
+    words = [*table.get("markers", []), *table.get("number_only", [])]
     return "|".join(sorted({re.escape(w.split()[0]) for w in words}, key=len, reverse=True))
 
 
