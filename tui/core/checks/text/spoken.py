@@ -238,7 +238,9 @@ def false_starts(text: str) -> list[Piece]:
     for match in _FALSE_START.finditer(text):
         old, new = match["old"], match["new"].split(".")[0]
         if len(old) == len(new) and old[0] == new[0] and old != new:
-            pieces.append(Piece(match.start(), match.start("new"), "", match.start(), match.start("new")))
+            pieces.append(
+                Piece(match.start(), match.start("new"), "", match.start(), match.start("new"))
+            )
     return pieces
 
 
@@ -457,7 +459,8 @@ def _last_clause(sentence: str, start: int) -> int:
     return breaks[-1]
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s)\s*")
+# a full stop, not the last dot of a speaker trailing off ("on the right, no... scratch that")
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?;](?=\s)\s*")
 
 
 def spoken_units(text: str) -> list[Piece]:
