@@ -97,14 +97,13 @@ def test_a_decimal_said_without_its_zero_before_a_unit() -> None:
 
 
 def test_spoken_punctuation_parts_clauses_like_typed_marks() -> None:
-    text = "the knee is three out of ten comma four on stairs period she is down to one crutch"
+    text = "the knee is three out of ten comma four on stairs comma down to one crutch"
     assert _values(text, "pain") == [3, 4]
     assert "pain comma" not in _labels(text, "pain")
-    # twins: one mark said is not enough, and a noun "period" stays a word
-    assert normalize("Pain 3/10 after the trial period, 2/10 now.").text == (
-        "Pain 3/10 after the trial period, 2/10 now."
-    )
+    # twins: one mark said is not enough, and a full stop said keeps its word
     assert normalize("pain 2/10 comma better").text == "pain 2/10 comma better"
+    said = normalize("flexion full period rapid pace walk 7 seconds comma 2 errors comma done")
+    assert said.text == "flexion full period rapid pace walk 7 seconds, 2 errors, done"
 
 
 def test_speaker_turns_tagged_like_a_header_are_read() -> None:

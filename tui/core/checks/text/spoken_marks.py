@@ -57,20 +57,22 @@ def spoken_marks() -> SpokenMarks:
     return SpokenMarks(marks, nouns)
 
 
-# The marks the readers write for a dictation that says its punctuation: those that end or split
-# a clause. A colon or a dash said aloud keeps its word (whether "colon" opens a label depends
-# on the words around it, which the offline drafter weighs).
-_CLAUSE_MARKS = (",", ".", ";", "?")
-# How many marks a note must say before its marks are read as punctuation: one "period" is
-# as likely a noun the list does not know.
+# The marks the readers write for a dictation that says its punctuation: those that part a
+# sentence's clauses. A full stop said aloud keeps its word: the readers name a lower-case test
+# by the sentence it is said in ("flexion full period rapid pace walk 7.1 seconds"), which a
+# full stop would end; a colon or a dash opens a label or not by the words around it, which the
+# offline drafter weighs.
+_CLAUSE_MARKS = (",", ";")
+# How many marks a note must say before its marks are read as punctuation: one "comma" may be
+# a word of the note's own.
 _SAID_AT_LEAST = 2
 
 
 def spoken_mark_pieces(text: str) -> list[Piece]:
-    """Pieces writing the punctuation a dictation says aloud as marks ("3 out of 10 comma 4 on
-    stairs period" reads as "3 out of 10, 4 on stairs."), so the readers see its clauses as a
-    typed note's. Only in a text that says at least two marks, and never after a word that makes
-    the mark a noun ("the trial period")."""
+    """Pieces writing the commas and semicolons a dictation says aloud as marks ("3 out of 10
+    comma 4 on stairs" reads as "3 out of 10, 4 on stairs"), so the readers see its clauses as
+    a typed note's. Only in a text that says at least two marks, and never after a word that makes
+    the mark a noun."""
     found = [
         Piece(match.start(), match.end(), mark, match.start(), match.end())
         for mark, pattern in _mark_patterns()
@@ -83,17 +85,14 @@ def spoken_mark_pieces(text: str) -> list[Piece]:
 
 
 def _noun(text: str, match: re.Match[str]) -> bool:
-    """The word before the mark makes it a noun ("reporting period", "a period of 2 weeks")."""
+    """The word before the mark makes it a noun (spoken_marks.toml noun_before)."""
     said = match.group().split()[0].lower()
     before = _WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
     nouns = spoken_marks().noun_before.get(said, frozenset())
-    if before is not None and before.group(1).lower() in nouns:
-        return True
-    return said == "period" and _OF_AFTER.match(text, match.end()) is not None
+    return before is not None and before.group(1).lower() in nouns
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z'-]+)[ \t]*$")
-_OF_AFTER = re.compile(r"[ \t]+of\b", re.IGNORECASE)
 
 
 @cache
