@@ -1095,16 +1095,21 @@ def _dictated_clauses(line: str) -> list[str]:
     return [clause for clause in clauses if clause]
 
 
-# Where a speaker chains one clause to the next: a comma, then "and", "and then" or "so".
-_CHAIN = re.compile(r",[ \t]+(?:and(?:[ \t]+then)?|so)[ \t]+", re.IGNORECASE)
-
-
 def _chained_clauses(sentence: str) -> list[str]:
     """A dictated sentence run on through many ", and ..." links ("she came in saying ...,
     and her flexion was ..., and we did ..., and the plan is ..."), as its clauses, each placed
     by what it says; a sentence of a few links stays whole."""
-    clauses = [clause for clause in _CHAIN.split(sentence) if clause.strip()]
+    clauses = [clause for clause in _chain().split(sentence) if clause.strip()]
     return clauses if len(clauses) >= _RUN_ON_CLAUSES else [sentence]
+
+
+@cache
+def _chain() -> re.Pattern[str]:
+    """Where a speaker chains one clause to the next: a comma, then a link word (see
+    [dictation] run_on_links)."""
+    links = _table().get("dictation", {}).get("run_on_links", ())
+    said = "|".join(re.escape(link).replace(r"\ ", r"[ \t]+") for link in links) or "(?!x)x"
+    return re.compile(rf",[ \t]+(?:{said})[ \t]+", re.IGNORECASE)
 
 
 @cache

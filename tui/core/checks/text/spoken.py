@@ -365,10 +365,10 @@ def _value_end(text: str, end: int) -> int:
     return rest.end() if rest else end
 
 
-# The words a correction says again before its number ("lacks 12, sorry, lacks 10", "max
-# assist of 2, no wait, mod assist of 2"): up to four.
 # Words between a name and its value that a correction need not say again.
 _COPULAS = frozenset({"is", "was", "were", "are", "of", "at", "about"})
+# The words a correction says again before its number ("lacks 12, sorry, lacks 10", "max
+# assist of 2, no wait, mod assist of 2"): up to four.
 _RESTATED = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){1,4})(?=-?\d)")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
