@@ -146,7 +146,8 @@ _MMT_SPACED = re.compile(
 # print's next cell: "hip flex R 4-  L 3+   knee ext R 4").
 _MMT_BARE = re.compile(
     r"(?<![\w.+\-/])([0-5])(\+|-(?![ \t]*\d)|\s+plus\b|\s+minus\b)?"
-    r"(?=\s*(?:[,;.)]|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/))|[ \t]{2,}\S)",
+    r"(?=\s*(?:[,;.)]|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/"
+    r"|(?:on[ \t]+the[ \t]+)?(?:right|left)\b))|[ \t]{2,}\S)",
     re.IGNORECASE | re.MULTILINE,
 )
 

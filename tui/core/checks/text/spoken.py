@@ -281,16 +281,28 @@ def _with_false_starts(pieces: list[Piece], starts: list[Piece]) -> list[Piece]:
     return sorted([*pieces, *kept], key=lambda piece: piece.start)
 
 
+def _says_all(marker: re.Match[str]) -> bool:
+    """A marker after which the speaker says the whole value again, whatever words followed
+    the one taken back ("3+ bilaterally, let me rephrase, 3+ on the right and 4- on the left")."""
+    said = " ".join(marker.group().split()).strip(" ,:-").lower()
+    return any(said.startswith(words) for words in _table_words("says_all"))
+
+
 def _only_before_number(marker: re.Match[str]) -> bool:
     """A marker that takes back only when a comma and a number follow it ("no")."""
     said = marker.group().split(",")[0].strip().lower()
     return said in _number_only()
 
 
-@cache
 def _number_only() -> frozenset[str]:
+    return _table_words("number_only")
+
+
+@cache
+def _table_words(key: str) -> frozenset[str]:
+    """One list of spoken.toml [corrections], lower case."""
     text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
-    words = tomllib.loads(text).get("corrections", {}).get("number_only", [])
+    words = tomllib.loads(text).get("corrections", {}).get(key, [])
     return frozenset(word.lower() for word in words)
 
 
@@ -323,7 +335,7 @@ def _number_correction(
     new_end = _value_end(text, new.end())
     tail = _TAIL.match(text, new_end)
     new_unit = _unit_after(tail.group() if tail else "")
-    if old_unit and new_unit and old_unit.lower() != new_unit.lower():
+    if old_unit and new_unit and old_unit.lower() != new_unit.lower() and not _says_all(marker):
         return []
     said_again = bool(new_unit) or new_end > new.end()
     if said_again or not text[old_number_end : marker.start()].strip(" \t,;:-"):
