@@ -165,3 +165,20 @@ def test_a_run_on_of_many_and_links_is_parted_into_clauses() -> None:
     # twin: a sentence of a few links stays whole
     short = "he aches at night, and flexion is 120"
     assert _chained_clauses(short) == [short]
+
+
+def test_let_me_rephrase_says_the_whole_value_again() -> None:
+    text = (
+        "Hip abductors three plus bilaterally, let me rephrase, three plus on the right and "
+        "four minus on the left."
+    )
+    assert normalize(text).text == "Hip abductors 3+ on the right and 4- on the left."
+    assert "bilateral hip abductors" not in _labels(text, "mmt")
+    # twin: after "sorry" a number with another unit is a new value, not a correction
+    assert normalize("grip 20 kg, sorry, 5 reps").text == "grip 20 kg, sorry, 5 reps"
+
+
+def test_a_bare_grade_ends_at_a_side_said_in_words() -> None:
+    assert _labels("Hip abductors 3+ on the right.", "mmt") == ["R hip abductors"]
+    # twin: a number before a side with no muscle named is no grade
+    assert _values("She lifted 3 on the right.", "mmt") == []
