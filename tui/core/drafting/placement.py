@@ -1089,8 +1089,27 @@ def _dictated_clauses(line: str) -> list[str]:
     clauses = []
     for sentence in answers_joined(dictation.sentences(line)):
         parts = _run_on_clauses(sentence.rstrip("."))
+        if len(parts) == 1:
+            parts = _chained_clauses(sentence.rstrip("."))
         clauses += [sentence] if len(parts) == 1 else [dictation.clean(part) for part in parts]
     return [clause for clause in clauses if clause]
+
+
+def _chained_clauses(sentence: str) -> list[str]:
+    """A dictated sentence run on through many ", and ..." links ("she came in saying ...,
+    and her flexion was ..., and we did ..., and the plan is ..."), as its clauses, each placed
+    by what it says; a sentence of a few links stays whole."""
+    clauses = [clause for clause in _chain().split(sentence) if clause.strip()]
+    return clauses if len(clauses) >= _RUN_ON_CLAUSES else [sentence]
+
+
+@cache
+def _chain() -> re.Pattern[str]:
+    """Where a speaker chains one clause to the next: a comma, then a link word (see
+    [dictation] run_on_links)."""
+    links = _table().get("dictation", {}).get("run_on_links", ())
+    said = "|".join(re.escape(link).replace(r"\ ", r"[ \t]+") for link in links) or "(?!x)x"
+    return re.compile(rf",[ \t]+(?:{said})[ \t]+", re.IGNORECASE)
 
 
 @cache

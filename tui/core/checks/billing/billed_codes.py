@@ -55,6 +55,11 @@ BILLED_START = re.compile(
     rf"(?:{_BILLING_WORD}|cpt(?:\s+codes?)?|units?|codes?(?=[ \t]*:))"
     rf"|(?<=[.;!?])[ \t]+(?:\*\*)?{_BILLING_WORD}"
     rf"|\b(?:we|I)[ \t]+(?:have[ \t]+)?billed\b"
+    # said in a dictation's run-on sentence, before the units or the code it bills ("..., and
+    # I'm billing 97110 times 2", "total timed 40, bill 2 units of ther ex")
+    rf"|(?:(?<=,)|\b(?:I'?m|I[ \t]+am|we'?re|we[ \t]+are)(?=[ \t]+billing\b))[ \t]+"
+    rf"(?:(?:and|so)[ \t]+)?(?:(?:I'?m|I[ \t]+am|we'?re|we[ \t]+are)[ \t]+)?bill(?:ing)?\b"
+    rf"(?=[ \t]+(?:\d|units?\b))"
     # a heading that ends in its billing word ("TODAY'S TREATMENT / BILLING", "Interventions &
     # charges:"): the charges are the lines below it
     rf"|^[ \t]*[A-Za-z'][A-Za-z' ]{{0,40}}[ \t]*(?:/|&|\band\b)[ \t]*(?:billing|charges)"
@@ -82,7 +87,8 @@ _CODE_ANYWHERE = re.compile(rf"{CODE}(?!\d)", re.IGNORECASE)
 
 # "two units of therapeutic exercise": the count written right before a service's name.
 _COUNT_BEFORE_NAME = re.compile(
-    r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?$", re.IGNORECASE
+    r"(?<![\w.])(\d{1,2})[ \t]*(?:(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?|of[ \t]+)$",
+    re.IGNORECASE,
 )
 
 

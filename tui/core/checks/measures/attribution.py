@@ -626,7 +626,11 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
     if (
         lead_start > 0
         and copula
-        and (lead_start == clause_start or _only_value_words(lead[: copula.start()]))
+        and (
+            _opens_comparison(lead[: copula.start()])
+            if lead_start == clause_start
+            else _only_value_words(lead[: copula.start()])
+        )
     ):
         return True
     if copula and _LATER_AFTER.match(scanner.text, _unit_end(scanner.text, end)):
@@ -760,6 +764,19 @@ _VALUE_WORD = re.compile(
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
+
+
+# The most words a clause may say before its "was" and still compare with the value before
+# ("3/10 today, was 6/10", "three today, it was up to a five", "and that was 8").
+_COMPARING_WORDS = 2
+
+
+def _opens_comparison(before: str) -> bool:
+    """A "was" near the start of a clause after a comma compares with the value before; a
+    clause that names what was measured before its "was" only tells the story in the past
+    tense ("..., and when I measured her knee flexion it was 102 degrees"), as a dictation run
+    on through commas does."""
+    return len(_LETTERS.findall(before)) <= _COMPARING_WORDS
 
 
 def _only_value_words(between: str) -> bool:

@@ -148,8 +148,8 @@ _MMT_SPACED = re.compile(
 _MMT_BARE = re.compile(
     r"(?<![\w.+\-/])([0-5])(\+|-(?![ \t]*\d)|\s+plus\b|\s+minus\b)?"
     # (a dot before a digit is a decimal point: "pinch strength R 3.2 kg" holds no grade 3)
-    r"(?=\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/))"
-    r"|[ \t]{2,}\S)",
+    r"(?=\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/"
+    r"|(?:on[ \t]+the[ \t]+)?(?:right|left)\b))|[ \t]{2,}\S)",
     re.IGNORECASE | re.MULTILINE,
 )
 

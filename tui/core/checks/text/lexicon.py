@@ -182,6 +182,24 @@ HEADER_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+# The keys a transcript also tags its speakers with ("THERAPIST: So how's the ankle?").
+_SPEAKER_KEY = re.compile(r"[ \t]*(?:patient|therapist|clinician|provider|student)[ \t]*:", re.I)
+# Speech, not a name: a question or an exclamation, or a sentence that ends and goes on
+# ("Better. It's maybe a 3 now."; an initial's stop, "J. Amberley", ends none).
+_SPEECH = re.compile(r"[?!]|[A-Za-z]{3}\.[ \t]+\S")
+
+
+def header_lines(text: str) -> Iterator[re.Match[str]]:
+    """The header lines of `text` ("Patient: Rhoda Castellane", "DOB: 1/2/1960"), without the
+    turns of a transcript whose speakers are tagged with a header's key ("PATIENT: Better.
+    It's maybe a 3 now."): what a speaker says is the note's content, not its header."""
+    for line in HEADER_LINE.finditer(text):
+        key = _SPEAKER_KEY.match(line.group())
+        if key and _SPEECH.search(line.group(), key.end()):
+            continue
+        yield line
+
+
 # A leading check on the character before a number: "(?<![\d./])\d+", "(?<![\d.])\d{5,}",
 # "\b\d{1,2}" (a word boundary before a digit: no word character before it).
 _LOOKBEHIND_FIRST = re.compile(

@@ -29,6 +29,7 @@ from tui.core.checks.text.offsets import RunMap, Spans, carried_forward, compose
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.separators import decimal_comma_pieces, thousands_pieces
 from tui.core.checks.text.spoken import corrections, spoken_numbers, spoken_units
+from tui.core.checks.text.spoken_marks import spoken_mark_pieces
 
 # One-for-one character swaps: offsets do not move.
 _CHAR_SWAPS = str.maketrans(
@@ -270,14 +271,16 @@ def normalize(text: str, languages: bool = True) -> Normalized:
     )
     words = [Piece(p.start, p.end, p.value, p.start, p.end) for p in spelled]
     digits, second_map = _rewrite(swapped, words)
-    # what the speaker took back goes, then units said in full are written short
-    corrected, third_map = _rewrite(digits, corrections(digits))
+    # punctuation said aloud as marks, what the speaker took back goes, then units said in
+    # full are written short
+    marked, marks_map = _rewrite(digits, spoken_mark_pieces(digits))
+    corrected, third_map = _rewrite(marked, corrections(marked))
     final, fourth_map = _rewrite(corrected, spoken_units(corrected))
-    offsets = _chained(
-        _chained(_chained(_chained(first_map, english_map), second_map), third_map), fourth_map
-    )
+    offsets = first_map
+    for later in (english_map, second_map, marks_map, third_map, fourth_map):
+        offsets = _chained(offsets, later)
     labels, named = _restated(layout)
-    for later in (english_map, second_map, third_map, fourth_map):
+    for later in (english_map, second_map, marks_map, third_map, fourth_map):
         labels, named = carried_forward(labels, later), carried_forward(named, later)
     return Normalized(text=final, original=text, offsets=offsets, labels=labels, named=named)
 

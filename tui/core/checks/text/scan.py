@@ -22,11 +22,11 @@ from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.first_char import first_char
 from tui.core.checks.text.lexicon import (
     GOAL_START,
-    HEADER_LINE,
     NOT_MEASUREMENTS,
     Led,
     context_exclusions,
     digit_first,
+    header_lines,
     matches,
     word_first,
 )
@@ -196,7 +196,7 @@ class Scanner:
             self.block(match.start(), match.end())
 
     def mark_headers(self) -> None:
-        for match in HEADER_LINE.finditer(self.text):
+        for match in header_lines(self.text):
             self.mark_header(match.start(), match.end())
 
     def block_non_measurements(self) -> None:

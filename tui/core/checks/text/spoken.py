@@ -19,6 +19,7 @@ from importlib.resources import files
 from tui.core.checks.text.lexicon import led
 from tui.core.checks.text.number_words import TEENS, TENS, UNITS
 from tui.core.checks.text.pieces import Piece
+from tui.core.checks.text.spoken_marks import spoken_marks
 
 _DIGITS = {**UNITS, "oh": 0}
 _UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
@@ -65,6 +66,18 @@ _HALF_TENS = re.compile(
 )
 
 
+# "point six meters per second", "point eight seconds": a decimal said without its zero, taken
+# only before a unit of a measure ("at this point two goals are met" holds none).
+_LEADING_POINT = re.compile(
+    rf"\bpoint(?P<d>(?:[ \t]+(?:{_UNIT_WORD}|oh|zero))+)\b"
+    r"(?=[ \t]+(?:met(?:er|re)s?|m/s|seconds?|secs?|kilo(?:gram)?s?|kg|centimet(?:er|re)s?|cm"
+    r"|inch(?:es)?|miles?|mph|lit(?:er|re)s?)\b)",
+    re.IGNORECASE,
+)
+# A number right before "point" makes it a decimal point of that number ("eleven point four").
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b{_ANY_WORD})[ \t]+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Spoken:
     """A spoken number's span in the text and the digits it is written with."""
@@ -104,6 +117,11 @@ def spoken_numbers(text: str) -> list[Spoken]:
     found += [
         Spoken(m.start(), m.end(), str(TENS[m["t"].lower()] + int(m["u"])))
         for m in led(_HALF_TENS, "|".join(TENS)).finditer(text)
+    ]
+    found += [
+        Spoken(m.start(), m.end(), "0." + "".join(str(_DIGITS[w.lower()]) for w in m["d"].split()))
+        for m in led(_LEADING_POINT, "point").finditer(text)
+        if not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     found += _homophones(text)
     return found
@@ -165,9 +183,10 @@ def _rules() -> _Rules:
         return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
 
     restate = either(corrections.get("restate", []))
+    sep = _separator()
     marker = re.compile(
-        rf"(?:{either(corrections.get('markers', []))})\b"
-        rf"(?:[ \t]*[,:-]?[ \t]*\b(?:{restate})\b)?[ \t]*[,:-]?[ \t]*",
+        rf"(?:{either([*corrections.get('markers', []), *corrections.get('number_only', [])])})\b"
+        rf"(?:[ \t]*{sep}?[ \t]*\b(?:{restate})\b)?[ \t]*{sep}?[ \t]*",
         re.IGNORECASE,
     )
     whole = re.compile(
@@ -184,6 +203,13 @@ def _rules() -> _Rules:
     return _Rules(marker, whole, restate, int(corrections.get("reach", 60)), units, any_unit)
 
 
+def _separator() -> str:
+    """A comma, colon or dash after a correction marker, typed or said aloud ("110 comma no wait
+    comma 112 degrees": spoken_marks.toml)."""
+    said = [word for mark in (",", ":", " -") for word in spoken_marks().marks.get(mark, ())]
+    return rf"(?:[,:-]|\b(?:{'|'.join(re.escape(word) for word in said) or '(?!x)x'})\b)"
+
+
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:[+-](?!\d))?")
 _DENOMINATOR_BEFORE = re.compile(r"(?:/|\bout[ \t]+of|\bover)[ \t]*$", re.IGNORECASE)
 # A spoken fraction or grade goes on after its first number ("4 over 5", "4 minus over 5",
@@ -197,6 +223,27 @@ _TAIL = re.compile(r"[^\n,.;]*?(?=[,.;]|$|\n)")
 _UNIT_WORD_AT = re.compile(r"[ \t]*(/?\s*\d+|[A-Za-z\u00b0%'\"]+)")
 
 
+# A number broken off and said again ("forty... forty-three", "400... 410 meters"): the
+# number, the trailing-off dots, and the number said in full after them.
+_FALSE_START = re.compile(
+    r"(?<![\w.])(?P<old>\d+)[ \t]*(?:\.{3}|\u2026)[ \t]*(?P<new>\d+(?:\.\d+)?)(?![\w.]\d)"
+)
+
+
+def false_starts(text: str) -> list[Piece]:
+    """Pieces that drop a number the speaker broke off and said again in full after an
+    ellipsis: it is the same number begun again when both have as many digits and start with
+    the same one ("40... 43"), never a range ("0...120") nor two readings ("3... 8")."""
+    pieces = []
+    for match in _FALSE_START.finditer(text):
+        old, new = match["old"], match["new"].split(".")[0]
+        if len(old) == len(new) and old[0] == new[0] and old != new:
+            pieces.append(
+                Piece(match.start(), match.start("new"), "", match.start(), match.start("new"))
+            )
+    return pieces
+
+
 def corrections(text: str) -> list[Piece]:
     """Pieces that apply the speaker's self-corrections: the retracted number (and the
     marker) go, the corrected number stays. Text must already have its numbers as digits."""
@@ -207,22 +254,64 @@ def corrections(text: str) -> list[Piece]:
         if marker.start() < taken:
             continue
         new = _NUMBER.match(text, marker.end())
+        if _only_before_number(marker) and (new is None or "," not in marker.group()):
+            continue  # "8 degrees, no, 10 degrees" takes back; "90 degrees, no pain" does not
+        floor = pieces[-1].end if pieces else 0
         piece = (
             _number_correction(text, marker, new, rules.reach)
             if new
-            else _restated_correction(text, marker, rules.reach) or _clause_retraction(text, marker)
+            else _restated_correction(text, marker, rules.reach)
+            or _clause_retraction(text, marker, floor)
         )
-        if piece:
+        if piece and piece[0].start >= floor:
             pieces += piece
             taken = marker.end()
-    return pieces
+    return _with_false_starts(pieces, false_starts(text))
+
+
+def _with_false_starts(pieces: list[Piece], starts: list[Piece]) -> list[Piece]:
+    """The corrections and the false starts outside them, in text order (both are ordered)."""
+    if not starts:
+        return pieces
+    kept = [
+        start
+        for start in starts
+        if not any(p.start < start.end and start.start < p.end for p in pieces)
+    ]
+    return sorted([*pieces, *kept], key=lambda piece: piece.start)
+
+
+def _says_all(marker: re.Match[str]) -> bool:
+    """A marker after which the speaker says the whole value again, whatever words followed
+    the one taken back ("3+ bilaterally, let me rephrase, 3+ on the right and 4- on the left")."""
+    said = " ".join(marker.group().split()).strip(" ,:-").lower()
+    return any(said.startswith(words) for words in _table_words("says_all"))
+
+
+def _only_before_number(marker: re.Match[str]) -> bool:
+    """A marker that takes back only when a comma and a number follow it ("no")."""
+    said = marker.group().split(",")[0].strip().lower()
+    return said in _number_only()
+
+
+def _number_only() -> frozenset[str]:
+    return _table_words("number_only")
+
+
+@cache
+def _table_words(key: str) -> frozenset[str]:
+    """One list of spoken.toml [corrections], lower case."""
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    words = tomllib.loads(text).get("corrections", {}).get(key, [])
+    return frozenset(word.lower() for word in words)
 
 
 @cache
 def _marker_starts() -> str:
     """The words a correction marker may start with (its separators are optional)."""
     text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
-    words = tomllib.loads(text).get("corrections", {}).get("markers", [])
+    table = tomllib.loads(text).get("corrections", {})
+    words = [*table.get("markers", []), *table.get("number_only", [])]
     return "|".join(sorted({re.escape(w.split()[0]) for w in words}, key=len, reverse=True))
 
 
@@ -237,12 +326,16 @@ def _number_correction(
         return []
     window_start, _, _, old = found
     old_start, old_number_end = window_start + old.start(), window_start + old.end()
+    if _RANGE_TO.match(text, new.end()):
+        # "0 to 120, correction, 0 to 125 degrees": the whole range is said again
+        head = _RANGE_FROM.search(text, window_start, old_start)
+        old_start = head.start() if head else old_start
     old_end = _value_end(text, old_number_end)
     old_unit = _unit_after(text[old_end : marker.start()])
     new_end = _value_end(text, new.end())
     tail = _TAIL.match(text, new_end)
     new_unit = _unit_after(tail.group() if tail else "")
-    if old_unit and new_unit and old_unit.lower() != new_unit.lower():
+    if old_unit and new_unit and old_unit.lower() != new_unit.lower() and not _says_all(marker):
         return []
     said_again = bool(new_unit) or new_end > new.end()
     if said_again or not text[old_number_end : marker.start()].strip(" \t,;:-"):
@@ -272,12 +365,20 @@ def _retracted(
     return (window_start, window, clause, olds[-1]) if olds else None
 
 
+# A range said with its ends ("0 to 125", "0-125"): its start before the end retracted, and the
+# rest of a corrected range after its start.
+_RANGE_FROM = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?[ \t]*(?:to|through|-)[ \t]*$", re.I)
+_RANGE_TO = re.compile(r"[ \t]*(?:to|through|-)[ \t]*\d", re.IGNORECASE)
+
+
 def _value_end(text: str, end: int) -> int:
     """Where a number's value ends: after the rest of a spoken fraction or grade, if any."""
     rest = _FRACTION_REST.match(text, end)
     return rest.end() if rest else end
 
 
+# Words between a name and its value that a correction need not say again.
+_COPULAS = frozenset({"is", "was", "were", "are", "of", "at", "about"})
 # The words a correction says again before its number ("lacks 12, sorry, lacks 10", "max
 # assist of 2, no wait, mod assist of 2"): up to four.
 _RESTATED = re.compile(r"((?:[A-Za-z][\w'-]*[ \t]+){1,4})(?=-?\d)")
@@ -302,6 +403,8 @@ def _restated_correction(text: str, marker: re.Match[str], reach: int) -> list[P
     if after.replace(unit, "", 1).strip(" \t,;:-") if unit else after.strip(" \t,;:-"):
         return []
     before = list(_WORD.finditer(window, clause, old.start()))
+    while before and before[-1].group().lower() in _COPULAS and said[-1].lower() not in _COPULAS:
+        before.pop()  # "abduction was 95, let me rephrase, abduction 90 degrees"
     common = 0
     while (
         common < min(len(before), len(said))
@@ -323,28 +426,53 @@ def _separated_from(text: str, start: int) -> int:
 
 
 def _unit_after(text: str) -> str:
+    """The unit said right after a value; a punctuation mark said aloud ("110 comma") is none."""
     found = _UNIT_WORD_AT.match(text)
-    return re.sub(r"\s+", "", found.group(1)) if found else ""
+    if found is None or found.group(1).lower() in spoken_marks().single_words:
+        return ""
+    return re.sub(r"\s+", "", found.group(1))
 
 
-def _clause_retraction(text: str, marker: re.Match[str]) -> list[Piece]:
+def _clause_retraction(text: str, marker: re.Match[str], floor: int) -> list[Piece]:
     """ "Ultrasound 8 min, scratch that." : the clause before a whole-retraction marker goes;
-    "... 300 feet. Scratch that." : a marker that opens a sentence takes back the one before."""
+    "... 300 feet. Scratch that." : a marker that opens a sentence takes back the one before.
+    Inside a sentence only the clause since the last comma goes ("..., and gait training,
+    scratch that, we didn't get to it"): a dictation run on for a paragraph is one sentence,
+    and all of it is never what the speaker took back. Nothing before `floor` (the end of the
+    correction before) is taken again."""
     whole = _rules().whole.match(text, marker.start())
     if whole is None:
         return []
-    line_start = text.rfind("\n", 0, marker.start()) + 1
+    line_start = max(text.rfind("\n", 0, marker.start()) + 1, floor)
     before = text[line_start : marker.start()]
     ends = [0, *(m.end() for m in _SENTENCE_END.finditer(before))]
     start = ends[-1]
     if not before[start:].strip(" \t,;-") and len(ends) > 1:
         start = ends[-2]
+    else:
+        start = _last_clause(before, start)
     if not before[start:].strip(" \t,;-"):
         return []
     return [Piece(line_start + start, whole.end(), "", line_start + start, whole.end())]
 
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s)\s*")
+# A clause's start inside a sentence, and what a false start says before a marker ("on the
+# right, no... scratch that": the "no..." is no clause of its own).
+_CLAUSE_BREAK = re.compile(r",[ \t]*")
+_NO_CLAUSE = re.compile(r"[ \t,;.\u2026-]*(?:(?:no|um+|uh+|er+|oh)\b[ \t,;.\u2026-]*)*$", re.I)
+
+
+def _last_clause(sentence: str, start: int) -> int:
+    """Where the last clause of `sentence` (from `start`) begins: after its last comma, or the
+    comma before that where the last clause is only a false start."""
+    breaks = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence, start))]
+    while len(breaks) > 1 and _NO_CLAUSE.match(sentence, breaks[-1]):
+        breaks.pop()
+    return breaks[-1]
+
+
+# a full stop, not the last dot of a speaker trailing off ("on the right, no... scratch that")
+_SENTENCE_END = re.compile(r"(?<!\.\.)[.!?;](?=\s)\s*")
 
 
 def spoken_units(text: str) -> list[Piece]:
