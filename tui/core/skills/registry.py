@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -241,6 +242,21 @@ def parse_skill(
     path: Path, text: str, source_kind: str = "clinic"
 ) -> tuple[Skill | None, list[Problem]]:
     """Validate Skill TOML text (also used by the editor, which validates as you type)."""
+    skill, problems = _parsed_skill(path, text, source_kind)
+    return skill, list(problems)
+
+
+@lru_cache(maxsize=256)
+def _parsed_skill(
+    path: Path, text: str, source_kind: str
+) -> tuple[Skill | None, tuple[Problem, ...]]:
+    """The Skill or the problems of one file's text, kept: every clinic opened (and every
+    reload) reads the same built-in files again, and both results are frozen."""
+    skill, problems = _parse_skill(path, text, source_kind)
+    return skill, tuple(problems)
+
+
+def _parse_skill(path: Path, text: str, source_kind: str) -> tuple[Skill | None, list[Problem]]:
     file = str(path)
     try:
         data = parse_toml(path, text)
