@@ -1,7 +1,7 @@
 """What the suite's speed-ups keep: each cache or lookup gives what the work it replaced gave.
 
 A label's topic is looked up by the text's own ends instead of comparing it with every label;
-a Skill file's text is parsed once per process; one TLS context serves every Anthropic backend
+a Skill file read is parsed once per process; one TLS context serves every Anthropic backend
 while the certificate settings stay; a test clinic's context loses its example marks as before.
 """
 
@@ -16,7 +16,7 @@ from tests.conftest import unmark_examples
 from tui.core.clinic import init_clinic
 from tui.core.drafting import anthropic, placement
 from tui.core.drafting.placement import topic_of
-from tui.core.skills.registry import builtin_skills_dir, parse_skill
+from tui.core.skills.registry import builtin_skills_dir, load_skill_file, parse_skill
 
 
 def _scanned(lowered: str) -> str:
@@ -57,25 +57,30 @@ def test_a_word_that_only_begins_like_a_label_names_no_topic() -> None:
     assert not placement._is_label("planets")
 
 
-def test_a_skill_parsed_twice_is_the_same_skill_and_its_problems_a_fresh_list() -> None:
-    path = sorted(builtin_skills_dir().glob("*.toml"))[0]
-    text = path.read_text(encoding="utf-8")
-    first, problems = parse_skill(path, text, "builtin")
-    again, _ = parse_skill(path, text, "builtin")
+def test_a_skill_file_read_twice_is_the_same_skill_and_its_problems_a_fresh_list(
+    tmp_path: Path,
+) -> None:
+    builtin = sorted(builtin_skills_dir().glob("*.toml"))[0]
+    first, problems = load_skill_file(builtin, "builtin")
+    again, _ = load_skill_file(builtin, "builtin")
     assert first is not None and first == again and problems == []
-    broken = text.replace("[prompt]", "[prompt", 1)
-    _, said = parse_skill(path, broken, "builtin")
+    broken = tmp_path / builtin.name
+    broken.write_text(builtin.read_text(encoding="utf-8").replace("[prompt]", "[prompt", 1))
+    _, said = load_skill_file(broken)
     said.clear()  # a caller's list is its own: the kept result is not emptied with it
-    assert parse_skill(path, broken, "builtin")[1]
+    assert load_skill_file(broken)[1]
 
 
-def test_a_changed_skill_text_is_parsed_anew() -> None:
-    path = sorted(builtin_skills_dir().glob("*.toml"))[0]
-    text = path.read_text(encoding="utf-8")
-    broken, problems = parse_skill(path, text.replace("[prompt]", "[prompt", 1), "builtin")
-    assert broken is None and problems
-    skill, _ = parse_skill(path, text, "clinic")
-    assert skill is not None and skill.source == "clinic"
+def test_a_skill_file_whose_text_changed_is_parsed_anew(tmp_path: Path) -> None:
+    builtin = sorted(builtin_skills_dir().glob("*.toml"))[0]
+    text = builtin.read_text(encoding="utf-8")
+    path = tmp_path / builtin.name
+    path.write_text(text.replace("[prompt]", "[prompt", 1), encoding="utf-8")
+    assert load_skill_file(path)[0] is None
+    path.write_text(text, encoding="utf-8")
+    skill, problems = load_skill_file(path)
+    assert skill is not None and skill.source == "clinic" and problems == []
+    assert parse_skill(path, text, "clinic") == (skill, [])
 
 
 def test_one_tls_context_while_the_certificate_settings_stay(

@@ -235,28 +235,25 @@ def load_skill_file(path: Path, source_kind: str = "clinic") -> tuple[Skill | No
         return None, [Problem(str(path), 1, "file", "not valid UTF-8")]
     except OSError as exc:
         return None, [Problem(str(path), 1, "file", f"cannot be read ({exc.strerror})")]
-    return parse_skill(path, text, source_kind)
+    skill, problems = _parsed_skill(path, text, source_kind)
+    return skill, list(problems)
+
+
+@lru_cache(maxsize=64)
+def _parsed_skill(
+    path: Path, text: str, source_kind: str
+) -> tuple[Skill | None, tuple[Problem, ...]]:
+    """A Skill file's Skill or problems, kept by its path and text: every clinic opened (and
+    every reload) reads the same built-in files again, and both results are frozen. Only files
+    read are kept, not the editor's text as it is typed."""
+    skill, problems = parse_skill(path, text, source_kind)
+    return skill, tuple(problems)
 
 
 def parse_skill(
     path: Path, text: str, source_kind: str = "clinic"
 ) -> tuple[Skill | None, list[Problem]]:
     """Validate Skill TOML text (also used by the editor, which validates as you type)."""
-    skill, problems = _parsed_skill(path, text, source_kind)
-    return skill, list(problems)
-
-
-@lru_cache(maxsize=256)
-def _parsed_skill(
-    path: Path, text: str, source_kind: str
-) -> tuple[Skill | None, tuple[Problem, ...]]:
-    """The Skill or the problems of one file's text, kept: every clinic opened (and every
-    reload) reads the same built-in files again, and both results are frozen."""
-    skill, problems = _parse_skill(path, text, source_kind)
-    return skill, tuple(problems)
-
-
-def _parse_skill(path: Path, text: str, source_kind: str) -> tuple[Skill | None, list[Problem]]:
     file = str(path)
     try:
         data = parse_toml(path, text)
