@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -93,14 +94,21 @@ def clinic_dir(tmp_path: Path) -> Path:
 def unmark_examples(root: Path) -> None:
     """Take `example = true` off the clinicians of a clinic's context.toml (`init` marks the
     samples, and signing refuses a clinician still marked)."""
+    context = root / "context.toml"
+    context.write_text(_unmarked(context.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+@functools.cache
+def _unmarked(text: str) -> str:
+    """`text` with no clinician marked `example`; cached, as nearly every clinic a test makes
+    starts from the same example context and tomlkit's parse is most of a clinic's set-up."""
     import tomlkit
 
-    context = root / "context.toml"
-    document = tomlkit.parse(context.read_text(encoding="utf-8"))
+    document = tomlkit.parse(text)
     for clinician in document.get("clinicians") or []:
         if "example" in clinician:
             del clinician["example"]
-    context.write_text(tomlkit.dumps(document), encoding="utf-8")
+    return tomlkit.dumps(document)
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

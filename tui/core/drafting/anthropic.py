@@ -27,9 +27,12 @@ configured price for the model (none configured: $0).
 
 from __future__ import annotations
 
+import os
+import ssl
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Final
 
 import anthropic
@@ -101,6 +104,14 @@ class DraftFailed(DraftingError):
         self.result = result
 
 
+@cache
+def _ssl_context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    """One TLS context for every backend of the process (loading the CA bundle is most of a
+    backend's making); a new one where the certificate settings it was made with change."""
+    del cert_file, cert_dir  # the cache key: httpx2 reads them from the environment
+    return httpx2.create_ssl_context()
+
+
 class AnthropicBackend:
     """Streams drafts from Claude (`name` "anthropic") or a local server (`name` "local")."""
 
@@ -121,7 +132,7 @@ class AnthropicBackend:
         read = timeout if timeout is not None else ctx.model.timeout_seconds
         self.read_timeout = read
         self.timeout = httpx2.Timeout(read, connect=min(connect_timeout, read))
-        self._ssl = httpx2.create_ssl_context()
+        self._ssl = _ssl_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
         self.server = ServerProbe(self._probe)
         self.budget = ServerBudget()
         self._needs: deque[int] = deque(maxlen=RECENT_NEEDS)

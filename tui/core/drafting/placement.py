@@ -204,6 +204,16 @@ def _topic_labels() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _label_topic() -> dict[str, str]:
+    """Each label to its topic (the first `_topic_labels` gives it): a label is looked up,
+    not compared with every label in turn, as every line of every note asks."""
+    topics: dict[str, str] = {}
+    for written, topic in _topic_labels():
+        topics.setdefault(written, topic)
+    return topics
+
+
+@cache
 def _topic_sections() -> dict[str, tuple[str, ...]]:
     return {
         topic: tuple(spec.get("sections", ())) for topic, spec in _table().get("topics", {}).items()
@@ -295,19 +305,18 @@ def topic_of(label: str) -> str:
         pair = [_exact_topic(part) for part in parts]
         if all(pair):  # "Dx/Hx" names one topic twice
             return "|".join(pair) if pair[0] != pair[1] else pair[0]
-    named = next(
-        (
-            topic
-            for written, topic in _topic_labels()
-            if lowered == written
-            or lowered.startswith(written + " ")
-            or lowered.startswith(written + "(")
-        ),
-        "",
-    )
+    named = _leading_label_topic(lowered)
     if _judged(named) and _names_a_screen(lowered):
         return "objective"  # "Safety screen: RASS 0": what was screened is measured
     return named
+
+
+def _leading_label_topic(lowered: str) -> str:
+    """The topic of the longest label the text is, or starts with before a space or a "(":
+    the text's own ends, not every label, are where a label can stop."""
+    topics = _label_topic()
+    ends = [len(lowered), *(at for at in range(len(lowered) - 1, -1, -1) if lowered[at] in " (")]
+    return next((topics[lowered[:end]] for end in ends if lowered[:end] in topics), "")
 
 
 def _judged(topic: str) -> bool:
@@ -414,20 +423,20 @@ def _short_words() -> dict[str, str]:
 def _in_full(label: str) -> str:
     """A label with its short words written in full ("interval hx" -> "interval history"),
     unless the label as written is itself a label ("hx", "poc")."""
-    if any(label == written for written, _ in _topic_labels()):
+    if label in _label_topic():
         return label
     words = _short_words()
     return " ".join(words.get(word, word) for word in label.split(" "))
 
 
 def _exact_topic(label: str) -> str:
-    return next((topic for written, topic in _topic_labels() if written == label.strip()), "")
+    return _label_topic().get(label.strip(), "")
 
 
 def _is_label(text: str) -> bool:
     """True when a text is one of the labels a topic is written with, and nothing else."""
     lowered = re.sub(r"[\s_]+", " ", text.strip(" *#:.").lower())
-    return any(lowered == written for written, _ in _topic_labels())
+    return lowered in _label_topic()
 
 
 def split_items(

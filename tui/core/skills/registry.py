@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -234,7 +235,19 @@ def load_skill_file(path: Path, source_kind: str = "clinic") -> tuple[Skill | No
         return None, [Problem(str(path), 1, "file", "not valid UTF-8")]
     except OSError as exc:
         return None, [Problem(str(path), 1, "file", f"cannot be read ({exc.strerror})")]
-    return parse_skill(path, text, source_kind)
+    skill, problems = _parsed_skill(path, text, source_kind)
+    return skill, list(problems)
+
+
+@lru_cache(maxsize=64)
+def _parsed_skill(
+    path: Path, text: str, source_kind: str
+) -> tuple[Skill | None, tuple[Problem, ...]]:
+    """A Skill file's Skill or problems, kept by its path and text: every clinic opened (and
+    every reload) reads the same built-in files again, and both results are frozen. Only files
+    read are kept, not the editor's text as it is typed."""
+    skill, problems = parse_skill(path, text, source_kind)
+    return skill, tuple(problems)
 
 
 def parse_skill(
