@@ -74,6 +74,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_clauses,
     block_plan_steps,
 )
+from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -90,6 +91,7 @@ from tui.core.checks.measures.plausible import outside
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.respective_scores import read_respective
+from tui.core.checks.measures.respective_times import mark_respective_times
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
     read_other_side,
@@ -207,6 +209,8 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     mark_side_headings,
     mark_replies,
     mark_restated_earlier,
+    mark_numbered_timepoints,
+    mark_respective_times,
     drop_legend_targets,
     drop_retracted,
 )

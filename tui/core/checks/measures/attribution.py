@@ -87,6 +87,7 @@ class _Cues:
     timepoint: re.Pattern[str]
     not_retested: re.Pattern[str]
     report: re.Pattern[str]
+    then_before: re.Pattern[str]
 
 
 @cache
@@ -138,6 +139,9 @@ def _cues() -> _Cues:
         ),
         not_retested=re.compile(
             rf"[ \t]*(?:{either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
+        ),
+        then_before=re.compile(
+            rf"{edge}(?:{either(words.get('then_before', ()))})[ \t]*:?[ \t]*$", flags
         ),
         report=re.compile(
             rf"(?:(?:{either(legends.legend_words().get('earlier_labels', ()))})[ \t]+)?"
@@ -629,8 +633,10 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         and (lead_start == clause_start or _only_value_words(lead[: copula.start()]))
     ):
         return True
-    if copula and _LATER_AFTER.match(scanner.text, _unit_end(scanner.text, end)):
-        return True  # "TUG was 18.2 s, is 11.6 s": the "was" of a pair is the earlier value
+    if (copula or cues.then_before.search(lead)) and _LATER_AFTER.match(
+        scanner.text, _unit_end(scanner.text, end)
+    ):
+        return True  # "TUG was 18.2 s, is 11.6 s", "Berg then 44, now 51": the earlier value
     if open_at >= 0 and (
         _opens_prior(window, open_at, scanner.text[start:end])
         or cues.timepoint.match(scanner.text, origin + open_at)
