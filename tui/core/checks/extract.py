@@ -101,6 +101,7 @@ from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.side_headings import mark_side_headings
+from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
@@ -207,6 +208,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     mark_carried_names,
     mark_bracket_headings,
     mark_side_headings,
+    mark_side_tails,
     mark_replies,
     mark_restated_earlier,
     mark_numbered_timepoints,

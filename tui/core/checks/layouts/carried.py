@@ -32,7 +32,7 @@ _DATES = re.compile(
 _DIGIT = re.compile(r"\d")
 # Where a marker line ends: a colon, or a banner of stars, equals signs or dashes ("Last
 # session's numbers --", "Prior visit \u2014").
-_MARKER_END = re.compile(r"(?::|\*+|={2,}|-{2,}|[\u2013\u2014]|#+)[ \t]*$")
+_MARKER_END = re.compile(r"(?::|\*+|={2,}|-{2,}|(?<=[ \t])-|[\u2013\u2014]|#+)[ \t]*$")
 # A marker line written wholly in square brackets ("[Copied from note of 01/21 - no changes]").
 _BRACKETED = re.compile(r"[ \t]*\[[^\[\]\n]*\][ \t]*$")
 # Indentation and quote marks before a line's words (">> carried forward", "  | ROM").
@@ -62,7 +62,7 @@ def _cues() -> _Cues:
     current = "|".join(f"(?:{fragment})" for fragment in words.get("current", ()))
     end = re.compile(
         rf"[ \t>|*=#\[-]*(?:{ends or '(?!x)x'}|(?:{current or '(?!x)x'})[ \t]*"
-        r"(?::|-{2,}|[\u2013\u2014]))(?![A-Za-z0-9])",
+        r"(?::|-{2,}|[ \t]-(?![ \t]*[-+~]?\d)|[\u2013\u2014]))(?![A-Za-z0-9])",
         re.IGNORECASE,
     )
     return _Cues(opener=led(pattern, *(word for word in firsts if word)), end=end)

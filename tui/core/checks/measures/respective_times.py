@@ -23,11 +23,15 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.labels import PREVIOUS, as_earlier
 from tui.core.checks.measures.legends import legend_words
-from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
+# How far back from "respectively" its sentence is read.
+_REACH = 200
+# A sentence's end on a line: a full stop, a question or exclamation mark or a semicolon before
+# a space (a decimal point has a digit after it).
+_SENTENCE_END = re.compile(r"[.;!?](?=[ \t])")
 _RESPECTIVELY = re.compile(r"(?<![A-Za-z])respectively(?![A-Za-z])", re.IGNORECASE)
 # One time: a preposition and article at most, then one to three words ("at the initial
 # evaluation", "this visit", "today").
@@ -111,29 +115,34 @@ def _times(text: str, start: int, end: int) -> tuple[list[bool], int] | None:
 
 def mark_respective_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label each value of a list paired with a list of times by "respectively" with its time."""
-    text = scanner.text
+    # the note as written: the facts' spans are its offsets, and a rewrite that gives a shared
+    # unit to each value ("15.1 and 12.3 s") leaves no place in the rewritten text for the first
+    text = scanner.norm.original
     words = list(_RESPECTIVELY.finditer(text))
     if not words:
         return
     placed = sorted(
-        (start, index)
-        for index, fact in enumerate(facts)
-        if fact.kind != "service" and (start := normalised(scanner, fact.span[0])) is not None
+        (fact.span[0], index) for index, fact in enumerate(facts) if fact.kind != "service"
     )
     for word in words:
-        sentence = scanner.sentence_before(word.start())
-        line_start, _ = scanner.line(word.start())
-        origin = max(sentence, line_start)
+        origin = _sentence_start(text, word.start())
         low = bisect.bisect_left(placed, (origin, -1))
         high = bisect.bisect_left(placed, (word.start(), -1))
         before = placed[low:high]
-        paired = _paired(scanner, facts, before, origin, word.start())
+        paired = _paired(text, facts, before, origin, word.start())
         for index, earlier in paired:
             facts[index] = _timed(facts[index], earlier)
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` starts on its line, looked for at most `_REACH` back."""
+    line_start = text.rfind("\n", max(0, at - _REACH), at) + 1 or max(0, at - _REACH)
+    ends = [found.end() for found in _SENTENCE_END.finditer(text, line_start, at)]
+    return ends[-1] if ends else line_start
+
+
 def _paired(
-    scanner: Scanner,
+    text: str,
     facts: Sequence[Fact],
     before: list[tuple[int, int]],
     origin: int,
@@ -141,7 +150,6 @@ def _paired(
 ) -> list[tuple[int, bool]]:
     """The facts of the list and whether each is an earlier value, or nothing when the sentence
     before `at` ("respectively") holds no pair of lists."""
-    text = scanner.text
     last = _TIMES_LAST.search(text, origin, at)
     if last is not None:
         found = _times(text, *last.span(1))

@@ -1,0 +1,66 @@
+"""Round 16 (LABEL): which side and motion a value is of. A side heading that opens the value's
+own line, a side said once after a sentence's values ("both R"), sides paired by a slash with
+bare numbers, and motion words (scaption, rad/uln dev, side bending). Each rule with the readings
+it must not make."""
+
+from __future__ import annotations
+
+from tests.checks.test_r13_review_billing import HEADER
+from tui.core.checks.extract import extract_facts
+
+
+def _labels(body: str) -> dict[object, str]:
+    """Each value read from the note's body to its label."""
+    return {fact.value: fact.label for fact in extract_facts(HEADER + body)}
+
+
+def _side(label: str) -> str:
+    words = label.split()
+    return "R" if "R" in words else "L" if "L" in words else ""
+
+
+def test_a_line_opening_side_label_sides_its_later_sentences() -> None:
+    found = _labels("O: R index finger AROM: MCP 78°, PIP 88°, DIP 52°. TAM 218° (L index 262°).\n")
+    assert _side(found[218]) == "R" and "TAM" in found[218]
+    assert _side(found[262]) == "L"
+
+
+def test_twin_a_line_label_of_another_side_wording() -> None:
+    found = _labels("O: Left long finger: PIP 70°. TAM 190°.\nGrip 20 kg.\n")
+    assert _side(found[190]) == "L"
+    assert _side(found[20]) == ""  # the next line is no longer the label's
+
+
+def test_a_side_said_once_after_the_values_sides_them_all() -> None:
+    found = _labels("O: Forearm pronation 80° / supination 72°, both R.\n")
+    assert _side(found[80]) == "R" and _side(found[72]) == "R"
+
+
+def test_twin_all_right_side_after_a_list() -> None:
+    found = _labels("O: Wrist: rad dev 16, uln dev 27 - all right side.\n")
+    assert _side(found[16]) == "R" and "radial deviation" in found[16]
+    assert _side(found[27]) == "R" and "ulnar deviation" in found[27]
+
+
+def test_a_value_keeps_its_own_side_before_a_tail() -> None:
+    found = _labels("O: Grip 20 kg R, 30 kg, both left.\n")
+    assert _side(found[20]) == "R" and _side(found[30]) == "L"
+
+
+def test_sides_paired_by_a_slash_with_bare_numbers() -> None:
+    found = _labels("O: Cervical AROM: rot R 62 / L 48, SB R 34 / L 22.\n")
+    assert _side(found[62]) == "R" and "rotation" in found[62] and "ER" not in found[62]
+    assert _side(found[48]) == "L" and _side(found[22]) == "L"
+    assert "side bending" in found[34]
+
+
+def test_twin_a_slash_before_no_side_is_still_no_angle() -> None:
+    found = _labels("O: Shoulder ER R 62/L 48.\nPain 4/10, knee 10/2.\n")
+    assert _side(found[62]) == "R" and _side(found[48]) == "L"
+    assert 10 not in [f.value for f in extract_facts(HEADER + "O: knee 10/2.\n") if f.kind == "rom"]
+
+
+def test_scaption_is_its_own_motion_under_a_side_heading() -> None:
+    found = _labels("O:\nLEFT SHOULDER AROM\n  Flexion 148\n  Scaption 141\n")
+    assert "scaption" in found[141] and _side(found[141]) == "L"
+    assert "scaption" not in found[148]
