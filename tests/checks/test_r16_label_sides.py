@@ -64,3 +64,25 @@ def test_scaption_is_its_own_motion_under_a_side_heading() -> None:
     found = _labels("O:\nLEFT SHOULDER AROM\n  Flexion 148\n  Scaption 141\n")
     assert "scaption" in found[141] and _side(found[141]) == "L"
     assert "scaption" not in found[148]
+
+
+def test_two_items_words_make_no_phrase_across_a_value() -> None:
+    found = _labels("O: Cervical AROM: flex 50°, ext 55°, rot R 70° L 62°.\n")
+    assert "rotation" in found[70] and "ER" not in found[70].split()
+    assert _side(found[62]) == "L" and "ER" not in found[62].split()
+
+
+def test_twin_a_phrase_written_with_a_dot_is_still_one() -> None:
+    found = _labels("O: R shoulder ext. rot 45°, int rot 30°.\n")
+    assert "ER" in found[45].split() and "IR" in found[30].split()
+
+
+def test_a_limb_held_still_with_w_slash_names_no_joint() -> None:
+    found = _labels("O: Ankle DF w/ knee ext: R 5°, L 8°.\n")
+    assert "dorsiflexion" in found[5] and "knee" not in found[5]
+    assert _side(found[8]) == "L" and "knee" not in found[8]
+
+
+def test_twin_the_knee_measured_with_w_slash_keeps_its_joint() -> None:
+    found = _labels("O: R knee ext w/ quad set 0°, knee flex 120°.\n")
+    assert "knee" in found[120]

@@ -85,3 +85,24 @@ def test_twin_a_marker_with_an_em_dash_over_flat_lines() -> None:
     body = "O:\nPrior visit \u2014\nGrip R 18 kg\nToday \u2014\nGrip R 21 kg\n"
     found = _labels(body)
     assert _earlier(found[18]) and not _earlier(found[21])
+
+
+def test_an_arrow_after_the_aid_the_value_was_taken_with() -> None:
+    found = _labels("O: TUG 21.6 s w/ quad cane -> 14.8 s w/ SPC.\n")
+    assert _earlier(found[21.6]) and not _earlier(found[14.8])
+
+
+def test_twin_an_arrow_after_with_and_no_arrow_no_earlier() -> None:
+    found = _labels("O: 5xSTS 19.2 s with armrests -> 14.1 s.\nTUG 12.2 s w/ SPC.\n")
+    assert _earlier(found[19.2]) and not _earlier(found[14.1])
+    assert not _earlier(found[12.2])
+
+
+def test_a_bracket_dating_the_value_to_an_earlier_testing() -> None:
+    found = _labels("O: Beery VMI standard score 86 (from 1/12/2092 testing, for reference).\n")
+    assert _earlier(found[86])
+
+
+def test_twin_a_bracket_dated_the_visit_s_own_day() -> None:
+    found = _labels("O: Beery VMI standard score 91 (from 3/5/2092 testing).\n")
+    assert not _earlier(found[91])

@@ -800,7 +800,10 @@ def _unit_end(text: str, end: int) -> int:
 # recognised in the original text at the same place.
 _ARROW_AFTER = re.compile(
     r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*"
-    r"(?:\([^()\n]{0,30}\)[ \t]*)?(?:(-{1,2}>|=>)|(,))"
+    r"(?:\([^()\n]{0,30}\)[ \t]*)?"
+    # the aid the value was taken with ("TUG 21.6 s w/ quad cane -> 14.8 s")
+    r"(?:(?:w/|with|using)[ \t]*[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){0,2}[ \t]*)?"
+    r"(?:(-{1,2}>|=>)|(,))"
     r"(?=[ \t]*(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
 )
 _ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
