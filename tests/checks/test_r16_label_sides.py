@@ -86,3 +86,28 @@ def test_a_limb_held_still_with_w_slash_names_no_joint() -> None:
 def test_twin_the_knee_measured_with_w_slash_keeps_its_joint() -> None:
     found = _labels("O: R knee ext w/ quad set 0°, knee flex 120°.\n")
     assert "knee" in found[120]
+
+
+def test_a_dynamometer_value_names_the_muscle_or_motion_tested() -> None:
+    found = _labels("O: R hip abd HHD 18.4 kg (L 21.9 kg).\n")
+    assert "hip abduction" in found[18.4] and _side(found[18.4]) == "R"
+    assert "hip abduction" in found[21.9] and _side(found[21.9]) == "L"
+    found = _labels("O: Quad strength (handheld dynamometer) L 28.4 kg, R 36.0 kg.\n")
+    assert "quadriceps" in found[28.4] and "quadriceps" in found[36.0]
+
+
+def test_twin_a_dynamometer_takes_no_neighbour_s_motion_and_grip_names_itself() -> None:
+    found = _labels("O: Knee ext 4/5; HHD R 30 kg. Knee flex 4/5; Jamar L 24 kg.\n")
+    assert "knee" not in found[30] and "knee" not in found[24]
+    found = _labels("O: R hand grip 22 kg.\n")
+    assert found[22] == "R grip"
+
+
+def test_an_arc_with_a_weight_held_is_an_exercise_no_range() -> None:
+    body = "O: Ther ex: scaption to 90° with 1 kg; flexion to 90° with 1 kg, 3x10.\n"
+    assert [f.value for f in extract_facts(HEADER + body) if f.kind == "rom"] == []
+
+
+def test_twin_a_measured_scaption_is_still_read() -> None:
+    found = _labels("O: L shoulder AROM: scaption 140°, flexion 150°.\n")
+    assert "scaption" in found[140] and _side(found[140]) == "L"
