@@ -216,7 +216,8 @@ def _region_fact(
     its unit makes it (a volume in mL under the edema words is no girth); `written` is the unit
     the value carries or, for a value written bare, the one of its neighbour."""
     found = attribute(scanner, *span)
-    tested = "" if _NAMES_TEST.search(keyword.group()) else _tested(scanner, keyword, span[0])
+    dynamometer = region.kind == "strength" and not _NAMES_TEST.search(keyword.group())
+    tested = _tested(scanner, keyword, span[0]) if dynamometer else ""
     label = labels.join(found.side, tested, keyword.group().lower()) + found.previous
     unit = region.units.get(written, region.units.get(written.lower()))
     kind = dict(region.unit_kinds).get(unit or "", region.kind)
