@@ -111,3 +111,13 @@ def test_an_arc_with_a_weight_held_is_an_exercise_no_range() -> None:
 def test_twin_a_measured_scaption_is_still_read() -> None:
     found = _labels("O: L shoulder AROM: scaption 140°, flexion 150°.\n")
     assert "scaption" in found[140] and _side(found[140]) == "L"
+
+
+def test_an_angle_within_which_a_value_stands_is_no_range() -> None:
+    body = "A: Meeting goals; flexion within 6° of the 120° goal.\n"
+    assert 6 not in [f.value for f in extract_facts(HEADER + body) if f.kind == "rom"]
+
+
+def test_twin_the_value_before_within_is_still_read() -> None:
+    found = _labels("O: R knee flexion 114°, within 5 deg of L.\n")
+    assert 114 in found and 5 not in found
