@@ -76,6 +76,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_clauses,
     block_plan_steps,
 )
+from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -92,6 +93,7 @@ from tui.core.checks.measures.plausible import outside
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.respective_scores import read_respective
+from tui.core.checks.measures.respective_times import mark_respective_times
 from tui.core.checks.measures.respiratory import read_respiratory
 from tui.core.checks.measures.restated import (
     mark_restated_earlier,
@@ -102,6 +104,7 @@ from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.side_headings import mark_side_headings
+from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
@@ -213,8 +216,11 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     mark_carried_names,
     mark_bracket_headings,
     mark_side_headings,
+    mark_side_tails,
     mark_replies,
     mark_restated_earlier,
+    mark_numbered_timepoints,
+    mark_respective_times,
     drop_legend_targets,
     drop_retracted,
 )

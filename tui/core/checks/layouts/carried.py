@@ -30,8 +30,9 @@ _DATES = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{4}\b"
 )
 _DIGIT = re.compile(r"\d")
-# Where a marker line ends: a colon, or a banner of stars, equals signs or dashes.
-_MARKER_END = re.compile(r"(?::|\*+|={2,}|-{3,}|#+)[ \t]*$")
+# Where a marker line ends: a colon, or a banner of stars, equals signs or dashes ("Last
+# session's numbers --", "Prior visit \u2014").
+_MARKER_END = re.compile(r"(?::|\*+|={2,}|-{2,}|(?<=[ \t])-|[\u2013\u2014]|#+)[ \t]*$")
 # A marker line written wholly in square brackets ("[Copied from note of 01/21 - no changes]").
 _BRACKETED = re.compile(r"[ \t]*\[[^\[\]\n]*\][ \t]*$")
 # Indentation and quote marks before a line's words (">> carried forward", "  | ROM").
@@ -60,7 +61,8 @@ def _cues() -> _Cues:
     ends = "|".join(f"(?:{fragment})" for fragment in (*words.get("carried_end", ()),))
     current = "|".join(f"(?:{fragment})" for fragment in words.get("current", ()))
     end = re.compile(
-        rf"[ \t>|*=#\[-]*(?:{ends or '(?!x)x'}|(?:{current or '(?!x)x'})[ \t]*:)(?![A-Za-z0-9])",
+        rf"[ \t>|*=#\[-]*(?:{ends or '(?!x)x'}|(?:{current or '(?!x)x'})[ \t]*"
+        r"(?::|-{2,}|[ \t]-(?![ \t]*[-+~]?\d)|[\u2013\u2014]))(?![A-Za-z0-9])",
         re.IGNORECASE,
     )
     return _Cues(opener=led(pattern, *(word for word in firsts if word)), end=end)

@@ -87,6 +87,7 @@ class _Cues:
     timepoint: re.Pattern[str]
     not_retested: re.Pattern[str]
     report: re.Pattern[str]
+    then_before: re.Pattern[str]
 
 
 @cache
@@ -138,6 +139,9 @@ def _cues() -> _Cues:
         ),
         not_retested=re.compile(
             rf"[ \t]*(?:{either(words.get('not_retested', ()))}){tail}(?![ \t]*:)", flags
+        ),
+        then_before=re.compile(
+            rf"{edge}(?:{either(words.get('then_before', ()))})[ \t]*:?[ \t]*$", flags
         ),
         report=re.compile(
             rf"(?:(?:{either(legends.legend_words().get('earlier_labels', ()))})[ \t]+)?"
@@ -633,8 +637,10 @@ def _prior(scanner: Scanner, window: str, open_at: int, origin: int, start: int,
         )
     ):
         return True
-    if copula and _LATER_AFTER.match(scanner.text, _unit_end(scanner.text, end)):
-        return True  # "TUG was 18.2 s, is 11.6 s": the "was" of a pair is the earlier value
+    if (copula or cues.then_before.search(lead)) and _LATER_AFTER.match(
+        scanner.text, _unit_end(scanner.text, end)
+    ):
+        return True  # "TUG was 18.2 s, is 11.6 s", "Berg then 44, now 51": the earlier value
     if open_at >= 0 and (
         _opens_prior(window, open_at, scanner.text[start:end])
         or cues.timepoint.match(scanner.text, origin + open_at)
@@ -811,7 +817,10 @@ def _unit_end(text: str, end: int) -> int:
 # recognised in the original text at the same place.
 _ARROW_AFTER = re.compile(
     r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*"
-    r"(?:\([^()\n]{0,30}\)[ \t]*)?(?:(-{1,2}>|=>)|(,))"
+    r"(?:\([^()\n]{0,30}\)[ \t]*)?"
+    # the aid the value was taken with ("TUG 21.6 s w/ quad cane -> 14.8 s")
+    r"(?:(?:w/|with|using)[ \t]*[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){0,2}[ \t]*)?"
+    r"(?:(-{1,2}>|=>)|(,))"
     r"(?=[ \t]*(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
 )
 _ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")

@@ -1,6 +1,6 @@
 """A value dated by the words straight after it: "TUG 13.9 s in January", "ODI 46% on 3/5",
 "pain 5/10 at his January evaluation", "grip 12 kg back in March", "the 9.8 seconds he walked at
-his October re-evaluation".
+his October re-evaluation", "VMI 86 (from 1/12/2064 testing)".
 
 A month or a date right after a value says when it was measured. Another day than the visit's
 (the note's date of service) makes it an earlier value; the visit's own date ("Berg 52/56 on
@@ -60,8 +60,10 @@ def _dated() -> re.Pattern[str]:
     qualifiers = either(table.get("month_qualifiers", ()))
     events = either(table.get("dated_events", ()))
     return re.compile(
-        rf"{_UNIT}[ \t]*,?[ \t]*{_TOLD}(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?(?:of[ \t]+)?"
-        rf"(?:{_MONTH}(?![A-Za-z])(?:[ \t]+(?:\d{{4}}|{events}))?|{_NUMERIC}{_CLAUSE_END})",
+        # a bracket may open before the words ("86 (from 1/12/2064 testing, for reference)")
+        rf"{_UNIT}[ \t]*,?[ \t]*\(?[ \t]*{_TOLD}(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?"
+        rf"(?:of[ \t]+)?(?:{_MONTH}(?![A-Za-z])(?:[ \t]+(?:\d{{4}}|{events}))?"
+        rf"|{_NUMERIC}(?:[ \t]+(?:{events})(?![A-Za-z]))?{_CLAUSE_END})",
         re.IGNORECASE | re.MULTILINE,
     )
 

@@ -7,6 +7,7 @@ recognisable, not canonical.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -100,6 +101,8 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
             words = tokens[index : index + size]
             if len(words) > 1 and words[0][1] not in openers[len(words)]:
                 continue  # no phrase of that many words starts with this word
+            if len(words) > 1 and not _adjacent(text, words):
+                continue  # "ext 55°, rot R 70°": two items' words, no phrase ("ext rot")
             hit = table.get(" ".join(word for _, word in words))
             if hit is not None and len(words) == 1 and _a_name(text, tokens[index][0], words[0][1]):
                 hit = None
@@ -114,6 +117,19 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
         else:
             index += 1
     return found
+
+
+# What may stand between the words of one phrase: spaces, a hyphen, a dot or a slash ("ext.
+# rot", "side-bending"); a value or a clause mark parts two items.
+_PHRASE_GAP = re.compile(r"[ \t.\-/]*")
+
+
+def _adjacent(text: str, words: list[tuple[int, str]]) -> bool:
+    """The words of a phrase stand next to each other in the text."""
+    return all(
+        _PHRASE_GAP.fullmatch(text, start + len(word), following)
+        for (start, word), (following, _) in itertools.pairwise(words)
+    )
 
 
 def _both_before_joint(text: str, tokens: list[tuple[int, str]], index: int) -> bool:

@@ -248,10 +248,32 @@ def _region_fact(
     if _PINCH_LIST.fullmatch(keyword.group()):
         typed = _pinch_type(scanner.text, keyword.end(), span[0])
         name = f"{typed} pinch" if typed is not None else name
-    label = labels.join(found.side, name) + found.previous
+    dynamometer = region.kind == "strength" and not _NAMES_TEST.search(keyword.group())
+    tested = _tested(scanner, keyword, span[0]) if dynamometer else ""
+    label = labels.join(found.side, tested, name) + found.previous
     unit = region.units.get(written, region.units.get(written.lower()))
     kind = dict(region.unit_kinds).get(unit or "", region.kind)
     scanner.emit(facts, kind, to_number(number), span, label, unit=unit)
+
+
+# A region's word that names its test ("grip", "pinch"); a dynamometer's name ("HHD",
+# "dynamometer") names only the instrument, so the muscle or motion tested is the value's too.
+_NAMES_TEST = re.compile(r"grip|pinch|jamar", re.IGNORECASE)
+
+
+def _tested(scanner: Scanner, keyword: re.Match[str], start: int) -> str:
+    """The joint and motion, or the muscle, a dynamometer's value was tested on ("R hip abd HHD
+    18.4 kg", "Quad strength (handheld dynamometer) L 28.4 kg"): named in the instrument's own
+    item, after the last value or semicolon before it, never a neighbour's ("knee ext 4/5; HHD")."""
+    opening = scanner.sentence_before(keyword.start())
+    for mark in _ITEM_END.finditer(scanner.text, opening, keyword.start()):
+        opening = mark.end()
+    parts = labels.parts_of(scanner.text[opening:start])
+    return labels.join(parts.joint, parts.motion) or parts.muscle
+
+
+# Where an item before a dynamometer's ends: a value or a semicolon.
+_ITEM_END = re.compile(r"[;\d]")
 
 
 _BLOOD_PRESSURE = word_first(

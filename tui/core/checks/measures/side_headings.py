@@ -1,7 +1,8 @@
 """A side written once as the heading of a block names every value under it.
 
 Notes group a limb's values under a line that names only the limb: "LLE:", "Left knee:", "ROM
-(LUE)", "### R shoulder", "Right:". Each value on the lines under it, up to a blank line, is that
+(LUE)", "### R shoulder", "Right:", or open a line with it ("R index finger AROM: MCP 78°, PIP
+88°. TAM 218°"). Each value on the lines under it, up to a blank line, is that
 side's (and that joint's, when the value names none), though no sentence of its own says so. A
 heading is a line with no digit whose every word names a side, a limb, a joint or what is
 measured ("ROM", "strength": legends.toml side_heading_words), and it names one side (a pair
@@ -61,7 +62,7 @@ def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         line_start = _line_start(text, fact.span[0])
         if line_start is None:
             continue
-        heading = _heading_above(text, line_start)
+        heading = _heading_above(text, line_start) or _line_label(text, line_start, fact.span[0])
         if heading is None or parts.joint in _midline() or _other_joint(heading, parts.joint):
             continue
         if fact.kind == "strength" and heading.joint:
@@ -95,6 +96,20 @@ def _heading_above(text: str, line_start: int) -> _Heading | None:
             return None
         position = above
     return None
+
+
+def _line_label(text: str, line_start: int, position: int) -> _Heading | None:
+    """The side heading that opens the value's own line before a colon ("R index finger AROM:
+    MCP 78°, PIP 88°. TAM 218°"): it names every value after it on the line, past the
+    sentence it opens."""
+    section = _SECTION.match(text, line_start, position)
+    opening = section.end() if section else line_start
+    colon = text.find(":", opening, position)
+    return None if colon < 0 else _heading_of(text[opening:colon])
+
+
+# A section's letter or heading opening the line before the label ("O: R index finger AROM:").
+_SECTION = re.compile(r"[ \t]*[A-Z][A-Za-z]{0,11}:[ \t]+(?=[^\n]*:)")
 
 
 def names_side(line: str) -> bool:
