@@ -24,17 +24,18 @@ from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.scan import Scanner
 
-# An arc: two angles joined by a dash or "to" ("90-45", "30-0°", "0 to 60 deg"), or one angle
-# with its degree sign; never a load, a time, a count or a temperature ("2-3 lb", "10-15 reps",
-# "110 deg F").
+# An arc: two angles joined by a dash or "to" ("90-45", "30-0°", "0 to 60 deg"), one angle
+# with its degree sign, or the angle a motion is taken "to" ("scaption to 90 w/ 1#"); never a
+# load, a time, a count or a temperature ("2-3 lb", "10-15 reps", "110 deg F", "walk to 150 ft").
 _DEGREES = r"(?:°|deg(?:rees?)?\b)"
 _NOT_AN_ANGLE = (
     r"(?:[#%\"']|(?:lbs?|kgs?|reps?|sets?|x|s|secs?|seconds?|min\w*|ft|feet|in|inch\w*|cm|m|mm|km"
-    r"|bpm|mmHg|mph|rpm|watts?|W|RPE|steps?|laps?)\b)"
+    r"|bpm|mmHg|mph|rpm|watts?|W(?!/)|RPE|steps?|laps?)\b)"
 )
 _ARC = re.compile(
     rf"(?<![\w./-])(?:\d{{1,3}}[ \t]*(?:-|\u2013|to)[ \t]*\d{{1,3}}(?:[ \t]*{_DEGREES})?"
-    rf"|\d{{1,3}}[ \t]*{_DEGREES})(?![\d./])(?![ \t]*{_NOT_AN_ANGLE})(?![ \t]*[FC]\b)",
+    rf"|\d{{1,3}}[ \t]*{_DEGREES}|(?<=\bto[ \t])\d{{1,3}})"
+    rf"(?![\d./])(?![ \t]*{_NOT_AN_ANGLE})(?![ \t]*[FC]\b)",
     re.IGNORECASE,
 )
 # A table's line: cells parted by pipes or tabs, or three columns aligned by runs of spaces (two
