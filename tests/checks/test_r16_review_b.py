@@ -1,0 +1,51 @@
+"""Round 16 review (b): wrong readings the round's new rules made, each with its twin.
+
+A repetition maximum names the most a patient lifted once; a load said after it with other
+words between ("then 3 sets at 45 kg", "from 5 reps at 80 kg") is a training load, never a
+second maximum, while the other side's maximum ("R 30 kg, L 25 kg") still is one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.checks.extract import extract_facts
+
+
+def _strengths(text: str) -> list[tuple[str, object, str | None]]:
+    return [(f.label, f.value, f.unit) for f in extract_facts(text) if f.kind == "strength"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bench 1RM 60 kg, then 3 sets at 45 kg.", [("bench 1rm", 60, "kg")]),
+        ("Estimated 1RM 95 kg from 5 reps at 80 kg.", [("estimated 1rm", 95, "kg")]),
+        ("Squat 1RM 100 kg, worked at 70 kg afterwards.", [("squat 1rm", 100, "kg")]),
+    ],
+)
+def test_a_load_after_a_maximum_with_words_between_is_training(
+    text: str, expected: list[tuple[str, object, str | None]]
+) -> None:
+    assert _strengths(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Single-leg press 1RM R 62 kg, L 55 kg.",
+        "Single-leg press 1RM right 62 kg / left 55 kg.",
+    ],
+)
+def test_each_sides_maximum_is_still_read(text: str) -> None:
+    assert _strengths(text) == [
+        ("R single leg press 1rm", 62, "kg"),
+        ("L single leg press 1rm", 55, "kg"),
+    ]
+
+
+def test_a_maximum_with_its_earlier_load_keeps_both() -> None:
+    assert _strengths("Leg press 1RM 140 kg (was 110 kg).") == [
+        ("leg press 1rm", 140, "kg"),
+        ("leg press 1rm (previous)", 110, "kg"),
+    ]
