@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.checks.extract import extract_facts
+from tui.core.drafting.placement import _chained_clauses
 
 
 def _strengths(text: str) -> list[tuple[str, object, str | None]]:
@@ -48,4 +49,24 @@ def test_a_maximum_with_its_earlier_load_keeps_both() -> None:
     assert _strengths("Leg press 1RM 140 kg (was 110 kg).") == [
         ("leg press 1rm", 140, "kg"),
         ("leg press 1rm (previous)", 110, "kg"),
+    ]
+
+
+# -- an offline draft parts a run-on into clauses, never a list said with "and" ----------------
+
+
+def test_a_list_said_with_and_between_its_items_stays_one_sentence() -> None:
+    listed = "she reports pain with stairs, and squatting, and kneeling, and running, and driving"
+    assert _chained_clauses(listed) == [listed]
+    home = "HEP: bridges, and clamshells, and side planks, and calf raises, and walking daily"
+    assert _chained_clauses(home) == [home]
+    # twin: clauses of their own in the same chain are still parted
+    run_on = (
+        "her knee feels better, and her flexion was 112, and we did ther ex, and plan is squats"
+    )
+    assert _chained_clauses(run_on) == [
+        "her knee is better",
+        "her flexion was 112",
+        "we did ther ex",
+        "plan is squats",
     ]
