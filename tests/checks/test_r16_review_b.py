@@ -70,3 +70,26 @@ def test_a_list_said_with_and_between_its_items_stays_one_sentence() -> None:
         "we did ther ex",
         "plan is squats",
     ]
+
+
+# -- a side said once after a sentence's values; "all right" is the word "alright" -------------
+
+
+def _rom_labels(text: str) -> list[str]:
+    return [f.label for f in extract_facts(text) if f.kind == "rom"]
+
+
+def test_all_right_at_a_sentences_end_is_no_side() -> None:
+    assert _rom_labels("Knee flexion 120 and extension 0, all right.") == [
+        "knee flexion",
+        "knee extension",
+    ]
+    # twins: the side said of them all, with "side" or as a letter, still names it
+    assert _rom_labels("Wrist: rad dev 16, uln dev 27 - all right side.") == [
+        "R wrist radial deviation",
+        "R wrist ulnar deviation",
+    ]
+    assert _rom_labels("Forearm pronation 80° / supination 72°, all R.") == [
+        "R forearm pronation",
+        "R forearm supination",
+    ]
