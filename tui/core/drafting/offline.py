@@ -105,9 +105,7 @@ def draft_text(prompt: Prompt) -> str:
     source = (
         document_body(prompt.previous)
         if prompt.previous
-        else written_out(
-            filled_in(letter_body(joined_fields(without_furniture(as_text(note.body)))))
-        )
+        else written_out(filled_in(letter_body(_unpaged(as_text(note.body)))))
     )
     skill = prompt.skill
     # a group note's lines about another patient are no part of this patient's document

@@ -1107,9 +1107,15 @@ def _dictated_clauses(line: str) -> list[str]:
 def _chained_clauses(sentence: str) -> list[str]:
     """A dictated sentence run on through many ", and ..." links ("she came in saying ...,
     and her flexion was ..., and we did ..., and the plan is ..."), as its clauses, each placed
-    by what it says; a sentence of a few links stays whole."""
+    by what it says; a sentence of a few links stays whole, and so does a list said with "and"
+    between its items ("pain with stairs, and squatting, and kneeling, and running"): an item of
+    a word or two is no clause, and parted from its list it says nothing."""
     clauses = [clause for clause in _chain().split(sentence) if clause.strip()]
-    return clauses if len(clauses) >= _RUN_ON_CLAUSES else [sentence]
+    if len(clauses) < _RUN_ON_CLAUSES or any(
+        len(clause.split()) < _CLAUSE_WORDS for clause in clauses
+    ):
+        return [sentence]
+    return clauses
 
 
 @cache
@@ -1511,6 +1517,9 @@ def _run_on_clauses(part: str) -> list[str]:
 
 
 _RUN_ON_CLAUSES = 4
+# The fewest words a chained part says to be a clause of its own ("flexion is 120"), not an
+# item of a list said with "and" between its items ("..., and kneeling, and running").
+_CLAUSE_WORDS = 3
 
 
 def _item_value(clause: str) -> bool:

@@ -93,12 +93,25 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         if words.not_tested.search(text, sentence_start, end):
             continue
         tested = bool(words.tested.search(text, sentence_start, end))
+        maximum = words.maximum.fullmatch(lift.group()) is not None
+        after = lift.end()
         for load in _LOAD.finditer(text, lift.end(), min(end, lift.end() + _REACH)):
+            if maximum and after > lift.end() and not _only_side(text[after : load.start()]):
+                break  # "Bench 1RM 60 kg, then 3 sets at 45 kg": the rest is training
+            after = load.end()
             # in a capacity test, a load said of its lift with nothing listed between, or one
             # of the loads listed on the line under the lift's heading
             listed = _LISTED_BETWEEN.search(text, lift.end(), load.start())
             own = capacity and (not listed or (below > lift.end() and load.start() >= below))
             _read_load(scanner, facts, lift, load, tested=tested or bool(own))
+
+
+def _only_side(between: str) -> bool:
+    """Nothing but a side between two loads ("1RM R 30 kg, L 25 kg"): the next side's maximum,
+    where any other words ("then 3 sets at 45 kg", "from 5 reps at 80 kg") make the next load
+    one lifted in training, not the maximum."""
+    words = re.findall(r"[A-Za-z]+", between)
+    return not re.search(r"\d", between) and all(labels.parts_of(word).side for word in words)
 
 
 # A line that names the lift and ends in a colon heads the loads on the line below it

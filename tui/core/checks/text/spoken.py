@@ -66,14 +66,20 @@ _HALF_TENS = re.compile(
 )
 
 
-# "point six meters per second", "point eight seconds": a decimal said without its zero, taken
-# only before a unit of a measure ("at this point two goals are met" holds none).
-_LEADING_POINT = re.compile(
-    rf"\bpoint(?P<d>(?:[ \t]+(?:{_UNIT_WORD}|oh|zero))+)\b"
-    r"(?=[ \t]+(?:met(?:er|re)s?|m/s|seconds?|secs?|kilo(?:gram)?s?|kg|centimet(?:er|re)s?|cm"
-    r"|inch(?:es)?|miles?|mph|lit(?:er|re)s?)\b)",
-    re.IGNORECASE,
-)
+@cache
+def _leading_point() -> re.Pattern[str]:
+    """ "point six meters per second", "point eight seconds": a decimal said without its zero,
+    taken only before a unit of a measure (spoken.toml [leading_point] units), since "at this
+    point two goals are met" holds none."""
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    units = tomllib.loads(text).get("leading_point", {}).get("units", [])
+    return re.compile(
+        rf"\bpoint(?P<d>(?:[ \t]+(?:{_UNIT_WORD}|oh|zero))+)\b"
+        rf"(?=[ \t]+(?:{'|'.join(units) or '(?!x)x'})\b)",
+        re.IGNORECASE,
+    )
+
+
 # A number right before "point" makes it a decimal point of that number ("eleven point four").
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b{_ANY_WORD})[ \t]+$", re.IGNORECASE)
 
@@ -120,7 +126,7 @@ def spoken_numbers(text: str) -> list[Spoken]:
     ]
     found += [
         Spoken(m.start(), m.end(), "0." + "".join(str(_DIGITS[w.lower()]) for w in m["d"].split()))
-        for m in led(_LEADING_POINT, "point").finditer(text)
+        for m in led(_leading_point(), "point").finditer(text)
         if not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     found += _homophones(text)
