@@ -78,7 +78,8 @@ def _words() -> _Words:
         ),
         openers=re.compile(rf"(?:{_either(data.get('openers', ()))})[ \t]*\Z", re.IGNORECASE),
         circumstance=re.compile(
-            rf"(?:^|[.:;][ \t])[ \t]*(?:{_either(data.get('circumstances', ()))})\b[^,.;:\n]*,[ \t]*\Z",
+            rf"(?:^|[.:;][ \t])[ \t]*(?:{_either(data.get('circumstances', ()))})\b"
+            r"[^,.;:\n]*,[ \t]*\Z",
             re.IGNORECASE,
         ),
         vitals=re.compile(rf"\b(?:{_either(data.get('vital_words', ()))})\b", re.IGNORECASE),
