@@ -44,6 +44,7 @@ def test_twin_a_weight_after_a_circumstance_or_opening_its_sentence_is_read() ->
     assert ("other", 81.6, "body weight") in _facts("O: On 2 L NC at rest, weight 81.6 kg.\n")
     assert ("other", 80.2, "body weight") in _facts("O: After HD, wt 80.2 kg.\n")
     assert ("other", 80, "body weight") in _facts("O: Pain 2/10. Weight 80 kg.\n")
+    assert ("other", 58, "body weight") in _facts("O: Ht 5'3\" (160 cm), wt 58 kg (128 lb).\n")
 
 
 def test_a_pair_beside_a_heart_rate_with_words_of_its_own_is_no_pressure() -> None:

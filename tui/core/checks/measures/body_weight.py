@@ -82,7 +82,10 @@ def _words() -> _Words:
             r"[^,.;:\n]*,[ \t]*\Z",
             re.IGNORECASE,
         ),
-        vitals=re.compile(rf"\b(?:{_either(data.get('vital_words', ()))})\b", re.IGNORECASE),
+        vitals=re.compile(
+            rf"\b(?:{_either([*data.get('vital_words', ()), *data.get('body_measures', ())])})\b",
+            re.IGNORECASE,
+        ),
         units=units,
         ranges={str(k): (float(v[0]), float(v[1])) for k, v in data.get("range", {}).items()},
     )
