@@ -18,13 +18,28 @@ from importlib.resources import files
 
 from tui.core.checks.text.alternation import either
 
-# A page number: "Page 1 of 2", "Pg 2/3", "page 1 of 1".
-_PAGE_WORDS = ("page", "pg", "seite", "página", "pagina")
-_PAGE = re.compile(
-    rf"(?<![A-Za-z])(?:{'|'.join(_PAGE_WORDS)})\.?[ \t]*\d{{1,3}}"
-    r"[ \t]*(?:of|/|de|von)[ \t]*\d{1,3}\b",
-    re.IGNORECASE,
-)
+_OFFLINE = files("tui.core") / "data" / "offline.toml"
+
+
+# A page number: "Page 1 of 2", "Pg 2/3", "page 1 of 1" (the words are data: offline.toml
+# [exports] page_words and page_joins).
+@cache
+def _page() -> re.Pattern[str]:
+    exports = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {})
+    words, joins = either(exports.get("page_words", ())), either(exports.get("page_joins", ()))
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{words})\.?[ \t]*\d{{1,3}}[ \t]*(?:{joins})[ \t]*\d{{1,3}}\b",
+        re.IGNORECASE,
+    )
+
+
+# A page number said in a sentence: words go on after it ("See page 2 of 3 for the ROM table",
+# "Page 3 of 10 of the booklet given"), a sentence ends after it before more text, or a
+# sentence of words or values ends before it ("Knee flex 115 deg. See page 2 of 3"; an
+# address's "Dr." or "St." is no sentence).
+_IN_SENTENCE = re.compile(r"[ \t]+[a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?;][ \t]+\S")
+_SENTENCE_BEFORE = re.compile(r"(?:[a-z]{3}|\d)[.!?;][ \t]+\S")
 # A rule drawn across the page: "_____", "=====", "-----", "*****".
 _RULE = re.compile(r"^[ \t]*([-_=*~#.])\1{4,}[ \t]*$")
 _SPACES = re.compile(r"\s+")
@@ -33,11 +48,11 @@ _SPACES = re.compile(r"\s+")
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the furniture lines at each page break (each with its line end), in order;
     none in a note that numbers no page."""
-    if not _PAGE.search(text):
+    if not _page().search(text):
         return []
     lines = _lines(text)
     counts = Counter(key for _, _, key in lines)
-    pages = [index for index, (_, _, key) in enumerate(lines) if _PAGE.search(key)]
+    pages = [index for index, (_, _, key) in enumerate(lines) if _numbers_page(key)]
     taken: set[int] = set()
     for page in pages:
         taken.add(page)
@@ -57,13 +72,25 @@ def _run(lines: list[tuple[int, int, str]], counts: Counter[str], page: int, ste
         if not key:
             index += step
             continue
-        if not (counts[key] > 1 or _RULE.match(key) or _PAGE.search(key)):
+        if not (counts[key] > 1 or _RULE.match(key) or _numbers_page(key)):
             break
         low, high = sorted((page, index))
         found |= set(range(low + 1, high)) | {index}
         page = index
         index += step
     return found
+
+
+def _numbers_page(line: str) -> bool:
+    """A line of furniture that numbers its page ("Page 1 of 2", "Clinic PT  Pg 2/3"), not a
+    sentence of the note that names a page (the note's own words would be taken out with it)."""
+    found = _page().search(line)
+    return (
+        found is not None
+        and not _IN_SENTENCE.match(line, found.end())
+        and not _SENTENCE_BREAK.search(line, found.end())
+        and not _SENTENCE_BEFORE.search(line, 0, found.start())
+    )
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -104,6 +131,5 @@ _DATE = re.compile(r"[ \t:]*(?:on[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 @cache
 def _stamps() -> re.Pattern[str]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    words = tomllib.loads(text).get("exports", {}).get("stamps", ())
+    words = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {}).get("stamps", ())
     return re.compile(rf"(?<![\w-])(?:{either(list(words))})(?![\w-])", re.IGNORECASE)

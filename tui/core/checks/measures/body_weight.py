@@ -4,8 +4,10 @@
 
 A weight is the patient's only where its name opens a clause (so "2 lb ankle weights" or "cuff
 weight 3 lb" are loads) and the line is a line of vitals (another vital sign on it) or opens
-with the name, or the weight ends the clause its name opens ("... 2/1). Wt 58.3 kg (Jan 59.6
-kg).", "On 2 L NC at rest, weight 81.6 kg (up 0.4 kg)"; "Weight 10 lb bag" names a load).
+with the name, or the weight ends the clause its name opens, in a sentence it opens or after a
+circumstance's clause ("... 2/1). Wt 58.3 kg (Jan 59.6 kg).", "On 2 L NC at rest, weight 81.6
+kg (up 0.4 kg)"; "Weight 10 lb bag" names a load, "Carried laundry basket, weight 8 kg" the
+basket's).
 An earlier weight in the brackets right after it ("(last wk 79.0 kg)", "(Jan 59.6 kg)",
 "(hospital d/c 103.0)", "(was 63.4 kg on 12/09)": the unit may be left to the weight before
 it) is read when its words say it is earlier; "(dry wt 92.0)" is a target and is left. Words
@@ -31,6 +33,7 @@ _LABEL = "body weight"
 # The line's opening before the name: a bullet, a checklist's box ("[x] Wt 58.2 kg"), spaces.
 _LINE_OPENING = re.compile(r"[ \t]*(?:(?:[-*\u2022>#]+|\[[ \txX\u2713\u2714]?\])[ \t]*)*")
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\n]|\.[ \t])[ \t]*\Z")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:][ \t]|[\u00bb>*\u2022-][ \t])[ \t]*\Z")
 # After a weight that ends its clause: a mark, a bracket or the line's end, never a load's noun.
 _CLAUSE_END = re.compile(r"[ \t]*(?:[.,;(\n]|\Z)")
 _BRACKET_REACH = 70
@@ -42,6 +45,7 @@ class _Words:
     earlier: re.Pattern[str]
     earlier_words: re.Pattern[str]
     openers: re.Pattern[str]
+    circumstance: re.Pattern[str]
     vitals: re.Pattern[str]
     units: dict[str, str]
     ranges: dict[str, tuple[float, float]]
@@ -73,7 +77,15 @@ def _words() -> _Words:
             rf"^[ \t]*(?:{_either(data.get('earlier_words', ()))})\b", re.IGNORECASE
         ),
         openers=re.compile(rf"(?:{_either(data.get('openers', ()))})[ \t]*\Z", re.IGNORECASE),
-        vitals=re.compile(rf"\b(?:{_either(data.get('vital_words', ()))})\b", re.IGNORECASE),
+        circumstance=re.compile(
+            rf"(?:^|[.:;][ \t])[ \t]*(?:{_either(data.get('circumstances', ()))})\b"
+            r"[^,.;:\n]*,[ \t]*\Z",
+            re.IGNORECASE,
+        ),
+        vitals=re.compile(
+            rf"\b(?:{_either([*data.get('vital_words', ()), *data.get('body_measures', ())])})\b",
+            re.IGNORECASE,
+        ),
         units=units,
         ranges={str(k): (float(v[0]), float(v[1])) for k, v in data.get("range", {}).items()},
     )
@@ -98,7 +110,7 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if (
             not opens_line
             and not _vital_line(text, line_start, line_end, match, words)
-            and not _CLAUSE_END.match(text, match.end())
+            and not _own_clause(text, line_start, match, words)
         ):
             continue
         if not _taken(scanner, facts, match, words):
@@ -120,6 +132,16 @@ def _without_opener(before: str, words: _Words) -> str:
     "Daily wt per pt log 161.2 lb" opens its sentence)."""
     opener = words.openers.search(before)
     return before[: opener.start()] if opener else before
+
+
+def _own_clause(text: str, line_start: int, match: re.Match[str], words: _Words) -> bool:
+    """The weight ends the clause its name opens, and that clause opens its sentence or follows
+    a circumstance's ("On 2 L NC at rest, weight 81.6 kg"): after a clause naming a thing
+    ("Carried laundry basket, weight 8 kg") the weight is the thing's."""
+    if not _CLAUSE_END.match(text, match.end()):
+        return False
+    before = _without_opener(text[line_start : match.start()], words)
+    return bool(_SENTENCE_OPENING.search(before) or words.circumstance.search(before))
 
 
 def _vital_line(text: str, start: int, end: int, match: re.Match[str], words: _Words) -> bool:

@@ -413,27 +413,44 @@ _SHARE_AFTER = re.compile(r"[ \t]*%")
 
 def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
     """ "BP 132/78 sitting, 112/70 standing": further readings in a sentence about blood
-    pressure, or in a sentence naming another vital sign, when both numbers are plausible
-    pressures."""
+    pressure, or standing alone in a sentence naming another vital sign, when both numbers are
+    plausible pressures."""
     text = scanner.text
-    spans = [(word.end(), scanner.sentence_after(word.end())) for word in _BP_WORD.finditer(text)]
+    spans = [
+        (word.end(), scanner.sentence_after(word.end()), False) for word in _BP_WORD.finditer(text)
+    ]
     spans += [
-        (scanner.sentence_before(word.start()), scanner.sentence_after(word.end()))
+        (scanner.sentence_before(word.start()), scanner.sentence_after(word.end()), True)
         for word in _BESIDE_WORD.finditer(text)
     ]
-    for start, end in spans:
+    for start, end, beside in spans:
         for match in _PRESSURE.finditer(text, start, end):
             high, low = int(match.group(1)), int(match.group(2))
             if high not in _SYSTOLIC or low not in _DIASTOLIC or high <= low:
                 continue
             if _SHARE_AFTER.match(text, match.end()):
                 continue  # "HR/SpO2 post 112/93%": a heart rate over a saturation
+            if beside and not _stands_alone(scanner, match):
+                continue
             if not scanner.free(match.start(1), match.end(2)):
                 continue
             value = f"{high}/{low}"
             scanner.emit(
                 facts, "other", value, (match.start(1), match.end()), "blood pressure", unit="mmHg"
             )
+
+
+# After a pair that is a pressure by itself: its clause's end, a closing bracket or the line's.
+_ALONE_AFTER = re.compile(r"[ \t]*(?:[,;.)\n]|\Z)")
+
+
+def _stands_alone(scanner: Scanner, match: re.Match[str]) -> bool:
+    """A pair named by no word of its own: it ends its clause, and its clause names no joint,
+    motion or muscle ("HR 80, shoulder ER 90/60 (R/L)" pairs two sides' angles)."""
+    if not _ALONE_AFTER.match(scanner.text, match.end()):
+        return False
+    parts = labels.parts_of(scanner.text[scanner.clause_start(match.start()) : match.start()])
+    return not (parts.joint or parts.motion or parts.muscle)
 
 
 # "Amb 150' w/ SPC": a prime after walking, or on a number too large for minutes, is feet (the

@@ -7,8 +7,9 @@ any reader sees them. Under the name of a respiratory measure, with nothing but 
 between ("sitting", "best of 3", a table's bar), the same unit is a pressure, flow or volume the
 patient produced (kind "other", CONVENTIONS.md). A bound between the name and the value ("PCF
 under 270 L/min", "MIP weaker than -60 cmH2O") makes it a cut-off; a goal, a header line or a
-clause of the plan holds no reading. The names, units and bounds are data (measures.toml
-[respiratory]).
+clause of the plan holds no reading, nor does a load set as a share of the measure ("IMT at
+50% MIP = 30 cmH2O") or a trainer's setting ("MIP trainer resistance 25 cmH2O"). The names,
+units and bounds are data (measures.toml [respiratory]).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _DATA = files("tui.core") / "data" / "measures.toml"
 # Between the name and its value: words, a bracket, a table's bar, never a number or a clause's
 # end (a bound among the words is checked after the match).
 _GAP = r"(?P<gap>[^\d\n;.,+\u2212-]{0,30}?)"
+# A share of the measure right before its name: the value is a load set from it ("IMT at 50%
+# MIP = 30 cmH2O", "30% of MIP, 15 cmH2O"), not the patient's measure.
+_SHARE_BEFORE = re.compile(r"%[ \t]*(?:of[ \t]+)?(?:the[ \t]+|his[ \t]+|her[ \t]+)?\Z")
 _VALUE = r"(?<![\w.])(?P<value>[-\u2212]?\d{1,3}(?:\.\d{1,2})?)"
 
 
@@ -65,7 +69,11 @@ def read_respiratory(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     text = scanner.text
     for match in words.named.finditer(text):
         start, end = match.span("value")
-        if words.bounds.search(match.group("gap")) or not _readable(scanner, start, end):
+        if words.bounds.search(match.group("gap")) or _SHARE_BEFORE.search(
+            text, scanner.line(match.start())[0], match.start()
+        ):
+            continue
+        if not _readable(scanner, start, end):
             continue
         unit = words.units.get(match.group("unit").lower().replace(" ", ""), match.group("unit"))
         found = attribute(scanner, start, end, after_side=False)
