@@ -105,6 +105,14 @@ def _load(name: str) -> dict[str, Any]:
 
 
 @cache
+def measures_section(name: str) -> Mapping[str, Any]:
+    """One section of measures.toml as written, parsed once for every reader that keeps its
+    own small table (each used to parse the whole file again)."""
+    section = _load("measures.toml").get(name, {})
+    return section if isinstance(section, dict) else {}
+
+
+@cache
 def billing_section(name: str) -> Mapping[str, Any]:
     """One section of billing.toml as written, for a reader that keeps its own small table."""
     section = _load("billing.toml").get(name, {})

@@ -22,21 +22,19 @@ The lines are walked once, each row read once, so the pass is linear in the note
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import says_earlier
 from tui.core.checks.layouts.girth_rows import IN_NAME, block_positions
 from tui.core.checks.layouts.girth_words import FIGURE_OF_8, GIRTH_WORDS
 from tui.core.checks.measures import labels
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.sides import SIDE_WORD
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _SIDE_TOKEN = re.compile(rf"(?<![\w-]){SIDE_WORD}(?![\w-])", re.IGNORECASE)
 _FIGURE_OF_8 = re.compile(FIGURE_OF_8, re.IGNORECASE)
 _DECIMAL = re.compile(r"\d\.\d")
@@ -89,7 +87,7 @@ _LARGEST = 250.0
 
 @cache
 def _heading() -> re.Pattern[str]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("girth_blocks", {})
+    data = measures_section("girth_blocks")
     names = "|".join(re.escape(str(name)) for name in data.get("headings", []))
     words = GIRTH_WORDS if not names else rf"(?:{GIRTH_WORDS}|\b(?:{names})\b)"
     return re.compile(words, re.IGNORECASE)

@@ -11,17 +11,15 @@ and number, each value labelled with its side and the row's words.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 # A side and the bare number after it ("R 214", "L: 236"); a unit or a slash after it makes it
 # another value ("R 4/5", "L 30 deg").
 _SIDE_VALUE = re.compile(
@@ -35,7 +33,7 @@ _SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 @cache
 def _heading() -> re.Pattern[str]:
     """A heading line: a test of force, a bracket holding a force unit, a colon at its end."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("forces", {})
+    data = measures_section("forces")
     units = sorted(data.get("heading_units", {}), key=len, reverse=True)
     return re.compile(
         rf"^[^\n]*?\b(?:{either(data.get('headings', ()))})\b[^\n]*?"
@@ -47,7 +45,7 @@ def _heading() -> re.Pattern[str]:
 
 @cache
 def _units() -> dict[str, str]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("forces", {})
+    data = measures_section("forces")
     return {str(key).lower(): str(value) for key, value in data.get("heading_units", {}).items()}
 
 

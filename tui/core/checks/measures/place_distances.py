@@ -13,15 +13,13 @@ ft"). The words are data (measures.toml [distances]).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _CLAUSE_END = re.compile(r"[,;.\n]")
 # A route before the distance: a place "to" a place of a word or two, then at most an estimate's
 # word ("bedroom to bathroom about ").
@@ -41,7 +39,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
+    data = measures_section("distances")
     return _Words(
         travelled=re.compile(rf"(?<!\w)(?:{either(data.get('travelled', ()))})(?!\w)", re.I),
         place_after=re.compile(rf"[ \t]*(?:{either(data.get('place_after', ()))})(?!\w)", re.I),

@@ -15,21 +15,19 @@ units and bounds are data (measures.toml [respiratory]).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.others import not_yet_done
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 # Between the name and its value: words, a bracket, a table's bar, never a number or a clause's
 # end (a bound among the words is checked after the match).
 _GAP = r"(?P<gap>[^\d\n;.,+\u2212-]{0,30}?)"
@@ -48,7 +46,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("respiratory", {})
+    data = measures_section("respiratory")
     names = [str(name) for name in data.get("names", ())]
     units = {str(k): str(v) for k, v in data.get("units", {}).items()}
     written = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))

@@ -13,20 +13,16 @@ range ("120-135 bpm") is no reading. The units, ranges and words are data (measu
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.others import not_yet_done
-from tui.core.checks.tables import body_weight_words
+from tui.core.checks.tables import body_weight_words, measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.unit_led import unit_led
-
-_DATA = files("tui.core") / "data" / "measures.toml"
 
 
 @dataclass(frozen=True)
@@ -50,9 +46,8 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     rates = []
-    for sign, spec in data.get("vital_units", {}).items():
+    for sign, spec in measures_section("vital_units").items():
         written = either(spec.get("units", ()))
         rates.append(
             _Rate(
@@ -67,7 +62,7 @@ def _words() -> _Words:
                 leading=written,
             )
         )
-    hearts = data.get("heart_rates", {})
+    hearts = measures_section("heart_rates")
     targets = [*hearts.get("targets", ()), *hearts.get("not_when", ()), *hearts.get("planned", ())]
     vitals = body_weight_words().get("vital_words", ())
     return _Words(
