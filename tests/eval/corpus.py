@@ -51,6 +51,11 @@ functional capacity re-test, a low-vision OT visit, a work-conditioning flowshee
 orthotic check written in English as a second language, a faxed note read by OCR, a note typed on
 a phone in a hurry and a spreadsheet export) is the next round's blind set, written blind by
 another hand.
+heldout23 (the plain middle of practice beside an ALS multidisciplinary clinic, a hemophilia joint
+health check, an interval throwing log, a clinical bike fit, a developmental screen of an infant
+born preterm, a hypermobility clinic, an SBAR handoff from intensive care, an outline-numbered DAP
+note, myoelectric prosthetic training and a pre-pointe dance screen) is the next round's blind
+set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -91,6 +96,7 @@ SPLITS = (
     "heldout20",
     "heldout21",
     "heldout22",
+    "heldout23",
 )
 
 
