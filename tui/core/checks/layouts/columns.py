@@ -375,14 +375,36 @@ def _cue(role: str, heading: str) -> str:
         return "change of"
     if role not in ("prior", "current"):
         return text
+    named, time = _named_time(text, role)
     # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;
-    # (Eval) 22 lb"), as one opened by a side does
-    cue = f"({text})" if text else ""
+    # (Eval) 22 lb"), as one opened by a side does; a heading that names its own test ("Berg
+    # today", over a roster's rows of people) keeps the name outside the bracket
+    cue = f"{named} ({time})" if named else f"({text})" if text else ""
     # a bracket that holds a number ("(Baseline 9/2027)") is its own scope to the readers, so
     # its words no longer reach the value: such a heading says "(previous)" as well
     if role == "prior" and (not _prior_words().search(text) or _NUMBER.search(text)):
         return f"{cue} (previous)".strip()
     return cue
+
+
+def _named_time(text: str, role: str) -> tuple[str, str]:
+    """A time column's heading parted into the test it names and its time ("Berg wk 1" is
+    Berg at "wk 1"): the name is what is left when the time's words, the sides and the
+    short connecting words go ("R at wk 4" names no test); ("", text) when nothing is left."""
+    times = [pattern for name, pattern in _roles() if name in (role, "timepoint", "prior")]
+    rest = text
+    for pattern in times:
+        rest = pattern.sub(" ", rest)
+    words = [word for word in labels.without_sides(rest).split() if _NAME_WORD.fullmatch(word)]
+    if not words:
+        return "", text
+    name = " ".join(words)
+    time = re.sub(r"\s+", " ", text.replace(name, " ", 1)).strip() if name in text else ""
+    return (name, time) if time else ("", text)
+
+
+# A word that can name a test: two letters or more, not a short lowercase connector ("at").
+_NAME_WORD = re.compile(r"(?=[\w-]*[A-Za-z]{2})(?![a-z]{1,3}$)[\w-]+")
 
 
 def _month_day(date: re.Match[str]) -> str:
