@@ -23,6 +23,7 @@ from tui.core.checks.measures.lettered_items import next_lettered_item
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.score_wholes import second_score
+from tui.core.checks.measures.taken_after import taken_after
 from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.names import (
     ACRONYM,
@@ -180,8 +181,8 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         scanner.block(match.start(), match.end())
     for index, match in enumerate(found):
         measure = matcher.measure(match.group())
-        if measure is None:
-            continue
+        if measure is None or taken_after(scanner.text, match.start()):
+            continue  # "fatigue after 2MWT 8/10": the test says when, its numbers are no score
         _score_before(scanner, facts, measure, match.span())
         _, end = scanner.sentence(match.start())
         limit = (

@@ -592,6 +592,14 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             listed("changes"),
         ),
         number_led(
+            re.compile(
+                rf"(?<![\d./]){NUM}(?:{unit}|\s*(?:points?|pts?)\b)[ \t]*(?:of[ \t]+)?"
+                rf"(?:{listed('changes_after')})\b",
+                flags,
+            ),
+            listed("changes_after"),
+        ),
+        number_led(
             re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{listed('targets')})\b", flags),
             listed("targets"),
         ),
