@@ -71,7 +71,7 @@ _OUTCOME_SUFFIX = re.compile(
     rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
     r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|ms\b|msec\b|milliseconds?\b|m/s\b|m\b"
     r"|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b|errors?\b|points\b|pts\b"
-    r"|blocks\b)?",
+    r"|blocks\b|lines?\b)?",
     re.IGNORECASE,
 )
 _DATA = files("tui.core") / "data" / "measures.toml"
@@ -94,7 +94,7 @@ _UNIT_WORDS = {
     "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
     "metres": "m", "ft": "ft", "feet": "ft", "ms": "ms", "msec": "ms", "millisecond": "ms",
     "milliseconds": "ms", "error": "errors", "errors": "errors", "point": "points",
-    "points": "points", "pts": "points", "blocks": "blocks",
+    "points": "points", "pts": "points", "blocks": "blocks", "line": "lines", "lines": "lines",
 }  # fmt: skip
 
 # "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
