@@ -26,9 +26,9 @@ from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.said_earlier import read_said_earlier
+from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
 from tui.core.checks.measures.taken_after import taken_after
 from tui.core.checks.measures.test_protocols import protocol_end
-from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
 from tui.core.checks.names import (
     ACRONYM,
     body_counts,
