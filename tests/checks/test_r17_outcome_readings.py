@@ -86,7 +86,10 @@ def test_a_bracket_led_by_a_month_and_year_holds_the_earlier_score() -> None:
 
 
 def test_a_bracket_led_by_a_time_word_and_a_numeric_date_holds_the_earlier_score() -> None:
-    text = "Note\nOral-motor rating scale (clinic 0-3 per item, 10 items): 17/30 (eval 01/2065: 11/30)\n"
+    text = (
+        "Note\nOral-motor rating scale (clinic 0-3 per item, 10 items): 17/30 "
+        "(eval 01/2065: 11/30)\n"
+    )
     assert _read(text) == [(17, False), (11, True)]
 
 
@@ -139,7 +142,10 @@ def test_a_rating_followed_by_better_is_still_a_rating() -> None:
 
 
 def test_a_wildcard_version_and_a_place_of_service_are_no_scores() -> None:
-    text = "WHEELCHAIR SKILLS TEST (WST 5.x)\nPayer: Aetna   POS: 10\nWST capacity 81.3% (prior 68.8%)\n"
+    text = (
+        "WHEELCHAIR SKILLS TEST (WST 5.x)\nPayer: Aetna   POS: 10\n"
+        "WST capacity 81.3% (prior 68.8%)\n"
+    )
     values = [fact.value for fact in _facts(text)]
     assert 5 not in values and 10 not in values
     assert 81.3 in values
