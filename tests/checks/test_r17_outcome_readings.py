@@ -177,3 +177,12 @@ def test_a_hyphen_before_another_word_is_left_as_written() -> None:
 def test_a_rating_in_a_condition_before_an_arrow_is_earlier() -> None:
     text = "Note\nDizziness 6/10 in bed -> now 2/10.\n"
     assert _read(text, "other") == [(6, True), (2, False)]
+
+
+# -- a relative volume change is a direct measure ------------------------------------------------
+
+
+def test_a_relative_volume_change_is_other_in_percent_never_a_score() -> None:
+    text = "Note\nVolume (truncated cone): L 2142 mL, R 2035 mL -> RVC 5.3%\n"
+    assert not [fact for fact in _facts(text) if fact.value == 5.3]
+    assert [(f.value, f.unit) for f in _facts(text, "other") if f.value == 5.3] == [(5.3, "%")]
