@@ -186,3 +186,15 @@ def test_a_relative_volume_change_is_other_in_percent_never_a_score() -> None:
     text = "Note\nVolume (truncated cone): L 2142 mL, R 2035 mL -> RVC 5.3%\n"
     assert not [fact for fact in _facts(text) if fact.value == 5.3]
     assert [(f.value, f.unit) for f in _facts(text, "other") if f.value == 5.3] == [(5.3, "%")]
+
+
+def test_the_last_numbered_time_is_todays_for_each_test_of_a_roster() -> None:
+    text = (
+        "Group re-test 02/02/2079\n\n"
+        "| Member | 30s CST (baseline) | 30s CST (wk 6) | Gait speed wk 6 |\n"
+        "|---|---|---|---|\n"
+        "| Linnea Osterberg | 8 | 11 | 0.91 m/s |\n"
+    )
+    read = _read(text)
+    assert (8, True) in read and (11, False) in read and (0.91, False) in read
+    assert 30 not in [value for value, _ in read]  # "30s" names the test

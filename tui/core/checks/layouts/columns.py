@@ -280,10 +280,11 @@ def columns(headings: Sequence[str], label: int) -> tuple[Column, ...]:
     if "current" not in roles:
         numbered = [index for index in times if roles[index] == "timepoint"]
         if numbered:
-            # the last time's columns, one per side under a date ("L 06/17 | R 06/17")
-            last = labels.without_sides(headings[numbered[-1]])
+            # the last time's columns, one per side under a date ("L 06/17 | R 06/17") or one
+            # per test ("30s CST (wk 6) | Gait speed wk 6")
+            last = _time_part(headings[numbered[-1]])
             for index in numbered:
-                if labels.without_sides(headings[index]) == last:
+                if _time_part(headings[index]) == last:
                     roles[index] = "current"
         elif len(times) == 1 and not any(role in ("plain", "other") for role in roles):
             roles[times[0]] = "measured"
@@ -403,8 +404,17 @@ def _named_time(text: str, role: str) -> tuple[str, str]:
     return (name, time) if time else ("", text)
 
 
-# A word that can name a test: two letters or more, not a short lowercase connector ("at").
-_NAME_WORD = re.compile(r"(?=[\w-]*[A-Za-z]{2})(?![a-z]{1,3}$)[\w-]+")
+# A word that can name a test: a letter in it ("30s", "CST", "10MWT"), not a short lowercase
+# connector ("at").
+_NAME_WORD = re.compile(r"(?=[\w-]*[A-Za-z])(?![a-z]{1,3}$)[\w-]+")
+
+
+def _time_part(heading: str) -> str:
+    """The time a heading names, without its sides and the test it names ("30s CST (wk 6)"
+    and "L wk 6" both name "wk 6")."""
+    text = re.sub(r"[()\[\]]", " ", snake_words(heading.strip().strip("*_ ").strip())[0])
+    text = re.sub(r"\s+", " ", text).strip()
+    return labels.without_sides(_named_time(text, "timepoint")[1])
 
 
 def _month_day(date: re.Match[str]) -> str:
