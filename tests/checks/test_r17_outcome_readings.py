@@ -198,3 +198,11 @@ def test_the_last_numbered_time_is_todays_for_each_test_of_a_roster() -> None:
     read = _read(text)
     assert (8, True) in read and (11, False) in read and (0.91, False) in read
     assert 30 not in [value for value, _ in read]  # "30s" names the test
+
+
+def test_a_draft_that_states_a_change_after_its_number_is_still_checked() -> None:
+    from tui.core.checks.verify.verify import verify
+
+    note = "Date: 2079-01-20\nTUG 11.6 s (eval 15.1 s), 3.5 s quicker.\n"
+    assert [f.value for f in verify(note, "TUG 11.6 s, 3.5 s quicker.").unsupported] == []
+    assert [f.value for f in verify(note, "TUG 11.6 s, 4.5 s quicker.").unsupported] == [4.5]
