@@ -280,10 +280,11 @@ def columns(headings: Sequence[str], label: int) -> tuple[Column, ...]:
     if "current" not in roles:
         numbered = [index for index in times if roles[index] == "timepoint"]
         if numbered:
-            # the last time's columns, one per side under a date ("L 06/17 | R 06/17")
-            last = labels.without_sides(headings[numbered[-1]])
+            # the last time's columns, one per side under a date ("L 06/17 | R 06/17") or one
+            # per test ("30s CST (wk 6) | Gait speed wk 6")
+            last = _time_part(headings[numbered[-1]])
             for index in numbered:
-                if labels.without_sides(headings[index]) == last:
+                if _time_part(headings[index]) == last:
                     roles[index] = "current"
         elif len(times) == 1 and not any(role in ("plain", "other") for role in roles):
             roles[times[0]] = "measured"
@@ -375,14 +376,45 @@ def _cue(role: str, heading: str) -> str:
         return "change of"
     if role not in ("prior", "current"):
         return text
+    named, time = _named_time(text, role)
     # in brackets: a clause opened by a timepoint still belongs to the row's test ("Grip R;
-    # (Eval) 22 lb"), as one opened by a side does
-    cue = f"({text})" if text else ""
+    # (Eval) 22 lb"), as one opened by a side does; a heading that names its own test ("Berg
+    # today", over a roster's rows of people) keeps the name outside the bracket
+    cue = f"{named} ({time})" if named else f"({text})" if text else ""
     # a bracket that holds a number ("(Baseline 9/2027)") is its own scope to the readers, so
     # its words no longer reach the value: such a heading says "(previous)" as well
     if role == "prior" and (not _prior_words().search(text) or _NUMBER.search(text)):
         return f"{cue} (previous)".strip()
     return cue
+
+
+def _named_time(text: str, role: str) -> tuple[str, str]:
+    """A time column's heading parted into the test it names and its time ("Berg wk 1" is
+    Berg at "wk 1"): the name is what is left when the time's words, the sides and the
+    short connecting words go ("R at wk 4" names no test); ("", text) when nothing is left."""
+    times = [pattern for name, pattern in _roles() if name in (role, "timepoint", "prior")]
+    rest = text
+    for pattern in times:
+        rest = pattern.sub(" ", rest)
+    words = [word for word in labels.without_sides(rest).split() if _NAME_WORD.fullmatch(word)]
+    if not words:
+        return "", text
+    name = " ".join(words)
+    time = re.sub(r"\s+", " ", text.replace(name, " ", 1)).strip() if name in text else ""
+    return (name, time) if time else ("", text)
+
+
+# A word that can name a test: a letter in it ("30s", "CST", "10MWT"), not a short lowercase
+# connector ("at").
+_NAME_WORD = re.compile(r"(?=[\w-]*[A-Za-z])(?![a-z]{1,3}$)[\w-]+")
+
+
+def _time_part(heading: str) -> str:
+    """The time a heading names, without its sides and the test it names ("30s CST (wk 6)"
+    and "L wk 6" both name "wk 6")."""
+    text = re.sub(r"[()\[\]]", " ", snake_words(heading.strip().strip("*_ ").strip())[0])
+    text = re.sub(r"\s+", " ", text).strip()
+    return labels.without_sides(_named_time(text, "timepoint")[1])
 
 
 def _month_day(date: re.Match[str]) -> str:

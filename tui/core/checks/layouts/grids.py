@@ -317,7 +317,7 @@ def _inner_grid(
     is a heading row of words (no number) and no line has more cells (an empty last cell may be
     left out)."""
     grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
-    if not grid.rows or not grid.headed or any(_OWN_NUMBER.search(c.text) for c in grid.rows[0]):
+    if not grid.rows or not grid.headed or not _worded_heading(grid.rows[0]):
         return None
     if any(row and _SPACED.search(row[0].text) for row in grid.rows):
         return None  # "Vitals:  BP | HR": the first column is no cell of its own
@@ -328,6 +328,25 @@ def _inner_grid(
     ):
         return None
     return grid
+
+
+def _worded_heading(row: tuple[Cell, ...]) -> bool:
+    """A heading row of words: a number in it only names a column's time, as a date ("Measure |
+    12/19/2064 | 02/18/2065", two dates or more as `_headings` allows) or in a bracket after
+    the column's name ("Berg (wk 1)", "Pain (0-10)"); a number of its own ("BP | 128/70") is a
+    row of values."""
+    dates = sum(bool(_DATE.match(cell.text)) for cell in row) >= 2
+    for cell in row:
+        if dates and _DATE.match(cell.text):
+            continue
+        if _OWN_NUMBER.search(_NAMED_BRACKET.sub(" ", cell.text)):
+            return False
+    return True
+
+
+# A bracket after a column's name: "Berg (wk 1)", "Grip (kg)"; a cell that opens with one
+# names nothing before it.
+_NAMED_BRACKET = re.compile(r"(?<=[A-Za-z])[ \t]*\([^()]*\)")
 
 
 def _joined_heading(rows: list[tuple[Cell, ...]]) -> tuple[Cell, ...]:

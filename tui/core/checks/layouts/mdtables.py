@@ -488,9 +488,14 @@ def _continued(row: tuple[Cell, ...], line: tuple[int, int]) -> list[Piece]:
     return pieces
 
 
+# A token of digits and a date's separators ("11/2031", "2", "03-04"), inside a cue's words.
+_DATE_TOKEN = re.compile(r"(?<![^\s(\[])\d[\d/.:-]*(?![^\s)\]])")
+
+
 def _undated(cue: str) -> str:
-    """A time's cue without the numbers of its date ("(Eval 11/2031)" as "(Eval)")."""
-    words = re.sub(r"[^\s()\[\]]*\d[^\s()\[\]]*", "", cue)
+    """A time's cue without the numbers of its date ("(Eval 11/2031)" as "(Eval)"); a name
+    holding digits ("5xSTS today", "10MWT") is a word and stays."""
+    words = _DATE_TOKEN.sub("", cue)
     words = re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", words))
     return re.sub(r"\s+", " ", re.sub(r"\(\)", "", words)).strip()
 

@@ -818,10 +818,12 @@ def _unit_end(text: str, end: int) -> int:
 _ARROW_AFTER = re.compile(
     r"(?:[ \t]*-[ \t]*\d+(?:\.\d+)?)?[ \t]*(?:°|[A-Za-z%]{1,4}\b\.?)?[ \t]*"
     r"(?:\([^()\n]{0,30}\)[ \t]*)?"
-    # the aid the value was taken with ("TUG 21.6 s w/ quad cane -> 14.8 s")
-    r"(?:(?:w/|with|using)[ \t]*[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){0,2}[ \t]*)?"
+    # the aid the value was taken with ("TUG 21.6 s w/ quad cane -> 14.8 s"), or where or when
+    # ("dizziness 6/10 in bed -> now 2/10")
+    r"(?:(?:w/|with|using|in|at|during|on)[ \t]*[A-Za-z][\w'-]*(?:[ \t]+[A-Za-z][\w'-]*){0,2}"
+    r"[ \t]*)?"
     r"(?:(-{1,2}>|=>)|(,))"
-    r"(?=[ \t]*(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
+    r"(?=[ \t]*(?:(?:now|today|currently)[ \t:]*)?(?:[~≈]?[ \t]*-?\d|(?:none|nil|full|WNL|WFL)\b))"
 )
 _ARROWS = frozenset("\u2192\u21d2\u2794\u27f6")
 

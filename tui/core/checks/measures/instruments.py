@@ -27,6 +27,8 @@ from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.scores import BEFORE_NAME, milliseconds_at, read_scores
+from tui.core.checks.measures.taken_after import taken_after
+from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.names import (
     ACRONYM,
     body_counts,
@@ -142,6 +144,8 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if grade is not None:
             scanner.block(*grade.span(1))  # "Effusion: none (stroke test 0)": a sign's grade
             continue
+        if taken_after(text, start):
+            continue  # "fatigue after 2MWT 8/10": the test says when, its numbers are no score
         measure = measure_named(name)
         _, limit = scanner.sentence(start)
         before = BEFORE_NAME.search(text, max(0, start - 20), start)
@@ -204,7 +208,10 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         limit = _next_name(names, index, qualifier.end(), limit)
         earlier = earlier_before_name(scanner, start)
         read = len(facts)
-        read_scores(scanner, facts, measure, end, limit, qualifier=kept, earlier=earlier)
+        # the test's protocol in a bracket after its name ("(clinic 0-3 per item, 10 items)")
+        # holds its scale and its count of items, none of them a score
+        scores_from = protocol_end(scanner, end) or end
+        read_scores(scanner, facts, measure, scores_from, limit, qualifier=kept, earlier=earlier)
         if len(facts) > read and limit == sentence_end:
             read_said_earlier(scanner, facts, measure, (end, sentence_end), len(facts) - read)
         last_on_line[scanner.line(start)[0]] = (measure, limit)

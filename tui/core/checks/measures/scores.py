@@ -23,6 +23,7 @@ from tui.core.checks.measures.lettered_items import next_lettered_item
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.score_wholes import second_score
+from tui.core.checks.measures.taken_after import taken_after
 from tui.core.checks.measures.test_protocols import protocol_end
 from tui.core.checks.names import (
     ACRONYM,
@@ -70,7 +71,7 @@ _OUTCOME_SUFFIX = re.compile(
     rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
     r"(%|percent\b|pct\b|s\b|sec\b|secs\b|seconds?\b|ms\b|msec\b|milliseconds?\b|m/s\b|m\b"
     r"|meters?\b|metres?\b|ft\b|feet\b|reps?\b|repetitions\b|steps\b|errors?\b|points\b|pts\b"
-    r"|blocks\b)?",
+    r"|blocks\b|lines?\b)?",
     re.IGNORECASE,
 )
 _DATA = files("tui.core") / "data" / "measures.toml"
@@ -93,7 +94,7 @@ _UNIT_WORDS = {
     "seconds": "s", "m/s": "m/s", "m": "m", "meter": "m", "meters": "m", "metre": "m",
     "metres": "m", "ft": "ft", "feet": "ft", "ms": "ms", "msec": "ms", "millisecond": "ms",
     "milliseconds": "ms", "error": "errors", "errors": "errors", "point": "points",
-    "points": "points", "pts": "points", "blocks": "blocks",
+    "points": "points", "pts": "points", "blocks": "blocks", "line": "lines", "lines": "lines",
 }  # fmt: skip
 
 # "8/10 trials", "4/5 days", "6/10 sites": counts of things, not ratings or muscle grades
@@ -180,8 +181,8 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
         scanner.block(match.start(), match.end())
     for index, match in enumerate(found):
         measure = matcher.measure(match.group())
-        if measure is None:
-            continue
+        if measure is None or taken_after(scanner.text, match.start()):
+            continue  # "fatigue after 2MWT 8/10": the test says when, its numbers are no score
         _score_before(scanner, facts, measure, match.span())
         _, end = scanner.sentence(match.start())
         limit = (

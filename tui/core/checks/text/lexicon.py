@@ -592,6 +592,14 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             listed("changes"),
         ),
         number_led(
+            re.compile(
+                rf"(?<![\d./]){NUM}(?:{unit}|\s*(?:points?|pts?)\b)[ \t]*(?:of[ \t]+)?"
+                rf"(?:{listed('changes_after')})\b",
+                flags,
+            ),
+            listed("changes_after"),
+        ),
+        number_led(
             re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{listed('targets')})\b", flags),
             listed("targets"),
         ),
@@ -720,7 +728,7 @@ FOLLOW = re.compile(
     # an earlier visit by its counter ("(prev day 3)", "(first session 31)")
     rf"|(?:{either(re.escape(word) for word in earlier_visit_words())})\s+"
     r"(?:day|session|visit|week|wk|tx|appointment)"
-    r"|and|now|today|currently|down|up|improved|decreased|increased|then|SOC|admission|L|R"
+    r"|and|now|today|currently|down|up|improved|decreased|increased|loss|then|SOC|admission|L|R"
     r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
     r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
+from tui.core.checks.layouts.dated_brackets import dated_bracket_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import Restated, table_pieces
@@ -27,7 +28,11 @@ from tui.core.checks.text.markup import markup_pieces
 from tui.core.checks.text.number_words import DECIMAL_DIGITS, TEENS, TENS, UNITS
 from tui.core.checks.text.offsets import RunMap, Spans, carried_forward, composed
 from tui.core.checks.text.pieces import Piece
-from tui.core.checks.text.separators import decimal_comma_pieces, thousands_pieces
+from tui.core.checks.text.separators import (
+    decimal_comma_pieces,
+    hyphen_unit_pieces,
+    thousands_pieces,
+)
 from tui.core.checks.text.spoken import corrections, spoken_numbers, spoken_units
 from tui.core.checks.text.spoken_marks import spoken_mark_pieces
 
@@ -324,10 +329,12 @@ def _layout_pieces(text: str) -> list[Piece]:
         + obx_pieces(text)
         + thousands_pieces(text)
         + decimal_comma_pieces(text)
+        + hyphen_unit_pieces(text)
         + checkbox_pieces(text)
         + parent_pieces(text)
         + shared_unit_pieces(text)
         + side_list_pieces(text)
+        + dated_bracket_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
 

@@ -14,7 +14,11 @@ ft" is a thousands separator.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from importlib.resources import files
 
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.pieces import Piece
 
 # "(?<![\d.,])\d{1,2}(?:,\d{3})+(?![\d,]|\.\d)" with the check before the number moved after its
@@ -47,3 +51,18 @@ def thousands_pieces(text: str) -> list[Piece]:
         Piece(m.start(), m.end(), m.group().replace(",", ""), m.start(), m.end())
         for m in _THOUSANDS.finditer(text)
     ]
+
+
+def hyphen_unit_pieces(text: str) -> list[Piece]:
+    """One piece per hyphen joining a number to its unit ("2-line loss"), a space instead."""
+    if "-" not in text:
+        return []
+    return [
+        Piece(m.start(), m.end(), " ", m.start(), m.end()) for m in _hyphen_unit().finditer(text)
+    ]
+
+
+@cache
+def _hyphen_unit() -> re.Pattern[str]:
+    data = tomllib.loads(files("tui.core").joinpath("data", "markup.toml").read_text("utf-8"))
+    return re.compile(rf"(?<=\d)-(?=(?:{either(data.get('hyphen_units', []))})\b)", re.I)

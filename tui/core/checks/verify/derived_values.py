@@ -5,13 +5,15 @@ its maximum, billing sums), and the changes a draft states that the note does no
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import cache
 
 from tui.core.checks.billing.units import units_for_minutes
 from tui.core.checks.extract import extract_billing
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.labels import context_words
-from tui.core.checks.tables import measure_defs
+from tui.core.checks.tables import measure_defs, not_measurement_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.verify.fact_keys import fact_group, numeric_value, plain_number, same_thing
 from tui.core.checks.verify.measure_names import names_measure_in
@@ -153,17 +155,37 @@ _CHANGE_SIGNED = re.compile(
 )
 
 
+@cache
+def _change_after() -> re.Pattern[str]:
+    """A change written after its number and unit ("12 ft farther", "a 23 % improvement",
+    measures.toml [not_measurements] changes_after): the readers take no value there, so the
+    draft's claim is checked here like "improved by 12 points"."""
+    words = either(not_measurement_words().get("changes_after", ()))
+    return re.compile(
+        r"(?<![\d./])(?P<value>\d+(?:\.\d+)?)\s*"
+        r"(?P<unit>points?|pts?|%|\u00b0|deg(?:rees)?|ft|feet|m|cm|kg|lbs?|s|sec|seconds?)"
+        rf"\s*(?:of\s+)?(?:{words})\b",
+        re.IGNORECASE,
+    )
+
+
+def _claims(text: str) -> Iterator[re.Match[str]]:
+    """The changes a text states, with the word before the number or after it."""
+    yield from _CHANGE_CLAIM.finditer(text)
+    yield from _change_after().finditer(text)
+
+
 def unsupported_changes(
     draft: TextIndex, note: TextIndex, derived: dict[str, set[float]]
 ) -> list[Fact]:
     """Changes the draft states that are neither stated in the note nor a change between two
     values of what the draft's sentence names (outside the draft's facts, checked already)."""
-    stated = {float(m.group("value")) for m in _CHANGE_CLAIM.finditer(note.normalized)}
+    stated = {float(m.group("value")) for m in _claims(note.normalized)}
     stated |= {float(m.group(1)) for m in _CHANGE_BARE.finditer(note.normalized)}
     stated |= {float(m.group(1)) for m in _CHANGE_SIGNED.finditer(note.normalized)}
     facts = [fact.span for fact in draft.facts]
     found = []
-    for claim in _CHANGE_CLAIM.finditer(draft.normalized):
+    for claim in _claims(draft.normalized):
         value = float(claim.group("value"))
         start, end = claim.span("value")
         if value in stated or any(s <= start < e for s, e in facts):
