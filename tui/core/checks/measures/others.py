@@ -8,10 +8,8 @@ exercise load ("10 pound box", "1#") or a landmark ("1 cm above the patella") is
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
@@ -21,15 +19,13 @@ from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.measures.place_distances import describes_place
 from tui.core.checks.measures.prime_minutes import walked_before
-from tui.core.checks.tables import vital_names
+from tui.core.checks.tables import measures_section, vital_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.unit_led import unit_led
-
-_DATA = files("tui.core") / "data" / "measures.toml"
 
 # The day of a date written month/day ("10/02 %"): a zero-led number after a number and a slash
 # is never a measurement ("32/34 cm", a pair of values, is).
@@ -525,7 +521,7 @@ _CLAUSE_END = re.compile(r"[,;.\n]")
 @cache
 def not_done_words() -> re.Pattern[str]:
     """Words that put a clause in the future or under a condition (measures.toml)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
+    data = measures_section("distances")
     return re.compile(rf"(?<!\w)(?:{either(data.get('not_done', ()))})(?!\w)", re.IGNORECASE)
 
 
@@ -544,7 +540,7 @@ def not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
 @cache
 def _item_name() -> re.Pattern[str]:
     """The words after a distance that make it part of a scored item's name (measures.toml)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
+    data = measures_section("distances")
     return re.compile(rf"[ \t]*(?:{either(data.get('item_names', ()))})(?!\w)", re.IGNORECASE)
 
 
