@@ -24,7 +24,8 @@ from tui.core.checks.tables import (
     summed_motions,
     vocabulary,
 )
-from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words, words_pattern
+from tui.core.checks.text.alternation import words_pattern
+from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 

@@ -20,7 +20,7 @@ from tui.core.checks.tables import (
     not_measurement_words,
     vocabulary,
 )
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, words_pattern
 from tui.core.checks.text.anchored import (
     REMEMBERED_FROM,
     Anchored,
@@ -754,12 +754,6 @@ def alternation(names: Iterable[str], *, flexible: bool = True) -> str:
         pieces = [re.escape(piece) for piece in re.split(r"[\s\-]+", name.strip()) if piece]
         parts.append(r"[\s\-]*".join(pieces) if flexible else re.escape(name))
     return "|".join(parts) if parts else r"(?!x)x"
-
-
-def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """Case-insensitive whole-word match of regex fragments from a table."""
-    body = either(words)
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 def _alias_key(text: str) -> str:
