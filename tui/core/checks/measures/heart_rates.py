@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import measures_section
+from tui.core.checks.tables import heart_rate_names, measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
@@ -49,7 +49,7 @@ class _Words:
 @cache
 def _words() -> _Words:
     data = measures_section("heart_rates")
-    names = data.get("names", ())
+    names = heart_rate_names()
     flags = re.IGNORECASE
     name = rf"\b(?:{either(names)})\b"
     targets = either(data.get("targets", ()))

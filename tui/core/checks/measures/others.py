@@ -19,7 +19,7 @@ from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.measures.place_distances import describes_place
 from tui.core.checks.measures.prime_minutes import walked_before
-from tui.core.checks.tables import measures_section, vital_names
+from tui.core.checks.tables import heart_rate_names, measures_section, vital_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
@@ -279,14 +279,21 @@ _BLOOD_PRESSURE = word_first(
         re.IGNORECASE,
     )
 )
-_HEART_RATE = word_first(
-    re.compile(
-        # not a share of a maximum ("HR = 80% of max") or a target zone ("at HR 125-134")
-        r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b"
-        r"(?!\s*%|\s*[-\u2013]\s*\d)(?:\s*(?:bpm|beats))?",
-        re.IGNORECASE,
+
+
+@cache
+def _heart_rate() -> Led:
+    """A heart rate right after its name, not a share of a maximum ("HR = 80% of max") or a
+    target zone ("at HR 125-134")."""
+    names = heart_rate_names()
+    return led(
+        re.compile(
+            rf"\b(?:{either(names)})\s*[:=]?\s*(?:was\s+|of\s+)?(\d{{2,3}})\b"
+            r"(?!\s*%|\s*[-\u2013]\s*\d)(?:\s*(?:bpm|beats))?",
+            re.IGNORECASE,
+        ),
+        *names,
     )
-)
 
 
 # "pressure 126 over 70" (said without "blood"): "pressure" right before a pair of pressures.
@@ -352,7 +359,7 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             muscle = "" if muscle.lower() in ("ext", "extension") else muscle
             label = labels.join(found.side, muscle, "extension lag") + found.previous
             scanner.emit(facts, "other", int(match.group(1)), match.span(1), label, unit="deg")
-    for match in _HEART_RATE.finditer(scanner.text):
+    for match in _heart_rate().finditer(scanner.text):
         if scanner.free(match.start(1), match.end(1)):
             scanner.emit(
                 facts,
@@ -401,9 +408,14 @@ def _vital_letters() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/]|\.\d)")
 
 
-# Another vital sign named in a sentence: a pair of plausible pressures anywhere in it is a blood
-# pressure ("Standing 1 min 112/70, HR 84, light-headed").
-_BESIDE_WORD = word_first(re.compile(r"\b(?:HR|heart rate|pulse|SpO2)\b", re.IGNORECASE))
+@cache
+def _beside_word() -> Led:
+    """Another vital sign's name (a heart rate's or an oxygen saturation's): a pair of plausible
+    pressures anywhere in its sentence is a blood pressure ("Standing 1 min 112/70, HR 84")."""
+    names = (*heart_rate_names(), "SpO2")
+    return led(re.compile(rf"\b(?:{either(names)})\b", re.IGNORECASE), *names)
+
+
 _SHARE_AFTER = re.compile(r"[ \t]*%")
 
 
@@ -417,7 +429,7 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
     ]
     spans += [
         (scanner.sentence_before(word.start()), scanner.sentence_after(word.end()), True)
-        for word in _BESIDE_WORD.finditer(text)
+        for word in _beside_word().finditer(text)
     ]
     for start, end, beside in spans:
         for match in _PRESSURE.finditer(text, start, end):
