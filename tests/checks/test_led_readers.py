@@ -15,7 +15,8 @@ from tui.core.checks.text.lexicon import Led
 
 LED = [
     others._BLOOD_PRESSURE,
-    others._HEART_RATE,
+    others._heart_rate(),
+    others._beside_word(),
     others._BP_WORD,
     others._RPE,
     others._LAG,

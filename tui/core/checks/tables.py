@@ -494,6 +494,13 @@ def vital_row_words() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def heart_rate_names() -> tuple[str, ...]:
+    """How notes name the heart rate (measures.toml [heart_rates] names), one list for every
+    reader of it (the readings, the chains of vital signs, the signs beside a pressure)."""
+    return _strs(measures_section("heart_rates").get("names"))
+
+
+@cache
 def hold_time_words() -> dict[str, tuple[str, ...]]:
     """Words of a posture held for a time and of a dose (measures.toml [hold_times])."""
     data = _load("measures.toml").get("hold_times", {})

@@ -27,8 +27,8 @@ from tui.core.checks.billing.units import (
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_section, billing_tables
-from tui.core.checks.text.alternation import either
-from tui.core.checks.text.lexicon import GOAL_START, HEADER_LINE, words_pattern
+from tui.core.checks.text.alternation import either, words_pattern
+from tui.core.checks.text.lexicon import GOAL_START, HEADER_LINE
 from tui.core.intake.notes import Note, note_day
 
 ERROR = "error"
@@ -659,7 +659,7 @@ def _denial_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|^[ \t]*(?:[-*\u2022][ \t]*)?(?:\*\*)?(?:{labels})(?:\*\*)?[ \t]*[:.)]",
         re.IGNORECASE | re.MULTILINE,
     )
-    needs = words_pattern(tables.needs) if tables.needs else re.compile(r"(?!x)x")
+    needs = words_pattern(tables.needs)
     return denied, needs
 
 

@@ -21,6 +21,7 @@ from tui.core.checks.billing.billing_patterns import (
 )
 from tui.core.checks.billing.charge_asides import closing_minutes
 from tui.core.checks.billing.charges import (
+    COUNT_MARK,
     Charge,
     bill,
     bill_charges,
@@ -85,9 +86,11 @@ _ITEM_LINE = re.compile(
 
 _CODE_ANYWHERE = re.compile(rf"{CODE}(?!\d)", re.IGNORECASE)
 
-# "two units of therapeutic exercise": the count written right before a service's name.
+# "2 units of therapeutic exercise": the count written right before a service's name, its mark
+# shared with the count before a code (charges.COUNT_MARK); before a name a bare "of" counts too
+# ("2 of ther ex"), and neither a bracketed count nor other words may stand between.
 _COUNT_BEFORE_NAME = re.compile(
-    r"(?<![\w.])(\d{1,2})[ \t]*(?:(?:x|\u00d7|units?|u)[ \t]*(?:of[ \t]+)?|of[ \t]+)$",
+    rf"(?:{COUNT_MARK}[ \t]*(?:of[ \t]+)?|(?<![\w.])(\d{{1,2}})[ \t]*of[ \t]+)$",
     re.IGNORECASE,
 )
 

@@ -48,10 +48,15 @@ _SEGMENT_COUNT = re.compile(
     re.IGNORECASE,
 )
 
+# A count of units and its mark, written before what it counts ("2x", "2 units", "1 u"): shared
+# by the count before a code (here) and the count before a service's name (billed_codes).
+COUNT_MARK = r"(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u)"
+
+# Before a code, unlike before a name, the count may stand in brackets and the service's name
+# between it and the code; a bare "of" ("2 of 97110") is not read here.
 _COUNT_BEFORE = re.compile(
     # "(1) 97110, (1) 97112": the units in brackets before each code
-    r"(?:(?<![\w.])\([ \t]*(\d{1,2})[ \t]*\)"
-    r"|(?<![\w.])(\d{1,2})[ \t]*(?:x|\u00d7|units?|u))[ \t]*(?:of[ \t]+)?"
+    rf"(?:(?<![\w.])\([ \t]*(\d{{1,2}})[ \t]*\)|{COUNT_MARK})[ \t]*(?:of[ \t]+)?"
     # "2 units ther ex (97110)": the service's name may stand between the units and the code
     r"(?:[A-Za-z][A-Za-z .'/-]{0,30}?[ \t]*\(?[ \t]*)?(?:CPT[ \t]*)?$"
     # "ther ex x2 (97110)": the units after the service's name, its code in brackets

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from tui.core.checks.tables import billing_section
-from tui.core.checks.text.lexicon import words_pattern
+from tui.core.checks.text.alternation import words_pattern
 
 
 @cache

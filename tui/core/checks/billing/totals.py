@@ -15,12 +15,8 @@ from tui.core.checks.billing.service_tables import table_totals
 from tui.core.checks.billing.shorthand_minutes import short_totals
 from tui.core.checks.billing.stated_totals import value_first_totals
 from tui.core.checks.tables import billing_section, billing_tables
-from tui.core.checks.text.alternation import either
-from tui.core.checks.text.lexicon import (
-    led,
-    service_matcher,
-    words_pattern,
-)
+from tui.core.checks.text.alternation import either, words_pattern
+from tui.core.checks.text.lexicon import led, service_matcher
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
 

@@ -14,20 +14,18 @@ is never read here. The direction words are data (measures.toml [girth_rows]).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.girth_words import GIRTH_WORDS as GIRTH_WORDS  # read by others
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.sides import SIDE_WORD
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _SIDE = SIDE_WORD
 # A girth value: a decimal, or a whole number of two or three digits.
 _GIRTH = r"(?:\d{1,3}\.\d+|\d{2,3})"
@@ -74,7 +72,7 @@ class _Rows:
 
 @cache
 def _rows() -> _Rows:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("girth_rows", {})
+    data = measures_section("girth_rows")
     words = "|".join(re.escape(str(w)) for w in data.get("directions", []))
     spacing = "|".join(re.escape(str(w)) for w in data.get("spacing", []))
     after = "|".join(re.escape(str(w)) for w in data.get("spacing_after", []))

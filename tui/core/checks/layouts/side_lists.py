@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from tui.core.checks.text.pieces import Piece
+from tui.core.checks.text.respectively import in_order
 
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 _SIDES = re.compile(
@@ -55,9 +56,9 @@ def side_list_pieces(text: str) -> list[Piece]:
             pair = _BEFORE.search(text, low, bracket + 1)
             if pair is None:
                 continue
-        for group, side, name in (("one", first, "first"), ("two", second, "second")):
-            at = pair.start(group)
+        listed = [(first, sides.span("first")), (second, sides.span("second"))]
+        for (side, (low, high)), at in in_order(listed, [pair.start("one"), pair.start("two")]):
             if _SIDE_BEFORE.search(text, max(sides.end(), at - 8), at):
                 continue
-            pieces.append(Piece(at, at, f"{side} ", sides.start(name), sides.end(name)))
+            pieces.append(Piece(at, at, f"{side} ", low, high))
     return pieces

@@ -19,7 +19,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import role_of, says_earlier
 from tui.core.checks.measures import labels
-from tui.core.checks.tables import VitalSign, vital_row_words, vital_signs
+from tui.core.checks.tables import VitalSign, heart_rate_names, vital_row_words, vital_signs
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
@@ -107,12 +107,12 @@ def _words() -> _Words:
         (re.compile(rf"(?:{name})\Z", re.I), sign) for sign in signs for name in sign.names
     )
     every = sorted((name for sign in signs for name in sign.names), key=len, reverse=True)
-    alternation = "|".join(f"(?:{name})" for name in every)
+    alternation = either(every)
     links = "|".join(re.escape(link) for link in data.get("links", ()))
-    qualifiers = "|".join(f"(?:{word})" for word in data.get("qualifiers", ()))
+    qualifiers = either(data.get("qualifiers", ()))
     halves = data.get("pressure_halves", ())
-    half = "|".join(f"(?:{word})" for word in halves)
-    change = "|".join(f"(?:{word})" for word in data.get("pressure_changes", ()))
+    half = either(halves)
+    change = either(data.get("pressure_changes", ()))
     changes = (
         rf"\b(?:(?:{half})[ \t]+(?:{change})|(?:{change})[ \t]+(?:(?:in|of)[ \t]+)?(?:{half}))"
         r"[ \t]*(?:(?:of|by|=|:)[ \t]*)?(?P<value>\d{1,3})(?!\d|[/.]\d)(?:[ \t]*mm[ \t]*Hg)?"
@@ -140,7 +140,7 @@ def _words() -> _Words:
             re.compile(rf"\b(?:{either(data.get('paced', ()))})", re.I),
             *data.get("paced", ()),
         ),
-        heart=re.compile(rf"\b(?:{either(data.get('heart_words', ()))})\b", re.I),
+        heart=re.compile(rf"\b(?:{either(heart_rate_names())})\b", re.I),
         # positions or moments set apart by slashes ("sit/stand", "rest/after walk"): each item
         # opens with a qualifier and holds two words at most
         positions=re.compile(

@@ -15,14 +15,13 @@ every search is bounded by its sentence and line, so the pass is linear.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import Led, led, words
 from tui.core.checks.text.scan import Scanner
@@ -75,12 +74,9 @@ class _Cues:
     spinal: re.Pattern[str]
 
 
-_DATA = files("tui.core") / "data" / "measures.toml"
-
-
 @cache
 def _words() -> dict[str, tuple[str, ...]]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("asked_values", {})
+    data = measures_section("asked_values")
     return {str(key): tuple(str(word) for word in words) for key, words in data.items()}
 
 

@@ -10,18 +10,16 @@ ranges of motion, which would take a decimal after "ankle" for an angle. The nam
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 # An index: a decimal from 0 to 2 with no unit, percent, angle or fraction after it.
 _INDEX = re.compile(
     r"(?<![\w./-])([0-2]\.\d{1,2})(?!\d|\.\d|[ \t]*(?:%|\u00b0|deg|cm|mm|kg|lbs?|s\b|sec|m\b|/))"
@@ -30,7 +28,7 @@ _INDEX = re.compile(
 
 @cache
 def _names() -> Led:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("body_indices", {})
+    data = measures_section("body_indices")
     names = data.get("names", ())
     return led(re.compile(rf"\b(?:{either(names)})\b", re.IGNORECASE), *names)
 

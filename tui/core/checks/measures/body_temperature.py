@@ -10,17 +10,14 @@ modality in its clause ("water temp 92°F" is out of range anyway). Words and ra
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
-
-_DATA = files("tui.core") / "data" / "measures.toml"
 
 
 @dataclass(frozen=True)
@@ -32,7 +29,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("body_temperature", {})
+    data = measures_section("body_temperature")
     names = [str(name) for name in data.get("names", ())]
     alternatives = either(names)
     not_words = either(data.get("not_words", ()))

@@ -12,22 +12,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.scan import Scanner
-
-_DATA = files("tui.core") / "data" / "measures.toml"
 
 
 @cache
 def _methods() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The methods of a direct measurement, and those whose value is a fraction (acuity)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("direct_measures", {})
+    data = measures_section("direct_measures")
 
     def named(key: str) -> re.Pattern[str]:
         return whole_words(data.get(key, ()))
@@ -61,7 +58,7 @@ _GAP = r"[^\d\n;.]{0,40}?"
 
 @cache
 def _acuity() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("direct_measures", {})
+    data = measures_section("direct_measures")
     named = re.compile(
         rf"(?<![\w-])(?P<eye>{either(data.get('acuity', ()))})(?![\w-])(?P<gap>{_GAP})"
         + _SNELLEN.pattern,

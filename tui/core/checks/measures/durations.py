@@ -11,18 +11,16 @@ an on/off cycle, a bound ("under", "within", "up to"), a goal. Words are data (m
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.unit_led import unit_led
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _SECONDS_IN_MINUTE = 60
 # "4 min 30 s", "2 min, 05 sec", "1 min and 40 seconds", "2m 30s"; the seconds below 60.
 _TWO_UNITS = re.compile(
@@ -39,14 +37,14 @@ _WORD3 = re.compile(r"[A-Za-z]{3}")
 @cache
 def _not_results() -> re.Pattern[str]:
     """Words before a time that make it a dose or a target, not a result (measures.toml)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("durations", {})
+    data = measures_section("durations")
     return re.compile(rf"(?<!\w)(?:{either(data.get('not_results', ()))})\W*\Z", re.IGNORECASE)
 
 
 @cache
 def _dose_words() -> re.Pattern[str]:
     """Words anywhere in the clause that make its time a dose (measures.toml)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("durations", {})
+    data = measures_section("durations")
     return re.compile(rf"\b(?:{either(data.get('dose_words', ()))})\b", re.IGNORECASE)
 
 

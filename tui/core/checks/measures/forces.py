@@ -13,19 +13,17 @@ never a joint's angle (a dynamometry row names the joint and its motion) nor a l
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 # Sets and repetitions after the force make it a dose ("40 N, 3x12", "60 Nm x 10").
 _DOSED = re.compile(r"[ \t]*,?[ \t]*(?:\d+[ \t]*x[ \t]*\d+|x[ \t]*\d+)", re.IGNORECASE)
 
@@ -40,7 +38,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("forces", {})
+    data = measures_section("forces")
     units = {str(written): str(unit) for written, unit in data.get("units", {}).items()}
     written = "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True))
     return _Words(

@@ -14,17 +14,15 @@ rates is read; "HR up to 176." in a report of the bout is a peak. The words are 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.tables import heart_rate_names, measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _BEATS = r"(?:[ \t]*(?:bpm|beats(?:[ \t]*/[ \t]*min)?))?"
 _PLAUSIBLE = range(30, 231)
 # What may stand between the name and a range: a colon, and a word or two of when ("during",
@@ -50,8 +48,8 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("heart_rates", {})
-    names = data.get("names", ())
+    data = measures_section("heart_rates")
+    names = heart_rate_names()
     flags = re.IGNORECASE
     name = rf"\b(?:{either(names)})\b"
     targets = either(data.get("targets", ()))

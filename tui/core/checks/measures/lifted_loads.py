@@ -13,20 +13,18 @@ leading words.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _UNITS = {"lb": "lb", "lbs": "lb", "#": "lb", "pounds": "lb", "pound": "lb", "lbf": "lb"}
 _UNITS |= {"kg": "kg", "kgs": "kg", "kilograms": "kg", "kgf": "kg"}
 _UNITS |= {"n": "N", "newtons": "N"}  # a push or pull force on a gauge ("push: 178 N")
@@ -59,7 +57,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("lifted_loads", {})
+    data = measures_section("lifted_loads")
 
     def listed(key: str) -> str:
         return either(data.get(key, ()))

@@ -14,20 +14,18 @@ earlier time (legends.toml earlier, earlier_after, pre_program) say so. `other` 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 # Not one end of a range ("3-4 METs", "5 to 6 METs"), a ratio nor a percentage.
 _LONE = rf"(?<![\d.\-/])(?P<value>{NUM})(?![\d.]|[ \t]*(?:%|(?:-|–|to\b|/)[ \t]*\d))"
 _RANGE_BEFORE = re.compile(r"\d[ \t]*(?:-|–|to)[ \t]*\Z", re.IGNORECASE)
@@ -53,7 +51,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("metabolic_equivalents", {})
+    data = measures_section("metabolic_equivalents")
     names = either(data.get("names", ()))
     return _Words(
         # "METs 4.2", "est. METs: 4.2", "MET level of 3.2"

@@ -16,8 +16,8 @@ from functools import cache
 
 from tui.core.checks.measures.attribution import Attribution
 from tui.core.checks.tables import mmt_words
-from tui.core.checks.text.alternation import either
-from tui.core.checks.text.lexicon import Led, led, words_pattern
+from tui.core.checks.text.alternation import either, words_pattern
+from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.scan import Scanner
 
 # A muscle named by its initials right before a grade ("APB 4/5", "EPL R 3+/5").

@@ -8,10 +8,8 @@ exercise load ("10 pound box", "1#") or a landmark ("1 cm above the patella") is
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
@@ -21,15 +19,13 @@ from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.measures.place_distances import describes_place
 from tui.core.checks.measures.prime_minutes import walked_before
-from tui.core.checks.tables import vital_names
+from tui.core.checks.tables import heart_rate_names, measures_section, vital_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.unit_led import unit_led
-
-_DATA = files("tui.core") / "data" / "measures.toml"
 
 # The day of a date written month/day ("10/02 %"): a zero-led number after a number and a slash
 # is never a measurement ("32/34 cm", a pair of values, is).
@@ -283,14 +279,21 @@ _BLOOD_PRESSURE = word_first(
         re.IGNORECASE,
     )
 )
-_HEART_RATE = word_first(
-    re.compile(
-        # not a share of a maximum ("HR = 80% of max") or a target zone ("at HR 125-134")
-        r"\b(?:HR|heart rate|pulse)\s*[:=]?\s*(?:was\s+|of\s+)?(\d{2,3})\b"
-        r"(?!\s*%|\s*[-\u2013]\s*\d)(?:\s*(?:bpm|beats))?",
-        re.IGNORECASE,
+
+
+@cache
+def _heart_rate() -> Led:
+    """A heart rate right after its name, not a share of a maximum ("HR = 80% of max") or a
+    target zone ("at HR 125-134")."""
+    names = heart_rate_names()
+    return led(
+        re.compile(
+            rf"\b(?:{either(names)})\s*[:=]?\s*(?:was\s+|of\s+)?(\d{{2,3}})\b"
+            r"(?!\s*%|\s*[-\u2013]\s*\d)(?:\s*(?:bpm|beats))?",
+            re.IGNORECASE,
+        ),
+        *names,
     )
-)
 
 
 # "pressure 126 over 70" (said without "blood"): "pressure" right before a pair of pressures.
@@ -356,7 +359,7 @@ def read_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             muscle = "" if muscle.lower() in ("ext", "extension") else muscle
             label = labels.join(found.side, muscle, "extension lag") + found.previous
             scanner.emit(facts, "other", int(match.group(1)), match.span(1), label, unit="deg")
-    for match in _HEART_RATE.finditer(scanner.text):
+    for match in _heart_rate().finditer(scanner.text):
         if scanner.free(match.start(1), match.end(1)):
             scanner.emit(
                 facts,
@@ -405,9 +408,14 @@ def _vital_letters() -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z/])({names})\s*[:=]?\s*(\d{{2,3}}(?:\.\d)?)(?![\d/]|\.\d)")
 
 
-# Another vital sign named in a sentence: a pair of plausible pressures anywhere in it is a blood
-# pressure ("Standing 1 min 112/70, HR 84, light-headed").
-_BESIDE_WORD = word_first(re.compile(r"\b(?:HR|heart rate|pulse|SpO2)\b", re.IGNORECASE))
+@cache
+def _beside_word() -> Led:
+    """Another vital sign's name (a heart rate's or an oxygen saturation's): a pair of plausible
+    pressures anywhere in its sentence is a blood pressure ("Standing 1 min 112/70, HR 84")."""
+    names = (*heart_rate_names(), "SpO2")
+    return led(re.compile(rf"\b(?:{either(names)})\b", re.IGNORECASE), *names)
+
+
 _SHARE_AFTER = re.compile(r"[ \t]*%")
 
 
@@ -421,7 +429,7 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
     ]
     spans += [
         (scanner.sentence_before(word.start()), scanner.sentence_after(word.end()), True)
-        for word in _BESIDE_WORD.finditer(text)
+        for word in _beside_word().finditer(text)
     ]
     for start, end, beside in spans:
         for match in _PRESSURE.finditer(text, start, end):
@@ -525,7 +533,7 @@ _CLAUSE_END = re.compile(r"[,;.\n]")
 @cache
 def not_done_words() -> re.Pattern[str]:
     """Words that put a clause in the future or under a condition (measures.toml)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
+    data = measures_section("distances")
     return re.compile(rf"(?<!\w)(?:{either(data.get('not_done', ()))})(?!\w)", re.IGNORECASE)
 
 
@@ -544,7 +552,7 @@ def not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
 @cache
 def _item_name() -> re.Pattern[str]:
     """The words after a distance that make it part of a scored item's name (measures.toml)."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("distances", {})
+    data = measures_section("distances")
     return re.compile(rf"[ \t]*(?:{either(data.get('item_names', ()))})(?!\w)", re.IGNORECASE)
 
 

@@ -17,6 +17,7 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.others import not_yet_done
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -42,27 +43,25 @@ def _patterns() -> _Patterns:
     nouns = [str(noun) for noun in tolerance.get("nouns", [])]
     between = [str(word) for word in tolerance.get("between", [])]
     units = {str(k): str(v) for k, v in tolerance.get("units", {}).items()}
-    rate = re.compile(
-        rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({'|'.join(rates)})(?![\w/])", re.IGNORECASE
-    )
+    rate = re.compile(rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({either(rates)})(?![\w/])", re.IGNORECASE)
     tolerance_pattern = re.compile(
-        rf"\b({'|'.join(nouns)})\b(?:[ \t]*(?:{'|'.join(between)})(?![\w]))*[ \t]*"
-        rf"(\d+(?:\.\d+)?)[ \t]*({'|'.join(units)})\b",
+        rf"\b({either(nouns)})\b(?:[ \t]*(?:{either(between)})(?![\w]))*[ \t]*"
+        rf"(\d+(?:\.\d+)?)[ \t]*({either(units)})\b",
         re.IGNORECASE,
     )
     tasks = data.get("task_times", {})
     task_units = {str(k): str(v) for k, v in tasks.get("units", {}).items()}
     task = re.compile(
-        rf"(?<![\w./])(?P<value>\d+(?:\.\d+)?)[ \t]*(?P<unit>{'|'.join(task_units)})[ \t]+to[ \t]+"
-        rf"(?:{'|'.join(str(v) for v in tasks.get('verbs', []))})\b"
-        rf"(?:[^\n()\d]{{0,40}}?\([ \t]*(?:{'|'.join(str(v) for v in tasks.get('earlier', []))})"
-        rf"[ \t:]*(?P<earlier>\d+(?:\.\d+)?)[ \t]*(?P<earlier_unit>{'|'.join(task_units)})\b)?",
+        rf"(?<![\w./])(?P<value>\d+(?:\.\d+)?)[ \t]*(?P<unit>{either(task_units)})[ \t]+to[ \t]+"
+        rf"(?:{either(tasks.get('verbs', ()))})\b"
+        rf"(?:[^\n()\d]{{0,40}}?\([ \t]*(?:{either(tasks.get('earlier', ()))})"
+        rf"[ \t:]*(?P<earlier>\d+(?:\.\d+)?)[ \t]*(?P<earlier_unit>{either(task_units)})\b)?",
         re.IGNORECASE,
     )
     tolerated = re.compile(
-        rf"\b(?:{'|'.join(str(v) for v in tolerance.get('verbs', []))})\b[^\d\n.;,]{{0,40}}?"
-        rf"(?<![\w.])(\d+(?:\.\d+)?)[ \t]*({'|'.join(units)})\b[ \t]+"
-        rf"(?:{'|'.join(str(v) for v in tolerance.get('limits', []))})\b",
+        rf"\b(?:{either(tolerance.get('verbs', ()))})\b[^\d\n.;,]{{0,40}}?"
+        rf"(?<![\w.])(\d+(?:\.\d+)?)[ \t]*({either(units)})\b[ \t]+"
+        rf"(?:{either(tolerance.get('limits', ()))})\b",
         re.IGNORECASE,
     )
     return _Patterns(

@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.numbers import to_number
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _LEADING = re.compile(r"\s*(\d+(?:\.\d+)?)")
 
 
 @cache
 def _ranges() -> Mapping[str, tuple[float, float]]:
     """Each kind with a range (lowest, highest) from measures.toml [plausible]."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("plausible", {})
+    data = measures_section("plausible")
     return {str(kind): (float(low), float(high)) for kind, (low, high) in data.items()}
 
 

@@ -18,6 +18,7 @@ from tui.core.checks.measures.scores import read_scores
 from tui.core.checks.names import ACRONYM, resolve, score_kinds
 from tui.core.checks.tables import measure_defs
 from tui.core.checks.text.lexicon import NUM
+from tui.core.checks.text.respectively import RESPECTIVELY, in_order, list_items
 from tui.core.checks.text.scan import Scanner
 
 # One value with what may follow it: a maximum, a percent or a unit of time, speed or distance.
@@ -27,7 +28,6 @@ _VALUE = (
 _JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 # The values, two or more, right before "respectively" ("41 and 14.2 s respectively",
 # "48/56, 9.8 s, and 14 s, respectively"), looked for only within reach of the word.
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _VALUES = re.compile(rf"(?<![\w./])({_VALUE}(?:{_JOIN}{_VALUE})+)[ \t]*,?[ \t]*\Z", re.IGNORECASE)
 _ONE_VALUE = re.compile(_VALUE, re.IGNORECASE)
 # What joins the names to their values: a verb of being or scoring, or a colon.
@@ -58,7 +58,7 @@ _REACH = 120
 def read_respective(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Scores listed after as many instruments, paired in order by "respectively"."""
     text = scanner.text
-    for word in _RESPECTIVELY.finditer(text):
+    for word in RESPECTIVELY.finditer(text):
         line_start, _ = scanner.line(word.start())
         values = _VALUES.search(text, max(line_start, word.start() - _REACH), word.start())
         if values is None:
@@ -68,13 +68,15 @@ def read_respective(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         names = _NAMES.search(text, before, link.start() if link else values.start())
         if names is None:
             continue
-        written = [_instrument(part) for part in _NAME_SPLIT.split(names.group(1))]
+        items = list_items(_NAME_SPLIT, text, *names.span(1))
+        written = [_instrument(text[start:end]) for start, end in items]
         spans = [m.span() for m in _ONE_VALUE.finditer(text, *values.span(1))]
-        if len(written) != len(spans) or not all(written):
+        pairs = in_order(written, spans)
+        if not pairs or not all(written):
             continue
         if not all(scanner.free(start, start + 1) for start, _ in spans):
             continue
-        for name, (start, end) in zip(written, spans, strict=True):
+        for name, (start, end) in pairs:
             read_scores(scanner, facts, measure_named(name), start, end)
         _read_bracket(scanner, facts, written, word.end())
 
@@ -89,10 +91,11 @@ def _read_bracket(scanner: Scanner, facts: list[Fact], written: list[str], at: i
     if found is None:
         return
     spans = [m.span() for m in _ONE_VALUE.finditer(scanner.text, *found.span(1))]
-    if len(spans) != len(written) or not all(scanner.free(*span) for span in spans):
+    pairs = in_order(written, spans)
+    if not pairs or not all(scanner.free(*span) for span in spans):
         return
     earlier = said_from is not None or earlier_before_name(scanner, spans[0][0])
-    for name, (start, end) in zip(written, spans, strict=True):
+    for name, (start, end) in pairs:
         if earlier:
             read_scores(scanner, facts, measure_named(name), start, end, earlier=True)
         else:

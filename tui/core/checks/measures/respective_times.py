@@ -25,6 +25,7 @@ from tui.core.checks.measures.labels import PREVIOUS, as_earlier
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.respectively import RESPECTIVELY, in_order, list_items
 from tui.core.checks.text.scan import Scanner
 
 # How far back from "respectively" its sentence is read.
@@ -32,7 +33,6 @@ _REACH = 200
 # A sentence's end on a line: a full stop, a question or exclamation mark or a semicolon before
 # a space (a decimal point has a digit after it).
 _SENTENCE_END = re.compile(r"[.;!?](?=[ \t])")
-_RESPECTIVELY = re.compile(r"(?<![A-Za-z])respectively(?![A-Za-z])", re.IGNORECASE)
 # One time: a preposition and article at most, then one to three words ("at the initial
 # evaluation", "this visit", "today").
 _TIME = (
@@ -101,11 +101,9 @@ def _times(text: str, start: int, end: int) -> tuple[list[bool], int] | None:
     """Each time of the list at [start, end), earlier or not, and where the first one starts;
     words before the first time that name none are left out ("deg, first visit and this visit"
     starts at "first"); None when fewer than two times remain or one of them names no time."""
-    parts, at = [], start
-    for join in _JOIN_SPLIT.finditer(text, start, end):
-        parts.append((at, _earlier(text[at : join.start()])))
-        at = join.end()
-    parts.append((at, _earlier(text[at:end])))
+    parts = [
+        (low, _earlier(text[low:high])) for low, high in list_items(_JOIN_SPLIT, text, start, end)
+    ]
     while parts and parts[0][1] is None:
         parts.pop(0)
     if len(parts) < 2 or any(earlier is None for _, earlier in parts):
@@ -118,7 +116,7 @@ def mark_respective_times(scanner: Scanner, facts: list[Fact], _measures: tuple[
     # the note as written: the facts' spans are its offsets, and a rewrite that gives a shared
     # unit to each value ("15.1 and 12.3 s") leaves no place in the rewritten text for the first
     text = scanner.norm.original
-    words = list(_RESPECTIVELY.finditer(text))
+    words = list(RESPECTIVELY.finditer(text))
     if not words:
         return
     placed = sorted(
@@ -170,7 +168,7 @@ def _paired(
         return []
     if _TAIL.fullmatch(text, ends[-1], values_end) is None:
         return []
-    return [(index, earlier) for (_, index), earlier in zip(listed, times, strict=True)]
+    return [(index, earlier) for (_, index), earlier in in_order(listed, times)]
 
 
 def _timed(fact: Fact, earlier: bool) -> Fact:

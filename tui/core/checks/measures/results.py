@@ -26,7 +26,8 @@ from tui.core.checks.tables import (
     said_events,
     said_times,
 )
-from tui.core.checks.text.lexicon import NUM, Led, counted_fractions, led, matches, words_pattern
+from tui.core.checks.text.alternation import words_pattern
+from tui.core.checks.text.lexicon import NUM, Led, counted_fractions, led, matches
 from tui.core.checks.text.number_led import NumberLed, number_led
 from tui.core.checks.text.numbers import Normalized, normalize, to_number
 from tui.core.checks.text.scan import Scanner

@@ -9,27 +9,26 @@ exercise set-ups ("scaption to 90 w/ 1#") and thresholds ("elevation >90") are l
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import Attribution, attribute
 from tui.core.checks.measures.muscle_grades import muscle_group
 from tui.core.checks.tables import (
+    measures_section,
     millimetre_motions,
     not_measurement_words,
     setting_words,
     summed_motions,
     vocabulary,
 )
-from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words, words_pattern
+from tui.core.checks.text.alternation import words_pattern
+from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 # A slash after an angle makes it a score or a date, unless the other side's value follows ("rot
 # R 62 / L 48": the two sides of one motion).
 _BAD_AFTER = re.compile(
@@ -76,7 +75,7 @@ _MAX_DEGREES = 200
 def _verb_motions() -> frozenset[str]:
     """Motion abbreviations that are also verbs ("add"): a bare number after one is an angle
     only where a joint is named (measures.toml [rom] verb_motions)."""
-    rom = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("rom", {})
+    rom = measures_section("rom")
     return frozenset(str(word).lower() for word in rom.get("verb_motions", ()))
 
 
@@ -199,7 +198,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
 @cache
 def _grading_words() -> re.Pattern[str]:
     """Words of muscle testing (measures.toml [rom] grading)."""
-    rom = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("rom", {})
+    rom = measures_section("rom")
     return words_pattern(rom.get("grading", ()))
 
 

@@ -14,18 +14,16 @@ with nothing that names a scale is left to the readers. Words are data (measures
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 # How far before a range its scale's name or the thing rated may stand.
 _REACH = 48
 # A range of two whole numbers, not part of a date, a decimal or a longer run ("0-10", "0 to 10",
@@ -67,7 +65,7 @@ class _Cues:
 
 @cache
 def _cues() -> _Cues:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))["scale_bounds"]
+    data = measures_section("scale_bounds")
     ends = frozenset((int(low), int(high)) for low, high in data["ends"])
 
     def ending(key: str) -> re.Pattern[str]:

@@ -9,9 +9,7 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
@@ -49,6 +47,7 @@ from tui.core.checks.tables import (
     item_stop_words,
     lab_values,
     lower_case_units,
+    measures_section,
     not_instruments,
     not_measurement_words,
     vocabulary,
@@ -74,7 +73,6 @@ _OUTCOME_SUFFIX = re.compile(
     r"|blocks\b|lines?\b)?",
     re.IGNORECASE,
 )
-_DATA = files("tui.core") / "data" / "measures.toml"
 _OUTCOME_BAD = re.compile(
     r"[ \t]*(?:x\b|mm\s*Hg\b|mm\b|reps?\b|sets?\b|min\b|mins\b|minutes?\b|lbs?\b|#|kg\b|cm\b"
     r"|times\b|days?\b|wks?\b|weeks?\b|visits?\b|hours?\b|hrs?\b|h\b|y/o|yo\b|-\s*\d"
@@ -1295,7 +1293,7 @@ _SYMPTOM_SAID = re.compile(
 @cache
 def _spoken_symptoms() -> re.Pattern[str]:
     """Symptoms other than pain a patient rates aloud (measures.toml [ratings])."""
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("ratings", {})
+    data = measures_section("ratings")
     words = "|".join(str(word) for word in data.get("spoken_symptoms", ())) or "(?!x)x"
     return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
 

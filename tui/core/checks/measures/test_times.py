@@ -13,20 +13,18 @@ test's score. A dose after the time or a home program on its line leaves it. Wor
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.hold_times import dosed
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _TIME = rf"(?P<value>{NUM})[ \t]*(?:s|secs?|seconds?)\b"
 _TIMES = re.compile(rf"(?<![\w./]){_TIME}")
 # A side written after a turn's time, past its count of steps ("4.2 s / 7 steps R").
@@ -51,7 +49,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("test_times", {})
+    data = measures_section("test_times")
     indexed, ordinals = either(data.get("indexed", ())), either(data.get("ordinals", ()))
     index = rf"(?:(?:{indexed})[ \t]*#?[ \t]*\d{{1,2}}(?![\d.])|(?:{ordinals})[ \t]+(?:{indexed}))"
     eyes, surfaces = either(data.get("eyes", ())), either(data.get("surfaces", ()))

@@ -12,22 +12,20 @@ data (measures.toml [timed_results]).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.measures.others import not_done_words
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _SECONDS = r"(?:s|secs?|seconds?)\b"
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 
@@ -48,7 +46,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("timed_results", {})
+    data = measures_section("timed_results")
     up, down = data.get("up", ()), data.get("down", ())
     way = rf"(?:{either(up)}|{either(down)})"
     timed = rf"(?:[ \t]+in)?[ \t]*:?[ \t]*(?P<{{v}}>{NUM})[ \t]*{_SECONDS}"

@@ -11,18 +11,16 @@ words are data (measures.toml [wound_sizes]).
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _TIMES = r"[ \t]*[x\u00d7*][ \t]*"
 _UNIT = r"(?:cm|mm)"
 
@@ -40,21 +38,15 @@ _REACH = 200
 
 
 @cache
-def _table() -> dict[str, list[str]]:
-    """measures.toml [wound_sizes]: the words of a wound's context and the dimensions' names."""
-    data: dict[str, list[str]] = tomllib.loads(_DATA.read_text(encoding="utf-8")).get(
-        "wound_sizes", {}
-    )
-    return data
-
-
-@cache
 def _context() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{either(_table().get('context', ()))})\b", re.IGNORECASE)
+    """The words of a wound's context (measures.toml [wound_sizes])."""
+    context = either(measures_section("wound_sizes").get("context", ()))
+    return re.compile(rf"\b(?:{context})\b", re.IGNORECASE)
 
 
 def _names() -> tuple[str, ...]:
-    return tuple(str(word) for word in _table().get("dimensions", ()))
+    """The dimensions' names (measures.toml [wound_sizes])."""
+    return tuple(str(word) for word in measures_section("wound_sizes").get("dimensions", ()))
 
 
 def read_wound_sizes(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:

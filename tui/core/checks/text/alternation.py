@@ -20,3 +20,14 @@ def whole_words(fragments: Iterable[str]) -> re.Pattern[str]:
     """Any of the fragments as a whole word, in any case: no letter, digit, underscore or hyphen
     joined to either end (so "lag" is not found in "flagged" or "lag-time")."""
     return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
+
+
+def words_pattern(fragments: Iterable[str]) -> re.Pattern[str]:
+    """Any of the fragments with no ASCII letter or digit joined to either end, in any case.
+
+    Looser than `whole_words` on purpose: a hyphen, an underscore or a letter outside ASCII may
+    touch it, so a table's word is found in a compound a note writes with a hyphen ("pain-free"
+    holds "pain"); the pain, muscle-testing and billing tables read this way count those
+    compounds, where `whole_words` keeps "lag" out of "lag-time".
+    """
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{either(fragments)})(?![A-Za-z0-9])", re.IGNORECASE)

@@ -20,7 +20,7 @@ from tui.core.checks.tables import (
     not_measurement_words,
     vocabulary,
 )
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, words_pattern
 from tui.core.checks.text.anchored import (
     REMEMBERED_FROM,
     Anchored,
@@ -764,14 +764,20 @@ def alternation(names: Iterable[str], *, flexible: bool = True) -> str:
     return "|".join(parts) if parts else r"(?!x)x"
 
 
-def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """Case-insensitive whole-word match of regex fragments from a table."""
-    body = either(words)
-    return re.compile(rf"(?<![A-Za-z0-9])(?:{body})(?![A-Za-z0-9])", re.IGNORECASE)
-
-
 def _alias_key(text: str) -> str:
     return re.sub(r"[\s\-]+", "", text)
+
+
+def _cased(body: str, exact_case: bool) -> str:
+    """A name's pattern in its own case only where the table says so ("PT" is no "pt"), else in
+    any case."""
+    return body if exact_case else f"(?i:{body})"
+
+
+def _longest_first(parts: list[tuple[int, str]]) -> str:
+    """The names' patterns (each with its name's length) joined longest first, so a name wins
+    over a shorter one it starts with ("TUG cognitive" over "TUG")."""
+    return "|".join(body for _, body in sorted(parts, key=lambda item: item[0], reverse=True))
 
 
 @dataclass(frozen=True)
@@ -802,15 +808,13 @@ def build_measure_matcher(extra: Iterable[str] = ()) -> MeasureMatcher:
     parts: list[tuple[int, str]] = []
     for measure in defs:
         for alias in measure.aliases:
-            body = alternation([alias])
-            if alias in measure.exact_case:
+            exact_case = alias in measure.exact_case
+            if exact_case:
                 exact[_alias_key(alias)] = measure
-                parts.append((len(alias), body))
             else:
                 folded[_alias_key(alias).lower()] = measure
-                parts.append((len(alias), f"(?i:{body})"))
-    parts.sort(key=lambda item: item[0], reverse=True)
-    joined = "|".join(body for _, body in parts)
+            parts.append((len(alias), _cased(alternation([alias]), exact_case)))
+    joined = _longest_first(parts)
     # "TUG-cognitive", "Berg-short": a hyphenated name is another instrument than its stem
     pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined})(?![A-Za-z]|-[A-Za-z])")
     aliases = [alias for measure in defs for alias in measure.aliases]
@@ -856,14 +860,10 @@ def service_matcher() -> ServiceMatcher:
         not_before = tables.services_not_before.get(name)
         if not_before:  # "MH counselor": mental health, no moist heat
             body = f"{body}(?![ \\t]+(?i:{'|'.join(not_before)})\\b)"
-        if name in exact_names:
-            codes[_alias_key(name)] = code
-            parts.append((len(name), body))
-        else:
-            codes[_alias_key(name).lower()] = code
-            parts.append((len(name), f"(?i:{body})"))
-    parts.sort(key=lambda item: item[0], reverse=True)
-    joined = "|".join(body for _, body in parts)
+        key = _alias_key(name)
+        codes[key if name in exact_names else key.lower()] = code
+        parts.append((len(name), _cased(body, name in exact_names)))
+    joined = _longest_first(parts)
     pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{joined}|9\d{{4}}|G\d{{4}})(?![A-Za-z0-9])")
     finder = led(pattern, _first_words(tables.services), r"9\d{4}|g\d{4}")
     return ServiceMatcher(pattern=pattern, codes=codes, finder=finder)

@@ -25,16 +25,22 @@ def line_at(text: str, position: int) -> tuple[str, int]:
     return text[start : len(text) if end < 0 else end], start
 
 
-def sentence_at(text: str, position: int) -> str:
-    """The sentence holding `position`: its line cut at full stops (decimal points kept)."""
+def part_at(text: str, position: int, stops: re.Pattern[str]) -> str:
+    """The part of its line holding `position`, the line cut after each of `stops` (a sentence
+    cut at full stops, a clause at semicolons too): only the one line is read."""
     line, start = line_at(text, position)
     offset = position - start
     begin = 0
-    for stop in _STOP.finditer(line):
+    for stop in stops.finditer(line):
         if stop.end() > offset:
             return line[begin : stop.end()]
         begin = stop.end()
     return line[begin:]
+
+
+def sentence_at(text: str, position: int) -> str:
+    """The sentence holding `position`: its line cut at full stops (decimal points kept)."""
+    return part_at(text, position, _STOP)
 
 
 def acronyms(text: str, excluded: frozenset[str]) -> list[str]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from tui.core.checks.measures import labels
 from tui.core.checks.text.lexicon import UNIT_CLASSES
 from tui.core.checks.verify.kinship import describing_words
-from tui.core.checks.verify.lines import line_at
+from tui.core.checks.verify.lines import line_at, part_at
 
 _QUANTITY = re.compile(
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(?:"
@@ -32,14 +32,7 @@ _CLAUSE_END = re.compile(r";|\.(?!\d)")
 
 def _clause_at(text: str, position: int) -> str:
     """The clause holding `position`: its line cut at semicolons and full stops."""
-    line, start = line_at(text, position)
-    offset = position - start
-    begin = 0
-    for stop in _CLAUSE_END.finditer(line):
-        if stop.end() > offset:
-            return line[begin : stop.end()]
-        begin = stop.end()
-    return line[begin:]
+    return part_at(text, position, _CLAUSE_END)
 
 
 _BARE = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?![\d.])")

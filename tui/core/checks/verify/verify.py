@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from tui.core.checks.facts import Fact
@@ -66,9 +67,17 @@ class Verification:
         }
 
 
+@lru_cache(maxsize=8)
+def _note_index(note_text: str, measures: tuple[str, ...]) -> TextIndex:
+    """The note's index, built once for every draft checked against the same note (the sign
+    gate checks a document twice, the evaluation a faithful draft, each flawed copy of it and
+    an offline draft); the index is read, never changed, by the checks."""
+    return TextIndex.read(note_text, measures)
+
+
 def verify(note_text: str, draft_text: str, measures: Sequence[str] = ()) -> Verification:
     """Compare a draft with the note it was drafted from."""
-    note = TextIndex.read(note_text, measures)
+    note = _note_index(note_text, tuple(measures))
     draft = TextIndex.read(draft_text, measures, guesses=True)
     missing = [fact for fact in note.facts if not carried_in_draft(fact, draft, note_text)]
     missing += [
