@@ -345,9 +345,14 @@ _BRACKETED = re.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
 
 
 def _named_sign(bracket: re.Match[str]) -> str:
-    """A bracket of a heading as the words kept of it: the sign it names, or nothing."""
+    """A bracket of a heading as the words kept of it: the sign it names, the instrument that
+    measured the column ("Strength (HHD, kg)" keeps "HHD", which makes its kilograms a force),
+    or nothing."""
     inside = bracket.group(1)
-    return f" {inside.strip()} " if inside and vital_name(inside) else " "
+    if inside and vital_name(inside):
+        return f" {inside.strip()} "
+    named = caption_measure().search(inside) if inside else None
+    return f" {named.group()} " if named else " "
 
 
 def _unbracketed(heading: str) -> str:

@@ -142,7 +142,9 @@ def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
         top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
         table = _captioned(table, caption(text, top), rows)
     table = _described(table, rows)
-    times = _time_rows(table, [row for row, _ in body])
+    times: list[Column | None] | None = list(_time_rows(table, rows) or []) or None
+    if times is None:
+        times = _side_visit_rows(table, rows)
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None, totals)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
@@ -304,6 +306,25 @@ def _time_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column] | No
     if not numbered and not all(column.role in _ROW_TIMES for column in found):
         return None
     return list(found)
+
+
+def _side_visit_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column | None] | None:
+    """Rows named by a side, one of them at an earlier time ("| R (involved) |", "| L |",
+    "| R at 6 wk |"): a side's row that names a time, beside a row of the same side that names
+    none (today's), holds that side's earlier values."""
+    names = [row[table.label].text if table.label < len(row) else "" for row in body]
+    sides = [labels.sides_named(name) for name in names]
+    timed = [
+        len(side) == 1
+        and role_of(labels.without_sides(_BRACKET.sub(" ", name))) in ("prior", "timepoint")
+        for name, side in zip(names, sides, strict=True)
+    ]
+    today = {next(iter(side)) for side, time in zip(sides, timed, strict=True) if len(side) == 1 and not time}
+    found: list[Column | None] = [
+        Column("prior", name, "") if time and side <= today else None
+        for name, side, time in zip(names, sides, timed, strict=True)
+    ]
+    return found if any(found) else None
 
 
 def _name_numbers(name: Cell, cells: tuple[Cell, ...], named: list[Piece]) -> list[Piece]:
