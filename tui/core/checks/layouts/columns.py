@@ -143,6 +143,14 @@ def caption_measure() -> re.Pattern[str]:
 
 
 @cache
+def numbered_trial() -> re.Pattern[str]:
+    """A heading that numbers a trial ("Trial 1", "T2"): its number is no value."""
+    return _pattern(
+        [str(item) for item in _data().get("trial_headings", {}).get("numbered", [])], whole=True
+    )
+
+
+@cache
 def caption_singular() -> dict[str, str]:
     """A caption's measure word in the plural -> the word the readers know ("girths")."""
     items = _data().get("captions", {}).get("singular", {})

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from tui.core.checks.layouts.columns import (
     minutes_heading,
+    numbered_trial,
     role_of,
     rom_words,
     services_first,
@@ -186,7 +187,12 @@ def _heading_columns(
     named = [_BRACKET.sub("", names[0]).strip(), *names[1:]]
     if len(names) < _MIN_COLUMNS or not is_heading([name for name in named if name]):
         return None
-    if any(_NUMBER.search(name) and role_of(name) not in _TIME_ROLES for name in named):
+    if any(
+        _NUMBER.search(name)
+        and role_of(name) not in _TIME_ROLES
+        and not numbered_trial().fullmatch(name.strip())
+        for name in named
+    ):
         return None  # "R 45°  |  L 40°": values, not headings
     timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
     sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2

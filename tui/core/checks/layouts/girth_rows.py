@@ -64,7 +64,7 @@ _LANDMARK_PAIR = re.compile(
 )
 # A landmark's abbreviation and a sign before a tape position ("IT+5 cm", "MTP - 8 cm", "GT+6cm"):
 # the position is measured from that landmark, so the whole is the row's name.
-_SIGNED = rf"(?<![\w.+-])(?!{_SIDE}\b)(?P<landmark_from>[A-Z]{{1,5}})[ \t]*(?P<sign>[+\-\u2212])[ \t]*"
+_SIGNED = rf"(?<![\w.+-])(?!{_SIDE}\b)(?P<landmark_from>(?-i:[A-Z]{{1,5}}))[ \t]*(?P<sign>[+\-\u2212])[ \t]*"
 _COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
 
 

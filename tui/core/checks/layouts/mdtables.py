@@ -74,6 +74,8 @@ _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _NAME_CELL = re.compile(r"[A-Za-z]{2}")
 # A row's name whose last word is a percent sign ("Composite %", "LSI (%)").
 _PERCENT_NAME = re.compile(r"[A-Za-z][ \t]*\(?%\)?[ \t]*:?$")
+# A heading that opens with a percent sign ("%BW", "% body weight"): its values are percentages.
+_PERCENT_FIRST = re.compile(r"[ \t*_]*%")
 
 
 @dataclass(frozen=True)
@@ -276,12 +278,14 @@ def _tape_positions(table: _Table, body: list[tuple[Cell, ...]]) -> bool:
     return placed >= 2 and 2 * placed > len(names)
 
 
-def _caption_unit(table: _Table, cell: Cell, name: str = "") -> str:
-    """The unit a caption gives a bare value, unless the row's name gives its own last: under
-    "Y-Balance (cm)" the "| Composite % | 96 |" row holds percentages."""
+def _caption_unit(table: _Table, cell: Cell, name: str = "", heading: str = "") -> str:
+    """The unit a caption gives a bare value, unless the row's name or the column's heading
+    gives its own: under "Y-Balance (cm)" the "| Composite % | 96 |" row holds percentages, and
+    under "HHD (N)" a "%BW" column holds a force as a share of the body's weight."""
     if not table.unit or not _BARE_NUMBER.fullmatch(cell.text):
         return ""
-    return "%" if _PERCENT_NAME.search(name) else table.unit
+    percent = _PERCENT_NAME.search(name) or _PERCENT_FIRST.match(heading)
+    return "%" if percent else table.unit
 
 
 def _minutes_heading(heading: str, billed: bool) -> bool:
@@ -467,7 +471,7 @@ def _row(
             continue
         if not _unit_follows(following, next_column):
             unit = _unit(cell.text, column.heading, context) or _caption_unit(
-                table, cell, name.text
+                table, cell, name.text, column.heading
             )
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))

@@ -56,6 +56,7 @@ class _Words:
     capacity: re.Pattern[str]
     trials: re.Pattern[str]
     maximum: re.Pattern[str]
+    estimate: re.Pattern[str]
 
 
 @cache
@@ -76,6 +77,7 @@ def _words() -> _Words:
         objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{listed('objects')})\b", re.I),
         capacity=re.compile(rf"(?<![^\W_])(?:{listed('capacity_notes')})(?![^\W_])", re.I),
         trials=re.compile(rf"(?<![^\W_])(?:{listed('trials')})(?![^\W_])", re.I),
+        estimate=re.compile(rf"[ \t]*(?:{listed('estimates')})", re.I),
     )
 
 
@@ -89,7 +91,7 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         if scanner.in_header(lift.start()) or scanner.in_goal(lift.start()):
             continue
         sentence_start = scanner.sentence_before(lift.start())
-        clause_end = _clause_end(text, lift.end(), scanner.sentence_after(lift.end()))
+        clause_end = _clause_end(text, lift.end(), _sentence_end(scanner, lift.end()))
         end = _under_heading(text, lift.end(), clause_end)
         below = text.rfind("\n", lift.end(), end) + 1  # the line under a heading, if any
         heading = _heading_of(headed, lift.start())
@@ -184,9 +186,25 @@ def _clause_end(text: str, start: int, end: int) -> int:
     """A load belongs to the lift before it up to the next semicolon or full stop, not the
     stop of a short form ("1RM est. 110 kg")."""
     for found in _CLAUSE_STOP.finditer(text, start, end):
-        if found.group() != "." or not is_abbreviation(text, found.start()):
+        if found.group() != "." or not (
+            is_abbreviation(text, found.start()) or _estimated(text, start, found.start())
+        ):
             return found.start()
     return end
+
+
+def _sentence_end(scanner: Scanner, start: int) -> int:
+    """Where the lift's sentence ends, past the stop of an estimate's mark right after the lift
+    ("1RM est. 110 kg"), which ends no sentence of the lift."""
+    mark = _words().estimate.match(scanner.text, start)
+    if mark is not None and scanner.text.startswith(".", mark.end()):
+        return scanner.sentence_after(mark.end() + 1)
+    return scanner.sentence_after(start)
+
+
+def _estimated(text: str, start: int, dot: int) -> bool:
+    """The stop of "est." right after the lift ("1RM est. 110 kg"): the estimate's mark."""
+    return _words().estimate.fullmatch(text, start, dot) is not None
 
 
 # A trial's load before the next one's, parted by a slash ("15/18 kg", which the text's
