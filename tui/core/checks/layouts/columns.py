@@ -151,6 +151,18 @@ def numbered_trial() -> re.Pattern[str]:
 
 
 @cache
+def _measure_units() -> tuple[tuple[re.Pattern[str], str], ...]:
+    items = _data().get("captions", {}).get("units", {})
+    return tuple((_pattern([str(word)]), str(unit)) for word, unit in items.items())
+
+
+def measure_unit(words: str) -> str:
+    """The unit bare values take under words naming a tape measure and no unit ("Girth
+    measurements", "Circumference"): "" when the words name none."""
+    return next((unit for pattern, unit in _measure_units() if pattern.search(words)), "")
+
+
+@cache
 def caption_singular() -> dict[str, str]:
     """A caption's measure word in the plural -> the word the readers know ("girths")."""
     items = _data().get("captions", {}).get("singular", {})

@@ -64,7 +64,10 @@ _LANDMARK_PAIR = re.compile(
 )
 # A landmark's abbreviation and a sign before a tape position ("IT+5 cm", "MTP - 8 cm", "GT+6cm"):
 # the position is measured from that landmark, so the whole is the row's name.
-_SIGNED = rf"(?<![\w.+-])(?!{_SIDE}\b)(?P<landmark_from>(?-i:[A-Z]{{1,5}}))[ \t]*(?P<sign>[+\-\u2212])[ \t]*"
+_SIGNED = (
+    rf"(?<![\w.+-])(?!{_SIDE}\b)(?P<landmark_from>(?-i:[A-Z]{{1,5}}))"
+    r"[ \t]*(?P<sign>[+\-\u2212])[ \t]*"
+)
 _COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
 
 
@@ -162,7 +165,8 @@ def earlier_row() -> re.Pattern[str]:
     its values are the earlier girths at today's positions, in their order."""
     words = either(attribution_words().get("before_name", ()))
     return re.compile(
-        rf"[ \t]*[(\[]?[ \t]*(?:(?:{words})(?![A-Za-z])|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?![\d/])[ \t]*(?::|$))",
+        rf"[ \t]*[(\[]?[ \t]*(?:(?:{words})(?![A-Za-z])"
+        r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])[ \t]*(?::|$))",
         re.IGNORECASE,
     )
 
@@ -201,7 +205,8 @@ def _earlier_after(
         for value, where in zip(values, places, strict=True):
             if scanner.free(*value.span()):
                 label = f"{labels.join('', name, where)} {labels.PREVIOUS}"
-                scanner.emit(facts, "girth", to_number(value.group()), value.span(), label, unit="cm")
+                number = to_number(value.group())
+                scanner.emit(facts, "girth", number, value.span(), label, unit="cm")
 
 
 def _signed(row: re.Match[str]) -> str:

@@ -31,6 +31,7 @@ from tui.core.checks.layouts.columns import (
     generic_first,
     grade_headings,
     group_first,
+    measure_unit,
     minutes_heading,
     result_heading,
     role_of,
@@ -143,6 +144,8 @@ def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
     if grid.headed and grid.lines:
         top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
         table = _captioned(table, caption(text, top), rows)
+    if not table.unit and table.lead:
+        table = dataclasses.replace(table, unit=measure_unit(table.lead))
     table = _described(table, rows)
     times: list[Column | None] | None = list(_time_rows(table, rows) or []) or None
     if times is None:
@@ -263,7 +266,7 @@ def _captioned(table: _Table, found: Caption | None, body: list[tuple[Cell, ...]
     ):
         words = _CIRCUMFERENCE
     lead = f"{words} {table.lead}".strip()
-    return dataclasses.replace(table, lead=lead, unit=found.unit)
+    return dataclasses.replace(table, lead=lead, unit=found.unit or measure_unit(words))
 
 
 _CIRCUMFERENCE = "circumference"
@@ -323,7 +326,11 @@ def _side_visit_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column
         and role_of(labels.without_sides(_BRACKET.sub(" ", name))) in ("prior", "timepoint")
         for name, side in zip(names, sides, strict=True)
     ]
-    today = {next(iter(side)) for side, time in zip(sides, timed, strict=True) if len(side) == 1 and not time}
+    today = {
+        next(iter(side))
+        for side, time in zip(sides, timed, strict=True)
+        if len(side) == 1 and not time
+    }
     found: list[Column | None] = [
         Column("prior", name, "") if time and side <= today else None
         for name, side, time in zip(names, sides, timed, strict=True)

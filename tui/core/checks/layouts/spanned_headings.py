@@ -56,8 +56,9 @@ def _aligned(top: tuple[Cell, ...], sub: tuple[Cell, ...]) -> tuple[tuple[Cell, 
 
 def _sub_heading(top: tuple[Cell, ...], sub: tuple[Cell, ...]) -> bool:
     """True when `sub` heads the columns under `top`: its first cell (the rows' names) empty,
-    two short cells of words or more, none opening with a number, and at least one heading of `top` spanning
-    a blank cell over a sub-heading (otherwise `sub` is a row of words, not a heading)."""
+    two short cells of words or more, none opening with a number, and at least one heading of
+    `top` spanning a blank cell over a sub-heading (otherwise `sub` is a row of words, not a
+    heading)."""
     if len(sub) < len(top) or not sub or sub[0].text:
         return False
     words = [cell.text for cell in sub if cell.text]
