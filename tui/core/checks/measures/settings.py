@@ -79,7 +79,7 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         led(
             re.compile(
                 rf"\b(?:{either(angles)})(?![\w-])(?:[ \t]*,[ \t]*{_VALUE}{_ANGLE}"
-                rf"|[^\d\n.;(]{{0,30}}\([^()\n\d]{{0,60}}\d[^()\n]{{0,60}}\))",
+                rf"|[^\d\n.;(]{{0,30}}\((?=[^()\n]{{0,60}}\))(?=[^()\n]*\d)[^()\n]{{0,60}}\))",
                 flags,
             ),
             *angles,
