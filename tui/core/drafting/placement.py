@@ -687,8 +687,12 @@ def _continued(lines: list[str]) -> list[str]:
     return joined
 
 
-# A line that is one bracket holding values ("(last week 52.5, 50.0, 46.5)", "[IE: 32 / 30]").
-_EARLIER_REMARK = re.compile(r"^[ \t]*[(\[][^()\[\]\n]*\d[^()\[\]\n]*[)\]][ \t.]*$")
+# A line that is one bracket holding a list of values ("(last week 52.5, 50.0, 46.5)", "[IE: 32 /
+# 30]"): the earlier values of the rows above, one each; a bracket of one value says its own.
+_EARLIER_REMARK = re.compile(
+    r"^[ \t]*[(\[][^()\[\]\n\d]*\d[\d.]*(?:(?:[ \t]*[,;]|[ \t]+/)[ \t]*\d[\d.]*)+"
+    r"[ \t]*[)\]][ \t.]*$"
+)
 # A line ending in a value (its unit after it): the line a bracket of values below remarks on.
 _DIGIT_AT_END = re.compile(r"\d[ \t]*(?:[A-Za-z%°/]{1,4})?[ \t.]*$")
 
