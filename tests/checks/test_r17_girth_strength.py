@@ -145,3 +145,13 @@ def test_an_export_of_name_value_unit_rows() -> None:
 def test_a_relative_volume_change_is_a_measured_percentage() -> None:
     body = "Calculated volume (truncated cone): L 2142 mL, R 2035 mL -> RVC 5.3%\n"
     assert _kinds(body, 5.3) == {"other"}
+
+
+def test_a_side_row_before_treatment_today_is_not_previous() -> None:
+    body = (
+        "| | Knee flex | Knee ext |\n|---|---|---|\n"
+        "| R pre | 100 | -5 |\n| R post | 108 | -3 |\n| L at eval | 90 | -10 |\n| L | 120 | 0 |\n"
+    )
+    labels = {f.value: f.label for f in _facts(body) if f.kind == "rom"}
+    assert "previous" not in labels[100] and "previous" not in labels[108]
+    assert "previous" in labels[90] and "previous" not in labels[120]

@@ -143,6 +143,19 @@ def caption_measure() -> re.Pattern[str]:
 
 
 @cache
+def earlier_row() -> re.Pattern[str]:
+    """A row or cell named by an earlier visit or a date ("Prior (12/29):", "(last week",
+    "[02/26:", "at eval"): its values are an earlier visit's (girth rows and blocks, and side
+    rows of a table, search it)."""
+    words = either(attribution_words().get("before_name", ()))
+    return re.compile(
+        rf"[ \t]*[(\[]?[ \t]*(?:(?:{words})(?![A-Za-z])"
+        r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])[ \t]*(?::|$))",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def numbered_trial() -> re.Pattern[str]:
     """A heading that numbers a trial ("Trial 1", "T2"): its number is no value."""
     return _pattern(

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import says_earlier
-from tui.core.checks.layouts.girth_rows import IN_NAME, block_positions, earlier_row
+from tui.core.checks.layouts.columns import earlier_row, says_earlier
+from tui.core.checks.layouts.girth_rows import IN_NAME, block_positions
 from tui.core.checks.layouts.girth_words import FIGURE_OF_8, GIRTH_WORDS
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import measures_section

@@ -20,11 +20,10 @@ from functools import cache
 from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import earlier_row
 from tui.core.checks.layouts.girth_words import GIRTH_WORDS as GIRTH_WORDS  # read by others
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
-from tui.core.checks.tables import attribution_words
-from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.sides import SIDE_WORD
@@ -157,18 +156,6 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
     if len(places) > 1:
         _earlier_after(scanner, facts, (name, places), end)
     return end
-
-
-@cache
-def earlier_row() -> re.Pattern[str]:
-    """A row named by an earlier visit or a date ("Prior (12/29):", "(last week", "[02/26:"):
-    its values are the earlier girths at today's positions, in their order."""
-    words = either(attribution_words().get("before_name", ()))
-    return re.compile(
-        rf"[ \t]*[(\[]?[ \t]*(?:(?:{words})(?![A-Za-z])"
-        r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])[ \t]*(?::|$))",
-        re.IGNORECASE,
-    )
 
 
 # A bracket of earlier girths on the lines after a table, opened by a date or an earlier visit

@@ -27,6 +27,7 @@ from tui.core.checks.layouts.columns import (
     bare_grade,
     caption_measure,
     columns,
+    earlier_row,
     empty_cell,
     generic_first,
     grade_headings,
@@ -322,9 +323,7 @@ def _side_visit_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column
     names = [row[table.label].text if table.label < len(row) else "" for row in body]
     sides = [labels.sides_named(name) for name in names]
     timed = [
-        len(side) == 1
-        and role_of(labels.without_sides(_BRACKET.sub(" ", name))) in ("prior", "timepoint")
-        for name, side in zip(names, sides, strict=True)
+        len(side) == 1 and _earlier_visit(name) for name, side in zip(names, sides, strict=True)
     ]
     today = {
         next(iter(side))
@@ -336,6 +335,14 @@ def _side_visit_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column
         for name, side, time in zip(names, sides, timed, strict=True)
     ]
     return found if any(found) else None
+
+
+def _earlier_visit(name: str) -> bool:
+    """A row's name that says an earlier visit ("R at 6 wk", "L at eval", "R IE"), not a time of
+    this one ("R pre", "R before tx": today's values before treatment)."""
+    words = labels.without_sides(_BRACKET.sub(" ", name))
+    role = role_of(words)
+    return role == "timepoint" or (role == "prior" and earlier_row().search(words) is not None)
 
 
 def _name_numbers(name: Cell, cells: tuple[Cell, ...], named: list[Piece]) -> list[Piece]:
