@@ -21,6 +21,7 @@ from typing import Any
 
 from tui.core.checks.layouts.captions import caption_start, plain_caption
 from tui.core.checks.layouts.grids import grids
+from tui.core.checks.layouts.keyed import unit_written
 from tui.core.checks.layouts.mdtables import linearize
 from tui.core.checks.layouts.row_numbers import numbered_rows, without_row_number
 from tui.core.checks.measures.side_headings import names_side
@@ -173,6 +174,9 @@ class Item:
     # A table whose rows carry their own part of the note (see section_columns): each row
     # goes to the section its part names, whatever most rows say.
     parted: bool = False
+    # A bracket of values remarking on the values above it ("(last week 52.5, 50.0)"): it
+    # goes where the statement before it went, whatever its own words say.
+    follows: bool = False
 
 
 @dataclass(frozen=True)
@@ -615,9 +619,11 @@ def split_items(
             topic = whole  # "Plan continue HEP", "SUBJ knee stiff": a label word opens the line
         if label and not label.group("rest").strip() and (topic or _named_any(label)):
             block, block_label = topic, label.group("label")
-            if not topic and (_names_columns(block_label) or names_side(block_label)):
+            if not topic and (
+                _names_columns(block_label) or names_side(block_label) or _gives_unit(block_label)
+            ):
                 # "Status at d/c vs IE:": which value is which in the rows under it; "Left
-                # hand:": whose values they are
+                # hand:": whose values they are; "Wrist HHD (lb):": what unit they are in
                 items.append(Item(f"{block_label}:", columns=True))
             continue
         if heading and not whole:
@@ -640,6 +646,10 @@ def split_items(
             )
             for item in _statements(line, topic or block, dictated=dictated)
         ]
+        if items and _EARLIER_REMARK.match(line) and _DIGIT_AT_END.search(items[-1].text):
+            # "GT+24cm 40.0cm" / "(last week 52.5, 50.0, 46.5)": a bracket of values remarks on
+            # the values above it, and goes where they go
+            statements = [replace(item, follows=True) for item in statements]
         part = layout.get(_layout_key(label.group("label"))) if label else None
         if part is not None:
             statements = [_by_its_words(item, *part) for item in statements]
@@ -675,6 +685,16 @@ def _continued(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+# A line that is one bracket holding a list of values ("(last week 52.5, 50.0, 46.5)", "[IE: 32 /
+# 30]"): the earlier values of the rows above, one each; a bracket of one value says its own.
+_EARLIER_REMARK = re.compile(
+    r"^[ \t]*[(\[][^()\[\]\n\d]*\d[\d.]*(?:(?:[ \t]*[,;]|[ \t]+/)[ \t]*\d[\d.]*)+"
+    r"[ \t]*[)\]][ \t.]*$"
+)
+# A line ending in a value (its unit after it): the line a bracket of values below remarks on.
+_DIGIT_AT_END = re.compile(r"\d[ \t]*(?:[A-Za-z%°/]{1,4})?[ \t.]*$")
 
 
 def _goes_on(line: str) -> bool:
@@ -743,6 +763,13 @@ def _names_columns(heading: str) -> bool:
     parts = _COLUMN_BREAK.split(_SLASHED_WORD.sub(r"\1\2", heading.lower()))
     named = [part for part in parts if set(re.findall(r"[a-z]+", part)) & words]
     return len(parts) > 1 and len(named) >= _PAIR
+
+
+def _gives_unit(heading: str) -> bool:
+    """Whether a heading gives the rows under it their unit ("Wrist HHD (lb)", "Girth (cm)"):
+    their values are written bare, so a draft without the heading loses what they measure."""
+    unit = unit_written(heading)
+    return bool(unit and unit.strip())
 
 
 @cache
@@ -1561,14 +1588,19 @@ def place_items(items: Sequence[Item], sections: Sequence[str]) -> dict[str, lis
     section_category = {section: _section_category(section) for section in sections}
     placed: dict[str, list[str]] = {section: [] for section in sections}
     columns = ""  # a column heading waiting for the first row under it
+    last = ""  # the section the last statement went to
     for item in items:
         if item.columns:
             columns = item.text
             continue
+        if item.follows and last:
+            placed[last].append(item.shown or _without_prefix(item.text))
+            continue
         sizes = {section: len(lines) for section, lines in placed.items()}
         _place_one(item, sections, section_category, placed)
-        grown = next((s for s in sections if len(placed[s]) > sizes[s]), None) if columns else None
-        if grown is not None:
+        grown = next((s for s in sections if len(placed[s]) > sizes[s]), None)
+        last = grown or last
+        if grown is not None and columns:
             placed[grown].insert(sizes[grown], columns)
             columns = ""
     return placed

@@ -143,6 +143,39 @@ def caption_measure() -> re.Pattern[str]:
 
 
 @cache
+def earlier_row() -> re.Pattern[str]:
+    """A row or cell named by an earlier visit or a date ("Prior (12/29):", "(last week",
+    "[02/26:", "at eval"): its values are an earlier visit's (girth rows and blocks, and side
+    rows of a table, search it)."""
+    words = either(attribution_words().get("before_name", ()))
+    return re.compile(
+        rf"[ \t]*[(\[]?[ \t]*(?:(?:{words})(?![A-Za-z])"
+        r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])[ \t]*(?::|$))",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def numbered_trial() -> re.Pattern[str]:
+    """A heading that numbers a trial ("Trial 1", "T2"): its number is no value."""
+    return _pattern(
+        [str(item) for item in _data().get("trial_headings", {}).get("numbered", [])], whole=True
+    )
+
+
+@cache
+def _measure_units() -> tuple[tuple[re.Pattern[str], str], ...]:
+    items = _data().get("captions", {}).get("units", {})
+    return tuple((_pattern([str(word)]), str(unit)) for word, unit in items.items())
+
+
+def measure_unit(words: str) -> str:
+    """The unit bare values take under words naming a tape measure and no unit ("Girth
+    measurements", "Circumference"): "" when the words name none."""
+    return next((unit for pattern, unit in _measure_units() if pattern.search(words)), "")
+
+
+@cache
 def caption_singular() -> dict[str, str]:
     """A caption's measure word in the plural -> the word the readers know ("girths")."""
     items = _data().get("captions", {}).get("singular", {})
@@ -346,9 +379,14 @@ _BRACKETED = re.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
 
 
 def _named_sign(bracket: re.Match[str]) -> str:
-    """A bracket of a heading as the words kept of it: the sign it names, or nothing."""
+    """A bracket of a heading as the words kept of it: the sign it names, the instrument that
+    measured the column ("Strength (HHD, kg)" keeps "HHD", which makes its kilograms a force),
+    or nothing."""
     inside = bracket.group(1)
-    return f" {inside.strip()} " if inside and vital_name(inside) else " "
+    if inside and vital_name(inside):
+        return f" {inside.strip()} "
+    named = caption_measure().search(inside) if inside else None
+    return f" {named.group()} " if named else " "
 
 
 def _unbracketed(heading: str) -> str:

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from tui.core.checks.layouts.columns import (
     minutes_heading,
+    numbered_trial,
     role_of,
     rom_words,
     services_first,
@@ -186,7 +187,12 @@ def _heading_columns(
     named = [_BRACKET.sub("", names[0]).strip(), *names[1:]]
     if len(names) < _MIN_COLUMNS or not is_heading([name for name in named if name]):
         return None
-    if any(_NUMBER.search(name) and role_of(name) not in _TIME_ROLES for name in named):
+    if any(
+        _NUMBER.search(name)
+        and role_of(name) not in _TIME_ROLES
+        and not numbered_trial().fullmatch(name.strip())
+        for name in named
+    ):
         return None  # "R 45°  |  L 40°": values, not headings
     timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
     sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2
@@ -281,7 +287,9 @@ def fixed_width_cells(line_start: int, line: str, columns: tuple[int, ...]) -> l
     stops short has empty cells at its end. A row whose text runs over the columns but still
     sets apart one cell per heading ("0920   standing (2 x 1 min, RW)   118   104/58   91%")
     is cut where it sets them apart."""
-    chunked = None if _aligned(line, columns) else _chunk_cells(line, columns)
+    chunked = _chunk_cells(line, columns) if not _aligned(line, columns) else None
+    if chunked is None and _cut_inside(line, columns):
+        chunked = [chunk.span() for chunk in _CHUNK.finditer(line)]
     if chunked is not None:
         return [(line_start + left, line_start + right) for left, right in chunked]
     bounds = [0, *columns[1:], max(len(line), columns[-1])]
@@ -289,6 +297,17 @@ def fixed_width_cells(line_start: int, line: str, columns: tuple[int, ...]) -> l
         (line_start + min(left, len(line)), line_start + min(right, len(line)))
         for left, right in pairwise(bounds)
     ]
+
+
+def _cut_inside(line: str, columns: tuple[int, ...]) -> bool:
+    """A row that sets apart one cell per heading, its values left of the headings' starts
+    ("  MTP        44.0      40.5" under "Circumference:      L        R"): cut at the column
+    starts, one cell would hold two of its runs, so each run is a cell of its own."""
+    chunks = list(_CHUNK.finditer(line))
+    if len(chunks) != len(columns):
+        return False
+    bounds = [0, *columns[1:], max(len(line), columns[-1])]
+    return any("  " in line[left:right].strip() for left, right in pairwise(bounds))
 
 
 def rule_line(line: str) -> bool:

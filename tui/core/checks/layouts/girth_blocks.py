@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import says_earlier
+from tui.core.checks.layouts.columns import earlier_row, says_earlier
 from tui.core.checks.layouts.girth_rows import IN_NAME, block_positions
 from tui.core.checks.layouts.girth_words import FIGURE_OF_8, GIRTH_WORDS
 from tui.core.checks.measures import labels
@@ -245,6 +245,8 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
     if len(named) > 1:
         return None  # "L > R by 3.3 cm": a difference between the sides, no landmark
     legend = tuple(named) or head.legend
+    # a row named by an earlier visit or a date ("Prior (12/29):") holds that visit's girths
+    dated = earlier_row().match(text, begin, stop.start()) is not None
     values: list[tuple[re.Match[str], str, bool]] = []
     pos = stop.end() if stop.group().startswith(":") else stop.start()
     for index, value in enumerate(_VALUE.finditer(text, pos, end)):
@@ -253,7 +255,7 @@ def _row(scanner: Scanner, head: _Head, start: int, end: int) -> _Row | None:
             if not values:
                 return None  # "Operator: MLA  Segment: wrist to 40 cm": no landmark's values
             break  # "..., change of 1.4 cm": words between values start another clause
-        earlier = any(says_earlier(words) for words in _BRACKETED.findall(gap))
+        earlier = dated or any(says_earlier(words) for words in _BRACKETED.findall(gap))
         if _OTHER_UNIT.match(text, value.end()) or not _plausible(value):
             return None
         written = value.group("side") or value.group("after") or value.group("bare")
@@ -332,7 +334,7 @@ def _emit(scanner: Scanner, facts: list[Fact], head: _Head, row: _Row) -> None:
     scanner.block(*row.landmark)  # where the tape was: a landmark, never a value
     for span in row.skipped:
         scanner.block(*span)  # a column of no side (L - R): no girth
-    where = labels.without_sides(text[slice(*row.landmark)].strip(" \t:-|.")).strip()
+    where = labels.without_sides(text[slice(*row.landmark)].strip(" \t:-|.([")).strip()
     for value, side, earlier in row.values:
         span = value.span("num")
         if not scanner.free(*span):

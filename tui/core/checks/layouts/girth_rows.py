@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import earlier_row
 from tui.core.checks.layouts.girth_words import GIRTH_WORDS as GIRTH_WORDS  # read by others
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
@@ -58,6 +59,12 @@ _LANDMARK_PAIR = re.compile(
     rf"[ \t]*:?[ \t]+(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d)[ \t]*(?:cm\b)?[ \t]*[/|])",
     re.IGNORECASE | re.MULTILINE,
 )
+# A landmark's abbreviation and a sign before a tape position ("IT+5 cm", "MTP - 8 cm", "GT+6cm"):
+# the position is measured from that landmark, so the whole is the row's name.
+_SIGNED = (
+    rf"(?<![\w.+-])(?!{_SIDE}\b)(?P<landmark_from>(?-i:[A-Z]{{1,5}}))"
+    r"[ \t]*(?P<sign>[+\-\u2212])[ \t]*"
+)
 _COLUMNS = re.compile(rf"\b({_SIDE})[ \t]*[/|][ \t]*({_SIDE})\b", re.IGNORECASE)
 
 
@@ -78,8 +85,10 @@ def _rows() -> _Rows:
     after = "|".join(re.escape(str(w)) for w in data.get("spacing_after", []))
     return _Rows(
         offset=re.compile(
-            # the offset, then a direction and its landmark, or the values straight away
-            rf"(?:@[ \t]*)?(?<![\w.])(?<!\d-)(?P<offset>\d{{1,2}}(?:\.\d)?)[ \t]*cm(?:[ \t]+cm)?\b"
+            # the offset, after its landmark's abbreviation and a sign ("IT+5 cm", "PT-4 cm"),
+            # then a direction and its landmark, or the values straight away
+            rf"(?:@[ \t]*)?(?:{_SIGNED})?"
+            rf"(?<![\w.])(?<!\d-)(?P<offset>\d{{1,2}}(?:\.\d)?)[ \t]*cm(?:[ \t]+cm)?\b"
             rf"(?P<mark>[ \t]+(?:{words})\b[^\d\n:|;()\[\]/,]{{0,40}}?)?[ \t]*:?[ \t]*"
             rf"(?=(?:{_SIDE}\b[ \t]*:?[ \t]*)?{_GIRTH}(?!\d|\.\d))",
             re.IGNORECASE,
@@ -126,19 +135,69 @@ def read_rows(scanner: Scanner, facts: list[Fact], name: str, start: int, end: i
     order = [labels.side_name(columns.group(g)) for g in (1, 2)] if columns else []
     pos = start
     offsets: set[str] = set()
+    places: list[str] = []  # today's rows' positions, in order, for a row of earlier values
     while (row := _next_row(text, pos, end)) is not None:
+        earlier: list[str] = []
         if row.groupdict().get("offset"):
             scanner.block(row.start("offset"), row.end())
-            where = f"at {row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
+            where = f"at {_signed(row)}{row.group('offset')} cm{(row.group('mark') or '').rstrip()}"
             offsets.add(row.group("offset"))
+            places.append(where)
         else:
             scanner.block(*row.span("landmark"))  # the row's name, a marker's number with it
             where = f"at {row.group('landmark').strip()}"
             offsets.update(IN_NAME.findall(row.group("landmark")))
-        pos = max(_values(scanner, facts, (name, where, order), row.end(), end), row.end())
+            earlier = places if earlier_row().match(row.group("landmark")) else []
+        pos = max(_values(scanner, facts, (name, where, order), row.end(), end, earlier), row.end())
     if len(offsets) > 1:
         block_positions(scanner, offsets, (start, end))
+    if len(places) > 1:
+        _earlier_after(scanner, facts, (name, places), end)
     return end
+
+
+# A bracket of earlier girths on the lines after a table, opened by a date or an earlier visit
+# and a colon: "(02/26: 49.5 / 47.5 / 44.0 / 39.0)".
+_EARLIER_LIST = re.compile(
+    rf"[(\[][ \t]*(?P<when>[^():\n\[\]]{{1,20}}):[ \t]*"
+    rf"(?P<values>{_GIRTH}(?:[ \t]*[/,;][ \t]*{_GIRTH}){{1,8}})[ \t]*(?:cm)?[ \t]*[)\]]",
+    re.IGNORECASE,
+)
+_A_GIRTH = re.compile(_GIRTH)
+# How many lines after a girth table a bracket of its earlier values may stand.
+_EARLIER_LINES = 2
+
+
+def _earlier_after(
+    scanner: Scanner, facts: list[Fact], table: tuple[str, list[str]], end: int
+) -> None:
+    """Earlier girths in a bracket on the line or two after a table, one value per row of
+    today's: the bracket names when they were taken, so each is its row's earlier girth."""
+    name, places = table
+    text = scanner.text
+    stop = end
+    for _ in range(_EARLIER_LINES):
+        stop = text.find("\n", stop + 1)
+        if stop < 0:
+            stop = len(text)
+            break
+    for listed in _EARLIER_LIST.finditer(text, end, stop):
+        if not earlier_row().match(listed.group("when")):
+            continue
+        values = list(_A_GIRTH.finditer(text, *listed.span("values")))
+        if len(values) != len(places):
+            continue
+        for value, where in zip(values, places, strict=True):
+            if scanner.free(*value.span()):
+                label = f"{labels.join('', name, where)} {labels.PREVIOUS}"
+                number = to_number(value.group())
+                scanner.emit(facts, "girth", number, value.span(), label, unit="cm")
+
+
+def _signed(row: re.Match[str]) -> str:
+    """The landmark and sign a row's offset is measured from ("IT+"), or nothing."""
+    landmark = row.groupdict().get("landmark_from")
+    return f"{landmark}{row.group('sign')}" if landmark else ""
 
 
 # A tape position written in a row's name ("wrist (0 cm)").
@@ -238,10 +297,12 @@ def _values(
     row: tuple[str, str, list[str]],
     pos: int,
     end: int,
+    earlier: list[str],
 ) -> int:
     """The values of one row, then those of a bracket after it: earlier values when its words
     say so or when it holds bare values ("[34.0 / 38.0]"), the other side's when it names one
-    ("(R 27.6 cm)")."""
+    ("(R 27.6 cm)"). A row named by an earlier visit holds the earlier values at the positions
+    in `earlier`, one each."""
     name, where, order = row
     text = scanner.text
     offset = _rows().offset
@@ -266,8 +327,11 @@ def _values(
         previous = found.previous
         if bracket and not previous and not side and not _WORDS.search(bracket.group()):
             previous = " (previous)"
+        if earlier:
+            previous = " (previous)"
+        place = earlier[index] if index < len(earlier) else where
         unit = (value.group("unit") or "cm").lower()
-        label = labels.join(side or found.side, name, where) + previous
+        label = labels.join(side or found.side, name, place) + previous
         scanner.emit(
             facts, "girth", to_number(value.group("num")), value.span("num"), label, unit=unit
         )

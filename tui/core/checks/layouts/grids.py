@@ -16,7 +16,13 @@ from itertools import pairwise
 
 from markdown_it import MarkdownIt
 
-from tui.core.checks.layouts.columns import group_first, minutes_heading, role_of, time_heading
+from tui.core.checks.layouts.columns import (
+    group_first,
+    minutes_heading,
+    role_of,
+    split_unit,
+    time_heading,
+)
 from tui.core.checks.layouts.delimited import delimited_fields, delimited_runs
 from tui.core.checks.layouts.fixed_width import (
     fixed_width_cells,
@@ -317,6 +323,8 @@ def _inner_grid(
     is a heading row of words (no number) and no line has more cells (an empty last cell may be
     left out)."""
     grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
+    if grid.rows and not grid.headed and (count := _value_unit_rows(grid.rows)) >= _MIN_ROWS:
+        return _bare_grid(text, starts, ends, first, first + count, _pipe_cells)
     if not grid.rows or not grid.headed or not _worded_heading(grid.rows[0]):
         return None
     if any(row and _SPACED.search(row[0].text) for row in grid.rows):
@@ -347,6 +355,29 @@ def _worded_heading(row: tuple[Cell, ...]) -> bool:
 # A bracket after a column's name: "Berg (wk 1)", "Grip (kg)"; a cell that opens with one
 # names nothing before it.
 _NAMED_BRACKET = re.compile(r"(?<=[A-Za-z])[ \t]*\([^()]*\)")
+
+
+def _value_unit_rows(rows: tuple[tuple[Cell, ...], ...]) -> int:
+    """How many rows open the run as rows of an export with no heading, each a name, one value
+    and its unit ("Circumference - Knee - Right | 39.0 | cm", "Pain - NPRS | 3 | /10"): such
+    rows are a table, each value in its unit."""
+    count = 0
+    for row in rows:
+        if not (
+            len(row) == _NAME_VALUE_UNIT
+            and bool(_NAMED.search(row[0].text))
+            and _BARE.fullmatch(row[1].text) is not None
+            and split_unit().fullmatch(row[2].text) is not None
+        ):
+            break
+        count += 1
+    return count
+
+
+_MIN_ROWS = 2
+_NAME_VALUE_UNIT = 3
+_NAMED = re.compile(r"[A-Za-z]{2}")
+_BARE = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def _joined_heading(rows: list[tuple[Cell, ...]]) -> tuple[Cell, ...]:

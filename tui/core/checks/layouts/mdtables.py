@@ -27,10 +27,12 @@ from tui.core.checks.layouts.columns import (
     bare_grade,
     caption_measure,
     columns,
+    earlier_row,
     empty_cell,
     generic_first,
     grade_headings,
     group_first,
+    measure_unit,
     minutes_heading,
     result_heading,
     role_of,
@@ -74,6 +76,8 @@ _ENDS_IN_NUMBER = re.compile(r"\d(?:[ \t]*[+-])?$")
 _NAME_CELL = re.compile(r"[A-Za-z]{2}")
 # A row's name whose last word is a percent sign ("Composite %", "LSI (%)").
 _PERCENT_NAME = re.compile(r"[A-Za-z][ \t]*\(?%\)?[ \t]*:?$")
+# A heading that opens with a percent sign ("%BW", "% body weight"): its values are percentages.
+_PERCENT_FIRST = re.compile(r"[ \t*_]*%")
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,12 @@ def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
     if grid.headed and grid.lines:
         top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
         table = _captioned(table, caption(text, top), rows)
+    if not table.unit and table.lead:
+        table = dataclasses.replace(table, unit=measure_unit(table.lead))
     table = _described(table, rows)
-    times = _time_rows(table, [row for row, _ in body])
+    times: list[Column | None] | None = list(_time_rows(table, rows) or []) or None
+    if times is None:
+        times = _side_visit_rows(table, rows)
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None, totals)
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
@@ -259,7 +267,7 @@ def _captioned(table: _Table, found: Caption | None, body: list[tuple[Cell, ...]
     ):
         words = _CIRCUMFERENCE
     lead = f"{words} {table.lead}".strip()
-    return dataclasses.replace(table, lead=lead, unit=found.unit)
+    return dataclasses.replace(table, lead=lead, unit=found.unit or measure_unit(words))
 
 
 _CIRCUMFERENCE = "circumference"
@@ -274,12 +282,14 @@ def _tape_positions(table: _Table, body: list[tuple[Cell, ...]]) -> bool:
     return placed >= 2 and 2 * placed > len(names)
 
 
-def _caption_unit(table: _Table, cell: Cell, name: str = "") -> str:
-    """The unit a caption gives a bare value, unless the row's name gives its own last: under
-    "Y-Balance (cm)" the "| Composite % | 96 |" row holds percentages."""
+def _caption_unit(table: _Table, cell: Cell, name: str = "", heading: str = "") -> str:
+    """The unit a caption gives a bare value, unless the row's name or the column's heading
+    gives its own: under "Y-Balance (cm)" the "| Composite % | 96 |" row holds percentages, and
+    under "HHD (N)" a "%BW" column holds a force as a share of the body's weight."""
     if not table.unit or not _BARE_NUMBER.fullmatch(cell.text):
         return ""
-    return "%" if _PERCENT_NAME.search(name) else table.unit
+    percent = _PERCENT_NAME.search(name) or _PERCENT_FIRST.match(heading)
+    return "%" if percent else table.unit
 
 
 def _minutes_heading(heading: str, billed: bool) -> bool:
@@ -304,6 +314,35 @@ def _time_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column] | No
     if not numbered and not all(column.role in _ROW_TIMES for column in found):
         return None
     return list(found)
+
+
+def _side_visit_rows(table: _Table, body: list[tuple[Cell, ...]]) -> list[Column | None] | None:
+    """Rows named by a side, one of them at an earlier time ("| R (involved) |", "| L |",
+    "| R at 6 wk |"): a side's row that names a time, beside a row of the same side that names
+    none (today's), holds that side's earlier values."""
+    names = [row[table.label].text if table.label < len(row) else "" for row in body]
+    sides = [labels.sides_named(name) for name in names]
+    timed = [
+        len(side) == 1 and _earlier_visit(name) for name, side in zip(names, sides, strict=True)
+    ]
+    today = {
+        next(iter(side))
+        for side, time in zip(sides, timed, strict=True)
+        if len(side) == 1 and not time
+    }
+    found: list[Column | None] = [
+        Column("prior", name, "") if time and side <= today else None
+        for name, side, time in zip(names, sides, timed, strict=True)
+    ]
+    return found if any(found) else None
+
+
+def _earlier_visit(name: str) -> bool:
+    """A row's name that says an earlier visit ("R at 6 wk", "L at eval", "R IE"), not a time of
+    this one ("R pre", "R before tx": today's values before treatment)."""
+    words = labels.without_sides(_BRACKET.sub(" ", name))
+    role = role_of(words)
+    return role == "timepoint" or (role == "prior" and earlier_row().search(words) is not None)
 
 
 def _name_numbers(name: Cell, cells: tuple[Cell, ...], named: list[Piece]) -> list[Piece]:
@@ -446,7 +485,7 @@ def _row(
             continue
         if not _unit_follows(following, next_column):
             unit = _unit(cell.text, column.heading, context) or _caption_unit(
-                table, cell, name.text
+                table, cell, name.text, column.heading
             )
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))

@@ -18,7 +18,9 @@ from tui.core.checks.measures import labels
 if TYPE_CHECKING:
     from tui.core.checks.layouts.grids import Cell, Grid
 
-_DIGIT = re.compile(r"\d")
+# A cell that opens with a number is a value, no sub-heading; a number after a heading's words
+# is its test position ("IR @90°", "Hip flex 90/90").
+_VALUE_FIRST = re.compile(r"[*_ \t]*[<>~+-]?\d")
 # A sub-heading is a word or two ("L", "AROM", "Pre tx"); a longer cell is a row's text.
 _SUB_WORDS = 2
 _SUB_CELLS = 2
@@ -54,12 +56,13 @@ def _aligned(top: tuple[Cell, ...], sub: tuple[Cell, ...]) -> tuple[tuple[Cell, 
 
 def _sub_heading(top: tuple[Cell, ...], sub: tuple[Cell, ...]) -> bool:
     """True when `sub` heads the columns under `top`: its first cell (the rows' names) empty,
-    two short cells of words or more and no number, and at least one heading of `top` spanning
-    a blank cell over a sub-heading (otherwise `sub` is a row of words, not a heading)."""
+    two short cells of words or more, none opening with a number, and at least one heading of
+    `top` spanning a blank cell over a sub-heading (otherwise `sub` is a row of words, not a
+    heading)."""
     if len(sub) < len(top) or not sub or sub[0].text:
         return False
     words = [cell.text for cell in sub if cell.text]
-    if len(words) < _SUB_CELLS or any(_DIGIT.search(word) for word in words):
+    if len(words) < _SUB_CELLS or any(_VALUE_FIRST.match(word) for word in words):
         return False
     if any(len(word.split()) > _SUB_WORDS for word in words):
         return False

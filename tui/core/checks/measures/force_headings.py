@@ -5,7 +5,8 @@ A dynamometry sheet names the unit in its heading and writes each row's sides wi
 numbers. Read as prose, a bare number after a side is nothing (no unit, no grade), so the rows
 were lost. The heading must name a test of force (measures.toml [forces] headings) and a force
 unit in its bracket; the rows are the lines below it up to a blank line or a line with no side
-and number, each value labelled with its side and the row's words.
+and number, each value labelled with its side and the row's words. A row named by a count of a
+dose ("Reps R 10") ends them: its number is a count.
 """
 
 from __future__ import annotations
@@ -44,6 +45,13 @@ def _heading() -> re.Pattern[str]:
 
 
 @cache
+def _counted() -> re.Pattern[str]:
+    """A row named by a count of a dose ("Reps R 10"): no force row."""
+    words = either(measures_section("forces").get("count_rows", ()))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+@cache
 def _units() -> dict[str, str]:
     data = measures_section("forces")
     return {str(key).lower(): str(value) for key, value in data.get("heading_units", {}).items()}
@@ -68,7 +76,7 @@ def read_force_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[st
 def _read_row(scanner: Scanner, facts: list[Fact], start: int, end: int, unit: str) -> bool:
     """The side values of one row; False when the line holds none (the rows have ended)."""
     values = list(_SIDE_VALUE.finditer(scanner.text, start, end))
-    if not values:
+    if not values or _counted().search(scanner.text, start, values[0].start()):
         return False
     name = labels.context_words(scanner.text[start : values[0].start()], 4)
     for value in values:

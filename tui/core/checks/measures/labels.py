@@ -37,7 +37,8 @@ class Parts:
 
 
 # Words of a stretch of text: letters only, not glued to digits ("L3" is a vertebra, not left).
-_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+(?![A-Za-z0-9])")
+# A word; one joined to another by "&" is part of a name ("B&L gauge"), never a side.
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]&)[A-Za-z]+(?![A-Za-z0-9]|&[A-Za-z])")
 _SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L",
           "bilat": "bilateral", "bilateral": "bilateral", "bilaterally": "bilateral",
           "b l": "bilateral"}  # fmt: skip

@@ -12,6 +12,7 @@ leading words.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +24,7 @@ from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.numbers import to_number
-from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.scan import Scanner, is_abbreviation
 
 _UNITS = {"lb": "lb", "lbs": "lb", "#": "lb", "pounds": "lb", "pound": "lb", "lbf": "lb"}
 _UNITS |= {"kg": "kg", "kgs": "kg", "kilograms": "kg", "kgf": "kg"}
@@ -53,6 +54,7 @@ class _Words:
     capacity: re.Pattern[str]
     trials: re.Pattern[str]
     maximum: re.Pattern[str]
+    estimate: re.Pattern[str]
 
 
 @cache
@@ -73,6 +75,7 @@ def _words() -> _Words:
         objects=re.compile(rf"[ \t]+(?:[A-Za-z-]+[ \t]+)?(?:{listed('objects')})\b", re.I),
         capacity=re.compile(rf"(?<![^\W_])(?:{listed('capacity_notes')})(?![^\W_])", re.I),
         trials=re.compile(rf"(?<![^\W_])(?:{listed('trials')})(?![^\W_])", re.I),
+        estimate=re.compile(rf"[ \t]*(?:{listed('estimates')})", re.I),
     )
 
 
@@ -81,16 +84,22 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     words = _words()
     text = scanner.text
     capacity = _capacity_note(text)
+    headed = _list_headings(text)
     for lift in words.lifts.finditer(text):
         if scanner.in_header(lift.start()) or scanner.in_goal(lift.start()):
             continue
         sentence_start = scanner.sentence_before(lift.start())
-        clause_end = _clause_end(text, lift.end(), scanner.sentence_after(lift.end()))
+        clause_end = _clause_end(text, lift.end(), _sentence_end(scanner, lift.end()))
         end = _under_heading(text, lift.end(), clause_end)
         below = text.rfind("\n", lift.end(), end) + 1  # the line under a heading, if any
+        heading = _heading_of(headed, lift.start())
         if words.not_tested.search(text, sentence_start, end):
             continue
-        tested = bool(words.tested.search(text, sentence_start, end))
+        if heading and words.not_tested.search(text, *heading):
+            continue  # "Critical job demands measured on site:" over "- push 19 kg"
+        tested = bool(words.tested.search(text, sentence_start, end)) or bool(
+            heading and words.tested.search(text, *heading)
+        )
         maximum = words.maximum.fullmatch(lift.group()) is not None
         after = lift.end()
         for load in _LOAD.finditer(text, lift.end(), min(end, lift.end() + _REACH)):
@@ -102,6 +111,43 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
             listed = _LISTED_BETWEEN.search(text, lift.end(), load.start())
             own = capacity and (not listed or (below > lift.end() and load.start() >= below))
             _read_load(scanner, facts, lift, load, tested=tested or bool(own))
+
+
+# A list's item: a line opened by a bullet or an indent.
+_ITEM = re.compile(r"[ \t]+\S|[ \t]*[-*\u2022][ \t]+")
+# A heading over a list: a line of words ending in a colon.
+_LIST_HEADING = re.compile(r"[^\n]*:[ \t]*$")
+
+
+def _list_headings(text: str) -> list[tuple[int, int, int]]:
+    """Each list of items under a heading line that ends in a colon, as (heading start,
+    heading end, list end): the heading says what the items are ("Job requirements:", "Abilities
+    measured today:"). One pass over the lines."""
+    found: list[tuple[int, int, int]] = []
+    heading: tuple[int, int] | None = None
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if _ITEM.match(text, pos, end) and heading is not None:
+            if found and found[-1][:2] == heading:
+                found[-1] = (*heading, end)
+            else:
+                found.append((*heading, end))
+        elif _LIST_HEADING.match(text, pos, end):
+            heading = (pos, end)
+        else:
+            heading = None
+        pos = end + 1
+    return found
+
+
+def _heading_of(headed: list[tuple[int, int, int]], at: int) -> tuple[int, int] | None:
+    """The heading of the list that holds `at`, if any."""
+    index = bisect.bisect_right([start for start, _, _ in headed], at) - 1
+    if index >= 0 and headed[index][1] < at <= headed[index][2]:
+        return headed[index][0], headed[index][1]
+    return None
 
 
 def _only_side(between: str) -> bool:
@@ -131,10 +177,32 @@ def _capacity_note(text: str) -> bool:
     return bool(_words().capacity.search(text))
 
 
+_CLAUSE_STOP = re.compile(r"[;\n]|\.(?!\d)")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
-    """A load belongs to the lift before it up to the next semicolon or full stop."""
-    found = re.compile(r"[;\n]|\.(?!\d)").search(text, start, end)
-    return found.start() if found else end
+    """A load belongs to the lift before it up to the next semicolon or full stop, not the
+    stop of a short form ("1RM est. 110 kg")."""
+    for found in _CLAUSE_STOP.finditer(text, start, end):
+        if found.group() != "." or not (
+            is_abbreviation(text, found.start()) or _estimated(text, start, found.start())
+        ):
+            return found.start()
+    return end
+
+
+def _sentence_end(scanner: Scanner, start: int) -> int:
+    """Where the lift's sentence ends, past the stop of an estimate's mark right after the lift
+    ("1RM est. 110 kg"), which ends no sentence of the lift."""
+    mark = _words().estimate.match(scanner.text, start)
+    if mark is not None and scanner.text.startswith(".", mark.end()):
+        return scanner.sentence_after(mark.end() + 1)
+    return scanner.sentence_after(start)
+
+
+def _estimated(text: str, start: int, dot: int) -> bool:
+    """The stop of "est." right after the lift ("1RM est. 110 kg"): the estimate's mark."""
+    return _words().estimate.fullmatch(text, start, dot) is not None
 
 
 # A trial's load before the next one's, parted by a slash ("15/18 kg", which the text's
@@ -181,6 +249,8 @@ def _read_load(
         return  # "with 30 lb kettlebell": the thing lifted, a dose
     unit = _UNITS[load.group(2).lower()]
     earlier = _EARLIER.match(text, load.end())
+    if earlier and words.maximum.search(earlier.group()):
+        earlier = None  # "1RM est. 52 kg (from 8RM 42 kg)": the estimate's source, no earlier load
     earlier_unit = _UNITS.get((earlier.group(2) or "").lower(), unit) if earlier else ""
     compared = (
         earlier is not None

@@ -74,11 +74,12 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
         # "Home set-up: shower chair seat 48 cm, ...": a line keyed by a set-up sets it all
         re.compile(rf"^[ \t]*(?:{either(setup)})\b[^\n:\d]{{0,20}}:[^\n]*", flags | re.M),
         # "HHD, 60 deg knee flex", "orthosis remolded (wrist 0°, MCP 50° flex)": the angles
-        # of the thing, said right after a comma or listed in its brackets.
+        # of the thing, said right after a comma or listed in its brackets (a bracket of words,
+        # "HHD R knee ext: (Eval)", lists no angle).
         led(
             re.compile(
                 rf"\b(?:{either(angles)})(?![\w-])(?:[ \t]*,[ \t]*{_VALUE}{_ANGLE}"
-                rf"|[^\d\n.;(]{{0,30}}\([^()\n]{{0,60}}\))",
+                rf"|[^\d\n.;(]{{0,30}}\((?=[^()\n]{{0,60}}\))(?=[^()\n]*\d)[^()\n]{{0,60}}\))",
                 flags,
             ),
             *angles,

@@ -17,7 +17,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures.goal_clauses import goal_end
 from tui.core.checks.measures.settings import setting_exclusions
-from tui.core.checks.tables import vocabulary
+from tui.core.checks.tables import measures_section, vocabulary
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.first_char import first_char
 from tui.core.checks.text.lexicon import (
@@ -342,11 +342,14 @@ def _goal_start() -> re.Pattern[str] | Led | Anchored:
 
 @cache
 def _anatomy_abbreviations() -> frozenset[str]:
-    """Short forms of the ROM and muscle vocabulary ("abd.", "rot.", "ext."): a dot after one
-    before a value or a lower-case word ends no sentence ("R hip abd. 30°")."""
+    """Short forms of the ROM and muscle vocabulary ("abd.", "rot.", "ext.") and of the words
+    measures.toml [abbreviations] lists ("pos.", "est."): a dot after one before a value or a
+    lower-case word ends no sentence ("R hip abd. 30°", "grip (Jamar pos. 2) 19 kg")."""
     vocab = vocabulary()
     found = {*vocab.motions, *vocab.joints, *vocab.muscles}
-    return frozenset(word for key in found for word in key.lower().split() if len(word) <= 5)
+    short = {word for key in found for word in key.lower().split() if len(word) <= 5}
+    written = measures_section("abbreviations").get("written", [])
+    return frozenset(short | {str(word).lower() for word in written})
 
 
 @lru_cache(maxsize=16)
@@ -363,6 +366,12 @@ def _sentence_starts(text: str) -> list[int]:
             continue
         starts.append(match.end())
     return starts
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes a short form ("pos. 2", "est. 110 kg"), not a
+    sentence."""
+    return _is_abbreviation(text, dot)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
