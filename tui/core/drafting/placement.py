@@ -30,6 +30,7 @@ from tui.core.drafting.about_note import about_the_note
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
 from tui.core.drafting.enclosed_labels import unenclosed
+from tui.core.drafting.form_lines import fields_apart
 from tui.core.drafting.interview import (
     Asked,
     answered,
@@ -452,7 +453,7 @@ def split_items(
     first = not any(within)
     text, exports = _exports_apart(text) if tables else (text, {})
     source, apart = _tables_apart(text) if tables else (text, {})
-    lines = _continued(linearize(source).splitlines())
+    lines = fields_apart(_continued(linearize(source).splitlines()), topic_of)
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
@@ -1473,15 +1474,17 @@ def _own_goal_topics() -> frozenset[str]:
 
 
 def _steps_apart(part: str) -> list[str]:
-    """A judgement whose clause after a semicolon opens with a next step ("quad still < 90% LSI;
-    begin jog progression next wk"): what will be begun is the plan's, a statement of its own."""
-    clauses = _parted_outside_brackets(part, ";")
-    out = [clauses[0]]
-    for clause in clauses[1:]:
-        if clause and _next_step(clause):
-            out.append(clause)
-        else:
-            out[-1] = f"{out[-1]}; {clause}"
+    """A judgement whose clause after a semicolon or a comma opens with a next step ("quad still
+    < 90% LSI; begin jog progression next wk", "good progress, continue 1x/week for 6 weeks,
+    then discharge"): what will be done is the plan's, a statement of its own with the clauses
+    after it."""
+    out: list[str] = []
+    for clause in _parted_outside_brackets(part, ";"):
+        for at, piece in enumerate(_parted_outside_brackets(clause, ",")):
+            if not out or (piece and _next_step(piece)):
+                out.append(piece)
+            else:
+                out[-1] = f"{out[-1]}{', ' if at else '; '}{piece}"
     return [clause for clause in out if clause]
 
 
