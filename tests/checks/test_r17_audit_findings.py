@@ -98,3 +98,8 @@ def test_exercises_named_with_sets_are_no_functional_status() -> None:
 def test_an_activity_the_patient_does_is_functional_status() -> None:
     body = "Mini squats 2x15. Able to climb one flight of stairs with a rail.\n"
     assert BASELINE not in _codes(body + BILLING)
+
+
+def test_an_exercise_named_with_x1_doses_no_activity_after_it() -> None:
+    body = "VOR x1 progressed to standing on foam.\n"
+    assert BASELINE not in _codes(body + BILLING)

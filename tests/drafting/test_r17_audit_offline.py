@@ -64,3 +64,10 @@ def test_a_judgement_with_commas_and_no_next_step_stays_whole() -> None:
     placed = _placed(note, SOAP)
     assert placed["Plan"] == []
     assert len(placed["Assessment"]) == 1
+
+
+def test_a_recommendation_after_a_comma_stays_with_the_judgement() -> None:
+    # twin: no frequency or duration, so the clause concludes the judgement
+    note = "A: good rehab candidate, recommend IRF.\n"
+    placed = _placed(note, SOAP)
+    assert placed["Plan"] == []

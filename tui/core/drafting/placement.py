@@ -1474,18 +1474,29 @@ def _own_goal_topics() -> frozenset[str]:
 
 
 def _steps_apart(part: str) -> list[str]:
-    """A judgement whose clause after a semicolon or a comma opens with a next step ("quad still
-    < 90% LSI; begin jog progression next wk", "good progress, continue 1x/week for 6 weeks,
-    then discharge"): what will be done is the plan's, a statement of its own with the clauses
-    after it."""
+    """A judgement whose clause after a semicolon opens with a next step ("quad still < 90% LSI;
+    begin jog progression next wk"), or after a comma with how often or how long ("good
+    progress, continue 1x/week for 6 weeks, then discharge"): what will be done is the plan's,
+    a statement of its own with the clauses after it."""
     out: list[str] = []
     for clause in _parted_outside_brackets(part, ";"):
         for at, piece in enumerate(_parted_outside_brackets(clause, ",")):
-            if not out or (piece and _next_step(piece)):
+            if not out or (piece and _next_step(piece) and (not at or _says_frequency(piece))):
                 out.append(piece)
             else:
                 out[-1] = f"{out[-1]}{', ' if at else '; '}{piece}"
     return [clause for clause in out if clause]
+
+
+@cache
+def _frequencies() -> tuple[re.Pattern[str], ...]:
+    words = _table()["categories"].get("plan", {}).get("frequencies", ())
+    return tuple(re.compile(str(word), re.IGNORECASE) for word in words)
+
+
+def _says_frequency(clause: str) -> bool:
+    """True when the clause says how often or how long care goes on (offline.toml)."""
+    return any(pattern.search(clause) for pattern in _frequencies())
 
 
 _BARE_RATING = re.compile(r"\d{1,2}\s*/\s*10\b")

@@ -21,10 +21,14 @@ from tui.core.checks.text.lexicon import words_pattern
 MEASUREMENT_KINDS = frozenset({"pain", "rom", "mmt", "outcome", "strength", "girth", "other"})
 
 # Sets by reps or by a hold ("2x15", "3 x 10", "3x30s", "x10"), within the same clause as the
-# activity's name, after it or right before it.
-_DOSE = r"(?:\d{1,2}[ \t]*)?[x\u00d7][ \t]*\d{1,3}(?![\d.])"
-_DOSE_AFTER = re.compile(rf"[^\n,;.:()]{{0,24}}?(?<![A-Za-z]){_DOSE}", re.IGNORECASE)
-_DOSE_BEFORE = re.compile(rf"(?<![A-Za-z]){_DOSE}[ \t]+[A-Za-z' -]{{0,20}}$", re.IGNORECASE)
+# activity's name, after it; before it, sets and reps both written ("2 x 10 sit-to-stands",
+# "2x10 mini squats"), since "VOR x1 progressed to standing" names an exercise, no dose.
+_SETS = r"(?<![A-Za-z])(?:\d{1,2}[ \t]*)?[x\u00d7][ \t]*\d{1,3}(?![\d.])"
+_DOSE_AFTER = re.compile(rf"[^\n,;.:()]{{0,24}}?{_SETS}", re.IGNORECASE)
+_DOSE_BEFORE = re.compile(
+    r"(?<![\w.])\d{1,2}[ \t]*[x\u00d7][ \t]*\d{1,3}[ \t]+(?:[A-Za-z']+[ \t]+)?(?:[A-Za-z']+-)*$",
+    re.IGNORECASE,
+)
 
 
 def baseline_shown(body: str, facts: Iterable[Fact]) -> bool:
