@@ -71,3 +71,9 @@ def test_a_recommendation_after_a_comma_stays_with_the_judgement() -> None:
     note = "A: good rehab candidate, recommend IRF.\n"
     placed = _placed(note, SOAP)
     assert placed["Plan"] == []
+
+
+def test_a_decimal_comma_is_no_clause() -> None:
+    note = "Assessment: Dual-task cost on TUG 2,7 s; freezing only at thresholds.\n"
+    placed = _placed(note, SOAP)
+    assert any("TUG 2,7 s" in line for line in placed["Assessment"])

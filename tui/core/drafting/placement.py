@@ -11,6 +11,7 @@ words name it (``content_topics``). Tables are data (``data/offline.toml``), not
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Sequence
@@ -1477,15 +1478,20 @@ def _steps_apart(part: str) -> list[str]:
     """A judgement whose clause after a semicolon opens with a next step ("quad still < 90% LSI;
     begin jog progression next wk"), or after a comma with how often or how long ("good
     progress, continue 1x/week for 6 weeks, then discharge"): what will be done is the plan's,
-    a statement of its own with the clauses after it."""
-    out: list[str] = []
-    for clause in _parted_outside_brackets(part, ";"):
-        for at, piece in enumerate(_parted_outside_brackets(clause, ",")):
-            if not out or (piece and _next_step(piece) and (not at or _says_frequency(piece))):
-                out.append(piece)
-            else:
-                out[-1] = f"{out[-1]}{', ' if at else '; '}{piece}"
-    return [clause for clause in out if clause]
+    a statement of its own with the clauses after it. The text is parted only there, each
+    part as written (a decimal comma, "2,7 s", parts nothing)."""
+    cuts = [0]
+    depth = 0
+    for at, char in enumerate(part):
+        depth += (char in "([") - (char in ")]")
+        if char not in ";," or depth > 0 or (char == "," and not part[at + 1 : at + 2].isspace()):
+            continue
+        rest = part[at + 1 :].strip()
+        if _next_step(rest) and (char == ";" or _says_frequency(rest.split(",", 1)[0])):
+            cuts.append(at)
+    cuts.append(len(part))
+    pieces = [part[start:end] for start, end in itertools.pairwise(cuts)]
+    return [piece.lstrip(";,").strip() for piece in pieces if piece.lstrip(";,").strip()]
 
 
 @cache
