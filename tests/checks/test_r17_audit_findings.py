@@ -103,3 +103,8 @@ def test_an_activity_the_patient_does_is_functional_status() -> None:
 def test_an_exercise_named_with_x1_doses_no_activity_after_it() -> None:
     body = "VOR x1 progressed to standing on foam.\n"
     assert BASELINE not in _codes(body + BILLING)
+
+
+def test_an_unchanged_word_in_the_next_sentence_carries_no_value() -> None:
+    body = "Pain 1/10. Same as prior visits, no changes.\n"
+    assert BASELINE not in _codes(body + BILLING)

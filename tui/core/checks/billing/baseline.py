@@ -53,15 +53,19 @@ def _carried_words() -> re.Pattern[str]:
     return words_pattern(str(word) for word in billing_section("audit").get("carried", ()))
 
 
+# Where a value's sentence ends: a full stop before a space or the line's end, a semicolon.
+_SENTENCE_END = re.compile(r"\.(?=\s|$)|;|\n")
+
+
 def _carried(body: str, fact: Fact) -> bool:
-    """True when the fact's line says its value has not changed since before."""
+    """True when the fact's sentence says its value has not changed since before."""
     start, end = fact.span
     line_start = body.rfind("\n", 0, start) + 1
-    line_end = body.find("\n", end)
-    return (
-        _carried_words().search(body, line_start, len(body) if line_end < 0 else line_end)
-        is not None
-    )
+    ends = (found.end() for found in _SENTENCE_END.finditer(body, line_start, start))
+    opening = max(ends, default=line_start)
+    closing = _SENTENCE_END.search(body, end)
+    stop = len(body) if closing is None else closing.start()
+    return _carried_words().search(body, opening, stop) is not None
 
 
 def _dosed(body: str, match: re.Match[str]) -> bool:
