@@ -22,6 +22,7 @@ from tui.core.checks.billing.billing import (
     read_totals,
     reconciled,
 )
+from tui.core.checks.billing.group_sessions import group_content_dropped
 from tui.core.checks.billing.remainder_minutes import remainder_minutes
 from tui.core.checks.billing.restated_minutes import restatements_dropped
 from tui.core.checks.billing.service_tables import tabled
@@ -321,6 +322,7 @@ def _base_of(text: str) -> _Base:
             billed.units,
         ),
     )
+    services = group_content_dropped(text, services, billed.units, totals)
     services = sole_code_total(text, services, billed.units, totals, billed.unreadable)
     services = remainder_minutes(scanner, services, billed.units, totals, billed.unreadable)
     services = restatements_dropped(text, services, totals)

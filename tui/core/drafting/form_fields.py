@@ -49,7 +49,7 @@ def _ticked(line: str) -> str:
     if not boxes:
         return line
     several = len(boxes) > 1
-    prefix = line[: boxes[0].start()].rstrip()
+    prefix = _as_label(line[: boxes[0].start()])
     said: list[str] = [prefix] if prefix else []
     chosen: list[str] = []
     for index, box in enumerate(boxes):
@@ -66,6 +66,18 @@ def _ticked(line: str) -> str:
             chosen = []
     said.append(", ".join(option for option in chosen if option))
     return _joined([part for part in said if part.strip()])
+
+
+# A form's field name standing alone in its column before the boxes ("PAIN    [X] Yes"): a label.
+_COLUMN_LABEL = re.compile(r"[ \t]*[A-Za-z][A-Za-z /&'-]{0,30}?(?=(?:[ \t]{2,}|\t)[ \t]*$)")
+
+
+def _as_label(prefix: str) -> str:
+    """What stands before a line's first box, a field name set apart by a column gap given
+    its colon ("PAIN    [X] Yes  Intensity (0-10): 5" is "PAIN: Yes ..."), so the option
+    reads as the field's value and not as a clause of its own."""
+    label = _COLUMN_LABEL.match(prefix)
+    return label.group() + ":" if label is not None else prefix.rstrip()
 
 
 def _joined(parts: list[str]) -> str:

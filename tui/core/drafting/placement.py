@@ -11,6 +11,7 @@ words name it (``content_topics``). Tables are data (``data/offline.toml``), not
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Sequence
@@ -31,6 +32,7 @@ from tui.core.drafting.about_note import about_the_note
 from tui.core.drafting.content_topics import clause_copies, content_section
 from tui.core.drafting.csv_rows import ExportRow, export_rows
 from tui.core.drafting.enclosed_labels import unenclosed
+from tui.core.drafting.form_lines import fields_apart
 from tui.core.drafting.interview import (
     Asked,
     answered,
@@ -456,7 +458,7 @@ def split_items(
     first = not any(within)
     text, exports = _exports_apart(text) if tables else (text, {})
     source, apart = _tables_apart(text) if tables else (text, {})
-    lines = _continued(linearize(source).splitlines())
+    lines = fields_apart(_continued(linearize(source).splitlines()), topic_of)
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
@@ -1501,15 +1503,33 @@ def _own_goal_topics() -> frozenset[str]:
 
 def _steps_apart(part: str) -> list[str]:
     """A judgement whose clause after a semicolon opens with a next step ("quad still < 90% LSI;
-    begin jog progression next wk"): what will be begun is the plan's, a statement of its own."""
-    clauses = _parted_outside_brackets(part, ";")
-    out = [clauses[0]]
-    for clause in clauses[1:]:
-        if clause and _next_step(clause):
-            out.append(clause)
-        else:
-            out[-1] = f"{out[-1]}; {clause}"
-    return [clause for clause in out if clause]
+    begin jog progression next wk"), or after a comma with how often or how long ("good
+    progress, continue 1x/week for 6 weeks, then discharge"): what will be done is the plan's,
+    a statement of its own with the clauses after it. The text is parted only there, each
+    part as written (a decimal comma, "2,7 s", parts nothing)."""
+    cuts = [0]
+    depth = 0
+    for at, char in enumerate(part):
+        depth += (char in "([") - (char in ")]")
+        if char not in ";," or depth > 0 or (char == "," and not part[at + 1 : at + 2].isspace()):
+            continue
+        rest = part[at + 1 :].strip()
+        if _next_step(rest) and (char == ";" or _says_frequency(rest.split(",", 1)[0])):
+            cuts.append(at)
+    cuts.append(len(part))
+    pieces = [part[start:end] for start, end in itertools.pairwise(cuts)]
+    return [piece.lstrip(";,").strip() for piece in pieces if piece.lstrip(";,").strip()]
+
+
+@cache
+def _frequencies() -> tuple[re.Pattern[str], ...]:
+    words = _table()["categories"].get("plan", {}).get("frequencies", ())
+    return tuple(re.compile(str(word), re.IGNORECASE) for word in words)
+
+
+def _says_frequency(clause: str) -> bool:
+    """True when the clause says how often or how long care goes on (offline.toml)."""
+    return any(pattern.search(clause) for pattern in _frequencies())
 
 
 _BARE_RATING = re.compile(r"\d{1,2}\s*/\s*10\b")

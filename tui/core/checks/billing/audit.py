@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from tui.core.checks.billing.baseline import baseline_shown
 from tui.core.checks.billing.payer_rules import configured_name, stated_rule
 from tui.core.checks.billing.records import Billing
 from tui.core.checks.billing.units import (
@@ -58,7 +59,6 @@ _PLAN_LINE = re.compile(
     re.IGNORECASE,
 )
 _PLAN_LINE_START = re.compile(_PLAN_LINE.pattern, re.IGNORECASE | re.MULTILINE)
-_MEASUREMENT_KINDS = frozenset({"pain", "rom", "mmt", "outcome", "strength", "girth", "other"})
 # Measurements a therapist takes by testing (pain and vital signs are reported or routine).
 _TESTED_KINDS = frozenset({"rom", "mmt", "outcome", "strength", "girth"})
 
@@ -582,8 +582,7 @@ def _heuristics(ctx: _Context) -> None:
                 "Nothing in the note shows skilled care (cueing, progression, manual technique, "
                 "assessment, training); it reads as an established program repeated.",
             )
-    measured = any(fact.kind in _MEASUREMENT_KINDS for fact in facts)
-    if not measured and not words_pattern(tables.functional_terms).search(body):
+    if not baseline_shown(body, facts):
         ctx.add(
             "FUNCTIONAL_BASELINE_MISSING",
             WARNING,
@@ -594,10 +593,24 @@ def _heuristics(ctx: _Context) -> None:
 
 
 def _assessed(body: str, facts: list[Fact]) -> bool:
-    """A note that measures the patient with tests (angles, grades, outcome scores) and never
-    says the session repeated an established program shows a therapist's assessment."""
+    """A note that measures the patient with tests (angles, grades, outcome scores, lengths and
+    times taken with a tape or a watch: a wound's size, a hold time) and never says the session
+    repeated an established program shows a therapist's assessment."""
     unskilled = words_pattern(billing_tables().unskilled_terms)
-    return not unskilled.search(body) and any(fact.kind in _TESTED_KINDS for fact in facts)
+    return not unskilled.search(body) and any(_tested(fact) for fact in facts)
+
+
+def _tested(fact: Fact) -> bool:
+    """A measurement a therapist takes by testing; an `other` one only in a unit of length or
+    time (billing.toml [audit] tested_units), not a vital sign or a count."""
+    if fact.kind in _TESTED_KINDS:
+        return True
+    return fact.kind == "other" and (fact.unit or "") in _tested_units()
+
+
+@cache
+def _tested_units() -> frozenset[str]:
+    return frozenset(str(unit) for unit in billing_section("audit").get("tested_units", ()))
 
 
 def _care_text(body: str) -> str:

@@ -376,7 +376,7 @@ def _ties_to_name(gap: str) -> bool:
     if re.search(r";[^;]*[A-Za-z]", gap):
         return False  # a clause of words after the name's own ("CPT 97116; Details 8 min")
     if separators and _FILLER.fullmatch(gap[separators[-1].end() :]):
-        return True
+        return not _bracket_doses(gap, separators)
     return (
         len(gap) <= 40
         and ":" not in gap
@@ -385,6 +385,16 @@ def _ties_to_name(gap: str) -> bool:
         and len(_WORDS.findall(gap)) <= 5
         and not _doses(gap)
     )
+
+
+def _bracket_doses(gap: str, separators: list[re.Match[str]]) -> bool:
+    """True when minutes open a bracket right after a clause that names an exercise or a rest
+    ("Gait: 2WW, 65 ft x2, 1 standing rest (2 min)"): the bracket gives that clause's time,
+    not the service's named before the list."""
+    last = separators[-1]
+    if last.group() != "(":
+        return False
+    return _doses(gap[separators[-2].end() if len(separators) > 1 else 0 : last.start()])
 
 
 @cache

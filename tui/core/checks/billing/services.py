@@ -16,6 +16,7 @@ from tui.core.checks.billing.billing_patterns import CODE, NAMED_COUNT, WHOLE_CO
 from tui.core.checks.billing.code_clauses import code_led_minutes
 from tui.core.checks.billing.coded_lines import coded_lines
 from tui.core.checks.billing.elided_minutes import elided_minutes
+from tui.core.checks.billing.minutes_cells import minutes_cells
 from tui.core.checks.billing.named_minutes import (
     block_glued_minutes,
     minutes_after_name,
@@ -71,6 +72,7 @@ def read_services(scanner: Scanner) -> list[Fact]:
         _code_clauses(scanner)
         + _minutes_keyed_by_code(scanner)
         + _keyed_minutes(scanner, matcher)
+        + minutes_cells(scanner, matcher)
         + _minutes_before_codes(scanner)
         + _clocked(scanner)
         + _coded(scanner)

@@ -1,6 +1,7 @@
 """Totals written value first, at the end of a minutes line: "38 min total timed", "(38 timed)",
-"42 min timed / 42 total", "= 37 total timed; 37 total", and the result of a sum of minutes
-("Minutes: 20 + 9 + 8 = 37"), which is the timed total when no word says otherwise.
+"42 min timed / 42 total", "= 37 total timed; 37 total", "38 minutes in all", and the result of
+a sum of minutes ("Minutes: 20 + 9 + 8 = 37"), which is the timed total when no word says
+otherwise.
 
 The words "total" and "timed" are found once (a word-led search), and the value is looked for
 just before each; a sum is read only on a line that holds a plus and an equals sign. A value
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 
 from tui.core.checks.text.lexicon import led
 
-_WORD = led(re.compile(r"(?:total|timed)\b", re.IGNORECASE), "total", "timed")
+# "38 minutes in all", "40 min altogether": words for the whole written after the minutes.
+_WHOLE = r"in[ \t]+all|altogether|all[ \t]+told"
+_WORD = led(re.compile(rf"(?:total|timed|{_WHOLE})\b", re.IGNORECASE), "total", "timed", _WHOLE)
 _MINUTES = r"(?:min(?:ute)?s?\b|mins\b|')"
 # The value before the word: "38 min ", "= 37 ", "(38 ", "/ 42 ", "44 minutes in ".
 _VALUE_BEFORE = re.compile(

@@ -23,8 +23,9 @@ from tui.core.checks.text.spoken_marks import spoken_marks
 # An aside may stand between the key and its value ("Total treatment time (incl. untimed): 45").
 # A clock time after the key ("Treatment time 09:05-09:37 (32 min)") is when, not how long: the
 # session's minutes come from its range; "Total 1:1 time" is a ratio, no minutes either.
-# A number out of a whole ("total 17/28") is a score, not minutes; a number followed by a
-# plural noun other than minutes counts those things ("timed: 5 buttons in 62 s").
+# A number out of a whole ("total 17/28", "Total: 21 of 32 skills", "17 out of 20") is a score
+# or a count, not minutes; a number followed by a plural noun other than minutes counts those
+# things ("timed: 5 buttons in 62 s").
 # A number followed by another unit is what a test measured, not minutes ("timed 25-foot walk",
 # "timed 10 meter walk", "timed 5 x sit to stand").
 _OTHER_UNIT = (
@@ -36,7 +37,7 @@ _TOTAL_VALUE = (
     # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
     # "Timed :: 41 min": an export's double colon
     r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:::|[:=\-|]|was|is|of|were)?\s*"
-    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d|:\d)"
+    r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d|:\d|\s+(?:out\s+)?of\s+\d)"
     + _OTHER_UNIT
     + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
 )
@@ -54,7 +55,8 @@ TOTAL_TIMED = re.compile(
 TOTAL_TREATMENT = re.compile(
     # "totals treatment=39 min": an export's key ("totals.treatment_min=39") as normalised
     r"\b(?:totals?[\s_]*"
-    r"(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face)"
+    # "Total class time: 42 min": a group session's class is its session
+    r"(?:treatment|tx|rx|session|visit|therapy|service|face[- ]to[- ]face|class|group)"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
     r"|tiempo[\s_]+total(?:[\s_]+de[\s_]+(?:tratamiento|sesi[o\u00f3]n|terapia))?"
     r"(?:[\s_]*(?:time|minutes|mins?))?"
@@ -79,8 +81,9 @@ TOTAL_TREATMENT = re.compile(
 @cache
 def _qualified_total() -> re.Pattern[str]:
     """The session's total named with words that say whose or what time it was ("Total direct
-    time 30 min", "Total time with pt: 30 min", "Visit length 45 minutes"; billing.toml
-    [session_totals]): read only with its minutes unit, since the words are looser keys."""
+    time 30 min", "Total time with pt: 30 min", "Visit length 45 minutes") or said in a sentence
+    ("The session lasted 40 minutes"; billing.toml [session_totals]): read only with its
+    minutes unit, since the words are looser keys."""
     table = billing_section("session_totals")
 
     def any_of(key: str) -> str:
@@ -88,8 +91,11 @@ def _qualified_total() -> re.Pattern[str]:
         return either(r"[\s_-]+".join(map(re.escape, word.split())) for word in words)
 
     people, qualifiers, keys = any_of("people"), any_of("qualifiers"), any_of("keys")
+    sessions, lasted = any_of("sessions"), any_of("lasted")
     return re.compile(
-        rf"\b(?:total[\s_]+(?:{qualifiers})[\s_]+(?:time|minutes|mins?)"
+        rf"\b(?:(?:{sessions})[ \t]+(?:{lasted})"
+        r"(?:[ \t]+(?:for|about|approximately|around|roughly|just over|just under))?"
+        rf"|total[\s_]+(?:{qualifiers})[\s_]+(?:time|minutes|mins?)"
         rf"(?:[\s_]+(?:with|of)[\s_]+(?:{people}))?"
         rf"|total[\s_]+(?:time|minutes)[\s_]+(?:with|of)[\s_]+(?:{people})|(?:{keys}))"
         r"(?![\w-])(?:[ \t]*\([^()\n\d]{1,30}\))?[ \t]*(?:[:=\-|]|was|is|of)?[ \t]*"

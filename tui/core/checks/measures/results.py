@@ -62,8 +62,10 @@ class Count:
 @cache
 def _events() -> re.Pattern[str] | NumberLed:
     events = "|".join(f"(?:{word})" for word in not_measurement_words().get("events", ()))
+    # the count and its event on one line: "Acceptable level: 3" closing a line counts nothing
+    # that the next line ("FALLS since last visit: 0") opens with
     return number_led(  # tried only at the numbers before an event's word
-        re.compile(rf"(?<![\d./])({NUM})\s+({events or '(?!x)x'})\b", re.IGNORECASE), events
+        re.compile(rf"(?<![\d./])({NUM})[ \t]+({events or '(?!x)x'})\b", re.IGNORECASE), events
     )
 
 

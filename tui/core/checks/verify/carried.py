@@ -4,6 +4,7 @@ readers read, so a dropped fact is the main failure reported.
 
 from __future__ import annotations
 
+from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.facts import Fact
 from tui.core.checks.verify.fact_keys import (
     all_numbers_in,
@@ -57,8 +58,10 @@ def carried_in_draft(fact: Fact, draft: TextIndex, note_text: str = "") -> bool:
     if fact.kind == "other":
         return other_carried(fact, value, draft)
     if fact.kind == "service":
-        return draft.said_near(f"service:{fact.cpt}", value) or _service_in_words(
-            fact, value, draft, note_text
+        return (
+            draft.said_near(f"service:{fact.cpt}", value)
+            or _service_in_words(fact, value, draft, note_text)
+            or _same_clock(fact, draft, note_text)
         )
     return draft.has_quantity(
         CLASSES_OF_KIND.get(fact.kind, ()), value, fact_group(fact)
@@ -88,6 +91,28 @@ def _service_in_words(fact: Fact, minutes: float, draft: TextIndex, note_text: s
         >= _SHARED_SERVICE_WORDS
         for start, groups in zip(draft.starts.get(key, ()), draft.held.get(key, ()), strict=True)
     )
+
+
+def _same_clock(fact: Fact, draft: TextIndex, note_text: str) -> bool:
+    """A service whose minutes the note reads from a clock range ("GROUP BALANCE CLASS
+    10:00-10:45"), when the draft writes the same range: the same minutes by the same clock,
+    whatever title the draft kept beside it."""
+    if not note_text:
+        return False
+    start, end = fact.span
+    written = {
+        _clock_text(note_text, found.start, found.end)
+        for found in clock_ranges(note_text)
+        if start <= found.start and found.end <= end and found.minutes == fact.minutes
+    }
+    return bool(written) and any(
+        _clock_text(draft.text, found.start, found.end) in written
+        for found in clock_ranges(draft.text)
+    )
+
+
+def _clock_text(text: str, start: int, end: int) -> str:
+    return "".join(text[start:end].split()).lower()
 
 
 # Describing words a draft's sentence must share with the note's service line to be about it.
