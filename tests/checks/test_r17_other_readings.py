@@ -134,3 +134,33 @@ def test_no_gain_or_velocity_without_a_vestibular_test() -> None:
 def test_norms_beside_gains_and_velocities_are_no_readings() -> None:
     text = "vHIT lateral canal gain 0.58 (norm > 0.80).\nSPV 5°/s (normal < 6°/s).\n"
     assert _values(text) == [0.58, 5]
+
+
+# -- a section of the job's demands holds the job's values, not the worker's -------------------
+
+
+def test_values_under_a_job_demands_heading_are_the_jobs() -> None:
+    text = (
+        "Job demands (per employer):\n - Push pallet jack, sustained force 27 kg\n"
+        " - Reach to top rack 178 cm\n\nToday:\n - Push force 25 kg sustained (force gauge)\n"
+    )
+    assert _values(text, "strength") == [25]
+    assert 178 not in _values(text)
+
+
+def test_a_demands_section_ends_at_the_next_heading() -> None:
+    text = (
+        "## Essential functions of the position\n- Push linen cart: 18 kg initial force\n"
+        "## Results today\n- Push force 21 kg initial\n- Grip R 28 kg\n"
+    )
+    assert _values(text, "strength") == [21, 28]
+
+
+def test_a_heading_comparing_demands_and_abilities_blocks_nothing() -> None:
+    text = "Job demands vs abilities:\n - Push force 30 kg initial\n"
+    assert 30 in _values(text, "strength")
+
+
+def test_demands_named_in_a_sentence_are_no_heading() -> None:
+    text = "Discussed job demands with the employer. Push force 30 kg initial, tested.\n"
+    assert _values(text, "strength") == [30]

@@ -54,6 +54,7 @@ from tui.core.checks.measures.carried_names import block_carried_dates, mark_car
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.dated_values import mark_dated
+from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
@@ -141,6 +142,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_legend_targets,
     block_carried_dates,
     block_modal_goals,
+    block_demand_sections,
     block_goal_targets,
     block_plan_steps,
     block_plan_clauses,
