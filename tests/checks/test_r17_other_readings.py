@@ -164,3 +164,22 @@ def test_a_heading_comparing_demands_and_abilities_blocks_nothing() -> None:
 def test_demands_named_in_a_sentence_are_no_heading() -> None:
     text = "Discussed job demands with the employer. Push force 30 kg initial, tested.\n"
     assert _values(text, "strength") == [30]
+
+
+# -- a machine named as the bout a reading followed is no setting -------------------------------
+
+
+def test_pressure_after_the_treadmill_is_the_patients() -> None:
+    text = "Blood pressure before exercise 138/84, heart rate 72; after the treadmill 152/86.\n"
+    assert _values(text) == ["138/84", 72, "152/86"]
+    text = "Pre: BP 132/84, HR 88.\nFollowing the bike 146/86 and SpO2 91%.\n"
+    assert "146/86" in _values(text)
+
+
+def test_a_machine_before_its_setting_stays_a_setting() -> None:
+    assert _values("Treadmill 2.8 mph, 4% grade x 20 min. HR 110.\n") == [110]
+    assert _values("NuStep level 6 x 10 min; HR 96.\n") == [96]
+
+
+def test_a_pair_before_and_is_a_pressure_only_beside_a_vital_sign() -> None:
+    assert _values("Shoulder ER 90/60 and IR 45.\n") == []

@@ -440,8 +440,9 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
             )
 
 
-# After a pair that is a pressure by itself: its clause's end, a closing bracket or the line's.
-_ALONE_AFTER = re.compile(r"[ \t]*(?:[,;.)\n]|\Z)")
+# After a pair that is a pressure by itself: its clause's end, a closing bracket, the line's,
+# or "and" opening the next reading ("after the treadmill 152/86 and 98").
+_ALONE_AFTER = re.compile(r"[ \t]*(?:[,;.)\n]|\Z|and\b)")
 
 
 def _stands_alone(scanner: Scanner, match: re.Match[str]) -> bool:
