@@ -183,3 +183,24 @@ def test_a_machine_before_its_setting_stays_a_setting() -> None:
 
 def test_a_pair_before_and_is_a_pressure_only_beside_a_vital_sign() -> None:
     assert _values("Shoulder ER 90/60 and IR 45.\n") == []
+
+
+# -- a hold, balance or endurance time said with a verb or named as a time ----------------------
+
+
+def test_endurance_said_with_a_verb_is_a_measured_time() -> None:
+    found = _others("O: deep neck flexor endurance was 24 seconds.\n")
+    assert [(fact.value, fact.unit) for fact in found] == [(24, "s")]
+    assert "was" not in found[0].label.split()
+    found = _others("O: side bridge endurance on the right is 21 seconds.\n")
+    assert [(fact.value, fact.unit) for fact in found] == [(21, "s")]
+    assert "R" in found[0].label.split()
+
+
+def test_a_balance_time_is_measured_and_its_goal_is_not() -> None:
+    text = "Wheelie balance time: 42 s (goal 60 s).\n"
+    assert [(fact.value, fact.unit) for fact in _others(text)] == [(42, "s")]
+
+
+def test_a_dosed_hold_time_stays_a_dose() -> None:
+    assert _values("HEP: plank hold time 30 s x 5 reps daily.\n") == []
