@@ -204,3 +204,21 @@ def test_a_balance_time_is_measured_and_its_goal_is_not() -> None:
 
 def test_a_dosed_hold_time_stays_a_dose() -> None:
     assert _values("HEP: plank hold time 30 s x 5 reps daily.\n") == []
+
+
+# -- a goal bracketed after a value leaves the value today's -----------------------------------
+
+
+def test_a_bracketed_goal_after_a_distance_leaves_the_distance_read() -> None:
+    assert _values("Amb 120 ft with IV pole and CGA (goal 250 ft by d/c).\n") == [120]
+    assert _values("Gait 85 m with rollator (target 150 m).\n") == [85]
+
+
+def test_a_plan_in_the_clause_still_makes_a_distance_a_target() -> None:
+    assert _values("Will amb 150 ft tomorrow (goal 300 ft).\n") == []
+
+
+def test_incentive_spirometer_volume_is_other_in_ml() -> None:
+    found = _others("Incentive spirometer 1250 mL (goal 2000 mL).\n")
+    assert [(fact.value, fact.unit) for fact in found] == [(1250, "mL")]
+    assert _values("Goal: incentive spirometer 2000 mL.\n") == []

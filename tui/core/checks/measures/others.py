@@ -24,7 +24,7 @@ from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import vital_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
-from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
+from tui.core.checks.text.lexicon import FOLLOW, GOAL_START, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.unit_led import unit_led
@@ -521,6 +521,8 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 _CLAUSE_END = re.compile(r"[,;.\n]")
+# A bracket after a value that opens with a goal ("(goal 300 ft)", "(LTG 2000 mL)").
+_GOAL_ASIDE = re.compile(rf"\([ \t]*(?={GOAL_START.pattern})", GOAL_START.flags)
 
 
 @cache
@@ -537,6 +539,9 @@ def not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
     or an item's name, not a distance the patient covered."""
     stop = _CLAUSE_END.search(scanner.text, end)
     clause_end = stop.start() if stop else len(scanner.text)
+    aside = _GOAL_ASIDE.search(scanner.text, end, clause_end)
+    if aside is not None:
+        clause_end = aside.start()  # "amb 150 ft (goal 300 ft)": the bracket's goal is its own
     if _item_name().match(scanner.text, end):
         return True
     return bool(not_done_words().search(scanner.text, scanner.clause_start(start), clause_end))
