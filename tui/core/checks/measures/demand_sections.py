@@ -42,9 +42,7 @@ def _heading() -> re.Pattern[str]:
     )
 
 
-def block_demand_sections(
-    scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]
-) -> None:
+def block_demand_sections(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Block every line under a heading of the job's demands (see the module)."""
     text = scanner.text
     for heading in _heading().finditer(text):
