@@ -222,3 +222,18 @@ def test_incentive_spirometer_volume_is_other_in_ml() -> None:
     found = _others("Incentive spirometer 1250 mL (goal 2000 mL).\n")
     assert [(fact.value, fact.unit) for fact in found] == [(1250, "mL")]
     assert _values("Goal: incentive spirometer 2000 mL.\n") == []
+
+
+# -- a distance inside an item's name before leader dots names the item --------------------------
+
+
+def test_distances_in_skill_names_before_leaders_are_no_readings() -> None:
+    text = (
+        "Skills (3 = independent, 0 = unable)\n Propels 15 m on carpet .......... 3\n"
+        " Rolls 100 m in < 2 min ......... 2\nTimed propulsion today: 25 m in 19 s.\n"
+    )
+    assert _values(text) == [25]
+
+
+def test_a_distance_after_leaders_is_still_read() -> None:
+    assert _values("Gait distance .......... 150 ft with RW\n") == [150]

@@ -503,6 +503,8 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 or describes_place(scanner, match.start(), match.end())
             ):
                 continue
+            if _leaders_after(scanner, match.end()):
+                continue
             written = unit or match.group(2).lower()
             written = {
                 "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
@@ -520,6 +522,20 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
+# Leader dots after a value on its line ("Rolls forward 10 m ....... 2", "Propels 50 m on gravel
+# ..... 1"): the value is inside the name of an item whose result follows the dots.
+_LEADERS_AFTER = re.compile(r"[^.\n]{0,30}?[ \t]\.{4,}")
+
+
+def _leaders_after(scanner: Scanner, end: int) -> bool:
+    """Leader dots after the value on its line, as the note wrote it (a layout may have
+    rewritten them as a key's colon)."""
+    if _LEADERS_AFTER.match(scanner.text, end):
+        return True
+    written = scanner.norm.span(end - 1, end)[1]
+    return bool(_LEADERS_AFTER.match(scanner.norm.original, written))
+
+
 _CLAUSE_END = re.compile(r"[,;.\n]")
 # A bracket after a value that opens with a goal ("(goal 300 ft)", "(LTG 2000 mL)").
 _GOAL_ASIDE = re.compile(rf"\([ \t]*(?={GOAL_START.pattern})", GOAL_START.flags)
