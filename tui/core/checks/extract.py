@@ -55,6 +55,7 @@ from tui.core.checks.measures.carried_names import block_carried_dates, mark_car
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.dated_values import mark_dated
+from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
@@ -111,6 +112,7 @@ from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
+from tui.core.checks.measures.vestibular_readings import read_vestibular_readings
 from tui.core.checks.measures.vital_units import read_vital_units
 from tui.core.checks.measures.walk_headings import read_walk_headings
 from tui.core.checks.measures.wound_sizes import read_wound_sizes
@@ -141,6 +143,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_legend_targets,
     block_carried_dates,
     block_modal_goals,
+    block_demand_sections,
     block_goal_targets,
     block_plan_steps,
     block_plan_clauses,
@@ -169,6 +172,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_aligned,
     read_test_times,
     read_metabolic_equivalents,
+    read_vestibular_readings,
     read_respective,
 )
 _CLINIC_PASSES: tuple[Pass, ...] = (

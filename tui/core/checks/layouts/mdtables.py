@@ -407,7 +407,17 @@ def _row(
         context = ""
     previous = name
     written: Cell | None = None
-    after_goal = False
+    # rows named under a goal heading beside columns of times ("| Goal area | Baseline |
+    # Today |"): the goal word written before the row's name opens a target, so the row's
+    # values open a clause of their own after it, as after a goal column ("| Goal | Status |"
+    # rows stay goals; a name holding a goal word, "IEP goal 1. Buttons a shirt", is written once)
+    after_goal = (
+        when is None
+        and bool(table.lead)
+        and role_of(table.lead) == "goal"
+        and any(column.role in _ROW_TIMES for column in table.columns)
+        and not GOAL_START.search(name.text)
+    )
     for index in range(table.label + 1, len(row)):
         cell = row[index]
         column = table.columns[index] if index < len(table.columns) else Column("other", "", "")

@@ -24,6 +24,7 @@ from tui.core.checks.text.scan import Scanner
 class _Words:
     reading: Led
     not_words: re.Pattern[str]
+    vital_words: re.Pattern[str]
     ranges: dict[str, tuple[float, float]]
 
 
@@ -37,13 +38,17 @@ def _words() -> _Words:
     return _Words(
         reading=led(
             re.compile(
-                rf"\b(?:{alternatives})[ \t]*(?:(?:{when})[ \t]*)?[:=]?[ \t]*"
+                rf"\b(?P<name>{alternatives})[ \t]*(?:(?:{when})[ \t]*)?[:=]?[ \t]*"
                 r"(?:was[ \t]+|of[ \t]+)?"
-                r"(?P<value>\d{2,3}(?:\.\d)?)[ \t]*(?:°|deg(?:rees)?)?[ \t]*(?P<scale>[FC])\b",
+                r"(?P<value>\d{2,3}(?:\.\d)?)(?![\d.]\d)"
+                r"(?:[ \t]*(?:°|deg(?:rees)?)?[ \t]*(?P<scale>[FC])\b"
+                # no scale letter: only a bare reading ends here ("Temp 97.9  Pulse 84")
+                r"|(?=[ \t]*(?:[,;)]|[ \t][ \t]|\n|\Z|[ \t]+[A-Za-z])))",
             ),
             *names,
         ),
         not_words=re.compile(rf"\b(?:{not_words})\b", re.IGNORECASE),
+        vital_words=re.compile(rf"\b(?:{either(data.get('vital_words', ()))})\b"),
         ranges={str(k): (float(v[0]), float(v[1])) for k, v in data.get("range", {}).items()},
     )
 
@@ -56,11 +61,32 @@ def read_body_temperature(scanner: Scanner, facts: list[Fact], _measures: tuple[
         start, end = match.span("value")
         if scanner.in_header(start) or scanner.claimed(start, end) or scanner.in_goal(start):
             continue
-        low, high = words.ranges.get(match.group("scale"), (0.0, 0.0))
-        if not low <= float(match.group("value")) <= high:
+        value = float(match.group("value"))
+        scale = match.group("scale") or _unwritten_scale(scanner, match, words)
+        low, high = words.ranges.get(scale, (0.0, 0.0))
+        if not low <= value <= high:
             continue
         if words.not_words.search(text, scanner.clause_start(match.start()), match.start()):
             continue
-        value = float(match.group("value"))
-        scale = match.group("scale")
         scanner.emit(facts, "other", value, (start, match.end()), "temperature", unit=f"°{scale}")
+
+
+# How far along its line a bare temperature looks for another vital sign.
+_VITALS_REACH = 120
+
+
+def _unwritten_scale(scanner: Scanner, match: re.Match[str], words: _Words) -> str:
+    """The scale of a temperature written with no letter ("Temp 97.9  Pulse 84  BP 146/78"):
+    read only where its line names another vital sign and the temperature is named in a word
+    ("temp", not a bare "T"), and only the one scale whose living range holds the value (the
+    ranges of F and C do not meet); "" when either is not so."""
+    if len(match.group("name")) < 3:
+        return ""
+    line_start, line_end = scanner.line(match.start())
+    low = max(line_start, match.start() - _VITALS_REACH)
+    high = min(line_end, match.end() + _VITALS_REACH)
+    if not words.vital_words.search(scanner.text, low, high):
+        return ""
+    value = float(match.group("value"))
+    held = [scale for scale, (bottom, top) in words.ranges.items() if bottom <= value <= top]
+    return held[0] if len(held) == 1 else ""

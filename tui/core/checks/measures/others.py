@@ -22,7 +22,7 @@ from tui.core.checks.measures.prime_minutes import walked_before
 from tui.core.checks.tables import heart_rate_names, measures_section, vital_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
-from tui.core.checks.text.lexicon import FOLLOW, Led, led, word_first
+from tui.core.checks.text.lexicon import FOLLOW, GOAL_START, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.unit_led import unit_led
@@ -448,8 +448,9 @@ def _more_pressures(scanner: Scanner, facts: list[Fact]) -> None:
             )
 
 
-# After a pair that is a pressure by itself: its clause's end, a closing bracket or the line's.
-_ALONE_AFTER = re.compile(r"[ \t]*(?:[,;.)\n]|\Z)")
+# After a pair that is a pressure by itself: its clause's end, a closing bracket, the line's,
+# or "and" opening the next reading ("after the treadmill 152/86 and 98").
+_ALONE_AFTER = re.compile(r"[ \t]*(?:[,;.)\n]|\Z|and\b)")
 
 
 def _stands_alone(scanner: Scanner, match: re.Match[str]) -> bool:
@@ -510,6 +511,8 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 or describes_place(scanner, match.start(), match.end())
             ):
                 continue
+            if _leaders_after(scanner, match.end()):
+                continue
             written = unit or match.group(2).lower()
             written = {
                 "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
@@ -527,7 +530,23 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 
 _WORD3 = re.compile(r"[A-Za-z]{3}")
+# Leader dots after a value on its line ("Rolls forward 10 m ....... 2", "Propels 50 m on gravel
+# ..... 1"): the value is inside the name of an item whose result follows the dots.
+_LEADERS_AFTER = re.compile(r"[^.\n]{0,30}?[ \t]\.{4,}")
+
+
+def _leaders_after(scanner: Scanner, end: int) -> bool:
+    """Leader dots after the value on its line, as the note wrote it (a layout may have
+    rewritten them as a key's colon)."""
+    if _LEADERS_AFTER.match(scanner.text, end):
+        return True
+    written = scanner.norm.span(end - 1, end)[1]
+    return bool(_LEADERS_AFTER.match(scanner.norm.original, written))
+
+
 _CLAUSE_END = re.compile(r"[,;.\n]")
+# A bracket after a value that opens with a goal ("(goal 300 ft)", "(LTG 2000 mL)").
+_GOAL_ASIDE = re.compile(rf"\([ \t]*(?={GOAL_START.pattern})", GOAL_START.flags)
 
 
 @cache
@@ -544,6 +563,9 @@ def not_yet_done(scanner: Scanner, start: int, end: int) -> bool:
     or an item's name, not a distance the patient covered."""
     stop = _CLAUSE_END.search(scanner.text, end)
     clause_end = stop.start() if stop else len(scanner.text)
+    aside = _GOAL_ASIDE.search(scanner.text, end, clause_end)
+    if aside is not None:
+        clause_end = aside.start()  # "amb 150 ft (goal 300 ft)": the bracket's goal is its own
     if _item_name().match(scanner.text, end):
         return True
     return bool(not_done_words().search(scanner.text, scanner.clause_start(start), clause_end))

@@ -34,7 +34,7 @@ _GAP = r"(?P<gap>[^\d\n;.,+\u2212-]{0,30}?)"
 # A share of the measure right before its name: the value is a load set from it ("IMT at 50%
 # MIP = 30 cmH2O", "30% of MIP, 15 cmH2O"), not the patient's measure.
 _SHARE_BEFORE = re.compile(r"%[ \t]*(?:of[ \t]+)?(?:the[ \t]+|his[ \t]+|her[ \t]+)?\Z")
-_VALUE = r"(?<![\w.])(?P<value>[-\u2212]?\d{1,3}(?:\.\d{1,2})?)"
+_VALUE = r"(?<![\w.])(?P<value>[-\u2212]?\d{1,4}(?:\.\d{1,2})?)"
 
 
 @dataclass(frozen=True)

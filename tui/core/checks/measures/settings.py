@@ -126,9 +126,15 @@ def device_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     places = words.get("places", ())
     # Up to two words between the device and its value, none a response of the patient.
     gap = rf"(?:[ \t]*(?:[:=@(]|(?!(?:{responses})\b)[A-Za-z][\w-]*)){{0,2}}[ \t]*[:=@]?[ \t]*"
+    done = "".join(
+        rf"(?<!\b{re.escape(word)})" if word.endswith("-") else rf"(?<!\b{re.escape(word)} )"
+        for word in words.get("devices_done", ())
+    )
     return (
         led(
-            re.compile(rf"\b(?:{either(devices)})(?![\w-]){gap}{_SETTING}{_AT_SETTING}", flags),
+            re.compile(
+                rf"{done}\b(?:{either(devices)})(?![\w-]){gap}{_SETTING}{_AT_SETTING}", flags
+            ),
             *devices,
         ),
         re.compile(

@@ -91,8 +91,11 @@ def _words() -> _Words:
         ),
         held=led(
             re.compile(
-                rf"\b(?:{either(data.get('held', ()))})\b"
-                rf"[ \t]*[:=]?[ \t]*(?P<v1>{NUM})[ \t]*{_SECONDS}",
+                rf"\b(?P<name>{either(data.get('held', ()))})\b"
+                # said as well as written, a side between ("endurance was 24 seconds", "endurance
+                # on the right is 21 seconds")
+                r"(?:[ \t]+(?:on[ \t]+)?(?:the[ \t]+)?(?:right|left|R|L|rt|lt)\b)?"
+                rf"[ \t]*(?:[:=]|(?:was|is|of|measured)\b)?[ \t]*(?P<v1>{NUM})[ \t]*{_SECONDS}",
                 flags,
             ),
             *data.get("held", ()),
@@ -130,7 +133,7 @@ def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         held = _ONE_HOLD.match(text, match.end())
         end = held.end() if held else match.end()
         if not dosed(scanner, match.start("v1"), end, listed=True):
-            named = text[match.start() : match.start("v1")].strip(" \t:=")
+            named = match.group("name")
             _emit(scanner, facts, match, "v1", named)
     for match in words.completed.finditer(text):
         if _completed(scanner, match, words):

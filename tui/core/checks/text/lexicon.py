@@ -383,6 +383,15 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         ),
         "y|-year",
     ),
+    # an age and sex mark written after a name or an article ("Endre Szabo, 81M", "Osei (64F)",
+    # "a 64F retired teacher"): the capital letter is the sex, never metres or Fahrenheit
+    number_then(
+        re.compile(
+            r"(?:(?<=[a-z], )|(?<=[a-z],)|(?<=[a-z] \()|(?<=[a-z]\()|(?<=\b[Aa] )|(?<=\b[Aa]n ))"
+            r"\d{1,3} ?[MF](?![\w/])"
+        ),
+        "m|f",
+    ),
     anchored(  # 5-word sentence, 30-min sessions
         re.compile(
             r"(?<![\w.])\d+-(?:word|step|inch|in|pound|minute|min|second|sec|day|week|wk|month"

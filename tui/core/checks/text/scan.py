@@ -362,7 +362,9 @@ def _geometry(text: str) -> tuple[list[int], list[int]]:
 def _sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in _BOUNDARY.finditer(text):
-        if match.group() == "." and _is_abbreviation(text, match.start()):
+        if match.group() == "." and (
+            _is_abbreviation(text, match.start()) or _in_short_bracket(text, match.start())
+        ):
             continue
         starts.append(match.end())
     return starts
@@ -383,6 +385,26 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     following = text[dot + 1 : dot + 3].lstrip()
     return bool(following) and (following[0].islower() or following[0].isdigit())
+
+
+# How far a short bracket reaches either side of a dot in it ("(by D/C, est. 4 days)").
+_BRACKET_REACH = 40
+
+
+def _in_short_bracket(text: str, dot: int) -> bool:
+    """A dot inside a short bracket on one line, a lower-case word or a digit after it: an
+    abbreviation's ("Goals (by D/C, est. 4 days):"), never a sentence's end, however the word
+    is shortened; the bracket is looked for only a few words either side."""
+    following = text[dot + 1 : dot + 3].lstrip()
+    if not following or not (following[0].islower() or following[0].isdigit()):
+        return False
+    before = text[max(0, dot - _BRACKET_REACH) : dot]
+    opened = before.rfind("(")
+    if opened < 0 or ")" in before[opened:] or "\n" in before[opened:]:
+        return False
+    after = text[dot + 1 : dot + 1 + _BRACKET_REACH]
+    closed = after.find(")")
+    return closed >= 0 and "(" not in after[:closed] and "\n" not in after[:closed]
 
 
 def _goal_sections(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,50 @@
+"""A section listing what a job asks of the worker: "Critical job demands measured on site:",
+"## Essential functions of the position".
+
+An ergonomic analysis, a functional capacity evaluation and a work-conditioning note list the
+job's demands (a cart's push force, a shelf's height, a load lifted) beside the worker's own
+results, in the same units and often in the same words. The heading decides whose a value is:
+every line under a heading of the job's demands, to the next heading or blank line, is the
+job's, never a measurement of the patient. A heading that also names the worker's side ("Job
+demands vs abilities") heads a comparison and is left to the readers. Words are data
+(measures.toml [demand_sections]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.scan import Scanner
+
+_DATA = files("tui.core") / "data" / "measures.toml"
+
+# A heading line: a markdown heading, or a line of a few words (no measurement in it) ending
+# with a colon, bold or not.
+_HEADING = r"[ \t]*(?:#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*)?[^\n:]{1,80}:(?:\*\*)?)[ \t]*(?:\n|\Z)"
+# Where the section ends: a blank line or the next heading.
+_SECTION_END = re.compile(rf"\n(?:[ \t]*\n|(?={_HEADING}))")
+
+
+@cache
+def _heading() -> re.Pattern[str]:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("demand_sections", {})
+    names = either(data.get("headings", ()))
+    compared = either(data.get("compared", ()))
+    return re.compile(
+        rf"^(?=[^\n]*?(?<![\w-])(?:{names})(?![\w-]))(?![^\n]*?(?<![\w-])(?:{compared}))"
+        rf"(?={_HEADING})[^\n]*",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def block_demand_sections(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Block every line under a heading of the job's demands (see the module)."""
+    text = scanner.text
+    for heading in _heading().finditer(text):
+        end = _SECTION_END.search(text, heading.end())
+        scanner.block(heading.end(), end.start() if end else len(text))
