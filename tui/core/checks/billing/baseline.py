@@ -16,7 +16,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import billing_section, billing_tables
-from tui.core.checks.text.lexicon import words_pattern
+from tui.core.checks.text.alternation import words_pattern
 
 MEASUREMENT_KINDS = frozenset({"pain", "rom", "mmt", "outcome", "strength", "girth", "other"})
 

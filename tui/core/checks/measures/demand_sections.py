@@ -13,15 +13,12 @@ demands vs abilities") heads a comparison and is left to the readers. Words are 
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
-
-_DATA = files("tui.core") / "data" / "measures.toml"
 
 # A heading line: a markdown heading, or a line of a few words (no measurement in it) ending
 # with a colon, bold or not.
@@ -32,7 +29,7 @@ _SECTION_END = re.compile(rf"\n(?:[ \t]*\n|(?={_HEADING}))")
 
 @cache
 def _heading() -> re.Pattern[str]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("demand_sections", {})
+    data = measures_section("demand_sections")
     names = either(data.get("headings", ()))
     compared = either(data.get("compared", ()))
     return re.compile(

@@ -13,19 +13,16 @@ shape are gains too. Words are data (measures.toml [vestibular_readings]).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.others import context_label
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
-
-_DATA = files("tui.core") / "data" / "measures.toml"
 
 # A gain as the instrument prints it: 0.xx to 2.xx, never a range's end nor a ratio.
 _GAIN_VALUE = r"(?<![\d.\-/])(?P<value>[0-2]\.\d{1,2})(?!\d|\.\d|[ \t]*(?:-|–|/)[ \t]*\d)"
@@ -48,7 +45,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("vestibular_readings", {})
+    data = measures_section("vestibular_readings")
     units = either(data.get("units_after", ()))
     unitless = rf"(?![ \t]*(?:{units})(?![A-Za-z]))"
     return _Words(
