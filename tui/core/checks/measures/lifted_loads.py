@@ -95,8 +95,6 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         heading = _heading_of(headed, lift.start())
         if words.not_tested.search(text, sentence_start, end):
             continue
-        if heading and words.not_tested.search(text, *heading):
-            continue  # "Critical job demands measured on site:" over "- push 19 kg"
         tested = bool(words.tested.search(text, sentence_start, end)) or bool(
             heading and words.tested.search(text, *heading)
         )
