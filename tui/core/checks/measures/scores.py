@@ -327,6 +327,8 @@ def read_scores(
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
+        if count and _in_window_bracket(text, token.start(), token.end()):
+            continue  # "Best (24 h): 2": the window the next rating covers, no score
         gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
             # a long item's name before a colon ("Walk 50 feet with two turns: 03") is no reach
@@ -361,7 +363,7 @@ def read_scores(
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
         if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
-            named = _item_named(gap, measure.items, timed=timed)
+            named = _item_named(_field_parted(measure, gap), measure.items, timed=timed)
             if named is None and item:
                 named = next_lettered_item(item, gap)  # "dimension D 64%, dimension E 41%"
             if named is None and not _elided_earlier(scanner, pos, token.start()):
@@ -816,6 +818,36 @@ def _over_its_maximum(measure: MeasureDef, unit: str | None) -> bool:
         return False
     whole = unit[1:].strip()
     return whole == f"{measure.high:g}" and whole not in _RATING_WHOLES
+
+
+# A semicolon parting two fields of one line, the next field's name closing on a colon ("Current:
+# 3; Best: 1; Worst: 6"), read as a comma between items.
+_FIELD_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:[ \t]*\Z)")
+# A semicolon before the next rating of a pain scale and the circumstance it names ("now 2; best
+# 0; worst 7"): a pain scale's items are the times and activities it was rated in.
+# The time window a rating covers, in brackets after its name ("Worst (24 h):"): part of the name.
+_WINDOW_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,12}\)(?=[ \t]*:)")
+_PAIN_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:?[ \t]*\Z)")
+
+
+def _in_window_bracket(text: str, start: int, end: int) -> bool:
+    """A number in the bracket of a field's name, the colon after it ("Worst (24 h): 8")."""
+    opened = text.rfind("(", max(0, start - 2), start)
+    return opened >= 0 and _WINDOW_CLOSE.match(text, end) is not None
+
+
+_WINDOW_CLOSE = re.compile(r"[ \t]*[A-Za-z.]{0,6}[ \t]*\)[ \t]*:")
+
+
+def _field_parted(measure: MeasureDef, gap: str) -> str:
+    """The gap between two scores with a semicolon parting fields of one line read as a comma:
+    a form's fields, or a pain scale's ratings by circumstance, are the measure's items."""
+    if measure.kind == "pain":
+        gap = _WINDOW_BRACKET.sub("", gap)
+    if gap.count(";") != 1:
+        return gap
+    parted = _PAIN_PARTED if measure.kind == "pain" else _FIELD_PARTED
+    return parted.sub(",", gap, count=1)
 
 
 def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> str | None:
