@@ -189,9 +189,13 @@ def _rules() -> _Rules:
         return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
 
     restate = either(corrections.get("restate", []))
+    hesitation = "|".join(
+        word.replace(" ", r"[ \t]+") for word in corrections.get("hesitations", ["(?!x)x"])
+    )
     sep = _separator()
     marker = re.compile(
         rf"(?:{either([*corrections.get('markers', []), *corrections.get('number_only', [])])})\b"
+        rf"(?:[ \t]*{sep}?[ \t]*\b(?:{hesitation})\b)*"
         rf"(?:[ \t]*{sep}?[ \t]*\b(?:{restate})\b)?[ \t]*{sep}?[ \t]*",
         re.IGNORECASE,
     )
