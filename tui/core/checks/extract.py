@@ -77,6 +77,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_steps,
 )
 from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
+from tui.core.checks.measures.pain_lists import read_pain_lists
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -183,6 +184,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_spoken_answers,
     read_inline_answers,
     read_ratings,
+    read_pain_lists,
     read_scale_ratings,
     read_durations,
     read_gait_speed,

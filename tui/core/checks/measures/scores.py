@@ -64,6 +64,7 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.spoken_marks import spoken_marks
 from tui.core.checks.text.searched_once import matches_from
 
 _OUTCOME_SUFFIX = re.compile(
@@ -1515,6 +1516,12 @@ _QUALIFIER_AFTER = re.compile(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})")
 
 
 def _pain_label(text: str, end: int) -> str:
+    """ "pain" and the words after the rating that say when or with what ("5/10 with stairs"),
+    up to a mark a dictation says aloud ("2/10 period shoulder pain ...")."""
     qualifier = _QUALIFIER_AFTER.match(text, end)
     words_after = qualifier.group(1).split()[:4] if qualifier else []
+    for index in range(len(words_after)):
+        if spoken_marks().said_in(words_after[: index + 1]):
+            words_after = words_after[:index]
+            break
     return labels.join("pain", " ".join(words_after))
