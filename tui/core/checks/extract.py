@@ -77,7 +77,6 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_steps,
 )
 from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
-from tui.core.checks.measures.pain_lists import read_pain_lists
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -88,6 +87,7 @@ from tui.core.checks.measures.others import (
     read_vitals,
 )
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
+from tui.core.checks.measures.pain_lists import read_pain_lists
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.plausible import outside

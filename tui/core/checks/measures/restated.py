@@ -141,7 +141,8 @@ _EARLIER_OPENING = (
     r"|(?:at|on|in)[ \t]+(?:visit|session|wk|week)[ \t]*#?[ \t]*\d{{1,2}})"
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
-    r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*(?P<unit>%|(?!(?:at|on)[ \t])[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
+    r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*"
+    r"(?P<unit>%|(?!(?:at|on)[ \t])[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
     r"(?:(?<=[ \t])(?:at|on)[ \t]+(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
     r"(?=[ \t]*(?:[.,;()\[\]]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
@@ -236,8 +237,8 @@ _ADJACENT = re.compile(
 
 def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: int) -> bool:
     """A bracket restates only the value right before it, or its circumstance ("NDI 18 today,
-    desk work 2 h (intake: 30)" restates nothing); a clause after a comma, a value of its own sentence ("24 mmHg, held
-    10 s x 10, last time 22")."""
+    desk work 2 h (intake: 30)" restates nothing); a clause after a comma, a value of its own
+    sentence ("24 mmHg, held 10 s x 10, last time 22")."""
     if scanner.text[found.start() - 1 : found.start()] == "(":
         return bool(_ADJACENT.fullmatch(scanner.norm.original, restated.span[1], said_at))
     sentence = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]

@@ -64,8 +64,8 @@ from tui.core.checks.text.lexicon import (
 )
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
-from tui.core.checks.text.spoken_marks import spoken_marks
 from tui.core.checks.text.searched_once import matches_from
+from tui.core.checks.text.spoken_marks import spoken_marks
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
