@@ -128,3 +128,14 @@ def test_other_symptoms_rated_beside_pain_are_not_pain() -> None:
     text = "Symptom ratings (0-10): pain 3/10, stiffness 6/10, fatigue 5/10, dizziness 2/10."
     assert _values(text, "pain") == [3]
     assert _values(text, "other") == [6, 5, 2]
+
+
+def test_a_pain_field_after_a_dash_or_the_scales_range() -> None:
+    assert _values("Pain - rest: 2; walking: 5; night: 6", "pain") == [2, 5, 6]
+    assert _values("Pain 0-10: rest 2 / walking 5 / night 6", "pain") == [2, 5, 6]
+
+
+def test_an_earlier_time_after_the_moved_value() -> None:
+    read = _read("Neck pain 4/10 (\u2191 from 2 last wk)", "pain")
+    assert read == [(4, "pain"), (2, "pain (previous)")]
+    assert _read("Pain 3/10 (was 5 last visit)", "pain")[-1] == (5, "pain (previous)")

@@ -18,14 +18,17 @@ from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
-# After the pain word: a bracket naming the scale or region at most, then the colon.
-_OPENS = re.compile(r"[ \t]*(?:\([^()\n]{0,24}\)[ \t]*)?:[ \t]*")
+# After the pain word: a bracket naming the scale or region, or the scale's range, at most, then
+# a colon or a dash.
+_OPENS = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,24}\)[ \t]*|0[ \t]*[-\u2013][ \t]*10[ \t]*)?(?::|[ \t][-\u2013])[ \t]*"
+)
 # One item: its circumstance in one to three words, then a number of the scale standing alone
 # (no unit, slash or decimal point after it), then the mark before the next item or the end.
 _ITEM = re.compile(
     r"(?P<words>[A-Za-z][\w'/-]*(?:[ \t]+[A-Za-z][\w'/-]*){0,2})[ \t]*[:=]?[ \t]*"
     r"(?P<value>10|\d(?:\.\d)?)(?![\w/%\u00b0]|\.\d)"
-    r"(?P<end>[ \t]*(?:[,;][ \t]*|\([ \t]*0[ \t]*[-\u2013][ \t]*10[ \t]*\)|(?=[.\n)]|\Z)))"
+    r"(?P<end>[ \t]*(?:[,;][ \t]*|/[ \t]+|\([ \t]*0[ \t]*[-\u2013][ \t]*10[ \t]*\)|(?=[.\n)]|\Z)))"
 )
 _FEWEST = 2
 
@@ -52,7 +55,7 @@ def _items(text: str, at: int) -> list[re.Match[str]]:
     item = _ITEM.match(text, at)
     while item is not None:
         found.append(item)
-        if not item.group("end").strip().startswith((",", ";")):
+        if not item.group("end").strip().startswith((",", ";", "/")):
             break
         item = _ITEM.match(text, item.end())
     return found

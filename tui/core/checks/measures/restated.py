@@ -142,8 +142,8 @@ _EARLIER_OPENING = (
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
     r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*"
-    r"(?P<unit>%|(?!(?:at|on)[ \t])[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
-    r"(?:(?<=[ \t])(?:at|on)[ \t]+(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
+    r"(?P<unit>%|(?!(?:at|on)[ \t]|(?:{prior})(?![A-Za-z]))[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
+    r"(?:(?<=[ \t])(?:(?:at|on)[ \t]+)?(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
     r"(?=[ \t]*(?:[.,;()\[\]]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
 # How far before the restating sentence the value it restates may end.
