@@ -139,3 +139,11 @@ def test_an_earlier_time_after_the_moved_value() -> None:
     read = _read("Neck pain 4/10 (\u2191 from 2 last wk)", "pain")
     assert read == [(4, "pain"), (2, "pain (previous)")]
     assert _read("Pain 3/10 (was 5 last visit)", "pain")[-1] == (5, "pain (previous)")
+
+
+def test_a_preposition_opens_a_pain_scales_next_circumstance() -> None:
+    assert _read("Pain NRS now 3; at worst 7; at best 1", "pain") == [
+        (3, "NPRS"),
+        (7, "NPRS worst"),
+        (1, "NPRS best"),
+    ]

@@ -828,6 +828,11 @@ _FIELD_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:[
 # 0; worst 7"): a pain scale's items are the times and activities it was rated in.
 # The time window a rating covers, in brackets after its name ("Worst (24 h):"): part of the name.
 _WINDOW_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,12}\)(?=[ \t]*:)")
+# The preposition opening a pain rating's circumstance after a comma ("at worst 7", "with stairs
+# 5"): no word of the item's name.
+_CIRCUMSTANCE_OPENS = re.compile(
+    r"^([ \t]*[,;][ \t]*)(?:at|with|on|during|in)[ \t]+(?=[A-Za-z])", re.I
+)
 _PAIN_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:?[ \t]*\Z)")
 
 
@@ -844,7 +849,7 @@ def _field_parted(measure: MeasureDef, gap: str) -> str:
     """The gap between two scores with a semicolon parting fields of one line read as a comma:
     a form's fields, or a pain scale's ratings by circumstance, are the measure's items."""
     if measure.kind == "pain":
-        gap = _WINDOW_BRACKET.sub("", gap)
+        gap = _CIRCUMSTANCE_OPENS.sub(r"\1", _WINDOW_BRACKET.sub("", gap), count=1)
     if gap.count(";") != 1:
         return gap
     parted = _PAIN_PARTED if measure.kind == "pain" else _FIELD_PARTED
