@@ -45,3 +45,12 @@ def test_should_read_in_a_line_keeps_the_new_value() -> None:
 
 def test_not_after_keeps_the_value_it_corrects_to() -> None:
     assert _values("Correction: supination was 60 deg, not 65 deg", "rom") == [60]
+
+
+def test_a_marker_after_a_semicolon_takes_back_the_clause_before() -> None:
+    assert _values("Grip R 14 kg; correction: 16 kg.", "strength") == [16]
+    assert _values("Pain 4/10; sorry, 5/10.", "pain") == [5]
+
+
+def test_a_new_rating_after_a_semicolon_and_a_marker_is_kept_beside_the_first() -> None:
+    assert _values("Pain 4/10; actually pain with stairs 6/10", "pain") == [4, 6]

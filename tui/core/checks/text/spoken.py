@@ -366,7 +366,12 @@ def _retracted(
     (never a denominator), with where its window starts, the window and the clause's start."""
     window_start = max(0, marker.start() - reach)
     window = text[window_start : marker.start()]
-    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    clause = starts[-1] if starts else 0
+    if clause and window[clause - 1] == ";" and not window[clause:].strip():
+        # "grip 14 kg; correction: 16 kg": a marker opening the clause after a semicolon
+        # takes back the clause before it
+        clause = starts[-2] if len(starts) > 1 else 0
     olds = [
         m
         for m in _NUMBER.finditer(window, clause)
