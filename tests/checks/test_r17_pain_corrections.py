@@ -54,3 +54,11 @@ def test_a_marker_after_a_semicolon_takes_back_the_clause_before() -> None:
 
 def test_a_new_rating_after_a_semicolon_and_a_marker_is_kept_beside_the_first() -> None:
     assert _values("Pain 4/10; actually pain with stairs 6/10", "pain") == [4, 6]
+
+
+def test_a_correction_naming_the_measure_in_its_own_order_takes_back_the_old_value() -> None:
+    assert _values("Grip R 14 kg; correction, the right grip is 16 kg.", "strength") == [16]
+
+
+def test_a_correction_naming_the_other_side_is_a_new_value() -> None:
+    assert _values("Grip R 14 kg, sorry, the left grip is 16 kg.", "strength") == [14, 16]

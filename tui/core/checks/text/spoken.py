@@ -427,11 +427,35 @@ def _restated_correction(text: str, marker: re.Match[str], reach: int) -> list[P
     ):
         common += 1
     if not common:
+        common = _said_reordered(before, said)
+    if not common:
         return []
     # words said in place of others ("mod" for "max"): one word before the shared ones goes
     taken = min(len(before), common + (1 if len(said) > common else 0))
     cut = window_start + before[-taken].start()
     return [Piece(cut, restated.start(), "", cut, restated.start())]
+
+
+# Words a correction may add when it names the measure again in its own order ("grip R 14 kg;
+# correction, the right grip is 16 kg"): articles and copulas, which name nothing.
+_FILLERS = frozenset({"the", "a", "an", "his", "her", "their", *_COPULAS})
+_SIDES = {"right": "r", "rt": "r", "left": "l", "lt": "l"}
+
+
+def _said_reordered(before: list[re.Match[str]], said: list[str]) -> int:
+    """How many of the words before the retracted number the correction names again in another
+    order ("Grip R" as "the right grip is"): the words it says, without articles and copulas and
+    with sides in one spelling, are the last words before the number; 0 when they are not."""
+    named = [_side_spelled(word) for word in said if word.lower() not in _FILLERS]
+    if not named or len(named) > len(before):
+        return 0
+    last = [_side_spelled(word.group()) for word in before[-len(named) :]]
+    return len(named) if sorted(last) == sorted(named) else 0
+
+
+def _side_spelled(word: str) -> str:
+    lowered = word.lower()
+    return _SIDES.get(lowered, lowered)
 
 
 def _separated_from(text: str, start: int) -> int:
