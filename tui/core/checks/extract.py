@@ -89,6 +89,7 @@ from tui.core.checks.measures.others import (
     read_vitals,
 )
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
+from tui.core.checks.measures.pain_lists import read_pain_lists
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.plausible import outside
@@ -188,6 +189,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_spoken_answers,
     read_inline_answers,
     read_ratings,
+    read_pain_lists,
     read_scale_ratings,
     read_durations,
     read_gait_speed,

@@ -161,10 +161,27 @@ def retracted_pieces(text: str, struck: list[Piece]) -> list[Piece]:
         ]
         new = correction.new_span
         pieces += [Piece(*place, text[slice(*new)], *new) for place in places]
-        pieces.append(Piece(*correction.old_span, "", *correction.old_span))
         if places:
-            pieces.append(Piece(*new, "", *new))
+            pieces += [Piece(*correction.old_span, "", *correction.old_span), Piece(*new, "", *new)]
+        else:
+            pieces.append(_taken_back_here(text, correction))
     return _outermost(pieces)
+
+
+def _taken_back_here(text: str, correction: _Correction) -> Piece:
+    """The old value of a correction written nowhere before its line goes, with a clause mark
+    right after it ("Berg 41/56; the correct score is 45/56" reads "Berg the correct score is
+    45/56"): the words giving the new value stay, for the fact level to read the correction,
+    and no semicolon parts the new value from the name the old one followed."""
+    start, end = correction.old_span
+    mark = _MARK_AFTER.match(text, end)
+    if mark is not None and end <= correction.new_span[0]:
+        end = mark.end()
+    return Piece(start, end, "", start, end)
+
+
+# A clause mark after a value a correction takes back, before the words that replace it.
+_MARK_AFTER = re.compile(r"[\"'\u2019\u201d]?[ \t]*[;,]")
 
 
 def _block_lines(text: str, start: int) -> list[tuple[int, int]]:

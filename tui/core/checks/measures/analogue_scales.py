@@ -36,6 +36,7 @@ def _scale() -> _Scale:
         name=re.compile(rf"\b(?:{names})\b", re.IGNORECASE),
         # after the name: a few words or marks, the mark in mm, then the line's bounds if written
         mark=re.compile(
+            r"(?P<line>[ \t]*\([^()\n]{0,24}\bmm\b[^()\n]{0,12}\))?"
             r"[ \t]*(?:[:=\-\u2013]|(?:at|of|is|was|now|today|rest|activity|worst|best)\b|[ \t])*"
             r"[ \t]*(?P<value>\d{1,3}(?:\.\d)?)[ \t]*(?:/[ \t]*(?P<over>\d{2,3})[ \t]*)?mm\b"
             r"(?P<bounds>[ \t]*\(?[ \t]*(?:0[ \t]*[-\u2013][ \t]*\d{2,3}|of[ \t]+\d{2,3})"
@@ -64,10 +65,12 @@ def read_analogue_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[s
         label = labels.join(about or "pain", "VAS")
         kind = "other" if about else "pain"
         scanner.emit(facts, kind, value, _moved(mark.span("value"), at), label, unit="mm")
-        for part in ("over", "bounds"):
+        for part in ("line", "over", "bounds"):
             if mark.group(part):
                 scanner.claim(*_moved(mark.span(part), at))
-        _marks_after(scanner, facts, at + mark.end(), label, kind)
+        lead = mark.group()[mark.end("line") if mark.group("line") else 0 : mark.start("value")]
+        worded = _LETTERS.search(lead) is not None
+        _marks_after(scanner, facts, at + mark.end(), label, kind, worded=worded)
 
 
 def _moved(span: tuple[int, int], offset: int) -> tuple[int, int]:
@@ -82,7 +85,9 @@ _MARK_OVER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)[ \t]*/[ \t]*(\d{2,3})[ \t
 _MARK_BRACKETED = re.compile(r"\([ \t]*(\d{1,3}(?:\.\d)?)[ \t]*mm\b[^()\n]{0,30}\)", re.I)
 
 
-def _marks_after(scanner: Scanner, facts: list[Fact], after: int, label: str, kind: str) -> None:
+def _marks_after(
+    scanner: Scanner, facts: list[Fact], after: int, label: str, kind: str, *, worded: bool
+) -> None:
     _, end = scanner.sentence(after)
     line_mm = _scale().line_mm
     _earlier_mark(scanner, facts, after + _spaces(scanner.text, after, end), label, kind)
@@ -92,6 +97,38 @@ def _marks_after(scanner: Scanner, facts: list[Fact], after: int, label: str, ki
             continue
         scanner.emit(facts, kind, value, more.span(1), label, unit="mm")
         scanner.claim(*more.span(2))
+    _listed_marks(scanner, facts, after, end, label, kind, worded)
+
+
+# The next mark of a list of marks in mm, each after the circumstance it was rated in ("at rest
+# 18 mm, walking 46 mm, worst 72 mm"): a clause mark, a few words, the mark.
+_MARK_LISTED = re.compile(
+    r"(?:[ \t]+[A-Za-z][\w'/-]*){0,3}[ \t]*[,;][ \t]*(?P<words>(?:[A-Za-z][\w'/-]*[ \t]+){0,3})"
+    r"(\d{1,3}(?:\.\d)?)[ \t]*mm\b(?![ \t]*/)",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def _listed_marks(
+    scanner: Scanner, facts: list[Fact], after: int, end: int, label: str, kind: str, worded: bool
+) -> None:
+    """The marks listed after the first, each after a comma or semicolon, in its sentence: the
+    same line rated in other circumstances, read until the list stops. Words before a listed
+    mark name its circumstance only where the first mark's did too (`worded`: "at rest 18 mm,
+    walking 46 mm"); after a bare first mark they name another measure ("VAS 34 mm, jaw
+    opening 38 mm")."""
+    more = _MARK_LISTED.match(scanner.text, after, end)
+    while (
+        more is not None
+        and scanner.free(*more.span(2))
+        and (worded or not _LETTERS.search(more.group("words")))
+    ):
+        value = to_number(more.group(2))
+        if value > _scale().line_mm:
+            return
+        scanner.emit(facts, kind, value, more.span(2), label, unit="mm")
+        more = _MARK_LISTED.match(scanner.text, more.end(), end)
 
 
 def _earlier_mark(scanner: Scanner, facts: list[Fact], at: int, label: str, kind: str) -> None:

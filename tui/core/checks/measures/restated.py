@@ -136,11 +136,14 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 _EARLIER_OPENING = (
     r"(?:^|(?<=[.;][ \t])|(?<=\n)|(?P<comma>(?<=,[ \t])|(?<=\bcomma[ \t])|(?<=\()))"
     r"[ \t\-*\u2022>]*"
+    r"(?:(?:{moved})[ \t]*(?=from\b))?"
     r"(?:{prior}|was|(?:\d+|an?)[ \t]+(?:days?|wks?|weeks?|mos?|months?)[ \t]+ago"
     r"|(?:at|on|in)[ \t]+(?:visit|session|wk|week)[ \t]*#?[ \t]*\d{{1,2}})"
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
-    r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*(?P<unit>%|[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
+    r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*"
+    r"(?P<unit>%|(?!(?:at|on)[ \t]|(?:{prior})(?![A-Za-z]))[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
+    r"(?:(?<=[ \t])(?:(?:at|on)[ \t]+)?(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
     r"(?=[ \t]*(?:[.,;()\[\]]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
 # How far before the restating sentence the value it restates may end.
@@ -152,8 +155,12 @@ _UNITS = {"%": "%", "kg": "kg", "lb": "lb", "lbs": "lb", "s": "s", "sec": "s", "
 
 @cache
 def _earlier_opening() -> re.Pattern[str]:
-    prior = either(attribution_words().get("prior_before", ()))
-    return re.compile(_EARLIER_OPENING.format(prior=prior), re.IGNORECASE | re.MULTILINE)
+    words = attribution_words()
+    prior = either(words.get("prior_before", ()))
+    moved = either(words.get("moved_before_from", ()))
+    return re.compile(
+        _EARLIER_OPENING.format(prior=prior, moved=moved), re.IGNORECASE | re.MULTILINE
+    )
 
 
 @cache
@@ -219,14 +226,19 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
             )
 
 
-# Between the restated value and a bracket that restates it: its unit at most ("3/10 (was 8)").
-_ADJACENT = re.compile(r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?\([ \t]*", re.IGNORECASE)
+# Between the restated value and a bracket that restates it: its unit, and the circumstance it
+# was rated in, in a few words with no number or clause mark ("3/10 (was 8)", "3/10 on stairs
+# (down from 6)").
+_ADJACENT = re.compile(
+    r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?(?:[A-Za-z][\w'-]*[ \t]+){0,3}\([ \t]*",
+    re.IGNORECASE,
+)
 
 
 def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: int) -> bool:
-    """A bracket restates only the value right before it ("NDI 18 today, desk work 2 h (intake:
-    30)" restates nothing); a clause after a comma, a value of its own sentence ("24 mmHg, held
-    10 s x 10, last time 22")."""
+    """A bracket restates only the value right before it, or its circumstance ("NDI 18 today,
+    desk work 2 h (intake: 30)" restates nothing); a clause after a comma, a value of its own
+    sentence ("24 mmHg, held 10 s x 10, last time 22")."""
     if scanner.text[found.start() - 1 : found.start()] == "(":
         return bool(_ADJACENT.fullmatch(scanner.norm.original, restated.span[1], said_at))
     sentence = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]

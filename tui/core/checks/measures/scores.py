@@ -65,6 +65,7 @@ from tui.core.checks.text.lexicon import (
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.searched_once import matches_from
+from tui.core.checks.text.spoken_marks import spoken_marks
 
 _OUTCOME_SUFFIX = re.compile(
     rf"(?:[ \t]*(?:/|(?:out[ \t]+)?of)[ \t]*({NUM}))?[ \t]*"
@@ -326,6 +327,8 @@ def read_scores(
     for token in scanner.tokens(pos, limit):
         if not _takes(scanner, measure, token):
             continue
+        if count and _in_window_bracket(text, token.start(), token.end()):
+            continue  # "Best (24 h): 2": the window the next rating covers, no score
         gap = scanner.visible(pos, token.start())
         if count == 0 and token.start() - start > _FIRST_SCORE_REACH:
             # a long item's name before a colon ("Walk 50 feet with two turns: 03") is no reach
@@ -360,7 +363,7 @@ def read_scores(
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
         if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
-            named = _item_named(gap, measure.items, timed=timed)
+            named = _item_named(_field_parted(measure, gap), measure.items, timed=timed)
             if named is None and item:
                 named = next_lettered_item(item, gap)  # "dimension D 64%, dimension E 41%"
             if named is None and not _elided_earlier(scanner, pos, token.start()):
@@ -815,6 +818,41 @@ def _over_its_maximum(measure: MeasureDef, unit: str | None) -> bool:
         return False
     whole = unit[1:].strip()
     return whole == f"{measure.high:g}" and whole not in _RATING_WHOLES
+
+
+# A semicolon parting two fields of one line, the next field's name closing on a colon ("Current:
+# 3; Best: 1; Worst: 6"), read as a comma between items.
+_FIELD_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:[ \t]*\Z)")
+# A semicolon before the next rating of a pain scale and the circumstance it names ("now 2; best
+# 0; worst 7"): a pain scale's items are the times and activities it was rated in.
+# The time window a rating covers, in brackets after its name ("Worst (24 h):"): part of the name.
+_WINDOW_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,12}\)(?=[ \t]*:)")
+# The preposition opening a pain rating's circumstance after a comma ("at worst 7", "with stairs
+# 5"): no word of the item's name.
+_CIRCUMSTANCE_OPENS = re.compile(
+    r"^([ \t]*[,;][ \t]*)(?:at|with|on|during|in)[ \t]+(?=[A-Za-z])", re.I
+)
+_PAIN_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:?[ \t]*\Z)")
+
+
+def _in_window_bracket(text: str, start: int, end: int) -> bool:
+    """A number in the bracket of a field's name, the colon after it ("Worst (24 h): 8")."""
+    opened = text.rfind("(", max(0, start - 2), start)
+    return opened >= 0 and _WINDOW_CLOSE.match(text, end) is not None
+
+
+_WINDOW_CLOSE = re.compile(r"[ \t]*[A-Za-z.]{0,6}[ \t]*\)[ \t]*:")
+
+
+def _field_parted(measure: MeasureDef, gap: str) -> str:
+    """The gap between two scores with a semicolon parting fields of one line read as a comma:
+    a form's fields, or a pain scale's ratings by circumstance, are the measure's items."""
+    if measure.kind == "pain":
+        gap = _CIRCUMSTANCE_OPENS.sub(r"\1", _WINDOW_BRACKET.sub("", gap), count=1)
+    if gap.count(";") != 1:
+        return gap
+    parted = _PAIN_PARTED if measure.kind == "pain" else _FIELD_PARTED
+    return parted.sub(",", gap, count=1)
 
 
 def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> str | None:
@@ -1482,6 +1520,12 @@ _QUALIFIER_AFTER = re.compile(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})")
 
 
 def _pain_label(text: str, end: int) -> str:
+    """ "pain" and the words after the rating that say when or with what ("5/10 with stairs"),
+    up to a mark a dictation says aloud ("2/10 period shoulder pain ...")."""
     qualifier = _QUALIFIER_AFTER.match(text, end)
     words_after = qualifier.group(1).split()[:4] if qualifier else []
+    for index in range(len(words_after)):
+        if spoken_marks().said_in(words_after[: index + 1]):
+            words_after = words_after[:index]
+            break
     return labels.join("pain", " ".join(words_after))

@@ -432,8 +432,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         re.compile(
             # (not glued to a number before it: "TSK 17-item 35" is the 17-item version's 35)
             rf"{_NOT_EARLIER}(?<!\d-)\b(?:{_COUNTERS})\s*#?\s*\d+\b"
-            # (not with a unit after it: "last visit 3 min 10 s" is that visit's time)
-            r"(?![.]\d|\s*[/°%]|\s*(?:mins?|minutes?|s|secs?|seconds?|deg\w*|cm|mm|kg|lbs?|ft|m|bpm)\b(?!/))",
+            # (not with a unit after it: "last visit 3 min 10 s" is that visit's time; nor a
+            # rating's scale: "pain over the past week 4 out of 10")
+            r"(?![.]\d|\s*[/°%]|\s*out\s+of\s+\d|\s*(?:mins?|minutes?|s|secs?|seconds?|deg\w*|cm|mm|kg|lbs?|ft|m|bpm)\b(?!/))",
             re.IGNORECASE,
         ),
         "visit|day|week|wk|session|pod|stg|ltg|goal|phase|step|stage|trial|round|page|item",

@@ -189,9 +189,13 @@ def _rules() -> _Rules:
         return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
 
     restate = either(corrections.get("restate", []))
+    hesitation = "|".join(
+        word.replace(" ", r"[ \t]+") for word in corrections.get("hesitations", ["(?!x)x"])
+    )
     sep = _separator()
     marker = re.compile(
         rf"(?:{either([*corrections.get('markers', []), *corrections.get('number_only', [])])})\b"
+        rf"(?:[ \t]*{sep}?[ \t]*\b(?:{hesitation})\b)*"
         rf"(?:[ \t]*{sep}?[ \t]*\b(?:{restate})\b)?[ \t]*{sep}?[ \t]*",
         re.IGNORECASE,
     )
@@ -362,7 +366,12 @@ def _retracted(
     (never a denominator), with where its window starts, the window and the clause's start."""
     window_start = max(0, marker.start() - reach)
     window = text[window_start : marker.start()]
-    clause = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    clause = starts[-1] if starts else 0
+    if clause and window[clause - 1] == ";" and not window[clause:].strip():
+        # "grip 14 kg; correction: 16 kg": a marker opening the clause after a semicolon
+        # takes back the clause before it
+        clause = starts[-2] if len(starts) > 1 else 0
     olds = [
         m
         for m in _NUMBER.finditer(window, clause)
@@ -418,11 +427,35 @@ def _restated_correction(text: str, marker: re.Match[str], reach: int) -> list[P
     ):
         common += 1
     if not common:
+        common = _said_reordered(before, said)
+    if not common:
         return []
     # words said in place of others ("mod" for "max"): one word before the shared ones goes
     taken = min(len(before), common + (1 if len(said) > common else 0))
     cut = window_start + before[-taken].start()
     return [Piece(cut, restated.start(), "", cut, restated.start())]
+
+
+# Words a correction may add when it names the measure again in its own order ("grip R 14 kg;
+# correction, the right grip is 16 kg"): articles and copulas, which name nothing.
+_FILLERS = frozenset({"the", "a", "an", "his", "her", "their", *_COPULAS})
+_SIDES = {"right": "r", "rt": "r", "left": "l", "lt": "l"}
+
+
+def _said_reordered(before: list[re.Match[str]], said: list[str]) -> int:
+    """How many of the words before the retracted number the correction names again in another
+    order ("Grip R" as "the right grip is"): the words it says, without articles and copulas and
+    with sides in one spelling, are the last words before the number; 0 when they are not."""
+    named = [_side_spelled(word) for word in said if word.lower() not in _FILLERS]
+    if not named or len(named) > len(before):
+        return 0
+    last = [_side_spelled(word.group()) for word in before[-len(named) :]]
+    return len(named) if sorted(last) == sorted(named) else 0
+
+
+def _side_spelled(word: str) -> str:
+    lowered = word.lower()
+    return _SIDES.get(lowered, lowered)
 
 
 def _separated_from(text: str, start: int) -> int:

@@ -1,0 +1,61 @@
+"""Pain rated in several circumstances as a field's list of bare numbers: "Pain: rest 1,
+activity 5, worst 7 (0-10)", "pain: current 3; best 1; worst 6".
+
+A pain word closing on a colon, then items of a few words and a number of the 0-10 scale each,
+parted by commas or semicolons: each number is a pain rating, labelled with its circumstance.
+Nothing says "/10" after each number, so the list must show its shape: two items at least, no
+unit after a number, and every number on the scale; a single "pain: rest 1" is left to the
+readers of a rating. The pain words are the vocabulary's (measures.toml [ratings] pain).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures import labels
+from tui.core.checks.text.lexicon import words
+from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.scan import Scanner
+
+# After the pain word: a bracket naming the scale or region, or the scale's range, at most, then
+# a colon or a dash.
+_OPENS = re.compile(
+    r"[ \t]*(?:\([^()\n]{0,24}\)[ \t]*|0[ \t]*[-\u2013][ \t]*10[ \t]*)?(?::|[ \t][-\u2013])[ \t]*"
+)
+# One item: its circumstance in one to three words, then a number of the scale standing alone
+# (no unit, slash or decimal point after it), then the mark before the next item or the end.
+_ITEM = re.compile(
+    r"(?P<words>[A-Za-z][\w'/-]*(?:[ \t]+[A-Za-z][\w'/-]*){0,2})[ \t]*[:=]?[ \t]*"
+    r"(?P<value>10|\d(?:\.\d)?)(?![\w/%\u00b0]|\.\d)"
+    r"(?P<end>[ \t]*(?:[,;][ \t]*|/[ \t]+|\([ \t]*0[ \t]*[-\u2013][ \t]*10[ \t]*\)|(?=[.\n)]|\Z)))"
+)
+_FEWEST = 2
+
+
+def read_pain_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each pain word opening a list of ratings by circumstance: one pain fact an item."""
+    text = scanner.text
+    for pain in words().pain_finder.finditer(text):
+        opened = _OPENS.match(text, pain.end())
+        if opened is None:
+            continue
+        items = _items(text, opened.end())
+        spans = [item.span("value") for item in items]
+        if len(items) < _FEWEST or not all(scanner.free(*span) for span in spans):
+            continue
+        for item in items:
+            label = labels.join("pain", item.group("words"))
+            scanner.emit(facts, "pain", to_number(item.group("value")), item.span("value"), label)
+
+
+def _items(text: str, at: int) -> list[re.Match[str]]:
+    """The items of the list starting at `at`, up to the first that is not one."""
+    found = []
+    item = _ITEM.match(text, at)
+    while item is not None:
+        found.append(item)
+        if not item.group("end").strip().startswith((",", ";", "/")):
+            break
+        item = _ITEM.match(text, item.end())
+    return found
