@@ -192,7 +192,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
             or bool(_LACKS.search(own))
             or bool(_SHORT_AFTER.match(text, end))
         )
-        bare = not keyword and not follow
+        bare = not follow and _last_rom_word(own) is None  # a key may name it, not its words
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
 
@@ -238,12 +238,37 @@ def _in_millimetres(
 
 def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     """The words naming the value at `pos`: its own clause, or, where that holds nothing but
-    the colon's space or a side, with the key of its "key: value" line before it ("Mouth
-    Opening Max: 38 mm", "Knee flexion: R 110, L 95")."""
+    the colon's space or a side, with the key of its "key: value" line before it ("Knee
+    flexion: R 110, L 95"). The key names the value only when it ends in anatomy words (a
+    remark in brackets aside: "flex bar red)  Minutes: 20" is no flexion) and the value ends
+    its clause ("L shoulder: 1 finger-width subluxation" is no shoulder angle)."""
     start = pos - len(clause)
-    if labels.without_sides(clause).strip() or start < 1 or scanner.text[start - 1] != ":":
+    text = scanner.text
+    if labels.without_sides(clause).strip() or start < 1 or text[start - 1] != ":":
         return clause
-    return scanner.text[scanner.clause_start(start - 1) : start - 1] + " " + clause
+    key = text[scanner.clause_start(start - 1) : start - 1]
+    named = _last_rom_word(key)
+    if named is None or not _anatomy_only(_BRACKETED.sub(" ", key[named.end() :])):
+        return clause
+    value = _SINGLE.match(text, pos)
+    if value is None or _CLAUSE_END.match(text, value.end()) is None:
+        return clause
+    return key + " " + clause
+
+
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+# After a value (and its unit), the end of its clause: a mark, a bracket's close, the line's end,
+# or a side written after it.
+_CLAUSE_END = re.compile(
+    rf"(?:\s*{DEGREES})?[ \t]*(?:[,;)|]|\.(?!\d)|$|(?:R|L|rt|lt|right|left)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _anatomy_only(words_after: str) -> bool:
+    """Nothing but sides, joints, motions and modes ("AROM", "R") is written in the words."""
+    found = re.findall(r"[A-Za-z]+", words_after)
+    return len(labels.mentions(" ".join(found))) == len(found)
 
 
 def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:
