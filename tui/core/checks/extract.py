@@ -33,9 +33,9 @@ from tui.core.checks.layouts.digit_rows import read_digit_rows
 from tui.core.checks.layouts.exercise_rows import block_exercise_arcs
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.girth_blocks import read_girth_blocks
-from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
+from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.vital_rows import (
     claim_vital_limits,
     read_paired_vitals,
