@@ -7,6 +7,7 @@ it must not make."""
 from __future__ import annotations
 
 from tui.core.checks.extract import extract_facts
+from tui.core.drafting.placement import _tables_apart
 
 
 def _rom(text: str) -> list[tuple[object, str]]:
@@ -161,3 +162,29 @@ def test_an_estimated_angle_in_a_dosed_row_is_measured() -> None:
 def test_an_arc_in_a_dosed_row_without_an_estimate_stays_the_exercises() -> None:
     text = "Pool log\nPt seen.\n0:12   Squats to 90°, heel raises    2 x 15 each\n"
     assert 90 not in _values(text)
+
+
+# -- a table whose caption opens with a part's label is placed in that part ----------------------
+
+
+def test_a_part_label_opening_a_caption_stays_before_the_table() -> None:
+    text = (
+        "S: Sleeve rubbing.\n"
+        "O: GIRTH (cm), 0 = patella\n"
+        "      Right   Left\n"
+        "-15   39.5    35.7\n"
+        "0     43.1    40.6\n"
+        "A: Reducing.\n"
+    )
+    apart, tables = _tables_apart(text)
+    assert "\nO:\n\x00table 0\x00" in apart
+    ((written, _, _),) = tables.values()
+    assert written.startswith("GIRTH (cm)")
+
+
+def test_a_caption_without_a_part_label_goes_whole_with_its_table() -> None:
+    text = "Girth (cm), 0 = patella\n      Right   Left\n-15   39.5    35.7\n0     43.1    40.6\n"
+    apart, tables = _tables_apart(text)
+    assert apart.startswith("\x00table 0\x00")
+    ((written, _, _),) = tables.values()
+    assert written.startswith("Girth (cm)")
