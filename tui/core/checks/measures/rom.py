@@ -257,10 +257,10 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
 
 
 _BRACKETED = re.compile(r"\([^()\n]*\)")
-# After a value (and its unit), the end of its clause: a mark, a bracket's close, the line's end,
-# or a side written after it.
+# After a value (and its unit: degrees, or millimetres for a jaw), the end of its clause: a
+# mark, a bracket's close, the line's end, or a side written after it.
 _CLAUSE_END = re.compile(
-    rf"(?:\s*{DEGREES})?[ \t]*(?:[,;)|]|\.(?!\d)|$|(?:R|L|rt|lt|right|left)\b)",
+    rf"(?:\s*(?:{DEGREES}|mm\b))?[ \t]*(?:[,;)|]|\.(?!\d)|$|(?:R|L|rt|lt|right|left)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 
