@@ -53,6 +53,17 @@ def replaced_by() -> str:
 
 
 @cache
+def struck_before() -> re.Pattern[str]:
+    """A value the author says was struck, then the value that stands ("145° struck; 138°")."""
+    words = either(_words()["struck"])
+    return re.compile(
+        rf"(?<![\w./-])(?P<old>{VALUE})[ \t]*(?:{words})(?![\w-])[ \t]*[;,][ \t]*(?P<new>{VALUE})"
+        r"(?!\w|\.\d|/\d)",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _earlier() -> re.Pattern[str]:
     words = either(legend_words().get("earlier", ()))
     return re.compile(rf"[^,;.()\n]{{0,{_EARLIER_REACH}}}?(?<![\w-])(?:{words})(?![\w-])", re.I)

@@ -829,13 +829,25 @@ def _tables_apart(text: str) -> tuple[str, dict[str, _Table]]:
             continue
         key = f"\x00table {number}\x00"
         parts = parted_rows(grid, _part_topic)
-        captioned = plain_caption(text[start:end].strip("\n"))
+        lead = _part_lead(text, start) if top is not None else ""
+        captioned = plain_caption(text[start + len(lead) : end].strip("\n"))
         written, after = (captioned, "") if parts else _parts_after(captioned)
         tables[key] = (written, linearize(written).strip("\n"), parts)
-        out += [text[pos:start], key, after]
+        out += [text[pos:start], f"{lead.strip()}\n" if lead else "", key, after]
         pos = end
     out.append(text[pos:])
     return "".join(out), tables
+
+
+# A part's label opening a table's caption ("O: GIRTH (cm), 0 = superior pole"): the part the
+# table belongs to, kept as its own line before the table so the table is placed in it.
+_LEAD = re.compile(r"[ \t]*([A-Za-z]{1,12})[ \t]*:[ \t]*")
+
+
+def _part_lead(text: str, start: int) -> str:
+    """The part's label opening the caption at `start`, as written, or ""."""
+    lead = _LEAD.match(text, start)
+    return lead.group() if lead is not None and _names_part(lead.group(1)) else ""
 
 
 _CELLS = re.compile(r"\t|[ \t]{2,}|[ \t]*\|[ \t]*")

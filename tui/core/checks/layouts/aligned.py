@@ -24,7 +24,7 @@ from tui.core.checks.text.scan import Scanner
 _ITEM = r"[A-Za-z][A-Za-z.]*(?:[ \t]+[A-Za-z][A-Za-z.]*)?"
 _LABELS = re.compile(rf"(?<![\w/])({_ITEM}(?:[ \t]*/[ \t]*{_ITEM})+)(?![\w/])")
 _VALUE = r"\d{1,3}(?:\.\d+)?(?:[ \t]*(?:°|deg\b))?(?:[ \t]*[+-](?!\d))?"
-_VALUES = re.compile(
+VALUE_LIST = re.compile(
     rf"(?<![\w./])({_VALUE}(?:[ \t]*[/|][ \t]*-?{_VALUE})+)(?![\d/])"
     r"([ \t]*(?:°|deg(?:rees?)?\b|lbs?\b|kg\b|mm\b))?",
     re.IGNORECASE,
@@ -68,19 +68,19 @@ def read_aligned(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         position = span[1]
         first = True
         lists = sorted(
-            [*_VALUES.finditer(text, position, limit), *_GRADES.finditer(text, position, limit)],
+            [*VALUE_LIST.finditer(text, position, limit), *_GRADES.finditer(text, position, limit)],
             key=lambda found: (found.start(), -found.end()),
         )
         for values in lists:
             between = scanner.visible(position, values.start())
             if first and (_DIGIT.search(between) or len(between) > _GAP):
                 break
-            parsed = _values(values)
+            parsed = list_values(values)
             if len(parsed) != len(items) or not all(scanner.free(*v.span) for v in parsed):
                 continue
             if values.re is not _GRADES and _is_single_score(parsed) and not _force(values):
                 continue
-            _emit(scanner, facts, parsed, parts, values, span)
+            emit_list(scanner, facts, parsed, parts, values, span)
             first = False
 
 
@@ -160,7 +160,9 @@ def _names_something(part: labels.Parts) -> bool:
     return bool(part.side or part.joint or part.motion or part.mode)
 
 
-def _values(match: re.Match[str]) -> list[_Value]:
+def list_values(match: re.Match[str]) -> list[_Value]:
+    """The values of a list found by `VALUE_LIST` (or of grades), each with its sign, whether
+    degrees are written with it or after the list, and its span."""
     if match.re is _GRADES:
         return [
             _Value(
@@ -193,7 +195,7 @@ def _is_single_score(values: list[_Value]) -> bool:
     return values[1].number in (5, 10) and values[0].number <= values[1].number
 
 
-def _emit(
+def emit_list(
     scanner: Scanner,
     facts: list[Fact],
     values: list[_Value],
@@ -201,6 +203,8 @@ def _emit(
     match: re.Match[str],
     label_span: tuple[int, int],
 ) -> None:
+    """Each value of a list as what its label item names: a grade, a grip or pinch force, or
+    an angle (the other words around it as `attribute` reads them)."""
     degrees = any(value.degrees for value in values)
     before = scanner.text[scanner.sentence_before(match.start()) : match.start()]
     out_of_five = _OUT_OF_FIVE.match(scanner.text, match.end())

@@ -29,8 +29,10 @@ _WORDS = re.compile(r"^[A-Za-z][A-Za-z -]*")
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+")
 _SECTION_HEADING = re.compile(r"^[ \t]{0,3}#{1,2}[ \t]+")
-# The last item of a bracket listing more than a unit: "(tape from the ulnar styloid, cm)".
-_LAST_ITEM = re.compile(r"[,;][ \t]*([^,;()\n]{1,8}?)[ \t]*\)")
+# The last item of a bracket listing more than a unit: "(tape from the ulnar styloid, cm)",
+# "(goniometry, active, in degrees)"; or of a caption listing it without a bracket
+# ("Goniometry, active, degrees").
+_LAST_ITEM = re.compile(r"[,;][ \t]*(?:in[ \t]+)?([^,;()\n]{1,8}?)[ \t]*(?:\)|:?[ \t]*$)")
 # The first item of such a bracket: "(cm, limb length 88 cm)".
 _FIRST_ITEM = re.compile(r"\([ \t]*([^,;()\n]{1,8}?)[ \t]*[,;][^()\n]*\)")
 

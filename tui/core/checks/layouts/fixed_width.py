@@ -170,7 +170,7 @@ def _heading_columns(
 ) -> tuple[int, ...] | None:
     """Where each column starts, when the line is a fixed-width heading naming a time (or
     the two sides). A heading that leaves the row names' column blank ("        EVAL (02/05)
-    CURRENT (03/18)") must name a time for every other column."""
+    CURRENT (03/18)") must name a time for every other column, or only sides."""
     line = text[start:end]
     if "  " not in line or not line.strip():
         return None
@@ -195,7 +195,11 @@ def _heading_columns(
     ):
         return None  # "R 45°  |  L 40°": values, not headings
     timed = any(role_of(name) in _TIME_ROLES for name in names[1:])
-    sided = not indented and sum(bool(labels.parts_of(name).side) for name in names[1:]) >= 2
+    # "Right    Left" (or "R    L") over rows: two sides name the columns; a heading that
+    # leaves the rows' names blank must name nothing but sides ("  Point   L (at-risk)   R" is
+    # indented, not blank under its first column)
+    sides = [bool(labels.parts_of(name).side) for name in names[1:]]
+    sided = sum(sides) >= 2 and (not indented or all(sides))
     # "AROM   PROM" over a motion's rows: each column a mode of the same motion
     moded = sum(bool(rom_words().fullmatch(name.strip())) for name in names[1:]) >= _MIN_MODES
     if not (timed or sided or moded or services_heading(names) or vitals_heading(names)):

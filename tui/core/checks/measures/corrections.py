@@ -2,7 +2,8 @@
 should read 44/56").
 
 A value written straight after another with "not" before it ("34%, not 43%", "60° (not 65°)")
-is what the measure is not: never a fact. When the line says it corrects the record (a
+is what the measure is not: never a fact; so is a value the note says was struck ("145° struck;
+138° is the measured value"). When the line says it corrects the record (a
 correction, an entry in error, a misread, an addendum: corrections.toml cues), the value
 taken back is also dropped wherever the note stated it, for the same measure as the value that
 replaces it: "Supination was 60°, not 65° (goniometer misread)" takes back the "supination 65°"
@@ -20,7 +21,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tui.core.checks.correction_shapes import NOT_AFTER, compares_earlier, cues, replaced_by
+from tui.core.checks.correction_shapes import (
+    NOT_AFTER,
+    compares_earlier,
+    cues,
+    replaced_by,
+    struck_before,
+)
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.labels import may_be_earlier
@@ -91,8 +98,8 @@ def _retracted(fact: Fact, correction: _Correction, replacing: list[Fact]) -> bo
 def _corrections(scanner: Scanner) -> list[_Correction]:
     found = []
     text = scanner.text
-    for match in NOT_AFTER.finditer(text):
-        if compares_earlier(text, match.end()):
+    for match in (*NOT_AFTER.finditer(text), *struck_before().finditer(text)):
+        if match.re is NOT_AFTER and compares_earlier(text, match.end()):
             continue
         line_start, line_end = scanner.line(match.start())
         found.append(

@@ -141,13 +141,14 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         return None
     number_end = match.end(2) if ranged else match.end(1)
     has_unit = bool(match.group(3 if ranged else 2))
-    clause = text[scanner.clause_start(pos) : pos]
+    own = text[scanner.clause_start(pos) : pos]
+    clause = _key_clause(scanner, pos, own)
     keyword = _last_rom_word(clause)
     follow = previous is not None and bool(FOLLOW.fullmatch(text[previous.end : pos]))
     millimetres = not has_unit and _in_millimetres(
         text,
         number_end,
-        keyword or _keyed_word(scanner, pos, clause),
+        keyword,
         follow and previous is not None and previous.unit == "mm",
     )
     if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
@@ -166,7 +167,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     if not has_unit and not ranged and _graded(scanner, pos, match.group(1)):
         return None  # "mmt L er 4 5": a grade in a sentence about muscle testing
     if not (has_unit or keyword or follow or millimetres) or (
-        _not_rom(scanner, pos, clause) and not keyword
+        _not_rom(scanner, pos, own) and not keyword
     ):
         return None
     if not keyword and not follow and _LAG.search(text, scanner.sentence_before(pos), pos):
@@ -187,10 +188,10 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     else:
         lacks = (
             text[max(0, pos - 1) : pos] == "-"
-            or bool(_LACKS.search(clause))
+            or bool(_LACKS.search(own))
             or bool(_SHORT_AFTER.match(text, end))
         )
-        bare = not keyword and not follow
+        bare = not follow and _last_rom_word(own) is None  # a key may name it, not its words
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
 
@@ -234,13 +235,39 @@ def _in_millimetres(
     return chained or jaw
 
 
-def _keyed_word(scanner: Scanner, pos: int, clause: str) -> re.Match[str] | None:
-    """The motion named by the key of a "key: value" line ("Mouth Opening Max: 38 mm"), where
-    the value's own clause holds nothing but the colon's space."""
-    start = scanner.clause_start(pos)
-    if clause.strip() or start < 1 or scanner.text[start - 1] != ":":
-        return None
-    return _last_rom_word(scanner.text[scanner.clause_start(start - 1) : start - 1])
+def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
+    """The words naming the value at `pos`: its own clause, or, where that holds nothing but
+    the colon's space or a side, with the key of its "key: value" line before it ("Knee
+    flexion: R 110, L 95"). The key names the value only when it ends in anatomy words (a
+    remark in brackets aside: "flex bar red)  Minutes: 20" is no flexion) and the value ends
+    its clause ("L shoulder: 1 finger-width subluxation" is no shoulder angle)."""
+    start = pos - len(clause)
+    text = scanner.text
+    if labels.without_sides(clause).strip() or start < 1 or text[start - 1] != ":":
+        return clause
+    key = text[scanner.clause_start(start - 1) : start - 1]
+    named = _last_rom_word(key)
+    if named is None or not _anatomy_only(_BRACKETED.sub(" ", key[named.end() :])):
+        return clause
+    value = _SINGLE.match(text, pos)
+    if value is None or _CLAUSE_END.match(text, value.end()) is None:
+        return clause
+    return key + " " + clause
+
+
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+# After a value (and its unit: degrees, or millimetres for a jaw), the end of its clause: a
+# mark, a bracket's close, the line's end, or a side written after it.
+_CLAUSE_END = re.compile(
+    rf"(?:\s*(?:{DEGREES}|mm\b))?[ \t]*(?:[,;)|]|\.(?!\d)|$|(?:R|L|rt|lt|right|left)\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _anatomy_only(words_after: str) -> bool:
+    """Nothing but sides, joints, motions and modes ("AROM", "R") is written in the words."""
+    found = re.findall(r"[A-Za-z]+", words_after)
+    return len(labels.mentions(" ".join(found))) == len(found)
 
 
 def _not_rom(scanner: Scanner, pos: int, clause: str) -> bool:
