@@ -13,18 +13,16 @@ shaped as an arc: a flexion larger than the extension end, within a small joint'
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import VALUE_LIST, emit_list, list_values
 from tui.core.checks.layouts.columns import rom_words
 from tui.core.checks.measures import labels
+from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
-_DATA = files("tui.core") / "data" / "measures.toml"
 _ENDS = ("extension", "flexion")
 # A small joint bends no further than this; its extension end is within this of neutral.
 _MOST_FLEXION = 120
@@ -34,7 +32,7 @@ _MOST_EXTENSION = 60
 @cache
 def _joint_pair() -> re.Pattern[str]:
     """A joint's name, an optional colon, then where its slash pair starts."""
-    rom = tomllib.loads(_DATA.read_text(encoding="utf-8")).get("rom", {})
+    rom = measures_section("rom")
     joints = either([str(joint) for joint in rom.get("arc_joints", ())])
     return re.compile(rf"(?<![\w/])(?:{joints})[ \t]*:?[ \t]*(?=-?\d)", re.IGNORECASE)
 
