@@ -39,6 +39,15 @@ def test_a_line_opening_with_no_field_is_left_whole() -> None:
     assert fields_apart([line], _parts) == [line]
 
 
+def test_a_name_before_a_column_of_spaces_is_no_field() -> None:
+    """ "NPRS    Today: 4;   Best: 2" opens with the scale's name, so no field of it is parted off
+    into the section a key like "Today" names."""
+    line = "  NPRS    Today: 4;   Best (24 h): 2;   Worst (24 h): 8"
+    assert fields_apart([line], lambda key: "objective" if key == "Today" else "") == [line]
+    placed = [item for items in _placed(line + "\n", SOAP).values() for item in items]
+    assert any("NPRS" in item and "Worst (24 h): 8" in item for item in placed), placed
+
+
 def test_the_reporting_period_reaches_its_section() -> None:
     note = (
         "Insurer: Medicare            Reporting period: 05-01-2065 to 16-02-2065\n"

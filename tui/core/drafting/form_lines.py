@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-# A field opening the line: its key, a colon, then its value.
-_FIRST_FIELD = re.compile(r"^[ \t]*[A-Za-z][A-Za-z0-9 /&().'-]{0,30}:[ \t]*\S")
+# A field opening the line: its key (words parted by a space or two, never by a column of spaces:
+# "NPRS    Today: 4" opens with a name, not a field), a colon, then its value.
+_FIRST_FIELD = re.compile(r"^[ \t]*[A-Za-z](?:[A-Za-z0-9/&().'-]| (?!  )){0,30}:[ \t]*\S")
 # A later field after a column of spaces (three or more, or a tab): its key and colon.
 _LATER_FIELD = re.compile(r"(?:[ \t]{3,}|\t)(?P<key>[A-Za-z][A-Za-z /&'-]{1,30}?)[ \t]*:[ \t]*\S")
 
