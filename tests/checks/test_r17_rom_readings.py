@@ -30,6 +30,17 @@ def test_digit_joint_arcs_read_both_ends_with_their_joint() -> None:
     assert (60, "L DIP flexion AROM") in found
 
 
+def test_a_zero_extension_end_is_no_reading_as_a_ranges_zero_start_is_none() -> None:
+    """ "MCP 0/80" is the joint at neutral, then 80 of flexion: only 80 is read, as "MCP 0-80" is
+    read, so a draft writing the arc as a range carries every reading of the note."""
+    pair = _rom("Hand note\n\nRing finger AROM (R): MCP 0/80   PIP 10/85\n")
+    dashed = _rom("Hand note\n\nRing finger AROM (R): MCP 0-80°, PIP 10-85°\n")
+    assert 0 not in [value for value, _ in pair]
+    assert (
+        sorted(value for value, _ in pair) == sorted(value for value, _ in dashed) == [10, 80, 85]
+    )
+
+
 def test_thumb_arc_with_hyperextension_keeps_its_sign_as_a_deficit_label() -> None:
     found = _rom("OT visit\n\nR thumb AROM: IP -10/65, MP 5/50 deg\n")
     assert (10, "R IP extension AROM (deficit)") in found

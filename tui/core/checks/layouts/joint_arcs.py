@@ -58,4 +58,6 @@ def read_joint_arcs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             continue
         named = labels.parts_of(joint.group()).joint
         ends = [labels.Parts(joint=named, motion=motion) for motion in _ENDS]
+        if values[0].number == 0:  # at neutral: no reading, as a range's zero start ("0-80°")
+            values, ends = values[1:], ends[1:]
         emit_list(scanner, facts, values, ends, pair, joint.span())
