@@ -40,6 +40,7 @@ class _Words:
     gain: Led
     listed_gain: re.Pattern[str]
     gain_tests: re.Pattern[str]
+    gain_directions: re.Pattern[str]
     nystagmus: re.Pattern[str]
 
 
@@ -58,6 +59,9 @@ def _words() -> _Words:
         ),
         listed_gain=re.compile(rf"(?<![\d.\-/])(?P<value>[0-2]\.\d{{2}})(?!\d|\.\d){unitless}"),
         gain_tests=re.compile(rf"(?<![\w-])(?:{either(data.get('gain_tests', ()))})(?![\w])"),
+        gain_directions=re.compile(
+            rf"(?<![\w-])(?:{either(data.get('gain_directions', ()))})(?![\w])"
+        ),
         nystagmus=re.compile(
             rf"(?<![\w])(?:{either(data.get('velocity_tests', ()))})(?![\w])", re.IGNORECASE
         ),
@@ -78,7 +82,7 @@ def _read_gains(scanner: Scanner, facts: list[Fact], words: _Words) -> None:
     listed_to = 0  # the end of the last sentence whose listed gains were read
     for match in words.gain.finditer(text):
         end = scanner.sentence_after(match.end())
-        if not words.gain_tests.search(text, scanner.sentence_before(match.start()), end):
+        if not _gain_tested(scanner, match, end, words):
             continue
         _emit(scanner, facts, match, unit=None)
         if match.end() < listed_to:
@@ -89,11 +93,28 @@ def _read_gains(scanner: Scanner, facts: list[Fact], words: _Words) -> None:
         listed_to = end
 
 
+def _gain_tested(scanner: Scanner, match: re.Match[str], end: int, words: _Words) -> bool:
+    """True when the gain's sentence names a vestibular test, or its own clause a canal's or a
+    plane's direction (a direction elsewhere in the sentence is an exercise's)."""
+    text = scanner.text
+    if words.gain_tests.search(text, scanner.sentence_before(match.start()), end):
+        return True
+    return bool(words.gain_directions.search(text, scanner.clause_start(match.start()), end))
+
+
+# Where a velocity's clause ends after it: a test named past this mark is another clause's.
+_CLAUSE_END = re.compile(r"[,;]")
+
+
 def _read_velocities(scanner: Scanner, facts: list[Fact], words: _Words) -> None:
+    """A velocity whose test is named before it in its sentence ("caloric total R 18°/s") or
+    after it in its own clause ("3°/s left-beating"); a test named in a later clause leaves a
+    speed of another kind ("isokinetic at 60°/s; no nystagmus") unread."""
     text = scanner.text
     for match in _VELOCITY.finditer(text):
         start, end = scanner.sentence_before(match.start()), scanner.sentence_after(match.end())
-        if words.nystagmus.search(text, start, end):
+        mark = _CLAUSE_END.search(text, match.end(), end)
+        if words.nystagmus.search(text, start, mark.start() if mark else end):
             _emit(scanner, facts, match, unit="°/s")
 
 

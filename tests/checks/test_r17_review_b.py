@@ -1,0 +1,74 @@
+"""Round 17 review (b): wrong readings the merged rules made, each with the right reading kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.checks.extract import extract_facts
+
+
+def _others(text: str) -> list[tuple[float | int | str, str | None]]:
+    return [(fact.value, fact.unit) for fact in extract_facts(text) if fact.kind == "other"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Isokinetic knee extension at 60°/s peak torque 110 Nm; nystagmus none.",
+        "Isokinetic knee ext at 60°/s and 180°/s; no nystagmus.",
+    ],
+)
+def test_a_speed_with_a_test_named_in_a_later_clause_is_no_velocity(text: str) -> None:
+    assert not any(unit == "°/s" for _, unit in _others(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Nystagmus 3°/s left-beating.", 3),
+        ("Spontaneous nystagmus at 4 deg/sec rightward, gaze-evoked none.", 4),
+        ("Caloric: total R 18°/s, L 22°/s.", 22),
+    ],
+)
+def test_a_velocity_with_its_test_before_it_or_in_its_clause_is_read(text: str, value: int) -> None:
+    assert (value, "°/s") in _others(text)
+
+
+def test_a_direction_in_another_clause_names_no_gain_test() -> None:
+    assert _others("Lateral lunges 2x10; strength gains 1.5 since eval.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Horizontal gain 0.68 R.", 0.68),
+        ("vHIT: R lateral canal gain 0.61; L lateral 0.94 (norm > 0.80).", 0.94),
+        ("Head impulse test: gain R 1.02, L 0.98.", 1.02),
+    ],
+)
+def test_a_gain_of_a_named_test_or_direction_is_read(text: str, value: float) -> None:
+    assert (value, None) in _others(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hold time was 10 seconds for each stretch.",
+        "Hold time: 10 seconds for each stretch.",
+        "Balance time 12 seconds per rep on foam.",
+    ],
+)
+def test_a_time_given_to_every_repetition_is_a_dose(text: str) -> None:
+    assert _others(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Wheelie balance time: 28 s with spotter strap.", 28),
+        ("Single leg stance on the right was 12 seconds.", 12),
+        ("Endurance on the left is 21 seconds.", 21),
+    ],
+)
+def test_a_held_time_with_no_dose_after_it_is_read(text: str, value: int) -> None:
+    assert any(found == value for found, _ in _others(text))
