@@ -72,3 +72,28 @@ def test_a_time_given_to_every_repetition_is_a_dose(text: str) -> None:
 )
 def test_a_held_time_with_no_dose_after_it_is_read(text: str, value: int) -> None:
     assert any(found == value for found, _ in _others(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Endre Szabo, 81M, fall at home.",
+        "Quinn McAllister, 26M, polytrauma.",
+        "Referral: Osei (64F) s/p R TKA.",
+        "Pt is a 64F retired teacher.",
+    ],
+)
+def test_an_age_and_sex_mark_after_a_name_is_no_distance(text: str) -> None:
+    assert _others(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Gait distance, 150M with RW.", 150),
+        ("6MWT: distance walked, 320 M; HR 110.", 320),
+        ("2MWT distance (95 m), 6MWT distance (310 M).", 310),
+    ],
+)
+def test_metres_in_capitals_after_a_lower_case_word_are_read(text: str, value: int) -> None:
+    assert any(fact.value == value and fact.unit == "m" for fact in extract_facts(text))

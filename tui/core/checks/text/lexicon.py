@@ -325,6 +325,15 @@ _NOT_EARLIER = (
 )
 
 
+# A capitalised name (a surname, "Pt") and the comma or bracket after it, as lookbehinds of
+# fixed width, one per length of the name.
+_AFTER_NAME = "|".join(
+    rf"(?<=[A-Z][a-z'-]{{{length}}}{mark})"
+    for length in range(1, 16)
+    for mark in (", ", ",", " \\(", "\\(")
+)
+
+
 NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     anchored(DATE_ISO, "-", _DIGITS),
     anchored(DATE_SLASH, "[/.-]", _DIGITS),
@@ -384,12 +393,10 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         "y|-year",
     ),
     # an age and sex mark written after a name or an article ("Endre Szabo, 81M", "Osei (64F)",
-    # "a 64F retired teacher"): the capital letter is the sex, never metres or Fahrenheit
+    # "a 64F retired teacher"): the capital letter is the sex, never metres or Fahrenheit; after
+    # a word in lower case it is metres ("gait distance, 150M", "6MWT distance (310 M)")
     number_then(
-        re.compile(
-            r"(?:(?<=[a-z], )|(?<=[a-z],)|(?<=[a-z] \()|(?<=[a-z]\()|(?<=\b[Aa] )|(?<=\b[Aa]n ))"
-            r"\d{1,3} ?[MF](?![\w/])"
-        ),
+        re.compile(rf"(?:{_AFTER_NAME}|(?<=\b[Aa] )|(?<=\b[Aa]n ))\d{{1,3}} ?[MF](?![\w/])"),
         "m|f",
     ),
     anchored(  # 5-word sentence, 30-min sessions
