@@ -97,3 +97,25 @@ def test_an_age_and_sex_mark_after_a_name_is_no_distance(text: str) -> None:
 )
 def test_metres_in_capitals_after_a_lower_case_word_are_read(text: str, value: int) -> None:
     assert any(fact.value == value and fact.unit == "m" for fact in extract_facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("10MWT 1.1 m/s meets criteria for community ambulator.", 1.1),
+        ("TUG 14 s exceeds the fall-risk cut-off.", 14),
+    ],
+)
+def test_a_value_said_to_reach_a_reference_is_the_patients(text: str, value: float) -> None:
+    assert any(fact.value == value for fact in extract_facts(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("TUG 13.5 s cut-off for falls risk.", 13.5),
+        ("Gait 0.8 m/s (1.0 m/s community threshold).", 1.0),
+    ],
+)
+def test_a_value_before_a_reference_word_is_the_reference(text: str, value: float) -> None:
+    assert not any(fact.value == value for fact in extract_facts(text))
