@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.core.checks.extract import extract_facts
+from tui.core.checks.extract import extract_billing, extract_facts
 
 
 def _others(text: str) -> list[tuple[float | int | str, str | None]]:
@@ -119,3 +119,20 @@ def test_a_value_said_to_reach_a_reference_is_the_patients(text: str, value: flo
 )
 def test_a_value_before_a_reference_word_is_the_reference(text: str, value: float) -> None:
     assert not any(fact.value == value for fact in extract_facts(text))
+
+
+def _services(text: str) -> list[tuple[str | None, int | None]]:
+    return [(fact.cpt, fact.minutes) for fact in extract_billing(text).services]
+
+
+def test_a_time_cell_without_minutes_is_a_tests_time() -> None:
+    text = "97110 x1\nTherapeutic exercise    Minutes: 15\nGait speed (10MWT)    Time: 12\n"
+    assert _services(text) == [("97110", 15)]
+
+
+def test_a_time_cell_with_minutes_and_a_bare_minutes_cell_are_read() -> None:
+    text = (
+        "97110 x1, 97116 x1\nTherapeutic exercise (bridges)    Time: 14 min\n"
+        "Gait training (stairs, curbs)    Minutes: 10\n"
+    )
+    assert _services(text) == [("97110", 14), ("97116", 10)]

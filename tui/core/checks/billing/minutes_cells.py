@@ -16,9 +16,12 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.text.lexicon import ServiceMatcher
 from tui.core.checks.text.scan import Scanner
 
+# A cell keyed "Minutes" may hold a bare number; one keyed "Time" holds minutes only with their
+# unit ("Time: 12 min"), since a test's row keeps its time there too ("Gait speed  Time: 12").
+_UNIT = r"[ \t]*(?:min(?:ute)?s?|mins)\b"
 _CELL = re.compile(
-    r"(?:[ \t]{2,}|\t)(?:minutes|mins?|time)[ \t]*:[ \t]*(?P<minutes>\d{1,3})"
-    r"(?:[ \t]*(?:min(?:ute)?s?|mins)\b)?[ \t]*$",
+    r"(?:[ \t]{2,}|\t)(?:(?:minutes|mins?)[ \t]*:[ \t]*(?P<minutes>\d{1,3})(?:" + _UNIT + r")?"
+    r"|time[ \t]*:[ \t]*(?P<timed>\d{1,3})" + _UNIT + r")[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -31,7 +34,8 @@ def minutes_cells(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
     text = scanner.text
     facts = []
     for cell in _CELL.finditer(text):
-        start, end = cell.span("minutes")
+        group = "minutes" if cell.group("minutes") else "timed"
+        start, end = cell.span(group)
         if scanner.in_header(cell.start()) or not scanner.free(start, end):
             continue
         opening = _line_opening(text, cell.start())
@@ -43,7 +47,7 @@ def minutes_cells(scanner: Scanner, matcher: ServiceMatcher) -> list[Fact]:
         scanner.claim(start, end)
         scanner.block(start, end)
         first = opening + names[0].start()
-        facts.append(service_at(scanner, codes.pop() or "", int(cell.group("minutes")), first, end))
+        facts.append(service_at(scanner, codes.pop() or "", int(cell.group(group)), first, end))
     return facts
 
 
