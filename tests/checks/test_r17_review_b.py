@@ -136,3 +136,30 @@ def test_a_time_cell_with_minutes_and_a_bare_minutes_cell_are_read() -> None:
         "Gait training (stairs, curbs)    Minutes: 10\n"
     )
     assert _services(text) == [("97110", 14), ("97116", 10)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aquatic session: temp 94, HR 104 after laps.",
+        "Hydrotherapy tank temp 96 with HR 98.",
+        "Limb temp 34.8 L vs 33.1 R (IR thermometer); HR 76.",
+        "Foot temp 36 bilat; BP 130/80.",
+        "Temp 100 for fluidotherapy, pulse 80.",
+    ],
+)
+def test_a_bare_temperature_of_water_or_a_part_is_no_vital_sign(text: str) -> None:
+    assert not any(unit and unit.startswith("°") for _, unit in _others(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Temp 97.9  Pulse 84  BP 146/78", 97.9),
+        ("temp 36.8 pulse 70 resp 16 spo2 98%", 36.8),
+        ("Temp 99.1 Pulse 90 - after hot pack.", 99.1),
+        ("BP 128/76, HR 72, SpO2 97% on room air, temp 98.2", 98.2),
+    ],
+)
+def test_a_bare_temperature_among_vital_signs_is_read(text: str, value: float) -> None:
+    assert any(found == value and unit for found, unit in _others(text))

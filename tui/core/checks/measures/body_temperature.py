@@ -26,6 +26,7 @@ class _Words:
     not_words: re.Pattern[str]
     vital_words: re.Pattern[str]
     ranges: dict[str, tuple[float, float]]
+    unwritten_ranges: dict[str, tuple[float, float]]
 
 
 @cache
@@ -49,8 +50,13 @@ def _words() -> _Words:
         ),
         not_words=re.compile(rf"\b(?:{not_words})\b", re.IGNORECASE),
         vital_words=re.compile(rf"\b(?:{either(data.get('vital_words', ()))})\b"),
-        ranges={str(k): (float(v[0]), float(v[1])) for k, v in data.get("range", {}).items()},
+        ranges=_ranges(data.get("range", {})),
+        unwritten_ranges=_ranges(data.get("unwritten_range", {})),
     )
+
+
+def _ranges(table: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    return {str(scale): (float(low), float(high)) for scale, (low, high) in table.items()}
 
 
 def read_body_temperature(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -67,6 +73,8 @@ def read_body_temperature(scanner: Scanner, facts: list[Fact], _measures: tuple[
         if not low <= value <= high:
             continue
         if words.not_words.search(text, scanner.clause_start(match.start()), match.start()):
+            continue
+        if not match.group("scale") and _modality_after(scanner, match, words):
             continue
         scanner.emit(facts, "other", value, (start, match.end()), "temperature", unit=f"°{scale}")
 
@@ -88,5 +96,16 @@ def _unwritten_scale(scanner: Scanner, match: re.Match[str], words: _Words) -> s
     if not words.vital_words.search(scanner.text, low, high):
         return ""
     value = float(match.group("value"))
-    held = [scale for scale, (bottom, top) in words.ranges.items() if bottom <= value <= top]
+    held = [s for s, (bottom, top) in words.unwritten_ranges.items() if bottom <= value <= top]
     return held[0] if len(held) == 1 else ""
+
+
+# The words right after a bare temperature, up to the next number or clause mark.
+_WORDS_AFTER = re.compile(r"[^\d,;(\n]*")
+
+
+def _modality_after(scanner: Scanner, match: re.Match[str], words: _Words) -> bool:
+    """True when the words right after a bare temperature name water or a modality ("Temp 100
+    for fluidotherapy"): with no letter, nothing else says it is the body's."""
+    after = _WORDS_AFTER.match(scanner.text, match.end())
+    return bool(after and words.not_words.search(after.group()))
