@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.checks.conftest import note_from_text
+from tui.core.checks.billing.audit import audit_note
 from tui.core.checks.extract import extract_billing, extract_facts
 
 
@@ -163,3 +165,28 @@ def test_a_bare_temperature_of_water_or_a_part_is_no_vital_sign(text: str) -> No
 )
 def test_a_bare_temperature_among_vital_signs_is_read(text: str, value: float) -> None:
     assert any(found == value and unit for found, unit in _others(text))
+
+
+# -- a value taken today in a copied-forward note ---------------------------------------------
+
+AUDIT_HEADER = "Patient: Test Person\nDate: 2101-02-01\nDiscipline: PT\nPayer: Medicare\n\n"
+BILLING = "Ther ex 30 min. Total timed 30 min; total treatment time 30 min.\nBilled 97110 x2.\n"
+BASELINE = "FUNCTIONAL_BASELINE_MISSING"
+
+
+def _codes(body: str) -> list[str]:
+    note = note_from_text(AUDIT_HEADER + body + BILLING)
+    return [finding.code for finding in audit_note(note).findings]
+
+
+def test_a_value_said_taken_today_is_a_baseline_beside_another_things_no_change() -> None:
+    body = (
+        "Routine exercises as before.\n"
+        "Knee flex 115° today (was 105° last wk, no change in pain).\n"
+    )
+    assert BASELINE not in _codes(body)
+
+
+def test_a_value_written_unchanged_in_a_copied_forward_note_stays_no_baseline() -> None:
+    body = "Routine exercises as before.\nKnee flex 112° (unchanged from last wk).\n"
+    assert BASELINE in _codes(body)

@@ -57,9 +57,19 @@ def _carried_words() -> re.Pattern[str]:
 _SENTENCE_END = re.compile(r"\.(?=\s|$)|;|\n")
 
 
+@cache
+def _taken_today() -> re.Pattern[str]:
+    """Words right after a value that say it was taken today (billing.toml [audit] taken_today)."""
+    words = words_pattern(str(word) for word in billing_section("audit").get("taken_today", ()))
+    return re.compile(rf"[ \t]*(?:{words.pattern})", words.flags)
+
+
 def _carried(body: str, fact: Fact) -> bool:
-    """True when the fact's sentence says its value has not changed since before."""
+    """True when the fact's sentence says its value has not changed since before, and no word
+    right after the value says it was taken today."""
     start, end = fact.span
+    if _taken_today().match(body, end):
+        return False
     line_start = body.rfind("\n", 0, start) + 1
     ends = (found.end() for found in _SENTENCE_END.finditer(body, line_start, start))
     opening = max(ends, default=line_start)
