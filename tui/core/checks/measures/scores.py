@@ -361,7 +361,10 @@ def read_scores(
             continue  # "sit to stand 30 s x 5 reps", "30 s sit to stand 3x10": a dose, no score
         if _in_norm_bracket(text, token.start(), name_end):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
-        if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
+        circumstance = _circumstance_named(measure, gap) if count else None
+        if circumstance is not None:
+            item = circumstance  # "now 2; at worst 7; with stairs 5": each its circumstance's
+        elif count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
             named = _item_named(_field_parted(measure, gap), measure.items, timed=timed)
             if named is None and item:
@@ -842,6 +845,14 @@ def _in_window_bracket(text: str, start: int, end: int) -> bool:
 
 
 _WINDOW_CLOSE = re.compile(r"[ \t]*[A-Za-z.]{0,6}[ \t]*\)[ \t]*:")
+
+
+def _circumstance_named(measure: MeasureDef, gap: str) -> str | None:
+    """The circumstance a pain scale's next rating names after a clause mark and its
+    preposition ("; with stairs 5"), which the words read as how a test was done would drop."""
+    if measure.kind != "pain" or not _CIRCUMSTANCE_OPENS.match(gap):
+        return None
+    return _item_named(_field_parted(measure, gap), measure.items)
 
 
 def _field_parted(measure: MeasureDef, gap: str) -> str:
