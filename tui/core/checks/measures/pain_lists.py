@@ -5,9 +5,10 @@ A pain word closing on a colon, then items of a few words and a number of the 0-
 parted by commas or semicolons: each number is a pain rating, labelled with its circumstance.
 Nothing says "/10" after each number, so the list must show its shape: two items at least, no
 unit after a number, and every number on the scale; a single "pain: rest 1" is left to the
-readers of a rating. The pain words are the vocabulary's (measures.toml [ratings] pain). An
-item that names a thing counted ("sets 3, reps 10", "trials 2") makes the line no list of
-ratings; one that names an earlier time ("initial 7, current 3") is that time's rating.
+readers of a rating. The pain words are the vocabulary's (measures.toml [ratings] pain). Items
+that all name things counted ("trials 2, errors 3") make the line no list of ratings (one alone
+may be a circumstance: "night 6"); an item that names an earlier time ("initial 7, current
+3") is that time's rating.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ def read_pain_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         spans = [item.span("value") for item in items]
         if len(items) < _FEWEST or not all(scanner.free(*span) for span in spans):
             continue
-        if any(_counted().search(item.group("words")) for item in items):
-            continue  # "Pain: sets 3, reps 10": counts under the heading, no ratings
+        if all(_counted().search(item.group("words")) for item in items):
+            continue  # "Pain: trials 2, errors 3": counts under the heading, no ratings
         for item in items:
             label = labels.join("pain", item.group("words"))
             if _earlier().search(item.group("words")):
