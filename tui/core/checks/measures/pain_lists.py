@@ -18,6 +18,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.names import norm_words
 from tui.core.checks.tables import attribution_words, not_measurement_words
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import words
@@ -44,7 +45,7 @@ def read_pain_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     text = scanner.text
     for pain in words().pain_finder.finditer(text):
         opened = _OPENS.match(text, pain.end())
-        if opened is None:
+        if opened is None or _aimed_before(text, pain.start()):
             continue
         items = _items(text, opened.end())
         spans = [item.span("value") for item in items]
@@ -57,6 +58,23 @@ def read_pain_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             if _earlier().search(item.group("words")):
                 label = labels.join(label, labels.PREVIOUS)
             scanner.emit(facts, "pain", to_number(item.group("value")), item.span("value"), label)
+
+
+def _aimed_before(text: str, start: int) -> bool:
+    """Whether the words before the pain word on its line make the list a target or a norm
+    ("Expected pain: rest 1, activity 3", "Norms: pain: rest 0, activity 1"): measures.toml
+    [not_measurements] targets and instruments.toml norm_words, looked at within a bounded reach."""
+    reach = max(0, start - _AIM_REACH)
+    line = text.rfind("\n", reach, start) + 1 or reach
+    return _aims().search(text, line, start) is not None
+
+
+_AIM_REACH = 40
+
+
+@cache
+def _aims() -> re.Pattern[str]:
+    return whole_words([*not_measurement_words().get("targets", ()), *norm_words()])
 
 
 @cache
