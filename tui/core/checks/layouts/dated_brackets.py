@@ -7,7 +7,9 @@ time (so it reads as today's). The date and its colon are written for reading as
 ("36 (previous 31)"), mapped to the date, so the score readers take the value as the name's
 earlier score. A date is only one that cannot be a score: a month's name (with a year or a day
 after it), or numbers with a four-digit year ("01/2065", "8/14/2078", "2078-08-14"); the
-visit's own date (when the note gives one) is left as written. The search is anchored on a
+visit's own date (when the note gives one) is left as written, and so is a bracket whose words
+name no earlier time ("(due Mar 2079: 52)", "(norm 2079: 30 kg)": a target's or a norm's date;
+the earlier-time words are measures.toml [attribution] prior_before). The search is anchored on a
 bracket after a number, so a note is read in linear time.
 """
 
@@ -15,8 +17,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from tui.core.checks.measures.evidence import note_date
+from tui.core.checks.tables import attribution_words
+from tui.core.checks.text.alternation import whole_words
 from tui.core.checks.text.lexicon import MONTH_NAMES
 from tui.core.checks.text.pieces import Piece
 
@@ -47,9 +52,17 @@ def dated_bracket_pieces(text: str) -> list[Piece]:
     for found in _DATED.finditer(text):
         if when is not None and _same_day(found, when):
             continue
+        if found.group("words").strip() and not _earlier().search(found.group("words")):
+            continue
         start, end = found.start("date"), found.end()
         pieces.append(Piece(start, end, "previous ", start, found.end("date")))
     return pieces
+
+
+@cache
+def _earlier() -> re.Pattern[str]:
+    """Words naming an earlier time ("eval", "initial testing")."""
+    return whole_words(attribution_words().get("prior_before", ()))
 
 
 def _same_day(found: re.Match[str], when: date) -> bool:

@@ -21,12 +21,15 @@ from tui.core.checks.layouts.columns import rom_words
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.scan import Scanner
 
 _ENDS = ("extension", "flexion")
 # A small joint bends no further than this; its extension end is within this of neutral.
 _MOST_FLEXION = 120
 _MOST_EXTENSION = 60
+# A flexion end under this is a grade's or a fraction's shape ("ROM: MCP 4/5", "PIP 3/4"), no arc.
+_LEAST_FLEXION = 10
 
 
 @cache
@@ -35,6 +38,30 @@ def _joint_pair() -> re.Pattern[str]:
     rom = measures_section("rom")
     joints = either([str(joint) for joint in rom.get("arc_joints", ())])
     return re.compile(rf"(?<![\w/])(?:{joints})[ \t]*:?[ \t]*(?=-?\d)", re.IGNORECASE)
+
+
+# After a pair, a unit or word that makes it no pair of angles: a percentage, a time, a count.
+_NOT_ANGLE_AFTER = re.compile(
+    r"[ \t]*(?:%|(?:s|secs?|seconds?|mins?|minutes?|x|reps?|sets?|times)\b)", re.IGNORECASE
+)
+
+
+_SPACES = re.compile(r"[ \t]*")
+_DEGREES_UNIT = re.compile(r"[ \t]*(?:°|deg)", re.IGNORECASE)
+
+
+def _not_angles(text: str, pair: re.Match[str]) -> bool:
+    """Whether the pair is written in a unit other than degrees ("kg" in its own group), or is
+    followed by one, or by a pain word naming what it rates."""
+    unit = pair.group(2)
+    if unit and not _DEGREES_UNIT.match(unit):
+        return True
+    after = pair.end()
+    word_at = _SPACES.match(text, after)
+    return bool(
+        _NOT_ANGLE_AFTER.match(text, after)
+        or (word_at is not None and words().pain.match(text, word_at.end()))
+    )
 
 
 def read_joint_arcs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -47,6 +74,8 @@ def read_joint_arcs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         values = list_values(pair)
         if len(values) != len(_ENDS) or not all(scanner.free(*value.span) for value in values):
             continue
+        if _not_angles(text, pair):
+            continue  # "PIP 20/30 sec hold", "MCP 5/10 pain": a dose or a rating, no arc
         degrees = any(value.degrees for value in values)
         sentence = text[scanner.sentence_before(joint.start()) : joint.start()]
         if not degrees and not rom_words().search(sentence):
@@ -54,6 +83,7 @@ def read_joint_arcs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         extension = values[0].number * (-1 if text[values[0].span[0] - 1] == "-" else 1)
         flexion = values[1].number
         arc = abs(extension) <= _MOST_EXTENSION and max(extension, 0) < flexion <= _MOST_FLEXION
+        arc = arc and flexion >= _LEAST_FLEXION
         if values[1].sign or not arc:
             continue
         named = labels.parts_of(joint.group()).joint

@@ -14,6 +14,8 @@ from importlib.resources import files
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import said_earlier_after
+from tui.core.checks.tables import measures_section, setting_words
+from tui.core.checks.text.alternation import words_pattern
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -110,6 +112,16 @@ _MARK_LISTED = re.compile(
 _LETTERS = re.compile(r"[A-Za-z]")
 
 
+@cache
+def _another_measure() -> re.Pattern[str]:
+    """Words naming a measure taken in millimetres, not a circumstance of the rating: a size
+    (measures.toml [not_measurements.settings] sizes) or a jaw's motion ([rom]
+    millimetre_motions)."""
+    sizes = setting_words().get("sizes", ())
+    jaw = [str(motion) for motion in measures_section("rom").get("millimetre_motions", ())]
+    return words_pattern([*sizes, *jaw])
+
+
 def _listed_marks(
     scanner: Scanner, facts: list[Fact], after: int, end: int, label: str, kind: str, worded: bool
 ) -> None:
@@ -117,12 +129,14 @@ def _listed_marks(
     same line rated in other circumstances, read until the list stops. Words before a listed
     mark name its circumstance only where the first mark's did too (`worded`: "at rest 18 mm,
     walking 46 mm"); after a bare first mark they name another measure ("VAS 34 mm, jaw
-    opening 38 mm")."""
+    opening 38 mm"); so do a size's or a jaw motion's words after any first mark ("at rest 18
+    mm, incision length 40 mm")."""
     more = _MARK_LISTED.match(scanner.text, after, end)
     while (
         more is not None
         and scanner.free(*more.span(2))
         and (worded or not _LETTERS.search(more.group("words")))
+        and not _another_measure().search(more.group("words"))
     ):
         value = to_number(more.group(2))
         if value > _scale().line_mm:

@@ -5,15 +5,22 @@ A pain word closing on a colon, then items of a few words and a number of the 0-
 parted by commas or semicolons: each number is a pain rating, labelled with its circumstance.
 Nothing says "/10" after each number, so the list must show its shape: two items at least, no
 unit after a number, and every number on the scale; a single "pain: rest 1" is left to the
-readers of a rating. The pain words are the vocabulary's (measures.toml [ratings] pain).
+readers of a rating. The pain words are the vocabulary's (measures.toml [ratings] pain). Items
+that all name things counted ("trials 2, errors 3") make the line no list of ratings (one alone
+may be a circumstance: "night 6"); an item that names an earlier time ("initial 7, current
+3") is that time's rating.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.names import norm_words
+from tui.core.checks.tables import attribution_words, not_measurement_words
+from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -38,15 +45,49 @@ def read_pain_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     text = scanner.text
     for pain in words().pain_finder.finditer(text):
         opened = _OPENS.match(text, pain.end())
-        if opened is None:
+        if opened is None or _aimed_before(text, pain.start()):
             continue
         items = _items(text, opened.end())
         spans = [item.span("value") for item in items]
         if len(items) < _FEWEST or not all(scanner.free(*span) for span in spans):
             continue
+        if all(_counted().search(item.group("words")) for item in items):
+            continue  # "Pain: trials 2, errors 3": counts under the heading, no ratings
         for item in items:
             label = labels.join("pain", item.group("words"))
+            if _earlier().search(item.group("words")):
+                label = labels.join(label, labels.PREVIOUS)
             scanner.emit(facts, "pain", to_number(item.group("value")), item.span("value"), label)
+
+
+def _aimed_before(text: str, start: int) -> bool:
+    """Whether the words before the pain word on its line make the list a target or a norm
+    ("Expected pain: rest 1, activity 3", "Norms: pain: rest 0, activity 1"): measures.toml
+    [not_measurements] targets and instruments.toml norm_words, looked at within a bounded reach."""
+    reach = max(0, start - _AIM_REACH)
+    line = text.rfind("\n", reach, start) + 1 or reach
+    return _aims().search(text, line, start) is not None
+
+
+_AIM_REACH = 40
+
+
+@cache
+def _aims() -> re.Pattern[str]:
+    return whole_words([*not_measurement_words().get("targets", ()), *norm_words()])
+
+
+@cache
+def _counted() -> re.Pattern[str]:
+    """An item's last word naming a thing counted (measures.toml [not_measurements] counted)."""
+    counted = either(not_measurement_words().get("counted", ()))
+    return re.compile(rf"\b(?:{counted})[ \t]*\Z", re.IGNORECASE)
+
+
+@cache
+def _earlier() -> re.Pattern[str]:
+    """An item's words naming an earlier time (measures.toml [attribution] prior_before)."""
+    return whole_words(attribution_words().get("prior_before", ()))
 
 
 def _items(text: str, at: int) -> list[re.Match[str]]:

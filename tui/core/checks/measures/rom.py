@@ -240,10 +240,12 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     the colon's space or a side, with the key of its "key: value" line before it ("Knee
     flexion: R 110, L 95"). The key names the value only when it ends in anatomy words (a
     remark in brackets aside: "flex bar red)  Minutes: 20" is no flexion) and the value ends
-    its clause ("L shoulder: 1 finger-width subluxation" is no shoulder angle)."""
+    its clause ("L shoulder: 1 finger-width subluxation" is no shoulder angle). The value's
+    sign is no word of its clause ("Knee ext: R -5, L 0")."""
     start = pos - len(clause)
     text = scanner.text
-    if labels.without_sides(clause).strip() or start < 1 or text[start - 1] != ":":
+    unsigned = _SIGN_BEFORE.sub("", clause)
+    if labels.without_sides(unsigned).strip() or start < 1 or text[start - 1] != ":":
         return clause
     key = text[scanner.clause_start(start - 1) : start - 1]
     named = _last_rom_word(key)
@@ -256,6 +258,8 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
 
 
 _BRACKETED = re.compile(r"\([^()\n]*\)")
+# A sign written right before the value ("R -5"): part of the value, not of its clause's words.
+_SIGN_BEFORE = re.compile(r"(?<![\w-])[-+\u2212]\Z")
 # After a value (and its unit: degrees, or millimetres for a jaw), the end of its clause: a
 # mark, a bracket's close, the line's end, or a side written after it.
 _CLAUSE_END = re.compile(

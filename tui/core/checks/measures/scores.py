@@ -361,7 +361,10 @@ def read_scores(
             continue  # "sit to stand 30 s x 5 reps", "30 s sit to stand 3x10": a dose, no score
         if _in_norm_bracket(text, token.start(), name_end):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
-        if count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
+        circumstance = _circumstance_named(measure, gap) if count else None
+        if circumstance is not None:
+            item = circumstance  # "now 2; at worst 7; with stairs 5": each its circumstance's
+        elif count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
             timed = _TIMED.match(text, token.end()) is not None
             named = _item_named(_field_parted(measure, gap), measure.items, timed=timed)
             if named is None and item:
@@ -823,15 +826,17 @@ def _over_its_maximum(measure: MeasureDef, unit: str | None) -> bool:
 # A semicolon parting two fields of one line, the next field's name closing on a colon ("Current:
 # 3; Best: 1; Worst: 6"), read as a comma between items.
 _FIELD_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:[ \t]*\Z)")
-# A semicolon before the next rating of a pain scale and the circumstance it names ("now 2; best
-# 0; worst 7"): a pain scale's items are the times and activities it was rated in.
 # The time window a rating covers, in brackets after its name ("Worst (24 h):"): part of the name.
 _WINDOW_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,12}\)(?=[ \t]*:)")
+# The close of that bracket after a number in it, and the colon after ("24 h): 8").
+_WINDOW_CLOSE = re.compile(r"[ \t]*[A-Za-z.]{0,6}[ \t]*\)[ \t]*:")
 # The preposition opening a pain rating's circumstance after a comma ("at worst 7", "with stairs
 # 5"): no word of the item's name.
 _CIRCUMSTANCE_OPENS = re.compile(
     r"^([ \t]*[,;][ \t]*)(?:at|with|on|during|in)[ \t]+(?=[A-Za-z])", re.I
 )
+# A semicolon before the next rating of a pain scale and the circumstance it names ("now 2; best
+# 0; worst 7"): a pain scale's items are the times and activities it was rated in.
 _PAIN_PARTED = re.compile(r"[ \t]*;(?=[ \t]*(?:[A-Za-z][\w'/()-]*[ \t]*){1,3}:?[ \t]*\Z)")
 
 
@@ -841,7 +846,12 @@ def _in_window_bracket(text: str, start: int, end: int) -> bool:
     return opened >= 0 and _WINDOW_CLOSE.match(text, end) is not None
 
 
-_WINDOW_CLOSE = re.compile(r"[ \t]*[A-Za-z.]{0,6}[ \t]*\)[ \t]*:")
+def _circumstance_named(measure: MeasureDef, gap: str) -> str | None:
+    """The circumstance a pain scale's next rating names after a clause mark and its
+    preposition ("; with stairs 5"), which the words read as how a test was done would drop."""
+    if measure.kind != "pain" or not _CIRCUMSTANCE_OPENS.match(gap):
+        return None
+    return _item_named(_field_parted(measure, gap), measure.items)
 
 
 def _field_parted(measure: MeasureDef, gap: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from tui.core.checks.text.lexicon import led
+from tui.core.checks.text.lexicon import SIDE_NAMES, led
 from tui.core.checks.text.number_words import TEENS, TENS, UNITS
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.spoken_marks import spoken_marks
@@ -439,7 +439,6 @@ def _restated_correction(text: str, marker: re.Match[str], reach: int) -> list[P
 # Words a correction may add when it names the measure again in its own order ("grip R 14 kg;
 # correction, the right grip is 16 kg"): articles and copulas, which name nothing.
 _FILLERS = frozenset({"the", "a", "an", "his", "her", "their", *_COPULAS})
-_SIDES = {"right": "r", "rt": "r", "left": "l", "lt": "l"}
 
 
 def _said_reordered(before: list[re.Match[str]], said: list[str]) -> int:
@@ -454,8 +453,9 @@ def _said_reordered(before: list[re.Match[str]], said: list[str]) -> int:
 
 
 def _side_spelled(word: str) -> str:
+    """A word in one spelling: a side as its letter (lexicon.SIDE_NAMES), any other lower-cased."""
     lowered = word.lower()
-    return _SIDES.get(lowered, lowered)
+    return SIDE_NAMES.get(lowered, lowered).lower()
 
 
 def _separated_from(text: str, start: int) -> int:
