@@ -617,6 +617,23 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             listed("changes_after"),
         ),
         number_led(
+            re.compile(
+                rf"(?:{_after_words(words.get('change_noun_lead_ins', ()))})~?[ \t]*{NUM}"
+                rf"(?:{unit}|\s*(?:points?|pts?)\b)[ \t]*(?:of[ \t]+)?"
+                rf"(?:{listed('change_nouns_after')})\b",
+                flags,
+            ),
+            listed("change_nouns_after"),
+        ),
+        number_led(
+            re.compile(
+                rf"(?<![\d./]){NUM}\s*(?:points?|pts?)\b[ \t]*(?:of[ \t]+)?"
+                rf"(?:{listed('change_nouns_after')})\b",
+                flags,
+            ),
+            listed("change_nouns_after"),
+        ),
+        number_led(
             re.compile(rf"(?<![\d.]){NUM}{unit}[ \t]*(?:%[ \t]*)?(?:{listed('targets')})\b", flags),
             listed("targets"),
         ),
@@ -697,6 +714,12 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             listed("turns_before"),
         ),
     )
+
+
+def _after_words(words: tuple[str, ...]) -> str:
+    """Lookbehinds, one of which holds: right after one of `words` and a space ("a 23 %
+    improvement", "shows 27% decline")."""
+    return "|".join(rf"(?<=\b{word}[ \t])" for word in words) or "(?!)"
 
 
 def _not_after(words: tuple[str, ...]) -> str:

@@ -160,7 +160,8 @@ def _change_after() -> re.Pattern[str]:
     """A change written after its number and unit ("12 ft farther", "a 23 % improvement",
     measures.toml [not_measurements] changes_after): the readers take no value there, so the
     draft's claim is checked here like "improved by 12 points"."""
-    words = either(not_measurement_words().get("changes_after", ()))
+    listed = not_measurement_words()
+    words = either((*listed.get("changes_after", ()), *listed.get("change_nouns_after", ())))
     return re.compile(
         r"(?<![\d./])(?P<value>\d+(?:\.\d+)?)\s*"
         r"(?P<unit>points?|pts?|%|\u00b0|deg(?:rees)?|ft|feet|m|cm|kg|lbs?|s|sec|seconds?)"
