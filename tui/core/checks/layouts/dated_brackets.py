@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
+from tui.core.checks.layouts.columns import says_earlier
 from tui.core.checks.measures.evidence import note_date
-from tui.core.checks.tables import attribution_words
-from tui.core.checks.text.alternation import whole_words
 from tui.core.checks.text.lexicon import MONTH_NAMES
 from tui.core.checks.text.pieces import Piece
 
@@ -52,17 +50,11 @@ def dated_bracket_pieces(text: str) -> list[Piece]:
     for found in _DATED.finditer(text):
         if when is not None and _same_day(found, when):
             continue
-        if found.group("words").strip() and not _earlier().search(found.group("words")):
+        if found.group("words").strip() and not says_earlier(found.group("words")):
             continue
         start, end = found.start("date"), found.end()
         pieces.append(Piece(start, end, "previous ", start, found.end("date")))
     return pieces
-
-
-@cache
-def _earlier() -> re.Pattern[str]:
-    """Words naming an earlier time ("eval", "initial testing")."""
-    return whole_words(attribution_words().get("prior_before", ()))
 
 
 def _same_day(found: re.Match[str], when: date) -> bool:

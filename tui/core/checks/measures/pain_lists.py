@@ -17,9 +17,10 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import says_earlier
 from tui.core.checks.measures import labels
 from tui.core.checks.names import norm_words
-from tui.core.checks.tables import attribution_words, not_measurement_words
+from tui.core.checks.tables import not_measurement_words
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
@@ -55,7 +56,7 @@ def read_pain_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             continue  # "Pain: trials 2, errors 3": counts under the heading, no ratings
         for item in items:
             label = labels.join("pain", item.group("words"))
-            if _earlier().search(item.group("words")):
+            if says_earlier(item.group("words")):
                 label = labels.join(label, labels.PREVIOUS)
             scanner.emit(facts, "pain", to_number(item.group("value")), item.span("value"), label)
 
@@ -82,12 +83,6 @@ def _counted() -> re.Pattern[str]:
     """An item's last word naming a thing counted (measures.toml [not_measurements] counted)."""
     counted = either(not_measurement_words().get("counted", ()))
     return re.compile(rf"\b(?:{counted})[ \t]*\Z", re.IGNORECASE)
-
-
-@cache
-def _earlier() -> re.Pattern[str]:
-    """An item's words naming an earlier time (measures.toml [attribution] prior_before)."""
-    return whole_words(attribution_words().get("prior_before", ()))
 
 
 def _items(text: str, at: int) -> list[re.Match[str]]:
