@@ -64,6 +64,13 @@ tests, a BPPV repositioning visit, a lumbar fusion inpatient day with orthostati
 written as an email to a case manager and an EHR smart-phrase template with bracketed fields half
 filled in) was written by another hand as a development set of the eighteenth round; its first
 run is a blind measure of the round's start.
+heldout25 (the plain middle of practice beside a bilingual clinician mixing Spanish into English,
+a manual wheelchair user's shoulder pain, a video visit with values measured at home, a
+non-operative Achilles rupture boot protocol, a multiple sclerosis fatigue visit, a knee
+replacement prehab class billed as a group, a rotator cuff repair progress report with a goal
+table, a pediatric toe-walking visit, dry needling with minutes per code and a voice transcript
+with timestamps and spoken corrections) was written by another hand as a development set of the
+eighteenth round; its first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -106,6 +113,7 @@ SPLITS = (
     "heldout22",
     "heldout23",
     "heldout24",
+    "heldout25",
 )
 
 
