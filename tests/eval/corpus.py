@@ -56,6 +56,12 @@ health check, an interval throwing log, a clinical bike fit, a developmental scr
 born preterm, a hypermobility clinic, an SBAR handoff from intensive care, an outline-numbered DAP
 note, myoelectric prosthetic training and a pre-pointe dance screen) is the next round's blind
 set, written blind by another hand.
+heldout26 (the plain middle of practice beside a Guillain-Barre patient moving from intensive care
+to inpatient rehabilitation, a scoliosis Schroth visit, a cervicogenic headache visit, a pediatric
+gross motor visit for a child with Down syndrome, total hip precautions in an OT ADL visit, home
+health for deconditioning during chemotherapy, a TBI cognitive OT visit with scored tasks, a wrist
+fracture flowsheet, a YAML export and an interdisciplinary team conference summary) is the next
+round's blind set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -97,6 +103,7 @@ SPLITS = (
     "heldout21",
     "heldout22",
     "heldout23",
+    "heldout26",
 )
 
 
