@@ -71,6 +71,12 @@ replacement prehab class billed as a group, a rotator cuff repair progress repor
 table, a pediatric toe-walking visit, dry needling with minutes per code and a voice transcript
 with timestamps and spoken corrections) was written by another hand as a development set of the
 eighteenth round; its first run is a blind measure of the round's start.
+heldout26 (the plain middle of practice beside a Guillain-Barre patient moving from intensive care
+to inpatient rehabilitation, a scoliosis Schroth visit, a cervicogenic headache visit, a pediatric
+gross motor visit for a child with Down syndrome, total hip precautions in an OT ADL visit, home
+health for deconditioning during chemotherapy, a TBI cognitive OT visit with scored tasks, a wrist
+fracture flowsheet, a YAML export and an interdisciplinary team conference summary) is the next
+round's blind set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -114,6 +120,7 @@ SPLITS = (
     "heldout23",
     "heldout24",
     "heldout25",
+    "heldout26",
 )
 
 
