@@ -1,0 +1,186 @@
+"""A gate on every reader's numbers: shapes around a number that say it is no reading of the
+patient, whatever rule took it.
+
+Rules are written for one phrasing each, and on notes nobody has seen the readers take numbers
+that only look like readings. The false readings older commits made of notes written after
+them fall into a few classes that no one reader owns: a reference value (a norm, a criterion, a
+predicted maximum: "still below the ~80 wpm needed", "age-predicted max 172"), a share of
+another number (a setting or a computed target: "75% = 129", "90% of 168"), an angle whose
+number is followed by a unit of another quantity ("subluxation 1 fingerbreadth"), a capital M
+glued to a number (a print size "2.0M" or an age and sex "81M", never metres), and the distance
+a reading test's print was held at ("reads 2.0M print at 25 cm"). Such a reading is refused:
+listed as unclassified, never a fact ("Where a number cannot be classified, leave it out and
+list it as unclassified rather than guess"). Each look is bounded to the number's clause or a
+few characters around it, so a note is gated in linear time. The words are data
+(measures.toml [refused_readings]).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.tables import measures_section
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+_REACH = 60  # characters looked at on either side of a number, at most
+_CLAUSE_END = re.compile(r"[;()\[\]\n]|\.(?!\d)")
+# a unit after the number, a single space at most between (a tab or a run of spaces is a
+# table's column gap: "58\tCriterion" names the score's type in the next column)
+_UNIT = r"(?: ?(?:%|°|[A-Za-z/]+\.?))?"
+_LENGTH = r"(?:cm|mm|m|ft|feet|in(?:ches)?)"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    reference_before: re.Pattern[str]
+    reference_after: re.Pattern[str]
+    share_after: re.Pattern[str]
+    non_angle: re.Pattern[str]
+    stimulus: re.Pattern[str]
+    content_kinds: frozenset[str]
+    minutes_before: re.Pattern[str]
+
+
+def _either(words: Any) -> str:
+    found = [str(word) for word in words] if isinstance(words, list) else []
+    return "|".join(found) if found else "(?!)"
+
+
+@cache
+def _rules() -> _Rules:
+    data = measures_section("refused_readings")
+    before = _either(data.get("reference_before"))
+    after = _either(data.get("reference_after"))
+    comparative = _either(data.get("comparatives"))
+    return _Rules(
+        # the reference word, then at most two words (no digit among them), then the number
+        reference_before=re.compile(
+            rf"(?<![A-Za-z])(?:{before})(?![A-Za-z])[ \t:,=~<>≤≥-]*"
+            rf"(?:[A-Za-z][\w'-]*[ \t:,=~<>≤≥-]+){{0,2}}[~≈<>≤≥ \t]*\Z",
+            re.IGNORECASE,
+        ),
+        # the number's unit, then at most one word that is no comparative, then the reference
+        reference_after=re.compile(
+            rf"{_UNIT} (?:(?!(?:{comparative})(?![A-Za-z]))[A-Za-z][\w'-]* )?"
+            rf"(?:{after})(?![A-Za-z])",
+            re.IGNORECASE,
+        ),
+        share_after=re.compile(
+            rf"[ \t]*%[ \t]*(?:{_either(data.get('share_after'))})", re.IGNORECASE
+        ),
+        non_angle=re.compile(rf"[ \t]*(?:{_either(data.get('non_angle_units'))})(?![A-Za-z])"),
+        stimulus=re.compile(
+            rf"(?<![A-Za-z])(?:{_either(data.get('stimulus_words'))})(?![A-Za-z])"
+            rf"[^\n;]*?(?:at|from)[ \t]+~?\Z",
+            re.IGNORECASE,
+        ),
+        content_kinds=frozenset(str(kind) for kind in data.get("content_kinds", ())),
+        minutes_before=re.compile(rf"(?:{data.get('minutes_before', '(?!)')})\Z", re.IGNORECASE),
+    )
+
+
+def refused(fact: Fact, text: str) -> str:
+    """Why a reading is no reading of the patient ("reference", "share", "non-angle",
+    "print-size", "stimulus-distance",
+    "service-content"), or "" when nothing around its number says so. Only a
+    numeric reading whose span lies in `text` is judged (a service never is)."""
+    if fact.kind == "service" or not isinstance(fact.value, int | float):
+        return ""
+    number = _number_of(fact, text)
+    if number is None:
+        return ""
+    start, end = number
+    rules = _rules()
+    clause_start = _clause_start(text, start)
+    clause_end = _clause_end(text, end)
+    before = text[clause_start:start]
+    if rules.reference_before.search(before):
+        return "reference"
+    if rules.reference_after.match(text[end:clause_end]):
+        return "reference"
+    if rules.share_after.match(text, end, min(len(text), end + 12)):
+        return "share"
+    if fact.kind == "rom" and rules.non_angle.match(text, end, min(len(text), end + 16)):
+        return "non-angle"
+    if fact.kind == "other" and _glued_capital_m(text, end):
+        return "print-size"
+    if (
+        fact.kind == "other"
+        and re.match(rf"[ \t]*{_LENGTH}(?![A-Za-z])", text[end : end + 10])
+        and rules.stimulus.search(before)
+    ):
+        return "stimulus-distance"
+    if fact.kind in rules.content_kinds and _in_service_content(text, start, rules):
+        return "service-content"
+    return ""
+
+
+def refused_of(facts: Sequence[Fact], text: str) -> tuple[list[Fact], list[Fact]]:
+    """The facts kept and the facts refused, each in the order given."""
+    kept: list[Fact] = []
+    gone: list[Fact] = []
+    for fact in facts:
+        (gone if refused(fact, text) else kept).append(fact)
+    return kept, gone
+
+
+def _number_of(fact: Fact, text: str) -> tuple[int, int] | None:
+    """The span of the fact's number: the last number in its span equal to its value (a
+    reading's span may hold its name too), else the last number in it."""
+    start, end = fact.span
+    if not 0 <= start < end <= len(text):
+        return None
+    found = None
+    for match in _NUMBER.finditer(text, start, end):
+        found = match.span()
+        try:
+            if abs(float(match.group()) - float(fact.value)) < 1e-9:
+                return found
+        except ValueError:
+            continue
+    return found
+
+
+def _clause_start(text: str, start: int) -> int:
+    low = max(0, start - _REACH)
+    found = low
+    for match in _CLAUSE_END.finditer(text, low, start):
+        found = match.end()
+    return found
+
+
+def _clause_end(text: str, end: int) -> int:
+    match = _CLAUSE_END.search(text, end, min(len(text), end + _REACH))
+    return match.start() if match else min(len(text), end + _REACH)
+
+
+def _glued_capital_m(text: str, end: int) -> bool:
+    """A capital M glued to the number and standing alone: a print size ("2.0M") or an age and
+    sex ("81M"), never metres, which are written in lower case."""
+    return text[end : end + 1] == "M" and not text[end + 1 : end + 2].isalpha()
+
+
+_CONTENT_REACH = 240
+
+
+def _in_service_content(text: str, start: int, rules: _Rules) -> bool:
+    """True when the number stands inside a parenthesis opened, on its line, right after a
+    service's minutes ("ther ex 24 min (... scaption to 90° ...)"). The look back is bounded."""
+    low = max(0, start - _CONTENT_REACH)
+    depth = 0
+    for at in range(start - 1, low - 1, -1):
+        char = text[at]
+        if char == "\n":
+            return False
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                return bool(rules.minutes_before.search(text, max(0, at - 16), at))
+            depth -= 1
+    return False
