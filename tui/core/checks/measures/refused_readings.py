@@ -58,20 +58,24 @@ def _rules() -> _Rules:
     after = _either(data.get("reference_after"))
     comparative = _either(data.get("comparatives"))
     return _Rules(
-        # the reference word, then at most two words (no digit among them), then the number
+        # the reference word (not "within norms"), then at most two words (no digit, no colon:
+        # "Norms: 6MWT 450 m" heads a list), then the number
         reference_before=re.compile(
-            rf"(?<![A-Za-z])(?:{before})(?![A-Za-z])[ \t:,=~<>≤≥-]*"
-            rf"(?:[A-Za-z][\w'-]*[ \t:,=~<>≤≥-]+){{0,2}}[~≈<>≤≥ \t]*\Z",
+            rf"(?<![A-Za-z])(?<!within )(?:{before})(?![A-Za-z])[ \t,=~<>≤≥-]*"
+            rf"(?:[A-Za-z][\w'-]*[ \t,=~<>≤≥-]+){{0,2}}[~≈<>≤≥ \t]*\Z",
             re.IGNORECASE,
         ),
-        # the number's unit, then at most one word that is no comparative, then the reference
+        # the number's unit, then at most three words, none a comparative, then the reference
         reference_after=re.compile(
-            rf"{_UNIT} (?:(?!(?:{comparative})(?![A-Za-z]))[A-Za-z][\w'-]* )?"
+            rf"{_UNIT} (?:(?!(?:{comparative})(?![A-Za-z]))[A-Za-z][\w'-]* ){{0,3}}"
             rf"(?:{after})(?![A-Za-z])",
             re.IGNORECASE,
         ),
         share_after=re.compile(
-            rf"[ \t]*%[ \t]*(?:{_either(data.get('share_after'))})", re.IGNORECASE
+            rf"[ \t]*%[ \t]*(?:{_either(data.get('share_after'))})".replace(
+                "{counted}", _either(data.get("share_counted"))
+            ),
+            re.IGNORECASE,
         ),
         non_angle=re.compile(rf"[ \t]*(?:{_either(data.get('non_angle_units'))})(?![A-Za-z])"),
         stimulus=re.compile(
@@ -103,9 +107,9 @@ def refused(fact: Fact, text: str) -> str:
         return "reference"
     if rules.reference_after.match(text[end:clause_end]):
         return "reference"
-    if rules.share_after.match(text, end, min(len(text), end + 12)):
+    if rules.share_after.match(text, end, min(len(text), end + _REACH)):
         return "share"
-    if fact.kind == "rom" and rules.non_angle.match(text, end, min(len(text), end + 16)):
+    if fact.kind == "rom" and rules.non_angle.match(text, end, min(len(text), end + _REACH)):
         return "non-angle"
     if fact.kind == "other" and _glued_capital_m(text, end):
         return "print-size"
