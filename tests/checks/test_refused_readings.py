@@ -80,3 +80,37 @@ def test_reasons() -> None:
     at = text.index("1")
     assert refused(Fact(kind="rom", value=1, span=(at, at + 1)), text) == "non-angle"
     assert refused(Fact(kind="service", value=1, span=(at, at + 1)), text) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Daughter's BP 150/90 at home.", "150/90"),
+        ("Mom reports sibling's grip 30 kg.", 30),
+        ("Her husband's knee flexion 90 deg after his TKA.", 90),
+        ("Pt grip 22 kg; son's grip 41 kg.", 41),
+    ],
+)
+def test_a_relations_value_is_theirs(text: str, value: float | str) -> None:
+    assert value not in [v for _, v in _read(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Mom's report: pain 3/10 at night.", "pain", 3),
+        ("With husband's help amb 200 ft.", "other", 200),
+        ("Caregiver's rating: pain 4/10.", "pain", 4),
+        ("Wife's observation: pt walks 300 ft before resting.", "other", 300),
+        ("Caregiver reports pt's pain 4/10.", "pain", 4),
+        ("Pt grip 22 kg; son's grip 41 kg.", "strength", 22),
+    ],
+)
+def test_values_told_through_a_relation_stay(text: str, kind: str, value: float) -> None:
+    assert (kind, value) in _read(text)
+
+
+def test_a_refused_blood_pressure_is_listed_by_its_first_number() -> None:
+    text = "Pt BP 124/70; wife's BP 150/90.\n"
+    assert ("other", "124/70") in _read(text)
+    assert 150 in [item.value for item in extract_unclassified(text, CTX.measures)]

@@ -8,7 +8,8 @@ predicted maximum: "still below the ~80 wpm needed", "age-predicted max 172"), a
 another number (a setting or a computed target: "75% = 129", "90% of 168"), an angle whose
 number is followed by a unit of another quantity ("subluxation 1 fingerbreadth"), a capital M
 glued to a number (a print size "2.0M" or an age and sex "81M", never metres), and the distance
-a reading test's print was held at ("reads 2.0M print at 25 cm"). Such a reading is refused:
+a reading test's print was held at ("reads 2.0M print at 25 cm"), and a value a relation's
+possessive owns ("Daughter's BP 150/90"). Such a reading is refused:
 listed as unclassified, never a fact ("Where a number cannot be classified, leave it out and
 list it as unclassified rather than guess"). Each look is bounded to the number's clause or a
 few characters around it, so a note is gated in linear time. The words are data
@@ -17,14 +18,18 @@ few characters around it, so a note is gated in linear time. The words are data
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from typing import Any
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import measures_section
+from tui.core.checks.text.numbers import to_number
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 _REACH = 60  # characters looked at on either side of a number, at most
@@ -44,11 +49,20 @@ class _Rules:
     stimulus: re.Pattern[str]
     content_kinds: frozenset[str]
     minutes_before: re.Pattern[str]
+    possessive: re.Pattern[str]
 
 
 def _either(words: Any) -> str:
     found = [str(word) for word in words] if isinstance(words, list) else []
     return "|".join(found) if found else "(?!)"
+
+
+def _relations() -> list[str]:
+    """The people close to the patient (people.toml `relations`, read by text/other_people.py
+    for whose line a value is on)."""
+    text = files("tui.core").joinpath("data", "people.toml").read_text(encoding="utf-8")
+    found = tomllib.loads(text).get("relations", [])
+    return [str(word) for word in found] if isinstance(found, list) else []
 
 
 @cache
@@ -84,6 +98,12 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         content_kinds=frozenset(str(kind) for kind in data.get("content_kinds", ())),
+        possessive=re.compile(
+            rf"(?<![A-Za-z])(?:{_either(_relations())})['’]s[ \t]+"
+            rf"(?!(?:{_either(data.get('possessive_exceptions'))})(?![A-Za-z]))"
+            rf"(?:[A-Za-z][\w'/-]*[ \t:]+){{0,2}}~?\Z",
+            re.IGNORECASE,
+        ),
         minutes_before=re.compile(rf"(?:{data.get('minutes_before', '(?!)')})\Z", re.IGNORECASE),
     )
 
@@ -91,9 +111,9 @@ def _rules() -> _Rules:
 def refused(fact: Fact, text: str) -> str:
     """Why a reading is no reading of the patient ("reference", "share", "non-angle",
     "print-size", "stimulus-distance",
-    "service-content"), or "" when nothing around its number says so. Only a
-    numeric reading whose span lies in `text` is judged (a service never is)."""
-    if fact.kind == "service" or not isinstance(fact.value, int | float):
+    "other-person", "service-content"), or "" when nothing around its number says so. Only a
+    reading whose span lies in `text` is judged (a service never is)."""
+    if fact.kind == "service":
         return ""
     number = _number_of(fact, text)
     if number is None:
@@ -119,17 +139,27 @@ def refused(fact: Fact, text: str) -> str:
         and rules.stimulus.search(before)
     ):
         return "stimulus-distance"
+    if rules.possessive.search(before):
+        return "other-person"
     if fact.kind in rules.content_kinds and _in_service_content(text, start, rules):
         return "service-content"
     return ""
 
 
 def refused_of(facts: Sequence[Fact], text: str) -> tuple[list[Fact], list[Fact]]:
-    """The facts kept and the facts refused, each in the order given."""
+    """The facts kept and the facts refused, each in the order given; a refused value written
+    as text is given its first number, so it can be listed as unclassified."""
     kept: list[Fact] = []
     gone: list[Fact] = []
     for fact in facts:
-        (gone if refused(fact, text) else kept).append(fact)
+        if not refused(fact, text):
+            kept.append(fact)
+        elif isinstance(fact.value, int | float):
+            gone.append(fact)
+        else:  # a value written as text ("150/90"): listed by its first number
+            number = _number_of(fact, text)
+            if number is not None:
+                gone.append(dataclasses.replace(fact, value=to_number(text[slice(*number)])))
     return kept, gone
 
 
@@ -139,6 +169,9 @@ def _number_of(fact: Fact, text: str) -> tuple[int, int] | None:
     start, end = fact.span
     if not 0 <= start < end <= len(text):
         return None
+    if not isinstance(fact.value, int | float):  # "150/90": the reading starts at its first
+        first = _NUMBER.search(text, start, end)
+        return first.span() if first else None
     found = None
     for match in _NUMBER.finditer(text, start, end):
         found = match.span()
