@@ -114,3 +114,19 @@ def test_a_refused_blood_pressure_is_listed_by_its_first_number() -> None:
     text = "Pt BP 124/70; wife's BP 150/90.\n"
     assert ("other", "124/70") in _read(text)
     assert 150 in [item.value for item in extract_unclassified(text, CTX.measures)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pt: Endre Szabo, 81M    Unit 6W", "Marek Thistlewood | 84M | POD 2", "Reads 1.6M print."],
+)
+def test_a_glued_capital_m_after_a_name_or_with_decimals_is_no_metres(text: str) -> None:
+    assert not [v for k, v in _read(text) if k == "other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Gait distance, 150M with RW.", 150), ("Walked 400 m outdoors.", 400)],
+)
+def test_metres_in_capitals_elsewhere_stay(text: str, value: int) -> None:
+    assert ("other", value) in _read(text)

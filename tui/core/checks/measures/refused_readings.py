@@ -131,7 +131,7 @@ def refused(fact: Fact, text: str) -> str:
         return "share"
     if fact.kind == "rom" and rules.non_angle.match(text, end, min(len(text), end + _REACH)):
         return "non-angle"
-    if fact.kind == "other" and _glued_capital_m(text, end):
+    if fact.kind == "other" and _glued_capital_m(text, start, end):
         return "print-size"
     if (
         fact.kind == "other"
@@ -196,10 +196,22 @@ def _clause_end(text: str, end: int) -> int:
     return match.start() if match else min(len(text), end + _REACH)
 
 
-def _glued_capital_m(text: str, end: int) -> bool:
-    """A capital M glued to the number and standing alone: a print size ("2.0M") or an age and
-    sex ("81M"), never metres, which are written in lower case."""
-    return text[end : end + 1] == "M" and not text[end + 1 : end + 2].isalpha()
+# An age and sex after a name and a comma, a bar or a bracket ("Endre Szabo, 81M", "Szabo |
+# 81M |"): the name's last word
+# capitalised, so "Gait distance, 150M" stays metres.
+_AGE_SEX_BEFORE = re.compile(r"[A-Z][a-z'-]+[ \t]*[,|(][ \t]*\Z")
+
+
+def _glued_capital_m(text: str, start: int, end: int) -> bool:
+    """A capital M glued to the number and standing alone, where metres cannot be meant: a
+    print size has decimals ("2.0M", "1.6M print"), an age and sex follows a name ("Szabo,
+    81M"). Metres in capitals otherwise stay ("150M with RW")."""
+    after = text[end + 1 : end + 2]
+    if text[end : end + 1] != "M" or after.isalpha() or after == "/":
+        return False
+    if "." in text[start:end]:
+        return True
+    return bool(_AGE_SEX_BEFORE.search(text, max(0, start - 40), start))
 
 
 _CONTENT_REACH = 240
