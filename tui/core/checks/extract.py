@@ -95,6 +95,7 @@ from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.plausible import outside
 from tui.core.checks.measures.program_baselines import mark_program_baselines
+from tui.core.checks.measures.refused_readings import refused_of
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.respective_scores import read_respective
 from tui.core.checks.measures.respective_times import mark_respective_times
@@ -387,12 +388,17 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
     facts.sort(key=lambda fact: (fact.span, fact.kind))
     implausible = [(fact, outside(fact)) for fact in facts]
     facts = [fact for fact, out in implausible if out is None]
+    facts, refused = refused_of(facts, text)
     when = note_date(text)
     judged = second_opinion(text, [(fact, strong(fact, measures, when, text)) for fact in facts])
     kept = tuple(fact for fact, good in judged if good)
     weak = tuple(
         sorted(
-            (*(fact for fact, good in judged if not good), *(o for _, o in implausible if o)),
+            (
+                *(fact for fact, good in judged if not good),
+                *(o for _, o in implausible if o),
+                *refused,
+            ),
             key=lambda fact: (fact.span, fact.kind),
         )
     )
