@@ -13,6 +13,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
+from tui.core.checks.layouts.girth_words import FIGURE_OF_8
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.heart_rates import read_heart_rates
@@ -135,6 +136,8 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
+            elif not read and region.kind == "girth" and _TAPE.fullmatch(keyword.group()):
+                _sided_girths(scanner, facts, region, keyword, end)
 
 
 _CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)?\Z", re.I)
@@ -145,6 +148,42 @@ _CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)
 _BARE = re.compile(r"(?<![\w./-])(\d{1,3}(?:\.\d+)?)(?!\d|\.\d|[ \t]*(?:/|%|°|[A-Za-z#]))")
 _SIDE_BEFORE = re.compile(r"\b(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*\Z", re.IGNORECASE)
 _ARROW_AFTER = re.compile(r"[ \t]*(?:->|-->|\u2192|=>|to)[ \t]*\d", re.IGNORECASE)
+
+
+# A word that names a tape's circumference and nothing else ("fig8", "girth", "circ"): edema,
+# swelling and volume words also head grades ("edema L 2+") and volumes, so they do not.
+_TAPE = re.compile(rf"{FIGURE_OF_8}|girths?|circumferences?|circumferential|circ", re.IGNORECASE)
+# A girth written without its unit right after its side ("edema fig8 L 55.5 R 52"): a decimal
+# or two or three digits, with no unit, sign, grade or slash after it.
+_SIDED_GIRTH = re.compile(
+    r"(?<![\w.])(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*(\d{1,3}\.\d+|\d{2,3})"
+    r"(?![\d.]|[ \t]*(?:[%\u00b0/+#\u2032\u2033'\"]|-[ \t]*\d"
+    r"|(?:deg\w*|s|secs?|seconds?|min\w*|reps?|x|mm|ml|cc|in|inch\w*|lbs?|kg|ft|m|N|Nm|bpm"
+    r"|pitting|grade)\b))",
+    re.IGNORECASE,
+)
+_SIDED_GIRTHS_AT_MOST = 2
+_SIDED_NUMBER = re.compile(r"(?<![\w.])(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*\d", re.IGNORECASE)
+
+
+def _sided_girths(
+    scanner: Scanner, facts: list[Fact], region: _Region, keyword: re.Match[str], end: int
+) -> None:
+    """A girth per side written without a unit after a word that names only a tape's
+    measure ("fig8 L 55.5 R 52", "calf circ R 38 L 36.5"): a girth is the tape's centimetres,
+    so the side's number is the girth in cm. At most one value a side, from the clause the
+    word opens; no value where the clause holds any other number first."""
+    text = scanner.text
+    found = list(_SIDED_GIRTH.finditer(text, keyword.end(), end))
+    if not found or len(found) > _SIDED_GIRTHS_AT_MOST:
+        return
+    if len(found) != len(_SIDED_NUMBER.findall(text, keyword.end(), end)):
+        return  # a side's number with a unit or a grade ("L 12 R 10 reps"): no tape's pair
+    if re.search(r"\d", text[keyword.end() : found[0].start()]):
+        return  # a landmark's offset or another value first: not a side's bare girth
+    for value in found:
+        if scanner.free(*value.span(1)):
+            _region_fact(scanner, facts, region, keyword, value.span(1), value.group(1), "cm")
 
 
 def _unitless(
@@ -191,10 +230,35 @@ def _clause_end(
     that opens with a type goes on with the list."""
     text = scanner.text
     listing = listed is not None and _PINCH_LIST.fullmatch(listed.group()) is not None
+    measuring = listed is not None and not _NAMES_TEST.search(listed.group())
     found = _NEXT_SUBJECT.search(text, start, end)
-    while found is not None and listing and _PINCH_TYPE.match(text, found.start() + 1):
+    while found is not None and (
+        (listing and _PINCH_TYPE.match(text, found.start() + 1))
+        or (measuring and _dynamometer_item(text, found.start() + 1))
+    ):
         found = _NEXT_SUBJECT.search(text, found.end(), end)
     return found.start() if found else end
+
+
+# After a dynamometer's name, a clause that opens with the next muscle or motion, its side and
+# a force goes on with the instrument's list ("HHD hip abd R 18.2 kg, L 22.6 kg; hip ER R 11.4
+# kg, L 13.9 kg"): a few words, no number before the side, the force's unit after the number.
+_DYNAMOMETER_ITEM = re.compile(
+    r"[ \t]*(?P<tested>[A-Za-z][A-Za-z. \t/-]{0,24}?)[ \t](?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*"
+    r"\d{1,3}(?:\.\d+)?[ \t]*(?:kgf?|lbs?|lbf|#|N)(?![A-Za-z])(?![ \t]*,?[ \t]*x?[ \t]*\d)",
+    re.IGNORECASE,
+)
+
+
+def _dynamometer_item(text: str, start: int) -> bool:
+    """True for a clause that goes on with a dynamometer's list: its words name a muscle, a
+    joint or a motion (a norm, a goal or an exercise's load, "band row R 3 kg x 15", do not),
+    then a side and a force with no sets after it."""
+    item = _DYNAMOMETER_ITEM.match(text, start)
+    if item is None:
+        return False
+    parts = labels.parts_of(item.group("tested"))
+    return bool(parts.muscle or parts.motion or parts.joint)
 
 
 # A pinch's types, written before a side and a force ("lateral (key) R 3.2 kg", "tip R 2.1 kg").
@@ -264,8 +328,13 @@ def _tested(scanner: Scanner, keyword: re.Match[str], start: int) -> str:
     opening = scanner.sentence_before(keyword.start())
     for mark in _ITEM_END.finditer(scanner.text, opening, keyword.start()):
         opening = mark.end()
-    parts = labels.parts_of(scanner.text[opening:start])
-    return labels.join(parts.joint, parts.motion) or parts.muscle
+    # an item of the instrument's list after a semicolon names its own muscle or motion
+    item = scanner.text.rfind(";", keyword.end(), start) + 1
+    for begin in (item, opening) if item > opening else (opening,):
+        parts = labels.parts_of(scanner.text[begin:start])
+        if named := labels.join(parts.joint, parts.motion) or parts.muscle:
+            return named
+    return ""
 
 
 # Where an item before a dynamometer's ends: a value or a semicolon.

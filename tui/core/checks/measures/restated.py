@@ -13,7 +13,13 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures.labels import as_earlier, may_be_earlier
+from tui.core.checks.measures.labels import (
+    as_earlier,
+    join,
+    may_be_earlier,
+    sides_named,
+    without_sides,
+)
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
@@ -220,17 +226,42 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 restated.kind,
                 value,
                 (start, found.end() if found["unit"] else end),
-                f"{restated.label} (previous)",
+                f"{_side_said(scanner.text, found.start(), restated.label)} (previous)",
                 unit=restated.unit,
                 measure=restated.measure,
             )
 
 
+# The words said since the last value or clause mark before a restating bracket.
+_SINCE_VALUE = re.compile(r"[\d;,.]")
+_SIDE_REACH = 40
+
+
+def _side_said(text: str, at: int, label: str) -> str:
+    """The restated label, with the side the words right before the bracket name when they
+    name one other than the label's: "Grip R 20 kg left weaker (was 18)" restates the left's
+    grip, not the right's."""
+    lead = _SINCE_VALUE.split(text[max(0, at - _SIDE_REACH) : at])[-1]
+    named = sides_named(lead)
+    if len(named) != 1:
+        return label
+    side = next(iter(named))
+    if side in sides_named(label):
+        return label
+    return join(side, without_sides(label))
+
+
 # Between the restated value and a bracket that restates it: its unit, and the circumstance it
 # was rated in, in a few words with no number or clause mark ("3/10 (was 8)", "3/10 on stairs
-# (down from 6)").
+# (down from 6)"), or after a comma the other side it restates ("R 31 kg, left weaker (was 9)").
 _ADJACENT = re.compile(
     r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?(?:[A-Za-z][\w'-]*[ \t]+){0,3}\([ \t]*",
+    re.IGNORECASE,
+)
+# The same after a comma and the other side, for a value that has a side.
+_ADJACENT_SIDE = re.compile(
+    r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?,[ \t]*(?=(?:R|L|rt|lt|right|left)\b)"
+    r"(?:[A-Za-z][\w'-]*[ \t]+){1,4}\([ \t]*",
     re.IGNORECASE,
 )
 
@@ -240,7 +271,14 @@ def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: i
     desk work 2 h (intake: 30)" restates nothing); a clause after a comma, a value of its own
     sentence ("24 mmHg, held 10 s x 10, last time 22")."""
     if scanner.text[found.start() - 1 : found.start()] == "(":
-        return bool(_ADJACENT.fullmatch(scanner.norm.original, restated.span[1], said_at))
+        original = scanner.norm.original
+        return bool(
+            _ADJACENT.fullmatch(original, restated.span[1], said_at)
+            or (
+                sides_named(restated.label)
+                and _ADJACENT_SIDE.fullmatch(original, restated.span[1], said_at)
+            )
+        )
     sentence = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
     return restated.span[0] >= sentence
 
