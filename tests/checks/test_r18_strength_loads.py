@@ -163,3 +163,37 @@ def test_the_same_side_or_no_side_keeps_the_restated_label() -> None:
         _of("O: Grip R 20 kg, right hand sore (was 18).\n", "strength")[18] == "R grip (previous)"
     )
     assert 8 not in _of("O: Pain 3/10, left knee worse (was 8).\n", "pain")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Grip (Jamar II) R 12 kg, L 15 kg  (norm for age ~25 kg)",
+        "Grip R 12 kg, L 15 kg (age norm R 25 kg, L 25 kg).",
+        "Grip R 12 kg, L 15 kg; predicted 25 kg.",
+    ],
+)
+def test_a_grips_norm_is_no_grip(line: str) -> None:
+    found = _of("O: " + line + "\n", "strength")
+    assert 12 in found and 15 in found and 25 not in found
+
+
+def test_a_side_after_a_normal_word_is_the_patients() -> None:
+    found = _of("O: Grip normal R 40 kg L 38 kg\n", "strength")
+    assert 40 in found and 38 in found
+
+
+def test_repetitions_after_a_load_stand_only_where_the_lift_was_tested() -> None:
+    body = (
+        "Compared to her initial eval on 01/12/2102:\n"
+        "- Lift floor to waist 15 kg x 5 reps, waist to shoulder 7 kg x 5 reps\n"
+    )
+    found = _of(body, "strength")
+    assert found[15] == "floor to waist"
+    assert found[7] == "waist to shoulder"
+    for dose in (
+        "Floor to waist lift 15 kg x 10 reps.",
+        "Deadlift 15 kg x 10, stopped by fatigue.",
+        "Floor to waist lift 15 kg 3x10.",
+    ):
+        assert 15 not in _of("O: " + dose + "\n", "strength")

@@ -38,13 +38,14 @@ _EARLIER = re.compile(
     rf"(?:({_UNIT})(?![\w-]))?[ \t]*[)\]]",
     re.IGNORECASE,
 )
-# A load whose sets and repetitions follow is a dose ("30 lb 3x8", "25 lb x 10"); a distance
+# A load whose sets and repetitions follow is a dose ("30 lb 3x8", "25 lb, 2 x 10"); a distance
 # after the "x" is how far a load was carried ("two-hand carry 10 kg x 15 m"), no repetitions.
-_DOSED = re.compile(
-    r"[ \t]*,?[ \t]*(?:\d+[ \t]*x[ \t]*\d+|x[ \t]*\d+)"
-    r"(?![\d.]|[ \t]*(?:m|ft|feet|foot|yards?|yds?|meters?|metres?)\b)",
-    re.IGNORECASE,
-)
+_NOT_DISTANCE = r"(?![\d.]|[ \t]*(?:m|ft|feet|foot|yards?|yds?|meters?|metres?)\b)"
+_SETS = re.compile(rf"[ \t]*,?[ \t]*\d+[ \t]*x[ \t]*\d+{_NOT_DISTANCE}", re.IGNORECASE)
+# Repetitions alone ("25 lb x 10", "23 kg x 5 reps") dose an exercise, unless the lift's own
+# words or heading say it was tested ("Status at discharge vs initial evaluation:", "lift
+# testing"): then they are how many times the tested load was lifted.
+_REPS = re.compile(rf"[ \t]*,?[ \t]*x[ \t]*\d+{_NOT_DISTANCE}", re.IGNORECASE)
 _REACH = 90
 # Another item listed between a lift and a load ("farmer carry, Pallof press 15 lb").
 _LISTED_BETWEEN = re.compile(r"[,(]")
@@ -112,14 +113,16 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         below = text.rfind("\n", lift.end(), end) + 1  # the line under a heading, if any
         heading = _heading_of(headed, lift.start())
         denials = list(words.not_tested.finditer(text, sentence_start, end))
-        tested = (
-            bool(words.tested.search(text, sentence_start, end))
-            or bool(heading and words.tested.search(text, *heading))
-            or _stopped(scanner, sentence_start, lift.end())
+        said = bool(words.tested.search(text, sentence_start, end)) or bool(
+            heading and words.tested.search(text, *heading)
         )
+        tested = said or _stopped(scanner, sentence_start, lift.end())
         maximum = words.maximum.fullmatch(lift.group()) is not None
         after = lift.end()
-        for load in _LOAD.finditer(text, lift.end(), min(end, lift.end() + _REACH)):
+        # the next lift named in the clause owns the loads after it ("Lift floor to waist 15 kg
+        # x 5 reps, waist to shoulder 7 kg x 5 reps")
+        stop = min(end, lift.end() + _REACH, _next_named(lifts, index))
+        for load in _LOAD.finditer(text, lift.end(), stop):
             if maximum and after > lift.end() and not _only_side(text[after : load.start()]):
                 break  # "Bench 1RM 60 kg, then 3 sets at 45 kg": the rest is training
             after = load.end()
@@ -129,7 +132,7 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
             # of the loads listed on the line under the lift's heading
             listed = _listed_between(text, lift.end(), load.start())
             own = capacity and (not listed or (below > lift.end() and load.start() >= below))
-            _read_load(scanner, facts, lift, load, tested=tested or bool(own))
+            _read_load(scanner, facts, lift, load, tested=tested or bool(own), said=said)
 
 
 # A lift word that names no lift of its own ("Lifting" heading a table's rows, which the table
@@ -162,6 +165,15 @@ def _denied(text: str, denials: list[re.Match[str]], load: re.Match[str]) -> boo
         denial.start() < load.start() or not _OWN_LOAD.match(text, denial.end())
         for denial in denials
     )
+
+
+def _next_named(lifts: list[re.Match[str]], index: int) -> int:
+    """Where the next lift with a name of its own starts (a bare "lift" right after a lift's
+    name, "Floor to waist lift 25 lb", is the same lift), else no bound."""
+    for following in lifts[index + 1 :]:
+        if not _GENERIC_LIFT.fullmatch(following.group()):
+            return following.start()
+    return 1 << 62
 
 
 # A list's item: a line opened by a bullet or an indent.
@@ -298,10 +310,15 @@ def _read_load(
     load: re.Match[str],
     *,
     tested: bool,
+    said: bool,
 ) -> None:
+    """`tested` when the note or the lift's words make it a test; `said` when its own sentence
+    or heading says so (the only evidence that lets repetitions after a load stand)."""
     text = scanner.text
     words = _words()
-    if not scanner.free(*load.span()) or _DOSED.match(text, load.end()):
+    if not scanner.free(*load.span()) or _SETS.match(text, load.end()):
+        return
+    if not said and _REPS.match(text, load.end()):
         return
     if words.objects.match(text, load.end()):
         return  # "with 30 lb kettlebell": the thing lifted, a dose

@@ -128,6 +128,8 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 nearest = _nearest(keywords, index, value)
                 if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
                     continue  # "feet together 14 s of 30 s": the test's ceiling, no result
+                if _normed(scanner.text, keyword.end(), value.start()):
+                    continue  # "(norm for age ~25 kg)": the population's value
                 if region.kind == "other" and dosed(scanner, value.start(1), value.end()):
                     continue  # "EC on firm surface 20 s x 4": a stance practised, not timed
                 if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
@@ -138,6 +140,35 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 _unitless(scanner, facts, region, keyword, read, end)
             elif not read and region.kind == "girth" and _TAPE.fullmatch(keyword.group()):
                 _sided_girths(scanner, facts, region, keyword, end)
+
+
+@cache
+def _norm_before() -> re.Pattern[str]:
+    """A norm's word, then only words, a tilde or a colon up to the value."""
+    words = either(measures_section("region_norms").get("words", ()))
+    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])[^\d\n;()]{{0,16}}\Z", re.I)
+
+
+_NORM_REACH = 40
+
+
+def _normed(text: str, start: int, at: int) -> bool:
+    """True for a value a norm's words name ("norm for age ~25 kg", "predicted 40 kg"), or one
+    in a bracket a norm's word opens: the population's, not the patient's. A side between the
+    word and the value outside a bracket ("grip normal R 40 kg") is the patient's."""
+    found = _norm_before().search(text, max(start, at - _NORM_REACH), at)
+    if found is not None and not labels.sides_named(found.group()):
+        return True
+    opening = text.rfind("(", start, at)
+    if opening < 0 or text.rfind(")", opening, at) >= 0:
+        return False
+    return _norm_words().search(text, opening, at) is not None  # "(age norm R 30, L 28 kg)"
+
+
+@cache
+def _norm_words() -> re.Pattern[str]:
+    words = either(measures_section("region_norms").get("words", ()))
+    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.I)
 
 
 _CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)?\Z", re.I)
