@@ -197,3 +197,37 @@ def test_repetitions_after_a_load_stand_only_where_the_lift_was_tested() -> None
         "Floor to waist lift 15 kg 3x10.",
     ):
         assert 15 not in _of("O: " + dose + "\n", "strength")
+
+
+def test_a_dynamometers_list_goes_on_in_the_next_sentence_of_its_line() -> None:
+    body = "O: HHD knee ext R 22.4 kg, L 30.1 kg (R/L 74%). Knee flex R 14.0 kg. Leg press R 40 kg 3x10.\n"
+    found = _of(body, "strength")
+    assert found[14.0] == "R knee flexion hhd"
+    assert 40 not in found
+    found = _of("O: HHD hip abd R 18 kg. Goal R 25 kg. Hip ER R 10 kg.\n", "strength")
+    assert 18 in found and 25 not in found and 10 not in found
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "label"),
+    [
+        ("Grip R 18.5 kg, L 27 kg. Last visit R 15 kg.", 15, "R grip (previous)"),
+        ("Grip (Jamar II): R 20 kg, L 30 kg. R was 11 kg at eval.", 11, "R grip (previous)"),
+        ("Grip R 20 kg, L 30 kg. L was 25 kg at eval.", 25, "L grip (previous)"),
+    ],
+)
+def test_an_earlier_value_restated_with_its_side(line: str, value: float, label: str) -> None:
+    assert _of("O: " + line + "\n", "strength")[value] == label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HR 80 bpm. Last visit R 90.",
+        "Grip R 20 kg. R was 3 weeks ago.",
+        "Grip R 20 kg. R was 2x/wk.",
+    ],
+)
+def test_no_side_restated_where_the_measure_has_none_or_no_value_follows(line: str) -> None:
+    facts = _facts("O: " + line + "\n")
+    assert not [f for f in facts if "previous" in f.label]

@@ -123,6 +123,8 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             if region.kind == "girth":
                 name = keyword.group().lower()
                 end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
+            elif region.kind == "strength" and not _NAMES_TEST.search(keyword.group()):
+                end = _items_after(scanner, end)
             read = []
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 nearest = _nearest(keywords, index, value)
@@ -279,6 +281,24 @@ _DYNAMOMETER_ITEM = re.compile(
     r"\d{1,3}(?:\.\d+)?[ \t]*(?:kgf?|lbs?|lbf|#|N)(?![A-Za-z])(?![ \t]*,?[ \t]*x?[ \t]*\d)",
     re.IGNORECASE,
 )
+
+
+_NEXT_SENTENCE = re.compile(r"[ \t]*[.;]?[ \t]*")
+_ITEMS_AT_MOST = 4
+
+
+def _items_after(scanner: Scanner, end: int) -> int:
+    """Past the sentences on the dynamometer's line that go on with its list ("HHD knee ext R
+    22.4 kg, L 30.1 kg. Knee flex R 14.0 kg."): each opens with a muscle or a motion, a side and
+    a force, and the next with anything else ends the list."""
+    text = scanner.text
+    for _ in range(_ITEMS_AT_MOST):
+        gap = _NEXT_SENTENCE.match(text, end)
+        stop = text[max(0, end - 2) : gap.end()]
+        if ("." not in stop and ";" not in stop) or not _dynamometer_item(text, gap.end()):
+            return end
+        end = scanner.sentence_after(gap.end())
+    return end
 
 
 def _dynamometer_item(text: str, start: int) -> bool:

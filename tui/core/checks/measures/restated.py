@@ -17,6 +17,7 @@ from tui.core.checks.measures.labels import (
     as_earlier,
     join,
     may_be_earlier,
+    side_name,
     sides_named,
     without_sides,
 )
@@ -142,14 +143,16 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 _EARLIER_OPENING = (
     r"(?:^|(?<=[.;][ \t])|(?<=\n)|(?P<comma>(?<=,[ \t])|(?<=\bcomma[ \t])|(?<=\()))"
     r"[ \t\-*\u2022>]*"
+    r"(?:(?P<side_first>R|L|rt|lt|right|left)[ \t]+(?=was\b))?"
     r"(?:(?:{moved})[ \t]*(?=from\b))?"
     r"(?:{prior}|was|(?:\d+|an?)[ \t]+(?:days?|wks?|weeks?|mos?|months?)[ \t]+ago"
     r"|(?:at|on|in)[ \t]+(?:visit|session|wk|week)[ \t]*#?[ \t]*\d{{1,2}})"
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
+    r"(?:[ \t]+(?P<side>R|L|rt|lt|right|left)(?![\w.]))?"  # its side: "Last visit R 15 kg"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
     r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*"
     r"(?P<unit>%|(?!(?:at|on)[ \t]|(?:{prior})(?![A-Za-z]))[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
-    r"(?:(?<=[ \t])(?:(?:at|on)[ \t]+)?(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
+    r"(?:[ \t]*(?<=[ \t])(?:(?:at|on)[ \t]+)?(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
     r"(?=[ \t]*(?:[.,;()\[\]]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
 # How far before the restating sentence the value it restates may end.
@@ -206,6 +209,14 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         unit = _UNITS[written] if written else restated.unit
         if restated.unit != unit or float(found["value"]) > _maximum(restated):
             continue
+        said_side = found["side"] or found["side_first"]
+        if said_side and not sides_named(restated.label):
+            continue  # a side restated after a measure that has none
+        label = (
+            join(side_name(said_side), without_sides(restated.label))
+            if said_side
+            else _side_said(scanner.text, found.start(), restated.label)
+        )
         span = scanner.span(start, end)
         index = at_start.get(span[0])
         if index is not None and _same_measure(facts[index], restated):
@@ -226,7 +237,7 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 restated.kind,
                 value,
                 (start, found.end() if found["unit"] else end),
-                f"{_side_said(scanner.text, found.start(), restated.label)} (previous)",
+                f"{label} (previous)",
                 unit=restated.unit,
                 measure=restated.measure,
             )
