@@ -200,7 +200,10 @@ def test_repetitions_after_a_load_stand_only_where_the_lift_was_tested() -> None
 
 
 def test_a_dynamometers_list_goes_on_in_the_next_sentence_of_its_line() -> None:
-    body = "O: HHD knee ext R 22.4 kg, L 30.1 kg (R/L 74%). Knee flex R 14.0 kg. Leg press R 40 kg 3x10.\n"
+    body = (
+        "O: HHD knee ext R 22.4 kg, L 30.1 kg (R/L 74%). Knee flex R 14.0 kg. "
+        "Leg press R 40 kg 3x10.\n"
+    )
     found = _of(body, "strength")
     assert found[14.0] == "R knee flexion hhd"
     assert 40 not in found

@@ -294,10 +294,11 @@ def _items_after(scanner: Scanner, end: int) -> int:
     text = scanner.text
     for _ in range(_ITEMS_AT_MOST):
         gap = _NEXT_SENTENCE.match(text, end)
-        stop = text[max(0, end - 2) : gap.end()]
-        if ("." not in stop and ";" not in stop) or not _dynamometer_item(text, gap.end()):
+        after = gap.end() if gap is not None else end
+        stop = text[max(0, end - 2) : after]
+        if ("." not in stop and ";" not in stop) or not _dynamometer_item(text, after):
             return end
-        end = scanner.sentence_after(gap.end())
+        end = scanner.sentence_after(after)
     return end
 
 
