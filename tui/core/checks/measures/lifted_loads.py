@@ -38,11 +38,25 @@ _EARLIER = re.compile(
     rf"(?:({_UNIT})(?![\w-]))?[ \t]*[)\]]",
     re.IGNORECASE,
 )
-# A load whose sets and repetitions follow is a dose ("30 lb 3x8", "25 lb x 10").
-_DOSED = re.compile(r"[ \t]*,?[ \t]*(?:\d+[ \t]*x[ \t]*\d+|x[ \t]*\d+)", re.IGNORECASE)
+# A load whose sets and repetitions follow is a dose ("30 lb 3x8", "25 lb, 2 x 10"); a distance
+# after the "x" is how far a load was carried ("two-hand carry 10 kg x 15 m"), no repetitions.
+_NOT_DISTANCE = r"(?![\d.]|[ \t]*(?:m|ft|feet|foot|yards?|yds?|meters?|metres?)\b)"
+_SETS = re.compile(rf"[ \t]*,?[ \t]*\d+[ \t]*x[ \t]*\d+{_NOT_DISTANCE}", re.IGNORECASE)
+# Repetitions alone ("25 lb x 10", "23 kg x 5 reps") dose an exercise, unless the lift's own
+# words or heading say it was tested ("Status at discharge vs initial evaluation:", "lift
+# testing"): then they are how many times the tested load was lifted.
+_REPS = re.compile(rf"[ \t]*,?[ \t]*x[ \t]*\d+{_NOT_DISTANCE}", re.IGNORECASE)
 _REACH = 90
 # Another item listed between a lift and a load ("farmer carry, Pallof press 15 lb").
 _LISTED_BETWEEN = re.compile(r"[,(]")
+# A bracket closed before the load says how often or how the lift was done ("Floor to waist
+# (occ) 25 lb", "carry (2 hands) 30 lb"): it lists no other item.
+_CLOSED_BRACKET = re.compile(r"\([^()\n]{0,30}\)")
+
+
+def _listed_between(text: str, start: int, end: int) -> bool:
+    """True when a comma or an open bracket parts the lift from its load."""
+    return bool(_LISTED_BETWEEN.search(_CLOSED_BRACKET.sub(" ", text[start:end])))
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,7 @@ class _Words:
     trials: re.Pattern[str]
     maximum: re.Pattern[str]
     estimate: re.Pattern[str]
+    end_points: re.Pattern[str]
 
 
 @cache
@@ -76,6 +91,7 @@ def _words() -> _Words:
         capacity=re.compile(rf"(?<![^\W_])(?:{listed('capacity_notes')})(?![^\W_])", re.I),
         trials=re.compile(rf"(?<![^\W_])(?:{listed('trials')})(?![^\W_])", re.I),
         estimate=re.compile(rf"[ \t]*(?:{listed('estimates')})", re.I),
+        end_points=re.compile(rf"(?<![^\W_])(?:{listed('end_points')})(?![^\W_])", re.I),
     )
 
 
@@ -85,30 +101,79 @@ def read_lifted_loads(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     text = scanner.text
     capacity = _capacity_note(text)
     headed = _list_headings(text)
-    for lift in words.lifts.finditer(text):
+    lifts = list(words.lifts.finditer(text))
+    for index, lift in enumerate(lifts):
         if scanner.in_header(lift.start()) or scanner.in_goal(lift.start()):
+            continue
+        if _names_next(text, lift, lifts[index + 1 : index + 2]):
             continue
         sentence_start = scanner.sentence_before(lift.start())
         clause_end = _clause_end(text, lift.end(), _sentence_end(scanner, lift.end()))
         end = _under_heading(text, lift.end(), clause_end)
         below = text.rfind("\n", lift.end(), end) + 1  # the line under a heading, if any
         heading = _heading_of(headed, lift.start())
-        if words.not_tested.search(text, sentence_start, end):
-            continue
-        tested = bool(words.tested.search(text, sentence_start, end)) or bool(
+        denials = list(words.not_tested.finditer(text, sentence_start, end))
+        said = bool(words.tested.search(text, sentence_start, end)) or bool(
             heading and words.tested.search(text, *heading)
         )
+        tested = said or _stopped(scanner, sentence_start, lift.end())
         maximum = words.maximum.fullmatch(lift.group()) is not None
         after = lift.end()
-        for load in _LOAD.finditer(text, lift.end(), min(end, lift.end() + _REACH)):
+        # the next lift named in the clause owns the loads after it ("Lift floor to waist 15 kg
+        # x 5 reps, waist to shoulder 7 kg x 5 reps")
+        stop = min(end, lift.end() + _REACH, _next_named(lifts, index))
+        for load in _LOAD.finditer(text, lift.end(), stop):
             if maximum and after > lift.end() and not _only_side(text[after : load.start()]):
                 break  # "Bench 1RM 60 kg, then 3 sets at 45 kg": the rest is training
             after = load.end()
+            if denials and _denied(text, denials, load):
+                continue
             # in a capacity test, a load said of its lift with nothing listed between, or one
             # of the loads listed on the line under the lift's heading
-            listed = _LISTED_BETWEEN.search(text, lift.end(), load.start())
+            listed = _listed_between(text, lift.end(), load.start())
             own = capacity and (not listed or (below > lift.end() and load.start() >= below))
-            _read_load(scanner, facts, lift, load, tested=tested or bool(own))
+            _read_load(scanner, facts, lift, load, tested=tested or bool(own), said=said)
+
+
+# A lift word that names no lift of its own ("Lifting" heading a table's rows, which the table
+# layout writes before each row's name: "Lifting Floor to knuckle: 40 lb").
+_GENERIC_LIFT = re.compile(r"lift(?:ed|ing|s)?", re.IGNORECASE)
+
+
+def _names_next(text: str, lift: re.Match[str], following: list[re.Match[str]]) -> bool:
+    """True for a bare lift word right before another lift's name: the loads are that lift's."""
+    return (
+        bool(following)
+        and _GENERIC_LIFT.fullmatch(lift.group()) is not None
+        and not text[lift.end() : following[0].start()].strip(" \t")
+        and following[0].start() > lift.end()
+    )
+
+
+# A demand's own load after its word ("Job demand 50 lb"): the word says that load is the
+# job's, not the patient's load said before it.
+_OWN_LOAD = re.compile(
+    rf"[^\d\n;.]{{0,20}}?(?<![\w.~])\d{{1,3}}(?:\.\d+)?[ \t]*(?:{_UNIT})(?![\w/-])", re.I
+)
+
+
+def _denied(text: str, denials: list[re.Match[str]], load: re.Match[str]) -> bool:
+    """True when a word of a job, a limit or a program makes the load no test: one said before
+    it in its clause, or after it unless that word has a load of its own ("Floor to waist lift:
+    (Today) 35 lb, Job demand 50 lb": 35 lb is the patient's, 50 lb the job's)."""
+    return any(
+        denial.start() < load.start() or not _OWN_LOAD.match(text, denial.end())
+        for denial in denials
+    )
+
+
+def _next_named(lifts: list[re.Match[str]], index: int) -> int:
+    """Where the next lift with a name of its own starts (a bare "lift" right after a lift's
+    name, "Floor to waist lift 25 lb", is the same lift), else no bound."""
+    for following in lifts[index + 1 :]:
+        if not _GENERIC_LIFT.fullmatch(following.group()):
+            return following.start()
+    return 1 << 62
 
 
 # A list's item: a line opened by a bullet or an indent.
@@ -168,6 +233,13 @@ def _under_heading(text: str, start: int, end: int) -> int:
         return end
     below = text.find("\n", heading.end())
     return len(text) if below < 0 else below
+
+
+def _stopped(scanner: Scanner, sentence_start: int, at: int) -> bool:
+    """True when the lift's sentence says the test was stopped by a symptom, an end point only
+    a test has ("lift 10 lb; test terminated due to R arm tingling")."""
+    end = _sentence_end(scanner, at)
+    return _words().end_points.search(scanner.text, sentence_start, end) is not None
 
 
 def _capacity_note(text: str) -> bool:
@@ -238,10 +310,15 @@ def _read_load(
     load: re.Match[str],
     *,
     tested: bool,
+    said: bool,
 ) -> None:
+    """`tested` when the note or the lift's words make it a test; `said` when its own sentence
+    or heading says so (the only evidence that lets repetitions after a load stand)."""
     text = scanner.text
     words = _words()
-    if not scanner.free(*load.span()) or _DOSED.match(text, load.end()):
+    if not scanner.free(*load.span()) or _SETS.match(text, load.end()):
+        return
+    if not said and _REPS.match(text, load.end()):
         return
     if words.objects.match(text, load.end()):
         return  # "with 30 lb kettlebell": the thing lifted, a dose
@@ -259,9 +336,21 @@ def _read_load(
     if not (tested or compared):
         return
     found = attribute(scanner, load.start(), load.end())
-    if found.prior:
-        return  # a load that is itself earlier is read with the one it follows
     name = _lift_name(scanner, lift, found.side)
+    if found.prior:
+        # a load that is itself earlier: a tested one in an earlier column or said before
+        # today's ("Initial FCE | Re-test today" over "Floor to waist 25 lb  45 lb") is the
+        # lift's previous load; one already read after the load it follows is no longer free
+        if tested and not _in_bracket(text, scanner.sentence_before(lift.start()), lift.start()):
+            scanner.emit(
+                facts,
+                "strength",
+                to_number(load.group(1)),
+                load.span(),
+                f"{name} (previous)",
+                unit=unit,
+            )
+        return
     _trial_before(scanner, facts, lift, load, name, unit)
     scanner.emit(facts, "strength", to_number(load.group(1)), load.span(), name, unit=unit)
     if compared and earlier is not None:
@@ -273,6 +362,12 @@ def _read_load(
             f"{name} (previous)",
             unit=unit,
         )
+
+
+def _in_bracket(text: str, start: int, at: int) -> bool:
+    """True for a lift named inside an open bracket: "Bench 1RM est. 52 kg (from 8RM 42 kg)"
+    names the estimate's source, no earlier test of the lift."""
+    return text.rfind("(", start, at) > text.rfind(")", start, at)
 
 
 def _lift_name(scanner: Scanner, lift: re.Match[str], side: str) -> str:

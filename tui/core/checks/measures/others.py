@@ -13,6 +13,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts import girth_rows
+from tui.core.checks.layouts.girth_words import FIGURE_OF_8
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.heart_rates import read_heart_rates
@@ -122,11 +123,15 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             if region.kind == "girth":
                 name = keyword.group().lower()
                 end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
+            elif region.kind == "strength" and not _NAMES_TEST.search(keyword.group()):
+                end = _items_after(scanner, end)
             read = []
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 nearest = _nearest(keywords, index, value)
                 if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
                     continue  # "feet together 14 s of 30 s": the test's ceiling, no result
+                if _normed(scanner.text, keyword.end(), value.start()):
+                    continue  # "(norm for age ~25 kg)": the population's value
                 if region.kind == "other" and dosed(scanner, value.start(1), value.end()):
                     continue  # "EC on firm surface 20 s x 4": a stance practised, not timed
                 if scanner.free(value.start(1), value.end(1)) and _fits(nearest, value):
@@ -135,6 +140,37 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
+            elif not read and region.kind == "girth" and _TAPE.fullmatch(keyword.group()):
+                _sided_girths(scanner, facts, region, keyword, end)
+
+
+@cache
+def _norm_before() -> re.Pattern[str]:
+    """A norm's word, then only words, a tilde or a colon up to the value."""
+    words = either(measures_section("region_norms").get("words", ()))
+    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])[^\d\n;()]{{0,16}}\Z", re.I)
+
+
+_NORM_REACH = 40
+
+
+def _normed(text: str, start: int, at: int) -> bool:
+    """True for a value a norm's words name ("norm for age ~25 kg", "predicted 40 kg"), or one
+    in a bracket a norm's word opens: the population's, not the patient's. A side between the
+    word and the value outside a bracket ("grip normal R 40 kg") is the patient's."""
+    found = _norm_before().search(text, max(start, at - _NORM_REACH), at)
+    if found is not None and not labels.sides_named(found.group()):
+        return True
+    opening = text.rfind("(", start, at)
+    if opening < 0 or text.rfind(")", opening, at) >= 0:
+        return False
+    return _norm_words().search(text, opening, at) is not None  # "(age norm R 30, L 28 kg)"
+
+
+@cache
+def _norm_words() -> re.Pattern[str]:
+    words = either(measures_section("region_norms").get("words", ()))
+    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.I)
 
 
 _CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)?\Z", re.I)
@@ -145,6 +181,42 @@ _CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)
 _BARE = re.compile(r"(?<![\w./-])(\d{1,3}(?:\.\d+)?)(?!\d|\.\d|[ \t]*(?:/|%|°|[A-Za-z#]))")
 _SIDE_BEFORE = re.compile(r"\b(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*\Z", re.IGNORECASE)
 _ARROW_AFTER = re.compile(r"[ \t]*(?:->|-->|\u2192|=>|to)[ \t]*\d", re.IGNORECASE)
+
+
+# A word that names a tape's circumference and nothing else ("fig8", "girth", "circ"): edema,
+# swelling and volume words also head grades ("edema L 2+") and volumes, so they do not.
+_TAPE = re.compile(rf"{FIGURE_OF_8}|girths?|circumferences?|circumferential|circ", re.IGNORECASE)
+# A girth written without its unit right after its side ("edema fig8 L 55.5 R 52"): a decimal
+# or two or three digits, with no unit, sign, grade or slash after it.
+_SIDED_GIRTH = re.compile(
+    r"(?<![\w.])(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*(\d{1,3}\.\d+|\d{2,3})"
+    r"(?![\d.]|[ \t]*(?:[%\u00b0/+#\u2032\u2033'\"]|-[ \t]*\d"
+    r"|(?:deg\w*|s|secs?|seconds?|min\w*|reps?|x|mm|ml|cc|in|inch\w*|lbs?|kg|ft|m|N|Nm|bpm"
+    r"|pitting|grade)\b))",
+    re.IGNORECASE,
+)
+_SIDED_GIRTHS_AT_MOST = 2
+_SIDED_NUMBER = re.compile(r"(?<![\w.])(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*\d", re.IGNORECASE)
+
+
+def _sided_girths(
+    scanner: Scanner, facts: list[Fact], region: _Region, keyword: re.Match[str], end: int
+) -> None:
+    """A girth per side written without a unit after a word that names only a tape's
+    measure ("fig8 L 55.5 R 52", "calf circ R 38 L 36.5"): a girth is the tape's centimetres,
+    so the side's number is the girth in cm. At most one value a side, from the clause the
+    word opens; no value where the clause holds any other number first."""
+    text = scanner.text
+    found = list(_SIDED_GIRTH.finditer(text, keyword.end(), end))
+    if not found or len(found) > _SIDED_GIRTHS_AT_MOST:
+        return
+    if len(found) != len(_SIDED_NUMBER.findall(text, keyword.end(), end)):
+        return  # a side's number with a unit or a grade ("L 12 R 10 reps"): no tape's pair
+    if re.search(r"\d", text[keyword.end() : found[0].start()]):
+        return  # a landmark's offset or another value first: not a side's bare girth
+    for value in found:
+        if scanner.free(*value.span(1)):
+            _region_fact(scanner, facts, region, keyword, value.span(1), value.group(1), "cm")
 
 
 def _unitless(
@@ -191,10 +263,54 @@ def _clause_end(
     that opens with a type goes on with the list."""
     text = scanner.text
     listing = listed is not None and _PINCH_LIST.fullmatch(listed.group()) is not None
+    measuring = listed is not None and not _NAMES_TEST.search(listed.group())
     found = _NEXT_SUBJECT.search(text, start, end)
-    while found is not None and listing and _PINCH_TYPE.match(text, found.start() + 1):
+    while found is not None and (
+        (listing and _PINCH_TYPE.match(text, found.start() + 1))
+        or (measuring and _dynamometer_item(text, found.start() + 1))
+    ):
         found = _NEXT_SUBJECT.search(text, found.end(), end)
     return found.start() if found else end
+
+
+# After a dynamometer's name, a clause that opens with the next muscle or motion, its side and
+# a force goes on with the instrument's list ("HHD hip abd R 18.2 kg, L 22.6 kg; hip ER R 11.4
+# kg, L 13.9 kg"): a few words, no number before the side, the force's unit after the number.
+_DYNAMOMETER_ITEM = re.compile(
+    r"[ \t]*(?P<tested>[A-Za-z][A-Za-z. \t/-]{0,24}?)[ \t](?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*"
+    r"\d{1,3}(?:\.\d+)?[ \t]*(?:kgf?|lbs?|lbf|#|N)(?![A-Za-z])(?![ \t]*,?[ \t]*x?[ \t]*\d)",
+    re.IGNORECASE,
+)
+
+
+_NEXT_SENTENCE = re.compile(r"[ \t]*[.;]?[ \t]*")
+_ITEMS_AT_MOST = 4
+
+
+def _items_after(scanner: Scanner, end: int) -> int:
+    """Past the sentences on the dynamometer's line that go on with its list ("HHD knee ext R
+    22.4 kg, L 30.1 kg. Knee flex R 14.0 kg."): each opens with a muscle or a motion, a side and
+    a force, and the next with anything else ends the list."""
+    text = scanner.text
+    for _ in range(_ITEMS_AT_MOST):
+        gap = _NEXT_SENTENCE.match(text, end)
+        after = gap.end() if gap is not None else end
+        stop = text[max(0, end - 2) : after]
+        if ("." not in stop and ";" not in stop) or not _dynamometer_item(text, after):
+            return end
+        end = scanner.sentence_after(after)
+    return end
+
+
+def _dynamometer_item(text: str, start: int) -> bool:
+    """True for a clause that goes on with a dynamometer's list: its words name a muscle, a
+    joint or a motion (a norm, a goal or an exercise's load, "band row R 3 kg x 15", do not),
+    then a side and a force with no sets after it."""
+    item = _DYNAMOMETER_ITEM.match(text, start)
+    if item is None:
+        return False
+    parts = labels.parts_of(item.group("tested"))
+    return bool(parts.muscle or parts.motion or parts.joint)
 
 
 # A pinch's types, written before a side and a force ("lateral (key) R 3.2 kg", "tip R 2.1 kg").
@@ -264,8 +380,13 @@ def _tested(scanner: Scanner, keyword: re.Match[str], start: int) -> str:
     opening = scanner.sentence_before(keyword.start())
     for mark in _ITEM_END.finditer(scanner.text, opening, keyword.start()):
         opening = mark.end()
-    parts = labels.parts_of(scanner.text[opening:start])
-    return labels.join(parts.joint, parts.motion) or parts.muscle
+    # an item of the instrument's list after a semicolon names its own muscle or motion
+    item = scanner.text.rfind(";", keyword.end(), start) + 1
+    for begin in (item, opening) if item > opening else (opening,):
+        parts = labels.parts_of(scanner.text[begin:start])
+        if named := labels.join(parts.joint, parts.motion) or parts.muscle:
+            return named
+    return ""
 
 
 # Where an item before a dynamometer's ends: a value or a semicolon.

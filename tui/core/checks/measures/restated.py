@@ -13,7 +13,14 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures.labels import as_earlier, may_be_earlier
+from tui.core.checks.measures.labels import (
+    as_earlier,
+    join,
+    may_be_earlier,
+    side_name,
+    sides_named,
+    without_sides,
+)
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
@@ -136,14 +143,16 @@ def read_other_side(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 _EARLIER_OPENING = (
     r"(?:^|(?<=[.;][ \t])|(?<=\n)|(?P<comma>(?<=,[ \t])|(?<=\bcomma[ \t])|(?<=\()))"
     r"[ \t\-*\u2022>]*"
+    r"(?:(?P<side_first>R|L|rt|lt|right|left)[ \t]+(?=was\b))?"
     r"(?:(?:{moved})[ \t]*(?=from\b))?"
     r"(?:{prior}|was|(?:\d+|an?)[ \t]+(?:days?|wks?|weeks?|mos?|months?)[ \t]+ago"
     r"|(?:at|on|in)[ \t]+(?:visit|session|wk|week)[ \t]*#?[ \t]*\d{{1,2}})"
     r"(?:[ \t]*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))?"  # its day: "Prior (1/27): 38.0 cm"
+    r"(?:[ \t]+(?P<side>R|L|rt|lt|right|left)(?![\w.]))?"  # its side: "Last visit R 15 kg"
     r"(?:[ \t]+(?:value|score|result|reading))?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?"
     r"(?P<value>\d+(?:\.\d+)?)(?![\d/]|\.\d)[ \t]*"
     r"(?P<unit>%|(?!(?:at|on)[ \t]|(?:{prior})(?![A-Za-z]))[A-Za-z/]{{1,4}}(?![A-Za-z]))?"
-    r"(?:(?<=[ \t])(?:(?:at|on)[ \t]+)?(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
+    r"(?:[ \t]*(?<=[ \t])(?:(?:at|on)[ \t]+)?(?:the[ \t]+)?(?:{prior})(?![A-Za-z]))?"
     r"(?=[ \t]*(?:[.,;()\[\]]|$|(?:comma|period|semicolon)(?![A-Za-z])))"
 )
 # How far before the restating sentence the value it restates may end.
@@ -200,6 +209,14 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         unit = _UNITS[written] if written else restated.unit
         if restated.unit != unit or float(found["value"]) > _maximum(restated):
             continue
+        said_side = found["side"] or found["side_first"]
+        if said_side and not sides_named(restated.label):
+            continue  # a side restated after a measure that has none
+        label = (
+            join(side_name(said_side), without_sides(restated.label))
+            if said_side
+            else _side_said(scanner.text, found.start(), restated.label)
+        )
         span = scanner.span(start, end)
         index = at_start.get(span[0])
         if index is not None and _same_measure(facts[index], restated):
@@ -220,17 +237,42 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 restated.kind,
                 value,
                 (start, found.end() if found["unit"] else end),
-                f"{restated.label} (previous)",
+                f"{label} (previous)",
                 unit=restated.unit,
                 measure=restated.measure,
             )
 
 
+# The words said since the last value or clause mark before a restating bracket.
+_SINCE_VALUE = re.compile(r"[\d;,.]")
+_SIDE_REACH = 40
+
+
+def _side_said(text: str, at: int, label: str) -> str:
+    """The restated label, with the side the words right before the bracket name when they
+    name one other than the label's: "Grip R 20 kg left weaker (was 18)" restates the left's
+    grip, not the right's."""
+    lead = _SINCE_VALUE.split(text[max(0, at - _SIDE_REACH) : at])[-1]
+    named = sides_named(lead)
+    if len(named) != 1:
+        return label
+    side = next(iter(named))
+    if side in sides_named(label):
+        return label
+    return join(side, without_sides(label))
+
+
 # Between the restated value and a bracket that restates it: its unit, and the circumstance it
 # was rated in, in a few words with no number or clause mark ("3/10 (was 8)", "3/10 on stairs
-# (down from 6)").
+# (down from 6)"), or after a comma the other side it restates ("R 31 kg, left weaker (was 9)").
 _ADJACENT = re.compile(
     r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?(?:[A-Za-z][\w'-]*[ \t]+){0,3}\([ \t]*",
+    re.IGNORECASE,
+)
+# The same after a comma and the other side, for a value that has a side.
+_ADJACENT_SIDE = re.compile(
+    r"[ \t]*(?:[A-Za-z%\u00b0/]{1,8}\.?[ \t]*)?,[ \t]*(?=(?:R|L|rt|lt|right|left)\b)"
+    r"(?:[A-Za-z][\w'-]*[ \t]+){1,4}\([ \t]*",
     re.IGNORECASE,
 )
 
@@ -240,7 +282,14 @@ def _restates(scanner: Scanner, found: re.Match[str], restated: Fact, said_at: i
     desk work 2 h (intake: 30)" restates nothing); a clause after a comma, a value of its own
     sentence ("24 mmHg, held 10 s x 10, last time 22")."""
     if scanner.text[found.start() - 1 : found.start()] == "(":
-        return bool(_ADJACENT.fullmatch(scanner.norm.original, restated.span[1], said_at))
+        original = scanner.norm.original
+        return bool(
+            _ADJACENT.fullmatch(original, restated.span[1], said_at)
+            or (
+                sides_named(restated.label)
+                and _ADJACENT_SIDE.fullmatch(original, restated.span[1], said_at)
+            )
+        )
     sentence = scanner.span(scanner.sentence_before(found.start()), found.start() + 1)[0]
     return restated.span[0] >= sentence
 
