@@ -55,6 +55,7 @@ from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
+from tui.core.checks.measures.counted_sides import read_counted_sides
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
@@ -202,6 +203,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_digit_rows,
     read_rom,
     read_passive_ranges,
+    read_counted_sides,
     read_sided,
     read_lifted_loads,
     read_compared,

@@ -519,7 +519,8 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
 
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
-    unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m|lbs?|kg|s|sec|min))?"
+    # (a speed and a rate too: "the ~80 wpm needed", "1.0 m/s required", "HR 120 bpm expected")
+    unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m/s|m|lbs?|kg|s|sec|min|wpm|bpm))?"
     return (
         *(
             re.compile(pattern, flags | re.MULTILINE)

@@ -1,0 +1,144 @@
+"""Round 18, the `other` kind (issue 12): counts of heel and calf raises on each side, vital
+signs after "up to" and "mid", a share of a maximum worked out ("75% = 129"), a norm "needed",
+print size in M units and the distance print is held at, and an earlier value bracketed after
+a few words. Each rule with the near-misses it must refuse; notes of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.checks.extract import extract_facts
+
+
+def _others(text: str) -> list[tuple[str, int | float | str, str | None]]:
+    return [(f.label, f.value, f.unit) for f in extract_facts(text) if f.kind == "other"]
+
+
+def _values(text: str) -> list[int | float | str]:
+    return [f.value for f in extract_facts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ankle PF 4/5 (calf raises R 24, L 11).", [("R", 24), ("L", 11)]),
+        ("Heel rises on the step: left 9 reps; right 23.", [("L", 9), ("R", 23)]),
+        ("calf raise L 6 reps R 22", [("L", 6), ("R", 22)]),
+        ("Single leg heel raises L 14, R 25.", [("L", 14), ("R", 25)]),
+        ("R PF 4-/5; 14 single-leg calf raises R vs 26 L.", [("R", 14), ("L", 26)]),
+        ("Calf raises to fatigue R 18, L 18.", [("R", 18), ("L", 18)]),
+    ],
+)
+def test_counts_on_each_side_are_reps(text: str, expected: list[tuple[str, int]]) -> None:
+    found = [(label.split()[0], value) for label, value, unit in _others(text) if unit == "reps"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HEP: heel raises R 12, L 15 daily.",
+        "Ther ex 20 min: calf raises L 10, R 15, bridges.",
+        "Heel raises R 15, L 15 at the counter.",
+        "Heel raises R 2x15, L 2x10.",
+        "Heel raises R 3 x 10, L 3 x 10.",
+        "Calf raises L 10 lb, R 15 lb.",
+        "Goal: heel raises R 20, L 25 by 4 wks.",
+        "Calf raise R 10-12, L 15.",
+        "Single leg heel raise R 10 @ 2 lb, L 12 @ 2 lb.",
+        "Heel raises R 15 each, L 15 each.",
+        "Ther ex 20 min: calf raises L 2x12, R 2x12; 10 heel raises each side before walking.",
+    ],
+)
+def test_doses_and_goals_of_raises_are_no_counts(text: str) -> None:
+    assert [unit for _, _, unit in _others(text) if unit == "reps"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Vitals: HR 88 at rest, up to 131 with stair climbing.", 131),
+        ("HR 82 at rest, rising to 118 with stairs.", 118),
+        ("Treadmill 12 min: HR pre 84, mid 118, post 92.", 118),
+        ("SpO2 pre 97%, mid 93%, post 95%.", 93),
+    ],
+)
+def test_vital_chains_after_up_to_and_mid(text: str, value: int) -> None:
+    assert value in [v for _, v, _ in _others(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Keep HR up to 140 during walking.", 140),
+        ("HR 72, up to 120 allowed per cardiology.", 120),
+        ("HR 72; target up to 110.", 110),
+        ("Precautions: keep HR up to 140 max; stop if SpO2 below 85%.", 140),
+    ],
+)
+def test_limits_after_up_to_are_no_readings(text: str, value: int) -> None:
+    assert value not in _values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Peak HR during lifts 128 bpm (age-predicted max 172; 75% = 129).", [75, 129]),
+        ("Peak HR 124 bpm on the bike (predicted max 168; 70% = 118).", [70, 118]),
+        ("1RM 40 kg, 60% = 24 kg for sets.", [60, 24]),
+        ("Reading speed 41 wpm; still below the ~80 wpm needed for sustained reading.", [80]),
+        ("Gait speed 0.74 m/s; 1.0 m/s required for community crossing times.", [1.0]),
+        ("Near: reads 2.0M print at 25 cm unaided; 1.0M with 4x magnifier.", [2.0, 25, 1.0]),
+        ("Distance VA (ETDRS chart at 2 m): OD 20/200.", [2]),
+        ("MNREAD: critical print size 1.6M.", [1.6]),
+    ],
+)
+def test_shares_norms_print_sizes_and_test_distances_are_no_facts(
+    text: str, absent: list[float]
+) -> None:
+    found = _values(text)
+    assert not [value for value in absent if value in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Peak HR during lifts 128 bpm (age-predicted max 172; 75% = 129).", 128),
+        ("LSI 85% = 120/141 cm.", 85),
+        ("Convergence: NPC break at 11 cm.", 11),
+        ("Reading speed 41 wpm today.", 41),
+        ("Walked 3.0M without device.", 3.0),
+    ],
+)
+def test_readings_beside_those_stay(text: str, value: float) -> None:
+    assert value in _values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "earlier"),
+    [
+        ("Weight 187 lb per pt's scale (186 lb on 5/4).", 187, 186),
+        ("Weight 152 lb on the clinic scale (155 lb on 1/12).", 152, 155),
+        ("Stood independently 6 sec before sitting down (was 2 sec on 4/10).", 6, 2),
+        ("Stood without support 9 s before reaching for the rail (was 4 s on 12/30).", 9, 4),
+    ],
+)
+def test_earlier_value_bracketed_after_words(text: str, now: int, earlier: int) -> None:
+    found = {value: label for label, value, _ in _others(text)}
+    assert "previous" not in found[now]
+    assert "previous" in found[earlier]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Weight 152 lb (goal 145 lb).", 145),
+        ("Wt 70 kg on the scale at home (dry wt 68 kg).", 68),
+        ("Stood 3 min at the sink (goal 10 min).", 10),
+        ("Walked 200 ft with rollator (rests x2).", 2),
+        ("Hold 30 s with cues to breathe (target 60 s).", 60),
+        ("Weight 10 lb bag carried 50 ft (20 lb on 1/12).", 20),
+    ],
+)
+def test_brackets_that_are_no_earlier_value(text: str, absent: int) -> None:
+    assert absent not in _values(text)
