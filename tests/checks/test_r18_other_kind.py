@@ -142,3 +142,59 @@ def test_earlier_value_bracketed_after_words(text: str, now: int, earlier: int) 
 )
 def test_brackets_that_are_no_earlier_value(text: str, absent: int) -> None:
     assert absent not in _values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Step counter: avg 2,140 steps/day last 7 days (prior week 1,650)", 2140),
+        ("Averaging 3400 steps per day on her watch.", 3400),
+        ("Her watch shows she averages 3,250 steps per day this week.", 3250),
+    ],
+)
+def test_daily_step_counts(text: str, value: int) -> None:
+    assert (value, "steps/day") in [(v, unit) for _, v, unit in _others(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goal: 5000 steps/day by discharge.",
+        "Increase to 4000 steps/day over 2 wks.",
+        "Aim for 3000 steps a day.",
+        "Target 6,000 steps per day.",
+        "Recommended 7000 steps daily for her age.",
+        "HEP: walk 2000 steps daily.",
+        "Norm for age ~7,000 steps/day.",
+        "Walked 120 steps with the rollator.",
+    ],
+)
+def test_step_counts_advised_or_planned_are_no_facts(text: str) -> None:
+    assert [unit for _, _, unit in _others(text) if unit == "steps/day"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "earlier"),
+    [
+        ("  Bathroom scale: 71.4 kg (last week 72.6 kg)", 71.4, 72.6),
+        ("Wt per pt scale 187 lb (yesterday 189)", 187, 189),
+    ],
+)
+def test_weights_read_off_a_scale(text: str, now: float, earlier: float) -> None:
+    found = {value: label for label, value, _ in _others(text)}
+    assert "previous" not in found[now]
+    assert "previous" in found[earlier]
+
+
+@pytest.mark.parametrize(
+    "text", ["Hanging scale 12 kg pull on the rope.", "Pulled 12 kg on the hanging scale."]
+)
+def test_a_force_scale_is_no_body_weight(text: str) -> None:
+    assert "body weight" not in " ".join(label for label, _, _ in _others(text))
+
+
+def test_reps_counted_to_fatigue_said_after() -> None:
+    found = [(v, unit) for _, v, unit in _others("- R heel raise 9 reps to fatigue (L 25 reps)")]
+    assert (9, "reps") in found
+    assert (25, "reps") in found
+    assert _others("Heel raises 3 sets of 10 reps to fatigue.") == []
