@@ -198,3 +198,41 @@ def test_reps_counted_to_fatigue_said_after() -> None:
     assert (9, "reps") in found
     assert (25, "reps") in found
     assert _others("Heel raises 3 sets of 10 reps to fatigue.") == []
+
+
+def test_antigravity_holds_timed_are_hold_times() -> None:
+    found = [
+        (v, unit) for _, v, unit in _others("Prone extension hold 14 s; supine flexion hold 9 s")
+    ]
+    assert found == [(14, "s"), (9, "s")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HEP: prone extension hold 10 s x 5 daily.",
+        "Prone extension over ball 3 x 10 s holds.",
+        "Supine flexion 10 s hold, 5 reps.",
+        "Educated parent on prone extension hold 20 s.",
+    ],
+)
+def test_antigravity_postures_dosed_are_no_holds(text: str) -> None:
+    assert _others(text) == []
+
+
+def test_vital_chain_to_todays_reading() -> None:
+    found = [v for _, v, _ in _others("HR 70 -> TODAY 78; SpO2 97%.")]
+    assert 78 in found
+    assert 3 not in [v for _, v, _ in _others("HR 72 now, 3 wks post-op.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Offloading: boot worn 24/7; limit walking to 1,000 steps/day.",
+        "Keep under 3000 steps a day until the wound closes.",
+        "Walking to ~2,500 steps/day is the aim.",
+    ],
+)
+def test_step_count_limits_are_no_facts(text: str) -> None:
+    assert [unit for _, _, unit in _others(text) if unit == "steps/day"] == []

@@ -22,6 +22,9 @@ from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored, number_then
 from tui.core.checks.text.scan import Scanner
 
+# A count a plan or a limit walks "to" ("increase to 4000 steps/day", "walking to 1,000 steps/day").
+_TO = re.compile(r"\bto[ \t]+(?:~|about[ \t]+|approx\.?[ \t]+)?\Z", re.IGNORECASE)
+
 
 @cache
 def _advised() -> re.Pattern[str]:
@@ -49,7 +52,8 @@ def read_step_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         start, end = match.span(1)
         if not scanner.free(start, end) or scanner.in_header(start):
             continue
-        if _advised().search(scanner.text, scanner.clause_start(start), start):
+        before = scanner.text[scanner.clause_start(start) : start]
+        if _advised().search(before) or _TO.search(before):
             continue  # "Recommended 7000 steps daily", "norm for age ~7,000 steps/day"
         value = int(match.group(1).replace(",", ""))
         label = context_label(scanner, start, end)
