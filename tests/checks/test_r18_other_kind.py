@@ -236,3 +236,24 @@ def test_vital_chain_to_todays_reading() -> None:
 )
 def test_step_count_limits_are_no_facts(text: str) -> None:
     assert [unit for _, _, unit in _others(text) if unit == "steps/day"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stretch hold time is 30 seconds, 3 reps.",
+        "Hamstring stretch hold time 30 s, 3 reps each side.",
+    ],
+)
+def test_an_exercise_hold_with_its_reps_is_a_dose(text: str) -> None:
+    assert _others(text) == []
+
+
+def test_a_test_hold_listed_with_counts_stays() -> None:
+    found = [(v, unit) for _, v, unit in _others("PFM endurance 6 s, 5 reps, 4 quick flicks.")]
+    assert (6, "s") in found
+
+
+def test_one_number_after_a_pressure_is_no_earlier_pressure() -> None:
+    assert 120 not in _values("BP 130/80 (up from 120 prior).")
+    assert 36 in _values("ODI 24%. Previous 36%.")
