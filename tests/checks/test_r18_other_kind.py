@@ -257,3 +257,29 @@ def test_a_test_hold_listed_with_counts_stays() -> None:
 def test_one_number_after_a_pressure_is_no_earlier_pressure() -> None:
     assert 120 not in _values("BP 130/80 (up from 120 prior).")
     assert 36 in _values("ODI 24%. Previous 36%.")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Marek Thistlewood | 84M | POD 2 L hemiarthroplasty", 84, None),
+        ("Ruth Okafor | 72F | L TKA", 72, None),
+        ("Gait | 150M | RW", None, 150),
+        ("Total Distance | 150M | RW", None, 150),
+    ],
+)
+def test_an_age_in_a_header_cell_after_a_full_name(
+    text: str, absent: int | None, present: int | None
+) -> None:
+    found = _values(text)
+    if absent is not None:
+        assert absent not in found
+    if present is not None:
+        assert present in found
+
+
+def test_temperatures_chained_with_their_letter() -> None:
+    found = [v for _, v, _ in _others("Temp (tympanic) 36.7 °C pre, 37.1 °C post.")]
+    assert found == [36.7, 37.1]
+    assert [v for _, v, _ in _others("Temp 36.9 C water 34.5 C.")] == [36.9]
+    assert [v for _, v, _ in _others("Temp 36.9 C, water 34 C.")] == [36.9]
