@@ -283,3 +283,34 @@ def test_temperatures_chained_with_their_letter() -> None:
     assert found == [36.7, 37.1]
     assert [v for _, v, _ in _others("Temp 36.9 C water 34.5 C.")] == [36.9]
     assert [v for _, v, _ in _others("Temp 36.9 C, water 34 C.")] == [36.9]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Canalith repositioning (Epley) R x 2 cycles, each position held 30 s beyond "
+            "cessation of nystagmus (~60 s each).",
+            [30, 60],
+        ),
+        ("Each stretch held 30 s.", [30]),
+        ("Functional measure: 6MWT = 372 m  (norm for age 500-600 m)", [500, 600]),
+        ("Gait speed 0.8 m/s (normal 1.2-1.4 m/s).", [1.2, 1.4]),
+    ],
+)
+def test_protocol_times_and_norms_are_no_facts(text: str, absent: list[float]) -> None:
+    found = _values(text)
+    assert not [value for value in absent if value in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("FEV1 2.1 L (65% predicted).", 65),
+        ("After Epley, sits without support 20 s.", 20),
+        ("Sits unsupported 45 s (was 10 s).", 10),
+        ("Functional measure: 6MWT = 372 m  (norm for age 500-600 m)", 372),
+    ],
+)
+def test_results_beside_protocols_and_norms_stay(text: str, value: float) -> None:
+    assert value in _values(text)
