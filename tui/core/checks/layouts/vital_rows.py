@@ -12,6 +12,7 @@ The names are found once through their leading words; everything else works insi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -255,6 +256,15 @@ def _emit(
     if says_earlier(how) and "previous" not in label:
         label = f"{label} (previous)"  # "HR: (Eval) 88" under a table's earlier column
     scanner.emit(facts, "other", value, (start, end), label, unit=sign.unit)
+    if _today().search(how) and facts[-1].label.endswith(" (previous)"):
+        # "[copied from 2/17 - TODAY'S CHANGES IN CAPS] ... HR 70 -> TODAY 78": the reading the
+        # chain says is today's is no copied value
+        facts[-1] = dataclasses.replace(facts[-1], label=facts[-1].label[: -len(" (previous)")])
+
+
+@cache
+def _today() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{either(vital_row_words().get('today', ()))})\b", re.IGNORECASE)
 
 
 def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> None:
