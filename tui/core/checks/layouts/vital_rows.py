@@ -263,6 +263,11 @@ def _emit(
 
 
 @cache
+def _rising() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{either(vital_row_words().get('rising', ()))})\b", re.IGNORECASE)
+
+
+@cache
 def _today() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{either(vital_row_words().get('today', ()))})\b", re.IGNORECASE)
 
@@ -273,7 +278,7 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
     text = scanner.text
     step = _words().step
     _, line_end = scanner.line(pos)
-    how_start = pos
+    how_start = start = pos
     lead = _LEAD.match(text, pos, line_end)
     if lead is not None:
         if role_of(lead.group("key")) == "goal":
@@ -295,6 +300,8 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
             moved = _CELL_BAR.match(text, pos, line_end) or _REMARK.match(text, pos, line_end)
         if moved is None or moved.end() == pos:
             return
+        if how_start == start and _rising().search(text, pos, moved.end()):
+            return  # "HR up to 120 bpm" with no reading before it: a limit, never a peak
         pos = moved.end()
 
 
