@@ -55,6 +55,7 @@ from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
+from tui.core.checks.measures.counted_sides import read_counted_sides
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
@@ -111,6 +112,7 @@ from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_rating
 from tui.core.checks.measures.side_headings import mark_side_headings
 from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
+from tui.core.checks.measures.step_counts import read_step_counts
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
@@ -203,6 +205,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_digit_rows,
     read_rom,
     read_passive_ranges,
+    read_counted_sides,
     read_sided,
     read_lifted_loads,
     read_compared,
@@ -213,6 +216,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_timed_results,
     read_tested_reps,
     read_body_lengths,
+    read_step_counts,
     read_others,
     read_acuity,
     read_restated,

@@ -12,6 +12,7 @@ The names are found once through their leading words; everything else works insi
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -255,6 +256,20 @@ def _emit(
     if says_earlier(how) and "previous" not in label:
         label = f"{label} (previous)"  # "HR: (Eval) 88" under a table's earlier column
     scanner.emit(facts, "other", value, (start, end), label, unit=sign.unit)
+    if _today().search(how) and facts[-1].label.endswith(" (previous)"):
+        # "[copied from 2/17 - TODAY'S CHANGES IN CAPS] ... HR 70 -> TODAY 78": the reading the
+        # chain says is today's is no copied value
+        facts[-1] = dataclasses.replace(facts[-1], label=facts[-1].label[: -len(" (previous)")])
+
+
+@cache
+def _rising() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{either(vital_row_words().get('rising', ()))})\b", re.IGNORECASE)
+
+
+@cache
+def _today() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{either(vital_row_words().get('today', ()))})\b", re.IGNORECASE)
 
 
 def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> None:
@@ -263,7 +278,7 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
     text = scanner.text
     step = _words().step
     _, line_end = scanner.line(pos)
-    how_start = pos
+    how_start = start = pos
     lead = _LEAD.match(text, pos, line_end)
     if lead is not None:
         if role_of(lead.group("key")) == "goal":
@@ -285,6 +300,8 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
             moved = _CELL_BAR.match(text, pos, line_end) or _REMARK.match(text, pos, line_end)
         if moved is None or moved.end() == pos:
             return
+        if how_start == start and _rising().search(text, pos, moved.end()):
+            return  # "HR up to 120 bpm" with no reading before it: a limit, never a peak
         pos = moved.end()
 
 

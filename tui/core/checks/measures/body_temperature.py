@@ -77,6 +77,31 @@ def read_body_temperature(scanner: Scanner, facts: list[Fact], _measures: tuple[
         if not match.group("scale") and _modality_after(scanner, match, words):
             continue
         scanner.emit(facts, "other", value, (start, match.end()), "temperature", unit=f"°{scale}")
+        if match.group("scale"):
+            _read_chain(scanner, facts, match.end(), scale, (low, high))
+
+
+# A next reading of the same scale after the first, past a word of when ("Temp (tympanic) 36.7
+# °C pre, 37.1 °C post"): written with its own letter, so no pool's or room's number is taken.
+_NEXT = re.compile(
+    r"(?:[ \t]+[A-Za-z-]{1,12})?[ \t]*[,;]?[ \t]*(?:(?:and|then|to|->|\u2192)[ \t]+)?"
+    r"(?P<value>\d{2,3}(?:\.\d)?)(?![\d.]\d)[ \t]*(?:°|deg(?:rees)?)?[ \t]*(?P<scale>[FC])\b"
+)
+
+
+def _read_chain(
+    scanner: Scanner, facts: list[Fact], pos: int, scale: str, bounds: tuple[float, float]
+) -> None:
+    """The readings chained after a temperature with its letter, each with the same letter."""
+    while (found := _NEXT.match(scanner.text, pos)) is not None:
+        start, end = found.span("value")
+        value = float(found.group("value"))
+        if found.group("scale") != scale or not bounds[0] <= value <= bounds[1]:
+            return
+        if scanner.claimed(start, end) or _words().not_words.search(scanner.text, pos, start):
+            return  # "Temp 36.9 C water 34 C": the pool's
+        scanner.emit(facts, "other", value, (start, found.end()), "temperature", unit=f"°{scale}")
+        pos = found.end()
 
 
 # How far along its line a bare temperature looks for another vital sign.

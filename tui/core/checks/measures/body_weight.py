@@ -44,6 +44,7 @@ class _Words:
     names: Led
     earlier: re.Pattern[str]
     earlier_words: re.Pattern[str]
+    after: re.Pattern[str]
     openers: re.Pattern[str]
     circumstance: re.Pattern[str]
     vitals: re.Pattern[str]
@@ -69,13 +70,15 @@ def _words() -> _Words:
         ),
         earlier=re.compile(
             # the day it was weighed may close the bracket ("(was 63.4 kg on 12/09)")
-            rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{1,30}}){_NUMBER}(?:{tail})?"
+            # and a bracket may hold the weight and its day alone ("(186 lb on 5/4)")
+            rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{0,30}}){_NUMBER}(?:{tail})?"
             r"(?:[ \t]+(?:on|at|in)[ \t]+[^()\n]{1,15}?)?[ \t]*[);,]",
             re.I,
         ),
         earlier_words=re.compile(
             rf"^[ \t]*(?:{_either(data.get('earlier_words', ()))})\b", re.IGNORECASE
         ),
+        after=re.compile(rf"[ \t]+(?:{_either(data.get('after', ()))})\b", re.IGNORECASE),
         openers=re.compile(rf"(?:{_either(data.get('openers', ()))})[ \t]*\Z", re.IGNORECASE),
         circumstance=re.compile(
             rf"(?:^|[.:;][ \t])[ \t]*(?:{_either(data.get('circumstances', ()))})\b"
@@ -135,10 +138,12 @@ def _without_opener(before: str, words: _Words) -> str:
 
 
 def _own_clause(text: str, line_start: int, match: re.Match[str], words: _Words) -> bool:
-    """The weight ends the clause its name opens, and that clause opens its sentence or follows
-    a circumstance's ("On 2 L NC at rest, weight 81.6 kg"): after a clause naming a thing
-    ("Carried laundry basket, weight 8 kg") the weight is the thing's."""
-    if not _CLAUSE_END.match(text, match.end()):
+    """The weight ends the clause its name opens (how it was weighed may follow it: "152 lb on
+    the clinic scale"), and that clause opens its sentence or follows a circumstance's ("On 2
+    L NC at rest, weight 81.6 kg"): after a clause naming a thing ("Carried laundry basket,
+    weight 8 kg") the weight is the thing's."""
+    after = words.after.match(text, match.end())  # "152 lb on the clinic scale"
+    if not _CLAUSE_END.match(text, after.end() if after else match.end()):
         return False
     before = _without_opener(text[line_start : match.start()], words)
     return bool(_SENTENCE_OPENING.search(before) or words.circumstance.search(before))

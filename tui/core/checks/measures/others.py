@@ -714,6 +714,16 @@ _COMPARED = re.compile(
     rf"[ \t]*:?[ \t]*(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[A-Za-z \t]{{0,20}}[)\]]",
     re.IGNORECASE,
 )
+# The same, with a few words of how the value was taken between it and its bracket ("stood
+# independently 6 sec before sitting down (was 2 sec on 4/10)"): words only, no number, so the
+# bracket can belong to no other value; its own words must still say it is earlier.
+_COMPARED_AFTER_WORDS = re.compile(
+    rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b(?:[ \t]+[A-Za-z][A-Za-z'-]*){{1,6}}[ \t]*"
+    rf"[(\[][ \t]*([A-Za-z][\w -]{{0,20}}?)?"
+    rf"[ \t]*:?[ \t]*(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[A-Za-z \t]{{0,20}}"
+    r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*)?[)\]]",  # "(was 2 sec on 4/10)"
+    re.IGNORECASE,
+)
 # The earlier value said after a comma ("standing tolerance 35 min, was 10 min at eval").
 _SAID_EARLIER = re.compile(
     rf"(?<![\w./])(\d+(?:\.\d+)?)[ \t]*({_UNIT})\b[ \t]*[,;][ \t]*(was|previously|prev)"
@@ -828,12 +838,31 @@ def read_ratios(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             scanner.emit(facts, "other", value, earlier.span(1), f"{label} (previous)")
 
 
+@cache
+def _reported() -> re.Pattern[str]:
+    words = measures_section("compared_after_words").get("reported", ())
+    return re.compile(rf"\b(?:{either(list(words))})\b", re.IGNORECASE)
+
+
+def _reported_before(scanner: Scanner, pos: int) -> bool:
+    """The patient's report of a tolerance ("Reports able to walk 15 min before leg symptoms
+    (was 5 min at eval)"): said, not measured, so its bracket after words is left."""
+    return bool(_reported().search(scanner.text, scanner.sentence_before(pos), pos))
+
+
 def read_compared(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A timed or counted value with its earlier value in a bracket (see `_COMPARED`)."""
     text = scanner.text
     compared = [  # searched from the unit and what follows it (text/unit_led.py)
         *unit_led(_COMPARED, rf"(?:{_UNIT})\b[ \t]*[(\[]").finditer(text),
         *unit_led(_SAID_EARLIER, rf"(?:{_UNIT})\b[ \t]*[,;]").finditer(text),
+        *(
+            match
+            for match in unit_led(_COMPARED_AFTER_WORDS, rf"(?:{_UNIT})\b[ \t]+[a-z]").finditer(
+                text
+            )
+            if not _reported_before(scanner, match.start())
+        ),
     ]
     for match in compared:
         unit = _TIMED_UNITS[match.group(2).lower()]

@@ -199,6 +199,8 @@ def mark_restated_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[
         if low >= high:
             continue
         restated = ordered[high - 1]
+        if isinstance(restated.value, str) and "/" in restated.value:
+            continue  # "BP 130/80 (up from 120 prior)": one number is half a pressure, no reading
         if found["comma"] is not None and not _restates(scanner, found, restated, said_at):
             continue
         if found["comma"] is None and _unread_between(scanner, restated, found.start()):

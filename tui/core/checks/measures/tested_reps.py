@@ -44,6 +44,10 @@ def _side(text: str, clause: int, match: re.Match[str]) -> str:
     return after.group(1)[0].upper() if after else ""
 
 
+# Counted to fatigue, said right after the count ("R heel raise 9 reps to fatigue (L 25 reps)").
+_FATIGUE_AFTER = re.compile(
+    r"[ \t]*(?:to|until|till)[ \t]+(?:fatigue|failure|exhaustion)\b", re.IGNORECASE
+)
 # Holds repeated ("6-second holds for 5 repetitions", "hold x 5 reps"): a dose, not a count.
 _HELD = re.compile(r"\bhold(?:s|ing)?\b|\bfor[ \t]*\Z", re.IGNORECASE)
 # The test's name ends at its colon, its first bracket or its first number.
@@ -69,7 +73,9 @@ def read_tested_reps(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         if changed_count(text, clause, start, match.end()):
             continue  # "up 4 reps", "5 reps better": a difference, not today's count
         sentence = scanner.sentence_before(start)
-        if not tested_words().search(text, sentence, start):
+        if not tested_words().search(text, sentence, start) and not _FATIGUE_AFTER.match(
+            text, match.end()
+        ):
             continue
         found = attribute(scanner, start, end)
         opening = _NAME_END.search(text, sentence, start)

@@ -41,6 +41,7 @@ class _Words:
     completed: re.Pattern[str]
     held: Led
     completed_not: re.Pattern[str]
+    exercises: re.Pattern[str]
     not_tasks: re.Pattern[str]
 
 
@@ -100,6 +101,7 @@ def _words() -> _Words:
             ),
             *data.get("held", ()),
         ),
+        exercises=re.compile(rf"\b(?:{either(data.get('exercises', ()))})\b", flags),
         not_tasks=re.compile(rf"\b(?:{either(data.get('not_tasks', ()))})", flags),
         completed_not=re.compile(rf"[ \t]*(?:{either(data.get('completed_not', ()))})", flags),
     )
@@ -132,7 +134,10 @@ def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         # "endurance 6 s hold": the one hold measured, no dose of holds ("5 s holds x 10")
         held = _ONE_HOLD.match(text, match.end())
         end = held.end() if held else match.end()
-        if not dosed(scanner, match.start("v1"), end, listed=True):
+        # an exercise's hold ("Stretch hold time is 30 seconds, 3 reps") is a dose: a count after
+        # it is its repetitions, not the next item of a list of measures
+        exercise = words.exercises.search(text, scanner.clause_start(match.start()), match.end())
+        if not dosed(scanner, match.start("v1"), end, listed=not exercise):
             named = match.group("name")
             _emit(scanner, facts, match, "v1", named)
     for match in words.completed.finditer(text):

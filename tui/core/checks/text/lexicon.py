@@ -332,6 +332,13 @@ _AFTER_NAME = "|".join(
     for length in range(1, 16)
     for mark in (", ", ",", " \\(", "\\(")
 )
+# A header's cells: a first name and a surname before a bar ("Marek Thistlewood | 84M | POD 2");
+# a row's one label before a bar ("Gait | 150M") is a distance's.
+_AFTER_FULL_NAME = "|".join(
+    rf"(?<=[A-Z][a-z'-]{{{first}}} [A-Z][a-z'-]{{{last}}} \| )"
+    for first in range(1, 12)
+    for last in range(1, 16)
+)
 
 
 NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
@@ -398,6 +405,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     number_then(
         re.compile(rf"(?:{_AFTER_NAME}|(?<=\b[Aa] )|(?<=\b[Aa]n ))\d{{1,3}} ?[MF](?![\w/])"),
         "m|f",
+    ),
+    number_then(  # an age in a header's cell after a full name (ages only: "Total Distance | 150M")
+        re.compile(rf"(?:{_AFTER_FULL_NAME})(?:1[01]\d|\d{{1,2}}) ?[MF](?![\w/])"), "m|f"
     ),
     anchored(  # 5-word sentence, 30-min sessions
         re.compile(
@@ -519,7 +529,8 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
 
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
-    unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m|lbs?|kg|s|sec|min))?"
+    # (a speed and a rate too: "the ~80 wpm needed", "1.0 m/s required", "HR 120 bpm expected")
+    unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m/s|m|lbs?|kg|s|sec|min|wpm|bpm))?"
     return (
         *(
             re.compile(pattern, flags | re.MULTILINE)
