@@ -131,7 +131,11 @@ def refused(fact: Fact, text: str) -> str:
         return "share"
     if fact.kind == "rom" and rules.non_angle.match(text, end, min(len(text), end + _REACH)):
         return "non-angle"
-    if fact.kind == "other" and _glued_capital_m(text, start, end):
+    if (
+        fact.kind == "other"
+        and _glued_capital_m(text, start, end)
+        and rules.stimulus.search(text, clause_start, clause_end)
+    ):
         return "print-size"
     if (
         fact.kind == "other"
@@ -196,22 +200,16 @@ def _clause_end(text: str, end: int) -> int:
     return match.start() if match else min(len(text), end + _REACH)
 
 
-# An age and sex after a name and a comma, a bar or a bracket ("Endre Szabo, 81M", "Szabo |
-# 81M |"): the name's last word
-# capitalised, so "Gait distance, 150M" stays metres.
-_AGE_SEX_BEFORE = re.compile(r"[A-Z][a-z'-]+[ \t]*[,|(][ \t]*\Z")
-
-
 def _glued_capital_m(text: str, start: int, end: int) -> bool:
-    """A capital M glued to the number and standing alone, where metres cannot be meant: a
-    print size has decimals ("2.0M", "1.6M print"), an age and sex follows a name ("Szabo,
-    81M"). Metres in capitals otherwise stay ("150M with RW")."""
+    """A capital M glued to a number with decimals and standing alone, in a clause about print
+    or reading, is a print size ("reads 2.0M", "1.6M print"), where metres cannot be meant
+    ("Walked 3.0M without device" stays metres). An age and sex ("Szabo, 81M", "Marek
+    Thistlewood | 84M") is the lexicon's (text/lexicon.py NOT_MEASUREMENTS), with its bound on
+    ages, so "Total Distance | 180M" stays metres."""
     after = text[end + 1 : end + 2]
     if text[end : end + 1] != "M" or after.isalpha() or after == "/":
         return False
-    if "." in text[start:end]:
-        return True
-    return bool(_AGE_SEX_BEFORE.search(text, max(0, start - 40), start))
+    return "." in text[start:end]
 
 
 _CONTENT_REACH = 240
