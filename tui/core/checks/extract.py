@@ -80,6 +80,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_steps,
 )
 from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
+from tui.core.checks.measures.of_ten import read_of_ten
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -190,6 +191,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_spoken_answers,
     read_inline_answers,
+    read_of_ten,
     read_ratings,
     read_pain_lists,
     read_scale_ratings,

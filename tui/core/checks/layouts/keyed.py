@@ -28,16 +28,23 @@ _KEYED = re.compile(
 _KEY_END = re.compile(r"\)(?:[ \t]+[A-Za-z][A-Za-z /-]{0,24}?)?[ \t]*[:=]")
 _UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?|[^()\n]{1,16}?[,;][^()\n]{1,8}?)\s*\)")
 _LISTED = re.compile(r"[ \t]*[,;][ \t]*")
+# A scale written after a row's name with its slash and no bracket ("Pain /10", "NPRS / 10"):
+# the maximum every value of the row is over, as "Pain (0-10)" says it.
+SLASHED_SCALE = re.compile(r"(?<=[A-Za-z)])[ \t]+/[ \t]?(\d{1,3})(?![\w/.])")
 
 
 def unit_written(text: str) -> str | None:
     """How a value under this key or heading is read (" cm", "°", "/10"), or None; a bracket
-    may name the instrument with the unit ("Strength (HHD, kg)": " kg")."""
+    may name the instrument with the unit ("Strength (HHD, kg)": " kg"), and a name may end on
+    its scale after a slash ("Pain /10")."""
     for bracket in _UNIT_IN_BRACKETS.finditer(text):
         for part in _LISTED.split(bracket.group(1)):
             unit = keyed_units().get(_plain(part))
             if unit is not None:
                 return unit
+    slashed = SLASHED_SCALE.search(text)
+    if slashed is not None:
+        return keyed_units().get(f"/{slashed.group(1)}")
     return None
 
 

@@ -200,12 +200,21 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             if part is not None:
                 scanner.claim(*part.span(2))  # "T25FW trial 2": which trial, no score
                 if part.group(1).casefold().rstrip(".") in condition_words():
-                    continue  # "mCTSIB cond 4 ... 18 s": a condition's time, not the total
+                    # "mCTSIB cond 4 ... 18 s": a condition's time, not the total; a total
+                    # after the conditions ("..., cond 4 22 s (total 112/120)") is the test's
+                    total = _TOTAL_AFTER.search(scanner.text, part.end(), limit)
+                    if total is not None:
+                        read_scores(scanner, facts, measure, total.end(), limit, earlier=earlier)
+                    continue
                 start, named = part.end(), part.group().strip()
             read = len(facts)
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
             if len(facts) > read and limit == end:
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+# The word that opens a test's total after its parts ("(total 112/120)", "; total = 101").
+_TOTAL_AFTER = re.compile(r"(?<![\w-])total(?:[ \t]+score)?[ \t]*[:=]?[ \t]*(?=\d)", re.I)
 
 
 def _next_owned(text: str, after: int, next_name: int) -> int:
@@ -361,7 +370,11 @@ def read_scores(
             continue  # "sit to stand 30 s x 5 reps", "30 s sit to stand 3x10": a dose, no score
         if _in_norm_bracket(text, token.start(), name_end):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
-        circumstance = _circumstance_named(measure, gap) if count else None
+        circumstance = (
+            (_circumstance_named(measure, gap) or _circumstance_after(measure, gap, text, token))
+            if count
+            else None
+        )
         if circumstance is not None:
             item = circumstance  # "now 2; at worst 7; with stairs 5": each its circumstance's
         elif count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
@@ -437,12 +450,12 @@ def read_scores(
             if count == 0 and measure.high is None:
                 return  # "hop test 30 single-leg hops": a count, so no instrument's score
             continue  # "PSFS (avg of 3 items)": the number of items, no score
-        bad = _OUTCOME_BAD.match(text, token.end())
+        bad = _OUTCOME_BAD.match(text, token.end()) or _load_after(text, token.end())
         if measure.high is None and count == 0 and _PRIME.match(text, token.end()):
             return  # "UBE 5' fwd": minutes on a machine, not an unlisted instrument's score
         if (
             bad and not _counts_reps(measure, bad.group()) and not _rating_range(measure, bad)
-        ) or not measure.in_range(value):
+        ) or not (measure.in_range(value) or _timed_result(measure, value, suffix)):
             if measure.numbered_items and _ITEM_NUMBER.match(text, token.end()):
                 # "Section GG: eating 05, walk 50 feet 04": a number in an item's name
                 scanner.claim(token.start(), token.end())
@@ -854,6 +867,33 @@ def _circumstance_named(measure: MeasureDef, gap: str) -> str | None:
     return _item_named(_field_parted(measure, gap), measure.items)
 
 
+# A pain scale's ratings each followed by its circumstance ("NPRS 2 at rest, 6 with stairs"):
+# the one before ends on its circumstance and a comma, the next is followed by its own.
+_CIRCUMSTANCE_WORDS = r"(?:at|with|on|during|in|after|when|before|while|by)"
+_CIRCUMSTANCE_ENDS = re.compile(
+    rf"[ \t]*{_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}[,;][ \t]*(?:and[ \t]+)?",
+    re.IGNORECASE,
+)
+_CIRCUMSTANCE_AFTER = re.compile(
+    rf"(?:[ \t]*/[ \t]*10)?[ \t]+({_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}?)"
+    r"[ \t]*(?=[,;.)]|\band\b|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _circumstance_after(
+    measure: MeasureDef, gap: str, text: str, token: re.Match[str]
+) -> str | None:
+    """The circumstance written after a pain scale's next rating, when the rating before ended
+    on its own ("NPRS 2 at rest, 6 with stairs"): each rating is its circumstance's."""
+    if measure.kind != "pain" or _CIRCUMSTANCE_ENDS.fullmatch(gap) is None:
+        return None
+    if to_number(token.group()) > 10:
+        return None
+    after = _CIRCUMSTANCE_AFTER.match(text, token.end())
+    return " ".join(after.group(1).split()) if after is not None else None
+
+
 def _field_parted(measure: MeasureDef, gap: str) -> str:
     """The gap between two scores with a semicolon parting fields of one line read as a comma:
     a form's fields, or a pain scale's ratings by circumstance, are the measure's items."""
@@ -1030,6 +1070,30 @@ def _rating_range(measure: MeasureDef, after: re.Match[str]) -> bool:
     """A pain scale's rating with a dash and a number after it ("NPRS 2-4"): a range, whose
     low end is a rating as much as its high end (CONVENTIONS: a range is both its ends)."""
     return measure.kind == "pain" and after.group().lstrip().startswith("-")
+
+
+@cache
+def _loads() -> re.Pattern[str]:
+    """A force's or a load's unit after a number (measures.toml [forces] units, as written:
+    "55 lbf", "142 N", "21.4 kgf", "30 pounds"): a load lifted or pushed, never a score."""
+    units = [str(unit) for unit in measures_section("forces").get("units", {})]
+    written = "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:(?:{written})(?![\w/-])|(?i:pounds?|kilos?|kilograms?)\b)")
+
+
+def _load_after(text: str, end: int) -> re.Match[str] | None:
+    return _loads().match(text, end)
+
+
+def _timed_result(measure: MeasureDef, value: float, suffix: re.Match[str] | None) -> bool:
+    """A test scored in another unit written as the seconds it took ("10 meter walk test 9.8
+    seconds" of a test the table keeps in m/s): its result, in seconds (instruments.toml
+    seconds_max)."""
+    if suffix is None or suffix.group(1) is not None:
+        return False
+    return _UNIT_WORDS.get((suffix.group(2) or "").lower()) == "s" and measure.in_seconds_range(
+        value
+    )
 
 
 def _counts_reps(measure: MeasureDef, written: str) -> bool:
