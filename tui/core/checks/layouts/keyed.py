@@ -35,17 +35,21 @@ SLASHED_SCALE = re.compile(r"(?<=[A-Za-z)])[ \t]+/[ \t]?(\d{1,3})(?![\w/.])")
 
 def unit_written(text: str) -> str | None:
     """How a value under this key or heading is read (" cm", "°", "/10"), or None; a bracket
-    may name the instrument with the unit ("Strength (HHD, kg)": " kg"), and a name may end on
-    its scale after a slash ("Pain /10")."""
+    may name the instrument with the unit ("Strength (HHD, kg)": " kg")."""
     for bracket in _UNIT_IN_BRACKETS.finditer(text):
         for part in _LISTED.split(bracket.group(1)):
             unit = keyed_units().get(_plain(part))
             if unit is not None:
                 return unit
-    slashed = SLASHED_SCALE.search(text)
-    if slashed is not None:
-        return keyed_units().get(f"/{slashed.group(1)}")
     return None
+
+
+def slashed_scale(name: str) -> str | None:
+    """The unit a row's name gives its values by ending on its scale after a slash ("Pain
+    /10": "/10"), or None. Only a row's own name: a caption's "(degrees; MMT /5)" names the
+    scale of one kind of row among others."""
+    slashed = SLASHED_SCALE.search(name)
+    return keyed_units().get(f"/{slashed.group(1)}") if slashed is not None else None
 
 
 def named_beside_unit(bracket: str) -> str:

@@ -49,6 +49,7 @@ from tui.core.checks.layouts.grids import Cell, Grid, grids
 from tui.core.checks.layouts.keyed import (
     SLASHED_SCALE,
     named_beside_unit,
+    slashed_scale,
     snake_name_pieces,
     snake_unit_in,
     snake_words,
@@ -501,6 +502,7 @@ def _row(
             unit = (
                 _unit(cell.text, column.heading, context)
                 or _caption_unit(table, cell, name.text, column.heading)
+                or _row_scale(name.text, cell.text)
                 or _rated_row(name.text, cell.text)
             )
             if unit:
@@ -771,7 +773,7 @@ def _unit_left_out(name: Cell) -> list[Piece]:
             kept = named_beside_unit(bracket.group())
             return [Piece(start, end, f" {kept}" if kept else "", start, end)]
     slashed = SLASHED_SCALE.search(name.text)
-    if slashed is not None and keyed_units().get(f"/{slashed.group(1)}") is not None:
+    if slashed is not None and slashed_scale(name.text) is not None:
         # "Pain /10": the scale leaves the name as a bracket's unit does
         start, end = name.start + slashed.start(), name.start + slashed.end()
         return [Piece(start, end, "", start, end)]
@@ -822,6 +824,13 @@ def _pain_row() -> re.Pattern[str]:
 
 
 _RATING_CELL = re.compile(r"(?:10|\d)(?:\.\d)?")
+
+
+def _row_scale(name: str, value: str) -> str:
+    """The scale a row's name ends on after a slash ("Pain /10"), after each bare value."""
+    if not _BARE_NUMBER.fullmatch(value.strip()):
+        return ""
+    return slashed_scale(name) or ""
 
 
 def _rated_row(name: str, value: str) -> str:

@@ -131,10 +131,10 @@ def _visit(text: str) -> date | None:
 
 # The visit's date written inside a header line, after another field ("MRN 9900027, date
 # 26.05.2099", "...    Visit date: 05/19/2099", "MRN 9900011   DOS 2099-05-12"): the field
-# opens the line or follows a comma, a bar or a run of spaces, so "Surgery date: 03/10/2099"
-# or "DOB 08/02/2097" is never the visit's.
+# opens the line or follows a comma, a semicolon, a bar or a run of spaces, so "Surgery date:
+# 03/10/2099" or "DOB 08/02/2097" is never the visit's.
 _HEADER_DATE = re.compile(
-    r"(?:^|,|\||[ \t]{2,})[ \t]*(?:visit[ \t]+)?(?:date(?:[ \t]+of[ \t]+service)?|DOS)"
+    r"(?:^|[,;|]|[ \t]{2,})[ \t]*(?:visit[ \t]+)?(?:date(?:[ \t]+of[ \t]+service)?|DOS)"
     r"[ \t]*:?[ \t]*(?:(?P<iso>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
     r"|(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4}))(?![\d/.])",

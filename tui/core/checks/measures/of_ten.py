@@ -31,7 +31,7 @@ _OF_TEN = re.compile(
 # Another rating of the sentence before this one, then a comma ("6 of 10 with stairs, 2 ...").
 _RATING_BEFORE = re.compile(
     r"\d(?:\.\d)?[ \t]*(?:/[ \t]*10|(?:out[ \t]+)?of[ \t]+10)(?![\d.])"
-    r"[^\d.;:\n]{0,40},[ \t]*(?:(?:and|but)[ \t]+)?",
+    r"[^\d.;:\n]{0,40}?(?:,[ \t]*(?:(?:and|but)[ \t]+)?|[ \t]+(?:and|but|to)[ \t]+)",
     re.IGNORECASE,
 )
 _WORDS_AFTER = re.compile(r"[ \t]*([A-Za-z][^,;.()\n\d]{0,30})")
@@ -50,7 +50,9 @@ def _counted() -> re.Pattern[str]:
     """A counted noun right after the rating (up to two words between): a count."""
     nouns = either(not_measurement_words().get("counted", ()))
     return re.compile(
-        rf"[ \t]*(?:[A-Za-z-]+[ \t]+){{0,2}}?(?:{nouns})\b|[ \t]*(?:x\b|times\b)", re.IGNORECASE
+        rf"[ \t]*(?:(?!(?:and|but|or|then|at|with|on|in|by|after|when)\b)[A-Za-z-]+[ \t]+){{0,2}}?"
+        rf"(?:{nouns})\b|[ \t]*(?:x\b|times\b)",
+        re.IGNORECASE,
     )
 
 
@@ -71,7 +73,10 @@ def read_of_ten(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         if not scanner.free(start, end) or scanner.in_header(start):
             continue
         value = to_number(match.group(1))
-        if value > 10 or _counted().match(text, end):
+        if _counted().match(text, end):
+            scanner.claim(start, end)  # "pain-free 8 of 10 days": a count, for no reader
+            continue
+        if value > 10:
             continue
         floor = max(scanner.sentence_before(start), start - _REACH)
         before = text[floor:start]

@@ -13,6 +13,7 @@ from functools import cache
 
 from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import role_of
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
@@ -385,6 +386,10 @@ def read_scores(
             if named is None and not _elided_earlier(scanner, pos, token.start()):
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
                 return
+            if named is not None and role_of(named) == "change":
+                # "Mini-BESTest 21/28, difference 4 points": how far the score moved, no score
+                scanner.claim(token.start(), token.end())
+                return
             if named is not None:
                 item = named
                 opened = opened or gap.count("(") > gap.count(")")
@@ -506,7 +511,10 @@ def read_scores(
         if count and unit == "/10" and measure.high not in (None, 10.0):
             # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
             return
-        if count and _restated(first_value, first_unit, value, unit):
+        if count and (
+            _restated(first_value, first_unit, value, unit)
+            or _speed_restated(measure, first_unit, unit, found.prior)
+        ):
             # "NDI 24% (12/50)": the percentage written as a fraction of the scale
             scanner.claim(token.start(), end)
             pos = end
@@ -720,6 +728,15 @@ def _restated(first_value: float, first_unit: str | None, value: float, unit: st
         return False
     whole = float(unit[1:])
     return whole > 0 and abs(value * 100 / whole - first_value) < 1
+
+
+def _speed_restated(
+    measure: MeasureDef, first_unit: str | None, unit: str | None, prior: bool
+) -> bool:
+    """A walk test's time and its speed side by side ("10MWT 11.2 s (0.89 m/s)"): one result
+    written twice, the second no fact of its own (unless words make it an earlier one)."""
+    pair = {first_unit, unit}
+    return measure.seconds_high is not None and pair == {"s", "m/s"} and not prior
 
 
 def _fraction_after_whole(first: str | None, unit: str | None) -> bool:
