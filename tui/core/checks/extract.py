@@ -55,6 +55,7 @@ from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
+from tui.core.checks.measures.counted_tens import block_counted_tens
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
@@ -152,6 +153,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_plan_clauses,
     block_asked,
     block_scale_bounds,
+    block_counted_tens,
     block_exercise_arcs,
     read_heart_rate_peaks,
     claim_vital_limits,
