@@ -105,7 +105,8 @@ _UNIT_WORDS = {
 _COUNTED = (
     r"(?![ \t]*(?:(?!(?-i:[A-Z])\w*[ \t]*:)(?:"
     + "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
-    + r")\b|(?:x|of)\b))"
+    # a noun numbered after it names when, not what is counted: "(was 6/10 visit 1)"
+    + r")\b(?![ \t]*#?[ \t]*\d)|(?:x|of)\b))"
 )
 _RATING = re.compile(
     r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?"
@@ -486,6 +487,11 @@ def read_scores(
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
+            if _month_year(value, suffix.group(1)):
+                # "last 10/2102 raw 41": a month and its year, the day the score was taken
+                scanner.block(token.start(), end)
+                pos = end
+                continue
             if _padded_day(token.group(), suffix.group(1)):
                 # "recheck DGI 02/23": a month written with its zero is a date, no score
                 pos = end
@@ -707,6 +713,14 @@ def _bare(text: str, end: int) -> bool:
     """A number with no unit and no whole after it."""
     suffix = _OUTCOME_SUFFIX.match(text, end)
     return suffix is None or not (suffix.group(1) or suffix.group(2))
+
+
+_YEAR_WHOLE = re.compile(r"(?:19|20|21)\d\d")
+
+
+def _month_year(value: float, whole: str) -> bool:
+    """A month over a four-digit year ("10/2102"): a date, never a score over its maximum."""
+    return float(value).is_integer() and 1 <= value <= 12 and bool(_YEAR_WHOLE.fullmatch(whole))
 
 
 def _padded_day(month: str, day: str) -> bool:
@@ -1259,10 +1273,12 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             continue
         if about is None and _a_totals_part(scanner, match.start()):
             continue
-        prior = attribute(scanner, match.start(), match.end(), after_side=False).previous
+        found = attribute(scanner, match.start(), match.end(), after_side=False)
+        prior = found.previous
         for number in numbers:
             if about is None:
-                label = _pain_label(text, match.end()) + prior
+                # the side of the body part rated ("R shoulder pain 5/10", "L shoulder 3/10")
+                label = labels.join(_pain_label(text, match.end()), found.side) + prior
                 scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
                 _rating_said_again(scanner, facts, match.end())
             else:
