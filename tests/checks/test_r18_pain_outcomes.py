@@ -200,7 +200,7 @@ def test_an_instruments_number_with_a_load_unit_is_no_score(load: str) -> None:
     assert _values(f"O: PRWE {load}.", "outcome") == []
 
 
-# -- dated values -----------------------------------------------------------------------------------
+# -- dated values ---------------------------------------------------------------------------
 
 
 def test_a_bracketed_whole_date_of_another_day_makes_it_earlier() -> None:
