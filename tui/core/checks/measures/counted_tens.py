@@ -24,7 +24,13 @@ from tui.core.checks.text.scan import Scanner
 
 _OVER_TEN = re.compile(r"(?<![\w./])\d{1,2}[ \t]*/[ \t]*10(?!\d|\.\d)")
 # The ten things a line counts, before its colon: "Copying 10 lowercase letters:", "10 trials:".
-_TEN_HEAD = re.compile(r"(?<![\w./])(?:10|ten)[ \t]+(?:[A-Za-z-]+[ \t]+){0,3}[A-Za-z-]+[ \t]*:")
+# The things are a plural noun, never a time ("standing 10 min:", "10 mins:" time a stand).
+_TEN_HEAD = re.compile(
+    r"(?<![\w./])(?:10|ten)[ \t]+(?:[A-Za-z-]+[ \t]+){0,3}"
+    r"(?!(?:mins|minutes|secs|seconds|hrs|hours|days|weeks|wks|months|yrs|years)\b)"
+    r"[A-Za-z-]{2,}s[ \t]*:",
+    re.IGNORECASE,
+)
 _PAIN_REACH = 30
 
 
