@@ -1278,7 +1278,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         for number in numbers:
             if about is None:
                 # the side of the body part rated ("R shoulder pain 5/10", "L shoulder 3/10")
-                label = labels.join(_pain_label(text, match.end()), found.side) + prior
+                label = labels.join(_pain_label(text, match.end()), found.joint, found.side)
+                label += prior
                 scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
                 _rating_said_again(scanner, facts, match.end())
             else:
