@@ -299,3 +299,15 @@ def test_a_change_named_as_a_measure_keeps_its_value(text: str, kind: str, value
 def test_a_pain_rating_carries_the_side_of_the_part() -> None:
     facts = _facts("S: R shoulder pain 5/10 with transfers. L shoulder 3/10 at rest.", "pain")
     assert [(fact.value, fact.label.split()[-1]) for fact in facts] == [(5, "R"), (3, "L")]
+
+
+# -- a note title's words, a protocol's course ---------------------------------------------------
+
+
+def test_a_note_titles_word_is_no_instrument() -> None:
+    assert _values("ACUTE CARE PT - DAILY                        4 West, bed 12\n", "outcome") == []
+
+
+def test_the_course_a_walk_test_walks_is_no_score() -> None:
+    text = "Date: 02/08/2103\nO: Gait speed 0.41 m/s (4 m walk). 6MWT 320 m (was 280 m).\n"
+    assert _values(text, "outcome") == [0.41, 320, 280]

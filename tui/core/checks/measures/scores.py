@@ -479,6 +479,11 @@ def read_scores(
             # "L 61 blocks in 60 sec", "11 reps in 30 s": the protocol's time, no score
             scanner.claim(token.start(), end)
             return
+        if count and unit in ("m", "ft") and _WALKED_OVER.match(text, end):
+            # "Gait speed 0.41 m/s (4 m walk)": the distance the protocol walks, no score
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
         found = attribute(scanner, token.start(), end, floor=name_end)
         if count and unit == "%" != first_unit and measure.unit != "%" and not found.prior:
             # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
@@ -715,6 +720,8 @@ def _bare(text: str, end: int) -> bool:
     return suffix is None or not (suffix.group(1) or suffix.group(2))
 
 
+# A distance named as the course walked after it ("(4 m walk)", "10 m walkway").
+_WALKED_OVER = re.compile(r"[ \t]*-?[ \t]*(?:walk(?:way)?|course|track|path)\b", re.IGNORECASE)
 _YEAR_WHOLE = re.compile(r"(?:19|20|21)\d\d")
 
 
