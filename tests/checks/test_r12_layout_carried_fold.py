@@ -19,8 +19,9 @@ def test_an_instrument_named_as_carried_is_earlier() -> None:
 
 
 def test_a_symptom_the_same_as_last_visit_stays_today() -> None:
+    # the rating's label names the joint rated (round 18)
     assert _labels("Knee pain 3/10 with stairs (pain same as last visit).") == [
-        (3, "pain with stairs")
+        (3, "pain with stairs knee")
     ]
 
 

@@ -91,14 +91,16 @@ def test_another_symptoms_vas_list_stays_that_symptoms() -> None:
 
 
 def test_down_from_in_a_bracket_gives_the_earlier_rating() -> None:
-    assert _read("Knee pain 3/10 (down from 6).", "pain") == [(3, "pain"), (6, "pain (previous)")]
+    # the rating's label names the joint rated (round 18), and so does the earlier one's
+    read = _read("Knee pain 3/10 (down from 6).", "pain")
+    assert read == [(3, "pain knee"), (6, "pain knee (previous)")]
 
 
 def test_an_arrow_before_from_and_a_circumstance_before_the_bracket() -> None:
     read = _read("LBP 3/10, L leg 1/10 (\u2193 from 5).", "pain")
-    assert read[-1] == (5, "pain (previous)")
+    assert read[-1] == (5, "pain L (previous)")  # the side of the leg rated (round 18)
     read = _read("Knee pain 3/10 on stairs (\u2193 from 6 at IE).", "pain")
-    assert read == [(3, "pain on stairs"), (6, "pain on stairs (previous)")]
+    assert read == [(3, "pain on stairs knee"), (6, "pain on stairs knee (previous)")]
 
 
 def test_a_bracket_after_another_number_restates_nothing() -> None:
@@ -137,7 +139,7 @@ def test_a_pain_field_after_a_dash_or_the_scales_range() -> None:
 
 def test_an_earlier_time_after_the_moved_value() -> None:
     read = _read("Neck pain 4/10 (\u2191 from 2 last wk)", "pain")
-    assert read == [(4, "pain"), (2, "pain (previous)")]
+    assert read == [(4, "pain cervical"), (2, "pain cervical (previous)")]
     assert _read("Pain 3/10 (was 5 last visit)", "pain")[-1] == (5, "pain (previous)")
 
 

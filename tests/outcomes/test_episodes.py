@@ -243,3 +243,18 @@ def test_the_drafter_s_checks_record_the_note_s_measures(
     drop("2026-10-01", 1, "pt_initial_eval", EVAL)
     draft_queued(service, owner="test")
     assert service.store.unmeasured_notes("facts-1") == []
+
+
+def test_a_walk_test_written_in_seconds_is_a_series_of_its_own(
+    service: ClinicService, drop: Drop
+) -> None:
+    """10MWT is kept in m/s; a note that writes it as the seconds the walk took ("10 meter walk
+    test 11.6 s") makes a series in seconds with no instrument, never seconds shown as m/s."""
+    drop("2026-10-01", 1, "pt_initial_eval", EVAL)
+    drop("2026-10-15", 5, "daily_note", "Gait speed check today: 10MWT 0.92 m/s.\n")
+    drop("2026-10-22", 7, "daily_note", "Gait check today: 10 meter walk test 11.6 seconds.\n")
+    [episode] = service.patient_episodes("Dana Whitfield")[0].episodes
+    series = {s.name: s for s in episode.series}
+    assert series["10MWT"].unit == "m/s"
+    assert series["10MWT (s)"].unit == "s"
+    assert series["10MWT (s)"].instrument is None

@@ -56,6 +56,7 @@ from tui.core.checks.measures.carried_names import block_carried_dates, mark_car
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.counted_sides import read_counted_sides
+from tui.core.checks.measures.counted_tens import block_counted_tens
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
@@ -81,6 +82,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_steps,
 )
 from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
+from tui.core.checks.measures.of_ten import read_of_ten
 from tui.core.checks.measures.others import (
     read_compared,
     read_gait_speed,
@@ -154,6 +156,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_plan_clauses,
     block_asked,
     block_scale_bounds,
+    block_counted_tens,
     block_exercise_arcs,
     read_heart_rate_peaks,
     claim_vital_limits,
@@ -193,6 +196,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_spoken_answers,
     read_inline_answers,
+    read_of_ten,
     read_ratings,
     read_pain_lists,
     read_scale_ratings,

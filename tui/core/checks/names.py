@@ -113,7 +113,8 @@ def not_instrument_names() -> frozenset[str]:
     """Short names before a number that are never an instrument's (in capitals): day counters
     ("DOL 41", "POD 5"), equipment, settings, places and programs ("UBE 6'", "PEEP 8"), a
     disease's stage ("GOLD 3"), vital, laboratory and device values ("BMI 31.2", "EF
-    35%", "ETT 7.5") and the body measured by a named method ("CVAI 6.4 %", "LVD 16.8 %")."""
+    35%", "ETT 7.5"), the body measured by a named method ("CVAI 6.4 %", "LVD 16.8 %") and a
+    note title's words ("ACUTE CARE PT - DAILY    4 West")."""
     lists = _name_lists()
     return frozenset(
         name.upper()
@@ -123,6 +124,7 @@ def not_instrument_names() -> frozenset[str]:
             "disease_stages",
             "clinical_values",
             "measured_quantities",
+            "title_words",
         )
         for name in lists.get(key, ())
     )

@@ -34,12 +34,19 @@ class MeasureDef:
     items: tuple[str, ...] = ()
     numbered_items: bool = False
     item_high: float | None = None
+    # a test scored in another unit that notes also write as the seconds it took ("10MWT
+    # 9.8 s" beside "10MWT 1.02 m/s"): the most seconds such a time may be
+    seconds_high: float | None = None
 
     def in_range(self, value: float) -> bool:
         """True when the value could be a score of this measure."""
         if self.low is not None and value < self.low:
             return False
         return self.high is None or value <= self.high
+
+    def in_seconds_range(self, value: float) -> bool:
+        """True when the value, written in seconds, could be the time this test took."""
+        return self.seconds_high is not None and 0 < value <= self.seconds_high
 
     def item_in_range(self, value: float) -> bool:
         """True when the value could be one item's score (FIM items are 1-7, its total 126)."""
@@ -248,6 +255,7 @@ def _measure_def(name: str, spec: Mapping[str, Any]) -> MeasureDef:
         items=_strs(spec.get("items")),
         numbered_items=bool(spec.get("numbered_items", False)),
         item_high=item_high,
+        seconds_high=_number(spec.get("seconds_max")),
     )
 
 

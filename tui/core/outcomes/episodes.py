@@ -350,7 +350,8 @@ def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> Non
     rows: dict[str, list[Point]] = {}
     meta: dict[str, tuple[Measurement, Instrument | None, float]] = {}
     for visit in episode.visits:
-        for item in visit.measures:
+        for written in visit.measures:
+            item = _timed_apart(written, inputs)
             if item.series not in meta:
                 found = lookup(inputs.instruments, item.instrument) if item.instrument else None
                 meta[item.series] = (item, found, found.factor(item.unit) if found else 1.0)
@@ -370,6 +371,18 @@ def _fill(episode: Episode, inputs: EpisodeInputs, *, goals: bool = True) -> Non
         episode.series.append(Series(name, item.kind, unit, instrument, tuple(points), scale))
     episode.primary = _primary(episode)
     episode.goals = _goals(episode, inputs) if goals else []
+
+
+def _timed_apart(item: Measurement, inputs: EpisodeInputs) -> Measurement:
+    """A test scored in another unit written as the seconds it took ("10MWT 9.8 s" where the
+    table keeps 10MWT in m/s): a series of its own, in seconds and with no instrument, since
+    no factor turns a time into a speed and the table's thresholds are in the other unit."""
+    if item.unit != "s" or not item.instrument:
+        return item
+    found = lookup(inputs.instruments, item.instrument)
+    if found is None or found.unit in ("", "s") or found.factor("s") != 1.0:
+        return item
+    return item._replace(series=f"{item.series} (s)", instrument="")
 
 
 def _series_unit(first: Measurement, instrument: Instrument | None, scale: float) -> str:

@@ -37,6 +37,7 @@ def read_flowsheet_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[st
     _block_scale_fields(scanner)
     for pain in words().pain_finder.finditer(text):
         _read_keyed_rating(scanner, facts, pain.start(), pain.end())
+        _read_later_field(scanner, facts, pain.start(), pain.end())
         row = _RATED_ON_SCALE.match(text, pain.end())
         if row is None or not scanner.free(*row.span("value")):
             continue
@@ -99,6 +100,36 @@ def _read_keyed_rating(scanner: Scanner, facts: list[Fact], start: int, after: i
     scanner.emit(facts, "pain", to_number(row.group("value")), row.span("value"), _pain_label(what))
     if row.group("bracket"):
         scanner.claim(*row.span("bracket"))  # "(24h)": a number in the key, never a value
+
+
+# A later field of a form's pain line keyed by a word of rating, maybe with the scale in a
+# bracket ("PAIN  [X] Yes  [ ] No   Site: R calf   Intensity (0-10): 4"): set apart from the
+# field before by a run of spaces, a tab or a bar, the value bare or over 10, ending its field.
+_LATER_FIELD = re.compile(
+    r"(?:[ \t]{2,}|\t|[ \t]*[|;][ \t]*)(?P<key>[A-Za-z][A-Za-z ]{0,20}?)[ \t]*"
+    r"(?P<scale>\([ \t]*0[ \t]*[-\u2013][ \t]*10[ \t]*\))?[ \t]*:[ \t]*"
+    r"(?P<value>10|\d(?:\.\d)?)(?:[ \t]*/[ \t]*10)?(?![\w./%\u00b0])"
+    r"(?=[ \t]{2,}|[ \t]*[|;\t\n]|[ \t]*\Z)"
+)
+
+
+def _read_later_field(scanner: Scanner, facts: list[Fact], start: int, after: int) -> None:
+    """A pain rating in a later field of the line the pain word opens as its own field ("PAIN
+    [X] Yes ... Intensity (0-10): 4"): the key must be a rating word alone."""
+    text = scanner.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if _KEY_START.fullmatch(text, line_start, start) is None:
+        return
+    line_end = text.find("\n", after)
+    line_end = len(text) if line_end < 0 else line_end
+    for field in _LATER_FIELD.finditer(text, after, line_end):
+        key = " ".join(field.group("key").split())
+        if _rating_word().fullmatch(key) is None or not scanner.free(*field.span("value")):
+            continue
+        scanner.emit(facts, "pain", to_number(field.group("value")), field.span("value"), "pain")
+        if field.group("scale"):
+            scanner.claim(*field.span("scale"))  # "(0-10)": the scale's ends, no values
+        return
 
 
 @cache

@@ -28,6 +28,9 @@ _KEYED = re.compile(
 _KEY_END = re.compile(r"\)(?:[ \t]+[A-Za-z][A-Za-z /-]{0,24}?)?[ \t]*[:=]")
 _UNIT_IN_BRACKETS = re.compile(r"\(\s*([^()\n]{1,8}?|[^()\n]{1,16}?[,;][^()\n]{1,8}?)\s*\)")
 _LISTED = re.compile(r"[ \t]*[,;][ \t]*")
+# A scale written after a row's name with its slash and no bracket ("Pain /10", "NPRS / 10"):
+# the maximum every value of the row is over, as "Pain (0-10)" says it.
+SLASHED_SCALE = re.compile(r"(?<=[A-Za-z)])[ \t]+/[ \t]?(\d{1,3})(?![\w/.])")
 
 
 def unit_written(text: str) -> str | None:
@@ -39,6 +42,14 @@ def unit_written(text: str) -> str | None:
             if unit is not None:
                 return unit
     return None
+
+
+def slashed_scale(name: str) -> str | None:
+    """The unit a row's name gives its values by ending on its scale after a slash ("Pain
+    /10": "/10"), or None. Only a row's own name: a caption's "(degrees; MMT /5)" names the
+    scale of one kind of row among others."""
+    slashed = SLASHED_SCALE.search(name)
+    return keyed_units().get(f"/{slashed.group(1)}") if slashed is not None else None
 
 
 def named_beside_unit(bracket: str) -> str:

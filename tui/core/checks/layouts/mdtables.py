@@ -19,6 +19,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from tui.core.checks.layouts.captions import Caption, caption
@@ -27,6 +28,7 @@ from tui.core.checks.layouts.columns import (
     bare_grade,
     caption_measure,
     columns,
+    data_table,
     earlier_row,
     empty_cell,
     generic_first,
@@ -45,7 +47,9 @@ from tui.core.checks.layouts.columns import (
 )
 from tui.core.checks.layouts.grids import Cell, Grid, grids
 from tui.core.checks.layouts.keyed import (
+    SLASHED_SCALE,
     named_beside_unit,
+    slashed_scale,
     snake_name_pieces,
     snake_unit_in,
     snake_words,
@@ -53,6 +57,7 @@ from tui.core.checks.layouts.keyed import (
 )
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import billing_tables, keyed_units
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import GOAL_START
 from tui.core.checks.text.pieces import Piece
 
@@ -494,8 +499,11 @@ def _row(
             previous = cell
             continue
         if not _unit_follows(following, next_column):
-            unit = _unit(cell.text, column.heading, context) or _caption_unit(
-                table, cell, name.text, column.heading
+            unit = (
+                _unit(cell.text, column.heading, context)
+                or _caption_unit(table, cell, name.text, column.heading)
+                or _row_scale(name.text, cell.text)
+                or _rated_row(name.text, cell.text)
             )
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
@@ -764,6 +772,11 @@ def _unit_left_out(name: Cell) -> list[Piece]:
             start, end = name.start + bracket.start(), name.start + bracket.end()
             kept = named_beside_unit(bracket.group())
             return [Piece(start, end, f" {kept}" if kept else "", start, end)]
+    slashed = SLASHED_SCALE.search(name.text)
+    if slashed is not None and slashed_scale(name.text) is not None:
+        # "Pain /10": the scale leaves the name as a bracket's unit does
+        start, end = name.start + slashed.start(), name.start + slashed.end()
+        return [Piece(start, end, "", start, end)]
     return []
 
 
@@ -802,6 +815,30 @@ def _joined_unit(
         return [Piece(previous.end, cell.start, glue, previous.end, cell.start)]
 
     return pieces
+
+
+@cache
+def _pain_row() -> re.Pattern[str]:
+    names = either(data_table("pain_fields").get("row_names", ()))
+    return re.compile(rf"[ \t*]*(?:{names})[ \t*:]*", re.IGNORECASE)
+
+
+_RATING_CELL = re.compile(r"(?:10|\d)(?:\.\d)?")
+
+
+def _row_scale(name: str, value: str) -> str:
+    """The scale a row's name ends on after a slash ("Pain /10"), after each bare value."""
+    if not _BARE_NUMBER.fullmatch(value.strip()):
+        return ""
+    return slashed_scale(name) or ""
+
+
+def _rated_row(name: str, value: str) -> str:
+    """ "/10" for a bare value of 0-10 in a row named only by pain ("| Pain | 2 | 3 | 2 |"):
+    a rating, as a row named "Pain (0-10)" writes it (columns.toml [pain_fields] row_names)."""
+    if _RATING_CELL.fullmatch(value.strip()) and _pain_row().fullmatch(name) is not None:
+        return "/10"
+    return ""
 
 
 def _unit(value: str, heading: str, context: str) -> str:

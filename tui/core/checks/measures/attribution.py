@@ -114,7 +114,13 @@ def _cues() -> _Cues:
     return _Cues(
         prior_before=re.compile(rf"{edge}{since}(?:{prior}){tail}", flags),
         copula=re.compile(rf"{edge}(?:{either(words.get('copula', ()))}){tail}", flags),
-        prior_after=re.compile(rf"[ \t]*,?[ \t]*(?:{either(after)}){tail}", flags),
+        # a word saying which of the ratings it was may stand before the earlier time ("Was
+        # 6/10 average at eval", "7/10 worst at IE")
+        prior_after=re.compile(
+            rf"[ \t]*,?[ \t]*(?:(?:{either(words.get('rating_kinds', ())) or '(?!x)x'})[ \t]+)?"
+            rf"(?:{either(after)}){tail}",
+            flags,
+        ),
         current=re.compile(rf"{edge}(?:{current}){tail}", flags),
         versus=re.compile(rf"{edge}(?:{versus})(?![A-Za-z0-9])", flags),
         # "today vs IE", "vs visit 10", "NOW VS VISIT 10": the value after "vs" is the earlier

@@ -113,7 +113,10 @@ def read_battery_scores(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         label = " ".join(part for part in (battery, item, kind) if part)
         label += attribute(scanner, start, end).previous
         # the measure only when named in the score's sentence, which a draft keeps whole
-        named_here = battery and battery in text[scanner.sentence_before(found.start()) : start]
+        named_here = battery and (
+            battery in text[scanner.sentence_before(found.start()) : start]
+            or _heading_names(text, battery, start)
+        )
         if not (item or named_here):
             continue  # "Prior (11/19): raw 11": a score of nothing the sentence names
         # "VMI" is the Beery VMI of the table, so a draft's "Beery VMI 78" is this fact; a
@@ -175,6 +178,25 @@ def _read_listed(
             facts, "outcome", to_number(listed.group(2)), (start, end), label, measure=measure
         )
         pos, first = end, False
+
+
+def _heading_names(text: str, battery: str, pos: int) -> bool:
+    """Whether the lines just above the score's own (up to two, as a bracketed remark may follow
+    the scores) end a heading on a colon that names the battery ("SPM-2 (parent form, completed
+    03/04/2102):" over "Vision T 58 | Hearing T 66"): a draft keeps a heading with its lines."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_HEADING_LINES):
+        if line_start == 0:
+            return False
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1].rstrip()
+        if line.endswith(":"):
+            return battery in line
+        line_start = above
+    return False
+
+
+_HEADING_LINES = 2
 
 
 def _listed_total(text: str, clause: int, found: re.Match[str], battery: str) -> bool:

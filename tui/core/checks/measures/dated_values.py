@@ -40,6 +40,10 @@ _NUMERIC = (
     r"(?P<first>\d{1,2})(?:/(?P<second>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?"
     r"|(?P<mark>[.-])(?P<dotted>\d{1,2})(?P=mark)(?P<dotted_year>\d{4}|\d{2}))(?![\d/]|\.\d)"
 )
+# A day and month with a dot and no year ("on 12.05"): a date only in a note that writes its
+# dates so ("date 26.05.2099"), else a decimal ("on 12.05" is no reading anywhere else).
+_DOTTED_DAY = r"(?P<day_dot>\d{1,2})\.(?P<month_dot>\d{2})(?![\d.]|\.\d)"
+_DOTTED_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.])")
 # The value's unit, when the reader stopped before it ("13.9 s", "48/80", "0.71 m/s", "8 letters
 # per minute").
 _UNIT = (
@@ -63,9 +67,30 @@ def _dated() -> re.Pattern[str]:
         # a bracket may open before the words ("86 (from 1/12/2064 testing, for reference)")
         rf"{_UNIT}[ \t]*,?[ \t]*\(?[ \t]*{_TOLD}(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?"
         rf"(?:of[ \t]+)?(?:{_MONTH}(?![A-Za-z])(?:[ \t]+(?:\d{{4}}|{events}))?"
-        rf"|{_NUMERIC}(?:[ \t]+(?:{events})(?![A-Za-z]))?{_CLAUSE_END})",
+        rf"|{_NUMERIC}(?:[ \t]+(?:{events})(?![A-Za-z]))?{_CLAUSE_END}"
+        rf"|{_DOTTED_DAY}{_CLAUSE_END})",
         re.IGNORECASE | re.MULTILINE,
     )
+
+
+# A bracket holding nothing but a whole date right after a value ("raw score 78 (04/10/2099),
+# not re-tested today", "Berg 41 (2099-03-02)"): the day the value was taken. A year is
+# required, so "(4/10)" (a rating) and "(3/5)" (a grade) are never dates here.
+_BRACKETED = re.compile(
+    rf"{_UNIT}[ \t]*\([ \t]*(?:(?P<first>\d{{1,2}})(?P<mark>[/.-])(?P<second>\d{{1,2}})(?P=mark)"
+    r"(?P<year>\d{4})|(?P<iso>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2}))[ \t]*\)",
+)
+
+
+def _bracketed_earlier(found: re.Match[str], when: date) -> bool:
+    """Whether a bracketed whole date names another day than the visit's."""
+    if found.group("iso"):
+        year, month, day = (int(found.group(key)) for key in ("iso", "iso_month", "iso_day"))
+        return (year, month, day) != (when.year, when.month, when.day)
+    first, second = int(found.group("first")), int(found.group("second"))
+    if int(found.group("year")) != when.year:
+        return True
+    return (when.month, when.day) not in ((first, second), (second, first))
 
 
 def dated_earlier(text: str, pos: int) -> bool:
@@ -73,12 +98,21 @@ def dated_earlier(text: str, pos: int) -> bool:
     than the note's."""
     found = _dated().match(text, pos)
     if found is None:
-        return False
+        bracketed = _BRACKETED.match(text, pos)
+        when = _visit(text) if bracketed is not None else None
+        return bracketed is not None and when is not None and _bracketed_earlier(bracketed, when)
     when = _visit(text)
     if when is None:
         return False
     if found.group("month"):
         return MONTH_NAMES.get(found.group("month")[:3].lower()) != when.month
+    if found.group("day_dot"):
+        if _DOTTED_DATE.search(text) is None:
+            return False  # "13.4 s on 12.05" in a note that writes no dotted dates
+        day, month = int(found.group("day_dot")), int(found.group("month_dot"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return False
+        return (when.month, when.day) != (month, day)
     first = int(found.group("first"))
     second = int(found.group("second") or found.group("dotted"))
     month, day = (first, second) if first <= 12 else (second, first)
@@ -92,7 +126,39 @@ def dated_earlier(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=8)
 def _visit(text: str) -> date | None:
-    return note_date(text)
+    return note_date(text) or _header_date(text)
+
+
+# The visit's date written inside a header line, after another field ("MRN 9900027, date
+# 26.05.2099", "...    Visit date: 05/19/2099", "MRN 9900011   DOS 2099-05-12"): the field
+# opens the line or follows a comma, a semicolon, a bar or a run of spaces, so "Surgery date:
+# 03/10/2099" or "DOB 08/02/2097" is never the visit's.
+_HEADER_DATE = re.compile(
+    r"(?:^|[,;|]|[ \t]{2,})[ \t]*(?:visit[ \t]+)?(?:date(?:[ \t]+of[ \t]+service)?|DOS)"
+    r"[ \t]*:?[ \t]*(?:(?P<iso>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
+    r"|(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"
+    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4}))(?![\d/.])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADER_LINES = 6
+
+
+def _header_date(text: str) -> date | None:
+    """The visit's date in the note's first lines, written as a field among others."""
+    head = "\n".join(text.lstrip().split("\n", _HEADER_LINES)[:_HEADER_LINES])
+    found = _HEADER_DATE.search(head)
+    if found is None:
+        return None
+    if found.group("iso"):
+        parts = (found.group("iso"), found.group("iso_month"), found.group("iso_day"))
+    elif found.group("year"):
+        parts = (found.group("year"), found.group("month"), found.group("day"))
+    else:
+        parts = (found.group("dot_year"), found.group("dot_month"), found.group("dot_day"))
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
 
 
 # A value as a reader took it, at its start: a signed number, maybe over its maximum.

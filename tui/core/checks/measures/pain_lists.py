@@ -20,7 +20,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import says_earlier
 from tui.core.checks.measures import labels
 from tui.core.checks.names import norm_words
-from tui.core.checks.tables import not_measurement_words
+from tui.core.checks.tables import measures_section, not_measurement_words
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.numbers import to_number
@@ -30,13 +30,17 @@ from tui.core.checks.text.scan import Scanner
 # a colon or a dash.
 _OPENS = re.compile(
     r"[ \t]*(?:\([^()\n]{0,24}\)[ \t]*|0[ \t]*[-\u2013][ \t]*10[ \t]*)?(?::|[ \t][-\u2013])[ \t]*"
+    # or no mark at all, where the first item opens on its circumstance ("Pain at rest 2, on
+    # walking 5 and at night 6")
+    r"|[ \t]+(?=(?:at|with|on|during|in|after|when|while)[ \t]+[A-Za-z])"
 )
 # One item: its circumstance in one to three words, then a number of the scale standing alone
 # (no unit, slash or decimal point after it), then the mark before the next item or the end.
 _ITEM = re.compile(
     r"(?P<words>[A-Za-z][\w'/-]*(?:[ \t]+[A-Za-z][\w'/-]*){0,2})[ \t]*[:=]?[ \t]*"
     r"(?P<value>10|\d(?:\.\d)?)(?![\w/%\u00b0]|\.\d)"
-    r"(?P<end>[ \t]*(?:[,;][ \t]*|/[ \t]+|\([ \t]*0[ \t]*[-\u2013][ \t]*10[ \t]*\)|(?=[.\n)]|\Z)))"
+    r"(?P<end>[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|/[ \t]+|[ \t]and[ \t]+"
+    r"|\([ \t]*0[ \t]*[-\u2013][ \t]*10[ \t]*\)|(?=[.\n)]|\Z)))"
 )
 _FEWEST = 2
 
@@ -54,6 +58,8 @@ def read_pain_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             continue
         if all(_counted().search(item.group("words")) for item in items):
             continue  # "Pain: trials 2, errors 3": counts under the heading, no ratings
+        if any(_dosed().search(item.group("words")) for item in items):
+            continue  # "Pain: sets 3, reps 10": an exercise's dose under the heading
         for item in items:
             label = labels.join("pain", item.group("words"))
             if says_earlier(item.group("words")):
@@ -85,13 +91,19 @@ def _counted() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{counted})[ \t]*\Z", re.IGNORECASE)
 
 
+@cache
+def _dosed() -> re.Pattern[str]:
+    """An item naming a part of an exercise's dose (measures.toml [pain_lists] dose_items)."""
+    return whole_words(measures_section("pain_lists").get("dose_items", ()))
+
+
 def _items(text: str, at: int) -> list[re.Match[str]]:
     """The items of the list starting at `at`, up to the first that is not one."""
     found = []
     item = _ITEM.match(text, at)
     while item is not None:
         found.append(item)
-        if not item.group("end").strip().startswith((",", ";", "/")):
+        if not item.group("end").strip().startswith((",", ";", "/", "and")):
             break
         item = _ITEM.match(text, item.end())
     return found

@@ -17,7 +17,8 @@ from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 # The score ends its clause: no unit or noun after it ("it was 15 degrees outside").
-_CLAUSE_END = r"(?=[ \t]*(?:[.;,!\n]|\Z|points?\b|pts\b))"
+# a full stop only where no digit follows: "it was 13.1" is never read as 13
+_CLAUSE_END = r"(?=[ \t]*(?:[;,!\n]|\.(?!\d)|\Z|points?\b|pts\b))"
 
 
 @cache
@@ -29,7 +30,7 @@ def _turned_back() -> re.Pattern[str]:
     pronoun = r"(?:it|that|the score|he|she|they)[ \t]+(?:was|were|had been|came to|scored)"
     return re.compile(
         r"[ \t]*(?:\n[ \t]*)?(?:[-*\u2022][ \t]+)?"
-        rf"(?:(?:{when})[ \t,]+{pronoun}[ \t]+(?:a[ \t]+)?({NUM}){_CLAUSE_END}"
+        rf"(?:(?:{when})[ \t,]+{pronoun}[ \t]+(?:a[ \t]+)?({NUM})(?:[ \t]+(?:{when}))?{_CLAUSE_END}"
         rf"|{pronoun}[ \t]+(?:a[ \t]+)?({NUM})[ \t]+(?:{when}){_CLAUSE_END}"
         # the score straight after a word of before, in the unit the score was read in:
         # "Modified ODI: 30%. Prior 42% (visit 1)."

@@ -13,6 +13,7 @@ from functools import cache
 
 from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import role_of
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
@@ -104,7 +105,8 @@ _UNIT_WORDS = {
 _COUNTED = (
     r"(?![ \t]*(?:(?!(?-i:[A-Z])\w*[ \t]*:)(?:"
     + "|".join(f"(?:{word})" for word in not_measurement_words().get("counted", ()))
-    + r")\b|(?:x|of)\b))"
+    # a noun numbered after it names when, not what is counted: "(was 6/10 visit 1)"
+    + r")\b(?![ \t]*#?[ \t]*\d)|(?:x|of)\b))"
 )
 _RATING = re.compile(
     r"(?<![\d./])(\d{1,2}(?:\.\d)?)(?:\s*-\s*(\d{1,2}(?:\.\d)?))?"
@@ -200,12 +202,21 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             if part is not None:
                 scanner.claim(*part.span(2))  # "T25FW trial 2": which trial, no score
                 if part.group(1).casefold().rstrip(".") in condition_words():
-                    continue  # "mCTSIB cond 4 ... 18 s": a condition's time, not the total
+                    # "mCTSIB cond 4 ... 18 s": a condition's time, not the total; a total
+                    # after the conditions ("..., cond 4 22 s (total 112/120)") is the test's
+                    total = _TOTAL_AFTER.search(scanner.text, part.end(), limit)
+                    if total is not None:
+                        read_scores(scanner, facts, measure, total.end(), limit, earlier=earlier)
+                    continue
                 start, named = part.end(), part.group().strip()
             read = len(facts)
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
             if len(facts) > read and limit == end:
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+# The word that opens a test's total after its parts ("(total 112/120)", "; total = 101").
+_TOTAL_AFTER = re.compile(r"(?<![\w-])total(?:[ \t]+score)?[ \t]*[:=]?[ \t]*(?=\d)", re.I)
 
 
 def _next_owned(text: str, after: int, next_name: int) -> int:
@@ -361,7 +372,11 @@ def read_scores(
             continue  # "sit to stand 30 s x 5 reps", "30 s sit to stand 3x10": a dose, no score
         if _in_norm_bracket(text, token.start(), name_end):
             continue  # "Beery VMI (mean 100 / SD 15): 84": the test's norms, no score of it
-        circumstance = _circumstance_named(measure, gap) if count else None
+        circumstance = (
+            (_circumstance_named(measure, gap) or _circumstance_after(measure, gap, text, token))
+            if count
+            else None
+        )
         if circumstance is not None:
             item = circumstance  # "now 2; at worst 7; with stairs 5": each its circumstance's
         elif count and not FOLLOW.fullmatch(_between_scores(measure, gap)):
@@ -371,6 +386,10 @@ def read_scores(
                 named = next_lettered_item(item, gap)  # "dimension D 64%, dimension E 41%"
             if named is None and not _elided_earlier(scanner, pos, token.start()):
                 _earlier_later_on(scanner, facts, measure, first_unit, token.start(), limit)
+                return
+            if named is not None and role_of(named) == "change":
+                # "Mini-BESTest 21/28, difference 4 points": how far the score moved, no score
+                scanner.claim(token.start(), token.end())
                 return
             if named is not None:
                 item = named
@@ -437,12 +456,12 @@ def read_scores(
             if count == 0 and measure.high is None:
                 return  # "hop test 30 single-leg hops": a count, so no instrument's score
             continue  # "PSFS (avg of 3 items)": the number of items, no score
-        bad = _OUTCOME_BAD.match(text, token.end())
+        bad = _OUTCOME_BAD.match(text, token.end()) or _load_after(text, token.end())
         if measure.high is None and count == 0 and _PRIME.match(text, token.end()):
             return  # "UBE 5' fwd": minutes on a machine, not an unlisted instrument's score
         if (
             bad and not _counts_reps(measure, bad.group()) and not _rating_range(measure, bad)
-        ) or not measure.in_range(value):
+        ) or not (measure.in_range(value) or _timed_result(measure, value, suffix)):
             if measure.numbered_items and _ITEM_NUMBER.match(text, token.end()):
                 # "Section GG: eating 05, walk 50 feet 04": a number in an item's name
                 scanner.claim(token.start(), token.end())
@@ -460,6 +479,11 @@ def read_scores(
             # "L 61 blocks in 60 sec", "11 reps in 30 s": the protocol's time, no score
             scanner.claim(token.start(), end)
             return
+        if count and unit in ("m", "ft") and _WALKED_OVER.match(text, end):
+            # "Gait speed 0.41 m/s (4 m walk)": the distance the protocol walks, no score
+            scanner.claim(token.start(), end)
+            pos = end
+            continue
         found = attribute(scanner, token.start(), end, floor=name_end)
         if count and unit == "%" != first_unit and measure.unit != "%" and not found.prior:
             # "NDI 14/50 (28%)": the same score restated as a percentage, not another fact
@@ -468,6 +492,11 @@ def read_scores(
             pos = end
             continue
         if unit is None and suffix and suffix.group(1):
+            if _month_year(value, suffix.group(1)):
+                # "last 10/2102 raw 41": a month and its year, the day the score was taken
+                scanner.block(token.start(), end)
+                pos = end
+                continue
             if _padded_day(token.group(), suffix.group(1)):
                 # "recheck DGI 02/23": a month written with its zero is a date, no score
                 pos = end
@@ -493,7 +522,10 @@ def read_scores(
         if count and unit == "/10" and measure.high not in (None, 10.0):
             # "KOOS 62, pain 3/10 with stairs": a 0-10 rating, not a subscale of the measure
             return
-        if count and _restated(first_value, first_unit, value, unit):
+        if count and (
+            _restated(first_value, first_unit, value, unit)
+            or _speed_restated(measure, first_unit, unit, found.prior)
+        ):
             # "NDI 24% (12/50)": the percentage written as a fraction of the scale
             scanner.claim(token.start(), end)
             pos = end
@@ -688,6 +720,16 @@ def _bare(text: str, end: int) -> bool:
     return suffix is None or not (suffix.group(1) or suffix.group(2))
 
 
+# A distance named as the course walked after it ("(4 m walk)", "10 m walkway").
+_WALKED_OVER = re.compile(r"[ \t]*-?[ \t]*(?:walk(?:way)?|course|track|path)\b", re.IGNORECASE)
+_YEAR_WHOLE = re.compile(r"(?:19|20|21)\d\d")
+
+
+def _month_year(value: float, whole: str) -> bool:
+    """A month over a four-digit year ("10/2102"): a date, never a score over its maximum."""
+    return float(value).is_integer() and 1 <= value <= 12 and bool(_YEAR_WHOLE.fullmatch(whole))
+
+
 def _padded_day(month: str, day: str) -> bool:
     """A fraction written as a month with its leading zero and a day ("02/23", "05/11")."""
     return len(month) == 2 and month.startswith("0") and month != "00" and 1 <= int(day) <= 31
@@ -707,6 +749,15 @@ def _restated(first_value: float, first_unit: str | None, value: float, unit: st
         return False
     whole = float(unit[1:])
     return whole > 0 and abs(value * 100 / whole - first_value) < 1
+
+
+def _speed_restated(
+    measure: MeasureDef, first_unit: str | None, unit: str | None, prior: bool
+) -> bool:
+    """A walk test's time and its speed side by side ("10MWT 11.2 s (0.89 m/s)"): one result
+    written twice, the second no fact of its own (unless words make it an earlier one)."""
+    pair = {first_unit, unit}
+    return measure.seconds_high is not None and pair == {"s", "m/s"} and not prior
 
 
 def _fraction_after_whole(first: str | None, unit: str | None) -> bool:
@@ -852,6 +903,33 @@ def _circumstance_named(measure: MeasureDef, gap: str) -> str | None:
     if measure.kind != "pain" or not _CIRCUMSTANCE_OPENS.match(gap):
         return None
     return _item_named(_field_parted(measure, gap), measure.items)
+
+
+# A pain scale's ratings each followed by its circumstance ("NPRS 2 at rest, 6 with stairs"):
+# the one before ends on its circumstance and a comma, the next is followed by its own.
+_CIRCUMSTANCE_WORDS = r"(?:at|with|on|during|in|after|when|before|while|by)"
+_CIRCUMSTANCE_ENDS = re.compile(
+    rf"[ \t]*{_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}[,;][ \t]*(?:and[ \t]+)?",
+    re.IGNORECASE,
+)
+_CIRCUMSTANCE_AFTER = re.compile(
+    rf"(?:[ \t]*/[ \t]*10)?[ \t]+({_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}?)"
+    r"[ \t]*(?=[,;.)]|\band\b|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _circumstance_after(
+    measure: MeasureDef, gap: str, text: str, token: re.Match[str]
+) -> str | None:
+    """The circumstance written after a pain scale's next rating, when the rating before ended
+    on its own ("NPRS 2 at rest, 6 with stairs"): each rating is its circumstance's."""
+    if measure.kind != "pain" or _CIRCUMSTANCE_ENDS.fullmatch(gap) is None:
+        return None
+    if to_number(token.group()) > 10:
+        return None
+    after = _CIRCUMSTANCE_AFTER.match(text, token.end())
+    return " ".join(after.group(1).split()) if after is not None else None
 
 
 def _field_parted(measure: MeasureDef, gap: str) -> str:
@@ -1032,6 +1110,30 @@ def _rating_range(measure: MeasureDef, after: re.Match[str]) -> bool:
     return measure.kind == "pain" and after.group().lstrip().startswith("-")
 
 
+@cache
+def _loads() -> re.Pattern[str]:
+    """A force's or a load's unit after a number (measures.toml [forces] units, as written:
+    "55 lbf", "142 N", "21.4 kgf", "30 pounds"): a load lifted or pushed, never a score."""
+    units = [str(unit) for unit in measures_section("forces").get("units", {})]
+    written = "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:(?:{written})(?![\w/-])|(?i:pounds?|kilos?|kilograms?)\b)")
+
+
+def _load_after(text: str, end: int) -> re.Match[str] | None:
+    return _loads().match(text, end)
+
+
+def _timed_result(measure: MeasureDef, value: float, suffix: re.Match[str] | None) -> bool:
+    """A test scored in another unit written as the seconds it took ("10 meter walk test 9.8
+    seconds" of a test the table keeps in m/s): its result, in seconds (instruments.toml
+    seconds_max)."""
+    if suffix is None or suffix.group(1) is not None:
+        return False
+    return _UNIT_WORDS.get((suffix.group(2) or "").lower()) == "s" and measure.in_seconds_range(
+        value
+    )
+
+
 def _counts_reps(measure: MeasureDef, written: str) -> bool:
     """A measure counted in repetitions ("30-second chair stand 7 reps") takes its reps."""
     return measure.unit == "reps" and written.strip().lower().startswith("rep")
@@ -1178,10 +1280,13 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             continue
         if about is None and _a_totals_part(scanner, match.start()):
             continue
-        prior = attribute(scanner, match.start(), match.end(), after_side=False).previous
+        found = attribute(scanner, match.start(), match.end(), after_side=False)
+        prior = found.previous
         for number in numbers:
             if about is None:
-                label = _pain_label(text, match.end()) + prior
+                # the side of the body part rated ("R shoulder pain 5/10", "L shoulder 3/10")
+                label = labels.join(_pain_label(text, match.end()), found.joint, found.side)
+                label += prior
                 scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
                 _rating_said_again(scanner, facts, match.end())
             else:

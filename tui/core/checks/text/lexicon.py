@@ -512,6 +512,8 @@ def counted_fractions() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\d.]){NUM}[ \t]*(?:/|of|out of)[ \t]*{NUM}[ \t]+"
         rf"(?!(?-i:[A-Z])\w*[ \t]*:)(?:{counted or '(?!x)x'})\b"
+        # a noun numbered after it names when, not what is counted: "(was 6/10 visit 1)"
+        r"(?![ \t]*#?[ \t]*\d)"
         rf"(?:[^.;\n]{{0,30}}?,\s*{NUM}\s*(?:/|of|out of)\s*{NUM}\b)*",
         re.IGNORECASE,
     )
