@@ -36,7 +36,10 @@ _BAD_AFTER = re.compile(
     r"|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
     r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
     r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b"
-    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b)",
+    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b"
+    # a gap measured with the fingers ("subluxation 1 fingerbreadth", "diastasis 2 FW"): a
+    # count of finger widths, never an angle
+    r"|finger[ -]?(?:breadth|width)s?\b|F[BW]s?\b)",
     re.IGNORECASE,
 )
 # A count out of a small whole ("rep 2 of 3", "3 out of 5"): no angle, nor is its whole. Only a
