@@ -244,13 +244,32 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     flexion: R 110, L 95"). The key names the value only when it ends in anatomy words (a
     remark in brackets aside: "flex bar red)  Minutes: 20" is no flexion) and the value ends
     its clause ("L shoulder: 1 finger-width subluxation" is no shoulder angle). The value's
-    sign is no word of its clause ("Knee ext: R -5, L 0")."""
+    sign is no word of its clause ("Knee ext: R -5, L 0"). After a comma, only a range that
+    restates a motion the clause before calls full ("Elbow AROM full, 0-145 bilat") takes
+    that clause's words: any other value after a comma is its own clause's."""
     start = pos - len(clause)
     text = scanner.text
     unsigned = _SIGN_BEFORE.sub("", clause)
-    if labels.without_sides(unsigned).strip() or start < 1 or text[start - 1] != ":":
+    if labels.without_sides(unsigned).strip() or start < 1 or text[start - 1] not in ":,":
         return clause
     key = text[scanner.clause_start(start - 1) : start - 1]
+    if text[start - 1] == ",":
+        # "Elbow AROM full, 0-145 bilat": the range restates a motion called full (or within
+        # limits) in the clause before; any other clause before a comma names its own value
+        full = _CALLED_FULL.search(key)
+        if full is None:
+            return clause
+        key = key[: full.start()]
+        ranged = _RANGE.match(text, pos)
+        if ranged is None:
+            return clause
+        both = _BOTH_AFTER.match(text, ranged.end())
+        if _CLAUSE_END.match(text, both.end() if both else ranged.end()) is None:
+            return clause  # only a range restates the motion's whole arc
+        named = _last_rom_word(key)
+        if named is None or not _anatomy_only(key[named.end() :]):
+            return clause
+        return key + " " + clause
     named = _last_rom_word(key)
     if named is None or not _anatomy_only(_BRACKETED.sub(" ", key[named.end() :])):
         return clause
@@ -261,6 +280,12 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
 
 
 _BRACKETED = re.compile(r"\([^()\n]*\)")
+# Both sides written after a range ("0-145 bilat"): the range's, before its clause ends.
+_BOTH_AFTER = re.compile(r"[ \t]+(?:bilat\w*|b/l|both)\b\.?", re.IGNORECASE)
+# A motion called full or within its limits, the words that end its clause: "Elbow AROM full".
+_CALLED_FULL = re.compile(
+    r"[ \t]+(?:full|WNL|WFL|within normal limits|within functional limits)[ \t]*\Z", re.IGNORECASE
+)
 # A sign written right before the value ("R -5"): part of the value, not of its clause's words.
 _SIGN_BEFORE = re.compile(r"(?<![\w-])[-+\u2212]\Z")
 # After a value (and its unit: degrees, or millimetres for a jaw), the end of its clause: a
