@@ -196,3 +196,27 @@ def test_both_popliteal_angles_are_read() -> None:
 
 def test_a_set_up_angle_is_still_no_range() -> None:
     assert 20 not in _values("supine 20° angle, knee flex R 120° L 130°\n")
+
+
+# -- a finger's joints named once as a slashed legend ----------------------------------------------
+
+
+def test_a_joint_legend_names_each_slashed_range() -> None:
+    text = "L index AROM (MP / PIP / DIP):\n  3/4/2102:  0-78 / 10-82 / 5-45      TAM 190°\n"
+    read = _read(text)
+    assert [value for value, _ in read] == [78, 10, 82, 5, 45, 190]
+    joints = [next(w for w in label.split() if w in ("MP", "PIP", "DIP")) for _, label in read[:5]]
+    assert joints == ["MP", "PIP", "PIP", "DIP", "DIP"]
+    assert _values("R long MCP/PIP/DIP AROM 0-85 / 10-95 / 0-60\n") == [85, 10, 95, 60]
+
+
+def test_a_joint_legend_over_other_lists_names_no_range() -> None:
+    for text in (
+        "MCP/PIP/DIP pain 2-3 / 4-5 / 1-2\n",
+        "MCP/PIP/DIP 2-3 / 4-5 / 1-2 reps\n",
+        "MCP/PIP/DIP:\ngrip 20-22 / 18-19 / 15-16 kg\n",
+        "MCP/PIP blocking 3x10, BP 120-80 / 60-70\n",
+        "MCP/PIP/DIP splint at 0-30 / 0-20 / 0-10\n",
+        "MP / PIP / DIP: 0-78 / 10-82\n",
+    ):
+        assert _values(text) == [], text
