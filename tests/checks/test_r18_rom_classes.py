@@ -220,3 +220,29 @@ def test_a_joint_legend_over_other_lists_names_no_range() -> None:
         "MP / PIP / DIP: 0-78 / 10-82\n",
     ):
         assert _values(text) == [], text
+
+
+# -- a motion of one joint with another joint's position in a bracket -----------------------------
+
+
+def test_a_one_joint_motion_keeps_its_label_over_a_bracketed_position() -> None:
+    text = "| Motion | R | L |\n|---|---|---|\n| DF AROM (knee ext) | 4° | 12° |\n"
+    assert _read(text) == [(4, "R dorsiflexion AROM"), (12, "L dorsiflexion AROM")]
+    assert _read("Supination (elbow at side) 70°\n") == [(70, "forearm supination")]
+
+
+def test_a_bracket_naming_the_only_joint_still_labels() -> None:
+    assert _read("Knee ext (hip flexed) 0°\n") == [(0, "knee extension")]
+
+
+# -- a goals heading joined to another by a slash, with the date it is due by ---------------------
+
+
+def test_a_goals_heading_with_a_slash_and_a_due_date_makes_targets() -> None:
+    assert _values("PLAN / GOALS (by 05/09/2103)\n1. R knee AROM 0-115 deg.\n") == []
+    assert _values("GOALS (05/09/2103)\n1. R knee AROM 0-115 deg.\n") == []
+
+
+def test_a_heading_with_a_rating_in_its_bracket_is_no_goals_heading() -> None:
+    assert _values("Pain / goals (pt 4/10)\nR knee flex 110\n") == [110]
+    assert _values("Goals 2/4 met\nR knee AROM 0-110 deg.\n") == [110]

@@ -505,13 +505,18 @@ _POSITION_BRACKET = re.compile(r"[(\[][^()\[\]\d\n]{1,40}[)\]]")
 
 def _as_position(window: str, bracket: re.Match[str]) -> str:
     """The bracket blanked when it names a joint other than the one the words before it (since
-    the last value) name with a motion: "R ankle DF (knee ext) 12°", "wrist ext (elbow flexed)
+    the last value) name with a motion, or that a motion of one joint names ("DF AROM (knee
+    ext) 4°" is the ankle's): "R ankle DF (knee ext) 12°", "wrist ext (elbow flexed)
     60°", "shoulder ER (elbow at side) 45°" hold the other joint still, the value is the first
     joint's. A bracket that names the only joint ("Flexion (knee) 110", "ROM (L knee):") or a
     part of the named one ("MCP flex (index finger)") labels the value."""
     values = [m.end() for m in _DIGIT.finditer(window, 0, bracket.start())]
     before = labels.mentions(window[values[-1] if values else 0 : bracket.start()])
     named = {name.lower() for _, part, name in before if part == "joint"}
+    # a motion of one joint names that joint ("DF AROM (knee ext)" is the ankle's dorsiflexion)
+    named |= {
+        one_joint_motions().get(name, "").lower() for _, part, name in before if part == "motion"
+    } - {""}
     if not named or not any(part == "motion" for _, part, _ in before):
         return bracket.group()
     inside = {name.lower() for _, part, name in labels.mentions(bracket.group()) if part == "joint"}
