@@ -246,3 +246,15 @@ def test_a_goals_heading_with_a_slash_and_a_due_date_makes_targets() -> None:
 def test_a_heading_with_a_rating_in_its_bracket_is_no_goals_heading() -> None:
     assert _values("Pain / goals (pt 4/10)\nR knee flex 110\n") == [110]
     assert _values("Goals 2/4 met\nR knee AROM 0-110 deg.\n") == [110]
+
+
+# -- the other side's value after one named by its own words ---------------------------------
+
+
+def test_the_other_side_after_a_worded_value_keeps_its_name() -> None:
+    assert _read(" - SLR L 58 deg, R 75 deg\n") == [(58, "L SLR L"), (75, "R SLR")]
+
+
+def test_a_value_after_vs_with_no_side_follows_on_as_before() -> None:
+    assert _read("Knee flex R 120°, L 135°\n") == [(120, "R knee flexion"), (135, "L knee flexion")]
+    assert _values("Horizontal visual field (confrontation): R 70°, L 85°; total 155°.\n") == []

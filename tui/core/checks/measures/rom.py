@@ -100,6 +100,7 @@ class _Rom:
     motion: str
     prior: bool = False
     unit: str = ""
+    worded: bool = False  # labelled by its own words, no motion named ("SLR L 58 deg")
 
 
 def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -183,7 +184,17 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     found = attribute(scanner, pos, end)
     if not has_unit and keyword and not found.joint and keyword.group().lower() in _verb_motions():
         return None  # "add 1 land session/wk", "add one consult": the verb, not adduction
-    if not found.motion and follow and previous is not None:
+    # "SLR L 58 deg, R 75 deg": the other side's value following one named by its own words
+    # (no motion) is named by the same words, not given a motion ("SLR R 70 vs 45 deg", no
+    # side of its own, follows on as before)
+    worded = (
+        follow
+        and previous is not None
+        and previous.worded
+        and not found.motion
+        and bool(labels.parts_of(own).side)
+    )
+    if not found.motion and follow and previous is not None and not worded:
         found = replace(found, motion=previous.motion)
     unit = "mm" if millimetres else None
     if ranged:
@@ -194,8 +205,16 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
             or bool(_LACKS.search(own))
             or bool(_SHORT_AFTER.match(text, end))
         )
-        bare = not follow and _last_rom_word(own) is None  # a key may name it, not its words
+        # a key may name it, not its words
+        bare = (not follow or worded) and _last_rom_word(own) is None
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
+        return _Rom(
+            end=end,
+            motion=found.motion or "flexion",
+            prior=found.prior,
+            unit=unit or "",
+            worded=bare and not found.motion and not lacks,
+        )
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
 
 
