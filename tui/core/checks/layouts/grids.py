@@ -322,7 +322,7 @@ def _inner_grid(
     """Lines with pipes between cells only ("Test | Norm | L | R"): a table when its first line
     is a heading row of words (no number) and no line has more cells (an empty last cell may be
     left out)."""
-    grid = _bare_grid(text, starts, ends, first, last, _pipe_cells)
+    grid = _corner_kept(text, _bare_grid(text, starts, ends, first, last, _pipe_cells))
     if grid.rows and not grid.headed and (count := _value_unit_rows(grid.rows)) >= _MIN_ROWS:
         return _bare_grid(text, starts, ends, first, first + count, _pipe_cells)
     if not grid.rows or not grid.headed or not _worded_heading(grid.rows[0]):
@@ -338,14 +338,45 @@ def _inner_grid(
     return grid
 
 
+# A heading naming a side ("R (inv)", "Left", "L UE"): a column of that side's values.
+_SIDE_HEADING = re.compile(r"(?:R|L|rt|lt|right|left|bilat\w*)\b", re.IGNORECASE)
+
+
+def _corner_kept(text: str, grid: Grid) -> Grid:
+    """A heading row that opens with spaces and a pipe ("           | R (inv) | L | wk 6 R")
+    over rows that open with their names ("Wrist ext  | 55° | 72° | 38°"): the spaces are the
+    empty corner cell above the names, so the heading gets it back and each heading stands over
+    its own column (a row that opens with a pipe is a bordered table's, and keeps its cells).
+    Only a heading naming a side is given its corner: a column of one side's values; "Pre |
+    Post" over heart rates names times within the visit, which the corner would make earlier."""
+    if len(grid.rows) < _MIN_ROWS or not grid.rows[0]:
+        return grid
+    heading, body = grid.rows[0], grid.rows[1:]
+    line_start = grid.lines[0][0]
+    if not re.match(r"[ \t]+\|", text[line_start : grid.lines[0][1]]):
+        return grid
+    if any(re.match(r"[ \t]*\|", text[start:end]) for start, end in grid.lines[1:]):
+        return grid
+    if not all(len(row) == len(heading) + 1 for row in body):
+        return grid
+    if not any(_SIDE_HEADING.match(cell.text) for cell in heading):
+        return grid  # only columns of sides are known to stand over the values ("Pre | Post")
+    corner = Cell(line_start, line_start, "")
+    return Grid(rows=((corner, *heading), *body), lines=grid.lines, headed=_headings(heading))
+
+
 def _worded_heading(row: tuple[Cell, ...]) -> bool:
     """A heading row of words: a number in it only names a column's time, as a date ("Measure |
     12/19/2064 | 02/18/2065", two dates or more as `_headings` allows) or in a bracket after
-    the column's name ("Berg (wk 1)", "Pain (0-10)"); a number of its own ("BP | 128/70") is a
+    the column's name ("Berg (wk 1)", "Pain (0-10)"), or in a short heading naming a time
+    ("wk 6 R", "Visit 3", "6 wk": `_timepoint`, a time word beside its number, so a column of
+    an earlier visit heads the table as "Eval" would); a number of its own ("BP | 128/70") is a
     row of values."""
     dates = sum(bool(_DATE.match(cell.text)) for cell in row) >= 2
     for cell in row:
         if dates and _DATE.match(cell.text):
+            continue
+        if _timepoint(cell.text):
             continue
         if _OWN_NUMBER.search(_NAMED_BRACKET.sub(" ", cell.text)):
             return False

@@ -249,13 +249,23 @@ def attribute(
             + visible[high:]
         )
     window, open_at = _scoped(visible)
-    parts = _named_after(scanner, start, end) or _parts(window)
+    timed = _timed_clause(window, open_at, text[origin:start])
+    # "55° (L 72°; wk 6 38°)": the earlier value's clause is the bracket's value's, not the
+    # other side's written before it in the bracket
+    named_in = window if timed is None else f"{window[:open_at]} {window[timed:]}"
+    parts = _named_after(scanner, start, end) or _parts(named_in)
     # an instrument's score (read no further back than its name, `floor`) takes no side from
     # a limb's place
     side = side_after(text, end, limb=not floor) if after_side else ""
     whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
-    prior = _prior(scanner, window, open_at, origin, start, end) or _labelled_prior(
-        window if whole else _scoped(unmarked(scanner, start, scanner.visible(sentence, start)))[0]
+    prior = (
+        timed is not None
+        or _prior(scanner, window, open_at, origin, start, end)
+        or _labelled_prior(
+            window
+            if whole
+            else _scoped(unmarked(scanner, start, scanner.visible(sentence, start)))[0]
+        )
     )
     if side and _dominance_after(text, end) and _side_in_clause(text, origin, start):
         side = ""  # "L grip 25 kg dom R": the dominant hand is no side of a value sided before
@@ -273,6 +283,31 @@ def attribute(
         mode=parts.mode,
         prior=carried(text, start) or prior,
     )
+
+
+@cache
+def _clause_timepoint() -> re.Pattern[str]:
+    """A clause that opens with a numbered earlier time ("wk 6", "at visit 3", "POD 10")."""
+    timepoint = either(attribution_words().get("timepoint", ()))
+    return re.compile(
+        rf"[ \t]*(?:(?:at|on|by|in)[ \t]+)?(?:{timepoint})[ \t]*#?[ \t]*\d+[ \t]*:?[ \t]*[-+~]?\Z",
+        re.IGNORECASE,
+    )
+
+
+def _timed_clause(window: str, open_at: int, written: str) -> int | None:
+    """Where the value's clause starts when it is a later clause of its bracket (after a
+    semicolon or a comma, an earlier clause before it) and it names a numbered earlier time
+    and then the value ("55° (L 72°; wk 6 38°)", "4/5 (R 4+/5, visit 3 4-/5)"): that value is
+    the earlier one of what the bracket follows. A bracket that opens with the time is read by
+    `_prior` already. `written` is the window's text as the note has it (the window blanks the
+    time's words, read as a timepoint)."""
+    if open_at < 0 or len(written) != len(window):
+        return None
+    mark = max(window.rfind(";", open_at), window.rfind(",", open_at))
+    if mark <= open_at + 1 or not _DIGIT.search(written, open_at, mark):
+        return None
+    return mark + 1 if _clause_timepoint().match(written, mark + 1) else None
 
 
 # A row written value first: bullets before the value, and after it (and its unit) a leader (a
@@ -476,13 +511,18 @@ _POSITION_BRACKET = re.compile(r"[(\[][^()\[\]\d\n]{1,40}[)\]]")
 
 def _as_position(window: str, bracket: re.Match[str]) -> str:
     """The bracket blanked when it names a joint other than the one the words before it (since
-    the last value) name with a motion: "R ankle DF (knee ext) 12°", "wrist ext (elbow flexed)
+    the last value) name with a motion, or that a motion of one joint names ("DF AROM (knee
+    ext) 4°" is the ankle's): "R ankle DF (knee ext) 12°", "wrist ext (elbow flexed)
     60°", "shoulder ER (elbow at side) 45°" hold the other joint still, the value is the first
     joint's. A bracket that names the only joint ("Flexion (knee) 110", "ROM (L knee):") or a
     part of the named one ("MCP flex (index finger)") labels the value."""
     values = [m.end() for m in _DIGIT.finditer(window, 0, bracket.start())]
     before = labels.mentions(window[values[-1] if values else 0 : bracket.start()])
     named = {name.lower() for _, part, name in before if part == "joint"}
+    # a motion of one joint names that joint ("DF AROM (knee ext)" is the ankle's dorsiflexion)
+    named |= {
+        one_joint_motions().get(name, "").lower() for _, part, name in before if part == "motion"
+    } - {""}
     if not named or not any(part == "motion" for _, part, _ in before):
         return bracket.group()
     inside = {name.lower() for _, part, name in labels.mentions(bracket.group()) if part == "joint"}

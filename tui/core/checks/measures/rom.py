@@ -36,7 +36,10 @@ _BAD_AFTER = re.compile(
     r"|sets?\b|min\b|mins\b|minutes?\b|s\b|sec\b|secs\b|seconds?\b"
     r"|lbs?\b|pounds?\b|#|kg\b|cm\b|mm\b|ft\b|feet\b|m\b|meters?\b|in\b|inch|times\b|days?\b|wks?\b|weeks?\b"
     r"|visits?\b|points?\b|pts?\b|units?\b|hours?\b|hrs?\b|y/o|yo\b|steps?\b|words?\b|letters?\b"
-    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b)",
+    r"|bpm\b|mph\b|mm ?Hg\b|ml\b|beats\b|km\b|km/h\b|kph\b|mi\b|miles?\b"
+    # a gap measured with the fingers ("subluxation 1 fingerbreadth", "diastasis 2 FW"): a
+    # count of finger widths, never an angle
+    r"|finger[ -]?(?:breadth|width)s?\b|F[BW]s?\b)",
     re.IGNORECASE,
 )
 # A count out of a small whole ("rep 2 of 3", "3 out of 5"): no angle, nor is its whole. Only a
@@ -97,6 +100,7 @@ class _Rom:
     motion: str
     prior: bool = False
     unit: str = ""
+    worded: bool = False  # labelled by its own words, no motion named ("SLR L 58 deg")
 
 
 def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -180,7 +184,17 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     found = attribute(scanner, pos, end)
     if not has_unit and keyword and not found.joint and keyword.group().lower() in _verb_motions():
         return None  # "add 1 land session/wk", "add one consult": the verb, not adduction
-    if not found.motion and follow and previous is not None:
+    # "SLR L 58 deg, R 75 deg": the other side's value following one named by its own words
+    # (no motion) is named by the same words, not given a motion ("SLR R 70 vs 45 deg", no
+    # side of its own, follows on as before)
+    worded = (
+        follow
+        and previous is not None
+        and previous.worded
+        and not found.motion
+        and bool(labels.parts_of(own).side)
+    )
+    if not found.motion and follow and previous is not None and not worded:
         found = replace(found, motion=previous.motion)
     unit = "mm" if millimetres else None
     if ranged:
@@ -191,8 +205,16 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
             or bool(_LACKS.search(own))
             or bool(_SHORT_AFTER.match(text, end))
         )
-        bare = not follow and _last_rom_word(own) is None  # a key may name it, not its words
+        # a key may name it, not its words
+        bare = (not follow or worded) and _last_rom_word(own) is None
         _emit_single(scanner, facts, (match.start(1), end), found, lacks, bare=bare, unit=unit)
+        return _Rom(
+            end=end,
+            motion=found.motion or "flexion",
+            prior=found.prior,
+            unit=unit or "",
+            worded=bare and not found.motion and not lacks,
+        )
     return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
 
 
@@ -241,13 +263,32 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     flexion: R 110, L 95"). The key names the value only when it ends in anatomy words (a
     remark in brackets aside: "flex bar red)  Minutes: 20" is no flexion) and the value ends
     its clause ("L shoulder: 1 finger-width subluxation" is no shoulder angle). The value's
-    sign is no word of its clause ("Knee ext: R -5, L 0")."""
+    sign is no word of its clause ("Knee ext: R -5, L 0"). After a comma, only a range that
+    restates a motion the clause before calls full ("Elbow AROM full, 0-145 bilat") takes
+    that clause's words: any other value after a comma is its own clause's."""
     start = pos - len(clause)
     text = scanner.text
     unsigned = _SIGN_BEFORE.sub("", clause)
-    if labels.without_sides(unsigned).strip() or start < 1 or text[start - 1] != ":":
+    if labels.without_sides(unsigned).strip() or start < 1 or text[start - 1] not in ":,":
         return clause
     key = text[scanner.clause_start(start - 1) : start - 1]
+    if text[start - 1] == ",":
+        # "Elbow AROM full, 0-145 bilat": the range restates a motion called full (or within
+        # limits) in the clause before; any other clause before a comma names its own value
+        full = _CALLED_FULL.search(key)
+        if full is None:
+            return clause
+        key = key[: full.start()]
+        ranged = _RANGE.match(text, pos)
+        if ranged is None:
+            return clause
+        both = _BOTH_AFTER.match(text, ranged.end())
+        if _CLAUSE_END.match(text, both.end() if both else ranged.end()) is None:
+            return clause  # only a range restates the motion's whole arc
+        named = _last_rom_word(key)
+        if named is None or not _anatomy_only(key[named.end() :]):
+            return clause
+        return key + " " + clause
     named = _last_rom_word(key)
     if named is None or not _anatomy_only(_BRACKETED.sub(" ", key[named.end() :])):
         return clause
@@ -258,6 +299,12 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
 
 
 _BRACKETED = re.compile(r"\([^()\n]*\)")
+# Both sides written after a range ("0-145 bilat"): the range's, before its clause ends.
+_BOTH_AFTER = re.compile(r"[ \t]+(?:bilat\w*|b/l|both)\b\.?", re.IGNORECASE)
+# A motion called full or within its limits, the words that end its clause: "Elbow AROM full".
+_CALLED_FULL = re.compile(
+    r"[ \t]+(?:full|WNL|WFL|within normal limits|within functional limits)[ \t]*\Z", re.IGNORECASE
+)
 # A sign written right before the value ("R -5"): part of the value, not of its clause's words.
 _SIGN_BEFORE = re.compile(r"(?<![\w-])[-+\u2212]\Z")
 # After a value (and its unit: degrees, or millimetres for a jaw), the end of its clause: a

@@ -16,6 +16,7 @@ from functools import lru_cache
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.dated_brackets import dated_bracket_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
+from tui.core.checks.layouts.joint_lists import joint_list_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import Restated, table_pieces
 from tui.core.checks.layouts.parent_names import parent_pieces
@@ -334,6 +335,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         + parent_pieces(text)
         + shared_unit_pieces(text)
         + side_list_pieces(text)
+        + joint_list_pieces(text)
         + dated_bracket_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )

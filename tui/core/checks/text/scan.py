@@ -317,12 +317,15 @@ def _blank(shown: bytearray, start: int, end: int, size: int) -> None:
 # A heading that names goals ("## Goals", "**Goals (revised)**", "Goals:" on a line of its own):
 # every line under it, to the next heading or blank line, states a goal.
 # The goals word may carry its time frame in a bracket ("Goals (12 weeks):", "GOALS (revised, 6
-# wk)"), nothing else with digits: "Goals 2/4 met" is a status line, not a heading.
+# wk)") or the date they are due by ("PLAN / GOALS (by 05/09/2103)"), nothing else with digits:
+# "Goals 2/4 met" is a status line, not a heading. Words before it may be joined by a slash or
+# an ampersand ("PLAN / GOALS", "Plan & goals").
 _GOAL_HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[\w-]+[ \t]+){0,3}"
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[\w-]+(?:[ \t]*[/&])?[ \t]+){0,3}"
     r"(?:goals?|objectives)\b[^\n\d]{0,30}?"
     r"(?:\([^()\n\d]{0,20}?(?:by[ \t]+)?\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?"
-    r"(?:weeks?|wks?|months?|mos?|visits?|days?|sessions?)[ \t]*\)[ \t]*)?"
+    r"(?:weeks?|wks?|months?|mos?|visits?|days?|sessions?)[ \t]*\)[ \t]*"
+    r"|\((?:(?:by|due|until|target)[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*\)[ \t]*)?"
     r"(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
