@@ -1260,6 +1260,15 @@ def _symptom_rated(scanner: Scanner, match: re.Match[str], found: Attribution) -
     return _rating_subject(scanner, start, match.end(), words())
 
 
+def _joint_in_sentence(scanner: Scanner, joint: str, start: int) -> str:
+    """The joint a pain rating's label names, only when its own sentence names it: a joint of
+    the sentence before ('"My knee won't bend." Pain R thigh 3/10') is another subject's."""
+    if not joint:
+        return ""
+    sentence = scanner.text[scanner.sentence_before(start) : start]
+    return joint if labels.parts_of(sentence).joint == joint else ""
+
+
 def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """0-10 ratings ("4/10", "six out of ten") and "pain 4"; non-pain ratings are "other"."""
     vocab = words()
@@ -1285,8 +1294,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         for number in numbers:
             if about is None:
                 # the side of the body part rated ("R shoulder pain 5/10", "L shoulder 3/10")
-                label = labels.join(_pain_label(text, match.end()), found.joint, found.side)
-                label += prior
+                joint = _joint_in_sentence(scanner, found.joint, match.start())
+                label = labels.join(_pain_label(text, match.end()), joint, found.side) + prior
                 scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
                 _rating_said_again(scanner, facts, match.end())
             else:

@@ -68,7 +68,7 @@ _ABBREVIATIONS = frozenset(
 # "ER (arm at side) . 55°"). Written to open on its first character (a line end or a stop, no
 # look-behind first), so the engine skips straight to those: the same matches as
 # r"\n|(?<![.\s])[.!?]+(?<!\.\.)(?=\s|$)", several times faster on a long note.
-_BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|(?<![.\s][.!?])[.!?]*(?<!\.\.)(?=\s|$))")
+_BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|(?<![.\s][.!?])[.!?]*(?<!\.\.)[\"\u201d]?(?=\s|$))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 # "80 (previous)", "80 bpm (previous)", "5/10 (previous)": the mark right after a value.
 _MARKED_EARLIER = re.compile(
