@@ -1,0 +1,60 @@
+"""Offline drafts, round 18 (AUDIT): lower-case SOAP letters ("s- ", "o- ") open their parts
+when a note writes three of them; a report under a session's treatment is Subjective; a care
+setting recommended inside a judgement stays the judgement's. Each with a twin."""
+
+from __future__ import annotations
+
+from tests.placing import SOAP, where
+
+TYPED = (
+    "s- knee sore after long drive, pain 4/10\n"
+    "o- knee flex 0-118, quad lag 5 deg\n"
+    "did thex + manual\n"
+    "a- stiff but flexion holding\n"
+    "p- 2x wk, start bike intervals wk 8\n"
+)
+
+
+def test_lower_case_letters_open_their_parts() -> None:
+    assert where(TYPED, "knee sore after long drive", SOAP) == ["Subjective"]
+    assert where(TYPED, "stiff but flexion holding", SOAP) == ["Assessment"]
+    assert where(TYPED, "start bike intervals", SOAP) == ["Plan"]
+    colons = "s: pt says shoulder ok\no: flex 150\na: steady gains\np: cont 1x/wk\n"
+    assert where(colons, "steady gains", SOAP) == ["Assessment"]
+
+
+def test_twin_one_or_two_lower_case_letters_are_no_parts() -> None:
+    note = "S: knee better\nO: flex 120\na- fib noted in chart, HR 88\nA: progressing\n"
+    assert where(note, "fib noted in chart", SOAP) != ["Assessment"]
+    note = "S: pt reports knee better\np- 2 trials of stairs today, 12 steps\nA: progressing\n"
+    assert where(note, "2 trials of stairs", SOAP) != ["Plan"]
+
+
+def test_a_report_under_the_session_is_subjective() -> None:
+    note = "Session:\n- Handwriting copy 3 sentences.\n- Mom reports homework now takes 45 min.\n"
+    assert where(note, "Mom reports homework", SOAP) == ["Subjective"]
+    note = "Treatment:\n- Manual 10 min.\n- Pt states knee feels looser after mobs.\n"
+    assert where(note, "knee feels looser", SOAP) == ["Subjective"]
+
+
+def test_twin_what_was_done_under_the_session_stays_objective() -> None:
+    note = "Session:\n- Handwriting copy 3 sentences.\n- Reviewed report card with mom.\n"
+    assert where(note, "Handwriting copy", SOAP) == ["Objective"]
+
+
+def test_a_setting_recommended_in_the_assessment_is_the_judgement() -> None:
+    note = "A: Good participation. Recommend IRF: tolerating 30+ min sessions.\nP: Daily OT.\n"
+    assert where(note, "Recommend IRF", SOAP) == ["Assessment"]
+    note = "Assessment: R hemiparesis limits ADLs. Recommend acute inpatient rehab.\nPlan: daily\n"
+    assert where(note, "Recommend acute inpatient rehab", SOAP) == ["Assessment"]
+    note = "A: Deconditioned, lives alone. Recommend SNF for short-term rehab.\nP: daily PT\n"
+    assert where(note, "Recommend SNF", SOAP) == ["Assessment"]
+
+
+def test_twin_next_steps_recommended_in_the_assessment_are_the_plan() -> None:
+    note = "A: Good gains. Recommend home exercise program.\nP: cont.\n"
+    assert where(note, "Recommend home exercise program", SOAP) == ["Plan"]
+    note = "A: Good gains. Recommend outpatient PT 2x/wk x 4 wks.\nP: cont.\n"
+    assert where(note, "Recommend outpatient PT", SOAP) == ["Plan"]
+    note = "A: Good gains.\nP: Daily PT; recommend IRF at d/c.\n"
+    assert where(note, "recommend IRF", SOAP) == ["Plan"]
