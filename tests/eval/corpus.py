@@ -56,6 +56,21 @@ health check, an interval throwing log, a clinical bike fit, a developmental scr
 born preterm, a hypermobility clinic, an SBAR handoff from intensive care, an outline-numbered DAP
 note, myoelectric prosthetic training and a pre-pointe dance screen) is the next round's blind
 set, written blind by another hand.
+heldout24 (the plain middle of practice beside a pediatric sensory-processing OT visit, a hand
+clinic orthosis check with Kapandji and Nine-Hole Peg, an outpatient stroke visit with Fugl-Meyer
+and ARAT, a reverse shoulder arthroplasty protocol sheet with a week-by-week table, a geriatric
+fall-risk home visit with a medication list, a cervical radiculopathy visit with neurodynamic
+tests, a BPPV repositioning visit, a lumbar fusion inpatient day with orthostatic vitals, a note
+written as an email to a case manager and an EHR smart-phrase template with bracketed fields half
+filled in) was written by another hand as a development set of the eighteenth round; its first
+run is a blind measure of the round's start.
+heldout25 (the plain middle of practice beside a bilingual clinician mixing Spanish into English,
+a manual wheelchair user's shoulder pain, a video visit with values measured at home, a
+non-operative Achilles rupture boot protocol, a multiple sclerosis fatigue visit, a knee
+replacement prehab class billed as a group, a rotator cuff repair progress report with a goal
+table, a pediatric toe-walking visit, dry needling with minutes per code and a voice transcript
+with timestamps and spoken corrections) was written by another hand as a development set of the
+eighteenth round; its first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -97,6 +112,8 @@ SPLITS = (
     "heldout21",
     "heldout22",
     "heldout23",
+    "heldout24",
+    "heldout25",
 )
 
 
