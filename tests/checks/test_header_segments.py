@@ -76,3 +76,27 @@ def test_segment_payer_sets_the_per_code_rule() -> None:
     assert note.payer == "Aetna"
     assert audit.rule == "per_code" and audit.units_allowed == 3
     assert not [f for f in audit.findings if f.code.startswith("UNITS_")]
+
+
+def test_visit_and_report_written_without_colons() -> None:
+    head = (
+        "Balance & Falls Program\nT. G  |  DOB 1/30/2024  |  2/22/2103  |  Visit 9  |"
+        "  Medicare B  |  Last progress report visit 1 (01/19/2103)"
+    )
+    assert _fields(head) == {"visit": "9", "last_progress_report": "visit 1 (01/19/2103)"}
+    head = "OT Tx Note\nRes: P. B   Medicare Part B   Tx day 12   Last progress report: tx day 3"
+    assert _fields(head)["visit"] == "12"
+    assert _fields("Neuro\nName: H. P   Treatment visit #11")["visit"] == "11"
+
+
+def test_sentences_of_a_header_line_are_segments() -> None:
+    head = "Neuro PT\nI. T, 67 y/o F, R MCA CVA 11/19/2102 w L hemiparesis. Visit #9. Medicare B."
+    assert _fields(head) == {"visit": "9"}
+    head = "Home visit\nReferred after 2 falls. Payer: Medicare Part B. Visit 1 (eval 03/06)."
+    assert _fields(head) == {"payer": "Medicare Part B", "visit": "1"}
+
+
+def test_twin_days_and_reports_that_are_not_the_episode() -> None:
+    # a hospital day, post-op day, a report's date alone and a visit count are no visit number
+    assert _fields("Acute PT\nHD #4   POD 3   Day 2 of admission") == {}
+    assert _fields("Note\nLast progress report pending   Visits 6 of 12") == {}

@@ -8,9 +8,10 @@ Medicare Part B   Visit 10   Last progress report: visit 1``. The billing audit 
 
 Only the leading block is read (the lines before the first blank line, at most `_MAX_LINES`):
 a field further down is prose or a section, not the note's header. A line is cut into segments
-at a pipe, a middle dot, a tab or a run of two or more spaces; a segment is a field when it
-opens with a known key and a colon ("Payer: Aetna"), or is a visit number written without one
-("Visit 10", "Visit #3"). Linear in the block's length.
+at a pipe, a middle dot, a tab, a run of two or more spaces or a sentence's end ("... hemiparesis.
+Visit #9. Medicare B."); a segment is a field when it opens with a known key and a colon
+("Payer: Aetna"), or is a visit number or the last report written without one ("Visit 10",
+"Tx day 12", "Last progress report visit 1"). Linear in the block's length.
 """
 
 from __future__ import annotations
@@ -20,10 +21,20 @@ from collections.abc import Mapping
 from typing import Final
 
 _MAX_LINES: Final = 12
-_SEGMENT_GAP: Final = re.compile(r"\s*(?:[|·\t]|\s{2,})\s*")
+_SEGMENT_GAP: Final = re.compile(r"\s*(?:[|·\t]|\s{2,}|(?<=[A-Za-z0-9)]\.)\s(?=[A-Z]))\s*")
 _KEYED: Final = re.compile(r"^[*_\s]*([A-Za-z][A-Za-z /]{0,30}?)[*_\s]*:[*_\s]*(.*?)[*_\s]*$")
-# "Visit 10", "Visit #3"; never a date ("Visit 05/20/2099" is when, not which visit)
-_BARE_VISIT: Final = re.compile(r"^visit\s*(?:#|no\.?)?\s*(\d+)(?![\d/.\-]*\d)", re.IGNORECASE)
+# "Visit 10", "Visit #3", "Treatment visit #11", "Tx day 12" (a treatment day is a visit; a
+# bare "Day 3" may be the hospital's); never a date ("Visit 05/20/2099" is when, not which)
+_BARE_VISIT: Final = re.compile(
+    r"^(?:(?:(?:treatment|tx|therapy|rx)\s+)?visit|(?:treatment|tx|therapy|rx)\s+day)"
+    r"\s*(?:#|no\.?)?\s*(\d+)(?![\d/.\-]*\d)",
+    re.IGNORECASE,
+)
+# "Last progress report visit 1 (01/19/2103)": the report's key written without its colon
+_BARE_REPORT: Final = re.compile(
+    r"^last\s+(?:progress\s+(?:report|note)|pn|pr|re-?eval(?:uation)?)\s+(?=.*\d)(.+)$",
+    re.IGNORECASE,
+)
 
 # the fields read from a segmented line: what the audit's episode rules use
 WANTED: Final = frozenset({"payer", "visit", "last_progress_report", "certification_date"})
@@ -60,4 +71,7 @@ def segment_fields(text: str, keys: Mapping[str, str]) -> dict[str, str]:
             bare = _BARE_VISIT.match(segment)
             if bare:
                 fields.setdefault("visit", bare.group(1))
+            report = _BARE_REPORT.match(segment)
+            if report:
+                fields.setdefault("last_progress_report", report.group(1).rstrip(".;, "))
     return fields
