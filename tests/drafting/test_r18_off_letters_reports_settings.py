@@ -58,3 +58,14 @@ def test_twin_next_steps_recommended_in_the_assessment_are_the_plan() -> None:
     assert where(note, "Recommend outpatient PT", SOAP) == ["Plan"]
     note = "A: Good gains.\nP: Daily PT; recommend IRF at d/c.\n"
     assert where(note, "recommend IRF", SOAP) == ["Plan"]
+
+
+def test_a_day_the_note_never_writes_is_not_printed_as_its_date() -> None:
+    from tui.core.drafting.offline import _dated
+
+    # only the file's name gives 2103-02-08; the note dates other things
+    assert not _dated("Resident: T H   Visit 6   Last PR: visit 1 (01/26/2103)\n", "2103-02-08")
+    # twins: the note writes the day (in another format), or writes no date at all
+    assert _dated("Date: 02/08/2103   Visit 6\n", "2103-02-08")
+    assert _dated("DOS Feb 8, 2103\n", "2103-02-08")
+    assert _dated("S: pain 2/10. O: knee flex 110.\n", "2103-02-08")
