@@ -210,7 +210,7 @@ def _dated(text: str, day: str) -> bool:
     written = dates_in(day)
     if not written:
         return True
-    stated = dates_in(text)
+    stated = frozenset(dates_in(text))
     return not stated or bool(written & stated) or same_day_no_year(written, stated)
 
 
