@@ -100,3 +100,26 @@ def test_twin_days_and_reports_that_are_not_the_episode() -> None:
     # a hospital day, post-op day, a report's date alone and a visit count are no visit number
     assert _fields("Acute PT\nHD #4   POD 3   Day 2 of admission") == {}
     assert _fields("Note\nLast progress report pending   Visits 6 of 12") == {}
+
+
+def test_a_dictated_opening_names_its_payer() -> None:
+    from tui.core.intake.header_segments import spoken_payer
+
+    text = "This is a daily note for L. A., visit number six, payer Aetna commercial. Dx L5."
+    assert spoken_payer(text) == "Aetna"
+    assert spoken_payer("Her insurer is Cigna PPO.") == "Cigna PPO"
+
+
+def test_twin_words_about_insurance_name_no_payer() -> None:
+    from tui.core.intake.header_segments import spoken_payer
+
+    for text in (
+        "insurance pending",
+        "Insurance not verified",
+        "Insurance Verification done",
+        "Insurance ID 4455",
+        "He asked whether his insurance covers aquatic therapy",
+        "payer mix reviewed",
+    ):
+        assert spoken_payer(text) == "", text
+    assert spoken_payer("x" * 900 + " payer Aetna") == ""  # past the opening

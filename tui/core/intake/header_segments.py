@@ -75,3 +75,22 @@ def segment_fields(text: str, keys: Mapping[str, str]) -> dict[str, str]:
             if report:
                 fields.setdefault("last_progress_report", report.group(1).rstrip(".;, "))
     return fields
+
+
+# "..., visit number six, payer Aetna commercial.": a dictated header names the payer without a
+# colon, in the note's opening sentences; the payer's name is capitalised ("payer pending",
+# "insurance not verified" name none).
+_SPOKEN_PAYER: Final = re.compile(
+    r"(?<![\w-])(?:payer|payor|insurance|insurer)(?:\s+is)?\s+"
+    r"(?!(?:verif|auth|card|info|status|pending|number|id\b|claim|benefit|company)\w*)"
+    r"(?-i:([A-Z][\w'&-]*(?:[ \t]+[A-Z][\w'&-]*){0,3}))"
+    r"(?:[ \t]+(?:commercial|PPO|HMO|plan))?",
+    re.IGNORECASE,
+)
+_OPENING_CHARS: Final = 800
+
+
+def spoken_payer(text: str) -> str:
+    """The payer a dictated opening names without a colon, from the note's first characters."""
+    found = _SPOKEN_PAYER.search(text, 0, _OPENING_CHARS)
+    return found.group(1) if found else ""
