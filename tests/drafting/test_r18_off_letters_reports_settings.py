@@ -69,3 +69,18 @@ def test_a_day_the_note_never_writes_is_not_printed_as_its_date() -> None:
     assert _dated("Date: 02/08/2103   Visit 6\n", "2103-02-08")
     assert _dated("DOS Feb 8, 2103\n", "2103-02-08")
     assert _dated("S: pain 2/10. O: knee flex 110.\n", "2103-02-08")
+
+
+def test_the_episodes_dates_in_a_header_line_are_the_episode() -> None:
+    from tests.placing import DISCHARGE
+
+    note = "Start of care: 03/10/2099     Discharge: 05/13/2099     Visits attended: 14 of 16\n"
+    assert where(note, "Start of care: 03/10/2099", DISCHARGE) == ["Episode of Care"]
+    assert where("SOC date: 01/04/2099\n", "SOC date", DISCHARGE) == ["Episode of Care"]
+
+
+def test_twin_a_status_at_discharge_is_no_episode_date() -> None:
+    from tests.placing import DISCHARGE
+
+    note = "Gait at discharge: no device, community distances.\n"
+    assert where(note, "Gait at discharge", DISCHARGE) != ["Episode of Care"]
