@@ -84,3 +84,17 @@ def test_twin_a_status_at_discharge_is_no_episode_date() -> None:
 
     note = "Gait at discharge: no device, community distances.\n"
     assert where(note, "Gait at discharge", DISCHARGE) != ["Episode of Care"]
+
+
+def test_impr_heads_the_impression() -> None:
+    note = (
+        "O: DF R 5 deg.\nImpr: R DF now past neutral. Good engagement with tasks.\nPlan: recheck\n"
+    )
+    assert where(note, "Good engagement with tasks", SOAP) == ["Assessment"]
+
+
+def test_twin_words_opening_with_imp_are_no_impression() -> None:
+    from tui.core.drafting.placement import topic_of
+
+    for label in ("Impairments", "Implements", "Impact on participation"):
+        assert topic_of(label) != "assessment", label
