@@ -343,6 +343,9 @@ def _base_of(text: str) -> _Base:
     services = sole_code_total(text, services, billed.units, totals, billed.unreadable)
     services = remainder_minutes(scanner, services, billed.units, totals, billed.unreadable)
     services = restatements_dropped(text, services, totals)
+    # "97112 0 min", "97112 - 0 min (not performed)": a code left at no minutes and not billed
+    # was not given; it is no service
+    services = [s for s in services if s.minutes != 0 or s.cpt in billed.units]
     totals = timed_in_session(services, billed.units, totals, billed.unreadable)
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(

@@ -25,9 +25,11 @@ from tui.core.checks.layouts.page_furniture import without_furniture
 from tui.core.checks.layouts.stacked_fields import joined_fields
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.other_people import without_other_people
+from tui.core.checks.verify.dates_written import dates_in, same_day_no_year
 from tui.core.drafting import placement
 from tui.core.drafting.about_note import letter_body
 from tui.core.drafting.base import DraftingError, TextSink
+from tui.core.drafting.email_furniture import email_body
 from tui.core.drafting.form_fields import filled_in
 from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import Item
@@ -105,7 +107,7 @@ def draft_text(prompt: Prompt) -> str:
     source = (
         document_body(prompt.previous)
         if prompt.previous
-        else written_out(filled_in(letter_body(_unpaged(as_text(note.body)))))
+        else written_out(filled_in(letter_body(email_body(_unpaged(as_text(note.body))))))
     )
     skill = prompt.skill
     # a group note's lines about another patient are no part of this patient's document
@@ -158,6 +160,8 @@ def _capitalised(statement: str) -> str:
 def _header_fields(prompt: Prompt) -> dict[str, str]:
     """The note's header fields, and the first visit of the reporting period it gives."""
     fields = prompt.note.header()
+    if not _dated(prompt.note.text or prompt.note.body, fields.get("date", "")):
+        fields["date"] = ""  # a day only the file's name gives (see _dated)
     restart = prompt.note.last_progress_report
     if restart is not None:
         fields["period_start"] = str(restart + 1)
@@ -171,6 +175,10 @@ def _from_header(section: str, header: dict[str, str]) -> list[str]:
     for words, template in _table().get("header_sections", {}).items():
         if words not in heading:
             continue
+        # a bracketed field the header lacks is left out with its brackets ("({date})")
+        template = re.sub(
+            r"[ \t]*\(\{(\w+)\}\)", lambda m: m.group(0) if header.get(m.group(1)) else "", template
+        )
         fields = re.findall(r"\{(\w+)\}", template)
         if all(header.get(field) for field in fields):
             return [template.format(**header)]
@@ -178,7 +186,9 @@ def _from_header(section: str, header: dict[str, str]) -> list[str]:
 
 
 def _header_line(prompt: Prompt, patient_facing: bool) -> str:
-    header = prompt.note.header()
+    header = dict(prompt.note.header())
+    if not _dated(prompt.note.text or prompt.note.body, header.get("date", "")):
+        header["date"] = ""
     if patient_facing:
         return f"**For:** {header['name']} · **Date:** {header['date']}"
     shown = [
@@ -190,6 +200,18 @@ def _header_line(prompt: Prompt, patient_facing: bool) -> str:
         ("Diagnosis", header["diagnosis"]),
     ]
     return " · ".join(f"**{key}:** {value}" for key, value in shown if value)
+
+
+def _dated(text: str, day: str) -> bool:
+    """Whether the draft may print `day` as the note's date: the note writes that day (in any
+    format), or writes no date at all. A day known only from the file's name, in a note that
+    dates other things ("Last PR: 01/26/2103"), is not the note's to state: a draft that printed
+    it would say something the note does not (checks.verify flags it)."""
+    written = dates_in(day)
+    if not written:
+        return True
+    stated = frozenset(dates_in(text))
+    return not stated or bool(written & stated) or same_day_no_year(written, stated)
 
 
 def split_items(text: str) -> list[Item]:

@@ -131,6 +131,21 @@ def _soap_stops(lines: Sequence[str]) -> bool:
 _SOAP_STOP_LETTERS = 2
 _HEAD_LETTERS = 2
 
+# "s- ankle sore", "o- L ankle df 8", "a- stiff", "p- 2x wk": a note typed in lower case writes
+# its SOAP letters so. One such letter opens many a line ("a- fib"? "p: ..."), so they are
+# read as the letters only where the note opens lines with three of them or more.
+_LOWER_MARK = re.compile(r"^(\s*)([soap])(?=[ \t]*(?:--?|:|>|\)|\u2013|\u2014)(?:[ \t]|$))")
+_LOWER_MARK_LETTERS = 3
+
+
+def _lower_marks_raised(lines: list[str]) -> list[str]:
+    """The lines with their lower-case SOAP letters written as capitals, when at least three
+    different letters open lines so; else the lines as they are."""
+    letters = {m.group(2) for line in lines if (m := _LOWER_MARK.match(_BULLET.sub("", line)))}
+    if len(letters) < _LOWER_MARK_LETTERS:
+        return lines
+    return [_LOWER_MARK.sub(lambda m: m.group(1) + m.group(2).upper(), line) for line in lines]
+
 
 def _opened_by_heading(line: str) -> tuple[str, str, str] | None:
     """(heading, its topic, the text after it) for a paragraph its heading opens ("History.
@@ -458,7 +473,7 @@ def split_items(
     first = not any(within)
     text, exports = _exports_apart(text) if tables else (text, {})
     source, apart = _tables_apart(text) if tables else (text, {})
-    lines = fields_apart(_continued(linearize(source).splitlines()), topic_of)
+    lines = _lower_marks_raised(fields_apart(_continued(linearize(source).splitlines()), topic_of))
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
     layout = _layout_of(lines, stops)
@@ -1462,8 +1477,11 @@ def _statements(line: str, topic: str, *, dictated: bool) -> list[Item]:
         wish = own in _own_goal_topics() and topic == "subjective" and not _DIGIT.search(part)
         if wish:
             own = ""  # "S: ... Goal: kneel to pray": the patient's own wish, in their report
+        judged = topic == "assessment" and _recommends_setting(part)
+        if judged:
+            own = ""  # "A: ... Recommend IRF: tolerating 30+ min": the judgement's conclusion
         named = label.group("label") if label and _named_any(label) and not wish else ""
-        if index and not (override or own) and topic == "assessment" and _next_step(part):
+        if index and not (override or own or judged) and topic == "assessment" and _next_step(part):
             # "Summary: steady gains. Continue 1x/wk.": the next step after the judgement
             override = "plan"
         items.append(Item(part, override or own or topic, label=named, forced=bool(override)))
@@ -1595,6 +1613,19 @@ _ITEM_WORDS = 6
 def _next_steps() -> tuple[re.Pattern[str], ...]:
     steps = _table()["categories"].get("plan", {}).get("next_steps", ())
     return tuple(re.compile(step, re.IGNORECASE) for step in steps)
+
+
+@cache
+def _settings_judged() -> tuple[re.Pattern[str], ...]:
+    words = _table()["categories"].get("plan", {}).get("settings_judged", ())
+    return tuple(re.compile(str(word), re.IGNORECASE) for word in words)
+
+
+def _recommends_setting(sentence: str) -> bool:
+    """A recommendation of where the patient goes next (IRF, SNF, home with home health), said
+    without how often: inside a judgement it is the clinician's conclusion, not a next step
+    (offline.toml [categories.plan] settings_judged)."""
+    return not _says_frequency(sentence) and any(p.match(sentence) for p in _settings_judged())
 
 
 def _next_step(sentence: str) -> bool:

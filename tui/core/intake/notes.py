@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from tui.core.intake.header_segments import segment_fields, spoken_payer
 from tui.core.security.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown"})
@@ -378,6 +379,10 @@ def parse_note_text(
     if not fields:
         fields, body_offset = _header_block(text)
     skill_from = "header" if fields.get("skill", "").strip() else ""
+    for key, value in segment_fields(text, _HEADER_KEYS).items():
+        fields.setdefault(key, value)
+    if not fields.get("payer"):
+        fields["payer"] = spoken_payer(text)
     meta = _file_name_meta(path)
     for key, value in meta.items():
         if value and not fields.get(key):

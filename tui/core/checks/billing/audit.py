@@ -19,6 +19,7 @@ from typing import Any
 from tui.core.checks.billing.baseline import baseline_shown
 from tui.core.checks.billing.payer_rules import configured_name, stated_rule
 from tui.core.checks.billing.records import Billing
+from tui.core.checks.billing.report_due import stated_report_visit
 from tui.core.checks.billing.units import (
     RULES,
     split_units,
@@ -54,6 +55,20 @@ FINDING_CODES = (
     "BILLING_UNREADABLE",
 )
 _REPORT_SKILLS = re.compile(r"progress|re[_-]?eval|recert|discharge", re.IGNORECASE)
+# A title naming the note a report of its period ("PT Progress Note / Daily", "RE-EVALUATION"):
+# the note is itself the report, so none is due of it.
+_REPORT_TITLE = re.compile(
+    r"\bprogress\s+(?:note|report)\b|\bre-?eval(?:uation)?\b|\brecert(?:ification)?\b"
+    r"|\bdischarge\s+(?:summary|note|report)\b",
+    re.IGNORECASE,
+)
+
+
+def _title(note: Note) -> str:
+    """The note's first line, where its title is written."""
+    return next((line for line in (note.text or note.body).splitlines() if line.strip()), "")
+
+
 _PLAN_LINE = re.compile(
     r"^\s*(?:[-*\u2022]\s*)?(?:P\s*:|plan\b|POC\b|continue\b|cont\b|next\s+(?:visit|session)\b)",
     re.IGNORECASE,
@@ -492,14 +507,20 @@ def _totals(ctx: _Context) -> None:
 
 def _progress_report(ctx: _Context, history: PatientHistory | None) -> None:
     note = ctx.note
-    if _REPORT_SKILLS.search(note.skill or "") or billing_tables().report_codes & set(
-        ctx.billing.billed
+    if (
+        _REPORT_SKILLS.search(note.skill or "")
+        or _REPORT_TITLE.search(_title(note))
+        or billing_tables().report_codes & set(ctx.billing.billed)
     ):
         return
+    interval = ctx.rules.progress_interval_for(note.payer)
     since = _visits_since_report(note, history)
+    if since is None and note.visit is not None:
+        # "progress report due at visit 10": the named visit ends the reporting period
+        due = stated_report_visit(note.body, note.visit)
+        since = None if due is None else interval - (due - note.visit)
     if since is None or not (ctx.billing.billed or note.payer):
         return
-    interval = ctx.rules.progress_interval_for(note.payer)
     if since >= interval:
         ctx.add(
             "PROGRESS_REPORT_DUE",

@@ -410,9 +410,33 @@ def _billed_regions(scanner: Scanner) -> list[tuple[int, int]]:
             if end > below:
                 regions.append((below, end))
             continue
+        if _BILLED_BEFORE.match(text, match.start()) or _BILLED_BEFORE.search(
+            text, max(0, match.start() - 12), match.end()
+        ):
+            continue  # "already billed 03/16": a charge of another day, no billing line
         end = _extend_item_lines(text, scanner.sentence_after(match.end()))
-        regions.append((_code_line_above(scanner, match, end), end))
+        start = _code_line_above(scanner, match, end)
+        earlier = _BILLED_BEFORE.search(text, match.end(), end)
+        if earlier is not None:
+            # "Charges: PT eval already billed 03/16. Today: 97530 x 2 units": the charges are
+            # the next sentence's, on the same line
+            start = end
+            if text[start:].lstrip(" \t")[:1] in ("\n", "\r", ""):
+                continue  # nothing more on the line: no charge of today's
+            end = _extend_item_lines(text, scanner.sentence_after(end))
+            if not re.search(r"\d", text[start:end]):
+                continue
+        regions.append((start, end))
     return regions
+
+
+# A charge made on another day ("PT eval already billed 03/16", "eval billed on 3/16",
+# "billed at the previous visit"): no charge of this note.
+_BILLED_BEFORE = re.compile(
+    r"\b(?:already|previously|earlier)\s+(?:been\s+)?billed\b"
+    r"|\bbilled\s+(?:on|at|with|during)\s+(?:\d{1,2}/\d{1,2}|the\s+(?:last|previous|prior|initial)\b)",
+    re.IGNORECASE,
+)
 
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)*")

@@ -36,7 +36,10 @@ _OTHER_UNIT = (
 _TOTAL_VALUE = (
     # a template's dot leaders may stand before the colon ("Total timed minutes.......: 42")
     # "Timed :: 41 min": an export's double colon
-    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*(?:::|[:=\-|]|was|is|of|were)?\s*"
+    # "Total timed,31": a comma-separated export's key and value, the value ending its line
+    r"(?:[ \t]*\([^()\n\d]{1,30}\))?(?:[ \t]*\.{2,})?\s*"
+    r"(?:::|[:=\-|]|,(?=[ \t]*\d{1,3}[ \t]*(?:min(?:ute)?s?|mins)?[ \t]*(?:\n|$))"
+    r"|was|is|of|were)?\s*"
     r"(\d{1,3})(?!\d|\.\d|\s*/\s*\d|:\d|\s+(?:out\s+)?of\s+\d)"
     + _OTHER_UNIT
     + r"(?:\s*(?:min(?:ute)?s?\b|mins\b|')|(?![ \t]+[A-Za-z]{2,}s\b))"
@@ -70,7 +73,9 @@ TOTAL_TREATMENT = re.compile(
     r"|session(?=[ \t]*:[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
     # a line that opens with "Session" and its minutes ("Session 45 min."), nothing between
     r"|(?<![^\n])session(?=[ \t]+\d{1,3}[ \t]*(?:min|mins|minutes)\b)"
-    r"|(?:treatment|tx|session|visit)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT)\b"
+    r"|(?:treatment|tx|session|visit)[\s_]+total(?:[\s_]+(?:time|minutes|mins?))?|TTT"
+    # "Time total: 28 min (all timed)": a line that opens with it, its minutes said
+    r"|(?<![^\n])[ \t]*time[ \t]+total(?=[ \t]*:?[ \t]*\d{1,3}[ \t]*(?:min|mins|minutes)\b))\b"
     + _TOTAL_VALUE
     # "Total 34 min timed": the value of a bare "Total" that a "timed" word follows is timed.
     + r"(?!\s*(?:min(?:ute)?s?\b|mins\b|')?[ \t]*timed\b)",
@@ -144,6 +149,9 @@ def read_totals(scanner: Scanner) -> Totals:
         treatment = _bare_total_after(scanner, timed_end)
     if not treatment:  # "| Total timed / treatment | 35 / 35 |"
         treatment = [(r.treatment, r.start, r.end) for r in rows if r.treatment is not None][:1]
+    if not treatment and timed and _SAME_AS_TREATMENT.match(scanner.text, timed_end):
+        # "Total timed minutes 55 = total treatment time.": one number for both
+        treatment = [timed[0]]
     totals.treatment, totals.treatment_at, after = treatment[0] if treatment else (None, None, 0)
     _value_first(scanner, totals)
     if totals.treatment is None:
@@ -154,6 +162,16 @@ def read_totals(scanner: Scanner) -> Totals:
 
 
 _SUM_SIGN = re.compile(r"[=/][ \t]*$")
+
+# The timed total said to be the treatment time too, with no number of its own ("Total timed
+# minutes 55 = total treatment time.", "Timed 32 min, which is the total treatment time"); a
+# number after the words is a total of its own ("= total treatment time 40").
+_SAME_AS_TREATMENT = re.compile(
+    r"[ \t]*(?:min(?:ute)?s?\b|mins\b)?[ \t]*(?:=|equals\b|[,;]?[ \t]*(?:which[ \t]+)?is[ \t]+"
+    r"(?:also[ \t]+)?(?:the[ \t]+)?)[ \t]*(?:the[ \t]+)?(?:total[ \t]+)?(?:treatment|tx|session)"
+    r"(?:[ \t]+(?:time|minutes|mins))?\b(?![ \t]*[:=]?[ \t]*\d)",
+    re.IGNORECASE,
+)
 
 # Both totals under one key, the timed first ("Timed/total: 38/45 min", "Total timed /
 # treatment 38 / 45", "timed/session 30/40").
@@ -193,7 +211,8 @@ def _bare_total() -> re.Pattern[str]:
     spoken = either(r"\s+".join(map(re.escape, word.split())) for word in said)
     return re.compile(
         rf"[ \t]*(?:min(?:ute)?s?\b|mins\b)?[ \t]*(?:[,;/]|\band\b|\b(?:{spoken})\b)[ \t]*"
-        r"total[ \t]*(?:[:=][ \t]*)?(\d{1,3})(?![\d.:/])(?:[ \t]*(?:min(?:ute)?s?\b|mins\b))?",
+        r"(?:total|tx|treatment|session)(?:[ \t]+(?:time|minutes|mins?))?[ \t]*(?:[:=][ \t]*)?"
+        r"(\d{1,3})(?![\d.:/])(?:[ \t]*(?:min(?:ute)?s?\b|mins\b))?",
         re.IGNORECASE,
     )
 

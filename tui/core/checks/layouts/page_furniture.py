@@ -45,10 +45,48 @@ _RULE = re.compile(r"^[ \t]*([-_=*~#.])\1{4,}[ \t]*$")
 _SPACES = re.compile(r"\s+")
 
 
+# A fax machine's header line (offline.toml [exports] fax_page, fax_routes): its page mark at
+# the line's end, a clock time, a routing word and a number.
+@cache
+def _fax_page() -> re.Pattern[str]:
+    exports = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {})
+    return re.compile(rf"(?<![A-Za-z])(?:{exports.get('fax_page', '(?!)')})[ \t]*$", re.IGNORECASE)
+
+
+@cache
+def _fax_route() -> re.Pattern[str]:
+    exports = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {})
+    words = either(exports.get("fax_routes", ()))
+    return re.compile(
+        rf"(?<![\w-])(?:{words})(?=[ \t]*[:\-]|[ \t]+[A-Z0-9(])|(?<![\w-])(?i:{words})[ \t]*:"
+    )
+
+
+# The sending machine's number: "555-0147", "(555) 010-0147", "5550147".
+_PHONE = re.compile(
+    r"(?<![\d/])(?:\(?\d{3}\)?[-. ]?)?\d{3}[-. ]\d{4}(?![\d/])|(?<![\d/])\d{7,12}(?![\d/])"
+)
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:/])")
+
+
+def _faxed(line: str) -> bool:
+    """A fax machine's header: not the note's text, and on every page it sent (with a new page
+    mark and time each time, so no repeat of it shows it as furniture). It ends with the page
+    mark and holds the time sent, a routing word and the machine's number."""
+    mark = _fax_page().search(line)
+    return (
+        mark is not None
+        and not line[: mark.start()].rstrip().endswith((",", ";", ":"))  # "..., page 2": prose
+        and _CLOCK.search(line, 0, mark.start()) is not None
+        and _fax_route().search(line, 0, mark.start()) is not None
+        and _PHONE.search(line, 0, mark.start()) is not None
+    )
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the furniture lines at each page break (each with its line end), in order;
     none in a note that numbers no page."""
-    if not _page().search(text):
+    if not _page().search(text) and not any(map(_faxed, text.splitlines())):
         return []
     lines = _lines(text)
     counts = Counter(key for _, _, key in lines)
@@ -84,6 +122,8 @@ def _run(lines: list[tuple[int, int, str]], counts: Counter[str], page: int, ste
 def _numbers_page(line: str) -> bool:
     """A line of furniture that numbers its page ("Page 1 of 2", "Clinic PT  Pg 2/3"), not a
     sentence of the note that names a page (the note's own words would be taken out with it)."""
+    if _faxed(line):
+        return True
     found = _page().search(line)
     return (
         found is not None

@@ -1,0 +1,96 @@
+"""Episode fields written several to a line at the top of a note.
+
+A header block of one ``Key: value`` per line is read by `intake.notes`. Many notes open with a
+title instead, then write their fields side by side: ``Pt: D. Reyes | MRN 9900010 | Visit 3 |
+Payer: BlueCross``, ``Patient: B. Kincaid   MRN 9900013   Payer: Aetna``, ``DOS 05/12/2099
+Medicare Part B   Visit 10   Last progress report: visit 1``. The billing audit needs the payer
+(its timed-unit rule), the visit and the last progress report from such lines just the same.
+
+Only the leading block is read (the lines before the first blank line, at most `_MAX_LINES`):
+a field further down is prose or a section, not the note's header. A line is cut into segments
+at a pipe, a middle dot, a tab, a run of two or more spaces or a sentence's end ("... hemiparesis.
+Visit #9. Medicare B."); a segment is a field when it opens with a known key and a colon
+("Payer: Aetna"), or is a visit number or the last report written without one ("Visit 10",
+"Tx day 12", "Last progress report visit 1"). Linear in the block's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final
+
+_MAX_LINES: Final = 12
+_SEGMENT_GAP: Final = re.compile(r"\s*(?:[|·\t]|\s{2,}|(?<=[A-Za-z0-9)]\.)\s(?=[A-Z]))\s*")
+_KEYED: Final = re.compile(r"^[*_\s]*([A-Za-z][A-Za-z /]{0,30}?)[*_\s]*:[*_\s]*(.*?)[*_\s]*$")
+# "Visit 10", "Visit #3", "Treatment visit #11", "Tx day 12" (a treatment day is a visit; a
+# bare "Day 3" may be the hospital's); never a date ("Visit 05/20/2099" is when, not which)
+_BARE_VISIT: Final = re.compile(
+    r"^(?:(?:(?:treatment|tx|therapy|rx)\s+)?visit|(?:treatment|tx|therapy|rx)\s+day)"
+    r"\s*(?:#|no\.?)?\s*(\d+)(?![\d/.\-]*\d)",
+    re.IGNORECASE,
+)
+# "Last progress report visit 1 (01/19/2103)": the report's key written without its colon
+_BARE_REPORT: Final = re.compile(
+    r"^last\s+(?:progress\s+(?:report|note)|pn|pr|re-?eval(?:uation)?)\s+(?=.*\d)(.+)$",
+    re.IGNORECASE,
+)
+
+# the fields read from a segmented line: what the audit's episode rules use
+WANTED: Final = frozenset({"payer", "visit", "last_progress_report", "certification_date"})
+
+
+def leading_block(text: str) -> list[str]:
+    """The note's first lines up to the first blank line after some content."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if not line.strip():
+            if lines:
+                break
+            continue
+        lines.append(line)
+        if len(lines) >= _MAX_LINES:
+            break
+    return lines
+
+
+def segment_fields(text: str, keys: Mapping[str, str]) -> dict[str, str]:
+    """The WANTED fields (attribute name -> value) written as segments of the leading lines;
+    `keys` maps a header key as written ("payer", "insurance") to its attribute name. The first
+    segment to give a field keeps it."""
+    fields: dict[str, str] = {}
+    for line in leading_block(text):
+        for segment in _SEGMENT_GAP.split(line.strip()):
+            keyed = _KEYED.match(segment)
+            if keyed:
+                name = keys.get(keyed.group(1).strip().lower())
+                value = keyed.group(2).strip().rstrip(".;,").strip()
+                if name in WANTED and value:
+                    fields.setdefault(name, value)
+                continue
+            bare = _BARE_VISIT.match(segment)
+            if bare:
+                fields.setdefault("visit", bare.group(1))
+            report = _BARE_REPORT.match(segment)
+            if report:
+                fields.setdefault("last_progress_report", report.group(1).rstrip(".;, "))
+    return fields
+
+
+# "..., visit number six, payer Aetna commercial.": a dictated header names the payer without a
+# colon, in the note's opening sentences; the payer's name is capitalised ("payer pending",
+# "insurance not verified" name none).
+_SPOKEN_PAYER: Final = re.compile(
+    r"(?<![\w-])(?:payer|payor|insurance|insurer)(?:\s+is)?\s+"
+    r"(?!(?:verif|auth|card|info|status|pending|number|id\b|claim|benefit|company)\w*)"
+    r"(?-i:([A-Z][\w'&-]*(?:[ \t]+[A-Z][\w'&-]*){0,3}))"
+    r"(?:[ \t]+(?:commercial|PPO|HMO|plan))?",
+    re.IGNORECASE,
+)
+_OPENING_CHARS: Final = 800
+
+
+def spoken_payer(text: str) -> str:
+    """The payer a dictated opening names without a colon, from the note's first characters."""
+    found = _SPOKEN_PAYER.search(text, 0, _OPENING_CHARS)
+    return found.group(1) if found else ""
