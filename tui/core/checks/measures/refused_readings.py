@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.numbers import to_number
+from tui.core.checks.text.other_people import relation_words
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 _REACH = 60  # characters looked at on either side of a number, at most
@@ -55,14 +54,6 @@ class _Rules:
 def _either(words: Any) -> str:
     found = [str(word) for word in words] if isinstance(words, list) else []
     return "|".join(found) if found else "(?!)"
-
-
-def _relations() -> list[str]:
-    """The people close to the patient (people.toml `relations`, read by text/other_people.py
-    for whose line a value is on)."""
-    text = files("tui.core").joinpath("data", "people.toml").read_text(encoding="utf-8")
-    found = tomllib.loads(text).get("relations", [])
-    return [str(word) for word in found] if isinstance(found, list) else []
 
 
 @cache
@@ -99,7 +90,7 @@ def _rules() -> _Rules:
         ),
         content_kinds=frozenset(str(kind) for kind in data.get("content_kinds", ())),
         possessive=re.compile(
-            rf"(?<![A-Za-z])(?:{_either(_relations())})['’]s[ \t]+"
+            rf"(?<![A-Za-z])(?:{_either(list(relation_words()))})['’]s[ \t]+"
             rf"(?!(?:{_either(data.get('possessive_exceptions'))})(?![A-Za-z]))"
             rf"(?:[A-Za-z][\w'/-]*[ \t:]+){{0,2}}~?\Z",
             re.IGNORECASE,

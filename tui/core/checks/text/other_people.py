@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import Any
 
 # The name in the note's header ("Patient: Marisol Quintanilla-Reyes", front matter too).
 _PATIENT = re.compile(
@@ -47,9 +48,21 @@ class _Words:
 
 
 @cache
-def _words() -> _Words:
+def _table() -> dict[str, Any]:
     text = files("tui.core").joinpath("data", "people.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text)
+    return tomllib.loads(text)
+
+
+def relation_words() -> tuple[str, ...]:
+    """The people close to the patient ("daughter", "husband"), as people.toml lists them: the
+    one list for whose line a value is on here and whose possessive owns it in the gate."""
+    found = _table().get("relations", [])
+    return tuple(str(word) for word in found) if isinstance(found, list) else ()
+
+
+@cache
+def _words() -> _Words:
+    table = _table()
 
     def either(key: str) -> re.Pattern[str]:
         return re.compile(rf"\b(?:{'|'.join(table.get(key, []))})\b", re.IGNORECASE)
