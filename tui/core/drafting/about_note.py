@@ -10,15 +10,14 @@ patterns are data (``data/offline.toml`` [about_the_note]).
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
+
+from tui.core.drafting.offline_data import offline_section
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("about_the_note", {})
+    table = offline_section("about_the_note")
     return tuple(re.compile(line, re.IGNORECASE) for line in table.get("lines", ()))
 
 
@@ -37,8 +36,7 @@ _NUMBER = re.compile(r"(?<![A-Za-z])\d")
 
 @cache
 def _letter() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("about_the_note", {})
+    table = offline_section("about_the_note")
     openings = "|".join(table.get("salutations", ())) or "(?!x)x"
     closings = "|".join(table.get("closings", ())) or "(?!x)x"
     return re.compile(openings, re.IGNORECASE), re.compile(closings, re.IGNORECASE)

@@ -14,11 +14,11 @@ exercise's dose is no rationale, whatever it measures). A heading may say how th
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from tui.core.drafting.offline_data import offline_section
 
 
 @dataclass(frozen=True)
@@ -34,8 +34,7 @@ class ContentTopic:
 @cache
 def content_topics() -> tuple[ContentTopic, ...]:
     """The topics with content words, in the order offline.toml lists them (first wins ties)."""
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    topics = tomllib.loads(text).get("topics", {})
+    topics = offline_section("topics")
     return tuple(
         ContentTopic(
             name,
@@ -86,13 +85,12 @@ class Clause:
 
 @cache
 def _clauses() -> tuple[Clause, ...]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
     return tuple(
         Clause(
             tuple(str(section).lower() for section in spec["sections"]),
             re.compile(spec["clause"], re.IGNORECASE),
         )
-        for spec in tomllib.loads(text).get("clauses", {}).values()
+        for spec in offline_section("clauses").values()
     )
 
 

@@ -10,14 +10,13 @@ a value the speaker took back, "sorry, make that 12", is gone from both).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.text.numbers import Normalized, normalize
 from tui.core.checks.text.spoken_marks import spoken_marks as said_marks
+from tui.core.drafting.offline_data import offline_section
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # "no, no active elevation", "the the": a word said twice in a row is written once.
@@ -49,8 +48,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("dictation", {})
+    table = offline_section("dictation")
 
     def compiled(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in table.get(key, ()))
@@ -131,8 +129,7 @@ def _sentences_said(text: str) -> list[str]:
 
 @cache
 def _goes_on() -> frozenset[str]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("dictation", {})
+    table = offline_section("dictation")
     return frozenset(word.lower() for word in table.get("goes_on", ()))
 
 
@@ -181,8 +178,7 @@ class _PronounRules:
 
 @cache
 def _pronoun_rules() -> _PronounRules:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("dictation", {}).get("pronoun_one", {})
+    table = offline_section("dictation").get("pronoun_one", {})
     return _PronounRules(
         frozenset(word.lower() for word in table.get("after", ())),
         frozenset(word.lower() for word in table.get("units", ())),

@@ -13,9 +13,9 @@ only after such a header; the notice and the call-me line anywhere. The words ar
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
+
+from tui.core.drafting.offline_data import offline_section
 
 _HEADER_KEYS_NEEDED = 2
 _SIGNATURE_DASH = re.compile(r"^--[ \t]*$")
@@ -23,8 +23,7 @@ _SIGNATURE_DASH = re.compile(r"^--[ \t]*$")
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("email", {})
+    table = offline_section("email")
     keys = "|".join(table.get("header_keys", ())) or "(?!x)x"
     notices = "|".join(table.get("notices", ())) or "(?!x)x"
     contacts = "|".join(table.get("contact_lines", ())) or "(?!x)x"

@@ -12,10 +12,10 @@ as lines of the note. The labels and the words that open a question are data
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from tui.core.drafting.offline_data import offline_section
 
 _TOPIC_WORDS = 3
 _SHORT_ANSWER = 3  # "None", "Yes, twice", "Not really": words that need their question
@@ -38,8 +38,7 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("interview", {})
+    table = offline_section("interview")
 
     def labels(key: str) -> str:
         return "|".join(re.escape(label) for label in table.get(key, ())) or "(?!x)x"

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from tui.core.checks.extract import extract_billing, extract_facts
@@ -32,6 +30,7 @@ from tui.core.drafting.base import DraftingError, TextSink
 from tui.core.drafting.email_furniture import email_body
 from tui.core.drafting.form_fields import filled_in
 from tui.core.drafting.markup import as_text
+from tui.core.drafting.offline_data import offline_table
 from tui.core.drafting.placement import Item
 from tui.core.drafting.shorthand import written_out
 from tui.core.prompt import Prompt
@@ -47,8 +46,7 @@ NOTICE = (
 
 @cache
 def _table() -> dict[str, Any]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return dict(offline_table())
 
 
 def _fixed_sections(phone: str) -> dict[str, tuple[str, ...]]:

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from tui.core.checks.layouts.captions import caption_start, plain_caption
@@ -43,6 +41,7 @@ from tui.core.drafting.interview import (
     last_question,
     reported,
 )
+from tui.core.drafting.offline_data import offline_table
 from tui.core.drafting.section_columns import parted_rows
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
@@ -209,8 +208,7 @@ class Category:
 
 @cache
 def _table() -> dict[str, Any]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return dict(offline_table())
 
 
 @cache

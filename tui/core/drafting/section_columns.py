@@ -11,18 +11,16 @@ naming a single part keeps its table whole.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.layouts.grids import Grid
+from tui.core.drafting.offline_data import offline_section
 
 
 @cache
 def _main_parts() -> tuple[frozenset[str], int]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    spec = tomllib.loads(text).get("section_column", {})
+    spec = offline_section("section_column")
     return frozenset(spec.get("main_parts", ())), int(spec.get("least", 2))
 
 

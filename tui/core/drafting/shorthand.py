@@ -9,9 +9,9 @@ own and stays, and so does a word in capitals, which names something else ("DEF"
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
+
+from tui.core.drafting.offline_data import offline_section
 
 # "!!", "?!?": one mark says it.
 _MARKS = re.compile(r"([!?])[!?]+")
@@ -19,8 +19,7 @@ _MARKS = re.compile(r"([!?])[!?]+")
 
 @cache
 def _table() -> tuple[dict[str, str], re.Pattern[str]]:
-    text = files("tui.core").joinpath("data", "offline.toml").read_text(encoding="utf-8")
-    words = {str(k): str(v) for k, v in tomllib.loads(text).get("shorthand", {}).items()}
+    words = {str(k): str(v) for k, v in offline_section("shorthand").items()}
     said = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return words, re.compile(rf"(?<![\w/'])(?:{said or '(?!x)x'})(?![\w/'])")
 
