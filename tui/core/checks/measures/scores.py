@@ -909,7 +909,9 @@ def _circumstance_named(measure: MeasureDef, gap: str) -> str | None:
 # the one before ends on its circumstance and a comma, the next is followed by its own.
 _CIRCUMSTANCE_WORDS = r"(?:at|with|on|during|in|after|when|before|while|by)"
 _CIRCUMSTANCE_ENDS = re.compile(
-    rf"[ \t]*{_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}[,;][ \t]*(?:and[ \t]+)?",
+    # "2 at rest, 6 with stairs and 8 after work": an "and" alone parts them as a comma does
+    rf"[ \t]*{_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}"
+    r"(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)",
     re.IGNORECASE,
 )
 _CIRCUMSTANCE_AFTER = re.compile(
