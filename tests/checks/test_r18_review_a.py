@@ -93,3 +93,19 @@ def test_people_counted_are_no_rating(line: str) -> None:
 def test_of_ten_ratings_still_read() -> None:
     found = _of("O: Pain 6 of 10 with stairs, 2 of 10 at rest.\n", "pain")
     assert set(found) == {6, 2}
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "label"),
+    [
+        ("L shoulder pain 3/10; neck pain 2/10", 2, "pain cervical"),
+        ("Wife has R knee pain 7/10; pt pain 2/10.", 2, "pain"),
+        ("L shoulder stiff; pain 3/10", 3, "pain"),
+        ("L shoulder pain 3/10; neck pain 2/10", 3, "pain shoulder L"),
+        ("Left shoulder pain 3/10 with overhead reach.", 3, "pain with overhead reach shoulder L"),
+        ("Pain R elbow 4/10 at rest.", 4, "pain at rest elbow R"),
+    ],
+)
+def test_a_pain_ratings_part_comes_from_its_own_clause(line: str, value: float, label: str) -> None:
+    """scores._part_rated: a joint or side named before a semicolon is another rating's."""
+    assert _of("O: " + line + "\n", "pain")[value] == label
