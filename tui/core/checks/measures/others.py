@@ -123,11 +123,15 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             if region.kind == "girth":
                 name = keyword.group().lower()
                 end = girth_rows.read_rows(scanner, facts, name, keyword.end(), end)
-            elif region.kind == "strength" and not _NAMES_TEST.search(keyword.group()):
+            own_end = end  # where the values of the test the keyword names first end
+            if region.kind == "strength" and not _NAMES_TEST.search(keyword.group()):
+                own_end = _clause_end(scanner, keyword.end(), end)
                 end = _items_after(scanner, end)
             read = []
             for value in region.value.finditer(scanner.text, keyword.end(), end):
-                nearest = _nearest(keywords, index, value)
+                # an item of the list in a later clause is the dynamometer's, never a grip's
+                # of the first ("Dynamometer: R grip 25 kg. Elbow flexion R 12 kg")
+                nearest = keyword if value.start() >= own_end else _nearest(keywords, index, value)
                 if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
                     continue  # "feet together 14 s of 30 s": the test's ceiling, no result
                 if _normed(scanner.text, keyword.end(), value.start()):

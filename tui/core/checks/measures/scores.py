@@ -909,7 +909,9 @@ def _circumstance_named(measure: MeasureDef, gap: str) -> str | None:
 # the one before ends on its circumstance and a comma, the next is followed by its own.
 _CIRCUMSTANCE_WORDS = r"(?:at|with|on|during|in|after|when|before|while|by)"
 _CIRCUMSTANCE_ENDS = re.compile(
-    rf"[ \t]*{_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}[,;][ \t]*(?:and[ \t]+)?",
+    # "2 at rest, 6 with stairs and 8 after work": an "and" alone parts them as a comma does
+    rf"[ \t]*{_CIRCUMSTANCE_WORDS}[ \t]+[A-Za-z][A-Za-z' -]{{0,30}}"
+    r"(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)",
     re.IGNORECASE,
 )
 _CIRCUMSTANCE_AFTER = re.compile(
@@ -1260,13 +1262,20 @@ def _symptom_rated(scanner: Scanner, match: re.Match[str], found: Attribution) -
     return _rating_subject(scanner, start, match.end(), words())
 
 
-def _joint_in_sentence(scanner: Scanner, joint: str, start: int) -> str:
-    """The joint a pain rating's label names, only when its own sentence names it: a joint of
-    the sentence before ('"My knee won't bend." Pain R thigh 3/10') is another subject's."""
-    if not joint:
-        return ""
-    sentence = scanner.text[scanner.sentence_before(start) : start]
-    return joint if labels.parts_of(sentence).joint == joint else ""
+def _part_rated(scanner: Scanner, joint: str, side: str, start: int) -> tuple[str, str]:
+    """The joint and side a pain rating's label names, only when its own clause names them: a
+    joint of the sentence before ('"My knee won't bend." Pain R thigh 3/10') or of a clause
+    before a semicolon ('L shoulder pain 3/10; neck pain 2/10', 'Wife has R knee pain 7/10; pt
+    pain 2/10') is another rating's or another person's."""
+    text = scanner.text
+    sentence = scanner.sentence_before(start)
+    clause = max(sentence, text.rfind(";", sentence, start) + 1)
+    words_before = text[clause:start]
+    if joint and labels.parts_of(words_before).joint != joint:
+        joint = ""
+    if side and clause > sentence and not labels.sides_named(words_before):
+        side = ""
+    return joint, side
 
 
 def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -1294,8 +1303,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         for number in numbers:
             if about is None:
                 # the side of the body part rated ("R shoulder pain 5/10", "L shoulder 3/10")
-                joint = _joint_in_sentence(scanner, found.joint, match.start())
-                label = labels.join(_pain_label(text, match.end()), joint, found.side) + prior
+                joint, side = _part_rated(scanner, found.joint, found.side, match.start())
+                label = labels.join(_pain_label(text, match.end()), joint, side) + prior
                 scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
                 _rating_said_again(scanner, facts, match.end())
             else:
