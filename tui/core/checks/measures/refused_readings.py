@@ -70,10 +70,14 @@ def _rules() -> _Rules:
             rf"(?:[A-Za-z][\w'-]*[ \t,=~<>≤≥-]+){{0,2}}[~≈<>≤≥ \t]*\Z",
             re.IGNORECASE,
         ),
-        # the number's unit, then at most three words, none a comparative, then the reference
+        # the number's unit, then at most three words, none a comparative, then the reference;
+        # a need ("needed", "required") right after the unit or after a copula and one noun
+        # ("72 wpm is the speed required"): words between name the help the patient needed
+        # ("Amb 150 ft min A needed", "SpO2 89% O2 needed")
         reference_after=re.compile(
-            rf"{_UNIT} (?:(?!(?:{comparative})(?![A-Za-z]))[A-Za-z][\w'-]* ){{0,3}}"
-            rf"(?:{after})(?![A-Za-z])",
+            rf"{_UNIT} (?:(?:(?!(?:{comparative})(?![A-Za-z]))[A-Za-z][\w'-]* ){{0,3}}"
+            rf"(?:{after})|(?:(?:{_either(data.get('needed_copulas'))})[ \t]+(?:the[ \t]+)?"
+            rf"[A-Za-z]+[ \t]+)?(?:{_either(data.get('needed_after'))}))(?![A-Za-z])",
             re.IGNORECASE,
         ),
         share_after=re.compile(

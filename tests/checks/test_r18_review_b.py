@@ -1,0 +1,108 @@
+"""Round 18 review B: wrong readings the merged rules made on lines no engineer wrote, each
+with the near-misses the fixed rule must still refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.eval.score import CTX
+from tui.core.checks.extract import extract_facts
+from tui.core.intake.notes import parse_note_text
+
+
+def _read(text: str) -> list[tuple[str, str, object]]:
+    return [(f.kind, f.label, f.value) for f in extract_facts(text, CTX.measures)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the help the patient needed, between the reading and "needed" (refused_readings)
+        ("Amb 150 ft min A needed.", 150),
+        ("Gait 300 ft CGA required on turns.", 300),
+        ("SpO2 89% O2 needed.", 89),
+    ],
+)
+def test_a_need_after_words_of_help_keeps_the_reading(text: str, value: int) -> None:
+    assert value in [v for _, _, v in _read(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reading speed 65 wpm; ~80 wpm needed for school.",
+        "Reading speed 46 wpm (72 wpm is the speed required).",
+        "Gait speed 0.6 m/s; 1.0 m/s required for community.",
+    ],
+)
+def test_twin_a_need_right_after_its_unit_is_a_reference(text: str) -> None:
+    values = [v for _, _, v in _read(text)]
+    assert 80 not in values and 72 not in values and 1.0 not in values
+
+
+def test_a_share_of_sets_is_the_patients_own() -> None:
+    assert 80 in [v for _, _, v in _read("Completed 80% of 3 sets.")]
+    assert 75 not in [v for _, _, v in _read("Train at 75% of 168 bpm.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the side after the rating is the side rated; the side of the reading before is not
+        ("SLR R 60, L 75 (pain 5/10 R).", "pain R"),
+        ("Heel raises R 8, L 20 (pain 4/10 R).", "pain R"),
+        ("Grip R 20 kg, L 30 kg (pain 3/10 L wrist).", "pain L wrist"),
+    ],
+)
+def test_a_pain_ratings_side_said_after_it_is_not_doubled(text: str, label: str) -> None:
+    assert [lab for kind, lab, _ in _read(text) if kind == "pain"] == [label]
+
+
+def test_twin_a_side_before_the_rating_still_labels_it() -> None:
+    assert ("pain", "pain shoulder R", 5) in _read("Shoulder flex R 120, L 170; pain R 5/10.")
+    assert ("pain", "pain hip R", 6) in [
+        (k, lab.replace(" at worst", ""), v)
+        for k, lab, v in _read("Reports R hip pain 6/10 at worst.")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Daughter averages 8000 steps/day.", "Her husband walks 6,000 steps per day with her."],
+)
+def test_a_relations_own_step_count_is_not_the_patients(text: str) -> None:
+    assert not [v for k, _, v in _read(text) if k == "other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Daughter reports avg 3,000 steps/day.", 3000),
+        ("Per daughter, pt averages 3,000 steps/day.", 3000),
+        ("Dad's phone shows 3200 steps/day.", 3200),
+        ("Step counter: avg 2,140 steps/day.", 2140),
+    ],
+)
+def test_twin_a_relation_telling_the_patients_count_keeps_it(text: str, value: int) -> None:
+    assert value in [v for _, _, v in _read(text)]
+
+
+BODY = "\n\nS: Pt reports knee better.\nO: knee flex 0-120.\nA: progressing.\nP: continue.\n"
+
+
+def _note(head: str) -> tuple[str, int | None]:
+    note = parse_note_text(Path("n.txt"), "Therapy note\n" + head + BODY, "x")
+    return note.payer, note.visit
+
+
+def test_a_semicolon_parts_header_fields() -> None:
+    assert _note("Payer: self-pay; Visit 8") == ("self-pay", 8)
+
+
+def test_a_keyed_visit_is_a_number_never_a_frequency() -> None:
+    assert _note("Visit: 3x/week x 4 weeks")[1] is None
+    assert _note("Visit: 3 per week")[1] is None
+    assert _note("Visit: #4 of 12 | Payer: Aetna") == ("Aetna", 4)
+    assert _note("Pt: D. Reyes | Visit 3 | Payer: BlueCross") == ("BlueCross", 3)
