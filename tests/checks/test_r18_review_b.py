@@ -106,3 +106,23 @@ def test_a_keyed_visit_is_a_number_never_a_frequency() -> None:
     assert _note("Visit: 3 per week")[1] is None
     assert _note("Visit: #4 of 12 | Payer: Aetna") == ("Aetna", 4)
     assert _note("Pt: D. Reyes | Visit 3 | Payer: BlueCross") == ("BlueCross", 3)
+
+
+@pytest.mark.parametrize(
+    "text", ["Friend's 6MWT 500 m.", "Husband's 5xSTS 11 s.", "Daughter's 30s CST 14 reps."]
+)
+def test_a_relations_possessive_owns_a_test_named_with_digits(text: str) -> None:
+    assert not _read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mom's report: 6MWT 300 m.", 300),
+        ("With husband's help 6MWT 250 m.", 250),
+        ("Pt's 6MWT 320 m.", 320),
+        ("Daughter's 2 kids visit; pt amb 100 ft.", 100),
+    ],
+)
+def test_twin_a_test_told_through_a_relation_stays_the_patients(text: str, value: int) -> None:
+    assert value in [v for _, _, v in _read(text)]

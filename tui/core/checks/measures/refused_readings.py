@@ -96,7 +96,8 @@ def _rules() -> _Rules:
         possessive=re.compile(
             rf"(?<![A-Za-z])(?:{_either(list(relation_words()))})['’]s[ \t]+"
             rf"(?!(?:{_either(data.get('possessive_exceptions'))})(?![A-Za-z]))"
-            rf"(?:[A-Za-z][\w'/-]*[ \t:]+){{0,2}}~?\Z",
+            # a word may open with digits when letters follow ("Friend's 6MWT 500 m")
+            rf"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'/-]*[ \t:]+){{0,2}}~?\Z",
             re.IGNORECASE,
         ),
         minutes_before=re.compile(rf"(?:{data.get('minutes_before', '(?!)')})\Z", re.IGNORECASE),
