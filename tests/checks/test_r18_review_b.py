@@ -126,3 +126,25 @@ def test_a_relations_possessive_owns_a_test_named_with_digits(text: str) -> None
 )
 def test_twin_a_test_told_through_a_relation_stays_the_patients(text: str, value: int) -> None:
     assert value in [v for _, _, v in _read(text)]
+
+
+def test_a_letters_divider_under_its_date_and_addressee_keeps_the_note() -> None:
+    from tui.core.drafting.email_furniture import email_body
+
+    letter = (
+        "Date: 03/12/2102\nTo: Dr. Okafor\nRe: J. Doe\n\nS: knee better, pain 3/10.\n--\n"
+        "O: knee flex 0-120.\nA: progressing.\nP: cont 2x/wk.\n"
+    )
+    assert "O: knee flex 0-120." in email_body(letter)
+    assert "P: cont 2x/wk." in email_body(letter)
+    mail = "From: a@b.example\nDate: 1/2\n\nS: pain 2/10\n--\nC. Reyes, PT | Fax 555-0194\n"
+    assert "Fax" not in email_body(mail) and "S: pain 2/10" in email_body(mail)
+
+
+def test_a_notice_given_to_the_patient_is_the_notes() -> None:
+    from tui.core.drafting.email_furniture import email_body
+
+    text = "HIPAA notice given to pt; pt verbalized understanding.\nO: gait 200 ft.\n"
+    assert email_body(text) == text
+    notice = "S: ok.\n\nCONFIDENTIALITY NOTICE: This fax may contain PHI.\nCall 555-0100.\n"
+    assert "CONFIDENTIALITY" not in email_body(notice) and "S: ok." in email_body(notice)
