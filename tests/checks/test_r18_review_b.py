@@ -148,3 +148,26 @@ def test_a_notice_given_to_the_patient_is_the_notes() -> None:
     assert email_body(text) == text
     notice = "S: ok.\n\nCONFIDENTIALITY NOTICE: This fax may contain PHI.\nCall 555-0100.\n"
     assert "CONFIDENTIALITY" not in email_body(notice) and "S: ok." in email_body(notice)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calf raises R 10 L 14 on 3/2; today R 14 L 18.",
+        "Heel raises R 10, L 14 at eval; now R 16, L 20.",
+        "Heel raises R 10, L 14 last visit.",
+    ],
+)
+def test_a_pair_of_counts_dated_after_it_is_earlier(text: str) -> None:
+    found = {(lab, v) for k, lab, v in _read(text) if k == "other" and v in (10, 14)}
+    assert found == {("R calf raises (previous)", 10), ("L calf raises (previous)", 14)} or (
+        found == {("R heel raises (previous)", 10), ("L heel raises (previous)", 14)}
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["Heel raises R 8, L 20 today.", "Heel raises R 20, L 27 (prior 12, 15)."]
+)
+def test_twin_a_pair_not_dated_is_todays(text: str) -> None:
+    labels = {lab for k, lab, v in _read(text) if k == "other" and v in (8, 20, 27)}
+    assert labels and all("previous" not in lab for lab in labels)
