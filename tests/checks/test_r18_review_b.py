@@ -171,3 +171,29 @@ def test_a_pair_of_counts_dated_after_it_is_earlier(text: str) -> None:
 def test_twin_a_pair_not_dated_is_todays(text: str) -> None:
     labels = {lab for k, lab, v in _read(text) if k == "other" and v in (8, 20, 27)}
     assert labels and all("previous" not in lab for lab in labels)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Above cutoff, Berg 44/56.", 44),
+        ("Below norms, grip 18 kg.", 18),
+        ("Benchmark met, gait 1.1 m/s.", 1.1),
+        ("Heart rate 128 at ventilatory threshold.", 128),
+    ],
+)
+def test_a_verdict_on_the_reference_keeps_the_patients_number(text: str, value: object) -> None:
+    assert value in [v for _, _, v in _read(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Age-predicted max HR 172.", 172),
+        ("6MWT 320 m; norms 450 m.", 450),
+        ("Berg 41/56, cut-off 45.", 45),
+        ("Gait speed 0.62 m/s, below 0.8 m/s threshold.", 0.8),
+    ],
+)
+def test_twin_a_reference_named_before_or_after_stays_refused(text: str, value: object) -> None:
+    assert value not in [v for _, _, v in _read(text)]
