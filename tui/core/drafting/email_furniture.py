@@ -22,6 +22,15 @@ _SIGNATURE_DASH = re.compile(r"^--[ \t]*$")
 
 
 @cache
+def _mail_only() -> re.Pattern[str]:
+    """A header line only a mail program writes: an address, or a key a letter's or a fax's
+    cover never has ("Subject:", "Sent:", "Cc:"). A letter's "Date: / To: / Re:" block is no
+    mail, and a "--" line under it is the letter's divider, not a signature's."""
+    keys = "|".join(offline_section("email").get("mail_only_keys", ())) or "(?!x)x"
+    return re.compile(rf"^[ \t]*(?:{keys})[ \t]*:|\S@\S", re.IGNORECASE)
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = offline_section("email")
     keys = "|".join(table.get("header_keys", ())) or "(?!x)x"
@@ -45,7 +54,9 @@ def email_body(text: str) -> str:
     end = start
     while end < len(lines) and header.match(lines[end]):
         end += 1
-    mailed = end - start >= _HEADER_KEYS_NEEDED
+    mailed = end - start >= _HEADER_KEYS_NEEDED and any(
+        _mail_only().search(line) for line in lines[start:end]
+    )
     kept: list[str] = lines[:start] if mailed else lines[:end]
     in_notice = False
     for line in lines[end:]:

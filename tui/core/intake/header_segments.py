@@ -8,8 +8,9 @@ Medicare Part B   Visit 10   Last progress report: visit 1``. The billing audit 
 
 Only the leading block is read (the lines before the first blank line, at most `_MAX_LINES`):
 a field further down is prose or a section, not the note's header. A line is cut into segments
-at a pipe, a middle dot, a tab, a run of two or more spaces or a sentence's end ("... hemiparesis.
-Visit #9. Medicare B."); a segment is a field when it opens with a known key and a colon
+at a pipe, a middle dot, a tab, a semicolon, a run of two or more spaces or a sentence's end
+("... hemiparesis. Visit #9. Medicare B."); a segment is a field when it opens with a known key and
+a colon
 ("Payer: Aetna"), or is a visit number or the last report written without one ("Visit 10",
 "Tx day 12", "Last progress report visit 1"). Linear in the block's length.
 """
@@ -21,7 +22,13 @@ from collections.abc import Mapping
 from typing import Final
 
 _MAX_LINES: Final = 12
-_SEGMENT_GAP: Final = re.compile(r"\s*(?:[|·\t]|\s{2,}|(?<=[A-Za-z0-9)]\.)\s(?=[A-Z]))\s*")
+# (a semicolon too: "Payer: self-pay; Visit 8" is two fields)
+_SEGMENT_GAP: Final = re.compile(r"\s*(?:[|·\t;]|\s{2,}|(?<=[A-Za-z0-9)]\.)\s(?=[A-Z]))\s*")
+# A keyed visit's value is the visit's number ("Visit: 3", "Visit: #4 of 12"), never a
+# frequency or a date ("Visit: 3x/week x 4 weeks", "Visit: 05/20/2099")
+_VISIT_VALUE: Final = re.compile(
+    r"^(?:#|no\.?)?\s*\d+(?![\d/.\-]*\d)(?!\s*(?:x|/|per\b|times\b|a\s+week))", re.IGNORECASE
+)
 _KEYED: Final = re.compile(r"^[*_\s]*([A-Za-z][A-Za-z /]{0,30}?)[*_\s]*:[*_\s]*(.*?)[*_\s]*$")
 # "Visit 10", "Visit #3", "Treatment visit #11", "Tx day 12" (a treatment day is a visit; a
 # bare "Day 3" may be the hospital's); never a date ("Visit 05/20/2099" is when, not which)
@@ -65,6 +72,8 @@ def segment_fields(text: str, keys: Mapping[str, str]) -> dict[str, str]:
             if keyed:
                 name = keys.get(keyed.group(1).strip().lower())
                 value = keyed.group(2).strip().rstrip(".;,").strip()
+                if name == "visit" and not _VISIT_VALUE.match(value):
+                    continue
                 if name in WANTED and value:
                     fields.setdefault(name, value)
                 continue

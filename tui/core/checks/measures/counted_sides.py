@@ -42,6 +42,7 @@ class _Words:
     counted_first: Led
     program: re.Pattern[str]
     tested: re.Pattern[str]
+    earlier: re.Pattern[str]
 
 
 @cache
@@ -79,6 +80,9 @@ def _words() -> _Words:
         ),
         program=re.compile(rf"\b(?:{either(data.get('programs', ()))})\b", re.IGNORECASE),
         tested=re.compile(rf"\b(?:{either(data.get('tested', ()))})\b", re.IGNORECASE),
+        earlier=re.compile(
+            rf"[ \t,]*(?:{either(data.get('earlier_after', ()))})(?![\w/])", re.IGNORECASE
+        ),
     )
 
 
@@ -113,6 +117,9 @@ def _read(scanner: Scanner, facts: list[Fact], match: re.Match[str], words: _Wor
     if values[0] == values[1] and not words.tested.search(sentence + match.group()):
         return  # "heel raises R 15, L 15": the same dose for each side
     name = " ".join(match.group("name").lower().replace("-", " ").split())
+    # a day or an earlier visit right after the pair dates both ("R 10 L 14 on 3/2; today ...")
+    if words.earlier.match(text, match.end()):
+        name = labels.join(name, labels.PREVIOUS)
     for side, span, value in zip(sides, spans, values, strict=True):
         scanner.emit(facts, "other", value, span, labels.join(side, name), unit="reps")
 

@@ -62,18 +62,37 @@ def _rules() -> _Rules:
     before = _either(data.get("reference_before"))
     after = _either(data.get("reference_after"))
     comparative = _either(data.get("comparatives"))
+    verdict = _either(data.get("verdicts"))
+    not_compared = rf"(?!(?:{comparative})(?![A-Za-z]))"
+    # a verdict right before the reference word: fixed-width look-behinds, one per verdict
+    verdict_before = (
+        ")(?<!".join(
+            f"{word} " for word in data.get("verdicts_before", ()) if isinstance(word, str)
+        )
+        or "(?!)"
+    )
     return _Rules(
         # the reference word (not "within norms"), then at most two words (no digit, no colon:
         # "Norms: 6MWT 450 m" heads a list), then the number
+        # (a verdict before or among the words says the patient was compared with the reference,
+        # and the number after is the patient's: "Above cutoff, Berg 44/56", "Benchmark met,
+        # gait 1.1 m/s")
         reference_before=re.compile(
-            rf"(?<![A-Za-z])(?<!within )(?:{before})(?![A-Za-z])[ \t,=~<>≤≥-]*"
-            rf"(?:[A-Za-z][\w'-]*[ \t,=~<>≤≥-]+){{0,2}}[~≈<>≤≥ \t]*\Z",
+            rf"(?<![A-Za-z])(?<!within )(?<!{verdict_before})(?:{before})(?![A-Za-z])[ \t,=~<>≤≥-]*"
+            rf"(?:(?!(?:{verdict})(?![A-Za-z]))[A-Za-z][\w'-]*[ \t,=~<>≤≥-]+){{0,2}}"
+            rf"[~≈<>≤≥ \t]*\Z",
             re.IGNORECASE,
         ),
-        # the number's unit, then at most three words, none a comparative, then the reference
+        # the number's unit, then at most three words, none a comparative, then the reference;
+        # a need ("needed", "required") right after the unit or after a copula and one noun
+        # ("72 wpm is the speed required"): words between name the help the patient needed
+        # ("Amb 150 ft min A needed", "SpO2 89% O2 needed")
+        # (the unit is no comparative: "128 at ventilatory threshold" is the patient's rate)
         reference_after=re.compile(
-            rf"{_UNIT} (?:(?!(?:{comparative})(?![A-Za-z]))[A-Za-z][\w'-]* ){{0,3}}"
-            rf"(?:{after})(?![A-Za-z])",
+            rf"(?: ?{not_compared}(?:%|°|[A-Za-z/]+\.?))? "
+            rf"(?:(?:{not_compared}[A-Za-z][\w'-]* ){{0,3}}"
+            rf"(?:{after})|(?:(?:{_either(data.get('needed_copulas'))})[ \t]+(?:the[ \t]+)?"
+            rf"[A-Za-z]+[ \t]+)?(?:{_either(data.get('needed_after'))}))(?![A-Za-z])",
             re.IGNORECASE,
         ),
         share_after=re.compile(
@@ -92,7 +111,8 @@ def _rules() -> _Rules:
         possessive=re.compile(
             rf"(?<![A-Za-z])(?:{_either(list(relation_words()))})['’]s[ \t]+"
             rf"(?!(?:{_either(data.get('possessive_exceptions'))})(?![A-Za-z]))"
-            rf"(?:[A-Za-z][\w'/-]*[ \t:]+){{0,2}}~?\Z",
+            # a word may open with digits when letters follow ("Friend's 6MWT 500 m")
+            rf"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'/-]*[ \t:]+){{0,2}}~?\Z",
             re.IGNORECASE,
         ),
         minutes_before=re.compile(rf"(?:{data.get('minutes_before', '(?!)')})\Z", re.IGNORECASE),

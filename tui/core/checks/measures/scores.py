@@ -1304,7 +1304,11 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             if about is None:
                 # the side of the body part rated ("R shoulder pain 5/10", "L shoulder 3/10")
                 joint, side = _part_rated(scanner, found.joint, found.side, match.start())
-                label = labels.join(_pain_label(text, match.end()), joint, side) + prior
+                said = _pain_label(text, match.end())
+                # a side said after the rating is the side rated ("(pain 5/10 R)" after
+                # "SLR R 60, L 75"): the side before is another reading's
+                side = "" if labels.sides_named(said) else side
+                label = labels.join(said, joint, side) + prior
                 scanner.emit(facts, "pain", number, (match.start(), match.end()), label)
                 _rating_said_again(scanner, facts, match.end())
             else:

@@ -20,6 +20,7 @@ from tui.core.checks.measures.others import context_label
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored, number_then
+from tui.core.checks.text.other_people import relation_words
 from tui.core.checks.text.scan import Scanner
 
 # A count a plan or a limit walks "to" ("increase to 4000 steps/day", "walking to 1,000 steps/day").
@@ -30,6 +31,20 @@ _TO = re.compile(r"\bto[ \t]+(?:~|about[ \t]+|approx\.?[ \t]+)?\Z", re.IGNORECAS
 def _advised() -> re.Pattern[str]:
     words = [str(word) for word in measures_section("step_counts").get("advised", ())]
     return re.compile(rf"\b(?:{either(words)})\b", re.IGNORECASE)
+
+
+@cache
+def _someone_else() -> re.Pattern[str]:
+    """A clause a relation opens as the one who walks ("Daughter averages 8000 steps/day",
+    "Husband walks 6,000 steps per day with her"): that person's count. A relation who only
+    tells the patient's count ("Daughter reports avg 3,000 steps/day") or whose phone counted
+    it ("Dad's phone shows ...") leaves it the patient's."""
+    told = either([str(word) for word in measures_section("step_counts").get("told", ())])
+    return re.compile(
+        rf"\A[ \t]*(?:(?:her|his|their|the|pt'?s|patient'?s)[ \t]+)?"
+        rf"(?:{either(list(relation_words()))})[ \t]+(?!(?:{told})\b)[a-z]",
+        re.IGNORECASE,
+    )
 
 
 @cache
@@ -55,6 +70,8 @@ def read_step_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         before = scanner.text[scanner.clause_start(start) : start]
         if _advised().search(before) or _TO.search(before):
             continue  # "Recommended 7000 steps daily", "norm for age ~7,000 steps/day"
+        if _someone_else().match(before):
+            continue  # "Daughter averages 8000 steps/day" is the daughter's
         value = int(match.group(1).replace(",", ""))
         label = context_label(scanner, start, end)
         scanner.emit(facts, "other", value, (start, end), label, unit="steps/day")
