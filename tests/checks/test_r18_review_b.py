@@ -61,7 +61,9 @@ def test_a_pain_ratings_side_said_after_it_is_not_doubled(text: str, label: str)
 
 
 def test_twin_a_side_before_the_rating_still_labels_it() -> None:
-    assert ("pain", "pain shoulder R", 5) in _read("Shoulder flex R 120, L 170; pain R 5/10.")
+    # the joint of the clause before the semicolon is not carried over (review A: "L shoulder
+    # pain 3/10; neck pain 2/10"); the side said in the rating's own clause is kept
+    assert ("pain", "pain R", 5) in _read("Shoulder flex R 120, L 170; pain R 5/10.")
     assert ("pain", "pain hip R", 6) in [
         (k, lab.replace(" at worst", ""), v)
         for k, lab, v in _read("Reports R hip pain 6/10 at worst.")
