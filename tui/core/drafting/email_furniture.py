@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tui.core.checks.text.alternation import either
 from tui.core.drafting.offline_data import offline_section
 
 _HEADER_KEYS_NEEDED = 2
@@ -26,16 +27,16 @@ def _mail_only() -> re.Pattern[str]:
     """A header line only a mail program writes: an address, or a key a letter's or a fax's
     cover never has ("Subject:", "Sent:", "Cc:"). A letter's "Date: / To: / Re:" block is no
     mail, and a "--" line under it is the letter's divider, not a signature's."""
-    keys = "|".join(offline_section("email").get("mail_only_keys", ())) or "(?!x)x"
+    keys = either(offline_section("email").get("mail_only_keys", ()))
     return re.compile(rf"^[ \t]*(?:{keys})[ \t]*:|\S@\S", re.IGNORECASE)
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     table = offline_section("email")
-    keys = "|".join(table.get("header_keys", ())) or "(?!x)x"
-    notices = "|".join(table.get("notices", ())) or "(?!x)x"
-    contacts = "|".join(table.get("contact_lines", ())) or "(?!x)x"
+    keys = either(table.get("header_keys", ()))
+    notices = either(table.get("notices", ()))
+    contacts = either(table.get("contact_lines", ()))
     return (
         re.compile(rf"^[ \t]*(?:{keys})[ \t]*:", re.IGNORECASE),
         re.compile(rf"^[ \t]*(?:{notices})", re.IGNORECASE),

@@ -6,22 +6,42 @@ Read as prose, a slash after a range makes it a score or a date, so every range 
 lost, and the last takes the legend's last joint. Each range is written for reading with its
 joint right before it and the slashes between them as commas ("MP 0-78, PIP 10-82, DIP
 5-45"), the joint mapped to where the legend names it. Only a legend of two to four joints of a
-digit (MCP, MP, PIP, DIP, IP, CMC, MTP) joined by slashes, each named once, and a list of
-as many ranges (two numbers joined by a dash, each at most three digits) joined by slashes, on
-the legend's line after it or on the lines of its block below (up to a blank line, at most
+digit (MCP, MP, PIP, DIP, IP, CMC, MTP) joined by slashes, each named once, and a list of as
+many ranges (two numbers joined by a dash, each at most three digits) joined by slashes, on the
+legend's line after it or on the lines of its block below (up to a blank line, at most
 `_LINES_BELOW` lines), is read. The search is anchored on the legend, so a note is read in
-linear time.
+linear time. The joints are those of measures.toml [rom] arc_joints, the words allowed before
+the ranges [joint_lists] range_words.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from tui.core.checks.tables import measures_section
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.pieces import Piece
 
-_JOINT = r"(?:MCP|MP|PIP|DIP|IP|CMC|MTP)"
-_LEGEND = re.compile(rf"(?<![\w/])({_JOINT})(?:[ \t]*/[ \t]*({_JOINT})){{1,3}}(?![\w/])")
-_JOINT_NAME = re.compile(_JOINT)
+
+@cache
+def _joint() -> str:
+    """A digit's joint (measures.toml [rom] arc_joints, the joints joint_arcs reads), as
+    written: in capitals."""
+    return either([str(joint) for joint in measures_section("rom").get("arc_joints", ())])
+
+
+@cache
+def _legend() -> re.Pattern[str]:
+    joint = _joint()
+    return re.compile(rf"(?<![\w/])({joint})(?:[ \t]*/[ \t]*({joint})){{1,3}}(?![\w/])")
+
+
+@cache
+def _joint_name() -> re.Pattern[str]:
+    return re.compile(_joint())
+
+
 _ARC = r"-?\d{1,3}[ \t]*[-\u2013][ \t]*\d{1,3}"
 # A list of two to four ranges joined by slashes, none of them part of a longer number run.
 _ARCS = re.compile(rf"(?<![\d/.-])({_ARC})((?:[ \t]*/[ \t]*{_ARC}){{1,3}})(?![\d/]|[ \t]*/)")
@@ -36,8 +56,8 @@ def joint_list_pieces(text: str) -> list[Piece]:
         return []
     pieces: list[Piece] = []
     done = -1
-    for legend in _LEGEND.finditer(text):
-        names = [(m.group(), m.start(), m.end()) for m in _JOINT_NAME.finditer(legend.group())]
+    for legend in _legend().finditer(text):
+        names = [(m.group(), m.start(), m.end()) for m in _joint_name().finditer(legend.group())]
         if len({name for name, _, _ in names}) != len(names):
             continue
         line_end = _line_end(text, legend.end())
@@ -52,21 +72,20 @@ def joint_list_pieces(text: str) -> list[Piece]:
     return pieces
 
 
-# Words that may stand between the legend (or a row's start) and its ranges: the finger, the
-# side, the mode and the row's time ("3/4/2102:", "today", "IE").
-_RANGE_WORDS = frozenset(
-    {
-        "arom", "prom", "aarom", "rom", "active", "passive", "r", "l", "rt", "lt", "right",
-        "left", "index", "long", "middle", "ring", "small", "little", "thumb", "finger", "digit",
-        "today", "now", "current", "eval", "ie", "initial", "prev", "previous", "was", "wk",
-        "week", "visit",
-    }
-)  # fmt: skip
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
+@cache
+def _range_words() -> frozenset[str]:
+    """Words that may stand between the legend (or a row's start) and its ranges: the finger,
+    the side, the mode and the row's time (measures.toml [joint_lists] range_words)."""
+    found = measures_section("joint_lists").get("range_words", ())
+    return frozenset(str(word).lower() for word in found)
+
+
 def _only_range_words(between: str) -> bool:
-    return all(word.group().lower() in _RANGE_WORDS for word in _WORDS.finditer(between))
+    allowed = _range_words()
+    return all(word.group().lower() in allowed for word in _WORDS.finditer(between))
 
 
 def _line_end(text: str, at: int) -> int:

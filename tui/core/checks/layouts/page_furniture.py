@@ -11,21 +11,18 @@ header at the top of the first page stays, where the note's header is read.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.text.alternation import either
-
-_OFFLINE = files("tui.core") / "data" / "offline.toml"
+from tui.core.drafting.offline_data import offline_section
 
 
 # A page number: "Page 1 of 2", "Pg 2/3", "page 1 of 1" (the words are data: offline.toml
 # [exports] page_words and page_joins).
 @cache
 def _page() -> re.Pattern[str]:
-    exports = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {})
+    exports = offline_section("exports")
     words, joins = either(exports.get("page_words", ())), either(exports.get("page_joins", ()))
     return re.compile(
         rf"(?<![A-Za-z])(?:{words})\.?[ \t]*\d{{1,3}}[ \t]*(?:{joins})[ \t]*\d{{1,3}}\b",
@@ -49,13 +46,13 @@ _SPACES = re.compile(r"\s+")
 # the line's end, a clock time, a routing word and a number.
 @cache
 def _fax_page() -> re.Pattern[str]:
-    exports = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {})
+    exports = offline_section("exports")
     return re.compile(rf"(?<![A-Za-z])(?:{exports.get('fax_page', '(?!)')})[ \t]*$", re.IGNORECASE)
 
 
 @cache
 def _fax_route() -> re.Pattern[str]:
-    exports = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {})
+    exports = offline_section("exports")
     words = either(exports.get("fax_routes", ()))
     return re.compile(
         rf"(?<![\w-])(?:{words})(?=[ \t]*[:\-]|[ \t]+[A-Z0-9(])|(?<![\w-])(?i:{words})[ \t]*:"
@@ -171,5 +168,5 @@ _DATE = re.compile(r"[ \t:]*(?:on[ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 @cache
 def _stamps() -> re.Pattern[str]:
-    words = tomllib.loads(_OFFLINE.read_text(encoding="utf-8")).get("exports", {}).get("stamps", ())
+    words = offline_section("exports").get("stamps", ())
     return re.compile(rf"(?<![\w-])(?:{either(list(words))})(?![\w-])", re.IGNORECASE)

@@ -117,7 +117,7 @@ def _cues() -> _Cues:
         # a word saying which of the ratings it was may stand before the earlier time ("Was
         # 6/10 average at eval", "7/10 worst at IE")
         prior_after=re.compile(
-            rf"[ \t]*,?[ \t]*(?:(?:{either(words.get('rating_kinds', ())) or '(?!x)x'})[ \t]+)?"
+            rf"[ \t]*,?[ \t]*(?:(?:{either(words.get('rating_kinds', ()))})[ \t]+)?"
             rf"(?:{either(after)}){tail}",
             flags,
         ),

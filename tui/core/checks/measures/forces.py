@@ -37,10 +37,18 @@ class _Words:
 
 
 @cache
+def written_units() -> str:
+    """The force units as notes write them (measures.toml [forces] units), longest first, as
+    one alternation: "lbf" is tried before "lb", "kgf" before "kg"."""
+    units = [str(written) for written in measures_section("forces").get("units", {})]
+    return "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True))
+
+
+@cache
 def _words() -> _Words:
     data = measures_section("forces")
     units = {str(written): str(unit) for written, unit in data.get("units", {}).items()}
-    written = "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True))
+    written = written_units()
     return _Words(
         # the unit case-sensitively: "nm" and "n" are no force
         force=re.compile(rf"(?<![\w.~/])(\d{{1,4}}(?:\.\d+)?)[ \t]*({written})(?![\w/-])"),

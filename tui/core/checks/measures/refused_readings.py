@@ -9,11 +9,10 @@ another number (a setting or a computed target: "75% = 129", "90% of 168"), an a
 number is followed by a unit of another quantity ("subluxation 1 fingerbreadth"), a capital M
 glued to a number (a print size "2.0M" or an age and sex "81M", never metres), and the distance
 a reading test's print was held at ("reads 2.0M print at 25 cm"), and a value a relation's
-possessive owns ("Daughter's BP 150/90"). Such a reading is refused:
-listed as unclassified, never a fact ("Where a number cannot be classified, leave it out and
-list it as unclassified rather than guess"). Each look is bounded to the number's clause or a
-few characters around it, so a note is gated in linear time. The words are data
-(measures.toml [refused_readings]).
+possessive owns ("Daughter's BP 150/90"). Such a reading is refused: listed as unclassified,
+never a fact ("Where a number cannot be classified, leave it out and list it as unclassified
+rather than guess"). Each look is bounded to the number's clause or a few characters around
+it, so a note is gated in linear time. The words are data (measures.toml [refused_readings]).
 """
 
 from __future__ import annotations
@@ -23,20 +22,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import measures_section
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.other_people import relation_words
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 _REACH = 60  # characters looked at on either side of a number, at most
 _CLAUSE_END = re.compile(r"[;()\[\]\n]|\.(?!\d)")
-# a unit after the number, a single space at most between (a tab or a run of spaces is a
-# table's column gap: "58\tCriterion" names the score's type in the next column)
-_UNIT = r"(?: ?(?:%|°|[A-Za-z/]+\.?))?"
-_LENGTH = r"(?:cm|mm|m|ft|feet|in(?:ches)?)"
+# a length's unit right after the number: the distance a stimulus was held at ("at 25 cm")
+_LENGTH_AFTER = re.compile(r"[ \t]*(?:cm|mm|m|ft|feet|in(?:ches)?)(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -51,18 +48,13 @@ class _Rules:
     possessive: re.Pattern[str]
 
 
-def _either(words: Any) -> str:
-    found = [str(word) for word in words] if isinstance(words, list) else []
-    return "|".join(found) if found else "(?!)"
-
-
 @cache
 def _rules() -> _Rules:
     data = measures_section("refused_readings")
-    before = _either(data.get("reference_before"))
-    after = _either(data.get("reference_after"))
-    comparative = _either(data.get("comparatives"))
-    verdict = _either(data.get("verdicts"))
+    before = either(data.get("reference_before", ()))
+    after = either(data.get("reference_after", ()))
+    comparative = either(data.get("comparatives", ()))
+    verdict = either(data.get("verdicts", ()))
     not_compared = rf"(?!(?:{comparative})(?![A-Za-z]))"
     # a verdict right before the reference word: fixed-width look-behinds, one per verdict
     verdict_before = (
@@ -87,30 +79,32 @@ def _rules() -> _Rules:
         # a need ("needed", "required") right after the unit or after a copula and one noun
         # ("72 wpm is the speed required"): words between name the help the patient needed
         # ("Amb 150 ft min A needed", "SpO2 89% O2 needed")
-        # (the unit is no comparative: "128 at ventilatory threshold" is the patient's rate)
+        # (the unit is no comparative: "128 at ventilatory threshold" is the patient's rate;
+        # a single space at most before it: a tab or a run of spaces is a table's column gap,
+        # "58\tCriterion" names the score's type in the next column)
         reference_after=re.compile(
             rf"(?: ?{not_compared}(?:%|°|[A-Za-z/]+\.?))? "
             rf"(?:(?:{not_compared}[A-Za-z][\w'-]* ){{0,3}}"
-            rf"(?:{after})|(?:(?:{_either(data.get('needed_copulas'))})[ \t]+(?:the[ \t]+)?"
-            rf"[A-Za-z]+[ \t]+)?(?:{_either(data.get('needed_after'))}))(?![A-Za-z])",
+            rf"(?:{after})|(?:(?:{either(data.get('needed_copulas', ()))})[ \t]+(?:the[ \t]+)?"
+            rf"[A-Za-z]+[ \t]+)?(?:{either(data.get('needed_after', ()))}))(?![A-Za-z])",
             re.IGNORECASE,
         ),
         share_after=re.compile(
-            rf"[ \t]*%[ \t]*(?:{_either(data.get('share_after'))})".replace(
-                "{counted}", _either(data.get("share_counted"))
+            rf"[ \t]*%[ \t]*(?:{either(data.get('share_after', ()))})".replace(
+                "{counted}", either(data.get("share_counted", ()))
             ),
             re.IGNORECASE,
         ),
-        non_angle=re.compile(rf"[ \t]*(?:{_either(data.get('non_angle_units'))})(?![A-Za-z])"),
+        non_angle=re.compile(rf"[ \t]*(?:{either(data.get('non_angle_units', ()))})(?![A-Za-z])"),
         stimulus=re.compile(
-            rf"(?<![A-Za-z])(?:{_either(data.get('stimulus_words'))})(?![A-Za-z])"
+            rf"(?<![A-Za-z])(?:{either(data.get('stimulus_words', ()))})(?![A-Za-z])"
             rf"[^\n;]*?(?:at|from)[ \t]+~?\Z",
             re.IGNORECASE,
         ),
         content_kinds=frozenset(str(kind) for kind in data.get("content_kinds", ())),
         possessive=re.compile(
-            rf"(?<![A-Za-z])(?:{_either(list(relation_words()))})['’]s[ \t]+"
-            rf"(?!(?:{_either(data.get('possessive_exceptions'))})(?![A-Za-z]))"
+            rf"(?<![A-Za-z])(?:{either(relation_words())})['’]s[ \t]+"
+            rf"(?!(?:{either(data.get('possessive_exceptions', ()))})(?![A-Za-z]))"
             # a word may open with digits when letters follow ("Friend's 6MWT 500 m")
             rf"(?:(?:[A-Za-z]|\d+[A-Za-z])[\w'/-]*[ \t:]+){{0,2}}~?\Z",
             re.IGNORECASE,
@@ -121,9 +115,9 @@ def _rules() -> _Rules:
 
 def refused(fact: Fact, text: str) -> str:
     """Why a reading is no reading of the patient ("reference", "share", "non-angle",
-    "print-size", "stimulus-distance",
-    "other-person", "service-content"), or "" when nothing around its number says so. Only a
-    reading whose span lies in `text` is judged (a service never is)."""
+    "print-size", "stimulus-distance", "other-person", "service-content"), or "" when nothing
+    around its number says so. Only a reading whose span lies in `text` is judged (a service
+    never is)."""
     if fact.kind == "service":
         return ""
     number = _number_of(fact, text)
@@ -150,7 +144,7 @@ def refused(fact: Fact, text: str) -> str:
         return "print-size"
     if (
         fact.kind == "other"
-        and re.match(rf"[ \t]*{_LENGTH}(?![A-Za-z])", text[end : end + 10])
+        and _LENGTH_AFTER.match(text[end : end + 10])
         and rules.stimulus.search(before)
     ):
         return "stimulus-distance"

@@ -17,6 +17,7 @@ from tui.core.checks.layouts.columns import role_of
 from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
+from tui.core.checks.measures.forces import written_units
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.lettered_items import next_lettered_item
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
@@ -456,7 +457,7 @@ def read_scores(
             if count == 0 and measure.high is None:
                 return  # "hop test 30 single-leg hops": a count, so no instrument's score
             continue  # "PSFS (avg of 3 items)": the number of items, no score
-        bad = _OUTCOME_BAD.match(text, token.end()) or _load_after(text, token.end())
+        bad = _OUTCOME_BAD.match(text, token.end()) or _loads().match(text, token.end())
         if measure.high is None and count == 0 and _PRIME.match(text, token.end()):
             return  # "UBE 5' fwd": minutes on a machine, not an unlisted instrument's score
         if (
@@ -1116,13 +1117,9 @@ def _rating_range(measure: MeasureDef, after: re.Match[str]) -> bool:
 def _loads() -> re.Pattern[str]:
     """A force's or a load's unit after a number (measures.toml [forces] units, as written:
     "55 lbf", "142 N", "21.4 kgf", "30 pounds"): a load lifted or pushed, never a score."""
-    units = [str(unit) for unit in measures_section("forces").get("units", {})]
-    written = "|".join(re.escape(unit) for unit in sorted(units, key=len, reverse=True))
-    return re.compile(rf"[ \t]*(?:(?:{written})(?![\w/-])|(?i:pounds?|kilos?|kilograms?)\b)")
-
-
-def _load_after(text: str, end: int) -> re.Match[str] | None:
-    return _loads().match(text, end)
+    return re.compile(
+        rf"[ \t]*(?:(?:{written_units()})(?![\w/-])|(?i:pounds?|kilos?|kilograms?)\b)"
+    )
 
 
 def _timed_result(measure: MeasureDef, value: float, suffix: re.Match[str] | None) -> bool:
