@@ -9,10 +9,9 @@ Medicare Part B   Visit 10   Last progress report: visit 1``. The billing audit 
 Only the leading block is read (the lines before the first blank line, at most `_MAX_LINES`):
 a field further down is prose or a section, not the note's header. A line is cut into segments
 at a pipe, a middle dot, a tab, a semicolon, a run of two or more spaces or a sentence's end
-("... hemiparesis. Visit #9. Medicare B."); a segment is a field when it opens with a known key and
-a colon
-("Payer: Aetna"), or is a visit number or the last report written without one ("Visit 10",
-"Tx day 12", "Last progress report visit 1"). Linear in the block's length.
+("... hemiparesis. Visit #9. Medicare B."); a segment is a field when it opens with a known key
+and a colon ("Payer: Aetna"), or is a visit number or the last report written without one
+("Visit 10", "Tx day 12", "Last progress report visit 1"). Linear in the block's length.
 """
 
 from __future__ import annotations
