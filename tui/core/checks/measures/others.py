@@ -149,10 +149,17 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
 
 
 @cache
+def _norm_word() -> str:
+    """A norm's word (measures.toml [region_norms] words) standing alone: no letter or digit
+    joined to either end."""
+    words = either(measures_section("region_norms").get("words", ()))
+    return rf"(?<![^\W_])(?:{words})(?![^\W_])"
+
+
+@cache
 def _norm_before() -> re.Pattern[str]:
     """A norm's word, then only words, a tilde or a colon up to the value."""
-    words = either(measures_section("region_norms").get("words", ()))
-    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])[^\d\n;()]{{0,16}}\Z", re.I)
+    return re.compile(rf"{_norm_word()}[^\d\n;()]{{0,16}}\Z", re.I)
 
 
 _NORM_REACH = 40
@@ -173,8 +180,7 @@ def _normed(text: str, start: int, at: int) -> bool:
 
 @cache
 def _norm_words() -> re.Pattern[str]:
-    words = either(measures_section("region_norms").get("words", ()))
-    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.I)
+    return re.compile(_norm_word(), re.I)
 
 
 _CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)?\Z", re.I)
