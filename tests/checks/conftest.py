@@ -62,6 +62,15 @@ def facts_in(text: str, kind: str | None = None) -> list[Fact]:
     return [fact for fact in extract_facts(text) if kind is None or fact.kind == kind]
 
 
+def labels_of(text: str, kind: str) -> dict[float, str]:
+    """Each number of `kind` read from a text -> its label."""
+    return {
+        float(fact.value): fact.label
+        for fact in facts_in(text, kind)
+        if isinstance(fact.value, int | float)
+    }
+
+
 def one_fact(text: str, kind: str, value: object) -> Fact:
     """The one fact of a kind and value read from a text (the test fails on none or two)."""
     found = [fact for fact in facts_in(text, kind) if fact.value == value]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.checks.conftest import labels_of
 from tests.checks.test_r13_review_billing import HEADER
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
@@ -16,12 +17,8 @@ def _facts(body: str) -> list[Fact]:
 
 
 def _of(body: str, kind: str) -> dict[float, str]:
-    """Each value of `kind` -> its label."""
-    return {
-        float(fact.value): fact.label
-        for fact in _facts(body)
-        if fact.kind == kind and isinstance(fact.value, int | float)
-    }
+    """Each value of `kind` in the note `body` -> its label."""
+    return labels_of(HEADER + body, kind)
 
 
 @pytest.mark.parametrize(
