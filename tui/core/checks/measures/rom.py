@@ -17,6 +17,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import Attribution, attribute
 from tui.core.checks.measures.muscle_grades import muscle_group
 from tui.core.checks.tables import (
+    attribution_words,
     measures_section,
     millimetre_motions,
     not_measurement_words,
@@ -24,7 +25,7 @@ from tui.core.checks.tables import (
     summed_motions,
     vocabulary,
 )
-from tui.core.checks.text.alternation import words_pattern
+from tui.core.checks.text.alternation import either, words_pattern
 from tui.core.checks.text.lexicon import DEGREES, FOLLOW, words
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -265,11 +266,21 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     its clause ("L shoulder: 1 finger-width subluxation" is no shoulder angle). The value's
     sign is no word of its clause ("Knee ext: R -5, L 0"). After a comma, only a range that
     restates a motion the clause before calls full ("Elbow AROM full, 0-145 bilat") takes
-    that clause's words: any other value after a comma is its own clause's."""
+    that clause's words: any other value after a comma is its own clause's. After a colon,
+    the clause may also hold the words of a timepoint ("Knee flexion: eval 90, today 110", a
+    table's "R knee flexion: (Eval) 90"): see _only_timepoints."""
     start = pos - len(clause)
     text = scanner.text
+    own = clause
+    # a bracket opens the value's clause (a table's "R knee flexion: (Eval) 90"): the clause
+    # runs back to the colon when what the brackets hold is a timepoint
+    while start > 0 and text[start - 1] == "(" and _only_timepoints(clause):
+        start = scanner.clause_start(start - 1)
+        clause = text[start:pos]
+    if not _only_timepoints(clause):
+        clause, start = own, pos - len(own)
     unsigned = _SIGN_BEFORE.sub("", clause)
-    if labels.without_sides(unsigned).strip() or start < 1 or text[start - 1] not in ":,":
+    if start < 1 or text[start - 1] not in ":," or not _only_timepoints(unsigned):
         return clause
     key = text[scanner.clause_start(start - 1) : start - 1]
     if text[start - 1] == ",":
@@ -295,7 +306,26 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     value = _SINGLE.match(text, pos)
     if value is None or _CLAUSE_END.match(text, value.end()) is None:
         return clause
+    # a timepoint stands before the value: only a key naming a motion names it ("Knee flex
+    # AROM: eval 90"; "R knee: eval 6" names no angle), and a bare 1 to 5 is as likely a
+    # grade ("Hip abd: eval 3, today 4")
+    timed = bool(labels.without_sides(unsigned).strip(" \t(["))
+    if timed and (not labels.parts_of(key).motion or _grade_like(text, pos, value)):
+        return own
     return key + " " + clause
+
+
+# A whole number a muscle grade could be (1 to 5), written bare after a timepoint.
+_GRADE_LIKE = range(1, 6)
+
+
+def _grade_like(text: str, pos: int, value: re.Match[str]) -> bool:
+    """A bare whole number from 1 to 5, with no sign and no degrees: after a timepoint word
+    under a motion ("eval 3, today 4") it reads as a muscle grade as well as an angle."""
+    if value.group(2) or text[max(0, pos - 1) : pos] in ("-", "+", "\u2212"):
+        return False
+    number = to_number(value.group(1))
+    return number == int(number) and int(number) in _GRADE_LIKE
 
 
 _BRACKETED = re.compile(r"\([^()\n]*\)")
@@ -313,6 +343,34 @@ _CLAUSE_END = re.compile(
     rf"(?:\s*(?:{DEGREES}|mm\b))?[ \t]*(?:[,;)|]|\.(?!\d)|$|(?:R|L|rt|lt|right|left)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+@cache
+def _timepoint_words() -> re.Pattern[str]:
+    """The words of a timepoint that may stand between a motion's colon and its bare angle:
+    [attribution] before_name and current, and [rom] key_timepoints (measures.toml)."""
+    said = attribution_words()
+    written = (
+        *said.get("before_name", ()),
+        *said.get("current", ()),
+        *(str(word) for word in measures_section("rom").get("key_timepoints", ())),
+    )
+    return re.compile(rf"(?<![\w-])(?:{either(written)})(?![\w-])", re.IGNORECASE)
+
+
+# What may be left between a motion's colon and its value once sides and timepoints are out:
+# spaces, brackets (a table layer's "(Eval)") and a colon or a dash after the timepoint.
+_TIMEPOINT_REST = re.compile(r"[\s()\[\]:\-\u2013]*")
+
+
+def _only_timepoints(clause: str) -> bool:
+    """True when the value's clause holds nothing but sides and timepoint words ("R", " eval ",
+    " (Today) ", " (Oct) (previous) "): the number is the key's motion's angle at that time.
+    A clause of other words ("goal", "pain", "lag", "3 sets of") is not; the number's own unit
+    and the clause's end are checked by _key_clause's callers as for "Knee flex: 110". Linear:
+    one substitution over the clause."""
+    rest = _timepoint_words().sub(" ", labels.without_sides(clause))
+    return bool(_TIMEPOINT_REST.fullmatch(rest))
 
 
 def _anatomy_only(words_after: str) -> bool:
