@@ -37,6 +37,7 @@ from tui.core.checks.layouts.girth_blocks import read_girth_blocks
 from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.joint_arcs import read_joint_arcs
+from tui.core.checks.layouts.neutral_zero import read_neutral_zero
 from tui.core.checks.layouts.vital_rows import (
     claim_vital_limits,
     read_paired_vitals,
@@ -179,6 +180,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_girth_pairs,
     read_aligned,
     read_joint_arcs,
+    read_neutral_zero,
     read_test_times,
     read_metabolic_equivalents,
     read_vestibular_readings,

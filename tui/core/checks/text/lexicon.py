@@ -166,7 +166,10 @@ MONTH_NAMES = {
 }  # fmt: skip
 
 DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-DATE_SLASH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/])")
+# A month or a day is never 0: "S 40-0-25" is a neutral-zero arc (layouts/neutral_zero), no date.
+DATE_SLASH = re.compile(
+    r"(?<![\d/.-])(?!0+[/.-])(\d{1,2})([/.-])(?!0+\2)(\d{1,2})\2(\d{4}|\d{2})(?![\d/])"
+)
 DATE_WORDS = re.compile(
     rf"\b({_MONTHS})\.?\s+(0?[1-9]|[12]\d|3[01])(?![\d%]|\.\d)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"
     rf"|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b"
