@@ -42,6 +42,7 @@ from tui.core.drafting.interview import (
     reported,
 )
 from tui.core.drafting.offline_data import offline_table
+from tui.core.drafting.part_marks import named_heading, unnumbered
 from tui.core.drafting.section_columns import parted_rows
 
 # A bullet of any print: "-", "*", "\u2022", chevrons ("\u00bb"), arrows, squares, circles.
@@ -510,7 +511,9 @@ def split_items(
         line = _EMPHASIS_TAG.sub("", line)
         heading = bool(_HEADING.match(line))
         line = _QUOTE.sub("", line)
-        line = _soap_colon(_BULLET.sub("", _HEADING.sub("", line)).strip(), stops)
+        line = _BULLET.sub("", _HEADING.sub("", line)).strip()
+        # "1.1 Subjective: ...", "S - SITUATION": an outline's number, a part's letter
+        line = _soap_colon(named_heading(unnumbered(line, topic_of), _is_label), stops)
         if about_the_note(line):
             continue  # how the note was made, or its sign-off: nothing of the patient
         # "[PLAN] Continue ...", "== Objective ==": a part's label set off by marks
@@ -937,7 +940,8 @@ def _layout_of(lines: Sequence[str], stops: bool) -> dict[str, tuple[str, bool]]
     a layout in offline.toml opens a line of the note ("A -", "P -", "I -", "E -" is APIE)."""
     opened = set()
     for line in lines:
-        found = _LABEL.match(_soap_colon(_BULLET.sub("", line.strip()), stops))
+        plain = named_heading(unnumbered(_BULLET.sub("", line.strip()), topic_of), _is_label)
+        found = _LABEL.match(_soap_colon(plain, stops))
         if found:
             opened.add(_layout_key(found.group("label")))
     for layout in _layouts():

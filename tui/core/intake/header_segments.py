@@ -30,10 +30,13 @@ _VISIT_VALUE: Final = re.compile(
 )
 _KEYED: Final = re.compile(r"^[*_\s]*([A-Za-z][A-Za-z /]{0,30}?)[*_\s]*:[*_\s]*(.*?)[*_\s]*$")
 # "Visit 10", "Visit #3", "Treatment visit #11", "Tx day 12" (a treatment day is a visit; a
-# bare "Day 3" may be the hospital's); never a date ("Visit 05/20/2099" is when, not which)
+# bare "Day 3" may be the hospital's); never a date ("Visit 05/20/2099" is when, not which).
+# A form's key may name the number and then take its colon ("Visit #: 11", "Visit no.: 6",
+# "Visit number: 4"), but a visit's frequency stays none ("Visit #: 2x/wk").
 _BARE_VISIT: Final = re.compile(
     r"^(?:(?:(?:treatment|tx|therapy|rx)\s+)?visit|(?:treatment|tx|therapy|rx)\s+day)"
-    r"\s*(?:#|no\.?)?\s*(\d+)(?![\d/.\-]*\d)",
+    r"\s*(?:#|no\.?|number)?\s*(?:(?<=[#.r])\s*:\s*|(?<=no)\s*:\s*)?(\d+)(?![\d/.\-]*\d)"
+    r"(?!\s*(?:x|/|per\b|times\b|a\s+week))",
     re.IGNORECASE,
 )
 # "Last progress report visit 1 (01/19/2103)": the report's key written without its colon

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tui.core.checks.billing.bare_totals import is_bare, minutes_total
 from tui.core.checks.billing.billing_patterns import NAMED_COUNT, WHOLE_CODE
 from tui.core.checks.billing.clock import clock_ranges
 from tui.core.checks.billing.records import Totals
@@ -135,7 +136,7 @@ def read_totals(scanner: Scanner) -> Totals:
     timed = timed or _totals_found(scanner, TOTAL_TIMED) or _short_totals(scanner, timed=True)
     treatment = (
         treatment
-        or _totals_found(scanner, TOTAL_TREATMENT)
+        or _treatment_totals(scanner)
         or _totals_found(scanner, _qualified_total())
         or _short_totals(scanner, timed=False)
     )
@@ -299,6 +300,30 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
             continue
         if _value_before_key(scanner.text, match):
             continue  # "38 min timed of 45 min session": the word's value is written before it
+        scanner.claim(match.start(), match.end())
+        scanner.block(match.start(), match.end())
+        at = scanner.span(match.start(), match.end())[0]
+        found.append((int(match.group(1)), at, match.end()))
+    return found
+
+
+def _treatment_totals(scanner: Scanner) -> list[tuple[int, int, int]]:
+    """The totals of treatment time `_totals_found` gives, but a bare "Total N" with no unit
+    (bare_totals) only when no total keyed as time or written with minutes is found, and then
+    only where it sums minutes; only the totals kept are claimed."""
+    text = scanner.text
+    keyed: list[re.Match[str]] = []
+    bare: list[re.Match[str]] = []
+    for match in TOTAL_TREATMENT.finditer(text):
+        if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
+            continue
+        if _value_before_key(text, match):
+            continue
+        unitless = is_bare(text, match.start(), match.start(1), match.end())
+        (bare if unitless else keyed).append(match)
+    kept = keyed or [m for m in bare if minutes_total(text, m.start(), m.end(1))]
+    found = []
+    for match in kept:
         scanner.claim(match.start(), match.end())
         scanner.block(match.start(), match.end())
         at = scanner.span(match.start(), match.end())[0]

@@ -111,7 +111,13 @@ def units_carried(
 # The matches of r"(?<![\d.])([0-5][+-]?)\s*/\s*5(?!\d)", the check after the first digit.
 _GRADE_SLASH = re.compile(r"([0-5](?<![\d.][0-5])[+-]?)\s*/\s*5(?!\d)")
 
-_GRADE_BARE = re.compile(r"(?<![\w.+\-/])([0-5][+-]?)(?![\d+\-/])")
+# A bare grade is a digit alone, never a count, a time or a load (verify.toml
+# [strength_context] counted: "re-test strength in 3 wks" names no grade 3).
+_GRADE_BARE = re.compile(
+    r"(?<![\w.+\-/])([0-5][+-]?)(?![\d+\-/])"
+    rf"(?![ \t]*(?:{either(listed('strength_context', 'counted'))})(?![A-Za-z]))",
+    re.IGNORECASE,
+)
 
 _MMT_WORDS = led(_MMT_CONTEXT, *_MMT_CONTEXT_WORDS)
 
