@@ -43,10 +43,13 @@ def _rules() -> _Rules:
     def labels(key: str) -> str:
         return "|".join(re.escape(label) for label in table.get(key, ())) or "(?!x)x"
 
-    answer = rf"(?:{labels('answer_labels')})[ \t]*[:.)]"
+    # the speaker may follow the letter in brackets ("Q (OT): ...", "A (Dad): ...")
+    speaker = r"(?:[ \t]*\([A-Za-z][A-Za-z .'/-]{0,20}\))?"
+    answer = rf"(?:{labels('answer_labels')}){speaker}[ \t]*[:.)]"
     return _Rules(
         re.compile(
-            rf"^(?:{labels('question_labels')})[ \t]*[:.)][ \t]*(?P<question>[^?]{{1,200}}\?)"
+            rf"^(?:{labels('question_labels')}){speaker}[ \t]*[:.)][ \t]*"
+            r"(?P<question>[^?]{1,200}\?)"
             rf"[ \t]*(?:{answer}[ \t]*(?P<answer>.*))?$",
             re.IGNORECASE,
         ),

@@ -49,6 +49,7 @@ _HEADER_KEYS: Final = {
     "date": "date",
     "date of service": "date",
     "visit": "visit",
+    "visit number": "visit",
     "last progress report": "last_progress_report",
     "discipline": "discipline",
     "payer": "payer",

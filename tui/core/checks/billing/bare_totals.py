@@ -22,8 +22,9 @@ from tui.core.checks.text.lexicon import service_matcher
 # the key a bare total is written with: "Total", "Total:", "total =", nothing else
 _BARE_KEY = re.compile(r"\s*total[\s:=|\-]*", re.IGNORECASE)
 _MINUTES = re.compile(r"\d[ \t]*(?:min(?:ute)?s?\b|mins\b|')", re.IGNORECASE)
-# more numbers after the value on its line: a row of column totals ("Total  6  0  1  0")
-_ROW_GOES_ON = re.compile(r"[^\n\d]{0,12}\d")
+# more numbers after the value, set apart by spaces or rules only: a row of column totals
+# ("Total  6  0  1  0", "| Total | 6 | 0 |"), not a sentence going on ("total 38. Billed ...")
+_ROW_GOES_ON = re.compile(r"[ \t|]+\d")
 
 
 @cache
@@ -62,4 +63,16 @@ def minutes_total(text: str, key_start: int, value_end: int) -> bool:
             start = 0
             break
     before = text[start:key_start]
-    return bool(_MINUTES.search(before)) or service_matcher().pattern.search(before) is not None
+    return (
+        bool(_MINUTES.search(before))
+        or _timed_key().search(before) is not None
+        or service_matcher().pattern.search(before) is not None
+    )
+
+
+@cache
+def _timed_key() -> re.Pattern[str]:
+    """A timed total keyed before the bare one ("Timed min 40 · Total 40"): billing.toml
+    [bare_totals] timed_keys."""
+    keys = [str(key) for key in billing_section("bare_totals").get("timed_keys", ())]
+    return re.compile(rf"\b(?:{either(keys)})\b", re.IGNORECASE)

@@ -213,7 +213,8 @@ def _bare_total() -> re.Pattern[str]:
     return re.compile(
         rf"[ \t]*(?:min(?:ute)?s?\b|mins\b)?[ \t]*(?:[,;/]|\band\b|\b(?:{spoken})\b)[ \t]*"
         r"(?:total|tx|treatment|session)(?:[ \t]+(?:time|minutes|mins?))?[ \t]*(?:[:=][ \t]*)?"
-        r"(\d{1,3})(?![\d.:/])(?:[ \t]*(?:min(?:ute)?s?\b|mins\b))?",
+        # a full stop may end the sentence ("Timed 40; total 40."), a decimal is no minutes
+        r"(\d{1,3})(?![\d:/]|\.\d)(?:[ \t]*(?:min(?:ute)?s?\b|mins\b))?",
         re.IGNORECASE,
     )
 
@@ -310,7 +311,9 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
 def _treatment_totals(scanner: Scanner) -> list[tuple[int, int, int]]:
     """The totals of treatment time `_totals_found` gives, but a bare "Total N" with no unit
     (bare_totals) only when no total keyed as time or written with minutes is found, and then
-    only where it sums minutes; only the totals kept are claimed."""
+    only where it sums minutes. Every total found is claimed, kept or not, as before the rule:
+    the readers of facts see the note as they did ("total 155°" of a visual field stays
+    no range of motion)."""
     text = scanner.text
     keyed: list[re.Match[str]] = []
     bare: list[re.Match[str]] = []
@@ -323,11 +326,12 @@ def _treatment_totals(scanner: Scanner) -> list[tuple[int, int, int]]:
         (bare if unitless else keyed).append(match)
     kept = keyed or [m for m in bare if minutes_total(text, m.start(), m.end(1))]
     found = []
-    for match in kept:
+    for match in sorted([*keyed, *bare], key=lambda m: m.start()):
         scanner.claim(match.start(), match.end())
         scanner.block(match.start(), match.end())
-        at = scanner.span(match.start(), match.end())[0]
-        found.append((int(match.group(1)), at, match.end()))
+        if match in kept:
+            at = scanner.span(match.start(), match.end())[0]
+            found.append((int(match.group(1)), at, match.end()))
     return found
 
 
