@@ -77,6 +77,14 @@ gross motor visit for a child with Down syndrome, total hip precautions in an OT
 health for deconditioning during chemotherapy, a TBI cognitive OT visit with scored tasks, a wrist
 fracture flowsheet, a YAML export and an interdisciplinary team conference summary) is the next
 round's blind set, written blind by another hand.
+heldout28 (the plain middle of practice beside a post-viral POTS visit with an active stand test,
+postpartum diastasis recti with inter-recti distance, a child with juvenile idiopathic arthritis
+with CHAQ and joint counts, a transfemoral amputee's K-level re-evaluation with AMPPRO, a
+firefighter job-simulation return-to-work test, a trigger finger orthosis visit with QuickDASH,
+acute stroke with PASS and FIST, a concussion visit with a VOMS symptom table, a COPD home visit
+with an oximetry walk and Borg dyspnea and a PTA's note co-signed by the supervising PT) is a
+development set of the nineteenth round, written by another hand; its first run is a blind
+measure of the round's start.
 """
 
 from __future__ import annotations
@@ -121,6 +129,7 @@ SPLITS = (
     "heldout24",
     "heldout25",
     "heldout26",
+    "heldout28",
 )
 
 
