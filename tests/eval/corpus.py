@@ -77,6 +77,13 @@ gross motor visit for a child with Down syndrome, total hip precautions in an OT
 health for deconditioning during chemotherapy, a TBI cognitive OT visit with scored tasks, a wrist
 fracture flowsheet, a YAML export and an interdisciplinary team conference summary) is the next
 round's blind set, written blind by another hand.
+heldout27 (the plain middle of practice beside UK and Australian physiotherapy shorthand, serial
+casting for a child with cerebral palsy with Tardieu R1/R2, complex regional pain syndrome with
+graded motor imagery, osteoporosis exercise with DEXA and FRAX as context, an infant with
+torticollis and plagiocephaly with cranial measurements, hip arthroscopy return to sport with
+Y-balance and hop tests, bariatric acute mobility with equipment weight capacities, outpatient
+spinal cord injury with SCIM, an XML export of a visit and a CSV home-exercise diary pasted into a
+note) is the next round's blind set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -121,6 +128,7 @@ SPLITS = (
     "heldout24",
     "heldout25",
     "heldout26",
+    "heldout27",
 )
 
 
