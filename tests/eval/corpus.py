@@ -85,6 +85,13 @@ acute stroke with PASS and FIST, a concussion visit with a VOMS symptom table, a
 with an oximetry walk and Borg dyspnea and a PTA's note co-signed by the supervising PT) is a
 development set of the nineteenth round, written by another hand; its first run is a blind
 measure of the round's start.
+heldout27 (the plain middle of practice beside UK and Australian physiotherapy shorthand, serial
+casting for a child with cerebral palsy with Tardieu R1/R2, complex regional pain syndrome with
+graded motor imagery, osteoporosis exercise with DEXA and FRAX as context, an infant with
+torticollis and plagiocephaly with cranial measurements, hip arthroscopy return to sport with
+Y-balance and hop tests, bariatric acute mobility with equipment weight capacities, outpatient
+spinal cord injury with SCIM, an XML export of a visit and a CSV home-exercise diary pasted into a
+note) is the next round's blind set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -130,6 +137,7 @@ SPLITS = (
     "heldout25",
     "heldout26",
     "heldout28",
+    "heldout27",
 )
 
 
