@@ -25,6 +25,10 @@ def about_the_note(line: str) -> bool:
     """Whether a whole line (its bullet gone) only says how the note was made, or signs it; a
     line holding a number states a value, so it is never one ("Recorded by nursing: BP 140/90")."""
     said = line.strip()
+    if _BRACKETED.fullmatch(said):
+        # "[Auto-transcribed dictation. Job 55817. 04/09/2114 17:12. Not reviewed by author.]":
+        # a banner's job number, date and time are the record's, no values of the patient
+        said = _RECORD_NUMBER.sub("", said)
     if not said or _NUMBER.search(said):
         return False
     return any(pattern.fullmatch(said) for pattern in _patterns())
@@ -32,6 +36,15 @@ def about_the_note(line: str) -> bool:
 
 # A number standing as a value ("4 falls", "140/90"); a digit inside a word ("l8r") is spelling.
 _NUMBER = re.compile(r"(?<![A-Za-z])\d")
+# A whole line in square brackets: a transcription's or an export's banner.
+_BRACKETED = re.compile(r"\[[^\[\]\n]+\]\.?")
+# A record's own numbers: a job or reference number, a date, a clock time.
+_RECORD_NUMBER = re.compile(
+    r"\b(?:job|ref|reference|id|doc|document|dictation|transcript(?:ion)?)\s*(?:#|no\.?|number)?"
+    r"\s*:?\s*#?\d+\b\.?|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?",
+    re.IGNORECASE,
+)
 
 
 @cache

@@ -69,13 +69,15 @@ def loose_on_subject(fact: Fact, value: float, text: str, note: TextIndex) -> bo
 
 
 # A name (three letters or more), a few separators, then a number or a count out of a whole.
+# A grade's sign is written with it ("3-/5" is not "3+/5"); a dash before a number is a range.
 _NAMED_NUMBER = re.compile(
-    r"([A-Za-z][A-Za-z'\-]{2,})[ \t:=,]{1,3}(\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?)(?![\d.])"
+    r"([A-Za-z][A-Za-z'\-]{2,})[ \t:=,]{1,3}"
+    r"(\d+(?:\.\d+)?(?:[+-](?!\d))?(?:[ \t]*/[ \t]*\d+)?)(?![\d.])"
 )
 
 _NAME_BEFORE = re.compile(r"([A-Za-z][A-Za-z'\-]{2,})[ \t:=,]{1,3}$")
 
-_WRITTEN = re.compile(r"[ \t]*(\d+(?:\.\d+)?(?:[ \t]*/[ \t]*\d+)?)")
+_WRITTEN = re.compile(r"[ \t]*(\d+(?:\.\d+)?(?:[+-](?!\d))?(?:[ \t]*/[ \t]*\d+)?)")
 
 
 @lru_cache(maxsize=8)
