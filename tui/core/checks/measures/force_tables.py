@@ -114,6 +114,14 @@ def _not_force() -> re.Pattern[str]:
 
 
 @cache
+def _set() -> re.Pattern[str]:
+    """Words of a machine's setting or an exercise's load (measures.toml [forces] settings)."""
+    return re.compile(
+        rf"\b(?:{either(measures_section('forces').get('settings', ()))})\b", re.IGNORECASE
+    )
+
+
+@cache
 def _units() -> dict[str, str]:
     data = measures_section("forces")
     return {str(key).lower(): str(value) for key, value in data.get("table_units", {}).items()}
@@ -126,12 +134,13 @@ def read_force_tables(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         start = heading.start()
         if scanner.in_header(start) or scanner.in_goal(start):
             continue
-        if len(heading.group("head").split()) > _HEADING_WORDS:
-            continue
+        if len(heading.group("head").split()) > _HEADING_WORDS or _set().search(heading.group()):
+            continue  # a sentence, or a machine's setting ("torque limit set (Nm)")
         unit = _units()[(heading.group("bracket") or heading.group("word")).lower()]
         tail_start = heading.start("tail")
         title = labels.context_words(_BRACKETS.sub(" ", heading.group("head")), 3)
-        if _sided_row(scanner, facts, (tail_start, heading.end()), unit, title):
+        dosed = _not_force().search(text, tail_start, heading.end())
+        if not dosed and _sided_row(scanner, facts, (tail_start, heading.end()), unit, title):
             scanner.block(start, tail_start)  # a rewritten row under its heading's words
             continue
         columns = _columns(text, tail_start, heading.end())
@@ -146,7 +155,7 @@ def read_force_tables(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
             header = _header_line(text, at, line_end)
             if header:
                 columns, at = header, line_end + 1
-        if _read_rows(scanner, facts, at, unit, columns or []):
+        if _read_rows(scanner, facts, at, (unit, title), columns or []):
             # the heading's numbers are the protocol's ("best of 3", "60 deg/s"), no values
             scanner.block(start, heading.end())
 
@@ -179,10 +188,11 @@ def _header_line(text: str, start: int, end: int) -> list[_Column] | None:
 
 
 def _read_rows(
-    scanner: Scanner, facts: list[Fact], at: int, unit: str, columns: list[_Column]
+    scanner: Scanner, facts: list[Fact], at: int, heading: tuple[str, str], columns: list[_Column]
 ) -> int:
     """The rows from `at` on, each read by its columns, its sides' words or its opening side;
-    returns how many were read."""
+    returns how many were read. A row of sides alone ("R 150  L 180") is the heading's test."""
+    unit, title = heading
     text = scanner.text
     rows = 0
     while at < len(text):
@@ -191,7 +201,7 @@ def _read_rows(
         if not line.strip() or _not_force().search(line):
             break
         read = _column_row(scanner, facts, (at, end), unit, columns) if columns else False
-        read = read or _sided_row(scanner, facts, (at, end), unit)
+        read = read or _sided_row(scanner, facts, (at, end), unit, title, alone=True)
         if not (read or _side_row(scanner, facts, (at, end), unit)):
             break
         rows += 1
@@ -249,7 +259,13 @@ def _under(cell: re.Match[str], at: int, head: int, columns: list[_Column]) -> _
 
 
 def _sided_row(
-    scanner: Scanner, facts: list[Fact], span: tuple[int, int], unit: str, title: str = ""
+    scanner: Scanner,
+    facts: list[Fact],
+    span: tuple[int, int],
+    unit: str,
+    title: str = "",
+    *,
+    alone: bool = False,
 ) -> bool:
     """A row whose values each follow their side ("Hip abduction: Right 162, Left 118."), named
     by its words before the first side, and by the heading's `title` when the row is written on
@@ -272,7 +288,10 @@ def _sided_row(
         at = value.span(2)
         if scanner.free(*at):
             side = labels.side_name(value.group(1))
-            label = labels.join(side, name, title if title not in name else "")
+            named = (
+                name if alone and name else labels.join(name, title if title not in name else "")
+            )
+            label = labels.join(side, named)
             scanner.emit(facts, "strength", to_number(value.group(2)), at, label, unit=unit)
     return True
 
