@@ -72,7 +72,8 @@ def test_the_headings_protocol_numbers_are_no_grade() -> None:
 
 
 def test_a_deficit_column_is_a_percentage() -> None:
-    text = "Knee extension torque, Nm\n              R     L     LSI\nIsometric     180   220   82%\n"
+    header = "Knee extension torque, Nm\n              R     L     LSI\n"
+    text = header + "Isometric     180   220   82%\n"
     assert set(_strength(text)) == {180, 220}
     assert [fact.value for fact in facts_in(text, "other") if fact.unit == "%"] == [82]
 

@@ -42,8 +42,11 @@ from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.sides import SIDE_WORD
 
-# A number in a row: a value with, at most, a percent sign after it.
-_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,4}(?:\.\d{1,2})?)(?:[ \t]*(%))?(?![\w.,/]|[ \t]*[/x×])")
+# A number in a row: a value with, at most, a percent sign after it; a unit or a word after it
+# makes it another measure's ("Single-leg stance R 8 s"), a slash or an "x" a dose's.
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])(\d{1,4}(?:\.\d{1,2})?)(?:[ \t]*(%))?(?![\w.,/°]|[ \t]*[/x×A-Za-z°])"
+)
 # A row opened by its side, then words, then one bare value ("- R hip abd 31.5").
 _SIDE_ROW = re.compile(
     rf"[ \t]*(?:[-*\u2022][ \t]+)?(?P<side>{SIDE_WORD})\.?[ \t]+"
@@ -216,11 +219,12 @@ def _column_row(
     percentage); False when none does."""
     text = scanner.text
     at, end = span
-    bars = "|" in text[at:end]
+    mark = next((mark for mark in "|\t" if mark in text[at:end]), "")
     cells = list(_NUMBER.finditer(text, at, end))
     placed: list[tuple[re.Match[str], _Column]] = []
-    if bars:
-        parts = [part for part in re.finditer(r"[^|]+", text[at:end]) if part.group().strip()]
+    if mark:
+        # cells parted by bars or tabs: the last cells are the last columns'
+        parts = [part for part in re.finditer(f"[^{mark}]+", text[at:end]) if part.group().strip()]
         for part, column in zip(reversed(parts), reversed(columns), strict=False):
             inside = [cell for cell in cells if at + part.start() <= cell.start() < at + part.end()]
             if len(inside) == 1:
