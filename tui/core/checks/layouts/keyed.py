@@ -133,7 +133,7 @@ def keyed_pieces(text: str) -> list[Piece]:
         # the unit follows the whole series ("12/40 lb", "128/76 mmHg"); a scale's whole
         # ("/10") is the first number's
         value_end = match.end(3) if unit.startswith("/") else match.end(4)
-        if match.group(4) and unit.strip() in _load_units():
+        if match.group(4) and unit.strip() in _load_units() and not _legend(text, start, match):
             # "(lb): 58/61/60": trials of a load, each value in the unit
             bracket_start, bracket_end = match.span(1)
             pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
@@ -304,6 +304,8 @@ def _load_units() -> frozenset[str]:
 
 
 _SLASH = re.compile(r"[ \t]*/[ \t]*")
+# Sides parted by a slash in a key ("L/R", "R / L"): a legend of its values.
+_SIDE_LEGEND = re.compile(rf"(?<![\w/]){SIDE_WORD}[ \t]*/[ \t]*{SIDE_WORD}(?![\w/])", re.I)
 _SLASHED_SERIES = re.compile(
     r"(?<![\w./])\d{1,3}(?:\.\d+)?(?:[ \t]*/[ \t]*\d{1,3}(?:\.\d+)?)+(?![\w./%°])"
 )
@@ -327,12 +329,18 @@ def _listed_values(text: str, start: int) -> list[Piece]:
     line_end = len(text) if line_end < 0 else line_end
     values = list(_LISTED_VALUE.finditer(text, found.end(), line_end))
     trials: list[Piece] = []
-    if unit.strip() in _load_units():
+    if unit.strip() in _load_units() and not _SIDE_LEGEND.search(text, start, found.end()):
         for series in _SLASHED_SERIES.finditer(text, found.end(), line_end):
             trials += slashed_trials(text, series.span(), unit)
     if not values and not trials:
         return []
     return trials + [Piece(v.end(), v.end(), unit, v.start(), v.end()) for v in values]
+
+
+def _legend(text: str, start: int, match: re.Match[str]) -> bool:
+    """The key names a side for each value of its series ("Jamar Pos 1 L/R (lb): 12/40"): the
+    values are one per side, the legend readers' (measures/listed_values.py), no trials."""
+    return _SIDE_LEGEND.search(text, start, match.start(3)) is not None
 
 
 def slashed_trials(text: str, span: tuple[int, int], unit: str) -> list[Piece]:

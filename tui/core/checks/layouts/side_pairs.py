@@ -59,11 +59,11 @@ _INLINE_ROW = re.compile(
     r"[ \t]*(?:[;.][ \t]*|\r?$)"
 )
 # A row: a name (a level such as "C5" may open it), then exactly two values set apart by a
-# slash, a bar or "vs", and nothing after them but a remark in brackets ("9.6 / 4.1   (L foot
-# drop)").
+# slash, a bar or "vs", and nothing after them but a remark in brackets with no number ("9.6 /
+# 4.1   (L foot drop)"; "20/50 (eval 17/50)" is a score with its earlier one).
 _ROW = re.compile(
     rf"[ \t]*(?:[-*\u2022][ \t]+)?(?P<name>[A-Za-z][\w .'-]{{0,40}}?)[ \t]*:?[ \t]+"
-    rf"(?P<first>{_VALUE}){_BETWEEN}(?P<second>{_VALUE})(?:[ \t]+\([^()\n]*\))?[ \t]*\r?$"
+    rf"(?P<first>{_VALUE}){_BETWEEN}(?P<second>{_VALUE})(?:[ \t]+\([^()\n\d]*\))?[ \t]*\r?$"
 )
 
 

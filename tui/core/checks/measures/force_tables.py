@@ -230,11 +230,7 @@ def _column_row(
             if len(inside) == 1:
                 placed.append((inside[0], column))
     else:
-        head = _line_start(text, columns[0].start)
-        for cell in cells:
-            below = _under(cell, at, head, columns)
-            if below is not None:
-                placed.append((cell, below))
+        placed = _under_columns(cells, at, _line_start(text, columns[0].start), columns)
     if not placed:
         return False
     first = min(cell.start() for cell, _ in placed)
@@ -250,16 +246,27 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _under(cell: re.Match[str], at: int, head: int, columns: list[_Column]) -> _Column | None:
-    """The column whose name stands nearest a cell's number, within reach of it."""
-    left, right = cell.start() - at, cell.end() - at
-    best: tuple[int, _Column] | None = None
-    for column in columns:
-        c_left, c_right = column.start - head, column.end - head
-        distance = min(abs(left - c_left), abs(right - c_right))
-        if distance <= _REACH and (best is None or distance < best[0]):
-            best = (distance, column)
-    return best[1] if best else None
+def _under_columns(
+    cells: list[re.Match[str]], at: int, head: int, columns: list[_Column]
+) -> list[tuple[re.Match[str], _Column]]:
+    """Each column's cell: the number standing nearest its name, within reach, nearest pairs
+    first, a number and a column taken once ("avg 3      31      18" under "Right   Left": the
+    trials' count stands near no column as near as the values)."""
+    pairs = []
+    for cell in cells:
+        left, right = cell.start() - at, cell.end() - at
+        for index, column in enumerate(columns):
+            c_left, c_right = column.start - head, column.end - head
+            distance = min(abs(left - c_left), abs(right - c_right))
+            if distance <= _REACH:
+                pairs.append((distance, cell.start(), index, cell))
+    placed: dict[int, tuple[re.Match[str], _Column]] = {}
+    used: set[int] = set()
+    for _, start, index, cell in sorted(pairs, key=lambda pair: pair[:3]):
+        if index not in placed and start not in used:
+            placed[index] = (cell, columns[index])
+            used.add(start)
+    return [placed[index] for index in sorted(placed)]
 
 
 def _sided_row(
