@@ -64,6 +64,7 @@ from tui.core.checks.measures.direct_measures import mark_direct_measures, read_
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.force_headings import read_force_headings
+from tui.core.checks.measures.force_tables import read_force_tables
 from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
@@ -174,6 +175,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_analogue_scales,
     read_pad_tests,
     read_pad_counts,
+    read_force_tables,  # before the aligned rows: a force under a motion's name is no angle
     read_item_lists,
     read_item_grids,
     read_girth_blocks,

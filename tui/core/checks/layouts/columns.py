@@ -225,6 +225,14 @@ def pair_heading_unit() -> re.Pattern[str]:
 
 
 @cache
+def pair_row_units() -> tuple[str, ...]:
+    """The units a row of a sided pair may write once after its second value ("ER 18.6 vs 19.9
+    kg"), as patterns, longest first (data/columns.toml [side_pairs] row_units)."""
+    units = [str(item) for item in _data().get("side_pairs", {}).get("row_units", [])]
+    return tuple(sorted(units, key=len, reverse=True))
+
+
+@cache
 def _vital_names() -> re.Pattern[str]:
     names = [name for sign in vital_signs() for name in sign.names]
     return re.compile(rf"^(?:{either(names)})(?:[ \t]*\([^()]*\))?$", re.IGNORECASE)

@@ -11,10 +11,13 @@ Markdown tables (`mdtables`).
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache
+from importlib.resources import files
 
 from tui.core.checks.tables import keyed_units, measure_defs
 from tui.core.checks.text.pieces import Piece
+from tui.core.checks.text.sides import SIDE_WORD
 
 # The bracket may end the key or come before its last words ("Pain Score (0-10) at rest: 1").
 # The value is a series of numbers joined by slashes: one number, one per label of the key
@@ -120,11 +123,30 @@ def keyed_pieces(text: str) -> list[Piece]:
         unit = keyed_units().get(_plain(match.group(2)))
         if unit is None:
             continue
+        if _SIDE_AFTER.match(text, match.end(4)):
+            listed = _listed_values(text, start)
+            if len(listed) > 1:  # each side's value with the unit, not the first alone
+                pieces += listed
+                continue
         bracket_start, bracket_end = match.span(1)
         pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
         # the unit follows the whole series ("12/40 lb", "128/76 mmHg"); a scale's whole
         # ("/10") is the first number's
         value_end = match.end(3) if unit.startswith("/") else match.end(4)
+        if match.group(4) and unit.strip() in _load_units() and not _legend(text, start, match):
+            # "(lb): 58/61/60": trials of a load, each value in the unit
+            bracket_start, bracket_end = match.span(1)
+            pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
+            pieces += slashed_trials(text, (match.start(3), match.end(4)), unit)
+            continue
+        run = _RUN_AFTER.match(text, value_end)
+        if run is not None and not unit.startswith("/"):
+            # "(lb) R: 22, 31, 35": the unit after the run's last value, read as one list
+            bracket_start, bracket_end = match.span(1)
+            pieces.append(Piece(bracket_start, bracket_end, "", bracket_start, bracket_end))
+            last = text.rfind(" ", 0, run.end()) + 1
+            pieces.append(Piece(run.end(), run.end(), unit, last, run.end()))
+            continue
         pieces.append(Piece(value_end, value_end, unit, match.start(2), match.end(2)))
     return pieces
 
@@ -267,9 +289,33 @@ _LISTED_KEY = re.compile(
     re.MULTILINE,
 )
 # (a number glued to a word by a hyphen is part of a name: "3-jaw chuck R 7.0")
+# (a side word may follow a value: "Grip (kg): 38 L, 44 R")
 _LISTED_VALUE = re.compile(
-    r"(?<![\w.\-/])\d+(?:\.\d+)?(?![\d.]|°|%|/\d|-[A-Za-z]|[ \t]*(?:°|%|[A-Za-z]))"
+    r"(?<![\w.\-/])\d+(?:\.\d+)?"
+    rf"(?![\d.]|°|%|/\d|-[A-Za-z]|[ \t]*(?:°|%|(?!{SIDE_WORD}\b)[A-Za-z]))"
 )
+
+
+@cache
+def _load_units() -> frozenset[str]:
+    """The units of a load whose trials a slash parts (data/columns.toml [slash_loads])."""
+    data = tomllib.loads(files("tui.core.data").joinpath("columns.toml").read_text("utf-8"))
+    return frozenset(str(unit) for unit in data.get("slash_loads", {}).get("units", ()))
+
+
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+# Sides parted by a slash in a key ("L/R", "R / L"): a legend of its values.
+_SIDE_LEGEND = re.compile(rf"(?<![\w/]){SIDE_WORD}[ \t]*/[ \t]*{SIDE_WORD}(?![\w/])", re.I)
+_SLASHED_SERIES = re.compile(
+    r"(?<![\w./])\d{1,3}(?:\.\d+)?(?:[ \t]*/[ \t]*\d{1,3}(?:\.\d+)?)+(?![\w./%°])"
+)
+# Bare values after a key's first value, each after a comma ("Grip (lb) R: 22, 31, 35, 30"):
+# one run of the key's values, its unit after the last as a run is written ("22, 31, 35 lb").
+_RUN_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*\d+(?:\.\d+)?(?![\d.%°/]|[ \t]*[A-Za-z]))+(?=[ \t]*(?:[.;]|$))", re.M
+)
+# A side written after a key's first value ("Grip (kg): 38 L, 44 R"): a list of sided values.
+_SIDE_AFTER = re.compile(rf"[ \t]*{SIDE_WORD}\b")
 
 
 def _listed_values(text: str, start: int) -> list[Piece]:
@@ -282,9 +328,31 @@ def _listed_values(text: str, start: int) -> list[Piece]:
     line_end = text.find("\n", found.end())
     line_end = len(text) if line_end < 0 else line_end
     values = list(_LISTED_VALUE.finditer(text, found.end(), line_end))
-    if not values:
+    trials: list[Piece] = []
+    if unit.strip() in _load_units() and not _SIDE_LEGEND.search(text, start, found.end()):
+        for series in _SLASHED_SERIES.finditer(text, found.end(), line_end):
+            trials += slashed_trials(text, series.span(), unit)
+    if not values and not trials:
         return []
-    return [Piece(v.end(), v.end(), unit, v.start(), v.end()) for v in values]
+    return trials + [Piece(v.end(), v.end(), unit, v.start(), v.end()) for v in values]
+
+
+def _legend(text: str, start: int, match: re.Match[str]) -> bool:
+    """The key names a side for each value of its series ("Jamar Pos 1 L/R (lb): 12/40"): the
+    values are one per side, the legend readers' (measures/listed_values.py), no trials."""
+    return _SIDE_LEGEND.search(text, start, match.start(3)) is not None
+
+
+def slashed_trials(text: str, span: tuple[int, int], unit: str) -> list[Piece]:
+    """A series of a load's trials parted by slashes ("L 58/61/60" under "(lb)") written as the
+    run it is ("L 58, 61, 60 lb"): each slash a comma, the unit after the last value, so the
+    side before the first holds for every trial (measures/listed_values.py)."""
+    pieces = [
+        Piece(slash.start(), slash.end(), ", ", slash.start(), slash.end())
+        for slash in _SLASH.finditer(text, *span)
+    ]
+    last = text.rfind("/", *span) + 1
+    return [*pieces, Piece(span[1], span[1], unit, last, span[1])]
 
 
 def _plain(unit: str) -> str:

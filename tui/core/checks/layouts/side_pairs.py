@@ -18,16 +18,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tui.core.checks.layouts.columns import grade_headings, pair_heading_unit, rom_words
+from tui.core.checks.layouts.columns import (
+    grade_headings,
+    pair_heading_unit,
+    pair_row_units,
+    rom_words,
+)
 from tui.core.checks.layouts.girth_words import GIRTH_WORDS
 from tui.core.checks.measures import labels
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
-# A heading that names the two columns' sides in order: "R | L", "(L / R)", "right/left".
+# A heading that names the two columns' sides in order: "R | L", "(L / R)", "right/left", "R vs L".
 _SIDE = SIDE_WORD
 SIDES = re.compile(
-    rf"(?<![\w/])(?P<first>{_SIDE})[ \t]*[|/][ \t]*(?P<second>{_SIDE})(?![\w/])", re.IGNORECASE
+    rf"(?<![\w/])(?P<first>{_SIDE})(?:[ \t]*[|/][ \t]*|[ \t]+vs\.?[ \t]+)"
+    rf"(?P<second>{_SIDE})(?![\w/])",
+    re.IGNORECASE,
 )
 # The unit a heading gives its values: degrees, or a load, length or time written short
 # (data/columns.toml).
@@ -37,18 +45,25 @@ _BARE_NUMBER = re.compile(r"(?<![\d./])-?\d{1,3}(?:\.\d)?(?![\d.]|[ \t]*(?:/|[A-
 # A heading line: words that name the pair's sides, ending with a colon or a bracket.
 _HEADING_END = re.compile(r"[:)][ \t]*\r?$")
 _VALUE = r"-?\d{1,3}(?:\.\d{1,2})?[+-]?"
+# What parts a pair's two values: a slash, a bar or "vs" ("ER 18.6 vs 19.9 kg").
+_BETWEEN = r"(?:[ \t]*[/|][ \t]*|[ \t]+vs\.?[ \t]+)"
+# A load's unit written once after a row's second value ("ER 18.6 vs 19.9 kg"): the first
+# value's too (data/columns.toml [side_pairs] row_units).
+_ROW_UNITS = either(str(unit) for unit in pair_row_units())
 # A heading's sides and colon with rows after them on its line ("Motor R / L: C8-T1 0 / 0").
 _INLINE_HEAD = re.compile(rf"{SIDES.pattern}\)?[ \t]*:", re.IGNORECASE)
 # A row on a heading's line: a name and two values, up to a semicolon, a full stop or the end.
 _INLINE_ROW = re.compile(
     rf"[ \t]*(?P<name>[A-Za-z][\w .'-]{{0,40}}?)[ \t]*:?[ \t]+(?P<first>{_VALUE})"
-    rf"[ \t]*[/|][ \t]*(?P<second>{_VALUE})[ \t]*(?:[;.][ \t]*|\r?$)"
+    rf"{_BETWEEN}(?P<second>{_VALUE})(?:[ \t]*(?P<unit>{_ROW_UNITS})(?![\w/]))?"
+    r"[ \t]*(?:[;.][ \t]*|\r?$)"
 )
 # A row: a name (a level such as "C5" may open it), then exactly two values set apart by a
-# slash or a bar, and nothing after them.
+# slash, a bar or "vs", and nothing after them but a remark in brackets with no number ("9.6 /
+# 4.1   (L foot drop)"; "20/50 (eval 17/50)" is a score with its earlier one).
 _ROW = re.compile(
     rf"[ \t]*(?:[-*\u2022][ \t]+)?(?P<name>[A-Za-z][\w .'-]{{0,40}}?)[ \t]*:?[ \t]+"
-    rf"(?P<first>{_VALUE})[ \t]*[/|][ \t]*(?P<second>{_VALUE})[ \t]*\r?$"
+    rf"(?P<first>{_VALUE}){_BETWEEN}(?P<second>{_VALUE})(?:[ \t]+\([^()\n\d]*\))?[ \t]*\r?$"
 )
 
 
@@ -96,7 +111,7 @@ def _inline(text: str, line_start: int, line_end: int) -> list[Piece]:
     """The rows written on the heading's own line after its colon ("Motor R / L: C8-T1 0 / 0;
     C7 elbow extensors 2 / 1."), read as rows under it are: only when every clause after the
     colon is such a row."""
-    if text.find("/", line_start, line_end) < 0 and text.find("|", line_start, line_end) < 0:
+    if all(text.find(mark, line_start, line_end) < 0 for mark in ("/", "|", " vs")):
         return []
     opened = _INLINE_HEAD.search(text, line_start, line_end)
     if opened is None or _GIRTH.search(text, line_start, opened.start()):
@@ -108,9 +123,23 @@ def _inline(text: str, line_start: int, line_end: int) -> list[Piece]:
     pieces: list[Piece] = []
     pos = opened.end()
     while (row := _INLINE_ROW.match(text, pos, line_end)) is not None:
-        pieces += _row_pieces(text, row, top, title)
+        pieces += _row_pieces(text, row, _row_unit(text, row, top), title)
         pos = row.end()
-    return pieces if pieces and not text[pos:line_end].strip() else []
+    return pieces if pieces and _rows_end(text, pos, line_end) else []
+
+
+def _row_unit(text: str, row: re.Match[str], top: Heading) -> Heading:
+    """The heading, with the unit written after the row's second value when the row has one
+    ("ER 18.6 vs 19.9 kg": both values are kg)."""
+    if row.group("unit") is None:
+        return top
+    return Heading(top.sides, _HEADING_UNIT.match(text, row.start("unit")) or top.unit)
+
+
+def _rows_end(text: str, pos: int, line_end: int) -> bool:
+    """The rows on a heading's line reach its end, or stop at a clause after a semicolon that is
+    no pair ("...; IR 24.0 vs 23.1 kg; ER/IR ratio R 78%"): the pairs before it are still rows."""
+    return not text[pos:line_end].strip() or text[:pos].rstrip().endswith(";")
 
 
 _GIRTH = re.compile(GIRTH_WORDS, re.IGNORECASE)
@@ -163,7 +192,11 @@ def _title(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 _TITLE_WORDS = 4
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]{2,}\b")
-_TITLE = re.compile(r"[ \t]*(?:[-*#\u2022]+[ \t]*)?([A-Za-z][\w .'/-]*?)[ \t(,:\[]*\Z")
+# A title's words may have a bracket after them that names the unit or the method
+# ("Hand-held dynamometry (lb), R / L:"): the bracket is no word of the title.
+_TITLE = re.compile(
+    r"[ \t]*(?:[-*#\u2022]+[ \t]*)?([A-Za-z][\w .'/-]*?)[ \t]*(?:\([^()\n]*\))?[ \t(,:\[]*\Z"
+)
 
 
 def sided(text: str, values: tuple[tuple[int, int], tuple[int, int]], top: Heading) -> list[Piece]:

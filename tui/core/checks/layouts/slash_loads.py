@@ -1,5 +1,5 @@
-"""Two loads set apart by a slash with one unit after them: "Grip (Jamar, handle positions 2 and
-3): R 38/40 kg", "pinch L 6/7 lb".
+"""Two loads or more set apart by slashes with one unit after them: "Grip (Jamar, handle
+positions 2 and 3): R 38/40 kg", "pinch L 6/7 lb", three trials "L 58/61/60 lb".
 
 A therapist writes one value per trial or per handle position and the unit once; read as
 written, "38/40 kg" is a score over its maximum, so the first value is lost and only the second
@@ -26,9 +26,13 @@ _LOOK_BACK = 40
 def _pair() -> re.Pattern[str]:
     units = "|".join(re.escape(str(unit)) for unit in slash_load_data().get("units", ()))
     return re.compile(
-        rf"(?<![\d./])(?P<first>\d{{1,3}}(?:\.\d)?)[ \t]*/[ \t]*(?P<second>\d{{1,3}}(?:\.\d)?)"
-        rf"[ \t]*(?P<unit>{units})(?![A-Za-z/])"
+        rf"(?<![\d./])(?P<first>\d{{1,3}}(?:\.\d)?)(?P<middle>(?:[ \t]*/[ \t]*\d{{1,3}}(?:\.\d)?)*)"
+        rf"[ \t]*/[ \t]*(?P<second>\d{{1,3}}(?:\.\d)?)[ \t]*(?P<unit>{units})(?![A-Za-z/])"
     )
+
+
+# A value inside a series of loads ("58/61/60 lb": the 61).
+_MIDDLE = re.compile(r"\d{1,3}(?:\.\d)?")
 
 
 def slash_load_pieces(text: str) -> list[Piece]:
@@ -38,14 +42,16 @@ def slash_load_pieces(text: str) -> list[Piece]:
     least = float(slash_load_data().get("least", 0))
     pieces: list[Piece] = []
     for match in _pair().finditer(text):
-        if min(float(match.group("first")), float(match.group("second"))) < least:
+        middle = list(_MIDDLE.finditer(text, *match.span("middle")))
+        values = [match.group("first"), *(value.group() for value in middle), match.group("second")]
+        if min(float(value) for value in values) < least:
             continue
         if _graded(match):
             continue
         if _sided(text, match.start(), match.end()):
             continue
-        end = match.end("first")
-        pieces.append(Piece(end, end, f" {match.group('unit')}", end - 1, end))
+        for end in (match.end("first"), *(value.end() for value in middle)):
+            pieces.append(Piece(end, end, f" {match.group('unit')}", end - 1, end))
     return pieces
 
 

@@ -23,12 +23,12 @@ from tui.core.checks.text.scan import Scanner
 
 # A side and the bare number after it ("R 214", "L: 236"); a unit or a slash after it makes it
 # another value ("R 4/5", "L 30 deg").
-_SIDE_VALUE = re.compile(
+SIDE_VALUE = re.compile(
     r"(?<![\w.])(R|L|rt|lt|right|left)[ \t]*:?[ \t]*(\d{1,4}(?:\.\d+)?)"
     r"(?![\d.]|[ \t]*(?:[/%°+-]|(?!(?:R|L|rt|lt|right|left)\b)[A-Za-z]))",
     re.IGNORECASE,
 )
-_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
+SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 
 
 @cache
@@ -75,7 +75,7 @@ def read_force_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[st
 
 def _read_row(scanner: Scanner, facts: list[Fact], start: int, end: int, unit: str) -> bool:
     """The side values of one row; False when the line holds none (the rows have ended)."""
-    values = list(_SIDE_VALUE.finditer(scanner.text, start, end))
+    values = list(SIDE_VALUE.finditer(scanner.text, start, end))
     if not values or _counted().search(scanner.text, start, values[0].start()):
         return False
     name = labels.context_words(scanner.text[start : values[0].start()], 4)
@@ -83,7 +83,7 @@ def _read_row(scanner: Scanner, facts: list[Fact], start: int, end: int, unit: s
         span = value.span(2)
         if not scanner.free(*span):
             continue
-        side = _SIDES[value.group(1).lower()]
+        side = SIDES[value.group(1).lower()]
         scanner.emit(
             facts, "strength", to_number(value.group(2)), span, labels.join(side, name), unit=unit
         )

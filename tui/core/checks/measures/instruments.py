@@ -444,6 +444,13 @@ def _next_name(names: list[tuple[str, int, int]], index: int, after: int, limit:
     return limit
 
 
+def _excluded_parts(name: str, excluded: frozenset[str]) -> bool:
+    """A name joined by slashes or colons whose every part is no instrument ("ER/IR", "ABD/ADD",
+    "DF:PF"): a ratio of two motions' strengths, never a test's score."""
+    parts = re.split(r"[/:]", name)
+    return len(parts) > 1 and all(part.upper() in excluded for part in parts)
+
+
 def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
     """Instrument names in the text: acronyms and written-out tests, in text order."""
     text = scanner.text
@@ -455,6 +462,9 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         if sum(ch.isupper() for ch in name) < 2 or name.isdigit():
             continue
         if not _name_free(scanner, match) or name.lower() in stop or name.upper() in excluded:
+            continue
+        if _excluded_parts(name, excluded):
+            found.append(("", match.start(), match.end()))  # "ER/IR ratio 78%": two motions
             continue
         if name in capitalised_words():
             found.append(("", match.start(), match.end()))  # a speaker or a heading: a bound

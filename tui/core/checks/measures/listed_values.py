@@ -37,11 +37,13 @@ def read_listed(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]) 
 # every value of the run is the label's, one per digit or trial, with the side written before
 # it. The value read must carry a unit of an angle, a length or a force, and nothing but commas
 # and sides lies between the run's values; a value with its own name ("MCP 50°, IP 75") is no
-# run, and without the colon "Grip trials 3, 24 kg" counts trials, it lists no grips.
+# run, and without the colon "Grip trials 3, 24 kg" counts trials, it lists no grips. A side
+# opening the run stands for the colon ("Grip L 58, 61, 60 lb"), and a side holds for the
+# values after it up to the next side (the three trials are all the left hand's).
 _RUN_KINDS = frozenset({"rom", "girth", "strength"})
 _SIDE = SIDE_WORD
 _RUN = re.compile(
-    r"(?<=[:)])[ \t]*"
+    rf"(?:(?<=[:)])[ \t]*|(?<=[ \t])(?={_SIDE}[ \t]+\d))"
     rf"((?:(?:{_SIDE}[ \t]+)?\d+(?:\.\d+)?[ \t]*,[ \t]*)+)({_SIDE}[ \t]+)?$",
     re.IGNORECASE,
 )
@@ -71,10 +73,14 @@ def _read_runs(scanner: Scanner, facts: list[Fact]) -> None:
         heading = _heading_side(scanner, values, run)
         if heading and not labels.parts_of(fact.label).side:
             facts[index] = dataclasses.replace(fact, label=labels.join(heading, fact.label))
+        side = heading
         for value in values:
+            side = labels.side_name(value.group(1)) if value.group(1) else side
             if value.start(2) not in taken:
-                side = labels.side_name(value.group(1)) if value.group(1) else heading
                 _emit(scanner, facts, fact, value.span(2), legends.Position(side=side, prior=None))
+        last = _RUN_VALUE.match(scanner.text, start)
+        if side and not labels.parts_of(facts[index].label).side and last and not last.group(1):
+            facts[index] = dataclasses.replace(fact, label=labels.join(side, facts[index].label))
 
 
 # A side closing the label of a run, right before its colon ("three trials R: 14, 15, 17 kg").
