@@ -133,3 +133,34 @@ def test_a_bikes_sizes_and_a_programs_distances_are_no_measures(text: str) -> No
 )
 def test_the_patients_lengths_and_distances_stay(text: str, value: float, unit: str) -> None:
     assert (float(value), unit) in _others(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("* Buttons: 5 medium buttons on a board in 72 s (140 s)", 72),
+        ("- Ran 30 ft in 8.4 s, wide base.", 8.4),
+        ("Coins into slot: 10 coins in 23.5 s", 23.5),
+        ("Stairs: 12 steps in 24.5 s with rail", 24.5),
+    ],
+)
+def test_the_time_a_counted_task_took_is_read(text: str, value: float) -> None:
+    assert one_fact(text, "other", value).unit == "s"
+
+
+def test_a_bare_bracketed_time_after_it_is_the_earlier_one() -> None:
+    assert "previous" in one_fact("Buttons: 5 buttons in 72 s (140 s)", "other", 140).label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pegs: 14 pegs placed in 30 s",  # the test's window: the count is the result
+        "HEP: 10 sit to stands in 45 s",
+        "Goal: 5 buttons in 40 s.",
+        "3 x 10 squats in 40 s",
+        "Scissors: cut within 3 mm of the line",
+    ],
+)
+def test_a_window_a_dose_or_a_goal_is_no_task_time(text: str) -> None:
+    assert not {unit for _, unit in _others(text)} & {"s", "mm"}

@@ -118,6 +118,7 @@ from tui.core.checks.measures.side_headings import mark_side_headings
 from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.step_counts import read_step_counts
+from tui.core.checks.measures.task_times import read_task_times
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
@@ -227,6 +228,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_timed_results,
     read_tested_reps,
     read_action_counts,
+    read_task_times,
     read_body_lengths,
     read_step_counts,
     read_others,

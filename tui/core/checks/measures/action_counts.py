@@ -106,8 +106,7 @@ def read_action_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         if not _takes(scanner, start, end) or int(match.group("value")) > _MOST:
             continue
         line_start, line_end = scanner.line(start)
-        clause = scanner.clause_start(start)
-        if walled(scanner, max(line_start, clause), start):
+        if walled(scanner, start):
             continue
         if _DOSE_BEFORE.search(text, max(line_start, start - 12), start):
             continue

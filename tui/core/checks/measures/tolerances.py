@@ -150,7 +150,7 @@ def _result(scanner: Scanner, time: re.Match[str], since: int) -> bool:
         return False
     line_start, _ = scanner.line(start)
     clause = max(since, scanner.clause_start(start), line_start)
-    if walled(scanner, clause, start):
+    if walled(scanner, start):
         return False
     if _DOSE_BEFORE.search(text, max(0, start - 8), start):
         return False
@@ -168,20 +168,16 @@ def _result(scanner: Scanner, time: re.Match[str], since: int) -> bool:
     return not words.noun_after.match(text, time.end("unit"))
 
 
-# How far before a number a dose's block may reach ("for 90 seconds", "x 12 heel raises").
-_DOSE_REACH = 8
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
-def walled(scanner: Scanner, since: int, start: int) -> bool:
-    """True when the words before a number, short of the few a dose's block covers, are
-    blocked: the number sits in a stretch that is no measurement of the patient (a job's
-    demands, a set-up line), which the readers that take blocked doses must leave."""
+def walled(scanner: Scanner, start: int) -> bool:
+    """True when the first word of a number's line is blocked: the line is no measurement of
+    the patient (a job's demands, a set-up line, the lines under such a heading), which the
+    readers that take blocked doses must leave."""
     line_start, _ = scanner.line(start)
     first = _FIRST_WORD.search(scanner.text, line_start, start)
-    if first is not None and scanner.is_blocked(first.start(), first.end()):
-        return True  # the line's key is blocked: a job's demands, a set-up, a heading's lines
-    return scanner.is_blocked(since, max(since, start - _DOSE_REACH))
+    return first is not None and scanner.is_blocked(first.start(), first.end())
 
 
 def _emit(scanner: Scanner, facts: list[Fact], time: re.Match[str], since: int) -> None:
