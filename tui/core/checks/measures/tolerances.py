@@ -115,6 +115,10 @@ def read_tolerances(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         if words.advised.search(text, scanner.line(match.start())[0], match.start()):
             continue
         for time in _TIME.finditer(text, match.end(), end):
+            if _bracketed(text, match.end(), time.start()) and not attribute(
+                scanner, *time.span("value")
+            ).prior:
+                continue  # "[15 min of it in the recliner]": a part, unless an earlier time
             if _result(scanner, time, max(start, clause)):
                 _emit(scanner, facts, time, match.start())
     for found in words.position.finditer(text):
@@ -124,6 +128,12 @@ def read_tolerances(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             continue
         if _result(scanner, found, found.start()):
             _emit(scanner, facts, found, found.start())
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """True when a bracket opened between `start` and `end` is still open at `end`."""
+    stretch = text[start:end]
+    return stretch.count("(") + stretch.count("[") > stretch.count(")") + stretch.count("]")
 
 
 def _scope(scanner: Scanner, match: re.Match[str]) -> tuple[int, int]:
