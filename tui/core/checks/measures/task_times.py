@@ -93,9 +93,8 @@ def _takes(scanner: Scanner, start: int, end: int) -> bool:
 
 
 def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str], label: str) -> None:
+    """The time as written: seconds in s, minutes in min ("1 mile in 18 min")."""
     written = match.group("value")
-    seconds = _seconds(written, match.group("unit"))
-    value: int | float = int(seconds) if seconds.is_integer() else seconds
-    if "." in written and match.group("unit").lower() in _SECONDS:
-        value = float(written)
-    scanner.emit(facts, "other", value, (match.start("value"), match.end("unit")), label, unit="s")
+    value: int | float = float(written) if "." in written else int(written)
+    unit = "s" if match.group("unit").lower() in _SECONDS else "min"
+    scanner.emit(facts, "other", value, (match.start("value"), match.end("unit")), label, unit=unit)
