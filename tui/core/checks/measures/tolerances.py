@@ -115,9 +115,10 @@ def read_tolerances(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         if words.advised.search(text, scanner.line(match.start())[0], match.start()):
             continue
         for time in _TIME.finditer(text, match.end(), end):
-            if _bracketed(text, match.end(), time.start()) and not attribute(
-                scanner, *time.span("value")
-            ).prior:
+            if (
+                _bracketed(text, match.end(), time.start())
+                and not attribute(scanner, *time.span("value")).prior
+            ):
                 continue  # "[15 min of it in the recliner]": a part, unless an earlier time
             if _result(scanner, time, max(start, clause)):
                 _emit(scanner, facts, time, match.start())
