@@ -44,6 +44,7 @@ from tui.core.checks.layouts.vital_rows import (
     read_vital_rows,
 )
 from tui.core.checks.learnt.opinion import second_opinion
+from tui.core.checks.measures.action_counts import read_action_counts
 from tui.core.checks.measures.analogue_scales import read_analogue_scales
 from tui.core.checks.measures.arrowed import mark_arrowed
 from tui.core.checks.measures.asked_values import block_asked
@@ -100,6 +101,7 @@ from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.plausible import outside
 from tui.core.checks.measures.program_baselines import mark_program_baselines
+from tui.core.checks.measures.program_distances import block_program_distances
 from tui.core.checks.measures.refused_readings import refused_of
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.respective_scores import read_respective
@@ -117,10 +119,12 @@ from tui.core.checks.measures.side_headings import mark_side_headings
 from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.step_counts import read_step_counts
+from tui.core.checks.measures.task_times import read_task_times
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
+from tui.core.checks.measures.tolerances import read_tolerances
 from tui.core.checks.measures.vestibular_readings import read_vestibular_readings
 from tui.core.checks.measures.vital_units import read_vital_units
 from tui.core.checks.measures.walk_headings import read_walk_headings
@@ -160,6 +164,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_scale_bounds,
     block_counted_tens,
     block_exercise_arcs,
+    block_program_distances,
     read_heart_rate_peaks,
     claim_vital_limits,
     read_paired_vitals,
@@ -221,8 +226,11 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_chair_rises,
     read_walk_headings,
     read_hold_times,
+    read_tolerances,
     read_timed_results,
     read_tested_reps,
+    read_action_counts,
+    read_task_times,
     read_body_lengths,
     read_step_counts,
     read_others,

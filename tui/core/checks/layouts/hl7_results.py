@@ -22,6 +22,7 @@ from tui.core.checks.tables import keyed_units
 from tui.core.checks.text.pieces import Piece
 
 _SEGMENT = "OBX|"
+_BULLETS = ("", "-", "*", "\u2022")
 _NAME, _VALUE, _UNITS, _REMARKS = 3, 5, 6, 8
 # a field of flags or status ("F", "H", "N"): never a remark (an "L" flag is no side)
 _FLAG = 2
@@ -36,7 +37,9 @@ def obx_pieces(text: str) -> list[Piece]:
     while at >= 0:
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        if at == 0 or text[at - 1] == "\n":
+        line_start = text.rfind("\n", 0, at) + 1
+        # a segment opening its line, or after a bullet (an offline draft lists each line)
+        if text[line_start:at].strip() in _BULLETS:
             written = _written(text[at:end])
             if written is not None:
                 pieces.append(Piece(at, end, written, at, end))

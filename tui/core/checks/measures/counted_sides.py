@@ -34,6 +34,8 @@ _NOT_A_COUNT = re.compile(
     re.IGNORECASE,
 )
 _REPS = r"(?:[ \t]*(?:reps?|repetitions)\b)?"
+# A bracket of words and a setting between the movement and its counts ("(metronome 1 Hz)").
+_HOW_BRACKET = r"\((?![^()\n]*\d[ \t]*[x\u00d7/:-])[^()\n\d]{0,30}\d[^()\n]{0,20}\)"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,10 @@ def _words() -> _Words:
         # "heel raises R 20, L 27", "Heel rises on the step: left 9 reps; right 23"
         sided=led(
             re.compile(
-                rf"\b(?P<name>{name})\b(?P<gap>[^\d\n.;:]{{0,24}}?[ \t:(]+)?"
+                # the gap may hold a bracket of how it was done ("relevé to fatigue
+                # (metronome 1 Hz): R 26, L 19"), never one of a dose or a date ("(3x15)",
+                # "(01/12)")
+                rf"\b(?P<name>{name})\b(?P<gap>(?:[^\d\n.;:(]|{_HOW_BRACKET}){{0,40}}?[ \t:(]+)?"
                 rf"(?<![\w-])(?P<s1>{side})\b[ \t]*:?[ \t]*(?P<v1>\d{{1,3}})(?!\d|\.\d)"
                 rf"(?P<u1>{_REPS})"
                 rf"{gap}(?<![\w-])(?P<s2>{side})\b[ \t]*:?[ \t]*(?P<v2>\d{{1,3}})(?!\d|\.\d)"

@@ -39,9 +39,26 @@ def _heading() -> re.Pattern[str]:
     )
 
 
+@cache
+def _keyed_line() -> re.Pattern[str]:
+    """A line keyed by the job's demands, its demands after the colon ("Job demands (warehouse
+    picker): kneel up to 20 min, stoop frequent")."""
+    data = measures_section("demand_sections")
+    names = either(data.get("headings", ()))
+    compared = either(data.get("compared", ()))
+    return re.compile(
+        rf"^[ \t*#>-]*(?:{names})(?![\w-])(?:[ \t]*\([^()\n]{{0,40}}\))?[ \t]*:(?:\*\*)?"
+        rf"(?![^\n]*?(?<![\w-])(?:{compared}))(?=[^\n]*\d)[^\n]*",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
 def block_demand_sections(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Block every line under a heading of the job's demands (see the module)."""
+    """Block every line under a heading of the job's demands, and the rest of a line keyed by
+    them (see the module)."""
     text = scanner.text
     for heading in _heading().finditer(text):
         end = _SECTION_END.search(text, heading.end())
         scanner.block(heading.end(), end.start() if end else len(text))
+    for keyed in _keyed_line().finditer(text):
+        scanner.block(keyed.start(), keyed.end())

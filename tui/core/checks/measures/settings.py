@@ -47,6 +47,9 @@ _NOT_ROM = r"(?:(?!\b[AP]?ROM\b|\d+(?:\.\d+)?[ \t]*(?:kgf?|lbs?|lbf|N|Nm)\b)[^\n
 _WARD = r"(?:(?-i:[A-Z]{1,7}U)[ \t-]*)?"
 # The thing set again, said after an arrow ("desk height 74 cm -> 70 cm"): its new setting.
 _CHANGED_TO = rf"(?:[ \t]*(?:->|-->|\u2192|=>)[ \t]*{NUM}[ \t]*{_LENGTH})?"
+# The thing's earlier setting before an arrow, its unit written once after the new one ("saddle
+# height 742 -> 727 mm"): both numbers are the thing's.
+_CHANGED_FROM = rf"(?:(?<![\d.]){NUM}[ \t]*(?:->|-->|\u2192|=>)[ \t]*)?"
 # A second setting said "at" the first ("HFNC 30 L/min at 45%").
 _AT_SETTING = rf"(?:[ \t]*[A-Za-z/]{{0,6}}[ \t]*(?:at|@)[ \t]*{_SETTING})?"
 
@@ -63,7 +66,8 @@ def setting_exclusions() -> tuple[re.Pattern[str] | Led, ...]:
     return (
         led(
             re.compile(
-                rf"\b(?:{either(lengths)})\b{untravelled}{_VALUE}{_LENGTH}{_CHANGED_TO}", flags
+                rf"\b(?:{either(lengths)})\b{untravelled}{_CHANGED_FROM}{_VALUE}{_LENGTH}{_CHANGED_TO}",
+                flags,
             ),
             *lengths,
         ),
