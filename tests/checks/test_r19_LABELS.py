@@ -97,11 +97,17 @@ def test_an_earlier_pair_takes_the_sides_in_order(
 
 
 @pytest.mark.parametrize(
-    "text", ["Heel raises R 20, L 27 (goal 25, 30)", "ER R 40, L 60 (norm 90, 90)"]
+    "text",
+    [
+        "Heel raises R 20, L 27 (goal 25, 30)",
+        "ER R 40, L 60 (norm 90, 90)",
+        # a date in the bracket is no pair of values
+        "Grip R 30 kg, L 24 kg (from 1/26 eval)",
+    ],
 )
-def test_a_pair_of_targets_or_norms_is_no_earlier_pair(text: str) -> None:
+def test_a_pair_of_targets_norms_or_dates_is_no_earlier_pair(text: str) -> None:
     assert all(PREVIOUS not in fact.label for fact in facts_in(text))
-    assert not any(fact.value in (25, 30, 90) for fact in facts_in(text))
+    assert not any(fact.value in (1, 25, 26, 90) for fact in facts_in(text))
 
 
 def test_a_compared_to_heading_keeps_the_values_today() -> None:

@@ -24,7 +24,10 @@ from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _NUMBER = r"\d{1,4}(?:\.\d+)?"
-_UNIT = r"(?:[ \t]*(?:°|%|[A-Za-z]{1,5}\.?(?![A-Za-z])))?"
+# A value's unit, if written: degrees, a share, a time, a load, a length or a count.
+_UNIT = (
+    r"(?:[ \t]*(?:°|%|#|(?:deg|s|secs?|min|kg|lbs?|N|cm|mm|m|ft|in|reps?)\.?(?![A-Za-z])))?"
+)
 _SIDE_WORDS = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 
@@ -37,7 +40,8 @@ def _pairs() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<pairs>{pair}(?:[ \t]*[,;/][ \t]*{pair})+)"
         rf"[ \t]*\([ \t]*(?:{openers})(?![\w-])[ \t]*:?[ \t]*"
-        rf"(?P<values>{_NUMBER}{_UNIT}(?:[ \t]*[,;/][ \t]*{_NUMBER}{_UNIT})+)[ \t]*\)",
+        # set apart by commas only: "1/26" in a bracket is a date
+        rf"(?P<values>{_NUMBER}{_UNIT}(?:[ \t]*[,;][ \t]*{_NUMBER}{_UNIT})+)[ \t]*\)",
         re.IGNORECASE,
     )
 
