@@ -182,3 +182,42 @@ def test_thomas_and_ober_angles_are_read_with_their_sides(
 
 def test_a_name_thomas_is_no_test() -> None:
     assert facts_in("Patient: Thomas Reed\nThomas 3x/wk, 45 min", "rom") == []
+
+
+def test_columns_of_times_set_apart_by_spaces() -> None:
+    text = (
+        "CROM (inclinometer)     today    04/06\n  Flexion               48       42\n"
+        "  Rotation R            66       58\n"
+    )
+    labels = labels_of(text, "rom")
+    assert PREVIOUS not in labels[48] and PREVIOUS in labels[42]
+    assert PREVIOUS not in labels[66] and PREVIOUS in labels[58]
+    labels = labels_of("Knee ROM     IE     wk 4     wk 8\n  Flexion    90     105      118", "rom")
+    assert PREVIOUS in labels[90] and PREVIOUS in labels[105] and PREVIOUS not in labels[118]
+
+
+def test_columns_of_the_sessions_own_times_stay_today() -> None:
+    labels = labels_of("Vitals    Pre    Post\n  HR      72     96", "other")
+    assert labels and all(PREVIOUS not in label for label in labels.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "earlier"),
+    [
+        ("DOS: 2114-04-06\nAt eval (03/04): supine HR 72, standing peak 131.", 72, True),
+        ("DOS: 2114-04-06\nTreadmill test (04/01): symptom-limited at 14 min, HR 164.", 164, True),
+        ("DOS: 2114-04-06\nToday (04/06): HR 88 at rest.", 88, False),
+        ("**DOS:** 2114-04-06\nBCTT 04/01: HR 164", 164, True),
+    ],
+)
+def test_a_sentence_led_by_its_date(text: str, value: int, earlier: bool) -> None:
+    assert (PREVIOUS in labels_of(text, "other")[value]) is earlier
+
+
+def test_a_legend_heads_a_long_list_and_grades_in_brackets() -> None:
+    rows = "\n".join(f"Pain item {n}: present" for n in range(10))
+    text = f"TESTS (eval 02/19 in brackets)\nMMT: L hip abd 4/5 [3+/5]\n{rows}\nBerg 44/56 [41/56]"
+    assert PREVIOUS in one_fact(text, "mmt", "3+").label
+    assert PREVIOUS not in one_fact(text, "mmt", "4").label
+    labels = labels_of(text, "outcome")
+    assert PREVIOUS in labels[41] and PREVIOUS not in labels[44]

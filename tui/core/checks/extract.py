@@ -38,6 +38,7 @@ from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.neutral_zero import read_neutral_zero
+from tui.core.checks.layouts.timepoint_columns import mark_timepoint_columns
 from tui.core.checks.layouts.vital_rows import (
     claim_vital_limits,
     read_paired_vitals,
@@ -239,6 +240,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     mark_carried_names,
     mark_bracket_headings,
     mark_dated_rows,
+    mark_timepoint_columns,
     mark_side_headings,
     mark_side_tails,
     mark_replies,

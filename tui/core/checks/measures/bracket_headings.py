@@ -27,12 +27,14 @@ from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.scan import Scanner
 
-_LINES_BACK = 8
+# A legend heads a list of tests: a dozen rows or more under it (up to a blank line).
+_LINES_BACK = 16
 _UNIT = r"(?:[ \t]*(?:°|%|/[ \t]*\d+|[A-Za-z]{1,5}(?![A-Za-z])))?"
 # Before the value: another value, then the bracket the value opens ("04 (", "120° [").
 _OPENED_AFTER_VALUE = re.compile(rf"\d{_UNIT}[ \t]*([(\[])[ \t]*$")
-# The value itself, its unit and the bracket's end ("03)", "95°]").
-_CLOSED = re.compile(rf"[-+]?\d+(?:\.\d+)?{_UNIT}[ \t]*([)\]])")
+# The value itself, its unit and the bracket's end ("03)", "95°]", "3+/5]").
+# A muscle grade may carry its plus or minus ("[3+/5]").
+_CLOSED = re.compile(rf"[-+]?\d+(?:\.\d+)?[-+]?{_UNIT}[ \t]*([)\]])")
 _OPENERS = {"(": ")", "[": "]"}
 
 

@@ -1,7 +1,9 @@
 """Rows led by their dates: the rows of days before the visit hold earlier values.
 
 A hand or ROM log keeps one row per visit, each opened by its date ("  2/25/2102: 0-70 /
-15-74 / 5-38", "- 12/12/2119: flex 95, abd 80, ER 20"). The row of the visit's own date is
+15-74 / 5-38", "- 12/12/2119: flex 95, abd 80, ER 20"); a sentence may be led by a few words
+and its date before a colon in the same way ("At eval (03/04): supine HR 72", "Treadmill test
+(04/01): HR 164"). The row of the visit's own date is
 today's and every row dated before it is an earlier visit's, whichever reader took its values.
 The visit's date is the header's ("Date: 2120-01-09", "DOS 03/04/2102"); with none, a row is
 earlier when a row of its block (the dated rows around it, up to a blank line) is dated after
@@ -37,6 +39,13 @@ _ROW = re.compile(
     rf"[ \t]*(?:[-*\u2022>][ \t]*|\|[ \t]*)?{_DATE}(?![\d/])"
     r"[ \t]*(?::|\||[ \t]-[ \t]|\t|[ \t]{2,})"
 )
+# A sentence led by a few words and its date before a colon ("At eval (03/04): supine HR 72",
+# "Buffalo Concussion Treadmill Test (04/01): ... HR 164", "BCTT 04/01: HR 164"): the date is
+# the sentence's, as a row's is.
+_LED = re.compile(
+    rf"[ \t]*(?:[-*\u2022>][ \t]*)?[A-Za-z][A-Za-z0-9 '&/.-]{{0,50}}?[ \t]*"
+    rf"(?P<open>\()?(?(open)[ \t]*|(?<=[ \t])){_DATE}(?![\d/])(?(open)[ \t]*\))[ \t]*:"
+)
 _SENTENCE_END = re.compile(r"[.;!?](?:[ \t]|$)")
 _HEADER_LINES = 8
 _BLOCK_LINES = 12
@@ -48,7 +57,8 @@ _AHEAD_DAYS = 60
 @cache
 def _visit_label() -> re.Pattern[str]:
     labels = either(legend_words().get("visit_date_labels", ()))
-    return re.compile(rf"(?<![\w-])(?:{labels})[ \t]*:?[ \t]*{_DATE}(?![\d/])", re.IGNORECASE)
+    # ("**DOS:** 2114-04-06": markup may stand around the colon)
+    return re.compile(rf"(?<![\w-])(?:{labels})[ \t*_]*:?[ \t*_]*{_DATE}(?![\d/])", re.IGNORECASE)
 
 
 def _as_date(match: re.Match[str], year: int | None) -> date | None:
@@ -136,7 +146,8 @@ def mark_dated_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 def _earlier(text: str, start: int, visit: date | None) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    match = _ROW.match(text, line_start, len(text) if line_end < 0 else line_end)
+    end = len(text) if line_end < 0 else line_end
+    match = _ROW.match(text, line_start, end) or _LED.match(text, line_start, end)
     if match is None or start < match.end() or _ends_row(text[match.end() : start]):
         return False
     row = _as_date(match, None if visit is None else visit.year)

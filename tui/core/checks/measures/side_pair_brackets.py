@@ -25,9 +25,7 @@ from tui.core.checks.text.scan import Scanner
 
 _NUMBER = r"\d{1,4}(?:\.\d+)?"
 # A value's unit, if written: degrees, a share, a time, a load, a length or a count.
-_UNIT = (
-    r"(?:[ \t]*(?:°|%|#|(?:deg|s|secs?|min|kg|lbs?|N|cm|mm|m|ft|in|reps?)\.?(?![A-Za-z])))?"
-)
+_UNIT = r"(?:[ \t]*(?:°|%|#|(?:deg|s|secs?|min|kg|lbs?|N|cm|mm|m|ft|in|reps?)\.?(?![A-Za-z])))?"
 _SIDE_WORDS = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 

@@ -1,0 +1,91 @@
+"""Columns of times set apart by spaces: a heading of times over rows of values.
+
+"CROM (inclinometer)     today    04/06" over "  Rotation R    66    58" is a table written
+with spaces: each row's last values sit under the heading's times, and the value under an
+earlier time (a date, "IE", "wk 4" beside "today") is an earlier visit's. Readers take such
+rows as prose (the name, then its values), so after every reader each value under an earlier
+column is labelled earlier. A heading is a line whose cells after the first (cells are set
+apart by two spaces or a tab) all name times, two of them at least, read as a table's headings
+are (tui/core/checks/layouts/columns.py: with a "today" column every other time is earlier,
+without one the last time is this visit's); its rows are the lines under it up to a blank
+line or a line whose last cells are not as many numbers as the heading has times. A column of
+goals or norms is left to its readers, and so is a heading of the session's own times ("Pre
+Post", "Rest  Peak": columns.toml [time_pairs] session), which may be one visit's readings
+before and after exercise. Each line is split once, so the pass is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import columns, role_of, time_pair_data
+from tui.core.checks.measures.labels import as_earlier, may_be_earlier
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.scan import Scanner
+
+# A cell: words set apart by single spaces; cells are set apart by two spaces or a tab.
+_CELL = re.compile(r"[^\t ]+(?: [^\t ]+)*")
+# A value's cell: a number with its sign, a grade's plus or minus, degrees or a short unit.
+_VALUE_CELL = re.compile(r"[-+~]?\d+(?:\.\d+)?[-+]?(?:/\d+)?[ ]?(?:°|%|[A-Za-z]{1,4})?")
+_TIMES = ("current", "prior", "timepoint")
+_ROWS = 40
+
+
+def mark_timepoint_columns(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Label "(previous)" each value under an earlier time of a heading set apart by spaces."""
+    text = scanner.norm.original
+    earlier: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    index = 0
+    while index < len(lines):
+        heading = _heading(lines[index])
+        if heading is None:
+            index += 1
+            continue
+        roles = heading
+        row = index + 1
+        while row < len(lines) and row <= index + _ROWS:
+            cells = list(_CELL.finditer(lines[row]))
+            values = cells[-len(roles) :] if len(cells) > len(roles) else []
+            if not values or not all(_VALUE_CELL.fullmatch(cell.group()) for cell in values):
+                break
+            for cell, role in zip(values, roles, strict=True):
+                if role == "prior":
+                    earlier.append((offsets[row] + cell.start(), offsets[row] + cell.end()))
+            row += 1
+        index = row
+    if not earlier:
+        return
+    for position, fact in enumerate(facts):
+        start = fact.span[0]
+        if may_be_earlier(fact) and any(low <= start < high for low, high in earlier):
+            facts[position] = as_earlier(fact)
+
+
+@cache
+def _session() -> re.Pattern[str]:
+    words = either(str(word) for word in time_pair_data().get("session", ()))
+    return re.compile(rf"(?:{words})", re.IGNORECASE)
+
+
+def _heading(line: str) -> list[str] | None:
+    """The roles of a heading's time columns (current, prior, goal...), or None when the line
+    is no heading of times."""
+    cells = [cell.group() for cell in _CELL.finditer(line)]
+    if len(cells) < 3 or not re.search(r"[A-Za-z]", cells[0]):
+        return None
+    times = cells[1:]
+    if any(_session().fullmatch(cell) for cell in times):
+        return None
+    own = [role_of(cell) for cell in times]
+    if sum(role in _TIMES for role in own) < 2 or any(
+        role not in (*_TIMES, "goal", "reference") for role in own
+    ):
+        return None
+    found = columns([cells[0], *times], 0)
+    return [column.role for column in found[1:]]
