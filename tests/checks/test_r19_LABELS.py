@@ -221,3 +221,12 @@ def test_a_legend_heads_a_long_list_and_grades_in_brackets() -> None:
     assert PREVIOUS not in one_fact(text, "mmt", "4").label
     labels = labels_of(text, "outcome")
     assert PREVIOUS in labels[41] and PREVIOUS not in labels[44]
+
+
+def test_columns_of_sides_set_apart_by_spaces() -> None:
+    text = "ROM (goniometer, degrees)     R          L\n  Knee flexion               128        140"
+    labels = labels_of(text, "rom")
+    assert labels[128].split()[0] == "R" and labels[140].split()[0] == "L"
+    # a row that names its own side keeps it
+    labels = labels_of("Knee ROM     R     L\n  Flexion R   120   110", "rom")
+    assert "L" not in labels[120].split()

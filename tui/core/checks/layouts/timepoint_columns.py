@@ -1,4 +1,4 @@
-"""Columns of times set apart by spaces: a heading of times over rows of values.
+"""Columns of times or sides set apart by spaces: a heading over rows of values.
 
 "CROM (inclinometer)     today    04/06" over "  Rotation R    66    58" is a table written
 with spaces: each row's last values sit under the heading's times, and the value under an
@@ -11,16 +11,20 @@ without one the last time is this visit's); its rows are the lines under it up t
 line or a line whose last cells are not as many numbers as the heading has times. A column of
 goals or norms is left to its readers, and so is a heading of the session's own times ("Pre
 Post", "Rest  Peak": columns.toml [time_pairs] session), which may be one visit's readings
-before and after exercise. Each line is split once, so the pass is linear.
+before and after exercise. A heading whose cells after the first are all sides ("ROM
+(goniometer, degrees)     R     L") gives each value under it its column's side, unless its
+label names one already. Each line is split once, so the pass is linear.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import columns, role_of, time_pair_data
+from tui.core.checks.measures import labels
 from tui.core.checks.measures.labels import as_earlier, may_be_earlier
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
@@ -30,24 +34,25 @@ _CELL = re.compile(r"[^\t ]+(?: [^\t ]+)*")
 # A value's cell: a number with its sign, a grade's plus or minus, degrees or a short unit.
 _VALUE_CELL = re.compile(r"[-+~]?\d+(?:\.\d+)?[-+]?(?:/\d+)?[ ]?(?:°|%|[A-Za-z]{1,4})?")
 _TIMES = ("current", "prior", "timepoint")
+_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _ROWS = 40
 
 
 def mark_timepoint_columns(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Label "(previous)" each value under an earlier time of a heading set apart by spaces."""
+    """Label "(previous)" each value under an earlier time of a heading set apart by spaces,
+    and give each value under a side's column that side."""
     text = scanner.norm.original
-    earlier: list[tuple[int, int]] = []
+    marks: list[tuple[int, int, str]] = []
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     index = 0
     while index < len(lines):
-        heading = _heading(lines[index])
-        if heading is None:
+        roles = _heading(lines[index])
+        if roles is None:
             index += 1
             continue
-        roles = heading
         row = index + 1
         while row < len(lines) and row <= index + _ROWS:
             cells = list(_CELL.finditer(lines[row]))
@@ -55,16 +60,17 @@ def mark_timepoint_columns(scanner: Scanner, facts: list[Fact], _measures: tuple
             if not values or not all(_VALUE_CELL.fullmatch(cell.group()) for cell in values):
                 break
             for cell, role in zip(values, roles, strict=True):
-                if role == "prior":
-                    earlier.append((offsets[row] + cell.start(), offsets[row] + cell.end()))
+                marks.append((offsets[row] + cell.start(), offsets[row] + cell.end(), role))
             row += 1
         index = row
-    if not earlier:
-        return
-    for position, fact in enumerate(facts):
-        start = fact.span[0]
-        if may_be_earlier(fact) and any(low <= start < high for low, high in earlier):
-            facts[position] = as_earlier(fact)
+    for low, high, role in marks:
+        for position, fact in enumerate(facts):
+            if not low <= fact.span[0] < high or fact.kind == "service":
+                continue
+            if role == "prior" and may_be_earlier(fact):
+                facts[position] = as_earlier(fact)
+            elif role in ("R", "L") and not labels.parts_of(fact.label).side:
+                facts[position] = dataclasses.replace(fact, label=f"{role} {fact.label}")
 
 
 @cache
@@ -74,12 +80,15 @@ def _session() -> re.Pattern[str]:
 
 
 def _heading(line: str) -> list[str] | None:
-    """The roles of a heading's time columns (current, prior, goal...), or None when the line
-    is no heading of times."""
+    """The roles of a heading's columns (current, prior, goal..., or the side R or L), or None
+    when the line is no heading of times or sides."""
     cells = [cell.group() for cell in _CELL.finditer(line)]
     if len(cells) < 3 or not re.search(r"[A-Za-z]", cells[0]):
         return None
     times = cells[1:]
+    sides = [_SIDES.get(cell.lower()) for cell in times]
+    if len(times) >= 2 and all(sides) and len(set(sides)) == len(sides):
+        return [str(side) for side in sides]
     if any(_session().fullmatch(cell) for cell in times):
         return None
     own = [role_of(cell) for cell in times]
