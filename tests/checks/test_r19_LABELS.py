@@ -208,6 +208,8 @@ def test_columns_of_the_sessions_own_times_stay_today() -> None:
         ("DOS: 2114-04-06\nTreadmill test (04/01): symptom-limited at 14 min, HR 164.", 164, True),
         ("DOS: 2114-04-06\nToday (04/06): HR 88 at rest.", 88, False),
         ("**DOS:** 2114-04-06\nBCTT 04/01: HR 164", 164, True),
+        # a retest's date: the latest result, reported today
+        ("DOS: 2114-04-06\nRe-checked 04/01: HR 64 at rest.", 64, False),
     ],
 )
 def test_a_sentence_led_by_its_date(text: str, value: int, earlier: bool) -> None:

@@ -3,7 +3,8 @@
 A hand or ROM log keeps one row per visit, each opened by its date ("  2/25/2102: 0-70 /
 15-74 / 5-38", "- 12/12/2119: flex 95, abd 80, ER 20"); a sentence may be led by a few words
 and its date before a colon in the same way ("At eval (03/04): supine HR 72", "Treadmill test
-(04/01): HR 164"). The row of the visit's own date is
+(04/01): HR 164"), unless its lead says the date is the latest result's ("Re-administered 3/12:",
+"Rescored 4/2:": legends.toml dated_lead_latest). The row of the visit's own date is
 today's and every row dated before it is an earlier visit's, whichever reader took its values.
 The visit's date is the header's ("Date: 2120-01-09", "DOS 03/04/2102"); with none, a row is
 earlier when a row of its block (the dated rows around it, up to a blank line) is dated after
@@ -123,6 +124,11 @@ def _block_dates(text: str, line_start: int) -> list[date]:
 
 
 @cache
+def _latest() -> re.Pattern[str]:
+    return whole_words(legend_words().get("dated_lead_latest", ()))
+
+
+@cache
 def _current() -> re.Pattern[str]:
     return whole_words(attribution_words().get("current", ()))
 
@@ -147,7 +153,11 @@ def _earlier(text: str, start: int, visit: date | None) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     end = len(text) if line_end < 0 else line_end
-    match = _ROW.match(text, line_start, end) or _LED.match(text, line_start, end)
+    match = _ROW.match(text, line_start, end)
+    if match is None:
+        match = _LED.match(text, line_start, end)
+        if match is not None and _latest().search(match.group()):
+            return False  # "Re-administered 3/12:": the latest result, reported today
     if match is None or start < match.end() or _ends_row(text[match.end() : start]):
         return False
     row = _as_date(match, None if visit is None else visit.year)
