@@ -34,6 +34,9 @@ _CELL = re.compile(r"[^\t ]+(?: [^\t ]+)*")
 # A value's cell: a number with its sign, a grade's plus or minus, degrees or a short unit.
 _VALUE_CELL = re.compile(r"[-+~]?\d+(?:\.\d+)?[-+]?(?:/\d+)?[ ]?(?:°|%|[A-Za-z]{1,4})?")
 _TIMES = ("current", "prior", "timepoint")
+# A heading of times holds one written in words ("today", "IE", "wk 4") or a date with its year:
+# bare "04/06" cells alone may be a row of scores ("31/56   44/56").
+_WRITTEN_TIME = re.compile(r"[A-Za-z]|\d{4}")
 _SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _ROWS = 40
 
@@ -91,6 +94,8 @@ def _heading(line: str) -> list[str] | None:
         return [str(side) for side in sides]
     if any(_session().fullmatch(cell) for cell in times):
         return None
+    if not any(_WRITTEN_TIME.search(cell) for cell in times):
+        return None  # "Berg   31/56   44/56": a row of scores, not of dates
     own = [role_of(cell) for cell in times]
     if sum(role in _TIMES for role in own) < 2 or any(
         role not in (*_TIMES, "goal", "reference") for role in own
