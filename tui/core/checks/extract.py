@@ -38,6 +38,7 @@ from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.neutral_zero import read_neutral_zero
+from tui.core.checks.layouts.timepoint_columns import mark_timepoint_columns
 from tui.core.checks.layouts.vital_rows import (
     claim_vital_limits,
     read_paired_vitals,
@@ -56,9 +57,11 @@ from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
+from tui.core.checks.measures.compared_headings import unmark_compared
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.counted_sides import read_counted_sides
 from tui.core.checks.measures.counted_tens import block_counted_tens
+from tui.core.checks.measures.dated_rows import mark_dated_rows
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
@@ -116,6 +119,7 @@ from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
 from tui.core.checks.measures.side_headings import mark_side_headings
+from tui.core.checks.measures.side_pair_brackets import mark_side_pair_brackets
 from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.step_counts import read_step_counts
@@ -245,12 +249,16 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     mark_labelled,
     mark_carried_names,
     mark_bracket_headings,
+    mark_dated_rows,
+    mark_timepoint_columns,
     mark_side_headings,
     mark_side_tails,
     mark_replies,
     mark_restated_earlier,
     mark_numbered_timepoints,
     mark_respective_times,
+    mark_side_pair_brackets,
+    unmark_compared,
     drop_legend_targets,
     drop_retracted,
 )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import role_of, says_earlier
+from tui.core.checks.layouts.columns import role_of, says_earlier, time_pair_data
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import VitalSign, heart_rate_names, vital_row_words, vital_signs
 from tui.core.checks.text.alternation import either
@@ -252,14 +252,29 @@ def _emit(
     else:
         number = float(found.group(1))
         value = int(number) if number.is_integer() else number
+    if _session_time().search(how):
+        # "| HR | Pre | Post |": a column of the session's own times, before and after the
+        # exercise, is this visit's reading, whatever an earlier-visit reading of "pre" says
+        how = _PREVIOUS_WORD.sub(" ", how)
     label = labels.join(sign.label, " ".join(how.split()))
-    if says_earlier(how) and "previous" not in label:
+    if says_earlier(how) and "previous" not in label and not _session_time().search(how):
         label = f"{label} (previous)"  # "HR: (Eval) 88" under a table's earlier column
     scanner.emit(facts, "other", value, (start, end), label, unit=sign.unit)
     if _today().search(how) and facts[-1].label.endswith(" (previous)"):
         # "[copied from 2/17 - TODAY'S CHANGES IN CAPS] ... HR 70 -> TODAY 78": the reading the
         # chain says is today's is no copied value
         facts[-1] = dataclasses.replace(facts[-1], label=facts[-1].label[: -len(" (previous)")])
+
+
+_PREVIOUS_WORD = re.compile(r"\bprevious\b", re.IGNORECASE)
+
+
+@cache
+def _session_time() -> re.Pattern[str]:
+    """A word naming a time of the session itself (pre, post, rest, peak: columns.toml
+    [time_pairs] session), never an earlier visit."""
+    words = either(str(word) for word in time_pair_data().get("session", ()))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -274,7 +289,9 @@ def _today() -> re.Pattern[str]:
 
 def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> None:
     """ "HR 82 -> 96 after gait", "HR: rest 74, peak 131": readings after one name, to the end
-    of the line or the first word that is neither a link nor a qualifier."""
+    of the line or the first word that is neither a link nor a qualifier. A chain whose
+    qualifiers follow their readings ("HR 76 resting, 104 peak") is read so: the words before
+    a comma after a reading are that reading's, never the next one's."""
     text = scanner.text
     step = _words().step
     _, line_end = scanner.line(pos)
@@ -284,25 +301,66 @@ def _chain(scanner: Scanner, facts: list[Fact], sign: VitalSign, pos: int) -> No
         if role_of(lead.group("key")) == "goal":
             return  # "HR goal_max: 120", "SpO2 target: 92%": set, not read
         pos = lead.end()  # "HR after_walk: 104": the reading's own key
+    last: tuple[int, int] | None = None
+    trailing = False
     while pos < line_end:
         found = _reading(scanner, sign, pos)
         if found is not None:
-            how = re.sub(
-                r"[^A-Za-z0-9 ]+|_|\b(?:to|from|at|then|in|on|rose|fell|went)\b",
-                " ",
-                text[how_start:pos],
-            )
-            _emit(scanner, facts, sign, found, how)
+            written = text[how_start:pos]
+            after = _after_reading(written) if last is not None else None
+            if after is not None and last is not None:
+                _qualify(scanner, facts, last, _how(after[0]))
+                written, trailing = after[1], True
+            _emit(scanner, facts, sign, found, _how(written))
+            last = (found.start(1), found.end())
             pos = how_start = found.end()
             continue
         moved = step.match(text, pos, line_end)
         if moved is None or moved.end() == pos or _CELL_BAR.match(text, moved.end(), line_end):
             moved = _CELL_BAR.match(text, pos, line_end) or _REMARK.match(text, pos, line_end)
         if moved is None or moved.end() == pos:
-            return
+            break
         if how_start == start and _rising().search(text, pos, moved.end()):
             return  # "HR up to 120 bpm" with no reading before it: a limit, never a peak
         pos = moved.end()
+    if trailing and last is not None:
+        # "..., 104 peak": the chain's last qualifier follows its reading too
+        _qualify(scanner, facts, last, _how(text[how_start:pos]))
+
+
+def _how(written: str) -> str:
+    """The words of when and how between readings, without links and punctuation."""
+    return re.sub(r"[^A-Za-z0-9 ]+|_|\b(?:to|from|at|then|in|on|rose|fell|went)\b", " ", written)
+
+
+# Words straight after a reading, then a comma or a semicolon ("76 resting, 104"): the words
+# are the reading's own qualifier.
+_TRAILING = re.compile(r"[ \t]*(?P<words>[A-Za-z][A-Za-z -]*?)[ \t]*[,;][ \t]*")
+
+
+def _after_reading(written: str) -> tuple[str, str] | None:
+    """The qualifier of the reading before (words, then a comma) and what is left for the next
+    reading, or None when the words between are the next reading's alone."""
+    match = _TRAILING.match(written)
+    if match is None or not _how(match.group("words")).strip():
+        return None
+    return match.group("words"), written[match.end() :]
+
+
+def _qualify(scanner: Scanner, facts: list[Fact], reading: tuple[int, int], how: str) -> None:
+    """Add the words to the label of the fact read at `reading` (normalised offsets)."""
+    words = " ".join(how.split())
+    if not words:
+        return
+    at = scanner.span(*reading)[0]
+    for index, fact in enumerate(facts):
+        if fact.span[0] != at or fact.kind != "other" or words in fact.label:
+            continue
+        earlier = fact.label.endswith(" (previous)")
+        label = fact.label[: -len(" (previous)")] if earlier else fact.label
+        label = labels.join(label, words) + (" (previous)" if earlier else "")
+        facts[index] = dataclasses.replace(fact, label=label)
+        return
 
 
 def read_paired_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:

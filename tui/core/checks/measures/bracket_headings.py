@@ -6,6 +6,14 @@ pattern of every row under it. A value alone in such a bracket right after anoth
 earlier one, whichever reader took it. The heading is looked for on the value's line and the
 lines of its block above (up to a blank line), so each fact costs a few lines at most. The
 words are data (legends.toml earlier and later).
+
+A legend may say the same in words that name the bracket: "Tests and measures (last re-eval
+10/22 in brackets):" over "TUG 11.9 s [10.8 s]", "values in parentheses are from the initial
+eval", "[ ] = prior visit". Its earlier word must name a time (legends.toml earlier and
+earlier_reports), and nothing between it and the bracket's name may say the bracket holds
+today's value, a norm, a goal or the other side ("(uninvolved R in brackets)", "today's in
+brackets"): those brackets hold no earlier value (legends.toml square_brackets,
+round_brackets, bracket_not_earlier, bracket_links).
 """
 
 from __future__ import annotations
@@ -16,15 +24,17 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.labelled_earlier import mark_earlier_where
 from tui.core.checks.measures.legends import legend_words
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.scan import Scanner
 
-_LINES_BACK = 8
+# A legend heads a list of tests: a dozen rows or more under it (up to a blank line).
+_LINES_BACK = 16
 _UNIT = r"(?:[ \t]*(?:°|%|/[ \t]*\d+|[A-Za-z]{1,5}(?![A-Za-z])))?"
 # Before the value: another value, then the bracket the value opens ("04 (", "120° [").
 _OPENED_AFTER_VALUE = re.compile(rf"\d{_UNIT}[ \t]*([(\[])[ \t]*$")
-# The value itself, its unit and the bracket's end ("03)", "95°]").
-_CLOSED = re.compile(rf"[-+]?\d+(?:\.\d+)?{_UNIT}[ \t]*([)\]])")
+# The value itself, its unit and the bracket's end ("03)", "95°]", "3+/5]").
+# A muscle grade may carry its plus or minus ("[3+/5]").
+_CLOSED = re.compile(rf"[-+]?\d+(?:\.\d+)?[-+]?{_UNIT}[ \t]*([)\]])")
 _OPENERS = {"(": ")", "[": "]"}
 
 
@@ -37,6 +47,51 @@ def _heading() -> re.Pattern[str]:
         rf"(?:the[ \t]+)?(?:{earlier})(?![\w-])[^()\[\]\n]{{0,20}}[)\]]",
         re.IGNORECASE,
     )
+
+
+@cache
+def _named_legends() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For each kind of bracket, a legend that names it and an earlier time: the earlier word
+    then "in brackets" (group "between" is checked apart), or the bracket's name then the
+    earlier word."""
+    words = legend_words()
+    earlier = either((*words["earlier"], *words.get("earlier_reports", ())))
+    links = either(words.get("bracket_links", ()))
+    found = []
+    for bracket, key in (("[", "square_brackets"), ("(", "round_brackets")):
+        names = either(words.get(key, ()))
+        found.append(
+            (
+                bracket,
+                re.compile(
+                    rf"(?<![\w-])(?:{earlier})(?![\w-])(?P<between>[^\n]{{0,50}}?)"
+                    rf"(?<![\w-])(?:in|within|inside|shown[ \t]+in|given[ \t]+in)[ \t]+"
+                    rf"(?:the[ \t]+)?(?:{names})(?![\w-])"
+                    rf"|(?<![\w-])(?:{names})(?:[ \t]*(?:{links})(?![\w-]))*[ \t]*"
+                    rf"(?:{earlier})(?![\w-])",
+                    re.IGNORECASE,
+                ),
+            )
+        )
+    return tuple(found)
+
+
+@cache
+def _not_earlier() -> re.Pattern[str]:
+    words = legend_words()
+    return whole_words((*words.get("bracket_not_earlier", ()), *words["target"]))
+
+
+def _names_earlier(text: str, start: int, stop: int, bracket: str) -> bool:
+    """Between `start` and `stop` a legend names this kind of bracket as the earlier value's."""
+    for kind, pattern in _named_legends():
+        if kind != bracket:
+            continue
+        for match in pattern.finditer(text, start, stop):
+            between = match.group("between")
+            if between is None or not _not_earlier().search(between):
+                return True
+    return False
 
 
 def mark_bracket_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -61,6 +116,8 @@ def _declared(text: str, line_start: int, start: int, bracket: str) -> bool:
     position, stop = line_start, start
     for _ in range(_LINES_BACK + 1):
         if any(m.group(1) == bracket for m in _heading().finditer(text, position, stop)):
+            return True
+        if _names_earlier(text, position, stop, bracket):
             return True
         if position <= 0:
             return False

@@ -8,7 +8,8 @@ earlier, unless a semicolon or a word of this visit stands between the label and
 ("Last visit: 3/20; SpO2 95%", "Last session: 128, today 120"). "Last 24 h:" or "Last night:"
 names no visit: what the patient reports under it is today's report. A tag in brackets opening
 a line that says it was carried over from an earlier note ("[carried forward from 01/20] Berg
-39/56.", "(copied from last visit) Pain 4/10. ODI 36%.") labels the whole line the same way.
+39/56.", "(copied from last visit) Pain 4/10. ODI 36%.", "O: ** copied from 02/05 ** Gait RW
+75 ft") labels the whole line the same way.
 The words are data (legends.toml earlier_labels, dated_events; measures.toml [attribution]
 carried_opener, and current for this visit's words). Each fact looks back over its own sentence
 only, so the pass is linear.
@@ -59,8 +60,10 @@ def _cues() -> _Cues:
             re.IGNORECASE,
         ),
         tag=re.compile(
-            rf"[ \t\-*\u2022>]*[\[(][ \t]*(?:{carried})(?![A-Za-z0-9])"
-            rf"[^\[\]()\n]{{0,{_LABEL_REACH}}}[\])]",
+            # after a section's letter, if any ("O: ** copied from 02/05 ** Gait 75 ft"), in
+            # brackets or between asterisks
+            rf"[ \t\-*\u2022>]*(?:[A-Z][A-Za-z]{{0,11}}:[ \t]+)?(?:[\[(]|\*{{1,3}})[ \t]*"
+            rf"(?:{carried})(?![A-Za-z0-9])[^\[\]()*\n]{{0,{_LABEL_REACH}}}(?:[\])]|\*{{1,3}})",
             re.IGNORECASE,
         ),
         current=re.compile(rf"(?<![\w-])(?:{current})(?![A-Za-z0-9])", re.IGNORECASE),
@@ -75,6 +78,12 @@ def _labelled(scanner: Scanner, start: int) -> bool:
     tag = cues.tag.match(scanner.visible(line_start, start))
     if tag is not None:
         return not cues.current.search(scanner.visible(line_start + tag.end(), start))
+    # a banner between asterisks is markup the normalised text drops: read the line as written
+    written_start, written_end = scanner.span(line_start, start)
+    written = scanner.norm.original[written_start:written_end]
+    tag = cues.tag.match(written) if "*" in written else None
+    if tag is not None:
+        return not cues.current.search(written, tag.end())
     sentence = scanner.sentence_before(start)
     label = cues.label.match(scanner.visible(sentence, start))
     if label is None:

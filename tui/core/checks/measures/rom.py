@@ -279,7 +279,8 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
         clause = text[start:pos]
     if not _only_timepoints(clause):
         clause, start = own, pos - len(own)
-    unsigned = _SIGN_BEFORE.sub("", clause)
+    chained = _chained_timepoints(clause)
+    unsigned = _SIGN_BEFORE.sub("", clause[chained:])
     if start < 1 or text[start - 1] not in ":," or not _only_timepoints(unsigned):
         return clause
     key = text[scanner.clause_start(start - 1) : start - 1]
@@ -304,7 +305,9 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     if named is None or not _anatomy_only(_BRACKETED.sub(" ", key[named.end() :])):
         return clause
     value = _SINGLE.match(text, pos)
-    if value is None or _CLAUSE_END.match(text, value.end()) is None:
+    if value is None or (
+        _CLAUSE_END.match(text, value.end()) is None and _next_timepoint(text, value.end()) is None
+    ):
         return clause
     # a timepoint stands before the value: only a key naming a motion names it ("Knee flex
     # AROM: eval 90"; "R knee: eval 6" names no angle), and a bare 1 to 5 is as likely a
@@ -371,6 +374,39 @@ def _only_timepoints(clause: str) -> bool:
     one substitution over the clause."""
     rest = _timepoint_words().sub(" ", labels.without_sides(clause))
     return bool(_TIMEPOINT_REST.fullmatch(rest))
+
+
+# One timepoint's value in a chain written without commas ("eval 90 today 110"): a number with
+# its degrees, then spaces.
+_CHAIN_VALUE = re.compile(
+    rf"[ \t]*:?[ \t]*[-+\u2212]?\d{{1,3}}(?:\.\d+)?(?:[ \t]*{DEGREES})?[ \t]+"
+)
+
+
+def _chained_timepoints(clause: str) -> int:
+    """Where the value's own timepoint starts in a clause that chains timepoints and their
+    values without commas ("eval 90 today " before 110): after the last earlier value, or 0
+    when the clause is no such chain. Each timepoint word is looked at once."""
+    position = 0
+    for word in _timepoint_words().finditer(clause):
+        if clause[position : word.start()].strip(" \t:([)]"):
+            return 0
+        value = _CHAIN_VALUE.match(clause, word.end())
+        if value is None:
+            return position if _only_timepoints(clause[position:]) else 0
+        position = value.end()
+    return position if position and _only_timepoints(clause[position:]) else 0
+
+
+def _next_timepoint(text: str, end: int) -> re.Match[str] | None:
+    """After a value, the next timepoint of a chain with its value ("90 today 110")."""
+    gap = re.compile(r"(?:[ \t]*(?:°|deg\w*))?[ \t]+").match(text, end)
+    if gap is None:
+        return None
+    word = _timepoint_words().match(text, gap.end())
+    if word is None:
+        return None
+    return re.compile(r"[ \t]*:?[ \t]*[-+\u2212]?\d").match(text, word.end())
 
 
 def _anatomy_only(words_after: str) -> bool:

@@ -315,7 +315,10 @@ DAY_OF_MONTH = (
 )
 _COUNTERS = (
     r"visit|visits|day|week|wk|session|POD|STG|LTG|goal|phase|step|stage|"
-    r"trial|round|page|item|question|minute|lap|no\.|number"
+    r"trial|round|page|item|question|minute|lap|no\.|number|"
+    # a numbered class before its own value ("(class 1: 8)"), not a class of a whole ("class
+    # 2 of 4")
+    r"class(?=\s*#?\s*\d+\s*:)"
 )
 # Before a counter, none of the earlier-visit words, unless a day of the month follows it,
 # written with a leading zero or its month ("initial visit 02 JAN"); "last visit 6-98°" is
@@ -457,7 +460,7 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
             r"(?![.]\d|\s*[/°%]|\s*out\s+of\s+\d|\s*(?:mins?|minutes?|s|secs?|seconds?|deg\w*|cm|mm|kg|lbs?|ft|m|bpm)\b(?!/))",
             re.IGNORECASE,
         ),
-        "visit|day|week|wk|session|pod|stg|ltg|goal|phase|step|stage|trial|round|page|item",
+        "visit|day|week|wk|session|pod|stg|ltg|goal|phase|step|stage|trial|round|page|item|class",
         "minute|lap",
         "question|no\\.|number",
     ),
