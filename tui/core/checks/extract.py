@@ -55,6 +55,7 @@ from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
+from tui.core.checks.measures.column_times import read_column_times
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.counted_sides import read_counted_sides
 from tui.core.checks.measures.counted_tens import block_counted_tens
@@ -220,6 +221,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_walk_headings,
     read_hold_times,
     read_timed_results,
+    read_column_times,
     read_tested_reps,
     read_body_lengths,
     read_step_counts,

@@ -164,6 +164,14 @@ def numbered_trial() -> re.Pattern[str]:
 
 
 @cache
+def trial_rows() -> re.Pattern[str]:
+    """A first heading naming rows numbered as trials ("Trial", "Attempt #")."""
+    return _pattern(
+        [str(item) for item in _data().get("trial_headings", {}).get("rows", [])], whole=True
+    )
+
+
+@cache
 def _measure_units() -> tuple[tuple[re.Pattern[str], str], ...]:
     items = _data().get("captions", {}).get("units", {})
     return tuple((_pattern([str(word)]), str(unit)) for word, unit in items.items())

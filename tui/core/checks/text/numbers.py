@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.dated_brackets import dated_bracket_pieces
+from tui.core.checks.layouts.empty_cells import empty_cell_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.joint_lists import joint_list_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
@@ -337,6 +338,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         + side_list_pieces(text)
         + joint_list_pieces(text)
         + dated_bracket_pieces(text)
+        + empty_cell_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
 
