@@ -146,3 +146,26 @@ def test_a_dash_inside_prose_is_no_blank_cell() -> None:
     # a dash between words is punctuation, not a cell: the distance stays read as it was
     values = [f.value for f in facts_in("Pt ambulated 150 ft -- no LOB, 2 rests.")]
     assert 150 in values
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "before"),
+    [
+        ("Gross Motor Index 79, 8th percentile [initial 68, 2nd percentile]", 79, 68),
+        ("Berg 45, 30th percentile (initial 38, 10th percentile)", 45, 38),
+        ("PDMS-3 Gross Motor Index 84, 14th %ile (initial 70, 2nd %ile)", 84, 70),
+    ],
+)
+def test_a_percentile_aside_leaves_the_earlier_score(text: str, now: int, before: int) -> None:
+    read = {f.value: f.label for f in facts_in(text) if f.kind == "outcome"}
+    assert "previous" not in read[now]
+    assert "previous" in read[before]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Height at the 50th percentile, weight 3rd percentile", "Grip R 18 kg, 25th percentile"],
+)
+def test_a_percentile_is_never_a_value(text: str) -> None:
+    values = [f.value for f in facts_in(text)]
+    assert not {50, 3, 25} & set(values)

@@ -21,6 +21,7 @@ from tui.core.checks.layouts.joint_lists import joint_list_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import Restated, table_pieces
 from tui.core.checks.layouts.parent_names import parent_pieces
+from tui.core.checks.layouts.percentile_asides import percentile_aside_pieces
 from tui.core.checks.layouts.shared_units import shared_unit_pieces
 from tui.core.checks.layouts.side_lists import side_list_pieces
 from tui.core.checks.text.anchored import search_at
@@ -339,6 +340,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         + joint_list_pieces(text)
         + dated_bracket_pieces(text)
         + empty_cell_pieces(text)
+        + percentile_aside_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
 
