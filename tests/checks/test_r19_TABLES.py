@@ -169,3 +169,25 @@ def test_a_percentile_aside_leaves_the_earlier_score(text: str, now: int, before
 def test_a_percentile_is_never_a_value(text: str) -> None:
     values = [f.value for f in facts_in(text)]
     assert not {50, 3, 25} & set(values)
+
+
+def test_an_initial_score_column_is_previous() -> None:
+    text = (
+        "Subtest          Scaled    Percentile    Initial scaled\n"
+        "Stationary       9         37            6\n"
+        "Locomotion       7         16            --\n"
+    )
+    read = {f.value: f.label for f in facts_in(text) if f.kind == "outcome"}
+    assert "previous" not in read[9]
+    assert "previous" in read[6]
+
+
+def test_dyspnea_column_is_a_rating_not_pain() -> None:
+    text = (
+        "Walk test      Distance     SpO2 low     Dyspnea\n"
+        "6MWT           310 m        89%          4/10\n"
+        "2MWT           102 m        92%          2/10\n"
+    )
+    facts = facts_in(text)
+    assert not [f for f in facts if f.kind == "pain"]
+    assert [f.value for f in facts if f.unit == "%"] == [89, 92]

@@ -434,6 +434,13 @@ def _cue(role: str, heading: str) -> str:
     return cue
 
 
+def named_part(heading: str, role: str) -> str:
+    """The test a time column's heading names besides its time ("Initial scaled" names
+    "scaled"); "" when it names only a time."""
+    text = re.sub(r"\s+", " ", snake_words(heading.strip().strip("*_ ").strip())[0]).strip()
+    return _named_time(text, role)[0]
+
+
 def _named_time(text: str, role: str) -> tuple[str, str]:
     """A time column's heading parted into the test it names and its time ("Berg wk 1" is
     Berg at "wk 1"): the name is what is left when the time's words, the sides and the

@@ -36,6 +36,7 @@ from tui.core.checks.layouts.columns import (
     group_first,
     measure_unit,
     minutes_heading,
+    named_part,
     result_heading,
     role_of,
     rom_words,
@@ -59,6 +60,7 @@ from tui.core.checks.layouts.keyed import (
 from tui.core.checks.layouts.quantity_headings import (
     TIME_CUE,
     duration_cell,
+    heading_kind,
     seconds_heading,
     time_column,
 )
@@ -461,6 +463,11 @@ def _row(
         named_result = _result_column(column)
         if named_result:
             cue = ""
+        scored = _earlier_score(column, when)
+        if scored:
+            # "| Subtest | Scaled | Initial scaled |": the earlier score keyed by its kind, the
+            # time after the value ("Stationary: scaled 6 (previous)"), as prose writes it
+            cue, trailing = scored, True
         timed = _task_time(table, column, cell)
         if timed:
             # "| Hose advance 150 ft | 41.3 s, no stops |" under "Time" or "Result": the time
@@ -536,6 +543,15 @@ def _result_column(column: Column) -> bool:
     """A column its heading names as the row's result ("SAFE MAX / RESULT"): its heading is not
     written before the value, which the row's name keys ("Grip: R 39 kg")."""
     return column.role in ("plain", "other") and bool(result_heading().match(column.heading))
+
+
+def _earlier_score(column: Column, when: Column | None) -> str:
+    """The kind of score an earlier column's heading names ("Initial scale score" ->
+    "scale score"), or "" for any other column."""
+    if column.role != "prior" or when is not None:
+        return ""
+    named = named_part(column.heading, column.role)
+    return named if named and heading_kind(named) == "scores" else ""
 
 
 def _task_time(table: _Table, column: Column, cell: Cell) -> bool:
