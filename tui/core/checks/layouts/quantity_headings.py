@@ -32,7 +32,8 @@ _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 TIME_CUE = "time taken"
 # A duration cell's start: seconds, or minutes and seconds ("2 min 48 s").
 _DURATION = re.compile(
-    rf"^(?:{NUM}[ \t]*(?:min|mins|minutes?|m)[ \t]*)?{NUM}[ \t]*(?:s|secs?|seconds?)\b(?![/])",
+    rf"^(?:{NUM}[ \t]*(?:min|mins|minutes?|m)[ \t]*)?{NUM}[ \t]*(?:s|secs?|seconds?)\b"
+    r"(?![ \t]*/)(?![^,;(]*\d)",
     re.IGNORECASE,
 )
 
@@ -81,7 +82,8 @@ def time_column(heading: str) -> bool:
 
 
 def duration_cell(cell: str) -> bool:
-    """A cell that opens with a duration ("41.3 s, no stops", "2 min 48 s")."""
+    """A cell that opens with one duration ("41.3 s, no stops", "2 min 48 s"); a pair of
+    times ("6 s / 9 s", "R 6 s L 9 s") is left to the readers of sides."""
     return bool(_DURATION.match(cell.strip()))
 
 
