@@ -60,6 +60,7 @@ from tui.core.checks.layouts.keyed import (
 from tui.core.checks.layouts.quantity_headings import (
     TIME_CUE,
     duration_cell,
+    duration_end,
     heading_kind,
     seconds_heading,
     time_column,
@@ -469,10 +470,6 @@ def _row(
             # time after the value ("Stationary: scaled 6 (previous)"), as prose writes it
             cue, trailing = scored, True
         timed = _task_time(table, column, cell)
-        if timed:
-            # "| Hose advance 150 ft | 41.3 s, no stops |" under "Time" or "Result": the time
-            # the row's task took (read by measures.column_times)
-            cue, named_result = TIME_CUE, False
         result = named_result and _restated_before(written, when, restated)
         if _OFFSET_NAME.match(name.text) and column.role == "other":
             # "| 12 cm | 24.6 | 22.1 |" under "L arm | R arm": a row at a tape position, written
@@ -529,6 +526,12 @@ def _row(
             )
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
+            if timed:
+                # "| Hose advance 150 ft | 41.3 s, no stops |" under "Time" or "Result": the
+                # time the row's task took, marked after the duration (a named test's reader
+                # still reads its own time first; measures.column_times reads the rest)
+                at = cell.start + duration_end(cell.text)
+                pieces.append(Piece(at, at, f" ({TIME_CUE})", cell.start, cell.end))
             if trailing:
                 # "Flex 105 (previous)": the mark after the value, as prose writes it, so the
                 # column's name stays the clause's key ("Flex (previous) 105" parts them)

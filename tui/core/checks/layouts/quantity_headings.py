@@ -11,7 +11,7 @@ own words (a task, a dose) only name the row. A heading counts as a table's when
 later headings name a reading, a time, a score or a dose; the words are data.
 
 A column of times ("Time to complete", "Result") holds the time the row's task took: its
-duration is written "time taken 41.3 s" (`TIME_CUE`) and read by `measures.column_times`.
+duration is marked "41.3 s (time taken)" (`TIME_CUE`) and read by `measures.column_times`.
 """
 
 from __future__ import annotations
@@ -85,6 +85,13 @@ def duration_cell(cell: str) -> bool:
     """A cell that opens with one duration ("41.3 s, no stops", "2 min 48 s"); a pair of
     times ("6 s / 9 s", "R 6 s L 9 s") is left to the readers of sides."""
     return bool(_DURATION.match(cell.strip()))
+
+
+def duration_end(cell: str) -> int:
+    """Where a cell's opening duration ends ("41.3 s, no stops" -> 6); the cell's length for
+    a bare number (its unit is written after it)."""
+    found = _DURATION.match(cell)
+    return found.end() if found else len(cell)
 
 
 def seconds_heading(heading: str) -> bool:

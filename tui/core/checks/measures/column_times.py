@@ -1,4 +1,4 @@
-"""The time a table's row took, written "time taken 41.3 s" by the rewrite of a table whose
+"""The time a table's row took, marked "41.3 s (time taken)" by the rewrite of a table whose
 column of times names it (`layouts.quantity_headings`: "Task   Time to complete   Pulse").
 
 A bare "41.3 s" is a dose as often as a result, so prose leaves it; under a heading of the time
@@ -19,10 +19,12 @@ from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
 _CUED = re.compile(
-    rf"\b{TIME_CUE}[ \t]+(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?)\b(?![ \t]*/)",
+    rf"(?<![\w./])(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?)[ \t]*\({TIME_CUE}\)",
     re.IGNORECASE,
 )
 _NAME_WORDS = 6
+_KEY_END = re.compile(r"[;:]")
+_EARLIER = re.compile(r"\(previous\)", re.IGNORECASE)
 
 
 def read_column_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -36,8 +38,13 @@ def read_column_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         stop = match.end("unit")
         found = attribute(scanner, start, stop)
         line_start, _ = scanner.line(start)
-        name = text[line_start : match.start()].strip(" \t;:,.")
-        label = labels.join(found.side, " ".join(name.split()[:_NAME_WORDS])) + found.previous
+        before = text[line_start:start]
+        # the row's name, before the column's words ("Hose advance 150 ft; Duration 22 s")
+        name = " ".join(_KEY_END.split(before, maxsplit=1)[0].split()[:_NAME_WORDS])
+        # an earlier visit's row or column says so in its own words ("(previous)"); a number in
+        # the task's name ("30 strikes:") is no date
+        earlier = " (previous)" if _EARLIER.search(before) else ""
+        label = labels.join(found.side, name.strip(" \t;:,.")) + earlier
         written = match.group("value")
         value: int | float = float(written) if "." in written else int(written)
         scanner.emit(facts, "other", value, (start, stop), label, unit="s")
