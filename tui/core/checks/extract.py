@@ -57,6 +57,7 @@ from tui.core.checks.measures.body_weight import read_body_weight
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
+from tui.core.checks.measures.column_times import read_column_times
 from tui.core.checks.measures.compared_headings import unmark_compared
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.counted_sides import read_counted_sides
@@ -232,6 +233,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_hold_times,
     read_tolerances,
     read_timed_results,
+    read_column_times,
     read_tested_reps,
     read_action_counts,
     read_task_times,

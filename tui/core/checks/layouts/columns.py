@@ -164,6 +164,14 @@ def numbered_trial() -> re.Pattern[str]:
 
 
 @cache
+def trial_rows() -> re.Pattern[str]:
+    """A first heading naming rows numbered as trials ("Trial", "Attempt #")."""
+    return _pattern(
+        [str(item) for item in _data().get("trial_headings", {}).get("rows", [])], whole=True
+    )
+
+
+@cache
 def _measure_units() -> tuple[tuple[re.Pattern[str], str], ...]:
     items = _data().get("captions", {}).get("units", {})
     return tuple((_pattern([str(word)]), str(unit)) for word, unit in items.items())
@@ -432,6 +440,13 @@ def _cue(role: str, heading: str) -> str:
     if role == "prior" and (not _prior_words().search(text) or _NUMBER.search(text)):
         return f"{cue} (previous)".strip()
     return cue
+
+
+def named_part(heading: str, role: str) -> str:
+    """The test a time column's heading names besides its time ("Initial scaled" names
+    "scaled"); "" when it names only a time."""
+    text = re.sub(r"\s+", " ", snake_words(heading.strip().strip("*_ ").strip())[0]).strip()
+    return _named_time(text, role)[0]
 
 
 def _named_time(text: str, role: str) -> tuple[str, str]:

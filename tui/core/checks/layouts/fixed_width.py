@@ -23,6 +23,7 @@ from tui.core.checks.layouts.columns import (
     time_heading,
     vital_name,
 )
+from tui.core.checks.layouts.quantity_headings import heading_kind, quantity_heading
 from tui.core.checks.measures import labels
 
 # A heading or cell: words joined by single spaces, columns set apart by two or more.
@@ -188,7 +189,7 @@ def _heading_columns(
     if len(names) < _MIN_COLUMNS or not is_heading([name for name in named if name]):
         return None
     if any(
-        _NUMBER.search(name)
+        _NUMBER.search(_bracketed_scale(name))
         and role_of(name) not in _TIME_ROLES
         and not numbered_trial().fullmatch(name.strip())
         for name in named
@@ -202,9 +203,20 @@ def _heading_columns(
     sided = sum(sides) >= 2 and (not indented or all(sides))
     # "AROM   PROM" over a motion's rows: each column a mode of the same motion
     moded = sum(bool(rom_words().fullmatch(name.strip())) for name in names[1:]) >= _MIN_MODES
-    if not (timed or sided or moded or services_heading(names) or vitals_heading(names)):
+    # "Task   Result   HR peak   L shoulder pain": headings naming what each column holds
+    quantities = quantity_heading(names) and not indented
+    if not (
+        timed or sided or moded or quantities or services_heading(names) or vitals_heading(names)
+    ):
         return None
     return tuple(starts)
+
+
+def _bracketed_scale(name: str) -> str:
+    """A heading without the scale or unit its brackets give a quantity ("Pain (0-10)" is a
+    heading, its numbers the scale's bounds); any other heading as written."""
+    bare = _BRACKET.sub("", name).strip()
+    return bare if bare != name.strip() and heading_kind(bare) else name
 
 
 # A row's first cell naming its visit's date ("04/10/67", "4/24", "2067-05-08").

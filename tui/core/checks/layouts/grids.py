@@ -34,6 +34,7 @@ from tui.core.checks.layouts.fixed_width import (
     spanning_cells,
     sub_heading,
 )
+from tui.core.checks.layouts.quantity_headings import quantity_heading
 from tui.core.checks.layouts.spanned_headings import spanned
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -487,6 +488,7 @@ def _exported_heading(row: tuple[Cell, ...]) -> bool:
         or sum(role in _TIMED_ROLES for role in roles[1:]) >= _TIMED_COLUMNS
         or services_heading([cell.text for cell in row])
         or bool(row and time_heading().fullmatch(row[0].text.strip()))
+        or quantity_heading([cell.text for cell in row])
     )
 
 

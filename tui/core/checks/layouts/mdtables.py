@@ -36,6 +36,7 @@ from tui.core.checks.layouts.columns import (
     group_first,
     measure_unit,
     minutes_heading,
+    named_part,
     result_heading,
     role_of,
     rom_words,
@@ -44,6 +45,7 @@ from tui.core.checks.layouts.columns import (
     time_heading,
     time_name,
     total_word,
+    trial_rows,
 )
 from tui.core.checks.layouts.grids import Cell, Grid, grids
 from tui.core.checks.layouts.keyed import (
@@ -54,6 +56,14 @@ from tui.core.checks.layouts.keyed import (
     snake_unit_in,
     snake_words,
     unit_written,
+)
+from tui.core.checks.layouts.quantity_headings import (
+    TIME_CUE,
+    duration_cell,
+    duration_end,
+    heading_kind,
+    seconds_heading,
+    time_column,
 )
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import billing_tables, keyed_units
@@ -190,11 +200,13 @@ def _table(
     header: tuple[Cell, ...], width: int, billed: bool, names_first: bool = False, start: int = 0
 ) -> _Table:
     headings = [cell.text for cell in header] + [""] * (width - len(header))
+    # "Trial   Time (s)   HR" over rows "1", "2": each row a trial, named "Trial 1"
+    trials = not start and bool(headings) and bool(trial_rows().match(headings[0].strip("*_ ")))
     label = next(
         (
             i
             for i, heading in enumerate(headings)
-            if i >= start and (role_of(heading) != "skip" or (i == 0 and names_first))
+            if i >= start and (role_of(heading) != "skip" or (i == 0 and (names_first or trials)))
         ),
         start,
     )
@@ -209,7 +221,7 @@ def _table(
         )
     lead_cell = header[label] if label < len(header) else None
     lead = lead_cell.text.strip("*_ ") if lead_cell else ""
-    if generic_first().match(lead) or role_of(lead) in ("plain", "skip"):
+    if not trials and (generic_first().match(lead) or role_of(lead) in ("plain", "skip")):
         lead = ""  # "Row" over the rows' names names nothing
     minutes = next(
         (
@@ -452,6 +464,12 @@ def _row(
         named_result = _result_column(column)
         if named_result:
             cue = ""
+        scored = _earlier_score(column, when)
+        if scored:
+            # "| Subtest | Scaled | Initial scaled |": the earlier score keyed by its kind, the
+            # time after the value ("Stationary: scaled 6 (previous)"), as prose writes it
+            cue, trailing = scored, True
+        timed = _task_time(table, column, cell)
         result = named_result and _restated_before(written, when, restated)
         if _OFFSET_NAME.match(name.text) and column.role == "other":
             # "| 12 cm | 24.6 | 22.1 |" under "L arm | R arm": a row at a tape position, written
@@ -501,12 +519,19 @@ def _row(
         if not _unit_follows(following, next_column):
             unit = (
                 _unit(cell.text, column.heading, context)
+                or (" s" if timed and _BARE_NUMBER.fullmatch(cell.text.strip()) else "")
                 or _caption_unit(table, cell, name.text, column.heading)
                 or _row_scale(name.text, cell.text)
                 or _rated_row(name.text, cell.text)
             )
             if unit:
                 pieces.append(Piece(cell.end, cell.end, unit, cell.start, cell.end))
+            if timed:
+                # "| Hose advance 150 ft | 41.3 s, no stops |" under "Time" or "Result": the
+                # time the row's task took, marked after the duration (a named test's reader
+                # still reads its own time first; measures.column_times reads the rest)
+                at = cell.start + duration_end(cell.text)
+                pieces.append(Piece(at, at, f" ({TIME_CUE})", cell.start, cell.end))
             if trailing:
                 # "Flex 105 (previous)": the mark after the value, as prose writes it, so the
                 # column's name stays the clause's key ("Flex (previous) 105" parts them)
@@ -521,6 +546,29 @@ def _result_column(column: Column) -> bool:
     """A column its heading names as the row's result ("SAFE MAX / RESULT"): its heading is not
     written before the value, which the row's name keys ("Grip: R 39 kg")."""
     return column.role in ("plain", "other") and bool(result_heading().match(column.heading))
+
+
+def _earlier_score(column: Column, when: Column | None) -> str:
+    """The kind of score an earlier column's heading names ("Initial scale score" ->
+    "scale score"), or "" for any other column."""
+    if column.role != "prior" or when is not None:
+        return ""
+    named = named_part(column.heading, column.role)
+    return named if named and heading_kind(named) == "scores" else ""
+
+
+def _task_time(table: _Table, column: Column, cell: Cell) -> bool:
+    """A cell under a heading of the time a row's task took ("Time to complete", "Result",
+    "Time (s)") holding a duration ("41.3 s", "2 min 48 s", a bare number under "Time (s)"),
+    in a table that bills no codes (there "Time" holds a service's minutes)."""
+    if column.role not in ("plain", "other") or table.minutes is not None:
+        return False
+    if not time_column(column.heading):
+        return False
+    text = cell.text.strip()
+    return duration_cell(text) or (
+        seconds_heading(column.heading) and bool(_BARE_NUMBER.fullmatch(text))
+    )
 
 
 def _restated_before(written: Cell | None, when: Column | None, restated: str) -> bool:

@@ -15,11 +15,13 @@ from functools import lru_cache
 
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.dated_brackets import dated_bracket_pieces
+from tui.core.checks.layouts.empty_cells import empty_cell_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.joint_lists import joint_list_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import Restated, table_pieces
 from tui.core.checks.layouts.parent_names import parent_pieces
+from tui.core.checks.layouts.percentile_asides import percentile_aside_pieces
 from tui.core.checks.layouts.shared_units import shared_unit_pieces
 from tui.core.checks.layouts.side_lists import side_list_pieces
 from tui.core.checks.text.anchored import search_at
@@ -337,6 +339,8 @@ def _layout_pieces(text: str) -> list[Piece]:
         + side_list_pieces(text)
         + joint_list_pieces(text)
         + dated_bracket_pieces(text)
+        + empty_cell_pieces(text)
+        + percentile_aside_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
 
