@@ -87,3 +87,21 @@ def test_a_scales_items_after_its_score_are_no_angles() -> None:
     text = "SARA 14.5/40: gait 4, stance 3; finger chase R 1 / L 1, nose-finger R 1 / L 2.\n"
     assert _rom(text) == []
     assert [v for v, _ in _rom("QuickDASH 38: shoulder flexion 150, ER 5\n")] == [150, 5]
+
+
+def test_a_bracket_naming_a_length_is_not_read_past() -> None:
+    assert _rom("Lumbar flexion (fingertips to floor, cm):        12         Goal: 0\n") == []
+
+
+def test_a_dancers_turnout_in_a_table_is_an_angle() -> None:
+    text = (
+        "| Measure | Eval | Today |\n|---|---|---|\n"
+        "| Functional turnout (total) | 105° | 118° |\n"
+    )
+    assert _rom(text) == [(105, "turnout (previous)"), (118, "turnout")]
+    assert _rom("hip stability with turnout control 3x10\n") == []
+
+
+def test_an_arc_after_an_extension_deficit_is_the_other_sides_flexion() -> None:
+    text = "O: Rodilla derecha flexión AROM 112°, extensión -4°. Izquierda 0-125°.\n"
+    assert labels_of(text, "rom")[125.0] == "L knee flexion"
