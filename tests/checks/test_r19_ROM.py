@@ -95,8 +95,7 @@ def test_a_bracket_naming_a_length_is_not_read_past() -> None:
 
 def test_a_dancers_turnout_in_a_table_is_an_angle() -> None:
     text = (
-        "| Measure | Eval | Today |\n|---|---|---|\n"
-        "| Functional turnout (total) | 105° | 118° |\n"
+        "| Measure | Eval | Today |\n|---|---|---|\n| Functional turnout (total) | 105° | 118° |\n"
     )
     assert _rom(text) == [(105, "turnout (previous)"), (118, "turnout")]
     assert _rom("hip stability with turnout control 3x10\n") == []
