@@ -194,7 +194,7 @@ def _lists(line: str) -> tuple[tuple[tuple[tuple[int, int], ...], bool], ...]:
     for match in _TIGHT.finditer(line):
         if any(members[0][0] <= match.start() < members[-1][1] for members, _ in found):
             continue
-        if not _unit_closes(match):
+        if not _unit_closes(match) and not _sides_close(line, match):
             continue
         members = tuple(m.span() for m in _TIGHT_NUMBER.finditer(line, *match.span(1)))
         if len(members) > 1:
@@ -224,6 +224,22 @@ def _unit_closes(match: re.Match[str]) -> bool:
     """A bare-slash list counts only when a unit (or degrees) closes it: "52/38 lb", not the
     "4/5" of a grade or the "8/10" of a rating."""
     return match.end() > match.end(1) or match.group(1).endswith("°")
+
+
+# The least each value of a bare-slash list closed only by a side legend must be: a pair of
+# angles or loads ("Shoulder elevation 150/165 (R/L)"), never a grade or a rating out of its
+# maximum ("4/5 (R/L)", "3/10 (R/L)").
+_LEAST_SIDED = 10
+
+
+def _sides_close(line: str, match: re.Match[str]) -> bool:
+    """A bare-slash list of values above `_LEAST_SIDED` closed by a legend of sides only
+    ("150/165 (R/L)", "30/42 L/R"): each value is its side's, as with a unit."""
+    numbers = [float(n.group().rstrip("\u00b0")) for n in _TIGHT_NUMBER.finditer(match.group(1))]
+    if min(numbers) <= _LEAST_SIDED:
+        return False
+    items = _after(line, match.end())
+    return bool(items) and all(_words().side.fullmatch(item.strip()) for item in items or ())
 
 
 def member_spans(text: str, line: tuple[int, int], member: ListMember) -> list[tuple[int, int]]:

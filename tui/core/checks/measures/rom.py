@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures import labels
+from tui.core.checks.measures import labels, legends
 from tui.core.checks.measures.attribution import Attribution, attribute
 from tui.core.checks.measures.muscle_grades import muscle_group
 from tui.core.checks.tables import (
@@ -102,6 +102,7 @@ class _Rom:
     prior: bool = False
     unit: str = ""
     worded: bool = False  # labelled by its own words, no motion named ("SLR L 58 deg")
+    joint: str = ""
 
 
 def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -115,12 +116,44 @@ def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
             continue
         here = scanner.sentence(token.start())
         if here != sentence:
-            sentence, previous = here, None
+            sentence = here
+            previous = _other_side_of(scanner, here, previous)
         if previous is None and sentence[0] not in worded and not _ANGLE.match(text, token.end()):
             continue  # no ROM word in the sentence and no degree sign: nothing to read here
         found = _rom_at(scanner, facts, token.start(), previous)
         if found is not None:
             previous = found
+
+
+# A sentence holding only a side and an angle or arc ("L knee AROM 0-128 deg. R 0-142."): the
+# other side of the motion the sentence before measured, as a clinician reads it on.
+_SIDE_ONLY = re.compile(
+    r"\s*(?:[-*\u2022][ \t]+)?((?:R|L|rt|lt|right|left)\b)\.?[ \t]*:?[ \t]*-?\d{1,3}(?:\.\d+)?"
+    rf"(?:[ \t]*(?:-|to)[ \t]*\d{{1,3}}(?:\.\d+)?)?(?:[ \t]*{DEGREES})?[ \t]*[.;]?[ \t]*",
+    re.IGNORECASE,
+)
+
+
+# Between the angle before and the other side's sentence: only the marks that end a sentence.
+_SENTENCE_GAP = re.compile(r"[\s.;)\]]*")
+
+
+def _other_side_of(
+    scanner: Scanner, sentence: tuple[int, int], previous: _Rom | None
+) -> _Rom | None:
+    """The ROM read last carried into a sentence of only the other side's angle, None else. The
+    sentence must start on the line the angle before ended on or the next (a draft's bullets put
+    each sentence on its own line); a blank line between starts a new entry."""
+    if previous is None:
+        return None
+    start, end = sentence
+    text = scanner.text
+    if text.count("\n", previous.end, start) > 1 or not _SENTENCE_GAP.fullmatch(
+        text, previous.end, start
+    ):
+        return None  # a blank line, or another sentence read as something else, between
+    side = _SIDE_ONLY.fullmatch(text, start, end)
+    return None if side is None else replace(previous, end=side.start(1))
 
 
 _ANGLE = re.compile(
@@ -148,15 +181,20 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
     has_unit = bool(match.group(3 if ranged else 2))
     own = text[scanner.clause_start(pos) : pos]
     clause = _key_clause(scanner, pos, own)
-    keyword = _last_rom_word(clause)
-    follow = previous is not None and bool(FOLLOW.fullmatch(text[previous.end : pos]))
+    keyword = _last_rom_word(clause) or _listed_keyword(scanner, pos, own)
+    follow = previous is not None and _follows(text[previous.end : pos])
     millimetres = not has_unit and _in_millimetres(
         text,
         number_end,
         keyword,
         follow and previous is not None and previous.unit == "mm",
     )
-    if not has_unit and not millimetres and _BAD_AFTER.match(text, number_end):
+    if (
+        not has_unit
+        and not millimetres
+        and _BAD_AFTER.match(text, number_end)
+        and not _motion_after_slash(text, number_end)
+    ):
         return None
     if not ranged and _counted(text, pos, number_end, keyword, clause, has_unit):
         whole = _OF_AFTER.match(text, number_end)
@@ -165,10 +203,25 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         # "Knee flexion rep 2 of 3: 110": the count qualifies the angle after it, which
         # follows on with the motion named before the count
         return _Rom(end=whole.end(), motion=attribute(scanner, pos, number_end).motion or "")
+    if (
+        keyword
+        and (not has_unit or _AT_BEFORE.search(clause))
+        and _joint_then_words(keyword, clause)
+    ):
+        # "L shoulder fatigue 139", "finger chase R 1", "shoulder endurance at 90 deg": no
+        # angle of the joint (with degrees, only the angle something is done at)
+        return None
     if not has_unit and keyword and _size_words().search(clause, keyword.end()):
         return None  # "hip width 16.5": a length of the patient, not a hip angle
     if not has_unit and keyword and muscle_group(clause[keyword.end() :]):
         return None  # "elbow flexors 5": a grade of the muscles, not an elbow angle
+    if (
+        not has_unit
+        and not ranged
+        and not _motion_named(keyword, clause)
+        and _item_of_score(scanner, facts, pos, match.group(1))
+    ):
+        return None  # "SARA 14.5/40: ...; finger chase R 1 / L 1": the scale's item scores
     if not has_unit and not ranged and _graded(scanner, pos, match.group(1)):
         return None  # "mmt L er 4 5": a grade in a sentence about muscle testing
     if not (has_unit or keyword or follow or millimetres) or (
@@ -196,7 +249,10 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         and bool(labels.parts_of(own).side)
     )
     if not found.motion and follow and previous is not None and not worded:
-        found = replace(found, motion=previous.motion)
+        # an arc after an extension's deficit ("extensión -4°. Izquierda 0-125°") runs to the
+        # joint's flexion, as any arc with no motion named does
+        motion = "" if ranged and previous.motion == "extension" else previous.motion
+        found = replace(found, motion=motion, joint=found.joint or previous.joint)
     unit = "mm" if millimetres else None
     if ranged:
         _emit_range(scanner, facts, ranged, found)
@@ -215,8 +271,81 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
             prior=found.prior,
             unit=unit or "",
             worded=bare and not found.motion and not lacks,
+            joint=found.joint,
         )
-    return _Rom(end=end, motion=found.motion or "flexion", prior=found.prior, unit=unit or "")
+    return _Rom(
+        end=end,
+        motion=found.motion or "flexion",
+        prior=found.prior,
+        unit=unit or "",
+        joint=found.joint,
+    )
+
+
+# A slash, then a motion's name and its own number ("wrist flex 55 / ext 48"): two motions of
+# one joint written as a pair, not a score or a date.
+_SLASH_THEN_WORD = re.compile(r"[ \t]*/[ \t]*([A-Za-z][A-Za-z .]{0,24}?)[ \t]*:?[ \t]*-?\d")
+
+
+def _motion_after_slash(text: str, number_end: int) -> bool:
+    """True when a slash after the number leads to another motion with its own value."""
+    after = _SLASH_THEN_WORD.match(text, number_end)
+    if after is None:
+        return False
+    named = words().rom_any.fullmatch(after.group(1).strip())
+    return named is not None and vocabulary().motions.get(named.group().lower()) is not None
+
+
+@cache
+def _joint_fillers() -> re.Pattern[str]:
+    """Words that may stand between a joint and its bare angle (measures.toml [rom])."""
+    return words_pattern(measures_section("rom").get("joint_fillers", ()))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_AT_BEFORE = re.compile(r"(?<![A-Za-z])(?:at|@)[ \t]*\Z", re.IGNORECASE)
+
+
+def _joint_then_words(keyword: re.Match[str], clause: str) -> bool:
+    """True when the ROM word before the value is a joint with no motion named in its clause,
+    and a word of something else (a symptom, a test's item) stands between it and the value."""
+    named = keyword.group().lower()
+    vocab = vocabulary()
+    if named not in vocab.joints or named in vocab.motions:
+        return False
+    if any(part == "motion" for _, part, _ in labels.mentions(clause)):
+        return False
+    rest = _timepoint_words().sub(" ", labels.without_sides(clause[keyword.end() :]))
+    rest = _joint_fillers().sub(" ", rest)
+    others = [w for w in _WORD.findall(rest) if not labels.mentions(w)]
+    return bool(others)
+
+
+# The date of a timepoint word ("(eval 12/05: R 80"): it says when, the value still follows on.
+_TIMEPOINT_DATE = re.compile(r"(?<=[A-Za-z])[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?=[ \t]*[:)\]])")
+
+
+def _follows(between: str) -> bool:
+    """Only words of an earlier value, a side or a timepoint (with its date) lie between two
+    values of one motion ("R 75, L 60 (eval 12/05: R 80")."""
+    return bool(FOLLOW.fullmatch(between) or FOLLOW.fullmatch(_TIMEPOINT_DATE.sub("", between)))
+
+
+# The values of a bare-slash list before the last ("150/" of "150/165 (R/L)").
+_SLASH_LEAD = re.compile(r"(?:-?\d{1,3}(?:\.\d+)?\u00b0?/)+\Z")
+
+
+def _listed_keyword(scanner: Scanner, pos: int, own: str) -> re.Match[str] | None:
+    """The motion naming the last value of a bare-slash list a side legend closes ("Shoulder
+    elevation 150/165 (R/L)"): the words before the list, as for its first value; the list's
+    other values are read from its legend (listed_values)."""
+    lead = _SLASH_LEAD.search(own)
+    if lead is None:
+        return None
+    line_start, line_end = scanner.line(pos)
+    if not legends.in_list(scanner.text[line_start:line_end], pos - line_start):
+        return None
+    return _last_rom_word(own[: lead.start()])
 
 
 @cache
@@ -227,6 +356,31 @@ def _grading_words() -> re.Pattern[str]:
 
 
 _MOST_GRADE = 5
+# The most an instrument's item scores (SARA's items reach 8, ICARS's 6): a bare number above
+# is read as the angle it may be.
+_MOST_ITEM = 8
+
+
+def _motion_named(keyword: re.Match[str] | None, clause: str) -> bool:
+    """The value's own key is a motion with nothing but sides after it ("ER 5", "flex R 3")."""
+    if keyword is None or keyword.group().lower() not in vocabulary().motions:
+        return False
+    return not labels.without_sides(clause[keyword.end() :]).strip(" \t:")
+
+
+def _item_of_score(scanner: Scanner, facts: list[Fact], pos: int, written: str) -> bool:
+    """A small bare number in the list a test's score opens with a colon in its sentence ("SARA
+    14.5/40: gait 4, ..., finger chase R 1 / L 1"): an item's score, never a joint's angle."""
+    if to_number(written) > _MOST_ITEM:
+        return False
+    start, _ = scanner.sentence(pos)
+    for fact in facts:
+        if fact.kind != "outcome" or not start <= fact.span[1] <= pos:
+            continue
+        opened = re.match(r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:", scanner.text[fact.span[1] : pos])
+        if opened:
+            return True
+    return False
 
 
 def _graded(scanner: Scanner, pos: int, written: str) -> bool:
@@ -283,7 +437,7 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     unsigned = _SIGN_BEFORE.sub("", clause[chained:])
     if start < 1 or text[start - 1] not in ":," or not _only_timepoints(unsigned):
         return clause
-    key = text[scanner.clause_start(start - 1) : start - 1]
+    key = _whole_key(scanner, start - 1)
     if text[start - 1] == ",":
         # "Elbow AROM full, 0-145 bilat": the range restates a motion called full (or within
         # limits) in the clause before; any other clause before a comma names its own value
@@ -301,8 +455,11 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
         if named is None or not _anatomy_only(key[named.end() :]):
             return clause
         return key + " " + clause
-    named = _last_rom_word(key)
-    if named is None or not _anatomy_only(_BRACKETED.sub(" ", key[named.end() :])):
+    # a bracket after the motion ("cerv rot (arthrodial protractor, supine): R 75") says how it
+    # was measured: the motion is read past it, however long
+    bare_key = key if _BRACKET_UNIT.search(key) else _BRACKETED.sub(" ", key)
+    named = _last_rom_word(bare_key)
+    if named is None or not _anatomy_only(bare_key[named.end() :]):
         return clause
     value = _SINGLE.match(text, pos)
     if value is None or (
@@ -315,7 +472,22 @@ def _key_clause(scanner: Scanner, pos: int, clause: str) -> str:
     timed = bool(labels.without_sides(unsigned).strip(" \t(["))
     if timed and (not labels.parts_of(key).motion or _grade_like(text, pos, value)):
         return own
-    return key + " " + clause
+    keyed = key + " " + clause
+    return keyed if _last_rom_word(keyed) is not None else bare_key + " " + clause
+
+
+def _whole_key(scanner: Scanner, colon: int) -> str:
+    """The key before a colon (or comma), with a bracket it ends in read whole: the commas of
+    "cerv rot (inclinometer, seated): R 64" are the bracket's, not the key's clauses."""
+    text = scanner.text
+    start = scanner.clause_start(colon)
+    key = text[start:colon]
+    if not key.rstrip().endswith(")") or "(" in key:
+        return key
+    opening = text.rfind("(", scanner.line(colon)[0], start)
+    if opening < 0 or ")" in text[opening:start]:
+        return key
+    return text[scanner.clause_start(opening) : colon]
 
 
 # A whole number a muscle grade could be (1 to 5), written bare after a timepoint.
@@ -332,6 +504,12 @@ def _grade_like(text: str, pos: int, value: re.Match[str]) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^()\n]*\)")
+# A bracket naming a unit other than degrees ("Lumbar flexion (fingertips to floor, cm): 12"): the
+# key's value is a length or a load, so the bracket is never read past.
+_BRACKET_UNIT = re.compile(
+    r"\([^()\n]*(?<![A-Za-z])(?:cm|mm|in|inch(?:es)?|kg|lbs?|N|s|secs?|seconds|%|m|ft)"
+    r"(?![A-Za-z])[^()\n]*\)"
+)
 # Both sides written after a range ("0-145 bilat"): the range's, before its clause ends.
 _BOTH_AFTER = re.compile(r"[ \t]+(?:bilat\w*|b/l|both)\b\.?", re.IGNORECASE)
 # A motion called full or within its limits, the words that end its clause: "Elbow AROM full".
@@ -500,7 +678,17 @@ def _range_at(scanner: Scanner, pos: int) -> re.Match[str] | None:
     ranged = _RANGE.match(scanner.text, pos)
     if ranged is None or not scanner.free(ranged.start(2), ranged.end(2)):
         return None
+    if to_number(ranged.group(2)) <= _MAX_RANGE_START and _SIGN_NOT_DASH.fullmatch(
+        scanner.text, ranged.end(1), ranged.start(2)
+    ):
+        return None  # "-10   -4": two signed cells of a row (a deficit is small), no arc
     return ranged if to_number(ranged.group(1)) <= _MAX_RANGE_START else None
+
+
+# Space before a dash and none after it: the next number's minus sign ("Knee ext  -10  -4"), not
+# a range's dash, which is written tight ("0-120") or spaced on both sides ("0 - 120"); only a
+# number a deficit could be (see _range_at: "5 -110" is a sloppy arc).
+_SIGN_NOT_DASH = re.compile(r"[ \t]+[-\u2212]")
 
 
 def _emit_range(

@@ -546,7 +546,10 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
             for pattern in words.get(key, ())
         ),
         led(
-            re.compile(rf"\b(?:{listed('conditions')})\b[^.;,\n\d]{{0,30}}{NUM}{unit}", flags),
+            # an arrow ends the condition: "unable -> 22 deg" is unable then, 22 now
+            re.compile(
+                rf"\b(?:{listed('conditions')})\b[^.;,\n\d>\u2192]{{0,30}}{NUM}{unit}", flags
+            ),
             listed("conditions"),
         ),
         number_led(
