@@ -18,13 +18,15 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.shape_words import words
+from tui.core.checks.names import listed
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
+# The score's whole or unit after it, which the bracket's score repeats: "/124", " m", " s".
 _BRACKETED = re.compile(
-    rf"(?<![\d./])(?P<score>{NUM})[ \t]*/[ \t]*(?P<whole>\d{{1,3}})[ \t]*"
-    rf"\((?P<when>[^()\n]{{1,40}}?)[ \t]*[:=]?[ \t]*"
-    rf"(?P<earlier>{NUM}[ \t]*/[ \t]*(?P=whole))[ \t]*\)"
+    rf"(?<![\d./])(?P<score>{NUM})(?P<tail>[ \t]*/[ \t]*\d{{1,3}}|[ \t]*(?:m|ft|s|sec|%|reps)\b)"
+    rf"[ \t]*\((?P<when>[^()\n]{{1,40}}?)[ \t]*[:=]?[ \t]*"
+    rf"(?P<earlier>{NUM}(?P=tail))[ \t]*\)"
 )
 _WORD = re.compile(r"[A-Za-z][\w/'-]*")
 _YEAR_OR_DATE = re.compile(r"(?<!\d)(?:(?:19|20|21)\d\d|\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?!\d)")
@@ -42,7 +44,8 @@ def read_bracket_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[s
         if fact is None:
             continue
         if not scanner.free(*earlier) and (
-            not scanner.claimed(*earlier) or _marked_earlier(scanner, facts, fact, earlier[0])
+            not scanner.claimed(*earlier)
+            or _marked_earlier(scanner, facts, fact, earlier[0], found.group("when"))
         ):
             continue
         value = _NUMBER.match(found.group("earlier"))
@@ -56,7 +59,7 @@ def read_bracket_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[s
             int(number) if number.is_integer() and "." not in value.group() else number,
             earlier,
             f"{label} (previous)",
-            unit=f"/{found.group('whole')}",
+            unit=fact.unit,
             measure=fact.measure,
         )
 
@@ -70,16 +73,29 @@ def _score_at(scanner: Scanner, facts: list[Fact], start: int) -> Fact | None:
     return None
 
 
-def _marked_earlier(scanner: Scanner, facts: list[Fact], fact: Fact, start: int) -> bool:
+def _marked_earlier(scanner: Scanner, facts: list[Fact], fact: Fact, start: int, when: str) -> bool:
     """True when another reader took the bracket's score as a fact, which, when it is the same
-    scale's, is marked as its earlier one; False for a number taken as no fact (a reader that
-    stopped at the bracket's year), which is read here."""
+    scale's, is marked as its earlier one, and when it was read under an unlisted name the
+    bracket writes ("(03/24, no AFOs: 338 m)" is no score of an "AFOs"), is the scale's;
+    False for a number taken as no fact (a reader that stopped at the bracket's year), which
+    is read here."""
     origin = scanner.span(start, start + 1)[0]
     for index, other in enumerate(facts):
         if other.span[0] != origin:
             continue
         if other.measure == fact.measure and "previous" not in other.label:
             facts[index] = dataclasses.replace(other, label=f"{other.label} (previous)")
+        elif (
+            other.kind == "outcome"
+            and other.measure
+            and other.measure != fact.measure
+            and not listed(other.measure)
+            and other.measure.casefold() in when.casefold()
+        ):
+            label = fact.label.replace(" (previous)", "")
+            facts[index] = dataclasses.replace(
+                other, measure=fact.measure, label=f"{label} (previous)", unit=fact.unit
+            )
         return True
     return False
 

@@ -29,8 +29,10 @@ _SUBTEST = re.compile(
     rf"[ \t]+(?P<value>{NUM})(?![\d/%\u00b0]|\.\d|[ \t]*[A-Za-z])"
 )
 _BRACKET = re.compile(r"[ \t]*\([^()\n]*\)")
+_BARE_BRACKET = re.compile(rf"[ \t]*\([ \t]*({NUM})[ \t]*\)")
 _STANDARD = re.compile(
-    r"\b(?:standard score|std\.? score|scaled score|SS|T-?score|index score)\b[ \t]*:?[ \t]*\Z",
+    r"\b(?:standard score|std\.? score|scaled score|scale score|SS|T-?score|index score)\b"
+    r"[ \t]*:?[ \t]*\Z",
     re.IGNORECASE,
 )
 _LEAST_ITEMS = 2
@@ -96,6 +98,10 @@ def _subtests(scanner: Scanner, facts: list[Fact], fact: Fact) -> None:
         return
     at = _end_of_value(text, start)
     bracket = _BRACKET.match(text, at)
+    # "8 (5); Fine Motor Integration 7 (6)": each subtest's bracket is read as the first one's
+    mirrored = (
+        _bracket_fact(scanner, facts, text, bracket.start(), bracket.end()) if bracket else None
+    )
     at = bracket.end() if bracket is not None else at
     for _ in range(_MOST_SUBTESTS):
         listed = _SUBTEST.match(text, at, line_end)
@@ -105,6 +111,29 @@ def _subtests(scanner: Scanner, facts: list[Fact], fact: Fact) -> None:
         value = to_number(listed.group("value"))
         scanner.emit(facts, "outcome", value, listed.span("value"), label, measure=fact.measure)
         at = listed.end()
+        own = _BARE_BRACKET.match(text, at, line_end)
+        if own is not None and mirrored is not None and scanner.free(*own.span(1)):
+            earlier = " (previous)" if "previous" in mirrored.label else ""
+            scanner.emit(
+                facts,
+                "outcome",
+                to_number(own.group(1)),
+                own.span(1),
+                label + earlier,
+                measure=fact.measure,
+            )
+            at = own.end()
+
+
+def _bracket_fact(
+    scanner: Scanner, facts: list[Fact], text: str, start: int, end: int
+) -> Fact | None:
+    """The fact read from a bare bracket after the first score ("(5)"), if one was."""
+    own = _BARE_BRACKET.match(text, start, end)
+    if own is None:
+        return None
+    origin = scanner.span(own.start(1), own.start(1) + 1)[0]
+    return next((fact for fact in facts if fact.span[0] == origin), None)
 
 
 def _normalised_start(scanner: Scanner, fact: Fact) -> int | None:
