@@ -67,7 +67,7 @@ def test_a_score_with_one_decimal_stays_a_score(text: str, value: float) -> None
     ("text", "now", "earlier"),
     [
         ("HJHS total 12/124 (2099 visit: 9/124)", 12, 9),
-        ("Perme Score 17/32 (first PT day: 8/32).", 17, 8),
+        ("Perme ICU Mobility Score 17/32 (first PT day: 8/32).", 17, 8),
         ("Fugl-Meyer UE motor 38/66 (FM-UE at PR 02/26: 33/66)", 38, 33),
         ("Functional Gait Assessment (FGA) 19/30 (eval 02/11: 14/30)", 19, 14),
     ],
