@@ -143,3 +143,24 @@ def test_subtests_after_a_standard_score_are_the_batterys() -> None:
 
 def test_a_list_after_a_score_of_no_kind_is_left_alone() -> None:
     assert 110.0 not in _outcomes("Berg 41/56; flexion 110")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Freezing of Gait Questionnaire 11/24.", 11),
+        ("Today the Sense of Coherence Scale 58/91", 58),
+        ("Fear of Falling Questionnaire: 12", 12),
+    ],
+)
+def test_a_name_joined_by_of_is_read_whole(text: str, value: int) -> None:
+    fact = one_fact(text, "outcome", value)
+    assert fact.measure is not None and " of " in fact.measure
+    assert not fact.measure.startswith("Today")
+
+
+@pytest.mark.parametrize(
+    "text", ["Range of motion test 90 deg", "Quality of Life Scale 3 times weekly"]
+)
+def test_a_sentence_with_of_is_no_instruments_name(text: str) -> None:
+    assert not facts_in(text, "outcome")

@@ -56,6 +56,7 @@ from tui.core.checks.measures.bracket_earlier import read_bracket_earlier
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
+from tui.core.checks.measures.connected_names import read_connected_names
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.counted_sides import read_counted_sides
 from tui.core.checks.measures.counted_tens import block_counted_tens
@@ -197,6 +198,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_scales,
     read_instruments,
     read_glossed,
+    read_connected_names,
     read_after_versions,
     read_bracket_earlier,
     read_heading_domains,
