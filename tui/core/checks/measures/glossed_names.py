@@ -130,10 +130,8 @@ def _rename(scanner: Scanner, facts: list[Fact], gloss: _Gloss) -> None:
             continue
         if measure == name or listed(measure) or _fold(measure) not in long:
             continue
-        label = fact.label
-        if label.startswith(measure):
-            label = name + label[len(measure) :].replace(f" ({gloss.acronym})", "", 1)
-        facts[index] = dataclasses.replace(fact, measure=name, label=label)
+        # the label keeps the words written: they say which instrument as well as its acronym
+        facts[index] = dataclasses.replace(fact, measure=name)
 
 
 def _read_after(scanner: Scanner, facts: list[Fact], gloss: _Gloss) -> None:

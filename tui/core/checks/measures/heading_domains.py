@@ -38,7 +38,9 @@ _HEADING = re.compile(
 _LINE = re.compile(
     rf"[ \t]*(?:[-*\u2022][ \t]*)?(?P<domain>[A-Za-z][A-Za-z/&'-]*(?:[ \t]+[A-Za-z/&'-]+){{0,4}})"
     rf"[ \t]*[:=]?[ \t]+(?P<value>{NUM})(?P<whole>[ \t]*/[ \t]*\d{{1,3}})?"
-    r"(?!\d|\.\d|[ \t]*(?:/|%|\u00b0|[A-Za-z]))[^\n]*(?:\n|$)"
+    # a second number in its own column ("Walk  2   4") makes the lines a grid of unnamed
+    # columns, no domain scores
+    r"(?!\d|\.\d|[ \t]*(?:/|%|\u00b0|[A-Za-z])|[ \t]+\d)[^\n]*(?:\n|$)"
 )
 _EDITION = re.compile(r"-\d")
 _PROPER_EDITION = re.compile(r"[A-Z][a-z]+-(?:\d{1,2}|[IVX]{1,4})")

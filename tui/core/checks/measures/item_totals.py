@@ -112,28 +112,33 @@ def _subtests(scanner: Scanner, facts: list[Fact], fact: Fact) -> None:
         scanner.emit(facts, "outcome", value, listed.span("value"), label, measure=fact.measure)
         at = listed.end()
         own = _BARE_BRACKET.match(text, at, line_end)
-        if own is not None and mirrored is not None and scanner.free(*own.span(1)):
-            earlier = " (previous)" if "previous" in mirrored.label else ""
+        if (
+            own is not None
+            and mirrored is not None
+            and "previous" in mirrored.label
+            and scanner.free(*own.span(1))
+        ):
+            # only an earlier score's bracket is mirrored: a bare bracket read as nothing said
+            # what it holds is left to the readers of legends
             scanner.emit(
                 facts,
                 "outcome",
                 to_number(own.group(1)),
                 own.span(1),
-                label + earlier,
+                f"{label} (previous)",
                 measure=fact.measure,
             )
+        if own is not None:
             at = own.end()
 
 
 def _bracket_fact(
     scanner: Scanner, facts: list[Fact], text: str, start: int, end: int
 ) -> Fact | None:
-    """The fact read from a bare bracket after the first score ("(5)"), if one was."""
-    own = _BARE_BRACKET.match(text, start, end)
-    if own is None:
-        return None
-    origin = scanner.span(own.start(1), own.start(1) + 1)[0]
-    return next((fact for fact in facts if fact.span[0] == origin), None)
+    """The fact read inside the bracket after the first score ("(5)", "(initial 74)")."""
+    del text
+    low, high = scanner.span(start, end)
+    return next((fact for fact in facts if low <= fact.span[0] < high), None)
 
 
 def _normalised_start(scanner: Scanner, fact: Fact) -> int | None:
