@@ -164,3 +164,14 @@ def test_a_name_joined_by_of_is_read_whole(text: str, value: int) -> None:
 )
 def test_a_sentence_with_of_is_no_instruments_name(text: str) -> None:
     assert not facts_in(text, "outcome")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L index finger, active (passive):\n  MCP  0-75 (0-85)\n  PIP  -15-70 (0-95)\n",
+        "FIM:\n Bed/chair transfer    3   5\n Walk                  2   4\n",
+    ],
+)
+def test_a_body_heading_or_a_grid_of_columns_gives_no_domain_scores(text: str) -> None:
+    assert not facts_in(text, "outcome")

@@ -24,7 +24,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.shape_words import gloss_nouns
 from tui.core.checks.names import ACRONYM, listed, not_instrument_names, resolve
-from tui.core.checks.tables import not_instruments
+from tui.core.checks.tables import item_stop_words, not_instruments
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -39,8 +39,9 @@ _LINE = re.compile(
     rf"[ \t]*(?:[-*\u2022][ \t]*)?(?P<domain>[A-Za-z][A-Za-z/&'-]*(?:[ \t]+[A-Za-z/&'-]+){{0,4}})"
     rf"[ \t]*[:=]?[ \t]+(?P<value>{NUM})(?P<whole>[ \t]*/[ \t]*\d{{1,3}})?"
     # a second number in its own column ("Walk  2   4") makes the lines a grid of unnamed
-    # columns, no domain scores
-    r"(?!\d|\.\d|[ \t]*(?:/|%|\u00b0|[A-Za-z])|[ \t]+\d)[^\n]*(?:\n|$)"
+    # columns, no domain scores; a number opening a range ("0-75") is an arc, no score
+    r"(?!\d|\.\d|[ \t]*(?:/|%|\u00b0|[A-Za-z])|[ \t]+\d|[ \t]*[-\u2013][ \t]*\d)"
+    r"[^\n]*(?:\n|$)"
 )
 _EDITION = re.compile(r"-\d")
 _PROPER_EDITION = re.compile(r"[A-Z][a-z]+-(?:\d{1,2}|[IVX]{1,4})")
@@ -80,6 +81,14 @@ def _longest(words: list[str], versioned: bool) -> str:
     return ""
 
 
+def _body_or_side(word: str) -> bool:
+    folded = word.casefold()
+    return folded in _SIDES or folded in item_stop_words()
+
+
+_SIDES = frozenset({"l", "r", "lt", "rt", "left", "right", "b", "bil", "bilat", "bilateral"})
+
+
 def _instrument(written: str, *, versioned: bool) -> str:
     """The instrument a heading names by its shape, or "" when it names none."""
     words = written.split()
@@ -92,6 +101,11 @@ def _instrument(written: str, *, versioned: bool) -> str:
         return written  # "Bayley-4", "Vineland-3": a proper name with its edition
     if len(words) == 1 and ACRONYM.fullmatch(written) and written.upper() not in excluded:
         return written if versioned or _EDITION.search(written) else ""
-    if len(words) > 1 and words[-1].casefold() in gloss_nouns() and words[0][0].isupper():
-        return written
+    if (
+        len(words) > 1
+        and words[-1].casefold() in gloss_nouns()
+        and words[0][0].isupper()
+        and not any(_body_or_side(word) for word in words)
+    ):
+        return written  # "Alberta Infant Motor Scale", never "L index" (a finger's heading)
     return ""
