@@ -54,11 +54,13 @@ from tui.core.checks.measures.body_indices import read_body_indices
 from tui.core.checks.measures.body_lengths import read_body_lengths
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
+from tui.core.checks.measures.bracket_earlier import read_bracket_earlier
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.column_times import read_column_times
 from tui.core.checks.measures.compared_headings import unmark_compared
+from tui.core.checks.measures.connected_names import read_connected_names
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.counted_sides import read_counted_sides
 from tui.core.checks.measures.counted_tens import block_counted_tens
@@ -73,10 +75,13 @@ from tui.core.checks.measures.force_tables import read_force_tables
 from tui.core.checks.measures.forces import read_forces
 from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
+from tui.core.checks.measures.glossed_names import read_glossed
+from tui.core.checks.measures.heading_domains import read_heading_domains
 from tui.core.checks.measures.heart_rates import read_heart_rate_peaks
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instrument_parts import read_instrument_parts
 from tui.core.checks.measures.instruments import read_instruments, read_scales
+from tui.core.checks.measures.item_totals import read_item_totals
 from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
@@ -88,6 +93,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_clauses,
     block_plan_steps,
 )
+from tui.core.checks.measures.name_versions import block_name_versions, read_after_versions
 from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
 from tui.core.checks.measures.of_ten import read_of_ten
 from tui.core.checks.measures.others import (
@@ -168,6 +174,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_asked,
     block_scale_bounds,
     block_counted_tens,
+    block_name_versions,
     block_exercise_arcs,
     block_program_distances,
     read_heart_rate_peaks,
@@ -202,7 +209,13 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_outcomes,
     read_scales,
     read_instruments,
+    read_glossed,
+    read_connected_names,
+    read_after_versions,
+    read_bracket_earlier,
+    read_heading_domains,
     read_battery_scores,
+    read_item_totals,
     read_instrument_parts,
     read_gains,
     read_titled,
