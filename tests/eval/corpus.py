@@ -54,8 +54,8 @@ another hand.
 heldout23 (the plain middle of practice beside an ALS multidisciplinary clinic, a hemophilia joint
 health check, an interval throwing log, a clinical bike fit, a developmental screen of an infant
 born preterm, a hypermobility clinic, an SBAR handoff from intensive care, an outline-numbered DAP
-note, myoelectric prosthetic training and a pre-pointe dance screen) is the next round's blind
-set, written blind by another hand.
+note, myoelectric prosthetic training and a pre-pointe dance screen) was the eighteenth round's
+blind set, written blind by another hand, and is a development set since.
 heldout24 (the plain middle of practice beside a pediatric sensory-processing OT visit, a hand
 clinic orthosis check with Kapandji and Nine-Hole Peg, an outpatient stroke visit with Fugl-Meyer
 and ARAT, a reverse shoulder arthroplasty protocol sheet with a week-by-week table, a geriatric
@@ -75,8 +75,23 @@ heldout26 (the plain middle of practice beside a Guillain-Barre patient moving f
 to inpatient rehabilitation, a scoliosis Schroth visit, a cervicogenic headache visit, a pediatric
 gross motor visit for a child with Down syndrome, total hip precautions in an OT ADL visit, home
 health for deconditioning during chemotherapy, a TBI cognitive OT visit with scored tasks, a wrist
-fracture flowsheet, a YAML export and an interdisciplinary team conference summary) is the next
-round's blind set, written blind by another hand.
+fracture flowsheet, a YAML export and an interdisciplinary team conference summary) is the
+nineteenth round's blind set, written blind by another hand.
+heldout27 (the plain middle of practice beside UK and Australian physiotherapy shorthand, serial
+casting for a child with cerebral palsy with Tardieu R1/R2, complex regional pain syndrome with
+graded motor imagery, osteoporosis exercise with DEXA and FRAX as context, an infant with
+torticollis and plagiocephaly with cranial measurements, hip arthroscopy return to sport with
+Y-balance and hop tests, bariatric acute mobility with equipment weight capacities, outpatient
+spinal cord injury with SCIM, an XML export of a visit and a CSV home-exercise diary pasted into a
+note) is the next round's blind set, written blind by another hand.
+heldout28 (the plain middle of practice beside a post-viral POTS visit with an active stand test,
+postpartum diastasis recti with inter-recti distance, a child with juvenile idiopathic arthritis
+with CHAQ and joint counts, a transfemoral amputee's K-level re-evaluation with AMPPRO, a
+firefighter job-simulation return-to-work test, a trigger finger orthosis visit with QuickDASH,
+acute stroke with PASS and FIST, a concussion visit with a VOMS symptom table, a COPD home visit
+with an oximetry walk and Borg dyspnea and a PTA's note co-signed by the supervising PT) is a
+development set of the nineteenth round, written by another hand; its first run is a blind
+measure of the round's start.
 """
 
 from __future__ import annotations
@@ -121,6 +136,8 @@ SPLITS = (
     "heldout24",
     "heldout25",
     "heldout26",
+    "heldout27",
+    "heldout28",
 )
 
 
