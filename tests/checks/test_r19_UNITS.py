@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.checks.conftest import facts_in, labels_of, one_fact
+from tui.core.checks.measures.column_units import column_quantity
 from tui.core.checks.measures.unit_quantities import admits, quantity_of, unit_at
 
 
@@ -184,3 +185,37 @@ def test_a_length_is_no_angle() -> None:
     text = "Knee to wall: R 6 cm, L 10 cm."
     assert not facts_in(text, "rom")
     assert {fact.value for fact in facts_in(text, "other")} == {6, 10}
+
+
+_CIRCUIT = """Station                        Duration    HR peak    RPE
+Arm ergometer                  6 min       112        12/20
+Overhead hold, L shoulder      94 s        139        13/20
+"""
+
+
+def test_a_bare_value_under_a_heart_rate_column_is_no_angle() -> None:
+    assert not facts_in(_CIRCUIT, "rom")
+
+
+_ROM_TABLE = """Shoulder AROM (degrees)        R           L
+  Flexion                      165         128
+  Abduction                    160         115
+"""
+
+
+def test_a_bare_value_under_a_table_of_degrees_stays_an_angle() -> None:
+    assert {fact.value for fact in facts_in(_ROM_TABLE, "rom")} == {165, 128, 160, 115}
+
+
+def test_a_column_header_names_the_quantity() -> None:
+    text = "STRENGTH (HHD, N)      R       L\n  Knee extensors       98     121\n"
+    at = text.index("98")
+    quantity, unit = column_quantity(text, at, at + 2)
+    assert quantity is not None and quantity.name == "force" and unit == "N"
+    at = _CIRCUIT.index("139")
+    quantity, _ = column_quantity(_CIRCUIT, at, at + 3)
+    assert quantity is not None and quantity.name == "vital"
+    # prose is no table: no header
+    text = "Knee flexion to 120 today.\nHe walked 139 ft after that."
+    at = text.index("139")
+    assert column_quantity(text, at, at + 3) == (None, None)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.column_units import column_quantity
 from tui.core.checks.measures.unit_quantities import quantity_of, unit_at, units_table
 from tui.core.checks.text.alternation import either
 
@@ -107,6 +108,8 @@ def _judged(fact: Fact, text: str) -> Fact | None:
     written = unit_at(text, end)
     unit = written[0] if written else fact.unit
     quantity = quantity_of(unit)
+    if quantity is None:  # a bare value in a table: its column's header says the quantity
+        quantity, unit = column_quantity(text, start, end)
     if fact.kind == "rom" and (quantity is None or quantity.name == "angle"):
         return _posture(fact, text, start)
     if quantity is None or fact.kind in quantity.kinds:

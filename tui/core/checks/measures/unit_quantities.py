@@ -65,7 +65,7 @@ def _any_unit() -> str:
 
 @cache
 def _own_unit() -> re.Pattern[str]:
-    return re.compile(rf"[ \t]?(?P<unit>{_any_unit()})")
+    return re.compile(rf"[ \t]*(?P<unit>{_any_unit()})")
 
 
 @cache
