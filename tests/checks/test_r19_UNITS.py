@@ -219,3 +219,20 @@ def test_a_column_header_names_the_quantity() -> None:
     text = "Knee flexion to 120 today.\nHe walked 139 ft after that."
     at = text.index("139")
     assert column_quantity(text, at, at + 3) == (None, None)
+
+
+def test_a_heart_rate_column_of_a_mixed_table_is_read() -> None:
+    found = {fact.value: fact.unit for fact in facts_in(_CIRCUIT, "other")}
+    assert found.get(112) == "bpm" and found.get(139) == "bpm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near misses: a load column, a heart rate out of range, a number with its own unit
+        "Exercise     Sets   Reps   Load\nSquat        3      10     135\n",
+        "Stage     HR\nRest      12 min\n",
+    ],
+)
+def test_no_heart_rate_without_a_heart_rate_column(text: str) -> None:
+    assert not [fact for fact in facts_in(text, "other") if fact.unit == "bpm"]

@@ -38,6 +38,7 @@ from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.neutral_zero import read_neutral_zero
+from tui.core.checks.layouts.vital_columns import read_vital_columns
 from tui.core.checks.layouts.vital_rows import (
     claim_vital_limits,
     read_paired_vitals,
@@ -172,6 +173,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_respiratory,
     read_body_temperature,
     read_vital_rows,
+    read_vital_columns,
     read_flowsheet_rows,
     read_vital_units,
     read_analogue_scales,

@@ -49,23 +49,31 @@ def _units_in_cell() -> tuple[tuple[Quantity, re.Pattern[str]], ...]:
 def column_quantity(text: str, start: int, end: int) -> tuple[Quantity | None, str | None]:
     """The quantity (and the unit, when written) a table's header gives the bare value at
     [start, end), or (None, None) when the value stands in no table or its header says none."""
+    found = header_cells(text, start, end)
+    if found is None:
+        return None, None
+    for where in found:
+        quantity = _quantity_in(where)
+        if quantity[0] is not None:
+            return quantity
+    return None, None
+
+
+def header_cells(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The header cell over the bare value at [start, end) and the header's first cell, or None
+    when the value stands in no column of a table with a header."""
     line_start = text.rfind("\n", 0, start) + 1
     if not _IN_COLUMN.search(text, line_start, start):
-        return None, None
+        return None
     header = _header_line(text, line_start)
     if header is None:
-        return None, None
+        return None
     cells = _cells(header)
     if len(cells) < 2:
-        return None, None
+        return None
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    cell = _cell_over(header, cells, line, start - line_start, end - line_start)
-    for where in (cell, cells[0][2]):
-        found = _quantity_in(where)
-        if found[0] is not None:
-            return found
-    return None, None
+    return _cell_over(header, cells, line, start - line_start, end - line_start), cells[0][2]
 
 
 def _header_line(text: str, line_start: int) -> str | None:
