@@ -236,3 +236,16 @@ def test_a_heart_rate_column_of_a_mixed_table_is_read() -> None:
 )
 def test_no_heart_rate_without_a_heart_rate_column(text: str) -> None:
     assert not [fact for fact in facts_in(text, "other") if fact.unit == "bpm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # near misses: "N" alone may be a muscle grade; a setting's clause ends at a comma
+        ("Hip flexion 5 N per MMT sheet.", "strength", None),
+        ("Supine on wedge 30 deg, SLR 70 deg.", "rom", 70),
+    ],
+)
+def test_a_grade_letter_and_a_setting_clause(text: str, kind: str, value: int | None) -> None:
+    found = {fact.value for fact in facts_in(text, kind)}
+    assert found == ({value} if value is not None else set())

@@ -136,8 +136,8 @@ def _posture(fact: Fact, text: str, start: int) -> Fact | None:
     between = text[name.end() : start]
     if _BREAK.search(between) or rules.motions.search(between):
         return fact
-    if is_setting:
-        return None
+    if is_setting:  # a setting's clause ends at a comma ("Supine on wedge 30 deg, SLR 70 deg")
+        return fact if "," in between else None
     kept = rules.motions.sub(" ", fact.label)
     own = name.group() if name.group().lower() not in kept.lower() else ""
     label = " ".join(f"{own} {kept}".split())
