@@ -9,6 +9,7 @@ from tests.eval.score import CTX
 from tui.core.checks.extract import extract_facts, extract_unclassified
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.refused_readings import refused
+from tui.core.checks.measures.unit_gate import unit_gated
 
 
 def _read(text: str) -> list[tuple[str, float | int | str]]:
@@ -77,7 +78,9 @@ def test_refused_number_is_listed_unclassified() -> None:
 def test_reasons() -> None:
     text = "R shoulder subluxation 1 fingerbreadth."
     at = text.index("1")
-    assert refused(Fact(kind="rom", value=1, span=(at, at + 1)), text) == "non-angle"
+    # an angle in fingerbreadths is refused by the unit gate (data/units.toml: a length)
+    angle = Fact(kind="rom", value=1, span=(at, at + 1))
+    assert unit_gated([angle], text) == ([], [angle])
     assert refused(Fact(kind="service", value=1, span=(at, at + 1)), text) == ""
 
 

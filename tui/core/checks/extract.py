@@ -39,6 +39,7 @@ from tui.core.checks.layouts.item_lists import read_item_lists
 from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.neutral_zero import read_neutral_zero
 from tui.core.checks.layouts.timepoint_columns import mark_timepoint_columns
+from tui.core.checks.layouts.vital_columns import read_vital_columns
 from tui.core.checks.layouts.vital_rows import (
     claim_vital_limits,
     read_paired_vitals,
@@ -110,6 +111,7 @@ from tui.core.checks.measures.pain_lists import read_pain_lists
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.plausible import outside
+from tui.core.checks.measures.posture_angles import read_posture_angles
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.program_distances import block_program_distances
 from tui.core.checks.measures.refused_readings import refused_of
@@ -136,6 +138,8 @@ from tui.core.checks.measures.tested_reps import read_tested_reps
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.measures.tolerances import read_tolerances
+from tui.core.checks.measures.unit_gate import unit_gated
+from tui.core.checks.measures.versus_sides import read_versus_sides
 from tui.core.checks.measures.vestibular_readings import read_vestibular_readings
 from tui.core.checks.measures.vital_units import read_vital_units
 from tui.core.checks.measures.walk_headings import read_walk_headings
@@ -187,6 +191,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_respiratory,
     read_body_temperature,
     read_vital_rows,
+    read_vital_columns,
     read_flowsheet_rows,
     read_vital_units,
     read_analogue_scales,
@@ -234,7 +239,9 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_force_headings,
     read_regions,
     read_digit_rows,
+    read_posture_angles,  # "Cobb 24°", "pelvic tilt 14°": no joint's motion, never rom
     read_rom,
+    read_versus_sides,
     read_passive_ranges,
     read_counted_sides,
     read_sided,
@@ -432,6 +439,7 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
         for step in _CLINIC_PASSES:
             step(scanner, facts, measures)
     facts.sort(key=lambda fact: (fact.span, fact.kind))
+    facts, unit_refused = unit_gated(facts, text)
     implausible = [(fact, outside(fact)) for fact in facts]
     facts = [fact for fact, out in implausible if out is None]
     facts, refused = refused_of(facts, text)
@@ -444,6 +452,7 @@ def _read(text: str, measures: tuple[str, ...]) -> _Reading:
                 *(fact for fact, good in judged if not good),
                 *(o for _, o in implausible if o),
                 *refused,
+                *unit_refused,
             ),
             key=lambda fact: (fact.span, fact.kind),
         )

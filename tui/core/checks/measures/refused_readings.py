@@ -5,8 +5,7 @@ Rules are written for one phrasing each, and on notes nobody has seen the reader
 that only look like readings. The false readings older commits made of notes written after
 them fall into a few classes that no one reader owns: a reference value (a norm, a criterion, a
 predicted maximum: "still below the ~80 wpm needed", "age-predicted max 172"), a share of
-another number (a setting or a computed target: "75% = 129", "90% of 168"), an angle whose
-number is followed by a unit of another quantity ("subluxation 1 fingerbreadth"), a capital M
+another number (a setting or a computed target: "75% = 129", "90% of 168"), a capital M
 glued to a number (a print size "2.0M" or an age and sex "81M", never metres), and the distance
 a reading test's print was held at ("reads 2.0M print at 25 cm"), and a value a relation's
 possessive owns ("Daughter's BP 150/90"). Such a reading is refused: listed as unclassified,
@@ -41,7 +40,6 @@ class _Rules:
     reference_before: re.Pattern[str]
     reference_after: re.Pattern[str]
     share_after: re.Pattern[str]
-    non_angle: re.Pattern[str]
     stimulus: re.Pattern[str]
     content_kinds: frozenset[str]
     minutes_before: re.Pattern[str]
@@ -95,7 +93,6 @@ def _rules() -> _Rules:
             ),
             re.IGNORECASE,
         ),
-        non_angle=re.compile(rf"[ \t]*(?:{either(data.get('non_angle_units', ()))})(?![A-Za-z])"),
         stimulus=re.compile(
             rf"(?<![A-Za-z])(?:{either(data.get('stimulus_words', ()))})(?![A-Za-z])"
             rf"[^\n;]*?(?:at|from)[ \t]+~?\Z",
@@ -114,7 +111,7 @@ def _rules() -> _Rules:
 
 
 def refused(fact: Fact, text: str) -> str:
-    """Why a reading is no reading of the patient ("reference", "share", "non-angle",
+    """Why a reading is no reading of the patient ("reference", "share",
     "print-size", "stimulus-distance", "other-person", "service-content"), or "" when nothing
     around its number says so. Only a reading whose span lies in `text` is judged (a service
     never is)."""
@@ -134,8 +131,6 @@ def refused(fact: Fact, text: str) -> str:
         return "reference"
     if rules.share_after.match(text, end, min(len(text), end + _REACH)):
         return "share"
-    if fact.kind == "rom" and rules.non_angle.match(text, end, min(len(text), end + _REACH)):
-        return "non-angle"
     if (
         fact.kind == "other"
         and _glued_capital_m(text, start, end)
