@@ -126,8 +126,20 @@ def billing_section(name: str) -> Mapping[str, Any]:
     return section if isinstance(section, dict) else {}
 
 
-def _strs(value: Any) -> tuple[str, ...]:
+@cache
+def units_table() -> dict[str, Any]:
+    """data/units.toml as written: the quantities of units, the gate's words and the header
+    words (tui/core/checks/measures/unit_quantities.py), loaded here like the other tables."""
+    return _load("units.toml")
+
+
+def str_list(value: Any) -> tuple[str, ...]:
+    """A table's list as strings, () when the key is missing or holds no list, so a reader whose
+    word list is left out of its table reads none instead of failing."""
     return tuple(str(item) for item in value) if isinstance(value, list) else ()
+
+
+_strs = str_list
 
 
 def _str_map(value: Any) -> dict[str, str]:

@@ -30,16 +30,11 @@ _MIN_NAMED = 2
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # What a table's rewrite writes before a duration under a column of times (`mdtables`).
 TIME_CUE = "time taken"
-# A duration cell's start: seconds, or minutes and seconds ("2 min 48 s").
-_DURATION = re.compile(
-    rf"^(?:{NUM}[ \t]*(?:min|mins|minutes?|m)[ \t]*)?{NUM}[ \t]*(?:s|secs?|seconds?)\b"
-    r"(?![ \t]*/)(?![^,;(]*\d)",
-    re.IGNORECASE,
-)
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    """Each kind's headings, and the units of seconds, each matched on a whole heading."""
     table = data_table("quantity_headings")
     return {
         kind: re.compile(rf"^(?:{either(str(w) for w in table.get(kind, []))})$", re.IGNORECASE)
@@ -81,16 +76,35 @@ def time_column(heading: str) -> bool:
     return heading_kind(heading) == "times"
 
 
+def seconds_units() -> str:
+    """The units of seconds (columns.toml [quantity_headings] seconds) as one alternation, so
+    a heading's bracket, a duration cell and the duration the rewrite cues read one list."""
+    return either(str(unit) for unit in data_table("quantity_headings").get("seconds", []))
+
+
+@cache
+def _duration() -> re.Pattern[str]:
+    """A duration cell's start: seconds, or minutes and seconds ("2 min 48 s"), in the units of
+    columns.toml [quantity_headings]; no rate ("6 s / rep") and no second number after it."""
+    table = data_table("quantity_headings")
+    minutes = either(str(unit) for unit in table.get("minutes", []))
+    return re.compile(
+        rf"^(?:{NUM}[ \t]*(?:{minutes})[ \t]*)?{NUM}[ \t]*(?:{seconds_units()})\b"
+        r"(?![ \t]*/)(?![^,;(]*\d)",
+        re.IGNORECASE,
+    )
+
+
 def duration_cell(cell: str) -> bool:
     """A cell that opens with one duration ("41.3 s, no stops", "2 min 48 s"); a pair of
     times ("6 s / 9 s", "R 6 s L 9 s") is left to the readers of sides."""
-    return bool(_DURATION.match(cell.strip()))
+    return bool(_duration().match(cell.strip()))
 
 
 def duration_end(cell: str) -> int:
     """Where a cell's opening duration ends ("41.3 s, no stops" -> 6); the cell's length for
     a bare number (its unit is written after it)."""
-    found = _DURATION.match(cell)
+    found = _duration().match(cell)
     return found.end() if found else len(cell)
 
 

@@ -27,6 +27,7 @@ from tui.core.checks.layouts.columns import columns, role_of, time_pair_data
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.labels import as_earlier, may_be_earlier
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.scan import Scanner
 
 # A cell: words set apart by single spaces; cells are set apart by two spaces or a tab.
@@ -37,7 +38,6 @@ _TIMES = ("current", "prior", "timepoint")
 # A heading of times holds one written in words ("today", "IE", "wk 4") or a date with its year:
 # bare "04/06" cells alone may be a row of scores ("31/56   44/56").
 _WRITTEN_TIME = re.compile(r"[A-Za-z]|\d{4}")
-_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _ROWS = 40
 
 
@@ -89,7 +89,7 @@ def _heading(line: str) -> list[str] | None:
     if len(cells) < 3 or not re.search(r"[A-Za-z]", cells[0]):
         return None
     times = cells[1:]
-    sides = [_SIDES.get(cell.lower()) for cell in times]
+    sides = [SIDE_NAMES.get(cell.lower()) for cell in times]
     if len(times) >= 2 and all(sides) and len(set(sides)) == len(sides):
         return [str(side) for side in sides]
     if any(_session().fullmatch(cell) for cell in times):

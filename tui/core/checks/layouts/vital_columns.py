@@ -15,7 +15,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.column_units import header_cells
-from tui.core.checks.tables import heart_rate_names
+from tui.core.checks.tables import VitalSign, heart_rate_names, vital_signs
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
@@ -26,28 +26,36 @@ _CELL = re.compile(
     r"(?=[ \t]{2,}|\t|[ \t]*\||[ \t]*$)",
     re.MULTILINE,
 )
-_LOWEST, _HIGHEST = 30, 230
+# The sign's label, unit and plausible range are measures.toml [vital_rows.signs."heart rate"].
 _LABEL = "heart rate"
 
 
 @cache
 def _heart_rate() -> re.Pattern[str]:
+    """A heart rate's name in a header cell (measures.toml [heart_rates] names)."""
     return re.compile(rf"(?<![A-Za-z])(?:{either(heart_rate_names())})(?![A-Za-z])", re.I)
+
+
+@cache
+def _sign() -> VitalSign:
+    """The heart rate as the readers of vital rows know it: its unit and plausible range."""
+    return next(sign for sign in vital_signs() if sign.label == _LABEL)
 
 
 def read_vital_columns(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each bare heart rate under a heart-rate column (see the module)."""
     text = scanner.text
+    sign = _sign()
     for cell in _CELL.finditer(text):
         start, end = cell.span("value")
         if not scanner.free(start, end) or scanner.in_goal(start) or scanner.in_header(start):
             continue
-        if not _LOWEST <= int(cell.group("value")) <= _HIGHEST:
+        if not sign.low <= int(cell.group("value")) <= sign.high:
             continue
         # the columns are the note's as written (normalising may close a gap: "24 ft   done")
         found = header_cells(scanner.norm.original, *scanner.span(start, end))
         if found is None or not _heart_rate().search(found[0]):
             continue
         scanner.emit(
-            facts, "other", int(cell.group("value")), (start, cell.end()), _LABEL, unit="bpm"
+            facts, "other", int(cell.group("value")), (start, cell.end()), _LABEL, unit=sign.unit
         )

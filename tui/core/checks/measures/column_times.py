@@ -10,28 +10,34 @@ time ("TUG" in the row) stays its score.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.quantity_headings import TIME_CUE
+from tui.core.checks.layouts.quantity_headings import TIME_CUE, seconds_units
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
-_CUED = re.compile(
-    rf"(?<![\w./])(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?)[ \t]*\({TIME_CUE}\)",
-    re.IGNORECASE,
-)
 _NAME_WORDS = 6
 _KEY_END = re.compile(r"[;:]")
 _EARLIER = re.compile(r"\(previous\)", re.IGNORECASE)
+
+
+@cache
+def _cued() -> re.Pattern[str]:
+    """A duration in seconds the table's rewrite cued as its row's time ("41.3 s (time taken)")."""
+    return re.compile(
+        rf"(?<![\w./])(?P<value>{NUM})[ \t]*(?P<unit>{seconds_units()})[ \t]*\({TIME_CUE}\)",
+        re.IGNORECASE,
+    )
 
 
 def read_column_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each duration a table's column of times holds, as the time its row's task took
     (`other` in seconds, CONVENTIONS: a task's time is a direct measure)."""
     text = scanner.text
-    for match in _CUED.finditer(text):
+    for match in _cued().finditer(text):
         start, end = match.span("value")
         if not scanner.free(start, end) or scanner.in_goal(start) or scanner.in_header(start):
             continue

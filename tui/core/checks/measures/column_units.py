@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tui.core.checks.measures.unit_quantities import Quantity, quantities, units_table
+from tui.core.checks.measures.unit_quantities import Quantity, quantities
+from tui.core.checks.tables import str_list, units_table
 from tui.core.checks.text.alternation import either
 
 _GAP = re.compile(r"\t+| {2,}|[ \t]*\|[ \t]*")
@@ -26,9 +27,11 @@ _LOOK_BACK = 15  # lines above a value searched for its table's header, at most
 
 @cache
 def _header_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each quantity's header words (units.toml [headers]), not joined to a letter either side:
+    a header names a quantity ("HR peak", "ROM") without writing its unit."""
     found = []
     for name, words in units_table().get("headers", {}).items():
-        fragments = [str(word) for word in words] if isinstance(words, list) else []
+        fragments = str_list(words)
         found.append(
             (
                 name,
@@ -40,6 +43,7 @@ def _header_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @cache
 def _units_in_cell() -> tuple[tuple[Quantity, re.Pattern[str]], ...]:
+    """Each quantity's units as written in a header cell ("R (kg)"), case kept ("N", "m")."""
     return tuple(
         (quantity, re.compile(rf"(?<![A-Za-z])(?:{quantity.unit.pattern})"))
         for quantity in quantities()
@@ -127,6 +131,8 @@ def _cell_over(
 
 
 def _quantity_in(cell: str) -> tuple[Quantity | None, str | None]:
+    """The quantity a header cell names and the unit it writes: a written unit first, as it
+    says the most ("Grip (kg)"), else a header word with no unit ("HR peak": a vital)."""
     for quantity, unit in _units_in_cell():
         written = unit.search(cell)
         if written:

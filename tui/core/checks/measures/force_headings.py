@@ -18,6 +18,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -28,7 +29,6 @@ SIDE_VALUE = re.compile(
     r"(?![\d.]|[ \t]*(?:[/%°+-]|(?!(?:R|L|rt|lt|right|left)\b)[A-Za-z]))",
     re.IGNORECASE,
 )
-SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 
 
 @cache
@@ -83,7 +83,7 @@ def _read_row(scanner: Scanner, facts: list[Fact], start: int, end: int, unit: s
         span = value.span(2)
         if not scanner.free(*span):
             continue
-        side = SIDES[value.group(1).lower()]
+        side = SIDE_NAMES[value.group(1).lower()]
         scanner.emit(
             facts, "strength", to_number(value.group(2)), span, labels.join(side, name), unit=unit
         )

@@ -17,8 +17,10 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
-from tui.core.checks.measures.unit_quantities import quantities, units_table
+from tui.core.checks.measures.unit_quantities import quantities
+from tui.core.checks.tables import units_table
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.scan import Scanner
 
 _REACH = 80
@@ -28,7 +30,6 @@ _SIDE_AFTER = re.compile(
     r"[^,;()\n]{0,30}?\bon[ \t]+(?:the[ \t]+)?(?P<side>R|L|right|left)\b", re.IGNORECASE
 )
 _SIDE_BEFORE = re.compile(r"(?<![A-Za-z])(R|L|right|left|rt|lt)(?![A-Za-z])", re.IGNORECASE)
-_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _DEGREES = "°"
 _MARK = re.compile(r"[,;:(|\n]|(?<![A-Za-z])\d")
 
@@ -115,6 +116,6 @@ def _side(text: str, clause: str, end: int) -> str:
     """The side a value is for: "on R" after it in its clause, else the last side before it."""
     after = _SIDE_AFTER.match(text, end)
     if after:
-        return _SIDES[after.group("side").lower()]
+        return SIDE_NAMES[after.group("side").lower()]
     before = _SIDE_BEFORE.findall(clause)
-    return _SIDES[before[-1].lower()] if before else ""
+    return SIDE_NAMES[before[-1].lower()] if before else ""

@@ -20,13 +20,13 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures.labels import PREVIOUS, without_sides
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _NUMBER = r"\d{1,4}(?:\.\d+)?"
 # A value's unit, if written: degrees, a share, a time, a load, a length or a count.
 _UNIT = r"(?:[ \t]*(?:°|%|#|(?:deg|s|secs?|min|kg|lbs?|N|cm|mm|m|ft|in|reps?)\.?(?![A-Za-z])))?"
-_SIDE_WORDS = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 
 
@@ -75,7 +75,7 @@ def _place(scanner: Scanner, facts: list[Fact], pair: re.Match[str], value: re.M
     if model_index is None:
         return
     model = facts[model_index]
-    side = _SIDE_WORDS[pair.group("side").lower()]
+    side = SIDE_NAMES[pair.group("side").lower()]
     name = " ".join(without_sides(model.label.replace(PREVIOUS, " ")).split())
     label = f"{side} {name} {PREVIOUS}".strip()
     found = _fact_at(scanner, facts, *value.span("value"))

@@ -24,20 +24,6 @@ from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
-_SECONDS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1}
-_TASK = re.compile(
-    rf"(?<![\d./:x\u00d7-])(?P<count>{NUM})[ \t]*"
-    rf"(?P<noun>[A-Za-z][A-Za-z'/-]*(?:[ \t]+[A-Za-z'/-]+){{0,4}}?)"
-    rf"[ \t]+in[ \t]+(?P<value>{NUM})[ \t]*(?P<unit>s|secs?|seconds?|min|mins|minutes?)\b"
-    r"(?![ \t]*(?:x\b|\u00d7|each|per\b|/))",
-    re.IGNORECASE,
-)
-# The time the same task took before, bracketed right after ("(140 s)", "(was 2 min)").
-_EARLIER = re.compile(
-    rf"[ \t]*\([ \t]*(?:(?:was|prev\w*|IE|initial\w*|eval\w*|last\w*)[ \t:]*)?(?P<value>{NUM})"
-    r"[ \t]*(?P<unit>s|secs?|seconds?|min|mins|minutes?)[ \t]*\)",
-    re.IGNORECASE,
-)
 _MULTIPLIED = re.compile(r"(?:\bx|\u00d7|\d[ \t]*x)[ \t]*\Z", re.IGNORECASE)
 
 
@@ -49,14 +35,52 @@ def _windows() -> frozenset[float]:
 
 @cache
 def _program() -> re.Pattern[str]:
+    """Words before the time that make its line a program's or a goal's."""
     words = measures_section("task_times").get("programs", ())
     return re.compile(rf"\b(?:{either([str(w) for w in words])})", re.IGNORECASE)
+
+
+@cache
+def _in_seconds() -> re.Pattern[str]:
+    """A unit of seconds as written (measures.toml [task_times] seconds); any other is minutes."""
+    units = either(str(unit) for unit in measures_section("task_times").get("seconds", ()))
+    return re.compile(rf"(?:{units})", re.IGNORECASE)
+
+
+@cache
+def _unit() -> str:
+    """A task's time unit, seconds or minutes (measures.toml [task_times])."""
+    table = measures_section("task_times")
+    units = [str(unit) for key in ("seconds", "minutes") for unit in table.get(key, ())]
+    return rf"(?P<unit>{either(units)})"
+
+
+@cache
+def _task() -> re.Pattern[str]:
+    """A count, the task's words and the time it took ("5 buttons in 72 s"), no dose after."""
+    return re.compile(
+        rf"(?<![\d./:x\u00d7-])(?P<count>{NUM})[ \t]*"
+        rf"(?P<noun>[A-Za-z][A-Za-z'/-]*(?:[ \t]+[A-Za-z'/-]+){{0,4}}?)"
+        rf"[ \t]+in[ \t]+(?P<value>{NUM})[ \t]*{_unit()}\b"
+        r"(?![ \t]*(?:x\b|\u00d7|each|per\b|/))",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _earlier() -> re.Pattern[str]:
+    """The time the same task took before, bracketed right after ("(140 s)", "(was 2 min)")."""
+    return re.compile(
+        rf"[ \t]*\([ \t]*(?:(?:was|prev\w*|IE|initial\w*|eval\w*|last\w*)[ \t:]*)?"
+        rf"(?P<value>{NUM})[ \t]*{_unit()}[ \t]*\)",
+        re.IGNORECASE,
+    )
 
 
 def read_task_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each time a counted task took (see the module)."""
     text = scanner.text
-    for match in _TASK.finditer(text):
+    for match in _task().finditer(text):
         start, end = match.span("value")
         seconds = _seconds(match.group("value"), match.group("unit"))
         if seconds in _windows() or not _takes(scanner, start, end):
@@ -74,7 +98,7 @@ def read_task_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         found = attribute(scanner, start, end)
         label = labels.join(found.side, labels.without_sides(noun)) + found.previous
         _emit(scanner, facts, match, label)
-        earlier = _EARLIER.match(text, match.end())
+        earlier = _earlier().match(text, match.end())
         if earlier is None or not _takes(scanner, *earlier.span("value")):
             continue
         # a bare time in brackets after the task's time is the same task's time before (a
@@ -83,7 +107,8 @@ def read_task_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
 
 
 def _seconds(value: str, unit: str) -> float:
-    return float(value) * _SECONDS.get(unit.lower(), 60)
+    """The time in seconds, to compare with a test's windows."""
+    return float(value) * (1 if _in_seconds().fullmatch(unit) else 60)
 
 
 def _takes(scanner: Scanner, start: int, end: int) -> bool:
@@ -96,5 +121,5 @@ def _emit(scanner: Scanner, facts: list[Fact], match: re.Match[str], label: str)
     """The time as written: seconds in s, minutes in min ("1 mile in 18 min")."""
     written = match.group("value")
     value: int | float = float(written) if "." in written else int(written)
-    unit = "s" if match.group("unit").lower() in _SECONDS else "min"
+    unit = "s" if _in_seconds().fullmatch(match.group("unit")) else "min"
     scanner.emit(facts, "other", value, (match.start("value"), match.end("unit")), label, unit=unit)

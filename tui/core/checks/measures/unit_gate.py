@@ -27,7 +27,8 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.column_units import column_quantity
-from tui.core.checks.measures.unit_quantities import quantity_of, unit_at, units_table
+from tui.core.checks.measures.unit_quantities import quantity_of, unit_at
+from tui.core.checks.tables import str_list, units_table
 from tui.core.checks.text.alternation import either
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
@@ -47,39 +48,39 @@ class _Rules:
     motions: re.Pattern[str]
 
 
-def _strs(value: object) -> tuple[str, ...]:
-    return tuple(str(item) for item in value) if isinstance(value, list) else ()
-
-
 def _words(fragments: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A table's words joined to no letter either side ("ROM" not in "from")."""
     return re.compile(rf"(?<![A-Za-z])(?:{either(fragments)})(?![A-Za-z])", flags)
 
 
 @cache
 def _rules() -> _Rules:
+    """The gate's words from units.toml [gate] and [angles], compiled once."""
     table = units_table()
     gate = table.get("gate", {})
     angles = table.get("angles", {})
     names = gate.get("unit_names", {})
     return _Rules(
-        judged=frozenset(_strs(gate.get("judged"))),
-        measured_force=re.compile(rf"(?:{either(_strs(gate.get('measured_force_units')))})"),
-        force_words=_words(_strs(gate.get("force_words"))),
+        judged=frozenset(str_list(gate.get("judged"))),
+        measured_force=re.compile(rf"(?:{either(str_list(gate.get('measured_force_units')))})"),
+        force_words=_words(str_list(gate.get("force_words"))),
         unit_names=tuple(
-            (re.compile(either(_strs(spellings))), name) for name, spellings in names.items()
+            (re.compile(either(str_list(spellings))), name) for name, spellings in names.items()
         ),
-        body=_words(_strs(angles.get("body"))),
-        settings=_words(_strs(angles.get("settings"))),
+        body=_words(str_list(angles.get("body"))),
+        settings=_words(str_list(angles.get("settings"))),
         # case matters for the short ones ("ER", "IR"): written as the table writes them,
         # the long ones in any case
         motions=re.compile(
-            rf"(?<![A-Za-z])(?:{either(_strs(angles.get('motions')))})(?![A-Za-z])"
-            rf"|(?i:(?<![A-Za-z])(?:{either(_long(_strs(angles.get('motions'))))})(?![A-Za-z]))"
+            rf"(?<![A-Za-z])(?:{either(str_list(angles.get('motions')))})(?![A-Za-z])"
+            rf"|(?i:(?<![A-Za-z])(?:{either(_long(str_list(angles.get('motions'))))})(?![A-Za-z]))"
         ),
     )
 
 
 def _long(fragments: tuple[str, ...]) -> tuple[str, ...]:
+    """The fragments long enough to be matched in any case: a short one ("ER") written in
+    lower case is another word ("er")."""
     return tuple(fragment for fragment in fragments if len(fragment) > 4)
 
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from tui.core.checks.tables import _load
+from tui.core.checks.tables import str_list, units_table
 from tui.core.checks.text.alternation import either
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -33,26 +32,16 @@ class Quantity:
 
 
 @cache
-def units_table() -> dict[str, Any]:
-    """data/units.toml as written."""
-    return _load("units.toml")
-
-
-def _strs(value: object) -> tuple[str, ...]:
-    return tuple(str(item) for item in value) if isinstance(value, list) else ()
-
-
-@cache
 def quantities() -> tuple[Quantity, ...]:
     """Every quantity of the table, in its order."""
     found = []
     for name, spec in units_table().get("quantities", {}).items():
-        units = either(_strs(spec.get("units")))
+        units = either(str_list(spec.get("units")))
         found.append(
             Quantity(
                 name=name,
                 unit=re.compile(rf"(?:{units})(?![A-Za-z/])"),
-                kinds=frozenset(_strs(spec.get("kinds"))),
+                kinds=frozenset(str_list(spec.get("kinds"))),
             )
         )
     return tuple(found)
@@ -70,7 +59,7 @@ def _own_unit() -> re.Pattern[str]:
 
 @cache
 def _shared_unit() -> re.Pattern[str]:
-    joins = either(_strs(units_table().get("gate", {}).get("pair_joins")))
+    joins = either(str_list(units_table().get("gate", {}).get("pair_joins")))
     return re.compile(
         rf"[ \t]*(?:{joins})[ \t]*{_SIDE}(?<![\w.]){_NUMBER}[ \t]?(?P<unit>{_any_unit()})"
     )

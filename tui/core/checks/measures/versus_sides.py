@@ -17,10 +17,10 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.unit_quantities import quantities
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.scan import Scanner
 
 _SIDE = r"on[ \t]+(?:the[ \t]+)?(?P<{name}>R|L|right|left|rt|lt)\b"
-_SIDES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 _LABEL_SIDE = re.compile(r"(?<![A-Za-z])(?:R|L)(?![A-Za-z])")
 
 
@@ -41,8 +41,8 @@ def read_versus_sides(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     """Each bare value after "on the R versus" that a side's angle before it leads."""
     text = scanner.text
     for match in _pair().finditer(text):
-        one = _SIDES[match.group("one").lower()]
-        other = _SIDES[match.group("other").lower()]
+        one = SIDE_NAMES[match.group("one").lower()]
+        other = SIDE_NAMES[match.group("other").lower()]
         if one == other:
             continue
         start, end = match.span("second")
