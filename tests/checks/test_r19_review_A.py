@@ -168,3 +168,8 @@ def test_a_torque_unit_said_before_is_no_word_of_the_next_label() -> None:
 def test_a_torque_set_on_a_machine_is_no_strength() -> None:
     # near miss: a setting's force, with sets after it
     assert not facts_in("Isokinetic knee ext set at 60 N·m, 3x10", "strength")
+
+
+def test_a_verdict_on_the_norm_in_its_own_clause_keeps_the_patients_grip() -> None:
+    # near miss: the norm word closes a clause of its own before the test's name
+    assert labels_of("Below norms, grip 18 kg.", "strength") == {18: "grip"}

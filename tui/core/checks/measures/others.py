@@ -181,12 +181,18 @@ def _normed(text: str, start: int, at: int) -> bool:
 
 
 def _norm_led(scanner: Scanner, keyword: re.Match[str], at: int) -> bool:
-    """True for a value whose test a norm's words lead, in its sentence, with no side from the
+    """True for a value whose test a norm's words lead in its clause, with no side from the
     norm's word to the value ("Normal grip for age is 25 kg"): the population's value."""
     text = scanner.text
     opening = max(scanner.sentence_before(keyword.start()), keyword.start() - _NORM_REACH)
     found = _norm_before().search(text, opening, keyword.start())
-    return found is not None and not labels.sides_named(text[found.start() : at])
+    if found is None or _CLAUSE_BREAK.search(found.group()):
+        return False  # "Below norms, grip 18 kg": a verdict on the patient's value after it
+    return not labels.sides_named(text[found.start() : at])
+
+
+# A clause's mark between a norm's word and the test's name: the norm ends its own clause.
+_CLAUSE_BREAK = re.compile(r"[,:;.]")
 
 
 @cache
