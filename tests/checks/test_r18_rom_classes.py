@@ -252,7 +252,7 @@ def test_a_heading_with_a_rating_in_its_bracket_is_no_goals_heading() -> None:
 
 
 def test_the_other_side_after_a_worded_value_keeps_its_name() -> None:
-    assert _read(" - SLR L 58 deg, R 75 deg\n") == [(58, "L SLR L"), (75, "R SLR")]
+    assert _read(" - SLR L 58 deg, R 75 deg\n") == [(58, "L SLR"), (75, "R SLR")]
 
 
 def test_a_value_after_vs_with_no_side_follows_on_as_before() -> None:

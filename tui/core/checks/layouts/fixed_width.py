@@ -278,10 +278,17 @@ def _aligned(line: str, columns: tuple[int, ...]) -> bool:
     if "  " not in line.strip():
         return False
     return all(
-        line[column - 2 : column] == "  " or line[column - 1 : column] == "\t"
+        line[column - 2 : column] == "  "
+        or line[column - 1 : column] == "\t"
+        or _NUMBERS_MEET.match(line, column - 2) is not None
         for column in columns[1:]
         if column < len(line.rstrip())
     )
+
+
+# Two numbers a single space apart right at a column's start ("Hip flex   110 120" under "R   L"):
+# a wide value fills its column up to the next one's, still two cells.
+_NUMBERS_MEET = re.compile(r"\d -?\d")
 
 
 def wrapped(line: str, columns: tuple[int, ...]) -> bool:

@@ -986,7 +986,8 @@ def _opens_prior(window: str, open_at: int, value: str) -> bool:
         return True
     if cues.report.fullmatch(head.group(1)) and _ANNOTATES.search(window, 0, open_at):
         return True
-    return bool(cues.copula.fullmatch(head.group(1).strip()))
+    # a side opening the bracket's values is no word of its own ("(was R 40° L 30°)")
+    return bool(cues.copula.fullmatch(labels.without_sides(head.group(1)).strip()))
 
 
 def _said_before(lead: str, value: str) -> list[re.Match[str]]:

@@ -84,13 +84,31 @@ def _not_measured(scanner: Scanner, match: re.Match[str], words: _Words) -> bool
     return bool(words.settings.search(scanner.text, scanner.clause_start(start), start))
 
 
+# A force's unit written after its number, up to a comma or a space.
+_UNIT_AFTER = re.compile(r"[ \t]*[^\s,;]+")
+# Where a clause starts: after its mark or the line's start.
+_CLAUSE_MARK = re.compile(r"[,;.\n]")
+
+
+def set_or_dosed(text: str, start: int, end: int) -> bool:
+    """A force at [start, end) (its number) that a setting's word names in its clause ("knee
+    ext machine set at 60 Nm") or that sets or repetitions follow ("60 N·m, 3x10"): an
+    exercise's dose, no measurement (for a reading another reader took as an angle)."""
+    marks = list(_CLAUSE_MARK.finditer(text, max(0, start - 80), start))
+    opening = marks[-1].end() if marks else max(0, start - 80)
+    if _words().settings.search(text, opening, start):
+        return True
+    unit = _UNIT_AFTER.match(text, end)
+    return _DOSED.match(text, unit.end() if unit else end) is not None
+
+
 def _label(scanner: Scanner, start: int, end: int) -> str:
     """The side and the words naming what was tested: those of the force's clause, or of its
     sentence when the clause holds only a side ("Ext peak torque: right 141 Nm, left 172 Nm")."""
     text = scanner.text
     described = ""
     for opening in (scanner.clause_start(start), scanner.sentence_before(start)):
-        words = labels.context_words(_UNIT_WORDS.sub(" ", text[opening:start]), 6)
+        words = labels.context_words(_unit_words().sub(" ", text[opening:start]), 6)
         described = labels.without_sides(words)
         if described:
             break
@@ -98,7 +116,8 @@ def _label(scanner: Scanner, start: int, end: int) -> str:
     return (labels.join(found.side, described) or "force") + found.previous
 
 
-# The units of forces said before this one are no words of its name ("R 142 N | L 188 N").
-_UNIT_WORDS = re.compile(
-    r"(?<![A-Za-z])(?:Nm|N|kgf|lbf|vs|(?:lbs?|pounds|kg)[ \t]+of[ \t]+force)(?![A-Za-z])"
-)
+@cache
+def _unit_words() -> re.Pattern[str]:
+    """The units of forces said before this one are no words of its name ("R 142 N | L 188 N",
+    "42 N·m R, 55 N·m L"): every written unit of measures.toml [forces]."""
+    return re.compile(rf"(?<![A-Za-z])(?:{written_units()}|vs)(?![A-Za-z])")

@@ -134,7 +134,9 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 nearest = keyword if value.start() >= own_end else _nearest(keywords, index, value)
                 if _CEILING.search(scanner.text, max(0, value.start() - 20), value.start()):
                     continue  # "feet together 14 s of 30 s": the test's ceiling, no result
-                if _normed(scanner.text, keyword.end(), value.start()):
+                if _normed(scanner.text, keyword.end(), value.start()) or _norm_led(
+                    scanner, keyword, value.start()
+                ):
                     continue  # "(norm for age ~25 kg)": the population's value
                 if region.kind == "other" and dosed(scanner, value.start(1), value.end()):
                     continue  # "EC on firm surface 20 s x 4": a stance practised, not timed
@@ -178,6 +180,21 @@ def _normed(text: str, start: int, at: int) -> bool:
     return _norm_words().search(text, opening, at) is not None  # "(age norm R 30, L 28 kg)"
 
 
+def _norm_led(scanner: Scanner, keyword: re.Match[str], at: int) -> bool:
+    """True for a value whose test a norm's words lead in its clause, with no side from the
+    norm's word to the value ("Normal grip for age is 25 kg"): the population's value."""
+    text = scanner.text
+    opening = max(scanner.sentence_before(keyword.start()), keyword.start() - _NORM_REACH)
+    found = _norm_before().search(text, opening, keyword.start())
+    if found is None or _CLAUSE_BREAK.search(found.group()):
+        return False  # "Below norms, grip 18 kg": a verdict on the patient's value after it
+    return not labels.sides_named(text[found.start() : at])
+
+
+# A clause's mark between a norm's word and the test's name: the norm ends its own clause.
+_CLAUSE_BREAK = re.compile(r"[,:;.]")
+
+
 @cache
 def _norm_words() -> re.Pattern[str]:
     return re.compile(_norm_word(), re.I)
@@ -188,7 +205,11 @@ _CEILING = re.compile(r"\b(?:of|out[ \t]+of)[ \t]+(?:a[ \t]+)?(?:possible[ \t]+)
 
 # A value of the test written without its unit, next to ones written with it: after a side ("grip
 # right 8 kg, left 29") or before an arrow to a value with its unit ("L 20.8 -> 17.2 kg").
-_BARE = re.compile(r"(?<![\w./-])(\d{1,3}(?:\.\d+)?)(?!\d|\.\d|[ \t]*(?:/|%|°|[A-Za-z#]))")
+# A side's letter after it is the next value's side, no unit ("tip R 4 L 3").
+_BARE = re.compile(
+    r"(?<![\w./-])(\d{1,3}(?:\.\d+)?)"
+    r"(?!\d|\.\d|[ \t]*(?:/|%|°|#|(?!(?i:R|L|rt|lt|right|left)\b)[A-Za-z]))"
+)
 _SIDE_BEFORE = re.compile(r"\b(?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*\Z", re.IGNORECASE)
 _ARROW_AFTER = re.compile(r"[ \t]*(?:->|-->|\u2192|=>|to)[ \t]*\d", re.IGNORECASE)
 

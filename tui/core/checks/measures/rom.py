@@ -520,8 +520,11 @@ _CALLED_FULL = re.compile(
 _SIGN_BEFORE = re.compile(r"(?<![\w-])[-+\u2212]\Z")
 # After a value (and its unit: degrees, or millimetres for a jaw), the end of its clause: a
 # mark, a bracket's close, the line's end, or a side written after it.
+# (a bracket after the value holds an aside, its earlier value: "Knee flexion: R 160 (was 140),
+# L 170" ends the clause after the bracket)
 _CLAUSE_END = re.compile(
-    rf"(?:\s*(?:{DEGREES}|mm\b))?[ \t]*(?:[,;)|]|\.(?!\d)|$|(?:R|L|rt|lt|right|left)\b)",
+    rf"(?:\s*(?:{DEGREES}|mm\b))?(?:[ \t]*\([^()\n\d]{{0,20}}\d[^()\n]{{0,20}}\))?"
+    r"[ \t]*(?:[,;)|]|\.(?!\d)|$|(?:R|L|rt|lt|right|left)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -768,6 +771,8 @@ def _emit_rom(
     suffix = found.previous + suffix
     if fallback and not motion:
         head = labels.own_words(scanner.text[scanner.sentence_before(span[0]) : span[0]], 8)
+        if found.side:
+            head = labels.without_sides(head)  # "SLR R 70°": the side is written once, R SLR
         label = labels.join(found.side, head, suffix.strip())
     else:
         label = labels.join(found.side, joint, motion, found.mode) + suffix

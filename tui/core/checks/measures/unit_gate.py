@@ -27,6 +27,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.column_units import column_quantity
+from tui.core.checks.measures.forces import set_or_dosed
 from tui.core.checks.measures.unit_quantities import quantity_of, unit_at
 from tui.core.checks.tables import str_list, units_table
 from tui.core.checks.text.alternation import either
@@ -115,7 +116,13 @@ def _judged(fact: Fact, text: str) -> Fact | None:
         return _posture(fact, text, start)
     if quantity is None or fact.kind in quantity.kinds:
         return fact
-    if fact.kind == "rom" and quantity.name == "force" and unit and _measured(text, start, unit):
+    if (
+        fact.kind == "rom"
+        and quantity.name == "force"
+        and unit
+        and _measured(text, start, unit)
+        and not set_or_dosed(text, start, end)  # "knee ext machine set at 60 Nm, 3x10"
+    ):
         return dataclasses.replace(fact, kind="strength", unit=_unit_name(unit))
     return None
 
