@@ -73,3 +73,20 @@ def test_bike_fit_line_holds_settings() -> None:
 def test_functional_reach_after_a_bike_fit_stays() -> None:
     read = _read("Bike fit done today. Functional reach 25 cm.")
     assert ("other", 25, "cm", "Functional reach") in read
+
+
+# -- domain lines another reader misread -----------------------------------------------------
+
+
+def test_domain_lines_under_a_listed_heading_are_its_scores() -> None:
+    read = _read("Mini-BESTest:\n  Anticipatory 4/6\n  Reactive 3/6\n  Gait 8/10\n  Total 20/28")
+    assert [f.measure for f in extract_facts("Mini-BESTest:\n  Anticipatory 4/6\n  Gait 8/10")] == [
+        "Mini-BESTest",
+        "Mini-BESTest",
+    ]
+    assert not any(kind == "pain" for kind, _, _, _ in read)
+
+
+def test_pain_line_under_vitals_stays_pain() -> None:
+    read = _read("Vitals:\n  Pain 4/10\n  HR 72")
+    assert ("pain", 4, None, "pain") in read
