@@ -24,7 +24,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.shape_words import gloss_nouns
 from tui.core.checks.names import ACRONYM, listed, not_instrument_names, resolve
-from tui.core.checks.tables import item_stop_words, not_instruments
+from tui.core.checks.tables import item_stop_words, not_instruments, vocabulary
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
@@ -58,7 +58,9 @@ def read_heading_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[s
         at = heading.end() + 1
         for _ in range(_MOST_LINES):
             line = _LINE.match(text, at)
-            if line is None or not scanner.free(*line.span("value")):
+            if line is None:
+                break
+            if not scanner.free(*line.span("value")) and not _misread(scanner, facts, line):
                 break
             whole = line.group("whole")
             value = to_number(line.group("value"))
@@ -69,6 +71,33 @@ def read_heading_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[s
                 facts, "outcome", value, (line.start("value"), end), label, unit=unit, measure=name
             )
             at = line.end()
+
+
+def _misread(scanner: Scanner, facts: list[Fact], line: re.Match[str]) -> bool:
+    """Drop the fact another reader made of a domain line when it read the domain as an
+    instrument of its own ("Anticipatory 4/6" under "Mini-BESTest:") or a rating out of ten as
+    pain where the domain names none ("Gait 8/10"): the line is the heading's domain score."""
+    at = scanner.span(*line.span("value"))[0]
+    domain = line.group("domain").strip()
+    for index, fact in enumerate(facts):
+        if fact.span[0] != at:
+            continue
+        own_name = fact.kind == "outcome" and (fact.measure or "").casefold() == domain.casefold()
+        if own_name and not listed(domain):
+            del facts[index]
+            return True
+        if fact.kind == "pain" and fact.label == "pain" and not _names_pain(domain):
+            del facts[index]
+            return True
+        return False
+    return False
+
+
+def _names_pain(domain: str) -> bool:
+    return any(
+        re.search(rf"(?<![A-Za-z])(?:{word})(?![A-Za-z])", domain, re.IGNORECASE)
+        for word in vocabulary().pain_words
+    )
 
 
 def _longest(words: list[str], versioned: bool) -> str:

@@ -20,7 +20,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures.instruments import measure_named
 from tui.core.checks.measures.scores import read_scores
 from tui.core.checks.measures.shape_words import gloss_nouns, words
-from tui.core.checks.names import ACRONYM, not_instrument_names
+from tui.core.checks.names import ACRONYM, listed, not_instrument_names
 from tui.core.checks.tables import not_instruments
 from tui.core.checks.text.scan import Scanner
 
@@ -33,12 +33,17 @@ _NUMBER = re.compile(
 )
 _BRACKET_CLOSE = re.compile(r"[ \t]*\)")
 _HEADING_END = re.compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?[,]?[^\n\d]{0,30}:[ \t]*(?:\n|$)")
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'-]*)")
+# A colon may stand between the version and the words that go on ("SIS 3.0: hand domain 45").
+_WORD_AFTER = re.compile(r"[ \t]*:?[ \t]+([A-Za-z][\w'-]*)")
+# A score of the form right after its version ("LEFS 2.0 52/80"): no score is written twice.
+_FRACTION_AFTER = re.compile(r"[ \t]*:?[ \t]+\d+(?:\.\d+)?[ \t]*/[ \t]*\d")
+# A listed instrument written as one capitalised word ("Oswestry version 2.1").
+_ONE_WORD = re.compile(r"(?<![\w'-])([A-Z][a-z]{3,})(?![\w'-])")
 _CLAUSE_END = re.compile(r"[;,.\n]|$")
 _DIGIT = re.compile(r"\d")
 # The words after a version up to the score (up to four, no clause mark between).
 _SCORE_AFTER = re.compile(
-    r"(?P<words>(?:[ \t]+[A-Za-z][\w'-]*){0,4})[ \t]*:?[ \t]*(?P<value>\d+(?:\.\d+)?)"
+    r"[ \t]*:?(?P<words>(?:[ \t]+[A-Za-z][\w'-]*){0,4})[ \t]*:?[ \t]*(?P<value>\d+(?:\.\d+)?)"
 )
 _WORD_BEFORE_BRACKET = re.compile(r"[A-Za-z][\w'-]*[ \t]*\([ \t]*\Z")
 
@@ -89,6 +94,11 @@ def _names(text: str) -> list[tuple[int, int]]:
         for match in _TITLE_NAME.finditer(text)
         if match.group(2).casefold() in nouns and " " in match.group(1).strip()
     )
+    spans.extend(
+        match.span(1)
+        for match in _ONE_WORD.finditer(text)
+        if match.group(1).upper() not in excluded and listed(match.group(1))
+    )
     return spans
 
 
@@ -106,6 +116,8 @@ def _is_version(text: str, name_start: int, found: re.Match[str]) -> bool:
         return True  # "Hemophilia Joint Health Score (HJHS 2.1)": the gloss's edition
     if _HEADING_END.match(text, end):
         return True  # "PedsQL 4.0 Generic Core (parent report):" heads its domains
+    if _FRACTION_AFTER.match(text, end):
+        return True  # "LEFS 2.0 52/80": the form's score follows its edition
     word = _WORD_AFTER.match(text, end)
     if word is None or word.group(1).casefold() in _not_after():
         return False

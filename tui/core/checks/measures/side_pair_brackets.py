@@ -27,6 +27,8 @@ from tui.core.checks.text.scan import Scanner
 _NUMBER = r"\d{1,4}(?:\.\d+)?"
 # A value's unit, if written: degrees, a share, a time, a load, a length or a count.
 _UNIT = r"(?:[ \t]*(?:°|%|#|(?:deg|s|secs?|min|kg|lbs?|N|cm|mm|m|ft|in|reps?)\.?(?![A-Za-z])))?"
+# A muscle grade's sign and its whole, if written ("4+/5").
+_GRADE = r"(?:[ \t]*[+-](?![\w.]))?(?:[ \t]*/[ \t]*5(?![\d.]))?"
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 
 
@@ -34,18 +36,20 @@ _SIDE = r"(?:R|L|rt|lt|right|left)"
 def _pairs() -> re.Pattern[str]:
     words = legend_words()
     openers = either((*words.get("earlier_pair_openers", ()), *words["earlier"]))
-    pair = rf"(?<![\w-]){_SIDE}\.?[ \t]*:?[ \t]*{_NUMBER}{_UNIT}"
+    pair = rf"(?<![\w-]){_SIDE}\.?[ \t]*:?[ \t]*{_NUMBER}{_GRADE}{_UNIT}"
     return re.compile(
         rf"(?P<pairs>{pair}(?:[ \t]*[,;/][ \t]*{pair})+)"
         rf"[ \t]*\([ \t]*(?:{openers})(?![\w-])[ \t]*:?[ \t]*"
         # set apart by commas only: "1/26" in a bracket is a date
-        rf"(?P<values>{_NUMBER}{_UNIT}(?:[ \t]*[,;][ \t]*{_NUMBER}{_UNIT})+)[ \t]*\)",
+        rf"(?P<values>{_NUMBER}{_GRADE}{_UNIT}(?:[ \t]*[,;][ \t]*{_NUMBER}{_GRADE}{_UNIT})+)"
+        r"[ \t]*\)",
         re.IGNORECASE,
     )
 
 
 _ONE_PAIR = re.compile(rf"(?<![\w-])(?P<side>{_SIDE})\.?[ \t]*:?[ \t]*(?P<value>{_NUMBER})", re.I)
-_ONE_VALUE = re.compile(rf"(?P<value>{_NUMBER})")
+# A value, never a grade's whole ("3/5": the 5 is no value).
+_ONE_VALUE = re.compile(rf"(?<![/\d.])(?P<value>{_NUMBER})")
 
 
 def mark_side_pair_brackets(
