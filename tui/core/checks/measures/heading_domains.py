@@ -43,6 +43,9 @@ _LINE = re.compile(
     r"(?!\d|\.\d|[ \t]*(?:/|%|\u00b0|[A-Za-z])|[ \t]+\d|[ \t]*[-\u2013][ \t]*\d)"
     r"[^\n]*(?:\n|$)"
 )
+# A line that ends in a colon: only these can be headings, found first so the heading's
+# pattern (whose runs of words can split many ways) never backtracks through ordinary lines.
+_COLON_LINE = re.compile(r"^[^\n]*:[ \t]*$", re.MULTILINE)
 _EDITION = re.compile(r"-\d")
 _PROPER_EDITION = re.compile(r"[A-Z][a-z]+-(?:\d{1,2}|[IVX]{1,4})")
 _MOST_LINES = 12
@@ -51,7 +54,10 @@ _MOST_LINES = 12
 def read_heading_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Read the domain lines under each heading that names an instrument."""
     text = scanner.text
-    for heading in _HEADING.finditer(text):
+    for candidate in _COLON_LINE.finditer(text):
+        heading = _HEADING.match(text, candidate.start())
+        if heading is None:
+            continue
         name = _longest(heading.group("name").split(), heading.group("version") is not None)
         if not name:
             continue
