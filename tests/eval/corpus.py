@@ -92,6 +92,15 @@ acute stroke with PASS and FIST, a concussion visit with a VOMS symptom table, a
 with an oximetry walk and Borg dyspnea and a PTA's note co-signed by the supervising PT) is a
 development set of the nineteenth round, written by another hand; its first run is a blind
 measure of the round's start.
+heldout30 (the plain middle of practice beside ACL reconstruction return to sport with isokinetic
+peak torque and limb symmetry indices, a falls clinic visit with STEADI measures, a
+post-botulinum toxin spasticity review with Modified Ashworth and goal attainment scaling, an
+inpatient TBI note with Rancho levels and the Coma Recovery Scale, a flexor tendon repair on a
+protocol with total active motion, a home health resumption of care with OASIS items, an ALS
+clinic with ALSFRS-R and breathing measures, an OT driving screen with Trails B and brake
+reaction time, upper limb prosthetic training with timed tasks and a telehealth visit with
+self-reported measures and a video-observed gait) is a development set of the twentieth round,
+written by another hand; its first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -138,6 +147,7 @@ SPLITS = (
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout30",
 )
 
 
