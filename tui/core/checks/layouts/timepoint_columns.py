@@ -18,6 +18,7 @@ label names one already. Each line is split once, so the pass is linear.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from functools import cache
@@ -66,9 +67,14 @@ def mark_timepoint_columns(scanner: Scanner, facts: list[Fact], _measures: tuple
                 marks.append((offsets[row] + cell.start(), offsets[row] + cell.end(), role))
             row += 1
         index = row
+    # each cell's facts found by bisection over where the facts start (a relabelled fact keeps
+    # its span), not by a look at every fact for every cell: quadratic on a long note
+    starts = sorted((fact.span[0], position) for position, fact in enumerate(facts))
+    keys = [start for start, _ in starts]
     for low, high, role in marks:
-        for position, fact in enumerate(facts):
-            if not low <= fact.span[0] < high or fact.kind == "service":
+        for _, position in starts[bisect.bisect_left(keys, low) : bisect.bisect_left(keys, high)]:
+            fact = facts[position]
+            if fact.kind == "service":
                 continue
             if role == "prior" and may_be_earlier(fact):
                 facts[position] = as_earlier(fact)

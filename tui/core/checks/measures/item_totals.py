@@ -144,7 +144,21 @@ def _bracket_fact(
 def _normalised_start(scanner: Scanner, fact: Fact) -> int | None:
     """Where the fact's value starts in the scanner's text (its span is the original's)."""
     line_start, _ = scanner.line(min(fact.span[0], len(scanner.text) - 1))
-    for at in range(max(0, line_start - 200), min(len(scanner.text), fact.span[0] + 200)):
+    low, high = max(0, line_start - 200), min(len(scanner.text), fact.span[0] + 200)
+    offsets = scanner.norm.offsets
+    if offsets is None:
+        return fact.span[0] if low <= fact.span[0] < high else None
+    if offsets.size == len(scanner.text) > 0:
+        # the first position of the window whose character starts at the fact's: positions'
+        # sources only grow, so it is the first of the whole text's (found by bisection) when
+        # that lies in the window, else the window's first position when it still maps there
+        first = offsets.position_of(fact.span[0])
+        if first is None or first >= high:
+            return None
+        if first >= low:
+            return first
+        return low if offsets.start_at(low) == fact.span[0] else None
+    for at in range(low, high):
         if scanner.span(at, at + 1)[0] == fact.span[0]:
             return at
     return None

@@ -19,6 +19,7 @@ A refused reading is listed as unclassified, never a fact, as refused_readings.p
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -31,11 +32,14 @@ from tui.core.checks.measures.forces import set_or_dosed
 from tui.core.checks.measures.unit_quantities import quantity_of, unit_at
 from tui.core.checks.tables import str_list, units_table
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.barriers import never_read
+from tui.core.checks.text.per_reading import reading, remembered
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 # a sentence's or clause's end between a posture's name and a number: the number is another's
 _BREAK = re.compile(r"\.(?=\s)|\n")
 _DEGREES = "°"
+_DIGITS = "0123456789"
 
 
 @dataclass(frozen=True)
@@ -89,12 +93,13 @@ def unit_gated(facts: Sequence[Fact], text: str) -> tuple[list[Fact], list[Fact]
     """The facts kept (some re-kinded) and the facts refused, each in the order given."""
     kept: list[Fact] = []
     gone: list[Fact] = []
-    for fact in facts:
-        judged = _judged(fact, text)
-        if judged is None:
-            gone.append(fact)
-        else:
-            kept.append(judged)
+    with reading():  # each line's names found once for all its numbers (_names_before)
+        for fact in facts:
+            judged = _judged(fact, text)
+            if judged is None:
+                gone.append(fact)
+            else:
+                kept.append(judged)
     return kept, gone
 
 
@@ -135,7 +140,7 @@ def _posture(fact: Fact, text: str, start: int) -> Fact | None:
     line_start = text.rfind("\n", 0, start) + 1
     last: tuple[re.Match[str], bool] | None = None
     for pattern, is_setting in ((rules.body, False), (rules.settings, True)):
-        for match in pattern.finditer(text, line_start, start):
+        for match in _names_before(pattern, text, line_start, start):
             if last is None or match.end() > last[0].end():
                 last = (match, is_setting)
     if last is None:
@@ -150,6 +155,28 @@ def _posture(fact: Fact, text: str, start: int) -> Fact | None:
     own = name.group() if name.group().lower() not in kept.lower() else ""
     label = " ".join(f"{own} {kept}".split())
     return dataclasses.replace(fact, kind="other", unit=_DEGREES, label=label)
+
+
+def _names_before(
+    pattern: re.Pattern[str], text: str, line_start: int, start: int
+) -> Sequence[re.Match[str]]:
+    """`pattern.finditer(text, line_start, start)` before a number at `start`, from the line's
+    matches found once per reading (each number of a long line searched its line's start:
+    quadratic). When the pattern can never read the number's first character (a name is
+    letters and spaces, never a digit: text/barriers.py), every attempt before it fails or ends
+    there whatever follows, so the line's matches before it are the same; else, or when a match
+    of the line reaches it, the line's start is searched afresh."""
+    if text[start : start + 1] not in never_read(pattern, _DIGITS):
+        return tuple(pattern.finditer(text, line_start, start))
+    line_end = text.find("\n", start)
+    found = remembered(
+        ("unit_gate.names", pattern, text, line_start),
+        lambda: tuple(pattern.finditer(text, line_start, len(text) if line_end < 0 else line_end)),
+    )
+    index = bisect.bisect_left(found, start, key=lambda match: match.start())
+    if index and found[index - 1].end() >= start:
+        return tuple(pattern.finditer(text, line_start, start))
+    return found[:index]
 
 
 def _measured(text: str, start: int, unit: str) -> bool:
