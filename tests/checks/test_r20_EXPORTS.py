@@ -154,3 +154,16 @@ def test_child_naming_its_own_measure_is_not_renamed() -> None:
 def test_totals_children_are_the_session_totals() -> None:
     billing = extract_billing("totals:\n  timed_minutes: 33\n  treatment_minutes: 40\n")
     assert (billing.stated_timed_minutes, billing.stated_treatment_minutes) == (33, 40)
+
+
+# -- lower-case keys of instruments kept to their capitals -----------------------------------
+
+
+def test_lower_case_export_key_names_its_instrument() -> None:
+    fact = one_fact("self_report:\n  pdi: 28/70\n", "outcome", 28)
+    assert fact.measure == "PDI"
+
+
+def test_lower_case_word_in_prose_is_no_instrument() -> None:
+    # not a key of its own line: prose keeps the capitals rule
+    assert not facts_in("Asked about the pdi form: 28 questions", "outcome")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tui.core.checks.layouts.export_case import in_capitals
 from tui.core.checks.layouts.export_words import export_words
 from tui.core.checks.layouts.keyed import snake_words
 from tui.core.checks.layouts.mdtables import Restated
@@ -98,6 +99,7 @@ def _line(
     rest = found["rest"]
     if _OPENS.match(rest):
         name, unit = snake_words(key)
+        name = in_capitals(name.replace("_", " "))
         stack.append(
             _Parent(indent, name.replace("_", " "), unit or "", (key_start, key_start + len(key)))
         )

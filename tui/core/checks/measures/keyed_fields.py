@@ -73,7 +73,22 @@ def _instruments() -> re.Pattern[str]:
 
 
 def _is_key(key: str) -> bool:
-    return len(_KEY_WORD.findall(key)) <= _MAX_KEY_WORDS and not re.search(r"[.!?]\s", key)
+    """A key's words: a few, no sentence's end, no bracket left open ("HR peak 138 (target
+    70% HRR = 151" is a sentence holding an equation, not a key)."""
+    return (
+        len(_KEY_WORD.findall(key)) <= _MAX_KEY_WORDS
+        and not re.search(r"[.!?]\s", key)
+        and key.count("(") == key.count(")")
+    )
+
+
+# A legend naming its columns ("FIM (SOC / today / goal):"): the goal is one column of several,
+# which the readers of legends take apart.
+_LEGEND = re.compile(r"[/|(]")
+# A reference's value: a number first, maybe after a comparison.
+_READING = re.compile(r"[ \t]*(?:[<>\u2264\u2265~]=?[ \t]*)?-?\d")
+# The value of a key, up to the end of its field: a clause mark, a bracket or a sentence's end.
+_FIELD_END = re.compile(r"[,;()]|\.(?:\s|\Z)")
 
 
 def block_reference_keys(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -84,11 +99,14 @@ def block_reference_keys(scanner: Scanner, facts: list[Fact], _measures: tuple[s
         return
     for match in _KEY.finditer(text):
         key = match["key"]
-        if not _is_key(key) or _reference().search(key) is None:
+        if not _is_key(key) or _LEGEND.search(key) or _reference().search(key) is None:
             continue
         start, end = match.span("value")
         if text[start:end].strip():
-            scanner.claim(start, end)
+            if not _READING.match(text, start, end):
+                continue  # "Target met: knee flex 120 deg today": words, a sentence of its own
+            closed = _FIELD_END.search(text, start, end)
+            scanner.claim(start, closed.start() if closed is not None else end)
             continue
         _claim_nested(scanner, match.start("key"), end)
 
@@ -133,8 +151,10 @@ def read_pain_keys(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ..
             continue
         found = attribute(scanner, start, end, after_side=False)
         prior = " (previous)" if rating["mark"] else found.previous
-        side = found.side if found.joint else ""
-        label = labels.join("pain", said, found.joint, side) + prior
+        # the body part the key names before its pain word is in the words already
+        part = found.joint if found.joint.lower() not in said.lower() else ""
+        side = found.side if part and found.side not in said.split() else ""
+        label = labels.join("pain", said, part, side) + prior
         scanner.emit(facts, "pain", number, (start, end), label)
 
 

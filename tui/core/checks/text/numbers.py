@@ -16,6 +16,7 @@ from functools import lru_cache
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.dated_brackets import dated_bracket_pieces
 from tui.core.checks.layouts.empty_cells import empty_cell_pieces
+from tui.core.checks.layouts.export_case import export_case_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.joint_lists import joint_list_pieces
 from tui.core.checks.layouts.key_paths import key_path_pieces
@@ -346,6 +347,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         + empty_cell_pieces(text)
         + percentile_aside_pieces(text)
         + service_record_pieces(text)
+        + export_case_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
 
