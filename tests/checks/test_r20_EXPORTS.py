@@ -39,6 +39,8 @@ def test_quoted_phrase_keeps_its_quotes() -> None:
         "treatment:\n  - code: 97530\n    name: therapeutic activities\n    mins: 18\n",
         '  {\n    "cpt": "97530",\n    "minutes": 18\n  }\n',
         "## Billing\n- Cpt: 97530\n- Label: therapeutic activities\n- Minutes: 18\n",
+        "services:\n  - {cpt: 97530, minutes: 18}\n",
+        '[{"cpt": "97530", "minutes": 18}]\n',
     ],
 )
 def test_record_code_owns_its_minutes(text: str) -> None:
@@ -53,6 +55,7 @@ def test_record_without_code_is_no_service() -> None:
 
 def test_record_with_units_only_has_no_minutes() -> None:
     assert not extract_billing("charges:\n  - cpt: 97110\n    units: 2\n").services
+    assert not extract_billing("charges:\n  - {cpt: 97110, units: 2}\n").services
 
 
 def test_flattened_records_with_minutes_first_are_left() -> None:

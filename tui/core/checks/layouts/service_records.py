@@ -4,9 +4,11 @@ members one a line). A clinician reads the minutes as the code's; read line by l
 has no minutes beside it and the minutes no code. Each record holding exactly one code key and
 one minutes key (data/exports.toml [service_records]) is written as "97110: 24 min" on the
 minutes' line, the code leaving its own line; a record of no minutes was not given, and its
-code is read nowhere (not as a code billed). A record without a code (a home program's "bike:
-minutes: 15") is left as written. Runs on the text with the quotes of the export's values
-dropped (quoted_scalars, json_lines); only the lines around a code key are looked at.
+code is read nowhere (not as a code billed). A record on one line, its code's field right
+before its minutes' ("{cpt: 97530, minutes: 12}"), is written the same way. A record without a
+code (a home program's "bike: minutes: 15") is left as written. Runs on the text with the
+quotes of the export's values dropped (quoted_scalars, json_lines); only the lines around a
+code key are looked at.
 """
 
 from __future__ import annotations
@@ -47,9 +49,32 @@ def _code_line() -> re.Pattern[str]:
     )
 
 
+@cache
+def _inline() -> re.Pattern[str]:
+    """A record on one line, its code's field right before its minutes' ("{cpt: 97530,
+    minutes: 12}", '{"cpt": "97112", "minutes": 8}', "cpt=97110, minutes=24")."""
+    codes = either(re.escape(key) for key in export_words("service_records", "code_keys"))
+    minutes = either(re.escape(key) for key in export_words("service_records", "minute_keys"))
+    return re.compile(
+        rf"(?<![\w-])\"?(?:{codes})\"?[ \t]*[:=][ \t]*\"?(?P<code>\d{{5}}|[A-Z]\d{{4}})\"?"
+        rf"[ \t]*,[ \t]*(?P<key>\"?(?:{minutes})\"?[ \t]*[:=][ \t]*)(?P<n>\d{{1,3}})"
+        r"(?![\d.])(?![ \t]*(?:min|mins|minutes)\b)",
+        re.IGNORECASE,
+    )
+
+
 def service_record_pieces(text: str) -> list[Piece]:
     """Pieces writing each record's code before its minutes."""
     pieces: list[Piece] = []
+    for found in _inline().finditer(text):
+        code_start, code_end = found.span("code")
+        pieces.append(Piece(code_start, code_end, "", code_start, code_end))
+        if int(found["n"]) == 0:
+            continue  # not given: its code is read nowhere
+        key_start, key_end = found.span("key")
+        pieces.append(Piece(key_start, key_end, f"{found['code']}: ", code_start, code_end))
+        end = found.end("n")
+        pieces.append(Piece(end, end, " min", found.start("n"), end))
     done: set[int] = set()
     for hit in _code_line().finditer(text):
         line_start = hit.start()
