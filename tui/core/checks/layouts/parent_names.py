@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.layouts.columns import role_of
+from tui.core.checks.layouts.keyed import snake_words
 from tui.core.checks.layouts.mdtables import Restated
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import keyed_units, measure_defs
@@ -201,9 +202,13 @@ def _parent(content: str, at: int, indent: int, bullet: bool) -> _Parent | None:
         unit = keyed_units().get(bracket.group(1).strip().lower(), "")
         if unit:
             name = name[: bracket.start()]
+    span = (at, at + len(name))
+    if "_" in name:  # an export's snake-case key ("grip_kg"): its words, its unit part after
+        name, snake_unit = snake_words(name)
+        unit = unit or snake_unit or ""
     if not name or len(_WORD.findall(name)) > _MAX_WORDS or not _names_measure(name):
         return None
     if len(labels.sides_named(name)) > 1:
         return None  # "Wrist AROM R / L:": a legend naming each column's side (legends.py)
     instrument = not _names_anatomy(name)
-    return _Parent(indent, name, unit, colon, bullet, (at, at + len(name)), instrument)
+    return _Parent(indent, name, unit, colon, bullet, span, instrument)

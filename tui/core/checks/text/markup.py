@@ -27,6 +27,7 @@ from tui.core.checks.layouts.ocr_slips import broken_line_pieces, ocr_digit_piec
 from tui.core.checks.layouts.page_furniture import furniture_spans
 from tui.core.checks.layouts.pair_rows import pair_row_pieces
 from tui.core.checks.layouts.position_brackets import position_bracket_pieces
+from tui.core.checks.layouts.quoted_scalars import quoted_scalar_pieces
 from tui.core.checks.layouts.side_pairs import side_pair_pieces
 from tui.core.checks.layouts.slash_loads import slash_load_pieces
 from tui.core.checks.layouts.stacked_fields import stacked_field_pieces
@@ -82,7 +83,8 @@ def markup_pieces(text: str) -> list[Piece]:
             + position_bracket_pieces(text)
             + json_line_pieces(text, _data()["json_bound_keys"])
             + unitless_decimal_pieces(text)
-            + stacked_field_pieces(text),
+            + stacked_field_pieces(text)
+            + quoted_scalar_pieces(text),
         ),
         key=lambda piece: (piece.start, piece.end),
     )

@@ -16,12 +16,15 @@ from functools import lru_cache
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.dated_brackets import dated_bracket_pieces
 from tui.core.checks.layouts.empty_cells import empty_cell_pieces
+from tui.core.checks.layouts.export_case import export_case_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
 from tui.core.checks.layouts.joint_lists import joint_list_pieces
+from tui.core.checks.layouts.key_paths import key_path_pieces
 from tui.core.checks.layouts.keyed import keyed_pieces, snake_key_pieces
 from tui.core.checks.layouts.mdtables import Restated, table_pieces
 from tui.core.checks.layouts.parent_names import parent_pieces
 from tui.core.checks.layouts.percentile_asides import percentile_aside_pieces
+from tui.core.checks.layouts.service_records import service_record_pieces
 from tui.core.checks.layouts.shared_units import shared_unit_pieces
 from tui.core.checks.layouts.side_lists import side_list_pieces
 from tui.core.checks.text.anchored import search_at
@@ -325,6 +328,7 @@ def _in_word(text: str, number: re.Match[str]) -> bool:
 
 def _layout_pieces(text: str) -> list[Piece]:
     """Tables as sentences, units moved out of keys, thousands run together, bold marks gone."""
+    parents = parent_pieces(text)
     return (
         table_pieces(text)
         + keyed_pieces(text)
@@ -334,13 +338,16 @@ def _layout_pieces(text: str) -> list[Piece]:
         + decimal_comma_pieces(text)
         + hyphen_unit_pieces(text)
         + checkbox_pieces(text)
-        + parent_pieces(text)
+        + parents
+        + key_path_pieces(text, frozenset(piece.start for piece in parents))
         + shared_unit_pieces(text)
         + side_list_pieces(text)
         + joint_list_pieces(text)
         + dated_bracket_pieces(text)
         + empty_cell_pieces(text)
         + percentile_aside_pieces(text)
+        + service_record_pieces(text)
+        + export_case_pieces(text)
         + [Piece(m.start(), m.end(), "", m.start(), m.end()) for m in _BOLD.finditer(text)]
     )
 
