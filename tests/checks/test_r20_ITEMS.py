@@ -151,3 +151,41 @@ def test_run_led_by_a_tests_name_before_a_colon() -> None:
 )
 def test_colon_lead_twins(text: str) -> None:
     assert not [fact for fact in facts_in(text, "outcome")]
+
+
+# -- one bracket after a run of parts -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        (
+            "Swiss Spinal Stenosis Questionnaire: symptom severity 3.1, physical function 2.6 "
+            "(eval 3.6 / 3.0)",
+            {3.6: "symptom severity", 3.0: "physical function"},
+        ),
+        (
+            "Michigan Hand Questionnaire: function 62, ADL 70, work 55 (initial 35 / 41 / 20).",
+            {35: "function", 41: "ADL", 20: "work"},
+        ),
+        ("PRWE pain 24, function 22 (initial 40/35)", {40: "pain", 35: "function"}),
+    ],
+)
+def test_bracket_after_parts_gives_each_part_its_earlier_score(
+    text: str, earlier: dict[float, str]
+) -> None:
+    found = {fact.value: fact.label for fact in facts_in(text, "outcome")}
+    for value, part in earlier.items():
+        assert part in found[value] and "previous" in found[value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KOOS pain 72, symptoms 68 (goal 80 / 80)",  # a target, no earlier score
+        "Berg 41/56, Tinetti 20/28 (eval 30 / 20)",  # scores with wholes: no parts' run
+    ],
+)
+def test_bracket_after_parts_twins(text: str) -> None:
+    labels = [fact.label for fact in facts_in(text, "outcome") if fact.value in (80, 30)]
+    assert not [label for label in labels if "previous" in label and "Berg" not in label]

@@ -108,6 +108,7 @@ from tui.core.checks.measures.others import (
 )
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.pain_lists import read_pain_lists
+from tui.core.checks.measures.part_brackets import read_part_brackets
 from tui.core.checks.measures.part_runs import read_part_runs
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
@@ -261,6 +262,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_body_lengths,
     read_step_counts,
     read_part_runs,  # late: a run's part takes only a number no reader of its own took
+    read_part_brackets,
     read_others,
     read_acuity,
     read_restated,
