@@ -189,3 +189,31 @@ def test_bracket_after_parts_gives_each_part_its_earlier_score(
 def test_bracket_after_parts_twins(text: str) -> None:
     labels = [fact.label for fact in facts_in(text, "outcome") if fact.value in (80, 30)]
     assert not [label for label in labels if "previous" in label and "Berg" not in label]
+
+
+# -- pairs of levels under a heading naming the columns ------------------------------------------
+
+
+def test_pairs_under_goal_heading_read_today_only() -> None:
+    text = (
+        "GG0170 Mobility (ROC performance / discharge goal)\n"
+        "  B Sit to lying ............ 04 / 05\n"
+        "  E Chair/bed-to-chair ...... 03 / 05\n"
+        "  K Walk 150 ft ............. 88 / 03\n"
+    )
+    assert labels_of(text, "outcome") == {
+        4: "Section GG Sit to lying",
+        3: "Section GG Chair/bed-to-chair",
+    }
+
+
+def test_pairs_under_earlier_heading_read_both() -> None:
+    text = "Section GG (admission / today)\n  Eating ........ 02 / 04\n  Oral hygiene .. 03 / 05\n"
+    found = _outcomes(text)
+    assert (2, "Section GG Eating (previous)") in found
+    assert (5, "Section GG Oral hygiene") in found
+
+
+def test_pairs_twin_heading_that_names_no_columns() -> None:
+    text = "Section GG (today / today)\n  Eating: 02 / 04\n"
+    assert not [value for value, label in _outcomes(text) if "Eating" in label]

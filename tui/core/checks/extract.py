@@ -36,6 +36,7 @@ from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.girth_blocks import read_girth_blocks
 from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
+from tui.core.checks.layouts.item_pairs import read_item_pairs
 from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.neutral_zero import read_neutral_zero
 from tui.core.checks.layouts.timepoint_columns import mark_timepoint_columns
@@ -201,6 +202,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_pad_counts,
     read_force_tables,  # before the aligned rows: a force under a motion's name is no angle
     read_item_lists,
+    read_item_pairs,
     read_item_grids,
     read_girth_blocks,
     read_girth_pairs,
