@@ -30,14 +30,14 @@ from tui.core.checks.text.scan import Scanner
 
 # A part's score (no unit, no whole), and the bracket after it, if any.
 _SCORED = re.compile(
-    rf"(?P<score>{NUM})(?![\d.]|[ \t]*[/%])(?:[ \t]*\((?P<bracket>[^()\n]{{1,30}})\))?"
+    rf"(?P<score>{NUM})(?!\d|\.\d|[ \t]*[/%])(?:[ \t]*\((?P<bracket>[^()\n]{{1,30}})\))?"
 )
 # The next clause: a semicolon (or comma), one to four words naming the part, its score, then
 # its own bracket, if any.
 _NEXT = re.compile(
     r"[ \t]*[;,][ \t]*(?:and[ \t]+)?"
     r"(?P<words>[A-Za-z][\w/-]*(?:[ \t]+[A-Za-z][\w/-]*){0,3}?)[ \t]*[:=]?[ \t]+"
-    rf"(?P<score>{NUM})(?![\d.]|[ \t]*(?:[/%\u00b0]|[A-Za-z]))"
+    rf"(?P<score>{NUM})(?!\d|\.\d|[ \t]*(?:[/%\u00b0]|[A-Za-z]))"
     r"(?:[ \t]*\((?P<bracket>[^()\n]{1,30})\))?"
     r"(?=[ \t]*(?:[;,.]|\n|\Z))"
 )
@@ -50,7 +50,7 @@ _BARE = re.compile(rf"[ \t]*(?P<number>{NUM})[ \t]*")
 _LEAD = re.compile(
     r"(?m)^(?P<before>[^\n:]{2,90}):[ \t]*"
     r"(?P<words>[A-Za-z][\w/-]*(?:[ \t]+[A-Za-z][\w/-]*){0,3}?)[ \t]+"
-    rf"(?P<score>{NUM})(?![\d.]|[ \t]*(?:[/%\u00b0]|[A-Za-z]))"
+    rf"(?P<score>{NUM})(?!\d|\.\d|[ \t]*(?:[/%\u00b0]|[A-Za-z]))"
     r"(?:[ \t]*\((?P<bracket>[^()\n]{1,30})\))?(?=[ \t]*[;,])"
 )
 _NAME_WORD = re.compile(r"[A-Za-z][\w-]*")
