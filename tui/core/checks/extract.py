@@ -36,6 +36,7 @@ from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.girth_blocks import read_girth_blocks
 from tui.core.checks.layouts.item_grids import read_item_grids
 from tui.core.checks.layouts.item_lists import read_item_lists
+from tui.core.checks.layouts.item_pairs import read_item_pairs
 from tui.core.checks.layouts.joint_arcs import read_joint_arcs
 from tui.core.checks.layouts.neutral_zero import read_neutral_zero
 from tui.core.checks.layouts.timepoint_columns import mark_timepoint_columns
@@ -109,6 +110,8 @@ from tui.core.checks.measures.others import (
 )
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
 from tui.core.checks.measures.pain_lists import read_pain_lists
+from tui.core.checks.measures.part_brackets import read_part_brackets
+from tui.core.checks.measures.part_runs import read_part_runs
 from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.plausible import outside
@@ -201,6 +204,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_pad_counts,
     read_force_tables,  # before the aligned rows: a force under a motion's name is no angle
     read_item_lists,
+    read_item_pairs,
     read_item_grids,
     read_girth_blocks,
     read_girth_pairs,
@@ -262,6 +266,8 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_task_times,
     read_body_lengths,
     read_step_counts,
+    read_part_runs,  # late: a run's part takes only a number no reader of its own took
+    read_part_brackets,
     read_others,
     read_acuity,
     read_restated,

@@ -10,9 +10,11 @@ reader would otherwise give every item the heading's label.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.item_codes import arrow_goal_words, not_attempted
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import MeasureDef, measure_defs
 from tui.core.checks.text.scan import Scanner
@@ -39,6 +41,13 @@ EARLIER = re.compile(
     r"(?![\d.])",
     re.IGNORECASE,
 )
+# The level after an item's arrow: "02 -> 04", "02 → 04".
+_ARROWED = re.compile(r"[ \t]*(?:-{1,2}>|=>|\u2192)[ \t]*(0?[1-9]|10)(?![\d.])")
+_HEADING_ARROW = re.compile(r"[A-Za-z][ \t]*(?:-{1,2}>|=>|\u2192)[ \t]*[A-Za-z]")
+# A bracket after an item's level that holds words before its level: "(goal 06)".
+_GOAL_BRACKET = re.compile(r"[ \t]*\([A-Za-z/ .-]{1,20}(0?[1-9]|10)[ \t]*\)")
+# A level alone in a bracket after an item's level: "(02)".
+_BARE_BRACKET = re.compile(r"[ \t]*\([ \t]*(0?[1-9]|10)[ \t]*\)")
 
 
 def instrument_names(measure: MeasureDef) -> str:
@@ -74,24 +83,86 @@ def read_item_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
         for match in heading.finditer(text):
             pos = match.end()
             items = _LINE_ITEM if match.group().endswith("\n") else _ITEM
+            arrowed = _HEADING_ARROW.search(match.group()) is not None
+            goal = _names_goal(match.group())
+            run = _Run(arrowed=arrowed and not goal, goal_arrow=arrowed and goal)
             while (item := items.match(text, pos)) is not None:
-                if not _read_item(scanner, facts, measure, item):
+                if not _read_item(scanner, facts, measure, item, run):
                     break
                 pos = item.end()
 
 
+@dataclass
+class _Run:
+    """What the items read so far in one list say: whether one of them named the earlier time
+    its bracket holds ("eating 05 (admit 03)"), so a bare bracket after a later item ("oral
+    hygiene 04 (02)") holds the same time's level."""
+
+    keyed_earlier: bool = False
+    keyed_goal: bool = False
+    arrowed: bool = False
+    goal_arrow: bool = False
+
+
+def _names_goal(words: str) -> bool:
+    folded = words.casefold()
+    return any(word in folded for word in arrow_goal_words())
+
+
 def _read_item(
-    scanner: Scanner, facts: list[Fact], measure: MeasureDef, item: re.Match[str]
+    scanner: Scanner, facts: list[Fact], measure: MeasureDef, item: re.Match[str], run: _Run
 ) -> bool:
     """Read one item; False when the match is not an item of the list (the list has ended)."""
     level = int(item.group("level"))
     start, end = item.span("level")
-    if not measure.in_range(level) or not scanner.free(start, end):
+    if not scanner.free(start, end):
         return False
+    if not measure.in_range(level):
+        # "car transfer 88 -> 02": a code for an activity not attempted is no level, and the
+        # list goes on after it; the level after its arrow is today's
+        if item.group("level") not in not_attempted(measure.name):
+            return False
+        later = _ARROWED.match(item.group("rest")) if run.arrowed else None
+        if later is not None:
+            span = (item.start("rest") + later.start(1), item.start("rest") + later.end(1))
+            value = int(later.group(1))
+            name = " ".join(item.group("name").split())
+            if measure.in_range(value) and scanner.free(*span):
+                label = labels.join(measure.name, name)
+                scanner.emit(facts, "outcome", value, span, label, measure=measure.name)
+        scanner.claim(start, end)
+        return True
     name = " ".join(item.group("name").split())
     label = labels.join(measure.name, name)
+    rest = item.group("rest")
+    if run.goal_arrow and (target := _ARROWED.match(rest)) is not None:
+        # "sit to stand 03 -> 05" under "(now -> d/c goal)": today's level, then a target
+        scanner.emit(facts, "outcome", level, (start, end), label, measure=measure.name)
+        scanner.claim(item.start("rest") + target.start(1), item.start("rest") + target.end(1))
+        return True
+    later = _ARROWED.match(rest) if run.arrowed else None
+    if later is not None:
+        # "sit to stand 02 -> 04" under "(admit -> now)": the earlier level, then today's
+        scanner.emit(
+            facts, "outcome", level, (start, end), label + " (previous)", measure=measure.name
+        )
+        span = (item.start("rest") + later.start(1), item.start("rest") + later.end(1))
+        value = int(later.group(1))
+        if measure.in_range(value) and scanner.free(*span):
+            scanner.emit(facts, "outcome", value, span, label, measure=measure.name)
+        return True
     scanner.emit(facts, "outcome", level, (start, end), label, measure=measure.name)
-    earlier = EARLIER.search(item.group("rest"))
+    earlier = EARLIER.search(rest)
+    bare = _BARE_BRACKET.match(rest)
+    if earlier is not None:
+        run.keyed_earlier = True
+    elif _GOAL_BRACKET.match(rest) and _names_goal(rest):
+        # "eating 04 (goal 06)": the brackets after the next items are targets too
+        run.keyed_goal = True
+    elif bare is not None and run.keyed_goal:
+        scanner.claim(item.start("rest") + bare.start(1), item.start("rest") + bare.end(1))
+    elif run.keyed_earlier:
+        earlier = bare
     if earlier is not None:
         offset = item.start("rest")
         before = (offset + earlier.start(1), offset + earlier.end(1))

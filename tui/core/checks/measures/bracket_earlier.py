@@ -115,3 +115,9 @@ def _when() -> frozenset[str]:
 @cache
 def _not_when() -> frozenset[str]:
     return words("earlier_brackets", "not_when")
+
+
+def says_earlier(when: str) -> bool:
+    """True when a bracket's words name an earlier time and no target or norm ("eval",
+    "pre-op", a date; not "goal"): shared with the brackets after a run of parts."""
+    return _says_earlier(when)

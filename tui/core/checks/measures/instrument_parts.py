@@ -90,3 +90,9 @@ _SUBJECT_WORDS = 2
 @cache
 def _part_nouns() -> frozenset[str]:
     return frozenset(noun.casefold() for noun in part_nouns())
+
+
+def is_part(fact: Fact) -> bool:
+    """True when a score read is already an instrument part's (see _is_part): the runs of parts
+    (part_runs.py) continue only from such a score."""
+    return _is_part(fact)

@@ -1012,6 +1012,10 @@ def _first_item(
         if tabled or (per_item and not after.strip()):
             # the key's name as written (a number in it, "Walk 50 feet", is left out of `gap`)
             row = _LEADING_CODE.sub("", (written or gap)[:key]).strip()
+            if not _ROW_ITEM.fullmatch(row) and ")" in row:
+                # "Self-Care (Section GG, 01-06) Eating: (Usual perf.) 05": a table's heading
+                # closes its bracket before the row's item
+                row = _LEADING_CODE.sub("", row[row.rfind(")") + 1 :]).strip()
             return row if _ROW_ITEM.fullmatch(row) else ""
         if gap[key] == ":" and after.strip():
             return _unless_side(_item_named(after, own) or "")

@@ -729,8 +729,10 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{listed('turns_before')})[ \t]+(?:(?:of|about|around|through)[ \t]+)?"
-                rf"{NUM}{deg}",
+                # "walk 50 ft with 2 turns 01", "two turns 88": a count of turns is followed by
+                # an item's level, and a number with a leading zero is no angle of a turn
+                rf"(?<!\d[ \t])(?<!\btwo[ \t])\b(?:{listed('turns_before')})[ \t]+"
+                rf"(?:(?:of|about|around|through)[ \t]+)?(?!0\d){NUM}{deg}",
                 flags,
             ),
             listed("turns_before"),
