@@ -132,7 +132,7 @@ def not_measured_spans(text: str) -> tuple[tuple[str, tuple[int, int], bool], ..
     scanner blocks it (a scale's length is left visible: "VAS (100 mm line)" tells the readers
     of its marks their unit)."""
     starts = [match.start() for match in _candidates().finditer(text)]
-    found = []
+    found: list[tuple[str, tuple[int, int], bool]] = []
     for rule in _rules():
         if rule.note_has is not None and not rule.note_has.search(text):
             continue
