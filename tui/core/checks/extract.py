@@ -97,6 +97,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_steps,
 )
 from tui.core.checks.measures.name_versions import block_name_versions, read_after_versions
+from tui.core.checks.measures.not_measured import block_not_measured, drop_not_measured
 from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
 from tui.core.checks.measures.of_ten import read_of_ten
 from tui.core.checks.measures.others import (
@@ -186,6 +187,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_name_versions,
     block_exercise_arcs,
     block_program_distances,
+    block_not_measured,
     read_heart_rate_peaks,
     claim_vital_limits,
     read_paired_vitals,
@@ -292,6 +294,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     unmark_compared,
     drop_legend_targets,
     drop_retracted,
+    drop_not_measured,
 )
 
 

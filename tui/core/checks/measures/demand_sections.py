@@ -20,9 +20,13 @@ from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
-# A heading line: a markdown heading, or a line of a few words (no measurement in it) ending
-# with a colon, bold or not.
-_HEADING = r"[ \t]*(?:#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*)?[^\n:]{1,80}:(?:\*\*)?)[ \t]*(?:\n|\Z)"
+# A heading line: a markdown heading, a line of a few words (no measurement in it) ending
+# with a colon, bold or not, or a line in capitals with no colon, a bracket of any case after it
+# ("ESSENTIAL FUNCTIONS (department job description, Firefighter II)").
+_HEADING = (
+    r"[ \t]*(?:#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*)?[^\n:]{1,80}:(?:\*\*)?"
+    r"|(?-i:[A-Z][A-Z &/,'-]{2,60})(?:\([^()\n]{0,80}\))?)[ \t]*(?:\n|\Z)"
+)
 # Where the section ends: a blank line or the next heading.
 _SECTION_END = re.compile(rf"\n(?:[ \t]*\n|(?={_HEADING}))")
 

@@ -323,7 +323,7 @@ def _blank(shown: bytearray, start: int, end: int, size: int) -> None:
 _GOAL_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*)?[ \t]*(?:[\w-]+(?:[ \t]*[/&])?[ \t]+){0,3}"
     r"(?:goals?|objectives)\b[^\n\d]{0,30}?"
-    r"(?:\([^()\n\d]{0,20}?(?:by[ \t]+)?\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?"
+    r"(?:\([^()\n\d]{0,40}?(?:by[ \t]+)?\d+[ \t]*(?:-[ \t]*\d+[ \t]*)?"
     r"(?:weeks?|wks?|months?|mos?|visits?|days?|sessions?)[ \t]*\)[ \t]*"
     r"|\((?:(?:by|due|until|target)[ \t]+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*\)[ \t]*)?"
     r"(?:\*\*)?[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$",
