@@ -34,6 +34,7 @@ from tui.core.checks.layouts.carried import carried
 from tui.core.checks.measures import labels, legends
 from tui.core.checks.measures.dated_values import dated_earlier
 from tui.core.checks.measures.side_marks import names_next, unmarked
+from tui.core.checks.measures.trial_runs import run_end, run_first
 from tui.core.checks.tables import attribution_words, one_joint_motions, related_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import DATE_LABEL, FOLLOW, MONTH_NAMES
@@ -257,6 +258,9 @@ def attribute(
     # an instrument's score (read no further back than its name, `floor`) takes no side from
     # a limb's place
     side = side_after(text, end, limb=not floor) if after_side else ""
+    if after_side and not side and (run := run_end(text, end)) > end:
+        # "6.5/7.0/6.0 kg R": the side after a run of trials is every trial's
+        side = side_after(text, run, limb=not floor)
     whole = origin == sentence and skip is None  # the window is the sentence's, scoped already
     prior = (
         timed is not None
@@ -275,6 +279,16 @@ def attribute(
         prior = listed.prior if listed.prior is not None else prior
     elif not prior and skip is None:
         prior = _pair_prior(scanner, max(sentence, floor), start, floor)
+    if (
+        listed is None
+        and (not prior or not (side or parts.side))
+        and (first := run_first(text, scanner.line(start), start)) is not None
+    ):
+        # "Previous visit grip L 12/14/13 lb", "R 28 kg (eval 20/22/21 kg)": every trial of a
+        # run is as early as its first, and of its side
+        opener = attribute(scanner, *first, floor=floor, after_side=False, skip=skip)
+        prior = prior or opener.prior
+        side = side or parts.side or opener.side
     return Attribution(
         side=side or parts.side,
         joint=parts.joint,
@@ -458,7 +472,8 @@ def _chained_after(window: str, value_start: int) -> bool:
     """The value read is an earlier value of the one a side was written before ("L 41.5 cm vs
     44.0 cm"): only chaining words lie between, so the side is its too."""
     value = _VALUE_AT.match(window, value_start)
-    return value is not None and bool(FOLLOW.fullmatch(window, value.end()))
+    # "Grip R 28/30/27 kg": the trials of a run before the value read are chained to it too
+    return value is not None and bool(FOLLOW.fullmatch(window, run_end(window, value.end())))
 
 
 def _annotated(window: str, value_start: int, opened: int) -> bool:

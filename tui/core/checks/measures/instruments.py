@@ -23,6 +23,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.digit_names import digit_before
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.named_timepoints import earlier_before_name
 from tui.core.checks.measures.said_earlier import read_said_earlier
@@ -851,7 +852,10 @@ def read_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 written = found.group()
                 value: int | float | str = written if "+" in written else to_number(written)
                 parts = attribute(scanner, found.start(), found.end(), floor=name.end())
-                label = labels.join(scale.name, parts.side, parts.joint, parts.muscle)
+                # "thumb 2.83, index 3.61": a digit named in the reading's own clause is its
+                digit = digit_before(text, name.end(), found.start())
+                joint = digit or parts.joint
+                label = labels.join(scale.name, parts.side, joint, parts.muscle)
                 scanner.emit(facts, "other", value, found.span(), label + parts.previous)
 
 

@@ -52,6 +52,10 @@ _TIGHT = re.compile(
 )
 _TIGHT_NUMBER = re.compile(r"-?\d+(?:\.\d+)?°?")
 _HEADING_LINES = 8
+# How far up a block of rows a heading's legend is looked for: a table of a re-assessment runs
+# to a dozen rows and more ("Objective (today | initial 02/11):" over 11 rows), and its legend
+# names the last row's columns as it names the first's. A blank line still ends the block.
+_TABLE_ROWS = 30
 # Between two values of a spaced list.
 _GAP = re.compile(r"[ \t]*(?:\||/|vs\.?|versus)[ \t]*", re.IGNORECASE)
 
@@ -396,7 +400,7 @@ def _heading(text: str, line_start: int, size: int) -> list[str] | None:
     heading underlined by the line under it: "MEASURES (today / at eval 11/28)" over "-----"):
     the nearest such line above, with no blank line between."""
     position = line_start
-    for _ in range(_HEADING_LINES):
+    for _ in range(_TABLE_ROWS):
         if position <= 0:
             return None
         above_start = text.rfind("\n", 0, position - 1) + 1

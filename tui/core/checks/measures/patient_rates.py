@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.others import not_yet_done
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
@@ -100,6 +101,13 @@ def _label(scanner: Scanner, pos: int, fallback: str) -> str:
     return words or fallback
 
 
+def _earlier(scanner: Scanner, start: int, end: int) -> str:
+    """The label's mark of an earlier value, for a rate or tolerance the words around it make
+    an earlier one ("(last month 14 letters/min)", "previously 11 wpm", "(was 10 min at
+    eval)"), read as every other value's timepoint is (attribution.py)."""
+    return attribute(scanner, start, end, after_side=False).previous
+
+
 def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Rates per minute and tolerances in minutes, as the patient's own measurements."""
     patterns = _patterns()
@@ -111,7 +119,8 @@ def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             "other",
             to_number(match.group(2)),
             (match.start(2), match.end()),
-            _label(scanner, match.end(1), match.group(1).lower()),
+            _label(scanner, match.end(1), match.group(1).lower())
+            + _earlier(scanner, match.start(2), match.end()),
             unit=_unit(match.group(3), patterns.tolerance_units),
         )
     for match in patterns.tolerated.finditer(scanner.text):
@@ -134,7 +143,7 @@ def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             "other",
             to_number(match.group(1)),
             (match.start(), match.end()),
-            _label(scanner, match.start(), "rate"),
+            _label(scanner, match.start(), "rate") + _earlier(scanner, match.start(), match.end()),
             unit=_unit(match.group(2), patterns.rate_units),
         )
 

@@ -246,7 +246,8 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         and previous is not None
         and previous.worded
         and not found.motion
-        and bool(labels.parts_of(own).side)
+        # "SLR R 62 deg (eval 41 deg)": an earlier value bracketed after it is its too
+        and (bool(labels.parts_of(own).side) or found.prior)
     )
     if not found.motion and follow and previous is not None and not worded:
         # an arc after an extension's deficit ("extensión -4°. Izquierda 0-125°") runs to the
@@ -770,7 +771,13 @@ def _emit_rom(
     joint = "forearm" if motion in ("supination", "pronation") else found.joint
     suffix = found.previous + suffix
     if fallback and not motion:
-        head = labels.own_words(scanner.text[scanner.sentence_before(span[0]) : span[0]], 8)
+        before = scanner.text[scanner.sentence_before(span[0]) : span[0]]
+        bracket = before.rfind("(")
+        if found.prior and bracket > 0 and any(char.isdigit() for char in before[:bracket]):
+            # "SLR R 62 deg (eval 41 deg)": the earlier value is named by the words before the
+            # value its bracket follows, not by the bracket's own time words
+            before = before[:bracket].rstrip() + ", "
+        head = labels.own_words(before, 8)
         if found.side:
             head = labels.without_sides(head)  # "SLR R 70°": the side is written once, R SLR
         label = labels.join(found.side, head, suffix.strip())

@@ -20,6 +20,7 @@ from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, schedu
 from tui.core.checks.measures.forces import written_units
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.lettered_items import next_lettered_item
+from tui.core.checks.measures.litre_sides import side_not_litres
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
 from tui.core.checks.measures.said_earlier import read_said_earlier
 from tui.core.checks.measures.score_wholes import second_score
@@ -458,6 +459,8 @@ def read_scores(
                 return  # "hop test 30 single-leg hops": a count, so no instrument's score
             continue  # "PSFS (avg of 3 items)": the number of items, no score
         bad = _OUTCOME_BAD.match(text, token.end()) or _loads().match(text, token.end())
+        if bad and side_not_litres(text, token.start(), token.end()):
+            bad = None  # "Box and Blocks R 38 L 51": the L is the next score's side
         if measure.high is None and count == 0 and _PRIME.match(text, token.end()):
             return  # "UBE 5' fwd": minutes on a machine, not an unlisted instrument's score
         if (
