@@ -100,6 +100,15 @@ disease with MDS-UPDRS part III items and LSVT BIG, burn rehabilitation with the
 Scale and ROM across grafted joints, phase II cardiac rehabilitation with METs, RPE and
 telemetry, school OT with handwriting speed and Beery VMI and an interpreter-mediated visit) is
 the next round's blind set, written blind by another hand.
+heldout30 (the plain middle of practice beside ACL reconstruction return to sport with isokinetic
+peak torque and limb symmetry indices, a falls clinic visit with STEADI measures, a
+post-botulinum toxin spasticity review with Modified Ashworth and goal attainment scaling, an
+inpatient TBI note with Rancho levels and the Coma Recovery Scale, a flexor tendon repair on a
+protocol with total active motion, a home health resumption of care with OASIS items, an ALS
+clinic with ALSFRS-R and breathing measures, an OT driving screen with Trails B and brake
+reaction time, upper limb prosthetic training with timed tasks and a telehealth visit with
+self-reported measures and a video-observed gait) is a development set of the twentieth round,
+written by another hand; its first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -147,6 +156,7 @@ SPLITS = (
     "heldout27",
     "heldout28",
     "heldout29",
+    "heldout30",
 )
 
 
