@@ -115,3 +115,33 @@ def test_spoken_angle_is_no_code() -> None:
         "Knee flexion ninety five, nine degrees short. Billing ninety seven one one zero times two."
     )
     assert dict(extract_billing(text).billed) == {"97110": 2}
+
+
+# -- a dictated opening's visit and last report ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "visit", "last"),
+    [
+        (
+            "Okay, this is a note for Ann Lee, visit twelve, Medicare Part B. Last progress note"
+            " was, uh, the initial evaluation at visit one on January ninth. Pain zero.",
+            12,
+            0,
+        ),
+        (
+            "Dictation for Cy, visit fourteen. Last progress report was at visit five. Pain 2.",
+            14,
+            5,
+        ),
+        ("Okay this is for Bo, visit number six, payer Aetna. She walks 3x/wk.", 6, None),
+        (
+            "Okay this is for Bo, visits 3x/week planned, no pain today and walking well.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_dictated_visit_and_report(text: str, visit: int | None, last: int | None) -> None:
+    note = note_from_text(text)
+    assert (note.visit, note.last_progress_report) == (visit, last)
