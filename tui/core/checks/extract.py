@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tui.core.checks.billing.add_on_split import add_ons_split
 from tui.core.checks.billing.billing import (
     Billing,
     billed_instead,
@@ -28,6 +29,7 @@ from tui.core.checks.billing.restated_minutes import restatements_dropped
 from tui.core.checks.billing.service_tables import tabled
 from tui.core.checks.billing.session_timed import timed_in_session
 from tui.core.checks.billing.sole_code import sole_code_total
+from tui.core.checks.billing.unit_definitions import unit_definition_spans
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
 from tui.core.checks.layouts.digit_rows import read_digit_rows
@@ -379,6 +381,8 @@ def _base(text: str) -> _Base:
 def _base_of(text: str) -> _Base:
     scanner = Scanner(text)
     scanner.mark_headers()
+    for start, end in unit_definition_spans(scanner.text):  # "97129 x1 (first 15 min)"
+        scanner.block(start, end)
     measurements = scanner.fork()
     measurements.block_non_measurements()
     totals = read_totals(scanner)
@@ -400,6 +404,7 @@ def _base_of(text: str) -> _Base:
     # "97112 0 min", "97112 - 0 min (not performed)": a code left at no minutes and not billed
     # was not given; it is no service
     services = [s for s in services if s.minutes != 0 or s.cpt in billed.units]
+    services = add_ons_split(services, billed.units)  # 97129 30 min -> 97129 15 + 97130 15
     totals = timed_in_session(services, billed.units, totals, billed.unreadable)
     scanner.block_mask(measurements.blocked_mask())
     billing = Billing(

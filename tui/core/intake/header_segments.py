@@ -85,7 +85,30 @@ def segment_fields(text: str, keys: Mapping[str, str]) -> dict[str, str]:
             report = _BARE_REPORT.match(segment)
             if report:
                 fields.setdefault("last_progress_report", report.group(1).rstrip(".;, "))
+            if "(" in segment:
+                _aside_report(segment, keys, fields)
     return fields
+
+
+# "Visit 10 (last progress report: visit 1, eval 02/18/2104)": the report's key and its value
+# in an aside after the visit number
+_ASIDE: Final = re.compile(r"\(([^()]{4,80})\)")
+
+
+def _aside_report(segment: str, keys: Mapping[str, str], fields: dict[str, str]) -> None:
+    """The last progress report written in a parenthesis of a segment (only that field: a
+    payer's aside, "BlueCross (Medicare Advantage, 8-min rule applies)", is the payer's own)."""
+    for aside in _ASIDE.finditer(segment):
+        inner = aside.group(1).strip()
+        keyed = _KEYED.match(inner)
+        if keyed and keys.get(keyed.group(1).strip().lower()) == "last_progress_report":
+            value = keyed.group(2).strip().rstrip(".;,").strip()
+            if value:
+                fields.setdefault("last_progress_report", value)
+            continue
+        report = _BARE_REPORT.match(inner)
+        if report:
+            fields.setdefault("last_progress_report", report.group(1).rstrip(".;, "))
 
 
 # "..., visit number six, payer Aetna commercial.": a dictated header names the payer without a

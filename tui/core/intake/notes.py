@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Final
 
 from tui.core.intake.header_segments import segment_fields, spoken_payer
+from tui.core.intake.spoken_episode import spoken_episode
 from tui.core.security.bounded_read import DEFAULT_MAX_BYTES, FileRefused, read_bounded
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".md", ".markdown"})
@@ -384,6 +385,8 @@ def parse_note_text(
         fields.setdefault(key, value)
     if not fields.get("payer"):
         fields["payer"] = spoken_payer(text)
+    for key, value in spoken_episode(text).items():  # "..., visit twelve, Medicare Part B."
+        fields.setdefault(key, value)
     meta = _file_name_meta(path)
     for key, value in meta.items():
         if value and not fields.get(key):

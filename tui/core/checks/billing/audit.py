@@ -486,10 +486,16 @@ def _totals(ctx: _Context) -> None:
             f"per-service timed minutes add up to {timed_sum}, but the stated total timed "
             f"minutes are {stated_timed}"
         )
-    timed_total = stated_timed if stated_timed is not None else timed_sum
-    if treatment is not None and treatment < timed_total + untimed_sum:
+    # the treatment total against the timed total the note states: with no stated timed total,
+    # service minutes that add past the treatment total leave the timed total unstated
+    # (TOTAL_TIME_MISSING), no two stated totals disagree (CONVENTIONS, Billing)
+    if (
+        stated_timed is not None
+        and treatment is not None
+        and treatment < stated_timed + untimed_sum
+    ):
         problems.append(
-            f"total treatment time ({treatment} min) is less than the timed ({timed_total}) "
+            f"total treatment time ({treatment} min) is less than the timed ({stated_timed}) "
             f"plus untimed ({untimed_sum}) minutes documented"
         )
     if problems:

@@ -10,7 +10,16 @@ from tui.core.checks.tables import billing_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
 
-CODE = r"(?:9\d{4}|G\d{4})"
+
+def _other_codes() -> str:
+    """The billing tables' codes outside the 9xxxx and Gxxxx families (20560/20561, dry
+    needling), written out: a five-digit number elsewhere is no code."""
+    section = [billing_section(name) for name in ("timed", "untimed")]
+    codes = sorted({str(c) for table in section for c in table if str(c)[:1] not in "9G"})
+    return "".join(f"|{re.escape(code)}" for code in codes)
+
+
+CODE = rf"(?:9\d{{4}}|G\d{{4}}{_other_codes()})"
 
 # Minutes, including the prime some clinicians write for them ("TherEx 25'"). A prime after a
 # number too large for one service's minutes is feet ("amb 150'"), and so is one after a walk.

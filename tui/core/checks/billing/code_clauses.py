@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tui.core.checks.billing.billing_patterns import CODE
 from tui.core.checks.billing.code_minutes import CodeMinutes
 
-_CODE = r"(?:9\d{4}|G\d{4})"
+_CODE = CODE  # 9xxxx, Gxxxx and the tables' other codes (20561)
 _MODIFIER = r"(?:[ \t]*-?[ \t]*(?:GP|GO|GN|59|KX|CQ|CO|X[EPSU])\b)*"
 _CLAUSE = re.compile(
     rf"(?:^|(?<=[;:]))[ \t]*(?:[-*\u2022][ \t]*)?(?:\[[xX]\][ \t]*)?"
     rf"(?P<code>{_CODE}){_MODIFIER}(?![\d])"
     r"(?P<body>(?:[^;\n.\d]|\.{2,}|\.(?!\s|$)|\d(?!\d{0,2}[ \t]*(?:min|mins|minutes)\b))*?)"
     r"(?<![\w.])(?P<minutes>\d{1,3})[ \t]*(?P<unit>min(?:ute)?s?\b|mins\b)[ \t]*\)?"
-    r"(?:[ \t]*\.?[ \t]*(?=;|\n|$)|\.(?=[ \t]))",
+    # the minutes end the clause, or key what was done ("20561 dry needling - 14 min: R ECRB")
+    r"(?:[ \t]*\.?[ \t]*(?=;|\n|$)|\.(?=[ \t])|:(?=[ \t]))",
     re.IGNORECASE | re.MULTILINE,
 )
 _ANOTHER_CODE = re.compile(rf"(?<![\w.]){_CODE}(?!\d)")

@@ -98,14 +98,20 @@ def _qualified_total() -> re.Pattern[str]:
 
     people, qualifiers, keys = any_of("people"), any_of("qualifiers"), any_of("keys")
     sessions, lasted = any_of("sessions"), any_of("lasted")
+    seen, not_after = any_of("seen"), any_of("not_after")
     return re.compile(
-        rf"\b(?:(?:{sessions})[ \t]+(?:{lasted})"
+        rf"\b(?:(?:{seen})[ \t]+for(?=[ \t]+\d{{1,3}}[ \t]*min)"
+        r"|(?:(?<![^\n])|(?<=[.:;|] )|(?<=[.:;|]))"
+        rf"(?:(?:pt|patient|client|resident)[ \t]+)?(?:{seen})"
+        rf"(?=[ \t]+\d{{1,3}}[ \t]*min)"
+        rf"|(?:{sessions})[ \t]+(?:{lasted})"
         r"(?:[ \t]+(?:for|about|approximately|around|roughly|just over|just under))?"
         rf"|total[\s_]+(?:{qualifiers})[\s_]+(?:time|minutes|mins?)"
         rf"(?:[\s_]+(?:with|of)[\s_]+(?:{people}))?"
         rf"|total[\s_]+(?:time|minutes)[\s_]+(?:with|of)[\s_]+(?:{people})|(?:{keys}))"
         r"(?![\w-])(?:[ \t]*\([^()\n\d]{1,30}\))?[ \t]*(?:[:=\-|]|was|is|of)?[ \t]*"
-        r"(\d{1,3})(?![\d.:/])[ \t]*(?:min(?:ute)?s?\b|mins\b|')",
+        r"(\d{1,3})(?![\d.:/])[ \t]*(?:min(?:ute)?s?\b|mins\b|')"
+        rf"(?![ \t]+(?:{not_after})\b)",
         re.IGNORECASE,
     )
 
@@ -297,7 +303,13 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
     where it ends in the text read; each is claimed."""
     found = []
     for match in pattern.finditer(scanner.text):
-        if scanner.in_header(match.start()) or not scanner.free(match.start(1), match.end(1)):
+        if scanner.in_header(match.start()):
+            # a header line is blocked whole; a sentence after its value is read all the same
+            if _in_header_value(scanner, match.start()) or scanner.claimed(
+                match.start(1), match.end(1)
+            ):
+                continue
+        elif not scanner.free(match.start(1), match.end(1)):
             continue
         if _value_before_key(scanner.text, match):
             continue  # "38 min timed of 45 min session": the word's value is written before it
@@ -306,6 +318,18 @@ def _totals_found(scanner: Scanner, pattern: re.Pattern[str]) -> list[tuple[int,
         at = scanner.span(match.start(), match.end())[0]
         found.append((int(match.group(1)), at, match.end()))
     return found
+
+
+# "Payer: auto (PIP). Seen 60 min.": a sentence that ends the header field's value
+_SENTENCE_END = re.compile(r"[A-Za-z)\]][.;][ \t]+(?=[A-Z])")
+
+
+def _in_header_value(scanner: Scanner, at: int) -> bool:
+    """True when `at` is in a header line's value, not in a sentence written after it."""
+    if not scanner.in_header(at):
+        return False
+    start = scanner.text.rfind("\n", 0, at) + 1
+    return _SENTENCE_END.search(scanner.text, start, at + 1) is None
 
 
 def _treatment_totals(scanner: Scanner) -> list[tuple[int, int, int]]:

@@ -40,6 +40,7 @@ from tui.core.checks.text.separators import (
     thousands_pieces,
 )
 from tui.core.checks.text.spoken import corrections, spoken_numbers, spoken_units
+from tui.core.checks.text.spoken_codes import spoken_codes
 from tui.core.checks.text.spoken_marks import spoken_mark_pieces
 
 # One-for-one character swaps: offsets do not move.
@@ -176,6 +177,7 @@ def _special_pieces(text: str) -> list[_Spelled]:
                 str(_DIGIT_WORDS[match.group(g).lower()]) for g in ("d1", "d2", "d3")
             )
         pieces.append(_Spelled(match.start(), match.end(), value))
+    pieces += [_Spelled(start, end, code) for start, end, code in spoken_codes(text)]
     for match in led(_SPOKEN_HUNDREDS, "one|two").finditer(text):
         if _PERCENT_NEXT.match(text, match.end()) or not (
             _PRESSURE_NEXT.match(text, match.end()) or _angle_said(text, match.start(), match.end())
