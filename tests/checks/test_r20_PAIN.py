@@ -161,3 +161,25 @@ def test_pain_domain_after_a_dash_is_the_instruments(text: str, value: float) ->
 )
 def test_a_rating_beside_an_instrument_stays_pain(text: str, value: float) -> None:
     assert _pains(text) == [value]
+
+
+# -- a pain scale's scores stop at another thing rated --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["VAS dyspnoea 2/10 after walk", "NPRS, fatigue 2/10", "Obs: pain 3/10 VAS, SOB 2/10."]
+)
+def test_another_thing_rated_after_a_pain_scale_is_no_pain(text: str) -> None:
+    assert 2.0 not in _pains(text)
+    assert one_fact(text, "other", 2).unit == "/10"
+
+
+def test_a_pain_scale_before_another_rating_keeps_its_own() -> None:
+    assert _pains("NPRS 4/10, fatigue 2/10") == [4.0]
+
+
+@pytest.mark.parametrize(
+    "text", ["Satisfied with progress 8/10.", "Confident on stairs 8/10 with one rail."]
+)
+def test_satisfied_and_confident_rate_no_pain(text: str) -> None:
+    assert _pains(text) == []

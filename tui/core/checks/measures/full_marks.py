@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from tui.core.checks.tables import measures_section
+from tui.core.checks.tables import MeasureDef, measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import words
 from tui.core.checks.text.scan import Scanner
@@ -73,3 +73,12 @@ def unnamed_full_marks(scanner: Scanner, start: int) -> bool:
         if scanner.free(*fraction.span()):
             scanner.claim(*fraction.span())
     return True
+
+
+def pain_scale_limit(text: str, measure: MeasureDef, start: int, limit: int) -> int:
+    """Where a pain scale's scores end after its name: at a word of another thing rated ("VAS
+    dyspnoea 2/10", "pain 3/10 on VAS, SOB 2/10"), whose rating is that thing's, not pain."""
+    if measure.kind != "pain":
+        return limit
+    other = words().not_pain.search(text, start, limit)
+    return other.start() if other is not None else limit

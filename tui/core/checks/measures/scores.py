@@ -18,7 +18,7 @@ from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
 from tui.core.checks.measures.forces import written_units
-from tui.core.checks.measures.full_marks import unnamed_full_marks
+from tui.core.checks.measures.full_marks import pain_scale_limit, unnamed_full_marks
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.lettered_items import next_lettered_item
 from tui.core.checks.measures.named_timepoints import earlier_before_name, says_current
@@ -193,6 +193,7 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             if index + 1 < len(found)
             else end
         )
+        limit = pain_scale_limit(scanner.text, measure, match.end(), limit)
         earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
