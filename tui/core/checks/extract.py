@@ -112,6 +112,8 @@ from tui.core.checks.measures.others import (
     read_vitals,
 )
 from tui.core.checks.measures.pad_tests import read_pad_counts, read_pad_tests
+from tui.core.checks.measures.pain_domains import read_pain_domains
+from tui.core.checks.measures.pain_keys import read_pain_keys
 from tui.core.checks.measures.pain_lists import read_pain_lists
 from tui.core.checks.measures.part_brackets import read_part_brackets
 from tui.core.checks.measures.part_runs import read_part_runs
@@ -238,6 +240,8 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_listed,  # "Kapandji 8/10 / 10/10" under "(R / L)": the list's 10/10 is no rating
     read_spoken_answers,
     read_inline_answers,
+    read_pain_domains,  # "SRS-22r 3.9 -- function 4.2, pain 3.6": the instrument's domain
+    read_pain_keys,  # before the ratings: "pain_worst_24h: 7" is one word to them
     read_of_ten,
     read_ratings,
     read_pain_lists,

@@ -1,7 +1,8 @@
-"""A visual analogue scale read in millimetres ("pain VAS 30 mm (0-100 mm)", "VAS: 42/100
-mm"): a rating on a line, a pain rating unless the words before name something else that is
-rated ("fatigue VAS 40 mm"). The bounds of the line are claimed, never read as values. Names
-and the line's length are data (tui/core/data/analogue_scales.toml)."""
+"""A visual analogue scale read in millimetres ("pain VAS 30 mm (0-100 mm)", "VAS: 42/100 mm") or,
+where pain is named, in centimetres ("Pain VAS 2.4 cm / 10 cm"): a rating on a line, a pain
+rating unless the words before name something else that is rated ("fatigue VAS 40 mm"). The
+bounds of the line are claimed, never read as values. Names and the line's length are data
+(tui/core/data/analogue_scales.toml)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class _Scale:
     name: re.Pattern[str]
     mark: re.Pattern[str]
     line_mm: int
+    line_cm: int
 
 
 @cache
@@ -38,14 +40,18 @@ def _scale() -> _Scale:
         name=re.compile(rf"\b(?:{names})\b", re.IGNORECASE),
         # after the name: a few words or marks, the mark in mm, then the line's bounds if written
         mark=re.compile(
-            r"(?P<line>[ \t]*\([^()\n]{0,24}\bmm\b[^()\n]{0,12}\))?"
+            r"(?P<line>[ \t]*\([^()\n]{0,24}\b(?:mm|cm)\b[^()\n]{0,12}\))?"
+            # a short bracket naming what is rated or the form ("Pain VAS (CHAQ) 2.4 cm")
+            r"(?P<named>[ \t]*\([A-Za-z][\w -]{0,15}\))?"
             r"[ \t]*(?:[:=\-\u2013]|(?:at|of|is|was|now|today|rest|activity|worst|best)\b|[ \t])*"
-            r"[ \t]*(?P<value>\d{1,3}(?:\.\d)?)[ \t]*(?:/[ \t]*(?P<over>\d{2,3})[ \t]*)?mm\b"
-            r"(?P<bounds>[ \t]*\(?[ \t]*(?:0[ \t]*[-\u2013][ \t]*\d{2,3}|of[ \t]+\d{2,3})"
-            r"[ \t]*(?:mm)?[ \t]*\)?)?",
+            r"[ \t]*(?P<value>\d{1,3}(?:\.\d)?)[ \t]*(?:/[ \t]*(?P<over>\d{2,3})[ \t]*)?"
+            r"(?P<unit>mm|cm)\b"
+            r"(?P<bounds>[ \t]*\(?[ \t]*(?:0[ \t]*[-\u2013][ \t]*\d{2,3}|of[ \t]+\d{2,3}"
+            r"|/[ \t]*\d{2,3})[ \t]*(?:mm|cm)?[ \t]*\)?)?",
             re.IGNORECASE,
         ),
         line_mm=int(data.get("line_mm", 100)),
+        line_cm=int(data.get("line_cm", 10)),
     )
 
 
@@ -61,15 +67,25 @@ def read_analogue_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[s
         if mark is None or not scanner.free(*_moved(mark.span("value"), at)):
             continue
         value = to_number(mark.group("value"))
-        if value > scale.line_mm:
+        unit = mark.group("unit").lower()
+        if value > (scale.line_mm if unit == "mm" else scale.line_cm):
             continue
-        about = _rated(scanner, name.start())
+        about = _rated(scanner, name.start()) or _named_other(mark.group("named"))
+        if unit == "cm" and (about or not _pain_named(scanner, name.start(), mark.group("named"))):
+            # "global well-being VAS 1.8 cm / 10 cm": another thing's line, left to the other
+            # readers; its length is still no value
+            if mark.group("bounds") and scanner.free(*_moved(mark.span("bounds"), at)):
+                scanner.claim(*_moved(mark.span("bounds"), at))
+            continue
         label = labels.join(about or "pain", "VAS")
         kind = "other" if about else "pain"
-        scanner.emit(facts, kind, value, _moved(mark.span("value"), at), label, unit="mm")
+        scanner.emit(facts, kind, value, _moved(mark.span("value"), at), label, unit=unit)
         for part in ("line", "over", "bounds"):
             if mark.group(part):
                 scanner.claim(*_moved(mark.span(part), at))
+        _claim_length_before(scanner, name.start())
+        if unit == "cm":
+            continue  # the marks listed after are read in mm only
         lead = mark.group()[mark.end("line") if mark.group("line") else 0 : mark.start("value")]
         worded = _LETTERS.search(lead) is not None
         _marks_after(scanner, facts, at + mark.end(), label, kind, worded=worded)
@@ -173,3 +189,26 @@ def _rated(scanner: Scanner, start: int) -> str:
     if not_pain and (not pain or not_pain[-1].start() > pain[-1].start()):
         return not_pain[-1].group().lower()
     return ""
+
+
+# The line's length written before the scale's name ("pain on 10 cm VAS", "100 mm VAS"): never
+# a value.
+_LENGTH_BEFORE = re.compile(r"(?<![\w.])(?:10|100)[ \t]*(?:mm|cm)[ \t]+(?:line[ \t]+)?\Z", re.I)
+
+
+def _claim_length_before(scanner: Scanner, name_start: int) -> None:
+    length = _LENGTH_BEFORE.search(scanner.text, max(0, name_start - 16), name_start)
+    if length is not None and scanner.free(*length.span()):
+        scanner.claim(*length.span())
+
+
+def _named_other(named: str | None) -> str:
+    """The thing a bracket after the name rates when it is not pain ("VAS (fatigue)")."""
+    found = words().not_pain.search(named or "")
+    return found.group().lower() if found else ""
+
+
+def _pain_named(scanner: Scanner, start: int, named: str | None) -> bool:
+    """Whether the clause before the scale's name, or the bracket after it, names pain."""
+    before = scanner.text[scanner.clause_start(start) : start]
+    return words().pain.search(before) is not None or words().pain.search(named or "") is not None

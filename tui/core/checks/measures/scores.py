@@ -18,6 +18,7 @@ from tui.core.checks.measures import labels, muscle_grades
 from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
 from tui.core.checks.measures.forces import written_units
+from tui.core.checks.measures.full_marks import pain_scale_limit, unnamed_full_marks
 from tui.core.checks.measures.leading_scores import leading_score
 from tui.core.checks.measures.lettered_items import next_lettered_item
 from tui.core.checks.measures.litre_sides import side_not_litres
@@ -193,6 +194,7 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             if index + 1 < len(found)
             else end
         )
+        limit = pain_scale_limit(scanner.text, measure, match.end(), limit)
         earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
@@ -1302,6 +1304,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
             continue
         if about is None and _a_totals_part(scanner, match.start()):
             continue
+        if about is None and unnamed_full_marks(scanner, match.start()):
+            continue  # "at table 10/10, at shoulder height 7/10": successes, not pain
         found = attribute(scanner, match.start(), match.end(), after_side=False)
         prior = found.previous
         for number in numbers:

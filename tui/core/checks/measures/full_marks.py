@@ -1,0 +1,84 @@
+"""A full "10/10" that names nothing is full marks or a full count, never the patient's pain:
+"Grasp release: at table 10/10, at shoulder height 7/10, overhead 3/10", "Terminal device
+opening at waist 10/10, at mouth 8/10".
+
+A bare 0-10 rating with no rating word near is read as pain (measures/scores.py), because a
+patient's pain is the thing most often rated in a therapy note. But a clinician never writes
+the worst pain there is without saying it is pain ("pain 10/10", "10/10 at worst"): a ten out of
+ten that names no pain is a task done every time, a score at its ceiling or a test passed. The
+other fractions over ten of its sentence are the same list (the task in other positions or
+blocks), so none of them is pain either. A sentence (or a heading line above it) with a pain
+word, a word only pain is rated at (measures.toml [full_marks] pain_only: "worst", "flare")
+or a body part named as the thing rated ("Knee: 10/10 this morning", not "at shoulder height")
+keeps its ratings. The fractions are claimed for no reader: a count of successes is
+optional in every set, never a required fact. Asked only of a rating already found to name
+nothing: one search of its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.tables import MeasureDef, measures_section
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import words
+from tui.core.checks.text.scan import Scanner
+
+_FULL = re.compile(r"(?<![\w./])10[ \t]*(?:/[ \t]*|out[ \t]+of[ \t]+)10(?![\d.]*\d)", re.I)
+_OVER_TEN = re.compile(r"(?<![\w./])\d{1,2}[ \t]*/[ \t]*10(?![\d.]*\d)")
+# A body part named as a place the task was done at ("at shoulder height", "behind the back"),
+# not as the thing rated.
+_PLACE = re.compile(
+    r"\b(?:at|to|behind|above|below|over|from|toward|towards|past|near|by|across)[ \t]+"
+    r"(?:(?:the|his|her|their|my)[ \t]+)?\Z",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _pain_only() -> re.Pattern[str]:
+    """Words only a pain is rated at, which make an unnamed 10/10 a pain rating."""
+    found = either(measures_section("full_marks").get("pain_only", ()))
+    return re.compile(rf"\b(?:{found})\b", re.IGNORECASE)
+
+
+def _names_pain(scanner: Scanner, start: int, end: int) -> bool:
+    """Whether the text from `start` to `end`, or a heading line ending in a colon right above
+    it, names pain."""
+    text = scanner.text
+    if words().pain.search(text, start, end) or _pain_only().search(text, start, end):
+        return True
+    for region in words().regions.finditer(text, start, end):
+        if not _PLACE.search(text, max(start, region.start() - 16), region.start()):
+            return True  # "Knee: 10/10 this morning": the knee is rated, its pain
+    line_start, _ = scanner.line(start)
+    if line_start == 0:
+        return False
+    above_start, above_end = scanner.line(line_start - 1)
+    above = text[above_start:above_end].rstrip()
+    return above.endswith(":") and words().pain.search(above) is not None
+
+
+def unnamed_full_marks(scanner: Scanner, start: int) -> bool:
+    """True (and the sentence's fractions over ten claimed) when the rating at `start`, which
+    names nothing, stands in a sentence with a full 10/10 and no word of pain."""
+    sentence_start, sentence_end = scanner.sentence(start)
+    text = scanner.text
+    if _FULL.search(text, sentence_start, sentence_end) is None:
+        return False
+    if _names_pain(scanner, sentence_start, sentence_end):
+        return False
+    for fraction in _OVER_TEN.finditer(text, sentence_start, sentence_end):
+        if scanner.free(*fraction.span()):
+            scanner.claim(*fraction.span())
+    return True
+
+
+def pain_scale_limit(text: str, measure: MeasureDef, start: int, limit: int) -> int:
+    """Where a pain scale's scores end after its name: at a word of another thing rated ("VAS
+    dyspnoea 2/10", "pain 3/10 on VAS, SOB 2/10"), whose rating is that thing's, not pain."""
+    if measure.kind != "pain":
+        return limit
+    other = words().not_pain.search(text, start, limit)
+    return other.start() if other is not None else limit
