@@ -92,6 +92,23 @@ acute stroke with PASS and FIST, a concussion visit with a VOMS symptom table, a
 with an oximetry walk and Borg dyspnea and a PTA's note co-signed by the supervising PT) is a
 development set of the nineteenth round, written by another hand; its first run is a blind
 measure of the round's start.
+heldout29 (the plain middle of practice beside lymphedema of the arm with circumferences every
+4 cm and a calculated limb volume, BPPV with Dix-Hallpike findings and repositioning manoeuvres,
+pelvic floor physiotherapy with the PERFECT scheme and manometry, a wheelchair seating assessment
+with body measurements, TMJ dysfunction with mouth opening and lateral excursion in mm, Parkinson
+disease with MDS-UPDRS part III items and LSVT BIG, burn rehabilitation with the Vancouver Scar
+Scale and ROM across grafted joints, phase II cardiac rehabilitation with METs, RPE and
+telemetry, school OT with handwriting speed and Beery VMI and an interpreter-mediated visit) is
+the next round's blind set, written blind by another hand.
+heldout30 (the plain middle of practice beside ACL reconstruction return to sport with isokinetic
+peak torque and limb symmetry indices, a falls clinic visit with STEADI measures, a
+post-botulinum toxin spasticity review with Modified Ashworth and goal attainment scaling, an
+inpatient TBI note with Rancho levels and the Coma Recovery Scale, a flexor tendon repair on a
+protocol with total active motion, a home health resumption of care with OASIS items, an ALS
+clinic with ALSFRS-R and breathing measures, an OT driving screen with Trails B and brake
+reaction time, upper limb prosthetic training with timed tasks and a telehealth visit with
+self-reported measures and a video-observed gait) is a development set of the twentieth round,
+written by another hand; its first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -138,6 +155,8 @@ SPLITS = (
     "heldout26",
     "heldout27",
     "heldout28",
+    "heldout29",
+    "heldout30",
 )
 
 
