@@ -1,16 +1,18 @@
 """Distances the patient walked or sent a ball, read as results: "Walks the dog 0.75 mi",
 "amb 0.5 mi w/o rest", "Walked to the market and back about 1.5 miles", "Amb w/ RW 2 x 120 ft
-SBA", "Kicks a large ball 3 ft forward", "Broad jump 10 in".
+SBA", "Gait: RW, 90 ft + 60 ft with 1 seated rest", "Kicks a large ball 3 ft forward", "Broad
+jump 10 in".
 
 A distance walked is a direct measure of the patient (`other`, CONVENTIONS: "walked 150 ft").
-Two shapes escape the general distance reading: a walk in miles (a unit no other reader takes)
-and a walk repeated ("2 x 150 ft"), which the dose rules block as a multiplier. Both are read
-only in a sentence whose words before the distance say the patient walked (data: measures.toml
-[walked_distances] walks), and never where an exercise walks ("band walk 3 x 20 ft", "sled push
-4 x 40 ft"), a place is described ("lives 3 mi from the clinic"), someone else walks ("Neighbour
-walks 2 miles"), or a goal, a wish or a plan is said. A ball kicked or thrown and a jump for
-distance ("kicks ball 6 ft", "broad jump 10 in") are a child's measured skills, read the same way
-after their own words; a height jumped from or over is equipment.
+Three shapes escape the general distance reading: a walk in miles (a unit no other reader
+takes), a walk repeated ("2 x 150 ft"), which the dose rules block as a multiplier, and the
+second walk of a sum ("90 ft + 60 ft"). Each is read only in a sentence whose words before the
+distance say the patient walked (data: measures.toml [walked_distances] walks), and never where
+an exercise walks ("band walk 3 x 20 ft", "sled push 4 x 40 ft"), a place is described ("lives 3
+mi from the clinic"), someone else walks ("Neighbour walks 2 miles"), or a goal, a wish or a
+plan is said. A ball kicked or thrown and a broad or long jump ("kicks ball 6 ft", "broad jump
+10 in") are a child's measured skills, read the same way after their own words; a height jumped
+from or over is equipment.
 """
 
 from __future__ import annotations
@@ -39,6 +41,12 @@ _BOUTS = re.compile(
     r"(?P<unit>ft|feet|m|meters|metres)\b(?![ \t]*/)",
     re.IGNORECASE,
 )
+# The next walk of a sum ("90 ft + 60 ft with 1 seated rest"), after a distance with its unit.
+_SUMMED = re.compile(
+    r"\+[ \t]*(?P<value>\d{1,4})[ \t]*(?P<unit>ft|feet|m|meters|metres)\b(?![ \t]*/)",
+    re.IGNORECASE,
+)
+_SUMMED_BEFORE = re.compile(r"\d[ \t]*(?:ft|feet|m|meters|metres)[ \t]*\Z", re.IGNORECASE)
 # A ball's or a jump's distance.
 _SKILL = re.compile(
     r"(?<![\d./-])(?P<value>\d{1,3}(?:\.\d+)?)[ \t]*(?P<unit>ft|feet|in|inches|cm|m)\b"
@@ -84,9 +92,14 @@ def read_walked_distances(scanner: Scanner, facts: list[Fact], _measures: tuple[
     module)."""
     text = scanner.text
     words = _words()
-    for pattern, trigger in ((_MILES, words.walk), (_BOUTS, words.walk), (_SKILL, words.skill)):
+    patterns = ((_MILES, words.walk), (_BOUTS, words.walk), (_SUMMED, words.walk))
+    for pattern, trigger in (*patterns, (_SKILL, words.skill)):
         for match in pattern.finditer(text):
             start, end = match.span("value")
+            if pattern is _SUMMED and not _SUMMED_BEFORE.search(
+                text, max(0, match.start() - 12), match.start()
+            ):
+                continue
             if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
                 continue
             line_start, _ = scanner.line(start)
