@@ -121,6 +121,7 @@ from tui.core.checks.measures.passive_ranges import read_passive_ranges
 from tui.core.checks.measures.patient_rates import read_patient_rates
 from tui.core.checks.measures.plausible import outside
 from tui.core.checks.measures.posture_angles import read_posture_angles
+from tui.core.checks.measures.pressure_ranges import read_pressure_ranges
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.program_distances import block_program_distances
 from tui.core.checks.measures.refused_readings import refused_of
@@ -141,6 +142,7 @@ from tui.core.checks.measures.side_pair_brackets import mark_side_pair_brackets
 from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.step_counts import read_step_counts
+from tui.core.checks.measures.stepped_counts import read_stepped_counts
 from tui.core.checks.measures.task_times import read_task_times
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
@@ -152,6 +154,7 @@ from tui.core.checks.measures.versus_sides import read_versus_sides
 from tui.core.checks.measures.vestibular_readings import read_vestibular_readings
 from tui.core.checks.measures.vital_units import read_vital_units
 from tui.core.checks.measures.walk_headings import read_walk_headings
+from tui.core.checks.measures.walked_distances import read_walked_distances
 from tui.core.checks.measures.wound_sizes import read_wound_sizes
 from tui.core.checks.tables import billing_tables
 from tui.core.checks.text.numbers import to_number
@@ -194,6 +197,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_not_measured,
     read_heart_rate_peaks,
     claim_vital_limits,
+    read_pressure_ranges,
     read_paired_vitals,
     read_vitals,
     read_body_indices,
@@ -223,6 +227,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_respective,
 )
 _CLINIC_PASSES: tuple[Pass, ...] = (
+    read_stepped_counts,  # "Pull test: 4 steps backward": a count of steps, no test's score
     read_outcomes,
     read_scales,
     read_instruments,
@@ -274,6 +279,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_task_times,
     read_body_lengths,
     read_step_counts,
+    read_walked_distances,
     read_part_runs,  # late: a run's part takes only a number no reader of its own took
     read_part_brackets,
     read_others,

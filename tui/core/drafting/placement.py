@@ -698,7 +698,11 @@ def _continued(lines: list[str]) -> list[str]:
     comma or inside brackets goes on, unless the next line opens a part, a bullet or a table."""
     joined: list[str] = []
     for line in lines:
-        if joined and _goes_on(joined[-1]) and _carries_on(line):
+        if joined and _WRAPPED_AT.search(joined[-1]) and _WRAPPED_ON.match(line):
+            # a dictation wrapped inside a number or between it and its unit ("over seventy" /
+            # "six sitting", "latency about three" / "seconds"): one number, as the checks read it
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        elif joined and _goes_on(joined[-1]) and _carries_on(line):
             joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
         else:
             joined.append(line)
@@ -713,6 +717,18 @@ _EARLIER_REMARK = re.compile(
 )
 # A line ending in a value (its unit after it): the line a bracket of values below remarks on.
 _DIGIT_AT_END = re.compile(r"\d[ \t]*(?:[A-Za-z%°/]{1,4})?[ \t.]*$")
+
+
+_WRAPPED_AT = re.compile(
+    r"\b(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)[ \t]*$",
+    re.IGNORECASE,
+)
+_WRAPPED_ON = re.compile(
+    r"[ \t]*(?:one|two|three|four|five|six|seven|eight|nine|seconds?|minutes?|degrees?|feet"
+    r"|percent)\b(?![ \t]*:)",
+    re.IGNORECASE,
+)
 
 
 def _goes_on(line: str) -> bool:

@@ -335,16 +335,23 @@ def _how(written: str) -> str:
 
 # Words straight after a reading, then a comma or a semicolon ("76 resting, 104"): the words
 # are the reading's own qualifier.
-_TRAILING = re.compile(r"[ \t]*(?P<words>[A-Za-z][A-Za-z -]*?)[ \t]*[,;][ \t]*")
+# A bracket may hold them ("HR 71 (rest), 118 (peak)").
+_TRAILING = re.compile(
+    r"[ \t]*(?:\([ \t]*(?P<bracket>[A-Za-z0-9][A-Za-z0-9 -]{0,30}?)[ \t]*\)"
+    r"|(?P<words>[A-Za-z][A-Za-z -]*?))[ \t]*[,;][ \t]*"
+)
 
 
 def _after_reading(written: str) -> tuple[str, str] | None:
     """The qualifier of the reading before (words, then a comma) and what is left for the next
     reading, or None when the words between are the next reading's alone."""
     match = _TRAILING.match(written)
-    if match is None or not _how(match.group("words")).strip():
+    if match is None:
         return None
-    return match.group("words"), written[match.end() :]
+    words = match.group("words") or match.group("bracket")
+    if not _how(words).strip():
+        return None
+    return words, written[match.end() :]
 
 
 def _qualify(scanner: Scanner, facts: list[Fact], reading: tuple[int, int], how: str) -> None:

@@ -93,7 +93,7 @@ _REGIONS = (
         word_first(
             re.compile(
                 r"\b(?:SLS|single[- ]l(?:eg|imb) stance|tandem(?: stance)?|semi[- ]tandem"
-                r"|feet[ \t]+together|side[- ]by[- ]side|timed[ \t]+hop"
+                r"|feet[- \t]+together|side[- ]by[- ]side|timed[ \t]+hop"
                 r"|Romberg|brake[ \t]+(?:reaction|response)[ \t]+time"
                 r"|(?:reaction|response)[ \t]+time"
                 r"(?![ \t]+(?:drills?|training|practice|exercises?|games?|tasks?))"
@@ -661,6 +661,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             if pattern is _DISTANCE and (
                 not_yet_done(scanner, match.start(), match.end())
                 or describes_place(scanner, match.start(), match.end())
+                or _SPEED_COURSE.match(scanner.text, match.end())
             ):
                 continue
             if _leaders_after(scanner, match.end()):
@@ -681,6 +682,9 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             )
 
 
+# A distance right before a speed in its clause ("Gait speed 10 m comfortable 0.96 m/s", "speed
+# over 6 m 0.84 m/s"): the length of the course the speed was timed over, no distance walked.
+_SPEED_COURSE = re.compile(r"[^\d\n,;.]{0,25}?(?<![\d.])\d*\.?\d+[ \t]*m/s\b", re.IGNORECASE)
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 # Leader dots after a value on its line ("Rolls forward 10 m ....... 2", "Propels 50 m on gravel
 # ..... 1"): the value is inside the name of an item whose result follows the dots.

@@ -26,6 +26,10 @@ from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
+# "latency about three seconds", "duration of ~12 s": an estimate's word before the value; a
+# dictation's wrapped line between the value and its unit ("about three\nseconds").
+_ESTIMATE = r"(?:(?:of|about|approx\.?|approximately|around|roughly|~)[ \t]*)?"
+_WRAP = r"[ \t]*(?:\n[ \t]*)?"
 _SECONDS = r"(?:s|secs?|seconds?)\b"
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 
@@ -66,7 +70,7 @@ def _words() -> _Words:
         latency=led(
             re.compile(
                 rf"\b(?:{either(data.get('latency', ()))})\b[ \t]*:?[ \t]*"
-                rf"(?:of[ \t]+)?(?P<v1>{NUM})[ \t]*{_SECONDS}",
+                rf"{_ESTIMATE}(?P<v1>{NUM}){_WRAP}{_SECONDS}",
                 flags,
             ),
             *data.get("latency", ()),
@@ -74,7 +78,7 @@ def _words() -> _Words:
         durations=led(
             re.compile(
                 rf"\b(?:{either(data.get('durations', ()))})\b[ \t]*:?[ \t]*"
-                rf"(?:of[ \t]+)?(?P<v1>{NUM})[ \t]*{_SECONDS}",
+                rf"{_ESTIMATE}(?P<v1>{NUM}){_WRAP}{_SECONDS}",
                 flags,
             ),
             *data.get("durations", ()),
@@ -112,6 +116,16 @@ def _words() -> _Words:
 _ONE_HOLD = re.compile(r"[ \t]*(?:hold|held)\b(?=[ \t]*(?:[,;)]|\.(?!\d)|$))", re.I | re.M)
 
 
+def _wrapped_sentence(scanner: Scanner, pos: int) -> int:
+    """Where the sentence of `pos` opens, across a dictation's wrapped line: a line that opens
+    the sentence after a line ending in no full stop or colon continues that line's sentence."""
+    start = scanner.sentence_before(pos)
+    text = scanner.text
+    if start > 1 and text[start - 1] == "\n" and text[start - 2] not in ".:;\n":
+        return scanner.sentence_before(start - 1)
+    return start
+
+
 def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Times measured of a task or a sign (see the module)."""
     words = _words()
@@ -125,7 +139,7 @@ def read_timed_results(scanner: Scanner, facts: list[Fact], _measures: tuple[str
     for match in words.latency.finditer(text):
         _emit(scanner, facts, match, "v1", "")
     for match in words.durations.finditer(text):
-        sentence = (scanner.sentence_before(match.start()), match.start())
+        sentence = (_wrapped_sentence(scanner, match.start()), match.start())
         if words.signs.search(text, *sentence):
             _emit(scanner, facts, match, "v1", "")
     for match in words.out_of.finditer(text):

@@ -13,8 +13,9 @@ no named test's result), as the therapist watched it end. Two shapes say so:
   "with minimal assistance") or "before needing to sit".
 
 A time no other reader holds is read even where the dose rules blocked it ("for 90 seconds"):
-the words around it decide. It is never read as a dose (a count or a multiplier with it, a
-home program's line), a bound ("by", "within", ">"), a goal, a treatment's minutes (a session,
+the words around it decide. A bare "x" after a position ("Tolerated sitting EOB x 12 min") is how
+long it lasted, as charting writes it. It is never read as a dose (a count or a multiplier with
+it, a home program's line), a bound ("by", "within", ">"), a goal, a treatment's minutes (a session,
 an activity or a billed code between the words and the time), a time the patient rested, nor in
 a stretch blocked as no measurement (a job's demands). The hours a device is worn are left out
 (the sets file them both ways). Words are data (measures.toml [tolerances]).
@@ -49,6 +50,9 @@ _HEADING = re.compile(r"[ \t#*>-]*(?:[A-Za-z/-]+[ \t]+){0,3}tol[^.;,\n]*\Z", re.
 # A multiplier before the time ("3 x 30 s", "x 2 min") or a count or frequency after it ("30 s x
 # 3", "10 min 2x/day", "5 min daily"): a dose.
 _DOSE_BEFORE = re.compile(r"(?:\bx|×|\d[ \t]*x)[ \t]*\Z", re.IGNORECASE)
+# A bare "x" after a position's words ("Tolerated sitting EOB x 12 min"): the time it lasted, as
+# charting writes it, unless a count stands before the "x" ("3 x 1 min" is a dose).
+_BARE_X = re.compile(r"[A-Za-z)][ \t]+x[ \t]*\Z", re.IGNORECASE)
 _DOSE_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:x[ \t]*\d|×|\d+[ \t]*(?:x|×|reps?|sets?|times)\b|reps?\b|sets?\b|each\b"
     r"|per[ \t]+(?:rep|set|day)|daily\b|/[ \t]*d(?:ay)?\b|BID\b|TID\b|QID\b)",
@@ -68,6 +72,7 @@ class _Words:
     bound_before: re.Pattern[str]
     advised: re.Pattern[str]
     noun_after: re.Pattern[str]
+    posture: re.Pattern[str]
 
 
 @cache
@@ -102,6 +107,7 @@ def _words() -> _Words:
         ),
         advised=re.compile(rf"\b(?:{either(listed('advised'))})\b", flags),
         noun_after=re.compile(rf"[ \t]*(?:{either(listed('nouns_after'))})\b", flags),
+        posture=re.compile(rf"\b(?:{either(positions)})\b", flags),
     )
 
 
@@ -163,7 +169,7 @@ def _result(scanner: Scanner, time: re.Match[str], since: int) -> bool:
     clause = max(since, scanner.clause_start(start), line_start)
     if walled(scanner, start):
         return False
-    if _DOSE_BEFORE.search(text, max(0, start - 8), start):
+    if _DOSE_BEFORE.search(text, max(0, start - 8), start) and not _lasted(scanner, clause, start):
         return False
     if _DOSE_AFTER.match(text, time.end("unit")):
         return False
@@ -177,6 +183,16 @@ def _result(scanner: Scanner, time: re.Match[str], since: int) -> bool:
     if words.bound_before.search(text, clause, start):
         return False
     return not words.noun_after.match(text, time.end("unit"))
+
+
+def _lasted(scanner: Scanner, clause: int, start: int) -> bool:
+    """True when a bare "x" before the time follows a position named in its clause
+    ("Tolerated sitting EOB x 12 min", "up in chair x 2 hrs"): how long the position lasted."""
+    text = scanner.text
+    return (
+        _BARE_X.search(text, max(clause, start - 12), start) is not None
+        and _words().posture.search(text, clause, start) is not None
+    )
 
 
 _FIRST_WORD = re.compile(r"[A-Za-z]+")

@@ -499,7 +499,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
         re.compile(
             rf"(?<![\w.]){NUM}[ \t]*(?:-[ \t]*{NUM}[ \t]*)?(?:(?:more|additional|further)[ \t]+)?"
             r"(?:wks?|weeks?|days?|months?|mos?|yrs?|years?"
-            r"|(?-i:[Hh]rs?)|hours?|visits?|sessions?)\b",
+            # "bp 124/70 hr 70": "hr" before a rate of two or three digits is the heart rate's name
+            r"|(?-i:[Hh]rs?)(?![ \t]*[:=]?[ \t]*\d{2,3}(?![\d.])(?![ \t]*(?:min|mins|minutes|m)\b))"
+            r"|hours?|visits?|sessions?)\b",
             re.IGNORECASE,
         ),
         "wks?|weeks?|days?|months?|mos?|yrs?|years?|hrs?|hours?|visits?|sessions?",

@@ -77,8 +77,11 @@ _SWAPPED = re.compile("[" + re.escape("".join(chr(code) for code in _CHAR_SWAPS)
 _SCALES = {"hundred": 100, "thousand": 1000}
 _NUMBER_WORDS = {**UNITS, **TEENS, **TENS, **_SCALES}
 _WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# A dictation wraps its lines anywhere: tens at a line's end and a digit opening the next are
+# one number ("over eighty\nfour" is 84, not 80 and a stray 4).
+_WRAPPED_UNIT = rf"(?<=ty)[ \t]*\n[ \t]*(?=(?:{'|'.join(UNITS)})\b)"
 _RUN = re.compile(
-    rf"\b(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*"
+    rf"\b(?:{_WORD})(?:(?:[ \t]+|-|{_WRAPPED_UNIT})(?:and[ \t]+)?(?:{_WORD}))*"
     rf"(?:[ \t]+point(?:[ \t]+(?:{'|'.join(DECIMAL_DIGITS)}))+)?\b",
     re.IGNORECASE,
 )
