@@ -247,7 +247,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         and previous.worded
         and not found.motion
         # "SLR R 62 deg (eval 41 deg)": an earlier value bracketed after it is its too
-        and (bool(labels.parts_of(own).side) or found.prior)
+        and (bool(labels.parts_of(own).side) or (found.prior and "(" in text[previous.end : pos]))
     )
     if not found.motion and follow and previous is not None and not worded:
         # an arc after an extension's deficit ("extensión -4°. Izquierda 0-125°") runs to the
