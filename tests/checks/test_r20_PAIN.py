@@ -133,7 +133,13 @@ def test_yaml_keys_and_an_earlier_key() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Pain goal: 2", "Pain free walking: 20 min", "Pain duration weeks: 6", "Pain sites: 3"],
+    [
+        "Pain goal: 2",
+        "pain_acceptable: 3",
+        "Pain free walking: 20 min",
+        "Pain duration weeks: 6",
+        "Pain sites: 3",
+    ],
 )
 def test_keys_whose_words_make_no_rating(text: str) -> None:
     assert _pains(text) == []
