@@ -86,7 +86,7 @@ from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instrument_parts import read_instrument_parts
 from tui.core.checks.measures.instruments import read_instruments, read_scales
 from tui.core.checks.measures.item_totals import read_item_totals
-from tui.core.checks.measures.keyed_fields import block_reference_keys, read_pain_keys
+from tui.core.checks.measures.keyed_fields import block_reference_keys, read_pain_fields
 from tui.core.checks.measures.labelled_earlier import mark_labelled
 from tui.core.checks.measures.legend_targets import block_legend_targets, drop_legend_targets
 from tui.core.checks.measures.lifted_loads import read_lifted_loads
@@ -251,7 +251,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_ratings,
     read_pain_lists,
     read_scale_ratings,
-    read_pain_keys,
+    read_pain_fields,  # form fields and flowsheet rows: "Pain with sitting: 5", "(previous) 2"
     read_durations,
     read_gait_speed,
     read_patient_rates,

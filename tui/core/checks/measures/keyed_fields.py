@@ -11,7 +11,7 @@ Two readings a clinician makes of a key that the prose readers miss:
   "Pain at rest: 1", "Pain with prolonged sitting: 5") holds a 0-10 rating, written bare as
   a template writes it; a key with a word of a dose, a count, a duration or another
   instrument ("Pain meds taken: 2", "Pain-free sitting: 30 min", "Pain interference: 6") holds
-  something else (`read_pain_keys`, after the readers of instruments and ratings, so it takes
+  something else (`read_pain_fields`, after the readers of instruments and ratings, so it takes
   only what they left).
 
 Words are in data/exports.toml. Only lines holding a colon are looked at, each once.
@@ -127,7 +127,7 @@ def _claim_nested(scanner: Scanner, key_start: int, end: int) -> None:
         at = line_end + 1
 
 
-def read_pain_keys(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+def read_pain_fields(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A bare rating under a key of a pain word and its circumstance."""
     text = scanner.text
     pain = words().pain
