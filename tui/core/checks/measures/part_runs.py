@@ -41,6 +41,9 @@ _NEXT = re.compile(
     r"(?:[ \t]*\((?P<bracket>[^()\n]{1,30})\))?"
     r"(?=[ \t]*(?:[;,.]|\n|\Z))"
 )
+# A word written as an instrument's name of its own: a hyphenated acronym ("PHQ-9", "FABQ-W")
+# or four capitals and more ("PSEQ"); a part is named in words or a short acronym ("ADL").
+_OTHER_NAME = re.compile(r"[A-Z][A-Za-z]*[A-Z]-[A-Za-z0-9]+|[A-Z]{4,}[A-Za-z0-9]*")
 _BARE = re.compile(rf"[ \t]*(?P<number>{NUM})[ \t]*")
 
 
@@ -85,8 +88,8 @@ def _read_next(scanner: Scanner, facts: list[Fact], fact: Fact, first: re.Match[
     if part is None or (first.group("bracket") is None) != (part.group("bracket") is None):
         return
     words = part.group("words")
-    if listed(words) or any(listed(word) for word in words.split()):
-        return  # "; Berg 44": another instrument
+    if listed(words) or any(listed(word) or _OTHER_NAME.fullmatch(word) for word in words.split()):
+        return  # "; Berg 44", "; PHQ-9 4": another instrument
     if any(word.casefold() in not_part_words() for word in words.split()):
         return  # "; grip 22": another kind of fact
     measure = measure_named(fact.measure or "")
