@@ -72,7 +72,6 @@ def test_a_guess_with_evidence_enough_is_a_fact(
         ("CI 4.5", 4.5),  # two capitals and a bare number
         ("R pterygoid 2/3.", 2),  # a muscle with a small denominator: a grade, not a test
         ("HJQ 4/18 w/ surgeon.", 4),  # an acronym, then a month and day 8 days after the note
-        ("Epidural PCEA 0.6 mg per hr.", 0.6),  # a drug's unit after the number
         ("Tele HRR 88 bpm.", 88),  # a vital's unit after the number
         ("re-test WORC at cycle 5.", 5),  # a noun the number counts, right before it
     ],
@@ -80,6 +79,14 @@ def test_a_guess_with_evidence_enough_is_a_fact(
 def test_a_guess_without_evidence_is_unclassified(line: str, value: object) -> None:
     assert _facts(line) == []
     assert _left_out(line) == [value]
+
+
+def test_a_drug_dose_is_known_and_neither_a_fact_nor_unclassified() -> None:
+    # a drug's unit after the number: the rules know it is a dose (measures/not_measured.py,
+    # round 20), so it is no longer left for a reviewer as a number of unknown meaning
+    line = "Epidural PCEA 0.6 mg per hr."
+    assert _facts(line) == []
+    assert _left_out(line) == []
 
 
 def test_a_line_headed_as_labs_holds_results_not_scores() -> None:

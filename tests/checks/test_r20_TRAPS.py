@@ -42,6 +42,11 @@ def _values(text: str) -> set[float]:
         ("results:\n  thirty_sec_chair_stand_norm_reps: 12\n", 12),
         ("tug_cutoff_seconds: 13.5", 13.5),
         ("Interval throwing program, phase 1.\nTolerating 120 ft without symptoms.", 120),
+        ("Injection (onabotulinumtoxinA): gastrocnemius 100 U, FDL 40 U (total 140 U).", 40),
+        ("Abduction strength still 22% down on the R.", 22),
+        ("Gait along the hallway (spouse marked 4 m with painter's tape).", 4),
+        ("4 m walk at usual pace 4.9 s (about 0.82 m/s).", 4),
+        ("Dual-task: serial 7s while walking 10 m, 4 correct.", 10),
         (
             "ESSENTIAL FUNCTIONS (department job description, Firefighter II)\n"
             "- Advance a charged 1.75 in hose line 150 ft\n- Raise and extend a 24 ft ladder\n",
@@ -83,6 +88,12 @@ def test_not_a_measurement(text: str, value: float) -> None:
         ("results:\n  thirty_sec_chair_stand_reps: 10\n  chair_stand_norm_reps: 12\n", 10),
         ("Interval throwing program, phase 1.\nJogged 400 m warm-up.", 400),
         ("Tolerating 120 ft without symptoms.", 120),  # no throwing program: walked
+        ("Insulin 10 units at lunch; grip 20 kg.", 20),
+        ("Quad LSI 82%; hamstring 15% weaker than the L.", 82),
+        ("Marked improvement, walked 40 m.", 40),
+        ("Walking to the mailbox and back, about 120 feet each way.", 120),
+        ("Step length with visual cues 52 cm, without 41 cm.", 52),
+        ("Swelling: midpatella girth L) 44.5 cm vs R) 40.0 cm.", 44.5),
         (
             "ESSENTIAL FUNCTIONS (department job description, Firefighter II)\n"
             "- Raise and extend a 24 ft ladder\n\nRESULTS\nGait 300 ft independent.\n",

@@ -71,7 +71,7 @@ def _gated(fragments: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
     units = _strs(entry.get("units"))
-    unit = rf"[ \t]*-?[ \t]*(?:{either(units)})(?![A-Za-z])" if units else ""
+    unit = rf"[ \t]*-?[ \t]*(?:{either(units)})(?![A-Za-z/])" if units else ""
     values = _strs(entry.get("values"))
     value = rf"(?:{either(values)})" if values else _VALUE
     stops = tuple(word for key in _strs(entry.get("stop")) for word in named.get(key, ()))
@@ -122,7 +122,7 @@ def _candidates() -> re.Pattern[str]:
     tried only where such a value stands."""
     units = {unit for entry in _data().get("rules", []) for unit in _strs(entry.get("units"))}
     return re.compile(
-        rf"{_VALUE}[ \t]*-?[ \t]*(?:{either(sorted(units))})(?![A-Za-z])", re.IGNORECASE
+        rf"{_VALUE}[ \t]*-?[ \t]*(?:{either(sorted(units))})(?![A-Za-z/])", re.IGNORECASE
     )
 
 
