@@ -661,7 +661,7 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             if pattern is _DISTANCE and (
                 not_yet_done(scanner, match.start(), match.end())
                 or describes_place(scanner, match.start(), match.end())
-                or _SPEED_COURSE.match(scanner.text, match.end())
+                or _speed_course(scanner.text, match.start(), match.end())
             ):
                 continue
             if _leaders_after(scanner, match.end()):
@@ -685,6 +685,17 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 # A distance right before a speed in its clause ("Gait speed 10 m comfortable 0.96 m/s", "speed
 # over 6 m 0.84 m/s"): the length of the course the speed was timed over, no distance walked.
 _SPEED_COURSE = re.compile(r"[^\d\n,;.]{0,25}?(?<![\d.])\d*\.?\d+[ \t]*m/s\b", re.IGNORECASE)
+# ... when a speed is named before the distance: "Walked 150 ft at 0.6 m/s" is a walk.
+_SPEED_NAMED = re.compile(r"\b(?:speed|velocity|pace|over)\b[^\n\d]{0,20}\Z", re.IGNORECASE)
+
+
+def _speed_course(text: str, start: int, end: int) -> bool:
+    """True for the course a named speed was timed over, not a distance the patient walked."""
+    return bool(
+        _SPEED_COURSE.match(text, end) and _SPEED_NAMED.search(text, max(0, start - 40), start)
+    )
+
+
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 # Leader dots after a value on its line ("Rolls forward 10 m ....... 2", "Propels 50 m on gravel
 # ..... 1"): the value is inside the name of an item whose result follows the dots.
