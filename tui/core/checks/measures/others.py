@@ -684,7 +684,11 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 # A distance right before a speed in its clause ("Gait speed 10 m comfortable 0.96 m/s", "speed
 # over 6 m 0.84 m/s"): the length of the course the speed was timed over, no distance walked.
-_SPEED_COURSE = re.compile(r"[^\d\n,;.]{0,25}?(?<![\d.])\d*\.?\d+[ \t]*m/s\b", re.IGNORECASE)
+# A speed joined by "at" or "with" is the walk's own ("Walked 150 ft at 0.6 m/s": walked), as
+# not_measured.toml's course-length rule reads it.
+_SPEED_COURSE = re.compile(
+    r"(?:(?!(?:at|in|with|@)\b)[^\d\n,;.]){0,25}?(?<![\d.])\d*\.?\d+[ \t]*m/s\b", re.IGNORECASE
+)
 _WORD3 = re.compile(r"[A-Za-z]{3}")
 # Leader dots after a value on its line ("Rolls forward 10 m ....... 2", "Propels 50 m on gravel
 # ..... 1"): the value is inside the name of an item whose result follows the dots.
