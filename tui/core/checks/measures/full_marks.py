@@ -35,6 +35,10 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 
+# A heading line: any line ending in a colon, or a few words standing alone with no number and
+# no sentence's end ("Back pain" over "Today: 10/10, yesterday 8/10").
+_HEADING = re.compile(r".*:|[ \t>*#-]*[A-Za-z][A-Za-z' /()-]{0,40}")
+
 
 @cache
 def _pain_only() -> re.Pattern[str]:
@@ -44,8 +48,8 @@ def _pain_only() -> re.Pattern[str]:
 
 
 def _names_pain(scanner: Scanner, start: int, end: int) -> bool:
-    """Whether the text from `start` to `end`, or a heading line ending in a colon right above
-    it, names pain."""
+    """Whether the text from `start` to `end`, or a heading line right above it (ending in a
+    colon, or a few words alone), names pain."""
     text = scanner.text
     if words().pain.search(text, start, end) or _pain_only().search(text, start, end):
         return True
@@ -57,7 +61,7 @@ def _names_pain(scanner: Scanner, start: int, end: int) -> bool:
         return False
     above_start, above_end = scanner.line(line_start - 1)
     above = text[above_start:above_end].rstrip()
-    return above.endswith(":") and words().pain.search(above) is not None
+    return _HEADING.fullmatch(above) is not None and words().pain.search(above) is not None
 
 
 def unnamed_full_marks(scanner: Scanner, start: int) -> bool:

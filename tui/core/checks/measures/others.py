@@ -684,8 +684,12 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
 
 # A distance right before a speed in its clause ("Gait speed 10 m comfortable 0.96 m/s", "speed
 # over 6 m 0.84 m/s"): the length of the course the speed was timed over, no distance walked.
-_SPEED_COURSE = re.compile(r"[^\d\n,;.]{0,25}?(?<![\d.])\d*\.?\d+[ \t]*m/s\b", re.IGNORECASE)
-# ... when a speed is named before the distance: "Walked 150 ft at 0.6 m/s" is a walk.
+# A speed joined by "at" or "with" is the walk's own ("Walked 150 ft at 0.6 m/s": walked), as
+# not_measured.toml's course-length rule reads it; and the speed must be named before the
+# distance ("Amb 200 ft, 0.8 m/s" is a walk).
+_SPEED_COURSE = re.compile(
+    r"(?:(?!(?:at|in|with|@)\b)[^\d\n,;.]){0,25}?(?<![\d.])\d*\.?\d+[ \t]*m/s\b", re.IGNORECASE
+)
 _SPEED_NAMED = re.compile(r"\b(?:speed|velocity|pace|over)\b[^\n\d]{0,20}\Z", re.IGNORECASE)
 
 

@@ -55,6 +55,23 @@ def _item_words(items: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(names)})\b", re.IGNORECASE)
 
 
+# The separator before the next item of a list of domains.
+_NEXT_ITEM = re.compile(r"[ \t]*[,;][ \t]*")
+
+
+def _domain_next(domains: re.Pattern[str], text: str, end: int) -> bool:
+    """Whether the next item of the list after the pain score at `end` is another of the
+    instrument's domains with its own score ("pain 8, stiffness 4")."""
+    separator = _NEXT_ITEM.match(text, end)
+    if separator is None:
+        return False
+    domain = domains.match(text, separator.end())
+    return (
+        domain is not None
+        and re.match(r"[ \t]*[:=]?[ \t]*\d", text[domain.end() : domain.end() + 6]) is not None
+    )
+
+
 def read_pain_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each free "pain N" after a score of an instrument with a pain subscale in its sentence."""
     text = scanner.text
@@ -73,7 +90,8 @@ def read_pain_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
             continue
         between = text[scored.span[1] : match.start()]
         domains = _item_words(measure.items)
-        listed = domains.search(between) is not None
+        # a domain listed before it, or as the next of the list ("WOMAC 38; pain 8, stiffness 4")
+        listed = domains.search(between) is not None or _domain_next(domains, text, match.end())
         if vocab.pain.search(between) or vocab.not_pain.search(domains.sub(" ", between)):
             continue  # "SPADI 40; back pain 6 today": another rating said between
         if not listed and value == int(value) and value <= 10:

@@ -41,8 +41,9 @@ _DOSE_AFTER = re.compile(
 )
 # The count's side said right after it ("9 steps R, 11 steps L").
 _SIDE_AFTER = re.compile(r"[ \t]+(?:to[ \t]+(?:the[ \t]+)?)?(R|L|right|left)\b", re.IGNORECASE)
-# The word a line opens with ("Job demands: ...", "- Stairs: ..."): blocked, the line is no
-# measurement of the patient (a number glued before it, "360-deg turn", opens no such line).
+# The word a line opens with ("Job demands: ...", "- Stairs: ..."): blocked with the count, the
+# line is no measurement of the patient (a number glued before it, "360-deg turn", opens no such
+# line).
 _OPENING_WORD = re.compile(r"[ \t>*#-]*([A-Za-z]+)")
 
 
@@ -84,7 +85,13 @@ def read_stepped_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         opening = max(line_start, scanner.sentence(start)[0], text.rfind(";", 0, start) + 1)
         _, sentence_end = scanner.sentence(start)
         opening_word = _OPENING_WORD.match(text, line_start, start)
-        if opening_word is not None and scanner.is_blocked(*opening_word.span(1)):
+        # a line blocked from its opening word through the count ("Job demands: climb 12
+        # steps"); a block of the opening words alone is a phrase's ("Turn 360 deg" is no angle)
+        if (
+            opening_word is not None
+            and scanner.is_blocked(*opening_word.span(1))
+            and scanner.is_blocked(start, end)
+        ):
             continue
         if _DOSE_BEFORE.search(text, max(line_start, start - 8), start):
             continue
