@@ -87,6 +87,8 @@ def _read_level(
     role: str,
     label: str,
 ) -> None:
+    """One level of a row: a goal's level and a not-attempted code are claimed (no other reader
+    may take them for a fact), an earlier column's is previous, any other today's."""
     span = row.span(group)
     if not scanner.free(*span):
         return
