@@ -41,6 +41,13 @@ def arrow_goal_words() -> tuple[str, ...]:
 
 
 @cache
+def earlier_column_words() -> tuple[str, ...]:
+    """Fragments naming a column of an earlier visit in a heading ("(admission / today)")."""
+    found = _table().get("earlier_column_words", [])
+    return tuple(str(word) for word in found) if isinstance(found, list) else ()
+
+
+@cache
 def not_part_words() -> frozenset[str]:
     """Words naming another kind of fact, which end a run of an instrument's parts (lower
     case)."""

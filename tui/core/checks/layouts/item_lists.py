@@ -63,17 +63,21 @@ def instrument_names(measure: MeasureDef) -> str:
 
 
 @cache
+def numbered_item_headings(
+    before: str, after: str
+) -> tuple[tuple[re.Pattern[str], MeasureDef], ...]:
+    """A heading pattern for each instrument whose items are named with numbers in them: its
+    names as whole words between `before` and `after`. The item lists and the item pairs
+    (item_pairs.py) read the same instruments under headings of different shapes."""
+    return tuple(
+        (re.compile(rf"{before}\b(?:{instrument_names(measure)})\b{after}"), measure)
+        for measure in measure_defs()
+        if measure.numbered_items
+    )
+
+
 def _headings() -> tuple[tuple[re.Pattern[str], MeasureDef], ...]:
-    found = []
-    for measure in measure_defs():
-        if not measure.numbered_items:
-            continue
-        heading = re.compile(
-            rf"(?m)^[^\n:]{{0,40}}?\b(?:{instrument_names(measure)})\b[^\n:]{{0,40}}:[ \t]*"
-            r"(?:\n|(?=\S))"
-        )
-        found.append((heading, measure))
-    return tuple(found)
+    return numbered_item_headings(r"(?m)^[^\n:]{0,40}?", r"[^\n:]{0,40}:[ \t]*(?:\n|(?=\S))")
 
 
 def read_item_lists(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:

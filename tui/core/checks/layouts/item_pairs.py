@@ -17,10 +17,15 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.item_codes import arrow_goal_words, not_attempted
-from tui.core.checks.layouts.item_lists import instrument_names
+from tui.core.checks.layouts.item_codes import (
+    arrow_goal_words,
+    earlier_column_words,
+    not_attempted,
+)
+from tui.core.checks.layouts.item_lists import numbered_item_headings
 from tui.core.checks.measures import labels
-from tui.core.checks.tables import MeasureDef, measure_defs
+from tui.core.checks.tables import MeasureDef
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
 _LEVEL = r"(?:0?[1-9]|10|88)"
@@ -31,32 +36,27 @@ _ROW = re.compile(
     r"(?:[ \t]*(?::|\.{2,})[ \t]*|[ \t]{2,})"
     rf"(?P<first>{_LEVEL})[ \t]*/[ \t]*(?P<second>{_LEVEL})(?![\d.])[ \t.]*(?:\n|\Z)"
 )
-# The words of a column that name an earlier time.
-_EARLIER = re.compile(
-    r"\b(?:SOC|start of care|admit|admission|eval\w*|initial|baseline|prior|previous|was)\b",
-    re.IGNORECASE,
-)
+
+
+def _headings() -> tuple[tuple[re.Pattern[str], MeasureDef], ...]:
+    return numbered_item_headings(
+        r"(?m)^[ \t]*[^\n:()]{0,40}?",
+        r"[^\n:()]{0,40}\((?P<first>[^()\n:/]{2,40})/(?P<second>[^()\n:/]{2,40})\)[ \t]*\n",
+    )
 
 
 @cache
-def _headings() -> tuple[tuple[re.Pattern[str], MeasureDef], ...]:
-    found = []
-    for measure in measure_defs():
-        if not measure.numbered_items:
-            continue
-        heading = re.compile(
-            rf"(?m)^[ \t]*[^\n:()]{{0,40}}?\b(?:{instrument_names(measure)})\b[^\n:()]{{0,40}}"
-            r"\((?P<first>[^()\n:/]{2,40})/(?P<second>[^()\n:/]{2,40})\)[ \t]*\n"
-        )
-        found.append((heading, measure))
-    return tuple(found)
+def _earlier() -> re.Pattern[str]:
+    """The words of a column that name an earlier time (item_scores.toml earlier_column_words)."""
+    return re.compile(rf"\b(?:{either(earlier_column_words())})\b", re.IGNORECASE)
 
 
 def _role(column: str) -> str:
+    """What a column's levels are: a goal's (targets), an earlier visit's, or today's."""
     folded = column.casefold()
     if any(word in folded for word in arrow_goal_words()):
         return "goal"
-    return "prior" if _EARLIER.search(column) else "current"
+    return "prior" if _earlier().search(column) else "current"
 
 
 def read_item_pairs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -87,6 +87,8 @@ def _read_level(
     role: str,
     label: str,
 ) -> None:
+    """One level of a row: a goal's level and a not-attempted code are claimed (no other reader
+    may take them for a fact), an earlier column's is previous, any other today's."""
     span = row.span(group)
     if not scanner.free(*span):
         return

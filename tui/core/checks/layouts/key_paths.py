@@ -85,6 +85,9 @@ def _line(
     pieces: list[Piece],
     taken: frozenset[int],
 ) -> None:
+    """One line of an export: a key opening a block pushes its name (and a unit its snake case
+    writes) as a parent; a child key naming nothing itself gets its parents' names written
+    before it, since its value means nothing without them; prose clears the nesting."""
     found = _KEY_LINE.match(text[start:end])
     if found is None:
         if text[start:end].strip() in ("", "}", "},", "]", "],"):

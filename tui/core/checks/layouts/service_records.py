@@ -87,6 +87,8 @@ def service_record_pieces(text: str) -> list[Piece]:
 
 
 def _field(text: str, start: int) -> _Field | None:
+    """The key and value of the record's line at `start`, with its column (its dash counted), or
+    None when the line is no field: the fields of one record share a column."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     found = _FIELD.match(text[start:end])
@@ -165,6 +167,10 @@ def _opens_on_code(text: str, at: int, column: int) -> bool:
 
 
 def _record_pieces(fields: list[_Field]) -> list[Piece]:
+    """Pieces that move a record's one code onto its one minutes line ("97110: 24 min", "min"
+    added to a bare number), as a clinician reads the minutes as the code's. Zero minutes leave
+    the code read nowhere (not given); with more than one code or time, which minutes are whose
+    is not said, so the record is left as written."""
     codes = set(export_words("service_records", "code_keys"))
     minute_keys = set(export_words("service_records", "minute_keys"))
     coded = [f for f in fields if f.key in codes and _CODE.match(f.value)]

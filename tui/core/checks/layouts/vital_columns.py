@@ -4,7 +4,7 @@ peak  RPE" over "Arm ergometer  6 min  112  12/20".
 The readers of vital rows read a header made only of signs; a table of tasks or stations with a
 heart-rate column among others left its readings unread, and a rom reader took one for an angle
 of the joint the row named ("Overhead hold, L shoulder fatigue  139"). The column's header says
-the quantity (measures/column_units.py): each bare number under a heart rate's name (measures.toml
+the quantity (layouts/table_headers.py): each bare number under a heart rate's name (measures.toml
 [heart_rates] names), in its plausible range, is the patient's heart rate.
 """
 
@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures.column_units import header_cells
+from tui.core.checks.layouts.table_headers import header_cells
 from tui.core.checks.tables import VitalSign, heart_rate_names, vital_signs
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner

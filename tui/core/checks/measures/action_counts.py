@@ -99,54 +99,28 @@ def _words() -> _Words:
 
 def read_action_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each count of an action read as a result (see the module)."""
-    words = _words()
     text = scanner.text
-    for match in words.counted.finditer(text):
+    for match in _words().counted.finditer(text):
         start, end = match.span("value")
         if not _takes(scanner, start, end) or int(match.group("value")) > _MOST:
             continue
         line_start, line_end = scanner.line(start)
-        if walled(scanner, start):
-            continue
-        if _DOSE_BEFORE.search(text, max(line_start, start - 12), start):
-            continue
-        if _DOSE_AFTER.match(text, match.end()) or words.program.search(text, line_start, start):
+        if _as_dose(scanner, match, line_start):
             continue
         versus = _VERSUS.match(text, match.end())
         earlier = _EARLIER.match(text, match.end())
-        said = (
-            versus is not None
-            or earlier is not None
-            or words.result_after.match(text, match.end()) is not None
-            or words.result_before.search(text, line_start, start) is not None
-            or (_LISTED.search(text, line_start, start) and scanner.claimed(line_start, line_end))
-        )
-        if not said:
+        if not (versus or earlier or _said_as_result(scanner, match, line_start, line_end)):
             continue
         action = " ".join(match.group("action").lower().split())
         found = attribute(scanner, start, end)
         side_after = _SIDE_AFTER.match(text, match.end())
         side = labels.side_name(side_after.group(1)) if side_after else found.side
-        own = _OWN_CLAUSE.search(text, line_start, start)
-        key = _KEY.match(text, line_start, start)
-        name = labels.context_words(text[own.start() if own else line_start : start], 4) or (
-            labels.context_words(key.group(), 3) if key else ""
-        )
+        name = _name(text, line_start, start)
         label = labels.join(side, labels.without_sides(labels.join(name, action)))
         scanner.emit(
             facts, "other", int(match.group("value")), (start, end), label + found.previous
         )
-        took = _TIME_AFTER.match(text, match.end())
-        if took is not None and _takes(scanner, *took.span("value")):
-            written = took.group("value")
-            scanner.emit(
-                facts,
-                "other",
-                float(written) if "." in written else int(written),
-                (took.start("value"), took.end("unit")),
-                labels.join(label, "time"),
-                unit="s",
-            )
+        _read_time_after(scanner, facts, match, label)
         if versus is not None and _takes(scanner, *versus.span("value")):
             other = labels.side_name(versus.group("side"))
             scanner.emit(
@@ -164,6 +138,61 @@ def read_action_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[str
                 earlier.span("value"),
                 labels.join(label, labels.PREVIOUS),
             )
+
+
+def _as_dose(scanner: Scanner, match: re.Match[str], line_start: int) -> bool:
+    """Whether the count is what the patient is to do: behind a wall of a program or a goal, a
+    multiplier or sets around it, or on a line of a home program."""
+    text = scanner.text
+    start = match.start("value")
+    return (
+        walled(scanner, start)
+        or _DOSE_BEFORE.search(text, max(line_start, start - 12), start) is not None
+        or _DOSE_AFTER.match(text, match.end()) is not None
+        or _words().program.search(text, line_start, start) is not None
+    )
+
+
+def _said_as_result(scanner: Scanner, match: re.Match[str], line_start: int, line_end: int) -> bool:
+    """Whether words of a result stand around the count ("before", "to fatigue"), or it opens an
+    item of a list on a line another reader found a measure on."""
+    text = scanner.text
+    start = match.start("value")
+    words = _words()
+    return (
+        words.result_after.match(text, match.end()) is not None
+        or words.result_before.search(text, line_start, start) is not None
+        or (
+            _LISTED.search(text, line_start, start) is not None
+            and scanner.claimed(line_start, line_end)
+        )
+    )
+
+
+def _name(text: str, line_start: int, start: int) -> str:
+    """What the count is of, besides its action: the words of its own clause, else the line's
+    key ("Propulsion (10 m): 16 pushes")."""
+    own = _OWN_CLAUSE.search(text, line_start, start)
+    key = _KEY.match(text, line_start, start)
+    return labels.context_words(text[own.start() if own else line_start : start], 4) or (
+        labels.context_words(key.group(), 3) if key else ""
+    )
+
+
+def _read_time_after(scanner: Scanner, facts: list[Fact], match: re.Match[str], label: str) -> None:
+    """The time the counted task took, written right after it ("16 pushes R/L, 7.4 s")."""
+    took = _TIME_AFTER.match(scanner.text, match.end())
+    if took is None or not _takes(scanner, *took.span("value")):
+        return
+    written = took.group("value")
+    scanner.emit(
+        facts,
+        "other",
+        float(written) if "." in written else int(written),
+        (took.start("value"), took.end("unit")),
+        labels.join(label, "time"),
+        unit="s",
+    )
 
 
 def _takes(scanner: Scanner, start: int, end: int) -> bool:

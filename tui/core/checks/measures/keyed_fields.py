@@ -14,7 +14,9 @@ Two readings a clinician makes of a key that the prose readers miss:
   something else (`read_pain_fields`, after the readers of instruments and ratings, so it takes
   only what they left).
 
-Words are in data/exports.toml. Only lines holding a colon are looked at, each once.
+Words are in data/exports.toml; the words that make a pain key's value no rating are
+measures.toml [pain_keys] not_rating, shared with pain_keys.py. Only lines holding a colon are
+looked at, each once.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.export_words import export_words
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
+from tui.core.checks.measures.pain_keys import names_no_rating
 from tui.core.checks.tables import measure_defs
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import words
@@ -60,11 +63,6 @@ def _reference() -> re.Pattern[str]:
         r"(?![\w-])",
         re.IGNORECASE,
     )
-
-
-@cache
-def _other_words() -> frozenset[str]:
-    return frozenset(export_words("pain_keys", "other_words"))
 
 
 @cache
@@ -168,6 +166,6 @@ def _circumstance(key: str, start: int, end: int) -> str | None:
     if re.search(r"\d", rest) or _instruments().search(rest):
         return None
     said = [w.lower() for w in _KEY_WORD.findall(rest)]
-    if any(w in _other_words() for w in said):
+    if any(names_no_rating(w) for w in said):
         return None
     return " ".join(_KEY_WORD.findall(rest))

@@ -70,6 +70,10 @@ def _gated(fragments: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
+    """One rule of not_measured.toml compiled: its value (with the units that make it the rule's
+    kind of number), the words before it (within `gap` characters, never across a stop word)
+    or after it, and the words its line or note must hold; the data stays in TOML so a new
+    kind of non-measure is a table entry, not code."""
     units = _strs(entry.get("units"))
     unit = rf"[ \t]*-?[ \t]*(?:{either(units)})(?![A-Za-z/])" if units else ""
     values = _strs(entry.get("values"))

@@ -40,16 +40,22 @@ def _word_set(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{listed})\Z", re.IGNORECASE)
 
 
+def names_no_rating(word: str) -> bool:
+    """Whether one word of a pain key makes its value something other than a rating ("goal",
+    "meds", "duration"): the one table ([pain_keys] not_rating) both readers of pain keys,
+    this one for exports and keyed_fields.py for form fields, consult."""
+    return _word_set("not_rating").match(word) is not None
+
+
 def read_pain_keys(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each free rating under a snake-case key naming pain, labelled with the key's words."""
-    not_rating = _word_set("not_rating")
     earlier = _word_set("earlier")
     for match in _KEY.finditer(scanner.text):
         start, end = match.span("value")
         if scanner.in_header(start) or not scanner.free(start, end):
             continue
         parts = match.group("key").replace("_", " ").split()[1:]
-        if any(not_rating.match(part) for part in parts):
+        if any(names_no_rating(part) for part in parts):
             continue  # "pain_goal: 1", "pain_free_reps: 12": no rating
         value = to_number(match.group("value"))
         if value > 10:

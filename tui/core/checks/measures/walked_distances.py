@@ -35,26 +35,7 @@ _MILES = re.compile(
     r"(?![ \t]*(?:/|per\b|an?[ \t]+h(?:ou)?r\b))",
     re.IGNORECASE,
 )
-# Bouts of a walk: a count of one to six, a multiplier, then each bout's distance.
-_BOUTS = re.compile(
-    r"(?<![\d.])[1-6][ \t]*(?:x|\u00d7)[ \t]*(?P<value>\d{1,4})[ \t]*"
-    r"(?P<unit>ft|feet|m|meters|metres)\b(?![ \t]*/)",
-    re.IGNORECASE,
-)
-# The next walk of a sum ("90 ft + 60 ft with 1 seated rest"), after a distance with its unit.
-_SUMMED = re.compile(
-    r"\+[ \t]*(?P<value>\d{1,4})[ \t]*(?P<unit>ft|feet|m|meters|metres)\b(?![ \t]*/)",
-    re.IGNORECASE,
-)
-_SUMMED_BEFORE = re.compile(r"\d[ \t]*(?:ft|feet|m|meters|metres)[ \t]*\Z", re.IGNORECASE)
-# A ball's or a jump's distance.
-_SKILL = re.compile(
-    r"(?<![\d./-])(?P<value>\d{1,3}(?:\.\d+)?)[ \t]*(?P<unit>ft|feet|in|inches|cm|m)\b"
-    r"(?![ \t]*/)(?![ \t]*(?:high|tall|wide|long|step|box|bench|hurdle|beam)\b)",
-    re.IGNORECASE,
-)
 _ASIDE = re.compile(r"[(,;]")
-_UNITS = {"feet": "ft", "meters": "m", "metres": "m", "inches": "in", "miles": "mi", "mile": "mi"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +45,11 @@ class _Words:
     not_walked: re.Pattern[str]
     skill: re.Pattern[str]
     someone: re.Pattern[str]
+    bouts: re.Pattern[str]
+    summed: re.Pattern[str]
+    summed_before: re.Pattern[str]
+    skill_distance: re.Pattern[str]
+    unit_names: dict[str, str]
 
 
 @cache
@@ -84,6 +70,27 @@ def _words() -> _Words:
             r"(?![A-Za-z])",
             flags,
         ),
+        # Bouts of a walk: a count of one to six, a multiplier, then each bout's distance.
+        bouts=re.compile(
+            r"(?<![\d.])[1-6][ \t]*(?:x|\u00d7)[ \t]*(?P<value>\d{1,4})[ \t]*"
+            rf"(?P<unit>{listed('walk_units')})\b(?![ \t]*/)",
+            flags,
+        ),
+        # The next walk of a sum ("90 ft + 60 ft with 1 seated rest"), after a distance with its
+        # unit.
+        summed=re.compile(
+            rf"\+[ \t]*(?P<value>\d{{1,4}})[ \t]*(?P<unit>{listed('walk_units')})\b(?![ \t]*/)",
+            flags,
+        ),
+        summed_before=re.compile(rf"\d[ \t]*(?:{listed('walk_units')})[ \t]*\Z", flags),
+        # A ball's or a jump's distance, never a height jumped from or over (equipment).
+        skill_distance=re.compile(
+            r"(?<![\d./-])(?P<value>\d{1,3}(?:\.\d+)?)[ \t]*"
+            rf"(?P<unit>{listed('skill_units')})\b"
+            rf"(?![ \t]*/)(?![ \t]*(?:{listed('equipment')})\b)",
+            flags,
+        ),
+        unit_names={str(k): str(v) for k, v in data.get("unit_names", {}).items()},
     )
 
 
@@ -92,11 +99,11 @@ def read_walked_distances(scanner: Scanner, facts: list[Fact], _measures: tuple[
     module)."""
     text = scanner.text
     words = _words()
-    patterns = ((_MILES, words.walk), (_BOUTS, words.walk), (_SUMMED, words.walk))
-    for pattern, trigger in (*patterns, (_SKILL, words.skill)):
+    patterns = ((_MILES, words.walk), (words.bouts, words.walk), (words.summed, words.walk))
+    for pattern, trigger in (*patterns, (words.skill_distance, words.skill)):
         for match in pattern.finditer(text):
             start, end = match.span("value")
-            if pattern is _SUMMED and not _SUMMED_BEFORE.search(
+            if pattern is words.summed and not words.summed_before.search(
                 text, max(0, match.start() - 12), match.start()
             ):
                 continue
@@ -124,7 +131,7 @@ def read_walked_distances(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 value,
                 (start, match.end("unit")),
                 label,
-                unit=_UNITS.get(unit, unit),
+                unit=words.unit_names.get(unit, unit),
             )
 
 
