@@ -1,0 +1,115 @@
+"""Round 20 (DRAFT): an offline draft keeps the line a block's values are read under. A nested
+export's key over its keys, a service record's code over its minutes, a heading naming the
+columns of the item rows set in under it, a goals key over its targets: placed one by one,
+those lines would lose what the checks read them by. Such a block stays together, written as
+the note wrote it (set back to the margin, an export's quotes gone), and its facts read the same
+in the draft. Near misses: ordinary lines, and lines set in that read the same one by one, are
+still placed line by line."""
+
+from __future__ import annotations
+
+from tests.placing import PROGRESS, SOAP
+from tui.core.checks.verify.verify import verify
+from tui.core.drafting.placement import place_items, split_items
+
+
+def _draft(note: str, sections: tuple[str, ...] = SOAP) -> tuple[dict[str, list[str]], str]:
+    placed = place_items(split_items(note), sections)
+    text = "\n".join(
+        line
+        for section in sections
+        for line in [f"## {section}", "", *(f"\n{item}\n" for item in placed[section]), ""]
+    )
+    return placed, text
+
+
+def _clean(note: str, sections: tuple[str, ...] = SOAP) -> tuple[dict[str, list[str]], str]:
+    placed, text = _draft(note, sections)
+    result = verify(note, text, ())
+    assert result.clean, (result, text)
+    return placed, text
+
+
+def test_a_nested_key_stays_over_its_keys_without_quotes() -> None:
+    note = (
+        "objective:\n"
+        "  mmt:\n"
+        "    hip_abd:\n"
+        '      R: "4-"\n'
+        '      L: "3+"\n'
+        "  grip_kg:\n"
+        "    R: 18.5\n"
+        "    L: 30\n"
+        'assessment: "Hip abductor weakness persists."\n'
+    )
+    placed, text = _clean(note)
+    assert "mmt:\n  hip_abd:\n    R: 4-\n    L: 3+" in placed["Objective"]
+    assert "grip_kg:\n  R: 18.5\n  L: 30" in placed["Objective"]
+    assert '"' not in "".join(placed["Objective"]) and "{" not in text
+
+
+def test_a_block_goes_whole_to_one_section() -> None:
+    # its rows alone would scatter ("current: 2" reads nothing): the block is not split
+    note = "objective:\n  pain:\n    current: 2\n    worst_24h: 6\n    goal: 1\n"
+    placed, _ = _clean(note)
+    blocks = [item for lines in placed.values() for item in lines if item.startswith("pain:")]
+    assert blocks == ["pain:\n  current: 2\n  worst_24h: 6\n  goal: 1"]
+
+
+def test_a_service_record_keeps_its_code_with_its_minutes() -> None:
+    note = (
+        "treatment:\n"
+        '  - code: "97530"\n'
+        "    name: therapeutic activities\n"
+        "    mins: 18\n"
+        '  - code: "97110"\n'
+        "    name: therapeutic exercise\n"
+        "    mins: 15\n"
+    )
+    placed, _ = _clean(note)
+    written = [item for lines in placed.values() for item in lines]
+    assert any("code: 97530" in item and "mins: 18" in item for item in written)
+    assert any("code: 97110" in item and "mins: 15" in item for item in written)
+
+
+def test_item_rows_stay_under_the_heading_naming_their_columns() -> None:
+    note = (
+        "GG0170 Mobility (today / discharge goal)\n"
+        "  D Sit to stand .............. 04 / 06\n"
+        "  F Toilet transfer ........... 03 / 05\n"
+        "\n"
+        "Vitals: BP 132/78, HR 84.\n"
+    )
+    placed, _ = _clean(note, PROGRESS)
+    written = [item for lines in placed.values() for item in lines]
+    assert any(item.startswith("GG0170 Mobility") and "Sit to stand" in item for item in written)
+
+
+def test_a_goals_key_keeps_its_targets_out_of_todays_values() -> None:
+    note = (
+        "measured:\n"
+        "  pain_with_lifting: 3\n"
+        "  six_mwt_m: 455\n"
+        "goals:\n"
+        "  six_mwt_m: 500\n"
+        "  pain_with_lifting: 1\n"
+    )
+    placed, _ = _clean(note)
+    written = [item for lines in placed.values() for item in lines]
+    assert "goals:\n  six_mwt_m: 500\n  pain_with_lifting: 1" in written
+
+
+def test_ordinary_lines_still_go_to_their_sections() -> None:
+    # near miss: lines set in that read the same one by one are placed line by line
+    note = (
+        "Subjective:\n"
+        "  Pt reports knee pain 3/10 today.\n"
+        "Objective:\n"
+        "  Knee flexion AROM 118 deg.\n"
+        "Plan:\n"
+        "  Continue HEP.\n"
+    )
+    placed, _ = _clean(note)
+    assert placed["Subjective"] == ["Pt reports knee pain 3/10 today."]
+    assert placed["Objective"] == ["Knee flexion AROM 118 deg."]
+    assert placed["Plan"] == ["Continue HEP."]
