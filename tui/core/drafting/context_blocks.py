@@ -33,8 +33,8 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def _readings(text: str) -> frozenset[tuple[str, str]]:
-    return frozenset((fact.kind, str(fact.value)) for fact in extract_facts(text))
+def _readings(text: str) -> frozenset[str]:
+    return frozenset(fact.render() for fact in extract_facts(text))
 
 
 def _unquoted(line: str) -> str:
@@ -73,7 +73,7 @@ def context_blocks(lines: list[str], names_part: Callable[[str], bool]) -> list[
         if parent.endswith(":") and names_part(label) and _nested(block[1:]):
             continue  # "objective:" over blocks of its own: those are looked for
         together = _readings("\n".join(block))
-        apart: set[tuple[str, str]] = set()
+        apart: set[str] = set()
         for line in block:
             apart |= _readings(line.strip())
         if together != apart:
