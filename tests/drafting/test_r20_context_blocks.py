@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tests.placing import PROGRESS, SOAP
 from tui.core.checks.verify.verify import verify
+from tui.core.drafting.markup import as_text
 from tui.core.drafting.placement import place_items, split_items
 
 
@@ -113,3 +114,31 @@ def test_ordinary_lines_still_go_to_their_sections() -> None:
     assert placed["Subjective"] == ["Pt reports knee pain 3/10 today."]
     assert placed["Objective"] == ["Knee flexion AROM 118 deg."]
     assert placed["Plan"] == ["Continue HEP."]
+
+
+def test_a_merged_heading_cell_keeps_the_columns_under_it() -> None:
+    # a pasted HTML table's cell spanning two columns: written with an empty cell after it, so
+    # the second row's sides stay under their dates, as the checks read the note
+
+    note = (
+        "Objective:\n<table>\n"
+        '<tr><th rowspan="2">Landmark</th><th colspan="2">Girth (cm) 05/27</th>'
+        '<th colspan="2">Girth (cm) 06/17</th></tr>\n'
+        "<tr><th>L</th><th>R</th><th>L</th><th>R</th></tr>\n"
+        "<tr><td>MCP</td><td>20.4</td><td>19.6</td><td>20.0</td><td>19.6</td></tr>\n"
+        "<tr><td>Wrist</td><td>17.8</td><td>16.2</td><td>17.1</td><td>16.2</td></tr>\n"
+        "</table>\nPlan: continue.\n"
+    )
+    text = as_text(note)
+    assert "| Landmark | Girth (cm) 05/27 |  | Girth (cm) 06/17 |  |" in text
+    _, draft = _draft(text)
+    assert verify(note, draft, ()).clean
+
+
+def test_a_cell_spanning_no_columns_is_written_alone() -> None:
+
+    note = (
+        "<table>\n<tr><th>Test</th><th>Score</th></tr>\n"
+        "<tr><td>TUG</td><td>15.1 s</td></tr>\n</table>\n"
+    )
+    assert "| TUG | 15.1 s |" in as_text(note)
