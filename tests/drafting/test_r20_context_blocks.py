@@ -142,3 +142,26 @@ def test_a_cell_spanning_no_columns_is_written_alone() -> None:
         "<tr><td>TUG</td><td>15.1 s</td></tr>\n</table>\n"
     )
     assert "| TUG | 15.1 s |" in as_text(note)
+
+
+def test_records_written_flat_stay_under_their_heading() -> None:
+    note = (
+        "## Services\n"
+        "- Cpt: 97112\n"
+        "- Label: neuromuscular re-education\n"
+        "- Minutes: 16\n"
+        "\n"
+        "Billed: 97112 x1.\n"
+    )
+    placed, text = _clean(note)
+    assert "Services:\n- Cpt: 97112\n- Label: neuromuscular re-education\n- Minutes: 16" in [
+        item for lines in placed.values() for item in lines
+    ]
+    assert "## Services" not in text
+
+
+def test_a_part_heading_over_its_lines_is_no_block() -> None:
+    # near miss: "## Objective" names a part; its lines go one by one
+    note = "## Objective\n- Knee flexion AROM 118 deg.\n- TUG 12.4 s.\n"
+    placed, _ = _clean(note)
+    assert placed["Objective"] == ["Knee flexion AROM 118 deg.", "TUG 12.4 s."]

@@ -24,6 +24,7 @@ _QUOTED = re.compile(
 _KEY_QUOTED = re.compile(
     r"""^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<q>["'])(?P<k>[^"'\n]+)(?P=q)(?P<rest>[ \t]*:)"""
 )
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
 _BRACES = re.compile(r"[{}\[\]]")
 # Blocks larger than this are a document's part, not one measure's context.
 _MOST_LINES = 40
@@ -44,6 +45,9 @@ def _unquoted(line: str) -> str:
 
 def _written(lines: list[str]) -> str:
     """The block set back to the margin, its quotes gone when that reads the same."""
+    if _MARKDOWN_HEADING.match(lines[0]):
+        # a heading inside a section of the draft is written as the label it is
+        lines = [lines[0].lstrip("# ").rstrip(" :") + ":", *lines[1:]]
     margin = min(_indent(line) for line in lines if line.strip())
     dedented = [line[margin:] if line.strip() else "" for line in lines]
     plain = [_unquoted(line) for line in dedented]
@@ -66,10 +70,13 @@ def context_blocks(lines: list[str], names_part: Callable[[str], bool]) -> list[
         if end - start < 2 or end - start > _MOST_LINES:
             continue
         parent = lines[start].strip()
-        if not parent or _BRACES.search("".join(lines[start:end])) or "\x00" in parent:
+        joined = "".join(lines[start:end])
+        if not parent or _BRACES.search(joined) or "\x00" in joined:
             continue
         block = lines[start:end]
-        label = parent.lstrip("-* ").split(":", 1)[0]
+        label = parent.lstrip("-*# ").split(":", 1)[0]
+        if _MARKDOWN_HEADING.match(parent) and names_part(label.strip()):
+            continue  # "## Objective": a part's heading, not one measure's
         if parent.endswith(":") and names_part(label) and _nested(block[1:]):
             continue  # "objective:" over blocks of its own: those are looked for
         together = _readings("\n".join(block))
@@ -95,6 +102,12 @@ def _block_end(lines: list[str], start: int) -> int:
         return start + 1
     margin = _indent(first)
     end = start + 1
+    if _MARKDOWN_HEADING.match(first):
+        # "## Services" over records written flat ("- Cpt: 97110", "- Minutes: 22"): its lines
+        # up to a blank line or the next heading
+        while end < len(lines) and lines[end].strip() and not lines[end].startswith("#"):
+            end += 1
+        return end
     while end < len(lines) and lines[end].strip() and _indent(lines[end]) > margin:
         end += 1
     return end
