@@ -25,6 +25,9 @@ _KEY_QUOTED = re.compile(
     r"""^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<q>["'])(?P<k>[^"'\n]+)(?P=q)(?P<rest>[ \t]*:)"""
 )
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+\S")
+# A part's label opening a line with more after it ("O: Circumference (tape):").
+_PART_LEAD = re.compile(r"([A-Za-z][A-Za-z /&]{0,30}?)[ \t]*:[ \t]*\S")
+_COLUMN_GAP = re.compile(r"\S {2,}\S")
 _BRACES = re.compile(r"[{}\[\]]")
 # Blocks larger than this are a document's part, not one measure's context.
 _MOST_LINES = 40
@@ -56,7 +59,9 @@ def _written(lines: list[str]) -> str:
     return unquoted if _readings(unquoted) == _readings(as_written) else as_written
 
 
-def context_blocks(lines: list[str], names_part: Callable[[str], bool]) -> list[tuple[int, int]]:
+def context_blocks(
+    lines: list[str], names_part: Callable[[str], bool], part_of: Callable[[str], str]
+) -> list[tuple[int, int]]:
     """The (start, end) line ranges of the blocks to keep together: a line with lines set in
     under it, whose values read together differ from its lines' read one by one. A line that
     names a part of the note ("objective:") is no block's parent: its blocks are looked for
@@ -79,11 +84,28 @@ def context_blocks(lines: list[str], names_part: Callable[[str], bool]) -> list[
             continue  # "## Objective": a part's heading, not one measure's
         if parent.endswith(":") and names_part(label) and _nested(block[1:]):
             continue  # "objective:" over blocks of its own: those are looked for
+        if parent.endswith(":") and any(_indent(line) < _indent(block[1]) for line in block[2:]):
+            continue  # rows set in unevenly ("services:" over its records and its siblings)
+        if _COLUMN_GAP.search(parent):
+            continue  # "ROM (goniometer)     R     L": column heads, as the grid readers read
+        parts = [label, *re.split(r"[/&,]", label)]
+        if (
+            parent.endswith(":")
+            and any(part_of(p.strip()) for p in parts)
+            and not names_part(label)
+            and not _nested(block[1:])
+        ):
+            continue  # "Assessment / goal status:": its lines are placed one by one
+        lead = _PART_LEAD.match(parent)
+        if lead and part_of(lead.group(1)):
+            continue  # "O: Circumference (tape):": the part it opens runs on after its rows
         together = _readings("\n".join(block))
         apart: set[str] = set()
         for line in block:
             apart |= _readings(line.strip())
-        if together != apart:
+        heading = bool(_MARKDOWN_HEADING.match(parent))
+        # under a heading: only records its lines alone do not read ("## Services")
+        if (together - apart) if heading else (together != apart):
             found.append((start, end))
             index = end
     return found
@@ -114,12 +136,12 @@ def _block_end(lines: list[str], start: int) -> int:
 
 
 def blocks_apart(
-    text: str, names_part: Callable[[str], bool]
+    text: str, names_part: Callable[[str], bool], part_of: Callable[[str], str]
 ) -> tuple[str, dict[str, tuple[str, str]]]:
     """The text with each block kept together set apart as one line holding a key (set in as
     its parent was), and each key's block: as the draft writes it, and as read."""
     lines = text.split("\n")
-    found = context_blocks(lines, names_part)
+    found = context_blocks(lines, names_part, part_of)
     if not found:
         return text, {}
     out: list[str] = []
