@@ -165,3 +165,27 @@ def test_a_part_heading_over_its_lines_is_no_block() -> None:
     note = "## Objective\n- Knee flexion AROM 118 deg.\n- TUG 12.4 s.\n"
     placed, _ = _clean(note)
     assert placed["Objective"] == ["Knee flexion AROM 118 deg.", "TUG 12.4 s."]
+
+
+def test_rows_under_a_line_opening_a_part_are_no_block() -> None:
+    # near miss: "O:" opens the part the lines after the rows are in, so the rows stay lines
+    note = (
+        "S: Hand feels stiff; pain 3/10 with gripping.\n"
+        "O: Circumference (tape):\n"
+        "  MCP heads R 19.4 cm / L 20.6 cm\n"
+        "  Wrist crease R 16.1 cm / L 17.0 cm\n"
+        "Wrist ext 48°, flex 42°.\n"
+    )
+    placed, _ = _clean(note)
+    assert "Wrist ext 48°, flex 42°." in placed["Objective"]
+    assert not any("\n" in item for lines in placed.values() for item in lines)
+
+
+def test_goal_lines_under_a_label_naming_parts_are_placed_one_by_one() -> None:
+    note = (
+        "Assessment / goal status:\n"
+        " 1. T25FW < 8.0 s -- MET.\n"
+        " 2. ABC > 67% -- progressing (61%).\n"
+    )
+    placed, _ = _draft(note, PROGRESS)
+    assert not any("\n" in item for lines in placed.values() for item in lines)
