@@ -105,18 +105,24 @@ def _html_text(text: str) -> str:
 
 
 _HEAD_ROW = re.compile(r"<tr\b[^>]*>\s*<th\b", re.IGNORECASE)
-_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?=<t[dh]\b|</tr>)", re.IGNORECASE | re.DOTALL)
+_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)(?=<t[dh]\b|</tr>)", re.IGNORECASE | re.DOTALL)
+_COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?(\d{1,2})""", re.IGNORECASE)
+_MOST_COLUMNS = 24
 
 
 def _pipe_rows(row: str) -> list[str]:
     """A table row as the checks read it: a pipe row of its cells' text ("| TUG | 15.1 s |"),
-    and a row of heading cells (<th>) ruled off beneath as a Markdown table's heading is."""
+    and a row of heading cells (<th>) ruled off beneath as a Markdown table's heading is. A cell
+    spanning columns is written with as many empty cells as it spans more, as the checks read
+    it (checks.layouts.html_spans), so the columns under it stay in their places."""
     cells = []
-    for cell in _CELL.findall(row):
+    for attrs, cell in _CELL.findall(row):
         parser = _Text()
         parser.feed(cell)
         parser.close()
         cells.append(" ".join(parser.text().split()))
+        span = _COLSPAN.search(attrs)
+        cells += [""] * (min(int(span.group(1)), _MOST_COLUMNS) - 1 if span else 0)
     if not cells:
         return [" ".join(row.split())]
     rule = ["| " + " | ".join("---" for _ in cells) + " |"] if _HEAD_ROW.match(row) else []

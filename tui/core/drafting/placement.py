@@ -28,6 +28,7 @@ from tui.core.checks.text.lexicon import GOAL_START, measure_matcher
 from tui.core.drafting import dictation
 from tui.core.drafting.about_note import about_the_note
 from tui.core.drafting.content_topics import clause_copies, content_section
+from tui.core.drafting.context_blocks import blocks_apart
 from tui.core.drafting.csv_rows import ExportRow, export_rows
 from tui.core.drafting.enclosed_labels import unenclosed
 from tui.core.drafting.form_lines import fields_apart
@@ -194,6 +195,9 @@ class Item:
     # A bracket of values remarking on the values above it ("(last week 52.5, 50.0)"): it
     # goes where the statement before it went, whatever its own words say.
     follows: bool = False
+    # Lines read only under the line above them (see context_blocks): the table goes whole to
+    # the section most of its rows go to, however few agree.
+    kept: bool = False
 
 
 @dataclass(frozen=True)
@@ -472,6 +476,12 @@ def split_items(
     first = not any(within)
     text, exports = _exports_apart(text) if tables else (text, {})
     source, apart = _tables_apart(text) if tables else (text, {})
+    if tables:
+        # lines read only under the line above them stay with it (see context_blocks)
+        source, held = blocks_apart(source, _is_part_name, _part_topic)
+        apart.update({key: (written, read, ()) for key, (written, read) in held.items()})
+    else:
+        held = {}
     lines = _lower_marks_raised(fields_apart(_continued(linearize(source).splitlines()), topic_of))
     rows = numbered_rows(lines)
     stops = _soap_stops(lines)
@@ -557,7 +567,7 @@ def split_items(
                 items.append(Item(read, block, shown=written, rows=own, parted=True))
                 continue
             read_rows = tuple(split_items(read, tables=False, within=(block, block_label)))
-            items.append(Item(read, block, shown=written, rows=read_rows))
+            items.append(Item(read, block, shown=written, rows=read_rows, kept=line in held))
             continue
         opened = _opened_by_heading(line)
         if opened:
@@ -922,6 +932,12 @@ def _exports_apart(text: str) -> tuple[str, dict[str, ExportRow]]:
     keys = {index: f"\x00row {index}\x00" for index in found}
     kept = [keys.get(index, line) for index, line in enumerate(lines)]
     return "\n".join(kept), {keys[index]: row for index, row in found.items()}
+
+
+def _is_part_name(label: str) -> bool:
+    """Whether a label is a part's own name ("objective", "goals"), not a measure's that
+    belongs in one ("mmt")."""
+    return _part_topic(label) == _folded(label)
 
 
 def _part_topic(field: str) -> str:
@@ -1713,7 +1729,7 @@ def _place_one(
             if any(ch.isdigit() for ch in row.text)
         ] or where
         most = max(dict.fromkeys(voting), key=voting.count)
-        if voting.count(most) >= _TABLE_AGREES * len(voting):
+        if item.kept or voting.count(most) >= _TABLE_AGREES * len(voting):
             placed[most].append(item.shown)
             return
         for row, section in zip(item.rows, where, strict=True):
