@@ -60,7 +60,10 @@ def _written(lines: list[str]) -> str:
 
 
 def context_blocks(
-    lines: list[str], names_part: Callable[[str], bool], part_of: Callable[[str], str]
+    lines: list[str],
+    names_part: Callable[[str], bool],
+    part_of: Callable[[str], str],
+    names_columns: Callable[[str], bool],
 ) -> list[tuple[int, int]]:
     """The (start, end) line ranges of the blocks to keep together: a line with lines set in
     under it, whose values read together differ from its lines' read one by one. A line that
@@ -86,6 +89,8 @@ def context_blocks(
             continue  # "objective:" over blocks of its own: those are looked for
         if parent.endswith(":") and any(_indent(line) < _indent(block[1]) for line in block[2:]):
             continue  # rows set in unevenly ("services:" over its records and its siblings)
+        if parent.endswith(":") and names_columns(parent.rstrip(":").strip()):
+            continue  # "Measures - was / now / target:": written above its rows (placement)
         if _COLUMN_GAP.search(parent):
             continue  # "ROM (goniometer)     R     L": column heads, as the grid readers read
         parts = [label, *re.split(r"[/&,]", label)]
@@ -136,12 +141,15 @@ def _block_end(lines: list[str], start: int) -> int:
 
 
 def blocks_apart(
-    text: str, names_part: Callable[[str], bool], part_of: Callable[[str], str]
+    text: str,
+    names_part: Callable[[str], bool],
+    part_of: Callable[[str], str],
+    names_columns: Callable[[str], bool],
 ) -> tuple[str, dict[str, tuple[str, str]]]:
     """The text with each block kept together set apart as one line holding a key (set in as
     its parent was), and each key's block: as the draft writes it, and as read."""
     lines = text.split("\n")
-    found = context_blocks(lines, names_part, part_of)
+    found = context_blocks(lines, names_part, part_of, names_columns)
     if not found:
         return text, {}
     out: list[str] = []

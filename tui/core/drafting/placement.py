@@ -478,7 +478,7 @@ def split_items(
     source, apart = _tables_apart(text) if tables else (text, {})
     if tables:
         # lines read only under the line above them stay with it (see context_blocks)
-        source, held = blocks_apart(source, _is_part_name, _part_topic)
+        source, held = blocks_apart(source, _is_part_name, _part_topic, _names_columns)
         apart.update({key: (written, read, ()) for key, (written, read) in held.items()})
     else:
         held = {}
