@@ -18,7 +18,7 @@ nothing: one search of its sentence.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.tables import MeasureDef, measures_section
 from tui.core.checks.text.alternation import either
@@ -64,12 +64,19 @@ def _names_pain(scanner: Scanner, start: int, end: int) -> bool:
     return _HEADING.fullmatch(above) is not None and words().pain.search(above) is not None
 
 
+@lru_cache(maxsize=256)
+def _full_mark_in(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holds a full 10/10, looked for once per sentence: once per rating
+    in it made a long sentence of ratings cost its length per rating (quadratic)."""
+    return _FULL.search(text, start, end) is not None
+
+
 def unnamed_full_marks(scanner: Scanner, start: int) -> bool:
     """True (and the sentence's fractions over ten claimed) when the rating at `start`, which
     names nothing, stands in a sentence with a full 10/10 and no word of pain."""
     sentence_start, sentence_end = scanner.sentence(start)
     text = scanner.text
-    if _FULL.search(text, sentence_start, sentence_end) is None:
+    if not _full_mark_in(text, sentence_start, sentence_end):
         return False
     if _names_pain(scanner, sentence_start, sentence_end):
         return False

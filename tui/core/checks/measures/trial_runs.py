@@ -46,7 +46,13 @@ def run_first(text: str, line: tuple[int, int], start: int) -> tuple[int, int] |
     `start` ("Previous visit grip L 12/14/13 lb": 12 for the 14), or None when the value opens
     no run's later trial. What is said before the run ("Previous visit") is said of every
     trial of it, as its side is."""
-    for value in _VALUE.finditer(text, line[0], start):
+    for value in _VALUE.finditer(text, max(line[0], start - _RUN_REACH), start):
         if run_end(text, value.end()) > start:
             return value.span()
     return None
+
+
+# How far before a value its run's first trial may start: six trials with units and spaces
+# ("12.5 kg / 13.0 kg / 12.0 kg / ...") fit well within it. Looking back to the line's start
+# instead made each value of a long line cost the whole line before it (quadratic).
+_RUN_REACH = 160
