@@ -21,7 +21,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import measures_section
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, letter_words
 from tui.core.checks.text.scan import Scanner
 
 # A count of steps or stairs, not a rate ("steps/min"), not a range's end ("0-2 steps") and not
@@ -58,14 +58,17 @@ class _Words:
 def _words() -> _Words:
     data = measures_section("stepped_counts")
 
+    def words(key: str) -> list[str]:
+        return [str(word) for word in data.get(key, ())]
+
     def listed(key: str) -> str:
-        return either([str(word) for word in data.get(key, ())])
+        return either(words(key))
 
     flags = re.IGNORECASE
     return _Words(
-        task=re.compile(rf"(?<![A-Za-z])(?:{listed('tasks')})(?![A-Za-z])", flags),
+        task=letter_words(words("tasks")),
         result_after=re.compile(rf"[ \t]*,?[ \t]*(?:{listed('results_after')})\b", flags),
-        not_result=re.compile(rf"(?<![A-Za-z])(?:{listed('not_results')})(?![A-Za-z])", flags),
+        not_result=letter_words(words("not_results")),
     )
 
 

@@ -26,7 +26,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.place_distances import describes_place
 from tui.core.checks.tables import measures_section
-from tui.core.checks.text.alternation import either
+from tui.core.checks.text.alternation import either, letter_words
 from tui.core.checks.text.other_people import relation_words
 from tui.core.checks.text.scan import Scanner
 
@@ -56,15 +56,18 @@ class _Words:
 def _words() -> _Words:
     data = measures_section("walked_distances")
 
+    def words(key: str) -> list[str]:
+        return [str(word) for word in data.get(key, ())]
+
     def listed(key: str) -> str:
-        return either([str(word) for word in data.get(key, ())])
+        return either(words(key))
 
     flags = re.IGNORECASE
     return _Words(
-        walk=re.compile(rf"(?<![A-Za-z])(?:{listed('walks')})(?![A-Za-z])", flags),
-        exercise=re.compile(rf"(?<![A-Za-z])(?:{listed('exercises')})(?![A-Za-z])", flags),
-        not_walked=re.compile(rf"(?<![A-Za-z])(?:{listed('not_walked')})(?![A-Za-z])", flags),
-        skill=re.compile(rf"(?<![A-Za-z])(?:{listed('skills')})(?![A-Za-z])", flags),
+        walk=letter_words(words("walks")),
+        exercise=letter_words(words("exercises")),
+        not_walked=letter_words(words("not_walked")),
+        skill=letter_words(words("skills")),
         someone=re.compile(
             rf"(?<![A-Za-z])(?:{either(list(relation_words()))}|{listed('others')})"
             r"(?![A-Za-z])",

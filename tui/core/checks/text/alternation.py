@@ -22,6 +22,12 @@ def whole_words(fragments: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{either(fragments)})(?![\w-])", re.IGNORECASE)
 
 
+def letter_words(fragments: Iterable[str]) -> re.Pattern[str]:
+    """Any of the fragments with no ASCII letter joined to either end, in any case: a digit may
+    touch it ("3x/wk" holds "x/wk"), where `words_pattern` keeps digits apart too."""
+    return re.compile(rf"(?<![A-Za-z])(?:{either(fragments)})(?![A-Za-z])", re.IGNORECASE)
+
+
 def words_pattern(fragments: Iterable[str]) -> re.Pattern[str]:
     """Any of the fragments with no ASCII letter or digit joined to either end, in any case.
 
