@@ -109,6 +109,15 @@ clinic with ALSFRS-R and breathing measures, an OT driving screen with Trails B 
 reaction time, upper limb prosthetic training with timed tasks and a telehealth visit with
 self-reported measures and a video-observed gait) is a development set of the twentieth round,
 written by another hand; its first run is a blind measure of the round's start.
+heldout31 (the plain middle of practice beside cerebellar ataxia with SARA items and a total,
+Duchenne muscular dystrophy with the North Star Ambulatory Assessment and timed rise from floor,
+a Dupuytren fasciectomy with extension deficits per finger joint and an orthosis, head and neck
+cancer after neck dissection with trismus and shoulder elevation, pregnancy-related pelvic girdle
+pain with ASLR and PGQ, knee osteoarthritis with KOOS subscales and a 30-second chair stand, a
+FHIR-like JSON export of a visit, an OT home-safety assessment with doorway widths, step and
+toilet heights, plantar fasciitis with shockwave and the Foot Posture Index and a note pasted
+from a spreadsheet with tab-separated columns) is the next round's blind set, written blind by
+another hand.
 """
 
 from __future__ import annotations
@@ -157,6 +166,7 @@ SPLITS = (
     "heldout28",
     "heldout29",
     "heldout30",
+    "heldout31",
 )
 
 
