@@ -109,6 +109,16 @@ clinic with ALSFRS-R and breathing measures, an OT driving screen with Trails B 
 reaction time, upper limb prosthetic training with timed tasks and a telehealth visit with
 self-reported measures and a video-observed gait) is a development set of the twentieth round,
 written by another hand; its first run is a blind measure of the round's start.
+heldout32 (the plain middle of practice beside spinal muscular atrophy with the Hammersmith
+Functional Motor Scale Expanded, a child with developmental coordination disorder with MABC-2
+standard scores and percentiles, rheumatoid arthritis of the hand with joint protection and grip
+in mmHg by bulb dynamometer, de Quervain tenosynovitis with an orthosis and Finkelstein, post-COVID
+fatigue with a 1-minute sit-to-stand and oximetry, stroke upper limb with Box and Block and
+Nine-Hole Peg by side, an acute care discharge with AM-PAC 6-Clicks raw and t-scores, spinal cord
+injury with ISNCSCI motor scores per myotome in a table, an EHR template with checkboxes and
+drop-down values, a note in nested Markdown lists and a bilingual French-English note from a
+Canadian clinic) is a development set of the twenty-first round, written by another hand; its
+first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -157,6 +167,7 @@ SPLITS = (
     "heldout28",
     "heldout29",
     "heldout30",
+    "heldout32",
 )
 
 
