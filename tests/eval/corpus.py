@@ -118,6 +118,16 @@ FHIR-like JSON export of a visit, an OT home-safety assessment with doorway widt
 toilet heights, plantar fasciitis with shockwave and the Foot Posture Index and a note pasted
 from a spreadsheet with tab-separated columns) is the next round's blind set, written blind by
 another hand.
+heldout32 (the plain middle of practice beside spinal muscular atrophy with the Hammersmith
+Functional Motor Scale Expanded, a child with developmental coordination disorder with MABC-2
+standard scores and percentiles, rheumatoid arthritis of the hand with joint protection and grip
+in mmHg by bulb dynamometer, de Quervain tenosynovitis with an orthosis and Finkelstein, post-COVID
+fatigue with a 1-minute sit-to-stand and oximetry, stroke upper limb with Box and Block and
+Nine-Hole Peg by side, an acute care discharge with AM-PAC 6-Clicks raw and t-scores, spinal cord
+injury with ISNCSCI motor scores per myotome in a table, an EHR template with checkboxes and
+drop-down values, a note in nested Markdown lists and a bilingual French-English note from a
+Canadian clinic) is a development set of the twenty-first round, written by another hand; its
+first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -167,6 +177,7 @@ SPLITS = (
     "heldout29",
     "heldout30",
     "heldout31",
+    "heldout32",
 )
 
 
