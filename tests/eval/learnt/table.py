@@ -7,7 +7,7 @@ Each row is one reading of a number with its features and whether it is right:
 - false readings that older commits made of sets written after them (the honest negatives:
   readings made before the rules were tuned on those notes), read once and cached outside the
   repository.
-heldout27 and heldout29 are blind and never read.
+heldout29 and heldout31 are blind and never read.
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.learnt import opinion
 from tui.core.checks.learnt.features import NUMBER, Layout, features, number_at
 
-BLIND = frozenset({"heldout27", "heldout29"})
+BLIND = frozenset({"heldout29", "heldout31"})
 DEVELOPMENT = tuple(split for split in SPLITS if split not in BLIND)
 REPO = Path(__file__).resolve().parents[3]
 CACHE = Path(os.environ.get("LEARN_CACHE", Path.home() / ".cache" / "chartdesk-learn"))
 
-# Sets no start commit up to round 19 was tuned on: heldout26 (blind in round 19), heldout28
-# (written at the start of round 19) and heldout30 (written at the start of round 20).
-FRESH = ("heldout26", "heldout28", "heldout30")
+# Sets no start commit up to round 19 was tuned on: heldout26 (blind in round 19), heldout27
+# (blind in round 20), heldout28 (written at the start of round 19), heldout30 (written at the
+# start of round 20) and heldout32 (written at the start of round 21).
+FRESH = ("heldout26", "heldout27", "heldout28", "heldout30", "heldout32")
 
 
 def _written(first: int, last: int) -> tuple[str, ...]:
@@ -60,7 +61,12 @@ OLDER: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("r17", "f33f3a7a1b30ec906a7c5f5a40a23c52fb3a6f6f", (*_written(22, 25), *FRESH)),
     ("r18", "3de76992b9219579b8177c633d748a5d348612a9", (*_written(23, 25), *FRESH)),
     ("r19", "4c0d075eb2f015512b7cd0cf5c9b68007f57e151", ("heldout23", *FRESH)),
-    ("r20", "3630a075403cb6e4d5ede8c4ef9a43511a2c2b9a", ("heldout26", "heldout30")),
+    (
+        "r20",
+        "3630a075403cb6e4d5ede8c4ef9a43511a2c2b9a",
+        ("heldout26", "heldout27", "heldout30", "heldout32"),
+    ),
+    ("r21", "83d967b5563664b71f6d80ca81c9e4a01db2d809", ("heldout27", "heldout32")),
 )
 
 
