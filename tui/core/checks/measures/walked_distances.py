@@ -110,11 +110,14 @@ def read_walked_distances(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 text, max(0, match.start() - 12), match.start()
             ):
                 continue
-            if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
+            if (
+                scanner.claimed(start, end)
+                or scanner.in_header(start)
+                or scanner.in_goal(start)
+                or scanner.in_demands(start)
+            ):
                 continue
             line_start, _ = scanner.line(start)
-            if scanner.is_blocked(line_start, line_start + 1) and scanner.is_blocked(start, end):
-                continue  # a whole blocked line: a job's demands, a reference block
             opening = max(line_start, scanner.sentence(start)[0])
             said = trigger.search(text, opening, start)
             if said is None or not _walked(scanner, said, match):
