@@ -1,10 +1,15 @@
 """Round 21, debt the reviews of round 20 named: a job's demands are a section the scanner
 answers for (as it does for goals), so a reader that reads blocked numbers on purpose (a walk
-in bouts or in miles) asks it rather than guessing from a wholly blocked line."""
+in bouts or in miles) asks it rather than guessing from a wholly blocked line. A sentence with
+a full 10/10 is searched for a word of pain once, not once per rating in it (counted)."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.checks.conftest import facts_in
+from tui.core.checks.extract import extract_facts
+from tui.core.checks.measures import full_marks
 from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.text.scan import Scanner
 
@@ -50,3 +55,30 @@ def test_a_walk_under_a_heading_that_compares_the_worker_is_still_read() -> None
     block_demand_sections(scanner, [], ())
     assert not scanner.in_demands(text.index("0.5"))
     assert _walked(text) == [0.5]
+
+
+HEADER = "Patient: Bench Long\nDate: 2027-06-30\n\nO: "
+
+
+def test_a_long_sentence_with_a_full_mark_is_searched_for_pain_once() -> None:
+    full_marks._sentence_names_pain.cache_clear()
+    facts = extract_facts(HEADER + "worst 10/10, " + "then 3/10, " * 400 + "\n")
+    info = full_marks._sentence_names_pain.cache_info()
+    assert info.misses <= 2
+    assert info.hits >= 300
+    assert sum(fact.kind == "pain" for fact in facts) >= 400
+
+
+@pytest.mark.parametrize(
+    ("text", "pain"),
+    [
+        ("Grasp release: at table 10/10, at shoulder height 7/10, overhead 3/10\n", set()),
+        ("Back pain\nToday: 10/10, yesterday 8/10\n", {10, 8}),
+        ("Knee: 10/10 this morning, 6/10 now\n", {10, 6}),
+        ("Reach: behind the back 10/10, overhead 4/10\n", set()),
+    ],
+)
+def test_a_full_mark_names_pain_only_where_its_sentence_or_heading_does(
+    text: str, pain: set[int]
+) -> None:
+    assert {fact.value for fact in facts_in(text, "pain")} == pain
