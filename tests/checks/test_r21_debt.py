@@ -1,9 +1,12 @@
 """Round 21, debt the reviews of round 20 named: a job's demands are a section the scanner
 answers for (as it does for goals), so a reader that reads blocked numbers on purpose (a walk
 in bouts or in miles) asks it rather than guessing from a wholly blocked line. A sentence with
-a full 10/10 is searched for a word of pain once, not once per rating in it (counted)."""
+a full 10/10 is searched for a word of pain once, not once per rating in it (counted). The
+readers that kept a helper each to turn a section's words into patterns share one loader."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -11,7 +14,9 @@ from tests.checks.conftest import facts_in
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.measures import full_marks
 from tui.core.checks.measures.demand_sections import block_demand_sections
+from tui.core.checks.text.alternation import NEVER
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.section_words import SectionWords, measure_words
 
 DEMANDS = (
     "ESSENTIAL FUNCTIONS (route driver)\n"
@@ -82,3 +87,18 @@ def test_a_full_mark_names_pain_only_where_its_sentence_or_heading_does(
     text: str, pain: set[int]
 ) -> None:
     assert {fact.value for fact in facts_in(text, "pain")} == pain
+
+
+def test_a_sections_words_are_strings_and_a_missing_list_matches_nothing() -> None:
+    listed = SectionWords({"units": ["ft", "m"], "counts": [3, 4], "name": "not a list"})
+    assert listed.words("units") == ("ft", "m")
+    assert listed.words("counts") == ("3", "4")
+    assert listed.words("name") == () and listed.words("missing") == ()
+    assert listed.either("units") == "(?:ft)|(?:m)"
+    assert listed.either("missing") == NEVER
+    assert re.search(listed.either("missing"), "anything") is None
+
+
+def test_the_readers_share_one_loader_per_section() -> None:
+    assert measure_words("walked_distances") is measure_words("walked_distances")
+    assert "walk(?:s|ed|ing)?" in measure_words("walked_distances").words("walks")

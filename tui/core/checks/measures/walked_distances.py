@@ -29,6 +29,7 @@ from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, letter_words
 from tui.core.checks.text.other_people import relation_words
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.section_words import measure_words
 
 _MILES = re.compile(
     r"(?<![\d./])(?P<value>\d+(?:\.\d+)?|\.\d+)[ \t]*(?P<unit>mi|miles?)\b"
@@ -54,14 +55,8 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = measures_section("walked_distances")
-
-    def words(key: str) -> list[str]:
-        return [str(word) for word in data.get(key, ())]
-
-    def listed(key: str) -> str:
-        return either(words(key))
-
+    data = measure_words("walked_distances")
+    words, listed = data.words, data.either
     flags = re.IGNORECASE
     return _Words(
         walk=letter_words(words("walks")),
@@ -93,7 +88,10 @@ def _words() -> _Words:
             rf"(?![ \t]*/)(?![ \t]*(?:{listed('equipment')})\b)",
             flags,
         ),
-        unit_names={str(k): str(v) for k, v in data.get("unit_names", {}).items()},
+        unit_names={
+            str(k): str(v)
+            for k, v in measures_section("walked_distances").get("unit_names", {}).items()
+        },
     )
 
 
