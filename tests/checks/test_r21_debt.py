@@ -15,6 +15,7 @@ from tui.core.checks.extract import extract_facts
 from tui.core.checks.measures import full_marks
 from tui.core.checks.measures.demand_sections import block_demand_sections
 from tui.core.checks.text.alternation import NEVER
+from tui.core.checks.text.line_spans import line_spans
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.section_words import SectionWords, measure_words
 
@@ -102,3 +103,17 @@ def test_a_sections_words_are_strings_and_a_missing_list_matches_nothing() -> No
 def test_the_readers_share_one_loader_per_section() -> None:
     assert measure_words("walked_distances") is measure_words("walked_distances")
     assert "walk(?:s|ed|ing)?" in measure_words("walked_distances").words("walks")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("", []),
+        ("one", [(0, 3)]),
+        ("one\n", [(0, 3)]),
+        ("a\n\nbc\n", [(0, 1), (2, 2), (3, 5)]),
+        ("\nx", [(0, 0), (1, 2)]),
+    ],
+)
+def test_the_lines_of_a_text_are_walked_once_each(text: str, spans: list[tuple[int, int]]) -> None:
+    assert list(line_spans(text)) == spans
