@@ -23,6 +23,7 @@ from tui.core.checks.layouts.export_case import in_capitals
 from tui.core.checks.layouts.export_words import export_words
 from tui.core.checks.layouts.keyed import snake_words
 from tui.core.checks.layouts.mdtables import Restated
+from tui.core.checks.text.line_spans import line_spans
 from tui.core.checks.text.pieces import Piece
 
 # A key of an export: its indent, maybe a list item's dash, the key (maybe quoted) and the
@@ -67,13 +68,8 @@ def key_path_pieces(text: str, taken: frozenset[int] = frozenset()) -> list[Piec
         return []
     pieces: list[Piece] = []
     stack: list[_Parent] = []
-    start = 0
-    size = len(text)
-    while start < size:
-        end = text.find("\n", start)
-        end = size if end < 0 else end
+    for start, end in line_spans(text):
         _line(text, start, end, stack, pieces, taken)
-        start = end + 1
     return pieces
 
 

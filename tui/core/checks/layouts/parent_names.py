@@ -26,6 +26,7 @@ from tui.core.checks.layouts.mdtables import Restated
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import keyed_units, measure_defs
 from tui.core.checks.text.alternation import whole_words
+from tui.core.checks.text.line_spans import line_spans
 from tui.core.checks.text.pieces import Piece
 
 # A line's indent, its bullet if any, and its content.
@@ -83,13 +84,8 @@ def parent_pieces(text: str) -> list[Piece]:
         return []
     pieces: list[Piece] = []
     stack: list[_Parent] = []
-    line_start = 0
-    size = len(text)
-    while line_start < size:
-        line_end = text.find("\n", line_start)
-        line_end = size if line_end < 0 else line_end
-        _line(text, line_start, line_end, stack, pieces)
-        line_start = line_end + 1
+    for start, end in line_spans(text):
+        _line(text, start, end, stack, pieces)
     return pieces
 
 

@@ -23,10 +23,9 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.tolerances import walled
-from tui.core.checks.tables import measures_section
-from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.section_words import measure_words
 
 _MOST = 300
 # A multiplier or sets before the count ("3 x 12 heel raises", "2 sets of 10 quick flicks").
@@ -80,11 +79,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = measures_section("action_counts")
-
-    def listed(key: str) -> str:
-        return either([str(word) for word in data.get(key, ())])
-
+    listed = measure_words("action_counts").either
     flags = re.IGNORECASE
     return _Words(
         counted=re.compile(

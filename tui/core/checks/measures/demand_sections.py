@@ -58,11 +58,11 @@ def _keyed_line() -> re.Pattern[str]:
 
 
 def block_demand_sections(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Block every line under a heading of the job's demands, and the rest of a line keyed by
-    them (see the module)."""
+    """Mark every line under a heading of the job's demands, and the rest of a line keyed by
+    them, as the job's (see the module)."""
     text = scanner.text
     for heading in _heading().finditer(text):
         end = _SECTION_END.search(text, heading.end())
-        scanner.block(heading.end(), end.start() if end else len(text))
+        scanner.mark_demands(heading.end(), end.start() if end else len(text))
     for keyed in _keyed_line().finditer(text):
-        scanner.block(keyed.start(), keyed.end())
+        scanner.mark_demands(keyed.start(), keyed.end())

@@ -50,18 +50,24 @@ def _pain_only() -> re.Pattern[str]:
 def _names_pain(scanner: Scanner, start: int, end: int) -> bool:
     """Whether the text from `start` to `end`, or a heading line right above it (ending in a
     colon, or a few words alone), names pain."""
-    text = scanner.text
+    line_start, _ = scanner.line(start)
+    above = scanner.line(line_start - 1) if line_start else None
+    return _sentence_names_pain(scanner.text, start, end, above)
+
+
+@lru_cache(maxsize=256)
+def _sentence_names_pain(text: str, start: int, end: int, above: tuple[int, int] | None) -> bool:
+    """`_names_pain` for a sentence and the line above it, searched once per sentence: once per
+    rating in it made a long sentence with a 10/10 cost its length per rating (quadratic)."""
     if words().pain.search(text, start, end) or _pain_only().search(text, start, end):
         return True
     for region in words().regions.finditer(text, start, end):
         if not _PLACE.search(text, max(start, region.start() - 16), region.start()):
             return True  # "Knee: 10/10 this morning": the knee is rated, its pain
-    line_start, _ = scanner.line(start)
-    if line_start == 0:
+    if above is None:
         return False
-    above_start, above_end = scanner.line(line_start - 1)
-    above = text[above_start:above_end].rstrip()
-    return _HEADING.fullmatch(above) is not None and words().pain.search(above) is not None
+    heading = text[above[0] : above[1]].rstrip()
+    return _HEADING.fullmatch(heading) is not None and words().pain.search(heading) is not None
 
 
 @lru_cache(maxsize=256)

@@ -20,11 +20,11 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
-from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner, is_abbreviation
+from tui.core.checks.text.section_words import measure_words
 
 _UNITS = {"lb": "lb", "lbs": "lb", "#": "lb", "pounds": "lb", "pound": "lb", "lbf": "lb"}
 _UNITS |= {"kg": "kg", "kgs": "kg", "kilograms": "kg", "kgf": "kg"}
@@ -74,14 +74,11 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = measures_section("lifted_loads")
-
-    def listed(key: str) -> str:
-        return either(data.get(key, ()))
-
-    maxima = [str(word) for word in data.get("repetition_max", ())]
-    lifts = [str(word) for word in data.get("lifts", ())] + maxima
-    tested = [str(word) for word in data.get("tested", ())] + maxima
+    data = measure_words("lifted_loads")
+    listed = data.either
+    maxima = list(data.words("repetition_max"))
+    lifts = [*data.words("lifts"), *maxima]
+    tested = [*data.words("tested"), *maxima]
     return _Words(
         lifts=led(re.compile(rf"\b(?:{either(lifts)})(?![^\W_])", re.IGNORECASE), *lifts),
         tested=re.compile(rf"(?<![^\W_])(?:{either(tested)})(?![^\W_])", re.IGNORECASE),

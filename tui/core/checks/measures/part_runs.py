@@ -32,13 +32,17 @@ from tui.core.checks.text.scan import Scanner
 _SCORED = re.compile(
     rf"(?P<score>{NUM})(?!\d|\.\d|[ \t]*[/%])(?:[ \t]*\((?P<bracket>[^()\n]{{1,30}})\))?"
 )
-# The next clause: a semicolon (or comma), one to four words naming the part, its score, then
-# its own bracket, if any.
-_NEXT = re.compile(
-    r"[ \t]*[;,][ \t]*(?:and[ \t]+)?"
-    r"(?P<words>[A-Za-z][\w/-]*(?:[ \t]+[A-Za-z][\w/-]*){0,3}?)[ \t]*[:=]?[ \t]+"
+# A part of a run: one to four words naming it, then (after a space, maybe a colon) its score
+# with no unit, then its own bracket, if any; shared by a run's first part after an
+# instrument's colon (`_LEAD`) and each next part (`_NEXT`).
+_PART_WORDS = r"(?P<words>[A-Za-z][\w/-]*(?:[ \t]+[A-Za-z][\w/-]*){0,3}?)"
+_PART_SCORE = (
     rf"(?P<score>{NUM})(?!\d|\.\d|[ \t]*(?:[/%\u00b0]|[A-Za-z]))"
     r"(?:[ \t]*\((?P<bracket>[^()\n]{1,30})\))?"
+)
+# The next clause: a semicolon (or comma), the part's words, its score and bracket.
+_NEXT = re.compile(
+    rf"[ \t]*[;,][ \t]*(?:and[ \t]+)?{_PART_WORDS}[ \t]*[:=]?[ \t]+{_PART_SCORE}"
     r"(?=[ \t]*(?:[;,.]|\n|\Z))"
 )
 # A word written as an instrument's name of its own: a hyphenated acronym ("PHQ-9", "FABQ-W")
@@ -51,10 +55,7 @@ _BARE = re.compile(rf"[ \t]*(?P<number>{NUM})[ \t]*")
 # 6-month scores in parentheses: Body Control 7 (5), Body Transport 8 (6)". Tried only on lines
 # with a colon and a bracket or a semicolon after it (a cheap precondition).
 _LEAD = re.compile(
-    r"(?m)^(?P<before>[^\n:]{2,90}):[ \t]*"
-    r"(?P<words>[A-Za-z][\w/-]*(?:[ \t]+[A-Za-z][\w/-]*){0,3}?)[ \t]+"
-    rf"(?P<score>{NUM})(?!\d|\.\d|[ \t]*(?:[/%\u00b0]|[A-Za-z]))"
-    r"(?:[ \t]*\((?P<bracket>[^()\n]{1,30})\))?(?=[ \t]*[;,])"
+    rf"(?m)^(?P<before>[^\n:]{{2,90}}):[ \t]*{_PART_WORDS}[ \t]+{_PART_SCORE}(?=[ \t]*[;,])"
 )
 _NAME_WORD = re.compile(r"[A-Za-z][\w-]*")
 # A test's name with its edition: capitals, a hyphen and a number ("PDMS-3", "BOT-2").

@@ -20,9 +20,9 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
-from tui.core.checks.tables import measures_section
-from tui.core.checks.text.alternation import either, letter_words
+from tui.core.checks.text.alternation import letter_words
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.section_words import measure_words
 
 # A count of steps or stairs, not a rate ("steps/min"), not a range's end ("0-2 steps") and not
 # an exercise joined to the word ("step-ups").
@@ -56,14 +56,8 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = measures_section("stepped_counts")
-
-    def words(key: str) -> list[str]:
-        return [str(word) for word in data.get(key, ())]
-
-    def listed(key: str) -> str:
-        return either(words(key))
-
+    data = measure_words("stepped_counts")
+    words, listed = data.words, data.either
     flags = re.IGNORECASE
     return _Words(
         task=letter_words(words("tasks")),

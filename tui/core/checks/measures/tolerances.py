@@ -30,10 +30,10 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
-from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.section_words import measure_words
 
 _UNIT = r"(?P<unit>s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?)"
 _TIME = re.compile(
@@ -77,11 +77,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = measures_section("tolerances")
-
-    def listed(key: str) -> tuple[str, ...]:
-        return tuple(str(word) for word in data.get(key, ()))
-
+    listed = measure_words("tolerances").words
     flags = re.IGNORECASE
     tolerance, positions = listed("tolerance"), listed("positions")
     return _Words(

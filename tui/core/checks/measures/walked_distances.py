@@ -29,6 +29,7 @@ from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, letter_words
 from tui.core.checks.text.other_people import relation_words
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.section_words import measure_words
 
 _MILES = re.compile(
     r"(?<![\d./])(?P<value>\d+(?:\.\d+)?|\.\d+)[ \t]*(?P<unit>mi|miles?)\b"
@@ -54,14 +55,8 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    data = measures_section("walked_distances")
-
-    def words(key: str) -> list[str]:
-        return [str(word) for word in data.get(key, ())]
-
-    def listed(key: str) -> str:
-        return either(words(key))
-
+    data = measure_words("walked_distances")
+    words, listed = data.words, data.either
     flags = re.IGNORECASE
     return _Words(
         walk=letter_words(words("walks")),
@@ -93,7 +88,10 @@ def _words() -> _Words:
             rf"(?![ \t]*/)(?![ \t]*(?:{listed('equipment')})\b)",
             flags,
         ),
-        unit_names={str(k): str(v) for k, v in data.get("unit_names", {}).items()},
+        unit_names={
+            str(k): str(v)
+            for k, v in measures_section("walked_distances").get("unit_names", {}).items()
+        },
     )
 
 
@@ -110,11 +108,14 @@ def read_walked_distances(scanner: Scanner, facts: list[Fact], _measures: tuple[
                 text, max(0, match.start() - 12), match.start()
             ):
                 continue
-            if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
+            if (
+                scanner.claimed(start, end)
+                or scanner.in_header(start)
+                or scanner.in_goal(start)
+                or scanner.in_demands(start)
+            ):
                 continue
             line_start, _ = scanner.line(start)
-            if scanner.is_blocked(line_start, line_start + 1) and scanner.is_blocked(start, end):
-                continue  # a whole blocked line: a job's demands, a reference block
             opening = max(line_start, scanner.sentence(start)[0])
             said = trigger.search(text, opening, start)
             if said is None or not _walked(scanner, said, match):

@@ -31,6 +31,7 @@ from tui.core.checks.text.anchored import (
 from tui.core.checks.text.lowered import lowered
 from tui.core.checks.text.number_led import fixed_starts, number_led
 from tui.core.checks.text.number_runs import NumberFollowed, number_followed
+from tui.core.checks.text.section_words import measure_words
 from tui.core.checks.text.word_index import (
     INDEXED_FROM,
     alternatives,
@@ -532,11 +533,8 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     """Numbers that are not measurements because of the words around them (measures.toml
     [not_measurements]): doses in percent, counted things, events per period, changes,
     targets, limb positions, temperatures and dates written after a score."""
-    words = not_measurement_words()
-
-    def listed(key: str) -> str:
-        return either(words.get(key, ()))
-
+    words = measure_words("not_measurements")
+    listed = words.either
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
     # (a speed and a rate too: "the ~80 wpm needed", "1.0 m/s required", "HR 120 bpm expected")
@@ -545,7 +543,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         *(
             re.compile(pattern, flags | re.MULTILINE)
             for key in ("not_values", "scale_bounds", "date_labels", "item_names")
-            for pattern in words.get(key, ())
+            for pattern in words.words(key)
         ),
         led(
             # an arrow ends the condition: "unable -> 22 deg" is unable then, 22 now
@@ -642,7 +640,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         ),
         number_led(
             re.compile(
-                rf"(?:{_after_words(words.get('change_noun_lead_ins', ()))})~?[ \t]*{NUM}"
+                rf"(?:{_after_words(words.words('change_noun_lead_ins'))})~?[ \t]*{NUM}"
                 rf"(?:{unit}|\s*(?:points?|pts?)\b)[ \t]*(?:of[ \t]+)?"
                 rf"(?:{listed('change_nouns_after')})\b",
                 flags,
@@ -722,7 +720,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         ),
         led(
             re.compile(
-                rf"{_not_after(words.get('series_not_after', ()))}"
+                rf"{_not_after(words.words('series_not_after'))}"
                 rf"\b(?:{listed('counted_before')})\.?[ \t]*#?[ \t]*{NUM}[ \t]*(?:/|of\b|out of\b)"
                 rf"[ \t]*{NUM}",
                 flags,

@@ -91,6 +91,7 @@ class Scanner:
         self._claimed = bytearray(size)
         self._header = bytearray(size)
         self._goals = bytearray(size)
+        self._demands = bytearray(size)
         self._labels = _label_mask(self.norm)
         self._sentence_starts, self._line_starts = _geometry(self.text)
         self._shown: bytearray | None = None
@@ -109,6 +110,7 @@ class Scanner:
         # goals are the text's, whichever scanner found them (a reader that takes a blocked
         # number, such as a count of repetitions, still asks whether it is a target)
         twin._goals = self._goals
+        twin._demands = self._demands  # likewise a job's demands (demand_sections)
         twin._labels = self._labels
         twin._sentence_starts = self._sentence_starts
         twin._line_starts = self._line_starts
@@ -190,6 +192,16 @@ class Scanner:
     def in_goal(self, pos: int) -> bool:
         """True inside a goal statement or section: a number there is a target."""
         return 0 <= pos < len(self._goals) and bool(self._goals[pos])
+
+    def mark_demands(self, start: int, end: int) -> None:
+        """Block a section of a job's demands and remember it as one, so a reader that reads
+        blocked numbers on purpose (a walk in bouts) still leaves the job's values alone."""
+        self.block(start, end)
+        self._demands[start:end] = b"\x01" * max(0, end - start)
+
+    def in_demands(self, pos: int) -> bool:
+        """True inside a section or line of a job's demands: a number there is the job's."""
+        return 0 <= pos < len(self._demands) and bool(self._demands[pos])
 
     def block_all(self, pattern: re.Pattern[str] | Led | Anchored) -> None:
         for match in matches(pattern, self.text):
