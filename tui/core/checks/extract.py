@@ -34,6 +34,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
 from tui.core.checks.layouts.digit_rows import read_digit_rows
 from tui.core.checks.layouts.exercise_rows import block_exercise_arcs
+from tui.core.checks.layouts.finger_grids import read_finger_grids, read_finger_table_rows
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.girth_blocks import read_girth_blocks
 from tui.core.checks.layouts.item_grids import read_item_grids
@@ -218,6 +219,8 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_item_grids,
     read_girth_blocks,
     read_girth_pairs,
+    read_finger_grids,  # before the aligned lists: a grid's cell is its column's joint
+    read_finger_table_rows,
     read_aligned,
     read_joint_arcs,
     read_neutral_zero,
