@@ -127,3 +127,37 @@ def test_a_side_legend_leaves_the_pair_to_the_side_readers() -> None:
 def test_a_pair_over_five_is_still_a_grade_but_a_run_of_three_is_trials() -> None:
     assert slash_load_pieces("Grip 5/5 kg\n") == []
     assert len(slash_load_pieces("Grip 5/6/5 kg\n")) == 2
+
+
+def _others(text: str) -> list[tuple[int | float | str, str | None, str]]:
+    return [(f.value, f.unit, f.label) for f in extract_facts(text) if f.kind == "other"]
+
+
+def test_a_positive_phalen_is_timed_to_symptoms() -> None:
+    assert (35, "s", "L Phalen positive") in _others("Phalen L positive at 35 s; Tinel negative.\n")
+
+
+def test_a_negative_phalen_time_is_the_tests_length_and_no_fact() -> None:
+    assert not _others("Phalen negative at 60 s.\n")
+
+
+def test_a_scar_height_is_measured_but_a_step_height_is_equipment() -> None:
+    assert (2, "mm", "scar height") in _others("Scar 3.1 cm long, scar height 2 mm, pink.\n")
+    assert not [v for v, u, _ in _others("Step ups, step height 20 cm.\n") if v == 20]
+
+
+def test_the_other_sides_pair_in_a_bracket_takes_this_sides_motions() -> None:
+    roms = _roms("Wrist AROM R ext 68°, flex 60° (full compared with L 70/64)\n")
+    assert (70, "L wrist extension AROM") in roms
+    assert (64, "L wrist flexion AROM") in roms
+
+
+def test_a_bracketed_pair_after_one_angle_or_the_same_side_is_left() -> None:
+    assert [v for v, _ in _roms("Wrist ext R 68° (L 70/64)\n")] == [68]
+    assert 64 not in [v for v, _ in _roms("Wrist AROM R ext 68°, flex 60° (R 70/64 last wk)\n")]
+
+
+def test_bracketed_pairs_on_a_long_note_are_found_by_bisection() -> None:
+    line = "Wrist AROM R ext 68°, flex 60° (L 70/64). "
+    facts = extract_facts("O: " + line * 100 + "\n")
+    assert sum(1 for f in facts if f.kind == "rom" and f.label.startswith("L")) == 200
