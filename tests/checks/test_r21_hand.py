@@ -34,8 +34,8 @@ def test_a_space_aligned_grid_labels_each_cell_with_its_joint_and_digit() -> Non
     assert (78, "R Index MP flexion AROM") in roms
     assert (15, "R Index PIP extension AROM (deficit)") in roms
     assert (44, "R Index DIP flexion AROM") in roms
-    assert (179, "R TAM AROM") in roms
-    assert (262, "L TAM AROM") in roms
+    assert (179, "R Index TAM AROM") in roms
+    assert (262, "L Index TAM AROM") in roms
     assert (104, "L Index PIP flexion AROM") in roms
 
 

@@ -27,8 +27,9 @@ from tui.core.checks.text.scan import Scanner
 # A small joint bends no further than this; its extension end is within this of neutral.
 _MOST_FLEXION = 120
 _MOST_EXTENSION = 60
-# The lines above a heading that may hold the grid's legend ("AROM (ext/flex, degrees)").
-_LEGEND_LINES = 2
+# The line above a heading that holds the grid's legend ("AROM (ext/flex, degrees)") when the
+# heading's own line names nothing before its columns.
+_LEGEND_LINES = 1
 _DEGREES = re.compile(r"°|\bdeg(?:rees?)?\b", re.IGNORECASE)
 # One cell: an angle, or a pair of ends, each with an optional degree sign.
 _CELL = re.compile(
@@ -38,6 +39,7 @@ _CELL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _GAP = re.compile(r"[ \t]*[,;]?[ \t]*")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _row() -> re.Pattern[str]:
     digit = either(data_table("digit_rows").get("digits", ()))
     side = r"(?:R|L|rt|lt|right|left|\((?:R|L)\))"
     return re.compile(
-        rf"[ \t]*(?:[^\n\d]{{0,60}}?[ \t])?(?:[-*\u2022][ \t]*)?"
+        rf"[ \t]*(?:[^\n\d]{{0,60}}?[ \t])??(?:[-*\u2022][ \t]*)?"
         rf"(?P<name>(?:{side}[ \t]+)?(?:{digit})(?:[ \t]+{side})?)[ \t]*:?[ \t]+(?=-?\d)"
     )
 
@@ -101,7 +103,8 @@ def read_finger_grids(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     summed motion) at the row's digit."""
     text = scanner.text
     for heading in _heading().finditer(text):
-        legend = _legend(text, heading.start()) + " " + heading.group("caption")
+        caption = heading.group("caption")
+        legend = caption if _WORD.search(caption) else _legend(text, heading.start())
         if _not_motion().search(legend):
             continue
         grid = _grid(legend, heading.group("columns").split())
@@ -127,7 +130,7 @@ def _table_row() -> re.Pattern[str]:
     side = r"(?:R|L|rt|lt|right|left|\((?:R|L)\))"
     cell = rf"(?:{_column()})[ \t]+-?\d{{1,3}}(?:°)?(?:/-?\d{{1,3}}(?:°)?)?"
     return re.compile(
-        rf"(?m)^[ \t]*(?:[^\n\d;]{{0,60}}?[ \t])?(?P<name>(?:{side}[ \t]+)?(?:{digit})"
+        rf"(?m)^[ \t]*(?:[^\n\d;]{{0,60}}?[ \t])??(?P<name>(?:{side}[ \t]+)?(?:{digit})"
         rf"(?:[ \t]+{side})?);[ \t]*(?P<cells>{cell}(?:,[ \t]*{cell})+)\.?[ \t]*$"
     )
 
@@ -222,7 +225,7 @@ def _read_row(
         if not all(scanner.free(*span) for span in spans):
             continue
         if column.motion:
-            _read_summed(scanner, facts, grid, column, cell, side)
+            _read_summed(scanner, facts, grid, column.motion, cell, (side, digit))
         elif cell.group("b"):
             _read_arc(scanner, facts, grid, column.joint, cell, (side, digit))
         else:
@@ -245,16 +248,15 @@ def _read_summed(
     scanner: Scanner,
     facts: list[Fact],
     grid: _Grid,
-    column: labels.Parts,
+    motion: str,
     cell: re.Match[str],
-    side: str,
+    where: tuple[str, str],
 ) -> None:
     """A digit's total motion: one angle up to the summed maximum."""
     value = int(cell.group("a"))
     if cell.group("b") or not 0 < value <= _summed_max():
         return
-    label = labels.join(side, column.motion, grid.mode)
-    scanner.emit(facts, "rom", value, cell.span("a"), label)
+    scanner.emit(facts, "rom", value, cell.span("a"), _label(grid, where, "", motion))
 
 
 def _read_arc(
