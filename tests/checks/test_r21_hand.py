@@ -161,3 +161,18 @@ def test_bracketed_pairs_on_a_long_note_are_found_by_bisection() -> None:
     line = "Wrist AROM R ext 68°, flex 60° (L 70/64). "
     facts = extract_facts("O: " + line * 100 + "\n")
     assert sum(1 for f in facts if f.kind == "rom" and f.label.startswith("L")) == 200
+
+
+def test_a_headings_own_caption_is_its_legend_not_the_lines_above() -> None:
+    text = (
+        "- Orthosis: dorsal blocking, MCP 50 deg flex\n- Wound: healed\n"
+        "- ROM (active, deg)      MCP   PIP\n- R index              70    80\n"
+    )
+    roms = _roms(text)
+    assert (70, "R index MCP flexion") in roms
+    assert (80, "R index PIP flexion") in roms
+
+
+def test_an_orthosis_caption_on_the_heading_line_is_no_motion() -> None:
+    text = "Orthosis angles (deg)   MCP   PIP\n  Index R          50     0\n"
+    assert not [label for _, label in _roms(text) if "Index" in label]
