@@ -39,8 +39,8 @@ def test_a_space_aligned_grid_labels_each_cell_with_its_joint_and_digit() -> Non
     assert (104, "L Index PIP flexion AROM") in roms
 
 
-def test_a_grid_extension_at_neutral_is_no_reading() -> None:
-    assert not [value for value, label in _roms(GRID) if value == 0 and "Index" in label]
+def test_a_grid_extension_at_neutral_is_read_as_zero() -> None:
+    assert (0, "R Index MP extension AROM") in _roms(GRID)
 
 
 def test_a_markdown_grid_under_a_motion_caption_is_read_per_joint() -> None:
@@ -85,7 +85,7 @@ def test_a_grid_is_read_once_per_heading_not_once_per_row(monkeypatch: pytest.Mo
     rows = "".join(f"  Index R    0/{60 + i % 40}    0/90\n" for i in range(400))
     facts = extract_facts("AROM (ext/flex)\n        MP     PIP\n" + rows)
     assert len(calls) == 1
-    assert sum(1 for f in facts if f.kind == "rom") == 800
+    assert sum(1 for f in facts if f.kind == "rom") == 1600
 
 
 def test_grip_trials_take_the_unit_their_heading_writes_in_a_bracket() -> None:

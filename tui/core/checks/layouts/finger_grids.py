@@ -268,15 +268,12 @@ def _read_arc(
     where: tuple[str, str],
 ) -> None:
     """A cell's two ends, extension then flexion unless the legend says otherwise; an
-    extension at neutral is no reading (as a range's zero start) and is only claimed."""
+    extension at neutral is read as 0 (the sets allow it, as the aligned lists read it)."""
     first, second = ("b", "a") if grid.flexion_first else ("a", "b")
     extension, flexion = int(cell.group(first)), int(cell.group(second))
     if not (abs(extension) <= _MOST_EXTENSION and max(extension, 0) < flexion <= _MOST_FLEXION):
         return
-    if extension == 0:
-        scanner.claim(*cell.span(first))
-    else:
-        _emit_signed(scanner, facts, cell.span(first), _label(grid, where, joint, "extension"))
+    _emit_signed(scanner, facts, cell.span(first), _label(grid, where, joint, "extension"))
     scanner.emit(facts, "rom", flexion, cell.span(second), _label(grid, where, joint, "flexion"))
 
 
