@@ -34,6 +34,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.aligned import read_aligned
 from tui.core.checks.layouts.digit_rows import read_digit_rows
 from tui.core.checks.layouts.exercise_rows import block_exercise_arcs
+from tui.core.checks.layouts.finger_grids import read_finger_grids, read_finger_table_rows
 from tui.core.checks.layouts.flowsheet_rows import read_flowsheet_rows
 from tui.core.checks.layouts.girth_blocks import read_girth_blocks
 from tui.core.checks.layouts.item_grids import read_item_grids
@@ -64,6 +65,7 @@ from tui.core.checks.measures.carried_names import block_carried_dates, mark_car
 from tui.core.checks.measures.chair_rises import read_chair_rises
 from tui.core.checks.measures.column_times import read_column_times
 from tui.core.checks.measures.compared_headings import unmark_compared
+from tui.core.checks.measures.compared_pairs import read_compared_pairs
 from tui.core.checks.measures.connected_names import read_connected_names
 from tui.core.checks.measures.corrections import drop_retracted
 from tui.core.checks.measures.counted_sides import read_counted_sides
@@ -124,6 +126,7 @@ from tui.core.checks.measures.posture_angles import read_posture_angles
 from tui.core.checks.measures.pressure_ranges import read_pressure_ranges
 from tui.core.checks.measures.program_baselines import mark_program_baselines
 from tui.core.checks.measures.program_distances import block_program_distances
+from tui.core.checks.measures.provocation_times import read_provocation_times
 from tui.core.checks.measures.refused_readings import refused_of
 from tui.core.checks.measures.replies import mark_replies
 from tui.core.checks.measures.respective_scores import read_respective
@@ -218,9 +221,12 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_item_grids,
     read_girth_blocks,
     read_girth_pairs,
+    read_finger_grids,  # before the aligned lists: a grid's cell is its column's joint
+    read_finger_table_rows,
     read_aligned,
     read_joint_arcs,
     read_neutral_zero,
+    read_provocation_times,  # before the times: a negative test's length is no result
     read_test_times,
     read_metabolic_equivalents,
     read_vestibular_readings,
@@ -286,6 +292,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_acuity,
     read_restated,
     read_other_side,
+    read_compared_pairs,  # "(L for comparison 72/70)" after this side's two angles
     read_listed,
     mark_direct_measures,
     mark_arrowed,

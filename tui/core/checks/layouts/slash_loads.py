@@ -57,10 +57,49 @@ def slash_load_pieces(text: str) -> list[Piece]:
 
 def _graded(match: re.Match[str]) -> bool:
     """A value over the maximum of a muscle grade ("5/5 N", N the grade Normal): one grade,
-    never two loads."""
-    return float(match.group("second")) == float(slash_load_data().get("grade_maximum", 5)) and (
-        float(match.group("first")) <= float(match.group("second"))
+    never two loads; a run of three ("5/6/5 lb", trials) is no grade."""
+    return (
+        not match.group("middle")
+        and float(match.group("second")) == float(slash_load_data().get("grade_maximum", 5))
+        and float(match.group("first")) <= float(match.group("second"))
     )
+
+
+@cache
+def _unit_heading() -> re.Pattern[str]:
+    """A line's opening words naming a force test, then its unit in a bracket."""
+    tests = "|".join(str(test) for test in slash_load_data().get("heading_tests", ()))
+    units = "|".join(re.escape(str(unit)) for unit in slash_load_data().get("units", ()))
+    return re.compile(
+        rf"(?im)^[ \t*-]*[^\n\d(]{{0,40}}?\b(?:{tests})\b[^\n\d(]{{0,30}}?"
+        rf"\([ \t]*(?P<unit>{units})[ \t]*\)"
+    )
+
+
+# A run of trials with no unit after it: two values or more parted by slashes.
+_BARE_RUN = re.compile(
+    r"(?<![\d./])\d{1,3}(?:\.\d)?(?:[ \t]*/[ \t]*\d{1,3}(?:\.\d)?)+"
+    r"(?![\d./]|[ \t]*(?:[%°]|[A-Za-z]))"
+)
+
+
+def headed_run_pieces(text: str) -> list[Piece]:
+    """The unit a force test's heading writes in a bracket, written after each value of the
+    runs of trials on its line ("Grip (kg) R 31/33/30, L 24/22/25")."""
+    if "/" not in text or "(" not in text:
+        return []
+    pieces: list[Piece] = []
+    for heading in _unit_heading().finditer(text):
+        line_end = text.find("\n", heading.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if _sided(text, heading.end(), heading.end()):
+            continue  # "Grip (kg) R/L 31/24": a value per side, the legend readers'
+        unit = heading.group("unit")
+        for run in _BARE_RUN.finditer(text, heading.end(), line_end):
+            for value in _MIDDLE.finditer(text, *run.span()):
+                end = value.end()
+                pieces.append(Piece(end, end, f" {unit}", end - 1, end))
+    return pieces
 
 
 def _sided(text: str, start: int, end: int) -> bool:

@@ -537,6 +537,8 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     listed = words.either
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
+    # "scar height 2 mm": a tissue's size is measured on the patient, no equipment's
+    tissue_not_before = "".join(rf"(?<!{word} )" for word in words.get("measured_tissues", ()))
     # (a speed and a rate too: "the ~80 wpm needed", "1.0 m/s required", "HR 120 bpm expected")
     unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m/s|m|lbs?|kg|s|sec|min|wpm|bpm))?"
     return (
@@ -688,7 +690,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
         ),
         led(
             re.compile(
-                rf"\b(?:{listed('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
+                rf"{tissue_not_before}\b(?:{listed('equipment_sizes')})\s*(?:of|at|=|:|is)?\s*{NUM}\s*"
                 r"(?:cm|mm|m|in|inch(?:es)?|ft|\")(?![A-Za-z/])",
                 flags,
             ),

@@ -29,7 +29,7 @@ from tui.core.checks.layouts.pair_rows import pair_row_pieces
 from tui.core.checks.layouts.position_brackets import position_bracket_pieces
 from tui.core.checks.layouts.quoted_scalars import quoted_scalar_pieces
 from tui.core.checks.layouts.side_pairs import side_pair_pieces
-from tui.core.checks.layouts.slash_loads import slash_load_pieces
+from tui.core.checks.layouts.slash_loads import headed_run_pieces, slash_load_pieces
 from tui.core.checks.layouts.stacked_fields import stacked_field_pieces
 from tui.core.checks.layouts.time_pairs import time_pair_pieces
 from tui.core.checks.layouts.value_first import value_first_pieces
@@ -110,7 +110,11 @@ def _slash_loads_and_time_pairs(text: str) -> list[Piece]:
     its first value once."""
     timed = time_pair_pieces(text)
     lines = {text.rfind("\n", 0, piece.start) for piece in timed}
-    loads = [p for p in slash_load_pieces(text) if text.rfind("\n", 0, p.start) not in lines]
+    loads = [
+        p
+        for p in slash_load_pieces(text) + headed_run_pieces(text)
+        if text.rfind("\n", 0, p.start) not in lines
+    ]
     return timed + loads
 
 
