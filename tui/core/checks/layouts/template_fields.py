@@ -1,0 +1,69 @@
+"""A templated EHR note's fields, filled in brackets: "Rating [2]/10 at rest", "Berg Balance
+Scale: [38]/56", "97116 Gait training ..... [15] min", "L knee AROM: [5]-[96] deg".
+
+A clinician reads the template's brackets as the boxes the values were typed into and reads
+"Rating 2/10", "[15] min" as fifteen minutes; the readers meet a bracket between a name and its
+number and read nothing. In a note holding several such fields (data/exports.toml
+[template_fields] min_fields) each field's brackets are left out, its content read as written.
+A bracket right after a value ("Berg 44/56 [41/56]", "TUG 11.9 s [24.3 s]") is a legend's
+earlier value, no field, and is left as it is; so are check boxes ("[X]", "[ ]"), fields left
+blank ("[  ] min": nothing was typed, so nothing is read) and a bracketed line standing alone
+(a heading such as "[Treatment Encounter Note]"). Each bracket is looked at once: linear.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+from tui.core.checks.text.pieces import Piece
+
+# A field: brackets around up to 60 characters of one line, no bracket inside.
+_FIELD = re.compile(r"\[(?P<content>[^\[\]\n]{1,60})\]")
+# A check box's content, ticked or not, or a field left blank.
+_NOT_FILLED = re.compile(r"[ \t_.xX\u2713\u2714*]*")
+# The text before a legend's bracket ends on a value: a number maybe with its unit.
+_AFTER_VALUE = re.compile(
+    r"(?:^|[\s(:])[<>~]?-?\d[\d.,/+-]*(?:[ \t]*(?:%|\u00b0|[A-Za-z]{1,5}))?[ \t]*\Z"
+)
+# How far back a legend's value is looked for: the text just before the bracket.
+_REACH = 24
+
+
+@cache
+def _min_fields() -> int:
+    text = files("tui.core").joinpath("data", "exports.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text).get("template_fields", {})
+    return int(table.get("min_fields", 3)) if isinstance(table, dict) else 3
+
+
+def template_field_pieces(text: str) -> list[Piece]:
+    """Pieces leaving out the brackets of every filled field of a templated note; none when
+    the note holds fewer filled fields than a template does."""
+    if "[" not in text:
+        return []
+    fields = [found for found in _FIELD.finditer(text) if _filled(text, found)]
+    if len(fields) < _min_fields():
+        return []
+    pieces: list[Piece] = []
+    for found in fields:
+        start, end = found.span()
+        pieces.append(Piece(start, start + 1, "", start, start + 1))
+        pieces.append(Piece(end - 1, end, "", end - 1, end))
+    return pieces
+
+
+def _filled(text: str, found: re.Match[str]) -> bool:
+    """A bracket holding what was typed into a field: not a check box, not blank, not a
+    legend's earlier value after a value, not a line of its own."""
+    if _NOT_FILLED.fullmatch(found["content"]):
+        return False
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    line_end = text.find("\n", found.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[line_start : found.start()].strip() and not text[found.end() : line_end].strip():
+        return False
+    before = text[max(line_start, found.start() - _REACH) : found.start()]
+    return _AFTER_VALUE.search(before) is None
