@@ -24,6 +24,8 @@ from tui.core.checks.text.pieces import Piece
 _FIELD = re.compile(r"\[(?P<content>[^\[\]\n]{1,60})\]")
 # A check box's content, ticked or not, or a field left blank.
 _NOT_FILLED = re.compile(r"[ \t_.xX\u2713\u2714*]*")
+# A field left blank ("[    ]", "[ __ ]", "[   /   ]"): wider than a check box's one blank.
+_BLANK = re.compile(r"[ \t_./]{2,}")
 # The text before a legend's bracket ends on a value: a number maybe with its unit.
 _AFTER_VALUE = re.compile(
     r"(?:^|[\s(:])[<>~]?-?\d[\d.,/+-]*(?:[ \t]*(?:%|\u00b0|[A-Za-z]{1,5}))?[ \t]*\Z"
@@ -41,17 +43,23 @@ def _min_fields() -> int:
 
 def template_field_pieces(text: str) -> list[Piece]:
     """Pieces leaving out the brackets of every filled field of a templated note; none when
-    the note holds fewer filled fields than a template does."""
+    the note holds fewer fields, filled or left blank, than a template does."""
     if "[" not in text:
         return []
-    fields = [found for found in _FIELD.finditer(text) if _filled(text, found)]
-    if len(fields) < _min_fields():
+    found = list(_FIELD.finditer(text))
+    fields = [field for field in found if _filled(text, field)]
+    if len(fields) + sum(1 for field in found if _BLANK.fullmatch(field["content"])) < (
+        _min_fields()
+    ):
         return []
     pieces: list[Piece] = []
-    for found in fields:
-        start, end = found.span()
-        pieces.append(Piece(start, start + 1, "", start, start + 1))
-        pieces.append(Piece(end - 1, end, "", end - 1, end))
+    for field in fields:
+        # a field padded with blanks ("[ 3 ] /10") is read as typed: "3 /10"
+        content = field["content"]
+        first = field.start() + 1 + len(content) - len(content.lstrip())
+        closed = field.end() - 1 - (len(content) - len(content.rstrip()))
+        pieces.append(Piece(field.start(), first, "", field.start(), first))
+        pieces.append(Piece(closed, field.end(), "", closed, field.end()))
     return pieces
 
 

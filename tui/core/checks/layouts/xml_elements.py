@@ -190,12 +190,13 @@ def _flush(frame: _Frame, stack: list[_Frame], out: list[Piece], closing: list[P
 
 def _merged(frame: _Frame, stack: list[_Frame]) -> str | None:
     """An element whose children are leaves naming a reading ("<Name>Berg</Name><Score>41
-    </Score><Max>56</Max>"), written as one record; None when no child is a reading, or a
-    child holds elements of its own."""
+    </Score><Max>56</Max>") or a charge ("<Code>97110</Code><Minutes>26</Minutes>"), written as
+    one record; None when no child is a reading or a code, or a child holds elements of its
+    own."""
     if not frame.leaves or len(frame.leaves) != frame.children:
         return None
     fields = [*frame.attrs, *frame.leaves]
-    if not any(_kind(key, value) == "value" for key, value in frame.leaves):
+    if not any(_kind(key, value) in ("value", "code") for key, value in frame.leaves):
         return None
     return _record(frame.name, fields, None, stack)
 
