@@ -68,10 +68,16 @@ def _filled(text: str, found: re.Match[str]) -> bool:
     legend's earlier value after a value, not a line of its own."""
     if _NOT_FILLED.fullmatch(found["content"]):
         return False
-    line_start = text.rfind("\n", 0, found.start()) + 1
-    line_end = text.find("\n", found.end())
-    line_end = len(text) if line_end < 0 else line_end
-    if not text[line_start : found.start()].strip() and not text[found.end() : line_end].strip():
+    if _line_edge(text, found.start(), -1) and _line_edge(text, found.end(), 1):
         return False
-    before = text[max(line_start, found.start() - _REACH) : found.start()]
+    before = text[max(0, found.start() - _REACH) : found.start()].rsplit("\n", 1)[-1]
     return _AFTER_VALUE.search(before) is None
+
+
+def _line_edge(text: str, at: int, step: int) -> bool:
+    """Only blanks between `at` and the line's start (step -1) or end (step 1): looked at over
+    the blanks alone, so a long line is not walked once per field."""
+    at = at - 1 if step < 0 else at
+    while 0 <= at < len(text) and text[at] in " \t\r":
+        at += step
+    return not 0 <= at < len(text) or text[at] == "\n"

@@ -29,9 +29,9 @@ from tui.core.checks.tables import keyed_units
 from tui.core.checks.text.pieces import Piece
 
 _TAG = re.compile(
-    r"<!--.*?-->|<\?.*?\?>|<!DOCTYPE[^>]*>|<!\[CDATA\[|\]\]>"
+    r"<!--.{0,4000}?-->|<\?.{0,400}?\?>|<!DOCTYPE[^>]{0,400}>|<!\[CDATA\[|\]\]>"
     r"|<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]{0,60})"
-    r"(?P<attrs>(?:[^<>\"']|\"[^\"\n]*\"|'[^'\n]*'){0,600}?)(?P<self>/)?>",
+    r"(?P<attrs>(?:[^<>\"']|\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'){0,600}?)(?P<self>/)?>",
     re.DOTALL,
 )
 _ATTR = re.compile(
