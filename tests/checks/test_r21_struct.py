@@ -129,6 +129,11 @@ def test_an_html_page_is_no_xml_export() -> None:
     assert ("pain", 4) in _found(page)
 
 
+def test_headings_in_chevrons_are_no_xml_export() -> None:
+    text = "<<HISTORY>> Two falls.\n<<TESTS>> Berg 41/56.\n<<GOALS>> Berg 48/56.\n<<PLAN>> 2x/wk.\n"
+    assert xml_element_pieces(text) == []
+
+
 SNF_TEMPLATE = """=== DAILY NOTE ===
 Pain: Rating [ 3 ]/10 at rest, [6]/10 with transfers
 Berg Balance Scale: [41]/56   (Prior: [35]/56)

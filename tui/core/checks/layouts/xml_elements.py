@@ -102,12 +102,17 @@ def xml_element_pieces(text: str) -> list[Piece]:
 
 
 def _is_export(text: str) -> bool:
-    """An XML declaration, or three elements or more of names no HTML tag has, and more of
-    them than of HTML's (a pasted web page is markup.py's)."""
+    """An XML declaration, or three tags or more of names no HTML tag has, each closing an
+    element, closing itself or holding an attribute, and more of them than of HTML's (a
+    pasted web page is markup.py's; a heading in chevrons, "<<PLAN>>", is no tag)."""
     if "<?xml" in text:
         return True
     html = _html_tags() | set(_words("html_names"))
-    names = [_local(tag["name"]).lower() for tag in _TAG.finditer(text) if tag["name"]]
+    names = [
+        _local(tag["name"]).lower()
+        for tag in _TAG.finditer(text)
+        if tag["name"] and (tag["close"] or tag["self"] or "=" in tag["attrs"])
+    ]
     others = sum(1 for name in names if name not in html)
     return others >= 3 and others > len(names) - others
 
