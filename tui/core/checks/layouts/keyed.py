@@ -80,7 +80,18 @@ def snake_words(text: str) -> tuple[str, str | None]:
         unit = keyed_units().get(parts[at].lower())
         if unit is not None:
             return " ".join(parts[:at] + parts[at + 1 :]), unit
+        unit = _scale_range(parts, at)
+        if unit is not None:  # "pain_during_0_10": the scale's two ends are one unit part
+            return " ".join(parts[: at - 1] + parts[at + 1 :]), unit
     return " ".join(parts), None
+
+
+def _scale_range(parts: list[str], at: int) -> str | None:
+    """The unit of a scale's range written as two parts of a snake key ("0", "10" of
+    "pain_0_10": "/10"), ending at part `at`; never the key's first part."""
+    if at < 2 or not (parts[at - 1].isdecimal() and parts[at].isdecimal()):
+        return None
+    return keyed_units().get(f"{parts[at - 1]}-{parts[at]}")
 
 
 def snake_unit_in(text: str) -> str | None:

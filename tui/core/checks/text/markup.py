@@ -33,6 +33,7 @@ from tui.core.checks.layouts.slash_loads import headed_run_pieces, slash_load_pi
 from tui.core.checks.layouts.stacked_fields import stacked_field_pieces
 from tui.core.checks.layouts.time_pairs import time_pair_pieces
 from tui.core.checks.layouts.value_first import value_first_pieces
+from tui.core.checks.layouts.xml_elements import xml_element_pieces
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -67,13 +68,15 @@ def markup_pieces(text: str) -> list[Piece]:
     a row written value first is turned round next (layouts/value_first.py), before its dots
     are read as a leader."""
     taken_back = _taken_back(text)
-    reordered = _outside(taken_back, value_first_pieces(text))
+    xml = _outside(taken_back, xml_element_pieces(text))  # an XML export's elements as lines
+    reordered = _outside(taken_back + xml, value_first_pieces(text))
     pieces = sorted(
         taken_back
+        + xml
         + reordered
         + _outside(
-            sorted(taken_back + reordered, key=lambda piece: (piece.start, piece.end)),
-            _tag_pieces(text)
+            sorted(taken_back + xml + reordered, key=lambda piece: (piece.start, piece.end)),
+            ([] if xml else _tag_pieces(text))
             + _leader_pieces(text)
             + _pair_mark_pieces(text)
             + _flow_mapping_pieces(text)

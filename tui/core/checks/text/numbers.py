@@ -27,6 +27,7 @@ from tui.core.checks.layouts.percentile_asides import percentile_aside_pieces
 from tui.core.checks.layouts.service_records import service_record_pieces
 from tui.core.checks.layouts.shared_units import shared_unit_pieces
 from tui.core.checks.layouts.side_lists import side_list_pieces
+from tui.core.checks.layouts.template_fields import template_field_pieces
 from tui.core.checks.text.anchored import search_at
 from tui.core.checks.text.languages import translated
 from tui.core.checks.text.lexicon import led, words
@@ -343,6 +344,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         + decimal_comma_pieces(text)
         + hyphen_unit_pieces(text)
         + checkbox_pieces(text)
+        + template_field_pieces(text)
         + parents
         + key_path_pieces(text, frozenset(piece.start for piece in parents))
         + shared_unit_pieces(text)
