@@ -538,7 +538,7 @@ def context_exclusions() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
     deg = r"(?:\s*(?:°|deg\w*|degrees?))?"
     flags = re.IGNORECASE
     # "scar height 2 mm": a tissue's size is measured on the patient, no equipment's
-    tissue_not_before = "".join(rf"(?<!{word} )" for word in words.get("measured_tissues", ()))
+    tissue_not_before = "".join(rf"(?<!{word} )" for word in words.words("measured_tissues"))
     # (a speed and a rate too: "the ~80 wpm needed", "1.0 m/s required", "HR 120 bpm expected")
     unit = r"(?:\s*(?:°|deg\w*|degrees?|%|cm|mm|ft|feet|m/s|m|lbs?|kg|s|sec|min|wpm|bpm))?"
     return (
