@@ -92,6 +92,17 @@ def mentions(text: str) -> list[tuple[int, str, str]]:
 
     Reads word by word with phrase lookups (longest phrase first), which keeps labelling fast.
     """
+    return list(_mentions(text))
+
+
+# The attribution of each value reads the words of its clause, and the values of one clause
+# ask for the same words: about half the asks of a long note repeat one before.
+@lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[tuple[int, str, str], ...]:
+    return tuple(_read_mentions(text))
+
+
+def _read_mentions(text: str) -> list[tuple[int, str, str]]:
     table = _lexicon()
     openers = _phrase_openers()
     tokens = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]

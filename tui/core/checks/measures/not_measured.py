@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -166,9 +168,20 @@ def drop_not_measured(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     spans = [scanner.span(*span) for _trap, span, _blocks in not_measured_spans(scanner.text)]
     if not spans:
         return
-    facts[:] = [
-        fact
-        for fact in facts
-        if fact.kind == "service"
-        or not any(start < fact.span[1] and fact.span[0] < end for start, end in spans)
-    ]
+    reach = _Reach(spans)
+    facts[:] = [fact for fact in facts if fact.kind == "service" or not reach.overlaps(*fact.span)]
+
+
+class _Reach:
+    """Spans asked whether any of them overlaps a fact's, by bisection: the furthest end of the
+    spans starting before the fact's end is past its start exactly when one overlaps it (a
+    note's facts times its values would make dropping quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._furthest = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)
+        return before > 0 and self._furthest[before - 1] > start

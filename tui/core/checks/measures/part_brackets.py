@@ -13,6 +13,7 @@ between them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.bracket_earlier import says_earlier
@@ -31,11 +32,12 @@ def read_part_brackets(scanner: Scanner, facts: list[Fact], _measures: tuple[str
     text = scanner.text
     if "/" not in text:
         return
+    by_span = _BySpan(facts)
     for found in _PAIRED.finditer(text):
         if not says_earlier(found.group("when")):
             continue
         values = list(_VALUE.finditer(found.group("values")))
-        parts = _parts_before(scanner, facts, found.start(), len(values))
+        parts = _parts_before(scanner, by_span, found.start(), len(values))
         if parts is None:
             continue
         offset = found.start("values")
@@ -43,6 +45,7 @@ def read_part_brackets(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         taken = not all(scanner.free(*span) for span in spans)
         if taken and not _taken_by_parts(scanner, facts, parts[0].measure, found.span("values")):
             continue
+        by_span.changed()
         for part, value, span in zip(parts, values, spans, strict=True):
             number = float(value.group())
             written = int(number) if number.is_integer() and "." not in value.group() else number
@@ -57,14 +60,33 @@ def read_part_brackets(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             )
 
 
-def _parts_before(scanner: Scanner, facts: list[Fact], start: int, count: int) -> list[Fact] | None:
+class _BySpan:
+    """The pass's facts in order of their spans, sorted once and again only after the pass
+    read or dropped one: each bracket asks for the facts of its line, and a search of every
+    fact per bracket would grow with the note's facts times its brackets."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self._facts = facts
+        self._sorted: tuple[list[Fact], list[int]] | None = None
+
+    def starting(self, low: int, high: int) -> list[Fact]:
+        """The facts starting at `low` up to `high`, by span (ties in the order read)."""
+        if self._sorted is None:
+            ordered = sorted(self._facts, key=lambda fact: fact.span)
+            self._sorted = ordered, [fact.span[0] for fact in ordered]
+        ordered, starts = self._sorted
+        return ordered[bisect_left(starts, low) : bisect_left(starts, high)]
+
+    def changed(self) -> None:
+        self._sorted = None
+
+
+def _parts_before(scanner: Scanner, by_span: _BySpan, start: int, count: int) -> list[Fact] | None:
     """The `count` facts read last before `start` on its line, when they are one instrument's
     parts scored today with no whole, and the last ends just before the bracket."""
     line_start = scanner.span(scanner.line(start)[0], scanner.line(start)[0] + 1)[0]
     origin = scanner.span(start, start + 1)[0]
-    before = sorted(
-        (fact for fact in facts if line_start <= fact.span[0] < origin), key=lambda f: f.span
-    )
+    before = by_span.starting(line_start, origin)
     parts = before[-count:]
     if len(parts) != count:
         return None

@@ -9,6 +9,7 @@ exercise set-ups ("scaption to 90 w/ 1#") and thresholds ("elevation >90") are l
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -110,6 +111,7 @@ def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
     previous: _Rom | None = None
     sentence = (-1, -1)
     worded = _sentences_with_rom_words(scanner)
+    scored = _outcome_ends(facts)
     text = scanner.text
     for token in scanner.tokens():
         if not scanner.free(token.start(), token.end()) or _DATE_DAY.match(text, token.start()):
@@ -120,7 +122,7 @@ def read_rom(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
             previous = _other_side_of(scanner, here, previous)
         if previous is None and sentence[0] not in worded and not _ANGLE.match(text, token.end()):
             continue  # no ROM word in the sentence and no degree sign: nothing to read here
-        found = _rom_at(scanner, facts, token.start(), previous)
+        found = _rom_at(scanner, facts, scored, token.start(), previous)
         if found is not None:
             previous = found
 
@@ -166,8 +168,11 @@ def _sentences_with_rom_words(scanner: Scanner) -> set[int]:
     return {scanner.sentence(m.start())[0] for m in words().rom_finder.finditer(scanner.text)}
 
 
-def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None) -> _Rom | None:
-    """Read a ROM value (or range) starting at `pos`, emitting facts; None when it is not."""
+def _rom_at(
+    scanner: Scanner, facts: list[Fact], scored: list[int], pos: int, previous: _Rom | None
+) -> _Rom | None:
+    """Read a ROM value (or range) starting at `pos`, emitting facts; None when it is not.
+    `scored` is where each outcome score read before this pass ends (`_outcome_ends`)."""
     text = scanner.text
     if _exercise_arc(scanner, pos):
         return None
@@ -219,7 +224,7 @@ def _rom_at(scanner: Scanner, facts: list[Fact], pos: int, previous: _Rom | None
         not has_unit
         and not ranged
         and not _motion_named(keyword, clause)
-        and _item_of_score(scanner, facts, pos, match.group(1))
+        and _item_of_score(scanner, scored, pos, match.group(1))
     ):
         return None  # "SARA 14.5/40: ...; finger chase R 1 / L 1": the scale's item scores
     if not has_unit and not ranged and _graded(scanner, pos, match.group(1)):
@@ -369,19 +374,29 @@ def _motion_named(keyword: re.Match[str] | None, clause: str) -> bool:
     return not labels.without_sides(clause[keyword.end() :]).strip(" \t:")
 
 
-def _item_of_score(scanner: Scanner, facts: list[Fact], pos: int, written: str) -> bool:
+def _outcome_ends(facts: list[Fact]) -> list[int]:
+    """Where each outcome score read so far ends, ascending: this pass reads no scores, so the
+    list holds for the whole pass, and a value asks only the scores ending in its sentence
+    instead of every fact of the note."""
+    return sorted(fact.span[1] for fact in facts if fact.kind == "outcome")
+
+
+def _item_of_score(scanner: Scanner, scored: list[int], pos: int, written: str) -> bool:
     """A small bare number in the list a test's score opens with a colon in its sentence ("SARA
-    14.5/40: gait 4, ..., finger chase R 1 / L 1"): an item's score, never a joint's angle."""
+    14.5/40: gait 4, ..., finger chase R 1 / L 1"): an item's score, never a joint's angle.
+    `scored`: the outcome scores' ends, ascending (`_outcome_ends`)."""
     if to_number(written) > _MOST_ITEM:
         return False
     start, _ = scanner.sentence(pos)
-    for fact in facts:
-        if fact.kind != "outcome" or not start <= fact.span[1] <= pos:
-            continue
-        opened = re.match(r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:", scanner.text[fact.span[1] : pos])
+    for index in range(bisect_left(scored, start), bisect_right(scored, pos)):
+        opened = _ITEM_LIST_OPENS.match(scanner.text[scored[index] : pos])
         if opened:
             return True
     return False
+
+
+# A score's list opened after it: a colon, a bracket before it at most ("SARA 14.5/40 (ataxia):").
+_ITEM_LIST_OPENS = re.compile(r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:")
 
 
 def _graded(scanner: Scanner, pos: int, written: str) -> bool:

@@ -781,6 +781,14 @@ GOAL_START = re.compile(
     r"|\b(?:expected|anticipated|desired)\s+outcomes?\b",
     re.IGNORECASE,
 )
+# The words a goal statement opens with, in lower case: every match of GOAL_START starts on one
+# of them after no letter or digit, or in the bullets and blanks before a line's "Target" (kept
+# in step with the pattern: a new opening word goes in both).
+GOAL_START_WORDS = (
+    "stg", "ltg", "goal", "objective", "target", "aim", "hop", "expect", "would", "anticipated",
+    "desired",
+)  # fmt: skip
+GOAL_START_BLANKS = " \t*\u2022-"
 
 SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 

@@ -19,9 +19,11 @@ from tui.core.checks.measures.goal_clauses import goal_end
 from tui.core.checks.measures.settings import setting_exclusions
 from tui.core.checks.tables import measures_section, vocabulary
 from tui.core.checks.text.anchored import Anchored
-from tui.core.checks.text.first_char import first_char
+from tui.core.checks.text.first_char import BlanksFirst, first_char
 from tui.core.checks.text.lexicon import (
     GOAL_START,
+    GOAL_START_BLANKS,
+    GOAL_START_WORDS,
     NOT_MEASUREMENTS,
     Led,
     context_exclusions,
@@ -351,8 +353,14 @@ def _non_measurement_patterns() -> tuple[re.Pattern[str] | Led | Anchored, ...]:
 
 
 @cache
-def _goal_start() -> re.Pattern[str] | Led | Anchored:
-    return word_first(GOAL_START)
+def _goal_start() -> Anchored:
+    """GOAL_START tried only where one of its opening words starts, or in the run of bullets
+    and blanks before one (a line's "- Target knee flexion 120"): one search of the note for
+    the words instead of the whole pattern tried at every position."""
+    words = "|".join(GOAL_START_WORDS)
+    return BlanksFirst(
+        GOAL_START, re.compile(rf"(?<![a-z0-9])(?:{words})"), frozenset(GOAL_START_BLANKS)
+    )
 
 
 @cache
