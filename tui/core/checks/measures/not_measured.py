@@ -35,6 +35,8 @@ _VALUE = rf"{NUM}(?:[ \t]*(?:-|to)[ \t]*{NUM})?"
 _JOINED = frozenset("0123456789./")
 # How far back from a value its thing is looked for (never past its line's start).
 _REACH = 120
+# Between the values of a list a rule reads through ("thresholds 20% / 3%", "gap 35° -> 14°").
+_JOINERS = r"(?:/|,|&|->|-->|\u2192|and|or|to|vs\.?)"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
     value = rf"(?:{either(values)})" if values else _VALUE
     stops = tuple(word for key in _strs(entry.get("stop")) for word in named.get(key, ()))
     step = rf"(?:(?!{_words(stops)}){_GAP_CHAR})" if stops else _GAP_CHAR
+    if entry.get("lists"):
+        step = _through_values(rf"{value}{unit}", step)
     before, after = _strs(entry.get("before")), _strs(entry.get("after"))
     flags = re.IGNORECASE
     return _Rule(
@@ -96,6 +100,13 @@ def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
         blocks=bool(entry.get("block", True)),
         unitless=not units,
     )
+
+
+def _through_values(value: str, step: str) -> str:
+    """A step of the gap that may also be an earlier value of the list (with its joiner, if
+    any), so the words before the list reach its later values ("treatment thresholds 20% /
+    3%", "gap 18° today (was 27°)")."""
+    return rf"(?:{step}|(?<![\d.]){value}(?:[ \t]*{_JOINERS})?[ \t]*)"
 
 
 def _taken(rule: _Rule, text: str, start: int, end: int) -> bool:
