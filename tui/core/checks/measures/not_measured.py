@@ -9,7 +9,9 @@ before it in its clause (no number, no clause end and no word of travel between:
 180 ft" is walked), or the words right after its unit ("12 mm drop", "2.5 cm greater than the R
 knee"). The words are data (data/not_measured.toml), one rule per trap; each rule is searched
 only where its unit stands, so a note without one costs one scan. A matched value is blocked,
-so no reader takes it, and a reading of it is dropped after the readers.
+so no reader takes it, and a reading of it is dropped after the readers (only readings of the
+rule's kinds, when it names them: a row of an instrument's items rated "6/10" is no pain, though
+it may be the item's score).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _JOINED = frozenset("0123456789./")
 # How far back from a value its thing is looked for (never past its line's start).
 _REACH = 120
 # Between the values of a list a rule reads through ("thresholds 20% / 3%", "gap 35° -> 14°").
-_JOINERS = r"(?:/|,|&|->|-->|\u2192|and|or|to|vs\.?)"
+_JOINERS = r"(?:/|,|&|->|-->|\u2192|and|or)"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class _Rule:
     note_has: re.Pattern[str] | None
     blocks: bool
     unitless: bool
+    kinds: frozenset[str]
 
 
 @cache
@@ -99,6 +102,7 @@ def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
         note_has=_gated(_strs(entry.get("note_has"))),
         blocks=bool(entry.get("block", True)),
         unitless=not units,
+        kinds=frozenset(_strs(entry.get("kinds"))),
     )
 
 
@@ -142,12 +146,10 @@ def _candidates() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
-def not_measured_spans(text: str) -> tuple[tuple[str, tuple[int, int], bool], ...]:
-    """Each value the rules say is no measurement: its trap's name, its span, and whether the
-    scanner blocks it (a scale's length is left visible: "VAS (100 mm line)" tells the readers
-    of its marks their unit)."""
+def _found(text: str) -> tuple[tuple[_Rule, tuple[int, int]], ...]:
+    """Each value a rule says is no measurement, with the rule that says so."""
     starts = [match.start() for match in _candidates().finditer(text)]
-    found: list[tuple[str, tuple[int, int], bool]] = []
+    found: list[tuple[_Rule, tuple[int, int]]] = []
     for rule in _rules():
         if rule.note_has is not None and not rule.note_has.search(text):
             continue
@@ -155,12 +157,15 @@ def not_measured_spans(text: str) -> tuple[tuple[str, tuple[int, int], bool], ..
             matches = list(rule.value.finditer(text))
         else:
             matches = [m for m in (rule.value.match(text, at) for at in starts) if m]
-        found.extend(
-            (rule.trap, match.span(), rule.blocks)
-            for match in matches
-            if _taken(rule, text, *match.span())
-        )
+        found.extend((rule, match.span()) for match in matches if _taken(rule, text, *match.span()))
     return tuple(found)
+
+
+def not_measured_spans(text: str) -> tuple[tuple[str, tuple[int, int], bool], ...]:
+    """Each value the rules say is no measurement: its trap's name, its span, and whether the
+    scanner blocks it (a scale's length is left visible: "VAS (100 mm line)" tells the readers
+    of its marks their unit)."""
+    return tuple((rule.trap, span, rule.blocks) for rule, span in _found(text))
 
 
 def block_not_measured(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -173,13 +178,17 @@ def block_not_measured(scanner: Scanner, _facts: list[Fact], _measures: tuple[st
 def drop_not_measured(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Drop a reading of a value the rules say is no measurement: a few readers take numbers
     the scanner blocked (a count of repetitions is blocked as a dose and read by a test's
-    name), so the block alone does not keep "chair_stand_norm_reps: 12" out."""
-    spans = [scanner.span(*span) for _trap, span, _blocks in not_measured_spans(scanner.text)]
+    name), so the block alone does not keep "chair_stand_norm_reps: 12" out. A rule that names
+    its kinds drops only those ("Mobility (room & toilet) 6/10" is no pain, and may be a score)."""
+    spans = [(scanner.span(*span), rule.kinds) for rule, span in _found(scanner.text)]
     if not spans:
         return
     facts[:] = [
         fact
         for fact in facts
         if fact.kind == "service"
-        or not any(start < fact.span[1] and fact.span[0] < end for start, end in spans)
+        or not any(
+            start < fact.span[1] and fact.span[0] < end and (not kinds or fact.kind in kinds)
+            for (start, end), kinds in spans
+        )
     ]
