@@ -115,15 +115,28 @@ def test_each_span_names_its_trap() -> None:
     assert traps == {"weight-bearing-order", "reference-threshold"}
 
 
+def _seconds(line: str) -> float:
+    start = time.process_time()
+    not_measured_spans(line)
+    return time.process_time() - start
+
+
 def test_listed_values_stay_linear() -> None:
     """A rule that reads through a list of values ("thresholds 20% / 3%") looks back a bounded
     window per value: a long line of listed values costs in proportion to its length."""
 
-    def seconds(count: int) -> float:
-        line = "treatment thresholds " + " / ".join(f"{n % 90 + 1}%" for n in range(count))
-        start = time.process_time()
-        not_measured_spans(line)
-        return time.process_time() - start
+    def line(count: int) -> str:
+        return "treatment thresholds " + " / ".join(f"{n % 90 + 1}%" for n in range(count))
 
-    small, large = seconds(500), seconds(4000)
+    small, large = _seconds(line(500)), _seconds(line(4000))
     assert large < 8 * small * 2.5
+
+
+def test_a_failed_list_is_not_exponential() -> None:
+    """A list its words reach but whose end breaks the rule ("gap 1° and 2° ... 7x 16°") fails
+    in time linear in the list: no stretch of the list can be read two ways."""
+
+    def line(count: int) -> str:
+        return "rotation gap " + " and ".join(f"{n}°" for n in range(1, count)) + " and 7x 16°"
+
+    assert _seconds(line(16)) < 0.5

@@ -37,8 +37,6 @@ _VALUE = rf"{NUM}(?:[ \t]*(?:-|to)[ \t]*{NUM})?"
 _JOINED = frozenset("0123456789./")
 # How far back from a value its thing is looked for (never past its line's start).
 _REACH = 120
-# Between the values of a list a rule reads through ("thresholds 20% / 3%", "gap 35° -> 14°").
-_JOINERS = r"(?:/|,|&|->|-->|\u2192|and|or)"
 
 
 @dataclass(frozen=True)
@@ -107,10 +105,12 @@ def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
 
 
 def _through_values(value: str, step: str) -> str:
-    """A step of the gap that may also be an earlier value of the list (with its joiner, if
-    any), so the words before the list reach its later values ("treatment thresholds 20% /
-    3%", "gap 18° today (was 27°)")."""
-    return rf"(?:{step}|(?<![\d.]){value}(?:[ \t]*{_JOINERS})?[ \t]*)"
+    """A step of the gap that may also be an earlier value of the list, so the words before the
+    list reach its later values ("treatment thresholds 20% / 3%", "gap 18° today (was 27°)").
+    The joiners between (" / ", " -> ", " and ") are steps like any other word: the value takes
+    only a comma right after it, which no step takes, so no stretch of text can be read two
+    ways (two ways per value would make a failed search exponential in the list's length)."""
+    return rf"(?:{step}|(?<![\d.]){value}(?:[ \t]*,)?)"
 
 
 def _taken(rule: _Rule, text: str, start: int, end: int) -> bool:
