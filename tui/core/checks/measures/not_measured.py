@@ -117,14 +117,15 @@ def _taken(rule: _Rule, text: str, start: int, end: int) -> bool:
     """Whether the rule's words stand around the value at `start`-`end`."""
     if start and text[start - 1] in _JOINED:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if rule.line_has is not None and not rule.line_has.search(text, line_start, start):
-        return False
+    if rule.line_has is not None:
+        line_start = text.rfind("\n", 0, start) + 1
+        if not rule.line_has.search(text, line_start, start):
+            return False
     if rule.before is None and rule.after is None:
         return True
     if rule.after is not None and rule.after.match(text, end):
         return True
-    window = max(line_start, start - _REACH)
+    window = text.rfind("\n", max(0, start - _REACH), start) + 1 or max(0, start - _REACH)
     return rule.before is not None and rule.before.search(text, window, start) is not None
 
 
