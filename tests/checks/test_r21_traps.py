@@ -112,6 +112,12 @@ def test_fact_stays(text: str, kind: str | None, value: float) -> None:
     assert value in _read(text, kind)
 
 
+def test_a_unit_with_digits_hides_no_value() -> None:
+    """ "1.5 / 10 cm": the rating's "/ 10" must not hide the line's length after it ("10 cm")."""
+    spans = not_measured_spans("Parent global assessment 1.5 / 10 cm.")
+    assert [trap for trap, _span, _blocks in spans] == ["scale-length"]
+
+
 def test_each_span_names_its_trap() -> None:
     text = "WB status: PWB 50%. FRAX hip 4.1% (treatment thresholds 20% / 3%)."
     traps = {trap for trap, _span, _blocks in not_measured_spans(text)}

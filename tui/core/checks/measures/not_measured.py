@@ -139,10 +139,11 @@ def _rules() -> tuple[_Rule, ...]:
 @cache
 def _candidates() -> re.Pattern[str]:
     """Every value with a unit some rule names, found in one scan of a note: each rule is then
-    tried only where such a value stands."""
+    tried only where such a value stands. The unit is looked at, not taken, so a unit holding
+    digits ("1.5 / 10 cm": "/ 10") never hides the value that starts inside it ("10 cm")."""
     units = {unit for entry in _data().get("rules", []) for unit in _strs(entry.get("units"))}
     return re.compile(
-        rf"{_VALUE}[ \t]*-?[ \t]*(?:{either(sorted(units))})(?![A-Za-z/])", re.IGNORECASE
+        rf"{_VALUE}(?=[ \t]*-?[ \t]*(?:{either(sorted(units))})(?![A-Za-z/]))", re.IGNORECASE
     )
 
 
