@@ -9,7 +9,9 @@ before it in its clause (no number, no clause end and no word of travel between:
 180 ft" is walked), or the words right after its unit ("12 mm drop", "2.5 cm greater than the R
 knee"). The words are data (data/not_measured.toml), one rule per trap; each rule is searched
 only where its unit stands, so a note without one costs one scan. A matched value is blocked,
-so no reader takes it, and a reading of it is dropped after the readers.
+so no reader takes it, and a reading of it is dropped after the readers (only readings of the
+rule's kinds, when it names them: a row of an instrument's items rated "6/10" is no pain, though
+it may be the item's score).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class _Rule:
     note_has: re.Pattern[str] | None
     blocks: bool
     unitless: bool
+    kinds: frozenset[str]
 
 
 @cache
@@ -82,6 +85,8 @@ def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
     value = rf"(?:{either(values)})" if values else _VALUE
     stops = tuple(word for key in _strs(entry.get("stop")) for word in named.get(key, ()))
     step = rf"(?:(?!{_words(stops)}){_GAP_CHAR})" if stops else _GAP_CHAR
+    if entry.get("lists"):
+        step = _through_values(rf"{value}{unit}", step)
     before, after = _strs(entry.get("before")), _strs(entry.get("after"))
     flags = re.IGNORECASE
     return _Rule(
@@ -97,21 +102,32 @@ def _rule(entry: dict[str, Any], named: dict[str, tuple[str, ...]]) -> _Rule:
         note_has=_gated(_strs(entry.get("note_has"))),
         blocks=bool(entry.get("block", True)),
         unitless=not units,
+        kinds=frozenset(_strs(entry.get("kinds"))),
     )
+
+
+def _through_values(value: str, step: str) -> str:
+    """A step of the gap that may also be an earlier value of the list, so the words before the
+    list reach its later values ("treatment thresholds 20% / 3%", "gap 18° today (was 27°)").
+    The joiners between (" / ", " -> ", " and ") are steps like any other word: the value takes
+    only a comma right after it, which no step takes, so no stretch of text can be read two
+    ways (two ways per value would make a failed search exponential in the list's length)."""
+    return rf"(?:{step}|(?<![\d.]){value}(?:[ \t]*,)?)"
 
 
 def _taken(rule: _Rule, text: str, start: int, end: int) -> bool:
     """Whether the rule's words stand around the value at `start`-`end`."""
     if start and text[start - 1] in _JOINED:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if rule.line_has is not None and not rule.line_has.search(text, line_start, start):
-        return False
+    if rule.line_has is not None:
+        line_start = text.rfind("\n", 0, start) + 1
+        if not rule.line_has.search(text, line_start, start):
+            return False
     if rule.before is None and rule.after is None:
         return True
     if rule.after is not None and rule.after.match(text, end):
         return True
-    window = max(line_start, start - _REACH)
+    window = text.rfind("\n", max(0, start - _REACH), start) + 1 or max(0, start - _REACH)
     return rule.before is not None and rule.before.search(text, window, start) is not None
 
 
@@ -125,20 +141,19 @@ def _rules() -> tuple[_Rule, ...]:
 @cache
 def _candidates() -> re.Pattern[str]:
     """Every value with a unit some rule names, found in one scan of a note: each rule is then
-    tried only where such a value stands."""
+    tried only where such a value stands. The unit is looked at, not taken, so a unit holding
+    digits ("1.5 / 10 cm": "/ 10") never hides the value that starts inside it ("10 cm")."""
     units = {unit for entry in _data().get("rules", []) for unit in _strs(entry.get("units"))}
     return re.compile(
-        rf"{_VALUE}[ \t]*-?[ \t]*(?:{either(sorted(units))})(?![A-Za-z/])", re.IGNORECASE
+        rf"{_VALUE}(?=[ \t]*-?[ \t]*(?:{either(sorted(units))})(?![A-Za-z/]))", re.IGNORECASE
     )
 
 
 @lru_cache(maxsize=64)
-def not_measured_spans(text: str) -> tuple[tuple[str, tuple[int, int], bool], ...]:
-    """Each value the rules say is no measurement: its trap's name, its span, and whether the
-    scanner blocks it (a scale's length is left visible: "VAS (100 mm line)" tells the readers
-    of its marks their unit)."""
+def _found(text: str) -> tuple[tuple[_Rule, tuple[int, int]], ...]:
+    """Each value a rule says is no measurement, with the rule that says so."""
     starts = [match.start() for match in _candidates().finditer(text)]
-    found: list[tuple[str, tuple[int, int], bool]] = []
+    found: list[tuple[_Rule, tuple[int, int]]] = []
     for rule in _rules():
         if rule.note_has is not None and not rule.note_has.search(text):
             continue
@@ -146,12 +161,15 @@ def not_measured_spans(text: str) -> tuple[tuple[str, tuple[int, int], bool], ..
             matches = list(rule.value.finditer(text))
         else:
             matches = [m for m in (rule.value.match(text, at) for at in starts) if m]
-        found.extend(
-            (rule.trap, match.span(), rule.blocks)
-            for match in matches
-            if _taken(rule, text, *match.span())
-        )
+        found.extend((rule, match.span()) for match in matches if _taken(rule, text, *match.span()))
     return tuple(found)
+
+
+def not_measured_spans(text: str) -> tuple[tuple[str, tuple[int, int], bool], ...]:
+    """Each value the rules say is no measurement: its trap's name, its span, and whether the
+    scanner blocks it (a scale's length is left visible: "VAS (100 mm line)" tells the readers
+    of its marks their unit)."""
+    return tuple((rule.trap, span, rule.blocks) for rule, span in _found(text))
 
 
 def block_not_measured(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -164,12 +182,25 @@ def block_not_measured(scanner: Scanner, _facts: list[Fact], _measures: tuple[st
 def drop_not_measured(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Drop a reading of a value the rules say is no measurement: a few readers take numbers
     the scanner blocked (a count of repetitions is blocked as a dose and read by a test's
-    name), so the block alone does not keep "chair_stand_norm_reps: 12" out."""
-    spans = [scanner.span(*span) for _trap, span, _blocks in not_measured_spans(scanner.text)]
+    name), so the block alone does not keep "chair_stand_norm_reps: 12" out. A rule that names
+    its kinds drops only those ("Mobility (room & toilet) 6/10" is no pain, and may be a score)."""
+    spans = [(scanner.span(*span), rule.kinds) for rule, span in _found(scanner.text)]
     if not spans:
         return
-    reach = _Reach(spans)
-    facts[:] = [fact for fact in facts if fact.kind == "service" or not reach.overlaps(*fact.span)]
+    every = _Reach([span for span, kinds in spans if not kinds])
+    named = {
+        kind: _Reach([span for span, kinds in spans if kind in kinds])
+        for kind in {kind for _, kinds in spans for kind in kinds}
+    }
+    facts[:] = [
+        fact
+        for fact in facts
+        if fact.kind == "service"
+        or not (
+            every.overlaps(*fact.span)
+            or (fact.kind in named and named[fact.kind].overlaps(*fact.span))
+        )
+    ]
 
 
 class _Reach:
