@@ -1,0 +1,34 @@
+"""A score over its maximum restated as a percent is one score: "NDI 18/50 = 36%", "LEFS
+52/80 (65%)". The percent is the same reading in another unit, so it is no second fact (a
+direct measure in % beside the score would be a false fact). Only a percent that equals the
+fraction before it, within rounding, is dropped; "Berg 41/56 (was 35)" keeps everything."""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.text.scan import Scanner
+
+# The fraction just before the percent, then "=", "(" or "~" and nothing else.
+_FRACTION_BEFORE = re.compile(
+    r"(\d+(?:\.\d+)?)[ \t]*/[ \t]*(\d+(?:\.\d+)?)[ \t]*(?:=|\(|~|≈|->|→)[ \t]*$"
+)
+_LOOK_BACK = 24
+
+
+def drop_restated_percents(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Remove each percent that restates the score over its maximum written just before it."""
+    text = scanner.text
+    facts[:] = [fact for fact in facts if not _restates(text, fact)]
+
+
+def _restates(text: str, fact: Fact) -> bool:
+    if fact.unit != "%" or not isinstance(fact.value, int | float):
+        return False
+    start = fact.span[0]
+    fraction = _FRACTION_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+    if fraction is None:
+        return False
+    score, whole = float(fraction.group(1)), float(fraction.group(2))
+    return whole > 0 and abs(score / whole * 100 - float(fact.value)) <= 1.0
