@@ -147,6 +147,7 @@ from tui.core.checks.measures.spoken_answers import read_inline_answers, read_sp
 from tui.core.checks.measures.step_counts import read_step_counts
 from tui.core.checks.measures.stepped_counts import read_stepped_counts
 from tui.core.checks.measures.subscale_names import name_subscales
+from tui.core.checks.measures.subscale_rows import read_subscale_rows
 from tui.core.checks.measures.task_times import read_task_times
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
@@ -232,6 +233,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_respective,
 )
 _CLINIC_PASSES: tuple[Pass, ...] = (
+    read_subscale_rows,  # "SCIM III (today / at discharge):" over "Mobility 6/10 (4/10)"
     read_stepped_counts,  # "Pull test: 4 steps backward": a count of steps, no test's score
     read_outcomes,
     read_scales,

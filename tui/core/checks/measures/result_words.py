@@ -33,3 +33,15 @@ def total_reach() -> int:
     """How far back a total row looks for its instrument's earlier score, in characters."""
     reach: int = _data()["totals"]["reach"]
     return reach
+
+
+@cache
+def not_table_instruments() -> frozenset[str]:
+    """Names in capitals heading rows of fractions that name no instrument ("MMT", "ADL")."""
+    return frozenset(word.upper() for word in _data()["subscale_rows"]["not_instruments"])
+
+
+@cache
+def rating_wholes() -> frozenset[int]:
+    """Maxima of a grade or a rating: a table of rows over these alone holds no subscales."""
+    return frozenset(int(whole) for whole in _data()["subscale_rows"]["rating_wholes"])

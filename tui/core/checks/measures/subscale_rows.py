@@ -1,0 +1,138 @@
+"""An instrument's subscales as rows under a heading that names it: "SCIM III (today / at rehab
+discharge):" over "Self-care 9/20 (6/20)", "Mobility (room & toilet) 6/10 (4/10)" and "Total
+51/100 (42/100)". Each row is the instrument's score on that subscale, never a rating of the
+row's words ("6/10" under an instrument is no pain), and the row named by a total's word is the
+instrument's own score. A bracket over the row's same maximum is its earlier score where the
+heading's bracket writes this visit's word, a slash and another time ("today / at discharge");
+other legends are left to the readers of bracket headings. Two rows at least make a table;
+rows end at a blank line or the first line of another shape, so each line is read once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tui.core.checks.facts import Fact
+from tui.core.checks.measures.instruments import measure_named
+from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.measures.result_words import (
+    not_table_instruments,
+    rating_wholes,
+    total_words,
+)
+from tui.core.checks.names import not_instrument_names
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.scan import Scanner
+
+# A heading line ending in a colon, whose name is written in capitals ("SCIM III", "WeeFIM",
+# "KOOS"), the last such name before its bracket or colon.
+_HEADING = re.compile(r"^[ \t]*(?P<head>[^\n:]{2,120}):[ \t]*$", re.MULTILINE)
+_NAME = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z]*[A-Z][A-Za-z]*[A-Z][\w-]*(?:[ \t]+(?:[IVX]{1,4}|\d{1,2}))?)"
+    r"(?![\w-])"
+)
+# A row: its words, then a score over its maximum, then maybe the same maximum's bracket.
+_ROW = re.compile(
+    r"[ \t]*(?P<item>[A-Za-z][^\d\n:]*?)(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=\d))"
+    r"(?P<score>\d+(?:\.\d+)?)[ \t]*/[ \t]*(?P<whole>\d+)"
+    r"(?:[ \t]+\([ \t]*(?P<was>\d+(?:\.\d+)?)[ \t]*/[ \t]*(?P=whole)[ \t]*\))?[ \t]*$"
+)
+_MIN_ROWS = 2
+# A shouted word, no name: five or more capitals with no digit or hyphen ("COGNITION").
+_SHOUTED = re.compile(r"[A-Z]{5,}")
+
+
+@cache
+def _now_then() -> re.Pattern[str]:
+    """A heading's bracket writing this visit's word, a slash, then another time."""
+    later = either(legend_words()["later"])
+    target = either(legend_words()["target"])
+    return re.compile(
+        rf"\([^()\n]*(?<![\w-])(?:{later})(?![\w-])[ \t]*/[ \t]*(?!(?:{target})(?![\w-]))\w",
+        re.IGNORECASE,
+    )
+
+
+def read_subscale_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Read each table of an instrument's subscale rows under its named heading."""
+    text = scanner.text
+    for heading in _HEADING.finditer(text):
+        name = _instrument(heading.group("head"))
+        if name is None:
+            continue
+        rows = _rows(scanner, heading.end())
+        if len(rows) < _MIN_ROWS or not _subscales(rows):
+            continue
+        earlier = bool(_now_then().search(heading.group("head")))
+        for row in rows:
+            _emit_row(scanner, facts, name, row, earlier=earlier)
+
+
+def _instrument(head: str) -> str | None:
+    """The instrument a heading names: its last name in capitals before any bracket, unless
+    it is a shouted word ("VITALS"), a value's or a section's name ("BMI", "MMT")."""
+    names = [match.group("name") for match in _NAME.finditer(head.split("(")[0])]
+    if not names:
+        return None
+    name = names[-1]
+    never = not_instrument_names() | not_table_instruments()
+    if _SHOUTED.fullmatch(name) or name.upper() in never:
+        return None
+    return measure_named(name).name
+
+
+def _subscales(rows: list[re.Match[str]]) -> bool:
+    """Scores within their maxima, none a grade's, and one at least over no rating's maximum."""
+    wholes = [int(row.group("whole")) for row in rows]
+    if any(float(row.group("score")) > whole for row, whole in zip(rows, wholes, strict=True)):
+        return False
+    return min(wholes) > min(rating_wholes()) and any(w not in rating_wholes() for w in wholes)
+
+
+def _rows(scanner: Scanner, after: int) -> list[re.Match[str]]:
+    """The rows under a heading, up to a blank line or a line of another shape."""
+    text = scanner.text
+    rows: list[re.Match[str]] = []
+    position = after + 1
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        row = _ROW.fullmatch(text, position, end)
+        if row is None or not scanner.free(row.start("score"), row.end("whole")):
+            break
+        rows.append(row)
+        position = end + 1
+    return rows
+
+
+def _emit_row(
+    scanner: Scanner, facts: list[Fact], name: str, row: re.Match[str], *, earlier: bool
+) -> None:
+    item = " ".join(row.group("item").split())
+    label = item if item.lower() in total_words() else f"{name} {item}"
+    unit = f"/{row.group('whole')}"
+    scanner.emit(
+        facts,
+        "outcome",
+        _number(row.group("score")),
+        row.span("score"),
+        label,
+        unit=unit,
+        measure=name,
+    )
+    if row.group("was") is not None:
+        was_label = f"{label} (previous)" if earlier else label
+        scanner.emit(
+            facts,
+            "outcome",
+            _number(row.group("was")),
+            row.span("was"),
+            was_label,
+            unit=unit,
+            measure=name,
+        )
+    scanner.claim(row.start("score"), row.end())  # the maxima and brackets: no values
+
+
+def _number(written: str) -> int | float:
+    return float(written) if "." in written else int(written)
