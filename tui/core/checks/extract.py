@@ -155,6 +155,7 @@ from tui.core.checks.measures.time_runs import split_time_runs
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.measures.tolerances import read_tolerances
+from tui.core.checks.measures.tone_rows import drop_tone_grades
 from tui.core.checks.measures.unit_gate import unit_gated
 from tui.core.checks.measures.versus_sides import read_versus_sides
 from tui.core.checks.measures.vestibular_readings import read_vestibular_readings
@@ -299,6 +300,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     name_subscales,  # "FAAM ADL 82%": the FAAM-ADL
     name_totals,  # "Total 51/100" under "SCIM III ...:": the SCIM III
     name_from_labels,  # "On the Beery VMI he earned a standard score of 84"
+    drop_tone_grades,  # "Modified Ashworth (...):" over "L toe flexors .... 2 -> 1"
     mark_direct_measures,
     mark_arrowed,
     mark_dated,
