@@ -140,3 +140,82 @@ def test_long_line_of_totals_stays_linear() -> None:
     short = _seconds("Short: " + row * 100)
     long = _seconds("Long: " + row * 400)
     assert long < 10 * short + 1.0
+
+
+# -- rows of two values under a legend ------------------------------------------------------------
+
+_AMS = (
+    "Active Movement Scale, L (0-7; today / visit 1 on 01/13):\n"
+    "  shoulder abduction 4 / 2\n"
+    "  wrist/finger extension 7 / 6\n"
+)
+
+
+def test_scale_rows_under_a_legend_are_item_scores() -> None:
+    facts = facts_in(_AMS)
+    assert [(f.kind, f.value, "previous" in f.label) for f in facts] == [
+        ("outcome", 4, False),
+        ("outcome", 2, True),
+        ("outcome", 7, False),
+        ("outcome", 6, True),
+    ]
+
+
+def test_range_rows_under_the_same_legend_stay_angles() -> None:
+    text = "Shoulder ROM, R (today / visit 2):\n  flexion 150 / 120\n  ER 45 / 30\n"
+    assert {f.kind for f in facts_in(text)} == {"rom"}
+
+
+def test_grade_rows_under_mmt_are_no_subscales() -> None:
+    text = "MMT (today / IE):\n  hip abd 4/5 (3/5)\n  knee ext 5/5 (4/5)\n"
+    assert {f.kind for f in facts_in(text)} == {"mmt"}
+
+
+# -- tone rows ------------------------------------------------------------------------------------
+
+
+def test_grades_under_an_ashworth_heading_are_no_muscle_grades() -> None:
+    text = (
+        "Modified Ashworth (pre-injection 27/12 -> today)\n"
+        "  L ankle PF, knee extended ...... 3  -> 1+\n"
+        "  L toe flexors .................. 2  -> 1\n"
+        "  L knee flexors ................. 1+ -> 1+   (not injected)\n"
+    )
+    assert facts_in(text, "mmt") == []
+
+
+def test_grades_under_a_strength_heading_stay_muscle_grades() -> None:
+    text = "Strength (today):\n  L toe flexors 4/5\n  L knee flexors 4+/5\n"
+    assert [f.value for f in facts_in(text, "mmt")] == ["4", "4+"]
+
+
+# -- dictation ------------------------------------------------------------------------------------
+
+
+def test_thats_up_from_is_the_earlier_score() -> None:
+    text = "Fugl-Meyer upper extremity motor 38 out of 66, that's up from 31 at the evaluation."
+    facts = facts_in(text, "outcome")
+    assert [(f.value, "previous" in f.label) for f in facts] == [(38, False), (31, True)]
+
+
+def test_hesitation_between_speeds() -> None:
+    text = "10 meter walk, comfortable speed 0.68 m/s, um, fast 0.91."
+    assert [(f.measure, f.value) for f in facts_in(text, "outcome")] == [
+        ("10MWT", 0.68),
+        ("10MWT", 0.91),
+    ]
+
+
+# -- battery scores said with "was" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His motor coordination supplemental score was 79 (was 72).", [79, 72]),
+        ("Her visual perception standard score was 96 (was 88).", [96, 88]),
+        ("The standard score is 15 points below the mean.", []),
+    ],
+)
+def test_score_kind_then_was(text: str, expected: list[int]) -> None:
+    assert [f.value for f in facts_in(text, "outcome")] == expected
