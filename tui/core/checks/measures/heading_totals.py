@@ -12,6 +12,7 @@ import dataclasses
 import re
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.measures.result_words import total_reach, total_words
 from tui.core.checks.text.scan import Scanner
 
@@ -28,11 +29,15 @@ def name_totals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     starts = [facts[i].span[0] for i in order]
     for index in totals:
         total = facts[index]
-        opened = _block_start(scanner.text, total.span[0])
+        at = normalised(scanner, total.span[0])
+        if at is None:
+            continue
+        opened = scanner.span(*(_block_start(scanner.text, at),) * 2)[0]
         first = bisect.bisect_left(starts, opened)
         measure = _opening_measure([facts[i] for i in order[first:]], total.span[0], words)
         if measure is not None:
-            facts[index] = dataclasses.replace(total, measure=measure)
+            label = f"{measure} {total.label}"  # "SCIM III Total (previous)", as drafts write it
+            facts[index] = dataclasses.replace(total, measure=measure, label=label)
 
 
 def _is_total(fact: Fact, words: frozenset[str]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.text.scan import Scanner
 
 # The fraction just before the percent, then "=", "(" or "~" and nothing else.
@@ -19,14 +20,16 @@ _LOOK_BACK = 24
 
 def drop_restated_percents(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Remove each percent that restates the score over its maximum written just before it."""
-    text = scanner.text
-    facts[:] = [fact for fact in facts if not _restates(text, fact)]
+    facts[:] = [fact for fact in facts if not _restates(scanner, fact)]
 
 
-def _restates(text: str, fact: Fact) -> bool:
+def _restates(scanner: Scanner, fact: Fact) -> bool:
     if fact.unit != "%" or not isinstance(fact.value, int | float):
         return False
-    start = fact.span[0]
+    start = normalised(scanner, fact.span[0])
+    if start is None:
+        return False
+    text = scanner.text
     fraction = _FRACTION_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if fraction is None:
         return False

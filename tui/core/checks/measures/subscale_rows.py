@@ -32,17 +32,19 @@ _NAME = re.compile(
     r"(?<![\w-])(?P<name>[A-Za-z]*[A-Z][A-Za-z]*[A-Z][\w-]*(?:[ \t]+(?:[IVX]{1,4}|\d{1,2}))?)"
     r"(?![\w-])"
 )
-# A row: its words, then a score over its maximum (the slash tight after the score: "4 / 2" is
-# two values), then maybe the same maximum's bracket.
+# A row (a bullet may lead it, as a draft copies it): its words, then a score over its maximum
+# (the slash tight after the score: "4 / 2" is two values), then maybe the same maximum's
+# bracket.
 _ROW = re.compile(
-    r"[ \t]*(?P<item>[A-Za-z][^\d\n:]*?)(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=\d))"
+    r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<item>[A-Za-z][^\d\n:]*?)"
+    r"(?:[ \t]*:[ \t]*|[ \t]{2,}|[ \t]+(?=\d))"
     r"(?P<score>\d+(?:\.\d+)?)/[ \t]*(?P<whole>\d+)"
     r"(?:[ \t]+\([ \t]*(?P<was>\d+(?:\.\d+)?)[ \t]*/[ \t]*(?P=whole)[ \t]*\))?[ \t]*$"
 )
 # A row of two values set apart by a spaced slash ("shoulder abduction 4 / 2"): today's and the
 # earlier one, under a heading whose legend says so ("(0-7; today / visit 1 on 01/13)").
 _PAIR_ROW = re.compile(
-    r"[ \t]*(?P<item>[A-Za-z][^\d\n:]*?)[ \t]*:?[ \t]+"
+    r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<item>[A-Za-z][^\d\n:]*?)[ \t]*:?[ \t]+"
     r"(?P<score>\d+(?:\.\d+)?)[ \t]+/[ \t]+(?P<was>\d+(?:\.\d+)?)[ \t]*$"
 )
 _MIN_ROWS = 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.text.scan import Scanner
 
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -19,18 +20,26 @@ _ONE = re.compile(_NUMBER)
 
 def split_time_runs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Replace a score read from the start of a run of times with one time per number."""
-    text = scanner.text
     kept: list[Fact] = []
     for fact in facts:
-        run = _RUN.match(text, fact.span[0]) if fact.kind == "outcome" else None
-        if run is None or not (fact.unit or "").startswith("/"):
+        run = _run_at(scanner, fact) if (fact.unit or "").startswith("/") else None
+        if run is None:
             kept.append(fact)
             continue
-        kept.extend(_times(fact, run))
+        kept.extend(_times(scanner, fact, run))
     facts[:] = kept
 
 
-def _times(fact: Fact, run: re.Match[str]) -> list[Fact]:
+def _run_at(scanner: Scanner, fact: Fact) -> re.Match[str] | None:
+    """The run of times an outcome's score opens, if any (the fact's span is the original
+    text's; the run is read in the normalised one)."""
+    if fact.kind != "outcome":
+        return None
+    start = normalised(scanner, fact.span[0])
+    return None if start is None else _RUN.match(scanner.text, start)
+
+
+def _times(scanner: Scanner, fact: Fact, run: re.Match[str]) -> list[Fact]:
     name = fact.measure or fact.label
     numbers = list(_ONE.finditer(run.string, run.start(), run.end()))
     return [
@@ -39,7 +48,7 @@ def _times(fact: Fact, run: re.Match[str]) -> list[Fact]:
             value=_value(number.group()),
             unit="s",
             label=f"{name} condition {position}".strip(),
-            span=number.span(),
+            span=scanner.span(*number.span()),
         )
         for position, number in enumerate(numbers, start=1)
     ]

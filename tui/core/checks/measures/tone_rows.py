@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.tables import mmt_words
 from tui.core.checks.text.alternation import words_pattern
 from tui.core.checks.text.scan import Scanner
@@ -43,8 +44,9 @@ def drop_tone_grades(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
 def _under_tone(scanner: Scanner, at: int, headed: dict[int, bool]) -> bool:
     """The first line of the grade's block (up to a blank line, a few lines up) names tone,
     and the grade's own line names no muscle test."""
-    heading = _heading_line(scanner, at)
-    if heading is None or _MUSCLE_TEST.search(scanner.text, *scanner.line(at)):
+    start = normalised(scanner, at)
+    heading = None if start is None else _heading_line(scanner, start)
+    if heading is None or start is None or _MUSCLE_TEST.search(scanner.text, *scanner.line(start)):
         return False
     if heading not in headed:
         start, end = scanner.line(heading)
