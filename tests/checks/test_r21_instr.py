@@ -219,3 +219,11 @@ def test_hesitation_between_speeds() -> None:
 )
 def test_score_kind_then_was(text: str, expected: list[int]) -> None:
     assert [f.value for f in facts_in(text, "outcome")] == expected
+
+
+def test_percent_of_a_count_is_kept() -> None:
+    """A count over its whole is no score: its percent is the reading ("letters 17/24 = 71%")."""
+    text = "Handwriting: letters formed correctly 17/24 = 71% of trials today."
+    dropped = [f for f in facts_in("NDI 18/50 = 36% today.") if f.unit == "%"]
+    assert dropped == []
+    assert all(f.kind != "outcome" or f.value != 17 for f in facts_in(text))

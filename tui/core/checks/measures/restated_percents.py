@@ -1,7 +1,8 @@
 """A score over its maximum restated as a percent is one score: "NDI 18/50 = 36%", "LEFS
 52/80 (65%)". The percent is the same reading in another unit, so it is no second fact (a
 direct measure in % beside the score would be a false fact). Only a percent that equals the
-fraction before it, within rounding, is dropped; "Berg 41/56 (was 35)" keeps everything."""
+fraction before it, within rounding, and only after a fraction read as a score, is dropped:
+"Berg 41/56 (was 35)" keeps everything, and "letters formed 17/24 = 71%" keeps its percent."""
 
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ _LOOK_BACK = 24
 
 def drop_restated_percents(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Remove each percent that restates the score over its maximum written just before it."""
-    facts[:] = [fact for fact in facts if not _restates(scanner, fact)]
+    scored = {fact.span[0] for fact in facts if fact.kind == "outcome"}
+    facts[:] = [fact for fact in facts if not _restates(scanner, fact, scored)]
 
 
-def _restates(scanner: Scanner, fact: Fact) -> bool:
+def _restates(scanner: Scanner, fact: Fact, scored: set[int]) -> bool:
+    """The percent equals the fraction just before it, and that fraction was read as a score
+    ("17/24 = 71%" of letters formed is a count and its percent, no score restated)."""
     if fact.unit != "%" or not isinstance(fact.value, int | float):
         return False
     start = normalised(scanner, fact.span[0])
@@ -32,6 +36,8 @@ def _restates(scanner: Scanner, fact: Fact) -> bool:
     text = scanner.text
     fraction = _FRACTION_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
     if fraction is None:
+        return False
+    if scanner.span(*fraction.span(1))[0] not in scored:
         return False
     score, whole = float(fraction.group(1)), float(fraction.group(2))
     return whole > 0 and abs(score / whole * 100 - float(fact.value)) <= 1.0
