@@ -98,7 +98,7 @@ NOTES: list[tuple[str, list[Score]]] = [
     ),
     (  # acronyms the table does not list are read under the name written
         "PRWE 52 (was 71), VISA-P 64, FAAM ADL 72%.",
-        [("PRWE", 52, False), ("PRWE", 71, True), ("VISA-P", 64, False), ("FAAM", 72, False)],
+        [("PRWE", 52, False), ("PRWE", 71, True), ("VISA-P", 64, False), ("FAAM-ADL", 72, False)],
     ),
     (
         "Tinetti POMA: balance 10/16, gait 9/12, total 19/28 (SOC 5/2: 14/28).",

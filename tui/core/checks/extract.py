@@ -83,6 +83,7 @@ from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.glossed_names import read_glossed
 from tui.core.checks.measures.heading_domains import read_heading_domains
+from tui.core.checks.measures.heading_totals import name_totals
 from tui.core.checks.measures.heart_rates import read_heart_rate_peaks
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instrument_parts import read_instrument_parts
@@ -101,6 +102,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_steps,
 )
 from tui.core.checks.measures.name_versions import block_name_versions, read_after_versions
+from tui.core.checks.measures.named_in_label import name_from_labels
 from tui.core.checks.measures.not_measured import block_not_measured, drop_not_measured
 from tui.core.checks.measures.numbered_timepoints import mark_numbered_timepoints
 from tui.core.checks.measures.of_ten import read_of_ten
@@ -137,6 +139,7 @@ from tui.core.checks.measures.restated import (
     read_other_side,
     read_restated,
 )
+from tui.core.checks.measures.restated_percents import drop_restated_percents
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
@@ -146,12 +149,16 @@ from tui.core.checks.measures.side_tails import mark_side_tails
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.step_counts import read_step_counts
 from tui.core.checks.measures.stepped_counts import read_stepped_counts
+from tui.core.checks.measures.subscale_names import name_subscales
+from tui.core.checks.measures.subscale_rows import read_subscale_rows
 from tui.core.checks.measures.task_times import read_task_times
 from tui.core.checks.measures.test_times import read_test_times
 from tui.core.checks.measures.tested_reps import read_tested_reps
+from tui.core.checks.measures.time_runs import split_time_runs
 from tui.core.checks.measures.timed_results import read_timed_results
 from tui.core.checks.measures.titled import read_titled
 from tui.core.checks.measures.tolerances import read_tolerances
+from tui.core.checks.measures.tone_rows import drop_tone_grades
 from tui.core.checks.measures.unit_gate import unit_gated
 from tui.core.checks.measures.versus_sides import read_versus_sides
 from tui.core.checks.measures.vestibular_readings import read_vestibular_readings
@@ -233,6 +240,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     read_respective,
 )
 _CLINIC_PASSES: tuple[Pass, ...] = (
+    read_subscale_rows,  # "SCIM III (today / at discharge):" over "Mobility 6/10 (4/10)"
     read_stepped_counts,  # "Pull test: 4 steps backward": a count of steps, no test's score
     read_outcomes,
     read_scales,
@@ -294,6 +302,12 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_other_side,
     read_compared_pairs,  # "(L for comparison 72/70)" after this side's two angles
     read_listed,
+    split_time_runs,  # "mCTSIB 30/30/12/8 s": four conditions' times, no score over 30
+    drop_restated_percents,  # "NDI 18/50 = 36%": one score written two ways
+    name_subscales,  # "FAAM ADL 82%": the FAAM-ADL
+    name_totals,  # "Total 51/100" under "SCIM III ...:": the SCIM III
+    name_from_labels,  # "On the Beery VMI he earned a standard score of 84"
+    drop_tone_grades,  # "Modified Ashworth (...):" over "L toe flexors .... 2 -> 1"
     mark_direct_measures,
     mark_arrowed,
     mark_dated,

@@ -47,7 +47,7 @@ def _score_kind() -> Led:
     words = battery_words().get("score_words", ())
     body = either(words)
     pattern = (
-        rf"(?P<kind>{body})(?![\w-]){_ASIDE}[ \t]*(?:[:=][ \t]*|of[ \t]+)?"
+        rf"(?P<kind>{body})(?![\w-]){_ASIDE}[ \t]*(?:[:=][ \t]*|(?:of|was|is)[ \t]+)?"
         rf"(?<![\d.])(?P<value>{NUM})(?![\d/%°]|\.\d|{_UNIT_AFTER})"
     )
     return led(re.compile(pattern, re.IGNORECASE), *words)

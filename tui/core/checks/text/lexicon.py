@@ -802,8 +802,8 @@ FOLLOW = re.compile(
     # an earlier visit by its counter ("(prev day 3)", "(first session 31)")
     rf"|(?:{either(re.escape(word) for word in earlier_visit_words())})\s+"
     r"(?:day|session|visit|week|wk|tx|appointment)"
-    r"|and|now|today|currently|down|up|improved|decreased|increased|loss|then|SOC|admission|L|R"
-    r"|left|right|contralateral|uninvolved|it|it's|he|she|they|this|that|the|of|in|for|start"
+    r"|um+|uh+|erm|and|now|today|currently|down|up|improved|decreased|increased|loss|then|SOC|admission|L|R"
+    r"|left|right|contralateral|uninvolved|it|it's|that's|he|she|they|this|that|the|of|in|for|start"
     r"|episode|care|progress|report|PR|re-?eval(?:uation)?|intake|visit|week|wk|score|total"
     r"|comfortable|self-selected|preferred|fast|max(?:imal)?|usual|normal pace|today's"
     r"|discharge|d/c|DC|current|final|follow-up|f/u|re-?assessment)"
