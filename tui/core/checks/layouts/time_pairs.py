@@ -24,13 +24,16 @@ from functools import cache
 from tui.core.checks.layouts.columns import role_of, time_pair_data
 from tui.core.checks.text.pieces import Piece
 
-# A column's name: a word, maybe a second word or the date of that visit ("PR 03/27"), and a
-# year after a month's day ("Dec 04 2123", "Jan 5, 2124").
+# A column's name: a word, maybe a second word or the date of that visit ("PR 03/27"), a year
+# after a month's day ("Dec 04 2123", "Jan 5, 2124"), the date after "on" ("visit 1 on 01/13").
 _WORD = (
     r"[A-Za-z][A-Za-z0-9.'-]*"
     r"(?:[ \t](?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|[A-Za-z0-9][A-Za-z0-9.'-]*)"
     r"(?:,?[ \t]\d{4}(?![\d/]))?)?"
+    r"(?:[ \t]on[ \t]\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/]))?"
 )
+# Before a bracket's columns, the scale's range or a remark ("(0-7; today / visit 1 on 01/13)").
+_BRACKET_REMARK = r"(?:[^()\n;:]{1,20};[ \t]*)?"
 # A slash between two digits is a date's, never a column's edge.
 _SEP = r"[ \t]*(?:(?<!\d)/|/(?!\d)|\||\bvs\.?(?=[ \t])|\bversus\b)[ \t]*"
 # The columns: two or three times set apart by slashes, bars or "vs".
@@ -39,7 +42,7 @@ _COLUMNS = rf"{_WORD}(?:{_SEP}{_WORD}){{1,2}}"
 # ("Today / Eval:", "- Today / eval" as a draft lists it), then a colon or the line's end;
 # values may follow a bracket or a colon on the line.
 _HEADING = re.compile(
-    rf"(?:\([ \t]*(?P<bracketed>{_COLUMNS})[ \t]*\)[ \t]*:?"
+    rf"(?:\([ \t]*{_BRACKET_REMARK}(?P<bracketed>{_COLUMNS})[ \t]*\)[ \t]*:?"
     rf"|^[ \t]*(?:#+[ \t]*|\*\*|[-*\u2022][ \t]+)?(?P<alone>{_COLUMNS})(?:\*\*)?[ \t]*"
     rf"(?::|:?[ \t]*$))[ \t]*",
     re.MULTILINE,
