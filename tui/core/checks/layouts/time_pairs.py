@@ -33,7 +33,9 @@ _WORD = (
     r"(?:[ \t]on[ \t]\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/]))?"
 )
 # Before a bracket's columns, the scale's range or a remark ("(0-7; today / visit 1 on 01/13)").
-_BRACKET_REMARK = r"(?:[^()\n;:]{1,20};[ \t]*)?"
+# Only a heading naming an earlier visit is read after one: a session's times after a scale's
+# range ("(0-4; pre / post)") are left as written.
+_BRACKET_REMARK = r"(?P<remark>[^()\n;:]{1,20};[ \t]*)?"
 # A slash between two digits is a date's, never a column's edge.
 _SEP = r"[ \t]*(?:(?<!\d)/|/(?!\d)|\||\bvs\.?(?=[ \t])|\bversus\b)[ \t]*"
 # The columns: two or three times set apart by slashes, bars or "vs".
@@ -115,7 +117,7 @@ def time_pair_pieces(text: str) -> list[Piece]:
         if heading.start() < done:
             continue
         columns = _columns(heading)
-        if columns is None:
+        if columns is None or (heading.group("remark") and columns[0].role == "session"):
             continue
         line_start = text.rfind("\n", 0, heading.start()) + 1
         line_end = _line_end(text, heading.end())
