@@ -171,3 +171,20 @@ def test_a_long_bar_row_is_matched_in_linear_time() -> None:
     time_pairs.time_pair_pieces(long)
     large = time.perf_counter() - start
     assert large < max(small, 0.002) * 40
+
+
+# -- a muscle named in the singular, or before the test's name -----------------------------------
+
+
+def test_a_muscle_named_in_the_singular_or_before_mmt_names_the_grade() -> None:
+    text = "L hip abductor MMT 4+/5; L hip extensor 4/5\nElbow flexors MMT: 4/5"
+    assert [fact.label for fact in facts_in(text, "mmt")] == [
+        "L hip abductor",
+        "L hip extensor",
+        "elbow flexors",
+    ]
+
+
+def test_an_extensor_lag_stays_a_lag_not_a_grade() -> None:
+    found = facts_in("Extensor lag 10 deg", None)
+    assert [(fact.kind, fact.value) for fact in found] == [("other", 10)]
