@@ -188,3 +188,11 @@ def test_a_muscle_named_in_the_singular_or_before_mmt_names_the_grade() -> None:
 def test_an_extensor_lag_stays_a_lag_not_a_grade() -> None:
     found = facts_in("Extensor lag 10 deg", None)
     assert [(fact.kind, fact.value) for fact in found] == [("other", 10)]
+
+
+def test_a_prose_row_with_a_bracket_is_left_as_written() -> None:
+    text = (
+        "Measures today vs initial: ATRS 88 vs 31; single leg heel raises R 22 vs 0 (L 28); "
+        "ankle DF R 14° vs -10°.\n"
+    )
+    assert time_pairs.time_pair_pieces(text) == []

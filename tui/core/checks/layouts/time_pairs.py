@@ -70,9 +70,11 @@ class _Column:
     span: tuple[int, int]
 
 
-# Words after a row's last value that say how it was taken ("228 m / 240 m w/ SPC"): no number;
-# or a bracket of its own ("8.9 s (trials 9.1 and 8.7)"), whose numbers other readers read.
-_REMARK = r"(?:[ \t]+(?:w/|[A-Za-z])[^\d\n;|]{0,30}|[ \t]*\([^()\n|]{1,80}\))?"
+# Words after a row's last value that say how it was taken ("228 m / 240 m w/ SPC"): no number.
+_REMARK = r"(?:[ \t]+(?:w/|[A-Za-z])[^\d\n;|]{0,30})?"
+# After the last cell of a row set out with bars, a bracket of its own too ("6.8 s | 8.9 s
+# (trials 9.1 and 8.7)"), whose numbers other readers read; a row of prose keeps to words.
+_CELL_REMARK = r"(?:[ \t]+(?:w/|[A-Za-z])[^\d\n;|]{0,30}|[ \t]*\([^()\n|]{1,80}\))?"
 
 
 # A cell between bars may hold one value per side ("9HPT R / L  22.0 / 26.4 s | 24.1 / 31.6 s"):
@@ -83,13 +85,15 @@ _BAR = r"[ \t]*\|[ \t]*"
 
 @cache
 def _values(count: int, barred: bool = False) -> re.Pattern[str]:
-    """A segment's values, one per column, after the name's last word (which may end in a digit,
-    "MSWS-12") or a colon; `barred`, cells parted by bars only, each a value or a side pair."""
-    value, gap = (_CELL, _BAR) if barred else (_VALUE, _PAIR_SEP)
+    """A segment's values, one per column, after the name's last word or a colon; `barred`,
+    cells parted by bars only, each a value or a side pair, after a name that may end in a
+    digit ("MSWS-12  41 | 58")."""
+    value, gap, remark = (_CELL, _BAR, _CELL_REMARK) if barred else (_VALUE, _PAIR_SEP, _REMARK)
     values = rf"(?P<v0>{value})" + "".join(
         rf"(?P<s{at}>{gap})(?P<v{at}>{value})" for at in range(1, count)
     )
-    return re.compile(rf"(?<=[A-Za-z0-9):][ \t])[ \t]*{values}{_REMARK}[ \t]*\.?[ \t]*$")
+    after = r"A-Za-z0-9):" if barred else r"A-Za-z):"
+    return re.compile(rf"(?<=[{after}][ \t])[ \t]*{values}{remark}[ \t]*\.?[ \t]*$")
 
 
 def _found_values(text: str, start: int, end: int, count: int) -> re.Match[str] | None:
