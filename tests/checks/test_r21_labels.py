@@ -25,7 +25,7 @@ def _previous(text: str, kind: str | None = None) -> dict[object, bool]:
 
 DATED = """Tests and measures (Dec 04 2123 | today)
   T25FW (avg of 2)           6.8 s     | 8.9 s (trials 9.1 and 8.7)
-  MSWS-12                    41        | 58
+  MFIS                       38        | 44
   Mini-BESTest              22/28      | 18/28
   L hip flexion MMT          4/5       | 3+/5
 """
@@ -34,7 +34,7 @@ DATED = """Tests and measures (Dec 04 2123 | today)
 def test_a_dated_column_beside_today_makes_its_values_previous() -> None:
     found = _previous(DATED)
     assert found[6.8] and not found[8.9]
-    assert found[41] and not found[58]
+    assert found[38] and not found[44]
     assert found[22] and not found[18]
     assert found["4"] and not found["3+"]
 
@@ -59,7 +59,7 @@ def test_a_cell_between_bars_holds_a_side_pair_of_its_column() -> None:
 
 
 def test_a_row_of_two_values_without_a_time_heading_is_left_as_written() -> None:
-    text = "Tests and measures (Dec 04 2123)\n  MSWS-12   41 | 58\n"
+    text = "Tests and measures (Dec 04 2123)\n  MFIS   38 | 44\n"
     assert not any(label.endswith("(previous)") for _, label in _labels(text))
 
 

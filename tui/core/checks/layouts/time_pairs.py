@@ -86,14 +86,12 @@ _BAR = r"[ \t]*\|[ \t]*"
 @cache
 def _values(count: int, barred: bool = False) -> re.Pattern[str]:
     """A segment's values, one per column, after the name's last word or a colon; `barred`,
-    cells parted by bars only, each a value or a side pair, after a name that may end in a
-    digit ("MSWS-12  41 | 58")."""
+    cells parted by bars only, each a value or a side pair."""
     value, gap, remark = (_CELL, _BAR, _CELL_REMARK) if barred else (_VALUE, _PAIR_SEP, _REMARK)
     values = rf"(?P<v0>{value})" + "".join(
         rf"(?P<s{at}>{gap})(?P<v{at}>{value})" for at in range(1, count)
     )
-    after = r"A-Za-z0-9):" if barred else r"A-Za-z):"
-    return re.compile(rf"(?<=[{after}][ \t])[ \t]*{values}{remark}[ \t]*\.?[ \t]*$")
+    return re.compile(rf"(?<=[A-Za-z):][ \t])[ \t]*{values}{remark}[ \t]*\.?[ \t]*$")
 
 
 def _found_values(text: str, start: int, end: int, count: int) -> re.Match[str] | None:
