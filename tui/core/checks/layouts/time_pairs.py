@@ -24,11 +24,18 @@ from functools import cache
 from tui.core.checks.layouts.columns import role_of, time_pair_data
 from tui.core.checks.text.pieces import Piece
 
-# A column's name: a word, maybe a second word or the date of that visit ("PR 03/27").
+# A column's name: a word, maybe a second word or the date of that visit ("PR 03/27"), a year
+# after a month's day ("Dec 04 2123", "Jan 5, 2124"), the date after "on" ("visit 1 on 01/13").
 _WORD = (
     r"[A-Za-z][A-Za-z0-9.'-]*"
-    r"(?:[ \t](?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|[A-Za-z0-9][A-Za-z0-9.'-]*))?"
+    r"(?:[ \t](?:\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|[A-Za-z0-9][A-Za-z0-9.'-]*)"
+    r"(?:,?[ \t]\d{4}(?![\d/]))?)?"
+    r"(?:[ \t]on[ \t]\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/]))?"
 )
+# Before a bracket's columns, the scale's range or a remark ("(0-7; today / visit 1 on 01/13)").
+# Only a heading naming an earlier visit is read after one: a session's times after a scale's
+# range ("(0-4; pre / post)") are left as written.
+_BRACKET_REMARK = r"(?P<remark>[^()\n;:]{1,20};[ \t]*)?"
 # A slash between two digits is a date's, never a column's edge.
 _SEP = r"[ \t]*(?:(?<!\d)/|/(?!\d)|\||\bvs\.?(?=[ \t])|\bversus\b)[ \t]*"
 # The columns: two or three times set apart by slashes, bars or "vs".
@@ -37,7 +44,7 @@ _COLUMNS = rf"{_WORD}(?:{_SEP}{_WORD}){{1,2}}"
 # ("Today / Eval:", "- Today / eval" as a draft lists it), then a colon or the line's end;
 # values may follow a bracket or a colon on the line.
 _HEADING = re.compile(
-    rf"(?:\([ \t]*(?P<bracketed>{_COLUMNS})[ \t]*\)[ \t]*:?"
+    rf"(?:\([ \t]*{_BRACKET_REMARK}(?P<bracketed>{_COLUMNS})[ \t]*\)[ \t]*:?"
     rf"|^[ \t]*(?:#+[ \t]*|\*\*|[-*\u2022][ \t]+)?(?P<alone>{_COLUMNS})(?:\*\*)?[ \t]*"
     rf"(?::|:?[ \t]*$))[ \t]*",
     re.MULTILINE,
@@ -65,15 +72,35 @@ class _Column:
 
 # Words after a row's last value that say how it was taken ("228 m / 240 m w/ SPC"): no number.
 _REMARK = r"(?:[ \t]+(?:w/|[A-Za-z])[^\d\n;|]{0,30})?"
+# After the last cell of a row set out with bars, a bracket of its own too ("6.8 s | 8.9 s
+# (trials 9.1 and 8.7)"), whose numbers other readers read; a row of prose keeps to words.
+_CELL_REMARK = r"(?:[ \t]+(?:w/|[A-Za-z])[^\d\n;|]{0,30}|[ \t]*\([^()\n|]{1,80}\))?"
+
+
+# A cell between bars may hold one value per side ("9HPT R / L  22.0 / 26.4 s | 24.1 / 31.6 s"):
+# the pair is that column's.
+_CELL = rf"{_VALUE}(?:[ \t]*/[ \t]*{_VALUE})?"
+_BAR = r"[ \t]*\|[ \t]*"
 
 
 @cache
-def _values(count: int) -> re.Pattern[str]:
-    """A segment's values, one per column, after the name's last word or a colon."""
-    values = rf"(?P<v0>{_VALUE})" + "".join(
-        rf"(?P<s{at}>{_PAIR_SEP})(?P<v{at}>{_VALUE})" for at in range(1, count)
+def _values(count: int, barred: bool = False) -> re.Pattern[str]:
+    """A segment's values, one per column, after the name's last word or a colon; `barred`,
+    cells parted by bars only, each a value or a side pair."""
+    value, gap, remark = (_CELL, _BAR, _CELL_REMARK) if barred else (_VALUE, _PAIR_SEP, _REMARK)
+    values = rf"(?P<v0>{value})" + "".join(
+        rf"(?P<s{at}>{gap})(?P<v{at}>{value})" for at in range(1, count)
     )
-    return re.compile(rf"(?<=[A-Za-z):][ \t])[ \t]*{values}{_REMARK}[ \t]*\.?[ \t]*$")
+    return re.compile(rf"(?<=[A-Za-z):][ \t])[ \t]*{values}{remark}[ \t]*\.?[ \t]*$")
+
+
+def _found_values(text: str, start: int, end: int, count: int) -> re.Match[str] | None:
+    """A segment's values: cells between bars when the segment has bars, else values."""
+    if "|" in text[start:end]:
+        found = _values(count, barred=True).search(text, start, end)
+        if found is not None:
+            return found
+    return _values(count).search(text, start, end)
 
 
 @cache
@@ -92,7 +119,7 @@ def time_pair_pieces(text: str) -> list[Piece]:
         if heading.start() < done:
             continue
         columns = _columns(heading)
-        if columns is None:
+        if columns is None or (heading.group("remark") and columns[0].role == "session"):
             continue
         line_start = text.rfind("\n", 0, heading.start()) + 1
         line_end = _line_end(text, heading.end())
@@ -172,7 +199,7 @@ def _row(text: str, span: tuple[int, int], columns: tuple[_Column, ...]) -> list
     at = start + (bullet.end() if bullet else 0)
     pieces: list[Piece] = []
     for segment_start, segment_end in _segments(text, at, start + len(line)):
-        found = _values(len(columns)).search(text, segment_start, segment_end)
+        found = _found_values(text, segment_start, segment_end, len(columns))
         if found is None or not re.search(r"[A-Za-z]", text[segment_start : found.start()]):
             return None
         if _one_value(text[segment_start : found.start()], found, len(columns)):

@@ -30,11 +30,22 @@ from tui.core.checks.text.scan import Scanner
 # A legend heads a list of tests: a dozen rows or more under it (up to a blank line).
 _LINES_BACK = 16
 _UNIT = r"(?:[ \t]*(?:°|%|/[ \t]*\d+|[A-Za-z]{1,5}(?![A-Za-z])))?"
-# Before the value: another value, then the bracket the value opens ("04 (", "120° [").
-_OPENED_AFTER_VALUE = re.compile(rf"\d{_UNIT}[ \t]*([(\[])[ \t]*$")
-# The value itself, its unit and the bracket's end ("03)", "95°]", "3+/5]").
+_BRACKETED_VALUE = rf"[-+]?\d+(?:\.\d+)?[-+]?{_UNIT}"
+# Before the value: another value, maybe words of how it was taken, then the bracket the value
+# opens ("04 (", "120° [", "2/10 after gardening ["), maybe the earlier values of the ratings
+# before it in a list ("0/10, 2/10 [6/10, "). Looked for in the 80 characters before the value.
+_OPENED_AFTER_VALUE = re.compile(
+    rf"\d{_UNIT}(?:[ \t]+[^()\[\]\n]{{0,40}}?)?[ \t]*([(\[])"
+    rf"(?:[ \t]*{_BRACKETED_VALUE}[ \t]*,)*[ \t]*$"
+)
+_LOOK_BACK = 80
+# The value itself, its unit and the bracket's end ("03)", "95°]", "3+/5]"), maybe after the
+# next values of its list and a remark of how it was taken ("[14.6 s with RW]", "[6/10, 8/10]").
 # A muscle grade may carry its plus or minus ("[3+/5]").
-_CLOSED = re.compile(rf"[-+]?\d+(?:\.\d+)?[-+]?{_UNIT}[ \t]*([)\]])")
+_CLOSED = re.compile(
+    rf"{_BRACKETED_VALUE}(?:[ \t]*,[ \t]*{_BRACKETED_VALUE})*"
+    rf"(?:[ \t]+(?:with|w/|using|on|in|without|no)\b[^()\[\]\n\d]{{0,30}})?[ \t]*([)\]])"
+)
 _OPENERS = {"(": ")", "[": "]"}
 
 
@@ -103,7 +114,7 @@ def mark_bracket_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[
 def _earlier_bracket(scanner: Scanner, start: int) -> bool:
     text = scanner.text
     line_start, line_end = scanner.line(start)
-    opened = _OPENED_AFTER_VALUE.search(text, max(line_start, start - 30), start)
+    opened = _OPENED_AFTER_VALUE.search(text, max(line_start, start - _LOOK_BACK), start)
     closed = _CLOSED.match(text, start, line_end)
     if opened is None or closed is None or _OPENERS[opened.group(1)] != closed.group(1):
         return False

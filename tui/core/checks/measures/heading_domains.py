@@ -19,8 +19,10 @@ the first line that is no "domain number" line.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import time_pair_data
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.shape_words import gloss_nouns
 from tui.core.checks.names import ACRONYM, listed, not_instrument_names, resolve
@@ -76,7 +78,26 @@ def read_heading_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[s
             scanner.emit(
                 facts, "outcome", value, (line.start("value"), end), label, unit=unit, measure=name
             )
+            earlier = _earlier_after().match(text, end)
+            if earlier is not None and scanner.free(*earlier.span("value")):
+                scanner.emit(
+                    facts,
+                    "outcome",
+                    to_number(earlier.group("value")),
+                    earlier.span("value"),
+                    f"{label} (previous)",
+                    measure=name,
+                )
             at = line.end()
+
+
+@cache
+def _earlier_after() -> re.Pattern[str]:
+    """The earlier column's value a time-pair heading gives a domain line after today's
+    ("shoulder ER 2, eval 0" under "(today / visit 1):"; layouts/time_pairs.py writes the
+    word, data/columns.toml [time_pairs] words)."""
+    prior = re.escape(str(time_pair_data().get("words", {}).get("prior", "eval")))
+    return re.compile(rf"[ \t]*,[ \t]*{prior}[ \t]+(?P<value>{NUM})(?![\d.]|[ \t]*/)")
 
 
 def _misread(scanner: Scanner, facts: list[Fact], line: re.Match[str]) -> bool:

@@ -22,13 +22,16 @@ from tui.core.checks.text.scan import Scanner
 
 # A muscle named by its initials right before a grade ("APB 4/5", "EPL R 3+/5").
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,5}[ \t]*(?:[RL][ \t]+)?:?[ \t]*\Z")
-# After a muscle group: an optional side and separator, then the grade (read by the caller).
+# After a muscle group: an optional side, the test's name ("hip abductor MMT 4+/5") and a
+# separator, then the grade (read by the caller).
 # The other side's grade after the first ("wrist extensors R 4, L 3"): where it starts.
 _OTHER_SIDE = re.compile(
     r"[0-5](?:\+|-)?[ \t]*[,;/]?[ \t]*(?:[RL]|right|left)[ \t]*:?[ \t]*(?=[0-5](?![\d.]))",
     re.IGNORECASE,
 )
-_GAP = re.compile(r"[ \t]*(?:\((?:[RL]|right|left)\)[ \t]*|(?:[RL]|right|left)[ \t]+)?[:=]?[ \t]*")
+_GAP = re.compile(
+    r"[ \t]*(?:\((?:[RL]|right|left)\)[ \t]*|(?:[RL]|right|left)[ \t]+)?(?:MMT[ \t]*)?[:=]?[ \t]*"
+)
 
 
 @cache
