@@ -131,3 +131,52 @@ def test_tone_rows_and_exercise_doses_are_no_grades() -> None:
         "Exercise: hip flexors, R 3 x 10 AAROM; knee extensors, L 2 x 15 quad sets.\n"
     )
     assert facts_in(text, "mmt") == []
+
+
+# -- a test named over one line of each side's values; forces parted by a slash --------------
+
+
+def test_a_test_named_over_a_line_of_sides() -> None:
+    text = (
+        "Box and Block Test (blocks/60 s)\n"
+        "  R (unaffected): 52     L (affected): 14     [eval: L 6]\n"
+        "Nine-Hole Peg Test (s)\n"
+        "  R: 24.8 s     L: 71.3 s\n"
+    )
+    read = {(f.measure, f.value, "(previous)" in f.label) for f in facts_in(text, "outcome")}
+    assert read == {
+        ("Box and Block", 52, False),
+        ("Box and Block", 14, False),
+        ("Box and Block", 6, True),
+        ("9HPT", 24.8, False),
+        ("9HPT", 71.3, False),
+    }
+
+
+def test_a_block_of_sided_lines_is_left_to_its_readers() -> None:
+    text = "Exercise program\n  R: 3 x 10     L: 2 x 10\n  R: 1 x 5     L: 1 x 5\n"
+    assert facts_in(text, "outcome") == []
+
+
+def test_forces_parted_by_a_slash_under_a_force_heading() -> None:
+    text = "- Strength (HHD, kg)\n    - ER R 11.2 / L 14.0\n    - abduction R 9.8 / L 12.6.\n"
+    assert [(f.value, f.label) for f in facts_in(text, "strength")] == [
+        (11.2, "R ER"),
+        (14.0, "L ER"),
+        (9.8, "R abduction"),
+        (12.6, "L abduction"),
+    ]
+    assert facts_in(text, "rom") == []
+
+
+def test_a_grade_over_five_after_a_side_is_no_force() -> None:
+    assert facts_in("Strength (HHD, kg):\n- ER R 4/5, L 5/5\n", "strength") == []
+
+
+def test_named_tests_new_to_the_code() -> None:
+    text = (
+        "EQ-5D-5L VAS 55/100. 1-minute sit-to-stand (46 cm chair): 19 reps. FOG-Q 11.\n"
+        "Timed rise from floor 9.8 s using a chair.\n"
+    )
+    read = {(f.measure, f.value) for f in facts_in(text, "outcome")}
+    assert read == {("EQ VAS", 55), ("1-min STS", 19), ("FOG-Q", 11), ("Timed floor rise", 9.8)}
