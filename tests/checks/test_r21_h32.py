@@ -5,10 +5,14 @@ in brackets, labelled previous under a legend that says so (each with its twin).
 
 from __future__ import annotations
 
+import pytest
+
 from tests.checks.conftest import facts_in
 from tui.core.checks.billing.printed_minutes import printed_services
 from tui.core.checks.extract import extract_billing
+from tui.core.checks.layouts import stacked_fields
 from tui.core.checks.layouts.dropdowns import dropdown_pieces
+from tui.core.checks.layouts.stacked_fields import stacked_field_pieces
 from tui.core.checks.text.pieces import applied
 
 # -- drop-downs and boxes of figures ----------------------------------------------------------
@@ -180,3 +184,17 @@ def test_named_tests_new_to_the_code() -> None:
     )
     read = {(f.measure, f.value) for f in facts_in(text, "outcome")}
     assert read == {("EQ VAS", 55), ("1-min STS", 19), ("FOG-Q", 11), ("Timed floor rise", 9.8)}
+
+
+def test_a_long_line_under_a_name_is_not_searched_for_sides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    searched: list[int] = []
+
+    class Counting:
+        def match(self, text: str, start: int, end: int) -> None:
+            searched.append(end - start)
+
+    monkeypatch.setattr(stacked_fields, "_SIDED", Counting())
+    stacked_field_pieces("Box and Block Test\n  R " + "1 R " * 10000 + "\n  R 1   L 2\n")
+    assert searched and max(searched) <= stacked_fields._SIDED_MOST

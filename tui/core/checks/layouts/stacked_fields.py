@@ -39,6 +39,8 @@ _WIDE_GAP = re.compile(
     r"(?P<gap>[ ]{3,})(?=[A-Za-z]|\d{5}[ \t]+[A-Za-z])"
 )
 _LETTER = re.compile(r"[A-Za-z]")
+# The longest line of both sides' values looked at (a print's line of two fields).
+_SIDED_MOST = 160
 # An indented line opening with a side and holding both sides' values ("  R: 24.8 s   L: 71.3 s").
 _SIDED = re.compile(
     r"[ \t]+(?:R|Rt|right)\b[^\n]*?\d[^\n]*?(?<![\w])(?:L|Lt|left)\b[^\n]*?\d", re.IGNORECASE
@@ -111,12 +113,18 @@ def _sided_line(text: str, lines: list[tuple[int, int]], index: int) -> bool:
     "  R (unaffected): 52     L (affected): 14"), the only such line under it: a block of
     several is a list of rows that its own readers read."""
     start, end = lines[index]
-    if not _SIDED.match(text, start, end):
+    if not _sided(text, start, end):
         return False
     if index + 1 < len(lines):
         after_start, after_end = lines[index + 1]
-        return not _SIDED.match(text, after_start, after_end)
+        return not _sided(text, after_start, after_end)
     return True
+
+
+def _sided(text: str, start: int, end: int) -> bool:
+    """The line from `start` to `end` is a short line of both sides' values (a long line is
+    prose, and is not searched: the pattern's lazy runs would cost its length squared)."""
+    return end - start <= _SIDED_MOST and _SIDED.match(text, start, end) is not None
 
 
 def _paired(labels: list[re.Match[str]], values: list[re.Match[str]]) -> bool:
