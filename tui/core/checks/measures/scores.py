@@ -1246,7 +1246,7 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         graded = sentence
         group = "" if found.muscle else muscle_grades.group_before(scanner.text, match.start())
         label = labels.join(found.side, found.joint, found.muscle or group, found.motion)
-        if not (found.joint or found.muscle or found.motion or group):
+        if not (found.joint or found.muscle or found.motion):
             clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
             label = labels.join(found.side, labels.context_words(clause, 4))
         grade = _grade(match.group(1), match.group(2))
