@@ -127,6 +127,13 @@ def billing_section(name: str) -> Mapping[str, Any]:
 
 
 @cache
+def markup_section(name: str) -> Mapping[str, Any]:
+    """One table of markup.toml as written, for a layout that keeps its own small table."""
+    section = _load("markup.toml").get(name, {})
+    return section if isinstance(section, dict) else {}
+
+
+@cache
 def units_table() -> dict[str, Any]:
     """data/units.toml as written: the quantities of units, the gate's words and the header
     words (tui/core/checks/measures/unit_quantities.py), loaded here like the other tables."""

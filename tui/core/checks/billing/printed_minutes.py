@@ -87,7 +87,8 @@ def _row(text: str, start: int, line: str, column: int) -> PrintedService | None
     low = max(0, column - _SLACK)
     cell = line[low : column + _SLACK + 1]
     lead = len(cell) - len(cell.lstrip())
-    number = _NUMBER.match(cell.lstrip())
+    # a number starting in the cell is read whole, past the cell's end ("23" two columns in)
+    number = _NUMBER.match(line, low + lead) if cell.strip() else None
     if number is None or (low + lead > 0 and line[low + lead - 1] not in " \t"):
         return None
     name_cell = line[: low + lead]

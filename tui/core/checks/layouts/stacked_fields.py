@@ -1,5 +1,6 @@
 """A form exported from a PDF or a portal: a field's label on one line and its value on the
-next ("Timed Up and Go (s)" over "13.6"), a row of labels over a row of values ("Current
+next ("Timed Up and Go (s)" over "13.6"; "Nine-Hole Peg Test (s)" over one indented line of
+both sides' values, "  R: 24.8 s   L: 71.3 s"), a row of labels over a row of values ("Current
 Worst past week   Goal" over "3   6   ____", under a caption naming what they rate), and two
 fields sharing a line, set apart by a wide gap ("R  24    L  19").
 
@@ -38,6 +39,12 @@ _WIDE_GAP = re.compile(
     r"(?P<gap>[ ]{3,})(?=[A-Za-z]|\d{5}[ \t]+[A-Za-z])"
 )
 _LETTER = re.compile(r"[A-Za-z]")
+# The longest line of both sides' values looked at (a print's line of two fields).
+_SIDED_MOST = 160
+# An indented line opening with a side and holding both sides' values ("  R: 24.8 s   L: 71.3 s").
+_SIDED = re.compile(
+    r"[ \t]+(?:R|Rt|right)\b[^\n]*?\d[^\n]*?(?<![\w])(?:L|Lt|left)\b[^\n]*?\d", re.IGNORECASE
+)
 # A column's start may sit a character or two off the one above it in an export.
 _DRIFT = 2
 
@@ -73,7 +80,7 @@ def _stacked(
     (and the caption over them) written as one line of fields."""
     start, _ = lines[index]
     above_start, above_end = lines[index - 1]
-    if _VALUE_LINE.match(line) and _label(before):
+    if (_VALUE_LINE.match(line) or _sided_line(text, lines, index)) and _label(before):
         joint = " " if before.rstrip().endswith(":") else ": "
         return [Piece(above_end, start + _indent(line), joint, above_end, start)]
     labels, values = list(_CHUNK.finditer(before)), list(_CHUNK.finditer(line))
@@ -99,6 +106,25 @@ def _stacked(
         head = above_start + label.start()
         pieces.append(Piece(at, at, f"{label.group()} ", head, head + len(label.group())))
     return pieces
+
+
+def _sided_line(text: str, lines: list[tuple[int, int]], index: int) -> bool:
+    """An indented line of each side's value under a test's name ("Box and Block Test" over
+    "  R (unaffected): 52     L (affected): 14"), the only such line under it: a block of
+    several is a list of rows that its own readers read."""
+    start, end = lines[index]
+    if not _sided(text, start, end):
+        return False
+    if index + 1 < len(lines):
+        after_start, after_end = lines[index + 1]
+        return not _sided(text, after_start, after_end)
+    return True
+
+
+def _sided(text: str, start: int, end: int) -> bool:
+    """The line from `start` to `end` is a short line of both sides' values (a long line is
+    prose, and is not searched: the pattern's lazy runs would cost its length squared)."""
+    return end - start <= _SIDED_MOST and _SIDED.match(text, start, end) is not None
 
 
 def _paired(labels: list[re.Match[str]], values: list[re.Match[str]]) -> bool:

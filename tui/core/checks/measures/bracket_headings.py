@@ -29,6 +29,8 @@ from tui.core.checks.text.scan import Scanner
 
 # A legend heads a list of tests: a dozen rows or more under it (up to a blank line).
 _LINES_BACK = 16
+# Blank lines a Markdown heading may stand above its rows (its own, a table's header rows).
+_BLANKS_UNDER_HEADING = 4
 _UNIT = r"(?:[ \t]*(?:°|%|/[ \t]*\d+|[A-Za-z]{1,5}(?![A-Za-z])))?"
 _BRACKETED_VALUE = rf"[-+]?\d+(?:\.\d+)?[-+]?{_UNIT}"
 # Before the value: another value, maybe words of how it was taken, then the bracket the value
@@ -108,10 +110,13 @@ def _names_earlier(text: str, start: int, stop: int, bracket: str) -> bool:
 def mark_bracket_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Label "(previous)" each value in a bracket after another value under a heading that
     says such brackets hold the earlier values."""
-    mark_earlier_where(scanner, facts, _earlier_bracket)
+    mark_earlier_where(scanner, facts, earlier_bracket)
 
 
-def _earlier_bracket(scanner: Scanner, start: int) -> bool:
+def earlier_bracket(scanner: Scanner, start: int) -> bool:
+    """The value at normalised `start` stands alone in a bracket after another value, under a
+    legend that says such brackets hold the earlier values (a reader may ask while it reads,
+    where a table's restated row maps back to the note in no order a search can follow)."""
     text = scanner.text
     line_start, line_end = scanner.line(start)
     opened = _OPENED_AFTER_VALUE.search(text, max(line_start, start - _LOOK_BACK), start)
@@ -134,6 +139,29 @@ def _declared(text: str, line_start: int, start: int, bracket: str) -> bool:
             return False
         above = text.rfind("\n", 0, position - 1) + 1
         if not text[above : position - 1].strip():
-            return False
+            return _headed(text, above, bracket)
         position, stop = above, position - 1
     return False
+
+
+def _headed(text: str, blank: int, bracket: str) -> bool:
+    """Above the blank line at `blank`, past a few more (a table's header rows read as blank),
+    a Markdown heading whose legend names this kind of bracket as the earlier value's: a
+    heading governs its section across the blank lines under it."""
+    position = blank
+    for _ in range(_BLANKS_UNDER_HEADING):
+        if position <= 0:
+            return False
+        above = text.rfind("\n", 0, position - 1) + 1
+        line = text[above : position - 1].strip()
+        if line:
+            return line.startswith("#") and _legend_in(text, above, position - 1, bracket)
+        position = above
+    return False
+
+
+def _legend_in(text: str, start: int, stop: int, bracket: str) -> bool:
+    """The line between `start` and `stop` holds a legend naming this bracket as earlier."""
+    if any(m.group(1) == bracket for m in _heading().finditer(text, start, stop)):
+        return True
+    return _names_earlier(text, start, stop, bracket)

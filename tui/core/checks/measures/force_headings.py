@@ -23,10 +23,12 @@ from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 # A side and the bare number after it ("R 214", "L: 236"); a unit or a slash after it makes it
-# another value ("R 4/5", "L 30 deg").
+# another value ("R 4/5", "L 30 deg"), unless the slash parts it from the other side's value
+# ("ER R 11.2 / L 14.0").
 SIDE_VALUE = re.compile(
     r"(?<![\w.])(R|L|rt|lt|right|left)[ \t]*:?[ \t]*(\d{1,4}(?:\.\d+)?)"
-    r"(?![\d.]|[ \t]*(?:[/%°+-]|(?!(?:R|L|rt|lt|right|left)\b)[A-Za-z]))",
+    r"(?![\d.]|[ \t]*(?:[%°+-]|/(?![ \t]*(?:R|L|rt|lt|right|left)\b)"
+    r"|(?!(?:R|L|rt|lt|right|left)\b)[A-Za-z]))",
     re.IGNORECASE,
 )
 

@@ -22,16 +22,26 @@ from tui.core.checks.text.scan import Scanner
 
 # A muscle named by its initials right before a grade ("APB 4/5", "EPL R 3+/5").
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z]{2,5}[ \t]*(?:[RL][ \t]+)?:?[ \t]*\Z")
-# After a muscle group: an optional side, the test's name ("hip abductor MMT 4+/5") and a
-# separator, then the grade (read by the caller).
+# After a muscle group: an optional side, the test's name and a separator, then the grade (read
+# by the caller).
 # The other side's grade after the first ("wrist extensors R 4, L 3"): where it starts.
+# An earlier grade may stand in brackets after each ("Elbow flexors, R 5 (4), L 5 (4)").
 _OTHER_SIDE = re.compile(
-    r"[0-5](?:\+|-)?[ \t]*[,;/]?[ \t]*(?:[RL]|right|left)[ \t]*:?[ \t]*(?=[0-5](?![\d.]))",
+    r"[0-5](?:\+|-)?(?:[ \t]*\([0-5][+-]?\))?[ \t]*[,;/]?[ \t]*(?:[RL]|right|left)[ \t]*:?[ \t]*"
+    r"(?=[0-5](?!\d|\.\d))",
     re.IGNORECASE,
 )
+# Between a group and its grade: a side, perhaps after a comma or a colon ("Elbow flexors, R 5",
+# a table's row read as a sentence), or after the group's level or muscle in brackets ("Hip
+# flexors (L2): R 3", "Finger flexors (FDP middle), R 0"), the test's name ("hip abductor MMT
+# 4+/5") and a colon.
 _GAP = re.compile(
-    r"[ \t]*(?:\((?:[RL]|right|left)\)[ \t]*|(?:[RL]|right|left)[ \t]+)?(?:MMT[ \t]*)?[:=]?[ \t]*"
+    r"(?:[ \t]*\([A-Za-z][\w .-]{0,20}\)(?=[ \t]*[:,][ \t]*(?:[RL]|right|left)[ \t]))?"
+    r"[ \t]*(?:\((?:[RL]|right|left)\)[ \t]*|(?:[:,][ \t]*)?(?:[RL]|right|left)[ \t]+)?"
+    r"(?:MMT[ \t]*)?[:=]?[ \t]*"
 )
+# The grade's earlier grade in brackets right after it: where that grade starts.
+_EARLIER = re.compile(r"[0-5](?:\+|-)?[ \t]*\((?=[0-5][+-]?\))")
 
 
 @cache
@@ -111,7 +121,15 @@ def group_grade_starts(scanner: Scanner) -> Iterator[int]:
             continue
         gap = _GAP.match(text, group.end())
         start = gap.end() if gap else group.end()
-        yield start
+        yield from _with_earlier(text, start)
         other = _OTHER_SIDE.match(text, start)
         if other is not None:
-            yield other.end()
+            yield from _with_earlier(text, other.end())
+
+
+def _with_earlier(text: str, start: int) -> Iterator[int]:
+    """A grade's start and, when an earlier grade stands in brackets after it, that one's."""
+    yield start
+    earlier = _EARLIER.match(text, start)
+    if earlier is not None:
+        yield earlier.end()

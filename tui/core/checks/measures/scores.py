@@ -14,7 +14,7 @@ from functools import cache
 from tui.core.checks.correction_shapes import cues
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import role_of
-from tui.core.checks.measures import labels, muscle_grades
+from tui.core.checks.measures import bracket_headings, labels, muscle_grades
 from tui.core.checks.measures.attribution import Attribution, attribute, prior_after
 from tui.core.checks.measures.evidence import earlier_visit_at, owned_at, scheduled_at
 from tui.core.checks.measures.forces import written_units
@@ -154,7 +154,7 @@ _MMT_BARE = re.compile(
     r"(?<![\w.+\-/])([0-5])(\+|-(?![ \t]*\d)|\s+plus\b|\s+minus\b)?"
     # (a dot before a digit is a decimal point: "pinch strength R 3.2 kg" holds no grade 3)
     r"(?=\s*(?:[,;)]|\.(?!\d)|$|\s+(?:and|throughout|grossly|bilat\w*|[RL]\b|with|w/"
-    r"|(?:on[ \t]+the[ \t]+)?(?:right|left)\b))|[ \t]{2,}\S)",
+    r"|(?:on[ \t]+the[ \t]+)?(?:right|left)\b))|[ \t]{2,}\S|[ \t]*\([0-5][+-]?\))",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -1250,9 +1250,14 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
             clause = scanner.text[scanner.clause_start(match.start()) : match.start()]
             label = labels.join(found.side, labels.context_words(clause, 4))
         grade = _grade(match.group(1), match.group(2))
-        scanner.emit(
-            facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + found.previous
-        )
+        previous = found.previous or _bracketed_earlier(scanner, match.start())
+        scanner.emit(facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + previous)
+
+
+def _bracketed_earlier(scanner: Scanner, start: int) -> str:
+    """The label's " (previous)" for a grade standing in a bracket that a legend gives to the
+    earlier grades ("Elbow flexors, R 5 (4)" under "admission in brackets"), else nothing."""
+    return f" {labels.PREVIOUS}" if bracket_headings.earlier_bracket(scanner, start) else ""
 
 
 def _symptom_rated(scanner: Scanner, match: re.Match[str], found: Attribution) -> str | None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tui.core.checks.layouts.checkboxes import checkbox_pieces
 from tui.core.checks.layouts.dated_brackets import dated_bracket_pieces
+from tui.core.checks.layouts.dropdowns import dropdown_pieces
 from tui.core.checks.layouts.empty_cells import empty_cell_pieces
 from tui.core.checks.layouts.export_case import export_case_pieces
 from tui.core.checks.layouts.hl7_results import obx_pieces
@@ -345,6 +346,7 @@ def _layout_pieces(text: str) -> list[Piece]:
         + hyphen_unit_pieces(text)
         + checkbox_pieces(text)
         + template_field_pieces(text)
+        + dropdown_pieces(text)
         + parents
         + key_path_pieces(text, frozenset(piece.start for piece in parents))
         + shared_unit_pieces(text)
