@@ -19,13 +19,14 @@ from tui.core.checks.text.pieces import Piece
 
 
 @cache
-def _arrows() -> str:
+def arrow_marks() -> str:
+    """The marks that close a drop-down field; such a field is this module's to read."""
     return "".join(str_list(markup_section("dropdowns").get("arrows")))
 
 
 @cache
 def _field() -> re.Pattern[str]:
-    arrows = re.escape(_arrows())
+    arrows = re.escape(arrow_marks())
     # a drop-down: "[", its value, an arrow mark, "]"; a box of figures: "[ 23 ]", spaces in it
     return re.compile(
         rf"\[[ \t]*(?P<chosen>[^\[\]\n{arrows}]*?[^\s\[\]{arrows}])[ \t]*[{arrows}][ \t]*\]"
@@ -51,4 +52,4 @@ def dropdown_pieces(text: str) -> list[Piece]:
 
 def _signs(text: str) -> bool:
     """A form's boxes are in the text: an arrow mark or a bracket with a space inside."""
-    return any(arrow in text for arrow in _arrows()) or "[ " in text
+    return any(arrow in text for arrow in arrow_marks()) or "[ " in text

@@ -18,6 +18,7 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.layouts.dropdowns import arrow_marks
 from tui.core.checks.text.pieces import Piece
 
 # A field: brackets around up to 60 characters of one line, no bracket inside.
@@ -68,6 +69,8 @@ def _filled(text: str, found: re.Match[str]) -> bool:
     legend's earlier value after a value, not a line of its own."""
     if _NOT_FILLED.fullmatch(found["content"]):
         return False
+    if any(mark in found["content"] for mark in arrow_marks()):
+        return False  # a drop-down: layouts/dropdowns.py writes it as the value it holds
     if _line_edge(text, found.start(), -1) and _line_edge(text, found.end(), 1):
         return False
     before = text[max(0, found.start() - _REACH) : found.start()].rsplit("\n", 1)[-1]
