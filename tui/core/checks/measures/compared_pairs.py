@@ -13,6 +13,7 @@ import bisect
 import re
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.scan import Scanner
 
 _BRACKET_PAIR = re.compile(
@@ -20,7 +21,6 @@ _BRACKET_PAIR = re.compile(
     r"(?P<first>\d{1,3})[ \t]*(?:°|deg)?[ \t]*/[ \t]*(?P<second>\d{1,3})[ \t]*(?:°|deg)?[ \t]*\)",
     re.IGNORECASE,
 )
-_SIDES = {"right": "R", "rt": "R", "r": "R", "left": "L", "lt": "L", "l": "L"}
 _SIDE_WORD = re.compile(r"\b(?:R|L)\b")
 _MOST_ANGLE = 180
 _PAIR = 2
@@ -37,7 +37,7 @@ def read_compared_pairs(scanner: Scanner, facts: list[Fact], _measures: tuple[st
             continue
         if any(int(found.group(name)) > _MOST_ANGLE for name in ("first", "second")):
             continue
-        side = _SIDES[found.group("side").lower()]
+        side = SIDE_NAMES[found.group("side").lower()]
         angles = _angles_before(scanner, ordered, starts, found.start())
         if len(angles) != _PAIR or len({fact.label for fact in angles}) != _PAIR:
             continue
