@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui.core.checks.extract import extract_facts
 from tui.core.checks.facts import Fact
-from tui.core.checks.measures import labels, part_brackets
+from tui.core.checks.measures import facts_by_span, labels
 from tui.core.checks.measures.not_measured import _Reach
 from tui.core.checks.text.lexicon import GOAL_START
 from tui.core.checks.text.scan import _goal_start
@@ -105,7 +105,7 @@ def _fact(start: int) -> Fact:
 
 def test_the_facts_are_sorted_once_however_many_brackets_ask() -> None:
     facts = [_fact(start) for start in range(5000, 0, -1)]
-    by_span = part_brackets._BySpan(facts)
+    by_span = facts_by_span.FactsBySpan(facts)
     sorts = 0
 
     def counted(*args: object, **kwargs: object) -> object:
@@ -113,7 +113,7 @@ def test_the_facts_are_sorted_once_however_many_brackets_ask() -> None:
         sorts += 1
         return sorted(*args, **kwargs)  # type: ignore[call-overload]
 
-    part_brackets.sorted = counted  # type: ignore[attr-defined]
+    facts_by_span.sorted = counted  # type: ignore[attr-defined]
     try:
         for start in range(0, 5000, 10):
             assert [fact.span[0] for fact in by_span.starting(start, start + 3)] == [
@@ -125,7 +125,7 @@ def test_the_facts_are_sorted_once_however_many_brackets_ask() -> None:
         assert [fact.span[0] for fact in by_span.starting(2, 3)] == [2, 2]
         assert sorts == 2
     finally:
-        del part_brackets.sorted  # type: ignore[attr-defined]
+        del facts_by_span.sorted  # type: ignore[attr-defined]
 
 
 # -- labels: the anatomy words of a text, remembered -------------------------------------------

@@ -22,6 +22,7 @@ from tui.core.checks.layouts.columns import data_table, rom_words
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, whole_words
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.scan import Scanner
 
 # A small joint bends no further than this; its extension end is within this of neutral.
@@ -40,6 +41,9 @@ _CELL = re.compile(
 )
 _GAP = re.compile(r"[ \t]*[,;]?[ \t]*")
 _WORD = re.compile(r"[A-Za-z]{2,}")
+# A row's side, before or after the digit's name ("R Index", "Index (L)"); a row's and a
+# rewritten table row's pattern share it.
+_SIDE = r"(?:R|L|rt|lt|right|left|\((?:R|L)\))"
 
 
 @dataclass(frozen=True)
@@ -76,10 +80,9 @@ def _row() -> re.Pattern[str]:
     caption a layer wrote before each row of a space-aligned table ("AROM (ext/flex, degrees)
     Index R 0/78") may come first."""
     digit = either(data_table("digit_rows").get("digits", ()))
-    side = r"(?:R|L|rt|lt|right|left|\((?:R|L)\))"
     return re.compile(
         rf"[ \t]*(?:[^\n\d]{{0,60}}?[ \t])??(?:[-*\u2022][ \t]*)?"
-        rf"(?P<name>(?:{side}[ \t]+)?(?:{digit})(?:[ \t]+{side})?)[ \t]*:?[ \t]+(?=-?\d)"
+        rf"(?P<name>(?:{_SIDE}[ \t]+)?(?:{digit})(?:[ \t]+{_SIDE})?)[ \t]*:?[ \t]+(?=-?\d)"
     )
 
 
@@ -108,6 +111,7 @@ def read_finger_grids(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
         if _not_motion().search(legend):
             continue
         grid = _grid(legend, heading.group("columns").split())
+        ruled = rom_words().search(legend) or _DEGREES.search(legend)
         pos = heading.end() + 1
         while pos < len(text) and (row := _row().match(text, pos)) is not None:
             line_end = text.find("\n", row.end())
@@ -115,7 +119,6 @@ def read_finger_grids(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
             cells = _cells(text, row.end(), line_end, len(grid.columns))
             if cells is None:
                 break
-            ruled = rom_words().search(legend) or _DEGREES.search(legend)
             if ruled or any(cell.group("b") for cell in cells):
                 _read_row(scanner, facts, grid, row.group("name"), cells)
             pos = line_end + 1
@@ -127,11 +130,10 @@ def _table_row() -> re.Pattern[str]:
     the digit, a semicolon, then each cell after its column's name ("Digit Index; MCP 0/85,
     PIP -10/95, DIP 0/60, TAM 230.")."""
     digit = either(data_table("digit_rows").get("digits", ()))
-    side = r"(?:R|L|rt|lt|right|left|\((?:R|L)\))"
     cell = rf"(?:{_column()})[ \t]+-?\d{{1,3}}(?:°)?(?:/-?\d{{1,3}}(?:°)?)?"
     return re.compile(
-        rf"(?m)^[ \t]*(?:[^\n\d;]{{0,60}}?[ \t])??(?P<name>(?:{side}[ \t]+)?(?:{digit})"
-        rf"(?:[ \t]+{side})?);[ \t]*(?P<cells>{cell}(?:,[ \t]*{cell})+)\.?[ \t]*$"
+        rf"(?m)^[ \t]*(?:[^\n\d;]{{0,60}}?[ \t])??(?P<name>(?:{_SIDE}[ \t]+)?(?:{digit})"
+        rf"(?:[ \t]+{_SIDE})?);[ \t]*(?P<cells>{cell}(?:,[ \t]*{cell})+)\.?[ \t]*$"
     )
 
 
@@ -232,11 +234,8 @@ def _read_row(
             _read_angle(scanner, facts, grid, column.joint, cell, (side, digit))
 
 
-_SIDE_WORDS = frozenset({"r", "l", "rt", "lt", "right", "left"})
-
-
 def _side_word(word: str) -> bool:
-    return word.lower() in _SIDE_WORDS
+    return word.lower() in SIDE_NAMES
 
 
 def _label(grid: _Grid, where: tuple[str, str], joint: str, motion: str) -> str:

@@ -14,11 +14,10 @@ blank ("[  ] min": nothing was typed, so nothing is read) and a bracketed line s
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.layouts.dropdowns import arrow_marks
+from tui.core.checks.layouts.export_words import export_table
 from tui.core.checks.text.pieces import Piece
 
 # A field: brackets around up to 60 characters of one line, no bracket inside.
@@ -37,9 +36,7 @@ _REACH = 24
 
 @cache
 def _min_fields() -> int:
-    text = files("tui.core").joinpath("data", "exports.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text).get("template_fields", {})
-    return int(table.get("min_fields", 3)) if isinstance(table, dict) else 3
+    return int(export_table("template_fields").get("min_fields", 3))
 
 
 def template_field_pieces(text: str) -> list[Piece]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -53,16 +54,42 @@ _SLOT = "\0"
 
 @dataclass
 class _Frame:
-    """An element opened and not yet closed: its name, fields, where its tag is, and the
-    pieces of what it holds (kept until it closes, when it may be read as one record)."""
+    """An element opened and not yet closed: its name, fields, where its tag is, and where
+    the pieces of what it holds begin in the one list of pieces (`mark`): they stand there
+    until it closes, and are dropped when it is read as one record. Kept in one list, not
+    handed up a list a level, a piece is moved never, so a deep export costs no more per
+    element."""
 
     name: str
     attrs: list[tuple[str, str]]
     start: int
     end: int
-    pieces: list[Piece] = field(default_factory=list)
+    mark: int
+    unit: str | None  # the unit its readings are in: its own unit field's, or its parent's
     leaves: list[tuple[str, str]] = field(default_factory=list)
     children: int = 0
+
+
+class _Open(list[_Frame]):
+    """The elements open, innermost last, with how many of each name: a closing tag with no
+    element of its name open is known as stray at once (a search of every open element per
+    stray tag would make a note of unclosed elements and stray tags quadratic)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._named: Counter[str] = Counter()
+
+    def open(self, frame: _Frame) -> None:
+        self.append(frame)
+        self._named[frame.name] += 1
+
+    def close_last(self) -> _Frame:
+        frame = self.pop()
+        self._named[frame.name] -= 1
+        return frame
+
+    def holds(self, name: str) -> bool:
+        return self._named[name] > 0
 
 
 @cache
@@ -93,11 +120,12 @@ def xml_element_pieces(text: str) -> list[Piece]:
     if "<" not in text or not _is_export(text):
         return []
     out: list[Piece] = []
-    stack: list[_Frame] = []
+    stack = _Open()
     for tag in _TAG.finditer(text):
         _read_tag(text, tag, stack, out)
     while stack:  # elements never closed: containers
         _flush(stack.pop(), stack, out, [])
+    # the pieces stand in the order they were settled; each has a span of its own
     return sorted(out, key=lambda piece: (piece.start, piece.end))
 
 
@@ -122,33 +150,33 @@ def _local(name: str) -> str:
     return name.rsplit(":", 1)[-1]
 
 
-def _read_tag(text: str, tag: re.Match[str], stack: list[_Frame], out: list[Piece]) -> None:
+def _read_tag(text: str, tag: re.Match[str], stack: _Open, out: list[Piece]) -> None:
     """One tag, comment or marker: an opening tag opens a frame, a closing tag closes its
     frame, an element closing itself is a record of its attributes."""
     start, end = tag.span()
     gone = Piece(start, end, "", start, end)
-    pieces = stack[-1].pieces if stack else out
     if tag["name"] is None:
-        pieces.append(gone)  # a comment, a declaration, CDATA's markers
+        out.append(gone)  # a comment, a declaration, CDATA's markers
         return
     name = _local(tag["name"])
     if tag["close"]:
-        at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].name == name), None)
-        if at is None:
-            pieces.append(gone)
+        if not stack.holds(name):
+            out.append(gone)
             return
-        while len(stack) > at + 1:
-            _flush(stack.pop(), stack, out, [])
-        _close(text, stack.pop(), stack, out, gone)
+        while stack[-1].name != name:
+            _flush(stack.close_last(), stack, out, [])
+        _close(text, stack.close_last(), stack, out, gone)
         return
     attrs = _attributes(tag["attrs"])
     if stack:
         stack[-1].children += 1
     if tag["self"]:
         line = _record(name, attrs, None, stack)
-        (stack[-1].pieces if stack else out).append(Piece(start, end, line, start, end))
+        out.append(Piece(start, end, line, start, end))
         return
-    stack.append(_Frame(name, attrs, start, end))
+    own = next((value for key, value in attrs if _kind(key, value) == "unit"), None)
+    unit = own if own is not None else _inherited(stack)
+    stack.open(_Frame(name, attrs, start, end, len(out), unit))
 
 
 def _attributes(written: str) -> list[tuple[str, str]]:
@@ -171,15 +199,13 @@ def _close(text: str, frame: _Frame, stack: list[_Frame], out: list[Piece], tag:
         if stack:
             stack[-1].leaves.append((frame.name, inner.strip()))
         head, tail = _leaf(frame.name, frame.attrs, inner.strip(), stack)
-        pieces = stack[-1].pieces if stack else out
-        pieces += [Piece(frame.start, frame.end, head, frame.start, frame.end), *frame.pieces]
-        pieces.append(Piece(tag.start, tag.end, tail, tag.start, tag.end))
+        out.append(Piece(frame.start, frame.end, head, frame.start, frame.end))
+        out.append(Piece(tag.start, tag.end, tail, tag.start, tag.end))
         return
     merged = _merged(frame, stack)
     if merged is not None:
-        (stack[-1].pieces if stack else out).append(
-            Piece(frame.start, tag.end, merged, frame.start, tag.end)
-        )
+        del out[frame.mark :]  # its children's pieces: the record writes them
+        out.append(Piece(frame.start, tag.end, merged, frame.start, tag.end))
         return
     _flush(frame, stack, out, [tag])
 
@@ -188,9 +214,8 @@ def _flush(frame: _Frame, stack: list[_Frame], out: list[Piece], closing: list[P
     """A container: its opening tag written as a record of its attributes, its children as
     they are, its closing tag nothing."""
     line = _record(frame.name, frame.attrs, None, stack)
-    pieces = stack[-1].pieces if stack else out
-    pieces += [Piece(frame.start, frame.end, line, frame.start, frame.end), *frame.pieces]
-    pieces += closing
+    out.append(Piece(frame.start, frame.end, line, frame.start, frame.end))
+    out += closing
 
 
 def _merged(frame: _Frame, stack: list[_Frame]) -> str | None:
@@ -332,9 +357,7 @@ def _parents(stack: list[_Frame]) -> list[str]:
 
 
 def _inherited(stack: list[_Frame]) -> str | None:
-    """A unit an ancestor's attribute gives all its readings ('<Grip unit="kg">')."""
-    for frame in reversed(stack):
-        for key, value in frame.attrs:
-            if _kind(key, value) == "unit":
-                return value
-    return None
+    """A unit an ancestor's attribute gives all its readings ('<Grip unit="kg">'): the nearest
+    one's, which each frame kept as it opened (a walk up the open elements per reading would
+    make a deep export quadratic)."""
+    return stack[-1].unit if stack else None

@@ -9,10 +9,11 @@ side in the same sentence, each of a motion of its own, is read.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.facts_by_span import FactsBySpan
+from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.scan import Scanner
 
 _BRACKET_PAIR = re.compile(
@@ -20,7 +21,6 @@ _BRACKET_PAIR = re.compile(
     r"(?P<first>\d{1,3})[ \t]*(?:°|deg)?[ \t]*/[ \t]*(?P<second>\d{1,3})[ \t]*(?:°|deg)?[ \t]*\)",
     re.IGNORECASE,
 )
-_SIDES = {"right": "R", "rt": "R", "r": "R", "left": "L", "lt": "L", "l": "L"}
 _SIDE_WORD = re.compile(r"\b(?:R|L)\b")
 _MOST_ANGLE = 180
 _PAIR = 2
@@ -29,16 +29,15 @@ _PAIR = 2
 def read_compared_pairs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each bracketed pair of the other side as the two motions read just before it."""
     text = scanner.text
-    ordered = sorted(facts, key=lambda fact: fact.span)
-    starts = [fact.span[0] for fact in ordered]
+    by_span = FactsBySpan(facts)  # never changed: the pairs this pass reads are not asked of
     for found in _BRACKET_PAIR.finditer(text):
         spans = [found.span("first"), found.span("second")]
         if not all(scanner.free(*span) for span in spans):
             continue
         if any(int(found.group(name)) > _MOST_ANGLE for name in ("first", "second")):
             continue
-        side = _SIDES[found.group("side").lower()]
-        angles = _angles_before(scanner, ordered, starts, found.start())
+        side = SIDE_NAMES[found.group("side").lower()]
+        angles = _angles_before(scanner, by_span, found.start())
         if len(angles) != _PAIR or len({fact.label for fact in angles}) != _PAIR:
             continue
         said = {tuple(_SIDE_WORD.findall(fact.label)) for fact in angles}
@@ -49,15 +48,12 @@ def read_compared_pairs(scanner: Scanner, facts: list[Fact], _measures: tuple[st
             scanner.emit(facts, "rom", int(text[span[0] : span[1]]), span, label)
 
 
-def _angles_before(scanner: Scanner, ordered: list[Fact], starts: list[int], at: int) -> list[Fact]:
-    """The readings in the sentence before the bracket, in order (found by bisection in the
-    facts sorted once, so a long note costs no search per bracket); empty when any of them is
+def _angles_before(scanner: Scanner, by_span: FactsBySpan, at: int) -> list[Fact]:
+    """The readings in the sentence before the bracket, in order; empty when any of them is
     no angle."""
     opening = scanner.span(scanner.sentence_before(at), at)[0]
     closing = scanner.span(at, at + 1)[0]
-    first = bisect.bisect_left(starts, opening)
-    last = bisect.bisect_left(starts, closing)
-    before = [fact for fact in ordered[first:last] if fact.span[1] <= closing]
+    before = [fact for fact in by_span.starting(opening, closing) if fact.span[1] <= closing]
     if any(fact.kind != "rom" for fact in before):
         return []
     return before

@@ -13,10 +13,10 @@ between them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.bracket_earlier import says_earlier
+from tui.core.checks.measures.facts_by_span import FactsBySpan
 from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
@@ -32,7 +32,7 @@ def read_part_brackets(scanner: Scanner, facts: list[Fact], _measures: tuple[str
     text = scanner.text
     if "/" not in text:
         return
-    by_span = _BySpan(facts)
+    by_span = FactsBySpan(facts)
     for found in _PAIRED.finditer(text):
         if not says_earlier(found.group("when")):
             continue
@@ -60,28 +60,9 @@ def read_part_brackets(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             )
 
 
-class _BySpan:
-    """The pass's facts in order of their spans, sorted once and again only after the pass
-    read or dropped one: each bracket asks for the facts of its line, and a search of every
-    fact per bracket would grow with the note's facts times its brackets."""
-
-    def __init__(self, facts: list[Fact]) -> None:
-        self._facts = facts
-        self._sorted: tuple[list[Fact], list[int]] | None = None
-
-    def starting(self, low: int, high: int) -> list[Fact]:
-        """The facts starting at `low` up to `high`, by span (ties in the order read)."""
-        if self._sorted is None:
-            ordered = sorted(self._facts, key=lambda fact: fact.span)
-            self._sorted = ordered, [fact.span[0] for fact in ordered]
-        ordered, starts = self._sorted
-        return ordered[bisect_left(starts, low) : bisect_left(starts, high)]
-
-    def changed(self) -> None:
-        self._sorted = None
-
-
-def _parts_before(scanner: Scanner, by_span: _BySpan, start: int, count: int) -> list[Fact] | None:
+def _parts_before(
+    scanner: Scanner, by_span: FactsBySpan, start: int, count: int
+) -> list[Fact] | None:
     """The `count` facts read last before `start` on its line, when they are one instrument's
     parts scored today with no whole, and the last ends just before the bracket."""
     line_start = scanner.span(scanner.line(start)[0], scanner.line(start)[0] + 1)[0]

@@ -14,19 +14,16 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
-from tui.core.checks.tables import measures_section
-from tui.core.checks.text.alternation import either
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.section_words import measure_words
 
 
 @cache
 def _timed_verdict() -> re.Pattern[str]:
     """The test's name, a few words (a side), its verdict, then a time in seconds."""
-    data = measures_section("provocation_times")
-    tests = either(data.get("tests", ()))
-    positive = either(data.get("positive", ()))
-    negative = either(data.get("negative", ()))
+    listed = measure_words("provocation_times").either
+    tests, positive, negative = listed("tests"), listed("positive"), listed("negative")
     return re.compile(
         rf"(?<![\w-])(?P<test>{tests})(?P<between>[ \t:,]+(?:[A-Za-z]{{1,6}}[ \t:,]+){{0,3}}?)"
         rf"(?:(?P<positive>{positive})|(?P<negative>{negative}))"

@@ -25,7 +25,6 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.place_distances import describes_place
-from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, letter_words
 from tui.core.checks.text.other_people import relation_words
 from tui.core.checks.text.scan import Scanner
@@ -88,10 +87,7 @@ def _words() -> _Words:
             rf"(?![ \t]*/)(?![ \t]*(?:{listed('equipment')})\b)",
             flags,
         ),
-        unit_names={
-            str(k): str(v)
-            for k, v in measures_section("walked_distances").get("unit_names", {}).items()
-        },
+        unit_names=data.names("unit_names"),
     )
 
 

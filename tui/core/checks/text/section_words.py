@@ -25,6 +25,14 @@ class SectionWords:
         """The list under `key` as strings, empty when the section has none."""
         return str_list(self._data.get(key))
 
+    def names(self, key: str) -> dict[str, str]:
+        """The table under `key` as strings to strings (a spelling to the name it stands for),
+        empty when the section has none: a reader of lists and a table reads both here."""
+        value = self._data.get(key)
+        if not isinstance(value, Mapping):
+            return {}
+        return {str(name): str(meant) for name, meant in value.items()}
+
     def either(self, key: str) -> str:
         """The list under `key` as one alternation of its fragments (`alternation.either`)."""
         return either(self.words(key))
