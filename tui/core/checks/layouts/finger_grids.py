@@ -226,73 +226,64 @@ def _read_row(
         spans = [cell.span("a"), *([cell.span("b")] if cell.group("b") else [])]
         if not all(scanner.free(*span) for span in spans):
             continue
+        at = _Cell(scanner, facts, grid, cell, side, digit)
         if column.motion:
-            _read_summed(scanner, facts, grid, column.motion, cell, (side, digit))
+            _read_summed(at, column.motion)
         elif cell.group("b"):
-            _read_arc(scanner, facts, grid, column.joint, cell, (side, digit))
+            _read_arc(at, column.joint)
         else:
-            _read_angle(scanner, facts, grid, column.joint, cell, (side, digit))
+            _read_angle(at, column.joint)
 
 
 def _side_word(word: str) -> bool:
     return word.lower() in SIDE_NAMES
 
 
-def _label(grid: _Grid, where: tuple[str, str], joint: str, motion: str) -> str:
-    side, digit = where
-    return labels.join(side, digit, joint, motion, grid.mode)
+@dataclass(frozen=True)
+class _Cell:
+    """One cell of a digit's row, with what its readings need: where to emit them and the
+    row's side and digit for their labels."""
+
+    scanner: Scanner
+    facts: list[Fact]
+    grid: _Grid
+    match: re.Match[str]
+    side: str
+    digit: str
+
+    def label(self, joint: str, motion: str) -> str:
+        return labels.join(self.side, self.digit, joint, motion, self.grid.mode)
 
 
-def _read_summed(
-    scanner: Scanner,
-    facts: list[Fact],
-    grid: _Grid,
-    motion: str,
-    cell: re.Match[str],
-    where: tuple[str, str],
-) -> None:
+def _read_summed(at: _Cell, motion: str) -> None:
     """A digit's total motion: one angle up to the summed maximum."""
-    value = int(cell.group("a"))
-    if cell.group("b") or not 0 < value <= _summed_max():
+    value = int(at.match.group("a"))
+    if at.match.group("b") or not 0 < value <= _summed_max():
         return
-    scanner.emit(facts, "rom", value, cell.span("a"), _label(grid, where, "", motion))
+    at.scanner.emit(at.facts, "rom", value, at.match.span("a"), at.label("", motion))
 
 
-def _read_arc(
-    scanner: Scanner,
-    facts: list[Fact],
-    grid: _Grid,
-    joint: str,
-    cell: re.Match[str],
-    where: tuple[str, str],
-) -> None:
+def _read_arc(at: _Cell, joint: str) -> None:
     """A cell's two ends, extension then flexion unless the legend says otherwise; an
     extension at neutral is read as 0 (the sets allow it, as the aligned lists read it)."""
-    first, second = ("b", "a") if grid.flexion_first else ("a", "b")
-    extension, flexion = int(cell.group(first)), int(cell.group(second))
+    first, second = ("b", "a") if at.grid.flexion_first else ("a", "b")
+    extension, flexion = int(at.match.group(first)), int(at.match.group(second))
     if not (abs(extension) <= _MOST_EXTENSION and max(extension, 0) < flexion <= _MOST_FLEXION):
         return
-    _emit_signed(scanner, facts, cell.span(first), _label(grid, where, joint, "extension"))
-    scanner.emit(facts, "rom", flexion, cell.span(second), _label(grid, where, joint, "flexion"))
+    _emit_signed(at.scanner, at.facts, at.match.span(first), at.label(joint, "extension"))
+    at.scanner.emit(at.facts, "rom", flexion, at.match.span(second), at.label(joint, "flexion"))
 
 
-def _read_angle(
-    scanner: Scanner,
-    facts: list[Fact],
-    grid: _Grid,
-    joint: str,
-    cell: re.Match[str],
-    where: tuple[str, str],
-) -> None:
+def _read_angle(at: _Cell, joint: str) -> None:
     """One angle: a negative one is the joint short of extension; another is the motion the
     legend names, or flexion."""
-    value = int(cell.group("a"))
+    value = int(at.match.group("a"))
     if value < 0:
         if -value <= _MOST_EXTENSION:
-            _emit_signed(scanner, facts, cell.span("a"), _label(grid, where, joint, "extension"))
+            _emit_signed(at.scanner, at.facts, at.match.span("a"), at.label(joint, "extension"))
     elif value <= _MOST_FLEXION:
-        label = _label(grid, where, joint, grid.motion or "flexion")
-        scanner.emit(facts, "rom", value, cell.span("a"), label)
+        label = at.label(joint, at.grid.motion or "flexion")
+        at.scanner.emit(at.facts, "rom", value, at.match.span("a"), label)
 
 
 def _emit_signed(scanner: Scanner, facts: list[Fact], span: tuple[int, int], label: str) -> None:
