@@ -128,6 +128,15 @@ injury with ISNCSCI motor scores per myotome in a table, an EHR template with ch
 drop-down values, a note in nested Markdown lists and a bilingual French-English note from a
 Canadian clinic) is a development set of the twenty-first round, written by another hand; its
 first run is a blind measure of the round's start.
+heldout33 (the plain middle of practice beside vestibular migraine with the Dizziness Handicap
+Inventory and a motion sensitivity quotient, Achilles tendinopathy with VISA-A and heel-raise
+endurance, shoulder instability with CKCUEST and WOSI, a chronic low back pain functional
+restoration day with lifting tests, a child with a brachial plexus birth injury with the Mallet
+scale, a hip fracture SNF day with Section GG items, lateral elbow tendinopathy with PRTEE and
+pain-free grip, a note with an ASCII box-drawn table, an email reply chain with the note quoted
+under '>' marks, a dictation with spoken punctuation commands and a faxed note read by OCR with
+misread characters) is a development set of the twenty-second round, written by another hand; its
+first run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -178,6 +187,7 @@ SPLITS = (
     "heldout30",
     "heldout31",
     "heldout32",
+    "heldout33",
 )
 
 
