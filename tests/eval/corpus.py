@@ -137,6 +137,15 @@ pain-free grip, a note with an ASCII box-drawn table, an email reply chain with 
 under '>' marks, a dictation with spoken punctuation commands and a faxed note read by OCR with
 misread characters) is a development set of the twenty-second round, written by another hand; its
 first run is a blind measure of the round's start.
+heldout34 (the plain middle of practice beside multiple sclerosis with the Timed 25-Foot Walk and
+MSWS-12, frailty in an older adult with the SPPB and Clinical Frailty Scale, whiplash neck pain
+with NDI and craniocervical flexion test stages in mmHg, cubital tunnel with two-point
+discrimination and Semmes-Weinstein monofilaments, day 1 after total knee replacement with CPM
+settings, lumbar spinal stenosis with a two-stage treadmill test, wheelchair pressure mapping,
+an adolescent ACL injury-prevention screen with drop vertical jump and single-leg squat, mirror
+therapy after stroke with Fugl-Meyer subscores, a work-hardening lifting circuit log, a note in
+emoji bullets, a telehealth chat transcript with timestamps and a home-exercise adherence log
+pasted as a table of days) is the next round's blind set, written blind by another hand.
 """
 
 from __future__ import annotations
@@ -188,6 +197,7 @@ SPLITS = (
     "heldout31",
     "heldout32",
     "heldout33",
+    "heldout34",
 )
 
 
