@@ -98,8 +98,8 @@ pelvic floor physiotherapy with the PERFECT scheme and manometry, a wheelchair s
 with body measurements, TMJ dysfunction with mouth opening and lateral excursion in mm, Parkinson
 disease with MDS-UPDRS part III items and LSVT BIG, burn rehabilitation with the Vancouver Scar
 Scale and ROM across grafted joints, phase II cardiac rehabilitation with METs, RPE and
-telemetry, school OT with handwriting speed and Beery VMI and an interpreter-mediated visit) is
-the next round's blind set, written blind by another hand.
+telemetry, school OT with handwriting speed and Beery VMI and an interpreter-mediated visit) was
+the twenty-first round's blind set, written blind by another hand, and is a development set since.
 heldout30 (the plain middle of practice beside ACL reconstruction return to sport with isokinetic
 peak torque and limb symmetry indices, a falls clinic visit with STEADI measures, a
 post-botulinum toxin spasticity review with Modified Ashworth and goal attainment scaling, an
