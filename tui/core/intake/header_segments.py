@@ -141,7 +141,7 @@ def _unreported() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?<![\w-])no[ \t]+(?:{reports})[ \t]+(?:{since})(?![\w-])", re.IGNORECASE
     )
     evaluation = re.compile(
-        rf"(?<![\w-])(?:{evaluations})(?![\w-])(?:[^;()=\n]{{0,40}}?=[ \t]*"
+        rf"(?<![\w-])(?:{evaluations})(?![\w-])(?:[^;()=\n]{{0,40}}?(?:=|\b(?:at|was|on)\b)[ \t]*"
         r"(?:visit|(?:treatment[ \t]+|tx[ \t]+)?day|session)[ \t]*#?[ \t]*([0-9lIO]{1,3})(?!\w))?",
         re.IGNORECASE,
     )
