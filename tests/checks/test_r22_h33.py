@@ -11,7 +11,7 @@ import time
 from tests.checks.conftest import note_from_text
 from tui.core.checks.billing.audit import AuditRules, audit_note
 from tui.core.checks.billing.payer_rules import configured_name
-from tui.core.checks.extract import extract_billing
+from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.intake.header_segments import segment_fields
 
 KEYS = {
@@ -139,3 +139,38 @@ def test_a_long_header_line_and_a_long_totals_line_read_in_linear_time() -> None
     totals = "Total 40 min timed, " + "session " * 5_000
     assert _cpu(lambda: _fields(header)) < 0.5
     assert _cpu(lambda: _totals(totals)) < 0.5
+
+
+def _roms(text: str) -> list[tuple[float | str, str]]:
+    return [(fact.value, fact.label) for fact in extract_facts(text, ()) if fact.kind == "rom"]
+
+
+def test_a_motion_after_in_or_at_is_the_limbs_position_not_the_motion() -> None:
+    assert _roms("PROM L ER in adduction 55°.\n") == [(55, "L ER PROM")]
+    assert _roms("Hip ER in flexion 40°\n") == [(40, "hip ER")]
+    assert _roms("Shoulder abduction in ER 150°\n") == [(150, "shoulder abduction")]
+
+
+def test_a_motion_after_in_with_no_motion_before_is_the_motion() -> None:
+    assert _roms("Knee flexion in sitting 120°\n") == [(120, "knee flexion")]
+    assert [label for _, label in _roms("Decrease in flexion 10° since eval.\n")] == ["flexion"]
+
+
+SIDED = (
+    "S: fine.\n"
+    "O  Knee ROM        R            L\n"
+    "   extension       0°           +3° (hyperext)\n"
+    "   flexion         135°         142°\n"
+)
+
+
+def test_a_soap_letter_opening_a_heading_of_sides_is_no_column() -> None:
+    assert ("R flexion" in [label for _, label in _roms(SIDED)]) and (
+        "L flexion" in [label for _, label in _roms(SIDED)]
+    )
+    assert (0, "R extension") in _roms(SIDED)
+
+
+def test_twin_a_heading_without_sides_gives_no_side() -> None:
+    plain = SIDED.replace("R            L", "now          eval")
+    assert all(not label.startswith(("R ", "L ")) for _, label in _roms(plain))
