@@ -10,7 +10,6 @@ import time
 
 from tests.checks.conftest import note_from_text
 from tui.core.checks.billing.audit import AuditRules, audit_note
-from tui.core.checks.billing.payer_rules import configured_name
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.intake.header_segments import segment_fields
 
@@ -39,12 +38,6 @@ def test_a_payer_named_bare_between_the_headers_fields_is_the_payer() -> None:
 def test_a_keyed_payer_wins_and_a_segment_of_other_words_names_none() -> None:
     assert _fields("Medicare Part B | Payer: Aetna | visit 3")["payer"] == "Aetna"
     assert "payer" not in _fields("Referred by Dr Aetnason | visit 3")
-
-
-def test_a_configured_name_opens_a_plan_whatever_its_spacing() -> None:
-    names = ("BlueCross", "Aetna")
-    assert configured_name("Blue Cross Blue Shield PPO", names) == "bluecross"
-    assert configured_name("Blue Crossing Health", names) is None
 
 
 SESSION = (

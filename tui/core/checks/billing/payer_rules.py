@@ -46,21 +46,6 @@ def configured_name(payer: str, names: Iterable[str]) -> str | None:
     if written in known:
         return written
     for name in known:
-        end = _opening_end(written, name)
-        if name and end is not None and (end == len(written) or _WORD_GAP.match(written, end)):
+        if name and written.startswith(name) and _WORD_GAP.match(written, len(name)):
             return name
     return None
-
-
-def _opening_end(written: str, name: str) -> int | None:
-    """Where `name` ends when it opens `written`, its words' spacing aside: "Blue Cross PPO"
-    opens with the configured "BlueCross", "BlueCross commercial" with "Blue Cross"."""
-    letters = name.replace(" ", "")
-    at = 0
-    for letter in letters:
-        while at < len(written) and written[at] == " ":
-            at += 1
-        if at >= len(written) or written[at] != letter:
-            return None
-        at += 1
-    return at
