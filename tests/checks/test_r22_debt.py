@@ -7,7 +7,10 @@ of non-measures finds its line's gate once per line, not once per value (CPU tim
 
 from __future__ import annotations
 
+import re
 import time
+
+import pytest
 
 from tests.checks.conftest import facts_in
 from tui.core.checks.facts import Fact
@@ -17,7 +20,7 @@ from tui.core.checks.measures import not_measured
 from tui.core.checks.measures.facts_by_span import FactsBySpan
 from tui.core.checks.measures.part_brackets import read_part_brackets
 from tui.core.checks.tables import markup_lists
-from tui.core.checks.text import markup
+from tui.core.checks.text import lexicon, markup
 from tui.core.checks.text.scan import Scanner
 
 
@@ -136,3 +139,29 @@ def test_a_long_line_of_values_without_its_gate_reads_in_linear_time() -> None:
     gated = "Botox " + line
     assert _cpu(not_measured.not_measured_spans, gated) < 1.0
     assert len(not_measured.not_measured_spans(gated)) == 4000
+
+
+GOALS = (
+    "STG #1: knee flexion 120 deg. LTGs: TUG under 10 s\n"
+    " - Target knee flexion 150 deg by week 8\n"
+    "\u2022 target ext 0 within 4 wks; aiming for 120; hoping to get Berg to 50/56\n"
+    "Expected outcome: gait speed 1.0 m/s; would like to return to 5 km runs\n"
+)
+
+
+def test_goal_opening_words_are_derived_from_the_pattern_and_cover_every_match() -> None:
+    words = lexicon.GOAL_START_WORDS
+    assert {"stg", "ltg", "goal", "objective", "target", "aim", "hop", "expect", "would"} <= set(
+        words
+    )
+    found = [match.start() for match in lexicon.GOAL_START.finditer(GOALS)]
+    assert len(found) >= 7
+    low = GOALS.lower()
+    for start in found:
+        opening = low[start:].lstrip(lexicon.GOAL_START_BLANKS)
+        assert opening.startswith(words), low[start : start + 20]
+
+
+def test_an_alternative_with_no_opening_word_is_refused() -> None:
+    with pytest.raises(ValueError):
+        lexicon._opening_words(re.compile(r"\bgoal|\d+ reps"), "")
