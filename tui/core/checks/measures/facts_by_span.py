@@ -57,3 +57,9 @@ class FactsBySpan:
         if self._dropped:
             self._facts[:] = [fact for fact in self._facts if id(fact) not in self._dropped]
             self._dropped.clear()
+
+    def changed(self) -> None:
+        """The list was changed by other hands: sort it again at the next ask (facts dropped
+        here leave the list first)."""
+        self.settle()
+        self._sorted = None
