@@ -431,8 +431,8 @@ def read_scores(
             # "EHL R 4-/5", "PFM Oxford 3/5 (eval 2/5); endurance 6 s": a muscle grade, never
             # an unknown instrument's, and the numbers after it are not its scores either
             return
-        if measure.high is None and _YEAR.fullmatch(token.group()):
-            return  # "R CTR 2015": the year of a history item, not a score
+        if measure.high is None and _YEAR_WHOLE.fullmatch(token.group()):
+            return  # "R CTR 2015", "at the 2132 review": the year of an item, not a score
         plus = _ORDINAL_PLUS.match(text, token.end()) if measure.high is None else None
         if plus is not None and isinstance(value, int):
             # "stroke test 1+ (was 2+)": an ordinal grade of the test, kept as written
@@ -664,7 +664,6 @@ def _between_scores(measure: MeasureDef, gap: str) -> str:
 # After a number in an item's name: a distance or a count of steps ("walk 150 feet", "4 steps").
 _ITEM_NUMBER = re.compile(r"[ \t]*(?:feet|ft\b|'|steps?\b|m\b|meters?\b|metres?\b)", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
 # The low end of a range in brackets before a number ("(0-5)", "(Muscle Function Scale, 0-5)"):
