@@ -163,9 +163,13 @@ _MMT_BARE = re.compile(
 # a grade ("2/10 on the bike") is not, nor a numbered item or level ("item 3 on the Berg").
 BEFORE_NAME = re.compile(
     r"(?<![\w./])(?<!item )(?<!items )(?<!question )(?<!level )(?<!stage )(?<!step )(?<!#)"
-    r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
-    r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps|m/s|m|meters|metres|ft|feet)\b)?"
-    # "took 13.8 seconds to complete the TUG", "262 m on the six minute walk test"
+    r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3}"
+    # "4.5 out of 10 on the Patient-Specific Functional Scale" ("pain 4 out of 10 during the
+    # TUG" is the pain's: only "on" takes it)
+    r"|[ \t]+out[ \t]+of[ \t]+\d{1,3}(?=[ \t]+on\b))?"
+    r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps|m/s|m|meters|metres|ft|feet)\b|[ \t]*%)?"
+    # "took 13.8 seconds to complete the TUG", "262 m on the six minute walk test", "scored 38%
+    # on the Oswestry Disability Index"
     r"(?![ \t]*/)[ \t]+(?:on|during|in(?=[ \t]+the\b)|to[ \t]+(?:complete|finish|perform))"
     r"[ \t]+(?:the[ \t]+)?$"
 )
