@@ -95,3 +95,18 @@ def test_a_long_line_of_cuff_grips_reads_in_linear_time() -> None:
     started = time.process_time()
     extract_facts("O:\n" + line + "\n")
     assert time.process_time() - started < 1.0
+
+
+def test_a_score_said_before_its_instruments_name_in_percent_or_out_of() -> None:
+    text = (
+        "O:\nShe scored 38% on the Oswestry Disability Index and 4.5 out of 10 on the "
+        "Patient-Specific Functional Scale.\n"
+    )
+    read = {f.measure: f.value for f in facts_in(text, "outcome")}
+    assert read == {"ODI": 38, "PSFS": 4.5}
+
+
+def test_a_pain_out_of_ten_during_a_test_stays_pain() -> None:
+    text = "O:\nPain 4 out of 10 during the TUG, TUG 12 s.\n"
+    assert [f.value for f in facts_in(text, "pain")] == [4]
+    assert [f.value for f in facts_in(text, "outcome")] == [12]
