@@ -1,6 +1,8 @@
 """Quantities measured directly, though their method has a name: a skull's asymmetry (CVAI
 6.4 %), a limb's volume difference (LVD 16.8 %), a seat's pressure dispersion, visual acuity
-(Snellen 20/40), lumbar excursion (Schober 4.5 cm), a hop's limb symmetry index (LSI 92 %).
+(Snellen 20/40), contrast sensitivity (Pelli-Robson 1.65 log units), lumbar excursion (Schober
+4.5 cm), a hop's limb symmetry index (LSI 92 %), and a subtest's time of a test scored by its
+subtests' times (UFOV divided attention 150 ms; the UFOV risk category stays its outcome).
 
 A named test scores a performance against a standard; these report a physical quantity of
 the patient, so they are `other` (tests/eval/CONVENTIONS.md), whichever reader took the name
@@ -32,12 +34,33 @@ def _methods() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return named("methods"), named("fractions")
 
 
+@cache
+def _subtest_times() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Tests whose subtests each report a time (UFOV), and the units of such a time."""
+    data = measures_section("direct_measures")
+    units = frozenset(str(unit) for unit in data.get("subtest_time_units", ()))
+    return whole_words(data.get("subtest_times", ())), units
+
+
+def _direct(fact: Fact, methods: re.Pattern[str]) -> bool:
+    """An outcome that reports a quantity measured directly: named by a method of direct
+    measurement, or a subtest's time of a test that scores its subtests by time ("UFOV
+    divided attention 150 ms" is a time, its risk category the test's result)."""
+    if fact.kind != "outcome" or not fact.measure:
+        return False
+    if methods.search(fact.measure):
+        return True
+    timed, units = _subtest_times()
+    return fact.unit in units and bool(timed.search(fact.measure))
+
+
 def mark_direct_measures(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Every outcome named by a method of direct measurement becomes an `other` measurement."""
     methods, fractions = _methods()
     for index, fact in enumerate(facts):
-        if fact.kind != "outcome" or not fact.measure or not methods.search(fact.measure):
+        if not _direct(fact, methods):
             continue
+        assert fact.measure is not None  # _direct holds only named outcomes
         value, unit = fact.value, fact.unit
         if fractions.search(fact.measure) and unit and unit.startswith("/"):
             value, unit = f"{_written(value)}{unit}", None
