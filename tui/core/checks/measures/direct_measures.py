@@ -104,3 +104,75 @@ def read_acuity(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         eye = match.group("eye").upper() if len(match.group("eye")) == 2 else ""
         value = f"20/{match.group('line')}"
         scanner.emit(facts, "other", value, span, labels.join("visual acuity", eye))
+
+
+# A contrast sensitivity in log units after its name, words or a bracket between ("Contrast
+# sensitivity (Pelli-Robson chart, binocular): 1.50 log units", "Contrast (Pelli-Robson) 1.65
+# log CS"): the unit makes it the measure, the name alone leaves it to the instrument readers.
+_LOG_VALUE = r"(?P<value>[0-2]\.\d{1,2})[ \t]*log(?:[ \t]+(?:units?|CS))?(?![A-Za-z])"
+
+
+@cache
+def _contrast() -> re.Pattern[str]:
+    data = measures_section("direct_measures")
+    return re.compile(
+        rf"(?<![\w-])(?:{either(data.get('contrast', ()))})(?![\w-])(?P<gap>[^\d\n;]{{0,50}}?)"
+        + _LOG_VALUE,
+        re.IGNORECASE,
+    )
+
+
+def read_contrast(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each contrast sensitivity in log units no fact holds, a standard's words aside ("the
+    clinic's cut-off is 1.35 log units"): `other`, as acuity is (CONVENTIONS.md)."""
+    _, standards = _acuity()
+    for match in _contrast().finditer(scanner.text):
+        span = match.span("value")
+        if scanner.claimed(*span) or scanner.in_header(span[0]) or scanner.in_goal(span[0]):
+            continue
+        if standards.search(match.group("gap")):
+            continue
+        value = float(match.group("value"))
+        scanner.emit(facts, "other", value, span, "contrast sensitivity", unit="log units")
+
+
+# A subtest of a test scored by its subtests' times, its time in ms after a few words ("subtest
+# 2 divided attention ....... 210 ms", "speed of processing 17 ms"), read in the block the
+# test's name opens (up to a blank line).
+_SUBTEST_TIME = r"(?P<gap>[^\d\n;]{0,40}?)(?P<value>\d{1,4})[ \t]*ms(?![A-Za-z])"
+_BLOCK_END = re.compile(r"\n[ \t]*\n")
+
+
+@cache
+def _subtests() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = measures_section("direct_measures")
+    tests = whole_words(data.get("subtest_times", ()))
+    item = re.compile(
+        rf"(?<![\w-])(?P<name>{either(data.get('timed_subtests', ()))})(?![\w-])" + _SUBTEST_TIME,
+        re.IGNORECASE,
+    )
+    bounds = whole_words(data.get("subtest_bounds", ()))
+    return tests, item, bounds
+
+
+def read_subtest_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each subtest's time in ms under the name of a test scored by such times (UFOV), that no
+    reader took: `other` in ms (CONVENTIONS.md); a bound in the words before it makes it a
+    cut-off ("a score over 350 ms on subtest 3")."""
+    tests, item, bounds = _subtests()
+    text = scanner.text
+    reached = 0
+    for test in tests.finditer(text):
+        if test.start() < reached or scanner.in_header(test.start()):
+            continue
+        block = _BLOCK_END.search(text, test.end())
+        reached = block.start() if block else len(text)
+        for found in item.finditer(text, test.end(), reached):
+            span = found.span("value")
+            if scanner.claimed(*span) or scanner.in_goal(span[0]):
+                continue
+            if bounds.search(found.group("gap")):
+                continue
+            label = labels.join(test.group(), found.group("name"))
+            value = int(found.group("value"))
+            scanner.emit(facts, "other", value, span, label, unit="ms")

@@ -63,11 +63,16 @@ def _held_phrases() -> re.Pattern[str]:
     return re.compile(rf"(?:{either(written)})", re.IGNORECASE)
 
 
+@cache
+def _one_joint() -> dict[str, str]:
+    """The motions of one joint only, read once (every angle asks)."""
+    return one_joint_motions()
+
+
 def measured_joint(motion: str, joint: str) -> str:
     """The joint a motion of one joint only belongs to, over another joint named near it
     ("knee" + "dorsiflexion" is the ankle's); `joint` unchanged otherwise."""
-    own = one_joint_motions().get(motion, "")
-    return own or joint
+    return _one_joint().get(motion, "") or joint
 
 
 def length_label(before: str, found: Attribution, suffix: str) -> str | None:
@@ -80,6 +85,8 @@ def length_label(before: str, found: Attribution, suffix: str) -> str | None:
     length = _length_muscles().get(found.muscle.lower())
     if length is None or found.joint == length.joint:
         return None
+    if found.motion and not found.joint:
+        return None  # "Popliteal angle (hamstring screen) R 155°": the motion names it
     muscle_at = _last_muscle(before, found.muscle)
     if muscle_at is None:
         return None
