@@ -85,17 +85,37 @@ def length_label(before: str, found: Attribution, suffix: str) -> str | None:
     length = _length_muscles().get(found.muscle.lower())
     if length is None or found.joint == length.joint:
         return None
-    if found.motion and not found.joint:
-        return None  # "Popliteal angle (hamstring screen) R 155°": the motion names it
-    muscle_at = _last_muscle(before, found.muscle)
-    if muscle_at is None:
+    muscle = _last_muscle(before, found.muscle)
+    if muscle is None or _motion_before(before[: muscle[0]]):
         return None
+    muscle_at = muscle[1]
     between = _held_phrases().sub(" ", _PLAIN_BRACKET.sub(" ", before[muscle_at:]))
     if any(part in ("joint", "motion") for _, part, _ in labels.mentions(between)):
         return None
     held = _held_words().get(found.motion, "")
     position = f"({found.joint} {held})" if found.joint and held else ""
-    return labels.join(found.side, found.muscle, length.joint, length.motion, position) + suffix
+    named = _angle_name().search(before)
+    angle = named.group(1) if named else ""
+    label = labels.join(found.side, found.muscle, length.joint, length.motion, angle, position)
+    return label + suffix
+
+
+@cache
+def _angle_name() -> re.Pattern[str]:
+    """A spasticity test's name of the angle right before the value ("R2 10°", "R1: -5°")."""
+    names = measures_section("rom").get("length_angle_names", ())
+    return re.compile(rf"(?<![\w-])({either(names)})[ \t]*[:=]?[ \t]*[-\u2212]?\Z")
+
+
+_LAST_DIGIT = re.compile(r"\d(?=\D*\Z)")
+
+
+def _motion_before(item: str) -> bool:
+    """A motion named in the value's item before its muscle ("Popliteal angle (hamstring
+    screen) R 155°"): the motion names the value, the muscle only what it screens."""
+    digit = _LAST_DIGIT.search(item)
+    item = item[digit.end() if digit else 0 :]
+    return any(part == "motion" for _, part, _ in labels.mentions(item))
 
 
 # A muscle's name as written: one word, or two ("gastroc", "hip flexors", "rectus femoris").
@@ -103,8 +123,8 @@ _ONE_WORD = re.compile(r"[A-Za-z]+")
 _TWO_WORDS = re.compile(r"[A-Za-z]+[ \t-]+[A-Za-z]+")
 
 
-def _last_muscle(before: str, muscle: str) -> int | None:
-    """Where the last mention of `muscle` in `before` ends, or None."""
+def _last_muscle(before: str, muscle: str) -> tuple[int, int] | None:
+    """Where the last mention of `muscle` in `before` starts and ends, or None."""
     starts = [
         position
         for position, part, name in labels.mentions(before)
@@ -114,6 +134,6 @@ def _last_muscle(before: str, muscle: str) -> int | None:
         return None
     two = _TWO_WORDS.match(before, starts[-1])
     if two is not None and [name for _, _, name in labels.mentions(two.group())] == [muscle]:
-        return two.end()  # the two words name the muscle together ("hip flexors")
+        return starts[-1], two.end()  # the two words name the muscle ("hip flexors")
     one = _ONE_WORD.match(before, starts[-1])
-    return one.end() if one else starts[-1]
+    return starts[-1], one.end() if one else starts[-1]
