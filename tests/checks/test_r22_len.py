@@ -46,6 +46,17 @@ def test_a_muscle_named_by_a_phrase_or_a_test_is_its_joints() -> None:
     assert (104, "L rectus femoris knee flexion") in found
 
 
+def test_a_test_named_before_the_muscles_bracket_keeps_its_name() -> None:
+    found = _roms(
+        "SLR (hamstring length): R 70 deg, L 65 deg.\n"
+        "Popliteal angle (hamstring screen) R 155° L 150°\n"
+        "Modified Tardieu R gastroc R1 -5°, R2 10°.\n"
+    )
+    assert (70, "R SLR hamstring length") in found
+    assert (155, "R popliteal angle") in found
+    assert (10, "R gastrocnemius ankle dorsiflexion R2") in found
+
+
 def test_a_joint_named_after_the_muscle_keeps_its_own_angle() -> None:
     found = _roms("Gastroc stretch 3x30s, knee flex 110°.")
     assert found == [(110, "knee flexion")]

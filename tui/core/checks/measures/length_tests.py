@@ -112,9 +112,13 @@ _LAST_DIGIT = re.compile(r"\d(?=\D*\Z)")
 
 def _motion_before(item: str) -> bool:
     """A motion named in the value's item before its muscle ("Popliteal angle (hamstring
-    screen) R 155°"): the motion names the value, the muscle only what it screens."""
+    screen) R 155°"), or a test's name the muscle's bracket qualifies ("SLR (hamstring length):
+    R 70 deg"): those words name the value, the muscle only what it screens."""
     digit = _LAST_DIGIT.search(item)
     item = item[digit.end() if digit else 0 :]
+    opened = item.rfind("(")
+    if opened >= 0 and ")" not in item[opened:] and labels.without_sides(item[:opened]).strip():
+        return True
     return any(part == "motion" for _, part, _ in labels.mentions(item))
 
 
