@@ -69,10 +69,18 @@ def _one_joint() -> dict[str, str]:
     return one_joint_motions()
 
 
+# The forearm's motions name the forearm even where no joint is written ("Supination 70°").
+_FOREARM = "forearm"
+
+
 def measured_joint(motion: str, joint: str) -> str:
     """The joint a motion of one joint only belongs to, over another joint named near it
-    ("knee" + "dorsiflexion" is the ankle's); `joint` unchanged otherwise."""
-    return _one_joint().get(motion, "") or joint
+    ("knee" + "dorsiflexion" is the ankle's); a label with no joint written keeps none ("DF
+    AROM (knee ext)"), save the forearm's; `joint` unchanged otherwise."""
+    own = _one_joint().get(motion, "")
+    if own and (joint or own == _FOREARM):
+        return own
+    return joint
 
 
 def length_label(before: str, found: Attribution, suffix: str) -> str | None:
