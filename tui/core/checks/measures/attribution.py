@@ -27,6 +27,7 @@ sentence (bounded by `WINDOW`), so attribution stays linear in the note's length
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -376,10 +377,23 @@ def _pair_prior(scanner: Scanner, origin: int, start: int, floor: int) -> bool:
     (IE 40°), L 85°", "R 120° at IE, L 170°") is that value's alone, so only a pair with
     nothing between its first value and the comma counts."""
     pair = _SIDE_PAIR.search(scanner.visible(origin, start))
-    if pair is None:
+    depth = _PAIR_DEPTH.get()
+    if pair is None or depth >= _PAIR_CHAIN_MAX:
         return False
     first_start, first_end = origin + pair.start(1), origin + pair.end(1)
-    return attribute(scanner, first_start, first_end, floor=floor, after_side=False).prior
+    token = _PAIR_DEPTH.set(depth + 1)
+    try:
+        return attribute(scanner, first_start, first_end, floor=floor, after_side=False).prior
+    finally:
+        _PAIR_DEPTH.reset(token)
+
+
+# How many pairs back a pair follows its first value's time ("at eval R 95°, L 130°, R 90, L
+# 120"): a bound, so a line of a thousand side pairs reads in linear time instead of asking
+# every earlier pair again (quadratic) and overflowing the stack. A context variable, as drafts
+# are checked on several threads.
+_PAIR_CHAIN_MAX = 4
+_PAIR_DEPTH: ContextVar[int] = ContextVar("pair_depth", default=0)
 
 
 def _listed(

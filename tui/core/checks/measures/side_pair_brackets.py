@@ -32,16 +32,23 @@ _GRADE = r"(?:[ \t]*[+-](?![\w.]))?(?:[ \t]*/[ \t]*5(?![\d.]))?"
 _SIDE = r"(?:R|L|rt|lt|right|left)"
 
 
+# A side and its value; atomic, so it matches one way only and a long list of pairs fails in
+# linear time (backtracking into each pair's optional unit was exponential in the list's length).
+_PAIR = rf"(?>(?<![\w-]){_SIDE}\.?[ \t]*:?[ \t]*{_NUMBER}{_GRADE}{_UNIT})"
+# Two or more pairs in a row: today's values.
+_RUN = re.compile(rf"{_PAIR}(?:[ \t]*[,;/][ \t]*{_PAIR})+", re.IGNORECASE)
+
+
 @cache
-def _pairs() -> re.Pattern[str]:
+def _bracket() -> re.Pattern[str]:
+    """The earlier pair's bracket, matched where a run of pairs ends (one try per run)."""
     words = legend_words()
     openers = either((*words.get("earlier_pair_openers", ()), *words["earlier"]))
-    pair = rf"(?<![\w-]){_SIDE}\.?[ \t]*:?[ \t]*{_NUMBER}{_GRADE}{_UNIT}"
+    value = rf"(?>{_NUMBER}{_GRADE}{_UNIT})"
     return re.compile(
-        rf"(?P<pairs>{pair}(?:[ \t]*[,;/][ \t]*{pair})+)"
         rf"[ \t]*\([ \t]*(?:{openers})(?![\w-])[ \t]*:?[ \t]*"
         # set apart by commas only: "1/26" in a bracket is a date
-        rf"(?P<values>{_NUMBER}{_GRADE}{_UNIT}(?:[ \t]*[,;][ \t]*{_NUMBER}{_GRADE}{_UNIT})+)"
+        rf"(?P<values>{value}(?:[ \t]*[,;][ \t]*{value})+)"
         r"[ \t]*\)",
         re.IGNORECASE,
     )
@@ -57,9 +64,12 @@ def mark_side_pair_brackets(
 ) -> None:
     """Give each value of an earlier pair's bracket the side of today's value in its place."""
     text = scanner.text
-    for match in _pairs().finditer(text):
-        today = list(_ONE_PAIR.finditer(text, match.start("pairs"), match.end("pairs")))
-        earlier = list(_ONE_VALUE.finditer(text, match.start("values"), match.end("values")))
+    for run in _RUN.finditer(text):
+        bracket = _bracket().match(text, run.end())
+        if bracket is None:
+            continue
+        today = list(_ONE_PAIR.finditer(text, *run.span()))
+        earlier = list(_ONE_VALUE.finditer(text, *bracket.span("values")))
         if len(today) != len(earlier):
             continue
         for pair, value in zip(today, earlier, strict=True):

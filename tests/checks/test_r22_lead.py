@@ -1,0 +1,47 @@
+"""Round 22, the lead's merge: two shapes of one long line that read in exponential or quadratic
+time (and overflowed the stack), found by timing lines of repeated pieces. Times are CPU
+seconds, so a busy machine's other processes cannot fail them."""
+
+from __future__ import annotations
+
+import time
+
+from tui.core.checks.extract import extract_facts
+
+HEADER = "Patient: Long Line\nDate: 2027-01-01\n\nO: "
+
+
+def _cpu(text: str) -> float:
+    start = time.process_time()
+    extract_facts(text)
+    return time.process_time() - start
+
+
+def test_a_list_of_side_pairs_with_units_and_no_bracket_reads_in_linear_time() -> None:
+    # each pair's optional unit was backtracked into: 11 pairs took 4.6 s, each two more x16
+    small = _cpu(HEADER + "R 22 kg, L 24 kg, " * 500)
+    large = _cpu(HEADER + "R 22 kg, L 24 kg, " * 2_000)
+    assert large < 2.0
+    assert large < 8 * max(small, 0.01)
+
+
+def test_a_line_of_side_pairs_asks_a_bounded_number_of_earlier_pairs() -> None:
+    # every value asked the pair before it, which asked the one before it: quadratic, and a
+    # RecursionError at about 700 pairs
+    small = _cpu(HEADER + "right 120 deg, left 110 deg, " * 350)
+    large = _cpu(HEADER + "right 120 deg, left 110 deg, " * 1_400)
+    assert large < 8 * max(small, 0.05)
+
+
+def test_an_earlier_pair_still_gives_the_next_pair_its_time() -> None:
+    facts = extract_facts(HEADER + "Knee flex at eval R 95°, L 130°.\n")
+    labels = {fact.value: fact.label for fact in facts if fact.kind == "rom"}
+    assert "previous" in labels[95]
+    assert "previous" in labels[130]
+
+
+def test_side_pairs_with_an_earlier_bracket_keep_their_sides() -> None:
+    facts = extract_facts(HEADER + "Grip R 22 kg, L 24 kg (was 18, 20)\n")
+    found = {(fact.value, fact.label) for fact in facts if fact.kind == "strength"}
+    assert (18, "R grip (previous)") in found
+    assert (20, "L grip (previous)") in found
