@@ -30,6 +30,12 @@ def test_the_steps_a_task_took_are_read(text: str, value: int) -> None:
     assert one_fact(text, "other", value).unit == "steps"
 
 
+def test_stairs_climbed_in_the_session_are_a_count() -> None:
+    """Round 22: CONVENTIONS files the stairs negotiated in the session as `other` in steps
+    (heldout25 and heldout26 do); this case was a twin of the home's steps before."""
+    assert one_fact("Stairs: 12 steps w/ L rail, step-to.", "other", 12).unit == "steps"
+
+
 def test_steps_of_a_turn_each_side_and_earlier() -> None:
     found = labels_of("360-deg turn in 9 steps R, 11 steps L (visit 1: 14 steps).", "other")
     assert "R" in found[9] and "L" in found[11] and "previous" in found[14]
@@ -44,7 +50,6 @@ def test_steps_of_a_turn_each_side_and_earlier() -> None:
         "Goal: 20 independent steps across the room.",
         "Lateral steps 3 x 10 with band.",
         "Cue: take 3 big steps before turning.",
-        "Stairs: 12 steps w/ L rail, step-to.",
         "Mom reports he cruises about 3 steps along the couch.",
         "NMR 27 min: turning in 4 steps with visual targets, dual-task walking.",
     ],
