@@ -1,9 +1,10 @@
 """The first half of the held-out sets' figures may not fall below their floors.
 
 `make test` runs each test file on one worker (`--dist loadfile`), so the scoring is spread over
-three files of about a minute each: the corpus (`test_floors.py`), the held-out sets in odd
-places of SPLITS (here) and those in even places (`test_floors_heldout_even.py`). One file of
-every held-out set was the suite's last straggler, with the other core idle.
+four files: the corpus's two halves (`test_floors.py`, `test_floors_corpus_second.py`, pooled by
+pooled.py), the held-out sets in odd places of SPLITS (here) and those in even places
+(`test_floors_heldout_even.py`). One file of every held-out set was the suite's last straggler,
+with the other core idle.
 """
 
 from __future__ import annotations
