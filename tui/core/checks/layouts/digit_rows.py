@@ -61,13 +61,19 @@ def _item() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<digit>{digit})[ \t]*[:=]?[ \t]*(?P<value>\d{{1,3}})(?![\d.])")
 
 
-# A key then a row of cells, each a digit's capital letter and an angle, to the line's end.
+# A key then a row of cells, each a digit's capital letter and an angle (commas between them
+# or none; an extension's cell may be signed: "MCP ext R: I -10 M -5 R -15 S -20"), to the
+# line's end.
 _LETTER_ROW = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[A-Za-z][^\n:;/\d]{1,40}?)[ \t]*:[ \t]*"
-    r"(?P<items>(?:[A-Z][ \t]*\d{1,3}[ \t]*){3,4})(?:°|deg(?:rees?)?)?[ \t]*\r?$",
+    r"(?P<items>(?:[A-Z][ \t]*[-\u2212]?\d{1,3}[ \t]*(?:,[ \t]*)?){3,4})(?:°|deg(?:rees?)?)?"
+    r"[ \t]*\.?[ \t]*\r?$",
     re.MULTILINE,
 )
-_LETTER_ITEM = re.compile(r"(?P<digit>[A-Z])[ \t]*(?P<value>\d{1,3})")
+_LETTER_ITEM = re.compile(r"(?P<digit>[A-Z])[ \t]*(?P<value>[-\u2212]?\d{1,3})")
+# An extension row's cells: short of neutral (signed) or past it, never more than a finger
+# hyperextends.
+_EXTENSION_MAX = 45
 # A key then four angles split by slashes, to the line's end ("DIP: 60/65/55/50").
 _SLASH_ROW = re.compile(
     r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[A-Za-z][^\n:;/\d]{1,40}?)[ \t]*:[ \t]*"
@@ -130,11 +136,45 @@ def _read_letter_rows(scanner: Scanner, facts: list[Fact], joints: set[str]) -> 
         if len(set(letters)) != len(letters) or not all(letter in names for letter in letters):
             continue
         key = _finger_key(scanner, row, joints)
-        if key is None or not _fingers_free(scanner, [item.span("value") for item in items]):
+        if key is None:
+            continue
+        spans = [item.span("value") for item in items]
+        if labels.parts_of(row.group("key")).motion == "extension":
+            _read_extension_cells(scanner, facts, key, items, names)
+            continue
+        if any(not item.group("value").isdigit() for item in items) or not _fingers_free(
+            scanner, spans
+        ):
+            # a flexion's cell is never signed nor out of a finger's range: the row is left
+            # unread, its letters never units ("I -5 M 100": no metres)
+            _hold(scanner, spans)
             continue
         for item in items:
             label = labels.join(key, names[item.group("digit")])
             scanner.emit(facts, "rom", int(item.group("value")), item.span("value"), label)
+
+
+def _read_extension_cells(
+    scanner: Scanner,
+    facts: list[Fact],
+    key: str,
+    items: list[re.Match[str]],
+    names: dict[str, str],
+) -> None:
+    """An extension row's cells: a signed cell is the angle short of neutral, filed as the
+    angle missing with "(deficit)" as the other readers write it; an unsigned one the angle."""
+    values = [int(item.group("value").replace("\u2212", "-")) for item in items]
+    if not all(scanner.free(*item.span("value")) for item in items):
+        return
+    if any(abs(value) > _EXTENSION_MAX for value in values):
+        _hold(scanner, [item.span("value") for item in items])
+        return
+    for item, value in zip(items, values, strict=True):
+        label = labels.join(key, names[item.group("digit")])
+        if value < 0:
+            scanner.emit(facts, "rom", -value, item.span("value"), label + " (deficit)")
+        else:
+            scanner.emit(facts, "rom", value, item.span("value"), label)
 
 
 def _read_slash_rows(scanner: Scanner, facts: list[Fact], joints: set[str]) -> None:
@@ -151,6 +191,13 @@ def _read_slash_rows(scanner: Scanner, facts: list[Fact], joints: set[str]) -> N
         for finger, item in zip(fingers, items, strict=True):
             label = labels.join(key, finger)
             scanner.emit(facts, "rom", int(item.group()), item.span(), label)
+
+
+def _hold(scanner: Scanner, spans: list[tuple[int, int]]) -> None:
+    """Leave a finger row's free cells unread by every reader (a digit's letter is no unit)."""
+    for span in spans:
+        if scanner.free(*span):
+            scanner.claim(*span)
 
 
 def _fingers_free(scanner: Scanner, spans: list[tuple[int, int]]) -> bool:

@@ -64,6 +64,9 @@ def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             continue
         parts = labels.parts_of(fact.label)
         if parts.side:
+            relabelled = _legend_side(text, fact, parts.side)
+            if relabelled is not None:
+                facts[index] = dataclasses.replace(fact, label=relabelled)
             continue
         line_start = _line_start(text, fact.span[0])
         if line_start is None:
@@ -86,6 +89,29 @@ def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             joint = ""
         side = heading.other if heading.other and _bracketed(text, fact.span[0]) else heading.side
         facts[index] = dataclasses.replace(fact, label=labels.join(side, joint, fact.label))
+
+
+_OWN_SIDE = re.compile(rf"(?<![A-Za-z]){SIDE_WORD}(?![A-Za-z])", re.IGNORECASE)
+
+
+def _legend_side(text: str, fact: Fact, side: str) -> str | None:
+    """The label of a value on the line of a heading with a side legend ("AROM R wrist (L in
+    brackets): flex 50 (70)") whose side a reader took from the legend's own side word: the
+    heading's side, or the legend's for a value alone in a bracket after another. None when
+    the value names its side after the heading's colon or stands under no such heading."""
+    line_start = _line_start(text, fact.span[0])
+    if line_start is None:
+        return None
+    heading = _line_label(text, line_start, fact.span[0])
+    if heading is None or not heading.other or side != heading.other:
+        return None
+    colon = text.find(":", line_start, fact.span[0])
+    if colon < 0 or _OWN_SIDE.search(text, colon + 1, fact.span[0]) is not None:
+        return None
+    if not fact.label.startswith(side + " "):
+        return None
+    own = heading.other if _bracketed(text, fact.span[0]) else heading.side
+    return labels.join(own, fact.label[len(side) + 1 :])
 
 
 # A value alone in a bracket right after another value ("48° [72°]", "42 (70)"): the value the

@@ -422,6 +422,16 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     number_then(  # an age in a header's cell after a full name (ages only: "Total Distance | 150M")
         re.compile(rf"(?:{_AFTER_FULL_NAME})(?:1[01]\d|\d{{1,2}}) ?[MF](?![\w/])"), "m|f"
     ),
+    # an age and sex opening a line before its history ("81M s/p L THA", "64F w/ hx of OA");
+    # "50M w/ RW" stays metres
+    number_then(
+        re.compile(
+            r"(?<![^\n])(?:1[01]\d|\d{1,2}) ?[MF](?=,? (?:(?:w/|with) (?:a )?"
+            r"(?:hx|history|h/o|PMH)\b|s/p\b|presents\b|presenting\b|c/o\b|h/o\b|hx\b|PMH\b"
+            r"|referred\b))"
+        ),
+        "m|f",
+    ),
     number_then(  # an age after a double-barrelled surname ("Teague-Mbatha  74F")
         re.compile(rf"(?:{_AFTER_BARRELLED})(?:1[01]\d|\d{{1,2}}) ?[MF](?![\w/])"), "m|f"
     ),
