@@ -20,6 +20,7 @@ from tests.eval.corpus import Case, Flaw
 from tui.core.checks.billing.audit import AuditRules, NoteAudit, audit_note
 from tui.core.checks.extract import extract_billing, extract_facts
 from tui.core.checks.facts import Fact
+from tui.core.checks.measures.subscale_names import instrument_of
 from tui.core.checks.text.numbers import normalize
 from tui.core.checks.verify.verify import verify
 from tui.core.context import load_context
@@ -145,6 +146,16 @@ def _same_fact_value(fact: Fact, want: object) -> bool:
     )
 
 
+def _same_measure(measure: str, want: str) -> bool:
+    """The expected measure, or a subscale of the expected instrument (CONVENTIONS, Measures):
+    a set that files "FAAM" with "ADL" in the label expects what the reader names "FAAM-ADL".
+    Never the reverse: an expected subscale needs that subscale, not its instrument."""
+    if _fold(measure) == _fold(want):
+        return True
+    instrument = instrument_of(measure)
+    return instrument is not None and _fold(instrument) == _fold(want)
+
+
 def matches(fact: Fact, want: Mapping[str, Any]) -> bool:
     """True when an extracted fact is the expected one (kind, value, and any measure, unit,
     cpt or minutes the expectation names)."""
@@ -152,7 +163,7 @@ def matches(fact: Fact, want: Mapping[str, Any]) -> bool:
         return False
     if "value" in want and not _same_fact_value(fact, want["value"]):
         return False
-    if "measure" in want and _fold(fact.measure or "") != _fold(want["measure"]):
+    if "measure" in want and not _same_measure(fact.measure or "", want["measure"]):
         return False
     if "unit" in want and _fold(fact.unit or "") != _fold(want["unit"]):
         return False

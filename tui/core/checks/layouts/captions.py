@@ -6,8 +6,10 @@ makes 24.6 a girth in centimetres. Only a caption that writes a unit in brackets
 of measures.toml) is read, and only its first words (before a comma or the bracket) name the
 measure; a section label ("O:") is left out. A Markdown heading is a caption even across the
 blank line Markdown writes after it, and so is a line ending in a colon ("Edema, tape measures
-(cm):", a blank line, the table). A caption ending in a colon (or a heading) that names a measure
-of columns.toml [captions] without a unit gives the rows that measure's word only. A unit may be
+(cm):", a blank line, the table) or a line saying a tape took the values ("Circumferential
+measurements, tape, every 4 cm from the ulnar styloid."). A caption ending in a colon (or a
+heading, or a tape's line) that names a measure of columns.toml [captions] without a unit gives
+the rows that measure's word only. A unit may be
 the last item of a longer bracket ("Girth (tape from the medial malleolus, cm)"), and a caption
 whose first words name no measure gives the measure it names further on ("Figure-8 and tape
 girths R / L (cm)" measures girths). A caption that says the values were taken with a tape is
@@ -77,14 +79,18 @@ def caption(text: str, table_start: int) -> Caption | None:
     if not line.strip() and start >= 2:
         # a Markdown heading is parted from its table by a blank line ("## HHD (kg)", "", table)
         above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1]
-        line = above if _HEADING.match(above) or above.rstrip().endswith(":") else line
+        opens = _HEADING.match(above) or above.rstrip().endswith(":") or _taped(above)
+        line = above if opens else line
     heading = bool(_HEADING.match(line))
     line = _HEADING.sub("", line, count=1)
     if not line.strip() or "|" in line or "\t" in line:
         return None
     unit = unit_written(line) or _listed_unit(line)
     if not unit or not unit.strip():
-        return _measure_named(line) if heading or line.rstrip().endswith(":") else None
+        taped = _taped(line)
+        if not (heading or line.rstrip().endswith(":") or taped):
+            return None
+        return _measure_named(line) or (Caption("", "", True) if taped else None)
     body = _SECTION.sub("", line, count=1)
     found = _WORDS.match(body.split(",")[0].split("(")[0].strip())
     if found is None:
@@ -98,6 +104,15 @@ def caption(text: str, table_start: int) -> Caption | None:
     if measure is not None and not caption_measure().search(named):
         named = _singular(measure.group())
     return Caption(named, unit, bool(caption_tape().search(line)))
+
+
+def _taped(line: str) -> bool:
+    """A line saying a tape took the values ("Circumferential measurements, tape, every 4 cm
+    from the ulnar styloid.", "Tape measurements repeated at 10 cm intervals"): it describes the
+    table under it, a blank line between or not, as a heading does. It names no measure of its
+    own unless it writes one; a table of tape positions under it holds circumferences
+    (mdtables)."""
+    return caption_tape().search(line) is not None
 
 
 def _listed_unit(line: str) -> str | None:

@@ -113,6 +113,9 @@ class _Table:
     minutes: int | None
     header: tuple[Cell, ...] = ()
     unit: str = ""  # the unit the table's caption gives its bare values ("Girth (cm)")
+    # the length unit the rows' heading gives their bare names ("Point (cm from styloid)" over
+    # "0", "4", "8"): each row is a tape position, written "0 cm"
+    positions: str = ""
 
 
 def table_pieces(text: str, totals: bool = True) -> list[Piece]:
@@ -159,7 +162,8 @@ def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
         table = _table(header, width, billed, start=1)
     if grid.headed and grid.lines:
         top = min([grid.lines[0][0], *(start for start, _ in grid.rules)])
-        table = _captioned(table, caption(text, top), rows)
+        found = caption(text, top)
+        table = _captioned(_positioned(table, rows, found), found, rows)
     if not table.unit and table.lead:
         table = dataclasses.replace(table, unit=measure_unit(table.lead))
     table = _described(table, rows)
@@ -278,7 +282,7 @@ def _captioned(table: _Table, found: Caption | None, body: list[tuple[Cell, ...]
     words = found.words
     if (
         found.taped
-        and found.unit.strip() == "cm"
+        and found.unit.strip() in ("cm", "")
         and not caption_measure().search(words)
         and _tape_positions(table, body)
     ):
@@ -295,8 +299,31 @@ _TAPE_POSITION = re.compile(r"^\d{1,2}(?:\.\d)?(?:[ \t]*-[ \t]*\d{1,2}(?:\.\d)?)
 def _tape_positions(table: _Table, body: list[tuple[Cell, ...]]) -> bool:
     """True when most rows (two at least) are named by a tape position."""
     names = [row[table.label].text for row in body if table.label < len(row)]
+    if table.positions:
+        return True
     placed = sum(1 for name in names if _TAPE_POSITION.match(name))
     return placed >= 2 and 2 * placed > len(names)
+
+
+# The rows' heading naming a length the rows' numbers are in: "Point (cm from styloid)",
+# "Level (cm)", "Distance, cm from olecranon".
+_POSITION_UNIT = re.compile(r"(?:\(|,[ \t]*)(?:in[ \t]+)?(cm|mm)\b[^()\n]{0,30}\)?[ \t]*$", re.I)
+
+
+def _positioned(table: _Table, body: list[tuple[Cell, ...]], found: Caption | None) -> _Table:
+    """Rows named by bare numbers under a heading that gives them a length ("| Point (cm from
+    styloid) | L | R |" over "| 0 | 17.3 | 15.6 |"), under a caption saying a tape took the
+    values or naming a circumference: each row is a tape position, so its name is written with
+    the unit ("0 cm") and the heading's bracket leaves the rows' lead, as a row named "12 cm"
+    reads. Without such a caption bare numbers in cm are anything (a step's height)."""
+    if found is None or not (found.taped or caption_measure().search(found.words)):
+        return table
+    unit = _POSITION_UNIT.search(table.lead)
+    names = [row[table.label].text for row in body if table.label < len(row)]
+    if unit is None or len(names) < 2 or not all(_BARE_NUMBER.fullmatch(n) for n in names):
+        return table
+    lead = table.lead[: unit.start()].strip(" \t,")
+    return dataclasses.replace(table, lead=lead, positions=unit.group(1).lower())
 
 
 def _caption_unit(table: _Table, cell: Cell, name: str = "", heading: str = "") -> str:
@@ -412,6 +439,8 @@ def _row(
         pieces.append(Piece(name.start, name.end, time_name(name.text), name.start, name.end))
     else:
         named = _unit_left_out(name) or snake_name_pieces(name.start, name.text)
+        if table.positions:
+            named.append(Piece(name.end, name.end, f" {table.positions}", name.start, name.end))
         split = _sides_split(name, row[table.label + 1 :])
         named += [_sides_left_out(name)] if split else _sides_paired(name)
         pieces += named + _name_numbers(name, row[table.label + 1 :], named)
@@ -471,7 +500,7 @@ def _row(
             cue, trailing = scored, True
         timed = _task_time(table, column, cell)
         result = named_result and _restated_before(written, when, restated)
-        if _OFFSET_NAME.match(name.text) and column.role == "other":
+        if (_OFFSET_NAME.match(name.text) or table.positions) and column.role == "other":
             # "| 12 cm | 24.6 | 22.1 |" under "L arm | R arm": a row at a tape position, written
             # as one ("12 cm: L 24.6, R 22.1"), its offset never a value
             cue = labels.parts_of(cue).side or cue

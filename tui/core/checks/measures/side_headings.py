@@ -9,6 +9,9 @@ measured ("ROM", "strength": legends.toml side_heading_words), and it names one 
 of sides, "L / R", is a legend naming each value's, legends.py). The
 block stops at a blank line, at another heading line (anything ending with a colon) and at a line
 that opens with a side of its own ("R knee flex 120" starts a sided list, not the heading's).
+A heading may carry a legend naming the bracket that holds the other side's values ("AROM L
+wrist (R in brackets)"): a value alone in such a bracket right after another value is that
+side's, and the block's other joints of the same arm (forearm under a wrist) keep the sides.
 A value's own side always wins. Each fact looks up at most `_LINES_BACK` lines of at most
 `_LINE_MOST` characters, so the pass is linear in the note's length.
 """
@@ -22,7 +25,9 @@ from functools import cache, lru_cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.legends import legend_words
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.sides import SIDE_WORD
 
 _LINES_BACK = 12
 _LINE_MOST = 300
@@ -45,6 +50,7 @@ _OPENING = re.compile(r"[\s\-*\u2022>|]*")
 class _Heading:
     side: str
     joint: str
+    other: str = ""  # the side a legend gives the values in brackets ("(R in brackets)")
 
 
 def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -63,8 +69,12 @@ def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         if line_start is None:
             continue
         heading = _heading_above(text, line_start) or _line_label(text, line_start, fact.span[0])
-        if heading is None or parts.joint in _midline() or _other_joint(heading, parts.joint):
+        if heading is None or parts.joint in _midline():
             continue
+        if _other_joint(heading, parts.joint):
+            if not _same_arm(heading, parts.joint):
+                continue
+            heading = dataclasses.replace(heading, joint="")
         if fact.kind == "strength" and heading.joint:
             # a grip or pinch is the hand's: a knee's heading ("Right knee:") names no hand, an
             # arm joint's names the side only ("R wrist grip" is no measure)
@@ -74,7 +84,19 @@ def mark_side_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         joint = heading.joint if heading.joint and not parts.joint else ""
         if joint and parts.motion and _other_joints_motion(parts.motion, joint):
             joint = ""
-        facts[index] = dataclasses.replace(fact, label=labels.join(heading.side, joint, fact.label))
+        side = heading.other if heading.other and _bracketed(text, fact.span[0]) else heading.side
+        facts[index] = dataclasses.replace(fact, label=labels.join(side, joint, fact.label))
+
+
+# A value alone in a bracket right after another value ("48° [72°]", "42 (70)"): the value the
+# heading's side legend gives the other side.
+_AFTER_VALUE = re.compile(r"\d[^\d\n()\[\]]{0,6}[ \t]*[(\[][ \t]*$")
+_BRACKET_BACK = 16
+
+
+def _bracketed(text: str, start: int) -> bool:
+    """The value at `start` stands in a bracket right after another value."""
+    return _AFTER_VALUE.search(text, max(0, start - _BRACKET_BACK), start) is not None
 
 
 def _heading_above(text: str, line_start: int) -> _Heading | None:
@@ -108,6 +130,8 @@ def _line_label(text: str, line_start: int, position: int) -> _Heading | None:
     return None if colon < 0 else _heading_of(text[opening:colon])
 
 
+# A SOAP section's letter opening a heading's line ("O: AROM L wrist (R in brackets)").
+_SOAP_LETTER = re.compile(r"^[ \t]*[SOAP][ \t]*:[ \t]+")
 # A section's letter or heading opening the line before the label ("O: R index finger AROM:").
 _SECTION = re.compile(r"[ \t]*[A-Z][A-Za-z]{0,11}:[ \t]+(?=[^\n]*:)")
 
@@ -148,6 +172,11 @@ def _heading_of(line: str) -> _Heading | None:
     word a side, a limb, a joint, a motion or a heading word."""
     if _DIGIT.search(line) or len(line) > 60:
         return None
+    legend = _side_legend().search(line)
+    if legend is not None:
+        # a legend's heading may follow its section's letter on one line ("O: AROM L wrist (R
+        # in brackets)"): the letter names no side
+        line = _SOAP_LETTER.sub("", line[: legend.start()] + line[legend.end() :], count=1)
     bare = _DRESSING.sub("", line)
     words = _WORD.findall(bare)
     if not words or len(words) > 6:
@@ -160,12 +189,36 @@ def _heading_of(line: str) -> _Heading | None:
     if len(sides) != 1:
         return None  # no side, or a legend of two ("AROM, L / R") that names each value's
     parts = labels.parts_of(bare)
-    return _Heading(side=parts.side, joint=parts.joint)
+    other = labels.side_name(legend.group("side")) if legend else ""
+    if other == parts.side:
+        return None  # "(L in brackets)" under an L heading: the legend says nothing of sides
+    return _Heading(side=parts.side, joint=parts.joint, other=other)
+
+
+@cache
+def _side_legend() -> re.Pattern[str]:
+    """A legend in a heading naming the bracket that holds the other side's values ("AROM L
+    wrist (R in brackets)", "Grip L [R side in parentheses]"): legends.toml side_legend."""
+    words = legend_words()
+    names = either((*words.get("square_brackets", ()), *words.get("round_brackets", ())))
+    return re.compile(
+        rf"[(\[][ \t]*(?P<side>{SIDE_WORD})(?![\w-])[ \t]*(?:{either(words['side_legend'])})?"
+        rf"[ \t]*(?:values?[ \t]+)?(?:in|within|inside)[ \t]+(?:the[ \t]+)?(?:{names})"
+        rf"(?![\w-])[ \t]*[)\]]",
+        re.IGNORECASE,
+    )
 
 
 @cache
 def _midline() -> frozenset[str]:
     return frozenset(legend_words().get("midline_joints", ()))
+
+
+def _same_arm(heading: _Heading, joint: str) -> bool:
+    """A value of another joint of the arm under a heading whose legend sorts the sides ("AROM
+    L wrist (R in brackets)" over "Supination 65° [85°]"): a table of one arm, its sides still
+    told by the legend. A plain heading's block ends at another joint."""
+    return bool(heading.other) and heading.joint in _ARM_JOINTS and joint in _ARM_JOINTS
 
 
 def _other_joint(heading: _Heading, joint: str) -> bool:

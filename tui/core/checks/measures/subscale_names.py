@@ -46,3 +46,13 @@ def subscale_measure(instrument: str, label: str) -> str | None:
         if word.lower() == written:
             return measure
     return None
+
+
+def instrument_of(measure: str) -> str | None:
+    """The instrument a subscale's measure belongs to ("FAAM-ADL" -> "FAAM"), None for a measure
+    that is no listed subscale: a score filed under the instrument's name with its subscale in
+    the label ("FAAM", "ADL") says the same as one filed under the subscale's own name."""
+    for instrument, names in subscale_names().items():
+        if measure in names.values():
+            return instrument
+    return None
