@@ -73,7 +73,12 @@ from tui.core.checks.measures.counted_tens import block_counted_tens
 from tui.core.checks.measures.dated_rows import mark_dated_rows
 from tui.core.checks.measures.dated_values import mark_dated
 from tui.core.checks.measures.demand_sections import block_demand_sections
-from tui.core.checks.measures.direct_measures import mark_direct_measures, read_acuity
+from tui.core.checks.measures.direct_measures import (
+    mark_direct_measures,
+    read_acuity,
+    read_contrast,
+    read_subtest_times,
+)
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.force_headings import read_force_headings
@@ -298,6 +303,8 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_part_brackets,
     read_others,
     read_acuity,
+    read_contrast,  # "contrast (Pelli-Robson) 1.65 log CS": a measure of the eye
+    read_subtest_times,  # "UFOV ... divided attention ..... 210 ms"
     read_restated,
     read_other_side,
     read_compared_pairs,  # "(L for comparison 72/70)" after this side's two angles

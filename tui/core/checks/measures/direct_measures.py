@@ -1,6 +1,8 @@
 """Quantities measured directly, though their method has a name: a skull's asymmetry (CVAI
 6.4 %), a limb's volume difference (LVD 16.8 %), a seat's pressure dispersion, visual acuity
-(Snellen 20/40), lumbar excursion (Schober 4.5 cm), a hop's limb symmetry index (LSI 92 %).
+(Snellen 20/40), contrast sensitivity (Pelli-Robson 1.65 log units), lumbar excursion (Schober
+4.5 cm), a hop's limb symmetry index (LSI 92 %), and a subtest's time of a test scored by its
+subtests' times (UFOV divided attention 150 ms; the UFOV risk category stays its outcome).
 
 A named test scores a performance against a standard; these report a physical quantity of
 the patient, so they are `other` (tests/eval/CONVENTIONS.md), whichever reader took the name
@@ -32,12 +34,33 @@ def _methods() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return named("methods"), named("fractions")
 
 
+@cache
+def _subtest_times() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Tests whose subtests each report a time (UFOV), and the units of such a time."""
+    data = measures_section("direct_measures")
+    units = frozenset(str(unit) for unit in data.get("subtest_time_units", ()))
+    return whole_words(data.get("subtest_times", ())), units
+
+
+def _direct(fact: Fact, methods: re.Pattern[str]) -> bool:
+    """An outcome that reports a quantity measured directly: named by a method of direct
+    measurement, or a subtest's time of a test that scores its subtests by time ("UFOV
+    divided attention 150 ms" is a time, its risk category the test's result)."""
+    if fact.kind != "outcome" or not fact.measure:
+        return False
+    if methods.search(fact.measure):
+        return True
+    timed, units = _subtest_times()
+    return fact.unit in units and bool(timed.search(fact.measure))
+
+
 def mark_direct_measures(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Every outcome named by a method of direct measurement becomes an `other` measurement."""
     methods, fractions = _methods()
     for index, fact in enumerate(facts):
-        if fact.kind != "outcome" or not fact.measure or not methods.search(fact.measure):
+        if not _direct(fact, methods):
             continue
+        assert fact.measure is not None  # _direct holds only named outcomes
         value, unit = fact.value, fact.unit
         if fractions.search(fact.measure) and unit and unit.startswith("/"):
             value, unit = f"{_written(value)}{unit}", None
@@ -81,3 +104,75 @@ def read_acuity(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
         eye = match.group("eye").upper() if len(match.group("eye")) == 2 else ""
         value = f"20/{match.group('line')}"
         scanner.emit(facts, "other", value, span, labels.join("visual acuity", eye))
+
+
+# A contrast sensitivity in log units after its name, words or a bracket between ("Contrast
+# sensitivity (Pelli-Robson chart, binocular): 1.50 log units", "Contrast (Pelli-Robson) 1.65
+# log CS"): the unit makes it the measure, the name alone leaves it to the instrument readers.
+_LOG_VALUE = r"(?P<value>[0-2]\.\d{1,2})[ \t]*log(?:[ \t]+(?:units?|CS))?(?![A-Za-z])"
+
+
+@cache
+def _contrast() -> re.Pattern[str]:
+    data = measures_section("direct_measures")
+    return re.compile(
+        rf"(?<![\w-])(?:{either(data.get('contrast', ()))})(?![\w-])(?P<gap>[^\d\n;]{{0,50}}?)"
+        + _LOG_VALUE,
+        re.IGNORECASE,
+    )
+
+
+def read_contrast(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each contrast sensitivity in log units no fact holds, a standard's words aside ("the
+    clinic's cut-off is 1.35 log units"): `other`, as acuity is (CONVENTIONS.md)."""
+    _, standards = _acuity()
+    for match in _contrast().finditer(scanner.text):
+        span = match.span("value")
+        if scanner.claimed(*span) or scanner.in_header(span[0]) or scanner.in_goal(span[0]):
+            continue
+        if standards.search(match.group("gap")):
+            continue
+        value = float(match.group("value"))
+        scanner.emit(facts, "other", value, span, "contrast sensitivity", unit="log units")
+
+
+# A subtest of a test scored by its subtests' times, its time in ms after a few words ("subtest
+# 2 divided attention ....... 210 ms", "speed of processing 17 ms"), read in the block the
+# test's name opens (up to a blank line).
+_SUBTEST_TIME = r"(?P<gap>[^\d\n;]{0,40}?)(?P<value>\d{1,4})[ \t]*ms(?![A-Za-z])"
+_BLOCK_END = re.compile(r"\n[ \t]*\n")
+
+
+@cache
+def _subtests() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = measures_section("direct_measures")
+    tests = whole_words(data.get("subtest_times", ()))
+    item = re.compile(
+        rf"(?<![\w-])(?P<name>{either(data.get('timed_subtests', ()))})(?![\w-])" + _SUBTEST_TIME,
+        re.IGNORECASE,
+    )
+    bounds = whole_words(data.get("subtest_bounds", ()))
+    return tests, item, bounds
+
+
+def read_subtest_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each subtest's time in ms under the name of a test scored by such times (UFOV), that no
+    reader took: `other` in ms (CONVENTIONS.md); a bound in the words before it makes it a
+    cut-off ("a score over 350 ms on subtest 3")."""
+    tests, item, bounds = _subtests()
+    text = scanner.text
+    reached = 0
+    for test in tests.finditer(text):
+        if test.start() < reached or scanner.in_header(test.start()):
+            continue
+        block = _BLOCK_END.search(text, test.end())
+        reached = block.start() if block else len(text)
+        for found in item.finditer(text, test.end(), reached):
+            span = found.span("value")
+            if scanner.claimed(*span) or scanner.in_goal(span[0]):
+                continue
+            if bounds.search(found.group("gap")):
+                continue
+            label = labels.join(test.group(), found.group("name"))
+            value = int(found.group("value"))
+            scanner.emit(facts, "other", value, span, label, unit="ms")

@@ -6,7 +6,9 @@ numbers. Read as prose, a bare number after a side is nothing (no unit, no grade
 were lost. The heading must name a test of force (measures.toml [forces] headings) and a force
 unit in its bracket; the rows are the lines below it up to a blank line or a line with no side
 and number, each value labelled with its side and the row's words. A row named by a count of a
-dose ("Reps R 10") ends them: its number is a count.
+dose ("Reps R 10") ends them: its number is a count. A heading may give the sides' order in a
+legend instead of its colon ("Strength — HHD (kg), R / L" over "hip flexion  8.4 / 11.2"):
+each row's two values are then the legend's sides in order.
 """
 
 from __future__ import annotations
@@ -33,6 +35,19 @@ SIDE_VALUE = re.compile(
 )
 
 
+# The order of the sides a heading gives its rows' pairs in ("HHD (kg), R / L"), in place of
+# the colon that ends a heading over rows that write their sides.
+_SIDE = r"(?:R|L|rt|lt|right|left)"
+_LEGEND = rf"(?P<first>{_SIDE})[ \t]*/[ \t]*(?P<second>{_SIDE})"
+# A row of a legend's pair: the row's words, then two bare values parted by a slash, ending
+# the line ("knee extension  14.9 / 17.6", "grip (Jamar, handle 2)  12 / 19").
+_PAIR_ROW = re.compile(
+    r"[ \t]*(?P<name>[A-Za-z][^\n]*?)[ \t]+(?P<one>\d{1,4}(?:\.\d+)?)[ \t]*/[ \t]*"
+    r"(?P<two>\d{1,4}(?:\.\d+)?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
 @cache
 def _heading() -> re.Pattern[str]:
     """A heading line: a test of force, a bracket holding a force unit, a colon at its end."""
@@ -41,7 +56,7 @@ def _heading() -> re.Pattern[str]:
     return re.compile(
         rf"^[^\n]*?\b(?:{either(data.get('headings', ()))})\b[^\n]*?"
         rf"\([^()\n]*?(?<![\w-])({either(re.escape(unit) for unit in units)})[ \t]*\)"
-        r"[^\n:]*:[ \t]*$",
+        rf"(?:[^\n:]*:|[ \t]*,?[ \t]*{_LEGEND})[ \t]*$",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -66,13 +81,49 @@ def read_force_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         if scanner.in_header(heading.start()) or scanner.in_goal(heading.start()):
             continue
         unit = _units()[heading.group(1).lower()]
+        legend = _legend_sides(heading)
         at = heading.end() + 1
         while at < len(text):
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
-            if not _read_row(scanner, facts, at, end, unit):
+            read = (
+                _read_pair(scanner, facts, (at, end), unit, legend)
+                if legend
+                else _read_row(scanner, facts, at, end, unit)
+            )
+            if not read:
                 break
             at = end + 1
+
+
+def _legend_sides(heading: re.Match[str]) -> tuple[str, str] | None:
+    """The two sides a heading's legend names, in order ("R / L"), or None: a heading of
+    rows that write their sides, or a legend naming one side twice."""
+    if heading.group("first") is None:
+        return None
+    first, second = (SIDE_NAMES[heading.group(g).lower()] for g in ("first", "second"))
+    return None if first == second else (first, second)
+
+
+def _read_pair(
+    scanner: Scanner,
+    facts: list[Fact],
+    line: tuple[int, int],
+    unit: str,
+    sides: tuple[str, str],
+) -> bool:
+    """The two values of one row under a heading's side legend, each of the legend's side in
+    order; False when the line is no such row (the rows have ended)."""
+    row = _PAIR_ROW.fullmatch(scanner.text, *line)
+    if row is None or _counted().search(row.group("name")):
+        return False
+    name = labels.context_words(row.group("name"), 4)
+    for group, side in zip(("one", "two"), sides, strict=True):
+        span = row.span(group)
+        if scanner.free(*span):
+            value = to_number(row.group(group))
+            scanner.emit(facts, "strength", value, span, labels.join(side, name), unit=unit)
+    return True
 
 
 def _read_row(scanner: Scanner, facts: list[Fact], start: int, end: int, unit: str) -> bool:

@@ -295,10 +295,12 @@ def _clause_end(
     text = scanner.text
     listing = listed is not None and _PINCH_LIST.fullmatch(listed.group()) is not None
     measuring = listed is not None and not _NAMES_TEST.search(listed.group())
+    taped = listed is not None and _taped_key(text, listed)
     found = _NEXT_SUBJECT.search(text, start, end)
     while found is not None and (
         (listing and _PINCH_TYPE.match(text, found.start() + 1))
         or (measuring and _dynamometer_item(text, found.start() + 1))
+        or (taped and _TAPED_ITEM.match(text, found.start() + 1) is not None)
     ):
         found = _NEXT_SUBJECT.search(text, found.end(), end)
     return found.start() if found else end
@@ -312,6 +314,26 @@ _DYNAMOMETER_ITEM = re.compile(
     r"\d{1,3}(?:\.\d+)?[ \t]*(?:kgf?|lbs?|lbf|#|N)(?![A-Za-z])(?![ \t]*,?[ \t]*x?[ \t]*\d)",
     re.IGNORECASE,
 )
+
+
+# A tape's key that opens a list with its colon ("Edema (circumference, P1 middle):", "Circ:"):
+# the keyword, then words or a bracket (a landmark's "P1" among them), up to the colon.
+_TAPED_KEY = re.compile(r"[^\n;:]{0,40}:")
+# A clause that goes on with a tape's list: a site of a few words, a side and a length ("middle
+# R 7.0 cm / L 6.3 cm", "calf L 36.1 cm").
+_TAPED_ITEM = re.compile(
+    r"[ \t]*[A-Za-z][A-Za-z. \t/-]{0,24}?[ \t](?:R|L|rt|lt|right|left)[ \t]*:?[ \t]*"
+    r"\d{1,3}(?:\.\d+)?[ \t]*(?:cm|mm|in)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _taped_key(text: str, keyword: re.Match[str]) -> bool:
+    """A girth's or a circumference's keyword heading a list with a colon: the clauses after
+    it that name a site, a side and a length are its items (see _clause_end)."""
+    return bool(_TAPE.fullmatch(keyword.group()) or keyword.group().lower() == "edema") and (
+        _TAPED_KEY.match(text, keyword.end()) is not None
+    )
 
 
 _NEXT_SENTENCE = re.compile(r"[ \t]*[.;]?[ \t]*")
@@ -854,15 +876,21 @@ def read_sided(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) 
 
 
 # A ratio measured of the patient ("step length symmetry ratio 1.31 (was 1.52)", "swing ratio:
-# 1.08"): a decimal with no unit after the word, and an earlier one bracketed after it.
+# 1.08"): a decimal with no unit after the word, and an earlier one bracketed after it. The
+# speed it was measured at may stand between ("H:Q ratio at 60°/s: R 0.65, L 0.56"), and a side
+# before the value, the other side's value written on after it.
+_RATIO_VALUE = r"(\d{1,2}\.\d{1,3})(?![\d/%:]|[ \t]*[A-Za-z%°])"
+_RATIO_SIDE = r"(?:(R|L|rt|lt|right|left)[ \t]*:?[ \t]*)"
 _RATIO = led(
     re.compile(
-        r"\bratio\b[ \t]*[:=]?[ \t]*(?:of[ \t]+|was[ \t]+|now[ \t]+)?(\d{1,2}\.\d{1,3})"
-        r"(?![\d/%:]|[ \t]*[A-Za-z%°])",
+        r"\bratio\b(?:[ \t]+(?:at|@)[ \t]*\d{1,3}[ \t]*(?:°|deg)?[ \t]*/[ \t]*s(?:ec)?\b)?"
+        r"[ \t]*[:=]?[ \t]*(?:of[ \t]+|was[ \t]+|now[ \t]+)?"
+        rf"{_RATIO_SIDE}?{_RATIO_VALUE}",
         re.IGNORECASE,
     ),
     "ratio",
 )
+_OTHER_SIDE_RATIO = re.compile(rf"[ \t]*[,;][ \t]*{_RATIO_SIDE}{_RATIO_VALUE}", re.IGNORECASE)
 _EARLIER_RATIO = re.compile(
     r"[ \t]*\([ \t]*[A-Za-z][\w -]{0,15}?[ \t:]+(\d{1,2}\.\d{1,3})[ \t]*\)", re.IGNORECASE
 )
@@ -872,13 +900,19 @@ def read_ratios(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     """A ratio of the patient's and its earlier value (see `_RATIO`)."""
     text = scanner.text
     for match in _RATIO.finditer(text):
-        if not scanner.free(*match.span(1)) or scanner.in_header(match.start()):
+        if not scanner.free(*match.span(2)) or scanner.in_header(match.start()):
             continue
-        label = context_label(scanner, match.start(1), match.end(1))
+        label = context_label(scanner, match.start(2), match.end(2))
         if "previous" in label:
             continue
-        scanner.emit(facts, "other", to_number(match.group(1)), match.span(1), label)
-        earlier = _EARLIER_RATIO.match(text, match.end(1))
+        scanner.emit(facts, "other", to_number(match.group(2)), match.span(2), label)
+        other = _OTHER_SIDE_RATIO.match(text, match.end(2))
+        if match.group(1) and other and scanner.free(*other.span(2)):
+            # "R 0.65, L 0.56": the other side's ratio, named as the first
+            side = labels.side_name(other.group(1))
+            named = labels.join(side, labels.without_sides(label))
+            scanner.emit(facts, "other", to_number(other.group(2)), other.span(2), named)
+        earlier = _EARLIER_RATIO.match(text, match.end(2))
         if (
             earlier
             and scanner.free(*earlier.span(1))

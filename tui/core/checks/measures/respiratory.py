@@ -42,6 +42,7 @@ class _Words:
     named: Led
     bounds: re.Pattern[str]
     units: dict[str, str]
+    posture: re.Pattern[str]
 
 
 @cache
@@ -58,6 +59,12 @@ def _words() -> _Words:
         ),
         bounds=re.compile(rf"(?<!\w)(?:{either(data.get('bounds', ()))})(?!\w)", re.I),
         units={k.lower().replace(" ", ""): v for k, v in units.items()},
+        # after a value, its unit and a bracket at most: a clause naming only another posture
+        posture=re.compile(
+            r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[;,][ \t]*(?:and[ \t]+)?"
+            rf"(?P<posture>{either(data.get('postures', ()))})[ \t]*:?[ \t]*{_VALUE}{unit}",
+            re.I,
+        ),
     )
 
 
@@ -78,6 +85,25 @@ def read_respiratory(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         label = labels.join(found.side, match.group("name")) + found.previous
         value = to_number(match.group("value").replace("\u2212", "-"))
         scanner.emit(facts, "other", value, (start, match.end("unit")), label, unit=unit)
+        _read_posture(scanner, facts, match, label)
+
+
+def _read_posture(scanner: Scanner, facts: list[Fact], match: re.Match[str], label: str) -> None:
+    """The same measure taken in another posture, written on after the first with its own
+    value and unit ("FVC sitting 2.41 L (68% predicted); supine 1.92 L"): the name is not
+    repeated, and the unit "L" after the second value is litres, never the left side."""
+    words = _words()
+    other = words.posture.match(scanner.text, match.end("unit"))
+    if other is None:
+        return
+    start, end = other.span("value")
+    if not _readable(scanner, start, end):
+        return
+    unit = words.units.get(other.group("unit").lower().replace(" ", ""), other.group("unit"))
+    name = labels.join(match.group("name"), other.group("posture"))
+    value = to_number(other.group("value").replace("\u2212", "-"))
+    previous = " (previous)" if label.endswith("(previous)") else ""
+    scanner.emit(facts, "other", value, (start, other.end("unit")), name + previous, unit=unit)
 
 
 def _readable(scanner: Scanner, start: int, end: int) -> bool:

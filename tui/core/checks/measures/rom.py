@@ -16,6 +16,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels, legends
 from tui.core.checks.measures.attribution import Attribution, attribute
+from tui.core.checks.measures.length_tests import length_label, measured_joint
 from tui.core.checks.measures.muscle_grades import muscle_group
 from tui.core.checks.tables import (
     attribution_words,
@@ -783,9 +784,13 @@ def _emit_rom(
     fallback: bool = False,
     unit: str | None = None,
 ) -> None:
-    joint = "forearm" if motion in ("supination", "pronation") else found.joint
+    joint = measured_joint(motion, found.joint)
     suffix = found.previous + suffix
-    if fallback and not motion:
+    sentence = scanner.text[scanner.sentence_before(span[0]) : span[0]]
+    length = length_label(sentence, found, suffix) if found.muscle else None
+    if length is not None:
+        label = length  # "L gastroc (knee ext) -8°": the ankle's, the knee held
+    elif fallback and not motion:
         before = scanner.text[scanner.sentence_before(span[0]) : span[0]]
         bracket = before.rfind("(")
         if found.prior and bracket > 0 and any(char.isdigit() for char in before[:bracket]):

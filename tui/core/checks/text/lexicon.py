@@ -347,6 +347,12 @@ _AFTER_FULL_NAME = "|".join(
     for last in range(1, 16)
 )
 
+# The tail of a double-barrelled surname before spaces ("Rosalind Teague-Mbatha  74F"): a header
+# written with its cells spaced, the age and sex after the name.
+_AFTER_BARRELLED = "|".join(
+    rf"(?<=[a-z]-[A-Z][a-z']{{{last}}}{gap})" for last in range(1, 16) for gap in (" ", "  ", "   ")
+)
+
 
 NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     anchored(DATE_ISO, "-", _DIGITS),
@@ -415,6 +421,9 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     ),
     number_then(  # an age in a header's cell after a full name (ages only: "Total Distance | 150M")
         re.compile(rf"(?:{_AFTER_FULL_NAME})(?:1[01]\d|\d{{1,2}}) ?[MF](?![\w/])"), "m|f"
+    ),
+    number_then(  # an age after a double-barrelled surname ("Teague-Mbatha  74F")
+        re.compile(rf"(?:{_AFTER_BARRELLED})(?:1[01]\d|\d{{1,2}}) ?[MF](?![\w/])"), "m|f"
     ),
     anchored(  # 5-word sentence, 30-min sessions
         re.compile(
