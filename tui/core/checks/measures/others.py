@@ -7,6 +7,7 @@ exercise load ("10 pound box", "1#") or a landmark ("1 cm above the patella") is
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -61,6 +62,9 @@ class _Region:
     # A unit that makes a value another kind of measurement: a limb's volume in mL is measured
     # under the same edema words as a girth, but it is a volume, not a circumference.
     unit_kinds: tuple[tuple[str, str], ...] = ()
+    # A grip or pinch squeezed on a bulb or a cuff reads as a pressure (measures.toml
+    # [grip_pressure]): the force's value in mmHg under the test's words, never a vital sign.
+    pressures: bool = False
 
 
 _REGIONS = (
@@ -80,6 +84,7 @@ _REGIONS = (
         ),
         re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)\s*(lbs?|#|kg|pounds?)(?![A-Za-z])", re.I),
         {"lb": "lb", "lbs": "lb", "#": "lb", "pound": "lb", "pounds": "lb", "kg": "kg"},
+        pressures=True,
     ),
     _Region(
         "girth",
@@ -108,9 +113,35 @@ _REGIONS = (
 )
 
 
+@cache
+def _regions() -> tuple[_Region, ...]:
+    """The regions, the strength region's value also read in a grip's pressure unit."""
+    return tuple(_with_pressures(region) if region.pressures else region for region in _REGIONS)
+
+
+def _with_pressures(region: _Region) -> _Region:
+    """The region whose value may also be written in a pressure unit (measures.toml
+    [grip_pressure]); a number after a slash is the lower half of a blood pressure, never a
+    squeeze (a weight after a slash is the second of a pair, "22/24 kg")."""
+    table = measures_section("grip_pressure")
+    units = either(tuple(table.get("units", ())))
+    weights = r"lbs?|#|kg|pounds?"
+    pattern = re.compile(
+        rf"(?<![A-Za-z0-9.])(?:(?<!/)|(?=\d+(?:\.\d+)?\s*(?:{weights})(?![A-Za-z])))"
+        rf"(\d+(?:\.\d+)?)\s*({weights}|{units})(?![A-Za-z])",
+        re.IGNORECASE,
+    )
+    name = str(table.get("name", ""))
+    return dataclasses.replace(region, value=pattern, units={**region.units, _PRESSURE_KEY: name})
+
+
+# Every spelling of a pressure unit ("mmHg", "mm Hg") is looked up under one key.
+_PRESSURE_KEY = "mmhg"
+
+
 def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Values with the test's unit in each sentence that names grip, pinch, girth, stance."""
-    for region in _REGIONS:
+    for region in _regions():
         keywords = list(region.keyword.finditer(scanner.text))
         for keyword in keywords:
             scanner.block(keyword.start(), keyword.end())
@@ -416,7 +447,7 @@ def _region_fact(
     dynamometer = region.kind == "strength" and not _NAMES_TEST.search(keyword.group())
     tested = _tested(scanner, keyword, span[0]) if dynamometer else ""
     label = labels.join(found.side, tested, name) + found.previous
-    unit = region.units.get(written, region.units.get(written.lower()))
+    unit = region.units.get(written, region.units.get("".join(written.lower().split())))
     kind = dict(region.unit_kinds).get(unit or "", region.kind)
     scanner.emit(facts, kind, to_number(number), span, label, unit=unit)
 

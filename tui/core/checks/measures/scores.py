@@ -163,9 +163,13 @@ _MMT_BARE = re.compile(
 # a grade ("2/10 on the bike") is not, nor a numbered item or level ("item 3 on the Berg").
 BEFORE_NAME = re.compile(
     r"(?<![\w./])(?<!item )(?<!items )(?<!question )(?<!level )(?<!stage )(?<!step )(?<!#)"
-    r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3})?"
-    r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps|m/s|m|meters|metres|ft|feet)\b)?"
-    # "took 13.8 seconds to complete the TUG", "262 m on the six minute walk test"
+    r"(\d{1,3}(?:\.\d+)?)(?:[ \t]*/[ \t]*(?!(?:10|5)\b)\d{1,3}"
+    # "4.5 out of 10 on the Patient-Specific Functional Scale" ("pain 4 out of 10 during the
+    # TUG" is the pain's: only "on" takes it)
+    r"|[ \t]+out[ \t]+of[ \t]+\d{1,3}(?=[ \t]+on\b))?"
+    r"(?P<unit>[ \t]*(?:s|secs?|seconds|reps|m/s|m|meters|metres|ft|feet)\b|[ \t]*%)?"
+    # "took 13.8 seconds to complete the TUG", "262 m on the six minute walk test", "scored 38%
+    # on the Oswestry Disability Index"
     r"(?![ \t]*/)[ \t]+(?:on|during|in(?=[ \t]+the\b)|to[ \t]+(?:complete|finish|perform))"
     r"[ \t]+(?:the[ \t]+)?$"
 )
@@ -431,8 +435,8 @@ def read_scores(
             # "EHL R 4-/5", "PFM Oxford 3/5 (eval 2/5); endurance 6 s": a muscle grade, never
             # an unknown instrument's, and the numbers after it are not its scores either
             return
-        if measure.high is None and _YEAR.fullmatch(token.group()):
-            return  # "R CTR 2015": the year of a history item, not a score
+        if measure.high is None and _YEAR_WHOLE.fullmatch(token.group()):
+            return  # "R CTR 2015", "at the 2132 review": the year of an item, not a score
         plus = _ORDINAL_PLUS.match(text, token.end()) if measure.high is None else None
         if plus is not None and isinstance(value, int):
             # "stroke test 1+ (was 2+)": an ordinal grade of the test, kept as written
@@ -664,7 +668,6 @@ def _between_scores(measure: MeasureDef, gap: str) -> str:
 # After a number in an item's name: a distance or a count of steps ("walk 150 feet", "4 steps").
 _ITEM_NUMBER = re.compile(r"[ \t]*(?:feet|ft\b|'|steps?\b|m\b|meters?\b|metres?\b)", re.IGNORECASE)
 _TOTAL = re.compile(r"\btotal\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # A number with a minus sign of its own (" -32", "(-4"): on a scale that starts at 0, a change.
 _SIGNED = re.compile(r"(?<![\w.)/])[-\u2212]\Z")
 # The low end of a range in brackets before a number ("(0-5)", "(Muscle Function Scale, 0-5)"):

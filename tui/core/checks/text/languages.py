@@ -27,6 +27,23 @@ class _Language:
     english: dict[str, str]
     """Each word or phrase, lower case and without accents, and its English."""
     pattern: Led
+    sides: dict[str, str]
+    """Each side letter as written ("G", "D") and its English letter ("L", "R")."""
+    side_pattern: re.Pattern[str] | None
+
+
+# Where a side letter stands as a side: before a value, maybe after a colon or a comparison
+# ("G 56,5 cm", "D : 12 cm", "G >= 20 reps"), or before the colon that ends a heading ("cheville
+# G :"). Elsewhere a capital letter alone is an initial or a list's mark.
+_SIDE_AFTER = r"(?=[ \t]*(?:[:=<>~\u2264\u2265][ \t]*)?\d|[ \t]*:)"
+
+
+def _side_pattern(sides: dict[str, str]) -> re.Pattern[str] | None:
+    """The language's side letters, matched as written (case matters: "d" is no side)."""
+    if not sides:
+        return None
+    letters = "|".join(re.escape(letter) for letter in sorted(sides, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'\u2019.-])(?:{letters})(?![\w'\u2019.-]){_SIDE_AFTER}")
 
 
 def _plain(word: str) -> str:
@@ -59,7 +76,16 @@ def _languages() -> tuple[_Language, ...]:
         )
         firsts = sorted({_spelled(w.split()[0]) for w in words}, key=len, reverse=True)
         english = {_plain(w): e for w, e in words.items()}
-        found.append(_Language(int(table.get("enough", 3)), english, led(pattern, *firsts)))
+        sides = {str(k): str(v) for k, v in table.get("sides", {}).items()}
+        found.append(
+            _Language(
+                int(table.get("enough", 3)),
+                english,
+                led(pattern, *firsts),
+                sides,
+                _side_pattern(sides),
+            )
+        )
     return tuple(found)
 
 
@@ -75,6 +101,8 @@ def translated(text: str) -> list[Piece]:
         keys = [_plain(m.group()) for m in found]
         if len(set(keys)) < language.enough:
             found, keys = _paired(text, found, keys)
+        else:
+            pieces += _side_pieces(text, language)
         pieces += [
             Piece(m.start(), m.end(), language.english[key], m.start(), m.end())
             for m, key in zip(found, keys, strict=True)
@@ -85,6 +113,17 @@ def translated(text: str) -> list[Piece]:
         if not kept or piece.start >= kept[-1].end:
             kept.append(piece)
     return kept
+
+
+def _side_pieces(text: str, language: _Language) -> list[Piece]:
+    """The language's side letters as English ones ("G 56,5 cm" is "L 56,5 cm"), read only in
+    a note written in the language (enough of its words): in an English note "D" is no side."""
+    if language.side_pattern is None:
+        return []
+    return [
+        Piece(m.start(), m.end(), language.sides[m.group()], m.start(), m.end())
+        for m in language.side_pattern.finditer(text)
+    ]
 
 
 def _with_number(text: str, at: int) -> bool:
