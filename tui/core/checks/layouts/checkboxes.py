@@ -17,6 +17,9 @@ _BOX = (
     r"|(?P<c>[\u2611\u2612\u25a0\u25a3])|[\u2610\u25a1])"
 )
 BOX = re.compile(_BOX)
+# A box ticked, written before a form's field ("[x] Pain present  Rating: 6"): the field is
+# filled in; an empty box's field is no reading.
+TICKED_BOX = rf"(?:\[[ \t]?[{_TICKED}][ \t]?\]|\([ \t]?[{_TICKED}][ \t]?\)|[\u2611\u2612])"
 # A box with the number it offers ("[ ]3", "[x] 5-6"): an item of a scale written as boxes.
 NUMBERED_BOX = re.compile(
     rf"{_BOX}[ \t]*(?P<low>\d{{1,2}})(?:[ \t]*-[ \t]*(?P<high>\d{{1,2}}))?(?![\d.])"

@@ -61,11 +61,32 @@ def _item() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?P<digit>{digit})[ \t]*[:=]?[ \t]*(?P<value>\d{{1,3}})(?![\d.])")
 
 
+# A key then a row of cells, each a digit's capital letter and an angle, to the line's end.
+_LETTER_ROW = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[A-Za-z][^\n:;/\d]{1,40}?)[ \t]*:[ \t]*"
+    r"(?P<items>(?:[A-Z][ \t]*\d{1,3}[ \t]*){3,4})(?:°|deg(?:rees?)?)?[ \t]*\r?$",
+    re.MULTILINE,
+)
+_LETTER_ITEM = re.compile(r"(?P<digit>[A-Z])[ \t]*(?P<value>\d{1,3})")
+# A key then four angles split by slashes, to the line's end ("DIP: 60/65/55/50").
+_SLASH_ROW = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]*)?(?P<key>[A-Za-z][^\n:;/\d]{1,40}?)[ \t]*:[ \t]*"
+    r"(?P<items>\d{2,3}(?:[ \t]*/[ \t]*\d{2,3}){3})[ \t]*(?:°|deg(?:rees?)?)?[ \t]*\r?$",
+    re.MULTILINE,
+)
+_SLASH_ITEM = re.compile(r"\d{2,3}")
+# A finger's angle in such a row: neither a start of an arc (0) nor more than a finger bends.
+_FINGER_MAX = 130
+_FINGER_MIN = 10
+
+
 def read_digit_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Read each value of a row of one finger joint's angles as that joint's motion at its
     digit."""
     text = scanner.text
     joints = set(data_table("digit_rows").get("joints", ()))
+    _read_letter_rows(scanner, facts, joints)
+    _read_slash_rows(scanner, facts, joints)
     for row in _row().finditer(text):
         parts = labels.parts_of(row.group("key"))
         if parts.joint not in joints:
@@ -83,3 +104,58 @@ def read_digit_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
             label = labels.join(key, item.group("digit"))
             kind = "other" if lag else "rom"  # a lag is filed as the corpus files one
             scanner.emit(facts, kind, int(item.group("value")), item.span("value"), label)
+
+
+def _finger_key(scanner: Scanner, row: re.Match[str], joints: set[str]) -> str | None:
+    """The label a row's key gives its cells (side, joint, motion, mode), or None when the key
+    names no finger joint, names what a joint lacks, or a cell is taken already."""
+    parts = labels.parts_of(row.group("key"))
+    if parts.joint not in joints or _not_angle().search(row.group("key")) is not None:
+        return None
+    if _lag().search(row.group("key")) is not None:
+        return None
+    return labels.join(parts.side, parts.joint, parts.motion, parts.mode)
+
+
+def _read_letter_rows(scanner: Scanner, facts: list[Fact], joints: set[str]) -> None:
+    """ "PIP flex R: I 95 M 100 R 90 S 85": each cell the key's motion at the finger its
+    capital letter names (the R inside is the ring finger, the key's R the side)."""
+    text = scanner.text
+    if ":" not in text:
+        return
+    names: dict[str, str] = data_table("digit_rows").get("letter_digits", {})
+    for row in _LETTER_ROW.finditer(text):
+        items = list(_LETTER_ITEM.finditer(text, *row.span("items")))
+        letters = [item.group("digit") for item in items]
+        if len(set(letters)) != len(letters) or not all(letter in names for letter in letters):
+            continue
+        key = _finger_key(scanner, row, joints)
+        if key is None or not _fingers_free(scanner, [item.span("value") for item in items]):
+            continue
+        for item in items:
+            label = labels.join(key, names[item.group("digit")])
+            scanner.emit(facts, "rom", int(item.group("value")), item.span("value"), label)
+
+
+def _read_slash_rows(scanner: Scanner, facts: list[Fact], joints: set[str]) -> None:
+    """ "DIP: 60/65/55/50": the key's joint at the four fingers, index to small."""
+    text = scanner.text
+    if "/" not in text:
+        return
+    fingers: list[str] = data_table("digit_rows").get("slash_digits", [])
+    for row in _SLASH_ROW.finditer(text):
+        items = list(_SLASH_ITEM.finditer(text, *row.span("items")))
+        key = _finger_key(scanner, row, joints)
+        if key is None or not _fingers_free(scanner, [item.span() for item in items]):
+            continue
+        for finger, item in zip(fingers, items, strict=True):
+            label = labels.join(key, finger)
+            scanner.emit(facts, "rom", int(item.group()), item.span(), label)
+
+
+def _fingers_free(scanner: Scanner, spans: list[tuple[int, int]]) -> bool:
+    """Every cell free and an angle a finger's joint bends to."""
+    return all(
+        scanner.free(*span) and _FINGER_MIN <= int(scanner.text[span[0] : span[1]]) <= _FINGER_MAX
+        for span in spans
+    )

@@ -1,5 +1,6 @@
 """Fields of an EHR form printed with their boxes: a drop-down ("Pain now: [ 3 ▼]/10", "flex
-[ 118 ▾]°") and a box of figures ("97110    [ 23 ]").
+[ 118 ▾]°", or without its box, "Pain level (select): 7 ▼") and a box of figures ("97110
+[ 23 ]").
 
 The form's value is what the box holds: a clinician reads "[ 3 ▼]/10" as "3/10". Each filled box
 is written as its value alone, where the box wrote it, so a printed table's column still
@@ -27,20 +28,24 @@ def arrow_marks() -> str:
 @cache
 def _field() -> re.Pattern[str]:
     arrows = re.escape(arrow_marks())
-    # a drop-down: "[", its value, an arrow mark, "]"; a box of figures: "[ 23 ]", spaces in it
+    # a drop-down: "[", its value, an arrow mark, "]"; a box of figures: "[ 23 ]", spaces in it;
+    # a drop-down printed without its box, a number and the arrow ("Pain level (select): 7 ▼")
     return re.compile(
         rf"\[[ \t]*(?P<chosen>[^\[\]\n{arrows}]*?[^\s\[\]{arrows}])[ \t]*[{arrows}][ \t]*\]"
         r"|\[[ \t]+(?P<figures>\d+(?:\.\d+)?)[ \t]+\]"
+        rf"|(?<![\w.\[])(?P<bare>\d{{1,4}}(?:\.\d+)?)[ \t]*[{arrows}](?![ \t]*\])"
     )
 
 
 def dropdown_pieces(text: str) -> list[Piece]:
     """Pieces writing each filled drop-down or box of figures as the value it holds."""
-    if "[" not in text or not _signs(text):
+    if not _signs(text):
         return []
     pieces: list[Piece] = []
     for field in _field().finditer(text):
-        group = "chosen" if field.group("chosen") is not None else "figures"
+        group = next(
+            name for name in ("chosen", "figures", "bare") if field.group(name) is not None
+        )
         value = field.group(group)
         start, end = field.span(group)
         written = " " * (start - field.start()) + value

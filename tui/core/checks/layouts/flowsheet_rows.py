@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.checkboxes import TICKED_BOX
 from tui.core.checks.layouts.columns import data_table
 from tui.core.checks.layouts.row_numbers import row_number_spans
 from tui.core.checks.measures import labels
@@ -61,7 +62,8 @@ _KEYED_RATING = re.compile(
     r"[ \t]*:[ \t]*(?P<value>\d{1,2}(?:\.\d)?)[ \t]*\r?$",
     re.MULTILINE,
 )
-_KEY_START = re.compile(r"[ \t]*(?:[-*\u2022][ \t]*)?")
+# What may open a key's line: a bullet, or a ticked box ("[x] Pain present  Rating: 6").
+_KEY_START = re.compile(rf"[ \t]*(?:[-*\u2022][ \t]*)?(?:{TICKED_BOX}[ \t]*)?")
 
 
 @cache

@@ -268,6 +268,9 @@ def _kind(key: str, value: str) -> str:
     reading = bool(_READING.fullmatch(value))
     if words & _reference_words():
         return "reference"
+    when = _timepoint(value) if phrase in _words("timepoint_keys") and not reading else ""
+    if when:
+        return when
     if phrase in export_words("service_records", "code_keys") and _BILLING_CODE.fullmatch(value):
         return "code"
     if phrase in export_words("service_records", "minute_keys") and value.isdecimal():
@@ -291,12 +294,27 @@ def _kind(key: str, value: str) -> str:
     return "none"
 
 
+def _timepoint(value: str) -> str:
+    """What a field saying when a reading was taken makes of it: "taken earlier" for an
+    earlier visit ("previous", "initial evaluation"), "aimed" for a goal or a norm ("goal");
+    "" for any other ("current", "worst past week"), which is read as any other field."""
+    said = _key_words(value) | {word.lower() for word in value.split()}
+    if said & set(_words("earlier_times")):
+        return "taken earlier"
+    if said & _reference_words():
+        return "aimed"
+    return ""
+
+
 def _record(name: str, fields: list[tuple[str, str]], unit: str | None, stack: list[_Frame]) -> str:
     """An element's fields as a note's line: a service, a reading, or the element's header
-    fields; nothing when it holds none."""
+    fields; nothing when it holds none, nor for a reading a field says is a goal or a norm
+    (a reading a field says was taken at an earlier visit is written "(previous)")."""
     sorted_fields: dict[str, list[str]] = {}
     for key, value in fields:
         sorted_fields.setdefault(_kind(key, value), []).append(value)
+    if "aimed" in sorted_fields:
+        return ""
     codes = sorted_fields.get("code", [])
     if len(codes) == 1:
         return _service(codes[0], fields, sorted_fields)
@@ -312,7 +330,8 @@ def _record(name: str, fields: list[tuple[str, str]], unit: str | None, stack: l
     unit = unit or next(iter(sorted_fields.get("unit", [])), None) or _inherited(stack)
     written = _with_unit(values[0], sorted_fields.get("bound", []), unit)
     earlier = [f", previous {_with_unit(v, [], unit)}" for v in sorted_fields.get("earlier", [])]
-    return f"{' '.join([*own, *named])}: {written}{''.join(earlier)}"
+    when = " (previous)" if "taken earlier" in sorted_fields else ""
+    return f"{' '.join([*own, *named])}{when}: {written}{''.join(earlier)}"
 
 
 def _service(code: str, fields: list[tuple[str, str]], sorted_fields: dict[str, list[str]]) -> str:

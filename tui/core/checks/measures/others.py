@@ -7,9 +7,10 @@ exercise load ("10 pound box", "1#") or a landmark ("1 cm above the patella") is
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from tui.core.checks.facts import Fact
@@ -159,6 +160,7 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                 own_end = _clause_end(scanner, keyword.end(), end)
                 end = _items_after(scanner, end)
             read = []
+            first = len(facts)
             for value in region.value.finditer(scanner.text, keyword.end(), end):
                 # an item of the list in a later clause is the dynamometer's, never a grip's
                 # of the first ("Dynamometer: R grip 25 kg. Elbow flexion R 12 kg")
@@ -177,8 +179,33 @@ def read_regions(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
                     read.append(value)
             if read and region.kind == "strength":
                 _unitless(scanner, facts, region, keyword, read, end)
+                _side_of_trials(scanner.text, facts, first, keyword.start(), read[-1].end())
             elif not read and region.kind == "girth" and _TAPE.fullmatch(keyword.group()):
                 _sided_girths(scanner, facts, region, keyword, end)
+
+
+@cache
+def _trial_words() -> re.Pattern[str]:
+    words = either(measures_section("region_trials").get("words", ()))
+    return re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
+
+
+def _side_of_trials(text: str, facts: list[Fact], first: int, start: int, end: int) -> None:
+    """Trials of one hand after its side ("R trial 1 28 kg, trial 2 30 kg, trial 3 29 kg; L
+    trial 1 ..."): a trial read with no side (its side is far behind the third) takes the
+    last side the run names before it, as a clinician reads the run."""
+    if _trial_words().search(text, start, end) is None:
+        return
+    # the run's sides read once, where each stands (a look-back per trial would be quadratic)
+    sides = [
+        (start + at, name) for at, part, name in labels.mentions(text[start:end]) if part == "side"
+    ]
+    places = [at for at, _ in sides]
+    for index in range(first, len(facts)):
+        fact = facts[index]
+        before = bisect.bisect_left(places, fact.span[0])
+        if fact.kind == "strength" and before and not labels.sides_named(fact.label):
+            facts[index] = replace(fact, label=labels.join(sides[before - 1][1], fact.label))
 
 
 @cache

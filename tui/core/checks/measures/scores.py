@@ -1339,6 +1339,8 @@ def read_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
         if number <= 10:
             label = _pain_label(text, match.end(1))
             scanner.emit(facts, "pain", number, (match.start(1), match.end(1)), label)
+            # "pain at 4 now, was a 7 at eval": the same pain rated again, as after "4/10"
+            _rating_said_again(scanner, facts, match.end(1))
     _spaced_ratings(scanner, facts, vocab)
     _spoken_ratings(scanner, facts, vocab)
     _spoken_symptom_ratings(scanner, facts)
@@ -1418,7 +1420,8 @@ def _rating_said_again(scanner: Scanner, facts: list[Fact], after: int) -> None:
             and scanner.free(*said.span(1))
             and to_number(said.group(1)) <= 10
         ):
-            label = _pain_label(text, said.end(1))
+            found = attribute(scanner, said.start(1), said.end(1), after_side=False)
+            label = _pain_label(text, said.end(1)) + found.previous
             scanner.emit(facts, "pain", to_number(said.group(1)), said.span(1), label)
     # "a 2 out of 10 at rest and about a 5 by the end of a shift, down from a 7 at the eval":
     # the same pain rated again as "a N" ending its clause, an earlier one where words say so
