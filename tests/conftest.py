@@ -31,6 +31,7 @@ SHARED_SAMPLES = REPO.parent / "shared" / "samples"
 # missing from this list only runs in its usual place (test_slow_files_first checks the paths).
 SLOW_FILES = (
     "tests/eval/test_floors.py",
+    "tests/eval/test_floors_corpus_second.py",
     "tests/eval/test_floors_heldout.py",
     "tests/eval/test_floors_heldout_even.py",
     "tests/core/test_cli_escapes.py",

@@ -67,5 +67,10 @@ def check_floors(split: str, figures: Mapping[str, float]) -> list[str]:
 
 def assert_at_floors(split: str) -> None:
     """Score `split` and fail with every figure below its floor."""
+    assert_figures_at_floors(split, score(cases(split)).figures())
+
+
+def assert_figures_at_floors(split: str, figures: Mapping[str, float]) -> None:
+    """Fail with every figure of `split` below its floor (or above its ceiling)."""
     assert floors(split), f"floors.toml has no floors for {split}"
-    assert check_floors(split, score(cases(split)).figures()) == []
+    assert check_floors(split, figures) == []

@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +87,23 @@ class Tally:
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
+
+
+def pooled(tallies: Iterable[Tally]) -> Tally:
+    """The tallies of several parts of one split as the tally of the whole: every count summed,
+    the misses joined in order. A split scored in parts (tests/eval/pooled.py) reaches the
+    same figures as scored at once, since each note is counted on its own."""
+    whole = Tally()
+    for tally in tallies:
+        for part in fields(Tally):
+            value = getattr(tally, part.name)
+            if isinstance(value, Counter):
+                getattr(whole, part.name).update(value)
+            elif isinstance(value, list):
+                getattr(whole, part.name).extend(value)
+            else:
+                setattr(whole, part.name, getattr(whole, part.name) + value)
+    return whole
 
 
 def score(cases: Iterable[Case]) -> Tally:

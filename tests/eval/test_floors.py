@@ -1,8 +1,10 @@
 """The eval figures may not fall below the floors they have reached (tests/eval/floors.toml).
 
-This file holds the corpus, and `test_floors_heldout.py` and `test_floors_heldout_even.py` the
-held-out sets: `make test` runs each file on one worker, so the scoring runs on both cores.
-`make eval` prints the same figures with their per-kind and per-code tables.
+This file scores the first half of the corpus and `test_floors_corpus_second.py` the second;
+the corpus's floors are checked on both halves' figures pooled (pooled.py).
+`test_floors_heldout.py` and `test_floors_heldout_even.py` hold the held-out sets: `make test`
+runs each file on one worker, so the scoring runs on both cores. `make eval` prints the same
+figures with their per-kind and per-code tables.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.eval.corpus import SPLITS, cases
-from tests.eval.floors import assert_at_floors
+from tests.eval.pooled import assert_part_at_floors
 
 # Scoring a split is no timing test: the corpus alone reads several hundred notes, which on a
 # busy 2-core machine passes the suite's 120 s per test.
@@ -18,8 +20,10 @@ SCORING_SECONDS = 900
 
 
 @pytest.mark.timeout(SCORING_SECONDS)
-def test_no_figure_of_the_corpus_falls_below_its_floor() -> None:
-    assert_at_floors("corpus")
+def test_no_figure_of_the_corpus_falls_below_its_floor(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    assert_part_at_floors("corpus", 0, request, tmp_path_factory)
 
 
 def test_the_corpus_is_large_enough_and_its_expectations_are_well_formed() -> None:
