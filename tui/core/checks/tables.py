@@ -134,6 +134,18 @@ def markup_section(name: str) -> Mapping[str, Any]:
 
 
 @cache
+def markup_lists() -> Mapping[str, frozenset[str]]:
+    """Every list written at the top of markup.toml, in lower case: the tags and control words
+    markup.py rewrites, which the XML export reader must also know as HTML's. Its tables
+    ([ocr], [dropdowns]) are `markup_section`'s; one parse serves both readers."""
+    return {
+        key: frozenset(str(item).lower() for item in value)
+        for key, value in _load("markup.toml").items()
+        if isinstance(value, list)
+    }
+
+
+@cache
 def units_table() -> dict[str, Any]:
     """data/units.toml as written: the quantities of units, the gate's words and the header
     words (tui/core/checks/measures/unit_quantities.py), loaded here like the other tables."""

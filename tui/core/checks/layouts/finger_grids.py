@@ -60,7 +60,10 @@ class _Grid:
 
 @cache
 def _column() -> str:
-    return either(data_table("finger_grids").get("columns", ()))
+    """A column a grid's heading may name: a finger joint (the joints digit rows give, one
+    list in columns.toml [digit_rows]) or a column of the grid's own (a motion summed)."""
+    joints = data_table("digit_rows").get("joints", ())
+    return either((*joints, *data_table("finger_grids").get("columns", ())))
 
 
 @cache

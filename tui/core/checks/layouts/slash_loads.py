@@ -17,14 +17,20 @@ from functools import cache
 
 from tui.core.checks.layouts.columns import slash_load_data
 from tui.core.checks.layouts.side_pairs import SIDES
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.pieces import Piece
 
 _LOOK_BACK = 40
 
 
+def _units() -> str:
+    """The units of slash loads as one alternation, each written as itself."""
+    return either(re.escape(str(unit)) for unit in slash_load_data().get("units", ()))
+
+
 @cache
 def _pair() -> re.Pattern[str]:
-    units = "|".join(re.escape(str(unit)) for unit in slash_load_data().get("units", ()))
+    units = _units()
     return re.compile(
         rf"(?<![\d./])(?P<first>\d{{1,3}}(?:\.\d)?)(?P<middle>(?:[ \t]*/[ \t]*\d{{1,3}}(?:\.\d)?)*)"
         rf"[ \t]*/[ \t]*(?P<second>\d{{1,3}}(?:\.\d)?)[ \t]*(?P<unit>{units})(?![A-Za-z/])"
@@ -68,8 +74,8 @@ def _graded(match: re.Match[str]) -> bool:
 @cache
 def _unit_heading() -> re.Pattern[str]:
     """A line's opening words naming a force test, then its unit in a bracket."""
-    tests = "|".join(str(test) for test in slash_load_data().get("heading_tests", ()))
-    units = "|".join(re.escape(str(unit)) for unit in slash_load_data().get("units", ()))
+    tests = either(str(test) for test in slash_load_data().get("heading_tests", ()))
+    units = _units()
     return re.compile(
         rf"(?im)^[ \t*-]*[^\n\d(]{{0,40}}?\b(?:{tests})\b[^\n\d(]{{0,30}}?"
         rf"\([ \t]*(?P<unit>{units})[ \t]*\)"

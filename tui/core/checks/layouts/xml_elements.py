@@ -19,14 +19,12 @@ processing instructions are nothing. One pass over the tags: linear.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
 from tui.core.checks.layouts.export_words import export_words
-from tui.core.checks.tables import keyed_units
+from tui.core.checks.tables import keyed_units, markup_lists
 from tui.core.checks.text.pieces import Piece
 
 _TAG = re.compile(
@@ -104,13 +102,9 @@ def _reference_words() -> frozenset[str]:
 
 @cache
 def _html_tags() -> frozenset[str]:
-    text = files("tui.core").joinpath("data", "markup.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    """The HTML tags markup.toml lists (its `*_tags` lists): an export holds names of none."""
     return frozenset(
-        str(tag).lower()
-        for key, tags in data.items()
-        if key.endswith("_tags") and isinstance(tags, list)
-        for tag in tags
+        tag for key, tags in markup_lists().items() if key.endswith("_tags") for tag in tags
     )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -115,14 +115,44 @@ def _through_values(value: str, step: str) -> str:
     return rf"(?:{step}|(?<![\d.]){value}(?:[ \t]*,)?)"
 
 
-def _taken(rule: _Rule, text: str, start: int, end: int) -> bool:
+class _Lines:
+    """A note's line starts, and per gate and line the first match of the gate on the line:
+    found once, so asking each value on a long line whether its gate stands before it costs
+    no search back to the line's start per value (quadratic in the line's length)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self._first: dict[tuple[int, int], re.Match[str] | None] = {}
+
+    def start(self, at: int) -> int:
+        """Where the line holding `at` starts."""
+        return self._starts[bisect_right(self._starts, at) - 1]
+
+    def has_before(self, gate: re.Pattern[str], at: int) -> bool:
+        """Whether `gate` matches between the line's start and `at`: its first match on the
+        line ends by `at`. Only a first match that runs across `at` is searched again, cut
+        at `at` as the value's own search would."""
+        line_start = self.start(at)
+        key = (id(gate), line_start)
+        if key not in self._first:
+            line_end = self.text.find("\n", line_start)
+            self._first[key] = gate.search(
+                self.text, line_start, len(self.text) if line_end < 0 else line_end
+            )
+        first = self._first[key]
+        if first is None or first.start() >= at:
+            return False
+        return first.end() <= at or gate.search(self.text, line_start, at) is not None
+
+
+def _taken(rule: _Rule, lines: _Lines, start: int, end: int) -> bool:
     """Whether the rule's words stand around the value at `start`-`end`."""
+    text = lines.text
     if start and text[start - 1] in _JOINED:
         return False
-    if rule.line_has is not None:
-        line_start = text.rfind("\n", 0, start) + 1
-        if not rule.line_has.search(text, line_start, start):
-            return False
+    if rule.line_has is not None and not lines.has_before(rule.line_has, start):
+        return False
     if rule.before is None and rule.after is None:
         return True
     if rule.after is not None and rule.after.match(text, end):
@@ -153,6 +183,7 @@ def _candidates() -> re.Pattern[str]:
 def _found(text: str) -> tuple[tuple[_Rule, tuple[int, int]], ...]:
     """Each value a rule says is no measurement, with the rule that says so."""
     starts = [match.start() for match in _candidates().finditer(text)]
+    lines = _Lines(text)
     found: list[tuple[_Rule, tuple[int, int]]] = []
     for rule in _rules():
         if rule.note_has is not None and not rule.note_has.search(text):
@@ -161,7 +192,9 @@ def _found(text: str) -> tuple[tuple[_Rule, tuple[int, int]], ...]:
             matches = list(rule.value.finditer(text))
         else:
             matches = [m for m in (rule.value.match(text, at) for at in starts) if m]
-        found.extend((rule, match.span()) for match in matches if _taken(rule, text, *match.span()))
+        found.extend(
+            (rule, match.span()) for match in matches if _taken(rule, lines, *match.span())
+        )
     return tuple(found)
 
 

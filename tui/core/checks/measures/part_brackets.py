@@ -43,9 +43,8 @@ def read_part_brackets(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         offset = found.start("values")
         spans = [(offset + value.start(), offset + value.end()) for value in values]
         taken = not all(scanner.free(*span) for span in spans)
-        if taken and not _taken_by_parts(scanner, facts, parts[0].measure, found.span("values")):
+        if taken and not _taken_by_parts(scanner, by_span, parts[0].measure, found.span("values")):
             continue
-        by_span.changed()
         for part, value, span in zip(parts, values, spans, strict=True):
             number = float(value.group())
             written = int(number) if number.is_integer() and "." not in value.group() else number
@@ -58,6 +57,8 @@ def read_part_brackets(scanner: Scanner, facts: list[Fact], _measures: tuple[str
                 unit=part.unit,
                 measure=part.measure,
             )
+            by_span.add(facts[-1])
+    by_span.settle()
 
 
 def _parts_before(
@@ -94,18 +95,14 @@ def _position(scanner: Scanner, original: int) -> int:
 
 
 def _taken_by_parts(
-    scanner: Scanner, facts: list[Fact], measure: str | None, span: tuple[int, int]
+    scanner: Scanner, by_span: FactsBySpan, measure: str | None, span: tuple[int, int]
 ) -> bool:
     """True when every fact read inside the bracket's numbers is the instrument's own (another
     reader took "40/35" as its earlier scores under one part's name, or "35 / 41" of "35 / 41 /
     20" as a fraction): those facts are dropped, to be read again one a part; False, leaving
-    them, when one is anything else."""
-    start, end = scanner.span(*span)
-    inside = [index for index, fact in enumerate(facts) if start <= fact.span[0] < end]
-    if not inside or any(
-        facts[index].kind != "outcome" or facts[index].measure != measure for index in inside
-    ):
+    them, when one is anything else. Found by span, not by a search of every fact."""
+    inside = by_span.starting(*scanner.span(*span))
+    if not inside or any(fact.kind != "outcome" or fact.measure != measure for fact in inside):
         return False
-    for index in reversed(inside):
-        del facts[index]
+    by_span.drop(inside)
     return True

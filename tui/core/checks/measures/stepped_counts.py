@@ -41,10 +41,6 @@ _DOSE_AFTER = re.compile(
 )
 # The count's side said right after it ("9 steps R, 11 steps L").
 _SIDE_AFTER = re.compile(r"[ \t]+(?:to[ \t]+(?:the[ \t]+)?)?(R|L|right|left)\b", re.IGNORECASE)
-# The word a line opens with ("Job demands: ...", "- Stairs: ..."): blocked with the count, the
-# line is no measurement of the patient (a number glued before it, "360-deg turn", opens no such
-# line).
-_OPENING_WORD = re.compile(r"[ \t>*#-]*([A-Za-z]+)")
 
 
 @dataclass(frozen=True)
@@ -74,22 +70,18 @@ def read_stepped_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[st
     words = _words()
     for match in _COUNT.finditer(text):
         start, end = match.span("value")
-        if scanner.claimed(start, end) or scanner.in_header(start) or scanner.in_goal(start):
+        if (
+            scanner.claimed(start, end)
+            or scanner.in_header(start)
+            or scanner.in_goal(start)
+            or scanner.in_demands(start)  # "Job demands: climb 12 steps": the job's count
+        ):
             continue
         line_start, line_end = scanner.line(start)
         # the count's stretch of its sentence: a semicolon opens another task ("Walked 300 ft;
         # climbed 12 steps"), a comma does not ("turn in 9 steps R, 11 steps L")
         opening = max(line_start, scanner.sentence(start)[0], text.rfind(";", 0, start) + 1)
         _, sentence_end = scanner.sentence(start)
-        opening_word = _OPENING_WORD.match(text, line_start, start)
-        # a line blocked from its opening word through the count ("Job demands: climb 12
-        # steps"); a block of the opening words alone is a phrase's ("Turn 360 deg" is no angle)
-        if (
-            opening_word is not None
-            and scanner.is_blocked(*opening_word.span(1))
-            and scanner.is_blocked(start, end)
-        ):
-            continue
         if _DOSE_BEFORE.search(text, max(line_start, start - 8), start):
             continue
         if _DOSE_AFTER.match(text, match.end()):

@@ -765,6 +765,10 @@ def _not_after(words: tuple[str, ...]) -> str:
 # Where a goal statement starts: its numbers are targets, not measurements. "Objective:" is a
 # SOAP heading and "reach to targets" an exercise; an objective or a target is a goal only
 # when numbered, plural ("Short-term objectives") or followed by its value ("target 90°").
+# The bullets and blanks a line's or a sentence's "Target" may open with ("- Target knee
+# flexion 120"), and where such a line or sentence starts.
+GOAL_START_BLANKS = " \t*\u2022-"
+_GOAL_LINE_OPENING = rf"(?:(?<=\n)|(?<=[.;]\s)|\A)[{re.escape(GOAL_START_BLANKS)}]*"
 GOAL_START = re.compile(
     r"\b(?:STGs?|LTGs?|goals?|objectives|objective\s*#?\s*\d)\b"
     r"|\btargets?\b(?=\s*(?:[:=]|#?\s*\d|of\b|is\b|for\b))"
@@ -775,7 +779,7 @@ GOAL_START = re.compile(
     # a line or a sentence opened by "Target" and a measure with its value ("Target knee flexion
     # 150 deg."): the plan's value; "reach to targets" and "hit targets 8/10" open no clause;
     # a target said met ("Target met: knee flex 120 deg today") opens today's value, no goal
-    r"|(?:(?<=\n)|(?<=[.;]\s)|\A)[ \t*\u2022-]*target\b"
+    rf"|{_GOAL_LINE_OPENING}target\b"
     r"(?!\s*(?:(?:was|is|now|has\s+been|been)\s+)?(?:met|achieved|reached|attained)\b)"
     r"(?=[^.;\n\d]{1,40}\d)"
     # "Aim: ...", "Aim 0-110° by 6/52", "aiming for 120°": a goal (UK and Australian notes write
@@ -790,14 +794,26 @@ GOAL_START = re.compile(
     r"|\b(?:expected|anticipated|desired)\s+outcomes?\b",
     re.IGNORECASE,
 )
-# The words a goal statement opens with, in lower case: every match of GOAL_START starts on one
-# of them after no letter or digit, or in the bullets and blanks before a line's "Target" (kept
-# in step with the pattern: a new opening word goes in both).
-GOAL_START_WORDS = (
-    "stg", "ltg", "goal", "objective", "target", "aim", "hop", "expect", "would", "anticipated",
-    "desired",
-)  # fmt: skip
-GOAL_START_BLANKS = " \t*\u2022-"
+
+
+def _opening_words(pattern: re.Pattern[str], opening: str) -> tuple[str, ...]:
+    """The words, in lower case, each alternative of `pattern` opens with after its word
+    boundary or after `opening` (a line's blanks): every match starts on one of them, so a
+    search for the words finds every place the pattern may match. Derived from the pattern,
+    never kept in step with it by hand; an alternative opening otherwise is a mistake."""
+    words: list[str] = []
+    for alternative in alternatives(pattern.pattern):
+        body = alternative.removeprefix("\\b").removeprefix(opening)
+        found = leading_letters(_lower_fragment(body)) if body != alternative else None
+        if found is None:
+            raise ValueError(f"no opening word in {alternative[:40]!r}")
+        words += found
+    return tuple(dict.fromkeys(words))
+
+
+# The words a goal statement opens with: every match of GOAL_START starts on one of them after
+# no letter or digit, or in the blanks before a line's "Target".
+GOAL_START_WORDS = _opening_words(GOAL_START, _GOAL_LINE_OPENING)
 
 SIDE_NAMES = {"r": "R", "rt": "R", "right": "R", "l": "L", "lt": "L", "left": "L"}
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from bisect import bisect_right
-from functools import cache
-from importlib.resources import files
+from collections.abc import Mapping
 
 from tui.core.checks.layouts.corrections import retracted_pieces, struck_pieces
 from tui.core.checks.layouts.decimal_commas import unitless_decimal_pieces
@@ -34,6 +32,7 @@ from tui.core.checks.layouts.stacked_fields import stacked_field_pieces
 from tui.core.checks.layouts.time_pairs import time_pair_pieces
 from tui.core.checks.layouts.value_first import value_first_pieces
 from tui.core.checks.layouts.xml_elements import xml_element_pieces
+from tui.core.checks.tables import markup_lists
 from tui.core.checks.text.pieces import Piece
 
 # A tag ("<br>", "</td>", '<table border="1">'), an entity ("&deg;", "&#176;", "&#xB0;"), an RTF
@@ -51,15 +50,9 @@ _TRIGGERS = ("<", "&", "\\", "{", "}")
 _RTF = re.compile(r"\{\\rtf\d")
 
 
-@cache
-def _data() -> dict[str, frozenset[str]]:
-    text = files("tui.core").joinpath("data", "markup.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    return {
-        key: frozenset(str(item).lower() for item in value)
-        for key, value in data.items()
-        if isinstance(value, list)  # the tables ([ocr]) are their readers' own
-    }
+def _data() -> Mapping[str, frozenset[str]]:
+    """markup.toml's lists (tags, control words), parsed once for this and the XML reader."""
+    return markup_lists()
 
 
 def markup_pieces(text: str) -> list[Piece]:
