@@ -23,3 +23,11 @@ def test_twin_another_motion_or_side_is_not_the_word() -> None:
 def test_a_forbidden_side_is_forbidden_in_either_form() -> None:
     assert _label_problems(_fact("left knee flexion"), {"label_not": ["L"]}) == ["label has 'L'"]
     assert _label_problems(_fact("Lateral reach"), {"label_not": ["L"]}) == []
+
+
+def test_a_wrist_deviation_and_a_breathing_rate_are_met_by_their_long_forms() -> None:
+    assert _label_problems(_fact("L wrist radial deviation AROM"), {"label_has": ["RD"]}) == []
+    assert _label_problems(_fact("L wrist ulnar deviation"), {"label_has": ["RD"]}) == [
+        "label lacks 'RD'"
+    ]
+    assert _label_problems(_fact("respiratory rate"), {"label_has": ["RR"]}) == []

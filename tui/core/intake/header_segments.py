@@ -18,7 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Final
+
+from tui.core.checks.tables import billing_section, markup_section
+from tui.core.checks.text.alternation import either
 
 _MAX_LINES: Final = 12
 # (a semicolon too: "Payer: self-pay; Visit 8" is two fields)
@@ -68,8 +72,10 @@ def segment_fields(text: str, keys: Mapping[str, str]) -> dict[str, str]:
     `keys` maps a header key as written ("payer", "insurance") to its attribute name. The first
     segment to give a field keeps it."""
     fields: dict[str, str] = {}
+    named_payer = ""
     for line in leading_block(text):
         for segment in _SEGMENT_GAP.split(line.strip()):
+            named_payer = named_payer or _named_payer(segment)
             keyed = _KEYED.match(segment)
             if keyed:
                 name = keys.get(keyed.group(1).strip().lower())
@@ -82,12 +88,81 @@ def segment_fields(text: str, keys: Mapping[str, str]) -> dict[str, str]:
             bare = _BARE_VISIT.match(segment)
             if bare:
                 fields.setdefault("visit", bare.group(1))
+            slipped = _SLIPPED_VISIT.match(segment)
+            if slipped and any(ch.isdigit() for ch in slipped.group(1)):
+                fields.setdefault("visit", _slips_read(slipped.group(1)))
             report = _BARE_REPORT.match(segment)
             if report:
                 fields.setdefault("last_progress_report", report.group(1).rstrip(".;, "))
             if "(" in segment:
                 _aside_report(segment, keys, fields)
+        _unreported_since_evaluation(line, fields)
+    if named_payer:
+        fields.setdefault("payer", named_payer)
     return fields
+
+
+@cache
+def _payer_name() -> re.Pattern[str]:
+    names = either(billing_section("payer_names").get("names", []))
+    return re.compile(rf"^(?:{names})(?![\w-])", re.IGNORECASE)
+
+
+def _named_payer(segment: str) -> str:
+    """The segment as the note's payer when it opens with a payer's name and no key: a header
+    field written bare ("BlueCross PPO", "Aetna (commercial)", "Medicare Part B")."""
+    if _payer_name().match(segment) is None:
+        return ""
+    return segment.rstrip(".;, ")
+
+
+# A visit number an OCR reading wrote with a letter for a digit ("Visit l0", "Tx day 1O"): read
+# only when the token holds a digit too, so a word or a numeral ("Visit I") is never read.
+_SLIPPED_VISIT: Final = re.compile(
+    r"^(?:visit|(?:treatment|tx)\s+day)\s*#?\s*([0-9lIO]{1,3})(?![\w/.\-])", re.IGNORECASE
+)
+
+
+def _slips_read(token: str) -> str:
+    """The digits an OCR token stands for (data/markup.toml [ocr] letters)."""
+    letters = markup_section("ocr").get("letters", {})
+    return "".join(str(letters.get(ch, ch)) for ch in token)
+
+
+@cache
+def _unreported() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(no report since, the evaluation with the visit it was at) as billing.toml
+    [unreported_since] words them."""
+    section = billing_section("unreported_since")
+    reports = either(section.get("reports", []))
+    since = either(section.get("since", []))
+    evaluations = either(section.get("evaluations", []))
+    none_since = re.compile(
+        rf"(?<![\w-])no[ \t]+(?:{reports})[ \t]+(?:{since})(?![\w-])", re.IGNORECASE
+    )
+    evaluation = re.compile(
+        rf"(?<![\w-])(?:{evaluations})(?![\w-])(?:[^;()=\n]{{0,40}}?(?:=|\b(?:at|was|on)\b)[ \t]*"
+        r"(?:visit|(?:treatment[ \t]+|tx[ \t]+)?day|session)[ \t]*#?[ \t]*([0-9lIO]{1,3})(?!\w))?",
+        re.IGNORECASE,
+    )
+    return none_since, evaluation
+
+
+def _unreported_since_evaluation(line: str, fields: dict[str, str]) -> None:
+    """A header line saying no progress report was written since the evaluation ("Treatment
+    day 11 (PT eval 02/17/2142 = day 1; no progress report since)"): the evaluation is the last
+    report, at the visit the line gives it, else visit 1 (the episode's first)."""
+    if "last_progress_report" in fields:
+        return
+    none_since, evaluation = _unreported()
+    if none_since.search(line) is None:
+        return
+    found = evaluation.search(line)
+    if found is None:
+        return
+    visit = _slips_read(found.group(1)) if found.group(1) else "1"
+    if visit.isdigit():
+        fields["last_progress_report"] = f"visit {visit} (evaluation)"
 
 
 # "Visit 10 (last progress report: visit 1, eval 02/18/2104)": the report's key and its value

@@ -174,8 +174,10 @@ _SUM_SIGN = re.compile(r"[=/][ \t]*$")
 # minutes 55 = total treatment time.", "Timed 32 min, which is the total treatment time"); a
 # number after the words is a total of its own ("= total treatment time 40").
 _SAME_AS_TREATMENT = re.compile(
-    r"[ \t]*(?:min(?:ute)?s?\b|mins\b)?[ \t]*(?:=|equals\b|[,;]?[ \t]*(?:which[ \t]+)?is[ \t]+"
-    r"(?:also[ \t]+)?(?:the[ \t]+)?)[ \t]*(?:the[ \t]+)?(?:total[ \t]+)?(?:treatment|tx|session)"
+    r"[ \t]*(?:min(?:ute)?s?\b|mins\b)?[ \t]*(?:=|equals\b|[,;]?[ \t]*(?:which[ \t]+)?"
+    r"(?:is|was)[ \t]+"
+    r"(?:also[ \t]+)?(?:the[ \t]+)?)[ \t]*(?:the[ \t]+)?(?:(?:whole|entire|full)[ \t]+)?"
+    r"(?:total[ \t]+)?(?:treatment|tx|session)"
     r"(?:[ \t]+(?:time|minutes|mins))?\b(?![ \t]*[:=]?[ \t]*\d)",
     re.IGNORECASE,
 )
@@ -257,8 +259,23 @@ def _value_first(scanner: Scanner, totals: Totals) -> None:
         at = scanner.span(stated.start, stated.end)[0]
         if stated.timed and totals.timed is None:
             totals.timed, totals.timed_at = stated.minutes, at
+            _treatment_after_timed(scanner, totals, stated.end)
         elif not stated.timed and totals.treatment is None:
             totals.treatment, totals.treatment_at = stated.minutes, at
+
+
+def _treatment_after_timed(scanner: Scanner, totals: Totals, end: int) -> None:
+    """The session's total right after a timed total written value first, as after a keyed
+    one: "Total 40 min timed = session" (one number for both), "Total 39' timed, session 39'"
+    (a number of its own)."""
+    if totals.treatment is not None or totals.timed is None:
+        return
+    if _SAME_AS_TREATMENT.match(scanner.text, end):
+        totals.treatment, totals.treatment_at = totals.timed, totals.timed_at
+        return
+    bare = _bare_total_after(scanner, end)
+    if bare:
+        totals.treatment, totals.treatment_at = bare[0][0], bare[0][1]
 
 
 def _names_a_service(text: str, start: int, end: int) -> bool:

@@ -34,7 +34,10 @@ from tui.core.checks.text.scan import Scanner
 # A cell: words set apart by single spaces; cells are set apart by two spaces or a tab.
 _CELL = re.compile(r"[^\t ]+(?: [^\t ]+)*")
 # A value's cell: a number with its sign, a grade's plus or minus, degrees or a short unit.
-_VALUE_CELL = re.compile(r"[-+~]?\d+(?:\.\d+)?[-+]?(?:/\d+)?[ ]?(?:°|%|[A-Za-z]{1,4})?")
+# A remark in brackets may follow it in the cell ("+3° (hyperext)").
+_VALUE_CELL = re.compile(
+    r"[-+~]?\d+(?:\.\d+)?[-+]?(?:/\d+)?[ ]?(?:°|%|[A-Za-z]{1,4})?(?: \([^()\n]{1,30}\))?"
+)
 _TIMES = ("current", "prior", "timepoint")
 # A heading of times holds one written in words ("today", "IE", "wk 4") or a date with its year:
 # bare "04/06" cells alone may be a row of scores ("31/56   44/56").
@@ -88,10 +91,18 @@ def _session() -> re.Pattern[str]:
     return re.compile(rf"(?:{words})", re.IGNORECASE)
 
 
+@cache
+def _section_mark() -> re.Pattern[str]:
+    marks = either(str(mark) for mark in time_pair_data().get("section_marks", ()))
+    return re.compile(rf"(?:{marks})", re.IGNORECASE)
+
+
 def _heading(line: str) -> list[str] | None:
     """The roles of a heading's columns (current, prior, goal..., or the side R or L), or None
     when the line is no heading of times or sides."""
     cells = [cell.group() for cell in _CELL.finditer(line)]
+    if len(cells) > 3 and _section_mark().fullmatch(cells[0]):
+        cells = cells[1:]  # "O  Knee ROM   R   L": the section's letter opens the line
     if len(cells) < 3 or not re.search(r"[A-Za-z]", cells[0]):
         return None
     times = cells[1:]

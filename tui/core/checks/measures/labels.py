@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.tables import one_joint_motions, vocabulary
+from tui.core.checks.tables import measures_section, one_joint_motions, vocabulary
 from tui.core.checks.text.lexicon import SIDE_NAMES
 
 _NOISE = re.compile(
@@ -123,12 +123,32 @@ def _read_mentions(text: str) -> list[tuple[int, str, str]]:
             if hit is None and len(words) == 1:
                 hit = _latin_side(text, *tokens[index])
             if hit is not None:
-                found.append((tokens[index][0], hit[0], hit[1]))
+                if not (hit[0] == "motion" and _in_position(tokens, index, found)):
+                    found.append((tokens[index][0], hit[0], hit[1]))
                 index += size
                 break
         else:
             index += 1
     return found
+
+
+@cache
+def _position_words() -> frozenset[str]:
+    return frozenset(
+        str(word).lower() for word in measures_section("rom").get("position_words", ())
+    )
+
+
+def _in_position(
+    tokens: list[tuple[int, str]], index: int, found: list[tuple[int, str, str]]
+) -> bool:
+    """The motion at `index` follows a position word ("in", "at") and another motion: it is
+    the limb's place while the first was measured ("ER in adduction"), not the measured one."""
+    return (
+        index > 0
+        and tokens[index - 1][1] in _position_words()
+        and any(part == "motion" for _, part, _ in found)
+    )
 
 
 # What may stand between the words of one phrase: spaces, a hyphen, a dot or a slash ("ext.
