@@ -15,3 +15,15 @@ def test_a_motion_after_in_is_a_position_only_right_after_another_motion() -> No
     assert labelled[150] == "shoulder flexion"
     deficit = labels_of("R knee flexion 120 deg and in extension -5 deg", "rom")
     assert deficit[5] == "R knee extension (deficit)"
+
+
+def test_four_slashed_angles_are_four_fingers_unless_they_read_as_two_arcs() -> None:
+    assert labels_of("DIP: 60/65/55/50", "rom") == {
+        60: "DIP index",
+        65: "DIP middle",
+        55: "DIP ring",
+        50: "DIP small",
+    }
+    # a start and an end twice: two arcs, whose fingers or sides the row does not say
+    assert labels_of("PIP: 15/100/10/95", "rom") == {}
+    assert labels_of("MCP: 20/85/15/80", "rom") == {}
