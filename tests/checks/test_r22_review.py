@@ -3,11 +3,13 @@
 letter row with commas or an extension's signed cells ("MCP ext R: I -10 M -5 R -15 S -20"),
 a side legend on the line of its values ("AROM R wrist (L in brackets): flex 50 (70)"), and a
 Mallet classification's item grades ("Modified Mallet: abd 3, ER 2").
-Each shape is read with its near-miss twin."""
+Each shape is read with its near-miss twin. Then the code review's mends: a motion after "in"
+is a position only right after another motion, and four slashed angles that read as two arcs.
+"""
 
 from __future__ import annotations
 
-from tests.checks.conftest import facts_in
+from tests.checks.conftest import facts_in, labels_of
 
 
 def _labelled(text: str, kind: str) -> list[tuple[float | str, str]]:
@@ -111,3 +113,30 @@ def test_a_mallet_fingers_angles_stay_angles() -> None:
     text = "Mallet finger R middle: DIP ext -5, flex 45."
     assert [f.value for f in facts_in(text, "rom")] == [5, 45]
     assert [f.value for f in facts_in("Shoulder abd 30, ER 20.", "rom")] == [30, 20]
+
+
+# -- the code review's mends ------------------------------------------------------------------
+
+
+def test_a_motion_after_in_is_a_position_only_right_after_another_motion() -> None:
+    # the position: the motion measured, then "in"/"at" and the limb's place
+    assert labels_of("Shoulder flexion 150°; ER in adduction 55°", "rom")[55] == "shoulder ER"
+    assert labels_of("hip ER in flexion 40°", "rom")[40] == "hip ER"
+    # an earlier item's motion, a value or a comma between, is no position of this one
+    labelled = labels_of("Shoulder flexion 150°, limited in abduction 90°", "rom")
+    assert labelled[90] == "shoulder abduction"
+    assert labelled[150] == "shoulder flexion"
+    deficit = labels_of("R knee flexion 120 deg and in extension -5 deg", "rom")
+    assert deficit[5] == "R knee extension (deficit)"
+
+
+def test_four_slashed_angles_are_four_fingers_unless_they_read_as_two_arcs() -> None:
+    assert labels_of("DIP: 60/65/55/50", "rom") == {
+        60: "DIP index",
+        65: "DIP middle",
+        55: "DIP ring",
+        50: "DIP small",
+    }
+    # a start and an end twice: two arcs, whose fingers or sides the row does not say
+    assert labels_of("PIP: 15/100/10/95", "rom") == {}
+    assert labels_of("MCP: 20/85/15/80", "rom") == {}

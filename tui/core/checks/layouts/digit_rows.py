@@ -188,6 +188,8 @@ def _read_slash_rows(scanner: Scanner, facts: list[Fact], joints: set[str]) -> N
         key = _finger_key(scanner, row, joints)
         if key is None or not _fingers_free(scanner, [item.span() for item in items]):
             continue
+        if _two_arcs([int(item.group()) for item in items]):
+            continue  # "PIP: 15/100/10/95": two arcs' ends (a side's or a finger's), no fingers
         for finger, item in zip(fingers, items, strict=True):
             label = labels.join(key, finger)
             scanner.emit(facts, "rom", int(item.group()), item.span(), label)
@@ -198,6 +200,14 @@ def _hold(scanner: Scanner, spans: list[tuple[int, int]]) -> None:
     for span in spans:
         if scanner.free(*span):
             scanner.claim(*span)
+
+
+def _two_arcs(values: list[int]) -> bool:
+    """Four angles that read as two arcs, each a small start and an end at least twice it
+    ("15/100/10/95", "MCP: 20/85/15/80"): which finger or side each belongs to is not said, so
+    the row is left out rather than read as four fingers."""
+    first, second, third, fourth = values
+    return 2 * max(first, third) <= min(second, fourth)
 
 
 def _fingers_free(scanner: Scanner, spans: list[tuple[int, int]]) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
@@ -879,8 +879,15 @@ def _shouting(scanner: Scanner, pos: int) -> bool:
     """A line written in capitals: its words are not acronyms. A list of instruments ("KOOS 30,
     NDI 24%, FABQ-PA 12, SF-36 PCS 40, PHQ-9 4") is capitals too, but of names only, so the
     line must also hold ordinary words ("PATIENT TOLERATED TREATMENT")."""
-    start, end = scanner.line(pos)
-    line = scanner.text[start:end]
+    return _shouting_line(scanner.text, *scanner.line(pos))
+
+
+@lru_cache(maxsize=1024)
+def _shouting_line(text: str, start: int, end: int) -> bool:
+    """`_shouting` of the line text[start:end], judged once per line: every name on a long
+    line asks (a count of the whole line per name was quadratic in the line's length); the
+    note's text is one object, hashed once."""
+    line = text[start:end]
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) <= _SHOUTING_LETTERS:
         return False

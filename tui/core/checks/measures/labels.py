@@ -123,7 +123,7 @@ def _read_mentions(text: str) -> list[tuple[int, str, str]]:
             if hit is None and len(words) == 1:
                 hit = _latin_side(text, *tokens[index])
             if hit is not None:
-                if not (hit[0] == "motion" and _in_position(tokens, index, found)):
+                if not (hit[0] == "motion" and _in_position(text, tokens, index, found)):
                     found.append((tokens[index][0], hit[0], hit[1]))
                 index += size
                 break
@@ -140,15 +140,20 @@ def _position_words() -> frozenset[str]:
 
 
 def _in_position(
-    tokens: list[tuple[int, str]], index: int, found: list[tuple[int, str, str]]
+    text: str, tokens: list[tuple[int, str]], index: int, found: list[tuple[int, str, str]]
 ) -> bool:
-    """The motion at `index` follows a position word ("in", "at") and another motion: it is
-    the limb's place while the first was measured ("ER in adduction"), not the measured one."""
-    return (
-        index > 0
-        and tokens[index - 1][1] in _position_words()
-        and any(part == "motion" for _, part, _ in found)
-    )
+    """The motion at `index` follows a position word ("in", "at") right after another motion:
+    it is the limb's place while the first was measured ("ER in adduction"), not the measured
+    one. The first motion must be the mention just before, with no value or clause mark
+    between ("flexion 150°, limited in abduction 90°" measures abduction)."""
+    if index == 0 or tokens[index - 1][1] not in _position_words() or not found:
+        return False
+    at, part, _ = found[-1]
+    return part == "motion" and _POSITION_BREAK.search(text, at, tokens[index - 1][0]) is None
+
+
+# Between a motion and the position word after it, what parts them into two items.
+_POSITION_BREAK = re.compile(r"[\d,;:()\[\]]")
 
 
 # What may stand between the words of one phrase: spaces, a hyphen, a dot or a slash ("ext.
