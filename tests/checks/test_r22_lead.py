@@ -45,3 +45,19 @@ def test_side_pairs_with_an_earlier_bracket_keep_their_sides() -> None:
     found = {(fact.value, fact.label) for fact in facts if fact.kind == "strength"}
     assert (18, "R grip (previous)") in found
     assert (20, "L grip (previous)") in found
+
+
+def test_a_long_run_of_spaces_after_a_value_reads_in_about_linear_time() -> None:
+    # the dated-value, header-date and side-tail patterns split a run of blanks every way among
+    # their blank pieces: cubic (1,000 spaces before a date: 54 s)
+    small = _cpu(HEADER + "Berg 41/56" + " " * 250 + "01/02/2027\n")
+    large = _cpu(HEADER + "Berg 41/56" + " " * 1_000 + "01/02/2027\n")
+    assert large < 3.0
+    assert large < 20 * max(small, 0.05)
+
+
+def test_a_value_dated_another_day_is_still_earlier() -> None:
+    text = "Patient: A\nDate: 2027-03-01\n\nO: Berg 41/56 on 01/02/2027, TUG 14 s (2027-01-15)\n"
+    labels = {fact.value: fact.label for fact in extract_facts(text)}
+    assert "previous" in labels[41]
+    assert "previous" in labels[14]
