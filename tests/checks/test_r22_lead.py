@@ -61,3 +61,21 @@ def test_a_value_dated_another_day_is_still_earlier() -> None:
     labels = {fact.value: fact.label for fact in extract_facts(text)}
     assert "previous" in labels[41]
     assert "previous" in labels[14]
+
+
+def test_a_sentence_ending_in_a_bare_goal_tag_is_a_goal() -> None:
+    for text in (
+        "Ambulate 500 ft with SPC independently (goal).",
+        "R knee flex 120 deg (LTG)",
+        "Knee ext lacks 4 deg (short-term goal).",
+    ):
+        assert extract_facts(HEADER + text + "\n") == [], text
+
+
+def test_a_goal_bracket_holding_more_than_the_tag_leaves_todays_value() -> None:
+    for text, value in (
+        ("Ambulated 300 ft with SPC and CGA (goal met).", 300),
+        ("Walked 150 ft x 2 with RW (goal 300 ft).", 150),
+        ("LEFS 62/80 (goal by d/c: 87/100).", 62),
+    ):
+        assert [fact.value for fact in extract_facts(HEADER + text + "\n")] == [value], text

@@ -772,6 +772,15 @@ def _not_after(words: tuple[str, ...]) -> str:
     return "".join(rf"(?<!\b{word}[ -])" for word in words)
 
 
+# A goal tagged at its sentence's end ("Ambulate 500 ft with SPC independently (goal).", "R knee
+# flex 120 (LTG)"): the whole sentence is the goal, though no goal word opens it. A bracket that
+# holds more ("(goal met)", "(goal 500 ft)", "(goal by d/c: 87/100)") is no such tag.
+GOAL_TAG = re.compile(
+    r"\((?:(?:long|short)[- ]term[ \t]+)?(?:goals?|STGs?|LTGs?)\)(?=[ \t]*[.;]?[ \t]*(?:\n|\Z))",
+    re.IGNORECASE,
+)
+
+
 # Where a goal statement starts: its numbers are targets, not measurements. "Objective:" is a
 # SOAP heading and "reach to targets" an exercise; an objective or a target is a goal only
 # when numbered, plural ("Short-term objectives") or followed by its value ("target 90°").

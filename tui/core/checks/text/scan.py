@@ -24,6 +24,7 @@ from tui.core.checks.text.lexicon import (
     GOAL_START,
     GOAL_START_BLANKS,
     GOAL_START_WORDS,
+    GOAL_TAG,
     NOT_MEASUREMENTS,
     Led,
     context_exclusions,
@@ -232,6 +233,9 @@ class Scanner:
             self._block_goal(match.start(), goal_end(self.text, match.end(), end))
         for start, end in _goal_sections(self.text):
             self._block_goal(start, end)
+        if "(" in self.text:
+            for tag in GOAL_TAG.finditer(self.text):
+                self._block_goal(self.sentence(tag.start())[0], tag.end())
 
     def _block_goal(self, start: int, end: int) -> None:
         self.block(start, end)
