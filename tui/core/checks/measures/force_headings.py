@@ -23,6 +23,7 @@ from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.sides import SIDE_WORD
 
 # A side and the bare number after it ("R 214", "L: 236"); a unit or a slash after it makes it
 # another value ("R 4/5", "L 30 deg"), unless the slash parts it from the other side's value
@@ -37,8 +38,7 @@ SIDE_VALUE = re.compile(
 
 # The order of the sides a heading gives its rows' pairs in ("HHD (kg), R / L"), in place of
 # the colon that ends a heading over rows that write their sides.
-_SIDE = r"(?:R|L|rt|lt|right|left)"
-_LEGEND = rf"(?P<first>{_SIDE})[ \t]*/[ \t]*(?P<second>{_SIDE})"
+_LEGEND = rf"(?P<first>{SIDE_WORD})[ \t]*/[ \t]*(?P<second>{SIDE_WORD})"
 # A row of a legend's pair: the row's words, then two bare values parted by a slash, ending
 # the line ("knee extension  14.9 / 17.6", "grip (Jamar, handle 2)  12 / 19").
 _PAIR_ROW = re.compile(

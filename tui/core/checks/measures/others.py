@@ -28,6 +28,7 @@ from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, GOAL_START, Led, led, word_first
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.sides import SIDE_WORD
 from tui.core.checks.text.unit_led import unit_led
 
 # The day of a date written month/day ("10/02 %"): a zero-led number after a number and a slash
@@ -938,7 +939,7 @@ def read_sided(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) 
 # speed it was measured at may stand between ("H:Q ratio at 60°/s: R 0.65, L 0.56"), and a side
 # before the value, the other side's value written on after it.
 _RATIO_VALUE = r"(\d{1,2}\.\d{1,3})(?![\d/%:]|[ \t]*[A-Za-z%°])"
-_RATIO_SIDE = r"(?:(R|L|rt|lt|right|left)[ \t]*:?[ \t]*)"
+_RATIO_SIDE = rf"(?:({SIDE_WORD})[ \t]*:?[ \t]*)"
 _RATIO = led(
     re.compile(
         r"\bratio\b(?:[ \t]+(?:at|@)[ \t]*\d{1,3}[ \t]*(?:°|deg)?[ \t]*/[ \t]*s(?:ec)?\b)?"

@@ -23,18 +23,18 @@ from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import SIDE_NAMES
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
+from tui.core.checks.text.sides import SIDE_WORD
 
 _NUMBER = r"\d{1,4}(?:\.\d+)?"
 # A value's unit, if written: degrees, a share, a time, a load, a length or a count.
 _UNIT = r"(?:[ \t]*(?:°|%|#|(?:deg|s|secs?|min|kg|lbs?|N|cm|mm|m|ft|in|reps?)\.?(?![A-Za-z])))?"
 # A muscle grade's sign and its whole, if written ("4+/5").
 _GRADE = r"(?:[ \t]*[+-](?![\w.]))?(?:[ \t]*/[ \t]*5(?![\d.]))?"
-_SIDE = r"(?:R|L|rt|lt|right|left)"
 
 
 # A side and its value; atomic, so it matches one way only and a long list of pairs fails in
 # linear time (backtracking into each pair's optional unit was exponential in the list's length).
-_PAIR = rf"(?>(?<![\w-]){_SIDE}\.?[ \t]*:?[ \t]*{_NUMBER}{_GRADE}{_UNIT})"
+_PAIR = rf"(?>(?<![\w-]){SIDE_WORD}\.?[ \t]*:?[ \t]*{_NUMBER}{_GRADE}{_UNIT})"
 # Two or more pairs in a row: today's values.
 _RUN = re.compile(rf"{_PAIR}(?:[ \t]*[,;/][ \t]*{_PAIR})+", re.IGNORECASE)
 
@@ -54,7 +54,9 @@ def _bracket() -> re.Pattern[str]:
     )
 
 
-_ONE_PAIR = re.compile(rf"(?<![\w-])(?P<side>{_SIDE})\.?[ \t]*:?[ \t]*(?P<value>{_NUMBER})", re.I)
+_ONE_PAIR = re.compile(
+    rf"(?<![\w-])(?P<side>{SIDE_WORD})\.?[ \t]*:?[ \t]*(?P<value>{_NUMBER})", re.IGNORECASE
+)
 # A value, never a grade's whole ("3/5": the 5 is no value).
 _ONE_VALUE = re.compile(rf"(?<![/\d.])(?P<value>{_NUMBER})")
 

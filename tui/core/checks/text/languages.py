@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import Led, led
 from tui.core.checks.text.pieces import Piece
 
@@ -42,7 +43,7 @@ def _side_pattern(sides: dict[str, str]) -> re.Pattern[str] | None:
     """The language's side letters, matched as written (case matters: "d" is no side)."""
     if not sides:
         return None
-    letters = "|".join(re.escape(letter) for letter in sorted(sides, key=len, reverse=True))
+    letters = either(re.escape(letter) for letter in sorted(sides, key=len, reverse=True))
     return re.compile(rf"(?<![\w'\u2019.-])(?:{letters})(?![\w'\u2019.-]){_SIDE_AFTER}")
 
 
