@@ -116,8 +116,8 @@ cancer after neck dissection with trismus and shoulder elevation, pregnancy-rela
 pain with ASLR and PGQ, knee osteoarthritis with KOOS subscales and a 30-second chair stand, a
 FHIR-like JSON export of a visit, an OT home-safety assessment with doorway widths, step and
 toilet heights, plantar fasciitis with shockwave and the Foot Posture Index and a note pasted
-from a spreadsheet with tab-separated columns) is the next round's blind set, written blind by
-another hand.
+from a spreadsheet with tab-separated columns) was the twenty-second round's blind set, written
+blind by another hand, and is a development set since.
 heldout32 (the plain middle of practice beside spinal muscular atrophy with the Hammersmith
 Functional Motor Scale Expanded, a child with developmental coordination disorder with MABC-2
 standard scores and percentiles, rheumatoid arthritis of the hand with joint protection and grip

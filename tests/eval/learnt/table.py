@@ -7,7 +7,7 @@ Each row is one reading of a number with its features and whether it is right:
 - false readings that older commits made of sets written after them (the honest negatives:
   readings made before the rules were tuned on those notes), read once and cached outside the
   repository.
-heldout31 and heldout34 are blind and never read.
+heldout34 and heldout36 are blind and never read.
 """
 
 from __future__ import annotations
@@ -32,23 +32,26 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.learnt import opinion
 from tui.core.checks.learnt.features import NUMBER, Layout, features, number_at
 
-BLIND = frozenset({"heldout31", "heldout34"})
+BLIND = frozenset({"heldout34", "heldout36"})
 DEVELOPMENT = tuple(split for split in SPLITS if split not in BLIND)
 REPO = Path(__file__).resolve().parents[3]
 CACHE = Path(os.environ.get("LEARN_CACHE", Path.home() / ".cache" / "chartdesk-learn"))
 
 # Sets no start commit up to round 19 was tuned on: heldout26 (blind in round 19), heldout27
 # (blind in round 20), heldout28 (written at the start of round 19), heldout29 (blind in round
-# 21), heldout30 (written at the start of round 20), heldout32 (written at the start of round 21)
-# and heldout33 (written at the start of round 22).
+# 21), heldout30 (written at the start of round 20), heldout31 (blind in round 22), heldout32
+# (written at the start of round 21), heldout33 (written at the start of round 22) and heldout35
+# (written at the start of round 23).
 FRESH = (
     "heldout26",
     "heldout27",
     "heldout28",
     "heldout29",
     "heldout30",
+    "heldout31",
     "heldout32",
     "heldout33",
+    "heldout35",
 )
 
 
@@ -73,14 +76,24 @@ OLDER: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "r20",
         "3630a075403cb6e4d5ede8c4ef9a43511a2c2b9a",
-        ("heldout26", "heldout27", "heldout29", "heldout30", "heldout32", "heldout33"),
+        (
+            "heldout26",
+            "heldout27",
+            "heldout29",
+            "heldout30",
+            "heldout31",
+            "heldout32",
+            "heldout33",
+            "heldout35",
+        ),
     ),
     (
         "r21",
         "83d967b5563664b71f6d80ca81c9e4a01db2d809",
-        ("heldout27", "heldout29", "heldout32", "heldout33"),
+        ("heldout27", "heldout29", "heldout31", "heldout32", "heldout33", "heldout35"),
     ),
-    ("r22", "c97e3103aa055ba04f1ad5bea4a4de524d4f2bc5", ("heldout33",)),
+    ("r22", "c97e3103aa055ba04f1ad5bea4a4de524d4f2bc5", ("heldout31", "heldout33", "heldout35")),
+    ("r23", "2d2cd3e8cd1e7470806826297121d03d1c60c175", ("heldout31", "heldout35")),
 )
 
 
