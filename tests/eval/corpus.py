@@ -146,6 +146,15 @@ an adolescent ACL injury-prevention screen with drop vertical jump and single-le
 therapy after stroke with Fugl-Meyer subscores, a work-hardening lifting circuit log, a note in
 emoji bullets, a telehealth chat transcript with timestamps and a home-exercise adherence log
 pasted as a table of days) is the next round's blind set, written blind by another hand.
+heldout35 (the plain middle of practice beside a post-mastectomy shoulder with axillary web
+syndrome and QuickDASH, fibromyalgia with FIQR and a 6-minute walk, heart failure in home health
+with KCCQ, a daily weight log and orthostatic vitals, ankylosing spondylitis with BASMI items and
+BASFI, a scaphoid fracture after cast removal with wrist ROM and PRWE, dementia in an OT visit
+with the Allen Cognitive Level and MoCA, sternal precautions after cardiac surgery on an acute
+ward, a note converted from PDF with its page headers and footers repeated, a note with inline
+corrections, a voice-typed note with homophone errors and a note whose values sit in numbered
+footnotes) is a development set of the twenty-third round, written by another hand; its first
+run is a blind measure of the round's start.
 """
 
 from __future__ import annotations
@@ -198,6 +207,7 @@ SPLITS = (
     "heldout32",
     "heldout33",
     "heldout34",
+    "heldout35",
 )
 
 
