@@ -146,6 +146,16 @@ an adolescent ACL injury-prevention screen with drop vertical jump and single-le
 therapy after stroke with Fugl-Meyer subscores, a work-hardening lifting circuit log, a note in
 emoji bullets, a telehealth chat transcript with timestamps and a home-exercise adherence log
 pasted as a table of days) is the next round's blind set, written blind by another hand.
+heldout36 (the plain middle of practice beside Charcot-Marie-Tooth with foot drop, an AFO and a
+10-metre walk, patellofemoral pain with the Kujala (AKPS) score and a lateral step-down test, a
+lateral ankle sprain with CAIT and the Star Excursion Balance Test in percent of leg length,
+cervical myelopathy with mJOA and a 10-second grip-and-release count, rotator cuff tendinopathy
+with SPADI and WORC, a child with cerebral palsy with a GMFCS level, a 1-minute walk and PEDI-CAT,
+femoroacetabular impingement with HAGOS subscales, a flowsheet whose columns are visit dates, a
+note exported as key=value pairs from an app, a superbill table with GP, 59 and KX modifiers and
+units, a note by a physiotherapist trained in Germany with decimal commas and a note pasted from
+a two-column layout whose columns interleave line by line) is the next round's blind set, written
+blind by another hand.
 """
 
 from __future__ import annotations
@@ -198,6 +208,7 @@ SPLITS = (
     "heldout32",
     "heldout33",
     "heldout34",
+    "heldout36",
 )
 
 
