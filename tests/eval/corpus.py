@@ -155,6 +155,16 @@ ward, a note converted from PDF with its page headers and footers repeated, a no
 corrections, a voice-typed note with homophone errors and a note whose values sit in numbered
 footnotes) is a development set of the twenty-third round, written by another hand; its first
 run is a blind measure of the round's start.
+heldout36 (the plain middle of practice beside Charcot-Marie-Tooth with foot drop, an AFO and a
+10-metre walk, patellofemoral pain with the Kujala (AKPS) score and a lateral step-down test, a
+lateral ankle sprain with CAIT and the Star Excursion Balance Test in percent of leg length,
+cervical myelopathy with mJOA and a 10-second grip-and-release count, rotator cuff tendinopathy
+with SPADI and WORC, a child with cerebral palsy with a GMFCS level, a 1-minute walk and PEDI-CAT,
+femoroacetabular impingement with HAGOS subscales, a flowsheet whose columns are visit dates, a
+note exported as key=value pairs from an app, a superbill table with GP, 59 and KX modifiers and
+units, a note by a physiotherapist trained in Germany with decimal commas and a note pasted from
+a two-column layout whose columns interleave line by line) is the next round's blind set, written
+blind by another hand.
 """
 
 from __future__ import annotations
@@ -208,6 +218,7 @@ SPLITS = (
     "heldout33",
     "heldout34",
     "heldout35",
+    "heldout36",
 )
 
 
