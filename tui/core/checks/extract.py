@@ -144,6 +144,7 @@ from tui.core.checks.measures.restated import (
     read_other_side,
     read_restated,
 )
+from tui.core.checks.measures.restated_deficits import drop_restated_deficits
 from tui.core.checks.measures.restated_percents import drop_restated_percents
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
@@ -311,6 +312,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_listed,
     split_time_runs,  # "mCTSIB 30/30/12/8 s": four conditions' times, no score over 30
     drop_restated_percents,  # "NDI 18/50 = 36%": one score written two ways
+    drop_restated_deficits,  # "Knee ext -5° (lacks 5°)": one deficit written two ways
     name_subscales,  # "FAAM ADL 82%": the FAAM-ADL
     name_totals,  # "Total 51/100" under "SCIM III ...:": the SCIM III
     name_from_labels,  # "On the Beery VMI he earned a standard score of 84"

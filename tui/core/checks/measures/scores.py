@@ -1384,11 +1384,11 @@ _MORE_RATINGS = re.compile(
 
 # "... about a 4 out of 10, and during the day it's a 2": the same pain rated again, said.
 _RATED_AGAIN = re.compile(r"\b(?:it|that)(?=(?:'s|[ \t]+(?:is|was|gets|goes|went))\b)")
-# The number ends the clause or a circumstance follows ("a 2 in the morning"): never a noun
-# ("a 2 point drop", "a 2 inch step").
+# The number ends the clause or a circumstance follows ("a 2 in the morning", "a 6 last week",
+# "a 5 yesterday"): never a noun ("a 2 point drop", "a 2 inch step").
 _RATING_ENDS = re.compile(
     r"[ \t]*(?:[.,;!?)\n]|$|(?:today|now|at|in|with|during|when|after|before|on|by|most|for"
-    r"|and|but|or|then|tops|max|maybe)\b)",
+    r"|and|but|or|then|tops|max|maybe|last|yesterday|previously|earlier)\b)",
     re.IGNORECASE,
 )
 
