@@ -77,6 +77,7 @@ from tui.core.checks.measures.direct_measures import (
     mark_direct_measures,
     read_acuity,
     read_contrast,
+    read_numbered_subtests,
     read_subtest_times,
 )
 from tui.core.checks.measures.durations import read_durations
@@ -106,6 +107,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_clauses,
     block_plan_steps,
 )
+from tui.core.checks.measures.myotomes import read_myotomes
 from tui.core.checks.measures.name_versions import block_name_versions, read_after_versions
 from tui.core.checks.measures.named_in_label import name_from_labels
 from tui.core.checks.measures.not_measured import block_not_measured, drop_not_measured
@@ -248,6 +250,8 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
 _CLINIC_PASSES: tuple[Pass, ...] = (
     read_subscale_rows,  # "SCIM III (today / at discharge):" over "Mobility 6/10 (4/10)"
     read_stepped_counts,  # "Pull test: 4 steps backward": a count of steps, no test's score
+    read_numbered_subtests,  # "UFOV 1: 17 ms, 2: 60 ms": subtests' numbers, no scores
+    read_myotomes,  # "Myotomes: C5 5, C6 4": a grade per level, no level's number
     read_outcomes,
     read_scales,
     read_instruments,
