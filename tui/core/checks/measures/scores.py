@@ -958,6 +958,9 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
     the words between are not an item's name (a pain word, an anatomy word, a unit). A subtest
     timed in seconds may name what it times ("DEM vertical time 41 s, horizontal time 58 s")."""
+    whole = _own_item(gap, own)
+    if whole is not None:
+        return whole  # "respiration and sphincter management 30/40": longer than a name's words
     found = _ITEM_GAP.fullmatch(gap)
     if found is None or gap.endswith("-"):
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
@@ -974,6 +977,20 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
     ):
         return None
     return " ".join(words)
+
+
+# What may stand around an item's name between two scores: spaces, a comma, brackets, a colon.
+_ITEM_MARKS = " \t\n,;()"
+_ITEM_KEY_MARKS = ":= \t"
+
+
+def _own_item(gap: str, own: tuple[str, ...]) -> str | None:
+    """The whole gap is one of the instrument's own items, however many words it has (the
+    SCIM's "respiration and sphincter management"); None otherwise."""
+    if not own:
+        return None
+    named = gap.strip(_ITEM_MARKS).rstrip(_ITEM_KEY_MARKS)
+    return named if named.lower() in {item.lower() for item in own} else None
 
 
 # A score timed in seconds or milliseconds ("58 s", "640 ms").
