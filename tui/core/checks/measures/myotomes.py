@@ -52,7 +52,7 @@ def read_myotomes(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
             continue
         if not _about_myotomes(scanner, found.start(), words.context):
             continue
-        side = found.group("side") or found.group("bare") or ""
+        side = found.group("side") or found.group("bare") or _sentence_side(scanner, found.start())
         level = f"{found.group('level').upper()} myotome"
         scanner.emit(
             facts, "mmt", found.group("grade"), (span[0], found.end()), labels.join(side, level)
@@ -69,6 +69,17 @@ def read_myotomes(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
 _OTHER_SIDE = re.compile(
     rf"[ \t]*[,/]?[ \t]*(?P<side>{SIDE_WORD})[ \t]*[:=]?[ \t]*" + _GRADE + _ITEM_END, re.MULTILINE
 )
+
+
+# A side as a whole word, in any case.
+_SIDE = re.compile(rf"(?<![\w/-]){SIDE_WORD}(?![\w/-])", re.IGNORECASE)
+
+
+def _sentence_side(scanner: Scanner, start: int) -> str:
+    """The side the run's sentence names before its first level ("Upper-limb myotomes, right:
+    C5 5, C6 4", "Left key muscles - C5 4"): every level of the run is that side's."""
+    sides = list(_SIDE.finditer(scanner.text, scanner.sentence_before(start), start))
+    return labels.side_name(sides[-1].group()) if sides else ""
 
 
 def _about_myotomes(scanner: Scanner, start: int, context: re.Pattern[str]) -> bool:

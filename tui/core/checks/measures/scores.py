@@ -1044,10 +1044,15 @@ def _first_item(
             return row if _ROW_ITEM.fullmatch(row) else ""
         if gap[key] == ":" and after.strip():
             return _unless_side(_item_named(after, own) or "")
-    subscale = _SCORE_WORDS_AFTER.sub("", gap.strip(" \t|"))
+    subscale = _COPULA_LEAD.sub("", _SCORE_WORDS_AFTER.sub("", gap.strip(" \t|")))
     if subscale.lower() in {item.lower() for item in own}:
         return _item_named(subscale, own) or ""
     return ""
+
+
+# A verb between the instrument and its first subscale ("the SCIM was self-care 9"): no part of
+# the subscale's name.
+_COPULA_LEAD = re.compile(r"^(?:was|were|is|are)[ \t]+", re.IGNORECASE)
 
 
 # The kind of score after a subscale's name ("Manual Dexterity standard score 6", a table row's
