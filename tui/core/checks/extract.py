@@ -154,6 +154,7 @@ from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_rating
 from tui.core.checks.measures.side_headings import mark_side_headings
 from tui.core.checks.measures.side_pair_brackets import mark_side_pair_brackets
 from tui.core.checks.measures.side_tails import mark_side_tails
+from tui.core.checks.measures.session_vitals import unmark_session_vitals
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.step_counts import read_step_counts
 from tui.core.checks.measures.stepped_counts import read_stepped_counts
@@ -323,6 +324,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     drop_tone_grades,  # "Modified Ashworth (...):" over "L toe flexors .... 2 -> 1"
     mark_direct_measures,
     mark_arrowed,
+    unmark_session_vitals,  # "HR 78->112" around a 6MWT: before and after today's bout
     mark_dated,
     mark_program_baselines,
     mark_labelled,
