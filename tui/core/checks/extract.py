@@ -151,10 +151,10 @@ from tui.core.checks.measures.restated_percents import drop_restated_percents
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.measures.session_vitals import unmark_session_vitals
 from tui.core.checks.measures.side_headings import mark_side_headings
 from tui.core.checks.measures.side_pair_brackets import mark_side_pair_brackets
 from tui.core.checks.measures.side_tails import mark_side_tails
-from tui.core.checks.measures.session_vitals import unmark_session_vitals
 from tui.core.checks.measures.spoken_answers import read_inline_answers, read_spoken_answers
 from tui.core.checks.measures.step_counts import read_step_counts
 from tui.core.checks.measures.stepped_counts import read_stepped_counts

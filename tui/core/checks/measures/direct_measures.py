@@ -192,9 +192,7 @@ def _numbered() -> re.Pattern[str]:
     )
 
 
-def read_numbered_subtests(
-    scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
-) -> None:
+def read_numbered_subtests(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Subtests named by their number after a test scored by its subtests' times ("UFOV 1: 17
     ms, 2: 60 ms"): each time is `other` in ms (CONVENTIONS.md) and each number only says which
     subtest, so it is blocked before the readers of scores take "UFOV 1" for a name or "2" for

@@ -88,5 +88,13 @@ def _about_myotomes(scanner: Scanner, start: int, context: re.Pattern[str]) -> b
     if context.search(scanner.text, scanner.sentence_before(start), start):
         return True
     line_start = scanner.line(start)[0]
-    heading_start = scanner.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    if line_start == 0:
+        return False
+    low = max(0, line_start - _HEADING_REACH)
+    heading_start = scanner.text.rfind("\n", low, line_start - 1) + 1 or low
     return bool(context.search(scanner.text, heading_start, line_start))
+
+
+# The longest heading line looked at over a run: a heading is short, and a long line of prose
+# above is never searched whole for each level.
+_HEADING_REACH = 120

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import measures_section
@@ -34,9 +35,7 @@ def drop_restated_deficits(scanner: Scanner, facts: list[Fact], _measures: tuple
         key=lambda fact: fact.span,
     )
     again = {
-        id(second)
-        for first, second in zip(deficits, deficits[1:], strict=False)
-        if _restates(original, first, second)
+        id(second) for first, second in pairwise(deficits) if _restates(original, first, second)
     }
     facts[:] = [fact for fact in facts if id(fact) not in again]
 

@@ -62,8 +62,13 @@ def unmark_session_vitals(scanner: Scanner, facts: list[Fact], _measures: tuple[
 
 def _about_a_bout(scanner: Scanner, start: int, words: _Words) -> bool:
     """The value's sentence, or the one before it, names an exertion of this visit, and
-    neither names an earlier time."""
-    sentence_start, sentence_end = scanner.sentence(start)
-    before_start = scanner.sentence(max(0, sentence_start - 2))[0] if sentence_start else 0
-    window = scanner.text[before_start:sentence_end]
+    neither names an earlier time (each looked at within the scanner's window)."""
+    sentence_start = scanner.sentence_before(start)
+    before_start = scanner.sentence_before(max(0, sentence_start - 2)) if sentence_start else 0
+    window = scanner.text[max(before_start, start - _REACH) : scanner.sentence_after(start)]
     return bool(words.exertion.search(window)) and not words.earlier.search(window)
+
+
+# How far before a vital sign its bout may be named: the sentence before it, at most this far
+# (a long line of readings is never searched whole for each of them).
+_REACH = 160
