@@ -189,6 +189,21 @@ def test_vitals_across_visits_stay_earlier() -> None:
     assert _read("Resting HR 88 at eval -> 72 today", "other")[0][1].endswith("(previous)")
 
 
+# -- one row under grades and sides ---------------------------------------------------------
+
+
+def test_one_row_under_a_heading_of_grades_and_sides_is_each_sides_grade() -> None:
+    assert _read("MMT  R  L\nhip abd  4-  3+\n", "mmt") == [
+        ("4-", "R hip abduction"),
+        ("3+", "L hip abduction"),
+    ]
+    assert not facts_in("MMT  R  L\nhip abd  4-  3+\n", "rom")
+
+
+def test_one_row_under_a_joints_heading_stays_its_angles() -> None:
+    assert _read("Knee  R  L\nflex  120  95\n", "rom") == [(120, "R flexion"), (95, "L flexion")]
+
+
 # -- "(eval)" rows ---------------------------------------------------------------------------
 
 
