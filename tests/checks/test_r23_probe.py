@@ -217,6 +217,25 @@ def test_an_eval_row_is_the_row_above_at_the_evaluation() -> None:
     ]
 
 
+# -- an export's numbered visits -------------------------------------------------------------
+
+_EXPORT = """<?xml version="1.0"?>
+<Encounter>
+  <measure name="TUG" visit="1" unit="s">14.2</measure>
+  <measure name="TUG" visit="6" unit="s">11.0</measure>
+</Encounter>
+"""
+
+
+def test_an_exports_earlier_numbered_visit_is_previous() -> None:
+    assert _read(_EXPORT, "outcome") == [(14.2, "TUG (previous)"), (11.0, "TUG")]
+
+
+def test_an_export_naming_one_visit_is_todays() -> None:
+    one = _EXPORT.replace('visit="1"', 'visit="6"')
+    assert _read(one, "outcome") == [(14.2, "TUG"), (11.0, "TUG")]
+
+
 # -- cost on a long line ---------------------------------------------------------------------
 
 _LINE = 40_000

@@ -200,7 +200,8 @@ def _earlier_visits(attrs: list[tuple[str, str]], latest: int | None) -> list[tu
     if latest is None:
         return attrs
     return [
-        (key, "previous") if (n := _numbered_visit(key, value)) is not None and n < latest
+        (key, "previous")
+        if (n := _numbered_visit(key, value)) is not None and n < latest
         else (key, value)
         for key, value in attrs
     ]
