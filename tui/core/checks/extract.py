@@ -79,6 +79,7 @@ from tui.core.checks.measures.direct_measures import (
     read_contrast,
     read_subtest_times,
 )
+from tui.core.checks.measures.domain_sentences import read_domain_sentences
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.force_headings import read_force_headings
@@ -258,6 +259,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_battery_scores,
     read_item_totals,
     read_instrument_parts,
+    read_domain_sentences,  # "FIQR 58.5. Domains: function 17/30, symptoms 29.5/50"
     read_gains,
     read_titled,
     read_mmt,
