@@ -31,6 +31,8 @@ from tui.core.checks.text.scan import Scanner
 # The end of the sentence holding the score: a full stop after a bracket or a word, never a
 # decimal point, then the next sentence's capital.
 _SENTENCE_END = re.compile(r"(?<!\d)\.[ \t]+(?=[A-Z])|(?<=\d)\.[ \t]+(?=[A-Z][a-z])")
+# The rest of a line after a score that ends its sentence, and the next line's bullet.
+_LINE_END = re.compile(r"[ \t)\].]*\n[ \t]*(?:[-*\u2022][ \t]*)?")
 # A short lead ending in a colon ("Domains today:", "Subscales:").
 _LEAD = re.compile(r"(?P<lead>[A-Z][A-Za-z-]*(?:[ \t]+[A-Za-z-]+){0,2})[ \t]*:[ \t]*")
 _SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|;[ \t]*|[ \t]+and[ \t]+)")
@@ -80,7 +82,13 @@ def _list_start(text: str, end: int, line_end: int) -> int | None:
     goal's nor an earlier visit's, or None."""
     stop = _SENTENCE_END.search(text, end, line_end)
     if stop is None:
-        return None
+        # the score's sentence ends its line and the list opens the next ("...: 71.2).\n-
+        # Domains today: function 17/30, ..."), as a draft writes one sentence a line
+        stop = _LINE_END.match(text, end)
+        if stop is None or stop.end() >= len(text):
+            return None
+        line_end = text.find("\n", stop.end())
+        line_end = len(text) if line_end < 0 else line_end
     lead = _LEAD.match(text, stop.end(), line_end)
     if lead is None:
         return stop.end()
