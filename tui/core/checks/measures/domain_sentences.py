@@ -55,7 +55,7 @@ def _pair(items: tuple[str, ...]) -> re.Pattern[str]:
     )
     return re.compile(
         rf"(?P<item>{names})[ \t]*[:=]?[ \t]*(?P<value>{NUM})(?P<whole>[ \t]*/[ \t]*\d{{1,3}})?"
-        r"(?![\d.]\d|[ \t]*[%A-Za-z(])",
+        r"(?![\d.]\d|[ \t]*[%(]|[ \t]*(?!and\b)[A-Za-z])",
         re.IGNORECASE,
     )
 

@@ -209,7 +209,7 @@ def _homophone_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     )
     grade = re.compile(
         rf"\b(?P<w>{said})(?:[ \t]+(?P<sign>minus|plus))?[ \t]+(?:over|out[ \t]+of)[ \t]+"
-        rf"(?:5|five)\b(?![\d.])(?=[ \t]*(?:[,.;)]|$)|[ \t]+(?:{followers or '(?!x)x'})\b)",
+        rf"(?:5|five)\b(?!\d|\.\d)(?=[ \t]*(?:[,.;)]|$)|[ \t]+(?:{followers or '(?!x)x'})\b)",
         re.IGNORECASE | re.MULTILINE,
     )
     return hundreds, tens, grade
