@@ -135,10 +135,12 @@ def _unreported() -> tuple[re.Pattern[str], re.Pattern[str]]:
     [unreported_since] words them."""
     section = billing_section("unreported_since")
     reports = either(section.get("reports", []))
+    done = either(section.get("done", []))
     since = either(section.get("since", []))
     evaluations = either(section.get("evaluations", []))
     none_since = re.compile(
-        rf"(?<![\w-])no[ \t]+(?:{reports})[ \t]+(?:{since})(?![\w-])", re.IGNORECASE
+        rf"(?<![\w-])no[ \t]+(?:{reports})(?:[ \t]+(?:{done}))?[ \t]+(?:{since})(?![\w-])",
+        re.IGNORECASE,
     )
     evaluation = re.compile(
         rf"(?<![\w-])(?:{evaluations})(?![\w-])(?:[^;()=\n]{{0,40}}?(?:=|\b(?:at|was|on)\b)[ \t]*"
