@@ -3,7 +3,8 @@
 or on the line after its score (FIQR, KCCQ-12) are its subscales; a subscale's name with a noun
 after it ("pain subscale 32/50"); a voice transcript's homophones beside digits ("won 40
 degrees", "20 to kilograms", "for minus over 5"); footnote marks are no values; one bracket of
-earlier values after two scales' scores gives each its own. Each with the twin it must leave,
+earlier values after two scales' scores gives each its own; a header's payer between spaced
+dashes, and "no progress note written since" the evaluation. Each with the twin it must leave,
 and the shapes that scan a note timed in CPU time on long lines."""
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from tui.core.checks.measures.bracket_earlier import read_respective_earlier
 from tui.core.checks.measures.domain_sentences import read_domain_sentences
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken import spoken_numbers
+from tui.core.intake.header_segments import segment_fields
+from tui.core.intake.notes import _HEADER_KEYS
 
 
 def _one(facts: list[Fact], value: float) -> Fact:
@@ -198,3 +201,28 @@ def test_homophones_and_footnote_marks_read_in_linear_time() -> None:
         spoken_numbers, "flexion won 40 degrees, grip 20 to kilograms, ER for minus over 5; "
     )
     _reads_in_linear_time(lambda text: Scanner(text).block_non_measurements(), "IR 12 deg.[^2] ")
+
+
+# -- the header: a payer between spaced dashes, no report written since the evaluation ------
+
+
+def test_payer_between_spaced_dashes_and_no_report_since() -> None:
+    text = (
+        "Daily Note — Kit Rautenbach-Sola — 12 March 2152 — Aetna Open Access — Tx visit 10\n"
+        "Initial evaluation 02/02/2152 was visit 1; no progress note written since.\n"
+    )
+    fields = segment_fields(text, _HEADER_KEYS)
+    assert fields["payer"] == "Aetna Open Access"
+    assert fields["visit"] == "10"
+    assert fields["last_progress_report"] == "visit 1 (evaluation)"
+
+
+def test_hyphens_cut_nothing_and_a_written_report_is_no_default() -> None:
+    text = (
+        "Daily Note — Kit Rautenbach-Sola — 12-03-2152 — visit 11\n"
+        "Progress report written at visit 10 since the evaluation.\n"
+    )
+    fields = segment_fields(text, _HEADER_KEYS)
+    assert "payer" not in fields
+    assert fields["visit"] == "11"
+    assert "last_progress_report" not in fields
