@@ -226,3 +226,17 @@ def test_hyphens_cut_nothing_and_a_written_report_is_no_default() -> None:
     assert "payer" not in fields
     assert fields["visit"] == "11"
     assert "last_progress_report" not in fields
+
+
+# -- spelled numbers joined by "and" ----------------------------------------------------------
+
+
+def test_and_joins_spelled_numbers_only_after_a_scale() -> None:
+    def spelled(text: str) -> str:
+        return Scanner(text).text
+
+    assert spelled("arc between seventy and one hundred ten degrees") == (
+        "arc between 70 and 110 degrees"
+    )
+    assert spelled("flexion one hundred and ten degrees") == "flexion 110 degrees"
+    assert spelled("in two thousand and five") == "in 2005"
