@@ -240,3 +240,11 @@ def test_and_joins_spelled_numbers_only_after_a_scale() -> None:
     )
     assert spelled("flexion one hundred and ten degrees") == "flexion 110 degrees"
     assert spelled("in two thousand and five") == "in 2005"
+
+
+def test_an_aside_between_a_score_and_its_earlier_bracket() -> None:
+    facts = facts_in("Timed 25-Foot Walk 8.9 s (avg of 2) (11/2151: 7.1 s).\n")
+    earlier = _one(facts, 7.1)
+    assert earlier.measure == "T25FW" and "previous" in earlier.label
+    assert "previous" not in _one(facts, 8.9).label
+    assert [f.value for f in facts_in("6MWT 320 m (treadmill) (norm: 500 m)\n")] == [320]

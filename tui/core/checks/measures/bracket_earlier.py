@@ -31,6 +31,8 @@ from tui.core.checks.text.scan import Scanner
 # The score's whole or unit after it, which the bracket's score repeats: "/124", " m", " s".
 _BRACKETED = re.compile(
     rf"(?<![\d./])(?P<score>{NUM})(?P<tail>[ \t]*/[ \t]*\d{{1,3}}|[ \t]*(?:m|ft|s|sec|%|reps)\b)"
+    # an aside on how the score was taken may come first: "8.9 s (avg of 2) (11/2151: 7.1 s)"
+    r"(?:[ \t]*\([A-Za-z][^()\n]{0,30}\))?"
     rf"[ \t]*\((?P<when>[^()\n]{{1,40}}?)[ \t]*[:=]?[ \t]*"
     rf"(?P<earlier>{NUM}(?P=tail))[ \t]*\)"
 )
