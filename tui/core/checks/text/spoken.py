@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from tui.core.checks.text.lexicon import SIDE_NAMES, led
+from tui.core.checks.text.lexicon import SIDE_NAMES, Led, led
 from tui.core.checks.text.number_words import TEENS, TENS, UNITS
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.spoken_marks import spoken_marks
@@ -189,7 +189,7 @@ _TOP_GRADE = 5
 
 
 @cache
-def _homophone_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+def _homophone_patterns() -> tuple[Led, Led, Led] | None:
     """The three shapes of a homophone beside digits, compiled once from spoken.toml."""
     text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text).get("homophone_numbers", {})
@@ -212,7 +212,12 @@ def _homophone_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
         rf"(?:5|five)\b(?!\d|\.\d)(?=[ \t]*(?:[,.;)]|$)|[ \t]+(?:{followers or '(?!x)x'})\b)",
         re.IGNORECASE | re.MULTILINE,
     )
-    return hundreds, tens, grade
+    # each searched only where its first word or digits stand (lexicon.Led)
+    return (
+        led(hundreds, hundred_words),
+        led(tens, "[2-9]0"),
+        led(grade, said),
+    )
 
 
 @cache
