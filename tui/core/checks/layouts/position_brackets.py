@@ -24,6 +24,7 @@ from functools import cache
 from tui.core.checks.layouts.columns import data_table, grade_headings
 from tui.core.checks.measures import labels
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
@@ -59,7 +60,7 @@ def position_bracket_pieces(text: str) -> list[Piece]:
     if "(" not in text and "w" not in text:
         return []
     pieces: list[Piece] = []
-    for match in _bracketed().finditer(text):
+    for match in line_scan(_bracketed(), text):
         if not labels.parts_of(match.group("word")).motion or _graded(text, match):
             continue
         part = "bracket" if match.group("bracket") else "phrase"
