@@ -21,6 +21,7 @@ from datetime import date
 from tui.core.checks.layouts.columns import says_earlier
 from tui.core.checks.measures.evidence import note_date
 from tui.core.checks.text.lexicon import MONTH_NAMES
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.pieces import Piece
 
 _MONTH = (
@@ -47,7 +48,7 @@ def dated_bracket_pieces(text: str) -> list[Piece]:
         return []
     when = note_date(text)
     pieces = []
-    for found in _DATED.finditer(text):
+    for found in line_scan(_DATED, text):
         if when is not None and _same_day(found, when):
             continue
         if found.group("words").strip() and not says_earlier(found.group("words")):

@@ -22,6 +22,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 _ENDS = ("extension", "flexion")
@@ -67,7 +68,7 @@ def _not_angles(text: str, pair: re.Match[str]) -> bool:
 def read_joint_arcs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Every small joint's slash pair shaped as an arc, as its extension and flexion ends."""
     text = scanner.text
-    for joint in _joint_pair().finditer(text):
+    for joint in line_scan(_joint_pair(), text):
         pair = VALUE_LIST.match(text, joint.end() + (text[joint.end()] == "-"))
         if pair is None:
             continue

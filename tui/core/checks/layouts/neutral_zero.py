@@ -30,6 +30,7 @@ from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 _DASH = r"[ \t]*[-\u2013][ \t]*"
@@ -175,7 +176,7 @@ def _read_triples(scanner: Scanner, facts: list[Fact]) -> None:
 
 def _read_bare(scanner: Scanner, facts: list[Fact]) -> None:
     text = scanner.text
-    for lead in _bare_lead().finditer(text):
+    for lead in line_scan(_bare_lead(), text):
         arc = _BARE.match(text, lead.end())
         if arc is None or not scanner.free(arc.start(), arc.end()):
             continue

@@ -25,6 +25,7 @@ from tui.core.checks.layouts.columns import data_table, grade_headings
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import one_joint_motions
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
 
@@ -63,7 +64,7 @@ def position_bracket_pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = list(held)
     # a run's first item may be a phrase this rewrite would move too: the run's reading holds
     values = {piece.src_end for piece in held}
-    for match in _bracketed().finditer(text):
+    for match in line_scan(_bracketed(), text):
         if not labels.parts_of(match.group("word")).motion or _graded(text, match):
             continue
         if match.start("value") in values:

@@ -19,6 +19,7 @@ from functools import cache
 
 from tui.core.checks.layouts.export_words import export_words
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.pieces import Piece
 
 # A line of a record: its indent, a list item's dash, a key and the value after the colon.
@@ -66,7 +67,7 @@ def _inline() -> re.Pattern[str]:
 def service_record_pieces(text: str) -> list[Piece]:
     """Pieces writing each record's code before its minutes."""
     pieces: list[Piece] = []
-    for found in _inline().finditer(text):
+    for found in line_scan(_inline(), text):
         code_start, code_end = found.span("code")
         pieces.append(Piece(code_start, code_end, "", code_start, code_end))
         if int(found["n"]) == 0:

@@ -18,6 +18,7 @@ from functools import cache
 from tui.core.checks.layouts.columns import slash_load_data
 from tui.core.checks.layouts.side_pairs import SIDES
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.pieces import Piece
 
 _LOOK_BACK = 40
@@ -47,7 +48,7 @@ def slash_load_pieces(text: str) -> list[Piece]:
         return []
     least = float(slash_load_data().get("least", 0))
     pieces: list[Piece] = []
-    for match in _pair().finditer(text):
+    for match in line_scan(_pair(), text):
         middle = list(_MIDDLE.finditer(text, *match.span("middle")))
         values = [match.group("first"), *(value.group() for value in middle), match.group("second")]
         if min(float(value) for value in values) < least:
@@ -95,7 +96,7 @@ def headed_run_pieces(text: str) -> list[Piece]:
     if "/" not in text or "(" not in text:
         return []
     pieces: list[Piece] = []
-    for heading in _unit_heading().finditer(text):
+    for heading in line_scan(_unit_heading(), text):
         line_end = text.find("\n", heading.end())
         line_end = len(text) if line_end < 0 else line_end
         if _sided(text, heading.end(), heading.end()):

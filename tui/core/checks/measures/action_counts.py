@@ -24,6 +24,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.tolerances import walled
 from tui.core.checks.text.lexicon import NUM
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.section_words import measure_words
 
@@ -95,7 +96,7 @@ def _words() -> _Words:
 def read_action_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each count of an action read as a result (see the module)."""
     text = scanner.text
-    for match in _words().counted.finditer(text):
+    for match in line_scan(_words().counted, text):
         start, end = match.span("value")
         if not _takes(scanner, start, end) or int(match.group("value")) > _MOST:
             continue

@@ -18,6 +18,7 @@ from tui.core.checks.measures.attribution import said_earlier_after
 from tui.core.checks.tables import measures_section, setting_words
 from tui.core.checks.text.alternation import words_pattern
 from tui.core.checks.text.lexicon import words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -59,7 +60,7 @@ def read_analogue_scales(scanner: Scanner, facts: list[Fact], _measures: tuple[s
     """Marks on a visual analogue scale, in millimetres."""
     scale = _scale()
     text = scanner.text
-    for name in scale.name.finditer(text):
+    for name in line_scan(scale.name, text):
         # read past a scale's range written after its name ("VAS 0-100 mm: 35 mm"), which
         # scale_bounds blocked: the blocked characters read as spaces
         at = name.end()

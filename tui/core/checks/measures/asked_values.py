@@ -24,6 +24,7 @@ from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import Led, led, words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 # How far a clause reaches past its cue, so a note written as one sentence is read linearly.
@@ -170,7 +171,7 @@ def _block_prescriptions(scanner: Scanner, cues: _Cues) -> None:
         pieces = list(_clauses(text, cue.end(), _clause_end(scanner, cue.end())))
         for start, end in _asked_pieces(text, cues, pieces):
             scanner.block(start, end)
-    for computed in cues.computed.finditer(text):
+    for computed in line_scan(cues.computed, text):
         scanner.block(*computed.span())
 
 

@@ -17,6 +17,7 @@ from tui.core.checks.layouts.quantity_headings import TIME_CUE, seconds_units
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.text.lexicon import NUM
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 _NAME_WORDS = 6
@@ -37,7 +38,7 @@ def read_column_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     """Each duration a table's column of times holds, as the time its row's task took
     (`other` in seconds, CONVENTIONS: a task's time is a direct measure)."""
     text = scanner.text
-    for match in _cued().finditer(text):
+    for match in line_scan(_cued(), text):
         start, end = match.span("value")
         if not scanner.free(start, end) or scanner.in_goal(start) or scanner.in_header(start):
             continue

@@ -31,6 +31,7 @@ from tui.core.checks.correction_shapes import (
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.labels import may_be_earlier
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 # A number a correction takes back, without its denominator or unit ("65" of "65°").
@@ -98,7 +99,7 @@ def _retracted(fact: Fact, correction: _Correction, replacing: list[Fact]) -> bo
 def _corrections(scanner: Scanner) -> list[_Correction]:
     found = []
     text = scanner.text
-    for match in (*NOT_AFTER.finditer(text), *struck_before().finditer(text)):
+    for match in (*line_scan(NOT_AFTER, text), *line_scan(struck_before(), text)):
         if match.re is NOT_AFTER and compares_earlier(text, match.end()):
             continue
         line_start, line_end = scanner.line(match.start())
@@ -110,7 +111,7 @@ def _corrections(scanner: Scanner) -> list[_Correction]:
                 declared=bool(cues().search(text, line_start, line_end)),
             )
         )
-    for match in _replacing().finditer(text):
+    for match in line_scan(_replacing(), text):
         line_start, line_end = scanner.line(match.start())
         if cues().search(text, line_start, line_end):
             new = scanner.span(*match.span("new"))

@@ -20,6 +20,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, whole_words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 
@@ -95,7 +96,7 @@ def read_acuity(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     """Each Snellen fraction right after a word of acuity that no fact holds (see the module)."""
     named, standards = _acuity()
     text = scanner.text
-    for match in named.finditer(text):
+    for match in line_scan(named, text):
         span = (match.start("gap") + len(match.group("gap")), match.end())
         if scanner.claimed(*span) or scanner.in_header(span[0]) or scanner.in_goal(span[0]):
             continue
@@ -126,7 +127,7 @@ def read_contrast(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...
     """Each contrast sensitivity in log units no fact holds, a standard's words aside ("the
     clinic's cut-off is 1.35 log units"): `other`, as acuity is (CONVENTIONS.md)."""
     _, standards = _acuity()
-    for match in _contrast().finditer(scanner.text):
+    for match in line_scan(_contrast(), scanner.text):
         span = match.span("value")
         if scanner.claimed(*span) or scanner.in_header(span[0]) or scanner.in_goal(span[0]):
             continue
@@ -162,7 +163,7 @@ def read_subtest_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str
     tests, item, bounds = _subtests()
     text = scanner.text
     reached = 0
-    for test in tests.finditer(text):
+    for test in line_scan(tests, text):
         if test.start() < reached or scanner.in_header(test.start()):
             continue
         block = _BLOCK_END.search(text, test.end())

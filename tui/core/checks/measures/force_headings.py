@@ -21,6 +21,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import SIDE_NAMES
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.sides import SIDE_WORD
@@ -85,7 +86,7 @@ def _units() -> dict[str, str]:
 def read_force_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each side's bare value in the rows under a force heading, in the heading's unit."""
     text = scanner.text
-    for heading in _heading().finditer(text):
+    for heading in line_scan(_heading(), text):
         if scanner.in_header(heading.start()) or scanner.in_goal(heading.start()):
             continue
         unit = _units()[heading.group(1).lower()]

@@ -38,6 +38,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.force_headings import SIDE_VALUE
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.sides import SIDE_WORD
@@ -133,7 +134,7 @@ def _units() -> dict[str, str]:
 def read_force_tables(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """The rows under each force heading: side columns, or rows opened by their side."""
     text = scanner.text
-    for heading in _heading().finditer(text):
+    for heading in line_scan(_heading(), text):
         start = heading.start()
         if scanner.in_header(start) or scanner.in_goal(start):
             continue

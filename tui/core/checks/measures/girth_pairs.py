@@ -14,6 +14,7 @@ import re
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.girth_rows import GIRTH_WORDS
 from tui.core.checks.measures import labels
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -29,7 +30,7 @@ _PAIR = re.compile(
 
 def read_girth_pairs(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each pair of girths in centimetres after a girth word and a list of two sides."""
-    for pair in _PAIR.finditer(scanner.text):
+    for pair in line_scan(_PAIR, scanner.text):
         spans = [pair.span("one"), pair.span("two")]
         if not all(scanner.free(*span) for span in spans):
             continue

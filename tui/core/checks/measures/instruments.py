@@ -63,6 +63,7 @@ from tui.core.checks.tables import (
 )
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import DEGREES, NUM, Led, alternation, led
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.spoken_marks import spoken_marks
@@ -493,7 +494,7 @@ def _names(scanner: Scanner) -> list[tuple[str, int, int]]:
         found.append((name, start, end))
     acronym_ends = {end for _, _, end in found}
     acronym_starts = {start for _, start, _ in found}
-    for match in _written_tests().finditer(text):
+    for match in line_scan(_written_tests(), text):
         name = _trimmed(match.group(1))
         if name.upper() in not_instrument_names():
             continue  # "dispersion index 9.1 %": a measurement of the body, no score
@@ -553,7 +554,7 @@ def _numbered_parts(text: str) -> frozenset[tuple[str, str]]:
     line ("DEM subtest 1: 46 s; subtest 2: 51 s" numbers parts 1 and 2 of the DEM)."""
     found = set()
     read_to = 0
-    for match in _part_numbered().finditer(text):
+    for match in line_scan(_part_numbered(), text):
         name = match.group(1).casefold()
         found.add((name, match.group(2)))
         line_end = text.find("\n", match.end())

@@ -33,6 +33,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.barriers import never_read
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.per_reading import remembered
 
 _DATA = Path(__file__).resolve().parent.parent.parent / "data" / "legends.toml"
@@ -432,7 +433,7 @@ def target_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     seen: set[int] = set()
     words = _words()
-    for hit in words.target_word.finditer(text):
+    for hit in line_scan(words.target_word, text):
         line_start = text.rfind("\n", 0, hit.start()) + 1
         if line_start in seen:
             continue

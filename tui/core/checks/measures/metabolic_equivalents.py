@@ -24,6 +24,7 @@ from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 # Not one end of a range ("3-4 METs", "5 to 6 METs"), a ratio nor a percentage.
@@ -87,7 +88,7 @@ def read_metabolic_equivalents(
     words = _words()
     text = scanner.text
     for pattern in (words.after_name, words.before_name):
-        for match in pattern.finditer(text):
+        for match in line_scan(pattern, text):
             start, end = match.span("value")
             if not _reading(scanner, words, start, end):
                 continue

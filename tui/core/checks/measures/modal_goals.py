@@ -19,6 +19,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 
@@ -44,7 +45,7 @@ def block_modal_goals(scanner: Scanner, _facts: list[Fact], _measures: tuple[str
     ("Today: will reassess grip 30 kg next visit"), wherever the plan section ends."""
     text = scanner.text
     times = _words("goal_times"), _words("plan_times")
-    for modal in _words("goal_modals").finditer(text):
+    for modal in line_scan(_words("goal_modals"), text):
         start, end = _clause(scanner, modal.start())
         if any(pattern.search(text, start, end) for pattern in times):
             scanner.block(modal.end(), end)
@@ -68,7 +69,7 @@ def block_plan_steps(scanner: Scanner, _facts: list[Fact], _measures: tuple[str,
     patient is to reach, so its values are targets. A value of this visit said in the clause
     ("progress to 10 ft; walks 6 ft today") ends it."""
     text = scanner.text
-    for step in _plan_step().finditer(text):
+    for step in line_scan(_plan_step(), text):
         _, end = _clause(scanner, step.end())
         current = _current_value().search(text, step.end(), end)
         scanner.block(step.end(), current.start() if current else end)
@@ -186,7 +187,7 @@ def block_goal_targets(scanner: Scanner, _facts: list[Fact], _measures: tuple[st
     they are the goal's target. A status with no value of today ("Not met: R -2°") blocks
     nothing: its value is the measurement."""
     text = scanner.text
-    for status in _words("goal_status").finditer(text):
+    for status in line_scan(_words("goal_status"), text):
         sentence_start, sentence_end = scanner.sentence(status.start())
         line_start, line_end = scanner.line(status.start())
         start, end = max(sentence_start, line_start), min(sentence_end, line_end)

@@ -22,6 +22,7 @@ from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.tables import measures_section, not_measurement_words
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -68,7 +69,7 @@ def read_of_ten(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
     """Each free "N of 10" after a pain word in its sentence, as a pain rating."""
     text = scanner.text
     vocab = words()
-    for match in _OF_TEN.finditer(text):
+    for match in line_scan(_OF_TEN, text):
         start, end = match.span()
         if not scanner.free(start, end) or scanner.in_header(start):
             continue

@@ -26,6 +26,7 @@ from tui.core.checks.tables import heart_rate_names, measures_section, setting_w
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, GOAL_START, Led, led, word_first
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.sides import SIDE_WORD
@@ -896,7 +897,7 @@ _SPEED_SETTING = re.compile(r"\b(?:treadmill|TM|belt|set|setting|at a speed)\b",
 def read_gait_speed(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Speeds in m/s that no measure name claimed, in a sentence about walking."""
     text = scanner.text
-    for match in _SPEED.finditer(text):
+    for match in line_scan(_SPEED, text):
         if not scanner.free(*match.span(1)):
             continue
         before = scanner.sentence_before(match.start())

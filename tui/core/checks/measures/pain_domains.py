@@ -21,6 +21,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.tables import MeasureDef
 from tui.core.checks.text.lexicon import measure_matcher, words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -76,7 +77,7 @@ def read_pain_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[str,
     """Each free "pain N" after a score of an instrument with a pain subscale in its sentence."""
     text = scanner.text
     vocab = words()
-    for match in _PAIN_SCORE.finditer(text):
+    for match in line_scan(_PAIN_SCORE, text):
         start, end = match.span(1)
         if scanner.in_header(start) or not scanner.free(start, end):
             continue

@@ -19,6 +19,7 @@ from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.measures.others import not_yet_done
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -111,7 +112,7 @@ def _earlier(scanner: Scanner, start: int, end: int) -> str:
 def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Rates per minute and tolerances in minutes, as the patient's own measurements."""
     patterns = _patterns()
-    for match in patterns.tolerance.finditer(scanner.text):
+    for match in line_scan(patterns.tolerance, scanner.text):
         if not scanner.free(match.start(2), match.end(2)):
             continue
         scanner.emit(
@@ -123,7 +124,7 @@ def read_patient_rates(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             + _earlier(scanner, match.start(2), match.end()),
             unit=_unit(match.group(3), patterns.tolerance_units),
         )
-    for match in patterns.tolerated.finditer(scanner.text):
+    for match in line_scan(patterns.tolerated, scanner.text):
         if scanner.free(match.start(1), match.end(1)) and not scanner.in_goal(match.start()):
             scanner.emit(
                 facts,

@@ -21,6 +21,7 @@ from tui.core.checks.measures.unit_quantities import quantities
 from tui.core.checks.tables import units_table
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import SIDE_NAMES
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 _REACH = 80
@@ -64,7 +65,7 @@ def _angle() -> re.Pattern[str]:
 def read_posture_angles(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each angle after a posture's name on its line (see the module)."""
     text = scanner.text
-    for name in _names().finditer(text):
+    for name in line_scan(_names(), text):
         if scanner.in_header(name.start()) or scanner.in_goal(name.start()):
             continue
         limit = min(len(text), name.end() + _REACH)

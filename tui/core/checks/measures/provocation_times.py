@@ -14,6 +14,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.section_words import measure_words
@@ -36,7 +37,7 @@ def _timed_verdict() -> re.Pattern[str]:
 def read_provocation_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each positive provocative test's time to symptoms as `other` seconds; a negative one's
     time claimed unread."""
-    for found in _timed_verdict().finditer(scanner.text):
+    for found in line_scan(_timed_verdict(), scanner.text):
         span = found.span("value")
         if not scanner.free(*span):
             continue

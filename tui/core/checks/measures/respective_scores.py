@@ -18,6 +18,7 @@ from tui.core.checks.measures.scores import read_scores
 from tui.core.checks.names import ACRONYM, resolve, score_kinds
 from tui.core.checks.tables import measure_defs
 from tui.core.checks.text.lexicon import NUM
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.respectively import RESPECTIVELY, in_order, list_items
 from tui.core.checks.text.scan import Scanner
 
@@ -58,7 +59,7 @@ _REACH = 120
 def read_respective(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Scores listed after as many instruments, paired in order by "respectively"."""
     text = scanner.text
-    for word in RESPECTIVELY.finditer(text):
+    for word in line_scan(RESPECTIVELY, text):
         line_start, _ = scanner.line(word.start())
         values = _VALUES.search(text, max(line_start, word.start() - _REACH), word.start())
         if values is None:

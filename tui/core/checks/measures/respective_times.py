@@ -25,6 +25,7 @@ from tui.core.checks.measures.labels import PREVIOUS, as_earlier
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.tables import attribution_words
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.respectively import RESPECTIVELY, in_order, list_items
 from tui.core.checks.text.scan import Scanner
 
@@ -116,7 +117,7 @@ def mark_respective_times(scanner: Scanner, facts: list[Fact], _measures: tuple[
     # the note as written: the facts' spans are its offsets, and a rewrite that gives a shared
     # unit to each value ("15.1 and 12.3 s") leaves no place in the rewritten text for the first
     text = scanner.norm.original
-    words = list(RESPECTIVELY.finditer(text))
+    words = list(line_scan(RESPECTIVELY, text))
     if not words:
         return
     placed = sorted(

@@ -66,6 +66,7 @@ from tui.core.checks.text.lexicon import (
     measure_matcher,
     words,
 )
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.searched_once import matches_from
@@ -1397,7 +1398,7 @@ def _spaced_ratings(scanner: Scanner, facts: list[Fact], vocab: Words) -> None:
     """ "pain 2 10 rest 5 10 reaching": ratings over ten with the slash dropped, in a sentence
     whose nearest rating word is a pain word; the 10 is claimed with each."""
     text = scanner.text
-    for match in _RATING_SPACED.finditer(text):
+    for match in line_scan(_RATING_SPACED, text):
         start, end = match.span()
         if not scanner.free(start, end) and not (
             scanner.claimed(*match.span(1)) and scanner.free(match.end(1), end)
@@ -1542,7 +1543,7 @@ def _spoken_symptoms() -> re.Pattern[str]:
 def _spoken_symptom_ratings(scanner: Scanner, facts: list[Fact]) -> None:
     """A symptom said to be "a" number, the number ending its clause (see `_SYMPTOM_SAID`)."""
     text = scanner.text
-    for subject in _spoken_symptoms().finditer(text):
+    for subject in line_scan(_spoken_symptoms(), text):
         said = _SYMPTOM_SAID.match(text, subject.end())
         if said is None or not scanner.free(*said.span(1)) or to_number(said.group(1)) > 10:
             continue

@@ -16,6 +16,7 @@ import re
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.listed_values import normalised
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 _SIDED_KINDS = frozenset({"rom", "mmt", "strength", "girth"})
@@ -33,7 +34,7 @@ _TAIL = re.compile(
 def mark_side_tails(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Give each value of a sentence that ends with a side said of them all that side."""
     text = scanner.text
-    tails = list(_TAIL.finditer(text))
+    tails = list(line_scan(_TAIL, text))
     if not tails:
         return
     placed = sorted(

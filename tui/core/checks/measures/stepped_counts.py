@@ -21,6 +21,7 @@ from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.attribution import attribute
 from tui.core.checks.text.alternation import letter_words
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 from tui.core.checks.text.section_words import measure_words
 
@@ -68,7 +69,7 @@ def read_stepped_counts(scanner: Scanner, facts: list[Fact], _measures: tuple[st
     if "step" not in text and "stair" not in text and "Step" not in text and "Stair" not in text:
         return
     words = _words()
-    for match in _COUNT.finditer(text):
+    for match in line_scan(_COUNT, text):
         start, end = match.span("value")
         if (
             scanner.claimed(start, end)

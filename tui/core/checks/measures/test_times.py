@@ -23,6 +23,7 @@ from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import NUM, Led, led
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 _TIME = rf"(?P<value>{NUM})[ \t]*(?:s|secs?|seconds?)\b"
@@ -87,13 +88,13 @@ def read_test_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, .
     text = scanner.text
     for match in words.numbered.finditer(text):
         _emit(scanner, facts, match)
-    for match in words.numbered_after.finditer(text):
+    for match in line_scan(words.numbered_after, text):
         _emit(scanner, facts, match)
     for match in words.conditions.finditer(text):
         line_start, _ = scanner.line(match.start())
         if words.balance_tests.search(text, line_start, match.start("value")):
             _emit(scanner, facts, match)
-    turns = list(words.turns.finditer(text))
+    turns = list(line_scan(words.turns, text))
     for index, turn in enumerate(turns):
         _, sentence_end = scanner.sentence(turn.start())
         if index + 1 < len(turns):  # the next turn's times are its own: each read once

@@ -18,6 +18,7 @@ from functools import cache
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.unit_quantities import quantities
 from tui.core.checks.text.lexicon import SIDE_NAMES
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.scan import Scanner
 
 _SIDE = r"on[ \t]+(?:the[ \t]+)?(?P<{name}>R|L|right|left|rt|lt)\b"
@@ -40,7 +41,7 @@ def _pair() -> re.Pattern[str]:
 def read_versus_sides(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """Each bare value after "on the R versus" that a side's angle before it leads."""
     text = scanner.text
-    for match in _pair().finditer(text):
+    for match in line_scan(_pair(), text):
         one = SIDE_NAMES[match.group("one").lower()]
         other = SIDE_NAMES[match.group("other").lower()]
         if one == other:

@@ -28,6 +28,7 @@ from tui.core.checks.text.anchored import (
     number_then,
     search_at,
 )
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.lowered import lowered
 from tui.core.checks.text.number_led import fixed_starts, number_led
 from tui.core.checks.text.number_runs import NumberFollowed, number_followed
@@ -123,7 +124,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str], ...]:
     followed = _number_followed(pattern)
     if isinstance(followed, NumberFollowed):
         return tuple(followed.scan(text))  # tried only at the numbers before its word
-    return tuple(pattern.finditer(text))
+    return tuple(line_scan(pattern, text))  # only on the lines holding a word it needs
 
 
 @lru_cache(maxsize=1024)

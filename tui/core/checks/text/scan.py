@@ -33,6 +33,7 @@ from tui.core.checks.text.lexicon import (
     matches,
     word_first,
 )
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.numbers import Normalized, normalize
 from tui.core.checks.text.other_people import other_people_spans
 
@@ -436,7 +437,7 @@ def _in_short_bracket(text: str, dot: int) -> bool:
 
 def _goal_sections(text: str) -> list[tuple[int, int]]:
     found = []
-    for heading in _GOAL_HEADING.finditer(text):
+    for heading in line_scan(_GOAL_HEADING, text):
         end = _SECTION_END.search(text, heading.end())
         found.append((heading.end(), end.start() if end else len(text)))
     return found

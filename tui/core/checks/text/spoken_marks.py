@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from tui.core.checks.text.line_scan import line_scan
 from tui.core.checks.text.pieces import Piece
 
 
@@ -76,7 +77,7 @@ def spoken_mark_pieces(text: str) -> list[Piece]:
     found = [
         Piece(match.start(), match.end(), mark, match.start(), match.end())
         for mark, pattern in _mark_patterns()
-        for match in pattern.finditer(text)
+        for match in line_scan(pattern, text)
         if not _noun(text, match)
     ]
     if len(found) < _SAID_AT_LEAST:
