@@ -27,7 +27,6 @@ sentence (bounded by `WINDOW`), so attribution stays linear in the note's length
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -375,25 +374,29 @@ def _pair_prior(scanner: Scanner, origin: int, start: int, floor: int) -> bool:
     """The second value of a pair of sides ("at eval R 95°, L 130°") is an earlier one when the
     words before the pair make the first one so; what is written after the first value ("R 60°
     (IE 40°), L 85°", "R 120° at IE, L 170°") is that value's alone, so only a pair with
-    nothing between its first value and the comma counts."""
-    pair = _SIDE_PAIR.search(scanner.visible(origin, start))
-    depth = _PAIR_DEPTH.get()
-    if pair is None or depth >= _PAIR_CHAIN_MAX:
-        return False
-    first_start, first_end = origin + pair.start(1), origin + pair.end(1)
-    token = _PAIR_DEPTH.set(depth + 1)
-    try:
-        return attribute(scanner, first_start, first_end, floor=floor, after_side=False).prior
-    finally:
-        _PAIR_DEPTH.reset(token)
+    nothing between its first value and the comma counts.
 
-
-# How many pairs back a pair follows its first value's time ("at eval R 95°, L 130°, R 90, L
-# 120"): a bound, so a line of a thousand side pairs reads in linear time instead of asking
-# every earlier pair again (quadratic) and overflowing the stack. A context variable, as drafts
-# are checked on several threads.
-_PAIR_CHAIN_MAX = 4
-_PAIR_DEPTH: ContextVar[int] = ContextVar("pair_depth", default=0)
+    The first value may itself close a pair ("R 95°, L 130°, R 90, L 120"): the chain of first
+    values is walked back first, then attributed from its start, each value's reading
+    remembered for the note (`Scanner.remembered`), so a line of a thousand pairs reads in
+    linear time without a bound on the chain or a deep recursion."""
+    known = scanner.remembered()
+    chain: list[tuple[str, int, int, int]] = []
+    at = start
+    while (pair := _SIDE_PAIR.search(scanner.visible(origin, at))) is not None:
+        key = ("pair prior", origin + pair.start(1), origin + pair.end(1), floor)
+        chain.append(key)
+        if key in known:
+            break
+        at = key[1]
+        origin = max(scanner.sentence_before(at), floor)
+    for key in reversed(chain):
+        if key not in known:
+            _, first_start, first_end, _ = key
+            known[key] = attribute(
+                scanner, first_start, first_end, floor=floor, after_side=False
+            ).prior
+    return bool(chain) and bool(known[chain[0]])
 
 
 def _listed(

@@ -40,9 +40,12 @@ _NUMBERED_COLON = re.compile(r"[ \t]*:[ \t]*(?:#?1[.)][ \t]|\(1\)|1[ \t]*[-:\u20
 
 # A goal's status written after it on its line ("LTG 1: amb 300 ft -> now 220 ft CGA", "Berg
 # >= 45/56 -> today 42/56", "5xSTS < 15 s -> 14.2 s today"): an arrow (typographic arrows are
-# commas in the normalised text) or a dash, then a word of this visit, or a value and one.
+# commas in the normalised text) or a dash, then a word of this visit, or a value and one. Blanks
+# and an arrow's dashes start only where their run does: a match inside a run has one at its
+# start too, and a search along a long run of blanks or dashes would walk the rest of the run
+# from each.
 _STATUS = re.compile(
-    r"[ \t]*(?:-+>|=>|,|[ \t]-{1,2}|\u2013|\u2014)[ \t]*"
+    r"(?<![ \t])[ \t]*(?:(?<!-)-+>|=>|,|[ \t]-{1,2}|\u2013|\u2014)[ \t]*"
     r"(?:(?:now|today|currently|this visit)\b"
     r"|\d+(?:\.\d+)?(?:[ \t]*(?:/[ \t]*\d+|[A-Za-z%\u00b0/]{1,4}))?[ \t]+(?:now|today)\b)",
     re.IGNORECASE,

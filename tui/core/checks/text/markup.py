@@ -69,7 +69,7 @@ def markup_pieces(text: str) -> list[Piece]:
         + reordered
         + _outside(
             sorted(taken_back + xml + reordered, key=lambda piece: (piece.start, piece.end)),
-            ([] if xml else _tag_pieces(text))
+            _outside_export(xml, _tag_pieces(text))
             + _leader_pieces(text)
             + _pair_mark_pieces(text)
             + _flow_mapping_pieces(text)
@@ -85,6 +85,16 @@ def markup_pieces(text: str) -> list[Piece]:
         key=lambda piece: (piece.start, piece.end),
     )
     return sorted(pieces + _outside(pieces, _ocr_pieces(text)), key=lambda p: (p.start, p.end))
+
+
+def _outside_export(xml: list[Piece], pieces: list[Piece]) -> list[Piece]:
+    """The HTML pieces of a note outside the XML export it holds: the export's own tags are its
+    elements (layouts/xml_elements.py), but a web page's tags before or after it are still
+    markup ("<b>Grip</b> R 22 kg" above a pasted export)."""
+    if not xml:
+        return pieces
+    first, last = xml[0].start, max(piece.end for piece in xml)
+    return [piece for piece in pieces if piece.end <= first or piece.start >= last]
 
 
 def _ocr_pieces(text: str) -> list[Piece]:

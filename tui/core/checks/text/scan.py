@@ -100,6 +100,7 @@ class Scanner:
         self._sentence_starts, self._line_starts = _geometry(self.text)
         self._shown: bytearray | None = None
         self._aligned = True
+        self._remembered: dict[object, object] = {}
 
     def fork(self) -> Scanner:
         """A scanner of the same text with copies of the masks, to read on without changing
@@ -118,6 +119,7 @@ class Scanner:
         twin._labels = self._labels
         twin._sentence_starts = self._sentence_starts
         twin._line_starts = self._line_starts
+        twin._remembered = {}
         return twin
 
     def block_mask(self, mask: bytes) -> None:
@@ -126,6 +128,7 @@ class Scanner:
         merged = int.from_bytes(self._blocked, "big") | int.from_bytes(mask, "big")
         self._blocked = bytearray(merged.to_bytes(size, "big"))
         self._shown = None
+        self._remembered.clear()
 
     def blocked_mask(self) -> bytes:
         return bytes(self._blocked)
@@ -135,6 +138,7 @@ class Scanner:
     def block(self, start: int, end: int) -> None:
         """Mark characters that can never be a measurement value."""
         self._blocked[start:end] = b"\x01" * max(0, end - start)
+        self._remembered.clear()
         if start < 0 or end < 0:  # counted from the end, as a slice is: the mask may move
             self._aligned, self._shown = False, None
         elif self._shown is not None:
@@ -178,6 +182,11 @@ class Scanner:
                 _blank(shown, run.start(), run.end(), len(self.text))
             self._shown = shown
         return self._shown
+
+    def remembered(self) -> dict[object, object]:
+        """A reader's memory of what it read from this text as it is now: emptied whenever a
+        character is blocked, since what is visible is what a reading depends on."""
+        return self._remembered
 
     def claimed(self, start: int, end: int) -> bool:
         return self._claimed.find(1, start, end) >= 0
