@@ -128,6 +128,17 @@ def test_a_total_row_under_no_instrument_is_left_alone() -> None:
     assert not [f for f in facts_in(text, "outcome") if f.measure and f.measure.lower() == "sum"]
 
 
+def test_a_total_said_over_an_instruments_maximum_is_that_instrument() -> None:
+    said = "SARA today. Gait 3. Stance 2. Sitting 0. Total 13 out of 40, she was 14.5 at the eval."
+    totals = [(f.value, f.measure) for f in facts_in(said, "outcome") if f.value == 13]
+    assert totals == [(13, "SARA")]
+    assert not [f for f in facts_in("Total: 21 of 32 skills passed.", "outcome")]
+    # a maximum no instrument named before has is left alone
+    assert not [
+        f for f in facts_in("Berg today 41/56. Total 17 out of 20.", "outcome") if f.value == 17
+    ]
+
+
 DUPUYTREN = """O: Active extension deficit (°), today - pre-op values from the chart in brackets
           MCP        PIP         DIP
 Ring      10 [40]    35 [70]     0 [5]

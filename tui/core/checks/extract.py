@@ -88,7 +88,11 @@ from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.glossed_names import read_glossed
 from tui.core.checks.measures.heading_domains import read_heading_domains
-from tui.core.checks.measures.heading_totals import name_totals, read_heading_totals
+from tui.core.checks.measures.heading_totals import (
+    name_totals,
+    read_heading_totals,
+    read_stated_totals,
+)
 from tui.core.checks.measures.heart_rates import block_paced_rates, read_heart_rate_peaks
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instrument_parts import read_instrument_parts
@@ -251,6 +255,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_outcomes,
     read_scales,
     read_heading_totals,  # "SARA (...):" over its items and "Sum  17  14.5": the SARA's
+    read_stated_totals,  # "SARA today. Gait 3. ... Total 13 out of 40": the SARA's
     read_instruments,
     read_glossed,
     read_connected_names,

@@ -17,6 +17,7 @@ from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.measures.result_words import total_reach, total_words
 from tui.core.checks.names import listed, resolve
 from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import measure_matcher
 from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
@@ -45,6 +46,51 @@ def read_heading_totals(scanner: Scanner, facts: list[Fact], _measures: tuple[st
         for number in numbers:
             value = to_number(number.group())
             scanner.emit(facts, "outcome", value, number.span(), label, measure=measure)
+
+
+def read_stated_totals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A total said over its maximum at a sentence's start after an instrument's items ("SARA
+    today. Gait 3. Stance 2. ... Total 13 out of 40"): the score of the instrument named last
+    before it in its paragraph whose maximum is that maximum, never a measure called "Total"."""
+    text = scanner.text
+    matcher = measure_matcher()
+    for total in _stated_total().finditer(text):
+        if not scanner.free(*total.span("value")):
+            continue
+        whole = float(total.group("whole"))
+        measure = None
+        for name in matcher.pattern.finditer(
+            text, _block_start(text, total.start()), total.start()
+        ):
+            found = matcher.measure(name.group())
+            if found is not None and found.high == whole:
+                measure = found.name
+        if measure is not None:
+            label = f"{measure} {total.group('name').strip()}"
+            unit = f"/{total.group('whole')}"
+            span = total.span("value")
+            scanner.emit(
+                facts,
+                "outcome",
+                to_number(total.group("value")),
+                span,
+                label,
+                unit=unit,
+                measure=measure,
+            )
+
+
+@cache
+def _stated_total() -> re.Pattern[str]:
+    """A total's word opening a sentence or a bullet, its score and "out of" or a slash and the
+    maximum."""
+    names = either(sorted(total_words(), key=len, reverse=True))
+    return re.compile(
+        r"(?:^[ \t]*(?:[-*\u2022][ \t]+)?|(?<=[.;:])[ \t]+)"
+        rf"(?P<name>(?:{names}))[ \t]*(?:was|is|of|:|=)?[ \t]*"
+        r"(?P<value>\d{1,3}(?:\.\d)?)[ \t]*(?:/|out[ \t]+of)[ \t]*(?P<whole>\d{1,3})(?![\d.]\d|\d)",
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 _ROW_NUMBER = re.compile(r"(?<![\w./])\d{1,3}(?:\.\d{1,2})?(?![\w./])")
