@@ -10,13 +10,101 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures.listed_values import normalised
 from tui.core.checks.measures.result_words import total_reach, total_words
+from tui.core.checks.names import listed, resolve
+from tui.core.checks.text.alternation import either
+from tui.core.checks.text.lexicon import measure_matcher
+from tui.core.checks.text.numbers import to_number
 from tui.core.checks.text.scan import Scanner
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A heading line of its own naming what the rows under it score ("SARA (Scale for the
+# Assessment and Rating of Ataxia):"): its name, before any bracket, then the colon.
+_HEADING_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Za-z][\w' -]{0,60}?)[ \t]*(?:\([^()\n]*\))?[ \t]*:[ \t]*$", re.M
+)
+
+
+def read_heading_totals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A total row of a table under a heading naming a listed instrument ("SARA (...):" over
+    its items' rows and "Sum   17   14.5"): each number is the instrument's score, one a column
+    (mark_timepoint_columns makes an earlier column's previous). Items are left to their
+    readers: only the row a total's word names is the instrument's."""
+    text = scanner.text
+    for row in _total_row().finditer(text):
+        numbers = list(_ROW_NUMBER.finditer(text, row.end("name"), row.end()))
+        if not numbers or not all(scanner.free(*number.span()) for number in numbers):
+            continue
+        measure = _heading_measure(text, _block_start(text, row.start()), row.start())
+        if measure is None:
+            continue
+        label = f"{measure} {row.group('name').strip()}"
+        for number in numbers:
+            value = to_number(number.group())
+            scanner.emit(facts, "outcome", value, number.span(), label, measure=measure)
+
+
+def read_stated_totals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """A total said over its maximum at a sentence's start after an instrument's items ("SARA
+    today. Gait 3. Stance 2. ... Total 13 out of 40"): the score of the instrument named last
+    before it in its paragraph whose maximum is that maximum, never a measure called "Total"."""
+    text = scanner.text
+    matcher = measure_matcher()
+    for total in _stated_total().finditer(text):
+        if not scanner.free(*total.span("value")):
+            continue
+        whole = float(total.group("whole"))
+        measure = None
+        for name in matcher.pattern.finditer(
+            text, _block_start(text, total.start()), total.start()
+        ):
+            found = matcher.measure(name.group())
+            if found is not None and found.high == whole:
+                measure = found.name
+        if measure is not None:
+            label = f"{measure} {total.group('name').strip()}"
+            unit = f"/{total.group('whole')}"
+            span = total.span("value")
+            scanner.emit(
+                facts,
+                "outcome",
+                to_number(total.group("value")),
+                span,
+                label,
+                unit=unit,
+                measure=measure,
+            )
+
+
+@cache
+def _stated_total() -> re.Pattern[str]:
+    """A total's word opening a sentence or a bullet, its score and "out of" or a slash and the
+    maximum."""
+    names = either(sorted(total_words(), key=len, reverse=True))
+    return re.compile(
+        r"(?:^[ \t]*(?:[-*\u2022][ \t]+)?|(?<=[.;:])[ \t]+)"
+        rf"(?P<name>(?:{names}))[ \t]*(?:was|is|of|:|=)?[ \t]*"
+        r"(?P<value>\d{1,3}(?:\.\d)?)[ \t]*(?:/|out[ \t]+of)[ \t]*(?P<whole>\d{1,3})(?![\d.]\d|\d)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+_ROW_NUMBER = re.compile(r"(?<![\w./])\d{1,3}(?:\.\d{1,2})?(?![\w./])")
+
+
+@cache
+def _total_row() -> re.Pattern[str]:
+    """A row named by a total's word, then numbers set apart as columns are, and nothing else."""
+    names = either(sorted(total_words(), key=len, reverse=True))
+    return re.compile(
+        rf"^[ \t]*(?P<name>(?:{names}))[ \t]*:?(?:(?:[ \t]{{2,}}|\t|[ \t]*:[ \t]*)"
+        r"\d{1,3}(?:\.\d{1,2})?)+[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
 
 
 def name_totals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -34,7 +122,9 @@ def name_totals(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
             continue
         opened = scanner.span(*(_block_start(scanner.text, at),) * 2)[0]
         first = bisect.bisect_left(starts, opened)
-        measure = _opening_measure([facts[i] for i in order[first:]], total.span[0], words)
+        measure = _opening_measure(
+            [facts[i] for i in order[first:]], total.span[0], words
+        ) or _heading_measure(scanner.text, _block_start(scanner.text, at), at)
         if measure is not None:
             label = f"{measure} {total.label}"  # "SCIM III Total (previous)", as drafts write it
             facts[index] = dataclasses.replace(total, measure=measure, label=label)
@@ -59,3 +149,14 @@ def _opening_measure(block: list[Fact], before: int, words: frozenset[str]) -> s
         if fact.kind == "outcome" and fact.measure and not _is_total(fact, words):
             return fact.measure
     return None
+
+
+def _heading_measure(text: str, start: int, at: int) -> str | None:
+    """The listed instrument a heading line of the block names, where no score opens the block:
+    "SARA (...):" over a table of its items' scores and a "TOTAL" row (the items are no
+    outcome of their own, so no fact names the instrument)."""
+    found = None
+    for heading in _HEADING_LINE.finditer(text, start, at):
+        if listed(heading.group("name")):
+            found = resolve(heading.group("name"))
+    return found
