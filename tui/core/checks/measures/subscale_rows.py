@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import columns
 from tui.core.checks.measures.instruments import measure_named
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.measures.result_words import (
@@ -21,7 +22,6 @@ from tui.core.checks.measures.result_words import (
     rating_wholes,
     total_words,
 )
-from tui.core.checks.layouts.columns import columns
 from tui.core.checks.names import listed, not_instrument_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
