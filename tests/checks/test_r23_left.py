@@ -160,3 +160,15 @@ def test_a_bracket_inside_the_scores_bracket_is_stepped_over() -> None:
     text = "Balance improving (Berg 45/56 (was 40/56 at eval), TUG 12.1 s).\n"
     found = [(f.measure, f.value, "previous" in f.label) for f in extract_facts(text)]
     assert found == [("Berg", 45, False), ("Berg", 40, True), ("TUG", 12.1, False)]
+
+
+def test_a_worded_visit_date_after_a_sentence_dates_the_years() -> None:
+    text = (
+        "Neuromuscular clinic. Seen with OT same day. Date: 13 February 2133.\n"
+        "HFMSE 49/66 today, compared with 52/66 at the 2132 review and 51/66 in 2131.\n"
+    )
+    found = [(f.value, "previous" in f.label) for f in extract_facts(text)]
+    assert found == [(49, False), (52, True), (51, True)]
+    # no date of the visit: a year says nothing of when
+    undated = extract_facts("HFMSE 49/66 today; 51/66 in 2131.\n")
+    assert [("previous" in f.label) for f in undated] == [False, False]

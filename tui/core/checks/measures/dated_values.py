@@ -141,15 +141,20 @@ def _visit(text: str) -> date | None:
 
 
 # The visit's date written inside a header line, after another field ("MRN 9900027, date
-# 26.05.2099", "...    Visit date: 05/19/2099", "MRN 9900011   DOS 2099-05-12"): the field
-# opens the line or follows a comma, a semicolon, a bar or a run of spaces, so "Surgery date:
+# 26.05.2099", "...    Visit date: 05/19/2099", "MRN 9900011   DOS 2099-05-12", "... same day.
+# Date: 13 February 2133."): the field opens the line or follows a comma, a semicolon, a bar, a
+# sentence's end or a run of spaces, so "Surgery date:
 # 03/10/2099" or "DOB 08/02/2097" is never the visit's. A run of spaces is tried from its
 # start only: tried inside it too, a long run cost cubic time (1,000 spaces: 54 s).
 _HEADER_DATE = re.compile(
-    r"(?:^|[,;|]|(?<![ \t])[ \t]{2,})[ \t]*(?:visit[ \t]+)?(?:date(?:[ \t]+of[ \t]+service)?|DOS)"
-    r"[ \t]*:?[ \t]*(?:(?P<iso>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
+    r"(?:^|[,;|]|\.[ \t]|(?<![ \t])[ \t]{2,})[ \t]*(?:visit[ \t]+)?"
+    r"(?:date(?:[ \t]+of[ \t]+service)?|DOS)"
+    r"[ \t]*:?[ \t]*(?:(?:(?P<iso>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
     r"|(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"
-    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4}))(?![\d/.])",
+    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4}))(?![\d/.])"
+    # a day, a month's name and a year may end a sentence ("Date: 13 February 2133.")
+    rf"|(?P<word_day>\d{{1,2}})[ \t]+(?P<word_month>{_MONTH_WORDS})[ \t]+(?P<word_year>\d{{4}})"
+    r"(?!\d))",
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADER_LINES = 6
@@ -163,6 +168,9 @@ def _header_date(text: str) -> date | None:
         return None
     if found.group("iso"):
         parts = (found.group("iso"), found.group("iso_month"), found.group("iso_day"))
+    elif found.group("word_year"):
+        month = str(MONTH_NAMES[found.group("word_month")[:3].lower()])
+        parts = (found.group("word_year"), month, found.group("word_day"))
     elif found.group("year"):
         parts = (found.group("year"), found.group("month"), found.group("day"))
     else:

@@ -53,16 +53,19 @@ _PAIR_ROW = re.compile(
 # lead it, as a draft copies it, and the scanner closes a date before spaces with a semicolon
 # ("10/2155; today").
 _SPACED_HEADING = re.compile(
-    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<head>[A-Za-z][^\n\t]*?)(?:[ \t]{2,}|\t)[ \t]*"
-    r"(?P<first>[^\s;]+(?: [^\s;]+)?)(?:[ \t]{2,}|\t|;[ \t]+)[ \t]*(?P<second>\S+(?: \S+)?)[ \t]*$",
+    r"^[ \t]*+(?:[-*\u2022][ \t]+)?(?P<head>[A-Za-z](?:[^\n\t]*?\S)?)(?:[ \t]{2,}+|\t[ \t]*+)"
+    r"(?P<first>[^\s;]+(?: [^\s;]+)?)(?:[ \t]{2,}+|\t[ \t]*+|;[ \t]++)"
+    r"(?P<second>\S+(?: \S+)?)[ \t]*+$",
     re.MULTILINE,
 )
 # A row under it: the item's words, then a value under each time, apart by two spaces at least
-# ("  global abduction            3        2", "  total      13/25    10/25").
+# ("  global abduction            3        2", "  total      13/25    10/25"). Names end on a
+# letter and runs of blanks are taken whole, so a long run of spaces is split one way only.
 _COLUMN_ROW = re.compile(
-    r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<item>[A-Za-z][^\d\n:]*?)(?:[ \t]*:[ \t]*|[ \t]{2,})"
-    r"(?P<score>\d+(?:\.\d+)?)(?:[ \t]*/[ \t]*(?P<whole>\d+))?[ \t]{2,}"
-    r"(?P<was>\d+(?:\.\d+)?)(?:[ \t]*/[ \t]*(?P<was_whole>\d+))?[ \t]*$"
+    r"[ \t]*+(?:[-*\u2022][ \t]+)?(?P<item>[A-Za-z](?:[^\d\n:]*?[^\d\s:])?)"
+    r"(?:[ \t]*+:[ \t]*+|[ \t]{2,}+)"
+    r"(?P<score>\d+(?:\.\d+)?)(?:[ \t]*+/[ \t]*+(?P<whole>\d+))?[ \t]{2,}+"
+    r"(?P<was>\d+(?:\.\d+)?)(?:[ \t]*+/[ \t]*+(?P<was_whole>\d+))?[ \t]*+$"
 )
 _MIN_ROWS = 2
 # A date written in a heading's cell: a month and year or a full date.
