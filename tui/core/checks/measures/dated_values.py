@@ -1,6 +1,7 @@
 """A value dated by the words straight after it: "TUG 13.9 s in January", "ODI 46% on 3/5",
 "pain 5/10 at his January evaluation", "grip 12 kg back in March", "the 9.8 seconds he walked at
-his October re-evaluation", "VMI 86 (from 1/12/2064 testing)".
+his October re-evaluation", "VMI 86 (from 1/12/2064 testing)", "51/66 in 2131" (a year before
+the visit's).
 
 A month or a date right after a value says when it was measured. Another day than the visit's
 (the note's date of service) makes it an earlier value; the visit's own date ("Berg 52/56 on
@@ -54,7 +55,12 @@ _UNIT = (
 # walked at his October re-evaluation", "6/10 she said in March").
 _TOLD = r"(?:(?:he|she|they|we|you|I)[ \t]+[a-z]{2,12}[ \t]+)?"
 # A numeric date ends its clause ("46% on 3/5)", "on 03/05/2044."), so it is not a count.
-_CLAUSE_END = r"(?=[ \t]*(?:[,;)\]]|\.(?!\d)|$|\n|and\b|vs\b))"
+# A dash set apart by spaces ends a clause too ("in 2131 - a decline": the scanner writes a dash
+# so).
+_CLAUSE_END = r"(?=[ \t]*(?:[,;)\]]|\.(?!\d)|$|\n|and\b|vs\b|(?<=[ \t])-[ \t]))"
+# A year alone, maybe before an event ("51/66 in 2131", "52/66 at the 2132 review"): earlier
+# when before the visit's year (a four-digit number ending its clause is read as no count).
+_YEAR = r"(?P<year_only>\d{4})"
 
 
 @cache
@@ -70,7 +76,8 @@ def _dated() -> re.Pattern[str]:
         rf"{_UNIT}[ \t]*+,?[ \t]*+\(?[ \t]*+{_TOLD}(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?"
         rf"(?:of[ \t]+)?(?:{_MONTH}(?![A-Za-z])(?:[ \t]+(?:\d{{4}}|{events}))?"
         rf"|{_NUMERIC}(?:[ \t]+(?:{events})(?![A-Za-z]))?{_CLAUSE_END}"
-        rf"|{_DOTTED_DAY}{_CLAUSE_END})",
+        rf"|{_DOTTED_DAY}{_CLAUSE_END}"
+        rf"|{_YEAR}(?:[ \t]+(?:{events})(?![A-Za-z]))?{_CLAUSE_END})",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -106,6 +113,8 @@ def dated_earlier(text: str, pos: int) -> bool:
     when = _visit(text)
     if when is None:
         return False
+    if found.group("year_only"):
+        return int(found.group("year_only")) < when.year
     if found.group("month"):
         return MONTH_NAMES.get(found.group("month")[:3].lower()) != when.month
     if found.group("day_dot"):
@@ -132,15 +141,20 @@ def _visit(text: str) -> date | None:
 
 
 # The visit's date written inside a header line, after another field ("MRN 9900027, date
-# 26.05.2099", "...    Visit date: 05/19/2099", "MRN 9900011   DOS 2099-05-12"): the field
-# opens the line or follows a comma, a semicolon, a bar or a run of spaces, so "Surgery date:
+# 26.05.2099", "...    Visit date: 05/19/2099", "MRN 9900011   DOS 2099-05-12", "... same day.
+# Date: 13 February 2133."): the field opens the line or follows a comma, a semicolon, a bar, a
+# sentence's end or a run of spaces, so "Surgery date:
 # 03/10/2099" or "DOB 08/02/2097" is never the visit's. A run of spaces is tried from its
 # start only: tried inside it too, a long run cost cubic time (1,000 spaces: 54 s).
 _HEADER_DATE = re.compile(
-    r"(?:^|[,;|]|(?<![ \t])[ \t]{2,})[ \t]*(?:visit[ \t]+)?(?:date(?:[ \t]+of[ \t]+service)?|DOS)"
-    r"[ \t]*:?[ \t]*(?:(?P<iso>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
+    r"(?:^|[,;|]|\.[ \t]|(?<![ \t])[ \t]{2,})[ \t]*(?:visit[ \t]+)?"
+    r"(?:date(?:[ \t]+of[ \t]+service)?|DOS)"
+    r"[ \t]*:?[ \t]*(?:(?:(?P<iso>\d{4})-(?P<iso_month>\d{1,2})-(?P<iso_day>\d{1,2})"
     r"|(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"
-    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4}))(?![\d/.])",
+    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4}))(?![\d/.])"
+    # a day, a month's name and a year may end a sentence ("Date: 13 February 2133.")
+    rf"|(?P<word_day>\d{{1,2}})[ \t]+(?P<word_month>{_MONTH_WORDS})[ \t]+(?P<word_year>\d{{4}})"
+    r"(?!\d))",
     re.IGNORECASE | re.MULTILINE,
 )
 _HEADER_LINES = 6
@@ -154,6 +168,9 @@ def _header_date(text: str) -> date | None:
         return None
     if found.group("iso"):
         parts = (found.group("iso"), found.group("iso_month"), found.group("iso_day"))
+    elif found.group("word_year"):
+        month = str(MONTH_NAMES[found.group("word_month")[:3].lower()])
+        parts = (found.group("word_year"), month, found.group("word_day"))
     elif found.group("year"):
         parts = (found.group("year"), found.group("month"), found.group("day"))
     else:
