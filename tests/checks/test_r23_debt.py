@@ -176,7 +176,7 @@ def _collect(
 # name): searched along a run of its opening characters it starts at each one and walks the rest
 # of the run, which no possessive quantifier or atomic group helps. Such a pattern is timed on
 # the lines its opening run cannot walk.
-_FOLLOWER = re.compile(r"^(?:\((?:\?:|\?P<\w+>)?)*(?P<run>\[[^\]]*\]|\\s| )[*+?{]")
+_FOLLOWER = re.compile(r"^(?:\((?:\?:|\?P<\w+>)?)*(?P<run>\[(?:\\.|[^\]\\])*\]|\\s| )[*+?{]")
 
 
 def _walks(pattern: re.Pattern[Any], unit: str) -> bool:

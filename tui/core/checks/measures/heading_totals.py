@@ -25,7 +25,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # A heading line of its own naming what the rows under it score ("SARA (Scale for the
 # Assessment and Rating of Ataxia):"): its name, before any bracket, then the colon.
 _HEADING_LINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Za-z][\w' -]{0,60}?)[ \t]*(?:\([^()\n]*\))?[ \t]*:[ \t]*$", re.M
+    r"^[ \t]*+(?P<name>[A-Za-z][\w' -]{0,60}?)[ \t]*+(?:\([^()\n]*\))?[ \t]*+:[ \t]*+$", re.M
 )
 
 
