@@ -77,6 +77,7 @@ from tui.core.checks.measures.direct_measures import (
     mark_direct_measures,
     read_acuity,
     read_contrast,
+    read_numbered_subtests,
     read_subtest_times,
 )
 from tui.core.checks.measures.durations import read_durations
@@ -106,6 +107,7 @@ from tui.core.checks.measures.modal_goals import (
     block_plan_clauses,
     block_plan_steps,
 )
+from tui.core.checks.measures.myotomes import read_myotomes
 from tui.core.checks.measures.name_versions import block_name_versions, read_after_versions
 from tui.core.checks.measures.named_in_label import name_from_labels
 from tui.core.checks.measures.not_measured import block_not_measured, drop_not_measured
@@ -144,10 +146,12 @@ from tui.core.checks.measures.restated import (
     read_other_side,
     read_restated,
 )
+from tui.core.checks.measures.restated_deficits import drop_restated_deficits
 from tui.core.checks.measures.restated_percents import drop_restated_percents
 from tui.core.checks.measures.rom import read_rom
 from tui.core.checks.measures.scale_bounds import block_scale_bounds, read_scale_ratings
 from tui.core.checks.measures.scores import read_mmt, read_outcomes, read_ratings
+from tui.core.checks.measures.session_vitals import unmark_session_vitals
 from tui.core.checks.measures.side_headings import mark_side_headings
 from tui.core.checks.measures.side_pair_brackets import mark_side_pair_brackets
 from tui.core.checks.measures.side_tails import mark_side_tails
@@ -247,6 +251,8 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
 _CLINIC_PASSES: tuple[Pass, ...] = (
     read_subscale_rows,  # "SCIM III (today / at discharge):" over "Mobility 6/10 (4/10)"
     read_stepped_counts,  # "Pull test: 4 steps backward": a count of steps, no test's score
+    read_numbered_subtests,  # "UFOV 1: 17 ms, 2: 60 ms": subtests' numbers, no scores
+    read_myotomes,  # "Myotomes: C5 5, C6 4": a grade per level, no level's number
     read_outcomes,
     read_scales,
     read_instruments,
@@ -311,12 +317,14 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_listed,
     split_time_runs,  # "mCTSIB 30/30/12/8 s": four conditions' times, no score over 30
     drop_restated_percents,  # "NDI 18/50 = 36%": one score written two ways
+    drop_restated_deficits,  # "Knee ext -5° (lacks 5°)": one deficit written two ways
     name_subscales,  # "FAAM ADL 82%": the FAAM-ADL
     name_totals,  # "Total 51/100" under "SCIM III ...:": the SCIM III
     name_from_labels,  # "On the Beery VMI he earned a standard score of 84"
     drop_tone_grades,  # "Modified Ashworth (...):" over "L toe flexors .... 2 -> 1"
     mark_direct_measures,
     mark_arrowed,
+    unmark_session_vitals,  # "HR 78->112" around a 6MWT: before and after today's bout
     mark_dated,
     mark_program_baselines,
     mark_labelled,

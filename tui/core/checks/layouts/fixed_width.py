@@ -15,6 +15,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from tui.core.checks.layouts.columns import (
+    grade_headings,
     minutes_heading,
     numbered_trial,
     role_of,
@@ -82,12 +83,29 @@ def fixed_width_runs(
             ):
                 break
             last += 1
-        if last - first_row >= _MIN_ROWS:
+        if last - first_row >= _MIN_ROWS or (
+            last - first_row == 1 and _graded_sides(text[starts[index] : ends[index]])
+        ):
             found.append((index, last, columns))
             index = last
         else:
             index += 1
     return found
+
+
+_SIDE_HEADING = re.compile(r"(?:R|L|rt|lt|right|left)", re.IGNORECASE)
+
+
+def _graded_sides(line: str) -> bool:
+    """A heading of muscle grades over the sides ("MMT   R   L", "Strength  Right  Left"): one
+    row under it is a table, each of its cells a side's grade ("hip abd   4-   3+"), never a
+    range of motion from the first to the second."""
+    chunks = _CHUNK.findall(line)
+    return (
+        len(chunks) >= _MIN_COLUMNS
+        and grade_headings().fullmatch(chunks[0].strip()) is not None
+        and all(_SIDE_HEADING.fullmatch(chunk) for chunk in chunks[1:])
+    )
 
 
 def _sub_columns(line: str, columns: tuple[int, ...]) -> tuple[int, ...] | None:

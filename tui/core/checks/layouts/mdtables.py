@@ -170,9 +170,26 @@ def _grid_pieces(text: str, grid: Grid, totals: bool = True) -> list[Piece]:
     times: list[Column | None] | None = list(_time_rows(table, rows) or []) or None
     if times is None:
         times = _side_visit_rows(table, rows)
+    parent = ""
     for number, (row, line) in enumerate(body):
         pieces += _row(text, table, row, line, times[number] if times else None, totals)
+        name = row[table.label] if table.label < len(row) else None
+        if name is None or not name.text:
+            continue
+        if parent and _earlier_only(name.text):
+            pieces.append(Piece(name.start, name.start, f"{parent} ", name.start, name.end))
+        elif not _earlier_only(name.text):
+            parent = name.text
     return [piece for piece in pieces if piece.start < piece.end or piece.value]
+
+
+def _earlier_only(name: str) -> bool:
+    """A row named only by an earlier time ("(eval)", "IE", "baseline") under a row that names a
+    measure ("hip abd   4   4+" over "(eval)   3   4-"): it holds that measure's earlier values,
+    so it is read under the row above's name; a time of this visit ("today", "post") is no
+    such row."""
+    words = name.strip().strip("()[]").strip()
+    return bool(words) and role_of(words) == "prior" and earlier_row().search(words) is not None
 
 
 def _names_first(body: list[tuple[Cell, ...]]) -> bool:

@@ -23,6 +23,7 @@ from functools import cache
 
 from tui.core.checks.layouts.columns import data_table, grade_headings
 from tui.core.checks.measures import labels
+from tui.core.checks.tables import one_joint_motions
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.pieces import Piece
 from tui.core.checks.text.sides import SIDE_WORD
@@ -56,11 +57,16 @@ def _bracketed() -> re.Pattern[str]:
 def position_bracket_pieces(text: str) -> list[Piece]:
     """The bracket of a test position taken from before each motion's value and written after
     it; none in a note without a bracket."""
+    held = _held_run_pieces(text)
     if "(" not in text and "w" not in text:
-        return []
-    pieces: list[Piece] = []
+        return held
+    pieces: list[Piece] = list(held)
+    # a run's first item may be a phrase this rewrite would move too: the run's reading holds
+    values = {piece.src_end for piece in held}
     for match in _bracketed().finditer(text):
         if not labels.parts_of(match.group("word")).motion or _graded(text, match):
+            continue
+        if match.start("value") in values:
             continue
         part = "bracket" if match.group("bracket") else "phrase"
         start, end = match.span(part)
@@ -69,6 +75,100 @@ def position_bracket_pieces(text: str) -> list[Piece]:
         pieces.append(Piece(start, match.start("value"), "", start, end))
         pieces.append(Piece(after, after, f" {written}", start, end))
     return pieces
+
+
+# One item of a run of a joint held in states, each with the angle measured ("knee ext 5°",
+# "knee flexed: 15 deg"), and the mark joining it to the next item (a semicolon ends the run:
+# "DF w/ knee flexed 12°; knee flex 120°" goes on to the knee's own motion).
+_HELD_NEXT = re.compile(r"[ \t]*(?:[,/]|\band\b|\bvs\.?)[ \t]*(?:(?:and|vs\.?)[ \t]+)?")
+
+
+@cache
+def _held_item() -> re.Pattern[str]:
+    data = data_table("position_phrases")
+    return re.compile(
+        r"(?P<item>(?:(?:with|w/)[ \t]*(?:the[ \t]+)?)?)"
+        rf"(?P<joint>{either(data.get('joints', ()))})[ \t]+"
+        rf"(?P<state>{either(data.get('states', ()))})(?![\w-])[ \t]*:?[ \t]*"
+        rf"(?P<value>{_ANGLE})(?=[ \t]*(?:[,;()/]|\.(?!\d)|\band\b|\bvs\b|\r?$))",
+        re.MULTILINE | re.IGNORECASE,
+    )
+
+
+# A motion of one joint only and its mode, right before the first held item ("DF knee ext 5°",
+# "ankle DF PROM: knee straight -2°").
+_HELD_MOTION = re.compile(
+    r"(?<![\w-])(?P<word>[A-Za-z]{2,20})\.?(?:[ \t]+(?:A{1,2}ROM|PROM)\b)?[ \t]*:?[ \t]*\Z"
+)
+_HELD_REACH = 30
+
+
+def _held_run_pieces(text: str) -> list[Piece]:
+    """A motion of one joint written once before a run of another joint's held positions, each
+    with its angle ("Silfverskiold: DF knee ext 5°, knee flex 15°"): every angle is that motion's
+    (the ankle's dorsiflexion with the knee extended, then flexed), never the held joint's own
+    motion. Each held position is moved after its angle as a bracket and the motion written
+    before every later angle: "DF 5° (with knee ext), DF 15° (with knee flex)"."""
+    pieces: list[Piece] = []
+    item = _held_item()
+    at = 0
+    for first in item.finditer(text):
+        if first.start() < at:
+            continue
+        head = _HELD_MOTION.search(text, max(0, first.start() - _HELD_REACH), first.start())
+        if head is None or not _other_joints_motion(head.group("word"), first.group("joint")):
+            continue
+        at = _held_run(text, first, head.group("word"), pieces)
+    return pieces
+
+
+def _other_joints_motion(word: str, held: str) -> bool:
+    """A motion of one joint only, and a joint other than the one held."""
+    motion = labels.parts_of(word).motion
+    own = one_joint_motions().get(motion, "")
+    return bool(own) and own.lower() != held.lower()
+
+
+def _held_run(text: str, first: re.Match[str], word: str, pieces: list[Piece]) -> int:
+    """The pieces of a run's items from `first` on, the motion named again before each later
+    one; where the run ends."""
+    found: re.Match[str] | None = first
+    seen: set[str] = set()
+    lead = ""
+    end = first.end()
+    while found is not None:
+        value_at, end = found.start("value"), found.end()
+        phrase = f" (with {found.group('joint')} {found.group('state')})"
+        start = found.start("item")
+        pieces.append(Piece(start, value_at, lead, start, value_at))
+        pieces.append(Piece(end, end, phrase, start, value_at))
+        lead = f"{word} "
+        seen.add(_state_key(found.group("state")))
+        joined = _HELD_NEXT.match(text, end)
+        found = item_at(text, joined.end()) if joined else None
+        if found is not None and not _next_held(seen, first, found):
+            found = None
+    return end
+
+
+# A held state's first letters: "ext", "extended" and "flex", "flexed" are one state each.
+_STATE_KEY = 3
+
+
+def _state_key(state: str) -> str:
+    return state.lower()[:_STATE_KEY]
+
+
+def _next_held(seen: set[str], first: re.Match[str], found: re.Match[str]) -> bool:
+    """The same joint held in a state the run has not held it in: a run holds each position
+    once ("knee ext 5°, knee flex 15°"), so a state said again is a motion of its own."""
+    same_joint = found.group("joint").lower() == first.group("joint").lower()
+    return same_joint and _state_key(found.group("state")) not in seen
+
+
+def item_at(text: str, pos: int) -> re.Match[str] | None:
+    """The held item starting right at `pos`, if any."""
+    return _held_item().match(text, pos)
 
 
 def _graded(text: str, match: re.Match[str]) -> bool:

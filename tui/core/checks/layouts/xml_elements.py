@@ -73,9 +73,10 @@ class _Open(list[_Frame]):
     element of its name open is known as stray at once (a search of every open element per
     stray tag would make a note of unclosed elements and stray tags quadratic)."""
 
-    def __init__(self) -> None:
+    def __init__(self, latest: int | None = None) -> None:
         super().__init__()
         self._named: Counter[str] = Counter()
+        self.latest = latest  # the export's latest visit by number (`_latest_visit`)
 
     def open(self, frame: _Frame) -> None:
         self.append(frame)
@@ -114,7 +115,7 @@ def xml_element_pieces(text: str) -> list[Piece]:
     if "<" not in text or not _is_export(text):
         return []
     out: list[Piece] = []
-    stack = _Open()
+    stack = _Open(_latest_visit(text))
     for tag in _TAG.finditer(text):
         _read_tag(text, tag, stack, out)
     while stack:  # elements never closed: containers
@@ -161,7 +162,7 @@ def _read_tag(text: str, tag: re.Match[str], stack: _Open, out: list[Piece]) -> 
             _flush(stack.close_last(), stack, out, [])
         _close(text, stack.close_last(), stack, out, gone)
         return
-    attrs = _attributes(tag["attrs"])
+    attrs = _earlier_visits(_attributes(tag["attrs"]), stack.latest)
     if stack:
         stack[-1].children += 1
     if tag["self"]:
@@ -171,6 +172,39 @@ def _read_tag(text: str, tag: re.Match[str], stack: _Open, out: list[Piece]) -> 
     own = next((value for key, value in attrs if _kind(key, value) == "unit"), None)
     unit = own if own is not None else _inherited(stack)
     stack.open(_Frame(name, attrs, start, end, len(out), unit))
+
+
+def _numbered_visit(key: str, value: str) -> int | None:
+    """The number of the visit a timepoint field names ('visit="6"'), or None."""
+    if value.isdecimal() and _key_phrase(key) in _words("timepoint_keys"):
+        return int(value)
+    return None
+
+
+def _latest_visit(text: str) -> int | None:
+    """The latest visit an export's elements name by number ('<measure visit="1">' and
+    '<measure visit="6">': visit 6), or None when they name fewer than two visits."""
+    numbers = {
+        number
+        for tag in _TAG.finditer(text)
+        for key, value in _attributes(tag["attrs"] or "")
+        if (number := _numbered_visit(key, value)) is not None
+    }
+    return max(numbers) if len(numbers) > 1 else None
+
+
+def _earlier_visits(attrs: list[tuple[str, str]], latest: int | None) -> list[tuple[str, str]]:
+    """An element of a visit numbered before the export's latest ('visit="1"' beside
+    'visit="6"') was read at that earlier visit: its field is written as "previous", so the
+    reading is one (CONVENTIONS.md); the latest visit's readings are today's."""
+    if latest is None:
+        return attrs
+    return [
+        (key, "previous")
+        if (n := _numbered_visit(key, value)) is not None and n < latest
+        else (key, value)
+        for key, value in attrs
+    ]
 
 
 def _attributes(written: str) -> list[tuple[str, str]]:

@@ -176,3 +176,40 @@ def read_subtest_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str
             label = labels.join(test.group(), found.group("name"))
             value = int(found.group("value"))
             scanner.emit(facts, "other", value, span, label, unit="ms")
+
+
+# A subtest's number, its mark (a colon, a bracket, "=" or a dash) and its time in ms.
+_NUMBERED_TIME = r"[ \t]*[:)=\u2013-][ \t]*(?P<value>\d{1,4})[ \t]*ms(?![A-Za-z])"
+# The words before a subtest's number: the test's name (or a comma of its run), "subtest", "#".
+_NUMBER_LEAD = r"(?<![\w.:/-])(?:(?:subtest|#|no\.?)[ \t]*)?"
+
+
+@cache
+def _numbered() -> re.Pattern[str]:
+    numbers = measures_section("direct_measures").get("subtest_numbers", ())
+    return re.compile(
+        rf"{_NUMBER_LEAD}(?P<number>{either(numbers)})(?![\d.])" + _NUMBERED_TIME, re.IGNORECASE
+    )
+
+
+def read_numbered_subtests(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Subtests named by their number after a test scored by its subtests' times ("UFOV 1: 17
+    ms, 2: 60 ms"): each time is `other` in ms (CONVENTIONS.md) and each number only says which
+    subtest, so it is blocked before the readers of scores take "UFOV 1" for a name or "2" for
+    a score. Runs before them, in the block the test's name opens."""
+    tests = _subtests()[0]
+    text = scanner.text
+    reached = 0
+    for test in tests.finditer(text):
+        if test.start() < reached or scanner.in_header(test.start()):
+            continue
+        block = _BLOCK_END.search(text, test.end())
+        reached = block.start() if block else len(text)
+        for found in _numbered().finditer(text, test.end(), reached):
+            span = found.span("value")
+            # "1: 17" is blocked as a clock's time: the subtest's mark says it is none
+            if scanner.claimed(*span) or scanner.in_goal(span[0]):
+                continue
+            scanner.block(*found.span("number"))
+            label = labels.join(test.group(), f"subtest {found.group('number')}")
+            scanner.emit(facts, "other", int(found.group("value")), span, label, unit="ms")

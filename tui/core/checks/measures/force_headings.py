@@ -40,9 +40,10 @@ SIDE_VALUE = re.compile(
 # the colon that ends a heading over rows that write their sides.
 _LEGEND = rf"(?P<first>{SIDE_WORD})[ \t]*/[ \t]*(?P<second>{SIDE_WORD})"
 # A row of a legend's pair: the row's words, then two bare values parted by a slash, ending
-# the line ("knee extension  14.9 / 17.6", "grip (Jamar, handle 2)  12 / 19").
+# the line ("knee extension  14.9 / 17.6", "grip (Jamar, handle 2)  12 / 19"); a pinch's name
+# may open with its count of points ("3-jaw chuck  5 / 6").
 _PAIR_ROW = re.compile(
-    r"[ \t]*(?P<name>[A-Za-z][^\n]*?)[ \t]+(?P<one>\d{1,4}(?:\.\d+)?)[ \t]*/[ \t]*"
+    r"[ \t]*(?P<name>(?:\d-)?[A-Za-z][^\n]*?)[ \t]+(?P<one>\d{1,4}(?:\.\d+)?)[ \t]*/[ \t]*"
     r"(?P<two>\d{1,4}(?:\.\d+)?)[ \t]*$",
     re.MULTILINE,
 )
@@ -59,6 +60,13 @@ def _heading() -> re.Pattern[str]:
         rf"(?:[^\n:]*:|[ \t]*,?[ \t]*{_LEGEND})[ \t]*$",
         re.IGNORECASE | re.MULTILINE,
     )
+
+
+@cache
+def _hand_test() -> re.Pattern[str]:
+    """A test of the hand named in a heading or a row ("grip", "pinch")."""
+    words = either(measures_section("forces").get("hand_headings", ()))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -82,12 +90,14 @@ def read_force_headings(scanner: Scanner, facts: list[Fact], _measures: tuple[st
             continue
         unit = _units()[heading.group(1).lower()]
         legend = _legend_sides(heading)
+        hand = _hand_test().search(heading.group())
+        test = hand.group().lower() if hand else ""
         at = heading.end() + 1
         while at < len(text):
             end = text.find("\n", at)
             end = len(text) if end < 0 else end
             read = (
-                _read_pair(scanner, facts, (at, end), unit, legend)
+                _read_pair(scanner, facts, (at, end), unit, legend, test)
                 if legend
                 else _read_row(scanner, facts, at, end, unit)
             )
@@ -111,6 +121,7 @@ def _read_pair(
     line: tuple[int, int],
     unit: str,
     sides: tuple[str, str],
+    test: str = "",
 ) -> bool:
     """The two values of one row under a heading's side legend, each of the legend's side in
     order; False when the line is no such row (the rows have ended)."""
@@ -118,6 +129,8 @@ def _read_pair(
     if row is None or _counted().search(row.group("name")):
         return False
     name = labels.context_words(row.group("name"), 4)
+    if test and not _hand_test().search(name):
+        name = labels.join(test, name)  # "Jamar II" under "Grip (kg)": the grip
     for group, side in zip(("one", "two"), sides, strict=True):
         span = row.span(group)
         if scanner.free(*span):

@@ -22,7 +22,7 @@ from tui.core.checks.measures.heart_rates import read_heart_rates
 from tui.core.checks.measures.hold_times import dosed
 from tui.core.checks.measures.place_distances import describes_place
 from tui.core.checks.measures.prime_minutes import walked_before
-from tui.core.checks.tables import heart_rate_names, measures_section, vital_names
+from tui.core.checks.tables import heart_rate_names, measures_section, setting_words, vital_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.anchored import Anchored
 from tui.core.checks.text.lexicon import FOLLOW, GOAL_START, Led, led, word_first
@@ -747,6 +747,8 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 continue
             if _leaders_after(scanner, match.end()):
                 continue
+            if pattern is _RATE and _machine_cadence(scanner.text, match.start()):
+                continue
             written = unit or match.group(2).lower()
             written = {
                 "feet": "ft", "meters": "m", "metres": "m", "yds": "yd",
@@ -761,6 +763,26 @@ def read_others(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...])
                 label,
                 unit=written,
             )
+
+
+# How far back in its sentence a cadence looks for the machine it was run on.
+_MACHINE_REACH = 80
+_SENTENCE_END = re.compile(r"[.;\n](?!\d)")
+
+
+@cache
+def _cadence_machine() -> re.Pattern[str]:
+    words = setting_words().get("cadence_machines", ())
+    return re.compile(rf"\b(?:{either(words)})\b", re.IGNORECASE)
+
+
+def _machine_cadence(text: str, start: int) -> bool:
+    """A cadence after a pedalled or stepped machine in its sentence ("Nustep L5 x 10 min, 85
+    spm") is the pace the machine was run at, a setting of the dose and not a measure of the
+    patient's gait (measures.toml [not_measurements.settings] cadence_machines)."""
+    window = text[max(0, start - _MACHINE_REACH) : start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    return bool(_cadence_machine().search(window, ends[-1] if ends else 0))
 
 
 # A distance right before a speed in its clause ("Gait speed 10 m comfortable 0.96 m/s", "speed

@@ -958,6 +958,9 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
     """The item a score after another belongs to ("balance" in "(balance 11/16"), or None when
     the words between are not an item's name (a pain word, an anatomy word, a unit). A subtest
     timed in seconds may name what it times ("DEM vertical time 41 s, horizontal time 58 s")."""
+    whole = _own_item(gap, own)
+    if whole is not None:
+        return whole  # "respiration and sphincter management 30/40": longer than a name's words
     found = _ITEM_GAP.fullmatch(gap)
     if found is None or gap.endswith("-"):
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
@@ -974,6 +977,20 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
     ):
         return None
     return " ".join(words)
+
+
+# What may stand around an item's name between two scores: spaces, a comma, brackets, a colon.
+_ITEM_MARKS = " \t\n,;()"
+_ITEM_KEY_MARKS = ":= \t"
+
+
+def _own_item(gap: str, own: tuple[str, ...]) -> str | None:
+    """The whole gap is one of the instrument's own items, however many words it has (the
+    SCIM's "respiration and sphincter management"); None otherwise."""
+    if not own:
+        return None
+    named = gap.strip(_ITEM_MARKS).rstrip(_ITEM_KEY_MARKS)
+    return named if named.lower() in {item.lower() for item in own} else None
 
 
 # A score timed in seconds or milliseconds ("58 s", "640 ms").
@@ -1027,10 +1044,15 @@ def _first_item(
             return row if _ROW_ITEM.fullmatch(row) else ""
         if gap[key] == ":" and after.strip():
             return _unless_side(_item_named(after, own) or "")
-    subscale = _SCORE_WORDS_AFTER.sub("", gap.strip(" \t|"))
+    subscale = _COPULA_LEAD.sub("", _SCORE_WORDS_AFTER.sub("", gap.strip(" \t|")))
     if subscale.lower() in {item.lower() for item in own}:
         return _item_named(subscale, own) or ""
     return ""
+
+
+# A verb between the instrument and its first subscale ("the SCIM was self-care 9"): no part of
+# the subscale's name.
+_COPULA_LEAD = re.compile(r"^(?:was|were|is|are)[ \t]+", re.IGNORECASE)
 
 
 # The kind of score after a subscale's name ("Manual Dexterity standard score 6", a table row's
@@ -1384,11 +1406,11 @@ _MORE_RATINGS = re.compile(
 
 # "... about a 4 out of 10, and during the day it's a 2": the same pain rated again, said.
 _RATED_AGAIN = re.compile(r"\b(?:it|that)(?=(?:'s|[ \t]+(?:is|was|gets|goes|went))\b)")
-# The number ends the clause or a circumstance follows ("a 2 in the morning"): never a noun
-# ("a 2 point drop", "a 2 inch step").
+# The number ends the clause or a circumstance follows ("a 2 in the morning", "a 6 last week",
+# "a 5 yesterday"): never a noun ("a 2 point drop", "a 2 inch step").
 _RATING_ENDS = re.compile(
     r"[ \t]*(?:[.,;!?)\n]|$|(?:today|now|at|in|with|during|when|after|before|on|by|most|for"
-    r"|and|but|or|then|tops|max|maybe)\b)",
+    r"|and|but|or|then|tops|max|maybe|last|yesterday|previously|earlier)\b)",
     re.IGNORECASE,
 )
 
