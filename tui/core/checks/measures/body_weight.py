@@ -44,6 +44,7 @@ class _Words:
     names: Led
     earlier: re.Pattern[str]
     earlier_words: re.Pattern[str]
+    earlier_days: re.Pattern[str]
     after: re.Pattern[str]
     openers: re.Pattern[str]
     circumstance: re.Pattern[str]
@@ -72,11 +73,14 @@ def _words() -> _Words:
             # the day it was weighed may close the bracket ("(was 63.4 kg on 12/09)")
             # and a bracket may hold the weight and its day alone ("(186 lb on 5/4)")
             rf"[^()\n\d;.]{{0,30}}\((?P<words>[^()\n\d]{{0,30}}){_NUMBER}(?:{tail})?"
-            r"(?:[ \t]+(?:on|at|in)[ \t]+[^()\n]{1,15}?)?[ \t]*[);,]",
+            r"(?:[ \t]+(?:on|at|in)[ \t]+(?P<when>[^()\n]{1,15}?))?[ \t]*[);,]",
             re.I,
         ),
         earlier_words=re.compile(
             rf"^[ \t]*(?:{_either(data.get('earlier_words', ()))})\b", re.IGNORECASE
+        ),
+        earlier_days=re.compile(
+            rf"^(?:{_either(data.get('earlier_days', ()))})[ \t]*\Z", re.IGNORECASE
         ),
         after=re.compile(rf"[ \t]+(?:{_either(data.get('after', ()))})\b", re.IGNORECASE),
         openers=re.compile(rf"(?:{_either(data.get('openers', ()))})[ \t]*\Z", re.IGNORECASE),
@@ -110,17 +114,18 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         opens_line = _LINE_OPENING.fullmatch(text, line_start, match.start()) is not None
         if not opens_line and not _opens_clause(before, words):
             continue
+        earlier = words.earlier.match(
+            text, match.end(), min(line_end, match.end() + _BRACKET_REACH)
+        )
         if (
             not opens_line
             and not _vital_line(text, line_start, line_end, match, words)
             and not _own_clause(text, line_start, match, words)
+            and not _dated(earlier, words)
         ):
             continue
         if not _taken(scanner, facts, match, words):
             continue
-        earlier = words.earlier.match(
-            text, match.end(), min(line_end, match.end() + _BRACKET_REACH)
-        )
         if earlier is not None:
             unit = match.group("unit")
             _taken(scanner, facts, earlier, words, earlier_only=True, unit=unit)
@@ -147,6 +152,15 @@ def _own_clause(text: str, line_start: int, match: re.Match[str], words: _Words)
         return False
     before = _without_opener(text[line_start : match.start()], words)
     return bool(_SENTENCE_OPENING.search(before) or words.circumstance.search(before))
+
+
+def _dated(earlier: re.Match[str] | None, words: _Words) -> bool:
+    """An earlier weight bracketed after the weight with the day it was weighed ("wt 94.2 kg
+    today (93.1 kg on 3/16; ...)"): the patient's weight compared across days, as no load is,
+    whatever clause comes before it."""
+    if earlier is None or earlier.group("when") is None:
+        return False
+    return words.earlier_days.match(earlier.group("when")) is not None
 
 
 def _vital_line(text: str, start: int, end: int, match: re.Match[str], words: _Words) -> bool:
@@ -177,7 +191,7 @@ def _taken(
     found = attribute(scanner, start, end, after_side=False)
     previous = found.previous
     if earlier_only and not found.prior:
-        if not words.earlier_words.match(match.group("words")):
+        if not words.earlier_words.match(match.group("words")) and not _dated(match, words):
             return False
         previous = " (previous)"
     scanner.emit(

@@ -1,6 +1,7 @@
 """An earlier score of the same scale in a bracket straight after a score: "HJHS total 12/124
 (2099 visit: 9/124)", "MRC-SS 44/60 (first PT day: 31/60)", "Perme 19/32 (admit 1/12: 9/32)",
-"Fugl-Meyer UE motor 38/66 (FM-UE at PR 02/26: 33/66)".
+"Fugl-Meyer UE motor 38/66 (FM-UE at PR 02/26: 33/66)", "Rise from floor 5.9 s, full Gowers' with
+hand on thigh (Sept 2131: 4.6 s)" (a remark of words between).
 
 A clinician reads the bracket's fraction out of the same whole as the same scale's score at the
 time the bracket names (a visit, the evaluation, admission, a date or a year). The readers of
@@ -23,8 +24,11 @@ from tui.core.checks.text.lexicon import NUM
 from tui.core.checks.text.scan import Scanner
 
 # The score's whole or unit after it, which the bracket's score repeats: "/124", " m", " s".
+# A remark of how the test went may stand between the score and the bracket, words without a
+# number ("Rise from floor 5.9 s, full Gowers' with hand on thigh (Sept 2131: 4.6 s)").
 _BRACKETED = re.compile(
     rf"(?<![\d./])(?P<score>{NUM})(?P<tail>[ \t]*/[ \t]*\d{{1,3}}|[ \t]*(?:m|ft|s|sec|%|reps)\b)"
+    r"(?:,?[ \t]+[A-Za-z][^()\d\n;:]{0,40}?)?"
     rf"[ \t]*\((?P<when>[^()\n]{{1,40}}?)[ \t]*[:=]?[ \t]*"
     rf"(?P<earlier>{NUM}(?P=tail))[ \t]*\)"
 )

@@ -1,6 +1,7 @@
 """A value dated by the words straight after it: "TUG 13.9 s in January", "ODI 46% on 3/5",
 "pain 5/10 at his January evaluation", "grip 12 kg back in March", "the 9.8 seconds he walked at
-his October re-evaluation", "VMI 86 (from 1/12/2064 testing)".
+his October re-evaluation", "VMI 86 (from 1/12/2064 testing)", "51/66 in 2131" (a year before
+the visit's).
 
 A month or a date right after a value says when it was measured. Another day than the visit's
 (the note's date of service) makes it an earlier value; the visit's own date ("Berg 52/56 on
@@ -54,7 +55,12 @@ _UNIT = (
 # walked at his October re-evaluation", "6/10 she said in March").
 _TOLD = r"(?:(?:he|she|they|we|you|I)[ \t]+[a-z]{2,12}[ \t]+)?"
 # A numeric date ends its clause ("46% on 3/5)", "on 03/05/2044."), so it is not a count.
-_CLAUSE_END = r"(?=[ \t]*(?:[,;)\]]|\.(?!\d)|$|\n|and\b|vs\b))"
+# A dash set apart by spaces ends a clause too ("in 2131 - a decline": the scanner writes a dash
+# so).
+_CLAUSE_END = r"(?=[ \t]*(?:[,;)\]]|\.(?!\d)|$|\n|and\b|vs\b|(?<=[ \t])-[ \t]))"
+# A year alone, maybe before an event ("51/66 in 2131", "52/66 at the 2132 review"): earlier
+# when before the visit's year (a four-digit number ending its clause is read as no count).
+_YEAR = r"(?P<year_only>\d{4})"
 
 
 @cache
@@ -70,7 +76,8 @@ def _dated() -> re.Pattern[str]:
         rf"{_UNIT}[ \t]*+,?[ \t]*+\(?[ \t]*+{_TOLD}(?:{by})[ \t]+(?:(?:{qualifiers})(?:[ \t]+|-))?"
         rf"(?:of[ \t]+)?(?:{_MONTH}(?![A-Za-z])(?:[ \t]+(?:\d{{4}}|{events}))?"
         rf"|{_NUMERIC}(?:[ \t]+(?:{events})(?![A-Za-z]))?{_CLAUSE_END}"
-        rf"|{_DOTTED_DAY}{_CLAUSE_END})",
+        rf"|{_DOTTED_DAY}{_CLAUSE_END}"
+        rf"|{_YEAR}(?:[ \t]+(?:{events})(?![A-Za-z]))?{_CLAUSE_END})",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -106,6 +113,8 @@ def dated_earlier(text: str, pos: int) -> bool:
     when = _visit(text)
     if when is None:
         return False
+    if found.group("year_only"):
+        return int(found.group("year_only")) < when.year
     if found.group("month"):
         return MONTH_NAMES.get(found.group("month")[:3].lower()) != when.month
     if found.group("day_dot"):

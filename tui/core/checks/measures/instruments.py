@@ -149,6 +149,7 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             continue  # "fatigue after 2MWT 8/10": the test says when, its numbers are no score
         measure = measure_named(name)
         _, limit = scanner.sentence(start)
+        limit = _bracket_close(text, start, end, limit)
         before = BEFORE_NAME.search(text, max(0, start - 20), start)
         if before is not None and scanner.free(*before.span(1)):
             _read_before_name(scanner, facts, measure, before.span(1), (end, limit))
@@ -222,6 +223,31 @@ def read_instruments(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     _fractions(scanner, facts)
     _heard_right(facts, first)
     _direct_measures(facts, first)
+
+
+# How far around a name its bracket is looked for: a name's own bracket is short.
+_BRACKET_BACK = 120
+_BRACKET_AHEAD = 200
+
+
+def _bracket_close(text: str, start: int, end: int, limit: int) -> int:
+    """Where the bracket a name stands in closes, when it does before `limit`: "ER remains
+    the limiting motion (AMS 2) with passive ER at 40°" scores AMS 2 only, the angle after the
+    bracket is no score of it. Brackets inside it ("(Berg 45/56 (was 40/56))") are stepped
+    over; the look is bounded either side, so a long sentence of names costs each a few
+    hundred characters."""
+    opened = text.rfind("(", max(0, start - _BRACKET_BACK), start)
+    if opened < 0 or text.find(")", opened, start) >= 0:
+        return limit
+    depth = 0
+    for at in range(end, min(limit, end + _BRACKET_AHEAD)):
+        if text[at] == "(":
+            depth += 1
+        elif text[at] == ")":
+            if depth == 0:
+                return at
+            depth -= 1
+    return limit
 
 
 def _direct_measures(facts: list[Fact], since: int) -> None:

@@ -40,9 +40,11 @@ _VALUE = r"(?<![\w.])(?P<value>[-\u2212]?\d{1,4}(?:\.\d{1,2})?)"
 @dataclass(frozen=True)
 class _Words:
     named: Led
+    peaked: Led
     bounds: re.Pattern[str]
     units: dict[str, str]
     posture: re.Pattern[str]
+    earlier: re.Pattern[str]
 
 
 @cache
@@ -57,12 +59,27 @@ def _words() -> _Words:
             re.compile(rf"\b(?P<name>{either(names)})(?![\w-]){_GAP}{_VALUE}{unit}", re.I),
             *names,
         ),
+        peaked=led(
+            re.compile(
+                rf"\b(?P<name>{either(names)})(?![\w-])(?P<gap>[^\n;()]{{0,40}}?)"
+                rf"\b(?:{either(data.get('peaks', ()))})[ \t]*:?[ \t]*{_VALUE}{unit}",
+                re.I,
+            ),
+            *names,
+        ),
         bounds=re.compile(rf"(?<!\w)(?:{either(data.get('bounds', ()))})(?!\w)", re.I),
         units={k.lower().replace(" ", ""): v for k, v in units.items()},
         # after a value, its unit and a bracket at most: a clause naming only another posture
         posture=re.compile(
             r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*[;,][ \t]*(?:and[ \t]+)?"
             rf"(?P<posture>{either(data.get('postures', ()))})[ \t]*:?[ \t]*{_VALUE}{unit}",
+            re.I,
+        ),
+        # a bracket right after the value opening with an earlier value ("IS 1250 mL (yest
+        # 1000 mL; pred 2500)"): words without a number, the value and its unit
+        earlier=re.compile(
+            rf"(?:[ \t]+(?:{either(data.get('now', ()))}))?"
+            rf"[ \t]*\((?P<words>[^()\n\d;]{{1,25}}?)[ \t]*{_VALUE}{unit}",
             re.I,
         ),
     )
@@ -72,7 +89,7 @@ def read_respiratory(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     """Each respiratory measure with its unit right after its name (see the module)."""
     words = _words()
     text = scanner.text
-    for match in words.named.finditer(text):
+    for match in (*words.named.finditer(text), *words.peaked.finditer(text)):
         start, end = match.span("value")
         if words.bounds.search(match.group("gap")) or _SHARE_BEFORE.search(
             text, scanner.line(match.start())[0], match.start()
@@ -86,6 +103,7 @@ def read_respiratory(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
         value = to_number(match.group("value").replace("\u2212", "-"))
         scanner.emit(facts, "other", value, (start, match.end("unit")), label, unit=unit)
         _read_posture(scanner, facts, match, label)
+        _read_earlier(scanner, facts, match)
 
 
 def _read_posture(scanner: Scanner, facts: list[Fact], match: re.Match[str], label: str) -> None:
@@ -104,6 +122,26 @@ def _read_posture(scanner: Scanner, facts: list[Fact], match: re.Match[str], lab
     value = to_number(other.group("value").replace("\u2212", "-"))
     previous = " (previous)" if label.endswith("(previous)") else ""
     scanner.emit(facts, "other", value, (start, other.end("unit")), name + previous, unit=unit)
+
+
+def _read_earlier(scanner: Scanner, facts: list[Fact], match: re.Match[str]) -> None:
+    """An earlier reading of the same measure bracketed right after today's ("IS 1250 mL
+    (yest 1000 mL; pred 2500)", "MIP -52 cmH2O (eval -38 cmH2O)"): read only where the
+    bracket's words name an earlier time, so a norm or a goal ("(pred 2500 mL)", "(goal 1500
+    mL)") stays no reading."""
+    words = _words()
+    earlier = words.earlier.match(scanner.text, match.end("unit"))
+    if earlier is None or words.bounds.search(earlier.group("words")):
+        return
+    start, end = earlier.span("value")
+    if not _readable(scanner, start, end):
+        return
+    if not attribute(scanner, start, end, after_side=False).prior:
+        return
+    unit = words.units.get(earlier.group("unit").lower().replace(" ", ""), earlier.group("unit"))
+    value = to_number(earlier.group("value").replace("\u2212", "-"))
+    label = f"{match.group('name')} (previous)"
+    scanner.emit(facts, "other", value, (start, earlier.end("unit")), label, unit=unit)
 
 
 def _readable(scanner: Scanner, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
+from tui.core.checks.layouts.columns import columns
 from tui.core.checks.measures.instruments import measure_named
 from tui.core.checks.measures.legends import legend_words
 from tui.core.checks.measures.result_words import (
@@ -21,7 +22,7 @@ from tui.core.checks.measures.result_words import (
     rating_wholes,
     total_words,
 )
-from tui.core.checks.names import not_instrument_names
+from tui.core.checks.names import listed, not_instrument_names
 from tui.core.checks.text.alternation import either
 from tui.core.checks.text.scan import Scanner
 
@@ -47,7 +48,25 @@ _PAIR_ROW = re.compile(
     r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<item>[A-Za-z][^\d\n:]*?)[ \t]*:?[ \t]+"
     r"(?P<score>\d+(?:\.\d+)?)[ \t]+/[ \t]+(?P<was>\d+(?:\.\d+)?)[ \t]*$"
 )
+# A heading set apart by spaces: a listed instrument's name, then two cells naming times
+# ("Modified Mallet (L)          today    08/2141"), read as a table's headings are; a bullet may
+# lead it, as a draft copies it, and the scanner closes a date before spaces with a semicolon
+# ("10/2155; today").
+_SPACED_HEADING = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?P<head>[A-Za-z][^\n\t]*?)(?:[ \t]{2,}|\t)[ \t]*"
+    r"(?P<first>[^\s;]+(?: [^\s;]+)?)(?:[ \t]{2,}|\t|;[ \t]+)[ \t]*(?P<second>\S+(?: \S+)?)[ \t]*$",
+    re.MULTILINE,
+)
+# A row under it: the item's words, then a value under each time, apart by two spaces at least
+# ("  global abduction            3        2", "  total      13/25    10/25").
+_COLUMN_ROW = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]+)?(?P<item>[A-Za-z][^\d\n:]*?)(?:[ \t]*:[ \t]*|[ \t]{2,})"
+    r"(?P<score>\d+(?:\.\d+)?)(?:[ \t]*/[ \t]*(?P<whole>\d+))?[ \t]{2,}"
+    r"(?P<was>\d+(?:\.\d+)?)(?:[ \t]*/[ \t]*(?P<was_whole>\d+))?[ \t]*$"
+)
 _MIN_ROWS = 2
+# A date written in a heading's cell: a month and year or a full date.
+_DATED = re.compile(r"(?:\d{1,2}/)?\d{1,2}/(?:\d{2}|\d{4})|[A-Z][a-z]{2,8}\.?[ ]?(?:'\d{2}|\d{4})")
 # A name in Title Case ending in an instrument's noun ("Active Movement Scale").
 _TITLED = re.compile(
     r"(?<![\w-])(?:[A-Z][a-z]+[ \t]+){1,5}"
@@ -86,8 +105,37 @@ def read_subscale_rows(scanner: Scanner, facts: list[Fact], _measures: tuple[str
         retaken.extend(_retaken(scanner, rows))
         for row in rows:
             _emit_row(scanner, facts, name, row, earlier=earlier)
+    for heading in _SPACED_HEADING.finditer(text):
+        timed = _timed_heading(heading)
+        if timed is None:
+            continue
+        name, roles = timed
+        rows = _rows(scanner, heading.end(), _COLUMN_ROW)
+        if len(rows) < _MIN_ROWS:
+            continue
+        retaken.extend(_retaken(scanner, rows))
+        for row in rows:
+            _emit_columns(scanner, facts, name, row, roles)
     if retaken:
         _drop_retaken(facts, before, retaken)
+
+
+def _timed_heading(heading: re.Match[str]) -> tuple[str, tuple[str, str]] | None:
+    """The listed instrument a spaced heading names and its two columns' roles (this visit's
+    and an earlier one's, in the heading's order), or None for any other line: a heading of
+    sides, of goals or of an unlisted name ("CROM (inclinometer)  today  04/06") is left to the
+    layout readers."""
+    named = re.split(r"[(,]", heading.group("head"))[0].strip()  # "Mallet scale, R", "(L)"
+    if not named or not listed(named):
+        return None
+    found = columns([heading.group("head"), heading.group("first"), heading.group("second")], 0)
+    roles = (
+        _dated_role(found[1].role, heading.group("first")),
+        _dated_role(found[2].role, heading.group("second")),
+    )
+    if sorted(roles) != ["current", "prior"]:
+        return None
+    return measure_named(named).name, roles
 
 
 def _instrument(head: str) -> str | None:
@@ -189,6 +237,34 @@ def _emit_row(
             measure=name,
         )
     scanner.claim(row.start("score"), row.end())  # the maxima and brackets: no values
+
+
+def _dated_role(role: str, cell: str) -> str:
+    """A date's column beside this visit's is an earlier visit's: a month and year ("08/2141",
+    "Aug 2141") the table readers leave unnamed."""
+    return "prior" if role == "other" and _DATED.fullmatch(cell) else role
+
+
+def _emit_columns(
+    scanner: Scanner, facts: list[Fact], name: str, row: re.Match[str], roles: tuple[str, str]
+) -> None:
+    """Each value of a row under a spaced heading of times: the instrument's score on the row's
+    item (its own score on a total's row), earlier under the earlier time's column."""
+    item = " ".join(row.group("item").split())
+    label = item if item.lower() in total_words() else f"{name} {item}"
+    for (value, whole), role in zip((("score", "whole"), ("was", "was_whole")), roles, strict=True):
+        unit = f"/{row.group(whole)}" if row.group(whole) else None
+        written = f"{label} (previous)" if role == "prior" else label
+        scanner.emit(
+            facts,
+            "outcome",
+            _number(row.group(value)),
+            row.span(value),
+            written,
+            unit=unit,
+            measure=name,
+        )
+    scanner.claim(row.start("score"), row.end())
 
 
 def _number(written: str) -> int | float:
