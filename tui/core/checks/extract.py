@@ -59,7 +59,10 @@ from tui.core.checks.measures.body_indices import read_body_indices
 from tui.core.checks.measures.body_lengths import read_body_lengths
 from tui.core.checks.measures.body_temperature import read_body_temperature
 from tui.core.checks.measures.body_weight import read_body_weight
-from tui.core.checks.measures.bracket_earlier import read_bracket_earlier
+from tui.core.checks.measures.bracket_earlier import (
+    read_bracket_earlier,
+    read_respective_earlier,
+)
 from tui.core.checks.measures.bracket_headings import mark_bracket_headings
 from tui.core.checks.measures.carried_names import block_carried_dates, mark_carried_names
 from tui.core.checks.measures.chair_rises import read_chair_rises
@@ -80,6 +83,7 @@ from tui.core.checks.measures.direct_measures import (
     read_numbered_subtests,
     read_subtest_times,
 )
+from tui.core.checks.measures.domain_sentences import read_domain_sentences
 from tui.core.checks.measures.durations import read_durations
 from tui.core.checks.measures.evidence import note_date, strong
 from tui.core.checks.measures.force_headings import read_force_headings
@@ -260,10 +264,12 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_connected_names,
     read_after_versions,
     read_bracket_earlier,
+    read_respective_earlier,  # "FAAM-ADL 88%, FAAM-Sport 59% (eval: 61% / 28%)"
     read_heading_domains,
     read_battery_scores,
     read_item_totals,
     read_instrument_parts,
+    read_domain_sentences,  # "FIQR 58.5. Domains: function 17/30, symptoms 29.5/50"
     read_gains,
     read_titled,
     read_mmt,

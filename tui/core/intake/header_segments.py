@@ -8,7 +8,8 @@ Medicare Part B   Visit 10   Last progress report: visit 1``. The billing audit 
 
 Only the leading block is read (the lines before the first blank line, at most `_MAX_LINES`):
 a field further down is prose or a section, not the note's header. A line is cut into segments
-at a pipe, a middle dot, a tab, a semicolon, a run of two or more spaces or a sentence's end
+at a pipe, a middle dot, a tab, a semicolon, a spaced dash, a run of two or more spaces or a
+sentence's end
 ("... hemiparesis. Visit #9. Medicare B."); a segment is a field when it opens with a known key
 and a colon ("Payer: Aetna"), or is a visit number or the last report written without one
 ("Visit 10", "Tx day 12", "Last progress report visit 1"). Linear in the block's length.
@@ -26,7 +27,11 @@ from tui.core.checks.text.alternation import either
 
 _MAX_LINES: Final = 12
 # (a semicolon too: "Payer: self-pay; Visit 8" is two fields)
-_SEGMENT_GAP: Final = re.compile(r"\s*(?:[|·\t;]|\s{2,}|(?<=[A-Za-z0-9)]\.)\s(?=[A-Z]))\s*")
+# (and a dash with a space either side: "Daily Note — K. Sola — 12 March 2152 — Aetna Open
+# Access — visit 5"; a hyphen inside a name or a date, "Rautenbach-Sola", never cuts)
+_SEGMENT_GAP: Final = re.compile(
+    r"\s*(?:[|·\t;]|\s{2,}|(?<=[A-Za-z0-9)]\.)\s(?=[A-Z])|(?<=\s)[\u2013\u2014](?=\s))\s*"
+)
 # A keyed visit's value is the visit's number ("Visit: 3", "Visit: #4 of 12"), never a
 # frequency or a date ("Visit: 3x/week x 4 weeks", "Visit: 05/20/2099")
 _VISIT_VALUE: Final = re.compile(
@@ -135,10 +140,12 @@ def _unreported() -> tuple[re.Pattern[str], re.Pattern[str]]:
     [unreported_since] words them."""
     section = billing_section("unreported_since")
     reports = either(section.get("reports", []))
+    done = either(section.get("done", []))
     since = either(section.get("since", []))
     evaluations = either(section.get("evaluations", []))
     none_since = re.compile(
-        rf"(?<![\w-])no[ \t]+(?:{reports})[ \t]+(?:{since})(?![\w-])", re.IGNORECASE
+        rf"(?<![\w-])no[ \t]+(?:{reports})(?:[ \t]+(?:{done}))?[ \t]+(?:{since})(?![\w-])",
+        re.IGNORECASE,
     )
     evaluation = re.compile(
         rf"(?<![\w-])(?:{evaluations})(?![\w-])(?:[^;()=\n]{{0,40}}?(?:=|\b(?:at|was|on)\b)[ \t]*"

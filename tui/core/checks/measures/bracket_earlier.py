@@ -9,10 +9,16 @@ scores stop at a year, a date or another name inside such a bracket, so the frac
 unread; it is read here, after them, as the earlier score of the score before the bracket. A
 bracket that names a target or a norm ("(goal by d/c: 87/100)", "(cut-off: 45/56)") holds no
 score of the patient. The words are data (score_shapes.toml [earlier_brackets]).
+
+Two scores written side by side share one such bracket for both ("FAAM-ADL 88%, FAAM-Sport 59%
+(eval 2/21: 61% / 28%)"): its two values are the two scales' earlier scores in the order the
+scales were written, whatever another reader made of them (the first read as the second
+scale's, the second as a bare percentage), `read_respective_earlier`.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from functools import cache
@@ -29,6 +35,8 @@ from tui.core.checks.text.scan import Scanner
 _BRACKETED = re.compile(
     rf"(?<![\d./])(?P<score>{NUM})(?P<tail>[ \t]*/[ \t]*\d{{1,3}}|[ \t]*(?:m|ft|s|sec|%|reps)\b)"
     r"(?:,?[ \t]+[A-Za-z][^()\d\n;:]{0,40}?)?"
+    # an aside on how the score was taken may come first: "8.9 s (avg of 2) (11/2151: 7.1 s)"
+    r"(?:[ \t]*\([A-Za-z][^()\n]{0,30}\))?"
     rf"[ \t]*\((?P<when>[^()\n]{{1,40}}?)[ \t]*[:=]?[ \t]*"
     rf"(?P<earlier>{NUM}(?P=tail))[ \t]*\)"
 )
@@ -66,6 +74,83 @@ def read_bracket_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[s
             unit=fact.unit,
             measure=fact.measure,
         )
+
+
+# A bracket of two earlier values after two scores: "(eval 2/21: 61% / 28%)", "(IE: 12, 30)".
+_RESPECTIVE = re.compile(
+    rf"\((?P<when>[^()\n:]{{1,40}}):[ \t]*(?P<a>{NUM})(?P<tail>[ \t]*%|)"
+    rf"(?:[ \t]+/[ \t]+|[ \t]*[,;][ \t]*|[ \t]+and[ \t]+)(?P<b>{NUM})(?P=tail)[ \t]*\)"
+)
+_PAIR = 2
+_BESIDE = re.compile(r"[ \t]*(?:%[ \t]*)?(?:[,;][ \t]*)?\Z")
+
+
+def read_respective_earlier(
+    scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]
+) -> None:
+    """Read a bracket of two earlier values after two scales' scores, one for each in turn.
+    Today's scores are indexed once and the readings replaced are dropped in one pass at the
+    end: linear in the note however many such brackets it holds."""
+    text = scanner.text
+    if "(" not in text:
+        return
+    today = sorted(
+        (f for f in facts if f.kind == "outcome" and f.measure and "previous" not in f.label),
+        key=lambda fact: fact.span,
+    )
+    starts = [fact.span[0] for fact in today]
+    taken: list[Fact] = []
+    replaced: set[int] = set()
+    for found in _RESPECTIVE.finditer(text):
+        if not _says_earlier(found.group("when")):
+            continue
+        spans = (found.span("a"), found.span("b"))
+        if any(scanner.is_blocked(*span) for span in spans):
+            continue
+        scores = _two_before(scanner, today, starts, found.start())
+        if scores is None:
+            continue
+        for score, span in zip(scores, spans, strict=True):
+            replaced.add(scanner.span(*span)[0])
+            _earlier_of(scanner, taken, score, span)
+    if taken:
+        facts[:] = [fact for fact in facts if fact.span[0] not in replaced]
+        facts.extend(taken)
+
+
+def _two_before(
+    scanner: Scanner, today: list[Fact], starts: list[int], bracket: int
+) -> tuple[Fact, Fact] | None:
+    """The two scales' scores of today written right before the bracket, in one sentence."""
+    origin = scanner.span(bracket, bracket + 1)[0]
+    index = bisect.bisect_left(starts, origin)
+    if index < _PAIR:
+        return None
+    first, second = today[index - 2], today[index - 1]
+    sentence_start = scanner.span(scanner.sentence_before(bracket), bracket)[0]
+    if first.span[0] < sentence_start or first.measure == second.measure:
+        return None
+    if _BESIDE.match(scanner.norm.original, second.span[1], origin) is None:
+        return None
+    return first, second
+
+
+def _earlier_of(scanner: Scanner, taken: list[Fact], score: Fact, span: tuple[int, int]) -> None:
+    """The earlier value at `span` as `score`'s scale's (it replaces any other reading)."""
+    value = _NUMBER.match(scanner.text, span[0])
+    if value is None:
+        return
+    number = float(value.group())
+    label = score.label.replace(" (previous)", "")
+    scanner.emit(
+        taken,
+        "outcome",
+        int(number) if number.is_integer() and "." not in value.group() else number,
+        span,
+        f"{label} (previous)",
+        unit=score.unit,
+        measure=score.measure,
+    )
 
 
 def _score_at(scanner: Scanner, facts: list[Fact], start: int) -> Fact | None:

@@ -970,6 +970,8 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
         words = words[1:]  # "UIQ 38, CRAIQ 19 and POPIQ 10": the last of a list
     if " ".join(words).lower() in {item.lower() for item in own}:
         return " ".join(words)  # the instrument's own subscale ("KOOS ... pain 72")
+    if _own_with_noun(words, own):
+        return " ".join(words[:-1])  # "(pain subscale 32/50": the subscale "pain"
     allowed = _quantity_words() if timed else frozenset()
     if any(
         (_stops_items(word) and word.lower() not in allowed) or _names_instrument(word)
@@ -991,6 +993,21 @@ def _own_item(gap: str, own: tuple[str, ...]) -> str | None:
         return None
     named = gap.strip(_ITEM_MARKS).rstrip(_ITEM_KEY_MARKS)
     return named if named.lower() in {item.lower() for item in own} else None
+
+
+def _own_with_noun(words: list[str], own: tuple[str, ...]) -> bool:
+    """The instrument's own subscale with a noun after it that says it is one ("pain
+    subscale", "symptoms domain"; measures.toml subscale_nouns)."""
+    return (
+        len(words) > 1
+        and words[-1].lower() in _subscale_nouns()
+        and " ".join(words[:-1]).lower() in {item.lower() for item in own}
+    )
+
+
+@cache
+def _subscale_nouns() -> frozenset[str]:
+    return frozenset(word.lower() for word in instrument_words().get("subscale_nouns", ()))
 
 
 # A score timed in seconds or milliseconds ("58 s", "640 ms").

@@ -363,6 +363,13 @@ NOT_MEASUREMENTS: list[re.Pattern[str] | Led | Anchored] = [
     ),
     re.compile(r"(?<![\d.])\d{5,}(?!\.?\d)"),  # MRNs, CPT codes, long ids
     re.compile(r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b"),  # phone numbers
+    # a footnote's mark, where it is cited and where its text starts ("... internal
+    # rotation.[^2]", "[^5]: HOOS JR 62.7", left as "^2" once the markup is read): the note's
+    # numbering, never a value; a caret after a unit ("kg/m^2") is a power
+    anchored(
+        re.compile(r"\[\^[\w-]{1,20}\]|(?:(?<=[.,;:!?)\]])|^)\^\d{1,3}(?![\d.])", re.MULTILINE),
+        r"\[\^|\^",
+    ),
     number_then(  # sets x reps, holds: 3x10, 3 x 30s, 2x15
         re.compile(
             rf"(?<![\w.]){NUM}\s*x\s*{NUM}(?:\s*(?:s|sec|secs|seconds|reps?|min|'|\"|#|lb|lbs)\b)?",

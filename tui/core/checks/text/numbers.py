@@ -421,9 +421,11 @@ def _parse_run(run: re.Match[str]) -> list[_Spelled]:
     current: list[tuple[str, int, int]] = []
     decimals: list[tuple[str, int, int]] = []
     in_decimals = False
+    joined = False  # an "and" right before this word
     for word in words:
         name = word[0]
         if name == "and":
+            joined = True
             continue
         if name == "point":
             in_decimals = bool(current)
@@ -431,13 +433,22 @@ def _parse_run(run: re.Match[str]) -> list[_Spelled]:
         if in_decimals:
             decimals.append(word)
             continue
-        if current and not _continues(current, name):
+        if current and not _continues_after(current, name, joined=joined):
             numbers.append(_spelled(current, []))
             current = []
         current.append(word)
+        joined = False
     if current:
         numbers.append(_spelled(current, decimals))
     return numbers
+
+
+def _continues_after(words: list[tuple[str, int, int]], name: str, *, joined: bool) -> bool:
+    """`_continues`, where an "and" between joins only after a scale ("one hundred and ten"):
+    "between seventy and one hundred ten degrees" is 70 and 110, never 7110."""
+    if joined and words[-1][0] not in _SCALES:
+        return False
+    return _continues(words, name)
 
 
 def _continues(words: list[tuple[str, int, int]], name: str) -> bool:

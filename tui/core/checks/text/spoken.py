@@ -130,6 +130,7 @@ def spoken_numbers(text: str) -> list[Spoken]:
         if not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     found += _homophones(text)
+    found += _homophone_numbers(text)
     return found
 
 
@@ -151,6 +152,67 @@ def _homophones(text: str) -> list[Spoken]:
         "|".join(said),
     )
     return [Spoken(m.start(), m.end(), said[m["w"].lower()]) for m in pattern.finditer(text)]
+
+
+def _homophone_numbers(text: str) -> list[Spoken]:
+    """Homophones beside digits where only a number can stand (spoken.toml
+    [homophone_numbers]): a hundreds digit before an angle ("won 40 degrees" is 140), a units
+    digit after a round ten before a unit ("20 to kilograms" is 22), a muscle grade's digit
+    before "over 5" ("for minus over 5" is 4-/5)."""
+    said = _homophone_words()
+    patterns = _homophone_patterns()
+    if not said or patterns is None:
+        return []
+    hundreds, tens, grade = patterns
+    found = [
+        Spoken(m.start(), m.end(), f"{said[m['w'].lower()]}{m['n']}")
+        for m in hundreds.finditer(text)
+    ]
+    found += [
+        Spoken(m.start(), m.end(), str(int(m["t"]) + int(said[m["w"].lower()])))
+        for m in tens.finditer(text)
+    ]
+    found += [
+        Spoken(
+            m.start(),
+            m.end(),
+            f"{said[m['w'].lower()]}{_SIGNS.get((m['sign'] or '').lower(), '')}/5",
+        )
+        for m in grade.finditer(text)
+        if int(said[m["w"].lower()]) <= _TOP_GRADE
+    ]
+    return found
+
+
+_SIGNS = {"minus": "-", "plus": "+"}
+_TOP_GRADE = 5
+
+
+@cache
+def _homophone_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """The three shapes of a homophone beside digits, compiled once from spoken.toml."""
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text).get("homophone_numbers", {})
+    said = "|".join(re.escape(word) for word in _homophone_words())
+    hundred_words = "|".join(re.escape(str(word)) for word in table.get("hundreds", ()))
+    angles = "|".join(str(unit) for unit in table.get("angle_units", ()))
+    units = "|".join(str(unit) for unit in table.get("tens_units", ()))
+    followers = "|".join(re.escape(str(word)) for word in table.get("grade_followers", ()))
+    if not (said and hundred_words and angles and units):
+        return None
+    hundreds = re.compile(
+        rf"\b(?P<w>{hundred_words})[ \t]+(?P<n>[1-9]\d)(?![\d.])(?=[ \t]*(?:{angles}))",
+        re.IGNORECASE,
+    )
+    tens = re.compile(
+        rf"(?<![\d.])(?P<t>[2-9]0)[ \t]+(?P<w>{said})(?=[ \t]+(?:{units})\b)", re.IGNORECASE
+    )
+    grade = re.compile(
+        rf"\b(?P<w>{said})(?:[ \t]+(?P<sign>minus|plus))?[ \t]+(?:over|out[ \t]+of)[ \t]+"
+        rf"(?:5|five)\b(?!\d|\.\d)(?=[ \t]*(?:[,.;)]|$)|[ \t]+(?:{followers or '(?!x)x'})\b)",
+        re.IGNORECASE | re.MULTILINE,
+    )
+    return hundreds, tens, grade
 
 
 @cache
