@@ -93,8 +93,8 @@ from tui.core.checks.measures.gains import read_gains
 from tui.core.checks.measures.girth_pairs import read_girth_pairs
 from tui.core.checks.measures.glossed_names import read_glossed
 from tui.core.checks.measures.heading_domains import read_heading_domains
-from tui.core.checks.measures.heading_totals import name_totals
-from tui.core.checks.measures.heart_rates import read_heart_rate_peaks
+from tui.core.checks.measures.heading_totals import name_totals, read_heading_totals
+from tui.core.checks.measures.heart_rates import block_paced_rates, read_heart_rate_peaks
 from tui.core.checks.measures.hold_times import read_hold_times
 from tui.core.checks.measures.instrument_parts import read_instrument_parts
 from tui.core.checks.measures.instruments import read_instruments, read_scales
@@ -218,6 +218,7 @@ _GENERAL_PASSES: tuple[Pass, ...] = (
     block_exercise_arcs,
     block_program_distances,
     block_not_measured,
+    block_paced_rates,  # "bike at HR 150": the intensity it is done at, no reading
     read_heart_rate_peaks,
     claim_vital_limits,
     read_pressure_ranges,
@@ -259,6 +260,7 @@ _CLINIC_PASSES: tuple[Pass, ...] = (
     read_myotomes,  # "Myotomes: C5 5, C6 4": a grade per level, no level's number
     read_outcomes,
     read_scales,
+    read_heading_totals,  # "SARA (...):" over its items and "Sum  17  14.5": the SARA's
     read_instruments,
     read_glossed,
     read_connected_names,

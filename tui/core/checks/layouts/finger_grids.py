@@ -19,7 +19,7 @@ from functools import cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.layouts.columns import data_table, rom_words
-from tui.core.checks.measures import labels
+from tui.core.checks.measures import bracket_headings, labels
 from tui.core.checks.tables import measures_section
 from tui.core.checks.text.alternation import either, whole_words
 from tui.core.checks.text.lexicon import SIDE_NAMES
@@ -33,9 +33,12 @@ _MOST_EXTENSION = 60
 _LEGEND_LINES = 1
 _DEGREES = re.compile(r"°|\bdeg(?:rees?)?\b", re.IGNORECASE)
 # One cell: an angle, or a pair of ends, each with an optional degree sign.
+# A cell may carry an earlier angle in square brackets ("10 [40]" under a legend saying the
+# brackets hold the pre-op values): read only where the legend says so (`_read_bracketed`).
 _CELL = re.compile(
     r"(?P<a>-?\d{1,3})(?:[ \t]*(?:°|deg\b))?"
     r"(?:[ \t]*/[ \t]*(?P<b>-?\d{1,3})(?:[ \t]*(?:°|deg\b))?)?"
+    r"(?:[ \t]*\[[ \t]*(?P<c>-?\d{1,3})(?:[ \t]*(?:°|deg\b))?[ \t]*\])?"
     r"(?=[ \t,.;]|$)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -236,6 +239,7 @@ def _read_row(
             _read_arc(at, column.joint)
         else:
             _read_angle(at, column.joint)
+            _read_bracketed(at, column.joint)
 
 
 def _side_word(word: str) -> bool:
@@ -287,6 +291,21 @@ def _read_angle(at: _Cell, joint: str) -> None:
     elif value <= _MOST_FLEXION:
         label = at.label(joint, at.grid.motion or "flexion")
         at.scanner.emit(at.facts, "rom", value, at.match.span("a"), label)
+
+
+def _read_bracketed(at: _Cell, joint: str) -> None:
+    """The earlier angle a cell keeps in square brackets after today's ("35 [70]"), read as
+    the joint's previous value where the legend says the brackets hold an earlier time
+    ("pre-op values ... in brackets"); any other bracket is left unread."""
+    if not at.match.group("c") or not at.scanner.free(*at.match.span("c")):
+        return
+    start = at.match.start("c")
+    if not bracket_headings.earlier_bracket(at.scanner, start):
+        return
+    value = int(at.match.group("c"))
+    if 0 <= value <= _MOST_FLEXION:
+        label = at.label(joint, at.grid.motion or "flexion") + f" {labels.PREVIOUS}"
+        at.scanner.emit(at.facts, "rom", value, at.match.span("c"), label)
 
 
 def _emit_signed(scanner: Scanner, facts: list[Fact], span: tuple[int, int], label: str) -> None:

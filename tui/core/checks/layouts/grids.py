@@ -456,7 +456,7 @@ def _headings(row: tuple[Cell, ...]) -> bool:
     """Whether a row of a table with no separator row is its heading: short names, none of
     them a value (two or more dates name columns, so they may be headings; one may be a score)
     and none a sentence holding one ("Pt reports pain 3/10")."""
-    dates = sum(bool(_DATE.match(cell.text)) for cell in row)
+    dates = sum(_dated(cell.text) for cell in row)
     for cell in row:
         if dates >= 2 and _DATE.match(cell.text):
             continue
@@ -465,6 +465,13 @@ def _headings(row: tuple[Cell, ...]) -> bool:
         if _FRACTION.search(cell.text) and not _timepoint(cell.text):
             return False
     return True
+
+
+def _dated(text: str) -> bool:
+    """A heading cell naming a column by its date: the date alone ("02/13/2132") or with the
+    time it was ("01/16/2132 (eval)", "03/13/2132 (today)"), as a tracker's export heads its
+    visits' columns."""
+    return bool(_DATE.match(text)) or (_timepoint(text) and bool(_SLASHED.search(text)))
 
 
 def _exported(grid: Grid) -> bool:

@@ -18,6 +18,7 @@ import json
 import re
 from typing import Any
 
+from tui.core.checks.layouts.fhir_entries import fhir_entry
 from tui.core.checks.tables import keyed_units
 from tui.core.checks.text.pieces import Piece
 
@@ -58,6 +59,9 @@ def _line(line: str, bound_keys: frozenset[str]) -> str | None:
         return None
     indent = found.group("indent")
     key = found.group("key")
+    entry = fhir_entry(value) if key is None and isinstance(value, dict) else None
+    if entry is not None:
+        return indent + entry
     if isinstance(value, dict):
         return indent + _record(key, value, bound_keys)
     if key is None or isinstance(value, list):

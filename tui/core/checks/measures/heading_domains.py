@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from tui.core.checks.facts import Fact
-from tui.core.checks.layouts.columns import time_pair_data
+from tui.core.checks.layouts.columns import role_of, time_pair_data
 from tui.core.checks.measures import labels
 from tui.core.checks.measures.shape_words import gloss_nouns
 from tui.core.checks.names import ACRONYM, listed, not_instrument_names, resolve
@@ -70,6 +70,8 @@ def read_heading_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[s
                 break
             if not scanner.free(*line.span("value")) and not _misread(scanner, facts, line):
                 break
+            if _dated_heading(line):
+                break
             whole = line.group("whole")
             value = to_number(line.group("value"))
             unit = f"/{whole.split('/')[1].strip()}" if whole else None
@@ -89,6 +91,24 @@ def read_heading_domains(scanner: Scanner, facts: list[Fact], _measures: tuple[s
                     measure=name,
                 )
             at = line.end()
+
+
+# A month and day ("02/16", "2/16/2132"): under a time's word it dates a column, no score.
+_MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])[ \t]*/[ \t]*(?:0?[1-9]|[12]\d|3[01])")
+_TIME_ROLES = frozenset({"prior", "current", "timepoint"})
+
+
+def _dated_heading(line: re.Match[str]) -> bool:
+    """A table's heading row under the instrument, not a domain line: a time's word and a
+    month and day ("Item   Eval 02/16   Today" under "SARA (...):" heads the visits' columns;
+    "02/16" is the evaluation's date, never a score out of 16)."""
+    whole = line.group("whole")
+    written = line.group("value") + (whole or "")
+    return (
+        whole is not None
+        and _MONTH_DAY.fullmatch(written.strip()) is not None
+        and role_of(line.group("domain")) in _TIME_ROLES
+    )
 
 
 @cache

@@ -125,6 +125,34 @@ def _words() -> _Words:
     )
 
 
+# The dose an exercise may carry between its name and "at" ("home bike 20 min/day at HR 150").
+_DOSE = (
+    r"(?:[ \t]+\d{1,3}[ \t]*(?:min|mins|minutes)\b(?:[ \t]*(?:/[ \t]*(?:day|d|wk|week)"
+    r"|(?:a|per)[ \t]+(?:day|week)|daily))?)?"
+)
+
+
+@cache
+def _paced() -> re.Pattern[str]:
+    data = measures_section("heart_rates")
+    names = either(heart_rate_names())
+    paced_not = either(data.get("paced_not", ()))
+    return re.compile(
+        rf"(?<![\w-])(?P<lead>(?:{paced_not})[ \t]+)?(?:{either(data.get('paced', ()))})"
+        rf"{_DOSE}[ \t]+(?:at|@)[ \t]+(?:an?[ \t]+)?(?:{names})(?![\w-])[ \t]*(?:of[ \t]+)?[:=]?"
+        r"[ \t]*(?<![\d.])(?P<value>\d{2,3})(?![\d.]\d|\d|[ \t]*[-\u2013%])",
+        re.IGNORECASE,
+    )
+
+
+def block_paced_rates(scanner: Scanner, _facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Block the heart rate an exercise is done at ("bike at HR 150"): the intensity set for
+    it, not a rate read off the monitor (measures.toml [heart_rates] paced)."""
+    for match in _paced().finditer(scanner.text):
+        if match.group("lead") is None:
+            scanner.block(*match.span("value"))
+
+
 def read_heart_rate_peaks(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
     """A maximum named after the rate in a bout's sentence ("Tilt table 15 min, HR max 112"):
     read before the limits of vital signs are claimed, where "HR max 120" alone is a limit."""

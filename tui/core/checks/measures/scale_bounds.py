@@ -55,12 +55,19 @@ _CLOSE = re.compile(r"[ \t]*[)\]]")
 _HEADING = re.compile(r"[ \t]*[)\]]?[ \t]*[:=][ \t]*\d")
 
 
+# A bracket of one line: a legend's candidates ("(0-100, 100 = no problems)").
+_BRACKET = re.compile(r"\((?P<inside>[^()\n]{1,120})\)")
+_PARTS = re.compile(r"[,;]")
+_WHOLE = re.compile(r"\d{1,3}")
+
+
 @dataclass(frozen=True)
 class _Cues:
     ends: frozenset[tuple[int, int]]
     named: re.Pattern[str]
     after: re.Pattern[str]
     placed: re.Pattern[str]
+    anchor: re.Pattern[str]
 
 
 @cache
@@ -79,6 +86,10 @@ def _cues() -> _Cues:
         named=ending("names"),
         after=re.compile(rf"[ \t]*(?:{either(data['after'])})(?![\w-])", re.IGNORECASE),
         placed=ending("placed"),
+        anchor=re.compile(
+            rf"[ \t]*\d{{1,3}}[ \t]*(?:{either(data['anchor_marks'])})[ \t]*[A-Za-z][A-Za-z' /-]*",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -86,6 +97,8 @@ def block_scale_bounds(scanner: Scanner, _facts: list[Fact], _measures: tuple[st
     """Block each range that names the scale a rating is on (see the module)."""
     for match in _scale_ranges(scanner):
         scanner.block(*match.span())
+    for start, end in _legends(scanner.text):
+        scanner.block(start, end)
 
 
 def read_scale_ratings(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
@@ -157,3 +170,24 @@ def _rated(before: str) -> str | None:
     if other and (not pain or other[-1][0] > pain[-1]):
         return other[-1][1].lower()
     return "pain" if pain else None
+
+
+def _legends(text: str) -> list[tuple[int, int]]:
+    """Brackets that say what a scale's numbers mean, not what the patient scored: every part
+    is the scale's range ("0-100") or an anchor ("100 = no problems"), and one part at least is
+    an anchor. "KOOS (0-100, 100 = no problems): Pain 56" holds no KOOS of 100."""
+    cues = _cues()
+    found = []
+    for bracket in _BRACKET.finditer(text):
+        parts = _PARTS.split(bracket.group("inside"))
+        anchors = [part for part in parts if cues.anchor.fullmatch(part.rstrip())]
+        ranges = [part for part in parts if _legend_range(part)]
+        if anchors and len(anchors) + len(ranges) == len(parts):
+            found.append(bracket.span("inside"))
+    return found
+
+
+def _legend_range(part: str) -> bool:
+    """A part of a legend that is a scale's whole range ("0-100", "0 to 4")."""
+    match = _RANGE.fullmatch(part.strip())
+    return match is not None and _scale_ends(match)

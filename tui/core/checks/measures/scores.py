@@ -8,6 +8,7 @@ fatigue rating, never pain; with no word at all it is the patient's pain.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -52,10 +53,12 @@ from tui.core.checks.tables import (
     lab_values,
     lower_case_units,
     measures_section,
+    mmt_words,
     not_instruments,
     not_measurement_words,
     vocabulary,
 )
+from tui.core.checks.text.alternation import either
 from tui.core.checks.text.lexicon import (
     FOLLOW,
     NUM,
@@ -199,6 +202,8 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             else end
         )
         limit = pain_scale_limit(scanner.text, measure, match.end(), limit)
+        if not measure.multi:
+            limit = _symptom_rating_limit(scanner.text, match.end(), limit)
         earlier = earlier_before_name(scanner, match.start())
         if measure.multi:
             _item_scores(scanner, facts, measure, match.end(), limit, earlier=earlier)
@@ -221,6 +226,26 @@ def read_outcomes(scanner: Scanner, facts: list[Fact], measures: tuple[str, ...]
             read_scores(scanner, facts, measure, start, limit, named, earlier=earlier)
             if len(facts) > read and limit == end:
                 read_said_earlier(scanner, facts, measure, (start, end), len(facts) - read)
+
+
+# A rating out of ten right after the symptom word before it ("fatigue 6/10", "dyspnea: 4/10").
+_RATING_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*\d{1,2}(?:\.\d)?[ \t]*/[ \t]*10(?![\d.]\d)")
+# Between a test's name and a symptom word said first after it: a colon or a dash at most.
+_NAME_GAP = re.compile(r"[ \t]*[:=\-]?[ \t]*")
+
+
+def _symptom_rating_limit(text: str, start: int, limit: int) -> int:
+    """Where a test's scores end when the first thing said after its name is a symptom's
+    rating ("6MWT: fatigue 6/10 at end", a tracker's comment cell written after the row's
+    name): the rating is the symptom's (`other`, CONVENTIONS), never the test's score. A
+    rating said after the test's result ("6MWT 348 m, dyspnea 4/10 (last month 296 m)") and an
+    item of a test scored by items (PSFS "sleep 4/10") are left as they were."""
+    gap = _NAME_GAP.match(text, start, limit)
+    at = gap.end() if gap is not None else start
+    word = words().not_pain.match(text, at, limit)
+    if word is not None and _RATING_AFTER.match(text, word.end()):
+        return word.start()
+    return limit
 
 
 # The word that opens a test's total after its parts ("(total 112/120)", "; total = 101").
@@ -1254,8 +1279,11 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
     for match in _MMT_SPACED.finditer(scanner.text):
         if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
             matches.append(match)
+    trailers = _grade_trailers(scanner)
     for match in _MMT_BARE.finditer(scanner.text):
-        if _MMT_CONTEXT.search(scanner.text, scanner.sentence_before(match.start()), match.start()):
+        if _MMT_CONTEXT.search(
+            scanner.text, scanner.sentence_before(match.start()), match.start()
+        ) or _trailed(trailers, scanner, match.start()):
             matches.append(match)
     for start in muscle_grades.group_grade_starts(scanner):
         after_group = _MMT_BARE.match(scanner.text, start)
@@ -1294,6 +1322,28 @@ def read_mmt(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) ->
         grade = _grade(match.group(1), match.group(2))
         previous = found.previous or _bracketed_earlier(scanner, match.start())
         scanner.emit(facts, "mmt", grade, (match.start(), match.end()), (label or "MMT") + previous)
+
+
+def _grade_trailers(scanner: Scanner) -> list[tuple[int, int]]:
+    """Where a sentence says its grades are all out of five ("..., all out of 5"), blocked so
+    its 5 is read as no grade (measures.toml [mmt] grade_trailers)."""
+    found = [match.span() for match in _trailer().finditer(scanner.text)]
+    for start, end in found:
+        scanner.block(start, end)
+    return found
+
+
+def _trailed(trailers: list[tuple[int, int]], scanner: Scanner, start: int) -> bool:
+    """A bare grade whose sentence ends in a trailer after it: a muscle grade."""
+    if not trailers:
+        return False
+    at = bisect.bisect_left(trailers, (start, start))
+    return at < len(trailers) and trailers[at][0] < scanner.sentence(start)[1]
+
+
+@cache
+def _trailer() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{either(mmt_words().get('grade_trailers', ()))})", re.IGNORECASE)
 
 
 def _bracketed_earlier(scanner: Scanner, start: int) -> str:

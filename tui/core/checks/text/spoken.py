@@ -589,8 +589,32 @@ def spoken_units(text: str) -> list[Piece]:
                 continue
             value = written if written in ("%", "°F") else f" {written}"
             pieces.append(Piece(match.start(), match.end(), value, match.start(), match.end()))
+    pieces += _fractions(text)
     kept: list[Piece] = []
     for piece in sorted(pieces, key=lambda piece: (piece.start, -piece.end)):
         if not kept or piece.start >= kept[-1].end:
             kept.append(piece)
     return kept
+
+
+def _fractions(text: str) -> list[Piece]:
+    """A score over its maximum said aloud ("41 over 56"), its "over" written as a slash
+    ("41/56"), as a typed note writes it: the maximum is then read as the score's whole, never
+    as a second score (spoken.toml [fractions])."""
+    return [
+        Piece(match.start(), match.end(), "/", match.start(), match.end())
+        for match in _fraction_word().finditer(text)
+    ]
+
+
+@cache
+def _fraction_word() -> re.Pattern[str]:
+    text = files("tui.core").joinpath("data", "spoken.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text).get("fractions", {})
+    words = "|".join(table.get("words", ["(?!x)x"]))
+    units = "|".join(table.get("not_before", ["(?!x)x"]))
+    return re.compile(
+        rf"(?<=\d)[ \t]+(?:{words})[ \t]+"
+        rf"(?=\d{{1,3}}(?:\.\d)?(?![\d.]\d|[.]?\d|[ \t]*(?:{units})(?![A-Za-z])|[ \t]*[-/]))",
+        re.IGNORECASE,
+    )

@@ -5,13 +5,14 @@ only where nothing they both say differs.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache, lru_cache
 
 from tui.core.checks.facts import Fact
 from tui.core.checks.measures import labels
 from tui.core.checks.names import instrument_key
-from tui.core.checks.tables import measure_defs, related_names
+from tui.core.checks.tables import measure_defs, one_joint_motions, related_names
 from tui.core.checks.text.lexicon import UNIT_CLASSES
 from tui.core.checks.text.numbers import ANY_NUMBER
 from tui.core.checks.verify.conversions import unit_size
@@ -108,8 +109,18 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True
     if not _same_item(a, b) or not units_agree(a.unit, b.unit):
         return False
-    first, second = labels.parts_of(a.label), labels.parts_of(b.label)
+    first, second = _jointed(labels.parts_of(a.label)), _jointed(labels.parts_of(b.label))
     return all(agree(part, getattr(first, part), getattr(second, part)) for part in _COMPARED)
+
+
+def _jointed(parts: labels.Parts) -> labels.Parts:
+    """A label's parts with the joint its motion names where it names none: "R dorsiflexion"
+    is the ankle's, so it is never the "R hip flexion" its generic "flexion" would agree with
+    (measures.toml [rom] one_joint_motions)."""
+    if parts.joint or not parts.motion:
+        return parts
+    joint = one_joint_motions().get(parts.motion, "")
+    return dataclasses.replace(parts, joint=joint) if joint else parts
 
 
 def same_unit(one: str | None, other: str | None) -> bool:
