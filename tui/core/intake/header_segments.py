@@ -115,10 +115,33 @@ def _payer_name() -> re.Pattern[str]:
 
 def _named_payer(segment: str) -> str:
     """The segment as the note's payer when it opens with a payer's name and no key: a header
-    field written bare ("BlueCross PPO", "Aetna (commercial)", "Medicare Part B")."""
-    if _payer_name().match(segment) is None:
+    field written bare ("BlueCross PPO", "Aetna (commercial)", "Medicare Part B"). Only a plan
+    may follow the name: a sentence opening with it ("Medicare requires a PN every 10 visits")
+    talks about the payer and names none."""
+    name = _payer_name().match(segment)
+    if name is None or not _plan_written(segment[name.end() :]):
         return ""
     return segment.rstrip(".;, ")
+
+
+# a bracketed aside after a payer's name is its own ("Medicare A (HH episode 02/19 - 04/18)");
+# a spaced dash ends the field ("Medicare Part A (acute) -- note for OT record")
+_PAYER_ASIDE: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_FIELD_DASH: Final = re.compile(r"\s(?:-{1,2}|\u2013|\u2014)\s")
+
+
+def _plan_written(rest: str) -> bool:
+    """What follows a payer's name is a plan (billing.toml [payer_names] most_words and
+    plan_words): few words, no number, each capitalised or a plan's word."""
+    section = billing_section("payer_names")
+    plan_words = {str(word).lower() for word in section.get("plan_words", [])}
+    field = _FIELD_DASH.split(_PAYER_ASIDE.sub(" ", rest), maxsplit=1)[0]
+    words = [word.strip(".,;:") for word in field.split()]
+    return len(words) <= int(section.get("most_words", 0)) and all(
+        (word[:1].isupper() and not any(ch.isdigit() for ch in word)) or word.lower() in plan_words
+        for word in words
+        if word
+    )
 
 
 # A visit number an OCR reading wrote with a letter for a digit ("Visit l0", "Tx day 1O"): read

@@ -228,7 +228,8 @@ _LINES_AFTER = 8
 
 
 # A girth after a position: a number right after it, or a decimal or a length in cm on its clause.
-_MEASURED = re.compile(r"^[ \t]*:?[ \t]*\d|\d\.\d|\d[ \t]*cm\b", re.IGNORECASE)
+# (the blanks taken whole: no colon or digit is a blank, so giving some back finds nothing new)
+_MEASURED = re.compile(r"^[ \t]*+:?[ \t]*+\d|\d\.\d|\d[ \t]*cm\b", re.IGNORECASE)
 
 
 def _next_row(text: str, pos: int, end: int) -> re.Match[str] | None:

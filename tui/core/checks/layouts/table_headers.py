@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 _GAP = re.compile(r"\t+| {2,}|[ \t]*\|[ \t]*")
-_IN_COLUMN = re.compile(r"(?:\t| {2,}|\|)[ \t]*[-−~]?\Z")
+# what may stand between a column's gap and its value: a sign
+_SIGNS = "-−~"
 _RULE = re.compile(r"[\s|:=+-]*\Z")
 _LOOK_BACK = 15  # lines above a value searched for its table's header, at most
 
@@ -23,7 +24,7 @@ def header_cells(text: str, start: int, end: int) -> tuple[str, str] | None:
     """The header cell over the bare value at [start, end) and the header's first cell, or None
     when the value stands in no column of a table with a header."""
     line_start = text.rfind("\n", 0, start) + 1
-    if not _IN_COLUMN.search(text, line_start, start):
+    if not _in_column(text, line_start, start):
         return None
     header = _header_line(text, line_start)
     if header is None:
@@ -34,6 +35,18 @@ def header_cells(text: str, start: int, end: int) -> tuple[str, str] | None:
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     return _cell_over(header, cells, line, start - line_start, end - line_start), cells[0][2]
+
+
+def _in_column(text: str, line_start: int, start: int) -> bool:
+    """The value at `start` stands after a column's gap (a tab, two spaces or a pipe, then
+    blanks and maybe a sign). Read back from the value over its own gap only: a search of the
+    line for a gap ending at the value would walk a long run of blanks once per start."""
+    at = start - 1 if start > line_start and text[start - 1] in _SIGNS else start
+    gap_end = at
+    while at > line_start and text[at - 1] in " \t":
+        at -= 1
+    blanks = text[at:gap_end]
+    return "\t" in blanks or "  " in blanks or (at > line_start and text[at - 1] == "|")
 
 
 def _header_line(text: str, line_start: int) -> str | None:

@@ -22,8 +22,10 @@ _SIDED_KINDS = frozenset({"rom", "mmt", "strength", "girth"})
 # ("all right" alone at a sentence's end is the word "alright", no side: "flexion 120, all right.")
 # Tried from a run of spaces' start only (the leftmost match starts there anyway): tried inside
 # it too, a long run cost cubic time.
+# (each run of blanks taken whole: what follows it is no blank, so giving blanks back to the
+# other run finds nothing new, and a long run of blanks is walked once)
 _TAIL = re.compile(
-    r"(?<![ \t])[ \t]*[,;\-\u2013\u2014]?[ \t]*(?!all[ \t]+right[ \t]*(?:[.)]|$))"
+    r"(?<![ \t])[ \t]*+[,;\-\u2013\u2014]?[ \t]*+(?!all[ \t]+right[ \t]*(?:[.)]|$))"
     r"(?:both|all|each)(?:[ \t]+(?:on[ \t]+the|are|is|were))?"
     r"[ \t]+(right|left|rt|lt|R|L)(?:[ \t]+side)?[ \t]*(?=[.)]|$)",
     re.IGNORECASE | re.MULTILINE,

@@ -213,29 +213,17 @@ def _drop_retaken(facts: list[Fact], before: int, spans: list[tuple[int, int]]) 
 def _emit_row(
     scanner: Scanner, facts: list[Fact], name: str, row: re.Match[str], *, earlier: bool
 ) -> None:
+    """Today's score and, where the row gives one, the earlier score: the same item, maximum
+    and instrument, the earlier one marked so only when the heading puts it first."""
     item = " ".join(row.group("item").split())
     label = item if item.lower() in total_words() else f"{name} {item}"
     unit = f"/{row.group('whole')}" if "whole" in row.re.groupindex else None
-    scanner.emit(
-        facts,
-        "outcome",
-        _number(row.group("score")),
-        row.span("score"),
-        label,
-        unit=unit,
-        measure=name,
-    )
+    scores = [("score", label)]
     if row.group("was") is not None:
-        was_label = f"{label} (previous)" if earlier else label
-        scanner.emit(
-            facts,
-            "outcome",
-            _number(row.group("was")),
-            row.span("was"),
-            was_label,
-            unit=unit,
-            measure=name,
-        )
+        scores.append(("was", f"{label} (previous)" if earlier else label))
+    for group, written in scores:
+        value = _number(row.group(group))
+        scanner.emit(facts, "outcome", value, row.span(group), written, unit=unit, measure=name)
     scanner.claim(row.start("score"), row.end())  # the maxima and brackets: no values
 
 
