@@ -985,7 +985,7 @@ def _item_named(gap: str, own: tuple[str, ...] = (), *, timed: bool = False) -> 
     timed in seconds may name what it times ("DEM vertical time 41 s, horizontal time 58 s")."""
     whole = _own_item(gap, own)
     if whole is not None:
-        return whole  # "respiration and sphincter management 30/40": longer than a name's words
+        return whole  # "respiration and sphincter management 30/40": longer than _ITEM_GAP reads
     found = _ITEM_GAP.fullmatch(gap)
     if found is None or gap.endswith("-"):
         # "FABQ-PA 12, SF-36 PCS 40": a number glued to a word by a hyphen is part of a name
@@ -1012,11 +1012,15 @@ _ITEM_KEY_MARKS = ":= \t"
 
 
 def _own_item(gap: str, own: tuple[str, ...]) -> str | None:
-    """The whole gap is one of the instrument's own items, however many words it has (the
-    SCIM's "respiration and sphincter management"); None otherwise."""
-    if not own:
+    """The whole gap is one of the instrument's own items longer than a name `_ITEM_GAP`
+    reads (the SCIM's "respiration and sphincter management"), after a comma; None otherwise:
+    shorter names, and a name after a semicolon ("KOOS 70; pain 3 with stairs" may be the
+    patient's pain), are read as before."""
+    if not own or ";" in gap:
         return None
     named = gap.strip(_ITEM_MARKS).rstrip(_ITEM_KEY_MARKS)
+    if len(named.split()) <= _ITEM_GAP_WORDS:
+        return None
     return named if named.lower() in {item.lower() for item in own} else None
 
 
@@ -1033,6 +1037,10 @@ def _own_with_noun(words: list[str], own: tuple[str, ...]) -> bool:
 @cache
 def _subscale_nouns() -> frozenset[str]:
     return frozenset(word.lower() for word in instrument_words().get("subscale_nouns", ()))
+
+
+# The most words `_ITEM_GAP` reads as an item's name.
+_ITEM_GAP_WORDS = 3
 
 
 # A score timed in seconds or milliseconds ("58 s", "640 ms").
