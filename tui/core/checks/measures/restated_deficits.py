@@ -45,8 +45,26 @@ def _restates(original: str, first: Fact, second: Fact) -> bool:
     if first.label != second.label or first.value != second.value:
         return False
     between = original[first.span[1] : second.span[0]]
-    return len(between) <= _LONGEST_GLOSS and bool(_gloss().match(between))
+    if len(between) <= _LONGEST_GLOSS and bool(_gloss().match(between)):
+        return True
+    # the other way round: the deficit in words, its signed angle bracketed after it
+    # ("Knee extension lacks 10° (-10°)")
+    before = original[max(0, first.span[0] - _LONGEST_GLOSS) : first.span[0]]
+    return (
+        bool(_SIGNED_AFTER.match(between))
+        and original.startswith("-", second.span[0])
+        and bool(_worded().search(before))
+    )
 
 
 # The longest gloss's opening: a unit, a bracket, a word or two and their spaces.
 _LONGEST_GLOSS = 24
+# Between a deficit said in words and its signed angle: the unit and a bracket's opening.
+_SIGNED_AFTER = re.compile(r"[ \t]*(?:°|deg\w*)?[ \t]*\([ \t]*\Z", re.IGNORECASE)
+
+
+@cache
+def _worded() -> re.Pattern[str]:
+    """An opener (measures.toml [restated_deficits]) right before a deficit's angle: "lacks"."""
+    openers = measures_section("restated_deficits").get("openers", ())
+    return re.compile(rf"(?<![\w-])(?:{either(openers)})[ \t]*\Z", re.IGNORECASE)

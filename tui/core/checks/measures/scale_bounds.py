@@ -55,8 +55,9 @@ _CLOSE = re.compile(r"[ \t]*[)\]]")
 _HEADING = re.compile(r"[ \t]*[)\]]?[ \t]*[:=][ \t]*\d")
 
 
-# A bracket of one line: a legend's candidates ("(0-100, 100 = no problems)").
-_BRACKET = re.compile(r"\((?P<inside>[^()\n]{1,120})\)")
+# A bracket of one line, round or square: a legend's candidates ("(0-100, 100 = no problems)",
+# "[0 = no disability, 100 = most severe]").
+_BRACKET = re.compile(r"\((?P<inside>[^()\n]{1,120})\)|\[(?P<square>[^\[\]\n]{1,120})\]")
 _PARTS = re.compile(r"[,;]")
 _WHOLE = re.compile(r"\d{1,3}")
 
@@ -179,11 +180,12 @@ def _legends(text: str) -> list[tuple[int, int]]:
     cues = _cues()
     found = []
     for bracket in _BRACKET.finditer(text):
-        parts = _PARTS.split(bracket.group("inside"))
+        inside = "inside" if bracket.group("inside") is not None else "square"
+        parts = _PARTS.split(bracket.group(inside))
         anchors = [part for part in parts if cues.anchor.fullmatch(part.rstrip())]
         ranges = [part for part in parts if _legend_range(part)]
         if anchors and len(anchors) + len(ranges) == len(parts):
-            found.append(bracket.span("inside"))
+            found.append(bracket.span(inside))
     return found
 
 

@@ -1025,10 +1025,6 @@ def _own_item(gap: str, own: tuple[str, ...]) -> str | None:
     return named if named.lower() in {item.lower() for item in own} else None
 
 
-# The most words `_ITEM_GAP` reads as an item's name.
-_ITEM_GAP_WORDS = 3
-
-
 def _own_with_noun(words: list[str], own: tuple[str, ...]) -> bool:
     """The instrument's own subscale with a noun after it that says it is one ("pain
     subscale", "symptoms domain"; measures.toml subscale_nouns)."""
@@ -1042,6 +1038,10 @@ def _own_with_noun(words: list[str], own: tuple[str, ...]) -> bool:
 @cache
 def _subscale_nouns() -> frozenset[str]:
     return frozenset(word.lower() for word in instrument_words().get("subscale_nouns", ()))
+
+
+# The most words `_ITEM_GAP` reads as an item's name.
+_ITEM_GAP_WORDS = 3
 
 
 # A score timed in seconds or milliseconds ("58 s", "640 ms").
