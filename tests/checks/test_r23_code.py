@@ -1,0 +1,47 @@
+"""Round 23's code review: mends of the merged readers, each with the reading it keeps and the
+cost it bounds (CPU time, never the wall clock)."""
+
+from __future__ import annotations
+
+import time
+
+from tests.checks.conftest import facts_in
+from tui.core.checks.extract import extract_facts
+
+# A heading line over the long line: the grade's block has a heading, so the tone check runs.
+_HEADED = "Objective:\n"
+
+
+def _cpu(text: str) -> float:
+    start = time.process_time()
+    extract_facts(text)
+    return time.process_time() - start
+
+
+def _long(piece: str, size: int) -> str:
+    return _HEADED + (piece * (size // len(piece) + 1))[:size] + "\n"
+
+
+# -- muscle grades under a heading: the tone check reads each line once ----------------------
+
+
+def test_a_tone_headings_rows_are_no_muscle_grades() -> None:
+    note = "Modified Ashworth:\nL elbow flexors 2\nL wrist flexors 1+\n"
+    assert not facts_in(note, "mmt")
+
+
+def test_myotome_grades_under_a_heading_stay_grades() -> None:
+    found = facts_in(_HEADED + "Myotomes: C5 5, C6 4, C7 3.\n", "mmt")
+    assert [(fact.value, fact.label) for fact in found] == [
+        ("5", "C5 myotome"),
+        ("4", "C6 myotome"),
+        ("3", "C7 myotome"),
+    ]
+
+
+def test_a_long_line_of_grades_under_a_heading_grows_linearly() -> None:
+    for piece in ("Myotomes: C5 5, C6 4, C7 3, ", "hip abd 4, knee ext 5, all out of 5, "):
+        extract_facts(_long(piece, 200))
+        small = _cpu(_long(piece, 10_000))
+        large = _cpu(_long(piece, 40_000))
+        assert large < 6 * small + 0.2, piece  # four times the line: was 13 times
