@@ -45,3 +45,20 @@ def test_a_long_line_of_grades_under_a_heading_grows_linearly() -> None:
         small = _cpu(_long(piece, 10_000))
         large = _cpu(_long(piece, 40_000))
         assert large < 6 * small + 0.2, piece  # four times the line: was 13 times
+
+
+# -- a subtest test's blocks: walked once for its named and its numbered subtests ------------
+
+
+def test_subtests_by_name_and_number_read_in_their_tests_block() -> None:
+    note = "UFOV 1: 17 ms, 2: 60 ms.\n\nUFOV divided attention 210 ms.\n"
+    found = facts_in(note, "other")
+    assert [(fact.value, fact.label, fact.unit) for fact in found] == [
+        (17, "UFOV subtest 1", "ms"),
+        (60, "UFOV subtest 2", "ms"),
+        (210, "UFOV divided attention", "ms"),
+    ]
+
+
+def test_a_subtests_time_after_its_block_ends_is_no_subtest() -> None:
+    assert not facts_in("UFOV today.\n\nReaction 1: 17 ms.\n", "other")
