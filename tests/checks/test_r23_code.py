@@ -62,3 +62,16 @@ def test_subtests_by_name_and_number_read_in_their_tests_block() -> None:
 
 def test_a_subtests_time_after_its_block_ends_is_no_subtest() -> None:
     assert not facts_in("UFOV today.\n\nReaction 1: 17 ms.\n", "other")
+
+
+# -- a homophone before "over 5": a grade, unless a range's word after a number --------------
+
+
+def test_a_homophone_before_over_five_is_a_grade() -> None:
+    found = facts_in("Manual muscle test right external rotation for minus over 5.", "mmt")
+    assert [fact.value for fact in found] == ["4-"]
+
+
+def test_to_after_a_number_is_a_ranges_word_no_grade() -> None:
+    assert not facts_in("Pain went from 3 to over 5 with stairs.", "mmt")
+    assert not facts_in("Reps went from six to over 5, then rested.", "mmt")
