@@ -75,3 +75,17 @@ def test_a_homophone_before_over_five_is_a_grade() -> None:
 def test_to_after_a_number_is_a_ranges_word_no_grade() -> None:
     assert not facts_in("Pain went from 3 to over 5 with stairs.", "mmt")
     assert not facts_in("Reps went from six to over 5, then rested.", "mmt")
+
+
+# -- a cadence after a machine: the machine's, unless a walk is named between ----------------
+
+
+def test_a_cadence_right_after_a_machines_dose_is_no_gait_cadence() -> None:
+    assert not facts_in("Nustep L5 x 10 min, 85 spm")
+
+
+def test_a_walk_between_the_machine_and_the_cadence_makes_it_the_walks() -> None:
+    found = facts_in("Warm-up on NuStep 8 min, gait 150 ft x2 with cadence 98 spm.", "other")
+    assert 98 in [fact.value for fact in found]
+    later = facts_in("Recumbent bike 10 min then treadmill walking, cadence 104 spm.", "other")
+    assert [fact.value for fact in later] == [104]
