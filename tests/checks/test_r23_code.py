@@ -89,3 +89,17 @@ def test_a_walk_between_the_machine_and_the_cadence_makes_it_the_walks() -> None
     assert 98 in [fact.value for fact in found]
     later = facts_in("Recumbent bike 10 min then treadmill walking, cadence 104 spm.", "other")
     assert [fact.value for fact in later] == [104]
+
+
+# -- a weight with a dated earlier weight: the patient's when weighed today ------------------
+
+
+def test_a_weight_today_against_a_dated_earlier_weight_is_the_patients() -> None:
+    note = "HFrEF (EF 30%), weight 88.7 kg this morning (89.9 kg on 1/9), per pt no change."
+    found = facts_in(note, "other")
+    assert (88.7, "body weight") in [(fact.value, fact.label) for fact in found]
+    assert (89.9, "body weight (previous)") in [(fact.value, fact.label) for fact in found]
+
+
+def test_a_loads_weight_compared_across_days_is_no_body_weight() -> None:
+    assert not facts_in("Carried box, weight 8 kg (6 kg on 3/16).", "other")
