@@ -45,6 +45,7 @@ class _Words:
     earlier: re.Pattern[str]
     earlier_words: re.Pattern[str]
     earlier_days: re.Pattern[str]
+    weighed_now: re.Pattern[str]
     after: re.Pattern[str]
     openers: re.Pattern[str]
     circumstance: re.Pattern[str]
@@ -82,6 +83,7 @@ def _words() -> _Words:
         earlier_days=re.compile(
             rf"^(?:{_either(data.get('earlier_days', ()))})[ \t]*\Z", re.IGNORECASE
         ),
+        weighed_now=re.compile(rf"\b(?:{_either(data.get('weighed_now', ()))})\b", re.IGNORECASE),
         after=re.compile(rf"[ \t]+(?:{_either(data.get('after', ()))})\b", re.IGNORECASE),
         openers=re.compile(rf"(?:{_either(data.get('openers', ()))})[ \t]*\Z", re.IGNORECASE),
         circumstance=re.compile(
@@ -121,7 +123,7 @@ def read_body_weight(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
             not opens_line
             and not _vital_line(text, line_start, line_end, match, words)
             and not _own_clause(text, line_start, match, words)
-            and not _dated(earlier, words)
+            and not (_dated(earlier, words) and _weighed_now(earlier, words))
         ):
             continue
         if not _taken(scanner, facts, match, words):
@@ -161,6 +163,15 @@ def _dated(earlier: re.Match[str] | None, words: _Words) -> bool:
     if earlier is None or earlier.group("when") is None:
         return False
     return words.earlier_days.match(earlier.group("when")) is not None
+
+
+def _weighed_now(earlier: re.Match[str] | None, words: _Words) -> bool:
+    """This visit's day said between the weight and its dated bracket ("weight 88.7 kg this
+    morning (89.9 kg on 1/9)"): the patient weighed today against an earlier day; a load's
+    weight compared across days ("Carried box, weight 8 kg (6 kg on 3/16)") says no today."""
+    if earlier is None:
+        return False
+    return words.weighed_now.search(earlier.group(), 0, earlier.group().find("(")) is not None
 
 
 def _vital_line(text: str, start: int, end: int, match: re.Match[str], words: _Words) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from tui.core.checks.facts import Fact
@@ -156,18 +157,27 @@ def _subtests() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return tests, item, bounds
 
 
-def read_subtest_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
-    """Each subtest's time in ms under the name of a test scored by such times (UFOV), that no
-    reader took: `other` in ms (CONVENTIONS.md); a bound in the words before it makes it a
-    cut-off ("a score over 350 ms on subtest 3")."""
-    tests, item, bounds = _subtests()
+def _test_blocks(scanner: Scanner) -> Iterator[tuple[re.Match[str], int]]:
+    """Each name of a test scored by its subtests' times outside the header, with the end of
+    the block it opens (up to a blank line); a name inside the block of the one before is no
+    block of its own. The subtests' readers, by name and by number, walk the same blocks."""
     text = scanner.text
     reached = 0
-    for test in line_scan(tests, text):
+    for test in line_scan(_subtests()[0], text):
         if test.start() < reached or scanner.in_header(test.start()):
             continue
         block = _BLOCK_END.search(text, test.end())
         reached = block.start() if block else len(text)
+        yield test, reached
+
+
+def read_subtest_times(scanner: Scanner, facts: list[Fact], _measures: tuple[str, ...]) -> None:
+    """Each subtest's time in ms under the name of a test scored by such times (UFOV), that no
+    reader took: `other` in ms (CONVENTIONS.md); a bound in the words before it makes it a
+    cut-off ("a score over 350 ms on subtest 3")."""
+    _, item, bounds = _subtests()
+    text = scanner.text
+    for test, reached in _test_blocks(scanner):
         for found in item.finditer(text, test.end(), reached):
             span = found.span("value")
             if scanner.claimed(*span) or scanner.in_goal(span[0]):
@@ -198,14 +208,8 @@ def read_numbered_subtests(scanner: Scanner, facts: list[Fact], _measures: tuple
     ms, 2: 60 ms"): each time is `other` in ms (CONVENTIONS.md) and each number only says which
     subtest, so it is blocked before the readers of scores take "UFOV 1" for a name or "2" for
     a score. Runs before them, in the block the test's name opens."""
-    tests = _subtests()[0]
     text = scanner.text
-    reached = 0
-    for test in tests.finditer(text):
-        if test.start() < reached or scanner.in_header(test.start()):
-            continue
-        block = _BLOCK_END.search(text, test.end())
-        reached = block.start() if block else len(text)
+    for test, reached in _test_blocks(scanner):
         for found in _numbered().finditer(text, test.end(), reached):
             span = found.span("value")
             # "1: 17" is blocked as a clock's time: the subtest's mark says it is none

@@ -777,13 +777,22 @@ def _cadence_machine() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{either(words)})\b", re.IGNORECASE)
 
 
+@cache
+def _cadence_walk() -> re.Pattern[str]:
+    words = setting_words().get("cadence_walks", ())
+    return re.compile(rf"\b(?:{either(words)})\b", re.IGNORECASE)
+
+
 def _machine_cadence(text: str, start: int) -> bool:
     """A cadence after a pedalled or stepped machine in its sentence ("Nustep L5 x 10 min, 85
     spm") is the pace the machine was run at, a setting of the dose and not a measure of the
-    patient's gait (measures.toml [not_measurements.settings] cadence_machines)."""
+    patient's gait (measures.toml [not_measurements.settings] cadence_machines); a walk named
+    between the machine and the cadence ("NuStep 8 min, gait 150 ft with cadence 98 spm") makes
+    it the walk's (cadence_walks)."""
     window = text[max(0, start - _MACHINE_REACH) : start]
     ends = [m.end() for m in _SENTENCE_END.finditer(window)]
-    return bool(_cadence_machine().search(window, ends[-1] if ends else 0))
+    machines = list(_cadence_machine().finditer(window, ends[-1] if ends else 0))
+    return bool(machines) and not _cadence_walk().search(window, machines[-1].end())
 
 
 # A distance right before a speed in its clause ("Gait speed 10 m comfortable 0.96 m/s", "speed

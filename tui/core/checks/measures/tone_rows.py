@@ -33,20 +33,24 @@ def drop_tone_grades(scanner: Scanner, facts: list[Fact], _measures: tuple[str, 
     if not any(fact.kind == "mmt" for fact in facts):
         return
     headed: dict[int, bool] = {}
+    tested: dict[int, bool] = {}
     kept = []
     for fact in facts:
-        if fact.kind == "mmt" and _under_tone(scanner, fact.span[0], headed):
+        if fact.kind == "mmt" and _under_tone(scanner, fact.span[0], headed, tested):
             continue
         kept.append(fact)
     facts[:] = kept
 
 
-def _under_tone(scanner: Scanner, at: int, headed: dict[int, bool]) -> bool:
+def _under_tone(
+    scanner: Scanner, at: int, headed: dict[int, bool], tested: dict[int, bool]
+) -> bool:
     """The first line of the grade's block (up to a blank line, a few lines up) names tone,
-    and the grade's own line names no muscle test."""
+    and the grade's own line names no muscle test (each line searched once, however many
+    grades it holds: a long line of grades is no quadratic search)."""
     start = normalised(scanner, at)
     heading = None if start is None else _heading_line(scanner, start)
-    if heading is None or start is None or _MUSCLE_TEST.search(scanner.text, *scanner.line(start)):
+    if heading is None or start is None or _muscle_tested(scanner, start, tested):
         return False
     if heading not in headed:
         start, end = scanner.line(heading)
@@ -54,6 +58,14 @@ def _under_tone(scanner: Scanner, at: int, headed: dict[int, bool]) -> bool:
         tone = _tone_words().search(text, start, end)
         headed[heading] = bool(tone) and not _MUSCLE_TEST.search(text, start, end)
     return headed[heading]
+
+
+def _muscle_tested(scanner: Scanner, at: int, tested: dict[int, bool]) -> bool:
+    """The line holding `at` names a muscle test, by the line's start, searched once."""
+    start, end = scanner.line(at)
+    if start not in tested:
+        tested[start] = _MUSCLE_TEST.search(scanner.text, start, end) is not None
+    return tested[start]
 
 
 def _heading_line(scanner: Scanner, at: int) -> int | None:

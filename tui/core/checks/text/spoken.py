@@ -180,6 +180,8 @@ def _homophone_numbers(text: str) -> list[Spoken]:
         )
         for m in grade.finditer(text)
         if int(said[m["w"].lower()]) <= _TOP_GRADE
+        # a number right before it makes it a range's word: "pain went from 3 to over 5"
+        and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     return found
 
