@@ -209,14 +209,14 @@ def test_dictation_without_headings_sorts_each_sentence_by_what_it_says() -> Non
     assert where(note, "wrist aches after typing", PT_EVAL) == ["History"]
     # a statement that opens with a label's word is no spoken heading: nothing is lost
     assert where(note, "Past history of gout, on allopurinol.", PT_EVAL) == ["History"]
-    assert where(note, "Blood pressure 128 over 76", PT_EVAL) == ["Systems Review"]
+    assert where(note, "Blood pressure 128/76", PT_EVAL) == ["Systems Review"]
     assert where(note, "Grip right 18 kg", PT_EVAL) == ["Tests and Measures"]
     assert where(note, "Complexity is low", PT_EVAL) == ["Evaluation Complexity"]
     assert where(note, "tolerated putty work", PT_EVAL) == ["Assessment"]
     assert where(note, "add wrist curls", PT_EVAL) == ["Plan of Care"]
     assert where(note, "Visit 7") == []
     # twin: in a SOAP note vitals are measured, and a spoken heading still opens its section
-    assert where(note, "Blood pressure 128 over 76") == ["Objective"]
+    assert where(note, "Blood pressure 128/76") == ["Objective"]
     said = "Dictated. Um, assessment, she is on track. Plan, add wrist curls."
     assert where(said, "She is on track") == ["Assessment"]
     assert where(said, "Add wrist curls") == ["Plan"]
