@@ -219,3 +219,16 @@ def test_the_new_shapes_read_in_linear_time() -> None:
     assert len(line) > 30_000 and len(spoken) > 30_000
     for text in (line, spoken, tracker, FHIR * 40):
         assert _cpu(text) < 2.0
+
+
+def test_lead_an_earlier_rating_in_a_row_is_no_dated_column_heading() -> None:
+    """A row "First-step pain AM   7/10  (eval: 9/10)" over more rows is a rating with its
+    earlier value, not a heading of dated columns (a tracker's dates carry their year)."""
+    note = (
+        "SUBJECTIVE\n"
+        "  First-step pain AM           7/10  (eval: 9/10)\n"
+        "  Pain after 1 h standing      4/10\n"
+        "  Walks dog daily.\n"
+    )
+    pains = sorted((f.value, f.label) for f in extract_facts(note) if f.kind == "pain")
+    assert pains == [(4, "pain"), (7, "pain"), (9, "pain (previous)")]

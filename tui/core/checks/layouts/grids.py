@@ -470,8 +470,9 @@ def _headings(row: tuple[Cell, ...]) -> bool:
 def _dated(text: str) -> bool:
     """A heading cell naming a column by its date: the date alone ("02/13/2132") or with the
     time it was ("01/16/2132 (eval)", "03/13/2132 (today)"), as a tracker's export heads its
-    visits' columns."""
-    return bool(_DATE.match(text)) or (_timepoint(text) and bool(_SLASHED.search(text)))
+    visits' columns. A time named with a date has its year: "(eval: 9/10)" beside "7/10" is a
+    pain rating's earlier value, not a column's date."""
+    return bool(_DATE.match(text)) or (_timepoint(text) and bool(_YEARED.search(text)))
 
 
 def _exported(grid: Grid) -> bool:
@@ -513,6 +514,7 @@ def _timepoint(text: str) -> bool:
 
 # A number over a number: a date when its month and day can be one ("6/8"); "20/28" is a score.
 _SLASHED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])")
+_YEARED = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})(?![\d/])")
 
 
 _SIDE_NOTE = re.compile(r"\((?:R|L|rt|lt|right|left)\.?\)", re.IGNORECASE)
