@@ -60,20 +60,7 @@ def read_bracket_earlier(scanner: Scanner, facts: list[Fact], _measures: tuple[s
             or _marked_earlier(scanner, facts, fact, earlier[0], found.group("when"))
         ):
             continue
-        value = _NUMBER.match(found.group("earlier"))
-        if value is None:
-            continue
-        number = float(value.group())
-        label = fact.label.replace(" (previous)", "")
-        scanner.emit(
-            facts,
-            "outcome",
-            int(number) if number.is_integer() and "." not in value.group() else number,
-            earlier,
-            f"{label} (previous)",
-            unit=fact.unit,
-            measure=fact.measure,
-        )
+        _earlier_of(scanner, facts, fact, earlier)
 
 
 # A bracket of two earlier values after two scores: "(eval 2/21: 61% / 28%)", "(IE: 12, 30)".
