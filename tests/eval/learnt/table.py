@@ -76,7 +76,7 @@ OLDER: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "r20",
         "3630a075403cb6e4d5ede8c4ef9a43511a2c2b9a",
-        tuple(split for split in FRESH if split != "heldout28"),  # written in round 20
+        tuple(split for split in FRESH if split != "heldout28"),  # tuned on in round 19
     ),
     (
         "r21",
